@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// The `drill` command. The engine is TypeScript, compiled to dist/ by `npm install` (prepare) and `npm test`.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const entry = new URL('../dist/engine/cli/main.js', import.meta.url);
+if (!existsSync(fileURLToPath(entry))) {
+  process.stderr.write('drill: the engine is not built yet; run `npm install` (or `npm run build`) in the drillsim folder\n');
+  process.exit(2);
+}
+const { main } = await import(entry.href);
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (e) {
+  // a bug in drillsim, not a mistake in the user's input: say so plainly
+  process.stderr.write(`drill: internal error: ${e?.message ?? e}\nThis is a bug in drillsim; please report it with the command you ran.\n`);
+  if (process.env.DRILL_DEBUG) process.stderr.write(`${e?.stack}\n`);
+  process.exitCode = 70;
+}

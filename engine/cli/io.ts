@@ -1,0 +1,56 @@
+/**
+ * File access for the CLI: reading inputs with one clear line when they are
+ * missing or unreadable, and writing outputs atomically (temporary file, then
+ * rename) so that a failed run never leaves a half-written file behind.
+ */
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+export class InputError extends Error {
+  constructor(readonly file: string, message: string, readonly hint?: string) {
+    super(message);
+  }
+  /** file:1:1: error[code] ... in the same shape as scenario issues */
+  line(code = 'file'): string {
+    return `${this.file}:1:1: error[${code}] (file): ${this.message}${this.hint ? ` (${this.hint})` : ''}`;
+  }
+}
+
+export function readText(file: string): string {
+  let bytes: Buffer;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw new InputError(file, 'is a directory, not a file', 'give the path of a file inside it');
+    bytes = readFileSync(file);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(file, 'no such file', 'check the path');
+    if (code === 'EACCES') throw new InputError(file, 'permission denied', 'check the file permissions');
+    throw new InputError(file, `cannot read: ${(e as Error).message}`);
+  }
+  if (bytes.includes(0)) throw new InputError(file, 'this is a binary file, not a text file', 'give a YAML or JSON file');
+  const text = bytes.toString('utf8');
+  if (text.includes('\uFFFD') && !bytes.toString('latin1').includes('\uFFFD')) {
+    throw new InputError(file, 'this file is not UTF-8 text', 'save it as UTF-8');
+  }
+  return text;
+}
+
+/** Write the whole text or nothing: temp file in the same folder, fsync, rename. */
+export function writeAtomic(file: string, text: string | string[]): void {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'w');
+    for (const chunk of Array.isArray(text) ? text : [text]) writeSync(fd, chunk);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, file);
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    try { unlinkSync(tmp); } catch { /* nothing to remove */ }
+    throw new InputError(file, `cannot write: ${(e as Error).message}`, 'check that the folder exists and is writable');
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Loading what the CLI is given: scenarios and decisions files (all problems
+ * printed, exit 1) and run logs (one clear line when a file is not one).
+ */
+import { formatIssue } from '../scenario/issues.js';
+import { parseScenario } from '../scenario/parse.js';
+import type { Scenario } from '../scenario/schema.js';
+import { parseDecisions, type DecisionsInput } from '../sim/decisions.js';
+import { readRunLog, type RunLog } from '../sim/run.js';
+import { InputError, readText } from './io.js';
+
+/** Thrown after the problems were printed; main turns it into exit 1. */
+export class ReportedError extends Error {}
+
+export function loadScenario(file: string): Scenario {
+  const r = parseScenario(readText(file), file);
+  if (!r.ok) {
+    for (const i of r.issues) process.stderr.write(formatIssue(i) + '\n');
+    throw new ReportedError(`${file} is not a valid scenario`);
+  }
+  return r.scenario;
+}
+
+export function loadDecisions(file: string, scenario: Scenario): DecisionsInput {
+  const r = parseDecisions(readText(file), file, scenario);
+  if (!r.ok) {
+    for (const i of r.issues) process.stderr.write(formatIssue(i) + '\n');
+    throw new ReportedError(`${file} is not a valid decisions file`);
+  }
+  for (const w of r.warnings) process.stderr.write(formatIssue(w) + '\n');
+  return r.value;
+}
+
+export function loadRunLog(file: string): { log: RunLog; events: Record<string, unknown>[] } {
+  const r = readRunLog(readText(file));
+  if (!r.ok) throw new InputError(file, r.message, r.hint);
+  return { log: r.log, events: r.events };
+}

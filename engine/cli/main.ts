@@ -1,0 +1,84 @@
+/**
+ * The `drill` command: the only part of drillsim that touches files, the
+ * terminal, the wall clock and the process. Each subcommand lives in its own
+ * file; this one dispatches and keeps the exit codes honest:
+ * 0 success, 1 the input or result is wrong, 2 usage error.
+ */
+import { UsageError } from './args.js';
+import { SimBoundError } from '../core/errors.js';
+import { InputError } from './io.js';
+import { ReportedError } from './load.js';
+
+export interface Subcommand {
+  name: string;
+  summary: string;
+  usage: string;
+  run(argv: string[]): Promise<number> | number;
+}
+
+const COMMANDS: Record<string, () => Promise<Subcommand>> = {
+  validate: async () => (await import('./validate.js')).validateCommand,
+  schema: async () => (await import('./schema.js')).schemaCommand,
+  run: async () => (await import('./run.js')).runCommand,
+  verify: async () => (await import('./verify.js')).verifyCommand,
+};
+
+export function registerCommand(name: string, load: () => Promise<Subcommand>): void {
+  COMMANDS[name] = load;
+}
+
+async function loadAll(): Promise<Subcommand[]> {
+  return Promise.all(Object.keys(COMMANDS).map((n) => COMMANDS[n]()));
+}
+
+async function help(): Promise<string> {
+  const cmds = await loadAll();
+  const width = Math.max(...cmds.map((c) => c.name.length));
+  return [
+    'drill: drill and exercise simulation for civil defence',
+    '',
+    'usage: drill <command> [options]',
+    '',
+    'commands:',
+    ...cmds.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    "'drill <command> --help' shows a command's options.",
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write((await help()) + '\n');
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-V') {
+    const { ENGINE_VERSION } = await import('../version.js');
+    process.stdout.write(`drillsim ${ENGINE_VERSION}\n`);
+    return 0;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    process.stderr.write(`drill: unknown command '${name}'\n\n${await help()}\n`);
+    return 2;
+  }
+  const cmd = await load();
+  try {
+    return await cmd.run(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`drill ${cmd.name}: ${e.message}\n\nusage: ${cmd.usage}\n`);
+      return 2;
+    }
+    if (e instanceof ReportedError) return 1;
+    if (e instanceof SimBoundError) {
+      process.stderr.write(`drill ${cmd.name}: the simulation hit a bound: ${e.message}\n  (raise it in the scenario's \`limits:\` if this run really needs more)\n`);
+      return 1;
+    }
+    if (e instanceof InputError) {
+      process.stderr.write(e.line() + '\n');
+      return 1;
+    }
+    throw e;
+  }
+}

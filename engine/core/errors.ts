@@ -1,0 +1,34 @@
+/**
+ * Errors the engine core throws on purpose.
+ *
+ * What it does: `SimBoundError`, thrown when a run hits one of its configured
+ * bounds (queue size, events per run, cascade depth, ...), so that a runaway
+ * scenario stops with a clear, machine-readable error instead of hanging or
+ * exhausting memory. Callers can test `err instanceof SimBoundError` or
+ * `err.code`.
+ *
+ * What it does not do: it is not for invalid input or programming errors
+ * (those are RangeError/TypeError), and it does no formatting for a terminal.
+ */
+
+/** Machine-readable names of the bounds. Other modules may add their own `bound/...` codes. */
+export type SimBoundCode =
+  | 'bound/queue-size'
+  | 'bound/events-per-run'
+  | 'bound/cascade-depth'
+  | `bound/${string}`;
+
+/** A run exceeded one of its configured bounds. */
+export class SimBoundError extends Error {
+  override readonly name = 'SimBoundError';
+  /** Which bound, e.g. `bound/queue-size`. */
+  readonly code: SimBoundCode;
+  /** The configured limit that was exceeded. */
+  readonly limit: number;
+
+  constructor(code: SimBoundCode, message: string, limit: number) {
+    super(message);
+    this.code = code;
+    this.limit = limit;
+  }
+}

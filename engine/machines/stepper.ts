@@ -1,0 +1,675 @@
+/**
+ * A fast, pure stepper for xstate v5 machines.
+ *
+ * `compileMachine(machine)` reads the machine's StateNode graph once and returns
+ * `initial(input)` / `step(snapshot, event)` functions that give the same state
+ * value, context and action list as xstate's `initialTransition(machine, input)`
+ * and `transition(machine, snapshot, event)`, without building xstate snapshots.
+ * The xstate machine stays the single definition of behaviour.
+ *
+ * What it does:
+ * - selects transitions (first enabled one per atomic state, guards against the
+ *   context at selection time), runs exit / transition / entry actions in
+ *   xstate's order, applies `assign` immediately, settles `always` transitions;
+ * - returns custom actions as `{ type, params }`, delayed transitions as
+ *   `xstate.raise` actions with `params.delay` and `xstate.cancel` actions, for
+ *   the engine to execute and schedule on its own clock.
+ *
+ * Supported subset: a compound root of atomic / final states, or a parallel root
+ * of compound regions of atomic states; transitions (on, after, always) only on
+ * atomic states, to a sibling or targetless, `reenter` allowed, exact event
+ * types; guards named (with params), inline, and / or / not; actions named,
+ * `{ type, params }`, `assign`, delayed `raise`, `cancel`; delays as numbers or
+ * named in setup({ delays }); context as an object or a function of input.
+ *
+ * What it does not do: it never executes custom actions, keeps no timers, and
+ * supports no invoke / spawn / sendTo / log / emit / history / deeper nesting /
+ * wildcard events / raise without a delay. `compileMachine` throws, naming the
+ * state and the feature, for any machine outside the subset.
+ */
+import { and, not, or } from 'xstate';
+import type { AnyStateMachine, EventObject, StateValue } from 'xstate';
+
+export interface MachineSnapshot {
+  /** atomic state key for a compound root, `{ region: key }` for a parallel root */
+  value: StateValue;
+  context: any;
+}
+
+/**
+ * Custom actions: `{ type: name, params }`.
+ * Delayed raise: `{ type: 'xstate.raise', params: { event: { type }, id, delay } }`.
+ * Cancel: `{ type: 'xstate.cancel', params: { sendId } }`.
+ */
+export interface StepAction {
+  type: string;
+  params: any;
+}
+
+export interface StepResult {
+  snapshot: MachineSnapshot;
+  actions: StepAction[];
+  /** false when no transition was enabled: `snapshot` is then the input snapshot itself */
+  changed: boolean;
+}
+
+export interface CompiledMachine {
+  machine: AnyStateMachine;
+  initial(input?: unknown): { snapshot: MachineSnapshot; actions: StepAction[] };
+  step(snapshot: MachineSnapshot, event: EventObject): StepResult;
+}
+
+/** Bound on `always` microsteps in one step when the machine sets no `maxIterations` (xstate's default is unbounded). */
+const DEFAULT_MAX_MICROSTEPS = 1000;
+
+// ---------------------------------------------------------------------------
+// The parts of xstate's (partly internal) StateNode graph that we read.
+
+interface XNode {
+  id: string;
+  key: string;
+  type: 'atomic' | 'compound' | 'parallel' | 'final' | 'history';
+  order: number;
+  parent?: XNode;
+  states: Record<string, XNode>;
+  entry: unknown[];
+  exit: unknown[];
+  transitions: Map<string, XTransition[]>;
+  always?: XTransition[];
+  initial: { target: XNode[]; actions: unknown[] };
+  invoke: unknown[];
+}
+
+interface XTransition {
+  target?: XNode[];
+  actions: unknown[];
+  guard?: unknown;
+  reenter: boolean;
+}
+
+interface Implementations {
+  actions: Record<string, unknown>;
+  guards: Record<string, unknown>;
+  delays: Record<string, unknown>;
+}
+
+// ---------------------------------------------------------------------------
+// Compiled form.
+
+type Guard = (context: any, event: EventObject) => boolean;
+
+/** Mutable state of one `initial` / `step` call. */
+interface Run {
+  context: any;
+  actions: StepAction[];
+  /** an assign ran in the current microstep (xstate then has a new snapshot object) */
+  assigned: boolean;
+  microsteps: number;
+}
+
+type Action = (run: Run, event: EventObject) => void;
+
+interface Transition {
+  guard: Guard | null;
+  /** null for a targetless transition */
+  target: AtomicState | null;
+  /** the transition exits its source and enters its target (a different target, or `reenter`) */
+  leaves: boolean;
+  /** the set of active state nodes changes (target other than the source) */
+  switches: boolean;
+  /** exit actions of the source when the transition leaves it */
+  exit: Action[];
+  actions: Action[];
+  /** entry actions of the target when the transition leaves; for a final target also the exits run on completion */
+  entry: Action[];
+  /** exit, actions and entry: the whole microstep when only one region transitions */
+  all: Action[];
+}
+
+interface AtomicState {
+  id: string;
+  key: string;
+  final: boolean;
+  on: Map<string, Transition[]>;
+  always: Transition[] | null;
+}
+
+interface Region {
+  key: string;
+  byKey: Map<string, AtomicState>;
+  initial: AtomicState;
+}
+
+// ---------------------------------------------------------------------------
+
+export function compileMachine(machine: AnyStateMachine): CompiledMachine {
+  const root = machine.root as unknown as XNode;
+  const impl = machine.implementations as unknown as Implementations;
+  const configured = (machine.options as { maxIterations?: number } | undefined)?.maxIterations;
+  const maxMicrosteps = configured !== undefined && Number.isFinite(configured) ? configured : DEFAULT_MAX_MICROSTEPS;
+
+  if (root.type !== 'compound' && root.type !== 'parallel') {
+    throw new Error(`drillsim stepper: root state '${root.id}' is ${root.type}; only a compound or parallel root is supported`);
+  }
+  checkNode(root, 0);
+  const regionNodes = root.type === 'parallel' ? childrenOf(root) : [root];
+  if (root.type === 'parallel') rejectUnorderedAlwaysActions(regionNodes);
+
+  const c = createCompiler(root, impl);
+  const regions = regionNodes.map((node) => compileRegion(node, c));
+  const initialEntry = compileInitialEntry(regionNodes, c);
+  const contextConfig = (machine.config as { context?: unknown }).context;
+
+  /** The initial microstep: context, then the entry actions of the root and the initial states. */
+  const begin = (input: unknown): [Run, EventObject] => {
+    const event = { type: 'xstate.init', input };
+    const context =
+      typeof contextConfig === 'function'
+        ? // xstate applies a context factory with assign() onto {}: a fresh shallow copy
+          Object.assign({}, contextConfig({ input, spawn: noSpawn, self: undefined }))
+        : contextConfig || {};
+    const run = newRun(context);
+    runActions(initialEntry, run, event);
+    return [run, event];
+  };
+
+  return root.type === 'compound'
+    ? compoundStepper(machine, regions[0]!, begin, maxMicrosteps)
+    : parallelStepper(machine, regions, begin, maxMicrosteps);
+}
+
+type Begin = (input: unknown) => [Run, EventObject];
+
+function compoundStepper(machine: AnyStateMachine, region: Region, begin: Begin, maxMicrosteps: number): CompiledMachine {
+  return {
+    machine,
+    initial(input) {
+      const [run, event] = begin(input);
+      const state = settleCompound(region.initial, run, event, maxMicrosteps);
+      return { snapshot: { value: state.key, context: run.context }, actions: run.actions };
+    },
+    step(snapshot, event) {
+      const state = stateOf(region, snapshot.value as string);
+      if (state.final) return unchanged(snapshot);
+      const t = select(state.on.get(event.type), snapshot.context, event);
+      // xstate looks for `always` transitions after every event, even one that selected no transition
+      if (t === null && state.always === null) return unchanged(snapshot);
+      const run = newRun(snapshot.context);
+      let next = state;
+      if (t !== null) {
+        runActions(t.all, run, event);
+        run.microsteps++;
+        next = t.target ?? state;
+      }
+      next = settleCompound(next, run, event, maxMicrosteps);
+      if (run.microsteps === 0) return unchanged(snapshot);
+      return { snapshot: { value: next.key, context: run.context }, actions: run.actions, changed: true };
+    },
+  };
+}
+
+function parallelStepper(machine: AnyStateMachine, regions: Region[], begin: Begin, maxMicrosteps: number): CompiledMachine {
+  const anyAlways = regions.some((r) => [...r.byKey.values()].some((s) => s.always !== null));
+  return {
+    machine,
+    initial(input) {
+      const [run, event] = begin(input);
+      const states = regions.map((r) => r.initial);
+      if (anyAlways) settleParallel(states, run, event, maxMicrosteps);
+      return { snapshot: { value: parallelValue(regions, states), context: run.context }, actions: run.actions };
+    },
+    step(snapshot, event) {
+      const value = snapshot.value as Record<string, string>;
+      const n = regions.length;
+      const states = new Array<AtomicState>(n);
+      const chosen = new Array<Transition | null>(n);
+      let enabled = false;
+      let always = false;
+      for (let r = 0; r < n; r++) {
+        const region = regions[r]!;
+        const state = stateOf(region, value[region.key]!);
+        states[r] = state;
+        // every region selects against the context before any action runs
+        const t = select(state.on.get(event.type), snapshot.context, event);
+        chosen[r] = t;
+        if (t !== null) enabled = true;
+        if (state.always !== null) always = true;
+      }
+      if (!enabled && !always) return unchanged(snapshot);
+      const run = newRun(snapshot.context);
+      if (enabled) microstepParallel(states, chosen, run, event);
+      // the states just entered may have `always` transitions even if the old ones had none
+      if (anyAlways) settleParallel(states, run, event, maxMicrosteps);
+      if (run.microsteps === 0) return unchanged(snapshot);
+      return { snapshot: { value: parallelValue(regions, states), context: run.context }, actions: run.actions, changed: true };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Runtime.
+
+function newRun(context: any): Run {
+  return { context, actions: [], assigned: false, microsteps: 0 };
+}
+
+function unchanged(snapshot: MachineSnapshot): StepResult {
+  return { snapshot, actions: [], changed: false };
+}
+
+function stateOf(region: Region, key: string): AtomicState {
+  const state = region.byKey.get(key);
+  if (state === undefined) throw new Error(`drillsim stepper: unknown state '${key}' in '${region.key}'`);
+  return state;
+}
+
+function select(candidates: Transition[] | null | undefined, context: any, event: EventObject): Transition | null {
+  if (!candidates) return null;
+  for (let i = 0; i < candidates.length; i++) {
+    const t = candidates[i]!;
+    if (t.guard === null || t.guard(context, event)) return t;
+  }
+  return null;
+}
+
+function runActions(actions: Action[], run: Run, event: EventObject): void {
+  for (let i = 0; i < actions.length; i++) actions[i]!(run, event);
+}
+
+/**
+ * Takes `always` transitions until none is enabled. Like xstate, it also stops
+ * after a microstep that left the snapshot untouched (no assign, same state),
+ * so a targetless `always` with only custom actions fires once per step.
+ */
+function settleCompound(state: AtomicState, run: Run, event: EventObject, maxMicrosteps: number): AtomicState {
+  for (let i = 0; state.always !== null; ) {
+    const t = select(state.always, run.context, event);
+    if (t === null) break;
+    if (++i >= maxMicrosteps) throw loopError(state.id, maxMicrosteps);
+    run.assigned = false;
+    runActions(t.all, run, event);
+    run.microsteps++;
+    if (t.target !== null) state = t.target;
+    if (!run.assigned && !t.switches) break;
+  }
+  return state;
+}
+
+/** Same as settleCompound, all regions taking their `always` transition in one microstep. */
+function settleParallel(states: AtomicState[], run: Run, event: EventObject, maxMicrosteps: number): void {
+  const chosen = new Array<Transition | null>(states.length);
+  for (let i = 0; ; ) {
+    let enabled = false;
+    for (let r = 0; r < states.length; r++) {
+      const always = states[r]!.always;
+      const t = always === null ? null : select(always, run.context, event);
+      chosen[r] = t;
+      if (t !== null) enabled = true;
+    }
+    if (!enabled) return;
+    if (++i >= maxMicrosteps) throw loopError(states.map((s) => s.id).join(', '), maxMicrosteps);
+    run.assigned = false;
+    const switched = microstepParallel(states, chosen, run, event);
+    if (!run.assigned && !switched) return;
+  }
+}
+
+/**
+ * One microstep over the regions' chosen transitions: exits in reverse document
+ * order (later regions first), then transition actions and entries in document
+ * order. Updates `states` in place; returns whether any region switched state.
+ */
+function microstepParallel(states: AtomicState[], chosen: (Transition | null)[], run: Run, event: EventObject): boolean {
+  const n = states.length;
+  let switched = false;
+  for (let r = n - 1; r >= 0; r--) {
+    const t = chosen[r];
+    if (t && t.leaves) runActions(t.exit, run, event);
+  }
+  for (let r = 0; r < n; r++) {
+    const t = chosen[r];
+    if (t) runActions(t.actions, run, event);
+  }
+  for (let r = 0; r < n; r++) {
+    const t = chosen[r];
+    if (!t) continue;
+    if (t.leaves) runActions(t.entry, run, event);
+    if (t.target !== null) states[r] = t.target;
+    if (t.switches) switched = true;
+  }
+  run.microsteps++;
+  return switched;
+}
+
+function parallelValue(regions: Region[], states: AtomicState[]): Record<string, string> {
+  const value: Record<string, string> = {};
+  for (let r = 0; r < regions.length; r++) value[regions[r]!.key] = states[r]!.key;
+  return value;
+}
+
+function loopError(where: string, max: number): Error {
+  return new Error(`drillsim stepper: ${max} 'always' microsteps in one step from '${where}' (eventless loop?)`);
+}
+
+function noSpawn(): never {
+  throw new Error('drillsim stepper: spawn is not supported');
+}
+
+// ---------------------------------------------------------------------------
+// Compile-time checks.
+
+function childrenOf(node: XNode): XNode[] {
+  return Object.values(node.states);
+}
+
+const unsupported = (node: XNode, what: string) =>
+  new Error(`drillsim stepper: state '${node.id}' uses ${what}, which the compiled stepper does not support`);
+
+/** Checks everything about a node that does not depend on its actions and guards. */
+function checkNode(node: XNode, depth: number): void {
+  if (node.type === 'history') throw unsupported(node, 'a history state');
+  if (node.invoke.length > 0) throw unsupported(node, 'invoke');
+  if (node.initial?.actions?.length) throw unsupported(node, 'actions on its initial transition');
+  const atomic = node.type === 'atomic' || node.type === 'final';
+  if (!atomic && (node.transitions.size > 0 || node.always)) {
+    throw unsupported(node, `transitions on a ${node.type} state (only atomic states may have on / after / always / onDone)`);
+  }
+  if (node.type === 'final' && (node.transitions.size > 0 || node.always)) {
+    throw unsupported(node, 'transitions out of a final state');
+  }
+  if (node.type === 'final' && node.parent?.parent) throw unsupported(node, 'a final state inside a parallel region');
+  const parallelRoot = depth === 0 && node.type === 'parallel';
+  for (const child of childrenOf(node)) {
+    const childAtomic = child.type === 'atomic' || child.type === 'final' || child.type === 'history';
+    if (parallelRoot && child.type !== 'compound') {
+      throw unsupported(child, `type '${child.type}' directly under a parallel root (regions must be compound states of atomic states)`);
+    }
+    if (!parallelRoot && !childAtomic) {
+      throw unsupported(child, `a ${child.type} state at depth ${depth + 1} (too deep: only atomic or final states may sit here)`);
+    }
+    checkNode(child, depth + 1);
+  }
+  if (atomic) {
+    for (const [eventType, transitions] of node.transitions) {
+      if (eventType === '*' || eventType.endsWith('.*')) throw unsupported(node, `the wildcard event descriptor '${eventType}'`);
+      for (const t of transitions) checkTarget(node, t, eventType);
+    }
+    for (const t of node.always ?? []) checkTarget(node, t, 'always');
+  }
+}
+
+function checkTarget(node: XNode, t: XTransition, eventType: string): void {
+  if (!t.target) return;
+  if (t.target.length !== 1) throw unsupported(node, `a transition on '${eventType}' with ${t.target.length} targets`);
+  const target = t.target[0]!;
+  if (target.parent !== node.parent) {
+    throw unsupported(node, `a transition on '${eventType}' to '${target.id}', which is not a sibling`);
+  }
+}
+
+/**
+ * In a parallel root xstate orders simultaneous `always` transitions by the
+ * order in which the atomic states were last entered (a detail of its internal
+ * node list), not by document order. We cannot see that order in a
+ * `{ value, context }` snapshot, so we only allow it where it cannot matter:
+ * at most one region may have `always` transitions with actions.
+ */
+function rejectUnorderedAlwaysActions(regions: XNode[]): void {
+  const withActions = regions.filter((region) =>
+    childrenOf(region).some((s) => s.always?.some((t) => t.actions.length > 0)),
+  );
+  if (withActions.length > 1) {
+    throw unsupported(
+      withActions[1]!,
+      `'always' transitions with actions in more than one parallel region (also in '${withActions[0]!.id}'; their action order in xstate depends on history)`,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Compilation of states and transitions.
+
+/** What compiling one machine needs: its implementations, root, and every state's compiled entry / exit. */
+interface Compiler {
+  impl: Implementations;
+  root: XNode;
+  entry: Map<XNode, Action[]>;
+  exit: Map<XNode, Action[]>;
+}
+
+/** Compiles every state's entry and exit up front, so unsupported actions are caught even where never run. */
+function createCompiler(root: XNode, impl: Implementations): Compiler {
+  const c: Compiler = { impl, root, entry: new Map(), exit: new Map() };
+  const visit = (node: XNode) => {
+    c.entry.set(node, compileActions(node.entry, `entry of state '${node.id}'`, impl));
+    c.exit.set(node, compileActions(node.exit, `exit of state '${node.id}'`, impl));
+    childrenOf(node).forEach(visit);
+  };
+  visit(root);
+  return c;
+}
+
+function compileRegion(node: XNode, c: Compiler): Region {
+  const byKey = new Map<string, AtomicState>();
+  const nodes = childrenOf(node);
+  for (const child of nodes) {
+    byKey.set(child.key, { id: child.id, key: child.key, final: child.type === 'final', on: new Map(), always: null });
+  }
+  // transitions reference their target's AtomicState, so fill them in after all exist
+  for (const child of nodes) {
+    const state = byKey.get(child.key)!;
+    for (const [eventType, transitions] of child.transitions) {
+      state.on.set(eventType, transitions.map((t) => compileTransition(child, t, eventType, byKey, c)));
+    }
+    if (child.always) state.always = child.always.map((t) => compileTransition(child, t, 'always', byKey, c));
+  }
+  return { key: node.key, byKey, initial: byKey.get(node.initial.target[0]!.key)! };
+}
+
+function compileTransition(
+  source: XNode,
+  t: XTransition,
+  eventType: string,
+  byKey: Map<string, AtomicState>,
+  c: Compiler,
+): Transition {
+  const where = `the '${eventType}' transition of state '${source.id}'`;
+  const targetNode = t.target?.[0];
+  const target = targetNode ? byKey.get(targetNode.key)! : null;
+  // a non-reentering transition to its own source neither exits nor enters it
+  const leaves = targetNode !== undefined && (targetNode !== source || t.reenter);
+  const exit = leaves ? c.exit.get(source)! : [];
+  const actions = compileActions(t.actions, where, c.impl);
+  const entry = leaves ? enterAtomic(targetNode!, c) : [];
+  return {
+    guard: t.guard === undefined ? null : compileGuard(t.guard, where, c.impl),
+    target,
+    leaves,
+    switches: targetNode !== undefined && targetNode !== source,
+    exit,
+    actions,
+    entry,
+    all: [...exit, ...actions, ...entry],
+  };
+}
+
+/** Entry actions of an atomic state; reaching a final state also exits it and the root, as xstate does on completion. */
+function enterAtomic(node: XNode, c: Compiler): Action[] {
+  if (node.type !== 'final') return c.entry.get(node)!;
+  return [...c.entry.get(node)!, ...c.exit.get(node)!, ...c.exit.get(c.root)!];
+}
+
+/** The initial microstep enters the root, then every region and initial state in document order. */
+function compileInitialEntry(regions: XNode[], c: Compiler): Action[] {
+  const { root } = c;
+  const entered = root.type === 'parallel' ? regions.flatMap((r) => [r, r.initial.target[0]!]) : [root.initial.target[0]!];
+  return [
+    ...c.entry.get(root)!,
+    ...entered.flatMap((node) => (node.type === 'compound' ? c.entry.get(node)! : enterAtomic(node, c))),
+  ];
+}
+
+// ---------------------------------------------------------------------------
+// Guards.
+
+interface BuiltinGuard {
+  (...args: unknown[]): unknown;
+  check: Function;
+  guards?: unknown[];
+}
+
+function compileGuard(guard: unknown, where: string, impl: Implementations): Guard {
+  if (typeof guard === 'function') {
+    if ('check' in guard) return compileBuiltinGuard(guard as BuiltinGuard, where, impl);
+    const fn = guard as (args: unknown, params: unknown) => boolean;
+    return (context, event) => fn({ context, event }, undefined);
+  }
+  const name = typeof guard === 'string' ? guard : (guard as { type?: unknown } | null)?.type;
+  if (typeof name !== 'string') throw new Error(`drillsim stepper: unsupported guard in ${where}`);
+  const resolved = impl.guards[name];
+  if (resolved === undefined) throw new Error(`drillsim stepper: guard '${name}' in ${where} is not implemented in setup({ guards })`);
+  if (typeof resolved !== 'function') return compileGuard(resolved, where, impl);
+  if ('check' in resolved) return compileBuiltinGuard(resolved as BuiltinGuard, where, impl);
+  const fn = resolved as (args: unknown, params: unknown) => boolean;
+  const params = typeof guard === 'object' && guard !== null && 'params' in guard ? (guard as { params: unknown }).params : undefined;
+  if (typeof params === 'function') return (context, event) => fn({ context, event }, params({ context, event }));
+  return (context, event) => fn({ context, event }, params);
+}
+
+/** `and` / `or` / `not` of other guards; `stateIn` needs the whole state and is rejected. */
+function compileBuiltinGuard(guard: BuiltinGuard, where: string, impl: Implementations): Guard {
+  const parts = (guard.guards ?? []).map((g) => compileGuard(g, where, impl));
+  if (guard.check === BUILTIN_CHECKS.not) {
+    const inner = parts[0]!;
+    return (context, event) => !inner(context, event);
+  }
+  if (guard.check === BUILTIN_CHECKS.and) return (context, event) => parts.every((g) => g(context, event));
+  if (guard.check === BUILTIN_CHECKS.or) return (context, event) => parts.some((g) => g(context, event));
+  throw new Error(`drillsim stepper: a built-in guard in ${where} (stateIn?) is not supported; only and / or / not are`);
+}
+
+/** xstate's higher-order guards are recognised by their (shared) check function. */
+const BUILTIN_CHECKS = {
+  not: (not(() => true) as unknown as BuiltinGuard).check,
+  and: (and([]) as unknown as BuiltinGuard).check,
+  or: (or([]) as unknown as BuiltinGuard).check,
+};
+
+// ---------------------------------------------------------------------------
+// Actions.
+
+type Resolver = (context: any, event: EventObject) => unknown;
+
+interface BuiltinAction {
+  type: string;
+  resolve: Function;
+  assignment?: unknown;
+  event?: unknown;
+  id?: string;
+  delay?: unknown;
+  sendId?: unknown;
+}
+
+function compileActions(actions: unknown[], where: string, impl: Implementations): Action[] {
+  return actions.map((a) => compileAction(a, where, impl));
+}
+
+function compileAction(action: unknown, where: string, impl: Implementations): Action {
+  if (typeof action === 'function') {
+    if (isBuiltin(action)) return compileBuiltinAction(action, () => undefined, where, impl);
+    throw new Error(
+      `drillsim stepper: an inline action function in ${where} cannot be returned to the engine; name it in setup({ actions })`,
+    );
+  }
+  const name = typeof action === 'string' ? action : (action as { type?: unknown } | null)?.type;
+  if (typeof name !== 'string') throw new Error(`drillsim stepper: unsupported action in ${where}`);
+  const params = paramsResolver(action);
+  const resolved = impl.actions[name];
+  if (isBuiltin(resolved)) return compileBuiltinAction(resolved, params, where, impl);
+  // a custom action: returned to the engine, never executed here
+  return (run, event) => {
+    run.actions.push({ type: name, params: params(run.context, event) });
+  };
+}
+
+function isBuiltin(action: unknown): action is BuiltinAction {
+  return typeof action === 'function' && 'resolve' in action && typeof (action as { type?: unknown }).type === 'string';
+}
+
+function paramsResolver(action: unknown): Resolver {
+  if (typeof action !== 'object' || action === null || !('params' in action)) return () => undefined;
+  const params = (action as { params: unknown }).params;
+  if (typeof params === 'function') return (context, event) => params({ context, event });
+  return () => params;
+}
+
+function compileBuiltinAction(action: BuiltinAction, params: Resolver, where: string, impl: Implementations): Action {
+  switch (action.type) {
+    case 'xstate.assign':
+      return compileAssign(action.assignment, params);
+    case 'xstate.raise':
+      return compileRaise(action, params, where, impl);
+    case 'xstate.cancel':
+      return compileCancel(action.sendId, params);
+    default:
+      throw new Error(`drillsim stepper: the built-in action '${action.type}' in ${where} is not supported`);
+  }
+}
+
+function compileAssign(assignment: unknown, params: Resolver): Action {
+  if (typeof assignment === 'function') {
+    return (run, event) => {
+      const partial = assignment({ context: run.context, event }, params(run.context, event));
+      run.context = Object.assign({}, run.context, partial);
+      run.assigned = true;
+    };
+  }
+  const entries = Object.entries(assignment as Record<string, unknown>);
+  return (run, event) => {
+    const args = { context: run.context, event };
+    const p = params(run.context, event);
+    const partial: Record<string, unknown> = {};
+    for (const [key, value] of entries) partial[key] = typeof value === 'function' ? value(args, p) : value;
+    run.context = Object.assign({}, run.context, partial);
+    run.assigned = true;
+  };
+}
+
+function compileRaise(action: BuiltinAction, params: Resolver, where: string, impl: Implementations): Action {
+  const { event: raised, id, delay } = action;
+  if (delay === undefined) throw new Error(`drillsim stepper: raise without a delay in ${where} is not supported`);
+  if (typeof raised !== 'object' && typeof raised !== 'function') {
+    throw new Error(`drillsim stepper: raise in ${where} must raise an event object`);
+  }
+  const delayFn = resolveDelay(delay, where, impl);
+  return (run, event) => {
+    const args = { context: run.context, event };
+    const p = params(run.context, event);
+    const resolvedEvent = typeof raised === 'function' ? raised(args, p) : raised;
+    const resolvedDelay = delayFn(args, p);
+    if (typeof resolvedDelay !== 'number') {
+      throw new Error(`drillsim stepper: the delay of raise '${id}' in ${where} resolved to ${String(resolvedDelay)}, not a number`);
+    }
+    run.actions.push({ type: 'xstate.raise', params: { event: resolvedEvent, id, delay: resolvedDelay } });
+  };
+}
+
+function resolveDelay(delay: unknown, where: string, impl: Implementations): (args: unknown, params: unknown) => unknown {
+  if (typeof delay === 'function') return delay as (args: unknown, params: unknown) => unknown;
+  if (typeof delay === 'number') return () => delay;
+  if (typeof delay === 'string') {
+    const named = impl.delays[delay];
+    if (named === undefined) throw new Error(`drillsim stepper: delay '${delay}' in ${where} is not defined in setup({ delays })`);
+    if (typeof named === 'function') return named as (args: unknown, params: unknown) => unknown;
+    return () => named;
+  }
+  throw new Error(`drillsim stepper: unsupported delay in ${where}`);
+}
+
+function compileCancel(sendId: unknown, params: Resolver): Action {
+  return (run, event) => {
+    const resolved =
+      typeof sendId === 'function' ? sendId({ context: run.context, event }, params(run.context, event)) : sendId;
+    run.actions.push({ type: 'xstate.cancel', params: { sendId: resolved } });
+  };
+}

@@ -1,0 +1,278 @@
+/**
+ * Metrics from the event stream. One reducer serves the live run (the engine
+ * feeds it each event as it happens, even when no log is written) and the
+ * review of a saved log (the same events read back): the figures cannot
+ * disagree because there is only one place that computes them.
+ *
+ * Objectives are read at their deadline: when the stream passes `by`, the
+ * criterion's metric is taken as it stood then.
+ */
+import type { MetricName, Objective, Scenario } from '../scenario/schema.js';
+
+export interface LogEvent { t: number; type: string; [k: string]: unknown }
+
+export type Rating = 'P' | 'S' | 'M' | 'U';
+
+export interface ObjectiveResult {
+  id: string;
+  metric: MetricName;
+  of: string | null;
+  value: number | null;
+  met: boolean;
+  rating: Rating;
+  /** time the value was read */
+  at: number;
+}
+
+interface IncidentRec {
+  kind: string;
+  area: string;
+  reported: number;
+  first_on_scene: number;
+  contained: number;
+  resolved: number;
+  people: number;
+  rescued: number;
+  lost: number;
+}
+
+export interface Summary {
+  t_end: number;
+  incidents: { reported: number; contained: number; resolved: number };
+  people: { at_risk: number; rescued: number; lost: number; still_at_risk: number; evacuated: number };
+  response: { mean_first_on_scene_s: number | null; max_first_on_scene_s: number | null; n: number };
+  decisions: { taken: number; refused: number };
+  objectives: ObjectiveResult[];
+}
+
+export function compare(value: number, comparator: string, threshold: number): boolean {
+  switch (comparator) {
+    case '>=': return value >= threshold;
+    case '<=': return value <= threshold;
+    case '>': return value > threshold;
+    case '<': return value < threshold;
+    default: return value === threshold;
+  }
+}
+
+export function rate(o: Objective, value: number): Rating {
+  const c = o.criterion.comparator;
+  if (Number.isNaN(value)) return 'U';
+  if (compare(value, c, o.rating.P)) return 'P';
+  if (compare(value, c, o.rating.S)) return 'S';
+  if (compare(value, c, o.rating.M)) return 'M';
+  return 'U';
+}
+
+const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
+export class Metrics {
+  readonly incidents = new Map<string, IncidentRec>();
+  private readonly zones = new Map<string, { population: number; sheltered: number }>();
+  private readonly shelters = new Map<string, { capacity: number; occupancy: number; peak: number }>();
+  private readonly levelT = new Map<string, number>();
+  private readonly supportT = new Map<string, number>();
+  private readonly injectDelivered = new Map<string, number>();
+  private readonly injectDone = new Map<string, number>();
+  private readonly areaLost = new Map<string, number>();
+  private readonly stockDays = new Map<string, number>();
+  private readonly pending: Objective[];
+  private readonly results: ObjectiveResult[] = [];
+  private taken = 0;
+  private refused = 0;
+  private firstSum = 0;
+  private firstN = 0;
+  private firstMax = 0;
+  private reported = 0;
+  private contained = 0;
+  private resolved = 0;
+  private people = 0;
+  private rescued = 0;
+  private lost = 0;
+  private t = 0;
+  /** keep per-incident records (for review); batches turn this off to stay flat in memory */
+  constructor(private readonly scenario: Scenario, private readonly keepIncidents = true) {
+    for (const z of scenario.evacuation.zones) this.zones.set(z.id, { population: z.population, sheltered: 0 });
+    for (const s of scenario.evacuation.shelters) this.shelters.set(s.id, { capacity: 0, occupancy: 0, peak: 0 });
+    this.pending = scenario.objectives.filter((o) => o.criterion.by !== undefined).sort((a, b) => a.criterion.by! - b.criterion.by! || (a.id < b.id ? -1 : 1));
+  }
+
+  observe(e: LogEvent): void {
+    if (e.t > this.t) {
+      while (this.pending.length && this.pending[0].criterion.by! < e.t) this.settle(this.pending.shift()!);
+      this.t = e.t;
+    }
+    switch (e.type) {
+      case 'incident.reported': {
+        this.reported++;
+        const people = e.people as number;
+        this.people += people;
+        if (this.keepIncidents || people > 0 || this.scenario.objectives.length > 0) {
+          this.incidents.set(e.id as string, { kind: e.kind as string, area: e.area as string, reported: e.t, first_on_scene: Infinity, contained: Infinity, resolved: Infinity, people, rescued: 0, lost: 0 });
+        }
+        break;
+      }
+      case 'incident.phase': {
+        const r = this.incidents.get(e.id as string);
+        if (e.phase === 'responding') {
+          if (r && r.first_on_scene === Infinity) r.first_on_scene = e.t;
+          const dt = e.t - (r?.reported ?? (e.reported as number));
+          this.firstSum += dt;
+          this.firstN++;
+          if (dt > this.firstMax) this.firstMax = dt;
+        } else if (e.phase === 'contained') {
+          this.contained++;
+          if (r) r.contained = e.t;
+        } else if (e.phase === 'resolved') {
+          this.resolved++;
+          if (r) r.resolved = e.t;
+          if (!this.keepIncidents && r && r.people === 0 && this.scenario.objectives.length === 0) this.incidents.delete(e.id as string);
+        }
+        break;
+      }
+      case 'incident.people': {
+        const r = this.incidents.get(e.id as string);
+        this.rescued += e.rescued as number;
+        this.lost += e.lost as number;
+        if (r) {
+          r.rescued += e.rescued as number;
+          r.lost += e.lost as number;
+          this.areaLost.set(r.area, (this.areaLost.get(r.area) ?? 0) + (e.lost as number));
+        }
+        break;
+      }
+      case 'zone.progress': {
+        const z = this.zones.get(e.id as string);
+        if (z) z.sheltered = e.sheltered as number;
+        break;
+      }
+      case 'shelter.occupancy': {
+        const s = this.shelters.get(e.id as string);
+        if (s) {
+          s.occupancy = e.occupancy as number;
+          s.capacity = e.capacity as number;
+          if (s.occupancy > s.peak) s.peak = s.occupancy;
+        }
+        break;
+      }
+      case 'level':
+        if ((e.level as number) >= 1 && !this.levelT.has(e.area as string)) this.levelT.set(e.area as string, e.t);
+        break;
+      case 'support.requested':
+        if (!this.supportT.has(e.area as string)) this.supportT.set(e.area as string, e.t);
+        break;
+      case 'inject.delivered':
+        this.injectDelivered.set(e.id as string, e.t);
+        break;
+      case 'inject.done':
+        if (!this.injectDone.has(e.id as string)) this.injectDone.set(e.id as string, e.t);
+        break;
+      case 'area.stock':
+        this.stockDays.set(e.id as string, e.days as number);
+        break;
+      case 'decision':
+        this.taken++;
+        break;
+      case 'decision.refused':
+        this.refused++;
+        break;
+    }
+  }
+
+  private settle(o: Objective): void {
+    const at = o.criterion.by!;
+    const value = this.value(o.criterion.metric, o.criterion.of, at);
+    this.results.push(this.result(o, value, at));
+  }
+
+  private result(o: Objective, value: number, at: number): ObjectiveResult {
+    return { id: o.id, metric: o.criterion.metric, of: o.criterion.of ?? null, value: finite(value), met: compare(value, o.criterion.comparator, o.criterion.threshold), rating: rate(o, value), at };
+  }
+
+  /** The value of a metric as the stream stands, read at time `at`. */
+  value(metric: MetricName, of: string | undefined, at: number): number {
+    const incidentsOf = () => [...this.incidents.entries()].filter(([id, r]) => of === undefined || id === of || r.kind === of || r.area === of).map(([, r]) => r);
+    switch (metric) {
+      case 'evacuated_share': {
+        let pop = 0, sh = 0;
+        for (const [id, z] of this.zones) if (of === undefined || id === of) { pop += z.population; sh += z.sheltered; }
+        return pop === 0 ? 0 : sh / pop;
+      }
+      case 'first_on_scene_s':
+      case 'contained_s': {
+        const list = incidentsOf();
+        if (list.length === 0) return of !== undefined && !this.scenario.incident_kinds.some((k) => k.id === of) ? Infinity : 0;
+        let worst = 0;
+        for (const r of list) {
+          const t = metric === 'first_on_scene_s' ? r.first_on_scene : r.contained;
+          worst = Math.max(worst, t <= at ? t - r.reported : Infinity);
+        }
+        return worst;
+      }
+      case 'mean_response_s': {
+        let s = 0, n = 0;
+        for (const r of incidentsOf()) if (r.first_on_scene <= at) { s += r.first_on_scene - r.reported; n++; }
+        if (of === undefined && !this.keepIncidents) return this.firstN ? this.firstSum / this.firstN : Infinity;
+        return n ? s / n : Infinity;
+      }
+      case 'people_lost':
+        return of === undefined ? this.lost : this.areaLost.get(of) ?? 0;
+      case 'rescued_share': {
+        let people = 0, rescued = 0;
+        for (const r of incidentsOf()) { people += r.people; rescued += r.rescued; }
+        return people === 0 ? 1 : rescued / people;
+      }
+      case 'level_declared_s': {
+        const t = of === undefined ? Math.min(Infinity, ...this.levelT.values()) : this.levelT.get(of) ?? Infinity;
+        return t <= at ? t : Infinity;
+      }
+      case 'support_requested_s': {
+        const t = of === undefined ? Math.min(Infinity, ...this.supportT.values()) : this.supportT.get(of) ?? Infinity;
+        return t <= at ? t : Infinity;
+      }
+      case 'decision_latency_s': {
+        const ids = of === undefined ? [...this.injectDelivered.keys()] : [of];
+        let worst = 0;
+        for (const id of ids) {
+          const d = this.injectDelivered.get(id);
+          if (d === undefined) return Infinity;
+          const done = this.injectDone.get(id);
+          worst = Math.max(worst, done !== undefined && done <= at ? done - d : Infinity);
+        }
+        return worst;
+      }
+      case 'shelter_peak_share': {
+        let best = 0;
+        for (const [id, s] of this.shelters) if ((of === undefined || id === of) && s.capacity > 0) best = Math.max(best, s.peak / s.capacity);
+        return best;
+      }
+      case 'resolved_share': {
+        const list = incidentsOf();
+        if (list.length === 0) return 1;
+        return list.filter((r) => r.resolved <= at).length / list.length;
+      }
+      case 'stock_days_min': {
+        let min = Infinity;
+        for (const [id, d] of this.stockDays) if (of === undefined || id === of) min = Math.min(min, d);
+        return min;
+      }
+    }
+  }
+
+  /** Close the stream at t_end: objectives without a deadline (or with one not yet passed) are read now. */
+  finish(tEnd: number): Summary {
+    while (this.pending.length && this.pending[0].criterion.by! <= tEnd) this.settle(this.pending.shift()!);
+    const settled = new Map(this.results.map((r) => [r.id, r]));
+    const objectives = this.scenario.objectives.map((o) => settled.get(o.id) ?? this.result(o, this.value(o.criterion.metric, o.criterion.of, tEnd), tEnd));
+    let evacuated = 0;
+    for (const z of this.zones.values()) evacuated += z.sheltered;
+    return {
+      t_end: tEnd,
+      incidents: { reported: this.reported, contained: this.contained, resolved: this.resolved },
+      people: { at_risk: this.people, rescued: this.rescued, lost: this.lost, still_at_risk: this.people - this.rescued - this.lost, evacuated },
+      response: { mean_first_on_scene_s: this.firstN ? Math.round(this.firstSum / this.firstN) : null, max_first_on_scene_s: this.firstN ? this.firstMax : null, n: this.firstN },
+      decisions: { taken: this.taken, refused: this.refused },
+      objectives,
+    };
+  }
+}

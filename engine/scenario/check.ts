@@ -1,0 +1,355 @@
+/**
+ * Checks beyond shape: ids that must exist, ids that must be unique, times
+ * inside the horizon, bases that can reach somewhere, shelters with room.
+ *
+ * Works on the raw value read from YAML/JSON (not the parsed scenario), so it
+ * still runs, and still finds problems, when the shape check has failed
+ * somewhere else in the file. Anything malformed is skipped here: the shape
+ * check reports it.
+ */
+import { parseDuration } from './duration.js';
+import { didYouMean, type PathSegment, type Severity } from './issues.js';
+
+export interface RawIssue {
+  path: PathSegment[];
+  code: string;
+  message: string;
+  hint?: string;
+  severity: Severity;
+  /** point at the key rather than the value (unknown keys) */
+  atKey?: boolean;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+
+function items(v: unknown): [number, Obj][] {
+  if (!Array.isArray(v)) return [];
+  const out: [number, Obj][] = [];
+  v.forEach((x, i) => { if (isObj(x)) out.push([i, x]); });
+  return out;
+}
+
+function seconds(v: unknown): number | undefined {
+  if (!isStr(v)) return undefined;
+  const r = parseDuration(v);
+  return r.ok ? r.seconds : undefined;
+}
+
+const TIER_RANK: Record<string, number> = { national: 0, province: 1, district: 2, commune: 3 };
+
+export function checkScenario(raw: unknown): RawIssue[] {
+  const issues: RawIssue[] = [];
+  if (!isObj(raw)) return issues;
+  const err = (path: PathSegment[], code: string, message: string, hint?: string) => issues.push({ path, code, message, hint, severity: 'error' });
+  const warn = (path: PathSegment[], code: string, message: string, hint?: string) => issues.push({ path, code, message, hint, severity: 'warning' });
+
+  const travel = isObj(raw.travel) ? raw.travel : {};
+  const evac = isObj(raw.evacuation) ? raw.evacuation : {};
+  const collections: Record<string, { path: PathSegment[]; list: [number, Obj][] }> = {
+    area: { path: ['areas'], list: items(raw.areas) },
+    node: { path: ['travel', 'nodes'], list: items(travel.nodes) },
+    edge: { path: ['travel', 'edges'], list: items(travel.edges) },
+    unit: { path: ['units'], list: items(raw.units) },
+    hazard: { path: ['hazards'], list: items(raw.hazards) },
+    rule: { path: ['rules'], list: items(raw.rules) },
+    kind: { path: ['incident_kinds'], list: items(raw.incident_kinds) },
+    incident: { path: ['incidents'], list: items(raw.incidents) },
+    generator: { path: ['generators'], list: items(raw.generators) },
+    zone: { path: ['evacuation', 'zones'], list: items(evac.zones) },
+    shelter: { path: ['evacuation', 'shelters'], list: items(evac.shelters) },
+    role: { path: ['roles'], list: items(raw.roles) },
+    inject: { path: ['injects'], list: items(raw.injects) },
+    objective: { path: ['objectives'], list: items(raw.objectives) },
+  };
+
+  // ids: unique per collection
+  const ids: Record<string, Map<string, Obj>> = {};
+  for (const [what, { path, list }] of Object.entries(collections)) {
+    const seen = new Map<string, Obj>();
+    const firstIndex = new Map<string, number>();
+    for (const [i, item] of list) {
+      if (!isStr(item.id)) continue;
+      if (seen.has(item.id)) {
+        err([...path, i, 'id'], 'duplicate-id', `duplicate ${what} id '${item.id}'`, `the first is ${path.join('.')}[${firstIndex.get(item.id)}]; give each ${what} its own id`);
+      } else {
+        seen.set(item.id, item);
+        firstIndex.set(item.id, i);
+      }
+    }
+    ids[what] = seen;
+  }
+  // generated incidents and spawned ones may be named too, but scripted incident ids are what decisions refer to
+  const ref = (path: PathSegment[], value: unknown, kinds: string[], label = kinds[0]) => {
+    if (!isStr(value)) return;
+    for (const k of kinds) if (ids[k].has(value)) return;
+    const candidates = kinds.flatMap((k) => [...ids[k].keys()]);
+    err(path, 'unknown-id', `unknown ${label} '${value}'`, didYouMean(value, candidates));
+  };
+
+  const horizon = seconds(raw.horizon);
+  const inHorizon = (path: PathSegment[], v: unknown, what: string, asWarning = false) => {
+    const s = seconds(v);
+    if (s === undefined || horizon === undefined) return;
+    if (s > horizon) (asWarning ? warn : err)(path, 'outside-horizon', `${what} at ${v} is after the end of the scenario (horizon ${raw.horizon})`, 'move it earlier or lengthen `horizon`');
+  };
+
+  // areas and tiers
+  const tiers = raw.tiers ?? 'two';
+  for (const [i, a] of collections.area.list) {
+    const p = [...collections.area.path, i];
+    ref([...p, 'parent'], a.parent, ['area']);
+    ref([...p, 'node'], a.node, ['node']);
+    if (tiers === 'two' && a.tier === 'district') {
+      err([...p, 'tier'], 'tier', `area '${a.id}' is a district, but the scenario uses two tiers`, "set `tiers: three` for the legacy province/district/commune structure, or make it a commune");
+    }
+    if (isStr(a.parent) && ids.area.has(a.parent)) {
+      const parent = ids.area.get(a.parent)!;
+      if (isStr(a.tier) && isStr(parent.tier) && TIER_RANK[parent.tier] >= TIER_RANK[a.tier]) {
+        err([...p, 'parent'], 'tier', `area '${a.id}' (${a.tier}) has parent '${a.parent}' (${parent.tier}), which is not a higher tier`, 'a parent must be one tier up: province > district > commune');
+      }
+      if (tiers === 'three' && a.tier === 'commune' && parent.tier === 'province') {
+        warn([...p, 'parent'], 'tier', `commune '${a.id}' sits directly under a province in a three-tier scenario`, 'put it under its district');
+      }
+    }
+    if (a.id === a.parent) err([...p, 'parent'], 'cycle', `area '${a.id}' is its own parent`);
+  }
+
+  // travel network
+  const speeds = isObj(travel.speed_kmh) ? travel.speed_kmh : { road: 40 };
+  for (const [i, n] of collections.node.list) ref([...collections.node.path, i, 'area'], n.area, ['area']);
+  const adjacency = new Map<string, string[]>();
+  for (const [i, e] of collections.edge.list) {
+    const p = [...collections.edge.path, i];
+    ref([...p, 'from'], e.from, ['node']);
+    ref([...p, 'to'], e.to, ['node']);
+    if (e.from === e.to && isStr(e.from)) err([...p, 'to'], 'loop', `road '${e.id}' starts and ends at '${e.from}'`);
+    const hasTime = isObj(e.time) && Object.keys(e.time).length > 0;
+    const hasSpeed = (isObj(e.speed_kmh) && Object.keys(e.speed_kmh).length > 0) || Object.keys(speeds).length > 0;
+    if (!hasTime && !(typeof e.length_km === 'number' && hasSpeed)) {
+      err(p, 'edge-no-time', `road '${e.id}' has neither a travel time nor a length`, 'give `time: { road: 45m }` or `length_km` (with `speed_kmh` or travel.speed_kmh)');
+    }
+    if (isStr(e.from) && isStr(e.to)) {
+      if (!adjacency.has(e.from)) adjacency.set(e.from, []);
+      adjacency.get(e.from)!.push(e.to);
+      if (e.two_way !== false) {
+        if (!adjacency.has(e.to)) adjacency.set(e.to, []);
+        adjacency.get(e.to)!.push(e.from);
+      }
+    }
+  }
+  const network = collections.edge.list.length > 0;
+  // nodes that stand for an area: area.node and nodes that name their area
+  const areaNodes = new Set<string>();
+  for (const [, a] of collections.area.list) if (isStr(a.node)) areaNodes.add(a.node);
+  for (const [, n] of collections.node.list) if (isStr(n.area) && isStr(n.id)) areaNodes.add(n.id);
+
+  // units
+  for (const [i, u] of collections.unit.list) {
+    const p = [...collections.unit.path, i];
+    ref([...p, 'base'], u.base, network ? ['node', 'area'] : ['area', 'node'], 'base (node or area)');
+    ref([...p, 'home'], u.home, ['area']);
+    if (network && isStr(u.base) && ids.node.has(u.base)) {
+      // the base must reach at least one node that stands for an area
+      const seen = new Set([u.base]);
+      const todo = [u.base];
+      let reaches = areaNodes.has(u.base) && (adjacency.get(u.base)?.length ?? 0) > 0;
+      while (todo.length && !reaches) {
+        for (const next of adjacency.get(todo.pop()!) ?? []) {
+          if (seen.has(next)) continue;
+          if (areaNodes.has(next)) { reaches = true; break; }
+          seen.add(next);
+          todo.push(next);
+        }
+      }
+      if (!reaches) err([...p, 'base'], 'unreachable-base', `unit '${u.id}' is based at '${u.base}', from where no road reaches any area`, 'connect the node with an edge, or base the unit elsewhere');
+    }
+    const own = isObj(u.speed_kmh) ? Object.keys(u.speed_kmh).length : 0;
+    if (own === 0 && Object.keys(speeds).length === 0) err([...p], 'no-speed', `unit '${u.id}' has no speed for any mode`, 'give `speed_kmh: { road: 40 }` to the unit or to travel');
+  }
+
+  // hazards and rules
+  for (const [i, h] of collections.hazard.list) {
+    const p = [...collections.hazard.path, i];
+    if (Array.isArray(h.areas)) h.areas.forEach((a, j) => ref([...p, 'areas', j], a, ['area']));
+    if (h.kind === 'typhoon' && !Array.isArray(h.track)) err(p, 'missing-track', `typhoon '${h.id}' has no track`, 'give `track:` points with at, coords, wind_force, radius_km');
+    if (h.kind !== 'typhoon' && !Array.isArray(h.series)) err(p, 'missing-series', `hazard '${h.id}' has no series`, 'give `series:` points with at and value');
+    if (h.kind === 'river' && !isObj(h.alarms)) warn(p, 'missing-alarms', `river '${h.id}' has no alarm levels`, 'give `alarms: { bd1, bd2, bd3 }` for the gauge');
+    for (const key of ['series', 'track', 'discharge'] as const) {
+      let last = -Infinity;
+      for (const [j, pt] of items(h[key])) {
+        const s = seconds(pt.at);
+        if (s === undefined) continue;
+        if (s < last) err([...p, key, j, 'at'], 'unsorted', `${key} points of '${h.id}' go back in time at ${pt.at}`, 'list the points in time order');
+        last = Math.max(last, s);
+        inHorizon([...p, key, j, 'at'], pt.at, `${key} point`, true);
+      }
+    }
+  }
+  for (const [i, r] of collections.rule.list) {
+    const p = [...collections.rule.path, i];
+    ref([...p, 'hazard'], r.hazard, ['hazard']);
+    ref([...p, 'area'], r.area, ['area']);
+    inHorizon([...p, 'from'], r.from, 'rule start');
+    const when = isObj(r.when) ? r.when : {};
+    if (isStr(when.alarm) && isStr(r.hazard)) {
+      const h = ids.hazard.get(r.hazard);
+      if (h && !isObj(h.alarms)) err([...p, 'when', 'alarm'], 'no-alarms', `rule '${r.id}' reads alarm ${when.alarm}, but hazard '${r.hazard}' has no alarm levels`);
+    }
+    if ((when.above !== undefined || when.below !== undefined || when.alarm !== undefined || when.risk_at_least !== undefined) && r.hazard === undefined) {
+      err([...p, 'when'], 'no-hazard', `rule '${r.id}' has a condition but no hazard to read it from`, 'add `hazard: <id>`');
+    }
+    checkEffect(r.effect, [...p, 'effect']);
+  }
+  function checkEffect(e: unknown, p: PathSegment[]) {
+    if (!isObj(e)) return;
+    ref([...p, 'cut_road'], e.cut_road, ['edge'], 'road');
+    ref([...p, 'degrade_road'], e.degrade_road, ['edge'], 'road');
+    ref([...p, 'reopen_road'], e.reopen_road, ['edge'], 'road');
+    ref([...p, 'strike_zone'], e.strike_zone, ['zone']);
+    if (isObj(e.spawn)) {
+      ref([...p, 'spawn', 'kind'], e.spawn.kind, ['kind'], 'incident kind');
+      ref([...p, 'spawn', 'area'], e.spawn.area, ['area']);
+      ref([...p, 'spawn', 'node'], e.spawn.node, ['node']);
+    }
+  }
+
+  // incidents
+  for (const [i, k] of collections.kind.list) {
+    const p = [...collections.kind.path, i];
+    if (isObj(k.need) && Object.keys(k.need).length === 0) err([...p, 'need'], 'no-need', `incident kind '${k.id}' needs no capability`, 'say what it needs, e.g. `need: { rescue: 2 }`');
+    for (const [j, s] of items(k.secondary)) ref([...p, 'secondary', j, 'kind'], s.kind, ['kind'], 'incident kind');
+  }
+  for (const [i, inc] of collections.incident.list) {
+    const p = [...collections.incident.path, i];
+    ref([...p, 'kind'], inc.kind, ['kind'], 'incident kind');
+    ref([...p, 'area'], inc.area, ['area']);
+    ref([...p, 'node'], inc.node, ['node']);
+    inHorizon([...p, 'at'], inc.at, `incident '${inc.id}'`);
+  }
+  for (const [i, g] of collections.generator.list) {
+    const p = [...collections.generator.path, i];
+    if (isObj(g.kinds)) for (const k of Object.keys(g.kinds)) ref([...p, 'kinds', k], k, ['kind'], 'incident kind');
+    if (Array.isArray(g.areas)) g.areas.forEach((a, j) => ref([...p, 'areas', j], a, ['area']));
+    const from = seconds(g.from) ?? 0, until = seconds(g.until);
+    if (until !== undefined && until <= from) err([...p, 'until'], 'empty-window', `generator '${g.id}' stops (${g.until}) before it starts (${g.from ?? 'T+00:00'})`);
+    inHorizon([...p, 'from'], g.from, `generator '${g.id}' start`);
+  }
+
+  // evacuation
+  const zonePeople = new Map<string, number>();
+  for (const [i, z] of collections.zone.list) {
+    const p = [...collections.zone.path, i];
+    ref([...p, 'area'], z.area, ['area']);
+    if (Array.isArray(z.shelters)) z.shelters.forEach((s, j) => ref([...p, 'shelters', j], s, ['shelter']));
+    ref([...p, 'if_caught'], z.if_caught, ['kind'], 'incident kind');
+    inHorizon([...p, 'hazard_arrives'], z.hazard_arrives, 'hazard arrival');
+    if (isStr(z.area) && typeof z.population === 'number') zonePeople.set(z.area, (zonePeople.get(z.area) ?? 0) + z.population);
+  }
+  for (const [area, people] of zonePeople) {
+    const a = ids.area.get(area);
+    if (a && typeof a.population === 'number' && people > a.population) {
+      const [i] = collections.zone.list.find(([, z]) => z.area === area)!;
+      err([...collections.zone.path, i, 'population'], 'population', `zones in '${area}' hold ${people} people, more than the area's population ${a.population}`, 'lower the zone populations or raise the area population');
+    }
+  }
+  const m2 = isObj(evac) && typeof evac.m2_per_person === 'number' ? evac.m2_per_person : 3.5;
+  for (const [i, s] of collections.shelter.list) {
+    const p = [...collections.shelter.path, i];
+    ref([...p, 'area'], s.area, ['area']);
+    ref([...p, 'node'], s.node, ['node']);
+    if (s.capacity_people === 0) err([...p, 'capacity_people'], 'zero-capacity', `shelter '${s.id}' has room for nobody`, 'give capacity_people above 0, or remove the shelter');
+    if (s.area_m2 === 0) err([...p, 'area_m2'], 'zero-capacity', `shelter '${s.id}' has no floor space`, `at ${m2} m² per person, ${typeof s.capacity_people === 'number' ? s.capacity_people : 'its'} people need ${typeof s.capacity_people === 'number' ? s.capacity_people * m2 : '?'} m²`);
+    else if (typeof s.area_m2 === 'number' && typeof s.capacity_people === 'number' && s.area_m2 / m2 < s.capacity_people) {
+      warn([...p, 'area_m2'], 'crowded', `shelter '${s.id}' has ${s.area_m2} m² for ${s.capacity_people} people; at ${m2} m² each it holds ${Math.floor(s.area_m2 / m2)}`, 'the smaller figure is used');
+    }
+  }
+
+  // roles and authority
+  const commander = new Map<string, number>();
+  for (const [i, r] of collections.role.list) {
+    const p = [...collections.role.path, i];
+    ref([...p, 'area'], r.area, ['area']);
+    if (Array.isArray(r.commands)) r.commands.forEach((u, j) => {
+      ref([...p, 'commands', j], u, ['unit']);
+      if (isStr(u) && commander.has(u)) err([...p, 'commands', j], 'two-commanders', `unit '${u}' is already commanded by role '${collections.role.list.find(([k]) => k === commander.get(u))?.[1].id}'`, 'a unit answers to one role');
+      else if (isStr(u)) commander.set(u, i);
+    });
+    if (Array.isArray(r.supports)) r.supports.forEach((a, j) => ref([...p, 'supports', j], a, ['area']));
+  }
+  if (collections.role.list.length > 0) {
+    for (const [i, u] of collections.unit.list) {
+      if (isStr(u.id) && !commander.has(u.id)) warn([...collections.unit.path, i, 'id'], 'no-commander', `no role commands unit '${u.id}'`, "add it to a role's `commands`; until then doctrine commands it for its home area");
+    }
+  }
+
+  // injects
+  const seqs = new Map<number, number>();
+  for (const [i, inj] of collections.inject.list) {
+    const p = [...collections.inject.path, i];
+    ref([...p, 'to'], inj.to, ['role']);
+    if (Array.isArray(inj.objectives)) inj.objectives.forEach((o, j) => ref([...p, 'objectives', j], o, ['objective']));
+    const triggers = ['at', 'when', 'contingency'].filter((k) => inj[k] !== undefined);
+    if (triggers.length !== 1) err(p, 'trigger', `inject '${inj.id}' needs exactly one of at, when, contingency (has ${triggers.length ? triggers.join(', ') : 'none'})`, 'say when it is delivered');
+    inHorizon([...p, 'at'], inj.at, `inject '${inj.id}'`);
+    if (typeof inj.seq === 'number') {
+      if (seqs.has(inj.seq)) warn([...p, 'seq'], 'duplicate-seq', `sequence number ${inj.seq} is used twice`, 'MSEL rows are easier to follow with unique numbers');
+      seqs.set(inj.seq, i);
+    }
+    if (isObj(inj.when)) {
+      ref([...p, 'when', 'hazard'], inj.when.hazard, ['hazard']);
+      ref([...p, 'when', 'area'], inj.when.area, ['area']);
+      ref([...p, 'when', 'incident_kind'], inj.when.incident_kind, ['kind'], 'incident kind');
+      ref([...p, 'when', 'road_cut'], inj.when.road_cut, ['edge'], 'road');
+    }
+    if (isObj(inj.contingency)) {
+      ref([...p, 'contingency', 'for'], inj.contingency.for, ['inject']);
+      const target = isStr(inj.contingency.for) ? ids.inject.get(inj.contingency.for) : undefined;
+      if (target && !isObj(target.expected)) err([...p, 'contingency', 'for'], 'no-expected', `inject '${inj.contingency.for}' has no expected action for this contingency to chase`, 'give that inject `expected: { do: ... }`');
+    }
+    if (isObj(inj.expected)) checkCommandRefs(inj.expected, [...p, 'expected']);
+    if (isObj(inj.decision)) {
+      const opts = items(inj.decision.options);
+      const optIds = opts.map(([, o]) => o.id).filter(isStr);
+      if (isStr(inj.decision.default) && !optIds.includes(inj.decision.default)) {
+        err([...p, 'decision', 'default'], 'unknown-id', `default option '${inj.decision.default}' is not one of the options`, didYouMean(inj.decision.default, optIds));
+      }
+      for (const [j, o] of opts) for (const [k, c] of items(o.commands)) checkCommandRefs(c, [...p, 'decision', 'options', j, 'commands', k]);
+    }
+  }
+  function checkCommandRefs(c: Obj, p: PathSegment[]) {
+    ref([...p, 'unit'], c.unit, ['unit']);
+    ref([...p, 'zone'], c.zone, ['zone']);
+    ref([...p, 'shelter'], c.shelter, ['shelter']);
+    ref([...p, 'area'], c.area, ['area']);
+    ref([...p, 'edge'], c.edge, ['edge'], 'road');
+    // incidents may be generated at run time (<generator>-<n>), so only scripted ids are checked when they look scripted
+    if (isStr(c.incident) && !ids.incident.has(c.incident) && !collections.generator.list.some(([, g]) => isStr(g.id) && c.incident!.toString().startsWith(`${g.id}-`)) && !collections.rule.list.some(([, r]) => isStr(r.id) && c.incident!.toString().startsWith(`${r.id}-`))) {
+      err([...p, 'incident'], 'unknown-id', `unknown incident '${c.incident}'`, didYouMean(c.incident, ids.incident.keys()));
+    }
+  }
+
+  // objectives
+  const metricTarget: Record<string, string[]> = {
+    evacuated_share: ['zone'], first_on_scene_s: ['incident', 'kind'], contained_s: ['incident', 'kind'], people_lost: ['area'],
+    rescued_share: ['area'], level_declared_s: ['area'], support_requested_s: ['area'], decision_latency_s: ['inject'],
+    shelter_peak_share: ['shelter'], resolved_share: ['kind'], stock_days_min: ['area'], mean_response_s: ['kind'],
+  };
+  for (const [i, o] of collections.objective.list) {
+    const p = [...collections.objective.path, i];
+    const c = isObj(o.criterion) ? o.criterion : undefined;
+    if (!c) continue;
+    if (isStr(c.metric) && metricTarget[c.metric]) ref([...p, 'criterion', 'of'], c.of, metricTarget[c.metric], metricTarget[c.metric].join(' or '));
+    inHorizon([...p, 'criterion', 'by'], c.by, `objective '${o.id}' deadline`);
+    const r = isObj(o.rating) ? o.rating : undefined;
+    if (r && typeof r.P === 'number' && typeof r.S === 'number' && typeof r.M === 'number' && isStr(c.comparator)) {
+      const up = c.comparator === '>=' || c.comparator === '>';
+      const down = c.comparator === '<=' || c.comparator === '<';
+      if ((up && !(r.P >= r.S && r.S >= r.M)) || (down && !(r.P <= r.S && r.S <= r.M))) {
+        err([...p, 'rating'], 'rating-order', `objective '${o.id}': P, S, M thresholds are out of order for comparator '${c.comparator}'`, up ? 'with >= the P threshold is the highest: P >= S >= M' : 'with <= the P threshold is the lowest: P <= S <= M');
+      }
+    }
+  }
+  return issues;
+}

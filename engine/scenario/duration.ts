@@ -1,0 +1,75 @@
+/**
+ * The one notation for durations and scenario times, in whole seconds.
+ *
+ *   90s   45m   2h30m   1d6h   T+02:30   T+02:30:15   T+1d02:30
+ *
+ * `T+` forms read as hours:minutes[:seconds] since the scenario start (T0).
+ * Both forms mean the same thing: a number of seconds. A leading `-` is
+ * parsed so that the loader can say "negative duration" instead of "bad
+ * syntax". Pure: no clock, no locale.
+ */
+
+export type DurationParse = { ok: true; seconds: number } | { ok: false; message: string };
+
+const UNIT_S: Record<string, number> = { d: 86_400, h: 3_600, m: 60, s: 1 };
+const COMPACT = /^(-)?((?:\d+d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?)$/;
+const CLOCK = /^(-)?T\+(?:(\d+)d)?(\d{1,3}):(\d{2})(?::(\d{2}))?$/;
+
+export const DURATION_PATTERN = '^-?(?:(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?|T\\+(?:\\d+d)?\\d{1,3}:\\d{2}(?::\\d{2})?)$';
+
+export function parseDuration(text: string): DurationParse {
+  const t = text.trim();
+  const clock = CLOCK.exec(t);
+  if (clock) {
+    const [, neg, d, h, m, s] = clock;
+    if (Number(m) > 59 || (s !== undefined && Number(s) > 59)) {
+      return { ok: false, message: `'${text}' is not a time: minutes and seconds go up to 59` };
+    }
+    const seconds = Number(d ?? 0) * 86_400 + Number(h) * 3_600 + Number(m) * 60 + Number(s ?? 0);
+    return { ok: true, seconds: neg ? -seconds : seconds };
+  }
+  const compact = COMPACT.exec(t);
+  if (compact && compact[2] !== '') {
+    let seconds = 0;
+    for (const part of compact[2].match(/\d+[dhms]/g) ?? []) {
+      seconds += Number(part.slice(0, -1)) * UNIT_S[part[part.length - 1]];
+    }
+    return { ok: true, seconds: compact[1] ? -seconds : seconds };
+  }
+  return {
+    ok: false,
+    message: `'${text}' is not a duration`,
+  };
+}
+
+export const DURATION_HINT = "write it like '90s', '45m', '2h30m', '1d6h' or 'T+02:30'";
+
+/** Compact form: 0s, 90s -> 1m30s, 9000 -> 2h30m. */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return String(seconds);
+  if (seconds === 0) return '0s';
+  const neg = seconds < 0;
+  let rest = Math.abs(Math.round(seconds));
+  let out = '';
+  for (const unit of ['d', 'h', 'm', 's']) {
+    const n = Math.floor(rest / UNIT_S[unit]);
+    if (n > 0) out += `${n}${unit}`;
+    rest -= n * UNIT_S[unit];
+  }
+  return (neg ? '-' : '') + out;
+}
+
+/** Clock form since T0: T+02:30, T+02:30:15, T+1d02:30. */
+export function formatClock(seconds: number): string {
+  if (!Number.isFinite(seconds)) return String(seconds);
+  const neg = seconds < 0;
+  let rest = Math.abs(Math.round(seconds));
+  const d = Math.floor(rest / 86_400);
+  rest -= d * 86_400;
+  const h = Math.floor(rest / 3_600);
+  rest -= h * 3_600;
+  const m = Math.floor(rest / 60);
+  const s = rest - m * 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${neg ? '-' : ''}T+${d > 0 ? `${d}d` : ''}${pad(h)}:${pad(m)}${s > 0 ? `:${pad(s)}` : ''}`;
+}

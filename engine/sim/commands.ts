@@ -1,0 +1,224 @@
+/**
+ * Decisions: a command with a time, a role and an author, checked against
+ * the world and the scenario's authority before anything changes. A refused
+ * command is logged with its reason and changes nothing in the world; an
+ * accepted one is logged, then carried out. Trainees, controllers, doctrine
+ * and decision-point defaults all come through here, under the same rules.
+ */
+import { nearest } from '../scenario/issues.js';
+import type { Inject } from '../scenario/schema.js';
+import type { AnyCommand, Decision } from './decisions.js';
+import * as Evacuation from './evacuation.js';
+import * as Incidents from './incidents.js';
+import type { Sim } from './sim.js';
+import * as Units from './units.js';
+import * as World from './world-ops.js';
+
+export const CONTROLLER = 'controller';
+
+export type Check = { ok: true } | { ok: false; code: string; reason: string };
+
+const refuse = (code: string, reason: string): Check => ({ ok: false, code, reason });
+const OK: Check = { ok: true };
+
+function suggest(word: string, ids: Iterable<string>): string {
+  const n = nearest(word, ids);
+  return n ? ` (did you mean '${n}'?)` : '';
+}
+
+const ATTACHED = new Set(['mobilising', 'en_route', 'blocked', 'on_scene']);
+
+/** Check a decision against the world now, without changing anything (no random draws either). */
+export function check(sim: Sim, d: Decision): Check {
+  const { model, world } = sim;
+  const c = d.cmd as AnyCommand & Record<string, any>;
+  const controllerCmd = c.do === 'hold_inject' || c.do === 'release_inject' || c.do === 'add_inject';
+  if (controllerCmd) {
+    if (d.role !== CONTROLLER) return refuse('no-authority', `only the controller may ${c.do.replace('_', ' ')}`);
+  } else if (!model.role.has(d.role)) {
+    return refuse('unknown-role', `no role '${d.role}'${suggest(d.role, model.role.keys())}`);
+  }
+  const role = model.role.get(d.role);
+  const within = (area: string) => role !== undefined && model.contains(role.area, area);
+
+  switch (c.do) {
+    case 'dispatch': {
+      const spec = model.unit.get(c.unit);
+      if (!spec) return refuse('unknown-unit', `no unit '${c.unit}'${suggest(c.unit, model.unit.keys())}`);
+      const inc = world.incidents[c.incident];
+      if (!inc) return refuse('unknown-incident', `no open incident '${c.incident}'${suggest(c.incident, Object.keys(world.incidents))}`);
+      if (!Incidents.isOpen(inc)) return refuse('incident-closed', `incident '${c.incident}' is already ${(inc.m.value as any).lifecycle}`);
+      if (model.commander.get(c.unit) !== d.role) return refuse('no-authority', `role '${d.role}' does not command unit '${c.unit}' (it answers to '${model.commander.get(c.unit)}')`);
+      const state = world.units[c.unit].m.value as string;
+      if (state !== 'available') {
+        const u = world.units[c.unit];
+        return refuse('unit-busy', `unit '${c.unit}' is ${state.replace(/_/g, ' ')}${u.incident ? ` (incident '${u.incident}')` : ''}`);
+      }
+      const need = Incidents.needOf(sim, inc);
+      const useful = Object.keys(spec.capabilities).some((k) => (need as any)[k] > 0);
+      if (!useful) return refuse('no-capability', `unit '${c.unit}' has none of the capabilities incident '${c.incident}' needs (${Object.keys(need).join(', ')})`);
+      // four on-the-spot: the area's own forces act first; others come only once it asks
+      if (spec.home !== inc.area) {
+        if (world.areas[inc.area].support_t < 0) return refuse('no-request', `'${c.unit}' belongs to '${spec.home}', not '${inc.area}': outside forces go only after '${inc.area}' requests support (four on-the-spot)`);
+        if (role && role.supports.length > 0 && !role.supports.includes(inc.area)) return refuse('no-authority', `role '${d.role}' does not send support to '${inc.area}' (it supports ${role.supports.join(', ')})`);
+      }
+      if (Units.timeTo(sim, c.unit, inc) === Infinity) return refuse('no-route', `no open road from '${c.unit}' to incident '${c.incident}'`);
+      return OK;
+    }
+    case 'recall': {
+      if (!model.unit.has(c.unit)) return refuse('unknown-unit', `no unit '${c.unit}'${suggest(c.unit, model.unit.keys())}`);
+      if (model.commander.get(c.unit) !== d.role) return refuse('no-authority', `role '${d.role}' does not command unit '${c.unit}'`);
+      const state = world.units[c.unit].m.value as string;
+      if (!ATTACHED.has(state)) return refuse('not-deployed', `unit '${c.unit}' is ${state.replace(/_/g, ' ')}, not deployed`);
+      return OK;
+    }
+    case 'evacuate': {
+      const spec = model.scenario.evacuation.zones.find((z) => z.id === c.zone);
+      if (!spec) return refuse('unknown-zone', `no evacuation zone '${c.zone}'${suggest(c.zone, model.scenario.evacuation.zones.map((z) => z.id))}`);
+      if (!within(spec.area)) return refuse('no-authority', `role '${d.role}' has no authority in '${spec.area}'`);
+      if (world.zones[c.zone].m.value !== 'idle') return refuse('no-change', `zone '${c.zone}' is already ${world.zones[c.zone].m.value}`);
+      return OK;
+    }
+    case 'open_shelter': {
+      const spec = model.scenario.evacuation.shelters.find((s) => s.id === c.shelter);
+      if (!spec) return refuse('unknown-shelter', `no shelter '${c.shelter}'${suggest(c.shelter, model.scenario.evacuation.shelters.map((s) => s.id))}`);
+      if (!within(spec.area)) return refuse('no-authority', `role '${d.role}' has no authority in '${spec.area}'`);
+      if (world.shelters[c.shelter].m.value !== 'closed') return refuse('no-change', `shelter '${c.shelter}' is already ${world.shelters[c.shelter].m.value}`);
+      return OK;
+    }
+    case 'declare_level': {
+      if (!model.area.has(c.area)) return refuse('unknown-area', `no area '${c.area}'${suggest(c.area, model.area.keys())}`);
+      const current = world.areas[c.area].level.context.level as number;
+      if (current === c.level) return refuse('no-change', `'${c.area}' is already at civil-defence level ${c.level}`);
+      const mayDeclare = (l: number) => role!.declares.includes(l);
+      if (c.level > 0 && !mayDeclare(c.level)) return refuse('no-authority', `role '${d.role}' may not declare level ${c.level}${role!.declares.length ? ` (it may declare ${role!.declares.join(', ')})` : ''}: the law names who declares each level`);
+      if (c.level === 0 && !mayDeclare(current)) return refuse('no-authority', `role '${d.role}' may not end level ${current}`);
+      if (!within(c.area)) return refuse('no-authority', `role '${d.role}' has no authority in '${c.area}'`);
+      return OK;
+    }
+    case 'request_support': {
+      if (!model.area.has(c.area)) return refuse('unknown-area', `no area '${c.area}'${suggest(c.area, model.area.keys())}`);
+      if (!within(c.area)) return refuse('no-authority', `role '${d.role}' does not speak for '${c.area}'`);
+      if (world.areas[c.area].support_t >= 0) return refuse('no-change', `'${c.area}' has already requested support`);
+      return OK;
+    }
+    case 'close_road':
+    case 'open_road': {
+      const e = model.travel.edgeById(c.edge);
+      if (!e) return refuse('unknown-road', `no road '${c.edge}'${suggest(c.edge, model.scenario.travel.edges.map((x) => x.id))}`);
+      const areas = [e.from, e.to].map((n) => model.scenario.travel.nodes.find((x) => x.id === n)?.area).filter((a): a is string => a !== undefined);
+      const high = role!.tier === 'province' || role!.tier === 'national';
+      if (!high && !areas.some(within)) return refuse('no-authority', `road '${c.edge}' is outside '${d.role}''s area`);
+      const status = world.roads[c.edge].status;
+      if (c.do === 'close_road' && status === 'cut') return refuse('no-change', `road '${c.edge}' is already cut`);
+      if (c.do === 'open_road' && status === 'open') return refuse('no-change', `road '${c.edge}' is already open`);
+      return OK;
+    }
+    case 'sea_ban':
+    case 'public_info': {
+      if (!model.area.has(c.area)) return refuse('unknown-area', `no area '${c.area}'${suggest(c.area, model.area.keys())}`);
+      if (!within(c.area)) return refuse('no-authority', `role '${d.role}' has no authority in '${c.area}'`);
+      if (c.do === 'sea_ban' && world.areas[c.area].sea_ban) return refuse('no-change', `a sea ban is already in force for '${c.area}'`);
+      return OK;
+    }
+    case 'answer': {
+      const spec = sim.injectSpec(c.inject);
+      if (!spec) return refuse('unknown-inject', `no inject '${c.inject}'`);
+      if (!spec.decision) return refuse('no-decision', `inject '${c.inject}' asks for no decision`);
+      if (spec.to !== d.role) return refuse('no-authority', `inject '${c.inject}' is addressed to '${spec.to}', not '${d.role}'`);
+      const state = world.injects[c.inject].m.value;
+      if (state !== 'delivered') return refuse('not-waiting', `inject '${c.inject}' is ${state}, not waiting for an answer`);
+      if (!spec.decision.options.some((o) => o.id === c.option)) return refuse('unknown-option', `'${c.option}' is not an option of '${c.inject}' (options: ${spec.decision.options.map((o) => o.id).join(', ')})`);
+      return OK;
+    }
+    case 'hold_inject':
+    case 'release_inject': {
+      const w = world.injects[c.inject];
+      if (!w) return refuse('unknown-inject', `no inject '${c.inject}'${suggest(c.inject, Object.keys(world.injects))}`);
+      if (c.do === 'hold_inject' && w.m.value !== 'scheduled') return refuse('no-change', `inject '${c.inject}' is ${w.m.value}; only a scheduled inject can be held`);
+      if (c.do === 'release_inject' && w.m.value !== 'held') return refuse('no-change', `inject '${c.inject}' is not held`);
+      return OK;
+    }
+    case 'add_inject': {
+      const spec = c.inject as Inject;
+      if (world.injects[spec.id]) return refuse('duplicate-id', `an inject '${spec.id}' exists already`);
+      if (!model.role.has(spec.to)) return refuse('unknown-role', `no role '${spec.to}'${suggest(spec.to, model.role.keys())}`);
+      return OK;
+    }
+  }
+  return refuse('unknown-command', `unknown command '${(c as any).do}'`);
+}
+
+/** Check, log and carry out a decision. Returns whether it was accepted. */
+export function executeDecision(sim: Sim, d: Decision): boolean {
+  const c = d.cmd as AnyCommand & Record<string, any>;
+  const verdict = check(sim, d);
+  if (!verdict.ok) {
+    sim.emit('decision.refused', { author: d.author, role: d.role, ...c, code: verdict.code, reason: verdict.reason });
+    return false;
+  }
+  sim.world.counts.decisions++;
+  sim.emit('decision', { author: d.author, role: d.role, ...c });
+  apply(sim, d);
+  World.noteAction(sim, d.role, c);
+  return true;
+}
+
+function apply(sim: Sim, d: Decision): void {
+  const c = d.cmd as AnyCommand & Record<string, any>;
+  const w = sim.world;
+  switch (c.do) {
+    case 'dispatch': {
+      const plan = Units.plan(sim, c.unit, c.incident)!;
+      Units.dispatch(sim, c.unit, c.incident, plan);
+      return;
+    }
+    case 'recall': return Units.recall(sim, c.unit);
+    case 'evacuate': {
+      sim.send('zone', c.zone, { type: 'ORDER', by: d.role });
+      if (sim.model.scenario.doctrine.open_shelters) {
+        const zone = sim.model.scenario.evacuation.zones.find((z) => z.id === c.zone)!;
+        for (const s of zone.shelters) if (w.shelters[s].m.value === 'closed') sim.sendShelter(s, 'OPEN');
+      }
+      return;
+    }
+    case 'open_shelter': sim.sendShelter(c.shelter, 'OPEN'); return;
+    case 'declare_level': {
+      sim.sendLevel(c.area, { type: 'DECLARE', level: c.level, by: d.role });
+      sim.emit('level', { area: c.area, level: c.level, by: d.role });
+      w.dirty = true;
+      return;
+    }
+    case 'request_support': {
+      const a = w.areas[c.area];
+      a.support_t = sim.now;
+      a.support_by = d.role;
+      sim.emit('support.requested', { area: c.area, by: d.role });
+      w.dirty = true;
+      return;
+    }
+    case 'close_road': return World.setRoad(sim, c.edge, 'cut', 0, d.role);
+    case 'open_road': return World.setRoad(sim, c.edge, 'open', 1, d.role);
+    case 'sea_ban': w.areas[c.area].sea_ban = true; return;
+    case 'public_info': return;
+    case 'answer': {
+      const spec = sim.injectSpec(c.inject)!;
+      sim.send('inject', c.inject, { type: 'ANSWER', option: c.option, by: d.role });
+      sim.emit('inject.answered', { id: c.inject, option: c.option, by: d.role });
+      World.markDone(sim, c.inject, d.role);
+      const option = spec.decision!.options.find((o) => o.id === c.option)!;
+      for (const cmd of option.commands) sim.decide({ at: sim.now, role: d.role, author: d.author, cmd });
+      return;
+    }
+    case 'hold_inject': sim.send('inject', c.inject, { type: 'HOLD' }); return;
+    case 'release_inject': {
+      sim.send('inject', c.inject, { type: 'RELEASE' });
+      const spec = sim.injectSpec(c.inject)!;
+      if (spec.at !== undefined && spec.at <= sim.now) World.injectDue(sim, c.inject);
+      else if (spec.when) World.checkConditions(sim);
+      return;
+    }
+    case 'add_inject': return World.addInject(sim, c.inject as Inject);
+  }
+  void Evacuation;
+}

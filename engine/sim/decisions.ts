@@ -1,0 +1,115 @@
+/**
+ * Decisions files: what trainees (and controllers) decided, when, as which
+ * role. `drill run --decisions F` replays one; `drill play` writes the same
+ * shape into the run log. Loaded with the same care as scenarios: every
+ * problem with file, line, column and a hint.
+ */
+import { stringify } from 'yaml';
+import { z } from 'zod';
+import { didYouMean, type PathSegment } from '../scenario/issues.js';
+import { loadYaml, type RawIssue } from '../scenario/parse.js';
+import { Command, Id, Inject, Offset, type Scenario } from '../scenario/schema.js';
+
+export type Author = 'trainee' | 'controller' | 'doctrine' | 'default';
+
+export const ControllerCommand = z.discriminatedUnion('do', [
+  z.strictObject({ do: z.literal('hold_inject'), inject: Id }),
+  z.strictObject({ do: z.literal('release_inject'), inject: Id }),
+  z.strictObject({ do: z.literal('add_inject'), inject: Inject }),
+]);
+export const AnswerCommand = z.strictObject({ do: z.literal('answer'), inject: Id, option: Id });
+
+export type ControllerCommand = z.output<typeof ControllerCommand>;
+export type AnswerCommand = z.output<typeof AnswerCommand>;
+export type AnyCommand = Command | ControllerCommand | AnswerCommand;
+
+export interface Decision {
+  at: number;
+  role: string;
+  author: Author;
+  cmd: AnyCommand;
+}
+
+const head = { at: Offset, role: Id, author: z.enum(['trainee', 'controller']).optional() };
+const entries = [
+  ...Command.options.map((o) => o.extend(head)),
+  ...ControllerCommand.options.map((o) => o.extend(head)),
+  AnswerCommand.extend(head),
+] as const;
+const Entry = z.discriminatedUnion('do', entries as unknown as [typeof entries[0], ...typeof entries[number][]]);
+
+export const DecisionsFile = z.strictObject({
+  drillsim_decisions: z.literal(1).describe('format version'),
+  scenario: Id.optional().describe('id of the scenario these decisions are for'),
+  players: z.array(Id).optional().describe('roles played by people; doctrine plays the others (default: the roles that decide below)'),
+  decisions: z.array(Entry).default([]),
+});
+
+export interface DecisionsInput {
+  decisions: Decision[];
+  players: string[];
+  scenario?: string;
+}
+
+export function toDecision(e: z.output<typeof Entry>): Decision {
+  const { at, role, author, ...cmd } = e as any;
+  return { at, role, author: author ?? (role === 'controller' ? 'controller' : 'trainee'), cmd };
+}
+
+/** Read a decisions file; with the scenario, ids are checked too. */
+export function parseDecisions(text: string, file: string, scenario?: Scenario):
+  | { ok: true; value: DecisionsInput; warnings: import('../scenario/issues.js').ScenarioIssue[] }
+  | { ok: false; issues: import('../scenario/issues.js').ScenarioIssue[] } {
+  const r = loadYaml(text, file, DecisionsFile, scenario ? (raw) => checkRefs(raw, scenario) : undefined, 'decisions file');
+  if (!r.ok) return r;
+  const decisions = r.value.decisions.map(toDecision);
+  const players = r.value.players ?? [...new Set(decisions.filter((d) => d.role !== 'controller').map((d) => d.role))].sort();
+  return { ok: true, value: { decisions, players, scenario: r.value.scenario }, warnings: r.warnings };
+}
+
+function checkRefs(raw: unknown, s: Scenario): RawIssue[] {
+  const out: RawIssue[] = [];
+  if (typeof raw !== 'object' || raw === null) return out;
+  const r = raw as Record<string, unknown>;
+  const roles = new Set(['controller', ...s.roles.map((x) => x.id)]);
+  const ids: Record<string, string[]> = {
+    unit: s.units.map((u) => u.id), zone: s.evacuation.zones.map((z) => z.id), shelter: s.evacuation.shelters.map((x) => x.id),
+    area: s.areas.map((a) => a.id), edge: s.travel.edges.map((e) => e.id), inject: s.injects.map((i) => i.id),
+  };
+  const bad = (path: PathSegment[], what: string, v: string, known: Iterable<string>) =>
+    out.push({ path, code: 'unknown-id', message: `unknown ${what} '${v}'`, hint: didYouMean(v, known), severity: 'error' });
+  if (typeof r.scenario === 'string' && r.scenario !== s.id) {
+    out.push({ path: ['scenario'], code: 'wrong-scenario', message: `these decisions are for scenario '${r.scenario}', not '${s.id}'`, hint: 'use the scenario they were written for', severity: 'error' });
+  }
+  if (Array.isArray(r.players)) r.players.forEach((p, i) => { if (typeof p === 'string' && !roles.has(p)) bad(['players', i], 'role', p, roles); });
+  const horizon = s.horizon;
+  if (Array.isArray(r.decisions)) {
+    r.decisions.forEach((d, i) => {
+      if (typeof d !== 'object' || d === null) return;
+      const e = d as Record<string, unknown>;
+      if (typeof e.role === 'string' && !roles.has(e.role)) bad(['decisions', i, 'role'], 'role', e.role, roles);
+      for (const k of Object.keys(ids)) {
+        const v = e[k];
+        if (typeof v === 'string' && !(k === 'inject' && e.do === 'add_inject') && !ids[k].includes(v)) bad(['decisions', i, k], k === 'edge' ? 'road' : k, v, ids[k]);
+      }
+      if (typeof e.at === 'string') {
+        const m = /^T\+(\d+):(\d{2})/.exec(e.at);
+        if (m && Number(m[1]) * 3600 + Number(m[2]) * 60 > horizon) out.push({ path: ['decisions', i, 'at'], code: 'outside-horizon', message: `decision at ${e.at} is after the end of the scenario`, severity: 'warning' });
+      }
+    });
+  }
+  return out;
+}
+
+/** Write decisions back as a decisions file (what `drill play` saves, what `drill fork` reads). */
+export function serializeDecisions(d: DecisionsInput): string {
+  const file = {
+    drillsim_decisions: 1 as const,
+    ...(d.scenario ? { scenario: d.scenario } : {}),
+    players: d.players,
+    decisions: d.decisions
+      .filter((x) => x.author === 'trainee' || x.author === 'controller')
+      .map((x) => ({ at: x.at, role: x.role, ...(x.author === 'controller' && x.role !== 'controller' ? { author: x.author } : {}), ...x.cmd })),
+  };
+  return stringify(z.encode(DecisionsFile, file as any), { lineWidth: 0 });
+}

@@ -1,0 +1,83 @@
+/**
+ * Hazards as functions of time: series are linear between points (flat
+ * before the first and after the last); a typhoon's value for an area is its
+ * wind force where the area lies inside the radius, falling one Beaufort
+ * step per 50 km beyond it. The disaster risk level of an area is the
+ * highest level any of its hazards reaches (Decision 18/2021: levels 1-5).
+ */
+import type { Hazard, Scenario } from '../scenario/schema.js';
+import { distanceKm, type Projection, toXY } from './geo.js';
+
+export function seriesAt(points: { at: number; value: number }[] | undefined, t: number): number {
+  if (!points || points.length === 0) return 0;
+  if (t <= points[0].at) return points[0].value;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1], b = points[i];
+    if (t <= b.at) {
+      if (b.at === a.at) return b.value;
+      return a.value + ((b.value - a.value) * (t - a.at)) / (b.at - a.at);
+    }
+  }
+  return points[points.length - 1].value;
+}
+
+export interface TrackState { x: number; y: number; wind_force: number; radius_km: number }
+
+export function trackAt(h: Hazard, t: number, proj: Projection): TrackState | undefined {
+  const track = h.track;
+  if (!track || track.length === 0) return undefined;
+  const at = (i: number) => { const [x, y] = toXY(proj, track[i].coords); return { x, y, wind_force: track[i].wind_force, radius_km: track[i].radius_km }; };
+  if (t <= track[0].at) return at(0);
+  for (let i = 1; i < track.length; i++) {
+    if (t <= track[i].at) {
+      const a = at(i - 1), b = at(i);
+      const span = track[i].at - track[i - 1].at;
+      const f = span === 0 ? 1 : (t - track[i - 1].at) / span;
+      return { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f, wind_force: Math.round(a.wind_force + (b.wind_force - a.wind_force) * f), radius_km: a.radius_km + (b.radius_km - a.radius_km) * f };
+    }
+  }
+  return at(track.length - 1);
+}
+
+export class Hazards {
+  private readonly areaXY = new Map<string, [number, number]>();
+
+  constructor(private readonly scenario: Scenario, private readonly proj: Projection) {
+    for (const a of scenario.areas) this.areaXY.set(a.id, toXY(proj, a.coords));
+  }
+
+  /** The hazard's value bearing on an area at time t. */
+  value(h: Hazard, area: string, t: number): number {
+    if (h.kind === 'typhoon') {
+      const s = trackAt(h, t, this.proj);
+      const xy = this.areaXY.get(area);
+      if (!s || !xy) return 0;
+      const d = distanceKm(s.x, s.y, xy[0], xy[1]);
+      if (d <= s.radius_km) return s.wind_force;
+      return Math.max(0, s.wind_force - Math.ceil((d - s.radius_km) / 50));
+    }
+    return seriesAt(h.series, t);
+  }
+
+  level(h: Hazard, value: number): number {
+    let level = 0;
+    for (const step of h.risk) if (value >= step.from && step.level > level) level = step.level;
+    return level;
+  }
+
+  /** Risk level per area at time t: the highest over the hazards bearing on it. */
+  riskLevels(t: number): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const h of this.scenario.hazards) {
+      for (const area of h.areas) {
+        const l = this.level(h, this.value(h, area, t));
+        if (l > (out.get(area) ?? 0)) out.set(area, l);
+      }
+    }
+    return out;
+  }
+
+  alarmReached(h: Hazard, value: number, alarm: 'bd1' | 'bd2' | 'bd3'): boolean {
+    return h.alarms !== undefined && value >= h.alarms[alarm];
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * What the engine derives once from a scenario and never changes during a
+ * run: lookups by id, the projection, travel and hazards, where each area
+ * and base sits, who commands what. Shared by every run of the scenario (a
+ * batch builds it once).
+ */
+import type { Area, Capability, IncidentKind, Inject, Role, Scenario, Unit } from '../scenario/schema.js';
+import { projectionFor, toXY, type Projection } from './geo.js';
+import { Hazards } from './hazards.js';
+import { Travel, type Profile } from './routing.js';
+
+export interface EffectiveRole extends Role {
+  /** made up by the engine for units no scenario role commands: always played by doctrine */
+  synthetic: boolean;
+}
+
+export interface Place { node: string | null; x: number; y: number }
+
+export class Model {
+  readonly projection: Projection;
+  readonly travel: Travel;
+  readonly hazards: Hazards;
+  readonly area = new Map<string, Area>();
+  readonly unit = new Map<string, Unit>();
+  readonly unitIndex = new Map<string, number>();
+  readonly kind = new Map<string, IncidentKind>();
+  readonly inject = new Map<string, Inject>();
+  readonly roles: EffectiveRole[] = [];
+  readonly role = new Map<string, EffectiveRole>();
+  /** role id commanding each unit */
+  readonly commander = new Map<string, string>();
+  readonly areaPlace = new Map<string, Place>();
+  readonly basePlace = new Map<string, Place>();
+  readonly profile = new Map<string, Profile>();
+  /** area -> its ancestors, nearest first */
+  readonly ancestors = new Map<string, string[]>();
+  /** the top area (for isolation: an area cut off from it is isolated) */
+  readonly root: string;
+
+  constructor(readonly scenario: Scenario) {
+    this.projection = projectionFor([...scenario.areas.map((a) => a.coords), ...scenario.travel.nodes.map((n) => n.coords)]);
+    this.travel = new Travel(scenario, this.projection);
+    this.hazards = new Hazards(scenario, this.projection);
+    for (const a of scenario.areas) this.area.set(a.id, a);
+    scenario.units.forEach((u, i) => { this.unit.set(u.id, u); this.unitIndex.set(u.id, i); });
+    for (const k of scenario.incident_kinds) this.kind.set(k.id, k);
+    for (const inj of scenario.injects) this.inject.set(inj.id, inj);
+    for (const a of scenario.areas) {
+      const chain: string[] = [];
+      let p = a.parent;
+      while (p !== undefined && !chain.includes(p)) { chain.push(p); p = this.area.get(p)?.parent; }
+      this.ancestors.set(a.id, chain);
+    }
+    this.root = scenario.areas.find((a) => a.parent === undefined)?.id ?? scenario.areas[0].id;
+
+    for (const a of scenario.areas) this.areaPlace.set(a.id, this.placeOfArea(a));
+    for (const u of scenario.units) {
+      this.profile.set(u.id, this.travel.profileOf(u));
+      const node = this.travel.nodeIndex.has(u.base) ? u.base : null;
+      if (node !== null) {
+        const [x, y] = this.travel.nodeXY[this.travel.nodeIndex.get(node)!];
+        this.basePlace.set(u.id, { node, x, y });
+      } else {
+        this.basePlace.set(u.id, this.areaPlace.get(u.base) ?? this.areaPlace.get(u.home)!);
+      }
+    }
+
+    for (const r of scenario.roles) {
+      const er = { ...r, synthetic: false };
+      this.roles.push(er);
+      this.role.set(r.id, er);
+      for (const u of r.commands) this.commander.set(u, r.id);
+    }
+    // units nobody commands answer to a doctrine stand-in for their home area
+    for (const u of scenario.units) {
+      if (this.commander.has(u.id)) continue;
+      const id = `auto-${u.home}`;
+      let r = this.role.get(id);
+      if (!r) {
+        const area = this.area.get(u.home)!;
+        r = { id, name: `doctrine for ${u.home}`, tier: area.tier, area: u.home, commands: [], declares: [], supports: [], synthetic: true };
+        this.roles.push(r);
+        this.role.set(id, r);
+      }
+      r.commands.push(u.id);
+      this.commander.set(u.id, id);
+    }
+  }
+
+  private placeOfArea(a: Area): Place {
+    const [x, y] = toXY(this.projection, a.coords);
+    if (!this.travel.network) {
+      const node = a.node ?? null;
+      if (node !== null && this.travel.nodeIndex.has(node)) {
+        const [nx, ny] = this.travel.nodeXY[this.travel.nodeIndex.get(node)!];
+        return { node: null, x: nx, y: ny };
+      }
+      return { node: null, x, y };
+    }
+    const node = a.node ?? this.scenario.travel.nodes.find((n) => n.area === a.id)?.id ?? this.travel.nearestNode(x, y) ?? null;
+    if (node === null) return { node, x, y };
+    const [nx, ny] = this.travel.nodeXY[this.travel.nodeIndex.get(node)!];
+    return { node, x: nx, y: ny };
+  }
+
+  /** Does area `outer` contain area `inner` (itself or an ancestor of it)? */
+  contains(outer: string, inner: string): boolean {
+    return outer === inner || (this.ancestors.get(inner)?.includes(outer) ?? false);
+  }
+
+  /** The role that speaks for an area: the lowest-tier role whose area it is, else the doctrine stand-in. */
+  roleFor(area: string): EffectiveRole | undefined {
+    return this.roles.find((r) => r.area === area) ?? undefined;
+  }
+
+  need(kind: IncidentKind, severity: number): Partial<Record<Capability, number>> {
+    const out: Partial<Record<Capability, number>> = {};
+    for (const [c, v] of Object.entries(kind.need) as [Capability, number | number[]][]) {
+      out[c] = Array.isArray(v) ? v[Math.min(5, Math.max(1, severity)) - 1] : v;
+    }
+    return out;
+  }
+}

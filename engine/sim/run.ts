@@ -1,0 +1,169 @@
+/**
+ * The engine's front door: run a scenario with a seed and decisions into a
+ * self-contained run log, write and read that log, and verify one by
+ * re-simulating from its own inputs. Pure: strings in, strings out.
+ */
+import { sha256Hex } from '../core/hash.js';
+import type { Summary } from '../review/metrics.js';
+import { canonicalScenarioText, parseScenario } from '../scenario/parse.js';
+import type { Scenario } from '../scenario/schema.js';
+import { ENGINE_VERSION } from '../version.js';
+import type { Decision } from './decisions.js';
+import { Model } from './model.js';
+import { Sim, type Keyframe } from './sim.js';
+
+export const RUN_FORMAT = 'drillsim/run@1';
+
+export interface RunOptions {
+  seed?: number;
+  decisions?: Decision[];
+  players?: string[];
+  until?: number;
+  mode?: 'full' | 'metrics';
+  keepIncidents?: boolean;
+  /** reuse a model across runs of the same scenario (batches) */
+  model?: Model;
+}
+
+export interface RunLog {
+  format: string;
+  engine: string;
+  scenario: { id: string; hash: string; text: string };
+  seed: number;
+  until: number;
+  players: string[];
+  keyframe_every: number;
+  decisions: Record<string, unknown>[];
+  /** one JSON text per event, exactly as hashed */
+  events: string[];
+  keyframes: Keyframe[];
+  chain: string[];
+  summary: Summary;
+  hash: string;
+}
+
+export interface RunResult {
+  summary: Summary;
+  log: RunLog | null;
+  sim: Sim;
+}
+
+export function defaultSeed(s: Scenario): number {
+  return s.seed ?? 1;
+}
+
+export function decisionRecord(d: Decision): Record<string, unknown> {
+  return { at: d.at, role: d.role, author: d.author, ...d.cmd };
+}
+
+export function decisionFromRecord(r: Record<string, unknown>): Decision {
+  const { at, role, author, ...cmd } = r as any;
+  return { at, role, author, cmd };
+}
+
+export function runScenario(scenario: Scenario, opts: RunOptions = {}): RunResult {
+  const model = opts.model ?? new Model(scenario);
+  const seed = opts.seed ?? defaultSeed(scenario);
+  const until = Math.min(opts.until ?? scenario.horizon, scenario.horizon);
+  // decisions at the same time keep their order in the file
+  const decisions = (opts.decisions ?? []).map((d, i) => ({ d, i })).sort((a, b) => a.d.at - b.d.at || a.i - b.i).map((x) => x.d);
+  const players = [...new Set(opts.players ?? [])].sort();
+  const sim = new Sim(model, { seed, decisions, players, until, mode: opts.mode ?? 'full', keyframeEvery: scenario.keyframe_every, keepIncidents: opts.keepIncidents });
+  sim.start();
+  sim.run();
+  const summary = sim.metrics.finish(sim.world.t);
+  if (!sim.log) return { summary, log: null, sim };
+  const hash = sim.log.finish();
+  const text = canonicalScenarioText(scenario);
+  const log: RunLog = {
+    format: RUN_FORMAT,
+    engine: ENGINE_VERSION,
+    scenario: { id: scenario.id, hash: sha256Hex(text), text },
+    seed,
+    until,
+    players,
+    keyframe_every: scenario.keyframe_every,
+    decisions: decisions.map(decisionRecord),
+    events: sim.log.lines,
+    keyframes: sim.keyframes,
+    chain: sim.keyframes.map((k) => k.chain),
+    summary,
+    hash,
+  };
+  return { summary, log, sim };
+}
+
+/** The log as a file: JSON with one event per line, so that diffs and divergences point at a line. */
+export function serializeRunLog(log: RunLog): string[] {
+  const j = JSON.stringify;
+  const out: string[] = [];
+  out.push(`{"format":${j(log.format)},"engine":${j(log.engine)},"seed":${j(log.seed)},"until":${j(log.until)},"players":${j(log.players)},"keyframe_every":${j(log.keyframe_every)},\n`);
+  out.push(`"scenario":${j(log.scenario)},\n`);
+  out.push(`"decisions":[${log.decisions.map((d) => '\n' + j(d)).join(',')}\n],\n`);
+  out.push(`"events":[\n`);
+  const n = log.events.length;
+  // chunks keep memory bounded for very long logs
+  for (let i = 0; i < n; i += 10_000) {
+    out.push(log.events.slice(i, i + 10_000).join(',\n') + (i + 10_000 < n ? ',\n' : '\n'));
+  }
+  out.push(`],\n"keyframes":[${log.keyframes.map((k) => '\n' + j(k)).join(',')}\n],\n`);
+  out.push(`"chain":${j(log.chain)},\n"summary":${j(log.summary)},\n"hash":${j(log.hash)}}\n`);
+  return out;
+}
+
+export type ReadResult = { ok: true; log: RunLog; events: Record<string, unknown>[] } | { ok: false; message: string; hint?: string };
+
+/** Read a run log file back; says plainly when the text is not one. */
+export function readRunLog(text: string): ReadResult {
+  let raw: any;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, message: `not a run log: the file is not valid JSON (${(e as Error).message})`, hint: 'give a file written by `drill run --out`' };
+  }
+  if (typeof raw !== 'object' || raw === null || raw.format !== RUN_FORMAT) {
+    const f = raw && typeof raw === 'object' ? raw.format : undefined;
+    return { ok: false, message: f ? `unsupported run log format '${String(f)}'` : 'not a run log (no "format": "drillsim/run@1")', hint: 'give a file written by `drill run --out`' };
+  }
+  for (const k of ['scenario', 'seed', 'until', 'events', 'decisions', 'hash']) {
+    if (!(k in raw)) return { ok: false, message: `the run log has no '${k}'; it is incomplete or damaged` };
+  }
+  if (!Array.isArray(raw.events) || typeof raw.scenario?.text !== 'string') return { ok: false, message: 'the run log is damaged (events or scenario missing)' };
+  const events = raw.events as Record<string, unknown>[];
+  const log: RunLog = { ...raw, events: events.map((e) => JSON.stringify(e)) };
+  return { ok: true, log, events };
+}
+
+export interface Divergence {
+  index: number;
+  t: number | null;
+  recorded: string | null;
+  replayed: string | null;
+}
+
+export type VerifyResult =
+  | { ok: true; hash: string; events: number }
+  | { ok: false; reason: string; divergence?: Divergence; expectedHash?: string; actualHash?: string };
+
+/** Re-simulate from the log's own inputs and compare, event by event, then the hash. */
+export function verifyRunLog(log: RunLog): VerifyResult {
+  const parsed = parseScenario(log.scenario.text, '<embedded scenario>');
+  if (!parsed.ok) return { ok: false, reason: `the embedded scenario does not load: ${parsed.issues[0]?.message}` };
+  if (sha256Hex(log.scenario.text) !== log.scenario.hash) return { ok: false, reason: 'the embedded scenario does not match its hash (it was edited)' };
+  const re = runScenario(parsed.scenario, {
+    seed: log.seed,
+    until: log.until,
+    players: log.players,
+    decisions: log.decisions.map(decisionFromRecord),
+  }).log!;
+  const n = Math.max(re.events.length, log.events.length);
+  for (let i = 0; i < n; i++) {
+    const a = log.events[i] ?? null, b = re.events[i] ?? null;
+    if (a !== b) {
+      const t = (b ? JSON.parse(b).t : a ? JSON.parse(a).t : null) as number | null;
+      return { ok: false, reason: 'the events differ from a re-simulation', divergence: { index: i, t, recorded: a, replayed: b }, expectedHash: re.hash, actualHash: log.hash };
+    }
+  }
+  if (re.hash !== log.hash) return { ok: false, reason: 'the events match but the recorded hash does not', expectedHash: re.hash, actualHash: log.hash };
+  return { ok: true, hash: re.hash, events: re.events.length };
+}

@@ -1,0 +1,327 @@
+/**
+ * The simulation loop, SimPy-style: a queue of (time, priority, seq) events,
+ * popped in order; each event steps a machine or a rule of the world, and
+ * every change is written to the log as it happens.
+ *
+ * The Sim owns one run's world and mutates it in place for speed; from
+ * outside, `runScenario` (run.ts) is a pure function of scenario, seed and
+ * decisions. No wall clock, no I/O, no ambient randomness here.
+ */
+import { SimBoundError } from '../core/errors.js';
+import { EventQueue } from '../core/queue.js';
+import { RngStreams } from '../core/rng.js';
+import { compileMachine, type CompiledMachine, type MachineSnapshot, type StepAction } from '../machines/stepper.js';
+import { incidentMachine } from '../machines/incident.js';
+import { injectMachine } from '../machines/inject.js';
+import { levelMachine } from '../machines/level.js';
+import { NEVER_S } from '../machines/never.js';
+import { shelterMachine } from '../machines/shelter.js';
+import { unitMachine } from '../machines/unit.js';
+import { zoneMachine } from '../machines/zone.js';
+import { Metrics, type LogEvent } from '../review/metrics.js';
+import type { Inject } from '../scenario/schema.js';
+import type { Decision } from './decisions.js';
+import { Doctrine } from './doctrine.js';
+import * as Incidents from './incidents.js';
+import * as Evacuation from './evacuation.js';
+import * as Units from './units.js';
+import * as World from './world-ops.js';
+import { LogWriter } from './log.js';
+import type { Model } from './model.js';
+import type { World as WorldState } from './world.js';
+import { executeDecision } from './commands.js';
+
+export const MACHINES = {
+  unit: compileMachine(unitMachine),
+  incident: compileMachine(incidentMachine),
+  level: compileMachine(levelMachine),
+  inject: compileMachine(injectMachine),
+  zone: compileMachine(zoneMachine),
+  shelter: compileMachine(shelterMachine),
+} satisfies Record<string, CompiledMachine>;
+
+export type MachineKind = 'unit' | 'incident' | 'inject' | 'zone';
+
+/** Queue payloads: plain JSON, so that a keyframe holds the queue as data. */
+export type Payload =
+  | { k: 'timer'; m: MachineKind; id: string; ev: string; send: string }
+  | { k: 'incident'; id: string }
+  | { k: 'arrival'; gen: string }
+  | { k: 'spawn'; id: string; kind: string; area: string; node: string | null; severity: number | null; people: number | null; parent: string | null; x: number | null; y: number | null }
+  | { k: 'rule'; id: string }
+  | { k: 'tick' }
+  | { k: 'inject'; id: string }
+  | { k: 'contingency'; id: string }
+  | { k: 'decision'; i: number }
+  | { k: 'strike'; zone: string }
+  | { k: 'wake'; area: string }
+  | { k: 'stock'; area: string }
+  | { k: 'end' };
+
+export const PRIO = { world: 0, arrival: 1, timer: 2, decision: 3, inject: 4, wake: 5, end: 9 } as const;
+
+/** How often hazards are re-read (risk levels, inject conditions). */
+export const HAZARD_TICK_S = 600;
+
+export interface SimOptions {
+  seed: number;
+  decisions: Decision[];
+  /** roles played by people: doctrine leaves their decisions to them */
+  players: string[];
+  until: number;
+  /** 'full' writes the log and hash chain; 'metrics' keeps only the metrics (batches) */
+  mode: 'full' | 'metrics';
+  keyframeEvery: number;
+  /** keep per-incident metric records (reviews want them; big batches do not) */
+  keepIncidents?: boolean;
+}
+
+export interface Keyframe {
+  t: number;
+  events: number;
+  chain: string;
+  world: WorldState;
+  queue: unknown;
+  rng: unknown;
+}
+
+export class Sim {
+  world: WorldState;
+  queue: EventQueue<Payload>;
+  rng: RngStreams;
+  readonly metrics: Metrics;
+  readonly log: LogWriter | null;
+  readonly doctrine: Doctrine;
+  readonly players: Set<string>;
+  private instantEvents = 0;
+  private totalEvents = 0;
+  private nextKeyframe: number;
+  readonly keyframes: Keyframe[] = [];
+
+  constructor(readonly model: Model, readonly opts: SimOptions, resume?: Keyframe) {
+    const limits = model.scenario.limits;
+    this.players = new Set(opts.players);
+    this.metrics = new Metrics(model.scenario, opts.keepIncidents ?? true);
+    this.log = opts.mode === 'full' ? new LogWriter() : null;
+    this.doctrine = new Doctrine(this);
+    if (resume) {
+      this.world = structuredClone(resume.world);
+      this.queue = EventQueue.restore(resume.queue as any, { maxSize: limits.max_queue });
+      this.rng = RngStreams.restore(String(opts.seed), resume.rng as any);
+      this.nextKeyframe = resume.t + opts.keyframeEvery;
+    } else {
+      this.world = World.initialWorld(this);
+      this.queue = new EventQueue<Payload>({ maxSize: limits.max_queue });
+      this.rng = new RngStreams(String(opts.seed));
+      this.nextKeyframe = 0;
+    }
+  }
+
+  get now(): number {
+    return this.world.t;
+  }
+
+  /** Is this role's decision left to doctrine? */
+  byDoctrine(role: string): boolean {
+    return !this.players.has(role);
+  }
+
+  // ------------------------------------------------------------ log
+
+  emit(type: string, fields: Record<string, unknown>): void {
+    const e: LogEvent = { t: this.world.t, type, ...fields };
+    this.metrics.observe(e);
+    if (this.log) this.log.event(e);
+  }
+
+  // ------------------------------------------------------------ machines
+
+  /** Start a machine: its initial snapshot, with the entry timers scheduled. */
+  startMachine(kind: MachineKind | 'level' | 'shelter', id: string, input: unknown, timers: Record<string, number> | null): MachineSnapshot {
+    const { snapshot, actions } = MACHINES[kind].initial(input);
+    if (timers) this.runActions(kind as MachineKind, id, timers, actions);
+    return snapshot;
+  }
+
+  /** Send an event to a machine now; returns false when it had no transition for it. */
+  send(kind: MachineKind, id: string, event: { type: string; [k: string]: unknown }): boolean {
+    const ent = this.entity(kind, id);
+    if (!ent) return false;
+    const before = ent.m.value;
+    const r = MACHINES[kind].step(ent.m, event);
+    if (!r.changed) return false;
+    ent.m = r.snapshot;
+    this.afterStep(kind, id, ent, before, r.actions);
+    return true;
+  }
+
+  sendLevel(area: string, event: { type: 'DECLARE'; level: number; by: string }): boolean {
+    const a = this.world.areas[area];
+    const r = MACHINES.level.step(a.level, event);
+    if (!r.changed) return false;
+    a.level = r.snapshot;
+    return true;
+  }
+
+  sendShelter(id: string, type: 'OPEN' | 'FULL' | 'SPACE' | 'CLOSE'): boolean {
+    const s = this.world.shelters[id];
+    const r = MACHINES.shelter.step(s.m, { type });
+    if (!r.changed) return false;
+    s.m = r.snapshot;
+    this.emit('shelter.state', { id, state: s.m.value });
+    return true;
+  }
+
+  private entity(kind: MachineKind, id: string): { m: MachineSnapshot; timers: Record<string, number> } | undefined {
+    switch (kind) {
+      case 'unit': return this.world.units[id];
+      case 'incident': return this.world.incidents[id];
+      case 'inject': return this.world.injects[id];
+      case 'zone': return this.world.zones[id];
+    }
+  }
+
+  private afterStep(kind: MachineKind, id: string, ent: { m: MachineSnapshot; timers: Record<string, number> }, before: unknown, actions: StepAction[]): void {
+    switch (kind) {
+      case 'unit': Units.onStep(this, id, before as string, actions); break;
+      case 'incident': Incidents.onStep(this, id, before as Record<string, string>, actions); break;
+      case 'inject': World.onInjectStep(this, id, before as string, actions); break;
+      case 'zone': Evacuation.onZoneStep(this, id, before as string, actions); break;
+    }
+  }
+
+  /** Carry out timer actions (raise/cancel); returns the custom ones for the caller to interpret. */
+  runActions(kind: MachineKind, id: string, timers: Record<string, number>, actions: StepAction[]): StepAction[] {
+    let custom: StepAction[] | undefined;
+    for (const a of actions) {
+      if (a.type === 'xstate.raise') {
+        const delay = a.params.delay as number;
+        if (!(delay < NEVER_S)) continue;
+        const send = a.params.id as string;
+        const old = timers[send];
+        if (old !== undefined) this.queue.cancel(old);
+        timers[send] = this.queue.push(this.world.t + Math.max(0, Math.ceil(delay)), PRIO.timer, { k: 'timer', m: kind, id, ev: a.params.event.type, send });
+      } else if (a.type === 'xstate.cancel') {
+        const seq = timers[a.params.sendId];
+        if (seq !== undefined) {
+          this.queue.cancel(seq);
+          delete timers[a.params.sendId];
+        }
+      } else {
+        (custom ??= []).push(a);
+      }
+    }
+    return custom ?? [];
+  }
+
+  cancelAll(timers: Record<string, number>): void {
+    for (const k of Object.keys(timers)) {
+      this.queue.cancel(timers[k]);
+      delete timers[k];
+    }
+  }
+
+  schedule(t: number, prio: number, p: Payload): number {
+    return this.queue.push(t, prio, p);
+  }
+
+  // ------------------------------------------------------------ the loop
+
+  /** Schedule what the scenario and the decisions put on the clock. */
+  start(): void {
+    World.startWorld(this);
+    this.emit('run.start', { seed: this.opts.seed, scenario: this.model.scenario.id, players: [...this.players].sort(), until: this.opts.until });
+    World.scheduleInitial(this);
+    this.opts.decisions.forEach((d, i) => this.schedule(Math.max(0, d.at), PRIO.decision, { k: 'decision', i }));
+    this.schedule(this.opts.until, PRIO.end, { k: 'end' });
+  }
+
+  /** Run until the end event (or `until`); returns the time reached. */
+  run(): void {
+    const limits = this.model.scenario.limits;
+    const every = this.opts.keyframeEvery;
+    for (;;) {
+      const next = this.queue.peek();
+      const nextT = next ? next.time : Infinity;
+      if (nextT > this.world.t || !next) {
+        // the instant is over: let doctrine act on what happened, then keyframe, then move on
+        if (this.world.dirty) {
+          this.doctrine.pass();
+          continue;
+        }
+        if (this.log && every > 0 && this.nextKeyframe <= nextT && this.nextKeyframe <= this.opts.until) {
+          this.takeKeyframe(this.nextKeyframe);
+          this.nextKeyframe += every;
+          continue;
+        }
+        if (!next) break;
+        this.world.t = nextT;
+        this.instantEvents = 0;
+      }
+      const e = this.queue.pop()!;
+      if (++this.instantEvents > limits.max_cascade) {
+        throw new SimBoundError('bound/cascade', `more than ${limits.max_cascade} events at one instant (T+${this.world.t}s): the scenario probably loops`, limits.max_cascade);
+      }
+      if (++this.totalEvents > limits.max_events) {
+        throw new SimBoundError('bound/events', `more than ${limits.max_events} events in one run`, limits.max_events);
+      }
+      if (e.payload.k === 'end') break;
+      this.handle(e.payload);
+    }
+    this.world.t = Math.min(Math.max(this.world.t, this.opts.until), this.opts.until);
+    this.emit('run.end', { counts: this.world.counts });
+  }
+
+  private handle(p: Payload): void {
+    switch (p.k) {
+      case 'timer': {
+        const ent = this.entity(p.m, p.id);
+        if (!ent) return;
+        delete ent.timers[p.send];
+        this.send(p.m, p.id, { type: p.ev });
+        return;
+      }
+      case 'incident': return Incidents.startScripted(this, p.id);
+      case 'arrival': return Incidents.arrival(this, p.gen);
+      case 'spawn': return Incidents.spawn(this, p);
+      case 'rule': return World.checkRule(this, p.id);
+      case 'tick': return World.hazardTick(this);
+      case 'inject': return World.injectDue(this, p.id);
+      case 'contingency': return World.contingencyDue(this, p.id);
+      case 'decision': {
+        const d = this.opts.decisions[p.i];
+        executeDecision(this, d);
+        return;
+      }
+      case 'strike': return Evacuation.strike(this, p.zone);
+      case 'wake':
+        delete this.world.areas[p.area].timers.wake;
+        this.world.dirty = true;
+        return;
+      case 'stock': return World.stockOut(this, p.area);
+      case 'end': return;
+    }
+  }
+
+  takeKeyframe(t: number): void {
+    this.world.t = Math.max(this.world.t, t);
+    const chain = this.log ? this.log.cut() : '';
+    this.keyframes.push({
+      t,
+      events: this.log ? this.log.count : 0,
+      chain,
+      world: structuredClone(this.world),
+      queue: this.queue.snapshot(),
+      rng: this.rng.snapshot(),
+    });
+  }
+
+  /** Carry out a command now, as a role (used by doctrine, injects' defaults and decisions). */
+  decide(d: Decision): boolean {
+    return executeDecision(this, d);
+  }
+
+  injectSpec(id: string): Inject | undefined {
+    return this.model.inject.get(id) ?? (this.world.added_injects as Inject[]).find((i) => i.id === id);
+  }
+}

@@ -1,0 +1,258 @@
+/**
+ * Units in the world: planning a trip (mobilisation drawn from the unit's own
+ * stream, route on the current roads, travel variability), following the
+ * machine's state changes with positions and legs, joining and leaving the
+ * incident's capacity, and re-routing when roads change.
+ */
+import { sample, sampleSeconds } from '../core/distributions.js';
+import { NEVER_S } from '../machines/never.js';
+import type { StepAction } from '../machines/stepper.js';
+import type { Capability } from '../scenario/schema.js';
+import * as Incidents from './incidents.js';
+import type { Sim } from './sim.js';
+import type { Leg, UnitW } from './world.js';
+
+const ATTACHED = new Set(['mobilising', 'en_route', 'blocked', 'on_scene']);
+
+export interface TripPlan {
+  mobilise_s: number;
+  travel_s: number;
+  return_s: number;
+  leg: Leg;
+}
+
+const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
+
+/** Where a unit is going from: its node (network) or point (straight line). */
+function origin(sim: Sim, u: UnitW): { node: string | null; x: number; y: number } {
+  return { node: u.node, x: u.x, y: u.y };
+}
+
+/** Nominal travel (no variability) between two places for a unit, or null when no open road. */
+export function nominal(sim: Sim, unitId: string, from: { node: string | null; x: number; y: number }, to: { node: string | null; x: number; y: number }) {
+  const model = sim.model;
+  const profile = model.profile.get(unitId)!;
+  if (model.travel.network && from.node !== null && to.node !== null) {
+    const r = model.travel.route(profile, from.node, to.node, sim.world.roads, sim.world.road_version);
+    if (!r) return null;
+    return { time_s: r.time_s, km: r.km, nodes: r.nodes, edges: r.edges };
+  }
+  const km = model.travel.straightKm(from.x, from.y, to.x, to.y);
+  const time_s = model.travel.straightTime(profile, km);
+  if (!(time_s < Infinity)) return null;
+  return { time_s, km: km * model.scenario.travel.detour, nodes: undefined, edges: undefined };
+}
+
+/** Seconds a unit would need to reach a place now (for choosing the nearest); Infinity if it cannot. */
+export function timeTo(sim: Sim, unitId: string, to: { node: string | null; x: number; y: number }): number {
+  const u = sim.world.units[unitId];
+  const n = nominal(sim, unitId, origin(sim, u), to);
+  return n ? n.time_s : Infinity;
+}
+
+/** Plan a dispatch: draws the mobilisation delay and the travel variability from the unit's streams. */
+export function plan(sim: Sim, unitId: string, incidentId: string): TripPlan | null {
+  const u = sim.world.units[unitId];
+  const inc = sim.world.incidents[incidentId];
+  const spec = sim.model.unit.get(unitId)!;
+  const out = nominal(sim, unitId, origin(sim, u), inc);
+  if (!out) return null;
+  const base = sim.model.basePlace.get(unitId)!;
+  const back = nominal(sim, unitId, inc, base);
+  const mobilise_s = spec.mobilisation.kind === 'fixed' ? Math.max(0, Math.round(spec.mobilisation.value)) : sampleSeconds(spec.mobilisation, sim.rng.get(`unit/${unitId}/mobilise`));
+  const v = sim.model.scenario.travel.variability;
+  const factor = v ? Math.max(0, sample(v, sim.rng.get(`unit/${unitId}/travel`))) : 1;
+  const travel_s = Math.round(out.time_s * factor);
+  const leg: Leg = out.nodes
+    ? { t0: -1, nodes: out.nodes, edges: out.edges, cum_s: cumulative(sim, unitId, out.nodes, out.edges!, factor), travel_s, km: round4(out.km) }
+    : { t0: -1, from: [u.x, u.y], to: [inc.x, inc.y], travel_s, km: round4(out.km) };
+  return { mobilise_s, travel_s, return_s: back ? Math.round(back.time_s) : NEVER_S, leg };
+}
+
+function cumulative(sim: Sim, unitId: string, nodes: string[], edges: string[], factor: number): number[] {
+  const profile = sim.model.profile.get(unitId)!;
+  const out = [0];
+  let acc = 0;
+  for (const id of edges) {
+    acc += sim.model.travel.edgeTime(sim.model.travel.edgeById(id)!, profile, sim.world.roads[id]) * factor;
+    out.push(Math.round(acc));
+  }
+  void nodes;
+  return out;
+}
+
+/** Where along its leg a unit is now: the last node passed and the seconds spent since. */
+function positionOnLeg(sim: Sim, u: UnitW): { node: string | null; x: number; y: number; since_s: number; next: number } {
+  const leg = u.leg;
+  if (!leg || leg.t0 < 0) return { node: u.node, x: u.x, y: u.y, since_s: 0, next: 0 };
+  const elapsed = sim.now - leg.t0;
+  if (leg.nodes && leg.cum_s) {
+    let i = 0;
+    while (i + 1 < leg.cum_s.length && leg.cum_s[i + 1] <= elapsed) i++;
+    const node = leg.nodes[i];
+    const [x, y] = sim.model.travel.nodeXY[sim.model.travel.nodeIndex.get(node)!];
+    return { node, x, y, since_s: elapsed - leg.cum_s[i], next: i };
+  }
+  const f = leg.travel_s > 0 ? Math.min(1, elapsed / leg.travel_s) : 1;
+  return { node: null, x: leg.from![0] + (leg.to![0] - leg.from![0]) * f, y: leg.from![1] + (leg.to![1] - leg.from![1]) * f, since_s: 0, next: 0 };
+}
+
+/** Return time from where the unit is now (recall on the way). */
+export function returnFromHere(sim: Sim, unitId: string): number {
+  const u = sim.world.units[unitId];
+  const pos = positionOnLeg(sim, u);
+  const back = nominal(sim, unitId, pos, sim.model.basePlace.get(unitId)!);
+  return back ? Math.round(back.time_s + pos.since_s) : NEVER_S;
+}
+
+// ------------------------------------------------------------ following the machine
+
+export function onStep(sim: Sim, id: string, before: string, actions: StepAction[]): void {
+  const u = sim.world.units[id];
+  const custom = sim.runActions('unit', id, u.timers, actions);
+  const state = u.m.value as string;
+  const incident = u.incident;
+  if (state !== before) {
+    u.since = sim.now;
+    if (state === 'en_route') depart(sim, id, u);
+    else if (state === 'blocked') {
+      const pos = positionOnLeg(sim, u);
+      u.node = pos.node; u.x = pos.x; u.y = pos.y; u.leg = null;
+    } else if (state === 'returning') goHome(sim, id, u, before);
+    else if (state === 'available' || state === 'resting') {
+      const base = sim.model.basePlace.get(id)!;
+      u.node = base.node; u.x = base.x; u.y = base.y; u.leg = null;
+      if (state === 'available') sim.world.dirty = true;
+    }
+    const fields: Record<string, unknown> = { id, state };
+    if (ATTACHED.has(state) && incident) fields.incident = incident;
+    if (state === 'en_route' || state === 'returning') fields.travel_s = u.leg?.travel_s ?? 0;
+    sim.emit('unit.state', fields);
+    if (state === 'en_route' || state === 'returning') emitRoute(sim, id, u);
+  }
+  for (const a of custom) {
+    if (a.type === 'arrived') arrived(sim, id, u);
+    else if (a.type === 'left_scene') leftScene(sim, id, u);
+  }
+  if (state !== before && ATTACHED.has(before) && !ATTACHED.has(state)) detach(sim, id, u);
+}
+
+function emitRoute(sim: Sim, id: string, u: UnitW): void {
+  const leg = u.leg;
+  if (!leg) return;
+  if (leg.nodes) sim.emit('unit.route', { id, nodes: leg.nodes, cum_s: leg.cum_s, km: leg.km });
+  else sim.emit('unit.route', { id, from: leg.from!.map(round4), to: leg.to!.map(round4), travel_s: leg.travel_s, km: leg.km });
+}
+
+function depart(sim: Sim, id: string, u: UnitW): void {
+  if (u.leg && u.leg.t0 < 0) {
+    u.leg.t0 = sim.now;
+    u.leg.travel_s = u.m.context.travel_s;
+  }
+  u.trips++;
+}
+
+function goHome(sim: Sim, id: string, u: UnitW, before: string): void {
+  const base = sim.model.basePlace.get(id)!;
+  const pos = before === 'on_scene' ? { node: u.node, x: u.x, y: u.y, since_s: 0 } : positionOnLeg(sim, u);
+  const back = nominal(sim, id, pos, base);
+  const travel_s = u.m.context.return_s;
+  u.node = pos.node; u.x = pos.x; u.y = pos.y;
+  if (back && back.nodes) {
+    u.leg = { t0: sim.now, nodes: back.nodes, edges: back.edges, cum_s: cumulative(sim, id, back.nodes, back.edges!, 1), travel_s, km: round4(back.km) };
+  } else {
+    u.leg = { t0: sim.now, from: [pos.x, pos.y], to: [base.x, base.y], travel_s, km: round4(back?.km ?? 0) };
+  }
+}
+
+function arrived(sim: Sim, id: string, u: UnitW): void {
+  const inc = u.incident ? sim.world.incidents[u.incident] : undefined;
+  u.leg = null;
+  if (!inc) return;
+  u.node = inc.node; u.x = inc.x; u.y = inc.y;
+  const caps = sim.model.unit.get(id)!.capabilities;
+  for (const c of Object.keys(caps) as Capability[]) inc.on_scene[c] = (inc.on_scene[c] ?? 0) + caps[c]!;
+  Incidents.progress(sim, inc.id);
+}
+
+function leftScene(sim: Sim, id: string, u: UnitW): void {
+  const inc = u.incident ? sim.world.incidents[u.incident] : undefined;
+  if (!inc) return;
+  const caps = sim.model.unit.get(id)!.capabilities;
+  for (const c of Object.keys(caps) as Capability[]) {
+    const left = (inc.on_scene[c] ?? 0) - caps[c]!;
+    if (left > 1e-9) inc.on_scene[c] = left;
+    else delete inc.on_scene[c];
+  }
+  Incidents.progress(sim, inc.id);
+}
+
+function detach(sim: Sim, id: string, u: UnitW): void {
+  const inc = u.incident ? sim.world.incidents[u.incident] : undefined;
+  u.incident = null;
+  if (!inc) return;
+  const i = inc.assigned.indexOf(id);
+  if (i >= 0) inc.assigned.splice(i, 1);
+  Incidents.markNeedy(sim, inc.id);
+}
+
+/** Send a dispatched unit on its way (the command has checked everything). */
+export function dispatch(sim: Sim, unitId: string, incidentId: string, p: TripPlan): void {
+  const u = sim.world.units[unitId];
+  const inc = sim.world.incidents[incidentId];
+  u.incident = incidentId;
+  u.leg = p.leg;
+  inc.assigned.push(unitId);
+  sim.send('unit', unitId, { type: 'DISPATCH', incident: incidentId, mobilise_s: p.mobilise_s, travel_s: p.travel_s, return_s: p.return_s });
+}
+
+export function recall(sim: Sim, unitId: string): void {
+  sim.send('unit', unitId, { type: 'RECALL', return_s: returnFromHere(sim, unitId) });
+}
+
+// ------------------------------------------------------------ roads changed
+
+/** After a road changes: blocked units try again, units whose way ahead is cut re-route, return times refresh. */
+export function roadsChanged(sim: Sim, changed: string): void {
+  const status = sim.world.roads[changed]?.status ?? 'open';
+  for (const id of Object.keys(sim.world.units)) {
+    const u = sim.world.units[id];
+    const state = u.m.value as string;
+    if (state === 'blocked' && u.incident) {
+      const inc = sim.world.incidents[u.incident];
+      if (!inc) continue;
+      const n = nominal(sim, id, { node: u.node, x: u.x, y: u.y }, inc);
+      if (!n) continue;
+      const travel_s = Math.round(n.time_s);
+      u.leg = n.nodes ? { t0: sim.now, nodes: n.nodes, edges: n.edges, cum_s: cumulative(sim, id, n.nodes, n.edges!, 1), travel_s, km: round4(n.km) } : null;
+      const back = nominal(sim, id, inc, sim.model.basePlace.get(id)!);
+      sim.send('unit', id, { type: 'REROUTE', travel_s, return_s: back ? Math.round(back.time_s) : NEVER_S });
+    } else if ((state === 'en_route' || state === 'mobilising') && u.incident && status !== 'open' && u.leg?.edges) {
+      const pos = positionOnLeg(sim, u);
+      const ahead = u.leg.edges.slice(pos.next);
+      if (!ahead.includes(changed)) continue;
+      const inc = sim.world.incidents[u.incident];
+      if (!inc) continue;
+      // on the cut road itself, the unit turns back to the node it came from
+      const n = nominal(sim, id, pos, inc);
+      const back = nominal(sim, id, inc, sim.model.basePlace.get(id)!);
+      const return_s = back ? Math.round(back.time_s) : NEVER_S;
+      if (!n) {
+        sim.send('unit', id, { type: 'REROUTE', travel_s: NEVER_S, return_s });
+        continue;
+      }
+      const travel_s = Math.round(n.time_s + pos.since_s);
+      const cum = cumulative(sim, id, n.nodes!, n.edges!, 1);
+      const leg: Leg = pos.since_s > 0
+        ? { t0: sim.now, nodes: [pos.node!, ...n.nodes!], edges: [u.leg.edges[pos.next], ...n.edges!], cum_s: [0, ...cum.map((c) => c + pos.since_s)], travel_s, km: round4(n.km) }
+        : { t0: state === 'en_route' ? sim.now : -1, nodes: n.nodes, edges: n.edges, cum_s: cum, travel_s, km: round4(n.km) };
+      u.leg = leg;
+      sim.send('unit', id, { type: 'REROUTE', travel_s, return_s });
+      if (state === 'en_route') emitRoute(sim, id, u);
+    } else if (state === 'on_scene' && u.incident) {
+      const back = nominal(sim, id, { node: u.node, x: u.x, y: u.y }, sim.model.basePlace.get(id)!);
+      const return_s = back ? Math.round(back.time_s) : NEVER_S;
+      if (return_s !== u.m.context.return_s) sim.send('unit', id, { type: 'RETURN_ROUTE', return_s });
+    }
+  }
+}

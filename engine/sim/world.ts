@@ -1,0 +1,133 @@
+/**
+ * World state: everything the simulation knows at one instant, as plain JSON
+ * (no Maps, no classes, no Infinity), so that a keyframe is a copy of it and a
+ * restored keyframe runs on exactly like the straight run.
+ */
+import type { MachineSnapshot } from '../machines/stepper.js';
+import type { Capability } from '../scenario/schema.js';
+import type { RoadStatus } from './routing.js';
+
+/** A unit's current trip: the route it follows (network) or the two points it travels between (straight line). */
+export interface Leg {
+  t0: number;
+  /** network: node ids along the route, and the time to reach each from t0 (variability included) */
+  nodes?: string[];
+  edges?: string[];
+  cum_s?: number[];
+  /** straight line: from and to, in km on the local plane */
+  from?: [number, number];
+  to?: [number, number];
+  travel_s: number;
+  km: number;
+}
+
+export interface UnitW {
+  m: MachineSnapshot;
+  /** where it is when not moving: a node (network) or null */
+  node: string | null;
+  x: number;
+  y: number;
+  incident: string | null;
+  leg: Leg | null;
+  /** pending machine timers: send id -> queue seq */
+  timers: Record<string, number>;
+  since: number;
+  trips: number;
+}
+
+export interface IncidentW {
+  id: string;
+  kind: string;
+  area: string;
+  node: string | null;
+  x: number;
+  y: number;
+  m: MachineSnapshot;
+  severity: number;
+  people: number;
+  reported_t: number;
+  first_on_scene_t: number;
+  work_left_s: number;
+  rate: number;
+  rate_t: number;
+  /** capacity on scene per capability */
+  on_scene: Partial<Record<Capability, number>>;
+  /** units dispatched to it and not yet gone home (mobilising, en route, blocked, on scene) */
+  assigned: string[];
+  timers: Record<string, number>;
+  secondary_tried: number[];
+  parent: string | null;
+  seq: number;
+}
+
+export interface People {
+  unaffected: number;
+  at_risk: number;
+  moving: number;
+  sheltered: number;
+  rescued: number;
+  lost: number;
+}
+
+export interface AreaW {
+  risk: number;
+  level: MachineSnapshot;
+  people: People;
+  isolated: boolean;
+  isolated_t: number;
+  stock_pd: number;
+  stock_out: boolean;
+  stock_timer: number;
+  short: boolean;
+  short_t: number;
+  support_t: number;
+  support_by: string | null;
+  sea_ban: boolean;
+  timers: Record<string, number>;
+}
+
+export interface ZoneW {
+  m: MachineSnapshot;
+  remaining: number;
+  moving: number;
+  sheltered: number;
+  caught: number;
+  timers: Record<string, number>;
+}
+
+export interface ShelterW {
+  m: MachineSnapshot;
+  occupancy: number;
+  capacity: number;
+}
+
+export interface InjectW {
+  m: MachineSnapshot;
+  delivered_t: number;
+  /** time the expected action was first taken after delivery, -1 if not yet */
+  done_t: number;
+  timers: Record<string, number>;
+  added: boolean;
+}
+
+export interface World {
+  t: number;
+  units: Record<string, UnitW>;
+  incidents: Record<string, IncidentW>;
+  areas: Record<string, AreaW>;
+  roads: Record<string, RoadStatus>;
+  road_version: number;
+  zones: Record<string, ZoneW>;
+  shelters: Record<string, ShelterW>;
+  injects: Record<string, InjectW>;
+  /** ad-hoc injects added during play: their specs, so a keyframe is self-contained */
+  added_injects: unknown[];
+  rules: Record<string, { fired: number }>;
+  generators: Record<string, { count: number }>;
+  /** incidents short of capacity, in the order they became so */
+  needy: string[];
+  incident_seq: number;
+  /** a doctrine pass is owed at the end of this instant */
+  dirty: boolean;
+  counts: { reported: number; resolved: number; decisions: number; refused: number };
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// `npm start`: build, run the default scenario, then open the viewer on it.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+
+const scenario = process.env.DRILL_SCENARIO ?? 'scenarios/ky-son-flash-flood.yaml';
+const out = 'runs/default.json';
+const step = (args) => {
+  const r = spawnSync(process.execPath, ['bin/drill.mjs', ...args], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+if (!existsSync('dist/engine/cli/main.js')) {
+  const r = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+mkdirSync('runs', { recursive: true });
+step(['run', scenario, '--out', out]);
+if (existsSync('dist/viewer/index.html')) step(['view', out]);
+else console.log(`\nThe run log is in ${out}. (The viewer is not built yet.)`);

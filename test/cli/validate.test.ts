@@ -1,0 +1,54 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { drill, STACK, tempDir } from '../helpers/cli.js';
+import { scenarioFiles } from '../helpers/scenarios.js';
+
+describe('drill validate', () => {
+  it('exits 0 on scenarios/*.yaml with a summary line per file', () => {
+    const files = scenarioFiles();
+    const r = drill(['validate', ...files]);
+    expect(r.code).toBe(0);
+    for (const f of files) expect(r.stdout).toContain(`${f}: ok:`);
+  });
+
+  it('exits 1 on the broken fixture, one line per problem, no stack trace', () => {
+    const r = drill(['validate', 'test/fixtures/broken.yaml']);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.some((l) => /^test\/fixtures\/broken\.yaml:22:\d+: error\[unknown-id\] units\[0\]\.base: /.test(l))).toBe(true);
+    expect(lines.some((l) => /:25:\d+: error\[duplicate-id\]/.test(l))).toBe(true);
+    expect(lines.some((l) => /:24:\d+: error\[negative-duration\]/.test(l))).toBe(true);
+    expect(lines.some((l) => /:3[45]:\d+: error\[yaml\]/.test(l))).toBe(true);
+    expect(r.stdout + r.stderr).not.toMatch(STACK);
+  });
+
+  it('gives one clear line for an empty, a binary and a missing file', () => {
+    const dir = tempDir();
+    const empty = join(dir, 'empty.yaml');
+    const binary = join(dir, 'image.png');
+    writeFileSync(empty, '');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0a, 0x1a, 0x0a]));
+    for (const [file, words] of [[empty, 'empty'], [binary, 'binary'], [join(dir, 'nope.yaml'), 'no such file']] as const) {
+      const r = drill(['validate', file]);
+      expect(r.code).toBe(1);
+      const out = (r.stdout + r.stderr).trim().split('\n');
+      expect(out).toHaveLength(1);
+      expect(out[0]).toContain(file);
+      expect(out[0]).toContain(words);
+      expect(r.stdout + r.stderr).not.toMatch(STACK);
+    }
+  });
+
+  it('is a usage error (exit 2, with help) without files', () => {
+    const r = drill(['validate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('usage: drill validate');
+  });
+
+  it('names an unknown command and exits 2', () => {
+    const r = drill(['valdiate', 'x.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown command 'valdiate'");
+  });
+});
