@@ -40,7 +40,7 @@ export function formatSummary(id: string, title: string, log: RunLog, s: Summary
     `${id}: "${title}", seed ${log.seed}, ${clock(0)} to ${clock(s.t_end)}${log.players.length ? `, played: ${log.players.join(', ')}` : ', all roles by doctrine'}`,
     `  incidents   ${s.incidents.reported} reported, ${s.incidents.contained} contained, ${s.incidents.resolved} resolved`,
     `  people      ${s.people.at_risk} at risk, ${s.people.rescued} rescued, ${s.people.lost} lost, ${s.people.still_at_risk} still at risk${s.people.evacuated ? `; ${s.people.evacuated} evacuated to shelters` : ''}`,
-    `  response    ${s.response.mean_first_on_scene_s === null ? 'no unit reached a scene' : `first unit on scene after ${fmtMin(s.response.mean_first_on_scene_s)} on average (worst ${fmtMin(s.response.max_first_on_scene_s!)})`}`,
+    `  response    ${s.response.mean_first_on_scene_s === null ? 'no unit reached a scene' : `first unit on scene after ${fmtMin(Math.round(s.response.mean_first_on_scene_s))} on average (worst ${fmtMin(s.response.max_first_on_scene_s!)})`}`,
     `  decisions   ${s.decisions.taken} taken, ${s.decisions.refused} refused`,
   ];
   if (s.objectives.length) {

@@ -40,7 +40,15 @@ export interface Summary {
   t_end: number;
   incidents: { reported: number; contained: number; resolved: number };
   people: { at_risk: number; rescued: number; lost: number; still_at_risk: number; evacuated: number };
-  response: { mean_first_on_scene_s: number | null; max_first_on_scene_s: number | null; n: number };
+  response: {
+    mean_first_on_scene_s: number | null;
+    max_first_on_scene_s: number | null;
+    n: number;
+    /** mean seconds from report to the first dispatch, and standard errors (for the bench's agreement check) */
+    mean_dispatch_s: number | null;
+    se_dispatch_s: number | null;
+    se_first_on_scene_s: number | null;
+  };
   decisions: { taken: number; refused: number };
   objectives: ObjectiveResult[];
 }
@@ -65,6 +73,12 @@ export function rate(o: Objective, value: number): Rating {
 }
 
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+const round3 = (v: number) => Math.round(v * 1000) / 1000;
+function se(sum: number, sq: number, n: number): number | null {
+  if (n < 2) return null;
+  const mean = sum / n;
+  return round3(Math.sqrt(Math.max(0, sq / n - mean * mean) / (n - 1)));
+}
 
 export class Metrics {
   readonly incidents = new Map<string, IncidentRec>();
@@ -80,6 +94,12 @@ export class Metrics {
   private readonly results: ObjectiveResult[] = [];
   private taken = 0;
   private refused = 0;
+  /** incidents not yet resolved: enough to time dispatch and arrival without keeping every record */
+  private readonly open = new Map<string, { reported: number; dispatched: number; onScene: number }>();
+  private waitSum = 0;
+  private waitSq = 0;
+  private waitN = 0;
+  private firstSq = 0;
   private firstSum = 0;
   private firstN = 0;
   private firstMax = 0;
@@ -107,6 +127,7 @@ export class Metrics {
         this.reported++;
         const people = e.people as number;
         this.people += people;
+        this.open.set(e.id as string, { reported: e.t, dispatched: -1, onScene: -1 });
         if (this.keepIncidents || people > 0 || this.scenario.objectives.length > 0) {
           this.incidents.set(e.id as string, { kind: e.kind as string, area: e.area as string, reported: e.t, first_on_scene: Infinity, contained: Infinity, resolved: Infinity, people, rescued: 0, lost: 0 });
         }
@@ -114,17 +135,23 @@ export class Metrics {
       }
       case 'incident.phase': {
         const r = this.incidents.get(e.id as string);
+        const o = this.open.get(e.id as string);
         if (e.phase === 'responding') {
           if (r && r.first_on_scene === Infinity) r.first_on_scene = e.t;
-          const dt = e.t - (r?.reported ?? (e.reported as number));
-          this.firstSum += dt;
-          this.firstN++;
-          if (dt > this.firstMax) this.firstMax = dt;
+          if (o && o.onScene < 0) {
+            o.onScene = e.t;
+            const dt = e.t - o.reported;
+            this.firstSum += dt;
+            this.firstSq += dt * dt;
+            this.firstN++;
+            if (dt > this.firstMax) this.firstMax = dt;
+          }
         } else if (e.phase === 'contained') {
           this.contained++;
           if (r) r.contained = e.t;
         } else if (e.phase === 'resolved') {
           this.resolved++;
+          this.open.delete(e.id as string);
           if (r) r.resolved = e.t;
           if (!this.keepIncidents && r && r.people === 0 && this.scenario.objectives.length === 0) this.incidents.delete(e.id as string);
         }
@@ -170,9 +197,20 @@ export class Metrics {
       case 'area.stock':
         this.stockDays.set(e.id as string, e.days as number);
         break;
-      case 'decision':
+      case 'decision': {
         this.taken++;
+        if (e.do === 'dispatch') {
+          const o = this.open.get(e.incident as string);
+          if (o && o.dispatched < 0) {
+            o.dispatched = e.t;
+            const dt = e.t - o.reported;
+            this.waitSum += dt;
+            this.waitSq += dt * dt;
+            this.waitN++;
+          }
+        }
         break;
+      }
       case 'decision.refused':
         this.refused++;
         break;
@@ -270,7 +308,14 @@ export class Metrics {
       t_end: tEnd,
       incidents: { reported: this.reported, contained: this.contained, resolved: this.resolved },
       people: { at_risk: this.people, rescued: this.rescued, lost: this.lost, still_at_risk: this.people - this.rescued - this.lost, evacuated },
-      response: { mean_first_on_scene_s: this.firstN ? Math.round(this.firstSum / this.firstN) : null, max_first_on_scene_s: this.firstN ? this.firstMax : null, n: this.firstN },
+      response: {
+        mean_first_on_scene_s: this.firstN ? round3(this.firstSum / this.firstN) : null,
+        max_first_on_scene_s: this.firstN ? this.firstMax : null,
+        n: this.firstN,
+        mean_dispatch_s: this.waitN ? round3(this.waitSum / this.waitN) : null,
+        se_dispatch_s: se(this.waitSum, this.waitSq, this.waitN),
+        se_first_on_scene_s: se(this.firstSum, this.firstSq, this.firstN),
+      },
       decisions: { taken: this.taken, refused: this.refused },
       objectives,
     };

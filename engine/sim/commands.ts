@@ -15,6 +15,7 @@ import * as Units from './units.js';
 import * as World from './world-ops.js';
 
 export const CONTROLLER = 'controller';
+export const CONTROLLER_COMMANDS = new Set(['hold_inject', 'release_inject', 'add_inject', 'breakdown', 'repair']);
 
 export type Check = { ok: true } | { ok: false; code: string; reason: string };
 
@@ -32,7 +33,7 @@ const ATTACHED = new Set(['mobilising', 'en_route', 'blocked', 'on_scene']);
 export function check(sim: Sim, d: Decision): Check {
   const { model, world } = sim;
   const c = d.cmd as AnyCommand & Record<string, any>;
-  const controllerCmd = c.do === 'hold_inject' || c.do === 'release_inject' || c.do === 'add_inject';
+  const controllerCmd = CONTROLLER_COMMANDS.has(c.do);
   if (controllerCmd) {
     if (d.role !== CONTROLLER) return refuse('no-authority', `only the controller may ${c.do.replace('_', ' ')}`);
   } else if (!model.role.has(d.role)) {
@@ -139,6 +140,14 @@ export function check(sim: Sim, d: Decision): Check {
       if (c.do === 'release_inject' && w.m.value !== 'held') return refuse('no-change', `inject '${c.inject}' is not held`);
       return OK;
     }
+    case 'breakdown':
+    case 'repair': {
+      if (!model.unit.has(c.unit)) return refuse('unknown-unit', `no unit '${c.unit}'${suggest(c.unit, model.unit.keys())}`);
+      const state = world.units[c.unit].m.value as string;
+      if (c.do === 'repair' && state !== 'out_of_service') return refuse('no-change', `unit '${c.unit}' is not out of service`);
+      if (c.do === 'breakdown' && (state === 'out_of_service' || state === 'resting')) return refuse('no-change', `unit '${c.unit}' is ${state.replace(/_/g, ' ')}`);
+      return OK;
+    }
     case 'add_inject': {
       const spec = c.inject as Inject;
       if (world.injects[spec.id]) return refuse('duplicate-id', `an inject '${spec.id}' exists already`);
@@ -219,6 +228,8 @@ function apply(sim: Sim, d: Decision): void {
       return;
     }
     case 'add_inject': return World.addInject(sim, c.inject as Inject);
+    case 'breakdown': sim.send('unit', c.unit, { type: 'BREAKDOWN' }); return;
+    case 'repair': sim.send('unit', c.unit, { type: 'REPAIR' }); return;
   }
   void Evacuation;
 }

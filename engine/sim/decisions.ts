@@ -16,6 +16,8 @@ export const ControllerCommand = z.discriminatedUnion('do', [
   z.strictObject({ do: z.literal('hold_inject'), inject: Id }),
   z.strictObject({ do: z.literal('release_inject'), inject: Id }),
   z.strictObject({ do: z.literal('add_inject'), inject: Inject }),
+  z.strictObject({ do: z.literal('breakdown'), unit: Id }),
+  z.strictObject({ do: z.literal('repair'), unit: Id }),
 ]);
 export const AnswerCommand = z.strictObject({ do: z.literal('answer'), inject: Id, option: Id });
 

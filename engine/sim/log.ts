@@ -19,8 +19,11 @@ export class LogWriter {
     this.hasher.update(this.link);
   }
 
+  /** events before the first held here (a run resumed from a keyframe) */
+  private offset = 0;
+
   get count(): number {
-    return this.lines.length;
+    return this.offset + this.lines.length;
   }
 
   event(e: LogEvent): void {
@@ -39,7 +42,8 @@ export class LogWriter {
   }
 
   /** Continue a chain from a keyframe (the lines before it are not held here). */
-  resumeFrom(link: string): void {
+  resumeFrom(link: string, events: number): void {
+    this.offset = events;
     this.link = link;
     this.hasher = createSha256();
     this.hasher.update(link);

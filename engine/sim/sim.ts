@@ -52,7 +52,6 @@ export type Payload =
   | { k: 'tick' }
   | { k: 'inject'; id: string }
   | { k: 'contingency'; id: string }
-  | { k: 'decision'; i: number }
   | { k: 'strike'; zone: string }
   | { k: 'wake'; area: string }
   | { k: 'stock'; area: string }
@@ -74,6 +73,8 @@ export interface SimOptions {
   keyframeEvery: number;
   /** keep per-incident metric records (reviews want them; big batches do not) */
   keepIncidents?: boolean;
+  /** called after every event (tests check invariants here) */
+  observe?: (sim: Sim) => void;
 }
 
 export interface Keyframe {
@@ -109,6 +110,7 @@ export class Sim {
       this.queue = EventQueue.restore(resume.queue as any, { maxSize: limits.max_queue });
       this.rng = RngStreams.restore(String(opts.seed), resume.rng as any);
       this.nextKeyframe = resume.t + opts.keyframeEvery;
+      this.log?.resumeFrom(resume.chain, resume.events);
     } else {
       this.world = World.initialWorld(this);
       this.queue = new EventQueue<Payload>({ maxSize: limits.max_queue });
@@ -227,48 +229,83 @@ export class Sim {
 
   // ------------------------------------------------------------ the loop
 
-  /** Schedule what the scenario and the decisions put on the clock. */
+  /** Schedule what the scenario puts on the clock. Decisions stay in their own list (see run). */
   start(): void {
     World.startWorld(this);
     this.emit('run.start', { seed: this.opts.seed, scenario: this.model.scenario.id, players: [...this.players].sort(), until: this.opts.until });
     World.scheduleInitial(this);
-    this.opts.decisions.forEach((d, i) => this.schedule(Math.max(0, d.at), PRIO.decision, { k: 'decision', i }));
     this.schedule(this.opts.until, PRIO.end, { k: 'end' });
   }
 
-  /** Run until the end event (or `until`); returns the time reached. */
-  run(): void {
+  /** A decision taken now, during play: it joins the list as if it had been in the file. */
+  addDecision(d: Decision): void {
+    const last = this.opts.decisions[this.opts.decisions.length - 1];
+    if (last && last.at > d.at) throw new Error('decisions must be added in time order');
+    this.opts.decisions.push(d);
+  }
+
+  /** Has the run reached its end? */
+  get finished(): boolean {
+    return this.ended;
+  }
+
+  private ended = false;
+
+  /**
+   * Run until the end, or until everything before `stopAt` is done (play
+   * mode: the caller may then add decisions at `stopAt` and call run again).
+   *
+   * Decisions are not in the queue: they are merged from their sorted list
+   * at priority PRIO.decision, so that the queue's sequence numbers (and so
+   * the keyframes) are the same whether decisions came from a file up front
+   * or were typed one by one during play.
+   */
+  run(stopAt = Infinity): void {
+    if (this.ended) return;
     const limits = this.model.scenario.limits;
     const every = this.opts.keyframeEvery;
+    const decisions = this.opts.decisions;
     for (;;) {
       const next = this.queue.peek();
-      const nextT = next ? next.time : Infinity;
-      if (nextT > this.world.t || !next) {
+      const dec = decisions[this.world.decision_next];
+      const decT = dec ? Math.max(dec.at, this.world.t) : Infinity;
+      const qT = next ? next.time : Infinity;
+      const nextT = Math.min(qT, decT);
+      if (nextT > this.world.t || nextT === Infinity) {
         // the instant is over: let doctrine act on what happened, then keyframe, then move on
         if (this.world.dirty) {
           this.doctrine.pass();
           continue;
         }
+        if (nextT >= stopAt) return;
         if (this.log && every > 0 && this.nextKeyframe <= nextT && this.nextKeyframe <= this.opts.until) {
           this.takeKeyframe(this.nextKeyframe);
           this.nextKeyframe += every;
           continue;
         }
-        if (!next) break;
+        if (nextT === Infinity) break;
         this.world.t = nextT;
         this.instantEvents = 0;
       }
-      const e = this.queue.pop()!;
       if (++this.instantEvents > limits.max_cascade) {
-        throw new SimBoundError('bound/cascade', `more than ${limits.max_cascade} events at one instant (T+${this.world.t}s): the scenario probably loops`, limits.max_cascade);
+        throw new SimBoundError('bound/cascade-depth', `more than ${limits.max_cascade} events at one instant (${this.world.t} s after T0): the scenario probably loops`, limits.max_cascade);
       }
       if (++this.totalEvents > limits.max_events) {
-        throw new SimBoundError('bound/events', `more than ${limits.max_events} events in one run`, limits.max_events);
+        throw new SimBoundError('bound/events-per-run', `more than ${limits.max_events} events in one run`, limits.max_events);
       }
+      if (decT === this.world.t && (qT > decT || next!.priority > PRIO.decision)) {
+        this.world.decision_next++;
+        executeDecision(this, { ...dec, at: this.world.t });
+        this.opts.observe?.(this);
+        continue;
+      }
+      const e = this.queue.pop()!;
       if (e.payload.k === 'end') break;
       this.handle(e.payload);
+      this.opts.observe?.(this);
     }
-    this.world.t = Math.min(Math.max(this.world.t, this.opts.until), this.opts.until);
+    this.ended = true;
+    this.world.t = this.opts.until;
     this.emit('run.end', { counts: this.world.counts });
   }
 
@@ -288,11 +325,6 @@ export class Sim {
       case 'tick': return World.hazardTick(this);
       case 'inject': return World.injectDue(this, p.id);
       case 'contingency': return World.contingencyDue(this, p.id);
-      case 'decision': {
-        const d = this.opts.decisions[p.i];
-        executeDecision(this, d);
-        return;
-      }
       case 'strike': return Evacuation.strike(this, p.zone);
       case 'wake':
         delete this.world.areas[p.area].timers.wake;

@@ -127,6 +127,8 @@ export interface World {
   /** incidents short of capacity, in the order they became so */
   needy: string[];
   incident_seq: number;
+  /** index of the next decision to carry out */
+  decision_next: number;
   /** a doctrine pass is owed at the end of this instant */
   dirty: boolean;
   counts: { reported: number; resolved: number; decisions: number; refused: number };

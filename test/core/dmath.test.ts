@@ -75,7 +75,7 @@ describe('dexp', () => {
     expect(dexp(NaN)).toBeNaN();
     expect(dexp(710)).toBe(Infinity);
     expect(Object.is(dexp(-746), 0)).toBe(true);
-    expect(dexp(1)).toBe(Math.E);
+    expect(ulps(dexp(1), Math.E)).toBeLessThanOrEqual(1n); // fdlibm's exp(1) is famously 1 ulp above e
     expect(dexp(-745)).toBe(Math.exp(-745)); // subnormal result
   });
 
@@ -233,34 +233,45 @@ describe('golden values', () => {
       .digest('hex');
   }
 
-  it('uses more than 200 inputs', () => {
-    expect(inputs().length).toBeGreaterThan(200);
+  it('uses more than 200 inputs, on which every function is within 1 ulp of Math.*', () => {
+    const xs = inputs();
+    expect(xs.length).toBeGreaterThan(200);
+    for (const x of xs) {
+      const pairs: Array<[number, number]> = [
+        [dlog(x), Math.log(x)],
+        [dexp(x), Math.exp(x)],
+        [dsin(x), Math.sin(x)],
+        [dcos(x), Math.cos(x)],
+        [datan(x), Math.atan(x)],
+      ];
+      for (const [got, want] of pairs) expect(ulps(got, want), `input ${x}`).toBeLessThanOrEqual(1n);
+    }
   });
 
   it('dlog results hash to the recorded value', () => {
-    expect(goldenHash(dlog)).toBe('TBD');
+    expect(goldenHash(dlog)).toBe('d9921ab9fd8f1bb76e8bfdceb3ff1b059289720edc3e676556e5261f0cf78c21');
   });
 
   it('dexp results hash to the recorded value', () => {
-    expect(goldenHash(dexp)).toBe('TBD');
+    expect(goldenHash(dexp)).toBe('15ca5511fc0394e7a56c208450002829c7aa490212db1f21733ad6f977e14208');
   });
 
   it('dsin results hash to the recorded value', () => {
-    expect(goldenHash(dsin)).toBe('TBD');
+    expect(goldenHash(dsin)).toBe('6a3e5d0f74aa79b95f89f3c727bdfd3178bad65e219a29cb6fda22bcd7b07a1f');
   });
 
   it('dcos results hash to the recorded value', () => {
-    expect(goldenHash(dcos)).toBe('TBD');
+    expect(goldenHash(dcos)).toBe('a04aceda123412393f704d245ec28882755779767bf55140c4efc677847792c4');
   });
 
   it('datan results hash to the recorded value', () => {
-    expect(goldenHash(datan)).toBe('TBD');
+    expect(goldenHash(datan)).toBe('2982823a9aec4b1feb13bea59a0be89d9b2bb0af35aa450c05d18df7f78be93f');
   });
 
   it('datan2 results hash to the recorded value', () => {
     const xs = inputs();
     const out: string[] = [];
     for (let i = 0; i < xs.length; i++) out.push(bits(datan2(xs[i]!, xs[(i * 7 + 3) % xs.length]!)));
-    expect(createHash('sha256').update(out.join(',')).digest('hex')).toBe('TBD');
+    expect(createHash('sha256').update(out.join(',')).digest('hex')).toBe('88351211b5d1ec0e88516f093aed359b33322f24ff7e068f9a836bdaf63af339');
   });
 });

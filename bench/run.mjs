@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// `npm run bench`: the engine on the reference model beside the SimPy peer and
+// the plain-JS floor, measured in one run on this machine, printed as ratios.
+// Speed targets live here, not in timed tests: machines are noisy, ratios are not.
+//
+//   node bench/run.mjs [--n=100000] [--skip-simpy] [--only=engine|log|floor|simpy]
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { parseScenario } from '../dist/engine/scenario/parse.js';
+import { runScenario } from '../dist/engine/sim/run.js';
+import { referenceScenario } from './reference.mjs';
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k, v ?? true]; }));
+const N = Number(args.n ?? 100_000);
+const PYTHON = '/usr/bin/python3';
+
+function loadReference(n) {
+  const r = parseScenario(JSON.stringify(referenceScenario(n)), 'reference.json');
+  if (!r.ok) throw new Error(r.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+  return r.scenario;
+}
+
+function engine(mode) {
+  const scenario = loadReference(N);
+  globalThis.gc?.();
+  const t0 = process.hrtime.bigint();
+  const { summary, log } = runScenario(scenario, { seed: 42, mode, keepIncidents: false });
+  const t1 = process.hrtime.bigint();
+  const secs = Number(t1 - t0) / 1e9;
+  const mem = process.memoryUsage();
+  return {
+    name: mode === 'metrics' ? 'drillsim, metrics only' : 'drillsim, full log + hash chain',
+    completed: summary.incidents.contained,
+    seconds: secs,
+    perSec: summary.incidents.contained / secs,
+    meanWaitMin: summary.response.mean_dispatch_s / 60,
+    meanRespMin: summary.response.mean_first_on_scene_s / 60,
+    seWaitMin: summary.response.se_dispatch_s / 60,
+    seRespMin: summary.response.se_first_on_scene_s / 60,
+    events: log ? log.events.length : undefined,
+    heapMiB: mem.heapUsed / 2 ** 20,
+    rssMiB: mem.rss / 2 ** 20,
+  };
+}
+
+function external(name, cmd, cmdArgs) {
+  const r = spawnSync(cmd, cmdArgs, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) return { name, error: (r.stderr || r.error?.message || 'failed').trim().split('\n').pop() };
+  const o = JSON.parse(r.stdout.trim().split('\n').pop());
+  return { name, completed: o.completed, seconds: o.loopSeconds, perSec: o.completed / o.loopSeconds, meanWaitMin: o.meanWait, meanRespMin: o.meanResp };
+}
+
+const rows = [];
+const want = (k) => !args.only || String(args.only).split(',').includes(k);
+console.log(`reference model: ${N.toLocaleString('en')} incidents, 50 units, λ = 1.1/min (bench/peers/REFERENCE.md)\n`);
+if (want('floor')) rows.push(external('plain-JS floor', process.execPath, ['bench/peers/floor_plain.mjs', `--n=${N}`, '--rng=alea']));
+if (want('simpy') && !args['skip-simpy']) {
+  rows.push(existsSync(PYTHON) ? external('SimPy 3 peer', PYTHON, ['bench/peers/peer_simpy.py', `--n=${N}`]) : { name: 'SimPy 3 peer', error: `${PYTHON} not found` });
+}
+if (want('engine')) rows.push(engine('metrics'));
+if (want('log')) rows.push(engine('full'));
+
+const fmt = (v, d = 0) => (v === undefined || Number.isNaN(v) ? '-' : v.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d }));
+console.log('program                          incidents   loop s   incidents/s   mean wait min   mean resp min');
+for (const r of rows) {
+  if (r.error) { console.log(`${r.name.padEnd(32)} ERROR: ${r.error}`); continue; }
+  console.log(`${r.name.padEnd(32)} ${fmt(r.completed).padStart(9)} ${fmt(r.seconds, 2).padStart(8)} ${fmt(r.perSec).padStart(13)} ${fmt(r.meanWaitMin, 3).padStart(15)} ${fmt(r.meanRespMin, 3).padStart(15)}`);
+}
+
+const by = (name) => rows.find((r) => r.name === name && !r.error);
+const floor = by('plain-JS floor'), simpy = by('SimPy 3 peer'), fast = by('drillsim, metrics only'), full = by('drillsim, full log + hash chain');
+console.log('\nratios (same run, same machine)');
+const ratio = (label, a, b, target, higherIsBetter = true) => {
+  if (!a || !b) return;
+  const v = a.perSec / b.perSec;
+  const ok = target === undefined ? '' : (higherIsBetter ? v >= target : v <= target) ? `  meets target ${higherIsBetter ? '>=' : '<='} ${target}` : `  MISSES target ${higherIsBetter ? '>=' : '<='} ${target}`;
+  console.log(`  ${label.padEnd(44)} ${v.toFixed(2)}x${ok}`);
+};
+ratio('metrics-only / SimPy', fast, simpy, 5);
+ratio('metrics-only / plain-JS floor', fast, floor, 1 / 2.5);
+ratio('full log / SimPy', full, simpy, 2);
+ratio('full log / plain-JS floor', full, floor);
+
+if (fast && floor) {
+  console.log('\nagreement with the floor (the same model must give the same answers)');
+  for (const [label, e, f, se] of [['mean wait', fast.meanWaitMin, floor.meanWaitMin, fast.seWaitMin], ['mean response', fast.meanRespMin, floor.meanRespMin, fast.seRespMin]]) {
+    // queueing makes successive waits correlated, so allow 4 standard errors and at least 3 %
+    const tol = Math.max(4 * Math.SQRT2 * se, 0.03 * Math.abs(f));
+    const ok = Math.abs(e - f) <= tol;
+    console.log(`  ${label.padEnd(14)} engine ${e.toFixed(3)} min, floor ${f.toFixed(3)} min, difference ${(e - f).toFixed(3)} (tolerance ${tol.toFixed(3)}): ${ok ? 'agree' : 'DISAGREE'}`);
+  }
+}
+if (fast) console.log(`\nengine memory at the end: heap ${fmt(fast.heapMiB)} MiB, rss ${fmt(fast.rssMiB)} MiB`);

@@ -1,0 +1,66 @@
+/**
+ * What must hold in the world after every step. Tests run these after each
+ * event (SimOptions.observe); each broken rule comes back as a sentence.
+ */
+import { UNIT_STATES } from '../machines/unit.js';
+import type { Capability } from '../scenario/schema.js';
+import type { Sim } from './sim.js';
+
+const ATTACHED = new Set(['mobilising', 'en_route', 'blocked', 'on_scene']);
+const AT_BASE = new Set(['available', 'resting']);
+const near = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+
+export function checkInvariants(sim: Sim): string[] {
+  const bad: string[] = [];
+  const w = sim.world;
+  const model = sim.model;
+
+  // people are conserved in every area
+  for (const a of model.scenario.areas) {
+    const p = w.areas[a.id].people;
+    const parts = [p.unaffected, p.at_risk, p.moving, p.sheltered, p.rescued, p.lost];
+    if (parts.some((x) => x < 0 || !Number.isInteger(x))) bad.push(`area ${a.id}: a people count is negative or fractional ${JSON.stringify(p)}`);
+    const sum = parts.reduce((s, x) => s + x, 0);
+    if (sum !== a.population) bad.push(`area ${a.id}: people add up to ${sum}, not the population ${a.population}`);
+  }
+
+  // each unit is in one state and one place, attached to at most one incident
+  const seenIn = new Map<string, string>();
+  for (const [iid, inc] of Object.entries(w.incidents)) {
+    for (const uid of inc.assigned) {
+      if (seenIn.has(uid)) bad.push(`unit ${uid} is assigned to both ${seenIn.get(uid)} and ${iid}`);
+      seenIn.set(uid, iid);
+    }
+    const onScene: Partial<Record<Capability, number>> = {};
+    for (const uid of inc.assigned) {
+      if (w.units[uid].m.value !== 'on_scene') continue;
+      const caps = model.unit.get(uid)!.capabilities;
+      for (const c of Object.keys(caps) as Capability[]) onScene[c] = (onScene[c] ?? 0) + caps[c]!;
+    }
+    for (const c of new Set([...Object.keys(onScene), ...Object.keys(inc.on_scene)]) as Set<Capability>) {
+      if (!near(onScene[c] ?? 0, inc.on_scene[c] ?? 0)) bad.push(`incident ${iid}: ${c} on scene is ${inc.on_scene[c]}, but its units on scene give ${onScene[c] ?? 0}`);
+    }
+  }
+  for (const [uid, u] of Object.entries(w.units)) {
+    const state = u.m.value as string;
+    if (!(UNIT_STATES as readonly string[]).includes(state)) bad.push(`unit ${uid} is in no known state (${JSON.stringify(u.m.value)})`);
+    const attached = ATTACHED.has(state);
+    if (attached && !u.incident) bad.push(`unit ${uid} is ${state} but has no incident`);
+    if (attached && u.incident && seenIn.get(uid) !== u.incident && w.incidents[u.incident]) bad.push(`unit ${uid} is ${state} for ${u.incident}, which does not list it`);
+    if (!attached && seenIn.has(uid)) bad.push(`unit ${uid} is ${state} but still assigned to ${seenIn.get(uid)}`);
+    if (AT_BASE.has(state)) {
+      const base = model.basePlace.get(uid)!;
+      if (!near(u.x, base.x) || !near(u.y, base.y) || u.node !== base.node) bad.push(`unit ${uid} is ${state} away from its base`);
+    }
+    if (state === 'on_scene' && u.incident && w.incidents[u.incident]) {
+      const inc = w.incidents[u.incident];
+      if (!near(u.x, inc.x) || !near(u.y, inc.y)) bad.push(`unit ${uid} is on scene away from ${u.incident}`);
+    }
+    if ((state === 'en_route' || state === 'returning') && (!u.leg || u.leg.t0 < 0 || u.leg.t0 > w.t)) bad.push(`unit ${uid} is ${state} with no trip under way`);
+  }
+
+  // bounds
+  const limits = model.scenario.limits;
+  if (sim.queue.size > limits.max_queue) bad.push(`queue holds ${sim.queue.size} events, over the bound ${limits.max_queue}`);
+  return bad;
+}

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createSha256, sha256Hex } from '../../engine/core/hash.js';
+
+const nodeSha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** Any UTF-16 code unit (lone surrogates included), astral characters, and a few familiar ones. */
+const unit = fc.oneof(
+  fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)),
+  fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+  fc.integer({ min: 0x10000, max: 0x10ffff }).map((c) => String.fromCodePoint(c)),
+  fc.constantFrom('đ', 'ố', 'Ư', '€', '😀', '\ud83d', '\ude00', '\n'),
+);
+const anyText = fc.string({ unit, maxLength: 400 });
+
+/** Split text at the given cut points (UTF-16 offsets, so surrogate pairs may be cut). */
+function split(text: string, cuts: number[]): string[] {
+  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+  const parts: string[] = [];
+  let prev = 0;
+  for (const p of points) {
+    parts.push(text.slice(prev, p));
+    prev = p;
+  }
+  parts.push(text.slice(prev));
+  return parts;
+}
+
+describe('sha256Hex', () => {
+  it('matches the FIPS 180-4 test vectors', () => {
+    expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(sha256Hex('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe(
+      '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+    );
+    expect(sha256Hex('a'.repeat(1_000_000))).toBe('cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0');
+  });
+
+  it('equals node:crypto for every length around the 64-byte block and padding boundaries', () => {
+    for (let n = 0; n <= 200; n++) {
+      const ascii = 'x'.repeat(n);
+      expect(sha256Hex(ascii), `length ${n}`).toBe(nodeSha256(ascii));
+      const mixed = 'é'.repeat(n) + 'a'.repeat(n % 3);
+      expect(sha256Hex(mixed), `mixed length ${n}`).toBe(nodeSha256(mixed));
+    }
+  });
+
+  it('equals node:crypto on arbitrary unicode strings, lone surrogates included', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        expect(sha256Hex(text)).toBe(nodeSha256(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('equals node:crypto on long texts that cross the internal buffer, short and long code paths alike', () => {
+    const line = 'Bão số 3: đường QL1A bị sạt lở 😀 at T+02:30\n';
+    const long = line.repeat(2000); // ~100 KB, several buffer refills mid-string
+    expect(sha256Hex(long)).toBe(nodeSha256(long));
+    const h = createSha256();
+    for (let i = 0; i < 2000; i++) h.update(line); // short updates
+    expect(h.digestHex()).toBe(nodeSha256(long));
+    const astral = '😀'.repeat(20000) + 'é'.repeat(9000);
+    expect(sha256Hex(astral)).toBe(nodeSha256(astral));
+  });
+});
+
+describe('createSha256 streaming', () => {
+  it('gives the hash of the concatenation however the text is split across update calls', () => {
+    fc.assert(
+      fc.property(anyText, fc.array(fc.nat(), { maxLength: 12 }), (text, cuts) => {
+        const h = createSha256();
+        for (const part of split(text, cuts)) h.update(part);
+        expect(h.digestHex()).toBe(nodeSha256(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('joins a surrogate pair split between two update calls into one code point', () => {
+    const h = createSha256();
+    h.update('a\ud83d');
+    h.update('\ude00b');
+    expect(h.digestHex()).toBe(nodeSha256('a😀b'));
+  });
+
+  it('encodes a high surrogate left at the end as U+FFFD', () => {
+    const h = createSha256();
+    h.update('end\ud83d');
+    expect(h.digestHex()).toBe(nodeSha256('end\ufffd'));
+  });
+
+  it('returns the same digest when digestHex is called again, and refuses further updates', () => {
+    const h = createSha256();
+    h.update('run log');
+    const d = h.digestHex();
+    expect(h.digestHex()).toBe(d);
+    expect(() => h.update('more')).toThrow(/after digestHex/);
+  });
+
+  it('keeps independent hashers independent', () => {
+    const a = createSha256();
+    const b = createSha256();
+    a.update('one');
+    b.update('two');
+    a.update('three');
+    expect(a.digestHex()).toBe(nodeSha256('onethree'));
+    expect(b.digestHex()).toBe(nodeSha256('two'));
+  });
+});
