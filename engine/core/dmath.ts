@@ -21,7 +21,8 @@
  * differs the same way everywhere). It does not raise floating-point
  * exceptions or set errno. NaN results are "a NaN": callers must not hash NaN
  * payload bits. There is no `dpow`: fdlibm's pow is long and the engine does
- * not need it; use `dexp(y * dlog(x))` only where a last-bit error is fine.
+ * not need it. `dexp(y * dlog(x))` is deterministic too, but its error grows
+ * with |y * log x| (several ulps), so use it only where that is fine.
  */
 
 // ---------------------------------------------------------------------------
@@ -92,11 +93,10 @@ const LG7 = 1.479819860511658591e-1;
 /** Natural logarithm. dlog(±0) = -Infinity, dlog(x < 0) = NaN, dlog(1) = +0. */
 export function dlog(x: number): number {
   let hx = hiWord(x);
-  const lx = loWord(x);
   let k = 0;
   if (hx < 0x00100000) {
     // x < 2^-1022: zero, negative or subnormal
-    if (((hx & 0x7fffffff) | lx) === 0) return -Infinity;
+    if (((hx & 0x7fffffff) | loWord(x)) === 0) return -Infinity;
     if (hx < 0) return NaN;
     k -= 54;
     x *= TWO54; // scale a subnormal up

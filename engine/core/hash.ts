@@ -43,7 +43,10 @@ for (let i = 0; i < 256; i++) HEX.push((i < 16 ? '0' : '') + i.toString(16));
  * state `h`. The 64 rounds are written out in full (the round constants
  * inline as int32, the 16-word message schedule in locals, and the working
  * variables a..h renamed round by round instead of shifted): this runs about
- * twice as fast in V8 as the textbook loop over arrays.
+ * twice as fast in V8 as the textbook loop over arrays. In round i the
+ * variable roles are rotated by i (round 0 updates d and h, round 1 c and g,
+ * ...), and w(i mod 16) holds schedule word W[i]; constants K[i] at or above
+ * 2^31 appear as their int32 value, with the standard hex in a comment.
  */
 function compress(h: Int32Array, buf: Uint8Array, off: number, blocks: number): void {
   let h0 = h[0]!;
