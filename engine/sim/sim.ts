@@ -57,6 +57,15 @@ export type Payload =
   | { k: 'stock'; area: string }
   | { k: 'end' };
 
+function cancelledLater(actions: StepAction[], from: number, send: string): boolean {
+  for (let j = from + 1; j < actions.length; j++) {
+    const b = actions[j];
+    if (b.type === 'xstate.cancel' && b.params.sendId === send) return true;
+    if (b.type === 'xstate.raise' && b.params.id === send) return false;
+  }
+  return false;
+}
+
 export const PRIO = { world: 0, arrival: 1, timer: 2, decision: 3, inject: 4, wake: 5, end: 9 } as const;
 
 /** How often hazards are re-read (risk levels, inject conditions). */
@@ -130,8 +139,8 @@ export class Sim {
 
   // ------------------------------------------------------------ log
 
-  emit(type: string, fields: Record<string, unknown>): void {
-    const e: LogEvent = { t: this.world.t, type, ...fields };
+  /** Record an event (callers build it as a literal: `{ t: sim.now, type, ... }`, the cheapest shape). */
+  emit(e: LogEvent): void {
     this.metrics.observe(e);
     if (this.log) this.log.event(e);
   }
@@ -170,7 +179,7 @@ export class Sim {
     const r = MACHINES.shelter.step(s.m, { type });
     if (!r.changed) return false;
     s.m = r.snapshot;
-    this.emit('shelter.state', { id, state: s.m.value });
+    this.emit({ t: this.world.t, type: 'shelter.state', id, state: s.m.value });
     return true;
   }
 
@@ -195,11 +204,14 @@ export class Sim {
   /** Carry out timer actions (raise/cancel); returns the custom ones for the caller to interpret. */
   runActions(kind: MachineKind, id: string, timers: Record<string, number>, actions: StepAction[]): StepAction[] {
     let custom: StepAction[] | undefined;
-    for (const a of actions) {
+    for (let i = 0; i < actions.length; i++) {
+      const a = actions[i];
       if (a.type === 'xstate.raise') {
         const delay = a.params.delay as number;
         if (!(delay < NEVER_S)) continue;
         const send = a.params.id as string;
+        // raised and cancelled in the same step (a phase passed at once): never reaches the queue
+        if (cancelledLater(actions, i, send)) continue;
         const old = timers[send];
         if (old !== undefined) this.queue.cancel(old);
         timers[send] = this.queue.push(this.world.t + Math.max(0, Math.ceil(delay)), PRIO.timer, { k: 'timer', m: kind, id, ev: a.params.event.type, send });
@@ -232,7 +244,7 @@ export class Sim {
   /** Schedule what the scenario puts on the clock. Decisions stay in their own list (see run). */
   start(): void {
     World.startWorld(this);
-    this.emit('run.start', { seed: this.opts.seed, scenario: this.model.scenario.id, players: [...this.players].sort(), until: this.opts.until });
+    this.emit({ t: this.world.t, type: 'run.start', seed: this.opts.seed, scenario: this.model.scenario.id, players: [...this.players].sort(), until: this.opts.until });
     World.scheduleInitial(this);
     this.schedule(this.opts.until, PRIO.end, { k: 'end' });
   }
@@ -306,7 +318,7 @@ export class Sim {
     }
     this.ended = true;
     this.world.t = this.opts.until;
-    this.emit('run.end', { counts: this.world.counts });
+    this.emit({ t: this.world.t, type: 'run.end', counts: this.world.counts });
   }
 
   private handle(p: Payload): void {

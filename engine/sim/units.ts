@@ -124,10 +124,9 @@ export function onStep(sim: Sim, id: string, before: string, actions: StepAction
       u.node = base.node; u.x = base.x; u.y = base.y; u.leg = null;
       if (state === 'available') sim.world.dirty = true;
     }
-    const fields: Record<string, unknown> = { id, state };
-    if (ATTACHED.has(state) && incident) fields.incident = incident;
-    if (state === 'en_route' || state === 'returning') fields.travel_s = u.leg?.travel_s ?? 0;
-    sim.emit('unit.state', fields);
+    if (state === 'en_route' || state === 'returning') sim.emit({ t: sim.now, type: 'unit.state', id, state, ...(state === 'en_route' && incident ? { incident } : {}), travel_s: u.leg?.travel_s ?? 0 });
+    else if (ATTACHED.has(state) && incident) sim.emit({ t: sim.now, type: 'unit.state', id, state, incident });
+    else sim.emit({ t: sim.now, type: 'unit.state', id, state });
     if (state === 'en_route' || state === 'returning') emitRoute(sim, id, u);
   }
   for (const a of custom) {
@@ -140,8 +139,8 @@ export function onStep(sim: Sim, id: string, before: string, actions: StepAction
 function emitRoute(sim: Sim, id: string, u: UnitW): void {
   const leg = u.leg;
   if (!leg) return;
-  if (leg.nodes) sim.emit('unit.route', { id, nodes: leg.nodes, cum_s: leg.cum_s, km: leg.km });
-  else sim.emit('unit.route', { id, from: leg.from!.map(round4), to: leg.to!.map(round4), travel_s: leg.travel_s, km: leg.km });
+  if (leg.nodes) sim.emit({ t: sim.now, type: 'unit.route', id, nodes: leg.nodes, cum_s: leg.cum_s, km: leg.km });
+  else sim.emit({ t: sim.now, type: 'unit.route', id, from: leg.from!.map(round4), to: leg.to!.map(round4), travel_s: leg.travel_s, km: leg.km });
 }
 
 function depart(sim: Sim, id: string, u: UnitW): void {
@@ -193,7 +192,7 @@ function detach(sim: Sim, id: string, u: UnitW): void {
   if (!inc) return;
   const i = inc.assigned.indexOf(id);
   if (i >= 0) inc.assigned.splice(i, 1);
-  Incidents.markNeedy(sim, inc.id);
+  if (Incidents.isOpen(inc)) Incidents.markNeedy(sim, inc.id);
 }
 
 /** Send a dispatched unit on its way (the command has checked everything). */
