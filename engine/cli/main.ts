@@ -21,6 +21,8 @@ const COMMANDS: Record<string, () => Promise<Subcommand>> = {
   schema: async () => (await import('./schema.js')).schemaCommand,
   run: async () => (await import('./run.js')).runCommand,
   verify: async () => (await import('./verify.js')).verifyCommand,
+  batch: async () => (await import('./batch.js')).batchCommand,
+  merge: async () => (await import('./merge.js')).mergeCommand,
 };
 
 export function registerCommand(name: string, load: () => Promise<Subcommand>): void {
