@@ -74,9 +74,9 @@ function axisX(x0: number, x1: number, ticks: { x: number; text: string }[]): st
     ticks.map((t) => `<line x1="${r1(t.x)}" y1="${y}" x2="${r1(t.x)}" y2="${y + 4}" class="axis"/><text x="${r1(t.x)}" y="${y + 16}" text-anchor="middle">${esc(t.text)}</text>`).join('');
 }
 
-function axisY(max: number, toY: (v: number) => number, fmtTick: (v: number) => string, count = 4): string {
+function axisY(max: number, toY: (v: number) => number, fmtTick: (v: number) => string, integer = false): string {
   const out: string[] = [`<line x1="${ML}" y1="${MT}" x2="${ML}" y2="${H - MB}" class="axis"/>`];
-  const step = niceStep(max / count);
+  const step = integer ? Math.max(1, Math.round(niceStep(max / 4))) : niceStep(max / 4);
   for (let v = 0; v <= max + 1e-9; v += step) {
     const y = r1(toY(v));
     out.push(`<line x1="${ML - 4}" y1="${y}" x2="${W - MR}" y2="${y}" class="grid"/><text x="${ML - 6}" y="${y + 4}" text-anchor="end">${esc(fmtTick(v))}</text>`);
@@ -101,7 +101,7 @@ function histogram(title: string, metric: string, series: { name: string | null;
   const lo = b.start, hi = b.start + n * b.width;
   const toX = (v: number) => x0 + ((v - lo) / (hi - lo)) * (x1 - x0);
   const toY = (c: number) => H - MB - (c / maxCount) * (H - MB - MT);
-  const parts: string[] = [axisY(maxCount, toY, (v) => String(Math.round(v)))];
+  const parts: string[] = [axisY(maxCount, toY, (v) => String(v), true)];
   if (series.length === 1) {
     const sorted = [...finite[0]].sort((a, c) => a - c);
     if (sorted.length) {

@@ -4,13 +4,13 @@
  * types in the YAML):
  *
  *   unit.<id>.<field>        e.g. unit.mx-militia.mobilisation=10m,30m,1h
- *                                 unit.tc-police.capabilities.rescue=1,2,3
+ *                                 unit.mx-police.capabilities.rescue=1,2,3
  *   unit.<id>.copies         how many such units there are: 0 removes it,
  *                            2 adds a copy <id>-2 (commanded by the same role), ...
- *   kind.<id>.<field>        incident kinds, e.g. kind.house-collapse.work=30m,1h
+ *   kind.<id>.<field>        incident kinds, e.g. kind.stranded.work=1h,2h
  *   zone.<id>.<field>        evacuation zones, e.g. zone.ta-ca-riverside.warning=15m,30m,1h
- *   shelter.<id>.<field>     e.g. shelter.ta-ca-school.capacity_people=200,400
- *   generator.<id>.<field>   e.g. generator.landslides.rate_per_hour=0.5,1,2
+ *   shelter.<id>.<field>     e.g. shelter.ta-ca-school.capacity_people=350,700
+ *   generator.<id>.<field>   e.g. generator.slides.rate_per_hour=0.1,0.25,0.5
  *   incident.<id>.<field>, area.<id>.<field>, rule.<id>.<field>, edge.<id>.<field>
  *   doctrine.<field>         e.g. doctrine.request_support_after=15m,30m,1h
  *   travel.<field>, evacuation.<field>
@@ -42,11 +42,12 @@ const COLLECTIONS: Record<string, { path: string[]; what: string }> = {
 const SECTIONS = ['doctrine', 'travel', 'evacuation'];
 
 export const VARY_KEYS_HELP = [
-  'unit.<id>.<field>       e.g. unit.mx-militia.mobilisation=10m,30m,1h or unit.tc-police.capabilities.rescue=1,2',
-  'unit.<id>.copies        number of such units: 0 removes it, 2 adds <id>-2, ... (same role commands them)',
-  'kind.<id>.<field>       incident kind, e.g. kind.house-collapse.work=30m,1h',
+  'unit.<id>.<field>       e.g. unit.mx-militia.mobilisation=10m,30m,1h or unit.mx-police.capabilities.rescue=1,2',
+  'unit.<id>.copies        number of such units, e.g. unit.pc07-rescue.copies=0,1,2: 0 removes it, 2 adds <id>-2 (same role)',
+  'kind.<id>.<field>       incident kind, e.g. kind.stranded.work=1h,2h',
   'zone.<id>.<field>       evacuation zone, e.g. zone.ta-ca-riverside.warning=15m,30m,1h',
-  'shelter.<id>.<field>, generator.<id>.<field>, incident.<id>.<field>, area.<id>.<field>, rule.<id>.<field>, edge.<id>.<field>',
+  'generator.<id>.<field>  e.g. generator.slides.rate_per_hour=0.1,0.25,0.5',
+  'shelter.<id>.<field>, incident.<id>.<field>, area.<id>.<field>, rule.<id>.<field>, edge.<id>.<field>',
   'doctrine.<field>        e.g. doctrine.request_support_after=15m,30m,1h',
   'travel.<field>, evacuation.<field>',
 ];
