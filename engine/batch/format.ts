@@ -1,10 +1,11 @@
 /** How batch figures read to people: durations in s, min or h; shares in %; counts with as many decimals as they need. */
 
-export function fmtFigure(metric: string, v: number | null): string {
+/** `unitOf`: pick the unit (s, min, h) from this value, so that a mean and its interval read in one unit. */
+export function fmtFigure(metric: string, v: number | null, unitOf: number | null = v): string {
   if (v === null) return 'never';
   if (!Number.isFinite(v)) return 'never';
   if (metric.endsWith('_s')) {
-    const a = Math.abs(v);
+    const a = Math.abs(unitOf ?? v);
     return a < 120 ? `${Math.round(v)} s` : a < 7200 ? `${Math.round(v / 60)} min` : `${(v / 3600).toFixed(1)} h`;
   }
   if (metric.endsWith('_share')) return `${Math.round(v * 1000) / 10} %`;

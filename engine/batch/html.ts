@@ -179,7 +179,7 @@ function sweep(title: string, xLabel: string, values: string[], points: ({ y: nu
 
 function statsRow(name: string, metric: string, s: MetricStats): string {
   const f = (v: number | null) => esc(v === null ? '-' : fmt(metric, v));
-  return `<tr><th>${esc(name)}</th><td>${f(s.mean)}</td><td>${s.ci95 ? `${f(s.ci95[0])} to ${f(s.ci95[1])}` : '-'}</td><td>${f(s.median)}</td><td>${f(s.p5)}</td><td>${f(s.p95)}</td><td>${s.n}</td><td>${s.never || ''}</td></tr>`;
+  return `<tr><th>${esc(name)}</th><td>${f(s.mean)}</td><td>${s.ci95 ? `${esc(fmt(metric, s.ci95[0], s.mean))} to ${esc(fmt(metric, s.ci95[1], s.mean))}` : '-'}</td><td>${f(s.median)}</td><td>${f(s.p5)}</td><td>${f(s.p95)}</td><td>${s.n}</td><td>${s.never || ''}</td></tr>`;
 }
 
 export function batchHtml(r: BatchResults): string {

@@ -20,7 +20,7 @@ function pctCI(x: Proportion): string {
 
 function meanCI(metric: string, s: MetricStats): string {
   if (s.mean === null) return 'never';
-  const ci = s.ci95 ? ` [${fmtValue(metric, s.ci95[0])}, ${fmtValue(metric, s.ci95[1])}]` : '';
+  const ci = s.ci95 ? ` [${fmtValue(metric, s.ci95[0], s.mean)}, ${fmtValue(metric, s.ci95[1], s.mean)}]` : '';
   return `${fmtValue(metric, s.mean)}${ci}`;
 }
 
