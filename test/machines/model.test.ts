@@ -24,7 +24,7 @@ interface Case {
   name: string;
   machine: AnyStateMachine;
   input?: unknown;
-  events: EventObject[];
+  events: (EventObject & Record<string, unknown>)[];
   /** every value the machine can be in, as the engine names them */
   states: string[];
   valueKey: (v: any) => string[];
