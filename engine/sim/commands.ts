@@ -46,8 +46,8 @@ export function check(sim: Sim, d: Decision): Check {
     case 'dispatch': {
       const spec = model.unit.get(c.unit);
       if (!spec) return refuse('unknown-unit', `no unit '${c.unit}'${suggest(c.unit, model.unit.keys())}`);
-      const inc = world.incidents[c.incident];
-      if (!inc) return refuse('unknown-incident', `no open incident '${c.incident}'${suggest(c.incident, Object.keys(world.incidents))}`);
+      const inc = sim.incident(c.incident);
+      if (!inc) return refuse('unknown-incident', `no open incident '${c.incident}'${suggest(c.incident, world.incidents.map((i) => i.id))}`);
       if (!Incidents.isOpen(inc)) return refuse('incident-closed', `incident '${c.incident}' is already ${(inc.m.value as any).lifecycle}`);
       if (model.commander.get(c.unit) !== d.role) return refuse('no-authority', `role '${d.role}' does not command unit '${c.unit}' (it answers to '${model.commander.get(c.unit)}')`);
       const state = world.units[c.unit].m.value as string;

@@ -21,16 +21,27 @@ const MAX_ROUNDS = 64;
 interface FleetUnit { id: string; w: UnitW; home: string; caps: string[]; role: string; supports: string[] }
 
 export class Doctrine {
-  constructor(private readonly sim: Sim) {}
+  private readonly conditions: boolean;
 
+  constructor(private readonly sim: Sim) {
+    this.conditions = sim.model.scenario.injects.some((i) => i.when !== undefined);
+  }
+
+  /** One doctrine pass at the end of an instant; each part is skipped when it has nothing to look at. */
   pass(): void {
     const sim = this.sim;
     const w = sim.world;
     w.dirty = false;
-    if (sim.model.scenario.injects.some((i) => i.when) || w.added_injects.length) World.checkConditions(sim);
-    this.evacuateAtRisk();
-    this.dispatch();
-    this.shortage();
+    if (this.conditions || w.added_injects.length) World.checkConditions(sim);
+    if (sim.model.scenario.doctrine.evacuate_at_risk !== undefined) this.evacuateAtRisk();
+    if (w.needy.length > 0) this.dispatch();
+    if (w.needy.length > 0 || this.anyShort()) this.shortage();
+  }
+
+  private anyShort(): boolean {
+    const areas = this.sim.world.areas;
+    for (const id in areas) if (areas[id].short) return true;
+    return false;
   }
 
   private order(a: IncidentW, b: IncidentW): number {
@@ -47,7 +58,7 @@ export class Doctrine {
     if (w.needy.length === 0) return;
     const list: IncidentW[] = [];
     for (const id of w.needy) {
-      const inc = w.incidents[id];
+      const inc = sim.incident(id);
       if (inc && Incidents.isOpen(inc)) list.push(inc);
     }
     if (list.length > 1) list.sort((a, b) => this.order(a, b));
@@ -66,7 +77,7 @@ export class Doctrine {
     // keep only incidents still short, in their order
     let keep = 0;
     for (const id of w.needy) {
-      const inc = w.incidents[id];
+      const inc = sim.incident(id);
       if (inc !== undefined && Incidents.isOpen(inc) && Incidents.shortfall(sim, inc) !== null) w.needy[keep++] = id;
     }
     w.needy.length = keep;
@@ -119,7 +130,7 @@ export class Doctrine {
     const w = sim.world;
     const d = sim.model.scenario.doctrine;
     const shortAreas = new Set<string>();
-    for (const id of w.needy) { const inc = w.incidents[id]; if (inc) shortAreas.add(inc.area); }
+    for (const id of w.needy) { const inc = sim.incident(id); if (inc) shortAreas.add(inc.area); }
     for (const a of sim.model.scenario.areas) {
       const aw = w.areas[a.id];
       const short = shortAreas.has(a.id);

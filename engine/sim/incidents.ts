@@ -48,7 +48,7 @@ export function create(sim: Sim, spec: NewIncident, rng: Rng): void {
     work_left_s: work_s, rate: 0, rate_t: sim.now, on_scene: {}, assigned: [], timers: {}, secondary_tried: [],
     parent: spec.parent ?? null, seq: w.incident_seq++,
   };
-  w.incidents[spec.id] = inc;
+  sim.addIncident(inc);
   w.counts.reported++;
   sim.emit({
     t: sim.now, type: 'incident.reported', id: spec.id, kind: spec.kind, area: spec.area, node: spec.node, x: round4(spec.x), y: round4(spec.y),
@@ -126,7 +126,7 @@ export function scheduleArrival(sim: Sim, genId: string): void {
 }
 
 export function spawn(sim: Sim, p: Extract<Payload, { k: 'spawn' }>): void {
-  if (sim.world.incidents[p.id]) return;
+  if (sim.incident(p.id)) return;
   const place = where(sim, p.area, p.node, p.x !== null && p.y !== null ? [p.x, p.y] : null);
   create(sim, { id: p.id, kind: p.kind, area: p.area, ...place, severity: p.severity, people: p.people, parent: p.parent }, sim.rng.get(`incident/${p.id}`));
 }
@@ -154,7 +154,7 @@ function rateOf(need: Partial<Record<Capability, number>>, onScene: Partial<Reco
 
 /** Recompute the work rate after the capacity or the need changed, and tell the machine. */
 export function progress(sim: Sim, id: string): void {
-  const inc = sim.world.incidents[id];
+  const inc = sim.incident(id);
   if (!inc) return;
   const phase = (inc.m.value as Record<string, string>).lifecycle;
   if (phase === 'contained' || phase === 'resolved') return;
@@ -204,7 +204,7 @@ export function markNeedy(sim: Sim, id: string): void {
 // ------------------------------------------------------------ following the machine
 
 export function onStep(sim: Sim, id: string, before: Record<string, string>, actions: StepAction[]): void {
-  const inc = sim.world.incidents[id];
+  const inc = sim.incident(id)!;
   const custom = sim.runActions('incident', id, inc.timers, actions);
   const phase = (inc.m.value as Record<string, string>).lifecycle;
   // contained and resolved are announced by their actions (both can pass in one step)
@@ -274,6 +274,6 @@ function contained(sim: Sim, inc: IncidentW): void {
 
 function resolved(sim: Sim, inc: IncidentW): void {
   sim.cancelAll(inc.timers);
-  delete sim.world.incidents[inc.id];
+  sim.removeIncident(inc.id);
   sim.world.counts.resolved++;
 }

@@ -110,8 +110,11 @@ export class Model {
 
   /** The role that speaks for an area: the lowest-tier role whose area it is, else the doctrine stand-in. */
   roleFor(area: string): EffectiveRole | undefined {
-    return this.roles.find((r) => r.area === area) ?? undefined;
+    if (!this.speaker.has(area)) this.speaker.set(area, this.roles.find((r) => r.area === area));
+    return this.speaker.get(area);
   }
+
+  private readonly speaker = new Map<string, EffectiveRole | undefined>();
 
   /** Need per capability at a severity (cached: the kinds never change during a run). */
   need(kind: IncidentKind, severity: number): Partial<Record<Capability, number>> {

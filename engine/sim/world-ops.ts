@@ -15,7 +15,7 @@ import type { AreaW, World } from './world.js';
 export function initialWorld(sim: Sim): World {
   const s = sim.model.scenario;
   const w: World = {
-    t: 0, units: {}, incidents: {}, areas: {}, roads: {}, road_version: 0, zones: {}, shelters: {}, injects: {},
+    t: 0, units: {}, incidents: [], areas: {}, roads: {}, road_version: 0, zones: {}, shelters: {}, injects: {},
     added_injects: [], rules: {}, generators: {}, needy: [], incident_seq: 0, decision_next: 0, dirty: false,
     counts: { reported: 0, resolved: 0, decisions: 0, refused: 0 },
   };
@@ -318,7 +318,7 @@ function conditionHolds(sim: Sim, c: NonNullable<Inject['when']>): boolean {
     if (sim.world.areas[c.area].risk < c.risk_at_least) return false;
   }
   if (c.incident_kind !== undefined || c.severity_at_least !== undefined) {
-    const found = Object.values(sim.world.incidents).some((i) =>
+    const found = sim.world.incidents.some((i) =>
       (c.incident_kind === undefined || i.kind === c.incident_kind) &&
       (c.severity_at_least === undefined || i.severity >= c.severity_at_least) &&
       (c.area === undefined || i.area === c.area));
