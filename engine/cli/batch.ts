@@ -163,5 +163,5 @@ const MiB = (b: number) => (b / 2 ** 20).toFixed(1);
 
 export function timing(s: PoolStats): string {
   const rate = s.seconds > 0 ? s.runs / s.seconds : 0;
-  return `${s.runs} runs in ${fmtSeconds(s.seconds)} on ${s.workers} worker${s.workers === 1 ? '' : 's'} (${rate.toFixed(rate < 10 ? 1 : 0)} runs/s); peak heap per worker: ${s.peak_heap_bytes.map(MiB).join(', ')} MiB; process peak RSS ${MiB(s.max_rss_bytes)} MiB`;
+  return `${s.runs} run${s.runs === 1 ? '' : 's'} in ${fmtSeconds(s.seconds)} on ${s.workers} worker${s.workers === 1 ? '' : 's'} (${rate.toFixed(rate < 10 ? 1 : 0)} runs/s); peak heap per worker: ${s.peak_heap_bytes.map(MiB).join(', ')} MiB; process peak RSS ${MiB(s.max_rss_bytes)} MiB`;
 }
