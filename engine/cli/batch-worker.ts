@@ -1,12 +1,14 @@
 /**
- * One worker thread of `drill batch`. It receives the scenario (one per
- * sweep value, already checked by the parent), builds each model once, then
- * plays the jobs it is handed and sends back one small record per run. It
- * keeps nothing from a run but its record, so its memory stays flat however
- * many runs it plays; it measures its own peak heap and reports it.
+ * One worker thread of `drill batch`. It is started before the scenario is
+ * read (so that loading the engine overlaps with reading it), then receives
+ * the scenario once (one per sweep value, already checked by the parent),
+ * builds each model once, plays the jobs it is handed and sends back one
+ * small record per run. It keeps nothing from a run but its record, so its
+ * memory stays flat however many runs it plays; it measures its own peak
+ * heap and reports it.
  */
 import { getHeapStatistics } from 'node:v8';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { runRecord, type RunRecord } from '../batch/results.js';
 import type { Job } from '../batch/seeds.js';
 import { SimBoundError } from '../core/errors.js';
@@ -22,20 +24,19 @@ export interface WorkerInit {
   players: string[];
 }
 
-export type ToWorker = { type: 'jobs'; jobs: Job[] };
+export type ToWorker = { type: 'init'; init: WorkerInit } | { type: 'jobs'; jobs: Job[] };
 export type FromWorker =
-  | { type: 'ready' }
   | { type: 'done'; records: RunRecord[]; peak_heap_bytes: number }
   | { type: 'error'; kind: 'bound' | 'internal'; message: string; job: Job; stack?: string };
 
-const init = workerData as WorkerInit;
 const port = parentPort!;
+let init: WorkerInit | null = null;
 const models: (Model | undefined)[] = [];
 let peak = 0;
 
-port.on('message', (msg: ToWorker) => {
+function play(jobs: Job[], init: WorkerInit): void {
   const records: RunRecord[] = [];
-  for (const job of msg.jobs) {
+  for (const job of jobs) {
     try {
       const model = (models[job.v] ??= new Model(init.scenarios[job.v]));
       const { summary } = runScenario(model.scenario, { seed: job.seed, decisions: init.decisions, players: init.players, mode: 'metrics', keepIncidents: false, model });
@@ -49,5 +50,9 @@ port.on('message', (msg: ToWorker) => {
     if (used > peak) peak = used;
   }
   port.postMessage({ type: 'done', records, peak_heap_bytes: peak } satisfies FromWorker);
+}
+
+port.on('message', (msg: ToWorker) => {
+  if (msg.type === 'init') init = msg.init;
+  else play(msg.jobs, init!);
 });
-port.postMessage({ type: 'ready' } satisfies FromWorker);

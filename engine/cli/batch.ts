@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { batchHeader, buildResults, serializeResults, resultsCsv, type BatchResults } from '../batch/results.js';
 import { batchJobs, parseShard, type Shard } from '../batch/seeds.js';
-import { parseVarySpec, varyScenario, VARY_KEYS_HELP } from '../batch/vary.js';
+import { parseVarySpec, varyScenario, VARY_KEYS_HELP, type VarySpec } from '../batch/vary.js';
 import { batchHtml } from '../batch/html.js';
 import { sha256Hex } from '../core/hash.js';
 import { formatIssue } from '../scenario/issues.js';
@@ -23,7 +23,7 @@ import { parseDecisions, type DecisionsInput } from '../sim/decisions.js';
 import { decisionRecord, defaultSeed } from '../sim/run.js';
 import { ENGINE_VERSION } from '../version.js';
 import { intOption, parse, UsageError } from './args.js';
-import { BatchRunError, runPool, type PoolStats } from './batch-pool.js';
+import { BatchPool, BatchRunError, type PoolStats } from './batch-pool.js';
 import { formatBatchSummary } from './batch-summary.js';
 import { readText, writeAtomic } from './io.js';
 import { loadScenario, ReportedError } from './load.js';
@@ -78,48 +78,62 @@ export const batchCommand: Subcommand = {
     const vary = varies.length ? parseVarySpec(varies[0]) : null;
     if (typeof vary === 'string') throw new UsageError(vary);
 
-    const base = loadScenario(positionals[0]);
-    const seed = intOption(values.seed, 'seed') ?? defaultSeed(base);
-    let scenarios: Scenario[] = [base];
-    if (vary) {
-      const v = varyScenario(base, vary);
-      if (!v.ok) throw new UsageError(v.messages.join('\n'));
-      scenarios = v.scenarios;
-    }
-    const dec = values.decisions !== undefined ? loadDecisionsFor(String(values.decisions), scenarios, vary ? vary.key : null, vary?.labels ?? []) : undefined;
-
-    const header = batchHeader({
-      engine: ENGINE_VERSION, scenario: base, scenarioHash: sha256Hex(canonicalScenarioText(base)), seed, runs,
-      decisions: dec ? { count: dec.decisions.length, players: dec.players, hash: sha256Hex(JSON.stringify({ players: dec.players, decisions: dec.decisions.map(decisionRecord) })) } : null,
-      vary: vary ? { key: vary.key, values: vary.labels } : null,
-    });
-    const jobs = batchJobs(seed, runs, scenarios.length, shard);
-    const bar = values.quiet ? null : new ProgressBar(jobs.length, process.stderr);
-    let pool;
+    // start the workers now: they load the engine while this thread reads the scenario
+    const shardCount = shard ? shard.count : 1;
+    const pool = new BatchPool(Math.max(1, Math.min(workers, Math.ceil((runs * (vary ? vary.labels.length : 1)) / shardCount))));
     try {
-      pool = await runPool({ scenarios, labels: vary ? vary.labels : [null], decisions: dec?.decisions ?? [], players: dec?.players ?? [] }, jobs, workers, (done) => bar?.update(done));
-    } catch (e) {
-      bar?.finish();
-      if (e instanceof BatchRunError) {
-        const which = `run ${e.job.k}${vary ? ` of ${vary.key}=${vary.labels[e.job.v]}` : ''} (seed ${e.job.seed})`;
-        if (e.kind === 'bound') {
-          process.stderr.write(`drill batch: ${which} hit a bound: ${e.message}\n  (raise it in the scenario's \`limits:\` if this run really needs more; \`drill run ${positionals[0]} --seed ${e.job.seed}\` replays it alone)\n`);
-          throw new ReportedError(e.message);
-        }
-        throw new Error(`${which}: ${e.message}${process.env.DRILL_DEBUG && e.workerStack ? `\n${e.workerStack}` : ''}`);
-      }
-      throw e;
+      return await playBatch(positionals[0], values, { runs, shard, vary, outs, pool });
+    } finally {
+      await pool.close();
     }
-    bar?.finish();
-    const results = buildResults(header, shard, pool.records);
-    writeOutputs(results, outs, values.html as string | undefined);
-    if (!values.quiet) {
-      process.stdout.write(formatBatchSummary(results));
-      process.stderr.write(timing(pool.stats) + '\n');
-    }
-    return 0;
   },
 };
+
+interface Plan { runs: number; shard: Shard | null; vary: VarySpec | null; outs: Outputs; pool: BatchPool }
+
+/** Read the scenario (and sweep, decisions), play the jobs on the pool, write and print the results. */
+async function playBatch(file: string, values: Record<string, unknown>, { runs, shard, vary, outs, pool }: Plan): Promise<number> {
+  const base = loadScenario(file);
+  const seed = intOption(values.seed, 'seed') ?? defaultSeed(base);
+  let scenarios: Scenario[] = [base];
+  if (vary) {
+    const v = varyScenario(base, vary);
+    if (!v.ok) throw new UsageError(v.messages.join('\n'));
+    scenarios = v.scenarios;
+  }
+  const dec = values.decisions !== undefined ? loadDecisionsFor(String(values.decisions), scenarios, vary ? vary.key : null, vary?.labels ?? []) : undefined;
+
+  const header = batchHeader({
+    engine: ENGINE_VERSION, scenario: base, scenarioHash: sha256Hex(canonicalScenarioText(base)), seed, runs,
+    decisions: dec ? { count: dec.decisions.length, players: dec.players, hash: sha256Hex(JSON.stringify({ players: dec.players, decisions: dec.decisions.map(decisionRecord) })) } : null,
+    vary: vary ? { key: vary.key, values: vary.labels } : null,
+  });
+  const jobs = batchJobs(seed, runs, scenarios.length, shard);
+  const bar = values.quiet ? null : new ProgressBar(jobs.length, process.stderr);
+  let played;
+  try {
+    played = await pool.run({ scenarios, labels: vary ? vary.labels : [null], decisions: dec?.decisions ?? [], players: dec?.players ?? [] }, jobs, (done) => bar?.update(done));
+  } catch (e) {
+    bar?.finish();
+    if (e instanceof BatchRunError && e.job) {
+      const which = `run ${e.job.k}${vary ? ` of ${vary.key}=${vary.labels[e.job.v]}` : ''} (seed ${e.job.seed})`;
+      if (e.kind === 'bound') {
+        process.stderr.write(`drill batch: ${which} hit a bound: ${e.message}\n  (raise it in the scenario's \`limits:\` if this run really needs more; \`drill run ${file} --seed ${e.job.seed}\` replays it alone)\n`);
+        throw new ReportedError(e.message);
+      }
+      throw new Error(`${which}: ${e.message}${process.env.DRILL_DEBUG && e.workerStack ? `\n${e.workerStack}` : ''}`);
+    }
+    throw e;
+  }
+  bar?.finish();
+  const results = buildResults(header, shard, played.records);
+  writeOutputs(results, outs, values.html as string | undefined);
+  if (!values.quiet) {
+    process.stdout.write(formatBatchSummary(results));
+    process.stderr.write(timing(played.stats) + '\n');
+  }
+  return 0;
+}
 
 export interface Outputs { json: string[]; csv: string[] }
 
