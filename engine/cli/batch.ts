@@ -10,7 +10,8 @@
  * progress bar go to stderr.
  */
 import { availableParallelism } from 'node:os';
-import { extname } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, extname } from 'node:path';
 import { batchHeader, buildResults, serializeResults, resultsCsv, type BatchResults } from '../batch/results.js';
 import { batchJobs, parseShard, type Shard } from '../batch/seeds.js';
 import { parseVarySpec, varyScenario, VARY_KEYS_HELP, type VarySpec } from '../batch/vary.js';
@@ -25,7 +26,7 @@ import { ENGINE_VERSION } from '../version.js';
 import { intOption, parse, UsageError } from './args.js';
 import { BatchPool, BatchRunError, type PoolStats } from './batch-pool.js';
 import { formatBatchSummary } from './batch-summary.js';
-import { readText, writeAtomic } from './io.js';
+import { InputError, readText, writeAtomic } from './io.js';
 import { loadScenario, ReportedError } from './load.js';
 import type { Subcommand } from './main.js';
 import { fmtSeconds, ProgressBar } from './progress.js';
@@ -72,7 +73,7 @@ export const batchCommand: Subcommand = {
       if (typeof s === 'string') throw new UsageError(`--shard ${s}`);
       shard = s;
     }
-    const outs = outputs(values.out as string[] | undefined);
+    const outs = outputs(values.out as string[] | undefined, values.html as string | undefined);
     const varies = (values.vary as string[] | undefined) ?? [];
     if (varies.length > 1) throw new UsageError('one --vary at a time: a sweep varies one parameter (run one batch per parameter)');
     const vary = varies.length ? parseVarySpec(varies[0]) : null;
@@ -137,8 +138,13 @@ async function playBatch(file: string, values: Record<string, unknown>, { runs, 
 
 export interface Outputs { json: string[]; csv: string[] }
 
-export function outputs(list: string[] | undefined): Outputs {
+/** Output files by kind; their folders are checked now, so that a long batch does not end in a file it cannot write. */
+export function outputs(list: string[] | undefined, html?: string): Outputs {
   const o: Outputs = { json: [], csv: [] };
+  for (const f of [...(list ?? []), ...(html !== undefined ? [html] : [])]) {
+    const dir = dirname(f);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(f, `the folder '${dir}' does not exist`, 'create it first, or write the file elsewhere');
+  }
   for (const f of list ?? []) {
     const ext = extname(f).toLowerCase();
     if (ext === '.json') o.json.push(f);

@@ -28,7 +28,7 @@ export const mergeCommand: Subcommand = {
       out: { type: 'string', short: 'o', multiple: true }, html: { type: 'string' }, quiet: { type: 'boolean', short: 'q' },
     }, 1);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
-    const outs = outputs(values.out as string[] | undefined);
+    const outs = outputs(values.out as string[] | undefined, values.html as string | undefined);
     if (new Set(positionals).size !== positionals.length) throw new UsageError('a file is given twice');
     const files: { name: string; results: BatchResults }[] = positionals.map((f) => {
       const r = readResults(readText(f));

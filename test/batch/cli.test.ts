@@ -136,6 +136,11 @@ describe('drill batch', () => {
     const missing = drill(['batch', 'scenarios/nope.yaml', '--runs', '2']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/scenarios\/nope\.yaml:1:1: error\[file\] \(file\): no such file/);
+    // a folder that does not exist is found before the runs, not after them
+    const nodir = drill(['batch', SCENARIO, '--runs', '2', '--out', p('no/such/folder/r.json')]);
+    expect(nodir.code).toBe(1);
+    expect(nodir.stderr).toMatch(/r\.json:1:1: error\[file\] \(file\): the folder '.*no\/such\/folder' does not exist/);
+    expect(nodir.stderr).not.toMatch(/runs in/);
   });
 
   it('the progress bar shows on a terminal and stays out of piped output', () => {
