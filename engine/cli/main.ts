@@ -21,6 +21,9 @@ const COMMANDS: Record<string, () => Promise<Subcommand>> = {
   schema: async () => (await import('./schema.js')).schemaCommand,
   run: async () => (await import('./run.js')).runCommand,
   verify: async () => (await import('./verify.js')).verifyCommand,
+  report: async () => (await import('./report.js')).reportCommand,
+  compare: async () => (await import('./compare.js')).compareCommand,
+  fork: async () => (await import('./fork.js')).forkCommand,
 };
 
 export function registerCommand(name: string, load: () => Promise<Subcommand>): void {
