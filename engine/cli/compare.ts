@@ -1,9 +1,6 @@
 import { compareRuns, type Comparison, type DecisionRecord, type TakenRecord } from '../review/compare.js';
-import type { LogEvent } from '../review/metrics.js';
-import { embeddedScenario } from '../review/report.js';
 import { parse } from './args.js';
-import { InputError } from './io.js';
-import { loadRunLog } from './load.js';
+import { loadReviewable } from './reviewable.js';
 import type { Subcommand } from './main.js';
 import { fmtValue } from './run.js';
 import { clock } from './time.js';
@@ -23,20 +20,16 @@ export const compareCommand: Subcommand = {
   run(argv) {
     const { values, positionals, help } = parse(argv, { json: { type: 'boolean' } }, 2, 2);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
-    const load = (file: string) => {
-      const { log, events } = loadRunLog(file);
-      const sc = embeddedScenario(log);
-      if (!sc.ok) throw new InputError(file, sc.message, 'the log is damaged; run the scenario again with `drill run --out`');
-      return { log, scenario: sc.scenario, events: events as LogEvent[] };
-    };
     const [fa, fb] = positionals;
-    const c = compareRuns(load(fa), load(fb));
+    const c = compareRuns(loadReviewable(fa), loadReviewable(fb));
     process.stdout.write(values.json ? JSON.stringify(c, null, 2) + '\n' : formatComparison(c, fa, fb));
     return 0;
   },
 };
 
 const args = (d: Record<string, unknown>, skip: string[]) => Object.entries(d).filter(([k]) => !skip.includes(k)).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' ');
+/** Level and support metrics are times since T0: show them as clock times. */
+const objectiveValue = (metric: string, v: number | null) => (v !== null && (metric === 'level_declared_s' || metric === 'support_requested_s') ? clock(v) : fmtValue(metric, v));
 const given = (d: DecisionRecord) => `${clock(d.at).padEnd(9)} ${d.role} (${d.author}): ${d.do} ${args(d, ['at', 'role', 'author', 'do'])}`.trimEnd();
 const took = (d: TakenRecord) => `${clock(d.t).padEnd(9)} ${d.role} (${d.author}): ${d.do} ${args(d, ['t', 'role', 'author', 'do'])}`.trimEnd();
 
@@ -80,18 +73,18 @@ export function formatComparison(c: Comparison, fa: string, fb: string): string 
   }
 
   if (c.objectives.length) {
-    const iw = Math.max(9, ...c.objectives.map((o) => o.id.length));
-    L.push('', `${'Objectives'.padEnd(iw + 2)}${'a'.padEnd(22)}b`);
+    const iw = Math.max(10, ...c.objectives.map((o) => o.id.length)) + 2;
+    L.push('', `  ${'objective'.padEnd(iw)}${'a'.padEnd(18)}b`);
     for (const o of c.objectives) {
-      const cell = (x: { value: number | null; rating: string } | null, metric: string) => (x ? `${x.rating}  ${fmtValue(metric, x.value)}` : '-');
       const metric = c.a.summary.objectives.find((x) => x.id === o.id)!.metric;
+      const cell = (x: { value: number | null; rating: string } | null) => (x ? `${x.rating}  ${objectiveValue(metric, x.value)}` : '-');
       const differs = !o.b || o.a.rating !== o.b.rating ? '   <- rating differs' : '';
-      L.push(`  ${o.id.padEnd(iw)}${cell(o.a, metric).padEnd(22)}${cell(o.b, metric)}${differs}`);
+      L.push(`  ${o.id.padEnd(iw)}${cell(o.a).padEnd(18)}${cell(o.b)}${differs}`);
     }
   }
-  const fw = Math.max(...c.figures.map((f) => f.key.length));
-  L.push('', `${'Figures'.padEnd(fw + 2)}${'a'.padEnd(14)}b`);
+  const fw = Math.max(...c.figures.map((f) => f.key.length)) + 2;
+  L.push('', `  ${'figure'.padEnd(fw)}${'a'.padEnd(14)}b`);
   const show = (v: number | null, kind: string) => (v === null ? '-' : kind === 's' ? fmtValue('x_s', v) : kind === 'share' ? fmtValue('x_share', v) : String(Math.round(v * 100) / 100));
-  for (const f of c.figures) L.push(`  ${f.key.padEnd(fw)}${show(f.a, f.kind).padEnd(14)}${show(f.b, f.kind)}${f.a !== f.b ? '' : '   (same)'}`);
+  for (const f of c.figures) L.push(`  ${f.key.padEnd(fw)}${show(f.a, f.kind).padEnd(14)}${show(f.b, f.kind)}${f.a !== f.b ? '   <- differs' : ''}`);
   return L.join('\n') + '\n';
 }

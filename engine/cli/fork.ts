@@ -1,11 +1,11 @@
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { planFork } from '../review/fork.js';
-import { embeddedScenario } from '../review/report.js';
 import { runScenario, serializeRunLog } from '../sim/run.js';
 import { textIn } from '../scenario/text.js';
 import { parse, UsageError } from './args.js';
-import { InputError, readText, writeAtomic } from './io.js';
-import { loadDecisions, loadRunLog } from './load.js';
+import { readText, writeAtomic } from './io.js';
+import { loadDecisions } from './load.js';
+import { loadReviewable } from './reviewable.js';
 import type { Subcommand } from './main.js';
 import { formatSummary } from './run.js';
 import { clock, timeOption } from './time.js';
@@ -34,10 +34,8 @@ export const forkCommand: Subcommand = {
     const at = timeOption(values.at, 'at')!;
     const file = positionals[0];
     const decFile = String(values.decisions);
-    const { log } = loadRunLog(file);
-    const sc = embeddedScenario(log);
-    if (!sc.ok) throw new InputError(file, sc.message, 'the log is damaged; run the scenario again with `drill run --out`');
-    const next = loadDecisions(decFile, sc.scenario);
+    const { log, scenario } = loadReviewable(file);
+    const next = loadDecisions(decFile, scenario);
     const plan = planFork(log, at, next);
     if (!plan.ok) {
       if (plan.code === 'after-end') throw new UsageError(`${plan.message}; ${plan.hint}`);
@@ -45,11 +43,11 @@ export const forkCommand: Subcommand = {
       process.stderr.write(`${decFile}:${pos.line}:${pos.column}: error[decision-before-fork] (decisions[${plan.index}].at): ${plan.message} (${plan.hint})\n`);
       return 1;
     }
-    const { summary, log: forked } = runScenario(sc.scenario, { seed: log.seed, until: log.until, players: plan.players, decisions: plan.decisions });
+    const { summary, log: forked } = runScenario(scenario, { seed: log.seed, until: log.until, players: plan.players, decisions: plan.decisions });
     if (values.out) writeAtomic(String(values.out), serializeRunLog(forked!));
     if (!values.quiet) {
       process.stdout.write(`forked ${file} at ${clock(at)}: kept ${plan.kept} of its ${log.decisions.length} decisions (those before ${clock(at)}), took ${plan.added} from ${decFile}\n`);
-      process.stdout.write(formatSummary(sc.scenario.id, textIn(sc.scenario.title, 'en'), forked!, summary, values.out ? String(values.out) : undefined));
+      process.stdout.write(formatSummary(scenario.id, textIn(scenario.title, 'en'), forked!, summary, values.out ? String(values.out) : undefined));
     }
     return 0;
   },

@@ -1,10 +1,10 @@
 import { LANGS } from '../review/messages.js';
 import type { LogEvent } from '../review/metrics.js';
-import { embeddedScenario, FORMATS, reportOf, type ReportFormat } from '../review/report.js';
+import { FORMATS, reportOf, type ReportFormat } from '../review/report.js';
 import type { Lang } from '../scenario/text.js';
 import { parse, UsageError } from './args.js';
-import { InputError, writeAtomic } from './io.js';
-import { loadRunLog } from './load.js';
+import { writeAtomic } from './io.js';
+import { loadReviewable } from './reviewable.js';
 import type { Subcommand } from './main.js';
 
 export const reportCommand: Subcommand = {
@@ -28,11 +28,10 @@ export const reportCommand: Subcommand = {
     const lang = (values.lang === undefined ? 'en' : String(values.lang)) as Lang;
     if (!LANGS.includes(lang)) throw new UsageError(`--lang must be vi or en, not '${lang}'`);
     const file = positionals[0];
-    const { log, events } = loadRunLog(file);
-    const sc = embeddedScenario(log);
-    if (!sc.ok) throw new InputError(file, sc.message, 'the log is damaged; run the scenario again with `drill run --out`');
-    const { text, aar } = reportOf(log, sc.scenario, events as LogEvent[], format, lang);
+    const { log, scenario, events } = loadReviewable(file);
+    const { text, aar } = reportOf(log, scenario, events as LogEvent[], format, lang);
     if (!aar.integrity.hash_ok) process.stderr.write(`${file}: warning: the hash chain does not match the events (the log was changed after it was written); the report says so at the top\n`);
+    if (!aar.integrity.scenario_ok) process.stderr.write(`${file}: warning: the embedded scenario does not match its hash (it was edited after the run); the report says so at the top\n`);
     if (!aar.integrity.summary_agrees) process.stderr.write(`${file}: warning: the stored summary differs from the figures recomputed from the events; the report uses the recomputed figures\n`);
     if (out) writeAtomic(out, text);
     else process.stdout.write(text);

@@ -7,6 +7,7 @@
  * render-html.ts) put them into words with the catalogue (messages.ts).
  */
 import type { Objective, Scenario } from '../scenario/schema.js';
+import { sha256Hex } from '../core/hash.js';
 import { chainOf } from '../sim/log.js';
 import type { RunLog } from '../sim/run.js';
 import type { Evidence } from './evidence.js';
@@ -38,7 +39,7 @@ export interface CapabilityRow { name: string; rating: Rating; objectives: strin
 export interface Aar {
   scenario: Scenario;
   run: { seed: number; engine: string; until: number; players: string[]; events: number; hash: string; decisions: number; scenario_hash: string };
-  integrity: { summary_agrees: boolean; hash_ok: boolean };
+  integrity: { summary_agrees: boolean; hash_ok: boolean; scenario_ok: boolean };
   overview: {
     forces: { owner: string; units: string[]; crew: number }[];
     capabilities: string[];
@@ -79,6 +80,7 @@ export function buildAar(log: RunLog, scenario: Scenario, events: LogEvent[]): A
   const review = reviewEvents(scenario, events, log.until);
   const summary_agrees = JSON.stringify(review.summary) === JSON.stringify(log.summary);
   const hash_ok = chainOf(log.events, (log.keyframes ?? []).map((k) => k.events)).hash === log.hash;
+  const scenario_ok = sha256Hex(log.scenario.text) === log.scenario.hash;
 
   const timeline: TimelineRow[] = [];
   let cut = 0;
@@ -111,7 +113,7 @@ export function buildAar(log: RunLog, scenario: Scenario, events: LogEvent[]): A
   return {
     scenario,
     run: { seed: log.seed, engine: log.engine, until: log.until, players: log.players, events: events.length, hash: log.hash, decisions: log.decisions.length, scenario_hash: log.scenario.hash },
-    integrity: { summary_agrees, hash_ok },
+    integrity: { summary_agrees, hash_ok, scenario_ok },
     overview: {
       forces: [...owners.entries()].map(([owner, v]) => ({ owner, ...v })),
       capabilities: capNames,
@@ -168,7 +170,7 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
     const base = { objective: ref('objective', o.spec.id), value: metricParam(c.metric, o.result.value), target: metricParam(c.metric, c.threshold), rating: { rating: o.result.rating } as P };
     const more = { capability: o.spec.capability, element: ELEMENT_OF_METRIC[c.metric] ?? null, org: responsible(sc, o.spec), evidence: o.evidence };
     if (o.result.rating === 'P') strengths.push(f('f.objective.met', base, more));
-    else improvements.push(f('f.objective.short', base, { ...more, action: evacuationAction(sc, rv, o) }));
+    else improvements.push(f(o.result.value === null ? 'f.objective.never' : 'f.objective.short', base, { ...more, action: evacuationAction(sc, rv, o) }));
   }
 
   // evacuation: shelters that cannot hold the share an objective asks for

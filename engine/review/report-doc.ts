@@ -47,6 +47,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   h(1, `${w.m('report.title')}: ${title}`);
   p(txt(w.m('report.subtitle', { id: sc.id, seed: String(aar.run.seed), engine: `drillsim ${aar.run.engine}` })), 'subtitle');
   if (!aar.integrity.hash_ok) p(txt(w.m('warn.hash')), 'warn');
+  if (!aar.integrity.scenario_ok) p(txt(w.m('warn.scenario')), 'warn');
   if (!aar.integrity.summary_agrees) p(txt(w.m('warn.summary')), 'warn');
 
   // ---------------------------------------------------------- 1. overview
@@ -69,6 +70,21 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
     [w.m('ov.run'), txt(w.m('ov.run_value', { seed: String(aar.run.seed), decisions: w.num(aar.run.decisions), events: w.num(aar.run.events), hash: aar.run.hash.slice(0, 16) }))],
   ];
   B.push({ kind: 'table', head: [w.m('col.label'), w.m('col.value')], rows: kv.map(([k, v]) => [txt(k, { b: true }), v]), cls: 'kv' });
+  h(3, w.m('h.glance'));
+  const sm = rv.summary;
+  const met = sm.objectives.filter((o) => o.met).length;
+  const ratings = (['P', 'S', 'M', 'U'] as const).map((r) => `${r} ${sm.objectives.filter((o) => o.rating === r).length}`).join(' · ');
+  B.push({
+    kind: 'table', cls: 'kv', head: [w.m('col.label'), w.m('col.value')],
+    rows: ([
+      ['sum.objectives', w.m('sum.objectives_value', { met: w.num(met), n: w.num(sm.objectives.length), ratings })],
+      ['sum.people', w.m('sum.people_value', { at_risk: w.num(sm.people.at_risk), rescued: w.num(sm.people.rescued), lost: w.num(sm.people.lost), still: w.num(sm.people.still_at_risk) })],
+      ['sum.evacuated', w.m('sum.evacuated_value', { n: w.num(sm.people.evacuated) })],
+      ['sum.incidents', w.m('sum.incidents_value', { reported: w.num(sm.incidents.reported), contained: w.num(sm.incidents.contained), resolved: w.num(sm.incidents.resolved) })],
+      ['sum.response', sm.response.mean_first_on_scene_s === null ? w.m('sum.response_none') : w.m('sum.response_value', { mean: w.dur(sm.response.mean_first_on_scene_s), max: w.dur(sm.response.max_first_on_scene_s) })],
+      ['sum.decisions', w.m('sum.decisions_value', { taken: w.num(sm.decisions.taken), refused: w.num(sm.decisions.refused) })],
+    ] as [string, string][]).map(([k, v]) => [txt(w.m(k), { b: true }), txt(v)]),
+  });
   if (sc.objectives.length) {
     h(3, w.m('ov.objectives'));
     B.push({ kind: 'list', items: sc.objectives.map((o) => [{ text: w.text(o.text) }, { text: ` (${w.capability(o.capability)})`, small: true }]) });

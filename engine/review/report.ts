@@ -15,6 +15,20 @@ import { renderMarkdown } from './render-md.js';
 export type ReportFormat = 'md' | 'html';
 export const FORMATS: readonly ReportFormat[] = ['md', 'html'];
 
+/** The first event that is not an event (no integer `t`, no `type`, or out of time order), or null. */
+export function badEvent(events: unknown[]): { index: number; message: string } | null {
+  let last = 0;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as Record<string, unknown> | null;
+    if (typeof e !== 'object' || e === null || Array.isArray(e)) return { index: i, message: `event #${i} is not an object` };
+    if (!Number.isInteger(e.t) || (e.t as number) < 0) return { index: i, message: `event #${i} has no time 't' (whole seconds since T0)` };
+    if (typeof e.type !== 'string') return { index: i, message: `event #${i} has no 'type'` };
+    if ((e.t as number) < last) return { index: i, message: `event #${i} is out of time order (t ${String(e.t)} after ${last})` };
+    last = e.t as number;
+  }
+  return null;
+}
+
 /** The scenario a run log carries, or why it cannot be read. */
 export function embeddedScenario(log: RunLog): { ok: true; scenario: Scenario } | { ok: false; message: string } {
   const r = parseScenario(log.scenario.text, '<embedded scenario>');

@@ -1,0 +1,58 @@
+/**
+ * `fork`: keep a run's decisions before a time, take new ones from then on,
+ * re-simulate. Forking the late run before its evacuation order with the
+ * early decisions gives the early run, byte for byte.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { planFork } from '../../engine/review/fork.js';
+import { decisionFromRecord, runScenario, serializeRunLog } from '../../engine/sim/run.js';
+import { decisionsFile, kySon } from './ky-son-runs.js';
+
+describe('planFork and the forked run', () => {
+  const late = kySon('late');
+  const early = kySon('early');
+
+  it('the late run forked at T+00:40 with the early decisions is byte-identical to the early run', () => {
+    const plan = planFork(late.log, 2400, decisionsFile('ky-son-evacuate-early', late.scenario));
+    expect(plan).toMatchObject({ ok: true, kept: 0, added: 5, players: ['tc-chair'] });
+    if (!plan.ok) return;
+    const forked = runScenario(late.scenario, { seed: late.log.seed, until: late.log.until, players: plan.players, decisions: plan.decisions }).log!;
+    expect(serializeRunLog(forked).join('')).toBe(early.text);
+  });
+
+  it('keeps the run\'s own decisions before the fork time and takes the new file\'s after it', () => {
+    const next = { decisions: [{ at: 4 * 3600, role: 'tc-chair', author: 'trainee' as const, cmd: { do: 'request_support' as const, area: 'ta-ca' } }], players: ['tc-chair'] };
+    const plan = planFork(late.log, 3 * 3600 + 600, next);
+    expect(plan.ok && plan.decisions.map((d) => [d.at, d.cmd.do])).toEqual([[8100, 'evacuate'], [11100, 'dispatch'], [14400, 'request_support']]);
+  });
+
+  it('refuses a fork time after the end of the run', () => {
+    expect(planFork(late.log, late.log.until + 1, { decisions: [], players: [] })).toMatchObject({ ok: false, code: 'after-end' });
+    expect(planFork(late.log, late.log.until, { decisions: [], players: [] }).ok).toBe(true);
+  });
+
+  it('refuses new decisions before the fork time, naming the first', () => {
+    const plan = planFork(late.log, 3600, decisionsFile('ky-son-evacuate-early', late.scenario));
+    expect(plan).toMatchObject({ ok: false, code: 'decision-before-fork', index: 0 });
+    expect(!plan.ok && plan.message).toContain('the first at T+00:40');
+  });
+
+  it('players are the union of the run\'s and the new file\'s', () => {
+    const plan = planFork(late.log, 0, { decisions: [], players: ['mx-chair'] });
+    expect(plan.ok && plan.players).toEqual(['mx-chair', 'tc-chair']);
+  });
+
+  it('property: forking a run at any time with its own later decisions reproduces it exactly', () => {
+    const own = late.log.decisions.map(decisionFromRecord);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: late.log.until }), (at) => {
+        const plan = planFork(late.log, at, { decisions: own.filter((d) => d.at >= at), players: late.log.players });
+        if (!plan.ok) return false;
+        const forked = runScenario(late.scenario, { seed: late.log.seed, until: late.log.until, players: plan.players, decisions: plan.decisions }).log!;
+        return forked.hash === late.log.hash && forked.events.length === late.log.events.length;
+      }),
+      { numRuns: 6, seed: 5 },
+    );
+  });
+});
