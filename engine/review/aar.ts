@@ -219,7 +219,15 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
       capability: capOf('people_lost') ?? capOf('first_on_scene_s'), element: 'organization', org: roleOfArea(sc, i.area),
     }));
   }
-  const unreached = rv.incidents.filter((i) => i.first_on_scene_s === null);
+  const open = rv.incidents.filter((i) => i.contained_s === null && i.people > 0).sort((a, b) => b.people - a.people || (a.id < b.id ? -1 : 1));
+  for (const i of open.slice(0, 5)) {
+    improvements.push(f(i.first_on_scene_s === null ? 'f.incident.open_unreached' : 'f.incident.open', { incident: ref('incident', i.id), people: { n: i.people }, reported: t(i.reported_t), first: s(i.first_on_scene_s) }, {
+      capability: capOf('people_lost') ?? capOf('first_on_scene_s'), element: 'organization', org: roleOfArea(sc, i.area),
+    }));
+  }
+  // incidents no unit reached, beyond those listed above
+  const listed = new Set(open.slice(0, 5).map((i) => i.id));
+  const unreached = rv.incidents.filter((i) => i.first_on_scene_s === null && !listed.has(i.id));
   if (unreached.length) {
     improvements.push(f('f.incident.unreached', { n: { n: unreached.length }, list: { list: unreached.slice(0, 8).map((i) => ref('incident', i.id)) } }, {
       capability: capOf('first_on_scene_s'), element: 'organization',

@@ -29,9 +29,9 @@ beforeAll(() => {
 });
 
 describe('drill run with the two decision files', () => {
-  it('rates the Tà Cạ evacuation S when ordered early and U when ordered late', () => {
-    expect(runOut[early]).toMatch(/^ {4}S {2}evac-ta-ca: evacuated_share of ta-ca-riverside = 73 % \(not met\)$/m);
-    expect(runOut[late]).toMatch(/^ {4}U {2}evac-ta-ca: evacuated_share of ta-ca-riverside = 18 % \(not met\)$/m);
+  it('rates the Tà Cạ evacuation P when ordered early and U when ordered late', () => {
+    expect(runOut[early]).toMatch(/^ {4}P {2}evac-ta-ca: evacuated_share of ta-ca-riverside = 100 %$/m);
+    expect(runOut[late]).toMatch(/^ {4}U {2}evac-ta-ca: evacuated_share of ta-ca-riverside = 26 % \(not met\)$/m);
   });
 });
 
@@ -86,7 +86,9 @@ describe('drill report', () => {
 
   it('warns when the log was changed after it was written, and still reports', () => {
     const edited = join(dir, 'edited.json');
-    writeFileSync(edited, readFileSync(late, 'utf8').replace('"remaining":790', '"remaining":791'));
+    const log = JSON.parse(readFileSync(late, 'utf8'));
+    log.events[10].edited = true;
+    writeFileSync(edited, JSON.stringify(log));
     const r = drill(['report', edited]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('warning: the hash chain does not match the events');
@@ -108,7 +110,7 @@ describe('drill compare', () => {
     expect(r.stdout).toContain('same scenario and seed');
     expect(r.stdout).toMatch(/^First divergence: event #\d+ at T\+00:40$/m);
     expect(r.stdout).toContain('  first that differs: T+00:40   tc-chair (trainee): evacuate zone=ta-ca-riverside (only in a)');
-    expect(r.stdout).toMatch(/^ {2}evac-ta-ca +S {2}73 % +U {2}18 % +<- rating differs$/m);
+    expect(r.stdout).toMatch(/^ {2}evac-ta-ca +P {2}100 % +U {2}26 % +<- rating differs$/m);
   });
 
   it('gives the comparison as JSON with --json', () => {
@@ -127,7 +129,7 @@ describe('drill fork', () => {
     const out = join(dir, 'fork.json');
     const r = drill(['fork', late, '--at', 'T+00:40', '--decisions', EARLY, '--out', out]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain(`forked ${late} at T+00:40: kept 0 of its 5 decisions (those before T+00:40), took 5 from ${EARLY}`);
+    expect(r.stdout).toContain(`forked ${late} at T+00:40: kept 0 of its 6 decisions (those before T+00:40), took 6 from ${EARLY}`);
     expect(readFileSync(out).equals(readFileSync(early))).toBe(true);
     expect(drill(['verify', out]).code).toBe(0);
   });

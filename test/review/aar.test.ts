@@ -16,15 +16,15 @@ const aarOf = (which: 'early' | 'late' | 'doctrine') => {
 };
 
 describe('AAR of the ky-son evacuate-early and evacuate-late runs', () => {
-  it('rates the Tà Cạ evacuation objective S when ordered early and U when ordered late', () => {
+  it('rates the Tà Cạ evacuation objective P when ordered early and U when ordered late', () => {
     const early = aarOf('early').objectives.find((o) => o.spec.id === 'evac-ta-ca')!;
     const late = aarOf('late').objectives.find((o) => o.spec.id === 'evac-ta-ca')!;
-    expect(early.result).toMatchObject({ rating: 'S', value: 660 / 900, at: 3 * 3600 });
-    expect(late.result).toMatchObject({ rating: 'U', value: 165 / 900, at: 3 * 3600 });
+    expect(early.result).toMatchObject({ rating: 'P', value: 1, at: 3 * 3600 });
+    expect(late.result).toMatchObject({ rating: 'U', value: 183 / 700, at: 3 * 3600 });
   });
 
   it('cites the trainee\'s evacuation order and the zone\'s state at the deadline as evidence', () => {
-    for (const [which, orderT, sheltered] of [['early', 2400, 660], ['late', 8100, 165]] as const) {
+    for (const [which, orderT, sheltered] of [['early', 2400, 700], ['late', 8100, 183]] as const) {
       const ev = aarOf(which).objectives.find((o) => o.spec.id === 'evac-ta-ca')!.evidence;
       const cited = ev.map((e) => (e.index === null ? null : e.event));
       expect(cited).toContainEqual({ t: orderT, type: 'decision', author: 'trainee', role: 'tc-chair', do: 'evacuate', zone: 'ta-ca-riverside' });
@@ -38,11 +38,12 @@ describe('AAR of the ky-son evacuate-early and evacuate-late runs', () => {
   it('says so in both reports, in words, with the times of the deciding events', () => {
     const early = renderReport(aarOf('early'), 'md', 'en');
     const late = renderReport(aarOf('late'), 'md', 'en');
-    expect(early).toContain('73 %, read at T+03:00 (21:00): rated S: Performed with some challenges');
+    expect(early).toContain('100 %, read at T+03:00 (21:00): rated P: Performed without challenges');
     expect(early).toContain('**T+00:40 (18:40)**: Tà Cạ commune chair (trainee): evacuate Tà Cạ riverside villages');
-    expect(late).toContain('18 %, read at T+03:00 (21:00): rated U: Unable to be performed');
+    expect(late).toContain('26 %, read at T+03:00 (21:00): rated U: Unable to be performed');
     expect(late).toContain('**T+02:15 (20:15)**: Tà Cạ commune chair (trainee): evacuate Tà Cạ riverside villages');
-    expect(late).toContain('Tà Cạ riverside villages: 165 in shelter, 0 on the way, 0 still in the zone');
+    expect(late).toContain('The hazard reaches Tà Cạ riverside villages: 517 people still there');
+    expect(late).toContain('Tà Cạ riverside villages: 183 in shelter, 0 on the way, 0 still in the zone');
   });
 
   it('agrees with the summary the live run stored in its log (one reducer)', () => {
@@ -53,15 +54,16 @@ describe('AAR of the ky-son evacuate-early and evacuate-late runs', () => {
     }
   });
 
-  it('puts a late order and the shelter too small for the target among the areas for improvement, with a suggested order time', () => {
+  it('puts the late order, and the stranded people left at risk, among the areas for improvement, with a suggested order time', () => {
     const late = aarOf('late');
     const keys = late.improvements.map((f) => f.key);
     expect(keys).toContain('f.inject.late');
-    expect(keys).toContain('f.shelter.too_small');
+    expect(late.improvements.find((f) => f.key === 'f.incident.open')).toMatchObject({ params: { incident: { ref: 'incident', id: 'ta-ca-riverside-caught' }, people: { n: 517 } }, org: 'tc-chair' });
+    expect(aarOf('early').improvements.map((f) => f.key)).not.toContain('f.inject.late');
     const evac = late.improvements.find((f) => f.key === 'f.objective.short' && (f.params.objective as { id: string }).id === 'evac-ta-ca')!;
     expect(evac).toMatchObject({ capability: 'Mass Care Services', element: 'planning', org: 'tc-chair', action: { key: 'a.evacuate.by' } });
     const md = renderReport(late, 'md', 'en');
-    expect(md).toMatch(/Suggested: Order the evacuation of Tà Cạ riverside villages by T\+00:10 \(18:10\)/);
+    expect(md).toMatch(/Suggested: Order the evacuation of Tà Cạ riverside villages by T\+00:50 \(18:50\): moving 630 people takes about 2 h 10 min/);
   });
 
   it('warns at the top when the log was changed after it was written', () => {

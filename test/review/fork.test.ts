@@ -15,7 +15,7 @@ describe('planFork and the forked run', () => {
 
   it('the late run forked at T+00:40 with the early decisions is byte-identical to the early run', () => {
     const plan = planFork(late.log, 2400, decisionsFile('ky-son-evacuate-early', late.scenario));
-    expect(plan).toMatchObject({ ok: true, kept: 0, added: 5, players: ['tc-chair'] });
+    expect(plan).toMatchObject({ ok: true, kept: 0, added: 6, players: ['tc-chair'] });
     if (!plan.ok) return;
     const forked = runScenario(late.scenario, { seed: late.log.seed, until: late.log.until, players: plan.players, decisions: plan.decisions }).log!;
     expect(serializeRunLog(forked).join('')).toBe(early.text);
@@ -24,7 +24,7 @@ describe('planFork and the forked run', () => {
   it('keeps the run\'s own decisions before the fork time and takes the new file\'s after it', () => {
     const next = { decisions: [{ at: 4 * 3600, role: 'tc-chair', author: 'trainee' as const, cmd: { do: 'request_support' as const, area: 'ta-ca' } }], players: ['tc-chair'] };
     const plan = planFork(late.log, 3 * 3600 + 600, next);
-    expect(plan.ok && plan.decisions.map((d) => [d.at, d.cmd.do])).toEqual([[8100, 'evacuate'], [11100, 'dispatch'], [14400, 'request_support']]);
+    expect(plan.ok && plan.decisions.map((d) => [d.at, d.cmd.do])).toEqual([[8100, 'evacuate'], [14400, 'request_support']]);
   });
 
   it('refuses a fork time after the end of the run', () => {

@@ -61,8 +61,11 @@ describe('rendered reports are complete in both languages', () => {
     expect(vi).toContain('Sơ tán các bản ven suối Tà Cạ'.slice(0, 6));
     expect(en).toContain('# After-Action Report and Improvement Plan: Night flash flood at Mường Xén - Tà Cạ (Kỳ Sơn)');
     expect(en).not.toContain('Kế hoạch khắc phục');
-    // numbers in each language's notation
-    expect(vi).toContain('1.332');
-    expect(en).toContain('1,332');
+    // numbers in each language's notation: 1,108 in English is 1.108 in Vietnamese
+    const atRisk = r.log.summary.people.at_risk;
+    expect(atRisk).toBeGreaterThan(999);
+    const grouped = String(atRisk).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    expect(en).toContain(`${grouped} at risk`);
+    expect(vi).toContain(`${grouped.replace(/,/g, '.')} người gặp nạn`);
   });
 });
