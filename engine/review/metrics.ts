@@ -148,7 +148,8 @@ export class Metrics {
   }
 
   observe(e: LogEvent): void {
-    const seen: Seen = { index: this.n++, e };
+    // evidence records are made only where one is kept: batches observe millions of events
+    const index = this.n++;
     if (e.t > this.t) {
       while (this.pending.length && this.pending[0].criterion.by! < e.t) this.settle(this.pending.shift()!);
       this.t = e.t;
@@ -163,7 +164,7 @@ export class Metrics {
           const severity = e.severity as number;
           this.incidents.set(e.id as string, {
             kind: e.kind as string, area: e.area as string, reported: e.t, first_on_scene: Infinity, contained: Infinity, resolved: Infinity, people, rescued: 0, lost: 0,
-            severity, severity_max: severity, seen: { reported: seen, on_scene: null, contained: null, resolved: null, people: null },
+            severity, severity_max: severity, seen: { reported: { index, e }, on_scene: null, contained: null, resolved: null, people: null },
           });
         }
         break;
@@ -182,7 +183,7 @@ export class Metrics {
         if (e.phase === 'responding') {
           if (r && r.first_on_scene === Infinity) {
             r.first_on_scene = e.t;
-            r.seen.on_scene = seen;
+            r.seen.on_scene = { index, e };
           }
           if (o && o.onScene < 0) {
             o.onScene = e.t;
@@ -194,11 +195,11 @@ export class Metrics {
           }
         } else if (e.phase === 'contained') {
           this.contained++;
-          if (r) { r.contained = e.t; r.seen.contained = seen; }
+          if (r) { r.contained = e.t; r.seen.contained = { index, e }; }
         } else if (e.phase === 'resolved') {
           this.resolved++;
           this.open.delete(e.id as string);
-          if (r) { r.resolved = e.t; r.seen.resolved = seen; }
+          if (r) { r.resolved = e.t; r.seen.resolved = { index, e }; }
           if (!this.keepIncidents && r && r.people === 0 && this.scenario.objectives.length === 0) this.incidents.delete(e.id as string);
         }
         break;
@@ -210,20 +211,20 @@ export class Metrics {
         if (r) {
           r.rescued += e.rescued as number;
           r.lost += e.lost as number;
-          r.seen.people = seen;
+          r.seen.people = { index, e };
           this.areaLost.set(r.area, (this.areaLost.get(r.area) ?? 0) + (e.lost as number));
         }
         break;
       }
       case 'zone.progress': {
         const z = this.zones.get(e.id as string);
-        if (z) { z.sheltered = e.sheltered as number; z.progress = seen; }
+        if (z) { z.sheltered = e.sheltered as number; z.progress = { index, e }; }
         break;
       }
       case 'zone.state': {
         const z = this.zones.get(e.id as string);
         if (z && e.state === 'ordered' && !z.ordered) {
-          z.ordered = seen;
+          z.ordered = { index, e };
           // the order is the decision just before, at the same instant, by the same role
           const d = this.lastDecision;
           if (d && d.e.t === e.t && d.e.do === 'evacuate' && d.e.zone === e.id) z.order = d;
@@ -232,7 +233,7 @@ export class Metrics {
       }
       case 'zone.struck': {
         const z = this.zones.get(e.id as string);
-        if (z && !z.struck) z.struck = seen;
+        if (z && !z.struck) z.struck = { index, e };
         break;
       }
       case 'shelter.occupancy': {
@@ -240,43 +241,43 @@ export class Metrics {
         if (s) {
           s.occupancy = e.occupancy as number;
           s.capacity = e.capacity as number;
-          if (s.occupancy > s.peak) { s.peak = s.occupancy; s.peakSeen = seen; }
+          if (s.occupancy > s.peak) { s.peak = s.occupancy; s.peakSeen = { index, e }; }
         }
         break;
       }
       case 'level':
         if ((e.level as number) >= 1 && !this.levelT.has(e.area as string)) {
           this.levelT.set(e.area as string, e.t);
-          this.levelSeen.set(e.area as string, seen);
+          this.levelSeen.set(e.area as string, { index, e });
         }
         break;
       case 'support.requested':
         if (!this.supportT.has(e.area as string)) {
           this.supportT.set(e.area as string, e.t);
-          this.supportSeen.set(e.area as string, seen);
+          this.supportSeen.set(e.area as string, { index, e });
         }
         break;
       case 'area.short':
-        if (e.short === true && !this.shortSeen.has(e.id as string)) this.shortSeen.set(e.id as string, seen);
+        if (e.short === true && !this.shortSeen.has(e.id as string)) this.shortSeen.set(e.id as string, { index, e });
         break;
       case 'inject.delivered':
         this.injectDelivered.set(e.id as string, e.t);
-        this.injectSeen.set(e.id as string, { delivered: seen, done: null });
+        this.injectSeen.set(e.id as string, { delivered: { index, e }, done: null });
         break;
       case 'inject.done':
         if (!this.injectDone.has(e.id as string)) {
           this.injectDone.set(e.id as string, e.t);
           const s = this.injectSeen.get(e.id as string);
-          if (s) s.done = seen; else this.injectSeen.set(e.id as string, { delivered: null, done: seen });
+          if (s) s.done = { index, e }; else this.injectSeen.set(e.id as string, { delivered: null, done: { index, e } });
         }
         break;
       case 'area.stock':
         this.stockDays.set(e.id as string, e.days as number);
-        this.stockSeen.set(e.id as string, seen);
+        this.stockSeen.set(e.id as string, { index, e });
         break;
       case 'decision': {
         this.taken++;
-        this.lastDecision = seen;
+        this.lastDecision = { index, e };
         if (e.do === 'dispatch') {
           const o = this.open.get(e.incident as string);
           if (o && o.dispatched < 0) {
