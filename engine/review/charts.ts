@@ -62,16 +62,28 @@ function steps(points: [number, number][], x: (v: number) => number, y: (v: numb
   return d;
 }
 
+const itemWidth = (it: { label: string; box?: boolean }) => (it.box ? 16 : 22) + Math.min(260, it.label.length * 6.2) + 14;
+
+/** How many rows `legend` needs for these items. */
+function legendRows(items: { label: string; box?: boolean }[], left = 60): number {
+  let cx = left, rows = 1;
+  for (const it of items) {
+    if (cx > left && cx + itemWidth(it) > W - 10) { cx = left; rows++; }
+    cx += itemWidth(it);
+  }
+  return rows;
+}
+
 function legend(items: { label: string; colour: string; dash?: boolean; box?: boolean }[], y: number, left = 60): string {
   let cx = left;
   const out: string[] = [];
   for (const it of items) {
+    if (cx > left && cx + itemWidth(it) > W - 10) { cx = left; y += 16; }
     const mark = it.box
       ? `<rect x="${cx}" y="${y - 9}" width="12" height="10" fill="${it.colour}" stroke="#888" stroke-width="0.5"/>`
       : `<line x1="${cx}" x2="${cx + 18}" y1="${y - 4}" y2="${y - 4}" stroke="${it.colour}" stroke-width="2.5"${it.dash ? ' stroke-dasharray="5 3"' : ''}/>`;
     out.push(`${mark}<text x="${cx + (it.box ? 16 : 22)}" y="${y}" class="tick">${escHtml(it.label)}</text>`);
-    cx += (it.box ? 16 : 22) + Math.min(260, it.label.length * 6.2) + 14;
-    if (cx > W - 120) { cx = left; y += 16; }
+    cx += itemWidth(it);
   }
   return out.join('');
 }
@@ -103,7 +115,8 @@ function evacuation(aar: Aar, w: Words, title: string): string {
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((v) => ({ v, y: y(v), label: w.pct(v) }));
   const body: string[] = [frame(w, x, tEnd, top, bottom, left, ticks, w.m('chart.axis_share'))];
   const items: { label: string; colour: string; dash?: boolean }[] = [];
-  const labels: string[] = [];
+  // deadlines and targets go in the legend, after the zones: on the plot their labels would collide
+  const marks: { label: string; colour: string; dash: boolean }[] = [];
   zones.forEach((z, i) => {
     const colour = PALETTE[i % PALETTE.length];
     const pts = z.series.map(([t, sh]) => [t, z.population ? sh / z.population : 0] as [number, number]);
@@ -115,11 +128,13 @@ function evacuation(aar: Aar, w: Words, title: string): string {
       const by = c.by ?? tEnd;
       body.push(`<line x1="${f1(x(by))}" x2="${f1(x(by))}" y1="${top}" y2="${bottom}" stroke="${colour}" stroke-dasharray="5 3" stroke-width="1.2"/>`);
       body.push(`<line x1="${left}" x2="${f1(x(by))}" y1="${f1(y(c.threshold))}" y2="${f1(y(c.threshold))}" stroke="${colour}" stroke-dasharray="2 3" stroke-width="1.2"/>`);
-      labels.push(`<text x="${f1(Math.min(x(by) + 4, W - 250))}" y="${top + 10 + 13 * labels.length}" class="tick halo" fill="${colour}">${escHtml(w.m('chart.deadline', { t: { t: by } }))}, ${escHtml(w.m('chart.target', { pct: { pct: c.threshold } }))}</text>`);
+      marks.push({ label: `${w.m('chart.deadline', { t: { t: by } })}, ${w.m('chart.target', { pct: { pct: c.threshold } })}`, colour, dash: true });
     }
   });
-  body.push(...labels, legend(items, bottom + 52));
-  return svg(bottom + 52 + Math.ceil(items.length / 3) * 16, title, body.join(''));
+  const all = [...items, ...marks];
+  const rows = legendRows(all);
+  body.push(legend(all, bottom + 52));
+  return svg(bottom + 52 + rows * 16, title, body.join(''));
 }
 
 function shelters(aar: Aar, w: Words, title: string): string {
@@ -141,7 +156,7 @@ function shelters(aar: Aar, w: Words, title: string): string {
   });
   items.push({ label: w.m('chart.capacity'), colour: '#666', dash: true });
   body.push(legend(items, bottom + 52));
-  return svg(bottom + 52 + Math.ceil(items.length / 3) * 16, title, body.join(''));
+  return svg(bottom + 52 + legendRows(items) * 16, title, body.join(''));
 }
 
 function incidents(aar: Aar, w: Words, title: string): string {
@@ -193,6 +208,7 @@ function units(aar: Aar, w: Words, title: string): string {
       acc += share;
     }
   });
-  body.push(legend(UNIT_STATES.map((s) => ({ label: w.m(`unit_state.${s}`), colour: STATE_COLOURS[s], box: true })), bottom + 40));
-  return svg(bottom + 64, title, body.join(''));
+  const states = UNIT_STATES.map((s) => ({ label: w.m(`unit_state.${s}`), colour: STATE_COLOURS[s], box: true }));
+  body.push(legend(states, bottom + 40));
+  return svg(bottom + 40 + legendRows(states) * 16, title, body.join(''));
 }

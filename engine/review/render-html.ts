@@ -45,7 +45,6 @@ svg .grid { stroke: #e6e9ed; stroke-width: 1; }
 svg .axis { stroke: #8c959f; stroke-width: 1; }
 svg .tick { font-size: 11px; fill: #444c56; }
 svg .label { font-size: 11px; fill: #57606a; }
-svg .halo { paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
