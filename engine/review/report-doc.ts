@@ -9,8 +9,7 @@ import type { Aar, Finding } from './aar.js';
 import { metricParam } from './aar.js';
 import type { Evidence } from './evidence.js';
 import type { Rating } from './metrics.js';
-import { UNIT_STATES } from './unit-metrics.js';
-import { Words, type P, type RefKind } from './words.js';
+import { Words, type RefKind } from './words.js';
 
 export interface Seg { text: string; b?: boolean; i?: boolean; code?: boolean; rating?: Rating; small?: boolean; br?: boolean }
 export type Rich = Seg[];
@@ -278,6 +277,3 @@ function refKindOf(aar: Aar, metric: string, of: string): RefKind {
       return 'incident';
   }
 }
-
-export { UNIT_STATES };
-export type { P };
