@@ -192,9 +192,10 @@ function readStep(words: string[]): { ok: true; step: Step } | { ok: false; prob
   if (w[0] === 'end' && w.length === 1) return { ok: true, step: { kind: 'end' } };
   if (w.length !== 1) return bad;
   const r = parseDuration(words[words.length - 1]);
-  if (!r.ok || r.seconds <= 0) return bad;
-  // T+ is a time on the exercise clock; 30m is a step forward from now
+  if (!r.ok || r.seconds < 0) return bad;
+  // T+ is a time on the exercise clock (the session says so if it has passed); 30m is a step forward from now
   if (/^T\+/i.test(words[words.length - 1]) || words[0].toLowerCase() === 'until' || words[0].toLowerCase() === 'to') return { ok: true, step: { kind: 'at', t: r.seconds } };
+  if (r.seconds === 0) return bad;
   return { ok: true, step: { kind: 'by', s: r.seconds } };
 }
 
@@ -253,9 +254,10 @@ export function complete(line: string, src: CompletionSource): [string[], string
   const endsWithSpace = line.length === 0 || /\s$/.test(line);
   const done = endsWithSpace ? toks.map((t) => t.text) : toks.slice(0, -1).map((t) => t.text);
   const partial = endsWithSpace ? '' : toks[toks.length - 1].text;
+  // a unique match gets its trailing space, as in a shell, so the next word can follow
   const pick = (list: string[]) => {
-    const uniq = [...new Set(list)];
-    return uniq.filter((c) => c.startsWith(partial));
+    const hits = [...new Set(list)].filter((c) => c.startsWith(partial));
+    return hits.length === 1 ? [`${hits[0]} `] : hits;
   };
   // still in the verb's words?
   const words: string[] = [];
@@ -270,6 +272,7 @@ export function complete(line: string, src: CompletionSource): [string[], string
   const { verb, used } = m;
   if (!src.allowed(verb)) return [[], partial];
   const given = done.slice(used);
+  if (verb.id === 'advance' && given.length === 1 && given[0].toLowerCase() === 'until') return [pick(['next', 'end']), partial];
   // walk the arguments the same way the parser does, loosely
   const args: Partial<Record<ArgKind, string>> = {};
   let a = 0;
@@ -297,6 +300,5 @@ export function complete(line: string, src: CompletionSource): [string[], string
     }
     if (!spec.optional) break;
   }
-  if (verb.id === 'advance' && given[0]?.toLowerCase() === 'until' && given.length === 1) return [pick(['next', 'end']), partial];
   return [pick(out), partial];
 }

@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PlaySession } from '../../engine/play/session.js';
 import { parseDecisions } from '../../engine/sim/decisions.js';
 import { readRunLog, runScenario, serializeRunLog, verifyRunLog } from '../../engine/sim/run.js';
+import { ROOT } from '../helpers/cli.js';
 import { loadNamed } from '../helpers/scenarios.js';
 
 const kySon = loadNamed('ky-son-flash-flood');
@@ -18,62 +21,9 @@ function play(s: PlaySession, lines: string[]) {
   return lines.map((l) => s.handle(l));
 }
 
-/** A whole Kỳ Sơn session: two trainee roles and the controller, orders, an answer, controller actions. */
-const KY_SON_SCRIPT = [
-  'role tc-chair',
-  'evacuate ta-ca-riverside',
-  'advance',
-  'role mx-chair',
-  'advance T+01:46',
-  'answer evacuate-now',
-  'role controller',
-  'hold dam-rumour',
-  'inject tc-chair at T+02:30 Road check | Report the state of QL7 near Huồi Cọ',
-  'advance until T+03:30',
-  'role tc-chair',
-  'dispatch tc-militia to ta-ca-houses',
-  'dispatch tc-shock-team ta-ca-riverside-caught',
-  'request support',
-  'advance 30m',
-  'declare level 1',
-  'role controller',
-  'release dam-rumour',
-  'breakdown mx-police',
-  'advance T+06:00',
-  'role mx-chair',
-  'public info "Không có vỡ đập; bà con yên tâm"',
-  'advance until end',
-];
-
-/** The same decisions, written by hand as a decisions file. */
-const KY_SON_DECISIONS = `drillsim_decisions: 1
-scenario: ky-son-flash-flood
-players: [mx-chair, tc-chair]
-decisions:
-  - { at: T+00:00, role: tc-chair, do: evacuate, zone: ta-ca-riverside }
-  - { at: T+01:46, role: mx-chair, do: answer, inject: night-evacuation, option: evacuate-now }
-  - { at: T+01:46, role: controller, do: hold_inject, inject: dam-rumour }
-  - at: T+01:46
-    role: controller
-    do: add_inject
-    inject:
-      id: adhoc-1
-      seq: 14
-      at: T+02:30
-      from: { vi: Ban đạo diễn, en: Exercise control }
-      to: tc-chair
-      method: in-person
-      type: information
-      subject: Road check
-      message: Report the state of QL7 near Huồi Cọ
-  - { at: T+03:30, role: tc-chair, do: dispatch, unit: tc-militia, incident: ta-ca-houses }
-  - { at: T+03:30, role: tc-chair, do: dispatch, unit: tc-shock-team, incident: ta-ca-riverside-caught }
-  - { at: T+03:30, role: tc-chair, do: request_support, area: ta-ca }
-  - { at: T+04:00, role: tc-chair, do: declare_level, area: ta-ca, level: 1 }
-  - { at: T+04:00, role: controller, do: release_inject, inject: dam-rumour }
-  - { at: T+04:00, role: controller, do: breakdown, unit: mx-police }
-  - { at: T+06:00, role: mx-chair, do: public_info, area: muong-xen, message: "Không có vỡ đập; bà con yên tâm" }
-`;
+/** A whole Kỳ Sơn session (two trainee roles and the controller), and the same decisions written by hand as a decisions file. */
+const KY_SON_SCRIPT = readFileSync(join(ROOT, 'test/fixtures/play/ky-son.session'), 'utf8').split('\n');
+const KY_SON_DECISIONS = readFileSync(join(ROOT, 'test/fixtures/play/ky-son.decisions.yaml'), 'utf8');
 
 describe('a play session', () => {
   it('typed line by line gives a run log byte-identical to running the equivalent decisions file', () => {
