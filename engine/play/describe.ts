@@ -120,7 +120,7 @@ export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: Readonl
         return m(lang, 'feed.message', { seq: e.seq, subject: say(sim.injectSpec(e.id)?.subject, lang) }) + (ctl ? ` → ${e.to}` : '');
       case 'inject.answered':
         if (!mine(injectTo(e.id))) return;
-        return m(lang, 'feed.answered', { id: e.id, option: optionLabel(e.id, e.option), by: seatName(sim, e.by, lang) });
+        return m(lang, 'feed.answered', { id: e.id, option: optionLabel(e.id, e.option), by: e.by });
       case 'inject.expired':
         if (!mine(injectTo(e.id))) return;
         return m(lang, 'feed.expired', { id: e.id, option: optionLabel(e.id, e.option) });

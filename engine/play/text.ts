@@ -19,7 +19,7 @@ export function plain(s: string): string {
 
 /** One line safe to print: as `plain`, with newlines and tabs as spaces. */
 export function oneLine(s: string): string {
-  return plain(s.replace(/[\n\t]/g, ' ')).replace(/ {2,}/g, ' ').trim();
+  return plain(s.replace(/[\r\n\t]/g, ' ')).replace(/ {2,}/g, ' ').trim();
 }
 
 /** A scenario text in the language asked for (falling back to the other), as one safe line. */

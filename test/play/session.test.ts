@@ -106,6 +106,17 @@ describe('a play session', () => {
     expect(text(undone)).toBe(text(straight));
   });
 
+  it('lets a trainee take back only their own decision, and the controller any', () => {
+    const s = session(['mx-chair', 'tc-chair'], true);
+    play(s, ['role tc-chair', 'evacuate ta-ca-riverside', 'role mx-chair']);
+    const r = s.handle('undo');
+    expect(r.refused).toBe(true);
+    expect(r.text).toContain('the last decision (evacuate ta-ca-riverside) was taken by tc-chair; only tc-chair or the controller can take it back');
+    s.handle('role controller');
+    expect(s.handle('undo').refused).toBeFalsy();
+    expect(s.decisions).toEqual([]);
+  });
+
   it('a session saved part-way resumes from its run log and finishes with the same log as one never interrupted', () => {
     const lines = ['evacuate ta-ca-riverside', 'advance', 'advance', 'advance T+03:20', 'dispatch tc-militia ta-ca-houses', 'advance 2h', 'declare level 1', 'advance until end'];
     const straight = session(['tc-chair']);
