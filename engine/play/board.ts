@@ -223,14 +223,19 @@ export function renderBoard(b: BoardInput): string {
           : spec.contingency ? m(lang, 'msel.contingency', { for: spec.contingency.for, after: formatDuration(spec.contingency.after) })
             : m(lang, 'msel.condition');
       const state = w.m.value as string;
-      const st = m(lang, `inject.${state}` as MsgKey) + (state === 'delivered' ? ` ${clock(w.delivered_t)}` : '');
+      // a contingency whose expected action was taken in time is never sent
+      const chased = spec.contingency ? sim.world.injects[spec.contingency.for] : undefined;
+      const skipped = state === 'scheduled' && chased !== undefined && chased.delivered_t >= 0 && chased.done_t >= 0 && chased.done_t < chased.delivered_t + spec.contingency!.after && t > chased.delivered_t + spec.contingency!.after;
+      const st = skipped ? m(lang, 'msel.skipped') : m(lang, `inject.${state}` as MsgKey) + (state === 'delivered' ? ` ${clock(w.delivered_t)}` : '');
       out.push(`  #${cell(String(spec.seq), 4)}${cell(spec.id, 20)}→ ${cell(spec.to, 16)}${cell(st, 22)}${when}`);
     }
   }
 
-  if (b.pending.length) {
+  // a trainee sees the orders of their own seat; the controller's hidden moves stay hidden
+  const orders = b.pending.filter((d) => seat === CONTROLLER || d.role === seat);
+  if (orders.length) {
     out.push(m(lang, 'board.orders', { t: clock(t) }));
-    for (const d of b.pending) out.push(`  ${d.role}: ${commandLine(d.cmd)}`);
+    for (const d of orders) out.push(`  ${d.role}: ${commandLine(d.cmd)}`);
   }
   return out.join('\n');
 }

@@ -483,7 +483,9 @@ export class PlaySession {
     const last = decisions.pop();
     if (!last) return this.refuse(this.say('play.nothing-to-undo'));
     // at a shared table, a trainee takes back only their own decision; the controller may take back any
-    if (this.seat !== CONTROLLER && last.role !== this.seat) return this.refuse(this.say('play.undo-not-yours', { line: commandLine(last.cmd), role: last.role }));
+    if (this.seat !== CONTROLLER && last.role !== this.seat) {
+      return this.refuse(this.say(last.role === CONTROLLER ? 'play.undo-controller' : 'play.undo-not-yours', { line: commandLine(last.cmd), role: last.role }));
+    }
     this.rebuild(decisions, last.at);
     this.revision++;
     return { text: this.say('play.undone', { line: commandLine(last.cmd), role: last.role, t: clock(last.at) }) + '\n' + this.boardText() };

@@ -106,13 +106,20 @@ describe('a play session', () => {
     expect(text(undone)).toBe(text(straight));
   });
 
-  it('lets a trainee take back only their own decision, and the controller any', () => {
+  it('lets a trainee take back only their own decision, and the controller any; a trainee never sees the controller\'s pending moves', () => {
     const s = session(['mx-chair', 'tc-chair'], true);
     play(s, ['role tc-chair', 'evacuate ta-ca-riverside', 'role mx-chair']);
     const r = s.handle('undo');
     expect(r.refused).toBe(true);
     expect(r.text).toContain('the last decision (evacuate ta-ca-riverside) was taken by tc-chair; only tc-chair or the controller can take it back');
     s.handle('role controller');
+    s.handle('hold dam-rumour');
+    s.handle('role tc-chair');
+    expect(s.handle('board').text).not.toContain('hold dam-rumour');
+    expect(s.handle('undo').text).toContain("the last decision (hold dam-rumour) was the controller's; only the controller can take it back");
+    s.handle('role controller');
+    expect(s.handle('board').text).toContain('controller: hold dam-rumour');
+    expect(s.handle('undo').refused).toBeFalsy();
     expect(s.handle('undo').refused).toBeFalsy();
     expect(s.decisions).toEqual([]);
   });
@@ -134,6 +141,16 @@ describe('a play session', () => {
     expect(resumed.session.pending.map((d) => d.cmd)).toEqual([{ do: 'dispatch', unit: 'tc-militia', incident: 'ta-ca-houses' }]);
     play(resumed.session, lines.slice(5));
     expect(text(resumed.session)).toBe(text(straight));
+  });
+
+  it('a saved session whose events were edited fails drill verify at the edited event', () => {
+    const s = session(['tc-chair']);
+    play(s, ['evacuate ta-ca-riverside', 'advance T+02:00']);
+    const log = s.log();
+    const i = log.events.findIndex((e) => e.includes('"type":"zone.progress"'));
+    const r = verifyRunLog({ ...log, events: log.events.map((e, k) => (k === i ? e.replace('"remaining":', '"remaining":1') : e)) });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.divergence?.index).toBe(i);
   });
 
   it('refuses to resume a log whose events do not re-simulate', () => {
