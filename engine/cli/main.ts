@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Subcommand>> = {
   run: async () => (await import('./run.js')).runCommand,
   verify: async () => (await import('./verify.js')).verifyCommand,
   play: async () => (await import('./play.js')).playCommand,
+  msel: async () => (await import('./msel.js')).mselCommand,
 };
 
 export function registerCommand(name: string, load: () => Promise<Subcommand>): void {

@@ -30,24 +30,24 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang):
   switch (code) {
     case 'unknown-role': return say('ref.unknown-role', { id: d.role, guess: guess(d.role, model.role.keys()) });
     case 'unknown-unit': return say('ref.unknown-unit', { id: c.unit, guess: guess(c.unit, model.unit.keys()) });
-    case 'unknown-incident': return say('ref.unknown-incident', { id: c.incident, guess: guess(c.incident, Object.keys(world.incidents)) });
+    case 'unknown-incident': return say('ref.unknown-incident', { id: c.incident, guess: guess(c.incident, world.incidents.map((i) => i.id)) });
     case 'unknown-zone': return say('ref.unknown-zone', { id: c.zone, guess: guess(c.zone, model.scenario.evacuation.zones.map((z) => z.id)) });
     case 'unknown-shelter': return say('ref.unknown-shelter', { id: c.shelter, guess: guess(c.shelter, model.scenario.evacuation.shelters.map((s) => s.id)) });
     case 'unknown-area': return say('ref.unknown-area', { id: c.area, guess: guess(c.area, model.area.keys()) });
     case 'unknown-road': return say('ref.unknown-road', { id: c.edge, guess: guess(c.edge, model.scenario.travel.edges.map((e) => e.id)) });
     case 'unknown-inject': return say('ref.unknown-inject', { id: c.inject, guess: guess(c.inject, Object.keys(world.injects)) });
-    case 'incident-closed': return say('ref.incident-closed', { id: c.incident, phase: say(`phase.${(world.incidents[c.incident].m.value as any).lifecycle}` as MsgKey) });
+    case 'incident-closed': return say('ref.incident-closed', { id: c.incident, phase: say(`phase.${(sim.incident(c.incident)!.m.value as any).lifecycle}` as MsgKey) });
     case 'unit-busy': {
       const u = world.units[c.unit];
       return say('ref.unit-busy', { id: c.unit, state: unitState(c.unit) }) + (u.incident ? ` ${say('unit.for', { incident: u.incident })}` : '');
     }
     case 'no-capability': {
-      const inc = world.incidents[c.incident];
+      const inc = sim.incident(c.incident)!;
       const need = Object.keys(Incidents.needOf(sim, inc)).map((k) => say(`cap.${k}` as MsgKey)).join(', ');
       return say('ref.no-capability', { unit: c.unit, incident: c.incident, need });
     }
     case 'no-request': {
-      const inc = world.incidents[c.incident];
+      const inc = sim.incident(c.incident)!;
       const home = model.unit.get(c.unit)!.home;
       return say('ref.no-request', { unit: c.unit, home: areaName(sim, home, lang), area: areaName(sim, inc.area, lang) });
     }
@@ -70,7 +70,7 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang):
       case 'dispatch': {
         const boss = model.commander.get(c.unit);
         if (boss !== d.role) return say('ref.not-yours', { unit: c.unit, boss: boss ? `${seatName(sim, boss, lang)} (${boss})` : '?' });
-        const area = world.incidents[c.incident]?.area ?? '';
+        const area = sim.incident(c.incident)?.area ?? '';
         return say('ref.no-support-there', { area: areaName(sim, area, lang), supports: (role?.supports ?? []).map((a) => areaName(sim, a, lang)).join(', ') });
       }
       case 'recall': {

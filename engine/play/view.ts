@@ -33,7 +33,7 @@ export function visibleUnits(sim: Sim, seat: string): { id: string; own: boolean
   for (const id of ids) {
     const own = sim.model.commander.get(id) === seat;
     const u = sim.world.units[id];
-    const inc = u.incident ? sim.world.incidents[u.incident] : undefined;
+    const inc = u.incident ? sim.incident(u.incident) : undefined;
     if (own || (inc && areas.has(inc.area))) out.push({ id, own });
   }
   return out;
@@ -79,7 +79,7 @@ export function received(sim: Sim, seat: string): Received[] {
 /** Open incidents in the areas a seat watches, worst first. */
 export function visibleIncidents(sim: Sim, seat: string) {
   const areas = visibleAreas(sim, seat);
-  return Object.values(sim.world.incidents)
+  return sim.world.incidents.slice()
     .filter((i) => areas.has(i.area))
     .sort((a, b) => Number(Incidents.isOpen(b)) - Number(Incidents.isOpen(a)) || b.severity - a.severity || b.people - a.people || a.seq - b.seq);
 }

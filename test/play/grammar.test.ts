@@ -95,7 +95,7 @@ describe('tab completion', () => {
   });
 
   it('completes the role\'s own units, available first, then open incidents it can see', () => {
-    expect(s.complete('dispatch ')[0]).toEqual(['tc-militia', 'tc-shock-team']);
+    expect(s.complete('dispatch ')[0]).toEqual(['tc-militia', 'tc-shock-team', 'tc-health']);
     expect(s.complete('dispatch tc-m')).toEqual([['tc-militia '], 'tc-m']);
     expect(s.complete('dispatch tc-militia ')[0].sort()).toEqual(['ta-ca-houses', 'ta-ca-riverside-caught']);
     expect(s.complete('dispatch tc-militia to ta-ca-h')).toEqual([['ta-ca-houses '], 'ta-ca-h']);
