@@ -12,7 +12,7 @@ import type { Decision } from '../sim/decisions.js';
 import * as Incidents from '../sim/incidents.js';
 import type { Sim } from '../sim/sim.js';
 import { m, type MsgKey } from './messages.js';
-import { cell, len, num, pad, say, wallClock, wrap } from './text.js';
+import { cell, len, num, say, wallClock, wrap } from './text.js';
 import { CONTROLLER, received, visibleAreas, visibleIncidents, visibleUnits, waitingDecisions } from './view.js';
 import { commandLine } from './describe.js';
 
@@ -162,7 +162,7 @@ export function renderBoard(b: BoardInput): string {
     if (list.length === 0) out.push(`  ${m(lang, 'board.none')}`);
     const idW = Math.max(...list.map((u) => u.id.length), 0) + 2;
     const nameW2 = Math.min(34, Math.max(...list.map((u) => len(unitName(sim, u.id, lang))), 0) + 2);
-    for (const { id } of list) out.push(`  ${cell(id, idW)}${cell(unitName(sim, id, lang), nameW2)}${unitStatus(sim, id, t, lang)}`);
+    for (const { id } of list) out.push(`  ${cell(id, idW)}${cell(unitName(sim, id, lang), nameW2)}${unitStatus(sim, id, lang)}`);
   }
 
   // evacuation
@@ -240,7 +240,7 @@ export function renderBoard(b: BoardInput): string {
   return out.join('\n');
 }
 
-function unitStatus(sim: Sim, id: string, t: number, lang: Lang): string {
+function unitStatus(sim: Sim, id: string, lang: Lang): string {
   const u = sim.world.units[id];
   const state = u.m.value as string;
   const parts = [m(lang, `unit.${state}` as MsgKey)];
@@ -251,7 +251,6 @@ function unitStatus(sim: Sim, id: string, t: number, lang: Lang): string {
     const place = nodeName(sim, u.node, lang);
     if (place) parts.push(m(lang, 'unit.at', { place }));
   }
-  void t;
   return parts.join(' · ');
 }
 

@@ -8,7 +8,7 @@ import type { Lang } from '../scenario/text.js';
 import type { AnyCommand } from '../sim/decisions.js';
 import type { Sim } from '../sim/sim.js';
 import { allInjects } from '../sim/world-ops.js';
-import { areaName, incidentName, seatName, unitName } from './board.js';
+import { areaName, incidentName, seatName } from './board.js';
 import { m, type MsgKey } from './messages.js';
 import { num, oneLine, say } from './text.js';
 import { CONTROLLER, visibleAreas } from './view.js';

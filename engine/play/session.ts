@@ -29,7 +29,7 @@ import { Model } from '../sim/model.js';
 import { createSim, decisionFromRecord, runLogOf, sessionLogOf, type RunLog } from '../sim/run.js';
 import { Sim } from '../sim/sim.js';
 import { allInjects } from '../sim/world-ops.js';
-import { renderBoard, renderSummary, messageLines, seatName, span } from './board.js';
+import { renderBoard, renderSummary, messageLines, seatName } from './board.js';
 import { commandLine, feed } from './describe.js';
 import { complete, parseLine, usage, VERBS, type ArgKind, type Parsed, type Step, type Verb, type VerbId } from './grammar.js';
 import { m, type MsgKey } from './messages.js';
@@ -72,7 +72,6 @@ export class PlaySession {
   /** bumped by every change of state (orders, time, undo, pause): tells the CLI what is unsaved */
   revision = 0;
   private newSince = 0;
-  private feedFrom = 0;
   private readonly incidentArea = new Map<string, string>();
   private finalLog: RunLog | undefined;
 
@@ -142,7 +141,6 @@ export class PlaySession {
     else if (t > 0) this.sim.run(t);
     this.t = this.sim.finished ? this.sim.opts.until : t;
     this.newSince = this.t;
-    this.feedFrom = this.sim.log!.lines.length;
     this.incidentArea.clear();
     for (const line of this.sim.log!.lines) this.noteLine(JSON.parse(line));
   }
@@ -208,8 +206,9 @@ export class PlaySession {
       case 'quit': return { text: '', quit: true };
       case 'save': return { text: '', save: p.args.file };
       case 'undo': return this.undo();
-      case 'advance': return this.advance(p.step!, false);
-      case 'jump': return this.advance({ kind: 'at', t: p.at! }, true);
+      case 'advance': return this.advance(p.step!);
+      // the controller may move the clock while paused; so may `advance` typed at the controller's seat
+      case 'jump': return this.advance({ kind: 'at', t: p.at! });
       case 'pause':
         if (this.paused) return this.refuse(this.say('play.already-paused'));
         this.paused = true;
@@ -397,10 +396,9 @@ export class PlaySession {
 
   // ------------------------------------------------------------------ time
 
-  private advance(step: Step, jump: boolean): Reply {
+  private advance(step: Step): Reply {
     if (this.sim.finished) return this.refuse(this.say('play.ended'));
     if (this.paused && this.seat !== CONTROLLER) return this.refuse(this.say('play.paused'));
-    const until = this.sim.opts.until;
     const before = this.t;
     const from = this.sim.log!.lines.length;
     let stoppedFor = '';
@@ -409,7 +407,6 @@ export class PlaySession {
     else if (step.kind === 'by') this.runTo(this.t + step.s);
     else if (step.kind === 'at') this.runTo(step.t);
     else stoppedFor = this.runToNextStop();
-    void jump;
     this.revision++;
     const lines = this.sim.log!.lines.slice(from).map((l) => JSON.parse(l) as Ev);
     for (const e of lines) this.noteLine(e);
@@ -422,12 +419,10 @@ export class PlaySession {
     out.push('');
     const text = out.join('\n') + '\n' + this.boardText();
     this.newSince = this.t;
-    this.feedFrom = this.sim.log!.lines.length;
     if (this.sim.finished) {
       const summary = this.log().summary;
       return { text: text + '\n' + renderSummary(this.sim, summary, this.lang) + '\n' + this.say('play.end-hint') + '\n' };
     }
-    void until;
     return { text };
   }
 
@@ -536,8 +531,4 @@ export class PlaySession {
     }
   }
 
-  /** For the end of a session: a reminder of the remaining time. */
-  remaining(): string {
-    return span(this.sim.opts.until - this.t, this.lang);
-  }
 }
