@@ -12,7 +12,7 @@ import { chainOf } from '../sim/log.js';
 import type { RunLog } from '../sim/run.js';
 import type { Evidence } from './evidence.js';
 import type { LogEvent, ObjectiveResult, Rating } from './metrics.js';
-import { reviewEvents, type Review } from './review.js';
+import { endOf, reviewEvents, type Review } from './review.js';
 import type { P } from './words.js';
 
 export type CapabilityElement = 'planning' | 'organization' | 'equipment' | 'training' | 'exercises';
@@ -38,7 +38,7 @@ export interface CapabilityRow { name: string; rating: Rating; objectives: strin
 
 export interface Aar {
   scenario: Scenario;
-  run: { seed: number; engine: string; until: number; players: string[]; events: number; hash: string; decisions: number; scenario_hash: string };
+  run: { seed: number; engine: string; until: number; players: string[]; events: number; hash: string; decisions: number; scenario_hash: string; session_t: number | null };
   integrity: { summary_agrees: boolean; hash_ok: boolean; scenario_ok: boolean };
   overview: {
     forces: { owner: string; units: string[]; crew: number }[];
@@ -77,7 +77,7 @@ function isKey(e: LogEvent): boolean {
 }
 
 export function buildAar(log: RunLog, scenario: Scenario, events: LogEvent[]): Aar {
-  const review = reviewEvents(scenario, events, log.until);
+  const review = reviewEvents(scenario, events, endOf(log));
   const summary_agrees = JSON.stringify(review.summary) === JSON.stringify(log.summary);
   const hash_ok = chainOf(log.events, (log.keyframes ?? []).map((k) => k.events)).hash === log.hash;
   const scenario_ok = sha256Hex(log.scenario.text) === log.scenario.hash;
@@ -112,7 +112,7 @@ export function buildAar(log: RunLog, scenario: Scenario, events: LogEvent[]): A
   const { strengths, improvements } = findings(scenario, review, objectives);
   return {
     scenario,
-    run: { seed: log.seed, engine: log.engine, until: log.until, players: log.players, events: events.length, hash: log.hash, decisions: log.decisions.length, scenario_hash: log.scenario.hash },
+    run: { seed: log.seed, engine: log.engine, until: log.until, players: log.players, events: events.length, hash: log.hash, decisions: log.decisions.length, scenario_hash: log.scenario.hash, session_t: log.session?.t ?? null },
     integrity: { summary_agrees, hash_ok, scenario_ok },
     overview: {
       forces: [...owners.entries()].map(([owner, v]) => ({ owner, ...v })),

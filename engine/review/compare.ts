@@ -7,7 +7,7 @@
 import type { Scenario } from '../scenario/schema.js';
 import type { RunLog } from '../sim/run.js';
 import type { LogEvent, Rating, Summary } from './metrics.js';
-import { reviewEvents } from './review.js';
+import { endOf, reviewEvents } from './review.js';
 
 export interface RunSide { seed: number; scenario: string; scenario_hash: string; players: string[]; events: number; hash: string; summary: Summary }
 export interface DecisionRecord { at: number; role: string; author: string; do: string; [k: string]: unknown }
@@ -55,8 +55,8 @@ function taken(events: LogEvent[]): TakenRecord[] {
 }
 
 export function compareRuns(a: { log: RunLog; scenario: Scenario; events: LogEvent[] }, b: { log: RunLog; scenario: Scenario; events: LogEvent[] }): Comparison {
-  const ra = reviewEvents(a.scenario, a.events, a.log.until);
-  const rb = reviewEvents(b.scenario, b.events, b.log.until);
+  const ra = reviewEvents(a.scenario, a.events, endOf(a.log));
+  const rb = reviewEvents(b.scenario, b.events, endOf(b.log));
   const side = (x: typeof a, s: Summary): RunSide => ({ seed: x.log.seed, scenario: x.log.scenario.id, scenario_hash: x.log.scenario.hash, players: x.log.players, events: x.log.events.length, hash: x.log.hash, summary: s });
 
   let divergence: Comparison['divergence'] = null;

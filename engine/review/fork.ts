@@ -9,18 +9,24 @@
  * Players: the union of the original run's players and the new file's (a
  * role played by a person before the fork stays played; a role the new file
  * decides for is no longer left to doctrine).
+ *
+ * A play session saved part-way can be forked up to where it stopped (its
+ * decisions after that are not known); the fork runs to the scenario's end.
  */
 import { formatClock } from '../scenario/duration.js';
 import type { Decision, DecisionsInput } from '../sim/decisions.js';
 import { decisionFromRecord, type RunLog } from '../sim/run.js';
+import { endOf } from './review.js';
 
 export type ForkPlan =
   | { ok: true; decisions: Decision[]; players: string[]; kept: number; added: number }
   | { ok: false; code: 'after-end' | 'decision-before-fork'; message: string; hint: string; index?: number };
 
 export function planFork(log: RunLog, at: number, next: DecisionsInput): ForkPlan {
-  if (at > log.until) {
-    return { ok: false, code: 'after-end', message: `--at ${formatClock(at)} is after the end of the run (${formatClock(log.until)})`, hint: `give a time between T+00:00 and ${formatClock(log.until)}` };
+  const end = endOf(log);
+  if (at > end) {
+    const what = log.session && end < log.until ? `where the saved session stopped (${formatClock(end)})` : `the end of the run (${formatClock(end)})`;
+    return { ok: false, code: 'after-end', message: `--at ${formatClock(at)} is after ${what}`, hint: `give a time between T+00:00 and ${formatClock(end)}` };
   }
   const early = next.decisions.findIndex((d) => d.at < at);
   if (early >= 0) {

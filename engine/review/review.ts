@@ -46,6 +46,11 @@ export interface Review {
 
 const since = (t: number, from: number): number | null => (Number.isFinite(t) ? t - from : null);
 
+/** Where a log's run ends: its horizon, or where a play session saved part-way stopped. */
+export function endOf(log: { until: number; session?: { t: number } }): number {
+  return log.session?.t ?? log.until;
+}
+
 export function reviewEvents(scenario: Scenario, events: Iterable<LogEvent>, tEnd: number): Review {
   const metrics = new Metrics(scenario, true);
   const units = new UnitMetrics(scenario);

@@ -56,3 +56,27 @@ describe('planFork and the forked run', () => {
     );
   });
 });
+
+describe('a play session saved part-way', () => {
+  it('is reviewed at the time it stopped, agreeing with its stored summary, and forks only up to there', async () => {
+    const { createSim, sessionLogOf } = await import('../../engine/sim/run.js');
+    const { buildAar } = await import('../../engine/review/aar.js');
+    const { renderReport } = await import('../../engine/review/report.js');
+    const late = kySon('late');
+    const d = decisionsFile('ky-son-evacuate-late', late.scenario);
+    const sim = createSim(late.scenario, { decisions: d.decisions, players: d.players });
+    sim.run(4 * 3600);
+    const session = sessionLogOf(sim, 4 * 3600);
+    const events = session.events.map((l) => JSON.parse(l));
+    const aar = buildAar(session, late.scenario, events);
+    expect(aar.integrity).toEqual({ summary_agrees: true, hash_ok: true, scenario_ok: true });
+    expect(aar.review.t_end).toBe(4 * 3600);
+    expect(renderReport(aar, 'md', 'en')).toContain("> **This is a play session saved at T+04:00 (22:00), before the scenario's end at T+18:00 (12:00)");
+    expect(planFork(session, 4 * 3600 + 1, { decisions: [], players: [] })).toMatchObject({ ok: false, code: 'after-end', message: '--at T+04:00:01 is after where the saved session stopped (T+04:00)' });
+    // forked at the stop with no new decision, it is the straight run of the session's decisions
+    const plan = planFork(session, 4 * 3600, { decisions: [], players: [] });
+    if (!plan.ok) throw new Error(plan.message);
+    const forked = runScenario(late.scenario, { seed: session.seed, until: session.until, players: plan.players, decisions: plan.decisions }).log!;
+    expect(forked.hash).toBe(late.log.hash);
+  });
+});
