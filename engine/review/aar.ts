@@ -192,7 +192,7 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   // injects that called for an action
   const onTime: P[] = [];
   for (const r of rv.injects) {
-    if (!r.expects || r.delivered_t === null || r.already !== null || r.skipped) continue;
+    if (!r.expects || r.delivered_t === null || r.already || r.skipped) continue;
     const within = r.within_s;
     if (r.done_t === null) {
       improvements.push(f('f.inject.never', { inject: ref('inject', r.id), role: ref('role', r.to), delivered: t(r.delivered_t) }, {

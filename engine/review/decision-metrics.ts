@@ -7,9 +7,10 @@
  * An `inject.done` belongs to the last decision at the same instant by the
  * role that did it, taken after the inject was delivered; when there is none
  * (doctrine found the action already in effect), it belongs to no decision.
- * An inject whose expected action had already been taken, with a lasting
- * effect, before it arrived (support already requested, zone already
- * ordered out) is marked `already` with that decision: nothing was owed.
+ * The engine marks an inject done the moment it arrives when its expected
+ * action is already in effect (support already requested, zone already
+ * ordered out): such an inject is `already` done, nothing was owed, and
+ * `already_by` names the earlier decision that did it when there is one.
  */
 import type { Scenario } from '../scenario/schema.js';
 import type { LogEvent } from './metrics.js';
@@ -47,8 +48,10 @@ export interface InjectRow {
   on_time: boolean | null;
   /** index of the decision that answered it */
   decision: number | null;
-  /** index of an earlier decision that had already done what the inject asked */
-  already: number | null;
+  /** what it asked was already in effect when it arrived */
+  already: boolean;
+  /** index of the earlier decision that had done it */
+  already_by: number | null;
   /** a decision point's option: chosen, or applied by default at the deadline */
   option: string | null;
   expired: boolean;
@@ -59,6 +62,8 @@ export class DecisionMetrics {
   private readonly rows: DecisionRow[] = [];
   private readonly injects = new Map<string, InjectRow>();
   private readonly deliveredIndex = new Map<string, number>();
+  /** for each inject delivered: the earlier decision that matched what it expects, if any */
+  private readonly priorMatch = new Map<string, number>();
   /** decisions at the current instant, for attributing inject.done */
   private instant: DecisionRow[] = [];
   private n = 0;
@@ -71,7 +76,7 @@ export class DecisionMetrics {
     const spec = this.scenario.injects.find((i) => i.id === id);
     return {
       id, seq, to, delivered_t: null, expects: Boolean(spec?.expected || spec?.decision), within_s: spec?.expected?.within ?? spec?.decision?.deadline ?? null,
-      done_t: null, done_by: null, latency_s: null, on_time: null, decision: null, already: null, option: null, expired: false, skipped: false,
+      done_t: null, done_by: null, latency_s: null, on_time: null, decision: null, already: false, already_by: null, option: null, expired: false, skipped: false,
     };
   }
 
@@ -103,7 +108,7 @@ export class DecisionMetrics {
         const expected = this.scenario.injects.find((i) => i.id === r.id)?.expected as Record<string, unknown> | undefined;
         if (expected && LASTING.has(expected.do as string)) {
           const prior = this.rows.find((d) => !d.refused && d.do === expected.do && PATTERN_KEYS.every((k) => expected[k] === undefined || expected[k] === d.args[k]));
-          if (prior) r.already = prior.index;
+          if (prior) this.priorMatch.set(r.id, prior.index);
         }
         return;
       }
@@ -140,6 +145,10 @@ export class DecisionMetrics {
           r.decision = d.index;
           d.answers.push({ inject: r.id, delivered_t: r.delivered_t ?? e.t, latency_s: r.latency_s });
           break;
+        }
+        if (r.decision === null && r.latency_s === 0 && r.delivered_t === e.t) {
+          r.already = true;
+          r.already_by = this.priorMatch.get(r.id) ?? null;
         }
         return;
       }

@@ -198,7 +198,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
       let status: string;
       if (r.delivered_t === null) status = w.m(r.skipped ? 'status.skipped' : 'status.not_delivered');
       else if (!r.expects) status = w.m('status.info');
-      else if (r.already !== null) status = w.m('status.already');
+      else if (r.already) status = w.m('status.already');
       else if (r.expired) status = w.m('status.expired');
       else if (r.done_t === null) status = w.m('status.never');
       else if (r.option !== null) status = w.m('status.answered', { option: w.optionLabel(r.id, r.option) });

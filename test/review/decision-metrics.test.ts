@@ -30,9 +30,19 @@ describe('DecisionMetrics', () => {
     expect(never.inject('i1')).toMatchObject({ done_t: null, latency_s: null, on_time: null, decision: null });
   });
 
-  it('marks an inject whose action had been taken before it arrived as already done', () => {
+  it('marks an inject the engine found already answered when it arrived, naming the earlier decision', () => {
+    const f = figures([
+      ev(5000, 'decision', { author: 'trainee', role: 'r2', do: 'request_support', area: 'c2' }),
+      ev(5000, 'support.requested', { area: 'c2', by: 'r2' }),
+      ev(2 * H, 'inject.delivered', { id: 'i2', seq: 2, to: 'r2' }),
+      ev(2 * H, 'inject.done', { id: 'i2', by: 'r2', latency_s: 0 }),
+    ]);
+    expect(f.inject('i2')).toMatchObject({ already: true, already_by: 0, done_t: 2 * H, decision: null });
+  });
+
+  it('an earlier matching decision alone does not make an inject answered: the engine decides what is in effect', () => {
     const f = figures([ev(5000, 'decision', { author: 'trainee', role: 'r2', do: 'request_support', area: 'c2' }), ev(2 * H, 'inject.delivered', { id: 'i2', seq: 2, to: 'r2' })]);
-    expect(f.inject('i2')).toMatchObject({ already: 0, done_t: null });
+    expect(f.inject('i2')).toMatchObject({ already: false, done_t: null });
   });
 
   it('does not credit a decision taken before the inject, or by another role, with answering it', () => {
@@ -41,7 +51,7 @@ describe('DecisionMetrics', () => {
       ev(H, 'inject.delivered', { id: 'i1', seq: 1, to: 'r1' }),
       ev(H, 'inject.done', { id: 'i1', by: 'r1', latency_s: 0 }),
     ]);
-    expect(f.inject('i1')).toMatchObject({ done_t: H, decision: null });
+    expect(f.inject('i1')).toMatchObject({ done_t: H, decision: null, already: true, already_by: 0 });
     expect(f.decisions[0].answers).toEqual([]);
   });
 
