@@ -23,6 +23,9 @@ const COMMANDS: Record<string, () => Promise<Subcommand>> = {
   verify: async () => (await import('./verify.js')).verifyCommand,
   play: async () => (await import('./play.js')).playCommand,
   msel: async () => (await import('./msel.js')).mselCommand,
+  report: async () => (await import('./report.js')).reportCommand,
+  compare: async () => (await import('./compare.js')).compareCommand,
+  fork: async () => (await import('./fork.js')).forkCommand,
 };
 
 export function registerCommand(name: string, load: () => Promise<Subcommand>): void {
