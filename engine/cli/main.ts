@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Subcommand>> = {
   schema: async () => (await import('./schema.js')).schemaCommand,
   run: async () => (await import('./run.js')).runCommand,
   verify: async () => (await import('./verify.js')).verifyCommand,
+  view: async () => (await import('./view.js')).viewCommand,
 };
 
 export function registerCommand(name: string, load: () => Promise<Subcommand>): void {
