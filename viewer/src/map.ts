@@ -135,8 +135,7 @@ export class MapView {
     const xy = pts.map((p) => this.projection(p) ?? [0, 0]);
     const [x0, x1] = d3.extent(xy, (p) => p[0]) as [number, number];
     const [y0, y1] = d3.extent(xy, (p) => p[1]) as [number, number];
-    const pad = 120;
-    const k = Math.min(8, this.width / (x1 - x0 + pad), this.height / (y1 - y0 + pad));
+    const k = Math.min(8, (this.width - 160) / Math.max(1, x1 - x0), (this.height - 120) / Math.max(1, y1 - y0));
     if (!(k > 1.5)) { this.svg.call(this.zoom.transform, d3.zoomIdentity); return; }
     const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
     this.svg.call(this.zoom.transform, d3.zoomIdentity.translate(this.width / 2 - k * cx, this.height / 2 - k * cy).scale(k));
@@ -170,7 +169,7 @@ export class MapView {
     const path = d3.geoPath(this.projection);
     const typhoons = s.hazards.filter((h) => h.kind === 'typhoon' && h.track && h.track.length);
     const ty = this.geo.select<SVGGElement>('g.typhoon').selectAll<SVGGElement, (typeof typhoons)[number]>('g.storm').data(typhoons, (h) => h.id)
-      .join((en) => { const g = en.append('g').attr('class', 'storm'); g.append('path').attr('class', 'track'); g.append('path').attr('class', 'radius'); g.append('path').attr('class', 'eye'); g.append('title'); return g; });
+      .join((en) => { const g = en.append('g').attr('class', 'storm'); g.append('path').attr('class', 'track'); g.append('path').attr('class', 'radius'); g.append('title'); return g; });
     ty.each(function (h) {
       const g = d3.select(this);
       const line = { type: 'LineString', coordinates: h.track!.map((p) => [p.coords.lon, p.coords.lat]) } as any;
@@ -180,7 +179,6 @@ export class MapView {
       const c = toCoords(model.projection, st.x, st.y);
       const circle = d3.geoCircle().center([c.lon, c.lat]).radius(st.radius_km / 111.195)();
       g.select('path.radius').attr('d', path(circle) ?? '');
-      g.select('path.eye').attr('d', path(d3.geoCircle().center([c.lon, c.lat]).radius(2 / 111.195)()) ?? '');
       g.attr('data-wind-force', st.wind_force);
       g.select('title').text(`${textIn(h.name, lang)}: ${st.wind_force} Bft, ${Math.round(st.radius_km)} km`);
     });
@@ -226,7 +224,7 @@ export class MapView {
     // --- areas: risk level fill, civil-defence level badge
     const areas = s.areas.map((a) => ({ a, p: model.areaPlace.get(a.id)!, w: world.areas[a.id] }));
     this.layer.areas.selectAll<SVGGElement, (typeof areas)[number]>('g.area').data(areas, (d) => d.a.id)
-      .join((en) => { const g = en.append('g').attr('class', 'area'); g.append('circle'); g.append('text').attr('class', 'name'); g.append('text').attr('class', 'level'); g.append('title'); return g; })
+      .join((en) => { const g = en.append('g').attr('class', 'area'); g.append('circle'); g.append('text').attr('class', 'level'); g.append('title'); return g; })
       .attr('transform', (d) => { const [x, y] = this.pt([d.a.coords.lon, d.a.coords.lat]); return `translate(${x},${y})`; })
       .attr('data-area', (d) => d.a.id).attr('data-risk', (d) => d.w?.risk ?? 0)
       .each(function (d) {
@@ -234,7 +232,6 @@ export class MapView {
         const risk = d.w?.risk ?? 0;
         const level = d.w ? (d.w.level.context.level as number) : 0;
         g.select('circle').attr('r', 7).attr('fill', RISK_COLOUR[risk] ?? '#fff').attr('stroke', '#333');
-        g.select('text.name').attr('x', 10).attr('y', -8).text(textIn(d.a.name, lang));
         g.select('text.level').attr('x', -3.5).attr('y', 3.5).attr('class', 'level small').text(risk > 0 ? String(risk) : '');
         g.attr('data-level', level);
         g.select('title').text(`${textIn(d.a.name, lang)}: ${S.risk} ${risk}; ${S.level} ${level}${d.w?.isolated ? '; isolated' : ''}`);
@@ -262,6 +259,17 @@ export class MapView {
         g.select('text').attr('x', -10).attr('y', 4).attr('text-anchor', 'end').text(d.w && d.w.occupancy > 0 ? `${d.w.occupancy}/${d.w.capacity}` : '');
         g.select('title').text(`${S.shelter}: ${textIn(d.sh.name, lang) || d.sh.id} ${d.w ? `${d.w.occupancy}/${d.w.capacity} (${String(d.w.m.value)})` : ''}`);
       });
+
+    // --- labels on top: area names and the typhoon's eye (screen-sized)
+    const eyes = typhoons.map((h) => { const st = trackAt(h, t, model.projection); return st ? { id: h.id, c: toCoords(model.projection, st.x, st.y), f: st.wind_force } : null; }).filter((e) => e !== null);
+    this.layer.labels.selectAll<SVGGElement, (typeof eyes)[number]>('g.eye').data(eyes, (d) => d!.id)
+      .join((en) => { const g = en.append('g').attr('class', 'eye'); g.append('circle').attr('r', 6); g.append('text').attr('x', 9).attr('y', 4).attr('class', 'small'); return g; })
+      .attr('transform', (d) => { const [x, y] = this.pt([d!.c.lon, d!.c.lat]); return `translate(${x},${y})`; })
+      .select('text').text((d) => `${d!.f} Bft`);
+    this.layer.labels.selectAll<SVGTextElement, (typeof areas)[number]>('text.area-name').data(areas, (d) => d.a.id)
+      .join('text').attr('class', 'area-name')
+      .attr('x', (d) => this.pt([d.a.coords.lon, d.a.coords.lat])[0] + 10).attr('y', (d) => this.pt([d.a.coords.lon, d.a.coords.lat])[1] - 9)
+      .text((d) => textIn(d.a.name, lang));
 
     // --- incidents: open ones from the engine's world, recently resolved ones faded
     this.drawIncidents(this.layer.incidents, run, world, t, false);
