@@ -3,6 +3,11 @@
  * few more a viewer needs (events in time order, a scenario that loads,
  * keyframes in order), without re-serialising every event: a replay reads
  * the parsed events and never hashes them. Pure: a string in, a result out.
+ *
+ * Keyframes are most of a log's bytes and a replay needs one at a time, so
+ * when the file has the layout `drill run` writes (one keyframe per line)
+ * they are kept as text and parsed when first used; any other layout of
+ * valid JSON is read whole.
  */
 import { RUN_FORMAT } from '../sim/run.js';
 import { parseScenario } from '../scenario/parse.js';
@@ -23,9 +28,49 @@ export interface RunData {
   keyframe_every: number;
   decisions: Record<string, unknown>[];
   events: LogEvent[];
-  keyframes: Keyframe[];
+  keyframes: Keyframes;
   summary: Summary | null;
   hash: string;
+}
+
+/** The keyframes of a log: their times up front, each world parsed on first use. */
+export class Keyframes {
+  private readonly cache = new Map<number, Keyframe>();
+  constructor(readonly times: number[], private readonly source: (i: number) => Keyframe) {}
+  get length(): number { return this.times.length; }
+  get(i: number): Keyframe {
+    let k = this.cache.get(i);
+    if (!k) {
+      k = this.source(i);
+      if (k.t !== this.times[i] || typeof k.world !== 'object' || k.world === null) throw new Error(`keyframe #${i} is damaged`);
+      this.cache.set(i, k);
+    }
+    return k;
+  }
+  static of(list: Keyframe[]): Keyframes {
+    return new Keyframes(list.map((k) => k.t), (i) => list[i]);
+  }
+}
+
+const KF_START = '],\n"keyframes":[';
+const KF_END = '\n],\n"chain":';
+
+/** Cut the keyframe lines out of a log in `drill run` layout; null when the layout is different. */
+function splitKeyframes(text: string): { rest: string; lines: string[]; times: number[] } | null {
+  const a = text.indexOf(KF_START);
+  if (a < 0) return null;
+  const b = text.indexOf(KF_END, a);
+  if (b < 0 || text.indexOf(KF_START, a + 1) >= 0) return null;
+  const block = text.slice(a + KF_START.length, b);
+  const lines = block === '' ? [] : block.split(',\n');
+  const times: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] = lines[i].replace(/^\n/, ''));
+    const m = /^\{"t":(\d+),/.exec(line);
+    if (!m || !line.endsWith('}')) return null;
+    times.push(Number(m[1]));
+  }
+  return { rest: text.slice(0, a) + '],\n"keyframes":[' + text.slice(b), lines, times };
 }
 
 export type OpenResult = { ok: true; run: RunData } | { ok: false; message: string; hint?: string };
@@ -40,8 +85,9 @@ function fail(message: string, hint = HINT): OpenResult {
 export function openRunLog(text: string, name: string): OpenResult {
   if (text.trim() === '') return fail(`${name} is empty`);
   let raw: any;
+  const split = splitKeyframes(text);
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(split ? split.rest : text);
   } catch (e) {
     return fail(`${name} is not a run log: it is not valid JSON (${(e as Error).message})`);
   }
@@ -66,12 +112,19 @@ export function openRunLog(text: string, name: string): OpenResult {
     if (e.t < last) return fail(`${name} is damaged: event #${i} (${e.type}) goes back in time`);
     last = e.t;
   }
-  const keyframes = Array.isArray(raw.keyframes) ? (raw.keyframes as Keyframe[]) : [];
-  for (let i = 0; i < keyframes.length; i++) {
-    const k = keyframes[i];
-    if (typeof k !== 'object' || k === null || !Number.isInteger(k.t) || typeof k.world !== 'object' || k.world === null || (i > 0 && k.t <= keyframes[i - 1].t)) {
-      return fail(`${name} is damaged: keyframe #${i} is malformed or out of order`);
+  let keyframes: Keyframes;
+  if (split) {
+    const lines = split.lines;
+    keyframes = new Keyframes(split.times, (i) => JSON.parse(lines[i]) as Keyframe);
+  } else {
+    const list = Array.isArray(raw.keyframes) ? (raw.keyframes as Keyframe[]) : [];
+    for (const k of list) {
+      if (typeof k !== 'object' || k === null || !Number.isInteger(k.t) || typeof k.world !== 'object' || k.world === null) return fail(`${name} is damaged: a keyframe is malformed`);
     }
+    keyframes = Keyframes.of(list);
+  }
+  for (let i = 1; i < keyframes.times.length; i++) {
+    if (keyframes.times[i] <= keyframes.times[i - 1]) return fail(`${name} is damaged: keyframe #${i} is out of order`);
   }
   const parsed = parseScenario(raw.scenario.text, `${name} (embedded scenario)`);
   if (!parsed.ok) {

@@ -28,11 +28,11 @@ export class Replay {
 
   /** Index of the last keyframe at or before t, or -1. */
   keyframeBefore(t: number): number {
-    const k = this.run.keyframes;
+    const k = this.run.keyframes.times;
     let lo = 0, hi = k.length - 1, best = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (k[mid].t <= t) { best = mid; lo = mid + 1; } else hi = mid - 1;
+      if (k[mid] <= t) { best = mid; lo = mid + 1; } else hi = mid - 1;
     }
     return best;
   }
@@ -57,7 +57,7 @@ export class Replay {
   stateAt(t: number): World {
     const target = Math.max(0, Math.min(Math.floor(t), this.run.until));
     const ki = this.keyframeBefore(target);
-    const kf = ki >= 0 ? this.run.keyframes[ki] : undefined;
+    const kf = ki >= 0 ? this.run.keyframes.get(ki) : undefined;
     // go on with the sim we have when it is not behind the target and no keyframe lies between
     const reuse = this.sim !== null && this.simT <= target && (kf === undefined || kf.t <= this.simT);
     if (!reuse) {

@@ -65,10 +65,19 @@ describe('Replay.stateAt', () => {
   });
 
   it('leaves the log\'s keyframes as they were', () => {
-    const before = JSON.stringify(run.keyframes);
+    const all = () => JSON.stringify(run.keyframes.times.map((_, i) => run.keyframes.get(i)));
+    const before = all();
     const replay = new Replay(run);
     for (const t of [5000, 100, 30_000, 64_800]) replay.stateAt(t);
-    expect(JSON.stringify(run.keyframes)).toBe(before);
+    expect(all()).toBe(before);
+  });
+
+  it('reads a log laid out differently (keyframes parsed with the rest) to the same worlds', () => {
+    const pretty = openRunLog(JSON.stringify(JSON.parse(text), null, 1), 'pretty.json');
+    if (!pretty.ok) throw new Error(pretty.message);
+    expect(pretty.run.keyframes.times).toEqual(run.keyframes.times);
+    const a = new Replay(run), b = new Replay(pretty.run);
+    for (const t of [0, 7300, 40_000]) expect(board(b.stateAt(t))).toEqual(board(a.stateAt(t)));
   });
 });
 
@@ -131,6 +140,10 @@ describe('openRunLog', () => {
     const raw2 = JSON.parse(text);
     raw2.scenario.text = '{"drillsim":1}';
     expect(bad(JSON.stringify(raw2))).toMatch(/embedded scenario does not load/);
+    const lines = text.split('\n');
+    const k = lines.findIndex((l) => l.startsWith('{"t":3600,"events":'));
+    [lines[k], lines[k + 1]] = [lines[k + 1], lines[k]];
+    expect(bad(lines.join('\n'))).toMatch(/keyframe #\d+ is out of order/);
   });
 });
 

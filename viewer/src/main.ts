@@ -20,7 +20,7 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const SPEEDS = [1, 10, 60, 600, 3600];
 const TABS = ['messages', 'decisions', 'objectives', 'metrics', 'board'] as const;
 
-interface Timings { fetch_ms?: number; parse_ms?: number; model_ms?: number; fold_ms?: number; first_render_ms?: number; open_ms?: number; bytes?: number }
+interface Timings { map_ms?: number; timeline_ms?: number; panels_ms?: number; seek_ms?: number; fetch_ms?: number; parse_ms?: number; model_ms?: number; fold_ms?: number; first_render_ms?: number; open_ms?: number; bytes?: number }
 
 class App implements PanelHost {
   runs: LoadedRun[] = [];
@@ -149,13 +149,19 @@ class App implements PanelHost {
     $('map-b').hidden = !side;
     if (side && (changedB || !this.mapB)) { this.mapB?.destroy(); this.mapB = new MapView($('map-b'), this.b!, () => this.language, 'b'); }
     if (!side) { this.mapB?.destroy(); this.mapB = null; }
+    const t1 = performance.now();
     this.divergence = this.b ? findDivergence(a.data, this.b.data) : null;
     this.timeline.setRun(a, this.divergence?.t ?? null);
+    const t2 = performance.now();
     this.fillSelects();
     this.renderPanels();
+    const t3 = performance.now();
+    if (this.timings.map_ms === undefined) Object.assign(this.timings, { map_ms: t1 - t0, timeline_ms: t2 - t1, panels_ms: t3 - t2 });
     $('title').textContent = textIn(a.data.scenario.title, this.language);
     document.title = `${textIn(a.data.scenario.title, this.language)} · drillsim`;
+    const t4 = performance.now();
     this.seek(Math.min(this.t, a.data.until), true);
+    this.timings.seek_ms ??= performance.now() - t4;
     this.timings.first_render_ms ??= performance.now() - t0;
     this.updateDivergenceLabel();
   }
@@ -432,5 +438,7 @@ const app = new App();
   get timings() { return app.timings; },
   /** seek and report how long the engine and the drawing took (the bench uses it) */
   timedSeek(t: number) { const t0 = performance.now(); app.seek(t); return performance.now() - t0; },
+  /** the engine's part of a seek alone */
+  timedState(t: number) { const t0 = performance.now(); app.a?.replay.stateAt(t); return performance.now() - t0; },
   ready: app.openServed().then(() => true),
 };

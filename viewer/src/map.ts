@@ -25,12 +25,24 @@ import { RISK_COLOUR, ROAD_STYLE, UNIT_COLOUR, severityColour, severityInk } fro
 
 type P = [number, number];
 
-let worldOutline: { f: any; b: [[number, number], [number, number]] }[] | null = null;
-/** Country outlines within ~8 degrees of the scenario: the rest of the world is never in view. */
+let worldOutline: { f: any; b: [number, number, number, number] }[] | null = null;
+
+/** Planar lon/lat box of a feature's rings (enough to pick the countries near a province; d3.geoBounds is far slower). */
+function box(f: any): [number, number, number, number] {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  const walk = (c: any): void => {
+    if (typeof c[0] === 'number') { if (c[0] < x0) x0 = c[0]; if (c[0] > x1) x1 = c[0]; if (c[1] < y0) y0 = c[1]; if (c[1] > y1) y1 = c[1]; return; }
+    for (const x of c) walk(x);
+  };
+  if (f.geometry) walk(f.geometry.coordinates);
+  return [x0, y0, x1, y1];
+}
+
+/** Country outlines within a few degrees of the scenario: the rest of the world is never in view. */
 function outline(around: [[number, number], [number, number]]): d3.GeoPermissibleObjects {
-  worldOutline ??= (feature(countries50 as any, (countries50 as any).objects.countries) as any).features.map((f: any) => ({ f, b: d3.geoBounds(f) }));
-  const m = 8;
-  const near = worldOutline!.filter(({ b }) => b[0][0] <= around[1][0] + m && b[1][0] >= around[0][0] - m && b[0][1] <= around[1][1] + m && b[1][1] >= around[0][1] - m);
+  worldOutline ??= (feature(countries50 as any, (countries50 as any).objects.countries) as any).features.map((f: any) => ({ f, b: box(f) }));
+  const m = 4;
+  const near = worldOutline!.filter(({ b }) => b[0] <= around[1][0] + m && b[2] >= around[0][0] - m && b[1] <= around[1][1] + m && b[3] >= around[0][1] - m);
   return { type: 'FeatureCollection', features: near.map((x) => x.f) } as any;
 }
 

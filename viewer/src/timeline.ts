@@ -128,19 +128,26 @@ export class Timeline {
   private paint(ctx: CanvasRenderingContext2D): void {
     const run = this.run!;
     const x = this.x;
-    const until = run.data.until;
     ctx.clearRect(0, 0, this.width, this.height);
     ctx.font = '11px system-ui, sans-serif';
     ctx.textBaseline = 'middle';
     const hazards = new Map(run.data.scenario.hazards.map((h) => [h.id, h]));
+    // a lane as runs of pixel columns, each column showing the state at its middle: a long run
+    // has tens of thousands of changes, and one rectangle per change would be mostly sub-pixel
+    const x0 = Math.round(x.range()[0]), x1 = Math.round(x.range()[1]);
     const lanes = (changes: Change<string>[] | undefined, y: number, h: number, colour: (v: string) => string, initial: string) => {
-      let from = 0, v = initial;
-      for (const c of changes ?? []) {
-        if (c.t > from) { ctx.fillStyle = colour(v); ctx.fillRect(x(from), y, Math.max(0.5, x(c.t) - x(from)), h); }
-        from = c.t; v = c.v;
+      const list = changes ?? [];
+      let j = -1, runStart = x0, runV: string | null = null;
+      for (let px = x0; px <= x1; px++) {
+        const tm = x.invert(px + 0.5);
+        while (j + 1 < list.length && list[j + 1].t <= tm) j++;
+        const v = j < 0 ? initial : list[j].v;
+        if (v !== runV) {
+          if (runV !== null) { ctx.fillStyle = colour(runV); ctx.fillRect(runStart, y, px - runStart, h); }
+          runStart = px; runV = v;
+        }
       }
-      ctx.fillStyle = colour(v);
-      ctx.fillRect(x(from), y, Math.max(0.5, x(until) - x(from)), h);
+      if (runV !== null) { ctx.fillStyle = colour(runV); ctx.fillRect(runStart, y, x1 + 1 - runStart, h); }
     };
     for (const r of this.rows) {
       ctx.fillStyle = r.kind === 'heading' ? '#222' : '#333';
@@ -150,7 +157,7 @@ export class Timeline {
         lanes(run.history.units.get(r.id), r.y, r.h, (v) => UNIT_COLOUR[v] ?? '#ccc', 'available');
       } else if (r.kind === 'incident') {
         const inc = run.history.incidents.get(r.id)!;
-        const end = inc.resolved_t ?? until;
+        const end = inc.resolved_t ?? run.data.until;
         const sev = inc.severity;
         for (let i = 0; i < sev.length; i++) {
           const a = sev[i].t, b = i + 1 < sev.length ? Math.min(sev[i + 1].t, end) : end;
