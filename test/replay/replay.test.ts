@@ -155,9 +155,15 @@ describe('findDivergence', () => {
     const d = findDivergence(run, o.run);
     expect(d.index).not.toBeNull();
     const i = d.index!;
-    for (let k = 0; k < i; k++) expect(JSON.stringify(o.run.events[k])).toBe(JSON.stringify(run.events[k]));
+    expect({ ...o.run.events[0], players: [] }).toEqual({ ...run.events[0], players: [] });
+    for (let k = 1; k < i; k++) expect(JSON.stringify(o.run.events[k])).toBe(JSON.stringify(run.events[k]));
     expect(JSON.stringify(o.run.events[i])).not.toBe(JSON.stringify(run.events[i]));
     expect(d.t).toBe(Math.min(o.run.events[i].t, run.events[i].t));
+    // who played is set-up, recorded in run.start: the course of events parts at the trainee's decision
+    expect(i).toBeGreaterThan(0);
+    expect(d.samePlayers).toBe(false);
+    expect(d.t).toBe(600);
+    expect(o.run.events[i]).toMatchObject({ type: 'decision', author: 'trainee', do: 'evacuate' });
     expect(findDivergence(run, run).index).toBeNull();
   });
 });

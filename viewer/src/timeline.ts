@@ -294,7 +294,7 @@ export class Timeline {
       .attr('x1', d === null ? 0 : x(d)).attr('x2', d === null ? 0 : x(d)).attr('y1', 0).attr('y2', this.height)
       .attr('data-t', d ?? '');
     this.svg.select('text.divergence-label').style('display', d === null ? 'none' : 'inline')
-      .attr('x', d === null ? 0 : x(d) + 4).attr('y', AXIS + MARKS + 8).text(d === null ? '' : `⑂ ${clock(d)}`);
+      .attr('x', d === null ? 0 : x(d) + 4).attr('y', AXIS + MARKS + 8).text(d === null ? '' : `A ≠ B ${clock(d)}`);
     this.setTime(this.t);
   }
 
