@@ -33,6 +33,8 @@ const en = {
   unitStates: { available: 'available', mobilising: 'mobilising', en_route: 'en route', on_scene: 'on scene', returning: 'returning', resting: 'resting', blocked: 'blocked', out_of_service: 'out of service' } as Record<string, string>,
   phases: { reported: 'reported', assessed: 'assessed', responding: 'responding', contained: 'contained', resolved: 'resolved' } as Record<string, string>,
   authors: { trainee: 'trainee', controller: 'controller', doctrine: 'doctrine', default: 'default' } as Record<string, string>,
+  methods: { phone: 'phone', radio: 'radio', dispatch: 'official dispatch', bulletin: 'bulletin', 'social-media': 'social media', email: 'email', 'in-person': 'in person', hotline: 'hotline' } as Record<string, string>,
+  injectTypes: { information: 'information', directive: 'directive', request: 'request', contingency: 'contingency' } as Record<string, string>,
 };
 
 type Strings = typeof en;
@@ -65,6 +67,8 @@ const vi: Strings = {
   unitStates: { available: 'sẵn sàng', mobilising: 'đang huy động', en_route: 'đang cơ động', on_scene: 'tại hiện trường', returning: 'đang trở về', resting: 'nghỉ', blocked: 'bị chặn đường', out_of_service: 'ngừng hoạt động' },
   phases: { reported: 'đã báo', assessed: 'đã đánh giá', responding: 'đang ứng phó', contained: 'đã khống chế', resolved: 'đã giải quyết' },
   authors: { trainee: 'học viên', controller: 'đạo diễn', doctrine: 'tự động theo phương án', default: 'mặc định' },
+  methods: { phone: 'điện thoại', radio: 'vô tuyến', dispatch: 'công điện', bulletin: 'bản tin', 'social-media': 'mạng xã hội', email: 'thư điện tử', 'in-person': 'trực tiếp', hotline: 'đường dây nóng' },
+  injectTypes: { information: 'thông tin', directive: 'chỉ đạo', request: 'đề nghị', contingency: 'tình huống dự phòng' },
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, vi };

@@ -205,11 +205,11 @@ export class MapView {
     });
     this.layer.zones.selectAll<SVGGElement, (typeof zones)[number]>('g.zone').data(zones, (d) => d.z.id)
       .join((en) => { const g = en.append('g').attr('class', 'zone'); g.append('circle'); g.append('text'); g.append('title'); return g; })
-      .attr('transform', (d) => { const [x, y] = this.xy(d.p.x, d.p.y); const a = (d.i * 2.2) + 0.6; return `translate(${x + Math.cos(a) * 22},${y + Math.sin(a) * 22})`; })
+      .attr('transform', (d) => { const [x, y] = this.xy(d.p.x, d.p.y); const a = (d.i * 2.2) + 2.2; return `translate(${x + Math.cos(a) * 34},${y + Math.sin(a) * 34})`; })
       .attr('data-zone', (d) => d.z.id).attr('data-flooded', (d) => String(d.flooded))
       .each(function (d) {
         const g = d3.select(this);
-        const r = 8 + Math.sqrt(d.z.population) / 4;
+        const r = 6 + Math.sqrt(d.z.population) / 5;
         g.select('circle').attr('r', r).attr('fill', d.flooded ? `url(#flood-${g.node()!.ownerSVGElement!.getAttribute('data-run')})` : 'rgba(0,114,178,0.08)')
           .attr('stroke', '#0072B2').attr('stroke-dasharray', '3 2');
         const state = d.zw ? String(d.zw.m.value) : '';
@@ -311,15 +311,28 @@ export class MapView {
         }
       }
     }
-    const spots = new Map<string, number>();
-    const all = [...recent, ...open].map((d) => {
+    // markers that would overlap are pushed apart a little (a few steps of collision), each staying near its place
+    const all = [...recent, ...open].map((d, i) => {
       const [sx, sy] = this.xy(d.x, d.y);
-      const k = `${Math.round(sx / 8)},${Math.round(sy / 8)}`;
-      const n = spots.get(k) ?? 0;
-      spots.set(k, n + 1);
-      const a = n * 1.1 - Math.PI / 2, rad = n === 0 ? 0 : 20 + n * 2;
-      return { ...d, sx: sx + Math.cos(a) * rad, sy: sy + Math.sin(a) * rad };
+      return { ...d, sx: sx + ((i % 3) - 1) * 0.01, sy: sy + ((i % 5) - 2) * 0.01, ox: sx, oy: sy, r: 8 + d.severity * 1.6 };
     });
+    if (all.length > 1 && all.length <= 300) {
+      for (let step = 0; step < 40; step++) {
+        let moved = false;
+        for (let i = 0; i < all.length; i++) {
+          for (let j = i + 1; j < all.length; j++) {
+            const a = all[i], b = all[j];
+            const dx = b.sx - a.sx, dy = b.sy - a.sy;
+            const dist = Math.hypot(dx, dy), need = a.r + b.r + 2;
+            if (dist >= need) continue;
+            const push = (need - dist) / 2 / Math.max(dist, 0.01);
+            a.sx -= dx * push; a.sy -= dy * push; b.sx += dx * push; b.sy += dy * push;
+            moved = true;
+          }
+        }
+        if (!moved) break;
+      }
+    }
     const cls = ghost ? 'incident ghost' : 'incident';
     layer.selectAll<SVGGElement, (typeof all)[number]>(ghost ? 'g.incident.ghost' : 'g.incident').data(all, (d) => d.id)
       .join((en) => { const g = en.append('g').attr('class', cls); g.append('circle'); g.append('text').attr('class', 'sev'); g.append('text').attr('class', 'people small'); g.append('title'); return g; })

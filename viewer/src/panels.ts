@@ -43,7 +43,7 @@ export function renderMessages(el: HTMLElement, run: LoadedRun, host: PanelHost)
     else if (rec && inj.expected) outcome.push(h('p', { class: 'outcome missing' }, S.notDone));
     const exp = inj.expected ? `${S.expected}: ${fieldsText(inj.expected as Record<string, unknown>)}` : null;
     list.append(h('li', { class: `msg ${rec ? 'delivered' : 'undelivered'}`, 'data-inject': inj.id, 'data-delivered-t': rec?.delivered_t ?? null },
-      h('div', { class: 'msg-head' }, h('span', { class: 'seq' }, `#${inj.seq}`), ' ', rec ? timeButton(host, rec.delivered_t) : h('span', { class: 'time muted' }, S.notDelivered), ' ', h('span', { class: 'method' }, inj.method), ' ', h('span', { class: 'type' }, inj.type)),
+      h('div', { class: 'msg-head' }, h('span', { class: 'seq' }, `#${inj.seq}`), ' ', rec ? timeButton(host, rec.delivered_t) : h('span', { class: 'time muted' }, S.notDelivered), ' ', h('span', { class: 'method' }, S.methods[inj.method] ?? inj.method), ' · ', h('span', { class: 'type' }, S.injectTypes[inj.type] ?? inj.type)),
       h('h3', { class: 'subject' }, textIn(inj.subject, lang)),
       h('p', { class: 'route' }, `${S.from} ${from(inj)} ${S.to} ${roleName(inj.to)}`),
       h('p', { class: 'message' }, textIn(inj.message, lang)),
