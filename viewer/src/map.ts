@@ -46,7 +46,11 @@ function outline(around: [[number, number], [number, number]]): d3.GeoPermissibl
   return { type: 'FeatureCollection', features: near.map((x) => x.f) } as any;
 }
 
-interface Place { id: string; lonlat: P; label: string }
+/** Set an element's text only when it changed: a seek redraws every marker, and most texts stay the same. */
+function setText(sel: d3.Selection<any, any, any, any>, text: string): void {
+  const el = sel.node() as Element | null;
+  if (el && el.textContent !== text) el.textContent = text;
+}
 
 export class MapView {
   private svg: d3.Selection<SVGSVGElement, unknown, null, undefined>;
@@ -192,7 +196,7 @@ export class MapView {
       const circle = d3.geoCircle().center([c.lon, c.lat]).radius(st.radius_km / 111.195)();
       g.select('path.radius').attr('d', path(circle) ?? '');
       g.attr('data-wind-force', st.wind_force);
-      g.select('title').text(`${textIn(h.name, lang)}: ${st.wind_force} Bft, ${Math.round(st.radius_km)} km`);
+      setText(g.select('title'), `${textIn(h.name, lang)}: ${st.wind_force} Bft, ${Math.round(st.radius_km)} km`);
     });
 
     // --- evacuation zones, hatched once the hazard has struck
@@ -214,7 +218,7 @@ export class MapView {
           .attr('stroke', '#0072B2').attr('stroke-dasharray', '3 2');
         const state = d.zw ? String(d.zw.m.value) : '';
         g.select('text').attr('y', r + 11).attr('text-anchor', 'middle').attr('class', 'small').text(d.zw ? `${d.zw.remaining}↓ ${d.zw.sheltered}⌂` : '');
-        g.select('title').text(`${S.zone}: ${textIn(d.z.name, lang) || d.z.id} (${state}); ${d.zw?.remaining ?? d.z.population} / ${d.z.population}${d.flooded ? `; ${S.flooded}` : ''}`);
+        setText(g.select('title'), `${S.zone}: ${textIn(d.z.name, lang) || d.z.id} (${state}); ${d.zw?.remaining ?? d.z.population} / ${d.z.population}${d.flooded ? `; ${S.flooded}` : ''}`);
       });
 
     // --- roads by status
@@ -230,7 +234,7 @@ export class MapView {
         g.selectAll('line').attr('x1', x1).attr('y1', y1).attr('x2', x2).attr('y2', y2);
         g.select('line.line').attr('stroke', st.colour).attr('stroke-width', st.width).attr('stroke-dasharray', st.dash);
         const label = d.st === 'open' ? S.roadOpen : d.st === 'degraded' ? S.roadDegraded : S.roadCut;
-        g.select('title').text(`${textIn(d.e.name, lang) || d.e.id}: ${label}`);
+        setText(g.select('title'), `${textIn(d.e.name, lang) || d.e.id}: ${label}`);
       });
 
     // --- areas: risk level fill, civil-defence level badge
@@ -246,7 +250,7 @@ export class MapView {
         g.select('circle').attr('r', 7).attr('fill', RISK_COLOUR[risk] ?? '#fff').attr('stroke', '#333');
         g.select('text.level').attr('x', -3.5).attr('y', 3.5).attr('class', 'level small').text(risk > 0 ? String(risk) : '');
         g.attr('data-level', level);
-        g.select('title').text(`${textIn(d.a.name, lang)}: ${S.risk} ${risk}; ${S.level} ${level}${d.w?.isolated ? '; isolated' : ''}`);
+        setText(g.select('title'), `${textIn(d.a.name, lang)}: ${S.risk} ${risk}; ${S.level} ${level}${d.w?.isolated ? '; isolated' : ''}`);
         g.classed('declared', level > 0);
       });
 
@@ -269,7 +273,7 @@ export class MapView {
         const g = d3.select(this);
         g.classed('open', d.w?.m.value === 'open' || d.w?.m.value === 'full');
         g.select('text').attr('x', -10).attr('y', 4).attr('text-anchor', 'end').text(d.w && d.w.occupancy > 0 ? `${d.w.occupancy}/${d.w.capacity}` : '');
-        g.select('title').text(`${S.shelter}: ${textIn(d.sh.name, lang) || d.sh.id} ${d.w ? `${d.w.occupancy}/${d.w.capacity} (${String(d.w.m.value)})` : ''}`);
+        setText(g.select('title'), `${S.shelter}: ${textIn(d.sh.name, lang) || d.sh.id} ${d.w ? `${d.w.occupancy}/${d.w.capacity} (${String(d.w.m.value)})` : ''}`);
       });
 
     // --- labels on top: area names and the typhoon's eye (screen-sized)
@@ -346,9 +350,9 @@ export class MapView {
           .attr('stroke', ghost ? '#D55E00' : d.resolved ? '#777' : '#222')
           .attr('stroke-dasharray', ghost ? '3 2' : d.phase === 'reported' || d.phase === 'assessed' ? '4 2' : null)
           .attr('stroke-width', d.phase === 'responding' ? 2.5 : 1.5);
-        g.select('text.sev').attr('y', 4).attr('text-anchor', 'middle').attr('fill', ghost || d.resolved ? '#555' : severityInk(d.severity)).text(String(d.severity));
+        setText(g.select('text.sev').attr('y', 4).attr('text-anchor', 'middle').attr('fill', ghost || d.resolved ? '#555' : severityInk(d.severity)), String(d.severity));
         g.select('text.people').attr('x', r + 2).attr('y', -r + 4).text(d.people > 0 && !d.resolved ? String(d.people) : '');
-        g.select('title').text(`${d.id}: ${kindName(d.kind)}; ${S.severity} ${d.severity}; ${S.phases[d.phase] ?? d.phase}; ${d.people} ${S.atRisk}`);
+        setText(g.select('title'), `${d.id}: ${kindName(d.kind)}; ${S.severity} ${d.severity}; ${S.phases[d.phase] ?? d.phase}; ${d.people} ${S.atRisk}`);
       });
   }
 
@@ -379,7 +383,7 @@ export class MapView {
         const g = d3.select(this);
         g.select('rect').attr('fill', ghost ? 'none' : UNIT_COLOUR[d.state] ?? '#888').attr('stroke', ghost ? UNIT_COLOUR[d.state] ?? '#888' : '#111').attr('stroke-width', ghost ? 2 : 1);
         const spec = model.unit.get(d.id);
-        g.select('title').text(`${textIn(spec?.name, lang) || d.id}: ${S.unitStates[d.state] ?? d.state}${d.incident ? ` → ${d.incident}` : ''}`);
+        setText(g.select('title'), `${textIn(spec?.name, lang) || d.id}: ${S.unitStates[d.state] ?? d.state}${d.incident ? ` → ${d.incident}` : ''}`);
       });
   }
 }
