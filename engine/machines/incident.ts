@@ -51,6 +51,9 @@ export const incidentMachine = setup({
     canWorsen: ({ context }) => context.open && context.severity < 5,
     canEase: ({ context }) => context.open && context.severity > 1,
     closed: ({ context }) => !context.open,
+    // zero-length phases pass at once, without a timer round trip through the queue
+    noAssessment: ({ context }) => context.assess_s <= 0,
+    noMopUp: ({ context }) => context.mop_up_s <= 0,
   },
   actions: {
     takeProgress: assign(({ event }) => ({ eta_s: event.eta_s, met: event.met })),
@@ -87,6 +90,7 @@ export const incidentMachine = setup({
       initial: 'reported',
       states: {
         reported: {
+          always: { guard: 'noAssessment', target: 'assessed' },
           after: { assess: 'assessed' },
           on: { ON_SCENE: { target: 'responding', actions: 'takeProgress' } },
         },
@@ -98,6 +102,7 @@ export const incidentMachine = setup({
           on: { PROGRESS: { target: 'responding', reenter: true, actions: 'takeProgress' } },
         },
         contained: {
+          always: { guard: 'noMopUp', target: 'resolved', actions: 'resolved' },
           after: { mop_up: { target: 'resolved', actions: 'resolved' } },
         },
         resolved: {},

@@ -80,6 +80,12 @@ function se(sum: number, sq: number, n: number): number | null {
   return round3(Math.sqrt(Math.max(0, sq / n - mean * mean) / (n - 1)));
 }
 
+/** Event types the metrics read: the engine need not build the others when it writes no log. */
+export const OBSERVED = new Set([
+  'incident.reported', 'incident.phase', 'incident.people', 'zone.progress', 'shelter.occupancy', 'level', 'support.requested',
+  'inject.delivered', 'inject.done', 'area.stock', 'decision', 'decision.refused',
+]);
+
 export class Metrics {
   readonly incidents = new Map<string, IncidentRec>();
   private readonly zones = new Map<string, { population: number; sheltered: number }>();

@@ -46,8 +46,8 @@ export function check(sim: Sim, d: Decision): Check {
     case 'dispatch': {
       const spec = model.unit.get(c.unit);
       if (!spec) return refuse('unknown-unit', `no unit '${c.unit}'${suggest(c.unit, model.unit.keys())}`);
-      const inc = world.incidents[c.incident];
-      if (!inc) return refuse('unknown-incident', `no open incident '${c.incident}'${suggest(c.incident, Object.keys(world.incidents))}`);
+      const inc = sim.incident(c.incident);
+      if (!inc) return refuse('unknown-incident', `no open incident '${c.incident}'${suggest(c.incident, world.incidents.map((i) => i.id))}`);
       if (!Incidents.isOpen(inc)) return refuse('incident-closed', `incident '${c.incident}' is already ${(inc.m.value as any).lifecycle}`);
       if (model.commander.get(c.unit) !== d.role) return refuse('no-authority', `role '${d.role}' does not command unit '${c.unit}' (it answers to '${model.commander.get(c.unit)}')`);
       const state = world.units[c.unit].m.value as string;
@@ -163,11 +163,11 @@ export function executeDecision(sim: Sim, d: Decision): boolean {
   const c = d.cmd as AnyCommand & Record<string, any>;
   const verdict = check(sim, d);
   if (!verdict.ok) {
-    sim.emit('decision.refused', { author: d.author, role: d.role, ...c, code: verdict.code, reason: verdict.reason });
+    sim.emit({ t: sim.now, type: 'decision.refused', author: d.author, role: d.role, ...c, code: verdict.code, reason: verdict.reason });
     return false;
   }
   sim.world.counts.decisions++;
-  sim.emit('decision', { author: d.author, role: d.role, ...c });
+  sim.emit({ t: sim.now, type: 'decision', author: d.author, role: d.role, ...c });
   apply(sim, d);
   World.noteAction(sim, d.role, c);
   return true;
@@ -194,7 +194,7 @@ function apply(sim: Sim, d: Decision): void {
     case 'open_shelter': sim.sendShelter(c.shelter, 'OPEN'); return;
     case 'declare_level': {
       sim.sendLevel(c.area, { type: 'DECLARE', level: c.level, by: d.role });
-      sim.emit('level', { area: c.area, level: c.level, by: d.role });
+      sim.emit({ t: sim.now, type: 'level', area: c.area, level: c.level, by: d.role });
       w.dirty = true;
       return;
     }
@@ -202,7 +202,7 @@ function apply(sim: Sim, d: Decision): void {
       const a = w.areas[c.area];
       a.support_t = sim.now;
       a.support_by = d.role;
-      sim.emit('support.requested', { area: c.area, by: d.role });
+      sim.emit({ t: sim.now, type: 'support.requested', area: c.area, by: d.role });
       w.dirty = true;
       return;
     }
@@ -213,7 +213,7 @@ function apply(sim: Sim, d: Decision): void {
     case 'answer': {
       const spec = sim.injectSpec(c.inject)!;
       sim.send('inject', c.inject, { type: 'ANSWER', option: c.option, by: d.role });
-      sim.emit('inject.answered', { id: c.inject, option: c.option, by: d.role });
+      sim.emit({ t: sim.now, type: 'inject.answered', id: c.inject, option: c.option, by: d.role });
       World.markDone(sim, c.inject, d.role);
       const option = spec.decision!.options.find((o) => o.id === c.option)!;
       for (const cmd of option.commands) sim.decide({ at: sim.now, role: d.role, author: d.author, cmd });

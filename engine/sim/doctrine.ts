@@ -14,21 +14,34 @@ import * as Incidents from './incidents.js';
 import { PRIO, type Sim } from './sim.js';
 import * as Units from './units.js';
 import * as World from './world-ops.js';
-import type { IncidentW } from './world.js';
+import type { IncidentW, UnitW } from './world.js';
 
 const MAX_ROUNDS = 64;
 
-export class Doctrine {
-  constructor(private readonly sim: Sim) {}
+interface FleetUnit { id: string; w: UnitW; home: string; caps: string[]; role: string; supports: string[] }
 
+export class Doctrine {
+  private readonly conditions: boolean;
+
+  constructor(private readonly sim: Sim) {
+    this.conditions = sim.model.scenario.injects.some((i) => i.when !== undefined);
+  }
+
+  /** One doctrine pass at the end of an instant; each part is skipped when it has nothing to look at. */
   pass(): void {
     const sim = this.sim;
     const w = sim.world;
     w.dirty = false;
-    if (sim.model.scenario.injects.some((i) => i.when) || w.added_injects.length) World.checkConditions(sim);
-    this.evacuateAtRisk();
-    this.dispatch();
-    this.shortage();
+    if (this.conditions || w.added_injects.length) World.checkConditions(sim);
+    if (sim.model.scenario.doctrine.evacuate_at_risk !== undefined) this.evacuateAtRisk();
+    if (w.needy.length > 0) this.dispatch();
+    if (w.needy.length > 0 || this.anyShort()) this.shortage();
+  }
+
+  private anyShort(): boolean {
+    const areas = this.sim.world.areas;
+    for (const id in areas) if (areas[id].short) return true;
+    return false;
   }
 
   private order(a: IncidentW, b: IncidentW): number {
@@ -44,68 +57,69 @@ export class Doctrine {
     const w = sim.world;
     if (w.needy.length === 0) return;
     const list: IncidentW[] = [];
-    const keep: string[] = [];
     for (const id of w.needy) {
-      const inc = w.incidents[id];
-      if (!inc || !Incidents.isOpen(inc)) continue;
-      keep.push(id);
-      list.push(inc);
+      const inc = sim.incident(id);
+      if (inc && Incidents.isOpen(inc)) list.push(inc);
     }
-    w.needy = keep;
     if (list.length > 1) list.sort((a, b) => this.order(a, b));
     let free = this.freeUnits();
     for (const inc of list) {
       if (free.length === 0) break;
       for (let round = 0; round < MAX_ROUNDS; round++) {
         const gap = Incidents.shortfall(sim, inc);
-        if (Object.keys(gap).length === 0) break;
+        if (gap === null) break;
         const pick = this.best(inc, gap, free);
         if (pick === undefined) break;
-        const ok = sim.decide({ at: sim.now, role: sim.model.commander.get(pick)!, author: 'doctrine', cmd: { do: 'dispatch', unit: pick, incident: inc.id } });
+        sim.decide({ at: sim.now, role: pick.role, author: 'doctrine', cmd: { do: 'dispatch', unit: pick.id, incident: inc.id } });
         free = free.filter((u) => u !== pick);
-        if (!ok) continue;
       }
     }
-    // forget incidents that are covered
-    w.needy = w.needy.filter((id) => {
-      const inc = w.incidents[id];
-      return inc !== undefined && Incidents.isOpen(inc) && Object.keys(Incidents.shortfall(sim, inc)).length > 0;
-    });
+    // keep only incidents still short, in their order
+    let keep = 0;
+    for (const id of w.needy) {
+      const inc = sim.incident(id);
+      if (inc !== undefined && Incidents.isOpen(inc) && Incidents.shortfall(sim, inc) !== null) w.needy[keep++] = id;
+    }
+    w.needy.length = keep;
   }
 
-  /** Available units whose commanding role doctrine plays, in scenario order. */
-  private freeUnits(): string[] {
+  /** Units whose commanding role doctrine plays, in scenario order, with what choosing among them needs. */
+  private get fleet(): FleetUnit[] {
+    if (this.fleetCache) return this.fleetCache;
     const sim = this.sim;
-    const out: string[] = [];
-    for (const id of Object.keys(sim.world.units)) {
-      if (sim.world.units[id].m.value !== 'available') continue;
-      if (!sim.byDoctrine(sim.model.commander.get(id)!)) continue;
-      out.push(id);
+    const out: FleetUnit[] = [];
+    for (const [id, spec] of sim.model.unit) {
+      const role = sim.model.role.get(sim.model.commander.get(id)!)!;
+      if (!sim.byDoctrine(role.id)) continue;
+      out.push({ id, w: sim.world.units[id], home: spec.home, caps: Object.keys(spec.capabilities), role: role.id, supports: role.supports });
     }
+    return (this.fleetCache = out);
+  }
+
+  private fleetCache: FleetUnit[] | null = null;
+
+  private freeUnits(): FleetUnit[] {
+    const out: FleetUnit[] = [];
+    for (const u of this.fleet) if (u.w.m.value === 'available') out.push(u);
     return out;
   }
 
   /** Local units first, then the quickest to arrive; ties go to scenario order. */
-  private best(inc: IncidentW, gap: Record<string, number>, free: string[]): string | undefined {
+  private best(inc: IncidentW, gap: Record<string, number>, free: FleetUnit[]): FleetUnit | undefined {
     const sim = this.sim;
-    const area = sim.world.areas[inc.area];
-    let best: string | undefined;
+    const supported = sim.world.areas[inc.area].support_t >= 0;
+    let best: FleetUnit | undefined;
     let bestLocal = 2, bestTime = Infinity;
-    for (const id of free) {
-      const spec = sim.model.unit.get(id)!;
+    for (const u of free) {
       let useful = false;
-      for (const c of Object.keys(spec.capabilities)) if ((gap as any)[c] > 0) { useful = true; break; }
+      for (const c of u.caps) if ((gap[c] ?? 0) > 0) { useful = true; break; }
       if (!useful) continue;
-      const local = spec.home === inc.area ? 0 : 1;
-      if (local === 1) {
-        if (area.support_t < 0) continue;
-        const role = sim.model.role.get(sim.model.commander.get(id)!)!;
-        if (role.supports.length > 0 && !role.supports.includes(inc.area)) continue;
-      }
+      const local = u.home === inc.area ? 0 : 1;
+      if (local === 1 && (!supported || (u.supports.length > 0 && !u.supports.includes(inc.area)))) continue;
       if (local > bestLocal) continue;
-      const t = Units.timeTo(sim, id, inc);
+      const t = Units.timeTo(sim, u.id, inc);
       if (t === Infinity) continue;
-      if (local < bestLocal || t < bestTime) { best = id; bestLocal = local; bestTime = t; }
+      if (local < bestLocal || t < bestTime) { best = u; bestLocal = local; bestTime = t; }
     }
     return best;
   }
@@ -116,14 +130,14 @@ export class Doctrine {
     const w = sim.world;
     const d = sim.model.scenario.doctrine;
     const shortAreas = new Set<string>();
-    for (const id of w.needy) { const inc = w.incidents[id]; if (inc) shortAreas.add(inc.area); }
+    for (const id of w.needy) { const inc = sim.incident(id); if (inc) shortAreas.add(inc.area); }
     for (const a of sim.model.scenario.areas) {
       const aw = w.areas[a.id];
       const short = shortAreas.has(a.id);
       if (short !== aw.short) {
         aw.short = short;
         aw.short_t = short ? sim.now : -1;
-        sim.emit('area.short', { id: a.id, short });
+        sim.emit({ t: sim.now, type: 'area.short', id: a.id, short });
         if (!short && aw.timers.wake !== undefined) { sim.queue.cancel(aw.timers.wake); delete aw.timers.wake; }
       }
       if (!short) continue;
@@ -143,16 +157,23 @@ export class Doctrine {
     }
   }
 
-  /** Is there anyone outside the area who could send units if asked? */
+  /** Is there anyone outside the area who could send units if asked? (depends on the scenario only) */
   private helpExists(area: string): boolean {
-    const sim = this.sim;
-    for (const [uid, spec] of sim.model.unit) {
-      if (spec.home === area) continue;
-      const role = sim.model.role.get(sim.model.commander.get(uid)!)!;
-      if (role.supports.length === 0 || role.supports.includes(area)) return true;
+    let known = this.help.get(area);
+    if (known === undefined) {
+      const sim = this.sim;
+      known = false;
+      for (const [uid, spec] of sim.model.unit) {
+        if (spec.home === area) continue;
+        const role = sim.model.role.get(sim.model.commander.get(uid)!)!;
+        if (role.supports.length === 0 || role.supports.includes(area)) { known = true; break; }
+      }
+      this.help.set(area, known);
     }
-    return false;
+    return known;
   }
+
+  private readonly help = new Map<string, boolean>();
 
   /** Order evacuation where the risk level has reached the doctrine's threshold. */
   private evacuateAtRisk(): void {

@@ -14,7 +14,7 @@ export function onZoneStep(sim: Sim, id: string, before: string, actions: StepAc
   const z = sim.world.zones[id];
   const custom = sim.runActions('zone', id, z.timers, actions);
   const state = z.m.value as string;
-  if (state !== before) sim.emit('zone.state', { id, state, ...(state === 'ordered' ? { by: z.m.context.ordered_by } : {}) });
+  if (state !== before) sim.emit({ t: sim.now, type: 'zone.state', id, state, ...(state === 'ordered' ? { by: z.m.context.ordered_by } : {}) });
   for (const a of custom) {
     if (a.type === 'advance') advance(sim, id);
     else if (a.type === 'struck') caught(sim, id);
@@ -49,7 +49,7 @@ function advance(sim: Sim, id: string): void {
     if (take <= 0) continue;
     const s = sim.world.shelters[sid];
     s.occupancy += take;
-    sim.emit('shelter.occupancy', { id: sid, occupancy: s.occupancy, capacity: s.capacity });
+    sim.emit({ t: sim.now, type: 'shelter.occupancy', id: sid, occupancy: s.occupancy, capacity: s.capacity });
     if (s.occupancy >= s.capacity) sim.sendShelter(sid, 'FULL');
     batch -= take;
     placed += take;
@@ -58,7 +58,7 @@ function advance(sim: Sim, id: string): void {
   z.moving = placed;
   people.unaffected -= placed;
   people.moving += placed;
-  sim.emit('zone.progress', { id, remaining: z.remaining, moving: z.moving, sheltered: z.sheltered, ...(placed === 0 && z.remaining > 0 ? { stalled: true } : {}) });
+  sim.emit({ t: sim.now, type: 'zone.progress', id, remaining: z.remaining, moving: z.moving, sheltered: z.sheltered, ...(placed === 0 && z.remaining > 0 ? { stalled: true } : {}) });
   if (z.remaining === 0 && z.moving === 0) sim.send('zone', id, { type: 'CLEARED' });
 }
 
@@ -80,8 +80,8 @@ function caught(sim: Sim, id: string): void {
   const n = z.remaining;
   z.caught = n;
   z.remaining = 0;
-  sim.emit('zone.struck', { id, caught: n });
-  sim.emit('zone.progress', { id, remaining: 0, moving: 0, sheltered: z.sheltered });
+  sim.emit({ t: sim.now, type: 'zone.struck', id, caught: n });
+  sim.emit({ t: sim.now, type: 'zone.progress', id, remaining: 0, moving: 0, sheltered: z.sheltered });
   if (n === 0) return;
   if (spec.if_caught) {
     const place = sim.model.areaPlace.get(spec.area)!;

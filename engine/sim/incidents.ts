@@ -48,15 +48,17 @@ export function create(sim: Sim, spec: NewIncident, rng: Rng): void {
     work_left_s: work_s, rate: 0, rate_t: sim.now, on_scene: {}, assigned: [], timers: {}, secondary_tried: [],
     parent: spec.parent ?? null, seq: w.incident_seq++,
   };
-  w.incidents[spec.id] = inc;
+  sim.addIncident(inc);
   w.counts.reported++;
-  sim.emit('incident.reported', {
-    id: spec.id, kind: spec.kind, area: spec.area, node: spec.node, x: round4(spec.x), y: round4(spec.y),
+  sim.emit({
+    t: sim.now, type: 'incident.reported', id: spec.id, kind: spec.kind, area: spec.area, node: spec.node, x: round4(spec.x), y: round4(spec.y),
     severity, people, work_s, ...(spec.parent ? { parent: spec.parent } : {}),
   });
   inc.m = sim.startMachine('incident', spec.id, {
     severity, assess_s, escalate_s: kind.escalate_every ?? NEVER_S, ease_s: kind.ease_every ?? NEVER_S, mop_up_s: kind.mop_up,
   }, inc.timers);
+  const phase = (inc.m.value as Record<string, string>).lifecycle;
+  if (phase !== 'reported') sim.emit({ t: sim.now, type: 'incident.phase', id: spec.id, phase });
   markNeedy(sim, spec.id);
 }
 
@@ -124,7 +126,7 @@ export function scheduleArrival(sim: Sim, genId: string): void {
 }
 
 export function spawn(sim: Sim, p: Extract<Payload, { k: 'spawn' }>): void {
-  if (sim.world.incidents[p.id]) return;
+  if (sim.incident(p.id)) return;
   const place = where(sim, p.area, p.node, p.x !== null && p.y !== null ? [p.x, p.y] : null);
   create(sim, { id: p.id, kind: p.kind, area: p.area, ...place, severity: p.severity, people: p.people, parent: p.parent }, sim.rng.get(`incident/${p.id}`));
 }
@@ -152,7 +154,7 @@ function rateOf(need: Partial<Record<Capability, number>>, onScene: Partial<Reco
 
 /** Recompute the work rate after the capacity or the need changed, and tell the machine. */
 export function progress(sim: Sim, id: string): void {
-  const inc = sim.world.incidents[id];
+  const inc = sim.incident(id);
   if (!inc) return;
   const phase = (inc.m.value as Record<string, string>).lifecycle;
   if (phase === 'contained' || phase === 'resolved') return;
@@ -176,14 +178,15 @@ export function assignedCapacity(sim: Sim, inc: IncidentW): Partial<Record<Capab
   return out;
 }
 
-/** Capabilities still short after counting every unit already sent. */
-export function shortfall(sim: Sim, inc: IncidentW): Partial<Record<Capability, number>> {
+/** Capabilities still short after counting every unit already sent, or null when none is. */
+export function shortfall(sim: Sim, inc: IncidentW): Partial<Record<Capability, number>> | null {
   const need = needOf(sim, inc);
-  const have = assignedCapacity(sim, inc);
-  const out: Partial<Record<Capability, number>> = {};
-  for (const c of Object.keys(need) as Capability[]) {
-    const gap = need[c]! - (have[c] ?? 0);
-    if (gap > 1e-9) out[c] = gap;
+  let out: Partial<Record<Capability, number>> | null = null;
+  for (const c in need) {
+    let have = 0;
+    for (const uid of inc.assigned) have += sim.model.unit.get(uid)!.capabilities[c as Capability] ?? 0;
+    const gap = need[c as Capability]! - have;
+    if (gap > 1e-9) (out ??= {})[c as Capability] = gap;
   }
   return out;
 }
@@ -201,24 +204,30 @@ export function markNeedy(sim: Sim, id: string): void {
 // ------------------------------------------------------------ following the machine
 
 export function onStep(sim: Sim, id: string, before: Record<string, string>, actions: StepAction[]): void {
-  const inc = sim.world.incidents[id];
+  const inc = sim.incident(id)!;
   const custom = sim.runActions('incident', id, inc.timers, actions);
   const phase = (inc.m.value as Record<string, string>).lifecycle;
-  if (phase !== before.lifecycle) {
+  // contained and resolved are announced by their actions (both can pass in one step)
+  if (phase !== before.lifecycle && phase !== 'contained' && phase !== 'resolved') {
     if (phase === 'responding' && inc.first_on_scene_t < 0) inc.first_on_scene_t = sim.now;
-    sim.emit('incident.phase', { id, phase });
+    sim.emit({ t: sim.now, type: 'incident.phase', id, phase });
   }
   for (const a of custom) {
     if (a.type === 'severity_changed') severityChanged(sim, inc);
-    else if (a.type === 'contained') contained(sim, inc);
-    else if (a.type === 'resolved') resolved(sim, inc);
+    else if (a.type === 'contained') {
+      sim.emit({ t: sim.now, type: 'incident.phase', id, phase: 'contained' });
+      contained(sim, inc);
+    } else if (a.type === 'resolved') {
+      sim.emit({ t: sim.now, type: 'incident.phase', id, phase: 'resolved' });
+      resolved(sim, inc);
+    }
   }
 }
 
 function severityChanged(sim: Sim, inc: IncidentW): void {
   const before = inc.severity;
   inc.severity = inc.m.context.severity;
-  sim.emit('incident.severity', { id: inc.id, severity: inc.severity });
+  sim.emit({ t: sim.now, type: 'incident.severity', id: inc.id, severity: inc.severity });
   progress(sim, inc.id);
   markNeedy(sim, inc.id);
   if (inc.severity <= before) return;
@@ -250,7 +259,7 @@ function contained(sim: Sim, inc: IncidentW): void {
     area.at_risk -= inc.people;
     area.rescued += rescued;
     area.lost += lost;
-    sim.emit('incident.people', { id: inc.id, rescued, lost });
+    sim.emit({ t: sim.now, type: 'incident.people', id: inc.id, rescued, lost });
   }
   const i = sim.world.needy.indexOf(inc.id);
   if (i >= 0) sim.world.needy.splice(i, 1);
@@ -265,6 +274,6 @@ function contained(sim: Sim, inc: IncidentW): void {
 
 function resolved(sim: Sim, inc: IncidentW): void {
   sim.cancelAll(inc.timers);
-  delete sim.world.incidents[inc.id];
+  sim.removeIncident(inc.id);
   sim.world.counts.resolved++;
 }

@@ -26,7 +26,8 @@ export function checkInvariants(sim: Sim): string[] {
 
   // each unit is in one state and one place, attached to at most one incident
   const seenIn = new Map<string, string>();
-  for (const [iid, inc] of Object.entries(w.incidents)) {
+  for (const inc of w.incidents) {
+    const iid = inc.id;
     for (const uid of inc.assigned) {
       if (seenIn.has(uid)) bad.push(`unit ${uid} is assigned to both ${seenIn.get(uid)} and ${iid}`);
       seenIn.set(uid, iid);
@@ -46,14 +47,14 @@ export function checkInvariants(sim: Sim): string[] {
     if (!(UNIT_STATES as readonly string[]).includes(state)) bad.push(`unit ${uid} is in no known state (${JSON.stringify(u.m.value)})`);
     const attached = ATTACHED.has(state);
     if (attached && !u.incident) bad.push(`unit ${uid} is ${state} but has no incident`);
-    if (attached && u.incident && seenIn.get(uid) !== u.incident && w.incidents[u.incident]) bad.push(`unit ${uid} is ${state} for ${u.incident}, which does not list it`);
+    if (attached && u.incident && seenIn.get(uid) !== u.incident && sim.incident(u.incident)) bad.push(`unit ${uid} is ${state} for ${u.incident}, which does not list it`);
     if (!attached && seenIn.has(uid)) bad.push(`unit ${uid} is ${state} but still assigned to ${seenIn.get(uid)}`);
     if (AT_BASE.has(state)) {
       const base = model.basePlace.get(uid)!;
       if (!near(u.x, base.x) || !near(u.y, base.y) || u.node !== base.node) bad.push(`unit ${uid} is ${state} away from its base`);
     }
-    if (state === 'on_scene' && u.incident && w.incidents[u.incident]) {
-      const inc = w.incidents[u.incident];
+    if (state === 'on_scene' && u.incident && sim.incident(u.incident)) {
+      const inc = sim.incident(u.incident)!;
       if (!near(u.x, inc.x) || !near(u.y, inc.y)) bad.push(`unit ${uid} is on scene away from ${u.incident}`);
     }
     if ((state === 'en_route' || state === 'returning') && (!u.leg || u.leg.t0 < 0 || u.leg.t0 > w.t)) bad.push(`unit ${uid} is ${state} with no trip under way`);

@@ -110,14 +110,25 @@ export class Model {
 
   /** The role that speaks for an area: the lowest-tier role whose area it is, else the doctrine stand-in. */
   roleFor(area: string): EffectiveRole | undefined {
-    return this.roles.find((r) => r.area === area) ?? undefined;
+    if (!this.speaker.has(area)) this.speaker.set(area, this.roles.find((r) => r.area === area));
+    return this.speaker.get(area);
   }
 
+  private readonly speaker = new Map<string, EffectiveRole | undefined>();
+
+  /** Need per capability at a severity (cached: the kinds never change during a run). */
   need(kind: IncidentKind, severity: number): Partial<Record<Capability, number>> {
-    const out: Partial<Record<Capability, number>> = {};
-    for (const [c, v] of Object.entries(kind.need) as [Capability, number | number[]][]) {
-      out[c] = Array.isArray(v) ? v[Math.min(5, Math.max(1, severity)) - 1] : v;
+    let bySeverity = this.needCache.get(kind.id);
+    if (!bySeverity) {
+      bySeverity = [1, 2, 3, 4, 5].map((sev) => {
+        const out: Partial<Record<Capability, number>> = {};
+        for (const [c, v] of Object.entries(kind.need) as [Capability, number | number[]][]) out[c] = Array.isArray(v) ? v[sev - 1] : v;
+        return out;
+      });
+      this.needCache.set(kind.id, bySeverity);
     }
-    return out;
+    return bySeverity[Math.min(5, Math.max(1, severity)) - 1];
   }
+
+  private readonly needCache = new Map<string, Partial<Record<Capability, number>>[]>();
 }

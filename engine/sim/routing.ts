@@ -13,7 +13,7 @@ import { distanceKm, type Projection, toXY } from './geo.js';
 
 export interface RoadStatus { status: 'open' | 'degraded' | 'cut'; factor: number }
 
-export interface Profile { key: string; speed: Partial<Record<Mode, number>> }
+export interface Profile { key: string; speed: Partial<Record<Mode, number>>; /** fastest mode, km/h */ vmax: number }
 
 export interface Route { nodes: string[]; edges: string[]; time_s: number; km: number }
 
@@ -49,7 +49,9 @@ export class Travel {
   profileOf(unit: Unit): Profile {
     const speed = unit.speed_kmh ?? this.scenario.travel.speed_kmh;
     const parts = MODES.filter((m) => speed[m] !== undefined).map((m) => `${m}=${speed[m]}`);
-    return { key: parts.join(','), speed };
+    let vmax = 0;
+    for (const m of MODES) if ((speed[m] ?? 0) > vmax) vmax = speed[m]!;
+    return { key: parts.join(','), speed, vmax };
   }
 
   /** Seconds for a profile to cross an edge, or Infinity when no mode fits or the road is cut. */
@@ -136,9 +138,7 @@ export class Travel {
 
   /** Straight-line seconds between two points for a profile (no road network). */
   straightTime(p: Profile, km: number): number {
-    let v = 0;
-    for (const m of MODES) if ((p.speed[m] ?? 0) > v) v = p.speed[m]!;
-    return v > 0 ? ((km * this.scenario.travel.detour) / v) * 3600 : Infinity;
+    return p.vmax > 0 ? ((km * this.scenario.travel.detour) / p.vmax) * 3600 : Infinity;
   }
 
   straightKm(ax: number, ay: number, bx: number, by: number): number {

@@ -18,7 +18,7 @@ import { NEVER_S } from '../machines/never.js';
 import { shelterMachine } from '../machines/shelter.js';
 import { unitMachine } from '../machines/unit.js';
 import { zoneMachine } from '../machines/zone.js';
-import { Metrics, type LogEvent } from '../review/metrics.js';
+import { Metrics, OBSERVED, type LogEvent } from '../review/metrics.js';
 import type { Inject } from '../scenario/schema.js';
 import type { Decision } from './decisions.js';
 import { Doctrine } from './doctrine.js';
@@ -28,7 +28,7 @@ import * as Units from './units.js';
 import * as World from './world-ops.js';
 import { LogWriter } from './log.js';
 import type { Model } from './model.js';
-import type { World as WorldState } from './world.js';
+import type { IncidentW, World as WorldState } from './world.js';
 import { executeDecision } from './commands.js';
 
 export const MACHINES = {
@@ -56,6 +56,15 @@ export type Payload =
   | { k: 'wake'; area: string }
   | { k: 'stock'; area: string }
   | { k: 'end' };
+
+function cancelledLater(actions: StepAction[], from: number, send: string): boolean {
+  for (let j = from + 1; j < actions.length; j++) {
+    const b = actions[j];
+    if (b.type === 'xstate.cancel' && b.params.sendId === send) return true;
+    if (b.type === 'xstate.raise' && b.params.id === send) return false;
+  }
+  return false;
+}
 
 export const PRIO = { world: 0, arrival: 1, timer: 2, decision: 3, inject: 4, wake: 5, end: 9 } as const;
 
@@ -104,6 +113,7 @@ export class Sim {
     this.players = new Set(opts.players);
     this.metrics = new Metrics(model.scenario, opts.keepIncidents ?? true);
     this.log = opts.mode === 'full' ? new LogWriter() : null;
+    this.recordUnits = this.log !== null || OBSERVED.has('unit.state');
     this.doctrine = new Doctrine(this);
     if (resume) {
       this.world = structuredClone(resume.world);
@@ -111,6 +121,7 @@ export class Sim {
       this.rng = RngStreams.restore(String(opts.seed), resume.rng as any);
       this.nextKeyframe = resume.t + opts.keyframeEvery;
       this.log?.resumeFrom(resume.chain, resume.events);
+      for (const inc of this.world.incidents) this.incidentIndex.set(inc.id, inc);
     } else {
       this.world = World.initialWorld(this);
       this.queue = new EventQueue<Payload>({ maxSize: limits.max_queue });
@@ -123,6 +134,25 @@ export class Sim {
     return this.world.t;
   }
 
+  /** Open incidents by id: an index over world.incidents, rebuilt on restore (a Map: ids churn too much for an object). */
+  private readonly incidentIndex = new Map<string, IncidentW>();
+
+  incident(id: string): IncidentW | undefined {
+    return this.incidentIndex.get(id);
+  }
+
+  addIncident(inc: IncidentW): void {
+    this.world.incidents.push(inc);
+    this.incidentIndex.set(inc.id, inc);
+  }
+
+  removeIncident(id: string): void {
+    const list = this.world.incidents;
+    const i = list.findIndex((x) => x.id === id);
+    if (i >= 0) list.splice(i, 1);
+    this.incidentIndex.delete(id);
+  }
+
   /** Is this role's decision left to doctrine? */
   byDoctrine(role: string): boolean {
     return !this.players.has(role);
@@ -130,8 +160,11 @@ export class Sim {
 
   // ------------------------------------------------------------ log
 
-  emit(type: string, fields: Record<string, unknown>): void {
-    const e: LogEvent = { t: this.world.t, type, ...fields };
+  /** Are unit movements recorded? (not when no log is written: the metrics do not read them) */
+  readonly recordUnits: boolean;
+
+  /** Record an event (callers build it as a literal: `{ t: sim.now, type, ... }`, the cheapest shape). */
+  emit(e: LogEvent): void {
     this.metrics.observe(e);
     if (this.log) this.log.event(e);
   }
@@ -170,14 +203,14 @@ export class Sim {
     const r = MACHINES.shelter.step(s.m, { type });
     if (!r.changed) return false;
     s.m = r.snapshot;
-    this.emit('shelter.state', { id, state: s.m.value });
+    this.emit({ t: this.world.t, type: 'shelter.state', id, state: s.m.value });
     return true;
   }
 
   private entity(kind: MachineKind, id: string): { m: MachineSnapshot; timers: Record<string, number> } | undefined {
     switch (kind) {
       case 'unit': return this.world.units[id];
-      case 'incident': return this.world.incidents[id];
+      case 'incident': return this.incident(id);
       case 'inject': return this.world.injects[id];
       case 'zone': return this.world.zones[id];
     }
@@ -195,19 +228,22 @@ export class Sim {
   /** Carry out timer actions (raise/cancel); returns the custom ones for the caller to interpret. */
   runActions(kind: MachineKind, id: string, timers: Record<string, number>, actions: StepAction[]): StepAction[] {
     let custom: StepAction[] | undefined;
-    for (const a of actions) {
+    for (let i = 0; i < actions.length; i++) {
+      const a = actions[i];
       if (a.type === 'xstate.raise') {
         const delay = a.params.delay as number;
         if (!(delay < NEVER_S)) continue;
         const send = a.params.id as string;
+        // raised and cancelled in the same step (a phase passed at once): never reaches the queue
+        if (cancelledLater(actions, i, send)) continue;
         const old = timers[send];
-        if (old !== undefined) this.queue.cancel(old);
+        if (old !== undefined && old >= 0) this.queue.cancel(old);
         timers[send] = this.queue.push(this.world.t + Math.max(0, Math.ceil(delay)), PRIO.timer, { k: 'timer', m: kind, id, ev: a.params.event.type, send });
       } else if (a.type === 'xstate.cancel') {
         const seq = timers[a.params.sendId];
-        if (seq !== undefined) {
+        if (seq !== undefined && seq >= 0) {
           this.queue.cancel(seq);
-          delete timers[a.params.sendId];
+          timers[a.params.sendId] = -1;
         }
       } else {
         (custom ??= []).push(a);
@@ -217,9 +253,9 @@ export class Sim {
   }
 
   cancelAll(timers: Record<string, number>): void {
-    for (const k of Object.keys(timers)) {
-      this.queue.cancel(timers[k]);
-      delete timers[k];
+    for (const k in timers) {
+      if (timers[k] >= 0) this.queue.cancel(timers[k]);
+      timers[k] = -1;
     }
   }
 
@@ -232,7 +268,7 @@ export class Sim {
   /** Schedule what the scenario puts on the clock. Decisions stay in their own list (see run). */
   start(): void {
     World.startWorld(this);
-    this.emit('run.start', { seed: this.opts.seed, scenario: this.model.scenario.id, players: [...this.players].sort(), until: this.opts.until });
+    this.emit({ t: this.world.t, type: 'run.start', seed: this.opts.seed, scenario: this.model.scenario.id, players: [...this.players].sort(), until: this.opts.until });
     World.scheduleInitial(this);
     this.schedule(this.opts.until, PRIO.end, { k: 'end' });
   }
@@ -306,7 +342,7 @@ export class Sim {
     }
     this.ended = true;
     this.world.t = this.opts.until;
-    this.emit('run.end', { counts: this.world.counts });
+    this.emit({ t: this.world.t, type: 'run.end', counts: this.world.counts });
   }
 
   private handle(p: Payload): void {
@@ -314,7 +350,7 @@ export class Sim {
       case 'timer': {
         const ent = this.entity(p.m, p.id);
         if (!ent) return;
-        delete ent.timers[p.send];
+        ent.timers[p.send] = -1;
         this.send(p.m, p.id, { type: p.ev });
         return;
       }

@@ -53,7 +53,7 @@ export function timeTo(sim: Sim, unitId: string, to: { node: string | null; x: n
 /** Plan a dispatch: draws the mobilisation delay and the travel variability from the unit's streams. */
 export function plan(sim: Sim, unitId: string, incidentId: string): TripPlan | null {
   const u = sim.world.units[unitId];
-  const inc = sim.world.incidents[incidentId];
+  const inc = sim.incident(incidentId)!;
   const spec = sim.model.unit.get(unitId)!;
   const out = nominal(sim, unitId, origin(sim, u), inc);
   if (!out) return null;
@@ -124,10 +124,10 @@ export function onStep(sim: Sim, id: string, before: string, actions: StepAction
       u.node = base.node; u.x = base.x; u.y = base.y; u.leg = null;
       if (state === 'available') sim.world.dirty = true;
     }
-    const fields: Record<string, unknown> = { id, state };
-    if (ATTACHED.has(state) && incident) fields.incident = incident;
-    if (state === 'en_route' || state === 'returning') fields.travel_s = u.leg?.travel_s ?? 0;
-    sim.emit('unit.state', fields);
+    if (!sim.recordUnits) { /* no log: nobody reads unit movements */ }
+    else if (state === 'en_route' || state === 'returning') sim.emit({ t: sim.now, type: 'unit.state', id, state, ...(state === 'en_route' && incident ? { incident } : {}), travel_s: u.leg?.travel_s ?? 0 });
+    else if (ATTACHED.has(state) && incident) sim.emit({ t: sim.now, type: 'unit.state', id, state, incident });
+    else sim.emit({ t: sim.now, type: 'unit.state', id, state });
     if (state === 'en_route' || state === 'returning') emitRoute(sim, id, u);
   }
   for (const a of custom) {
@@ -139,9 +139,9 @@ export function onStep(sim: Sim, id: string, before: string, actions: StepAction
 
 function emitRoute(sim: Sim, id: string, u: UnitW): void {
   const leg = u.leg;
-  if (!leg) return;
-  if (leg.nodes) sim.emit('unit.route', { id, nodes: leg.nodes, cum_s: leg.cum_s, km: leg.km });
-  else sim.emit('unit.route', { id, from: leg.from!.map(round4), to: leg.to!.map(round4), travel_s: leg.travel_s, km: leg.km });
+  if (!leg || !sim.recordUnits) return;
+  if (leg.nodes) sim.emit({ t: sim.now, type: 'unit.route', id, nodes: leg.nodes, cum_s: leg.cum_s, km: leg.km });
+  else sim.emit({ t: sim.now, type: 'unit.route', id, from: leg.from!.map(round4), to: leg.to!.map(round4), travel_s: leg.travel_s, km: leg.km });
 }
 
 function depart(sim: Sim, id: string, u: UnitW): void {
@@ -166,7 +166,7 @@ function goHome(sim: Sim, id: string, u: UnitW, before: string): void {
 }
 
 function arrived(sim: Sim, id: string, u: UnitW): void {
-  const inc = u.incident ? sim.world.incidents[u.incident] : undefined;
+  const inc = u.incident ? sim.incident(u.incident) : undefined;
   u.leg = null;
   if (!inc) return;
   u.node = inc.node; u.x = inc.x; u.y = inc.y;
@@ -176,7 +176,7 @@ function arrived(sim: Sim, id: string, u: UnitW): void {
 }
 
 function leftScene(sim: Sim, id: string, u: UnitW): void {
-  const inc = u.incident ? sim.world.incidents[u.incident] : undefined;
+  const inc = u.incident ? sim.incident(u.incident) : undefined;
   if (!inc) return;
   const caps = sim.model.unit.get(id)!.capabilities;
   for (const c of Object.keys(caps) as Capability[]) {
@@ -188,18 +188,18 @@ function leftScene(sim: Sim, id: string, u: UnitW): void {
 }
 
 function detach(sim: Sim, id: string, u: UnitW): void {
-  const inc = u.incident ? sim.world.incidents[u.incident] : undefined;
+  const inc = u.incident ? sim.incident(u.incident) : undefined;
   u.incident = null;
   if (!inc) return;
   const i = inc.assigned.indexOf(id);
   if (i >= 0) inc.assigned.splice(i, 1);
-  Incidents.markNeedy(sim, inc.id);
+  if (Incidents.isOpen(inc)) Incidents.markNeedy(sim, inc.id);
 }
 
 /** Send a dispatched unit on its way (the command has checked everything). */
 export function dispatch(sim: Sim, unitId: string, incidentId: string, p: TripPlan): void {
   const u = sim.world.units[unitId];
-  const inc = sim.world.incidents[incidentId];
+  const inc = sim.incident(incidentId)!;
   u.incident = incidentId;
   u.leg = p.leg;
   inc.assigned.push(unitId);
@@ -219,7 +219,7 @@ export function roadsChanged(sim: Sim, changed: string): void {
     const u = sim.world.units[id];
     const state = u.m.value as string;
     if (state === 'blocked' && u.incident) {
-      const inc = sim.world.incidents[u.incident];
+      const inc = sim.incident(u.incident);
       if (!inc) continue;
       const n = nominal(sim, id, { node: u.node, x: u.x, y: u.y }, inc);
       if (!n) continue;
@@ -231,7 +231,7 @@ export function roadsChanged(sim: Sim, changed: string): void {
       const pos = positionOnLeg(sim, u);
       const ahead = u.leg.edges.slice(pos.next);
       if (!ahead.includes(changed)) continue;
-      const inc = sim.world.incidents[u.incident];
+      const inc = sim.incident(u.incident);
       if (!inc) continue;
       // on the cut road itself, the unit turns back to the node it came from
       const n = nominal(sim, id, pos, inc);

@@ -15,7 +15,7 @@ import type { AreaW, World } from './world.js';
 export function initialWorld(sim: Sim): World {
   const s = sim.model.scenario;
   const w: World = {
-    t: 0, units: {}, incidents: {}, areas: {}, roads: {}, road_version: 0, zones: {}, shelters: {}, injects: {},
+    t: 0, units: {}, incidents: [], areas: {}, roads: {}, road_version: 0, zones: {}, shelters: {}, injects: {},
     added_injects: [], rules: {}, generators: {}, needy: [], incident_seq: 0, decision_next: 0, dirty: false,
     counts: { reported: 0, resolved: 0, decisions: 0, refused: 0 },
   };
@@ -82,7 +82,7 @@ export function hazardTick(sim: Sim): void {
     const w = sim.world.areas[a.id];
     if (risk !== w.risk) {
       w.risk = risk;
-      sim.emit('area.risk', { id: a.id, risk });
+      sim.emit({ t: sim.now, type: 'area.risk', id: a.id, risk });
       sim.world.dirty = true;
     }
   }
@@ -140,7 +140,7 @@ export function setRoad(sim: Sim, edge: string, status: 'open' | 'degraded' | 'c
   if (cur && cur.status === status && cur.factor === factor) return;
   sim.world.roads[edge] = { status, factor };
   sim.world.road_version++;
-  sim.emit('road.status', { id: edge, status, ...(status === 'degraded' ? { factor } : {}), by });
+  sim.emit({ t: sim.now, type: 'road.status', id: edge, status, ...(status === 'degraded' ? { factor } : {}), by });
   Units.roadsChanged(sim, edge);
   isolation(sim);
   checkConditions(sim);
@@ -162,20 +162,20 @@ export function isolation(sim: Sim): void {
     const w = sim.world.areas[a.id];
     if (isolated === w.isolated) continue;
     w.isolated = isolated;
-    sim.emit('area.isolated', { id: a.id, isolated });
+    sim.emit({ t: sim.now, type: 'area.isolated', id: a.id, isolated });
     if (w.stock_pd < 0 || a.population === 0) continue;
     if (isolated) {
       w.isolated_t = sim.now;
       if (!w.stock_out) {
         const days = w.stock_pd / a.population;
         w.stock_timer = sim.schedule(sim.now + Math.ceil(days * DAY_S), PRIO.world, { k: 'stock', area: a.id });
-        sim.emit('area.stock', { id: a.id, days: Math.round(days * 100) / 100 });
+        sim.emit({ t: sim.now, type: 'area.stock', id: a.id, days: Math.round(days * 100) / 100 });
       }
     } else {
       if (!w.stock_out) {
         w.stock_pd = Math.max(0, w.stock_pd - (a.population * (sim.now - w.isolated_t)) / DAY_S);
         sim.queue.cancel(w.stock_timer);
-        sim.emit('area.stock', { id: a.id, days: Math.round((w.stock_pd / a.population) * 100) / 100 });
+        sim.emit({ t: sim.now, type: 'area.stock', id: a.id, days: Math.round((w.stock_pd / a.population) * 100) / 100 });
       }
       w.stock_timer = -1;
     }
@@ -188,8 +188,8 @@ export function stockOut(sim: Sim, area: string): void {
   w.stock_out = true;
   w.stock_pd = 0;
   w.stock_timer = -1;
-  sim.emit('area.stock', { id: area, days: 0 });
-  sim.emit('area.stock_out', { id: area });
+  sim.emit({ t: sim.now, type: 'area.stock', id: area, days: 0 });
+  sim.emit({ t: sim.now, type: 'area.stock_out', id: area });
   sim.world.dirty = true;
 }
 
@@ -203,7 +203,7 @@ export function contingencyDue(sim: Sim, id: string): void {
   const spec = sim.injectSpec(id)!;
   const target = sim.world.injects[spec.contingency!.for];
   if (target && target.done_t < 0) injectDue(sim, id);
-  else sim.emit('inject.skipped', { id, because: 'expected action taken' });
+  else sim.emit({ t: sim.now, type: 'inject.skipped', id, because: 'expected action taken' });
 }
 
 export function onInjectStep(sim: Sim, id: string, before: string, actions: StepAction[]): void {
@@ -211,7 +211,7 @@ export function onInjectStep(sim: Sim, id: string, before: string, actions: Step
   const custom = sim.runActions('inject', id, w.timers, actions);
   const state = w.m.value as string;
   const spec = sim.injectSpec(id)!;
-  if (state !== before && (state === 'held' || (state === 'scheduled' && before === 'held'))) sim.emit('inject.state', { id, state });
+  if (state !== before && (state === 'held' || (state === 'scheduled' && before === 'held'))) sim.emit({ t: sim.now, type: 'inject.state', id, state });
   for (const a of custom) {
     if (a.type === 'delivered') delivered(sim, id, spec);
     else if (a.type === 'apply_default') expired(sim, id, spec);
@@ -221,7 +221,7 @@ export function onInjectStep(sim: Sim, id: string, before: string, actions: Step
 function delivered(sim: Sim, id: string, spec: Inject): void {
   const w = sim.world.injects[id];
   w.delivered_t = sim.now;
-  sim.emit('inject.delivered', { id, seq: spec.seq, to: spec.to, ...(spec.decision ? { deadline_s: spec.decision.deadline } : {}) });
+  sim.emit({ t: sim.now, type: 'inject.delivered', id, seq: spec.seq, to: spec.to, ...(spec.decision ? { deadline_s: spec.decision.deadline } : {}) });
   // contingencies chasing this inject's expected action
   for (const c of allInjects(sim)) {
     if (c.contingency?.for === id) sim.schedule(sim.now + c.contingency.after, PRIO.inject, { k: 'contingency', id: c.id });
@@ -258,7 +258,7 @@ function isConcrete(e: NonNullable<Inject['expected']>): boolean {
 
 function expired(sim: Sim, id: string, spec: Inject): void {
   const option = spec.decision!.options.find((o) => o.id === spec.decision!.default)!;
-  sim.emit('inject.expired', { id, option: option.id });
+  sim.emit({ t: sim.now, type: 'inject.expired', id, option: option.id });
   sim.world.injects[id].done_t = sim.now;
   for (const cmd of option.commands) sim.decide({ at: sim.now, role: spec.to, author: 'default', cmd });
 }
@@ -287,13 +287,13 @@ export function markDone(sim: Sim, id: string, role: string): void {
   const w = sim.world.injects[id];
   if (w.done_t >= 0) return;
   w.done_t = sim.now;
-  sim.emit('inject.done', { id, by: role, latency_s: sim.now - w.delivered_t });
+  sim.emit({ t: sim.now, type: 'inject.done', id, by: role, latency_s: sim.now - w.delivered_t });
 }
 
 export function addInject(sim: Sim, spec: Inject): void {
   (sim.world.added_injects as Inject[]).push(spec);
   sim.world.injects[spec.id] = newInject(spec, true);
-  sim.emit('inject.added', { id: spec.id, seq: spec.seq, to: spec.to, at: spec.at ?? sim.now });
+  sim.emit({ t: sim.now, type: 'inject.added', id: spec.id, seq: spec.seq, to: spec.to, at: spec.at ?? sim.now });
   if (spec.at === undefined || spec.at <= sim.now) injectDue(sim, spec.id);
   else sim.schedule(spec.at, PRIO.inject, { k: 'inject', id: spec.id });
 }
@@ -318,7 +318,7 @@ function conditionHolds(sim: Sim, c: NonNullable<Inject['when']>): boolean {
     if (sim.world.areas[c.area].risk < c.risk_at_least) return false;
   }
   if (c.incident_kind !== undefined || c.severity_at_least !== undefined) {
-    const found = Object.values(sim.world.incidents).some((i) =>
+    const found = sim.world.incidents.some((i) =>
       (c.incident_kind === undefined || i.kind === c.incident_kind) &&
       (c.severity_at_least === undefined || i.severity >= c.severity_at_least) &&
       (c.area === undefined || i.area === c.area));

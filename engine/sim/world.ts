@@ -29,7 +29,7 @@ export interface UnitW {
   y: number;
   incident: string | null;
   leg: Leg | null;
-  /** pending machine timers: send id -> queue seq */
+  /** pending machine timers: send id -> queue seq (-1: none; keys are never deleted, which keeps the objects fast) */
   timers: Record<string, number>;
   since: number;
   trips: number;
@@ -113,7 +113,8 @@ export interface InjectW {
 export interface World {
   t: number;
   units: Record<string, UnitW>;
-  incidents: Record<string, IncidentW>;
+  /** open incidents (until resolved), in the order they appeared; Sim.incident(id) finds one by id */
+  incidents: IncidentW[];
   areas: Record<string, AreaW>;
   roads: Record<string, RoadStatus>;
   road_version: number;

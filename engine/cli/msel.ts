@@ -1,0 +1,148 @@
+/**
+ * `drill msel export|import`: a scenario's MSEL to a spreadsheet (CSV for
+ * spreadsheet programs, Markdown for reading) and a planner's spreadsheet
+ * back into the scenario. Import replaces the scenario's injects, writes the
+ * file whole or not at all, and on any problem changes nothing and lists
+ * every bad row and column.
+ */
+import { formatIssue } from '../scenario/issues.js';
+import { formatMselIssue, importMsel, mselToCsv, mselToMarkdown, replaceInjectsInText, type MselIssue } from '../scenario/msel.js';
+import { parseScenario } from '../scenario/parse.js';
+import { textIn } from '../scenario/text.js';
+import { parse, UsageError } from './args.js';
+import { InputError, readText, writeAtomic } from './io.js';
+import { ReportedError } from './load.js';
+import type { Subcommand } from './main.js';
+
+const USAGE = [
+  'drill msel export <scenario> [--format csv|md] [--lang vi|en] [--out F]',
+  '       drill msel import <file.csv> --into <scenario> [--dry-run]',
+  '',
+  'export   the MSEL as a spreadsheet: one row per inject, columns',
+  '         number, id, time, type, method, from (vi), from (en), to, subject (vi), subject (en),',
+  '         message (vi), message (en), expected action, objectives, decision options,',
+  '         decision deadline, decision default, controller.',
+  '         CSV is UTF-8 with a byte-order mark (Vietnamese opens right in Excel and LibreOffice);',
+  '         md is a table for reading (both languages, or --lang vi|en).',
+  '  --format csv|md   (default csv)',
+  '  --out F           write here (written whole or not at all; default: standard output)',
+  '',
+  'import   REPLACES the scenario\'s injects with the rows of the sheet (the sheet is the MSEL;',
+  '         rows left out are removed). Nothing is written unless every row is right; each',
+  '         problem is printed as "file: row N, column C: ..." (rows as the spreadsheet numbers',
+  '         them: the header is row 1). Comma, semicolon or tab separated.',
+  '  --into S          the scenario file to write the injects into (required)',
+  '  --dry-run         check the sheet and report, but do not write',
+  '',
+  'the time column:',
+  '  T+02:30                        2 h 30 min after the start (02:30 and 2h30m read too)',
+  '  when hazard=ID alarm=bd2       delivered when a condition holds; names: hazard, area, above,',
+  '                                 alarm, risk_at_least, incident_kind, severity_at_least, road_cut',
+  '  if not done 1h after #3        a contingency: delivered 1 h after inject number 3 (or an id)',
+  '                                 if its expected action has not been taken',
+  'expected action:  evacuate zone=ta-ca-riverside within=1h30m',
+  'decision options: one per line, the default named in "decision default":',
+  '  evacuate-now: Sơ tán ngay | Evacuate now -> evacuate zone=muong-xen-lowland',
+  '  wait: Chờ đến sáng | Wait for daylight',
+  'See docs/msel.md.',
+].join('\n');
+
+export const mselCommand: Subcommand = {
+  name: 'msel',
+  summary: 'export a scenario\'s MSEL as a spreadsheet (CSV, Markdown), or import one into a scenario',
+  usage: USAGE,
+  run(argv) {
+    const [action, ...rest] = argv;
+    if (action === undefined || action === '--help' || action === '-h') {
+      process.stdout.write(`usage: ${USAGE}\n`);
+      return action === undefined ? 2 : 0;
+    }
+    if (action === 'export') return exportMsel(rest);
+    if (action === 'import') return importCommand(rest);
+    throw new UsageError(`unknown action '${action}': use 'drill msel export' or 'drill msel import'`);
+  },
+};
+
+function loadScenarioText(file: string) {
+  const text = readText(file);
+  const r = parseScenario(text, file);
+  if (!r.ok) {
+    for (const i of r.issues) process.stderr.write(formatIssue(i) + '\n');
+    throw new ReportedError(`${file} is not a valid scenario`);
+  }
+  return { text, scenario: r.scenario };
+}
+
+function exportMsel(argv: string[]): number {
+  const { values, positionals, help } = parse(argv, { format: { type: 'string', short: 'f' }, lang: { type: 'string' }, out: { type: 'string', short: 'o' } }, 1, 1);
+  if (help) { process.stdout.write(`usage: ${USAGE}\n`); return 0; }
+  const format = (values.format as string | undefined) ?? 'csv';
+  if (format !== 'csv' && format !== 'md') throw new UsageError(`--format must be csv or md, not '${format}'`);
+  const lang = values.lang as string | undefined;
+  if (lang !== undefined && lang !== 'vi' && lang !== 'en') throw new UsageError(`--lang must be vi or en, not '${lang}'`);
+  if (lang !== undefined && format === 'csv') throw new UsageError('--lang is for --format md; the CSV holds both languages');
+  const { scenario } = loadScenarioText(positionals[0]);
+  const out = format === 'csv'
+    ? mselToCsv(scenario.injects)
+    : mselToMarkdown(scenario.injects, textIn(scenario.title, lang === 'en' ? 'en' : 'vi'), (lang as 'vi' | 'en' | undefined) ?? 'both');
+  if (values.out) {
+    writeAtomic(String(values.out), out);
+    process.stderr.write(`${positionals[0]}: ${scenario.injects.length} injects written to ${String(values.out)}\n`);
+  } else {
+    process.stdout.write(out);
+  }
+  return 0;
+}
+
+function readSheet(file: string): string {
+  try {
+    return readText(file);
+  } catch (e) {
+    if (e instanceof InputError && /binary|UTF-8/.test(e.message)) {
+      throw new InputError(file, `${e.message.replace(/, not a text file$/, '')}: not a CSV text in UTF-8`, 'save the sheet as "CSV UTF-8 (comma delimited)" (Excel) or "Text CSV" with UTF-8 (LibreOffice)');
+    }
+    throw e;
+  }
+}
+
+function printIssues(file: string, issues: MselIssue[]): void {
+  for (const i of issues) process.stderr.write(formatMselIssue(file, i) + '\n');
+  const rows = new Set(issues.filter((i) => i.row > 0).map((i) => i.row));
+  process.stderr.write(`${issues.length} problem${issues.length === 1 ? '' : 's'}${rows.size ? ` in ${rows.size} row${rows.size === 1 ? '' : 's'}` : ''}; nothing was changed\n`);
+}
+
+function importCommand(argv: string[]): number {
+  const { values, positionals, help } = parse(argv, { into: { type: 'string' }, 'dry-run': { type: 'boolean' } }, 1, 1);
+  if (help) { process.stdout.write(`usage: ${USAGE}\n`); return 0; }
+  if (values.into === undefined) throw new UsageError('--into <scenario> is required: the scenario file whose MSEL the sheet replaces');
+  const sheetFile = positionals[0];
+  const target = String(values.into);
+  const { text, scenario } = loadScenarioText(target);
+  const sheet = readSheet(sheetFile);
+  const r = importMsel(sheet, scenario);
+  if (!r.ok) {
+    printIssues(sheetFile, r.issues);
+    return 1;
+  }
+  const format = /\.json$/i.test(target) ? 'json' : 'yaml';
+  const next = replaceInjectsInText(text, r.written, format);
+  // the whole scenario must still load (cross-checks the sheet cannot see alone)
+  const check = parseScenario(next, target);
+  if (!check.ok) {
+    const issues: MselIssue[] = check.issues.filter((i) => i.severity === 'error').map((i) => {
+      const m = /^injects\[(\d+)\]/.exec(i.path);
+      return m ? { row: r.rows[Number(m[1])] ?? 0, column: null, message: `${i.message}${i.hint ? ` (${i.hint})` : ''}` } : { row: 0, column: null, message: `the scenario would not load: ${formatIssue(i)}` };
+    });
+    printIssues(sheetFile, issues);
+    return 1;
+  }
+  for (const w of check.warnings) if (w.path.startsWith('injects')) process.stderr.write(formatIssue(w) + '\n');
+  const before = scenario.injects.length;
+  if (values['dry-run']) {
+    process.stdout.write(`${sheetFile}: ok: ${r.injects.length} injects would replace the ${before} of ${target} (dry run: nothing written)\n`);
+    return 0;
+  }
+  if (next !== text) writeAtomic(target, next);
+  process.stdout.write(`${target}: MSEL replaced: ${before} injects -> ${r.injects.length} from ${sheetFile}${next === text ? ' (no change)' : ''}\n`);
+  return 0;
+}

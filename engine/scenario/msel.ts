@@ -1,0 +1,621 @@
+/**
+ * The MSEL (master scenario events list) as a spreadsheet: a scenario's
+ * injects to rows and back. Planners keep their MSEL in a spreadsheet; this
+ * is the bridge, and export then import gives back the same injects.
+ *
+ * Rows are numbered as a spreadsheet program shows them (the header is row
+ * 1), and every problem names its row and column, all collected, like the
+ * scenario loader's issues. Pure: text in, text or values out; the CLI
+ * (engine/cli/msel.ts) reads and writes the files.
+ *
+ * Columns: see MSEL_COLUMNS; cell notations: see msel-cells.ts and
+ * docs/msel.md.
+ */
+import { parse as parseCsv } from 'csv-parse/sync';
+import { stringify as stringifyCsv } from 'csv-stringify/sync';
+import { Document, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import { z } from 'zod';
+import { DURATION_HINT, formatClock, formatDuration, parseDuration } from './duration.js';
+import { nearest } from './issues.js';
+import {
+  formatLabel, formatValue, guardFormula, readLabel, readWords, splitOutsideQuotes, textCells, textFromCells, unguardFormula, type Word,
+} from './msel-cells.js';
+import { COMMANDS, Inject, METHODS, type Scenario, type Text } from './schema.js';
+import { textIn, type Lang } from './text.js';
+
+// ---------------------------------------------------------------- columns
+
+export const MSEL_COLUMNS = [
+  'number', 'id', 'time', 'type', 'method', 'from (vi)', 'from (en)', 'to', 'subject (vi)', 'subject (en)',
+  'message (vi)', 'message (en)', 'expected action', 'objectives', 'decision options', 'decision deadline', 'decision default', 'controller',
+] as const;
+export type MselColumn = (typeof MSEL_COLUMNS)[number] | 'from' | 'subject' | 'message';
+
+/** Other names planners give these columns (lower case). `from`, `subject`, `message` alone hold a text for both languages. */
+const ALIASES: Record<string, MselColumn> = {
+  no: 'number', 'no.': 'number', '#': 'number', seq: 'number', 'sequence number': 'number', 'số tt': 'number', stt: 'number',
+  'inject id': 'id', 'scenario time': 'time', 'inject type': 'type', 'delivery method': 'method',
+  from: 'from', subject: 'subject', message: 'message', 'expected player action': 'expected action', expected: 'expected action',
+  objective: 'objectives', 'decision': 'decision options', options: 'decision options', deadline: 'decision deadline', default: 'decision default',
+  'responsible controller': 'controller',
+};
+const TEXT_COLUMNS = new Set<MselColumn>(['from (vi)', 'from (en)', 'subject (vi)', 'subject (en)', 'message (vi)', 'message (en)', 'controller', 'from', 'subject', 'message']);
+const TYPES = ['information', 'directive', 'request', 'contingency'] as const;
+
+// ---------------------------------------------------------------- issues
+
+export interface MselIssue {
+  /** spreadsheet row (the header is row 1); 0 for the file as a whole */
+  row: number;
+  column: string | null;
+  message: string;
+  hint?: string;
+}
+
+export function formatMselIssue(file: string, i: MselIssue): string {
+  const where = i.row === 0 ? '' : i.column ? `row ${i.row}, column ${i.column}: ` : `row ${i.row}: `;
+  return `${file}: ${where}${i.message}${i.hint ? ` (${i.hint})` : ''}`;
+}
+
+// ---------------------------------------------------------------- injects -> cells
+
+const EXPECTED_KEYS = ['unit', 'incident', 'zone', 'shelter', 'area', 'edge', 'level', 'within'] as const;
+const WHEN_KEYS = ['hazard', 'area', 'above', 'alarm', 'risk_at_least', 'incident_kind', 'severity_at_least', 'road_cut'] as const;
+const COMMAND_KEYS: Record<string, readonly string[]> = {
+  dispatch: ['unit', 'incident'], recall: ['unit'], evacuate: ['zone'], open_shelter: ['shelter'], declare_level: ['area', 'level'],
+  request_support: ['area'], close_road: ['edge'], open_road: ['edge'], sea_ban: ['area'], public_info: ['area', 'message'],
+};
+
+function textWords(key: string, t: Text): string {
+  if (typeof t === 'string') return `${key}=${formatValue(t)}`;
+  return [t.vi !== undefined ? `${key}.vi=${formatValue(t.vi)}` : '', t.en !== undefined ? `${key}.en=${formatValue(t.en)}` : ''].filter(Boolean).join(' ');
+}
+
+function commandText(c: Record<string, unknown>, keys: readonly string[]): string {
+  const out = [String(c.do)];
+  for (const k of keys) {
+    const v = c[k];
+    if (v === undefined) continue;
+    if (k === 'within') out.push(`within=${formatDuration(v as number)}`);
+    else if (k === 'message') out.push(textWords('message', v as Text));
+    else out.push(`${k}=${formatValue(v as string | number)}`);
+  }
+  return out.join(' ');
+}
+
+function timeText(inj: Inject, seqCount: Map<number, number>, seqOf: Map<string, number>): string {
+  if (inj.at !== undefined) return formatClock(inj.at);
+  if (inj.when) {
+    const w = inj.when as Record<string, unknown>;
+    return ['when', ...WHEN_KEYS.filter((k) => w[k] !== undefined).map((k) => `${k}=${formatValue(w[k] as string | number)}`)].join(' ');
+  }
+  if (inj.contingency) {
+    const target = inj.contingency.for;
+    const seq = seqOf.get(target);
+    const ref = seq !== undefined && seqCount.get(seq) === 1 ? `#${seq}` : target;
+    return `if not done ${formatDuration(inj.contingency.after)} after ${ref}`;
+  }
+  return '';
+}
+
+/** One row of cells per inject, in MSEL_COLUMNS order (header not included). */
+export function injectsToRows(injects: readonly Inject[]): string[][] {
+  const seqCount = new Map<number, number>();
+  const seqOf = new Map<string, number>();
+  for (const i of injects) { seqCount.set(i.seq, (seqCount.get(i.seq) ?? 0) + 1); seqOf.set(i.id, i.seq); }
+  return injects.map((inj) => {
+    const [fromVi, fromEn] = textCells(inj.from);
+    const [subjVi, subjEn] = textCells(inj.subject);
+    const [msgVi, msgEn] = textCells(inj.message);
+    const d = inj.decision;
+    const cells: Record<(typeof MSEL_COLUMNS)[number], string> = {
+      number: String(inj.seq),
+      id: inj.id,
+      time: timeText(inj, seqCount, seqOf),
+      type: inj.type,
+      method: inj.method,
+      'from (vi)': fromVi, 'from (en)': fromEn,
+      to: inj.to,
+      'subject (vi)': subjVi, 'subject (en)': subjEn,
+      'message (vi)': msgVi, 'message (en)': msgEn,
+      'expected action': inj.expected ? commandText(inj.expected as Record<string, unknown>, EXPECTED_KEYS) : '',
+      objectives: inj.objectives.join(', '),
+      'decision options': d ? d.options.map((o) => `${o.id}: ${formatLabel(o.label)}${o.commands.length ? ` -> ${o.commands.map((c) => commandText(c as Record<string, unknown>, COMMAND_KEYS[c.do])).join('; ')}` : ''}`).join('\n') : '',
+      'decision deadline': d ? formatDuration(d.deadline) : '',
+      'decision default': d ? d.default : '',
+      controller: inj.controller ?? '',
+    };
+    return MSEL_COLUMNS.map((c) => (TEXT_COLUMNS.has(c) ? guardFormula(cells[c]) : cells[c]));
+  });
+}
+
+/** The MSEL as CSV: UTF-8 with a byte-order mark, CRLF rows, RFC 4180 quoting. */
+export function mselToCsv(injects: readonly Inject[]): string {
+  return '\uFEFF' + stringifyCsv([[...MSEL_COLUMNS], ...injectsToRows(injects)], { record_delimiter: 'windows', quoted_match: /[\r\n]|^\s|\s$/ });
+}
+
+function mdCell(s: string): string {
+  return s
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/\\/g, '\\\\').replace(/([|*_`[\]])/g, '\\$1')
+    .replace(/\r?\n/g, '<br>');
+}
+
+function mdText(t: Text | undefined, lang: Lang | 'both'): string {
+  if (t === undefined) return '';
+  if (lang !== 'both') return mdCell(textIn(t, lang));
+  const [vi, en] = textCells(t);
+  if (vi === en || en === '') return mdCell(vi || en);
+  if (vi === '') return mdCell(en);
+  return `${mdCell(vi)}<br>*${mdCell(en)}*`;
+}
+
+/** The MSEL as a Markdown table for reading (not for import): HTML in texts is escaped. */
+export function mselToMarkdown(injects: readonly Inject[], title: string, lang: Lang | 'both' = 'both'): string {
+  const rows = injectsToRows(injects);
+  const col = (name: (typeof MSEL_COLUMNS)[number]) => MSEL_COLUMNS.indexOf(name);
+  const head = ['#', 'time', 'from', 'to', 'method', 'subject', 'message', 'expected action', 'objectives', 'decision options'];
+  const lines = [`# MSEL: ${mdCell(title)}`, '', `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  injects.forEach((inj, i) => {
+    const r = rows[i];
+    const d = inj.decision ? `${mdCell(r[col('decision options')])}<br>deadline ${r[col('decision deadline')]}, default ${mdCell(r[col('decision default')])}` : '';
+    lines.push(`| ${[
+      `${inj.seq}`, mdCell(r[col('time')]), mdText(inj.from, lang), mdCell(inj.to), inj.method, mdText(inj.subject, lang), mdText(inj.message, lang),
+      mdCell(r[col('expected action')]), mdCell(r[col('objectives')]), d,
+    ].join(' | ')} |`);
+  });
+  return lines.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------- CSV -> rows
+
+export interface MselRow {
+  /** spreadsheet row number (header = 1) */
+  row: number;
+  cells: Partial<Record<MselColumn, string>>;
+}
+
+export type SheetResult = { ok: true; rows: MselRow[] } | { ok: false; issues: MselIssue[] };
+
+function normHeader(h: string): string {
+  return h.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, ' ').replace(/\s*\(\s*/g, ' (').replace(/\s*\)/g, ')');
+}
+
+/** The delimiter a spreadsheet used: comma, or semicolon (locales with a decimal comma, vi-VN among them), or tab. */
+function detectDelimiter(text: string): string {
+  const first = text.split(/\r?\n/, 1)[0] ?? '';
+  const count = (c: string) => first.split(c).length - 1;
+  const best = [',', ';', '\t'].map((c) => [c, count(c)] as const).sort((a, b) => b[1] - a[1])[0];
+  return best[1] > 0 ? best[0] : ',';
+}
+
+/** Read the CSV text into rows of named cells; problems with the header or the CSV syntax name their row. */
+export function readMselCsv(text: string): SheetResult {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') return { ok: false, issues: [{ row: 0, column: null, message: 'the file is empty', hint: `the first row names the columns: ${MSEL_COLUMNS.join(', ')}` }] };
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parseCsv(text, { delimiter: detectDelimiter(text), relax_column_count: true, info: true, skip_empty_lines: false }) as any;
+  } catch (e) {
+    const err = e as { message: string; lines?: number };
+    return { ok: false, issues: [{ row: 0, column: null, message: `not a readable CSV file: ${err.message.replace(/^Invalid Record Length: /, '')}`, hint: 'save the sheet as "CSV UTF-8"' }] };
+  }
+  const issues: MselIssue[] = [];
+  const [header, ...body] = records;
+  const columns: (MselColumn | null)[] = [];
+  const seen = new Map<MselColumn, number>();
+  const known = [...MSEL_COLUMNS] as string[];
+  header.record.forEach((h, i) => {
+    const name = normHeader(h);
+    if (name === '') { columns.push(null); return; }
+    const col = (known.includes(name) ? name : ALIASES[name]) as MselColumn | undefined;
+    if (!col) {
+      const near = nearest(name, known);
+      issues.push({ row: 1, column: h.trim(), message: `unknown column '${h.trim()}'`, hint: near ? `did you mean '${near}'?` : `the columns are: ${MSEL_COLUMNS.join(', ')}` });
+      columns.push(null);
+      return;
+    }
+    if (seen.has(col)) issues.push({ row: 1, column: h.trim(), message: `column '${col}' appears twice (columns ${seen.get(col)! + 1} and ${i + 1})`, hint: 'keep one of them' });
+    seen.set(col, i);
+    columns.push(col);
+  });
+  for (const [plain, vi, en] of [['from', 'from (vi)', 'from (en)'], ['subject', 'subject (vi)', 'subject (en)'], ['message', 'message (vi)', 'message (en)']] as const) {
+    if (seen.has(plain) && (seen.has(vi) || seen.has(en))) issues.push({ row: 1, column: plain, message: `give '${plain}' (both languages) or '${vi}'/'${en}', not both` });
+    else if (!seen.has(plain) && !seen.has(vi) && !seen.has(en)) issues.push({ row: 1, column: null, message: `no '${vi}' or '${en}' column`, hint: `add the column '${vi}' (and '${en}')` });
+  }
+  for (const need of ['number', 'time', 'to', 'method'] as const) {
+    if (!seen.has(need)) issues.push({ row: 1, column: null, message: `no '${need}' column`, hint: `the columns are: ${MSEL_COLUMNS.join(', ')}` });
+  }
+  if (issues.length) return { ok: false, issues };
+
+  const rows: MselRow[] = [];
+  body.forEach((rec, k) => {
+    const row = k + 2;
+    if (rec.record.every((c) => c.trim() === '')) return;
+    const cells: Partial<Record<MselColumn, string>> = {};
+    rec.record.forEach((v, i) => {
+      const col = columns[i];
+      if (col === null || col === undefined) {
+        if (v.trim() !== '') issues.push({ row, column: `${i + 1}`, message: `a value in a column without a name: '${v.slice(0, 30)}'`, hint: 'give the column a name in row 1, or clear the cell' });
+        return;
+      }
+      cells[col] = TEXT_COLUMNS.has(col) ? unguardFormula(v) : v.trim();
+    });
+    rows.push({ row, cells });
+  });
+  return issues.length ? { ok: false, issues } : { ok: true, rows };
+}
+
+// ---------------------------------------------------------------- rows -> injects
+
+/** What the import checks names against: the scenario the injects go into. */
+function namesOf(s: Scenario) {
+  return {
+    role: s.roles.map((r) => r.id),
+    objective: s.objectives.map((o) => o.id),
+    hazard: s.hazards.map((h) => h.id),
+    area: s.areas.map((a) => a.id),
+    kind: s.incident_kinds.map((k) => k.id),
+    edge: s.travel.edges.map((e) => e.id),
+    unit: s.units.map((u) => u.id),
+    zone: s.evacuation.zones.map((z) => z.id),
+    shelter: s.evacuation.shelters.map((x) => x.id),
+  };
+}
+type Names = ReturnType<typeof namesOf>;
+
+const REF_KIND: Record<string, { names: keyof Names; what: string }> = {
+  hazard: { names: 'hazard', what: 'hazard' }, area: { names: 'area', what: 'area' }, incident_kind: { names: 'kind', what: 'incident kind' },
+  road_cut: { names: 'edge', what: 'road' }, edge: { names: 'edge', what: 'road' }, unit: { names: 'unit', what: 'unit' },
+  zone: { names: 'zone', what: 'evacuation zone' }, shelter: { names: 'shelter', what: 'shelter' },
+};
+
+function hintFor(word: string, list: string[]): string | undefined {
+  const near = nearest(word, list);
+  if (near) return `did you mean '${near}'?`;
+  return list.length ? `known: ${list.slice(0, 8).join(', ')}${list.length > 8 ? ', ...' : ''}` : undefined;
+}
+
+const ID_RE = /^[a-z0-9][a-z0-9._-]*$/;
+
+/** The written form of one inject (what a scenario file holds), before zod reads it. */
+type Written = Record<string, unknown>;
+
+export type ImportResult = { ok: true; injects: Inject[]; written: Written[]; rows: number[] } | { ok: false; issues: MselIssue[] };
+
+/**
+ * Turn sheet rows into the injects of `scenario`: every cell is checked,
+ * names are looked up in the scenario, and all problems are returned.
+ */
+export function rowsToInjects(rows: MselRow[], scenario: Scenario): ImportResult {
+  const names = namesOf(scenario);
+  const issues: MselIssue[] = [];
+  const written: (Written | null)[] = [];
+  const ids = new Map<string, number>();
+  const bySeq = new Map<number, MselRow[]>();
+  // first pass: numbers and ids, so that contingencies can refer to any row
+  const rowIds = new Map<MselRow, string>();
+  for (const r of rows) {
+    const n = Number(r.cells.number);
+    if (/^\d+$/.test(r.cells.number ?? '') && n > 0) bySeq.set(n, [...(bySeq.get(n) ?? []), r]);
+    const id = r.cells.id?.trim() || (Number.isInteger(n) && n > 0 ? `inject-${n}` : `row-${r.row}`);
+    rowIds.set(r, id);
+  }
+  for (const r of rows) {
+    const p = (column: string, message: string, hint?: string) => { issues.push({ row: r.row, column, message, hint }); };
+    const c = r.cells;
+    const out: Written = {};
+    // number
+    const num = c.number ?? '';
+    if (!/^\d+$/.test(num) || Number(num) < 1) p('number', num === '' ? 'no number' : `'${num}' is not a whole number above 0`, 'number the rows 1, 2, 3, ...');
+    // id
+    const id = rowIds.get(r)!;
+    if (!ID_RE.test(id)) p('id', `'${id}' is not a valid id`, 'ids use lower-case letters, digits, ".", "_" and "-" (no spaces or diacritics)');
+    else if (ids.has(id)) p('id', `id '${id}' is also used in row ${ids.get(id)}`, 'give each inject its own id');
+    else ids.set(id, r.row);
+    out.id = id;
+    out.seq = Number(num);
+    // time
+    readTime(c.time ?? '', out, p, scenario, names, bySeq, rowIds);
+    // texts and addressing
+    const from = textFromCells(c['from (vi)'], c['from (en)'], c.from);
+    if (from === undefined) p(c.from !== undefined ? 'from' : 'from (vi)', 'no sender', 'write a role id or who sends it, e.g. "Hydro-Met Centre"');
+    out.from = from;
+    const to = (c.to ?? '').trim();
+    if (to === '') p('to', 'no receiving role', hintFor('', names.role));
+    else if (!names.role.includes(to)) p('to', `unknown role '${to}'`, hintFor(to, names.role));
+    out.to = to;
+    const method = (c.method ?? '').trim().toLowerCase();
+    if (!(METHODS as readonly string[]).includes(method)) p('method', method === '' ? 'no delivery method' : `'${c.method}' is not a delivery method`, hintFor(method, [...METHODS]) ?? `one of: ${METHODS.join(', ')}`);
+    out.method = method;
+    const type = (c.type ?? '').trim().toLowerCase() || 'information';
+    if (!(TYPES as readonly string[]).includes(type)) p('type', `'${c.type}' is not an inject type`, `one of: ${TYPES.join(', ')}`);
+    out.type = type;
+    const subject = textFromCells(c['subject (vi)'], c['subject (en)'], c.subject);
+    if (subject === undefined) p(c.subject !== undefined ? 'subject' : 'subject (vi)', 'no subject', 'give a subject in Vietnamese, English or both');
+    out.subject = subject;
+    const message = textFromCells(c['message (vi)'], c['message (en)'], c.message);
+    if (message === undefined) p(c.message !== undefined ? 'message' : 'message (vi)', 'no message', 'give the message in Vietnamese, English or both');
+    out.message = message;
+    // expected action
+    const exp = (c['expected action'] ?? '').trim();
+    if (exp !== '') {
+      const e = readCommand(exp, 'expected', names);
+      if (!e.ok) p('expected action', e.message, e.hint);
+      else out.expected = e.value;
+    }
+    // objectives
+    const objs = (c.objectives ?? '').split(/[\s,;]+/).filter(Boolean);
+    for (const o of objs) if (!names.objective.includes(o)) p('objectives', `unknown objective '${o}'`, hintFor(o, names.objective));
+    out.objectives = objs;
+    // decision point
+    const optText = (c['decision options'] ?? '').trim();
+    const deadline = (c['decision deadline'] ?? '').trim();
+    const def = (c['decision default'] ?? '').trim();
+    if (optText !== '' || deadline !== '' || def !== '') {
+      const d = readDecision(optText, deadline, def, names, p);
+      if (d) out.decision = d;
+    }
+    const controller = c.controller ?? '';
+    if (controller.trim() !== '') out.controller = controller;
+    written.push(out);
+  }
+  // contingencies must chase an inject that expects something
+  rows.forEach((r, i) => {
+    const w = written[i] as Written;
+    const cont = w?.contingency as { for: string } | undefined;
+    if (!cont) return;
+    const k = rows.findIndex((x) => rowIds.get(x) === cont.for);
+    if (k >= 0 && !(written[k] as Written).expected) issues.push({ row: r.row, column: 'time', message: `the inject in row ${rows[k].row} ('${cont.for}') has no expected action for this contingency to chase`, hint: 'give that row an expected action' });
+  });
+  if (issues.length) return { ok: false, issues: sortMselIssues(issues) };
+  // the schema reads the written form (durations, defaults); anything left is shown at its row
+  const injects: Inject[] = [];
+  written.forEach((w, i) => {
+    const r = Inject.safeParse(w);
+    if (r.success) injects.push(r.data);
+    else for (const zi of r.error.issues) issues.push({ row: rows[i].row, column: columnOfPath(zi.path as (string | number)[]), message: zi.message });
+  });
+  if (issues.length) return { ok: false, issues: sortMselIssues(issues) };
+  return { ok: true, injects, written: written as Written[], rows: rows.map((r) => r.row) };
+}
+
+export function sortMselIssues(list: MselIssue[]): MselIssue[] {
+  const colIndex = (c: string | null) => (c === null ? -1 : (MSEL_COLUMNS as readonly string[]).indexOf(c));
+  return [...list].sort((a, b) => a.row - b.row || colIndex(a.column) - colIndex(b.column) || (a.message < b.message ? -1 : 1));
+}
+
+/** The spreadsheet column an inject's key is written in. */
+export function columnOfPath(path: (string | number)[]): string | null {
+  const key = path[0];
+  switch (key) {
+    case 'seq': return 'number';
+    case 'at': case 'when': case 'contingency': return 'time';
+    case 'from': return 'from (vi)';
+    case 'subject': return 'subject (vi)';
+    case 'message': return 'message (vi)';
+    case 'expected': return 'expected action';
+    case 'decision': return path[1] === 'deadline' ? 'decision deadline' : path[1] === 'default' ? 'decision default' : 'decision options';
+    case 'id': case 'to': case 'method': case 'type': case 'objectives': case 'controller': return key;
+    default: return null;
+  }
+}
+
+const TIME_HINT = "write T+02:30 (2 h 30 min after the start), 'when <condition>' or 'if not done 1h after #3'";
+
+function readTime(
+  text: string, out: Written, p: (col: string, msg: string, hint?: string) => void, scenario: Scenario, names: Names,
+  bySeq: Map<number, MselRow[]>, rowIds: Map<MselRow, string>,
+): void {
+  const t = text.trim();
+  if (t === '') { p('time', 'no time', TIME_HINT); return; }
+  const when = /^when\b\s*(.*)$/is.exec(t);
+  if (when) {
+    const r = readWords(when[1]);
+    if (!r.ok) { p('time', r.message, "write e.g. 'when hazard=nam-mo-muong-xen alarm=bd2'"); return; }
+    if (r.words.length === 0) { p('time', "'when' without a condition", `conditions: ${WHEN_KEYS.map((k) => `${k}=...`).join(', ')}`); return; }
+    const cond: Record<string, unknown> = {};
+    for (const w of r.words) {
+      const v = keyValue(w, WHEN_KEYS, names, 'a condition');
+      if (!v.ok) { p('time', v.message, v.hint); return; }
+      cond[w.key!] = v.value;
+    }
+    out.when = cond;
+    return;
+  }
+  const cont = /^if not done\s+(\S+)\s+after\s+(\S+)$/i.exec(t);
+  if (cont) {
+    const after = parseDuration(cont[1]);
+    if (!after.ok || after.seconds <= 0) { p('time', `'${cont[1]}' is not a duration`, DURATION_HINT); return; }
+    const ref = cont[2];
+    let target: string | undefined;
+    if (ref.startsWith('#')) {
+      const list = bySeq.get(Number(ref.slice(1))) ?? [];
+      if (list.length === 0) { p('time', `no row has number ${ref.slice(1)}`, 'refer to the number (or id) of the inject this one chases'); return; }
+      if (list.length > 1) { p('time', `number ${ref.slice(1)} is used by rows ${list.map((x) => x.row).join(' and ')}`, 'refer to the inject by its id instead'); return; }
+      target = rowIds.get(list[0]);
+    } else {
+      const ids = [...rowIds.values()];
+      if (!ids.includes(ref)) { p('time', `no inject '${ref}' in this sheet`, hintFor(ref, ids)); return; }
+      target = ref;
+    }
+    out.contingency = { for: target, after: formatDuration(after.seconds) };
+    return;
+  }
+  // a time: T+02:30, 02:30, 2h30m
+  const clock = /^(\d+):(\d+)(?::(\d+))?$/.exec(t);
+  const r = parseDuration(clock ? `T+${t}` : t);
+  if (!r.ok || r.seconds < 0) { p('time', `'${text.trim()}' is not a time`, TIME_HINT); return; }
+  if (r.seconds > scenario.horizon) { p('time', `${formatClock(r.seconds)} is after the end of the scenario (horizon ${formatDuration(scenario.horizon)})`, 'move it earlier or lengthen the horizon'); return; }
+  out.at = formatClock(r.seconds);
+}
+
+type Value = { ok: true; value: unknown } | { ok: false; message: string; hint?: string };
+
+function keyValue(w: Word, allowed: readonly string[], names: Names, what: string): Value {
+  if (w.key === null) return { ok: false, message: `'${w.value}' needs a name: write name=value`, hint: `names: ${allowed.join(', ')}` };
+  const key = w.key;
+  if (!allowed.includes(key)) return { ok: false, message: `'${key}' is not a part of ${what}`, hint: hintFor(key, [...allowed]) };
+  const v = w.value;
+  const ref = REF_KIND[key];
+  if (ref) {
+    const list = names[ref.names];
+    if (!list.includes(v)) return { ok: false, message: `unknown ${ref.what} '${v}'`, hint: hintFor(v, list) };
+    return { ok: true, value: v };
+  }
+  switch (key) {
+    case 'incident':
+      if (!ID_RE.test(v)) return { ok: false, message: `'${v}' is not a valid incident id` };
+      return { ok: true, value: v };
+    case 'above': {
+      const n = Number(v);
+      if (v === '' || !Number.isFinite(n)) return { ok: false, message: `above=${v}: not a number` };
+      return { ok: true, value: n };
+    }
+    case 'alarm':
+      if (!['bd1', 'bd2', 'bd3'].includes(v)) return { ok: false, message: `alarm=${v}: the alarm levels are bd1, bd2, bd3` };
+      return { ok: true, value: v };
+    case 'risk_at_least': case 'severity_at_least': case 'level': {
+      const n = Number(v);
+      const [lo, hi] = key === 'level' ? [0, 3] : [1, 5];
+      if (!Number.isInteger(n) || n < lo || n > hi) return { ok: false, message: `${key}=${v}: a whole number from ${lo} to ${hi}` };
+      return { ok: true, value: n };
+    }
+    case 'within': {
+      const d = parseDuration(v);
+      if (!d.ok || d.seconds < 0) return { ok: false, message: `within=${v}: not a duration`, hint: DURATION_HINT };
+      return { ok: true, value: formatDuration(d.seconds) };
+    }
+  }
+  return { ok: false, message: `'${key}' is not a part of ${what}` };
+}
+
+type CommandParse = { ok: true; value: Record<string, unknown> } | { ok: false; message: string; hint?: string };
+
+/** `do key=value ...` as an expected action (`kind: 'expected'`) or a command of a decision option. */
+function readCommand(text: string, kind: 'expected' | 'command', names: Names): CommandParse {
+  const r = readWords(text);
+  if (!r.ok) return { ok: false, message: r.message, hint: "write e.g. 'evacuate zone=ta-ca-riverside within=1h'" };
+  const [head, ...rest] = r.words;
+  if (!head || head.key !== null) return { ok: false, message: `'${text.slice(0, 30)}' does not start with a command`, hint: `one of: ${COMMANDS.join(', ')}` };
+  const doName = head.value;
+  if (!(COMMANDS as readonly string[]).includes(doName)) return { ok: false, message: `unknown command '${doName}'`, hint: hintFor(doName, [...COMMANDS]) };
+  const allowed = kind === 'expected' ? EXPECTED_KEYS : COMMAND_KEYS[doName];
+  const value: Record<string, unknown> = { do: doName };
+  const msg: { vi?: string; en?: string; plain?: string } = {};
+  for (const w of rest) {
+    if (doName === 'public_info' && kind === 'command' && w.key !== null && /^message(\.(vi|en))?$/.test(w.key)) {
+      const lang = w.key.split('.')[1] as 'vi' | 'en' | undefined;
+      msg[lang ?? 'plain'] = w.value;
+      continue;
+    }
+    if (w.key !== null && w.key in value) return { ok: false, message: `'${w.key}' is given twice` };
+    const v = keyValue(w, allowed, names, kind === 'expected' ? 'an expected action' : `the command ${doName}`);
+    if (!v.ok) return v;
+    value[w.key!] = v.value;
+  }
+  if (doName === 'public_info' && kind === 'command') {
+    const m = msg.plain !== undefined ? msg.plain : msg.vi !== undefined || msg.en !== undefined ? { ...(msg.vi !== undefined ? { vi: msg.vi } : {}), ...(msg.en !== undefined ? { en: msg.en } : {}) } : undefined;
+    if (m !== undefined) value.message = m;
+  }
+  if (kind === 'command') {
+    const missing = COMMAND_KEYS[doName].filter((k) => value[k] === undefined);
+    if (missing.length) return { ok: false, message: `${doName} needs ${missing.map((k) => `${k}=...`).join(' and ')}` };
+  }
+  return { ok: true, value };
+}
+
+function readDecision(optText: string, deadline: string, def: string, names: Names, p: (col: string, msg: string, hint?: string) => void): Written | undefined {
+  let ok = true;
+  const fail = (col: string, msg: string, hint?: string) => { ok = false; p(col, msg, hint); };
+  const options: Written[] = [];
+  const lines = splitOutsideQuotes(optText, '\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim() !== '');
+  if (lines.length < 2) fail('decision options', `a decision needs at least two options (has ${lines.length})`, "one option per line: 'id: label -> command; command'");
+  lines.forEach((line, k) => {
+    const m = /^\s*([^\s:]+)\s*:(.*)$/s.exec(line);
+    if (!m) { fail('decision options', `option ${k + 1} ('${line.trim().slice(0, 30)}') does not start with 'id:'`, "write 'evacuate-now: Sơ tán ngay | Evacuate now -> evacuate zone=...'"); return; }
+    const [, oid, rest] = m;
+    if (!ID_RE.test(oid)) { fail('decision options', `'${oid}' is not a valid option id`, 'ids use lower-case letters, digits, ".", "_" and "-"'); return; }
+    if (options.some((o) => o.id === oid)) { fail('decision options', `option '${oid}' is given twice`); return; }
+    const lab = readLabel(rest);
+    if (!lab.ok) { fail('decision options', `option '${oid}': ${lab.message}`); return; }
+    const commands: Record<string, unknown>[] = [];
+    if (lab.rest.startsWith('->')) {
+      for (const part of splitOutsideQuotes(lab.rest.slice(2), ';')) {
+        if (part.trim() === '') continue;
+        const c = readCommand(part.trim(), 'command', names);
+        if (!c.ok) { fail('decision options', `option '${oid}': ${c.message}`, c.hint); return; }
+        commands.push(c.value);
+      }
+    }
+    options.push({ id: oid, label: lab.label, commands });
+  });
+  const d = parseDuration(deadline);
+  if (deadline === '') fail('decision deadline', 'a decision needs a deadline', 'e.g. 30m');
+  else if (!d.ok || d.seconds <= 0) fail('decision deadline', `'${deadline}' is not a duration`, DURATION_HINT);
+  if (def === '') fail('decision default', 'a decision needs a default option (applied when the deadline passes)', options.length ? `one of: ${options.map((o) => o.id).join(', ')}` : undefined);
+  else if (options.length && !options.some((o) => o.id === def)) fail('decision default', `'${def}' is not one of the options`, hintFor(def, options.map((o) => String(o.id))));
+  if (!ok) return undefined;
+  return { options, deadline: formatDuration((d as { seconds: number }).seconds), default: def };
+}
+
+/** Read a whole CSV text into injects for `scenario`. */
+export function importMsel(text: string, scenario: Scenario): ImportResult {
+  const sheet = readMselCsv(text);
+  if (!sheet.ok) return sheet;
+  if (sheet.rows.length === 0) return { ok: false, issues: [{ row: 0, column: null, message: 'the sheet has a header but no injects', hint: 'add one row per inject' }] };
+  return rowsToInjects(sheet.rows, scenario);
+}
+
+/** The written (file) form of injects, key order as in the example scenario. */
+export function writtenInjects(injects: readonly Inject[]): unknown[] {
+  return injects.map((i) => z.encode(Inject, i));
+}
+
+
+// ---------------------------------------------------------------- writing the injects back into the scenario text
+
+const FLOW_KEYS = new Set(['subject', 'from', 'expected', 'when', 'contingency', 'label']);
+
+/** The `injects:` section as YAML, short parts in flow style like the example scenario. */
+export function injectsYaml(written: readonly unknown[]): string {
+  const doc = new Document({ injects: written });
+  visit(doc, {
+    Pair(_, pair) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      // defaults need not be written
+      if ((key === 'objectives' || key === 'commands') && isSeq(pair.value) && pair.value.items.length === 0) return visit.REMOVE;
+      if ((FLOW_KEYS.has(key) || key === 'objectives') && isCollection(pair.value)) pair.value.flow = true;
+    },
+    Seq(_, seq, path) {
+      // commands of a decision option: one flow mapping per line
+      const parent = path[path.length - 1];
+      if (isPair(parent) && isScalar(parent.key) && parent.key.value === 'commands') for (const item of seq.items) if (isCollection(item)) item.flow = true;
+    },
+  });
+  // `{ vi: ..., en: ... }` padded, `[a, b]` not: the example scenario's style
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: true }).replace(/^(\s+objectives: )\[ (.*) \]$/gm, '$1[$2]');
+}
+
+/**
+ * The scenario text with its `injects:` replaced and everything else left
+ * byte for byte as it was (comments and layout included). A JSON scenario
+ * is rewritten as JSON.
+ */
+export function replaceInjectsInText(text: string, written: readonly unknown[], format: 'yaml' | 'json'): string {
+  if (format === 'json') {
+    const raw = JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
+    raw.injects = written;
+    return JSON.stringify(raw, null, 2) + '\n';
+  }
+  const section = injectsYaml(written);
+  const doc = parseDocument(text);
+  const contents = doc.contents;
+  const pair = isMap(contents) ? contents.items.find((p) => isScalar(p.key) && p.key.value === 'injects') : undefined;
+  if (!pair || !isNode(pair.key) || !pair.key.range) return text.replace(/\n*$/, '\n\n') + section;
+  const start = pair.key.range[0];
+  const end = isNode(pair.value) && pair.value.range ? pair.value.range[1] : pair.key.range[1];
+  let tail = text.slice(end);
+  if (!tail.startsWith('\n')) tail = '\n' + tail.replace(/^[^\n]*\n?/, '');
+  return text.slice(0, start) + section.replace(/\n$/, '') + tail;
+}

@@ -1,0 +1,93 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../engine/scenario/parse.js';
+import { drill, ROOT, STACK, tempDir } from '../helpers/cli.js';
+
+const SCENARIO = join(ROOT, 'scenarios/ky-son-flash-flood.yaml');
+
+function copyScenario(): string {
+  const file = join(tempDir(), 'ky-son.yaml');
+  copyFileSync(SCENARIO, file);
+  return file;
+}
+
+describe('drill msel export', () => {
+  it('writes the MSEL as CSV with a byte-order mark, one row per inject', () => {
+    const r = drill(['msel', 'export', SCENARIO]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.charCodeAt(0)).toBe(0xfeff);
+    expect(r.stdout).toContain('Tin cảnh báo mưa lớn, lũ quét, sạt lở đất');
+    const s = parseScenario(readFileSync(SCENARIO, 'utf8')).ok;
+    expect(s).toBe(true);
+  });
+
+  it('writes a Markdown table in one language with --lang', () => {
+    const r = drill(['msel', 'export', SCENARIO, '--format', 'md', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('| 2 | T+00:30 | province-board | tc-chair | dispatch | Dispatch on preparing for the rain and floods |');
+    expect(r.stdout).not.toContain('Công điện');
+  });
+
+  it('is a usage error (exit 2) for an unknown format or action', () => {
+    expect(drill(['msel', 'export', SCENARIO, '--format', 'xlsx']).code).toBe(2);
+    const r = drill(['msel', 'swap', SCENARIO]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('usage: drill msel');
+  });
+});
+
+describe('drill msel import', () => {
+  it('export then import leaves the scenario\'s injects as they were', () => {
+    const file = copyScenario();
+    const csv = join(tempDir(), 'msel.csv');
+    expect(drill(['msel', 'export', file, '--out', csv]).code).toBe(0);
+    const r = drill(['msel', 'import', csv, '--into', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('MSEL replaced: 18 injects -> 18');
+    const before = parseScenario(readFileSync(SCENARIO, 'utf8'));
+    const after = parseScenario(readFileSync(file, 'utf8'));
+    expect(after.ok && before.ok && after.scenario).toEqual(before.ok && before.scenario);
+  });
+
+  it('reports a bad time in row 7 and an unknown role in row 9, exits 1 and leaves the scenario byte-identical', () => {
+    const file = copyScenario();
+    const bytes = readFileSync(file);
+    const r = drill(['msel', 'import', 'test/fixtures/msel/bad-time-row7-role-row9.csv', '--into', file]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines[0]).toBe("test/fixtures/msel/bad-time-row7-role-row9.csv: row 7, column time: '25:99' is not a time (write T+02:30 (2 h 30 min after the start), 'when <condition>' or 'if not done 1h after #3')");
+    expect(lines[1]).toBe("test/fixtures/msel/bad-time-row7-role-row9.csv: row 9, column to: unknown role 'tc-chiar' (did you mean 'tc-chair'?)");
+    expect(lines[2]).toBe('2 problems in 2 rows; nothing was changed');
+    expect(r.stderr).not.toMatch(STACK);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it('adds a planner\'s new row and keeps the rest of the file as it was', () => {
+    const file = copyScenario();
+    const csv = join(tempDir(), 'msel.csv');
+    drill(['msel', 'export', file, '--out', csv]);
+    const text = readFileSync(csv, 'utf8');
+    writeFileSync(csv, text + '19,,T+16:00,information,bulletin,"Đài KTTV, Nghệ An",,province-board,Tin cuối,Final,"Mưa đã dứt, ""an toàn""",All clear,,,,,,\r\n');
+    const r = drill(['msel', 'import', csv, '--into', file]);
+    expect(r.code).toBe(0);
+    const after = readFileSync(file, 'utf8');
+    const s = parseScenario(after);
+    expect(s.ok && s.scenario.injects.at(-1)).toMatchObject({ id: 'inject-19', seq: 19, at: 16 * 3600, from: { vi: 'Đài KTTV, Nghệ An' }, message: { vi: 'Mưa đã dứt, "an toàn"', en: 'All clear' } });
+    // everything before the MSEL is untouched, comments included
+    const original = readFileSync(SCENARIO, 'utf8');
+    const cut = original.indexOf('\ninjects:');
+    expect(after.slice(0, cut)).toBe(original.slice(0, cut));
+  });
+
+  it('says what to do with a sheet that is not UTF-8 text, and with no --into', () => {
+    const file = copyScenario();
+    const csv = join(tempDir(), 'latin1.csv');
+    writeFileSync(csv, Buffer.from('number,time\r\n1,T+00:00 \xe0\xe1\xff\xfe\r\n', 'latin1'));
+    const r = drill(['msel', 'import', csv, '--into', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('CSV UTF-8');
+    expect(r.stderr).not.toMatch(STACK);
+    expect(drill(['msel', 'import', csv]).code).toBe(2);
+  });
+});

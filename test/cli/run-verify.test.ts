@@ -1,0 +1,94 @@
+import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { drill, STACK, tempDir } from '../helpers/cli.js';
+
+const SCENARIO = 'scenarios/ky-son-flash-flood.yaml';
+
+describe('drill run and drill verify', () => {
+  const dir = tempDir();
+  const a = join(dir, 'a.json'), b = join(dir, 'b.json'), c = join(dir, 'c.json');
+
+  it('two processes with the same scenario, seed and decisions write byte-identical files; another seed differs', () => {
+    expect(drill(['run', SCENARIO, '--seed', '11', '--out', a]).code).toBe(0);
+    expect(drill(['run', SCENARIO, '--seed', '11', '--out', b]).code).toBe(0);
+    expect(drill(['run', SCENARIO, '--seed', '12', '--out', c]).code).toBe(0);
+    expect(readFileSync(b)).toEqual(readFileSync(a));
+    expect(readFileSync(c)).not.toEqual(readFileSync(a));
+  });
+
+  it('prints a short summary', () => {
+    const r = drill(['run', SCENARIO, '--seed', '11']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/incidents\s+\d+ reported/);
+    expect(r.stdout).toMatch(/people\s+\d+ at risk, \d+ rescued, \d+ lost/);
+    expect(r.stdout).toMatch(/objectives\s+\d+ of 7 met/);
+  });
+
+  it('verify exits 0 on an untouched log', () => {
+    const r = drill(['verify', a]);
+    expect(r.stdout).toContain('ok');
+    expect(r.code).toBe(0);
+  });
+
+  it('verify exits 1 and names the first divergent event after one event is edited', () => {
+    const text = readFileSync(a, 'utf8');
+    const lines = text.split('\n');
+    const i = lines.findIndex((l) => l.includes('"type":"unit.state"') && l.includes('"state":"en_route"'));
+    expect(i).toBeGreaterThan(0);
+    lines[i] = lines[i].replace('"state":"en_route"', '"state":"on_scene"');
+    const edited = join(dir, 'edited.json');
+    writeFileSync(edited, lines.join('\n'));
+    const eventsStart = lines.findIndex((l) => l.startsWith('"events":['));
+    const r = drill(['verify', edited]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`first divergent event: #${i - eventsStart - 1}`);
+    expect(r.stdout).toContain('"state":"on_scene"');
+    expect(r.stdout).toContain('"state":"en_route"');
+  });
+
+  it('runs with a decisions file, and verify reproduces it', () => {
+    const dec = join(dir, 'decisions.yaml');
+    writeFileSync(dec, [
+      'drillsim_decisions: 1', 'scenario: ky-son-flash-flood', 'players: [tc-chair]', 'decisions:',
+      '  - { at: T+00:40, role: tc-chair, do: evacuate, zone: ta-ca-riverside }',
+      '  - { at: T+03:15, role: tc-chair, do: dispatch, unit: tc-militia, incident: ta-ca-houses }',
+      '  - { at: T+03:15, role: tc-chair, do: dispatch, unit: mx-militia, incident: ta-ca-houses }',
+    ].join('\n'));
+    const out = join(dir, 'd.json');
+    const r = drill(['run', SCENARIO, '--decisions', dec, '--out', out]);
+    expect(r.code).toBe(0);
+    const log = JSON.parse(readFileSync(out, 'utf8'));
+    const refused = log.events.find((e: any) => e.type === 'decision.refused');
+    expect(refused).toMatchObject({ unit: 'mx-militia', code: 'no-authority' });
+    expect(log.events.some((e: any) => e.type === 'decision' && e.author === 'trainee' && e.do === 'evacuate')).toBe(true);
+    expect(drill(['verify', out]).code).toBe(0);
+  });
+
+  it('reports a bad decisions file with file:line:col and writes nothing', () => {
+    const dec = join(dir, 'bad.yaml');
+    writeFileSync(dec, ['drillsim_decisions: 1', 'decisions:', '  - { at: T+00:40, role: tc-chiar, do: evacuate, zone: ta-ca-riverside }', '  - { at: 99:00, role: tc-chair, do: evacuat, zone: ta-ca-riverside }'].join('\n'));
+    const out = join(dir, 'never.json');
+    const r = drill(['run', SCENARIO, '--decisions', dec, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bad\.yaml:3:\d+: error\[unknown-id\].*tc-chiar.*did you mean 'tc-chair'/);
+    expect(r.stderr).toMatch(/bad\.yaml:4:\d+: error/);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).some((f) => f.endsWith('.tmp'))).toBe(false);
+  });
+
+  it('refuses a file that is not a run log with one clear line', () => {
+    const r = drill(['verify', SCENARIO]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('not a run log');
+  });
+
+  it('usage errors exit 2 with help', () => {
+    expect(drill(['run']).code).toBe(2);
+    const r = drill(['run', SCENARIO, '--seed', 'abc']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--seed must be a whole number');
+  });
+});

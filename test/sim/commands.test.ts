@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { executeDecision } from '../../engine/sim/commands.js';
+import { loadNamed } from '../helpers/scenarios.js';
+import { makeSim, worldHash } from '../helpers/sim.js';
+
+const ksn = loadNamed('ky-son-flash-flood');
+
+describe('commands', () => {
+  it('a refused command is logged with its reason and changes nothing else (world hash unchanged)', () => {
+    const sim = makeSim(ksn, { seed: 4, players: ['tc-chair', 'mx-chair'] });
+    sim.run(3 * 3600 + 20 * 60);
+    const cases = [
+      { role: 'tc-chair', cmd: { do: 'dispatch', unit: 'mx-militia', incident: 'ta-ca-houses' }, code: 'no-authority' },
+      { role: 'tc-chair', cmd: { do: 'dispatch', unit: 'tc-militai', incident: 'ta-ca-houses' }, code: 'unknown-unit' },
+      { role: 'tc-chair', cmd: { do: 'declare_level', area: 'ta-ca', level: 2 }, code: 'no-authority' },
+      { role: 'tc-chair', cmd: { do: 'evacuate', zone: 'muong-xen-lowland' }, code: 'no-authority' },
+      { role: 'province-board', cmd: { do: 'dispatch', unit: 'pc07-rescue', incident: 'ta-ca-houses' }, code: 'no-request' },
+    ] as const;
+    for (const c of cases) {
+      const before = worldHash(sim);
+      const ok = executeDecision(sim, { at: sim.now, role: c.role, author: 'trainee', cmd: c.cmd as any });
+      expect(ok).toBe(false);
+      expect(worldHash(sim)).toBe(before);
+      const last = JSON.parse(sim.log!.lines[sim.log!.lines.length - 1]);
+      expect(last).toMatchObject({ type: 'decision.refused', role: c.role, code: c.code });
+      expect(last.reason.length).toBeGreaterThan(10);
+    }
+    // a busy unit: dispatch it once, then again
+    expect(executeDecision(sim, { at: sim.now, role: 'tc-chair', author: 'trainee', cmd: { do: 'dispatch', unit: 'tc-militia', incident: 'ta-ca-houses' } })).toBe(true);
+    const before = worldHash(sim);
+    expect(executeDecision(sim, { at: sim.now, role: 'tc-chair', author: 'trainee', cmd: { do: 'dispatch', unit: 'tc-militia', incident: 'ta-ca-houses' } })).toBe(false);
+    expect(worldHash(sim)).toBe(before);
+    expect(JSON.parse(sim.log!.lines[sim.log!.lines.length - 1])).toMatchObject({ type: 'decision.refused', code: 'unit-busy' });
+  });
+
+  it('suggests the unit meant when an id is misspelt', () => {
+    const sim = makeSim(ksn, { seed: 4, players: ['tc-chair'] });
+    sim.run(3 * 3600 + 20 * 60);
+    executeDecision(sim, { at: sim.now, role: 'tc-chair', author: 'trainee', cmd: { do: 'dispatch', unit: 'tc-militai', incident: 'ta-ca-houses' } });
+    expect(JSON.parse(sim.log!.lines[sim.log!.lines.length - 1]).reason).toContain("did you mean 'tc-militia'");
+  });
+});
