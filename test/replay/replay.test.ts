@@ -28,7 +28,7 @@ function straightAt(r: RunData, t: number): World {
 function board(w: World) {
   return {
     units: Object.fromEntries(Object.entries(w.units).map(([id, u]) => [id, [u.m.value, u.incident, u.x, u.y, u.leg]])),
-    incidents: Object.fromEntries(Object.entries(w.incidents).map(([id, i]) => [id, [i.m.value, i.severity, i.people, i.assigned]])),
+    incidents: Object.fromEntries(Object.values(w.incidents).map((i) => [i.id, [i.m.value, i.severity, i.people, i.assigned]])),
     roads: w.roads,
     areas: Object.fromEntries(Object.entries(w.areas).map(([id, a]) => [id, [a.risk, a.level.context.level, a.people]])),
     counts: w.counts,
