@@ -118,8 +118,14 @@ describe('the replay viewer', () => {
   it('jumps to the time of an objective\'s evidence when it is clicked, and the address holds it', async () => {
     await page.locator('#tab-objectives').click();
     const o = runA.summary!.objectives.find((x) => x.id === 'evac-ta-ca')!;
-    await page.locator('li[data-objective="evac-ta-ca"] .evidence button.time').click();
+    await page.locator('li[data-objective="evac-ta-ca"] .evidence button[data-kind="read"]').click();
     expect(await clockT(page)).toBe(o.at);
+    // where the value names a moment (level declared at), the evidence jumps there
+    const level = runA.summary!.objectives.find((x) => x.id === 'level-1')!;
+    await page.locator('li[data-objective="level-1"] .evidence button[data-kind="moment"]').click();
+    expect(await clockT(page)).toBe(level.value);
+    expect(runA.events.some((e) => e.type === 'level' && e.area === 'ta-ca' && e.t === level.value)).toBe(true);
+    await page.locator('li[data-objective="evac-ta-ca"] .evidence button[data-kind="read"]').click();
     await page.waitForFunction((at) => location.hash.includes(`t=${at}`), o.at);
     // the address brings a colleague to the same moment
     const other = await browser.newPage({ viewport: { width: 1200, height: 800 } });

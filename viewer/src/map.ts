@@ -221,6 +221,27 @@ export class MapView {
         setText(g.select('title'), `${S.zone}: ${textIn(d.z.name, lang) || d.z.id} (${state}); ${d.zw?.remaining ?? d.z.population} / ${d.z.population}${d.flooded ? `; ${S.flooded}` : ''}`);
       });
 
+    // --- fire weather: a ring around each area a fire-weather hazard bears on, wider with its risk level
+    const fires: { id: string; area: string; x: number; y: number; value: number; level: number; name: string }[] = [];
+    for (const h of s.hazards) {
+      if (h.kind !== 'fire-weather') continue;
+      for (const area of h.areas) {
+        const value = model.hazards.value(h, area, t);
+        const level = model.hazards.level(h, value);
+        const p = model.areaPlace.get(area);
+        if (p && level > 0) fires.push({ id: `${h.id}/${area}`, area, x: p.x, y: p.y, value, level, name: textIn(h.name, lang) });
+      }
+    }
+    this.layer.zones.selectAll<SVGGElement, (typeof fires)[number]>('g.fire').data(fires, (d) => d.id)
+      .join((en) => { const g = en.append('g').attr('class', 'fire'); g.append('circle'); g.append('title'); return g; })
+      .attr('transform', (d) => { const [x, y] = this.xy(d.x, d.y); return `translate(${x},${y})`; })
+      .attr('data-fire-level', (d) => d.level)
+      .each(function (d) {
+        const g = d3.select(this);
+        g.select('circle').attr('r', 14 + d.level * 5).attr('stroke-width', 1 + d.level * 0.6);
+        setText(g.select('title'), `${S.fireWeather}: ${d.name} ${Math.round(d.value * 10) / 10} (${S.risk} ${d.level})`);
+      });
+
     // --- roads by status
     const edges = s.travel.edges.map((e) => ({ e, a: model.travel.nodeXY[model.travel.nodeIndex.get(e.from)!], b: model.travel.nodeXY[model.travel.nodeIndex.get(e.to)!], st: world.roads[e.id]?.status ?? 'open' }));
     this.layer.roads.selectAll<SVGGElement, (typeof edges)[number]>('g.road').data(edges, (d) => d.e.id)
@@ -406,6 +427,7 @@ function legend(lang: Lang, tag: string): HTMLDetailsElement {
   rows.push([S.base, (g) => { g.append('rect').attr('x', 4).attr('y', 2).attr('width', 12).attr('height', 12).attr('fill', '#fff').attr('stroke', '#1d232b'); }]);
   rows.push([S.shelter, (g) => { g.append('path').attr('d', 'M10,1 L17,14 L3,14 Z').attr('fill', '#009E73').attr('stroke', '#009E73'); }]);
   rows.push([`${S.zone} / ${S.flooded}`, (g) => { g.append('circle').attr('cx', 10).attr('cy', 8).attr('r', 7).attr('fill', `url(#flood-${tag})`).attr('stroke', '#0072B2').attr('stroke-dasharray', '3 2'); }]);
+  rows.push([S.fireWeather, (g) => { g.append('circle').attr('cx', 10).attr('cy', 8).attr('r', 6).attr('class', 'fire-ring').attr('fill', 'rgba(213,94,0,0.08)').attr('stroke', '#D55E00').attr('stroke-dasharray', '4 2').attr('stroke-width', 2); }]);
   rows.push([S.typhoon, (g) => { g.append('circle').attr('cx', 10).attr('cy', 8).attr('r', 7).attr('fill', 'rgba(204,121,167,0.2)').attr('stroke', '#CC79A7'); }]);
   const list = document.createElement('ul');
   for (const [label, draw] of rows) {

@@ -20,6 +20,11 @@ export interface PanelHost {
 
 const fieldsText = (f: Record<string, unknown>) => Object.entries(f).filter(([k]) => k !== 'message').map(([k, v]) => `${k} ${k === 'within' && typeof v === 'number' ? formatDuration(v) : typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(', ');
 
+function tag<T extends HTMLElement>(el: T, kind: string): T {
+  el.dataset.kind = kind;
+  return el;
+}
+
 function timeButton(host: PanelHost, t: number, label?: string): HTMLButtonElement {
   const b = h('button', { type: 'button', class: 'time', 'data-t': t }, label ?? clock(t));
   b.addEventListener('click', () => host.seek(t));
@@ -98,6 +103,31 @@ export function renderDecisions(el: HTMLElement, run: LoadedRun, host: PanelHost
 
 // ------------------------------------------------------------ objectives
 
+/**
+ * The moment an objective's value points at, where the value itself says it:
+ * a time since T0 (level declared, support requested), or a duration from an
+ * incident's report or an inject's delivery. Read from the result and the
+ * log's history; no metric is computed here.
+ */
+function momentOf(r: { metric: string; of: string | null; value: number | null }, run: LoadedRun): number | null {
+  if (r.value === null || !Number.isFinite(r.value)) return null;
+  switch (r.metric) {
+    case 'level_declared_s':
+    case 'support_requested_s':
+      return r.value;
+    case 'first_on_scene_s':
+    case 'contained_s': {
+      const inc = r.of ? run.history.incidents.get(r.of) : undefined;
+      return inc ? inc.reported_t + r.value : null;
+    }
+    case 'decision_latency_s': {
+      const m = r.of ? run.history.messages.get(r.of) : undefined;
+      return m ? m.delivered_t + r.value : null;
+    }
+  }
+  return null;
+}
+
 interface EvidenceItem { t: number; text?: string; event?: unknown }
 
 export function renderObjectives(el: HTMLElement, run: LoadedRun, host: PanelHost, other: LoadedRun | null): void {
@@ -118,9 +148,10 @@ export function renderObjectives(el: HTMLElement, run: LoadedRun, host: PanelHos
         ' ', h('span', { class: 'obj-text' }, textIn(o.text, lang))),
       h('p', { class: 'criterion' }, `${c.metric}${c.of ? ` (${c.of})` : ''} ${c.comparator} ${metricValue(c.metric, c.threshold, S.never)}: ${S.value} `,
         h('strong', {}, r ? metricValue(r.metric, r.value, S.never) : '?'), r ? ` (${r.met ? S.met : S.notMet})` : ''),
-      r ? h('p', { class: 'evidence' }, `${S.evidence}: `, ...(evidence.length
-        ? evidence.flatMap((e) => [timeButton(host, e.t, `${clock(e.t)}${e.text ? ` ${e.text}` : ''}`), ' '])
-        : [`${S.readAt} `, timeButton(host, r.at)])) : null,
+      r ? h('p', { class: 'evidence' }, `${S.evidence}: `,
+        ...evidence.flatMap((e) => [timeButton(host, e.t, `${clock(e.t)}${e.text ? ` ${e.text}` : ''}`), ' ']),
+        ...(() => { const m = momentOf(r, run); return m === null || evidence.length ? [] : [`${S.happened} `, tag(timeButton(host, m), 'moment'), '; ']; })(),
+        `${S.readAt} `, tag(timeButton(host, r.at), 'read')) : null,
     ));
   }
   el.replaceChildren(list);
