@@ -129,8 +129,9 @@ export class MapView {
       const c = d3.geoCentroid(pts as any);
       this.projection = d3.geoMercator().center(c).scale(this.width * 40).translate([this.width / 2, this.height / 2]);
     }
-    const path = d3.geoPath(this.projection);
-    this.geo.select('path.countries').attr('d', path(outline(span)) ?? '');
+    // the outline is context: drawn just after the first paint so that opening a run does not wait for it
+    const draw = () => { this.geo.select('path.countries').attr('d', d3.geoPath(this.projection)(outline(span)) ?? ''); };
+    if (worldOutline) draw(); else setTimeout(draw, 0);
     if (!this.userZoomed) this.frameAction();
     this.redraw();
   }
