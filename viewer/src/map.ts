@@ -313,6 +313,8 @@ export class MapView {
     this.drawIncidents(this.layer.incidents, run, world, t, false);
     this.drawUnits(this.layer.units, run, world, t, false);
     if (overlay) {
+      // B's markers sit a few pixels off A's so that where both agree, both still show
+      this.layer.overlay.attr('transform', 'translate(5,5)');
       this.drawIncidents(this.layer.overlay, overlay.run, overlay.world, t, true);
       this.drawUnits(this.layer.overlay, overlay.run, overlay.world, t, true);
     } else {
