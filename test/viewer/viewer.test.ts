@@ -169,11 +169,20 @@ describe('the replay viewer', () => {
     const text = readFileSync(fileA, 'utf8');
     await page.locator('#file-input').setInputFiles({ name: 'cut-short.json', mimeType: 'application/json', buffer: Buffer.from(text.slice(0, text.length / 2)) });
     const err = page.locator('#error');
-    await err.waitFor({ state: 'visible' });
+    await page.waitForFunction(() => document.querySelector('#error')!.textContent!.includes('cut-short.json'));
     expect(await err.textContent()).toMatch(/cut-short\.json is not a run log: it is not valid JSON/);
     await page.locator('#file-input').setInputFiles({ name: 'scenario.json', mimeType: 'application/json', buffer: Buffer.from('{"drillsim": 1, "id": "x"}') });
+    await page.waitForFunction(() => document.querySelector('#error')!.textContent!.includes('scenario.json'));
     await expect(err.textContent()).resolves.toMatch(/scenario\.json is not a run log: it has no "format"/);
     expect(await page.locator('#map-a g.unit').count()).toBe(runA.scenario.units.length);
+    // dropped on the page, the same
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['{"format": "drillsim/run@1", "events": "none"}'], 'dropped.json', { type: 'application/json' }));
+      document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await page.waitForFunction(() => document.querySelector('#error')!.textContent!.includes('dropped.json'));
+    expect(await err.textContent()).toMatch(/dropped\.json has no 'scenario'/);
     await page.locator('#error button.dismiss').click();
     // a good file opened the same way replaces nothing and becomes the current run
     await page.locator('#file-input').setInputFiles({ name: 'again.json', mimeType: 'application/json', buffer: Buffer.from(text) });
