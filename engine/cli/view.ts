@@ -74,6 +74,8 @@ export function handler(files: Map<string, string>, index: string) {
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
       res.end(text);
     };
+    // a page elsewhere that points its own name at 127.0.0.1 (DNS rebinding) sends its own Host: refuse it
+    if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(String(req.headers.host ?? ''))) return send(403, 'refused: this server answers only to 127.0.0.1\n');
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'only GET and HEAD\n');
     const raw = (req.url ?? '/').split('?')[0].split('#')[0];
     if (!raw.startsWith('/') || refusedPath(raw)) return send(400, 'refused: the path is not allowed\n');

@@ -8,9 +8,9 @@ import { drill, tempDir } from '../helpers/cli.js';
 import { serve, type Served } from '../viewer/browser.js';
 
 /** A raw GET: the path goes on the wire exactly as written (no normalising of `..`). */
-function get(port: number, path: string, host = '127.0.0.1'): Promise<{ status: number; body: string; type: string }> {
+function get(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; type: string }> {
   return new Promise((ok, fail) => {
-    const req = request({ host, port, path, method: 'GET' }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d) => { body += d; });
@@ -67,6 +67,12 @@ describe('drill view', () => {
       expect(r.status, p).toBe(400);
       expect(r.body).toMatch(/refused/);
     }
+  });
+
+  it('refuses requests addressed to another host name (DNS rebinding)', async () => {
+    const r = await get(port, '/runs/0.json', { host: `attacker.example:${port}` });
+    expect(r.status).toBe(403);
+    expect((await get(port, '/runs/0.json', { host: `localhost:${port}` })).status).toBe(200);
   });
 
   it('listens on 127.0.0.1 only', async () => {
