@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Subcommand>> = {
   schema: async () => (await import('./schema.js')).schemaCommand,
   run: async () => (await import('./run.js')).runCommand,
   verify: async () => (await import('./verify.js')).verifyCommand,
+  play: async () => (await import('./play.js')).playCommand,
   msel: async () => (await import('./msel.js')).mselCommand,
   view: async () => (await import('./view.js')).viewCommand,
 };
