@@ -184,9 +184,16 @@ describe('the replay viewer', () => {
     await page.waitForFunction(() => document.querySelector('#error')!.textContent!.includes('dropped.json'));
     expect(await err.textContent()).toMatch(/dropped\.json has no 'scenario'/);
     await page.locator('#error button.dismiss').click();
+    // keyframes the engine cannot restore: said when it tries, naming the file and the time
+    const broken = text.replaceAll('"queue":{"nextSeq"', '"queue":{"nextSeqX"');
+    expect(broken).not.toBe(text);
+    await page.locator('#file-input').setInputFiles({ name: 'damaged-keyframes.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
+    await page.waitForFunction(() => document.querySelector('#error')!.textContent!.includes('damaged-keyframes.json'));
+    expect(await err.textContent()).toMatch(/Cannot replay: damaged-keyframes\.json: the engine cannot replay it at T\+/);
+    await page.locator('#error button.dismiss').click();
     // a good file opened the same way replaces nothing and becomes the current run
     await page.locator('#file-input').setInputFiles({ name: 'again.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-    await page.waitForFunction(() => (document.querySelector('#run-select') as HTMLSelectElement).options.length === 3);
+    await page.waitForFunction(() => (document.querySelector('#run-select') as HTMLSelectElement).options.length === 4);
     expect(await err.isHidden()).toBe(true);
   });
 

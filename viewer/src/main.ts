@@ -8,6 +8,7 @@ import { findDivergence, type Divergence } from '../../engine/replay/divergence.
 import { nextEventTime, previousEventTime } from '../../engine/replay/history.js';
 import { textIn } from '../../engine/scenario/text.js';
 import type { World } from '../../engine/sim/world.js';
+import { ENGINE_VERSION } from '../../engine/version.js';
 import { h } from './dom.js';
 import { STRINGS, type Lang, type StringKey } from './i18n.js';
 import { loadRun, runLabel, type LoadedRun } from './loaded.js';
@@ -56,9 +57,9 @@ class App implements PanelHost {
 
   // ------------------------------------------------------------ opening
 
-  showError(message: string, hint?: string): void {
+  showError(message: string, hint?: string, what: 'cannotOpen' | 'cannotReplay' = 'cannotOpen'): void {
     const el = $('error');
-    el.replaceChildren(h('strong', {}, `${this.S().cannotOpen}: `), message, hint ? h('span', { class: 'hint' }, ` (${hint})`) : '',
+    el.replaceChildren(h('strong', {}, `${this.S()[what]}: `), message, hint ? h('span', { class: 'hint' }, ` (${hint})`) : '',
       h('button', { type: 'button', class: 'dismiss', 'aria-label': this.S().close }, '×'));
     el.querySelector('button.dismiss')!.addEventListener('click', () => { el.hidden = true; });
     el.hidden = false;
@@ -189,8 +190,17 @@ class App implements PanelHost {
     const nt = Math.max(0, Math.min(until, t));
     if (nt === this.t && !force && this.worldA) return;
     this.t = nt;
-    this.worldA = this.a.replay.stateAt(nt);
-    this.worldB = this.b ? this.b.replay.stateAt(Math.min(nt, this.b.data.until)) : null;
+    let failing: LoadedRun = this.a;
+    try {
+      this.worldA = this.a.replay.stateAt(nt);
+      failing = this.b ?? this.a;
+      this.worldB = this.b ? this.b.replay.stateAt(Math.min(nt, this.b.data.until)) : null;
+    } catch (e) {
+      // a keyframe this engine cannot restore: most likely a log from another engine version
+      this.showError(`${failing.data.name}: the engine cannot replay it at ${clock(nt)} (${(e as Error).message})`,
+        `the log was written by drillsim ${failing.data.engine || '?'} and this viewer runs ${ENGINE_VERSION}: view it with the drillsim that wrote it, or run the scenario again`, 'cannotReplay');
+      return;
+    }
     const overlay = this.b && this.layout === 'overlay' && this.worldB ? { run: this.b, world: this.worldB } : null;
     this.mapA!.render(nt, this.worldA, overlay);
     if (this.mapB && this.worldB) this.mapB.render(nt, this.worldB);
