@@ -101,7 +101,7 @@ export async function viewerBench(args = {}) {
   try {
     const b = await browserSide(file, Math.min(seeks, 100));
     const t = b.timings;
-    console.log(`  browser  open: fetch ${ms(t.fetch_ms)}, parse + check ${ms(t.parse_ms)}, model ${ms(t.model_ms)}, fold ${ms(t.fold_ms)}, first draw ${ms(t.first_render_ms)}; total ${ms(t.open_ms)}   ${verdict(t.open_ms, 1000)}`);
+    console.log(`  browser  open: fetch ${ms(t.fetch_ms)} (${t.compressed ? 'sent gzip-compressed' : 'sent as is'}), parse + check ${ms(t.parse_ms)}, model ${ms(t.model_ms)}, fold ${ms(t.fold_ms)}, first draw ${ms(t.first_render_ms)}; total ${ms(t.open_ms)}   ${verdict(t.open_ms, 1000)}`);
     console.log(`  browser  seek + redraw map, timeline, panels (${b.seek.length})  median ${ms(q(b.seek, 0.5))}, p95 ${ms(q(b.seek, 0.95))}, max ${ms(q(b.seek, 1))}   median ${verdict(q(b.seek, 0.5), FRAME_MS)}, p95 ${verdict(q(b.seek, 0.95), FRAME_MS)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

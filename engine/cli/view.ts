@@ -6,7 +6,8 @@
  * read from the request but its method and path.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync, createReadStream } from 'node:fs';
+import { existsSync, readdirSync, readFile, statSync, createReadStream } from 'node:fs';
+import { gzip } from 'node:zlib';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,7 +69,31 @@ export function refusedPath(rawPath: string): boolean {
   return /%2e%2e|%2f|%5c/i.test(rawPath);
 }
 
-export function handler(files: Map<string, string>, index: string) {
+/**
+ * Run logs compressed once, in the background, when the server starts: a log
+ * is mostly keyframes and compresses about tenfold, so the page gets it
+ * sooner. Until one is ready (or if its file changes) the file goes as it is.
+ */
+export class Compressed {
+  private readonly ready = new Map<string, { gz: Buffer; size: number; mtimeMs: number }>();
+  constructor(files: string[]) {
+    for (const file of files) {
+      let st;
+      try { st = statSync(file); } catch { continue; }
+      if (st.size > 512 * 2 ** 20) continue;
+      readFile(file, (err, bytes) => {
+        if (err) return;
+        gzip(bytes, { level: 1 }, (e, gz) => { if (!e) this.ready.set(file, { gz, size: st.size, mtimeMs: st.mtimeMs }); });
+      });
+    }
+  }
+  get(file: string, size: number, mtimeMs: number): Buffer | null {
+    const c = this.ready.get(file);
+    return c && c.size === size && c.mtimeMs === mtimeMs ? c.gz : null;
+  }
+}
+
+export function handler(files: Map<string, string>, index: string, compressed?: Compressed) {
   return (req: IncomingMessage, res: ServerResponse) => {
     const send = (status: number, text: string) => {
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
@@ -86,11 +111,16 @@ export function handler(files: Map<string, string>, index: string) {
     }
     const file = files.get(path);
     if (!file) return send(404, 'not found\n');
-    let size: number;
+    let size: number, mtimeMs: number;
     try {
-      size = statSync(file).size;
+      ({ size, mtimeMs } = statSync(file));
     } catch {
       return send(404, 'not found (the file has gone)\n');
+    }
+    const gz = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) ? compressed?.get(file, size, mtimeMs) ?? null : null;
+    if (gz) {
+      res.writeHead(200, { 'content-type': TYPES['.json'], 'content-encoding': 'gzip', 'content-length': gz.length, vary: 'accept-encoding', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+      return res.end(req.method === 'HEAD' ? undefined : gz);
     }
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
@@ -141,7 +171,7 @@ export const viewCommand: Subcommand = {
     }
     const { files, runs } = routes(dir, positionals);
     const index = JSON.stringify({ runs: runs.map(({ url, name, bytes }) => ({ url, name, bytes })) });
-    const server = createServer(handler(files, index));
+    const server = createServer(handler(files, index, new Compressed(runs.map((r) => r.file))));
     await new Promise<void>((ok, fail) => {
       server.once('error', (e: NodeJS.ErrnoException) => {
         fail(e.code === 'EADDRINUSE' ? new UsageError(`port ${port} is in use; pick another with --port (0 = any free port)`) : e);

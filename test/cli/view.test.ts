@@ -55,6 +55,27 @@ describe('drill view', () => {
     expect((await get(port, '/runs/0.json')).body).toBe(readFileSync(runFile, 'utf8'));
   });
 
+  it('sends a run log gzip-compressed to a client that accepts it, once compressed, byte for byte the same', async () => {
+    const { gunzipSync } = await import('node:zlib');
+    const raw = await new Promise<Buffer>((ok, fail) => {
+      const attempt = (n: number) => {
+        const req = request({ host: '127.0.0.1', port, path: '/runs/0.json', headers: { 'accept-encoding': 'gzip' } }, (res) => {
+          const parts: Buffer[] = [];
+          res.on('data', (d) => parts.push(d));
+          res.on('end', () => {
+            if (res.headers['content-encoding'] === 'gzip') ok(gunzipSync(Buffer.concat(parts)));
+            else if (n > 0) setTimeout(() => attempt(n - 1), 100);
+            else fail(new Error('never sent compressed'));
+          });
+        });
+        req.on('error', fail);
+        req.end();
+      };
+      attempt(50);
+    });
+    expect(raw.equals(readFileSync(runFile))).toBe(true);
+  });
+
   it('answers 404 for files it was not given', async () => {
     for (const p of ['/runs/1.json', '/package.json', '/etc/passwd', `/${secret}`, '/runs/secret.json', '/dist/viewer/index.html']) {
       expect((await get(port, p)).status, p).toBe(404);

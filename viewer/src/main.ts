@@ -21,7 +21,7 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const SPEEDS = [1, 10, 60, 600, 3600];
 const TABS = ['messages', 'decisions', 'objectives', 'metrics', 'board'] as const;
 
-interface Timings { map_ms?: number; timeline_ms?: number; panels_ms?: number; seek_ms?: number; fetch_ms?: number; parse_ms?: number; model_ms?: number; fold_ms?: number; first_render_ms?: number; open_ms?: number; bytes?: number }
+interface Timings { compressed?: boolean; map_ms?: number; timeline_ms?: number; panels_ms?: number; seek_ms?: number; fetch_ms?: number; parse_ms?: number; model_ms?: number; fold_ms?: number; first_render_ms?: number; open_ms?: number; bytes?: number }
 
 class App implements PanelHost {
   runs: LoadedRun[] = [];
@@ -97,6 +97,7 @@ class App implements PanelHost {
       try {
         const res = await fetch(entry.url);
         if (!res.ok) { this.showError(`${entry.name}: the server answered ${res.status}`); continue; }
+        this.timings.compressed ??= res.headers.get('content-encoding') === 'gzip';
         text = await res.text();
       } catch (e) {
         this.showError(`${entry.name}: ${(e as Error).message}`);
