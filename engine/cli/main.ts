@@ -26,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<Subcommand>> = {
   report: async () => (await import('./report.js')).reportCommand,
   compare: async () => (await import('./compare.js')).compareCommand,
   fork: async () => (await import('./fork.js')).forkCommand,
+  view: async () => (await import('./view.js')).viewCommand,
 };
 
 export function registerCommand(name: string, load: () => Promise<Subcommand>): void {
