@@ -91,3 +91,9 @@ if (fast && floor) {
   }
 }
 if (fast) console.log(`\nengine memory at the end: heap ${fmt(fast.heapMiB)} MiB, rss ${fmt(fast.rssMiB)} MiB`);
+
+// the replay viewer: open and seek times on a generated 100,000-event log (bench/viewer.mjs)
+if (want('viewer') && !args['skip-viewer']) {
+  const { viewerBench } = await import('./viewer.mjs');
+  await viewerBench({ 'skip-browser': args['skip-browser'] });
+}

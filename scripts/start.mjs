@@ -15,5 +15,6 @@ if (!existsSync('dist/engine/cli/main.js')) {
 }
 mkdirSync('runs', { recursive: true });
 step(['run', scenario, '--out', out]);
-if (existsSync('dist/viewer/index.html')) step(['view', out]);
+// `drill view` prints the address and serves until Ctrl+C; --open also starts a browser when there is a display
+if (existsSync('dist/viewer/index.html')) step(['view', out, '--open']);
 else console.log(`\nThe run log is in ${out}. (The viewer is not built yet.)`);

@@ -21,7 +21,12 @@ const COMMANDS: Record<string, () => Promise<Subcommand>> = {
   schema: async () => (await import('./schema.js')).schemaCommand,
   run: async () => (await import('./run.js')).runCommand,
   verify: async () => (await import('./verify.js')).verifyCommand,
+  play: async () => (await import('./play.js')).playCommand,
   msel: async () => (await import('./msel.js')).mselCommand,
+  report: async () => (await import('./report.js')).reportCommand,
+  compare: async () => (await import('./compare.js')).compareCommand,
+  fork: async () => (await import('./fork.js')).forkCommand,
+  view: async () => (await import('./view.js')).viewCommand,
   batch: async () => (await import('./batch.js')).batchCommand,
   merge: async () => (await import('./merge.js')).mergeCommand,
 };

@@ -58,6 +58,8 @@ function fmtMin(s: number): string {
 
 export function fmtValue(metric: string, v: number | null): string {
   if (v === null) return 'never';
+  // these two are moments (seconds since T0), not lengths of time
+  if (metric === 'level_declared_s' || metric === 'support_requested_s') return clock(Math.round(v));
   if (metric.endsWith('_s')) return fmtMin(Math.round(v));
   if (metric.endsWith('_share')) return `${Math.round(v * 100)} %`;
   return String(Math.round(v * 100) / 100);

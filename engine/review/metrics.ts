@@ -5,9 +5,13 @@
  * disagree because there is only one place that computes them.
  *
  * Objectives are read at their deadline: when the stream passes `by`, the
- * criterion's metric is taken as it stood then.
+ * criterion's metric is taken as it stood then, together with the evidence:
+ * the events that decided the value (kept by reference, with their index in
+ * the log), or a note of what never happened. Evidence stays out of the
+ * summary so that the run log's shape does not depend on it.
  */
 import type { MetricName, Objective, Scenario } from '../scenario/schema.js';
+import { absent, cite, sortEvidence, type Evidence, type Seen } from './evidence.js';
 
 export interface LogEvent { t: number; type: string; [k: string]: unknown }
 
@@ -24,7 +28,7 @@ export interface ObjectiveResult {
   at: number;
 }
 
-interface IncidentRec {
+export interface IncidentRec {
   kind: string;
   area: string;
   reported: number;
@@ -34,7 +38,15 @@ interface IncidentRec {
   people: number;
   rescued: number;
   lost: number;
+  severity: number;
+  severity_max: number;
+  /** the events behind the figures, for evidence */
+  seen: { reported: Seen; on_scene: Seen | null; contained: Seen | null; resolved: Seen | null; people: Seen | null };
 }
+
+interface ZoneRec { population: number; sheltered: number; order: Seen | null; ordered: Seen | null; progress: Seen | null; struck: Seen | null }
+interface ShelterRec { capacity: number; occupancy: number; peak: number; peakSeen: Seen | null }
+
 
 export interface Summary {
   t_end: number;
@@ -84,20 +96,32 @@ function se(sum: number, sq: number, n: number): number | null {
 export const OBSERVED = new Set([
   'incident.reported', 'incident.phase', 'incident.people', 'zone.progress', 'shelter.occupancy', 'level', 'support.requested',
   'inject.delivered', 'inject.done', 'area.stock', 'decision', 'decision.refused',
+  // for evidence: the severity an incident reached, the evacuation order and strike, capacity exceeded
+  'incident.severity', 'zone.state', 'zone.struck', 'area.short',
 ]);
 
 export class Metrics {
   readonly incidents = new Map<string, IncidentRec>();
-  private readonly zones = new Map<string, { population: number; sheltered: number }>();
-  private readonly shelters = new Map<string, { capacity: number; occupancy: number; peak: number }>();
+  private readonly zones = new Map<string, ZoneRec>();
+  private readonly shelters = new Map<string, ShelterRec>();
   private readonly levelT = new Map<string, number>();
+  private readonly levelSeen = new Map<string, Seen>();
   private readonly supportT = new Map<string, number>();
+  private readonly supportSeen = new Map<string, Seen>();
+  private readonly shortSeen = new Map<string, Seen>();
   private readonly injectDelivered = new Map<string, number>();
   private readonly injectDone = new Map<string, number>();
+  private readonly injectSeen = new Map<string, { delivered: Seen | null; done: Seen | null }>();
   private readonly areaLost = new Map<string, number>();
   private readonly stockDays = new Map<string, number>();
+  private readonly stockSeen = new Map<string, Seen>();
   private readonly pending: Objective[];
   private readonly results: ObjectiveResult[] = [];
+  /** objective id -> the events that decided its value (filled when it is read) */
+  readonly evidence = new Map<string, Evidence[]>();
+  /** events observed so far: the next event's index in the log */
+  private n = 0;
+  private lastDecision: Seen | null = null;
   private taken = 0;
   private refused = 0;
   /** incidents not yet resolved: enough to time dispatch and arrival without keeping every record */
@@ -118,12 +142,14 @@ export class Metrics {
   private t = 0;
   /** keep per-incident records (for review); batches turn this off to stay flat in memory */
   constructor(private readonly scenario: Scenario, private readonly keepIncidents = true) {
-    for (const z of scenario.evacuation.zones) this.zones.set(z.id, { population: z.population, sheltered: 0 });
-    for (const s of scenario.evacuation.shelters) this.shelters.set(s.id, { capacity: 0, occupancy: 0, peak: 0 });
+    for (const z of scenario.evacuation.zones) this.zones.set(z.id, { population: z.population, sheltered: 0, order: null, ordered: null, progress: null, struck: null });
+    for (const s of scenario.evacuation.shelters) this.shelters.set(s.id, { capacity: 0, occupancy: 0, peak: 0, peakSeen: null });
     this.pending = scenario.objectives.filter((o) => o.criterion.by !== undefined).sort((a, b) => a.criterion.by! - b.criterion.by! || (a.id < b.id ? -1 : 1));
   }
 
   observe(e: LogEvent): void {
+    // evidence records are made only where one is kept: batches observe millions of events
+    const index = this.n++;
     if (e.t > this.t) {
       while (this.pending.length && this.pending[0].criterion.by! < e.t) this.settle(this.pending.shift()!);
       this.t = e.t;
@@ -135,7 +161,19 @@ export class Metrics {
         this.people += people;
         this.open.set(e.id as string, { reported: e.t, dispatched: -1, onScene: -1 });
         if (this.keepIncidents || people > 0 || this.scenario.objectives.length > 0) {
-          this.incidents.set(e.id as string, { kind: e.kind as string, area: e.area as string, reported: e.t, first_on_scene: Infinity, contained: Infinity, resolved: Infinity, people, rescued: 0, lost: 0 });
+          const severity = e.severity as number;
+          this.incidents.set(e.id as string, {
+            kind: e.kind as string, area: e.area as string, reported: e.t, first_on_scene: Infinity, contained: Infinity, resolved: Infinity, people, rescued: 0, lost: 0,
+            severity, severity_max: severity, seen: { reported: { index, e }, on_scene: null, contained: null, resolved: null, people: null },
+          });
+        }
+        break;
+      }
+      case 'incident.severity': {
+        const r = this.incidents.get(e.id as string);
+        if (r) {
+          r.severity = e.severity as number;
+          if (r.severity > r.severity_max) r.severity_max = r.severity;
         }
         break;
       }
@@ -143,7 +181,10 @@ export class Metrics {
         const r = this.incidents.get(e.id as string);
         const o = this.open.get(e.id as string);
         if (e.phase === 'responding') {
-          if (r && r.first_on_scene === Infinity) r.first_on_scene = e.t;
+          if (r && r.first_on_scene === Infinity) {
+            r.first_on_scene = e.t;
+            r.seen.on_scene = { index, e };
+          }
           if (o && o.onScene < 0) {
             o.onScene = e.t;
             const dt = e.t - o.reported;
@@ -154,11 +195,11 @@ export class Metrics {
           }
         } else if (e.phase === 'contained') {
           this.contained++;
-          if (r) r.contained = e.t;
+          if (r) { r.contained = e.t; r.seen.contained = { index, e }; }
         } else if (e.phase === 'resolved') {
           this.resolved++;
           this.open.delete(e.id as string);
-          if (r) r.resolved = e.t;
+          if (r) { r.resolved = e.t; r.seen.resolved = { index, e }; }
           if (!this.keepIncidents && r && r.people === 0 && this.scenario.objectives.length === 0) this.incidents.delete(e.id as string);
         }
         break;
@@ -170,13 +211,29 @@ export class Metrics {
         if (r) {
           r.rescued += e.rescued as number;
           r.lost += e.lost as number;
+          r.seen.people = { index, e };
           this.areaLost.set(r.area, (this.areaLost.get(r.area) ?? 0) + (e.lost as number));
         }
         break;
       }
       case 'zone.progress': {
         const z = this.zones.get(e.id as string);
-        if (z) z.sheltered = e.sheltered as number;
+        if (z) { z.sheltered = e.sheltered as number; z.progress = { index, e }; }
+        break;
+      }
+      case 'zone.state': {
+        const z = this.zones.get(e.id as string);
+        if (z && e.state === 'ordered' && !z.ordered) {
+          z.ordered = { index, e };
+          // the order is the decision just before, at the same instant, by the same role
+          const d = this.lastDecision;
+          if (d && d.e.t === e.t && d.e.do === 'evacuate' && d.e.zone === e.id) z.order = d;
+        }
+        break;
+      }
+      case 'zone.struck': {
+        const z = this.zones.get(e.id as string);
+        if (z && !z.struck) z.struck = { index, e };
         break;
       }
       case 'shelter.occupancy': {
@@ -184,27 +241,43 @@ export class Metrics {
         if (s) {
           s.occupancy = e.occupancy as number;
           s.capacity = e.capacity as number;
-          if (s.occupancy > s.peak) s.peak = s.occupancy;
+          if (s.occupancy > s.peak) { s.peak = s.occupancy; s.peakSeen = { index, e }; }
         }
         break;
       }
       case 'level':
-        if ((e.level as number) >= 1 && !this.levelT.has(e.area as string)) this.levelT.set(e.area as string, e.t);
+        if ((e.level as number) >= 1 && !this.levelT.has(e.area as string)) {
+          this.levelT.set(e.area as string, e.t);
+          this.levelSeen.set(e.area as string, { index, e });
+        }
         break;
       case 'support.requested':
-        if (!this.supportT.has(e.area as string)) this.supportT.set(e.area as string, e.t);
+        if (!this.supportT.has(e.area as string)) {
+          this.supportT.set(e.area as string, e.t);
+          this.supportSeen.set(e.area as string, { index, e });
+        }
+        break;
+      case 'area.short':
+        if (e.short === true && !this.shortSeen.has(e.id as string)) this.shortSeen.set(e.id as string, { index, e });
         break;
       case 'inject.delivered':
         this.injectDelivered.set(e.id as string, e.t);
+        this.injectSeen.set(e.id as string, { delivered: { index, e }, done: null });
         break;
       case 'inject.done':
-        if (!this.injectDone.has(e.id as string)) this.injectDone.set(e.id as string, e.t);
+        if (!this.injectDone.has(e.id as string)) {
+          this.injectDone.set(e.id as string, e.t);
+          const s = this.injectSeen.get(e.id as string);
+          if (s) s.done = { index, e }; else this.injectSeen.set(e.id as string, { delivered: null, done: { index, e } });
+        }
         break;
       case 'area.stock':
         this.stockDays.set(e.id as string, e.days as number);
+        this.stockSeen.set(e.id as string, { index, e });
         break;
       case 'decision': {
         this.taken++;
+        this.lastDecision = { index, e };
         if (e.do === 'dispatch') {
           const o = this.open.get(e.incident as string);
           if (o && o.dispatched < 0) {
@@ -227,6 +300,122 @@ export class Metrics {
     const at = o.criterion.by!;
     const value = this.value(o.criterion.metric, o.criterion.of, at);
     this.results.push(this.result(o, value, at));
+    this.evidence.set(o.id, this.evidenceFor(o.criterion.metric, o.criterion.of, at));
+  }
+
+  /**
+   * The events that decided a metric's value read at `at` (the same state
+   * `value` reads), or notes of what had not happened by then. Long lists
+   * are cut to the events that weigh most (the worst, the largest).
+   */
+  evidenceFor(metric: MetricName, of: string | undefined, at: number): Evidence[] {
+    const out: Evidence[] = [];
+    const incidentsOf = () => [...this.incidents.entries()].filter(([id, r]) => of === undefined || id === of || r.kind === of || r.area === of);
+    const MAX = 8;
+    switch (metric) {
+      case 'evacuated_share': {
+        for (const [id, z] of this.zones) {
+          if (of !== undefined && id !== of) continue;
+          if (z.order) out.push(cite(z.order));
+          else if (z.ordered) out.push(cite(z.ordered));
+          else out.push(absent(at, 'zone_not_ordered', id));
+          if (z.progress) out.push(cite(z.progress));
+          if (z.struck && z.struck.e.t <= at) out.push(cite(z.struck));
+        }
+        break;
+      }
+      case 'first_on_scene_s':
+      case 'contained_s': {
+        const list = incidentsOf();
+        if (list.length === 0) { out.push(absent(at, 'no_incident', of)); break; }
+        // the incident with the worst time decides; ties: the first reported
+        let worst: [string, IncidentRec] | undefined;
+        let worstV = -1;
+        for (const [id, r] of list) {
+          const t = metric === 'first_on_scene_s' ? r.first_on_scene : r.contained;
+          const v = t <= at ? t - r.reported : Infinity;
+          if (v > worstV) { worstV = v; worst = [id, r]; }
+        }
+        const [id, r] = worst!;
+        out.push(cite(r.seen.reported));
+        const s = metric === 'first_on_scene_s' ? r.seen.on_scene : r.seen.contained;
+        if (s && s.e.t <= at) out.push(cite(s));
+        else out.push(absent(at, metric === 'first_on_scene_s' ? 'no_unit_on_scene' : 'not_contained', id));
+        break;
+      }
+      case 'mean_response_s': {
+        const list = incidentsOf().filter(([, r]) => r.first_on_scene <= at).sort(([a, x], [b, y]) => (y.first_on_scene - y.reported) - (x.first_on_scene - x.reported) || (a < b ? -1 : 1));
+        if (list.length === 0) { out.push(absent(at, 'no_unit_on_scene', of)); break; }
+        for (const [, r] of list.slice(0, MAX / 2)) { out.push(cite(r.seen.reported)); out.push(cite(r.seen.on_scene!)); }
+        break;
+      }
+      case 'people_lost':
+      case 'rescued_share': {
+        const list = (metric === 'people_lost' ? [...this.incidents.entries()].filter(([, r]) => of === undefined || r.area === of) : incidentsOf())
+          .filter(([, r]) => r.seen.people !== null && (metric === 'rescued_share' || r.lost > 0))
+          .sort(([a, x], [b, y]) => (metric === 'people_lost' ? y.lost - x.lost : y.people - x.people) || (a < b ? -1 : 1));
+        if (list.length === 0) { out.push(absent(at, metric === 'people_lost' ? 'nobody_lost' : 'nobody_at_risk', of)); break; }
+        for (const [, r] of list.slice(0, MAX)) out.push(cite(r.seen.people!));
+        break;
+      }
+      case 'level_declared_s':
+      case 'support_requested_s': {
+        const seenMap = metric === 'level_declared_s' ? this.levelSeen : this.supportSeen;
+        const areas = of === undefined ? [...seenMap.keys()] : [of];
+        let first: Seen | undefined;
+        for (const a of areas) { const s = seenMap.get(a); if (s && (!first || s.e.t < first.e.t)) first = s; }
+        const area = first ? (first.e.area as string) : of;
+        const short = area !== undefined ? this.shortSeen.get(area) : undefined;
+        if (short && short.e.t <= at) out.push(cite(short));
+        if (first && first.e.t <= at) out.push(cite(first));
+        else out.push(absent(at, metric === 'level_declared_s' ? 'no_level' : 'no_support', of));
+        break;
+      }
+      case 'decision_latency_s': {
+        const ids = of === undefined ? [...this.injectDelivered.keys()] : [of];
+        if (of !== undefined && !this.injectDelivered.has(of)) { out.push(absent(at, 'inject_not_delivered', of)); break; }
+        let worst: string | undefined;
+        let worstV = -1;
+        for (const id of ids) {
+          const d = this.injectDelivered.get(id)!;
+          const done = this.injectDone.get(id);
+          const v = done !== undefined && done <= at ? done - d : Infinity;
+          if (v > worstV) { worstV = v; worst = id; }
+        }
+        if (worst === undefined) { out.push(absent(at, 'inject_not_delivered', of)); break; }
+        const s = this.injectSeen.get(worst)!;
+        if (s.delivered) out.push(cite(s.delivered));
+        if (s.done && s.done.e.t <= at) out.push(cite(s.done));
+        else out.push(absent(at, 'expected_action_not_taken', worst));
+        break;
+      }
+      case 'shelter_peak_share': {
+        let best: ShelterRec | undefined;
+        let bestV = -1;
+        for (const [id, s] of this.shelters) {
+          if ((of !== undefined && id !== of) || s.capacity <= 0) continue;
+          const v = s.peak / s.capacity;
+          if (v > bestV) { bestV = v; best = s; }
+        }
+        if (best?.peakSeen) out.push(cite(best.peakSeen));
+        else out.push(absent(at, 'shelter_unused', of));
+        break;
+      }
+      case 'resolved_share': {
+        const open = incidentsOf().filter(([, r]) => !(r.resolved <= at));
+        if (open.length === 0) { out.push(absent(at, 'all_resolved', of)); break; }
+        for (const [, r] of open.slice(0, MAX)) out.push(cite(r.seen.reported));
+        break;
+      }
+      case 'stock_days_min': {
+        let min: Seen | undefined;
+        for (const [id, s] of this.stockSeen) if ((of === undefined || id === of) && (!min || (s.e.days as number) < (min.e.days as number))) min = s;
+        if (min) out.push(cite(min));
+        else out.push(absent(at, 'no_stock_reading', of));
+        break;
+      }
+    }
+    return sortEvidence(out);
   }
 
   private result(o: Objective, value: number, at: number): ObjectiveResult {
@@ -307,7 +496,12 @@ export class Metrics {
   finish(tEnd: number): Summary {
     while (this.pending.length && this.pending[0].criterion.by! <= tEnd) this.settle(this.pending.shift()!);
     const settled = new Map(this.results.map((r) => [r.id, r]));
-    const objectives = this.scenario.objectives.map((o) => settled.get(o.id) ?? this.result(o, this.value(o.criterion.metric, o.criterion.of, tEnd), tEnd));
+    const objectives = this.scenario.objectives.map((o) => {
+      const r = settled.get(o.id);
+      if (r) return r;
+      this.evidence.set(o.id, this.evidenceFor(o.criterion.metric, o.criterion.of, tEnd));
+      return this.result(o, this.value(o.criterion.metric, o.criterion.of, tEnd), tEnd);
+    });
     let evacuated = 0;
     for (const z of this.zones.values()) evacuated += z.sheltered;
     return {

@@ -215,6 +215,7 @@ export const Unit = z.strictObject({
   endurance: Duration.optional().describe('time on scene before the crew must rest'),
   rest: Duration.default(4 * 3600),
   speed_kmh: Speeds.optional(),
+  responds_anywhere: z.boolean().default(false).describe('an emergency service (114, 115) that goes anywhere in the province without waiting for a request for support'),
 });
 
 // ---------------------------------------------------------------- hazards and rules
@@ -395,6 +396,7 @@ const Expected = z.strictObject({
   area: Id.optional(),
   edge: Id.optional(),
   level: z.number().int().min(0).max(3).optional(),
+  message: Text.optional().describe('for public_info: what doctrine says when it plays the role'),
   within: Duration.optional().describe('expected within this time of delivery'),
 }).describe('the expected action: a command pattern, e.g. { do: evacuate, zone: ta-ca-bank, within: 1h }');
 
@@ -459,6 +461,7 @@ export const Doctrine = z.strictObject({
   evacuate_at_risk: z.number().int().min(1).max(5).optional().describe('order evacuation of zones in an area whose risk level reaches this'),
   open_shelters: z.boolean().default(true).describe('open a zone\'s shelters when it is ordered to evacuate'),
   answer_decisions: z.enum(['default', 'first']).default('default').describe('what doctrine picks at a decision point nobody plays'),
+  reaction: DurationDist.default({ kind: 'fixed', value: 0 } as Dist).describe('staff time from an inject reaching a role doctrine plays to its answer or expected action'),
 });
 
 export const Limits = z.strictObject({

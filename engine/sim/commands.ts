@@ -59,7 +59,7 @@ export function check(sim: Sim, d: Decision): Check {
       const useful = Object.keys(spec.capabilities).some((k) => (need as any)[k] > 0);
       if (!useful) return refuse('no-capability', `unit '${c.unit}' has none of the capabilities incident '${c.incident}' needs (${Object.keys(need).join(', ')})`);
       // four on-the-spot: the area's own forces act first; others come only once it asks
-      if (spec.home !== inc.area) {
+      if (spec.home !== inc.area && !spec.responds_anywhere) {
         if (world.areas[inc.area].support_t < 0) return refuse('no-request', `'${c.unit}' belongs to '${spec.home}', not '${inc.area}': outside forces go only after '${inc.area}' requests support (four on-the-spot)`);
         if (role && role.supports.length > 0 && !role.supports.includes(inc.area)) return refuse('no-authority', `role '${d.role}' does not send support to '${inc.area}' (it supports ${role.supports.join(', ')})`);
       }

@@ -18,7 +18,7 @@ import type { IncidentW, UnitW } from './world.js';
 
 const MAX_ROUNDS = 64;
 
-interface FleetUnit { id: string; w: UnitW; home: string; caps: string[]; role: string; supports: string[] }
+interface FleetUnit { id: string; w: UnitW; home: string; caps: string[]; role: string; supports: string[]; anywhere: boolean }
 
 export class Doctrine {
   private readonly conditions: boolean;
@@ -91,7 +91,7 @@ export class Doctrine {
     for (const [id, spec] of sim.model.unit) {
       const role = sim.model.role.get(sim.model.commander.get(id)!)!;
       if (!sim.byDoctrine(role.id)) continue;
-      out.push({ id, w: sim.world.units[id], home: spec.home, caps: Object.keys(spec.capabilities), role: role.id, supports: role.supports });
+      out.push({ id, w: sim.world.units[id], home: spec.home, caps: Object.keys(spec.capabilities), role: role.id, supports: role.supports, anywhere: spec.responds_anywhere });
     }
     return (this.fleetCache = out);
   }
@@ -114,7 +114,8 @@ export class Doctrine {
       let useful = false;
       for (const c of u.caps) if ((gap[c] ?? 0) > 0) { useful = true; break; }
       if (!useful) continue;
-      const local = u.home === inc.area ? 0 : 1;
+      // emergency services that respond anywhere rank with the local units
+      const local = u.home === inc.area || u.anywhere ? 0 : 1;
       if (local === 1 && (!supported || (u.supports.length > 0 && !u.supports.includes(inc.area)))) continue;
       if (local > bestLocal) continue;
       const t = Units.timeTo(sim, u.id, inc);

@@ -10,6 +10,8 @@ import type { Scenario } from '../scenario/schema.js';
 import { ENGINE_VERSION } from '../version.js';
 import type { Decision } from './decisions.js';
 import { Model } from './model.js';
+import { Metrics } from '../review/metrics.js';
+import { chainOf } from './log.js';
 import { Sim, type Keyframe } from './sim.js';
 
 export const RUN_FORMAT = 'drillsim/run@1';
@@ -40,6 +42,8 @@ export interface RunLog {
   chain: string[];
   summary: Summary;
   hash: string;
+  /** only in a play session saved before the end: the time it stopped at (s since T0) */
+  session?: { t: number };
 }
 
 export interface RunResult {
@@ -61,7 +65,14 @@ export function decisionFromRecord(r: Record<string, unknown>): Decision {
   return { at, role, author, cmd };
 }
 
-export function runScenario(scenario: Scenario, opts: RunOptions = {}): RunResult {
+/**
+ * A Sim ready to run: the options normalised exactly as `drill run` does
+ * (seed default, until capped at the horizon, decisions in time order with
+ * ties kept in file order, players sorted and unique), `start()` already
+ * called. `drill play` builds its Sim here too, so that a session and a
+ * decisions file give the same log.
+ */
+export function createSim(scenario: Scenario, opts: RunOptions = {}): Sim {
   const model = opts.model ?? new Model(scenario);
   const seed = opts.seed ?? defaultSeed(scenario);
   const until = Math.min(opts.until ?? scenario.horizon, scenario.horizon);
@@ -70,34 +81,61 @@ export function runScenario(scenario: Scenario, opts: RunOptions = {}): RunResul
   const players = [...new Set(opts.players ?? [])].sort();
   const sim = new Sim(model, { seed, decisions, players, until, mode: opts.mode ?? 'full', keyframeEvery: scenario.keyframe_every, keepIncidents: opts.keepIncidents });
   sim.start();
+  return sim;
+}
+
+export function runScenario(scenario: Scenario, opts: RunOptions = {}): RunResult {
+  const sim = createSim(scenario, opts);
   sim.run();
+  if (!sim.log) return { summary: sim.metrics.finish(sim.world.t), log: null, sim };
+  const log = runLogOf(sim);
+  return { summary: log.summary, log, sim };
+}
+
+/** The run log of a finished Sim in 'full' mode (closes its metrics and hash chain: call once). */
+export function runLogOf(sim: Sim): RunLog {
+  if (!sim.log || !sim.finished) throw new Error('runLogOf: the sim must be finished and in full mode');
   const summary = sim.metrics.finish(sim.world.t);
-  if (!sim.log) return { summary, log: null, sim };
   const hash = sim.log.finish();
+  return { ...logHead(sim), events: sim.log.lines, keyframes: sim.keyframes, chain: sim.keyframes.map((k) => k.chain), summary, hash };
+}
+
+/**
+ * The log of a run stopped at `t` (a play session saved part-way): the same
+ * shape, plus `session: { t }`, with the events, keyframes and hash chain so
+ * far and the metrics as they stand at `t`. Leaves the Sim untouched, so the
+ * run can go on.
+ */
+export function sessionLogOf(sim: Sim, t: number): RunLog {
+  if (!sim.log) throw new Error('sessionLogOf: the sim must be in full mode');
+  const lines = sim.log.lines.slice();
+  const metrics = new Metrics(sim.model.scenario, sim.opts.keepIncidents ?? true);
+  for (const line of lines) metrics.observe(JSON.parse(line));
+  const keyframes = sim.keyframes.slice();
+  const hash = chainOf(lines, keyframes.map((k) => k.events)).hash;
+  return { ...logHead(sim), session: { t }, events: lines, keyframes, chain: keyframes.map((k) => k.chain), summary: metrics.finish(t), hash };
+}
+
+function logHead(sim: Sim) {
+  const scenario = sim.model.scenario;
   const text = canonicalScenarioText(scenario);
-  const log: RunLog = {
+  return {
     format: RUN_FORMAT,
     engine: ENGINE_VERSION,
     scenario: { id: scenario.id, hash: sha256Hex(text), text },
-    seed,
-    until,
-    players,
+    seed: sim.opts.seed,
+    until: sim.opts.until,
+    players: sim.opts.players,
     keyframe_every: scenario.keyframe_every,
-    decisions: decisions.map(decisionRecord),
-    events: sim.log.lines,
-    keyframes: sim.keyframes,
-    chain: sim.keyframes.map((k) => k.chain),
-    summary,
-    hash,
+    decisions: sim.opts.decisions.map(decisionRecord),
   };
-  return { summary, log, sim };
 }
 
 /** The log as a file: JSON with one event per line, so that diffs and divergences point at a line. */
 export function serializeRunLog(log: RunLog): string[] {
   const j = JSON.stringify;
   const out: string[] = [];
-  out.push(`{"format":${j(log.format)},"engine":${j(log.engine)},"seed":${j(log.seed)},"until":${j(log.until)},"players":${j(log.players)},"keyframe_every":${j(log.keyframe_every)},\n`);
+  out.push(`{"format":${j(log.format)},"engine":${j(log.engine)},"seed":${j(log.seed)},"until":${j(log.until)},"players":${j(log.players)},"keyframe_every":${j(log.keyframe_every)},${log.session ? `"session":${j(log.session)},` : ''}\n`);
   out.push(`"scenario":${j(log.scenario)},\n`);
   out.push(`"decisions":[${log.decisions.map((d) => '\n' + j(d)).join(',')}\n],\n`);
   out.push(`"events":[\n`);
@@ -150,12 +188,18 @@ export function verifyRunLog(log: RunLog): VerifyResult {
   const parsed = parseScenario(log.scenario.text, '<embedded scenario>');
   if (!parsed.ok) return { ok: false, reason: `the embedded scenario does not load: ${parsed.issues[0]?.message}` };
   if (sha256Hex(log.scenario.text) !== log.scenario.hash) return { ok: false, reason: 'the embedded scenario does not match its hash (it was edited)' };
-  const re = runScenario(parsed.scenario, {
-    seed: log.seed,
-    until: log.until,
-    players: log.players,
-    decisions: log.decisions.map(decisionFromRecord),
-  }).log!;
+  const opts = { seed: log.seed, until: log.until, players: log.players, decisions: log.decisions.map(decisionFromRecord) };
+  let re: RunLog;
+  if (log.session) {
+    // a play session saved part-way: re-simulate to where it stopped
+    const t = log.session.t;
+    if (!Number.isInteger(t) || t < 0 || t > log.until) return { ok: false, reason: `the session time ${String(t)} is not within the run` };
+    const sim = createSim(parsed.scenario, opts);
+    if (t > 0) sim.run(t);
+    re = sim.finished ? runLogOf(sim) : sessionLogOf(sim, t);
+  } else {
+    re = runScenario(parsed.scenario, opts).log!;
+  }
   const n = Math.max(re.events.length, log.events.length);
   for (let i = 0; i < n; i++) {
     const a = log.events[i] ?? null, b = re.events[i] ?? null;

@@ -52,6 +52,7 @@ export type Payload =
   | { k: 'tick' }
   | { k: 'inject'; id: string }
   | { k: 'contingency'; id: string }
+  | { k: 'react'; inject: string }
   | { k: 'strike'; zone: string }
   | { k: 'wake'; area: string }
   | { k: 'stock'; area: string }
@@ -361,6 +362,7 @@ export class Sim {
       case 'tick': return World.hazardTick(this);
       case 'inject': return World.injectDue(this, p.id);
       case 'contingency': return World.contingencyDue(this, p.id);
+      case 'react': return World.react(this, p.inject);
       case 'strike': return Evacuation.strike(this, p.zone);
       case 'wake':
         delete this.world.areas[p.area].timers.wake;

@@ -3,10 +3,9 @@
  * setting risk levels, seeded rules cutting roads and spawning incidents,
  * isolation and local stock, and the MSEL's injects being delivered.
  */
-import { sampleCount } from '../core/distributions.js';
+import { sampleCount, sampleSeconds } from '../core/distributions.js';
 import type { StepAction } from '../machines/stepper.js';
 import type { Command, Inject } from '../scenario/schema.js';
-import { check } from './commands.js';
 import * as Incidents from './incidents.js';
 import { HAZARD_TICK_S, MACHINES, PRIO, type Sim } from './sim.js';
 import * as Units from './units.js';
@@ -226,19 +225,53 @@ function delivered(sim: Sim, id: string, spec: Inject): void {
   for (const c of allInjects(sim)) {
     if (c.contingency?.for === id) sim.schedule(sim.now + c.contingency.after, PRIO.inject, { k: 'contingency', id: c.id });
   }
-  // a role nobody plays answers as the written plan says
+  // an action taken before the inject arrived counts: the plan was already being followed
+  const done = spec.expected !== undefined && inEffect(sim, spec.expected);
+  if (done) markDone(sim, id, spec.to);
+  // a role nobody plays answers as the written plan says, after its staff time
   if (sim.byDoctrine(spec.to)) {
-    if (spec.decision) {
-      const option = sim.model.scenario.doctrine.answer_decisions === 'first' ? spec.decision.options[0].id : spec.decision.default;
-      sim.decide({ at: sim.now, role: spec.to, author: 'doctrine', cmd: { do: 'answer', inject: id, option } });
-    } else if (spec.expected && isConcrete(spec.expected)) {
-      const { within: _w, ...cmd } = spec.expected;
-      const d = { at: sim.now, role: spec.to, author: 'doctrine' as const, cmd: cmd as Command };
-      const verdict = check(sim, d);
-      // already in effect (zone ordered, support asked...): the plan is being followed
-      if (!verdict.ok && verdict.code === 'no-change') markDone(sim, id, spec.to);
-      else sim.decide(d);
+    const reaction = sim.model.scenario.doctrine.reaction;
+    if (reaction.kind !== 'fixed' || reaction.value > 0) {
+      const delay = sampleSeconds(reaction, sim.rng.get(`inject/${id}/reaction`));
+      if (delay > 0) {
+        sim.schedule(sim.now + delay, PRIO.inject, { k: 'react', inject: id });
+        return;
+      }
     }
+    react(sim, id);
+  }
+}
+
+/** Doctrine plays an inject's receiving role: it answers the decision point, or carries out the expected action. */
+export function react(sim: Sim, id: string): void {
+  const spec = sim.injectSpec(id)!;
+  const w = sim.world.injects[id];
+  if (spec.decision) {
+    // a deadline that passed first has applied the default already
+    if (w.m.value !== 'delivered') return;
+    const option = sim.model.scenario.doctrine.answer_decisions === 'first' ? spec.decision.options[0].id : spec.decision.default;
+    sim.decide({ at: sim.now, role: spec.to, author: 'doctrine', cmd: { do: 'answer', inject: id, option } });
+  } else if (w.done_t < 0 && spec.expected && isConcrete(spec.expected)) {
+    const { within: _w, ...cmd } = spec.expected;
+    sim.decide({ at: sim.now, role: spec.to, author: 'doctrine', cmd: cmd as Command });
+  }
+}
+
+/** Is what an inject expects already the case (ordered, asked, declared before it arrived)? */
+function inEffect(sim: Sim, e: NonNullable<Inject['expected']>): boolean {
+  const w = sim.world;
+  switch (e.do) {
+    case 'evacuate': return e.zone !== undefined && w.zones[e.zone]?.m.value !== 'idle';
+    case 'open_shelter': return e.shelter !== undefined && w.shelters[e.shelter]?.m.value !== 'closed';
+    case 'declare_level': return e.area !== undefined && e.level !== undefined && (w.areas[e.area]?.level.context.level ?? 0) >= e.level;
+    case 'request_support': return e.area !== undefined && (w.areas[e.area]?.support_t ?? -1) >= 0;
+    case 'sea_ban': return e.area !== undefined && w.areas[e.area]?.sea_ban === true;
+    case 'close_road': return e.edge !== undefined && w.roads[e.edge]?.status === 'cut';
+    case 'dispatch': {
+      const inc = e.incident !== undefined ? sim.incident(e.incident) : undefined;
+      return inc !== undefined && (e.unit === undefined ? inc.assigned.length > 0 : inc.assigned.includes(e.unit));
+    }
+    default: return false;
   }
 }
 
@@ -252,6 +285,7 @@ function isConcrete(e: NonNullable<Inject['expected']>): boolean {
     case 'declare_level': return e.area !== undefined && e.level !== undefined;
     case 'request_support': case 'sea_ban': return e.area !== undefined;
     case 'close_road': case 'open_road': return e.edge !== undefined;
+    case 'public_info': return e.area !== undefined && e.message !== undefined;
     default: return false;
   }
 }

@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// The viewer bench: a generated run log of at least 100,000 events (the
+// reference model, keyframes every 30 min), opened and seeked the way the
+// viewer does it. Prints open and seek times, in Node (the engine/replay
+// layer alone) and in headless Chromium (the real page: fetch, parse, fold,
+// draw), against the budgets of the issue: open < 1 s, seek < one frame.
+//
+//   node bench/viewer.mjs [--n=8400] [--seeks=200] [--skip-browser]
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseScenario } from '../dist/engine/scenario/parse.js';
+import { runScenario, serializeRunLog } from '../dist/engine/sim/run.js';
+import { openRunLog } from '../dist/engine/replay/open.js';
+import { foldHistory } from '../dist/engine/replay/history.js';
+import { Replay } from '../dist/engine/replay/replay.js';
+import { referenceScenario } from './reference.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const FRAME_MS = 1000 / 60;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const q = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+const ms = (v) => `${v.toFixed(1)} ms`;
+/** the same pseudo-random seek times every run (Lehmer), spread over the whole log */
+function seekTimes(n, until) {
+  const out = [];
+  let s = 12345;
+  for (let i = 0; i < n; i++) { s = (s * 48271) % 2147483647; out.push(s % (until + 1)); }
+  return out;
+}
+
+function generate(n) {
+  const r = parseScenario(JSON.stringify(referenceScenario(n, { keyframeEvery: '30m' })), 'reference.json');
+  if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+  const { log } = runScenario(r.scenario, { seed: 42 });
+  return { text: serializeRunLog(log).join(''), events: log.events.length, keyframes: log.keyframes.length };
+}
+
+function nodeSide(text, seeks) {
+  const t0 = performance.now();
+  const o = openRunLog(text, 'bench.json');
+  if (!o.ok) throw new Error(o.message);
+  const replay = new Replay(o.run);
+  foldHistory(o.run.events);
+  replay.stateAt(0);
+  const open_ms = performance.now() - t0;
+  const times = seekTimes(seeks, o.run.until);
+  for (const t of times.slice(0, 20)) replay.stateAt(t); // warm the JIT the way a reviewer's first scrubs do
+  const d = times.map((t) => { const a = performance.now(); replay.stateAt(t); return performance.now() - a; });
+  const play = [];
+  for (let t = 100_000, i = 0; i < 300; i++, t += 60) { const a = performance.now(); replay.stateAt(t); play.push(performance.now() - a); }
+  return { open_ms, seek: d, play };
+}
+
+async function browserSide(file, seeks) {
+  const require = createRequire(import.meta.url);
+  const { chromium } = require('playwright-core');
+  const proc = spawn(process.execPath, [join(ROOT, 'bin/drill.mjs'), 'view', file, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const url = await new Promise((ok, fail) => {
+    proc.stdout.on('data', (d) => { out += d; const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out); if (m) ok(m[0]); });
+    proc.once('exit', (c) => fail(new Error(`drill view exited ${c}`)));
+  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(url);
+    await page.waitForFunction(() => window.drillViewer?.ready);
+    await page.evaluate(() => window.drillViewer.ready);
+    const timings = await page.evaluate(() => window.drillViewer.timings);
+    const until = await page.evaluate(() => window.drillViewer.app.a.data.until);
+    const d = await page.evaluate((ts) => { for (const t of ts.slice(0, 20)) window.drillViewer.timedSeek(t); return ts.map((t) => window.drillViewer.timedSeek(t)); }, seekTimes(seeks, until));
+    return { timings, seek: d };
+  } finally {
+    await browser.close();
+    proc.kill('SIGTERM');
+  }
+}
+
+export async function viewerBench(args = {}) {
+  const n = Number(args.n ?? 8400), seeks = Number(args.seeks ?? 200);
+  const g = generate(n);
+  console.log(`\nviewer: a generated run log of ${g.events.toLocaleString('en')} events, ${g.keyframes} keyframes (every 30 min), ${(g.text.length / 2 ** 20).toFixed(1)} MiB`);
+  const verdict = (v, budget) => (v <= budget ? `within ${ms(budget)}` : `OVER ${ms(budget)}`);
+  const nd = nodeSide(g.text, seeks);
+  console.log(`  node     open (parse, check, model, fold, world at T0)  ${ms(nd.open_ms).padStart(10)}   ${verdict(nd.open_ms, 1000)}`);
+  console.log(`  node     seek to a random time (${seeks})  median ${ms(q(nd.seek, 0.5))}, p95 ${ms(q(nd.seek, 0.95))}, max ${ms(q(nd.seek, 1))}   median ${verdict(q(nd.seek, 0.5), FRAME_MS)}, p95 ${verdict(q(nd.seek, 0.95), FRAME_MS)}`);
+  console.log(`  node     play forward one minute per frame  median ${ms(q(nd.play, 0.5))}, max ${ms(q(nd.play, 1))}`);
+  if (args['skip-browser']) return;
+  if (!existsSync(CHROMIUM) || !existsSync(join(ROOT, 'dist/viewer/index.html'))) {
+    console.log(`  browser  skipped: ${existsSync(CHROMIUM) ? 'the viewer is not built (npm run build)' : `${CHROMIUM} not found`}`);
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'drillsim-bench-'));
+  const file = join(dir, 'bench-run.json');
+  writeFileSync(file, g.text);
+  try {
+    const b = await browserSide(file, Math.min(seeks, 100));
+    const t = b.timings;
+    console.log(`  browser  open: fetch ${ms(t.fetch_ms)} (${t.compressed ? 'sent gzip-compressed' : 'sent as is'}), parse + check ${ms(t.parse_ms)}, model ${ms(t.model_ms)}, fold ${ms(t.fold_ms)}, first draw ${ms(t.first_render_ms)}; total ${ms(t.open_ms)}   ${verdict(t.open_ms, 1000)}`);
+    console.log(`  browser  seek + redraw map, timeline, panels (${b.seek.length})  median ${ms(q(b.seek, 0.5))}, p95 ${ms(q(b.seek, 0.95))}, max ${ms(q(b.seek, 1))}   median ${verdict(q(b.seek, 0.5), FRAME_MS)}, p95 ${verdict(q(b.seek, 0.95), FRAME_MS)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const args = Object.fromEntries(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k, v ?? true]; }));
+  await viewerBench(args);
+}

@@ -1,0 +1,68 @@
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import { planFork } from '../review/fork.js';
+import { runScenario, serializeRunLog } from '../sim/run.js';
+import { textIn } from '../scenario/text.js';
+import { parse, UsageError } from './args.js';
+import { readText, writeAtomic } from './io.js';
+import { loadDecisions } from './load.js';
+import { loadReviewable } from './reviewable.js';
+import type { Subcommand } from './main.js';
+import { formatSummary } from './run.js';
+import { clock, timeOption } from './time.js';
+
+export const forkCommand: Subcommand = {
+  name: 'fork',
+  summary: 'replay a run up to a time with its own decisions, then with new ones ("what if")',
+  usage: [
+    'drill fork <run.json> --at <time> --decisions F [--out F] [--quiet]',
+    '',
+    '  Re-simulates the run\'s scenario with its seed, keeping the decisions it',
+    '  was given before --at and taking the decisions in F from --at on. The',
+    '  random streams are per entity, so differences from the original run come',
+    '  from the decisions, not the dice. Roles played by people: those of the',
+    '  original run and those of F together.',
+    '  --at T          the fork time, e.g. T+01:00 or 1h (at most the run\'s end)',
+    '  --decisions F   decisions file (YAML); every decision in it at --at or later',
+    '  --out F         write the forked run log here (written whole or not at all)',
+    '  --quiet         print nothing but errors',
+  ].join('\n'),
+  run(argv) {
+    const { values, positionals, help } = parse(argv, { at: { type: 'string' }, decisions: { type: 'string' }, out: { type: 'string', short: 'o' }, quiet: { type: 'boolean', short: 'q' } }, 1, 1);
+    if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
+    if (values.at === undefined) throw new UsageError('--at is required: the time from which the new decisions apply');
+    if (values.decisions === undefined) throw new UsageError('--decisions is required: the decisions file to take from --at on');
+    const at = timeOption(values.at, 'at')!;
+    const file = positionals[0];
+    const decFile = String(values.decisions);
+    const { log, scenario } = loadReviewable(file);
+    const next = loadDecisions(decFile, scenario);
+    const plan = planFork(log, at, next);
+    if (!plan.ok) {
+      if (plan.code === 'after-end') throw new UsageError(`${plan.message}; ${plan.hint}`);
+      const pos = plan.index !== undefined ? decisionPosition(decFile, plan.index) : { line: 1, column: 1 };
+      process.stderr.write(`${decFile}:${pos.line}:${pos.column}: error[decision-before-fork] (decisions[${plan.index}].at): ${plan.message} (${plan.hint})\n`);
+      return 1;
+    }
+    const { summary, log: forked } = runScenario(scenario, { seed: log.seed, until: log.until, players: plan.players, decisions: plan.decisions });
+    if (values.out) writeAtomic(String(values.out), serializeRunLog(forked!));
+    if (!values.quiet) {
+      process.stdout.write(`forked ${file} at ${clock(at)}: kept ${plan.kept} of its ${log.decisions.length} decisions (those before ${clock(at)}), took ${plan.added} from ${decFile}\n`);
+      process.stdout.write(formatSummary(scenario.id, textIn(scenario.title, 'en'), forked!, summary, values.out ? String(values.out) : undefined));
+    }
+    return 0;
+  },
+};
+
+/** Line and column of decisions[i].at in a decisions file, for the error line. */
+function decisionPosition(file: string, i: number): { line: number; column: number } {
+  try {
+    const lc = new LineCounter();
+    const doc = parseDocument(readText(file), { lineCounter: lc });
+    const node = doc.getIn(['decisions', i, 'at'], true) ?? doc.getIn(['decisions', i], true);
+    if (isNode(node) && node.range) {
+      const p = lc.linePos(node.range[0]);
+      return { line: p.line, column: p.col };
+    }
+  } catch { /* fall back to the top of the file */ }
+  return { line: 1, column: 1 };
+}

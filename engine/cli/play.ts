@@ -1,0 +1,194 @@
+/**
+ * `drill play`: the tabletop session in a terminal. All the session logic is
+ * in engine/play (pure); this file reads lines (readline with Tab completion
+ * on a terminal, plain lines from a pipe), prints replies, and writes the
+ * run log when asked (atomically). From a pipe it echoes each command after
+ * its prompt, so the output reads as a transcript, and exits 1 if any line
+ * was refused or not understood.
+ */
+import { createInterface } from 'node:readline';
+import { nearest } from '../scenario/issues.js';
+import type { Lang } from '../scenario/text.js';
+import { serializeRunLog } from '../sim/run.js';
+import { m, type MsgKey } from '../play/messages.js';
+import { PlaySession } from '../play/session.js';
+import { CONTROLLER } from '../sim/commands.js';
+import { intOption, parse, UsageError } from './args.js';
+import { InputError, writeAtomic } from './io.js';
+import { loadRunLog, loadScenario } from './load.js';
+import type { Subcommand } from './main.js';
+import { clock } from './time.js';
+
+function defaultLang(): Lang {
+  const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
+  return env.toLowerCase().startsWith('vi') ? 'vi' : 'en';
+}
+
+class PlayUsage extends Error {
+  constructor(readonly key: MsgKey, readonly params: Record<string, string | number> = {}) {
+    super(key);
+  }
+}
+
+export const playCommand: Subcommand = {
+  name: 'play',
+  summary: 'tabletop session: trainees take the decisions as situations arrive, a controller runs it',
+  usage: m('en', 'cli.usage'),
+  async run(argv) {
+    // the language first, so that even usage mistakes are said in it
+    const langArg = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+    const langValue = langArg < 0 ? undefined : argv[langArg].includes('=') ? argv[langArg].split('=')[1] : argv[langArg + 1];
+    let lang: Lang = defaultLang();
+    if (langValue !== undefined) {
+      if (langValue !== 'vi' && langValue !== 'en') return usageError('en', new PlayUsage('cli.bad-lang', { value: langValue }));
+      lang = langValue;
+    }
+    try {
+      return await play(argv, lang);
+    } catch (e) {
+      if (e instanceof PlayUsage) return usageError(lang, e);
+      if (e instanceof UsageError) return usageError(lang, new PlayUsage('cli.bad-option', { message: e.message }));
+      throw e;
+    }
+  },
+};
+
+function usageError(lang: Lang, e: PlayUsage): number {
+  process.stderr.write(`drill play: ${m(lang, e.key, e.params)}\n\n${m(lang, 'parse.usage')}: ${m(lang, 'cli.usage')}\n`);
+  return 2;
+}
+
+async function play(argv: string[], lang: Lang): Promise<number> {
+  const { values, positionals, help } = parse(argv, {
+    seed: { type: 'string' },
+    role: { type: 'string', multiple: true, short: 'r' },
+    controller: { type: 'boolean' },
+    lang: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    resume: { type: 'string' },
+  }, 0, 1);
+  if (help) {
+    process.stdout.write(`${m(lang, 'parse.usage')}: ${m(lang, 'cli.usage')}\n`);
+    return 0;
+  }
+  const roles = (values.role as string[] | undefined) ?? [];
+  let controller = Boolean(values.controller) || roles.includes(CONTROLLER);
+  const players = [...new Set(roles.filter((r) => r !== CONTROLLER))];
+  let session: PlaySession;
+  if (values.resume !== undefined) {
+    const file = String(values.resume);
+    if (positionals.length) throw new PlayUsage('cli.both');
+    const { log } = loadRunLog(file);
+    if (players.length || values.seed !== undefined) throw new PlayUsage('cli.resume-roles', { roles: log.players.join(', ') || '-', seed: log.seed });
+    const r = PlaySession.resume(log, { lang, controller });
+    if (!r.ok) {
+      process.stderr.write(m(lang, 'cli.resume-failed', { file, reason: m(lang, r.key, r.params) }) + '\n');
+      return 1;
+    }
+    session = r.session;
+  } else {
+    if (positionals.length === 0) throw new PlayUsage('cli.no-scenario');
+    const scenario = loadScenario(positionals[0]);
+    const known = PlaySession.roleIds(scenario);
+    for (const r of players) {
+      if (!known.includes(r)) {
+        const guess = nearest(r, known);
+        throw new PlayUsage('cli.unknown-role', { role: r, guess: guess ? m(lang, 'ref.guess', { id: guess }) : '', roles: known.join(', ') });
+      }
+    }
+    if (players.length === 0 && !controller) throw new PlayUsage('cli.no-role', { roles: known.join(', ') });
+    const seed = intOption(values.seed, 'seed') ?? scenario.seed ?? 1;
+    session = new PlaySession(scenario, { seed, players: players.slice().sort(), controller, lang });
+    if (players.length) session.seat = players[0];
+  }
+  controller = session.opts.controller;
+  const out = values.out !== undefined ? String(values.out) : undefined;
+  const interactive = Boolean(process.stdin.isTTY);
+  let refusedLines = 0;
+  let savedRevision = session.revision;
+  let warnedUnsaved = false;
+
+  const save = (file: string): void => {
+    try {
+      const log = session.log();
+      writeAtomic(file, serializeRunLog(log));
+      savedRevision = session.revision;
+      process.stdout.write((session.finished
+        ? m(lang, 'cli.written', { file, events: log.events.length, hash: log.hash.slice(0, 16) })
+        : m(lang, 'cli.saved', { file, t: clock(session.t) })) + '\n');
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      refusedLines++;
+      process.stdout.write(m(lang, 'cli.not-saved', { reason: e.message }) + '\n');
+    }
+  };
+
+  /** Handle one line; returns true when the session should end. */
+  const step = (line: string): boolean => {
+    const reply = session.handle(line);
+    if (reply.refused) refusedLines++;
+    if (reply.text) process.stdout.write(reply.text);
+    if (reply.save !== undefined) save(reply.save);
+    if (reply.quit) {
+      if (interactive && out === undefined && session.revision !== savedRevision && !warnedUnsaved) {
+        warnedUnsaved = true;
+        process.stdout.write(m(lang, 'cli.unsaved') + '\n');
+        return false;
+      }
+      return true;
+    }
+    warnedUnsaved = false;
+    return false;
+  };
+
+  const finish = (): number => {
+    if (out !== undefined) save(out);
+    process.stdout.write(m(lang, 'cli.bye', { t: clock(session.t) }) + '\n');
+    if (!interactive && refusedLines > 0) {
+      process.stdout.write(m(lang, 'cli.refused-lines', { n: refusedLines }) + '\n');
+      return 1;
+    }
+    return 0;
+  };
+
+  process.stdout.write(session.intro());
+
+  if (!interactive) {
+    const rl = createInterface({ input: process.stdin, terminal: false, crlfDelay: Infinity });
+    for await (const line of rl) {
+      process.stdout.write(`${session.prompt()}${line}\n`);
+      if (step(line)) break;
+    }
+    rl.close();
+    return finish();
+  }
+
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: true,
+    historySize: 200,
+    completer: (line: string) => session.complete(line),
+  });
+  return await new Promise<number>((resolve) => {
+    let interrupts = 0;
+    rl.setPrompt(session.prompt());
+    rl.prompt();
+    rl.on('line', (line) => {
+      interrupts = 0;
+      if (step(line)) {
+        rl.close();
+        return;
+      }
+      rl.setPrompt(session.prompt());
+      rl.prompt();
+    });
+    rl.on('SIGINT', () => {
+      if (++interrupts >= 2) { rl.close(); return; }
+      process.stdout.write(`\n${m(lang, 'cli.ctrl-c')}\n`);
+      rl.setPrompt(session.prompt());
+      rl.prompt();
+    });
+    rl.on('close', () => resolve(finish()));
+  });
+}

@@ -1,0 +1,193 @@
+/**
+ * `drill view`: serve the replay viewer and the run logs it was given, on
+ * 127.0.0.1 only. The server knows a fixed list of paths (the built viewer's
+ * files and /runs/<n>.json for each run given) and answers 404 to anything
+ * else; paths with `..` (plain or encoded) are refused outright. Nothing is
+ * read from the request but its method and path.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFile, statSync, createReadStream } from 'node:fs';
+import { gzip } from 'node:zlib';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { basename, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { intOption, parse, UsageError } from './args.js';
+import { InputError } from './io.js';
+import type { Subcommand } from './main.js';
+
+const HOST = '127.0.0.1';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** The built viewer: dist/viewer beside dist/engine. */
+export function viewerDir(): string {
+  return fileURLToPath(new URL('../../viewer/', import.meta.url));
+}
+
+function listFiles(dir: string, prefix = '/'): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of readdirSync(dir).sort()) {
+    const abs = join(dir, name);
+    if (statSync(abs).isDirectory()) for (const [k, v] of listFiles(abs, `${prefix}${name}/`)) out.set(k, v);
+    else out.set(prefix + name, abs);
+  }
+  return out;
+}
+
+export interface ServedRun { url: string; name: string; bytes: number; file: string }
+
+/** The routes: exact URL path -> file on disk; nothing else is served. */
+export function routes(viewer: string, runFiles: string[]): { files: Map<string, string>; runs: ServedRun[] } {
+  const files = listFiles(viewer);
+  const runs = runFiles.map((f, i) => ({ url: `runs/${i}.json`, name: basename(f), bytes: statSync(f).size, file: resolve(f) }));
+  for (const r of runs) files.set('/' + r.url, r.file);
+  return { files, runs };
+}
+
+/** Is a request path one we refuse to even look up (traversal, encoded or not)? */
+export function refusedPath(rawPath: string): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return true;
+  }
+  for (const p of [rawPath, decoded]) {
+    if (p.includes('\0') || p.includes('\\')) return true;
+    if (p.split('/').some((seg) => seg === '..' || seg === '.')) return true;
+  }
+  return /%2e%2e|%2f|%5c/i.test(rawPath);
+}
+
+/**
+ * Run logs compressed once, in the background, when the server starts: a log
+ * is mostly keyframes and compresses about tenfold, so the page gets it
+ * sooner. Until one is ready (or if its file changes) the file goes as it is.
+ */
+export class Compressed {
+  private readonly ready = new Map<string, { gz: Buffer; size: number; mtimeMs: number }>();
+  constructor(files: string[]) {
+    for (const file of files) {
+      let st;
+      try { st = statSync(file); } catch { continue; }
+      if (st.size > 512 * 2 ** 20) continue;
+      readFile(file, (err, bytes) => {
+        if (err) return;
+        gzip(bytes, { level: 1 }, (e, gz) => { if (!e) this.ready.set(file, { gz, size: st.size, mtimeMs: st.mtimeMs }); });
+      });
+    }
+  }
+  get(file: string, size: number, mtimeMs: number): Buffer | null {
+    const c = this.ready.get(file);
+    return c && c.size === size && c.mtimeMs === mtimeMs ? c.gz : null;
+  }
+}
+
+export function handler(files: Map<string, string>, index: string, compressed?: Compressed) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const send = (status: number, text: string) => {
+      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+      res.end(text);
+    };
+    // a page elsewhere that points its own name at 127.0.0.1 (DNS rebinding) sends its own Host: refuse it
+    if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(String(req.headers.host ?? ''))) return send(403, 'refused: this server answers only to 127.0.0.1\n');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'only GET and HEAD\n');
+    const raw = (req.url ?? '/').split('?')[0].split('#')[0];
+    if (!raw.startsWith('/') || refusedPath(raw)) return send(400, 'refused: the path is not allowed\n');
+    const path = raw === '/' ? '/index.html' : decodeURIComponent(raw);
+    if (path === '/runs/index.json') {
+      res.writeHead(200, { 'content-type': TYPES['.json'], 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+      return res.end(req.method === 'HEAD' ? undefined : index);
+    }
+    const file = files.get(path);
+    if (!file) return send(404, 'not found\n');
+    let size: number, mtimeMs: number;
+    try {
+      ({ size, mtimeMs } = statSync(file));
+    } catch {
+      return send(404, 'not found (the file has gone)\n');
+    }
+    const gz = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) ? compressed?.get(file, size, mtimeMs) ?? null : null;
+    if (gz) {
+      res.writeHead(200, { 'content-type': TYPES['.json'], 'content-encoding': 'gzip', 'content-length': gz.length, vary: 'accept-encoding', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+      return res.end(req.method === 'HEAD' ? undefined : gz);
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-length': size,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+      // the page loads only its own files: no network, no inline script
+      ...(path === '/index.html' ? { 'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'" } : {}),
+    });
+    if (req.method === 'HEAD') return res.end();
+    createReadStream(file, { highWaterMark: 1 << 20 }).on('error', () => res.destroy()).pipe(res);
+  };
+}
+
+function openBrowser(url: string): void {
+  if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
+  try {
+    const child = spawn('xdg-open', [url], { stdio: 'ignore', detached: true });
+    child.on('error', () => { /* no opener: the address is printed anyway */ });
+    child.unref();
+  } catch { /* ignore */ }
+}
+
+export const viewCommand: Subcommand = {
+  name: 'view',
+  summary: 'serve the replay viewer on 127.0.0.1 for the run logs given',
+  usage: [
+    'drill view [run.json ...] [--port P] [--open]',
+    '',
+    '  --port P   port to listen on (default 8173; 0 picks a free one)',
+    '  --open     also open a browser when there is a display',
+    '',
+    '  Serves the viewer and exactly the files given, on 127.0.0.1 only; prints the address.',
+    '  In the page, more run logs can be opened with the file picker or by dropping them.',
+  ].join('\n'),
+  async run(argv) {
+    const { values, positionals, help } = parse(argv, { port: { type: 'string', short: 'p' }, open: { type: 'boolean' } });
+    if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
+    const port = intOption(values.port, 'port') ?? 8173;
+    if (port > 65535) throw new UsageError(`--port must be at most 65535, not ${port}`);
+    const dir = viewerDir();
+    if (!existsSync(join(dir, 'index.html'))) {
+      throw new InputError(dir, 'the viewer is not built', 'run `npm run build` in the drillsim folder');
+    }
+    for (const f of positionals) {
+      if (!existsSync(f)) throw new InputError(f, 'no such file', 'check the path');
+      if (statSync(f).isDirectory()) throw new InputError(f, 'is a directory, not a run log', 'give the run log file (written by `drill run --out`)');
+    }
+    const { files, runs } = routes(dir, positionals);
+    const index = JSON.stringify({ runs: runs.map(({ url, name, bytes }) => ({ url, name, bytes })) });
+    const server = createServer(handler(files, index, new Compressed(runs.map((r) => r.file))));
+    await new Promise<void>((ok, fail) => {
+      server.once('error', (e: NodeJS.ErrnoException) => {
+        fail(e.code === 'EADDRINUSE' ? new UsageError(`port ${port} is in use; pick another with --port (0 = any free port)`) : e);
+      });
+      server.listen(port, HOST, () => ok());
+    });
+    const addr = server.address();
+    const url = `http://${HOST}:${typeof addr === 'object' && addr ? addr.port : port}/`;
+    process.stdout.write(`drill view: serving ${runs.length === 0 ? 'the viewer (open run logs in the page)' : runs.map((r) => r.name).join(', ')}\n`);
+    process.stdout.write(`  open ${url} in a browser (this machine only); Ctrl+C stops\n`);
+    if (values.open) openBrowser(url);
+    await new Promise<void>((done) => {
+      const stop = () => { server.close(); server.closeAllConnections(); done(); };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return 0;
+  },
+};

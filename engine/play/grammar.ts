@@ -1,0 +1,304 @@
+/**
+ * What a trainee or controller may type in `drill play`, as data: each verb
+ * with its words and arguments. One table drives parsing, `help` and tab
+ * completion, so the three cannot disagree. Pure: a line in, a parse out;
+ * ids are not checked here (the engine does that, with the reason).
+ */
+import { parseDuration } from '../scenario/duration.js';
+import type { MsgKey } from './messages.js';
+
+export type ArgKind = 'unit' | 'incident' | 'zone' | 'shelter' | 'area' | 'road' | 'level' | 'inject' | 'option' | 'role' | 'time' | 'step' | 'text' | 'file' | 'topic';
+
+export interface ArgSpec {
+  kind: ArgKind;
+  /** may be left out (the session fills a default, or there is none) */
+  optional?: boolean;
+  /** a word that may (or, for an optional argument, must) come before it: "dispatch u to i", "inject r at T+01:00 ..." */
+  filler?: string;
+}
+
+export type Who = 'trainee' | 'controller' | 'anyone';
+
+export type VerbId =
+  | 'help' | 'board' | 'messages' | 'role' | 'advance' | 'undo' | 'save' | 'quit'
+  | 'dispatch' | 'recall' | 'evacuate' | 'open_shelter' | 'declare_level' | 'request_support' | 'close_road' | 'open_road' | 'sea_ban' | 'public_info' | 'answer'
+  | 'pause' | 'resume' | 'hold' | 'release' | 'inject' | 'jump' | 'breakdown' | 'repair';
+
+export interface Verb {
+  id: VerbId;
+  words: string[];
+  /** other ways to write it (the engine's own names: open_shelter, declare_level, ...) */
+  aliases: string[][];
+  args: ArgSpec[];
+  who: Who;
+}
+
+const v = (id: VerbId, words: string, args: ArgSpec[], who: Who, aliases: string[] = []): Verb => ({
+  id, words: words.split(' '), aliases: aliases.map((a) => a.split(' ')), args, who,
+});
+
+/** In the order `help` lists them. */
+export const VERBS: Verb[] = [
+  v('dispatch', 'dispatch', [{ kind: 'unit' }, { kind: 'incident', filler: 'to' }], 'trainee'),
+  v('recall', 'recall', [{ kind: 'unit' }], 'trainee'),
+  v('evacuate', 'evacuate', [{ kind: 'zone' }], 'trainee'),
+  v('open_shelter', 'open shelter', [{ kind: 'shelter' }], 'trainee', ['open_shelter']),
+  v('declare_level', 'declare level', [{ kind: 'level' }, { kind: 'area', optional: true, filler: 'in' }], 'trainee', ['declare_level']),
+  v('request_support', 'request support', [{ kind: 'area', optional: true, filler: 'for' }], 'trainee', ['request_support']),
+  v('close_road', 'close road', [{ kind: 'road' }], 'trainee', ['close_road']),
+  v('open_road', 'open road', [{ kind: 'road' }], 'trainee', ['open_road']),
+  v('sea_ban', 'sea ban', [{ kind: 'area', optional: true, filler: 'in' }], 'trainee', ['sea_ban']),
+  v('public_info', 'public info', [{ kind: 'area', optional: true, filler: 'in' }, { kind: 'text' }], 'trainee', ['public_info']),
+  v('answer', 'answer', [{ kind: 'inject', optional: true }, { kind: 'option' }], 'trainee'),
+  v('advance', 'advance', [{ kind: 'step', optional: true }], 'anyone', ['next']),
+  v('board', 'board', [], 'anyone'),
+  v('messages', 'messages', [], 'anyone'),
+  v('role', 'role', [{ kind: 'role' }], 'anyone'),
+  v('undo', 'undo', [], 'anyone'),
+  v('save', 'save', [{ kind: 'file' }], 'anyone'),
+  v('help', 'help', [{ kind: 'topic', optional: true }], 'anyone', ['?']),
+  v('quit', 'quit', [], 'anyone', ['exit']),
+  v('pause', 'pause', [], 'controller'),
+  v('resume', 'resume', [], 'controller'),
+  v('hold', 'hold', [{ kind: 'inject' }], 'controller', ['hold_inject']),
+  v('release', 'release', [{ kind: 'inject' }], 'controller', ['release_inject']),
+  v('inject', 'inject', [{ kind: 'role' }, { kind: 'time', optional: true, filler: 'at' }, { kind: 'text' }], 'controller', ['add inject', 'add_inject']),
+  v('jump', 'jump', [{ kind: 'time', filler: 'to' }], 'controller'),
+  v('breakdown', 'breakdown', [{ kind: 'unit' }], 'controller'),
+  v('repair', 'repair', [{ kind: 'unit' }], 'controller'),
+];
+
+export const VERB = new Map(VERBS.map((x) => [x.id, x]));
+
+/** How far `advance` goes. */
+export type Step = { kind: 'next' } | { kind: 'end' } | { kind: 'by'; s: number } | { kind: 'at'; t: number };
+
+export interface Parsed {
+  verb: Verb;
+  args: Partial<Record<ArgKind, string>>;
+  /** `advance`: how far; `inject`/`jump`: the time, in seconds */
+  step?: Step;
+  at?: number;
+}
+
+export interface Problem { key: MsgKey; params?: Record<string, string | number> }
+
+export type ParseResult = { ok: true; value: Parsed } | { ok: false; problem: Problem; verb?: Verb } | { ok: true; value: null };
+
+export interface Token { text: string; start: number; end: number }
+
+/** Split a line into words; "double quoted" parts stay one word. */
+export function tokenize(line: string): Token[] {
+  const out: Token[] = [];
+  const re = /"([^"]*)"?|(\S+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line)) !== null) out.push({ text: m[1] ?? m[2], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** The verb a line starts with, and how many words it took. Longest match wins ("open shelter" before "open"). */
+export function matchVerb(words: string[]): { verb: Verb; used: number } | undefined {
+  let best: { verb: Verb; used: number } | undefined;
+  const lower = words.map((w) => w.toLowerCase());
+  for (const verb of VERBS) {
+    for (const form of [verb.words, ...verb.aliases]) {
+      if (form.length <= lower.length && form.every((w, i) => lower[i] === w) && (!best || form.length > best.used)) best = { verb, used: form.length };
+    }
+  }
+  return best;
+}
+
+export interface ParseContext {
+  /** is this an area id? (decides whether "public info X ..." names an area or starts the message) */
+  isArea(id: string): boolean;
+}
+
+/** Read one typed line. Blank lines and `#` comments give `value: null`. */
+export function parseLine(line: string, ctx: ParseContext): ParseResult {
+  const trimmed = line.trim();
+  if (trimmed === '' || trimmed.startsWith('#')) return { ok: true, value: null };
+  const toks = tokenize(line);
+  const m = matchVerb(toks.map((t) => t.text));
+  if (!m) {
+    const first = toks[0].text;
+    const guess = nearestVerb(toks.map((t) => t.text));
+    return { ok: false, problem: guess ? { key: 'parse.unknown-verb-guess', params: { word: first, guess } } : { key: 'parse.unknown-verb', params: { word: first } } };
+  }
+  const { verb, used } = m;
+  const rest = toks.slice(used);
+  const args: Partial<Record<ArgKind, string>> = {};
+  let i = 0;
+  for (let a = 0; a < verb.args.length; a++) {
+    const spec = verb.args[a];
+    const required = verb.args.slice(a + 1).filter((s) => !s.optional).length;
+    if (spec.kind === 'text') {
+      if (i < rest.length && spec.filler && rest[i].text === spec.filler) i++;
+      if (i >= rest.length) return { ok: false, verb, problem: { key: 'parse.missing', params: { arg: spec.kind } } };
+      const raw = line.slice(rest[i].start).trim();
+      args.text = raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') && rest.length - i === 1 ? raw.slice(1, -1) : raw;
+      i = rest.length;
+      continue;
+    }
+    const hasFiller = spec.filler !== undefined && i < rest.length && rest[i].text.toLowerCase() === spec.filler;
+    if (spec.optional) {
+      let take: boolean;
+      if (hasFiller) take = true;
+      else if (i >= rest.length) take = false;
+      else if (verb.args[a + 1]?.kind === 'text') take = spec.kind === 'area' && ctx.isArea(rest[i].text);
+      else if (spec.filler !== undefined && spec.kind === 'time') take = false;
+      else take = rest.length - i > required;
+      if (!take) continue;
+    }
+    if (hasFiller) i++;
+    if (i >= rest.length) return { ok: false, verb, problem: { key: 'parse.missing', params: { arg: spec.kind } } };
+    if (spec.kind === 'step') {
+      const r = readStep(rest.slice(i).map((t) => t.text));
+      if (!r.ok) return { ok: false, verb, problem: r.problem };
+      i = rest.length;
+      return finish(verb, args, { step: r.step });
+    }
+    args[spec.kind] = rest[i].text;
+    i++;
+  }
+  if (i < rest.length) return { ok: false, verb, problem: { key: 'parse.unexpected', params: { word: rest[i].text } } };
+  const extra: { step?: Step; at?: number } = {};
+  if (verb.id === 'advance') extra.step = { kind: 'next' };
+  if (args.level !== undefined && !/^[0-3]$/.test(args.level)) return { ok: false, verb, problem: { key: 'parse.bad-level', params: { value: args.level } } };
+  if (args.time !== undefined) {
+    const t = readTime(args.time);
+    if (t === undefined) return { ok: false, verb, problem: { key: 'parse.bad-time', params: { value: args.time } } };
+    extra.at = t;
+  }
+  return finish(verb, args, extra);
+}
+
+function finish(verb: Verb, args: Partial<Record<ArgKind, string>>, extra: { step?: Step; at?: number }): ParseResult {
+  return { ok: true, value: { verb, args, ...extra } };
+}
+
+/** A time since T0: T+02:30 (or 2h30m, read the same way). */
+function readTime(s: string): number | undefined {
+  const r = parseDuration(s);
+  return r.ok && r.seconds >= 0 ? r.seconds : undefined;
+}
+
+/** advance | advance 30m | advance T+03:00 | advance until next [inject] | advance until end | advance until T+03:00 */
+function readStep(words: string[]): { ok: true; step: Step } | { ok: false; problem: Problem } {
+  const w = words.map((x) => x.toLowerCase());
+  const bad = { ok: false as const, problem: { key: 'parse.bad-step' as const, params: { value: words.join(' ') } } };
+  if (w[0] === 'until' || w[0] === 'to') w.shift();
+  if (w.length === 0) return bad;
+  if (w[0] === 'next' && (w.length === 1 || (w.length === 2 && w[1] === 'inject'))) return { ok: true, step: { kind: 'next' } };
+  if (w[0] === 'end' && w.length === 1) return { ok: true, step: { kind: 'end' } };
+  if (w.length !== 1) return bad;
+  const r = parseDuration(words[words.length - 1]);
+  if (!r.ok || r.seconds < 0) return bad;
+  // T+ is a time on the exercise clock (the session says so if it has passed); 30m is a step forward from now
+  if (/^T\+/i.test(words[words.length - 1]) || words[0].toLowerCase() === 'until' || words[0].toLowerCase() === 'to') return { ok: true, step: { kind: 'at', t: r.seconds } };
+  if (r.seconds === 0) return bad;
+  return { ok: true, step: { kind: 'by', s: r.seconds } };
+}
+
+/** The verb someone probably meant, for "did you mean". */
+function nearestVerb(words: string[]): string | undefined {
+  const first = words[0].toLowerCase();
+  let best: string | undefined;
+  let bestD = 3;
+  for (const verb of VERBS) {
+    for (const form of [verb.words, ...verb.aliases]) {
+      const d = editDistance(first, form[0]);
+      if (d < bestD && d < Math.max(2, form[0].length / 2)) { bestD = d; best = form.join(' '); }
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length];
+}
+
+/** "dispatch <unit> [to] <incident>", with the argument names given by `name`. */
+export function usage(verb: Verb, name: (k: ArgKind) => string): string {
+  const parts = [...verb.words];
+  for (const a of verb.args) {
+    const filler = a.filler ? (a.optional ? `${a.filler} ` : `[${a.filler}] `) : '';
+    const body = a.kind === 'step' ? `[30m | T+03:00 | until next | until end]` : `${filler}<${name(a.kind)}>`;
+    parts.push(a.optional && a.kind !== 'step' ? `[${body}]` : body);
+  }
+  return parts.join(' ');
+}
+
+export interface CompletionSource {
+  /** ids that fit this argument of this verb, most useful first */
+  candidates(kind: ArgKind, verb: VerbId, args: Partial<Record<ArgKind, string>>): string[];
+  /** verbs the person at the keyboard may use now */
+  allowed(verb: Verb): boolean;
+}
+
+/**
+ * Tab completion, readline-style: the words that could replace the last
+ * (partial) word of the line, and that partial word.
+ */
+export function complete(line: string, src: CompletionSource): [string[], string] {
+  const toks = tokenize(line);
+  const endsWithSpace = line.length === 0 || /\s$/.test(line);
+  const done = endsWithSpace ? toks.map((t) => t.text) : toks.slice(0, -1).map((t) => t.text);
+  const partial = endsWithSpace ? '' : toks[toks.length - 1].text;
+  // a unique match gets its trailing space, as in a shell, so the next word can follow
+  const pick = (list: string[]) => {
+    const hits = [...new Set(list)].filter((c) => c.startsWith(partial));
+    return hits.length === 1 ? [`${hits[0]} `] : hits;
+  };
+  // still in the verb's words?
+  const words: string[] = [];
+  for (const verb of VERBS) {
+    if (!src.allowed(verb)) continue;
+    for (const form of [verb.words]) {
+      if (done.length < form.length && done.every((w, i) => w.toLowerCase() === form[i])) words.push(form[done.length]);
+    }
+  }
+  const m = matchVerb(done);
+  if (!m || m.used > done.length) return [pick(words), partial];
+  const { verb, used } = m;
+  if (!src.allowed(verb)) return [[], partial];
+  const given = done.slice(used);
+  if (verb.id === 'advance' && given.length === 1 && given[0].toLowerCase() === 'until') return [pick(['next', 'end']), partial];
+  // walk the arguments the same way the parser does, loosely
+  const args: Partial<Record<ArgKind, string>> = {};
+  let a = 0;
+  let fillerSeen = false;
+  for (const w of given) {
+    while (a < verb.args.length) {
+      const spec = verb.args[a];
+      if (spec.kind === 'text' || spec.kind === 'step') return [[], partial];
+      if (spec.filler && !fillerSeen && w.toLowerCase() === spec.filler) { fillerSeen = true; break; }
+      if (spec.optional && !fillerSeen && (spec.filler !== undefined && spec.kind !== 'area' ? true : !src.candidates(spec.kind, verb.id, args).includes(w))) { a++; continue; }
+      args[spec.kind] = w;
+      a++;
+      fillerSeen = false;
+      break;
+    }
+    if (a > verb.args.length) return [[], partial];
+  }
+  const out: string[] = [];
+  for (let k = a; k < verb.args.length; k++) {
+    const spec = verb.args[k];
+    if (spec.kind === 'step') out.push('30m', '1h', 'until');
+    else if (spec.kind !== 'text') {
+      if (spec.filler && !fillerSeen && spec.optional && spec.kind === 'time') out.push(spec.filler);
+      else out.push(...src.candidates(spec.kind, verb.id, args));
+    }
+    if (!spec.optional) break;
+  }
+  return [pick(out), partial];
+}

@@ -1,0 +1,112 @@
+/**
+ * Why a command was refused, in the seat's language. The engine's check
+ * (engine/sim/commands.ts) decides and gives a code; this says the same
+ * thing in Vietnamese or English with the particulars (the unit's state, who
+ * commands it, the nearest id), read from the world the check was made
+ * against. A code this file does not know falls back to its general wording.
+ */
+import { nearest } from '../scenario/issues.js';
+import type { Lang } from '../scenario/text.js';
+import { CONTROLLER_COMMANDS } from '../sim/commands.js';
+import type { AnyCommand, Decision } from '../sim/decisions.js';
+import * as Incidents from '../sim/incidents.js';
+import type { Sim } from '../sim/sim.js';
+import { areaName, seatName } from './board.js';
+import { codeKey } from './describe.js';
+import { m, type MsgKey } from './messages.js';
+
+export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang): string {
+  const c = d.cmd as AnyCommand & Record<string, any>;
+  const { model, world } = sim;
+  const say = (key: MsgKey, p: Record<string, string | number> = {}) => m(lang, key, p);
+  const guess = (word: string, ids: Iterable<string>) => {
+    const n = nearest(word, ids);
+    return n ? say('ref.guess', { id: n }) : '';
+  };
+  const unitState = (id: string) => say(`unit.${world.units[id].m.value as string}` as MsgKey);
+  const role = model.role.get(d.role);
+
+  if (CONTROLLER_COMMANDS.has(c.do) && code === 'no-authority') return say('ref.controller-only');
+  switch (code) {
+    case 'unknown-role': return say('ref.unknown-role', { id: d.role, guess: guess(d.role, model.role.keys()) });
+    case 'unknown-unit': return say('ref.unknown-unit', { id: c.unit, guess: guess(c.unit, model.unit.keys()) });
+    case 'unknown-incident': return say('ref.unknown-incident', { id: c.incident, guess: guess(c.incident, world.incidents.map((i) => i.id)) });
+    case 'unknown-zone': return say('ref.unknown-zone', { id: c.zone, guess: guess(c.zone, model.scenario.evacuation.zones.map((z) => z.id)) });
+    case 'unknown-shelter': return say('ref.unknown-shelter', { id: c.shelter, guess: guess(c.shelter, model.scenario.evacuation.shelters.map((s) => s.id)) });
+    case 'unknown-area': return say('ref.unknown-area', { id: c.area, guess: guess(c.area, model.area.keys()) });
+    case 'unknown-road': return say('ref.unknown-road', { id: c.edge, guess: guess(c.edge, model.scenario.travel.edges.map((e) => e.id)) });
+    case 'unknown-inject': return say('ref.unknown-inject', { id: c.inject, guess: guess(c.inject, Object.keys(world.injects)) });
+    case 'incident-closed': return say('ref.incident-closed', { id: c.incident, phase: say(`phase.${(sim.incident(c.incident)!.m.value as any).lifecycle}` as MsgKey) });
+    case 'unit-busy': {
+      const u = world.units[c.unit];
+      return say('ref.unit-busy', { id: c.unit, state: unitState(c.unit) }) + (u.incident ? ` ${say('unit.for', { incident: u.incident })}` : '');
+    }
+    case 'no-capability': {
+      const inc = sim.incident(c.incident)!;
+      const need = Object.keys(Incidents.needOf(sim, inc)).map((k) => say(`cap.${k}` as MsgKey)).join(', ');
+      return say('ref.no-capability', { unit: c.unit, incident: c.incident, need });
+    }
+    case 'no-request': {
+      const inc = sim.incident(c.incident)!;
+      const home = model.unit.get(c.unit)!.home;
+      return say('ref.no-request', { unit: c.unit, home: areaName(sim, home, lang), area: areaName(sim, inc.area, lang) });
+    }
+    case 'no-route': return say('ref.no-route', { unit: c.unit, incident: c.incident });
+    case 'not-deployed': return say('ref.not-deployed', { unit: c.unit, state: unitState(c.unit) });
+    case 'no-decision': return say('ref.no-decision', { id: c.inject });
+    case 'not-waiting': return say('ref.not-waiting', { id: c.inject, state: say(`inject.${world.injects[c.inject].m.value as string}` as MsgKey) });
+    case 'unknown-option': {
+      const spec = sim.injectSpec(c.inject);
+      return say('ref.unknown-option', { option: c.option, id: c.inject, options: spec?.decision?.options.map((o) => o.id).join(', ') ?? '' });
+    }
+    case 'duplicate-id': return say('ref.duplicate-id', { id: c.inject?.id ?? '' });
+    case 'no-authority': return noAuthority();
+    case 'no-change': return noChange();
+  }
+  return m(lang, codeKey(code));
+
+  function noAuthority(): string {
+    switch (c.do) {
+      case 'dispatch': {
+        const boss = model.commander.get(c.unit);
+        if (boss !== d.role) return say('ref.not-yours', { unit: c.unit, boss: boss ? `${seatName(sim, boss, lang)} (${boss})` : '?' });
+        const area = sim.incident(c.incident)?.area ?? '';
+        return say('ref.no-support-there', { area: areaName(sim, area, lang), supports: (role?.supports ?? []).map((a) => areaName(sim, a, lang)).join(', ') });
+      }
+      case 'recall': {
+        const boss = model.commander.get(c.unit);
+        return say('ref.not-yours', { unit: c.unit, boss: boss ? `${seatName(sim, boss, lang)} (${boss})` : '?' });
+      }
+      case 'declare_level': {
+        const current = world.areas[c.area].level.context.level as number;
+        const may = role?.declares ?? [];
+        if (c.level > 0 && !may.includes(c.level)) return say(may.length ? 'ref.level-not-yours-may' : 'ref.level-not-yours', { level: c.level, may: may.join(', ') });
+        if (c.level === 0 && !may.includes(current)) return say('ref.level-end-not-yours', { level: current });
+        return say('ref.area-not-yours', { area: areaName(sim, c.area, lang) });
+      }
+      case 'close_road':
+      case 'open_road': return say('ref.road-not-yours', { id: c.edge });
+      case 'answer': return say('ref.answer-not-yours', { id: c.inject, to: sim.injectSpec(c.inject)?.to ?? '?' });
+      case 'evacuate': return say('ref.area-not-yours', { area: areaName(sim, model.scenario.evacuation.zones.find((z) => z.id === c.zone)?.area ?? '', lang) });
+      case 'open_shelter': return say('ref.area-not-yours', { area: areaName(sim, model.scenario.evacuation.shelters.find((s) => s.id === c.shelter)?.area ?? '', lang) });
+      default: return say('ref.area-not-yours', { area: areaName(sim, c.area ?? '', lang) });
+    }
+  }
+
+  function noChange(): string {
+    switch (c.do) {
+      case 'evacuate': return say('ref.zone-already', { id: c.zone, state: say(`zone.${world.zones[c.zone].m.value as string}` as MsgKey) });
+      case 'open_shelter': return say('ref.shelter-already', { id: c.shelter, state: say(`shelter.${world.shelters[c.shelter].m.value as string}` as MsgKey) });
+      case 'declare_level': return say('ref.level-already', { area: areaName(sim, c.area, lang), level: c.level });
+      case 'request_support': return say('ref.support-already', { area: areaName(sim, c.area, lang) });
+      case 'close_road': return say('ref.road-already-cut', { id: c.edge });
+      case 'open_road': return say('ref.road-already-open', { id: c.edge });
+      case 'sea_ban': return say('ref.sea-ban-already', { area: areaName(sim, c.area, lang) });
+      case 'hold_inject': return say('ref.hold-not-scheduled', { id: c.inject, state: say(`inject.${world.injects[c.inject].m.value as string}` as MsgKey) });
+      case 'release_inject': return say('ref.release-not-held', { id: c.inject });
+      case 'repair': return say('ref.repair-not-broken', { unit: c.unit });
+      case 'breakdown': return say('ref.breakdown-already', { unit: c.unit, state: unitState(c.unit) });
+    }
+    return say('code.no-change');
+  }
+}

@@ -1,0 +1,534 @@
+/**
+ * A tabletop session (`drill play`) as a pure object: typed lines in, text
+ * out. It owns a Sim stopped at a time `t` (everything before `t` has
+ * happened); orders typed now are decisions at `t`, carried out when the
+ * clock moves on, exactly as if they had been in a decisions file. So the
+ * session's run log is byte-identical to `drill run --decisions` with the
+ * same decisions.
+ *
+ * A refused order never reaches the engine: it is tried first on a copy of
+ * the world (a probe Sim restored from the live one, run just far enough to
+ * carry it out), and only if the engine would accept it there is it added.
+ * The probe is exact (same state, same pending orders, same random
+ * streams), so "accepted at the prompt" and "accepted by the engine" are the
+ * same thing, and a refusal leaves the world, and the log, untouched.
+ *
+ * Undo and resume re-simulate from the start with the recorded decisions:
+ * determinism makes that equal to never having taken the undone one.
+ * No I/O here: saving returns the file name and the CLI writes.
+ */
+import { sha256Hex } from '../core/hash.js';
+import { formatClock } from '../scenario/duration.js';
+import { parseScenario } from '../scenario/parse.js';
+import { Command, Inject, type Scenario } from '../scenario/schema.js';
+import type { Lang } from '../scenario/text.js';
+import { CONTROLLER } from '../sim/commands.js';
+import { AnswerCommand, ControllerCommand, type AnyCommand, type Decision } from '../sim/decisions.js';
+import * as Incidents from '../sim/incidents.js';
+import { Model } from '../sim/model.js';
+import { createSim, decisionFromRecord, runLogOf, sessionLogOf, type RunLog } from '../sim/run.js';
+import { Sim } from '../sim/sim.js';
+import { allInjects } from '../sim/world-ops.js';
+import { renderBoard, renderSummary, messageLines, seatName } from './board.js';
+import { commandLine, feed } from './describe.js';
+import { complete, parseLine, usage, VERBS, type ArgKind, type Parsed, type Step, type Verb, type VerbId } from './grammar.js';
+import { m, type MsgKey } from './messages.js';
+import { explainRefusal } from './refusals.js';
+import { oneLine } from './text.js';
+import { received, visibleAreas, visibleIncidents, waitingDecisions } from './view.js';
+
+const clock = formatClock;
+
+export interface SessionOptions {
+  seed: number;
+  /** roles played by people at this terminal; doctrine plays every other role */
+  players: string[];
+  /** the controller (directing staff) sits at this terminal too */
+  controller: boolean;
+  lang: Lang;
+  /** end of the run (default: the scenario's horizon) */
+  until?: number;
+}
+
+export interface Reply {
+  text: string;
+  /** the person asked to leave */
+  quit?: boolean;
+  /** write the run log (`log()`) to this file */
+  save?: string;
+  /** the line was refused or could not be read; nothing changed */
+  refused?: boolean;
+}
+
+type Ev = Record<string, any> & { t: number; type: string };
+
+export class PlaySession {
+  readonly model: Model;
+  sim!: Sim;
+  /** the stop: everything before it has happened */
+  t = 0;
+  seat: string;
+  paused = false;
+  /** bumped by every change of state (orders, time, undo, pause): tells the CLI what is unsaved */
+  revision = 0;
+  private newSince = 0;
+  private readonly incidentArea = new Map<string, string>();
+  private finalLog: RunLog | undefined;
+
+  constructor(readonly scenario: Scenario, readonly opts: SessionOptions, decisions: Decision[] = [], t = 0) {
+    this.model = new Model(scenario);
+    this.seat = opts.players[0] ?? CONTROLLER;
+    this.rebuild(decisions, t);
+  }
+
+  get lang(): Lang {
+    return this.opts.lang;
+  }
+
+  /** Roles in the scenario that a person may play. */
+  static roleIds(scenario: Scenario): string[] {
+    return scenario.roles.map((r) => r.id);
+  }
+
+  /** Continue a session from its run log (the save file). */
+  static resume(log: RunLog, opts: { lang: Lang; controller: boolean }): { ok: true; session: PlaySession } | { ok: false; key: MsgKey; params?: Record<string, string | number> } {
+    const parsed = parseScenario(log.scenario.text, '<embedded scenario>');
+    if (!parsed.ok) return { ok: false, key: 'resume.bad-scenario', params: { message: parsed.issues[0]?.message ?? '' } };
+    if (sha256Hex(log.scenario.text) !== log.scenario.hash) return { ok: false, key: 'resume.edited' };
+    const decisions = log.decisions.map(decisionFromRecord);
+    if (decisions.some((d) => d.author !== 'trainee' && d.author !== 'controller')) return { ok: false, key: 'resume.bad-decisions' };
+    const t = log.session ? log.session.t : log.until;
+    if (!Number.isInteger(t) || t < 0 || t > log.until) return { ok: false, key: 'resume.bad-time' };
+    const session = new PlaySession(parsed.scenario, { seed: log.seed, players: log.players, controller: opts.controller, lang: opts.lang, until: log.until }, decisions, t);
+    const lines = session.sim.log!.lines;
+    const n = Math.max(lines.length, log.events.length);
+    for (let i = 0; i < n; i++) {
+      if (lines[i] !== log.events[i]) return { ok: false, key: 'resume.diverged', params: { index: i } };
+    }
+    return { ok: true, session };
+  }
+
+  /** Everything taken so far by people at this terminal, in order (including orders not yet carried out). */
+  get decisions(): readonly Decision[] {
+    return this.sim.opts.decisions;
+  }
+
+  /** Orders given at this stop, carried out when the clock moves on. */
+  get pending(): Decision[] {
+    return this.sim.opts.decisions.slice(this.sim.world.decision_next);
+  }
+
+  get finished(): boolean {
+    return this.sim.finished;
+  }
+
+  /** SHA-256 of the world state: what a refused command must leave unchanged. */
+  worldHash(): string {
+    return sha256Hex(JSON.stringify(this.sim.world));
+  }
+
+  /** The run log as it stands: the finished run's, or a session log stopped at `t` (see docs/run-log.md). */
+  log(): RunLog {
+    if (this.sim.finished) return (this.finalLog ??= runLogOf(this.sim));
+    return sessionLogOf(this.sim, this.t);
+  }
+
+  /** Re-simulate from T0 with these decisions, to stop at `t`. */
+  private rebuild(decisions: Decision[], t: number): void {
+    this.sim = createSim(this.scenario, { seed: this.opts.seed, players: this.opts.players, until: this.opts.until, decisions: decisions.slice(), model: this.model });
+    this.finalLog = undefined;
+    if (t >= this.sim.opts.until) this.sim.run();
+    else if (t > 0) this.sim.run(t);
+    this.t = this.sim.finished ? this.sim.opts.until : t;
+    this.newSince = this.t;
+    this.incidentArea.clear();
+    for (const line of this.sim.log!.lines) this.noteLine(JSON.parse(line));
+  }
+
+  private noteLine(e: Ev): void {
+    if (e.type === 'incident.reported') this.incidentArea.set(e.id, e.area);
+  }
+
+  // ------------------------------------------------------------------ text
+
+  private say(key: MsgKey, params?: Record<string, string | number>): string {
+    return m(this.lang, key, params);
+  }
+
+  /** What the session prints first: who plays what, and the board. */
+  intro(): string {
+    const s = this.scenario;
+    const others = s.roles.map((r) => r.id).filter((r) => !this.opts.players.includes(r));
+    const lines = [
+      this.say('intro.title', { title: oneLine(typeof s.title === 'string' ? s.title : (this.lang === 'vi' ? s.title.vi ?? s.title.en : s.title.en ?? s.title.vi) ?? ''), seed: this.opts.seed }),
+      this.say('intro.players', { roles: this.opts.players.length ? this.opts.players.join(', ') : this.say('intro.nobody') }),
+      this.say('intro.doctrine', { roles: others.length ? others.join(', ') : this.say('intro.nobody') }),
+    ];
+    if (this.opts.controller) lines.push(this.say('intro.controller'));
+    lines.push(this.say('intro.help'), '');
+    return lines.join('\n') + this.boardText();
+  }
+
+  prompt(): string {
+    return `${clock(this.t)} ${this.seat}${this.paused ? ` [${this.say('prompt.paused')}]` : ''}> `;
+  }
+
+  boardText(): string {
+    const board = renderBoard({ sim: this.sim, seat: this.seat, t: this.t, lang: this.lang, pending: this.pending, newSince: this.newSince, paused: this.paused });
+    const extra: string[] = [];
+    for (const r of this.opts.players) {
+      if (r === this.seat) continue;
+      const fresh = received(this.sim, r).filter((x) => x.t >= this.newSince).length;
+      const waiting = waitingDecisions(this.sim, r).length;
+      if (fresh || waiting) extra.push(this.say('board.other-role', { role: r, fresh, waiting }));
+    }
+    return board + (extra.length ? '\n' + extra.join('\n') : '') + '\n';
+  }
+
+  // ------------------------------------------------------------------ lines
+
+  /** Handle one typed line. */
+  handle(line: string): Reply {
+    const r = parseLine(line, { isArea: (id) => this.model.area.has(id) });
+    if (r.ok && r.value === null) return { text: '' };
+    if (!r.ok) {
+      const how = r.verb ? `\n  ${this.say('parse.usage')}: ${usage(r.verb, (k) => this.say(`arg.${k}` as MsgKey))}` : `\n  ${this.say('parse.try-help')}`;
+      return { text: `${this.say('parse.cannot-read', { what: this.say(r.problem.key, { ...r.problem.params, arg: r.problem.params?.arg !== undefined ? this.say(`arg.${r.problem.params.arg}` as MsgKey) : '' }) })}${how}\n`, refused: true };
+    }
+    const p = r.value;
+    const who = this.mayUse(p.verb);
+    if (who) return this.refuse(who);
+    switch (p.verb.id) {
+      case 'help': return { text: this.help(p.args.topic) };
+      case 'board': return { text: this.boardText() };
+      case 'messages': return { text: this.messages() };
+      case 'role': return this.switchRole(p.args.role!);
+      case 'quit': return { text: '', quit: true };
+      case 'save': return { text: '', save: p.args.file };
+      case 'undo': return this.undo();
+      case 'advance': return this.advance(p.step!);
+      // the controller may move the clock while paused; so may `advance` typed at the controller's seat
+      case 'jump': return this.advance({ kind: 'at', t: p.at! });
+      case 'pause':
+        if (this.paused) return this.refuse(this.say('play.already-paused'));
+        this.paused = true;
+        this.revision++;
+        return { text: this.say('play.paused-now') + '\n' };
+      case 'resume':
+        if (!this.paused) return this.refuse(this.say('play.not-paused'));
+        this.paused = false;
+        this.revision++;
+        return { text: this.say('play.resumed') + '\n' };
+      default: return this.order(p);
+    }
+  }
+
+  private refuse(why: string): Reply {
+    return { text: `${this.say('play.refused', { why })}\n`, refused: true };
+  }
+
+  /** Why the person at this seat may not use this verb now (undefined: they may). */
+  private mayUse(verb: Verb): string | undefined {
+    if (verb.who === 'controller' && this.seat !== CONTROLLER) return this.opts.controller ? this.say('play.controller-only-switch') : this.say('play.controller-only');
+    if (verb.who === 'trainee' && this.seat === CONTROLLER) return this.say('play.controller-no-orders', { roles: this.opts.players.join(', ') || '-' });
+    return undefined;
+  }
+
+  private help(topic?: string): string {
+    const name = (k: ArgKind) => this.say(`arg.${k}` as MsgKey);
+    const allowed = VERBS.filter((v) => this.allowed(v));
+    if (topic) {
+      const verb = VERBS.find((v) => v.words[0] === topic.toLowerCase() || v.id === topic.toLowerCase() || v.words.join(' ') === topic.toLowerCase());
+      if (!verb) return this.say('help.unknown', { topic }) + '\n';
+      const matching = VERBS.filter((v) => v.words[0] === verb.words[0]);
+      return matching.map((v) => `${usage(v, name)}\n  ${this.say(`help.${v.id}` as MsgKey)}`).join('\n') + '\n';
+    }
+    const rows = allowed.map((v) => [usage(v, name), this.say(`help.${v.id}` as MsgKey)] as const);
+    const width = Math.min(44, Math.max(...rows.map(([u]) => u.length)) + 2);
+    const lines = [this.say(this.seat === CONTROLLER ? 'help.title-controller' : 'help.title', { seat: this.seat })];
+    for (const [u, d] of rows) lines.push(u.length + 2 > width ? `  ${u}\n  ${' '.repeat(width)}${d}` : `  ${u.padEnd(width)}${d}`);
+    lines.push(this.say('help.footer'));
+    return lines.join('\n') + '\n';
+  }
+
+  private allowed(verb: Verb): boolean {
+    return this.mayUse(verb) === undefined;
+  }
+
+  private messages(): string {
+    const list = received(this.sim, this.seat);
+    if (list.length === 0) return this.say('board.none-yet') + '\n';
+    return list.flatMap((r) => messageLines(this.sim, r, this.lang, true, this.seat === CONTROLLER, r.t >= this.newSince)).join('\n') + '\n';
+  }
+
+  private switchRole(role: string): Reply {
+    const seats = [...this.opts.players, ...(this.opts.controller ? [CONTROLLER] : [])];
+    if (!seats.includes(role)) return this.refuse(this.say('play.not-your-role', { role, roles: seats.join(', ') }));
+    this.seat = role;
+    return { text: this.say('play.now-role', { role, name: seatName(this.sim, role, this.lang) }) + '\n' + this.boardText() };
+  }
+
+  // ------------------------------------------------------------------ orders
+
+  private order(p: Parsed): Reply {
+    if (this.sim.finished) return this.refuse(this.say('play.ended'));
+    if (this.paused && this.seat !== CONTROLLER) return this.refuse(this.say('play.paused'));
+    const built = this.command(p);
+    if ('why' in built) return this.refuse(built.why);
+    const d: Decision = { at: this.t, role: this.seat, author: this.seat === CONTROLLER ? 'controller' : 'trainee', cmd: built.cmd };
+    const verdict = this.probe(d);
+    if (!verdict.ok) return this.refuse(verdict.why);
+    this.sim.addDecision(d);
+    this.revision++;
+    return { text: this.say('play.accepted', { t: clock(this.t), line: commandLine(d.cmd) }) + '\n' };
+  }
+
+  /** The engine command for a parsed line, with the session's defaults filled in; or why there is none. */
+  private command(p: Parsed): { cmd: AnyCommand } | { why: string } {
+    const a = p.args;
+    const role = this.model.role.get(this.seat);
+    const area = a.area ?? role?.area ?? '';
+    let cmd: AnyCommand;
+    switch (p.verb.id as VerbId) {
+      case 'dispatch': cmd = { do: 'dispatch', unit: a.unit!, incident: a.incident! }; break;
+      case 'recall': cmd = { do: 'recall', unit: a.unit! }; break;
+      case 'evacuate': cmd = { do: 'evacuate', zone: a.zone! }; break;
+      case 'open_shelter': cmd = { do: 'open_shelter', shelter: a.shelter! }; break;
+      case 'declare_level': cmd = { do: 'declare_level', area, level: Number(a.level) }; break;
+      case 'request_support': cmd = { do: 'request_support', area }; break;
+      case 'close_road': cmd = { do: 'close_road', edge: a.road! }; break;
+      case 'open_road': cmd = { do: 'open_road', edge: a.road! }; break;
+      case 'sea_ban': cmd = { do: 'sea_ban', area }; break;
+      case 'public_info': cmd = { do: 'public_info', area, message: oneLine(a.text!) }; break;
+      case 'answer': {
+        let inject = a.inject;
+        if (inject === undefined) {
+          const waiting = waitingDecisions(this.sim, this.seat).filter((w) => w.inject.decision!.options.some((o) => o.id === a.option));
+          const all = waitingDecisions(this.sim, this.seat);
+          if (all.length === 0) return { why: this.say('play.nothing-waiting') };
+          if (waiting.length === 1) inject = waiting[0].inject.id;
+          else if (waiting.length === 0 && all.length === 1) inject = all[0].inject.id;
+          else return { why: this.say('play.which-decision', { ids: all.map((w) => w.inject.id).join(', ') }) };
+        }
+        const w = this.sim.world.injects[inject];
+        const spec = this.sim.injectSpec(inject);
+        // the deadline timer fires before orders at the same instant: at the deadline it is too late
+        if (w && spec?.decision && w.m.value === 'delivered' && this.t >= w.delivered_t + spec.decision.deadline) {
+          return { why: this.say('play.too-late', { id: inject, t: clock(w.delivered_t + spec.decision.deadline), option: spec.decision.default }) };
+        }
+        cmd = { do: 'answer', inject, option: a.option! };
+        break;
+      }
+      case 'hold': cmd = { do: 'hold_inject', inject: a.inject! }; break;
+      case 'release': cmd = { do: 'release_inject', inject: a.inject! }; break;
+      case 'breakdown': cmd = { do: 'breakdown', unit: a.unit! }; break;
+      case 'repair': cmd = { do: 'repair', unit: a.unit! }; break;
+      case 'inject': return this.adHocInject(a.role!, p.at, a.text!);
+      default: return { why: this.say('parse.unknown-verb', { word: p.verb.words.join(' ') }) };
+    }
+    // anything accepted must be writable to a decisions file as it is
+    const schema = cmd.do === 'answer' ? AnswerCommand : ControllerCommand.options.some((o) => o.shape.do.value === cmd.do) ? ControllerCommand : Command;
+    const ids = ['unit', 'incident', 'zone', 'shelter', 'area', 'edge', 'inject', 'option'] as const;
+    const c = cmd as Record<string, unknown>;
+    // ids are checked by the engine (with a "did you mean"); only their spelling is checked here
+    const shape = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, (ids as readonly string[]).includes(k) && typeof v === 'string' && !/^[a-z0-9][a-z0-9._-]*$/.test(v) ? 'x' : v]));
+    const r = schema.safeParse(shape);
+    if (!r.success) return { why: this.say('play.malformed', { detail: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }) };
+    return { cmd };
+  }
+
+  /** The controller's ad-hoc inject: "inject <role> [at T+hh:mm] <subject> | <message>". */
+  private adHocInject(to: string, at: number | undefined, text: string): { cmd: AnyCommand } | { why: string } {
+    if (!this.model.role.has(to) || this.model.role.get(to)!.synthetic) {
+      return { why: this.say('ref.unknown-role', { id: to, guess: '' }) + ` (${this.say('play.roles', { roles: this.scenario.roles.map((r) => r.id).join(', ') })})` };
+    }
+    if (at !== undefined && at < this.t) return { why: this.say('play.past', { t: clock(at) }) };
+    const bar = text.indexOf('|');
+    const subject = oneLine(bar >= 0 ? text.slice(0, bar) : text);
+    const message = oneLine(bar >= 0 ? text.slice(bar + 1) : text);
+    if (!subject || !message) return { why: this.say('play.inject-empty') };
+    let n = 1;
+    while (this.sim.world.injects[`adhoc-${n}`]) n++;
+    const seq = Math.max(0, ...allInjects(this.sim).map((i) => i.seq)) + 1;
+    const parsed = Inject.safeParse({
+      id: `adhoc-${n}`, seq, ...(at !== undefined ? { at: clock(at) } : {}),
+      from: { vi: 'Ban đạo diễn', en: 'Exercise control' }, to, method: 'in-person', type: 'information', subject, message,
+    });
+    if (!parsed.success) return { why: this.say('play.malformed', { detail: parsed.error.issues.map((i) => i.message).join('; ') }) };
+    return { cmd: { do: 'add_inject', inject: parsed.data } };
+  }
+
+  /**
+   * Would the engine accept this decision? Try it on a copy: a probe Sim
+   * restored from the live one, with the same pending orders before it, run
+   * until it has been carried out. Nothing of the probe is kept.
+   */
+  private probe(d: Decision): { ok: true } | { ok: false; why: string } {
+    const live = this.sim;
+    const decisions = [...live.opts.decisions, d];
+    const index = decisions.length - 1;
+    let mark = 0;
+    let verdict: { ok: true } | { ok: false; why: string } | undefined;
+    const STOP = new Error('probe done');
+    const probe = new Sim(live.model, {
+      ...live.opts,
+      decisions,
+      mode: 'full',
+      keyframeEvery: 0,
+      observe: (s) => {
+        const lines = s.log!.lines;
+        if (verdict === undefined && s.world.decision_next > index) {
+          const e = JSON.parse(lines[mark]) as Ev;
+          // a refused decision changed nothing: this world is the one it was checked against
+          verdict = e.type === 'decision.refused' ? { ok: false, why: explainRefusal(s, d, e.code, this.lang) } : { ok: true };
+          throw STOP;
+        }
+        mark = lines.length;
+      },
+    }, { t: live.world.t, events: 0, chain: '', world: live.world, queue: live.queue.snapshot(), rng: live.rng.snapshot() });
+    try {
+      probe.run(d.at + 1);
+    } catch (e) {
+      if (e !== STOP) throw e;
+    }
+    return verdict ?? { ok: false, why: this.say('play.ended') };
+  }
+
+  // ------------------------------------------------------------------ time
+
+  private advance(step: Step): Reply {
+    if (this.sim.finished) return this.refuse(this.say('play.ended'));
+    if (this.paused && this.seat !== CONTROLLER) return this.refuse(this.say('play.paused'));
+    const before = this.t;
+    const from = this.sim.log!.lines.length;
+    let stoppedFor = '';
+    if (step.kind === 'at' && step.t <= this.t) return this.refuse(this.say('play.backwards', { t: clock(step.t), now: clock(this.t) }));
+    if (step.kind === 'end') this.runTo(Infinity);
+    else if (step.kind === 'by') this.runTo(this.t + step.s);
+    else if (step.kind === 'at') this.runTo(step.t);
+    else stoppedFor = this.runToNextStop();
+    this.revision++;
+    const lines = this.sim.log!.lines.slice(from).map((l) => JSON.parse(l) as Ev);
+    for (const e of lines) this.noteLine(e);
+    const out: string[] = [];
+    const happened = feed(this.sim, lines, this.seat, this.incidentArea, this.lang);
+    out.push(this.say('board.since', { from: clock(before), to: clock(this.t) }));
+    if (happened.length > 40) out.push(...happened.slice(0, 40), `  ${this.say('board.more', { n: happened.length - 40 })}`);
+    else out.push(...(happened.length ? happened : [`  ${this.say('board.quiet')}`]));
+    if (stoppedFor) out.push(stoppedFor);
+    out.push('');
+    const text = out.join('\n') + '\n' + this.boardText();
+    this.newSince = this.t;
+    if (this.sim.finished) {
+      const summary = this.log().summary;
+      return { text: text + '\n' + renderSummary(this.sim, summary, this.lang) + '\n' + this.say('play.end-hint') + '\n' };
+    }
+    return { text };
+  }
+
+  private runTo(t: number): void {
+    const until = this.sim.opts.until;
+    if (t >= until) {
+      this.sim.run();
+      this.t = until;
+      return;
+    }
+    this.sim.run(t);
+    this.t = t;
+  }
+
+  /**
+   * `advance` on its own: move a minute at a time through the moments when
+   * something happens, and stop after the minute in which a message reaches
+   * a role played here, a decision point's deadline passes, or an incident
+   * is reported in a played role's area (or, with the controller here, any
+   * inject). Stops are on whole minutes, so decisions read T+hh:mm.
+   */
+  private runToNextStop(): string {
+    const sim = this.sim;
+    const until = sim.opts.until;
+    const watchers = [...this.opts.players, ...(this.opts.controller ? [CONTROLLER] : [])];
+    const areas = new Set(watchers.flatMap((r) => [...visibleAreas(sim, r)]));
+    const played = new Set(this.opts.players);
+    for (;;) {
+      if (sim.finished) return '';
+      const pending = sim.opts.decisions.length > sim.world.decision_next;
+      const q = sim.queue.peekTime();
+      const next = Math.min(q ?? Infinity, pending ? this.t : Infinity);
+      if (next >= until) {
+        this.runTo(Infinity);
+        return '';
+      }
+      const stop = Math.floor(next / 60) * 60 + 60;
+      const from = sim.log!.lines.length;
+      this.runTo(stop);
+      for (const line of sim.log!.lines.slice(from)) {
+        const e = JSON.parse(line) as Ev;
+        if (e.type === 'inject.delivered' && (played.has(e.to) || this.opts.controller)) return this.say('stop.message', { seq: e.seq, to: e.to });
+        if (e.type === 'inject.expired' && (played.has(sim.injectSpec(e.id)?.to ?? '') || this.opts.controller)) return this.say('stop.expired', { id: e.id });
+        if (e.type === 'incident.reported' && areas.has(e.area)) return this.say('stop.incident', { id: e.id });
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ undo
+
+  private undo(): Reply {
+    const decisions = this.sim.opts.decisions.slice();
+    const last = decisions.pop();
+    if (!last) return this.refuse(this.say('play.nothing-to-undo'));
+    // at a shared table, a trainee takes back only their own decision; the controller may take back any
+    if (this.seat !== CONTROLLER && last.role !== this.seat) {
+      return this.refuse(this.say(last.role === CONTROLLER ? 'play.undo-controller' : 'play.undo-not-yours', { line: commandLine(last.cmd), role: last.role }));
+    }
+    this.rebuild(decisions, last.at);
+    this.revision++;
+    return { text: this.say('play.undone', { line: commandLine(last.cmd), role: last.role, t: clock(last.at) }) + '\n' + this.boardText() };
+  }
+
+  // ------------------------------------------------------------------ completion
+
+  /** readline's completer: candidates for the last word of the line, and that word. */
+  complete(line: string): [string[], string] {
+    return complete(line, {
+      allowed: (v) => this.allowed(v),
+      candidates: (kind, verb, args) => this.candidates(kind, verb, args),
+    });
+  }
+
+  private candidates(kind: ArgKind, verb: VerbId, args: Partial<Record<ArgKind, string>>): string[] {
+    const sim = this.sim, w = sim.world, model = this.model;
+    const seat = this.seat;
+    const role = model.role.get(seat);
+    const own = (u: string) => seat === CONTROLLER || model.commander.get(u) === seat;
+    const mine = (area: string) => seat === CONTROLLER || (role !== undefined && model.contains(role.area, area));
+    const seen = visibleAreas(sim, seat);
+    switch (kind) {
+      case 'unit': {
+        const units = Object.keys(w.units);
+        if (verb === 'dispatch') return [...units.filter((u) => own(u) && w.units[u].m.value === 'available'), ...units.filter((u) => own(u) && w.units[u].m.value !== 'available')];
+        if (verb === 'recall') return units.filter((u) => own(u) && w.units[u].incident !== null);
+        return units;
+      }
+      case 'incident': return visibleIncidents(sim, seat).filter((i) => Incidents.isOpen(i)).map((i) => i.id);
+      case 'zone': return this.scenario.evacuation.zones.filter((z) => seen.has(z.area) && w.zones[z.id].m.value === 'idle').map((z) => z.id);
+      case 'shelter': return this.scenario.evacuation.shelters.filter((x) => seen.has(x.area) && w.shelters[x.id].m.value === 'closed').map((x) => x.id);
+      case 'area': return this.scenario.areas.map((a) => a.id).filter(mine);
+      case 'road': return this.scenario.travel.edges.map((e) => e.id).filter((e) => (verb === 'close_road' ? w.roads[e].status !== 'cut' : w.roads[e].status !== 'open'));
+      case 'level': return ['0', ...(role?.declares ?? []).map(String)];
+      case 'inject': {
+        if (verb === 'answer') return waitingDecisions(sim, seat).map((x) => x.inject.id);
+        const state = verb === 'hold' ? 'scheduled' : 'held';
+        return allInjects(sim).filter((i) => w.injects[i.id].m.value === state).map((i) => i.id);
+      }
+      case 'option': {
+        const list = waitingDecisions(sim, seat).filter((x) => args.inject === undefined || x.inject.id === args.inject);
+        return list.flatMap((x) => x.inject.decision!.options.map((o) => o.id));
+      }
+      case 'role': return verb === 'inject' ? this.scenario.roles.map((r) => r.id) : [...this.opts.players, ...(this.opts.controller ? [CONTROLLER] : [])];
+      case 'topic': return [...new Set(VERBS.filter((v) => this.allowed(v)).map((v) => v.words[0]))];
+      default: return [];
+    }
+  }
+
+}

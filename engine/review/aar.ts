@@ -1,0 +1,312 @@
+/**
+ * The after-action report and improvement plan (AAR/IP, HSEEP shape) as
+ * data: overview, timeline of key events, each objective and core capability
+ * with its rating and evidence, strengths and areas for improvement drawn
+ * from the figures, and the improvement plan. No language here: texts are
+ * message keys with typed parameters, and the renderers (render-md.ts,
+ * render-html.ts) put them into words with the catalogue (messages.ts).
+ */
+import type { Objective, Scenario } from '../scenario/schema.js';
+import { sha256Hex } from '../core/hash.js';
+import { chainOf } from '../sim/log.js';
+import type { RunLog } from '../sim/run.js';
+import type { Evidence } from './evidence.js';
+import type { LogEvent, ObjectiveResult, Rating } from './metrics.js';
+import { endOf, reviewEvents, type Review } from './review.js';
+import type { P } from './words.js';
+
+export type CapabilityElement = 'planning' | 'organization' | 'equipment' | 'training' | 'exercises';
+
+export interface Finding {
+  /** message key of the finding, with its parameters */
+  key: string;
+  params: Record<string, P>;
+  capability: string | null;
+  element: CapabilityElement | null;
+  /** role id responsible, when the run can tell */
+  org: string | null;
+  /** a corrective action the run can support with figures (message key), else left to the reviewer */
+  action: { key: string; params: Record<string, P> } | null;
+  evidence: Evidence[];
+}
+
+export interface TimelineRow { index: number; t: number; event: LogEvent }
+
+export interface ObjectiveRow { spec: Objective; result: ObjectiveResult; evidence: Evidence[] }
+
+export interface CapabilityRow { name: string; rating: Rating; objectives: string[] }
+
+export interface Aar {
+  scenario: Scenario;
+  run: { seed: number; engine: string; until: number; players: string[]; events: number; hash: string; decisions: number; scenario_hash: string; session_t: number | null };
+  integrity: { summary_agrees: boolean; hash_ok: boolean; scenario_ok: boolean };
+  overview: {
+    forces: { owner: string; units: string[]; crew: number }[];
+    capabilities: string[];
+    trainee_roles: string[];
+    doctrine_roles: string[];
+  };
+  timeline: TimelineRow[];
+  /** events left out of the timeline when it was cut to its bound */
+  timeline_cut: number;
+  objectives: ObjectiveRow[];
+  capabilities: CapabilityRow[];
+  strengths: Finding[];
+  improvements: Finding[];
+  review: Review;
+}
+
+/** Event types a reader of the timeline needs; the rest (movements, steps) stay in the figures and charts. */
+const KEY_EVENTS = new Set([
+  'inject.delivered', 'inject.expired', 'inject.added', 'decision', 'decision.refused', 'incident.reported', 'incident.people',
+  'level', 'support.requested', 'zone.state', 'zone.struck', 'road.status', 'area.isolated', 'area.stock_out', 'area.short',
+]);
+const TIMELINE_MAX = 400;
+const RATING_ORDER: Rating[] = ['P', 'S', 'M', 'U'];
+
+const ELEMENT_OF_METRIC: Record<string, CapabilityElement> = {
+  evacuated_share: 'planning', first_on_scene_s: 'organization', contained_s: 'organization', mean_response_s: 'organization',
+  people_lost: 'organization', rescued_share: 'organization', level_declared_s: 'training', support_requested_s: 'training',
+  decision_latency_s: 'training', shelter_peak_share: 'equipment', resolved_share: 'organization', stock_days_min: 'equipment',
+};
+
+function isKey(e: LogEvent): boolean {
+  if (!KEY_EVENTS.has(e.type)) return e.type === 'incident.phase' && e.phase !== 'assessed' || e.type === 'shelter.state' && e.state === 'full';
+  if (e.type === 'zone.state') return e.state !== 'moving';
+  return true;
+}
+
+export function buildAar(log: RunLog, scenario: Scenario, events: LogEvent[]): Aar {
+  const review = reviewEvents(scenario, events, endOf(log));
+  const summary_agrees = JSON.stringify(review.summary) === JSON.stringify(log.summary);
+  const hash_ok = chainOf(log.events, (log.keyframes ?? []).map((k) => k.events)).hash === log.hash;
+  const scenario_ok = sha256Hex(log.scenario.text) === log.scenario.hash;
+
+  const timeline: TimelineRow[] = [];
+  let cut = 0;
+  events.forEach((e, index) => {
+    if (!isKey(e)) return;
+    if (timeline.length < TIMELINE_MAX) timeline.push({ index, t: e.t, event: e });
+    else cut++;
+  });
+
+  const objectives: ObjectiveRow[] = scenario.objectives.map((spec) => ({
+    spec, result: review.summary.objectives.find((r) => r.id === spec.id)!, evidence: review.evidence.get(spec.id) ?? [],
+  }));
+  const capNames = [...new Set(scenario.objectives.map((o) => o.capability))];
+  const capabilities: CapabilityRow[] = capNames.map((name) => {
+    const rows = objectives.filter((o) => o.spec.capability === name);
+    // the core capability is rated as its weakest objective: a reviewer may raise it with observations
+    const rating = rows.reduce<Rating>((w, o) => (RATING_ORDER.indexOf(o.result.rating) > RATING_ORDER.indexOf(w) ? o.result.rating : w), 'P');
+    return { name, rating, objectives: rows.map((o) => o.spec.id) };
+  });
+
+  const owners = new Map<string, { units: string[]; crew: number }>();
+  for (const u of scenario.units) {
+    const o = owners.get(u.owner) ?? { units: [], crew: 0 };
+    o.units.push(u.id);
+    o.crew += u.crew;
+    owners.set(u.owner, o);
+  }
+  const players = new Set(log.players);
+  const { strengths, improvements } = findings(scenario, review, objectives);
+  return {
+    scenario,
+    run: { seed: log.seed, engine: log.engine, until: log.until, players: log.players, events: events.length, hash: log.hash, decisions: log.decisions.length, scenario_hash: log.scenario.hash, session_t: log.session?.t ?? null },
+    integrity: { summary_agrees, hash_ok, scenario_ok },
+    overview: {
+      forces: [...owners.entries()].map(([owner, v]) => ({ owner, ...v })),
+      capabilities: capNames,
+      trainee_roles: scenario.roles.filter((r) => players.has(r.id)).map((r) => r.id),
+      doctrine_roles: scenario.roles.filter((r) => !players.has(r.id)).map((r) => r.id),
+    },
+    timeline, timeline_cut: cut, objectives, capabilities, strengths, improvements, review,
+  };
+}
+
+// ------------------------------------------------------------ findings
+
+const t = (v: number): P => ({ t: v });
+const s = (v: number | null): P => ({ s: v });
+const ref = (kind: 'zone' | 'unit' | 'role' | 'area' | 'shelter' | 'incident' | 'inject' | 'objective' | 'kind', id: string): P => ({ ref: kind, id });
+
+/** The value of a metric in its own terms: a time since T0, a duration, a share, a count or days. */
+export function metricParam(metric: string, v: number | null): P {
+  if (metric === 'level_declared_s' || metric === 'support_requested_s') return v === null ? { s: null } : { t: v };
+  if (metric.endsWith('_s')) return { s: v };
+  if (metric.endsWith('_share')) return { pct: v };
+  if (metric === 'stock_days_min') return v === null ? { s: null } : { days: v };
+  return v === null ? { s: null } : { n: v };
+}
+
+function roleOfArea(sc: Scenario, area: string): string | null {
+  return sc.roles.find((r) => r.area === area && r.declares.length > 0)?.id ?? sc.roles.find((r) => r.area === area)?.id ?? null;
+}
+
+function responsible(sc: Scenario, o: Objective): string | null {
+  const of = o.criterion.of;
+  if (of === undefined) return null;
+  const zone = sc.evacuation.zones.find((z) => z.id === of);
+  if (zone) return roleOfArea(sc, zone.area);
+  const inj = sc.injects.find((i) => i.id === of);
+  if (inj) return inj.to;
+  const inc = sc.incidents.find((i) => i.id === of);
+  if (inc) return roleOfArea(sc, inc.area);
+  const shelter = sc.evacuation.shelters.find((x) => x.id === of);
+  if (shelter) return roleOfArea(sc, shelter.area);
+  if (sc.areas.some((a) => a.id === of)) return roleOfArea(sc, of);
+  return null;
+}
+
+function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { strengths: Finding[]; improvements: Finding[] } {
+  const strengths: Finding[] = [];
+  const improvements: Finding[] = [];
+  const f = (key: string, params: Record<string, P>, more: Partial<Finding> = {}): Finding => ({ key, params, capability: null, element: null, org: null, action: null, evidence: [], ...more });
+  const capOf = (metric: string) => objectives.find((o) => o.spec.criterion.metric === metric)?.spec.capability ?? null;
+
+  // objectives: met without challenges is a strength; anything less is an area for improvement
+  for (const o of objectives) {
+    const c = o.spec.criterion;
+    const base = { objective: ref('objective', o.spec.id), value: metricParam(c.metric, o.result.value), target: metricParam(c.metric, c.threshold), rating: { rating: o.result.rating } as P };
+    const more = { capability: o.spec.capability, element: ELEMENT_OF_METRIC[c.metric] ?? null, org: responsible(sc, o.spec), evidence: o.evidence };
+    if (o.result.rating === 'P') strengths.push(f('f.objective.met', base, more));
+    else improvements.push(f(o.result.value === null ? 'f.objective.never' : 'f.objective.short', base, { ...more, action: evacuationAction(sc, rv, o) }));
+  }
+
+  // evacuation: shelters that cannot hold the share an objective asks for
+  for (const o of objectives) {
+    const c = o.spec.criterion;
+    if (c.metric !== 'evacuated_share' || c.of === undefined) continue;
+    const zone = sc.evacuation.zones.find((z) => z.id === c.of);
+    if (!zone) continue;
+    const capacity = zone.shelters.reduce((sum, id) => sum + (rv.shelters.find((x) => x.id === id)?.capacity ?? 0), 0);
+    const target = Math.ceil(c.threshold * zone.population);
+    if (c.comparator.startsWith('>') && capacity < target) {
+      improvements.push(f('f.shelter.too_small', { zone: ref('zone', zone.id), capacity: { n: capacity }, target: { n: target }, population: { n: zone.population } }, {
+        capability: o.spec.capability, element: 'equipment', org: roleOfArea(sc, zone.area),
+        action: { key: 'a.shelter.add', params: { missing: { n: target - capacity }, zone: ref('zone', zone.id) } },
+      }));
+    }
+  }
+
+  // injects that called for an action
+  const onTime: P[] = [];
+  for (const r of rv.injects) {
+    if (!r.expects || r.delivered_t === null || r.already || r.skipped) continue;
+    const within = r.within_s;
+    if (r.done_t === null) {
+      improvements.push(f('f.inject.never', { inject: ref('inject', r.id), role: ref('role', r.to), delivered: t(r.delivered_t) }, {
+        capability: capOfInject(sc, objectives, r.id), element: 'training', org: r.to,
+        action: within !== null ? { key: 'a.inject.within', params: { within: s(within) } } : null,
+      }));
+    } else if (r.expired) {
+      improvements.push(f('f.inject.expired', { inject: ref('inject', r.id), role: ref('role', r.to), option: { raw: r.option ?? '' } }, {
+        capability: capOfInject(sc, objectives, r.id), element: 'training', org: r.to,
+      }));
+    } else if (r.on_time === false) {
+      improvements.push(f('f.inject.late', { inject: ref('inject', r.id), role: ref('role', r.to), latency: s(r.latency_s), within: s(within) }, {
+        capability: capOfInject(sc, objectives, r.id), element: 'training', org: r.to,
+        action: { key: 'a.inject.within', params: { within: s(within) } },
+      }));
+    } else if (r.on_time === true) onTime.push(ref('inject', r.id));
+  }
+  if (onTime.length) strengths.push(f('f.inject.on_time', { n: { n: onTime.length }, list: { list: onTime } }));
+
+  // incidents: people lost, and incidents no unit ever reached
+  const lostInc = rv.incidents.filter((i) => i.lost > 0).sort((a, b) => b.lost - a.lost || (a.id < b.id ? -1 : 1));
+  for (const i of lostInc.slice(0, 5)) {
+    improvements.push(f('f.incident.lost', { incident: ref('incident', i.id), lost: { n: i.lost }, people: { n: i.people }, first: s(i.first_on_scene_s) }, {
+      capability: capOf('people_lost') ?? capOf('first_on_scene_s'), element: 'organization', org: roleOfArea(sc, i.area),
+    }));
+  }
+  const open = rv.incidents.filter((i) => i.contained_s === null && i.people > 0).sort((a, b) => b.people - a.people || (a.id < b.id ? -1 : 1));
+  for (const i of open.slice(0, 5)) {
+    improvements.push(f(i.first_on_scene_s === null ? 'f.incident.open_unreached' : 'f.incident.open', { incident: ref('incident', i.id), people: { n: i.people }, reported: t(i.reported_t), first: s(i.first_on_scene_s) }, {
+      capability: capOf('people_lost') ?? capOf('first_on_scene_s'), element: 'organization', org: roleOfArea(sc, i.area),
+    }));
+  }
+  // incidents no unit reached, beyond those listed above
+  const listed = new Set(open.slice(0, 5).map((i) => i.id));
+  const unreached = rv.incidents.filter((i) => i.first_on_scene_s === null && !listed.has(i.id));
+  if (unreached.length) {
+    improvements.push(f('f.incident.unreached', { n: { n: unreached.length }, list: { list: unreached.slice(0, 8).map((i) => ref('incident', i.id)) } }, {
+      capability: capOf('first_on_scene_s'), element: 'organization',
+    }));
+  }
+
+  // units held up by cut roads
+  for (const u of rv.units.filter((x) => x.blocked_s > 0).sort((a, b) => b.blocked_s - a.blocked_s)) {
+    const cmd = sc.roles.find((r) => r.commands.includes(u.id))?.id ?? null;
+    improvements.push(f('f.unit.blocked', { unit: ref('unit', u.id), blocked: s(u.blocked_s) }, { element: 'planning', org: cmd }));
+  }
+
+  // shelters full; areas out of supplies
+  for (const sh of rv.shelters.filter((x) => x.full_t !== null)) {
+    improvements.push(f('f.shelter.full', { shelter: ref('shelter', sh.id), at: t(sh.full_t!), capacity: { n: sh.capacity } }, {
+      capability: capOf('evacuated_share'), element: 'equipment', org: roleOfArea(sc, sh.area),
+    }));
+  }
+  for (const a of rv.areas) {
+    if (a.stock_out_t !== null) improvements.push(f('f.stock.out', { area: ref('area', a.id), at: t(a.stock_out_t) }, { element: 'equipment', org: roleOfArea(sc, a.id) }));
+    else if (a.isolated_s > 0 && a.stock_days_left !== null && a.stock_days_left < 3) {
+      improvements.push(f('f.stock.low', { area: ref('area', a.id), isolated: s(a.isolated_s), days: { days: a.stock_days_left } }, { element: 'equipment', org: roleOfArea(sc, a.id) }));
+    }
+  }
+
+  // civil-defence levels and support, against capacity exceeded
+  // the scenario's own plan says how soon: doctrine's thresholds (a level within an hour when it sets none)
+  const supportAfter = sc.doctrine.request_support_after;
+  const declareAfter = sc.doctrine.declare_when_short ?? 3600;
+  for (const l of rv.levels) {
+    if (l.first_short_t === null) continue;
+    const role = roleOfArea(sc, l.area);
+    const canDeclare = sc.roles.some((r) => r.area === l.area && r.declares.includes(1));
+    const decl = l.declarations.find((d) => d.level >= 1);
+    if (decl && decl.delay_s !== null) {
+      const p = { area: ref('area', l.area), short: t(l.first_short_t), at: t(decl.t), by: ref('role', decl.by), delay: s(decl.delay_s), level: { n: decl.level } };
+      if (decl.delay_s <= declareAfter) strengths.push(f('f.level.prompt', p, { capability: capOf('level_declared_s') }));
+      else improvements.push(f('f.level.late', p, { capability: capOf('level_declared_s'), element: 'training', org: decl.by, action: { key: 'a.level.within', params: { within: s(declareAfter) } } }));
+    } else if (!decl && canDeclare) {
+      improvements.push(f('f.level.never', { area: ref('area', l.area), short: t(l.first_short_t) }, { capability: capOf('level_declared_s'), element: 'training', org: role }));
+    }
+    if (l.support && l.support.delay_s !== null) {
+      const p = { area: ref('area', l.area), short: t(l.first_short_t), at: t(l.support.t), by: ref('role', l.support.by), delay: s(l.support.delay_s) };
+      if (l.support.delay_s <= supportAfter) strengths.push(f('f.support.prompt', p, { capability: capOf('support_requested_s') }));
+      else improvements.push(f('f.support.late', p, { capability: capOf('support_requested_s'), element: 'training', org: l.support.by, action: { key: 'a.support.within', params: { within: s(supportAfter) } } }));
+    }
+  }
+
+  // orders refused: the trainee (or controller) tried something the rules did not allow
+  for (const d of rv.decisions.filter((x) => x.refused && (x.author === 'trainee' || x.author === 'controller'))) {
+    improvements.push(f('f.decision.refused', { role: ref('role', d.role), at: t(d.t), cmd: { cmd: d.do, args: d.args }, code: { code: d.refused!.code, reason: d.refused!.reason } }, { element: 'training', org: d.role }));
+  }
+
+  return { strengths, improvements };
+}
+
+function capOfInject(sc: Scenario, objectives: ObjectiveRow[], id: string): string | null {
+  const objs = sc.injects.find((i) => i.id === id)?.objectives ?? [];
+  return objectives.find((o) => objs.includes(o.spec.id))?.spec.capability ?? null;
+}
+
+/**
+ * For an evacuation objective missed: when the order was needed, from the
+ * zone's own rate (as the engine moves people: per step, slower with more
+ * vulnerable people) and its warning time.
+ */
+function evacuationAction(sc: Scenario, rv: Review, o: ObjectiveRow): Finding['action'] {
+  const c = o.spec.criterion;
+  if (c.metric !== 'evacuated_share' || c.of === undefined || !c.comparator.startsWith('>')) return null;
+  const zone = sc.evacuation.zones.find((z) => z.id === c.of);
+  if (!zone) return null;
+  const deadline = c.by ?? rv.t_end;
+  const step = sc.evacuation.step;
+  const perStep = Math.max(1, Math.floor((zone.rate_people_per_hour * step * (1 - 0.5 * zone.vulnerable_share)) / 3600));
+  const target = Math.ceil(c.threshold * zone.population);
+  const needed_s = zone.warning + Math.ceil(target / perStep) * step;
+  const ordered = rv.zones.find((z) => z.id === zone.id)?.ordered_t ?? null;
+  return {
+    key: ordered === null ? 'a.evacuate.by_never' : 'a.evacuate.by',
+    params: { zone: ref('zone', zone.id), latest: t(deadline - needed_s), ordered: ordered === null ? { s: null } : t(ordered), needed: s(needed_s), target: { n: target } },
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * Two runs side by side: where their event streams first part (index, time,
+ * both events), which decisions one was given and the other was not (and
+ * the first of them), which decisions were taken in the runs (doctrine
+ * included) that differ, and their figures and objective ratings.
+ */
+import type { Scenario } from '../scenario/schema.js';
+import type { RunLog } from '../sim/run.js';
+import type { LogEvent, Rating, Summary } from './metrics.js';
+import { endOf, reviewEvents } from './review.js';
+
+export interface RunSide { seed: number; scenario: string; scenario_hash: string; players: string[]; events: number; hash: string; summary: Summary }
+export interface DecisionRecord { at: number; role: string; author: string; do: string; [k: string]: unknown }
+export interface TakenRecord { t: number; role: string; author: string; do: string; [k: string]: unknown }
+
+export interface Comparison {
+  a: RunSide;
+  b: RunSide;
+  same_scenario: boolean;
+  same_seed: boolean;
+  same_players: boolean;
+  identical: boolean;
+  /** first index where the event lines differ; an event is null where that log has ended */
+  divergence: { index: number; t: number; a: LogEvent | null; b: LogEvent | null } | null;
+  /** the decisions the runs were given */
+  given: { only_a: DecisionRecord[]; only_b: DecisionRecord[]; first: { side: 'a' | 'b'; decision: DecisionRecord } | null };
+  /** every decision taken during the runs (trainees, control, doctrine, defaults) */
+  taken: { only_a: TakenRecord[]; only_b: TakenRecord[] };
+  figures: { key: string; kind: 'n' | 's' | 'share'; a: number | null; b: number | null }[];
+  objectives: { id: string; a: { value: number | null; rating: Rating; met: boolean }; b: { value: number | null; rating: Rating; met: boolean } | null }[];
+}
+
+/** Decisions one list has and the other has not, as multisets keyed by their full text. */
+function difference<T>(a: T[], b: T[]): { only_a: T[]; only_b: T[] } {
+  const key = (x: T) => JSON.stringify(x);
+  const count = new Map<string, number>();
+  for (const x of b) count.set(key(x), (count.get(key(x)) ?? 0) + 1);
+  const only_a: T[] = [];
+  for (const x of a) {
+    const n = count.get(key(x)) ?? 0;
+    if (n > 0) count.set(key(x), n - 1); else only_a.push(x);
+  }
+  const countA = new Map<string, number>();
+  for (const x of a) countA.set(key(x), (countA.get(key(x)) ?? 0) + 1);
+  const only_b: T[] = [];
+  for (const x of b) {
+    const n = countA.get(key(x)) ?? 0;
+    if (n > 0) countA.set(key(x), n - 1); else only_b.push(x);
+  }
+  return { only_a, only_b };
+}
+
+function taken(events: LogEvent[]): TakenRecord[] {
+  return events.filter((e) => e.type === 'decision').map(({ t, type: _type, ...rest }) => ({ t, ...rest }) as TakenRecord);
+}
+
+export function compareRuns(a: { log: RunLog; scenario: Scenario; events: LogEvent[] }, b: { log: RunLog; scenario: Scenario; events: LogEvent[] }): Comparison {
+  const ra = reviewEvents(a.scenario, a.events, endOf(a.log));
+  const rb = reviewEvents(b.scenario, b.events, endOf(b.log));
+  const side = (x: typeof a, s: Summary): RunSide => ({ seed: x.log.seed, scenario: x.log.scenario.id, scenario_hash: x.log.scenario.hash, players: x.log.players, events: x.log.events.length, hash: x.log.hash, summary: s });
+
+  let divergence: Comparison['divergence'] = null;
+  const n = Math.max(a.log.events.length, b.log.events.length);
+  for (let i = 0; i < n; i++) {
+    if (a.log.events[i] === b.log.events[i]) continue;
+    const ea = a.events[i] ?? null, eb = b.events[i] ?? null;
+    divergence = { index: i, t: Math.min(ea?.t ?? Infinity, eb?.t ?? Infinity), a: ea, b: eb };
+    break;
+  }
+
+  const given = difference(a.log.decisions as DecisionRecord[], b.log.decisions as DecisionRecord[]);
+  const firsts = [...given.only_a.map((d) => ({ side: 'a' as const, decision: d })), ...given.only_b.map((d) => ({ side: 'b' as const, decision: d }))]
+    .sort((x, y) => x.decision.at - y.decision.at || (x.side < y.side ? -1 : 1));
+
+  const sa = ra.summary, sb = rb.summary;
+  const fig = (key: string, kind: 'n' | 's' | 'share', get: (s: Summary) => number | null) => ({ key, kind, a: get(sa), b: get(sb) });
+  const share = (x: number, of: number) => (of > 0 ? x / of : null);
+  const figures = [
+    fig('incidents.reported', 'n', (s) => s.incidents.reported),
+    fig('incidents.contained', 'n', (s) => s.incidents.contained),
+    fig('incidents.resolved', 'n', (s) => s.incidents.resolved),
+    fig('people.at_risk', 'n', (s) => s.people.at_risk),
+    fig('people.rescued', 'n', (s) => s.people.rescued),
+    fig('people.lost', 'n', (s) => s.people.lost),
+    fig('people.still_at_risk', 'n', (s) => s.people.still_at_risk),
+    fig('people.evacuated', 'n', (s) => s.people.evacuated),
+    fig('people.rescued_share', 'share', (s) => share(s.people.rescued, s.people.at_risk)),
+    fig('response.mean_first_on_scene_s', 's', (s) => s.response.mean_first_on_scene_s),
+    fig('response.max_first_on_scene_s', 's', (s) => s.response.max_first_on_scene_s),
+    fig('response.mean_dispatch_s', 's', (s) => s.response.mean_dispatch_s),
+    fig('decisions.taken', 'n', (s) => s.decisions.taken),
+    fig('decisions.refused', 'n', (s) => s.decisions.refused),
+  ];
+  const objectives = sa.objectives.map((o) => {
+    const other = sb.objectives.find((x) => x.id === o.id);
+    return { id: o.id, a: { value: o.value, rating: o.rating, met: o.met }, b: other ? { value: other.value, rating: other.rating, met: other.met } : null };
+  });
+
+  return {
+    a: side(a, sa), b: side(b, sb),
+    same_scenario: a.log.scenario.hash === b.log.scenario.hash,
+    same_seed: a.log.seed === b.log.seed,
+    same_players: JSON.stringify(a.log.players) === JSON.stringify(b.log.players),
+    identical: divergence === null && a.log.hash === b.log.hash,
+    divergence,
+    given: { ...given, first: firsts[0] ?? null },
+    taken: difference(taken(a.events), taken(b.events)),
+    figures, objectives,
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * Per-decision figures from the event stream: every decision taken or
+ * refused, and for each inject that called for an action, how long after
+ * its delivery the action came (and which decision it was). Fed the same
+ * events as Metrics, in the same order.
+ *
+ * An `inject.done` belongs to the last decision at the same instant by the
+ * role that did it, taken after the inject was delivered; when there is none
+ * (doctrine found the action already in effect), it belongs to no decision.
+ * The engine marks an inject done the moment it arrives when its expected
+ * action is already in effect (support already requested, zone already
+ * ordered out): such an inject is `already` done, nothing was owed, and
+ * `already_by` names the earlier decision that did it when there is one.
+ */
+import type { Scenario } from '../scenario/schema.js';
+import type { LogEvent } from './metrics.js';
+
+const HEAD = new Set(['t', 'type', 'author', 'role', 'do', 'code', 'reason']);
+/** commands whose effect lasts, so that taking them before the inject still answers it */
+const LASTING = new Set(['evacuate', 'open_shelter', 'declare_level', 'request_support', 'close_road', 'open_road', 'sea_ban', 'dispatch']);
+const PATTERN_KEYS = ['unit', 'incident', 'zone', 'shelter', 'area', 'edge', 'level'] as const;
+
+export interface DecisionRow {
+  index: number;
+  t: number;
+  role: string;
+  author: string;
+  do: string;
+  /** the command's other fields (zone, unit, incident, area, level...) */
+  args: Record<string, unknown>;
+  refused: { code: string; reason: string } | null;
+  /** injects whose expected action this decision was, with the latency from their delivery */
+  answers: { inject: string; delivered_t: number; latency_s: number }[];
+}
+
+export interface InjectRow {
+  id: string;
+  seq: number;
+  to: string;
+  delivered_t: number | null;
+  /** the inject named an expected action, or asked for a decision */
+  expects: boolean;
+  within_s: number | null;
+  done_t: number | null;
+  done_by: string | null;
+  latency_s: number | null;
+  /** done within `within` (null when the inject set no limit or nothing was expected) */
+  on_time: boolean | null;
+  /** index of the decision that answered it */
+  decision: number | null;
+  /** what it asked was already in effect when it arrived */
+  already: boolean;
+  /** index of the earlier decision that had done it */
+  already_by: number | null;
+  /** a decision point's option: chosen, or applied by default at the deadline */
+  option: string | null;
+  expired: boolean;
+  skipped: boolean;
+}
+
+export class DecisionMetrics {
+  private readonly rows: DecisionRow[] = [];
+  private readonly injects = new Map<string, InjectRow>();
+  private readonly deliveredIndex = new Map<string, number>();
+  /** for each inject delivered: the earlier decision that matched what it expects, if any */
+  private readonly priorMatch = new Map<string, number>();
+  /** decisions at the current instant, for attributing inject.done */
+  private instant: DecisionRow[] = [];
+  private n = 0;
+
+  constructor(private readonly scenario: Scenario) {
+    for (const i of scenario.injects) this.injects.set(i.id, this.newInject(i.id, i.seq, i.to));
+  }
+
+  private newInject(id: string, seq: number, to: string): InjectRow {
+    const spec = this.scenario.injects.find((i) => i.id === id);
+    return {
+      id, seq, to, delivered_t: null, expects: Boolean(spec?.expected || spec?.decision), within_s: spec?.expected?.within ?? spec?.decision?.deadline ?? null,
+      done_t: null, done_by: null, latency_s: null, on_time: null, decision: null, already: false, already_by: null, option: null, expired: false, skipped: false,
+    };
+  }
+
+  observe(e: LogEvent): void {
+    const index = this.n++;
+    if (this.instant.length && this.instant[0].t !== e.t) this.instant = [];
+    switch (e.type) {
+      case 'decision':
+      case 'decision.refused': {
+        const args: Record<string, unknown> = {};
+        for (const k of Object.keys(e)) if (!HEAD.has(k)) args[k] = e[k];
+        const row: DecisionRow = {
+          index, t: e.t, role: e.role as string, author: e.author as string, do: e.do as string, args,
+          refused: e.type === 'decision.refused' ? { code: e.code as string, reason: e.reason as string } : null, answers: [],
+        };
+        this.rows.push(row);
+        if (!row.refused) this.instant.push(row);
+        return;
+      }
+      case 'inject.added': {
+        if (!this.injects.has(e.id as string)) this.injects.set(e.id as string, this.newInject(e.id as string, e.seq as number, e.to as string));
+        return;
+      }
+      case 'inject.delivered': {
+        const r = this.injects.get(e.id as string);
+        if (!r) return;
+        r.delivered_t = e.t;
+        this.deliveredIndex.set(r.id, index);
+        const expected = this.scenario.injects.find((i) => i.id === r.id)?.expected as Record<string, unknown> | undefined;
+        if (expected && LASTING.has(expected.do as string)) {
+          const prior = this.rows.find((d) => !d.refused && d.do === expected.do && PATTERN_KEYS.every((k) => expected[k] === undefined || expected[k] === d.args[k]));
+          if (prior) this.priorMatch.set(r.id, prior.index);
+        }
+        return;
+      }
+      case 'inject.answered':
+      case 'inject.expired': {
+        const r = this.injects.get(e.id as string);
+        if (!r) return;
+        r.option = e.option as string;
+        if (e.type === 'inject.expired') {
+          r.expired = true;
+          r.done_t = e.t;
+          r.latency_s = r.delivered_t !== null ? e.t - r.delivered_t : null;
+          r.on_time = false;
+        }
+        return;
+      }
+      case 'inject.skipped': {
+        const r = this.injects.get(e.id as string);
+        if (r) r.skipped = true;
+        return;
+      }
+      case 'inject.done': {
+        const r = this.injects.get(e.id as string);
+        if (!r || r.done_t !== null) return;
+        r.done_t = e.t;
+        r.done_by = e.by as string;
+        r.latency_s = e.latency_s as number;
+        r.on_time = r.within_s === null ? null : r.latency_s <= r.within_s;
+        const after = this.deliveredIndex.get(r.id) ?? -1;
+        for (let i = this.instant.length - 1; i >= 0; i--) {
+          const d = this.instant[i];
+          if (d.index < after) break;
+          if (d.role !== e.by) continue;
+          r.decision = d.index;
+          d.answers.push({ inject: r.id, delivered_t: r.delivered_t ?? e.t, latency_s: r.latency_s });
+          break;
+        }
+        if (r.decision === null && r.latency_s === 0 && r.delivered_t === e.t) {
+          r.already = true;
+          r.already_by = this.priorMatch.get(r.id) ?? null;
+        }
+        return;
+      }
+    }
+  }
+
+  finish(): { decisions: DecisionRow[]; injects: InjectRow[] } {
+    const injects = [...this.injects.values()].sort((a, b) => a.seq - b.seq || (a.id < b.id ? -1 : 1));
+    return { decisions: this.rows, injects };
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * "What if they had decided otherwise": a fork keeps a run's scenario, seed,
+ * players and the decisions taken before a time, and replaces the rest with
+ * new ones. It re-simulates from the start, so it is exactly the run those
+ * decisions would have given; the random streams are per purpose and per
+ * entity (common random numbers), so the difference from the original is
+ * due to the decisions, not the dice.
+ *
+ * Players: the union of the original run's players and the new file's (a
+ * role played by a person before the fork stays played; a role the new file
+ * decides for is no longer left to doctrine).
+ *
+ * A play session saved part-way can be forked up to where it stopped (its
+ * decisions after that are not known); the fork runs to the scenario's end.
+ */
+import { formatClock } from '../scenario/duration.js';
+import type { Decision, DecisionsInput } from '../sim/decisions.js';
+import { decisionFromRecord, type RunLog } from '../sim/run.js';
+import { endOf } from './review.js';
+
+export type ForkPlan =
+  | { ok: true; decisions: Decision[]; players: string[]; kept: number; added: number }
+  | { ok: false; code: 'after-end' | 'decision-before-fork'; message: string; hint: string; index?: number };
+
+export function planFork(log: RunLog, at: number, next: DecisionsInput): ForkPlan {
+  const end = endOf(log);
+  if (at > end) {
+    const what = log.session && end < log.until ? `where the saved session stopped (${formatClock(end)})` : `the end of the run (${formatClock(end)})`;
+    return { ok: false, code: 'after-end', message: `--at ${formatClock(at)} is after ${what}`, hint: `give a time between T+00:00 and ${formatClock(end)}` };
+  }
+  const early = next.decisions.findIndex((d) => d.at < at);
+  if (early >= 0) {
+    const n = next.decisions.filter((d) => d.at < at).length;
+    return {
+      ok: false, code: 'decision-before-fork', index: early,
+      message: `${n === 1 ? 'a decision' : `${n} decisions`} in the new file ${n === 1 ? 'is' : 'are'} before the fork at ${formatClock(at)} (the first at ${formatClock(next.decisions[early].at)})`,
+      hint: `the run keeps its own decisions before ${formatClock(at)}; move the new ones to ${formatClock(at)} or later, or fork earlier`,
+    };
+  }
+  const kept = log.decisions.map(decisionFromRecord).filter((d) => d.at < at);
+  const players = [...new Set([...log.players, ...next.players])].sort();
+  return { ok: true, decisions: [...kept, ...next.decisions], players, kept: kept.length, added: next.decisions.length };
+}

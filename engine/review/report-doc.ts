@@ -1,0 +1,280 @@
+/**
+ * The AAR/IP as a document in one language: headings, paragraphs, lists,
+ * tables and charts, with every text already in words (words.ts) but not
+ * yet escaped. render-md.ts and render-html.ts write it out, each escaping
+ * for its own format, so both formats say exactly the same things.
+ */
+import type { Lang } from '../scenario/text.js';
+import type { Aar, Finding } from './aar.js';
+import { metricParam } from './aar.js';
+import type { Evidence } from './evidence.js';
+import type { Rating } from './metrics.js';
+import { Words, type RefKind } from './words.js';
+
+export interface Seg { text: string; b?: boolean; i?: boolean; code?: boolean; rating?: Rating; small?: boolean; br?: boolean }
+export type Rich = Seg[];
+
+export type Chart =
+  | { kind: 'evacuation' }
+  | { kind: 'shelters' }
+  | { kind: 'incidents' }
+  | { kind: 'units' };
+
+export type Block =
+  | { kind: 'h'; level: 1 | 2 | 3 | 4; text: string; id?: string }
+  | { kind: 'p'; rich: Rich; cls?: 'note' | 'warn' | 'subtitle' }
+  | { kind: 'list'; items: Rich[]; cls?: 'evidence' }
+  | { kind: 'table'; head: string[]; rows: Rich[][]; cls?: 'kv' | 'plan' | 'timeline'; align?: ('l' | 'r')[] }
+  | { kind: 'chart'; chart: Chart; title: string; desc: string };
+
+export interface ReportDoc { lang: Lang; title: string; blocks: Block[]; aar: Aar; words: Words }
+
+const txt = (text: string, more: Omit<Seg, 'text'> = {}): Rich => [{ text, ...more }];
+
+export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
+  const sc = aar.scenario;
+  const rv = aar.review;
+  const w = new Words(lang, sc).learnIncidents(rv.incidents);
+  const B: Block[] = [];
+  const h = (level: 1 | 2 | 3 | 4, text: string, id?: string) => B.push({ kind: 'h', level, text, ...(id ? { id } : {}) });
+  const p = (rich: Rich, cls?: 'note' | 'warn' | 'subtitle') => B.push({ kind: 'p', rich, ...(cls ? { cls } : {}) });
+  const time = (t: number | null) => (t === null ? w.m('fmt.none') : w.time(t));
+  const dur = (s: number | null) => (s === null ? w.m('fmt.none') : w.dur(s));
+  const role = (id: string | null) => (id === null ? '' : w.name('role', id));
+  const title = w.text(sc.title);
+
+  h(1, `${w.m('report.title')}: ${title}`);
+  p(txt(w.m('report.subtitle', { id: sc.id, seed: String(aar.run.seed), engine: `drillsim ${aar.run.engine}` })), 'subtitle');
+  if (aar.run.session_t !== null && aar.run.session_t < aar.run.until) p(txt(w.m('warn.session', { t: { t: aar.run.session_t }, end: { t: aar.run.until } })), 'warn');
+  if (!aar.integrity.hash_ok) p(txt(w.m('warn.hash')), 'warn');
+  if (!aar.integrity.scenario_ok) p(txt(w.m('warn.scenario')), 'warn');
+  if (!aar.integrity.summary_agrees) p(txt(w.m('warn.summary')), 'warn');
+
+  // ---------------------------------------------------------- 1. overview
+  h(2, w.m('h.overview'), 'overview');
+  const communes = sc.areas.filter((a) => a.tier !== 'province' && a.tier !== 'national');
+  const areaList = (communes.length ? communes : sc.areas).map((a) => `${w.text(a.name)} (${w.m(`tier.${a.tier}`)})`).join(w.m('fmt.list_sep'));
+  const hazards = [w.text(sc.hazard_summary), sc.hazards.map((x) => w.m('hz.item', { name: w.text(x.name), kind: w.m(`hz.${x.kind}`) })).join(w.m('fmt.list_sep'))].filter((x) => x !== '').join('. ');
+  const roles = (ids: string[]) => (ids.length ? ids.map((id) => w.name('role', id)).join(w.m('fmt.list_sep')) : w.m('ov.none'));
+  const kv: [string, Rich][] = [
+    [w.m('ov.name'), txt(title, { b: true })],
+    [w.m('ov.type'), txt(w.m(`ex.${sc.exercise}`))],
+    [w.m('ov.date'), txt(w.m('ov.date_value', { date: w.wall(0), duration: w.dur(aar.run.until) }))],
+    [w.m('ov.mission'), txt(w.m('ov.mission_value'))],
+    [w.m('ov.scope'), txt(w.m('ov.scope_value', { areas: areaList, tiers: w.m(`tiers.${sc.tiers}`) }))],
+    [w.m('ov.hazard'), txt(hazards || w.m('fmt.none'))],
+    [w.m('ov.summary'), txt(w.text(sc.summary) || w.m('fmt.none'))],
+    [w.m('ov.capabilities'), txt(aar.overview.capabilities.map((c) => w.capability(c)).join(w.m('fmt.list_sep')) || w.m('fmt.none'))],
+    [w.m('ov.players'), txt(roles(aar.overview.trainee_roles))],
+    [w.m('ov.doctrine'), txt(roles(aar.overview.doctrine_roles))],
+    [w.m('ov.run'), txt(w.m('ov.run_value', { seed: String(aar.run.seed), decisions: w.num(aar.run.decisions), events: w.num(aar.run.events), hash: aar.run.hash.slice(0, 16) }))],
+  ];
+  B.push({ kind: 'table', head: [w.m('col.label'), w.m('col.value')], rows: kv.map(([k, v]) => [txt(k, { b: true }), v]), cls: 'kv' });
+  h(3, w.m('h.glance'));
+  const sm = rv.summary;
+  const met = sm.objectives.filter((o) => o.met).length;
+  const ratings = (['P', 'S', 'M', 'U'] as const).map((r) => `${r} ${sm.objectives.filter((o) => o.rating === r).length}`).join(' · ');
+  B.push({
+    kind: 'table', cls: 'kv', head: [w.m('col.label'), w.m('col.value')],
+    rows: ([
+      ['sum.objectives', w.m('sum.objectives_value', { met: w.num(met), n: w.num(sm.objectives.length), ratings })],
+      ['sum.people', w.m('sum.people_value', { at_risk: w.num(sm.people.at_risk), rescued: w.num(sm.people.rescued), lost: w.num(sm.people.lost), still: w.num(sm.people.still_at_risk) })],
+      ['sum.evacuated', w.m('sum.evacuated_value', { n: w.num(sm.people.evacuated) })],
+      ['sum.incidents', w.m('sum.incidents_value', { reported: w.num(sm.incidents.reported), contained: w.num(sm.incidents.contained), resolved: w.num(sm.incidents.resolved) })],
+      ['sum.response', sm.response.mean_first_on_scene_s === null ? w.m('sum.response_none') : w.m('sum.response_value', { mean: w.dur(sm.response.mean_first_on_scene_s), max: w.dur(sm.response.max_first_on_scene_s) })],
+      ['sum.decisions', w.m('sum.decisions_value', { taken: w.num(sm.decisions.taken), refused: w.num(sm.decisions.refused) })],
+    ] as [string, string][]).map(([k, v]) => [txt(w.m(k), { b: true }), txt(v)]),
+  });
+  if (sc.objectives.length) {
+    h(3, w.m('ov.objectives'));
+    B.push({ kind: 'list', items: sc.objectives.map((o) => [{ text: w.text(o.text) }, { text: ` (${w.capability(o.capability)})`, small: true }]) });
+  }
+  h(3, w.m('h.forces'));
+  B.push({
+    kind: 'table', head: [w.m('col.organisation'), w.m('col.units'), w.m('col.crew')], align: ['l', 'l', 'r'],
+    rows: aar.overview.forces.map((f) => [txt(w.m(`owner.${f.owner}`)), txt(f.units.map((u) => w.name('unit', u)).join(w.m('fmt.list_sep'))), txt(w.num(f.crew))]),
+  });
+
+  // ---------------------------------------------------------- 2. timeline
+  h(2, w.m('h.timeline'), 'timeline');
+  p(txt(w.m('timeline.note')), 'note');
+  B.push({
+    kind: 'table', cls: 'timeline', head: [w.m('col.time'), w.m('col.event'), '#'], align: ['l', 'l', 'r'],
+    rows: aar.timeline.map((r) => {
+      const rich: Rich = [{ text: w.event(r.event), b: r.event.type === 'decision' && r.event.author === 'trainee' }];
+      if (r.event.type === 'inject.delivered') {
+        const spec = sc.injects.find((i) => i.id === r.event.id);
+        if (spec) rich.push({ text: w.m('timeline.message', { message: w.text(spec.message) }), i: true, small: true, br: true });
+      }
+      return [txt(w.time(r.t)), rich, txt(String(r.index), { small: true })];
+    }),
+  });
+  if (aar.timeline_cut > 0) p(txt(w.m('timeline.cut', { n: w.num(aar.timeline_cut) })), 'note');
+
+  // ---------------------------------------------------------- 3. capabilities and objectives
+  h(2, w.m('h.analysis'), 'analysis');
+  p(txt(w.m('rating.scale')), 'note');
+  for (const cap of aar.capabilities) {
+    h(3, w.capability(cap.name));
+    p([{ text: w.m('obj.capability_rating', { rating: { rating: cap.rating } }), rating: cap.rating }]);
+    for (const id of cap.objectives) {
+      const o = aar.objectives.find((x) => x.spec.id === id)!;
+      const c = o.spec.criterion;
+      h(4, w.text(o.spec.text));
+      const of = c.of === undefined ? '' : w.m('crit.of', { of: w.name(refKindOf(aar, c.metric, c.of), c.of) });
+      const criterion = w.m('crit.text', { metric: w.m(`metric.${c.metric}`), of, cmp: w.m(`cmp.${c.comparator}`), threshold: metricParam(c.metric, c.threshold), when: c.by === undefined ? w.m('crit.end') : w.m('crit.at', { t: { t: c.by } }) });
+      const th = (v: number) => w.p(metricParam(c.metric, v));
+      B.push({
+        kind: 'table', cls: 'kv', head: [w.m('col.label'), w.m('col.value')],
+        rows: [
+          [txt(w.m('obj.criterion'), { b: true }), txt(criterion)],
+          [txt(w.m('obj.thresholds'), { b: true }), txt(w.m('obj.thresholds_value', { p: th(o.spec.rating.P), s: th(o.spec.rating.S), m: th(o.spec.rating.M) }))],
+          [txt(w.m('obj.result'), { b: true }), [{ text: w.m('obj.result_value', { value: metricParam(c.metric, o.result.value), at: { t: o.result.at }, rating: { rating: o.result.rating } }), rating: o.result.rating }]],
+        ],
+      });
+      p(txt(w.m('obj.evidence'), { b: true }));
+      B.push({ kind: 'list', cls: 'evidence', items: o.evidence.map((ev) => evidenceItem(w, ev)) });
+    }
+  }
+
+  // ---------------------------------------------------------- 4, 5. strengths and areas for improvement
+  h(2, w.m('h.strengths'), 'strengths');
+  if (aar.strengths.length) B.push({ kind: 'list', items: aar.strengths.map((f) => findingItem(w, f)) });
+  else p(txt(w.m('strengths.none')));
+  h(2, w.m('h.improvements'), 'improvements');
+  if (aar.improvements.length) B.push({ kind: 'list', items: aar.improvements.map((f) => findingItem(w, f)) });
+  else p(txt(w.m('improvements.none')));
+
+  // ---------------------------------------------------------- 6. figures
+  h(2, w.m('h.figures'), 'figures');
+  p(txt(w.m('figures.note')), 'note');
+
+  h(3, w.m('h.zones'));
+  B.push({ kind: 'chart', chart: { kind: 'evacuation' }, title: w.m('chart.evacuation'), desc: w.m('chart.evacuation_desc') });
+  B.push({
+    kind: 'table', head: ['col.zone', 'col.population', 'col.ordered', 'col.by', 'col.moving', 'col.struck', 'col.caught', 'col.sheltered_share'].map((k) => w.m(k)), align: ['l', 'r', 'l', 'l', 'l', 'l', 'r', 'r'],
+    rows: rv.zones.map((z) => [txt(w.name('zone', z.id)), txt(w.num(z.population)), txt(time(z.ordered_t)), txt(role(z.ordered_by)), txt(time(z.moving_t)), txt(time(z.struck_t)), txt(z.caught === null ? w.m('fmt.none') : w.num(z.caught)), txt(w.pct(z.share))]),
+  });
+
+  h(3, w.m('h.shelters'));
+  B.push({ kind: 'chart', chart: { kind: 'shelters' }, title: w.m('chart.shelters'), desc: w.m('chart.shelters_desc') });
+  B.push({
+    kind: 'table', head: ['col.shelter', 'col.area', 'col.capacity', 'col.peak', 'col.peak_share', 'col.full_at', 'col.supplies_days'].map((k) => w.m(k)), align: ['l', 'l', 'r', 'r', 'r', 'l', 'r'],
+    rows: rv.shelters.map((s) => [txt(w.name('shelter', s.id)), txt(w.name('area', s.area)), txt(w.num(s.capacity)), txt(w.num(s.peak)), txt(w.pct(s.peak_share)), txt(time(s.full_t)), txt(s.supplies_days_at_peak === null ? w.m('fmt.none') : w.days(s.supplies_days_at_peak))]),
+  });
+
+  h(3, w.m('h.incidents'));
+  B.push({ kind: 'chart', chart: { kind: 'incidents' }, title: w.m('chart.incidents'), desc: w.m('chart.incidents_desc') });
+  B.push({
+    kind: 'table', head: ['col.incident', 'col.area', 'col.reported', 'col.first_on_scene', 'col.contained', 'col.resolved', 'col.people', 'col.rescued', 'col.lost', 'col.severity'].map((k) => w.m(k)),
+    align: ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+    rows: rv.incidents.map((i) => [txt(w.name('incident', i.id)), txt(w.name('area', i.area)), txt(w.time(i.reported_t)), txt(dur(i.first_on_scene_s)), txt(dur(i.contained_s)), txt(dur(i.resolved_s)), txt(w.num(i.people)), txt(w.num(i.rescued)), txt(w.num(i.lost)), txt(`${i.severity_first} → ${i.severity_max}`)]),
+  });
+
+  h(3, w.m('h.units'));
+  B.push({ kind: 'chart', chart: { kind: 'units' }, title: w.m('chart.units'), desc: w.m('chart.units_desc') });
+  B.push({
+    kind: 'table', head: ['col.unit', 'col.trips', 'col.busy_share', 'col.km', 'col.blocked', 'col.resting'].map((k) => w.m(k)), align: ['l', 'r', 'r', 'r', 'r', 'r'],
+    rows: rv.units.map((u) => [txt(w.name('unit', u.id)), txt(w.num(u.trips)), txt(w.pct(u.busy_share)), txt(w.m('fmt.km', { n: w.num(u.km, 1) })), txt(u.blocked_s ? w.dur(u.blocked_s) : w.m('fmt.none')), txt(u.resting_s ? w.dur(u.resting_s) : w.m('fmt.none'))]),
+  });
+
+  h(3, w.m('h.areas'));
+  B.push({
+    kind: 'table', head: ['col.area', 'col.risk_max', 'col.evacuated', 'col.isolated', 'col.stock_first', 'col.stock_left', 'col.stock_out'].map((k) => w.m(k)), align: ['l', 'r', 'r', 'r', 'r', 'r', 'l'],
+    rows: rv.areas.map((a) => [
+      txt(w.name('area', a.id)), txt(a.risk_max ? String(a.risk_max) : w.m('fmt.none')), txt(a.zone_population ? w.pct(a.evacuated_share) : w.m('fmt.none')),
+      txt(a.isolated_s ? w.dur(a.isolated_s) : w.m('fmt.none')), txt(a.stock_days_first === null ? w.m('fmt.none') : w.days(a.stock_days_first)),
+      txt(a.stock_days_left === null ? w.m('fmt.none') : w.days(a.stock_days_left)), txt(time(a.stock_out_t)),
+    ]),
+  });
+
+  h(3, w.m('h.injects'));
+  B.push({
+    kind: 'table', head: ['col.inject', 'col.to', 'col.delivered', 'col.expected', 'col.done', 'col.latency', 'col.within', 'col.status'].map((k) => w.m(k)), align: ['l', 'l', 'l', 'l', 'l', 'r', 'r', 'l'],
+    rows: rv.injects.map((r) => {
+      const spec = sc.injects.find((i) => i.id === r.id);
+      const e = spec?.expected as Record<string, unknown> | undefined;
+      const expected = e ? w.command(String(e.do), e) : spec?.decision ? spec.decision.options.map((o) => w.text(o.label)).join(' / ') : w.m('fmt.none');
+      let status: string;
+      if (r.delivered_t === null) status = w.m(r.skipped ? 'status.skipped' : 'status.not_delivered');
+      else if (!r.expects) status = w.m('status.info');
+      else if (r.already) status = w.m('status.already');
+      else if (r.expired) status = w.m('status.expired');
+      else if (r.done_t === null) status = w.m('status.never');
+      else if (r.option !== null) status = w.m('status.answered', { option: w.optionLabel(r.id, r.option) });
+      else status = w.m(r.on_time === false ? 'status.late' : 'status.on_time');
+      return [txt(w.name('inject', r.id)), txt(w.name('role', r.to)), txt(time(r.delivered_t)), txt(expected), txt(time(r.done_t)), txt(dur(r.latency_s)), txt(dur(r.within_s)), txt(status, { b: status === w.m('status.never') || status === w.m('status.late') })];
+    }),
+  });
+
+  h(3, w.m('h.levels'));
+  const levelRows = rv.levels.filter((l) => l.first_short_t !== null || l.declarations.length || l.support);
+  B.push({
+    kind: 'table', head: ['col.area', 'col.short_since', 'col.level', 'col.declared', 'col.by', 'col.author', 'col.delay', 'col.support', 'col.support_delay'].map((k) => w.m(k)), align: ['l', 'l', 'r', 'l', 'l', 'l', 'r', 'l', 'r'],
+    rows: levelRows.map((l) => {
+      const d = l.declarations.find((x) => x.level >= 1) ?? null;
+      return [
+        txt(w.name('area', l.area)), txt(time(l.first_short_t)), txt(d ? String(d.level) : w.m('fmt.none')), txt(time(d?.t ?? null)), txt(role(d?.by ?? null)),
+        txt(d?.author ? w.m(`author.${d.author}`) : ''), txt(dur(d?.delay_s ?? null)), txt(time(l.support?.t ?? null)), txt(dur(l.support?.delay_s ?? null)),
+      ];
+    }),
+  });
+
+  h(3, w.m('h.decisions'));
+  const given = rv.decisions.filter((d) => d.author === 'trainee' || d.author === 'controller');
+  if (given.length) {
+    B.push({
+      kind: 'table', head: ['col.time', 'col.role', 'col.command', 'col.status', 'col.answers'].map((k) => w.m(k)),
+      rows: given.map((d) => [
+        txt(w.time(d.t)), txt(w.name('role', d.role)), txt(w.command(d.do, d.args)),
+        txt(d.refused ? w.m(`refused.${d.refused.code}`) : '✓', { b: d.refused !== null }),
+        txt(d.answers.map((a) => w.m('answers.item', { inject: w.name('inject', a.inject), latency: w.dur(a.latency_s) })).join(w.m('fmt.list_sep'))),
+      ]),
+    });
+  } else p(txt(w.m('decisions.none')));
+  const byDoctrine = rv.decisions.filter((d) => d.author === 'doctrine' || d.author === 'default').length;
+  if (byDoctrine) p(txt(w.m('decisions.doctrine', { n: w.num(byDoctrine) })), 'note');
+
+  // ---------------------------------------------------------- 7. improvement plan
+  h(2, w.m('h.plan'), 'plan');
+  p(txt(w.m('plan.note')), 'note');
+  if (aar.improvements.length) {
+    B.push({
+      kind: 'table', cls: 'plan', head: ['col.capability', 'col.issue', 'col.action', 'col.element', 'col.org', 'col.start', 'col.end'].map((k) => w.m(k)),
+      rows: aar.improvements.map((f) => [
+        txt(f.capability === null ? '' : w.capability(f.capability)), txt(w.m(f.key, f.params)), f.action ? txt(w.m('plan.suggested', { action: w.m(f.action.key, f.action.params) }), { i: true }) : [],
+        txt(f.element ? w.m(`el.${f.element}`) : ''), txt(f.org ? w.name('role', f.org) : ''), [], [],
+      ]),
+    });
+  } else p(txt(w.m('plan.none')));
+  p(txt(w.m('report.generated', { hash: aar.run.hash.slice(0, 16), engine: aar.run.engine })), 'note');
+
+  return { lang, title: `${w.m('report.title')}: ${title}`, blocks: B, aar, words: w };
+}
+
+function evidenceItem(w: Words, ev: Evidence): Rich {
+  const out: Rich = [{ text: w.time(ev.t), b: true }, { text: ': ' }, { text: w.evidence(ev) }];
+  if (ev.index !== null) out.push({ text: ` [${w.m('fmt.event_ref', { index: String(ev.index) })}]`, small: true });
+  return out;
+}
+
+function findingItem(w: Words, f: Finding): Rich {
+  const out: Rich = [{ text: w.m(f.key, f.params) }];
+  if (f.capability) out.push({ text: ` (${w.capability(f.capability)})`, small: true });
+  return out;
+}
+
+/** What an objective's `of` names, read as the metric reads it. */
+function refKindOf(aar: Aar, metric: string, of: string): RefKind {
+  const sc = aar.scenario;
+  switch (metric) {
+    case 'evacuated_share': return 'zone';
+    case 'decision_latency_s': return 'inject';
+    case 'shelter_peak_share': return 'shelter';
+    case 'people_lost': case 'level_declared_s': case 'support_requested_s': case 'stock_days_min': return 'area';
+    default:
+      if (sc.incident_kinds.some((k) => k.id === of)) return 'kind';
+      if (sc.areas.some((a) => a.id === of)) return 'area';
+      return 'incident';
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * `drill report` in one call: a run log (and its embedded scenario) to an
+ * AAR/IP in Markdown or HTML, in Vietnamese or English. Pure: text in, text out.
+ */
+import { parseScenario } from '../scenario/parse.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { Lang } from '../scenario/text.js';
+import type { RunLog } from '../sim/run.js';
+import { buildAar, type Aar } from './aar.js';
+import type { LogEvent } from './metrics.js';
+import { buildDoc } from './report-doc.js';
+import { renderHtml } from './render-html.js';
+import { renderMarkdown } from './render-md.js';
+
+export type ReportFormat = 'md' | 'html';
+export const FORMATS: readonly ReportFormat[] = ['md', 'html'];
+
+/** The first event that is not an event (no integer `t`, no `type`, or out of time order), or null. */
+export function badEvent(events: unknown[]): { index: number; message: string } | null {
+  let last = 0;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as Record<string, unknown> | null;
+    if (typeof e !== 'object' || e === null || Array.isArray(e)) return { index: i, message: `event #${i} is not an object` };
+    if (!Number.isInteger(e.t) || (e.t as number) < 0) return { index: i, message: `event #${i} has no time 't' (whole seconds since T0)` };
+    if (typeof e.type !== 'string') return { index: i, message: `event #${i} has no 'type'` };
+    if ((e.t as number) < last) return { index: i, message: `event #${i} is out of time order (t ${String(e.t)} after ${last})` };
+    last = e.t as number;
+  }
+  return null;
+}
+
+/** The scenario a run log carries, or why it cannot be read. */
+export function embeddedScenario(log: RunLog): { ok: true; scenario: Scenario } | { ok: false; message: string } {
+  const r = parseScenario(log.scenario.text, '<embedded scenario>');
+  if (!r.ok) return { ok: false, message: `the scenario embedded in the run log does not load: ${r.issues[0]?.message ?? 'unknown problem'}` };
+  return { ok: true, scenario: r.scenario };
+}
+
+export function renderReport(aar: Aar, format: ReportFormat, lang: Lang): string {
+  const doc = buildDoc(aar, lang);
+  return format === 'html' ? renderHtml(doc) : renderMarkdown(doc);
+}
+
+export function reportOf(log: RunLog, scenario: Scenario, events: LogEvent[], format: ReportFormat, lang: Lang): { text: string; aar: Aar } {
+  const aar = buildAar(log, scenario, events);
+  return { text: renderReport(aar, format, lang), aar };
+}

@@ -1,0 +1,286 @@
+/**
+ * Putting the review into words, in one language: message keys from the
+ * catalogue with typed parameters (times, durations, shares, names of
+ * scenario things), event descriptions for the timeline and the evidence,
+ * and numbers in the language's own notation. Every string comes from
+ * messages.ts; a key missing there shows as ⟦key⟧ so that a test can find it.
+ */
+import { formatClock } from '../scenario/duration.js';
+import type { Scenario, Text } from '../scenario/schema.js';
+import { textIn, type Lang } from '../scenario/text.js';
+import type { Evidence } from './evidence.js';
+import type { LogEvent, Rating } from './metrics.js';
+import { MESSAGES } from './messages.js';
+
+export type RefKind = 'zone' | 'unit' | 'role' | 'area' | 'shelter' | 'incident' | 'inject' | 'objective' | 'kind' | 'road';
+
+/** A parameter of a message, typed so that each language formats it its own way. */
+export type P =
+  | { n: number }
+  | { t: number }
+  | { s: number | null }
+  | { pct: number | null }
+  | { days: number }
+  | { km: number }
+  | { ref: RefKind; id: string }
+  | { text: Text }
+  | { raw: string }
+  | { list: P[] }
+  | { rating: Rating }
+  | { cmd: string; args: Record<string, unknown> }
+  | { code: string; reason: string }
+  | { msg: string; params: Record<string, P> };
+
+export const MISSING = '⟦';
+
+export class Words {
+  private readonly cat: Record<string, string>;
+  private readonly names = new Map<string, Text | undefined>();
+  /** incident id -> kind, learnt from the run (generated incidents are not in the scenario) */
+  private readonly incidentKinds = new Map<string, string>();
+
+  constructor(readonly lang: Lang, readonly scenario: Scenario) {
+    this.cat = MESSAGES[lang];
+    const put = (kind: RefKind, id: string, t: Text | undefined) => this.names.set(`${kind}:${id}`, t);
+    for (const a of scenario.areas) put('area', a.id, a.name);
+    for (const u of scenario.units) put('unit', u.id, u.name);
+    for (const r of scenario.roles) put('role', r.id, r.name);
+    for (const z of scenario.evacuation.zones) put('zone', z.id, z.name);
+    for (const s of scenario.evacuation.shelters) put('shelter', s.id, s.name);
+    for (const k of scenario.incident_kinds) put('kind', k.id, k.name);
+    for (const e of scenario.travel.edges) put('road', e.id, e.name);
+    for (const i of scenario.incidents) put('incident', i.id, i.name);
+    for (const o of scenario.objectives) put('objective', o.id, o.text);
+  }
+
+  /** Teach the words the kinds of the run's incidents, so that unnamed ones read by their kind. */
+  learnIncidents(list: { id: string; kind: string }[]): this {
+    for (const i of list) this.incidentKinds.set(i.id, i.kind);
+    return this;
+  }
+
+  /** An HSEEP core capability in this language (scenarios name them in English). */
+  capability(name: string): string {
+    return this.cat[`cap.${name}`] ?? name;
+  }
+
+  /** A message with its parameters filled in. */
+  m(key: string, params: Record<string, P | string | number> = {}): string {
+    const tpl = this.cat[key];
+    if (tpl === undefined) return `${MISSING}${key}⟧`;
+    return tpl.replace(/\{(\w+)\}/g, (_, k: string) => {
+      const v = params[k];
+      if (v === undefined) return `${MISSING}${key}.${k}⟧`;
+      return typeof v === 'string' ? v : typeof v === 'number' ? this.num(v) : this.p(v);
+    });
+  }
+
+  text(t: Text | undefined): string {
+    return textIn(t, this.lang);
+  }
+
+  // ------------------------------------------------------------ numbers and times
+
+  num(v: number, digits = 0): string {
+    const neg = v < 0;
+    const fixed = Math.abs(v).toFixed(digits);
+    const [int, frac] = fixed.split('.');
+    const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, this.cat['fmt.group']);
+    return (neg ? '-' : '') + grouped + (frac ? this.cat['fmt.decimal'] + frac : '');
+  }
+
+  /** Scenario time: T+03:00 (21:00) */
+  time(t: number): string {
+    return this.m('fmt.time', { clock: formatClock(t), wall: wallClock(this.scenario.start, t).slice(11, 16) });
+  }
+
+  /** Date and time of day, from the scenario's T0 (with its UTC offset). */
+  wall(t: number): string {
+    return wallClock(this.scenario.start, t);
+  }
+
+  dur(s: number | null): string {
+    if (s === null || !Number.isFinite(s)) return this.m('fmt.never');
+    const r = Math.round(s);
+    if (r < 120) return this.m('fmt.s', { n: String(r) });
+    const min = Math.round(r / 60);
+    if (min < 60) return this.m('fmt.min', { n: String(min) });
+    const h = Math.floor(min / 60), mm = min % 60;
+    if (h >= 48 && mm === 0) return this.m('fmt.h', { n: this.num(h) });
+    return mm === 0 ? this.m('fmt.h', { n: this.num(h) }) : this.m('fmt.h_min', { h: this.num(h), min: String(mm) });
+  }
+
+  pct(v: number | null): string {
+    if (v === null || !Number.isFinite(v)) return this.m('fmt.none');
+    return this.m('fmt.pct', { n: this.num(v * 100, 0) });
+  }
+
+  days(v: number): string {
+    return this.m('fmt.days', { n: this.num(v, v < 10 ? 1 : 0) });
+  }
+
+  // ------------------------------------------------------------ names
+
+  name(kind: RefKind, id: string): string {
+    const t = this.names.get(`${kind}:${id}`);
+    if (t !== undefined) return this.text(t);
+    if (kind === 'inject') {
+      const i = this.scenario.injects.find((x) => x.id === id);
+      return i ? this.m('name.inject', { seq: String(i.seq), subject: this.text(i.subject) }) : id;
+    }
+    if (kind === 'incident') return this.incidentName(id);
+    if (kind === 'role' && id === 'controller') return this.m('name.controller');
+    return id;
+  }
+
+  private incidentName(id: string): string {
+    const zone = this.scenario.evacuation.zones.find((z) => `${z.id}-caught` === id);
+    if (zone) return this.m('name.caught', { zone: this.name('zone', zone.id) });
+    const sec = /^(.*)\.s(\d+)$/.exec(id);
+    if (sec && !this.incidentKinds.has(id)) return this.m('name.secondary', { parent: this.incidentName(sec[1]) });
+    const kind = this.incidentKinds.get(id) ?? this.scenario.incidents.find((i) => i.id === id)?.kind;
+    if (kind !== undefined) return this.m('name.incident', { kind: this.name('kind', kind), id });
+    return id;
+  }
+
+  // ------------------------------------------------------------ parameters
+
+  p(v: P): string {
+    if ('n' in v) return this.num(v.n, Number.isInteger(v.n) ? 0 : 2);
+    if ('t' in v) return this.time(v.t);
+    if ('s' in v) return this.dur(v.s);
+    if ('pct' in v) return this.pct(v.pct);
+    if ('days' in v) return this.days(v.days);
+    if ('km' in v) return this.m('fmt.km', { n: this.num(v.km, 1) });
+    if ('ref' in v) return this.name(v.ref, v.id);
+    if ('text' in v) return this.text(v.text);
+    if ('raw' in v) return v.raw;
+    if ('list' in v) return v.list.map((x) => this.p(x)).join(this.m('fmt.list_sep'));
+    if ('rating' in v) return this.m('rating.short', { letter: v.rating, label: this.m(`rating.${v.rating}`) });
+    if ('cmd' in v) return this.command(v.cmd, v.args);
+    if ('code' in v) return this.m(`refused.${v.code}`);
+    return this.m(v.msg, v.params);
+  }
+
+  // ------------------------------------------------------------ commands and events
+
+  command(cmd: string, a: Record<string, unknown>): string {
+    const id = (k: string) => String(a[k] ?? '');
+    switch (cmd) {
+      case 'dispatch': return this.m('cmd.dispatch', { unit: this.name('unit', id('unit')), incident: this.name('incident', id('incident')) });
+      case 'recall': case 'breakdown': case 'repair': return this.m(`cmd.${cmd}`, { unit: this.name('unit', id('unit')) });
+      case 'evacuate': return this.m('cmd.evacuate', { zone: this.name('zone', id('zone')) });
+      case 'open_shelter': return this.m('cmd.open_shelter', { shelter: this.name('shelter', id('shelter')) });
+      case 'declare_level': return this.m('cmd.declare_level', { level: String(a.level), area: this.name('area', id('area')) });
+      case 'request_support': case 'sea_ban': return this.m(`cmd.${cmd}`, { area: this.name('area', id('area')) });
+      case 'public_info': return this.m('cmd.public_info', { area: this.name('area', id('area')), message: this.text(a.message as Text) });
+      case 'close_road': case 'open_road': return this.m(`cmd.${cmd}`, { road: this.name('road', id('edge')) });
+      case 'answer': return this.m('cmd.answer', { inject: this.name('inject', id('inject')), option: this.optionLabel(id('inject'), id('option')) });
+      case 'hold_inject': case 'release_inject': return this.m(`cmd.${cmd}`, { inject: this.name('inject', id('inject')) });
+      case 'add_inject': {
+        const spec = a.inject as { id?: string; subject?: Text } | undefined;
+        return this.m('cmd.add_inject', { subject: spec?.subject !== undefined ? this.text(spec.subject) : String(spec?.id ?? '') });
+      }
+      default: return this.m('cmd.other', { cmd });
+    }
+  }
+
+  optionLabel(inject: string, option: string): string {
+    const o = this.scenario.injects.find((i) => i.id === inject)?.decision?.options.find((x) => x.id === option);
+    return o ? this.text(o.label) : option;
+  }
+
+  private by(v: unknown): string {
+    const s = String(v ?? '');
+    return s.startsWith('rule:') ? this.m('by.rule', { id: s.slice(5) }) : this.name('role', s);
+  }
+
+  /** One event as a sentence. */
+  event(e: LogEvent): string {
+    const id = String(e.id ?? '');
+    switch (e.type) {
+      case 'inject.delivered': {
+        const spec = this.scenario.injects.find((i) => i.id === id);
+        return this.m('ev.inject.delivered', { seq: String(e.seq), to: this.name('role', String(e.to)), method: spec ? this.m(`method.${spec.method}`) : '-', subject: spec ? this.text(spec.subject) : id });
+      }
+      case 'inject.expired': return this.m('ev.inject.expired', { inject: this.name('inject', id), option: this.optionLabel(id, String(e.option)) });
+      case 'inject.answered': return this.m('ev.inject.answered', { inject: this.name('inject', id), option: this.optionLabel(id, String(e.option)) });
+      case 'inject.done': return this.m('ev.inject.done', { inject: this.name('inject', id), by: this.by(e.by), latency: this.dur(e.latency_s as number) });
+      case 'inject.added': return this.m('ev.inject.added', { inject: id, to: this.name('role', String(e.to)) });
+      case 'inject.skipped': return this.m('ev.inject.skipped', { inject: this.name('inject', id) });
+      case 'inject.state': return this.m('ev.inject.state', { inject: this.name('inject', id), state: this.m(`inject_state.${String(e.state)}`) });
+      case 'decision': return this.m('ev.decision', { role: this.name('role', String(e.role)), author: this.m(`author.${String(e.author)}`), cmd: this.command(String(e.do), e) });
+      case 'decision.refused': return this.m('ev.decision.refused', { role: this.name('role', String(e.role)), author: this.m(`author.${String(e.author)}`), cmd: this.command(String(e.do), e), reason: this.m(`refused.${String(e.code)}`) });
+      case 'incident.reported': return this.m('ev.incident.reported', { incident: this.name('incident', id), kind: this.name('kind', String(e.kind)), area: this.name('area', String(e.area)), severity: String(e.severity), people: this.num(e.people as number) });
+      case 'incident.phase': return this.m(`ev.incident.${String(e.phase)}`, { incident: this.name('incident', id) });
+      case 'incident.severity': return this.m('ev.incident.severity', { incident: this.name('incident', id), severity: String(e.severity) });
+      case 'incident.people': return this.m('ev.incident.people', { incident: this.name('incident', id), rescued: this.num(e.rescued as number), lost: this.num(e.lost as number) });
+      case 'unit.state': return this.m('ev.unit.state', { unit: this.name('unit', id), state: this.m(`unit_state.${String(e.state)}`) });
+      case 'unit.route': return this.m('ev.unit.route', { unit: this.name('unit', id), km: this.num(e.km as number, 1) });
+      case 'road.status': return this.m(`ev.road.${String(e.status)}`, { road: this.name('road', id), by: this.by(e.by), factor: this.num(Math.round(((e.factor as number) ?? 1) * 100)) });
+      case 'area.risk': return this.m('ev.area.risk', { area: this.name('area', id), risk: String(e.risk) });
+      case 'area.isolated': return this.m(e.isolated ? 'ev.area.isolated' : 'ev.area.reconnected', { area: this.name('area', id) });
+      case 'area.stock': return this.m('ev.area.stock', { area: this.name('area', id), days: this.days(e.days as number) });
+      case 'area.stock_out': return this.m('ev.area.stock_out', { area: this.name('area', id) });
+      case 'area.short': return this.m(e.short ? 'ev.area.short' : 'ev.area.covered', { area: this.name('area', id) });
+      case 'level': return this.m('ev.level', { level: String(e.level), area: this.name('area', String(e.area)), by: this.by(e.by) });
+      case 'support.requested': return this.m('ev.support.requested', { area: this.name('area', String(e.area)), by: this.by(e.by) });
+      case 'zone.state': return this.m(`ev.zone.${String(e.state)}`, { zone: this.name('zone', id), by: this.by(e.by) });
+      case 'zone.progress': return this.m('ev.zone.progress', { zone: this.name('zone', id), sheltered: this.num(e.sheltered as number), moving: this.num(e.moving as number), remaining: this.num(e.remaining as number) });
+      case 'zone.struck': return this.m('ev.zone.struck', { zone: this.name('zone', id), caught: this.num(e.caught as number) });
+      case 'shelter.state': return this.m(`ev.shelter.${String(e.state)}`, { shelter: this.name('shelter', id) });
+      case 'shelter.occupancy': return this.m('ev.shelter.occupancy', { shelter: this.name('shelter', id), occupancy: this.num(e.occupancy as number), capacity: this.num(e.capacity as number) });
+      case 'run.start': return this.m('ev.run.start');
+      case 'run.end': return this.m('ev.run.end');
+      default: return this.m('ev.other', { type: e.type });
+    }
+  }
+
+  /** A piece of evidence: the event (with its place in the log) or what was missing. */
+  evidence(ev: Evidence): string {
+    if (ev.index !== null) return this.event(ev.event);
+    const of = ev.of ?? '';
+    const ofName = (kind: RefKind) => (ev.of === null ? this.m('fmt.any') : this.name(kind, of));
+    const kindOf: Record<string, RefKind> = {
+      zone_not_ordered: 'zone', no_unit_on_scene: 'incident', not_contained: 'incident', no_incident: 'incident', no_level: 'area', no_support: 'area',
+      inject_not_delivered: 'inject', expected_action_not_taken: 'inject', nobody_lost: 'area', nobody_at_risk: 'area', shelter_unused: 'shelter', no_stock_reading: 'area', all_resolved: 'incident',
+    };
+    return this.m(`absent.${ev.absent}`, { of: ofName(kindOf[ev.absent]), t: this.time(ev.t) });
+  }
+}
+
+// ------------------------------------------------------------ calendar arithmetic (no Date below the CLI)
+
+function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civilFromDays(z: number): [number, number, number] {
+  z += 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  return [era * 400 + yoe + (m <= 2 ? 1 : 0), m, d];
+}
+
+/** The local date and time (in T0's own offset) `t` seconds after T0: 2022-10-01 21:00. */
+export function wallClock(startIso: string, t: number): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(startIso);
+  if (!m) return formatClock(t);
+  const base = daysFromCivil(+m[1], +m[2], +m[3]) * 86400 + +m[4] * 3600 + +m[5] * 60 + +(m[6] ?? 0);
+  const x = base + Math.round(t);
+  const days = Math.floor(x / 86400);
+  const rest = x - days * 86400;
+  const [y, mo, d] = civilFromDays(days);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${y}-${pad(mo)}-${pad(d)} ${pad(Math.floor(rest / 3600))}:${pad(Math.floor((rest % 3600) / 60))}`;
+}

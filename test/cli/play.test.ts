@@ -1,0 +1,158 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { drill, ROOT, STACK, tempDir } from '../helpers/cli.js';
+import { Pty } from '../helpers/pty.js';
+
+const KY_SON = 'scenarios/ky-son-flash-flood.yaml';
+const SESSION = readFileSync(join(ROOT, 'test/fixtures/play/ky-son.session'), 'utf8');
+const DECISIONS = join(ROOT, 'test/fixtures/play/ky-son.decisions.yaml');
+
+describe('drill play on stdin', () => {
+  it('plays a whole scenario from a script and writes a run log byte-identical to drill run --decisions on the equivalent file', () => {
+    const dir = tempDir();
+    const played = join(dir, 'played.json'), ran = join(dir, 'ran.json');
+    const p = drill(['play', KY_SON, '--role', 'tc-chair', '--role', 'mx-chair', '--controller', '--lang', 'en', '--out', played], { input: SESSION });
+    expect(p.stderr).toBe('');
+    expect(p.code).toBe(0);
+    expect(p.stdout).toContain('Summary at T+18:00');
+    expect(p.stdout).toMatch(/Run log written to .*played\.json \(finished: \d+ events, hash [0-9a-f]{16}\)/);
+    const r = drill(['run', KY_SON, '--decisions', DECISIONS, '--out', ran, '--quiet']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(played, 'utf8')).toBe(readFileSync(ran, 'utf8'));
+    expect(drill(['verify', played]).code).toBe(0);
+  });
+
+  it('echoes each command after its prompt, so the output reads as a transcript', () => {
+    const p = drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'en'], { input: 'evacuate ta-ca-riverside\nadvance\n' });
+    expect(p.stdout).toContain('T+00:00 tc-chair> evacuate ta-ca-riverside\norder for T+00:00: evacuate ta-ca-riverside');
+    expect(p.stdout).toContain('T+00:00 tc-chair> advance\nWhat happened from T+00:00 to T+00:31');
+    expect(p.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('refused lines say why, leave the run log exactly as without them, and make the exit status 1', () => {
+    const dir = tempDir();
+    const clean = ['evacuate ta-ca-riverside', 'advance T+03:30', 'dispatch tc-militia ta-ca-houses', 'advance until end'];
+    const noisy = [
+      'evacuate ta-ca-riverside', 'dispatch nobody ta-ca-houses', 'advance T+03:30', 'dispatch tc-militia ta-ca-houses',
+      'dispatch tc-militia ta-ca-houses', 'dispatch hk-militia ta-ca-houses', 'dispatch tc-shock-team', 'advance until end',
+    ];
+    const a = drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'en', '--out', join(dir, 'a.json')], { input: clean.join('\n') + '\n' });
+    const b = drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'en', '--out', join(dir, 'b.json')], { input: noisy.join('\n') + '\n' });
+    expect(a.code).toBe(0);
+    expect(b.code).toBe(1);
+    expect(b.stdout).toContain("refused: there is no unit 'nobody'. Nothing was changed.");
+    expect(b.stdout).toContain("refused: unit 'tc-militia' is busy: mobilising → ta-ca-houses. Nothing was changed.");
+    expect(b.stdout).toMatch(/refused: you do not command unit 'hk-militia': it answers to Hữu Kiệm commune chair \(hk-chair\)\. Nothing was changed\./);
+    expect(b.stdout).toContain('cannot read that: missing <incident>');
+    expect(b.stdout).toContain('4 line(s) of the script were refused or not understood (exit status 1).');
+    expect(readFileSync(join(dir, 'b.json'), 'utf8')).toBe(readFileSync(join(dir, 'a.json'), 'utf8'));
+  });
+
+  it('saves part-way, verifies the saved session, and resumes to the same log as an uninterrupted session', () => {
+    const dir = tempDir();
+    const lines = SESSION.split('\n');
+    const cut = lines.indexOf('advance 30m');
+    const first = drill(['play', KY_SON, '--role', 'tc-chair', '--role', 'mx-chair', '--controller', '--lang', 'vi'], {
+      input: [...lines.slice(0, cut), `save ${join(dir, 'mid.json')}`, 'quit', ''].join('\n'),
+    });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(`Đã lưu phiên vào ${join(dir, 'mid.json')} lúc T+03:30. Chơi tiếp: drill play --resume ${join(dir, 'mid.json')}`);
+    const v = drill(['verify', join(dir, 'mid.json')]);
+    expect(v.stdout).toMatch(/ok: \d+ events re-simulated/);
+    const second = drill(['play', '--resume', join(dir, 'mid.json'), '--controller', '--lang', 'vi', '--out', join(dir, 'end.json')], {
+      input: ['role tc-chair', ...lines.slice(cut)].join('\n'),
+    });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('Diễn biến từ T+03:30 đến T+04:00\n  T+03:30  tc-chair: đã thực hiện lệnh: dispatch tc-militia to ta-ca-houses');
+    drill(['run', KY_SON, '--decisions', DECISIONS, '--out', join(dir, 'ran.json'), '--quiet']);
+    expect(readFileSync(join(dir, 'end.json'), 'utf8')).toBe(readFileSync(join(dir, 'ran.json'), 'utf8'));
+  });
+
+  it('says what is wrong with the command line, in the language asked for, with exit status 2', () => {
+    const noRole = drill(['play', KY_SON, '--lang', 'en']);
+    expect(noRole.code).toBe(2);
+    expect(noRole.stderr).toContain('say which role(s) you play: --role R (repeatable) and/or --controller; roles in this scenario: mx-chair, tc-chair, hk-chair, nc-border, ml-chair, province-board');
+    const typo = drill(['play', KY_SON, '--role', 'tc-chiar', '--lang', 'vi']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("kịch bản không có vai 'tc-chiar' (có phải 'tc-chair'?)");
+    expect(typo.stderr).toContain('cú pháp: drill play <kịch-bản>');
+    const lang = drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'fr']);
+    expect(lang.code).toBe(2);
+    expect(lang.stderr).toContain("--lang must be vi or en, not 'fr'");
+    const both = drill(['play', KY_SON, '--resume', 'x.json', '--lang', 'en']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('give a scenario or --resume, not both');
+    const option = drill(['play', KY_SON, '--rol', 'tc-chair', '--lang', 'vi']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain('tùy chọn không hợp lệ');
+    for (const r of [noRole, typo, lang, both, option]) expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it('gives one clear line for a missing scenario or a file that is not a run log, exit status 1', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'junk.json'), '{"hello": 1}');
+    const missing = drill(['play', join(dir, 'nope.yaml'), '--role', 'x', '--lang', 'en']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no such file');
+    const junk = drill(['play', '--resume', join(dir, 'junk.json'), '--lang', 'en']);
+    expect(junk.code).toBe(1);
+    expect(junk.stderr).toContain('not a run log');
+    for (const r of [missing, junk]) expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it('prints its help in each language', () => {
+    expect(drill(['play', '--help', '--lang', 'vi']).stdout).toContain('một vai được đóng tại máy này');
+    expect(drill(['play', '--help', '--lang', 'en']).stdout).toContain('a role played at this terminal');
+    expect(drill(['--help']).stdout).toMatch(/^ {2}play +tabletop session/m);
+  });
+});
+
+describe('drill play in a terminal', () => {
+  it('completes ids with Tab, takes orders at the prompt and writes the same log as drill run --decisions', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'pty.json');
+    const pty = new Pty(`node bin/drill.mjs play ${KY_SON} --role tc-chair --lang en --out ${out}`, ROOT);
+    await pty.expect('T+00:00 tc-chair> ');
+    pty.type('evacuate ta-ca-riv\t');
+    await pty.expect('erside ');
+    pty.type('\r');
+    await pty.expect('order for T+00:00: evacuate ta-ca-riverside');
+    pty.type('advance T+03:30\r');
+    await pty.expect('T+03:30 tc-chair> ');
+    pty.type('dispatch tc-mil\t');
+    await pty.expect('itia ');
+    pty.type('ta-ca-ho\t');
+    await pty.expect('uses ');
+    pty.type('\r');
+    await pty.expect('order for T+03:30: dispatch tc-militia to ta-ca-houses');
+    pty.type('dispatch nobody ta-ca-houses\r');
+    await pty.expect("refused: there is no unit 'nobody'");
+    pty.type('advance until end\r');
+    await pty.expect('Summary at T+18:00');
+    await pty.expect('T+18:00 tc-chair> ');
+    pty.type('quit\r');
+    await pty.expect('Session closed at T+18:00.');
+    expect(await pty.exit()).toBe(0);
+    const decisions = join(dir, 'd.yaml');
+    writeFileSync(decisions, [
+      'drillsim_decisions: 1', 'players: [tc-chair]', 'decisions:',
+      '  - { at: T+00:00, role: tc-chair, do: evacuate, zone: ta-ca-riverside }',
+      '  - { at: T+03:30, role: tc-chair, do: dispatch, unit: tc-militia, incident: ta-ca-houses }', '',
+    ].join('\n'));
+    drill(['run', KY_SON, '--decisions', decisions, '--out', join(dir, 'ran.json'), '--quiet']);
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(dir, 'ran.json'), 'utf8'));
+  });
+
+  it('asks before leaving with unsaved decisions', async () => {
+    const pty = new Pty(`node bin/drill.mjs play ${KY_SON} --role tc-chair --lang vi`, ROOT);
+    await pty.expect('T+00:00 tc-chair> ');
+    pty.type('evacuate ta-ca-riverside\r');
+    await pty.expect('lệnh cho T+00:00');
+    pty.type('quit\r');
+    await pty.expect('Có quyết định chưa được lưu');
+    pty.type('quit\r');
+    await pty.expect('Đã đóng phiên lúc T+00:00.');
+    expect(await pty.exit()).toBe(0);
+  });
+});

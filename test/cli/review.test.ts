@@ -1,0 +1,166 @@
+/**
+ * The reviewer's commands as a user runs them: `drill run` with the two
+ * ky-son decision files, then `drill report`, `drill compare` and
+ * `drill fork` on the logs, and their answers to bad input.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { drill, STACK, tempDir } from '../helpers/cli.js';
+
+const SCENARIO = 'scenarios/ky-son-flash-flood.yaml';
+const EARLY = 'scenarios/decisions/ky-son-evacuate-early.yaml';
+const LATE = 'scenarios/decisions/ky-son-evacuate-late.yaml';
+
+let dir: string;
+let early: string;
+let late: string;
+const runOut: Record<string, string> = {};
+
+beforeAll(() => {
+  dir = tempDir('drillsim-review-');
+  early = join(dir, 'early.json');
+  late = join(dir, 'late.json');
+  for (const [file, dec] of [[early, EARLY], [late, LATE]]) {
+    const r = drill(['run', SCENARIO, '--decisions', dec, '--out', file]);
+    expect(r.code, r.stderr).toBe(0);
+    runOut[file] = r.stdout;
+  }
+});
+
+describe('drill run with the two decision files', () => {
+  it('rates the Tà Cạ evacuation P when ordered early and U when ordered late', () => {
+    expect(runOut[early]).toMatch(/^ {4}P {2}evac-ta-ca: evacuated_share of ta-ca-riverside = 100 %$/m);
+    expect(runOut[late]).toMatch(/^ {4}U {2}evac-ta-ca: evacuated_share of ta-ca-riverside = 26 % \(not met\)$/m);
+  });
+});
+
+describe('drill report', () => {
+  it('writes Markdown to standard output by default, in English', () => {
+    const r = drill(['report', late]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^# After-Action Report and Improvement Plan: /);
+    expect(r.stdout).toContain('## 7. Improvement plan');
+    expect(r.stderr).toBe('');
+  });
+
+  it('writes one HTML file in Vietnamese with --format html --lang vi --out', () => {
+    const out = join(dir, 'late.vi.html');
+    const r = drill(['report', late, '--format', 'html', '--lang', 'vi', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const html = readFileSync(out, 'utf8');
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="vi">')).toBe(true);
+    expect(html).toContain('Báo cáo sau diễn tập và kế hoạch khắc phục');
+    expect(html).toContain('<svg');
+  });
+
+  it('takes the format from the --out extension', () => {
+    const out = join(dir, 'early.html');
+    expect(drill(['report', early, '--out', out]).code).toBe(0);
+    expect(readFileSync(out, 'utf8').startsWith('<!DOCTYPE html>')).toBe(true);
+  });
+
+  it('refuses an unknown format or language with exit 2 and the usage', () => {
+    for (const args of [['--format', 'pdf'], ['--lang', 'fr']]) {
+      const r = drill(['report', late, ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^drill report: --(format must be md or html|lang must be vi or en)/);
+      expect(r.stderr).toContain('usage: drill report <run.json>');
+    }
+  });
+
+  it('says plainly when the file is not a run log, or is damaged, and exits 1', () => {
+    const r = drill(['report', SCENARIO]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`${SCENARIO}:1:1: error[file] (file): not a run log: the file is not valid JSON (Unexpected token '#', "# yaml-lan"... is not valid JSON) (give a file written by \`drill run --out\`)\n`);
+    const damaged = join(dir, 'damaged.json');
+    const log = JSON.parse(readFileSync(late, 'utf8'));
+    log.events[3] = { nothing: true };
+    writeFileSync(damaged, JSON.stringify(log));
+    const d = drill(['report', damaged]);
+    expect(d.code).toBe(1);
+    expect(d.stderr).toContain("not a usable run log: event #3 has no time 't'");
+    expect(r.stderr + d.stderr).not.toMatch(STACK);
+  });
+
+  it('warns when the log was changed after it was written, and still reports', () => {
+    const edited = join(dir, 'edited.json');
+    const log = JSON.parse(readFileSync(late, 'utf8'));
+    log.events[10].edited = true;
+    writeFileSync(edited, JSON.stringify(log));
+    const r = drill(['report', edited]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning: the hash chain does not match the events');
+    expect(r.stdout).toContain('> **Warning: the hash chain of the run log does not match its events.');
+  });
+
+  it('leaves no file behind when the output cannot be written', () => {
+    const r = drill(['report', late, '--out', join(dir, 'no-such-dir', 'r.md')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no-such-dir\/r\.md:1:1: error\[file\] \(file\): cannot write/);
+    expect(existsSync(join(dir, 'no-such-dir'))).toBe(false);
+  });
+});
+
+describe('drill compare', () => {
+  it('names the first decision that differs and where the runs diverge', () => {
+    const r = drill(['compare', early, late]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('same scenario and seed');
+    expect(r.stdout).toMatch(/^First divergence: event #\d+ at T\+00:40$/m);
+    expect(r.stdout).toContain('  first that differs: T+00:40   tc-chair (trainee): evacuate zone=ta-ca-riverside (only in a)');
+    expect(r.stdout).toMatch(/^ {2}evac-ta-ca +P {2}100 % +U {2}26 % +<- rating differs$/m);
+  });
+
+  it('gives the comparison as JSON with --json', () => {
+    const c = JSON.parse(drill(['compare', early, late, '--json']).stdout);
+    expect(c.given.first.decision).toEqual({ at: 2400, role: 'tc-chair', author: 'trainee', do: 'evacuate', zone: 'ta-ca-riverside' });
+    expect(c.divergence.t).toBe(2400);
+  });
+
+  it('says when two runs are identical', () => {
+    expect(drill(['compare', late, late]).stdout).toContain('The two runs are identical: same events, same hash.');
+  });
+});
+
+describe('drill fork', () => {
+  it('the late run forked before its evacuation order with the early decisions is byte-identical to the early run', () => {
+    const out = join(dir, 'fork.json');
+    const r = drill(['fork', late, '--at', 'T+00:40', '--decisions', EARLY, '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`forked ${late} at T+00:40: kept 0 of its 6 decisions (those before T+00:40), took 6 from ${EARLY}`);
+    expect(readFileSync(out).equals(readFileSync(early))).toBe(true);
+    expect(drill(['verify', out]).code).toBe(0);
+  });
+
+  it('refuses a time after the end of the run (exit 2)', () => {
+    const r = drill(['fork', late, '--at', 'T+20:00', '--decisions', EARLY]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('drill fork: --at T+20:00 is after the end of the run (T+18:00); give a time between T+00:00 and T+18:00');
+  });
+
+  it('refuses new decisions before the fork time, pointing at the line (exit 1), and writes nothing', () => {
+    const out = join(dir, 'not-written.json');
+    const r = drill(['fork', late, '--at', 'T+01:00', '--decisions', EARLY, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^${EARLY.replace(/[.+]/g, '\\$&')}:10:11: error\\[decision-before-fork\\] \\(decisions\\[0\\]\\.at\\): a decision in the new file is before the fork at T\\+01:00 \\(the first at T\\+00:40\\)`));
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a file that is not a run log (exit 1), and a missing --at or --decisions (exit 2)', () => {
+    const r = drill(['fork', SCENARIO, '--at', '1h', '--decisions', EARLY]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('not a run log');
+    expect(drill(['fork', late, '--decisions', EARLY]).stderr).toContain('--at is required');
+    expect(drill(['fork', late, '--at', '1h']).code).toBe(2);
+    expect(drill(['fork', late, '--at', 'noon', '--decisions', EARLY]).stderr).toContain("--at: 'noon' is not a time");
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it('the help lists the three reviewer commands', () => {
+    const r = drill(['--help']);
+    for (const c of ['report', 'compare', 'fork']) expect(r.stdout).toMatch(new RegExp(`^  ${c} +\\S`, 'm'));
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});

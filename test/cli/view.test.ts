@@ -1,0 +1,114 @@
+import { request } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import { connect } from 'node:net';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drill, tempDir } from '../helpers/cli.js';
+import { serve, type Served } from '../viewer/browser.js';
+
+/** A raw GET: the path goes on the wire exactly as written (no normalising of `..`). */
+function get(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; type: string }> {
+  return new Promise((ok, fail) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => { body += d; });
+      res.on('end', () => ok({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type'] ?? '') }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+function refused(host: string, port: number): Promise<string> {
+  return new Promise((ok) => {
+    const s = connect({ host, port });
+    s.once('connect', () => { s.destroy(); ok('connected'); });
+    s.once('error', (e: NodeJS.ErrnoException) => ok(e.code ?? 'error'));
+  });
+}
+
+describe('drill view', () => {
+  const dir = tempDir('drillsim-view-');
+  const runFile = join(dir, 'a.json');
+  const secret = join(dir, 'secret.json');
+  let s: Served;
+  let port: number;
+
+  beforeAll(async () => {
+    expect(drill(['run', 'scenarios/minimal.yaml', '--out', runFile, '--quiet']).code).toBe(0);
+    writeFileSync(secret, '{"not": "given"}');
+    s = await serve([runFile]);
+    port = Number(new URL(s.url).port);
+  });
+  afterAll(async () => { await s?.stop(); });
+
+  it('prints an address on 127.0.0.1 and serves the viewer and the run it was given', async () => {
+    expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const index = await get(port, '/');
+    expect(index.status).toBe(200);
+    expect(index.type).toMatch(/text\/html/);
+    expect(index.body).toContain('<script type="module"');
+    const list = JSON.parse((await get(port, '/runs/index.json')).body);
+    expect(list.runs).toEqual([{ url: 'runs/0.json', name: 'a.json', bytes: readFileSync(runFile).length }]);
+    expect((await get(port, '/runs/0.json')).body).toBe(readFileSync(runFile, 'utf8'));
+  });
+
+  it('sends a run log gzip-compressed to a client that accepts it, once compressed, byte for byte the same', async () => {
+    const { gunzipSync } = await import('node:zlib');
+    const raw = await new Promise<Buffer>((ok, fail) => {
+      const attempt = (n: number) => {
+        const req = request({ host: '127.0.0.1', port, path: '/runs/0.json', headers: { 'accept-encoding': 'gzip' } }, (res) => {
+          const parts: Buffer[] = [];
+          res.on('data', (d) => parts.push(d));
+          res.on('end', () => {
+            if (res.headers['content-encoding'] === 'gzip') ok(gunzipSync(Buffer.concat(parts)));
+            else if (n > 0) setTimeout(() => attempt(n - 1), 100);
+            else fail(new Error('never sent compressed'));
+          });
+        });
+        req.on('error', fail);
+        req.end();
+      };
+      attempt(50);
+    });
+    expect(raw.equals(readFileSync(runFile))).toBe(true);
+  });
+
+  it('answers 404 for files it was not given', async () => {
+    for (const p of ['/runs/1.json', '/package.json', '/etc/passwd', `/${secret}`, '/runs/secret.json', '/dist/viewer/index.html']) {
+      expect((await get(port, p)).status, p).toBe(404);
+    }
+  });
+
+  it('refuses `..` paths, plain or encoded', async () => {
+    for (const p of ['/../package.json', '/runs/../../package.json', '/assets/..%2f..%2fpackage.json', '/%2e%2e/package.json', '/runs/%2E%2E/secret.json', '/..\\package.json', '/a/%00']) {
+      const r = await get(port, p);
+      expect(r.status, p).toBe(400);
+      expect(r.body).toMatch(/refused/);
+    }
+  });
+
+  it('refuses requests addressed to another host name (DNS rebinding)', async () => {
+    const r = await get(port, '/runs/0.json', { host: `attacker.example:${port}` });
+    expect(r.status).toBe(403);
+    expect((await get(port, '/runs/0.json', { host: `localhost:${port}` })).status).toBe(200);
+  });
+
+  it('listens on 127.0.0.1 only', async () => {
+    expect(await refused('127.0.0.2', port)).toBe('ECONNREFUSED');
+    expect(await refused('::1', port)).not.toBe('connected');
+    const outside = Object.values(networkInterfaces()).flat().find((i) => i && !i.internal && i.family === 'IPv4');
+    if (outside) expect(await refused(outside.address, port)).not.toBe('connected');
+  });
+
+  it('says which file is missing and exits 1; a bad port is a usage error (exit 2)', () => {
+    const r = drill(['view', join(dir, 'nope.json'), '--port', '0']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/nope\.json:1:1: .*no such file/);
+    const u = drill(['view', runFile, '--port', 'abc']);
+    expect(u.code).toBe(2);
+    expect(u.stderr).toMatch(/--port must be a whole number/);
+  });
+});

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { parseLine, tokenize } from '../../engine/play/grammar.js';
+import { PlaySession } from '../../engine/play/session.js';
+import { loadNamed } from '../helpers/scenarios.js';
+
+const ctx = { isArea: (id: string) => ['ta-ca', 'muong-xen'].includes(id) };
+const ok = (line: string) => {
+  const r = parseLine(line, ctx);
+  if (!r.ok || r.value === null) throw new Error(`did not parse: ${line}`);
+  return { verb: r.value.verb.id, args: r.value.args, step: r.value.step, at: r.value.at };
+};
+const problem = (line: string) => {
+  const r = parseLine(line, ctx);
+  if (r.ok) throw new Error(`parsed: ${line}`);
+  return r.problem;
+};
+
+describe('parseLine', () => {
+  it('reads orders with and without their filler words', () => {
+    expect(ok('dispatch tc-militia ta-ca-houses')).toMatchObject({ verb: 'dispatch', args: { unit: 'tc-militia', incident: 'ta-ca-houses' } });
+    expect(ok('dispatch tc-militia to ta-ca-houses')).toMatchObject({ verb: 'dispatch', args: { unit: 'tc-militia', incident: 'ta-ca-houses' } });
+    expect(ok('DISPATCH tc-militia TO ta-ca-houses')).toMatchObject({ verb: 'dispatch' });
+    expect(ok('open shelter ta-ca-school')).toMatchObject({ verb: 'open_shelter', args: { shelter: 'ta-ca-school' } });
+    expect(ok('open_shelter ta-ca-school')).toMatchObject({ verb: 'open_shelter' });
+    expect(ok('open road ql7-hk-tc')).toMatchObject({ verb: 'open_road', args: { road: 'ql7-hk-tc' } });
+    expect(ok('declare level 1')).toMatchObject({ verb: 'declare_level', args: { level: '1' } });
+    expect(ok('declare level 1 in ta-ca')).toMatchObject({ args: { level: '1', area: 'ta-ca' } });
+    expect(ok('declare level 0 ta-ca')).toMatchObject({ args: { level: '0', area: 'ta-ca' } });
+    expect(ok('request support')).toMatchObject({ verb: 'request_support', args: {} });
+    expect(ok('request support for ta-ca')).toMatchObject({ args: { area: 'ta-ca' } });
+    expect(ok('sea ban')).toMatchObject({ verb: 'sea_ban' });
+  });
+
+  it('tells an area from the first word of a public message', () => {
+    expect(ok('public info muong-xen "No dam has broken"')).toMatchObject({ args: { area: 'muong-xen', text: 'No dam has broken' } });
+    expect(ok('public info No dam has broken')).toMatchObject({ args: { text: 'No dam has broken' } });
+    expect(ok('public info in ta-ca Stay calm, "all" is well')).toMatchObject({ args: { area: 'ta-ca', text: 'Stay calm, "all" is well' } });
+  });
+
+  it('reads answer with or without the inject', () => {
+    expect(ok('answer evacuate-now')).toMatchObject({ verb: 'answer', args: { option: 'evacuate-now' } });
+    expect(ok('answer night-evacuation evacuate-now')).toMatchObject({ args: { inject: 'night-evacuation', option: 'evacuate-now' } });
+  });
+
+  it('reads how far to advance', () => {
+    expect(ok('advance').step).toEqual({ kind: 'next' });
+    expect(ok('advance until next inject').step).toEqual({ kind: 'next' });
+    expect(ok('advance 30m').step).toEqual({ kind: 'by', s: 1800 });
+    expect(ok('advance 1h30m').step).toEqual({ kind: 'by', s: 5400 });
+    expect(ok('advance T+03:00').step).toEqual({ kind: 'at', t: 10800 });
+    expect(ok('advance until T+03:00').step).toEqual({ kind: 'at', t: 10800 });
+    expect(ok('advance until end').step).toEqual({ kind: 'end' });
+    expect(problem('advance 0').key).toBe('parse.bad-step');
+    expect(problem('advance soon').key).toBe('parse.bad-step');
+  });
+
+  it('reads the controller\'s commands', () => {
+    expect(ok('hold dam-rumour')).toMatchObject({ verb: 'hold', args: { inject: 'dam-rumour' } });
+    expect(ok('jump T+04:00')).toMatchObject({ verb: 'jump', at: 14400 });
+    expect(ok('jump to T+04:00')).toMatchObject({ verb: 'jump', at: 14400 });
+    expect(ok('inject tc-chair Road check | Report QL7')).toMatchObject({ verb: 'inject', args: { role: 'tc-chair', text: 'Road check | Report QL7' } });
+    expect(ok('inject tc-chair at T+02:00 Road check')).toMatchObject({ args: { role: 'tc-chair', text: 'Road check' }, at: 7200 });
+    expect(ok('add inject tc-chair Road check')).toMatchObject({ verb: 'inject' });
+  });
+
+  it('says what is wrong with a malformed line', () => {
+    expect(problem('dispatch tc-militia')).toEqual({ key: 'parse.missing', params: { arg: 'incident' } });
+    expect(problem('dispatch a b c')).toEqual({ key: 'parse.unexpected', params: { word: 'c' } });
+    expect(problem('declare level 4')).toEqual({ key: 'parse.bad-level', params: { value: '4' } });
+    expect(problem('jump tomorrow')).toEqual({ key: 'parse.bad-time', params: { value: 'tomorrow' } });
+    expect(problem('evacuat ta-ca-riverside')).toEqual({ key: 'parse.unknown-verb-guess', params: { word: 'evacuat', guess: 'evacuate' } });
+    expect(problem('fly away')).toEqual({ key: 'parse.unknown-verb', params: { word: 'fly' } });
+  });
+
+  it('skips blank lines and comments', () => {
+    expect(parseLine('   ', ctx)).toEqual({ ok: true, value: null });
+    expect(parseLine('# the controller pauses here', ctx)).toEqual({ ok: true, value: null });
+  });
+
+  it('keeps quoted words together', () => {
+    expect(tokenize('public info "a b" c').map((t) => t.text)).toEqual(['public', 'info', 'a b', 'c']);
+  });
+});
+
+describe('tab completion', () => {
+  const s = new PlaySession(loadNamed('ky-son-flash-flood'), { seed: 2022, players: ['mx-chair', 'tc-chair'], controller: true, lang: 'en' });
+  s.handle('role tc-chair');
+  s.handle('advance T+03:30');
+
+  it('completes command words, only those the seat may use', () => {
+    expect(s.complete('disp')).toEqual([['dispatch '], 'disp']);
+    expect(s.complete('open ')[0].sort()).toEqual(['road', 'shelter']);
+    expect(s.complete('ho')[0]).toEqual([]);
+    expect(s.complete('')[0]).toContain('advance');
+  });
+
+  it('completes the role\'s own units, available first, then open incidents it can see', () => {
+    expect(s.complete('dispatch ')[0]).toEqual(['tc-militia', 'tc-shock-team', 'tc-health']);
+    expect(s.complete('dispatch tc-m')).toEqual([['tc-militia '], 'tc-m']);
+    expect(s.complete('dispatch tc-militia ')[0].sort()).toEqual(['ta-ca-houses', 'ta-ca-riverside-caught']);
+    expect(s.complete('dispatch tc-militia to ta-ca-h')).toEqual([['ta-ca-houses '], 'ta-ca-h']);
+  });
+
+  it('completes areas within the role\'s authority, levels it may declare, roads and seats', () => {
+    expect(s.complete('declare level ')[0]).toEqual(['0', '1']);
+    expect(s.complete('request support ')[0]).toEqual(['ta-ca ']);
+    expect(s.complete('close road ql7-tc')[0]).toEqual(['ql7-tc-mx ']);
+    expect(s.complete('role ')[0]).toEqual(['mx-chair', 'tc-chair', 'controller']);
+    expect(s.complete('advance until ')[0]).toEqual(['next', 'end']);
+  });
+
+  it('completes the controller\'s injects by what can be done to them', () => {
+    s.handle('role controller');
+    expect(s.complete('hold ')[0]).toContain('dam-rumour');
+    expect(s.complete('hold ')[0]).not.toContain('rain-bulletin');
+    expect(s.complete('release ')[0]).toEqual([]);
+    expect(s.complete('disp')[0]).toEqual([]);
+    s.handle('role tc-chair');
+  });
+});

@@ -1,0 +1,258 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PlaySession } from '../../engine/play/session.js';
+import { parseDecisions } from '../../engine/sim/decisions.js';
+import { readRunLog, runScenario, serializeRunLog, verifyRunLog } from '../../engine/sim/run.js';
+import { ROOT } from '../helpers/cli.js';
+import { loadNamed } from '../helpers/scenarios.js';
+
+const kySon = loadNamed('ky-son-flash-flood');
+const minimal = loadNamed('minimal');
+
+const text = (s: PlaySession) => serializeRunLog(s.log()).join('');
+
+function session(players: string[], controller = false, lang: 'vi' | 'en' = 'en', scenario = kySon) {
+  return new PlaySession(scenario, { seed: scenario.seed ?? 1, players, controller, lang });
+}
+
+function play(s: PlaySession, lines: string[]) {
+  return lines.map((l) => s.handle(l));
+}
+
+/** A whole Kỳ Sơn session (two trainee roles and the controller), and the same decisions written by hand as a decisions file. */
+const KY_SON_SCRIPT = readFileSync(join(ROOT, 'test/fixtures/play/ky-son.session'), 'utf8').split('\n');
+const KY_SON_DECISIONS = readFileSync(join(ROOT, 'test/fixtures/play/ky-son.decisions.yaml'), 'utf8');
+
+describe('a play session', () => {
+  it('typed line by line gives a run log byte-identical to running the equivalent decisions file', () => {
+    const s = session(['tc-chair', 'mx-chair'].sort(), true);
+    const replies = play(s, KY_SON_SCRIPT);
+    expect(replies.filter((r) => r.refused).map((r) => r.text)).toEqual([]);
+    expect(s.finished).toBe(true);
+    const dec = parseDecisions(KY_SON_DECISIONS, 'equivalent.yaml', kySon);
+    if (!dec.ok) throw new Error(dec.issues.map((i) => i.message).join('\n'));
+    const file = runScenario(kySon, { seed: 2022, decisions: dec.value.decisions, players: dec.value.players }).log!;
+    expect(text(s)).toBe(serializeRunLog(file).join(''));
+    // the orders really reached the engine
+    expect(s.log().events.filter((e) => e.includes('"type":"decision"') && e.includes('"author":"trainee"')).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('refuses an unknown unit, a busy unit, a command outside the role\'s authority and a malformed line, saying why and changing nothing', () => {
+    const s = session(['tc-chair']);
+    play(s, ['advance T+03:30', 'dispatch tc-militia ta-ca-houses']);
+    const hash = s.worldHash();
+    const log = text(s);
+    const decisions = s.decisions.length;
+    const cases: [string, RegExp][] = [
+      ['dispatch tc-miltia ta-ca-houses', /no unit 'tc-miltia' \(did you mean 'tc-militia'\?\)/],
+      ['dispatch tc-militia ta-ca-houses', /unit 'tc-militia' is busy: mobilising/],
+      ['dispatch hk-militia ta-ca-houses', /you do not command unit 'hk-militia': it answers to .*hk-chair/],
+      ['declare level 2', /you may not declare level 2 \(you may declare 1\)/],
+      ['evacuate muong-xen-lowland', /Mường Xén is outside your authority/],
+      ['dispatch tc-shock-team', /cannot read that: missing <incident>[\s\S]*usage: dispatch <unit> \[to\] <incident>/],
+      ['declare level nine', /level 'nine' is not 0, 1, 2 or 3/],
+      ['dispach tc-shock-team ta-ca-houses', /unknown command 'dispach' \(did you mean 'dispatch'\?\)/],
+      ['hold dam-rumour', /only the controller may do that/],
+    ];
+    for (const [line, why] of cases) {
+      const r = s.handle(line);
+      expect(r.refused, line).toBe(true);
+      expect(r.text, line).toMatch(why);
+      expect(s.worldHash(), line).toBe(hash);
+      expect(text(s), line).toBe(log);
+      expect(s.decisions.length, line).toBe(decisions);
+    }
+  });
+
+  it('applies the default when a decision point\'s deadline passes, on the board and in the log', () => {
+    const s = session(['mx-chair']);
+    const r = s.handle('advance until T+02:20');
+    expect(r.text).toMatch(/T\+02:15 {2}night-evacuation: no answer by the deadline; default applied: wait-for-daylight \(Wait for daylight\)/);
+    expect(r.text).toMatch(/decision: no answer by T\+02:15; default applied: wait-for-daylight/);
+    expect(s.handle('board').text).toMatch(/decision: no answer by T\+02:15; default applied: wait-for-daylight/);
+    const events = s.log().events.map((e) => JSON.parse(e));
+    expect(events).toContainEqual({ t: 8100, type: 'inject.expired', id: 'night-evacuation', option: 'wait-for-daylight' });
+    expect(events.some((e) => e.type === 'inject.answered')).toBe(false);
+    expect(s.handle('answer evacuate-now').refused).toBe(true);
+  });
+
+  it('shows a waiting decision with its deadline and refuses an answer at the deadline minute', () => {
+    const s = session(['mx-chair']);
+    const stop = s.handle('advance');
+    expect(stop.text).toContain('(stopped: message #4 for mx-chair)');
+    expect(stop.text).toMatch(/night-evacuation {2}"Evacuate the low-lying quarter tonight\?" · answer by T\+02:15 \(29 min left\)/);
+    expect(stop.text).toMatch(/wait-for-daylight {2}Wait for daylight {2}\(default if nobody answers\)/);
+    s.handle('advance T+02:15');
+    const late = s.handle('answer evacuate-now');
+    expect(late.refused).toBe(true);
+    expect(late.text).toContain("the deadline of night-evacuation was T+02:15; its default 'wait-for-daylight' applies");
+  });
+
+  it('undo then re-entering the same decision gives the same log as never undoing', () => {
+    const straight = session(['tc-chair']);
+    play(straight, ['evacuate ta-ca-riverside', 'advance T+03:30', 'dispatch tc-militia ta-ca-houses', 'advance 1h', 'request support', 'advance until end']);
+    const undone = session(['tc-chair']);
+    play(undone, ['evacuate ta-ca-riverside', 'advance T+03:30', 'dispatch tc-militia ta-ca-houses', 'advance 1h', 'request support']);
+    const before = undone.worldHash();
+    const r = undone.handle('undo');
+    expect(r.text).toContain('undone: request support for ta-ca (tc-chair, T+04:30)');
+    expect(undone.t).toBe(4 * 3600 + 1800);
+    expect(undone.worldHash()).toBe(before);
+    undone.handle('undo');
+    expect(undone.t).toBe(3 * 3600 + 1800);
+    play(undone, ['dispatch tc-militia ta-ca-houses', 'advance 1h', 'request support', 'advance until end']);
+    expect(text(undone)).toBe(text(straight));
+  });
+
+  it('lets a trainee take back only their own decision, and the controller any; a trainee never sees the controller\'s pending moves', () => {
+    const s = session(['mx-chair', 'tc-chair'], true);
+    play(s, ['role tc-chair', 'evacuate ta-ca-riverside', 'role mx-chair']);
+    const r = s.handle('undo');
+    expect(r.refused).toBe(true);
+    expect(r.text).toContain('the last decision (evacuate ta-ca-riverside) was taken by tc-chair; only tc-chair or the controller can take it back');
+    s.handle('role controller');
+    s.handle('hold dam-rumour');
+    s.handle('role tc-chair');
+    expect(s.handle('board').text).not.toContain('hold dam-rumour');
+    expect(s.handle('undo').text).toContain("the last decision (hold dam-rumour) was the controller's; only the controller can take it back");
+    s.handle('role controller');
+    expect(s.handle('board').text).toContain('controller: hold dam-rumour');
+    expect(s.handle('undo').refused).toBeFalsy();
+    expect(s.handle('undo').refused).toBeFalsy();
+    expect(s.decisions).toEqual([]);
+  });
+
+  it('a session saved part-way resumes from its run log and finishes with the same log as one never interrupted', () => {
+    const lines = ['evacuate ta-ca-riverside', 'advance', 'advance', 'advance T+03:20', 'dispatch tc-militia ta-ca-houses', 'advance 2h', 'declare level 1', 'advance until end'];
+    const straight = session(['tc-chair']);
+    play(straight, lines);
+    const first = session(['tc-chair']);
+    play(first, lines.slice(0, 5));
+    const saved = serializeRunLog(first.log()).join('');
+    const read = readRunLog(saved);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.log.session).toEqual({ t: 3 * 3600 + 1200 });
+    expect(verifyRunLog(read.log)).toMatchObject({ ok: true });
+    const resumed = PlaySession.resume(read.log, { lang: 'en', controller: false });
+    if (!resumed.ok) throw new Error(resumed.key);
+    expect(resumed.session.t).toBe(first.t);
+    expect(resumed.session.pending.map((d) => d.cmd)).toEqual([{ do: 'dispatch', unit: 'tc-militia', incident: 'ta-ca-houses' }]);
+    play(resumed.session, lines.slice(5));
+    expect(text(resumed.session)).toBe(text(straight));
+  });
+
+  it('a saved session whose events were edited fails drill verify at the edited event', () => {
+    const s = session(['tc-chair']);
+    play(s, ['evacuate ta-ca-riverside', 'advance T+02:00']);
+    const log = s.log();
+    const i = log.events.findIndex((e) => e.includes('"type":"zone.progress"'));
+    const r = verifyRunLog({ ...log, events: log.events.map((e, k) => (k === i ? e.replace('"remaining":', '"remaining":1') : e)) });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.divergence?.index).toBe(i);
+  });
+
+  it('refuses to resume a log whose events do not re-simulate', () => {
+    const s = session(['tc-chair']);
+    play(s, ['advance T+01:00']);
+    const log = s.log();
+    const bad = { ...log, events: log.events.map((e, i) => (i === 3 ? e.replace('"t":0', '"t":1') : e)) };
+    const r = PlaySession.resume(bad, { lang: 'en', controller: false });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.key).toBe('resume.diverged');
+  });
+
+  it('pause stops trainees until the controller resumes', () => {
+    const s = session(['tc-chair'], true);
+    expect(s.handle('pause').refused).toBe(true);
+    s.handle('role controller');
+    expect(s.handle('pause').text).toContain('Exercise paused');
+    s.handle('role tc-chair');
+    expect(s.handle('advance').text).toContain('the exercise is paused by the controller');
+    expect(s.handle('evacuate ta-ca-riverside').refused).toBe(true);
+    expect(s.prompt()).toBe('T+00:00 tc-chair [paused]> ');
+    s.handle('role controller');
+    expect(s.handle('jump T+01:00').refused).toBeFalsy();
+    expect(s.t).toBe(3600);
+    s.handle('resume');
+    s.handle('role tc-chair');
+    expect(s.handle('evacuate ta-ca-riverside').refused).toBeFalsy();
+  });
+
+  it('shows scenario text as plain text: markup is not interpreted and control characters are dropped', () => {
+    const s = session(['mx-chair'], false, 'vi');
+    const r = s.handle('advance T+05:31');
+    expect(r.text.replace(/\s+/g, ' ')).toContain('người dân hoảng loạn chạy lên đồi <img src=x onerror=alert(1)>');
+    const evil = structuredClone(kySon);
+    evil.injects[0].to = 'tc-chair';
+    evil.injects[0].subject = 'Bulletin\u001b[2J\u001b]0;pwned\u0007 \u202eevil';
+    const e = new PlaySession(evil, { seed: 1, players: ['tc-chair'], controller: false, lang: 'en' });
+    const out = e.handle('advance').text;
+    expect(out).toContain('Bulletin[2J]0;pwned evil');
+    // eslint-disable-next-line no-control-regex
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+  });
+});
+
+describe('undo and resume, over random sessions', () => {
+  const POOL = [
+    'evacuate ta-ca-riverside', 'dispatch tc-militia ta-ca-houses', 'dispatch tc-shock-team ta-ca-houses', 'dispatch tc-militia ta-ca-riverside-caught',
+    'recall tc-militia', 'request support', 'declare level 1', 'declare level 0', 'public info "Bà con giữ bình tĩnh"', 'open shelter ta-ca-school',
+    'advance', 'advance 20m', 'advance 1h', 'advance 3h',
+  ];
+  const script = fc.array(fc.constantFrom(...POOL), { minLength: 1, maxLength: 14 });
+
+  it('undoing the last decision and typing it again never changes the log (and no trainee order is ever refused by the engine)', () => {
+    fc.assert(fc.property(script, (lines) => {
+      const a = session(['tc-chair']);
+      const b = session(['tc-chair']);
+      for (const line of lines) {
+        a.handle(line);
+        const r = b.handle(line);
+        if (!r.refused && !line.startsWith('advance')) {
+          b.handle('undo');
+          b.handle(line);
+        }
+      }
+      a.handle('advance until end');
+      b.handle('advance until end');
+      expect(text(b)).toBe(text(a));
+      const refusedOrders = a.log().events.filter((e) => e.includes('"type":"decision.refused"') && e.includes('"author":"trainee"'));
+      expect(refusedOrders).toEqual([]);
+    }), { numRuns: 12 });
+  });
+
+  it('saving at any point and resuming gives the same final log as never stopping', () => {
+    fc.assert(fc.property(script, fc.nat(), (lines, cut) => {
+      const k = cut % (lines.length + 1);
+      const a = session(['tc-chair']);
+      play(a, [...lines, 'advance until end']);
+      const b = session(['tc-chair']);
+      play(b, lines.slice(0, k));
+      const read = readRunLog(serializeRunLog(b.log()).join(''));
+      if (!read.ok) throw new Error(read.message);
+      const r = PlaySession.resume(read.log, { lang: 'en', controller: false });
+      if (!r.ok) throw new Error(r.key);
+      play(r.session, [...lines.slice(k), 'advance until end']);
+      expect(text(r.session)).toBe(text(a));
+    }), { numRuns: 10 });
+  });
+});
+
+describe('the minimal scenario', () => {
+  it('plays to the end with the only role and matches drill run on the same decisions', () => {
+    const s = session(['mx-commander'], false, 'vi', minimal);
+    const r = play(s, ['advance', 'dispatch mx-police collapse-1', 'dispatch mx-militia collapse-1', 'advance until end']);
+    expect(r.map((x) => x.refused ?? false)).toEqual([false, false, false, false]);
+    expect(r[3].text).toContain('Tổng kết lúc T+04:00');
+    const file = runScenario(minimal, {
+      seed: 7, players: ['mx-commander'],
+      decisions: [
+        { at: 21 * 60, role: 'mx-commander', author: 'trainee', cmd: { do: 'dispatch', unit: 'mx-police', incident: 'collapse-1' } },
+        { at: 21 * 60, role: 'mx-commander', author: 'trainee', cmd: { do: 'dispatch', unit: 'mx-militia', incident: 'collapse-1' } },
+      ],
+    }).log!;
+    expect(text(s)).toBe(serializeRunLog(file).join(''));
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * The after-action review of the complete example: the two decision files
+ * (evacuate early, evacuate late) give different ratings of the evacuation
+ * objective, each citing the events that decided it; the review agrees with
+ * the summary the live run wrote; texts from the scenario are escaped.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildAar } from '../../engine/review/aar.js';
+import { reviewEvents } from '../../engine/review/review.js';
+import { renderReport } from '../../engine/review/report.js';
+import { kySon } from './ky-son-runs.js';
+
+const aarOf = (which: 'early' | 'late' | 'doctrine') => {
+  const r = kySon(which);
+  return buildAar(r.log, r.scenario, r.events);
+};
+
+describe('AAR of the ky-son evacuate-early and evacuate-late runs', () => {
+  it('rates the Tà Cạ evacuation objective P when ordered early and U when ordered late', () => {
+    const early = aarOf('early').objectives.find((o) => o.spec.id === 'evac-ta-ca')!;
+    const late = aarOf('late').objectives.find((o) => o.spec.id === 'evac-ta-ca')!;
+    expect(early.result).toMatchObject({ rating: 'P', value: 1, at: 3 * 3600 });
+    expect(late.result).toMatchObject({ rating: 'U', value: 183 / 700, at: 3 * 3600 });
+  });
+
+  it('cites the trainee\'s evacuation order and the zone\'s state at the deadline as evidence', () => {
+    for (const [which, orderT, sheltered] of [['early', 2400, 700], ['late', 8100, 183]] as const) {
+      const ev = aarOf(which).objectives.find((o) => o.spec.id === 'evac-ta-ca')!.evidence;
+      const cited = ev.map((e) => (e.index === null ? null : e.event));
+      expect(cited).toContainEqual({ t: orderT, type: 'decision', author: 'trainee', role: 'tc-chair', do: 'evacuate', zone: 'ta-ca-riverside' });
+      expect(cited).toContainEqual(expect.objectContaining({ t: 10800, type: 'zone.progress', id: 'ta-ca-riverside', sheltered }));
+      // each cited event is where the evidence says it is in the log
+      const events = kySon(which).events;
+      for (const e of ev) if (e.index !== null) expect(events[e.index]).toEqual(e.event);
+    }
+  });
+
+  it('says so in both reports, in words, with the times of the deciding events', () => {
+    const early = renderReport(aarOf('early'), 'md', 'en');
+    const late = renderReport(aarOf('late'), 'md', 'en');
+    expect(early).toContain('100 %, read at T+03:00 (21:00): rated P: Performed without challenges');
+    expect(early).toContain('**T+00:40 (18:40)**: Tà Cạ commune chair (trainee): evacuate Tà Cạ riverside villages');
+    expect(late).toContain('26 %, read at T+03:00 (21:00): rated U: Unable to be performed');
+    expect(late).toContain('**T+02:15 (20:15)**: Tà Cạ commune chair (trainee): evacuate Tà Cạ riverside villages');
+    expect(late).toContain('The hazard reaches Tà Cạ riverside villages: 517 people still there');
+    expect(late).toContain('Tà Cạ riverside villages: 183 in shelter, 0 on the way, 0 still in the zone');
+  });
+
+  it('agrees with the summary the live run stored in its log (one reducer)', () => {
+    for (const which of ['early', 'late', 'doctrine'] as const) {
+      const r = kySon(which);
+      expect(reviewEvents(r.scenario, r.events, r.log.until).summary).toEqual(r.log.summary);
+      expect(buildAar(r.log, r.scenario, r.events).integrity).toEqual({ summary_agrees: true, hash_ok: true, scenario_ok: true });
+    }
+  });
+
+  it('puts the late order, and the stranded people left at risk, among the areas for improvement, with a suggested order time', () => {
+    const late = aarOf('late');
+    const keys = late.improvements.map((f) => f.key);
+    expect(keys).toContain('f.inject.late');
+    expect(late.improvements.find((f) => f.key === 'f.incident.open')).toMatchObject({ params: { incident: { ref: 'incident', id: 'ta-ca-riverside-caught' }, people: { n: 517 } }, org: 'tc-chair' });
+    expect(aarOf('early').improvements.map((f) => f.key)).not.toContain('f.inject.late');
+    const evac = late.improvements.find((f) => f.key === 'f.objective.short' && (f.params.objective as { id: string }).id === 'evac-ta-ca')!;
+    expect(evac).toMatchObject({ capability: 'Mass Care Services', element: 'planning', org: 'tc-chair', action: { key: 'a.evacuate.by' } });
+    const md = renderReport(late, 'md', 'en');
+    expect(md).toMatch(/Suggested: Order the evacuation of Tà Cạ riverside villages by T\+00:50 \(18:50\): moving 630 people takes about 2 h 10 min/);
+  });
+
+  it('warns at the top when the log was changed after it was written', () => {
+    const r = kySon('late');
+    const lines = [...r.log.events];
+    const edited = { ...JSON.parse(lines[20]), t: JSON.parse(lines[20]).t };
+    edited.edited = true;
+    lines[20] = JSON.stringify(edited);
+    const aar = buildAar({ ...r.log, events: lines }, r.scenario, lines.map((l) => JSON.parse(l)));
+    expect(aar.integrity.hash_ok).toBe(false);
+    expect(renderReport(aar, 'md', 'en').split('\n').slice(0, 6).join('\n')).toContain('Warning: the hash chain of the run log does not match its events');
+  });
+
+  it('shows a message holding HTML as text, never as markup, in both formats', () => {
+    const aar = aarOf('doctrine');
+    const html = renderReport(aar, 'html', 'en');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toMatch(/<img/i);
+    expect(html).not.toMatch(/<script/i);
+    const md = renderReport(aar, 'md', 'vi');
+    expect(md).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(md).not.toContain('<img');
+  });
+});

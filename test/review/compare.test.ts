@@ -1,0 +1,47 @@
+/** `compare` on the two ky-son runs: first divergence, first decision that differs, ratings side by side. */
+import { describe, expect, it } from 'vitest';
+import { compareRuns } from '../../engine/review/compare.js';
+import { kySon } from './ky-son-runs.js';
+
+describe('compareRuns', () => {
+  const early = kySon('early');
+  const late = kySon('late');
+  const c = compareRuns(early, late);
+
+  it('names the first decision that differs: the early evacuation order at T+00:40', () => {
+    expect(c.given.first).toEqual({ side: 'a', decision: { at: 2400, role: 'tc-chair', author: 'trainee', do: 'evacuate', zone: 'ta-ca-riverside' } });
+    expect(c.given.only_a).toEqual([{ at: 2400, role: 'tc-chair', author: 'trainee', do: 'evacuate', zone: 'ta-ca-riverside' }]);
+    expect(c.given.only_b).toEqual([{ at: 8100, role: 'tc-chair', author: 'trainee', do: 'evacuate', zone: 'ta-ca-riverside' }]);
+  });
+
+  it('finds where the runs diverge: the first event that differs, its index and time', () => {
+    expect(c.divergence).not.toBeNull();
+    const d = c.divergence!;
+    expect(d.t).toBe(2400);
+    expect(d.a).toEqual({ t: 2400, type: 'decision', author: 'trainee', role: 'tc-chair', do: 'evacuate', zone: 'ta-ca-riverside' });
+    // everything before it is the same in both logs
+    expect(early.log.events.slice(0, d.index)).toEqual(late.log.events.slice(0, d.index));
+    expect(early.log.events[d.index]).not.toEqual(late.log.events[d.index]);
+  });
+
+  it('puts the ratings side by side: the evacuation objective differs, the support request does not', () => {
+    const evac = c.objectives.find((o) => o.id === 'evac-ta-ca')!;
+    expect([evac.a.rating, evac.b!.rating]).toEqual(['P', 'U']);
+    const support = c.objectives.find((o) => o.id === 'support')!;
+    expect(support.a).toEqual(support.b);
+    expect(c).toMatchObject({ same_scenario: true, same_seed: true, same_players: true, identical: false });
+    expect(c.figures.find((f) => f.key === 'people.lost')).toMatchObject({ a: early.log.summary.people.lost, b: late.log.summary.people.lost });
+  });
+
+  it('a run compared with itself is identical, with no divergence and no differing decision', () => {
+    const same = compareRuns(late, late);
+    expect(same).toMatchObject({ identical: true, divergence: null, given: { only_a: [], only_b: [], first: null }, taken: { only_a: [], only_b: [] } });
+  });
+
+  it('a log that is a prefix of the other diverges where the shorter one ends', () => {
+    const short = { ...late, log: { ...late.log, events: late.log.events.slice(0, 50) }, events: late.events.slice(0, 50) };
+    const d = compareRuns(late, short).divergence!;
+    expect(d).toMatchObject({ index: 50, b: null });
+    expect(d.a).toEqual(late.events[50]);
+  });
+});

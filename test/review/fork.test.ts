@@ -1,0 +1,82 @@
+/**
+ * `fork`: keep a run's decisions before a time, take new ones from then on,
+ * re-simulate. Forking the late run before its evacuation order with the
+ * early decisions gives the early run, byte for byte.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { planFork } from '../../engine/review/fork.js';
+import { decisionFromRecord, runScenario, serializeRunLog } from '../../engine/sim/run.js';
+import { decisionsFile, kySon } from './ky-son-runs.js';
+
+describe('planFork and the forked run', () => {
+  const late = kySon('late');
+  const early = kySon('early');
+
+  it('the late run forked at T+00:40 with the early decisions is byte-identical to the early run', () => {
+    const plan = planFork(late.log, 2400, decisionsFile('ky-son-evacuate-early', late.scenario));
+    expect(plan).toMatchObject({ ok: true, kept: 0, added: 6, players: ['tc-chair'] });
+    if (!plan.ok) return;
+    const forked = runScenario(late.scenario, { seed: late.log.seed, until: late.log.until, players: plan.players, decisions: plan.decisions }).log!;
+    expect(serializeRunLog(forked).join('')).toBe(early.text);
+  });
+
+  it('keeps the run\'s own decisions before the fork time and takes the new file\'s after it', () => {
+    const next = { decisions: [{ at: 4 * 3600, role: 'tc-chair', author: 'trainee' as const, cmd: { do: 'request_support' as const, area: 'ta-ca' } }], players: ['tc-chair'] };
+    const plan = planFork(late.log, 3 * 3600 + 600, next);
+    expect(plan.ok && plan.decisions.map((d) => [d.at, d.cmd.do])).toEqual([[8100, 'evacuate'], [14400, 'request_support']]);
+  });
+
+  it('refuses a fork time after the end of the run', () => {
+    expect(planFork(late.log, late.log.until + 1, { decisions: [], players: [] })).toMatchObject({ ok: false, code: 'after-end' });
+    expect(planFork(late.log, late.log.until, { decisions: [], players: [] }).ok).toBe(true);
+  });
+
+  it('refuses new decisions before the fork time, naming the first', () => {
+    const plan = planFork(late.log, 3600, decisionsFile('ky-son-evacuate-early', late.scenario));
+    expect(plan).toMatchObject({ ok: false, code: 'decision-before-fork', index: 0 });
+    expect(!plan.ok && plan.message).toContain('the first at T+00:40');
+  });
+
+  it('players are the union of the run\'s and the new file\'s', () => {
+    const plan = planFork(late.log, 0, { decisions: [], players: ['mx-chair'] });
+    expect(plan.ok && plan.players).toEqual(['mx-chair', 'tc-chair']);
+  });
+
+  it('property: forking a run at any time with its own later decisions reproduces it exactly', () => {
+    const own = late.log.decisions.map(decisionFromRecord);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: late.log.until }), (at) => {
+        const plan = planFork(late.log, at, { decisions: own.filter((d) => d.at >= at), players: late.log.players });
+        if (!plan.ok) return false;
+        const forked = runScenario(late.scenario, { seed: late.log.seed, until: late.log.until, players: plan.players, decisions: plan.decisions }).log!;
+        return forked.hash === late.log.hash && forked.events.length === late.log.events.length;
+      }),
+      { numRuns: 6, seed: 5 },
+    );
+  });
+});
+
+describe('a play session saved part-way', () => {
+  it('is reviewed at the time it stopped, agreeing with its stored summary, and forks only up to there', async () => {
+    const { createSim, sessionLogOf } = await import('../../engine/sim/run.js');
+    const { buildAar } = await import('../../engine/review/aar.js');
+    const { renderReport } = await import('../../engine/review/report.js');
+    const late = kySon('late');
+    const d = decisionsFile('ky-son-evacuate-late', late.scenario);
+    const sim = createSim(late.scenario, { decisions: d.decisions, players: d.players });
+    sim.run(4 * 3600);
+    const session = sessionLogOf(sim, 4 * 3600);
+    const events = session.events.map((l) => JSON.parse(l));
+    const aar = buildAar(session, late.scenario, events);
+    expect(aar.integrity).toEqual({ summary_agrees: true, hash_ok: true, scenario_ok: true });
+    expect(aar.review.t_end).toBe(4 * 3600);
+    expect(renderReport(aar, 'md', 'en')).toContain("> **This is a play session saved at T+04:00 (22:00), before the scenario's end at T+18:00 (12:00)");
+    expect(planFork(session, 4 * 3600 + 1, { decisions: [], players: [] })).toMatchObject({ ok: false, code: 'after-end', message: '--at T+04:00:01 is after where the saved session stopped (T+04:00)' });
+    // forked at the stop with no new decision, it is the straight run of the session's decisions
+    const plan = planFork(session, 4 * 3600, { decisions: [], players: [] });
+    if (!plan.ok) throw new Error(plan.message);
+    const forked = runScenario(late.scenario, { seed: session.seed, until: session.until, players: plan.players, decisions: plan.decisions }).log!;
+    expect(forked.hash).toBe(late.log.hash);
+  });
+});

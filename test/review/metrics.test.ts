@@ -1,0 +1,194 @@
+/**
+ * The metrics reducer on hand-built logs where the right answer is known:
+ * the run summary, and every metric an objective's criterion can name, with
+ * the rating and the evidence (the events that decided the value).
+ */
+import { describe, expect, it } from 'vitest';
+import { Metrics, type LogEvent } from '../../engine/review/metrics.js';
+import { ev, fixtureScenario, H, objective } from './fixture.js';
+
+function feed(extra: string, events: LogEvent[], tEnd = 10 * H) {
+  const m = new Metrics(fixtureScenario(extra));
+  for (const e of events) m.observe(e);
+  const s = m.finish(tEnd);
+  return { s, obj: (id: string) => s.objectives.find((o) => o.id === id)!, evidence: (id: string) => m.evidence.get(id)! };
+}
+
+const reported = (t: number, id: string, kind: string, area: string, people = 0, severity = 2) => ev(t, 'incident.reported', { id, kind, area, node: null, x: 0, y: 0, severity, people, work_s: 3600 });
+const phase = (t: number, id: string, p: string) => ev(t, 'incident.phase', { id, phase: p });
+
+describe('run summary', () => {
+  it('counts incidents, people, response times, dispatch waits and decisions from the events', () => {
+    const { s } = feed('', [
+      reported(0, 'a', 'slide', 'c1', 4),
+      ev(300, 'decision', { author: 'trainee', role: 'r1', do: 'dispatch', unit: 'u1', incident: 'a' }),
+      phase(600, 'a', 'responding'),
+      reported(1000, 'b', 'fire', 'c2', 5),
+      ev(1000, 'decision.refused', { author: 'trainee', role: 'r1', do: 'dispatch', unit: 'u2', incident: 'b', code: 'no-authority', reason: 'x' }),
+      ev(1900, 'decision', { author: 'doctrine', role: 'r2', do: 'dispatch', unit: 'u2', incident: 'b' }),
+      phase(4600, 'b', 'responding'),
+      phase(5000, 'a', 'contained'),
+      ev(5000, 'incident.people', { id: 'a', rescued: 3, lost: 1 }),
+      phase(5000, 'a', 'resolved'),
+      ev(6000, 'zone.progress', { id: 'z1', remaining: 80, moving: 20, sheltered: 100 }),
+      ev(6000, 'zone.progress', { id: 'z2', remaining: 290, moving: 0, sheltered: 10 }),
+    ]);
+    expect(s.incidents).toEqual({ reported: 2, contained: 1, resolved: 1 });
+    expect(s.people).toEqual({ at_risk: 9, rescued: 3, lost: 1, still_at_risk: 5, evacuated: 110 });
+    expect(s.response.n).toBe(2);
+    expect(s.response.mean_first_on_scene_s).toBe(2100); // (600 + 3600) / 2
+    expect(s.response.max_first_on_scene_s).toBe(3600);
+    expect(s.response.mean_dispatch_s).toBe(600); // (300 + 900) / 2
+    expect(s.decisions).toEqual({ taken: 2, refused: 1 });
+    expect(s.t_end).toBe(10 * H);
+  });
+});
+
+describe('evacuated_share', () => {
+  const order = [
+    ev(H, 'decision', { author: 'trainee', role: 'r1', do: 'evacuate', zone: 'z1' }),
+    ev(H, 'zone.state', { id: 'z1', state: 'ordered', by: 'r1' }),
+    ev(2 * H, 'zone.progress', { id: 'z1', remaining: 100, moving: 0, sheltered: 100 }),
+  ];
+
+  it('is read at the deadline: an event at the deadline counts, one after it does not', () => {
+    const at = feed('', [...order, ev(3 * H, 'zone.progress', { id: 'z1', remaining: 20, moving: 0, sheltered: 180 }), ev(4 * H, 'zone.progress', { id: 'z1', remaining: 0, moving: 0, sheltered: 200 })]);
+    expect(at.obj('o-evac')).toMatchObject({ value: 0.9, met: true, rating: 'P', at: 3 * H });
+    const after = feed('', [...order, ev(3 * H + 1, 'zone.progress', { id: 'z1', remaining: 20, moving: 0, sheltered: 180 })]);
+    expect(after.obj('o-evac')).toMatchObject({ value: 0.5, met: false, rating: 'M', at: 3 * H });
+  });
+
+  it('cites the evacuation order and the last progress before the deadline', () => {
+    const { evidence } = feed('', [...order, ev(3 * H, 'zone.progress', { id: 'z1', remaining: 20, moving: 0, sheltered: 180 })]);
+    expect(evidence('o-evac').map((e) => [e.t, e.index, e.index !== null && e.event.type])).toEqual([[H, 0, 'decision'], [3 * H, 3, 'zone.progress']]);
+  });
+
+  it('notes a zone never ordered out, and is U at zero', () => {
+    const { obj, evidence } = feed(objective('o-z2', 'evacuated_share', '>=', 0.9, [0.9, 0.7, 0.4], 'z2', '3h'), []);
+    expect(obj('o-z2')).toMatchObject({ value: 0, rating: 'U' });
+    expect(evidence('o-z2')).toEqual([{ t: 3 * H, index: null, absent: 'zone_not_ordered', of: 'z2' }]);
+  });
+
+  it('over all zones is the share of all their people', () => {
+    const { obj } = feed(objective('o-all', 'evacuated_share', '>=', 0.5, [0.5, 0.3, 0.1]), [
+      ev(H, 'zone.progress', { id: 'z1', remaining: 100, moving: 0, sheltered: 100 }),
+      ev(H, 'zone.progress', { id: 'z2', remaining: 150, moving: 0, sheltered: 150 }),
+    ]);
+    expect(obj('o-all').value).toBe(0.5); // 250 of 500
+  });
+});
+
+describe('first_on_scene_s, contained_s and mean_response_s', () => {
+  const two = [reported(0, 'a', 'slide', 'c1'), phase(600, 'a', 'responding'), reported(1000, 'b', 'fire', 'c2'), phase(4600, 'b', 'responding'), phase(8000, 'a', 'contained')];
+
+  it('first_on_scene_s is the worst incident in scope, citing its report and first unit', () => {
+    const { obj, evidence } = feed('', two);
+    expect(obj('o-first')).toMatchObject({ value: 3600, rating: 'S', met: false });
+    expect(evidence('o-first').map((e) => e.index)).toEqual([2, 3]);
+  });
+
+  it('an incident no unit reached makes it never (U), noted as missing', () => {
+    const { obj, evidence } = feed('', [...two, reported(9000, 'c', 'slide', 'c1')]);
+    expect(obj('o-first')).toMatchObject({ value: null, rating: 'U' });
+    expect(evidence('o-first')).toEqual([expect.objectContaining({ index: 5 }), { t: 10 * H, index: null, absent: 'no_unit_on_scene', of: 'c' }]);
+  });
+
+  it('contained_s of a kind counts only that kind', () => {
+    const { obj } = feed(objective('o-c', 'contained_s', '<=', 9000, [9000, 10000, 20000], 'slide'), two);
+    expect(obj('o-c')).toMatchObject({ value: 8000, rating: 'P' });
+  });
+
+  it('mean_response_s is the mean over incidents that got a unit', () => {
+    const { obj } = feed(objective('o-m', 'mean_response_s', '<=', 1800, [1800, 3600, 7200]), [...two, reported(9000, 'c', 'slide', 'c1')]);
+    expect(obj('o-m')).toMatchObject({ value: 2100, rating: 'S' });
+  });
+});
+
+describe('people_lost and rescued_share', () => {
+  const events = [
+    reported(0, 'a', 'slide', 'c1', 4), reported(0, 'b', 'fire', 'c2', 5),
+    ev(3000, 'incident.people', { id: 'a', rescued: 3, lost: 1 }), ev(4000, 'incident.people', { id: 'b', rescued: 3, lost: 2 }),
+  ];
+
+  it('people_lost counts all areas, or one; the evidence lists the losses largest first', () => {
+    const { obj, evidence } = feed(objective('o-c1', 'people_lost', '<=', 0, [0, 1, 2], 'c1'), events);
+    expect(obj('o-lost')).toMatchObject({ value: 3, rating: 'M' });
+    expect(obj('o-c1')).toMatchObject({ value: 1, rating: 'S' });
+    expect(evidence('o-lost').map((e) => e.index)).toEqual([2, 3]); // time order: a (t 3000), b (t 4000)
+  });
+
+  it('nobody lost is P with a note', () => {
+    const { obj, evidence } = feed('', [reported(0, 'a', 'slide', 'c1', 2), ev(3000, 'incident.people', { id: 'a', rescued: 2, lost: 0 })]);
+    expect(obj('o-lost')).toMatchObject({ value: 0, rating: 'P' });
+    expect(evidence('o-lost')[0]).toMatchObject({ absent: 'nobody_lost' });
+  });
+
+  it('rescued_share is rescued over people at risk', () => {
+    const { obj } = feed(objective('o-r', 'rescued_share', '>=', 0.9, [0.9, 0.6, 0.3]), events);
+    expect(obj('o-r').value).toBeCloseTo(6 / 9, 12);
+    expect(obj('o-r').rating).toBe('S');
+  });
+});
+
+describe('level_declared_s and support_requested_s', () => {
+  it('level_declared_s is the first level of 1 or more in the area, citing when capacity was first exceeded', () => {
+    const { obj, evidence } = feed(objective('o-l', 'level_declared_s', '<=', 6000, [6000, 7000, 8000], 'c1'), [
+      ev(2000, 'area.short', { id: 'c1', short: true }),
+      ev(4000, 'level', { area: 'c1', level: 0, by: 'r1' }),
+      ev(5000, 'level', { area: 'c1', level: 1, by: 'r1' }),
+      ev(9000, 'level', { area: 'c1', level: 1, by: 'r1' }),
+    ]);
+    expect(obj('o-l')).toMatchObject({ value: 5000, rating: 'P' });
+    expect(evidence('o-l').map((e) => e.index)).toEqual([0, 2]);
+  });
+
+  it('support_requested_s is the first request; none is never (U)', () => {
+    const one = feed(objective('o-s', 'support_requested_s', '<=', 7200, [7200, 9000, 10800], 'c2'), [ev(7200, 'support.requested', { area: 'c2', by: 'r2' }), ev(8000, 'support.requested', { area: 'c2', by: 'r2' })]);
+    expect(one.obj('o-s')).toMatchObject({ value: 7200, rating: 'P' });
+    const none = feed(objective('o-s', 'support_requested_s', '<=', 7200, [7200, 9000, 10800], 'c2'), []);
+    expect(none.obj('o-s')).toMatchObject({ value: null, rating: 'U' });
+    expect(none.evidence('o-s')).toEqual([{ t: 10 * H, index: null, absent: 'no_support', of: 'c2' }]);
+  });
+});
+
+describe('decision_latency_s', () => {
+  const o = objective('o-d', 'decision_latency_s', '<=', 1800, [1800, 3600, 7200], 'i1');
+  it('is the time from the inject to the action it called for, citing both', () => {
+    const { obj, evidence } = feed(o, [ev(H, 'inject.delivered', { id: 'i1', seq: 1, to: 'r1' }), ev(H + 900, 'inject.done', { id: 'i1', by: 'r1', latency_s: 900 })]);
+    expect(obj('o-d')).toMatchObject({ value: 900, rating: 'P' });
+    expect(evidence('o-d').map((e) => e.index)).toEqual([0, 1]);
+  });
+  it('is never when the action was not taken, and says so', () => {
+    const { obj, evidence } = feed(o, [ev(H, 'inject.delivered', { id: 'i1', seq: 1, to: 'r1' })]);
+    expect(obj('o-d')).toMatchObject({ value: null, rating: 'U' });
+    expect(evidence('o-d')[1]).toMatchObject({ absent: 'expected_action_not_taken', of: 'i1' });
+  });
+});
+
+describe('shelter_peak_share, resolved_share and stock_days_min', () => {
+  it('shelter_peak_share is the peak occupancy over capacity, citing the peak', () => {
+    const { obj, evidence } = feed(objective('o-sh', 'shelter_peak_share', '<=', 0.9, [0.9, 1, 1.2], 's1'), [
+      ev(H, 'shelter.occupancy', { id: 's1', occupancy: 100, capacity: 150 }),
+      ev(2 * H, 'shelter.occupancy', { id: 's1', occupancy: 150, capacity: 150 }),
+      ev(3 * H, 'shelter.occupancy', { id: 's1', occupancy: 120, capacity: 150 }),
+    ]);
+    expect(obj('o-sh')).toMatchObject({ value: 1, rating: 'S' });
+    expect(evidence('o-sh').map((e) => e.index)).toEqual([1]);
+  });
+
+  it('resolved_share is the share resolved by the deadline, citing those still open', () => {
+    const { obj, evidence } = feed(objective('o-res', 'resolved_share', '>=', 1, [1, 0.5, 0.25], undefined, '2h'), [
+      reported(0, 'a', 'slide', 'c1'), reported(0, 'b', 'slide', 'c1'), phase(H, 'a', 'resolved'), phase(3 * H, 'b', 'resolved'),
+    ]);
+    expect(obj('o-res')).toMatchObject({ value: 0.5, rating: 'S' });
+    expect(evidence('o-res').map((e) => e.index)).toEqual([1]);
+  });
+
+  it('stock_days_min is the fewest days in any area by its latest reading', () => {
+    const { obj, evidence } = feed(objective('o-st', 'stock_days_min', '>=', 2, [2, 1, 0.5]), [
+      ev(H, 'area.stock', { id: 'c1', days: 3 }), ev(H, 'area.stock', { id: 'c2', days: 2 }), ev(5 * H, 'area.stock', { id: 'c1', days: 1.5 }),
+    ]);
+    expect(obj('o-st')).toMatchObject({ value: 1.5, rating: 'S' });
+    expect(evidence('o-st').map((e) => e.index)).toEqual([2]);
+  });
+});

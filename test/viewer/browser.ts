@@ -1,0 +1,59 @@
+/**
+ * Headless Chromium for the viewer tests (playwright-core driving Debian's
+ * /usr/bin/chromium, never a downloaded browser), and `drill view` started as
+ * a user would, on a free port, with its printed address read back.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROOT } from '../helpers/cli.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = join(ROOT, 'test/artifacts');
+
+/** Chromium headless; playwright gives it a fresh temporary profile (user data dir) each launch. */
+export async function launch(): Promise<Browser> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface Served { url: string; proc: ChildProcess; stdout: () => string; stop: () => Promise<void> }
+
+/** Start `drill view <files> --port 0` and wait for the address it prints. */
+export function serve(files: string[], extra: string[] = []): Promise<Served> {
+  const proc = spawn(process.execPath, [join(ROOT, 'bin/drill.mjs'), 'view', ...files, '--port', '0', ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '', err = '';
+  proc.stdout!.on('data', (d) => { out += d; });
+  proc.stderr!.on('data', (d) => { err += d; });
+  const stop = () => new Promise<void>((done) => {
+    if (proc.exitCode !== null) return done();
+    proc.once('exit', () => done());
+    proc.kill('SIGTERM');
+  });
+  return new Promise((ok, fail) => {
+    const timer = setTimeout(() => { proc.kill('SIGKILL'); fail(new Error(`drill view printed no address:\n${out}\n${err}`)); }, 20_000);
+    proc.stdout!.on('data', () => {
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+      if (m) { clearTimeout(timer); ok({ url: m[0], proc, stdout: () => out, stop }); }
+    });
+    proc.once('exit', (code) => { clearTimeout(timer); fail(new Error(`drill view exited ${code}:\n${out}\n${err}`)); });
+  });
+}
+
+/** Every request the page makes, so a test can assert that none leaves 127.0.0.1. */
+export function watchRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+  return urls;
+}
+
+export async function openViewer(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => (window as any).drillViewer?.ready);
+  await page.evaluate(() => (window as any).drillViewer.ready);
+}

@@ -1,0 +1,204 @@
+/**
+ * The viewer in headless Chromium, used as a reviewer would: open runs served
+ * by `drill view`, scrub, click, compare, open broken files. Screenshots of
+ * the map, the timeline and compare mode go to test/artifacts/ for review.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findDivergence } from '../../engine/replay/divergence.js';
+import { openRunLog, type RunData } from '../../engine/replay/open.js';
+import { Model } from '../../engine/sim/model.js';
+import { decisionFromRecord } from '../../engine/sim/run.js';
+import { Sim } from '../../engine/sim/sim.js';
+import type { World } from '../../engine/sim/world.js';
+import { drill, tempDir } from '../helpers/cli.js';
+import { ARTIFACTS, launch, openViewer, serve, watchRequests, type Served } from './browser.js';
+
+const dir = tempDir('drillsim-viewer-');
+const fileA = join(dir, 'doctrine.json');
+const fileB = join(dir, 'early-evacuation.json');
+let browser: Browser;
+let server: Served;
+let page: Page;
+let requests: string[];
+const dialogs: string[] = [];
+let runA: RunData;
+let runB: RunData;
+
+function open(file: string): RunData {
+  const r = openRunLog(readFileSync(file, 'utf8'), file);
+  if (!r.ok) throw new Error(r.message);
+  return r.run;
+}
+
+/** The engine's world at t the slow way (a straight run from T0, no keyframe): what the board must show. */
+function engineAt(r: RunData, t: number): World {
+  const sim = new Sim(new Model(r.scenario), { seed: r.seed, decisions: r.decisions.map(decisionFromRecord), players: r.players, until: r.until, mode: 'metrics', keyframeEvery: r.keyframe_every });
+  sim.start();
+  sim.run(t + 1);
+  return sim.world;
+}
+
+async function clockT(p: Page): Promise<number> {
+  return Number(await p.locator('#clock').getAttribute('data-t'));
+}
+
+beforeAll(async () => {
+  expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--out', fileA, '--quiet']).code).toBe(0);
+  const decisions = join(dir, 'decisions.yaml');
+  writeFileSync(decisions, 'drillsim_decisions: 1\nscenario: ky-son-flash-flood\ndecisions:\n  - { at: T+00:40, role: tc-chair, do: evacuate, zone: ta-ca-riverside }\n');
+  expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--decisions', decisions, '--out', fileB, '--quiet']).code).toBe(0);
+  runA = open(fileA);
+  runB = open(fileB);
+  [browser, server] = await Promise.all([launch(), serve([fileA, fileB])]);
+  page = await browser.newPage({ viewport: { width: 1440, height: 950 } });
+  requests = watchRequests(page);
+  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  await openViewer(page, server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the replay viewer', () => {
+  it('opens the run it was given: title, map, timeline, no error', async () => {
+    await expect(page.locator('#title').textContent()).resolves.toContain('Mường Xén');
+    expect(await page.locator('#error').isHidden()).toBe(true);
+    expect(await page.locator('#map-a g.unit').count()).toBe(runA.scenario.units.length);
+    expect(await page.locator('#map-a g.road').count()).toBe(runA.scenario.travel.edges.length);
+    expect(await page.locator('#timeline-slider').getAttribute('aria-valuemax')).toBe(String(runA.until));
+  });
+
+  it('after scrubbing, shows every unit and incident as the engine holds them at that time', async () => {
+    const box = (await page.locator('#timeline-slider').boundingBox())!;
+    // drag from the start of the lanes to about two fifths of the run
+    await page.mouse.move(box.x + 200, box.y + 30);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 200 + (box.width - 228 - 170) * 0.2, box.y + 30, { steps: 5 });
+    await page.mouse.move(box.x + 170 + (box.width - 28 - 170) * 0.4, box.y + 30, { steps: 5 });
+    await page.mouse.up();
+    const t = await clockT(page);
+    expect(t).toBeGreaterThan(runA.until * 0.35);
+    expect(t).toBeLessThan(runA.until * 0.45);
+    const world = engineAt(runA, t);
+    const shown = await page.evaluate(() => ({
+      units: Object.fromEntries([...document.querySelectorAll('#map-a g.unit')].map((g) => [g.getAttribute('data-unit'), g.getAttribute('data-state')])),
+      incidents: Object.fromEntries([...document.querySelectorAll('#map-a g.incident:not(.resolved)')].map((g) => [g.getAttribute('data-incident'), [g.getAttribute('data-phase'), Number(g.getAttribute('data-severity')), Number(g.getAttribute('data-people'))]])),
+      resolved: [...document.querySelectorAll('#map-a g.incident.resolved')].map((g) => g.getAttribute('data-incident')),
+    }));
+    expect(shown.units).toEqual(Object.fromEntries(Object.entries(world.units).map(([id, u]) => [id, String(u.m.value)])));
+    expect(shown.incidents).toEqual(Object.fromEntries(Object.values(world.incidents).map((i) => [i.id, [(i.m.value as any).lifecycle, i.severity, i.people]])));
+    expect(Object.keys(shown.incidents).length).toBeGreaterThan(0);
+    const open = new Set(Object.values(world.incidents).map((i) => i.id));
+    for (const id of shown.resolved) expect(open.has(id as string)).toBe(false);
+    await page.locator('#maps').screenshot({ path: join(ARTIFACTS, 'viewer-map.png') });
+    await page.locator('#timeline').screenshot({ path: join(ARTIFACTS, 'viewer-timeline.png') });
+  });
+
+  it('steps to the next and previous event and plays from the keyboard', async () => {
+    await page.locator('#timeline-slider').focus();
+    await page.keyboard.press('Home');
+    expect(await clockT(page)).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    const next = await clockT(page);
+    expect(next).toBe(runA.events.find((e) => e.t > 0)!.t);
+    await page.keyboard.press('ArrowLeft');
+    expect(await clockT(page)).toBe(0);
+    await page.keyboard.press(']');
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => Number(document.querySelector('#clock')!.getAttribute('data-t')) > 0);
+    await page.keyboard.press('Space');
+    expect(await page.locator('#play').getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('jumps to the time of an objective\'s evidence when it is clicked, and the address holds it', async () => {
+    await page.locator('#tab-objectives').click();
+    const o = runA.summary!.objectives.find((x) => x.id === 'evac-ta-ca')!;
+    await page.locator('li[data-objective="evac-ta-ca"] .evidence button[data-kind="read"]').click();
+    expect(await clockT(page)).toBe(o.at);
+    // where the value names a moment (level declared at), the evidence jumps there
+    const level = runA.summary!.objectives.find((x) => x.id === 'level-1')!;
+    await page.locator('li[data-objective="level-1"] .evidence button[data-kind="moment"]').click();
+    expect(await clockT(page)).toBe(level.value);
+    expect(runA.events.some((e) => e.type === 'level' && e.area === 'ta-ca' && e.t === level.value)).toBe(true);
+    await page.locator('li[data-objective="evac-ta-ca"] .evidence button[data-kind="read"]').click();
+    await page.waitForFunction((at) => location.hash.includes(`t=${at}`), o.at);
+    // the address brings a colleague to the same moment
+    const other = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    await openViewer(other, page.url());
+    expect(await clockT(other)).toBe(o.at);
+    await other.close();
+  });
+
+  it('shows a message containing HTML as inert text', async () => {
+    await page.locator('#tab-messages').click();
+    const msg = page.locator('li[data-inject="dam-rumour"] .message');
+    await expect(msg.textContent()).resolves.toContain('<img src=x onerror=alert(1)>');
+    expect(await page.locator('#panel-messages img').count()).toBe(0);
+    expect(await page.locator('img').count()).toBe(0);
+    await page.locator('#lang').click();
+    await expect(msg.textContent()).resolves.toContain('người dân hoảng loạn chạy lên đồi <img src=x onerror=alert(1)>');
+    await page.locator('#lang').click();
+    expect(dialogs).toEqual([]);
+  });
+
+  it('compares two runs side by side and marks where they diverge', async () => {
+    const d = findDivergence(runA, runB);
+    expect(d.t).not.toBeNull();
+    await page.locator('#compare-select').selectOption('1');
+    await expect(page.locator('#divergence-label').getAttribute('data-t')).resolves.toBe(String(d.t));
+    expect(await page.locator('#map-b g.unit').count()).toBe(runB.scenario.units.length);
+    expect(await page.locator('#timeline-slider line.divergence').getAttribute('data-t')).toBe(String(d.t));
+    await page.locator('#divergence-label button.time').click();
+    expect(await clockT(page)).toBe(d.t);
+    await page.evaluate((t) => (window as any).drillViewer.app.seek(t), d.t! + 3600);
+    await page.screenshot({ path: join(ARTIFACTS, 'viewer-compare.png') });
+    await page.waitForFunction(() => location.hash.includes('cmp=1'));
+    await page.locator('#compare-layout').selectOption('overlay');
+    expect(await page.locator('#map-a g.unit.ghost').count()).toBe(runB.scenario.units.length);
+    await page.screenshot({ path: join(ARTIFACTS, 'viewer-compare-overlay.png') });
+    await page.locator('#compare-layout').selectOption('side');
+    await page.locator('#compare-select').selectOption('');
+  });
+
+  it('says clearly in the page when a file is corrupt or not a run log', async () => {
+    const text = readFileSync(fileA, 'utf8');
+    await page.locator('#file-input').setInputFiles({ name: 'cut-short.json', mimeType: 'application/json', buffer: Buffer.from(text.slice(0, text.length / 2)) });
+    const err = page.locator('#error');
+    await page.waitForFunction(() => document.querySelector('#error')!.textContent!.includes('cut-short.json'));
+    expect(await err.textContent()).toMatch(/cut-short\.json is not a run log: it is not valid JSON/);
+    await page.locator('#file-input').setInputFiles({ name: 'scenario.json', mimeType: 'application/json', buffer: Buffer.from('{"drillsim": 1, "id": "x"}') });
+    await page.waitForFunction(() => document.querySelector('#error')!.textContent!.includes('scenario.json'));
+    await expect(err.textContent()).resolves.toMatch(/scenario\.json is not a run log: it has no "format"/);
+    expect(await page.locator('#map-a g.unit').count()).toBe(runA.scenario.units.length);
+    // dropped on the page, the same
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['{"format": "drillsim/run@1", "events": "none"}'], 'dropped.json', { type: 'application/json' }));
+      document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await page.waitForFunction(() => document.querySelector('#error')!.textContent!.includes('dropped.json'));
+    expect(await err.textContent()).toMatch(/dropped\.json has no 'scenario'/);
+    await page.locator('#error button.dismiss').click();
+    // keyframes the engine cannot restore: said when it tries, naming the file and the time
+    const broken = text.replaceAll('"queue":{"nextSeq"', '"queue":{"nextSeqX"');
+    expect(broken).not.toBe(text);
+    await page.locator('#file-input').setInputFiles({ name: 'damaged-keyframes.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
+    await page.waitForFunction(() => document.querySelector('#error')!.textContent!.includes('damaged-keyframes.json'));
+    expect(await err.textContent()).toMatch(/Cannot replay: damaged-keyframes\.json: the engine cannot replay it at T\+/);
+    await page.locator('#error button.dismiss').click();
+    // a good file opened the same way replaces nothing and becomes the current run
+    await page.locator('#file-input').setInputFiles({ name: 'again.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page.waitForFunction(() => (document.querySelector('#run-select') as HTMLSelectElement).options.length === 4);
+    expect(await err.isHidden()).toBe(true);
+  });
+
+  it('made no request beyond 127.0.0.1', () => {
+    const outside = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(outside).toEqual([]);
+  });
+});

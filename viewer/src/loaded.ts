@@ -1,0 +1,58 @@
+/**
+ * A run opened in the viewer: the checked log, the engine replaying it, and
+ * its history folded once. Opening measures itself so that the bench can
+ * report how long a large log takes.
+ */
+import { foldHistory, type History } from '../../engine/replay/history.js';
+import { openRunLog, type RunData } from '../../engine/replay/open.js';
+import { Replay } from '../../engine/replay/replay.js';
+import { textIn } from '../../engine/scenario/text.js';
+import { toCoords } from '../../engine/sim/geo.js';
+import type { Lang } from './i18n.js';
+
+export interface LoadedRun {
+  key: string;
+  /** index on the server (runs/<n>.json), or null for a file opened in the page */
+  served: number | null;
+  data: RunData;
+  replay: Replay;
+  history: History;
+  timings: { parse_ms: number; fold_ms: number; model_ms: number };
+}
+
+export type LoadResult = { ok: true; run: LoadedRun } | { ok: false; message: string; hint?: string };
+
+export function loadRun(text: string, name: string, served: number | null): LoadResult {
+  const t0 = performance.now();
+  const r = openRunLog(text, name);
+  if (!r.ok) return r;
+  const t1 = performance.now();
+  let replay: Replay;
+  try {
+    replay = new Replay(r.run);
+  } catch (e) {
+    return { ok: false, message: `${name} is damaged: the engine cannot build its scenario (${(e as Error).message})` };
+  }
+  const t2 = performance.now();
+  const history = foldHistory(r.run.events);
+  const t3 = performance.now();
+  return {
+    ok: true,
+    run: {
+      key: served !== null ? `s${served}` : `f${name}-${Math.round(t0)}`,
+      served, data: r.run, replay, history,
+      timings: { parse_ms: t1 - t0, model_ms: t2 - t1, fold_ms: t3 - t2 },
+    },
+  };
+}
+
+export function runLabel(run: LoadedRun, lang: Lang): string {
+  const s = run.data.scenario;
+  return `${run.data.name}: ${textIn(s.title, lang)} (seed ${run.data.seed})`;
+}
+
+/** km on the scenario's local plane to [lon, lat] for d3-geo. */
+export function lonLat(run: LoadedRun, x: number, y: number): [number, number] {
+  const c = toCoords(run.replay.model.projection, x, y);
+  return [c.lon, c.lat];
+}

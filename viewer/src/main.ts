@@ -1,0 +1,455 @@
+/**
+ * The replay viewer: opens run logs (from `drill view`, a file picker, or a
+ * drop), replays them with the engine itself, and keeps the map, timeline and
+ * panels on one clock. The address holds the runs and the time
+ * (#run=0&cmp=1&t=12600), so a reviewer can send a moment.
+ */
+import { findDivergence, type Divergence } from '../../engine/replay/divergence.js';
+import { nextEventTime, previousEventTime } from '../../engine/replay/history.js';
+import { textIn } from '../../engine/scenario/text.js';
+import type { World } from '../../engine/sim/world.js';
+import { ENGINE_VERSION } from '../../engine/version.js';
+import { h } from './dom.js';
+import { STRINGS, type Lang, type StringKey } from './i18n.js';
+import { loadRun, runLabel, type LoadedRun } from './loaded.js';
+import { clock, wallClock } from './look.js';
+import { MapView } from './map.js';
+import { renderBoard, renderDecisions, renderMessages, renderMetrics, renderObjectives, updateMessages, type PanelHost } from './panels.js';
+import { Timeline } from './timeline.js';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const SPEEDS = [1, 10, 60, 600, 3600];
+const TABS = ['messages', 'decisions', 'objectives', 'metrics', 'board'] as const;
+
+interface Timings { compressed?: boolean; map_ms?: number; timeline_ms?: number; panels_ms?: number; seek_ms?: number; fetch_ms?: number; parse_ms?: number; model_ms?: number; fold_ms?: number; first_render_ms?: number; open_ms?: number; bytes?: number }
+
+class App implements PanelHost {
+  runs: LoadedRun[] = [];
+  a: LoadedRun | null = null;
+  b: LoadedRun | null = null;
+  layout: 'side' | 'overlay' = 'side';
+  t = 0;
+  playing = false;
+  speed = 600;
+  language: Lang = 'en';
+  tab: (typeof TABS)[number] = 'messages';
+  divergence: Divergence | null = null;
+  mapA: MapView | null = null;
+  mapB: MapView | null = null;
+  timeline: Timeline;
+  worldA: World | null = null;
+  worldB: World | null = null;
+  timings: Timings = {};
+  private lastFrame = 0;
+  private hashTimer = 0;
+  private applyingHash = false;
+
+  constructor() {
+    const saved = localStorage.getItem('drillsim.lang');
+    this.language = saved === 'vi' || saved === 'en' ? saved : navigator.language.startsWith('vi') ? 'vi' : 'en';
+    this.timeline = new Timeline($('timeline-slider'), (t) => this.seek(t), () => this.language);
+    this.wire();
+    this.relabel();
+  }
+
+  lang(): Lang { return this.language; }
+  S() { return STRINGS[this.language]; }
+
+  // ------------------------------------------------------------ opening
+
+  showError(message: string, hint?: string, what: 'cannotOpen' | 'cannotReplay' = 'cannotOpen'): void {
+    const el = $('error');
+    el.replaceChildren(h('strong', {}, `${this.S()[what]}: `), message, hint ? h('span', { class: 'hint' }, ` (${hint})`) : '',
+      h('button', { type: 'button', class: 'dismiss', 'aria-label': this.S().close }, '×'));
+    el.querySelector('button.dismiss')!.addEventListener('click', () => { el.hidden = true; });
+    el.hidden = false;
+  }
+
+  clearError(): void { $('error').hidden = true; }
+
+  addRun(text: string, name: string, served: number | null): LoadedRun | null {
+    const r = loadRun(text, name, served);
+    if (!r.ok) { this.showError(r.message, r.hint); return null; }
+    this.clearError();
+    this.runs.push(r.run);
+    Object.assign(this.timings, r.run.timings);
+    this.fillSelects();
+    return r.run;
+  }
+
+  async openServed(): Promise<void> {
+    let index: { runs: { url: string; name: string }[] };
+    try {
+      const res = await fetch('runs/index.json');
+      if (!res.ok) return this.applyHash();
+      index = await res.json();
+    } catch {
+      return; // opened from a file, not from `drill view`: use the picker
+    }
+    const want = parseHash();
+    const order = index.runs.map((_, i) => i);
+    // open the runs the address names first, then the rest
+    const first = [want.run, want.cmp].filter((i): i is number => i !== null && i < order.length);
+    for (const i of [...first, ...order.filter((i) => !first.includes(i))]) {
+      const entry = index.runs[i];
+      const t0 = performance.now();
+      let text: string;
+      try {
+        const res = await fetch(entry.url);
+        if (!res.ok) { this.showError(`${entry.name}: the server answered ${res.status}`); continue; }
+        this.timings.compressed ??= res.headers.get('content-encoding') === 'gzip';
+        text = await res.text();
+      } catch (e) {
+        this.showError(`${entry.name}: ${(e as Error).message}`);
+        continue;
+      }
+      const t1 = performance.now();
+      const run = this.addRun(text, entry.name, i);
+      if (run) {
+        this.timings.fetch_ms = t1 - t0;
+        this.timings.bytes = text.length;
+        if (!this.a) {
+          this.applyHash();
+          this.timings.open_ms = performance.now() - t0;
+        }
+      }
+    }
+    this.applyHash();
+  }
+
+  async openFiles(files: FileList | File[]): Promise<void> {
+    let last: LoadedRun | null = null;
+    for (const f of Array.from(files)) {
+      let text: string;
+      try { text = await f.text(); } catch (e) { this.showError(`${f.name}: ${(e as Error).message}`); continue; }
+      last = this.addRun(text, f.name, null) ?? last;
+    }
+    if (last) this.select(last, this.b);
+  }
+
+  // ------------------------------------------------------------ choosing runs
+
+  fillSelects(): void {
+    const S = this.S();
+    const sa = $<HTMLSelectElement>('run-select'), sb = $<HTMLSelectElement>('compare-select');
+    sa.replaceChildren(...this.runs.map((r, i) => h('option', { value: i }, runLabel(r, this.language))));
+    sb.replaceChildren(h('option', { value: '' }, S.none), ...this.runs.map((r, i) => h('option', { value: i }, runLabel(r, this.language))));
+    if (this.a) sa.value = String(this.runs.indexOf(this.a));
+    sb.value = this.b ? String(this.runs.indexOf(this.b)) : '';
+  }
+
+  select(a: LoadedRun, b: LoadedRun | null): void {
+    const changedA = a !== this.a, changedB = b !== this.b;
+    this.a = a;
+    this.b = b === a ? null : b;
+    $('empty').hidden = true;
+    document.body.classList.toggle('comparing', this.b !== null);
+    document.body.classList.toggle('overlaid', this.b !== null && this.layout === 'overlay');
+    const t0 = performance.now();
+    if (changedA || !this.mapA) { this.mapA?.destroy(); this.mapA = new MapView($('map-a'), a, () => this.language, 'a'); }
+    const side = this.b !== null && this.layout === 'side';
+    $('map-b').hidden = !side;
+    if (side && (changedB || !this.mapB)) { this.mapB?.destroy(); this.mapB = new MapView($('map-b'), this.b!, () => this.language, 'b'); }
+    if (!side) { this.mapB?.destroy(); this.mapB = null; }
+    const t1 = performance.now();
+    this.divergence = this.b ? findDivergence(a.data, this.b.data) : null;
+    this.timeline.setRun(a, this.divergence?.t ?? null);
+    const t2 = performance.now();
+    this.fillSelects();
+    this.renderPanels();
+    const t3 = performance.now();
+    if (this.timings.map_ms === undefined) Object.assign(this.timings, { map_ms: t1 - t0, timeline_ms: t2 - t1, panels_ms: t3 - t2 });
+    $('title').textContent = textIn(a.data.scenario.title, this.language);
+    document.title = `${textIn(a.data.scenario.title, this.language)} · drillsim`;
+    const t4 = performance.now();
+    this.seek(Math.min(this.t, a.data.until), true);
+    this.timings.seek_ms ??= performance.now() - t4;
+    this.timings.first_render_ms ??= performance.now() - t0;
+    this.updateDivergenceLabel();
+  }
+
+  updateDivergenceLabel(): void {
+    const el = $('divergence-label');
+    const d = this.divergence;
+    if (!this.b || !d) { el.hidden = true; el.removeAttribute('data-t'); return; }
+    const S = this.S();
+    el.hidden = false;
+    el.replaceChildren();
+    if (d.t === null) { el.textContent = S.identical; el.removeAttribute('data-t'); return; }
+    el.dataset.t = String(d.t);
+    el.dataset.index = String(d.index);
+    const b = h('button', { type: 'button', class: 'time', 'data-t': d.t }, clock(d.t));
+    b.addEventListener('click', () => this.seek(d.t!));
+    el.append(`${S.diverges} `, b, d.sameScenario ? '' : ` (${S.differentScenario})`, ` · ${S.events} #${d.index}`);
+  }
+
+  // ------------------------------------------------------------ the clock
+
+  seek(t: number, force = false): void {
+    if (!this.a) return;
+    const until = this.a.data.until;
+    const nt = Math.max(0, Math.min(until, t));
+    if (nt === this.t && !force && this.worldA) return;
+    this.t = nt;
+    let failing: LoadedRun = this.a;
+    try {
+      this.worldA = this.a.replay.stateAt(nt);
+      failing = this.b ?? this.a;
+      this.worldB = this.b ? this.b.replay.stateAt(Math.min(nt, this.b.data.until)) : null;
+    } catch (e) {
+      // a keyframe this engine cannot restore: most likely a log from another engine version
+      this.showError(`${failing.data.name}: the engine cannot replay it at ${clock(nt)} (${(e as Error).message})`,
+        `the log was written by drillsim ${failing.data.engine || '?'} and this viewer runs ${ENGINE_VERSION}: view it with the drillsim that wrote it, or run the scenario again`, 'cannotReplay');
+      return;
+    }
+    const overlay = this.b && this.layout === 'overlay' && this.worldB ? { run: this.b, world: this.worldB } : null;
+    this.mapA!.render(nt, this.worldA, overlay);
+    if (this.mapB && this.worldB) this.mapB.render(nt, this.worldB);
+    this.timeline.setTime(nt);
+    const c = $('clock');
+    c.textContent = `${clock(Math.round(nt))} · ${wallClock(this.a.data.scenario.start, nt)}`;
+    c.dataset.t = String(Math.round(nt));
+    updateMessages($('panel-messages'), nt);
+    this.updateLivePanels();
+    if (!this.applyingHash) this.scheduleHash();
+  }
+
+  updateLivePanels(): void {
+    if (!this.a || !this.worldA) return;
+    if (this.tab === 'decisions') renderDecisions($('panel-decisions'), this.a, this, this.t);
+    if (this.tab === 'metrics' && !this.playing) this.renderMetricsNow();
+    if (this.tab === 'board') renderBoard($('panel-board'), this.a, this.worldA, this);
+  }
+
+  renderMetricsNow(): void {
+    if (!this.a || !this.worldA) return;
+    const runs = this.b ? [this.a, this.b] : [this.a];
+    const worlds = this.b && this.worldB ? [this.worldA, this.worldB] : [this.worldA];
+    renderMetrics($('panel-metrics'), runs, worlds, this);
+  }
+
+  renderPanels(): void {
+    if (!this.a) return;
+    renderMessages($('panel-messages'), this.a, this);
+    renderObjectives($('panel-objectives'), this.a, this, this.b);
+    delete $('panel-decisions').dataset.count;
+    updateMessages($('panel-messages'), this.t);
+    this.updateLivePanels();
+  }
+
+  play(on: boolean): void {
+    if (!this.a) return;
+    this.playing = on;
+    if (on && this.t >= this.a.data.until) this.seek(0);
+    const btn = $('play');
+    btn.textContent = on ? '‖' : '▶';
+    btn.setAttribute('aria-label', on ? this.S().pause : this.S().play);
+    btn.setAttribute('aria-pressed', String(on));
+    if (on) { this.lastFrame = performance.now(); requestAnimationFrame((n) => this.frame(n)); }
+    else { this.updateLivePanels(); this.scheduleHash(); }
+  }
+
+  private frame(now: number): void {
+    if (!this.playing || !this.a) return;
+    const dt = Math.min(0.25, (now - this.lastFrame) / 1000);
+    this.lastFrame = now;
+    const next = this.t + dt * this.speed;
+    if (next >= this.a.data.until) { this.seek(this.a.data.until); this.play(false); return; }
+    this.seek(next);
+    requestAnimationFrame((n) => this.frame(n));
+  }
+
+  step(dir: 1 | -1): void {
+    if (!this.a) return;
+    const t = dir > 0 ? nextEventTime(this.a.history.times, this.t) : previousEventTime(this.a.history.times, this.t);
+    if (t !== null) this.seek(t);
+  }
+
+  setSpeed(s: number): void {
+    this.speed = s;
+    $<HTMLSelectElement>('speed').value = String(s);
+  }
+
+  // ------------------------------------------------------------ the address
+
+  scheduleHash(): void {
+    clearTimeout(this.hashTimer);
+    this.hashTimer = window.setTimeout(() => this.writeHash(), this.playing ? 1000 : 150);
+  }
+
+  writeHash(): void {
+    if (!this.a) return;
+    const p = new URLSearchParams();
+    if (this.a.served !== null) p.set('run', String(this.a.served));
+    if (this.b?.served !== null && this.b) p.set('cmp', String(this.b.served));
+    if (this.b && this.layout === 'overlay') p.set('layout', 'overlay');
+    p.set('t', String(Math.round(this.t)));
+    if (this.language !== 'en') p.set('lang', this.language);
+    const hash = '#' + p.toString();
+    if (location.hash !== hash) history.replaceState(null, '', hash);
+  }
+
+  applyHash(): void {
+    const want = parseHash();
+    if (want.lang) this.setLang(want.lang, false);
+    if (want.layout) { this.layout = want.layout; $<HTMLSelectElement>('compare-layout').value = want.layout; }
+    const byServed = (i: number | null) => (i === null ? null : this.runs.find((r) => r.served === i) ?? null);
+    const a = byServed(want.run) ?? this.a ?? this.runs[0] ?? null;
+    if (!a) return;
+    const b = want.cmp !== null ? byServed(want.cmp) : null;
+    this.applyingHash = true;
+    if (want.t !== null) this.t = want.t;
+    this.select(a, b);
+    this.applyingHash = false;
+  }
+
+  // ------------------------------------------------------------ language and labels
+
+  setLang(l: Lang, persist = true): void {
+    this.language = l;
+    if (persist) localStorage.setItem('drillsim.lang', l);
+    this.relabel();
+    if (this.a) {
+      this.fillSelects();
+      this.renderPanels();
+      this.timeline.relabel();
+      this.mapA?.relabel();
+      this.mapB?.relabel();
+      $('title').textContent = textIn(this.a.data.scenario.title, l);
+      this.seek(this.t, true);
+      this.updateDivergenceLabel();
+    }
+    this.scheduleHash();
+  }
+
+  relabel(): void {
+    const S = this.S();
+    document.documentElement.lang = this.language;
+    for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = S[el.dataset.i18n as StringKey] ?? el.textContent;
+    for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) el.setAttribute('aria-label', S[el.dataset.i18nLabel as StringKey]);
+    $('lang').textContent = this.language === 'vi' ? 'EN' : 'VI';
+    $('play').setAttribute('aria-label', this.playing ? S.pause : S.play);
+    const keys: [string, string][] = [['Space', S.keyPlay], ['← →', S.keyStep], ['Shift + ← →', S.keyJump], ['Home End', S.keyHomeEnd], ['[ ]', S.keySpeed], ['1 – 5', S.keyTabs], ['+ − 0', 'zoom'], ['L', S.keyLang], ['C', S.keyCompare], ['?', S.keyHelp]];
+    $('help-keys').replaceChildren(...keys.flatMap(([k, v]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, v)]));
+  }
+
+  showTab(tab: (typeof TABS)[number]): void {
+    this.tab = tab;
+    for (const name of TABS) {
+      const btn = $(`tab-${name}`), panel = $(`panel-${name}`);
+      btn.setAttribute('aria-selected', String(name === tab));
+      btn.tabIndex = name === tab ? 0 : -1;
+      panel.hidden = name !== tab;
+    }
+    if (tab === 'metrics') this.renderMetricsNow();
+    this.updateLivePanels();
+  }
+
+  // ------------------------------------------------------------ wiring
+
+  wire(): void {
+    $('play').addEventListener('click', () => this.play(!this.playing));
+    $('prev-event').addEventListener('click', () => this.step(-1));
+    $('next-event').addEventListener('click', () => this.step(1));
+    $<HTMLSelectElement>('speed').addEventListener('change', (e) => this.setSpeed(Number((e.target as HTMLSelectElement).value)));
+    $('lang').addEventListener('click', () => this.setLang(this.language === 'vi' ? 'en' : 'vi'));
+    $<HTMLSelectElement>('run-select').addEventListener('change', (e) => { const r = this.runs[Number((e.target as HTMLSelectElement).value)]; if (r) this.select(r, this.b); });
+    $<HTMLSelectElement>('compare-select').addEventListener('change', (e) => {
+      const v = (e.target as HTMLSelectElement).value;
+      if (this.a) this.select(this.a, v === '' ? null : this.runs[Number(v)] ?? null);
+    });
+    $<HTMLSelectElement>('compare-layout').addEventListener('change', (e) => {
+      this.layout = (e.target as HTMLSelectElement).value === 'overlay' ? 'overlay' : 'side';
+      if (this.a) { this.mapB?.destroy(); this.mapB = null; this.select(this.a, this.b); }
+    });
+    $<HTMLInputElement>('file-input').addEventListener('change', (e) => {
+      const input = e.target as HTMLInputElement;
+      if (input.files) void this.openFiles(input.files).then(() => { input.value = ''; });
+    });
+    $('copy-link').addEventListener('click', async () => {
+      this.writeHash();
+      try { await navigator.clipboard.writeText(location.href); $('copy-link').textContent = this.S().linkCopied; } catch { prompt('', location.href); }
+      setTimeout(() => { $('copy-link').textContent = this.S().copyLink; }, 2000);
+    });
+    $('help-button').addEventListener('click', () => $<HTMLDialogElement>('help').showModal());
+    for (const name of TABS) $(`tab-${name}`).addEventListener('click', () => this.showTab(name));
+    $('tabs').addEventListener('keydown', (e) => {
+      if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+      e.stopPropagation();
+      const i = TABS.indexOf(this.tab);
+      const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+      this.showTab(next);
+      $(`tab-${next}`).focus();
+    });
+    window.addEventListener('hashchange', () => this.applyHash());
+    // drag and drop anywhere
+    let depth = 0;
+    const drop = $('drop');
+    document.addEventListener('dragenter', (e) => { if (e.dataTransfer?.types.includes('Files')) { depth++; drop.hidden = false; } });
+    document.addEventListener('dragleave', () => { depth = Math.max(0, depth - 1); if (depth === 0) drop.hidden = true; });
+    document.addEventListener('dragover', (e) => { e.preventDefault(); });
+    document.addEventListener('drop', (e) => {
+      e.preventDefault();
+      depth = 0;
+      drop.hidden = true;
+      if (e.dataTransfer?.files.length) void this.openFiles(e.dataTransfer.files);
+    });
+    document.addEventListener('keydown', (e) => this.key(e));
+  }
+
+  key(e: KeyboardEvent): void {
+    const target = e.target as HTMLElement;
+    if (target.closest('input, select, textarea, dialog')) return;
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const onButton = target.tagName === 'BUTTON';
+    switch (e.key) {
+      case ' ':
+        if (onButton) return;
+        e.preventDefault(); this.play(!this.playing); break;
+      case 'ArrowRight': case 'ArrowLeft': {
+        if (target.closest('[role=tablist]')) return;
+        e.preventDefault();
+        const dir = e.key === 'ArrowRight' ? 1 : -1;
+        if (e.shiftKey) this.seek(this.t + dir * 600); else this.step(dir as 1 | -1);
+        break;
+      }
+      case 'Home': e.preventDefault(); this.seek(0); break;
+      case 'End': e.preventDefault(); if (this.a) this.seek(this.a.data.until); break;
+      case '[': { const i = SPEEDS.indexOf(this.speed); this.setSpeed(SPEEDS[Math.max(0, i - 1)]); break; }
+      case ']': { const i = SPEEDS.indexOf(this.speed); this.setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, i + 1)]); break; }
+      case '+': case '=': this.mapA?.zoomBy(1.5); this.mapB?.zoomBy(1.5); break;
+      case '-': this.mapA?.zoomBy(1 / 1.5); this.mapB?.zoomBy(1 / 1.5); break;
+      case '0': this.mapA?.zoomReset(); this.mapB?.zoomReset(); break;
+      case 'l': case 'L': this.setLang(this.language === 'vi' ? 'en' : 'vi'); break;
+      case 'c': case 'C': {
+        if (!this.a) break;
+        const other = this.runs.find((r) => r !== this.a) ?? null;
+        this.select(this.a, this.b ? null : other);
+        break;
+      }
+      case '?': $<HTMLDialogElement>('help').showModal(); break;
+      case '1': case '2': case '3': case '4': case '5': this.showTab(TABS[Number(e.key) - 1]); break;
+      default: return;
+    }
+  }
+}
+
+function parseHash(): { run: number | null; cmp: number | null; t: number | null; lang: Lang | null; layout: 'side' | 'overlay' | null } {
+  const p = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const int = (k: string) => { const v = p.get(k); return v !== null && /^\d+$/.test(v) ? Number(v) : null; };
+  const lang = p.get('lang');
+  const layout = p.get('layout');
+  return { run: int('run'), cmp: int('cmp'), t: int('t'), lang: lang === 'vi' || lang === 'en' ? lang : null, layout: layout === 'overlay' || layout === 'side' ? layout : null };
+}
+
+const app = new App();
+(window as any).drillViewer = {
+  app,
+  get t() { return app.t; },
+  get timings() { return app.timings; },
+  /** seek and report how long the engine and the drawing took (the bench uses it) */
+  timedSeek(t: number) { const t0 = performance.now(); app.seek(t); return performance.now() - t0; },
+  /** the engine's part of a seek alone */
+  timedState(t: number) { const t0 = performance.now(); app.a?.replay.stateAt(t); return performance.now() - t0; },
+  ready: app.openServed().then(() => true),
+};

@@ -1,0 +1,445 @@
+/**
+ * The map: the country outline for context (world-atlas, bundled), areas with
+ * their risk and civil-defence level, the road network coloured by status,
+ * bases and shelters, evacuation zones (hatched once flooded), the typhoon's
+ * track and wind radius, incidents by severity with the people at risk, and
+ * units moving along their routes. Everything at one time is drawn from the
+ * engine's world at that time; zoom and pan with the mouse or + - 0 keys.
+ *
+ * Every text comes from the scenario or the log and goes in with .text(),
+ * never as HTML.
+ */
+import * as d3 from 'd3';
+import { feature } from 'topojson-client';
+import countries50 from 'world-atlas/countries-50m.json' with { type: 'json' };
+import { textIn } from '../../engine/scenario/text.js';
+import { trackAt } from '../../engine/sim/hazards.js';
+import { toCoords } from '../../engine/sim/geo.js';
+import { unitPosition } from '../../engine/replay/replay.js';
+import { valueAt } from '../../engine/replay/history.js';
+import type { World } from '../../engine/sim/world.js';
+import type { Lang } from './i18n.js';
+import { STRINGS } from './i18n.js';
+import { lonLat, type LoadedRun } from './loaded.js';
+import { RISK_COLOUR, ROAD_STYLE, UNIT_COLOUR, severityColour, severityInk } from './look.js';
+
+type P = [number, number];
+
+let worldOutline: { f: any; b: [number, number, number, number] }[] | null = null;
+
+/** Planar lon/lat box of a feature's rings (enough to pick the countries near a province; d3.geoBounds is far slower). */
+function box(f: any): [number, number, number, number] {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  const walk = (c: any): void => {
+    if (typeof c[0] === 'number') { if (c[0] < x0) x0 = c[0]; if (c[0] > x1) x1 = c[0]; if (c[1] < y0) y0 = c[1]; if (c[1] > y1) y1 = c[1]; return; }
+    for (const x of c) walk(x);
+  };
+  if (f.geometry) walk(f.geometry.coordinates);
+  return [x0, y0, x1, y1];
+}
+
+/** Country outlines within a few degrees of the scenario: the rest of the world is never in view. */
+function outline(around: [[number, number], [number, number]]): d3.GeoPermissibleObjects {
+  worldOutline ??= (feature(countries50 as any, (countries50 as any).objects.countries) as any).features.map((f: any) => ({ f, b: box(f) }));
+  const m = 4;
+  const near = worldOutline!.filter(({ b }) => b[0] <= around[1][0] + m && b[2] >= around[0][0] - m && b[1] <= around[1][1] + m && b[3] >= around[0][1] - m);
+  return { type: 'FeatureCollection', features: near.map((x) => x.f) } as any;
+}
+
+/** Set an element's text only when it changed: a seek redraws every marker, and most texts stay the same. */
+function setText(sel: d3.Selection<any, any, any, any>, text: string): void {
+  const el = sel.node() as Element | null;
+  if (el && el.textContent !== text) el.textContent = text;
+}
+
+export class MapView {
+  private svg: d3.Selection<SVGSVGElement, unknown, null, undefined>;
+  private geo: d3.Selection<SVGGElement, unknown, null, undefined>;
+  private layer: Record<string, d3.Selection<SVGGElement, unknown, null, undefined>> = {};
+  private projection = d3.geoMercator();
+  private zoomT = d3.zoomIdentity;
+  private zoom: d3.ZoomBehavior<SVGSVGElement, unknown>;
+  private width = 600;
+  private height = 400;
+  private last: { t: number; world: World; overlay: { run: LoadedRun; world: World } | null } | null = null;
+  private readonly ro: ResizeObserver;
+  private readonly extentPoints: P[] = [];
+
+  constructor(readonly el: HTMLElement, readonly run: LoadedRun, private lang: () => Lang, readonly tag: string) {
+    el.replaceChildren();
+    this.svg = d3.select(el).append('svg').attr('class', 'map-svg').attr('role', 'img').attr('data-run', tag);
+    this.svg.append('title').text(textIn(run.data.scenario.title, lang()));
+    const defs = this.svg.append('defs');
+    const hatch = defs.append('pattern').attr('id', `flood-${tag}`).attr('width', 6).attr('height', 6).attr('patternUnits', 'userSpaceOnUse').attr('patternTransform', 'rotate(45)');
+    hatch.append('rect').attr('width', 6).attr('height', 6).attr('fill', 'rgba(86,180,233,0.35)');
+    hatch.append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 6).attr('stroke', '#0072B2').attr('stroke-width', 2);
+    this.geo = this.svg.append('g').attr('class', 'geo');
+    this.geo.append('path').attr('class', 'countries');
+    this.geo.append('g').attr('class', 'typhoon');
+    for (const name of ['zones', 'roads', 'areas', 'bases', 'shelters', 'incidents', 'units', 'overlay', 'labels']) {
+      this.layer[name] = this.svg.append('g').attr('class', `layer-${name}`);
+    }
+    const s = run.data.scenario;
+    for (const a of s.areas) this.extentPoints.push([a.coords.lon, a.coords.lat]);
+    for (const n of s.travel.nodes) this.extentPoints.push([n.coords.lon, n.coords.lat]);
+    for (const h of s.hazards) for (const p of h.track ?? []) this.extentPoints.push([p.coords.lon, p.coords.lat]);
+    for (const inc of run.history.incidents.values()) { if (this.extentPoints.length > 4000) break; this.extentPoints.push(lonLat(run, inc.x, inc.y)); }
+    this.zoom = d3.zoom<SVGSVGElement, unknown>().scaleExtent([0.2, 64]).on('zoom', (ev) => {
+      if (ev.sourceEvent) this.userZoomed = true;
+      this.zoomT = ev.transform;
+      this.geo.attr('transform', this.zoomT.toString());
+      this.redraw();
+    });
+    this.svg.call(this.zoom).on('dblclick.zoom', null);
+    el.append(legend(lang(), tag));
+    this.ro = new ResizeObserver(() => this.resize());
+    this.ro.observe(el);
+    this.resize();
+  }
+
+  destroy(): void {
+    this.ro.disconnect();
+    this.el.replaceChildren();
+  }
+
+  /** Texts in the new language: the legend is rebuilt, the rest follows on the next render. */
+  relabel(): void {
+    const open = (this.el.querySelector('details.legend') as HTMLDetailsElement | null)?.open ?? true;
+    this.el.querySelector('details.legend')?.remove();
+    const box = legend(this.lang(), this.tag);
+    box.open = open;
+    this.el.append(box);
+    this.svg.select('title').text(textIn(this.run.data.scenario.title, this.lang()));
+  }
+
+  zoomBy(k: number): void { this.userZoomed = true; this.svg.call(this.zoom.scaleBy, k); }
+  zoomReset(): void { this.userZoomed = true; this.svg.call(this.zoom.transform, d3.zoomIdentity); }
+
+  private resize(): void {
+    const r = this.el.getBoundingClientRect();
+    this.width = Math.max(200, r.width);
+    this.height = Math.max(200, r.height);
+    this.svg.attr('width', this.width).attr('height', this.height).attr('viewBox', `0 0 ${this.width} ${this.height}`);
+    const pts: d3.GeoPermissibleObjects = { type: 'MultiPoint', coordinates: this.extentPoints } as any;
+    const pad = 40;
+    this.projection = d3.geoMercator().fitExtent([[pad, pad], [this.width - pad, this.height - pad]], pts);
+    // a single point (or a tiny scenario) would zoom in without limit: keep at least ~20 km across
+    const span = d3.geoBounds(pts as any);
+    if (Math.abs(span[1][0] - span[0][0]) < 0.2 && Math.abs(span[1][1] - span[0][1]) < 0.2) {
+      const c = d3.geoCentroid(pts as any);
+      this.projection = d3.geoMercator().center(c).scale(this.width * 40).translate([this.width / 2, this.height / 2]);
+    }
+    // the outline is context: drawn just after the first paint so that opening a run does not wait for it
+    const draw = () => { this.geo.select('path.countries').attr('d', d3.geoPath(this.projection)(outline(span)) ?? ''); };
+    if (worldOutline) draw(); else setTimeout(draw, 0);
+    if (!this.userZoomed) this.frameAction();
+    this.redraw();
+  }
+
+  /** once the reviewer zooms or pans, a resize keeps their view */
+  private userZoomed = false;
+
+  /** Start zoomed on where the incidents happen when that is a small part of the whole (0 shows the whole). */
+  private frameAction(): void {
+    const pts: P[] = [];
+    for (const inc of this.run.history.incidents.values()) { pts.push(lonLat(this.run, inc.x, inc.y)); if (pts.length > 2000) break; }
+    for (const inc of this.run.history.incidents.values()) {
+      const a = this.run.data.scenario.areas.find((x) => x.id === inc.area);
+      if (a) pts.push([a.coords.lon, a.coords.lat]);
+      if (pts.length > 4000) break;
+    }
+    if (pts.length < 2) return;
+    const xy = pts.map((p) => this.projection(p) ?? [0, 0]);
+    const [x0, x1] = d3.extent(xy, (p) => p[0]) as [number, number];
+    const [y0, y1] = d3.extent(xy, (p) => p[1]) as [number, number];
+    const k = Math.min(8, (this.width - 160) / Math.max(1, x1 - x0), (this.height - 120) / Math.max(1, y1 - y0));
+    if (!(k > 1.5)) { this.svg.call(this.zoom.transform, d3.zoomIdentity); return; }
+    const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+    this.svg.call(this.zoom.transform, d3.zoomIdentity.translate(this.width / 2 - k * cx, this.height / 2 - k * cy).scale(k));
+  }
+
+  /** lon/lat to screen, through the projection and the current zoom. */
+  private pt(ll: P): P {
+    const p = this.projection(ll) ?? [0, 0];
+    return this.zoomT.apply(p as P) as P;
+  }
+
+  private xy(x: number, y: number): P {
+    return this.pt(lonLat(this.run, x, y));
+  }
+
+  render(t: number, world: World, overlay: { run: LoadedRun; world: World } | null = null): void {
+    this.last = { t, world, overlay };
+    this.redraw();
+  }
+
+  private redraw(): void {
+    if (!this.last) return;
+    const { t, world, overlay } = this.last;
+    const lang = this.lang();
+    const S = STRINGS[lang];
+    const run = this.run;
+    const s = run.data.scenario;
+    const model = run.replay.model;
+
+    // --- hazards on the globe: typhoon track and wind radius
+    const path = d3.geoPath(this.projection);
+    const typhoons = s.hazards.filter((h) => h.kind === 'typhoon' && h.track && h.track.length);
+    const ty = this.geo.select<SVGGElement>('g.typhoon').selectAll<SVGGElement, (typeof typhoons)[number]>('g.storm').data(typhoons, (h) => h.id)
+      .join((en) => { const g = en.append('g').attr('class', 'storm'); g.append('path').attr('class', 'track'); g.append('path').attr('class', 'radius'); g.append('title'); return g; });
+    ty.each(function (h) {
+      const g = d3.select(this);
+      const line = { type: 'LineString', coordinates: h.track!.map((p) => [p.coords.lon, p.coords.lat]) } as any;
+      g.select('path.track').attr('d', path(line) ?? '');
+      const st = trackAt(h, t, model.projection);
+      if (!st) return;
+      const c = toCoords(model.projection, st.x, st.y);
+      const circle = d3.geoCircle().center([c.lon, c.lat]).radius(st.radius_km / 111.195)();
+      g.select('path.radius').attr('d', path(circle) ?? '');
+      g.attr('data-wind-force', st.wind_force);
+      setText(g.select('title'), `${textIn(h.name, lang)}: ${st.wind_force} Bft, ${Math.round(st.radius_km)} km`);
+    });
+
+    // --- evacuation zones, hatched once the hazard has struck
+    const zones = s.evacuation.zones.map((z, i) => {
+      const p = model.areaPlace.get(z.area)!;
+      const zw = world.zones[z.id];
+      const struck = run.history.zones.get(z.id)?.struck_t;
+      const flooded = (struck !== null && struck !== undefined && struck <= t) || (z.hazard_arrives !== undefined && z.hazard_arrives <= t);
+      return { z, i, p, zw, flooded };
+    });
+    this.layer.zones.selectAll<SVGGElement, (typeof zones)[number]>('g.zone').data(zones, (d) => d.z.id)
+      .join((en) => { const g = en.append('g').attr('class', 'zone'); g.append('circle'); g.append('text'); g.append('title'); return g; })
+      .attr('transform', (d) => { const [x, y] = this.xy(d.p.x, d.p.y); const a = (d.i * 2.2) + 2.2; return `translate(${x + Math.cos(a) * 34},${y + Math.sin(a) * 34})`; })
+      .attr('data-zone', (d) => d.z.id).attr('data-flooded', (d) => String(d.flooded))
+      .each(function (d) {
+        const g = d3.select(this);
+        const r = 6 + Math.sqrt(d.z.population) / 5;
+        g.select('circle').attr('r', r).attr('fill', d.flooded ? `url(#flood-${g.node()!.ownerSVGElement!.getAttribute('data-run')})` : 'rgba(0,114,178,0.08)')
+          .attr('stroke', '#0072B2').attr('stroke-dasharray', '3 2');
+        const state = d.zw ? String(d.zw.m.value) : '';
+        g.select('text').attr('y', r + 11).attr('text-anchor', 'middle').attr('class', 'small').text(d.zw ? `${d.zw.remaining}↓ ${d.zw.sheltered}⌂` : '');
+        setText(g.select('title'), `${S.zone}: ${textIn(d.z.name, lang) || d.z.id} (${state}); ${d.zw?.remaining ?? d.z.population} / ${d.z.population}${d.flooded ? `; ${S.flooded}` : ''}`);
+      });
+
+    // --- fire weather: a ring around each area a fire-weather hazard bears on, wider with its risk level
+    const fires: { id: string; area: string; x: number; y: number; value: number; level: number; name: string }[] = [];
+    for (const h of s.hazards) {
+      if (h.kind !== 'fire-weather') continue;
+      for (const area of h.areas) {
+        const value = model.hazards.value(h, area, t);
+        const level = model.hazards.level(h, value);
+        const p = model.areaPlace.get(area);
+        if (p && level > 0) fires.push({ id: `${h.id}/${area}`, area, x: p.x, y: p.y, value, level, name: textIn(h.name, lang) });
+      }
+    }
+    this.layer.zones.selectAll<SVGGElement, (typeof fires)[number]>('g.fire').data(fires, (d) => d.id)
+      .join((en) => { const g = en.append('g').attr('class', 'fire'); g.append('circle'); g.append('title'); return g; })
+      .attr('transform', (d) => { const [x, y] = this.xy(d.x, d.y); return `translate(${x},${y})`; })
+      .attr('data-fire-level', (d) => d.level)
+      .each(function (d) {
+        const g = d3.select(this);
+        g.select('circle').attr('r', 14 + d.level * 5).attr('stroke-width', 1 + d.level * 0.6);
+        setText(g.select('title'), `${S.fireWeather}: ${d.name} ${Math.round(d.value * 10) / 10} (${S.risk} ${d.level})`);
+      });
+
+    // --- roads by status
+    const edges = s.travel.edges.map((e) => ({ e, a: model.travel.nodeXY[model.travel.nodeIndex.get(e.from)!], b: model.travel.nodeXY[model.travel.nodeIndex.get(e.to)!], st: world.roads[e.id]?.status ?? 'open' }));
+    this.layer.roads.selectAll<SVGGElement, (typeof edges)[number]>('g.road').data(edges, (d) => d.e.id)
+      .join((en) => { const g = en.append('g').attr('class', 'road'); g.append('line').attr('class', 'halo'); g.append('line').attr('class', 'line'); g.append('title'); return g; })
+      .attr('data-road', (d) => d.e.id).attr('data-status', (d) => d.st)
+      .each((d, i, nodes) => {
+        const g = d3.select(nodes[i]);
+        const [x1, y1] = this.xy(d.a[0], d.a[1]);
+        const [x2, y2] = this.xy(d.b[0], d.b[1]);
+        const st = ROAD_STYLE[d.st] ?? ROAD_STYLE.open;
+        g.selectAll('line').attr('x1', x1).attr('y1', y1).attr('x2', x2).attr('y2', y2);
+        g.select('line.line').attr('stroke', st.colour).attr('stroke-width', st.width).attr('stroke-dasharray', st.dash);
+        const label = d.st === 'open' ? S.roadOpen : d.st === 'degraded' ? S.roadDegraded : S.roadCut;
+        setText(g.select('title'), `${textIn(d.e.name, lang) || d.e.id}: ${label}`);
+      });
+
+    // --- areas: risk level fill, civil-defence level badge
+    const areas = s.areas.map((a) => ({ a, p: model.areaPlace.get(a.id)!, w: world.areas[a.id] }));
+    this.layer.areas.selectAll<SVGGElement, (typeof areas)[number]>('g.area').data(areas, (d) => d.a.id)
+      .join((en) => { const g = en.append('g').attr('class', 'area'); g.append('circle'); g.append('text').attr('class', 'level'); g.append('title'); return g; })
+      .attr('transform', (d) => { const [x, y] = this.pt([d.a.coords.lon, d.a.coords.lat]); return `translate(${x},${y})`; })
+      .attr('data-area', (d) => d.a.id).attr('data-risk', (d) => d.w?.risk ?? 0)
+      .each(function (d) {
+        const g = d3.select(this);
+        const risk = d.w?.risk ?? 0;
+        const level = d.w ? (d.w.level.context.level as number) : 0;
+        g.select('circle').attr('r', 7).attr('fill', RISK_COLOUR[risk] ?? '#fff').attr('stroke', '#333');
+        g.select('text.level').attr('x', -3.5).attr('y', 3.5).attr('class', 'level small').text(risk > 0 ? String(risk) : '');
+        g.attr('data-level', level);
+        setText(g.select('title'), `${textIn(d.a.name, lang)}: ${S.risk} ${risk}; ${S.level} ${level}${d.w?.isolated ? '; isolated' : ''}`);
+        g.classed('declared', level > 0);
+      });
+
+    // --- bases and shelters
+    const bases = new Map<string, { id: string; x: number; y: number }>();
+    for (const u of s.units) { const b = model.basePlace.get(u.id)!; const k = `${b.x.toFixed(3)},${b.y.toFixed(3)}`; if (!bases.has(k)) bases.set(k, { id: u.base, x: b.x, y: b.y }); }
+    this.layer.bases.selectAll<SVGRectElement, { id: string; x: number; y: number }>('rect.base').data([...bases.values()], (d) => d.id)
+      .join((en) => { const r = en.append('rect').attr('class', 'base').attr('width', 12).attr('height', 12); r.append('title'); return r; })
+      .attr('x', (d) => this.xy(d.x, d.y)[0] - 6).attr('y', (d) => this.xy(d.x, d.y)[1] - 6)
+      .select('title').text((d) => `${S.base}: ${d.id}`);
+    const shelters = s.evacuation.shelters.map((sh) => {
+      const c = sh.coords ? sh.coords : sh.node && model.travel.nodeIndex.has(sh.node) ? toCoords(model.projection, ...model.travel.nodeXY[model.travel.nodeIndex.get(sh.node)!]) : toCoords(model.projection, model.areaPlace.get(sh.area)!.x, model.areaPlace.get(sh.area)!.y);
+      return { sh, c, w: world.shelters[sh.id] };
+    });
+    this.layer.shelters.selectAll<SVGGElement, (typeof shelters)[number]>('g.shelter').data(shelters, (d) => d.sh.id)
+      .join((en) => { const g = en.append('g').attr('class', 'shelter'); g.append('path').attr('d', 'M0,-8 L8,6 L-8,6 Z'); g.append('text').attr('class', 'small'); g.append('title'); return g; })
+      .attr('transform', (d, i) => { const [x, y] = this.pt([d.c.lon, d.c.lat]); return `translate(${x - 14 - i * 3},${y + 14 + (i % 2) * 12})`; })
+      .attr('data-shelter', (d) => d.sh.id).attr('data-state', (d) => String(d.w?.m.value ?? ''))
+      .each(function (d) {
+        const g = d3.select(this);
+        g.classed('open', d.w?.m.value === 'open' || d.w?.m.value === 'full');
+        g.select('text').attr('x', -10).attr('y', 4).attr('text-anchor', 'end').text(d.w && d.w.occupancy > 0 ? `${d.w.occupancy}/${d.w.capacity}` : '');
+        setText(g.select('title'), `${S.shelter}: ${textIn(d.sh.name, lang) || d.sh.id} ${d.w ? `${d.w.occupancy}/${d.w.capacity} (${String(d.w.m.value)})` : ''}`);
+      });
+
+    // --- labels on top: area names and the typhoon's eye (screen-sized)
+    const eyes = typhoons.map((h) => { const st = trackAt(h, t, model.projection); return st ? { id: h.id, c: toCoords(model.projection, st.x, st.y), f: st.wind_force } : null; }).filter((e) => e !== null);
+    this.layer.labels.selectAll<SVGGElement, (typeof eyes)[number]>('g.eye').data(eyes, (d) => d!.id)
+      .join((en) => { const g = en.append('g').attr('class', 'eye'); g.append('circle').attr('r', 6); g.append('text').attr('x', 9).attr('y', 4).attr('class', 'small'); return g; })
+      .attr('transform', (d) => { const [x, y] = this.pt([d!.c.lon, d!.c.lat]); return `translate(${x},${y})`; })
+      .select('text').text((d) => `${d!.f} Bft`);
+    this.layer.labels.selectAll<SVGTextElement, (typeof areas)[number]>('text.area-name').data(areas, (d) => d.a.id)
+      .join('text').attr('class', 'area-name')
+      .attr('x', (d) => this.pt([d.a.coords.lon, d.a.coords.lat])[0] + 10).attr('y', (d) => this.pt([d.a.coords.lon, d.a.coords.lat])[1] - 9)
+      .text((d) => textIn(d.a.name, lang));
+
+    // --- incidents: open ones from the engine's world, recently resolved ones faded
+    this.drawIncidents(this.layer.incidents, run, world, t, false);
+    this.drawUnits(this.layer.units, run, world, t, false);
+    if (overlay) {
+      // B's markers sit a few pixels off A's so that where both agree, both still show
+      this.layer.overlay.attr('transform', 'translate(5,5)');
+      this.drawIncidents(this.layer.overlay, overlay.run, overlay.world, t, true);
+      this.drawUnits(this.layer.overlay, overlay.run, overlay.world, t, true);
+    } else {
+      this.layer.overlay.selectAll('*').remove();
+    }
+  }
+
+  private drawIncidents(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, world: World, t: number, ghost: boolean): void {
+    const lang = this.lang();
+    const S = STRINGS[lang];
+    const kindName = (k: string) => textIn(run.replay.model.kind.get(k)?.name, lang) || k;
+    const open = Object.values(world.incidents).map((inc) => ({
+      id: inc.id, kind: inc.kind, x: inc.x, y: inc.y, severity: inc.severity, people: inc.people,
+      phase: (inc.m.value as Record<string, string>).lifecycle, resolved: false,
+    }));
+    // resolved within the last hour stay as faint rings (from the history: the world has let them go)
+    const recent: typeof open = [];
+    if (!ghost && run.history.incidents.size <= 2000) {
+      for (const h of run.history.incidents.values()) {
+        if (h.resolved_t !== null && h.resolved_t <= t && t - h.resolved_t < 3600) {
+          recent.push({ id: h.id, kind: h.kind, x: h.x, y: h.y, severity: valueAt(h.severity, t, 1), people: h.people, phase: 'resolved', resolved: true });
+        }
+      }
+    }
+    // markers that would overlap are pushed apart a little (a few steps of collision), each staying near its place
+    const all = [...recent, ...open].map((d, i) => {
+      const [sx, sy] = this.xy(d.x, d.y);
+      return { ...d, sx: sx + ((i % 3) - 1) * 0.01, sy: sy + ((i % 5) - 2) * 0.01, ox: sx, oy: sy, r: 8 + d.severity * 1.6 };
+    });
+    if (all.length > 1 && all.length <= 300) {
+      for (let step = 0; step < 40; step++) {
+        let moved = false;
+        for (let i = 0; i < all.length; i++) {
+          for (let j = i + 1; j < all.length; j++) {
+            const a = all[i], b = all[j];
+            const dx = b.sx - a.sx, dy = b.sy - a.sy;
+            const dist = Math.hypot(dx, dy), need = a.r + b.r + 2;
+            if (dist >= need) continue;
+            const push = (need - dist) / 2 / Math.max(dist, 0.01);
+            a.sx -= dx * push; a.sy -= dy * push; b.sx += dx * push; b.sy += dy * push;
+            moved = true;
+          }
+        }
+        if (!moved) break;
+      }
+    }
+    const cls = ghost ? 'incident ghost' : 'incident';
+    layer.selectAll<SVGGElement, (typeof all)[number]>(ghost ? 'g.incident.ghost' : 'g.incident').data(all, (d) => d.id)
+      .join((en) => { const g = en.append('g').attr('class', cls); g.append('circle'); g.append('text').attr('class', 'sev'); g.append('text').attr('class', 'people small'); g.append('title'); return g; })
+      .attr('transform', (d) => `translate(${d.sx},${d.sy})`)
+      .attr('data-incident', (d) => d.id).attr('data-phase', (d) => d.phase).attr('data-severity', (d) => d.severity).attr('data-people', (d) => d.people)
+      .each(function (d) {
+        const g = d3.select(this);
+        const r = 7 + d.severity * 1.6;
+        g.classed('resolved', d.resolved);
+        g.select('circle').attr('r', r).attr('fill', ghost || d.resolved ? 'none' : severityColour(d.severity))
+          .attr('stroke', ghost ? '#D55E00' : d.resolved ? '#777' : '#222')
+          .attr('stroke-dasharray', ghost ? '3 2' : d.phase === 'reported' || d.phase === 'assessed' ? '4 2' : null)
+          .attr('stroke-width', d.phase === 'responding' ? 2.5 : 1.5);
+        setText(g.select('text.sev').attr('y', 4).attr('text-anchor', 'middle').attr('fill', ghost || d.resolved ? '#555' : severityInk(d.severity)), String(d.severity));
+        g.select('text.people').attr('x', r + 2).attr('y', -r + 4).text(d.people > 0 && !d.resolved ? String(d.people) : '');
+        setText(g.select('title'), `${d.id}: ${kindName(d.kind)}; ${S.severity} ${d.severity}; ${S.phases[d.phase] ?? d.phase}; ${d.people} ${S.atRisk}`);
+      });
+  }
+
+  private drawUnits(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, world: World, t: number, ghost: boolean): void {
+    const lang = this.lang();
+    const S = STRINGS[lang];
+    const model = run.replay.model;
+    const list = Object.entries(world.units).map(([id, u]) => {
+      const [x, y] = unitPosition(model, u, t);
+      return { id, state: String(u.m.value), incident: u.incident, x, y };
+    });
+    // units sharing a spot fan out around it so each stays visible
+    const spots = new Map<string, number>();
+    const placed = list.map((d) => {
+      const [sx, sy] = this.xy(d.x, d.y);
+      const k = `${Math.round(sx / 4)},${Math.round(sy / 4)}`;
+      const n = spots.get(k) ?? 0;
+      spots.set(k, n + 1);
+      const a = n * 0.9, rad = n === 0 ? 0 : 9 + n * 1.6;
+      return { ...d, sx: sx + Math.cos(a) * rad, sy: sy + Math.sin(a) * rad };
+    });
+    const cls = ghost ? 'unit ghost' : 'unit';
+    layer.selectAll<SVGGElement, (typeof placed)[number]>(ghost ? 'g.unit.ghost' : 'g.unit').data(placed, (d) => d.id)
+      .join((en) => { const g = en.append('g').attr('class', cls); g.append('rect').attr('x', -5).attr('y', -5).attr('width', 10).attr('height', 10).attr('rx', 2).attr('transform', 'rotate(45)'); g.append('title'); return g; })
+      .attr('transform', (d) => `translate(${d.sx},${d.sy})`)
+      .attr('data-unit', (d) => d.id).attr('data-state', (d) => d.state).attr('data-incident', null).attr('data-for', (d) => d.incident ?? '')
+      .each(function (d) {
+        const g = d3.select(this);
+        g.select('rect').attr('fill', ghost ? 'none' : UNIT_COLOUR[d.state] ?? '#888').attr('stroke', ghost ? UNIT_COLOUR[d.state] ?? '#888' : '#111').attr('stroke-width', ghost ? 2 : 1);
+        const spec = model.unit.get(d.id);
+        setText(g.select('title'), `${textIn(spec?.name, lang) || d.id}: ${S.unitStates[d.state] ?? d.state}${d.incident ? ` → ${d.incident}` : ''}`);
+      });
+  }
+}
+
+/** The key to the map's symbols (an HTML overlay; the shapes are drawn with d3 like the map's). */
+function legend(lang: Lang, tag: string): HTMLDetailsElement {
+  const S = STRINGS[lang];
+  const box = document.createElement('details');
+  box.className = 'legend';
+  box.open = false;
+  const sum = document.createElement('summary');
+  sum.textContent = S.legend;
+  box.append(sum);
+  const rows: [string, (g: d3.Selection<SVGGElement, unknown, null, undefined>) => void][] = [];
+  for (let sev = 1; sev <= 5; sev++) rows.push([`${S.severity} ${sev}`, (g) => { g.append('circle').attr('cx', 10).attr('cy', 8).attr('r', 4 + sev).attr('fill', severityColour(sev)).attr('stroke', '#222'); g.append('text').attr('x', 10).attr('y', 11.5).attr('text-anchor', 'middle').attr('font-size', 9).attr('font-weight', 700).attr('fill', severityInk(sev)).text(String(sev)); }]);
+  rows.push([`12 = ${S.people} ${S.atRisk}`, (g) => { g.append('text').attr('x', 2).attr('y', 12).attr('font-size', 10).attr('font-weight', 600).text('12'); }]);
+  for (const st of Object.keys(UNIT_COLOUR)) rows.push([S.unitStates[st] ?? st, (g) => { g.append('rect').attr('x', 6).attr('y', 4).attr('width', 8).attr('height', 8).attr('transform', 'rotate(45 10 8)').attr('fill', UNIT_COLOUR[st]).attr('stroke', '#111'); }]);
+  for (const [st, label] of [['open', S.roadOpen], ['degraded', S.roadDegraded], ['cut', S.roadCut]] as const) rows.push([label, (g) => { const r = ROAD_STYLE[st]; g.append('line').attr('x1', 0).attr('x2', 20).attr('y1', 8).attr('y2', 8).attr('stroke', r.colour).attr('stroke-width', r.width).attr('stroke-dasharray', r.dash); }]);
+  for (let risk = 1; risk <= 5; risk++) rows.push([`${S.risk} ${risk}`, (g) => { g.append('circle').attr('cx', 10).attr('cy', 8).attr('r', 6).attr('fill', RISK_COLOUR[risk]).attr('stroke', '#333'); }]);
+  rows.push([S.base, (g) => { g.append('rect').attr('x', 4).attr('y', 2).attr('width', 12).attr('height', 12).attr('fill', '#fff').attr('stroke', '#1d232b'); }]);
+  rows.push([S.shelter, (g) => { g.append('path').attr('d', 'M10,1 L17,14 L3,14 Z').attr('fill', '#009E73').attr('stroke', '#009E73'); }]);
+  rows.push([`${S.zone} / ${S.flooded}`, (g) => { g.append('circle').attr('cx', 10).attr('cy', 8).attr('r', 7).attr('fill', `url(#flood-${tag})`).attr('stroke', '#0072B2').attr('stroke-dasharray', '3 2'); }]);
+  rows.push([S.fireWeather, (g) => { g.append('circle').attr('cx', 10).attr('cy', 8).attr('r', 6).attr('class', 'fire-ring').attr('fill', 'rgba(213,94,0,0.08)').attr('stroke', '#D55E00').attr('stroke-dasharray', '4 2').attr('stroke-width', 2); }]);
+  rows.push([S.typhoon, (g) => { g.append('circle').attr('cx', 10).attr('cy', 8).attr('r', 7).attr('fill', 'rgba(204,121,167,0.2)').attr('stroke', '#CC79A7'); }]);
+  const list = document.createElement('ul');
+  for (const [label, draw] of rows) {
+    const li = document.createElement('li');
+    const svg = d3.create('svg').attr('width', 22).attr('height', 16).attr('aria-hidden', 'true');
+    draw(svg.append('g') as unknown as d3.Selection<SVGGElement, unknown, null, undefined>);
+    li.append(svg.node()!, document.createTextNode(label));
+    list.append(li);
+  }
+  box.append(list);
+  return box;
+}

@@ -1,0 +1,228 @@
+/**
+ * The side panels: the MSEL and messages with the decisions they called for
+ * and their latency; the decisions taken up to now; the objectives with their
+ * rating and evidence (a click jumps to the time); the metrics; the board
+ * (every unit and open incident as the engine holds them now).
+ */
+import { formatDuration } from '../../engine/scenario/duration.js';
+import { textIn } from '../../engine/scenario/text.js';
+import type { World } from '../../engine/sim/world.js';
+import type { Inject } from '../../engine/scenario/schema.js';
+import { h } from './dom.js';
+import { STRINGS, type Lang } from './i18n.js';
+import type { LoadedRun } from './loaded.js';
+import { UNIT_COLOUR, clock, duration, metricValue, severityColour, severityInk } from './look.js';
+
+export interface PanelHost {
+  lang(): Lang;
+  seek(t: number): void;
+}
+
+const fieldsText = (f: Record<string, unknown>) => Object.entries(f).filter(([k]) => k !== 'message').map(([k, v]) => `${k} ${k === 'within' && typeof v === 'number' ? formatDuration(v) : typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(', ');
+
+function tag<T extends HTMLElement>(el: T, kind: string): T {
+  el.dataset.kind = kind;
+  return el;
+}
+
+function timeButton(host: PanelHost, t: number, label?: string): HTMLButtonElement {
+  const b = h('button', { type: 'button', class: 'time', 'data-t': t }, label ?? clock(t));
+  b.addEventListener('click', () => host.seek(t));
+  return b;
+}
+
+// ------------------------------------------------------------ messages (MSEL)
+
+export function renderMessages(el: HTMLElement, run: LoadedRun, host: PanelHost): void {
+  const lang = host.lang();
+  const S = STRINGS[lang];
+  const roleName = (id: string) => textIn(run.data.scenario.roles.find((r) => r.id === id)?.name, lang) || id;
+  const from = (inj: Inject) => (typeof inj.from === 'string' && run.data.scenario.roles.some((r) => r.id === inj.from) ? roleName(inj.from) : textIn(inj.from, lang));
+  const injects = [...run.data.scenario.injects].sort((a, b) => a.seq - b.seq || (a.id < b.id ? -1 : 1));
+  const list = h('ol', { class: 'msel' });
+  for (const inj of injects) {
+    const rec = run.history.messages.get(inj.id);
+    const outcome: (Node | string)[] = [];
+    if (rec?.answered) outcome.push(h('p', { class: 'outcome' }, rec.answered.expired ? `${S.expired}: ` : `${S.answered}: `, h('strong', {}, optionLabel(inj, rec.answered.option, lang)), ` (${clock(rec.answered.t)}${rec.answered.by ? `, ${S.by} ${rec.answered.by}` : ''})`));
+    if (rec?.done) outcome.push(h('p', { class: 'outcome done' }, `${S.done} ${S.by} ${rec.done.by} ${S.latency} `, h('strong', { 'data-latency-s': rec.done.latency_s }, duration(rec.done.latency_s, S.never)), ' ', timeButton(host, rec.done.t)));
+    else if (rec && inj.expected) outcome.push(h('p', { class: 'outcome missing' }, S.notDone));
+    const exp = inj.expected ? `${S.expected}: ${fieldsText(inj.expected as Record<string, unknown>)}` : null;
+    list.append(h('li', { class: `msg ${rec ? 'delivered' : 'undelivered'}`, 'data-inject': inj.id, 'data-delivered-t': rec?.delivered_t ?? null },
+      h('div', { class: 'msg-head' }, h('span', { class: 'seq' }, `#${inj.seq}`), ' ', rec ? timeButton(host, rec.delivered_t) : h('span', { class: 'time muted' }, S.notDelivered), ' ', h('span', { class: 'method' }, S.methods[inj.method] ?? inj.method), ' · ', h('span', { class: 'type' }, S.injectTypes[inj.type] ?? inj.type)),
+      h('h3', { class: 'subject' }, textIn(inj.subject, lang)),
+      h('p', { class: 'route' }, `${S.from} ${from(inj)} ${S.to} ${roleName(inj.to)}`),
+      h('p', { class: 'message' }, textIn(inj.message, lang)),
+      exp ? h('p', { class: 'expected' }, exp) : null,
+      ...outcome,
+    ));
+  }
+  // ad-hoc injects added in play are in the log only
+  for (const rec of run.history.messages.values()) {
+    if (injects.some((i) => i.id === rec.id)) continue;
+    list.append(h('li', { class: 'msg delivered', 'data-inject': rec.id, 'data-delivered-t': rec.delivered_t }, h('div', { class: 'msg-head' }, `#${rec.seq} `, timeButton(host, rec.delivered_t)), h('h3', { class: 'subject' }, rec.id)));
+  }
+  el.replaceChildren(list);
+}
+
+function optionLabel(inj: Inject, option: string, lang: Lang): string {
+  const o = inj.decision?.options.find((x) => x.id === option);
+  return o ? textIn(o.label, lang) : option;
+}
+
+/** Dim messages not yet delivered at t; mark the latest delivered. */
+export function updateMessages(el: HTMLElement, t: number): void {
+  let latest: Element | null = null;
+  for (const li of el.querySelectorAll<HTMLElement>('li.msg')) {
+    const d = li.dataset.deliveredT;
+    const future = d === undefined || Number(d) > t;
+    li.classList.toggle('future', future);
+    li.removeAttribute('aria-current');
+    if (!future) latest = li;
+  }
+  latest?.setAttribute('aria-current', 'true');
+}
+
+// ------------------------------------------------------------ decisions
+
+export function renderDecisions(el: HTMLElement, run: LoadedRun, host: PanelHost, t: number): void {
+  const S = STRINGS[host.lang()];
+  const all = run.history.decisions;
+  let n = 0;
+  { let lo = 0, hi = all.length; while (lo < hi) { const m = (lo + hi) >> 1; if (all[m].t <= t) lo = m + 1; else hi = m; } n = lo; }
+  if (el.dataset.count === String(n) && el.dataset.lang === host.lang() && el.dataset.run === run.key) return;
+  el.dataset.count = String(n); el.dataset.lang = host.lang(); el.dataset.run = run.key;
+  const shown = all.slice(Math.max(0, n - 100), n).reverse();
+  const list = h('ol', { class: 'decisions' });
+  for (const d of shown) {
+    list.append(h('li', { class: `decision ${d.author}${d.refused ? ' refused' : ''}`, 'data-author': d.author },
+      timeButton(host, d.t), ' ', h('span', { class: 'author' }, S.authors[d.author] ?? d.author), ' ', h('span', { class: 'role' }, d.role), ': ',
+      h('strong', {}, d.do), ' ', fieldsText(d.fields), d.refused ? h('span', { class: 'refused-reason' }, ` (${S.refused}: ${d.reason ?? ''})`) : null));
+  }
+  el.replaceChildren(h('p', { class: 'muted' }, `${S.decisionsNear}: ${shown.length} ${S.shownOf} ${n}`), list);
+}
+
+// ------------------------------------------------------------ objectives
+
+/**
+ * The moment an objective's value points at, where the value itself says it:
+ * a time since T0 (level declared, support requested), or a duration from an
+ * incident's report or an inject's delivery. Read from the result and the
+ * log's history; no metric is computed here.
+ */
+function momentOf(r: { metric: string; of: string | null; value: number | null }, run: LoadedRun): number | null {
+  if (r.value === null || !Number.isFinite(r.value)) return null;
+  switch (r.metric) {
+    case 'level_declared_s':
+    case 'support_requested_s':
+      return r.value;
+    case 'first_on_scene_s':
+    case 'contained_s': {
+      const inc = r.of ? run.history.incidents.get(r.of) : undefined;
+      return inc ? inc.reported_t + r.value : null;
+    }
+    case 'decision_latency_s': {
+      const m = r.of ? run.history.messages.get(r.of) : undefined;
+      return m ? m.delivered_t + r.value : null;
+    }
+  }
+  return null;
+}
+
+interface EvidenceItem { t: number; text?: string; event?: unknown }
+
+export function renderObjectives(el: HTMLElement, run: LoadedRun, host: PanelHost, other: LoadedRun | null): void {
+  const lang = host.lang();
+  const S = STRINGS[lang];
+  const results = run.data.summary?.objectives ?? [];
+  const otherRes = new Map((other?.data.summary?.objectives ?? []).map((o) => [o.id, o]));
+  const list = h('ol', { class: 'objectives' });
+  for (const o of run.data.scenario.objectives) {
+    const r = results.find((x) => x.id === o.id);
+    const c = o.criterion;
+    const evidence: EvidenceItem[] = Array.isArray((r as any)?.evidence) ? (r as any).evidence.filter((e: any) => e && Number.isFinite(e.t)) : [];
+    const b = r ? otherRes.get(o.id) : undefined;
+    list.append(h('li', { class: 'objective', 'data-objective': o.id, 'data-rating': r?.rating ?? '' },
+      h('div', { class: 'obj-head' },
+        h('span', { class: `rating r-${r?.rating ?? 'none'}`, title: S.rating }, r?.rating ?? '–'),
+        b ? h('span', { class: `rating r-${b.rating} other`, title: `${S.runB}: ${S.rating}` }, `B ${b.rating}`) : null,
+        ' ', h('span', { class: 'obj-text' }, textIn(o.text, lang))),
+      h('p', { class: 'criterion' }, `${c.metric}${c.of ? ` (${c.of})` : ''} ${c.comparator} ${metricValue(c.metric, c.threshold, S.never)}: ${S.value} `,
+        h('strong', {}, r ? metricValue(r.metric, r.value, S.never) : '?'), r ? ` (${r.met ? S.met : S.notMet})` : ''),
+      r ? h('p', { class: 'evidence' }, `${S.evidence}: `,
+        ...evidence.flatMap((e) => [timeButton(host, e.t, `${clock(e.t)}${e.text ? ` ${e.text}` : ''}`), ' ']),
+        ...(() => { const m = momentOf(r, run); return m === null || evidence.length ? [] : [`${S.happened} `, tag(timeButton(host, m), 'moment'), '; ']; })(),
+        `${S.readAt} `, tag(timeButton(host, r.at), 'read')) : null,
+    ));
+  }
+  el.replaceChildren(list);
+}
+
+// ------------------------------------------------------------ metrics
+
+export function renderMetrics(el: HTMLElement, runs: LoadedRun[], worlds: World[], host: PanelHost): void {
+  const S = STRINGS[host.lang()];
+  const cols = runs.length;
+  const head = h('tr', {}, h('th', {}, ''), ...runs.map((_, i) => h('th', {}, cols > 1 ? (i === 0 ? S.runA : S.runB) : '')));
+  const row = (label: string, vals: (string | number)[]) => h('tr', {}, h('th', { scope: 'row' }, label), ...vals.map((v) => h('td', {}, String(v))));
+  const now: HTMLElement[] = [];
+  const phases = (w: World) => { const c: Record<string, number> = {}; for (const inc of Object.values(w.incidents)) { const p = (inc.m.value as Record<string, string>).lifecycle; c[p] = (c[p] ?? 0) + 1; } return c; };
+  const states = (w: World) => { const c: Record<string, number> = {}; for (const u of Object.values(w.units)) { const s = String(u.m.value); c[s] = (c[s] ?? 0) + 1; } return c; };
+  now.push(row(`${S.incidents}: ${S.reported}`, worlds.map((w) => w.counts.reported)));
+  now.push(row(`${S.incidents}: ${S.open}`, worlds.map((w) => Object.keys(w.incidents).length)));
+  now.push(row(`${S.incidents}: ${S.resolved}`, worlds.map((w) => w.counts.resolved)));
+  for (const p of ['reported', 'assessed', 'responding', 'contained']) now.push(row(`  ${S.phases[p]}`, worlds.map((w) => phases(w)[p] ?? 0)));
+  for (const s of Object.keys(UNIT_COLOUR)) now.push(row(`${S.units}: ${S.unitStates[s]}`, worlds.map((w) => states(w)[s] ?? 0)));
+  now.push(row(`${S.decisions}: ${S.taken}`, worlds.map((w) => w.counts.decisions)));
+  const fin: HTMLElement[] = [];
+  const sum = runs.map((r) => r.data.summary);
+  const v = (f: (s: NonNullable<(typeof sum)[number]>) => string | number) => sum.map((s) => (s ? f(s) : '–'));
+  fin.push(row(`${S.incidents}: ${S.reported}`, v((s) => s.incidents.reported)));
+  fin.push(row(`${S.incidents}: ${S.contained}`, v((s) => s.incidents.contained)));
+  fin.push(row(`${S.incidents}: ${S.resolved}`, v((s) => s.incidents.resolved)));
+  fin.push(row(`${S.people}: ${S.atRisk}`, v((s) => s.people.at_risk)));
+  fin.push(row(`${S.people}: ${S.rescued}`, v((s) => s.people.rescued)));
+  fin.push(row(`${S.people}: ${S.lost}`, v((s) => s.people.lost)));
+  fin.push(row(`${S.people}: ${S.stillAtRisk}`, v((s) => s.people.still_at_risk)));
+  fin.push(row(`${S.people}: ${S.evacuated}`, v((s) => s.people.evacuated)));
+  fin.push(row(`${S.response}: ${S.meanFirst}`, v((s) => duration(s.response.mean_first_on_scene_s, S.never))));
+  fin.push(row(`${S.response}: ${S.worstFirst}`, v((s) => duration(s.response.max_first_on_scene_s, S.never))));
+  fin.push(row(`${S.decisions}: ${S.taken}`, v((s) => s.decisions.taken)));
+  fin.push(row(`${S.decisions}: ${S.refused}`, v((s) => s.decisions.refused)));
+  fin.push(row(`${S.objectives}: ${S.met}`, v((s) => `${s.objectives.filter((o) => o.met).length} / ${s.objectives.length}`)));
+  fin.push(row(S.events, runs.map((r) => r.data.events.length)));
+  el.replaceChildren(
+    h('h3', {}, S.atTime), h('table', { class: 'metrics now' }, h('thead', {}, head.cloneNode(true)), h('tbody', {}, ...now)),
+    h('h3', {}, S.final), h('table', { class: 'metrics final' }, h('thead', {}, head), h('tbody', {}, ...fin)),
+  );
+}
+
+// ------------------------------------------------------------ board
+
+export function renderBoard(el: HTMLElement, run: LoadedRun, world: World, host: PanelHost): void {
+  const lang = host.lang();
+  const S = STRINGS[lang];
+  const units = h('tbody', {});
+  for (const [id, u] of Object.entries(world.units)) {
+    const state = String(u.m.value);
+    units.append(h('tr', { 'data-unit': id, 'data-state': state },
+      h('th', { scope: 'row' }, textIn(run.replay.model.unit.get(id)?.name, lang) || id),
+      h('td', {}, h('span', { class: 'swatch', style: `background:${UNIT_COLOUR[state] ?? '#888'}` }), ' ', S.unitStates[state] ?? state),
+      h('td', {}, u.incident ?? '')));
+  }
+  const incs = h('tbody', {});
+  for (const inc of Object.values(world.incidents)) {
+    const phase = (inc.m.value as Record<string, string>).lifecycle;
+    incs.append(h('tr', { 'data-incident': inc.id, 'data-phase': phase, 'data-severity': inc.severity },
+      h('th', { scope: 'row' }, inc.id),
+      h('td', {}, textIn(run.replay.model.kind.get(inc.kind)?.name, lang) || inc.kind),
+      h('td', {}, h('span', { class: 'sev', style: `background:${severityColour(inc.severity)};color:${severityInk(inc.severity)}` }, String(inc.severity))),
+      h('td', {}, S.phases[phase] ?? phase),
+      h('td', {}, String(inc.people))));
+  }
+  el.replaceChildren(
+    h('h3', {}, S.units),
+    h('table', { class: 'board units' }, h('thead', {}, h('tr', {}, h('th', {}, S.unit), h('th', {}, S.state), h('th', {}, S.incident))), units),
+    h('h3', {}, `${S.incidents} (${S.open})`),
+    h('table', { class: 'board incidents' }, h('thead', {}, h('tr', {}, h('th', {}, 'id'), h('th', {}, S.incident), h('th', {}, S.severity), h('th', {}, S.phase), h('th', {}, S.atRisk))), incs),
+  );
+}

@@ -1,0 +1,322 @@
+/**
+ * The timeline: a clock axis, markers for injects, decisions and level
+ * declarations, hazard curves (wind force, water level against BĐ1-3, rain,
+ * inflow), a lane per unit coloured by its state, and incident severity lanes
+ * (one per incident, or counts per severity when there are many). The lanes
+ * are painted once per run on a canvas; the cursor and markers are SVG.
+ * Click or drag anywhere to scrub; the whole strip is one keyboard slider.
+ */
+import * as d3 from 'd3';
+import type { Change } from '../../engine/replay/history.js';
+import { seriesAt, trackAt } from '../../engine/sim/hazards.js';
+import { textIn } from '../../engine/scenario/text.js';
+import type { Hazard } from '../../engine/scenario/schema.js';
+import type { Lang } from './i18n.js';
+import { STRINGS } from './i18n.js';
+import type { LoadedRun } from './loaded.js';
+import { MARKER_COLOUR, UNIT_COLOUR, clock, severityColour } from './look.js';
+
+const LEFT = 170;
+const AXIS = 22;
+const MARKS = 18;
+const CURVE = 34;
+const LANE = 9;
+const MANY_INCIDENTS = 40;
+
+interface Row { kind: 'curve' | 'unit' | 'incident' | 'sevcount' | 'heading'; y: number; h: number; label: string; id: string }
+
+export class Timeline {
+  private canvas: HTMLCanvasElement;
+  private svg: d3.Selection<SVGSVGElement, unknown, null, undefined>;
+  private x = d3.scaleLinear();
+  private run: LoadedRun | null = null;
+  private rows: Row[] = [];
+  private t = 0;
+  private divergenceT: number | null = null;
+  private width = 800;
+  private height = 200;
+  private readonly ro: ResizeObserver;
+
+  constructor(readonly el: HTMLElement, private onSeek: (t: number) => void, private lang: () => Lang) {
+    this.canvas = document.createElement('canvas');
+    this.canvas.className = 'lanes';
+    el.appendChild(this.canvas);
+    this.svg = d3.select(el).append('svg').attr('class', 'timeline-svg');
+    this.svg.append('g').attr('class', 'axis');
+    this.svg.append('g').attr('class', 'markers');
+    this.svg.append('line').attr('class', 'divergence').style('display', 'none');
+    this.svg.append('text').attr('class', 'divergence-label').style('display', 'none');
+    this.svg.append('line').attr('class', 'cursor');
+    let dragging = false;
+    const seekAt = (ev: PointerEvent) => {
+      const r = el.getBoundingClientRect();
+      const px = ev.clientX - r.left;
+      if (px < LEFT - 4 || !this.run) return;
+      this.onSeek(Math.round(Math.max(0, Math.min(this.run.data.until, this.x.invert(px)))));
+    };
+    el.addEventListener('pointerdown', (ev) => {
+      if ((ev.target as Element).closest('.marker')) return;
+      dragging = true;
+      el.setPointerCapture(ev.pointerId);
+      seekAt(ev);
+    });
+    el.addEventListener('pointermove', (ev) => { if (dragging) seekAt(ev); });
+    el.addEventListener('pointerup', () => { dragging = false; });
+    this.ro = new ResizeObserver(() => this.layout());
+    this.ro.observe(el.parentElement ?? el);
+  }
+
+  setRun(run: LoadedRun, divergenceT: number | null): void {
+    this.run = run;
+    this.divergenceT = divergenceT;
+    this.el.setAttribute('aria-valuemax', String(run.data.until));
+    this.layout();
+  }
+
+  setDivergence(t: number | null): void {
+    this.divergenceT = t;
+    this.drawOverlay();
+  }
+
+  private buildRows(run: LoadedRun): Row[] {
+    const lang = this.lang();
+    const S = STRINGS[lang];
+    const rows: Row[] = [];
+    let y = AXIS + MARKS;
+    const s = run.data.scenario;
+    for (const h of s.hazards) {
+      if ((h.series && h.series.length > 1) || (h.track && h.track.length > 0) || h.alarms) {
+        rows.push({ kind: 'curve', y, h: CURVE, label: textIn(h.name, lang), id: h.id });
+        y += CURVE + 2;
+      }
+    }
+    rows.push({ kind: 'heading', y, h: 12, label: S.units, id: 'units' });
+    y += 12;
+    for (const u of s.units) { rows.push({ kind: 'unit', y, h: LANE, label: textIn(u.name, lang) || u.id, id: u.id }); y += LANE + 1; }
+    rows.push({ kind: 'heading', y, h: 12, label: S.incidents, id: 'incidents' });
+    y += 12;
+    if (run.history.incidents.size <= MANY_INCIDENTS) {
+      for (const inc of run.history.incidents.values()) { rows.push({ kind: 'incident', y, h: LANE, label: `${inc.id}`, id: inc.id }); y += LANE + 1; }
+    } else {
+      for (let sev = 5; sev >= 1; sev--) { rows.push({ kind: 'sevcount', y, h: 12, label: `${S.severity} ${sev}`, id: String(sev) }); y += 13; }
+    }
+    return rows;
+  }
+
+  private layout(): void {
+    if (!this.run) return;
+    const box = (this.el.parentElement ?? this.el).getBoundingClientRect();
+    this.width = Math.max(400, box.width - 2);
+    this.rows = this.buildRows(this.run);
+    const last = this.rows[this.rows.length - 1];
+    this.height = last ? last.y + last.h + 6 : 80;
+    this.el.style.height = `${this.height}px`;
+    this.x = d3.scaleLinear().domain([0, this.run.data.until]).range([LEFT, this.width - 28]);
+    this.svg.attr('width', this.width).attr('height', this.height);
+    const dpr = window.devicePixelRatio || 1;
+    this.canvas.width = Math.round(this.width * dpr);
+    this.canvas.height = Math.round(this.height * dpr);
+    this.canvas.style.width = `${this.width}px`;
+    this.canvas.style.height = `${this.height}px`;
+    const ctx = this.canvas.getContext('2d')!;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    this.paint(ctx);
+    this.drawOverlay();
+  }
+
+  /** The lanes and curves: painted once per run and size. */
+  private paint(ctx: CanvasRenderingContext2D): void {
+    const run = this.run!;
+    const x = this.x;
+    ctx.clearRect(0, 0, this.width, this.height);
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.textBaseline = 'middle';
+    const hazards = new Map(run.data.scenario.hazards.map((h) => [h.id, h]));
+    // a lane as runs of pixel columns, each column showing the state at its middle: a long run
+    // has tens of thousands of changes, and one rectangle per change would be mostly sub-pixel
+    const x0 = Math.round(x.range()[0]), x1 = Math.round(x.range()[1]);
+    const lanes = (changes: Change<string>[] | undefined, y: number, h: number, colour: (v: string) => string, initial: string) => {
+      const list = changes ?? [];
+      let j = -1, runStart = x0, runV: string | null = null;
+      for (let px = x0; px <= x1; px++) {
+        const tm = x.invert(px + 0.5);
+        while (j + 1 < list.length && list[j + 1].t <= tm) j++;
+        const v = j < 0 ? initial : list[j].v;
+        if (v !== runV) {
+          if (runV !== null) { ctx.fillStyle = colour(runV); ctx.fillRect(runStart, y, px - runStart, h); }
+          runStart = px; runV = v;
+        }
+      }
+      if (runV !== null) { ctx.fillStyle = colour(runV); ctx.fillRect(runStart, y, x1 + 1 - runStart, h); }
+    };
+    for (const r of this.rows) {
+      ctx.fillStyle = r.kind === 'heading' ? '#222' : '#333';
+      ctx.font = r.kind === 'heading' ? 'bold 11px system-ui, sans-serif' : '10px system-ui, sans-serif';
+      ctx.fillText(clip(ctx, r.label, LEFT - 10), 4, r.y + r.h / 2);
+      if (r.kind === 'unit') {
+        lanes(run.history.units.get(r.id), r.y, r.h, (v) => UNIT_COLOUR[v] ?? '#ccc', 'available');
+      } else if (r.kind === 'incident') {
+        const inc = run.history.incidents.get(r.id)!;
+        const end = inc.resolved_t ?? run.data.until;
+        const sev = inc.severity;
+        for (let i = 0; i < sev.length; i++) {
+          const a = sev[i].t, b = i + 1 < sev.length ? Math.min(sev[i + 1].t, end) : end;
+          ctx.fillStyle = severityColour(sev[i].v);
+          ctx.fillRect(x(a), r.y, Math.max(1, x(b) - x(a)), r.h);
+        }
+        ctx.strokeStyle = '#333';
+        ctx.lineWidth = 0.5;
+        ctx.strokeRect(x(inc.reported_t), r.y + 0.25, Math.max(1, x(end) - x(inc.reported_t)), r.h - 0.5);
+      } else if (r.kind === 'sevcount') {
+        this.paintSeverityCounts(ctx, r);
+      } else if (r.kind === 'curve') {
+        this.paintCurve(ctx, hazards.get(r.id)!, r);
+      }
+    }
+    // decision ticks (there can be many: one path)
+    const y0 = AXIS + 2;
+    ctx.beginPath();
+    ctx.strokeStyle = MARKER_COLOUR.doctrine;
+    ctx.lineWidth = 1;
+    let lastX = -1;
+    for (const m of run.history.markers) {
+      if (m.kind !== 'decision' || m.author !== 'doctrine') continue;
+      const px = Math.round(x(m.t)) + 0.5;
+      if (px === lastX) continue;
+      lastX = px;
+      ctx.moveTo(px, y0 + 8); ctx.lineTo(px, y0 + MARKS - 4);
+    }
+    ctx.stroke();
+  }
+
+  private paintSeverityCounts(ctx: CanvasRenderingContext2D, r: Row): void {
+    const run = this.run!;
+    const sev = Number(r.id);
+    const x0 = LEFT, w = Math.max(1, Math.round(this.width - 28 - LEFT));
+    const diff = new Float64Array(w + 1);
+    const col = (t: number) => Math.max(0, Math.min(w, Math.round(this.x(t) - x0)));
+    for (const inc of run.history.incidents.values()) {
+      const end = inc.resolved_t ?? run.data.until;
+      for (let i = 0; i < inc.severity.length; i++) {
+        if (inc.severity[i].v !== sev) continue;
+        const a = inc.severity[i].t, b = i + 1 < inc.severity.length ? Math.min(inc.severity[i + 1].t, end) : end;
+        diff[col(a)]++; diff[Math.max(col(a) + 1, col(b))]--;
+      }
+    }
+    let acc = 0, max = 0;
+    const counts = new Float64Array(w);
+    for (let i = 0; i < w; i++) { acc += diff[i]; counts[i] = acc; if (acc > max) max = acc; }
+    ctx.fillStyle = severityColour(sev);
+    for (let i = 0; i < w; i++) {
+      if (counts[i] <= 0) continue;
+      const hh = Math.max(1, (counts[i] / Math.max(1, max)) * r.h);
+      ctx.fillRect(x0 + i, r.y + r.h - hh, 1, hh);
+    }
+    ctx.fillStyle = '#333';
+    ctx.fillText(`max ${max}`, this.width - 60, r.y + r.h / 2);
+  }
+
+  private paintCurve(ctx: CanvasRenderingContext2D, h: Hazard, r: Row): void {
+    const run = this.run!;
+    const until = run.data.until;
+    const n = 300;
+    const proj = run.replay.model.projection;
+    const value = (t: number) => (h.track && h.track.length ? trackAt(h, t, proj)?.wind_force ?? 0 : seriesAt(h.series, t));
+    const vals: [number, number][] = [];
+    for (let i = 0; i <= n; i++) { const t = (until * i) / n; vals.push([t, value(t)]); }
+    let lo = Math.min(...vals.map((v) => v[1])), hi = Math.max(...vals.map((v) => v[1]));
+    if (h.alarms) { lo = Math.min(lo, h.alarms.bd1); hi = Math.max(hi, h.alarms.bd3); }
+    if (hi === lo) { hi = lo + 1; }
+    const y = d3.scaleLinear().domain([lo, hi]).range([r.y + r.h - 2, r.y + 2]);
+    ctx.fillStyle = '#f4f6f8';
+    ctx.fillRect(LEFT, r.y, this.width - 28 - LEFT, r.h);
+    if (h.alarms) {
+      const names: ['bd1' | 'bd2' | 'bd3', string][] = [['bd1', 'BĐ1'], ['bd2', 'BĐ2'], ['bd3', 'BĐ3']];
+      ctx.setLineDash([4, 3]);
+      for (const [k, label] of names) {
+        const yy = Math.round(y(h.alarms[k])) + 0.5;
+        ctx.strokeStyle = k === 'bd3' ? '#D55E00' : k === 'bd2' ? '#E69F00' : '#999';
+        ctx.beginPath(); ctx.moveTo(LEFT, yy); ctx.lineTo(this.width - 28, yy); ctx.stroke();
+        ctx.fillStyle = ctx.strokeStyle;
+        ctx.fillText(label, this.width - 34, yy - 5);
+      }
+      ctx.setLineDash([]);
+    }
+    ctx.strokeStyle = h.kind === 'typhoon' ? '#CC79A7' : h.kind === 'river' ? '#0072B2' : h.kind === 'rainfall' ? '#56B4E9' : '#009E73';
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    vals.forEach(([t, v], i) => { const px = this.x(t), py = y(v); if (i === 0) ctx.moveTo(px, py); else ctx.lineTo(px, py); });
+    ctx.stroke();
+    ctx.fillStyle = '#555';
+    ctx.font = '9px system-ui, sans-serif';
+    const unit = h.kind === 'typhoon' ? 'Bft' : h.unit ?? '';
+    ctx.fillText(`${fmt(hi)} ${unit}`, LEFT + 2, r.y + 6);
+    ctx.fillText(`${fmt(lo)}`, LEFT + 2, r.y + r.h - 5);
+  }
+
+  private drawOverlay(): void {
+    if (!this.run) return;
+    const run = this.run;
+    const lang = this.lang();
+    const S = STRINGS[lang];
+    const x = this.x;
+    const until = run.data.until;
+    const steps = [600, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800];
+    const span = x.range()[1] - x.range()[0];
+    const step = steps.find((s) => (until / s) * 70 <= span) ?? 604800;
+    const ticks = d3.range(0, until + 1, step);
+    this.svg.select<SVGGElement>('g.axis').attr('transform', `translate(0,${AXIS - 2})`)
+      .call(d3.axisTop(x).tickValues(ticks).tickFormat((v) => clock(Number(v))).tickSizeOuter(0) as any);
+    const markers = run.history.markers.filter((m) => m.kind !== 'decision' || m.author !== 'doctrine');
+    const shown = markers.length > 400 ? markers.filter((m) => m.kind !== 'decision') : markers;
+    const scenarioInjects = new Map(run.data.scenario.injects.map((i) => [i.id, i]));
+    this.svg.select('g.markers').selectAll<SVGGElement, (typeof shown)[number]>('g.marker').data(shown, (m) => `${m.kind}-${m.index}`)
+      .join((en) => {
+        const g = en.append('g').attr('class', (m) => `marker ${m.kind}`).attr('tabindex', -1);
+        g.append('path');
+        g.append('title');
+        g.on('click', (_ev, m) => this.onSeek(m.t));
+        return g;
+      })
+      .attr('transform', (m) => `translate(${x(m.t)},${AXIS + 2})`)
+      .attr('data-t', (m) => m.t)
+      .each(function (m) {
+        const g = d3.select(this);
+        const colour = m.kind === 'inject' ? MARKER_COLOUR.inject : m.kind === 'level' ? MARKER_COLOUR.level : MARKER_COLOUR.decision;
+        const shape = m.kind === 'inject' ? 'M-5,0 L5,0 L0,8 Z' : m.kind === 'level' ? 'M0,0 L0,14 M0,0 L7,3 L0,6' : 'M0,2 L0,14';
+        g.select('path').attr('d', shape).attr('fill', m.kind === 'inject' ? colour : 'none').attr('stroke', colour).attr('stroke-width', m.kind === 'decision' ? 2 : 1.5);
+        const inj = m.kind === 'inject' ? scenarioInjects.get(m.id) : undefined;
+        const what = m.kind === 'inject' ? `${S.injects}: ${inj ? textIn(inj.subject, lang) : m.id}` : m.kind === 'level' ? `${S.levels}: ${m.id}` : `${S.decisions}: ${m.id} (${S.authors[m.author ?? ''] ?? m.author})`;
+        g.select('title').text(`${clock(m.t)} ${what}`);
+      });
+    const d = this.divergenceT;
+    this.svg.select('line.divergence').style('display', d === null ? 'none' : 'inline')
+      .attr('x1', d === null ? 0 : x(d)).attr('x2', d === null ? 0 : x(d)).attr('y1', 0).attr('y2', this.height)
+      .attr('data-t', d ?? '');
+    this.svg.select('text.divergence-label').style('display', d === null ? 'none' : 'inline')
+      .attr('x', d === null ? 0 : x(d) + 4).attr('y', AXIS + MARKS + 8).text(d === null ? '' : `A ≠ B ${clock(d)}`);
+    this.setTime(this.t);
+  }
+
+  setTime(t: number): void {
+    this.t = t;
+    this.svg.select('line.cursor').attr('x1', this.x(t)).attr('x2', this.x(t)).attr('y1', 0).attr('y2', this.height);
+    this.el.setAttribute('aria-valuenow', String(Math.round(t)));
+    this.el.setAttribute('aria-valuetext', clock(t));
+  }
+
+  relabel(): void {
+    if (this.run) this.layout();
+  }
+}
+
+function fmt(v: number): string {
+  return Math.abs(v) >= 100 ? String(Math.round(v)) : String(Math.round(v * 10) / 10);
+}
+
+function clip(ctx: CanvasRenderingContext2D, text: string, width: number): string {
+  if (ctx.measureText(text).width <= width) return text;
+  let s = text;
+  while (s.length > 1 && ctx.measureText(s + '…').width > width) s = s.slice(0, -1);
+  return s + '…';
+}
