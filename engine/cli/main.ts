@@ -27,6 +27,8 @@ const COMMANDS: Record<string, () => Promise<Subcommand>> = {
   compare: async () => (await import('./compare.js')).compareCommand,
   fork: async () => (await import('./fork.js')).forkCommand,
   view: async () => (await import('./view.js')).viewCommand,
+  batch: async () => (await import('./batch.js')).batchCommand,
+  merge: async () => (await import('./merge.js')).mergeCommand,
 };
 
 export function registerCommand(name: string, load: () => Promise<Subcommand>): void {

@@ -64,7 +64,7 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   }
 
   const place = (path: PathSegment[], atKey = false) => position(doc, lineCounter, path, atKey);
-  const parsed = schema.safeParse(raw);
+  const parsed = schema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     for (const zi of flattenZodIssues(schema, parsed.error.issues as ZodIssueLike[])) {
       const { line, column } = place(zi.path, zi.atKey);

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// `drill batch` throughput and memory: the same batch on 1 and on 2 worker
+// threads (target: 2 workers give at least 1.7 x the runs per second of 1),
+// the peak heap of each worker, and that peak for twice the runs (it must
+// stay flat: a worker keeps nothing from a run but its small record).
+// Times are wall-clock from starting the workers to the last record, as a
+// user of `drill batch` sees them; the machine is shared, so each worker
+// count is timed in alternating rounds and the best round counts (the one
+// least disturbed by other work). Also checks that 1 and 2 workers give the
+// same results, to the byte.
+//
+//   node bench/batch.mjs [--runs=4000] [--rounds=3] [--scenario=scenarios/ky-son-flash-flood.yaml]
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { parseScenario } from '../dist/engine/scenario/parse.js';
+import { batchHeader, buildResults, serializeResults } from '../dist/engine/batch/results.js';
+import { batchJobs } from '../dist/engine/batch/seeds.js';
+import { runPool } from '../dist/engine/cli/batch-pool.js';
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k, v ?? true]; }));
+const RUNS = Number(args.runs ?? 4000);
+const ROUNDS = Number(args.rounds ?? 3);
+const FILE = String(args.scenario ?? 'scenarios/ky-son-flash-flood.yaml');
+const SEED = 2024;
+
+const parsed = parseScenario(readFileSync(FILE, 'utf8'), FILE);
+if (!parsed.ok) throw new Error(`${FILE} does not load`);
+const scenario = parsed.scenario;
+const init = { scenarios: [scenario], labels: [null], decisions: [], players: [] };
+const header = batchHeader({ engine: 'bench', scenario, scenarioHash: '-', seed: SEED, runs: RUNS, decisions: null, vary: null });
+
+async function batch(workers, runs) {
+  const { records, stats } = await runPool(init, batchJobs(SEED, runs, 1, null), workers);
+  return { ...stats, perSec: stats.runs / stats.seconds, text: runs === RUNS ? serializeResults(buildResults(header, null, records)).join('') : null };
+}
+
+const MiB = (b) => (b / 2 ** 20).toFixed(1);
+const row = (label, s) => console.log(`${label.padEnd(9)} ${String(s.workers).padStart(7)} ${String(s.runs).padStart(6)} ${s.seconds.toFixed(2).padStart(9)} ${s.perSec.toFixed(0).padStart(8)}   ${s.peak_heap_bytes.map(MiB).join(', ').padEnd(26)}  ${MiB(s.max_rss_bytes)}`);
+console.log(`drill batch: ${RUNS} runs of ${scenario.id} (metrics only), ${availableParallelism()} cores, best of ${ROUNDS} rounds\n`);
+console.log('round     workers   runs   seconds   runs/s   peak heap per worker, MiB   process peak RSS, MiB');
+const best = { 1: null, 2: null };
+let texts = new Set();
+for (let r = 1; r <= ROUNDS; r++) {
+  for (const w of [1, 2]) {
+    const s = await batch(w, RUNS);
+    row(String(r), s);
+    texts.add(s.text);
+    if (!best[w] || s.perSec > best[w].perSec) best[w] = s;
+  }
+}
+const double = await batch(2, 2 * RUNS);
+row('2x runs', double);
+
+const ratio = best[2].perSec / best[1].perSec;
+console.log(`\n  ${'best 2 workers / best 1 worker, runs per second'.padEnd(50)} ${ratio.toFixed(2)}x  ${ratio >= 1.7 ? 'meets' : 'MISSES'} target >= 1.7`);
+const peakN = Math.max(...best[2].peak_heap_bytes), peak2N = Math.max(...double.peak_heap_bytes);
+const growth = peak2N / peakN;
+console.log(`  ${`peak heap per worker, ${2 * RUNS} runs / ${RUNS} runs`.padEnd(50)} ${growth.toFixed(2)}x  ${growth <= 1.25 ? 'flat: meets' : 'GROWS: misses'} target <= 1.25`);
+console.log(`  ${'results of every round, 1 and 2 workers'.padEnd(50)} ${texts.size === 1 ? 'identical' : 'DIFFER'}`);
+if (texts.size !== 1) process.exitCode = 1;

@@ -1,0 +1,261 @@
+/**
+ * The batch results as one self-contained HTML page (`drill batch --html F`,
+ * `drill merge --html F`): histograms of the key metrics and of each
+ * objective's value with its threshold, the probability of each rating with
+ * its interval, and sweep curves when --vary was used. Inline SVG and CSS
+ * only: no script, no font, no request of any kind (a Content-Security-Policy
+ * forbids them), so the page opens offline and can be mailed. Every text from
+ * the scenario is escaped. Pure: results in, text out.
+ */
+import type { Aggregate, BatchResults, RunRecord } from './results.js';
+import type { MetricStats, Proportion } from './stats.js';
+import { fmtFigure, metricLabel } from './format.js';
+
+const RATING_COLOURS: Record<string, string> = { P: '#1a9850', S: '#91cf60', M: '#fc8d59', U: '#d73027' };
+const SERIES = ['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22', '#d62728'];
+const KEY_METRICS = ['people_lost', 'people_rescued', 'people_evacuated', 'mean_first_on_scene_s', 'mean_dispatch_s', 'objectives_met'];
+
+export function esc(s: unknown): string {
+  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+const r1 = (v: number) => Math.round(v * 10) / 10;
+
+const fmt = fmtFigure;
+const label = metricLabel;
+const pct = (p: number) => `${Math.round(p * 1000) / 10} %`;
+
+function niceStep(raw: number): number {
+  if (!(raw > 0)) return 1;
+  const e = Math.pow(10, Math.floor(Math.log10(raw)));
+  const f = raw / e;
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * e;
+}
+
+interface Bins { start: number; width: number; counts: number[][]; integer: boolean }
+
+const TIME_STEPS = [60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
+
+/** Shared bins over every series: whole numbers get bins of whole numbers centred on them; durations get bins of round minutes or hours. */
+function bins(series: number[][], metric: string): Bins | null {
+  const all = series.flat();
+  if (all.length === 0) return null;
+  let lo = Infinity, hi = -Infinity;
+  for (const v of all) { if (v < lo) lo = v; if (v > hi) hi = v; }
+  const integer = all.every((v) => Number.isInteger(v));
+  const range = hi - lo;
+  let width = metric.endsWith('_s') ? TIME_STEPS.find((s) => range / s <= 30) ?? niceStep(range / 25) : niceStep(range / 25);
+  if (integer) width = Math.max(1, Math.round(width));
+  const start = integer ? Math.floor(lo / width) * width - (width === 1 ? 0.5 : 0) : Math.floor(lo / width) * width;
+  const n = Math.max(1, Math.floor((hi - start) / width) + 1);
+  const counts = series.map((s) => {
+    const c = new Array<number>(n).fill(0);
+    for (const v of s) c[Math.min(n - 1, Math.floor((v - start) / width))]++;
+    return c;
+  });
+  return { start, width, counts, integer };
+}
+
+/** Tick values at round numbers (round minutes or hours for durations) inside [lo, hi]. */
+function tickValues(lo: number, hi: number, metric: string, integer: boolean): number[] {
+  const range = hi - lo;
+  let step = metric.endsWith('_s') ? TIME_STEPS.find((s) => range / s <= 6) ?? niceStep(range / 6) : niceStep(range / 6);
+  if (integer) step = Math.max(1, Math.round(step));
+  const out: number[] = [];
+  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + 1e-9 && out.length < 20; v += step) out.push(Math.round(v * 1e6) / 1e6);
+  return out;
+}
+
+const W = 420, H = 190, ML = 44, MR = 12, MT = 14, MB = 40;
+
+function axisX(x0: number, x1: number, ticks: { x: number; text: string }[]): string {
+  const y = H - MB;
+  return `<line x1="${x0}" y1="${y}" x2="${x1}" y2="${y}" class="axis"/>` +
+    ticks.map((t) => `<line x1="${r1(t.x)}" y1="${y}" x2="${r1(t.x)}" y2="${y + 4}" class="axis"/><text x="${r1(t.x)}" y="${y + 16}" text-anchor="middle">${esc(t.text)}</text>`).join('');
+}
+
+function axisY(max: number, toY: (v: number) => number, fmtTick: (v: number) => string, integer = false): string {
+  const out: string[] = [`<line x1="${ML}" y1="${MT}" x2="${ML}" y2="${H - MB}" class="axis"/>`];
+  const step = integer ? Math.max(1, Math.round(niceStep(max / 4))) : niceStep(max / 4);
+  for (let v = 0; v <= max + 1e-9; v += step) {
+    const y = r1(toY(v));
+    out.push(`<line x1="${ML - 4}" y1="${y}" x2="${W - MR}" y2="${y}" class="grid"/><text x="${ML - 6}" y="${y + 4}" text-anchor="end">${esc(fmtTick(v))}</text>`);
+  }
+  return out.join('');
+}
+
+/** A histogram of one metric: bars for one series, outlines for several (a sweep), with p5-p95 and the median marked. */
+function histogram(title: string, metric: string, series: { name: string | null; values: (number | null)[] }[], threshold?: { value: number; comparator: string }): string {
+  const finite = series.map((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)));
+  const never = series.map((s, i) => s.values.length - finite[i].length);
+  const b = bins(finite, metric);
+  const head = `<figure class="chart"><figcaption>${esc(title)}</figcaption>`;
+  if (!b) return `${head}<p class="note">no run produced a value (never: ${never.reduce((a, c) => a + c, 0)} runs)</p></figure>`;
+  const all = finite.flat();
+  if (all.every((v) => v === all[0])) {
+    return `${head}<p class="single">every run${series.length > 1 ? ' of every value' : ''} that produced a value: <strong>${esc(fmt(metric, all[0]))}</strong>${threshold ? ` (criterion ${esc(threshold.comparator)} ${esc(fmt(metric, threshold.value))})` : ''}</p>${never.some((x) => x) ? `<p class="note">never: ${never.map((x, i) => (series.length > 1 ? `${esc(series[i].name)} ${x}` : String(x))).join(', ')} runs</p>` : ''}</figure>`;
+  }
+  const n = b.counts[0].length;
+  const maxCount = Math.max(1, ...b.counts.flat());
+  const x0 = ML, x1 = W - MR;
+  const lo = b.start, hi = b.start + n * b.width;
+  const toX = (v: number) => x0 + ((v - lo) / (hi - lo)) * (x1 - x0);
+  const toY = (c: number) => H - MB - (c / maxCount) * (H - MB - MT);
+  const parts: string[] = [axisY(maxCount, toY, (v) => String(v), true)];
+  if (series.length === 1) {
+    const sorted = [...finite[0]].sort((a, c) => a - c);
+    if (sorted.length) {
+      const q = (p: number) => { const h = (sorted.length - 1) * p, l = Math.floor(h); return sorted[l] + (h - l) * ((sorted[Math.min(l + 1, sorted.length - 1)]) - sorted[l]); };
+      const p5 = toX(q(0.05)), p95 = toX(q(0.95));
+      parts.push(`<rect x="${r1(p5)}" y="${MT}" width="${r1(Math.max(1, p95 - p5))}" height="${H - MB - MT}" class="band"><title>5th to 95th percentile: ${esc(fmt(metric, q(0.05)))} to ${esc(fmt(metric, q(0.95)))}</title></rect>`);
+    }
+    b.counts[0].forEach((c, i) => {
+      if (c === 0) return;
+      const xa = toX(lo + i * b.width), xb = toX(lo + (i + 1) * b.width);
+      parts.push(`<rect x="${r1(xa + 0.5)}" y="${r1(toY(c))}" width="${r1(Math.max(1, xb - xa - 1))}" height="${r1(H - MB - toY(c))}" class="bar"><title>${esc(fmt(metric, lo + i * b.width))} to ${esc(fmt(metric, lo + (i + 1) * b.width))}: ${c} runs</title></rect>`);
+    });
+    if (sorted.length) {
+      const med = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+      parts.push(`<line x1="${r1(toX(med))}" y1="${MT}" x2="${r1(toX(med))}" y2="${H - MB}" class="median"><title>median ${esc(fmt(metric, med))}</title></line>`);
+    }
+  } else {
+    finite.forEach((_, s) => {
+      let d = `M${r1(toX(lo))},${r1(toY(0))}`;
+      b.counts[s].forEach((c, i) => { d += `V${r1(toY(c))}H${r1(toX(lo + (i + 1) * b.width))}`; });
+      d += `V${r1(toY(0))}`;
+      parts.push(`<path d="${d}" fill="none" stroke="${SERIES[s % SERIES.length]}" stroke-width="1.6"><title>${esc(series[s].name ?? '')}</title></path>`);
+    });
+  }
+  if (threshold && threshold.value >= lo && threshold.value <= hi) {
+    const x = r1(toX(threshold.value));
+    parts.push(`<line x1="${x}" y1="${MT - 6}" x2="${x}" y2="${H - MB}" class="threshold"/><text x="${x}" y="${MT - 6}" class="tlabel" text-anchor="middle">${esc(`${threshold.comparator} ${fmt(metric, threshold.value)}`)}</text>`);
+  }
+  const ticks = tickValues(lo, hi, metric, b.integer).map((v) => ({ x: toX(v), text: fmt(metric, v) }));
+  parts.push(axisX(x0, x1, ticks));
+  parts.push(`<text x="${(x0 + x1) / 2}" y="${H - 6}" text-anchor="middle" class="xlabel">${esc(label(metric))}, runs per bin</text>`);
+  const legend = series.length > 1 ? `<p class="legend">${series.map((s, i) => `<span><i style="background:${SERIES[i % SERIES.length]}"></i>${esc(s.name)}${never[i] ? ` (never: ${never[i]})` : ''}</span>`).join(' ')}</p>` : never[0] ? `<p class="note">${never[0]} runs: never (not drawn)</p>` : '';
+  return `${head}<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(`histogram of ${label(metric)}`)}">${parts.join('')}</svg>${legend}</figure>`;
+}
+
+function ratingBar(x: Aggregate['objectives'][string], width = 300): string {
+  let at = 0;
+  const segs = (['P', 'S', 'M', 'U'] as const).map((k) => {
+    const w = x.ratings[k].p * width;
+    const s = w > 0 ? `<rect x="${r1(at)}" y="0" width="${r1(w)}" height="18" fill="${RATING_COLOURS[k]}"><title>${k}: ${pct(x.ratings[k].p)} (${x.ratings[k].count} of ${x.ratings[k].n} runs; 95 % CI ${pct(x.ratings[k].ci95[0])} to ${pct(x.ratings[k].ci95[1])})</title></rect>${w >= 26 ? `<text x="${r1(at + w / 2)}" y="13" text-anchor="middle" class="inbar">${k} ${Math.round(x.ratings[k].p * 100)}%</text>` : ''}` : '';
+    at += w;
+    return s;
+  });
+  return `<svg viewBox="0 0 ${width} 18" width="${width}" height="18" role="img" aria-label="ratings">${segs.join('')}</svg>`;
+}
+
+function metBar(p: Proportion, width = 220): string {
+  const x = (v: number) => r1(v * width);
+  return `<svg viewBox="0 0 ${width} 18" width="${width}" height="18" role="img" aria-label="probability met">` +
+    `<rect x="0" y="3" width="${width}" height="12" class="track"/><rect x="0" y="3" width="${x(p.p)}" height="12" class="met"/>` +
+    `<line x1="${x(p.ci95[0])}" y1="9" x2="${x(p.ci95[1])}" y2="9" class="whisker"/><line x1="${x(p.ci95[0])}" y1="4" x2="${x(p.ci95[0])}" y2="14" class="whisker"/><line x1="${x(p.ci95[1])}" y1="4" x2="${x(p.ci95[1])}" y2="14" class="whisker"/>` +
+    `<title>met in ${p.count} of ${p.n} runs: ${pct(p.p)}, 95 % CI ${pct(p.ci95[0])} to ${pct(p.ci95[1])}</title></svg>`;
+}
+
+/** A sweep curve: one point per value with its interval, values evenly spaced in the order given. */
+function sweep(title: string, xLabel: string, values: string[], points: ({ y: number; lo: number; hi: number } | null)[], fmtY: (v: number) => string, yMax?: number): string {
+  const x0 = ML + 10, x1 = W - MR - 10;
+  const maxY = yMax ?? Math.max(1e-9, ...points.flatMap((p) => (p ? [p.hi, p.y] : [])));
+  const toY = (v: number) => H - MB - (v / maxY) * (H - MB - MT);
+  const toX = (i: number) => (values.length === 1 ? (x0 + x1) / 2 : x0 + ((x1 - x0) * i) / (values.length - 1));
+  const parts: string[] = [axisY(maxY, toY, fmtY)];
+  const band: string[] = [], lo: string[] = [];
+  points.forEach((p, i) => { if (p) { band.push(`${r1(toX(i))},${r1(toY(p.hi))}`); lo.unshift(`${r1(toX(i))},${r1(toY(p.lo))}`); } });
+  if (band.length > 1) parts.push(`<polygon points="${[...band, ...lo].join(' ')}" class="ciband"/>`);
+  const line = points.map((p, i) => (p ? `${r1(toX(i))},${r1(toY(p.y))}` : null)).filter(Boolean);
+  if (line.length > 1) parts.push(`<polyline points="${line.join(' ')}" class="curve"/>`);
+  points.forEach((p, i) => {
+    if (!p) return;
+    parts.push(`<line x1="${r1(toX(i))}" y1="${r1(toY(p.lo))}" x2="${r1(toX(i))}" y2="${r1(toY(p.hi))}" class="whisker"/><circle cx="${r1(toX(i))}" cy="${r1(toY(p.y))}" r="3.5" class="dot"><title>${esc(values[i])}: ${esc(fmtY(p.y))} (95 % CI ${esc(fmtY(p.lo))} to ${esc(fmtY(p.hi))})</title></circle>`);
+  });
+  parts.push(axisX(x0 - 10, x1 + 10, values.map((v, i) => ({ x: toX(i), text: v }))));
+  parts.push(`<text x="${(x0 + x1) / 2}" y="${H - 6}" text-anchor="middle" class="xlabel">${esc(xLabel)}</text>`);
+  return `<figure class="chart"><figcaption>${esc(title)}</figcaption><svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(title)}">${parts.join('')}</svg></figure>`;
+}
+
+function statsRow(name: string, metric: string, s: MetricStats): string {
+  const f = (v: number | null) => esc(v === null ? '-' : fmt(metric, v));
+  return `<tr><th>${esc(name)}</th><td>${f(s.mean)}</td><td>${s.ci95 ? `${esc(fmt(metric, s.ci95[0], s.mean))} to ${esc(fmt(metric, s.ci95[1], s.mean))}` : '-'}</td><td>${f(s.median)}</td><td>${f(s.p5)}</td><td>${f(s.p95)}</td><td>${s.n}</td><td>${s.never || ''}</td></tr>`;
+}
+
+export function batchHtml(r: BatchResults): string {
+  const groups: { agg: Aggregate; runs: RunRecord[] }[] = r.aggregates.map((agg) => ({ agg, runs: r.results.filter((x) => x.value === agg.value) }));
+  const name = (g: { agg: Aggregate }) => (r.vary ? String(g.agg.value) : null);
+  const vary = r.vary;
+  const facts = [
+    `${r.runs} runs${vary ? ` for each of ${vary.values.length} values of <code>${esc(vary.key)}</code> (the same seeds for each value)` : ''}`,
+    `master seed ${r.seed}`,
+    r.decisions ? `decisions replayed: ${r.decisions.count} (played: ${esc(r.decisions.players.join(', ') || 'none')}; doctrine plays the rest)` : 'all roles played by doctrine',
+    r.shard ? `<strong>shard ${r.shard.index}/${r.shard.count} only: ${r.results.length} runs</strong>` : '',
+    `engine ${esc(r.engine)}`,
+  ].filter(Boolean);
+
+  const sections: string[] = [];
+  if (r.objectives.length) {
+    const rows = r.objectives.map((o) => {
+      const cells = groups.map((g) => {
+        const x = g.agg.objectives[o.id];
+        return `<td>${vary ? `<div class="vlabel">${esc(`${vary.key.split('.').pop()}=${g.agg.value}`)}</div>` : ''}${ratingBar(x)}</td><td>${metBar(x.met)} <span class="p">${pct(x.met.p)}</span> <span class="ci">[${pct(x.met.ci95[0])}, ${pct(x.met.ci95[1])}]</span></td>`;
+      });
+      return cells.map((c, i) => `<tr>${i === 0 ? `<th rowspan="${cells.length}"><div>${esc(o.id)}</div><div class="otext">${esc(o.text)}</div><div class="crit">${esc(`${o.metric}${o.of ? ` of ${o.of}` : ''} ${o.comparator} ${fmt(o.metric, o.threshold)}`)}</div></th>` : ''}${c}</tr>`).join('');
+    });
+    sections.push(`<section><h2>Objectives: how often each rating comes out</h2><table class="obj"><thead><tr><th>objective</th><th>rating P / S / M / U</th><th>criterion met (95 % Wilson interval)</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`);
+  }
+  if (vary) {
+    const charts: string[] = [];
+    for (const o of r.objectives) {
+      charts.push(sweep(`${o.id}: probability met`, vary.key, vary.values, groups.map((g) => { const m = g.agg.objectives[o.id].met; return { y: m.p, lo: m.ci95[0], hi: m.ci95[1] }; }), (v) => `${Math.round(v * 100)} %`, 1));
+    }
+    for (const m of KEY_METRICS) {
+      charts.push(sweep(`${label(m)}: mean`, vary.key, vary.values, groups.map((g) => { const s = g.agg.metrics[m]; return s.mean === null ? null : { y: s.mean, lo: s.ci95?.[0] ?? s.mean, hi: s.ci95?.[1] ?? s.mean }; }), (v) => fmt(m, v)));
+    }
+    sections.unshift(`<section><h2>Sweep curves (points: mean or probability; bars and band: 95 % interval)</h2><div class="grid">${charts.join('')}</div></section>`);
+  }
+  const hist = KEY_METRICS.map((m) => histogram(label(m), m, groups.map((g) => ({ name: name(g), values: g.runs.map((x) => (x.metrics as Record<string, number | null>)[m] ?? null) }))));
+  sections.push(`<section><h2>Key metrics over the runs${vary ? `, one outline per value of <code>${esc(vary.key)}</code>` : ' (shaded: 5th to 95th percentile; line: median)'}</h2><div class="grid">${hist.join('')}</div></section>`);
+  if (r.objectives.length) {
+    const oh = r.objectives.map((o) => histogram(`${o.id}: ${label(o.metric)}${o.of ? ` of ${o.of}` : ''}`, o.metric, groups.map((g) => ({ name: name(g), values: g.runs.map((x) => x.objectives[o.id]?.value ?? null) })), { value: o.threshold, comparator: o.comparator }));
+    sections.push(`<section><h2>Objective values over the runs (dashed: the criterion's threshold)</h2><div class="grid">${oh.join('')}</div></section>`);
+  }
+  const tables = groups.map((g) => `${vary ? `<h3>${esc(`${vary.key}=${g.agg.value}`)}</h3>` : ''}<table class="stats"><thead><tr><th>metric</th><th>mean</th><th>95 % CI of the mean</th><th>median</th><th>p5</th><th>p95</th><th>runs</th><th>never</th></tr></thead><tbody>${Object.keys(r.metrics).map((m) => statsRow(label(m), m, g.agg.metrics[m])).join('')}</tbody></table>`);
+  sections.push(`<section><h2>All metrics</h2>${tables.join('')}</section>`);
+
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(`Batch: ${r.scenario.title}`)}</title>
+<style>
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:24px auto;max-width:1400px;padding:0 16px;color:#222;background:#fff}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}h3{font-size:15px;margin:16px 0 4px}
+.facts{color:#555;margin:0}.facts span+span:before{content:" · "}
+.grid{display:flex;flex-wrap:wrap;gap:12px}
+figure.chart{margin:0;border:1px solid #e4e4e4;border-radius:6px;padding:8px;background:#fcfcfc}
+figcaption{font-weight:600;margin-bottom:4px;max-width:${W}px}
+svg text{font-size:11px;fill:#444}svg .xlabel{fill:#666}svg .inbar{fill:#fff;font-weight:600}svg .tlabel{fill:#b00;font-size:10px}
+.axis{stroke:#888}.grid line,.grid{stroke-width:1}.grid line.grid{stroke:#eee}line.grid{stroke:#eee}
+.bar{fill:#4f7cac}.band{fill:#4f7cac;opacity:.09}.median{stroke:#1b2f45;stroke-width:1.5}
+.threshold{stroke:#b00;stroke-dasharray:4 3;stroke-width:1.5}
+.track{fill:#eee}.met{fill:#4f7cac}.whisker{stroke:#111;stroke-width:1.4}
+.ciband{fill:#4f7cac;opacity:.15}.curve{fill:none;stroke:#4f7cac;stroke-width:2}.dot{fill:#1b2f45}
+table{border-collapse:collapse}th,td{padding:4px 8px;text-align:left;vertical-align:middle;border-bottom:1px solid #eee}
+table.stats td{text-align:right;font-variant-numeric:tabular-nums}
+table.obj th[rowspan]{max-width:320px;font-weight:600}.otext{font-weight:400;color:#444}.crit{font-weight:400;color:#777;font-size:12px;font-family:ui-monospace,monospace}
+.vlabel{font-size:12px;color:#555}.p{font-weight:600}.ci{color:#666}
+.legend{max-width:${W}px;margin:4px 0 0;font-size:12px}.legend span{margin-right:12px;white-space:nowrap;display:inline-block}.legend i{display:inline-block;width:12px;height:3px;margin-right:4px;vertical-align:middle}
+.note{color:#777;font-size:12px;margin:2px 0 0}
+.single{width:${W}px;margin:40px 0;text-align:center;color:#333}
+footer{margin-top:32px;color:#777;font-size:12px}
+</style></head>
+<body>
+<h1>${esc(r.scenario.title)}</h1>
+<p class="facts"><span>scenario <code>${esc(r.scenario.id)}</code></span>${facts.map((f) => `<span>${f}</span>`).join('')}</p>
+${sections.join('\n')}
+<footer>Intervals: means with Student's t (95 %), probabilities with the Wilson score interval (95 %). "Never": runs in which the value did not come about, left out of means and histograms. Seeds: ${esc(r.seed_formula)}. Written by drill batch.</footer>
+</body></html>
+`;
+}

@@ -1,0 +1,321 @@
+/**
+ * A batch's results: one record per run (its seed, metrics and objective
+ * ratings), the aggregates over them, and the results file that holds both
+ * (`drillsim/batch@1`, JSON with one run per line). The file depends only on
+ * what was asked (scenario, seed, runs, decisions, sweep) and never on how
+ * it was computed: no times, no worker counts. So a batch gives the same
+ * bytes on 1 or 8 workers, and the merge of its shards gives the bytes of
+ * the unsharded batch.
+ */
+import type { Summary } from '../review/metrics.js';
+import type { Rating } from '../review/metrics.js';
+import { textIn } from '../scenario/text.js';
+import type { Scenario } from '../scenario/schema.js';
+import { metricStats, proportion, type MetricStats, type Proportion } from './stats.js';
+import { SEED_FORMULA, type Shard } from './seeds.js';
+
+export const BATCH_FORMAT = 'drillsim/batch@1';
+
+/** The figures kept from each run, in the order they are shown. */
+export const RUN_METRICS = {
+  people_lost: 'people lost',
+  people_rescued: 'people rescued',
+  people_at_risk: 'people at risk (in incidents)',
+  people_still_at_risk: 'people still at risk at the end (neither rescued nor lost)',
+  people_evacuated: 'people in shelters at the end',
+  mean_first_on_scene_s: 'mean time from report to the first unit on scene, s',
+  max_first_on_scene_s: 'worst time from report to the first unit on scene, s',
+  mean_dispatch_s: 'mean time from report to the first dispatch (waiting for a free unit), s',
+  incidents_reported: 'incidents reported',
+  incidents_contained: 'incidents contained',
+  incidents_resolved: 'incidents resolved',
+  decisions_taken: 'decisions taken',
+  decisions_refused: 'decisions refused',
+  objectives_met: 'objectives met',
+} as const;
+export type RunMetric = keyof typeof RUN_METRICS;
+export const RUN_METRIC_NAMES = Object.keys(RUN_METRICS) as RunMetric[];
+
+export interface ObjectiveOutcome {
+  value: number | null;
+  rating: Rating;
+  met: boolean;
+}
+
+export interface RunRecord {
+  /** job number: 1..runs for the first value of a sweep, then runs+1..2*runs, ... */
+  j: number;
+  /** run number within its value: 1..runs; with the same seed for every value */
+  run: number;
+  seed: number;
+  /** the sweep value this run played (null without --vary) */
+  value: string | null;
+  metrics: Record<RunMetric, number | null>;
+  objectives: Record<string, ObjectiveOutcome>;
+}
+
+export function runRecord(job: { j: number; k: number; seed: number }, value: string | null, s: Summary): RunRecord {
+  const metrics: Record<RunMetric, number | null> = {
+    people_lost: s.people.lost,
+    people_rescued: s.people.rescued,
+    people_at_risk: s.people.at_risk,
+    people_still_at_risk: s.people.still_at_risk,
+    people_evacuated: s.people.evacuated,
+    mean_first_on_scene_s: s.response.mean_first_on_scene_s,
+    max_first_on_scene_s: s.response.max_first_on_scene_s,
+    mean_dispatch_s: s.response.mean_dispatch_s,
+    incidents_reported: s.incidents.reported,
+    incidents_contained: s.incidents.contained,
+    incidents_resolved: s.incidents.resolved,
+    decisions_taken: s.decisions.taken,
+    decisions_refused: s.decisions.refused,
+    objectives_met: s.objectives.filter((o) => o.met).length,
+  };
+  const objectives: Record<string, ObjectiveOutcome> = {};
+  for (const o of s.objectives) objectives[o.id] = { value: o.value, rating: o.rating, met: o.met };
+  return { j: job.j, run: job.k, seed: job.seed, value, metrics, objectives };
+}
+
+// ---------------------------------------------------------------- the file
+
+export interface BatchHeader {
+  format: string;
+  engine: string;
+  scenario: { id: string; title: string; hash: string };
+  seed: number;
+  /** runs per sweep value */
+  runs: number;
+  seed_formula: string;
+  decisions: { count: number; players: string[]; hash: string } | null;
+  vary: { key: string; values: string[] } | null;
+  metrics: Record<string, string>;
+  objectives: { id: string; text: string; metric: string; of: string | null; comparator: string; threshold: number }[];
+}
+
+export interface ObjectiveAggregate {
+  met: Proportion;
+  ratings: Record<Rating, Proportion>;
+  value: MetricStats;
+}
+
+export interface Aggregate {
+  value: string | null;
+  runs: number;
+  metrics: Record<string, MetricStats>;
+  objectives: Record<string, ObjectiveAggregate>;
+}
+
+export interface BatchResults extends BatchHeader {
+  /** null for a whole batch; i/n for one shard of it */
+  shard: Shard | null;
+  aggregates: Aggregate[];
+  results: RunRecord[];
+}
+
+export function batchHeader(args: {
+  engine: string; scenario: Scenario; scenarioHash: string; seed: number; runs: number;
+  decisions: BatchHeader['decisions']; vary: BatchHeader['vary'];
+}): BatchHeader {
+  const s = args.scenario;
+  return {
+    format: BATCH_FORMAT,
+    engine: args.engine,
+    scenario: { id: s.id, title: textIn(s.title, 'en'), hash: args.scenarioHash },
+    seed: args.seed,
+    runs: args.runs,
+    seed_formula: SEED_FORMULA,
+    decisions: args.decisions,
+    vary: args.vary,
+    metrics: { ...RUN_METRICS },
+    objectives: s.objectives.map((o) => ({
+      id: o.id, text: textIn(o.text, 'en'), metric: o.criterion.metric, of: o.criterion.of ?? null,
+      comparator: o.criterion.comparator, threshold: o.criterion.threshold,
+    })),
+  };
+}
+
+/** Jobs a batch has in all: runs per value times values. */
+export function totalJobs(h: BatchHeader): number {
+  return h.runs * (h.vary ? h.vary.values.length : 1);
+}
+
+/** Aggregates per sweep value, from records sorted by job number. */
+export function aggregate(h: BatchHeader, records: readonly RunRecord[]): Aggregate[] {
+  const values = h.vary ? h.vary.values : [null];
+  return values.map((value) => {
+    const rs = records.filter((r) => r.value === value);
+    const metrics: Record<string, MetricStats> = {};
+    for (const m of Object.keys(h.metrics)) metrics[m] = metricStats(rs.map((r) => (r.metrics as Record<string, number | null>)[m] ?? null));
+    const objectives: Record<string, ObjectiveAggregate> = {};
+    for (const o of h.objectives) {
+      const outs = rs.map((r) => r.objectives[o.id]).filter((x): x is ObjectiveOutcome => x !== undefined);
+      const n = outs.length;
+      const count = (f: (x: ObjectiveOutcome) => boolean) => outs.reduce((c, x) => c + (f(x) ? 1 : 0), 0);
+      objectives[o.id] = {
+        met: proportion(count((x) => x.met), n),
+        ratings: {
+          P: proportion(count((x) => x.rating === 'P'), n),
+          S: proportion(count((x) => x.rating === 'S'), n),
+          M: proportion(count((x) => x.rating === 'M'), n),
+          U: proportion(count((x) => x.rating === 'U'), n),
+        },
+        value: metricStats(outs.map((x) => x.value)),
+      };
+    }
+    return { value, runs: rs.length, metrics, objectives };
+  });
+}
+
+export function buildResults(h: BatchHeader, shard: Shard | null, records: RunRecord[]): BatchResults {
+  const sorted = [...records].sort((a, b) => a.j - b.j);
+  return { ...h, shard, aggregates: aggregate(h, sorted), results: sorted };
+}
+
+const HEADER_KEYS = ['format', 'engine', 'scenario', 'seed', 'runs', 'seed_formula', 'decisions', 'vary', 'metrics', 'objectives'] as const;
+
+/** JSON with one run per line and one aggregate per line: readable, diffable, and the same bytes for the same results. */
+export function serializeResults(r: BatchResults): string[] {
+  const j = JSON.stringify;
+  const out: string[] = ['{'];
+  for (const k of HEADER_KEYS) out.push(`${j(k)}:${j(r[k])},\n`);
+  out.push(`"shard":${j(r.shard)},\n`);
+  out.push(`"aggregates":[${r.aggregates.map((a) => '\n' + j(a)).join(',')}\n],\n`);
+  out.push(`"results":[`);
+  for (let i = 0; i < r.results.length; i += 1000) {
+    out.push(r.results.slice(i, i + 1000).map((x, n) => (i + n === 0 ? '\n' : ',\n') + j(x)).join(''));
+  }
+  out.push('\n]}\n');
+  return out;
+}
+
+export type ReadResults = { ok: true; results: BatchResults } | { ok: false; message: string; hint?: string };
+
+const HINT = 'give a file written by `drill batch --out results.json`';
+
+/** Read a results file back; says plainly when the text is not one. */
+export function readResults(text: string): ReadResults {
+  if (text.charCodeAt(0) === 0xfeff || /^\s*run,/.test(text.slice(0, 20))) {
+    return { ok: false, message: 'this is a CSV export; merge and reports read the JSON results', hint: 'write shards with `--out shard.json` (you can add `--out shard.csv` too)' };
+  }
+  let raw: any;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, message: `not a batch results file: the file is not valid JSON (${(e as Error).message})`, hint: HINT };
+  }
+  if (typeof raw !== 'object' || raw === null || raw.format !== BATCH_FORMAT) {
+    const f = raw && typeof raw === 'object' ? raw.format : undefined;
+    if (f === 'drillsim/run@1') return { ok: false, message: 'this is a run log, not batch results', hint: HINT };
+    return { ok: false, message: f ? `unsupported results format '${String(f)}'` : `not a batch results file (no "format": "${BATCH_FORMAT}")`, hint: HINT };
+  }
+  for (const k of [...HEADER_KEYS, 'shard', 'results']) {
+    if (!(k in raw)) return { ok: false, message: `the results file has no '${k}'; it is incomplete or damaged` };
+  }
+  if (!Array.isArray(raw.results) || !Number.isInteger(raw.runs) || raw.runs < 1) return { ok: false, message: 'the results file is damaged (results or runs)' };
+  const total = raw.runs * (raw.vary ? raw.vary.values.length : 1);
+  for (const r of raw.results) {
+    if (typeof r !== 'object' || r === null || !Number.isInteger(r.j) || r.j < 1 || r.j > total || typeof r.metrics !== 'object' || typeof r.objectives !== 'object') {
+      return { ok: false, message: `the results file is damaged: a run record is malformed (${JSON.stringify(r).slice(0, 80)})` };
+    }
+  }
+  return { ok: true, results: raw as BatchResults };
+}
+
+// ---------------------------------------------------------------- merging shards
+
+export type MergeResult = { ok: true; results: BatchResults } | { ok: false; message: string; hint?: string };
+
+/** The first header field two results files disagree on, for a message. */
+function headerDifference(a: BatchHeader, b: BatchHeader): string | undefined {
+  for (const k of HEADER_KEYS) {
+    if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) return k;
+  }
+  return undefined;
+}
+
+const describeField: Record<string, string> = {
+  format: 'format', engine: 'engine version', scenario: 'scenario (id, title or content)', seed: 'master seed', runs: 'number of runs',
+  seed_formula: 'seed formula', decisions: 'decisions file', vary: '--vary sweep', metrics: 'metrics', objectives: 'objectives',
+};
+
+/**
+ * Merge results files of one batch (its shards, or already merged parts of
+ * it) into the whole batch: every run exactly once. The result is what the
+ * unsharded batch writes, to the byte.
+ */
+export function mergeResults(files: { name: string; results: BatchResults }[]): MergeResult {
+  if (files.length === 0) return { ok: false, message: 'nothing to merge' };
+  const first = files[0];
+  for (const f of files.slice(1)) {
+    const k = headerDifference(first.results, f.results);
+    if (k) {
+      const show = (x: unknown) => { const t = JSON.stringify(x); return t.length > 60 ? t.slice(0, 57) + '...' : t; };
+      return {
+        ok: false,
+        message: `${first.name} and ${f.name} are not parts of the same batch: their ${describeField[k]} differ (${show((first.results as any)[k])} vs ${show((f.results as any)[k])})`,
+        hint: 'merge the shards of one `drill batch` command, run with the same scenario, seed, runs, decisions and --vary',
+      };
+    }
+  }
+  const owner = new Map<number, string>();
+  const records: RunRecord[] = [];
+  for (const f of files) {
+    for (const r of f.results.results) {
+      const prev = owner.get(r.j);
+      if (prev !== undefined) {
+        return { ok: false, message: `run ${describeJob(first.results, r.j)} is in both ${prev} and ${f.name}`, hint: 'give each shard once; shards i/n of one batch do not overlap' };
+      }
+      owner.set(r.j, f.name);
+      records.push(r);
+    }
+  }
+  const total = totalJobs(first.results);
+  if (records.length < total) {
+    const missing: number[] = [];
+    for (let j = 1; j <= total && missing.length < 5; j++) if (!owner.has(j)) missing.push(j);
+    const shardCounts = [...new Set(files.map((f) => f.results.shard?.count).filter((c): c is number => c !== undefined))];
+    const shardHint = shardCounts.length === 1
+      ? `missing shards: ${Array.from({ length: shardCounts[0] }, (_, i) => i + 1).filter((i) => !files.some((f) => f.results.shard?.index === i)).map((i) => `${i}/${shardCounts[0]}`).join(', ')}`
+      : 'give every shard of the batch';
+    return {
+      ok: false,
+      message: `the files hold ${records.length} of the batch's ${total} runs; missing: ${missing.map((j) => describeJob(first.results, j)).join(', ')}${total - records.length > missing.length ? ', ...' : ''}`,
+      hint: shardHint,
+    };
+  }
+  return { ok: true, results: buildResults(first.results, null, records) };
+}
+
+function describeJob(h: BatchHeader, j: number): string {
+  if (!h.vary) return String(j);
+  const v = Math.floor((j - 1) / h.runs);
+  return `${(j - 1) % h.runs + 1} of ${h.vary.key}=${h.vary.values[v]}`;
+}
+
+// ---------------------------------------------------------------- CSV
+
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  let s = String(v);
+  // a text a spreadsheet would run as a formula is shown as text
+  if (/^[=+\-@\t\r]/.test(s) && !/^[-+]?\d/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One row per run, with a byte-order mark and CRLF line ends so that spreadsheets read UTF-8 and the rows right. */
+export function resultsCsv(r: BatchResults): string[] {
+  const metricNames = Object.keys(r.metrics);
+  const head = ['run', 'seed', ...(r.vary ? [r.vary.key] : []), ...metricNames];
+  for (const o of r.objectives) head.push(`${o.id}.value`, `${o.id}.rating`, `${o.id}.met`);
+  const out = ['\uFEFF' + head.map(csvCell).join(',') + '\r\n'];
+  for (const x of r.results) {
+    const row: unknown[] = [x.run, x.seed, ...(r.vary ? [x.value] : []), ...metricNames.map((m) => (x.metrics as Record<string, number | null>)[m])];
+    for (const o of r.objectives) {
+      const oc = x.objectives[o.id];
+      row.push(oc?.value ?? null, oc?.rating ?? null, oc ? (oc.met ? 1 : 0) : null);
+    }
+    out.push(row.map(csvCell).join(',') + '\r\n');
+  }
+  return out;
+}

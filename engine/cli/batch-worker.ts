@@ -1,0 +1,58 @@
+/**
+ * One worker thread of `drill batch`. It is started before the scenario is
+ * read (so that loading the engine overlaps with reading it), then receives
+ * the scenario once (one per sweep value, already checked by the parent),
+ * builds each model once, plays the jobs it is handed and sends back one
+ * small record per run. It keeps nothing from a run but its record, so its
+ * memory stays flat however many runs it plays; it measures its own peak
+ * heap and reports it.
+ */
+import { getHeapStatistics } from 'node:v8';
+import { parentPort } from 'node:worker_threads';
+import { runRecord, type RunRecord } from '../batch/results.js';
+import type { Job } from '../batch/seeds.js';
+import { SimBoundError } from '../core/errors.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { Decision } from '../sim/decisions.js';
+import { Model } from '../sim/model.js';
+import { runScenario } from '../sim/run.js';
+
+export interface WorkerInit {
+  scenarios: Scenario[];
+  labels: (string | null)[];
+  decisions: Decision[];
+  players: string[];
+}
+
+export type ToWorker = { type: 'init'; init: WorkerInit } | { type: 'jobs'; jobs: Job[] };
+export type FromWorker =
+  | { type: 'done'; records: RunRecord[]; peak_heap_bytes: number }
+  | { type: 'error'; kind: 'bound' | 'internal'; message: string; job: Job; stack?: string };
+
+const port = parentPort!;
+let init: WorkerInit | null = null;
+const models: (Model | undefined)[] = [];
+let peak = 0;
+
+function play(jobs: Job[], init: WorkerInit): void {
+  const records: RunRecord[] = [];
+  for (const job of jobs) {
+    try {
+      const model = (models[job.v] ??= new Model(init.scenarios[job.v]));
+      const { summary } = runScenario(model.scenario, { seed: job.seed, decisions: init.decisions, players: init.players, mode: 'metrics', keepIncidents: false, model });
+      records.push(runRecord(job, init.labels[job.v], summary));
+    } catch (e) {
+      const err = e as Error;
+      port.postMessage({ type: 'error', kind: e instanceof SimBoundError ? 'bound' : 'internal', message: err?.message ?? String(e), job, stack: err?.stack } satisfies FromWorker);
+      return;
+    }
+    const used = getHeapStatistics().used_heap_size;
+    if (used > peak) peak = used;
+  }
+  port.postMessage({ type: 'done', records, peak_heap_bytes: peak } satisfies FromWorker);
+}
+
+port.on('message', (msg: ToWorker) => {
+  if (msg.type === 'init') init = msg.init;
+  else play(msg.jobs, init!);
+});

@@ -1,0 +1,187 @@
+/**
+ * `drill batch`: many runs of one scenario over seeds derived from a master
+ * seed, spread over worker threads, aggregated per metric and objective.
+ * Optionally replays one decisions file over every seed (--decisions),
+ * sweeps a scenario parameter (--vary), or plays only one shard of the
+ * batch (--shard i/n, merged later with `drill merge`).
+ *
+ * Results (stdout table, --out JSON/CSV, --html) hold no timings: the same
+ * batch gives the same bytes on any number of workers. Time, memory and the
+ * progress bar go to stderr.
+ */
+import { availableParallelism } from 'node:os';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, extname } from 'node:path';
+import { batchHeader, buildResults, serializeResults, resultsCsv, type BatchResults } from '../batch/results.js';
+import { batchJobs, parseShard, type Shard } from '../batch/seeds.js';
+import { parseVarySpec, varyScenario, VARY_KEYS_HELP, type VarySpec } from '../batch/vary.js';
+import { batchHtml } from '../batch/html.js';
+import { sha256Hex } from '../core/hash.js';
+import { formatIssue } from '../scenario/issues.js';
+import { canonicalScenarioText } from '../scenario/parse.js';
+import type { Scenario } from '../scenario/schema.js';
+import { parseDecisions, type DecisionsInput } from '../sim/decisions.js';
+import { decisionRecord, defaultSeed } from '../sim/run.js';
+import { ENGINE_VERSION } from '../version.js';
+import { intOption, parse, UsageError } from './args.js';
+import { BatchPool, BatchRunError, type PoolStats } from './batch-pool.js';
+import { formatBatchSummary } from './batch-summary.js';
+import { InputError, readText, writeAtomic } from './io.js';
+import { loadScenario, ReportedError } from './load.js';
+import type { Subcommand } from './main.js';
+import { fmtSeconds, ProgressBar } from './progress.js';
+
+export const MAX_RUNS = 1_000_000;
+export const MAX_WORKERS = 64;
+
+export const batchCommand: Subcommand = {
+  name: 'batch',
+  summary: 'many runs over seeds (Monte Carlo): how often objectives are met, with intervals',
+  usage: [
+    'drill batch <scenario> --runs N [--seed S] [--workers W] [--decisions F] [--vary key=v1,v2,...]',
+    '                       [--shard i/n] [--out results.json] [--out results.csv] [--html report.html]',
+    '',
+    '  --runs N        runs per value (run k plays seed sha256("S/k"), see docs/batch.md)',
+    '  --seed S        master seed (default: the scenario\'s `seed`, else 1)',
+    `  --workers W     worker threads (default: the cores, here ${availableParallelism()})`,
+    '  --decisions F   replay this decisions file in every run (doctrine plays the other roles)',
+    '  --vary K=V,...  sweep one scenario parameter; results per value, the same seeds for each value. Keys:',
+    ...VARY_KEYS_HELP.map((l) => `                    ${l}`),
+    '  --shard i/n     play only shard i of n (runs j with (j-1) mod n = i-1); join with `drill merge`',
+    '  --out F         write the results: F.json (every run + aggregates; what merge reads) or F.csv',
+    '                  (one row per run, for spreadsheets); give --out twice for both',
+    '  --html F        write a self-contained HTML page: histograms, objective probabilities, sweep curves',
+    '  --quiet         print nothing but errors (no table, no timing)',
+    '',
+    'The table goes to stdout; the progress bar (on a terminal only), time and memory to stderr.',
+  ].join('\n'),
+  async run(argv) {
+    const { values, positionals, help } = parse(argv, {
+      runs: { type: 'string', short: 'n' }, seed: { type: 'string' }, workers: { type: 'string', short: 'w' },
+      decisions: { type: 'string' }, vary: { type: 'string', multiple: true }, shard: { type: 'string' },
+      out: { type: 'string', short: 'o', multiple: true }, html: { type: 'string' }, quiet: { type: 'boolean', short: 'q' },
+    }, 1, 1);
+    if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
+    if (values.runs === undefined) throw new UsageError('--runs is required: how many runs, e.g. --runs 1000');
+    const runs = intOption(values.runs, 'runs', 1)!;
+    if (runs > MAX_RUNS) throw new UsageError(`--runs ${runs} is more than ${MAX_RUNS.toLocaleString('en')}; split the batch with --shard`);
+    const workers = intOption(values.workers, 'workers', 1) ?? availableParallelism();
+    if (workers > MAX_WORKERS) throw new UsageError(`--workers ${workers} is more than ${MAX_WORKERS}`);
+    let shard: Shard | null = null;
+    if (values.shard !== undefined) {
+      const s = parseShard(String(values.shard));
+      if (typeof s === 'string') throw new UsageError(`--shard ${s}`);
+      shard = s;
+    }
+    const outs = outputs(values.out as string[] | undefined, values.html as string | undefined);
+    const varies = (values.vary as string[] | undefined) ?? [];
+    if (varies.length > 1) throw new UsageError('one --vary at a time: a sweep varies one parameter (run one batch per parameter)');
+    const vary = varies.length ? parseVarySpec(varies[0]) : null;
+    if (typeof vary === 'string') throw new UsageError(vary);
+
+    // start the workers now: they load the engine while this thread reads the scenario
+    const shardCount = shard ? shard.count : 1;
+    const pool = new BatchPool(Math.max(1, Math.min(workers, Math.ceil((runs * (vary ? vary.labels.length : 1)) / shardCount))));
+    try {
+      return await playBatch(positionals[0], values, { runs, shard, vary, outs, pool });
+    } finally {
+      await pool.close();
+    }
+  },
+};
+
+interface Plan { runs: number; shard: Shard | null; vary: VarySpec | null; outs: Outputs; pool: BatchPool }
+
+/** Read the scenario (and sweep, decisions), play the jobs on the pool, write and print the results. */
+async function playBatch(file: string, values: Record<string, unknown>, { runs, shard, vary, outs, pool }: Plan): Promise<number> {
+  const base = loadScenario(file);
+  const seed = intOption(values.seed, 'seed') ?? defaultSeed(base);
+  let scenarios: Scenario[] = [base];
+  if (vary) {
+    const v = varyScenario(base, vary);
+    if (!v.ok) throw new UsageError(v.messages.join('\n'));
+    scenarios = v.scenarios;
+  }
+  const dec = values.decisions !== undefined ? loadDecisionsFor(String(values.decisions), scenarios, vary ? vary.key : null, vary?.labels ?? []) : undefined;
+
+  const header = batchHeader({
+    engine: ENGINE_VERSION, scenario: base, scenarioHash: sha256Hex(canonicalScenarioText(base)), seed, runs,
+    decisions: dec ? { count: dec.decisions.length, players: dec.players, hash: sha256Hex(JSON.stringify({ players: dec.players, decisions: dec.decisions.map(decisionRecord) })) } : null,
+    vary: vary ? { key: vary.key, values: vary.labels } : null,
+  });
+  const jobs = batchJobs(seed, runs, scenarios.length, shard);
+  const bar = values.quiet ? null : new ProgressBar(jobs.length, process.stderr);
+  let played;
+  try {
+    played = await pool.run({ scenarios, labels: vary ? vary.labels : [null], decisions: dec?.decisions ?? [], players: dec?.players ?? [] }, jobs, (done) => bar?.update(done));
+  } catch (e) {
+    bar?.finish();
+    if (e instanceof BatchRunError && e.job) {
+      const which = `run ${e.job.k}${vary ? ` of ${vary.key}=${vary.labels[e.job.v]}` : ''} (seed ${e.job.seed})`;
+      if (e.kind === 'bound') {
+        process.stderr.write(`drill batch: ${which} hit a bound: ${e.message}\n  (raise it in the scenario's \`limits:\` if this run really needs more; \`drill run ${file} --seed ${e.job.seed}\` replays it alone)\n`);
+        throw new ReportedError(e.message);
+      }
+      throw new Error(`${which}: ${e.message}${process.env.DRILL_DEBUG && e.workerStack ? `\n${e.workerStack}` : ''}`);
+    }
+    throw e;
+  }
+  bar?.finish();
+  const results = buildResults(header, shard, played.records);
+  writeOutputs(results, outs, values.html as string | undefined);
+  if (!values.quiet) {
+    process.stdout.write(formatBatchSummary(results));
+    process.stderr.write(timing(played.stats) + '\n');
+  }
+  return 0;
+}
+
+export interface Outputs { json: string[]; csv: string[] }
+
+/** Output files by kind; their folders are checked now, so that a long batch does not end in a file it cannot write. */
+export function outputs(list: string[] | undefined, html?: string): Outputs {
+  const o: Outputs = { json: [], csv: [] };
+  for (const f of [...(list ?? []), ...(html !== undefined ? [html] : [])]) {
+    const dir = dirname(f);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(f, `the folder '${dir}' does not exist`, 'create it first, or write the file elsewhere');
+  }
+  for (const f of list ?? []) {
+    const ext = extname(f).toLowerCase();
+    if (ext === '.json') o.json.push(f);
+    else if (ext === '.csv') o.csv.push(f);
+    else throw new UsageError(`--out ${f}: the file name must end in .json (all results, what \`drill merge\` reads) or .csv (one row per run)`);
+  }
+  return o;
+}
+
+export function writeOutputs(r: BatchResults, o: Outputs, html: string | undefined): void {
+  for (const f of o.json) writeAtomic(f, serializeResults(r));
+  for (const f of o.csv) writeAtomic(f, resultsCsv(r));
+  if (html !== undefined) writeAtomic(html, batchHtml(r));
+}
+
+/** A decisions file checked against every scenario of the sweep (a value may remove a unit the file dispatches). */
+function loadDecisionsFor(file: string, scenarios: Scenario[], key: string | null, labels: string[]): DecisionsInput {
+  const text = readText(file);
+  let first: DecisionsInput | undefined;
+  let bad = false;
+  scenarios.forEach((s, i) => {
+    const r = parseDecisions(text, file, s);
+    if (!r.ok) {
+      bad = true;
+      for (const issue of r.issues) process.stderr.write(formatIssue(issue) + (key ? ` (with --vary ${key}=${labels[i]})` : '') + '\n');
+      return;
+    }
+    if (i === 0) for (const w of r.warnings) process.stderr.write(formatIssue(w) + '\n');
+    first ??= r.value;
+  });
+  if (bad || !first) throw new ReportedError(`${file} is not a valid decisions file`);
+  return first;
+}
+
+const MiB = (b: number) => (b / 2 ** 20).toFixed(1);
+
+export function timing(s: PoolStats): string {
+  const rate = s.seconds > 0 ? s.runs / s.seconds : 0;
+  return `${s.runs} run${s.runs === 1 ? '' : 's'} in ${fmtSeconds(s.seconds)} on ${s.workers} worker${s.workers === 1 ? '' : 's'} (${rate.toFixed(rate < 10 ? 1 : 0)} runs/s); peak heap per worker: ${s.peak_heap_bytes.map(MiB).join(', ')} MiB; process peak RSS ${MiB(s.max_rss_bytes)} MiB`;
+}

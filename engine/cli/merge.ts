@@ -1,0 +1,47 @@
+/**
+ * `drill merge`: join the shards of a batch (`drill batch --shard i/n`, run
+ * anywhere, by any job runner) into the whole batch. The merged file is
+ * byte for byte what the unsharded batch writes; parts of different
+ * batches, overlapping shards or a missing shard are refused with a
+ * message that names them.
+ */
+import { mergeResults, readResults, type BatchResults } from '../batch/results.js';
+import { parse, UsageError } from './args.js';
+import { outputs, writeOutputs } from './batch.js';
+import { formatBatchSummary } from './batch-summary.js';
+import { InputError, readText } from './io.js';
+import type { Subcommand } from './main.js';
+
+export const mergeCommand: Subcommand = {
+  name: 'merge',
+  summary: 'join the shards of a batch (drill batch --shard i/n) into the whole batch',
+  usage: [
+    'drill merge <results.json...> [--out merged.json] [--out merged.csv] [--html report.html]',
+    '',
+    '  <results.json>  results of `drill batch --shard i/n --out F.json`, every shard once, in any order',
+    '  --out F         write the merged results: F.json or F.csv (give --out twice for both)',
+    '  --html F        write a self-contained HTML page of the merged results',
+    '  --quiet         print nothing but errors',
+  ].join('\n'),
+  run(argv) {
+    const { values, positionals, help } = parse(argv, {
+      out: { type: 'string', short: 'o', multiple: true }, html: { type: 'string' }, quiet: { type: 'boolean', short: 'q' },
+    }, 1);
+    if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
+    const outs = outputs(values.out as string[] | undefined, values.html as string | undefined);
+    if (new Set(positionals).size !== positionals.length) throw new UsageError('a file is given twice');
+    const files: { name: string; results: BatchResults }[] = positionals.map((f) => {
+      const r = readResults(readText(f));
+      if (!r.ok) throw new InputError(f, r.message, r.hint);
+      return { name: f, results: r.results };
+    });
+    const m = mergeResults(files);
+    if (!m.ok) {
+      process.stderr.write(`drill merge: ${m.message}${m.hint ? `\n  (${m.hint})` : ''}\n`);
+      return 1;
+    }
+    writeOutputs(m.results, outs, values.html as string | undefined);
+    if (!values.quiet) process.stdout.write(formatBatchSummary(m.results));
+    return 0;
+  },
+};

@@ -1,0 +1,53 @@
+/**
+ * A progress bar for long commands: runs done, share, time spent and time
+ * left. It draws only on a terminal (stderr is a TTY), so piped or
+ * redirected output never holds it; at most ten redraws a second.
+ */
+export interface ProgressStream {
+  isTTY?: boolean;
+  columns?: number;
+  write(text: string): boolean;
+}
+
+export class ProgressBar {
+  private readonly t0 = performance.now();
+  private lastDraw = -Infinity;
+  private drawn = false;
+  /** the first results come after the workers start: time left is paced from then */
+  private first: { t: number; done: number } | null = null;
+  readonly enabled: boolean;
+
+  constructor(private readonly total: number, private readonly stream: ProgressStream, private readonly unit = 'runs') {
+    this.enabled = Boolean(stream.isTTY);
+  }
+
+  update(done: number): void {
+    if (!this.enabled) return;
+    const now = performance.now();
+    if (done < this.total && now - this.lastDraw < 100) return;
+    this.lastDraw = now;
+    const elapsed_s = (now - this.t0) / 1000;
+    const share = this.total === 0 ? 1 : done / this.total;
+    if (this.first === null && done > 0) this.first = { t: now, done };
+    const f = this.first;
+    const left = f === null || done <= f.done || now <= f.t ? 'estimating time left' : `about ${fmtSeconds(((now - f.t) / 1000 / (done - f.done)) * (this.total - done))} left`;
+    const text = `${done}/${this.total} ${this.unit}  ${String(Math.floor(share * 100)).padStart(3)} %  ${fmtSeconds(elapsed_s)} spent, ${left}`;
+    const width = Math.max(10, Math.min(40, (this.stream.columns ?? 80) - text.length - 5));
+    const full = Math.round(share * width);
+    this.stream.write(`\r\x1b[2K[${'#'.repeat(full)}${'-'.repeat(width - full)}] ${text}`);
+    this.drawn = true;
+  }
+
+  /** Remove the bar so that the next line starts clean. */
+  finish(): void {
+    if (this.drawn) this.stream.write('\r\x1b[2K');
+    this.drawn = false;
+  }
+}
+
+export function fmtSeconds(s: number): string {
+  if (s < 10) return `${s.toFixed(1)} s`;
+  if (s < 120) return `${Math.round(s)} s`;
+  if (s < 7200) return `${Math.floor(s / 60)} min ${String(Math.round(s % 60)).padStart(2, '0')} s`;
+  return `${Math.floor(s / 3600)} h ${String(Math.round((s % 3600) / 60)).padStart(2, '0')} min`;
+}

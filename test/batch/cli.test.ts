@@ -1,0 +1,160 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readResults, runRecord, type BatchResults } from '../../engine/batch/results.js';
+import { drill, ROOT, STACK, tempDir } from '../helpers/cli.js';
+
+const SCENARIO = 'scenarios/ky-son-flash-flood.yaml';
+const dir = tempDir('drillsim-batch-');
+const p = (f: string) => join(dir, f);
+const results = (f: string): BatchResults => { const r = readResults(readFileSync(f, 'utf8')); if (!r.ok) throw new Error(r.message); return r.results; };
+
+describe('drill batch', () => {
+  it('writes the same bytes whatever the number of workers, with no timing in stdout or the files', () => {
+    const one = drill(['batch', SCENARIO, '--runs', '12', '--seed', '5', '--workers', '1', '--out', p('w1.json'), '--out', p('w1.csv')]);
+    expect(one.stderr).toMatch(/12 runs in .* on 1 worker .*peak heap per worker: [\d.]+ MiB/);
+    expect(one.code).toBe(0);
+    const three = drill(['batch', SCENARIO, '--runs', '12', '--seed', '5', '--workers', '3', '--out', p('w3.json'), '--out', p('w3.csv')]);
+    expect(three.code).toBe(0);
+    expect(three.stderr).toMatch(/on 3 workers .*peak heap per worker: [\d.]+, [\d.]+, [\d.]+ MiB/);
+    expect(readFileSync(p('w3.json'))).toEqual(readFileSync(p('w1.json')));
+    expect(readFileSync(p('w3.csv'))).toEqual(readFileSync(p('w1.csv')));
+    expect(three.stdout).toBe(one.stdout);
+    expect(one.stdout).toMatch(/12 runs, master seed 5, all roles by doctrine/);
+    expect(one.stdout).toMatch(/^people lost\s+[\d.]+ \[[\d.]+, [\d.]+\]/m);
+    expect(one.stdout).toMatch(/^first-on-scene\s+\d+ % \[\d+-\d+\]/m);
+    const r = results(p('w1.json'));
+    expect(r.results.map((x) => x.run)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(r.aggregates[0].runs).toBe(12);
+  });
+
+  it('the shards 1/3, 2/3 and 3/3 merge to exactly the unsharded results (JSON and CSV)', () => {
+    for (const i of [3, 1, 2]) {
+      const s = drill(['batch', SCENARIO, '--runs', '12', '--seed', '5', '--workers', '1', '--shard', `${i}/3`, '--out', p(`shard${i}.json`)]);
+      expect(s.code).toBe(0);
+      expect(s.stdout).toMatch(new RegExp(`this is shard ${i}/3: 4 of the 12 runs`));
+    }
+    const m = drill(['merge', p('shard2.json'), p('shard3.json'), p('shard1.json'), '--out', p('merged.json'), '--out', p('merged.csv')]);
+    expect(m.code).toBe(0);
+    expect(readFileSync(p('merged.json'))).toEqual(readFileSync(p('w1.json')));
+    expect(readFileSync(p('merged.csv'))).toEqual(readFileSync(p('w1.csv')));
+    const whole = drill(['merge', p('w1.json')]);
+    expect(m.stdout).toBe(whole.stdout);
+  });
+
+  it('merge refuses a missing shard, a run log, a CSV and parts of another batch, with exit 1 and no stack', () => {
+    const missing = drill(['merge', p('shard1.json'), p('shard3.json'), '--out', p('never.json')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/hold 8 of the batch's 12 runs; missing: 2, 5, 8, 11\n  \(missing shards: 2\/3\)/);
+    expect(existsSync(p('never.json'))).toBe(false);
+    drill(['batch', SCENARIO, '--runs', '12', '--seed', '6', '--workers', '1', '--shard', '2/3', '--out', p('other2.json')]);
+    const other = drill(['merge', p('shard1.json'), p('other2.json'), p('shard3.json')]);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(/are not parts of the same batch: their master seed differ \(5 vs 6\)/);
+    const csv = drill(['merge', p('w1.csv')]);
+    expect(csv.code).toBe(1);
+    expect(csv.stderr).toMatch(/w1\.csv:1:1: error\[file\] \(file\): this is a CSV export/);
+    drill(['run', SCENARIO, '--out', p('run.json'), '--quiet']);
+    const log = drill(['merge', p('run.json')]);
+    expect(log.stderr).toMatch(/this is a run log, not batch results/);
+    for (const r of [missing, other, csv, log]) expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it('a run of the batch, rerun alone with `drill run --seed`, gives the same metrics and ratings', () => {
+    const r = results(p('w1.json'));
+    for (const rec of [r.results[0], r.results[7]]) {
+      const out = p(`rerun-${rec.run}.json`);
+      expect(drill(['run', SCENARIO, '--seed', String(rec.seed), '--out', out, '--quiet']).code).toBe(0);
+      const log = JSON.parse(readFileSync(out, 'utf8'));
+      expect(runRecord({ j: rec.j, k: rec.run, seed: rec.seed }, null, log.summary)).toEqual(rec);
+    }
+  });
+
+  it('--decisions replays one decisions file over every seed; a run reruns alone with the same file and seed', () => {
+    const dec = p('decisions.yaml');
+    writeFileSync(dec, [
+      'drillsim_decisions: 1', 'scenario: ky-son-flash-flood', 'players: [tc-chair]', 'decisions:',
+      '  - { at: T+00:40, role: tc-chair, do: evacuate, zone: ta-ca-riverside }',
+      '  - { at: T+03:15, role: tc-chair, do: dispatch, unit: tc-militia, incident: ta-ca-houses }',
+    ].join('\n'));
+    const b = drill(['batch', SCENARIO, '--runs', '6', '--seed', '9', '--decisions', dec, '--out', p('dec.json')]);
+    expect(b.code).toBe(0);
+    expect(b.stdout).toMatch(/decisions replayed \(2, played: tc-chair; doctrine plays the rest\)/);
+    const r = results(p('dec.json'));
+    expect(r.decisions).toMatchObject({ count: 2, players: ['tc-chair'] });
+    const rec = r.results[4];
+    const out = p('dec-run.json');
+    expect(drill(['run', SCENARIO, '--seed', String(rec.seed), '--decisions', dec, '--out', out, '--quiet']).code).toBe(0);
+    expect(runRecord({ j: rec.j, k: rec.run, seed: rec.seed }, null, JSON.parse(readFileSync(out, 'utf8')).summary)).toEqual(rec);
+  });
+
+  it('--vary plays every value over the same seeds and aggregates per value; CSV gets a column for it', () => {
+    const v = drill(['batch', SCENARIO, '--runs', '4', '--seed', '3', '--vary', 'doctrine.request_support_after=15m,2h', '--out', p('vary.json'), '--out', p('vary.csv')]);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(/4 runs for each of 2 values of doctrine\.request_support_after/);
+    expect(v.stdout).toMatch(/request_support_after=15m\s+request_support_after=2h/);
+    const r = results(p('vary.json'));
+    expect(r.aggregates.map((a) => [a.value, a.runs])).toEqual([['15m', 4], ['2h', 4]]);
+    expect(r.results.filter((x) => x.value === '2h').map((x) => x.seed)).toEqual(r.results.filter((x) => x.value === '15m').map((x) => x.seed));
+    const csv = readFileSync(p('vary.csv'), 'utf8');
+    expect(csv.split('\r\n')[0]).toMatch(/^\uFEFFrun,seed,doctrine\.request_support_after,people_lost,/);
+    expect(csv.split('\r\n')[5]).toMatch(/^1,\d+,2h,/);
+  });
+
+  it('--vary mistakes are usage errors (exit 2) with the reason and the list of keys', () => {
+    const cases: [string, RegExp][] = [
+      ['unit.mx-militai.crew=1,2', /unknown unit 'mx-militai' in 'unit\.mx-militai\.crew' \(did you mean 'mx-militia'\?\)/],
+      ['unit.mx-militia.crew=0,2', /--vary unit\.mx-militia\.crew=0: the scenario is then not valid: units\[\d+\]\.crew: the number 0 is too small/],
+      ['zone.nowhere.warning=1h', /unknown evacuation zone 'nowhere'/],
+      ['warning=1h', /unknown key 'warning'/],
+    ];
+    for (const [arg, re] of cases) {
+      const r = drill(['batch', SCENARIO, '--runs', '2', '--vary', arg, '--out', p('bad.json')]);
+      expect(r.code, arg).toBe(2);
+      expect(r.stderr).toMatch(re);
+      expect(r.stderr).toMatch(/unit\.<id>\.copies/);
+      expect(r.stderr).not.toMatch(STACK);
+    }
+    expect(existsSync(p('bad.json'))).toBe(false);
+  });
+
+  it('usage mistakes exit 2 and say what to write', () => {
+    const cases: [string[], RegExp][] = [
+      [[SCENARIO], /--runs is required/],
+      [[SCENARIO, '--runs', '0'], /--runs must be a whole number of at least 1/],
+      [[SCENARIO, '--runs', '2', '--workers', '0'], /--workers must be a whole number of at least 1/],
+      [[SCENARIO, '--runs', '2', '--shard', '4/3'], /--shard '4\/3': the shard number must be between 1 and 3/],
+      [[SCENARIO, '--runs', '2', '--out', 'results.txt'], /must end in \.json .* or \.csv/],
+      [[SCENARIO, '--runs', '2', '--vary', 'doctrine.dispatch=nearest', '--vary', 'unit.mx-police.crew=1'], /one --vary at a time/],
+    ];
+    for (const [args, re] of cases) {
+      const r = drill(['batch', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(re);
+    }
+    const missing = drill(['batch', 'scenarios/nope.yaml', '--runs', '2']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/scenarios\/nope\.yaml:1:1: error\[file\] \(file\): no such file/);
+    // a folder that does not exist is found before the runs, not after them
+    const nodir = drill(['batch', SCENARIO, '--runs', '2', '--out', p('no/such/folder/r.json')]);
+    expect(nodir.code).toBe(1);
+    expect(nodir.stderr).toMatch(/r\.json:1:1: error\[file\] \(file\): the folder '.*no\/such\/folder' does not exist/);
+    expect(nodir.stderr).not.toMatch(/runs in/);
+  });
+
+  it('the progress bar shows on a terminal and stays out of piped output', () => {
+    // a pipe: no bar, no escape codes anywhere
+    const piped = drill(['batch', 'scenarios/minimal.yaml', '--runs', '40', '--workers', '1']);
+    expect(piped.code).toBe(0);
+    expect(piped.stderr + piped.stdout).not.toMatch(/\x1b\[|\r|\] \d+\/40 runs/);
+    if (!existsSync('/usr/bin/script')) return;
+    // a pseudo-terminal (util-linux script): the bar is drawn, then cleared before the table
+    const cmd = `${process.execPath} ${join(ROOT, 'bin/drill.mjs')} batch scenarios/minimal.yaml --runs 40 --workers 1`;
+    const tty = spawnSync('/usr/bin/script', ['-qfec', cmd, '/dev/null'], { cwd: ROOT, encoding: 'utf8' });
+    expect(tty.status).toBe(0);
+    expect(tty.stdout).toMatch(/\r\x1b\[2K\[#+-*\] \d+\/40 runs +\d+ %/);
+    expect(tty.stdout).toMatch(/\[#+\] 40\/40 runs  100 %/);
+    expect(tty.stdout).toMatch(/\r\x1b\[2Kminimal: "House collapse/);
+  });
+});

@@ -1,0 +1,95 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { batchHtml } from '../../engine/batch/html.js';
+import { batchHeader, buildResults, runRecord, type BatchResults } from '../../engine/batch/results.js';
+import { batchJobs } from '../../engine/batch/seeds.js';
+import { varyScenario } from '../../engine/batch/vary.js';
+import type { Scenario } from '../../engine/scenario/schema.js';
+import { Model } from '../../engine/sim/model.js';
+import { runScenario } from '../../engine/sim/run.js';
+import { ROOT } from '../helpers/cli.js';
+import { loadNamed } from '../helpers/scenarios.js';
+
+const ARTIFACTS = join(ROOT, 'test/artifacts');
+const dir = mkdtempSync(join(tmpdir(), 'drillsim-batch-html-'));
+
+function batch(scenarios: Scenario[], runs: number, vary: { key: string; values: string[] } | null): BatchResults {
+  const header = batchHeader({ engine: 'test', scenario: scenarios[0], scenarioHash: 'h', seed: 11, runs, decisions: null, vary });
+  const models = scenarios.map((s) => new Model(s));
+  const records = batchJobs(11, runs, scenarios.length, null).map((job) =>
+    runRecord(job, vary ? vary.values[job.v] : null, runScenario(scenarios[job.v], { seed: job.seed, mode: 'metrics', keepIncidents: false, model: models[job.v] }).summary));
+  return buildResults(header, null, records);
+}
+
+let ctx: BrowserContext;
+beforeAll(async () => {
+  ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'drillsim-chromium-')), {
+    executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1400, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+afterAll(async () => { await ctx?.close(); });
+
+async function open(html: string, name: string) {
+  const file = join(dir, `${name}.html`);
+  writeFileSync(file, html);
+  const page = await ctx.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`file://${file}`);
+  await page.waitForLoadState('load');
+  return { page, requests: requests.filter((u) => u !== `file://${file}`), errors };
+}
+
+describe('batch results page (drill batch --html)', () => {
+  it('is self-contained: no request, no error; histograms, objective probabilities and the figures of the results', async () => {
+    const ksn = loadNamed('ky-son-flash-flood');
+    const r = batch([ksn], 60, null);
+    const { page, requests, errors } = await open(batchHtml(r), 'batch');
+    expect(requests).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(await page.locator('h1').textContent()).toBe('Night flash flood at Mường Xén - Tà Cạ (Kỳ Sơn)');
+    // one histogram per key metric, and one per objective value (or a line when every run gave the same)
+    expect(await page.locator('figure.chart').count()).toBe(6 + ksn.objectives.length);
+    expect(await page.locator('svg[aria-label="histogram of people lost"] rect.bar').count()).toBeGreaterThan(1);
+    // the objective table shows the probability the results file holds
+    const met = r.aggregates[0].objectives['first-on-scene'].met;
+    const row = page.locator('table.obj tr', { hasText: 'first-on-scene' });
+    await expect.poll(() => row.locator('.p').textContent()).toBe(`${Math.round(met.p * 1000) / 10} %`);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'batch.png'), fullPage: true });
+  });
+
+  it('draws sweep curves, one point per value, when --vary was used', async () => {
+    const ksn = loadNamed('ky-son-flash-flood');
+    const spec = { key: 'doctrine.request_support_after', labels: ['15m', '1h', '2h'], values: ['15m', '1h', '2h'] };
+    const v = varyScenario(ksn, spec);
+    if (!v.ok) throw new Error(v.messages.join('\n'));
+    const r = batch(v.scenarios, 12, { key: spec.key, values: spec.labels });
+    const { page, requests, errors } = await open(batchHtml(r), 'batch-vary');
+    expect(requests).toEqual([]);
+    expect(errors).toEqual([]);
+    const curve = page.locator('figure.chart', { hasText: 'first-on-scene: probability met' });
+    expect(await curve.locator('circle.dot').count()).toBe(3);
+    expect(await curve.locator('svg text', { hasText: '1h' }).count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'batch-vary.png'), fullPage: true });
+  });
+
+  it('shows texts from the scenario as text, never as markup', async () => {
+    const ksn = loadNamed('minimal');
+    const evil = { ...ksn, title: '<img src=x onerror="document.title=\'pwned\'"> & "quotes"', objectives: ksn.objectives.map((o) => ({ ...o, text: '</td><script>document.title="pwned"</script>' })) } as Scenario;
+    const { page, requests } = await open(batchHtml(batch([evil], 5, null)), 'batch-escape');
+    expect(requests).toEqual([]);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('script').count()).toBe(0);
+    expect(await page.title()).not.toBe('pwned');
+    expect(await page.locator('h1').textContent()).toBe(evil.title);
+    expect(await page.locator('.otext').first().textContent()).toBe('</td><script>document.title="pwned"</script>');
+  });
+});

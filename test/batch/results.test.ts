@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { batchHeader, buildResults, mergeResults, readResults, resultsCsv, runRecord, serializeResults, type BatchResults, type RunRecord } from '../../engine/batch/results.js';
+import { batchJobs } from '../../engine/batch/seeds.js';
+import { Model } from '../../engine/sim/model.js';
+import { runScenario } from '../../engine/sim/run.js';
+import { loadNamed } from '../helpers/scenarios.js';
+
+const ksn = loadNamed('ky-son-flash-flood');
+const header = batchHeader({ engine: 'test', scenario: ksn, scenarioHash: 'h', seed: 7, runs: 24, decisions: null, vary: null });
+const model = new Model(ksn);
+const records: RunRecord[] = batchJobs(7, 24, 1, null).map((job) =>
+  runRecord(job, null, runScenario(ksn, { seed: job.seed, until: 6 * 3600, mode: 'metrics', keepIncidents: false, model }).summary));
+const whole = buildResults(header, null, records);
+const text = (r: BatchResults) => serializeResults(r).join('');
+/** through the file and back, as `drill merge` reads it */
+const reread = (r: BatchResults) => { const x = readResults(text(r)); if (!x.ok) throw new Error(x.message); return x.results; };
+const shardsOf = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `s${i + 1}.json`, results: reread(buildResults(header, { index: i + 1, count: n }, records.filter((r) => (r.j - 1) % n === i))) }));
+
+describe('batch results', () => {
+  it('the results file reads back to the same bytes', () => {
+    expect(text(reread(whole))).toBe(text(whole));
+  });
+
+  it('property: the merge of the shards i/n, in any order, is byte for byte the whole batch', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 30 }), fc.integer(), (n, salt) => {
+      const parts = shardsOf(n);
+      const shuffled = parts.map((p, i) => ({ p, key: Math.imul(i + 1, salt | 1) >>> 0 })).sort((a, b) => a.key - b.key).map((x) => x.p);
+      const m = mergeResults(shuffled);
+      expect(m.ok).toBe(true);
+      if (m.ok) expect(text(m.results)).toBe(text(whole));
+    }), { numRuns: 30 });
+  });
+
+  it('records arriving in any order give the same results (worker count does not show)', () => {
+    const reversed = buildResults(header, null, [...records].reverse());
+    expect(text(reversed)).toBe(text(whole));
+  });
+
+  it('merging a missing shard is refused, naming the missing shards', () => {
+    const parts = shardsOf(4);
+    const m = mergeResults([parts[0], parts[2]]);
+    expect(m.ok).toBe(false);
+    if (!m.ok) {
+      expect(m.message).toMatch(/hold 12 of the batch's 24 runs; missing: 2, 4, 6, 8, 10, \.\.\./);
+      expect(m.hint).toBe('missing shards: 2/4, 4/4');
+    }
+  });
+
+  it('merging a shard twice is refused', () => {
+    const parts = shardsOf(2);
+    const m = mergeResults([parts[0], parts[1], { ...parts[0], name: 'copy.json' }]);
+    expect(m.ok).toBe(false);
+    if (!m.ok) expect(m.message).toMatch(/run 1 is in both s1\.json and copy\.json/);
+  });
+
+  it('parts of different batches are refused, naming what differs', () => {
+    const parts = shardsOf(2);
+    const other = { name: 'other.json', results: { ...parts[1].results, seed: 8 } };
+    const m = mergeResults([parts[0], other]);
+    expect(m.ok).toBe(false);
+    if (!m.ok) expect(m.message).toBe('s1.json and other.json are not parts of the same batch: their master seed differ (7 vs 8)');
+  });
+
+  it('readResults says what a file is when it is not results', () => {
+    expect(readResults('{"format":"drillsim/run@1"}')).toMatchObject({ ok: false, message: 'this is a run log, not batch results' });
+    expect(readResults(resultsCsv(whole).join(''))).toMatchObject({ ok: false, message: expect.stringMatching(/CSV export/) });
+    expect(readResults('{')).toMatchObject({ ok: false, message: expect.stringMatching(/not valid JSON/) });
+    expect(readResults(text(whole).replace('"results":[', '"results_":['))).toMatchObject({ ok: false, message: expect.stringMatching(/no 'results'/) });
+  });
+
+  it('the CSV has a BOM, a header and one CRLF row per run', () => {
+    const csv = resultsCsv(whole).join('');
+    expect(csv.startsWith('\uFEFFrun,seed,people_lost,')).toBe(true);
+    const rows = csv.slice(1).split('\r\n').filter(Boolean);
+    expect(rows).toHaveLength(25);
+    const head = rows[0].split(',');
+    expect(head).toContain('first-on-scene.rating');
+    const first = rows[1].split(',');
+    expect(first[0]).toBe('1');
+    expect(Number(first[1])).toBe(records[0].seed);
+    expect(first[head.indexOf('people_lost')]).toBe(String(records[0].metrics.people_lost));
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { parseVarySpec, varyScenario, type VarySpec } from '../../engine/batch/vary.js';
+import { loadNamed } from '../helpers/scenarios.js';
+
+const ksn = loadNamed('ky-son-flash-flood');
+const spec = (t: string): VarySpec => { const s = parseVarySpec(t); if (typeof s === 'string') throw new Error(s); return s; };
+const vary = (t: string) => varyScenario(ksn, spec(t));
+const messages = (t: string) => { const r = vary(t); return r.ok ? [] : r.messages; };
+
+describe('--vary', () => {
+  it('sets a duration, a capability and a doctrine field, one scenario per value, read by the loader', () => {
+    const w = vary('zone.ta-ca-riverside.warning=15m,1h');
+    expect(w.ok && w.scenarios.map((s) => s.evacuation.zones.find((z) => z.id === 'ta-ca-riverside')!.warning)).toEqual([900, 3600]);
+    const c = vary('unit.mx-police.capabilities.rescue=1,3');
+    expect(c.ok && c.scenarios.map((s) => s.units.find((u) => u.id === 'mx-police')!.capabilities.rescue)).toEqual([1, 3]);
+    const d = vary('doctrine.dispatch=nearest,severity');
+    expect(d.ok && d.scenarios.map((s) => s.doctrine.dispatch)).toEqual(['nearest', 'severity']);
+    const m = vary('unit.mx-militia.mobilisation={uniform: [10m, 20m]},1h');
+    expect(m.ok && m.scenarios.map((s) => s.units.find((u) => u.id === 'mx-militia')!.mobilisation)).toEqual([{ kind: 'uniform', min: 600, max: 1200 }, { kind: 'fixed', value: 3600 }]);
+  });
+
+  it('copies: 0 removes a unit, 3 adds two copies that the same role commands', () => {
+    const r = vary('unit.tc-shock-team.copies=0,3');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const ids = (i: number) => r.scenarios[i].units.map((u) => u.id).filter((id) => id.startsWith('tc-shock-team'));
+    expect(ids(0)).toEqual([]);
+    expect(ids(1)).toEqual(['tc-shock-team', 'tc-shock-team-2', 'tc-shock-team-3']);
+    const commander = ksn.roles.find((x) => x.commands.includes('tc-shock-team'))!.id;
+    expect(r.scenarios[1].roles.find((x) => x.id === commander)!.commands).toEqual(expect.arrayContaining(['tc-shock-team-2', 'tc-shock-team-3']));
+    expect(r.scenarios[0].roles.find((x) => x.id === commander)!.commands).not.toContain('tc-shock-team');
+  });
+
+  it('an unknown key, thing or field gets a clear message with a suggestion', () => {
+    expect(messages('doctrin.dispatch=nearest')[0]).toMatch(/unknown key 'doctrin\.dispatch'.*did you mean 'doctrine'/);
+    expect(messages('unit.mx-militai.crew=1')[0]).toBe("--vary: unknown unit 'mx-militai' in 'unit.mx-militai.crew' (did you mean 'mx-militia'?)");
+    expect(messages('unit.mx-militia.crw=1')[0]).toMatch(/units\[\d+\]\.crw: unknown key 'crw' \(did you mean 'crew'\?\)/);
+    expect(messages('unit.mx-militia=1')[0]).toMatch(/names no field of unit 'mx-militia'/);
+    expect(messages('doctrine=1')[0]).toMatch(/names no field/);
+  });
+
+  it("a value the scenario format does not allow gets the loader's message, naming the value", () => {
+    const m = messages('zone.ta-ca-riverside.warning=15m,soon');
+    expect(m).toHaveLength(1);
+    expect(m[0]).toMatch(/^--vary zone\.ta-ca-riverside\.warning=soon: the scenario is then not valid: evacuation\.zones\[\d+\]\.warning: not a duration/);
+    expect(messages('unit.mx-militia.copies=-1')[0]).toMatch(/not a number of units/);
+    expect(messages('doctrine.dispatch=closest')[0]).toMatch(/doctrine\.dispatch: .*closest.*not allowed/);
+  });
+
+  it('reads the values list: commas inside braces do not split; empty and repeated values are refused', () => {
+    expect(spec('k={uniform: [1, 2]},3').labels).toEqual(['{uniform: [1, 2]}', '3']);
+    expect(parseVarySpec('k=1,,2')).toMatch(/a value is empty/);
+    expect(parseVarySpec('k=1,1')).toMatch(/given twice/);
+    expect(parseVarySpec('nokey')).toMatch(/is not a sweep/);
+  });
+});
