@@ -70,7 +70,7 @@ export type Text = z.output<typeof Text>;
 
 function durationCodec(encodeAs: 'duration' | 'clock', allowNegative = false) {
   return z.codec(
-    z.string().regex(new RegExp(DURATION_PATTERN), { message: `not a duration; ${DURATION_HINT}` }).describe(`duration or time since T0: ${DURATION_HINT}`),
+    z.string().regex(new RegExp(DURATION_PATTERN), { message: 'not a duration' }).describe(`duration or time since T0: ${DURATION_HINT}`),
     z.number().int(),
     {
       decode: (text, ctx) => {
