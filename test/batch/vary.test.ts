@@ -42,7 +42,7 @@ describe('--vary', () => {
   it("a value the scenario format does not allow gets the loader's message, naming the value", () => {
     const m = messages('zone.ta-ca-riverside.warning=15m,soon');
     expect(m).toHaveLength(1);
-    expect(m[0]).toMatch(/^--vary zone\.ta-ca-riverside\.warning=soon: the scenario is then not valid: evacuation\.zones\[\d+\]\.warning: not a duration/);
+    expect(m[0]).toMatch(/^--vary zone\.ta-ca-riverside\.warning=soon: the scenario is then not valid: evacuation\.zones\[\d+\]\.warning: 'soon' is not a duration/);
     expect(messages('unit.mx-militia.copies=-1')[0]).toMatch(/not a number of units/);
     expect(messages('doctrine.dispatch=closest')[0]).toMatch(/doctrine\.dispatch: .*closest.*not allowed/);
   });
