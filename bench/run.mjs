@@ -97,3 +97,10 @@ if (want('viewer') && !args['skip-viewer']) {
   const { viewerBench } = await import('./viewer.mjs');
   await viewerBench({ 'skip-browser': args['skip-browser'] });
 }
+
+// drill batch: 1 worker against 2, and memory per worker for twice the runs (bench/batch.mjs)
+if (want('batch') && !args['skip-batch']) {
+  console.log('');
+  const r = spawnSync(process.execPath, ['bench/batch.mjs', `--runs=${args['batch-runs'] ?? 8000}`, '--rounds=1'], { stdio: 'inherit' });
+  if (r.status !== 0) console.log('batch bench: failed');
+}

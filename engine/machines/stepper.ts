@@ -105,6 +105,8 @@ interface Run {
   /** an assign ran in the current microstep (xstate then has a new snapshot object) */
   assigned: boolean;
   microsteps: number;
+  /** `context` is this step's own copy: further assigns may write into it (copy on first write) */
+  owned: boolean;
 }
 
 type Action = (run: Run, event: EventObject) => void;
@@ -168,7 +170,7 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
         ? // xstate applies a context factory with assign() onto {}: a fresh shallow copy
           Object.assign({}, contextConfig({ input, spawn: noSpawn, self: undefined }))
         : contextConfig || {};
-    const run = newRun(context);
+    const run = newRun(context, typeof contextConfig === 'function');
     runActions(initialEntry, run, event);
     return [run, event];
   };
@@ -249,8 +251,31 @@ function parallelStepper(machine: AnyStateMachine, regions: Region[], begin: Beg
 // ---------------------------------------------------------------------------
 // Runtime.
 
-function newRun(context: any): Run {
-  return { context, actions: [], assigned: false, microsteps: 0 };
+function newRun(context: any, owned = false): Run {
+  return { context, actions: [], assigned: false, microsteps: 0, owned };
+}
+
+/**
+ * Functions of `{ context, event }` (assign, params, delays) are pure and
+ * synchronous: one argument object is reused rather than allocated per call.
+ */
+const ACTION_ARGS: { context: any; event: EventObject } = { context: undefined, event: { type: '' } };
+function actionArgs(context: any, event: EventObject): { context: any; event: EventObject } {
+  ACTION_ARGS.context = context;
+  ACTION_ARGS.event = event;
+  return ACTION_ARGS;
+}
+
+/** Merge an assign's result into the step's context, copying the snapshot's context once per step. */
+function writeContext(run: Run, partial: Record<string, unknown>): void {
+  if (!run.owned) {
+    run.context = { ...run.context, ...partial };
+    run.owned = true;
+  } else {
+    const ctx = run.context;
+    for (const k in partial) ctx[k] = partial[k];
+  }
+  run.assigned = true;
 }
 
 function unchanged(snapshot: MachineSnapshot): StepResult {
@@ -344,20 +369,24 @@ function microstepParallel(states: AtomicState[], chosen: (Transition | null)[],
 /**
  * The `{ region: state }` value of a parallel snapshot. There are few
  * combinations, so each is built once and shared (frozen): snapshots only
- * ever read their value.
+ * ever read their value. Looked up by the states themselves, no key strings.
  */
-const VALUES = new WeakMap<Region[], Map<string, Record<string, string>>>();
+const VALUES = new WeakMap<AtomicState, unknown>();
 function parallelValue(regions: Region[], states: AtomicState[]): Record<string, string> {
-  let byKey = VALUES.get(regions);
-  if (!byKey) VALUES.set(regions, (byKey = new Map()));
-  let key = states[0]!.key;
-  for (let r = 1; r < states.length; r++) key += '\u0000' + states[r]!.key;
-  let value = byKey.get(key);
-  if (!value) {
+  let node: any = VALUES.get(states[0]!);
+  if (node === undefined) VALUES.set(states[0]!, (node = new Map()));
+  for (let r = 1; r < states.length - 1; r++) {
+    let next = node.get(states[r]!);
+    if (next === undefined) node.set(states[r]!, (next = new Map()));
+    node = next;
+  }
+  const last = states[states.length - 1]!;
+  let value = states.length === 1 ? undefined : node.get(last);
+  if (value === undefined) {
     const v: Record<string, string> = {};
     for (let r = 0; r < regions.length; r++) v[regions[r]!.key] = states[r]!.key;
     value = Object.freeze(v);
-    byKey.set(key, value);
+    if (states.length > 1) node.set(last, value);
   }
   return value;
 }
@@ -636,7 +665,7 @@ function hasDynamicParams(action: unknown): boolean {
 function paramsResolver(action: unknown): Resolver {
   if (typeof action !== 'object' || action === null || !('params' in action)) return () => undefined;
   const params = (action as { params: unknown }).params;
-  if (typeof params === 'function') return (context, event) => params({ context, event });
+  if (typeof params === 'function') return (context, event) => params(actionArgs(context, event));
   return () => params;
 }
 
@@ -656,19 +685,16 @@ function compileBuiltinAction(action: BuiltinAction, params: Resolver, where: st
 function compileAssign(assignment: unknown, params: Resolver): Action {
   if (typeof assignment === 'function') {
     return (run, event) => {
-      const partial = assignment({ context: run.context, event }, params(run.context, event));
-      run.context = Object.assign({}, run.context, partial);
-      run.assigned = true;
+      const p = params(run.context, event);
+      writeContext(run, assignment(actionArgs(run.context, event), p));
     };
   }
   const entries = Object.entries(assignment as Record<string, unknown>);
   return (run, event) => {
-    const args = { context: run.context, event };
     const p = params(run.context, event);
     const partial: Record<string, unknown> = {};
-    for (const [key, value] of entries) partial[key] = typeof value === 'function' ? value(args, p) : value;
-    run.context = Object.assign({}, run.context, partial);
-    run.assigned = true;
+    for (const [key, value] of entries) partial[key] = typeof value === 'function' ? value(actionArgs(run.context, event), p) : value;
+    writeContext(run, partial);
   };
 }
 
@@ -680,10 +706,9 @@ function compileRaise(action: BuiltinAction, params: Resolver, where: string, im
   }
   const delayFn = resolveDelay(delay, where, impl);
   return (run, event) => {
-    const args = { context: run.context, event };
     const p = params(run.context, event);
-    const resolvedEvent = typeof raised === 'function' ? raised(args, p) : raised;
-    const resolvedDelay = delayFn(args, p);
+    const resolvedEvent = typeof raised === 'function' ? raised(actionArgs(run.context, event), p) : raised;
+    const resolvedDelay = delayFn(actionArgs(run.context, event), p);
     if (typeof resolvedDelay !== 'number') {
       throw new Error(`drillsim stepper: the delay of raise '${id}' in ${where} resolved to ${String(resolvedDelay)}, not a number`);
     }

@@ -18,7 +18,7 @@ import type { IncidentW, UnitW } from './world.js';
 
 const MAX_ROUNDS = 64;
 
-interface FleetUnit { id: string; w: UnitW; home: string; caps: string[]; role: string; supports: string[]; anywhere: boolean }
+interface FleetUnit { id: string; w: UnitW; home: string; caps: string[]; role: string; supports: string[]; anywhere: boolean; /** straight-line seconds per km */ s_per_km: number }
 
 export class Doctrine {
   private readonly conditions: boolean;
@@ -62,16 +62,15 @@ export class Doctrine {
       if (inc && Incidents.isOpen(inc)) list.push(inc);
     }
     if (list.length > 1) list.sort((a, b) => this.order(a, b));
-    let free = this.freeUnits();
+    const taken = new Set<FleetUnit>();
     for (const inc of list) {
-      if (free.length === 0) break;
       for (let round = 0; round < MAX_ROUNDS; round++) {
         const gap = Incidents.shortfall(sim, inc);
         if (gap === null) break;
-        const pick = this.best(inc, gap, free);
+        const pick = this.best(inc, gap, taken);
         if (pick === undefined) break;
+        taken.add(pick);
         sim.decide({ at: sim.now, role: pick.role, author: 'doctrine', cmd: { do: 'dispatch', unit: pick.id, incident: inc.id } });
-        free = free.filter((u) => u !== pick);
       }
     }
     // keep only incidents still short, in their order
@@ -91,26 +90,26 @@ export class Doctrine {
     for (const [id, spec] of sim.model.unit) {
       const role = sim.model.role.get(sim.model.commander.get(id)!)!;
       if (!sim.byDoctrine(role.id)) continue;
-      out.push({ id, w: sim.world.units[id], home: spec.home, caps: Object.keys(spec.capabilities), role: role.id, supports: role.supports, anywhere: spec.responds_anywhere });
+      const profile = sim.model.profile.get(id)!;
+      out.push({
+        id, w: sim.world.units[id], home: spec.home, caps: Object.keys(spec.capabilities), role: role.id, supports: role.supports,
+        anywhere: spec.responds_anywhere, s_per_km: profile.vmax > 0 ? (sim.model.scenario.travel.detour / profile.vmax) * 3600 : Infinity,
+      });
     }
     return (this.fleetCache = out);
   }
 
   private fleetCache: FleetUnit[] | null = null;
 
-  private freeUnits(): FleetUnit[] {
-    const out: FleetUnit[] = [];
-    for (const u of this.fleet) if (u.w.m.value === 'available') out.push(u);
-    return out;
-  }
-
   /** Local units first, then the quickest to arrive; ties go to scenario order. */
-  private best(inc: IncidentW, gap: Record<string, number>, free: FleetUnit[]): FleetUnit | undefined {
+  private best(inc: IncidentW, gap: Record<string, number>, taken: Set<FleetUnit>): FleetUnit | undefined {
     const sim = this.sim;
     const supported = sim.world.areas[inc.area].support_t >= 0;
+    const straight = !sim.model.travel.network;
     let best: FleetUnit | undefined;
     let bestLocal = 2, bestTime = Infinity;
-    for (const u of free) {
+    for (const u of this.fleet) {
+      if (u.w.m.value !== 'available' || taken.has(u)) continue;
       let useful = false;
       for (const c of u.caps) if ((gap[c] ?? 0) > 0) { useful = true; break; }
       if (!useful) continue;
@@ -118,7 +117,11 @@ export class Doctrine {
       const local = u.home === inc.area || u.anywhere ? 0 : 1;
       if (local === 1 && (!supported || (u.supports.length > 0 && !u.supports.includes(inc.area)))) continue;
       if (local > bestLocal) continue;
-      const t = Units.timeTo(sim, u.id, inc);
+      let t: number;
+      if (straight) {
+        const dx = u.w.x - inc.x, dy = u.w.y - inc.y;
+        t = Math.sqrt(dx * dx + dy * dy) * u.s_per_km;
+      } else t = Units.timeTo(sim, u.id, inc);
       if (t === Infinity) continue;
       if (local < bestLocal || t < bestTime) { best = u; bestLocal = local; bestTime = t; }
     }

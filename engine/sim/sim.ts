@@ -9,7 +9,7 @@
  */
 import { SimBoundError } from '../core/errors.js';
 import { EventQueue } from '../core/queue.js';
-import { RngStreams } from '../core/rng.js';
+import { RngStreams, type Rng } from '../core/rng.js';
 import { compileMachine, type CompiledMachine, type MachineSnapshot, type StepAction } from '../machines/stepper.js';
 import { incidentMachine } from '../machines/incident.js';
 import { injectMachine } from '../machines/inject.js';
@@ -134,6 +134,17 @@ export class Sim {
   get now(): number {
     return this.world.t;
   }
+
+  /** A unit's own random stream for a purpose (`unit/<id>/<purpose>`), cached: the paths are built once. */
+  stream(unitId: string, purpose: 'mobilise' | 'travel'): Rng {
+    const key = purpose === 'travel' ? this.travelStreams : this.mobiliseStreams;
+    let r = key.get(unitId);
+    if (r === undefined) key.set(unitId, (r = this.rng.get(`unit/${unitId}/${purpose}`)));
+    return r;
+  }
+
+  private readonly travelStreams = new Map<string, Rng>();
+  private readonly mobiliseStreams = new Map<string, Rng>();
 
   /** Open incidents by id: an index over world.incidents, rebuilt on restore (a Map: ids churn too much for an object). */
   private readonly incidentIndex = new Map<string, IncidentW>();

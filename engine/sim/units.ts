@@ -59,9 +59,9 @@ export function plan(sim: Sim, unitId: string, incidentId: string): TripPlan | n
   if (!out) return null;
   const base = sim.model.basePlace.get(unitId)!;
   const back = nominal(sim, unitId, inc, base);
-  const mobilise_s = spec.mobilisation.kind === 'fixed' ? Math.max(0, Math.round(spec.mobilisation.value)) : sampleSeconds(spec.mobilisation, sim.rng.get(`unit/${unitId}/mobilise`));
+  const mobilise_s = spec.mobilisation.kind === 'fixed' ? Math.max(0, Math.round(spec.mobilisation.value)) : sampleSeconds(spec.mobilisation, sim.stream(unitId, 'mobilise'));
   const v = sim.model.scenario.travel.variability;
-  const factor = v ? Math.max(0, sample(v, sim.rng.get(`unit/${unitId}/travel`))) : 1;
+  const factor = v ? Math.max(0, sample(v, sim.stream(unitId, 'travel'))) : 1;
   const travel_s = Math.round(out.time_s * factor);
   const leg: Leg = out.nodes
     ? { t0: -1, nodes: out.nodes, edges: out.edges, cum_s: cumulative(sim, unitId, out.nodes, out.edges!, factor), travel_s, km: round4(out.km) }
