@@ -3,7 +3,7 @@
 // the plain-JS floor, measured in one run on this machine, printed as ratios.
 // Speed targets live here, not in timed tests: machines are noisy, ratios are not.
 //
-//   node bench/run.mjs [--n=100000] [--skip-simpy] [--only=engine|log|floor|simpy]
+//   node bench/run.mjs [--n=100000] [--skip-simpy] [--skip-viewer] [--skip-batch] [--only=floor,simpy,engine,log,viewer,batch]
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { parseScenario } from '../dist/engine/scenario/parse.js';
