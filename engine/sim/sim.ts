@@ -44,7 +44,8 @@ export type MachineKind = 'unit' | 'incident' | 'inject' | 'zone';
 
 /** Queue payloads: plain JSON, so that a keyframe holds the queue as data. */
 export type Payload =
-  | { k: 'timer'; m: MachineKind; id: string; ev: string; send: string }
+  /** a machine's delayed event; `ev` is given only when it differs from the send id (an `after` timer's id is its event type) */
+  | { k: 'timer'; m: MachineKind; id: string; send: string; ev?: string }
   | { k: 'incident'; id: string }
   | { k: 'arrival'; gen: string }
   | { k: 'spawn'; id: string; kind: string; area: string; node: string | null; severity: number | null; people: number | null; parent: string | null; x: number | null; y: number | null }
@@ -250,7 +251,9 @@ export class Sim {
         if (cancelledLater(actions, i, send)) continue;
         const old = timers[send];
         if (old !== undefined && old >= 0) this.queue.cancel(old);
-        timers[send] = this.queue.push(this.world.t + Math.max(0, Math.ceil(delay)), PRIO.timer, { k: 'timer', m: kind, id, ev: a.params.event.type, send });
+        const ev = a.params.event.type as string;
+        const payload: Payload = ev === send ? { k: 'timer', m: kind, id, send } : { k: 'timer', m: kind, id, send, ev };
+        timers[send] = this.queue.push(this.world.t + Math.max(0, Math.ceil(delay)), PRIO.timer, payload);
       } else if (a.type === 'xstate.cancel') {
         const seq = timers[a.params.sendId];
         if (seq !== undefined && seq >= 0) {
@@ -363,7 +366,7 @@ export class Sim {
         const ent = this.entity(p.m, p.id);
         if (!ent) return;
         ent.timers[p.send] = -1;
-        this.send(p.m, p.id, { type: p.ev });
+        this.send(p.m, p.id, { type: p.ev ?? p.send });
         return;
       }
       case 'incident': return Incidents.startScripted(this, p.id);
