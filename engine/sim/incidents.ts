@@ -137,19 +137,27 @@ export function needOf(sim: Sim, inc: IncidentW): Partial<Record<Capability, num
   return sim.model.need(sim.model.kind.get(inc.kind)!, inc.severity);
 }
 
-/** Work rate with the capacity on scene: the scarcest capability decides, at most 1. */
+/**
+ * Work rate with the capacity on scene: each needed capability counts for
+ * its share of the work, at most in full (rescuers dig by hand while the
+ * excavator is on its way: half the need met, half the speed). The need is
+ * met, and escalation stops, only when every capability is covered.
+ */
 function rateOf(need: Partial<Record<Capability, number>>, onScene: Partial<Record<Capability, number>>): number {
-  let rate = Infinity;
-  let anyNeed = false;
-  for (const c of Object.keys(need) as Capability[]) {
-    const n = need[c]!;
-    if (n <= 0) continue;
-    anyNeed = true;
-    const r = (onScene[c] ?? 0) / n;
-    if (r < rate) rate = r;
+  let sum = 0;
+  let n = 0;
+  for (const c in need) {
+    const want = need[c as Capability]!;
+    if (want <= 0) continue;
+    n++;
+    const r = (onScene[c as Capability] ?? 0) / want;
+    sum += r < 1 ? r : 1;
   }
-  if (!anyNeed) return Object.keys(onScene).length > 0 ? 1 : 0;
-  return Math.min(1, rate);
+  if (n === 0) {
+    for (const _ in onScene) return 1;
+    return 0;
+  }
+  return sum / n;
 }
 
 /** Recompute the work rate after the capacity or the need changed, and tell the machine. */
@@ -163,7 +171,7 @@ export function progress(sim: Sim, id: string): void {
   inc.rate = rateOf(needOf(sim, inc), inc.on_scene);
   inc.rate_t = now;
   const eta_s = inc.rate > 0 ? Math.ceil(inc.work_left_s / inc.rate) : NEVER_S;
-  const met = inc.rate >= 1;
+  const met = inc.rate >= 1 - 1e-12;
   if (phase === 'responding') sim.send('incident', id, { type: 'PROGRESS', eta_s, met });
   else if (inc.rate > 0 || Object.keys(inc.on_scene).length > 0) sim.send('incident', id, { type: 'ON_SCENE', eta_s, met });
 }

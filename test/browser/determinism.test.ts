@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import { parseScenario } from '../../engine/scenario/parse.js';
 import { runScenario } from '../../engine/sim/run.js';
+// @ts-expect-error: a plain JS bench module, no types
 import { referenceScenario } from '../../bench/reference.mjs';
 import { launchChromium } from '../helpers/browser.js';
 import { ROOT } from '../helpers/cli.js';
