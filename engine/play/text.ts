@@ -5,6 +5,7 @@
  * language's decimal mark, and the scenario's wall clock (T0 + t in T0's own
  * UTC offset, computed by hand: no Date, so the same everywhere).
  */
+import { localTime, pad2 } from '../scenario/calendar.js';
 import { textIn, type Lang } from '../scenario/text.js';
 import type { Text } from '../scenario/schema.js';
 
@@ -69,39 +70,9 @@ export function num(v: number, lang: Lang): string {
   return lang === 'vi' ? s.replace('.', ',') : s;
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function civilFromDays(z: number): [number, number, number] {
-  z += 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp + (mp < 10 ? 3 : -9);
-  return [era * 400 + yoe + (m <= 2 ? 1 : 0), m, d];
-}
-
 /** Wall-clock time at T0 + t, in T0's own offset: "19:46 01/10/2022" (day/month/year, as written in Vietnam). */
 export function wallClock(startIso: string, t: number): string {
-  const m = ISO.exec(startIso);
-  if (!m) return '';
-  const [, y, mo, d, h, mi, s] = m;
-  const secs = daysFromCivil(Number(y), Number(mo), Number(d)) * 86_400 + Number(h) * 3600 + Number(mi) * 60 + Number(s ?? 0) + t;
-  const days = Math.floor(secs / 86_400);
-  const rest = secs - days * 86_400;
-  const [yy, mm, dd] = civilFromDays(days);
-  const p2 = (n: number) => String(n).padStart(2, '0');
-  return `${p2(Math.floor(rest / 3600))}:${p2(Math.floor((rest % 3600) / 60))} ${p2(dd)}/${p2(mm)}/${yy}`;
+  const l = localTime(startIso, t);
+  if (!l) return '';
+  return `${pad2(l.hour)}:${pad2(l.minute)} ${pad2(l.day)}/${pad2(l.month)}/${l.year}`;
 }

@@ -5,6 +5,7 @@
  * and numbers in the language's own notation. Every string comes from
  * messages.ts; a key missing there shows as ⟦key⟧ so that a test can find it.
  */
+import { localTime, pad2 } from '../scenario/calendar.js';
 import { formatClock } from '../scenario/duration.js';
 import type { Scenario, Text } from '../scenario/schema.js';
 import { textIn, type Lang } from '../scenario/text.js';
@@ -249,38 +250,11 @@ export class Words {
   }
 }
 
-// ------------------------------------------------------------ calendar arithmetic (no Date below the CLI)
-
-function daysFromCivil(y: number, m: number, d: number): number {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function civilFromDays(z: number): [number, number, number] {
-  z += 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp + (mp < 10 ? 3 : -9);
-  return [era * 400 + yoe + (m <= 2 ? 1 : 0), m, d];
-}
+// ------------------------------------------------------------ dates (engine/scenario/calendar.ts: no Date below the CLI)
 
 /** The local date and time (in T0's own offset) `t` seconds after T0: 2022-10-01 21:00. */
 export function wallClock(startIso: string, t: number): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(startIso);
-  if (!m) return formatClock(t);
-  const base = daysFromCivil(+m[1], +m[2], +m[3]) * 86400 + +m[4] * 3600 + +m[5] * 60 + +(m[6] ?? 0);
-  const x = base + Math.round(t);
-  const days = Math.floor(x / 86400);
-  const rest = x - days * 86400;
-  const [y, mo, d] = civilFromDays(days);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${y}-${pad(mo)}-${pad(d)} ${pad(Math.floor(rest / 3600))}:${pad(Math.floor((rest % 3600) / 60))}`;
+  const l = localTime(startIso, t);
+  if (!l) return formatClock(t);
+  return `${l.year}-${pad2(l.month)}-${pad2(l.day)} ${pad2(l.hour)}:${pad2(l.minute)}`;
 }

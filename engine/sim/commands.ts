@@ -8,7 +8,6 @@
 import { nearest } from '../scenario/issues.js';
 import type { Inject } from '../scenario/schema.js';
 import type { AnyCommand, Decision } from './decisions.js';
-import * as Evacuation from './evacuation.js';
 import * as Incidents from './incidents.js';
 import type { Sim } from './sim.js';
 import * as Units from './units.js';
@@ -231,5 +230,4 @@ function apply(sim: Sim, d: Decision): void {
     case 'breakdown': sim.send('unit', c.unit, { type: 'BREAKDOWN' }); return;
     case 'repair': sim.send('unit', c.unit, { type: 'REPAIR' }); return;
   }
-  void Evacuation;
 }

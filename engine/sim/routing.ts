@@ -29,7 +29,7 @@ export class Travel {
   private readonly cache = new Map<string, { dist: Float64Array; prevEdge: Int32Array; km: Float64Array }>();
   private cacheVersion = -1;
 
-  constructor(private readonly scenario: Scenario, private readonly projection: Projection) {
+  constructor(private readonly scenario: Scenario, projection: Projection) {
     const t = scenario.travel;
     this.network = t.edges.length > 0;
     this.nodeIds = t.nodes.map((n) => n.id);

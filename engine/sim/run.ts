@@ -157,6 +157,8 @@ export function readRunLog(text: string): ReadResult {
   try {
     raw = JSON.parse(text);
   } catch (e) {
+    if (/^\s*drillsim:\s*1\s*$/m.test(text)) return { ok: false, message: 'this is a scenario, not a run log', hint: 'make a run log first: drill run <scenario> --out run.json' };
+    if (/^\s*drillsim_decisions:/m.test(text)) return { ok: false, message: 'this is a decisions file, not a run log', hint: 'run it: drill run <scenario> --decisions <file> --out run.json' };
     return { ok: false, message: `not a run log: the file is not valid JSON (${(e as Error).message})`, hint: 'give a file written by `drill run --out`' };
   }
   if (typeof raw !== 'object' || raw === null || raw.format !== RUN_FORMAT) {

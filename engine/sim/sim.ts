@@ -199,7 +199,7 @@ export class Sim {
     const r = MACHINES[kind].step(ent.m, event);
     if (!r.changed) return false;
     ent.m = r.snapshot;
-    this.afterStep(kind, id, ent, before, r.actions);
+    this.afterStep(kind, id, before, r.actions);
     return true;
   }
 
@@ -229,7 +229,7 @@ export class Sim {
     }
   }
 
-  private afterStep(kind: MachineKind, id: string, ent: { m: MachineSnapshot; timers: Record<string, number> }, before: unknown, actions: StepAction[]): void {
+  private afterStep(kind: MachineKind, id: string, before: unknown, actions: StepAction[]): void {
     switch (kind) {
       case 'unit': Units.onStep(this, id, before as string, actions); break;
       case 'incident': Incidents.onStep(this, id, before as Record<string, string>, actions); break;
@@ -282,7 +282,6 @@ export class Sim {
 
   /** Schedule what the scenario puts on the clock. Decisions stay in their own list (see run). */
   start(): void {
-    World.startWorld(this);
     this.emit({ t: this.world.t, type: 'run.start', seed: this.opts.seed, scenario: this.model.scenario.id, players: [...this.players].sort(), until: this.opts.until });
     World.scheduleInitial(this);
     this.schedule(this.opts.until, PRIO.end, { k: 'end' });

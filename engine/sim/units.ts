@@ -24,7 +24,7 @@ export interface TripPlan {
 const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
 /** Where a unit is going from: its node (network) or point (straight line). */
-function origin(sim: Sim, u: UnitW): { node: string | null; x: number; y: number } {
+function origin(u: UnitW): { node: string | null; x: number; y: number } {
   return { node: u.node, x: u.x, y: u.y };
 }
 
@@ -46,7 +46,7 @@ export function nominal(sim: Sim, unitId: string, from: { node: string | null; x
 /** Seconds a unit would need to reach a place now (for choosing the nearest); Infinity if it cannot. */
 export function timeTo(sim: Sim, unitId: string, to: { node: string | null; x: number; y: number }): number {
   const u = sim.world.units[unitId];
-  const n = nominal(sim, unitId, origin(sim, u), to);
+  const n = nominal(sim, unitId, origin(u), to);
   return n ? n.time_s : Infinity;
 }
 
@@ -55,7 +55,7 @@ export function plan(sim: Sim, unitId: string, incidentId: string): TripPlan | n
   const u = sim.world.units[unitId];
   const inc = sim.incident(incidentId)!;
   const spec = sim.model.unit.get(unitId)!;
-  const out = nominal(sim, unitId, origin(sim, u), inc);
+  const out = nominal(sim, unitId, origin(u), inc);
   if (!out) return null;
   const base = sim.model.basePlace.get(unitId)!;
   const back = nominal(sim, unitId, inc, base);
@@ -64,12 +64,12 @@ export function plan(sim: Sim, unitId: string, incidentId: string): TripPlan | n
   const factor = v ? Math.max(0, sample(v, sim.stream(unitId, 'travel'))) : 1;
   const travel_s = Math.round(out.time_s * factor);
   const leg: Leg = out.nodes
-    ? { t0: -1, nodes: out.nodes, edges: out.edges, cum_s: cumulative(sim, unitId, out.nodes, out.edges!, factor), travel_s, km: round4(out.km) }
+    ? { t0: -1, nodes: out.nodes, edges: out.edges, cum_s: cumulative(sim, unitId, out.edges!, factor), travel_s, km: round4(out.km) }
     : { t0: -1, from: [u.x, u.y], to: [inc.x, inc.y], travel_s, km: round4(out.km) };
   return { mobilise_s, travel_s, return_s: back ? Math.round(back.time_s) : NEVER_S, leg };
 }
 
-function cumulative(sim: Sim, unitId: string, nodes: string[], edges: string[], factor: number): number[] {
+function cumulative(sim: Sim, unitId: string, edges: string[], factor: number): number[] {
   const profile = sim.model.profile.get(unitId)!;
   const out = [0];
   let acc = 0;
@@ -77,7 +77,6 @@ function cumulative(sim: Sim, unitId: string, nodes: string[], edges: string[], 
     acc += sim.model.travel.edgeTime(sim.model.travel.edgeById(id)!, profile, sim.world.roads[id]) * factor;
     out.push(Math.round(acc));
   }
-  void nodes;
   return out;
 }
 
@@ -114,7 +113,7 @@ export function onStep(sim: Sim, id: string, before: string, actions: StepAction
   const incident = u.incident;
   if (state !== before) {
     u.since = sim.now;
-    if (state === 'en_route') depart(sim, id, u);
+    if (state === 'en_route') depart(sim, u);
     else if (state === 'blocked') {
       const pos = positionOnLeg(sim, u);
       u.node = pos.node; u.x = pos.x; u.y = pos.y; u.leg = null;
@@ -144,7 +143,7 @@ function emitRoute(sim: Sim, id: string, u: UnitW): void {
   else sim.emit({ t: sim.now, type: 'unit.route', id, from: leg.from!.map(round4), to: leg.to!.map(round4), travel_s: leg.travel_s, km: leg.km });
 }
 
-function depart(sim: Sim, id: string, u: UnitW): void {
+function depart(sim: Sim, u: UnitW): void {
   if (u.leg && u.leg.t0 < 0) {
     u.leg.t0 = sim.now;
     u.leg.travel_s = u.m.context.travel_s;
@@ -159,7 +158,7 @@ function goHome(sim: Sim, id: string, u: UnitW, before: string): void {
   const travel_s = u.m.context.return_s;
   u.node = pos.node; u.x = pos.x; u.y = pos.y;
   if (back && back.nodes) {
-    u.leg = { t0: sim.now, nodes: back.nodes, edges: back.edges, cum_s: cumulative(sim, id, back.nodes, back.edges!, 1), travel_s, km: round4(back.km) };
+    u.leg = { t0: sim.now, nodes: back.nodes, edges: back.edges, cum_s: cumulative(sim, id, back.edges!, 1), travel_s, km: round4(back.km) };
   } else {
     u.leg = { t0: sim.now, from: [pos.x, pos.y], to: [base.x, base.y], travel_s, km: round4(back?.km ?? 0) };
   }
@@ -224,7 +223,7 @@ export function roadsChanged(sim: Sim, changed: string): void {
       const n = nominal(sim, id, { node: u.node, x: u.x, y: u.y }, inc);
       if (!n) continue;
       const travel_s = Math.round(n.time_s);
-      u.leg = n.nodes ? { t0: sim.now, nodes: n.nodes, edges: n.edges, cum_s: cumulative(sim, id, n.nodes, n.edges!, 1), travel_s, km: round4(n.km) } : null;
+      u.leg = n.nodes ? { t0: sim.now, nodes: n.nodes, edges: n.edges, cum_s: cumulative(sim, id, n.edges!, 1), travel_s, km: round4(n.km) } : null;
       const back = nominal(sim, id, inc, sim.model.basePlace.get(id)!);
       sim.send('unit', id, { type: 'REROUTE', travel_s, return_s: back ? Math.round(back.time_s) : NEVER_S });
     } else if ((state === 'en_route' || state === 'mobilising') && u.incident && status !== 'open' && u.leg?.edges) {
@@ -242,7 +241,7 @@ export function roadsChanged(sim: Sim, changed: string): void {
         continue;
       }
       const travel_s = Math.round(n.time_s + pos.since_s);
-      const cum = cumulative(sim, id, n.nodes!, n.edges!, 1);
+      const cum = cumulative(sim, id, n.edges!, 1);
       const leg: Leg = pos.since_s > 0
         ? { t0: sim.now, nodes: [pos.node!, ...n.nodes!], edges: [u.leg.edges[pos.next], ...n.edges!], cum_s: [0, ...cum.map((c) => c + pos.since_s)], travel_s, km: round4(n.km) }
         : { t0: state === 'en_route' ? sim.now : -1, nodes: n.nodes, edges: n.edges, cum_s: cum, travel_s, km: round4(n.km) };

@@ -55,11 +55,6 @@ function newInject(inj: Inject, added: boolean) {
   };
 }
 
-/** State at T0 that the log should show: risk levels and isolation. */
-export function startWorld(sim: Sim): void {
-  void sim;
-}
-
 export function scheduleInitial(sim: Sim): void {
   const s = sim.model.scenario;
   const until = sim.opts.until;

@@ -73,7 +73,7 @@ describe('drill report', () => {
   it('says plainly when the file is not a run log, or is damaged, and exits 1', () => {
     const r = drill(['report', SCENARIO]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`${SCENARIO}:1:1: error[file] (file): not a run log: the file is not valid JSON (Unexpected token '#', "# yaml-lan"... is not valid JSON) (give a file written by \`drill run --out\`)\n`);
+    expect(r.stderr).toBe(`${SCENARIO}:1:1: error[file] (file): this is a scenario, not a run log (make a run log first: drill run <scenario> --out run.json)\n`);
     const damaged = join(dir, 'damaged.json');
     const log = JSON.parse(readFileSync(late, 'utf8'));
     log.events[3] = { nothing: true };
