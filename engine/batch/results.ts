@@ -195,7 +195,7 @@ const HINT = 'give a file written by `drill batch --out results.json`';
 /** Read a results file back; says plainly when the text is not one. */
 export function readResults(text: string): ReadResults {
   if (text.charCodeAt(0) === 0xfeff || /^\s*run,/.test(text.slice(0, 20))) {
-    return { ok: false, message: 'this is a CSV export; merge and reports read the JSON results', hint: 'write shards with `--out shard.json` (you can add `--out shard.csv` too)' };
+    return { ok: false, message: 'this is a CSV export; merge and reports read the JSON results', hint: 'write shards with `--out shard.json`; `--out shard.csv` may be given as well' };
   }
   let raw: any;
   try {
@@ -252,7 +252,7 @@ export function mergeResults(files: { name: string; results: BatchResults }[]): 
       const show = (x: unknown) => { const t = JSON.stringify(x); return t.length > 60 ? t.slice(0, 57) + '...' : t; };
       return {
         ok: false,
-        message: `${first.name} and ${f.name} are not parts of the same batch: their ${describeField[k]} differ (${show((first.results as any)[k])} vs ${show((f.results as any)[k])})`,
+        message: `${first.name} and ${f.name} are not parts of the same batch: the ${describeField[k]} differs (${show((first.results as any)[k])} vs ${show((f.results as any)[k])})`,
         hint: 'merge the shards of one `drill batch` command, run with the same scenario, seed, runs, decisions and --vary',
       };
     }

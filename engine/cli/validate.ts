@@ -32,9 +32,10 @@ export const validateCommand: Subcommand = {
       for (const w of result.warnings) process.stdout.write(formatIssue(w) + '\n');
       if (!values.quiet) {
         const s = result.scenario;
+        const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
         const counts = [
-          `${s.areas.length} areas`, `${s.units.length} units`, `${s.incidents.length + s.generators.length} incident sources`,
-          `${s.injects.length} injects`, `${s.objectives.length} objectives`,
+          n(s.areas.length, 'area', 'areas'), n(s.units.length, 'unit', 'units'), n(s.incidents.length + s.generators.length, 'incident source', 'incident sources'),
+          n(s.injects.length, 'inject', 'injects'), n(s.objectives.length, 'objective', 'objectives'),
         ].join(', ');
         const w = result.warnings.length ? `, ${result.warnings.length} warning${result.warnings.length > 1 ? 's' : ''}` : '';
         process.stdout.write(`${file}: ok: ${s.id} "${textIn(s.title, 'en')}" (${counts}${w})\n`);

@@ -215,13 +215,15 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   // incidents: people lost, and incidents no unit ever reached
   const lostInc = rv.incidents.filter((i) => i.lost > 0).sort((a, b) => b.lost - a.lost || (a.id < b.id ? -1 : 1));
   for (const i of lostInc.slice(0, 5)) {
-    improvements.push(f('f.incident.lost', { incident: ref('incident', i.id), lost: { n: i.lost }, people: { n: i.people }, first: s(i.first_on_scene_s) }, {
+    improvements.push(f(i.first_on_scene_s === null ? 'f.incident.lost_unreached' : 'f.incident.lost', { incident: ref('incident', i.id), lost: { n: i.lost }, people: { n: i.people }, first: s(i.first_on_scene_s) }, {
       capability: capOf('people_lost') ?? capOf('first_on_scene_s'), element: 'organization', org: roleOfArea(sc, i.area),
     }));
   }
-  const open = rv.incidents.filter((i) => i.contained_s === null && i.people > 0).sort((a, b) => b.people - a.people || (a.id < b.id ? -1 : 1));
+  // still at risk: the people of an unfinished incident who had survived the wait by the end
+  const waiting = (i: (typeof rv.incidents)[number]) => i.people - i.rescued - i.lost;
+  const open = rv.incidents.filter((i) => i.contained_s === null && waiting(i) > 0).sort((a, b) => waiting(b) - waiting(a) || (a.id < b.id ? -1 : 1));
   for (const i of open.slice(0, 5)) {
-    improvements.push(f(i.first_on_scene_s === null ? 'f.incident.open_unreached' : 'f.incident.open', { incident: ref('incident', i.id), people: { n: i.people }, reported: t(i.reported_t), first: s(i.first_on_scene_s) }, {
+    improvements.push(f(i.first_on_scene_s === null ? 'f.incident.open_unreached' : 'f.incident.open', { incident: ref('incident', i.id), people: { n: waiting(i) }, reported: t(i.reported_t), first: s(i.first_on_scene_s) }, {
       capability: capOf('people_lost') ?? capOf('first_on_scene_s'), element: 'organization', org: roleOfArea(sc, i.area),
     }));
   }

@@ -76,7 +76,10 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
     const { line, column } = place(ri.path, ri.atKey);
     issues.push({ file, line, column, path: formatPath(ri.path), code: ri.code, message: ri.message, hint: ri.hint, severity: ri.severity });
   }
-  const sorted = sortIssues(dedupe(issues));
+  // a syntax error garbles the value around it: a shape complaint on those lines says the same thing again
+  const syntaxLines = new Set(issues.filter((i) => i.code === 'yaml').flatMap((i) => [i.line, i.line - 1]));
+  const kept = syntaxLines.size ? issues.filter((i) => i.code === 'yaml' || !syntaxLines.has(i.line) || i.code === 'duplicate-id' || i.code === 'unknown-id') : issues;
+  const sorted = sortIssues(dedupe(kept));
   const errors = sorted.filter((i) => i.severity === 'error');
   if (errors.length > 0 || !parsed.success) return { ok: false, issues: sorted };
   return { ok: true, value: parsed.data, warnings: sorted, raw };

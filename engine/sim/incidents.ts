@@ -252,16 +252,20 @@ function severityChanged(sim: Sim, inc: IncidentW): void {
   });
 }
 
+/** How many of an incident's people at risk are still alive now: survival halves every half-life (randomised rounding). */
+function survivors(sim: Sim, inc: IncidentW): number {
+  const h = sim.model.kind.get(inc.kind)!.survival_half_life;
+  const p = h ? dexp((-(sim.now - inc.reported_t) * LN2) / h) : 1;
+  const x = inc.people * p;
+  let alive = Math.floor(x);
+  const frac = x - alive;
+  if (frac > 0 && sim.rng.get(`incident/${inc.id}/outcome`).next() < frac) alive++;
+  return alive;
+}
+
 function contained(sim: Sim, inc: IncidentW): void {
-  const kind = sim.model.kind.get(inc.kind)!;
   if (inc.people > 0) {
-    const elapsed = sim.now - inc.reported_t;
-    const h = kind.survival_half_life;
-    const p = h ? dexp((-elapsed * LN2) / h) : 1;
-    const x = inc.people * p;
-    let rescued = Math.floor(x);
-    const frac = x - rescued;
-    if (frac > 0 && sim.rng.get(`incident/${inc.id}/outcome`).next() < frac) rescued++;
+    const rescued = survivors(sim, inc);
     const lost = inc.people - rescued;
     const area = sim.world.areas[inc.area].people;
     area.at_risk -= inc.people;
@@ -284,4 +288,23 @@ function resolved(sim: Sim, inc: IncidentW): void {
   sim.cancelAll(inc.timers);
   sim.removeIncident(inc.id);
   sim.world.counts.resolved++;
+}
+
+/**
+ * At the end of the run, incidents nobody finished have lost the people who
+ * did not survive the wait (they would be counted so if contained now); the
+ * others stay at risk. Without this, leaving an incident open would look
+ * better than finishing it.
+ */
+export function tallyAtEnd(sim: Sim): void {
+  for (const inc of sim.world.incidents) {
+    if (inc.people <= 0 || !isOpen(inc)) continue;
+    const alive = survivors(sim, inc);
+    const lost = inc.people - alive;
+    const area = sim.world.areas[inc.area].people;
+    area.at_risk -= lost;
+    area.lost += lost;
+    inc.people = alive;
+    sim.emit({ t: sim.now, type: 'incident.people', id: inc.id, rescued: 0, lost, still_at_risk: alive });
+  }
 }

@@ -356,6 +356,7 @@ export class Sim {
     }
     this.ended = true;
     this.world.t = this.opts.until;
+    Incidents.tallyAtEnd(this);
     this.emit({ t: this.world.t, type: 'run.end', counts: this.world.counts });
   }
 

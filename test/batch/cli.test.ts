@@ -51,7 +51,7 @@ describe('drill batch', () => {
     drill(['batch', SCENARIO, '--runs', '12', '--seed', '6', '--workers', '1', '--shard', '2/3', '--out', p('other2.json')]);
     const other = drill(['merge', p('shard1.json'), p('other2.json'), p('shard3.json')]);
     expect(other.code).toBe(1);
-    expect(other.stderr).toMatch(/are not parts of the same batch: their master seed differ \(5 vs 6\)/);
+    expect(other.stderr).toMatch(/are not parts of the same batch: the master seed differs \(5 vs 6\)/);
     const csv = drill(['merge', p('w1.csv')]);
     expect(csv.code).toBe(1);
     expect(csv.stderr).toMatch(/w1\.csv:1:1: error\[file\] \(file\): this is a CSV export/);

@@ -59,7 +59,7 @@ describe('batch results', () => {
     const other = { name: 'other.json', results: { ...parts[1].results, seed: 8 } };
     const m = mergeResults([parts[0], other]);
     expect(m.ok).toBe(false);
-    if (!m.ok) expect(m.message).toBe('s1.json and other.json are not parts of the same batch: their master seed differ (7 vs 8)');
+    if (!m.ok) expect(m.message).toBe('s1.json and other.json are not parts of the same batch: the master seed differs (7 vs 8)');
   });
 
   it('readResults says what a file is when it is not results', () => {

@@ -58,7 +58,7 @@ describe('AAR of the ky-son evacuate-early and evacuate-late runs', () => {
     const late = aarOf('late');
     const keys = late.improvements.map((f) => f.key);
     expect(keys).toContain('f.inject.late');
-    expect(late.improvements.find((f) => f.key === 'f.incident.open')).toMatchObject({ params: { incident: { ref: 'incident', id: 'ta-ca-riverside-caught' }, people: { n: 517 } }, org: 'tc-chair' });
+    expect(late.improvements.find((f) => f.key === 'f.incident.open')).toMatchObject({ params: { incident: { ref: 'incident', id: 'ta-ca-riverside-caught' }, people: { n: 416 } }, org: 'tc-chair' });
     expect(aarOf('early').improvements.map((f) => f.key)).not.toContain('f.inject.late');
     const evac = late.improvements.find((f) => f.key === 'f.objective.short' && (f.params.objective as { id: string }).id === 'evac-ta-ca')!;
     expect(evac).toMatchObject({ capability: 'Mass Care Services', element: 'planning', org: 'tc-chair', action: { key: 'a.evacuate.by' } });
