@@ -348,6 +348,11 @@ export function checkScenario(raw: unknown): RawIssue[] {
       const down = c.comparator === '<=' || c.comparator === '<';
       if ((up && !(r.P >= r.S && r.S >= r.M)) || (down && !(r.P <= r.S && r.S <= r.M))) {
         err([...p, 'rating'], 'rating-order', `objective '${o.id}': P, S, M thresholds are out of order for comparator '${c.comparator}'`, up ? 'with >= the P threshold is the highest: P >= S >= M' : 'with <= the P threshold is the lowest: P <= S <= M');
+      } else if (typeof c.threshold === 'number' && (up || down)) {
+        // the criterion's threshold should sit between S and P: met means rated P (or P and S), never M or U
+        const T = c.threshold;
+        if (up ? T > r.P : T < r.P) warn([...p, 'criterion', 'threshold'], 'rating-criterion', `objective '${o.id}': a value rated P can still miss the criterion (threshold ${T} is stricter than P ${r.P})`, 'make the threshold equal to P, or to S if S also counts as met');
+        else if (up ? T < r.S : T > r.S) warn([...p, 'criterion', 'threshold'], 'rating-criterion', `objective '${o.id}': a value rated M can meet the criterion (threshold ${T} is looser than S ${r.S})`, 'make the threshold equal to S, or to P');
       }
     }
   }

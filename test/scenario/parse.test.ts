@@ -98,3 +98,15 @@ describe('the scenario loader', () => {
     if (!r.ok) expect(r.issues.map((i) => i.code)).toContain('outside-horizon');
   });
 });
+
+describe('objective thresholds', () => {
+  it('warns when a value rated P could miss the criterion, or one rated M could meet it', () => {
+    const base = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
+    const strict = parseScenario(base.replace('threshold: 2700 }', 'threshold: 1800 }'), 'm.yaml');
+    expect(strict.ok && strict.warnings.map((w) => w.code)).toContain('rating-criterion');
+    const loose = parseScenario(base.replace('threshold: 2700 }', 'threshold: 4000 }'), 'm.yaml');
+    expect(loose.ok && loose.warnings.map((w) => w.message).join()).toContain('rated M can meet');
+    const fine = parseScenario(base, 'm.yaml');
+    expect(fine.ok && fine.warnings).toEqual([]);
+  });
+});
