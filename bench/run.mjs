@@ -3,7 +3,7 @@
 // the plain-JS floor, measured in one run on this machine, printed as ratios.
 // Speed targets live here, not in timed tests: machines are noisy, ratios are not.
 //
-//   node bench/run.mjs [--n=100000] [--skip-simpy] [--skip-viewer] [--skip-batch] [--only=floor,simpy,engine,log,viewer,batch]
+//   node bench/run.mjs [--n=100000] [--skip-simpy] [--skip-viewer] [--skip-batch] [--skip-stepper] [--only=floor,simpy,engine,log,viewer,stepper,batch]
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { parseScenario } from '../dist/engine/scenario/parse.js';
@@ -96,6 +96,12 @@ if (fast) console.log(`\nengine memory at the end: heap ${fmt(fast.heapMiB)} MiB
 if (want('viewer') && !args['skip-viewer']) {
   const { viewerBench } = await import('./viewer.mjs');
   await viewerBench({ 'skip-browser': args['skip-browser'] });
+}
+
+// how the machines are stepped: the compiled stepper against xstate's own transition functions (bench/stepper.mjs)
+if (want('stepper') && !args['skip-stepper']) {
+  console.log('');
+  spawnSync(process.execPath, ['bench/stepper.mjs'], { stdio: 'inherit' });
 }
 
 // drill batch: 1 worker against 2, and memory per worker for twice the runs (bench/batch.mjs)

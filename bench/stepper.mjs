@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// How the engine steps its xstate machines: the compiled stepper against
+// xstate's documented pure `transition()` and against `machine.transition`
+// with one reused actor scope, on the same event sequences (one incident's
+// worth of unit and incident steps). Printed as microseconds per step.
+//
+//   node bench/stepper.mjs [--incidents=20000]
+import { createActor, initialTransition, transition } from 'xstate';
+import { compileMachine } from '../dist/engine/machines/stepper.js';
+import { unitMachine } from '../dist/engine/machines/unit.js';
+import { incidentMachine } from '../dist/engine/machines/incident.js';
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k, v ?? true]; }));
+const N = Number(args.incidents ?? 20000);
+
+const unitEvents = [
+  { type: 'DISPATCH', incident: 'x', mobilise_s: 0, travel_s: 100, return_s: 100 },
+  { type: 'xstate.after.travel.unit.en_route' },
+  { type: 'RELEASE' },
+  { type: 'xstate.after.return.unit.returning' },
+];
+const incidentEvents = [
+  { type: 'ON_SCENE', eta_s: 1000, met: true },
+  { type: 'xstate.after.work.incident.lifecycle.responding' },
+];
+const STEPS = unitEvents.length + incidentEvents.length + 1; // + the incident's initial step
+
+function time(label, n, body) {
+  body(Math.min(n, 500)); // warm up
+  const t0 = process.hrtime.bigint();
+  body(n);
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  return { label, us: (s / (n * STEPS)) * 1e6 };
+}
+
+const U = compileMachine(unitMachine), I = compileMachine(incidentMachine);
+const rows = [
+  time('compiled stepper (the engine)', N, (n) => {
+    let u = U.initial({}).snapshot;
+    for (let k = 0; k < n; k++) {
+      let inc = I.initial({ severity: 1 }).snapshot;
+      for (const e of unitEvents.slice(0, 2)) u = U.step(u, e).snapshot;
+      for (const e of incidentEvents) inc = I.step(inc, e).snapshot;
+      for (const e of unitEvents.slice(2)) u = U.step(u, e).snapshot;
+    }
+  }),
+  time('machine.transition, reused actor scope', Math.ceil(N / 10), (n) => {
+    const ua = createActor(unitMachine, { input: {} }), ia = createActor(incidentMachine, { input: { severity: 1 } });
+    const uScope = ua._actorScope ?? ua, iScope = ia._actorScope ?? ia;
+    let u = unitMachine.getInitialSnapshot(uScope, {});
+    for (let k = 0; k < n; k++) {
+      let inc = incidentMachine.getInitialSnapshot(iScope, { severity: 1 });
+      for (const e of unitEvents.slice(0, 2)) u = unitMachine.transition(u, e, uScope);
+      for (const e of incidentEvents) inc = incidentMachine.transition(inc, e, iScope);
+      for (const e of unitEvents.slice(2)) u = unitMachine.transition(u, e, uScope);
+    }
+  }),
+  time('transition() as documented (pure)', Math.ceil(N / 20), (n) => {
+    let [u] = initialTransition(unitMachine, {});
+    for (let k = 0; k < n; k++) {
+      let [inc] = initialTransition(incidentMachine, { severity: 1 });
+      for (const e of unitEvents.slice(0, 2)) [u] = transition(unitMachine, u, e);
+      for (const e of incidentEvents) [inc] = transition(incidentMachine, inc, e);
+      for (const e of unitEvents.slice(2)) [u] = transition(unitMachine, u, e);
+    }
+  }),
+];
+console.log(`stepping the unit and incident machines (${STEPS} steps per incident)`);
+for (const r of rows) console.log(`  ${r.label.padEnd(40)} ${r.us.toFixed(3).padStart(8)} µs per step${r === rows[0] ? '' : `   (the compiled stepper is ${(r.us / rows[0].us).toFixed(0)}x faster)`}`);
