@@ -124,6 +124,11 @@ export class Metrics {
   private lastDecision: Seen | null = null;
   private taken = 0;
   private refused = 0;
+
+  /** refused decisions so far (the world does not count them: a refusal changes nothing) */
+  get refusedCount(): number {
+    return this.refused;
+  }
   /** incidents not yet resolved: enough to time dispatch and arrival without keeping every record */
   private readonly open = new Map<string, { reported: number; dispatched: number; onScene: number }>();
   private waitSum = 0;

@@ -5,6 +5,7 @@
  * accepted one is logged, then carried out. Trainees, controllers, doctrine
  * and decision-point defaults all come through here, under the same rules.
  */
+import { formatClock } from '../scenario/duration.js';
 import { nearest } from '../scenario/issues.js';
 import type { Inject } from '../scenario/schema.js';
 import type { AnyCommand, Decision } from './decisions.js';
@@ -127,6 +128,10 @@ export function check(sim: Sim, d: Decision): Check {
       if (!spec.decision) return refuse('no-decision', `inject '${c.inject}' asks for no decision`);
       if (spec.to !== d.role) return refuse('no-authority', `inject '${c.inject}' is addressed to '${spec.to}', not '${d.role}'`);
       const state = world.injects[c.inject].m.value;
+      if (state === 'scheduled' && spec.at !== undefined && spec.at >= sim.now) {
+        // decisions of an instant come before its injects: an answer can only follow the delivery
+        return refuse('not-waiting', `inject '${c.inject}' is delivered at ${formatClock(spec.at)}, after the decisions of that instant: answer it from ${formatClock(spec.at + 60)} (or ${formatClock(spec.at + 1)})`);
+      }
       if (state !== 'delivered') return refuse('not-waiting', `inject '${c.inject}' is ${state}, not waiting for an answer`);
       if (!spec.decision.options.some((o) => o.id === c.option)) return refuse('unknown-option', `'${c.option}' is not an option of '${c.inject}' (options: ${spec.decision.options.map((o) => o.id).join(', ')})`);
       return OK;

@@ -357,7 +357,7 @@ export class Sim {
     this.ended = true;
     this.world.t = this.opts.until;
     Incidents.tallyAtEnd(this);
-    this.emit({ t: this.world.t, type: 'run.end', counts: this.world.counts });
+    this.emit({ t: this.world.t, type: 'run.end', counts: { ...this.world.counts, refused: this.metrics.refusedCount } });
   }
 
   private handle(p: Payload): void {

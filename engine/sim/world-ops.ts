@@ -16,7 +16,7 @@ export function initialWorld(sim: Sim): World {
   const w: World = {
     t: 0, units: {}, incidents: [], areas: {}, roads: {}, road_version: 0, zones: {}, shelters: {}, injects: {},
     added_injects: [], rules: {}, generators: {}, needy: [], incident_seq: 0, decision_next: 0, dirty: false,
-    counts: { reported: 0, resolved: 0, decisions: 0, refused: 0 },
+    counts: { reported: 0, resolved: 0, decisions: 0 },
   };
   for (const a of s.areas) {
     const area: AreaW = {

@@ -132,5 +132,6 @@ export interface World {
   decision_next: number;
   /** a doctrine pass is owed at the end of this instant */
   dirty: boolean;
-  counts: { reported: number; resolved: number; decisions: number; refused: number };
+  /** refusals are not counted here: a refused command changes nothing in the world */
+  counts: { reported: number; resolved: number; decisions: number };
 }

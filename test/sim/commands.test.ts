@@ -40,3 +40,23 @@ describe('commands', () => {
     expect(JSON.parse(sim.log!.lines[sim.log!.lines.length - 1]).reason).toContain("did you mean 'tc-militia'");
   });
 });
+
+describe('answers and refusals at the edges', () => {
+  it('an answer at the very instant its inject is delivered says when it can be given', () => {
+    const sim = makeSim(ksn, { seed: 4, players: ['mx-chair'] });
+    sim.run(6300); // night-evacuation is delivered at T+01:45 (6300 s), after the decisions of that instant
+    expect(executeDecision(sim, { at: sim.now, role: 'mx-chair', author: 'trainee', cmd: { do: 'answer', inject: 'night-evacuation', option: 'evacuate-now' } })).toBe(false);
+    const last = JSON.parse(sim.log!.lines[sim.log!.lines.length - 1]);
+    expect(last).toMatchObject({ type: 'decision.refused', code: 'not-waiting' });
+    expect(last.reason).toContain('answer it from T+01:46');
+  });
+
+  it('run.end counts the refused decisions, which the world itself does not hold', () => {
+    const sim = makeSim(ksn, { seed: 4, players: ['tc-chair'], decisions: [{ at: 600, role: 'tc-chair', author: 'trainee', cmd: { do: 'declare_level', area: 'ta-ca', level: 3 } }] });
+    sim.run();
+    const end = JSON.parse(sim.log!.lines[sim.log!.lines.length - 1]);
+    expect(end.type).toBe('run.end');
+    expect(end.counts.refused).toBe(1);
+    expect('refused' in sim.world.counts).toBe(false);
+  });
+});
