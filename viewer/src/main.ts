@@ -21,7 +21,7 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const SPEEDS = [1, 10, 60, 600, 3600];
 const TABS = ['messages', 'decisions', 'objectives', 'metrics', 'board'] as const;
 
-interface Timings { compressed?: boolean; map_ms?: number; timeline_ms?: number; panels_ms?: number; seek_ms?: number; fetch_ms?: number; parse_ms?: number; model_ms?: number; fold_ms?: number; first_render_ms?: number; open_ms?: number; bytes?: number }
+interface Timings { fetch_start_at?: number; painted_at?: number; painted_ms?: number; compressed?: boolean; map_ms?: number; timeline_ms?: number; panels_ms?: number; seek_ms?: number; fetch_ms?: number; parse_ms?: number; model_ms?: number; fold_ms?: number; first_render_ms?: number; open_ms?: number; bytes?: number }
 
 class App implements PanelHost {
   runs: LoadedRun[] = [];
@@ -109,8 +109,10 @@ class App implements PanelHost {
         this.timings.fetch_ms = t1 - t0;
         this.timings.bytes = text.length;
         if (!this.a) {
+          this.timings.fetch_start_at = t0;
           this.applyHash();
           this.timings.open_ms = performance.now() - t0;
+          afterPaint(() => { this.timings.painted_at = performance.now(); this.timings.painted_ms = this.timings.painted_at - t0; });
         }
       }
     }
@@ -434,6 +436,15 @@ class App implements PanelHost {
   }
 }
 
+/** Call back once the next frame has been drawn (style, layout and paint included): a message posted from a frame callback runs after that frame's rendering. */
+function afterPaint(done: () => void): void {
+  requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => done();
+    ch.port2.postMessage(null);
+  });
+}
+
 function parseHash(): { run: number | null; cmp: number | null; t: number | null; lang: Lang | null; layout: 'side' | 'overlay' | null } {
   const p = new URLSearchParams(location.hash.replace(/^#/, ''));
   const int = (k: string) => { const v = p.get(k); return v !== null && /^\d+$/.test(v) ? Number(v) : null; };
@@ -449,6 +460,17 @@ const app = new App();
   get timings() { return app.timings; },
   /** seek and report how long the engine and the drawing took (the bench uses it) */
   timedSeek(t: number) { const t0 = performance.now(); app.seek(t); return performance.now() - t0; },
+  /** seek at the start of a frame; resolves with [script ms, ms until that frame is drawn (style, layout, paint)] (the bench uses it) */
+  paintedSeek(t: number): Promise<[number, number]> {
+    return new Promise((ok) => requestAnimationFrame(() => {
+      const t0 = performance.now();
+      app.seek(t);
+      const t1 = performance.now();
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => ok([t1 - t0, performance.now() - t0]);
+      ch.port2.postMessage(null);
+    }));
+  },
   /** the engine's part of a seek alone */
   timedState(t: number) { const t0 = performance.now(); app.a?.replay.stateAt(t); return performance.now() - t0; },
   ready: app.openServed().then(() => true),
