@@ -112,8 +112,9 @@ export async function viewerBench(args = {}) {
     const t = b.timings;
     const f = (v) => (typeof v === 'number' ? ms(v) : '?');
     console.log(`  browser  open: page requested -> map, timeline and board at T0 drawn and painted  ${f(t.painted_at).padStart(10)}   ${verdict(t.painted_at, 1000)}`);
-    console.log(`           the page and its code ${f(t.fetch_start_at)}, then the log: fetch ${f(t.fetch_ms)} (${t.compressed ? 'sent gzip-compressed' : 'sent as is'}), parse + check ${f(t.parse_ms)}, model ${f(t.model_ms)}, fold ${f(t.fold_ms)}, first draw ${f(t.first_render_ms)}`);
+    console.log(`           the log requested at ${f(t.fetch_start_at)}; from there: head and events in ${f(t.head_ms)} (${t.compressed ? 'sent gzip-compressed' : 'sent as is'}), then parse + check ${f(t.parse_ms)}, model ${f(t.model_ms)}, fold ${f(t.fold_ms)}, first draw ${f(t.first_render_ms)}`);
     console.log(`  browser  open counted from the log's request to the painted frame  ${f(t.painted_ms).padStart(10)}   ${verdict(t.painted_ms, 1000)}`);
+    console.log(`           the rest of the log (keyframes, summary) in and checked ${f(t.complete_ms)} after its request (last byte ${f(t.fetch_ms)}); until then a seek past the keyframes in waits for its keyframe`);
     console.log(`  browser  seek, one per frame, until that frame is drawn (engine, redraw, style, layout, paint) (${b.seek.length})  median ${ms(q(b.seek, 0.5))}, p95 ${ms(q(b.seek, 0.95))}, max ${ms(q(b.seek, 1))}   median ${verdict(q(b.seek, 0.5), FRAME_MS)}, p95 ${verdict(q(b.seek, 0.95), FRAME_MS)}`);
     console.log(`           of which script (engine and redraw)  median ${ms(q(b.script, 0.5))}, p95 ${ms(q(b.script, 0.95))}, max ${ms(q(b.script, 1))}`);
   } finally {

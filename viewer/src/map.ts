@@ -11,7 +11,6 @@
  */
 import * as d3 from 'd3';
 import { feature } from 'topojson-client';
-import countries50 from 'world-atlas/countries-50m.json' with { type: 'json' };
 import { textIn } from '../../engine/scenario/text.js';
 import { trackAt } from '../../engine/sim/hazards.js';
 import { toCoords } from '../../engine/sim/geo.js';
@@ -26,6 +25,22 @@ import { RISK_COLOUR, ROAD_STYLE, UNIT_COLOUR, severityColour, severityInk } fro
 type P = [number, number];
 
 let worldOutline: { f: any; b: [number, number, number, number] }[] | null = null;
+let atlas: Promise<void> | null = null;
+
+/**
+ * The country outlines (world-atlas, 50m: 0.7 MB) load on their own, after the
+ * page's first paint: they are context, and opening a run does not wait for them.
+ */
+function loadOutline(): Promise<void> {
+  atlas ??= new Promise<void>((ok) => requestAnimationFrame(() => setTimeout(ok, 0)))
+    .then(() => import('world-atlas/countries-50m.json', { with: { type: 'json' } }))
+    .then((m) => {
+      const topo = (m.default ?? m) as any;
+      worldOutline = (feature(topo, topo.objects.countries) as any).features.map((f: any) => ({ f, b: box(f) }));
+    })
+    .catch(() => { worldOutline = []; });
+  return atlas;
+}
 
 /** Planar lon/lat box of a feature's rings (enough to pick the countries near a province; d3.geoBounds is far slower). */
 function box(f: any): [number, number, number, number] {
@@ -40,7 +55,6 @@ function box(f: any): [number, number, number, number] {
 
 /** Country outlines within a few degrees of the scenario: the rest of the world is never in view. */
 function outline(around: [[number, number], [number, number]]): d3.GeoPermissibleObjects {
-  worldOutline ??= (feature(countries50 as any, (countries50 as any).objects.countries) as any).features.map((f: any) => ({ f, b: box(f) }));
   const m = 4;
   const near = worldOutline!.filter(({ b }) => b[0] <= around[1][0] + m && b[2] >= around[0][0] - m && b[1] <= around[1][1] + m && b[3] >= around[0][1] - m);
   return { type: 'FeatureCollection', features: near.map((x) => x.f) } as any;
@@ -115,10 +129,16 @@ export class MapView {
   zoomBy(k: number): void { this.userZoomed = true; this.svg.call(this.zoom.scaleBy, k); }
   zoomReset(): void { this.userZoomed = true; this.svg.call(this.zoom.transform, d3.zoomIdentity); }
 
+  private sized = false;
+
   private resize(): void {
     const r = this.el.getBoundingClientRect();
-    this.width = Math.max(200, r.width);
-    this.height = Math.max(200, r.height);
+    const width = Math.max(200, r.width), height = Math.max(200, r.height);
+    // the observer's first call reports the size the constructor laid out with
+    if (this.sized && width === this.width && height === this.height) return;
+    this.sized = true;
+    this.width = width;
+    this.height = height;
     this.svg.attr('width', this.width).attr('height', this.height).attr('viewBox', `0 0 ${this.width} ${this.height}`);
     const pts: d3.GeoPermissibleObjects = { type: 'MultiPoint', coordinates: this.extentPoints } as any;
     const pad = 40;
@@ -129,9 +149,14 @@ export class MapView {
       const c = d3.geoCentroid(pts as any);
       this.projection = d3.geoMercator().center(c).scale(this.width * 40).translate([this.width / 2, this.height / 2]);
     }
-    // the outline is context: drawn just after the first paint so that opening a run does not wait for it
-    const draw = () => { this.geo.select('path.countries').attr('d', d3.geoPath(this.projection)(outline(span)) ?? ''); };
-    if (worldOutline) draw(); else setTimeout(draw, 0);
+    // the outline is context: drawn once it has loaded, after the first paint (without resampling: its points are dense already)
+    const projection = this.projection;
+    const draw = () => {
+      if (projection !== this.projection || !worldOutline) return;
+      const flat = d3.geoMercator().scale(projection.scale()).translate(projection.translate()).center(projection.center()).precision(0);
+      this.geo.select('path.countries').attr('d', d3.geoPath(flat)(outline(span)) ?? '');
+    };
+    if (worldOutline) draw(); else void loadOutline().then(draw);
     if (!this.userZoomed) this.frameAction();
     this.redraw();
   }
