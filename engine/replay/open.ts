@@ -11,7 +11,7 @@
  * from its head and events alone and finished when the rest is in.
  */
 import { RUN_FORMAT } from '../sim/run.js';
-import { parseScenario } from '../scenario/parse.js';
+import { parseScenario, type ParseResult } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Keyframe } from '../sim/sim.js';
 import type { LogEvent, Summary } from '../review/metrics.js';
@@ -153,6 +153,22 @@ export function finishRun(run: RunData, reader: RunLogReader, name: string): { o
   return { ok: true };
 }
 
+let lastScenario: { text: string; name: string; result: ParseResult } | null = null;
+
+/** A log's embedded scenario, parsed; the last one is kept, so that a viewer can parse it as soon as a reader has the prelude (`prepareRun`) and opening does not parse it again. */
+function embeddedScenario(text: string, name: string): ParseResult {
+  if (lastScenario?.text === text && lastScenario.name === name) return lastScenario.result;
+  const result = parseScenario(text, `${name} (embedded scenario)`);
+  lastScenario = { text, name, result };
+  return result;
+}
+
+/** Parse the embedded scenario of a log still arriving, once its prelude is in (the events are most of the rest): opening it later skips that. */
+export function prepareRun(reader: RunLogReader, name: string): void {
+  const sc = reader.prelude?.scenario as { text?: unknown } | undefined;
+  if (typeof sc?.text === 'string') embeddedScenario(sc.text, name);
+}
+
 function isObject(v: unknown): v is Record<string, any> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -199,7 +215,7 @@ function check(raw: Record<string, any>, name: string, keyframes: Keyframes, com
     const order = keyframeOrder(keyframes, name);
     if (order) return order;
   }
-  const parsed = parseScenario(raw.scenario.text, `${name} (embedded scenario)`);
+  const parsed = embeddedScenario(raw.scenario.text, name);
   if (!parsed.ok) {
     const i = parsed.issues[0];
     return fail(`${name} is damaged: its embedded scenario does not load (${i?.message ?? 'unknown problem'})`);

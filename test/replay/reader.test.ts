@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { finishRun, openRunHead, openRunLog, type RunData } from '../../engine/replay/open.js';
-import { EVENTS_END, RunLogReader } from '../../engine/replay/reader.js';
+import { EVENTS_END, EVENTS_START, RunLogReader } from '../../engine/replay/reader.js';
 import { Replay } from '../../engine/replay/replay.js';
 import { runScenario, serializeRunLog } from '../../engine/sim/run.js';
 import { loadNamed } from '../helpers/scenarios.js';
@@ -15,6 +15,7 @@ const text = serializeRunLog(runScenario(loadNamed('ky-son-flash-flood')).log!).
 const whole = openRunLog(text, 'ky-son.json');
 if (!whole.ok) throw new Error(whole.message);
 const eventsEnd = text.indexOf(EVENTS_END);
+const eventsStart = text.indexOf(EVENTS_START);
 
 /** Cut a text at the given places (any order, duplicates allowed). */
 function cut(s: string, at: number[]): string[] {
@@ -51,7 +52,13 @@ function stream(chunks: string[], name = 'streamed.json') {
 describe('RunLogReader', () => {
   it('property: a log fed in any chunks opens to the same run as the whole text, from its head as soon as the events are in', () => {
     // cuts anywhere, and often within the line that closes the events or the keyframe lines after it
-    const place = fc.oneof(fc.integer({ min: 0, max: text.length }), fc.integer({ min: eventsEnd - 2, max: eventsEnd + EVENTS_END.length + 2 }), fc.integer({ min: eventsEnd, max: eventsEnd + 400_000 }));
+    const place = fc.oneof(
+      fc.integer({ min: 0, max: text.length }),
+      fc.integer({ min: eventsStart - 2, max: eventsStart + EVENTS_START.length + 2 }),
+      fc.integer({ min: eventsStart, max: eventsEnd }),
+      fc.integer({ min: eventsEnd - 2, max: eventsEnd + EVENTS_END.length + 2 }),
+      fc.integer({ min: eventsEnd, max: eventsEnd + 400_000 }),
+    );
     fc.assert(fc.property(fc.array(place, { maxLength: 40 }), (at) => {
       const { reader, head, headAfter } = stream(cut(text, at));
       if (!head || !head.ok) throw new Error('no head');
@@ -92,6 +99,37 @@ describe('RunLogReader', () => {
     const t = whole.run.keyframes.times[1] + 600;
     const partial = new Replay(head.run).stateAt(t);
     expect(JSON.stringify(partial.units)).toBe(JSON.stringify(new Replay(whole.run).stateAt(t).units));
+  });
+
+  it('parses the prelude once it is in, and the events line by line as they arrive', () => {
+    const reader = new RunLogReader();
+    reader.push(text.slice(0, eventsStart + 5));
+    expect(reader.prelude).toBeNull();
+    reader.push(text.slice(eventsStart + 5, eventsStart + EVENTS_START.length));
+    expect(reader.prelude).toMatchObject({ format: 'drillsim/run@1', seed: whole.run.seed, until: whole.run.until });
+    expect(reader.events).toEqual([]);
+    // half the events' text: every whole line is parsed, the line cut in two waits for its end
+    const half = Math.floor((eventsStart + eventsEnd) / 2);
+    reader.push(text.slice(eventsStart + EVENTS_START.length, half));
+    const lines = text.slice(eventsStart + EVENTS_START.length, half).split('\n').length - 1;
+    expect(reader.events).toEqual(whole.run.events.slice(0, lines));
+    expect(reader.hasHead).toBe(false);
+    reader.push(text.slice(half));
+    reader.end();
+    expect(reader.events).toEqual(whole.run.events);
+  });
+
+  it('reads a log with no events', () => {
+    const empty = text.slice(0, eventsStart + EVENTS_START.length) + text.slice(eventsEnd);
+    const all = openRunLog(empty, 'empty.json');
+    if (!all.ok) throw new Error(all.message);
+    expect(all.run.events).toEqual([]);
+    for (const at of [[], [eventsStart + EVENTS_START.length], [eventsStart + EVENTS_START.length + 1, eventsStart + EVENTS_START.length + 3]]) {
+      const { reader, head } = stream(cut(empty, at));
+      if (!head?.ok) throw new Error('no head');
+      expect(finishRun(head.run, reader, 'empty.json')).toEqual({ ok: true });
+      expect(content(head.run)).toEqual(content(all.run));
+    }
   });
 
   it('reads a log laid out differently whole at the end, to the same run', () => {

@@ -6,7 +6,8 @@
  */
 import { findDivergence, type Divergence } from '../../engine/replay/divergence.js';
 import { nextEventTime, previousEventTime } from '../../engine/replay/history.js';
-import { finishRun, openRead, openRunHead } from '../../engine/replay/open.js';
+import { HistoryFolder } from '../../engine/replay/history.js';
+import { finishRun, openRead, openRunHead, prepareRun } from '../../engine/replay/open.js';
 import { textIn } from '../../engine/scenario/text.js';
 import type { World } from '../../engine/sim/world.js';
 import { ENGINE_VERSION } from '../../engine/version.js';
@@ -121,12 +122,23 @@ class App implements PanelHost {
   private async openArrival(arrival: Arrival): Promise<void> {
     const name = arrival.entry.name;
     const first = this.a === null;
+    // while the events arrive: parse the scenario once it is in, and fold the events in so far
+    const reader = arrival.reader;
+    const folder = new HistoryFolder();
+    let prepared = false;
+    const early = () => {
+      if (!prepared && reader.prelude) { prepared = true; prepareRun(reader, name); }
+      if (reader.layout === 'events') folder.add(reader.events);
+    };
+    early();
+    const stopEarly = arrival.watch(early);
     await arrival.head();
+    stopEarly();
     let run: LoadedRun | null = null;
-    if (!arrival.done) {
+    if (!arrival.done || reader.hasHead) {
       const t0 = performance.now();
-      const head = openRunHead(arrival.reader, name);
-      const r = head?.ok ? loadOpened(head.run, arrival.index, t0) : null;
+      const head = openRunHead(reader, name);
+      const r = head?.ok ? loadOpened(head.run, arrival.index, t0, folder) : null;
       if (r?.ok) run = this.addLoaded(r.run);
       if (run && first) this.shown(arrival);
     }
