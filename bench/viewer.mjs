@@ -69,6 +69,9 @@ async function browserSide(file, seeks) {
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {
+    // Chromium's own start-up goes on for a second or two after launch (its WebUI renderer compiles the
+    // top-chrome UI): on two cores that would be timed as the page's; a reviewer's browser is running already
+    await new Promise((ok) => setTimeout(ok, 3000));
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(url);
     await page.waitForFunction(() => window.drillViewer?.ready);

@@ -179,7 +179,7 @@ class App implements PanelHost {
     this.timings.head_ms = (arrival.headAt ?? arrival.ended ?? t0) - t0;
     this.applyHash();
     this.timings.open_ms = performance.now() - t0;
-    afterPaint(() => { this.timings.painted_at = performance.now(); this.timings.painted_ms = this.timings.painted_at - t0; });
+    arrival.holdKeyframes(new Promise((ok) => afterPaint(() => { this.timings.painted_at = performance.now(); this.timings.painted_ms = this.timings.painted_at - t0; ok(); })));
   }
 
   async openFiles(files: FileList | File[]): Promise<void> {

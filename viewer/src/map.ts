@@ -140,11 +140,17 @@ export class MapView {
     this.width = width;
     this.height = height;
     this.svg.attr('width', this.width).attr('height', this.height).attr('viewBox', `0 0 ${this.width} ${this.height}`);
-    const pts: d3.GeoPermissibleObjects = { type: 'MultiPoint', coordinates: this.extentPoints } as any;
+    // Mercator maps longitude and latitude each on their own axis, monotonically: the corners of the
+    // points' lon/lat box fit the same as all of them (thousands of incidents), unless they straddle 180°
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const [lon, lat] of this.extentPoints) { if (lon < x0) x0 = lon; if (lon > x1) x1 = lon; if (lat < y0) y0 = lat; if (lat > y1) y1 = lat; }
+    const all: d3.GeoPermissibleObjects = { type: 'MultiPoint', coordinates: this.extentPoints } as any;
+    const corners = x1 - x0 < 180 ? { type: 'MultiPoint', coordinates: [[x0, y0], [x1, y0], [x0, y1], [x1, y1]] } as any : all;
+    const pts = all;
     const pad = 40;
-    this.projection = d3.geoMercator().fitExtent([[pad, pad], [this.width - pad, this.height - pad]], pts);
+    this.projection = d3.geoMercator().fitExtent([[pad, pad], [this.width - pad, this.height - pad]], corners);
     // a single point (or a tiny scenario) would zoom in without limit: keep at least ~20 km across
-    const span = d3.geoBounds(pts as any);
+    const span: [[number, number], [number, number]] = corners === all ? d3.geoBounds(pts as any) : [[x0, y0], [x1, y1]];
     if (Math.abs(span[1][0] - span[0][0]) < 0.2 && Math.abs(span[1][1] - span[0][1]) < 0.2) {
       const c = d3.geoCentroid(pts as any);
       this.projection = d3.geoMercator().center(c).scale(this.width * 40).translate([this.width / 2, this.height / 2]);
@@ -168,8 +174,9 @@ export class MapView {
   private frameAction(): void {
     const pts: P[] = [];
     for (const inc of this.run.history.incidents.values()) { pts.push(lonLat(this.run, inc.x, inc.y)); if (pts.length > 2000) break; }
+    const areas = new Map(this.run.data.scenario.areas.map((a) => [a.id, a]));
     for (const inc of this.run.history.incidents.values()) {
-      const a = this.run.data.scenario.areas.find((x) => x.id === inc.area);
+      const a = areas.get(inc.area);
       if (a) pts.push([a.coords.lon, a.coords.lat]);
       if (pts.length > 4000) break;
     }

@@ -22,6 +22,8 @@ export class Arrival {
   /** why it could not be fetched (the server's answer or the network's error), when it could not */
   error: string | null = null;
   private readonly watchers = new Set<() => void>();
+  /** once the head and events are in, reading waits for this (the first frame drawn: keyframes can wait) */
+  private gate: Promise<void> | null = null;
   private started_: Promise<void> | null = null;
 
   constructor(readonly index: number, readonly entry: ServedEntry) {}
@@ -38,6 +40,11 @@ export class Arrival {
   watch(f: () => void): () => void {
     this.watchers.add(f);
     return () => this.watchers.delete(f);
+  }
+
+  /** Read no further than the head and events until `until` resolves (the keyframes' bytes would only compete with drawing the run). */
+  holdKeyframes(until: Promise<void>): void {
+    this.gate = until;
   }
 
   /** Resolves once the head and events are in, or the log is done (whole, cut short or failed). */
@@ -71,6 +78,7 @@ export class Arrival {
             this.reader.push(decoder.decode(value, { stream: true }));
             if (this.headAt === null && this.reader.hasHead) this.headAt = performance.now();
             this.notify();
+            if (this.gate && this.reader.hasHead) { await this.gate; this.gate = null; }
           }
           this.reader.push(decoder.decode());
         } else {
