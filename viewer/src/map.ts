@@ -21,6 +21,7 @@ import type { Lang } from './i18n.js';
 import { STRINGS } from './i18n.js';
 import { lonLat, type LoadedRun } from './loaded.js';
 import { RISK_COLOUR, ROAD_STYLE, UNIT_COLOUR, severityColour, severityInk } from './look.js';
+import { Marks, put, svgEl, text } from './marks.js';
 
 type P = [number, number];
 
@@ -69,6 +70,9 @@ function setText(sel: d3.Selection<any, any, any, any>, text: string): void {
 export class MapView {
   private svg: d3.Selection<SVGSVGElement, unknown, null, undefined>;
   private geo: d3.Selection<SVGGElement, unknown, null, undefined>;
+  /** the country outline, on its own layer under the rest: a seek repaints the markers, not the coastline */
+  private baseGeo: d3.Selection<SVGGElement, unknown, null, undefined>;
+  private base: d3.Selection<SVGSVGElement, unknown, null, undefined>;
   private layer: Record<string, d3.Selection<SVGGElement, unknown, null, undefined>> = {};
   private projection = d3.geoMercator();
   private zoomT = d3.zoomIdentity;
@@ -81,6 +85,9 @@ export class MapView {
 
   constructor(readonly el: HTMLElement, readonly run: LoadedRun, private lang: () => Lang, readonly tag: string) {
     el.replaceChildren();
+    this.base = d3.select(el).append('svg').attr('class', 'map-base').attr('aria-hidden', 'true');
+    this.baseGeo = this.base.append('g').attr('class', 'geo');
+    this.baseGeo.append('path').attr('class', 'countries');
     this.svg = d3.select(el).append('svg').attr('class', 'map-svg').attr('role', 'img').attr('data-run', tag);
     this.svg.append('title').text(textIn(run.data.scenario.title, lang()));
     const defs = this.svg.append('defs');
@@ -88,7 +95,6 @@ export class MapView {
     hatch.append('rect').attr('width', 6).attr('height', 6).attr('fill', 'rgba(86,180,233,0.35)');
     hatch.append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 6).attr('stroke', '#0072B2').attr('stroke-width', 2);
     this.geo = this.svg.append('g').attr('class', 'geo');
-    this.geo.append('path').attr('class', 'countries');
     this.geo.append('g').attr('class', 'typhoon');
     for (const name of ['zones', 'roads', 'areas', 'bases', 'shelters', 'incidents', 'units', 'overlay', 'labels']) {
       this.layer[name] = this.svg.append('g').attr('class', `layer-${name}`);
@@ -102,6 +108,7 @@ export class MapView {
       if (ev.sourceEvent) this.userZoomed = true;
       this.zoomT = ev.transform;
       this.geo.attr('transform', this.zoomT.toString());
+      this.baseGeo.attr('transform', this.zoomT.toString());
       this.redraw();
     });
     this.svg.call(this.zoom).on('dblclick.zoom', null);
@@ -140,6 +147,7 @@ export class MapView {
     this.width = width;
     this.height = height;
     this.svg.attr('width', this.width).attr('height', this.height).attr('viewBox', `0 0 ${this.width} ${this.height}`);
+    this.base.attr('width', this.width).attr('height', this.height).attr('viewBox', `0 0 ${this.width} ${this.height}`);
     // Mercator maps longitude and latitude each on their own axis, monotonically: the corners of the
     // points' lon/lat box fit the same as all of them (thousands of incidents), unless they straddle 180°
     let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -160,7 +168,7 @@ export class MapView {
     const draw = () => {
       if (projection !== this.projection || !worldOutline) return;
       const flat = d3.geoMercator().scale(projection.scale()).translate(projection.translate()).center(projection.center()).precision(0);
-      this.geo.select('path.countries').attr('d', d3.geoPath(flat)(outline(span)) ?? '');
+      this.baseGeo.select('path.countries').attr('d', d3.geoPath(flat)(outline(span)) ?? '');
     };
     if (worldOutline) draw(); else void loadOutline().then(draw);
     if (!this.userZoomed) this.frameAction();
@@ -250,7 +258,7 @@ export class MapView {
         g.select('circle').attr('r', r).attr('fill', d.flooded ? `url(#flood-${g.node()!.ownerSVGElement!.getAttribute('data-run')})` : 'rgba(0,114,178,0.08)')
           .attr('stroke', '#0072B2').attr('stroke-dasharray', '3 2');
         const state = d.zw ? String(d.zw.m.value) : '';
-        g.select('text').attr('y', r + 11).attr('text-anchor', 'middle').attr('class', 'small').text(d.zw ? `${d.zw.remaining}↓ ${d.zw.sheltered}⌂` : '');
+        setText(g.select('text').attr('y', r + 11).attr('text-anchor', 'middle').attr('class', 'small'), d.zw ? `${d.zw.remaining}↓ ${d.zw.sheltered}⌂` : '');
         setText(g.select('title'), `${S.zone}: ${textIn(d.z.name, lang) || d.z.id} (${state}); ${d.zw?.remaining ?? d.z.population} / ${d.z.population}${d.flooded ? `; ${S.flooded}` : ''}`);
       });
 
@@ -302,19 +310,25 @@ export class MapView {
         const risk = d.w?.risk ?? 0;
         const level = d.w ? (d.w.level.context.level as number) : 0;
         g.select('circle').attr('r', 7).attr('fill', RISK_COLOUR[risk] ?? '#fff').attr('stroke', '#333');
-        g.select('text.level').attr('x', -3.5).attr('y', 3.5).attr('class', 'level small').text(risk > 0 ? String(risk) : '');
+        setText(g.select('text.level').attr('x', -3.5).attr('y', 3.5).attr('class', 'level small'), risk > 0 ? String(risk) : '');
         g.attr('data-level', level);
         setText(g.select('title'), `${textIn(d.a.name, lang)}: ${S.risk} ${risk}; ${S.level} ${level}${d.w?.isolated ? '; isolated' : ''}`);
         g.classed('declared', level > 0);
       });
 
-    // --- bases and shelters
-    const bases = new Map<string, { id: string; x: number; y: number }>();
-    for (const u of s.units) { const b = model.basePlace.get(u.id)!; const k = `${b.x.toFixed(3)},${b.y.toFixed(3)}`; if (!bases.has(k)) bases.set(k, { id: u.base, x: b.x, y: b.y }); }
-    this.layer.bases.selectAll<SVGRectElement, { id: string; x: number; y: number }>('rect.base').data([...bases.values()], (d) => d.id)
-      .join((en) => { const r = en.append('rect').attr('class', 'base').attr('width', 12).attr('height', 12); r.append('title'); return r; })
-      .attr('x', (d) => this.xy(d.x, d.y)[0] - 6).attr('y', (d) => this.xy(d.x, d.y)[1] - 6)
-      .select('title').text((d) => `${S.base}: ${d.id}`);
+    // --- bases (and, below, area names): they move only with the view, and a seek leaves them be
+    const view = `${this.zoomT}|${this.width}x${this.height}|${lang}`;
+    const viewChanged = view !== this.drawnView;
+    this.drawnView = view;
+    if (viewChanged) {
+      const bases = new Map<string, { id: string; x: number; y: number }>();
+      for (const u of s.units) { const b = model.basePlace.get(u.id)!; const k = `${b.x.toFixed(3)},${b.y.toFixed(3)}`; if (!bases.has(k)) bases.set(k, { id: u.base, x: b.x, y: b.y }); }
+      this.layer.bases.selectAll<SVGRectElement, { id: string; x: number; y: number }>('rect.base').data([...bases.values()], (d) => d.id)
+        .join((en) => { const r = en.append('rect').attr('class', 'base').attr('width', 12).attr('height', 12); r.append('title'); return r; })
+        .attr('x', (d) => this.xy(d.x, d.y)[0] - 6).attr('y', (d) => this.xy(d.x, d.y)[1] - 6)
+        .select('title').text((d) => `${S.base}: ${d.id}`);
+    }
+    // --- shelters
     const shelters = s.evacuation.shelters.map((sh) => {
       const c = sh.coords ? sh.coords : sh.node && model.travel.nodeIndex.has(sh.node) ? toCoords(model.projection, ...model.travel.nodeXY[model.travel.nodeIndex.get(sh.node)!]) : toCoords(model.projection, model.areaPlace.get(sh.area)!.x, model.areaPlace.get(sh.area)!.y);
       return { sh, c, w: world.shelters[sh.id] };
@@ -326,7 +340,7 @@ export class MapView {
       .each(function (d) {
         const g = d3.select(this);
         g.classed('open', d.w?.m.value === 'open' || d.w?.m.value === 'full');
-        g.select('text').attr('x', -10).attr('y', 4).attr('text-anchor', 'end').text(d.w && d.w.occupancy > 0 ? `${d.w.occupancy}/${d.w.capacity}` : '');
+        setText(g.select('text').attr('x', -10).attr('y', 4).attr('text-anchor', 'end'), d.w && d.w.occupancy > 0 ? `${d.w.occupancy}/${d.w.capacity}` : '');
         setText(g.select('title'), `${S.shelter}: ${textIn(d.sh.name, lang) || d.sh.id} ${d.w ? `${d.w.occupancy}/${d.w.capacity} (${String(d.w.m.value)})` : ''}`);
       });
 
@@ -336,10 +350,12 @@ export class MapView {
       .join((en) => { const g = en.append('g').attr('class', 'eye'); g.append('circle').attr('r', 6); g.append('text').attr('x', 9).attr('y', 4).attr('class', 'small'); return g; })
       .attr('transform', (d) => { const [x, y] = this.pt([d!.c.lon, d!.c.lat]); return `translate(${x},${y})`; })
       .select('text').text((d) => `${d!.f} Bft`);
-    this.layer.labels.selectAll<SVGTextElement, (typeof areas)[number]>('text.area-name').data(areas, (d) => d.a.id)
-      .join('text').attr('class', 'area-name')
-      .attr('x', (d) => this.pt([d.a.coords.lon, d.a.coords.lat])[0] + 10).attr('y', (d) => this.pt([d.a.coords.lon, d.a.coords.lat])[1] - 9)
-      .text((d) => textIn(d.a.name, lang));
+    if (viewChanged) {
+      this.layer.labels.selectAll<SVGTextElement, (typeof areas)[number]>('text.area-name').data(areas, (d) => d.a.id)
+        .join('text').attr('class', 'area-name')
+        .attr('x', (d) => this.pt([d.a.coords.lon, d.a.coords.lat])[0] + 10).attr('y', (d) => this.pt([d.a.coords.lon, d.a.coords.lat])[1] - 9)
+        .text((d) => textIn(d.a.name, lang));
+    }
 
     // --- incidents: open ones from the engine's world, recently resolved ones faded
     this.drawIncidents(this.layer.incidents, run, world, t, false);
@@ -349,10 +365,41 @@ export class MapView {
       this.layer.overlay.attr('transform', 'translate(5,5)');
       this.drawIncidents(this.layer.overlay, overlay.run, overlay.world, t, true);
       this.drawUnits(this.layer.overlay, overlay.run, overlay.world, t, true);
-    } else {
-      this.layer.overlay.selectAll('*').remove();
+    } else if (this.markSets.has('ghost')) {
+      const m = this.markSets.get('ghost')!;
+      m.incidents.clear();
+      m.units.clear();
     }
   }
+
+  /** The incident and unit markers of a layer (A's, or B's overlaid as outlines), kept across redraws. */
+  private marks(layer: d3.Selection<SVGGElement, unknown, null, undefined>, ghost: boolean): { incidents: Marks; units: Marks } {
+    const key = ghost ? 'ghost' : 'own';
+    let m = this.markSets.get(key);
+    if (!m) {
+      const node = layer.node()!;
+      const box = (cls: string) => (ghost ? node.appendChild(svgEl('g', { class: cls })) : node);
+      const incidents = new Marks(ghost ? box('ghost-incidents') : this.layer.incidents.node()!, () => {
+        const g = svgEl('g', { class: ghost ? 'incident ghost' : 'incident' });
+        const parts = [svgEl('circle'), svgEl('text', { class: 'sev', y: 4, 'text-anchor': 'middle' }), svgEl('text', { class: 'people small' }), svgEl('title')];
+        g.append(...parts);
+        return { g, parts };
+      });
+      const units = new Marks(ghost ? box('ghost-units') : this.layer.units.node()!, () => {
+        const g = svgEl('g', { class: ghost ? 'unit ghost' : 'unit' });
+        const parts = [svgEl('rect', { x: -5, y: -5, width: 10, height: 10, rx: 2, transform: 'rotate(45)' }), svgEl('title')];
+        g.append(...parts);
+        return { g, parts };
+      });
+      m = { incidents, units };
+      this.markSets.set(key, m);
+    }
+    return m;
+  }
+
+  private readonly markSets = new Map<string, { incidents: Marks; units: Marks }>();
+  /** the view (zoom, size, language) the bases and area names were last drawn for */
+  private drawnView = '';
 
   private drawIncidents(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, world: World, t: number, ghost: boolean): void {
     const lang = this.lang();
@@ -383,7 +430,9 @@ export class MapView {
           for (let j = i + 1; j < all.length; j++) {
             const a = all[i], b = all[j];
             const dx = b.sx - a.sx, dy = b.sy - a.sy;
-            const dist = Math.hypot(dx, dy), need = a.r + b.r + 2;
+            const need = a.r + b.r + 2;
+            if (dx >= need || dx <= -need || dy >= need || dy <= -need) continue;
+            const dist = Math.hypot(dx, dy);
             if (dist >= need) continue;
             const push = (need - dist) / 2 / Math.max(dist, 0.01);
             a.sx -= dx * push; a.sy -= dy * push; b.sx += dx * push; b.sy += dy * push;
@@ -393,23 +442,28 @@ export class MapView {
         if (!moved) break;
       }
     }
-    const cls = ghost ? 'incident ghost' : 'incident';
-    layer.selectAll<SVGGElement, (typeof all)[number]>(ghost ? 'g.incident.ghost' : 'g.incident').data(all, (d) => d.id)
-      .join((en) => { const g = en.append('g').attr('class', cls); g.append('circle'); g.append('text').attr('class', 'sev'); g.append('text').attr('class', 'people small'); g.append('title'); return g; })
-      .attr('transform', (d) => `translate(${d.sx},${d.sy})`)
-      .attr('data-incident', (d) => d.id).attr('data-phase', (d) => d.phase).attr('data-severity', (d) => d.severity).attr('data-people', (d) => d.people)
-      .each(function (d) {
-        const g = d3.select(this);
-        const r = 7 + d.severity * 1.6;
-        g.classed('resolved', d.resolved);
-        g.select('circle').attr('r', r).attr('fill', ghost || d.resolved ? 'none' : severityColour(d.severity))
-          .attr('stroke', ghost ? '#D55E00' : d.resolved ? '#777' : '#222')
-          .attr('stroke-dasharray', ghost ? '3 2' : d.phase === 'reported' || d.phase === 'assessed' ? '4 2' : null)
-          .attr('stroke-width', d.phase === 'responding' ? 2.5 : 1.5);
-        setText(g.select('text.sev').attr('y', 4).attr('text-anchor', 'middle').attr('fill', ghost || d.resolved ? '#555' : severityInk(d.severity)), String(d.severity));
-        g.select('text.people').attr('x', r + 2).attr('y', -r + 4).text(d.people > 0 && !d.resolved ? String(d.people) : '');
-        setText(g.select('title'), `${d.id}: ${kindName(d.kind)}; ${S.severity} ${d.severity}; ${S.phases[d.phase] ?? d.phase}; ${d.people} ${S.atRisk}`);
-      });
+    this.marks(layer, ghost).incidents.update(all, (d) => d.id, (m, d) => {
+      const r = 7 + d.severity * 1.6;
+      put(m, -1, 'transform', `translate(${d.sx},${d.sy})`);
+      put(m, -1, 'class', ghost ? 'incident ghost' : d.resolved ? 'incident resolved' : 'incident');
+      put(m, -1, 'data-incident', d.id);
+      put(m, -1, 'data-phase', d.phase);
+      put(m, -1, 'data-severity', d.severity);
+      put(m, -1, 'data-people', d.people);
+      put(m, 0, 'r', r);
+      put(m, 0, 'fill', ghost || d.resolved ? 'none' : severityColour(d.severity));
+      put(m, 0, 'stroke', ghost ? '#D55E00' : d.resolved ? '#777' : '#222');
+      put(m, 0, 'stroke-dasharray', ghost ? '3 2' : d.phase === 'reported' || d.phase === 'assessed' ? '4 2' : null);
+      put(m, 0, 'stroke-width', d.phase === 'responding' ? 2.5 : 1.5);
+      put(m, 1, 'fill', ghost || d.resolved ? '#555' : severityInk(d.severity));
+      text(m, 1, String(d.severity));
+      // an empty text still costs a layout: hidden instead
+      const people = d.people > 0 && !d.resolved ? String(d.people) : '';
+      put(m, 2, 'display', people === '' ? 'none' : null);
+      if (people !== '') { put(m, 2, 'x', r + 2); put(m, 2, 'y', -r + 4); }
+      text(m, 2, people);
+      text(m, 3, `${d.id}: ${kindName(d.kind)}; ${S.severity} ${d.severity}; ${S.phases[d.phase] ?? d.phase}; ${d.people} ${S.atRisk}`);
+    });
   }
 
   private drawUnits(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, world: World, t: number, ghost: boolean): void {
@@ -430,17 +484,18 @@ export class MapView {
       const a = n * 0.9, rad = n === 0 ? 0 : 9 + n * 1.6;
       return { ...d, sx: sx + Math.cos(a) * rad, sy: sy + Math.sin(a) * rad };
     });
-    const cls = ghost ? 'unit ghost' : 'unit';
-    layer.selectAll<SVGGElement, (typeof placed)[number]>(ghost ? 'g.unit.ghost' : 'g.unit').data(placed, (d) => d.id)
-      .join((en) => { const g = en.append('g').attr('class', cls); g.append('rect').attr('x', -5).attr('y', -5).attr('width', 10).attr('height', 10).attr('rx', 2).attr('transform', 'rotate(45)'); g.append('title'); return g; })
-      .attr('transform', (d) => `translate(${d.sx},${d.sy})`)
-      .attr('data-unit', (d) => d.id).attr('data-state', (d) => d.state).attr('data-incident', null).attr('data-for', (d) => d.incident ?? '')
-      .each(function (d) {
-        const g = d3.select(this);
-        g.select('rect').attr('fill', ghost ? 'none' : UNIT_COLOUR[d.state] ?? '#888').attr('stroke', ghost ? UNIT_COLOUR[d.state] ?? '#888' : '#111').attr('stroke-width', ghost ? 2 : 1);
-        const spec = model.unit.get(d.id);
-        setText(g.select('title'), `${textIn(spec?.name, lang) || d.id}: ${S.unitStates[d.state] ?? d.state}${d.incident ? ` → ${d.incident}` : ''}`);
-      });
+    this.marks(layer, ghost).units.update(placed, (d) => d.id, (m, d) => {
+      const colour = UNIT_COLOUR[d.state] ?? '#888';
+      put(m, -1, 'transform', `translate(${d.sx},${d.sy})`);
+      put(m, -1, 'data-unit', d.id);
+      put(m, -1, 'data-state', d.state);
+      put(m, -1, 'data-for', d.incident ?? '');
+      put(m, 0, 'fill', ghost ? 'none' : colour);
+      put(m, 0, 'stroke', ghost ? colour : '#111');
+      put(m, 0, 'stroke-width', ghost ? 2 : 1);
+      const spec = model.unit.get(d.id);
+      text(m, 1, `${textIn(spec?.name, lang) || d.id}: ${S.unitStates[d.state] ?? d.state}${d.incident ? ` → ${d.incident}` : ''}`);
+    });
   }
 }
 
