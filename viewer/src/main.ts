@@ -210,20 +210,21 @@ class App implements PanelHost {
     $('empty').hidden = true;
     document.body.classList.toggle('comparing', this.b !== null);
     document.body.classList.toggle('overlaid', this.b !== null && this.layout === 'overlay');
+    // the timeline first: its height sets the maps' (a map laid out before it would be laid out again)
     const t0 = performance.now();
+    this.divergence = this.b ? findDivergence(a.data, this.b.data) : null;
+    this.timeline.setRun(a, this.divergence?.t ?? null);
+    const t1 = performance.now();
     if (changedA || !this.mapA) { this.mapA?.destroy(); this.mapA = new MapView($('map-a'), a, () => this.language, 'a'); }
     const side = this.b !== null && this.layout === 'side';
     $('map-b').hidden = !side;
     if (side && (changedB || !this.mapB)) { this.mapB?.destroy(); this.mapB = new MapView($('map-b'), this.b!, () => this.language, 'b'); }
     if (!side) { this.mapB?.destroy(); this.mapB = null; }
-    const t1 = performance.now();
-    this.divergence = this.b ? findDivergence(a.data, this.b.data) : null;
-    this.timeline.setRun(a, this.divergence?.t ?? null);
     const t2 = performance.now();
     this.fillSelects();
     this.renderPanels();
     const t3 = performance.now();
-    if (this.timings.map_ms === undefined) Object.assign(this.timings, { map_ms: t1 - t0, timeline_ms: t2 - t1, panels_ms: t3 - t2 });
+    if (this.timings.map_ms === undefined) Object.assign(this.timings, { timeline_ms: t1 - t0, map_ms: t2 - t1, panels_ms: t3 - t2 });
     $('title').textContent = textIn(a.data.scenario.title, this.language);
     document.title = `${textIn(a.data.scenario.title, this.language)} · drillsim`;
     const t4 = performance.now();

@@ -189,7 +189,10 @@ export class MapView {
       if (pts.length > 4000) break;
     }
     if (pts.length < 2) return;
-    const xy = pts.map((p) => this.projection(p) ?? [0, 0]);
+    // on Mercator the screen box of the points is that of their lon/lat box's corners (see resize)
+    let [lo0, la0, lo1, la1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const [lon, lat] of pts) { if (lon < lo0) lo0 = lon; if (lon > lo1) lo1 = lon; if (lat < la0) la0 = lat; if (lat > la1) la1 = lat; }
+    const xy = (lo1 - lo0 < 180 ? [[lo0, la0], [lo1, la1]] as P[] : pts).map((p) => this.projection(p) ?? [0, 0]);
     const [x0, x1] = d3.extent(xy, (p) => p[0]) as [number, number];
     const [y0, y1] = d3.extent(xy, (p) => p[1]) as [number, number];
     const k = Math.min(8, (this.width - 160) / Math.max(1, x1 - x0), (this.height - 120) / Math.max(1, y1 - y0));

@@ -142,6 +142,13 @@ export class Timeline {
     const x0 = Math.round(x.range()[0]), x1 = Math.round(x.range()[1]);
     const [r0, r1] = x.range(), [d0, d1] = x.domain();
     const perPx = (d1 - d0) / (r1 - r0);
+    // the lanes' rectangles gathered per colour and filled once each: setting a fill colour is dear, and a long run has tens of thousands of rectangles
+    const fills = new Map<string, Path2D>();
+    const rect = (colour: string, x: number, y: number, w: number, h: number) => {
+      let p = fills.get(colour);
+      if (!p) fills.set(colour, (p = new Path2D()));
+      p.rect(x, y, w, h);
+    };
     const lanes = (changes: Change<string>[] | undefined, y: number, h: number, colour: (v: string) => string, initial: string) => {
       const list = changes ?? [];
       let j = -1, runStart = x0, runV: string | null = null;
@@ -150,11 +157,11 @@ export class Timeline {
         while (j + 1 < list.length && list[j + 1].t <= tm) j++;
         const v = j < 0 ? initial : list[j].v;
         if (v !== runV) {
-          if (runV !== null) { ctx.fillStyle = colour(runV); ctx.fillRect(runStart, y, px - runStart, h); }
+          if (runV !== null) rect(colour(runV), runStart, y, px - runStart, h);
           runStart = px; runV = v;
         }
       }
-      if (runV !== null) { ctx.fillStyle = colour(runV); ctx.fillRect(runStart, y, x1 + 1 - runStart, h); }
+      if (runV !== null) rect(colour(runV), runStart, y, x1 + 1 - runStart, h);
     };
     let counts: Float64Array[] | undefined;
     for (const r of this.rows) {
@@ -182,6 +189,7 @@ export class Timeline {
         this.paintCurve(ctx, hazards.get(r.id)!, r);
       }
     }
+    for (const [colour, p] of fills) { ctx.fillStyle = colour; ctx.fill(p); }
     // decision ticks (there can be many: one path)
     const y0 = AXIS + 2;
     ctx.beginPath();
@@ -230,10 +238,14 @@ export class Timeline {
     let max = 0;
     for (let i = 0; i < w; i++) if (counts[i] > max) max = counts[i];
     ctx.fillStyle = severityColour(sev);
-    for (let i = 0; i < w; i++) {
-      if (counts[i] <= 0) continue;
-      const hh = Math.max(1, (counts[i] / Math.max(1, max)) * r.h);
-      ctx.fillRect(x0 + i, r.y + r.h - hh, 1, hh);
+    for (let i = 0; i < w; ) {
+      let j = i + 1;
+      while (j < w && counts[j] === counts[i]) j++; // columns of the same height: one rectangle
+      if (counts[i] > 0) {
+        const hh = Math.max(1, (counts[i] / Math.max(1, max)) * r.h);
+        ctx.fillRect(x0 + i, r.y + r.h - hh, j - i, hh);
+      }
+      i = j;
     }
     ctx.fillStyle = '#333';
     ctx.fillText(`max ${max}`, this.width - 60, r.y + r.h / 2);
