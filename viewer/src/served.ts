@@ -26,7 +26,8 @@ export class Arrival {
   private gate: Promise<void> | null = null;
   private started_: Promise<void> | null = null;
 
-  constructor(readonly index: number, readonly entry: ServedEntry) {}
+  /** `early`: the request already made for it, and when (the boot script asks for the first log before the list is in) */
+  constructor(readonly index: number, readonly entry: ServedEntry, private readonly early?: { response: Promise<Response>; at: number }) {}
 
   get done(): boolean { return this.ended !== null; }
 
@@ -61,10 +62,10 @@ export class Arrival {
   }
 
   private async read(): Promise<void> {
-    this.started = performance.now();
+    this.started = this.early?.at ?? performance.now();
     const name = this.entry.name;
     try {
-      const res = await fetch(this.entry.url);
+      const res = await (this.early?.response ?? fetch(this.entry.url));
       if (!res.ok) {
         this.error = `${name}: the server answered ${res.status}`;
       } else {
@@ -106,17 +107,23 @@ let served: Served | null = null;
 /** Start fetching the served run logs (once): the list, then the run the address names (or the first). */
 export function startServed(): Served {
   if (served) return served;
+  // the log the address names (or the first) is asked for along with the list, not after it: `drill view` serves runs/<n>.json
+  const want = parseHash();
+  const guess = `runs/${want.run ?? 0}.json`;
+  const abort = new AbortController();
+  const early = { response: fetch(guess, { signal: abort.signal }), at: performance.now() };
+  early.response.catch(() => { /* not served: the list says so */ });
   const list = fetch('runs/index.json')
     .then(async (res) => (res.ok ? ((await res.json()) as { runs: ServedEntry[] }).runs : null))
     .catch(() => null);
   let ordered: Promise<Arrival[]> | null = null;
   const arrivals = (): Promise<Arrival[]> => {
     ordered ??= list.then((runs) => {
+      if (!runs || !runs.some((r) => r.url === guess)) abort.abort();
       if (!runs) return [];
-      const want = parseHash();
       const first = [want.run, want.cmp].filter((i): i is number => i !== null && i < runs.length);
       const order = [...new Set([...first, ...runs.map((_, i) => i)])];
-      const out = order.map((i) => new Arrival(i, runs[i]));
+      const out = order.map((i) => new Arrival(i, runs[i], runs[i].url === guess ? early : undefined));
       // one at a time, so that the first shown gets all the bandwidth
       void out.reduce<Promise<void>>((prev, a) => prev.then(() => a.fetch()), Promise.resolve());
       return out;
