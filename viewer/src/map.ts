@@ -146,8 +146,12 @@ export class MapView {
     this.sized = true;
     this.width = width;
     this.height = height;
-    this.svg.attr('width', this.width).attr('height', this.height).attr('viewBox', `0 0 ${this.width} ${this.height}`);
-    this.base.attr('width', this.width).attr('height', this.height).attr('viewBox', `0 0 ${this.width} ${this.height}`);
+    // sized in pixels, not as 100 % of the map: a percentage made every layout of the page (one per seek) find the
+    // SVGs' size changed, twice, and lay out all that is in them again
+    for (const svg of [this.svg, this.base]) {
+      svg.attr('width', this.width).attr('height', this.height).attr('viewBox', `0 0 ${this.width} ${this.height}`)
+        .style('width', `${this.el.clientWidth}px`).style('height', `${this.el.clientHeight}px`);
+    }
     // Mercator maps longitude and latitude each on their own axis, monotonically: the corners of the
     // points' lon/lat box fit the same as all of them (thousands of incidents), unless they straddle 180°
     let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -447,25 +451,25 @@ export class MapView {
     }
     this.marks(layer, ghost).incidents.update(all, (d) => d.id, (m, d) => {
       const r = 7 + d.severity * 1.6;
-      put(m, -1, 'transform', `translate(${d.sx},${d.sy})`);
-      put(m, -1, 'class', ghost ? 'incident ghost' : d.resolved ? 'incident resolved' : 'incident');
-      put(m, -1, 'data-incident', d.id);
-      put(m, -1, 'data-phase', d.phase);
-      put(m, -1, 'data-severity', d.severity);
-      put(m, -1, 'data-people', d.people);
-      put(m, 0, 'r', r);
-      put(m, 0, 'fill', ghost || d.resolved ? 'none' : severityColour(d.severity));
-      put(m, 0, 'stroke', ghost ? '#D55E00' : d.resolved ? '#777' : '#222');
-      put(m, 0, 'stroke-dasharray', ghost ? '3 2' : d.phase === 'reported' || d.phase === 'assessed' ? '4 2' : null);
-      put(m, 0, 'stroke-width', d.phase === 'responding' ? 2.5 : 1.5);
-      put(m, 1, 'fill', ghost || d.resolved ? '#555' : severityInk(d.severity));
-      text(m, 1, String(d.severity));
+      put(m, 0, -1, 'transform', `translate(${d.sx},${d.sy})`);
+      put(m, 1, -1, 'class', ghost ? 'incident ghost' : d.resolved ? 'incident resolved' : 'incident');
+      put(m, 2, -1, 'data-incident', d.id);
+      put(m, 3, -1, 'data-phase', d.phase);
+      put(m, 4, -1, 'data-severity', d.severity);
+      put(m, 5, -1, 'data-people', d.people);
+      put(m, 6, 0, 'r', r);
+      put(m, 7, 0, 'fill', ghost || d.resolved ? 'none' : severityColour(d.severity));
+      put(m, 8, 0, 'stroke', ghost ? '#D55E00' : d.resolved ? '#777' : '#222');
+      put(m, 9, 0, 'stroke-dasharray', ghost ? '3 2' : d.phase === 'reported' || d.phase === 'assessed' ? '4 2' : null);
+      put(m, 10, 0, 'stroke-width', d.phase === 'responding' ? 2.5 : 1.5);
+      put(m, 11, 1, 'fill', ghost || d.resolved ? '#555' : severityInk(d.severity));
+      text(m, 12, 1, String(d.severity));
       // an empty text still costs a layout: hidden instead
       const people = d.people > 0 && !d.resolved ? String(d.people) : '';
-      put(m, 2, 'display', people === '' ? 'none' : null);
-      if (people !== '') { put(m, 2, 'x', r + 2); put(m, 2, 'y', -r + 4); }
-      text(m, 2, people);
-      text(m, 3, `${d.id}: ${kindName(d.kind)}; ${S.severity} ${d.severity}; ${S.phases[d.phase] ?? d.phase}; ${d.people} ${S.atRisk}`);
+      put(m, 13, 2, 'display', people === '' ? 'none' : null);
+      if (people !== '') { put(m, 14, 2, 'x', r + 2); put(m, 15, 2, 'y', -r + 4); }
+      text(m, 16, 2, people);
+      text(m, 17, 3, `${d.id}: ${kindName(d.kind)}; ${S.severity} ${d.severity}; ${S.phases[d.phase] ?? d.phase}; ${d.people} ${S.atRisk}`);
     });
   }
 
@@ -489,15 +493,15 @@ export class MapView {
     });
     this.marks(layer, ghost).units.update(placed, (d) => d.id, (m, d) => {
       const colour = UNIT_COLOUR[d.state] ?? '#888';
-      put(m, -1, 'transform', `translate(${d.sx},${d.sy})`);
-      put(m, -1, 'data-unit', d.id);
-      put(m, -1, 'data-state', d.state);
-      put(m, -1, 'data-for', d.incident ?? '');
-      put(m, 0, 'fill', ghost ? 'none' : colour);
-      put(m, 0, 'stroke', ghost ? colour : '#111');
-      put(m, 0, 'stroke-width', ghost ? 2 : 1);
+      put(m, 0, -1, 'transform', `translate(${d.sx},${d.sy})`);
+      put(m, 1, -1, 'data-unit', d.id);
+      put(m, 2, -1, 'data-state', d.state);
+      put(m, 3, -1, 'data-for', d.incident ?? '');
+      put(m, 4, 0, 'fill', ghost ? 'none' : colour);
+      put(m, 5, 0, 'stroke', ghost ? colour : '#111');
+      put(m, 6, 0, 'stroke-width', ghost ? 2 : 1);
       const spec = model.unit.get(d.id);
-      text(m, 1, `${textIn(spec?.name, lang) || d.id}: ${S.unitStates[d.state] ?? d.state}${d.incident ? ` → ${d.incident}` : ''}`);
+      text(m, 7, 1, `${textIn(spec?.name, lang) || d.id}: ${S.unitStates[d.state] ?? d.state}${d.incident ? ` → ${d.incident}` : ''}`);
     });
   }
 }

@@ -1,10 +1,9 @@
 /**
  * Map markers kept across redraws, one SVG group per id. A seek redraws
- * every incident and unit; most stay where they were and as they were, so a
- * marker that stays is updated in place and only the attributes and texts
- * that changed are written (each write makes the browser restyle, lay out
- * and repaint); a marker that goes is kept aside for the next newcomer
- * instead of being destroyed and built again.
+ * every incident and unit; a marker is updated in place and only the
+ * attributes and texts that changed are written (each write makes the
+ * browser restyle, lay out and repaint), and a marker whose incident is gone
+ * is given to the next newcomer instead of being destroyed and built again.
  */
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -13,8 +12,8 @@ export interface Mark {
   g: SVGGElement;
   /** the group's parts, in the order `make` built them */
   parts: SVGElement[];
-  /** what was last written: `${part}:${attribute}` -> value (part -1 is the group) */
-  written: Map<string, string | null>;
+  /** what was last written, by slot (the caller numbers the attributes and texts it writes) */
+  written: (string | null | undefined)[];
 }
 
 export function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
@@ -23,21 +22,22 @@ export function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Recor
   return el;
 }
 
-/** Write an attribute (null: remove it) of the group (part -1) or of a part, when it differs from what was written last. */
-export function put(m: Mark, part: number, name: string, value: string | number | null): void {
-  const key = `${part}:${name}`;
+/**
+ * Write an attribute (null: remove it) of the group (part -1) or of a part, when it differs from what was
+ * written last; `slot` numbers this attribute of this part among everything the caller writes into a mark.
+ */
+export function put(m: Mark, slot: number, part: number, name: string, value: string | number | null): void {
   const v = value === null ? null : String(value);
-  if (m.written.get(key) === v) return;
-  m.written.set(key, v);
+  if (m.written[slot] === v) return;
+  m.written[slot] = v;
   const el = part < 0 ? m.g : m.parts[part];
   if (v === null) el.removeAttribute(name); else el.setAttribute(name, v);
 }
 
 /** Write a part's text, when it differs from what was written last. */
-export function text(m: Mark, part: number, value: string): void {
-  const key = `${part}:#text`;
-  if (m.written.get(key) === value) return;
-  m.written.set(key, value);
+export function text(m: Mark, slot: number, part: number, value: string): void {
+  if (m.written[slot] === value) return;
+  m.written[slot] = value;
   m.parts[part].textContent = value;
 }
 
@@ -48,28 +48,30 @@ export class Marks {
   /** `make` builds a group and its parts (constant attributes set once, there). */
   constructor(readonly container: SVGGElement, private readonly make: () => { g: SVGGElement; parts: SVGElement[] }) {}
 
-  /** One mark per id, in this order (later ones drawn on top); `each` writes what a mark shows. */
+  /**
+   * One mark per id; `each` writes what a mark shows. A mark whose id stays keeps its group; the
+   * groups of ids that went are given, where they stand, to the ids that came (no group leaves or
+   * enters the document, which would restyle and lay it out from scratch); only a surplus is
+   * taken out, and only a shortfall built. Newcomers are drawn above the rest.
+   */
   update<D>(data: readonly D[], id: (d: D) => string, each: (m: Mark, d: D) => void): void {
     const next = new Map<string, Mark>();
-    const order: Mark[] = [];
+    const newcomers: [string, D][] = [];
     for (const d of data) {
       const k = id(d);
       if (next.has(k)) continue;
-      let m = this.live.get(k);
-      if (m) this.live.delete(k);
-      else m = this.spare.pop() ?? this.build();
+      const m = this.live.get(k);
+      if (m) { this.live.delete(k); next.set(k, m); each(m, d); } else { next.set(k, null as unknown as Mark); newcomers.push([k, d]); }
+    }
+    const free = [...this.live.values()];
+    for (const [k, d] of newcomers) {
+      let m = free.pop();
+      if (!m) { m = this.spare.pop() ?? this.build(); this.container.appendChild(m.g); }
       next.set(k, m);
-      order.push(m);
       each(m, d);
     }
-    for (const m of this.live.values()) { m.g.remove(); this.spare.push(m); }
+    for (const m of free) { m.g.remove(); this.spare.push(m); }
     this.live = next;
-    // children in data order, moving only what is out of place
-    let at: ChildNode | null = this.container.firstChild;
-    for (const m of order) {
-      if (m.g === at) at = at.nextSibling;
-      else this.container.insertBefore(m.g, at);
-    }
   }
 
   clear(): void {
@@ -78,6 +80,6 @@ export class Marks {
 
   private build(): Mark {
     const { g, parts } = this.make();
-    return { g, parts, written: new Map() };
+    return { g, parts, written: [] };
   }
 }
