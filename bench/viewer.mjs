@@ -11,7 +11,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseScenario } from '../dist/engine/scenario/parse.js';
@@ -111,8 +111,11 @@ export async function viewerBench(args = {}) {
   const file = join(dir, 'bench-run.json');
   writeFileSync(file, g.text);
   try {
+    const load0 = loadavg()[0];
     const b = await browserSide(file, Math.min(seeks, 100));
     const t = b.timings;
+    // the machine's load says how far to trust the times: on two cores, other work stretches every one of them
+    console.log(`  browser  (machine load, 1-minute average: ${load0.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after; ${cpus().length} cores)`);
     const f = (v) => (typeof v === 'number' ? ms(v) : '?');
     console.log(`  browser  open: page requested -> map, timeline and board at T0 drawn and painted  ${f(t.painted_at).padStart(10)}   ${verdict(t.painted_at, 1000)}`);
     console.log(`           the log requested at ${f(t.fetch_start_at)}; from there: head and events in ${f(t.head_ms)} (${t.compressed ? 'sent gzip-compressed' : 'sent as is'}), then parse + check ${f(t.parse_ms)}, model ${f(t.model_ms)}, fold ${f(t.fold_ms)}, first draw ${f(t.first_render_ms)}`);
