@@ -68,6 +68,17 @@ function cancelledLater(actions: StepAction[], from: number, send: string): bool
   return false;
 }
 
+/** What runActions returns when a step had no custom actions (most steps): shared, never written. */
+const NO_ACTIONS: StepAction[] = Object.freeze([]) as unknown as StepAction[];
+
+/** Timer events carry only their type, and machines only read events: one frozen object per type. */
+const TIMER_EVENTS = new Map<string, { type: string }>();
+function timerEvent(type: string): { type: string } {
+  let e = TIMER_EVENTS.get(type);
+  if (e === undefined) TIMER_EVENTS.set(type, (e = Object.freeze({ type })));
+  return e;
+}
+
 export const PRIO = { world: 0, arrival: 1, timer: 2, decision: 3, inject: 4, wake: 5, end: 9 } as const;
 
 /** How often hazards are re-read (risk levels, inject conditions). */
@@ -144,6 +155,14 @@ export class Sim {
     return r;
   }
 
+  /** A generator's stream (`gen/<id>`), cached like the units' streams. */
+  genStream(genId: string): Rng {
+    let r = this.genStreams.get(genId);
+    if (r === undefined) this.genStreams.set(genId, (r = this.rng.get(`gen/${genId}`)));
+    return r;
+  }
+
+  private readonly genStreams = new Map<string, Rng>();
   private readonly travelStreams = new Map<string, Rng>();
   private readonly mobiliseStreams = new Map<string, Rng>();
 
@@ -264,7 +283,7 @@ export class Sim {
         (custom ??= []).push(a);
       }
     }
-    return custom ?? [];
+    return custom ?? NO_ACTIONS;
   }
 
   cancelAll(timers: Record<string, number>): void {
@@ -366,7 +385,7 @@ export class Sim {
         const ent = this.entity(p.m, p.id);
         if (!ent) return;
         ent.timers[p.send] = -1;
-        this.send(p.m, p.id, { type: p.ev ?? p.send });
+        this.send(p.m, p.id, timerEvent(p.ev ?? p.send));
         return;
       }
       case 'incident': return Incidents.startScripted(this, p.id);

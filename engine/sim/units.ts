@@ -46,6 +46,12 @@ export function nominal(sim: Sim, unitId: string, from: { node: string | null; x
 /** Seconds a unit would need to reach a place now (for choosing the nearest); Infinity if it cannot. */
 export function timeTo(sim: Sim, unitId: string, to: { node: string | null; x: number; y: number }): number {
   const u = sim.world.units[unitId];
+  const model = sim.model;
+  if (!model.travel.network || u.node === null || to.node === null) {
+    // the straight-line case of nominal(), without building its result (doctrine and checks ask this for every dispatch)
+    const t = model.travel.straightTime(model.profile.get(unitId)!, model.travel.straightKm(u.x, u.y, to.x, to.y));
+    return t < Infinity ? t : Infinity;
+  }
   const n = nominal(sim, unitId, origin(u), to);
   return n ? n.time_s : Infinity;
 }
