@@ -215,10 +215,10 @@ export class Sim {
     const ent = this.entity(kind, id);
     if (!ent) return false;
     const before = ent.m.value;
-    const r = MACHINES[kind].step(ent.m, event);
-    if (!r.changed) return false;
-    ent.m = r.snapshot;
-    this.afterStep(kind, id, before, r.actions);
+    // in place: the world owns its snapshots (keyframes hold copies); the actions are read before the next step
+    const actions = MACHINES[kind].advance(ent.m, event);
+    if (actions === null) return false;
+    this.afterStep(kind, id, before, actions);
     return true;
   }
 
@@ -335,10 +335,9 @@ export class Sim {
     const every = this.opts.keyframeEvery;
     const decisions = this.opts.decisions;
     for (;;) {
-      const next = this.queue.peek();
       const dec = decisions[this.world.decision_next];
       const decT = dec ? Math.max(dec.at, this.world.t) : Infinity;
-      const qT = next ? next.time : Infinity;
+      const qT = this.queue.peekTime() ?? Infinity;
       const nextT = Math.min(qT, decT);
       if (nextT > this.world.t || nextT === Infinity) {
         // the instant is over: let doctrine act on what happened, then keyframe, then move on
@@ -362,15 +361,15 @@ export class Sim {
       if (++this.totalEvents > limits.max_events) {
         throw new SimBoundError('bound/events-per-run', `more than ${limits.max_events} events in one run`, limits.max_events);
       }
-      if (decT === this.world.t && (qT > decT || next!.priority > PRIO.decision)) {
+      if (decT === this.world.t && (qT > decT || this.queue.peekPriority()! > PRIO.decision)) {
         this.world.decision_next++;
         executeDecision(this, { ...dec, at: this.world.t });
         this.opts.observe?.(this);
         continue;
       }
-      const e = this.queue.pop()!;
-      if (e.payload.k === 'end') break;
-      this.handle(e.payload);
+      const p = this.queue.popPayload()!;
+      if (p.k === 'end') break;
+      this.handle(p);
       this.opts.observe?.(this);
     }
     this.ended = true;
