@@ -177,7 +177,7 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
     const context =
       typeof contextConfig === 'function'
         ? // xstate applies a context factory with assign() onto {}: a fresh shallow copy
-          Object.assign({}, contextConfig({ input, spawn: noSpawn, self: undefined }))
+          { ...contextConfig({ input, spawn: noSpawn, self: undefined }) }
         : contextConfig || {};
     const run = newRun(context, typeof contextConfig === 'function');
     runActions(initialEntry, run, event);

@@ -181,7 +181,12 @@ export function progress(sim: Sim, id: string): void {
   const eta_s = inc.rate > 0 ? Math.ceil(inc.work_left_s / inc.rate) : NEVER_S;
   const met = inc.rate >= 1 - 1e-12;
   if (phase === 'responding') sim.send('incident', id, { type: 'PROGRESS', eta_s, met });
-  else if (inc.rate > 0 || Object.keys(inc.on_scene).length > 0) sim.send('incident', id, { type: 'ON_SCENE', eta_s, met });
+  else if (inc.rate > 0 || hasAny(inc.on_scene)) sim.send('incident', id, { type: 'ON_SCENE', eta_s, met });
+}
+
+function hasAny(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }
 
 /** Capacity dispatched (on scene or on the way) per capability. */
