@@ -11,7 +11,6 @@ import { ENGINE_VERSION } from '../version.js';
 import type { Decision } from './decisions.js';
 import { Model } from './model.js';
 import { Metrics } from '../review/metrics.js';
-import { chainOf } from './log.js';
 import { Sim, type Keyframe } from './sim.js';
 
 export const RUN_FORMAT = 'drillsim/run@1';
@@ -112,7 +111,8 @@ export function sessionLogOf(sim: Sim, t: number): RunLog {
   const metrics = new Metrics(sim.model.scenario, sim.opts.keepIncidents ?? true);
   for (const line of lines) metrics.observe(JSON.parse(line));
   const keyframes = sim.keyframes.slice();
-  const hash = chainOf(lines, keyframes.map((k) => k.events)).hash;
+  // the link after the last event so far, without closing the chain (the run goes on)
+  const hash = sim.log.peek();
   return { ...logHead(sim), session: { t }, events: lines, keyframes, chain: keyframes.map((k) => k.chain), summary: metrics.finish(t), hash };
 }
 
