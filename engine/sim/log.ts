@@ -19,13 +19,10 @@
  * when asked for, by splitting the chunks at `\n` (a JSON text never holds a
  * raw newline).
  */
-import { createSha256, type Sha256 } from '../core/hash.js';
+import { createSha256, type Sha256Factory } from '../core/hash.js';
 import type { LogEvent } from '../review/metrics.js';
 
 export const GENESIS = 'drillsim/run@1';
-
-/** A source of streaming SHA-256 hashers (the engine's own by default; the CLI may pass node:crypto's). */
-export type Sha256Factory = () => Sha256;
 
 /** Lines per sealed chunk: a chunk of a typical run stays well under V8's 128 KiB large-object size (big strings are slow to allocate). */
 const CHUNK_LINES = 512;
@@ -47,7 +44,7 @@ export class LogWriter {
   /** events before the first held here (a run resumed from a keyframe) */
   private offset = 0;
 
-  /** Use another SHA-256 implementation (it must give the same digests); call before the first cut. */
+  /** Hash with another SHA-256 implementation (one that gives the same digests: see Sha256Factory). */
   useSha256(factory: Sha256Factory): void {
     this.sha256 = factory;
   }

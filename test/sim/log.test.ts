@@ -7,8 +7,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chainOf, LogWriter } from '../../engine/sim/log.js';
+import { nodeSha256 } from '../../engine/cli/sha256.js';
 import type { LogEvent } from '../../engine/review/metrics.js';
+import { chainOf, LogWriter } from '../../engine/sim/log.js';
+import { runScenario, serializeRunLog, verifyRunLog } from '../../engine/sim/run.js';
+import { loadScenarioFile, scenarioFiles } from '../helpers/scenarios.js';
 
 const text = fc.string({
   unit: fc.oneof(
@@ -66,9 +69,47 @@ describe('LogWriter', () => {
     );
   });
 
+  it('hashes the same with node:crypto as with the engine\'s own SHA-256 (property, and with chunks sealed at every read)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(event, fc.constant(null)), { maxLength: 3000 }), fc.boolean(), (evs, read) => {
+        const a = new LogWriter();
+        const b = new LogWriter();
+        b.useSha256(nodeSha256);
+        const links: [string, string][] = [];
+        for (const e of evs) {
+          if (e === null) links.push([a.cut(), b.cut()]);
+          else {
+            a.event(e as unknown as LogEvent);
+            b.event(e as unknown as LogEvent);
+            if (read) void b.lines;
+          }
+        }
+        links.push([a.finish(), b.finish()]);
+        for (const [x, y] of links) expect(y).toBe(x);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('an empty log hashes the genesis text alone', () => {
     const w = new LogWriter();
     expect(w.lines).toEqual([]);
     expect(w.finish()).toBe(chainOf([], []).hash);
   });
+});
+
+describe('run logs hashed with node:crypto (what drill run writes)', () => {
+  for (const file of scenarioFiles()) {
+    const scenario = loadScenarioFile(file);
+    it(`are byte-identical to the engine's own: ${file.split('/').pop()}, seeds 1-3`, () => {
+      for (const seed of [1, 2, 3]) {
+        const pure = runScenario(scenario, { seed }).log!;
+        const native = runScenario(scenario, { seed, sha256: nodeSha256 }).log!;
+        expect(native.hash).toBe(pure.hash);
+        expect(native.chain).toEqual(pure.chain);
+        expect(serializeRunLog(native).join('')).toBe(serializeRunLog(pure).join(''));
+        expect(verifyRunLog(pure, { sha256: nodeSha256 })).toMatchObject({ ok: true, hash: pure.hash });
+      }
+    });
+  }
 });
