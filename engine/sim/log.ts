@@ -73,12 +73,6 @@ export class LogWriter {
     return made;
   }
 
-  /** The lines as text: chunks of whole lines, each line followed by `\n` (their concatenation is what the chain hashes). */
-  text(): readonly string[] {
-    this.seal();
-    return this.chunks;
-  }
-
   /** Close the current link and start the next; returns the closed link's hash. */
   cut(): string {
     this.link = this.digestSince();

@@ -11,7 +11,6 @@ import { ENGINE_VERSION } from '../version.js';
 import type { Decision } from './decisions.js';
 import { Model } from './model.js';
 import { Metrics } from '../review/metrics.js';
-import type { LogWriter } from './log.js';
 import { Sim, type Keyframe } from './sim.js';
 
 export const RUN_FORMAT = 'drillsim/run@1';
@@ -103,35 +102,7 @@ export function runLogOf(sim: Sim): RunLog {
   if (!sim.log || !sim.finished) throw new Error('runLogOf: the sim must be finished and in full mode');
   const summary = sim.metrics.finish(sim.world.t);
   const hash = sim.log.finish();
-  const log: RunLog = { ...logHead(sim), events: [], keyframes: sim.keyframes, chain: sim.keyframes.map((k) => k.chain), summary, hash };
-  lazyEvents(log, sim.log);
-  return log;
-}
-
-/**
- * The writer behind a run log whose `events` are still the writer's lines:
- * serializeRunLog then writes the writer's text as it is, without making a
- * string per line.
- */
-const writerOf = new WeakMap<RunLog, LogWriter>();
-
-/**
- * A long log's million line strings cost more to make and keep than the rest
- * of the log: make them on the first read of `events` (an ordinary, writable
- * property from then on to everyone reading the log), not when the run ends.
- */
-function lazyEvents(log: RunLog, writer: LogWriter): void {
-  let events: string[] | null = null;
-  writerOf.set(log, writer);
-  Object.defineProperty(log, 'events', {
-    enumerable: true,
-    configurable: true,
-    get: () => (events ??= writer.lines),
-    set: (v: string[]) => {
-      events = v;
-      writerOf.delete(log);
-    },
-  });
+  return { ...logHead(sim), events: sim.log.lines, keyframes: sim.keyframes, chain: sim.keyframes.map((k) => k.chain), summary, hash };
 }
 
 /**
@@ -174,20 +145,10 @@ export function serializeRunLog(log: RunLog): string[] {
   out.push(`"scenario":${j(log.scenario)},\n`);
   out.push(`"decisions":[${log.decisions.map((d) => '\n' + j(d)).join(',')}\n],\n`);
   out.push(`"events":[\n`);
-  const writer = writerOf.get(log);
-  if (writer) {
-    // the writer's text: every line followed by '\n'; the file separates lines with ',\n' and ends the last with '\n'
-    const text = writer.text();
-    for (let k = 0; k < text.length; k++) {
-      const c = text[k]!;
-      out.push(k + 1 < text.length ? c.replaceAll('\n', ',\n') : c.slice(0, -1).replaceAll('\n', ',\n') + '\n');
-    }
-  } else {
-    const n = log.events.length;
-    // chunks keep memory bounded for very long logs
-    for (let i = 0; i < n; i += 10_000) {
-      out.push(log.events.slice(i, i + 10_000).join(',\n') + (i + 10_000 < n ? ',\n' : '\n'));
-    }
+  const n = log.events.length;
+  // chunks keep memory bounded for very long logs
+  for (let i = 0; i < n; i += 10_000) {
+    out.push(log.events.slice(i, i + 10_000).join(',\n') + (i + 10_000 < n ? ',\n' : '\n'));
   }
   out.push(`],\n"keyframes":[${log.keyframes.map((k) => '\n' + j(k)).join(',')}\n],\n`);
   out.push(`"chain":${j(log.chain)},\n"summary":${j(log.summary)},\n"hash":${j(log.hash)}}\n`);

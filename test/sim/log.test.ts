@@ -113,31 +113,3 @@ describe('run logs hashed with node:crypto (what drill run writes)', () => {
     });
   }
 });
-
-describe("a run log's events, made on first read", () => {
-  const scenario = loadScenarioFile(scenarioFiles()[0]!);
-
-  it('serialize from the writer\'s text exactly as from the event lines, for every scenario over seeds 1-3', () => {
-    for (const file of scenarioFiles()) {
-      const sc = loadScenarioFile(file);
-      for (const seed of [1, 2, 3]) {
-        const log = runScenario(sc, { seed }).log!;
-        const fromWriter = serializeRunLog(log).join('');
-        const plain = { ...log }; // a copy: events is a plain array there, not the writer's
-        expect(serializeRunLog(plain).join('')).toBe(fromWriter);
-        expect(JSON.parse(fromWriter).events.map((e: unknown) => JSON.stringify(e))).toEqual(log.events);
-      }
-    }
-  });
-
-  it('are an ordinary property: read, spread, stringified and replaced like any other', () => {
-    const { log, sim } = runScenario(scenario, { seed: 5 });
-    expect(Object.keys(log!)).toContain('events');
-    expect(log!.events).toBe(sim.log!.lines);
-    expect(JSON.parse(JSON.stringify(log)).events).toEqual(log!.events);
-    const edited = log!.events.slice(0, 3);
-    log!.events = edited;
-    expect(log!.events).toBe(edited);
-    expect(JSON.parse(serializeRunLog(log!).join('')).events.map((e: unknown) => JSON.stringify(e))).toEqual(edited);
-  });
-});
