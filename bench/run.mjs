@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { parseScenario } from '../dist/engine/scenario/parse.js';
 import { runScenario } from '../dist/engine/sim/run.js';
+import { nodeSha256 } from '../dist/engine/cli/sha256.js';
 import { referenceScenario } from './reference.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k, v ?? true]; }));
@@ -20,16 +21,17 @@ function loadReference(n) {
   return r.scenario;
 }
 
-function engine(mode) {
+// the full log is hashed with node:crypto's SHA-256, as `drill run` does; 'pure' uses the engine's own (what a browser runs)
+function engine(mode, hasher = 'native') {
   const scenario = loadReference(N);
   globalThis.gc?.();
   const t0 = process.hrtime.bigint();
-  const { summary, log } = runScenario(scenario, { seed: 42, mode, keepIncidents: false });
+  const { summary, log } = runScenario(scenario, { seed: 42, mode, keepIncidents: false, sha256: hasher === 'native' ? nodeSha256 : undefined });
   const t1 = process.hrtime.bigint();
   const secs = Number(t1 - t0) / 1e9;
   const mem = process.memoryUsage();
   return {
-    name: mode === 'metrics' ? 'drillsim, metrics only' : 'drillsim, full log + hash chain',
+    name: mode === 'metrics' ? 'drillsim, metrics only' : hasher === 'native' ? 'drillsim, full log + hash chain' : '  same, pure-JS SHA-256',
     completed: summary.incidents.contained,
     seconds: secs,
     perSec: summary.incidents.contained / secs,
@@ -38,6 +40,7 @@ function engine(mode) {
     seWaitMin: summary.response.se_dispatch_s / 60,
     seRespMin: summary.response.se_first_on_scene_s / 60,
     events: log ? log.events.length : undefined,
+    hash: log?.hash,
     heapMiB: mem.heapUsed / 2 ** 20,
     rssMiB: mem.rss / 2 ** 20,
   };
@@ -58,7 +61,7 @@ if (want('simpy') && !args['skip-simpy']) {
   rows.push(existsSync(PYTHON) ? external('SimPy 3 peer', PYTHON, ['bench/peers/peer_simpy.py', `--n=${N}`]) : { name: 'SimPy 3 peer', error: `${PYTHON} not found` });
 }
 if (want('engine')) rows.push(engine('metrics'));
-if (want('log')) rows.push(engine('full'));
+if (want('log')) rows.push(engine('full'), engine('full', 'pure'));
 
 const fmt = (v, d = 0) => (v === undefined || Number.isNaN(v) ? '-' : v.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d }));
 console.log('program                          incidents   loop s   incidents/s   mean wait min   mean resp min');
@@ -68,7 +71,7 @@ for (const r of rows) {
 }
 
 const by = (name) => rows.find((r) => r.name === name && !r.error);
-const floor = by('plain-JS floor'), simpy = by('SimPy 3 peer'), fast = by('drillsim, metrics only'), full = by('drillsim, full log + hash chain');
+const floor = by('plain-JS floor'), simpy = by('SimPy 3 peer'), fast = by('drillsim, metrics only'), full = by('drillsim, full log + hash chain'), pure = by('  same, pure-JS SHA-256');
 console.log('\nratios (same run, same machine)');
 const ratio = (label, a, b, target, higherIsBetter = true) => {
   if (!a || !b) return;
@@ -79,7 +82,10 @@ const ratio = (label, a, b, target, higherIsBetter = true) => {
 ratio('metrics-only / SimPy', fast, simpy, 5);
 ratio('metrics-only / plain-JS floor', fast, floor, 1 / 2.5);
 ratio('full log / SimPy', full, simpy, 2);
+ratio('full log, pure-JS SHA-256 / SimPy', pure, simpy);
 ratio('full log / plain-JS floor', full, floor);
+
+if (full && pure) console.log(`\nfull log hash ${full.hash.slice(0, 16)}: node:crypto and the pure-JS SHA-256 ${full.hash === pure.hash ? 'agree' : `DISAGREE (pure: ${pure.hash.slice(0, 16)})`}`);
 
 if (fast && floor) {
   console.log('\nagreement with the floor (the same model must give the same answers)');

@@ -53,16 +53,12 @@ export class BatchPool {
     const peaks = new Array<number>(n).fill(0);
     let next = 0;
     await new Promise<void>((resolve, reject) => {
-      let finished = 0;
       let failed = false;
       const fail = (e: Error) => { if (!failed) { failed = true; reject(e); } };
       if (this.startError) return fail(new BatchRunError('internal', `a worker did not start: ${this.startError.message}`, null, this.startError.stack));
       const give = (w: Worker) => {
         const left = jobs.length - next;
-        if (left === 0) {
-          if (++finished === n) resolve();
-          return;
-        }
+        if (left === 0) return;
         // big chunks early, small ones near the end so that workers finish together
         const size = Math.max(1, Math.min(32, Math.ceil(left / (n * 4))));
         const chunk = jobs.slice(next, next + size);
@@ -77,13 +73,17 @@ export class BatchPool {
           for (const r of m.records) records.push(r);
           peaks[i] = Math.max(peaks[i], m.peak_heap_bytes);
           onProgress?.(records.length);
+          if (records.length === jobs.length) return resolve();
           give(w);
         });
         w.on('error', (e) => fail(new BatchRunError('internal', `a worker stopped: ${e.message}`, null, e.stack)));
         w.on('exit', (code) => fail(new BatchRunError('internal', `a worker exited early (code ${code})`, null)));
         w.postMessage({ type: 'init', init } satisfies ToWorker);
+        // two chunks in hand: a worker starts the next while its last records travel back and the next chunk comes
+        give(w);
         give(w);
       });
+      if (jobs.length === 0) resolve();
     });
     return {
       records,

@@ -6,6 +6,7 @@ import { parse, UsageError } from './args.js';
 import { readText, writeAtomic } from './io.js';
 import { loadDecisions } from './load.js';
 import { loadReviewable } from './reviewable.js';
+import { nodeSha256 } from './sha256.js';
 import type { Subcommand } from './main.js';
 import { formatSummary } from './run.js';
 import { clock, timeOption } from './time.js';
@@ -43,7 +44,7 @@ export const forkCommand: Subcommand = {
       process.stderr.write(`${decFile}:${pos.line}:${pos.column}: error[decision-before-fork] (decisions[${plan.index}].at): ${plan.message} (${plan.hint})\n`);
       return 1;
     }
-    const { summary, log: forked } = runScenario(scenario, { seed: log.seed, until: log.until, players: plan.players, decisions: plan.decisions });
+    const { summary, log: forked } = runScenario(scenario, { seed: log.seed, until: log.until, players: plan.players, decisions: plan.decisions, sha256: nodeSha256 });
     if (values.out) writeAtomic(String(values.out), serializeRunLog(forked!));
     if (!values.quiet) {
       process.stdout.write(`forked ${file} at ${clock(at)}: kept ${plan.kept} of its ${log.decisions.length} decisions (those before ${clock(at)}), took ${plan.added} from ${decFile}\n`);

@@ -4,6 +4,7 @@ import type { Summary } from '../review/metrics.js';
 import { intOption, parse } from './args.js';
 import { writeAtomic } from './io.js';
 import { loadDecisions, loadScenario } from './load.js';
+import { nodeSha256 } from './sha256.js';
 import type { Subcommand } from './main.js';
 import { clock, timeOption } from './time.js';
 
@@ -28,7 +29,7 @@ export const runCommand: Subcommand = {
     const seed = intOption(values.seed, 'seed');
     const until = timeOption(values.until, 'until');
     const dec = values.decisions ? loadDecisions(String(values.decisions), scenario) : undefined;
-    const { summary, log } = runScenario(scenario, { seed, until, decisions: dec?.decisions, players: dec?.players });
+    const { summary, log } = runScenario(scenario, { seed, until, decisions: dec?.decisions, players: dec?.players, sha256: nodeSha256 });
     if (values.out) writeAtomic(String(values.out), serializeRunLog(log!));
     if (!values.quiet) process.stdout.write(formatSummary(scenario.id, textIn(scenario.title, 'en'), log!, summary, values.out ? String(values.out) : undefined));
     return 0;

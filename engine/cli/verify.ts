@@ -3,6 +3,7 @@ import { ENGINE_VERSION } from '../version.js';
 import { parse } from './args.js';
 import { loadRunLog } from './load.js';
 import type { Subcommand } from './main.js';
+import { nodeSha256 } from './sha256.js';
 import { clock } from './time.js';
 
 export const verifyCommand: Subcommand = {
@@ -15,7 +16,7 @@ export const verifyCommand: Subcommand = {
     const file = positionals[0];
     const { log } = loadRunLog(file);
     if (log.engine !== ENGINE_VERSION) process.stderr.write(`${file}: note: written by engine ${log.engine}, verifying with ${ENGINE_VERSION}\n`);
-    const r = verifyRunLog(log);
+    const r = verifyRunLog(log, { sha256: nodeSha256 });
     if (r.ok) {
       process.stdout.write(`${file}: ok: ${r.events} events re-simulated, hash ${r.hash}\n`);
       return 0;

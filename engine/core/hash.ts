@@ -26,6 +26,14 @@ export interface Sha256 {
   digestHex(): string;
 }
 
+/**
+ * A source of fresh hashers. The engine's own (`createSha256`) is the
+ * default everywhere; a caller that has a native SHA-256 (the CLI:
+ * node:crypto) may pass one that keeps this contract (the same digest for
+ * the same text, however it is split across updates), for speed.
+ */
+export type Sha256Factory = () => Sha256;
+
 const H0 = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 
 /** Staging buffer size: a multiple of 64, big enough to amortise flushes. */

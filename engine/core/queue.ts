@@ -212,6 +212,24 @@ export class EventQueue<T> {
     return Math.floor(this.keys[0]! / PRIO_SPAN);
   }
 
+  /** Priority of the first pending event, or undefined: `peek` without allocating. */
+  peekPriority(): number | undefined {
+    this.dropDeadTop();
+    if (this.keys.length === 0) return undefined;
+    const key = this.keys[0]!;
+    return key - Math.floor(key / PRIO_SPAN) * PRIO_SPAN - PRIO_BIAS;
+  }
+
+  /** `pop` without the entry: the first pending event's payload (undefined when none). */
+  popPayload(): T | undefined {
+    this.dropDeadTop();
+    if (this.keys.length === 0) return undefined;
+    const payload = this.payloads[0]!;
+    this.live.delete(this.seqs[0]!);
+    this.removeTop();
+    return payload;
+  }
+
   /** Whether `seq` is pending (pushed, not yet popped or cancelled). */
   has(seq: number): boolean {
     return this.live.has(seq);

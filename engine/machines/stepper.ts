@@ -57,6 +57,15 @@ export interface CompiledMachine {
   machine: AnyStateMachine;
   initial(input?: unknown): { snapshot: MachineSnapshot; actions: StepAction[] };
   step(snapshot: MachineSnapshot, event: EventObject): StepResult;
+  /**
+   * The engine's way to step: the same transition as `step`, written into the
+   * snapshot itself (its value replaced, its context updated in place), with
+   * the actions in a list that the next `advance` of any machine reuses (read
+   * it before stepping again). Returns null, touching nothing, when no
+   * transition was enabled. No objects are made per step, which shows when a
+   * batch steps millions of times; `step` is `advance` on a copy.
+   */
+  advance(snapshot: MachineSnapshot, event: EventObject): StepAction[] | null;
 }
 
 /** Bound on `always` microsteps in one step when the machine sets no `maxIterations` (xstate's default is unbounded). */
@@ -168,7 +177,7 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
     const context =
       typeof contextConfig === 'function'
         ? // xstate applies a context factory with assign() onto {}: a fresh shallow copy
-          Object.assign({}, contextConfig({ input, spawn: noSpawn, self: undefined }))
+          { ...contextConfig({ input, spawn: noSpawn, self: undefined }) }
         : contextConfig || {};
     const run = newRun(context, typeof contextConfig === 'function');
     runActions(initialEntry, run, event);
@@ -183,6 +192,24 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
 type Begin = (input: unknown) => [Run, EventObject];
 
 function compoundStepper(machine: AnyStateMachine, region: Region, begin: Begin, maxMicrosteps: number): CompiledMachine {
+  const advance = (snapshot: MachineSnapshot, event: EventObject): StepAction[] | null => {
+    const state = stateOf(region, snapshot.value as string);
+    if (state.final) return null;
+    const t = select(state.on.get(event.type), snapshot.context, event);
+    // xstate looks for `always` transitions after every event, even one that selected no transition
+    if (t === null && state.always === null) return null;
+    const run = reuseRun(snapshot.context);
+    let next = state;
+    if (t !== null) {
+      runActions(t.all, run, event);
+      run.microsteps++;
+      next = t.target ?? state;
+    }
+    next = settleCompound(next, run, event, maxMicrosteps);
+    if (run.microsteps === 0) return null;
+    snapshot.value = next.key;
+    return run.actions;
+  };
   return {
     machine,
     initial(input) {
@@ -191,27 +218,49 @@ function compoundStepper(machine: AnyStateMachine, region: Region, begin: Begin,
       return { snapshot: { value: state.key, context: run.context }, actions: run.actions };
     },
     step(snapshot, event) {
-      const state = stateOf(region, snapshot.value as string);
-      if (state.final) return unchanged(snapshot);
-      const t = select(state.on.get(event.type), snapshot.context, event);
-      // xstate looks for `always` transitions after every event, even one that selected no transition
-      if (t === null && state.always === null) return unchanged(snapshot);
-      const run = newRun(snapshot.context);
-      let next = state;
-      if (t !== null) {
-        runActions(t.all, run, event);
-        run.microsteps++;
-        next = t.target ?? state;
-      }
-      next = settleCompound(next, run, event, maxMicrosteps);
-      if (run.microsteps === 0) return unchanged(snapshot);
-      return { snapshot: { value: next.key, context: run.context }, actions: run.actions, changed: true };
+      return stepByAdvance(advance, snapshot, event);
     },
+    advance,
   };
+}
+
+/** `step` as `advance` on a copy of the snapshot (context copied once, as xstate makes a new one). */
+function stepByAdvance(advance: CompiledMachine['advance'], snapshot: MachineSnapshot, event: EventObject): StepResult {
+  const copy: MachineSnapshot = { value: snapshot.value, context: { ...snapshot.context } };
+  const actions = advance(copy, event);
+  if (actions === null) return unchanged(snapshot);
+  return { snapshot: copy, actions: actions.slice(), changed: true };
 }
 
 function parallelStepper(machine: AnyStateMachine, regions: Region[], begin: Begin, maxMicrosteps: number): CompiledMachine {
   const anyAlways = regions.some((r) => [...r.byKey.values()].some((s) => s.always !== null));
+  const n = regions.length;
+  // scratch for one step (steps never nest: nothing here calls back into the engine)
+  const states = new Array<AtomicState>(n);
+  const chosen = new Array<Transition | null>(n);
+  const advance = (snapshot: MachineSnapshot, event: EventObject): StepAction[] | null => {
+    const value = snapshot.value as Record<string, string>;
+    let enabled = false;
+    let always = false;
+    for (let r = 0; r < n; r++) {
+      const region = regions[r]!;
+      const state = stateOf(region, value[region.key]!);
+      states[r] = state;
+      // every region selects against the context before any action runs
+      const t = select(state.on.get(event.type), snapshot.context, event);
+      chosen[r] = t;
+      if (t !== null) enabled = true;
+      if (state.always !== null) always = true;
+    }
+    if (!enabled && !always) return null;
+    const run = reuseRun(snapshot.context);
+    if (enabled) microstepParallel(states, chosen, run, event);
+    // the states just entered may have `always` transitions even if the old ones had none
+    if (anyAlways) settleParallel(states, run, event, maxMicrosteps, chosen);
+    if (run.microsteps === 0) return null;
+    snapshot.value = parallelValue(regions, states);
+    return run.actions;
+  };
   return {
     machine,
     initial(input) {
@@ -221,30 +270,9 @@ function parallelStepper(machine: AnyStateMachine, regions: Region[], begin: Beg
       return { snapshot: { value: parallelValue(regions, states), context: run.context }, actions: run.actions };
     },
     step(snapshot, event) {
-      const value = snapshot.value as Record<string, string>;
-      const n = regions.length;
-      const states = new Array<AtomicState>(n);
-      const chosen = new Array<Transition | null>(n);
-      let enabled = false;
-      let always = false;
-      for (let r = 0; r < n; r++) {
-        const region = regions[r]!;
-        const state = stateOf(region, value[region.key]!);
-        states[r] = state;
-        // every region selects against the context before any action runs
-        const t = select(state.on.get(event.type), snapshot.context, event);
-        chosen[r] = t;
-        if (t !== null) enabled = true;
-        if (state.always !== null) always = true;
-      }
-      if (!enabled && !always) return unchanged(snapshot);
-      const run = newRun(snapshot.context);
-      if (enabled) microstepParallel(states, chosen, run, event);
-      // the states just entered may have `always` transitions even if the old ones had none
-      if (anyAlways) settleParallel(states, run, event, maxMicrosteps);
-      if (run.microsteps === 0) return unchanged(snapshot);
-      return { snapshot: { value: parallelValue(regions, states), context: run.context }, actions: run.actions, changed: true };
+      return stepByAdvance(advance, snapshot, event);
     },
+    advance,
   };
 }
 
@@ -253,6 +281,17 @@ function parallelStepper(machine: AnyStateMachine, regions: Region[], begin: Beg
 
 function newRun(context: any, owned = false): Run {
   return { context, actions: [], assigned: false, microsteps: 0, owned };
+}
+
+/** The one Run of `advance`: it writes into the snapshot's own context, and its action list is reused. */
+const RUN: Run = newRun(undefined, true);
+function reuseRun(context: any): Run {
+  RUN.context = context;
+  RUN.actions.length = 0;
+  RUN.assigned = false;
+  RUN.microsteps = 0;
+  RUN.owned = true;
+  return RUN;
 }
 
 /**
@@ -321,8 +360,7 @@ function settleCompound(state: AtomicState, run: Run, event: EventObject, maxMic
 }
 
 /** Same as settleCompound, all regions taking their `always` transition in one microstep. */
-function settleParallel(states: AtomicState[], run: Run, event: EventObject, maxMicrosteps: number): void {
-  const chosen = new Array<Transition | null>(states.length);
+function settleParallel(states: AtomicState[], run: Run, event: EventObject, maxMicrosteps: number, chosen = new Array<Transition | null>(states.length)): void {
   for (let i = 0; ; ) {
     let enabled = false;
     for (let r = 0; r < states.length; r++) {

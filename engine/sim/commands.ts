@@ -55,8 +55,9 @@ export function check(sim: Sim, d: Decision): Check {
         const u = world.units[c.unit];
         return refuse('unit-busy', `unit '${c.unit}' is ${state.replace(/_/g, ' ')}${u.incident ? ` (incident '${u.incident}')` : ''}`);
       }
-      const need = Incidents.needOf(sim, inc);
-      const useful = Object.keys(spec.capabilities).some((k) => (need as any)[k] > 0);
+      const need = Incidents.needOf(sim, inc) as Record<string, number | undefined>;
+      let useful = false;
+      for (const k in spec.capabilities) if ((need[k] ?? 0) > 0) { useful = true; break; }
       if (!useful) return refuse('no-capability', `unit '${c.unit}' has none of the capabilities incident '${c.incident}' needs (${Object.keys(need).join(', ')})`);
       // four on-the-spot: the area's own forces act first; others come only once it asks
       if (spec.home !== inc.area && !spec.responds_anywhere) {

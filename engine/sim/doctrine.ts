@@ -18,7 +18,7 @@ import type { IncidentW, UnitW } from './world.js';
 
 const MAX_ROUNDS = 64;
 
-interface FleetUnit { id: string; w: UnitW; home: string; caps: string[]; role: string; supports: string[]; anywhere: boolean; /** straight-line seconds per km */ s_per_km: number }
+interface FleetUnit { /** the dispatch pass that last took it */ taken: number; id: string; w: UnitW; home: string; caps: string[]; role: string; supports: string[]; anywhere: boolean; /** straight-line seconds per km */ s_per_km: number }
 
 export class Doctrine {
   private readonly conditions: boolean;
@@ -62,14 +62,14 @@ export class Doctrine {
       if (inc && Incidents.isOpen(inc)) list.push(inc);
     }
     if (list.length > 1) list.sort((a, b) => this.order(a, b));
-    const taken = new Set<FleetUnit>();
+    const taken = ++this.passes;
     for (const inc of list) {
       for (let round = 0; round < MAX_ROUNDS; round++) {
         const gap = Incidents.shortfall(sim, inc);
         if (gap === null) break;
         const pick = this.best(inc, gap, taken);
         if (pick === undefined) break;
-        taken.add(pick);
+        pick.taken = taken;
         sim.decide({ at: sim.now, role: pick.role, author: 'doctrine', cmd: { do: 'dispatch', unit: pick.id, incident: inc.id } });
       }
     }
@@ -82,6 +82,9 @@ export class Doctrine {
     w.needy.length = keep;
   }
 
+  /** dispatch passes so far: a unit taken in this pass carries its number */
+  private passes = 0;
+
   /** Units whose commanding role doctrine plays, in scenario order, with what choosing among them needs. */
   private get fleet(): FleetUnit[] {
     if (this.fleetCache) return this.fleetCache;
@@ -92,7 +95,7 @@ export class Doctrine {
       if (!sim.byDoctrine(role.id)) continue;
       const profile = sim.model.profile.get(id)!;
       out.push({
-        id, w: sim.world.units[id], home: spec.home, caps: Object.keys(spec.capabilities), role: role.id, supports: role.supports,
+        taken: 0, id, w: sim.world.units[id], home: spec.home, caps: Object.keys(spec.capabilities), role: role.id, supports: role.supports,
         anywhere: spec.responds_anywhere, s_per_km: profile.vmax > 0 ? (sim.model.scenario.travel.detour / profile.vmax) * 3600 : Infinity,
       });
     }
@@ -102,14 +105,14 @@ export class Doctrine {
   private fleetCache: FleetUnit[] | null = null;
 
   /** Local units first, then the quickest to arrive; ties go to scenario order. */
-  private best(inc: IncidentW, gap: Record<string, number>, taken: Set<FleetUnit>): FleetUnit | undefined {
+  private best(inc: IncidentW, gap: Record<string, number>, taken: number): FleetUnit | undefined {
     const sim = this.sim;
     const supported = sim.world.areas[inc.area].support_t >= 0;
     const straight = !sim.model.travel.network;
     let best: FleetUnit | undefined;
     let bestLocal = 2, bestTime = Infinity;
     for (const u of this.fleet) {
-      if (u.w.m.value !== 'available' || taken.has(u)) continue;
+      if (u.w.m.value !== 'available' || u.taken === taken) continue;
       let useful = false;
       for (const c of u.caps) if ((gap[c] ?? 0) > 0) { useful = true; break; }
       if (!useful) continue;

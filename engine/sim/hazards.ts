@@ -65,8 +65,20 @@ export class Hazards {
     return level;
   }
 
-  /** Risk level per area at time t: the highest over the hazards bearing on it. */
-  riskLevels(t: number): Map<string, number> {
+  /** Risk level per area at time t: the highest over the hazards bearing on it. Read-only: the same map is handed to every run asking for t. */
+  riskLevels(t: number): ReadonlyMap<string, number> {
+    // a pure function of the scenario and t, asked every tick of every run of a batch
+    let out = this.levelsAt.get(t);
+    if (out !== undefined) return out;
+    if (this.levelsAt.size >= 100_000) this.levelsAt.clear();
+    out = this.computeLevels(t);
+    this.levelsAt.set(t, out);
+    return out;
+  }
+
+  private readonly levelsAt = new Map<number, Map<string, number>>();
+
+  private computeLevels(t: number): Map<string, number> {
     const out = new Map<string, number>();
     for (const h of this.scenario.hazards) {
       for (const area of h.areas) {

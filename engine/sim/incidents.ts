@@ -87,9 +87,9 @@ function where(sim: Sim, area: string, node: string | null, xy: [number, number]
 
 /** A generator's next incident: everything about it comes from the generator's stream, in a fixed order. */
 export function arrival(sim: Sim, genId: string): void {
-  const g = sim.model.scenario.generators.find((x) => x.id === genId)!;
+  const g = sim.model.generator.get(genId)!;
   const state = sim.world.generators[genId];
-  const rng = sim.rng.get(`gen/${genId}`);
+  const rng = sim.genStream(genId);
   state.count++;
   // area, weighted by population
   let area = g.areas[0];
@@ -103,7 +103,7 @@ export function arrival(sim: Sim, genId: string): void {
     const c = sim.model.areaPlace.get(area)!;
     xy = [c.x + (rng.next() * 2 - 1) * g.scatter_km, c.y + (rng.next() * 2 - 1) * g.scatter_km];
   }
-  const kinds = Object.keys(g.kinds);
+  const kinds = kindsOf(g.kinds);
   let kind = kinds[0];
   if (kinds.length > 1) {
     const total = kinds.reduce((s, k) => s + g.kinds[k], 0);
@@ -114,11 +114,19 @@ export function arrival(sim: Sim, genId: string): void {
   scheduleArrival(sim, genId);
 }
 
+/** A generator's kinds in their written order, listed once per generator. */
+const KINDS = new WeakMap<Record<string, number>, string[]>();
+function kindsOf(weights: Record<string, number>): string[] {
+  let k = KINDS.get(weights);
+  if (k === undefined) KINDS.set(weights, (k = Object.keys(weights)));
+  return k;
+}
+
 export function scheduleArrival(sim: Sim, genId: string): void {
-  const g = sim.model.scenario.generators.find((x) => x.id === genId)!;
+  const g = sim.model.generator.get(genId)!;
   const state = sim.world.generators[genId];
   if (g.max !== undefined && state.count >= g.max) return;
-  const rng = sim.rng.get(`gen/${genId}`);
+  const rng = sim.genStream(genId);
   const gap = Math.round((-3600 / g.rate_per_hour) * dlog(1 - rng.next()));
   const t = Math.max(sim.now, g.from) + gap;
   if (t > (g.until ?? Infinity) || t > sim.opts.until) return;
@@ -173,7 +181,12 @@ export function progress(sim: Sim, id: string): void {
   const eta_s = inc.rate > 0 ? Math.ceil(inc.work_left_s / inc.rate) : NEVER_S;
   const met = inc.rate >= 1 - 1e-12;
   if (phase === 'responding') sim.send('incident', id, { type: 'PROGRESS', eta_s, met });
-  else if (inc.rate > 0 || Object.keys(inc.on_scene).length > 0) sim.send('incident', id, { type: 'ON_SCENE', eta_s, met });
+  else if (inc.rate > 0 || hasAny(inc.on_scene)) sim.send('incident', id, { type: 'ON_SCENE', eta_s, met });
+}
+
+function hasAny(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }
 
 /** Capacity dispatched (on scene or on the way) per capability. */

@@ -3,62 +3,124 @@
  * the lines. The chain is cut at every keyframe: each link is the SHA-256 of
  * the previous link followed by the lines since, so a keyframe carries the
  * hash of everything before it and verification can start from any of them.
+ *
+ * How it is kept (for speed; the bytes and hashes are those of the plain
+ * definition above, see chainOf): a line is JSON.stringify of the event,
+ * stringified when the event is emitted (callers may reuse what they put in
+ * an event afterwards). Lines are gathered in a small pending array and
+ * sealed, a few thousand at a time, into one flat string per chunk: the lines
+ * each followed by `\n`, which is exactly the text the chain hashes. Holding
+ * a few thousand big strings instead of a million small ones is what keeps
+ * the garbage collector out of long runs. Hashing is lazy: `cut()` seals the
+ * pending lines and feeds the chunks since the previous cut to a fresh hasher
+ * after the previous link, in order, so it sees the same bytes in the same
+ * order as hashing line by line would (SHA-256 does not depend on how its
+ * input is split). The lines as separate strings (`lines`) are made only
+ * when asked for, by splitting the chunks at `\n` (a JSON text never holds a
+ * raw newline).
  */
-import { createSha256, type Sha256 } from '../core/hash.js';
+import { createSha256, type Sha256Factory } from '../core/hash.js';
 import type { LogEvent } from '../review/metrics.js';
 
 export const GENESIS = 'drillsim/run@1';
 
+/** Lines per sealed chunk: a chunk of a typical run stays well under V8's 128 KiB large-object size (big strings are slow to allocate). */
+const CHUNK_LINES = 512;
+
 export class LogWriter {
-  readonly lines: string[] = [];
-  private hasher: Sha256;
+  /** Sealed chunks: each its lines, every line followed by `\n`. */
+  private readonly chunks: string[] = [];
+  /** Lines not yet sealed into a chunk. */
+  private pending: string[] = [];
+  /** Lines in sealed chunks. */
+  private sealed = 0;
+  /** Chunks already hashed into `link` (the chain was cut after them). */
+  private cutChunks = 0;
   private link = GENESIS;
-
-  constructor() {
-    this.hasher = createSha256();
-    this.hasher.update(this.link);
-  }
-
+  private sha256: Sha256Factory = createSha256;
+  /** `lines`, as far as it has been made, and the chunks it covers. */
+  private readonly made: string[] = [];
+  private madeChunks = 0;
   /** events before the first held here (a run resumed from a keyframe) */
   private offset = 0;
 
+  /** Hash with another SHA-256 implementation (one that gives the same digests: see Sha256Factory). */
+  useSha256(factory: Sha256Factory): void {
+    this.sha256 = factory;
+  }
+
   get count(): number {
-    return this.offset + this.lines.length;
+    return this.offset + this.sealed + this.pending.length;
   }
 
   event(e: LogEvent): void {
-    const line = JSON.stringify(e);
-    this.lines.push(line);
-    this.hasher.update(line);
-    this.hasher.update('\n');
+    const p = this.pending;
+    p.push(JSON.stringify(e));
+    if (p.length >= CHUNK_LINES) this.seal();
+  }
+
+  /** The event lines held here, in order, each exactly as hashed (without its `\n`). */
+  get lines(): string[] {
+    this.seal();
+    const made = this.made;
+    const chunks = this.chunks;
+    for (let k = this.madeChunks; k < chunks.length; k++) {
+      const parts = chunks[k]!.split('\n');
+      // the chunk ends with '\n': the last part is empty
+      for (let i = 0, n = parts.length - 1; i < n; i++) made.push(parts[i]!);
+    }
+    this.madeChunks = chunks.length;
+    return made;
   }
 
   /** Close the current link and start the next; returns the closed link's hash. */
   cut(): string {
-    this.link = this.hasher.digestHex();
-    this.hasher = createSha256();
-    this.hasher.update(this.link);
+    this.link = this.digestSince();
+    this.cutChunks = this.chunks.length;
     return this.link;
+  }
+
+  /** The link the chain would close with now, without closing it (a run that goes on). */
+  peek(): string {
+    return this.digestSince();
   }
 
   /** Continue a chain from a keyframe (the lines before it are not held here). */
   resumeFrom(link: string, events: number): void {
     this.offset = events;
     this.link = link;
-    this.hasher = createSha256();
-    this.hasher.update(link);
   }
 
   /** The final hash: the chain closed after the last event. */
   finish(): string {
     return this.cut();
   }
+
+  /** SHA-256 of the current link followed by every line since the last cut. */
+  private digestSince(): string {
+    this.seal();
+    const h = this.sha256();
+    h.update(this.link);
+    const chunks = this.chunks;
+    for (let k = this.cutChunks; k < chunks.length; k++) h.update(chunks[k]!);
+    return h.digestHex();
+  }
+
+  private seal(): void {
+    const p = this.pending;
+    const n = p.length;
+    if (n === 0) return;
+    p.push(''); // so that join ends the last line with '\n' too, in one flat string
+    this.chunks.push(p.join('\n'));
+    this.sealed += n;
+    this.pending = [];
+  }
 }
 
 /** Recompute the chain over event lines, cutting at the given event counts. */
-export function chainOf(lines: string[], cuts: number[]): { links: string[]; hash: string } {
+export function chainOf(lines: string[], cuts: number[], sha256: Sha256Factory = createSha256): { links: string[]; hash: string } {
   let link = GENESIS;
-  let h = createSha256();
+  let h = sha256();
   h.update(link);
   const links: string[] = [];
   let next = 0;
@@ -66,12 +128,12 @@ export function chainOf(lines: string[], cuts: number[]): { links: string[]; has
     while (next < cuts.length && cuts[next] === i) {
       link = h.digestHex();
       links.push(link);
-      h = createSha256();
+      h = sha256();
       h.update(link);
       next++;
     }
     if (i < lines.length) {
-      h.update(lines[i]);
+      h.update(lines[i]!);
       h.update('\n');
     }
   }

@@ -4,7 +4,7 @@
  * and base sits, who commands what. Shared by every run of the scenario (a
  * batch builds it once).
  */
-import type { Area, Capability, IncidentKind, Inject, Role, Scenario, Unit } from '../scenario/schema.js';
+import type { Area, Capability, Generator, IncidentKind, Inject, Role, Scenario, Unit } from '../scenario/schema.js';
 import { projectionFor, toXY, type Projection } from './geo.js';
 import { Hazards } from './hazards.js';
 import { Travel, type Profile } from './routing.js';
@@ -24,6 +24,7 @@ export class Model {
   readonly unit = new Map<string, Unit>();
   readonly unitIndex = new Map<string, number>();
   readonly kind = new Map<string, IncidentKind>();
+  readonly generator = new Map<string, Generator>();
   readonly inject = new Map<string, Inject>();
   readonly roles: EffectiveRole[] = [];
   readonly role = new Map<string, EffectiveRole>();
@@ -44,6 +45,7 @@ export class Model {
     for (const a of scenario.areas) this.area.set(a.id, a);
     scenario.units.forEach((u, i) => { this.unit.set(u.id, u); this.unitIndex.set(u.id, i); });
     for (const k of scenario.incident_kinds) this.kind.set(k.id, k);
+    for (const g of scenario.generators) this.generator.set(g.id, g);
     for (const inj of scenario.injects) this.inject.set(inj.id, inj);
     for (const a of scenario.areas) {
       const chain: string[] = [];

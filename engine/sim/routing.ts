@@ -3,9 +3,10 @@
  * or straight-line travel (distance x detour / speed) when the scenario has
  * no roads. A unit's "profile" (the modes it can use and their speeds)
  * decides which roads it can take and how fast; shortest-path trees are
- * cached per profile, source and road-status version, and the cache is only
- * a cache: it never changes a result, so restoring a keyframe needs nothing
- * from it.
+ * cached per profile, source and road status (the statuses themselves, not
+ * a version number: a batch reuses one model for many runs, whose roads
+ * change in different orders), and the cache is only a cache: it never
+ * changes a result, so restoring a keyframe needs nothing from it.
  */
 import type { Edge, Mode, Scenario, Unit } from '../scenario/schema.js';
 import { MODES } from '../scenario/schema.js';
@@ -17,6 +18,9 @@ export interface Profile { key: string; speed: Partial<Record<Mode, number>>; /*
 
 export interface Route { nodes: string[]; edges: string[]; time_s: number; km: number }
 
+/** Shortest-path trees kept at most (each is three arrays of the node count). */
+const MAX_TREES = 2048;
+
 interface GraphEdge { index: number; id: string; from: number; to: number; edge: Edge }
 
 export class Travel {
@@ -27,7 +31,11 @@ export class Travel {
   private readonly out: GraphEdge[][];
   private readonly edges: GraphEdge[];
   private readonly cache = new Map<string, { dist: Float64Array; prevEdge: Int32Array; km: Float64Array }>();
-  private cacheVersion = -1;
+  /** the road statuses last seen (object and version) and their signature */
+  private sigRoads: Record<string, RoadStatus> | null = null;
+  private sigVersion = -1;
+  private sig = '';
+  private readonly edgeIndex = new Map<string, Edge>();
 
   constructor(private readonly scenario: Scenario, projection: Projection) {
     const t = scenario.travel;
@@ -38,6 +46,7 @@ export class Travel {
     this.out = t.nodes.map(() => []);
     this.edges = [];
     t.edges.forEach((e, i) => {
+      this.edgeIndex.set(e.id, e);
       const from = this.nodeIndex.get(e.from)!, to = this.nodeIndex.get(e.to)!;
       const ge = { index: i, id: e.id, from, to, edge: e };
       this.edges.push(ge);
@@ -74,11 +83,26 @@ export class Travel {
     return best;
   }
 
+  /** The roads that are not plainly open, as text: equal texts give equal trees. */
+  private signature(roads: Record<string, RoadStatus>, version: number): string {
+    // the world changes its roads only with a new version, so the same object at the same version has the same statuses
+    if (roads === this.sigRoads && version === this.sigVersion) return this.sig;
+    let sig = '';
+    for (const id in roads) {
+      const r = roads[id];
+      if (r.status !== 'open' || r.factor !== 1) sig += `${id}\u0000${r.status}\u0000${r.factor}\u0000`;
+    }
+    this.sigRoads = roads;
+    this.sigVersion = version;
+    return (this.sig = sig);
+  }
+
   private tree(p: Profile, source: number, roads: Record<string, RoadStatus>, version: number) {
-    if (version !== this.cacheVersion) { this.cache.clear(); this.cacheVersion = version; }
-    const key = `${p.key}|${source}`;
+    const key = `${p.key}|${source}|${this.signature(roads, version)}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
+    // bounded: a long batch meets many road states, and memory must not grow with the runs
+    if (this.cache.size >= MAX_TREES) this.cache.clear();
     const n = this.nodeIds.length;
     const dist = new Float64Array(n).fill(Infinity);
     const km = new Float64Array(n).fill(Infinity);
@@ -164,7 +188,7 @@ export class Travel {
   }
 
   edgeById(id: string): Edge | undefined {
-    return this.scenario.travel.edges.find((e) => e.id === id);
+    return this.edgeIndex.get(id);
   }
 
   /** The node nearest to a point (network mode), ties to the lower index. */

@@ -3,7 +3,7 @@
  * self-contained run log, write and read that log, and verify one by
  * re-simulating from its own inputs. Pure: strings in, strings out.
  */
-import { sha256Hex } from '../core/hash.js';
+import { sha256Hex, type Sha256Factory } from '../core/hash.js';
 import type { Summary } from '../review/metrics.js';
 import { canonicalScenarioText, parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -11,7 +11,6 @@ import { ENGINE_VERSION } from '../version.js';
 import type { Decision } from './decisions.js';
 import { Model } from './model.js';
 import { Metrics } from '../review/metrics.js';
-import { chainOf } from './log.js';
 import { Sim, type Keyframe } from './sim.js';
 
 export const RUN_FORMAT = 'drillsim/run@1';
@@ -25,6 +24,11 @@ export interface RunOptions {
   keepIncidents?: boolean;
   /** reuse a model across runs of the same scenario (batches) */
   model?: Model;
+  /**
+   * The SHA-256 to hash the log's chain with: the engine's own by default;
+   * the CLI passes node:crypto's, which gives the same digests faster.
+   */
+  sha256?: Sha256Factory;
 }
 
 export interface RunLog {
@@ -80,6 +84,7 @@ export function createSim(scenario: Scenario, opts: RunOptions = {}): Sim {
   const decisions = (opts.decisions ?? []).map((d, i) => ({ d, i })).sort((a, b) => a.d.at - b.d.at || a.i - b.i).map((x) => x.d);
   const players = [...new Set(opts.players ?? [])].sort();
   const sim = new Sim(model, { seed, decisions, players, until, mode: opts.mode ?? 'full', keyframeEvery: scenario.keyframe_every, keepIncidents: opts.keepIncidents });
+  if (opts.sha256) sim.log?.useSha256(opts.sha256);
   sim.start();
   return sim;
 }
@@ -112,7 +117,8 @@ export function sessionLogOf(sim: Sim, t: number): RunLog {
   const metrics = new Metrics(sim.model.scenario, sim.opts.keepIncidents ?? true);
   for (const line of lines) metrics.observe(JSON.parse(line));
   const keyframes = sim.keyframes.slice();
-  const hash = chainOf(lines, keyframes.map((k) => k.events)).hash;
+  // the link after the last event so far, without closing the chain (the run goes on)
+  const hash = sim.log.peek();
   return { ...logHead(sim), session: { t }, events: lines, keyframes, chain: keyframes.map((k) => k.chain), summary: metrics.finish(t), hash };
 }
 
@@ -186,11 +192,11 @@ export type VerifyResult =
   | { ok: false; reason: string; divergence?: Divergence; expectedHash?: string; actualHash?: string };
 
 /** Re-simulate from the log's own inputs and compare, event by event, then the hash. */
-export function verifyRunLog(log: RunLog): VerifyResult {
+export function verifyRunLog(log: RunLog, how: { sha256?: Sha256Factory } = {}): VerifyResult {
   const parsed = parseScenario(log.scenario.text, '<embedded scenario>');
   if (!parsed.ok) return { ok: false, reason: `the embedded scenario does not load: ${parsed.issues[0]?.message}` };
   if (sha256Hex(log.scenario.text) !== log.scenario.hash) return { ok: false, reason: 'the embedded scenario does not match its hash (it was edited)' };
-  const opts = { seed: log.seed, until: log.until, players: log.players, decisions: log.decisions.map(decisionFromRecord) };
+  const opts = { seed: log.seed, until: log.until, players: log.players, decisions: log.decisions.map(decisionFromRecord), sha256: how.sha256 };
   let re: RunLog;
   if (log.session) {
     // a play session saved part-way: re-simulate to where it stopped

@@ -68,6 +68,17 @@ function cancelledLater(actions: StepAction[], from: number, send: string): bool
   return false;
 }
 
+/** What runActions returns when a step had no custom actions (most steps): shared, never written. */
+const NO_ACTIONS: StepAction[] = Object.freeze([]) as unknown as StepAction[];
+
+/** Timer events carry only their type, and machines only read events: one frozen object per type. */
+const TIMER_EVENTS = new Map<string, { type: string }>();
+function timerEvent(type: string): { type: string } {
+  let e = TIMER_EVENTS.get(type);
+  if (e === undefined) TIMER_EVENTS.set(type, (e = Object.freeze({ type })));
+  return e;
+}
+
 export const PRIO = { world: 0, arrival: 1, timer: 2, decision: 3, inject: 4, wake: 5, end: 9 } as const;
 
 /** How often hazards are re-read (risk levels, inject conditions). */
@@ -144,6 +155,14 @@ export class Sim {
     return r;
   }
 
+  /** A generator's stream (`gen/<id>`), cached like the units' streams. */
+  genStream(genId: string): Rng {
+    let r = this.genStreams.get(genId);
+    if (r === undefined) this.genStreams.set(genId, (r = this.rng.get(`gen/${genId}`)));
+    return r;
+  }
+
+  private readonly genStreams = new Map<string, Rng>();
   private readonly travelStreams = new Map<string, Rng>();
   private readonly mobiliseStreams = new Map<string, Rng>();
 
@@ -196,10 +215,10 @@ export class Sim {
     const ent = this.entity(kind, id);
     if (!ent) return false;
     const before = ent.m.value;
-    const r = MACHINES[kind].step(ent.m, event);
-    if (!r.changed) return false;
-    ent.m = r.snapshot;
-    this.afterStep(kind, id, before, r.actions);
+    // in place: the world owns its snapshots (keyframes hold copies); the actions are read before the next step
+    const actions = MACHINES[kind].advance(ent.m, event);
+    if (actions === null) return false;
+    this.afterStep(kind, id, before, actions);
     return true;
   }
 
@@ -264,7 +283,7 @@ export class Sim {
         (custom ??= []).push(a);
       }
     }
-    return custom ?? [];
+    return custom ?? NO_ACTIONS;
   }
 
   cancelAll(timers: Record<string, number>): void {
@@ -316,10 +335,9 @@ export class Sim {
     const every = this.opts.keyframeEvery;
     const decisions = this.opts.decisions;
     for (;;) {
-      const next = this.queue.peek();
       const dec = decisions[this.world.decision_next];
       const decT = dec ? Math.max(dec.at, this.world.t) : Infinity;
-      const qT = next ? next.time : Infinity;
+      const qT = this.queue.peekTime() ?? Infinity;
       const nextT = Math.min(qT, decT);
       if (nextT > this.world.t || nextT === Infinity) {
         // the instant is over: let doctrine act on what happened, then keyframe, then move on
@@ -343,15 +361,15 @@ export class Sim {
       if (++this.totalEvents > limits.max_events) {
         throw new SimBoundError('bound/events-per-run', `more than ${limits.max_events} events in one run`, limits.max_events);
       }
-      if (decT === this.world.t && (qT > decT || next!.priority > PRIO.decision)) {
+      if (decT === this.world.t && (qT > decT || this.queue.peekPriority()! > PRIO.decision)) {
         this.world.decision_next++;
         executeDecision(this, { ...dec, at: this.world.t });
         this.opts.observe?.(this);
         continue;
       }
-      const e = this.queue.pop()!;
-      if (e.payload.k === 'end') break;
-      this.handle(e.payload);
+      const p = this.queue.popPayload()!;
+      if (p.k === 'end') break;
+      this.handle(p);
       this.opts.observe?.(this);
     }
     this.ended = true;
@@ -366,7 +384,7 @@ export class Sim {
         const ent = this.entity(p.m, p.id);
         if (!ent) return;
         ent.timers[p.send] = -1;
-        this.send(p.m, p.id, { type: p.ev ?? p.send });
+        this.send(p.m, p.id, timerEvent(p.ev ?? p.send));
         return;
       }
       case 'incident': return Incidents.startScripted(this, p.id);

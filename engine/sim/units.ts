@@ -23,11 +23,6 @@ export interface TripPlan {
 
 const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
-/** Where a unit is going from: its node (network) or point (straight line). */
-function origin(u: UnitW): { node: string | null; x: number; y: number } {
-  return { node: u.node, x: u.x, y: u.y };
-}
-
 /** Nominal travel (no variability) between two places for a unit, or null when no open road. */
 export function nominal(sim: Sim, unitId: string, from: { node: string | null; x: number; y: number }, to: { node: string | null; x: number; y: number }) {
   const model = sim.model;
@@ -46,7 +41,13 @@ export function nominal(sim: Sim, unitId: string, from: { node: string | null; x
 /** Seconds a unit would need to reach a place now (for choosing the nearest); Infinity if it cannot. */
 export function timeTo(sim: Sim, unitId: string, to: { node: string | null; x: number; y: number }): number {
   const u = sim.world.units[unitId];
-  const n = nominal(sim, unitId, origin(u), to);
+  const model = sim.model;
+  if (!model.travel.network || u.node === null || to.node === null) {
+    // the straight-line case of nominal(), without building its result (doctrine and checks ask this for every dispatch)
+    const t = model.travel.straightTime(model.profile.get(unitId)!, model.travel.straightKm(u.x, u.y, to.x, to.y));
+    return t < Infinity ? t : Infinity;
+  }
+  const n = nominal(sim, unitId, u, to);
   return n ? n.time_s : Infinity;
 }
 
@@ -55,7 +56,7 @@ export function plan(sim: Sim, unitId: string, incidentId: string): TripPlan | n
   const u = sim.world.units[unitId];
   const inc = sim.incident(incidentId)!;
   const spec = sim.model.unit.get(unitId)!;
-  const out = nominal(sim, unitId, origin(u), inc);
+  const out = nominal(sim, unitId, u, inc);
   if (!out) return null;
   const base = sim.model.basePlace.get(unitId)!;
   const back = nominal(sim, unitId, inc, base);

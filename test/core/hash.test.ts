@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSha256, sha256Hex } from '../../engine/core/hash.js';
+import { nodeSha256 as cliSha256 } from '../../engine/cli/sha256.js';
 
 const nodeSha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -108,5 +109,33 @@ describe('createSha256 streaming', () => {
     a.update('three');
     expect(a.digestHex()).toBe(nodeSha256('onethree'));
     expect(b.digestHex()).toBe(nodeSha256('two'));
+  });
+});
+
+describe("the CLI's nodeSha256 (node:crypto behind the same interface)", () => {
+  it('gives the same digest as the engine\'s hasher however the text is split, surrogate pairs cut included', () => {
+    fc.assert(
+      fc.property(anyText, fc.array(fc.nat(), { maxLength: 12 }), (text, cuts) => {
+        const pure = createSha256();
+        const native = cliSha256();
+        for (const part of split(text, cuts)) {
+          pure.update(part);
+          native.update(part);
+        }
+        expect(native.digestHex()).toBe(pure.digestHex());
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('joins a split surrogate pair, ends a lone high surrogate as U+FFFD, repeats its digest and refuses updates after it', () => {
+    const h = cliSha256();
+    h.update('a\ud83d');
+    h.update('\ude00b\ud83d');
+    h.update('');
+    const d = h.digestHex();
+    expect(d).toBe(nodeSha256('a😀b\ufffd'));
+    expect(h.digestHex()).toBe(d);
+    expect(() => h.update('more')).toThrow(/after digestHex/);
   });
 });

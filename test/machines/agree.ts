@@ -3,6 +3,9 @@
  * for random inputs and event sequences, `compileMachine(machine)` and xstate's
  * `initialTransition` / `transition` give the same state value, the same
  * context (deep equal) and the same actions (`type` and `params`, in order).
+ * Both of the stepper's ways are checked on every event: `step` (a new
+ * snapshot each time) and `advance` (one snapshot stepped in place, as the
+ * engine does), which must also leave the snapshot alone when nothing fires.
  * Reusable for the domain machines: pass an arbitrary of their events.
  */
 import fc from 'fast-check';
@@ -58,6 +61,7 @@ export function assertAgreesWithXstate(
 
       let xs: AnyMachineSnapshot = xsnap;
       let ours = first.snapshot;
+      const inPlace: MachineSnapshot = structuredClone(first.snapshot);
       events.forEach((event, i) => {
         const [xnext, xacts] = transition(machine, xs, event);
         const result = compiled.step(ours, event);
@@ -66,6 +70,13 @@ export function assertAgreesWithXstate(
         if (!result.changed) {
           expect(result.snapshot, `${where}: unchanged step returns its input`).toBe(ours);
           expect(xnext, `${where}: xstate also took no transition`).toBe(xs);
+        }
+        const before = structuredClone(inPlace);
+        const advanced = compiled.advance(inPlace, event);
+        expectSame(`${where} (advance)`, compiled, inPlace, advanced ?? [], xnext, xacts);
+        if (advanced === null) {
+          expect(result.changed, `${where}: advance and step agree that nothing fired`).toBe(false);
+          expect(inPlace, `${where}: advance left the snapshot as it was`).toEqual(before);
         }
         xs = xnext;
         ours = result.snapshot;
