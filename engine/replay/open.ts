@@ -54,8 +54,6 @@ export class Keyframes {
     }
     return k;
   }
-  /** Is the keyframe at index i parsed already? */
-  has(i: number): boolean { return this.cache.has(i); }
   /** Can a replay reach time t from the keyframes in so far as fast as from all of them (the one it would restore is in)? */
   covers(t: number, every: number): boolean {
     if (this.complete) return true;
