@@ -73,79 +73,111 @@ export interface History {
 
 /** Fold the events of a run log into its history. */
 export function foldHistory(events: LogEvent[]): History {
-  const h: History = {
-    times: new Float64Array(events.length),
+  const f = new HistoryFolder();
+  f.add(events);
+  return f.finish();
+}
+
+/**
+ * The fold a piece at a time, for a log still arriving: `add` folds the events
+ * not folded yet (the list may have grown since), `finish` gives the history.
+ */
+export class HistoryFolder {
+  private n = 0;
+  private times = new Float64Array(1024);
+  private readonly h: History = {
+    times: this.times,
     units: new Map(), incidents: new Map(), roads: new Map(), risk: new Map(),
     levels: [], markers: [], messages: new Map(), decisions: [], zones: new Map(),
   };
-  const push = <V>(m: Map<string, Change<V>[]>, id: string, t: number, v: V) => {
-    let l = m.get(id);
-    if (!l) m.set(id, (l = []));
-    l.push({ t, v });
-  };
-  const zone = (id: string) => {
-    let z = h.zones.get(id);
-    if (!z) h.zones.set(id, (z = { struck_t: null, caught: 0, state: [] }));
-    return z;
-  };
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i] as any;
-    const t = e.t as number;
-    h.times[i] = t;
-    switch (e.type) {
-      case 'unit.state': push(h.units, e.id, t, e.state); break;
-      case 'road.status': push(h.roads, e.id, t, e.status); break;
-      case 'area.risk': push(h.risk, e.id, t, e.risk); break;
-      case 'incident.reported':
-        h.incidents.set(e.id, {
-          id: e.id, kind: e.kind, area: e.area, x: e.x, y: e.y, people: e.people, parent: e.parent ?? null,
-          reported_t: t, resolved_t: null, severity: [{ t, v: e.severity }], phase: [{ t, v: 'reported' }], rescued: 0, lost: 0,
-        });
-        break;
-      case 'incident.severity': h.incidents.get(e.id)?.severity.push({ t, v: e.severity }); break;
-      case 'incident.phase': {
-        const r = h.incidents.get(e.id);
-        if (!r) break;
-        r.phase.push({ t, v: e.phase });
-        if (e.phase === 'resolved') r.resolved_t = t;
-        break;
-      }
-      case 'incident.people': {
-        const r = h.incidents.get(e.id);
-        if (r) { r.rescued += e.rescued; r.lost += e.lost; }
-        break;
-      }
-      case 'level':
-        h.levels.push({ t, area: e.area, level: e.level, by: e.by });
-        h.markers.push({ t, kind: 'level', index: i, id: e.area });
-        break;
-      case 'inject.delivered':
-        h.messages.set(e.id, { id: e.id, seq: e.seq, to: e.to, delivered_t: t, deadline_s: e.deadline_s ?? null });
-        h.markers.push({ t, kind: 'inject', index: i, id: e.id });
-        break;
-      case 'inject.answered':
-      case 'inject.expired': {
-        const m = h.messages.get(e.id);
-        if (m) m.answered = { t, option: e.option, by: e.by ?? null, expired: e.type === 'inject.expired' };
-        break;
-      }
-      case 'inject.done': {
-        const m = h.messages.get(e.id);
-        if (m && !m.done) m.done = { t, by: e.by, latency_s: e.latency_s };
-        break;
-      }
-      case 'decision':
-      case 'decision.refused': {
-        const { t: _t, type, author, role, do: what, code: _c, reason, ...fields } = e;
-        h.decisions.push({ t, index: i, author, role, do: what, refused: type === 'decision.refused', ...(reason ? { reason } : {}), fields });
-        if (type === 'decision') h.markers.push({ t, kind: 'decision', index: i, id: what, author });
-        break;
-      }
-      case 'zone.state': zone(e.id).state.push({ t, v: e.state }); break;
-      case 'zone.struck': { const z = zone(e.id); z.struck_t = t; z.caught = e.caught; break; }
+
+  /** Events folded so far. */
+  get count(): number { return this.n; }
+
+  /** Fold events[count ..] (those before were folded by earlier calls). */
+  add(events: readonly unknown[]): void {
+    const h = this.h;
+    const push = <V>(m: Map<string, Change<V>[]>, id: string, t: number, v: V) => {
+      let l = m.get(id);
+      if (!l) m.set(id, (l = []));
+      l.push({ t, v });
+    };
+    const zone = (id: string) => {
+      let z = h.zones.get(id);
+      if (!z) h.zones.set(id, (z = { struck_t: null, caught: 0, state: [] }));
+      return z;
+    };
+    if (events.length > this.times.length) {
+      const grown = new Float64Array(Math.max(events.length, this.times.length * 2));
+      grown.set(this.times.subarray(0, this.n));
+      this.times = grown;
     }
+    for (let i = this.n; i < events.length; i++) {
+      const e = events[i] as any;
+      if (typeof e !== 'object' || e === null) continue; // open.ts says what is wrong with such a log
+      const t = e.t as number;
+      this.times[i] = t;
+      switch (e.type) {
+        case 'unit.state': push(h.units, e.id, t, e.state); break;
+        case 'road.status': push(h.roads, e.id, t, e.status); break;
+        case 'area.risk': push(h.risk, e.id, t, e.risk); break;
+        case 'incident.reported':
+          h.incidents.set(e.id, {
+            id: e.id, kind: e.kind, area: e.area, x: e.x, y: e.y, people: e.people, parent: e.parent ?? null,
+            reported_t: t, resolved_t: null, severity: [{ t, v: e.severity }], phase: [{ t, v: 'reported' }], rescued: 0, lost: 0,
+          });
+          break;
+        case 'incident.severity': h.incidents.get(e.id)?.severity.push({ t, v: e.severity }); break;
+        case 'incident.phase': {
+          const r = h.incidents.get(e.id);
+          if (!r) break;
+          r.phase.push({ t, v: e.phase });
+          if (e.phase === 'resolved') r.resolved_t = t;
+          break;
+        }
+        case 'incident.people': {
+          const r = h.incidents.get(e.id);
+          if (r) { r.rescued += e.rescued; r.lost += e.lost; }
+          break;
+        }
+        case 'level':
+          h.levels.push({ t, area: e.area, level: e.level, by: e.by });
+          h.markers.push({ t, kind: 'level', index: i, id: e.area });
+          break;
+        case 'inject.delivered':
+          h.messages.set(e.id, { id: e.id, seq: e.seq, to: e.to, delivered_t: t, deadline_s: e.deadline_s ?? null });
+          h.markers.push({ t, kind: 'inject', index: i, id: e.id });
+          break;
+        case 'inject.answered':
+        case 'inject.expired': {
+          const m = h.messages.get(e.id);
+          if (m) m.answered = { t, option: e.option, by: e.by ?? null, expired: e.type === 'inject.expired' };
+          break;
+        }
+        case 'inject.done': {
+          const m = h.messages.get(e.id);
+          if (m && !m.done) m.done = { t, by: e.by, latency_s: e.latency_s };
+          break;
+        }
+        case 'decision':
+        case 'decision.refused': {
+          const { t: _t, type, author, role, do: what, code: _c, reason, ...fields } = e;
+          h.decisions.push({ t, index: i, author, role, do: what, refused: type === 'decision.refused', ...(reason ? { reason } : {}), fields });
+          if (type === 'decision') h.markers.push({ t, kind: 'decision', index: i, id: what, author });
+          break;
+        }
+        case 'zone.state': zone(e.id).state.push({ t, v: e.state }); break;
+        case 'zone.struck': { const z = zone(e.id); z.struck_t = t; z.caught = e.caught; break; }
+      }
+    }
+    this.n = Math.max(this.n, events.length);
   }
-  return h;
+
+  /** The history of every event added. */
+  finish(): History {
+    this.h.times = this.times.length === this.n ? this.times : this.times.slice(0, this.n);
+    return this.h;
+  }
 }
 
 /** Index of the first event at or after t (events.length when none). */

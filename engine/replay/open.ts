@@ -7,13 +7,15 @@
  * Keyframes are most of a log's bytes and a replay needs one at a time, so
  * when the file has the layout `drill run` writes (one keyframe per line)
  * they are kept as text and parsed when first used; any other layout of
- * valid JSON is read whole.
+ * valid JSON is read whole. A log still arriving (reader.ts) can be opened
+ * from its head and events alone and finished when the rest is in.
  */
 import { RUN_FORMAT } from '../sim/run.js';
-import { parseScenario } from '../scenario/parse.js';
+import { parseScenario, type ParseResult } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Keyframe } from '../sim/sim.js';
 import type { LogEvent, Summary } from '../review/metrics.js';
+import { RunLogReader } from './reader.js';
 
 export interface RunData {
   /** where it came from: a file name or an address, for messages */
@@ -36,7 +38,12 @@ export interface RunData {
 /** The keyframes of a log: their times up front, each world parsed on first use. */
 export class Keyframes {
   private readonly cache = new Map<number, Keyframe>();
-  constructor(readonly times: number[], private readonly source: (i: number) => Keyframe) {}
+  /**
+   * `times` may grow while the log is still arriving (a reader adds to it;
+   * `source` must then know the new ones): `complete` is false until the
+   * last keyframe is in.
+   */
+  constructor(readonly times: number[], private readonly source: (i: number) => Keyframe, public complete = true) {}
   get length(): number { return this.times.length; }
   get(i: number): Keyframe {
     let k = this.cache.get(i);
@@ -47,57 +54,147 @@ export class Keyframes {
     }
     return k;
   }
+  /** Can a replay reach time t from the keyframes in so far as fast as from all of them (the one it would restore is in)? */
+  covers(t: number, every: number): boolean {
+    if (this.complete) return true;
+    const last = this.times.length > 0 ? this.times[this.times.length - 1] : 0;
+    return t < last + Math.max(0, every) || t === 0;
+  }
   static of(list: Keyframe[]): Keyframes {
     return new Keyframes(list.map((k) => k.t), (i) => list[i]);
   }
-}
-
-const KF_START = '],\n"keyframes":[';
-const KF_END = '\n],\n"chain":';
-
-/** Cut the keyframe lines out of a log in `drill run` layout; null when the layout is different. */
-function splitKeyframes(text: string): { rest: string; lines: string[]; times: number[] } | null {
-  const a = text.indexOf(KF_START);
-  if (a < 0) return null;
-  const b = text.indexOf(KF_END, a);
-  if (b < 0 || text.indexOf(KF_START, a + 1) >= 0) return null;
-  const block = text.slice(a + KF_START.length, b);
-  const lines = block === '' ? [] : block.split(',\n');
-  const times: number[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] = lines[i].replace(/^\n/, ''));
-    const m = /^\{"t":(\d+),/.exec(line);
-    if (!m || !line.endsWith('}')) return null;
-    times.push(Number(m[1]));
-  }
-  return { rest: text.slice(0, a) + '],\n"keyframes":[' + text.slice(b), lines, times };
 }
 
 export type OpenResult = { ok: true; run: RunData } | { ok: false; message: string; hint?: string };
 
 const HINT = 'open a file written by `drill run --out run.json`';
 
-function fail(message: string, hint = HINT): OpenResult {
+function fail(message: string, hint = HINT): { ok: false; message: string; hint?: string } {
   return { ok: false, message, hint };
 }
 
 /** Read a run log's text; every way it can fail says what is wrong in one sentence. */
 export function openRunLog(text: string, name: string): OpenResult {
+  const reader = new RunLogReader();
+  reader.push(text);
+  reader.end();
+  return openRead(reader, name);
+}
+
+/**
+ * Read a run log a reader has taken in whole. In `drill run`'s layout the
+ * keyframes stay text, parsed when first used (they are most of the bytes
+ * and a replay needs one at a time); any other layout of valid JSON is read
+ * whole.
+ */
+export function openRead(reader: RunLogReader, name: string): OpenResult {
+  const head = reader.parsedHead();
+  const tailText = reader.tail();
+  if (head !== null && tailText !== null) {
+    let tail: unknown = null;
+    try { tail = JSON.parse(tailText); } catch { /* read whole below */ }
+    if (isObject(head) && isObject(tail)) return check({ ...head, ...tail }, name, liveKeyframes(reader), true);
+  }
+  const text = reader.whole();
   if (text.trim() === '') return fail(`${name} is empty`);
   let raw: any;
-  const split = splitKeyframes(text);
   try {
-    raw = JSON.parse(split ? split.rest : text);
+    raw = JSON.parse(text);
   } catch (e) {
     return fail(`${name} is not a run log: it is not valid JSON (${(e as Error).message})`);
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail(`${name} is not a run log: it holds no JSON object`);
+  if (!isObject(raw)) return fail(`${name} is not a run log: it holds no JSON object`);
+  const list = Array.isArray(raw.keyframes) ? (raw.keyframes as Keyframe[]) : [];
+  for (const k of list) {
+    if (typeof k !== 'object' || k === null || !Number.isInteger(k.t) || typeof k.world !== 'object' || k.world === null) return fail(`${name} is damaged: a keyframe is malformed`);
+  }
+  return check(raw, name, Keyframes.of(list), true);
+}
+
+/**
+ * The run as soon as a reader has its head and events, before the keyframes,
+ * chain, summary and hash are in: checked like a whole log except for what
+ * is still to come. Keyframes become usable as the reader takes them in
+ * (`keyframes.complete` says when the last is in); `finishRun` adds the rest
+ * (and the summary) at the end. Null when the log is not in `drill run`'s
+ * layout, the events are not in yet, or the head does not pass the checks:
+ * the log is then read whole at the end, which says what is wrong.
+ */
+export function openRunHead(reader: RunLogReader, name: string): OpenResult | null {
+  const head = reader.parsedHead();
+  if (!isObject(head)) return null;
+  const r = check(head, name, liveKeyframes(reader), false);
+  return r.ok ? r : null;
+}
+
+/** The end of a log opened with `openRunHead`, once the reader is done: its summary and hash, and its keyframes checked; read whole when the layout turned out different. */
+export function finishRun(run: RunData, reader: RunLogReader, name: string): { ok: true } | { ok: false; message: string; hint?: string } {
+  const tailText = reader.tail();
+  let tail: any = null;
+  if (tailText !== null) {
+    try { tail = JSON.parse(tailText); } catch { /* read whole below */ }
+  }
+  if (!isObject(tail)) {
+    const whole = openRunLog(reader.whole(), name);
+    if (!whole.ok) return whole;
+    run.keyframes = whole.run.keyframes;
+    run.summary = whole.run.summary;
+    run.hash = whole.run.hash;
+    return { ok: true };
+  }
+  if (!('hash' in tail)) return fail(`${name} has no 'hash': the run log is incomplete or damaged`);
+  const order = keyframeOrder(run.keyframes, name);
+  if (order) return order;
+  run.keyframes.complete = true;
+  run.summary = summaryOf(tail);
+  run.hash = String(tail.hash);
+  return { ok: true };
+}
+
+let lastScenario: { text: string; name: string; result: ParseResult } | null = null;
+
+/** A log's embedded scenario, parsed; the last one is kept, so that a viewer can parse it as soon as a reader has the prelude (`prepareRun`) and opening does not parse it again. */
+function embeddedScenario(text: string, name: string): ParseResult {
+  if (lastScenario?.text === text && lastScenario.name === name) return lastScenario.result;
+  const result = parseScenario(text, `${name} (embedded scenario)`);
+  lastScenario = { text, name, result };
+  return result;
+}
+
+/** Parse the embedded scenario of a log still arriving, once its prelude is in (the events are most of the rest): opening it later skips that. */
+export function prepareRun(reader: RunLogReader, name: string): void {
+  const sc = reader.prelude?.scenario as { text?: unknown } | undefined;
+  if (typeof sc?.text === 'string') embeddedScenario(sc.text, name);
+}
+
+function isObject(v: unknown): v is Record<string, any> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function liveKeyframes(reader: RunLogReader): Keyframes {
+  const lines = reader.keyframeLines;
+  return new Keyframes(reader.keyframeTimes, (i) => JSON.parse(lines[i]) as Keyframe, reader.done);
+}
+
+function keyframeOrder(keyframes: Keyframes, name: string): { ok: false; message: string; hint?: string } | null {
+  for (let i = 1; i < keyframes.times.length; i++) {
+    if (keyframes.times[i] <= keyframes.times[i - 1]) return fail(`${name} is damaged: keyframe #${i} is out of order`);
+  }
+  return null;
+}
+
+function summaryOf(raw: Record<string, any>): Summary | null {
+  return typeof raw.summary === 'object' && raw.summary !== null ? (raw.summary as Summary) : null;
+}
+
+/** The checks on a parsed log; `complete` when the keyframes, summary and hash are in too. */
+function check(raw: Record<string, any>, name: string, keyframes: Keyframes, complete: boolean): OpenResult {
   if (raw.format !== RUN_FORMAT) {
     return raw.format !== undefined
       ? fail(`${name} has the unsupported run log format '${String(raw.format)}' (this viewer reads ${RUN_FORMAT})`)
       : fail(`${name} is not a run log: it has no "format": "${RUN_FORMAT}"`);
   }
-  for (const k of ['scenario', 'seed', 'until', 'events', 'decisions', 'hash']) {
+  for (const k of ['scenario', 'seed', 'until', 'events', 'decisions', ...(complete ? ['hash'] : [])]) {
     if (!(k in raw)) return fail(`${name} has no '${k}': the run log is incomplete or damaged`);
   }
   if (typeof raw.scenario !== 'object' || raw.scenario === null || typeof raw.scenario.text !== 'string') return fail(`${name} is damaged: its scenario text is missing`);
@@ -112,21 +209,11 @@ export function openRunLog(text: string, name: string): OpenResult {
     if (e.t < last) return fail(`${name} is damaged: event #${i} (${e.type}) goes back in time`);
     last = e.t;
   }
-  let keyframes: Keyframes;
-  if (split) {
-    const lines = split.lines;
-    keyframes = new Keyframes(split.times, (i) => JSON.parse(lines[i]) as Keyframe);
-  } else {
-    const list = Array.isArray(raw.keyframes) ? (raw.keyframes as Keyframe[]) : [];
-    for (const k of list) {
-      if (typeof k !== 'object' || k === null || !Number.isInteger(k.t) || typeof k.world !== 'object' || k.world === null) return fail(`${name} is damaged: a keyframe is malformed`);
-    }
-    keyframes = Keyframes.of(list);
+  if (complete) {
+    const order = keyframeOrder(keyframes, name);
+    if (order) return order;
   }
-  for (let i = 1; i < keyframes.times.length; i++) {
-    if (keyframes.times[i] <= keyframes.times[i - 1]) return fail(`${name} is damaged: keyframe #${i} is out of order`);
-  }
-  const parsed = parseScenario(raw.scenario.text, `${name} (embedded scenario)`);
+  const parsed = embeddedScenario(raw.scenario.text, name);
   if (!parsed.ok) {
     const i = parsed.issues[0];
     return fail(`${name} is damaged: its embedded scenario does not load (${i?.message ?? 'unknown problem'})`);
@@ -146,8 +233,8 @@ export function openRunLog(text: string, name: string): OpenResult {
       decisions: raw.decisions,
       events,
       keyframes,
-      summary: typeof raw.summary === 'object' && raw.summary !== null ? (raw.summary as Summary) : null,
-      hash: String(raw.hash),
+      summary: complete ? summaryOf(raw) : null,
+      hash: complete ? String(raw.hash) : '',
     },
   };
 }

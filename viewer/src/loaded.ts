@@ -3,7 +3,7 @@
  * its history folded once. Opening measures itself so that the bench can
  * report how long a large log takes.
  */
-import { foldHistory, type History } from '../../engine/replay/history.js';
+import { HistoryFolder, type History } from '../../engine/replay/history.js';
 import { openRunLog, type RunData } from '../../engine/replay/open.js';
 import { Replay } from '../../engine/replay/replay.js';
 import { textIn } from '../../engine/scenario/text.js';
@@ -26,21 +26,31 @@ export function loadRun(text: string, name: string, served: number | null): Load
   const t0 = performance.now();
   const r = openRunLog(text, name);
   if (!r.ok) return r;
+  return loadOpened(r.run, served, t0);
+}
+
+/**
+ * A run opened (whole, or from its head while the rest arrives): the engine set up to replay it and its
+ * history folded (or finished folding: `folder` has folded the events as they arrived); `t0` is when opening began.
+ */
+export function loadOpened(data: RunData, served: number | null, t0 = performance.now(), folder = new HistoryFolder()): LoadResult {
+  const name = data.name;
   const t1 = performance.now();
   let replay: Replay;
   try {
-    replay = new Replay(r.run);
+    replay = new Replay(data);
   } catch (e) {
     return { ok: false, message: `${name} is damaged: the engine cannot build its scenario (${(e as Error).message})` };
   }
   const t2 = performance.now();
-  const history = foldHistory(r.run.events);
+  folder.add(data.events);
+  const history = folder.finish();
   const t3 = performance.now();
   return {
     ok: true,
     run: {
       key: served !== null ? `s${served}` : `f${name}-${Math.round(t0)}`,
-      served, data: r.run, replay, history,
+      served, data, replay, history,
       timings: { parse_ms: t1 - t0, model_ms: t2 - t1, fold_ms: t3 - t2 },
     },
   };

@@ -6,22 +6,35 @@
  */
 import { findDivergence, type Divergence } from '../../engine/replay/divergence.js';
 import { nextEventTime, previousEventTime } from '../../engine/replay/history.js';
+import { HistoryFolder } from '../../engine/replay/history.js';
+import { finishRun, openRead, openRunHead, prepareRun } from '../../engine/replay/open.js';
 import { textIn } from '../../engine/scenario/text.js';
 import type { World } from '../../engine/sim/world.js';
 import { ENGINE_VERSION } from '../../engine/version.js';
 import { h } from './dom.js';
 import { STRINGS, type Lang, type StringKey } from './i18n.js';
-import { loadRun, runLabel, type LoadedRun } from './loaded.js';
+import { parseHash } from './address.js';
+import { loadOpened, loadRun, runLabel, type LoadedRun } from './loaded.js';
 import { clock, wallClock } from './look.js';
 import { MapView } from './map.js';
 import { renderBoard, renderDecisions, renderMessages, renderMetrics, renderObjectives, updateMessages, type PanelHost } from './panels.js';
+import { startServed, type Arrival } from './served.js';
 import { Timeline } from './timeline.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const SPEEDS = [1, 10, 60, 600, 3600];
 const TABS = ['messages', 'decisions', 'objectives', 'metrics', 'board'] as const;
 
-interface Timings { compressed?: boolean; map_ms?: number; timeline_ms?: number; panels_ms?: number; seek_ms?: number; fetch_ms?: number; parse_ms?: number; model_ms?: number; fold_ms?: number; first_render_ms?: number; open_ms?: number; bytes?: number }
+/**
+ * How long opening the first served run took (the bench reads them), in ms. `*_at` are times since
+ * the page was requested; the rest count from the log's request: its head and events in (`head_ms`),
+ * opened, drawn (`open_ms`), painted (`painted_ms`), and its last byte in and checked (`complete_ms`).
+ */
+interface Timings {
+  fetch_start_at?: number; painted_at?: number; painted_ms?: number; compressed?: boolean; bytes?: number;
+  head_ms?: number; fetch_ms?: number; complete_ms?: number; parse_ms?: number; model_ms?: number; fold_ms?: number;
+  map_ms?: number; timeline_ms?: number; panels_ms?: number; seek_ms?: number; first_render_ms?: number; open_ms?: number;
+}
 
 class App implements PanelHost {
   runs: LoadedRun[] = [];
@@ -70,51 +83,103 @@ class App implements PanelHost {
   addRun(text: string, name: string, served: number | null): LoadedRun | null {
     const r = loadRun(text, name, served);
     if (!r.ok) { this.showError(r.message, r.hint); return null; }
-    this.clearError();
-    this.runs.push(r.run);
-    Object.assign(this.timings, r.run.timings);
-    this.fillSelects();
-    return r.run;
+    return this.addLoaded(r.run);
   }
 
+  addLoaded(run: LoadedRun): LoadedRun {
+    this.clearError();
+    this.runs.push(run);
+    Object.assign(this.timings, run.timings);
+    this.fillSelects();
+    return run;
+  }
+
+  /** A run shown while it arrived turned out damaged at its end: take it away again. */
+  dropRun(run: LoadedRun): void {
+    this.runs = this.runs.filter((r) => r !== run);
+    if (this.a === run || this.b === run) {
+      const a = this.a === run ? this.runs[0] ?? null : this.a;
+      if (a) this.select(a, this.b === run ? null : this.b);
+      else {
+        this.mapA?.destroy(); this.mapB?.destroy(); this.mapA = this.mapB = null;
+        this.a = this.b = null; this.worldA = this.worldB = null;
+        $('empty').hidden = false;
+      }
+    }
+    this.fillSelects();
+  }
+
+  /** Open the runs `drill view` serves (boot.ts has started fetching them): each is shown once its head and events are in. */
   async openServed(): Promise<void> {
-    let index: { runs: { url: string; name: string }[] };
-    try {
-      const res = await fetch('runs/index.json');
-      if (!res.ok) return this.applyHash();
-      index = await res.json();
-    } catch {
-      return; // opened from a file, not from `drill view`: use the picker
-    }
+    const served = startServed();
+    if ((await served.list) === null) return this.applyHash(); // opened from a file, not from `drill view`: use the picker
+    for (const arrival of await served.arrivals()) await this.openArrival(arrival);
     const want = parseHash();
-    const order = index.runs.map((_, i) => i);
-    // open the runs the address names first, then the rest
-    const first = [want.run, want.cmp].filter((i): i is number => i !== null && i < order.length);
-    for (const i of [...first, ...order.filter((i) => !first.includes(i))]) {
-      const entry = index.runs[i];
+    const byServed = (i: number | null) => (i === null ? null : this.runs.find((r) => r.served === i) ?? null);
+    if ((byServed(want.run) ?? this.a) !== this.a || byServed(want.cmp) !== this.b) this.applyHash();
+  }
+
+  private async openArrival(arrival: Arrival): Promise<void> {
+    const name = arrival.entry.name;
+    const first = this.a === null;
+    // while the events arrive: parse the scenario once it is in, and fold the events in so far
+    const reader = arrival.reader;
+    const folder = new HistoryFolder();
+    let prepared = false;
+    const early = () => {
+      if (!prepared && reader.prelude) { prepared = true; prepareRun(reader, name); }
+      if (reader.layout === 'events') folder.add(reader.events);
+    };
+    early();
+    const stopEarly = arrival.watch(early);
+    await arrival.head();
+    stopEarly();
+    let run: LoadedRun | null = null;
+    if (!arrival.done || reader.hasHead) {
       const t0 = performance.now();
-      let text: string;
-      try {
-        const res = await fetch(entry.url);
-        if (!res.ok) { this.showError(`${entry.name}: the server answered ${res.status}`); continue; }
-        this.timings.compressed ??= res.headers.get('content-encoding') === 'gzip';
-        text = await res.text();
-      } catch (e) {
-        this.showError(`${entry.name}: ${(e as Error).message}`);
-        continue;
-      }
-      const t1 = performance.now();
-      const run = this.addRun(text, entry.name, i);
-      if (run) {
-        this.timings.fetch_ms = t1 - t0;
-        this.timings.bytes = text.length;
-        if (!this.a) {
-          this.applyHash();
-          this.timings.open_ms = performance.now() - t0;
-        }
-      }
+      const head = openRunHead(reader, name);
+      const r = head?.ok ? loadOpened(head.run, arrival.index, t0, folder) : null;
+      if (r?.ok) run = this.addLoaded(r.run);
+      if (run && first) this.shown(arrival);
     }
+    // a seek to a time whose keyframe is still on its way goes on once it is in
+    const stop = arrival.watch(() => this.resumeSeek());
+    await arrival.fetch();
+    stop();
+    if (arrival.error) {
+      this.showError(arrival.error);
+      if (run) this.dropRun(run);
+      return;
+    }
+    if (run) {
+      const fin = finishRun(run.data, arrival.reader, name);
+      if (!fin.ok) { this.showError(fin.message, fin.hint); this.dropRun(run); return; }
+      if (run === this.a || run === this.b) this.renderPanels(); // the summary (objectives, metrics at the end) came last
+      this.resumeSeek();
+    } else {
+      const t0 = performance.now();
+      const opened = openRead(arrival.reader, name);
+      const r = opened.ok ? loadOpened(opened.run, arrival.index, t0) : opened;
+      if (!r.ok) { this.showError(r.message, r.hint); return; }
+      run = this.addLoaded(r.run);
+      if (first) this.shown(arrival);
+    }
+    if (first) {
+      this.timings.fetch_ms = arrival.ended! - arrival.started;
+      this.timings.complete_ms = performance.now() - arrival.started;
+      this.timings.bytes = arrival.reader.length;
+    }
+  }
+
+  /** The first run is in: show it, and note how long that took. */
+  private shown(arrival: Arrival): void {
+    const t0 = arrival.started;
+    this.timings.fetch_start_at = t0;
+    this.timings.compressed = arrival.compressed;
+    this.timings.head_ms = (arrival.headAt ?? arrival.ended ?? t0) - t0;
     this.applyHash();
+    this.timings.open_ms = performance.now() - t0;
+    arrival.holdKeyframes(new Promise((ok) => afterPaint(() => { this.timings.painted_at = performance.now(); this.timings.painted_ms = this.timings.painted_at - t0; ok(); })));
   }
 
   async openFiles(files: FileList | File[]): Promise<void> {
@@ -145,20 +210,21 @@ class App implements PanelHost {
     $('empty').hidden = true;
     document.body.classList.toggle('comparing', this.b !== null);
     document.body.classList.toggle('overlaid', this.b !== null && this.layout === 'overlay');
+    // the timeline first: its height sets the maps' (a map laid out before it would be laid out again)
     const t0 = performance.now();
+    this.divergence = this.b ? findDivergence(a.data, this.b.data) : null;
+    this.timeline.setRun(a, this.divergence?.t ?? null);
+    const t1 = performance.now();
     if (changedA || !this.mapA) { this.mapA?.destroy(); this.mapA = new MapView($('map-a'), a, () => this.language, 'a'); }
     const side = this.b !== null && this.layout === 'side';
     $('map-b').hidden = !side;
     if (side && (changedB || !this.mapB)) { this.mapB?.destroy(); this.mapB = new MapView($('map-b'), this.b!, () => this.language, 'b'); }
     if (!side) { this.mapB?.destroy(); this.mapB = null; }
-    const t1 = performance.now();
-    this.divergence = this.b ? findDivergence(a.data, this.b.data) : null;
-    this.timeline.setRun(a, this.divergence?.t ?? null);
     const t2 = performance.now();
     this.fillSelects();
     this.renderPanels();
     const t3 = performance.now();
-    if (this.timings.map_ms === undefined) Object.assign(this.timings, { map_ms: t1 - t0, timeline_ms: t2 - t1, panels_ms: t3 - t2 });
+    if (this.timings.map_ms === undefined) Object.assign(this.timings, { timeline_ms: t1 - t0, map_ms: t2 - t1, panels_ms: t3 - t2 });
     $('title').textContent = textIn(a.data.scenario.title, this.language);
     document.title = `${textIn(a.data.scenario.title, this.language)} · drillsim`;
     const t4 = performance.now();
@@ -185,11 +251,19 @@ class App implements PanelHost {
 
   // ------------------------------------------------------------ the clock
 
+  /** a seek waiting for the keyframe it needs, still on its way */
+  private pending: number | null = null;
+
   seek(t: number, force = false): void {
     if (!this.a) return;
     const until = this.a.data.until;
     const nt = Math.max(0, Math.min(until, t));
     if (nt === this.t && !force && this.worldA) return;
+    if (!this.covered(this.a, nt) || (this.b && !this.covered(this.b, Math.min(nt, this.b.data.until)))) {
+      this.pending = nt;
+      return;
+    }
+    this.pending = null;
     this.t = nt;
     let failing: LoadedRun = this.a;
     try {
@@ -212,6 +286,17 @@ class App implements PanelHost {
     updateMessages($('panel-messages'), nt);
     this.updateLivePanels();
     if (!this.applyingHash) this.scheduleHash();
+  }
+
+  /** Is the keyframe a seek to t would restore in (the log may still be arriving)? */
+  private covered(run: LoadedRun, t: number): boolean {
+    return run.data.keyframes.covers(Math.floor(t), run.data.keyframe_every);
+  }
+
+  private resumeSeek(): void {
+    if (this.pending === null || !this.a) return;
+    const t = this.pending;
+    if (this.covered(this.a, t) && (!this.b || this.covered(this.b, Math.min(t, this.b.data.until)))) this.seek(t, true);
   }
 
   updateLivePanels(): void {
@@ -434,12 +519,13 @@ class App implements PanelHost {
   }
 }
 
-function parseHash(): { run: number | null; cmp: number | null; t: number | null; lang: Lang | null; layout: 'side' | 'overlay' | null } {
-  const p = new URLSearchParams(location.hash.replace(/^#/, ''));
-  const int = (k: string) => { const v = p.get(k); return v !== null && /^\d+$/.test(v) ? Number(v) : null; };
-  const lang = p.get('lang');
-  const layout = p.get('layout');
-  return { run: int('run'), cmp: int('cmp'), t: int('t'), lang: lang === 'vi' || lang === 'en' ? lang : null, layout: layout === 'overlay' || layout === 'side' ? layout : null };
+/** Call back once the next frame has been drawn (style, layout and paint included): a message posted from a frame callback runs after that frame's rendering. */
+function afterPaint(done: () => void): void {
+  requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => done();
+    ch.port2.postMessage(null);
+  });
 }
 
 const app = new App();
@@ -449,6 +535,17 @@ const app = new App();
   get timings() { return app.timings; },
   /** seek and report how long the engine and the drawing took (the bench uses it) */
   timedSeek(t: number) { const t0 = performance.now(); app.seek(t); return performance.now() - t0; },
+  /** seek at the start of a frame; resolves with [script ms, ms until that frame is drawn (style, layout, paint)] (the bench uses it) */
+  paintedSeek(t: number): Promise<[number, number]> {
+    return new Promise((ok) => requestAnimationFrame(() => {
+      const t0 = performance.now();
+      app.seek(t);
+      const t1 = performance.now();
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => ok([t1 - t0, performance.now() - t0]);
+      ch.port2.postMessage(null);
+    }));
+  },
   /** the engine's part of a seek alone */
   timedState(t: number) { const t0 = performance.now(); app.a?.replay.stateAt(t); return performance.now() - t0; },
   ready: app.openServed().then(() => true),

@@ -11,7 +11,6 @@
  */
 import * as d3 from 'd3';
 import { feature } from 'topojson-client';
-import countries50 from 'world-atlas/countries-50m.json' with { type: 'json' };
 import { textIn } from '../../engine/scenario/text.js';
 import { trackAt } from '../../engine/sim/hazards.js';
 import { toCoords } from '../../engine/sim/geo.js';
@@ -22,10 +21,27 @@ import type { Lang } from './i18n.js';
 import { STRINGS } from './i18n.js';
 import { lonLat, type LoadedRun } from './loaded.js';
 import { RISK_COLOUR, ROAD_STYLE, UNIT_COLOUR, severityColour, severityInk } from './look.js';
+import { Marks, put, svgEl, text } from './marks.js';
 
 type P = [number, number];
 
 let worldOutline: { f: any; b: [number, number, number, number] }[] | null = null;
+let atlas: Promise<void> | null = null;
+
+/**
+ * The country outlines (world-atlas, 50m: 0.7 MB) load on their own, after the
+ * page's first paint: they are context, and opening a run does not wait for them.
+ */
+function loadOutline(): Promise<void> {
+  atlas ??= new Promise<void>((ok) => requestAnimationFrame(() => setTimeout(ok, 0)))
+    .then(() => import('world-atlas/countries-50m.json', { with: { type: 'json' } }))
+    .then((m) => {
+      const topo = (m.default ?? m) as any;
+      worldOutline = (feature(topo, topo.objects.countries) as any).features.map((f: any) => ({ f, b: box(f) }));
+    })
+    .catch(() => { worldOutline = []; });
+  return atlas;
+}
 
 /** Planar lon/lat box of a feature's rings (enough to pick the countries near a province; d3.geoBounds is far slower). */
 function box(f: any): [number, number, number, number] {
@@ -40,7 +56,6 @@ function box(f: any): [number, number, number, number] {
 
 /** Country outlines within a few degrees of the scenario: the rest of the world is never in view. */
 function outline(around: [[number, number], [number, number]]): d3.GeoPermissibleObjects {
-  worldOutline ??= (feature(countries50 as any, (countries50 as any).objects.countries) as any).features.map((f: any) => ({ f, b: box(f) }));
   const m = 4;
   const near = worldOutline!.filter(({ b }) => b[0] <= around[1][0] + m && b[2] >= around[0][0] - m && b[1] <= around[1][1] + m && b[3] >= around[0][1] - m);
   return { type: 'FeatureCollection', features: near.map((x) => x.f) } as any;
@@ -55,6 +70,9 @@ function setText(sel: d3.Selection<any, any, any, any>, text: string): void {
 export class MapView {
   private svg: d3.Selection<SVGSVGElement, unknown, null, undefined>;
   private geo: d3.Selection<SVGGElement, unknown, null, undefined>;
+  /** the country outline, on its own layer under the rest: a seek repaints the markers, not the coastline */
+  private baseGeo: d3.Selection<SVGGElement, unknown, null, undefined>;
+  private base: d3.Selection<SVGSVGElement, unknown, null, undefined>;
   private layer: Record<string, d3.Selection<SVGGElement, unknown, null, undefined>> = {};
   private projection = d3.geoMercator();
   private zoomT = d3.zoomIdentity;
@@ -67,6 +85,9 @@ export class MapView {
 
   constructor(readonly el: HTMLElement, readonly run: LoadedRun, private lang: () => Lang, readonly tag: string) {
     el.replaceChildren();
+    this.base = d3.select(el).append('svg').attr('class', 'map-base').attr('aria-hidden', 'true');
+    this.baseGeo = this.base.append('g').attr('class', 'geo');
+    this.baseGeo.append('path').attr('class', 'countries');
     this.svg = d3.select(el).append('svg').attr('class', 'map-svg').attr('role', 'img').attr('data-run', tag);
     this.svg.append('title').text(textIn(run.data.scenario.title, lang()));
     const defs = this.svg.append('defs');
@@ -74,7 +95,6 @@ export class MapView {
     hatch.append('rect').attr('width', 6).attr('height', 6).attr('fill', 'rgba(86,180,233,0.35)');
     hatch.append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 6).attr('stroke', '#0072B2').attr('stroke-width', 2);
     this.geo = this.svg.append('g').attr('class', 'geo');
-    this.geo.append('path').attr('class', 'countries');
     this.geo.append('g').attr('class', 'typhoon');
     for (const name of ['zones', 'roads', 'areas', 'bases', 'shelters', 'incidents', 'units', 'overlay', 'labels']) {
       this.layer[name] = this.svg.append('g').attr('class', `layer-${name}`);
@@ -88,6 +108,7 @@ export class MapView {
       if (ev.sourceEvent) this.userZoomed = true;
       this.zoomT = ev.transform;
       this.geo.attr('transform', this.zoomT.toString());
+      this.baseGeo.attr('transform', this.zoomT.toString());
       this.redraw();
     });
     this.svg.call(this.zoom).on('dblclick.zoom', null);
@@ -115,23 +136,45 @@ export class MapView {
   zoomBy(k: number): void { this.userZoomed = true; this.svg.call(this.zoom.scaleBy, k); }
   zoomReset(): void { this.userZoomed = true; this.svg.call(this.zoom.transform, d3.zoomIdentity); }
 
+  private sized = false;
+
   private resize(): void {
     const r = this.el.getBoundingClientRect();
-    this.width = Math.max(200, r.width);
-    this.height = Math.max(200, r.height);
-    this.svg.attr('width', this.width).attr('height', this.height).attr('viewBox', `0 0 ${this.width} ${this.height}`);
-    const pts: d3.GeoPermissibleObjects = { type: 'MultiPoint', coordinates: this.extentPoints } as any;
+    const width = Math.max(200, r.width), height = Math.max(200, r.height);
+    // the observer's first call reports the size the constructor laid out with
+    if (this.sized && width === this.width && height === this.height) return;
+    this.sized = true;
+    this.width = width;
+    this.height = height;
+    // sized in pixels, not as 100 % of the map: a percentage made every layout of the page (one per seek) find the
+    // SVGs' size changed, twice, and lay out all that is in them again
+    for (const svg of [this.svg, this.base]) {
+      svg.attr('width', this.width).attr('height', this.height).attr('viewBox', `0 0 ${this.width} ${this.height}`)
+        .style('width', `${this.el.clientWidth}px`).style('height', `${this.el.clientHeight}px`);
+    }
+    // Mercator maps longitude and latitude each on their own axis, monotonically: the corners of the
+    // points' lon/lat box fit the same as all of them (thousands of incidents), unless they straddle 180°
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const [lon, lat] of this.extentPoints) { if (lon < x0) x0 = lon; if (lon > x1) x1 = lon; if (lat < y0) y0 = lat; if (lat > y1) y1 = lat; }
+    const all: d3.GeoPermissibleObjects = { type: 'MultiPoint', coordinates: this.extentPoints } as any;
+    const corners = x1 - x0 < 180 ? { type: 'MultiPoint', coordinates: [[x0, y0], [x1, y0], [x0, y1], [x1, y1]] } as any : all;
+    const pts = all;
     const pad = 40;
-    this.projection = d3.geoMercator().fitExtent([[pad, pad], [this.width - pad, this.height - pad]], pts);
+    this.projection = d3.geoMercator().fitExtent([[pad, pad], [this.width - pad, this.height - pad]], corners);
     // a single point (or a tiny scenario) would zoom in without limit: keep at least ~20 km across
-    const span = d3.geoBounds(pts as any);
+    const span: [[number, number], [number, number]] = corners === all ? d3.geoBounds(pts as any) : [[x0, y0], [x1, y1]];
     if (Math.abs(span[1][0] - span[0][0]) < 0.2 && Math.abs(span[1][1] - span[0][1]) < 0.2) {
       const c = d3.geoCentroid(pts as any);
       this.projection = d3.geoMercator().center(c).scale(this.width * 40).translate([this.width / 2, this.height / 2]);
     }
-    // the outline is context: drawn just after the first paint so that opening a run does not wait for it
-    const draw = () => { this.geo.select('path.countries').attr('d', d3.geoPath(this.projection)(outline(span)) ?? ''); };
-    if (worldOutline) draw(); else setTimeout(draw, 0);
+    // the outline is context: drawn once it has loaded, after the first paint (without resampling: its points are dense already)
+    const projection = this.projection;
+    const draw = () => {
+      if (projection !== this.projection || !worldOutline) return;
+      const flat = d3.geoMercator().scale(projection.scale()).translate(projection.translate()).center(projection.center()).precision(0);
+      this.baseGeo.select('path.countries').attr('d', d3.geoPath(flat)(outline(span)) ?? '');
+    };
+    if (worldOutline) draw(); else void loadOutline().then(draw);
     if (!this.userZoomed) this.frameAction();
     this.redraw();
   }
@@ -143,13 +186,17 @@ export class MapView {
   private frameAction(): void {
     const pts: P[] = [];
     for (const inc of this.run.history.incidents.values()) { pts.push(lonLat(this.run, inc.x, inc.y)); if (pts.length > 2000) break; }
+    const areas = new Map(this.run.data.scenario.areas.map((a) => [a.id, a]));
     for (const inc of this.run.history.incidents.values()) {
-      const a = this.run.data.scenario.areas.find((x) => x.id === inc.area);
+      const a = areas.get(inc.area);
       if (a) pts.push([a.coords.lon, a.coords.lat]);
       if (pts.length > 4000) break;
     }
     if (pts.length < 2) return;
-    const xy = pts.map((p) => this.projection(p) ?? [0, 0]);
+    // on Mercator the screen box of the points is that of their lon/lat box's corners (see resize)
+    let [lo0, la0, lo1, la1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const [lon, lat] of pts) { if (lon < lo0) lo0 = lon; if (lon > lo1) lo1 = lon; if (lat < la0) la0 = lat; if (lat > la1) la1 = lat; }
+    const xy = (lo1 - lo0 < 180 ? [[lo0, la0], [lo1, la1]] as P[] : pts).map((p) => this.projection(p) ?? [0, 0]);
     const [x0, x1] = d3.extent(xy, (p) => p[0]) as [number, number];
     const [y0, y1] = d3.extent(xy, (p) => p[1]) as [number, number];
     const k = Math.min(8, (this.width - 160) / Math.max(1, x1 - x0), (this.height - 120) / Math.max(1, y1 - y0));
@@ -218,7 +265,7 @@ export class MapView {
         g.select('circle').attr('r', r).attr('fill', d.flooded ? `url(#flood-${g.node()!.ownerSVGElement!.getAttribute('data-run')})` : 'rgba(0,114,178,0.08)')
           .attr('stroke', '#0072B2').attr('stroke-dasharray', '3 2');
         const state = d.zw ? String(d.zw.m.value) : '';
-        g.select('text').attr('y', r + 11).attr('text-anchor', 'middle').attr('class', 'small').text(d.zw ? `${d.zw.remaining}↓ ${d.zw.sheltered}⌂` : '');
+        setText(g.select('text').attr('y', r + 11).attr('text-anchor', 'middle').attr('class', 'small'), d.zw ? `${d.zw.remaining}↓ ${d.zw.sheltered}⌂` : '');
         setText(g.select('title'), `${S.zone}: ${textIn(d.z.name, lang) || d.z.id} (${state}); ${d.zw?.remaining ?? d.z.population} / ${d.z.population}${d.flooded ? `; ${S.flooded}` : ''}`);
       });
 
@@ -270,19 +317,25 @@ export class MapView {
         const risk = d.w?.risk ?? 0;
         const level = d.w ? (d.w.level.context.level as number) : 0;
         g.select('circle').attr('r', 7).attr('fill', RISK_COLOUR[risk] ?? '#fff').attr('stroke', '#333');
-        g.select('text.level').attr('x', -3.5).attr('y', 3.5).attr('class', 'level small').text(risk > 0 ? String(risk) : '');
+        setText(g.select('text.level').attr('x', -3.5).attr('y', 3.5).attr('class', 'level small'), risk > 0 ? String(risk) : '');
         g.attr('data-level', level);
         setText(g.select('title'), `${textIn(d.a.name, lang)}: ${S.risk} ${risk}; ${S.level} ${level}${d.w?.isolated ? '; isolated' : ''}`);
         g.classed('declared', level > 0);
       });
 
-    // --- bases and shelters
-    const bases = new Map<string, { id: string; x: number; y: number }>();
-    for (const u of s.units) { const b = model.basePlace.get(u.id)!; const k = `${b.x.toFixed(3)},${b.y.toFixed(3)}`; if (!bases.has(k)) bases.set(k, { id: u.base, x: b.x, y: b.y }); }
-    this.layer.bases.selectAll<SVGRectElement, { id: string; x: number; y: number }>('rect.base').data([...bases.values()], (d) => d.id)
-      .join((en) => { const r = en.append('rect').attr('class', 'base').attr('width', 12).attr('height', 12); r.append('title'); return r; })
-      .attr('x', (d) => this.xy(d.x, d.y)[0] - 6).attr('y', (d) => this.xy(d.x, d.y)[1] - 6)
-      .select('title').text((d) => `${S.base}: ${d.id}`);
+    // --- bases (and, below, area names): they move only with the view, and a seek leaves them be
+    const view = `${this.zoomT}|${this.width}x${this.height}|${lang}`;
+    const viewChanged = view !== this.drawnView;
+    this.drawnView = view;
+    if (viewChanged) {
+      const bases = new Map<string, { id: string; x: number; y: number }>();
+      for (const u of s.units) { const b = model.basePlace.get(u.id)!; const k = `${b.x.toFixed(3)},${b.y.toFixed(3)}`; if (!bases.has(k)) bases.set(k, { id: u.base, x: b.x, y: b.y }); }
+      this.layer.bases.selectAll<SVGRectElement, { id: string; x: number; y: number }>('rect.base').data([...bases.values()], (d) => d.id)
+        .join((en) => { const r = en.append('rect').attr('class', 'base').attr('width', 12).attr('height', 12); r.append('title'); return r; })
+        .attr('x', (d) => this.xy(d.x, d.y)[0] - 6).attr('y', (d) => this.xy(d.x, d.y)[1] - 6)
+        .select('title').text((d) => `${S.base}: ${d.id}`);
+    }
+    // --- shelters
     const shelters = s.evacuation.shelters.map((sh) => {
       const c = sh.coords ? sh.coords : sh.node && model.travel.nodeIndex.has(sh.node) ? toCoords(model.projection, ...model.travel.nodeXY[model.travel.nodeIndex.get(sh.node)!]) : toCoords(model.projection, model.areaPlace.get(sh.area)!.x, model.areaPlace.get(sh.area)!.y);
       return { sh, c, w: world.shelters[sh.id] };
@@ -294,7 +347,7 @@ export class MapView {
       .each(function (d) {
         const g = d3.select(this);
         g.classed('open', d.w?.m.value === 'open' || d.w?.m.value === 'full');
-        g.select('text').attr('x', -10).attr('y', 4).attr('text-anchor', 'end').text(d.w && d.w.occupancy > 0 ? `${d.w.occupancy}/${d.w.capacity}` : '');
+        setText(g.select('text').attr('x', -10).attr('y', 4).attr('text-anchor', 'end'), d.w && d.w.occupancy > 0 ? `${d.w.occupancy}/${d.w.capacity}` : '');
         setText(g.select('title'), `${S.shelter}: ${textIn(d.sh.name, lang) || d.sh.id} ${d.w ? `${d.w.occupancy}/${d.w.capacity} (${String(d.w.m.value)})` : ''}`);
       });
 
@@ -304,10 +357,12 @@ export class MapView {
       .join((en) => { const g = en.append('g').attr('class', 'eye'); g.append('circle').attr('r', 6); g.append('text').attr('x', 9).attr('y', 4).attr('class', 'small'); return g; })
       .attr('transform', (d) => { const [x, y] = this.pt([d!.c.lon, d!.c.lat]); return `translate(${x},${y})`; })
       .select('text').text((d) => `${d!.f} Bft`);
-    this.layer.labels.selectAll<SVGTextElement, (typeof areas)[number]>('text.area-name').data(areas, (d) => d.a.id)
-      .join('text').attr('class', 'area-name')
-      .attr('x', (d) => this.pt([d.a.coords.lon, d.a.coords.lat])[0] + 10).attr('y', (d) => this.pt([d.a.coords.lon, d.a.coords.lat])[1] - 9)
-      .text((d) => textIn(d.a.name, lang));
+    if (viewChanged) {
+      this.layer.labels.selectAll<SVGTextElement, (typeof areas)[number]>('text.area-name').data(areas, (d) => d.a.id)
+        .join('text').attr('class', 'area-name')
+        .attr('x', (d) => this.pt([d.a.coords.lon, d.a.coords.lat])[0] + 10).attr('y', (d) => this.pt([d.a.coords.lon, d.a.coords.lat])[1] - 9)
+        .text((d) => textIn(d.a.name, lang));
+    }
 
     // --- incidents: open ones from the engine's world, recently resolved ones faded
     this.drawIncidents(this.layer.incidents, run, world, t, false);
@@ -317,10 +372,41 @@ export class MapView {
       this.layer.overlay.attr('transform', 'translate(5,5)');
       this.drawIncidents(this.layer.overlay, overlay.run, overlay.world, t, true);
       this.drawUnits(this.layer.overlay, overlay.run, overlay.world, t, true);
-    } else {
-      this.layer.overlay.selectAll('*').remove();
+    } else if (this.markSets.has('ghost')) {
+      const m = this.markSets.get('ghost')!;
+      m.incidents.clear();
+      m.units.clear();
     }
   }
+
+  /** The incident and unit markers of a layer (A's, or B's overlaid as outlines), kept across redraws. */
+  private marks(layer: d3.Selection<SVGGElement, unknown, null, undefined>, ghost: boolean): { incidents: Marks; units: Marks } {
+    const key = ghost ? 'ghost' : 'own';
+    let m = this.markSets.get(key);
+    if (!m) {
+      const node = layer.node()!;
+      const box = (cls: string) => (ghost ? node.appendChild(svgEl('g', { class: cls })) : node);
+      const incidents = new Marks(ghost ? box('ghost-incidents') : this.layer.incidents.node()!, () => {
+        const g = svgEl('g', { class: ghost ? 'incident ghost' : 'incident' });
+        const parts = [svgEl('circle'), svgEl('text', { class: 'sev', y: 4, 'text-anchor': 'middle' }), svgEl('text', { class: 'people small' }), svgEl('title')];
+        g.append(...parts);
+        return { g, parts };
+      });
+      const units = new Marks(ghost ? box('ghost-units') : this.layer.units.node()!, () => {
+        const g = svgEl('g', { class: ghost ? 'unit ghost' : 'unit' });
+        const parts = [svgEl('rect', { x: -5, y: -5, width: 10, height: 10, rx: 2, transform: 'rotate(45)' }), svgEl('title')];
+        g.append(...parts);
+        return { g, parts };
+      });
+      m = { incidents, units };
+      this.markSets.set(key, m);
+    }
+    return m;
+  }
+
+  private readonly markSets = new Map<string, { incidents: Marks; units: Marks }>();
+  /** the view (zoom, size, language) the bases and area names were last drawn for */
+  private drawnView = '';
 
   private drawIncidents(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, world: World, t: number, ghost: boolean): void {
     const lang = this.lang();
@@ -351,7 +437,9 @@ export class MapView {
           for (let j = i + 1; j < all.length; j++) {
             const a = all[i], b = all[j];
             const dx = b.sx - a.sx, dy = b.sy - a.sy;
-            const dist = Math.hypot(dx, dy), need = a.r + b.r + 2;
+            const need = a.r + b.r + 2;
+            if (dx >= need || dx <= -need || dy >= need || dy <= -need) continue;
+            const dist = Math.hypot(dx, dy);
             if (dist >= need) continue;
             const push = (need - dist) / 2 / Math.max(dist, 0.01);
             a.sx -= dx * push; a.sy -= dy * push; b.sx += dx * push; b.sy += dy * push;
@@ -361,23 +449,28 @@ export class MapView {
         if (!moved) break;
       }
     }
-    const cls = ghost ? 'incident ghost' : 'incident';
-    layer.selectAll<SVGGElement, (typeof all)[number]>(ghost ? 'g.incident.ghost' : 'g.incident').data(all, (d) => d.id)
-      .join((en) => { const g = en.append('g').attr('class', cls); g.append('circle'); g.append('text').attr('class', 'sev'); g.append('text').attr('class', 'people small'); g.append('title'); return g; })
-      .attr('transform', (d) => `translate(${d.sx},${d.sy})`)
-      .attr('data-incident', (d) => d.id).attr('data-phase', (d) => d.phase).attr('data-severity', (d) => d.severity).attr('data-people', (d) => d.people)
-      .each(function (d) {
-        const g = d3.select(this);
-        const r = 7 + d.severity * 1.6;
-        g.classed('resolved', d.resolved);
-        g.select('circle').attr('r', r).attr('fill', ghost || d.resolved ? 'none' : severityColour(d.severity))
-          .attr('stroke', ghost ? '#D55E00' : d.resolved ? '#777' : '#222')
-          .attr('stroke-dasharray', ghost ? '3 2' : d.phase === 'reported' || d.phase === 'assessed' ? '4 2' : null)
-          .attr('stroke-width', d.phase === 'responding' ? 2.5 : 1.5);
-        setText(g.select('text.sev').attr('y', 4).attr('text-anchor', 'middle').attr('fill', ghost || d.resolved ? '#555' : severityInk(d.severity)), String(d.severity));
-        g.select('text.people').attr('x', r + 2).attr('y', -r + 4).text(d.people > 0 && !d.resolved ? String(d.people) : '');
-        setText(g.select('title'), `${d.id}: ${kindName(d.kind)}; ${S.severity} ${d.severity}; ${S.phases[d.phase] ?? d.phase}; ${d.people} ${S.atRisk}`);
-      });
+    this.marks(layer, ghost).incidents.update(all, (d) => d.id, (m, d) => {
+      const r = 7 + d.severity * 1.6;
+      put(m, 0, -1, 'transform', `translate(${d.sx},${d.sy})`);
+      put(m, 1, -1, 'class', ghost ? 'incident ghost' : d.resolved ? 'incident resolved' : 'incident');
+      put(m, 2, -1, 'data-incident', d.id);
+      put(m, 3, -1, 'data-phase', d.phase);
+      put(m, 4, -1, 'data-severity', d.severity);
+      put(m, 5, -1, 'data-people', d.people);
+      put(m, 6, 0, 'r', r);
+      put(m, 7, 0, 'fill', ghost || d.resolved ? 'none' : severityColour(d.severity));
+      put(m, 8, 0, 'stroke', ghost ? '#D55E00' : d.resolved ? '#777' : '#222');
+      put(m, 9, 0, 'stroke-dasharray', ghost ? '3 2' : d.phase === 'reported' || d.phase === 'assessed' ? '4 2' : null);
+      put(m, 10, 0, 'stroke-width', d.phase === 'responding' ? 2.5 : 1.5);
+      put(m, 11, 1, 'fill', ghost || d.resolved ? '#555' : severityInk(d.severity));
+      text(m, 12, 1, String(d.severity));
+      // an empty text still costs a layout: hidden instead
+      const people = d.people > 0 && !d.resolved ? String(d.people) : '';
+      put(m, 13, 2, 'display', people === '' ? 'none' : null);
+      if (people !== '') { put(m, 14, 2, 'x', r + 2); put(m, 15, 2, 'y', -r + 4); }
+      text(m, 16, 2, people);
+      text(m, 17, 3, `${d.id}: ${kindName(d.kind)}; ${S.severity} ${d.severity}; ${S.phases[d.phase] ?? d.phase}; ${d.people} ${S.atRisk}`);
+    });
   }
 
   private drawUnits(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, world: World, t: number, ghost: boolean): void {
@@ -398,17 +491,18 @@ export class MapView {
       const a = n * 0.9, rad = n === 0 ? 0 : 9 + n * 1.6;
       return { ...d, sx: sx + Math.cos(a) * rad, sy: sy + Math.sin(a) * rad };
     });
-    const cls = ghost ? 'unit ghost' : 'unit';
-    layer.selectAll<SVGGElement, (typeof placed)[number]>(ghost ? 'g.unit.ghost' : 'g.unit').data(placed, (d) => d.id)
-      .join((en) => { const g = en.append('g').attr('class', cls); g.append('rect').attr('x', -5).attr('y', -5).attr('width', 10).attr('height', 10).attr('rx', 2).attr('transform', 'rotate(45)'); g.append('title'); return g; })
-      .attr('transform', (d) => `translate(${d.sx},${d.sy})`)
-      .attr('data-unit', (d) => d.id).attr('data-state', (d) => d.state).attr('data-incident', null).attr('data-for', (d) => d.incident ?? '')
-      .each(function (d) {
-        const g = d3.select(this);
-        g.select('rect').attr('fill', ghost ? 'none' : UNIT_COLOUR[d.state] ?? '#888').attr('stroke', ghost ? UNIT_COLOUR[d.state] ?? '#888' : '#111').attr('stroke-width', ghost ? 2 : 1);
-        const spec = model.unit.get(d.id);
-        setText(g.select('title'), `${textIn(spec?.name, lang) || d.id}: ${S.unitStates[d.state] ?? d.state}${d.incident ? ` → ${d.incident}` : ''}`);
-      });
+    this.marks(layer, ghost).units.update(placed, (d) => d.id, (m, d) => {
+      const colour = UNIT_COLOUR[d.state] ?? '#888';
+      put(m, 0, -1, 'transform', `translate(${d.sx},${d.sy})`);
+      put(m, 1, -1, 'data-unit', d.id);
+      put(m, 2, -1, 'data-state', d.state);
+      put(m, 3, -1, 'data-for', d.incident ?? '');
+      put(m, 4, 0, 'fill', ghost ? 'none' : colour);
+      put(m, 5, 0, 'stroke', ghost ? colour : '#111');
+      put(m, 6, 0, 'stroke-width', ghost ? 2 : 1);
+      const spec = model.unit.get(d.id);
+      text(m, 7, 1, `${textIn(spec?.name, lang) || d.id}: ${S.unitStates[d.state] ?? d.state}${d.incident ? ` → ${d.incident}` : ''}`);
+    });
   }
 }
 

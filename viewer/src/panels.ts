@@ -71,15 +71,16 @@ function optionLabel(inj: Inject, option: string, lang: Lang): string {
 
 /** Dim messages not yet delivered at t; mark the latest delivered. */
 export function updateMessages(el: HTMLElement, t: number): void {
+  // called at every seek: change only what differs (each change restyles the list)
   let latest: Element | null = null;
   for (const li of el.querySelectorAll<HTMLElement>('li.msg')) {
     const d = li.dataset.deliveredT;
     const future = d === undefined || Number(d) > t;
-    li.classList.toggle('future', future);
-    li.removeAttribute('aria-current');
+    if (li.classList.contains('future') !== future) li.classList.toggle('future', future);
     if (!future) latest = li;
   }
-  latest?.setAttribute('aria-current', 'true');
+  for (const li of el.querySelectorAll('li.msg[aria-current]')) if (li !== latest) li.removeAttribute('aria-current');
+  if (latest && !latest.hasAttribute('aria-current')) latest.setAttribute('aria-current', 'true');
 }
 
 // ------------------------------------------------------------ decisions

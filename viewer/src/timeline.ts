@@ -62,7 +62,8 @@ export class Timeline {
     });
     el.addEventListener('pointermove', (ev) => { if (dragging) seekAt(ev); });
     el.addEventListener('pointerup', () => { dragging = false; });
-    this.ro = new ResizeObserver(() => this.layout());
+    // the observer also reports the size the strip was first laid out with: paint again only when it changed
+    this.ro = new ResizeObserver(() => { if (this.run && (this.el.parentElement ?? this.el).getBoundingClientRect().width - 2 !== this.laidOut) this.layout(); });
     this.ro.observe(el.parentElement ?? el);
   }
 
@@ -103,9 +104,13 @@ export class Timeline {
     return rows;
   }
 
+  /** the width the lanes were last painted for */
+  private laidOut = -1;
+
   private layout(): void {
     if (!this.run) return;
     const box = (this.el.parentElement ?? this.el).getBoundingClientRect();
+    this.laidOut = box.width - 2;
     this.width = Math.max(400, box.width - 2);
     this.rows = this.buildRows(this.run);
     const last = this.rows[this.rows.length - 1];
@@ -135,20 +140,30 @@ export class Timeline {
     // a lane as runs of pixel columns, each column showing the state at its middle: a long run
     // has tens of thousands of changes, and one rectangle per change would be mostly sub-pixel
     const x0 = Math.round(x.range()[0]), x1 = Math.round(x.range()[1]);
+    const [r0, r1] = x.range(), [d0, d1] = x.domain();
+    const perPx = (d1 - d0) / (r1 - r0);
+    // the lanes' rectangles gathered per colour and filled once each: setting a fill colour is dear, and a long run has tens of thousands of rectangles
+    const fills = new Map<string, Path2D>();
+    const rect = (colour: string, x: number, y: number, w: number, h: number) => {
+      let p = fills.get(colour);
+      if (!p) fills.set(colour, (p = new Path2D()));
+      p.rect(x, y, w, h);
+    };
     const lanes = (changes: Change<string>[] | undefined, y: number, h: number, colour: (v: string) => string, initial: string) => {
       const list = changes ?? [];
       let j = -1, runStart = x0, runV: string | null = null;
       for (let px = x0; px <= x1; px++) {
-        const tm = x.invert(px + 0.5);
+        const tm = d0 + (px + 0.5 - r0) * perPx; // x.invert, without its clamping and interpolators: a lane has a thousand columns
         while (j + 1 < list.length && list[j + 1].t <= tm) j++;
         const v = j < 0 ? initial : list[j].v;
         if (v !== runV) {
-          if (runV !== null) { ctx.fillStyle = colour(runV); ctx.fillRect(runStart, y, px - runStart, h); }
+          if (runV !== null) rect(colour(runV), runStart, y, px - runStart, h);
           runStart = px; runV = v;
         }
       }
-      if (runV !== null) { ctx.fillStyle = colour(runV); ctx.fillRect(runStart, y, x1 + 1 - runStart, h); }
+      if (runV !== null) rect(colour(runV), runStart, y, x1 + 1 - runStart, h);
     };
+    let counts: Float64Array[] | undefined;
     for (const r of this.rows) {
       ctx.fillStyle = r.kind === 'heading' ? '#222' : '#333';
       ctx.font = r.kind === 'heading' ? 'bold 11px system-ui, sans-serif' : '10px system-ui, sans-serif';
@@ -168,11 +183,13 @@ export class Timeline {
         ctx.lineWidth = 0.5;
         ctx.strokeRect(x(inc.reported_t), r.y + 0.25, Math.max(1, x(end) - x(inc.reported_t)), r.h - 0.5);
       } else if (r.kind === 'sevcount') {
-        this.paintSeverityCounts(ctx, r);
+        counts ??= this.severityCounts();
+        this.paintSeverityCounts(ctx, r, counts[Number(r.id)] ?? new Float64Array(0));
       } else if (r.kind === 'curve') {
         this.paintCurve(ctx, hazards.get(r.id)!, r);
       }
     }
+    for (const [colour, p] of fills) { ctx.fillStyle = colour; ctx.fill(p); }
     // decision ticks (there can be many: one path)
     const y0 = AXIS + 2;
     ctx.beginPath();
@@ -189,28 +206,46 @@ export class Timeline {
     ctx.stroke();
   }
 
-  private paintSeverityCounts(ctx: CanvasRenderingContext2D, r: Row): void {
+  /** Open incidents per severity per pixel column, all severities in one pass over the incidents. */
+  private severityCounts(): Float64Array[] {
     const run = this.run!;
-    const sev = Number(r.id);
-    const x0 = LEFT, w = Math.max(1, Math.round(this.width - 28 - LEFT));
-    const diff = new Float64Array(w + 1);
-    const col = (t: number) => Math.max(0, Math.min(w, Math.round(this.x(t) - x0)));
+    const w = Math.max(1, Math.round(this.width - 28 - LEFT));
+    const diffs = [0, 1, 2, 3, 4, 5].map(() => new Float64Array(w + 1));
+    const [r0, r1] = this.x.range(), [d0, d1] = this.x.domain();
+    const k = (r1 - r0) / (d1 - d0);
+    const col = (t: number) => Math.max(0, Math.min(w, Math.round(r0 + (t - d0) * k - LEFT)));
     for (const inc of run.history.incidents.values()) {
       const end = inc.resolved_t ?? run.data.until;
-      for (let i = 0; i < inc.severity.length; i++) {
-        if (inc.severity[i].v !== sev) continue;
-        const a = inc.severity[i].t, b = i + 1 < inc.severity.length ? Math.min(inc.severity[i + 1].t, end) : end;
+      const sv = inc.severity;
+      for (let i = 0; i < sv.length; i++) {
+        const diff = diffs[sv[i].v];
+        if (!diff) continue;
+        const a = sv[i].t, b = i + 1 < sv.length ? Math.min(sv[i + 1].t, end) : end;
         diff[col(a)]++; diff[Math.max(col(a) + 1, col(b))]--;
       }
     }
-    let acc = 0, max = 0;
-    const counts = new Float64Array(w);
-    for (let i = 0; i < w; i++) { acc += diff[i]; counts[i] = acc; if (acc > max) max = acc; }
+    return diffs.map((diff) => {
+      const counts = new Float64Array(w);
+      let acc = 0;
+      for (let i = 0; i < w; i++) { acc += diff[i]; counts[i] = acc; }
+      return counts;
+    });
+  }
+
+  private paintSeverityCounts(ctx: CanvasRenderingContext2D, r: Row, counts: Float64Array): void {
+    const sev = Number(r.id);
+    const x0 = LEFT, w = counts.length;
+    let max = 0;
+    for (let i = 0; i < w; i++) if (counts[i] > max) max = counts[i];
     ctx.fillStyle = severityColour(sev);
-    for (let i = 0; i < w; i++) {
-      if (counts[i] <= 0) continue;
-      const hh = Math.max(1, (counts[i] / Math.max(1, max)) * r.h);
-      ctx.fillRect(x0 + i, r.y + r.h - hh, 1, hh);
+    for (let i = 0; i < w; ) {
+      let j = i + 1;
+      while (j < w && counts[j] === counts[i]) j++; // columns of the same height: one rectangle
+      if (counts[i] > 0) {
+        const hh = Math.max(1, (counts[i] / Math.max(1, max)) * r.h);
+        ctx.fillRect(x0 + i, r.y + r.h - hh, j - i, hh);
+      }
+      i = j;
     }
     ctx.fillStyle = '#333';
     ctx.fillText(`max ${max}`, this.width - 60, r.y + r.h / 2);
