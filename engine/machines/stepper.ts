@@ -174,12 +174,13 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
   /** The initial microstep: context, then the entry actions of the root and the initial states. */
   const begin = (input: unknown): [Run, EventObject] => {
     const event = { type: 'xstate.init', input };
+    // a fresh shallow copy either way: xstate applies a context factory with assign() onto {}, and a
+    // context written in the config must not be shared by the snapshots `advance` writes into
     const context =
       typeof contextConfig === 'function'
-        ? // xstate applies a context factory with assign() onto {}: a fresh shallow copy
-          { ...contextConfig({ input, spawn: noSpawn, self: undefined }) }
-        : contextConfig || {};
-    const run = newRun(context, typeof contextConfig === 'function');
+        ? { ...contextConfig({ input, spawn: noSpawn, self: undefined }) }
+        : { ...(contextConfig || {}) };
+    const run = newRun(context, true);
     runActions(initialEntry, run, event);
     return [run, event];
   };

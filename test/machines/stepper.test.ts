@@ -431,3 +431,22 @@ describe('compileMachine rejects machines outside the subset', () => {
     reject(m, /state 'pa\.r2'.*always.*more than one parallel region/);
   });
 });
+
+describe('advance', () => {
+  it('never writes into a context shared with other snapshots or the machine config', () => {
+    const counter = setup({ actions: { bump: assign(({ context }) => ({ n: (context as { n: number }).n + 1 })) } }).createMachine({
+      id: 'counter',
+      context: { n: 0 },
+      initial: 'on',
+      states: { on: { on: { BUMP: { actions: 'bump' } } } },
+    });
+    const c = compileMachine(counter);
+    const a = c.initial().snapshot;
+    const b = c.initial().snapshot;
+    c.advance(a, { type: 'BUMP' });
+    c.advance(a, { type: 'BUMP' });
+    expect(a.context).toEqual({ n: 2 });
+    expect(b.context).toEqual({ n: 0 });
+    expect(c.initial().snapshot.context).toEqual({ n: 0 });
+  });
+});
