@@ -288,7 +288,7 @@ function newRun(context: any, owned = false): Run {
 const RUN: Run = newRun(undefined, true);
 function reuseRun(context: any): Run {
   RUN.context = context;
-  RUN.actions.length = 0;
+  if (RUN.actions.length !== 0) RUN.actions.length = 0; // setting a length is a runtime call, even to 0
   RUN.assigned = false;
   RUN.microsteps = 0;
   RUN.owned = true;

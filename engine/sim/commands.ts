@@ -178,6 +178,21 @@ export function executeDecision(sim: Sim, d: Decision): boolean {
   return true;
 }
 
+/**
+ * Log and carry out a dispatch by doctrine that its choice has already
+ * checked against the world as it is now (Doctrine.best takes only units
+ * check() would accept, at a finite time), so it is not checked twice. The
+ * same event, counts and effects as executeDecision.
+ */
+export function executeCheckedDispatch(sim: Sim, role: string, unit: string, incident: string): void {
+  sim.world.counts.decisions++;
+  const cmd = { do: 'dispatch' as const, unit, incident };
+  sim.emit({ t: sim.now, type: 'decision', author: 'doctrine', role, do: 'dispatch', unit, incident });
+  const plan = Units.plan(sim, unit, incident)!;
+  Units.dispatch(sim, unit, incident, plan);
+  World.noteAction(sim, role, cmd);
+}
+
 function apply(sim: Sim, d: Decision): void {
   const c = d.cmd as AnyCommand & Record<string, any>;
   const w = sim.world;

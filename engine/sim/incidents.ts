@@ -199,17 +199,25 @@ export function assignedCapacity(sim: Sim, inc: IncidentW): Partial<Record<Capab
   return out;
 }
 
-/** Capabilities still short after counting every unit already sent, or null when none is. */
-export function shortfall(sim: Sim, inc: IncidentW): Partial<Record<Capability, number>> | null {
+/**
+ * Capabilities still short after counting every unit already sent, written
+ * into `out` (every key already in it set to 0 first, so one scratch object
+ * serves every call): returns whether any capability is short.
+ */
+export function shortfallInto(sim: Sim, inc: IncidentW, out: Partial<Record<Capability, number>>): boolean {
+  for (const c in out) out[c as Capability] = 0;
   const need = needOf(sim, inc);
-  let out: Partial<Record<Capability, number>> | null = null;
+  let short = false;
   for (const c in need) {
     let have = 0;
     for (const uid of inc.assigned) have += sim.model.unit.get(uid)!.capabilities[c as Capability] ?? 0;
     const gap = need[c as Capability]! - have;
-    if (gap > 1e-9) (out ??= {})[c as Capability] = gap;
+    if (gap > 1e-9) {
+      out[c as Capability] = gap;
+      short = true;
+    }
   }
-  return out;
+  return short;
 }
 
 export function isOpen(inc: IncidentW): boolean {

@@ -114,6 +114,7 @@ export function onStep(sim: Sim, id: string, before: string, actions: StepAction
   const incident = u.incident;
   if (state !== before) {
     u.since = sim.now;
+    if (state === 'available' || before === 'available') sim.doctrine.unitFree(id, state === 'available');
     if (state === 'en_route') depart(sim, u);
     else if (state === 'blocked') {
       const pos = positionOnLeg(sim, u);
