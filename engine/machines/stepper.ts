@@ -729,6 +729,11 @@ function compileAssign(assignment: unknown, params: Resolver): Action {
     };
   }
   const entries = Object.entries(assignment as Record<string, unknown>);
+  if (entries.every(([, value]) => typeof value !== 'function')) {
+    // all values constant (`assign({ open: false })`): one partial, made once; writeContext only reads it
+    const constant = Object.freeze(Object.fromEntries(entries));
+    return (run) => writeContext(run, constant);
+  }
   return (run, event) => {
     const p = params(run.context, event);
     const partial: Record<string, unknown> = {};

@@ -8,7 +8,7 @@ import { dexp, dlog } from '../core/dmath.js';
 import { sample, sampleCount, sampleSeconds } from '../core/distributions.js';
 import type { Rng } from '../core/rng.js';
 import { NEVER_S } from '../machines/never.js';
-import type { StepAction } from '../machines/stepper.js';
+import type { MachineSnapshot, StepAction } from '../machines/stepper.js';
 import type { Capability } from '../scenario/schema.js';
 import type { Payload, Sim } from './sim.js';
 import { PRIO } from './sim.js';
@@ -30,6 +30,9 @@ interface NewIncident {
   parent?: string | null;
 }
 
+/** An incident's snapshot until its machine starts, a few lines below (never stepped, never written). */
+const UNSTARTED = Object.freeze({ value: Object.freeze({}), context: Object.freeze({}) }) as MachineSnapshot;
+
 /** Bring an incident into the world. Its attributes are drawn from `rng` (its own stream, or its generator's). */
 export function create(sim: Sim, spec: NewIncident, rng: Rng): void {
   const w = sim.world;
@@ -44,16 +47,24 @@ export function create(sim: Sim, spec: NewIncident, rng: Rng): void {
   area.people.at_risk += people;
   const inc: IncidentW = {
     id: spec.id, kind: spec.kind, area: spec.area, node: spec.node, x: spec.x, y: spec.y,
-    m: { value: {}, context: {} }, severity, people, reported_t: sim.now, first_on_scene_t: -1,
+    m: UNSTARTED, severity, people, reported_t: sim.now, first_on_scene_t: -1,
     work_left_s: work_s, rate: 0, rate_t: sim.now, on_scene: {}, assigned: [], timers: {}, secondary_tried: [],
     parent: spec.parent ?? null, seq: w.incident_seq++,
   };
   sim.addIncident(inc);
   w.counts.reported++;
-  sim.emit({
-    t: sim.now, type: 'incident.reported', id: spec.id, kind: spec.kind, area: spec.area, node: spec.node, x: round4(spec.x), y: round4(spec.y),
-    severity, people, work_s, ...(spec.parent ? { parent: spec.parent } : {}),
-  });
+  // two literals rather than a spread of `parent` (most incidents have none)
+  if (spec.parent) {
+    sim.emit({
+      t: sim.now, type: 'incident.reported', id: spec.id, kind: spec.kind, area: spec.area, node: spec.node, x: round4(spec.x), y: round4(spec.y),
+      severity, people, work_s, parent: spec.parent,
+    });
+  } else {
+    sim.emit({
+      t: sim.now, type: 'incident.reported', id: spec.id, kind: spec.kind, area: spec.area, node: spec.node, x: round4(spec.x), y: round4(spec.y),
+      severity, people, work_s,
+    });
+  }
   inc.m = sim.startMachine('incident', spec.id, {
     severity, assess_s, escalate_s: kind.escalate_every ?? NEVER_S, ease_s: kind.ease_every ?? NEVER_S, mop_up_s: kind.mop_up,
   }, inc.timers);
@@ -169,9 +180,7 @@ function rateOf(need: Partial<Record<Capability, number>>, onScene: Partial<Reco
 }
 
 /** Recompute the work rate after the capacity or the need changed, and tell the machine. */
-export function progress(sim: Sim, id: string): void {
-  const inc = sim.incident(id);
-  if (!inc) return;
+export function progress(sim: Sim, inc: IncidentW): void {
   const phase = (inc.m.value as Record<string, string>).lifecycle;
   if (phase === 'contained' || phase === 'resolved') return;
   const now = sim.now;
@@ -180,8 +189,8 @@ export function progress(sim: Sim, id: string): void {
   inc.rate_t = now;
   const eta_s = inc.rate > 0 ? Math.ceil(inc.work_left_s / inc.rate) : NEVER_S;
   const met = inc.rate >= 1 - 1e-12;
-  if (phase === 'responding') sim.send('incident', id, { type: 'PROGRESS', eta_s, met });
-  else if (inc.rate > 0 || hasAny(inc.on_scene)) sim.send('incident', id, { type: 'ON_SCENE', eta_s, met });
+  if (phase === 'responding') sim.sendTo('incident', inc.id, inc, { type: 'PROGRESS', eta_s, met });
+  else if (inc.rate > 0 || hasAny(inc.on_scene)) sim.sendTo('incident', inc.id, inc, { type: 'ON_SCENE', eta_s, met });
 }
 
 function hasAny(o: object): boolean {
@@ -232,8 +241,8 @@ export function markNeedy(sim: Sim, id: string): void {
 
 // ------------------------------------------------------------ following the machine
 
-export function onStep(sim: Sim, id: string, before: Record<string, string>, actions: StepAction[]): void {
-  const inc = sim.incident(id)!;
+export function onStep(sim: Sim, inc: IncidentW, before: Record<string, string>, actions: StepAction[]): void {
+  const id = inc.id;
   const custom = sim.runActions('incident', id, inc.timers, actions);
   const phase = (inc.m.value as Record<string, string>).lifecycle;
   // contained and resolved are announced by their actions (both can pass in one step)
@@ -257,7 +266,7 @@ function severityChanged(sim: Sim, inc: IncidentW): void {
   const before = inc.severity;
   inc.severity = inc.m.context.severity;
   sim.emit({ t: sim.now, type: 'incident.severity', id: inc.id, severity: inc.severity });
-  progress(sim, inc.id);
+  progress(sim, inc);
   markNeedy(sim, inc.id);
   if (inc.severity <= before) return;
   const kind = sim.model.kind.get(inc.kind)!;
@@ -298,16 +307,18 @@ function contained(sim: Sim, inc: IncidentW): void {
   if (i >= 0) sim.world.needy.splice(i, 1);
   // everyone goes home: on scene released, on the way recalled
   for (const uid of [...inc.assigned]) {
-    const state = sim.world.units[uid].m.value;
-    if (state === 'on_scene') sim.send('unit', uid, { type: 'RELEASE' });
+    const u = sim.world.units[uid];
+    if (u.m.value === 'on_scene') sim.sendTo('unit', uid, u, RELEASE);
     else Units.recall(sim, uid);
   }
   sim.world.dirty = true;
 }
 
+const RELEASE = Object.freeze({ type: 'RELEASE' });
+
 function resolved(sim: Sim, inc: IncidentW): void {
   sim.cancelAll(inc.timers);
-  sim.removeIncident(inc.id);
+  sim.removeIncident(inc);
   sim.world.counts.resolved++;
 }
 

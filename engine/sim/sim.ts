@@ -28,7 +28,7 @@ import * as Units from './units.js';
 import * as World from './world-ops.js';
 import { LogWriter } from './log.js';
 import type { Model } from './model.js';
-import type { IncidentW, World as WorldState } from './world.js';
+import type { IncidentW, UnitW, World as WorldState } from './world.js';
 import { executeDecision } from './commands.js';
 
 export const MACHINES = {
@@ -41,6 +41,9 @@ export const MACHINES = {
 } satisfies Record<string, CompiledMachine>;
 
 export type MachineKind = 'unit' | 'incident' | 'inject' | 'zone';
+
+/** What a machine steps in: its snapshot and pending timers (a unit, an incident, an inject, a zone). */
+type Entity = { m: MachineSnapshot; timers: Record<string, number> };
 
 /** Queue payloads: plain JSON, so that a keyframe holds the queue as data. */
 export type Payload =
@@ -178,11 +181,21 @@ export class Sim {
     this.incidentIndex.set(inc.id, inc);
   }
 
-  removeIncident(id: string): void {
+  removeIncident(inc: IncidentW): void {
+    // the list is in order of appearance, which is the order of `seq`: found by bisection
     const list = this.world.incidents;
-    const i = list.findIndex((x) => x.id === id);
-    if (i >= 0) list.splice(i, 1);
-    this.incidentIndex.delete(id);
+    let lo = 0, hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid].seq < inc.seq) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < list.length && list[lo] === inc) list.splice(lo, 1);
+    else {
+      const i = list.indexOf(inc);
+      if (i >= 0) list.splice(i, 1);
+    }
+    this.incidentIndex.delete(inc.id);
   }
 
   /** Is this role's decision left to doctrine? */
@@ -213,12 +226,21 @@ export class Sim {
   /** Send an event to a machine now; returns false when it had no transition for it. */
   send(kind: MachineKind, id: string, event: { type: string; [k: string]: unknown }): boolean {
     const ent = this.entity(kind, id);
-    if (!ent) return false;
+    return ent !== undefined && this.sendTo(kind, id, ent, event);
+  }
+
+  /** `send` to the entity `id` names, when the caller holds it already (not looked up again). */
+  sendTo(kind: MachineKind, id: string, ent: Entity, event: { type: string; [k: string]: unknown }): boolean {
     const before = ent.m.value;
     // in place: the world owns its snapshots (keyframes hold copies); the actions are read before the next step
     const actions = MACHINES[kind].advance(ent.m, event);
     if (actions === null) return false;
-    this.afterStep(kind, id, before, actions);
+    switch (kind) {
+      case 'unit': Units.onStep(this, id, ent as UnitW, before as string, actions); break;
+      case 'incident': Incidents.onStep(this, ent as IncidentW, before as Record<string, string>, actions); break;
+      case 'inject': World.onInjectStep(this, id, before as string, actions); break;
+      case 'zone': Evacuation.onZoneStep(this, id, before as string, actions); break;
+    }
     return true;
   }
 
@@ -239,21 +261,12 @@ export class Sim {
     return true;
   }
 
-  private entity(kind: MachineKind, id: string): { m: MachineSnapshot; timers: Record<string, number> } | undefined {
+  private entity(kind: MachineKind, id: string): Entity | undefined {
     switch (kind) {
       case 'unit': return this.world.units[id];
       case 'incident': return this.incident(id);
       case 'inject': return this.world.injects[id];
       case 'zone': return this.world.zones[id];
-    }
-  }
-
-  private afterStep(kind: MachineKind, id: string, before: unknown, actions: StepAction[]): void {
-    switch (kind) {
-      case 'unit': Units.onStep(this, id, before as string, actions); break;
-      case 'incident': Incidents.onStep(this, id, before as Record<string, string>, actions); break;
-      case 'inject': World.onInjectStep(this, id, before as string, actions); break;
-      case 'zone': Evacuation.onZoneStep(this, id, before as string, actions); break;
     }
   }
 
@@ -384,7 +397,7 @@ export class Sim {
         const ent = this.entity(p.m, p.id);
         if (!ent) return;
         ent.timers[p.send] = -1;
-        this.send(p.m, p.id, timerEvent(p.ev ?? p.send));
+        this.sendTo(p.m, p.id, ent, timerEvent(p.ev ?? p.send));
         return;
       }
       case 'incident': return Incidents.startScripted(this, p.id);

@@ -107,8 +107,7 @@ export function returnFromHere(sim: Sim, unitId: string): number {
 
 // ------------------------------------------------------------ following the machine
 
-export function onStep(sim: Sim, id: string, before: string, actions: StepAction[]): void {
-  const u = sim.world.units[id];
+export function onStep(sim: Sim, id: string, u: UnitW, before: string, actions: StepAction[]): void {
   const custom = sim.runActions('unit', id, u.timers, actions);
   const state = u.m.value as string;
   const incident = u.incident;
@@ -172,20 +171,25 @@ function arrived(sim: Sim, id: string, u: UnitW): void {
   if (!inc) return;
   u.node = inc.node; u.x = inc.x; u.y = inc.y;
   const caps = sim.model.unit.get(id)!.capabilities;
-  for (const c of Object.keys(caps) as Capability[]) inc.on_scene[c] = (inc.on_scene[c] ?? 0) + caps[c]!;
-  Incidents.progress(sim, inc.id);
+  // for-in, not Object.keys: the same order, no array per arrival
+  for (const k in caps) {
+    const c = k as Capability;
+    inc.on_scene[c] = (inc.on_scene[c] ?? 0) + caps[c]!;
+  }
+  Incidents.progress(sim, inc);
 }
 
 function leftScene(sim: Sim, id: string, u: UnitW): void {
   const inc = u.incident ? sim.incident(u.incident) : undefined;
   if (!inc) return;
   const caps = sim.model.unit.get(id)!.capabilities;
-  for (const c of Object.keys(caps) as Capability[]) {
+  for (const k in caps) {
+    const c = k as Capability;
     const left = (inc.on_scene[c] ?? 0) - caps[c]!;
     if (left > 1e-9) inc.on_scene[c] = left;
     else delete inc.on_scene[c];
   }
-  Incidents.progress(sim, inc.id);
+  Incidents.progress(sim, inc);
 }
 
 function detach(sim: Sim, id: string, u: UnitW): void {
@@ -204,7 +208,7 @@ export function dispatch(sim: Sim, unitId: string, incidentId: string, p: TripPl
   u.incident = incidentId;
   u.leg = p.leg;
   inc.assigned.push(unitId);
-  sim.send('unit', unitId, { type: 'DISPATCH', incident: incidentId, mobilise_s: p.mobilise_s, travel_s: p.travel_s, return_s: p.return_s });
+  sim.sendTo('unit', unitId, u, { type: 'DISPATCH', incident: incidentId, mobilise_s: p.mobilise_s, travel_s: p.travel_s, return_s: p.return_s });
 }
 
 export function recall(sim: Sim, unitId: string): void {
