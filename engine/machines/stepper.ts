@@ -288,7 +288,9 @@ function newRun(context: any, owned = false): Run {
 const RUN: Run = newRun(undefined, true);
 function reuseRun(context: any): Run {
   RUN.context = context;
-  if (RUN.actions.length !== 0) RUN.actions.length = 0; // setting a length is a runtime call, even to 0
+  // emptied by popping: `length = 0` would drop the list's storage, and the next push allocate it again
+  const actions = RUN.actions;
+  while (actions.length !== 0) actions.pop();
   RUN.assigned = false;
   RUN.microsteps = 0;
   RUN.owned = true;

@@ -53,20 +53,33 @@ export class Doctrine {
     return a.reported_t - b.reported_t || a.seq - b.seq;
   }
 
+  private readonly list: IncidentW[] = [];
+  private readonly byOrder = (a: IncidentW, b: IncidentW): number => this.order(a, b);
+
+  private sorted(list: IncidentW[]): boolean {
+    for (let i = 1; i < list.length; i++) if (this.order(list[i - 1], list[i]) > 0) return false;
+    return true;
+  }
+
   private dispatch(): void {
     const sim = this.sim;
     const w = sim.world;
     if (w.needy.length === 0) return;
-    const list: IncidentW[] = [];
-    for (const id of w.needy) {
-      const inc = sim.incident(id);
-      if (inc && Incidents.isOpen(inc)) list.push(inc);
+    // the incidents in doctrine's order, in a list kept from pass to pass (passes never nest)
+    const list = this.list;
+    let n = 0;
+    for (let i = 0; i < w.needy.length; i++) {
+      const inc = sim.incident(w.needy[i]);
+      if (inc && Incidents.isOpen(inc)) list[n++] = inc;
     }
-    if (list.length > 1) list.sort((a, b) => this.order(a, b));
+    while (list.length > n) list.pop(); // not `length = n`: at 0 that drops the list's storage
+    // mostly in order already (needy in the order they became so): a stable sort would change nothing
+    if (n > 1 && !this.sorted(list)) list.sort(this.byOrder);
     const taken = ++this.passes;
     const gap = this.gap;
     void this.fleet; // built, with the free units' bits
-    for (const inc of list) {
+    for (let i = 0; i < n; i++) {
+      const inc = list[i];
       // nothing free: no pick can come of it (most passes while incidents queue)
       if (this.freeCount === 0) continue;
       for (let round = 0; round < MAX_ROUNDS; round++) {

@@ -250,7 +250,8 @@ export function onStep(sim: Sim, inc: IncidentW, before: Record<string, string>,
     if (phase === 'responding' && inc.first_on_scene_t < 0) inc.first_on_scene_t = sim.now;
     sim.emit({ t: sim.now, type: 'incident.phase', id, phase });
   }
-  for (const a of custom) {
+  for (let i = 0; i < custom.length; i++) {
+    const a = custom[i];
     if (a.type === 'severity_changed') severityChanged(sim, inc);
     else if (a.type === 'contained') {
       sim.emit({ t: sim.now, type: 'incident.phase', id, phase: 'contained' });

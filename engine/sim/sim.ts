@@ -71,7 +71,11 @@ function cancelledLater(actions: StepAction[], from: number, send: string): bool
   return false;
 }
 
-/** What runActions returns when a step had no custom actions (most steps): shared, never written. */
+/**
+ * What runActions returns when a step had no custom actions (most steps):
+ * shared, never written. Callers walk it by index: a for-of over a frozen
+ * array allocates an iterator result per step.
+ */
 const NO_ACTIONS: StepAction[] = Object.freeze([]) as unknown as StepAction[];
 
 /** Timer events carry only their type, and machines only read events: one frozen object per type. */

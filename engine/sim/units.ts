@@ -130,7 +130,8 @@ export function onStep(sim: Sim, id: string, u: UnitW, before: string, actions: 
     else sim.emit({ t: sim.now, type: 'unit.state', id, state });
     if (state === 'en_route' || state === 'returning') emitRoute(sim, id, u);
   }
-  for (const a of custom) {
+  for (let i = 0; i < custom.length; i++) {
+    const a = custom[i];
     if (a.type === 'arrived') arrived(sim, id, u);
     else if (a.type === 'left_scene') leftScene(sim, id, u);
   }

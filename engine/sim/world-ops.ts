@@ -206,7 +206,8 @@ export function onInjectStep(sim: Sim, id: string, before: string, actions: Step
   const state = w.m.value as string;
   const spec = sim.injectSpec(id)!;
   if (state !== before && (state === 'held' || (state === 'scheduled' && before === 'held'))) sim.emit({ t: sim.now, type: 'inject.state', id, state });
-  for (const a of custom) {
+  for (let i = 0; i < custom.length; i++) {
+    const a = custom[i];
     if (a.type === 'delivered') delivered(sim, id, spec);
     else if (a.type === 'apply_default') expired(sim, id, spec);
   }
