@@ -60,8 +60,9 @@ export interface CompiledMachine {
   /**
    * The engine's way to step: the same transition as `step`, written into the
    * snapshot itself (its value replaced, its context updated in place), with
-   * the actions in a list that the next `advance` of any machine reuses (read
-   * it before stepping again). Returns null, touching nothing, when no
+   * the actions in a list that the next `advance` of any machine reuses, as
+   * it reuses the machine's delayed-raise actions in it (read them before
+   * stepping again). Returns null, touching nothing, when no
    * transition was enabled. No objects are made per step, which shows when a
    * batch steps millions of times; `step` is `advance` on a copy.
    */
@@ -116,6 +117,8 @@ interface Run {
   microsteps: number;
   /** `context` is this step's own copy: further assigns may write into it (copy on first write) */
   owned: boolean;
+  /** which `advance` this is (0: an `initial`, whose actions are the caller's to keep) */
+  serial: number;
 }
 
 type Action = (run: Run, event: EventObject) => void;
@@ -230,7 +233,9 @@ function stepByAdvance(advance: CompiledMachine['advance'], snapshot: MachineSna
   const copy: MachineSnapshot = { value: snapshot.value, context: { ...snapshot.context } };
   const actions = advance(copy, event);
   if (actions === null) return unchanged(snapshot);
-  return { snapshot: copy, actions: actions.slice(), changed: true };
+  // the caller keeps these: raises (reused by `advance`) are copied
+  const own = actions.map((a) => (a.type === 'xstate.raise' ? { type: a.type, params: { ...a.params } } : a));
+  return { snapshot: copy, actions: own, changed: true };
 }
 
 function parallelStepper(machine: AnyStateMachine, regions: Region[], begin: Begin, maxMicrosteps: number): CompiledMachine {
@@ -281,8 +286,10 @@ function parallelStepper(machine: AnyStateMachine, regions: Region[], begin: Beg
 // Runtime.
 
 function newRun(context: any, owned = false): Run {
-  return { context, actions: [], assigned: false, microsteps: 0, owned };
+  return { context, actions: [], assigned: false, microsteps: 0, owned, serial: 0 };
 }
+
+let advances = 0;
 
 /** The one Run of `advance`: it writes into the snapshot's own context, and its action list is reused. */
 const RUN: Run = newRun(undefined, true);
@@ -294,6 +301,7 @@ function reuseRun(context: any): Run {
   RUN.assigned = false;
   RUN.microsteps = 0;
   RUN.owned = true;
+  RUN.serial = ++advances;
   return RUN;
 }
 
@@ -751,6 +759,10 @@ function compileRaise(action: BuiltinAction, params: Resolver, where: string, im
     throw new Error(`drillsim stepper: raise in ${where} must raise an event object`);
   }
   const delayFn = resolveDelay(delay, where, impl);
+  // in `advance`, this raise's action object is reused from step to step, like the list that holds it
+  // (a fresh one if it fires again in the same step: a list must not hold one object twice)
+  let reused: { type: 'xstate.raise'; params: { event: unknown; id: unknown; delay: number } } | null = null;
+  let reusedIn = 0;
   return (run, event) => {
     const p = params(run.context, event);
     const resolvedEvent = typeof raised === 'function' ? raised(actionArgs(run.context, event), p) : raised;
@@ -758,7 +770,17 @@ function compileRaise(action: BuiltinAction, params: Resolver, where: string, im
     if (typeof resolvedDelay !== 'number') {
       throw new Error(`drillsim stepper: the delay of raise '${id}' in ${where} resolved to ${String(resolvedDelay)}, not a number`);
     }
-    run.actions.push({ type: 'xstate.raise', params: { event: resolvedEvent, id, delay: resolvedDelay } });
+    if (run.serial === 0 || run.serial === reusedIn) {
+      run.actions.push({ type: 'xstate.raise', params: { event: resolvedEvent, id, delay: resolvedDelay } });
+    } else if (reused === null) {
+      reusedIn = run.serial;
+      run.actions.push((reused = { type: 'xstate.raise', params: { event: resolvedEvent, id, delay: resolvedDelay } }));
+    } else {
+      reusedIn = run.serial;
+      reused.params.event = resolvedEvent;
+      reused.params.delay = resolvedDelay;
+      run.actions.push(reused);
+    }
   };
 }
 
