@@ -10,6 +10,7 @@ import type { Rng } from '../core/rng.js';
 import { NEVER_S } from '../machines/never.js';
 import type { MachineSnapshot, StepAction } from '../machines/stepper.js';
 import type { Capability } from '../scenario/schema.js';
+import { removeAt } from './lists.js';
 import type { Payload, Sim } from './sim.js';
 import { PRIO } from './sim.js';
 import * as Units from './units.js';
@@ -305,7 +306,7 @@ function contained(sim: Sim, inc: IncidentW): void {
     sim.emit({ t: sim.now, type: 'incident.people', id: inc.id, rescued, lost });
   }
   const i = sim.world.needy.indexOf(inc.id);
-  if (i >= 0) sim.world.needy.splice(i, 1);
+  if (i >= 0) removeAt(sim.world.needy, i);
   // everyone goes home: on scene released, on the way recalled
   for (const uid of [...inc.assigned]) {
     const u = sim.world.units[uid];

@@ -26,6 +26,7 @@ import * as Incidents from './incidents.js';
 import * as Evacuation from './evacuation.js';
 import * as Units from './units.js';
 import * as World from './world-ops.js';
+import { removeAt } from './lists.js';
 import { LogWriter } from './log.js';
 import type { Model } from './model.js';
 import type { IncidentW, UnitW, World as WorldState } from './world.js';
@@ -194,11 +195,8 @@ export class Sim {
       if (list[mid].seq < inc.seq) lo = mid + 1;
       else hi = mid;
     }
-    if (lo < list.length && list[lo] === inc) list.splice(lo, 1);
-    else {
-      const i = list.indexOf(inc);
-      if (i >= 0) list.splice(i, 1);
-    }
+    const i = lo < list.length && list[lo] === inc ? lo : list.indexOf(inc);
+    if (i >= 0) removeAt(list, i);
     this.incidentIndex.delete(inc.id);
   }
 
@@ -296,8 +294,10 @@ export class Sim {
           this.queue.cancel(seq);
           timers[a.params.sendId] = -1;
         }
+      } else if (custom === undefined) {
+        custom = [a]; // a literal holds just what it needs; a first push would allocate room for 16
       } else {
-        (custom ??= []).push(a);
+        custom.push(a);
       }
     }
     return custom ?? NO_ACTIONS;

@@ -9,6 +9,7 @@ import { NEVER_S } from '../machines/never.js';
 import type { StepAction } from '../machines/stepper.js';
 import type { Capability } from '../scenario/schema.js';
 import * as Incidents from './incidents.js';
+import { removeAt } from './lists.js';
 import type { Sim } from './sim.js';
 import type { Leg, UnitW } from './world.js';
 
@@ -198,7 +199,7 @@ function detach(sim: Sim, id: string, u: UnitW): void {
   u.incident = null;
   if (!inc) return;
   const i = inc.assigned.indexOf(id);
-  if (i >= 0) inc.assigned.splice(i, 1);
+  if (i >= 0) removeAt(inc.assigned, i);
   if (Incidents.isOpen(inc)) Incidents.markNeedy(sim, inc.id);
 }
 
