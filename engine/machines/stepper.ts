@@ -143,6 +143,8 @@ interface Transition {
 interface AtomicState {
   id: string;
   key: string;
+  /** place in its region */
+  index: number;
   final: boolean;
   on: Map<string, Transition[]>;
   always: Transition[] | null;
@@ -244,13 +246,16 @@ function parallelStepper(machine: AnyStateMachine, regions: Region[], begin: Beg
   // scratch for one step (steps never nest: nothing here calls back into the engine)
   const states = new Array<AtomicState>(n);
   const chosen = new Array<Transition | null>(n);
+  const valueOf = parallelValues(regions);
   const advance = (snapshot: MachineSnapshot, event: EventObject): StepAction[] | null => {
     const value = snapshot.value as Record<string, string>;
+    // a value this stepper made knows its states; any other (a copy, a keyframe's) is read by key
+    const known = (value as { [ACTIVE]?: AtomicState[] })[ACTIVE];
     let enabled = false;
     let always = false;
     for (let r = 0; r < n; r++) {
       const region = regions[r]!;
-      const state = stateOf(region, value[region.key]!);
+      const state = known !== undefined ? known[r]! : stateOf(region, value[region.key]!);
       states[r] = state;
       // every region selects against the context before any action runs
       const t = select(state.on.get(event.type), snapshot.context, event);
@@ -264,7 +269,7 @@ function parallelStepper(machine: AnyStateMachine, regions: Region[], begin: Beg
     // the states just entered may have `always` transitions even if the old ones had none
     if (anyAlways) settleParallel(states, run, event, maxMicrosteps, chosen);
     if (run.microsteps === 0) return null;
-    snapshot.value = parallelValue(regions, states);
+    snapshot.value = valueOf(states);
     return run.actions;
   };
   return {
@@ -273,7 +278,7 @@ function parallelStepper(machine: AnyStateMachine, regions: Region[], begin: Beg
       const [run, event] = begin(input);
       const states = regions.map((r) => r.initial);
       if (anyAlways) settleParallel(states, run, event, maxMicrosteps);
-      return { snapshot: { value: parallelValue(regions, states), context: run.context }, actions: run.actions };
+      return { snapshot: { value: valueOf(states), context: run.context }, actions: run.actions };
     },
     step(snapshot, event) {
       return stepByAdvance(advance, snapshot, event);
@@ -415,29 +420,35 @@ function microstepParallel(states: AtomicState[], chosen: (Transition | null)[],
   return switched;
 }
 
+/** The states a parallel value stands for: a hidden key, which neither JSON nor structuredClone copies. */
+const ACTIVE = Symbol('active states');
+
 /**
- * The `{ region: state }` value of a parallel snapshot. There are few
+ * The `{ region: state }` values of a parallel machine. There are few
  * combinations, so each is built once and shared (frozen): snapshots only
- * ever read their value. Looked up by the states themselves, no key strings.
+ * ever read their value. Found by the states' places in their regions, no
+ * key strings; each carries its states under ACTIVE for the next step.
  */
-const VALUES = new WeakMap<AtomicState, unknown>();
-function parallelValue(regions: Region[], states: AtomicState[]): Record<string, string> {
-  let node: any = VALUES.get(states[0]!);
-  if (node === undefined) VALUES.set(states[0]!, (node = new Map()));
-  for (let r = 1; r < states.length - 1; r++) {
-    let next = node.get(states[r]!);
-    if (next === undefined) node.set(states[r]!, (next = new Map()));
-    node = next;
+function parallelValues(regions: Region[]): (states: AtomicState[]) => Record<string, string> {
+  const strides: number[] = [];
+  let size = 1;
+  for (const r of regions) {
+    strides.push(size);
+    size *= r.byKey.size;
   }
-  const last = states[states.length - 1]!;
-  let value = states.length === 1 ? undefined : node.get(last);
-  if (value === undefined) {
-    const v: Record<string, string> = {};
-    for (let r = 0; r < regions.length; r++) v[regions[r]!.key] = states[r]!.key;
-    value = Object.freeze(v);
-    if (states.length > 1) node.set(last, value);
-  }
-  return value;
+  const table = new Array<Record<string, string> | undefined>(size).fill(undefined);
+  return (states) => {
+    let i = 0;
+    for (let r = 0; r < states.length; r++) i += states[r]!.index * strides[r]!;
+    let value = table[i];
+    if (value === undefined) {
+      const v: Record<string, string> = {};
+      for (let r = 0; r < regions.length; r++) v[regions[r]!.key] = states[r]!.key;
+      Object.defineProperty(v, ACTIVE, { value: states.slice(), enumerable: false });
+      table[i] = value = Object.freeze(v);
+    }
+    return value;
+  };
 }
 
 function loopError(where: string, max: number): Error {
@@ -546,7 +557,7 @@ function compileRegion(node: XNode, c: Compiler): Region {
   const byKey = new Map<string, AtomicState>();
   const nodes = childrenOf(node);
   for (const child of nodes) {
-    byKey.set(child.key, { id: child.id, key: child.key, final: child.type === 'final', on: new Map(), always: null });
+    byKey.set(child.key, { id: child.id, key: child.key, index: byKey.size, final: child.type === 'final', on: new Map(), always: null });
   }
   // transitions reference their target's AtomicState, so fill them in after all exist
   for (const child of nodes) {
