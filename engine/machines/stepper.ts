@@ -67,6 +67,12 @@ export interface CompiledMachine {
    * batch steps millions of times; `step` is `advance` on a copy.
    */
   advance(snapshot: MachineSnapshot, event: EventObject): StepAction[] | null;
+  /**
+   * `initial` the engine's way: the initial value and a context of its own
+   * written into `snapshot`, the actions in the list `advance` reuses (read
+   * them before stepping again).
+   */
+  start(snapshot: MachineSnapshot, input?: unknown): StepAction[];
 }
 
 /** Bound on `always` microsteps in one step when the machine sets no `maxIterations` (xstate's default is unbounded). */
@@ -176,8 +182,8 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
   const initialEntry = compileInitialEntry(regionNodes, c);
   const contextConfig = (machine.config as { context?: unknown }).context;
 
-  /** The initial microstep: context, then the entry actions of the root and the initial states. */
-  const begin = (input: unknown): [Run, EventObject] => {
+  /** The initial microstep: context, then the entry actions of the root and the initial states (`reuse`: in the Run `advance` reuses). */
+  const begin = (input: unknown, reuse = false): [Run, EventObject] => {
     const event = { type: 'xstate.init', input };
     // a fresh shallow copy either way: xstate applies a context factory with assign() onto {}, and a
     // context written in the config must not be shared by the snapshots `advance` writes into
@@ -185,7 +191,7 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
       typeof contextConfig === 'function'
         ? { ...contextConfig({ input, spawn: noSpawn, self: undefined }) }
         : { ...(contextConfig || {}) };
-    const run = newRun(context, true);
+    const run = reuse ? reuseRun(context) : newRun(context, true);
     runActions(initialEntry, run, event);
     return [run, event];
   };
@@ -195,7 +201,7 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
     : parallelStepper(machine, regions, begin, maxMicrosteps);
 }
 
-type Begin = (input: unknown) => [Run, EventObject];
+type Begin = (input: unknown, reuse?: boolean) => [Run, EventObject];
 
 function compoundStepper(machine: AnyStateMachine, region: Region, begin: Begin, maxMicrosteps: number): CompiledMachine {
   const advance = (snapshot: MachineSnapshot, event: EventObject): StepAction[] | null => {
@@ -222,6 +228,12 @@ function compoundStepper(machine: AnyStateMachine, region: Region, begin: Begin,
       const [run, event] = begin(input);
       const state = settleCompound(region.initial, run, event, maxMicrosteps);
       return { snapshot: { value: state.key, context: run.context }, actions: run.actions };
+    },
+    start(snapshot, input) {
+      const [run, event] = begin(input, true);
+      snapshot.value = settleCompound(region.initial, run, event, maxMicrosteps).key;
+      snapshot.context = run.context;
+      return run.actions;
     },
     step(snapshot, event) {
       return stepByAdvance(advance, snapshot, event);
@@ -279,6 +291,14 @@ function parallelStepper(machine: AnyStateMachine, regions: Region[], begin: Beg
       const states = regions.map((r) => r.initial);
       if (anyAlways) settleParallel(states, run, event, maxMicrosteps);
       return { snapshot: { value: valueOf(states), context: run.context }, actions: run.actions };
+    },
+    start(snapshot, input) {
+      const [run, event] = begin(input, true);
+      for (let r = 0; r < n; r++) states[r] = regions[r]!.initial;
+      if (anyAlways) settleParallel(states, run, event, maxMicrosteps, chosen);
+      snapshot.value = valueOf(states);
+      snapshot.context = run.context;
+      return run.actions;
     },
     step(snapshot, event) {
       return stepByAdvance(advance, snapshot, event);

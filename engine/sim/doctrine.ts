@@ -88,7 +88,7 @@ export class Doctrine {
         if (pick === undefined) break;
         pick.taken = taken;
         // a finite time: best() has checked all that check() would (the NaN of a unit that cannot move, at distance 0, has not)
-        if (this.bestTime < Infinity) executeCheckedDispatch(sim, pick.role, pick.id, inc.id);
+        if (this.bestTime < Infinity) executeCheckedDispatch(sim, pick.role, pick.id, pick.w, inc);
         else sim.decide({ at: sim.now, role: pick.role, author: 'doctrine', cmd: { do: 'dispatch', unit: pick.id, incident: inc.id } });
       }
     }

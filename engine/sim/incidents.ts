@@ -110,10 +110,13 @@ export function arrival(sim: Sim, genId: string): void {
     let u = rng.next() * total;
     for (const a of g.areas) { u -= sim.model.area.get(a)!.population || 1; if (u < 0) { area = a; break; } }
   }
-  let xy: [number, number] | null = null;
+  // a point scattered around the area's place, or the place itself (where() without its objects)
+  const c = sim.model.areaPlace.get(area)!;
+  let node = c.node, x = c.x, y = c.y;
   if (g.scatter_km > 0) {
-    const c = sim.model.areaPlace.get(area)!;
-    xy = [c.x + (rng.next() * 2 - 1) * g.scatter_km, c.y + (rng.next() * 2 - 1) * g.scatter_km];
+    x = c.x + (rng.next() * 2 - 1) * g.scatter_km;
+    y = c.y + (rng.next() * 2 - 1) * g.scatter_km;
+    node = null;
   }
   const kinds = kindsOf(g.kinds);
   let kind = kinds[0];
@@ -122,7 +125,9 @@ export function arrival(sim: Sim, genId: string): void {
     let u = rng.next() * total;
     for (const k of kinds) { u -= g.kinds[k]; if (u < 0) { kind = k; break; } }
   }
-  create(sim, { id: `${genId}-${state.count}`, kind, area, ...where(sim, area, null, xy) }, rng);
+  const travel = sim.model.travel;
+  if (g.scatter_km > 0 && travel.network) node = travel.nearestNode(x, y) ?? null;
+  create(sim, { id: `${genId}-${state.count}`, kind, area, node, x, y }, rng);
   scheduleArrival(sim, genId);
 }
 

@@ -220,7 +220,8 @@ export class Sim {
 
   /** Start a machine: its initial snapshot, with the entry timers scheduled. */
   startMachine(kind: MachineKind | 'level' | 'shelter', id: string, input: unknown, timers: Record<string, number> | null): MachineSnapshot {
-    const { snapshot, actions } = MACHINES[kind].initial(input);
+    const snapshot: MachineSnapshot = { value: undefined as unknown as string, context: undefined };
+    const actions = MACHINES[kind].start(snapshot, input);
     if (timers) this.runActions(kind as MachineKind, id, timers, actions);
     return snapshot;
   }

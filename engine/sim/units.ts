@@ -11,7 +11,7 @@ import type { Capability } from '../scenario/schema.js';
 import * as Incidents from './incidents.js';
 import { removeAt } from './lists.js';
 import type { Sim } from './sim.js';
-import type { Leg, UnitW } from './world.js';
+import type { IncidentW, Leg, UnitW } from './world.js';
 
 const ATTACHED = new Set(['mobilising', 'en_route', 'blocked', 'on_scene']);
 
@@ -53,9 +53,7 @@ export function timeTo(sim: Sim, unitId: string, to: { node: string | null; x: n
 }
 
 /** Plan a dispatch: draws the mobilisation delay and the travel variability from the unit's streams. */
-export function plan(sim: Sim, unitId: string, incidentId: string): TripPlan | null {
-  const u = sim.world.units[unitId];
-  const inc = sim.incident(incidentId)!;
+export function plan(sim: Sim, unitId: string, u: UnitW, inc: IncidentW): TripPlan | null {
   const spec = sim.model.unit.get(unitId)!;
   const out = nominal(sim, unitId, u, inc);
   if (!out) return null;
@@ -203,14 +201,13 @@ function detach(sim: Sim, id: string, u: UnitW): void {
   if (Incidents.isOpen(inc)) Incidents.markNeedy(sim, inc.id);
 }
 
-/** Send a dispatched unit on its way (the command has checked everything). */
-export function dispatch(sim: Sim, unitId: string, incidentId: string, p: TripPlan): void {
-  const u = sim.world.units[unitId];
-  const inc = sim.incident(incidentId)!;
-  u.incident = incidentId;
+/** Plan the trip and send a dispatched unit on its way (the command has checked everything, a route included). */
+export function dispatch(sim: Sim, unitId: string, u: UnitW, inc: IncidentW): void {
+  const p = plan(sim, unitId, u, inc)!;
+  u.incident = inc.id;
   u.leg = p.leg;
   inc.assigned.push(unitId);
-  sim.sendTo('unit', unitId, u, { type: 'DISPATCH', incident: incidentId, mobilise_s: p.mobilise_s, travel_s: p.travel_s, return_s: p.return_s });
+  sim.sendTo('unit', unitId, u, { type: 'DISPATCH', incident: inc.id, mobilise_s: p.mobilise_s, travel_s: p.travel_s, return_s: p.return_s });
 }
 
 export function recall(sim: Sim, unitId: string): void {
