@@ -3,7 +3,8 @@
  *
  * What it does: `RngStreams` hands out `Rng` streams by path, e.g.
  * `streams.get('incident/ks-03/severity')`. Each stream is seedrandom's alea
- * generator seeded with the string `${masterSeed}/${path}`, so a stream's draws
+ * generator (ported here, draw for draw: see Alea) seeded with the string
+ * `${masterSeed}/${path}`, so a stream's draws
  * depend only on the master seed and its own path: adding an entity, a
  * decision or another stream never shifts the draws of an existing one
  * (common random numbers across runs). Streams are created lazily and cached.
@@ -16,8 +17,6 @@
  * for everything else). Alea's output has 32 random bits per draw
  * (multiples of 2^-32), which is plenty for simulation sampling.
  */
-
-import seedrandom from 'seedrandom';
 
 /** State of one alea generator: plain JSON numbers. */
 export interface AleaState {
@@ -33,26 +32,84 @@ export interface Rng {
   next(): number;
 }
 
-type AleaPrng = seedrandom.StatefulPRNG<seedrandom.State.Alea>;
+/** Mash, the hash alea seeds with; its running state is `mashN` (seeding never nests). */
+let mashN = 0;
+function mash(data: string): number {
+  let n = mashN;
+  for (let i = 0; i < data.length; i++) {
+    n += data.charCodeAt(i);
+    let h = 0.02519603282416938 * n;
+    n = h >>> 0;
+    h -= n;
+    h *= n;
+    n = h >>> 0;
+    h -= n;
+    n += h * 0x100000000; // 2^32
+  }
+  mashN = n;
+  return (n >>> 0) * 2.3283064365386963e-10; // 2^-32
+}
+
+/**
+ * Johannes Baagøe's alea, as seedrandom's lib/alea.js has it (MIT): the same
+ * seeding and the same double arithmetic in the same order, so the same
+ * draws and states (test/core/rng.test.ts holds it to seedrandom's). A class
+ * with its state in fields: a stream is one object, where seedrandom makes
+ * a generator and five closures, which shows when a batch seeds hundreds of
+ * streams per run.
+ */
+class Alea {
+  c = 1;
+  s0: number;
+  s1: number;
+  s2: number;
+
+  constructor(seed: string) {
+    mashN = 0xefc8249d;
+    this.s0 = mash(' ');
+    this.s1 = mash(' ');
+    this.s2 = mash(' ');
+    this.s0 -= mash(seed);
+    if (this.s0 < 0) this.s0 += 1;
+    this.s1 -= mash(seed);
+    if (this.s1 < 0) this.s1 += 1;
+    this.s2 -= mash(seed);
+    if (this.s2 < 0) this.s2 += 1;
+  }
+
+  next(): number {
+    const t = 2091639 * this.s0 + this.c * 2.3283064365386963e-10; // 2^-32
+    this.s0 = this.s1;
+    this.s1 = this.s2;
+    return (this.s2 = t - (this.c = t | 0));
+  }
+}
 
 /** One named alea stream. */
 export class AleaRng implements Rng {
   readonly path: string;
-  private readonly prng: AleaPrng;
+  private readonly alea: Alea;
 
-  /** Use RngStreams.get; this is public for tests and tools. */
-  constructor(path: string, prng: AleaPrng) {
+  /** Use RngStreams.get; this is public for tests and tools. `state`: continue from it instead of seeding. */
+  constructor(path: string, seed: string, state?: AleaState) {
     this.path = path;
-    this.prng = prng;
+    this.alea = new Alea(seed);
+    if (state) {
+      this.alea.c = state.c;
+      this.alea.s0 = state.s0;
+      this.alea.s1 = state.s1;
+      this.alea.s2 = state.s2;
+    }
   }
 
   next(): number {
-    return this.prng();
+    return this.alea.next();
   }
 
-  /** A copy of the generator's state. */
+  /** A copy of the generator's state (keys in seedrandom's order). */
   state(): AleaState {
-    return this.prng.state(); // seedrandom returns a fresh plain object
+    const a = this.alea;
+    return { c: a.c, s0: a.s0, s1: a.s1, s2: a.s2 };
   }
 }
 
@@ -88,7 +145,7 @@ export class RngStreams {
     let rng = this.streams.get(path);
     if (rng === undefined) {
       checkPath(path);
-      rng = new AleaRng(path, seedrandom.alea(`${this.masterSeed}/${path}`, { state: true }));
+      rng = new AleaRng(path, `${this.masterSeed}/${path}`);
       this.streams.set(path, rng);
     }
     return rng;
@@ -117,7 +174,7 @@ export class RngStreams {
     for (const path of Object.keys(snapshot).sort()) {
       checkPath(path);
       const state = checkState(path, snapshot[path]);
-      streams.streams.set(path, new AleaRng(path, seedrandom.alea('', { state })));
+      streams.streams.set(path, new AleaRng(path, '', state));
     }
     return streams;
   }

@@ -27,6 +27,23 @@ describe('RngStreams', () => {
     );
   });
 
+  it('draws and saves exactly what seedrandom alea does, for any seed and path (the engine ports alea)', () => {
+    fc.assert(
+      fc.property(seedArb, fc.oneof(pathArb, fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' })), fc.integer({ min: 0, max: 300 }), (seed, path, n) => {
+        fc.pre(path !== '__proto__');
+        const s = new RngStreams(seed);
+        s.get(path);
+        const ref = seedrandom.alea(`${seed}/${path}`, { state: true });
+        expect(draws(s, path, n)).toEqual(Array.from({ length: n }, () => ref()));
+        expect(JSON.stringify(s.snapshot()[path])).toBe(JSON.stringify(ref.state()));
+        const back = RngStreams.restore(seed, s.snapshot());
+        const cont = seedrandom.alea('', { state: ref.state() });
+        expect(draws(back, path, 5)).toEqual(Array.from({ length: 5 }, () => cont()));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('draws numbers in [0, 1)', () => {
     const rng = new RngStreams(7).get('a');
     let lo = Infinity;
