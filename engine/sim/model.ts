@@ -4,7 +4,7 @@
  * and base sits, who commands what. Shared by every run of the scenario (a
  * batch builds it once).
  */
-import type { Area, Capability, Generator, IncidentKind, Inject, Role, Scenario, Unit } from '../scenario/schema.js';
+import type { Area, Capability, Generator, Hazard, IncidentKind, Inject, Role, Rule, Scenario, Unit } from '../scenario/schema.js';
 import { projectionFor, toXY, type Projection } from './geo.js';
 import { Hazards } from './hazards.js';
 import { Travel, type Profile } from './routing.js';
@@ -26,6 +26,10 @@ export class Model {
   readonly kind = new Map<string, IncidentKind>();
   readonly generator = new Map<string, Generator>();
   readonly inject = new Map<string, Inject>();
+  readonly hazard = new Map<string, Hazard>();
+  readonly rule = new Map<string, Rule>();
+  /** the scenario's injects that wait for a condition, in their order */
+  readonly conditional: Inject[];
   readonly roles: EffectiveRole[] = [];
   readonly role = new Map<string, EffectiveRole>();
   /** role id commanding each unit */
@@ -47,6 +51,9 @@ export class Model {
     for (const k of scenario.incident_kinds) this.kind.set(k.id, k);
     for (const g of scenario.generators) this.generator.set(g.id, g);
     for (const inj of scenario.injects) this.inject.set(inj.id, inj);
+    for (const h of scenario.hazards) if (!this.hazard.has(h.id)) this.hazard.set(h.id, h);
+    for (const r of scenario.rules) if (!this.rule.has(r.id)) this.rule.set(r.id, r);
+    this.conditional = scenario.injects.filter((i) => i.when);
     for (const a of scenario.areas) {
       const chain: string[] = [];
       let p = a.parent;

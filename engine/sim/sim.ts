@@ -170,6 +170,14 @@ export class Sim {
     return r;
   }
 
+  /** A rule's stream (`rule/<id>`), cached like the units' streams. */
+  ruleStream(ruleId: string): Rng {
+    let r = this.ruleStreams.get(ruleId);
+    if (r === undefined) this.ruleStreams.set(ruleId, (r = this.rng.get(`rule/${ruleId}`)));
+    return r;
+  }
+
+  private readonly ruleStreams = new Map<string, Rng>();
   private readonly genStreams = new Map<string, Rng>();
   private readonly travelStreams = new Map<string, Rng>();
   private readonly mobiliseStreams = new Map<string, Rng>();
