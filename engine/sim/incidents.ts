@@ -313,7 +313,7 @@ function contained(sim: Sim, inc: IncidentW): void {
   const i = sim.world.needy.indexOf(inc.id);
   if (i >= 0) removeAt(sim.world.needy, i);
   // everyone goes home: on scene released, on the way recalled
-  for (const uid of [...inc.assigned]) {
+  for (const uid of inc.assigned.slice()) {
     const u = sim.world.units[uid];
     if (u.m.value === 'on_scene') sim.sendTo('unit', uid, u, RELEASE);
     else Units.recall(sim, uid);

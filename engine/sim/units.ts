@@ -124,7 +124,9 @@ export function onStep(sim: Sim, id: string, u: UnitW, before: string, actions: 
       if (state === 'available') sim.world.dirty = true;
     }
     if (!sim.recordUnits) { /* no log: nobody reads unit movements */ }
-    else if (state === 'en_route' || state === 'returning') sim.emit({ t: sim.now, type: 'unit.state', id, state, ...(state === 'en_route' && incident ? { incident } : {}), travel_s: u.leg?.travel_s ?? 0 });
+    // literals, not a spread of the optional incident: the same keys in the same order
+    else if (state === 'en_route' && incident) sim.emit({ t: sim.now, type: 'unit.state', id, state, incident, travel_s: u.leg?.travel_s ?? 0 });
+    else if (state === 'en_route' || state === 'returning') sim.emit({ t: sim.now, type: 'unit.state', id, state, travel_s: u.leg?.travel_s ?? 0 });
     else if (ATTACHED.has(state) && incident) sim.emit({ t: sim.now, type: 'unit.state', id, state, incident });
     else sim.emit({ t: sim.now, type: 'unit.state', id, state });
     if (state === 'en_route' || state === 'returning') emitRoute(sim, id, u);
@@ -141,7 +143,10 @@ function emitRoute(sim: Sim, id: string, u: UnitW): void {
   const leg = u.leg;
   if (!leg || !sim.recordUnits) return;
   if (leg.nodes) sim.emit({ t: sim.now, type: 'unit.route', id, nodes: leg.nodes, cum_s: leg.cum_s, km: leg.km });
-  else sim.emit({ t: sim.now, type: 'unit.route', id, from: leg.from!.map(round4), to: leg.to!.map(round4), travel_s: leg.travel_s, km: leg.km });
+  else {
+    const from = leg.from!, to = leg.to!;
+    sim.emit({ t: sim.now, type: 'unit.route', id, from: [round4(from[0]), round4(from[1])], to: [round4(to[0]), round4(to[1])], travel_s: leg.travel_s, km: leg.km });
+  }
 }
 
 function depart(sim: Sim, u: UnitW): void {
