@@ -98,7 +98,7 @@ export class Doctrine {
       const inc = sim.incident(id);
       if (inc !== undefined && Incidents.isOpen(inc) && Incidents.shortfallInto(sim, inc, gap)) w.needy[keep++] = id;
     }
-    if (keep !== w.needy.length) w.needy.length = keep;
+    while (w.needy.length > keep) w.needy.pop(); // not `length = keep`: at 0 that drops the list's storage
   }
 
   /** dispatch passes so far: a unit taken in this pass carries its number */
