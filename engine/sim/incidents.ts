@@ -159,7 +159,7 @@ export function spawn(sim: Sim, p: Extract<Payload, { k: 'spawn' }>): void {
 // ------------------------------------------------------------ work and need
 
 export function needOf(sim: Sim, inc: IncidentW): Partial<Record<Capability, number>> {
-  return sim.model.need(sim.model.kind.get(inc.kind)!, inc.severity);
+  return sim.model.needOfKind(inc.kind, inc.severity);
 }
 
 /**

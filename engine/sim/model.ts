@@ -140,4 +140,11 @@ export class Model {
   }
 
   private readonly needCache = new Map<string, Partial<Record<Capability, number>>[]>();
+
+  /** `need` by the kind's id: one lookup where an incident asks (it holds the id, not the kind). */
+  needOfKind(kindId: string, severity: number): Partial<Record<Capability, number>> {
+    const bySeverity = this.needCache.get(kindId);
+    if (bySeverity === undefined) return this.need(this.kind.get(kindId)!, severity);
+    return bySeverity[Math.min(5, Math.max(1, severity)) - 1];
+  }
 }
