@@ -16,6 +16,9 @@ export interface EffectiveRole extends Role {
 
 export interface Place { node: string | null; x: number; y: number }
 
+/** What planning a unit's trip reads about it, found in one lookup. */
+export interface UnitInfo { spec: Unit; profile: Profile; base: Place }
+
 export class Model {
   readonly projection: Projection;
   readonly travel: Travel;
@@ -37,6 +40,7 @@ export class Model {
   readonly areaPlace = new Map<string, Place>();
   readonly basePlace = new Map<string, Place>();
   readonly profile = new Map<string, Profile>();
+  readonly unitInfo = new Map<string, UnitInfo>();
   /** area -> its ancestors, nearest first */
   readonly ancestors = new Map<string, string[]>();
   /** the top area (for isolation: an area cut off from it is isolated) */
@@ -72,6 +76,7 @@ export class Model {
       } else {
         this.basePlace.set(u.id, this.areaPlace.get(u.base) ?? this.areaPlace.get(u.home)!);
       }
+      this.unitInfo.set(u.id, { spec: this.unit.get(u.id)!, profile: this.profile.get(u.id)!, base: this.basePlace.get(u.id)! });
     }
 
     for (const r of scenario.roles) {

@@ -25,14 +25,13 @@ export interface TripPlan {
 const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
 /** Nominal travel (no variability) between two places for a unit, or null when no open road. */
-export function nominal(sim: Sim, unitId: string, from: { node: string | null; x: number; y: number }, to: { node: string | null; x: number; y: number }) {
+export function nominal(
+  sim: Sim, unitId: string, from: { node: string | null; x: number; y: number }, to: { node: string | null; x: number; y: number },
+  profile = sim.model.profile.get(unitId)!,
+): { time_s: number; km: number; nodes: string[] | undefined; edges: string[] | undefined } | null {
   const model = sim.model;
-  const profile = model.profile.get(unitId)!;
-  if (model.travel.network && from.node !== null && to.node !== null) {
-    const r = model.travel.route(profile, from.node, to.node, sim.world.roads, sim.world.road_version);
-    if (!r) return null;
-    return { time_s: r.time_s, km: r.km, nodes: r.nodes, edges: r.edges };
-  }
+  // the route itself: its fields are read, never written out
+  if (model.travel.network && from.node !== null && to.node !== null) return model.travel.route(profile, from.node, to.node, sim.world.roads, sim.world.road_version);
   const km = model.travel.straightKm(from.x, from.y, to.x, to.y);
   const time_s = model.travel.straightTime(profile, km);
   if (!(time_s < Infinity)) return null;
@@ -54,11 +53,10 @@ export function timeTo(sim: Sim, unitId: string, to: { node: string | null; x: n
 
 /** Plan a dispatch: draws the mobilisation delay and the travel variability from the unit's streams. */
 export function plan(sim: Sim, unitId: string, u: UnitW, inc: IncidentW): TripPlan | null {
-  const spec = sim.model.unit.get(unitId)!;
-  const out = nominal(sim, unitId, u, inc);
+  const { spec, profile, base } = sim.model.unitInfo.get(unitId)!;
+  const out = nominal(sim, unitId, u, inc, profile);
   if (!out) return null;
-  const base = sim.model.basePlace.get(unitId)!;
-  const back = nominal(sim, unitId, inc, base);
+  const back = nominal(sim, unitId, inc, base, profile);
   const mobilise_s = spec.mobilisation.kind === 'fixed' ? Math.max(0, Math.round(spec.mobilisation.value)) : sampleSeconds(spec.mobilisation, sim.stream(unitId, 'mobilise'));
   const v = sim.model.scenario.travel.variability;
   const factor = v ? Math.max(0, sample(v, sim.stream(unitId, 'travel'))) : 1;
