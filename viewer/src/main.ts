@@ -34,8 +34,8 @@ interface Timings {
   fetch_start_at?: number; painted_at?: number; painted_ms?: number; compressed?: boolean; bytes?: number;
   head_ms?: number; fetch_ms?: number; complete_ms?: number; parse_ms?: number; model_ms?: number; fold_ms?: number;
   map_ms?: number; timeline_ms?: number; panels_ms?: number; seek_ms?: number; first_render_ms?: number; open_ms?: number;
-  /** a file picked or dropped (the last one opened): its events in, shown, and painted, from the moment it was given */
-  file_head_ms?: number; file_open_ms?: number; file_painted_ms?: number;
+  /** a file picked or dropped (the last one opened): its events in, shown, painted, and read to its end, from the moment it was given */
+  file_head_ms?: number; file_open_ms?: number; file_painted_ms?: number; file_complete_ms?: number;
 }
 
 class App implements PanelHost {
@@ -205,6 +205,7 @@ class App implements PanelHost {
         arrival.holdKeyframes(new Promise((ok) => afterPaint(() => { this.timings.file_painted_ms = performance.now() - at; ok(); })));
       } : null;
       const run = await this.openArrival(arrival, show);
+      if (show) this.timings.file_complete_ms = performance.now() - at;
       if (run) last = run;
     }
     // the last file could not be opened: the last one that could is shown instead

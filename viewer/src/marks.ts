@@ -14,6 +14,11 @@ export interface Mark {
   parts: SVGElement[];
   /** what was last written, by slot (the caller numbers the attributes and texts it writes) */
   written: (string | null | undefined)[];
+  /**
+   * The tooltip, made when the pointer comes over the mark (`Marks.tip`), not at every seek: most seeks change
+   * most marks' tooltips, and writing them cost as much as drawing the marks. Part `tipPart` is the <title>.
+   */
+  tip: (() => string) | null;
 }
 
 export function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
@@ -45,8 +50,19 @@ export class Marks {
   private live = new Map<string, Mark>();
   private readonly spare: Mark[] = [];
 
-  /** `make` builds a group and its parts (constant attributes set once, there). */
-  constructor(readonly container: SVGGElement, private readonly make: () => { g: SVGGElement; parts: SVGElement[] }) {}
+  private readonly byGroup = new WeakMap<Element, Mark>();
+
+  /** `make` builds a group and its parts (constant attributes set once, there); part `tipPart` is the group's <title>. */
+  constructor(readonly container: SVGGElement, private readonly make: () => { g: SVGGElement; parts: SVGElement[] }, private readonly tipPart: number) {}
+
+  /** The pointer is over `el`: if it is in one of these marks, write that mark's tooltip now. */
+  tip(el: Element): void {
+    const g = el.closest('g');
+    const m = g ? this.byGroup.get(g) ?? (g.parentElement ? this.byGroup.get(g.parentElement) : undefined) : undefined;
+    if (!m?.tip) return;
+    const v = m.tip(), title = m.parts[this.tipPart];
+    if (title.textContent !== v) title.textContent = v;
+  }
 
   /**
    * One mark per id; `each` writes what a mark shows. A mark whose id stays keeps its group; the
@@ -80,6 +96,8 @@ export class Marks {
 
   private build(): Mark {
     const { g, parts } = this.make();
-    return { g, parts, written: [] };
+    const m: Mark = { g, parts, written: [], tip: null };
+    this.byGroup.set(g, m);
+    return m;
   }
 }
