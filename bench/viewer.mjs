@@ -129,9 +129,8 @@ export async function viewerBench(args = {}) {
     console.log(`  browser  (machine load, 1-minute average: ${load0.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after; ${cpus().length} cores)`);
     const f = (v) => (typeof v === 'number' ? ms(v) : '?');
     console.log(`  browser  open: page requested -> map, timeline and board at T0 drawn and painted  ${f(t.painted_at).padStart(10)}   ${verdict(t.painted_at, 1000)}`);
-    console.log(`           the log requested at ${f(t.fetch_start_at)}; from there: head and events in ${f(t.head_ms)} (${t.compressed ? 'sent gzip-compressed' : 'sent as is'}), then parse + check ${f(t.parse_ms)}, model ${f(t.model_ms)}, fold ${f(t.fold_ms)}, first draw ${f(t.first_render_ms)}`);
-    console.log(`  browser  open counted from the log's request to the painted frame  ${f(t.painted_ms).padStart(10)}   ${verdict(t.painted_ms, 1000)}`);
-    console.log(`           the rest of the log (keyframes, summary) in and checked ${f(t.complete_ms)} after its request (last byte ${f(t.fetch_ms)}); until then a seek past the keyframes in waits for its keyframe`);
+    console.log(`           the log asked for while the page was read (a preload), taken up by the page's first script at ${f(t.fetch_start_at)}; from there: head and events in ${f(t.head_ms)} (${t.compressed ? 'sent gzip-compressed' : 'sent as is'}), then parse + check ${f(t.parse_ms)}, model ${f(t.model_ms)}, fold ${f(t.fold_ms)}, first draw ${f(t.first_render_ms)}, painted ${f(t.painted_ms)}`);
+    console.log(`           the rest of the log (keyframes, summary) in and checked ${f(t.complete_ms)} after that (last byte ${f(t.fetch_ms)}); until then a seek past the keyframes in waits for its keyframe`);
     const fo = b.files.map((x) => x.file_painted_ms);
     console.log(`  browser  open the log in the running viewer (file picker): picked -> map, timeline and board drawn and painted  ${fo.map(f).join(', ')}   ${verdict(Math.max(...fo), 1000)}`);
     console.log(`           of which its events read ${b.files.map((x) => f(x.file_head_ms)).join(', ')}; the whole file read and checked ${b.files.map((x) => f(x.file_complete_ms)).join(', ')}`);

@@ -8,13 +8,13 @@ import { drill, tempDir } from '../helpers/cli.js';
 import { serve, type Served } from '../viewer/browser.js';
 
 /** A raw GET: the path goes on the wire exactly as written (no normalising of `..`). */
-function get(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; type: string; cache: string }> {
+function get(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; type: string; cache: string; csp: string }> {
   return new Promise((ok, fail) => {
     const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d) => { body += d; });
-      res.on('end', () => ok({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type'] ?? ''), cache: String(res.headers['cache-control'] ?? '') }));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type'] ?? ''), cache: String(res.headers['cache-control'] ?? ''), csp: String(res.headers['content-security-policy'] ?? '') }));
     });
     req.on('error', fail);
     req.end();
@@ -50,6 +50,10 @@ describe('drill view', () => {
     expect(index.status).toBe(200);
     expect(index.type).toMatch(/text\/html/);
     expect(index.body).toContain('<script type="module"');
+    // the first run is asked for while the page is read, and the page may run only its own scripts
+    expect(index.body).toContain('<link rel="preload" href="runs/0.json" as="fetch" crossorigin="anonymous">');
+    expect(index.csp).toContain("script-src 'self'");
+    expect((await get(port, '/index.html')).body).toBe(index.body);
     const list = JSON.parse((await get(port, '/runs/index.json')).body);
     expect(list.runs).toEqual([{ url: 'runs/0.json', name: 'a.json', bytes: readFileSync(runFile).length }]);
     expect((await get(port, '/runs/0.json')).body).toBe(readFileSync(runFile, 'utf8'));

@@ -109,6 +109,7 @@ let served: Served | null = null;
 export function startServed(): Served {
   if (served) return served;
   // the log the address names (or the first) is asked for along with the list, not after it: `drill view` serves runs/<n>.json
+  // (and its page preloads runs/0.json: for the first run this request is answered from that preload)
   const want = parseHash();
   const guess = `runs/${want.run ?? 0}.json`;
   const abort = new AbortController();
