@@ -14,7 +14,7 @@ import { ENGINE_VERSION } from '../../engine/version.js';
 import { h } from './dom.js';
 import { STRINGS, type Lang, type StringKey } from './i18n.js';
 import { parseHash } from './address.js';
-import { loadOpened, loadRun, runLabel, type LoadedRun } from './loaded.js';
+import { loadOpened, runLabel, type LoadedRun } from './loaded.js';
 import { clock, wallClock } from './look.js';
 import { MapView } from './map.js';
 import { renderBoard, renderDecisions, renderMessages, renderMetrics, renderObjectives, updateMessages, type PanelHost } from './panels.js';
@@ -82,12 +82,6 @@ class App implements PanelHost {
 
   clearError(): void { $('error').hidden = true; }
 
-  addRun(text: string, name: string, served: number | null): LoadedRun | null {
-    const r = loadRun(text, name, served);
-    if (!r.ok) { this.showError(r.message, r.hint); return null; }
-    return this.addLoaded(r.run);
-  }
-
   addLoaded(run: LoadedRun): LoadedRun {
     this.clearError();
     this.runs.push(run);
@@ -115,7 +109,7 @@ class App implements PanelHost {
   async openServed(): Promise<void> {
     const served = startServed();
     if ((await served.list) === null) return this.applyHash(); // opened from a file, not from `drill view`: use the picker
-    for (const arrival of await served.arrivals()) await this.openArrival(arrival, this.a === null ? (run) => this.shown(arrival, run) : null);
+    for (const arrival of await served.arrivals()) await this.openArrival(arrival, this.a === null ? () => this.shown(arrival) : null);
     const want = parseHash();
     const byServed = (i: number | null) => (i === null ? null : this.runs.find((r) => r.served === i) ?? null);
     if ((byServed(want.run) ?? this.a) !== this.a || byServed(want.cmp) !== this.b) this.applyHash();
@@ -178,7 +172,7 @@ class App implements PanelHost {
   }
 
   /** The first served run is in: show it, and note how long that took. */
-  private shown(arrival: Arrival, _run: LoadedRun): void {
+  private shown(arrival: Arrival): void {
     const t0 = arrival.started;
     this.timings.fetch_start_at = t0;
     this.timings.compressed = arrival.compressed;
@@ -199,7 +193,7 @@ class App implements PanelHost {
       const at = performance.now();
       const arrival = new Arrival(null, { url: '', name: f.name, bytes: f.size }, { response: Promise.resolve(new Response(f)), at });
       const show = i === list.length - 1 ? (run: LoadedRun) => {
-        this.select(run, this.b === run ? null : this.b);
+        this.select(run, this.b);
         this.timings.file_head_ms = (arrival.headAt ?? arrival.ended ?? at) - at;
         this.timings.file_open_ms = performance.now() - at;
         arrival.holdKeyframes(new Promise((ok) => afterPaint(() => { this.timings.file_painted_ms = performance.now() - at; ok(); })));
