@@ -3,7 +3,8 @@
  *
  * What it does: `RngStreams` hands out `Rng` streams by path, e.g.
  * `streams.get('incident/ks-03/severity')`. Each stream is seedrandom's alea
- * generator (ported here, draw for draw: see Alea) seeded with the string
+ * generator (Baagøe's Alea, as seedrandom implements it: same numbers, same
+ * state; a property test holds the two together) seeded with the string
  * `${masterSeed}/${path}`, so a stream's draws
  * depend only on the master seed and its own path: adding an entity, a
  * decision or another stream never shifts the draws of an existing one
@@ -32,10 +33,15 @@ export interface Rng {
   next(): number;
 }
 
-/** Mash, the hash alea seeds with; its running state is `mashN` (seeding never nests). */
-let mashN = 0;
-function mash(data: string): number {
-  let n = mashN;
+const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
+
+/**
+ * Baagøe's Mash hash as seedrandom's alea has it, `n` carried from call to call: the hash of
+ * `data` in [0, 1). (A run creates dozens of streams: seedrandom's closures made creating one
+ * cost 4 us, a tenth of a short run; this costs under 2.)
+ */
+function mash(st: { n: number }, data: string): number {
+  let n = st.n;
   for (let i = 0; i < data.length; i++) {
     n += data.charCodeAt(i);
     let h = 0.02519603282416938 * n;
@@ -44,72 +50,49 @@ function mash(data: string): number {
     h *= n;
     n = h >>> 0;
     h -= n;
-    n += h * 0x100000000; // 2^32
+    n += h * 0x100000000;
   }
-  mashN = n;
-  return (n >>> 0) * 2.3283064365386963e-10; // 2^-32
-}
-
-/**
- * Johannes Baagøe's alea, as seedrandom's lib/alea.js has it (MIT): the same
- * seeding and the same double arithmetic in the same order, so the same
- * draws and states (test/core/rng.test.ts holds it to seedrandom's). A class
- * with its state in fields: a stream is one object, where seedrandom makes
- * a generator and five closures, which shows when a batch seeds hundreds of
- * streams per run.
- */
-class Alea {
-  c = 1;
-  s0: number;
-  s1: number;
-  s2: number;
-
-  constructor(seed: string) {
-    mashN = 0xefc8249d;
-    this.s0 = mash(' ');
-    this.s1 = mash(' ');
-    this.s2 = mash(' ');
-    this.s0 -= mash(seed);
-    if (this.s0 < 0) this.s0 += 1;
-    this.s1 -= mash(seed);
-    if (this.s1 < 0) this.s1 += 1;
-    this.s2 -= mash(seed);
-    if (this.s2 < 0) this.s2 += 1;
-  }
-
-  next(): number {
-    const t = 2091639 * this.s0 + this.c * 2.3283064365386963e-10; // 2^-32
-    this.s0 = this.s1;
-    this.s1 = this.s2;
-    return (this.s2 = t - (this.c = t | 0));
-  }
+  st.n = n;
+  return (n >>> 0) * TWO_TO_MINUS_32;
 }
 
 /** One named alea stream. */
 export class AleaRng implements Rng {
   readonly path: string;
-  private readonly alea: Alea;
+  private c = 1;
+  private s0: number;
+  private s1: number;
+  private s2: number;
 
-  /** Use RngStreams.get; this is public for tests and tools. `state`: continue from it instead of seeding. */
+  /** Seeded with `seed`, or continuing from `state`. Use RngStreams.get; this is public for tests and tools. */
   constructor(path: string, seed: string, state?: AleaState) {
     this.path = path;
-    this.alea = new Alea(seed);
     if (state) {
-      this.alea.c = state.c;
-      this.alea.s0 = state.s0;
-      this.alea.s1 = state.s1;
-      this.alea.s2 = state.s2;
+      ({ c: this.c, s0: this.s0, s1: this.s1, s2: this.s2 } = state);
+      return;
     }
+    const st = { n: 0xefc8249d };
+    this.s0 = mash(st, ' ');
+    this.s1 = mash(st, ' ');
+    this.s2 = mash(st, ' ');
+    this.s0 -= mash(st, seed);
+    if (this.s0 < 0) this.s0 += 1;
+    this.s1 -= mash(st, seed);
+    if (this.s1 < 0) this.s1 += 1;
+    this.s2 -= mash(st, seed);
+    if (this.s2 < 0) this.s2 += 1;
   }
 
   next(): number {
-    return this.alea.next();
+    const t = 2091639 * this.s0 + this.c * TWO_TO_MINUS_32;
+    this.s0 = this.s1;
+    this.s1 = this.s2;
+    return (this.s2 = t - (this.c = t | 0));
   }
 
-  /** A copy of the generator's state (keys in seedrandom's order). */
+  /** A copy of the generator's state (seedrandom's form: `seedrandom.alea('', { state })` continues it). */
   state(): AleaState {
-    const a = this.alea;
-    return { c: a.c, s0: a.s0, s1: a.s1, s2: a.s2 };
+    return { c: this.c, s0: this.s0, s1: this.s1, s2: this.s2 };
   }
 }
 

@@ -8,13 +8,13 @@ import { drill, tempDir } from '../helpers/cli.js';
 import { serve, type Served } from '../viewer/browser.js';
 
 /** A raw GET: the path goes on the wire exactly as written (no normalising of `..`). */
-function get(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; type: string }> {
+function get(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; type: string; cache: string; csp: string }> {
   return new Promise((ok, fail) => {
     const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d) => { body += d; });
-      res.on('end', () => ok({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type'] ?? '') }));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type'] ?? ''), cache: String(res.headers['cache-control'] ?? ''), csp: String(res.headers['content-security-policy'] ?? '') }));
     });
     req.on('error', fail);
     req.end();
@@ -50,9 +50,22 @@ describe('drill view', () => {
     expect(index.status).toBe(200);
     expect(index.type).toMatch(/text\/html/);
     expect(index.body).toContain('<script type="module"');
+    // the first run is asked for while the page is read, and the page may run only its own scripts
+    expect(index.body).toContain('<link rel="preload" href="runs/0.json" as="fetch" crossorigin="anonymous">');
+    expect(index.csp).toContain("script-src 'self'");
+    expect((await get(port, '/index.html')).body).toBe(index.body);
     const list = JSON.parse((await get(port, '/runs/index.json')).body);
     expect(list.runs).toEqual([{ url: 'runs/0.json', name: 'a.json', bytes: readFileSync(runFile).length }]);
     expect((await get(port, '/runs/0.json')).body).toBe(readFileSync(runFile, 'utf8'));
+  });
+
+  it('lets the browser keep the viewer\'s scripts (named by their content), never the page or a run', async () => {
+    const index = await get(port, '/');
+    const script = /src="\.?\/(assets\/[^"]+\.js)"/.exec(index.body)![1];
+    expect((await get(port, '/' + script)).cache).toMatch(/immutable/);
+    expect(index.cache).toBe('no-store');
+    expect((await get(port, '/runs/0.json')).cache).toBe('no-store');
+    expect((await get(port, '/runs/index.json')).cache).toBe('no-store');
   });
 
   it('sends a run log gzip-compressed to a client that accepts it, once compressed, byte for byte the same', async () => {

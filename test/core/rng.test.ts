@@ -27,18 +27,18 @@ describe('RngStreams', () => {
     );
   });
 
-  it('draws and saves exactly what seedrandom alea does, for any seed and path (the engine ports alea)', () => {
+  it('is seedrandom\'s alea, draw for draw and state for state, for any master seed and path', () => {
+    // the engine's own Alea is faster to create than seedrandom's; seedrandom stays the reference
     fc.assert(
-      fc.property(seedArb, fc.oneof(pathArb, fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' })), fc.integer({ min: 0, max: 300 }), (seed, path, n) => {
-        fc.pre(path !== '__proto__');
-        const s = new RngStreams(seed);
-        s.get(path);
+      fc.property(fc.oneof(seedArb, fc.string({ unit: 'binary', maxLength: 40 })), fc.oneof(pathArb, fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }).filter((p) => p !== '__proto__')), fc.integer({ min: 0, max: 300 }), (seed, path, n) => {
+        const ours = new RngStreams(seed).get(path);
         const ref = seedrandom.alea(`${seed}/${path}`, { state: true });
-        expect(draws(s, path, n)).toEqual(Array.from({ length: n }, () => ref()));
-        expect(JSON.stringify(s.snapshot()[path])).toBe(JSON.stringify(ref.state()));
-        const back = RngStreams.restore(seed, s.snapshot());
-        const cont = seedrandom.alea('', { state: ref.state() });
-        expect(draws(back, path, 5)).toEqual(Array.from({ length: 5 }, () => cont()));
+        for (let i = 0; i < n; i++) expect(ours.next()).toBe(ref());
+        expect(ours.state()).toEqual(ref.state());
+        // and a saved stream goes on the same in both
+        const again = RngStreams.restore(seed, { [path]: ours.state() }).get(path);
+        const refAgain = seedrandom.alea('', { state: ref.state() });
+        for (let i = 0; i < 20; i++) expect(again.next()).toBe(refAgain());
       }),
       { numRuns: 300 },
     );

@@ -95,6 +95,14 @@ describe('the replay viewer', () => {
     expect(Object.keys(shown.incidents).length).toBeGreaterThan(0);
     const open = new Set(Object.values(world.incidents).map((i) => i.id));
     for (const id of shown.resolved) expect(open.has(id as string)).toBe(false);
+    // a marker's tooltip is written when the pointer comes over it, and says what the engine holds
+    const busy = Object.entries(world.units).find(([, u]) => u.incident)!;
+    const unitMark = page.locator(`#map-a g.unit[data-unit="${busy[0]}"]`);
+    expect(await unitMark.locator('title').textContent()).toBe('');
+    await unitMark.dispatchEvent('pointerover');
+    const name = runA.scenario.units.find((u) => u.id === busy[0])!.name;
+    expect(await unitMark.locator('title').textContent()).toMatch(new RegExp(`: .+ → ${busy[1].incident}$`));
+    expect(await unitMark.locator('title').textContent()).toContain(typeof name === 'string' ? name : (name as { en?: string })?.en ?? busy[0]);
     await page.locator('#maps').screenshot({ path: join(ARTIFACTS, 'viewer-map.png') });
     await page.locator('#timeline').screenshot({ path: join(ARTIFACTS, 'viewer-timeline.png') });
   });

@@ -4,7 +4,7 @@
  * report how long a large log takes.
  */
 import { HistoryFolder, type History } from '../../engine/replay/history.js';
-import { openRunLog, type RunData } from '../../engine/replay/open.js';
+import type { RunData } from '../../engine/replay/open.js';
 import { Replay } from '../../engine/replay/replay.js';
 import { textIn } from '../../engine/scenario/text.js';
 import { toCoords } from '../../engine/sim/geo.js';
@@ -21,13 +21,6 @@ export interface LoadedRun {
 }
 
 export type LoadResult = { ok: true; run: LoadedRun } | { ok: false; message: string; hint?: string };
-
-export function loadRun(text: string, name: string, served: number | null): LoadResult {
-  const t0 = performance.now();
-  const r = openRunLog(text, name);
-  if (!r.ok) return r;
-  return loadOpened(r.run, served, t0);
-}
 
 /**
  * A run opened (whole, or from its head while the rest arrives): the engine set up to replay it and its

@@ -14,11 +14,11 @@ import { ENGINE_VERSION } from '../../engine/version.js';
 import { h } from './dom.js';
 import { STRINGS, type Lang, type StringKey } from './i18n.js';
 import { parseHash } from './address.js';
-import { loadOpened, loadRun, runLabel, type LoadedRun } from './loaded.js';
+import { loadOpened, runLabel, type LoadedRun } from './loaded.js';
 import { clock, wallClock } from './look.js';
 import { MapView } from './map.js';
 import { renderBoard, renderDecisions, renderMessages, renderMetrics, renderObjectives, updateMessages, type PanelHost } from './panels.js';
-import { startServed, type Arrival } from './served.js';
+import { Arrival, startServed } from './served.js';
 import { Timeline } from './timeline.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -34,6 +34,8 @@ interface Timings {
   fetch_start_at?: number; painted_at?: number; painted_ms?: number; compressed?: boolean; bytes?: number;
   head_ms?: number; fetch_ms?: number; complete_ms?: number; parse_ms?: number; model_ms?: number; fold_ms?: number;
   map_ms?: number; timeline_ms?: number; panels_ms?: number; seek_ms?: number; first_render_ms?: number; open_ms?: number;
+  /** a file picked or dropped (the last one opened): its events in, shown, painted, and read to its end, from the moment it was given */
+  file_head_ms?: number; file_open_ms?: number; file_painted_ms?: number; file_complete_ms?: number;
 }
 
 class App implements PanelHost {
@@ -80,12 +82,6 @@ class App implements PanelHost {
 
   clearError(): void { $('error').hidden = true; }
 
-  addRun(text: string, name: string, served: number | null): LoadedRun | null {
-    const r = loadRun(text, name, served);
-    if (!r.ok) { this.showError(r.message, r.hint); return null; }
-    return this.addLoaded(r.run);
-  }
-
   addLoaded(run: LoadedRun): LoadedRun {
     this.clearError();
     this.runs.push(run);
@@ -113,15 +109,18 @@ class App implements PanelHost {
   async openServed(): Promise<void> {
     const served = startServed();
     if ((await served.list) === null) return this.applyHash(); // opened from a file, not from `drill view`: use the picker
-    for (const arrival of await served.arrivals()) await this.openArrival(arrival);
+    for (const arrival of await served.arrivals()) await this.openArrival(arrival, this.a === null ? () => this.shown(arrival) : null);
     const want = parseHash();
     const byServed = (i: number | null) => (i === null ? null : this.runs.find((r) => r.served === i) ?? null);
     if ((byServed(want.run) ?? this.a) !== this.a || byServed(want.cmp) !== this.b) this.applyHash();
   }
 
-  private async openArrival(arrival: Arrival): Promise<void> {
+  /**
+   * Read a run log as it arrives (served, or a file read from the disk) and add it; `show` is called with the run
+   * once its head and events are in (or, for a log in another layout, once it has been read whole).
+   */
+  private async openArrival(arrival: Arrival, show: ((run: LoadedRun) => void) | null): Promise<LoadedRun | null> {
     const name = arrival.entry.name;
-    const first = this.a === null;
     // while the events arrive: parse the scenario once it is in, and fold the events in so far
     const reader = arrival.reader;
     const folder = new HistoryFolder();
@@ -140,7 +139,7 @@ class App implements PanelHost {
       const head = openRunHead(reader, name);
       const r = head?.ok ? loadOpened(head.run, arrival.index, t0, folder) : null;
       if (r?.ok) run = this.addLoaded(r.run);
-      if (run && first) this.shown(arrival);
+      if (run) show?.(run);
     }
     // a seek to a time whose keyframe is still on its way goes on once it is in
     const stop = arrival.watch(() => this.resumeSeek());
@@ -149,29 +148,30 @@ class App implements PanelHost {
     if (arrival.error) {
       this.showError(arrival.error);
       if (run) this.dropRun(run);
-      return;
+      return null;
     }
     if (run) {
       const fin = finishRun(run.data, arrival.reader, name);
-      if (!fin.ok) { this.showError(fin.message, fin.hint); this.dropRun(run); return; }
+      if (!fin.ok) { this.showError(fin.message, fin.hint); this.dropRun(run); return null; }
       if (run === this.a || run === this.b) this.renderPanels(); // the summary (objectives, metrics at the end) came last
       this.resumeSeek();
     } else {
       const t0 = performance.now();
       const opened = openRead(arrival.reader, name);
       const r = opened.ok ? loadOpened(opened.run, arrival.index, t0) : opened;
-      if (!r.ok) { this.showError(r.message, r.hint); return; }
+      if (!r.ok) { this.showError(r.message, r.hint); return null; }
       run = this.addLoaded(r.run);
-      if (first) this.shown(arrival);
+      show?.(run);
     }
-    if (first) {
+    if (show && arrival.index !== null) {
       this.timings.fetch_ms = arrival.ended! - arrival.started;
       this.timings.complete_ms = performance.now() - arrival.started;
       this.timings.bytes = arrival.reader.length;
     }
+    return run;
   }
 
-  /** The first run is in: show it, and note how long that took. */
+  /** The first served run is in: show it, and note how long that took. */
   private shown(arrival: Arrival): void {
     const t0 = arrival.started;
     this.timings.fetch_start_at = t0;
@@ -182,14 +182,28 @@ class App implements PanelHost {
     arrival.holdKeyframes(new Promise((ok) => afterPaint(() => { this.timings.painted_at = performance.now(); this.timings.painted_ms = this.timings.painted_at - t0; ok(); })));
   }
 
+  /**
+   * Run logs picked or dropped: read as they come off the disk, like the served ones, and the last shown once
+   * its events are in (its keyframes, most of the bytes, are read after that frame is drawn).
+   */
   async openFiles(files: FileList | File[]): Promise<void> {
+    const list = Array.from(files);
     let last: LoadedRun | null = null;
-    for (const f of Array.from(files)) {
-      let text: string;
-      try { text = await f.text(); } catch (e) { this.showError(`${f.name}: ${(e as Error).message}`); continue; }
-      last = this.addRun(text, f.name, null) ?? last;
+    for (const [i, f] of list.entries()) {
+      const at = performance.now();
+      const arrival = new Arrival(null, { url: '', name: f.name, bytes: f.size }, { response: Promise.resolve(new Response(f)), at });
+      const show = i === list.length - 1 ? (run: LoadedRun) => {
+        this.select(run, this.b);
+        this.timings.file_head_ms = (arrival.headAt ?? arrival.ended ?? at) - at;
+        this.timings.file_open_ms = performance.now() - at;
+        arrival.holdKeyframes(new Promise((ok) => afterPaint(() => { this.timings.file_painted_ms = performance.now() - at; ok(); })));
+      } : null;
+      const run = await this.openArrival(arrival, show);
+      if (show) this.timings.file_complete_ms = performance.now() - at;
+      if (run) last = run;
     }
-    if (last) this.select(last, this.b);
+    // the last file could not be opened: the last one that could is shown instead
+    if (last && this.a !== last) this.select(last, this.b);
   }
 
   // ------------------------------------------------------------ choosing runs

@@ -112,6 +112,9 @@ export class MapView {
       this.redraw();
     });
     this.svg.call(this.zoom).on('dblclick.zoom', null);
+    // the moving markers' tooltips are written when the pointer comes over one (see Mark.tip)
+    this.svg.on('pointerover', (ev: PointerEvent) => { this.hovered = ev.target as Element; this.tip(); })
+      .on('pointerleave', () => { this.hovered = null; });
     el.append(legend(lang(), tag));
     this.ro = new ResizeObserver(() => this.resize());
     this.ro.observe(el);
@@ -377,6 +380,7 @@ export class MapView {
       m.incidents.clear();
       m.units.clear();
     }
+    this.tip();
   }
 
   /** The incident and unit markers of a layer (A's, or B's overlaid as outlines), kept across redraws. */
@@ -391,13 +395,13 @@ export class MapView {
         const parts = [svgEl('circle'), svgEl('text', { class: 'sev', y: 4, 'text-anchor': 'middle' }), svgEl('text', { class: 'people small' }), svgEl('title')];
         g.append(...parts);
         return { g, parts };
-      });
+      }, 3);
       const units = new Marks(ghost ? box('ghost-units') : this.layer.units.node()!, () => {
         const g = svgEl('g', { class: ghost ? 'unit ghost' : 'unit' });
         const parts = [svgEl('rect', { x: -5, y: -5, width: 10, height: 10, rx: 2, transform: 'rotate(45)' }), svgEl('title')];
         g.append(...parts);
         return { g, parts };
-      });
+      }, 1);
       m = { incidents, units };
       this.markSets.set(key, m);
     }
@@ -405,6 +409,13 @@ export class MapView {
   }
 
   private readonly markSets = new Map<string, { incidents: Marks; units: Marks }>();
+  /** what the pointer is over: its tooltip follows the time */
+  private hovered: Element | null = null;
+
+  private tip(): void {
+    if (!this.hovered) return;
+    for (const m of this.markSets.values()) { m.incidents.tip(this.hovered); m.units.tip(this.hovered); }
+  }
   /** the view (zoom, size, language) the bases and area names were last drawn for */
   private drawnView = '';
 
@@ -469,7 +480,7 @@ export class MapView {
       put(m, 13, 2, 'display', people === '' ? 'none' : null);
       if (people !== '') { put(m, 14, 2, 'x', r + 2); put(m, 15, 2, 'y', -r + 4); }
       text(m, 16, 2, people);
-      text(m, 17, 3, `${d.id}: ${kindName(d.kind)}; ${S.severity} ${d.severity}; ${S.phases[d.phase] ?? d.phase}; ${d.people} ${S.atRisk}`);
+      m.tip = () => `${d.id}: ${kindName(d.kind)}; ${S.severity} ${d.severity}; ${S.phases[d.phase] ?? d.phase}; ${d.people} ${S.atRisk}`;
     });
   }
 
@@ -500,8 +511,7 @@ export class MapView {
       put(m, 4, 0, 'fill', ghost ? 'none' : colour);
       put(m, 5, 0, 'stroke', ghost ? colour : '#111');
       put(m, 6, 0, 'stroke-width', ghost ? 2 : 1);
-      const spec = model.unit.get(d.id);
-      text(m, 7, 1, `${textIn(spec?.name, lang) || d.id}: ${S.unitStates[d.state] ?? d.state}${d.incident ? ` → ${d.incident}` : ''}`);
+      m.tip = () => `${textIn(model.unit.get(d.id)?.name, lang) || d.id}: ${S.unitStates[d.state] ?? d.state}${d.incident ? ` → ${d.incident}` : ''}`;
     });
   }
 }

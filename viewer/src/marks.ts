@@ -14,6 +14,13 @@ export interface Mark {
   parts: SVGElement[];
   /** what was last written, by slot (the caller numbers the attributes and texts it writes) */
   written: (string | null | undefined)[];
+  /**
+   * The tooltip, made when the pointer comes over the mark (`Marks.tip`), not at every seek: most seeks change
+   * most marks' tooltips, and writing them cost as much as drawing the marks. Part `tipPart` is the <title>.
+   */
+  tip: (() => string) | null;
+  /** the class `make` gave the group (a spare is classed `spare` until it is taken again) */
+  cls: string;
 }
 
 export function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
@@ -34,25 +41,39 @@ export function put(m: Mark, slot: number, part: number, name: string, value: st
   if (v === null) el.removeAttribute(name); else el.setAttribute(name, v);
 }
 
-/** Write a part's text, when it differs from what was written last. */
+/** Write a part's text, when it differs from what was written last (into its text node, which stays: replacing it would lay it out again). */
 export function text(m: Mark, slot: number, part: number, value: string): void {
   if (m.written[slot] === value) return;
   m.written[slot] = value;
-  m.parts[part].textContent = value;
+  const el = m.parts[part], node = el.firstChild;
+  if (node && node === el.lastChild && node.nodeType === Node.TEXT_NODE) (node as Text).data = value;
+  else el.textContent = value;
 }
 
 export class Marks {
   private live = new Map<string, Mark>();
   private readonly spare: Mark[] = [];
 
-  /** `make` builds a group and its parts (constant attributes set once, there). */
-  constructor(readonly container: SVGGElement, private readonly make: () => { g: SVGGElement; parts: SVGElement[] }) {}
+  private readonly byGroup = new WeakMap<Element, Mark>();
+
+  /** `make` builds a group and its parts (constant attributes set once, there); part `tipPart` is the group's <title>. */
+  constructor(readonly container: SVGGElement, private readonly make: () => { g: SVGGElement; parts: SVGElement[] }, private readonly tipPart: number) {}
+
+  /** The pointer is over `el`: if it is in one of these marks, write that mark's tooltip now. */
+  tip(el: Element): void {
+    const g = el.closest('g');
+    const m = g ? this.byGroup.get(g) ?? (g.parentElement ? this.byGroup.get(g.parentElement) : undefined) : undefined;
+    if (!m?.tip) return;
+    const v = m.tip(), title = m.parts[this.tipPart];
+    if (title.textContent !== v) title.textContent = v;
+  }
 
   /**
    * One mark per id; `each` writes what a mark shows. A mark whose id stays keeps its group; the
-   * groups of ids that went are given, where they stand, to the ids that came (no group leaves or
-   * enters the document, which would restyle and lay it out from scratch); only a surplus is
-   * taken out, and only a shortfall built. Newcomers are drawn above the rest.
+   * groups of ids that went are given, where they stand, to the ids that came. No group leaves or
+   * enters the document, which would restyle and lay it out from scratch: a surplus stays where it
+   * is, hidden and classed `spare` (so that no selector for the shown marks finds it), for the next
+   * newcomers; only a shortfall is built, and drawn above the rest.
    */
   update<D>(data: readonly D[], id: (d: D) => string, each: (m: Mark, d: D) => void): void {
     const next = new Map<string, Mark>();
@@ -66,11 +87,21 @@ export class Marks {
     const free = [...this.live.values()];
     for (const [k, d] of newcomers) {
       let m = free.pop();
-      if (!m) { m = this.spare.pop() ?? this.build(); this.container.appendChild(m.g); }
+      if (!m) {
+        m = this.spare.pop();
+        if (m) { m.g.setAttribute('class', m.cls); m.g.removeAttribute('visibility'); } else { m = this.build(); this.container.appendChild(m.g); }
+      }
       next.set(k, m);
       each(m, d);
     }
-    for (const m of free) { m.g.remove(); this.spare.push(m); }
+    for (const m of free) {
+      m.g.setAttribute('class', 'spare');
+      m.g.setAttribute('visibility', 'hidden');
+      // what it showed is forgotten: whoever takes it next writes everything
+      m.written.length = 0;
+      m.tip = null;
+      this.spare.push(m);
+    }
     this.live = next;
   }
 
@@ -80,6 +111,8 @@ export class Marks {
 
   private build(): Mark {
     const { g, parts } = this.make();
-    return { g, parts, written: [] };
+    const m: Mark = { g, parts, written: [], tip: null, cls: g.getAttribute('class') ?? '' };
+    this.byGroup.set(g, m);
+    return m;
   }
 }

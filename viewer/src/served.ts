@@ -11,7 +11,7 @@ import { parseHash } from './address.js';
 
 export interface ServedEntry { url: string; name: string; bytes: number }
 
-/** One served run log on its way in. */
+/** One run log on its way in: served, or a file picked or dropped in the page (read the same way, off the disk). */
 export class Arrival {
   readonly reader = new RunLogReader();
   /** performance.now() at the request, when the head and events were in, and at the last byte */
@@ -27,7 +27,8 @@ export class Arrival {
   private started_: Promise<void> | null = null;
 
   /** `early`: the request already made for it, and when (the boot script asks for the first log before the list is in) */
-  constructor(readonly index: number, readonly entry: ServedEntry, private readonly early?: { response: Promise<Response>; at: number }) {}
+  /** `index`: the run's number on the server (runs/<n>.json), null for a file read in the page */
+  constructor(readonly index: number | null, readonly entry: ServedEntry, private readonly early?: { response: Promise<Response>; at: number }) {}
 
   get done(): boolean { return this.ended !== null; }
 
@@ -108,6 +109,7 @@ let served: Served | null = null;
 export function startServed(): Served {
   if (served) return served;
   // the log the address names (or the first) is asked for along with the list, not after it: `drill view` serves runs/<n>.json
+  // (and its page preloads runs/0.json: for the first run this request is answered from that preload)
   const want = parseHash();
   const guess = `runs/${want.run ?? 0}.json`;
   const abort = new AbortController();

@@ -3,7 +3,8 @@
  * declarations, hazard curves (wind force, water level against BĐ1-3, rain,
  * inflow), a lane per unit coloured by its state, and incident severity lanes
  * (one per incident, or counts per severity when there are many). The lanes
- * are painted once per run on a canvas; the cursor and markers are SVG.
+ * are painted once per run on a canvas, the markers are SVG, and the cursor
+ * is an element of its own that a seek only moves (no layout, no repaint).
  * Click or drag anywhere to scrub; the whole strip is one keyboard slider.
  */
 import * as d3 from 'd3';
@@ -28,6 +29,7 @@ interface Row { kind: 'curve' | 'unit' | 'incident' | 'sevcount' | 'heading'; y:
 export class Timeline {
   private canvas: HTMLCanvasElement;
   private svg: d3.Selection<SVGSVGElement, unknown, null, undefined>;
+  private readonly cursor: HTMLDivElement;
   private x = d3.scaleLinear();
   private run: LoadedRun | null = null;
   private rows: Row[] = [];
@@ -46,7 +48,9 @@ export class Timeline {
     this.svg.append('g').attr('class', 'markers');
     this.svg.append('line').attr('class', 'divergence').style('display', 'none');
     this.svg.append('text').attr('class', 'divergence-label').style('display', 'none');
-    this.svg.append('line').attr('class', 'cursor');
+    this.cursor = document.createElement('div');
+    this.cursor.className = 'cursor';
+    el.appendChild(this.cursor);
     let dragging = false;
     const seekAt = (ev: PointerEvent) => {
       const r = el.getBoundingClientRect();
@@ -335,7 +339,7 @@ export class Timeline {
 
   setTime(t: number): void {
     this.t = t;
-    this.svg.select('line.cursor').attr('x1', this.x(t)).attr('x2', this.x(t)).attr('y1', 0).attr('y2', this.height);
+    this.cursor.style.transform = `translateX(${this.x(t) - 1}px)`;
     this.el.setAttribute('aria-valuenow', String(Math.round(t)));
     this.el.setAttribute('aria-valuetext', clock(t));
   }
