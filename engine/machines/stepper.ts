@@ -60,12 +60,19 @@ export interface CompiledMachine {
   /**
    * The engine's way to step: the same transition as `step`, written into the
    * snapshot itself (its value replaced, its context updated in place), with
-   * the actions in a list that the next `advance` of any machine reuses (read
-   * it before stepping again). Returns null, touching nothing, when no
+   * the actions in a list that the next `advance` of any machine reuses, as
+   * it reuses the machine's delayed-raise actions in it (read them before
+   * stepping again). Returns null, touching nothing, when no
    * transition was enabled. No objects are made per step, which shows when a
    * batch steps millions of times; `step` is `advance` on a copy.
    */
   advance(snapshot: MachineSnapshot, event: EventObject): StepAction[] | null;
+  /**
+   * `initial` the engine's way: the initial value and a context of its own
+   * written into `snapshot`, the actions in the list `advance` reuses (read
+   * them before stepping again).
+   */
+  start(snapshot: MachineSnapshot, input?: unknown): StepAction[];
 }
 
 /** Bound on `always` microsteps in one step when the machine sets no `maxIterations` (xstate's default is unbounded). */
@@ -116,6 +123,8 @@ interface Run {
   microsteps: number;
   /** `context` is this step's own copy: further assigns may write into it (copy on first write) */
   owned: boolean;
+  /** which `advance` this is (0: an `initial`, whose actions are the caller's to keep) */
+  serial: number;
 }
 
 type Action = (run: Run, event: EventObject) => void;
@@ -140,6 +149,8 @@ interface Transition {
 interface AtomicState {
   id: string;
   key: string;
+  /** place in its region */
+  index: number;
   final: boolean;
   on: Map<string, Transition[]>;
   always: Transition[] | null;
@@ -171,8 +182,8 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
   const initialEntry = compileInitialEntry(regionNodes, c);
   const contextConfig = (machine.config as { context?: unknown }).context;
 
-  /** The initial microstep: context, then the entry actions of the root and the initial states. */
-  const begin = (input: unknown): [Run, EventObject] => {
+  /** The initial microstep: context, then the entry actions of the root and the initial states (`reuse`: in the Run `advance` reuses). */
+  const begin = (input: unknown, reuse = false): [Run, EventObject] => {
     const event = { type: 'xstate.init', input };
     // a fresh shallow copy either way: xstate applies a context factory with assign() onto {}, and a
     // context written in the config must not be shared by the snapshots `advance` writes into
@@ -180,7 +191,7 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
       typeof contextConfig === 'function'
         ? { ...contextConfig({ input, spawn: noSpawn, self: undefined }) }
         : { ...(contextConfig || {}) };
-    const run = newRun(context, true);
+    const run = reuse ? reuseRun(context) : newRun(context, true);
     runActions(initialEntry, run, event);
     return [run, event];
   };
@@ -190,7 +201,7 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
     : parallelStepper(machine, regions, begin, maxMicrosteps);
 }
 
-type Begin = (input: unknown) => [Run, EventObject];
+type Begin = (input: unknown, reuse?: boolean) => [Run, EventObject];
 
 function compoundStepper(machine: AnyStateMachine, region: Region, begin: Begin, maxMicrosteps: number): CompiledMachine {
   const advance = (snapshot: MachineSnapshot, event: EventObject): StepAction[] | null => {
@@ -218,6 +229,12 @@ function compoundStepper(machine: AnyStateMachine, region: Region, begin: Begin,
       const state = settleCompound(region.initial, run, event, maxMicrosteps);
       return { snapshot: { value: state.key, context: run.context }, actions: run.actions };
     },
+    start(snapshot, input) {
+      const [run, event] = begin(input, true);
+      snapshot.value = settleCompound(region.initial, run, event, maxMicrosteps).key;
+      snapshot.context = run.context;
+      return run.actions;
+    },
     step(snapshot, event) {
       return stepByAdvance(advance, snapshot, event);
     },
@@ -230,7 +247,9 @@ function stepByAdvance(advance: CompiledMachine['advance'], snapshot: MachineSna
   const copy: MachineSnapshot = { value: snapshot.value, context: { ...snapshot.context } };
   const actions = advance(copy, event);
   if (actions === null) return unchanged(snapshot);
-  return { snapshot: copy, actions: actions.slice(), changed: true };
+  // the caller keeps these: raises (reused by `advance`) are copied
+  const own = actions.map((a) => (a.type === 'xstate.raise' ? { type: a.type, params: { ...a.params } } : a));
+  return { snapshot: copy, actions: own, changed: true };
 }
 
 function parallelStepper(machine: AnyStateMachine, regions: Region[], begin: Begin, maxMicrosteps: number): CompiledMachine {
@@ -239,13 +258,16 @@ function parallelStepper(machine: AnyStateMachine, regions: Region[], begin: Beg
   // scratch for one step (steps never nest: nothing here calls back into the engine)
   const states = new Array<AtomicState>(n);
   const chosen = new Array<Transition | null>(n);
+  const valueOf = parallelValues(regions);
   const advance = (snapshot: MachineSnapshot, event: EventObject): StepAction[] | null => {
     const value = snapshot.value as Record<string, string>;
+    // a value this stepper made knows its states; any other (a copy, a keyframe's) is read by key
+    const known = (value as { [ACTIVE]?: AtomicState[] })[ACTIVE];
     let enabled = false;
     let always = false;
     for (let r = 0; r < n; r++) {
       const region = regions[r]!;
-      const state = stateOf(region, value[region.key]!);
+      const state = known !== undefined ? known[r]! : stateOf(region, value[region.key]!);
       states[r] = state;
       // every region selects against the context before any action runs
       const t = select(state.on.get(event.type), snapshot.context, event);
@@ -259,7 +281,7 @@ function parallelStepper(machine: AnyStateMachine, regions: Region[], begin: Beg
     // the states just entered may have `always` transitions even if the old ones had none
     if (anyAlways) settleParallel(states, run, event, maxMicrosteps, chosen);
     if (run.microsteps === 0) return null;
-    snapshot.value = parallelValue(regions, states);
+    snapshot.value = valueOf(states);
     return run.actions;
   };
   return {
@@ -268,7 +290,15 @@ function parallelStepper(machine: AnyStateMachine, regions: Region[], begin: Beg
       const [run, event] = begin(input);
       const states = regions.map((r) => r.initial);
       if (anyAlways) settleParallel(states, run, event, maxMicrosteps);
-      return { snapshot: { value: parallelValue(regions, states), context: run.context }, actions: run.actions };
+      return { snapshot: { value: valueOf(states), context: run.context }, actions: run.actions };
+    },
+    start(snapshot, input) {
+      const [run, event] = begin(input, true);
+      for (let r = 0; r < n; r++) states[r] = regions[r]!.initial;
+      if (anyAlways) settleParallel(states, run, event, maxMicrosteps, chosen);
+      snapshot.value = valueOf(states);
+      snapshot.context = run.context;
+      return run.actions;
     },
     step(snapshot, event) {
       return stepByAdvance(advance, snapshot, event);
@@ -281,17 +311,22 @@ function parallelStepper(machine: AnyStateMachine, regions: Region[], begin: Beg
 // Runtime.
 
 function newRun(context: any, owned = false): Run {
-  return { context, actions: [], assigned: false, microsteps: 0, owned };
+  return { context, actions: [], assigned: false, microsteps: 0, owned, serial: 0 };
 }
+
+let advances = 0;
 
 /** The one Run of `advance`: it writes into the snapshot's own context, and its action list is reused. */
 const RUN: Run = newRun(undefined, true);
 function reuseRun(context: any): Run {
   RUN.context = context;
-  RUN.actions.length = 0;
+  // emptied by popping: `length = 0` would drop the list's storage, and the next push allocate it again
+  const actions = RUN.actions;
+  while (actions.length !== 0) actions.pop();
   RUN.assigned = false;
   RUN.microsteps = 0;
   RUN.owned = true;
+  RUN.serial = ++advances;
   return RUN;
 }
 
@@ -405,29 +440,35 @@ function microstepParallel(states: AtomicState[], chosen: (Transition | null)[],
   return switched;
 }
 
+/** The states a parallel value stands for: a hidden key, which neither JSON nor structuredClone copies. */
+const ACTIVE = Symbol('active states');
+
 /**
- * The `{ region: state }` value of a parallel snapshot. There are few
+ * The `{ region: state }` values of a parallel machine. There are few
  * combinations, so each is built once and shared (frozen): snapshots only
- * ever read their value. Looked up by the states themselves, no key strings.
+ * ever read their value. Found by the states' places in their regions, no
+ * key strings; each carries its states under ACTIVE for the next step.
  */
-const VALUES = new WeakMap<AtomicState, unknown>();
-function parallelValue(regions: Region[], states: AtomicState[]): Record<string, string> {
-  let node: any = VALUES.get(states[0]!);
-  if (node === undefined) VALUES.set(states[0]!, (node = new Map()));
-  for (let r = 1; r < states.length - 1; r++) {
-    let next = node.get(states[r]!);
-    if (next === undefined) node.set(states[r]!, (next = new Map()));
-    node = next;
+function parallelValues(regions: Region[]): (states: AtomicState[]) => Record<string, string> {
+  const strides: number[] = [];
+  let size = 1;
+  for (const r of regions) {
+    strides.push(size);
+    size *= r.byKey.size;
   }
-  const last = states[states.length - 1]!;
-  let value = states.length === 1 ? undefined : node.get(last);
-  if (value === undefined) {
-    const v: Record<string, string> = {};
-    for (let r = 0; r < regions.length; r++) v[regions[r]!.key] = states[r]!.key;
-    value = Object.freeze(v);
-    if (states.length > 1) node.set(last, value);
-  }
-  return value;
+  const table = new Array<Record<string, string> | undefined>(size).fill(undefined);
+  return (states) => {
+    let i = 0;
+    for (let r = 0; r < states.length; r++) i += states[r]!.index * strides[r]!;
+    let value = table[i];
+    if (value === undefined) {
+      const v: Record<string, string> = {};
+      for (let r = 0; r < regions.length; r++) v[regions[r]!.key] = states[r]!.key;
+      Object.defineProperty(v, ACTIVE, { value: states.slice(), enumerable: false });
+      table[i] = value = Object.freeze(v);
+    }
+    return value;
+  };
 }
 
 function loopError(where: string, max: number): Error {
@@ -536,7 +577,7 @@ function compileRegion(node: XNode, c: Compiler): Region {
   const byKey = new Map<string, AtomicState>();
   const nodes = childrenOf(node);
   for (const child of nodes) {
-    byKey.set(child.key, { id: child.id, key: child.key, final: child.type === 'final', on: new Map(), always: null });
+    byKey.set(child.key, { id: child.id, key: child.key, index: byKey.size, final: child.type === 'final', on: new Map(), always: null });
   }
   // transitions reference their target's AtomicState, so fill them in after all exist
   for (const child of nodes) {
@@ -729,6 +770,11 @@ function compileAssign(assignment: unknown, params: Resolver): Action {
     };
   }
   const entries = Object.entries(assignment as Record<string, unknown>);
+  if (entries.every(([, value]) => typeof value !== 'function')) {
+    // all values constant (`assign({ open: false })`): one partial, made once; writeContext only reads it
+    const constant = Object.freeze(Object.fromEntries(entries));
+    return (run) => writeContext(run, constant);
+  }
   return (run, event) => {
     const p = params(run.context, event);
     const partial: Record<string, unknown> = {};
@@ -744,6 +790,10 @@ function compileRaise(action: BuiltinAction, params: Resolver, where: string, im
     throw new Error(`drillsim stepper: raise in ${where} must raise an event object`);
   }
   const delayFn = resolveDelay(delay, where, impl);
+  // in `advance`, this raise's action object is reused from step to step, like the list that holds it
+  // (a fresh one if it fires again in the same step: a list must not hold one object twice)
+  let reused: { type: 'xstate.raise'; params: { event: unknown; id: unknown; delay: number } } | null = null;
+  let reusedIn = 0;
   return (run, event) => {
     const p = params(run.context, event);
     const resolvedEvent = typeof raised === 'function' ? raised(actionArgs(run.context, event), p) : raised;
@@ -751,7 +801,17 @@ function compileRaise(action: BuiltinAction, params: Resolver, where: string, im
     if (typeof resolvedDelay !== 'number') {
       throw new Error(`drillsim stepper: the delay of raise '${id}' in ${where} resolved to ${String(resolvedDelay)}, not a number`);
     }
-    run.actions.push({ type: 'xstate.raise', params: { event: resolvedEvent, id, delay: resolvedDelay } });
+    if (run.serial === 0 || run.serial === reusedIn) {
+      run.actions.push({ type: 'xstate.raise', params: { event: resolvedEvent, id, delay: resolvedDelay } });
+    } else if (reused === null) {
+      reusedIn = run.serial;
+      run.actions.push((reused = { type: 'xstate.raise', params: { event: resolvedEvent, id, delay: resolvedDelay } }));
+    } else {
+      reusedIn = run.serial;
+      reused.params.event = resolvedEvent;
+      reused.params.delay = resolvedDelay;
+      run.actions.push(reused);
+    }
   };
 }
 

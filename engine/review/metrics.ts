@@ -183,9 +183,10 @@ export class Metrics {
         break;
       }
       case 'incident.phase': {
-        const r = this.incidents.get(e.id as string);
-        const o = this.open.get(e.id as string);
+        // each phase looks up only the records it changes (an incident passes four phases)
         if (e.phase === 'responding') {
+          const r = this.incidents.get(e.id as string);
+          const o = this.open.get(e.id as string);
           if (r && r.first_on_scene === Infinity) {
             r.first_on_scene = e.t;
             r.seen.on_scene = { index, e };
@@ -200,10 +201,12 @@ export class Metrics {
           }
         } else if (e.phase === 'contained') {
           this.contained++;
+          const r = this.incidents.get(e.id as string);
           if (r) { r.contained = e.t; r.seen.contained = { index, e }; }
         } else if (e.phase === 'resolved') {
           this.resolved++;
           this.open.delete(e.id as string);
+          const r = this.incidents.get(e.id as string);
           if (r) { r.resolved = e.t; r.seen.resolved = { index, e }; }
           if (!this.keepIncidents && r && r.people === 0 && this.scenario.objectives.length === 0) this.incidents.delete(e.id as string);
         }

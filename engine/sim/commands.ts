@@ -12,6 +12,7 @@ import type { AnyCommand, Decision } from './decisions.js';
 import * as Incidents from './incidents.js';
 import type { Sim } from './sim.js';
 import * as Units from './units.js';
+import type { IncidentW, UnitW } from './world.js';
 import * as World from './world-ops.js';
 
 export const CONTROLLER = 'controller';
@@ -178,13 +179,26 @@ export function executeDecision(sim: Sim, d: Decision): boolean {
   return true;
 }
 
+/**
+ * Log and carry out a dispatch by doctrine that its choice has already
+ * checked against the world as it is now (Doctrine.best takes only units
+ * check() would accept, at a finite time), so it is not checked twice. The
+ * same event, counts and effects as executeDecision.
+ */
+export function executeCheckedDispatch(sim: Sim, role: string, unit: string, u: UnitW, inc: IncidentW): void {
+  sim.world.counts.decisions++;
+  const incident = inc.id;
+  sim.emit({ t: sim.now, type: 'decision', author: 'doctrine', role, do: 'dispatch', unit, incident });
+  Units.dispatch(sim, unit, u, inc);
+  World.noteAction(sim, role, { do: 'dispatch', unit, incident });
+}
+
 function apply(sim: Sim, d: Decision): void {
   const c = d.cmd as AnyCommand & Record<string, any>;
   const w = sim.world;
   switch (c.do) {
     case 'dispatch': {
-      const plan = Units.plan(sim, c.unit, c.incident)!;
-      Units.dispatch(sim, c.unit, c.incident, plan);
+      Units.dispatch(sim, c.unit, w.units[c.unit], sim.incident(c.incident)!);
       return;
     }
     case 'recall': return Units.recall(sim, c.unit);

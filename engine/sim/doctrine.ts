@@ -10,6 +10,7 @@
  * remembers lives in the world (needy list, areas' short_t), so keyframes
  * restore it.
  */
+import { executeCheckedDispatch } from './commands.js';
 import * as Incidents from './incidents.js';
 import { PRIO, type Sim } from './sim.js';
 import * as Units from './units.js';
@@ -18,7 +19,7 @@ import type { IncidentW, UnitW } from './world.js';
 
 const MAX_ROUNDS = 64;
 
-interface FleetUnit { /** the dispatch pass that last took it */ taken: number; id: string; w: UnitW; home: string; caps: string[]; role: string; supports: string[]; anywhere: boolean; /** straight-line seconds per km */ s_per_km: number }
+interface FleetUnit { /** place in the fleet */ index: number; /** the dispatch pass that last took it */ taken: number; id: string; w: UnitW; home: string; caps: string[]; role: string; supports: string[]; anywhere: boolean; /** straight-line seconds per km */ s_per_km: number }
 
 export class Doctrine {
   private readonly conditions: boolean;
@@ -52,38 +53,59 @@ export class Doctrine {
     return a.reported_t - b.reported_t || a.seq - b.seq;
   }
 
+  private readonly list: IncidentW[] = [];
+  private readonly byOrder = (a: IncidentW, b: IncidentW): number => this.order(a, b);
+
+  private sorted(list: IncidentW[]): boolean {
+    for (let i = 1; i < list.length; i++) if (this.order(list[i - 1], list[i]) > 0) return false;
+    return true;
+  }
+
   private dispatch(): void {
     const sim = this.sim;
     const w = sim.world;
     if (w.needy.length === 0) return;
-    const list: IncidentW[] = [];
-    for (const id of w.needy) {
-      const inc = sim.incident(id);
-      if (inc && Incidents.isOpen(inc)) list.push(inc);
+    // the incidents in doctrine's order, in a list kept from pass to pass (passes never nest)
+    const list = this.list;
+    let n = 0;
+    for (let i = 0; i < w.needy.length; i++) {
+      const inc = sim.incident(w.needy[i]);
+      if (inc && Incidents.isOpen(inc)) list[n++] = inc;
     }
-    if (list.length > 1) list.sort((a, b) => this.order(a, b));
+    while (list.length > n) list.pop(); // not `length = n`: at 0 that drops the list's storage
+    // mostly in order already (needy in the order they became so): a stable sort would change nothing
+    if (n > 1 && !this.sorted(list)) list.sort(this.byOrder);
     const taken = ++this.passes;
-    for (const inc of list) {
+    const gap = this.gap;
+    void this.fleet; // built, with the free units' bits
+    for (let i = 0; i < n; i++) {
+      const inc = list[i];
+      // nothing free: no pick can come of it (most passes while incidents queue)
+      if (this.freeCount === 0) continue;
       for (let round = 0; round < MAX_ROUNDS; round++) {
-        const gap = Incidents.shortfall(sim, inc);
-        if (gap === null) break;
+        if (!Incidents.shortfallInto(sim, inc, gap)) break;
         const pick = this.best(inc, gap, taken);
         if (pick === undefined) break;
         pick.taken = taken;
-        sim.decide({ at: sim.now, role: pick.role, author: 'doctrine', cmd: { do: 'dispatch', unit: pick.id, incident: inc.id } });
+        // a finite time: best() has checked all that check() would (the NaN of a unit that cannot move, at distance 0, has not)
+        if (this.bestTime < Infinity) executeCheckedDispatch(sim, pick.role, pick.id, pick.w, inc);
+        else sim.decide({ at: sim.now, role: pick.role, author: 'doctrine', cmd: { do: 'dispatch', unit: pick.id, incident: inc.id } });
       }
     }
     // keep only incidents still short, in their order
     let keep = 0;
     for (const id of w.needy) {
       const inc = sim.incident(id);
-      if (inc !== undefined && Incidents.isOpen(inc) && Incidents.shortfall(sim, inc) !== null) w.needy[keep++] = id;
+      if (inc !== undefined && Incidents.isOpen(inc) && Incidents.shortfallInto(sim, inc, gap)) w.needy[keep++] = id;
     }
-    w.needy.length = keep;
+    while (w.needy.length > keep) w.needy.pop(); // not `length = keep`: at 0 that drops the list's storage
   }
 
   /** dispatch passes so far: a unit taken in this pass carries its number */
   private passes = 0;
+
+  /** scratch for the shortfall of the incident at hand */
+  private readonly gap: Record<string, number> = {};
 
   /** Units whose commanding role doctrine plays, in scenario order, with what choosing among them needs. */
   private get fleet(): FleetUnit[] {
@@ -95,14 +117,40 @@ export class Doctrine {
       if (!sim.byDoctrine(role.id)) continue;
       const profile = sim.model.profile.get(id)!;
       out.push({
-        taken: 0, id, w: sim.world.units[id], home: spec.home, caps: Object.keys(spec.capabilities), role: role.id, supports: role.supports,
+        index: out.length, taken: 0, id, w: sim.world.units[id], home: spec.home, caps: Object.keys(spec.capabilities), role: role.id, supports: role.supports,
         anywhere: spec.responds_anywhere, s_per_km: profile.vmax > 0 ? (sim.model.scenario.travel.detour / profile.vmax) * 3600 : Infinity,
       });
     }
+    this.fleetById = new Map(out.map((u) => [u.id, u]));
+    this.freeBits = new Uint32Array((out.length + 31) >>> 5);
+    for (const u of out) if (u.w.m.value === 'available') this.setFree(u, true);
     return (this.fleetCache = out);
   }
 
   private fleetCache: FleetUnit[] | null = null;
+  private fleetById = new Map<string, FleetUnit>();
+
+  /**
+   * Which fleet units are available, one bit each in fleet order: what
+   * `best` looks through. Built with the fleet from the world's states, then
+   * kept by `unitFree` (a restored Sim builds it afresh from its world).
+   */
+  private freeBits = new Uint32Array(0);
+  private freeCount = 0;
+
+  private setFree(u: FleetUnit, free: boolean): void {
+    const word = u.index >>> 5, bit = 1 << (u.index & 31);
+    if (((this.freeBits[word] & bit) !== 0) === free) return;
+    this.freeBits[word] ^= bit;
+    this.freeCount += free ? 1 : -1;
+  }
+
+  /** A unit's machine entered (`free`) or left 'available' (Units.onStep tells). */
+  unitFree(id: string, free: boolean): void {
+    if (this.fleetCache === null) return;
+    const u = this.fleetById.get(id);
+    if (u !== undefined) this.setFree(u, free);
+  }
 
   /** Local units first, then the quickest to arrive; ties go to scenario order. */
   private best(inc: IncidentW, gap: Record<string, number>, taken: number): FleetUnit | undefined {
@@ -111,25 +159,34 @@ export class Doctrine {
     const straight = !sim.model.travel.network;
     let best: FleetUnit | undefined;
     let bestLocal = 2, bestTime = Infinity;
-    for (const u of this.fleet) {
-      if (u.w.m.value !== 'available' || u.taken === taken) continue;
-      let useful = false;
-      for (const c of u.caps) if ((gap[c] ?? 0) > 0) { useful = true; break; }
-      if (!useful) continue;
-      // emergency services that respond anywhere rank with the local units
-      const local = u.home === inc.area || u.anywhere ? 0 : 1;
-      if (local === 1 && (!supported || (u.supports.length > 0 && !u.supports.includes(inc.area)))) continue;
-      if (local > bestLocal) continue;
-      let t: number;
-      if (straight) {
-        const dx = u.w.x - inc.x, dy = u.w.y - inc.y;
-        t = Math.sqrt(dx * dx + dy * dy) * u.s_per_km;
-      } else t = Units.timeTo(sim, u.id, inc);
-      if (t === Infinity) continue;
-      if (local < bestLocal || t < bestTime) { best = u; bestLocal = local; bestTime = t; }
+    const fleet = this.fleet;
+    const bits = this.freeBits;
+    for (let wi = 0; wi < bits.length; wi++) {
+      for (let word = bits[wi]; word !== 0; word &= word - 1) {
+        const u = fleet[(wi << 5) + 31 - Math.clz32(word & -word)];
+        if (u.taken === taken) continue;
+        let useful = false;
+        for (const c of u.caps) if ((gap[c] ?? 0) > 0) { useful = true; break; }
+        if (!useful) continue;
+        // emergency services that respond anywhere rank with the local units
+        const local = u.home === inc.area || u.anywhere ? 0 : 1;
+        if (local === 1 && (!supported || (u.supports.length > 0 && !u.supports.includes(inc.area)))) continue;
+        if (local > bestLocal) continue;
+        let t: number;
+        if (straight) {
+          const dx = u.w.x - inc.x, dy = u.w.y - inc.y;
+          t = Math.sqrt(dx * dx + dy * dy) * u.s_per_km;
+        } else t = Units.timeTo(sim, u.id, inc);
+        if (t === Infinity) continue;
+        if (local < bestLocal || t < bestTime) { best = u; bestLocal = local; bestTime = t; }
+      }
     }
+    this.bestTime = bestTime;
     return best;
   }
+
+  /** the time to the incident of best()'s last pick */
+  private bestTime = Infinity;
 
   /** Areas whose incidents stay short: after the threshold, ask the next tier (and declare level 1 if set). */
   private shortage(): void {

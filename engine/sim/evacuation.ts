@@ -15,7 +15,8 @@ export function onZoneStep(sim: Sim, id: string, before: string, actions: StepAc
   const custom = sim.runActions('zone', id, z.timers, actions);
   const state = z.m.value as string;
   if (state !== before) sim.emit({ t: sim.now, type: 'zone.state', id, state, ...(state === 'ordered' ? { by: z.m.context.ordered_by } : {}) });
-  for (const a of custom) {
+  for (let i = 0; i < custom.length; i++) {
+    const a = custom[i];
     if (a.type === 'advance') advance(sim, id);
     else if (a.type === 'struck') caught(sim, id);
   }

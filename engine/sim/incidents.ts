@@ -8,8 +8,9 @@ import { dexp, dlog } from '../core/dmath.js';
 import { sample, sampleCount, sampleSeconds } from '../core/distributions.js';
 import type { Rng } from '../core/rng.js';
 import { NEVER_S } from '../machines/never.js';
-import type { StepAction } from '../machines/stepper.js';
+import type { MachineSnapshot, StepAction } from '../machines/stepper.js';
 import type { Capability } from '../scenario/schema.js';
+import { removeAt } from './lists.js';
 import type { Payload, Sim } from './sim.js';
 import { PRIO } from './sim.js';
 import * as Units from './units.js';
@@ -30,6 +31,9 @@ interface NewIncident {
   parent?: string | null;
 }
 
+/** An incident's snapshot until its machine starts, a few lines below (never stepped, never written). */
+const UNSTARTED = Object.freeze({ value: Object.freeze({}), context: Object.freeze({}) }) as MachineSnapshot;
+
 /** Bring an incident into the world. Its attributes are drawn from `rng` (its own stream, or its generator's). */
 export function create(sim: Sim, spec: NewIncident, rng: Rng): void {
   const w = sim.world;
@@ -44,16 +48,24 @@ export function create(sim: Sim, spec: NewIncident, rng: Rng): void {
   area.people.at_risk += people;
   const inc: IncidentW = {
     id: spec.id, kind: spec.kind, area: spec.area, node: spec.node, x: spec.x, y: spec.y,
-    m: { value: {}, context: {} }, severity, people, reported_t: sim.now, first_on_scene_t: -1,
+    m: UNSTARTED, severity, people, reported_t: sim.now, first_on_scene_t: -1,
     work_left_s: work_s, rate: 0, rate_t: sim.now, on_scene: {}, assigned: [], timers: {}, secondary_tried: [],
     parent: spec.parent ?? null, seq: w.incident_seq++,
   };
   sim.addIncident(inc);
   w.counts.reported++;
-  sim.emit({
-    t: sim.now, type: 'incident.reported', id: spec.id, kind: spec.kind, area: spec.area, node: spec.node, x: round4(spec.x), y: round4(spec.y),
-    severity, people, work_s, ...(spec.parent ? { parent: spec.parent } : {}),
-  });
+  // two literals rather than a spread of `parent` (most incidents have none)
+  if (spec.parent) {
+    sim.emit({
+      t: sim.now, type: 'incident.reported', id: spec.id, kind: spec.kind, area: spec.area, node: spec.node, x: round4(spec.x), y: round4(spec.y),
+      severity, people, work_s, parent: spec.parent,
+    });
+  } else {
+    sim.emit({
+      t: sim.now, type: 'incident.reported', id: spec.id, kind: spec.kind, area: spec.area, node: spec.node, x: round4(spec.x), y: round4(spec.y),
+      severity, people, work_s,
+    });
+  }
   inc.m = sim.startMachine('incident', spec.id, {
     severity, assess_s, escalate_s: kind.escalate_every ?? NEVER_S, ease_s: kind.ease_every ?? NEVER_S, mop_up_s: kind.mop_up,
   }, inc.timers);
@@ -98,10 +110,13 @@ export function arrival(sim: Sim, genId: string): void {
     let u = rng.next() * total;
     for (const a of g.areas) { u -= sim.model.area.get(a)!.population || 1; if (u < 0) { area = a; break; } }
   }
-  let xy: [number, number] | null = null;
+  // a point scattered around the area's place, or the place itself (where() without its objects)
+  const c = sim.model.areaPlace.get(area)!;
+  let node = c.node, x = c.x, y = c.y;
   if (g.scatter_km > 0) {
-    const c = sim.model.areaPlace.get(area)!;
-    xy = [c.x + (rng.next() * 2 - 1) * g.scatter_km, c.y + (rng.next() * 2 - 1) * g.scatter_km];
+    x = c.x + (rng.next() * 2 - 1) * g.scatter_km;
+    y = c.y + (rng.next() * 2 - 1) * g.scatter_km;
+    node = null;
   }
   const kinds = kindsOf(g.kinds);
   let kind = kinds[0];
@@ -110,7 +125,9 @@ export function arrival(sim: Sim, genId: string): void {
     let u = rng.next() * total;
     for (const k of kinds) { u -= g.kinds[k]; if (u < 0) { kind = k; break; } }
   }
-  create(sim, { id: `${genId}-${state.count}`, kind, area, ...where(sim, area, null, xy) }, rng);
+  const travel = sim.model.travel;
+  if (g.scatter_km > 0 && travel.network) node = travel.nearestNode(x, y) ?? null;
+  create(sim, { id: `${genId}-${state.count}`, kind, area, node, x, y }, rng);
   scheduleArrival(sim, genId);
 }
 
@@ -142,7 +159,7 @@ export function spawn(sim: Sim, p: Extract<Payload, { k: 'spawn' }>): void {
 // ------------------------------------------------------------ work and need
 
 export function needOf(sim: Sim, inc: IncidentW): Partial<Record<Capability, number>> {
-  return sim.model.need(sim.model.kind.get(inc.kind)!, inc.severity);
+  return sim.model.needOfKind(inc.kind, inc.severity);
 }
 
 /**
@@ -169,9 +186,7 @@ function rateOf(need: Partial<Record<Capability, number>>, onScene: Partial<Reco
 }
 
 /** Recompute the work rate after the capacity or the need changed, and tell the machine. */
-export function progress(sim: Sim, id: string): void {
-  const inc = sim.incident(id);
-  if (!inc) return;
+export function progress(sim: Sim, inc: IncidentW): void {
   const phase = (inc.m.value as Record<string, string>).lifecycle;
   if (phase === 'contained' || phase === 'resolved') return;
   const now = sim.now;
@@ -180,8 +195,8 @@ export function progress(sim: Sim, id: string): void {
   inc.rate_t = now;
   const eta_s = inc.rate > 0 ? Math.ceil(inc.work_left_s / inc.rate) : NEVER_S;
   const met = inc.rate >= 1 - 1e-12;
-  if (phase === 'responding') sim.send('incident', id, { type: 'PROGRESS', eta_s, met });
-  else if (inc.rate > 0 || hasAny(inc.on_scene)) sim.send('incident', id, { type: 'ON_SCENE', eta_s, met });
+  if (phase === 'responding') sim.sendTo('incident', inc.id, inc, { type: 'PROGRESS', eta_s, met });
+  else if (inc.rate > 0 || hasAny(inc.on_scene)) sim.sendTo('incident', inc.id, inc, { type: 'ON_SCENE', eta_s, met });
 }
 
 function hasAny(o: object): boolean {
@@ -199,17 +214,25 @@ export function assignedCapacity(sim: Sim, inc: IncidentW): Partial<Record<Capab
   return out;
 }
 
-/** Capabilities still short after counting every unit already sent, or null when none is. */
-export function shortfall(sim: Sim, inc: IncidentW): Partial<Record<Capability, number>> | null {
+/**
+ * Capabilities still short after counting every unit already sent, written
+ * into `out` (every key already in it set to 0 first, so one scratch object
+ * serves every call): returns whether any capability is short.
+ */
+export function shortfallInto(sim: Sim, inc: IncidentW, out: Partial<Record<Capability, number>>): boolean {
+  for (const c in out) out[c as Capability] = 0;
   const need = needOf(sim, inc);
-  let out: Partial<Record<Capability, number>> | null = null;
+  let short = false;
   for (const c in need) {
     let have = 0;
     for (const uid of inc.assigned) have += sim.model.unit.get(uid)!.capabilities[c as Capability] ?? 0;
     const gap = need[c as Capability]! - have;
-    if (gap > 1e-9) (out ??= {})[c as Capability] = gap;
+    if (gap > 1e-9) {
+      out[c as Capability] = gap;
+      short = true;
+    }
   }
-  return out;
+  return short;
 }
 
 export function isOpen(inc: IncidentW): boolean {
@@ -224,8 +247,8 @@ export function markNeedy(sim: Sim, id: string): void {
 
 // ------------------------------------------------------------ following the machine
 
-export function onStep(sim: Sim, id: string, before: Record<string, string>, actions: StepAction[]): void {
-  const inc = sim.incident(id)!;
+export function onStep(sim: Sim, inc: IncidentW, before: Record<string, string>, actions: StepAction[]): void {
+  const id = inc.id;
   const custom = sim.runActions('incident', id, inc.timers, actions);
   const phase = (inc.m.value as Record<string, string>).lifecycle;
   // contained and resolved are announced by their actions (both can pass in one step)
@@ -233,7 +256,8 @@ export function onStep(sim: Sim, id: string, before: Record<string, string>, act
     if (phase === 'responding' && inc.first_on_scene_t < 0) inc.first_on_scene_t = sim.now;
     sim.emit({ t: sim.now, type: 'incident.phase', id, phase });
   }
-  for (const a of custom) {
+  for (let i = 0; i < custom.length; i++) {
+    const a = custom[i];
     if (a.type === 'severity_changed') severityChanged(sim, inc);
     else if (a.type === 'contained') {
       sim.emit({ t: sim.now, type: 'incident.phase', id, phase: 'contained' });
@@ -249,7 +273,7 @@ function severityChanged(sim: Sim, inc: IncidentW): void {
   const before = inc.severity;
   inc.severity = inc.m.context.severity;
   sim.emit({ t: sim.now, type: 'incident.severity', id: inc.id, severity: inc.severity });
-  progress(sim, inc.id);
+  progress(sim, inc);
   markNeedy(sim, inc.id);
   if (inc.severity <= before) return;
   const kind = sim.model.kind.get(inc.kind)!;
@@ -287,19 +311,21 @@ function contained(sim: Sim, inc: IncidentW): void {
     sim.emit({ t: sim.now, type: 'incident.people', id: inc.id, rescued, lost });
   }
   const i = sim.world.needy.indexOf(inc.id);
-  if (i >= 0) sim.world.needy.splice(i, 1);
+  if (i >= 0) removeAt(sim.world.needy, i);
   // everyone goes home: on scene released, on the way recalled
-  for (const uid of [...inc.assigned]) {
-    const state = sim.world.units[uid].m.value;
-    if (state === 'on_scene') sim.send('unit', uid, { type: 'RELEASE' });
+  for (const uid of inc.assigned.slice()) {
+    const u = sim.world.units[uid];
+    if (u.m.value === 'on_scene') sim.sendTo('unit', uid, u, RELEASE);
     else Units.recall(sim, uid);
   }
   sim.world.dirty = true;
 }
 
+const RELEASE = Object.freeze({ type: 'RELEASE' });
+
 function resolved(sim: Sim, inc: IncidentW): void {
   sim.cancelAll(inc.timers);
-  sim.removeIncident(inc.id);
+  sim.removeIncident(inc);
   sim.world.counts.resolved++;
 }
 

@@ -4,7 +4,7 @@
  * and base sits, who commands what. Shared by every run of the scenario (a
  * batch builds it once).
  */
-import type { Area, Capability, Generator, IncidentKind, Inject, Role, Scenario, Unit } from '../scenario/schema.js';
+import type { Area, Capability, Generator, Hazard, IncidentKind, Inject, Role, Rule, Scenario, Unit } from '../scenario/schema.js';
 import { projectionFor, toXY, type Projection } from './geo.js';
 import { Hazards } from './hazards.js';
 import { Travel, type Profile } from './routing.js';
@@ -16,6 +16,9 @@ export interface EffectiveRole extends Role {
 
 export interface Place { node: string | null; x: number; y: number }
 
+/** What planning a unit's trip reads about it, found in one lookup. */
+export interface UnitInfo { spec: Unit; profile: Profile; base: Place }
+
 export class Model {
   readonly projection: Projection;
   readonly travel: Travel;
@@ -26,6 +29,10 @@ export class Model {
   readonly kind = new Map<string, IncidentKind>();
   readonly generator = new Map<string, Generator>();
   readonly inject = new Map<string, Inject>();
+  readonly hazard = new Map<string, Hazard>();
+  readonly rule = new Map<string, Rule>();
+  /** the scenario's injects that wait for a condition, in their order */
+  readonly conditional: Inject[];
   readonly roles: EffectiveRole[] = [];
   readonly role = new Map<string, EffectiveRole>();
   /** role id commanding each unit */
@@ -33,6 +40,7 @@ export class Model {
   readonly areaPlace = new Map<string, Place>();
   readonly basePlace = new Map<string, Place>();
   readonly profile = new Map<string, Profile>();
+  readonly unitInfo = new Map<string, UnitInfo>();
   /** area -> its ancestors, nearest first */
   readonly ancestors = new Map<string, string[]>();
   /** the top area (for isolation: an area cut off from it is isolated) */
@@ -47,6 +55,9 @@ export class Model {
     for (const k of scenario.incident_kinds) this.kind.set(k.id, k);
     for (const g of scenario.generators) this.generator.set(g.id, g);
     for (const inj of scenario.injects) this.inject.set(inj.id, inj);
+    for (const h of scenario.hazards) if (!this.hazard.has(h.id)) this.hazard.set(h.id, h);
+    for (const r of scenario.rules) if (!this.rule.has(r.id)) this.rule.set(r.id, r);
+    this.conditional = scenario.injects.filter((i) => i.when);
     for (const a of scenario.areas) {
       const chain: string[] = [];
       let p = a.parent;
@@ -65,6 +76,7 @@ export class Model {
       } else {
         this.basePlace.set(u.id, this.areaPlace.get(u.base) ?? this.areaPlace.get(u.home)!);
       }
+      this.unitInfo.set(u.id, { spec: this.unit.get(u.id)!, profile: this.profile.get(u.id)!, base: this.basePlace.get(u.id)! });
     }
 
     for (const r of scenario.roles) {
@@ -133,4 +145,11 @@ export class Model {
   }
 
   private readonly needCache = new Map<string, Partial<Record<Capability, number>>[]>();
+
+  /** `need` by the kind's id: one lookup where an incident asks (it holds the id, not the kind). */
+  needOfKind(kindId: string, severity: number): Partial<Record<Capability, number>> {
+    const bySeverity = this.needCache.get(kindId);
+    if (bySeverity === undefined) return this.need(this.kind.get(kindId)!, severity);
+    return bySeverity[Math.min(5, Math.max(1, severity)) - 1];
+  }
 }

@@ -21,6 +21,8 @@ export interface Route { nodes: string[]; edges: string[]; time_s: number; km: n
 /** Shortest-path trees kept at most (each is three arrays of the node count). */
 const MAX_TREES = 2048;
 
+interface Tree { dist: Float64Array; prevEdge: Int32Array; km: Float64Array }
+
 interface GraphEdge { index: number; id: string; from: number; to: number; edge: Edge }
 
 export class Travel {
@@ -30,7 +32,12 @@ export class Travel {
   readonly nodeXY: [number, number][];
   private readonly out: GraphEdge[][];
   private readonly edges: GraphEdge[];
-  private readonly cache = new Map<string, { dist: Float64Array; prevEdge: Int32Array; km: Float64Array }>();
+  /** road signature -> profile key -> tree by source node (no key strings built per route) */
+  private readonly cache = new Map<string, Map<string, (Tree | undefined)[]>>();
+  private trees = 0;
+  /** the signature last asked for, and its trees */
+  private lastSig: string | null = null;
+  private lastTrees: Map<string, (Tree | undefined)[]> | null = null;
   /** the road statuses last seen (object and version) and their signature */
   private sigRoads: Record<string, RoadStatus> | null = null;
   private sigVersion = -1;
@@ -97,12 +104,28 @@ export class Travel {
     return (this.sig = sig);
   }
 
-  private tree(p: Profile, source: number, roads: Record<string, RoadStatus>, version: number) {
-    const key = `${p.key}|${source}|${this.signature(roads, version)}`;
-    const hit = this.cache.get(key);
+  private treesFor(sig: string): Map<string, (Tree | undefined)[]> {
+    // mostly the same roads as last time: the same string, compared without hashing
+    if (sig === this.lastSig && this.lastTrees !== null) return this.lastTrees;
+    let m = this.cache.get(sig);
+    if (m === undefined) this.cache.set(sig, (m = new Map()));
+    this.lastSig = sig;
+    return (this.lastTrees = m);
+  }
+
+  private tree(p: Profile, source: number, roads: Record<string, RoadStatus>, version: number): Tree {
+    const sig = this.signature(roads, version);
+    let bySource = this.treesFor(sig).get(p.key);
+    const hit = bySource?.[source];
     if (hit) return hit;
     // bounded: a long batch meets many road states, and memory must not grow with the runs
-    if (this.cache.size >= MAX_TREES) this.cache.clear();
+    if (this.trees >= MAX_TREES) {
+      this.cache.clear();
+      this.trees = 0;
+      this.lastSig = null;
+      bySource = undefined;
+    }
+    if (bySource === undefined) this.treesFor(sig).set(p.key, (bySource = []));
     const n = this.nodeIds.length;
     const dist = new Float64Array(n).fill(Infinity);
     const km = new Float64Array(n).fill(Infinity);
@@ -128,7 +151,8 @@ export class Travel {
       }
     }
     const t = { dist, prevEdge, km };
-    this.cache.set(key, t);
+    bySource[source] = t;
+    this.trees++;
     return t;
   }
 

@@ -26,9 +26,10 @@ import * as Incidents from './incidents.js';
 import * as Evacuation from './evacuation.js';
 import * as Units from './units.js';
 import * as World from './world-ops.js';
+import { removeAt } from './lists.js';
 import { LogWriter } from './log.js';
 import type { Model } from './model.js';
-import type { IncidentW, World as WorldState } from './world.js';
+import type { IncidentW, UnitW, World as WorldState } from './world.js';
 import { executeDecision } from './commands.js';
 
 export const MACHINES = {
@@ -41,6 +42,9 @@ export const MACHINES = {
 } satisfies Record<string, CompiledMachine>;
 
 export type MachineKind = 'unit' | 'incident' | 'inject' | 'zone';
+
+/** What a machine steps in: its snapshot and pending timers (a unit, an incident, an inject, a zone). */
+type Entity = { m: MachineSnapshot; timers: Record<string, number> };
 
 /** Queue payloads: plain JSON, so that a keyframe holds the queue as data. */
 export type Payload =
@@ -68,7 +72,11 @@ function cancelledLater(actions: StepAction[], from: number, send: string): bool
   return false;
 }
 
-/** What runActions returns when a step had no custom actions (most steps): shared, never written. */
+/**
+ * What runActions returns when a step had no custom actions (most steps):
+ * shared, never written. Callers walk it by index: a for-of over a frozen
+ * array allocates an iterator result per step.
+ */
 const NO_ACTIONS: StepAction[] = Object.freeze([]) as unknown as StepAction[];
 
 /** Timer events carry only their type, and machines only read events: one frozen object per type. */
@@ -162,6 +170,14 @@ export class Sim {
     return r;
   }
 
+  /** A rule's stream (`rule/<id>`), cached like the units' streams. */
+  ruleStream(ruleId: string): Rng {
+    let r = this.ruleStreams.get(ruleId);
+    if (r === undefined) this.ruleStreams.set(ruleId, (r = this.rng.get(`rule/${ruleId}`)));
+    return r;
+  }
+
+  private readonly ruleStreams = new Map<string, Rng>();
   private readonly genStreams = new Map<string, Rng>();
   private readonly travelStreams = new Map<string, Rng>();
   private readonly mobiliseStreams = new Map<string, Rng>();
@@ -178,11 +194,18 @@ export class Sim {
     this.incidentIndex.set(inc.id, inc);
   }
 
-  removeIncident(id: string): void {
+  removeIncident(inc: IncidentW): void {
+    // the list is in order of appearance, which is the order of `seq`: found by bisection
     const list = this.world.incidents;
-    const i = list.findIndex((x) => x.id === id);
-    if (i >= 0) list.splice(i, 1);
-    this.incidentIndex.delete(id);
+    let lo = 0, hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid].seq < inc.seq) lo = mid + 1;
+      else hi = mid;
+    }
+    const i = lo < list.length && list[lo] === inc ? lo : list.indexOf(inc);
+    if (i >= 0) removeAt(list, i);
+    this.incidentIndex.delete(inc.id);
   }
 
   /** Is this role's decision left to doctrine? */
@@ -205,7 +228,8 @@ export class Sim {
 
   /** Start a machine: its initial snapshot, with the entry timers scheduled. */
   startMachine(kind: MachineKind | 'level' | 'shelter', id: string, input: unknown, timers: Record<string, number> | null): MachineSnapshot {
-    const { snapshot, actions } = MACHINES[kind].initial(input);
+    const snapshot: MachineSnapshot = { value: undefined as unknown as string, context: undefined };
+    const actions = MACHINES[kind].start(snapshot, input);
     if (timers) this.runActions(kind as MachineKind, id, timers, actions);
     return snapshot;
   }
@@ -213,12 +237,21 @@ export class Sim {
   /** Send an event to a machine now; returns false when it had no transition for it. */
   send(kind: MachineKind, id: string, event: { type: string; [k: string]: unknown }): boolean {
     const ent = this.entity(kind, id);
-    if (!ent) return false;
+    return ent !== undefined && this.sendTo(kind, id, ent, event);
+  }
+
+  /** `send` to the entity `id` names, when the caller holds it already (not looked up again). */
+  sendTo(kind: MachineKind, id: string, ent: Entity, event: { type: string; [k: string]: unknown }): boolean {
     const before = ent.m.value;
     // in place: the world owns its snapshots (keyframes hold copies); the actions are read before the next step
     const actions = MACHINES[kind].advance(ent.m, event);
     if (actions === null) return false;
-    this.afterStep(kind, id, before, actions);
+    switch (kind) {
+      case 'unit': Units.onStep(this, id, ent as UnitW, before as string, actions); break;
+      case 'incident': Incidents.onStep(this, ent as IncidentW, before as Record<string, string>, actions); break;
+      case 'inject': World.onInjectStep(this, id, before as string, actions); break;
+      case 'zone': Evacuation.onZoneStep(this, id, before as string, actions); break;
+    }
     return true;
   }
 
@@ -239,21 +272,12 @@ export class Sim {
     return true;
   }
 
-  private entity(kind: MachineKind, id: string): { m: MachineSnapshot; timers: Record<string, number> } | undefined {
+  private entity(kind: MachineKind, id: string): Entity | undefined {
     switch (kind) {
       case 'unit': return this.world.units[id];
       case 'incident': return this.incident(id);
       case 'inject': return this.world.injects[id];
       case 'zone': return this.world.zones[id];
-    }
-  }
-
-  private afterStep(kind: MachineKind, id: string, before: unknown, actions: StepAction[]): void {
-    switch (kind) {
-      case 'unit': Units.onStep(this, id, before as string, actions); break;
-      case 'incident': Incidents.onStep(this, id, before as Record<string, string>, actions); break;
-      case 'inject': World.onInjectStep(this, id, before as string, actions); break;
-      case 'zone': Evacuation.onZoneStep(this, id, before as string, actions); break;
     }
   }
 
@@ -279,8 +303,10 @@ export class Sim {
           this.queue.cancel(seq);
           timers[a.params.sendId] = -1;
         }
+      } else if (custom === undefined) {
+        custom = [a]; // a literal holds just what it needs; a first push would allocate room for 16
       } else {
-        (custom ??= []).push(a);
+        custom.push(a);
       }
     }
     return custom ?? NO_ACTIONS;
@@ -384,7 +410,7 @@ export class Sim {
         const ent = this.entity(p.m, p.id);
         if (!ent) return;
         ent.timers[p.send] = -1;
-        this.send(p.m, p.id, timerEvent(p.ev ?? p.send));
+        this.sendTo(p.m, p.id, ent, timerEvent(p.ev ?? p.send));
         return;
       }
       case 'incident': return Incidents.startScripted(this, p.id);

@@ -9,8 +9,9 @@ import { NEVER_S } from '../machines/never.js';
 import type { StepAction } from '../machines/stepper.js';
 import type { Capability } from '../scenario/schema.js';
 import * as Incidents from './incidents.js';
+import { removeAt } from './lists.js';
 import type { Sim } from './sim.js';
-import type { Leg, UnitW } from './world.js';
+import type { IncidentW, Leg, UnitW } from './world.js';
 
 const ATTACHED = new Set(['mobilising', 'en_route', 'blocked', 'on_scene']);
 
@@ -24,14 +25,13 @@ export interface TripPlan {
 const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
 /** Nominal travel (no variability) between two places for a unit, or null when no open road. */
-export function nominal(sim: Sim, unitId: string, from: { node: string | null; x: number; y: number }, to: { node: string | null; x: number; y: number }) {
+export function nominal(
+  sim: Sim, unitId: string, from: { node: string | null; x: number; y: number }, to: { node: string | null; x: number; y: number },
+  profile = sim.model.profile.get(unitId)!,
+): { time_s: number; km: number; nodes: string[] | undefined; edges: string[] | undefined } | null {
   const model = sim.model;
-  const profile = model.profile.get(unitId)!;
-  if (model.travel.network && from.node !== null && to.node !== null) {
-    const r = model.travel.route(profile, from.node, to.node, sim.world.roads, sim.world.road_version);
-    if (!r) return null;
-    return { time_s: r.time_s, km: r.km, nodes: r.nodes, edges: r.edges };
-  }
+  // the route itself: its fields are read, never written out
+  if (model.travel.network && from.node !== null && to.node !== null) return model.travel.route(profile, from.node, to.node, sim.world.roads, sim.world.road_version);
   const km = model.travel.straightKm(from.x, from.y, to.x, to.y);
   const time_s = model.travel.straightTime(profile, km);
   if (!(time_s < Infinity)) return null;
@@ -52,14 +52,11 @@ export function timeTo(sim: Sim, unitId: string, to: { node: string | null; x: n
 }
 
 /** Plan a dispatch: draws the mobilisation delay and the travel variability from the unit's streams. */
-export function plan(sim: Sim, unitId: string, incidentId: string): TripPlan | null {
-  const u = sim.world.units[unitId];
-  const inc = sim.incident(incidentId)!;
-  const spec = sim.model.unit.get(unitId)!;
-  const out = nominal(sim, unitId, u, inc);
+export function plan(sim: Sim, unitId: string, u: UnitW, inc: IncidentW): TripPlan | null {
+  const { spec, profile, base } = sim.model.unitInfo.get(unitId)!;
+  const out = nominal(sim, unitId, u, inc, profile);
   if (!out) return null;
-  const base = sim.model.basePlace.get(unitId)!;
-  const back = nominal(sim, unitId, inc, base);
+  const back = nominal(sim, unitId, inc, base, profile);
   const mobilise_s = spec.mobilisation.kind === 'fixed' ? Math.max(0, Math.round(spec.mobilisation.value)) : sampleSeconds(spec.mobilisation, sim.stream(unitId, 'mobilise'));
   const v = sim.model.scenario.travel.variability;
   const factor = v ? Math.max(0, sample(v, sim.stream(unitId, 'travel'))) : 1;
@@ -107,13 +104,13 @@ export function returnFromHere(sim: Sim, unitId: string): number {
 
 // ------------------------------------------------------------ following the machine
 
-export function onStep(sim: Sim, id: string, before: string, actions: StepAction[]): void {
-  const u = sim.world.units[id];
+export function onStep(sim: Sim, id: string, u: UnitW, before: string, actions: StepAction[]): void {
   const custom = sim.runActions('unit', id, u.timers, actions);
   const state = u.m.value as string;
   const incident = u.incident;
   if (state !== before) {
     u.since = sim.now;
+    if (state === 'available' || before === 'available') sim.doctrine.unitFree(id, state === 'available');
     if (state === 'en_route') depart(sim, u);
     else if (state === 'blocked') {
       const pos = positionOnLeg(sim, u);
@@ -125,12 +122,15 @@ export function onStep(sim: Sim, id: string, before: string, actions: StepAction
       if (state === 'available') sim.world.dirty = true;
     }
     if (!sim.recordUnits) { /* no log: nobody reads unit movements */ }
-    else if (state === 'en_route' || state === 'returning') sim.emit({ t: sim.now, type: 'unit.state', id, state, ...(state === 'en_route' && incident ? { incident } : {}), travel_s: u.leg?.travel_s ?? 0 });
+    // literals, not a spread of the optional incident: the same keys in the same order
+    else if (state === 'en_route' && incident) sim.emit({ t: sim.now, type: 'unit.state', id, state, incident, travel_s: u.leg?.travel_s ?? 0 });
+    else if (state === 'en_route' || state === 'returning') sim.emit({ t: sim.now, type: 'unit.state', id, state, travel_s: u.leg?.travel_s ?? 0 });
     else if (ATTACHED.has(state) && incident) sim.emit({ t: sim.now, type: 'unit.state', id, state, incident });
     else sim.emit({ t: sim.now, type: 'unit.state', id, state });
     if (state === 'en_route' || state === 'returning') emitRoute(sim, id, u);
   }
-  for (const a of custom) {
+  for (let i = 0; i < custom.length; i++) {
+    const a = custom[i];
     if (a.type === 'arrived') arrived(sim, id, u);
     else if (a.type === 'left_scene') leftScene(sim, id, u);
   }
@@ -141,7 +141,10 @@ function emitRoute(sim: Sim, id: string, u: UnitW): void {
   const leg = u.leg;
   if (!leg || !sim.recordUnits) return;
   if (leg.nodes) sim.emit({ t: sim.now, type: 'unit.route', id, nodes: leg.nodes, cum_s: leg.cum_s, km: leg.km });
-  else sim.emit({ t: sim.now, type: 'unit.route', id, from: leg.from!.map(round4), to: leg.to!.map(round4), travel_s: leg.travel_s, km: leg.km });
+  else {
+    const from = leg.from!, to = leg.to!;
+    sim.emit({ t: sim.now, type: 'unit.route', id, from: [round4(from[0]), round4(from[1])], to: [round4(to[0]), round4(to[1])], travel_s: leg.travel_s, km: leg.km });
+  }
 }
 
 function depart(sim: Sim, u: UnitW): void {
@@ -171,20 +174,25 @@ function arrived(sim: Sim, id: string, u: UnitW): void {
   if (!inc) return;
   u.node = inc.node; u.x = inc.x; u.y = inc.y;
   const caps = sim.model.unit.get(id)!.capabilities;
-  for (const c of Object.keys(caps) as Capability[]) inc.on_scene[c] = (inc.on_scene[c] ?? 0) + caps[c]!;
-  Incidents.progress(sim, inc.id);
+  // for-in, not Object.keys: the same order, no array per arrival
+  for (const k in caps) {
+    const c = k as Capability;
+    inc.on_scene[c] = (inc.on_scene[c] ?? 0) + caps[c]!;
+  }
+  Incidents.progress(sim, inc);
 }
 
 function leftScene(sim: Sim, id: string, u: UnitW): void {
   const inc = u.incident ? sim.incident(u.incident) : undefined;
   if (!inc) return;
   const caps = sim.model.unit.get(id)!.capabilities;
-  for (const c of Object.keys(caps) as Capability[]) {
+  for (const k in caps) {
+    const c = k as Capability;
     const left = (inc.on_scene[c] ?? 0) - caps[c]!;
     if (left > 1e-9) inc.on_scene[c] = left;
     else delete inc.on_scene[c];
   }
-  Incidents.progress(sim, inc.id);
+  Incidents.progress(sim, inc);
 }
 
 function detach(sim: Sim, id: string, u: UnitW): void {
@@ -192,18 +200,17 @@ function detach(sim: Sim, id: string, u: UnitW): void {
   u.incident = null;
   if (!inc) return;
   const i = inc.assigned.indexOf(id);
-  if (i >= 0) inc.assigned.splice(i, 1);
+  if (i >= 0) removeAt(inc.assigned, i);
   if (Incidents.isOpen(inc)) Incidents.markNeedy(sim, inc.id);
 }
 
-/** Send a dispatched unit on its way (the command has checked everything). */
-export function dispatch(sim: Sim, unitId: string, incidentId: string, p: TripPlan): void {
-  const u = sim.world.units[unitId];
-  const inc = sim.incident(incidentId)!;
-  u.incident = incidentId;
+/** Plan the trip and send a dispatched unit on its way (the command has checked everything, a route included). */
+export function dispatch(sim: Sim, unitId: string, u: UnitW, inc: IncidentW): void {
+  const p = plan(sim, unitId, u, inc)!;
+  u.incident = inc.id;
   u.leg = p.leg;
   inc.assigned.push(unitId);
-  sim.send('unit', unitId, { type: 'DISPATCH', incident: incidentId, mobilise_s: p.mobilise_s, travel_s: p.travel_s, return_s: p.return_s });
+  sim.sendTo('unit', unitId, u, { type: 'DISPATCH', incident: inc.id, mobilise_s: p.mobilise_s, travel_s: p.travel_s, return_s: p.return_s });
 }
 
 export function recall(sim: Sim, unitId: string): void {

@@ -86,17 +86,17 @@ export function hazardTick(sim: Sim): void {
 }
 
 function hazardValue(sim: Sim, hazardId: string, area: string | undefined): number {
-  const h = sim.model.scenario.hazards.find((x) => x.id === hazardId)!;
+  const h = sim.model.hazard.get(hazardId)!;
   return sim.model.hazards.value(h, area ?? h.areas[0], sim.now);
 }
 
 export function checkRule(sim: Sim, id: string): void {
-  const r = sim.model.scenario.rules.find((x) => x.id === id)!;
+  const r = sim.model.rule.get(id)!;
   const state = sim.world.rules[id];
   if (r.until !== undefined && sim.now > r.until) return;
   let holds = true;
   if (r.hazard !== undefined) {
-    const h = sim.model.scenario.hazards.find((x) => x.id === r.hazard)!;
+    const h = sim.model.hazard.get(r.hazard)!;
     const area = r.area ?? h.areas[0];
     const v = sim.model.hazards.value(h, area, sim.now);
     const c = r.when;
@@ -105,7 +105,7 @@ export function checkRule(sim: Sim, id: string): void {
     if (c.alarm !== undefined && !sim.model.hazards.alarmReached(h, v, c.alarm)) holds = false;
     if (c.risk_at_least !== undefined && sim.model.hazards.level(h, v) < c.risk_at_least) holds = false;
   }
-  if (holds && sim.rng.get(`rule/${id}`).next() < r.probability) {
+  if (holds && sim.ruleStream(id).next() < r.probability) {
     state.fired++;
     applyEffect(sim, r.id, r.effect, state.fired);
     if (r.once) return;
@@ -121,7 +121,7 @@ function applyEffect(sim: Sim, ruleId: string, e: import('../scenario/schema.js'
   else if ('strike_zone' in e) sim.send('zone', e.strike_zone, { type: 'STRUCK' });
   else if ('spawn' in e) {
     const sp = e.spawn;
-    const rng = sim.rng.get(`rule/${ruleId}`);
+    const rng = sim.ruleStream(ruleId);
     Incidents.spawn(sim, {
       k: 'spawn', id: `${ruleId}-${n}`, kind: sp.kind, area: sp.area, node: sp.node ?? null, severity: sp.severity ?? null,
       people: sp.people ? sampleCount(sp.people, rng) : null, parent: null, x: null, y: null,
@@ -206,7 +206,8 @@ export function onInjectStep(sim: Sim, id: string, before: string, actions: Step
   const state = w.m.value as string;
   const spec = sim.injectSpec(id)!;
   if (state !== before && (state === 'held' || (state === 'scheduled' && before === 'held'))) sim.emit({ t: sim.now, type: 'inject.state', id, state });
-  for (const a of custom) {
+  for (let i = 0; i < custom.length; i++) {
+    const a = custom[i];
     if (a.type === 'delivered') delivered(sim, id, spec);
     else if (a.type === 'apply_default') expired(sim, id, spec);
   }
@@ -329,16 +330,21 @@ export function addInject(sim: Sim, spec: Inject): void {
 
 /** Deliver injects whose condition now holds. */
 export function checkConditions(sim: Sim): void {
-  for (const spec of allInjects(sim)) {
-    const c = spec.when;
-    if (!c || sim.world.injects[spec.id].m.value !== 'scheduled') continue;
-    if (conditionHolds(sim, c)) injectDue(sim, spec.id);
-  }
+  // the scenario's conditional injects (listed once), then those added in play, as they were at the start
+  const added = sim.world.added_injects as Inject[];
+  const n = added.length;
+  for (const spec of sim.model.conditional) checkCondition(sim, spec);
+  for (let i = 0; i < n; i++) if (added[i].when) checkCondition(sim, added[i]);
+}
+
+function checkCondition(sim: Sim, spec: Inject): void {
+  if (sim.world.injects[spec.id].m.value !== 'scheduled') return;
+  if (conditionHolds(sim, spec.when!)) injectDue(sim, spec.id);
 }
 
 function conditionHolds(sim: Sim, c: NonNullable<Inject['when']>): boolean {
   if (c.hazard !== undefined) {
-    const h = sim.model.scenario.hazards.find((x) => x.id === c.hazard)!;
+    const h = sim.model.hazard.get(c.hazard)!;
     const v = hazardValue(sim, c.hazard, c.area);
     if (c.above !== undefined && !(v > c.above)) return false;
     if (c.alarm !== undefined && !sim.model.hazards.alarmReached(h, v, c.alarm)) return false;

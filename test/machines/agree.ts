@@ -5,7 +5,9 @@
  * context (deep equal) and the same actions (`type` and `params`, in order).
  * Both of the stepper's ways are checked on every event: `step` (a new
  * snapshot each time) and `advance` (one snapshot stepped in place, as the
- * engine does), which must also leave the snapshot alone when nothing fires.
+ * engine does), which must also leave the snapshot alone when nothing fires;
+ * `advance` twice, from a copy of `initial`'s snapshot and from one made by
+ * `start` (the engine's `initial`, itself checked against xstate's).
  * Reusable for the domain machines: pass an arbitrary of their events.
  */
 import fc from 'fast-check';
@@ -62,6 +64,8 @@ export function assertAgreesWithXstate(
       let xs: AnyMachineSnapshot = xsnap;
       let ours = first.snapshot;
       const inPlace: MachineSnapshot = structuredClone(first.snapshot);
+      const started: MachineSnapshot = { value: '', context: undefined };
+      expectSame('start', compiled, started, compiled.start(started, input), xsnap, xactions);
       events.forEach((event, i) => {
         const [xnext, xacts] = transition(machine, xs, event);
         const result = compiled.step(ours, event);
@@ -78,6 +82,8 @@ export function assertAgreesWithXstate(
           expect(result.changed, `${where}: advance and step agree that nothing fired`).toBe(false);
           expect(inPlace, `${where}: advance left the snapshot as it was`).toEqual(before);
         }
+        const fromStart = compiled.advance(started, event);
+        expectSame(`${where} (advance from start)`, compiled, started, fromStart ?? [], xnext, xacts);
         xs = xnext;
         ours = result.snapshot;
       });

@@ -450,3 +450,45 @@ describe('advance', () => {
     expect(c.initial().snapshot.context).toEqual({ n: 0 });
   });
 });
+
+describe('delayed raises reused by advance', () => {
+  // GO enters b three times in one step (b -> c -> b through `always`): b's timer is raised three times
+  const bounce = setup({
+    types: {} as { context: { i: number }; events: { type: 'GO' } },
+    delays: { wait: ({ context }) => 10 + 5 * context.i },
+  }).createMachine({
+    id: 'bounce',
+    context: { i: 0 },
+    initial: 'a',
+    states: {
+      a: { on: { GO: 'b' } },
+      b: {
+        after: { wait: 'a' },
+        always: { guard: ({ context }) => context.i < 2, target: 'c', actions: assign({ i: ({ context }) => context.i + 1 }) },
+      },
+      c: { always: 'b' },
+    },
+  });
+
+  it('a raise fired again in the same step is a separate action, as in xstate', () => {
+    const c = compileMachine(bounce);
+    const s = c.initial().snapshot;
+    const actions = c.advance(s, { type: 'GO' })!;
+    const raises = actions.filter((a) => a.type === 'xstate.raise');
+    expect(raises).toHaveLength(3);
+    expect(new Set(raises).size).toBe(3);
+    assertAgreesWithXstate(bounce, eventArbOf(bounce), { numRuns: 50, maxEvents: 10 });
+  });
+
+  it('step results keep their raises whatever advance does afterwards', () => {
+    const c = compileMachine(bounce);
+    const first = c.step(c.initial().snapshot, { type: 'GO' });
+    const kept = structuredClone(first.actions);
+    const s = c.initial().snapshot;
+    c.advance(s, { type: 'GO' });
+    c.advance(s, { type: 'xstate.after.wait.bounce.b' });
+    c.advance(s, { type: 'GO' });
+    expect(first.actions).toEqual(kept);
+    expect(first.actions.filter((a) => a.type === 'xstate.raise').map((a) => a.params.delay)).toEqual([10, 15, 20]);
+  });
+});
