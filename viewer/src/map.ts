@@ -73,6 +73,8 @@ export class MapView {
   /** the country outline, on its own layer under the rest: a seek repaints the markers, not the coastline */
   private baseGeo: d3.Selection<SVGGElement, unknown, null, undefined>;
   private base: d3.Selection<SVGSVGElement, unknown, null, undefined>;
+  /** incidents, units and labels: above the map, on their own layer */
+  private top: d3.Selection<SVGSVGElement, unknown, null, undefined>;
   private layer: Record<string, d3.Selection<SVGGElement, unknown, null, undefined>> = {};
   private projection = d3.geoMercator();
   private zoomT = d3.zoomIdentity;
@@ -96,8 +98,14 @@ export class MapView {
     hatch.append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 6).attr('stroke', '#0072B2').attr('stroke-width', 2);
     this.geo = this.svg.append('g').attr('class', 'geo');
     this.geo.append('g').attr('class', 'typhoon');
-    for (const name of ['zones', 'roads', 'areas', 'bases', 'shelters', 'incidents', 'units', 'overlay', 'labels']) {
+    for (const name of ['zones', 'roads', 'areas', 'bases', 'shelters']) {
       this.layer[name] = this.svg.append('g').attr('class', `layer-${name}`);
+    }
+    // the markers that move at every seek, and the labels above them, on a layer of their own: a seek repaints
+    // and rasterises them, not the rest of the map (the map's own SVG, with role img, describes the whole)
+    this.top = d3.select(el).append('svg').attr('class', 'map-marks').attr('aria-hidden', 'true');
+    for (const name of ['incidents', 'units', 'overlay', 'labels']) {
+      this.layer[name] = this.top.append('g').attr('class', `layer-${name}`);
     }
     const s = run.data.scenario;
     for (const a of s.areas) this.extentPoints.push([a.coords.lon, a.coords.lat]);
@@ -113,8 +121,8 @@ export class MapView {
     });
     this.svg.call(this.zoom).on('dblclick.zoom', null);
     // the moving markers' tooltips are written when the pointer comes over one (see Mark.tip)
-    this.svg.on('pointerover', (ev: PointerEvent) => { this.hovered = ev.target as Element; this.tip(); })
-      .on('pointerleave', () => { this.hovered = null; });
+    this.top.on('pointerover', (ev: PointerEvent) => { this.hovered = ev.target as Element; this.tip(); })
+      .on('pointerout', () => { this.hovered = null; });
     el.append(legend(lang(), tag));
     this.ro = new ResizeObserver(() => this.resize());
     this.ro.observe(el);
@@ -151,7 +159,7 @@ export class MapView {
     this.height = height;
     // sized in pixels, not as 100 % of the map: a percentage made every layout of the page (one per seek) find the
     // SVGs' size changed, twice, and lay out all that is in them again
-    for (const svg of [this.svg, this.base]) {
+    for (const svg of [this.svg, this.base, this.top]) {
       svg.attr('width', this.width).attr('height', this.height).attr('viewBox', `0 0 ${this.width} ${this.height}`)
         .style('width', `${this.el.clientWidth}px`).style('height', `${this.el.clientHeight}px`);
     }
