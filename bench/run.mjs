@@ -2,10 +2,13 @@
 // `npm run bench`: the engine on the reference model beside the SimPy peer and
 // the plain-JS floor, measured in one run on this machine, printed as ratios.
 // Speed targets live here, not in timed tests: machines are noisy, ratios are not.
+// Each engine row runs in a process of its own, timed as the first run in that
+// process (as `drill run`) or warm, after one untimed run (as a batch's runs).
 //
 //   node bench/run.mjs [--n=100000] [--skip-simpy] [--skip-viewer] [--skip-batch] [--skip-stepper] [--only=floor,simpy,engine,log,viewer,stepper,batch]
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseScenario } from '../dist/engine/scenario/parse.js';
 import { runScenario } from '../dist/engine/sim/run.js';
 import { nodeSha256 } from '../dist/engine/cli/sha256.js';
@@ -21,9 +24,11 @@ function loadReference(n) {
   return r.scenario;
 }
 
-// the full log is hashed with node:crypto's SHA-256, as `drill run` does; 'pure' uses the engine's own (what a browser runs)
-function engine(mode, hasher = 'native') {
+// the full log is hashed with node:crypto's SHA-256, as `drill run` does; 'pure' uses the engine's own (what a browser runs).
+// `warm`: the run is timed after one untimed run in the same process, as every run of a batch after its first.
+function engine(mode, hasher = 'native', warm = false) {
   const scenario = loadReference(N);
+  if (warm) runScenario(scenario, { seed: 41, mode, keepIncidents: false, sha256: hasher === 'native' ? nodeSha256 : undefined });
   globalThis.gc?.();
   const t0 = process.hrtime.bigint();
   const { summary, log } = runScenario(scenario, { seed: 42, mode, keepIncidents: false, sha256: hasher === 'native' ? nodeSha256 : undefined });
@@ -31,7 +36,7 @@ function engine(mode, hasher = 'native') {
   const secs = Number(t1 - t0) / 1e9;
   const mem = process.memoryUsage();
   return {
-    name: mode === 'metrics' ? 'drillsim, metrics only' : hasher === 'native' ? 'drillsim, full log + hash chain' : '  same, pure-JS SHA-256',
+    name: (mode === 'metrics' ? 'drillsim, metrics only' : hasher === 'native' ? 'drillsim, full log + hash chain' : '  same, pure-JS SHA-256') + (warm ? ', warm' : ''),
     completed: summary.incidents.contained,
     seconds: secs,
     perSec: summary.incidents.contained / secs,
@@ -53,6 +58,12 @@ function external(name, cmd, cmdArgs) {
   return { name, completed: o.completed, seconds: o.loopSeconds, perSec: o.completed / o.loopSeconds, meanWaitMin: o.meanWait, meanRespMin: o.meanResp };
 }
 
+// a child process for one engine row (see engineRow)
+if (args['engine-row']) {
+  process.stdout.write(JSON.stringify(engine(String(args.mode), String(args.hasher), Boolean(args.warm))) + '\n');
+  process.exit(0);
+}
+
 const rows = [];
 const want = (k) => !args.only || String(args.only).split(',').includes(k);
 console.log(`reference model: ${N.toLocaleString('en')} incidents, 50 units, λ = 1.1/min (bench/peers/REFERENCE.md)\n`);
@@ -60,28 +71,38 @@ if (want('floor')) rows.push(external('plain-JS floor', process.execPath, ['benc
 if (want('simpy') && !args['skip-simpy']) {
   rows.push(existsSync(PYTHON) ? external('SimPy 3 peer', PYTHON, ['bench/peers/peer_simpy.py', `--n=${N}`]) : { name: 'SimPy 3 peer', error: `${PYTHON} not found` });
 }
-if (want('engine')) rows.push(engine('metrics'));
-if (want('log')) rows.push(engine('full'), engine('full', 'pure'));
+// each engine row in a process of its own, so that one row's warm-up does not carry into the next
+const engineRow = (mode, hasher, warm) => {
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--engine-row', `--n=${N}`, `--mode=${mode}`, `--hasher=${hasher}`, ...(warm ? ['--warm'] : [])], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (r.status !== 0) return { name: `drillsim ${mode}${warm ? ', warm' : ''}`, error: (r.stderr || 'failed').trim().split('\n').pop() };
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+};
+if (want('engine')) rows.push(engineRow('metrics', 'native', false), engineRow('metrics', 'native', true));
+if (want('log')) rows.push(engineRow('full', 'native', false), engineRow('full', 'native', true), engineRow('full', 'pure', false));
 
 const fmt = (v, d = 0) => (v === undefined || Number.isNaN(v) ? '-' : v.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d }));
-console.log('program                          incidents   loop s   incidents/s   mean wait min   mean resp min');
+console.log(`${'program'.padEnd(38)} incidents   loop s   incidents/s   mean wait min   mean resp min`);
 for (const r of rows) {
-  if (r.error) { console.log(`${r.name.padEnd(32)} ERROR: ${r.error}`); continue; }
-  console.log(`${r.name.padEnd(32)} ${fmt(r.completed).padStart(9)} ${fmt(r.seconds, 2).padStart(8)} ${fmt(r.perSec).padStart(13)} ${fmt(r.meanWaitMin, 3).padStart(15)} ${fmt(r.meanRespMin, 3).padStart(15)}`);
+  if (r.error) { console.log(`${r.name.padEnd(38)} ERROR: ${r.error}`); continue; }
+  console.log(`${r.name.padEnd(38)} ${fmt(r.completed).padStart(9)} ${fmt(r.seconds, 2).padStart(8)} ${fmt(r.perSec).padStart(13)} ${fmt(r.meanWaitMin, 3).padStart(15)} ${fmt(r.meanRespMin, 3).padStart(15)}`);
 }
 
 const by = (name) => rows.find((r) => r.name === name && !r.error);
 const floor = by('plain-JS floor'), simpy = by('SimPy 3 peer'), fast = by('drillsim, metrics only'), full = by('drillsim, full log + hash chain'), pure = by('  same, pure-JS SHA-256');
-console.log('\nratios (same run, same machine)');
+const fastWarm = by('drillsim, metrics only, warm'), fullWarm = by('drillsim, full log + hash chain, warm');
+console.log('\nratios (same run, same machine; "first run": the run is the first in its process, as `drill run`; "warm": after one run, as a batch\'s runs)');
 const ratio = (label, a, b, target, higherIsBetter = true) => {
   if (!a || !b) return;
   const v = a.perSec / b.perSec;
   const ok = target === undefined ? '' : (higherIsBetter ? v >= target : v <= target) ? `  meets target ${higherIsBetter ? '>=' : '<='} ${target}` : `  MISSES target ${higherIsBetter ? '>=' : '<='} ${target}`;
   console.log(`  ${label.padEnd(44)} ${v.toFixed(2)}x${ok}`);
 };
-ratio('metrics-only / SimPy', fast, simpy, 5);
-ratio('metrics-only / plain-JS floor', fast, floor, 1 / 2.5);
-ratio('full log / SimPy', full, simpy, 2);
+ratio('metrics-only, warm / SimPy', fastWarm, simpy, 5);
+ratio('metrics-only, warm / plain-JS floor', fastWarm, floor, 1 / 2.5);
+ratio('metrics-only, first run / SimPy', fast, simpy, 5);
+ratio('metrics-only, first run / plain-JS floor', fast, floor, 1 / 2.5);
+ratio('full log, warm / SimPy', fullWarm, simpy, 2);
+ratio('full log, first run / SimPy', full, simpy, 2);
 ratio('full log, pure-JS SHA-256 / SimPy', pure, simpy);
 ratio('full log / plain-JS floor', full, floor);
 
