@@ -107,6 +107,23 @@ describe('the replay viewer', () => {
     await page.locator('#timeline').screenshot({ path: join(ARTIFACTS, 'viewer-timeline.png') });
   });
 
+  it('zooms with the wheel over the map or a marker, and 0 resets the view', async () => {
+    const geo = page.locator('#map-a svg.map-svg > g.geo');
+    const before = await geo.getAttribute('transform');
+    const box = (await page.locator('#map-a g.unit').first().boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -400);
+    await expect.poll(() => geo.getAttribute('transform')).not.toBe(before);
+    const zoomed = await geo.getAttribute('transform');
+    const map = (await page.locator('#map-a').boundingBox())!;
+    await page.mouse.move(map.x + 40, map.y + 40);
+    await page.mouse.wheel(0, 400);
+    await expect.poll(() => geo.getAttribute('transform')).not.toBe(zoomed);
+    await page.locator('#timeline-slider').focus();
+    await page.keyboard.press('0');
+    await expect.poll(() => geo.getAttribute('transform')).toMatch(/translate\(0,0\) scale\(1\)/);
+  });
+
   it('steps to the next and previous event and plays from the keyboard', async () => {
     await page.locator('#timeline-slider').focus();
     await page.keyboard.press('Home');

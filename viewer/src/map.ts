@@ -78,7 +78,8 @@ export class MapView {
   private layer: Record<string, d3.Selection<SVGGElement, unknown, null, undefined>> = {};
   private projection = d3.geoMercator();
   private zoomT = d3.zoomIdentity;
-  private zoom: d3.ZoomBehavior<SVGSVGElement, unknown>;
+  /** on the map's box, not on one of its SVGs: the markers' layer lies above the map's, and wheel or drag on either zooms and pans */
+  private zoom: d3.ZoomBehavior<HTMLElement, unknown>;
   private width = 600;
   private height = 400;
   private last: { t: number; world: World; overlay: { run: LoadedRun; world: World } | null } | null = null;
@@ -112,14 +113,18 @@ export class MapView {
     for (const n of s.travel.nodes) this.extentPoints.push([n.coords.lon, n.coords.lat]);
     for (const h of s.hazards) for (const p of h.track ?? []) this.extentPoints.push([p.coords.lon, p.coords.lat]);
     for (const inc of run.history.incidents.values()) { if (this.extentPoints.length > 4000) break; this.extentPoints.push(lonLat(run, inc.x, inc.y)); }
-    this.zoom = d3.zoom<SVGSVGElement, unknown>().scaleExtent([0.2, 64]).on('zoom', (ev) => {
-      if (ev.sourceEvent) this.userZoomed = true;
-      this.zoomT = ev.transform;
-      this.geo.attr('transform', this.zoomT.toString());
-      this.baseGeo.attr('transform', this.zoomT.toString());
-      this.redraw();
-    });
-    this.svg.call(this.zoom).on('dblclick.zoom', null);
+    this.zoom = d3.zoom<HTMLElement, unknown>().scaleExtent([0.2, 64])
+      // d3's own filter, and the legend keeps its own wheel and clicks
+      .filter((ev: Event & { ctrlKey?: boolean; button?: number }) => (!ev.ctrlKey || ev.type === 'wheel') && !ev.button && !(ev.target as Element).closest?.('.legend'))
+      .on('zoom', (ev) => {
+        if (ev.sourceEvent) this.userZoomed = true;
+        this.zoomT = ev.transform;
+        this.geo.attr('transform', this.zoomT.toString());
+        this.baseGeo.attr('transform', this.zoomT.toString());
+        this.redraw();
+      });
+    // the box outlives this view (another run shown in it gets a new one): start from no zoom, not from its last
+    d3.select(el).call(this.zoom).on('dblclick.zoom', null).call(this.zoom.transform, d3.zoomIdentity);
     // the moving markers' tooltips are written when the pointer comes over one (see Mark.tip)
     this.top.on('pointerover', (ev: PointerEvent) => { this.hovered = ev.target as Element; this.tip(); })
       .on('pointerout', () => { this.hovered = null; });
@@ -144,8 +149,8 @@ export class MapView {
     this.svg.select('title').text(textIn(this.run.data.scenario.title, this.lang()));
   }
 
-  zoomBy(k: number): void { this.userZoomed = true; this.svg.call(this.zoom.scaleBy, k); }
-  zoomReset(): void { this.userZoomed = true; this.svg.call(this.zoom.transform, d3.zoomIdentity); }
+  zoomBy(k: number): void { this.userZoomed = true; d3.select(this.el).call(this.zoom.scaleBy, k); }
+  zoomReset(): void { this.userZoomed = true; d3.select(this.el).call(this.zoom.transform, d3.zoomIdentity); }
 
   private sized = false;
 
@@ -211,9 +216,9 @@ export class MapView {
     const [x0, x1] = d3.extent(xy, (p) => p[0]) as [number, number];
     const [y0, y1] = d3.extent(xy, (p) => p[1]) as [number, number];
     const k = Math.min(8, (this.width - 160) / Math.max(1, x1 - x0), (this.height - 120) / Math.max(1, y1 - y0));
-    if (!(k > 1.5)) { this.svg.call(this.zoom.transform, d3.zoomIdentity); return; }
+    if (!(k > 1.5)) { d3.select(this.el).call(this.zoom.transform, d3.zoomIdentity); return; }
     const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
-    this.svg.call(this.zoom.transform, d3.zoomIdentity.translate(this.width / 2 - k * cx, this.height / 2 - k * cy).scale(k));
+    d3.select(this.el).call(this.zoom.transform, d3.zoomIdentity.translate(this.width / 2 - k * cx, this.height / 2 - k * cy).scale(k));
   }
 
   /** lon/lat to screen, through the projection and the current zoom. */
