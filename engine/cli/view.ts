@@ -143,8 +143,8 @@ export function handler(files: Map<string, string>, index: string, compressed?: 
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'content-length': size,
       'x-content-type-options': 'nosniff',
-      // the viewer's scripts are named by their content: kept, the browser also keeps their compiled code, and the
-      // viewer opens faster the next time; the page and the runs are read afresh
+      // the viewer's scripts are named by their content: the browser may keep them (and their compiled code) instead of
+      // fetching them again; the page and the runs are read afresh
       'cache-control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
       // the page loads only its own files: no network, no inline script
       ...(path === '/index.html' ? { 'content-security-policy': PAGE_CSP } : {}),
