@@ -39,6 +39,8 @@ export function trackAt(h: Hazard, t: number, proj: Projection): TrackState | un
   return at(track.length - 1);
 }
 
+export interface RiskChange { readonly id: string; readonly risk: number }
+
 export class Hazards {
   private readonly areaXY = new Map<string, [number, number]>();
 
@@ -77,6 +79,28 @@ export class Hazards {
   }
 
   private readonly levelsAt = new Map<number, Map<string, number>>();
+
+  /**
+   * The areas whose risk level at tick `t` differs from the tick before (`t - every`; none
+   * before 0, where every level is 0), with their level at `t`, in the scenario's order:
+   * the same for every run, so a tick looks only at these (an area's risk changes only at ticks).
+   */
+  riskChanges(t: number, every: number): readonly RiskChange[] {
+    let out = this.changesAt.get(t);
+    if (out !== undefined) return out;
+    if (this.changesAt.size >= 100_000) this.changesAt.clear();
+    const now = this.riskLevels(t);
+    const before = t - every >= 0 ? this.riskLevels(t - every) : null;
+    out = [];
+    for (const a of this.scenario.areas) {
+      const risk = now.get(a.id) ?? 0;
+      if (risk !== (before?.get(a.id) ?? 0)) out.push({ id: a.id, risk });
+    }
+    this.changesAt.set(t, out);
+    return out;
+  }
+
+  private readonly changesAt = new Map<number, RiskChange[]>();
 
   private computeLevels(t: number): Map<string, number> {
     const out = new Map<string, number>();

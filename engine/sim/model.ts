@@ -5,6 +5,7 @@
  * batch builds it once).
  */
 import type { Area, Capability, Generator, Hazard, IncidentKind, Inject, Role, Rule, Scenario, Unit } from '../scenario/schema.js';
+import { StreamPlan } from '../core/rng.js';
 import { projectionFor, toXY, type Projection } from './geo.js';
 import { Hazards } from './hazards.js';
 import { Travel, type Profile } from './routing.js';
@@ -45,6 +46,8 @@ export class Model {
   readonly ancestors = new Map<string, string[]>();
   /** the top area (for isolation: an area cut off from it is isolated) */
   readonly root: string;
+  /** the random streams this scenario's runs create, learnt run by run (a run seeds them up front) */
+  readonly streams = new StreamPlan();
 
   constructor(readonly scenario: Scenario) {
     this.projection = projectionFor([...scenario.areas.map((a) => a.coords), ...scenario.travel.nodes.map((n) => n.coords)]);

@@ -146,7 +146,7 @@ export class Sim {
     } else {
       this.world = World.initialWorld(this);
       this.queue = new EventQueue<Payload>({ maxSize: limits.max_queue });
-      this.rng = new RngStreams(String(opts.seed));
+      this.rng = new RngStreams(String(opts.seed), model.streams);
       this.nextKeyframe = 0;
     }
   }
@@ -402,6 +402,7 @@ export class Sim {
     this.world.t = this.opts.until;
     Incidents.tallyAtEnd(this);
     this.emit({ t: this.world.t, type: 'run.end', counts: { ...this.world.counts, refused: this.metrics.refusedCount } });
+    this.model.streams.note(this.rng);
   }
 
   private handle(p: Payload): void {

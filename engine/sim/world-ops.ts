@@ -70,13 +70,14 @@ export function scheduleInitial(sim: Sim): void {
 // ------------------------------------------------------------ hazards and rules
 
 export function hazardTick(sim: Sim): void {
-  const levels = sim.model.hazards.riskLevels(sim.now);
-  for (const a of sim.model.scenario.areas) {
-    const risk = levels.get(a.id) ?? 0;
-    const w = sim.world.areas[a.id];
+  // ticks come every HAZARD_TICK_S from 0, so an area whose level has not changed since the last tick still has it
+  const changes = sim.model.hazards.riskChanges(sim.now, HAZARD_TICK_S);
+  for (let i = 0; i < changes.length; i++) {
+    const { id, risk } = changes[i];
+    const w = sim.world.areas[id];
     if (risk !== w.risk) {
       w.risk = risk;
-      sim.emit({ t: sim.now, type: 'area.risk', id: a.id, risk });
+      sim.emit({ t: sim.now, type: 'area.risk', id, risk });
       sim.world.dirty = true;
     }
   }
@@ -353,10 +354,15 @@ function conditionHolds(sim: Sim, c: NonNullable<Inject['when']>): boolean {
     if (sim.world.areas[c.area].risk < c.risk_at_least) return false;
   }
   if (c.incident_kind !== undefined || c.severity_at_least !== undefined) {
-    const found = sim.world.incidents.some((i) =>
-      (c.incident_kind === undefined || i.kind === c.incident_kind) &&
-      (c.severity_at_least === undefined || i.severity >= c.severity_at_least) &&
-      (c.area === undefined || i.area === c.area));
+    // a loop, not some(): its closure was made at every check
+    const list = sim.world.incidents;
+    let found = false;
+    for (let k = 0; k < list.length && !found; k++) {
+      const i = list[k];
+      found = (c.incident_kind === undefined || i.kind === c.incident_kind) &&
+        (c.severity_at_least === undefined || i.severity >= c.severity_at_least) &&
+        (c.area === undefined || i.area === c.area);
+    }
     if (!found) return false;
   }
   if (c.road_cut !== undefined && sim.world.roads[c.road_cut]?.status !== 'cut') return false;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { RngStreams, type AleaState } from '../../engine/core/rng.js';
+import { RngStreams, StreamPlan, type AleaState } from '../../engine/core/rng.js';
 
 const draws = (streams: RngStreams, path: string, n: number): number[] =>
   Array.from({ length: n }, () => streams.get(path).next());
@@ -10,6 +10,25 @@ const pathArb = fc.stringMatching(/^[a-z]{1,6}(\/[a-z0-9-]{1,6}){0,3}$/);
 const seedArb = fc.oneof(fc.integer({ min: 0, max: 2 ** 31 }), fc.string({ maxLength: 12 }));
 
 describe('RngStreams', () => {
+  it('seeds a plan\'s streams ahead, four at a time, to the very draws and states of seedrandom\'s alea', () => {
+    fc.assert(
+      fc.property(seedArb, fc.array(fc.oneof(pathArb, fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }).filter((p) => p !== '__proto__')), { minLength: 1, maxLength: 14 }), (seed, paths) => {
+        const plan = new StreamPlan();
+        const learn = new RngStreams('learn', plan);
+        for (const p of paths) learn.get(p);
+        plan.note(learn); // the first run noted: the plan is every path it created
+        const planned = new RngStreams(seed, plan);
+        expect(planned.paths().next().done).toBe(true); // seeded ahead, but not created
+        for (const p of [...paths, 'not/planned']) {
+          const ref = seedrandom.alea(`${seed}/${p}`, { state: true });
+          const ours = planned.get(p);
+          for (let i = 0; i < 3; i++) expect(ours.next()).toBe(ref());
+          expect(ours.state()).toEqual(ref.state());
+        }
+      }),
+    );
+  });
+
   it('gives the same sequence for the same master seed and path', () => {
     fc.assert(
       fc.property(seedArb, pathArb, (seed, path) => {
