@@ -41,31 +41,11 @@ const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
  * cost 4 us, a tenth of a short run; this costs under 2.)
  */
 function mash(st: { n: number }, data: string): number {
-  let n = st.n;
-  for (let i = 0; i < data.length; i++) {
-    n += data.charCodeAt(i);
-    let h = 0.02519603282416938 * n;
-    n = h >>> 0;
-    h -= n;
-    h *= n;
-    n = h >>> 0;
-    h -= n;
-    n += h * 0x100000000;
-  }
-  st.n = n;
-  return (n >>> 0) * TWO_TO_MINUS_32;
+  st.n = mashN(st.n, data);
+  return (st.n >>> 0) * TWO_TO_MINUS_32;
 }
 
-/** Mash's state and alea's s0, s1, s2 after the three mashes of ' ' that start every seeding. */
-const BLANK = (() => {
-  const st = { n: 0xefc8249d };
-  const s0 = mash(st, ' '), s1 = mash(st, ' '), s2 = mash(st, ' ');
-  return { n: st.n, s0, s1, s2 };
-})();
-
-const NO_STATE: AleaState = { c: 1, s0: 0, s1: 0, s2: 0 };
-
-/** `mash` without the object: Mash's state `n` after `data` (from its index `from`). */
+/** Mash's state `n` carried over `data` (from its index `from`). */
 function mashN(n: number, data: string, from = 0): number {
   for (let i = from; i < data.length; i++) {
     n += data.charCodeAt(i);
@@ -79,6 +59,15 @@ function mashN(n: number, data: string, from = 0): number {
   }
   return n;
 }
+
+/** Mash's state and alea's s0, s1, s2 after the three mashes of ' ' that start every seeding. */
+const BLANK = (() => {
+  const st = { n: 0xefc8249d };
+  const s0 = mash(st, ' '), s1 = mash(st, ' '), s2 = mash(st, ' ');
+  return { n: st.n, s0, s1, s2 };
+})();
+
+const NO_STATE: AleaState = { c: 1, s0: 0, s1: 0, s2: 0 };
 
 /**
  * Mash's states in `ns[0..3]` each carried over its own string, the four at once: one state's
