@@ -10,3 +10,4 @@ export * from './errors.js';
 export * from './queue.js';
 export * from './rng.js';
 export * from './distributions.js';
+export * from './clone.js';

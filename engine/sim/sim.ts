@@ -7,6 +7,7 @@
  * outside, `runScenario` (run.ts) is a pure function of scenario, seed and
  * decisions. No wall clock, no I/O, no ambient randomness here.
  */
+import { cloneData } from '../core/clone.js';
 import { SimBoundError } from '../core/errors.js';
 import { EventQueue } from '../core/queue.js';
 import { RngStreams, type Rng } from '../core/rng.js';
@@ -137,7 +138,7 @@ export class Sim {
     this.recordUnits = this.log !== null || OBSERVED.has('unit.state');
     this.doctrine = new Doctrine(this);
     if (resume) {
-      this.world = structuredClone(resume.world);
+      this.world = cloneData(resume.world);
       this.queue = EventQueue.restore(resume.queue as any, { maxSize: limits.max_queue });
       this.rng = RngStreams.restore(String(opts.seed), resume.rng as any);
       this.nextKeyframe = resume.t + opts.keyframeEvery;
@@ -439,7 +440,7 @@ export class Sim {
       t,
       events: this.log ? this.log.count : 0,
       chain,
-      world: structuredClone(this.world),
+      world: cloneData(this.world),
       queue: this.queue.snapshot(),
       rng: this.rng.snapshot(),
     });
