@@ -191,6 +191,7 @@ export function checkScenario(raw: unknown): RawIssue[] {
     const p = [...collections.rule.path, i];
     ref([...p, 'hazard'], r.hazard, ['hazard']);
     ref([...p, 'area'], r.area, ['area']);
+    ref([...p, 'while_incident'], r.while_incident, ['kind'], 'incident kind');
     inHorizon([...p, 'from'], r.from, 'rule start');
     const when = isObj(r.when) ? r.when : {};
     if (isStr(when.alarm) && isStr(r.hazard)) {

@@ -270,6 +270,7 @@ export const Rule = z.strictObject({
   hazard: Id.optional().describe('the hazard whose value the condition reads (omit for a pure timer)'),
   area: Id.optional().describe('area whose hazard value is read (default: the hazard\'s first area)'),
   when: Condition.default({}),
+  while_incident: Id.optional().describe('checked only while an incident of this kind is open (reported, not yet resolved), in the rule\'s area if it has one'),
   from: Offset.default(0),
   until: Offset.optional(),
   every: Duration.default(1800).describe('how often the rule is checked while its condition holds'),

@@ -106,6 +106,7 @@ export function checkRule(sim: Sim, id: string): void {
     if (c.alarm !== undefined && !sim.model.hazards.alarmReached(h, v, c.alarm)) holds = false;
     if (c.risk_at_least !== undefined && sim.model.hazards.level(h, v) < c.risk_at_least) holds = false;
   }
+  if (holds && r.while_incident !== undefined) holds = openIncidentOf(sim, r.while_incident, r.area);
   if (holds && sim.ruleStream(id).next() < r.probability) {
     state.fired++;
     applyEffect(sim, r.id, r.effect, state.fired);
@@ -113,6 +114,12 @@ export function checkRule(sim: Sim, id: string): void {
   }
   const next = sim.now + r.every;
   if (next <= sim.opts.until && (r.until === undefined || next <= r.until)) sim.schedule(next, PRIO.world, { k: 'rule', id });
+}
+
+/** Is an incident of this kind open (in this area, if given)? The world holds the open incidents only. */
+function openIncidentOf(sim: Sim, kind: string, area: string | undefined): boolean {
+  for (const inc of sim.world.incidents) if (inc.kind === kind && (area === undefined || inc.area === area)) return true;
+  return false;
 }
 
 function applyEffect(sim: Sim, ruleId: string, e: import('../scenario/schema.js').Effect, n: number): void {
