@@ -4,6 +4,7 @@
  * and exit code 2.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { didYouMean } from '../scenario/issues.js';
 
 export class UsageError extends Error {}
 
@@ -14,7 +15,7 @@ export function parse(argv: string[], options: Options, minPositionals = 0, maxP
   try {
     parsed = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' }, ...options }, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/, ''));
+    throw new UsageError(optionMistake((e as Error).message, Object.keys(options)));
   }
   const { values, positionals } = parsed;
   if (!values.help) {
@@ -22,6 +23,21 @@ export function parse(argv: string[], options: Options, minPositionals = 0, maxP
     if (positionals.length > maxPositionals) throw new UsageError(`unexpected argument '${positionals[maxPositionals]}'`);
   }
   return { values: values as Record<string, string | boolean | string[] | undefined>, positionals, help: Boolean(values.help) };
+}
+
+/** node:util's parseArgs messages, in the words of the rest of the CLI, with the option meant when it is close. */
+function optionMistake(message: string, known: string[]): string {
+  const unknown = /^Unknown option '(-{1,2})([^']*)'/.exec(message);
+  if (unknown) {
+    // the usage printed below lists the options: only a close one is named here
+    const guess = didYouMean(unknown[2].replace(/=.*$/, ''), [...known, 'help']);
+    return `unknown option '${unknown[1]}${unknown[2]}'${guess?.startsWith('did you mean') ? ` (${guess.replace(/'([^']+)'/g, "'--$1'")})` : ''}`;
+  }
+  const missing = /^Option '(?:-\w, )?--([\w-]+)(?: <value>)?' argument (?:missing|is ambiguous)/.exec(message);
+  if (missing) return `--${missing[1]} needs a value`;
+  const flag = /^Option '(?:-\w, )?--([\w-]+)' does not take an argument/.exec(message);
+  if (flag) return `--${flag[1]} is a switch: it takes no value`;
+  return message.replace(/\. To specify a positional argument.*$/s, '');
 }
 
 export function intOption(value: unknown, name: string, min = 0): number | undefined {

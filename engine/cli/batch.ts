@@ -10,8 +10,7 @@
  * progress bar go to stderr.
  */
 import { availableParallelism } from 'node:os';
-import { existsSync, statSync } from 'node:fs';
-import { dirname, extname } from 'node:path';
+import { extname } from 'node:path';
 import { batchHeader, buildResults, serializeResults, resultsCsv, type BatchResults } from '../batch/results.js';
 import { batchJobs, parseShard, type Shard } from '../batch/seeds.js';
 import { parseVarySpec, varyScenario, VARY_KEYS_HELP, type VarySpec } from '../batch/vary.js';
@@ -26,7 +25,7 @@ import { ENGINE_VERSION } from '../version.js';
 import { intOption, parse, UsageError } from './args.js';
 import { BatchPool, BatchRunError, type PoolStats } from './batch-pool.js';
 import { formatBatchSummary } from './batch-summary.js';
-import { InputError, readText, writeAtomic } from './io.js';
+import { checkWritable, readText, writeAtomic } from './io.js';
 import { loadScenario, ReportedError } from './load.js';
 import type { Subcommand } from './main.js';
 import { fmtSeconds, ProgressBar } from './progress.js';
@@ -141,10 +140,7 @@ export interface Outputs { json: string[]; csv: string[] }
 /** Output files by kind; their folders are checked now, so that a long batch does not end in a file it cannot write. */
 export function outputs(list: string[] | undefined, html?: string): Outputs {
   const o: Outputs = { json: [], csv: [] };
-  for (const f of [...(list ?? []), ...(html !== undefined ? [html] : [])]) {
-    const dir = dirname(f);
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(f, `the folder '${dir}' does not exist`, 'create it first, or write the file elsewhere');
-  }
+  for (const f of [...(list ?? []), ...(html !== undefined ? [html] : [])]) checkWritable(f);
   for (const f of list ?? []) {
     const ext = extname(f).toLowerCase();
     if (ext === '.json') o.json.push(f);

@@ -3,7 +3,7 @@ import { planFork } from '../review/fork.js';
 import { runScenario, serializeRunLog } from '../sim/run.js';
 import { textIn } from '../scenario/text.js';
 import { parse, UsageError } from './args.js';
-import { readText, writeAtomic } from './io.js';
+import { checkWritable, readText, writeAtomic } from './io.js';
 import { loadDecisions } from './load.js';
 import { loadReviewable } from './reviewable.js';
 import { nodeSha256 } from './sha256.js';
@@ -30,6 +30,7 @@ export const forkCommand: Subcommand = {
   run(argv) {
     const { values, positionals, help } = parse(argv, { at: { type: 'string' }, decisions: { type: 'string' }, out: { type: 'string', short: 'o' }, quiet: { type: 'boolean', short: 'q' } }, 1, 1);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
+    if (values.out) checkWritable(String(values.out));
     if (values.at === undefined) throw new UsageError('--at is required: the time from which the new decisions apply');
     if (values.decisions === undefined) throw new UsageError('--decisions is required: the decisions file to take from --at on');
     const at = timeOption(values.at, 'at')!;

@@ -3,7 +3,7 @@
  * missing or unreadable, and writing outputs atomically (temporary file, then
  * rename) so that a failed run never leaves a half-written file behind.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export class InputError extends Error {
@@ -37,6 +37,32 @@ export function readText(file: string): string {
   return text;
 }
 
+/**
+ * Could `file` be written? Its folder exists and can be written in, and it is not a folder itself. Commands
+ * check their outputs before the work (a simulation, a batch), so that a mistyped --out fails at once.
+ */
+export function checkWritable(file: string): void {
+  const dir = dirname(file);
+  let isDir = false;
+  try { isDir = statSync(dir).isDirectory(); } catch { /* reported below */ }
+  if (!isDir) throw new InputError(file, `cannot write: the folder '${dir}' does not exist`, 'create the folder first, or write the file somewhere else');
+  let target: ReturnType<typeof statSync> | undefined;
+  try { target = statSync(file); } catch { /* a new file */ }
+  if (target?.isDirectory()) throw new InputError(file, 'cannot write: this is a folder', 'give the name of a file, not of a folder');
+  try { accessSync(dir, constants.W_OK); } catch { throw new InputError(file, `cannot write: no permission to write in '${dir}'`, 'write the file somewhere else'); }
+}
+
+/** What went wrong writing `file`, in words, without the temporary file's name. */
+function writeFailure(file: string, e: NodeJS.ErrnoException): InputError {
+  switch (e.code) {
+    case 'ENOENT': return new InputError(file, `cannot write: the folder '${dirname(file)}' does not exist`, 'create the folder first, or write the file somewhere else');
+    case 'EISDIR': return new InputError(file, 'cannot write: this is a folder', 'give the name of a file, not of a folder');
+    case 'EACCES': case 'EPERM': return new InputError(file, 'cannot write: permission denied', 'write the file somewhere else');
+    case 'ENOSPC': return new InputError(file, 'cannot write: the disk is full', 'free some space, or write the file somewhere else');
+    default: return new InputError(file, `cannot write (${e.code ?? e.message})`, 'check that the folder exists and is writable');
+  }
+}
+
 /** Write the whole text or nothing: temp file in the same folder, fsync, rename. */
 export function writeAtomic(file: string, text: string | string[]): void {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
@@ -51,6 +77,6 @@ export function writeAtomic(file: string, text: string | string[]): void {
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
     try { unlinkSync(tmp); } catch { /* nothing to remove */ }
-    throw new InputError(file, `cannot write: ${(e as Error).message}`, 'check that the folder exists and is writable');
+    throw writeFailure(file, e as NodeJS.ErrnoException);
   }
 }

@@ -3,7 +3,7 @@ import type { LogEvent } from '../review/metrics.js';
 import { FORMATS, reportOf, type ReportFormat } from '../review/report.js';
 import type { Lang } from '../scenario/text.js';
 import { parse, UsageError } from './args.js';
-import { writeAtomic } from './io.js';
+import { checkWritable, writeAtomic } from './io.js';
 import { loadReviewable } from './reviewable.js';
 import type { Subcommand } from './main.js';
 
@@ -23,6 +23,7 @@ export const reportCommand: Subcommand = {
     const { values, positionals, help } = parse(argv, { format: { type: 'string', short: 'f' }, lang: { type: 'string', short: 'l' }, out: { type: 'string', short: 'o' } }, 1, 1);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     const out = values.out === undefined ? undefined : String(values.out);
+    if (out) checkWritable(out);
     const format = (values.format === undefined ? (out?.toLowerCase().endsWith('.html') || out?.toLowerCase().endsWith('.htm') ? 'html' : 'md') : String(values.format)) as ReportFormat;
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be md or html, not '${format}'`);
     const lang = (values.lang === undefined ? 'en' : String(values.lang)) as Lang;

@@ -2,7 +2,7 @@ import { textIn } from '../scenario/text.js';
 import { runScenario, serializeRunLog, type RunLog } from '../sim/run.js';
 import type { Summary } from '../review/metrics.js';
 import { intOption, parse } from './args.js';
-import { writeAtomic } from './io.js';
+import { checkWritable, writeAtomic } from './io.js';
 import { loadDecisions, loadScenario } from './load.js';
 import { nodeSha256 } from './sha256.js';
 import type { Subcommand } from './main.js';
@@ -25,6 +25,7 @@ export const runCommand: Subcommand = {
       seed: { type: 'string' }, decisions: { type: 'string' }, until: { type: 'string' }, out: { type: 'string', short: 'o' }, quiet: { type: 'boolean', short: 'q' },
     }, 1, 1);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
+    if (values.out) checkWritable(String(values.out));
     const scenario = loadScenario(positionals[0]);
     const seed = intOption(values.seed, 'seed');
     const until = timeOption(values.until, 'until');

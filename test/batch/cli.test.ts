@@ -139,7 +139,7 @@ describe('drill batch', () => {
     // a folder that does not exist is found before the runs, not after them
     const nodir = drill(['batch', SCENARIO, '--runs', '2', '--out', p('no/such/folder/r.json')]);
     expect(nodir.code).toBe(1);
-    expect(nodir.stderr).toMatch(/r\.json:1:1: error\[file\] \(file\): the folder '.*no\/such\/folder' does not exist/);
+    expect(nodir.stderr).toMatch(/r\.json:1:1: error\[file\] \(file\): cannot write: the folder '.*no\/such\/folder' does not exist/);
     expect(nodir.stderr).not.toMatch(/runs in/);
   });
 

@@ -1,0 +1,46 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { drill, STACK, tempDir } from '../helpers/cli.js';
+
+describe('mistakes on the command line', () => {
+  it('an unknown option is named, with the one meant when it is close, and the usage follows', () => {
+    const r = drill(['run', 'scenarios/minimal.yaml', '--sed', '3']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("drill run: unknown option '--sed' (did you mean '--seed'?)");
+    expect(r.stderr).toContain('usage: drill run <scenario>');
+    const far = drill(['run', 'scenarios/minimal.yaml', '--bogus']);
+    expect(far.stderr).toContain("drill run: unknown option '--bogus'\n");
+  });
+
+  it('an option without its value says so, in words', () => {
+    for (const args of [['--seed'], ['--seed', '--quiet']]) {
+      const r = drill(['run', 'scenarios/minimal.yaml', ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('drill run: --seed needs a value');
+      expect(r.stderr).not.toMatch(/Option '|argument missing|ambiguous/);
+    }
+    expect(drill(['run', 'scenarios/minimal.yaml', '--quiet=yes']).stderr).toContain('--quiet is a switch: it takes no value');
+  });
+
+  it('an output that cannot be written is refused, naming the file and the folder in words, and leaves nothing behind', () => {
+    const dir = tempDir();
+    const log = join(tempDir(), 'run.json');
+    expect(drill(['run', 'scenarios/minimal.yaml', '--out', log, '--quiet']).code).toBe(0);
+    const cases: [string[], string, RegExp][] = [
+      [['run', 'scenarios/ky-son-flash-flood.yaml', '--out', join(dir, 'no-such-folder/run.json')], join(dir, 'no-such-folder/run.json'), /cannot write: the folder '.*no-such-folder' does not exist/],
+      [['batch', 'scenarios/minimal.yaml', '--runs', '3', '--workers', '1', '--out', join(dir, 'nope/r.json')], join(dir, 'nope/r.json'), /cannot write: the folder '.*nope' does not exist/],
+      [['report', log, '--out', dir], dir, /cannot write: this is a folder/],
+    ];
+    for (const [args, file, message] of cases) {
+      const r = drill(args);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`${file}:1:1: error[file]`);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\.tmp/);
+      expect(r.stderr).not.toMatch(STACK);
+      expect(r.stdout).toBe('');
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
