@@ -187,6 +187,10 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
   switch (zi.code) {
     case 'invalid_type': {
       if (zi.input === undefined) return mk('missing', `missing required key '${String(key)}'`, `add '${String(key)}:'`);
+      // `horizon: 240`: a duration needs its unit (seconds? minutes?), and the message should say so, not 'expected a text'
+      if (typeof zi.input === 'number' && zi.expected === 'string' && isDurationAt(root, path)) {
+        return mk('duration', `${describeValue(zi.input)} is not a duration: a number alone has no unit`, DURATION_HINT.replace('write it like', 'write it with its unit, like'));
+      }
       return mk('type', `expected ${EXPECTED[zi.expected ?? ''] ?? zi.expected}, got ${describeValue(zi.input)}`);
     }
     case 'unrecognized_keys':
@@ -230,6 +234,9 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
       const customs = branches.flat().filter((i) => i.code !== 'type' && i.code !== 'unknown-key' && i.code !== 'missing' && i.path.length === path.length);
       if (customs.length) return [customs[0]];
       if (zi.input === undefined) return mk('missing', `'${String(key)}' has no value`, describeAt(root, path));
+      if (typeof zi.input === 'number' && isDurationAt(root, path)) {
+        return mk('duration', `${describeValue(zi.input)} is not a duration: a number alone has no unit`, DURATION_HINT.replace('write it like', 'write it with its unit, like'));
+      }
       return mk('form', `${describeValue(zi.input)} does not have any of the allowed forms`, describeAt(root, path) ?? 'see docs/scenario-format.md');
     }
     case 'custom':
@@ -273,6 +280,29 @@ function knownKeys(root: z.ZodType, path: PathSegment[]): string[] {
     return def.options.flatMap((o: any) => (unwrap(o)?._zod?.def?.type === 'object' ? Object.keys(unwrap(o)._zod.def.shape) : []));
   }
   return [];
+}
+
+/** Is the schema at `path` a duration (a field may describe itself otherwise: the codec's text says it)? */
+function isDurationAt(root: z.ZodType, path: PathSegment[]): boolean {
+  let s: any = root;
+  for (const seg of path) {
+    const def = unwrap(s)?._zod?.def;
+    if (def?.type === 'object' && typeof seg === 'string') s = def.shape[seg];
+    else if (def?.type === 'array') s = def.element;
+    else if (def?.type === 'record') s = def.valueType;
+    else return false;
+  }
+  const isDuration = (x: any, depth: number): boolean => {
+    for (let i = 0; i < 8 && x; i++) {
+      if (typeof x.description === 'string' && x.description.startsWith('duration or time since T0')) return true;
+      const def = x._zod?.def;
+      // a duration or a distribution of durations: any form that is a duration will do
+      if (def?.type === 'union' && depth < 2) return (def.options as unknown[]).some((o) => isDuration(o, depth + 1));
+      x = def?.innerType ?? def?.in;
+    }
+    return false;
+  };
+  return isDuration(s, 0);
 }
 
 function describeAt(root: z.ZodType, path: PathSegment[]): string | undefined {

@@ -47,6 +47,20 @@ describe('the scenario loader', () => {
     if (!r.ok) expect(r.issues.find((i) => i.code === 'unknown-key')?.hint).toContain("'capabilities'");
   });
 
+  it('says a bare number is not a duration and asks for the unit, wherever a duration goes', () => {
+    const text = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8')
+      .replace('horizon: 4h', 'horizon: 240').replace('    mobilisation: 5m', '    mobilisation: 5').replace('    escalate_every: 45m', '    escalate_every: 45');
+    const r = parseScenario(text, 'm.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const at = (path: string) => r.issues.find((i) => i.path === path);
+    for (const [path, n] of [['horizon', 240], ['units[1].mobilisation', 5], ['incident_kinds[0].escalate_every', 45]] as const) {
+      expect(at(path)).toMatchObject({ code: 'duration', message: `the number ${n} is not a duration: a number alone has no unit` });
+      expect(at(path)!.hint).toContain("write it with its unit, like '90s', '45m'");
+    }
+    expect(at('horizon')!.line).toBe(text.split('\n').indexOf('horizon: 240') + 1);
+  });
+
   it('round-trips: parse, serialise, parse gives an equal scenario (YAML and JSON)', () => {
     for (const f of scenarioFiles()) {
       const s = loadScenarioFile(f);
