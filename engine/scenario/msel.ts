@@ -154,11 +154,14 @@ function mdText(t: Text | undefined, lang: Lang | 'both'): string {
 export function mselToMarkdown(injects: readonly Inject[], title: string, lang: Lang | 'both' = 'both'): string {
   const rows = injectsToRows(injects);
   const col = (name: (typeof MSEL_COLUMNS)[number]) => MSEL_COLUMNS.indexOf(name);
-  const head = ['#', 'time', 'from', 'to', 'method', 'subject', 'message', 'expected action', 'objectives', 'decision options'];
+  const vi = lang === 'vi';
+  const head = vi
+    ? ['#', 'thời điểm', 'người gửi', 'người nhận', 'phương thức', 'chủ đề', 'nội dung', 'hành động mong đợi', 'mục tiêu', 'phương án quyết định']
+    : ['#', 'time', 'from', 'to', 'method', 'subject', 'message', 'expected action', 'objectives', 'decision options'];
   const lines = [`# MSEL: ${mdCell(title)}`, '', `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   injects.forEach((inj, i) => {
     const r = rows[i];
-    const d = inj.decision ? `${mdCell(r[col('decision options')])}<br>deadline ${r[col('decision deadline')]}, default ${mdCell(r[col('decision default')])}` : '';
+    const d = inj.decision ? `${mdCell(r[col('decision options')])}<br>${vi ? 'hạn' : 'deadline'} ${r[col('decision deadline')]}, ${vi ? 'mặc định' : 'default'} ${mdCell(r[col('decision default')])}` : '';
     lines.push(`| ${[
       `${inj.seq}`, mdCell(r[col('time')]), mdText(inj.from, lang), mdCell(inj.to), inj.method, mdText(inj.subject, lang), mdText(inj.message, lang),
       mdCell(r[col('expected action')]), mdCell(r[col('objectives')]), d,

@@ -27,6 +27,11 @@ describe('drill msel export', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('| 2 | T+00:30 | province-board | tc-chair | dispatch | Dispatch on preparing for the rain and floods |');
     expect(r.stdout).not.toContain('Công điện');
+    expect(r.stdout).toContain('| # | time | from | to | method |');
+    // in Vietnamese, the headings too
+    const vi = drill(['msel', 'export', SCENARIO, '--format', 'md', '--lang', 'vi']);
+    expect(vi.stdout).toContain('| # | thời điểm | người gửi | người nhận | phương thức | chủ đề | nội dung | hành động mong đợi |');
+    expect(vi.stdout).not.toMatch(/\| time \||expected action|deadline/);
   });
 
   it('is a usage error (exit 2) for an unknown format or action', () => {
