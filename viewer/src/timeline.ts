@@ -21,10 +21,21 @@ const LEFT = 170;
 const AXIS = 22;
 const MARKS = 18;
 const CURVE = 34;
-const LANE = 9;
+/** a lane's height: one more pixel each side of the label than its 10 px text, so that Vietnamese marks above and below do not touch the next */
+const LANE = 11;
 const MANY_INCIDENTS = 40;
 
 interface Row { kind: 'curve' | 'unit' | 'incident' | 'sevcount' | 'heading'; y: number; h: number; label: string; id: string }
+
+/** An incident's lane label: its name in the scenario, or its kind's name and its number (generated incidents have no name of their own). */
+function incidentLabel(run: LoadedRun, id: string, kind: string, lang: Lang): string {
+  const named = run.data.scenario.incidents.find((i) => i.id === id);
+  if (named?.name !== undefined) return textIn(named.name, lang) || id;
+  const kindName = textIn(run.replay.model.kind.get(kind)?.name, lang);
+  if (!kindName) return id;
+  const n = /-(\d+)$/.exec(id);
+  return n ? `${kindName} ${n[1]}` : kindName;
+}
 
 export class Timeline {
   private canvas: HTMLCanvasElement;
@@ -101,7 +112,7 @@ export class Timeline {
     rows.push({ kind: 'heading', y, h: 12, label: S.incidents, id: 'incidents' });
     y += 12;
     if (run.history.incidents.size <= MANY_INCIDENTS) {
-      for (const inc of run.history.incidents.values()) { rows.push({ kind: 'incident', y, h: LANE, label: `${inc.id}`, id: inc.id }); y += LANE + 1; }
+      for (const inc of run.history.incidents.values()) { rows.push({ kind: 'incident', y, h: LANE, label: incidentLabel(run, inc.id, inc.kind, lang), id: inc.id }); y += LANE + 1; }
     } else {
       for (let sev = 5; sev >= 1; sev--) { rows.push({ kind: 'sevcount', y, h: 12, label: `${S.severity} ${sev}`, id: String(sev) }); y += 13; }
     }
