@@ -171,6 +171,16 @@ describe('the replay viewer', () => {
     expect(dialogs).toEqual([]);
   });
 
+  it('writes a message\'s expected action and who took it in words, in the interface\'s language', async () => {
+    await page.locator('#tab-messages').click();
+    const li = page.locator('li[data-inject="province-directive"]');
+    await expect(li.locator('.expected').textContent()).resolves.toMatch(/^expected: evacuate Tà Cạ riverside villages, within 90 min$/);
+    await expect(li.locator('.outcome.done').textContent()).resolves.toContain('done by Tà Cạ commune chair latency');
+    await page.locator('#lang').click();
+    await expect(li.locator('.expected').textContent()).resolves.toMatch(/^hành động mong đợi: sơ tán Các bản ven suối Tà Cạ, trong vòng 90 min$/);
+    await page.locator('#lang').click();
+  });
+
   it('compares two runs side by side and marks where they diverge', async () => {
     const d = findDivergence(runA, runB);
     expect(d.t).not.toBeNull();

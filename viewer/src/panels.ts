@@ -4,8 +4,8 @@
  * rating and evidence (a click jumps to the time); the metrics; the board
  * (every unit and open incident as the engine holds them now).
  */
-import { formatDuration } from '../../engine/scenario/duration.js';
 import { textIn } from '../../engine/scenario/text.js';
+import { Words } from '../../engine/review/words.js';
 import type { World } from '../../engine/sim/world.js';
 import type { Inject } from '../../engine/scenario/schema.js';
 import { h } from './dom.js';
@@ -18,7 +18,20 @@ export interface PanelHost {
   seek(t: number): void;
 }
 
-const fieldsText = (f: Record<string, unknown>) => Object.entries(f).filter(([k]) => k !== 'message').map(([k, v]) => `${k} ${k === 'within' && typeof v === 'number' ? formatDuration(v) : typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(', ');
+/** The review's words for a run in a language (commands in plain words, names for ids), made once each. */
+const wordsMade = new WeakMap<LoadedRun, Map<Lang, Words>>();
+function wordsFor(run: LoadedRun, lang: Lang): Words {
+  let by = wordsMade.get(run);
+  if (!by) wordsMade.set(run, (by = new Map()));
+  let w = by.get(lang);
+  if (!w) by.set(lang, (w = new Words(lang, run.data.scenario).learnIncidents([...run.history.incidents.values()])));
+  return w;
+}
+
+/** A command in words, as the report writes it: "evacuate Tà Cạ riverside", not "do evacuate, zone ta-ca-riverside". */
+function commandText(run: LoadedRun, lang: Lang, cmd: string, args: Record<string, unknown>): string {
+  return wordsFor(run, lang).command(cmd, args);
+}
 
 function tag<T extends HTMLElement>(el: T, kind: string): T {
   el.dataset.kind = kind;
@@ -44,9 +57,10 @@ export function renderMessages(el: HTMLElement, run: LoadedRun, host: PanelHost)
     const rec = run.history.messages.get(inj.id);
     const outcome: (Node | string)[] = [];
     if (rec?.answered) outcome.push(h('p', { class: 'outcome' }, rec.answered.expired ? `${S.expired}: ` : `${S.answered}: `, h('strong', {}, optionLabel(inj, rec.answered.option, lang)), ` (${clock(rec.answered.t)}${rec.answered.by ? `, ${S.by} ${rec.answered.by}` : ''})`));
-    if (rec?.done) outcome.push(h('p', { class: 'outcome done' }, `${S.done} ${S.by} ${rec.done.by} ${S.latency} `, h('strong', { 'data-latency-s': rec.done.latency_s }, duration(rec.done.latency_s, S.never)), ' ', timeButton(host, rec.done.t)));
+    if (rec?.done) outcome.push(h('p', { class: 'outcome done' }, `${S.done} ${S.by} ${roleName(rec.done.by)} ${S.latency} `, h('strong', { 'data-latency-s': rec.done.latency_s }, duration(rec.done.latency_s, S.never)), ' ', timeButton(host, rec.done.t)));
     else if (rec && inj.expected) outcome.push(h('p', { class: 'outcome missing' }, S.notDone));
-    const exp = inj.expected ? `${S.expected}: ${fieldsText(inj.expected as Record<string, unknown>)}` : null;
+    const e = inj.expected as (Record<string, unknown> & { do: string; within?: number }) | undefined;
+    const exp = e ? `${S.expected}: ${commandText(run, lang, e.do, e)}${typeof e.within === 'number' ? `, ${S.within} ${duration(e.within, S.never)}` : ''}` : null;
     list.append(h('li', { class: `msg ${rec ? 'delivered' : 'undelivered'}`, 'data-inject': inj.id, 'data-delivered-t': rec?.delivered_t ?? null },
       h('div', { class: 'msg-head' }, h('span', { class: 'seq' }, `#${inj.seq}`), ' ', rec ? timeButton(host, rec.delivered_t) : h('span', { class: 'time muted' }, S.notDelivered), ' ', h('span', { class: 'method' }, S.methods[inj.method] ?? inj.method), ' · ', h('span', { class: 'type' }, S.injectTypes[inj.type] ?? inj.type)),
       h('h3', { class: 'subject' }, textIn(inj.subject, lang)),
@@ -97,7 +111,7 @@ export function renderDecisions(el: HTMLElement, run: LoadedRun, host: PanelHost
   for (const d of shown) {
     list.append(h('li', { class: `decision ${d.author}${d.refused ? ' refused' : ''}`, 'data-author': d.author },
       timeButton(host, d.t), ' ', h('span', { class: 'author' }, S.authors[d.author] ?? d.author), ' ', h('span', { class: 'role' }, d.role), ': ',
-      h('strong', {}, d.do), ' ', fieldsText(d.fields), d.refused ? h('span', { class: 'refused-reason' }, ` (${S.refused}: ${d.reason ?? ''})`) : null));
+      h('strong', {}, commandText(run, host.lang(), d.do, d.fields)), d.refused ? h('span', { class: 'refused-reason' }, ` (${S.refused}: ${d.reason ?? ''})`) : null));
   }
   el.replaceChildren(h('p', { class: 'muted' }, `${S.decisionsNear}: ${shown.length} ${S.shownOf} ${n}`), list);
 }
