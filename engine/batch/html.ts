@@ -11,7 +11,7 @@ import type { Aggregate, BatchResults, RunRecord } from './results.js';
 import type { MetricStats, Proportion } from './stats.js';
 import { fmtFigure, metricLabel } from './format.js';
 
-const RATING_COLOURS: Record<string, string> = { P: '#1a9850', S: '#91cf60', M: '#fc8d59', U: '#d73027' };
+const RATING_COLOURS: Record<string, string> = { P: '#1a9850', S: '#91cf60', M: '#fc8d59', U: '#d73027', NT: '#bdbdbd' };
 const SERIES = ['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22', '#d62728'];
 const KEY_METRICS = ['people_lost', 'people_rescued', 'people_evacuated', 'mean_first_on_scene_s', 'mean_dispatch_s', 'objectives_met'];
 
@@ -137,11 +137,14 @@ function histogram(title: string, metric: string, series: { name: string | null;
   return `${head}<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(`histogram of ${label(metric)}`)}">${parts.join('')}</svg>${legend}</figure>`;
 }
 
+/** P, S, M, U and not tested (grey, "n/t"): shares of all runs, so the bar is full. */
 function ratingBar(x: Aggregate['objectives'][string], width = 300): string {
   let at = 0;
-  const segs = (['P', 'S', 'M', 'U'] as const).map((k) => {
-    const w = x.ratings[k].p * width;
-    const s = w > 0 ? `<rect x="${r1(at)}" y="0" width="${r1(w)}" height="18" fill="${RATING_COLOURS[k]}"><title>${k}: ${pct(x.ratings[k].p)} (${x.ratings[k].count} of ${x.ratings[k].n} runs; 95 % CI ${pct(x.ratings[k].ci95[0])} to ${pct(x.ratings[k].ci95[1])})</title></rect>${w >= 26 ? `<text x="${r1(at + w / 2)}" y="13" text-anchor="middle" class="inbar">${k} ${Math.round(x.ratings[k].p * 100)}%</text>` : ''}` : '';
+  const parts: [string, string, Proportion][] = (['P', 'S', 'M', 'U'] as const).map((k) => [k, k, x.ratings[k]]);
+  if (x.not_tested) parts.push(['NT', 'n/t', x.not_tested]);
+  const segs = parts.map(([k, short, q]) => {
+    const w = q.p * width;
+    const s = w > 0 ? `<rect x="${r1(at)}" y="0" width="${r1(w)}" height="18" fill="${RATING_COLOURS[k]}"><title>${k === 'NT' ? 'not tested' : k}: ${pct(q.p)} (${q.count} of ${q.n} runs; 95 % CI ${pct(q.ci95[0])} to ${pct(q.ci95[1])})</title></rect>${w >= 26 ? `<text x="${r1(at + w / 2)}" y="13" text-anchor="middle" class="inbar">${short} ${Math.round(q.p * 100)}%</text>` : ''}` : '';
     at += w;
     return s;
   });
@@ -199,11 +202,11 @@ export function batchHtml(r: BatchResults): string {
     const rows = r.objectives.map((o) => {
       const cells = groups.map((g) => {
         const x = g.agg.objectives[o.id];
-        return `<td>${vary ? `<div class="vlabel">${esc(`${vary.key.split('.').pop()}=${g.agg.value}`)}</div>` : ''}${ratingBar(x)}</td><td>${metBar(x.met)} <span class="p">${pct(x.met.p)}</span> <span class="ci">[${pct(x.met.ci95[0])}, ${pct(x.met.ci95[1])}]</span></td>`;
+        return `<td>${vary ? `<div class="vlabel">${esc(`${vary.key.split('.').pop()}=${g.agg.value}`)}</div>` : ''}${ratingBar(x)}</td><td>${metBar(x.met)} <span class="p">${pct(x.met.p)}</span> <span class="ci">[${pct(x.met.ci95[0])}, ${pct(x.met.ci95[1])}]</span>${x.not_tested && x.not_tested.count > 0 ? `<div class="nt">not tested in ${x.not_tested.count} of ${x.not_tested.n} runs (${pct(x.not_tested.p)}); met in ${x.met_if_tested.count} of the ${x.met_if_tested.n} tested${x.met_if_tested.n ? ` (${pct(x.met_if_tested.p)})` : ''}</div>` : ''}</td>`;
       });
       return cells.map((c, i) => `<tr>${i === 0 ? `<th rowspan="${cells.length}"><div>${esc(o.id)}</div><div class="otext">${esc(o.text)}</div><div class="crit">${esc(`${o.metric}${o.of ? ` of ${o.of}` : ''} ${o.comparator} ${fmt(o.metric, o.threshold)}`)}</div></th>` : ''}${c}</tr>`).join('');
     });
-    sections.push(`<section><h2>Objectives: how often each rating comes out</h2><table class="obj"><thead><tr><th>objective</th><th>rating P / S / M / U</th><th>criterion met (95 % Wilson interval)</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`);
+    sections.push(`<section><h2>Objectives: how often each rating comes out</h2><table class="obj"><thead><tr><th>objective</th><th>rating P / S / M / U / not tested</th><th>criterion met (95 % Wilson interval)</th></tr></thead><tbody>${rows.join('')}</tbody></table><p class="note">Shares of all runs: P, S, M, U and not tested add up to 100 %. An objective is not tested in a run when what it measures did not come about there (no incident of its kind, an inject never delivered...): such a run counts as not met, and is left out of the objective's values.</p></section>`);
   }
   if (vary) {
     const charts: string[] = [];
@@ -218,7 +221,7 @@ export function batchHtml(r: BatchResults): string {
   const hist = KEY_METRICS.map((m) => histogram(label(m), m, groups.map((g) => ({ name: name(g), values: g.runs.map((x) => (x.metrics as Record<string, number | null>)[m] ?? null) }))));
   sections.push(`<section><h2>Key metrics over the runs${vary ? `, one outline per value of <code>${esc(vary.key)}</code>` : ' (shaded: 5th to 95th percentile; line: median)'}</h2><div class="grid">${hist.join('')}</div></section>`);
   if (r.objectives.length) {
-    const oh = r.objectives.map((o) => histogram(`${o.id}: ${label(o.metric)}${o.of ? ` of ${o.of}` : ''}`, o.metric, groups.map((g) => ({ name: name(g), values: g.runs.map((x) => x.objectives[o.id]?.value ?? null) })), { value: o.threshold, comparator: o.comparator }));
+    const oh = r.objectives.map((o) => histogram(`${o.id}: ${label(o.metric)}${o.of ? ` of ${o.of}` : ''}`, o.metric, groups.map((g) => ({ name: name(g), values: g.runs.filter((x) => x.objectives[o.id]?.not_tested === undefined).map((x) => x.objectives[o.id]?.value ?? null) })), { value: o.threshold, comparator: o.comparator }));
     sections.push(`<section><h2>Objective values over the runs (dashed: the criterion's threshold)</h2><div class="grid">${oh.join('')}</div></section>`);
   }
   const tables = groups.map((g) => `${vary ? `<h3>${esc(`${vary.key}=${g.agg.value}`)}</h3>` : ''}<table class="stats"><thead><tr><th>metric</th><th>mean</th><th>95 % CI of the mean</th><th>median</th><th>p5</th><th>p95</th><th>runs</th><th>never</th></tr></thead><tbody>${Object.keys(r.metrics).map((m) => statsRow(label(m), m, g.agg.metrics[m])).join('')}</tbody></table>`);
@@ -247,7 +250,7 @@ table.stats td{text-align:right;font-variant-numeric:tabular-nums}
 table.obj th[rowspan]{max-width:320px;font-weight:600}.otext{font-weight:400;color:#444}.crit{font-weight:400;color:#777;font-size:12px;font-family:ui-monospace,monospace}
 .vlabel{font-size:12px;color:#555}.p{font-weight:600}.ci{color:#666}
 .legend{max-width:${W}px;margin:4px 0 0;font-size:12px}.legend span{margin-right:12px;white-space:nowrap;display:inline-block}.legend i{display:inline-block;width:12px;height:3px;margin-right:4px;vertical-align:middle}
-.note{color:#777;font-size:12px;margin:2px 0 0}
+.note{color:#777;font-size:12px;margin:2px 0 0}.nt{color:#555;font-size:12px}
 .single{width:${W}px;margin:40px 0;text-align:center;color:#333}
 footer{margin-top:32px;color:#777;font-size:12px}
 </style></head>

@@ -8,7 +8,7 @@
  * the unsharded batch.
  */
 import type { Summary } from '../review/metrics.js';
-import type { Rating } from '../review/metrics.js';
+import type { NotTested, Rating } from '../review/metrics.js';
 import { textIn } from '../scenario/text.js';
 import type { Scenario } from '../scenario/schema.js';
 import { metricStats, proportion, type MetricStats, type Proportion } from './stats.js';
@@ -37,9 +37,13 @@ export type RunMetric = keyof typeof RUN_METRICS;
 export const RUN_METRIC_NAMES = Object.keys(RUN_METRICS) as RunMetric[];
 
 export interface ObjectiveOutcome {
+  /** null: never happened, or not tested */
   value: number | null;
-  rating: Rating;
+  /** null: not tested in this run */
+  rating: Rating | null;
   met: boolean;
+  /** only when not tested in this run: why (what the objective measures did not come about) */
+  not_tested?: NotTested;
 }
 
 export interface RunRecord {
@@ -72,7 +76,7 @@ export function runRecord(job: { j: number; k: number; seed: number }, value: st
     objectives_met: s.objectives.filter((o) => o.met).length,
   };
   const objectives: Record<string, ObjectiveOutcome> = {};
-  for (const o of s.objectives) objectives[o.id] = { value: o.value, rating: o.rating, met: o.met };
+  for (const o of s.objectives) objectives[o.id] = { value: o.value, rating: o.rating, met: o.met, ...(o.not_tested ? { not_tested: o.not_tested } : {}) };
   return { j: job.j, run: job.k, seed: job.seed, value, metrics, objectives };
 }
 
@@ -92,9 +96,19 @@ export interface BatchHeader {
   objectives: { id: string; text: string; metric: string; of: string | null; comparator: string; threshold: number }[];
 }
 
+/**
+ * An objective over a batch's runs. Every proportion but `met_if_tested`
+ * is over all the runs: met, each rating and not tested add up (P + S + M +
+ * U + not tested = 1), and a run where the objective was not tested counts
+ * as not met. `met_if_tested` is over the runs where it was tested: the odds
+ * of meeting it when what it measures comes about. `value` is over the
+ * tested runs only ("never" counts runs tested where it never happened).
+ */
 export interface ObjectiveAggregate {
   met: Proportion;
   ratings: Record<Rating, Proportion>;
+  not_tested: Proportion;
+  met_if_tested: Proportion;
   value: MetricStats;
 }
 
@@ -151,15 +165,19 @@ export function aggregate(h: BatchHeader, records: readonly RunRecord[]): Aggreg
       const outs = rs.map((r) => r.objectives[o.id]).filter((x): x is ObjectiveOutcome => x !== undefined);
       const n = outs.length;
       const count = (f: (x: ObjectiveOutcome) => boolean) => outs.reduce((c, x) => c + (f(x) ? 1 : 0), 0);
+      const tested = outs.filter((x) => x.rating !== null);
+      const met = count((x) => x.met);
       objectives[o.id] = {
-        met: proportion(count((x) => x.met), n),
+        met: proportion(met, n),
         ratings: {
           P: proportion(count((x) => x.rating === 'P'), n),
           S: proportion(count((x) => x.rating === 'S'), n),
           M: proportion(count((x) => x.rating === 'M'), n),
           U: proportion(count((x) => x.rating === 'U'), n),
         },
-        value: metricStats(outs.map((x) => x.value)),
+        not_tested: proportion(n - tested.length, n),
+        met_if_tested: proportion(met, tested.length),
+        value: metricStats(tested.map((x) => x.value)),
       };
     }
     return { value, runs: rs.length, metrics, objectives };
@@ -307,13 +325,15 @@ function csvCell(v: unknown): string {
 export function resultsCsv(r: BatchResults): string[] {
   const metricNames = Object.keys(r.metrics);
   const head = ['run', 'seed', ...(r.vary ? [r.vary.key] : []), ...metricNames];
-  for (const o of r.objectives) head.push(`${o.id}.value`, `${o.id}.rating`, `${o.id}.met`);
+  for (const o of r.objectives) head.push(`${o.id}.value`, `${o.id}.rating`, `${o.id}.met`, `${o.id}.not_tested`);
   const out = ['\uFEFF' + head.map(csvCell).join(',') + '\r\n'];
   for (const x of r.results) {
     const row: unknown[] = [x.run, x.seed, ...(r.vary ? [x.value] : []), ...metricNames.map((m) => (x.metrics as Record<string, number | null>)[m])];
     for (const o of r.objectives) {
       const oc = x.objectives[o.id];
-      row.push(oc?.value ?? null, oc?.rating ?? null, oc ? (oc.met ? 1 : 0) : null);
+      // not tested: no value, rating or met (it was neither met nor missed), and why
+      const tested = oc !== undefined && oc.rating !== null;
+      row.push(oc?.value ?? null, oc?.rating ?? null, tested ? (oc.met ? 1 : 0) : null, oc?.not_tested ?? null);
     }
     out.push(row.map(csvCell).join(',') + '\r\n');
   }

@@ -1,7 +1,8 @@
 /**
  * The table `drill batch` and `drill merge` print on stdout: per metric its
  * mean with the 95 % confidence interval, median and 5th/95th percentiles;
- * per objective the probability of meeting it and of each rating. A sweep
+ * per objective the probability of meeting it, of each rating and of its
+ * not being tested (all over all runs), and of meeting it when tested. A sweep
  * (--vary) is shown one column per value.
  */
 import type { Aggregate, BatchResults } from '../batch/results.js';
@@ -50,12 +51,19 @@ export function formatBatchSummary(r: BatchResults): string {
     lines.push(...table(rows, [false, false, true, true, true, true]));
     if (r.objectives.length) {
       lines.push('');
-      const orows = [['objective', 'met [95 % CI]', 'P', 'S', 'M', 'U', 'median value']];
+      const orows = [['objective', 'met [95 % CI]', 'P', 'S', 'M', 'U', 'not tested', 'met if tested', 'median value']];
       for (const o of r.objectives) {
         const x = a.objectives[o.id];
-        orows.push([o.id, pctCI(x.met), pct(x.ratings.P.p), pct(x.ratings.S.p), pct(x.ratings.M.p), pct(x.ratings.U.p), x.value.median === null ? 'never' : fmtValue(o.metric, x.value.median)]);
+        // results files written before `not_tested` existed: every run was taken as tested
+        const nt = x.not_tested ?? { p: 0, count: 0 };
+        const ifTested = x.met_if_tested ?? x.met;
+        const median = x.value.n === 0 && x.value.never === 0 ? '-' : x.value.median === null ? 'never' : fmtValue(o.metric, x.value.median);
+        orows.push([o.id, pctCI(x.met), pct(x.ratings.P.p), pct(x.ratings.S.p), pct(x.ratings.M.p), pct(x.ratings.U.p), pct(nt.p), ifTested.n === 0 ? '-' : pctCI(ifTested), median]);
       }
-      lines.push(...table(orows, [false, false, true, true, true, true, true]));
+      lines.push(...table(orows, [false, false, true, true, true, true, true, false, true]));
+      lines.push('', 'objectives: met, P, S, M, U and "not tested" are shares of all runs (they add up to 100 %); "not tested": runs where what');
+      lines.push('the objective measures did not come about (e.g. no incident of its kind), counted as not met; "met if tested" and the');
+      lines.push('median value are over the runs where it was tested');
     }
   } else {
     const aggs: Aggregate[] = r.aggregates;
@@ -65,6 +73,11 @@ export function formatBatchSummary(r: BatchResults): string {
       rows.push(['', ...aggs.map(() => '')]);
       rows.push(['objective met [95 % CI]', ...aggs.map(() => '')]);
       for (const o of r.objectives) rows.push([`  ${o.id}`, ...aggs.map((a) => pctCI(a.objectives[o.id].met))]);
+      const untested = r.objectives.filter((o) => aggs.some((a) => (a.objectives[o.id].not_tested?.count ?? 0) > 0));
+      if (untested.length) {
+        rows.push(['objective not tested', ...aggs.map(() => '')]);
+        for (const o of untested) rows.push([`  ${o.id}`, ...aggs.map((a) => pct(a.objectives[o.id].not_tested?.p ?? 0))]);
+      }
     }
     lines.push(...table(rows, [false, ...aggs.map(() => false)]));
   }

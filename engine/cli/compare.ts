@@ -77,7 +77,7 @@ export function formatComparison(c: Comparison, fa: string, fb: string): string 
     L.push('', `  ${'objective'.padEnd(iw)}${'a'.padEnd(18)}b`);
     for (const o of c.objectives) {
       const metric = c.a.summary.objectives.find((x) => x.id === o.id)!.metric;
-      const cell = (x: { value: number | null; rating: string } | null) => (x ? `${x.rating}  ${objectiveValue(metric, x.value)}` : '-');
+      const cell = (x: { value: number | null; rating: string | null } | null) => (!x ? '-' : x.rating === null ? '-  not tested' : `${x.rating}  ${objectiveValue(metric, x.value)}`);
       const differs = !o.b || o.a.rating !== o.b.rating ? '   <- rating differs' : '';
       L.push(`  ${o.id.padEnd(iw)}${cell(o.a).padEnd(18)}${cell(o.b)}${differs}`);
     }

@@ -49,7 +49,7 @@ export const forkCommand: Subcommand = {
     if (values.out) writeAtomic(String(values.out), serializeRunLog(forked!));
     if (!values.quiet) {
       process.stdout.write(`forked ${file} at ${clock(at)}: kept ${plan.kept} of its ${log.decisions.length} decisions (those before ${clock(at)}), took ${plan.added} from ${decFile}\n`);
-      process.stdout.write(formatSummary(scenario.id, textIn(scenario.title, 'en'), forked!, summary, values.out ? String(values.out) : undefined));
+      process.stdout.write(formatSummary(scenario.id, textIn(scenario.title, 'en'), forked!, summary, values.out ? String(values.out) : undefined, scenario));
     }
     return 0;
   },

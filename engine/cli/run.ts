@@ -1,6 +1,7 @@
 import { textIn } from '../scenario/text.js';
 import { runScenario, serializeRunLog, type RunLog } from '../sim/run.js';
-import type { Summary } from '../review/metrics.js';
+import type { ObjectiveResult, Summary } from '../review/metrics.js';
+import type { Scenario } from '../scenario/schema.js';
 import { intOption, parse } from './args.js';
 import { checkWritable, writeAtomic } from './io.js';
 import { loadDecisions, loadScenario } from './load.js';
@@ -32,12 +33,12 @@ export const runCommand: Subcommand = {
     const dec = values.decisions ? loadDecisions(String(values.decisions), scenario) : undefined;
     const { summary, log } = runScenario(scenario, { seed, until, decisions: dec?.decisions, players: dec?.players, sha256: nodeSha256 });
     if (values.out) writeAtomic(String(values.out), serializeRunLog(log!));
-    if (!values.quiet) process.stdout.write(formatSummary(scenario.id, textIn(scenario.title, 'en'), log!, summary, values.out ? String(values.out) : undefined));
+    if (!values.quiet) process.stdout.write(formatSummary(scenario.id, textIn(scenario.title, 'en'), log!, summary, values.out ? String(values.out) : undefined, scenario));
     return 0;
   },
 };
 
-export function formatSummary(id: string, title: string, log: RunLog, s: Summary, out?: string): string {
+export function formatSummary(id: string, title: string, log: RunLog, s: Summary, out?: string, scenario?: Scenario): string {
   const lines = [
     `${id}: "${title}", seed ${log.seed}, ${clock(0)} to ${clock(s.t_end)}${log.players.length ? `, played: ${log.players.join(', ')}` : ', all roles by doctrine'}`,
     `  incidents   ${s.incidents.reported} reported, ${s.incidents.contained} contained, ${s.incidents.resolved} resolved`,
@@ -47,11 +48,35 @@ export function formatSummary(id: string, title: string, log: RunLog, s: Summary
   ];
   if (s.objectives.length) {
     const met = s.objectives.filter((o) => o.met).length;
-    lines.push(`  objectives  ${met} of ${s.objectives.length} met`);
-    for (const o of s.objectives) lines.push(`    ${o.rating}  ${o.id}: ${o.metric}${o.of ? ` of ${o.of}` : ''} = ${fmtValue(o.metric, o.value)}${o.met ? '' : ' (not met)'}`);
+    const untested = s.objectives.filter((o) => o.rating === null).length;
+    lines.push(untested === 0 ? `  objectives  ${met} of ${s.objectives.length} met` : `  objectives  ${met} of the ${s.objectives.length - untested} tested met; ${untested} not tested in this run`);
+    for (const o of s.objectives) {
+      const what = `${o.id}: ${o.metric}${o.of ? ` of ${o.of}` : ''}`;
+      if (o.rating === null) lines.push(`    -  ${what}: not tested (${notTestedText(o, s.t_end, scenario)})`);
+      else lines.push(`    ${o.rating}  ${what} = ${fmtValue(o.metric, o.value)}${o.met ? '' : ' (not met)'}`);
+    }
   }
   lines.push(`  log         ${log.events.length} events, hash ${log.hash.slice(0, 16)}${out ? `, written to ${out}` : ' (not written; use --out)'}`);
   return lines.join('\n') + '\n';
+}
+
+/** Why an objective was not tested, in a few words: "no toxic-release incident in this run". */
+export function notTestedText(o: ObjectiveResult, tEnd: number, scenario?: Scenario): string {
+  const of = o.of;
+  const when = o.at >= tEnd ? 'in this run' : `by ${clock(o.at)}`;
+  switch (o.not_tested) {
+    case 'nobody_at_risk': return `nobody at risk in the incidents${of ? ` of ${of}` : ''} ${when}`;
+    case 'inject_not_delivered': return `${of ? `inject ${of}` : 'no inject'} ${of ? 'not delivered' : 'delivered'} ${when}`;
+    case 'shelter_unused': return `nobody came to ${of ?? 'any shelter'} ${when}`;
+    case 'never_cut_off': return `${of ?? 'no area'} ${of ? 'never cut off from supplies' : 'cut off from supplies'} ${when}`;
+    case 'not_called_for': return `${of ? `the forces of ${of} never exceeded` : 'no area\'s forces exceeded'} and no inject asked for it ${when}`;
+    default: {
+      if (of === null) return `no incident ${when}`;
+      if (!scenario || scenario.incident_kinds.some((k) => k.id === of)) return `no ${of} incident ${when}`;
+      if (scenario.areas.some((a) => a.id === of)) return `no incident in ${of} ${when}`;
+      return `incident ${of} did not occur ${when}`;
+    }
+  }
 }
 
 function fmtMin(s: number): string {

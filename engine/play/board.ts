@@ -286,10 +286,12 @@ export function renderSummary(sim: Sim, s: Summary, lang: Lang): string {
   out.push(`  ${s.response.mean_first_on_scene_s === null ? m(lang, 'sum.no-response') : m(lang, 'sum.response', { mean: span(s.response.mean_first_on_scene_s, lang), max: span(s.response.max_first_on_scene_s!, lang) })}`);
   out.push(`  ${m(lang, 'sum.decisions', { taken: s.decisions.taken, refused: s.decisions.refused })}`);
   if (s.objectives.length) {
-    out.push(`  ${m(lang, 'sum.objectives', { met: s.objectives.filter((o) => o.met).length, n: s.objectives.length })}`);
+    const met = s.objectives.filter((o) => o.met).length;
+    const nt = s.objectives.filter((o) => o.rating === null).length;
+    out.push(`  ${nt === 0 ? m(lang, 'sum.objectives', { met, n: s.objectives.length }) : m(lang, 'sum.objectives-nt', { met, tested: s.objectives.length - nt, nt })}`);
     for (const o of s.objectives) {
       const spec = sim.model.scenario.objectives.find((x) => x.id === o.id);
-      out.push(`    ${o.rating}  ${o.id}: ${spec ? say(spec.text, lang) : ''}`);
+      out.push(`    ${o.rating ?? '-'}  ${o.id}: ${spec ? say(spec.text, lang) : ''}${o.rating === null ? ` (${m(lang, 'sum.not-tested')})` : ''}`);
     }
   }
   return out.join('\n');

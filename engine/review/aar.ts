@@ -34,7 +34,8 @@ export interface TimelineRow { index: number; t: number; event: LogEvent }
 
 export interface ObjectiveRow { spec: Objective; result: ObjectiveResult; evidence: Evidence[] }
 
-export interface CapabilityRow { name: string; rating: Rating; objectives: string[] }
+/** rating null: none of its objectives was tested in the run */
+export interface CapabilityRow { name: string; rating: Rating | null; objectives: string[] }
 
 export interface Aar {
   scenario: Scenario;
@@ -96,8 +97,9 @@ export function buildAar(log: RunLog, scenario: Scenario, events: LogEvent[]): A
   const capNames = [...new Set(scenario.objectives.map((o) => o.capability))];
   const capabilities: CapabilityRow[] = capNames.map((name) => {
     const rows = objectives.filter((o) => o.spec.capability === name);
-    // the core capability is rated as its weakest objective: a reviewer may raise it with observations
-    const rating = rows.reduce<Rating>((w, o) => (RATING_ORDER.indexOf(o.result.rating) > RATING_ORDER.indexOf(w) ? o.result.rating : w), 'P');
+    // the core capability is rated as its weakest objective tested: a reviewer may raise it with observations
+    const rated = rows.map((o) => o.result.rating).filter((r): r is Rating => r !== null);
+    const rating = rated.length === 0 ? null : rated.reduce<Rating>((w, r) => (RATING_ORDER.indexOf(r) > RATING_ORDER.indexOf(w) ? r : w), 'P');
     return { name, rating, objectives: rows.map((o) => o.spec.id) };
   });
 
@@ -164,8 +166,10 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   const f = (key: string, params: Record<string, P>, more: Partial<Finding> = {}): Finding => ({ key, params, capability: null, element: null, org: null, action: null, evidence: [], ...more });
   const capOf = (metric: string) => objectives.find((o) => o.spec.criterion.metric === metric)?.spec.capability ?? null;
 
-  // objectives: met without challenges is a strength; anything less is an area for improvement
+  // objectives: met without challenges is a strength; anything less is an area for improvement;
+  // one not tested in the run (what it measures did not come about) is neither
   for (const o of objectives) {
+    if (o.result.rating === null) continue;
     const c = o.spec.criterion;
     const base = { objective: ref('objective', o.spec.id), value: metricParam(c.metric, o.result.value), target: metricParam(c.metric, c.threshold), rating: { rating: o.result.rating } as P };
     const more = { capability: o.spec.capability, element: ELEMENT_OF_METRIC[c.metric] ?? null, org: responsible(sc, o.spec), evidence: o.evidence };

@@ -6,8 +6,11 @@
  */
 import type { Scenario } from '../scenario/schema.js';
 import type { RunLog } from '../sim/run.js';
-import type { LogEvent, Rating, Summary } from './metrics.js';
+import type { LogEvent, NotTested, ObjectiveResult, Rating, Summary } from './metrics.js';
 import { endOf, reviewEvents } from './review.js';
+
+/** One run's side of an objective in a comparison; rating null when it was not tested there. */
+export interface ObjectiveSide { value: number | null; rating: Rating | null; met: boolean; not_tested?: NotTested }
 
 export interface RunSide { seed: number; scenario: string; scenario_hash: string; players: string[]; events: number; hash: string; summary: Summary }
 export interface DecisionRecord { at: number; role: string; author: string; do: string; [k: string]: unknown }
@@ -27,7 +30,8 @@ export interface Comparison {
   /** every decision taken during the runs (trainees, control, doctrine, defaults) */
   taken: { only_a: TakenRecord[]; only_b: TakenRecord[] };
   figures: { key: string; kind: 'n' | 's' | 'share'; a: number | null; b: number | null }[];
-  objectives: { id: string; a: { value: number | null; rating: Rating; met: boolean }; b: { value: number | null; rating: Rating; met: boolean } | null }[];
+  /** rating null: not tested in that run (`not_tested` says why) */
+  objectives: { id: string; a: ObjectiveSide; b: ObjectiveSide | null }[];
 }
 
 /** Decisions one list has and the other has not, as multisets keyed by their full text. */
@@ -93,7 +97,8 @@ export function compareRuns(a: { log: RunLog; scenario: Scenario; events: LogEve
   ];
   const objectives = sa.objectives.map((o) => {
     const other = sb.objectives.find((x) => x.id === o.id);
-    return { id: o.id, a: { value: o.value, rating: o.rating, met: o.met }, b: other ? { value: other.value, rating: other.rating, met: other.met } : null };
+    const side = (x: ObjectiveResult): ObjectiveSide => ({ value: x.value, rating: x.rating, met: x.met, ...(x.not_tested ? { not_tested: x.not_tested } : {}) });
+    return { id: o.id, a: side(o), b: other ? side(other) : null };
   });
 
   return {

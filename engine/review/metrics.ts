@@ -17,15 +17,40 @@ export interface LogEvent { t: number; type: string; [k: string]: unknown }
 
 export type Rating = 'P' | 'S' | 'M' | 'U';
 
+/**
+ * Why an objective was not tested in a run: what it measures did not come
+ * about, so there was nothing to rate (no incident of the kind to reach or
+ * contain, nobody at risk, the inject never delivered...). Not a failure and
+ * not a success: such an objective is neither met nor rated.
+ */
+export type NotTested =
+  /** no incident matching `of` (kind, incident, area; any without `of`) was reported by the time it was read */
+  | 'no_incident'
+  /** the matching incidents had nobody at risk: a share of nobody */
+  | 'nobody_at_risk'
+  /** the inject was not delivered (its condition never came, or it was skipped) */
+  | 'inject_not_delivered'
+  /** nobody ever came to the shelter: no occupancy to compare with its capacity */
+  | 'shelter_unused'
+  /** the area was never cut off: no reading of its supplies */
+  | 'never_cut_off'
+  /** no level / request was made, and none was called for: the area's forces were never exceeded and no inject asked for it */
+  | 'not_called_for';
+
 export interface ObjectiveResult {
   id: string;
   metric: MetricName;
   of: string | null;
+  /** null when it never happened (see `met`), or when not tested */
   value: number | null;
+  /** false when not tested */
   met: boolean;
-  rating: Rating;
+  /** null when not tested */
+  rating: Rating | null;
   /** time the value was read */
   at: number;
+  /** only when the objective was not tested in this run: why */
+  not_tested?: NotTested;
 }
 
 export interface IncidentRec {
@@ -109,6 +134,9 @@ export class Metrics {
   private readonly supportT = new Map<string, number>();
   private readonly supportSeen = new Map<string, Seen>();
   private readonly shortSeen = new Map<string, Seen>();
+  /** area -> first time an inject delivered asked for a level / for support there */
+  private readonly askedLevel = new Map<string, number>();
+  private readonly askedSupport = new Map<string, number>();
   private readonly injectDelivered = new Map<string, number>();
   private readonly injectDone = new Map<string, number>();
   private readonly injectSeen = new Map<string, { delivered: Seen | null; done: Seen | null }>();
@@ -268,10 +296,14 @@ export class Metrics {
       case 'area.short':
         if (e.short === true && !this.shortSeen.has(e.id as string)) this.shortSeen.set(e.id as string, { index, e });
         break;
-      case 'inject.delivered':
+      case 'inject.delivered': {
         this.injectDelivered.set(e.id as string, e.t);
         this.injectSeen.set(e.id as string, { delivered: { index, e }, done: null });
+        const expected = this.scenario.injects.find((i) => i.id === e.id)?.expected as { do?: string; area?: string } | undefined;
+        const asked = expected?.do === 'declare_level' ? this.askedLevel : expected?.do === 'request_support' ? this.askedSupport : null;
+        if (asked && typeof expected!.area === 'string' && !asked.has(expected!.area)) asked.set(expected!.area, e.t);
         break;
+      }
       case 'inject.done':
         if (!this.injectDone.has(e.id as string)) {
           this.injectDone.set(e.id as string, e.t);
@@ -427,7 +459,60 @@ export class Metrics {
   }
 
   private result(o: Objective, value: number, at: number): ObjectiveResult {
-    return { id: o.id, metric: o.criterion.metric, of: o.criterion.of ?? null, value: finite(value), met: compare(value, o.criterion.comparator, o.criterion.threshold), rating: rate(o, value), at };
+    const base = { id: o.id, metric: o.criterion.metric, of: o.criterion.of ?? null };
+    const why = this.notTested(o.criterion.metric, o.criterion.of, at);
+    if (why !== null) return { ...base, value: null, met: false, rating: null, at, not_tested: why };
+    return { ...base, value: finite(value), met: compare(value, o.criterion.comparator, o.criterion.threshold), rating: rate(o, value), at };
+  }
+
+  /**
+   * Whether what a metric measures came about by `at`, and if not, why:
+   * an objective about containing a chlorine leak is not tested in a run
+   * with no leak. Only the absence of the thing measured counts: an incident
+   * that happened and was never reached or contained is a failure ("never"),
+   * a zone never ordered out is 0 % (its people were there, and the hazard
+   * is scripted), nobody lost is a count of 0.
+   */
+  notTested(metric: MetricName, of: string | undefined, at: number): NotTested | null {
+    // incident records are made at the report: those here were reported by `at`
+    const incidentsOf = () => [...this.incidents.entries()].filter(([id, r]) => (of === undefined || id === of || r.kind === of || r.area === of) && r.reported <= at).map(([, r]) => r);
+    const inScope = (area: string) => of === undefined || area === of;
+    const firstIn = (m: Map<string, number>) => { let t = Infinity; for (const [a, v] of m) if (inScope(a) && v < t) t = v; return t; };
+    switch (metric) {
+      case 'first_on_scene_s':
+      case 'contained_s':
+      case 'mean_response_s':
+      case 'resolved_share':
+        return incidentsOf().length === 0 ? 'no_incident' : null;
+      case 'rescued_share': {
+        const list = incidentsOf();
+        if (list.length === 0) return 'no_incident';
+        return list.every((r) => r.people === 0) ? 'nobody_at_risk' : null;
+      }
+      case 'decision_latency_s': {
+        if (of !== undefined) return (this.injectDelivered.get(of) ?? Infinity) <= at ? null : 'inject_not_delivered';
+        return this.injectDelivered.size === 0 ? 'inject_not_delivered' : null;
+      }
+      case 'shelter_peak_share': {
+        for (const [id, s] of this.shelters) if ((of === undefined || id === of) && s.capacity > 0) return null;
+        return 'shelter_unused';
+      }
+      case 'stock_days_min': {
+        for (const id of this.stockDays.keys()) if (of === undefined || id === of) return null;
+        return 'never_cut_off';
+      }
+      case 'level_declared_s':
+      case 'support_requested_s': {
+        const done = metric === 'level_declared_s' ? this.levelT : this.supportT;
+        const asked = metric === 'level_declared_s' ? this.askedLevel : this.askedSupport;
+        if (firstIn(done) <= at || firstIn(asked) <= at) return null;
+        for (const [a, s] of this.shortSeen) if (inScope(a) && s.e.t <= at) return null;
+        return 'not_called_for';
+      }
+      case 'evacuated_share':
+      case 'people_lost':
+        return null;
+    }
   }
 
   /** The value of a metric as the stream stands, read at time `at`. */

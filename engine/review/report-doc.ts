@@ -5,7 +5,7 @@
  * for its own format, so both formats say exactly the same things.
  */
 import type { Lang } from '../scenario/text.js';
-import type { Aar, Finding } from './aar.js';
+import type { Aar, Finding, ObjectiveRow } from './aar.js';
 import { metricParam } from './aar.js';
 import type { Evidence } from './evidence.js';
 import type { Rating } from './metrics.js';
@@ -74,10 +74,11 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   const sm = rv.summary;
   const met = sm.objectives.filter((o) => o.met).length;
   const ratings = (['P', 'S', 'M', 'U'] as const).map((r) => `${r} ${sm.objectives.filter((o) => o.rating === r).length}`).join(' · ');
+  const untested = sm.objectives.filter((o) => o.not_tested !== undefined).length;
   B.push({
     kind: 'table', cls: 'kv', head: [w.m('col.label'), w.m('col.value')],
     rows: ([
-      ['sum.objectives', w.m('sum.objectives_value', { met: w.num(met), n: w.num(sm.objectives.length), ratings })],
+      ['sum.objectives', untested === 0 ? w.m('sum.objectives_value', { met: w.num(met), n: w.num(sm.objectives.length), ratings }) : w.m('sum.objectives_value_nt', { met: w.num(met), n: w.num(sm.objectives.length), ratings, nt: w.num(untested) })],
       ['sum.people', w.m('sum.people_value', { at_risk: w.num(sm.people.at_risk), rescued: w.num(sm.people.rescued), lost: w.num(sm.people.lost), still: w.num(sm.people.still_at_risk) })],
       ['sum.evacuated', w.m('sum.evacuated_value', { n: w.num(sm.people.evacuated) })],
       ['sum.incidents', w.m('sum.incidents_value', { reported: w.num(sm.incidents.reported), contained: w.num(sm.incidents.contained), resolved: w.num(sm.incidents.resolved) })],
@@ -116,7 +117,8 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   p(txt(w.m('rating.scale')), 'note');
   for (const cap of aar.capabilities) {
     h(3, w.capability(cap.name));
-    p([{ text: w.m('obj.capability_rating', { rating: { rating: cap.rating } }), rating: cap.rating }]);
+    if (cap.rating === null) p(txt(w.m('obj.capability_not_tested')));
+    else p([{ text: w.m('obj.capability_rating', { rating: { rating: cap.rating } }), rating: cap.rating }]);
     for (const id of cap.objectives) {
       const o = aar.objectives.find((x) => x.spec.id === id)!;
       const c = o.spec.criterion;
@@ -129,7 +131,9 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
         rows: [
           [txt(w.m('obj.criterion'), { b: true }), txt(criterion)],
           [txt(w.m('obj.thresholds'), { b: true }), txt(w.m('obj.thresholds_value', { p: th(o.spec.rating.P), s: th(o.spec.rating.S), m: th(o.spec.rating.M) }))],
-          [txt(w.m('obj.result'), { b: true }), [{ text: w.m('obj.result_value', { value: metricParam(c.metric, o.result.value), at: { t: o.result.at }, rating: { rating: o.result.rating } }), rating: o.result.rating }]],
+          [txt(w.m('obj.result'), { b: true }), o.result.rating === null
+            ? txt(w.m('obj.result_not_tested', { reason: notTestedReason(w, aar, o) }), { b: true })
+            : [{ text: w.m('obj.result_value', { value: metricParam(c.metric, o.result.value), at: { t: o.result.at }, rating: { rating: o.result.rating } }), rating: o.result.rating }]],
         ],
       });
       p(txt(w.m('obj.evidence'), { b: true }));
@@ -144,6 +148,11 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   h(2, w.m('h.improvements'), 'improvements');
   if (aar.improvements.length) B.push({ kind: 'list', items: aar.improvements.map((f) => findingItem(w, f)) });
   else p(txt(w.m('improvements.none')));
+  const notTested = aar.objectives.filter((o) => o.result.rating === null);
+  if (notTested.length) {
+    p(txt(w.m('not_tested.note')), 'note');
+    B.push({ kind: 'list', items: notTested.map((o) => txt(w.m('not_tested.item', { objective: { ref: 'objective', id: o.spec.id }, reason: notTestedReason(w, aar, o) }))) });
+  }
 
   // ---------------------------------------------------------- 6. figures
   h(2, w.m('h.figures'), 'figures');
@@ -262,6 +271,17 @@ function findingItem(w: Words, f: Finding): Rich {
   const out: Rich = [{ text: w.m(f.key, f.params) }];
   if (f.capability) out.push({ text: ` (${w.capability(f.capability)})`, small: true });
   return out;
+}
+
+/** Why an objective was not tested, in words: "no incident of the kind "Chlorine leak" in this run". */
+export function notTestedReason(w: Words, aar: Aar, o: ObjectiveRow): string {
+  const c = o.spec.criterion;
+  const why = o.result.not_tested ?? 'no_incident';
+  const when = o.result.at >= aar.review.t_end ? w.m('nt.in_run') : w.m('nt.by', { t: { t: o.result.at } });
+  const kind = c.of === undefined ? null : refKindOf(aar, c.metric, c.of);
+  const of = c.of === undefined || kind === null ? w.m('fmt.any') : w.name(kind, c.of);
+  if (why === 'no_incident') return w.m(`nt.no_incident.${c.of === undefined ? 'any' : kind === 'kind' || kind === 'area' ? kind : 'incident'}`, { of, when });
+  return w.m(`nt.${why}`, { of, when });
 }
 
 /** What an objective's `of` names, read as the metric reads it. */

@@ -248,7 +248,11 @@ export class Words {
       zone_not_ordered: 'zone', no_unit_on_scene: 'incident', not_contained: 'incident', no_incident: 'incident', no_level: 'area', no_support: 'area',
       inject_not_delivered: 'inject', expected_action_not_taken: 'inject', nobody_lost: 'area', nobody_at_risk: 'area', shelter_unused: 'shelter', no_stock_reading: 'area', all_resolved: 'incident',
     };
-    return this.m(`absent.${ev.absent}`, { of: ofName(kindOf[ev.absent]), t: this.time(ev.t) });
+    // an incident `of` may name a kind or an area as well as an incident
+    let kind = kindOf[ev.absent];
+    if (kind === 'incident' && this.scenario.incident_kinds.some((k) => k.id === of)) kind = 'kind';
+    else if (kind === 'incident' && this.scenario.areas.some((a) => a.id === of)) kind = 'area';
+    return this.m(`absent.${ev.absent}`, { of: ofName(kind), t: this.time(ev.t) });
   }
 }
 

@@ -4,6 +4,7 @@
  * the rating and the evidence (the events that decided the value).
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { Metrics, type LogEvent } from '../../engine/review/metrics.js';
 import { ev, fixtureScenario, H, objective } from './fixture.js';
 
@@ -142,12 +143,13 @@ describe('level_declared_s and support_requested_s', () => {
     expect(evidence('o-l').map((e) => e.index)).toEqual([0, 2]);
   });
 
-  it('support_requested_s is the first request; none is never (U)', () => {
+  it('support_requested_s is the first request; none when the forces were exceeded is never (U)', () => {
     const one = feed(objective('o-s', 'support_requested_s', '<=', 7200, [7200, 9000, 10800], 'c2'), [ev(7200, 'support.requested', { area: 'c2', by: 'r2' }), ev(8000, 'support.requested', { area: 'c2', by: 'r2' })]);
     expect(one.obj('o-s')).toMatchObject({ value: 7200, rating: 'P' });
-    const none = feed(objective('o-s', 'support_requested_s', '<=', 7200, [7200, 9000, 10800], 'c2'), []);
-    expect(none.obj('o-s')).toMatchObject({ value: null, rating: 'U' });
-    expect(none.evidence('o-s')).toEqual([{ t: 10 * H, index: null, absent: 'no_support', of: 'c2' }]);
+    const none = feed(objective('o-s', 'support_requested_s', '<=', 7200, [7200, 9000, 10800], 'c2'), [ev(H, 'area.short', { id: 'c2', short: true })]);
+    expect(none.obj('o-s')).toMatchObject({ value: null, rating: 'U', met: false });
+    expect(none.obj('o-s').not_tested).toBeUndefined();
+    expect(none.evidence('o-s')).toEqual([{ t: H, index: 0, event: ev(H, 'area.short', { id: 'c2', short: true }) }, { t: 10 * H, index: null, absent: 'no_support', of: 'c2' }]);
   });
 });
 
@@ -190,5 +192,129 @@ describe('shelter_peak_share, resolved_share and stock_days_min', () => {
     ]);
     expect(obj('o-st')).toMatchObject({ value: 1.5, rating: 'S' });
     expect(evidence('o-st').map((e) => e.index)).toEqual([2]);
+  });
+});
+
+/**
+ * An objective whose measure never came about in the run (no incident of its
+ * kind to reach or contain, nobody at risk, the inject never delivered...)
+ * is not tested: neither met nor rated, with the reason. One whose measure
+ * came about and failed keeps its rating.
+ */
+describe('objectives not tested in the run', () => {
+  const notTested = (why: string) => ({ value: null, met: false, rating: null, not_tested: why });
+
+  it('contained_s and first_on_scene_s of a kind that never occurred: not tested (was P with 0 s)', () => {
+    const events = [reported(0, 'a', 'slide', 'c1', 2), phase(600, 'a', 'responding'), phase(1200, 'a', 'contained')];
+    const { obj, evidence } = feed(
+      objective('o-c', 'contained_s', '<=', 3600, [1800, 3600, 7200], 'fire') + objective('o-f', 'first_on_scene_s', '<=', 1800, [900, 1800, 3600], 'fire'),
+      events,
+    );
+    expect(obj('o-c')).toEqual({ id: 'o-c', metric: 'contained_s', of: 'fire', at: 10 * H, ...notTested('no_incident') });
+    expect(obj('o-f')).toMatchObject(notTested('no_incident'));
+    expect(evidence('o-c')).toEqual([{ t: 10 * H, index: null, absent: 'no_incident', of: 'fire' }]);
+  });
+
+  it('an incident of the kind that occurred and was never reached or contained is still a failure (U, never)', () => {
+    const { obj } = feed(
+      objective('o-c', 'contained_s', '<=', 3600, [1800, 3600, 7200], 'fire') + objective('o-f', 'first_on_scene_s', '<=', 1800, [900, 1800, 3600], 'fire'),
+      [reported(H, 'b', 'fire', 'c2', 3)],
+    );
+    for (const id of ['o-c', 'o-f']) {
+      expect(obj(id)).toMatchObject({ value: null, met: false, rating: 'U' });
+      expect(obj(id).not_tested).toBeUndefined();
+    }
+  });
+
+  it('an incident of the kind that occurred is rated as before', () => {
+    const { obj } = feed(objective('o-c', 'contained_s', '<=', 3600, [1800, 3600, 7200], 'fire'), [reported(H, 'b', 'fire', 'c2', 3), phase(H + 600, 'b', 'responding'), phase(H + 2400, 'b', 'contained')]);
+    expect(obj('o-c')).toEqual({ id: 'o-c', metric: 'contained_s', of: 'fire', value: 2400, met: true, rating: 'S', at: 10 * H });
+  });
+
+  it('read at a deadline: an incident reported after it does not make the objective tested', () => {
+    const { obj } = feed(objective('o-f', 'first_on_scene_s', '<=', 1800, [900, 1800, 3600], 'fire', '2h'), [reported(3 * H, 'b', 'fire', 'c2', 3), phase(3 * H + 60, 'b', 'responding')]);
+    expect(obj('o-f')).toMatchObject({ at: 2 * H, ...notTested('no_incident') });
+  });
+
+  it('of all incidents: not tested when none occurred (first_on_scene_s and contained_s were P with 0 s, resolved_share P with 100 %)', () => {
+    const { obj } = feed(
+      objective('o-c', 'contained_s', '<=', 1800, [900, 1800, 3600]) + objective('o-all', 'mean_response_s', '<=', 1800, [900, 1800, 3600]) + objective('o-res', 'resolved_share', '>=', 0.9, [0.9, 0.7, 0.5]),
+      [],
+    );
+    for (const id of ['o-first', 'o-c', 'o-all', 'o-res']) expect(obj(id)).toMatchObject(notTested('no_incident'));
+  });
+
+  it('mean_response_s and resolved_share of incidents that occurred and were never reached or resolved are failures', () => {
+    const { obj } = feed(objective('o-m', 'mean_response_s', '<=', 1800, [900, 1800, 3600], 'fire') + objective('o-res', 'resolved_share', '>=', 0.9, [0.9, 0.7, 0.5], 'fire'), [reported(H, 'b', 'fire', 'c2', 3)]);
+    expect(obj('o-m')).toMatchObject({ value: null, rating: 'U', met: false });
+    expect(obj('o-res')).toMatchObject({ value: 0, rating: 'U', met: false });
+  });
+
+  it('rescued_share with nobody at risk: not tested (was P with 100 %)', () => {
+    const { obj } = feed(objective('o-r', 'rescued_share', '>=', 0.9, [0.9, 0.6, 0.3], 'c1'), [reported(0, 'a', 'slide', 'c1', 0), phase(600, 'a', 'responding')]);
+    expect(obj('o-r')).toMatchObject(notTested('nobody_at_risk'));
+  });
+
+  it('decision_latency_s of an inject never delivered: not tested; delivered and never acted on: U', () => {
+    const o = objective('o-d', 'decision_latency_s', '<=', 1800, [1800, 3600, 7200], 'i1');
+    expect(feed(o, []).obj('o-d')).toMatchObject(notTested('inject_not_delivered'));
+    expect(feed(o, [ev(H, 'inject.delivered', { id: 'i1', seq: 1, to: 'r1' })]).obj('o-d')).toMatchObject({ value: null, rating: 'U', met: false });
+  });
+
+  it('shelter_peak_share of a shelter nobody came to, stock_days_min of an area never cut off: not tested (stock was P "never")', () => {
+    const { obj } = feed(objective('o-sh', 'shelter_peak_share', '<=', 1, [0.9, 1, 1.2], 's1') + objective('o-st', 'stock_days_min', '>=', 2, [3, 2, 1], 'c1'), []);
+    expect(obj('o-sh')).toMatchObject(notTested('shelter_unused'));
+    expect(obj('o-st')).toMatchObject(notTested('never_cut_off'));
+    const used = feed(objective('o-sh', 'shelter_peak_share', '<=', 1, [0.9, 1, 1.2], 's1') + objective('o-st', 'stock_days_min', '>=', 2, [3, 2, 1], 'c1'), [
+      ev(H, 'shelter.occupancy', { id: 's1', occupancy: 60, capacity: 150 }), ev(2 * H, 'area.stock', { id: 'c1', days: 1.5 }),
+    ]);
+    expect(used.obj('o-sh')).toMatchObject({ value: 0.4, rating: 'P' });
+    expect(used.obj('o-st')).toMatchObject({ value: 1.5, rating: 'M', met: false });
+  });
+
+  it('support and level: not tested when the forces were never exceeded and no inject asked; tested when an inject asked', () => {
+    const o = objective('o-s', 'support_requested_s', '<=', 3 * H, [2 * H, 3 * H, 4 * H], 'c2') + objective('o-l', 'level_declared_s', '<=', 3 * H, [2 * H, 3 * H, 4 * H], 'c1');
+    const quiet = feed(o, []);
+    expect(quiet.obj('o-s')).toMatchObject(notTested('not_called_for'));
+    expect(quiet.obj('o-l')).toMatchObject(notTested('not_called_for'));
+    // i2 expects request_support for c2
+    const asked = feed(o, [ev(2 * H, 'inject.delivered', { id: 'i2', seq: 2, to: 'r2' })]);
+    expect(asked.obj('o-s')).toMatchObject({ value: null, rating: 'U', met: false });
+    expect(asked.obj('o-l')).toMatchObject(notTested('not_called_for'));
+  });
+
+  it('evacuated_share of a zone never ordered stays a failure (0 %, U), and people_lost with no incident is a count of 0', () => {
+    const { obj } = feed('', []);
+    expect(obj('o-evac')).toMatchObject({ value: 0, rating: 'U', met: false });
+    expect(obj('o-evac').not_tested).toBeUndefined();
+    expect(obj('o-lost')).toMatchObject({ value: 0, rating: 'P', met: true });
+    expect(obj('o-first')).toMatchObject(notTested('no_incident'));
+  });
+
+  it('property: an incident objective is not tested exactly when no incident of its kind was reported by its deadline; if tested, its rating is the rating of its value', () => {
+    fc.assert(fc.property(
+      fc.array(fc.record({ kind: fc.constantFrom('slide', 'fire'), t: fc.integer({ min: 0, max: 9 * H }), reach: fc.option(fc.integer({ min: 1, max: 3 * H })) }), { maxLength: 6 }),
+      fc.constantFrom('first_on_scene_s', 'contained_s', 'mean_response_s', 'resolved_share'),
+      fc.integer({ min: 1, max: 10 }),
+      (incs, metric, byH) => {
+        const events: LogEvent[] = [];
+        incs.forEach((x, i) => {
+          events.push(reported(x.t, `n${i}`, x.kind, 'c1', 1));
+          if (x.reach !== null) events.push(phase(x.t + x.reach, `n${i}`, 'responding'), phase(x.t + x.reach, `n${i}`, 'contained'), phase(x.t + x.reach, `n${i}`, 'resolved'));
+        });
+        events.sort((a, b) => a.t - b.t);
+        const share = metric === 'resolved_share';
+        const { obj } = feed(objective('o', metric, share ? '>=' : '<=', share ? 0.9 : 1800, share ? [0.9, 0.7, 0.5] : [900, 1800, 3600], 'fire', `${byH}h`), events);
+        const r = obj('o');
+        const happened = incs.some((x) => x.kind === 'fire' && x.t <= byH * H);
+        expect(r.not_tested === 'no_incident').toBe(!happened);
+        if (!happened) expect(r).toMatchObject({ value: null, met: false, rating: null });
+        else {
+          expect(r.rating).not.toBeNull();
+          const v = r.value ?? (share ? NaN : Infinity);
+          expect(r.met).toBe(share ? v >= 0.9 : v <= 1800);
+        }
+      },
+    ), { numRuns: 200 });
   });
 });

@@ -17,6 +17,11 @@ const en = {
   from: 'from', to: 'to', expected: 'expected', within: 'within', answered: 'answered', expired: 'deadline passed, default applied',
   done: 'done', latency: 'latency', notDone: 'expected action not taken', by: 'by',
   rating: 'Rating', happened: 'happened at', value: 'value', threshold: 'threshold', readAt: 'read at', met: 'met', notMet: 'not met', evidence: 'evidence', jump: 'go to',
+  notTested: 'not tested in this run',
+  notTestedWhy: {
+    no_incident: 'no incident of this kind', nobody_at_risk: 'nobody at risk', inject_not_delivered: 'the inject was not delivered',
+    shelter_unused: 'nobody came to the shelter', never_cut_off: 'the area was never cut off', not_called_for: 'forces never exceeded and no inject asked for it',
+  } as Record<string, string>,
   never: 'never', final: 'At the end of the run', atTime: 'At this time',
   incidents: 'Incidents', reported: 'reported', contained: 'contained', resolved: 'resolved', open: 'open',
   people: 'People', atRisk: 'at risk', rescued: 'rescued', lost: 'lost', stillAtRisk: 'still at risk', evacuated: 'evacuated to shelters',
@@ -51,6 +56,11 @@ const vi: Strings = {
   from: 'từ', to: 'tới', expected: 'hành động mong đợi', within: 'trong vòng', answered: 'đã trả lời', expired: 'quá hạn, áp dụng phương án mặc định',
   done: 'đã làm', latency: 'độ trễ', notDone: 'chưa thực hiện hành động mong đợi', by: 'bởi',
   rating: 'Đánh giá', happened: 'xảy ra lúc', value: 'giá trị', threshold: 'ngưỡng', readAt: 'đọc lúc', met: 'đạt', notMet: 'không đạt', evidence: 'bằng chứng', jump: 'tới',
+  notTested: 'không đánh giá trong lượt chạy này',
+  notTestedWhy: {
+    no_incident: 'không có sự cố loại này', nobody_at_risk: 'không có người gặp nạn', inject_not_delivered: 'tin tình huống không được chuyển',
+    shelter_unused: 'không có ai đến điểm sơ tán', never_cut_off: 'địa bàn không bị chia cắt', not_called_for: 'lực lượng chưa bị vượt quá khả năng và không có tình huống nào yêu cầu',
+  },
   never: 'không bao giờ', final: 'Khi kết thúc lượt chạy', atTime: 'Tại thời điểm này',
   incidents: 'Sự cố', reported: 'đã báo', contained: 'đã khống chế', resolved: 'đã giải quyết', open: 'đang xử lý',
   people: 'Người', atRisk: 'gặp nguy hiểm', rescued: 'được cứu', lost: 'thiệt mạng', stillAtRisk: 'còn nguy hiểm', evacuated: 'đã sơ tán tới nơi trú ẩn',

@@ -159,10 +159,12 @@ export function renderObjectives(el: HTMLElement, run: LoadedRun, host: PanelHos
     list.append(h('li', { class: 'objective', 'data-objective': o.id, 'data-rating': r?.rating ?? '' },
       h('div', { class: 'obj-head' },
         h('span', { class: `rating r-${r?.rating ?? 'none'}`, title: S.rating }, r?.rating ?? '–'),
-        b ? h('span', { class: `rating r-${b.rating} other`, title: `${S.runB}: ${S.rating}` }, `B ${b.rating}`) : null,
+        b ? h('span', { class: `rating r-${b.rating ?? 'none'} other`, title: `${S.runB}: ${S.rating}` }, `B ${b.rating ?? '–'}`) : null,
         ' ', h('span', { class: 'obj-text' }, textIn(o.text, lang))),
       h('p', { class: 'criterion' }, `${c.metric}${c.of ? ` (${c.of})` : ''} ${c.comparator} ${metricValue(c.metric, c.threshold, S.never)}: ${S.value} `,
-        h('strong', {}, r ? metricValue(r.metric, r.value, S.never) : '?'), r ? ` (${r.met ? S.met : S.notMet})` : ''),
+        // not tested: what it measures did not come about in the run; neither met nor missed
+        r?.not_tested ? h('strong', { class: 'not-tested' }, `${S.notTested} (${S.notTestedWhy[r.not_tested] ?? r.not_tested})`)
+          : h('strong', {}, r ? metricValue(r.metric, r.value, S.never) : '?'), r && !r.not_tested ? ` (${r.met ? S.met : S.notMet})` : ''),
       r ? h('p', { class: 'evidence' }, `${S.evidence}: `,
         ...evidence.flatMap((e) => [timeButton(host, e.t, `${clock(e.t)}${e.text ? ` ${e.text}` : ''}`), ' ']),
         ...(() => { const m = momentOf(r, run); return m === null || evidence.length ? [] : [`${S.happened} `, tag(timeButton(host, m), 'moment'), '; ']; })(),

@@ -1,0 +1,41 @@
+/**
+ * The objectives panel on the reviewer's case: cua-lo with its own seed has
+ * no chlorine leak; the chemical objective shows as not tested, with why,
+ * not as P with 0 s (and not as "not met"), in English and Vietnamese.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drill, tempDir } from '../helpers/cli.js';
+import { launch, openViewer, serve, type Served } from './browser.js';
+
+const file = join(tempDir('drillsim-viewer-nt-'), 'cua-lo.json');
+let browser: Browser;
+let server: Served;
+let page: Page;
+
+beforeAll(async () => {
+  expect(drill(['run', 'scenarios/cua-lo-high-rise-fire.yaml', '--out', file, '--quiet']).code).toBe(0);
+  [browser, server] = await Promise.all([launch(), serve([file])]);
+  page = await browser.newPage({ viewport: { width: 1440, height: 950 } });
+  await openViewer(page, server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the objectives panel', () => {
+  it('shows an objective not tested in the run as such, with the reason, and no rating', async () => {
+    await page.locator('#tab-objectives').click();
+    const li = page.locator('li[data-objective="chemical"]');
+    await expect(li.locator('.rating').first().textContent()).resolves.toBe('–');
+    expect(await li.getAttribute('data-rating')).toBe('');
+    const text = (await li.locator('.criterion').textContent())!;
+    expect(text).toMatch(/not tested in this run \(no incident of this kind\)/);
+    expect(text).not.toMatch(/not met|0 s/);
+    // a tested objective still shows its rating
+    await expect(page.locator('li[data-objective="first-engine"] .rating').first().textContent()).resolves.toBe('P');
+  });
+});
