@@ -13,7 +13,7 @@ import type { RunLog } from '../sim/run.js';
 import type { Evidence } from './evidence.js';
 import type { LogEvent, ObjectiveResult, Rating } from './metrics.js';
 import { endOf, reviewEvents, type Review } from './review.js';
-import type { P } from './words.js';
+import { metricParam, type P } from './words.js';
 
 export type CapabilityElement = 'planning' | 'organization' | 'equipment' | 'training' | 'exercises';
 
@@ -133,13 +133,7 @@ const s = (v: number | null): P => ({ s: v });
 const ref = (kind: 'zone' | 'unit' | 'role' | 'area' | 'shelter' | 'incident' | 'inject' | 'objective' | 'kind', id: string): P => ({ ref: kind, id });
 
 /** The value of a metric in its own terms: a time since T0, a duration, a share, a count or days. */
-export function metricParam(metric: string, v: number | null): P {
-  if (metric === 'level_declared_s' || metric === 'support_requested_s') return v === null ? { s: null } : { t: v };
-  if (metric.endsWith('_s')) return { s: v };
-  if (metric.endsWith('_share')) return { pct: v };
-  if (metric === 'stock_days_min') return v === null ? { s: null } : { days: v };
-  return v === null ? { s: null } : { n: v };
-}
+export { metricParam } from './words.js';
 
 function roleOfArea(sc: Scenario, area: string): string | null {
   return sc.roles.find((r) => r.area === area && r.declares.length > 0)?.id ?? sc.roles.find((r) => r.area === area)?.id ?? null;

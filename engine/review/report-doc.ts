@@ -6,10 +6,9 @@
  */
 import type { Lang } from '../scenario/text.js';
 import type { Aar, Finding, ObjectiveRow } from './aar.js';
-import { metricParam } from './aar.js';
 import type { Evidence } from './evidence.js';
 import type { Rating } from './metrics.js';
-import { Words, type RefKind } from './words.js';
+import { metricParam, refKindOf, Words } from './words.js';
 
 export interface Seg { text: string; b?: boolean; i?: boolean; code?: boolean; rating?: Rating; small?: boolean; br?: boolean }
 export type Rich = Seg[];
@@ -123,8 +122,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
       const o = aar.objectives.find((x) => x.spec.id === id)!;
       const c = o.spec.criterion;
       h(4, w.text(o.spec.text));
-      const of = c.of === undefined ? '' : w.m('crit.of', { of: w.name(refKindOf(aar, c.metric, c.of), c.of) });
-      const criterion = w.m('crit.text', { metric: w.m(`metric.${c.metric}`), of, cmp: w.m(`cmp.${c.comparator}`), threshold: metricParam(c.metric, c.threshold), when: c.by === undefined ? w.m('crit.end') : w.m('crit.at', { t: { t: c.by } }) });
+      const criterion = w.criterion(c);
       const th = (v: number) => w.p(metricParam(c.metric, v));
       B.push({
         kind: 'table', cls: 'kv', head: [w.m('col.label'), w.m('col.value')],
@@ -278,23 +276,10 @@ export function notTestedReason(w: Words, aar: Aar, o: ObjectiveRow): string {
   const c = o.spec.criterion;
   const why = o.result.not_tested ?? 'no_incident';
   const when = o.result.at >= aar.review.t_end ? w.m('nt.in_run') : w.m('nt.by', { t: { t: o.result.at } });
-  const kind = c.of === undefined ? null : refKindOf(aar, c.metric, c.of);
+  const kind = c.of === undefined ? null : refKindOf(aar.scenario, c.metric, c.of);
   const of = c.of === undefined || kind === null ? w.m('fmt.any') : w.name(kind, c.of);
   if (why === 'no_incident') return w.m(`nt.no_incident.${c.of === undefined ? 'any' : kind === 'kind' || kind === 'area' ? kind : 'incident'}`, { of, when });
   return w.m(`nt.${why}`, { of, when });
 }
 
 /** What an objective's `of` names, read as the metric reads it. */
-function refKindOf(aar: Aar, metric: string, of: string): RefKind {
-  const sc = aar.scenario;
-  switch (metric) {
-    case 'evacuated_share': return 'zone';
-    case 'decision_latency_s': return 'inject';
-    case 'shelter_peak_share': return 'shelter';
-    case 'people_lost': case 'level_declared_s': case 'support_requested_s': case 'stock_days_min': return 'area';
-    default:
-      if (sc.incident_kinds.some((k) => k.id === of)) return 'kind';
-      if (sc.areas.some((a) => a.id === of)) return 'area';
-      return 'incident';
-  }
-}

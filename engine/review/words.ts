@@ -7,7 +7,7 @@
  */
 import { localTime, pad2 } from '../scenario/calendar.js';
 import { formatClock } from '../scenario/duration.js';
-import type { Scenario, Text } from '../scenario/schema.js';
+import type { Objective, Scenario, Text } from '../scenario/schema.js';
 import { textIn, type Lang } from '../scenario/text.js';
 import type { Evidence } from './evidence.js';
 import type { LogEvent, Rating } from './metrics.js';
@@ -33,6 +33,29 @@ export type P =
   | { msg: string; params: Record<string, P> };
 
 export const MISSING = '⟦';
+
+/** A metric's value as a typed parameter: a time of day for the moments, a duration, a share, days, a count. */
+export function metricParam(metric: string, v: number | null): P {
+  if (metric === 'level_declared_s' || metric === 'support_requested_s') return v === null ? { s: null } : { t: v };
+  if (metric.endsWith('_s')) return { s: v };
+  if (metric.endsWith('_share')) return { pct: v };
+  if (metric === 'stock_days_min') return v === null ? { s: null } : { days: v };
+  return v === null ? { s: null } : { n: v };
+}
+
+/** What kind of thing an objective's `of` names, for a metric. */
+export function refKindOf(sc: Scenario, metric: string, of: string): RefKind {
+  switch (metric) {
+    case 'evacuated_share': return 'zone';
+    case 'decision_latency_s': return 'inject';
+    case 'shelter_peak_share': return 'shelter';
+    case 'people_lost': case 'level_declared_s': case 'support_requested_s': case 'stock_days_min': return 'area';
+    default:
+      if (sc.incident_kinds.some((k) => k.id === of)) return 'kind';
+      if (sc.areas.some((a) => a.id === of)) return 'area';
+      return 'incident';
+  }
+}
 
 export class Words {
   private readonly cat: Record<string, string>;
@@ -164,6 +187,12 @@ export class Words {
   }
 
   // ------------------------------------------------------------ commands and events
+
+  /** An objective's criterion in words: "share of people in shelter (Tà Cạ riverside villages): at least 90 %, read at T+12:00". */
+  criterion(c: Objective['criterion']): string {
+    const of = c.of === undefined ? '' : this.m('crit.of', { of: this.name(refKindOf(this.scenario, c.metric, c.of), c.of) });
+    return this.m('crit.text', { metric: this.m(`metric.${c.metric}`), of, cmp: this.m(`cmp.${c.comparator}`), threshold: metricParam(c.metric, c.threshold), when: c.by === undefined ? this.m('crit.end') : this.m('crit.at', { t: { t: c.by } }) });
+  }
 
   command(cmd: string, a: Record<string, unknown>): string {
     const id = (k: string) => String(a[k] ?? '');

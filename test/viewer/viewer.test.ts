@@ -179,6 +179,12 @@ describe('the replay viewer', () => {
     await page.locator('#lang').click();
     await expect(li.locator('.expected').textContent()).resolves.toMatch(/^hành động mong đợi: sơ tán Các bản ven suối Tà Cạ, trong vòng 90 min$/);
     await page.locator('#lang').click();
+    // objectives read as the report writes them, not as metric names
+    await page.locator('#tab-objectives').click();
+    const crit = page.locator('li[data-objective="evac-ta-ca"] .criterion');
+    await expect(crit.textContent()).resolves.toMatch(/^share of people in shelter \(Tà Cạ riverside villages\): at least 90 %, read at T\+03:00 \(21:00\)\. value: \d+ %/);
+    await expect(page.locator('li[data-objective="level-1"] .criterion').textContent()).resolves.toMatch(/value: T\+\d\d:\d\d \(\d\d:\d\d\)/);
+    await page.locator('#tab-messages').click();
   });
 
   it('compares two runs side by side and marks where they diverge', async () => {

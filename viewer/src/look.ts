@@ -49,9 +49,3 @@ export function duration(s: number | null | undefined, never: string): string {
   return `${(r / 3600).toFixed(1)} h`;
 }
 
-export function metricValue(metric: string, v: number | null, never: string): string {
-  if (v === null) return never;
-  if (metric.endsWith('_s')) return duration(v, never);
-  if (metric.endsWith('_share')) return `${Math.round(v * 100)} %`;
-  return String(Math.round(v * 100) / 100);
-}

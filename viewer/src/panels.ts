@@ -5,13 +5,13 @@
  * (every unit and open incident as the engine holds them now).
  */
 import { textIn } from '../../engine/scenario/text.js';
-import { Words } from '../../engine/review/words.js';
+import { metricParam, Words } from '../../engine/review/words.js';
 import type { World } from '../../engine/sim/world.js';
 import type { Inject } from '../../engine/scenario/schema.js';
 import { h } from './dom.js';
 import { STRINGS, type Lang } from './i18n.js';
 import type { LoadedRun } from './loaded.js';
-import { UNIT_COLOUR, clock, duration, metricValue, severityColour, severityInk } from './look.js';
+import { UNIT_COLOUR, clock, duration, severityColour, severityInk } from './look.js';
 
 export interface PanelHost {
   lang(): Lang;
@@ -161,10 +161,10 @@ export function renderObjectives(el: HTMLElement, run: LoadedRun, host: PanelHos
         h('span', { class: `rating r-${r?.rating ?? 'none'}`, title: S.rating }, r?.rating ?? '–'),
         b ? h('span', { class: `rating r-${b.rating ?? 'none'} other`, title: `${S.runB}: ${S.rating}` }, `B ${b.rating ?? '–'}`) : null,
         ' ', h('span', { class: 'obj-text' }, textIn(o.text, lang))),
-      h('p', { class: 'criterion' }, `${c.metric}${c.of ? ` (${c.of})` : ''} ${c.comparator} ${metricValue(c.metric, c.threshold, S.never)}: ${S.value} `,
+      h('p', { class: 'criterion' }, `${wordsFor(run, lang).criterion(c)}. ${S.value}: `,
         // not tested: what it measures did not come about in the run; neither met nor missed
         r?.not_tested ? h('strong', { class: 'not-tested' }, `${S.notTested} (${S.notTestedWhy[r.not_tested] ?? r.not_tested})`)
-          : h('strong', {}, r ? metricValue(r.metric, r.value, S.never) : '?'), r && !r.not_tested ? ` (${r.met ? S.met : S.notMet})` : ''),
+          : h('strong', {}, r ? wordsFor(run, lang).p(metricParam(r.metric, r.value)) : '?'), r && !r.not_tested ? ` (${r.met ? S.met : S.notMet})` : ''),
       r ? h('p', { class: 'evidence' }, `${S.evidence}: `,
         ...evidence.flatMap((e) => [timeButton(host, e.t, `${clock(e.t)}${e.text ? ` ${e.text}` : ''}`), ' ']),
         ...(() => { const m = momentOf(r, run); return m === null || evidence.length ? [] : [`${S.happened} `, tag(timeButton(host, m), 'moment'), '; ']; })(),
