@@ -167,6 +167,9 @@ export function readRunLog(text: string): ReadResult {
   } catch (e) {
     if (/^\s*drillsim:\s*1\s*$/m.test(text)) return { ok: false, message: 'this is a scenario, not a run log', hint: 'make a run log first: drill run <scenario> --out run.json' };
     if (/^\s*drillsim_decisions:/m.test(text)) return { ok: false, message: 'this is a decisions file, not a run log', hint: 'run it: drill run <scenario> --decisions <file> --out run.json' };
+    if (/^\s*\{\s*"format"\s*:\s*"drillsim\/run@1"/.test(text) && !/\}\s*$/.test(text.slice(-1024))) {
+      return { ok: false, message: 'the run log is cut short: the file ends before the log does (it is incomplete or damaged)', hint: 'copy it again, or write it again with `drill run --out`' };
+    }
     return { ok: false, message: `not a run log: the file is not valid JSON (${(e as Error).message})`, hint: 'give a file written by `drill run --out`' };
   }
   if (typeof raw !== 'object' || raw === null || raw.format !== RUN_FORMAT) {
@@ -180,6 +183,34 @@ export function readRunLog(text: string): ReadResult {
   const events = raw.events as Record<string, unknown>[];
   const log: RunLog = { ...raw, events: events.map((e) => JSON.stringify(e)) };
   return { ok: true, log, events };
+}
+
+/**
+ * A glance at the two ends of a file: is it clearly not a run log (another
+ * kind of file, another format, cut short)? For a tool that must not read a
+ * big log whole just to check it (`drill view`): `head` is the file's first
+ * few kilobytes, `tail` its last few bytes. 'run log' when the ends look like
+ * those `drill run` writes (a JSON object whose first member is the format;
+ * the events can still be damaged: the reader finds that); 'unsure' when the
+ * file may be a run log laid out another way (read it whole to tell).
+ */
+export function glanceRunLog(head: string, tail: string): 'run log' | 'unsure' | { message: string; hint?: string } {
+  const h = head.replace(/^\uFEFF/, '').trimStart();
+  if (h === '') return { message: 'the file is empty, not a run log', hint: 'give a file written by `drill run --out`' };
+  if (!h.startsWith('{')) {
+    if (/^\s*drillsim:\s*1\s*$/m.test(h)) return { message: 'this is a scenario, not a run log', hint: 'make a run log first: drill run <scenario> --out run.json' };
+    if (/^\s*drillsim_decisions:/m.test(h)) return { message: 'this is a decisions file, not a run log', hint: 'run it: drill run <scenario> --decisions <file> --out run.json' };
+    return { message: 'not a run log: the file is not JSON', hint: 'give a file written by `drill run --out`' };
+  }
+  if (/^\{\s*"drillsim"\s*:\s*1\b/.test(h)) return { message: 'this is a scenario (in JSON), not a run log', hint: 'make a run log first: drill run <scenario> --out run.json' };
+  if (!/\}\s*$/.test(tail)) {
+    return { message: 'the run log is cut short: the file ends before the log does (it is incomplete or damaged)', hint: 'copy it again, or write it again with `drill run --out`' };
+  }
+  const format = /^\{\s*"format"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(h);
+  if (!format) return 'unsure';
+  const f = JSON.parse(format[1]) as string;
+  if (f !== RUN_FORMAT) return { message: `unsupported run log format '${f}'`, hint: 'give a file written by `drill run --out`' };
+  return 'run log';
 }
 
 export interface Divergence {
