@@ -9,7 +9,7 @@ import { clock } from './time.js';
 export const verifyCommand: Subcommand = {
   name: 'verify',
   summary: 're-simulate a run log from its own inputs; exit 0 if it reproduces exactly',
-  usage: 'drill verify <run.json>\n\n  Exit 0 when the re-simulation gives the same events and hash; 1 and the first divergence when not.',
+  usage: 'drill verify <run.json>\n\n  Re-simulates the run from the log\'s own inputs and compares the events, the hash chain, the keyframes\n  and the stored summary. Exit 0 when all match; 1 and what differs (the first divergent event) when not.',
   run(argv) {
     const { positionals, help } = parse(argv, {}, 1, 1);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
@@ -18,7 +18,7 @@ export const verifyCommand: Subcommand = {
     if (log.engine !== ENGINE_VERSION) process.stderr.write(`${file}: note: written by engine ${log.engine}, verifying with ${ENGINE_VERSION}\n`);
     const r = verifyRunLog(log, { sha256: nodeSha256 });
     if (r.ok) {
-      process.stdout.write(`${file}: ok: ${r.events} events re-simulated, hash ${r.hash}\n`);
+      process.stdout.write(`${file}: ok: ${r.events} events re-simulated, hash ${r.hash}; the events, hash chain, ${r.keyframes} keyframes and summary all match\n`);
       return 0;
     }
     process.stdout.write(`${file}: MISMATCH: ${r.reason}\n`);
@@ -28,7 +28,19 @@ export const verifyCommand: Subcommand = {
       process.stdout.write(`    in the log:      ${d.recorded ?? '(none: the log ends here)'}\n`);
       process.stdout.write(`    re-simulation:   ${d.replayed ?? '(none: the re-simulation ends here)'}\n`);
     }
-    if (r.expectedHash) process.stdout.write(`  hash in the log ${r.actualHash}, re-simulation ${r.expectedHash}\n`);
+    if (r.hashes) {
+      const { stored, resimulated, storedEvents } = r.hashes;
+      process.stdout.write(`  hash stored in the log:  ${stored}${stored === resimulated ? ' (the same as the re-simulation\'s)' : ''}\n`);
+      if (stored !== resimulated) process.stdout.write(`  hash re-simulated:       ${resimulated}\n`);
+      if (storedEvents === stored) {
+        if (stored !== resimulated) process.stdout.write(`  the stored hash is that of the stored events: the log was written that way, or its hash chain was recomputed after an edit\n`);
+      } else if (storedEvents === resimulated) {
+        process.stdout.write(`  the log's own events hash to the re-simulated hash: the stored hash itself was changed\n`);
+      } else {
+        process.stdout.write(`  the log's own events hash to ${storedEvents}${stored !== resimulated ? ' (neither of the above)' : ''}: they were changed after the hash was written\n`);
+      }
+    }
+    for (const line of r.differences) process.stdout.write(`  ${line}\n`);
     return 1;
   },
 };

@@ -6,13 +6,15 @@
  * read from the request but its method and path.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFile, readFileSync, statSync, createReadStream } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFile, readFileSync, readSync, statSync, createReadStream } from 'node:fs';
 import { gzip } from 'node:zlib';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { intOption, parse, UsageError } from './args.js';
-import { InputError } from './io.js';
+import { glanceRunLog, readRunLog } from '../sim/run.js';
+import { InputError, readText } from './io.js';
+import { ReportedError } from './load.js';
 import type { Subcommand } from './main.js';
 
 const HOST = '127.0.0.1';
@@ -42,6 +44,53 @@ function listFiles(dir: string, prefix = '/'): Map<string, string> {
     else out.set(prefix + name, abs);
   }
   return out;
+}
+
+/** Bytes read from each end of a run log to check it (a log bigger than this is not read whole at start). */
+const GLANCE_BYTES = 64 * 1024;
+
+/**
+ * Is a file given to `drill view` clearly not a run log? Says why (an InputError naming the file), or null.
+ * A small file is read and checked whole; a big one only at its two ends (its first and last bytes), so that
+ * starting stays quick however big the logs: the page checks the rest as it reads them. A big file whose ends
+ * do not tell (a log laid out other than as `drill run` writes it) is read whole.
+ */
+export function refuseNonLog(file: string): InputError | null {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    return new InputError(file, 'no such file', 'check the path');
+  }
+  if (st.isDirectory()) return new InputError(file, 'is a directory, not a run log', 'give the run log file (written by `drill run --out`)');
+  const whole = (): InputError | null => {
+    try {
+      const r = readRunLog(readText(file));
+      return r.ok ? null : new InputError(file, r.message, r.hint);
+    } catch (e) {
+      if (e instanceof InputError) return e;
+      throw e;
+    }
+  };
+  if (st.size <= GLANCE_BYTES) return whole();
+  const head = Buffer.alloc(GLANCE_BYTES), tail = Buffer.alloc(1024);
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    return new InputError(file, (e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : `cannot read: ${(e as Error).message}`, 'check the file permissions');
+  }
+  try {
+    readSync(fd, head, 0, head.length, 0);
+    readSync(fd, tail, 0, tail.length, st.size - tail.length);
+  } finally {
+    closeSync(fd);
+  }
+  if (head.includes(0)) return new InputError(file, 'this is a binary file, not a run log', 'give a file written by `drill run --out`');
+  const glance = glanceRunLog(head.toString('utf8'), tail.toString('utf8'));
+  if (glance === 'run log') return null;
+  if (glance === 'unsure') return whole();
+  return new InputError(file, glance.message, glance.hint);
 }
 
 export interface ServedRun { url: string; name: string; bytes: number; file: string }
@@ -184,9 +233,12 @@ export const viewCommand: Subcommand = {
     if (!existsSync(join(dir, 'index.html'))) {
       throw new InputError(dir, 'the viewer is not built', 'run `npm run build` in the drillsim folder');
     }
-    for (const f of positionals) {
-      if (!existsSync(f)) throw new InputError(f, 'no such file', 'check the path');
-      if (statSync(f).isDirectory()) throw new InputError(f, 'is a directory, not a run log', 'give the run log file (written by `drill run --out`)');
+    // refuse what is clearly not a run log now, every such file at once, rather than in the page
+    const refused = positionals.map(refuseNonLog).filter((e): e is InputError => e !== null);
+    if (refused.length === 1) throw refused[0];
+    if (refused.length > 1) {
+      for (const e of refused) process.stderr.write(e.line() + '\n');
+      throw new ReportedError(`${refused.length} files are not run logs`);
     }
     const { files, runs } = routes(dir, positionals);
     const index = JSON.stringify({ runs: runs.map(({ url, name, bytes }) => ({ url, name, bytes })) });

@@ -33,6 +33,8 @@ export interface RunData {
   keyframes: Keyframes;
   summary: Summary | null;
   hash: string;
+  /** where the run ends: `until`, or the time a play session saved part-way stopped at */
+  end: number;
 }
 
 /** The keyframes of a log: their times up front, each world parsed on first use. */
@@ -43,8 +45,13 @@ export class Keyframes {
    * `source` must then know the new ones): `complete` is false until the
    * last keyframe is in.
    */
-  constructor(readonly times: number[], private readonly source: (i: number) => Keyframe, public complete = true) {}
+  constructor(readonly times: number[], private readonly source: (i: number) => Keyframe, public complete = true, private readonly counts: number[] = []) {}
   get length(): number { return this.times.length; }
+  /** How many events precede keyframe i (where the hash chain is cut): read from its first bytes, or from the keyframe itself. */
+  eventsBefore(i: number): number {
+    const n = this.counts[i];
+    return n !== undefined && Number.isInteger(n) ? n : this.get(i).events;
+  }
   get(i: number): Keyframe {
     let k = this.cache.get(i);
     if (!k) {
@@ -61,16 +68,25 @@ export class Keyframes {
     return t < last + Math.max(0, every) || t === 0;
   }
   static of(list: Keyframe[]): Keyframes {
-    return new Keyframes(list.map((k) => k.t), (i) => list[i]);
+    return new Keyframes(list.map((k) => k.t), (i) => list[i], true, list.map((k) => k.events));
   }
 }
 
-export type OpenResult = { ok: true; run: RunData } | { ok: false; message: string; hint?: string };
+/**
+ * Why a log cannot be opened: `message` in English (with `hint`, what to do); `code` and `args` let a viewer
+ * say the same in its own languages (the file's name is `args.name`; `args.detail` is a parser's own words).
+ */
+export interface OpenFailure { ok: false; message: string; hint?: string; code?: OpenFailureCode; args?: Record<string, string | number> }
+export type OpenFailureCode =
+  | 'empty' | 'notJson' | 'notObject' | 'keyframeMalformed' | 'noField' | 'keyframeOrder' | 'format' | 'noFormat'
+  | 'noScenarioText' | 'notList' | 'seedUntil' | 'eventNoTime' | 'eventBack' | 'scenarioLoad';
+
+export type OpenResult = { ok: true; run: RunData } | OpenFailure;
 
 const HINT = 'open a file written by `drill run --out run.json`';
 
-function fail(message: string, hint = HINT): { ok: false; message: string; hint?: string } {
-  return { ok: false, message, hint };
+function fail(message: string, code: OpenFailureCode, args: Record<string, string | number>): OpenFailure {
+  return { ok: false, message, hint: HINT, code, args };
 }
 
 /** Read a run log's text; every way it can fail says what is wrong in one sentence. */
@@ -96,17 +112,17 @@ export function openRead(reader: RunLogReader, name: string): OpenResult {
     if (isObject(head) && isObject(tail)) return check({ ...head, ...tail }, name, liveKeyframes(reader), true);
   }
   const text = reader.whole();
-  if (text.trim() === '') return fail(`${name} is empty`);
+  if (text.trim() === '') return fail(`${name} is empty`, 'empty', { name });
   let raw: any;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return fail(`${name} is not a run log: it is not valid JSON (${(e as Error).message})`);
+    return fail(`${name} is not a run log: it is not valid JSON (${(e as Error).message})`, 'notJson', { name, detail: (e as Error).message });
   }
-  if (!isObject(raw)) return fail(`${name} is not a run log: it holds no JSON object`);
+  if (!isObject(raw)) return fail(`${name} is not a run log: it holds no JSON object`, 'notObject', { name });
   const list = Array.isArray(raw.keyframes) ? (raw.keyframes as Keyframe[]) : [];
   for (const k of list) {
-    if (typeof k !== 'object' || k === null || !Number.isInteger(k.t) || typeof k.world !== 'object' || k.world === null) return fail(`${name} is damaged: a keyframe is malformed`);
+    if (typeof k !== 'object' || k === null || !Number.isInteger(k.t) || typeof k.world !== 'object' || k.world === null) return fail(`${name} is damaged: a keyframe is malformed`, 'keyframeMalformed', { name });
   }
   return check(raw, name, Keyframes.of(list), true);
 }
@@ -128,7 +144,7 @@ export function openRunHead(reader: RunLogReader, name: string): OpenResult | nu
 }
 
 /** The end of a log opened with `openRunHead`, once the reader is done: its summary and hash, and its keyframes checked; read whole when the layout turned out different. */
-export function finishRun(run: RunData, reader: RunLogReader, name: string): { ok: true } | { ok: false; message: string; hint?: string } {
+export function finishRun(run: RunData, reader: RunLogReader, name: string): { ok: true } | OpenFailure {
   const tailText = reader.tail();
   let tail: any = null;
   if (tailText !== null) {
@@ -142,7 +158,7 @@ export function finishRun(run: RunData, reader: RunLogReader, name: string): { o
     run.hash = whole.run.hash;
     return { ok: true };
   }
-  if (!('hash' in tail)) return fail(`${name} has no 'hash': the run log is incomplete or damaged`);
+  if (!('hash' in tail)) return fail(`${name} has no 'hash': the run log is incomplete or damaged`, 'noField', { name, field: 'hash' });
   const order = keyframeOrder(run.keyframes, name);
   if (order) return order;
   run.keyframes.complete = true;
@@ -173,12 +189,12 @@ function isObject(v: unknown): v is Record<string, any> {
 
 function liveKeyframes(reader: RunLogReader): Keyframes {
   const lines = reader.keyframeLines;
-  return new Keyframes(reader.keyframeTimes, (i) => JSON.parse(lines[i]) as Keyframe, reader.done);
+  return new Keyframes(reader.keyframeTimes, (i) => JSON.parse(lines[i]) as Keyframe, reader.done, reader.keyframeEvents);
 }
 
-function keyframeOrder(keyframes: Keyframes, name: string): { ok: false; message: string; hint?: string } | null {
+function keyframeOrder(keyframes: Keyframes, name: string): OpenFailure | null {
   for (let i = 1; i < keyframes.times.length; i++) {
-    if (keyframes.times[i] <= keyframes.times[i - 1]) return fail(`${name} is damaged: keyframe #${i} is out of order`);
+    if (keyframes.times[i] <= keyframes.times[i - 1]) return fail(`${name} is damaged: keyframe #${i} is out of order`, 'keyframeOrder', { name, index: i });
   }
   return null;
 }
@@ -191,22 +207,22 @@ function summaryOf(raw: Record<string, any>): Summary | null {
 function check(raw: Record<string, any>, name: string, keyframes: Keyframes, complete: boolean): OpenResult {
   if (raw.format !== RUN_FORMAT) {
     return raw.format !== undefined
-      ? fail(`${name} has the unsupported run log format '${String(raw.format)}' (this viewer reads ${RUN_FORMAT})`)
-      : fail(`${name} is not a run log: it has no "format": "${RUN_FORMAT}"`);
+      ? fail(`${name} has the unsupported run log format '${String(raw.format)}' (this viewer reads ${RUN_FORMAT})`, 'format', { name, format: String(raw.format), reads: RUN_FORMAT })
+      : fail(`${name} is not a run log: it has no "format": "${RUN_FORMAT}"`, 'noFormat', { name, reads: RUN_FORMAT });
   }
   for (const k of ['scenario', 'seed', 'until', 'events', 'decisions', ...(complete ? ['hash'] : [])]) {
-    if (!(k in raw)) return fail(`${name} has no '${k}': the run log is incomplete or damaged`);
+    if (!(k in raw)) return fail(`${name} has no '${k}': the run log is incomplete or damaged`, 'noField', { name, field: k });
   }
-  if (typeof raw.scenario !== 'object' || raw.scenario === null || typeof raw.scenario.text !== 'string') return fail(`${name} is damaged: its scenario text is missing`);
-  if (!Array.isArray(raw.events)) return fail(`${name} is damaged: 'events' is not a list`);
-  if (!Array.isArray(raw.decisions)) return fail(`${name} is damaged: 'decisions' is not a list`);
-  if (!Number.isInteger(raw.seed) || !Number.isInteger(raw.until)) return fail(`${name} is damaged: 'seed' and 'until' must be whole numbers`);
+  if (typeof raw.scenario !== 'object' || raw.scenario === null || typeof raw.scenario.text !== 'string') return fail(`${name} is damaged: its scenario text is missing`, 'noScenarioText', { name });
+  if (!Array.isArray(raw.events)) return fail(`${name} is damaged: 'events' is not a list`, 'notList', { name, field: 'events' });
+  if (!Array.isArray(raw.decisions)) return fail(`${name} is damaged: 'decisions' is not a list`, 'notList', { name, field: 'decisions' });
+  if (!Number.isInteger(raw.seed) || !Number.isInteger(raw.until)) return fail(`${name} is damaged: 'seed' and 'until' must be whole numbers`, 'seedUntil', { name });
   const events = raw.events as LogEvent[];
   let last = 0;
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
-    if (typeof e !== 'object' || e === null || typeof e.type !== 'string' || !Number.isInteger(e.t)) return fail(`${name} is damaged: event #${i} has no time or type`);
-    if (e.t < last) return fail(`${name} is damaged: event #${i} (${e.type}) goes back in time`);
+    if (typeof e !== 'object' || e === null || typeof e.type !== 'string' || !Number.isInteger(e.t)) return fail(`${name} is damaged: event #${i} has no time or type`, 'eventNoTime', { name, index: i });
+    if (e.t < last) return fail(`${name} is damaged: event #${i} (${e.type}) goes back in time`, 'eventBack', { name, index: i, type: e.type });
     last = e.t;
   }
   if (complete) {
@@ -216,7 +232,7 @@ function check(raw: Record<string, any>, name: string, keyframes: Keyframes, com
   const parsed = embeddedScenario(raw.scenario.text, name);
   if (!parsed.ok) {
     const i = parsed.issues[0];
-    return fail(`${name} is damaged: its embedded scenario does not load (${i?.message ?? 'unknown problem'})`);
+    return fail(`${name} is damaged: its embedded scenario does not load (${i?.message ?? 'unknown problem'})`, 'scenarioLoad', { name, detail: i?.message ?? '?' });
   }
   return {
     ok: true,
@@ -235,6 +251,7 @@ function check(raw: Record<string, any>, name: string, keyframes: Keyframes, com
       keyframes,
       summary: complete ? summaryOf(raw) : null,
       hash: complete ? String(raw.hash) : '',
+      end: Number.isInteger(raw.session?.t) ? raw.session.t : raw.until,
     },
   };
 }

@@ -32,7 +32,7 @@
 export const EVENTS_START = '\n"events":[\n';
 /** Where the events end and the keyframes begin. */
 export const EVENTS_END = '],\n"keyframes":[';
-const KEYFRAME_HEAD = /^\{"t":(\d+),/;
+const KEYFRAME_HEAD = /^\{"t":(\d+),(?:"events":(\d+),)?/;
 
 export type ReaderLayout =
   /** still in the prelude (format, scenario, decisions, ...) */
@@ -70,6 +70,8 @@ export class RunLogReader {
   readonly events: unknown[] = [];
   /** the keyframes' times and their lines (JSON text), in the order they came */
   readonly keyframeTimes: number[] = [];
+  /** how many events precede each keyframe, read from its first bytes too (NaN when they do not say) */
+  readonly keyframeEvents: number[] = [];
   readonly keyframeLines: string[] = [];
 
   /** Add the next piece of text. */
@@ -251,6 +253,7 @@ export class RunLogReader {
     }
     this.more = comma;
     this.keyframeTimes.push(Number(m[1]));
+    this.keyframeEvents.push(m[2] === undefined ? NaN : Number(m[2]));
     this.keyframeLines.push(body);
   }
 }

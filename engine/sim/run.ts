@@ -12,6 +12,8 @@ import type { Decision } from './decisions.js';
 import { Model } from './model.js';
 import { Metrics } from '../review/metrics.js';
 import { Sim, type Keyframe } from './sim.js';
+import { differences } from './differ.js';
+import { chainOf } from './log.js';
 
 export const RUN_FORMAT = 'drillsim/run@1';
 
@@ -165,6 +167,9 @@ export function readRunLog(text: string): ReadResult {
   } catch (e) {
     if (/^\s*drillsim:\s*1\s*$/m.test(text)) return { ok: false, message: 'this is a scenario, not a run log', hint: 'make a run log first: drill run <scenario> --out run.json' };
     if (/^\s*drillsim_decisions:/m.test(text)) return { ok: false, message: 'this is a decisions file, not a run log', hint: 'run it: drill run <scenario> --decisions <file> --out run.json' };
+    if (/^\s*\{\s*"format"\s*:\s*"drillsim\/run@1"/.test(text) && !/\}\s*$/.test(text.slice(-1024))) {
+      return { ok: false, message: 'the run log is cut short: the file ends before the log does (it is incomplete or damaged)', hint: 'copy it again, or write it again with `drill run --out`' };
+    }
     return { ok: false, message: `not a run log: the file is not valid JSON (${(e as Error).message})`, hint: 'give a file written by `drill run --out`' };
   }
   if (typeof raw !== 'object' || raw === null || raw.format !== RUN_FORMAT) {
@@ -180,6 +185,34 @@ export function readRunLog(text: string): ReadResult {
   return { ok: true, log, events };
 }
 
+/**
+ * A glance at the two ends of a file: is it clearly not a run log (another
+ * kind of file, another format, cut short)? For a tool that must not read a
+ * big log whole just to check it (`drill view`): `head` is the file's first
+ * few kilobytes, `tail` its last few bytes. 'run log' when the ends look like
+ * those `drill run` writes (a JSON object whose first member is the format;
+ * the events can still be damaged: the reader finds that); 'unsure' when the
+ * file may be a run log laid out another way (read it whole to tell).
+ */
+export function glanceRunLog(head: string, tail: string): 'run log' | 'unsure' | { message: string; hint?: string } {
+  const h = head.replace(/^\uFEFF/, '').trimStart();
+  if (h === '') return { message: 'the file is empty, not a run log', hint: 'give a file written by `drill run --out`' };
+  if (!h.startsWith('{')) {
+    if (/^\s*drillsim:\s*1\s*$/m.test(h)) return { message: 'this is a scenario, not a run log', hint: 'make a run log first: drill run <scenario> --out run.json' };
+    if (/^\s*drillsim_decisions:/m.test(h)) return { message: 'this is a decisions file, not a run log', hint: 'run it: drill run <scenario> --decisions <file> --out run.json' };
+    return { message: 'not a run log: the file is not JSON', hint: 'give a file written by `drill run --out`' };
+  }
+  if (/^\{\s*"drillsim"\s*:\s*1\b/.test(h)) return { message: 'this is a scenario (in JSON), not a run log', hint: 'make a run log first: drill run <scenario> --out run.json' };
+  if (!/\}\s*$/.test(tail)) {
+    return { message: 'the run log is cut short: the file ends before the log does (it is incomplete or damaged)', hint: 'copy it again, or write it again with `drill run --out`' };
+  }
+  const format = /^\{\s*"format"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(h);
+  if (!format) return 'unsure';
+  const f = JSON.parse(format[1]) as string;
+  if (f !== RUN_FORMAT) return { message: `unsupported run log format '${f}'`, hint: 'give a file written by `drill run --out`' };
+  return 'run log';
+}
+
 export interface Divergence {
   index: number;
   t: number | null;
@@ -188,34 +221,99 @@ export interface Divergence {
 }
 
 export type VerifyResult =
-  | { ok: true; hash: string; events: number }
-  | { ok: false; reason: string; divergence?: Divergence; expectedHash?: string; actualHash?: string };
+  | { ok: true; hash: string; events: number; keyframes: number }
+  | {
+      ok: false;
+      /** what does not match, in one sentence */
+      reason: string;
+      /** the first event that differs, when the events do */
+      divergence?: Divergence;
+      /** every other part of the log that differs from the re-simulation, one line each (hash, chain links, keyframes, summary) */
+      differences: string[];
+      /** the hash stored in the log, the re-simulation's, and the one the stored events hash to */
+      hashes?: { stored: string; resimulated: string; storedEvents: string };
+    };
 
-/** Re-simulate from the log's own inputs and compare, event by event, then the hash. */
+/**
+ * Re-simulate from the log's own inputs and compare every part of the log
+ * that can be derived from them: the events (the first divergence), the
+ * hash, the chain links and keyframes, the summary and the keyframe
+ * interval. The stored events are also hashed on their own, to say whether
+ * the stored hash still belongs to them.
+ */
 export function verifyRunLog(log: RunLog, how: { sha256?: Sha256Factory } = {}): VerifyResult {
   const parsed = parseScenario(log.scenario.text, '<embedded scenario>');
-  if (!parsed.ok) return { ok: false, reason: `the embedded scenario does not load: ${parsed.issues[0]?.message}` };
-  if (sha256Hex(log.scenario.text) !== log.scenario.hash) return { ok: false, reason: 'the embedded scenario does not match its hash (it was edited)' };
+  if (!parsed.ok) return { ok: false, reason: `the embedded scenario does not load: ${parsed.issues[0]?.message}`, differences: [] };
+  if (sha256Hex(log.scenario.text) !== log.scenario.hash) return { ok: false, reason: 'the embedded scenario does not match its hash (it was edited)', differences: [] };
   const opts = { seed: log.seed, until: log.until, players: log.players, decisions: log.decisions.map(decisionFromRecord), sha256: how.sha256 };
   let re: RunLog;
   if (log.session) {
     // a play session saved part-way: re-simulate to where it stopped
     const t = log.session.t;
-    if (!Number.isInteger(t) || t < 0 || t > log.until) return { ok: false, reason: `the session time ${String(t)} is not within the run` };
+    if (!Number.isInteger(t) || t < 0 || t > log.until) return { ok: false, reason: `the session time ${String(t)} is not within the run`, differences: [] };
     const sim = createSim(parsed.scenario, opts);
     if (t > 0) sim.run(t);
     re = sim.finished ? runLogOf(sim) : sessionLogOf(sim, t);
   } else {
     re = runScenario(parsed.scenario, opts).log!;
   }
+  const bad: string[] = [];
+  let divergence: Divergence | undefined;
   const n = Math.max(re.events.length, log.events.length);
   for (let i = 0; i < n; i++) {
     const a = log.events[i] ?? null, b = re.events[i] ?? null;
     if (a !== b) {
       const t = (b ? JSON.parse(b).t : a ? JSON.parse(a).t : null) as number | null;
-      return { ok: false, reason: 'the events differ from a re-simulation', divergence: { index: i, t, recorded: a, replayed: b }, expectedHash: re.hash, actualHash: log.hash };
+      divergence = { index: i, t, recorded: a, replayed: b };
+      bad.push('events');
+      break;
     }
   }
-  if (re.hash !== log.hash) return { ok: false, reason: 'the events match but the recorded hash does not', expectedHash: re.hash, actualHash: log.hash };
-  return { ok: true, hash: re.hash, events: re.events.length };
+  const differences: string[] = [];
+  const storedKeyframes: unknown[] = Array.isArray(log.keyframes) ? log.keyframes : [];
+  const cuts = storedKeyframes.map((k) => (k as { events?: unknown } | null)?.events as number);
+  const hashes = { stored: log.hash, resimulated: re.hash, storedEvents: chainOf(log.events, cuts, how.sha256).hash };
+  if (hashes.stored !== hashes.resimulated) bad.push('hash');
+  const hashLines = bad.includes('hash') || hashes.storedEvents !== hashes.stored;
+
+  const chain = differences_('chain', log.chain, re.chain, 3);
+  if (chain.length) { bad.push('chain links'); differences.push(...chain); }
+  const kf = keyframeDifferences(storedKeyframes, re.keyframes);
+  if (kf.length) { bad.push('keyframes'); differences.push(...kf); }
+  const summary = differences_('summary', log.summary, re.summary, 5);
+  if (summary.length) { bad.push('summary'); differences.push(...summary); }
+  if (log.keyframe_every !== re.keyframe_every) {
+    bad.push('keyframe interval');
+    differences.push(`keyframe_every differs: stored ${JSON.stringify(log.keyframe_every) ?? '(nothing)'}, the scenario's ${re.keyframe_every}`);
+  }
+  if (bad.length === 0 && !hashLines) return { ok: true, hash: re.hash, events: re.events.length, keyframes: re.keyframes.length };
+  const matched = ['events', 'hash'].filter((p) => !bad.includes(p));
+  const reason = bad.length === 0
+    ? 'the stored events do not hash to the stored hash'
+    : `the ${listed(bad)} ${bad.length === 1 && !bad[0].endsWith('s') ? 'differs' : 'differ'} from a re-simulation of the log's own inputs${matched.length ? ` (the ${listed(matched)} ${matched.length === 1 && !matched[0].endsWith('s') ? 'matches' : 'match'})` : ''}`;
+  return { ok: false, reason, divergence, differences, hashes: hashLines ? hashes : undefined };
+}
+
+function listed(parts: string[]): string {
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+function differences_(path: string, stored: unknown, derived: unknown, limit: number): string[] {
+  const d = differences(path, stored, derived, limit);
+  return d.more ? [...d.lines, `... and ${d.more} more in ${path}`] : d.lines;
+}
+
+/** The keyframes that differ (at most three described), compared as the JSON they are written as. */
+function keyframeDifferences(stored: unknown[], derived: Keyframe[]): string[] {
+  if (stored.length !== derived.length) return [`keyframes differs: stored ${stored.length} keyframes, re-simulated ${derived.length}`];
+  const out: string[] = [];
+  let others = 0;
+  for (let i = 0; i < derived.length; i++) {
+    if (JSON.stringify(stored[i]) === JSON.stringify(derived[i])) continue;
+    if (out.length >= 3) { others++; continue; }
+    const d = differences(`keyframes[${i}]`, stored[i], derived[i], 1);
+    out.push(d.lines[0] ?? `keyframes[${i}] differs`);
+  }
+  if (others) out.push(`... and ${others} more keyframes differ`);
+  return out;
 }

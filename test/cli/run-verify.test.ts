@@ -47,6 +47,70 @@ describe('drill run and drill verify', () => {
     expect(r.stdout).toContain('"state":"en_route"');
   });
 
+  /** A copy of log `a` with one line (found by `find`) rewritten. */
+  const tamper = (name: string, find: (l: string) => boolean, edit: (l: string) => string): string => {
+    const lines = readFileSync(a, 'utf8').split('\n');
+    const i = lines.findIndex(find);
+    expect(i).toBeGreaterThan(0);
+    const before = lines[i];
+    lines[i] = edit(lines[i]);
+    expect(lines[i]).not.toBe(before);
+    const out = join(dir, name);
+    writeFileSync(out, lines.join('\n'));
+    return out;
+  };
+
+  it('verify says ok on an untouched log only after checking its keyframes and summary too', () => {
+    const r = drill(['verify', a]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/ok: \d+ events re-simulated, hash [0-9a-f]{64}; the events, hash chain, \d+ keyframes and summary all match/);
+  });
+
+  it('verify exits 1 and names what differs when the stored summary was edited (events and hash untouched)', () => {
+    const noObjectives = tamper('no-objectives.json', (l) => l.startsWith('"summary":'), (l) => l.replace(/"objectives":\[.*\]\}/, '"objectives":[]}'));
+    const r = drill(['verify', noObjectives]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('MISMATCH: the summary differs from a re-simulation');
+    expect(r.stdout).toMatch(/summary\.objectives differs: stored 0 objectives, re-simulated 7/);
+    expect(r.stdout).not.toMatch(/\bok\b/);
+
+    const lost = JSON.parse(readFileSync(a, 'utf8')).summary.people.lost as number;
+    const fewer = tamper('fewer-lost.json', (l) => l.startsWith('"summary":'), (l) => l.replace(`"lost":${lost}`, `"lost":${lost + 5}`));
+    const r2 = drill(['verify', fewer]);
+    expect(r2.code).toBe(1);
+    expect(r2.stdout).toContain(`summary.people.lost differs: stored ${lost + 5}, re-simulated ${lost}`);
+  });
+
+  it('verify exits 1 when a keyframe or a chain link was edited', () => {
+    const kf = tamper('keyframe.json', (l) => /^\{"t":\d+,"events":\d+,"chain":/.test(l) && l.includes('"tired":false'), (l) => l.replace('"tired":false', '"tired":true'));
+    const r = drill(['verify', kf]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/MISMATCH: the keyframes differ/);
+    expect(r.stdout).toMatch(/keyframes\[\d+\]\.world\.units\.[a-z-]+\.m\.context\.tired differs: stored true, re-simulated false/);
+    const chain = tamper('chain.json', (l) => l.startsWith('"chain":'), (l) => l.replace(/"[0-9a-f]{64}"/, `"${'0'.repeat(64)}"`));
+    const r2 = drill(['verify', chain]);
+    expect(r2.code).toBe(1);
+    expect(r2.stdout).toMatch(/chain\[0\] differs: stored "0{64}", re-simulated "[0-9a-f]{64}"/);
+  });
+
+  it('a failed verify says which hash is stored and which re-simulated, and what the stored events hash to', () => {
+    const hash = JSON.parse(readFileSync(a, 'utf8')).hash as string;
+    const edited = tamper('event.json', (l) => l.includes('"type":"incident.people"') && /"lost":[1-9]/.test(l), (l) => l.replace(/"lost":\d+/, '"lost":0'));
+    const r = drill(['verify', edited]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`hash stored in the log:  ${hash} (the same as the re-simulation's)`);
+    expect(r.stdout).toMatch(/the log's own events hash to [0-9a-f]{64}: they were changed after the hash was written/);
+    // the same hash is not printed twice as if it were two
+    expect(r.stdout.split(hash).length - 1).toBe(1);
+
+    const rehashed = tamper('hash.json', (l) => l.startsWith('"hash":'), () => `"hash":"${'1'.repeat(64)}"}`);
+    const r2 = drill(['verify', rehashed]);
+    expect(r2.code).toBe(1);
+    expect(r2.stdout).toContain(`hash stored in the log:  ${'1'.repeat(64)}\n`);
+    expect(r2.stdout).toContain(`hash re-simulated:       ${hash}`);
+    expect(r2.stdout).toContain('the stored hash itself was changed');
+  });
+
   it('runs with a decisions file, and verify reproduces it', () => {
     const dec = join(dir, 'decisions.yaml');
     writeFileSync(dec, [

@@ -4,7 +4,8 @@ import { connect } from 'node:net';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drill, tempDir } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { drill, ROOT, STACK, tempDir } from '../helpers/cli.js';
 import { serve, type Served } from '../viewer/browser.js';
 
 /** A raw GET: the path goes on the wire exactly as written (no normalising of `..`). */
@@ -114,6 +115,53 @@ describe('drill view', () => {
     expect(await refused('::1', port)).not.toBe('connected');
     const outside = Object.values(networkInterfaces()).flat().find((i) => i && !i.internal && i.family === 'IPv4');
     if (outside) expect(await refused(outside.address, port)).not.toBe('connected');
+  });
+
+  it('refuses files that are clearly not run logs before it serves anything, naming each and what to do', () => {
+    const text = readFileSync(runFile, 'utf8');
+    const small = join(dir, 'trunc.json');
+    writeFileSync(small, text.slice(0, Math.floor(text.length / 2)));
+    // a big log cut short: checked from its two ends, not read whole
+    const big = join(dir, 'big-trunc.json');
+    const ks = join(dir, 'ks.json');
+    expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--out', ks, '--quiet']).code).toBe(0);
+    const ksText = readFileSync(ks, 'utf8');
+    expect(ksText.length).toBeGreaterThan(200_000);
+    writeFileSync(big, ksText.slice(0, 150_000));
+    const other = join(dir, 'other-format.json');
+    writeFileSync(other, ksText.replace('"format":"drillsim/run@1"', '"format":"drillsim/run@9"'));
+    // started as a user would; if it did not refuse, it would serve until killed
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/drill.mjs'), 'view', small, 'scenarios/minimal.yaml', runFile, big, other, '--port', '0'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(1);
+    expect(r.stdout).not.toMatch(/127\.0\.0\.1/);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/trunc\.json:1:1: .*the run log is cut short.*\(copy it again, or write it again with `drill run --out`\)/);
+    expect(lines[1]).toBe('scenarios/minimal.yaml:1:1: error[file] (file): this is a scenario, not a run log (make a run log first: drill run <scenario> --out run.json)');
+    expect(lines[2]).toMatch(/big-trunc\.json:1:1: .*the run log is cut short.*\(copy it again, or write it again with `drill run --out`\)/);
+    expect(lines[3]).toMatch(/other-format\.json:1:1: .*unsupported run log format 'drillsim\/run@9'/);
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it('checks a big log at its two ends only (the page checks the rest as it reads it), and reads whole one laid out another way', async () => {
+    const ks = join(dir, 'ks.json');
+    const pretty = join(dir, 'pretty.json');
+    // damaged in the middle only: not read whole at start, so served (the page says what is wrong)
+    const middle = join(dir, 'middle.json');
+    const ksText = readFileSync(ks, 'utf8');
+    const at = ksText.indexOf('"keyframes":[');
+    writeFileSync(middle, ksText.slice(0, at) + 'garbage' + ksText.slice(at + 7));
+    // valid JSON with the format not first: the ends do not tell, so it is read whole and accepted
+    const log = JSON.parse(readFileSync(ks, 'utf8'));
+    const { format, ...rest } = log;
+    writeFileSync(pretty, JSON.stringify({ ...rest, format }, null, 1));
+    const v = await serve([ks, pretty, middle]);
+    try {
+      const list = JSON.parse((await get(Number(new URL(v.url).port), '/runs/index.json')).body);
+      expect(list.runs.map((r: { name: string }) => r.name)).toEqual(['ks.json', 'pretty.json', 'middle.json']);
+    } finally {
+      await v.stop();
+    }
   });
 
   it('says which file is missing and exits 1; a bad port is a usage error (exit 2)', () => {

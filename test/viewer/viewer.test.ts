@@ -3,11 +3,12 @@
  * by `drill view`, scrub, click, compare, open broken files. Screenshots of
  * the map, the timeline and compare mode go to test/artifacts/ for review.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findDivergence } from '../../engine/replay/divergence.js';
+import { MESSAGES } from '../../engine/review/messages.js';
 import { openRunLog, type RunData } from '../../engine/replay/open.js';
 import { Model } from '../../engine/sim/model.js';
 import { decisionFromRecord } from '../../engine/sim/run.js';
@@ -224,22 +225,151 @@ describe('the replay viewer', () => {
     });
     await page.waitForFunction(() => document.querySelector('#error')!.textContent!.includes('dropped.json'));
     expect(await err.textContent()).toMatch(/dropped\.json has no 'scenario'/);
-    await page.locator('#error button.dismiss').click();
+    // every file that failed keeps its line: none replaced another
+    expect(await page.locator('#error .error-line').count()).toBe(3);
+    await page.locator('#error .error-line[data-file="dropped.json"] button.dismiss').click();
     // keyframes the engine cannot restore: said when it tries, naming the file and the time
     const broken = text.replaceAll('"queue":{"nextSeq"', '"queue":{"nextSeqX"');
     expect(broken).not.toBe(text);
     await page.locator('#file-input').setInputFiles({ name: 'damaged-keyframes.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
     await page.waitForFunction(() => document.querySelector('#error')!.textContent!.includes('damaged-keyframes.json'));
     expect(await err.textContent()).toMatch(/Cannot replay: damaged-keyframes\.json: the engine cannot replay it at T\+/);
-    await page.locator('#error button.dismiss').click();
-    // a good file opened the same way replaces nothing and becomes the current run
+    await page.locator('#error .error-line[data-file="damaged-keyframes.json"] button.dismiss').click();
+    // a good file opened the same way replaces nothing and becomes the current run; the errors stay until dismissed
     await page.locator('#file-input').setInputFiles({ name: 'again.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     await page.waitForFunction(() => (document.querySelector('#run-select') as HTMLSelectElement).options.length === 4);
+    expect(await page.locator('#error .error-line').count()).toBe(2);
+    while (await page.locator('#error button.dismiss').count()) await page.locator('#error button.dismiss').first().click();
     expect(await err.isHidden()).toBe(true);
   });
 
   it('made no request beyond 127.0.0.1', () => {
     const outside = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(outside).toEqual([]);
+  });
+});
+
+/** A copy of `file` with the first line that `find` picks rewritten by `edit`. */
+function edited(file: string, name: string, find: (l: string) => boolean, edit: (l: string) => string): string {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const i = lines.findIndex(find);
+  if (i < 0) throw new Error(`${name}: no line to edit`);
+  const before = lines[i];
+  lines[i] = edit(before);
+  if (lines[i] === before) throw new Error(`${name}: the edit changed nothing`);
+  const out = join(dir, name);
+  writeFileSync(out, lines.join('\n'));
+  return out;
+}
+
+describe('the replay viewer with logs that fail or were changed', () => {
+  let served: Served;
+  let p: Page;
+  const errorLines = () => p.locator('#error .error-line');
+
+  beforeAll(async () => {
+    // each passes `drill view`'s check of its ends: the page finds what is wrong
+    const back = edited(fileA, 'back.json', (l) => l.startsWith('{"t":') && /^\{"t":[1-9]\d*,"type"/.test(l) && l.includes('"type":"unit.state"'), (l) => l.replace(/^\{"t":\d+,/, '{"t":0,'));
+    const gone = join(dir, 'gone.json');
+    writeFileSync(gone, readFileSync(fileB));
+    const lost = edited(fileA, 'lost.json', (l) => l.includes('"type":"incident.people"') && /"lost":[1-9]/.test(l), (l) => l.replace(/"lost":\d+/, '"lost":0'));
+    const storedLost = JSON.parse(readFileSync(fileA, 'utf8')).summary.people.lost as number;
+    const summary = edited(fileA, 'summary.json', (l) => l.startsWith('"summary":'), (l) => l.replace(`"lost":${storedLost}`, `"lost":${storedLost + 1}`));
+    served = await serve([fileA, back, gone, fileB, lost, summary]);
+    unlinkSync(gone); // removed after `drill view` started: the server answers 404
+    p = await browser.newPage({ viewport: { width: 1440, height: 950 } });
+    await p.goto(`${served.url}#run=3`);
+    await p.waitForFunction(() => (window as any).drillViewer?.ready);
+    await p.evaluate(() => (window as any).drillViewer.ready);
+  });
+  afterAll(async () => { await p?.close(); await served?.stop(); });
+
+  it('keeps one line per run that failed to open, while the others open, and the run numbers they were served with', async () => {
+    await expect(p.locator('#title').textContent()).resolves.toContain('Mường Xén');
+    expect(await errorLines().count()).toBe(2);
+    expect(await p.locator('#error .error-line[data-file="back.json"]').textContent()).toMatch(/Cannot open: back\.json is damaged: event #\d+ \(unit\.state\) goes back in time/);
+    expect(await p.locator('#error .error-line[data-file="gone.json"]').textContent()).toMatch(/Cannot open: gone\.json: the server answered 404/);
+    // still there once every log is in and well after (it used to be hidden when a good log arrived)
+    await p.waitForTimeout(800);
+    expect(await p.locator('#error').isVisible()).toBe(true);
+    expect(await errorLines().count()).toBe(2);
+    // the run the address named is shown, under its own number; the failed ones keep theirs
+    await p.waitForFunction(() => location.hash.includes('run=3'));
+    const options = await p.locator('#run-select option').evaluateAll((os) => os.map((o) => ({ text: o.textContent, disabled: (o as HTMLOptionElement).disabled, selected: (o as HTMLOptionElement).selected })));
+    expect(options.map((o) => o.text!.split(' ')[0])).toEqual(['#0', '#1', '#2', '#3', '#4', '#5']);
+    expect(options[1]).toMatchObject({ text: '#1 back.json: could not be opened', disabled: true });
+    expect(options[2]).toMatchObject({ text: '#2 gone.json: could not be opened', disabled: true });
+    expect(options[3].text).toMatch(/^#3 early-evacuation\.json: /);
+    expect(options[3].selected).toBe(true);
+    // another number in the address shows that run
+    await p.evaluate(() => { location.hash = '#run=0'; });
+    await p.waitForFunction(() => (document.querySelector('#run-select') as HTMLSelectElement).selectedOptions[0]?.textContent?.startsWith('#0 doctrine.json'));
+  });
+
+  it('shows each bad file picked at once on its own line, as text, and each line is dismissed from the keyboard', async () => {
+    const text = readFileSync(fileA, 'utf8');
+    const tricky = '<img src=x onerror="window.__hacked=1">.json';
+    await p.locator('#file-input').setInputFiles([
+      { name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from(text.slice(0, text.length / 3)) },
+      { name: 'scenario.json', mimeType: 'application/json', buffer: Buffer.from('{"drillsim": 1, "id": "x"}') },
+      { name: tricky, mimeType: 'application/json', buffer: Buffer.from('not json at all') },
+    ]);
+    await p.waitForFunction(() => document.querySelectorAll('#error .error-line').length === 5);
+    const files = await errorLines().evaluateAll((ls) => ls.map((l) => (l as HTMLElement).dataset.file));
+    expect(files).toEqual(['back.json', 'gone.json', 'cut.json', 'scenario.json', '<img src=x onerror="window.__hacked=1">.json']);
+    expect(await p.locator(`#error .error-line[data-file='${tricky}']`).textContent()).toContain(`${tricky} is not a run log: it is not valid JSON`);
+    expect(await p.locator('#error img').count()).toBe(0);
+    expect(await p.evaluate(() => (window as any).__hacked)).toBeUndefined();
+    // no run was added or renumbered
+    expect(await p.locator('#run-select option').count()).toBe(6);
+    // dismissed with the keyboard: the focus moves to the next line's button
+    await p.locator('#error .error-line[data-file="cut.json"] button.dismiss').focus();
+    await p.keyboard.press('Enter');
+    expect(await errorLines().count()).toBe(4);
+    expect(await p.evaluate(() => (document.activeElement as HTMLElement).closest('.error-line')?.getAttribute('data-file'))).toBe('scenario.json');
+    await p.keyboard.press('Space');
+    expect(await errorLines().count()).toBe(3);
+    expect(await p.locator('#error .error-line[data-file="scenario.json"]').count()).toBe(0);
+  });
+
+  it('says the errors in Vietnamese when the page is in Vietnamese', async () => {
+    await p.locator('#lang').click();
+    await p.waitForFunction(() => document.documentElement.lang === 'vi');
+    expect(await p.locator('#error .error-line[data-file="back.json"]').textContent()).toMatch(/^Không mở được: back\.json bị hỏng: sự kiện #\d+ \(unit\.state\) có thời gian sớm hơn sự kiện trước nó \(hãy mở một tệp do `drill run --out run\.json` ghi\)/);
+    expect(await p.locator('#error .error-line[data-file="gone.json"]').textContent()).toMatch(/^Không mở được: gone\.json: máy chủ trả lời 404/);
+    expect(await p.locator('#error').textContent()).not.toMatch(/is damaged|is not a run log|the server answered/);
+    expect(await p.locator('#run-select option[data-failed="1"]').textContent()).toBe('#1 back.json: không mở được');
+    await p.locator('#lang').click();
+    await p.waitForFunction(() => document.documentElement.lang === 'en');
+  });
+
+  it('warns, as the report does, when a log\'s hash chain or stored summary does not match its events', async () => {
+    const checked = (n: number) => p.waitForFunction((k) => (window as any).drillViewer.app.runs.find((r: any) => r.served === k)?.integrity !== undefined, n);
+    // an untouched log: no warning, once checked
+    await checked(0);
+    expect(await p.locator('#warning').isHidden()).toBe(true);
+    // an event edited (people lost set to 0): the chain no longer matches, nor the summary
+    await p.evaluate(() => { location.hash = '#run=4'; });
+    await checked(4);
+    await p.waitForFunction(() => !document.querySelector('#warning')!.hasAttribute('hidden'));
+    const warning = p.locator('#warning');
+    expect(await p.locator('#warning [data-warning="hash"]').textContent()).toBe(`lost.json: ${MESSAGES.en['warn.hash']}`);
+    expect(await p.locator('#warning [data-warning="summary"]').textContent()).toBe(`lost.json: ${MESSAGES.en['warn.summary']}`);
+    await p.screenshot({ path: join(ARTIFACTS, 'viewer-tampered.png') });
+    // only the stored summary edited: the chain matches, the summary does not
+    await p.evaluate(() => { location.hash = '#run=5'; });
+    await checked(5);
+    await p.waitForFunction(() => document.querySelector('#warning [data-warning]')?.getAttribute('data-file') === 'summary.json');
+    expect(await p.locator('#warning [data-warning="hash"]').count()).toBe(0);
+    expect(await p.locator('#warning [data-warning="summary"]').textContent()).toBe(`summary.json: ${MESSAGES.en['warn.summary']}`);
+    // in Vietnamese, the report's Vietnamese words
+    await p.locator('#lang').click();
+    await p.waitForFunction(() => document.documentElement.lang === 'vi');
+    expect(await p.locator('#warning [data-warning="summary"]').textContent()).toBe(`summary.json: ${MESSAGES.vi['warn.summary']}`);
+    await p.locator('#lang').click();
+    // back on a good run the warning goes
+    await p.evaluate(() => { location.hash = '#run=0'; });
+    await p.waitForFunction(() => document.querySelector('#warning')!.hasAttribute('hidden'));
+    expect(await warning.isHidden()).toBe(true);
   });
 });

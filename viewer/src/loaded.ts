@@ -8,7 +8,8 @@ import type { RunData } from '../../engine/replay/open.js';
 import { Replay } from '../../engine/replay/replay.js';
 import { textIn } from '../../engine/scenario/text.js';
 import { toCoords } from '../../engine/sim/geo.js';
-import type { Lang } from './i18n.js';
+import type { Integrity } from '../../engine/replay/integrity.js';
+import type { Args, Lang } from './i18n.js';
 
 export interface LoadedRun {
   key: string;
@@ -18,9 +19,11 @@ export interface LoadedRun {
   replay: Replay;
   history: History;
   timings: { parse_ms: number; fold_ms: number; model_ms: number };
+  /** does the log hold together (its hash chain and stored summary): set once checked, after it is shown */
+  integrity?: Integrity;
 }
 
-export type LoadResult = { ok: true; run: LoadedRun } | { ok: false; message: string; hint?: string };
+export type LoadResult = { ok: true; run: LoadedRun } | { ok: false; message: string; hint?: string; code?: string; args?: Args };
 
 /**
  * A run opened (whole, or from its head while the rest arrives): the engine set up to replay it and its
@@ -33,7 +36,7 @@ export function loadOpened(data: RunData, served: number | null, t0 = performanc
   try {
     replay = new Replay(data);
   } catch (e) {
-    return { ok: false, message: `${name} is damaged: the engine cannot build its scenario (${(e as Error).message})` };
+    return { ok: false, message: `${name} is damaged: the engine cannot build its scenario (${(e as Error).message})`, code: 'build', args: { name, detail: (e as Error).message } };
   }
   const t2 = performance.now();
   folder.add(data.events);

@@ -7,11 +7,13 @@
 import { findDivergence, type Divergence } from '../../engine/replay/divergence.js';
 import { nextEventTime, previousEventTime } from '../../engine/replay/history.js';
 import { HistoryFolder } from '../../engine/replay/history.js';
+import { IntegrityCheck } from '../../engine/replay/integrity.js';
 import { finishRun, openRead, openRunHead, prepareRun } from '../../engine/replay/open.js';
 import { textIn } from '../../engine/scenario/text.js';
 import type { World } from '../../engine/sim/world.js';
 import { ENGINE_VERSION } from '../../engine/version.js';
 import { h } from './dom.js';
+import { openFailure, say, type Failure } from './failure.js';
 import { STRINGS, type Lang, type StringKey } from './i18n.js';
 import { parseHash } from './address.js';
 import { loadOpened, runLabel, type LoadedRun } from './loaded.js';
@@ -72,18 +74,88 @@ class App implements PanelHost {
 
   // ------------------------------------------------------------ opening
 
-  showError(message: string, hint?: string, what: 'cannotOpen' | 'cannotReplay' = 'cannotOpen'): void {
-    const el = $('error');
-    el.replaceChildren(h('strong', {}, `${this.S()[what]}: `), message, hint ? h('span', { class: 'hint' }, ` (${hint})`) : '',
-      h('button', { type: 'button', class: 'dismiss', 'aria-label': this.S().close }, '×'));
-    el.querySelector('button.dismiss')!.addEventListener('click', () => { el.hidden = true; });
-    el.hidden = false;
+  /**
+   * The files that could not be opened or replayed: one line each, kept until the reviewer dismisses it (another
+   * log loading does not clear them); a second failure of the same kind for the same file replaces its line.
+   */
+  private notices: { key: string; kind: 'cannotOpen' | 'cannotReplay'; name: string; failure: Failure }[] = [];
+  /** served runs (by their number on the server) that could not be opened: they keep their number */
+  private failedServed = new Map<number, string>();
+
+  showError(name: string, failure: Failure, kind: 'cannotOpen' | 'cannotReplay' = 'cannotOpen'): void {
+    const key = `${kind}\n${name}`;
+    const i = this.notices.findIndex((n) => n.key === key);
+    const notice = { key, kind, name, failure };
+    if (i >= 0) this.notices[i] = notice; else this.notices.push(notice);
+    this.renderNotices();
   }
 
-  clearError(): void { $('error').hidden = true; }
+  dismissError(key: string): void {
+    const i = this.notices.findIndex((n) => n.key === key);
+    if (i < 0) return;
+    this.notices.splice(i, 1);
+    this.renderNotices();
+    // keep the keyboard where it was: on the next line's button, or back on the page's first control
+    const buttons = $('error').querySelectorAll<HTMLButtonElement>('button.dismiss');
+    (buttons[Math.min(i, buttons.length - 1)] ?? $('run-select')).focus();
+  }
+
+  renderNotices(): void {
+    const el = $('error');
+    const S = this.S();
+    el.replaceChildren(...this.notices.map((n) => {
+      const { text, hint } = say(n.failure, this.language);
+      const close = h('button', { type: 'button', class: 'dismiss', 'aria-label': `${S.dismiss}: ${n.name}`, title: S.dismiss }, '×');
+      close.addEventListener('click', () => this.dismissError(n.key));
+      return h('p', { class: 'error-line', 'data-file': n.name, 'data-kind': n.kind }, h('strong', {}, `${S[n.kind]}: `), text, hint ? h('span', { class: 'hint' }, ` (${hint})`) : '', close);
+    }));
+    el.hidden = this.notices.length === 0;
+  }
+
+  /** A run that could not be opened: say why; a served one keeps its number (shown as failed in the run list). */
+  private openFailed(arrival: Arrival, failure: Failure): null {
+    this.showError(arrival.entry.name, failure);
+    if (arrival.index !== null) { this.failedServed.set(arrival.index, arrival.entry.name); this.fillSelects(); }
+    return null;
+  }
+
+  /** The warnings about the runs shown: a log whose hash chain or stored summary does not match its events. */
+  renderWarnings(): void {
+    const el = $('warning');
+    const S = this.S();
+    const lines: HTMLElement[] = [];
+    for (const run of [this.a, this.b]) {
+      const i = run?.integrity;
+      if (!run || !i) continue;
+      if (!i.hashOk) lines.push(h('p', { class: 'warn-line', 'data-file': run.data.name, 'data-warning': 'hash' }, h('strong', {}, `${run.data.name}: `), S.warnHash));
+      if (!i.summaryAgrees) lines.push(h('p', { class: 'warn-line', 'data-file': run.data.name, 'data-warning': 'summary' }, h('strong', {}, `${run.data.name}: `), S.warnSummary));
+    }
+    if (lines.length) lines.push(h('p', { class: 'warn-note' }, S.warnFigures));
+    el.replaceChildren(...lines);
+    el.hidden = lines.length === 0;
+  }
+
+  /**
+   * Check a complete log's hash chain and stored summary against its events, in idle time (hashing a big log takes
+   * a few hundred milliseconds: it must not delay drawing or seeking), and warn when they do not match.
+   */
+  private checkLater(run: LoadedRun): void {
+    const check = new IntegrityCheck(run.data);
+    const idle = (f: (d?: IdleDeadline) => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 500 }) : setTimeout(f, 0));
+    const go = (deadline?: IdleDeadline) => {
+      do {
+        if (check.step(2000)) {
+          run.integrity = check.result!;
+          if (run === this.a || run === this.b) this.renderWarnings();
+          return;
+        }
+      } while (deadline && !deadline.didTimeout && deadline.timeRemaining() > 5);
+      idle(go);
+    };
+    idle(go);
+  }
 
   addLoaded(run: LoadedRun): LoadedRun {
-    this.clearError();
     this.runs.push(run);
     Object.assign(this.timings, run.timings);
     this.fillSelects();
@@ -146,23 +218,23 @@ class App implements PanelHost {
     await arrival.fetch();
     stop();
     if (arrival.error) {
-      this.showError(arrival.error);
       if (run) this.dropRun(run);
-      return null;
+      return this.openFailed(arrival, arrival.error);
     }
     if (run) {
       const fin = finishRun(run.data, arrival.reader, name);
-      if (!fin.ok) { this.showError(fin.message, fin.hint); this.dropRun(run); return null; }
+      if (!fin.ok) { this.dropRun(run); return this.openFailed(arrival, openFailure(fin)); }
       if (run === this.a || run === this.b) this.renderPanels(); // the summary (objectives, metrics at the end) came last
       this.resumeSeek();
     } else {
       const t0 = performance.now();
       const opened = openRead(arrival.reader, name);
       const r = opened.ok ? loadOpened(opened.run, arrival.index, t0) : opened;
-      if (!r.ok) { this.showError(r.message, r.hint); return null; }
+      if (!r.ok) return this.openFailed(arrival, openFailure(r));
       run = this.addLoaded(r.run);
       show?.(run);
     }
+    this.checkLater(run);
     if (show && arrival.index !== null) {
       this.timings.fetch_ms = arrival.ended! - arrival.started;
       this.timings.complete_ms = performance.now() - arrival.started;
@@ -211,8 +283,16 @@ class App implements PanelHost {
   fillSelects(): void {
     const S = this.S();
     const sa = $<HTMLSelectElement>('run-select'), sb = $<HTMLSelectElement>('compare-select');
-    sa.replaceChildren(...this.runs.map((r, i) => h('option', { value: i }, runLabel(r, this.language))));
-    sb.replaceChildren(h('option', { value: '' }, S.none), ...this.runs.map((r, i) => h('option', { value: i }, runLabel(r, this.language))));
+    // served runs by their number on the server (those that failed keep theirs, listed as failed), then files opened in the page
+    type Item = { n: number; option: () => HTMLOptionElement };
+    const items: Item[] = this.runs.map((r, i) => ({
+      n: r.served ?? Infinity,
+      option: () => h('option', { value: i }, `${r.served !== null ? `#${r.served} ` : ''}${runLabel(r, this.language)}`),
+    }));
+    for (const [n, name] of this.failedServed) items.push({ n, option: () => h('option', { value: `failed-${n}`, disabled: true, 'data-failed': n }, `#${n} ${name}: ${S.failedRun}`) });
+    const sorted = items.map((it, k) => ({ it, k })).sort((x, y) => x.it.n - y.it.n || x.k - y.k).map((x) => x.it);
+    sa.replaceChildren(...sorted.map((it) => it.option()));
+    sb.replaceChildren(h('option', { value: '' }, S.none), ...sorted.map((it) => it.option()));
     if (this.a) sa.value = String(this.runs.indexOf(this.a));
     sb.value = this.b ? String(this.runs.indexOf(this.b)) : '';
   }
@@ -237,6 +317,7 @@ class App implements PanelHost {
     const t2 = performance.now();
     this.fillSelects();
     this.renderPanels();
+    this.renderWarnings();
     const t3 = performance.now();
     if (this.timings.map_ms === undefined) Object.assign(this.timings, { timeline_ms: t1 - t0, map_ms: t2 - t1, panels_ms: t3 - t2 });
     $('title').textContent = textIn(a.data.scenario.title, this.language);
@@ -286,8 +367,12 @@ class App implements PanelHost {
       this.worldB = this.b ? this.b.replay.stateAt(Math.min(nt, this.b.data.until)) : null;
     } catch (e) {
       // a keyframe this engine cannot restore: most likely a log from another engine version
-      this.showError(`${failing.data.name}: the engine cannot replay it at ${clock(nt)} (${(e as Error).message})`,
-        `the log was written by drillsim ${failing.data.engine || '?'} and this viewer runs ${ENGINE_VERSION}: view it with the drillsim that wrote it, or run the scenario again`, 'cannotReplay');
+      const name = failing.data.name, detail = (e as Error).message, engine = failing.data.engine || '?';
+      this.showError(name, {
+        message: `${name}: the engine cannot replay it at ${clock(nt)} (${detail})`, code: 'replay', args: { name, time: clock(nt), detail },
+        hint: `the log was written by drillsim ${engine} and this viewer runs ${ENGINE_VERSION}: view it with the drillsim that wrote it, or run the scenario again`,
+        hintCode: 'replay', hintArgs: { engine, ours: ENGINE_VERSION },
+      }, 'cannotReplay');
       return;
     }
     const overlay = this.b && this.layout === 'overlay' && this.worldB ? { run: this.b, world: this.worldB } : null;
@@ -408,6 +493,8 @@ class App implements PanelHost {
     this.language = l;
     if (persist) localStorage.setItem('drillsim.lang', l);
     this.relabel();
+    this.renderNotices();
+    this.renderWarnings();
     if (this.a) {
       this.fillSelects();
       this.renderPanels();

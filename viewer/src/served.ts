@@ -8,6 +8,7 @@
  */
 import { RunLogReader } from '../../engine/replay/reader.js';
 import { parseHash } from './address.js';
+import type { Failure } from './failure.js';
 
 export interface ServedEntry { url: string; name: string; bytes: number }
 
@@ -20,7 +21,7 @@ export class Arrival {
   ended: number | null = null;
   compressed = false;
   /** why it could not be fetched (the server's answer or the network's error), when it could not */
-  error: string | null = null;
+  error: Failure | null = null;
   private readonly watchers = new Set<() => void>();
   /** once the head and events are in, reading waits for this (the first frame drawn: keyframes can wait) */
   private gate: Promise<void> | null = null;
@@ -68,7 +69,7 @@ export class Arrival {
     try {
       const res = await (this.early?.response ?? fetch(this.entry.url));
       if (!res.ok) {
-        this.error = `${name}: the server answered ${res.status}`;
+        this.error = { message: `${name}: the server answered ${res.status}`, code: 'server', args: { name, status: res.status }, hintCode: 'server' };
       } else {
         this.compressed = res.headers.get('content-encoding') === 'gzip';
         const decoder = new TextDecoder();
@@ -88,7 +89,7 @@ export class Arrival {
         }
       }
     } catch (e) {
-      this.error = `${name}: ${(e as Error).message}`;
+      this.error = { message: `${name}: ${(e as Error).message}`, code: 'network', args: { name, detail: (e as Error).message }, hintCode: 'server' };
     }
     this.reader.end();
     this.ended = performance.now();
