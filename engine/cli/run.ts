@@ -1,6 +1,7 @@
 import { textIn } from '../scenario/text.js';
 import { runScenario, serializeRunLog, type RunLog } from '../sim/run.js';
 import type { Summary } from '../review/metrics.js';
+import { unreachedIncidents, type Unreached } from '../review/unreached.js';
 import { intOption, parse } from './args.js';
 import { writeAtomic } from './io.js';
 import { loadDecisions, loadScenario } from './load.js';
@@ -41,7 +42,7 @@ export function formatSummary(id: string, title: string, log: RunLog, s: Summary
     `${id}: "${title}", seed ${log.seed}, ${clock(0)} to ${clock(s.t_end)}${log.players.length ? `, played: ${log.players.join(', ')}` : ', all roles by doctrine'}`,
     `  incidents   ${s.incidents.reported} reported, ${s.incidents.contained} contained, ${s.incidents.resolved} resolved`,
     `  people      ${s.people.at_risk} at risk, ${s.people.rescued} rescued, ${s.people.lost} lost, ${s.people.still_at_risk} still at risk${s.people.evacuated ? `; ${s.people.evacuated} evacuated to shelters` : ''}`,
-    `  response    ${s.response.mean_first_on_scene_s === null ? 'no unit reached a scene' : `first unit on scene after ${fmtMin(Math.round(s.response.mean_first_on_scene_s))} on average (worst ${fmtMin(s.response.max_first_on_scene_s!)})`}`,
+    `  response    ${responseLine(s, unreachedIncidents(log.events))}`,
     `  decisions   ${s.decisions.taken} taken, ${s.decisions.refused} refused`,
   ];
   if (s.objectives.length) {
@@ -51,6 +52,15 @@ export function formatSummary(id: string, title: string, log: RunLog, s: Summary
   }
   lines.push(`  log         ${log.events.length} events, hash ${log.hash.slice(0, 16)}${out ? `, written to ${out}` : ' (not written; use --out)'}`);
   return lines.join('\n') + '\n';
+}
+
+/** The response line: the mean and worst wait over the incidents reached, and those never reached (the mean leaves them out). */
+export function responseLine(s: Summary, u: Unreached): string {
+  const reached = s.response.mean_first_on_scene_s === null
+    ? 'no unit reached a scene'
+    : `first unit on scene after ${fmtMin(Math.round(s.response.mean_first_on_scene_s))} on average (worst ${fmtMin(s.response.max_first_on_scene_s!)})`;
+  if (u.n === 0) return reached;
+  return `${reached}; ${u.n} incident${u.n === 1 ? '' : 's'} (${u.people} ${u.people === 1 ? 'person' : 'people'}) never reached`;
 }
 
 function fmtMin(s: number): string {
