@@ -5,6 +5,7 @@ import { unreachedIncidents, type Unreached } from '../review/unreached.js';
 import { intOption, parse } from './args.js';
 import { writeAtomic } from './io.js';
 import { loadDecisions, loadScenario } from './load.js';
+import { formatRefusals, refusalRecorder, type Refusal } from './refusals.js';
 import { nodeSha256 } from './sha256.js';
 import type { Subcommand } from './main.js';
 import { clock, timeOption } from './time.js';
@@ -16,7 +17,8 @@ export const runCommand: Subcommand = {
     'drill run <scenario> [--seed N] [--decisions F] [--until T] [--out run.json]',
     '',
     '  --seed N        master seed (default: the scenario\'s `seed`, else 1)',
-    '  --decisions F   decisions file (YAML): what trainees decided, and when',
+    '  --decisions F   decisions file (YAML): what trainees decided, and when (docs/trainee.md);',
+    '                  the summary lists each one the engine refused, with its line and why',
     '  --until T       stop early, e.g. 2h or T+02:00 (default: the horizon)',
     '  --out F         write the run log here (written whole or not at all)',
     '  --quiet         print nothing but errors',
@@ -29,21 +31,25 @@ export const runCommand: Subcommand = {
     const scenario = loadScenario(positionals[0]);
     const seed = intOption(values.seed, 'seed');
     const until = timeOption(values.until, 'until');
-    const dec = values.decisions ? loadDecisions(String(values.decisions), scenario) : undefined;
-    const { summary, log } = runScenario(scenario, { seed, until, decisions: dec?.decisions, players: dec?.players, sha256: nodeSha256 });
+    const decFile = values.decisions ? String(values.decisions) : undefined;
+    const dec = decFile ? loadDecisions(decFile, scenario) : undefined;
+    // each refusal is put into words at the moment it happens (the reason names the world as it was)
+    const refusals = values.quiet ? undefined : refusalRecorder(decFile, dec);
+    const { summary, log } = runScenario(scenario, { seed, until, decisions: dec?.decisions, players: dec?.players, sha256: nodeSha256, onRefused: refusals?.onRefused });
     if (values.out) writeAtomic(String(values.out), serializeRunLog(log!));
-    if (!values.quiet) process.stdout.write(formatSummary(scenario.id, textIn(scenario.title, 'en'), log!, summary, values.out ? String(values.out) : undefined));
+    if (!values.quiet) process.stdout.write(formatSummary(scenario.id, textIn(scenario.title, 'en'), log!, summary, values.out ? String(values.out) : undefined, refusals?.list));
     return 0;
   },
 };
 
-export function formatSummary(id: string, title: string, log: RunLog, s: Summary, out?: string): string {
+export function formatSummary(id: string, title: string, log: RunLog, s: Summary, out?: string, refusals: readonly Refusal[] = []): string {
   const lines = [
     `${id}: "${title}", seed ${log.seed}, ${clock(0)} to ${clock(s.t_end)}${log.players.length ? `, played: ${log.players.join(', ')}` : ', all roles by doctrine'}`,
     `  incidents   ${s.incidents.reported} reported, ${s.incidents.contained} contained, ${s.incidents.resolved} resolved`,
     `  people      ${s.people.at_risk} at risk, ${s.people.rescued} rescued, ${s.people.lost} lost, ${s.people.still_at_risk} still at risk${s.people.evacuated ? `; ${s.people.evacuated} evacuated to shelters` : ''}`,
     `  response    ${responseLine(s, unreachedIncidents(log.events))}`,
     `  decisions   ${s.decisions.taken} taken, ${s.decisions.refused} refused`,
+    ...formatRefusals(refusals),
   ];
   if (s.objectives.length) {
     const met = s.objectives.filter((o) => o.met).length;

@@ -20,7 +20,11 @@ export function parseScenario(text: string, file = '<scenario>'): ParseResult {
   return r.ok ? { ok: true, scenario: r.value, warnings: r.warnings } : r;
 }
 
-export type LoadResult<T> = { ok: true; value: T; warnings: ScenarioIssue[]; raw: unknown } | { ok: false; issues: ScenarioIssue[] };
+export type LoadResult<T> = {
+  ok: true; value: T; warnings: ScenarioIssue[]; raw: unknown;
+  /** line and column of a path in the file (a missing key: its parent), for messages about the value later on */
+  place: (path: PathSegment[]) => { line: number; column: number };
+} | { ok: false; issues: ScenarioIssue[] };
 
 /**
  * Read a YAML/JSON text against a zod schema, with every problem placed at
@@ -91,7 +95,7 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   const sorted = sortIssues(dedupe(kept));
   const errors = sorted.filter((i) => i.severity === 'error');
   if (errors.length > 0 || !parsed.success) return { ok: false, issues: sorted };
-  return { ok: true, value: parsed.data, warnings: sorted, raw };
+  return { ok: true, value: parsed.data, warnings: sorted, raw, place: (path) => place(path) };
 }
 
 /** How each of drillsim's files starts: the hint when a file is missing its first key, or is another kind of file. */

@@ -51,6 +51,8 @@ export interface DecisionsInput {
   decisions: Decision[];
   players: string[];
   scenario?: string;
+  /** from a file: the line of each decision in it, in the same order (to say which one was refused) */
+  lines?: number[];
 }
 
 export function toDecision(e: z.output<typeof Entry>): Decision {
@@ -66,7 +68,8 @@ export function parseDecisions(text: string, file: string, scenario?: Scenario):
   if (!r.ok) return r;
   const decisions = r.value.decisions.map(toDecision);
   const players = r.value.players ?? [...new Set(decisions.filter((d) => d.role !== 'controller').map((d) => d.role))].sort();
-  return { ok: true, value: { decisions, players, scenario: r.value.scenario }, warnings: r.warnings };
+  const lines = decisions.map((_, i) => r.place(['decisions', i]).line);
+  return { ok: true, value: { decisions, players, scenario: r.value.scenario, lines }, warnings: r.warnings };
 }
 
 function checkRefs(raw: unknown, s: Scenario): RawIssue[] {
