@@ -1,11 +1,12 @@
 /**
  * `drill run --decisions F` says which of F's decisions the engine refused,
- * where they are in F, when, and why.
+ * where they are in F, when, and why; and F cannot quietly give orders for a
+ * role that doctrine plays.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { drill, tempDir } from '../helpers/cli.js';
+import { drill, STACK, tempDir } from '../helpers/cli.js';
 
 const KY_SON = 'scenarios/ky-son-flash-flood.yaml';
 
@@ -59,5 +60,44 @@ describe('drill run --decisions with refused decisions', () => {
     ].join('\n'));
     const r = drill(['run', KY_SON, '--decisions', g]);
     expect(r.stdout).toContain(`    refused  ${g}:5  T+01:46  mx-chair  answer night-evacuation evacuate-now → evacuate muong-xen-lowland: zone 'muong-xen-lowland' already has its order`);
+  });
+});
+
+describe('a decision for a role not in players', () => {
+  const dir = tempDir();
+
+  it('is an error at its line, naming the role and the players, and nothing is run', () => {
+    const f = join(dir, 'f.yaml');
+    writeFileSync(f, [
+      'drillsim_decisions: 1', 'players: [tc-chair]', 'decisions:',
+      '  - { at: T+00:30, role: tc-chair, do: evacuate, zone: ta-ca-riverside }',
+      '  - { at: T+01:00, role: mx-chair, do: evacuate, zone: muong-xen-lowland }', '',
+    ].join('\n'));
+    const out = join(dir, 'out.json');
+    const r = drill(['run', KY_SON, '--decisions', f, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `${f}:5:26: error[not-a-player] decisions[1].role: role mx-chair is not in players: [tc-chair], so doctrine plays it (add mx-chair to players, or, for an order the controller gives in that role's name, write author: controller)`,
+    ]);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('is accepted when the controller gives it (author: controller), or when players is left out', () => {
+    const c = join(dir, 'c.yaml');
+    writeFileSync(c, 'drillsim_decisions: 1\nplayers: [tc-chair]\ndecisions:\n  - { at: T+01:00, role: mx-chair, author: controller, do: evacuate, zone: muong-xen-lowland }\n');
+    expect(drill(['run', KY_SON, '--decisions', c, '--quiet']).code).toBe(0);
+    const n = join(dir, 'n.yaml');
+    writeFileSync(n, 'drillsim_decisions: 1\ndecisions:\n  - { at: T+01:00, role: mx-chair, do: evacuate, zone: muong-xen-lowland }\n');
+    expect(drill(['run', KY_SON, '--decisions', n, '--quiet']).code).toBe(0);
+  });
+
+  it('the decisions files shipped with drillsim are all valid', () => {
+    for (const f of ['scenarios/decisions/ky-son-evacuate-early.yaml', 'scenarios/decisions/ky-son-evacuate-late.yaml', 'scenarios/decisions/ky-son-trainee.yaml', 'test/fixtures/play/ky-son.decisions.yaml']) {
+      const r = drill(['run', KY_SON, '--decisions', f, '--quiet']);
+      expect(r.stderr, f).toBe('');
+      expect(r.code, f).toBe(0);
+    }
   });
 });
