@@ -21,7 +21,8 @@ export interface Refusal {
   why: string;
 }
 
-export function refusalRecorder(file: string | undefined, dec: DecisionsInput | undefined) {
+/** `others`: what to call people's decisions that are not in the file (drill fork: those kept from the run). */
+export function refusalRecorder(file: string | undefined, dec: DecisionsInput | undefined, others?: string) {
   const list: Refusal[] = [];
   // the engine runs each file decision as a copy with the same `cmd` object: that finds its line
   const lineOf = new Map<object, number>();
@@ -38,7 +39,7 @@ export function refusalRecorder(file: string | undefined, dec: DecisionsInput | 
       if (at !== undefined) {
         where = `${file}:${at}`;
         command = `${commandLine(answer.cmd)} → ${command}`;
-      }
+      } else if (others) where = others;
     }
     list.push({ where, t: sim.now, role: d.role, command, why: explainRefusal(sim, d, code, 'en') });
   };

@@ -63,6 +63,24 @@ describe('drill run --decisions with refused decisions', () => {
   });
 });
 
+describe('drill fork with refused decisions', () => {
+  it('lists them too: those of the new file at their line, those kept from the run as such', () => {
+    const dir = tempDir();
+    const run = join(dir, 'run.json'), f = join(dir, 'f.yaml');
+    writeFileSync(join(dir, 'd.yaml'), [
+      'drillsim_decisions: 1', 'players: [tc-chair]', 'decisions:',
+      '  - { at: T+00:30, role: tc-chair, do: evacuate, zone: ta-ca-riverside }',
+      '  - { at: T+00:35, role: tc-chair, do: evacuate, zone: ta-ca-riverside }', '',
+    ].join('\n'));
+    expect(drill(['run', KY_SON, '--decisions', join(dir, 'd.yaml'), '--out', run, '--quiet']).code).toBe(0);
+    writeFileSync(f, 'drillsim_decisions: 1\nplayers: [tc-chair]\ndecisions:\n  - { at: T+01:00, role: tc-chair, do: evacuate, zone: ta-ca-riverside }\n');
+    const r = drill(['fork', run, '--at', 'T+01:00', '--decisions', f]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`    refused  kept from ${run}  T+00:35  tc-chair  evacuate ta-ca-riverside: zone 'ta-ca-riverside' already has its order`);
+    expect(r.stdout).toContain(`    refused  ${f}:4  T+01:00  tc-chair  evacuate ta-ca-riverside: zone 'ta-ca-riverside' already has its order (moving)`);
+  });
+});
+
 describe('a decision for a role not in players', () => {
   const dir = tempDir();
 
