@@ -8,6 +8,18 @@ if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('drill: the engine is not built yet; run `npm install` (or `npm run build`) in the drillsim folder\n');
   process.exit(2);
 }
+// Output piped into a reader that stops early (`drill schema | head`): the reader closing the pipe is
+// normal in a shell pipeline, not a failure. Stop quietly (status 0, as when the reader got all it
+// wanted) instead of dying on Node's unhandled 'error' event with a stack trace. Any other write
+// error (a full disk behind `> file`) is one plain line and status 1.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e?.code === 'EPIPE') process.exit(0);
+    try { process.stderr.write(`drill: cannot write the output: ${e?.message ?? e}\n`); } catch { /* stderr is gone too */ }
+    process.exit(1);
+  });
+}
+
 const { main } = await import(entry.href);
 try {
   process.exitCode = await main(process.argv.slice(2));

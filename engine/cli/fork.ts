@@ -8,6 +8,7 @@ import { loadDecisions } from './load.js';
 import { loadReviewable } from './reviewable.js';
 import { nodeSha256 } from './sha256.js';
 import type { Subcommand } from './main.js';
+import { refusalRecorder } from './refusals.js';
 import { formatSummary } from './run.js';
 import { clock, timeOption } from './time.js';
 
@@ -45,11 +46,12 @@ export const forkCommand: Subcommand = {
       process.stderr.write(`${decFile}:${pos.line}:${pos.column}: error[decision-before-fork] (decisions[${plan.index}].at): ${plan.message} (${plan.hint})\n`);
       return 1;
     }
-    const { summary, log: forked } = runScenario(scenario, { seed: log.seed, until: log.until, players: plan.players, decisions: plan.decisions, sha256: nodeSha256 });
+    const refusals = values.quiet ? undefined : refusalRecorder(decFile, next, `kept from ${file}`);
+    const { summary, log: forked } = runScenario(scenario, { seed: log.seed, until: log.until, players: plan.players, decisions: plan.decisions, sha256: nodeSha256, onRefused: refusals?.onRefused });
     if (values.out) writeAtomic(String(values.out), serializeRunLog(forked!));
     if (!values.quiet) {
       process.stdout.write(`forked ${file} at ${clock(at)}: kept ${plan.kept} of its ${log.decisions.length} decisions (those before ${clock(at)}), took ${plan.added} from ${decFile}\n`);
-      process.stdout.write(formatSummary(scenario.id, textIn(scenario.title, 'en'), forked!, summary, values.out ? String(values.out) : undefined, scenario));
+      process.stdout.write(formatSummary(scenario.id, textIn(scenario.title, 'en'), forked!, summary, values.out ? String(values.out) : undefined, scenario, refusals?.list));
     }
     return 0;
   },

@@ -8,6 +8,7 @@
 import { formatClock, formatDuration } from '../scenario/duration.js';
 import type { Lang } from '../scenario/text.js';
 import type { Summary } from '../review/metrics.js';
+import { unreachedIncidents } from '../review/unreached.js';
 import type { Decision } from '../sim/decisions.js';
 import * as Incidents from '../sim/incidents.js';
 import type { Sim } from '../sim/sim.js';
@@ -279,11 +280,15 @@ export function messageLines(sim: Sim, r: { inject: import('../scenario/schema.j
 }
 
 /** The hot-wash summary at the end: people, response, objectives (rated P/S/M/U). */
-export function renderSummary(sim: Sim, s: Summary, lang: Lang): string {
+export function renderSummary(sim: Sim, s: Summary, lang: Lang, events: readonly string[] = sim.log?.lines ?? []): string {
   const out: string[] = [m(lang, 'sum.title', { t: clock(s.t_end) })];
   out.push(`  ${m(lang, 'sum.incidents', { reported: s.incidents.reported, contained: s.incidents.contained, resolved: s.incidents.resolved })}`);
-  out.push(`  ${m(lang, 'sum.people', { at_risk: s.people.at_risk, rescued: s.people.rescued, lost: s.people.lost, evacuated: s.people.evacuated })}`);
-  out.push(`  ${s.response.mean_first_on_scene_s === null ? m(lang, 'sum.no-response') : m(lang, 'sum.response', { mean: span(s.response.mean_first_on_scene_s, lang), max: span(s.response.max_first_on_scene_s!, lang) })}`);
+  out.push(`  ${m(lang, 'sum.people', { at_risk: s.people.at_risk, rescued: s.people.rescued, lost: s.people.lost, still: s.people.still_at_risk, evacuated: s.people.evacuated })}`);
+  // the mean leaves out the incidents nobody reached: say how many there were
+  const reached = s.response.mean_first_on_scene_s === null ? m(lang, 'sum.no-response') : m(lang, 'sum.response', { mean: span(s.response.mean_first_on_scene_s, lang), max: span(s.response.max_first_on_scene_s!, lang) });
+  const u = unreachedIncidents(events);
+  const people = m(lang, u.people === 1 ? 'sum.persons-1' : 'sum.persons', { n: u.people });
+  out.push(`  ${reached}${u.n ? `; ${m(lang, u.n === 1 ? 'sum.unreached-1' : 'sum.unreached', { n: u.n, people })}` : ''}`);
   out.push(`  ${m(lang, 'sum.decisions', { taken: s.decisions.taken, refused: s.decisions.refused })}`);
   if (s.objectives.length) {
     const met = s.objectives.filter((o) => o.met).length;

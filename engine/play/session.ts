@@ -420,8 +420,8 @@ export class PlaySession {
     const text = out.join('\n') + '\n' + this.boardText();
     this.newSince = this.t;
     if (this.sim.finished) {
-      const summary = this.log().summary;
-      return { text: text + '\n' + renderSummary(this.sim, summary, this.lang) + '\n' + this.say('play.end-hint') + '\n' };
+      const log = this.log();
+      return { text: text + '\n' + renderSummary(this.sim, log.summary, this.lang, log.events) + '\n' + this.say('play.end-hint') + '\n' };
     }
     return { text };
   }

@@ -20,7 +20,11 @@ export function parseScenario(text: string, file = '<scenario>'): ParseResult {
   return r.ok ? { ok: true, scenario: r.value, warnings: r.warnings } : r;
 }
 
-export type LoadResult<T> = { ok: true; value: T; warnings: ScenarioIssue[]; raw: unknown } | { ok: false; issues: ScenarioIssue[] };
+export type LoadResult<T> = {
+  ok: true; value: T; warnings: ScenarioIssue[]; raw: unknown;
+  /** line and column of a path in the file (a missing key: its parent), for messages about the value later on */
+  place: (path: PathSegment[]) => { line: number; column: number };
+} | { ok: false; issues: ScenarioIssue[] };
 
 /**
  * Read a YAML/JSON text against a zod schema, with every problem placed at
@@ -34,7 +38,11 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   });
   if (text.includes('\u0000')) return at1('binary', `this is a binary file, not a ${what}`, `a ${what} is a YAML or JSON text file`);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') return at1('empty', 'the file is empty', what === 'scenario' ? "a scenario starts with 'drillsim: 1'; see docs/scenario-format.md" : `see the docs for the ${what} format`);
+  if (text.trim() === '') return at1('empty', 'the file is empty', STARTS[what] ?? `see the docs for the ${what} format`);
+  // another of drillsim's files given in the wrong place: one line, not a complaint about every key of it
+  // (a run log is JSON and may be large: known by its first line, before any parsing)
+  const wrong = (kind: string) => at1('not-a-' + what.replace(/ /g, '-'), `this is a ${kind}, not a ${what}`, INSTEAD[`${kind}>${what}`] ?? STARTS[what]);
+  if (what !== 'run log' && /^\s*\{\s*"format"\s*:\s*"drillsim\/run@/.test(text.slice(0, 200))) return wrong('run log');
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
@@ -64,12 +72,17 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
     return { ok: false, issues: sortIssues(issues) };
   }
 
+  const kind = fileKind(raw as Record<string, unknown>);
+  if (kind && kind !== what && issues.length === 0) return wrong(kind);
+
   const place = (path: PathSegment[], atKey = false) => position(doc, lineCounter, path, atKey);
   const parsed = schema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     for (const zi of flattenZodIssues(schema, parsed.error.issues as ZodIssueLike[])) {
       const { line, column } = place(zi.path, zi.atKey);
-      issues.push({ file, line, column, path: formatPath(zi.path), code: zi.code, message: zi.message, hint: zi.hint, severity: 'error' });
+      // the format key itself missing (`drillsim: 1`, `drillsim_decisions: 1`): say what the file must start with
+      const hint = zi.code === 'missing' && zi.path.length === 1 && /^drillsim/.test(String(zi.path[0])) && STARTS[what] ? STARTS[what] : zi.hint;
+      issues.push({ file, line, column, path: formatPath(zi.path), code: zi.code, message: zi.message, hint, severity: 'error' });
     }
   }
   for (const ri of check ? check(raw) : []) {
@@ -82,7 +95,28 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   const sorted = sortIssues(dedupe(kept));
   const errors = sorted.filter((i) => i.severity === 'error');
   if (errors.length > 0 || !parsed.success) return { ok: false, issues: sorted };
-  return { ok: true, value: parsed.data, warnings: sorted, raw };
+  return { ok: true, value: parsed.data, warnings: sorted, raw, place: (path) => place(path) };
+}
+
+/** How each of drillsim's files starts: the hint when a file is missing its first key, or is another kind of file. */
+const STARTS: Record<string, string> = {
+  scenario: "a scenario starts with 'drillsim: 1'; see docs/scenario-format.md",
+  'decisions file': 'a decisions file starts with drillsim_decisions: 1; see docs/trainee.md',
+};
+
+/** What to do with the file given instead, where there is more to say than how the expected file starts. */
+const INSTEAD: Record<string, string> = {
+  'decisions file>scenario': 'give the scenario here, and this file with --decisions: drill run <scenario> --decisions <file>',
+  'run log>scenario': 'a run log is read by drill verify, report, compare, fork and view; it holds its scenario',
+};
+
+/** Which of drillsim's files a mapping is, by the key each starts with (undefined: none of them, or unclear). */
+function fileKind(raw: Record<string, unknown>): string | undefined {
+  const has = (k: string) => Object.prototype.hasOwnProperty.call(raw, k);
+  if (typeof raw.format === 'string' && raw.format.startsWith('drillsim/run@')) return 'run log';
+  if (has('drillsim') && !has('drillsim_decisions')) return 'scenario';
+  if (has('drillsim_decisions') && !has('drillsim')) return 'decisions file';
+  return undefined;
 }
 
 /** Written form of a scenario: YAML (for people) or JSON; parses back to an equal scenario. */
@@ -147,6 +181,7 @@ interface ZodIssueLike {
   errors?: ZodIssueLike[][];
   note?: string;
   discriminator?: string;
+  options?: unknown[];
   minimum?: number | bigint;
   maximum?: number | bigint;
   inclusive?: boolean;
@@ -195,12 +230,17 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
     }
     case 'unrecognized_keys':
       return (zi.keys ?? []).map((k) => {
-        const known = knownKeys(root, [...path, k]);
+        const known = knownKeys(root, [...path, k], zi.input);
         // `{ vi: a, b }` in flow style: the comma started a new key
         const comma = /\s/.test(k) && known.includes('vi') ? "a comma inside { ... } starts a new key: put the text in quotes" : undefined;
         return { path: [...path, k], code: 'unknown-key', message: `unknown key '${k}'`, hint: comma ?? didYouMean(k, known) ?? 'remove it', severity: 'error' as const, atKey: true };
       });
     case 'invalid_value':
+      // a required key with a fixed value (`drillsim: 1`) that is not there at all: say it is missing
+      if (zi.input === undefined) {
+        const vals = (zi.values ?? []).map(String);
+        return mk('missing', `missing required key '${String(key)}'`, vals.length === 1 ? `add '${String(key)}: ${vals[0]}'` : vals.length ? `add '${String(key)}:', one of: ${vals.join(', ')}` : `add '${String(key)}:'`);
+      }
       return mk('enum', `${describeValue(zi.input)} is not allowed here`, zi.values ? (typeof zi.input === 'string' ? didYouMean(zi.input, zi.values.map(String)) ?? `one of: ${zi.values.join(', ')}` : `one of: ${zi.values.join(', ')}`) : undefined);
     case 'too_small':
       if (zi.origin === 'array') return mk('too-few', `needs at least ${zi.minimum} item${zi.minimum === 1 ? '' : 's'}`);
@@ -217,8 +257,14 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
       return mk('format', zi.message);
     case 'invalid_union': {
       if (zi.note === 'No matching discriminator' || zi.discriminator) {
-        const v = zi.input && typeof zi.input === 'object' ? (zi.input as Record<string, unknown>).do : undefined;
-        return [{ path: [...path, 'do'], code: 'unknown-command', message: v === undefined ? 'a command needs `do:`' : `unknown command '${String(v)}'`, hint: typeof v === 'string' ? didYouMean(v, COMMANDS) : `one of: ${COMMANDS.join(', ')}`, severity: 'error' }];
+        // zod's path already ends at the discriminator (`decisions[0].do`); older shapes may stop at the entry
+        const disc = zi.discriminator ?? 'do';
+        const at = path[path.length - 1] === disc ? path : [...path, disc];
+        const v = zi.input && typeof zi.input === 'object' ? (zi.input as Record<string, unknown>)[disc] : undefined;
+        // the commands this union takes (a decisions file takes more than a scenario's doctrine)
+        const known = zi.options?.length ? zi.options.map(String) : [...COMMANDS];
+        if (v === undefined) return [{ path: at, code: 'missing', message: `missing required key '${disc}' (the command)`, hint: `add '${disc}:', one of: ${known.join(', ')}`, severity: 'error' }];
+        return [{ path: at, code: 'unknown-command', message: `unknown command '${String(v)}'`, hint: typeof v === 'string' ? didYouMean(v, known) : `one of: ${known.join(', ')}`, severity: 'error' }];
       }
       // prefer the branch that got furthest into the value: its problems are the specific ones
       const branches = (zi.errors ?? []).map((b) => flattenZodIssues(root, b, path));
@@ -272,12 +318,20 @@ function schemaAt(root: z.ZodType, path: PathSegment[]): any {
   return s;
 }
 
-function knownKeys(root: z.ZodType, path: PathSegment[]): string[] {
+/** The keys allowed where an unknown key was found; in a union tagged by `do:`, those of the entry's own command. */
+function knownKeys(root: z.ZodType, path: PathSegment[], input?: unknown): string[] {
   const s = schemaAt(root, path.slice(0, -1));
   const def = s?._zod?.def;
   if (def?.type === 'object') return Object.keys(def.shape);
   if (def?.type === 'union') {
-    return def.options.flatMap((o: any) => (unwrap(o)?._zod?.def?.type === 'object' ? Object.keys(unwrap(o)._zod.def.shape) : []));
+    let options: any[] = def.options.map(unwrap);
+    const disc: string | undefined = def.discriminator;
+    const tag = disc && input && typeof input === 'object' ? (input as Record<string, unknown>)[disc] : undefined;
+    if (tag !== undefined) {
+      const mine = options.filter((o) => o?._zod?.propValues?.[disc!]?.has(tag));
+      if (mine.length) options = mine;
+    }
+    return [...new Set(options.flatMap((o: any) => (o?._zod?.def?.type === 'object' ? Object.keys(o._zod.def.shape) : [])))];
   }
   return [];
 }

@@ -169,6 +169,7 @@ export function executeDecision(sim: Sim, d: Decision): boolean {
   const c = d.cmd as AnyCommand & Record<string, any>;
   const verdict = check(sim, d);
   if (!verdict.ok) {
+    sim.opts.onRefused?.(sim, d, verdict.code);
     sim.emit({ t: sim.now, type: 'decision.refused', author: d.author, role: d.role, ...c, code: verdict.code, reason: verdict.reason });
     return false;
   }

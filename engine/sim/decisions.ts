@@ -51,6 +51,8 @@ export interface DecisionsInput {
   decisions: Decision[];
   players: string[];
   scenario?: string;
+  /** from a file: the line of each decision in it, in the same order (to say which one was refused) */
+  lines?: number[];
 }
 
 export function toDecision(e: z.output<typeof Entry>): Decision {
@@ -66,7 +68,8 @@ export function parseDecisions(text: string, file: string, scenario?: Scenario):
   if (!r.ok) return r;
   const decisions = r.value.decisions.map(toDecision);
   const players = r.value.players ?? [...new Set(decisions.filter((d) => d.role !== 'controller').map((d) => d.role))].sort();
-  return { ok: true, value: { decisions, players, scenario: r.value.scenario }, warnings: r.warnings };
+  const lines = decisions.map((_, i) => r.place(['decisions', i]).line);
+  return { ok: true, value: { decisions, players, scenario: r.value.scenario, lines }, warnings: r.warnings };
 }
 
 function checkRefs(raw: unknown, s: Scenario): RawIssue[] {
@@ -84,12 +87,21 @@ function checkRefs(raw: unknown, s: Scenario): RawIssue[] {
     out.push({ path: ['scenario'], code: 'wrong-scenario', message: `these decisions are for scenario '${r.scenario}', not '${s.id}'`, hint: 'use the scenario they were written for', severity: 'error' });
   }
   if (Array.isArray(r.players)) r.players.forEach((p, i) => { if (typeof p === 'string' && !roles.has(p)) bad(['players', i], 'role', p, roles); });
+  // a person's decision for a role doctrine plays: both would act for it, and the log would credit the person
+  const players = Array.isArray(r.players) ? new Set(r.players.filter((p): p is string => typeof p === 'string')) : undefined;
   const horizon = s.horizon;
   if (Array.isArray(r.decisions)) {
     r.decisions.forEach((d, i) => {
       if (typeof d !== 'object' || d === null) return;
       const e = d as Record<string, unknown>;
       if (typeof e.role === 'string' && !roles.has(e.role)) bad(['decisions', i, 'role'], 'role', e.role, roles);
+      else if (players && typeof e.role === 'string' && e.role !== 'controller' && e.author !== 'controller' && !players.has(e.role)) {
+        out.push({
+          path: ['decisions', i, 'role'], code: 'not-a-player', severity: 'error',
+          message: `role ${e.role} is not in players: [${[...players].join(', ')}], so doctrine plays it`,
+          hint: `add ${e.role} to players, or, for an order the controller gives in that role's name, write author: controller`,
+        });
+      }
       for (const k of Object.keys(ids)) {
         const v = e[k];
         if (typeof v === 'string' && !(k === 'inject' && e.do === 'add_inject') && !ids[k].includes(v)) bad(['decisions', i, k], k === 'edge' ? 'road' : k, v, ids[k]);

@@ -11,7 +11,7 @@ import { ENGINE_VERSION } from '../version.js';
 import type { Decision } from './decisions.js';
 import { Model } from './model.js';
 import { Metrics } from '../review/metrics.js';
-import { Sim, type Keyframe } from './sim.js';
+import { Sim, type Keyframe, type SimOptions } from './sim.js';
 import { differences } from './differ.js';
 import { chainOf } from './log.js';
 
@@ -24,6 +24,8 @@ export interface RunOptions {
   until?: number;
   mode?: 'full' | 'metrics';
   keepIncidents?: boolean;
+  /** told of each refused decision before it is logged (see SimOptions.onRefused); must change nothing */
+  onRefused?: SimOptions['onRefused'];
   /** reuse a model across runs of the same scenario (batches) */
   model?: Model;
   /**
@@ -85,7 +87,7 @@ export function createSim(scenario: Scenario, opts: RunOptions = {}): Sim {
   // decisions at the same time keep their order in the file
   const decisions = (opts.decisions ?? []).map((d, i) => ({ d, i })).sort((a, b) => a.d.at - b.d.at || a.i - b.i).map((x) => x.d);
   const players = [...new Set(opts.players ?? [])].sort();
-  const sim = new Sim(model, { seed, decisions, players, until, mode: opts.mode ?? 'full', keyframeEvery: scenario.keyframe_every, keepIncidents: opts.keepIncidents });
+  const sim = new Sim(model, { seed, decisions, players, until, mode: opts.mode ?? 'full', keyframeEvery: scenario.keyframe_every, keepIncidents: opts.keepIncidents, onRefused: opts.onRefused });
   if (opts.sha256) sim.log?.useSha256(opts.sha256);
   sim.start();
   return sim;

@@ -106,6 +106,12 @@ export interface SimOptions {
   keepIncidents?: boolean;
   /** called after every event (tests check invariants here) */
   observe?: (sim: Sim) => void;
+  /**
+   * called when a decision is refused, just before the refusal is logged: the
+   * world is the one it was checked against, so the reason can be put in
+   * words (`drill run --decisions` lists its refusals). Must not change anything.
+   */
+  onRefused?: (sim: Sim, d: Decision, code: string) => void;
 }
 
 export interface Keyframe {

@@ -1,0 +1,52 @@
+/**
+ * `drill run`'s list of refused decisions: which decision of the decisions
+ * file (file:line), when, as which role, what it ordered and why the engine
+ * refused it, in the words `drill play` uses at the prompt. The reason is put
+ * into words while the run is at the refusal (the engine's onRefused hook),
+ * because it names the world as it was then (the unit busy with what, the
+ * zone already ordered); the hook only reads.
+ */
+import { commandLine } from '../play/describe.js';
+import { explainRefusal } from '../play/refusals.js';
+import type { Decision, DecisionsInput } from '../sim/decisions.js';
+import type { Sim } from '../sim/sim.js';
+import { clock } from './time.js';
+
+export interface Refusal {
+  /** `file:line` of the decision in the decisions file, or who else took it (`by doctrine`, `by default`: an unanswered decision point's default) */
+  where: string;
+  t: number;
+  role: string;
+  command: string;
+  why: string;
+}
+
+/** `others`: what to call people's decisions that are not in the file (drill fork: those kept from the run). */
+export function refusalRecorder(file: string | undefined, dec: DecisionsInput | undefined, others?: string) {
+  const list: Refusal[] = [];
+  // the engine runs each file decision as a copy with the same `cmd` object: that finds its line
+  const lineOf = new Map<object, number>();
+  dec?.decisions.forEach((d, i) => { if (dec.lines?.[i] !== undefined) lineOf.set(d.cmd, dec.lines[i]); });
+  const onRefused = (sim: Sim, d: Decision, code: string): void => {
+    let where = `by ${d.author}`;
+    let command = commandLine(d.cmd);
+    const line = lineOf.get(d.cmd);
+    if (line !== undefined) where = `${file}:${line}`;
+    else if (d.author === 'trainee' || d.author === 'controller') {
+      // a command of the option a person's answer chose: name the answer it came from
+      const answer = sim.opts.decisions[sim.world.decision_next - 1];
+      const at = answer && lineOf.get(answer.cmd);
+      if (at !== undefined) {
+        where = `${file}:${at}`;
+        command = `${commandLine(answer.cmd)} → ${command}`;
+      } else if (others) where = others;
+    }
+    list.push({ where, t: sim.now, role: d.role, command, why: explainRefusal(sim, d, code, 'en') });
+  };
+  return { onRefused, list };
+}
+
+/** One line per refusal, for under the summary's decisions line. */
+export function formatRefusals(list: readonly Refusal[]): string[] {
+  return list.map((r) => `    refused  ${r.where}  ${clock(r.t)}  ${r.role}  ${r.command}: ${r.why}`);
+}

@@ -1,0 +1,121 @@
+/**
+ * `drill run --decisions F` says which of F's decisions the engine refused,
+ * where they are in F, when, and why; and F cannot quietly give orders for a
+ * role that doctrine plays.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { drill, STACK, tempDir } from '../helpers/cli.js';
+
+const KY_SON = 'scenarios/ky-son-flash-flood.yaml';
+
+describe('drill run --decisions with refused decisions', () => {
+  const dir = tempDir();
+  const f = join(dir, 'f.yaml');
+  writeFileSync(f, [
+    'drillsim_decisions: 1',
+    'players: [tc-chair, mx-chair]',
+    'decisions:',
+    '  - { at: T+00:30, role: tc-chair, do: evacuate, zone: ta-ca-riverside }',
+    '  - { at: T+00:35, role: tc-chair, do: evacuate, zone: ta-ca-riverside }',                 // line 5: ordered already
+    '  - { at: T+01:00, role: mx-chair, do: declare_level, area: muong-xen, level: 2 }',        // line 6: a commune declares level 1 only
+    '  - { at: T+01:00, role: tc-chair, do: dispatch, unit: tc-militia, incident: ta-ca-houses }', // line 7: not reported yet
+    '  - { at: T+01:05, role: tc-chair, do: request_support, area: ta-ca }',
+    '',
+  ].join('\n'));
+
+  it('prints one line per refused decision: file:line, time, role, the order, and the reason in drill play\'s words', () => {
+    const r = drill(['run', KY_SON, '--decisions', f]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('  decisions   '));
+    expect(lines[at]).toMatch(/ 3 refused$/);
+    expect(lines.slice(at + 1, at + 4)).toEqual([
+      `    refused  ${f}:5  T+00:35  tc-chair  evacuate ta-ca-riverside: zone 'ta-ca-riverside' already has its order (ordered (warning people))`,
+      `    refused  ${f}:6  T+01:00  mx-chair  declare level 2 in muong-xen: you may not declare level 2 (you may declare 1): the law names who declares each level`,
+      `    refused  ${f}:7  T+01:00  tc-chair  dispatch tc-militia to ta-ca-houses: there is no open incident 'ta-ca-houses'`,
+    ]);
+    expect(lines[at + 4]).toMatch(/^ {2}objectives/);
+  });
+
+  it('the reasons are those in the run log (decision.refused), and the log is the same with --quiet, which prints nothing', () => {
+    const a = join(dir, 'a.json'), b = join(dir, 'b.json');
+    expect(drill(['run', KY_SON, '--decisions', f, '--out', a]).code).toBe(0);
+    const q = drill(['run', KY_SON, '--decisions', f, '--out', b, '--quiet']);
+    expect(q.stdout + q.stderr).toBe('');
+    // putting the reasons into words during the run changes nothing in it
+    expect(readFileSync(a, 'utf8')).toBe(readFileSync(b, 'utf8'));
+    const codes = JSON.parse(readFileSync(a, 'utf8')).events.filter((e: any) => e.type === 'decision.refused').map((e: any) => e.code);
+    expect(codes).toEqual(['no-change', 'no-authority', 'unknown-incident']);
+  });
+
+  it('a refused command of an option a person chose names the answer it came from', () => {
+    const g = join(dir, 'g.yaml');
+    writeFileSync(g, [
+      'drillsim_decisions: 1', 'players: [mx-chair]', 'decisions:',
+      '  - { at: T+00:30, role: mx-chair, do: evacuate, zone: muong-xen-lowland }',
+      '  - { at: T+01:46, role: mx-chair, do: answer, inject: night-evacuation, option: evacuate-now }', '',
+    ].join('\n'));
+    const r = drill(['run', KY_SON, '--decisions', g]);
+    expect(r.stdout).toContain(`    refused  ${g}:5  T+01:46  mx-chair  answer night-evacuation evacuate-now → evacuate muong-xen-lowland: zone 'muong-xen-lowland' already has its order`);
+  });
+});
+
+describe('drill fork with refused decisions', () => {
+  it('lists them too: those of the new file at their line, those kept from the run as such', () => {
+    const dir = tempDir();
+    const run = join(dir, 'run.json'), f = join(dir, 'f.yaml');
+    writeFileSync(join(dir, 'd.yaml'), [
+      'drillsim_decisions: 1', 'players: [tc-chair]', 'decisions:',
+      '  - { at: T+00:30, role: tc-chair, do: evacuate, zone: ta-ca-riverside }',
+      '  - { at: T+00:35, role: tc-chair, do: evacuate, zone: ta-ca-riverside }', '',
+    ].join('\n'));
+    expect(drill(['run', KY_SON, '--decisions', join(dir, 'd.yaml'), '--out', run, '--quiet']).code).toBe(0);
+    writeFileSync(f, 'drillsim_decisions: 1\nplayers: [tc-chair]\ndecisions:\n  - { at: T+01:00, role: tc-chair, do: evacuate, zone: ta-ca-riverside }\n');
+    const r = drill(['fork', run, '--at', 'T+01:00', '--decisions', f]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`    refused  kept from ${run}  T+00:35  tc-chair  evacuate ta-ca-riverside: zone 'ta-ca-riverside' already has its order`);
+    expect(r.stdout).toContain(`    refused  ${f}:4  T+01:00  tc-chair  evacuate ta-ca-riverside: zone 'ta-ca-riverside' already has its order (moving)`);
+  });
+});
+
+describe('a decision for a role not in players', () => {
+  const dir = tempDir();
+
+  it('is an error at its line, naming the role and the players, and nothing is run', () => {
+    const f = join(dir, 'f.yaml');
+    writeFileSync(f, [
+      'drillsim_decisions: 1', 'players: [tc-chair]', 'decisions:',
+      '  - { at: T+00:30, role: tc-chair, do: evacuate, zone: ta-ca-riverside }',
+      '  - { at: T+01:00, role: mx-chair, do: evacuate, zone: muong-xen-lowland }', '',
+    ].join('\n'));
+    const out = join(dir, 'out.json');
+    const r = drill(['run', KY_SON, '--decisions', f, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `${f}:5:26: error[not-a-player] decisions[1].role: role mx-chair is not in players: [tc-chair], so doctrine plays it (add mx-chair to players, or, for an order the controller gives in that role's name, write author: controller)`,
+    ]);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('is accepted when the controller gives it (author: controller), or when players is left out', () => {
+    const c = join(dir, 'c.yaml');
+    writeFileSync(c, 'drillsim_decisions: 1\nplayers: [tc-chair]\ndecisions:\n  - { at: T+01:00, role: mx-chair, author: controller, do: evacuate, zone: muong-xen-lowland }\n');
+    expect(drill(['run', KY_SON, '--decisions', c, '--quiet']).code).toBe(0);
+    const n = join(dir, 'n.yaml');
+    writeFileSync(n, 'drillsim_decisions: 1\ndecisions:\n  - { at: T+01:00, role: mx-chair, do: evacuate, zone: muong-xen-lowland }\n');
+    expect(drill(['run', KY_SON, '--decisions', n, '--quiet']).code).toBe(0);
+  });
+
+  it('the decisions files shipped with drillsim are all valid', () => {
+    for (const f of ['scenarios/decisions/ky-son-evacuate-early.yaml', 'scenarios/decisions/ky-son-evacuate-late.yaml', 'scenarios/decisions/ky-son-trainee.yaml', 'test/fixtures/play/ky-son.decisions.yaml']) {
+      const r = drill(['run', KY_SON, '--decisions', f, '--quiet']);
+      expect(r.stderr, f).toBe('');
+      expect(r.code, f).toBe(0);
+    }
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * The short summaries a reviewer reads first (`drill run`, and `drill play`'s
+ * hot wash): the response time is an average over the incidents a unit
+ * reached, so the line must say how many were never reached, and the two
+ * commands must give the same figures for the same decisions.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { drill, tempDir } from '../helpers/cli.js';
+
+const KY_SON = 'scenarios/ky-son-flash-flood.yaml';
+
+describe('the response line of the summaries', () => {
+  const dir = tempDir();
+  // the Tà Cạ chair is played by a person who does nothing: two incidents in Tà Cạ are never reached
+  const none = join(dir, 'none.yaml');
+  writeFileSync(none, 'drillsim_decisions: 1\nplayers: [tc-chair]\ndecisions: []\n');
+  const log = join(dir, 'none.json');
+  const run = drill(['run', KY_SON, '--decisions', none, '--out', log]);
+  const line = (out: string, label: string) => out.split('\n').map((l) => l.trim()).find((l) => l.startsWith(label)) ?? '';
+
+  it('drill run says how many incidents (and people) no unit ever reached, as the log shows', () => {
+    expect(run.code).toBe(0);
+    // what the log itself says: incidents reported, and those with a unit on scene
+    const events = JSON.parse(readFileSync(log, 'utf8')).events as Record<string, any>[];
+    const reported = events.filter((e) => e.type === 'incident.reported');
+    const reached = new Set(events.filter((e) => e.type === 'incident.phase' && e.phase === 'responding').map((e) => e.id));
+    const never = reported.filter((e) => !reached.has(e.id));
+    expect(never.map((e) => e.id).sort()).toEqual(['ta-ca-houses', 'ta-ca-riverside-caught']);
+    const people = never.reduce((s, e) => s + e.people, 0);
+    expect(people).toBe(713);
+    expect(line(run.stdout, 'response')).toBe('response    first unit on scene after 32 min on average (worst 52 min); 2 incidents (713 people) never reached');
+  });
+
+  it('drill play\'s hot wash gives the same people and response figures as drill run, in English and in Vietnamese', () => {
+    const en = drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'en'], { input: 'advance until end\n' });
+    expect(en.code).toBe(0);
+    const hot = en.stdout.slice(en.stdout.indexOf('Summary at T+18:00'));
+    // "people: 1291 at risk, ..." and "  people      1291 at risk, ...": the same words after the label
+    expect(line(hot, 'people:').replace(/^people:\s*/, '')).toBe(line(run.stdout, 'people').replace(/^people\s*/, ''));
+    expect(line(hot, 'people:')).toContain('565 still at risk');
+    expect(hot).toContain('\n  first unit on scene after 32 min on average (worst 52 min); 2 incidents (713 people) never reached\n');
+
+    const vi = drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'vi'], { input: 'advance until end\n' });
+    const tk = vi.stdout.slice(vi.stdout.indexOf('Tổng kết lúc T+18:00'));
+    expect(tk).toContain('565 vẫn còn gặp nguy hiểm');
+    expect(tk).toContain('; 2 sự cố (713 người) chưa có lực lượng nào đến được\n');
+  });
+
+  it('a run in which every incident was reached says nothing about unreached incidents', () => {
+    const r = drill(['run', 'scenarios/minimal.yaml']);
+    expect(r.code).toBe(0);
+    expect(line(r.stdout, 'response')).toMatch(/^response {4}first unit on scene after \d+ (s|min) on average \(worst \d+ (s|min)\)$/);
+  });
+});
