@@ -141,19 +141,25 @@ class App implements PanelHost {
    */
   private checkLater(run: LoadedRun): void {
     const check = new IntegrityCheck(run.data);
-    const idle = (f: (d?: IdleDeadline) => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 500 }) : setTimeout(f, 0));
+    const idle = (f: (d?: IdleDeadline) => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 0));
     const go = (deadline?: IdleDeadline) => {
+      // while the reviewer scrubs or plays, wait: the check is a warning that can come a few seconds later,
+      // and its steps (and the garbage they leave) would cost the frames of the seeks
+      if (this.playing || performance.now() - this.lastSeekAt < 400) { setTimeout(() => idle(go), 400); return; }
       do {
-        if (check.step(2000)) {
+        if (check.step(500)) {
           run.integrity = check.result!;
           if (run === this.a || run === this.b) this.renderWarnings();
           return;
         }
-      } while (deadline && !deadline.didTimeout && deadline.timeRemaining() > 5);
+      } while (deadline && !deadline.didTimeout && deadline.timeRemaining() > 4);
       idle(go);
     };
     idle(go);
   }
+
+  /** performance.now() at the last seek (a background check waits while the reviewer scrubs) */
+  private lastSeekAt = -Infinity;
 
   addLoaded(run: LoadedRun): LoadedRun {
     this.runs.push(run);
@@ -350,6 +356,7 @@ class App implements PanelHost {
   private pending: number | null = null;
 
   seek(t: number, force = false): void {
+    this.lastSeekAt = performance.now();
     if (!this.a) return;
     const until = this.a.data.until;
     const nt = Math.max(0, Math.min(until, t));
