@@ -179,7 +179,12 @@ describe('the replay viewer', () => {
     await expect(li.locator('.outcome.done').textContent()).resolves.toContain('done by Tà Cạ commune chair latency');
     await page.locator('#lang').click();
     await expect(li.locator('.expected').textContent()).resolves.toMatch(/^hành động mong đợi: sơ tán Các bản ven suối Tà Cạ, trong vòng 90 min$/);
+    await expect(page.locator('#speed option[value="60"]').textContent()).resolves.toBe('1 phút/giây');
     await page.locator('#lang').click();
+    await expect(page.locator('#speed option[value="60"]').textContent()).resolves.toBe('1 min/s');
+    // the metrics panel says what its rows count
+    await page.locator('#tab-metrics').click();
+    await expect(page.locator('#panel-metrics table.now th[scope=row]').allTextContents()).resolves.toContain('Open incidents: responding');
     // objectives read as the report writes them, not as metric names
     await page.locator('#tab-objectives').click();
     const crit = page.locator('li[data-objective="evac-ta-ca"] .criterion');

@@ -187,7 +187,7 @@ export function renderMetrics(el: HTMLElement, runs: LoadedRun[], worlds: World[
   now.push(row(`${S.incidents}: ${S.reported}`, worlds.map((w) => w.counts.reported)));
   now.push(row(`${S.incidents}: ${S.open}`, worlds.map((w) => Object.keys(w.incidents).length)));
   now.push(row(`${S.incidents}: ${S.resolved}`, worlds.map((w) => w.counts.resolved)));
-  for (const p of ['reported', 'assessed', 'responding', 'contained']) now.push(row(`  ${S.phases[p]}`, worlds.map((w) => phases(w)[p] ?? 0)));
+  for (const p of ['reported', 'assessed', 'responding', 'contained']) now.push(row(`${S.openByPhase}: ${S.phases[p]}`, worlds.map((w) => phases(w)[p] ?? 0)));
   for (const s of Object.keys(UNIT_COLOUR)) now.push(row(`${S.units}: ${S.unitStates[s]}`, worlds.map((w) => states(w)[s] ?? 0)));
   now.push(row(`${S.decisions}: ${S.taken}`, worlds.map((w) => w.counts.decisions)));
   const fin: HTMLElement[] = [];
