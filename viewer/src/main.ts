@@ -309,6 +309,9 @@ class App implements PanelHost {
     this.b = b === a ? null : b;
     $('empty').hidden = true;
     document.body.classList.toggle('comparing', this.b !== null);
+    $('map-a').dataset.runLabel = a.data.name;
+    $('map-a').dataset.otherLabel = this.b?.data.name ?? '';
+    $('map-b').dataset.runLabel = this.b?.data.name ?? '';
     document.body.classList.toggle('overlaid', this.b !== null && this.layout === 'overlay');
     // the timeline first: its height sets the maps' (a map laid out before it would be laid out again)
     const t0 = performance.now();
@@ -521,6 +524,7 @@ class App implements PanelHost {
     for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = S[el.dataset.i18n as StringKey] ?? el.textContent;
     for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) el.setAttribute('aria-label', S[el.dataset.i18nLabel as StringKey]);
     $('lang').textContent = this.language === 'vi' ? 'EN' : 'VI';
+    $('map-a').dataset.outlines = S.outlines;
     $('play').setAttribute('aria-label', this.playing ? S.pause : S.play);
     const keys: [string, string][] = [['Space', S.keyPlay], ['← →', S.keyStep], ['Shift + ← →', S.keyJump], ['Home End', S.keyHomeEnd], ['[ ]', S.keySpeed], ['1 – 5', S.keyTabs], ['+ − 0', 'zoom'], ['L', S.keyLang], ['C', S.keyCompare], ['?', S.keyHelp]];
     $('help-keys').replaceChildren(...keys.flatMap(([k, v]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, v)]));
