@@ -12,6 +12,8 @@ import type { MetricStats, Proportion } from './stats.js';
 import { fmtFigure, metricLabel } from './format.js';
 
 const RATING_COLOURS: Record<string, string> = { P: '#1a9850', S: '#91cf60', M: '#fc8d59', U: '#d73027', NT: '#bdbdbd' };
+/** dark text on every segment but the red one: white on the greens, orange or grey could not be read (contrast under 4.5) */
+const DARK_TEXT = new Set(['P', 'S', 'M', 'NT']);
 const SERIES = ['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22', '#d62728'];
 const KEY_METRICS = ['people_lost', 'people_rescued', 'people_evacuated', 'mean_first_on_scene_s', 'mean_dispatch_s', 'objectives_met'];
 
@@ -144,7 +146,7 @@ function ratingBar(x: Aggregate['objectives'][string], width = 300): string {
   if (x.not_tested) parts.push(['NT', 'n/t', x.not_tested]);
   const segs = parts.map(([k, short, q]) => {
     const w = q.p * width;
-    const s = w > 0 ? `<rect x="${r1(at)}" y="0" width="${r1(w)}" height="18" fill="${RATING_COLOURS[k]}"><title>${k === 'NT' ? 'not tested' : k}: ${pct(q.p)} (${q.count} of ${q.n} runs; 95 % CI ${pct(q.ci95[0])} to ${pct(q.ci95[1])})</title></rect>${w >= 26 ? `<text x="${r1(at + w / 2)}" y="13" text-anchor="middle" class="inbar">${short} ${Math.round(q.p * 100)}%</text>` : ''}` : '';
+    const s = w > 0 ? `<rect x="${r1(at)}" y="0" width="${r1(w)}" height="18" fill="${RATING_COLOURS[k]}"><title>${k === 'NT' ? 'not tested' : k}: ${pct(q.p)} (${q.count} of ${q.n} runs; 95 % CI ${pct(q.ci95[0])} to ${pct(q.ci95[1])})</title></rect>${w >= 26 ? `<text x="${r1(at + w / 2)}" y="13" text-anchor="middle" class="inbar${DARK_TEXT.has(k) ? ' dark' : ''}">${short} ${Math.round(q.p * 100)}%</text>` : ''}` : '';
     at += w;
     return s;
   });
@@ -239,7 +241,7 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bott
 .grid{display:flex;flex-wrap:wrap;gap:12px}
 figure.chart{margin:0;border:1px solid #e4e4e4;border-radius:6px;padding:8px;background:#fcfcfc}
 figcaption{font-weight:600;margin-bottom:4px;max-width:${W}px}
-svg text{font-size:11px;fill:#444}svg .xlabel{fill:#666}svg .inbar{fill:#fff;font-weight:600}svg .tlabel{fill:#b00;font-size:10px}
+svg text{font-size:11px;fill:#444}svg .xlabel{fill:#666}svg .inbar{fill:#fff;font-weight:600}svg .inbar.dark{fill:#1b1b1b}svg .tlabel{fill:#b00;font-size:10px}
 .axis{stroke:#888}.grid line,.grid{stroke-width:1}.grid line.grid{stroke:#eee}line.grid{stroke:#eee}
 .bar{fill:#4f7cac}.band{fill:#4f7cac;opacity:.09}.median{stroke:#1b2f45;stroke-width:1.5}
 .threshold{stroke:#b00;stroke-dasharray:4 3;stroke-width:1.5}

@@ -62,6 +62,20 @@ describe('batch results page (drill batch --html)', () => {
     const met = r.aggregates[0].objectives['first-on-scene'].met;
     const row = page.locator('table.obj tr', { hasText: 'first-on-scene' });
     await expect.poll(() => row.locator('.p').textContent()).toBe(`${Math.round(met.p * 1000) / 10} %`);
+    // the shares written inside the rating bars can be read: WCAG contrast of at least 4.5 against their segment
+    const contrasts = await page.evaluate(() => {
+      const lum = (c: string) => {
+        const [r, g, b] = (c.match(/\d+/g) ?? []).slice(0, 3).map((v) => Number(v) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      return [...document.querySelectorAll('svg text.inbar')].map((t) => {
+        const rect = t.previousElementSibling as SVGRectElement;
+        const [a, b] = [lum(getComputedStyle(t).fill), lum(getComputedStyle(rect).fill)].sort((x, y) => y - x);
+        return { text: t.textContent, ratio: (a + 0.05) / (b + 0.05) };
+      });
+    });
+    expect(contrasts.length).toBeGreaterThan(0);
+    for (const c of contrasts) expect(c.ratio, c.text ?? '').toBeGreaterThanOrEqual(4.5);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'batch.png'), fullPage: true });
   });
