@@ -336,16 +336,22 @@ function knownKeys(root: z.ZodType, path: PathSegment[], input?: unknown): strin
   return [];
 }
 
-/** Is the schema at `path` a duration (a field may describe itself otherwise: the codec's text says it)? */
-function isDurationAt(root: z.ZodType, path: PathSegment[]): boolean {
+/** The schema at `path` as the field declares it (schemaAt unwraps it: the field's own description is on the wrapper). */
+function fieldSchemaAt(root: z.ZodType, path: PathSegment[]): any {
   let s: any = root;
   for (const seg of path) {
     const def = unwrap(s)?._zod?.def;
     if (def?.type === 'object' && typeof seg === 'string') s = def.shape[seg];
     else if (def?.type === 'array') s = def.element;
     else if (def?.type === 'record') s = def.valueType;
-    else return false;
+    else return undefined;
   }
+  return s;
+}
+
+/** Is the schema at `path` a duration (a field may describe itself otherwise: the codec's text says it)? */
+function isDurationAt(root: z.ZodType, path: PathSegment[]): boolean {
+  const s = fieldSchemaAt(root, path);
   const isDuration = (x: any, depth: number): boolean => {
     for (let i = 0; i < 8 && x; i++) {
       if (typeof x.description === 'string' && x.description.startsWith('duration or time since T0')) return true;
@@ -360,14 +366,7 @@ function isDurationAt(root: z.ZodType, path: PathSegment[]): boolean {
 }
 
 function describeAt(root: z.ZodType, path: PathSegment[]): string | undefined {
-  let s: any = root;
-  for (const seg of path) {
-    const def = unwrap(s)?._zod?.def;
-    if (def?.type === 'object' && typeof seg === 'string') s = def.shape[seg];
-    else if (def?.type === 'array') s = def.element;
-    else if (def?.type === 'record') s = def.valueType;
-    else return undefined;
-  }
+  let s = fieldSchemaAt(root, path);
   for (let i = 0; i < 6 && s; i++) {
     if (s.description) return `expected ${s.description}`;
     const def = s._zod?.def;
