@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { drill, ROOT, STACK, tempDir } from '../helpers/cli.js';
+import { drill, ROOT, STACK, tempDir, writeDecisions } from '../helpers/cli.js';
 import { Pty } from '../helpers/pty.js';
 
 const KY_SON = 'scenarios/ky-son-flash-flood.yaml';
@@ -135,11 +135,10 @@ describe('drill play in a terminal', () => {
     await pty.expect('Session closed at T+18:00.');
     expect(await pty.exit()).toBe(0);
     const decisions = join(dir, 'd.yaml');
-    writeFileSync(decisions, [
-      'drillsim_decisions: 1', 'players: [tc-chair]', 'decisions:',
-      '  - { at: T+00:00, role: tc-chair, do: evacuate, zone: ta-ca-riverside }',
-      '  - { at: T+03:30, role: tc-chair, do: dispatch, unit: tc-militia, incident: ta-ca-houses }', '',
-    ].join('\n'));
+    writeDecisions(decisions, ['tc-chair'], [
+      '{ at: T+00:00, role: tc-chair, do: evacuate, zone: ta-ca-riverside }',
+      '{ at: T+03:30, role: tc-chair, do: dispatch, unit: tc-militia, incident: ta-ca-houses }',
+    ]);
     drill(['run', KY_SON, '--decisions', decisions, '--out', join(dir, 'ran.json'), '--quiet']);
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(dir, 'ran.json'), 'utf8'));
   });

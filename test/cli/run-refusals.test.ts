@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { drill, STACK, tempDir } from '../helpers/cli.js';
+import { drill, STACK, tempDir, writeDecisions } from '../helpers/cli.js';
 
 const KY_SON = 'scenarios/ky-son-flash-flood.yaml';
 
@@ -53,11 +53,10 @@ describe('drill run --decisions with refused decisions', () => {
 
   it('a refused command of an option a person chose names the answer it came from', () => {
     const g = join(dir, 'g.yaml');
-    writeFileSync(g, [
-      'drillsim_decisions: 1', 'players: [mx-chair]', 'decisions:',
-      '  - { at: T+00:30, role: mx-chair, do: evacuate, zone: muong-xen-lowland }',
-      '  - { at: T+01:46, role: mx-chair, do: answer, inject: night-evacuation, option: evacuate-now }', '',
-    ].join('\n'));
+    writeDecisions(g, ['mx-chair'], [
+      '{ at: T+00:30, role: mx-chair, do: evacuate, zone: muong-xen-lowland }',
+      '{ at: T+01:46, role: mx-chair, do: answer, inject: night-evacuation, option: evacuate-now }',
+    ]);
     const r = drill(['run', KY_SON, '--decisions', g]);
     expect(r.stdout).toContain(`    refused  ${g}:5  T+01:46  mx-chair  answer night-evacuation evacuate-now → evacuate muong-xen-lowland: zone 'muong-xen-lowland' already has its order`);
   });
@@ -67,11 +66,10 @@ describe('drill fork with refused decisions', () => {
   it('lists them too: those of the new file at their line, those kept from the run as such', () => {
     const dir = tempDir();
     const run = join(dir, 'run.json'), f = join(dir, 'f.yaml');
-    writeFileSync(join(dir, 'd.yaml'), [
-      'drillsim_decisions: 1', 'players: [tc-chair]', 'decisions:',
-      '  - { at: T+00:30, role: tc-chair, do: evacuate, zone: ta-ca-riverside }',
-      '  - { at: T+00:35, role: tc-chair, do: evacuate, zone: ta-ca-riverside }', '',
-    ].join('\n'));
+    writeDecisions(join(dir, 'd.yaml'), ['tc-chair'], [
+      '{ at: T+00:30, role: tc-chair, do: evacuate, zone: ta-ca-riverside }',
+      '{ at: T+00:35, role: tc-chair, do: evacuate, zone: ta-ca-riverside }',
+    ]);
     expect(drill(['run', KY_SON, '--decisions', join(dir, 'd.yaml'), '--out', run, '--quiet']).code).toBe(0);
     writeFileSync(f, 'drillsim_decisions: 1\nplayers: [tc-chair]\ndecisions:\n  - { at: T+01:00, role: tc-chair, do: evacuate, zone: ta-ca-riverside }\n');
     const r = drill(['fork', run, '--at', 'T+01:00', '--decisions', f]);
@@ -86,11 +84,10 @@ describe('a decision for a role not in players', () => {
 
   it('is an error at its line, naming the role and the players, and nothing is run', () => {
     const f = join(dir, 'f.yaml');
-    writeFileSync(f, [
-      'drillsim_decisions: 1', 'players: [tc-chair]', 'decisions:',
-      '  - { at: T+00:30, role: tc-chair, do: evacuate, zone: ta-ca-riverside }',
-      '  - { at: T+01:00, role: mx-chair, do: evacuate, zone: muong-xen-lowland }', '',
-    ].join('\n'));
+    writeDecisions(f, ['tc-chair'], [
+      '{ at: T+00:30, role: tc-chair, do: evacuate, zone: ta-ca-riverside }',
+      '{ at: T+01:00, role: mx-chair, do: evacuate, zone: muong-xen-lowland }',
+    ]);
     const out = join(dir, 'out.json');
     const r = drill(['run', KY_SON, '--decisions', f, '--out', out]);
     expect(r.code).toBe(1);

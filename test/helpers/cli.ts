@@ -1,6 +1,6 @@
 /** Run the real `drill` command (the built CLI) as a user would, and capture what it prints. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,3 +26,9 @@ export function tempDir(prefix = 'drillsim-'): string {
 
 /** A stack trace looks like "    at fn (file:line:col)". */
 export const STACK = /^\s+at .+:\d+:\d+\)?$/m;
+
+/** Write a decisions file for `players` with these entries (flow mappings, one per line: line 4 is the first entry); returns its path. */
+export function writeDecisions(file: string, players: string[], entries: string[]): string {
+  writeFileSync(file, ['drillsim_decisions: 1', `players: [${players.join(', ')}]`, 'decisions:', ...entries.map((e) => `  - ${e}`), ''].join('\n'));
+  return file;
+}
