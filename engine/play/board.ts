@@ -283,7 +283,9 @@ export function messageLines(sim: Sim, r: { inject: import('../scenario/schema.j
 export function renderSummary(sim: Sim, s: Summary, lang: Lang, events: readonly string[] = sim.log?.lines ?? []): string {
   const out: string[] = [m(lang, 'sum.title', { t: clock(s.t_end) })];
   out.push(`  ${m(lang, 'sum.incidents', { reported: s.incidents.reported, contained: s.incidents.contained, resolved: s.incidents.resolved })}`);
-  out.push(`  ${m(lang, 'sum.people', { at_risk: s.people.at_risk, rescued: s.people.rescued, lost: s.people.lost, still: s.people.still_at_risk, evacuated: s.people.evacuated })}`);
+  // shelters only where the scenario has some people in them, as `drill run` prints it
+  const evacuated = s.people.evacuated ? m(lang, 'sum.evacuated', { evacuated: s.people.evacuated }) : '';
+  out.push(`  ${m(lang, 'sum.people', { at_risk: s.people.at_risk, rescued: s.people.rescued, lost: s.people.lost, still: s.people.still_at_risk })}${evacuated}`);
   // the mean leaves out the incidents nobody reached: say how many there were
   const reached = s.response.mean_first_on_scene_s === null ? m(lang, 'sum.no-response') : m(lang, 'sum.response', { mean: span(s.response.mean_first_on_scene_s, lang), max: span(s.response.max_first_on_scene_s!, lang) });
   const u = unreachedIncidents(events);

@@ -48,6 +48,15 @@ describe('the response line of the summaries', () => {
     expect(tk).toContain('; 2 sự cố (713 người) chưa có lực lượng nào đến được\n');
   });
 
+  it('where nobody went to a shelter, the hot wash leaves shelters out, as drill run does', () => {
+    const r = drill(['run', 'scenarios/minimal.yaml']);
+    const p = drill(['play', 'scenarios/minimal.yaml', '--controller'], { input: 'advance until end\n' });
+    expect(p.code).toBe(0);
+    const hot = p.stdout.slice(p.stdout.indexOf('Summary at'));
+    expect(line(hot, 'people:')).toBe('people: 3 at risk, 2 rescued, 1 lost, 0 still at risk');
+    expect(line(hot, 'people:').replace(/^people:\s*/, '')).toBe(line(r.stdout, 'people').replace(/^people\s*/, ''));
+  });
+
   it('a run in which every incident was reached says nothing about unreached incidents', () => {
     const r = drill(['run', 'scenarios/minimal.yaml']);
     expect(r.code).toBe(0);
