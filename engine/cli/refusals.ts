@@ -1,7 +1,8 @@
 /**
  * `drill run`'s list of refused decisions: which decision of the decisions
  * file (file:line), when, as which role, what it ordered and why the engine
- * refused it, in the words `drill play` uses at the prompt. The reason is put
+ * refused it, in the words `drill play` uses at the prompt (naming the role
+ * where the prompt says "you"). The reason is put
  * into words while the run is at the refusal (the engine's onRefused hook),
  * because it names the world as it was then (the unit busy with what, the
  * zone already ordered); the hook only reads.
@@ -41,7 +42,7 @@ export function refusalRecorder(file: string | undefined, dec: DecisionsInput | 
         command = `${commandLine(answer.cmd)} → ${command}`;
       } else if (others) where = others;
     }
-    list.push({ where, t: sim.now, role: d.role, command, why: explainRefusal(sim, d, code, 'en') });
+    list.push({ where, t: sim.now, role: d.role, command, why: explainRefusal(sim, d, code, 'en', 'record') });
   };
   return { onRefused, list };
 }

@@ -15,10 +15,19 @@ import { areaName, seatName } from './board.js';
 import { codeKey } from './describe.js';
 import { m, type MsgKey } from './messages.js';
 
-export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang): string {
+type AuthorityKey = 'ref.not-yours' | 'ref.no-support-there' | 'ref.level-not-yours-may' | 'ref.level-not-yours' | 'ref.level-end-not-yours' | 'ref.area-not-yours' | 'ref.road-not-yours' | 'ref.answer-not-yours';
+
+/**
+ * `voice`: 'seat' speaks to the person at the prompt ("you may not ..."); 'record' names the role, for a list a
+ * reviewer reads afterwards (`drill run`'s refused decisions: "Mường Xén commune chair may not ...").
+ */
+export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, voice: 'seat' | 'record' = 'seat'): string {
   const c = d.cmd as AnyCommand & Record<string, any>;
   const { model, world } = sim;
   const say = (key: MsgKey, p: Record<string, string | number> = {}) => m(lang, key, p);
+  /** a reason about the role's own authority, in the voice asked for */
+  const own = (key: AuthorityKey, p: Record<string, string | number> = {}) =>
+    voice === 'seat' ? say(key, p) : say(`${key}.role`, { ...p, role: seatName(sim, d.role, lang) });
   const guess = (word: string, ids: Iterable<string>) => {
     const n = nearest(word, ids);
     return n ? say('ref.guess', { id: n }) : '';
@@ -69,27 +78,27 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang):
     switch (c.do) {
       case 'dispatch': {
         const boss = model.commander.get(c.unit);
-        if (boss !== d.role) return say('ref.not-yours', { unit: c.unit, boss: boss ? `${seatName(sim, boss, lang)} (${boss})` : '?' });
+        if (boss !== d.role) return own('ref.not-yours', { unit: c.unit, boss: boss ? `${seatName(sim, boss, lang)} (${boss})` : '?' });
         const area = sim.incident(c.incident)?.area ?? '';
-        return say('ref.no-support-there', { area: areaName(sim, area, lang), supports: (role?.supports ?? []).map((a) => areaName(sim, a, lang)).join(', ') });
+        return own('ref.no-support-there', { area: areaName(sim, area, lang), supports: (role?.supports ?? []).map((a) => areaName(sim, a, lang)).join(', ') });
       }
       case 'recall': {
         const boss = model.commander.get(c.unit);
-        return say('ref.not-yours', { unit: c.unit, boss: boss ? `${seatName(sim, boss, lang)} (${boss})` : '?' });
+        return own('ref.not-yours', { unit: c.unit, boss: boss ? `${seatName(sim, boss, lang)} (${boss})` : '?' });
       }
       case 'declare_level': {
         const current = world.areas[c.area].level.context.level as number;
         const may = role?.declares ?? [];
-        if (c.level > 0 && !may.includes(c.level)) return say(may.length ? 'ref.level-not-yours-may' : 'ref.level-not-yours', { level: c.level, may: may.join(', ') });
-        if (c.level === 0 && !may.includes(current)) return say('ref.level-end-not-yours', { level: current });
-        return say('ref.area-not-yours', { area: areaName(sim, c.area, lang) });
+        if (c.level > 0 && !may.includes(c.level)) return own(may.length ? 'ref.level-not-yours-may' : 'ref.level-not-yours', { level: c.level, may: may.join(', ') });
+        if (c.level === 0 && !may.includes(current)) return own('ref.level-end-not-yours', { level: current });
+        return own('ref.area-not-yours', { area: areaName(sim, c.area, lang) });
       }
       case 'close_road':
-      case 'open_road': return say('ref.road-not-yours', { id: c.edge });
-      case 'answer': return say('ref.answer-not-yours', { id: c.inject, to: sim.injectSpec(c.inject)?.to ?? '?' });
-      case 'evacuate': return say('ref.area-not-yours', { area: areaName(sim, model.scenario.evacuation.zones.find((z) => z.id === c.zone)?.area ?? '', lang) });
-      case 'open_shelter': return say('ref.area-not-yours', { area: areaName(sim, model.scenario.evacuation.shelters.find((s) => s.id === c.shelter)?.area ?? '', lang) });
-      default: return say('ref.area-not-yours', { area: areaName(sim, c.area ?? '', lang) });
+      case 'open_road': return own('ref.road-not-yours', { id: c.edge });
+      case 'answer': return own('ref.answer-not-yours', { id: c.inject, to: sim.injectSpec(c.inject)?.to ?? '?' });
+      case 'evacuate': return own('ref.area-not-yours', { area: areaName(sim, model.scenario.evacuation.zones.find((z) => z.id === c.zone)?.area ?? '', lang) });
+      case 'open_shelter': return own('ref.area-not-yours', { area: areaName(sim, model.scenario.evacuation.shelters.find((s) => s.id === c.shelter)?.area ?? '', lang) });
+      default: return own('ref.area-not-yours', { area: areaName(sim, c.area ?? '', lang) });
     }
   }
 

@@ -25,7 +25,7 @@ describe('drill run --decisions with refused decisions', () => {
     '',
   ].join('\n'));
 
-  it('prints one line per refused decision: file:line, time, role, the order, and the reason in drill play\'s words', () => {
+  it('prints one line per refused decision: file:line, time, role, the order, and the reason in drill play\'s words, naming the role where the prompt says "you"', () => {
     const r = drill(['run', KY_SON, '--decisions', f]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -34,7 +34,7 @@ describe('drill run --decisions with refused decisions', () => {
     expect(lines[at]).toMatch(/ 3 refused$/);
     expect(lines.slice(at + 1, at + 4)).toEqual([
       `    refused  ${f}:5  T+00:35  tc-chair  evacuate ta-ca-riverside: zone 'ta-ca-riverside' already has its order (ordered (warning people))`,
-      `    refused  ${f}:6  T+01:00  mx-chair  declare level 2 in muong-xen: you may not declare level 2 (you may declare 1): the law names who declares each level`,
+      `    refused  ${f}:6  T+01:00  mx-chair  declare level 2 in muong-xen: Mường Xén commune chair (commune civil-defence board) may not declare level 2 (it may declare 1): the law names who declares each level`,
       `    refused  ${f}:7  T+01:00  tc-chair  dispatch tc-militia to ta-ca-houses: there is no open incident 'ta-ca-houses'`,
     ]);
     expect(lines[at + 4]).toMatch(/^ {2}objectives/);
