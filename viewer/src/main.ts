@@ -329,8 +329,7 @@ class App implements PanelHost {
     this.renderWarnings();
     const t3 = performance.now();
     if (this.timings.map_ms === undefined) Object.assign(this.timings, { timeline_ms: t1 - t0, map_ms: t2 - t1, panels_ms: t3 - t2 });
-    $('title').textContent = textIn(a.data.scenario.title, this.language);
-    document.title = `${textIn(a.data.scenario.title, this.language)} · drillsim`;
+    this.showTitle();
     const t4 = performance.now();
     this.seek(Math.min(this.t, a.data.until), true);
     this.timings.seek_ms ??= performance.now() - t4;
@@ -511,11 +510,20 @@ class App implements PanelHost {
       this.timeline.relabel();
       this.mapA?.relabel();
       this.mapB?.relabel();
-      $('title').textContent = textIn(this.a.data.scenario.title, l);
+      this.showTitle();
       this.seek(this.t, true);
       this.updateDivergenceLabel();
     }
     this.scheduleHash();
+  }
+
+  /** The scenario's title in the header, cut short there if need be: the whole of it in its tooltip, and as the page's title. */
+  showTitle(): void {
+    if (!this.a) return;
+    const title = textIn(this.a.data.scenario.title, this.language);
+    $('title').textContent = title;
+    $('title').title = title;
+    document.title = `${title} · drillsim`;
   }
 
   relabel(): void {
@@ -523,6 +531,7 @@ class App implements PanelHost {
     document.documentElement.lang = this.language;
     for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = S[el.dataset.i18n as StringKey] ?? el.textContent;
     for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) el.setAttribute('aria-label', S[el.dataset.i18nLabel as StringKey]);
+    for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-title]')) el.title = S[el.dataset.i18nTitle as StringKey];
     $('lang').textContent = this.language === 'vi' ? 'EN' : 'VI';
     $('map-a').dataset.outlines = S.outlines;
     $('play').setAttribute('aria-label', this.playing ? S.pause : S.play);
@@ -566,7 +575,7 @@ class App implements PanelHost {
     $('copy-link').addEventListener('click', async () => {
       this.writeHash();
       try { await navigator.clipboard.writeText(location.href); $('copy-link').textContent = this.S().linkCopied; } catch { prompt('', location.href); }
-      setTimeout(() => { $('copy-link').textContent = this.S().copyLink; }, 2000);
+      setTimeout(() => { $('copy-link').textContent = this.S().copyLinkShort; }, 2000);
     });
     $('help-button').addEventListener('click', () => $<HTMLDialogElement>('help').showModal());
     for (const name of TABS) $(`tab-${name}`).addEventListener('click', () => this.showTab(name));

@@ -12,6 +12,7 @@
 import * as d3 from 'd3';
 import { feature } from 'topojson-client';
 import { textIn } from '../../engine/scenario/text.js';
+import { TIERS } from '../../engine/scenario/schema.js';
 import { trackAt } from '../../engine/sim/hazards.js';
 import { toCoords } from '../../engine/sim/geo.js';
 import { unitPosition } from '../../engine/replay/replay.js';
@@ -19,6 +20,7 @@ import { valueAt } from '../../engine/replay/history.js';
 import type { World } from '../../engine/sim/world.js';
 import type { Lang } from './i18n.js';
 import { STRINGS } from './i18n.js';
+import { placeLabels, type Box, type Label, type Spot } from './labels.js';
 import { lonLat, type LoadedRun } from './loaded.js';
 import { RISK_COLOUR, ROAD_STYLE, UNIT_COLOUR, severityColour, severityInk } from './look.js';
 import { Marks, put, svgEl, text } from './marks.js';
@@ -231,6 +233,91 @@ export class MapView {
     return this.pt(lonLat(this.run, x, y));
   }
 
+  /** An evacuation zone's circle: around its area, each zone of the area at its own angle, a fixed distance off on screen. */
+  private zoneXY(p: { x: number; y: number }, i: number): P {
+    const [x, y] = this.xy(p.x, p.y);
+    const a = i * 2.2 + 2.2;
+    return [x + Math.cos(a) * 34, y + Math.sin(a) * 34];
+  }
+
+  /** A shelter's triangle: below left of its place, staggered so that shelters at one place do not hide each other. */
+  private shelterXY(c: { lon: number; lat: number }, i: number): P {
+    const [x, y] = this.pt([c.lon, c.lat]);
+    return [x - 14 - i * 3, y + 14 + (i % 2) * 12];
+  }
+
+  /** Labels' sizes by font and text, measured once: they keep their screen size at any zoom. */
+  private readonly sizes = new Map<string, { w: number; ascent: number; descent: number }>();
+  /** each label class's font, read from the style sheet once */
+  private readonly fonts = new Map<string, string>();
+
+  /**
+   * A label's size in its own font, measured on a canvas: getBBox would lay the page out
+   * at every open, and a canvas measures the same text within a pixel (added to the width).
+   */
+  private measure(el: Element, text: string): { w: number; ascent: number; descent: number } {
+    const cls = el.getAttribute('class') ?? '';
+    let font = this.fonts.get(cls);
+    if (font === undefined) {
+      const cs = getComputedStyle(el);
+      font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      this.fonts.set(cls, font);
+    }
+    const key = `${font}|${text}`;
+    let size = this.sizes.get(key);
+    if (!size) {
+      ruler.font = font;
+      const m = ruler.measureText(text);
+      size = { w: m.width + 1, ascent: m.fontBoundingBoxAscent, descent: m.fontBoundingBoxDescent };
+      this.sizes.set(key, size);
+    }
+    return size;
+  }
+
+  /**
+   * Area names, then zones' and shelters' figures, placed so that none covers
+   * another (see labels.ts): areas of a higher tier, then more people, first.
+   * Run when the view changes (zoom, size, language), never at a seek: a zone's
+   * or a shelter's figures change with the time, so each keeps room for the
+   * widest they can be (everyone still there; the shelter full).
+   */
+  private placeMapLabels(): void {
+    const model = this.run.replay.model;
+    type Item = { el: SVGTextElement; at: P; own: boolean; reserve: string; spots: readonly Spot[]; rank: [number, number, number, string] };
+    const items: Item[] = [];
+    // no label hides a place's marker (area, base, shelter), nor goes under one
+    const markers: Box[] = [];
+    const around = ([x, y]: P, r: number): Box => ({ x0: x - r, y0: y - r, x1: x + r, y1: y + r });
+    this.layer.labels.selectAll<SVGTextElement, { a: { id: string; tier: string; population: number; coords: { lon: number; lat: number } } }>('text.area-name').each((d, i, els) => {
+      const at = this.pt([d.a.coords.lon, d.a.coords.lat]);
+      markers.push(around(at, 8));
+      items.push({ el: els[i], at, own: false, reserve: els[i].textContent ?? '', spots: AREA_SPOTS, rank: [0, TIERS.indexOf(d.a.tier as (typeof TIERS)[number]), -d.a.population, d.a.id] });
+    });
+    for (const u of this.run.data.scenario.units) { const b = model.basePlace.get(u.id); if (b) markers.push(around(this.xy(b.x, b.y), 7)); }
+    this.layer.zones.selectAll<SVGGElement, { z: { id: string; population: number }; i: number; p: { x: number; y: number } }>('g.zone').each((d, i, gs) => {
+      const at = this.zoneXY(d.p, d.i);
+      items.push({ el: gs[i].querySelector('text')!, at, own: true, reserve: `${d.z.population}↓ ${d.z.population}⌂`, spots: zoneSpots(zoneRadius(d.z.population)), rank: [1, 0, -d.z.population, d.z.id] });
+    });
+    this.layer.shelters.selectAll<SVGGElement, { sh: { id: string; capacity_people: number }; i: number; c: { lon: number; lat: number }; w?: { capacity: number } }>('g.shelter').each((d, i, gs) => {
+      const at = this.shelterXY(d.c, d.i);
+      markers.push({ x0: at[0] - 8, y0: at[1] - 8, x1: at[0] + 8, y1: at[1] + 6 });
+      const cap = d.w?.capacity ?? d.sh.capacity_people;
+      items.push({ el: gs[i].querySelector('text')!, at, own: true, reserve: `${cap}/${cap}`, spots: SHELTER_SPOTS, rank: [2, 0, -cap, d.sh.id] });
+    });
+    items.sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.rank[2] - b.rank[2] || (a.rank[3] < b.rank[3] ? -1 : a.rank[3] > b.rank[3] ? 1 : 0));
+    const labels: Label[] = items.map((it) => ({ x: it.at[0], y: it.at[1], ...this.measure(it.el, it.reserve), spots: it.spots }));
+    const spots = placeLabels(labels, markers, { x0: 0, y0: 0, x1: this.width, y1: this.height });
+    items.forEach((it, k) => {
+      const s = spots[k];
+      if (!s) { it.el.setAttribute('display', 'none'); return; }
+      it.el.removeAttribute('display');
+      // a zone's or shelter's text sits in its marker's group; area names on the labels' layer, in screen units
+      it.el.setAttribute('x', String(it.own ? s.dx : it.at[0] + s.dx));
+      it.el.setAttribute('y', String(it.own ? s.dy : it.at[1] + s.dy));
+      it.el.setAttribute('text-anchor', s.anchor);
+    });
+  }
+
   render(t: number, world: World, overlay: { run: LoadedRun; world: World } | null = null): void {
     this.last = { t, world, overlay };
     this.redraw();
@@ -272,16 +359,17 @@ export class MapView {
       return { z, i, p, zw, flooded };
     });
     this.layer.zones.selectAll<SVGGElement, (typeof zones)[number]>('g.zone').data(zones, (d) => d.z.id)
-      .join((en) => { const g = en.append('g').attr('class', 'zone'); g.append('circle'); g.append('text'); g.append('title'); return g; })
-      .attr('transform', (d) => { const [x, y] = this.xy(d.p.x, d.p.y); const a = (d.i * 2.2) + 2.2; return `translate(${x + Math.cos(a) * 34},${y + Math.sin(a) * 34})`; })
+      .join((en) => { const g = en.append('g').attr('class', 'zone'); g.append('circle'); g.append('text').attr('class', 'small'); g.append('title'); return g; })
+      .attr('transform', (d) => { const [x, y] = this.zoneXY(d.p, d.i); return `translate(${x},${y})`; })
       .attr('data-zone', (d) => d.z.id).attr('data-flooded', (d) => String(d.flooded))
       .each(function (d) {
         const g = d3.select(this);
-        const r = 6 + Math.sqrt(d.z.population) / 5;
+        const r = zoneRadius(d.z.population);
         g.select('circle').attr('r', r).attr('fill', d.flooded ? `url(#flood-${g.node()!.ownerSVGElement!.getAttribute('data-run')})` : 'rgba(0,114,178,0.08)')
           .attr('stroke', '#0072B2').attr('stroke-dasharray', '3 2');
         const state = d.zw ? String(d.zw.m.value) : '';
-        setText(g.select('text').attr('y', r + 11).attr('text-anchor', 'middle').attr('class', 'small'), d.zw ? `${d.zw.remaining}↓ ${d.zw.sheltered}⌂` : '');
+        // where the figures go is the labels' placement's to say (see placeMapLabels)
+        setText(g.select('text'), d.zw ? `${d.zw.remaining}↓ ${d.zw.sheltered}⌂` : '');
         setText(g.select('title'), `${S.zone}: ${textIn(d.z.name, lang) || d.z.id} (${state}); ${d.zw?.remaining ?? d.z.population} / ${d.z.population}${d.flooded ? `; ${S.flooded}` : ''}`);
       });
 
@@ -352,18 +440,18 @@ export class MapView {
         .select('title').text((d) => `${S.base}: ${d.id}`);
     }
     // --- shelters
-    const shelters = s.evacuation.shelters.map((sh) => {
+    const shelters = s.evacuation.shelters.map((sh, i) => {
       const c = sh.coords ? sh.coords : sh.node && model.travel.nodeIndex.has(sh.node) ? toCoords(model.projection, ...model.travel.nodeXY[model.travel.nodeIndex.get(sh.node)!]) : toCoords(model.projection, model.areaPlace.get(sh.area)!.x, model.areaPlace.get(sh.area)!.y);
-      return { sh, c, w: world.shelters[sh.id] };
+      return { sh, i, c, w: world.shelters[sh.id] };
     });
     this.layer.shelters.selectAll<SVGGElement, (typeof shelters)[number]>('g.shelter').data(shelters, (d) => d.sh.id)
       .join((en) => { const g = en.append('g').attr('class', 'shelter'); g.append('path').attr('d', 'M0,-8 L8,6 L-8,6 Z'); g.append('text').attr('class', 'small'); g.append('title'); return g; })
-      .attr('transform', (d, i) => { const [x, y] = this.pt([d.c.lon, d.c.lat]); return `translate(${x - 14 - i * 3},${y + 14 + (i % 2) * 12})`; })
+      .attr('transform', (d) => { const [x, y] = this.shelterXY(d.c, d.i); return `translate(${x},${y})`; })
       .attr('data-shelter', (d) => d.sh.id).attr('data-state', (d) => String(d.w?.m.value ?? ''))
       .each(function (d) {
         const g = d3.select(this);
         g.classed('open', d.w?.m.value === 'open' || d.w?.m.value === 'full');
-        setText(g.select('text').attr('x', -10).attr('y', 4).attr('text-anchor', 'end'), d.w && d.w.occupancy > 0 ? `${d.w.occupancy}/${d.w.capacity}` : '');
+        setText(g.select('text'), d.w && d.w.occupancy > 0 ? `${d.w.occupancy}/${d.w.capacity}` : '');
         setText(g.select('title'), `${S.shelter}: ${textIn(d.sh.name, lang) || d.sh.id} ${d.w ? `${d.w.occupancy}/${d.w.capacity} (${String(d.w.m.value)})` : ''}`);
       });
 
@@ -375,9 +463,9 @@ export class MapView {
       .select('text').text((d) => `${d!.f} Bft`);
     if (viewChanged) {
       this.layer.labels.selectAll<SVGTextElement, (typeof areas)[number]>('text.area-name').data(areas, (d) => d.a.id)
-        .join('text').attr('class', 'area-name')
-        .attr('x', (d) => this.pt([d.a.coords.lon, d.a.coords.lat])[0] + 10).attr('y', (d) => this.pt([d.a.coords.lon, d.a.coords.lat])[1] - 9)
+        .join('text').attr('class', 'area-name').attr('data-area', (d) => d.a.id)
         .text((d) => textIn(d.a.name, lang));
+      this.placeMapLabels();
     }
 
     // --- incidents: open ones from the engine's world, recently resolved ones faded
@@ -527,6 +615,27 @@ export class MapView {
       m.tip = () => `${textIn(model.unit.get(d.id)?.name, lang) || d.id}: ${S.unitStates[d.state] ?? d.state}${d.incident ? ` → ${d.incident}` : ''}`;
     });
   }
+}
+
+/** the canvas labels are measured on (see MapView.measure) */
+const ruler = document.createElement('canvas').getContext('2d')!;
+
+/** Where an area's name may go round its marker: right above first (as before), then right, left, below, above. */
+const AREA_SPOTS: readonly Spot[] = [
+  { dx: 10, dy: -9, anchor: 'start' }, { dx: 11, dy: 4, anchor: 'start' }, { dx: -10, dy: -9, anchor: 'end' }, { dx: -11, dy: 4, anchor: 'end' },
+  { dx: 10, dy: 17, anchor: 'start' }, { dx: -10, dy: 17, anchor: 'end' }, { dx: 0, dy: -12, anchor: 'middle' }, { dx: 0, dy: 22, anchor: 'middle' },
+];
+/** a shelter's occupancy: left of its triangle first (as before), then right, below, above */
+const SHELTER_SPOTS: readonly Spot[] = [{ dx: -10, dy: 4, anchor: 'end' }, { dx: 10, dy: 4, anchor: 'start' }, { dx: 0, dy: 18, anchor: 'middle' }, { dx: 0, dy: -11, anchor: 'middle' }];
+
+/** a zone's figures: under its circle first (as before), then above, right, left */
+function zoneSpots(r: number): Spot[] {
+  return [{ dx: 0, dy: r + 11, anchor: 'middle' }, { dx: 0, dy: -r - 4, anchor: 'middle' }, { dx: r + 3, dy: 4, anchor: 'start' }, { dx: -r - 3, dy: 4, anchor: 'end' }];
+}
+
+/** A zone's circle grows with the people in it. */
+function zoneRadius(population: number): number {
+  return 6 + Math.sqrt(population) / 5;
 }
 
 /** The key to the map's symbols (an HTML overlay; the shapes are drawn with d3 like the map's). */
