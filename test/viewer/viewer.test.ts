@@ -217,6 +217,27 @@ describe('the replay viewer', () => {
     await page.locator('#compare-select').selectOption('');
   });
 
+  it('a link to a comparison opens the comparison, whatever else the address holds', async () => {
+    // the page rewrites its address (time, language) while the second run is still arriving: it must not lose `cmp`
+    const d = findDivergence(runA, runB);
+    for (const hash of ['#run=0&cmp=1&lang=vi', `#run=0&cmp=1&t=${d.t}`, '#run=1&cmp=0&layout=overlay']) {
+      for (let i = 0; i < 2; i++) {
+        const other = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+        await openViewer(other, server.url + hash);
+        const want = new URLSearchParams(hash.slice(1));
+        expect(await other.evaluate(() => (window as any).drillViewer.app.b?.served ?? null), hash).toBe(Number(want.get('cmp')));
+        expect(await other.evaluate(() => (window as any).drillViewer.app.a?.served ?? null), hash).toBe(Number(want.get('run')));
+        if (want.get('t')) expect(await clockT(other)).toBe(Number(want.get('t')));
+        // and the address, once written, still says what is shown
+        await other.waitForTimeout(400);
+        const now = new URLSearchParams((await other.evaluate(() => location.hash)).slice(1));
+        expect(now.get('cmp'), hash).toBe(want.get('cmp'));
+        for (const k of ['lang', 'layout', 't']) if (want.get(k)) expect(now.get(k), `${hash}: ${k}`).toBe(want.get(k));
+        await other.close();
+      }
+    }
+  });
+
   it('says clearly in the page when a file is corrupt or not a run log', async () => {
     const text = readFileSync(fileA, 'utf8');
     await page.locator('#file-input').setInputFiles({ name: 'cut-short.json', mimeType: 'application/json', buffer: Buffer.from(text.slice(0, text.length / 2)) });

@@ -186,11 +186,14 @@ class App implements PanelHost {
   /** Open the runs `drill view` serves (boot.ts has started fetching them): each is shown once its head and events are in. */
   async openServed(): Promise<void> {
     const served = startServed();
-    if ((await served.list) === null) return this.applyHash(); // opened from a file, not from `drill view`: use the picker
-    for (const arrival of await served.arrivals()) await this.openArrival(arrival, this.a === null ? () => this.shown(arrival) : null);
+    // the address as the page was opened: the page rewrites it (time, language) while the runs arrive, and the
+    // run to compare with may come after that, so it is read here, not after (the time only while nobody has moved it)
     const want = parseHash();
+    if ((await served.list) === null) return this.applyHash(want); // opened from a file, not from `drill view`: use the picker
+    for (const arrival of await served.arrivals()) await this.openArrival(arrival, this.a === null ? () => this.shown(arrival, want) : null);
     const byServed = (i: number | null) => (i === null ? null : this.runs.find((r) => r.served === i) ?? null);
-    if ((byServed(want.run) ?? this.a) !== this.a || byServed(want.cmp) !== this.b) this.applyHash();
+    if ((byServed(want.run) ?? this.a) !== this.a || byServed(want.cmp) !== this.b) this.applyHash({ ...want, t: null });
+    this.scheduleHash(); // an address written while the runs were arriving may lack the one compared with
   }
 
   /**
@@ -250,12 +253,12 @@ class App implements PanelHost {
   }
 
   /** The first served run is in: show it, and note how long that took. */
-  private shown(arrival: Arrival): void {
+  private shown(arrival: Arrival, want: ReturnType<typeof parseHash>): void {
     const t0 = arrival.started;
     this.timings.fetch_start_at = t0;
     this.timings.compressed = arrival.compressed;
     this.timings.head_ms = (arrival.headAt ?? arrival.ended ?? t0) - t0;
-    this.applyHash();
+    this.applyHash(want);
     this.timings.open_ms = performance.now() - t0;
     arrival.holdKeyframes(new Promise((ok) => afterPaint(() => { this.timings.painted_at = performance.now(); this.timings.painted_ms = this.timings.painted_at - t0; ok(); })));
   }
@@ -482,8 +485,7 @@ class App implements PanelHost {
     if (location.hash !== hash) history.replaceState(null, '', hash);
   }
 
-  applyHash(): void {
-    const want = parseHash();
+  applyHash(want = parseHash()): void {
     if (want.lang) this.setLang(want.lang, false);
     if (want.layout) { this.layout = want.layout; $<HTMLSelectElement>('compare-layout').value = want.layout; }
     const byServed = (i: number | null) => (i === null ? null : this.runs.find((r) => r.served === i) ?? null);
