@@ -14,7 +14,7 @@ import { m, type MsgKey } from '../play/messages.js';
 import { PlaySession } from '../play/session.js';
 import { CONTROLLER } from '../sim/commands.js';
 import { intOption, parse, UsageError } from './args.js';
-import { InputError, writeAtomic } from './io.js';
+import { checkWritable, InputError, writeAtomic } from './io.js';
 import { loadRunLog, loadScenario } from './load.js';
 import type { Subcommand } from './main.js';
 import { clock } from './time.js';
@@ -103,6 +103,8 @@ async function play(argv: string[], lang: Lang): Promise<number> {
   }
   controller = session.opts.controller;
   const out = values.out !== undefined ? String(values.out) : undefined;
+  // before the session, not at its end: a trainee's hour of decisions must not meet a missing folder at `quit`
+  if (out !== undefined) checkWritable(out);
   const interactive = Boolean(process.stdin.isTTY);
   let refusedLines = 0;
   let savedRevision = session.revision;

@@ -101,6 +101,16 @@ describe('drill play on stdin', () => {
     for (const r of [missing, junk]) expect(r.stderr).not.toMatch(STACK);
   });
 
+  it('refuses an --out it could not write before the session starts, not at its end', () => {
+    const dir = tempDir();
+    const r = drill(['play', 'scenarios/minimal.yaml', '--controller', '--out', join(dir, 'no-folder', 'x.json')], { input: 'advance\nquit\n' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("cannot write: the folder '" + join(dir, 'no-folder') + "' does not exist");
+    // nothing was played: no intro, no prompt, no clock
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
   it('prints its help in each language', () => {
     expect(drill(['play', '--help', '--lang', 'vi']).stdout).toContain('một vai được đóng tại máy này');
     expect(drill(['play', '--help', '--lang', 'en']).stdout).toContain('a role played at this terminal');
