@@ -81,7 +81,8 @@ export function metricStats(values: readonly (number | null)[]): MetricStats {
     p95: round4(quantileSorted(sorted, 0.95)),
     min: round4(sorted[0]),
     max: round4(sorted[n - 1]),
-    ci95: half === null ? null : [round4(mean - half), round4(mean + half)],
+    // drillsim's metrics are counts, times and shares: a mean of values none below zero is not below zero either
+    ci95: half === null ? null : [round4(sorted[0] >= 0 ? Math.max(0, mean - half) : mean - half), round4(mean + half)],
   };
 }
 

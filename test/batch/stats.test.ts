@@ -28,6 +28,17 @@ describe('batch statistics', () => {
     expect(s.median).toBe(4.5);
   });
 
+  it('the interval of a mean of values none below zero does not go below zero (skewed times of a small batch)', () => {
+    // mean 23.5, but the t interval of these would start at about -11
+    const times = [0, 0, 0, 0, 0, 0, 0, 0, 94, 141];
+    const s = metricStats(times);
+    expect(s.mean).toBe(23.5);
+    expect(s.ci95![0]).toBe(0);
+    expect(s.ci95![1]).toBeGreaterThan(50);
+    // a metric with values below zero keeps its interval as computed
+    expect(metricStats(times.map((v) => v - 50)).ci95![0]).toBeLessThan(-60);
+  });
+
   it('values that never came about are counted apart and left out of the figures', () => {
     const s = metricStats([null, 10, null, 20]);
     expect(s).toMatchObject({ n: 2, never: 2, mean: 15, median: 15, min: 10, max: 20 });
