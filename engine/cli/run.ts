@@ -15,7 +15,7 @@ export const runCommand: Subcommand = {
   name: 'run',
   summary: 'play a scenario out (doctrine takes the decisions nobody else takes) into a run log',
   usage: [
-    'drill run <scenario> [--seed N] [--decisions F] [--until T] [--out run.json]',
+    'drill run <scenario> [--seed N] [--decisions F] [--until T] [--out run.json] [--quiet]',
     '',
     '  --seed N        master seed (default: the scenario\'s `seed`, else 1)',
     '  --decisions F   decisions file (YAML): what trainees decided, and when (docs/trainee.md);',

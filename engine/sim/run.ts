@@ -176,7 +176,7 @@ export function readRunLog(text: string): ReadResult {
   }
   if (typeof raw !== 'object' || raw === null || raw.format !== RUN_FORMAT) {
     const f = raw && typeof raw === 'object' ? raw.format : undefined;
-    return { ok: false, message: f ? `unsupported run log format '${String(f)}'` : 'not a run log (no "format": "drillsim/run@1")', hint: 'give a file written by `drill run --out`' };
+    return { ok: false, ...otherFormat(f) };
   }
   for (const k of ['scenario', 'seed', 'until', 'events', 'decisions', 'hash']) {
     if (!(k in raw)) return { ok: false, message: `the run log has no '${k}'; it is incomplete or damaged` };
@@ -211,8 +211,16 @@ export function glanceRunLog(head: string, tail: string): 'run log' | 'unsure' |
   const format = /^\{\s*"format"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(h);
   if (!format) return 'unsure';
   const f = JSON.parse(format[1]) as string;
-  if (f !== RUN_FORMAT) return { message: `unsupported run log format '${f}'`, hint: 'give a file written by `drill run --out`' };
+  if (f !== RUN_FORMAT) return otherFormat(f);
   return 'run log';
+}
+
+/** What to say of a JSON file that is not a run log by its `format`: batch results are named as such (they are the likeliest mix-up). */
+function otherFormat(f: unknown): { message: string; hint: string } {
+  if (typeof f === 'string' && f.startsWith('drillsim/batch@')) {
+    return { message: 'this is batch results, not a run log', hint: 'give one run\'s log (`drill run --out`); for a page of batch results: drill merge <results.json> --html report.html' };
+  }
+  return { message: f ? `unsupported run log format '${String(f)}'` : 'not a run log (no "format": "drillsim/run@1")', hint: 'give a file written by `drill run --out`' };
 }
 
 export interface Divergence {

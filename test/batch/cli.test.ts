@@ -58,7 +58,13 @@ describe('drill batch', () => {
     drill(['run', SCENARIO, '--out', p('run.json'), '--quiet']);
     const log = drill(['merge', p('run.json')]);
     expect(log.stderr).toMatch(/this is a run log, not batch results/);
-    for (const r of [missing, other, csv, log]) expect(r.stderr).not.toMatch(STACK);
+    // and the other way round: the commands that take one run's log name batch results as such, and say what to do
+    const wrongWay = ['report', 'verify', 'view'].map((c) => drill([c, p('shard1.json')]));
+    for (const r of wrongWay) {
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/shard1\.json:1:1: error\[file\] \(file\): this is batch results, not a run log \(give one run's log .*drill merge <results\.json> --html report\.html\)/);
+    }
+    for (const r of [missing, other, csv, log, ...wrongWay]) expect(r.stderr).not.toMatch(STACK);
   });
 
   it('a run of the batch, rerun alone with `drill run --seed`, gives the same metrics and ratings', () => {
