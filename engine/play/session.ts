@@ -161,10 +161,13 @@ export class PlaySession {
     const others = s.roles.map((r) => r.id).filter((r) => !this.opts.players.includes(r));
     const lines = [
       this.say('intro.title', { title: oneLine(typeof s.title === 'string' ? s.title : (this.lang === 'vi' ? s.title.vi ?? s.title.en : s.title.en ?? s.title.vi) ?? ''), seed: this.opts.seed }),
-      this.say('intro.players', { roles: this.opts.players.length ? this.opts.players.join(', ') : this.say('intro.nobody') }),
+      // the controller alone: say so, not "You play: nobody" and then "the controller sits here too"
+      this.opts.players.length || !this.opts.controller
+        ? this.say('intro.players', { roles: this.opts.players.length ? this.opts.players.join(', ') : this.say('intro.nobody') })
+        : this.say('intro.controller-only'),
       this.say('intro.doctrine', { roles: others.length ? others.join(', ') : this.say('intro.nobody') }),
     ];
-    if (this.opts.controller) lines.push(this.say('intro.controller'));
+    if (this.opts.controller && this.opts.players.length) lines.push(this.say('intro.controller'));
     lines.push(this.say('intro.help'), '');
     return lines.join('\n') + this.boardText();
   }

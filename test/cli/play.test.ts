@@ -101,6 +101,15 @@ describe('drill play on stdin', () => {
     for (const r of [missing, junk]) expect(r.stderr).not.toMatch(STACK);
   });
 
+  it('says who sits at the terminal: the controller alone is not "You play: nobody"', () => {
+    const alone = drill(['play', 'scenarios/minimal.yaml', '--controller', '--lang', 'en'], { input: 'quit\n' });
+    const intro = alone.stdout.split('\n').slice(1, 4);
+    expect(intro).toEqual(['You play the controller (directing staff) alone (role controller).', 'Played by doctrine (the written plan): mx-commander', 'Type help for the commands; Tab completes.']);
+    const both = drill(['play', 'scenarios/minimal.yaml', '--controller', '--role', 'mx-commander', '--lang', 'en'], { input: 'quit\n' });
+    expect(both.stdout).toContain('You play: mx-commander\n');
+    expect(both.stdout).toContain('The controller sits here too (role controller).\n');
+  });
+
   it('refuses an --out it could not write before the session starts, not at its end', () => {
     const dir = tempDir();
     const r = drill(['play', 'scenarios/minimal.yaml', '--controller', '--out', join(dir, 'no-folder', 'x.json')], { input: 'advance\nquit\n' });
