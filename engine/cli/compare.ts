@@ -30,8 +30,9 @@ export const compareCommand: Subcommand = {
 const args = (d: Record<string, unknown>, skip: string[]) => Object.entries(d).filter(([k]) => !skip.includes(k)).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' ');
 /** Level and support metrics are times since T0: show them as clock times. */
 const objectiveValue = (metric: string, v: number | null) => (v !== null && (metric === 'level_declared_s' || metric === 'support_requested_s') ? clock(v) : fmtValue(metric, v));
-const given = (d: DecisionRecord) => `${clock(d.at).padEnd(9)} ${d.role} (${d.author}): ${d.do} ${args(d, ['at', 'role', 'author', 'do'])}`.trimEnd();
-const took = (d: TakenRecord) => `${clock(d.t).padEnd(9)} ${d.role} (${d.author}): ${d.do} ${args(d, ['t', 'role', 'author', 'do'])}`.trimEnd();
+// `cw`: the width of the time column, the longest time listed and a space (times with seconds are longer)
+const given = (d: DecisionRecord, cw: number) => `${clock(d.at).padEnd(cw)} ${d.role} (${d.author}): ${d.do} ${args(d, ['at', 'role', 'author', 'do'])}`.trimEnd();
+const took = (d: TakenRecord, cw: number) => `${clock(d.t).padEnd(cw)} ${d.role} (${d.author}): ${d.do} ${args(d, ['t', 'role', 'author', 'do'])}`.trimEnd();
 
 export function formatComparison(c: Comparison, fa: string, fb: string): string {
   const L: string[] = [];
@@ -53,22 +54,24 @@ export function formatComparison(c: Comparison, fa: string, fb: string): string 
     L.push(`  b: ${d.b ? JSON.stringify(d.b) : '(the log ends here)'}`);
   } else L.push('The events are the same; the logs differ elsewhere (hash or summary).');
 
+  const ta = c.taken.only_a, tb = c.taken.only_b;
+  const MAX = 12;
+  const cw = 1 + Math.max(8, ...[...c.given.only_a, ...c.given.only_b].map((d) => clock(d.at).length));
+  const tw = 1 + Math.max(8, ...[...ta.slice(0, MAX), ...tb.slice(0, MAX)].map((d) => clock(d.t).length));
   L.push('', 'Decisions given to the runs:');
   if (c.given.first) {
-    L.push(`  first that differs: ${given(c.given.first.decision)} (only in ${c.given.first.side})`);
+    L.push(`  first that differs: ${given(c.given.first.decision, cw)} (only in ${c.given.first.side})`);
     for (const [label, list] of [['a', c.given.only_a], ['b', c.given.only_b]] as const) {
       L.push(`  only in ${label}:${list.length ? '' : ' none'}`);
-      for (const d of list) L.push(`    ${given(d)}`);
+      for (const d of list) L.push(`    ${given(d, cw)}`);
     }
   } else L.push('  the same in both');
 
-  const ta = c.taken.only_a, tb = c.taken.only_b;
   L.push('', `Decisions taken during the runs that differ (all authors): ${ta.length} only in a, ${tb.length} only in b`);
-  const MAX = 12;
   for (const [label, list] of [['a', ta], ['b', tb]] as const) {
     if (!list.length) continue;
     L.push(`  only in ${label}:`);
-    for (const d of list.slice(0, MAX)) L.push(`    ${took(d)}`);
+    for (const d of list.slice(0, MAX)) L.push(`    ${took(d, tw)}`);
     if (list.length > MAX) L.push(`    ... and ${list.length - MAX} more (--json lists them all)`);
   }
 
