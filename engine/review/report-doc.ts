@@ -182,7 +182,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   B.push({ kind: 'chart', chart: { kind: 'units' }, title: w.m('chart.units'), desc: w.m('chart.units_desc') });
   B.push({
     kind: 'table', head: ['col.unit', 'col.trips', 'col.busy_share', 'col.km', 'col.blocked', 'col.resting'].map((k) => w.m(k)), align: ['l', 'r', 'r', 'r', 'r', 'r'],
-    rows: rv.units.map((u) => [txt(w.name('unit', u.id)), txt(w.num(u.trips)), txt(w.pct(u.busy_share)), txt(w.m('fmt.km', { n: w.num(u.km, 1) })), txt(u.blocked_s ? w.dur(u.blocked_s) : w.m('fmt.none')), txt(u.resting_s ? w.dur(u.resting_s) : w.m('fmt.none'))]),
+    rows: rv.units.map((u) => [txt(w.name('unit', u.id)), txt(w.num(u.trips)), txt(w.pct(u.busy_share)), txt(w.m(u.unmeasured_legs === 0 ? 'fmt.km' : u.unmeasured_legs === 1 ? 'fmt.km-unmeasured-1' : 'fmt.km-unmeasured', { n: w.num(u.km, 1), legs: u.unmeasured_legs })), txt(u.blocked_s ? w.dur(u.blocked_s) : w.m('fmt.none')), txt(u.resting_s ? w.dur(u.resting_s) : w.m('fmt.none'))]),
   });
 
   h(3, w.m('h.areas'));

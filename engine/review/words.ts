@@ -12,6 +12,7 @@ import { textIn, type Lang } from '../scenario/text.js';
 import type { Evidence } from './evidence.js';
 import type { LogEvent, Rating } from './metrics.js';
 import { MESSAGES } from './messages.js';
+import { crossesUnmeasured, unmeasuredPairs } from './unit-metrics.js';
 
 export type RefKind = 'zone' | 'unit' | 'role' | 'area' | 'shelter' | 'incident' | 'inject' | 'objective' | 'kind' | 'road';
 
@@ -62,9 +63,12 @@ export class Words {
   private readonly names = new Map<string, Text | undefined>();
   /** incident id -> kind, learnt from the run (generated incidents are not in the scenario) */
   private readonly incidentKinds = new Map<string, string>();
+  /** node pairs joined only by edges of unknown length: a route over one is not "a 0 km route" */
+  private readonly unmeasured: Set<string>;
 
   constructor(readonly lang: Lang, readonly scenario: Scenario) {
     this.cat = MESSAGES[lang];
+    this.unmeasured = unmeasuredPairs(scenario);
     const put = (kind: RefKind, id: string, t: Text | undefined) => this.names.set(`${kind}:${id}`, t);
     for (const a of scenario.areas) put('area', a.id, a.name);
     for (const u of scenario.units) put('unit', u.id, u.name);
@@ -248,7 +252,7 @@ export class Words {
         if (e.still_at_risk !== undefined) return this.m('ev.incident.people_end', { incident: this.name('incident', id), lost: this.num(e.lost as number), still: this.num(e.still_at_risk as number) });
         return this.m('ev.incident.people', { incident: this.name('incident', id), rescued: this.num(e.rescued as number), lost: this.num(e.lost as number) });
       case 'unit.state': return this.m('ev.unit.state', { unit: this.name('unit', id), state: this.m(`unit_state.${String(e.state)}`) });
-      case 'unit.route': return this.m('ev.unit.route', { unit: this.name('unit', id), km: this.num(e.km as number, 1) });
+      case 'unit.route': return this.m(crossesUnmeasured(this.unmeasured, e.nodes as string[] | undefined) ? 'ev.unit.route-unmeasured' : 'ev.unit.route', { unit: this.name('unit', id), km: this.num(e.km as number, 1) });
       case 'road.status': return this.m(`ev.road.${String(e.status)}`, { road: this.name('road', id), by: this.by(e.by), factor: this.num(Math.round(((e.factor as number) ?? 1) * 100)) });
       case 'area.risk': return this.m('ev.area.risk', { area: this.name('area', id), risk: String(e.risk) });
       case 'area.isolated': return this.m(e.isolated ? 'ev.area.isolated' : 'ev.area.reconnected', { area: this.name('area', id) });

@@ -1,6 +1,9 @@
 /** Per-unit figures on hand-built logs: time in each state, busy share, trips and distance. */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { UnitMetrics } from '../../engine/review/unit-metrics.js';
+import { Words } from '../../engine/review/words.js';
+import { parseScenario } from '../../engine/scenario/parse.js';
 import type { LogEvent } from '../../engine/review/metrics.js';
 import { ev, fixtureScenario } from './fixture.js';
 
@@ -54,6 +57,25 @@ describe('UnitMetrics', () => {
       state(9000, 'u1', 'returning'), netRoute(9000, 'u1', 12, 2000), // half of it by the end: 6 km
     ])('u1');
     expect(u.km).toBe(5 + 8 + 6);
+  });
+
+  it('a leg over an edge given only by its time (a lake by boat) is not passed off as 0 km', () => {
+    // Bản Vẽ: the lake from the dam to Mỹ Lý is `time: { boat: 4h }`, no length; the roads have theirs
+    const file = 'scenarios/ban-ve-extreme-inflow.yaml';
+    const r = parseScenario(readFileSync(file, 'utf8'), file);
+    if (!r.ok) throw new Error('scenario does not load');
+    const m = new UnitMetrics(r.scenario);
+    const lake = ev(100, 'unit.route', { id: 'ban-ve-boats', nodes: ['ban-ve-dam', 'my-ly'], cum_s: [0, 14_400], km: 0 });
+    const back = ev(20_000, 'unit.route', { id: 'ban-ve-boats', nodes: ['my-ly', 'ban-ve-dam'], cum_s: [0, 14_400], km: 0 });
+    const road = ev(100, 'unit.route', { id: 'yn-militia', nodes: ['yen-na', 'yen-hoa'], cum_s: [0, 1200], km: 10 });
+    for (const e of [lake, road, back]) m.observe(e);
+    const out = m.finish(40_000);
+    expect(out.find((u) => u.id === 'ban-ve-boats')).toMatchObject({ km: 0, unmeasured_legs: 2 });
+    expect(out.find((u) => u.id === 'yn-militia')).toMatchObject({ km: 10, unmeasured_legs: 0 });
+    // and the event in words says so, in both languages
+    expect(new Words('en', r.scenario).event(lake)).toMatch(/a route of 0(\.0)? km and a stretch of unknown length/);
+    expect(new Words('vi', r.scenario).event(lake)).toMatch(/một chặng không rõ chiều dài/);
+    expect(new Words('en', r.scenario).event(road)).toMatch(/sets out on a 10(\.0)? km route$/);
   });
 
   it('a unit nobody moved is available the whole run', () => {
