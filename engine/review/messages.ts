@@ -875,7 +875,7 @@ const vi: Record<string, string> = {
   'ev.incident.people_end': '{incident}, chưa xử lý xong khi kết thúc: {lost} người thiệt mạng trong lúc chờ, {still} người vẫn còn gặp nạn',
   'ev.unit.state': '{unit}: {state}',
   'ev.unit.route': '{unit} lên đường, lộ trình {km} km',
-  'ev.unit.route-unmeasured': '{unit} lên đường, lộ trình {km} km và một chặng không rõ chiều dài (chỉ biết thời gian)',
+  'ev.unit.route-unmeasured': '{unit} lên đường, lộ trình {km} km và một đoạn không rõ chiều dài (chỉ biết thời gian)',
   'ev.road.cut': '{road} bị chia cắt ({by})',
   'ev.road.degraded': '{road} bị hư hỏng, chỉ đi được {factor}% tốc độ ({by})',
   'ev.road.open': '{road} thông tuyến trở lại ({by})',

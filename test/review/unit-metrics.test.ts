@@ -74,7 +74,7 @@ describe('UnitMetrics', () => {
     expect(out.find((u) => u.id === 'yn-militia')).toMatchObject({ km: 10, unmeasured_legs: 0 });
     // and the event in words says so, in both languages
     expect(new Words('en', r.scenario).event(lake)).toMatch(/a route of 0(\.0)? km and a stretch of unknown length/);
-    expect(new Words('vi', r.scenario).event(lake)).toMatch(/một chặng không rõ chiều dài/);
+    expect(new Words('vi', r.scenario).event(lake)).toMatch(/một đoạn không rõ chiều dài/);
     expect(new Words('en', r.scenario).event(road)).toMatch(/sets out on a 10(\.0)? km route$/);
   });
 
