@@ -229,7 +229,7 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   const listed = new Set(open.slice(0, 5).map((i) => i.id));
   const unreached = rv.incidents.filter((i) => i.first_on_scene_s === null && !listed.has(i.id));
   if (unreached.length) {
-    improvements.push(f('f.incident.unreached', { n: { n: unreached.length }, list: { list: unreached.slice(0, 8).map((i) => ref('incident', i.id)) } }, {
+    improvements.push(f(listed.size ? 'f.incident.unreached_other' : 'f.incident.unreached', { n: { n: unreached.length }, list: { list: unreached.slice(0, 8).map((i) => ref('incident', i.id)) } }, {
       capability: capOf('first_on_scene_s'), element: 'organization',
     }));
   }

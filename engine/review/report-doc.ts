@@ -71,6 +71,10 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   B.push({ kind: 'table', head: [w.m('col.label'), w.m('col.value')], rows: kv.map(([k, v]) => [txt(k, { b: true }), v]), cls: 'kv' });
   h(3, w.m('h.glance'));
   const sm = rv.summary;
+  // the mean is over the incidents reached: say how many were not, as `drill run` does
+  const never = rv.incidents.filter((i) => i.first_on_scene_s === null);
+  const neverPeople = never.reduce((n, i) => n + i.people, 0);
+  const unreachedText = never.length === 0 || sm.response.mean_first_on_scene_s === null ? '' : w.m(never.length === 1 ? 'sum.unreached_1' : 'sum.unreached', { n: w.num(never.length), people: w.m(neverPeople === 1 ? 'sum.persons_1' : 'sum.persons', { n: w.num(neverPeople) }) });
   const met = sm.objectives.filter((o) => o.met).length;
   const ratings = (['P', 'S', 'M', 'U'] as const).map((r) => `${r} ${sm.objectives.filter((o) => o.rating === r).length}`).join(' · ');
   const untested = sm.objectives.filter((o) => o.not_tested !== undefined).length;
@@ -81,7 +85,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
       ['sum.people', w.m('sum.people_value', { at_risk: w.num(sm.people.at_risk), rescued: w.num(sm.people.rescued), lost: w.num(sm.people.lost), still: w.num(sm.people.still_at_risk) })],
       ['sum.evacuated', w.m('sum.evacuated_value', { n: w.num(sm.people.evacuated) })],
       ['sum.incidents', w.m('sum.incidents_value', { reported: w.num(sm.incidents.reported), contained: w.num(sm.incidents.contained), resolved: w.num(sm.incidents.resolved) })],
-      ['sum.response', sm.response.mean_first_on_scene_s === null ? w.m('sum.response_none') : w.m('sum.response_value', { mean: w.dur(sm.response.mean_first_on_scene_s), max: w.dur(sm.response.max_first_on_scene_s) })],
+      ['sum.response', (sm.response.mean_first_on_scene_s === null ? w.m('sum.response_none') : w.m('sum.response_value', { mean: w.dur(sm.response.mean_first_on_scene_s), max: w.dur(sm.response.max_first_on_scene_s) })) + unreachedText],
       ['sum.decisions', w.m('sum.decisions_value', { taken: w.num(sm.decisions.taken), refused: w.num(sm.decisions.refused) })],
     ] as [string, string][]).map(([k, v]) => [txt(w.m(k), { b: true }), txt(v)]),
   });

@@ -33,6 +33,24 @@ describe('the response line of the summaries', () => {
     expect(line(run.stdout, 'response')).toBe('response    first unit on scene after 32 min on average (worst 52 min); 2 incidents (713 people) never reached');
   });
 
+  it('the report\'s results at a glance give the same response line as drill run, never-reached incidents included', () => {
+    const en = drill(['report', log, '--lang', 'en']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('| **Response** | first unit on scene after 32 min on average (worst 52 min); 2 incidents (713 people) never reached |');
+    const vi = drill(['report', log, '--lang', 'vi']);
+    expect(vi.stdout).toMatch(/\| \*\*Ứng phó\*\* \| .*; 2 sự cố \(713 người\) chưa có lực lượng nào đến được \|/);
+  });
+
+  it('the report\'s list of other unreached incidents says they are others, not all of them', () => {
+    // seed 3 with the fixture's decisions: 6 never reached, 4 of them listed above as still at risk or lost
+    const out = join(dir, 'seed3.json');
+    expect(drill(['run', KY_SON, '--seed', '3', '--decisions', 'test/fixtures/play/ky-son.decisions.yaml', '--out', out, '--quiet']).code).toBe(0);
+    const r = drill(['report', out, '--lang', 'en']);
+    expect(r.stdout).toContain('6 incidents (160 people) never reached');
+    expect(r.stdout).toContain('- Other incidents no unit reached before the end of the run, besides those above (2): ');
+    expect(r.stdout).not.toContain('- Incidents no unit reached before the end of the run');
+  });
+
   it('drill play\'s hot wash gives the same people and response figures as drill run, in English and in Vietnamese', () => {
     const en = drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'en'], { input: 'advance until end\n' });
     expect(en.code).toBe(0);
