@@ -347,6 +347,7 @@ const en: Record<string, string> = {
 
   // commands
   'cmd.dispatch': 'send {unit} to {incident}',
+  'cmd.dispatch_any': 'send a unit to {incident}',
   'cmd.recall': 'recall {unit}',
   'cmd.breakdown': 'put {unit} out of service',
   'cmd.repair': 'return {unit} to service',
@@ -356,6 +357,7 @@ const en: Record<string, string> = {
   'cmd.request_support': 'request support for {area}',
   'cmd.sea_ban': 'ban boats from the sea off {area}',
   'cmd.public_info': 'inform the public in {area}: {message}',
+  'cmd.public_info_any': 'inform the public in {area}',
   'cmd.close_road': 'close {road}',
   'cmd.open_road': 'open {road}',
   'cmd.answer': 'answer {inject}: {option}',
@@ -825,6 +827,7 @@ const vi: Record<string, string> = {
   'absent.all_resolved': 'Đến {t} mọi sự cố ({of}) đã được giải quyết.',
 
   'cmd.dispatch': 'điều {unit} đến {incident}',
+  'cmd.dispatch_any': 'điều một lực lượng đến {incident}',
   'cmd.recall': 'rút {unit} về',
   'cmd.breakdown': 'cho {unit} ngừng hoạt động',
   'cmd.repair': 'đưa {unit} trở lại hoạt động',
@@ -834,6 +837,7 @@ const vi: Record<string, string> = {
   'cmd.request_support': 'đề nghị hỗ trợ cho {area}',
   'cmd.sea_ban': 'cấm tàu thuyền ra khơi tại {area}',
   'cmd.public_info': 'thông tin cho người dân {area}: {message}',
+  'cmd.public_info_any': 'thông tin cho người dân {area}',
   'cmd.close_road': 'đóng {road}',
   'cmd.open_road': 'thông {road}',
   'cmd.answer': 'trả lời {inject}: {option}',

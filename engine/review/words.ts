@@ -201,13 +201,14 @@ export class Words {
   command(cmd: string, a: Record<string, unknown>): string {
     const id = (k: string) => String(a[k] ?? '');
     switch (cmd) {
-      case 'dispatch': return this.m('cmd.dispatch', { unit: this.name('unit', id('unit')), incident: this.name('incident', id('incident')) });
+      // an expected action may leave out the unit (any unit) or the message (any message): say so, not an empty slot
+      case 'dispatch': return a.unit === undefined ? this.m('cmd.dispatch_any', { incident: this.name('incident', id('incident')) }) : this.m('cmd.dispatch', { unit: this.name('unit', id('unit')), incident: this.name('incident', id('incident')) });
       case 'recall': case 'breakdown': case 'repair': return this.m(`cmd.${cmd}`, { unit: this.name('unit', id('unit')) });
       case 'evacuate': return this.m('cmd.evacuate', { zone: this.name('zone', id('zone')) });
       case 'open_shelter': return this.m('cmd.open_shelter', { shelter: this.name('shelter', id('shelter')) });
       case 'declare_level': return this.m('cmd.declare_level', { level: String(a.level), area: this.name('area', id('area')) });
       case 'request_support': case 'sea_ban': return this.m(`cmd.${cmd}`, { area: this.name('area', id('area')) });
-      case 'public_info': return this.m('cmd.public_info', { area: this.name('area', id('area')), message: this.text(a.message as Text) });
+      case 'public_info': return a.message === undefined ? this.m('cmd.public_info_any', { area: this.name('area', id('area')) }) : this.m('cmd.public_info', { area: this.name('area', id('area')), message: this.text(a.message as Text) });
       case 'close_road': case 'open_road': return this.m(`cmd.${cmd}`, { road: this.name('road', id('edge')) });
       case 'answer': return this.m('cmd.answer', { inject: this.name('inject', id('inject')), option: this.optionLabel(id('inject'), id('option')) });
       case 'hold_inject': case 'release_inject': return this.m(`cmd.${cmd}`, { inject: this.name('inject', id('inject')) });

@@ -1,0 +1,24 @@
+/** Orders in words, as the report and the viewer give them: an expected action may leave a slot open. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Words } from '../../engine/review/words.js';
+import { parseScenario } from '../../engine/scenario/parse.js';
+
+const file = 'scenarios/ky-son-flash-flood.yaml';
+const r = parseScenario(readFileSync(file, 'utf8'), file);
+if (!r.ok) throw new Error('scenario does not load');
+const sc = r.scenario;
+
+describe('Words.command', () => {
+  it('an expected dispatch without a unit reads "a unit", not an empty slot, in both languages', () => {
+    expect(new Words('en', sc).command('dispatch', { incident: 'ta-ca-houses' })).toBe('send a unit to Houses swept away at Huồi Cọ village');
+    expect(new Words('vi', sc).command('dispatch', { incident: 'ta-ca-houses' })).toMatch(/^điều một lực lượng đến \S/);
+    expect(new Words('en', sc).command('dispatch', { unit: 'tc-militia', incident: 'ta-ca-houses' })).toMatch(/^send Tà Cạ .* to Houses swept away/);
+  });
+
+  it('expected public information without a message names the area and stops there', () => {
+    expect(new Words('en', sc).command('public_info', { area: 'muong-xen' })).toBe('inform the public in Mường Xén');
+    expect(new Words('vi', sc).command('public_info', { area: 'muong-xen' })).toBe('thông tin cho người dân Mường Xén');
+    expect(new Words('en', sc).command('public_info', { area: 'muong-xen', message: { en: 'Stay away from the river.' } })).toBe('inform the public in Mường Xén: Stay away from the river.');
+  });
+});
