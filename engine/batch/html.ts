@@ -208,7 +208,7 @@ export function batchHtml(r: BatchResults): string {
       });
       return cells.map((c, i) => `<tr>${i === 0 ? `<th rowspan="${cells.length}"><div>${esc(o.id)}</div><div class="otext">${esc(o.text)}</div><div class="crit">${esc(`${o.metric}${o.of ? ` of ${o.of}` : ''} ${o.comparator} ${fmt(o.metric, o.threshold)}`)}</div></th>` : ''}${c}</tr>`).join('');
     });
-    sections.push(`<section><h2>Objectives: how often each rating comes out</h2><table class="obj"><thead><tr><th>objective</th><th>rating P / S / M / U / not tested</th><th>criterion met (95 % Wilson interval)</th></tr></thead><tbody>${rows.join('')}</tbody></table><p class="note">Shares of all runs: P, S, M, U and not tested add up to 100 %. An objective is not tested in a run when what it measures did not come about there (no incident of its kind, an inject never delivered...): such a run counts as not met, and is left out of the objective's values.</p></section>`);
+    sections.push(`<section><h2>Objectives: how often each rating comes out</h2><table class="obj"><thead><tr><th>objective</th><th>rating P / S / M / U / not tested</th><th>criterion met (95 % Wilson interval)</th></tr></thead><tbody>${rows.join('')}</tbody></table><p class="note">Shares of all runs: P, S, M, U and not tested add up to 100 % (give or take a point of rounding). An objective is not tested in a run when what it measures did not come about there (no incident of its kind, an inject never delivered...): such a run counts as not met, and is left out of the objective's values.</p></section>`);
   }
   if (vary) {
     const charts: string[] = [];

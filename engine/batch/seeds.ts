@@ -12,7 +12,7 @@
  */
 import { sha256Hex } from '../core/hash.js';
 
-export const SEED_FORMULA = 'seed of run k = first 8 hex digits of sha256(`${S}/${k}`) as an unsigned 32-bit integer';
+export const SEED_FORMULA = 'seed of run k = first 8 hex digits of sha256("S/k") (S the master seed, k the run number), read as an unsigned 32-bit integer';
 
 export function runSeed(masterSeed: number, k: number): number {
   return parseInt(sha256Hex(`${masterSeed}/${k}`).slice(0, 8), 16);

@@ -61,9 +61,9 @@ export function formatBatchSummary(r: BatchResults): string {
         orows.push([o.id, pctCI(x.met), pct(x.ratings.P.p), pct(x.ratings.S.p), pct(x.ratings.M.p), pct(x.ratings.U.p), pct(nt.p), ifTested.n === 0 ? '-' : pctCI(ifTested), median]);
       }
       lines.push(...table(orows, [false, false, true, true, true, true, true, false, true]));
-      lines.push('', 'objectives: met, P, S, M, U and "not tested" are shares of all runs (they add up to 100 %); "not tested": runs where what');
-      lines.push('the objective measures did not come about (e.g. no incident of its kind), counted as not met; "met if tested" and the');
-      lines.push('median value are over the runs where it was tested');
+      lines.push('', 'objectives: met, P, S, M, U and "not tested" are shares of all runs (they add up to 100 %, give or take rounding);');
+      lines.push('"not tested": runs where what the objective measures did not come about (e.g. no incident of its kind), counted as not');
+      lines.push('met; "met if tested" and the median value are over the runs where it was tested');
     }
   } else {
     const aggs: Aggregate[] = r.aggregates;

@@ -76,6 +76,10 @@ describe('batch results page (drill batch --html)', () => {
     });
     expect(contrasts.length).toBeGreaterThan(0);
     for (const c of contrasts) expect(c.ratio, c.text ?? '').toBeGreaterThanOrEqual(4.5);
+    // the footer says how seeds are made in words a planner reads, not as a line of code
+    const footer = await page.locator('footer').textContent();
+    expect(footer).toContain('Seeds: seed of run k = first 8 hex digits of sha256("S/k") (S the master seed, k the run number)');
+    expect(footer).not.toContain('${');
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'batch.png'), fullPage: true });
   });
