@@ -33,7 +33,7 @@ const txt = (text: string, more: Omit<Seg, 'text'> = {}): Rich => [{ text, ...mo
 export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   const sc = aar.scenario;
   const rv = aar.review;
-  const w = new Words(lang, sc).learnIncidents(rv.incidents);
+  const w = new Words(lang, sc).learnIncidents(rv.incidents).learnDefaults(rv.injects, rv.decisions);
   const B: Block[] = [];
   const h = (level: 1 | 2 | 3 | 4, text: string, id?: string) => B.push({ kind: 'h', level, text, ...(id ? { id } : {}) });
   const p = (rich: Rich, cls?: 'note' | 'warn' | 'subtitle') => B.push({ kind: 'p', rich, ...(cls ? { cls } : {}) });

@@ -87,6 +87,17 @@ export class Words {
     return this;
   }
 
+  /**
+   * Teach the words which injects were done by a default (an unanswered decision point's default, applied at its
+   * deadline), so that their `inject.done` does not credit the role with an action nobody at that seat took.
+   */
+  learnDefaults(injects: readonly { id: string; decision: number | null }[], decisions: readonly { index: number; author: string }[]): this {
+    const author = new Map(decisions.map((d) => [d.index, d.author]));
+    for (const i of injects) if (i.decision !== null && author.get(i.decision) === 'default') this.doneByDefault.add(i.id);
+    return this;
+  }
+  private readonly doneByDefault = new Set<string>();
+
   /** An HSEEP core capability in this language (scenarios name them in English). */
   capability(name: string): string {
     return this.cat[`cap.${name}`] ?? name;
@@ -240,7 +251,7 @@ export class Words {
       }
       case 'inject.expired': return this.m('ev.inject.expired', { inject: this.name('inject', id), option: this.optionLabel(id, String(e.option)) });
       case 'inject.answered': return this.m('ev.inject.answered', { inject: this.name('inject', id), option: this.optionLabel(id, String(e.option)) });
-      case 'inject.done': return this.m('ev.inject.done', { inject: this.name('inject', id), by: this.by(e.by), latency: this.dur(e.latency_s as number) });
+      case 'inject.done': return this.m(this.doneByDefault.has(id) ? 'ev.inject.done_default' : 'ev.inject.done', { inject: this.name('inject', id), by: this.by(e.by), latency: this.dur(e.latency_s as number) });
       case 'inject.added': return this.m('ev.inject.added', { inject: id, to: this.name('role', String(e.to)) });
       case 'inject.skipped': return this.m('ev.inject.skipped', { inject: this.name('inject', id) });
       case 'inject.state': return this.m('ev.inject.state', { inject: this.name('inject', id), state: this.m(`inject_state.${String(e.state)}`) });

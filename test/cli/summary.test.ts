@@ -41,7 +41,7 @@ describe('the response line of the summaries', () => {
     expect(vi.stdout).toMatch(/\| \*\*Ứng phó\*\* \| .*; 2 sự cố \(713 người\) chưa có lực lượng nào đến được \|/);
   });
 
-  it('the report\'s list of other unreached incidents says they are others, not all of them', () => {
+  it('the report\'s list of other unreached incidents says they are others, and a default is not credited to the seat that did not answer', () => {
     // seed 3 with the fixture's decisions: 6 never reached, 4 of them listed above as still at risk or lost
     const out = join(dir, 'seed3.json');
     expect(drill(['run', KY_SON, '--seed', '3', '--decisions', 'test/fixtures/play/ky-son.decisions.yaml', '--out', out, '--quiet']).code).toBe(0);
@@ -49,6 +49,9 @@ describe('the response line of the summaries', () => {
     expect(r.stdout).toContain('6 incidents (160 people) never reached');
     expect(r.stdout).toContain('- Other incidents no unit reached before the end of the run, besides those above (2): ');
     expect(r.stdout).not.toContain('- Incidents no unit reached before the end of the run');
+    // the rumour is denied by the default of an unanswered decision point (crowd-on-bank, broadcast-now), not by the chair
+    expect(r.stdout).toContain('inject #10 "Rumour of a dam break": expected action taken after 5 min, by a default: an answer Mường Xén commune chair (commune civil-defence board) did not give by its deadline was applied');
+    expect(r.stdout).not.toContain('inject #10 "Rumour of a dam break": expected action taken by');
   });
 
   it('drill play\'s hot wash gives the same people and response figures as drill run, in English and in Vietnamese', () => {
