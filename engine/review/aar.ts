@@ -165,7 +165,8 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   for (const o of objectives) {
     if (o.result.rating === null) continue;
     const c = o.spec.criterion;
-    const base = { objective: ref('objective', o.spec.id), value: metricParam(c.metric, o.result.value), target: metricParam(c.metric, c.threshold), rating: { rating: o.result.rating } as P };
+    const moment = c.metric === 'level_declared_s' || c.metric === 'support_requested_s';
+    const base = { objective: ref('objective', o.spec.id), value: metricParam(c.metric, o.result.value), cmp: { msg: `${moment ? 'cmpt' : 'cmp'}.${c.comparator}`, params: {} } as P, target: metricParam(c.metric, c.threshold), rating: { rating: o.result.rating } as P };
     const more = { capability: o.spec.capability, element: ELEMENT_OF_METRIC[c.metric] ?? null, org: responsible(sc, o.spec), evidence: o.evidence };
     if (o.result.rating === 'P') strengths.push(f('f.objective.met', base, more));
     else improvements.push(f(o.result.value === null ? 'f.objective.never' : 'f.objective.short', base, { ...more, action: evacuationAction(sc, rv, o) }));

@@ -132,7 +132,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
         kind: 'table', cls: 'kv', head: [w.m('col.label'), w.m('col.value')],
         rows: [
           [txt(w.m('obj.criterion'), { b: true }), txt(criterion)],
-          [txt(w.m('obj.thresholds'), { b: true }), txt(w.m('obj.thresholds_value', { p: th(o.spec.rating.P), s: th(o.spec.rating.S), m: th(o.spec.rating.M) }))],
+          [txt(w.m('obj.thresholds'), { b: true }), txt(w.m('obj.thresholds_value', { cmp: w.comparator(c.metric, c.comparator), p: th(o.spec.rating.P), s: th(o.spec.rating.S), m: th(o.spec.rating.M) }))],
           [txt(w.m('obj.result'), { b: true }), o.result.rating === null
             ? txt(w.m('obj.result_not_tested', { reason: notTestedReason(w, aar, o) }), { b: true })
             : [{ text: w.m('obj.result_value', { value: metricParam(c.metric, o.result.value), at: { t: o.result.at }, rating: { rating: o.result.rating } }), rating: o.result.rating }]],
@@ -214,7 +214,11 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
       else if (r.done_t === null) status = w.m('status.never');
       else if (r.option !== null) status = w.m('status.answered', { option: w.optionLabel(r.id, r.option) });
       else status = w.m(r.on_time === false ? 'status.late' : 'status.on_time');
-      return [txt(w.name('inject', r.id)), txt(w.name('role', r.to)), txt(time(r.delivered_t)), txt(expected), txt(time(r.done_t)), txt(dur(r.latency_s)), txt(dur(r.within_s)), txt(status, { b: status === w.m('status.never') || status === w.m('status.late') })];
+      // done before it arrived: the time of the decision that did it (when there is one), not the delivery's, and no "0 s"
+      const prior = r.already && r.already_by !== null ? rv.decisions.find((d) => d.index === r.already_by) : undefined;
+      const done = r.already ? (prior ? time(prior.t) : w.m('fmt.before_delivery')) : time(r.done_t);
+      const after = r.already ? w.m('fmt.before_delivery') : dur(r.latency_s);
+      return [txt(w.name('inject', r.id)), txt(w.name('role', r.to)), txt(time(r.delivered_t)), txt(expected), txt(done), txt(after), txt(dur(r.within_s)), txt(status, { b: status === w.m('status.never') || status === w.m('status.late') })];
     }),
   });
 

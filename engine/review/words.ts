@@ -203,10 +203,15 @@ export class Words {
 
   // ------------------------------------------------------------ commands and events
 
+  /** A comparator in words for a metric: a moment (a level declared, support requested) is "before T+04:00", not "less than". */
+  comparator(metric: string, cmp: string): string {
+    return this.m(metric === 'level_declared_s' || metric === 'support_requested_s' ? `cmpt.${cmp}` : `cmp.${cmp}`);
+  }
+
   /** An objective's criterion in words: "share of people in shelter (Tà Cạ riverside villages): at least 90 %, read at T+12:00". */
   criterion(c: Objective['criterion']): string {
     const of = c.of === undefined ? '' : this.m('crit.of', { of: this.name(refKindOf(this.scenario, c.metric, c.of), c.of) });
-    return this.m('crit.text', { metric: this.m(`metric.${c.metric}`), of, cmp: this.m(`cmp.${c.comparator}`), threshold: metricParam(c.metric, c.threshold), when: c.by === undefined ? this.m('crit.end') : this.m('crit.at', { t: { t: c.by } }) });
+    return this.m('crit.text', { metric: this.m(`metric.${c.metric}`), of, cmp: this.comparator(c.metric, c.comparator), threshold: metricParam(c.metric, c.threshold), when: c.by === undefined ? this.m('crit.end') : this.m('crit.at', { t: { t: c.by } }) });
   }
 
   command(cmd: string, a: Record<string, unknown>): string {

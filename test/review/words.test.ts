@@ -22,3 +22,15 @@ describe('Words.command', () => {
     expect(new Words('en', sc).command('public_info', { area: 'muong-xen', message: { en: 'Stay away from the river.' } })).toBe('inform the public in Mường Xén: Stay away from the river.');
   });
 });
+
+describe('comparators in words', () => {
+  it('a moment is "before" or "at or before" a time, not "less than" it; other figures keep their words', () => {
+    const en = new Words('en', sc), vi = new Words('vi', sc);
+    expect(en.comparator('level_declared_s', '<')).toBe('before');
+    expect(en.comparator('support_requested_s', '<=')).toBe('at or before');
+    expect(vi.comparator('level_declared_s', '<')).toBe('trước');
+    expect(en.comparator('first_on_scene_s', '<=')).toBe('at most');
+    const level = sc.objectives.find((o) => o.criterion.metric === 'level_declared_s')!;
+    expect(en.criterion(level.criterion)).toMatch(/^time a civil-defence level was declared \(Tà Cạ\): before T\+04:00 \(22:00\), read at the end of the run$/);
+  });
+});
