@@ -260,9 +260,14 @@ export class Words {
       case 'inject.added': return this.m('ev.inject.added', { inject: id, to: this.name('role', String(e.to)) });
       case 'inject.skipped': return this.m('ev.inject.skipped', { inject: this.name('inject', id) });
       case 'inject.state': return this.m('ev.inject.state', { inject: this.name('inject', id), state: this.m(`inject_state.${String(e.state)}`) });
-      case 'decision': return this.m('ev.decision', { role: this.name('role', String(e.role)), author: this.m(`author.${String(e.author)}`), cmd: this.command(String(e.do), e) });
+      // exercise control's own orders: "exercise control (exercise control)" says it twice
+      case 'decision': return this.m(e.role === 'controller' && e.author === 'controller' ? 'ev.decision_control' : 'ev.decision', { role: this.name('role', String(e.role)), author: this.m(`author.${String(e.author)}`), cmd: this.command(String(e.do), e) });
       case 'decision.refused': return this.m('ev.decision.refused', { role: this.name('role', String(e.role)), author: this.m(`author.${String(e.author)}`), cmd: this.command(String(e.do), e), reason: this.m(`refused.${String(e.code)}`) });
-      case 'incident.reported': return this.m('ev.incident.reported', { incident: this.name('incident', id), kind: this.name('kind', String(e.kind)), area: this.name('area', String(e.area)), severity: String(e.severity), people: this.num(e.people as number) });
+      case 'incident.reported': {
+        // an incident named by its kind (the generated ones) is not followed by its kind again
+        const incident = this.name('incident', id), kind = this.name('kind', String(e.kind));
+        return this.m(incident.startsWith(kind) ? 'ev.incident.reported_named' : 'ev.incident.reported', { incident, kind, area: this.name('area', String(e.area)), severity: String(e.severity), people: this.num(e.people as number) });
+      }
       case 'incident.phase': return this.m(`ev.incident.${String(e.phase)}`, { incident: this.name('incident', id) });
       case 'incident.severity': return this.m('ev.incident.severity', { incident: this.name('incident', id), severity: String(e.severity) });
       case 'incident.people':
