@@ -51,16 +51,17 @@ export function renderMessages(el: HTMLElement, run: LoadedRun, host: PanelHost)
   const S = STRINGS[lang];
   const roleName = (id: string) => textIn(run.data.scenario.roles.find((r) => r.id === id)?.name, lang) || id;
   const from = (inj: Inject) => (typeof inj.from === 'string' && run.data.scenario.roles.some((r) => r.id === inj.from) ? roleName(inj.from) : textIn(inj.from, lang));
+  const dur = (s: number) => wordsFor(run, lang).dur(s);
   const injects = [...run.data.scenario.injects].sort((a, b) => a.seq - b.seq || (a.id < b.id ? -1 : 1));
   const list = h('ol', { class: 'msel' });
   for (const inj of injects) {
     const rec = run.history.messages.get(inj.id);
     const outcome: (Node | string)[] = [];
     if (rec?.answered) outcome.push(h('p', { class: 'outcome' }, rec.answered.expired ? `${S.expired}: ` : `${S.answered}: `, h('strong', {}, optionLabel(inj, rec.answered.option, lang)), ` (${clock(rec.answered.t)}${rec.answered.by ? `, ${S.by} ${rec.answered.by}` : ''})`));
-    if (rec?.done) outcome.push(h('p', { class: 'outcome done' }, `${S.done} ${S.by} ${roleName(rec.done.by)} ${S.latency} `, h('strong', { 'data-latency-s': rec.done.latency_s }, duration(rec.done.latency_s, S.never)), ' ', timeButton(host, rec.done.t)));
+    if (rec?.done) outcome.push(h('p', { class: 'outcome done' }, `${S.done} ${S.by} ${roleName(rec.done.by)} ${S.latency} `, h('strong', { 'data-latency-s': rec.done.latency_s }, duration(rec.done.latency_s, S.never, dur)), ' ', timeButton(host, rec.done.t)));
     else if (rec && inj.expected) outcome.push(h('p', { class: 'outcome missing' }, S.notDone));
     const e = inj.expected as (Record<string, unknown> & { do: string; within?: number }) | undefined;
-    const exp = e ? `${S.expected}: ${commandText(run, lang, e.do, e)}${typeof e.within === 'number' ? `, ${S.within} ${duration(e.within, S.never)}` : ''}` : null;
+    const exp = e ? `${S.expected}: ${commandText(run, lang, e.do, e)}${typeof e.within === 'number' ? `, ${S.within} ${duration(e.within, S.never, dur)}` : ''}` : null;
     list.append(h('li', { class: `msg ${rec ? 'delivered' : 'undelivered'}`, 'data-inject': inj.id, 'data-delivered-t': rec?.delivered_t ?? null },
       h('div', { class: 'msg-head' }, h('span', { class: 'seq' }, `#${inj.seq}`), ' ', rec ? timeButton(host, rec.delivered_t) : h('span', { class: 'time muted' }, S.notDelivered), ' ', h('span', { class: 'method' }, S.methods[inj.method] ?? inj.method), ' · ', h('span', { class: 'type' }, S.injectTypes[inj.type] ?? inj.type)),
       h('h3', { class: 'subject' }, textIn(inj.subject, lang)),
@@ -179,6 +180,8 @@ export function renderObjectives(el: HTMLElement, run: LoadedRun, host: PanelHos
 export function renderMetrics(el: HTMLElement, runs: LoadedRun[], worlds: World[], host: PanelHost): void {
   const S = STRINGS[host.lang()];
   const cols = runs.length;
+  // durations in the language's units, as the report writes them (the two runs share a language; A's words do)
+  const dur = (s: number) => wordsFor(runs[0], host.lang()).dur(s);
   const head = h('tr', {}, h('th', {}, ''), ...runs.map((_, i) => h('th', {}, cols > 1 ? (i === 0 ? S.runA : S.runB) : '')));
   const row = (label: string, vals: (string | number)[]) => h('tr', {}, h('th', { scope: 'row' }, label), ...vals.map((v) => h('td', {}, String(v))));
   const now: HTMLElement[] = [];
@@ -201,8 +204,8 @@ export function renderMetrics(el: HTMLElement, runs: LoadedRun[], worlds: World[
   fin.push(row(`${S.people}: ${S.lost}`, v((s) => s.people.lost)));
   fin.push(row(`${S.people}: ${S.stillAtRisk}`, v((s) => s.people.still_at_risk)));
   fin.push(row(`${S.people}: ${S.evacuated}`, v((s) => s.people.evacuated)));
-  fin.push(row(`${S.response}: ${S.meanFirst}`, v((s) => duration(s.response.mean_first_on_scene_s, S.never))));
-  fin.push(row(`${S.response}: ${S.worstFirst}`, v((s) => duration(s.response.max_first_on_scene_s, S.never))));
+  fin.push(row(`${S.response}: ${S.meanFirst}`, v((s) => duration(s.response.mean_first_on_scene_s, S.never, dur))));
+  fin.push(row(`${S.response}: ${S.worstFirst}`, v((s) => duration(s.response.max_first_on_scene_s, S.never, dur))));
   fin.push(row(`${S.decisions}: ${S.taken}`, v((s) => s.decisions.taken)));
   fin.push(row(`${S.decisions}: ${S.refused}`, v((s) => s.decisions.refused)));
   fin.push(row(`${S.objectives}: ${S.met}`, v((s) => `${s.objectives.filter((o) => o.met).length} / ${s.objectives.length}`)));

