@@ -13,7 +13,7 @@ import { openRunLog, type RunData } from '../../engine/replay/open.js';
 import { Words } from '../../engine/review/words.js';
 import type { Lang } from '../../engine/scenario/text.js';
 import { drill, tempDir } from '../helpers/cli.js';
-import { launch, openViewer, serve, type Served } from './browser.js';
+import { ARTIFACTS, launch, openViewer, serve, type Served } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-words-');
 const fileA = join(dir, 'ky-seed-3.json');
@@ -77,5 +77,21 @@ describe('the viewer\'s words', () => {
       if (lang === 'vi') expect((await page.locator('#panel-metrics').textContent())!).not.toMatch(/\d (s|min|h)\b/);
     });
   }
+
+  it('says what + − 0 do in the help dialog in Vietnamese', async () => {
+    await setLang('vi');
+    await page.keyboard.press('?');
+    const help = page.locator('#help');
+    await expect(help.isVisible()).resolves.toBe(true);
+    const dd = help.locator('dt', { hasText: '+ − 0' }).locator('xpath=following-sibling::dd[1]');
+    try {
+      await expect(dd.textContent()).resolves.toBe('phóng to / thu nhỏ / về toàn cảnh');
+      await page.screenshot({ path: join(ARTIFACTS, 'viewer-words-help-vi.png') });
+    } finally {
+      await page.keyboard.press('Escape'); // the modal dialog would stop the other tests' clicks
+    }
+    await setLang('en');
+    await expect(dd.textContent()).resolves.toBe('zoom in / out / whole map');
+  });
 
 });
