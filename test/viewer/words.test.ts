@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findDivergence } from '../../engine/replay/divergence.js';
 import { openRunLog, type RunData } from '../../engine/replay/open.js';
 import { Words } from '../../engine/review/words.js';
 import type { Lang } from '../../engine/scenario/text.js';
@@ -22,6 +23,7 @@ let browser: Browser;
 let server: Served;
 let page: Page;
 let runA: RunData;
+let runB: RunData;
 
 function open(file: string): RunData {
   const r = openRunLog(readFileSync(file, 'utf8'), file);
@@ -44,6 +46,7 @@ beforeAll(async () => {
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '3', '--decisions', 'test/fixtures/play/ky-son.decisions.yaml', '--out', fileA, '--quiet']).code).toBe(0);
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--out', fileB, '--quiet']).code).toBe(0);
   runA = open(fileA);
+  runB = open(fileB);
   [browser, server] = await Promise.all([launch(), serve([fileA, fileB])]);
   page = await browser.newPage({ viewport: { width: 1440, height: 950 } });
   await openViewer(page, server.url);
@@ -92,6 +95,19 @@ describe('the viewer\'s words', () => {
     }
     await setLang('en');
     await expect(dd.textContent()).resolves.toBe('zoom in / out / whole map');
+  });
+
+  it('reads the divergence point as one event, in either language', async () => {
+    await setLang('en');
+    await page.locator('#compare-select').selectOption('1');
+    const label = page.locator('#divergence-label');
+    await page.waitForFunction(() => document.getElementById('divergence-label')?.dataset.index !== undefined);
+    const index = await label.getAttribute('data-index');
+    expect(index).toBe(String(findDivergence(runA, runB).index));
+    await expect(label.textContent()).resolves.toMatch(new RegExp(` · event #${index}$`));
+    await setLang('vi');
+    await expect(label.textContent()).resolves.toMatch(new RegExp(` · sự kiện #${index}$`));
+    await setLang('en');
   });
 
 });

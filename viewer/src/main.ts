@@ -352,7 +352,7 @@ class App implements PanelHost {
     el.dataset.index = String(d.index);
     const b = h('button', { type: 'button', class: 'time', 'data-t': d.t }, clock(d.t));
     b.addEventListener('click', () => this.seek(d.t!));
-    el.append(`${S.diverges} `, b, d.sameScenario ? '' : ` (${S.differentScenario})`, ` · ${S.events} #${d.index}`);
+    el.append(`${S.diverges} `, b, d.sameScenario ? '' : ` (${S.differentScenario})`, ` · ${S.event} #${d.index}`);
   }
 
   // ------------------------------------------------------------ the clock
