@@ -97,6 +97,31 @@ describe('the viewer\'s words', () => {
     await expect(dd.textContent()).resolves.toBe('zoom in / out / whole map');
   });
 
+  it('names the roles that decided and the incidents units work on, with their ids in the title', async () => {
+    await setLang('en');
+    await page.evaluate(() => (window as any).drillViewer.app.seek(5 * 3600));
+    await page.locator('#tab-decisions').click();
+    const roles = await page.locator('#panel-decisions .role').evaluateAll((els) => els.map((e) => [e.textContent, e.getAttribute('title')]));
+    const ids = new Set(roles.map(([, id]) => id));
+    expect(ids).toContain('controller');
+    expect(ids).toContain('mx-chair');
+    for (const [text, id] of roles) expect(text, id!).toBe(words(runA, 'en').name('role', id!));
+    expect(roles.find(([, id]) => id === 'controller')![0]).toBe('exercise control');
+    await setLang('vi');
+    expect(await page.locator('#panel-decisions .role[title="controller"]').first().textContent()).toBe('ban đạo diễn');
+    await setLang('en');
+
+    await page.locator('#tab-board').click();
+    const cells = await page.locator('#panel-board table.units td.incident').evaluateAll((els) => els.map((e) => [e.textContent, e.getAttribute('title')]));
+    const busy = cells.filter(([, id]) => id);
+    expect(busy.map(([, id]) => id)).toContain('ta-ca-houses');
+    for (const [text, id] of busy) {
+      expect(text, id!).toBe(words(runA, 'en').name('incident', id!));
+      expect(text).not.toBe(id);
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'viewer-words-board.png') });
+  });
+
   it('reads the divergence point as one event, in either language', async () => {
     await setLang('en');
     await page.locator('#compare-select').selectOption('1');

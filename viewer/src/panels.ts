@@ -111,7 +111,7 @@ export function renderDecisions(el: HTMLElement, run: LoadedRun, host: PanelHost
   const list = h('ol', { class: 'decisions' });
   for (const d of shown) {
     list.append(h('li', { class: `decision ${d.author}${d.refused ? ' refused' : ''}`, 'data-author': d.author },
-      timeButton(host, d.t), ' ', h('span', { class: 'author' }, S.authors[d.author] ?? d.author), ' ', h('span', { class: 'role' }, d.role), ': ',
+      timeButton(host, d.t), ' ', h('span', { class: 'author' }, S.authors[d.author] ?? d.author), ' ', h('span', { class: 'role', title: d.role }, wordsFor(run, host.lang()).name('role', d.role)), ': ',
       h('strong', {}, commandText(run, host.lang(), d.do, d.fields)), d.refused ? h('span', { class: 'refused-reason' }, ` (${S.refused}: ${d.reason ?? ''})`) : null));
   }
   el.replaceChildren(h('p', { class: 'muted' }, `${S.decisionsNear}: ${shown.length} ${S.shownOf} ${n}`), list);
@@ -227,7 +227,8 @@ export function renderBoard(el: HTMLElement, run: LoadedRun, world: World, host:
     units.append(h('tr', { 'data-unit': id, 'data-state': state },
       h('th', { scope: 'row' }, textIn(run.replay.model.unit.get(id)?.name, lang) || id),
       h('td', {}, h('span', { class: 'swatch', style: `background:${UNIT_COLOUR[state] ?? '#888'}` }), ' ', S.unitStates[state] ?? state),
-      h('td', {}, u.incident ?? '')));
+      // the incident by name, as the report and the map's lanes name it; its id in the title
+      h('td', { class: 'incident', title: u.incident ?? null }, u.incident ? wordsFor(run, lang).name('incident', u.incident) : '')));
   }
   const incs = h('tbody', {});
   for (const inc of Object.values(world.incidents)) {
