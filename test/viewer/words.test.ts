@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findDivergence } from '../../engine/replay/divergence.js';
 import { openRunLog, type RunData } from '../../engine/replay/open.js';
-import { Words } from '../../engine/review/words.js';
+import { metricParam, Words } from '../../engine/review/words.js';
 import type { Lang } from '../../engine/scenario/text.js';
 import { drill, tempDir } from '../helpers/cli.js';
 import { ARTIFACTS, launch, openViewer, serve, type Served } from './browser.js';
@@ -135,4 +135,25 @@ describe('the viewer\'s words', () => {
     await setLang('en');
   });
 
+  it('shows B\'s value beside B\'s rating when comparing objectives', async () => {
+    await setLang('en');
+    await page.locator('#compare-select').selectOption('1');
+    await page.locator('#tab-objectives').click();
+    const w = words(runB, 'en');
+    let shown = 0;
+    for (const b of runB.summary!.objectives) {
+      const li = page.locator(`#panel-objectives li[data-objective="${b.id}"]`);
+      if (!(await li.count())) continue;
+      const value = li.locator('.obj-head .other-value');
+      const want = b.not_tested ? 'not tested' : w.p(metricParam(b.metric, b.value));
+      await expect(value.textContent({ timeout: 5000 }), b.id).resolves.toContain(want);
+      shown++;
+    }
+    expect(shown).toBeGreaterThan(0);
+    // B's value differs from A's somewhere, or the test would not tell them apart
+    const differs = runB.summary!.objectives.some((b) => runA.summary!.objectives.find((a) => a.id === b.id)?.value !== b.value);
+    expect(differs).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'viewer-words-compare-objectives.png') });
+    await page.locator('#compare-select').selectOption('');
+  });
 });

@@ -161,6 +161,8 @@ export function renderObjectives(el: HTMLElement, run: LoadedRun, host: PanelHos
       h('div', { class: 'obj-head' },
         h('span', { class: `rating r-${r?.rating ?? 'none'}`, title: S.rating }, r?.rating ?? '–'),
         b ? h('span', { class: `rating r-${b.rating ?? 'none'} other`, title: `${S.runB}: ${S.rating}` }, `B ${b.rating ?? '–'}`) : null,
+        b ? h('span', { class: 'other-value', title: `${S.runB}: ${S.value}` }, b.not_tested ? S.notTested : wordsFor(other!, lang).p(metricParam(b.metric, b.value))) : null,
+        b ? ' ·' : null,
         ' ', h('span', { class: 'obj-text' }, textIn(o.text, lang))),
       h('p', { class: 'criterion' }, `${wordsFor(run, lang).criterion(c)}. ${S.value}: `,
         // not tested: what it measures did not come about in the run; neither met nor missed
