@@ -175,10 +175,10 @@ describe('the replay viewer', () => {
   it('writes a message\'s expected action and who took it in words, in the interface\'s language', async () => {
     await page.locator('#tab-messages').click();
     const li = page.locator('li[data-inject="province-directive"]');
-    await expect(li.locator('.expected').textContent()).resolves.toMatch(/^expected: evacuate Tà Cạ riverside villages, within 90 min$/);
+    await expect(li.locator('.expected').textContent()).resolves.toMatch(/^expected: evacuate Tà Cạ riverside villages, within 1 h 30 min$/);
     await expect(li.locator('.outcome.done').textContent()).resolves.toContain('done by Tà Cạ commune chair latency');
     await page.locator('#lang').click();
-    await expect(li.locator('.expected').textContent()).resolves.toMatch(/^hành động mong đợi: sơ tán Các bản ven suối Tà Cạ, trong vòng 90 min$/);
+    await expect(li.locator('.expected').textContent()).resolves.toMatch(/^hành động mong đợi: sơ tán Các bản ven suối Tà Cạ, trong vòng 1 giờ 30 phút$/);
     await expect(page.locator('#speed option[value="60"]').textContent()).resolves.toBe('1 phút/giây');
     await page.locator('#lang').click();
     await expect(page.locator('#speed option[value="60"]').textContent()).resolves.toBe('1 min/s');

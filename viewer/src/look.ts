@@ -41,11 +41,12 @@ export function wallClock(startIso: string, t: number): string {
   return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
 }
 
-export function duration(s: number | null | undefined, never: string): string {
+/**
+ * A duration in the language's own units, as the report writes it ("1 h 30 min",
+ * "1 giờ 30 phút"): `dur` is the review's Words.dur for that language, so that
+ * the viewer and the report agree; `never` stands for no value.
+ */
+export function duration(s: number | null | undefined, never: string, dur: (s: number) => string): string {
   if (s === null || s === undefined || !Number.isFinite(s)) return never;
-  const r = Math.round(s);
-  if (r < 120) return `${r} s`;
-  if (r < 7200) return `${Math.round(r / 60)} min`;
-  return `${(r / 3600).toFixed(1)} h`;
+  return dur(s);
 }
-

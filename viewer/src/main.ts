@@ -352,7 +352,7 @@ class App implements PanelHost {
     el.dataset.index = String(d.index);
     const b = h('button', { type: 'button', class: 'time', 'data-t': d.t }, clock(d.t));
     b.addEventListener('click', () => this.seek(d.t!));
-    el.append(`${S.diverges} `, b, d.sameScenario ? '' : ` (${S.differentScenario})`, ` · ${S.events} #${d.index}`);
+    el.append(`${S.diverges} `, b, d.sameScenario ? '' : ` (${S.differentScenario})`, ` · ${S.event} #${d.index}`);
   }
 
   // ------------------------------------------------------------ the clock
@@ -537,7 +537,7 @@ class App implements PanelHost {
     $('lang').textContent = this.language === 'vi' ? 'EN' : 'VI';
     $('map-a').dataset.outlines = S.outlines;
     $('play').setAttribute('aria-label', this.playing ? S.pause : S.play);
-    const keys: [string, string][] = [['Space', S.keyPlay], ['← →', S.keyStep], ['Shift + ← →', S.keyJump], ['Home End', S.keyHomeEnd], ['[ ]', S.keySpeed], ['1 – 5', S.keyTabs], ['+ − 0', 'zoom'], ['L', S.keyLang], ['C', S.keyCompare], ['?', S.keyHelp]];
+    const keys: [string, string][] = [['Space', S.keyPlay], ['← →', S.keyStep], ['Shift + ← →', S.keyJump], ['Home End', S.keyHomeEnd], ['[ ]', S.keySpeed], ['1 – 5', S.keyTabs], ['+ − 0', S.keyZoom], ['L', S.keyLang], ['C', S.keyCompare], ['?', S.keyHelp]];
     $('help-keys').replaceChildren(...keys.flatMap(([k, v]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, v)]));
   }
 

@@ -51,16 +51,17 @@ export function renderMessages(el: HTMLElement, run: LoadedRun, host: PanelHost)
   const S = STRINGS[lang];
   const roleName = (id: string) => textIn(run.data.scenario.roles.find((r) => r.id === id)?.name, lang) || id;
   const from = (inj: Inject) => (typeof inj.from === 'string' && run.data.scenario.roles.some((r) => r.id === inj.from) ? roleName(inj.from) : textIn(inj.from, lang));
+  const dur = (s: number) => wordsFor(run, lang).dur(s);
   const injects = [...run.data.scenario.injects].sort((a, b) => a.seq - b.seq || (a.id < b.id ? -1 : 1));
   const list = h('ol', { class: 'msel' });
   for (const inj of injects) {
     const rec = run.history.messages.get(inj.id);
     const outcome: (Node | string)[] = [];
     if (rec?.answered) outcome.push(h('p', { class: 'outcome' }, rec.answered.expired ? `${S.expired}: ` : `${S.answered}: `, h('strong', {}, optionLabel(inj, rec.answered.option, lang)), ` (${clock(rec.answered.t)}${rec.answered.by ? `, ${S.by} ${rec.answered.by}` : ''})`));
-    if (rec?.done) outcome.push(h('p', { class: 'outcome done' }, `${S.done} ${S.by} ${roleName(rec.done.by)} ${S.latency} `, h('strong', { 'data-latency-s': rec.done.latency_s }, duration(rec.done.latency_s, S.never)), ' ', timeButton(host, rec.done.t)));
+    if (rec?.done) outcome.push(h('p', { class: 'outcome done' }, `${S.done} ${S.by} ${roleName(rec.done.by)} ${S.latency} `, h('strong', { 'data-latency-s': rec.done.latency_s }, duration(rec.done.latency_s, S.never, dur)), ' ', timeButton(host, rec.done.t)));
     else if (rec && inj.expected) outcome.push(h('p', { class: 'outcome missing' }, S.notDone));
     const e = inj.expected as (Record<string, unknown> & { do: string; within?: number }) | undefined;
-    const exp = e ? `${S.expected}: ${commandText(run, lang, e.do, e)}${typeof e.within === 'number' ? `, ${S.within} ${duration(e.within, S.never)}` : ''}` : null;
+    const exp = e ? `${S.expected}: ${commandText(run, lang, e.do, e)}${typeof e.within === 'number' ? `, ${S.within} ${duration(e.within, S.never, dur)}` : ''}` : null;
     list.append(h('li', { class: `msg ${rec ? 'delivered' : 'undelivered'}`, 'data-inject': inj.id, 'data-delivered-t': rec?.delivered_t ?? null },
       h('div', { class: 'msg-head' }, h('span', { class: 'seq' }, `#${inj.seq}`), ' ', rec ? timeButton(host, rec.delivered_t) : h('span', { class: 'time muted' }, S.notDelivered), ' ', h('span', { class: 'method' }, S.methods[inj.method] ?? inj.method), ' · ', h('span', { class: 'type' }, S.injectTypes[inj.type] ?? inj.type)),
       h('h3', { class: 'subject' }, textIn(inj.subject, lang)),
@@ -110,7 +111,7 @@ export function renderDecisions(el: HTMLElement, run: LoadedRun, host: PanelHost
   const list = h('ol', { class: 'decisions' });
   for (const d of shown) {
     list.append(h('li', { class: `decision ${d.author}${d.refused ? ' refused' : ''}`, 'data-author': d.author },
-      timeButton(host, d.t), ' ', h('span', { class: 'author' }, S.authors[d.author] ?? d.author), ' ', h('span', { class: 'role' }, d.role), ': ',
+      timeButton(host, d.t), ' ', h('span', { class: 'author' }, S.authors[d.author] ?? d.author), ' ', h('span', { class: 'role', title: d.role }, wordsFor(run, host.lang()).name('role', d.role)), ': ',
       h('strong', {}, commandText(run, host.lang(), d.do, d.fields)), d.refused ? h('span', { class: 'refused-reason' }, ` (${S.refused}: ${d.reason ?? ''})`) : null));
   }
   el.replaceChildren(h('p', { class: 'muted' }, `${S.decisionsNear}: ${shown.length} ${S.shownOf} ${n}`), list);
@@ -160,6 +161,8 @@ export function renderObjectives(el: HTMLElement, run: LoadedRun, host: PanelHos
       h('div', { class: 'obj-head' },
         h('span', { class: `rating r-${r?.rating ?? 'none'}`, title: S.rating }, r?.rating ?? '–'),
         b ? h('span', { class: `rating r-${b.rating ?? 'none'} other`, title: `${S.runB}: ${S.rating}` }, `B ${b.rating ?? '–'}`) : null,
+        b ? h('span', { class: 'other-value', title: `${S.runB}: ${S.value}` }, b.not_tested ? S.notTested : wordsFor(other!, lang).p(metricParam(b.metric, b.value))) : null,
+        b ? ' ·' : null,
         ' ', h('span', { class: 'obj-text' }, textIn(o.text, lang))),
       h('p', { class: 'criterion' }, `${wordsFor(run, lang).criterion(c)}. ${S.value}: `,
         // not tested: what it measures did not come about in the run; neither met nor missed
@@ -179,6 +182,8 @@ export function renderObjectives(el: HTMLElement, run: LoadedRun, host: PanelHos
 export function renderMetrics(el: HTMLElement, runs: LoadedRun[], worlds: World[], host: PanelHost): void {
   const S = STRINGS[host.lang()];
   const cols = runs.length;
+  // durations in the language's units, as the report writes them (the two runs share a language; A's words do)
+  const dur = (s: number) => wordsFor(runs[0], host.lang()).dur(s);
   const head = h('tr', {}, h('th', {}, ''), ...runs.map((_, i) => h('th', {}, cols > 1 ? (i === 0 ? S.runA : S.runB) : '')));
   const row = (label: string, vals: (string | number)[]) => h('tr', {}, h('th', { scope: 'row' }, label), ...vals.map((v) => h('td', {}, String(v))));
   const now: HTMLElement[] = [];
@@ -201,8 +206,8 @@ export function renderMetrics(el: HTMLElement, runs: LoadedRun[], worlds: World[
   fin.push(row(`${S.people}: ${S.lost}`, v((s) => s.people.lost)));
   fin.push(row(`${S.people}: ${S.stillAtRisk}`, v((s) => s.people.still_at_risk)));
   fin.push(row(`${S.people}: ${S.evacuated}`, v((s) => s.people.evacuated)));
-  fin.push(row(`${S.response}: ${S.meanFirst}`, v((s) => duration(s.response.mean_first_on_scene_s, S.never))));
-  fin.push(row(`${S.response}: ${S.worstFirst}`, v((s) => duration(s.response.max_first_on_scene_s, S.never))));
+  fin.push(row(`${S.response}: ${S.meanFirst}`, v((s) => duration(s.response.mean_first_on_scene_s, S.never, dur))));
+  fin.push(row(`${S.response}: ${S.worstFirst}`, v((s) => duration(s.response.max_first_on_scene_s, S.never, dur))));
   fin.push(row(`${S.decisions}: ${S.taken}`, v((s) => s.decisions.taken)));
   fin.push(row(`${S.decisions}: ${S.refused}`, v((s) => s.decisions.refused)));
   fin.push(row(`${S.objectives}: ${S.met}`, v((s) => `${s.objectives.filter((o) => o.met).length} / ${s.objectives.length}`)));
@@ -224,7 +229,8 @@ export function renderBoard(el: HTMLElement, run: LoadedRun, world: World, host:
     units.append(h('tr', { 'data-unit': id, 'data-state': state },
       h('th', { scope: 'row' }, textIn(run.replay.model.unit.get(id)?.name, lang) || id),
       h('td', {}, h('span', { class: 'swatch', style: `background:${UNIT_COLOUR[state] ?? '#888'}` }), ' ', S.unitStates[state] ?? state),
-      h('td', {}, u.incident ?? '')));
+      // the incident by name, as the report and the map's lanes name it; its id in the title
+      h('td', { class: 'incident', title: u.incident ?? null }, u.incident ? wordsFor(run, lang).name('incident', u.incident) : '')));
   }
   const incs = h('tbody', {});
   for (const inc of Object.values(world.incidents)) {

@@ -1,0 +1,159 @@
+/**
+ * The viewer's words on the reviewer's case (ky-son, seed 3, the play
+ * fixture's decisions, compared with the doctrine run): durations in the
+ * language's own units as the report writes them, the help dialog and the
+ * divergence label in the interface's language, names (not ids) for roles
+ * and incidents, and B's value beside B's rating when comparing objectives.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findDivergence } from '../../engine/replay/divergence.js';
+import { openRunLog, type RunData } from '../../engine/replay/open.js';
+import { metricParam, Words } from '../../engine/review/words.js';
+import type { Lang } from '../../engine/scenario/text.js';
+import { drill, tempDir } from '../helpers/cli.js';
+import { ARTIFACTS, launch, openViewer, serve, type Served } from './browser.js';
+
+const dir = tempDir('drillsim-viewer-words-');
+const fileA = join(dir, 'ky-seed-3.json');
+const fileB = join(dir, 'ky-doctrine.json');
+let browser: Browser;
+let server: Served;
+let page: Page;
+let runA: RunData;
+let runB: RunData;
+
+function open(file: string): RunData {
+  const r = openRunLog(readFileSync(file, 'utf8'), file);
+  if (!r.ok) throw new Error(r.message);
+  return r.run;
+}
+
+/** The report's words for a run: what the viewer must agree with. */
+function words(run: RunData, lang: Lang): Words {
+  const incidents = run.events.filter((e) => e.type === 'incident.reported').map((e) => ({ id: String(e.id), kind: String(e.kind) }));
+  return new Words(lang, run.scenario).learnIncidents(incidents);
+}
+
+async function setLang(lang: Lang): Promise<void> {
+  if ((await page.evaluate(() => document.documentElement.lang)) !== lang) await page.locator('#lang').click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}
+
+beforeAll(async () => {
+  expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '3', '--decisions', 'test/fixtures/play/ky-son.decisions.yaml', '--out', fileA, '--quiet']).code).toBe(0);
+  expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--out', fileB, '--quiet']).code).toBe(0);
+  runA = open(fileA);
+  runB = open(fileB);
+  [browser, server] = await Promise.all([launch(), serve([fileA, fileB])]);
+  page = await browser.newPage({ viewport: { width: 1440, height: 950 } });
+  await openViewer(page, server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the viewer\'s words', () => {
+  for (const lang of ['vi', 'en'] as const) {
+    it(`writes durations in the report's units (${lang})`, async () => {
+      await setLang(lang);
+      const w = words(runA, lang);
+      await page.locator('#tab-messages').click();
+      const within = runA.scenario.injects.find((i) => i.id === 'province-directive')!.expected!.within as number;
+      await expect(page.locator('li[data-inject="province-directive"] .expected').textContent()).resolves.toContain(`${lang === 'vi' ? 'trong vòng' : 'within'} ${w.dur(within)}`);
+      const latencies = await page.locator('#panel-messages .outcome.done strong[data-latency-s]').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-latency-s')), e.textContent]));
+      expect(latencies.length).toBeGreaterThan(0);
+      for (const [s, text] of latencies) expect(text, `latency ${s}`).toBe(w.dur(s as number));
+      if (lang === 'vi') {
+        const all = (await page.locator('#panel-messages').textContent())!;
+        expect(all).not.toMatch(/\d (s|min|h)\b/);
+      }
+      await page.locator('#tab-metrics').click();
+      const row = (label: string) => page.locator('#panel-metrics table.final tr', { has: page.locator('th', { hasText: label }) }).locator('td').first().textContent();
+      const S = lang === 'vi' ? { mean: 'thời gian trung bình', worst: 'lâu nhất' } : { mean: 'mean time to first unit', worst: 'worst' };
+      await expect(row(S.mean)).resolves.toBe(w.dur(runA.summary!.response.mean_first_on_scene_s!));
+      await expect(row(S.worst)).resolves.toBe(w.dur(runA.summary!.response.max_first_on_scene_s!));
+      if (lang === 'vi') expect((await page.locator('#panel-metrics').textContent())!).not.toMatch(/\d (s|min|h)\b/);
+    });
+  }
+
+  it('says what + − 0 do in the help dialog in Vietnamese', async () => {
+    await setLang('vi');
+    await page.keyboard.press('?');
+    const help = page.locator('#help');
+    await expect(help.isVisible()).resolves.toBe(true);
+    const dd = help.locator('dt', { hasText: '+ − 0' }).locator('xpath=following-sibling::dd[1]');
+    try {
+      await expect(dd.textContent()).resolves.toBe('phóng to / thu nhỏ / về toàn cảnh');
+      await page.screenshot({ path: join(ARTIFACTS, 'viewer-words-help-vi.png') });
+    } finally {
+      await page.keyboard.press('Escape'); // the modal dialog would stop the other tests' clicks
+    }
+    await setLang('en');
+    await expect(dd.textContent()).resolves.toBe('zoom in / out / whole map');
+  });
+
+  it('names the roles that decided and the incidents units work on, with their ids in the title', async () => {
+    await setLang('en');
+    await page.evaluate(() => (window as any).drillViewer.app.seek(5 * 3600));
+    await page.locator('#tab-decisions').click();
+    const roles = await page.locator('#panel-decisions .role').evaluateAll((els) => els.map((e) => [e.textContent, e.getAttribute('title')]));
+    const ids = new Set(roles.map(([, id]) => id));
+    expect(ids).toContain('controller');
+    expect(ids).toContain('mx-chair');
+    for (const [text, id] of roles) expect(text, id!).toBe(words(runA, 'en').name('role', id!));
+    expect(roles.find(([, id]) => id === 'controller')![0]).toBe('exercise control');
+    await setLang('vi');
+    expect(await page.locator('#panel-decisions .role[title="controller"]').first().textContent()).toBe('ban đạo diễn');
+    await setLang('en');
+
+    await page.locator('#tab-board').click();
+    const cells = await page.locator('#panel-board table.units td.incident').evaluateAll((els) => els.map((e) => [e.textContent, e.getAttribute('title')]));
+    const busy = cells.filter(([, id]) => id);
+    expect(busy.map(([, id]) => id)).toContain('ta-ca-houses');
+    for (const [text, id] of busy) {
+      expect(text, id!).toBe(words(runA, 'en').name('incident', id!));
+      expect(text).not.toBe(id);
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'viewer-words-board.png') });
+  });
+
+  it('reads the divergence point as one event, in either language', async () => {
+    await setLang('en');
+    await page.locator('#compare-select').selectOption('1');
+    const label = page.locator('#divergence-label');
+    await page.waitForFunction(() => document.getElementById('divergence-label')?.dataset.index !== undefined);
+    const index = await label.getAttribute('data-index');
+    expect(index).toBe(String(findDivergence(runA, runB).index));
+    await expect(label.textContent()).resolves.toMatch(new RegExp(` · event #${index}$`));
+    await setLang('vi');
+    await expect(label.textContent()).resolves.toMatch(new RegExp(` · sự kiện #${index}$`));
+    await setLang('en');
+  });
+
+  it('shows B\'s value beside B\'s rating when comparing objectives', async () => {
+    await setLang('en');
+    await page.locator('#compare-select').selectOption('1');
+    await page.locator('#tab-objectives').click();
+    const w = words(runB, 'en');
+    let shown = 0;
+    for (const b of runB.summary!.objectives) {
+      const li = page.locator(`#panel-objectives li[data-objective="${b.id}"]`);
+      if (!(await li.count())) continue;
+      const value = li.locator('.obj-head .other-value');
+      const want = b.not_tested ? 'not tested' : w.p(metricParam(b.metric, b.value));
+      await expect(value.textContent({ timeout: 5000 }), b.id).resolves.toContain(want);
+      shown++;
+    }
+    expect(shown).toBeGreaterThan(0);
+    // B's value differs from A's somewhere, or the test would not tell them apart
+    const differs = runB.summary!.objectives.some((b) => runA.summary!.objectives.find((a) => a.id === b.id)?.value !== b.value);
+    expect(differs).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'viewer-words-compare-objectives.png') });
+    await page.locator('#compare-select').selectOption('');
+  });
+});
