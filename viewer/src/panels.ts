@@ -111,7 +111,9 @@ export function renderDecisions(el: HTMLElement, run: LoadedRun, host: PanelHost
   const list = h('ol', { class: 'decisions' });
   for (const d of shown) {
     list.append(h('li', { class: `decision ${d.author}${d.refused ? ' refused' : ''}`, 'data-author': d.author },
-      timeButton(host, d.t), ' ', h('span', { class: 'author' }, S.authors[d.author] ?? d.author), ' ', h('span', { class: 'role', title: d.role }, wordsFor(run, host.lang()).name('role', d.role)), ': ',
+      // exercise control's own orders: the tag says who, and "controller exercise control" would say it twice
+      timeButton(host, d.t), ' ', h('span', { class: 'author' }, S.authors[d.author] ?? d.author),
+      ...(d.role === 'controller' && d.author === 'controller' ? [] : [' ', h('span', { class: 'role', title: d.role }, wordsFor(run, host.lang()).name('role', d.role))]), ': ',
       h('strong', {}, commandText(run, host.lang(), d.do, d.fields)), d.refused ? h('span', { class: 'refused-reason' }, ` (${S.refused}: ${d.reason ?? ''})`) : null));
   }
   el.replaceChildren(h('p', { class: 'muted' }, `${S.decisionsNear}: ${shown.length} ${S.shownOf} ${n}`), list);
