@@ -77,6 +77,8 @@ describe('the viewer\'s words', () => {
       const S = lang === 'vi' ? { mean: 'thời gian trung bình', worst: 'lâu nhất' } : { mean: 'mean time to first unit', worst: 'worst' };
       await expect(row(S.mean)).resolves.toBe(w.dur(runA.summary!.response.mean_first_on_scene_s!));
       await expect(row(S.worst)).resolves.toBe(w.dur(runA.summary!.response.max_first_on_scene_s!));
+      // and how many incidents the mean leaves out, as drill run and the report say it
+      await expect(row(lang === 'vi' ? 'sự cố chưa có lực lượng nào đến được' : 'incidents no unit reached')).resolves.toBe(lang === 'vi' ? '6 (160 người)' : '6 (160 people)');
       if (lang === 'vi') expect((await page.locator('#panel-metrics').textContent())!).not.toMatch(/\d (s|min|h)\b/);
     });
   }

@@ -5,6 +5,7 @@
  * (every unit and open incident as the engine holds them now).
  */
 import { textIn } from '../../engine/scenario/text.js';
+import { unreachedIncidents, type Unreached } from '../../engine/review/unreached.js';
 import { metricParam, Words } from '../../engine/review/words.js';
 import type { World } from '../../engine/sim/world.js';
 import type { Inject } from '../../engine/scenario/schema.js';
@@ -181,6 +182,14 @@ export function renderObjectives(el: HTMLElement, run: LoadedRun, host: PanelHos
 
 // ------------------------------------------------------------ metrics
 
+/** Incidents no unit reached in a run, counted once per run (the metrics panel is drawn again at every seek). */
+const unreachedCache = new WeakMap<object, Unreached>();
+function unreachedOf(run: LoadedRun): Unreached {
+  let u = unreachedCache.get(run.data.events);
+  if (!u) unreachedCache.set(run.data.events, (u = unreachedIncidents(run.data.events as Record<string, unknown>[])));
+  return u;
+}
+
 export function renderMetrics(el: HTMLElement, runs: LoadedRun[], worlds: World[], host: PanelHost): void {
   const S = STRINGS[host.lang()];
   const cols = runs.length;
@@ -210,6 +219,8 @@ export function renderMetrics(el: HTMLElement, runs: LoadedRun[], worlds: World[
   fin.push(row(`${S.people}: ${S.evacuated}`, v((s) => s.people.evacuated)));
   fin.push(row(`${S.response}: ${S.meanFirst}`, v((s) => duration(s.response.mean_first_on_scene_s, S.never, dur))));
   fin.push(row(`${S.response}: ${S.worstFirst}`, v((s) => duration(s.response.max_first_on_scene_s, S.never, dur))));
+  // the mean is over the incidents reached: how many were not, as drill run and the report say
+  fin.push(row(`${S.response}: ${S.neverReached}`, runs.map((r) => { const u = unreachedOf(r); return u.n === 0 ? '0' : `${u.n} (${S.ofPeople.replace('{n}', String(u.people))})`; })));
   fin.push(row(`${S.decisions}: ${S.taken}`, v((s) => s.decisions.taken)));
   fin.push(row(`${S.decisions}: ${S.refused}`, v((s) => s.decisions.refused)));
   fin.push(row(`${S.objectives}: ${S.met}`, v((s) => `${s.objectives.filter((o) => o.met).length} / ${s.objectives.length}`)));
