@@ -39,7 +39,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   const p = (rich: Rich, cls?: 'note' | 'warn' | 'subtitle') => B.push({ kind: 'p', rich, ...(cls ? { cls } : {}) });
   const time = (t: number | null) => (t === null ? w.m('fmt.none') : w.time(t));
   const dur = (s: number | null) => (s === null ? w.m('fmt.none') : w.dur(s));
-  const role = (id: string | null) => (id === null ? '' : w.name('role', id));
+  const role = (id: string | null) => (id === null ? w.m('fmt.none') : w.name('role', id));
   const title = w.text(sc.title);
 
   h(1, `${w.m('report.title')}: ${title}`);
@@ -230,7 +230,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
       const d = l.declarations.find((x) => x.level >= 1) ?? null;
       return [
         txt(w.name('area', l.area)), txt(time(l.first_short_t)), txt(d ? String(d.level) : w.m('fmt.none')), txt(time(d?.t ?? null)), txt(role(d?.by ?? null)),
-        txt(d?.author ? w.m(`author.${d.author}`) : ''), txt(dur(d?.delay_s ?? null)), txt(time(l.support?.t ?? null)), txt(dur(l.support?.delay_s ?? null)),
+        txt(d?.author ? w.m(`author.${d.author}`) : w.m('fmt.none')), txt(dur(d?.delay_s ?? null)), txt(time(l.support?.t ?? null)), txt(dur(l.support?.delay_s ?? null)),
       ];
     }),
   });
