@@ -199,7 +199,9 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
         action: within !== null ? { key: 'a.inject.within', params: { within: s(within) } } : null,
       }));
     } else if (r.expired) {
-      improvements.push(f('f.inject.expired', { inject: ref('inject', r.id), role: ref('role', r.to), option: { raw: r.option ?? '' } }, {
+      // the option by its label, as the inject offered it (its id where the scenario has no such option)
+      const label = sc.injects.find((i) => i.id === r.id)?.decision?.options.find((o) => o.id === r.option)?.label;
+      improvements.push(f('f.inject.expired', { inject: ref('inject', r.id), role: ref('role', r.to), option: label !== undefined ? { text: label } : { raw: r.option ?? '' } }, {
         capability: capOfInject(sc, objectives, r.id), element: 'training', org: r.to,
       }));
     } else if (r.on_time === false) {

@@ -52,6 +52,9 @@ describe('the response line of the summaries', () => {
     // the rumour is denied by the default of an unanswered decision point (crowd-on-bank, broadcast-now), not by the chair
     expect(r.stdout).toContain('inject #10 "Rumour of a dam break": expected action taken after 5 min, by a default: an answer Mường Xén commune chair (commune civil-defence board) did not give by its deadline was applied');
     expect(r.stdout).not.toContain('inject #10 "Rumour of a dam break": expected action taken by');
+    // the default applied names the option as the inject offered it, not its id
+    expect(r.stdout).toContain('did not decide by the deadline; the default (Broadcast a denial');
+    expect(r.stdout).not.toContain('the default (broadcast-now)');
     // an inject whose action was taken before it arrived: the time of that decision, and no "0 s"
     expect(r.stdout).toContain('| inject #2 "Dispatch on preparing for the rain and floods" | Tà Cạ commune chair | T+00:30 (18:30) | evacuate Tà Cạ riverside villages | T+00:00 (18:00) | before delivery | 1 h 30 min | already done before it arrived |');
   });
