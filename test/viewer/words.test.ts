@@ -140,11 +140,11 @@ describe('the viewer\'s words', () => {
     await setLang('en');
   });
 
-  it('shows B\'s value beside B\'s rating when comparing objectives', async () => {
+  it('shows each run\'s value beside its own rating when comparing objectives', async () => {
     await setLang('en');
     await page.locator('#compare-select').selectOption('1');
     await page.locator('#tab-objectives').click();
-    const w = words(runB, 'en');
+    const w = words(runB, 'en'), wa = words(runA, 'en');
     let shown = 0;
     for (const b of runB.summary!.objectives) {
       const li = page.locator(`#panel-objectives li[data-objective="${b.id}"]`);
@@ -152,6 +152,8 @@ describe('the viewer\'s words', () => {
       const value = li.locator('.obj-head .other-value');
       const want = b.not_tested ? 'not tested' : w.p(metricParam(b.metric, b.value));
       await expect(value.textContent({ timeout: 5000 }), b.id).resolves.toContain(want);
+      const a = runA.summary!.objectives.find((x) => x.id === b.id)!;
+      await expect(li.locator('.obj-head .own-value').textContent(), b.id).resolves.toBe(a.not_tested ? 'not tested' : wa.p(metricParam(a.metric, a.value)));
       shown++;
     }
     expect(shown).toBeGreaterThan(0);

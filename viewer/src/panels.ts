@@ -163,6 +163,8 @@ export function renderObjectives(el: HTMLElement, run: LoadedRun, host: PanelHos
     list.append(h('li', { class: 'objective', 'data-objective': o.id, 'data-rating': r?.rating ?? '' },
       h('div', { class: 'obj-head' },
         h('span', { class: `rating r-${r?.rating ?? 'none'}`, title: S.rating }, r?.rating ?? '–'),
+        // comparing: each run's value beside its own rating, so that B's value is not read as A's
+        b && r ? h('span', { class: 'own-value', title: `${S.runA}: ${S.value}` }, r.not_tested ? S.notTested : wordsFor(run, lang).p(metricParam(r.metric, r.value))) : null,
         b ? h('span', { class: `rating r-${b.rating ?? 'none'} other`, title: `${S.runB}: ${S.rating}` }, `B ${b.rating ?? '–'}`) : null,
         b ? h('span', { class: 'other-value', title: `${S.runB}: ${S.value}` }, b.not_tested ? S.notTested : wordsFor(other!, lang).p(metricParam(b.metric, b.value))) : null,
         b ? ' ·' : null,
