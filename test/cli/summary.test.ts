@@ -52,6 +52,12 @@ describe('the response line of the summaries', () => {
     // the rumour is denied by the default of an unanswered decision point (crowd-on-bank, broadcast-now), not by the chair
     expect(r.stdout).toContain('inject #10 "Rumour of a dam break": expected action taken after 5 min, by a default: an answer Mường Xén commune chair (commune civil-defence board) did not give by its deadline was applied');
     expect(r.stdout).not.toContain('inject #10 "Rumour of a dam break": expected action taken by');
+    // exercise control's orders, incidents named by their kind and the inject's channel, each said once and plainly
+    expect(r.stdout).toContain('| exercise control: hold inject #10 "Rumour of a dam break" |');
+    expect(r.stdout).not.toContain('exercise control (exercise control)');
+    expect(r.stdout).toContain('Incident reported in Mường Xén: Landslide on houses (slides-1), severity 4');
+    expect(r.stdout).toContain('Inject #17 to Nghệ An provincial civil-defence board (in person):');
+    expect(r.stdout).not.toMatch(/\| {2}\|/); // no blank table cell
     // the default applied names the option as the inject offered it, not its id
     expect(r.stdout).toContain('did not decide by the deadline; the default (Broadcast a denial');
     expect(r.stdout).not.toContain('the default (broadcast-now)');
