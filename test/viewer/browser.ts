@@ -4,9 +4,10 @@
  * a user would, on a free port, with its printed address read back.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { openRunLog, type RunData } from '../../engine/replay/open.js';
 import { ROOT } from '../helpers/cli.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -56,4 +57,11 @@ export async function openViewer(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.waitForFunction(() => (window as any).drillViewer?.ready);
   await page.evaluate(() => (window as any).drillViewer.ready);
+}
+
+/** A run log read the way the viewer reads it, for tests to compare the page with (throws on a log that does not open). */
+export function openRun(file: string): RunData {
+  const r = openRunLog(readFileSync(file, 'utf8'), file);
+  if (!r.ok) throw new Error(r.message);
+  return r.run;
 }

@@ -9,13 +9,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findDivergence } from '../../engine/replay/divergence.js';
 import { MESSAGES } from '../../engine/review/messages.js';
-import { openRunLog, type RunData } from '../../engine/replay/open.js';
+import type { RunData } from '../../engine/replay/open.js';
 import { Model } from '../../engine/sim/model.js';
 import { decisionFromRecord } from '../../engine/sim/run.js';
 import { Sim } from '../../engine/sim/sim.js';
 import type { World } from '../../engine/sim/world.js';
 import { drill, tempDir } from '../helpers/cli.js';
-import { ARTIFACTS, launch, openViewer, serve, watchRequests, type Served } from './browser.js';
+import { ARTIFACTS, launch, openRun, openViewer, serve, watchRequests, type Served } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-');
 const fileA = join(dir, 'doctrine.json');
@@ -27,12 +27,6 @@ let requests: string[];
 const dialogs: string[] = [];
 let runA: RunData;
 let runB: RunData;
-
-function open(file: string): RunData {
-  const r = openRunLog(readFileSync(file, 'utf8'), file);
-  if (!r.ok) throw new Error(r.message);
-  return r.run;
-}
 
 /** The engine's world at t the slow way (a straight run from T0, no keyframe): what the board must show. */
 function engineAt(r: RunData, t: number): World {
@@ -51,8 +45,8 @@ beforeAll(async () => {
   const decisions = join(dir, 'decisions.yaml');
   writeFileSync(decisions, 'drillsim_decisions: 1\nscenario: ky-son-flash-flood\ndecisions:\n  - { at: T+00:40, role: tc-chair, do: evacuate, zone: ta-ca-riverside }\n');
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--decisions', decisions, '--out', fileB, '--quiet']).code).toBe(0);
-  runA = open(fileA);
-  runB = open(fileB);
+  runA = openRun(fileA);
+  runB = openRun(fileB);
   [browser, server] = await Promise.all([launch(), serve([fileA, fileB])]);
   page = await browser.newPage({ viewport: { width: 1440, height: 950 } });
   requests = watchRequests(page);

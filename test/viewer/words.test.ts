@@ -5,16 +5,15 @@
  * divergence label in the interface's language, names (not ids) for roles
  * and incidents, and B's value beside B's rating when comparing objectives.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findDivergence } from '../../engine/replay/divergence.js';
-import { openRunLog, type RunData } from '../../engine/replay/open.js';
+import type { RunData } from '../../engine/replay/open.js';
 import { metricParam, Words } from '../../engine/review/words.js';
 import type { Lang } from '../../engine/scenario/text.js';
 import { drill, tempDir } from '../helpers/cli.js';
-import { ARTIFACTS, launch, openViewer, serve, type Served } from './browser.js';
+import { ARTIFACTS, launch, openRun, openViewer, serve, type Served } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-words-');
 const fileA = join(dir, 'ky-seed-3.json');
@@ -24,12 +23,6 @@ let server: Served;
 let page: Page;
 let runA: RunData;
 let runB: RunData;
-
-function open(file: string): RunData {
-  const r = openRunLog(readFileSync(file, 'utf8'), file);
-  if (!r.ok) throw new Error(r.message);
-  return r.run;
-}
 
 /** The report's words for a run: what the viewer must agree with. */
 function words(run: RunData, lang: Lang): Words {
@@ -45,8 +38,8 @@ async function setLang(lang: Lang): Promise<void> {
 beforeAll(async () => {
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '3', '--decisions', 'test/fixtures/play/ky-son.decisions.yaml', '--out', fileA, '--quiet']).code).toBe(0);
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--out', fileB, '--quiet']).code).toBe(0);
-  runA = open(fileA);
-  runB = open(fileB);
+  runA = openRun(fileA);
+  runB = openRun(fileB);
   [browser, server] = await Promise.all([launch(), serve([fileA, fileB])]);
   page = await browser.newPage({ viewport: { width: 1440, height: 950 } });
   await openViewer(page, server.url);
