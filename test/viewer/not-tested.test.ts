@@ -4,26 +4,23 @@
  * not as P with 0 s (and not as "not met"), in English and Vietnamese.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
-import { launch, openViewer, serve, type Served } from './browser.js';
+import { viewerSession, type ViewerSession } from './browser.js';
 
 const file = join(tempDir('drillsim-viewer-nt-'), 'cua-lo.json');
-let browser: Browser;
-let server: Served;
+let session: ViewerSession;
 let page: Page;
 
 beforeAll(async () => {
   expect(drill(['run', 'scenarios/cua-lo-high-rise-fire.yaml', '--out', file, '--quiet']).code).toBe(0);
-  [browser, server] = await Promise.all([launch(), serve([file])]);
-  page = await browser.newPage({ viewport: { width: 1440, height: 950 } });
-  await openViewer(page, server.url);
+  session = await viewerSession([file]);
+  page = session.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('the objectives panel', () => {

@@ -15,11 +15,12 @@ import { decisionFromRecord } from '../../engine/sim/run.js';
 import { Sim } from '../../engine/sim/sim.js';
 import type { World } from '../../engine/sim/world.js';
 import { drill, tempDir } from '../helpers/cli.js';
-import { ARTIFACTS, launch, openRun, openViewer, serve, watchRequests, type Served } from './browser.js';
+import { ARTIFACTS, openRun, openViewer, serve, viewerSession, watchRequests, type Served, type ViewerSession } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-');
 const fileA = join(dir, 'doctrine.json');
 const fileB = join(dir, 'early-evacuation.json');
+let session: ViewerSession;
 let browser: Browser;
 let server: Served;
 let page: Page;
@@ -47,16 +48,14 @@ beforeAll(async () => {
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--decisions', decisions, '--out', fileB, '--quiet']).code).toBe(0);
   runA = openRun(fileA);
   runB = openRun(fileB);
-  [browser, server] = await Promise.all([launch(), serve([fileA, fileB])]);
-  page = await browser.newPage({ viewport: { width: 1440, height: 950 } });
-  requests = watchRequests(page);
-  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
-  await openViewer(page, server.url);
+  ({ browser, server, page } = session = await viewerSession([fileA, fileB], (p) => {
+    requests = watchRequests(p);
+    p.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  }));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('the replay viewer', () => {

@@ -6,20 +6,19 @@
  * and incidents, and B's value beside B's rating when comparing objectives.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findDivergence } from '../../engine/replay/divergence.js';
 import type { RunData } from '../../engine/replay/open.js';
 import { metricParam, Words } from '../../engine/review/words.js';
 import type { Lang } from '../../engine/scenario/text.js';
 import { drill, tempDir } from '../helpers/cli.js';
-import { ARTIFACTS, launch, openRun, openViewer, serve, type Served } from './browser.js';
+import { ARTIFACTS, openRun, viewerSession, type ViewerSession } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-words-');
 const fileA = join(dir, 'ky-seed-3.json');
 const fileB = join(dir, 'ky-doctrine.json');
-let browser: Browser;
-let server: Served;
+let session: ViewerSession;
 let page: Page;
 let runA: RunData;
 let runB: RunData;
@@ -40,14 +39,12 @@ beforeAll(async () => {
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--out', fileB, '--quiet']).code).toBe(0);
   runA = openRun(fileA);
   runB = openRun(fileB);
-  [browser, server] = await Promise.all([launch(), serve([fileA, fileB])]);
-  page = await browser.newPage({ viewport: { width: 1440, height: 950 } });
-  await openViewer(page, server.url);
+  session = await viewerSession([fileA, fileB]);
+  page = session.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('the viewer\'s words', () => {
