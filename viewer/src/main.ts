@@ -20,6 +20,7 @@ import { loadOpened, runLabel, type LoadedRun } from './loaded.js';
 import { clock, wallClock } from './look.js';
 import { MapView } from './map.js';
 import { renderBoard, renderDecisions, renderMessages, renderMetrics, renderObjectives, updateMessages, type PanelHost } from './panels.js';
+import { rovingTimes } from './roving.js';
 import { Arrival, startServed } from './served.js';
 import { Timeline } from './timeline.js';
 
@@ -544,7 +545,7 @@ class App implements PanelHost {
     for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-title]')) el.title = S[el.dataset.i18nTitle as StringKey];
     $('lang').textContent = this.language === 'vi' ? 'EN' : 'VI';
     $('play').setAttribute('aria-label', this.playing ? S.pause : S.play);
-    const keys: [string, string][] = [['Space', S.keyPlay], ['← →', S.keyStep], ['Shift + ← →', S.keyJump], ['Home End', S.keyHomeEnd], ['[ ]', S.keySpeed], ['1 – 5', S.keyTabs], ['+ − 0', S.keyZoom], ['L', S.keyLang], ['C', S.keyCompare], ['?', S.keyHelp]];
+    const keys: [string, string][] = [['Space', S.keyPlay], ['← →', S.keyStep], ['Shift + ← →', S.keyJump], ['Home End', S.keyHomeEnd], ['[ ]', S.keySpeed], ['1 – 5', S.keyTabs], ['↑ ↓ Home End', S.keyPanelTimes], ['Enter', S.keyPanelGo], ['+ − 0', S.keyZoom], ['L', S.keyLang], ['C', S.keyCompare], ['?', S.keyHelp]];
     $('help-keys').replaceChildren(...keys.flatMap(([k, v]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, v)]));
   }
 
@@ -588,6 +589,8 @@ class App implements PanelHost {
     });
     $('help-button').addEventListener('click', () => $<HTMLDialogElement>('help').showModal());
     for (const name of TABS) $(`tab-${name}`).addEventListener('click', () => this.showTab(name));
+    // each panel's time buttons are one tab stop, ↑ ↓ Home End within
+    for (const name of ['messages', 'decisions', 'objectives']) rovingTimes($(`panel-${name}`));
     $('tabs').addEventListener('keydown', (e) => {
       if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
       e.stopPropagation();
