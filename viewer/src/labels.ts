@@ -31,7 +31,7 @@ export function boxAt(l: Label, s: Spot): Box {
 }
 
 /** Two boxes closer than gap px (the white halo round a label's letters needs a little room). */
-export function hit(a: Box, b: Box, gap: number): boolean {
+function hit(a: Box, b: Box, gap: number): boolean {
   return a.x0 < b.x1 + gap && b.x0 < a.x1 + gap && a.y0 < b.y1 + gap && b.y0 < a.y1 + gap;
 }
 
@@ -62,22 +62,32 @@ export function placeLabels(labels: readonly Label[], markers: readonly Box[], v
  */
 export class BoxIndex {
   private readonly cells = new Map<number, number[]>();
+  private readonly list: Box[] = [];
 
-  constructor(readonly boxes: readonly Box[], private readonly cell = 64) {
-    boxes.forEach((b, i) => this.visit(b, 0, (list) => list.push(i), true));
+  constructor(boxes: readonly Box[] = [], private readonly cell = 64) {
+    for (const b of boxes) this.add(b);
+  }
+
+  get boxes(): readonly Box[] { return this.list; }
+
+  /** Add a box (its index is the number of boxes before it). */
+  add(b: Box): void {
+    const i = this.list.length;
+    this.list.push(b);
+    this.visit(b, 0, (list) => list.push(i), true);
   }
 
   /** The boxes that `b` comes within `gap` px of, each once, in index order. */
   hits(b: Box, gap = 0): number[] {
     const out: number[] = [];
-    this.visit(b, gap, (list) => { for (const i of list) if (!out.includes(i) && hit(b, this.boxes[i], gap)) out.push(i); }, false);
+    this.visit(b, gap, (list) => { for (const i of list) if (!out.includes(i) && hit(b, this.list[i], gap)) out.push(i); }, false);
     return out.sort((x, y) => x - y);
   }
 
   /** Whether `b` comes within `gap` px of any of the boxes (but box `skip`). */
   any(b: Box, gap = 0, skip = -1): boolean {
     let found = false;
-    this.visit(b, gap, (list) => { if (!found) for (const i of list) if (i !== skip && hit(b, this.boxes[i], gap)) { found = true; break; } }, false);
+    this.visit(b, gap, (list) => { if (!found) for (const i of list) if (i !== skip && hit(b, this.list[i], gap)) { found = true; break; } }, false);
     return found;
   }
 

@@ -20,7 +20,7 @@ import { valueAt } from '../../engine/replay/history.js';
 import type { World } from '../../engine/sim/world.js';
 import type { Lang } from './i18n.js';
 import { STRINGS } from './i18n.js';
-import { BoxIndex, boxAt, hit, placeLabels, placeMoving, type Box, type Label, type Spot } from './labels.js';
+import { BoxIndex, boxAt, placeLabels, placeMoving, type Box, type Label, type Spot } from './labels.js';
 import { lonLat, type LoadedRun } from './loaded.js';
 import { RISK_COLOUR, ROAD_STYLE, UNIT_COLOUR, severityColour, severityInk } from './look.js';
 import { Marks, put, svgEl, text } from './marks.js';
@@ -676,13 +676,19 @@ export class MapView {
     }
     // the circles and the people at risk placed so far, for each incident's people to keep off others'
     // (where there are few enough incidents to push apart, above)
+    // (made when the first incident with people at risk needs them: most seeks of a big run have none)
     const off = ghost ? 5 : 0;
-    const circles = this.placed && all.length <= 300 ? new BoxIndex(all.map((d) => { const r = 7 + d.severity * 1.6; return { x0: d.sx + off - r, y0: d.sy + off - r, x1: d.sx + off + r, y1: d.sy + off + r }; })) : null;
-    const taken: Box[] = [];
+    let circles: BoxIndex | null = null;
+    const taken = new BoxIndex();
+    const clear = this.placed && all.length <= 300 ? (self: number) => {
+      circles ??= new BoxIndex(all.map((d) => { const r = 7 + d.severity * 1.6; return { x0: d.sx + off - r, y0: d.sy + off - r, x1: d.sx + off + r, y1: d.sy + off + r }; }));
+      const c = circles;
+      return (b: Box) => c.any(b, 0, self) || taken.any(b, 2);
+    } : null;
     // an open incident's filled circle over a zone's or a shelter's figures (they lie under it) would leave a
     // wrong number to read (0/700 for 700/700): they are hidden while it is there
     const p = this.placed;
-    if (p && !ghost) {
+    if (p && !ghost && p.under.includes(true)) {
       for (const d of all) {
         if (d.resolved) continue;
         const r = 7 + d.severity * 1.6;
@@ -716,9 +722,8 @@ export class MapView {
       put(m, 13, 2, 'display', people === '' ? 'none' : null);
       if (people !== '') {
         // beside the marker, on a side clear of the placed labels (B's overlaid markers sit 5 px off)
-        const blocked = circles ? (b: Box) => circles.any(b, 0, d.k) || taken.some((o) => hit(o, b, 2)) : null;
-        const { spot: s, box } = this.movingSpot(m.parts[2] as SVGTextElement, people, d.sx + off, d.sy + off, peopleSpots(r), covers, blocked);
-        if (circles) taken.push(box);
+        const { spot: s, box } = this.movingSpot(m.parts[2] as SVGTextElement, people, d.sx + off, d.sy + off, peopleSpots(r), covers, clear?.(d.k) ?? null);
+        if (clear) taken.add(box);
         put(m, 14, 2, 'x', s.dx); put(m, 15, 2, 'y', s.dy); put(m, 17, 2, 'text-anchor', s.anchor === 'start' ? null : s.anchor);
       }
       text(m, 16, 2, people);
