@@ -112,7 +112,8 @@ export class MapView {
     hatch.append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 6).attr('stroke', '#0072B2').attr('stroke-width', 2);
     this.geo = this.svg.append('g').attr('class', 'geo');
     this.geo.append('g').attr('class', 'typhoon');
-    for (const name of ['zones', 'roads', 'areas', 'bases', 'shelters']) {
+    // zones above the roads, as every marker of a place is: a road under a zone's figures cut them ('0↓ 1 00')
+    for (const name of ['roads', 'zones', 'areas', 'bases', 'shelters']) {
       this.layer[name] = this.svg.append('g').attr('class', `layer-${name}`);
     }
     // the markers that move at every seek, and the labels above them, on a layer of their own: a seek repaints
@@ -549,12 +550,14 @@ export class MapView {
       });
 
     // --- incidents: open ones from the engine's world, recently resolved ones faded
-    this.drawIncidents(this.layer.incidents, run, world, t, false, covers);
+    // the people at risk placed so far (A's, then B's overlaid: B's keep off A's too)
+    const taken = new BoxIndex();
+    this.drawIncidents(this.layer.incidents, run, world, t, false, covers, taken);
     this.drawUnits(this.layer.units, run, world, t, false);
     if (overlay) {
       // B's markers sit a few pixels off A's so that where both agree, both still show
       this.layer.overlay.attr('transform', 'translate(5,5)');
-      this.drawIncidents(this.layer.overlay, overlay.run, overlay.world, t, true, covers);
+      this.drawIncidents(this.layer.overlay, overlay.run, overlay.world, t, true, covers, taken);
       this.drawUnits(this.layer.overlay, overlay.run, overlay.world, t, true);
     } else if (this.markSets.has('ghost')) {
       const m = this.markSets.get('ghost')!;
@@ -633,7 +636,7 @@ export class MapView {
   /** the view (zoom, size, language) the bases and area names were last drawn for */
   private drawnView = '';
 
-  private drawIncidents(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, world: World, t: number, ghost: boolean, covers: Set<number>): void {
+  private drawIncidents(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, world: World, t: number, ghost: boolean, covers: Set<number>, taken: BoxIndex): void {
     const lang = this.lang();
     const S = STRINGS[lang];
     const kindName = (k: string) => textIn(run.replay.model.kind.get(k)?.name, lang) || k;
@@ -674,12 +677,11 @@ export class MapView {
         if (!moved) break;
       }
     }
-    // the circles and the people at risk placed so far, for each incident's people to keep off others'
+    // the circles, and the people at risk placed so far (`taken`), for each incident's people to keep off others'
     // (where there are few enough incidents to push apart, above)
     // (made when the first incident with people at risk needs them: most seeks of a big run have none)
     const off = ghost ? 5 : 0;
     let circles: BoxIndex | null = null;
-    const taken = new BoxIndex();
     const clear = this.placed && all.length <= 300 ? (self: number) => {
       circles ??= new BoxIndex(all.map((d) => { const r = 7 + d.severity * 1.6; return { x0: d.sx + off - r, y0: d.sy + off - r, x1: d.sx + off + r, y1: d.sy + off + r }; }));
       const c = circles;
