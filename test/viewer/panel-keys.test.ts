@@ -115,6 +115,7 @@ describe('a panel\'s time buttons from the keyboard', () => {
     const t = delivered[Math.floor(delivered.length / 2)];
     await page.locator('#timeline-slider').focus();
     await page.evaluate((t) => (window as any).drillViewer.paintedSeek(t), t);
+    await page.locator('#tab-messages').click();
     await page.locator('#tab-messages').focus();
     await page.keyboard.press('Tab');
     const f = await focus();

@@ -99,12 +99,10 @@ export function updateMessages(el: HTMLElement, t: number): void {
     if (!future) latest = li;
   }
   for (const li of el.querySelectorAll('li.msg[aria-current]')) if (li !== latest) li.removeAttribute('aria-current');
-  if (latest && !latest.hasAttribute('aria-current')) {
-    latest.setAttribute('aria-current', 'true');
-    // the list's tab stop follows the moment while the keyboard is elsewhere
-    const b = latest.querySelector<HTMLElement>('button.time');
-    if (b && !focusedIn(el)) moveStop(el, b);
-  }
+  if (latest && !latest.hasAttribute('aria-current')) latest.setAttribute('aria-current', 'true');
+  // the list's tab stop follows the moment while the keyboard is elsewhere
+  const b = latest?.querySelector<HTMLElement>('button.time');
+  if (b && b.tabIndex !== 0 && !focusedIn(el)) moveStop(el, b);
 }
 
 // ------------------------------------------------------------ decisions

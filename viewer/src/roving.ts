@@ -6,8 +6,8 @@
  * WAI-ARIA Authoring Practices): Tab enters at one button and the next Tab
  * leaves the panel; ↑ ↓ move to the previous or next time button, Home and End
  * to the first and last; Enter or Space jumps to the time (the button's own
- * click). The stop stays where the reviewer left it, and while the keyboard is
- * elsewhere the messages panel may move it to the message of the moment.
+ * click). The stop stays where the reviewer left it, but a seek while the
+ * keyboard is elsewhere moves the messages panel's to the message of the moment.
  */
 
 const SELECTOR = 'button.time';
