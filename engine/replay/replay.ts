@@ -72,7 +72,8 @@ export class Replay {
 /** Where a unit is at time t (km on the local plane), moving along its leg between nodes. */
 export function unitPosition(model: Model, u: UnitW, t: number): [number, number] {
   const leg = u.leg;
-  if (!leg || leg.t0 < 0 || !(u.m.value === 'en_route' || u.m.value === 'returning')) return [u.x, u.y];
+  // a blocked unit may still be driving to the junction where it waits
+  if (!leg || leg.t0 < 0 || !(u.m.value === 'en_route' || u.m.value === 'returning' || u.m.value === 'blocked')) return [u.x, u.y];
   return legPosition(model, leg, t - leg.t0);
 }
 

@@ -94,10 +94,90 @@ function positionOnLeg(sim: Sim, u: UnitW): { node: string | null; x: number; y:
   return { node: null, x: leg.from![0] + (leg.to![0] - leg.from![0]) * f, y: leg.from![1] + (leg.to![1] - leg.from![1]) * f, since_s: 0, next: 0 };
 }
 
+/**
+ * Cut roads and part-way units. A unit part-way along a road when a road on
+ * its way is cut goes on to the road's end, or back to its start when that
+ * road itself is cut, and plans from there (whichever way arrives first);
+ * with no way on, it waits there (`blocked`). Its leg then begins before now,
+ * at the road's far node, so the position, the remaining time and the board's
+ * times all follow from the leg (t0 + cum_s) as for any other trip.
+ */
+interface OnRoad { a: string; b: string; edge: string; road_s: number; done_s: number }
+
+/** The road a unit is part-way along now (on its way, or to the junction where it will wait), or null when at a node. */
+function onRoad(sim: Sim, u: UnitW): OnRoad | null {
+  const leg = u.leg;
+  if (!leg || leg.t0 < 0 || !leg.nodes || !leg.edges || !leg.cum_s) return null;
+  const pos = positionOnLeg(sim, u);
+  if (!(pos.since_s > 0) || pos.next + 1 >= leg.nodes.length) return null;
+  const i = pos.next;
+  return { a: leg.nodes[i], b: leg.nodes[i + 1], edge: leg.edges[i], road_s: leg.cum_s[i + 1] - leg.cum_s[i], done_s: pos.since_s };
+}
+
+/** The one-road leg to the end of the unit's road (or back to its start), begun before now. */
+function toJunction(sim: Sim, r: OnRoad, back: boolean): { leg: Leg; node: string; rem_s: number } {
+  const rem_s = back ? r.done_s : r.road_s - r.done_s;
+  const km = (sim.model.travel.edgeById(r.edge)?.length_km ?? 0) * (r.road_s > 0 ? rem_s / r.road_s : 0);
+  return {
+    leg: { t0: sim.now - (r.road_s - rem_s), nodes: back ? [r.b, r.a] : [r.a, r.b], edges: [r.edge], cum_s: [0, r.road_s], travel_s: r.road_s, km: round4(km) },
+    node: back ? r.a : r.b,
+    rem_s,
+  };
+}
+
+/** A leg that goes on from the end of `first` along a route planned from its last node (the route's times from 0). */
+function joined(first: Leg, route: { nodes: string[]; edges: string[]; cum_s: number[]; km: number }, travel_s: number, now: number): Leg {
+  const end = first.cum_s![first.cum_s!.length - 1];
+  const cum_s = first.cum_s!.slice();
+  for (let i = 1; i < route.cum_s.length; i++) cum_s.push(end + route.cum_s[i]);
+  return { t0: first.t0, nodes: [...first.nodes!, ...route.nodes.slice(1)], edges: [...first.edges!, ...route.edges], cum_s, travel_s: now - first.t0 + travel_s, km: round4(first.km + route.km) };
+}
+
+/** Seconds a blocked unit still needs to reach the junction it waits at. */
+function waitLeft(sim: Sim, u: UnitW): number {
+  const leg = u.leg;
+  return leg && leg.t0 >= 0 && leg.cum_s ? Math.max(0, leg.t0 + leg.cum_s[leg.cum_s.length - 1] - sim.now) : 0;
+}
+
+/** The trip from a blocked unit's junction (still on its way there, or there already). */
+function fromWait(sim: Sim, id: string, u: UnitW, n: { nodes?: string[]; edges?: string[]; km: number }, travel_s: number): Leg | null {
+  if (!n.nodes) return null;
+  const route = { nodes: n.nodes, edges: n.edges!, cum_s: cumulative(sim, id, n.edges!, 1), km: n.km };
+  if (waitLeft(sim, u) > 0) return joined(u.leg!, route, travel_s, sim.now);
+  return { t0: sim.now, ...route, travel_s, km: round4(n.km) };
+}
+
+/**
+ * The way home of a unit part-way along a road (on its way, or on its way to
+ * the junction where it will wait): on to the road's end, or turned round if
+ * that is sooner and the road is not cut.
+ */
+function homeFromRoad(sim: Sim, id: string, u: UnitW): { return_s: number; leg: Leg; node: string; x: number; y: number } | null {
+  const r = onRoad(sim, u);
+  if (!r) return null;
+  const base = sim.model.basePlace.get(id)!;
+  let best: ReturnType<typeof homeFromRoad> = null;
+  for (const turn of sim.world.roads[r.edge]?.status === 'cut' ? [false] : [false, true]) {
+    const j = toJunction(sim, r, turn);
+    const [x, y] = sim.model.travel.nodeXY[sim.model.travel.nodeIndex.get(j.node)!];
+    const n = nominal(sim, id, { node: j.node, x, y }, base);
+    if (!n || !n.nodes) continue;
+    const return_s = Math.round(j.rem_s + n.time_s);
+    if (best && best.return_s <= return_s) continue;
+    best = { return_s, leg: joined(j.leg, { nodes: n.nodes, edges: n.edges!, cum_s: cumulative(sim, id, n.edges!, 1), km: n.km }, return_s, sim.now), node: j.node, x, y };
+  }
+  return best;
+}
+
 /** Return time from where the unit is now (recall on the way). */
 export function returnFromHere(sim: Sim, unitId: string): number {
   const u = sim.world.units[unitId];
-  const pos = positionOnLeg(sim, u);
+  const state = u.m.value as string;
+  if (state === 'en_route' || state === 'blocked') {
+    const way = homeFromRoad(sim, unitId, u);
+    if (way) return way.return_s;
+  }
+  const pos = state === 'blocked' ? { node: u.node, x: u.x, y: u.y, since_s: 0 } : positionOnLeg(sim, u);
   const back = nominal(sim, unitId, pos, sim.model.basePlace.get(unitId)!);
   return back ? Math.round(back.time_s + pos.since_s) : NEVER_S;
 }
@@ -113,8 +193,8 @@ export function onStep(sim: Sim, id: string, u: UnitW, before: string, actions: 
     if (state === 'available' || before === 'available') sim.doctrine.unitFree(id, state === 'available');
     if (state === 'en_route') depart(sim, u);
     else if (state === 'blocked') {
-      const pos = positionOnLeg(sim, u);
-      u.node = pos.node; u.x = pos.x; u.y = pos.y; u.leg = null;
+      // not yet set out (no route when mobilised): it waits where it is; on the way, roadsChanged has set where it waits
+      if (u.leg && u.leg.t0 < 0) u.leg = null;
     } else if (state === 'returning') goHome(sim, id, u, before);
     else if (state === 'available' || state === 'resting') {
       const base = sim.model.basePlace.get(id)!;
@@ -122,9 +202,10 @@ export function onStep(sim: Sim, id: string, u: UnitW, before: string, actions: 
       if (state === 'available') sim.world.dirty = true;
     }
     if (!sim.recordUnits) { /* no log: nobody reads unit movements */ }
-    // literals, not a spread of the optional incident: the same keys in the same order
-    else if (state === 'en_route' && incident) sim.emit({ t: sim.now, type: 'unit.state', id, state, incident, travel_s: u.leg?.travel_s ?? 0 });
-    else if (state === 'en_route' || state === 'returning') sim.emit({ t: sim.now, type: 'unit.state', id, state, travel_s: u.leg?.travel_s ?? 0 });
+    // literals, not a spread of the optional incident: the same keys in the same order;
+    // travel_s is the time left (a leg begun before now, see onRoad, counts from its start)
+    else if (state === 'en_route' && incident) sim.emit({ t: sim.now, type: 'unit.state', id, state, incident, travel_s: u.leg ? u.leg.t0 + u.leg.travel_s - sim.now : 0 });
+    else if (state === 'en_route' || state === 'returning') sim.emit({ t: sim.now, type: 'unit.state', id, state, travel_s: u.leg ? u.leg.t0 + u.leg.travel_s - sim.now : 0 });
     else if (ATTACHED.has(state) && incident) sim.emit({ t: sim.now, type: 'unit.state', id, state, incident });
     else sim.emit({ t: sim.now, type: 'unit.state', id, state });
     if (state === 'en_route' || state === 'returning') emitRoute(sim, id, u);
@@ -140,7 +221,8 @@ export function onStep(sim: Sim, id: string, u: UnitW, before: string, actions: 
 function emitRoute(sim: Sim, id: string, u: UnitW): void {
   const leg = u.leg;
   if (!leg || !sim.recordUnits) return;
-  if (leg.nodes) sim.emit({ t: sim.now, type: 'unit.route', id, nodes: leg.nodes, cum_s: leg.cum_s, km: leg.km });
+  // a leg begun before now (part-way along its first road) gives its times from now: the first is negative
+  if (leg.nodes) sim.emit({ t: sim.now, type: 'unit.route', id, nodes: leg.nodes, cum_s: leg.t0 < sim.now ? leg.cum_s!.map((c) => c - (sim.now - leg.t0)) : leg.cum_s, km: leg.km });
   else {
     const from = leg.from!, to = leg.to!;
     sim.emit({ t: sim.now, type: 'unit.route', id, from: [round4(from[0]), round4(from[1])], to: [round4(to[0]), round4(to[1])], travel_s: leg.travel_s, km: leg.km });
@@ -157,9 +239,15 @@ function depart(sim: Sim, u: UnitW): void {
 
 function goHome(sim: Sim, id: string, u: UnitW, before: string): void {
   const base = sim.model.basePlace.get(id)!;
-  const pos = before === 'on_scene' ? { node: u.node, x: u.x, y: u.y, since_s: 0 } : positionOnLeg(sim, u);
-  const back = nominal(sim, id, pos, base);
   const travel_s = u.m.context.return_s;
+  const way = before === 'en_route' || before === 'blocked' ? homeFromRoad(sim, id, u) : null;
+  if (way) {
+    // the node where it leaves the road it is on (where it stands, should anything stop it)
+    u.node = way.node; u.x = way.x; u.y = way.y; u.leg = way.leg;
+    return;
+  }
+  const pos = before === 'on_scene' || before === 'blocked' ? { node: u.node, x: u.x, y: u.y, since_s: 0 } : positionOnLeg(sim, u);
+  const back = nominal(sim, id, pos, base);
   u.node = pos.node; u.x = pos.x; u.y = pos.y;
   if (back && back.nodes) {
     u.leg = { t0: sim.now, nodes: back.nodes, edges: back.edges, cum_s: cumulative(sim, id, back.edges!, 1), travel_s, km: round4(back.km) };
@@ -230,8 +318,8 @@ export function roadsChanged(sim: Sim, changed: string): void {
       if (!inc) continue;
       const n = nominal(sim, id, { node: u.node, x: u.x, y: u.y }, inc);
       if (!n) continue;
-      const travel_s = Math.round(n.time_s);
-      u.leg = n.nodes ? { t0: sim.now, nodes: n.nodes, edges: n.edges, cum_s: cumulative(sim, id, n.edges!, 1), travel_s, km: round4(n.km) } : null;
+      const travel_s = Math.round(waitLeft(sim, u) + n.time_s);
+      u.leg = fromWait(sim, id, u, n, travel_s);
       const back = nominal(sim, id, inc, sim.model.basePlace.get(id)!);
       sim.send('unit', id, { type: 'REROUTE', travel_s, return_s: back ? Math.round(back.time_s) : NEVER_S });
     } else if ((state === 'en_route' || state === 'mobilising') && u.incident && status !== 'open' && u.leg?.edges) {
@@ -240,20 +328,45 @@ export function roadsChanged(sim: Sim, changed: string): void {
       if (!ahead.includes(changed)) continue;
       const inc = sim.incident(u.incident);
       if (!inc) continue;
-      // on the cut road itself, the unit turns back to the node it came from
-      const n = nominal(sim, id, pos, inc);
       const back = nominal(sim, id, inc, sim.model.basePlace.get(id)!);
       const return_s = back ? Math.round(back.time_s) : NEVER_S;
+      const road = state === 'en_route' ? onRoad(sim, u) : null;
+      if (road) {
+        // on to the road's end unless that road is the one cut; back to its start if that is sooner or the only way
+        const cutHere = road.edge === changed && status === 'cut';
+        const ways = cutHere ? [true] : [false, true];
+        let best: { leg: Leg; travel_s: number } | null = null;
+        for (const turn of ways) {
+          const j = toJunction(sim, road, turn);
+          const [x, y] = sim.model.travel.nodeXY[sim.model.travel.nodeIndex.get(j.node)!];
+          const n = nominal(sim, id, { node: j.node, x, y }, inc);
+          if (!n || !n.nodes) continue;
+          const travel_s = Math.round(j.rem_s + n.time_s);
+          if (best && best.travel_s <= travel_s) continue;
+          best = { leg: joined(j.leg, { nodes: n.nodes, edges: n.edges!, cum_s: cumulative(sim, id, n.edges!, 1), km: n.km }, travel_s, sim.now), travel_s };
+        }
+        if (best) {
+          u.leg = best.leg;
+          sim.send('unit', id, { type: 'REROUTE', travel_s: best.travel_s, return_s });
+          emitRoute(sim, id, u);
+        } else {
+          // no way on: to the junction it can reach, there to wait
+          const j = toJunction(sim, road, cutHere);
+          const [x, y] = sim.model.travel.nodeXY[sim.model.travel.nodeIndex.get(j.node)!];
+          u.node = j.node; u.x = x; u.y = y; u.leg = j.leg;
+          sim.send('unit', id, { type: 'REROUTE', travel_s: NEVER_S, return_s });
+        }
+        continue;
+      }
+      const n = nominal(sim, id, pos, inc);
       if (!n) {
+        // at a node (or not yet set out): it waits there
+        if (state === 'en_route') { u.node = pos.node; u.x = pos.x; u.y = pos.y; u.leg = null; }
         sim.send('unit', id, { type: 'REROUTE', travel_s: NEVER_S, return_s });
         continue;
       }
-      const travel_s = Math.round(n.time_s + pos.since_s);
-      const cum = cumulative(sim, id, n.edges!, 1);
-      const leg: Leg = pos.since_s > 0
-        ? { t0: sim.now, nodes: [pos.node!, ...n.nodes!], edges: [u.leg.edges[pos.next], ...n.edges!], cum_s: [0, ...cum.map((c) => c + pos.since_s)], travel_s, km: round4(n.km) }
-        : { t0: state === 'en_route' ? sim.now : -1, nodes: n.nodes, edges: n.edges, cum_s: cum, travel_s, km: round4(n.km) };
-      u.leg = leg;
+      const travel_s = Math.round(n.time_s);
+      u.leg = { t0: state === 'en_route' ? sim.now : -1, nodes: n.nodes, edges: n.edges, cum_s: cumulative(sim, id, n.edges!, 1), travel_s, km: round4(n.km) };
       sim.send('unit', id, { type: 'REROUTE', travel_s, return_s });
       if (state === 'en_route') emitRoute(sim, id, u);
     } else if (state === 'on_scene' && u.incident) {

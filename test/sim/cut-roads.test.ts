@@ -1,0 +1,165 @@
+/**
+ * Units caught part-way along a road when a road on their way is cut or
+ * slowed: they go on to the road's end (back to its start only when their own
+ * road is cut), wait there when no way is left, and never jump along the map.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml, stringify } from 'yaml';
+import { unitPosition } from '../../engine/replay/replay.js';
+import { parseScenario } from '../../engine/scenario/parse.js';
+import type { Scenario } from '../../engine/scenario/schema.js';
+import { Model } from '../../engine/sim/model.js';
+import { runScenario } from '../../engine/sim/run.js';
+import { Sim } from '../../engine/sim/sim.js';
+import { loadNamed } from '../helpers/scenarios.js';
+
+// A - 60 km - B - 30 km - C at 60 km/h: the team leaves A at T+0 for the house at C (1 h 30 min),
+// and is 50 min along A-B when a rule changes a road; the road reopens 10 min later.
+const LINE = `
+drillsim: 1
+id: cut-ahead
+title: A road cut on a unit's way
+exercise: tabletop
+start: "2025-09-20T08:00:00+07:00"
+horizon: 6h
+areas:
+  - { id: province, name: Province, tier: province, population: 100000, coords: { lat: 18.70, lon: 105.60 } }
+  - { id: far, name: Far commune, tier: commune, parent: province, population: 5000, coords: { lat: 18.70, lon: 106.45 } }
+travel:
+  speed_kmh: { road: 60 }
+  detour: 1
+  nodes:
+    - { id: a, name: A, coords: { lat: 18.70, lon: 105.60 }, area: province }
+    - { id: b, name: B, coords: { lat: 18.70, lon: 106.17 } }
+    - { id: c, name: C, coords: { lat: 18.70, lon: 106.45 }, area: far }
+  edges:
+    - { id: a-b, from: a, to: b, length_km: 60 }
+    - { id: b-c, from: b, to: c, length_km: 30 }
+units:
+  - { id: team, name: Rescue team, owner: militia, category: part-time, capabilities: { rescue: 1 }, crew: 10, base: province, home: far, mobilisation: 0m }
+incident_kinds:
+  - { id: collapse, name: Collapse, need: { rescue: 1 }, work: 1h, severity: 2 }
+incidents:
+  - { id: house, at: T+00:00, kind: collapse, area: far }
+roles:
+  - { id: chair, name: Province command, tier: province, area: province, commands: [team], declares: [1] }
+rules:
+  - { id: change, from: T+00:50, every: 12h, probability: 1, effect: { cut_road: b-c } }
+  - { id: reopen, from: T+01:00, every: 12h, probability: 1, effect: { reopen_road: b-c } }
+`;
+
+function line(effect: Record<string, unknown>, reopen: string | null = 'b-c'): Scenario {
+  const doc = parseYaml(LINE);
+  doc.rules[0].effect = effect;
+  if (reopen) doc.rules[1].effect = { reopen_road: reopen };
+  else doc.rules.pop();
+  const r = parseScenario(stringify(doc), 'line.yaml');
+  if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+  return r.scenario;
+}
+
+type Ev = Record<string, any>;
+/** The team's events and the roads' (doctrine plays; with recall times, a trainee plays the chair and dispatches at once). */
+const teamEvents = (s: Scenario, recalls: number[] = []) =>
+  runScenario(s, recalls.length ? {
+    seed: 1, players: ['chair'],
+    decisions: [{ at: 0, role: 'chair', author: 'trainee' as const, cmd: { do: 'dispatch' as const, unit: 'team', incident: 'house' } },
+      ...recalls.map((at) => ({ at, role: 'chair', author: 'trainee' as const, cmd: { do: 'recall' as const, unit: 'team' } }))],
+  } : { seed: 1 }).log!.events.map((l) => JSON.parse(l) as Ev).filter((e) => e.id === 'team' || e.type === 'road.status');
+const onScene = (events: Ev[]) => events.find((e) => e.type === 'unit.state' && e.state === 'on_scene')?.t;
+const back = (events: Ev[]) => events.find((e) => e.type === 'unit.state' && e.state === 'available')?.t;
+
+/** Where the team is, in km from A along the line, at each of the given times. */
+function positions(s: Scenario, times: number[]): number[] {
+  const model = new Model(s);
+  const sim = new Sim(model, { seed: 1, decisions: [], players: [], until: 6 * 3600, mode: 'metrics', keyframeEvery: s.keyframe_every });
+  sim.start();
+  const a = model.travel.nodeXY[model.travel.nodeIndex.get('a')!];
+  return times.map((t) => {
+    sim.run(t + 1);
+    const [x, y] = unitPosition(model, sim.world.units.team, t);
+    return Math.hypot(x - a[0], y - a[1]);
+  });
+}
+
+describe('a road cut ahead of a unit part-way along another road', () => {
+  it('the unit goes on to the junction before the cut, waits there, and goes on when the road reopens', () => {
+    const events = teamEvents(line({ cut_road: 'b-c' }));
+    expect(events.find((e) => e.t === 3000 && e.type === 'unit.state')?.state).toBe('blocked');
+    // at B at 01:00, the moment the road reopens: 30 min more to C (turning back to A first would take 2 h 10 min)
+    expect(onScene(events)).toBe(3600 + 1800);
+    expect(events.find((e) => e.type === 'unit.route' && e.t === 3600)).toMatchObject({ nodes: ['b', 'c'], cum_s: [0, 1800] });
+  });
+
+  it('while it waits, the map shows it driving on to the junction, then standing there', () => {
+    const s = line({ cut_road: 'b-c' }, null);
+    const km = positions(s, [2900, 3000, 3300, 3600, 4000]);
+    // 60 km in 1 h: 49.9 km at 2900 s, then on towards B (59.8 km away on the map's projection), then still
+    expect(km[1]).toBeGreaterThan(km[0]);
+    expect(km[2]).toBeGreaterThan(km[1]);
+    expect(km[3]).toBeCloseTo(km[4], 6);
+    expect(km[3] - km[1]).toBeCloseTo((km[1] / 3000) * 600, 0);
+  });
+
+  it('recalled on its way to that junction, it turns round if that is the shorter way home', () => {
+    // at 00:55 it is 5 min short of B: on to B and back is 1 h 5 min, turning round 55 min
+    const events = teamEvents(line({ cut_road: 'b-c' }, null), [3300]);
+    expect(events.find((e) => e.type === 'unit.state' && e.t === 3300)).toMatchObject({ state: 'returning', travel_s: 3300 });
+    expect(back(events)).toBe(3300 + 3300);
+  });
+
+  it('a slowed road ahead: the unit keeps going instead of turning back to where it last was', () => {
+    const events = teamEvents(line({ degrade_road: 'b-c', factor: 0.5 }, null));
+    // at B at 01:00, then B-C at half speed: 1 h (turning back to A first would take 50 min more, and A-B again)
+    expect(onScene(events)).toBe(3600 + 3600);
+    const reroute = events.find((e) => e.type === 'unit.route' && e.t === 3000)!;
+    // the route from now: B is 10 min ahead on the road already begun at A
+    expect(reroute.nodes).toEqual(['a', 'b', 'c']);
+    expect(reroute.cum_s[0]).toBe(-3000);
+    expect(reroute.cum_s[1]).toBe(600);
+  });
+});
+
+describe('the road a unit is on is cut', () => {
+  it('it turns back to the junction it came from, waits there, and its trip counts the drive back', () => {
+    const s = line({ cut_road: 'a-b' }, 'a-b');
+    const events = teamEvents(s);
+    expect(events.find((e) => e.t === 3000 && e.type === 'unit.state')?.state).toBe('blocked');
+    // 50 min back to A: at 01:00 it still has 40 min to drive; then A-C in 1 h 30 min
+    expect(onScene(events)).toBe(3600 + 2400 + 5400);
+    const km = positions(line({ cut_road: 'a-b' }, null), [2900, 3000, 3600, 6000, 6600]);
+    expect(km[2]).toBeLessThan(km[1]);
+    expect(km[3]).toBeCloseTo(0, 6);
+    expect(km[4]).toBeCloseTo(0, 6);
+  });
+
+  it('recalled while it drives back, it is home when that drive ends: not at once', () => {
+    // cut at 00:50, 50 min from A; recalled at 00:55: 45 min left, and it cannot turn round on the cut road
+    const events = teamEvents(line({ cut_road: 'a-b' }, null), [3300]);
+    expect(back(events)).toBe(3300 + 2700);
+  });
+});
+
+describe('units never jump along the map (Kỳ Sơn, whose slides cut and slow QL7 under units on their way)', () => {
+  const ksn = loadNamed('ky-son-flash-flood');
+  const model = new Model(ksn);
+  it('between two looks 5 minutes apart, no unit moves further than a fast vehicle could (property)', () => {
+    // 60 km/h at the fastest variability: 5 min can cover at most about 6 km (units move in km on the local plane)
+    const step_s = 300, max_km = 8;
+    fc.assert(fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
+      const sim = new Sim(model, { seed, decisions: [], players: [], until: ksn.horizon, mode: 'metrics', keyframeEvery: ksn.keyframe_every });
+      sim.start();
+      const last = new Map<string, [number, number]>();
+      for (let t = 0; t <= ksn.horizon; t += step_s) {
+        sim.run(t + 1);
+        for (const [id, u] of Object.entries(sim.world.units)) {
+          const p = unitPosition(model, u, t);
+          const q = last.get(id);
+          if (q) expect(Math.hypot(p[0] - q[0], p[1] - q[1]), `${id} at ${t} s, seed ${seed}`).toBeLessThanOrEqual(max_km);
+          last.set(id, p);
+        }
+      }
+    }), { numRuns: 12 });
+  });
+});
