@@ -602,8 +602,12 @@ export function injectsYaml(written: readonly unknown[]): string {
 
 /**
  * The scenario text with its `injects:` replaced and everything else left
- * byte for byte as it was (comments and layout included). A JSON scenario
- * is rewritten as JSON.
+ * byte for byte as it was (comments, blank lines and layout included). The
+ * section is found from the YAML parse: from the `injects` key to the end of
+ * its value (the value's last line, line break included), never by looking
+ * for a blank line, so a file with the next key right under the injects is
+ * read right. A comment on the `injects:` line itself is kept there. A JSON
+ * scenario is rewritten as JSON.
  */
 export function replaceInjectsInText(text: string, written: readonly unknown[], format: 'yaml' | 'json'): string {
   if (format === 'json') {
@@ -611,14 +615,43 @@ export function replaceInjectsInText(text: string, written: readonly unknown[], 
     raw.injects = written;
     return JSON.stringify(raw, null, 2) + '\n';
   }
-  const section = injectsYaml(written);
+  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
   const doc = parseDocument(text);
   const contents = doc.contents;
-  const pair = isMap(contents) ? contents.items.find((p) => isScalar(p.key) && p.key.value === 'injects') : undefined;
-  if (!pair || !isNode(pair.key) || !pair.key.range) return text.replace(/\n*$/, '\n\n') + section;
+  const top = isMap(contents) ? contents : undefined;
+  const pair = top?.items.find((p) => isScalar(p.key) && p.key.value === 'injects');
+  // a whole scenario in flow style (`{ id: ..., injects: [...] }`): the injects go in as JSON, which is flow YAML
+  if (top?.flow) {
+    const json = JSON.stringify(written);
+    if (pair && isNode(pair.value) && pair.value.range) return text.slice(0, pair.value.range[0]) + json + text.slice(pair.value.range[1]);
+    const last = top.items.at(-1);
+    const lastEnd = last && ((isNode(last.value) && last.value.range?.[1]) || (isNode(last.key) && last.key.range?.[1]));
+    if (!pair && lastEnd) return text.slice(0, lastEnd) + `, injects: ${json}` + text.slice(lastEnd);
+  }
+  const section = injectsYaml(written).replace(/\n$/, '');
+  if (!pair || !isNode(pair.key) || !pair.key.range) {
+    // no injects yet: a new section at the end, after a blank line
+    return text + (text === '' || text.endsWith('\n') ? '' : eol) + eol + section.replace(/\n/g, eol) + eol;
+  }
   const start = pair.key.range[0];
-  const end = isNode(pair.value) && pair.value.range ? pair.value.range[1] : pair.key.range[1];
-  let tail = text.slice(end);
-  if (!tail.startsWith('\n')) tail = '\n' + tail.replace(/^[^\n]*\n?/, '');
-  return text.slice(0, start) + section.replace(/\n$/, '') + tail;
+  const lineEndFrom = (i: number) => {
+    const k = text.indexOf('\n', i);
+    return k < 0 ? text.length : text[k - 1] === '\r' ? k - 1 : k;
+  };
+  const keyLineEnd = lineEndFrom(pair.key.range[1]);
+  const valueEnd = isNode(pair.value) && pair.value.range ? pair.value.range[1] : pair.key.range[1];
+  // a block value ends after its last line break; a value that ends inside a line (`injects: []`, `injects:` with
+  // nothing under it) takes the rest of that line (spaces and a comment) with it, but not the line break
+  const endsLine = text[valueEnd - 1] === '\n';
+  const end = endsLine ? valueEnd : lineEndFrom(valueEnd);
+  // a comment on the key's line (after `injects:`, or after a value on that line) stays on it
+  const valueStart = isNode(pair.value) && pair.value.range ? pair.value.range[0] : pair.key.range[1];
+  const onKeyLine = text.slice(valueStart < keyLineEnd ? Math.min(valueEnd, keyLineEnd) : pair.key.range[1], keyLineEnd);
+  const comment = /(?:^|\s)(#.*)$/.exec(onKeyLine);
+  const keyComment = comment ? ` ${comment[1]}` : '';
+  // a map indented as a whole: the section takes the key's indentation
+  const before = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
+  const indent = /^ *$/.test(before) ? before : '';
+  const lines = section.split('\n').map((l, k) => (k === 0 ? l + keyComment : l === '' ? l : indent + l));
+  return text.slice(0, start) + lines.join(eol) + (endsLine ? eol : '') + text.slice(end);
 }

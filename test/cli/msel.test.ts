@@ -85,6 +85,38 @@ describe('drill msel import', () => {
     expect(after.slice(0, cut)).toBe(original.slice(0, cut));
   });
 
+  it('imports again and again into a scenario whose next key follows the injects without a blank line, changing nothing outside the injects', () => {
+    const file = join(tempDir(), 'no-blank.yaml');
+    const original = readFileSync(SCENARIO, 'utf8').replace(/\n\nobjectives:/, '\nobjectives:');
+    writeFileSync(file, original);
+    const csv = join(tempDir(), 'msel.csv');
+    expect(drill(['msel', 'export', file, '--out', csv]).code).toBe(0);
+    // a changed row, so that the section is really rewritten
+    writeFileSync(csv, readFileSync(csv, 'utf8').replace('Relief convoy ready', 'Relief convoy at Con Cuông'));
+    for (const round of [1, 2]) {
+      const r = drill(['msel', 'import', csv, '--into', file]);
+      expect(r.stderr, `import ${round}`).toBe('');
+      expect(r.code).toBe(0);
+    }
+    const after = readFileSync(file, 'utf8');
+    const cut = (t: string) => [t.slice(0, t.indexOf('\ninjects:')), t.slice(t.indexOf('\nobjectives:'))];
+    expect(cut(after)).toEqual(cut(original));
+    const s = parseScenario(after);
+    expect(s.ok && s.scenario.injects.at(-1)?.subject).toEqual({ vi: 'Đoàn cứu trợ sẵn sàng', en: 'Relief convoy at Con Cuông' });
+  });
+
+  it('keeps the blank line between the injects and the next section', () => {
+    const file = copyScenario();
+    const csv = join(tempDir(), 'msel.csv');
+    drill(['msel', 'export', file, '--out', csv]);
+    writeFileSync(csv, readFileSync(csv, 'utf8').replace('Relief convoy ready', 'Relief convoy at Con Cuông'));
+    expect(drill(['msel', 'import', csv, '--into', file]).code).toBe(0);
+    const after = readFileSync(file, 'utf8');
+    const original = readFileSync(SCENARIO, 'utf8');
+    expect(after.slice(after.indexOf('Relief convoy at Con Cuông'))).toContain('\n\nobjectives:');
+    expect(after.slice(after.indexOf('\nobjectives:'))).toBe(original.slice(original.indexOf('\nobjectives:')));
+  });
+
   it('says what to do with a sheet that is not UTF-8 text, and with no --into', () => {
     const file = copyScenario();
     const csv = join(tempDir(), 'latin1.csv');
