@@ -60,6 +60,8 @@ export function formatMselIssue(file: string, i: MselIssue): string {
 // ---------------------------------------------------------------- injects -> cells
 
 const EXPECTED_KEYS = ['unit', 'incident', 'zone', 'shelter', 'area', 'edge', 'level', 'within'] as const;
+/** The parts of an expected action in the order export writes them: the message (message= or message.vi= message.en=) before `within`. */
+const EXPECTED_WRITTEN = [...EXPECTED_KEYS.slice(0, -1), 'message', 'within'] as const;
 const WHEN_KEYS = ['hazard', 'area', 'above', 'alarm', 'risk_at_least', 'incident_kind', 'severity_at_least', 'road_cut'] as const;
 const COMMAND_KEYS: Record<string, readonly string[]> = {
   dispatch: ['unit', 'incident'], recall: ['unit'], evacuate: ['zone'], open_shelter: ['shelter'], declare_level: ['area', 'level'],
@@ -118,7 +120,7 @@ export function injectsToRows(injects: readonly Inject[]): string[][] {
       to: inj.to,
       'subject (vi)': subjVi, 'subject (en)': subjEn,
       'message (vi)': msgVi, 'message (en)': msgEn,
-      'expected action': inj.expected ? commandText(inj.expected as Record<string, unknown>, EXPECTED_KEYS) : '',
+      'expected action': inj.expected ? commandText(inj.expected as Record<string, unknown>, EXPECTED_WRITTEN) : '',
       objectives: inj.objectives.join(', '),
       'decision options': d ? d.options.map((o) => `${o.id}: ${formatLabel(o.label)}${o.commands.length ? ` -> ${o.commands.map((c) => commandText(c as Record<string, unknown>, COMMAND_KEYS[c.do])).join('; ')}` : ''}`).join('\n') : '',
       'decision deadline': d ? formatDuration(d.deadline) : '',
@@ -503,13 +505,20 @@ function readCommand(text: string, kind: 'expected' | 'command', names: Names): 
   if (!head || head.key !== null) return { ok: false, message: `'${text.slice(0, 30)}' does not start with a command`, hint: `one of: ${COMMANDS.join(', ')}` };
   const doName = head.value;
   if (!(COMMANDS as readonly string[]).includes(doName)) return { ok: false, message: `unknown command '${doName}'`, hint: hintFor(doName, [...COMMANDS]) };
-  const allowed = kind === 'expected' ? EXPECTED_KEYS : COMMAND_KEYS[doName];
+  const allowed = kind === 'expected' ? EXPECTED_WRITTEN : COMMAND_KEYS[doName];
   const value: Record<string, unknown> = { do: doName };
+  // a public_info command's message, and an expected action's (what doctrine says when it plays the role):
+  // message="both languages" or message.vi="..." message.en="..."
+  const takesMessage = kind === 'expected' || doName === 'public_info';
   const msg: { vi?: string; en?: string; plain?: string } = {};
   for (const w of rest) {
-    if (doName === 'public_info' && kind === 'command' && w.key !== null && /^message(\.(vi|en))?$/.test(w.key)) {
-      const lang = w.key.split('.')[1] as 'vi' | 'en' | undefined;
-      msg[lang ?? 'plain'] = w.value;
+    if (takesMessage && w.key !== null && /^message(\.(vi|en))?$/.test(w.key)) {
+      const lang = (w.key.split('.')[1] as 'vi' | 'en' | undefined) ?? 'plain';
+      if (msg[lang] !== undefined) return { ok: false, message: `'${w.key}' is given twice` };
+      if (lang === 'plain' ? msg.vi !== undefined || msg.en !== undefined : msg.plain !== undefined) {
+        return { ok: false, message: "give message=... (both languages) or message.vi=... message.en=..., not both" };
+      }
+      msg[lang] = w.value;
       continue;
     }
     if (w.key !== null && w.key in value) return { ok: false, message: `'${w.key}' is given twice` };
@@ -517,9 +526,15 @@ function readCommand(text: string, kind: 'expected' | 'command', names: Names): 
     if (!v.ok) return v;
     value[w.key!] = v.value;
   }
-  if (doName === 'public_info' && kind === 'command') {
+  if (takesMessage) {
     const m = msg.plain !== undefined ? msg.plain : msg.vi !== undefined || msg.en !== undefined ? { ...(msg.vi !== undefined ? { vi: msg.vi } : {}), ...(msg.en !== undefined ? { en: msg.en } : {}) } : undefined;
-    if (m !== undefined) value.message = m;
+    if (m !== undefined) {
+      // the order of the scenario format: the message before `within`
+      const { within, ...parts } = value;
+      Object.assign(value, parts, { message: m });
+      delete value.within;
+      if (within !== undefined) value.within = within;
+    }
   }
   if (kind === 'command') {
     const missing = COMMAND_KEYS[doName].filter((k) => value[k] === undefined);

@@ -64,7 +64,7 @@ function build(l: Layout) {
   const nl = (s: string) => s.replace(/\n/g, l.eol);
   const prefix = nl(l.head + l.before.map(([s, sep]) => `${s}\n${sep}`).join(''));
   // a block section ends after its line break; an inline one before it
-  let section = l.injects.text;
+  let section: string = l.injects.text;
   let suffix = (l.injects.inline ? '\n' : '') + l.after.map(([sep, s]) => `${sep}${s}\n`).join('');
   if (!l.finalEol) {
     if (suffix !== '') suffix = suffix.slice(0, -1);
