@@ -21,7 +21,6 @@ import {
   formatLabel, formatValue, guardFormula, readLabel, readWords, splitOutsideQuotes, textCells, textFromCells, unguardFormula, type Word,
 } from './msel-cells.js';
 import { COMMANDS, Inject, METHODS, type Scenario, type Text } from './schema.js';
-import { textIn, type Lang } from './text.js';
 
 // ---------------------------------------------------------------- columns
 
@@ -134,42 +133,6 @@ export function injectsToRows(injects: readonly Inject[]): string[][] {
 /** The MSEL as CSV: UTF-8 with a byte-order mark, CRLF rows, RFC 4180 quoting. */
 export function mselToCsv(injects: readonly Inject[]): string {
   return '\uFEFF' + stringifyCsv([[...MSEL_COLUMNS], ...injectsToRows(injects)], { record_delimiter: 'windows', quoted_match: /[\r\n]|^\s|\s$/ });
-}
-
-function mdCell(s: string): string {
-  return s
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    .replace(/\\/g, '\\\\').replace(/([|*_`[\]])/g, '\\$1')
-    .replace(/\r?\n/g, '<br>');
-}
-
-function mdText(t: Text | undefined, lang: Lang | 'both'): string {
-  if (t === undefined) return '';
-  if (lang !== 'both') return mdCell(textIn(t, lang));
-  const [vi, en] = textCells(t);
-  if (vi === en || en === '') return mdCell(vi || en);
-  if (vi === '') return mdCell(en);
-  return `${mdCell(vi)}<br>*${mdCell(en)}*`;
-}
-
-/** The MSEL as a Markdown table for reading (not for import): HTML in texts is escaped. */
-export function mselToMarkdown(injects: readonly Inject[], title: string, lang: Lang | 'both' = 'both'): string {
-  const rows = injectsToRows(injects);
-  const col = (name: (typeof MSEL_COLUMNS)[number]) => MSEL_COLUMNS.indexOf(name);
-  const vi = lang === 'vi';
-  const head = vi
-    ? ['#', 'thời điểm', 'người gửi', 'người nhận', 'phương thức', 'chủ đề', 'nội dung', 'hành động mong đợi', 'mục tiêu', 'phương án quyết định']
-    : ['#', 'time', 'from', 'to', 'method', 'subject', 'message', 'expected action', 'objectives', 'decision options'];
-  const lines = [`# MSEL: ${mdCell(title)}`, '', `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
-  injects.forEach((inj, i) => {
-    const r = rows[i];
-    const d = inj.decision ? `${mdCell(r[col('decision options')])}<br>${vi ? 'hạn' : 'deadline'} ${r[col('decision deadline')]}, ${vi ? 'mặc định' : 'default'} ${mdCell(r[col('decision default')])}` : '';
-    lines.push(`| ${[
-      `${inj.seq}`, mdCell(r[col('time')]), mdText(inj.from, lang), mdCell(inj.to), inj.method, mdText(inj.subject, lang), mdText(inj.message, lang),
-      mdCell(r[col('expected action')]), mdCell(r[col('objectives')]), d,
-    ].join(' | ')} |`);
-  });
-  return lines.join('\n') + '\n';
 }
 
 // ---------------------------------------------------------------- CSV -> rows

@@ -25,13 +25,17 @@ describe('drill msel export', () => {
   it('writes a Markdown table in one language with --lang', () => {
     const r = drill(['msel', 'export', SCENARIO, '--format', 'md', '--lang', 'en']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('| 2 | T+00:30 | province-board | tc-chair | dispatch | Dispatch on preparing for the rain and floods |');
+    expect(r.stdout).toContain('| 2 | T+00:30 (18:30) | Nghệ An provincial civil-defence board | Tà Cạ commune chair | official dispatch | Dispatch on preparing for the rain and floods |');
     expect(r.stdout).not.toContain('Công điện');
     expect(r.stdout).toContain('| # | time | from | to | method |');
     // in Vietnamese, the headings too
     const vi = drill(['msel', 'export', SCENARIO, '--format', 'md', '--lang', 'vi']);
     expect(vi.stdout).toContain('| # | thời điểm | người gửi | người nhận | phương thức | chủ đề | nội dung | hành động mong đợi |');
     expect(vi.stdout).not.toMatch(/\| time \||expected action|deadline/);
+    // names and Vietnamese words, not role ids and English notation
+    expect(vi.stdout).toContain('| 2 | T+00:30 (18:30) | Ban chỉ huy Phòng thủ dân sự tỉnh Nghệ An | Chủ tịch UBND xã Tà Cạ | công điện |');
+    expect(vi.stdout).toContain('| 7 | khi QL7 Tà Cạ - Mường Xén bị chia cắt | Hạt quản lý đường bộ |');
+    expect(vi.stdout).not.toMatch(/province-board|road_cut=|\| bulletin \|/);
   });
 
   it('is a usage error (exit 2) for an unknown format or action', () => {

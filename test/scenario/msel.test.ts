@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { importMsel, injectsToRows, MSEL_COLUMNS, mselToCsv, mselToMarkdown, readMselCsv, replaceInjectsInText } from '../../engine/scenario/msel.js';
+import { importMsel, injectsToRows, MSEL_COLUMNS, mselToCsv, readMselCsv, replaceInjectsInText } from '../../engine/scenario/msel.js';
+import { mselToMarkdown } from '../../engine/scenario/msel-markdown.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
 import { formatLabel, readLabel, readWords, formatValue } from '../../engine/scenario/msel-cells.js';
 import { COMMANDS, Inject, METHODS, type Scenario, type Text } from '../../engine/scenario/schema.js';
@@ -188,7 +189,7 @@ describe('MSEL export then import', () => {
   });
 
   it('escapes HTML in the Markdown table (the rumour inject carries an <img> tag)', () => {
-    const md = mselToMarkdown(ksn.injects, 'Kỳ Sơn');
+    const md = mselToMarkdown(ksn);
     expect(md).not.toContain('<img');
     expect(md).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(md.split('\n').filter((l) => l.startsWith('| ')).length).toBe(ksn.injects.length + 1);
