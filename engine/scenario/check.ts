@@ -18,6 +18,14 @@ export interface RawIssue {
   severity: Severity;
   /** point at the key rather than the value (unknown keys) */
   atKey?: boolean;
+  /** says better what the shape check says about the same value: the shape check's issue there is dropped */
+  replaces?: boolean;
+}
+
+/** The file as written, for what the parsed value no longer shows (`21.000` was read as 21). */
+export interface SourceText {
+  /** the source text of the single value at a path; undefined when there is none */
+  written(path: PathSegment[]): string | undefined;
 }
 
 type Obj = Record<string, unknown>;
@@ -39,11 +47,13 @@ function seconds(v: unknown): number | undefined {
 
 const TIER_RANK: Record<string, number> = { national: 0, province: 1, district: 2, commune: 3 };
 
-export function checkScenario(raw: unknown): RawIssue[] {
+export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
   const issues: RawIssue[] = [];
   if (!isObj(raw)) return issues;
   const err = (path: PathSegment[], code: string, message: string, hint?: string) => issues.push({ path, code, message, hint, severity: 'error' });
   const warn = (path: PathSegment[], code: string, message: string, hint?: string) => issues.push({ path, code, message, hint, severity: 'warning' });
+
+  if (source) issues.push(...thousandsSeparators(raw, source));
 
   const travel = isObj(raw.travel) ? raw.travel : {};
   const evac = isObj(raw.evacuation) ? raw.evacuation : {};
@@ -358,4 +368,37 @@ export function checkScenario(raw: unknown): RawIssue[] {
     }
   }
   return issues;
+}
+
+// ---------------------------------------------------------------- counts written with a thousands separator
+
+/** Keys whose values count people or things (inside them, every number does: `people: { uniform: [8, 20] }`). */
+const COUNT_KEYS = new Set(['population', 'vulnerable', 'crew', 'capacity_people', 'people', 'stock_person_days', 'supplies_person_days', 'rate_people_per_hour', 'area_m2']);
+/** 21.000 or 1.250.000: in Vietnamese (and much of Europe) the '.' groups thousands; YAML reads a decimal point. */
+const DOT_GROUPS = /^\d{1,3}(?:\.\d{3})+$/;
+/** 21,000 or 21 000 where a number was meant: YAML reads a text. */
+const OTHER_GROUPS = /^\d{1,3}(?:[,\u00a0 ]\d{3})+$/;
+
+/**
+ * A count written `21.000` is read as 21 people, and nothing else would say
+ * so: the value is a valid number. Only the file as written shows it.
+ */
+function thousandsSeparators(raw: Obj, source: SourceText): RawIssue[] {
+  const out: RawIssue[] = [];
+  const visit = (v: unknown, path: PathSegment[], counting: boolean) => {
+    const key = path[path.length - 1];
+    if (Array.isArray(v)) { v.forEach((x, i) => visit(x, [...path, i], counting)); return; }
+    if (isObj(v)) { for (const [k, x] of Object.entries(v)) visit(x, [...path, k], counting || COUNT_KEYS.has(k) || (path[0] === 'generators' && k === 'max')); return; }
+    if (!counting || key === 'sigma') return;
+    const written = typeof v === 'number' ? source.written(path)?.trim() : typeof v === 'string' ? v.trim() : undefined;
+    if (written === undefined) return;
+    const digits = written.replace(/[.,\u00a0 ]/g, '');
+    if (typeof v === 'number' && DOT_GROUPS.test(written)) {
+      out.push({ path, code: 'thousands-separator', message: `'${written}' reads as ${v}`, hint: `write ${digits}, with no thousands separator`, severity: 'error', replaces: true });
+    } else if (typeof v === 'string' && (OTHER_GROUPS.test(written) || DOT_GROUPS.test(written))) {
+      out.push({ path, code: 'thousands-separator', message: `'${written}' is a text, not a number`, hint: `write ${digits}, with no thousands separator`, severity: 'error', replaces: true });
+    }
+  };
+  visit(raw, [], false);
+  return out;
 }

@@ -5,8 +5,8 @@
  */
 import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, stringify, type Document } from 'yaml';
 import { z } from 'zod';
-import { checkScenario, type RawIssue } from './check.js';
-export type { RawIssue };
+import { checkScenario, type RawIssue, type SourceText } from './check.js';
+export type { RawIssue, SourceText };
 import { didYouMean, formatPath, sortIssues, type PathSegment, type ScenarioIssue } from './issues.js';
 import { DURATION_HINT } from './duration.js';
 import { COMMANDS, Scenario } from './schema.js';
@@ -31,7 +31,7 @@ export type LoadResult<T> = {
  * its line and column: syntax, shape (the schema) and meaning (`check`, run
  * on the raw value so that it still reports when the shape is wrong).
  */
-export function loadYaml<S extends z.ZodType>(text: string, file: string, schema: S, check?: (raw: unknown) => RawIssue[], what = 'scenario'): LoadResult<z.output<S>> {
+export function loadYaml<S extends z.ZodType>(text: string, file: string, schema: S, check?: (raw: unknown, source: SourceText) => RawIssue[], what = 'scenario'): LoadResult<z.output<S>> {
   const at1 = (code: string, message: string, hint?: string): LoadResult<z.output<S>> => ({
     ok: false,
     issues: [{ file, line: 1, column: 1, path: '(top)', code, message, hint, severity: 'error' }],
@@ -52,9 +52,18 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
     issues.push({
       file, line: pos.line, column: pos.col, path: '(syntax)', code: 'yaml',
       message: yamlMessage(e.message),
-      hint: e.code === 'DUPLICATE_KEY' ? 'each key may appear once in a mapping' : 'fix the YAML syntax here',
+      hint: SYNTAX_HINTS[e.code] ?? 'fix the YAML syntax here',
       severity: 'error',
     });
+  }
+  // YAML that does not read garbles the value after the error, and so whatever refers to it: complaints about
+  // that value would send the planner after mistakes that are not there. The syntax errors alone, then; the
+  // rest is checked once the file reads. (A duplicate key leaves the structure whole: check on.)
+  if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) {
+    // after a tab the parser loses the indentation, and every later complaint is the tab's doing: the tabs alone
+    const firstTab = doc.errors.findIndex((e) => e.code === 'TAB_AS_INDENT');
+    const shown = firstTab < 0 ? issues : issues.filter((_, k) => k < firstTab || doc.errors[k].code === 'TAB_AS_INDENT');
+    return { ok: false, issues: sortIssues(shown) };
   }
   let raw: unknown;
   try {
@@ -85,11 +94,16 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
       issues.push({ file, line, column, path: formatPath(zi.path), code: zi.code, message: zi.message, hint, severity: 'error' });
     }
   }
-  for (const ri of check ? check(raw) : []) {
+  const source: SourceText = { written: (path) => writtenAt(doc, text, path) };
+  const checked = check ? check(raw, source) : [];
+  // a check that says better what the shape check said about the same value (21.000: not 'expected a whole number') replaces it
+  const replaced = new Set(checked.filter((ri) => ri.replaces).map((ri) => formatPath(ri.path)));
+  if (replaced.size) issues.splice(0, issues.length, ...issues.filter((i) => i.code === 'yaml' || !replaced.has(i.path)));
+  for (const ri of checked) {
     const { line, column } = place(ri.path, ri.atKey);
     issues.push({ file, line, column, path: formatPath(ri.path), code: ri.code, message: ri.message, hint: ri.hint, severity: ri.severity });
   }
-  // a syntax error garbles the value around it: a shape complaint on those lines says the same thing again
+  // a duplicate key: a shape complaint on its lines (the value kept is the last) says the same thing again
   const syntaxLines = new Set(issues.filter((i) => i.code === 'yaml').flatMap((i) => [i.line, i.line - 1]));
   const kept = syntaxLines.size ? issues.filter((i) => i.code === 'yaml' || !syntaxLines.has(i.line) || i.code === 'duplicate-id' || i.code === 'unknown-id') : issues;
   const sorted = sortIssues(dedupe(kept));
@@ -97,6 +111,12 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   if (errors.length > 0 || !parsed.success) return { ok: false, issues: sorted };
   return { ok: true, value: parsed.data, warnings: sorted, raw, place: (path) => place(path) };
 }
+
+/** What to do about a YAML error, where there is more to say than 'fix the syntax'. */
+const SYNTAX_HINTS: Record<string, string> = {
+  DUPLICATE_KEY: 'each key may appear once in a mapping',
+  TAB_AS_INDENT: 'indent with spaces: YAML does not allow tabs there',
+};
 
 /** How each of drillsim's files starts: the hint when a file is missing its first key, or is another kind of file. */
 const STARTS: Record<string, string> = {
@@ -132,21 +152,34 @@ export function canonicalScenarioText(s: Scenario): string {
 
 // ---------------------------------------------------------------- positions
 
-function position(doc: Document, lc: LineCounter, path: PathSegment[], atKey: boolean): { line: number; column: number } {
-  // walk down as far as the document goes; a missing key points at its parent
+/** The node at a path, as far down as the document goes (`whole`: all of the path was found), and the key it hangs on. */
+function nodeAt(doc: Document, path: PathSegment[]): { node: unknown; keyNode: unknown; whole: boolean } {
   let node: unknown = doc.contents;
   let keyNode: unknown;
   for (const seg of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) break;
+      if (!pair) return { node, keyNode, whole: false };
       keyNode = pair.key;
       node = pair.value;
     } else if (isSeq(node) && typeof seg === 'number' && seg < node.items.length) {
       keyNode = undefined;
       node = node.items[seg];
-    } else break;
+    } else return { node, keyNode, whole: false };
   }
+  return { node, keyNode, whole: true };
+}
+
+/** The source text of the single value at a path (`21.000` where YAML read 21), or undefined. */
+function writtenAt(doc: Document, text: string, path: PathSegment[]): string | undefined {
+  const { node, whole } = nodeAt(doc, path);
+  if (!whole || !isScalar(node) || !node.range) return undefined;
+  return text.slice(node.range[0], node.range[1]);
+}
+
+function position(doc: Document, lc: LineCounter, path: PathSegment[], atKey: boolean): { line: number; column: number } {
+  // walk down as far as the document goes; a missing key points at its parent
+  const { node, keyNode } = nodeAt(doc, path);
   const target = atKey && isNode(keyNode) ? keyNode : isNode(node) ? node : isNode(keyNode) ? keyNode : undefined;
   const offset = target?.range?.[0] ?? 0;
   const p = lc.linePos(offset);

@@ -15,18 +15,44 @@ describe('the scenario loader', () => {
     for (const f of files) expect(() => loadScenarioFile(f)).not.toThrow();
   });
 
-  it('reports an unknown base, a duplicate id, a negative duration and a YAML error together, at their lines', () => {
+  it('reports a thousands separator, an unknown base, a negative duration and a duplicate id together, at their lines', () => {
     const r = parseScenario(broken, 'broken.yaml');
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const by = (code: string) => r.issues.find((i) => i.code === code);
+    expect(by('thousands-separator')).toMatchObject({ line: 14, path: 'areas[0].population' });
     expect(by('unknown-id')).toMatchObject({ line: 22, path: 'units[0].base' });
     expect(by('unknown-id')!.hint).toContain("did you mean 'muong-xen'");
     expect(by('negative-duration')).toMatchObject({ line: 24, path: 'units[0].mobilisation' });
     expect(by('duplicate-id')).toMatchObject({ line: 25, path: 'units[1].id' });
-    expect(by('yaml')!.line).toBeGreaterThanOrEqual(34);
-    expect(by('yaml')!.line).toBeLessThanOrEqual(35);
+    expect(r.issues).toHaveLength(4);
     for (const i of r.issues) expect(i.file).toBe('broken.yaml');
+  });
+
+  it('reports YAML that does not read with its syntax errors alone: a tab, and nothing about what the tab garbled', () => {
+    const r = parseScenario(readFileSync(join(ROOT, 'test/fixtures/broken-syntax.yaml'), 'utf8'), 'tab.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toEqual([expect.objectContaining({ line: 23, column: 1, code: 'yaml', message: 'tabs are not allowed as indentation', hint: expect.stringContaining('indent with spaces') })]);
+  });
+
+  it('reports every syntax error of a file that does not read, and no shape or reference complaint', () => {
+    // the unclosed quote swallows the rest of the line; the unknown area would be a true complaint, but it waits for the syntax
+    const base = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
+    const text = base.replace('    area: muong-xen\n\nroles:', '    area: muong-xem\n\nroles:').replace('from: hotline 112', 'from: "hotline 112');
+    const r = parseScenario(text, 'm.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.length).toBeGreaterThan(0);
+    expect(r.issues.every((i) => i.code === 'yaml')).toBe(true);
+  });
+
+  it('checks on past a duplicate key (the YAML still reads): the duplicate and the rest together', () => {
+    const base = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
+    const text = base.replace('horizon: 4h\n', 'horizon: 4h\nhorizon: 5h\n').replace('    base: muong-xen\n    home: muong-xen\n    mobilisation: 5m', '    base: muong-xem\n    home: muong-xen\n    mobilisation: 5m');
+    const r = parseScenario(text, 'm.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => i.code).sort()).toEqual(['unknown-id', 'yaml']);
   });
 
   it('says so in one issue for an empty file, a binary file and a non-scenario', () => {
@@ -122,5 +148,57 @@ describe('objective thresholds', () => {
     expect(loose.ok && loose.warnings.map((w) => w.message).join()).toContain('rated M can meet');
     const fine = parseScenario(base, 'm.yaml');
     expect(fine.ok && fine.warnings).toEqual([]);
+  });
+});
+
+describe('counts written with a thousands separator', () => {
+  const quePhong = readFileSync(join(ROOT, 'test/fixtures/que-phong.yaml'), 'utf8');
+  const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+  it("says '21.000' reads as 21 where a count is asked for, at the value, and how to write it", () => {
+    const text = quePhong.replace('    population: 21000\n', '    population: 21.000\n');
+    const r = parseScenario(text, 'qp.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([expect.objectContaining({
+      line: lineOf(text, 'population: 21.000'), column: 17, path: 'areas[1].population', code: 'thousands-separator',
+      message: "'21.000' reads as 21", hint: 'write 21000, with no thousands separator',
+    })]);
+  });
+
+  it("says it once, instead of 'expected a whole number', when the separator makes a fraction (1.650)", () => {
+    const text = quePhong.replace('      population: 650\n', '      population: 1.650\n');
+    const r = parseScenario(text, 'qp.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const here = r.issues.filter((i) => i.path === 'evacuation.zones[0].population');
+    expect(here.map((i) => i.message)).toEqual(["'1.650' reads as 1.65"]);
+  });
+
+  it('finds it in crews, shelter capacities, stocks and drawn numbers of people too, and in a comma-grouped text', () => {
+    const text = quePhong
+      .replace('    crew: 60\n', '    crew: 1.060\n')
+      .replace('capacity_people: 700, area_m2: 2000', 'capacity_people: 1.700, area_m2: 2000')
+      .replace('stock_person_days: 60000', 'stock_person_days: 60.000')
+      .replace('people: { uniform: [8, 20] }', 'people: { uniform: [8, 1.020] }')
+      .replace('    population: 12500\n', '    population: "12,500"\n');
+    const r = parseScenario(text, 'qp.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const found = r.issues.filter((i) => i.code === 'thousands-separator').map((i) => `${i.path}: ${i.message}`);
+    expect(found).toEqual([
+      "areas[1].stock_person_days: '60.000' reads as 60",
+      "areas[2].population: '12,500' is a text, not a number",
+      "units[6].crew: '1.060' reads as 1.06",
+      "incident_kinds[0].people.uniform[1]: '1.020' reads as 1.02",
+      "evacuation.shelters[0].capacity_people: '1.700' reads as 1.7",
+    ]);
+    expect(r.issues.filter((i) => i.path === 'areas[2].population')).toHaveLength(1);
+  });
+
+  it('leaves decimals alone where they are not counts (a rate, a length in km, a probability)', () => {
+    const text = quePhong.replace('length_km: 95,', 'length_km: 95.500,').replace('probability: 0.4', 'probability: 0.400');
+    const r = parseScenario(text, 'qp.yaml');
+    expect(r.ok).toBe(true);
   });
 });
