@@ -8,7 +8,8 @@
  * check reports it.
  */
 import { parseDuration } from './duration.js';
-import { didYouMean, type PathSegment, type Severity } from './issues.js';
+import { didYouMean, idFromText, type PathSegment, type Severity } from './issues.js';
+import { ID_RE } from './schema.js';
 
 export interface RawIssue {
   path: PathSegment[];
@@ -76,6 +77,9 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
 
   // ids: unique per collection
   const ids: Record<string, Map<string, Obj>> = {};
+  // ids that are not valid ids ('tri-lễ'), by the id the planner meant ('tri-le'): the shape check reports the id
+  // once; the references written the valid way are then right, and a 'did you mean' must not point at the invalid one
+  const misspeltIds: Record<string, Map<string, string>> = {};
   for (const [what, { path, list }] of Object.entries(collections)) {
     const seen = new Map<string, Obj>();
     const firstIndex = new Map<string, number>();
@@ -89,12 +93,17 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
       }
     }
     ids[what] = seen;
+    misspeltIds[what] = new Map([...seen.keys()].filter((id) => !ID_RE.test(id)).flatMap((id) => {
+      const meant = idFromText(id);
+      return meant ? [[meant, id] as const] : [];
+    }));
   }
   // generated incidents and spawned ones may be named too, but scripted incident ids are what decisions refer to
   const ref = (path: PathSegment[], value: unknown, kinds: string[], label = kinds[0]) => {
     if (!isStr(value)) return;
-    for (const k of kinds) if (ids[k].has(value)) return;
-    const candidates = kinds.flatMap((k) => [...ids[k].keys()]);
+    for (const k of kinds) if (ids[k].has(value) || misspeltIds[k].has(value)) return;
+    // the invalid ids by the way they are meant to be written, which the fix will give them
+    const candidates = kinds.flatMap((k) => [...[...ids[k].keys()].filter((id) => ID_RE.test(id)), ...misspeltIds[k].keys()]);
     err(path, 'unknown-id', `unknown ${label} '${value}'`, didYouMean(value, candidates));
   };
 
@@ -336,8 +345,8 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     ref([...p, 'area'], c.area, ['area']);
     ref([...p, 'edge'], c.edge, ['edge'], 'road');
     // incidents may be generated at run time (<generator>-<n>), so only scripted ids are checked when they look scripted
-    if (isStr(c.incident) && !ids.incident.has(c.incident) && !collections.generator.list.some(([, g]) => isStr(g.id) && c.incident!.toString().startsWith(`${g.id}-`)) && !collections.rule.list.some(([, r]) => isStr(r.id) && c.incident!.toString().startsWith(`${r.id}-`))) {
-      err([...p, 'incident'], 'unknown-id', `unknown incident '${c.incident}'`, didYouMean(c.incident, ids.incident.keys()));
+    if (isStr(c.incident) && !ids.incident.has(c.incident) && !misspeltIds.incident.has(c.incident) && !collections.generator.list.some(([, g]) => isStr(g.id) && c.incident!.toString().startsWith(`${g.id}-`)) && !collections.rule.list.some(([, r]) => isStr(r.id) && c.incident!.toString().startsWith(`${r.id}-`))) {
+      err([...p, 'incident'], 'unknown-id', `unknown incident '${c.incident}'`, didYouMean(c.incident, [...[...ids.incident.keys()].filter((id) => ID_RE.test(id)), ...misspeltIds.incident.keys()]));
     }
   }
 

@@ -7,9 +7,9 @@ import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, str
 import { z } from 'zod';
 import { checkScenario, type RawIssue, type SourceText } from './check.js';
 export type { RawIssue, SourceText };
-import { didYouMean, formatPath, sortIssues, type PathSegment, type ScenarioIssue } from './issues.js';
+import { didYouMean, formatPath, idFromText, nearest, sortIssues, type PathSegment, type ScenarioIssue } from './issues.js';
 import { DURATION_HINT } from './duration.js';
-import { COMMANDS, Scenario } from './schema.js';
+import { CAPABILITIES, COMMANDS, MODES, Scenario } from './schema.js';
 
 export type ParseResult =
   | { ok: true; scenario: Scenario; warnings: ScenarioIssue[] }
@@ -264,9 +264,15 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
     case 'unrecognized_keys':
       return (zi.keys ?? []).map((k) => {
         const known = knownKeys(root, [...path, k], zi.input);
+        // a mapping whose keys are a vocabulary (capabilities, modes): name the vocabulary, list all of it
+        const vocab = vocabularyOf(known);
+        if (vocab) {
+          const near = nearest(k, known) ?? VOCABULARY_WORDS[vocab.name]?.[k.toLowerCase()];
+          return { path: [...path, k], code: `unknown-${vocab.name}`, message: `unknown ${vocab.name} '${k}'`, hint: `${near ? `did you mean '${near}'? ` : ''}the ${vocab.plural} are ${known.join(', ')}`, severity: 'error' as const, atKey: true };
+        }
         // `{ vi: a, b }` in flow style: the comma started a new key
         const comma = /\s/.test(k) && known.includes('vi') ? "a comma inside { ... } starts a new key: put the text in quotes" : undefined;
-        return { path: [...path, k], code: 'unknown-key', message: `unknown key '${k}'`, hint: comma ?? didYouMean(k, known) ?? 'remove it', severity: 'error' as const, atKey: true };
+        return { path: [...path, k], code: 'unknown-key', message: `unknown key '${k}'`, hint: comma ?? sameMeaning(k, known) ?? didYouMean(k, known) ?? 'remove it', severity: 'error' as const, atKey: true };
       });
     case 'invalid_value':
       // a required key with a fixed value (`drillsim: 1`) that is not there at all: say it is missing
@@ -283,7 +289,8 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
       return mk('range', `${describeValue(zi.input)} is too large: it must be ${zi.inclusive ? 'at most' : 'less than'} ${zi.maximum}`);
     case 'invalid_format':
       if (zi.format === 'regex' && typeof key === 'string' && (key === 'id' || /^(parent|base|home|area|node|kind|to|zone|unit|edge|hazard|shelter|incident|of|default|for)$/.test(key))) {
-        return mk('id', `'${String(zi.input)}' is not a valid id`, 'ids use lower-case letters, digits, ".", "_" and "-" (no spaces or diacritics)');
+        const meant = typeof zi.input === 'string' ? idFromText(zi.input) : undefined;
+        return mk('id', `'${String(zi.input)}' is not a valid id`, `ids use lower-case letters, digits, ".", "_" and "-" (no spaces or diacritics)${meant ? `: write '${meant}'` : ''}`);
       }
       if (zi.format === 'regex') return mk('duration', typeof zi.input === 'string' ? `'${zi.input}' is not a duration` : zi.message.replace(/^Invalid string: /, ''), DURATION_HINT);
       if (zi.format === 'datetime') return mk('datetime', `'${String(zi.input)}' is not a date-time with a UTC offset`, "write it like '2022-10-02T21:00:00+07:00'");
@@ -325,6 +332,51 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
   }
 }
 
+// ---------------------------------------------------------------- words planners use for the keys we have
+
+/**
+ * Keys written for another one that means the same (a rule given `at:` starts
+ * at `from:`), which spelling alone would not find: 'at' is nearer 'id'.
+ */
+const SAME_MEANING: Record<string, string[]> = {
+  at: ['from'], time: ['at', 'from'], start: ['from', 'at'], starts: ['from'], begin: ['from'], after: ['from'],
+  end: ['until'], stop: ['until'], ends: ['until'], to: ['until'],
+  capacity: ['capacity_people'], people: ['population'], pop: ['population'],
+};
+
+function sameMeaning(key: string, known: string[]): string | undefined {
+  const meant = SAME_MEANING[key.toLowerCase()]?.find((k) => known.includes(k));
+  if (!meant) return undefined;
+  if (meant === 'from' || meant === 'until') return `did you mean '${meant}'? here it starts at \`from:\`${known.includes('until') ? ' and stops at `until:`' : ''}`;
+  return `did you mean '${meant}'?`;
+}
+
+const VOCABULARIES = [
+  { name: 'capability', plural: 'capabilities', words: CAPABILITIES as readonly string[] },
+  { name: 'mode', plural: 'modes', words: MODES as readonly string[] },
+];
+
+/** The vocabulary a mapping's keys are drawn from (capabilities in `capabilities:` and `need:`), if any. */
+function vocabularyOf(known: string[]): (typeof VOCABULARIES)[number] | undefined {
+  return VOCABULARIES.find((v) => v.words.length === known.length && v.words.every((w) => known.includes(w)));
+}
+
+/** Words for a capability or mode that spelling would not lead to ('excavation' is engineering). */
+const VOCABULARY_WORDS: Record<string, Record<string, string>> = {
+  capability: Object.fromEntries(Object.entries({
+    engineering: ['excavation', 'excavator', 'digging', 'earthmoving', 'earth-moving', 'heavy-equipment', 'construction', 'demolition', 'bridging', 'road-clearing', 'clearing', 'debris'],
+    medical: ['ambulance', 'first-aid', 'health', 'triage', 'ems', 'paramedic', 'doctor'],
+    fire: ['firefighting', 'fire-fighting', 'firefighter', 'extinguish'],
+    rescue: ['search', 'sar', 'search-and-rescue', 'extrication'],
+    chemical: ['hazmat', 'cbrn', 'decontamination', 'toxic'],
+    boat: ['boats', 'water', 'water-rescue', 'swiftwater', 'swift-water', 'flood-rescue'],
+    logistics: ['supply', 'supplies', 'food', 'relief'],
+    transport: ['vehicle', 'vehicles', 'truck', 'trucks', 'bus', 'evacuation'],
+    command: ['coordination', 'command-post', 'comms', 'communications'],
+  }).flatMap(([cap, words]) => words.map((w) => [w, cap]))),
+  mode: { car: 'road', truck: 'road', drive: 'road', walk: 'foot', walking: 'foot', helicopter: 'air', water: 'boat' },
+};
+
 // ---------------------------------------------------------------- walking the schema, for hints
 
 function unwrap(s: any): any {
@@ -356,6 +408,7 @@ function knownKeys(root: z.ZodType, path: PathSegment[], input?: unknown): strin
   const s = schemaAt(root, path.slice(0, -1));
   const def = s?._zod?.def;
   if (def?.type === 'object') return Object.keys(def.shape);
+  if (def?.type === 'record' && Array.isArray(unwrap(def.keyType)?.options)) return unwrap(def.keyType).options.map(String);
   if (def?.type === 'union') {
     let options: any[] = def.options.map(unwrap);
     const disc: string | undefined = def.discriminator;

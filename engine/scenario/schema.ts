@@ -51,7 +51,7 @@ export type MetricName = keyof typeof METRICS;
 
 // ---------------------------------------------------------------- primitives
 
-const ID_RE = /^[a-z0-9][a-z0-9._-]*$/;
+export const ID_RE = /^[a-z0-9][a-z0-9._-]*$/;
 export const Id = z
   .string()
   .regex(ID_RE, { message: 'an id is lower-case letters, digits, ".", "_" or "-", starting with a letter or digit' })

@@ -202,3 +202,49 @@ describe('counts written with a thousands separator', () => {
     expect(r.ok).toBe(true);
   });
 });
+
+describe('hints that lead to the fix, not away from it', () => {
+  const quePhong = readFileSync(join(ROOT, 'test/fixtures/que-phong.yaml'), 'utf8');
+
+  it('reports an id written with a diacritic once, says how to write it, and does not flag the references that already do', () => {
+    const text = quePhong.replace('  - id: tri-le\n    name: Tri Lễ', '  - id: tri-lễ\n    name: Tri Lễ');
+    const r = parseScenario(text, 'qp.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const errors = r.issues.filter((i) => i.severity === 'error');
+    expect(errors).toEqual([expect.objectContaining({ path: 'areas[2].id', code: 'id', message: "'tri-lễ' is not a valid id" })]);
+    expect(errors[0].hint).toMatch(/: write 'tri-le'$/);
+  });
+
+  it("never suggests an invalid id: a typo of that area's reference is pointed to the id as it should be written", () => {
+    const text = quePhong.replace('  - id: tri-le\n    name: Tri Lễ', '  - id: tri-lễ\n    name: Tri Lễ').replace('    base: tri-le\n    home: tri-le\n    mobilisation: 10m', '    base: tri-le\n    home: tri-l\n    mobilisation: 10m');
+    const r = parseScenario(text, 'qp.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const home = r.issues.find((i) => i.path === 'units[1].home');
+    expect(home?.message).toBe("unknown area 'tri-l'");
+    expect(home?.hint).toBe("did you mean 'tri-le'?");
+  });
+
+  it("points a rule's `at:` to `from:`, not to `id`", () => {
+    const text = quePhong.replace('  - id: reopen-ql48\n    from: T+16:00', '  - id: reopen-ql48\n    at: T+16:00');
+    const r = parseScenario(text, 'qp.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const at = r.issues.find((i) => i.path === 'rules[2].at');
+    expect(at).toMatchObject({ code: 'unknown-key', message: "unknown key 'at'" });
+    expect(at!.hint).toMatch(/^did you mean 'from'\? here it starts at `from:` and stops at `until:`$/);
+  });
+
+  it('names an unknown capability as one, suggests the capability meant, and lists them all', () => {
+    const text = quePhong.replace('capabilities: { engineering: 2 }', 'capabilities: { excavation: 2 }').replace('need: { rescue: 2 }', 'need: { rescue: 2, medic: 1 }');
+    const r = parseScenario(text, 'qp.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const all = 'rescue, fire, medical, transport, engineering, chemical, boat, logistics, command';
+    expect(r.issues.find((i) => i.path === 'units[5].capabilities.excavation')).toMatchObject({
+      code: 'unknown-capability', message: "unknown capability 'excavation'", hint: `did you mean 'engineering'? the capabilities are ${all}`,
+    });
+    expect(r.issues.find((i) => i.path === 'incident_kinds[1].need.medic')?.hint).toBe(`did you mean 'medical'? the capabilities are ${all}`);
+  });
+});
