@@ -9,7 +9,7 @@
  */
 import { parseDuration } from './duration.js';
 import { didYouMean, idFromText, type PathSegment, type Severity } from './issues.js';
-import { ID_RE } from './schema.js';
+import { ID_RE, METRICS, type MetricName } from './schema.js';
 
 export interface RawIssue {
   path: PathSegment[];
@@ -362,21 +362,37 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     if (!c) continue;
     if (isStr(c.metric) && metricTarget[c.metric]) ref([...p, 'criterion', 'of'], c.of, metricTarget[c.metric], metricTarget[c.metric].join(' or '));
     inHorizon([...p, 'criterion', 'by'], c.by, `objective '${o.id}' deadline`);
-    const r = isObj(o.rating) ? o.rating : undefined;
-    if (r && typeof r.P === 'number' && typeof r.S === 'number' && typeof r.M === 'number' && isStr(c.comparator)) {
+    const rated = isObj(o.rating) ? o.rating : undefined;
+    // a duration reads as its seconds, for a metric in seconds; for any other metric, say what the metric counts
+    const metric = isStr(c.metric) && c.metric in METRICS ? c.metric as MetricName : undefined;
+    const values: [PathSegment[], unknown][] = [[[...p, 'criterion', 'threshold'], c.threshold], ...(['P', 'S', 'M'] as const).map((k) => [[...p, 'rating', k], rated?.[k]] as [PathSegment[], unknown])];
+    for (const [vp, v] of values) if (metric && isStr(v) && !metric.endsWith('_s')) issues.push(notAValueOf(metric, v, vp));
+    const num = (v: unknown) => (typeof v === 'number' ? v : metric?.endsWith('_s') ? seconds(v) : undefined);
+    const r = rated ? { P: num(rated.P), S: num(rated.S), M: num(rated.M) } : undefined;
+    const threshold = num(c.threshold);
+    if (r && r.P !== undefined && r.S !== undefined && r.M !== undefined && isStr(c.comparator)) {
       const up = c.comparator === '>=' || c.comparator === '>';
       const down = c.comparator === '<=' || c.comparator === '<';
       if ((up && !(r.P >= r.S && r.S >= r.M)) || (down && !(r.P <= r.S && r.S <= r.M))) {
         err([...p, 'rating'], 'rating-order', `objective '${o.id}': P, S, M thresholds are out of order for comparator '${c.comparator}'`, up ? 'with >= the P threshold is the highest: P >= S >= M' : 'with <= the P threshold is the lowest: P <= S <= M');
-      } else if (typeof c.threshold === 'number' && (up || down)) {
+      } else if (threshold !== undefined && (up || down)) {
         // the criterion's threshold should sit between S and P: met means rated P (or P and S), never M or U
-        const T = c.threshold;
+        const T = threshold;
         if (up ? T > r.P : T < r.P) warn([...p, 'criterion', 'threshold'], 'rating-criterion', `objective '${o.id}': a value rated P can still miss the criterion (threshold ${T} is stricter than P ${r.P})`, 'make the threshold equal to P, or to S if S also counts as met');
         else if (up ? T < r.S : T > r.S) warn([...p, 'criterion', 'threshold'], 'rating-criterion', `objective '${o.id}': a value rated M can meet the criterion (threshold ${T} is looser than S ${r.S})`, 'make the threshold equal to S, or to P');
       }
     }
   }
   return issues;
+}
+
+/** A text where a metric that is not in seconds wants a number: a duration means nothing there, '90%' is 0.9. */
+function notAValueOf(metric: MetricName, v: string, path: PathSegment[]): RawIssue {
+  const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(v.trim());
+  const share = metric.endsWith('_share');
+  const hint = pct && share ? `${metric} is a share from 0 to 1: write ${Number(pct[1]) / 100}` : `${metric} is the ${METRICS[metric]}: write a number`;
+  const message = parseDuration(v).ok ? `'${v}' is a duration, but ${metric} is not counted in seconds` : `expected a number, got the text '${v}'`;
+  return { path, code: 'type', message, hint, severity: 'error', replaces: true };
 }
 
 // ---------------------------------------------------------------- counts written with a thousands separator

@@ -140,6 +140,38 @@ describe('the scenario loader', () => {
 });
 
 describe('objective thresholds', () => {
+  const quePhong = readFileSync(join(ROOT, 'test/fixtures/que-phong.yaml'), 'utf8');
+
+  it('reads a duration as its seconds for a metric in seconds, in the threshold and the rating: the same scenario as with numbers', () => {
+    const text = quePhong.replace('threshold: 2700 }', 'threshold: 45m }').replace('rating: { P: 2700, S: 3600, M: 7200 }', 'rating: { P: 45m, S: 1h, M: 2h }');
+    const withDurations = parseScenario(text, 'qp.yaml');
+    const withNumbers = parseScenario(quePhong, 'qp.yaml');
+    expect(withDurations.ok && withNumbers.ok).toBe(true);
+    if (!withDurations.ok || !withNumbers.ok) return;
+    expect(withDurations.scenario.objectives[1].criterion.threshold).toBe(2700);
+    expect(withDurations.scenario.objectives[1].rating).toEqual({ P: 2700, S: 3600, M: 7200 });
+    expect(withDurations.scenario).toEqual(withNumbers.scenario);
+    expect(withDurations.warnings).toEqual(withNumbers.warnings);
+  });
+
+  it('still checks the rating order and the threshold against the rating when they are written as durations', () => {
+    const text = quePhong.replace('threshold: 2700 }', 'threshold: 30m }').replace('rating: { P: 2700, S: 3600, M: 7200 }', 'rating: { P: 45m, S: 1h, M: 2h }');
+    const r = parseScenario(text, 'qp.yaml');
+    expect(r.ok && r.warnings.map((w) => w.message)).toContain("objective 'first-on-scene': a value rated P can still miss the criterion (threshold 1800 is stricter than P 2700)");
+    const order = parseScenario(quePhong.replace('rating: { P: 2700, S: 3600, M: 7200 }', 'rating: { P: 45m, S: 2h, M: 1h }'), 'qp.yaml');
+    expect(!order.ok && order.issues.map((i) => i.code)).toContain('rating-order');
+  });
+
+  it("rejects a duration for a metric not in seconds, saying what the metric counts, and reads '90%' as a share to write 0.9", () => {
+    const text = quePhong.replace('threshold: 0.9, by', 'threshold: 90%, by').replace('rating: { P: 0.9, S: 0.7, M: 0.4 }', 'rating: { P: 0.9, S: 0.7, M: 40m }');
+    const r = parseScenario(text, 'qp.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const at = (path: string) => r.issues.filter((i) => i.path === path);
+    expect(at('objectives[0].criterion.threshold')).toEqual([expect.objectContaining({ message: "expected a number, got the text '90%'", hint: 'evacuated_share is a share from 0 to 1: write 0.9' })]);
+    expect(at('objectives[0].rating.M')).toEqual([expect.objectContaining({ message: "'40m' is a duration, but evacuated_share is not counted in seconds" })]);
+  });
+
   it('warns when a value rated P could miss the criterion, or one rated M could meet it', () => {
     const base = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
     const strict = parseScenario(base.replace('threshold: 2700 }', 'threshold: 1800 }'), 'm.yaml');
