@@ -8,7 +8,7 @@
  * check reports it.
  */
 import { parseDuration } from './duration.js';
-import { didYouMean, idFromText, type PathSegment, type Severity } from './issues.js';
+import { didYouMean, idFromText, nearest, type PathSegment, type Severity } from './issues.js';
 import { ID_RE, METRICS, type MetricName } from './schema.js';
 
 export interface RawIssue {
@@ -47,6 +47,32 @@ function seconds(v: unknown): number | undefined {
 }
 
 const TIER_RANK: Record<string, number> = { national: 0, province: 1, district: 2, commune: 3 };
+
+/** Who declares each civil-defence level (Civil Defence Law 2023, amended 2025; in a legacy three-tier scenario a district may declare level 1 too). */
+const DECLARED_BY: Record<number, { tiers: string[]; who: string }> = {
+  1: { tiers: ['commune'], who: 'the commune chair' },
+  2: { tiers: ['province'], who: 'the provincial chair' },
+  3: { tiers: ['national'], who: 'the Prime Minister' },
+};
+
+/**
+ * A severity outside 1-5 in an incident kind's severity (a number or a
+ * distribution's bounds): the engine rounds a draw and holds it to 1-5, so
+ * `severity: 7` quietly means 5. Undefined when it stays within.
+ */
+function severityOutside(v: unknown): number | undefined {
+  // a fixed severity must be whole too; a distribution's parameters need not be (its draws are rounded)
+  const out = (xs: unknown[], whole = false) => xs.find((x): x is number => typeof x === 'number' && (x < 1 || x > 5 || (whole && !Number.isInteger(x))));
+  if (typeof v === 'number') return out([v], true);
+  if (!isObj(v)) return undefined;
+  if (typeof v.fixed === 'number') return out([v.fixed], true);
+  if (Array.isArray(v.uniform)) return out(v.uniform);
+  if (Array.isArray(v.triangular)) return out(v.triangular);
+  if (isObj(v.normal)) return out([v.normal.mean, v.normal.min, v.normal.max]);
+  if (isObj(v.lognormal)) return out([v.lognormal.median]);
+  if (typeof v.exponential === 'number') return out([v.exponential]);
+  return undefined;
+}
 
 export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
   const issues: RawIssue[] = [];
@@ -105,6 +131,23 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     // the invalid ids by the way they are meant to be written, which the fix will give them
     const candidates = kinds.flatMap((k) => [...[...ids[k].keys()].filter((id) => ID_RE.test(id)), ...misspeltIds[k].keys()]);
     err(path, 'unknown-id', `unknown ${label} '${value}'`, didYouMean(value, candidates));
+  };
+
+  // a node that names its area must lie in the area something placed at it is said to be in (or in an area under it)
+  const within = (area: string, outer: string) => {
+    for (let a: string | undefined = area, n = 0; a !== undefined && n < 10; n++) {
+      if (a === outer) return true;
+      const parent: unknown = ids.area.get(a)?.parent;
+      a = isStr(parent) ? parent : undefined;
+    }
+    return false;
+  };
+  const nodeInArea = (p: PathSegment[], what: string, area: unknown, node: unknown) => {
+    if (!isStr(area) || !isStr(node) || !ids.area.has(area)) return;
+    const nodeArea = ids.node.get(node)?.area;
+    if (!isStr(nodeArea) || !ids.area.has(nodeArea) || within(nodeArea, area)) return;
+    const here = collections.node.list.filter(([, n]) => isStr(n.id) && isStr(n.area) && within(n.area, area)).map(([, n]) => n.id as string);
+    err([...p, 'area'], 'node-area', `${what} is in area '${area}', but its node '${node}' is in '${nodeArea}'`, `set \`area: ${nodeArea}\`, or ${here.length ? `place it at a node of '${area}' (${here.slice(0, 4).join(', ')})` : `give it a node in '${area}'`}`);
   };
 
   const horizon = seconds(raw.horizon);
@@ -217,8 +260,13 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
       const h = ids.hazard.get(r.hazard);
       if (h && !isObj(h.alarms)) err([...p, 'when', 'alarm'], 'no-alarms', `rule '${r.id}' reads alarm ${when.alarm}, but hazard '${r.hazard}' has no alarm levels`);
     }
-    if ((when.above !== undefined || when.below !== undefined || when.alarm !== undefined || when.risk_at_least !== undefined) && r.hazard === undefined) {
+    const conditional = when.above !== undefined || when.below !== undefined || when.alarm !== undefined || when.risk_at_least !== undefined;
+    if (conditional && r.hazard === undefined) {
       err([...p, 'when'], 'no-hazard', `rule '${r.id}' has a condition but no hazard to read it from`, 'add `hazard: <id>`');
+    }
+    // the engine reads a rule's hazard only through its condition: without one, the hazard changes nothing
+    if (!conditional && isStr(r.hazard)) {
+      err([...p, isObj(r.when) ? 'when' : 'hazard'], 'no-condition', `rule '${r.id}' names hazard '${r.hazard}' but no condition on it, so it fires whatever the hazard does`, 'add `when: { above: ... }` (or below, alarm, risk_at_least); a timer has no `hazard:`');
     }
     checkEffect(r.effect, [...p, 'effect']);
   }
@@ -232,6 +280,7 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
       ref([...p, 'spawn', 'kind'], e.spawn.kind, ['kind'], 'incident kind');
       ref([...p, 'spawn', 'area'], e.spawn.area, ['area']);
       ref([...p, 'spawn', 'node'], e.spawn.node, ['node']);
+      nodeInArea([...p, 'spawn'], 'the incident it spawns', e.spawn.area, e.spawn.node);
     }
   }
 
@@ -240,12 +289,22 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     const p = [...collections.kind.path, i];
     if (isObj(k.need) && Object.keys(k.need).length === 0) err([...p, 'need'], 'no-need', `incident kind '${k.id}' needs no capability`, 'say what it needs, e.g. `need: { rescue: 2 }`');
     for (const [j, s] of items(k.secondary)) ref([...p, 'secondary', j, 'kind'], s.kind, ['kind'], 'incident kind');
+    const outside = severityOutside(k.severity);
+    if (outside !== undefined) {
+      const runs = Math.min(5, Math.max(1, Math.round(outside)));
+      const fixed = typeof k.severity === 'number' || (isObj(k.severity) && 'fixed' in k.severity);
+      const message = !fixed ? `severity reaches ${outside}, outside 1-5: draws beyond are held to ${runs} at run time`
+        : outside >= 1 && outside <= 5 ? `severity ${outside} is not a whole number: it would run as ${runs}`
+        : `severity ${outside} is outside 1-5: it would run as ${runs}`;
+      err([...p, 'severity'], 'severity', `incident kind '${k.id}': ${message}`, 'severity runs from 1 to 5: give a whole number, or a distribution within 1-5');
+    }
   }
   for (const [i, inc] of collections.incident.list) {
     const p = [...collections.incident.path, i];
     ref([...p, 'kind'], inc.kind, ['kind'], 'incident kind');
     ref([...p, 'area'], inc.area, ['area']);
     ref([...p, 'node'], inc.node, ['node']);
+    nodeInArea(p, `incident '${inc.id}'`, inc.area, inc.node);
     inHorizon([...p, 'at'], inc.at, `incident '${inc.id}'`);
   }
   for (const [i, g] of collections.generator.list) {
@@ -285,6 +344,47 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
       warn([...p, 'area_m2'], 'crowded', `shelter '${s.id}' has ${s.area_m2} m² for ${s.capacity_people} people; at ${m2} m² each it holds ${Math.floor(s.area_m2 / m2)}`, 'the smaller figure is used');
     }
   }
+  // a zone moves its people only into its own shelters: those must hold them, with any other zone that shares them
+  const holds = (id: string) => {
+    const s = ids.shelter.get(id);
+    if (!s || typeof s.capacity_people !== 'number') return undefined;
+    return typeof s.area_m2 === 'number' ? Math.min(s.capacity_people, Math.floor(s.area_m2 / m2)) : s.capacity_people;
+  };
+  const zoneShelters = (z: Obj) => [...new Set(Array.isArray(z.shelters) ? z.shelters.filter(isStr) : [])];
+  const shortZones = new Set<string>();
+  for (const [i, z] of collections.zone.list) {
+    const mine = zoneShelters(z);
+    const room = mine.map(holds);
+    if (typeof z.population !== 'number' || mine.length === 0 || room.some((n) => n === undefined)) continue;
+    const total = (room as number[]).reduce((a, b) => a + b, 0);
+    if (total >= z.population) continue;
+    shortZones.add(String(z.id));
+    const each = mine.map((id, k) => `${id} ${room[k]}${holds(id) !== ids.shelter.get(id)!.capacity_people ? ' by floor space' : ''}`).join(', ');
+    warn([...collections.zone.path, i, 'shelters'], 'shelter-room', `zone '${z.id}' has ${z.population} people, but its shelters hold ${total} (${each}): ${z.population - total} cannot leave`, 'add a shelter to its `shelters`, or give them more room (capacity_people, area_m2)');
+  }
+  // zones that share a shelter: together, the shelters they use must hold them all
+  const seenGroup = new Set<string>();
+  for (const [i, z] of collections.zone.list) {
+    if (!isStr(z.id) || seenGroup.has(z.id)) continue;
+    const group = [z];
+    const shelters = new Set(zoneShelters(z));
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const [, other] of collections.zone.list) {
+        if (group.includes(other) || !zoneShelters(other).some((s) => shelters.has(s))) continue;
+        group.push(other);
+        zoneShelters(other).forEach((s) => shelters.add(s));
+        grew = true;
+      }
+    }
+    group.forEach((g) => isStr(g.id) && seenGroup.add(g.id));
+    if (group.length < 2 || group.some((g) => shortZones.has(String(g.id)) || typeof g.population !== 'number')) continue;
+    const room = [...shelters].map(holds);
+    if (room.some((n) => n === undefined)) continue;
+    const people = group.reduce((a, g) => a + (g.population as number), 0);
+    const total = (room as number[]).reduce((a, b) => a + b, 0);
+    if (total < people) warn([...collections.zone.path, i, 'shelters'], 'shelter-room', `zones ${group.map((g) => `'${g.id}'`).join(', ')} share shelters that hold ${total} for their ${people} people: ${people - total} cannot leave`, 'add shelters, or give them more room (capacity_people, area_m2)');
+  }
 
   // roles and authority
   const commander = new Map<string, number>();
@@ -297,6 +397,11 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
       else if (isStr(u)) commander.set(u, i);
     });
     if (Array.isArray(r.supports)) r.supports.forEach((a, j) => ref([...p, 'supports', j], a, ['area']));
+    if (Array.isArray(r.declares) && isStr(r.tier)) r.declares.forEach((level, j) => {
+      const may = DECLARED_BY[level as number];
+      if (!may || may.tiers.includes(r.tier as string) || (tiers === 'three' && level === 1 && r.tier === 'district')) return;
+      warn([...p, 'declares', j], 'declares', `role '${r.id}' (${r.tier}) may declare civil-defence level ${level}, which the law gives to ${may.who}`, `Civil Defence Law 2023: the commune chair declares level 1, the provincial chair level 2, the Prime Minister level 3; remove ${level} from \`declares\` unless this drill means to depart from the law`);
+    });
   }
   if (collections.role.list.length > 0) {
     for (const [i, u] of collections.unit.list) {
@@ -309,6 +414,11 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
   for (const [i, inj] of collections.inject.list) {
     const p = [...collections.inject.path, i];
     ref([...p, 'to'], inj.to, ['role']);
+    // `from` may be free text ("Hydro-Met Centre"), but an id-like text one letter off a role id is a typo of it
+    if (isStr(inj.from) && ID_RE.test(inj.from) && !ids.role.has(inj.from)) {
+      const role = nearest(inj.from, [...ids.role.keys()].filter((id) => ID_RE.test(id)));
+      if (role) warn([...p, 'from'], 'from-role', `inject '${inj.id}' is from '${inj.from}', which is not a role, so it reads as free text`, `did you mean role '${role}'?`);
+    }
     if (Array.isArray(inj.objectives)) inj.objectives.forEach((o, j) => ref([...p, 'objectives', j], o, ['objective']));
     const triggers = ['at', 'when', 'contingency'].filter((k) => inj[k] !== undefined);
     if (triggers.length !== 1) err(p, 'trigger', `inject '${inj.id}' needs exactly one of at, when, contingency (has ${triggers.length ? triggers.join(', ') : 'none'})`, 'say when it is delivered');
