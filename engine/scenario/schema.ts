@@ -51,7 +51,7 @@ export type MetricName = keyof typeof METRICS;
 
 // ---------------------------------------------------------------- primitives
 
-const ID_RE = /^[a-z0-9][a-z0-9._-]*$/;
+export const ID_RE = /^[a-z0-9][a-z0-9._-]*$/;
 export const Id = z
   .string()
   .regex(ID_RE, { message: 'an id is lower-case letters, digits, ".", "_" or "-", starting with a letter or digit' })
@@ -441,11 +441,14 @@ export const Inject = z.strictObject({
   controller: z.string().optional().describe('responsible controller'),
 });
 
+/** A value of a metric: a number, or for a metric in seconds (`..._s`) a duration, read as its seconds (45m: 2700). */
+const MetricValue = z.union([z.number(), Duration]).describe('a number; for a metric in seconds (first_on_scene_s, ...) a duration such as 45m also reads');
+
 const Criterion = z.strictObject({
   metric: z.enum(Object.keys(METRICS) as [MetricName, ...MetricName[]]),
   of: Id.optional().describe('the zone, incident, kind, area, inject or shelter the metric is about (omit for all)'),
   comparator: z.enum(COMPARATORS),
-  threshold: z.number(),
+  threshold: MetricValue,
   by: Offset.optional().describe('deadline: the metric is read at this time (default: end of run)'),
 });
 
@@ -454,7 +457,7 @@ export const Objective = z.strictObject({
   text: Text,
   capability: z.string().describe("HSEEP core capability, e.g. 'Mass Search and Rescue Operations'"),
   criterion: Criterion,
-  rating: z.strictObject({ P: z.number(), S: z.number(), M: z.number() }).describe('thresholds read with the criterion\'s comparator: meets P -> P, else meets S -> S, else meets M -> M, else U'),
+  rating: z.strictObject({ P: MetricValue, S: MetricValue, M: MetricValue }).describe('thresholds read with the criterion\'s comparator: meets P -> P, else meets S -> S, else meets M -> M, else U'),
 });
 
 export const Doctrine = z.strictObject({
