@@ -29,8 +29,8 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
   const own = (key: AuthorityKey, p: Record<string, string | number> = {}) =>
     voice === 'seat' ? say(key, p) : say(`${key}.role`, { ...p, role: seatName(sim, d.role, lang) });
   const guess = (word: string, ids: Iterable<string>) => {
-    const n = nearest(word, ids);
-    return n ? say('ref.guess', { id: n }) : '';
+    const near = guessIds(word, [...ids]);
+    return near.length === 1 ? say('ref.guess', { id: near[0] }) : near.length ? say('ref.guess-some', { ids: near.join(', ') }) : '';
   };
   const unitState = (id: string) => say(`unit.${world.units[id].m.value as string}` as MsgKey);
   const role = model.role.get(d.role);
@@ -118,4 +118,20 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
     }
     return say('code.no-change');
   }
+}
+
+/**
+ * The ids someone probably meant by `word`: the nearest by spelling, else those
+ * it is the start of (`pa-co` for `pa-co-hillside`), else those it is part of;
+ * none when that leaves more than three.
+ */
+export function guessIds(word: string, ids: readonly string[]): string[] {
+  const near = nearest(word, ids);
+  if (near) return [near];
+  if (word.length < 2) return [];
+  for (const fits of [(id: string) => id.startsWith(word), (id: string) => id.includes(word)]) {
+    const hits = ids.filter(fits).sort();
+    if (hits.length) return hits.length <= 3 ? hits : [];
+  }
+  return [];
 }

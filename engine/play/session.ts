@@ -32,7 +32,7 @@ import { allInjects } from '../sim/world-ops.js';
 import { renderBoard, renderSummary, messageLines, seatName } from './board.js';
 import { commandLine, feed } from './describe.js';
 import { complete, parseLine, usage, VERBS, type ArgKind, type Parsed, type Step, type Verb, type VerbId } from './grammar.js';
-import { m, type MsgKey } from './messages.js';
+import { m, mn, type MsgKey } from './messages.js';
 import { explainRefusal } from './refusals.js';
 import { oneLine } from './text.js';
 import { received, visibleAreas, visibleIncidents, waitingDecisions } from './view.js';
@@ -183,7 +183,7 @@ export class PlaySession {
       if (r === this.seat) continue;
       const fresh = received(this.sim, r).filter((x) => x.t >= this.newSince).length;
       const waiting = waitingDecisions(this.sim, r).length;
-      if (fresh || waiting) extra.push(this.say('board.other-role', { role: r, fresh, waiting }));
+      if (fresh || waiting) extra.push(this.say('board.other-role', { role: r, fresh: mn(this.lang, 'board.fresh', fresh), waiting: mn(this.lang, 'board.waiting', waiting) }));
     }
     return board + (extra.length ? '\n' + extra.join('\n') : '') + '\n';
   }
