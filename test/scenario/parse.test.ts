@@ -40,6 +40,17 @@ describe('the scenario loader', () => {
     }
   });
 
+  it('tells a comma in an unquoted text of a flow mapping to quote the text, with the text as it was meant', () => {
+    const text = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8').replace('name: { vi: Dân quân xã Mường Xén, en:', 'name: { vi: Dân quân, xã Mường Xén, en:');
+    const r = parseScenario(text, 'm.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.issues).toHaveLength(1);
+      expect(r.issues[0]).toMatchObject({ line: 30, code: 'unknown-key', message: "unknown key 'xã Mường Xén'" });
+      expect(r.issues[0].hint).toBe('a comma inside { ... } starts a new key: put the text in quotes, as in vi: "Dân quân, xã Mường Xén"');
+    }
+  });
+
   it('suggests the nearest key for a misspelt one', () => {
     const text = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8').replace('capabilities: { rescue: 1 }', 'capabilites: { rescue: 1 }');
     const r = parseScenario(text, 'm.yaml');
