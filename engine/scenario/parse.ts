@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { checkScenario, type RawIssue } from './check.js';
 export type { RawIssue };
 import { didYouMean, formatPath, sortIssues, type PathSegment, type ScenarioIssue } from './issues.js';
-import { DURATION_HINT } from './duration.js';
+import { DURATION_HINT, timeHint } from './duration.js';
 import { COMMANDS, Scenario } from './schema.js';
 
 export type ParseResult =
@@ -288,6 +288,8 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
       if (zi.format === 'regex' && typeof key === 'string' && (key === 'id' || /^(parent|base|home|area|node|kind|to|zone|unit|edge|hazard|shelter|incident|of|default|for)$/.test(key))) {
         return mk('id', `'${String(zi.input)}' is not a valid id`, 'ids use lower-case letters, digits, ".", "_" and "-" (no spaces or diacritics)');
       }
+      // a time since T0 (`at:`, `hazard_arrives:`): say so, and the form to write (`05:40` -> T+05:40)
+      if (zi.format === 'regex' && zi.message === 'not a time' && typeof zi.input === 'string') return mk('time', `'${zi.input}' is not a time`, timeHint(zi.input));
       if (zi.format === 'regex') return mk('duration', typeof zi.input === 'string' ? `'${zi.input}' is not a duration` : zi.message.replace(/^Invalid string: /, ''), DURATION_HINT);
       if (zi.format === 'datetime') return mk('datetime', `'${String(zi.input)}' is not a date-time with a UTC offset`, "write it like '2022-10-02T21:00:00+07:00'");
       return mk('format', zi.message);

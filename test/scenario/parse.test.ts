@@ -72,6 +72,21 @@ describe('the scenario loader', () => {
     expect(at('horizon')!.line).toBe(text.split('\n').indexOf('horizon: 240') + 1);
   });
 
+  it('says a clock-like text where a time goes is not a time, with the T+ form to write; a duration keeps its own hint', () => {
+    const text = readFileSync(join(ROOT, 'scenarios/ky-son-flash-flood.yaml'), 'utf8')
+      .replace('hazard_arrives: T+03:00', 'hazard_arrives: 03:00').replace('warning: 20m', 'warning: 00:20');
+    const r = parseScenario(text, 'k.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.find((i) => i.path === 'evacuation.zones[0].hazard_arrives')).toMatchObject({
+      code: 'time', message: "'03:00' is not a time", hint: 'write T+03:00, that is 3h after the start',
+    });
+    // 00:20 may be 20 minutes or 20 seconds: no guess
+    expect(r.issues.find((i) => i.path === 'evacuation.zones[0].warning')).toMatchObject({
+      code: 'duration', message: "'00:20' is not a duration", hint: "write it like '90s', '45m', '2h30m', '1d6h' or 'T+02:30'",
+    });
+  });
+
   it('round-trips: parse, serialise, parse gives an equal scenario (YAML and JSON)', () => {
     for (const f of scenarioFiles()) {
       const s = loadScenarioFile(f);

@@ -64,6 +64,20 @@ describe('a decisions file with mistakes in it', () => {
     expect(list[0].hint).toBe("did you mean 'zone'?");
   });
 
+  it('a time written like a clock (05:41) is not a time, and the hint says the T+ form to write', () => {
+    const list = issues(file('{ at: 05:41, role: tc-chair, do: evacuate, zone: ta-ca-riverside }'));
+    expect(list).toHaveLength(1);
+    expect(formatIssue(list[0])).toBe("d.yaml:4:11: error[time] decisions[0].at: '05:41' is not a time (write T+05:41, that is 5h41m after the start)");
+  });
+
+  it('a decision after the end of the scenario is warned about in any form of time', () => {
+    for (const at of ['T+20:00', 'T+1d00:00', '20h']) {
+      const r = parseDecisions(file(`{ at: ${at}, role: tc-chair, do: evacuate, zone: ta-ca-riverside }`), 'd.yaml', kySon);
+      expect(r.ok, at).toBe(true);
+      if (r.ok) expect(r.warnings.map((w) => w.code), at).toEqual(['outside-horizon']);
+    }
+  });
+
   it('an entry without `do:` is a missing key, with the commands a decisions file takes', () => {
     const list = issues(file('{ at: T+01:00, role: tc-chair, zone: ta-ca-riverside }'));
     expect(list).toHaveLength(1);
