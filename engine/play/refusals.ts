@@ -5,6 +5,7 @@
  * commands it, the nearest id), read from the world the check was made
  * against. A code this file does not know falls back to its general wording.
  */
+import { formatClock } from '../scenario/duration.js';
 import { nearest } from '../scenario/issues.js';
 import type { Lang } from '../scenario/text.js';
 import { CONTROLLER_COMMANDS } from '../sim/commands.js';
@@ -104,7 +105,12 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
 
   function noChange(): string {
     switch (c.do) {
-      case 'evacuate': return say('ref.zone-already', { id: c.zone, state: say(`zone.${world.zones[c.zone].m.value as string}` as MsgKey) });
+      case 'evacuate': {
+        // struck at this very time, before orders: the board (just before it) still showed "no order yet"
+        const spec = model.scenario.evacuation.zones.find((z) => z.id === c.zone);
+        if (spec?.hazard_arrives === world.t && world.zones[c.zone].sheltered === 0) return say('ref.zone-struck', { id: c.zone, t: formatClock(world.t) });
+        return say('ref.zone-already', { id: c.zone, state: say(`zone.${world.zones[c.zone].m.value as string}` as MsgKey) });
+      }
       case 'open_shelter': return say('ref.shelter-already', { id: c.shelter, state: say(`shelter.${world.shelters[c.shelter].m.value as string}` as MsgKey) });
       case 'declare_level': return say('ref.level-already', { area: areaName(sim, c.area, lang), level: c.level });
       case 'request_support': return say('ref.support-already', { area: areaName(sim, c.area, lang) });

@@ -283,7 +283,10 @@ export class PlaySession {
     if (!verdict.ok) return this.refuse(verdict.why);
     this.sim.addDecision(d);
     this.revision++;
-    return { text: this.say('play.accepted', { t: clock(this.t), line: commandLine(d.cmd) }) + '\n' };
+    const text = this.say('play.accepted', { t: clock(this.t), line: commandLine(d.cmd) }) + '\n';
+    // the engine took it because the incident is reported at this very time, before orders (PRIO): the board does not show it yet
+    if (d.cmd.do === 'dispatch' && !this.sim.incident(d.cmd.incident)) return { text: text + this.say('play.not-on-board', { id: d.cmd.incident, t: clock(this.t) }) + '\n' };
+    return { text };
   }
 
   /** The engine command for a parsed line, with the session's defaults filled in; or why there is none. */

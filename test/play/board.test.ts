@@ -57,4 +57,22 @@ describe('the situation board', () => {
     const s = new PlaySession(kySon, { seed: 2022, players: ['mx-chair', 'tc-chair'], controller: false, lang: 'en' });
     expect(s.handle('advance').text).toContain('tc-chair: 1 new message, 0 decisions waiting (type: role tc-chair)');
   });
+
+  it('an order for an incident reported at the very time of the stop is taken (the report comes first) and says it is not on the board yet', () => {
+    const s = session();
+    for (const l of ['advance', 'evacuate pa-co-hillside', 'advance', 'answer evacuate-now', 'advance T+05:40']) s.handle(l);
+    // stopped at T+05:40: the slide reported at T+05:40 has not happened yet
+    expect(s.boardText()).toMatch(/\nIncidents\n {2}none\n/);
+    const r = s.handle('dispatch tl-militia to pa-co-slide');
+    expect(r.refused).toBeUndefined();
+    expect(r.text).toBe('order for T+05:40: dispatch tl-militia to pa-co-slide (carried out when the clock moves on)\n'
+      + 'note: pa-co-slide is not on the board yet: it is reported at T+05:40, just before your orders for T+05:40 are carried out\n');
+    const feed = s.handle('advance 1m').text.split('\n');
+    const reported = feed.findIndex((l) => l.includes('new incident pa-co-slide'));
+    const done = feed.findIndex((l) => l.includes('tl-chair: order carried out: dispatch tl-militia to pa-co-slide'));
+    expect(reported).toBeGreaterThan(0);
+    expect(done).toBeGreaterThan(reported);
+    // once it is on the board, no note
+    expect(s.handle('dispatch tl-police to pa-co-slide').text).not.toContain('note:');
+  });
 });

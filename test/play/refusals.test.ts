@@ -27,6 +27,17 @@ describe('a refusal for an id that does not exist', () => {
   });
 });
 
+describe('a refusal for something that happened at the very time of the stop', () => {
+  it('an evacuation ordered at the time the hazard reaches the zone is too late, and says so, not "already has its order"', () => {
+    const s = new PlaySession(quePhong, { seed: 48, players: ['tl-chair'], controller: false, lang: 'en' });
+    s.handle('advance T+05:40');
+    expect(s.boardText()).toContain('no order yet');
+    const r = s.handle('evacuate pa-co-hillside');
+    expect(r.refused).toBe(true);
+    expect(r.text).toBe("refused: too late: the hazard reaches zone 'pa-co-hillside' at T+05:40, before the orders for T+05:40 are carried out. Nothing was changed.\n");
+  });
+});
+
 describe('guessIds', () => {
   const ids = ['tl-militia', 'tl-police', 'tl-border-post', 'tl-health', 'qp-militia', 'pa-co-hillside'];
   it('prefers the nearest spelling, then the ids a word starts, then those it is part of', () => {
