@@ -85,6 +85,11 @@ function toXYOf(sim: Sim, c: { lat: number; lon: number }): [number, number] {
   return [(c.lon - p.lon0) * p.kx, (c.lat - p.lat0) * p.ky];
 }
 
+/** Where something found in an area is: its node, its point, or the area's own place (people caught in a zone). */
+export function placeOf(sim: Sim, area: string, node: string | null, coords: { lat: number; lon: number } | null): { node: string | null; x: number; y: number } {
+  return where(sim, area, node, coords ? toXYOf(sim, coords) : null);
+}
+
 /** Place an incident: a named node, a point, or the area's own place. */
 function where(sim: Sim, area: string, node: string | null, xy: [number, number] | null): { node: string | null; x: number; y: number } {
   const travel = sim.model.travel;
@@ -215,9 +220,11 @@ export function assignedCapacity(sim: Sim, inc: IncidentW): Partial<Record<Capab
 }
 
 /**
- * Capabilities still short after counting every unit already sent, written
- * into `out` (every key already in it set to 0 first, so one scratch object
- * serves every call): returns whether any capability is short.
+ * Capabilities still short after counting every unit already sent and not
+ * stopped by a cut road (a blocked unit may wait for hours: doctrine sends
+ * others that can get there), written into `out` (every key already in it
+ * set to 0 first, so one scratch object serves every call): returns whether
+ * any capability is short.
  */
 export function shortfallInto(sim: Sim, inc: IncidentW, out: Partial<Record<Capability, number>>): boolean {
   for (const c in out) out[c as Capability] = 0;
@@ -225,7 +232,7 @@ export function shortfallInto(sim: Sim, inc: IncidentW, out: Partial<Record<Capa
   let short = false;
   for (const c in need) {
     let have = 0;
-    for (const uid of inc.assigned) have += sim.model.unit.get(uid)!.capabilities[c as Capability] ?? 0;
+    for (const uid of inc.assigned) if (sim.world.units[uid].m.value !== 'blocked') have += sim.model.unit.get(uid)!.capabilities[c as Capability] ?? 0;
     const gap = need[c as Capability]! - have;
     if (gap > 1e-9) {
       out[c as Capability] = gap;

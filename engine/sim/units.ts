@@ -195,6 +195,8 @@ export function onStep(sim: Sim, id: string, u: UnitW, before: string, actions: 
     else if (state === 'blocked') {
       // not yet set out (no route when mobilised): it waits where it is; on the way, roadsChanged has set where it waits
       if (u.leg && u.leg.t0 < 0) u.leg = null;
+      // it no longer counts for its incident's need (Incidents.shortfallInto): doctrine looks again
+      if (incident && sim.incident(incident)) Incidents.markNeedy(sim, incident);
     } else if (state === 'returning') goHome(sim, id, u, before);
     else if (state === 'available' || state === 'resting') {
       const base = sim.model.basePlace.get(id)!;

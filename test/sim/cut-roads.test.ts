@@ -121,6 +121,24 @@ describe('a road cut ahead of a unit part-way along another road', () => {
   });
 });
 
+describe('doctrine and a blocked unit', () => {
+  it('an incident whose only unit is blocked gets the next unit that comes free and can reach it', () => {
+    // a local team at C takes the house; the shed (reported 10 min later) gets the team from A, which the cut
+    // stops short of C for good; the local team is free again at 01:00 and goes to the shed
+    const doc = parseYaml(LINE);
+    doc.units.push({ id: 'local', name: 'Local team', owner: 'militia', category: 'part-time', capabilities: { rescue: 1 }, crew: 8, base: 'far', home: 'far', mobilisation: '0m' });
+    doc.roles[0].commands.push('local');
+    doc.incidents.push({ id: 'shed', at: 'T+00:10', kind: 'collapse', area: 'far' });
+    doc.rules.pop();
+    const r = parseScenario(stringify(doc), 'line.yaml');
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+    const events = runScenario(r.scenario, { seed: 1 }).log!.events.map((l) => JSON.parse(l) as Ev);
+    const sent = events.filter((e) => e.type === 'decision' && e.do === 'dispatch').map((e) => [e.t, e.unit, e.incident]);
+    expect(sent).toEqual([[0, 'local', 'house'], [600, 'team', 'shed'], [3600, 'local', 'shed']]);
+    expect(events.find((e) => e.type === 'unit.state' && e.id === 'local' && e.state === 'on_scene' && e.incident === 'shed')?.t).toBe(3600);
+  });
+});
+
 describe('the road a unit is on is cut', () => {
   it('it turns back to the junction it came from, waits there, and its trip counts the drive back', () => {
     const s = line({ cut_road: 'a-b' }, 'a-b');
