@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { nearest } from '../scenario/issues.js';
 import type { Lang } from '../scenario/text.js';
 import { serializeRunLog } from '../sim/run.js';
-import { m, type MsgKey } from '../play/messages.js';
+import { m, mn, type MsgKey } from '../play/messages.js';
 import { PlaySession } from '../play/session.js';
 import { CONTROLLER } from '../sim/commands.js';
 import { intOption, parse, UsageError } from './args.js';
@@ -147,7 +147,7 @@ async function play(argv: string[], lang: Lang): Promise<number> {
     if (out !== undefined) save(out);
     process.stdout.write(m(lang, 'cli.bye', { t: clock(session.t) }) + '\n');
     if (!interactive && refusedLines > 0) {
-      process.stdout.write(m(lang, 'cli.refused-lines', { n: refusedLines }) + '\n');
+      process.stdout.write(mn(lang, 'cli.refused-lines', refusedLines) + '\n');
       return 1;
     }
     return 0;

@@ -9,7 +9,7 @@ import type { AnyCommand } from '../sim/decisions.js';
 import type { Sim } from '../sim/sim.js';
 import { allInjects } from '../sim/world-ops.js';
 import { areaName, incidentName, seatName } from './board.js';
-import { m, type MsgKey } from './messages.js';
+import { m, mn, type MsgKey } from './messages.js';
 import { num, oneLine, say } from './text.js';
 import { CONTROLLER, visibleAreas } from './view.js';
 
@@ -67,7 +67,7 @@ export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: Readonl
     switch (e.type) {
       case 'incident.reported':
         if (!areas.has(e.area)) return;
-        return m(lang, 'feed.incident', { id: e.id, name: incidentName(sim, e.id, e.kind, lang), area: areaName(sim, e.area, lang), severity: e.severity, people: e.people });
+        return m(lang, 'feed.incident', { id: e.id, name: incidentName(sim, e.id, e.kind, lang), area: areaName(sim, e.area, lang), severity: e.severity, people: mn(lang, 'inc.people', e.people) });
       case 'incident.phase':
         if (!visibleIncident(e.id) || e.phase === 'assessed') return;
         return m(lang, 'feed.phase', { id: e.id, phase: m(lang, `phase.${e.phase}` as MsgKey) });
@@ -109,7 +109,7 @@ export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: Readonl
       case 'zone.struck': {
         const z = sim.model.scenario.evacuation.zones.find((x) => x.id === e.id);
         if (!z || !areas.has(z.area)) return;
-        return m(lang, 'feed.struck', { id: e.id, caught: e.caught });
+        return mn(lang, 'feed.struck', e.caught, { id: e.id, caught: e.caught });
       }
       case 'shelter.state': {
         const x = sim.model.scenario.evacuation.shelters.find((s) => s.id === e.id);

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { checkScenario, type RawIssue, type SourceText } from './check.js';
 export type { RawIssue, SourceText };
 import { didYouMean, formatPath, idFromText, nearest, sortIssues, type PathSegment, type ScenarioIssue } from './issues.js';
-import { DURATION_HINT } from './duration.js';
+import { DURATION_HINT, timeHint } from './duration.js';
 import { CAPABILITIES, COMMANDS, MODES, Scenario } from './schema.js';
 
 export type ParseResult =
@@ -90,7 +90,7 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
     for (const zi of flattenZodIssues(schema, parsed.error.issues as ZodIssueLike[])) {
       const { line, column } = place(zi.path, zi.atKey);
       // the format key itself missing (`drillsim: 1`, `drillsim_decisions: 1`): say what the file must start with
-      const hint = zi.code === 'missing' && zi.path.length === 1 && /^drillsim/.test(String(zi.path[0])) && STARTS[what] ? STARTS[what] : zi.hint;
+      const hint = zi.code === 'missing' && zi.path.length === 1 && /^drillsim/.test(String(zi.path[0])) && STARTS[what] ? STARTS[what] : zi.code === 'unknown-key' ? commaInFlow(doc, zi.path) ?? zi.hint : zi.hint;
       issues.push({ file, line, column, path: formatPath(zi.path), code: zi.code, message: zi.message, hint, severity: 'error' });
     }
   }
@@ -148,6 +148,42 @@ export function serializeScenario(s: Scenario, format: 'yaml' | 'json' = 'yaml')
 /** One canonical text per scenario (compact JSON of the written form): what run logs embed and hash. */
 export function canonicalScenarioText(s: Scenario): string {
   return JSON.stringify(z.encode(Scenario, s));
+}
+
+// ---------------------------------------------------------------- a comma in a flow mapping
+
+/** Keys whose value is prose (a scenario's texts, a decision's message): a comma in them is likely, ids have none. */
+const TEXT_KEYS = new Set(['vi', 'en', 'message', 'subject', 'name', 'title', 'summary', 'hazard_summary', 'label', 'text', 'from']);
+
+/**
+ * `{ do: public_info, message: Không về nhà, sạt lở vẫn tiếp diễn }`: in a
+ * flow mapping the comma ends the text and what follows is read as a key with
+ * no value. For such a key (at `path`), the hint that says so, with the text
+ * quoted as it was meant; undefined when the key does not look like that.
+ */
+function commaInFlow(doc: Document, path: PathSegment[]): string | undefined {
+  let node: unknown = doc.contents;
+  for (const seg of path.slice(0, -1)) {
+    if (isMap(node)) node = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg))?.value;
+    else if (isSeq(node) && typeof seg === 'number') node = node.items[seg];
+    else return undefined;
+  }
+  if (!isMap(node) || !node.flow) return undefined;
+  const pairs = node.items;
+  const keyOf = (p: (typeof pairs)[number]) => (isScalar(p.key) ? String(p.key.value) : undefined);
+  const empty = (p: (typeof pairs)[number]) => p.value === null || (isScalar(p.value) && p.value.value === null);
+  const at = pairs.findIndex((p) => keyOf(p) === String(path[path.length - 1]));
+  if (at < 0 || !empty(pairs[at])) return undefined;
+  let first = at;
+  while (first > 0 && empty(pairs[first - 1])) first--;
+  const before = pairs[first - 1];
+  if (!before || !isScalar(before.value) || typeof before.value.value !== 'string' || before.value.type !== 'PLAIN') return undefined;
+  const key = keyOf(before)!;
+  if (!TEXT_KEYS.has(key) && !/\s/.test(String(path[path.length - 1]))) return undefined;
+  const parts = [before.value.value];
+  for (let i = first; i < pairs.length && empty(pairs[i]); i++) parts.push(keyOf(pairs[i]) ?? '');
+  const meant = parts.join(', ');
+  return `a comma inside { ... } starts a new key: put the text in quotes, as in ${key}: ${/["\\]/.test(meant) ? `'${meant.replace(/'/g, "''")}'` : `"${meant}"`}`;
 }
 
 // ---------------------------------------------------------------- positions
@@ -292,6 +328,8 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
         const meant = typeof zi.input === 'string' ? idFromText(zi.input) : undefined;
         return mk('id', `'${String(zi.input)}' is not a valid id`, `ids use lower-case letters, digits, ".", "_" and "-" (no spaces or diacritics)${meant ? `: write '${meant}'` : ''}`);
       }
+      // a time since T0 (`at:`, `hazard_arrives:`): say so, and the form to write (`05:40` -> T+05:40)
+      if (zi.format === 'regex' && zi.message === 'not a time' && typeof zi.input === 'string') return mk('time', `'${zi.input}' is not a time`, timeHint(zi.input));
       if (zi.format === 'regex') return mk('duration', typeof zi.input === 'string' ? `'${zi.input}' is not a duration` : zi.message.replace(/^Invalid string: /, ''), DURATION_HINT);
       if (zi.format === 'datetime') return mk('datetime', `'${String(zi.input)}' is not a date-time with a UTC offset`, "write it like '2022-10-02T21:00:00+07:00'");
       return mk('format', zi.message);

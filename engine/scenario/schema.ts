@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import type { Dist } from '../core/distributions.js';
 import { checkDist } from '../core/distributions.js';
-import { DURATION_HINT, DURATION_PATTERN, formatClock, formatDuration, parseDuration } from './duration.js';
+import { DURATION_HINT, DURATION_PATTERN, formatClock, formatDuration, parseDuration, timeHint } from './duration.js';
 
 export const FORMAT_VERSION = 1;
 
@@ -69,14 +69,16 @@ export const Text = z
 export type Text = z.output<typeof Text>;
 
 function durationCodec(encodeAs: 'duration' | 'clock', allowNegative = false) {
+  // the loader tells the two apart by this message: a time gets "write T+05:40", a duration the list of forms
+  const what = encodeAs === 'clock' ? 'not a time' : 'not a duration';
   return z.codec(
-    z.string().regex(new RegExp(DURATION_PATTERN), { message: 'not a duration' }).describe(`duration or time since T0: ${DURATION_HINT}`),
+    z.string().regex(new RegExp(DURATION_PATTERN), { message: what }).describe(`duration or time since T0: ${DURATION_HINT}`),
     z.number().int(),
     {
       decode: (text, ctx) => {
         const r = parseDuration(text);
         if (!r.ok) {
-          ctx.issues.push({ code: 'custom', message: r.message, input: text, params: { hint: DURATION_HINT } });
+          ctx.issues.push({ code: 'custom', message: r.message, input: text, params: { hint: encodeAs === 'clock' ? timeHint(text) : DURATION_HINT } });
           return z.NEVER;
         }
         if (r.seconds < 0 && !allowNegative) {

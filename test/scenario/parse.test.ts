@@ -66,6 +66,17 @@ describe('the scenario loader', () => {
     }
   });
 
+  it('tells a comma in an unquoted text of a flow mapping to quote the text, with the text as it was meant', () => {
+    const text = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8').replace('name: { vi: Dân quân xã Mường Xén, en:', 'name: { vi: Dân quân, xã Mường Xén, en:');
+    const r = parseScenario(text, 'm.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.issues).toHaveLength(1);
+      expect(r.issues[0]).toMatchObject({ line: 30, code: 'unknown-key', message: "unknown key 'xã Mường Xén'" });
+      expect(r.issues[0].hint).toBe('a comma inside { ... } starts a new key: put the text in quotes, as in vi: "Dân quân, xã Mường Xén"');
+    }
+  });
+
   it('suggests the nearest key for a misspelt one', () => {
     const text = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8').replace('capabilities: { rescue: 1 }', 'capabilites: { rescue: 1 }');
     const r = parseScenario(text, 'm.yaml');
@@ -85,6 +96,21 @@ describe('the scenario loader', () => {
       expect(at(path)!.hint).toContain("write it with its unit, like '90s', '45m'");
     }
     expect(at('horizon')!.line).toBe(text.split('\n').indexOf('horizon: 240') + 1);
+  });
+
+  it('says a clock-like text where a time goes is not a time, with the T+ form to write; a duration keeps its own hint', () => {
+    const text = readFileSync(join(ROOT, 'scenarios/ky-son-flash-flood.yaml'), 'utf8')
+      .replace('hazard_arrives: T+03:00', 'hazard_arrives: 03:00').replace('warning: 20m', 'warning: 00:20');
+    const r = parseScenario(text, 'k.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.find((i) => i.path === 'evacuation.zones[0].hazard_arrives')).toMatchObject({
+      code: 'time', message: "'03:00' is not a time", hint: 'write T+03:00, that is 3h after the start',
+    });
+    // 00:20 may be 20 minutes or 20 seconds: no guess
+    expect(r.issues.find((i) => i.path === 'evacuation.zones[0].warning')).toMatchObject({
+      code: 'duration', message: "'00:20' is not a duration", hint: "write it like '90s', '45m', '2h30m', '1d6h' or 'T+02:30'",
+    });
   });
 
   it('round-trips: parse, serialise, parse gives an equal scenario (YAML and JSON)', () => {
