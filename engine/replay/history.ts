@@ -53,6 +53,8 @@ export interface DecisionRecord {
   role: string;
   do: string;
   refused: boolean;
+  /** a refusal's code (engine/sim/commands.ts: 'no-change', 'unit-busy', ...) */
+  code?: string;
   reason?: string;
   fields: Record<string, unknown>;
 }
@@ -161,8 +163,8 @@ export class HistoryFolder {
         }
         case 'decision':
         case 'decision.refused': {
-          const { t: _t, type, author, role, do: what, code: _c, reason, ...fields } = e;
-          h.decisions.push({ t, index: i, author, role, do: what, refused: type === 'decision.refused', ...(reason ? { reason } : {}), fields });
+          const { t: _t, type, author, role, do: what, code, reason, ...fields } = e;
+          h.decisions.push({ t, index: i, author, role, do: what, refused: type === 'decision.refused', ...(code ? { code } : {}), ...(reason ? { reason } : {}), fields });
           if (type === 'decision') h.markers.push({ t, kind: 'decision', index: i, id: what, author });
           break;
         }
