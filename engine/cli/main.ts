@@ -4,7 +4,7 @@
  * file; this one dispatches and keeps the exit codes honest:
  * 0 success, 1 the input or result is wrong, 2 usage error.
  */
-import { UsageError } from './args.js';
+import { OptionError, UsageError } from './args.js';
 import { SimBoundError } from '../core/errors.js';
 import { InputError } from './io.js';
 import { ReportedError } from './load.js';
@@ -78,6 +78,11 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await cmd.run(rest);
   } catch (e) {
+    // a wrong value: the message says what is wrong, and the whole usage would bury it
+    if (e instanceof OptionError) {
+      process.stderr.write(`drill ${cmd.name}: ${e.message}\n(drill ${cmd.name} --help lists the options)\n`);
+      return 2;
+    }
     if (e instanceof UsageError) {
       process.stderr.write(`drill ${cmd.name}: ${e.message}\n\nusage: ${cmd.usage}\n`);
       return 2;

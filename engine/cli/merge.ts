@@ -6,7 +6,7 @@
  * message that names them.
  */
 import { mergeResults, readResults, type BatchResults } from '../batch/results.js';
-import { parse, UsageError } from './args.js';
+import { OptionError, parse } from './args.js';
 import { outputs, writeOutputs } from './batch.js';
 import { formatBatchSummary } from './batch-summary.js';
 import { InputError, readText } from './io.js';
@@ -29,7 +29,7 @@ export const mergeCommand: Subcommand = {
     }, 1);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     const outs = outputs(values.out as string[] | undefined, values.html as string | undefined);
-    if (new Set(positionals).size !== positionals.length) throw new UsageError('a file is given twice');
+    if (new Set(positionals).size !== positionals.length) throw new OptionError('a file is given twice');
     const files: { name: string; results: BatchResults }[] = positionals.map((f) => {
       const r = readResults(readText(f));
       if (!r.ok) throw new InputError(f, r.message, r.hint);

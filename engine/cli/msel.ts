@@ -9,7 +9,7 @@ import { formatIssue } from '../scenario/issues.js';
 import { formatMselIssue, importMsel, mselToCsv, mselToMarkdown, replaceInjectsInText, type MselIssue } from '../scenario/msel.js';
 import { parseScenario } from '../scenario/parse.js';
 import { textIn } from '../scenario/text.js';
-import { parse, UsageError } from './args.js';
+import { OptionError, parse, UsageError } from './args.js';
 import { InputError, readText, writeAtomic } from './io.js';
 import { ReportedError } from './load.js';
 import type { Subcommand } from './main.js';
@@ -77,10 +77,10 @@ function exportMsel(argv: string[]): number {
   const { values, positionals, help } = parse(argv, { format: { type: 'string', short: 'f' }, lang: { type: 'string' }, out: { type: 'string', short: 'o' } }, 1, 1);
   if (help) { process.stdout.write(`usage: ${USAGE}\n`); return 0; }
   const format = (values.format as string | undefined) ?? 'csv';
-  if (format !== 'csv' && format !== 'md') throw new UsageError(`--format must be csv or md, not '${format}'`);
+  if (format !== 'csv' && format !== 'md') throw new OptionError(`--format must be csv or md, not '${format}'`);
   const lang = values.lang as string | undefined;
-  if (lang !== undefined && lang !== 'vi' && lang !== 'en') throw new UsageError(`--lang must be vi or en, not '${lang}'`);
-  if (lang !== undefined && format === 'csv') throw new UsageError('--lang is for --format md; the CSV holds both languages');
+  if (lang !== undefined && lang !== 'vi' && lang !== 'en') throw new OptionError(`--lang must be vi or en, not '${lang}'`);
+  if (lang !== undefined && format === 'csv') throw new OptionError('--lang is for --format md; the CSV holds both languages');
   const { scenario } = loadScenarioText(positionals[0]);
   const out = format === 'csv'
     ? mselToCsv(scenario.injects)
