@@ -38,7 +38,7 @@ export const batchCommand: Subcommand = {
   summary: 'many runs over seeds (Monte Carlo): how often objectives are met, with intervals',
   usage: [
     'drill batch <scenario> --runs N [--seed S] [--workers W] [--decisions F] [--vary key=v1,v2,...]',
-    '                       [--shard i/n] [--out results.json] [--out results.csv] [--html report.html]',
+    '                       [--shard i/n] [--out results.json] [--out results.csv] [--html report.html] [--quiet]',
     '',
     '  --runs N        runs per value (run k plays seed sha256("S/k"), see docs/batch.md)',
     '  --seed S        master seed (default: the scenario\'s `seed`, else 1)',
@@ -54,12 +54,13 @@ export const batchCommand: Subcommand = {
     '',
     'The table goes to stdout; the progress bar (on a terminal only), time and memory to stderr.',
   ].join('\n'),
+  options: {
+    runs: { type: 'string', short: 'n' }, seed: { type: 'string' }, workers: { type: 'string', short: 'w' },
+    decisions: { type: 'string' }, vary: { type: 'string', multiple: true }, shard: { type: 'string' },
+    out: { type: 'string', short: 'o', multiple: true }, html: { type: 'string' }, quiet: { type: 'boolean', short: 'q' },
+  },
   async run(argv) {
-    const { values, positionals, help } = parse(argv, {
-      runs: { type: 'string', short: 'n' }, seed: { type: 'string' }, workers: { type: 'string', short: 'w' },
-      decisions: { type: 'string' }, vary: { type: 'string', multiple: true }, shard: { type: 'string' },
-      out: { type: 'string', short: 'o', multiple: true }, html: { type: 'string' }, quiet: { type: 'boolean', short: 'q' },
-    }, 1, 1);
+    const { values, positionals, help } = parse(argv, this.options, 1, 1);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     if (values.runs === undefined) throw new UsageError('--runs is required: how many runs, e.g. --runs 1000');
     const runs = intOption(values.runs, 'runs', 1)!;

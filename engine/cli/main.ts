@@ -4,7 +4,7 @@
  * file; this one dispatches and keeps the exit codes honest:
  * 0 success, 1 the input or result is wrong, 2 usage error.
  */
-import { OptionError, UsageError } from './args.js';
+import { OptionError, UsageError, type Options } from './args.js';
 import { SimBoundError } from '../core/errors.js';
 import { InputError } from './io.js';
 import { ReportedError } from './load.js';
@@ -13,6 +13,8 @@ export interface Subcommand {
   name: string;
   summary: string;
   usage: string;
+  /** the options it takes (what it parses): its usage's first lines name each of them (test/cli/usage.test.ts) */
+  options: Options;
   run(argv: string[]): Promise<number> | number;
 }
 

@@ -16,17 +16,16 @@ export const mergeCommand: Subcommand = {
   name: 'merge',
   summary: 'join the shards of a batch (drill batch --shard i/n) into the whole batch',
   usage: [
-    'drill merge <results.json...> [--out merged.json] [--out merged.csv] [--html report.html]',
+    'drill merge <results.json...> [--out merged.json] [--out merged.csv] [--html report.html] [--quiet]',
     '',
     '  <results.json>  results of `drill batch --shard i/n --out F.json`, every shard once, in any order',
     '  --out F         write the merged results: F.json or F.csv (give --out twice for both)',
     '  --html F        write a self-contained HTML page of the merged results',
     '  --quiet         print nothing but errors',
   ].join('\n'),
+  options: { out: { type: 'string', short: 'o', multiple: true }, html: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
   run(argv) {
-    const { values, positionals, help } = parse(argv, {
-      out: { type: 'string', short: 'o', multiple: true }, html: { type: 'string' }, quiet: { type: 'boolean', short: 'q' },
-    }, 1);
+    const { values, positionals, help } = parse(argv, this.options, 1);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     const outs = outputs(values.out as string[] | undefined, values.html as string | undefined);
     if (new Set(positionals).size !== positionals.length) throw new OptionError('a file is given twice');

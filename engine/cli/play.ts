@@ -13,7 +13,7 @@ import { serializeRunLog } from '../sim/run.js';
 import { m, type MsgKey } from '../play/messages.js';
 import { PlaySession } from '../play/session.js';
 import { CONTROLLER } from '../sim/commands.js';
-import { intOption, OptionError, parse, UsageError } from './args.js';
+import { intOption, OptionError, parse, UsageError, type Options } from './args.js';
 import { checkWritable, InputError, writeAtomic } from './io.js';
 import { loadRunLog, loadScenario } from './load.js';
 import type { Subcommand } from './main.js';
@@ -31,10 +31,20 @@ class PlayUsage extends Error {
   }
 }
 
+const PLAY_OPTIONS: Options = {
+  seed: { type: 'string' },
+  role: { type: 'string', multiple: true, short: 'r' },
+  controller: { type: 'boolean' },
+  lang: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  resume: { type: 'string' },
+};
+
 export const playCommand: Subcommand = {
   name: 'play',
   summary: 'tabletop session: trainees take the decisions as situations arrive, a controller runs it',
   usage: m('en', 'cli.usage'),
+  options: PLAY_OPTIONS,
   async run(argv) {
     // the language first, so that even usage mistakes are said in it
     const langArg = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
@@ -61,14 +71,7 @@ function usageError(lang: Lang, e: PlayUsage): number {
 }
 
 async function play(argv: string[], lang: Lang): Promise<number> {
-  const { values, positionals, help } = parse(argv, {
-    seed: { type: 'string' },
-    role: { type: 'string', multiple: true, short: 'r' },
-    controller: { type: 'boolean' },
-    lang: { type: 'string' },
-    out: { type: 'string', short: 'o' },
-    resume: { type: 'string' },
-  }, 0, 1);
+  const { values, positionals, help } = parse(argv, PLAY_OPTIONS, 0, 1);
   if (help) {
     process.stdout.write(`${m(lang, 'parse.usage')}: ${m(lang, 'cli.usage')}\n`);
     return 0;

@@ -38,8 +38,9 @@ export const reportCommand: Subcommand = {
     '  --out F           write the report here (written whole or not at all): F.md',
     '                    (or .markdown) or F.html (or .htm); default: standard output',
   ].join('\n'),
+  options: { format: { type: 'string', short: 'f' }, lang: { type: 'string', short: 'l' }, out: { type: 'string', short: 'o' } },
   run(argv) {
-    const { values, positionals, help } = parse(argv, { format: { type: 'string', short: 'f' }, lang: { type: 'string', short: 'l' }, out: { type: 'string', short: 'o' } }, 1, 1);
+    const { values, positionals, help } = parse(argv, this.options, 1, 1);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     const out = values.out === undefined ? undefined : String(values.out);
     if (out) {

@@ -24,10 +24,11 @@ export const runCommand: Subcommand = {
     '  --out F         write the run log here (written whole or not at all)',
     '  --quiet         print nothing but errors',
   ].join('\n'),
+  options: {
+    seed: { type: 'string' }, decisions: { type: 'string' }, until: { type: 'string' }, out: { type: 'string', short: 'o' }, quiet: { type: 'boolean', short: 'q' },
+  },
   run(argv) {
-    const { values, positionals, help } = parse(argv, {
-      seed: { type: 'string' }, decisions: { type: 'string' }, until: { type: 'string' }, out: { type: 'string', short: 'o' }, quiet: { type: 'boolean', short: 'q' },
-    }, 1, 1);
+    const { values, positionals, help } = parse(argv, this.options, 1, 1);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     if (values.out) checkWritable(String(values.out));
     const scenario = loadScenario(positionals[0]);

@@ -224,8 +224,9 @@ export const viewCommand: Subcommand = {
     '  Serves the viewer and exactly the files given, on 127.0.0.1 only; prints the address.',
     '  In the page, more run logs can be opened with the file picker or by dropping them.',
   ].join('\n'),
+  options: { port: { type: 'string', short: 'p' }, open: { type: 'boolean' } },
   async run(argv) {
-    const { values, positionals, help } = parse(argv, { port: { type: 'string', short: 'p' }, open: { type: 'boolean' } });
+    const { values, positionals, help } = parse(argv, this.options);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     const port = intOption(values.port, 'port') ?? 8173;
     if (port > 65535) throw new OptionError(`--port must be at most 65535, not ${port}`);
