@@ -48,10 +48,12 @@ export const forkCommand: Subcommand = {
       return 1;
     }
     const refusals = values.quiet ? undefined : refusalRecorder(decFile, next, `kept from ${file}`);
-    const { summary, log: forked } = runScenario(scenario, { seed: log.seed, until: log.until, players: plan.players, decisions: plan.decisions, sha256: nodeSha256, onRefused: refusals?.onRefused });
+    const { summary, log: forked } = runScenario(scenario, { seed: log.seed, until: log.until, players: plan.players, joined: plan.joined, decisions: plan.decisions, sha256: nodeSha256, onRefused: refusals?.onRefused });
     if (values.out) writeAtomic(String(values.out), serializeRunLog(forked!));
     if (!values.quiet) {
       process.stdout.write(`forked ${file} at ${clock(at)}: kept ${plan.kept} of its ${log.decisions.length} decisions (those before ${clock(at)}), took ${plan.added} from ${decFile}\n`);
+      const taken = Object.keys(plan.joined).filter((r) => plan.joined[r] === at && !log.players.includes(r));
+      if (taken.length) process.stdout.write(`  ${taken.join(', ')}: played by doctrine until ${clock(at)}, as in ${file}; from ${decFile} on\n`);
       process.stdout.write(formatSummary(scenario.id, textIn(scenario.title, 'en'), forked!, summary, values.out ? String(values.out) : undefined, scenario, refusals?.list));
     }
     return 0;

@@ -4,6 +4,7 @@
  * file; this one dispatches and keeps the exit codes honest:
  * 0 success, 1 the input or result is wrong, 2 usage error.
  */
+import { pathToFileURL } from 'node:url';
 import { OptionError, UsageError, type Options } from './args.js';
 import { SimBoundError } from '../core/errors.js';
 import { InputError } from './io.js';
@@ -100,4 +101,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
+}
+
+// Run as a script (`node dist/engine/cli/main.js ...`), this module would only define main() and
+// exit 0 having done nothing, which a script or CI job takes for success: say where the command is.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.stderr.write('drill: dist/engine/cli/main.js is the command\'s library, not the command: run `npx drill ...` or `node bin/drill.mjs ...`\n');
+  process.exitCode = 2;
 }

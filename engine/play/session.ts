@@ -48,6 +48,8 @@ export interface SessionOptions {
   lang: Lang;
   /** end of the run (default: the scenario's horizon) */
   until?: number;
+  /** roles taken over from doctrine part-way (a forked log resumed): role -> from when */
+  joined?: Record<string, number>;
 }
 
 export interface Reply {
@@ -99,7 +101,7 @@ export class PlaySession {
     if (decisions.some((d) => d.author !== 'trainee' && d.author !== 'controller')) return { ok: false, key: 'resume.bad-decisions' };
     const t = log.session ? log.session.t : log.until;
     if (!Number.isInteger(t) || t < 0 || t > log.until) return { ok: false, key: 'resume.bad-time' };
-    const session = new PlaySession(parsed.scenario, { seed: log.seed, players: log.players, controller: opts.controller, lang: opts.lang, until: log.until }, decisions, t);
+    const session = new PlaySession(parsed.scenario, { seed: log.seed, players: log.players, joined: log.joined, controller: opts.controller, lang: opts.lang, until: log.until }, decisions, t);
     const lines = session.sim.log!.lines;
     const n = Math.max(lines.length, log.events.length);
     for (let i = 0; i < n; i++) {
@@ -135,7 +137,7 @@ export class PlaySession {
 
   /** Re-simulate from T0 with these decisions, to stop at `t`. */
   private rebuild(decisions: Decision[], t: number): void {
-    this.sim = createSim(this.scenario, { seed: this.opts.seed, players: this.opts.players, until: this.opts.until, decisions: decisions.slice(), model: this.model });
+    this.sim = createSim(this.scenario, { seed: this.opts.seed, players: this.opts.players, joined: this.opts.joined, until: this.opts.until, decisions: decisions.slice(), model: this.model });
     this.finalLog = undefined;
     if (t >= this.sim.opts.until) this.sim.run();
     else if (t > 0) this.sim.run(t);

@@ -18,17 +18,17 @@ export interface Divergence {
   samePlayers: boolean;
 }
 
-/** run.start records who played; two runs that differ only there have not yet diverged. */
-function sameStart(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const { players: _pa, ...ra } = a;
-  const { players: _pb, ...rb } = b;
+/** run.start records who played (and who took a role over when); two runs that differ only there have not yet diverged. */
+export function sameStart(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const { players: _pa, joined: _ja, ...ra } = a;
+  const { players: _pb, joined: _jb, ...rb } = b;
   return JSON.stringify(ra) === JSON.stringify(rb);
 }
 
 export function findDivergence(a: RunData, b: RunData): Divergence {
   const sameScenario = a.scenarioHash === b.scenarioHash && a.scenarioText === b.scenarioText;
   const sameSeed = a.seed === b.seed;
-  const samePlayers = JSON.stringify(a.players) === JSON.stringify(b.players);
+  const samePlayers = JSON.stringify(a.players) === JSON.stringify(b.players) && JSON.stringify(a.joined ?? {}) === JSON.stringify(b.joined ?? {});
   const n = Math.max(a.events.length, b.events.length);
   for (let i = 0; i < n; i++) {
     const ea = a.events[i], eb = b.events[i];

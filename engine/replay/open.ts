@@ -27,6 +27,7 @@ export interface RunData {
   seed: number;
   until: number;
   players: string[];
+  joined?: Record<string, number>;
   keyframe_every: number;
   decisions: Record<string, unknown>[];
   events: LogEvent[];
@@ -245,6 +246,7 @@ function check(raw: Record<string, any>, name: string, keyframes: Keyframes, com
       seed: raw.seed,
       until: raw.until,
       players: Array.isArray(raw.players) ? raw.players.map(String) : [],
+      joined: joinedField(raw.joined),
       keyframe_every: Number.isInteger(raw.keyframe_every) ? raw.keyframe_every : parsed.scenario.keyframe_every,
       decisions: raw.decisions,
       events,
@@ -254,4 +256,12 @@ function check(raw: Record<string, any>, name: string, keyframes: Keyframes, com
       end: Number.isInteger(raw.session?.t) ? raw.session.t : raw.until,
     },
   };
+}
+
+/** A log's `joined` (roles taken over from doctrine part-way, and when), if well formed. */
+function joinedField(raw: unknown): Record<string, number> | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(raw)) if (Number.isInteger(v)) out[k] = v as number;
+  return Object.keys(out).length ? out : undefined;
 }

@@ -43,6 +43,7 @@ export class Replay {
       seed: r.seed,
       decisions: r.decisions.map(decisionFromRecord),
       players: r.players,
+      joined: r.joined,
       until: r.until,
       mode: 'metrics',
       keyframeEvery: r.keyframe_every,

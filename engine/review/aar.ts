@@ -45,6 +45,8 @@ export interface Aar {
     forces: { owner: string; units: string[]; crew: number }[];
     capabilities: string[];
     trainee_roles: string[];
+    /** trainee roles taken over from doctrine part-way (a fork): role -> from when */
+    joined: Record<string, number>;
     doctrine_roles: string[];
   };
   timeline: TimelineRow[];
@@ -122,6 +124,7 @@ export function buildAar(log: RunLog, scenario: Scenario, events: LogEvent[]): A
       forces: [...owners.entries()].map(([owner, v]) => ({ owner, ...v })),
       capabilities: capNames,
       trainee_roles: scenario.roles.filter((r) => players.has(r.id)).map((r) => r.id),
+      joined: log.joined ?? {},
       doctrine_roles: scenario.roles.filter((r) => !players.has(r.id)).map((r) => r.id),
     },
     timeline, timeline_cut: cut, objectives, capabilities, strengths, improvements, review,

@@ -4,6 +4,7 @@
  * the first of them), which decisions were taken in the runs (doctrine
  * included) that differ, and their figures and objective ratings.
  */
+import { sameStart } from '../replay/divergence.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { RunLog } from '../sim/run.js';
 import type { LogEvent, NotTested, ObjectiveResult, Rating, Summary } from './metrics.js';
@@ -68,6 +69,8 @@ export function compareRuns(a: { log: RunLog; scenario: Scenario; events: LogEve
   for (let i = 0; i < n; i++) {
     if (a.log.events[i] === b.log.events[i]) continue;
     const ea = a.events[i] ?? null, eb = b.events[i] ?? null;
+    // who played is set-up, not the course of events (a fork's new player)
+    if (ea?.type === 'run.start' && eb?.type === 'run.start' && sameStart(ea, eb)) continue;
     divergence = { index: i, t: Math.min(ea?.t ?? Infinity, eb?.t ?? Infinity), a: ea, b: eb };
     break;
   }

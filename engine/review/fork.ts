@@ -8,7 +8,8 @@
  *
  * Players: the union of the original run's players and the new file's (a
  * role played by a person before the fork stays played; a role the new file
- * decides for is no longer left to doctrine).
+ * decides for is no longer left to doctrine from the fork on: before it,
+ * doctrine plays it as in the original run, so the fork keeps its past).
  *
  * A play session saved part-way can be forked up to where it stopped (its
  * decisions after that are not known); the fork runs to the scenario's end.
@@ -19,7 +20,7 @@ import { decisionFromRecord, type RunLog } from '../sim/run.js';
 import { endOf } from './review.js';
 
 export type ForkPlan =
-  | { ok: true; decisions: Decision[]; players: string[]; kept: number; added: number }
+  | { ok: true; decisions: Decision[]; players: string[]; joined: Record<string, number>; kept: number; added: number }
   | { ok: false; code: 'after-end' | 'decision-before-fork'; message: string; hint: string; index?: number };
 
 export function planFork(log: RunLog, at: number, next: DecisionsInput): ForkPlan {
@@ -39,5 +40,11 @@ export function planFork(log: RunLog, at: number, next: DecisionsInput): ForkPla
   }
   const kept = log.decisions.map(decisionFromRecord).filter((d) => d.at < at);
   const players = [...new Set([...log.players, ...next.players])].sort();
-  return { ok: true, decisions: [...kept, ...next.decisions], players, kept: kept.length, added: next.decisions.length };
+  // roles taken over at the fork, and those the original run had taken over (a fork of a fork)
+  const joined: Record<string, number> = {};
+  for (const role of players) {
+    if (!log.players.includes(role)) joined[role] = at;
+    else if (log.joined?.[role] !== undefined) joined[role] = log.joined[role];
+  }
+  return { ok: true, decisions: [...kept, ...next.decisions], players, joined, kept: kept.length, added: next.decisions.length };
 }

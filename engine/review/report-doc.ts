@@ -4,6 +4,7 @@
  * yet escaped. render-md.ts and render-html.ts write it out, each escaping
  * for its own format, so both formats say exactly the same things.
  */
+import { formatClock } from '../scenario/duration.js';
 import type { Lang } from '../scenario/text.js';
 import type { Aar, Finding, ObjectiveRow } from './aar.js';
 import type { Evidence } from './evidence.js';
@@ -64,7 +65,9 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
     [w.m('ov.hazard'), txt(hazards || w.m('fmt.none'))],
     [w.m('ov.summary'), txt(w.text(sc.summary) || w.m('fmt.none'))],
     [w.m('ov.capabilities'), txt(aar.overview.capabilities.map((c) => w.capability(c)).join(w.m('fmt.list_sep')) || w.m('fmt.none'))],
-    [w.m('ov.players'), txt(roles(aar.overview.trainee_roles))],
+    [w.m('ov.players'), txt(aar.overview.trainee_roles.length
+      ? aar.overview.trainee_roles.map((id) => aar.overview.joined[id] !== undefined ? w.m('ov.joined', { role: w.name('role', id), t: formatClock(aar.overview.joined[id]) }) : w.name('role', id)).join(w.m('fmt.list_sep'))
+      : w.m('ov.none'))],
     [w.m('ov.doctrine'), txt(roles(aar.overview.doctrine_roles))],
     [w.m('ov.run'), txt(w.m('ov.run_value', { seed: String(aar.run.seed), decisions: w.num(aar.run.decisions), events: w.num(aar.run.events), hash: aar.run.hash.slice(0, 16) }))],
   ];

@@ -350,6 +350,8 @@ export const Zone = z.strictObject({
   warning: Duration.default(900).describe('time from the order until people start to move'),
   hazard_arrives: Offset.optional().describe('people still in the zone then are at risk'),
   if_caught: Id.optional().describe('incident kind spawned for people caught in the zone when the hazard arrives'),
+  node: Id.optional().describe('road node where people caught in the zone are found (default: the area\'s own place)'),
+  coords: Coords.optional().describe('where people caught in the zone are found, when no node is given'),
 });
 
 export const Evacuation = z.strictObject({

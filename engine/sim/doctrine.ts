@@ -24,8 +24,13 @@ interface FleetUnit { /** place in the fleet */ index: number; /** the dispatch 
 export class Doctrine {
   private readonly conditions: boolean;
 
+  /** times at which a player takes a role over from doctrine (a fork), in order; the next one's index */
+  private readonly joins: number[];
+  private nextJoin = 0;
+
   constructor(private readonly sim: Sim) {
     this.conditions = sim.model.scenario.injects.some((i) => i.when !== undefined);
+    this.joins = [...new Set(Object.values(sim.opts.joined ?? {}))].sort((a, b) => a - b);
   }
 
   /** One doctrine pass at the end of an instant; each part is skipped when it has nothing to look at. */
@@ -33,6 +38,12 @@ export class Doctrine {
     const sim = this.sim;
     const w = sim.world;
     w.dirty = false;
+    // a role taken over since the last pass: its units leave doctrine's fleet
+    while (this.nextJoin < this.joins.length && this.joins[this.nextJoin] <= sim.now) {
+      this.nextJoin++;
+      this.fleetCache = null;
+      this.freeCount = 0;
+    }
     if (this.conditions || w.added_injects.length) World.checkConditions(sim);
     if (sim.model.scenario.doctrine.evacuate_at_risk !== undefined) this.evacuateAtRisk();
     if (w.needy.length > 0) this.dispatch();

@@ -85,7 +85,7 @@ function caught(sim: Sim, id: string): void {
   sim.emit({ t: sim.now, type: 'zone.progress', id, remaining: 0, moving: 0, sheltered: z.sheltered });
   if (n === 0) return;
   if (spec.if_caught) {
-    const place = sim.model.areaPlace.get(spec.area)!;
+    const place = Incidents.placeOf(sim, spec.area, spec.node ?? null, spec.coords ?? null);
     Incidents.create(sim, { id: `${id}-caught`, kind: spec.if_caught, area: spec.area, node: place.node, x: place.x, y: place.y, people: n }, sim.rng.get(`incident/${id}-caught`));
   } else {
     people.unaffected -= n;

@@ -85,6 +85,11 @@ function toXYOf(sim: Sim, c: { lat: number; lon: number }): [number, number] {
   return [(c.lon - p.lon0) * p.kx, (c.lat - p.lat0) * p.ky];
 }
 
+/** Where something found in an area is: its node, its point, or the area's own place (people caught in a zone). */
+export function placeOf(sim: Sim, area: string, node: string | null, coords: { lat: number; lon: number } | null): { node: string | null; x: number; y: number } {
+  return where(sim, area, node, coords ? toXYOf(sim, coords) : null);
+}
+
 /** Place an incident: a named node, a point, or the area's own place. */
 function where(sim: Sim, area: string, node: string | null, xy: [number, number] | null): { node: string | null; x: number; y: number } {
   const travel = sim.model.travel;

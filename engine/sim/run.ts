@@ -21,6 +21,8 @@ export interface RunOptions {
   seed?: number;
   decisions?: Decision[];
   players?: string[];
+  /** players who took a role over from doctrine part-way (a fork): role -> the time they play it from */
+  joined?: Record<string, number>;
   until?: number;
   mode?: 'full' | 'metrics';
   keepIncidents?: boolean;
@@ -42,6 +44,8 @@ export interface RunLog {
   seed: number;
   until: number;
   players: string[];
+  /** only when a player took a role over from doctrine part-way (see RunOptions.joined) */
+  joined?: Record<string, number>;
   keyframe_every: number;
   decisions: Record<string, unknown>[];
   /** one JSON text per event, exactly as hashed */
@@ -87,7 +91,8 @@ export function createSim(scenario: Scenario, opts: RunOptions = {}): Sim {
   // decisions at the same time keep their order in the file
   const decisions = (opts.decisions ?? []).map((d, i) => ({ d, i })).sort((a, b) => a.d.at - b.d.at || a.i - b.i).map((x) => x.d);
   const players = [...new Set(opts.players ?? [])].sort();
-  const sim = new Sim(model, { seed, decisions, players, until, mode: opts.mode ?? 'full', keyframeEvery: scenario.keyframe_every, keepIncidents: opts.keepIncidents, onRefused: opts.onRefused });
+  const joined = joinedOf(players, opts.joined);
+  const sim = new Sim(model, { seed, decisions, players, joined, until, mode: opts.mode ?? 'full', keyframeEvery: scenario.keyframe_every, keepIncidents: opts.keepIncidents, onRefused: opts.onRefused });
   if (opts.sha256) sim.log?.useSha256(opts.sha256);
   sim.start();
   return sim;
@@ -125,6 +130,13 @@ export function sessionLogOf(sim: Sim, t: number): RunLog {
   const hash = sim.log.peek();
   return { ...logHead(sim), session: { t }, events: lines, keyframes, chain: keyframes.map((k) => k.chain), summary: metrics.finish(t), hash };
 }
+/** Join times of players only, keys sorted, later than T0 (joined at T0 is playing throughout); undefined when none. */
+function joinedOf(players: string[], joined: Record<string, number> | undefined): Record<string, number> | undefined {
+  if (!joined) return undefined;
+  const out: Record<string, number> = {};
+  for (const role of players) if (joined[role] > 0) out[role] = joined[role];
+  return Object.keys(out).length ? out : undefined;
+}
 
 function logHead(sim: Sim) {
   const scenario = sim.model.scenario;
@@ -136,6 +148,7 @@ function logHead(sim: Sim) {
     seed: sim.opts.seed,
     until: sim.opts.until,
     players: sim.opts.players,
+    ...(sim.opts.joined ? { joined: sim.opts.joined } : {}),
     keyframe_every: scenario.keyframe_every,
     decisions: sim.opts.decisions.map(decisionRecord),
   };
@@ -145,7 +158,7 @@ function logHead(sim: Sim) {
 export function serializeRunLog(log: RunLog): string[] {
   const j = JSON.stringify;
   const out: string[] = [];
-  out.push(`{"format":${j(log.format)},"engine":${j(log.engine)},"seed":${j(log.seed)},"until":${j(log.until)},"players":${j(log.players)},"keyframe_every":${j(log.keyframe_every)},${log.session ? `"session":${j(log.session)},` : ''}\n`);
+  out.push(`{"format":${j(log.format)},"engine":${j(log.engine)},"seed":${j(log.seed)},"until":${j(log.until)},"players":${j(log.players)},${log.joined ? `"joined":${j(log.joined)},` : ''}"keyframe_every":${j(log.keyframe_every)},${log.session ? `"session":${j(log.session)},` : ''}\n`);
   out.push(`"scenario":${j(log.scenario)},\n`);
   out.push(`"decisions":[${log.decisions.map((d) => '\n' + j(d)).join(',')}\n],\n`);
   out.push(`"events":[\n`);
@@ -255,7 +268,7 @@ export function verifyRunLog(log: RunLog, how: { sha256?: Sha256Factory } = {}):
   const parsed = parseScenario(log.scenario.text, '<embedded scenario>');
   if (!parsed.ok) return { ok: false, reason: `the embedded scenario does not load: ${parsed.issues[0]?.message}`, differences: [] };
   if (sha256Hex(log.scenario.text) !== log.scenario.hash) return { ok: false, reason: 'the embedded scenario does not match its hash (it was edited)', differences: [] };
-  const opts = { seed: log.seed, until: log.until, players: log.players, decisions: log.decisions.map(decisionFromRecord), sha256: how.sha256 };
+  const opts = { seed: log.seed, until: log.until, players: log.players, joined: log.joined, decisions: log.decisions.map(decisionFromRecord), sha256: how.sha256 };
   let re: RunLog;
   if (log.session) {
     // a play session saved part-way: re-simulate to where it stopped

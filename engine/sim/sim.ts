@@ -98,6 +98,8 @@ export interface SimOptions {
   decisions: Decision[];
   /** roles played by people: doctrine leaves their decisions to them */
   players: string[];
+  /** players who took a role over from doctrine part-way: role -> time (doctrine plays it before) */
+  joined?: Record<string, number>;
   until: number;
   /** 'full' writes the log and hash chain; 'metrics' keeps only the metrics (batches) */
   mode: 'full' | 'metrics';
@@ -217,7 +219,9 @@ export class Sim {
 
   /** Is this role's decision left to doctrine? */
   byDoctrine(role: string): boolean {
-    return !this.players.has(role);
+    if (!this.players.has(role)) return true;
+    const from = this.opts.joined?.[role];
+    return from !== undefined && this.now < from;
   }
 
   // ------------------------------------------------------------ log
@@ -334,7 +338,7 @@ export class Sim {
 
   /** Schedule what the scenario puts on the clock. Decisions stay in their own list (see run). */
   start(): void {
-    this.emit({ t: this.world.t, type: 'run.start', seed: this.opts.seed, scenario: this.model.scenario.id, players: [...this.players].sort(), until: this.opts.until });
+    this.emit({ t: this.world.t, type: 'run.start', seed: this.opts.seed, scenario: this.model.scenario.id, players: [...this.players].sort(), ...(this.opts.joined ? { joined: this.opts.joined } : {}), until: this.opts.until });
     World.scheduleInitial(this);
     this.schedule(this.opts.until, PRIO.end, { k: 'end' });
   }

@@ -57,6 +57,54 @@ describe('planFork and the forked run', () => {
   });
 });
 
+describe('a fork in which a trainee takes over a role doctrine played', () => {
+  const doctrine = kySon('doctrine');
+  const forkAt = (at: number) => {
+    const plan = planFork(doctrine.log, at, { decisions: [], players: ['tc-chair'] });
+    if (!plan.ok) throw new Error(plan.message);
+    return { plan, log: runScenario(doctrine.scenario, { seed: doctrine.log.seed, until: doctrine.log.until, players: plan.players, joined: plan.joined, decisions: plan.decisions }).log! };
+  };
+  const before = (events: string[], at: number) => events.slice(1).filter((l) => (JSON.parse(l) as { t: number }).t < at);
+
+  it('property: until the fork, doctrine plays the role as in the original run, so every event before it is the same', () => {
+    // doctrine acts for tc-chair from the first hour on (Tà Cạ's evacuation, dispatches, the request for support)
+    expect(doctrine.events.some((e) => e.type === 'decision' && e.role === 'tc-chair' && e.t < 5 * 3600)).toBe(true);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: doctrine.log.until }), (at) => {
+        const { plan, log } = forkAt(at);
+        expect(plan.joined).toEqual({ 'tc-chair': at });
+        expect(before(log.events, at)).toEqual(before(doctrine.log.events, at));
+      }),
+      { numRuns: 6, seed: 7 },
+    );
+  });
+
+  it('from the fork on, doctrine no longer decides for it', () => {
+    const at = 5 * 3600;
+    const { log } = forkAt(at);
+    const events = log.events.map((l) => JSON.parse(l));
+    expect(events.filter((e) => e.type === 'decision' && e.role === 'tc-chair' && e.author === 'doctrine' && e.t >= at)).toEqual([]);
+    expect(doctrine.events.filter((e) => e.type === 'decision' && e.role === 'tc-chair' && e.t >= at).length).toBeGreaterThan(0);
+  });
+
+  it('the log records when the role was taken over, and verifies, replays and reads back with it', async () => {
+    const { verifyRunLog, readRunLog } = await import('../../engine/sim/run.js');
+    const { openRunLog } = await import('../../engine/replay/open.js');
+    const at = 5 * 3600;
+    const { log } = forkAt(at);
+    const text = serializeRunLog(log).join('');
+    const back = readRunLog(text);
+    if (!back.ok) throw new Error(back.message);
+    expect(back.log.joined).toEqual({ 'tc-chair': at });
+    expect(verifyRunLog(back.log).ok).toBe(true);
+    const opened = openRunLog(text, 'fork.json');
+    expect(opened.ok && opened.run.joined).toEqual({ 'tc-chair': at });
+    // forked again later, the first take-over time is kept
+    const again = planFork(back.log, at + 3600, { decisions: [], players: ['mx-chair'] });
+    expect(again.ok && again.joined).toEqual({ 'mx-chair': at + 3600, 'tc-chair': at });
+  });
+});
+
 describe('a play session saved part-way', () => {
   it('is reviewed at the time it stopped, agreeing with its stored summary, and forks only up to there', async () => {
     const { createSim, sessionLogOf } = await import('../../engine/sim/run.js');
