@@ -6,9 +6,9 @@
  * every bad row and column.
  */
 import { formatIssue } from '../scenario/issues.js';
-import { formatMselIssue, importMsel, mselToCsv, mselToMarkdown, replaceInjectsInText, type MselIssue } from '../scenario/msel.js';
+import { formatMselIssue, importMsel, mselToCsv, replaceInjectsInText, type MselIssue } from '../scenario/msel.js';
+import { mselToMarkdown } from '../scenario/msel-markdown.js';
 import { parseScenario } from '../scenario/parse.js';
-import { textIn } from '../scenario/text.js';
 import { OptionError, parse, UsageError, type Options } from './args.js';
 import { InputError, readText, writeAtomic } from './io.js';
 import { ReportedError } from './load.js';
@@ -90,7 +90,7 @@ function exportMsel(argv: string[]): number {
   const { scenario } = loadScenarioText(positionals[0]);
   const out = format === 'csv'
     ? mselToCsv(scenario.injects)
-    : mselToMarkdown(scenario.injects, textIn(scenario.title, lang === 'en' ? 'en' : 'vi'), (lang as 'vi' | 'en' | undefined) ?? 'both');
+    : mselToMarkdown(scenario, (lang as 'vi' | 'en' | undefined) ?? 'both');
   if (values.out) {
     writeAtomic(String(values.out), out);
     process.stderr.write(`${positionals[0]}: ${scenario.injects.length} injects written to ${String(values.out)}\n`);

@@ -6,7 +6,7 @@
  * message keys with typed parameters, and the renderers (render-md.ts,
  * render-html.ts) put them into words with the catalogue (messages.ts).
  */
-import type { Objective, Scenario } from '../scenario/schema.js';
+import type { Inject, Objective, Scenario } from '../scenario/schema.js';
 import { sha256Hex } from '../core/hash.js';
 import { chainOf } from '../sim/log.js';
 import type { RunLog } from '../sim/run.js';
@@ -200,18 +200,18 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
     const within = r.within_s;
     if (r.done_t === null) {
       improvements.push(f('f.inject.never', { inject: ref('inject', r.id), role: ref('role', r.to), delivered: t(r.delivered_t) }, {
-        capability: capOfInject(sc, objectives, r.id), element: 'training', org: r.to,
+        capability: capOfInject(sc, rv, objectives, r.id), element: 'training', org: r.to,
         action: within !== null ? { key: 'a.inject.within', params: { within: s(within) } } : null,
       }));
     } else if (r.expired) {
       // the option by its label, as the inject offered it (its id where the scenario has no such option)
-      const label = sc.injects.find((i) => i.id === r.id)?.decision?.options.find((o) => o.id === r.option)?.label;
+      const label = injectSpec(sc, rv, r.id)?.decision?.options.find((o) => o.id === r.option)?.label;
       improvements.push(f('f.inject.expired', { inject: ref('inject', r.id), role: ref('role', r.to), option: label !== undefined ? { text: label } : { raw: r.option ?? '' } }, {
-        capability: capOfInject(sc, objectives, r.id), element: 'training', org: r.to,
+        capability: capOfInject(sc, rv, objectives, r.id), element: 'training', org: r.to,
       }));
     } else if (r.on_time === false) {
       improvements.push(f('f.inject.late', { inject: ref('inject', r.id), role: ref('role', r.to), latency: s(r.latency_s), within: s(within) }, {
-        capability: capOfInject(sc, objectives, r.id), element: 'training', org: r.to,
+        capability: capOfInject(sc, rv, objectives, r.id), element: 'training', org: r.to,
         action: { key: 'a.inject.within', params: { within: s(within) } },
       }));
     } else if (r.on_time === true) onTime.push(ref('inject', r.id));
@@ -295,7 +295,7 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
     const params: Record<string, P> = { role: ref('role', d.role), at: t(d.t), cmd: { cmd: d.do, args: d.args }, code: { code: d.refused.code, reason: d.refused.reason } };
     if (d.order_of) {
       const { inject, option } = d.order_of;
-      const label = sc.injects.find((i) => i.id === inject)?.decision?.options.find((o) => o.id === option)?.label;
+      const label = injectSpec(sc, rv, inject)?.decision?.options.find((o) => o.id === option)?.label;
       params.inject = ref('inject', inject);
       params.option = label !== undefined ? { text: label } : { raw: option };
     }
@@ -306,8 +306,13 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   return { strengths, improvements };
 }
 
-function capOfInject(sc: Scenario, objectives: ObjectiveRow[], id: string): string | null {
-  const objs = sc.injects.find((i) => i.id === id)?.objectives ?? [];
+/** An inject's spec: the scenario's, or one exercise control added in play. */
+function injectSpec(sc: Scenario, rv: Review, id: string): Inject | undefined {
+  return sc.injects.find((i) => i.id === id) ?? rv.added.find((a) => a.spec.id === id)?.spec;
+}
+
+function capOfInject(sc: Scenario, rv: Review, objectives: ObjectiveRow[], id: string): string | null {
+  const objs = injectSpec(sc, rv, id)?.objectives ?? [];
   return objectives.find((o) => objs.includes(o.spec.id))?.spec.capability ?? null;
 }
 

@@ -15,6 +15,7 @@
  * rather than mislabelling. Reads only; no engine state.
  */
 import type { Inject } from '../scenario/schema.js';
+import { AddedInjects } from './added-injects.js';
 import type { LogEvent } from './metrics.js';
 
 export interface AnswerOrder {
@@ -40,14 +41,15 @@ function sameCommand(cmd: Record<string, unknown>, e: LogEvent): boolean {
 
 /** Feed it every event of a log in order; `observe` tells, for each decision, whether an answer ordered it. */
 export class AnswerOrders {
-  private readonly added = new Map<string, Inject>();
+  /** injects exercise control added in play: their options are in the log (added-injects.ts) */
+  private readonly added = new AddedInjects();
   private pending: Pending | null = null;
   private lastAnswer: { t: number; index: number } | null = null;
 
   constructor(private readonly injects: readonly Inject[]) {}
 
   private spec(id: string): Inject | undefined {
-    return this.injects.find((i) => i.id === id) ?? this.added.get(id);
+    return this.injects.find((i) => i.id === id) ?? this.added.get(id)?.spec;
   }
 
   private expect(e: LogEvent, role: string | undefined, origin: AnswerOrder): void {
@@ -58,6 +60,7 @@ export class AnswerOrders {
 
   /** `index`: the event's place in the log. Returns where a decision came from, or null (not a decision, or given by someone). */
   observe(e: LogEvent, index: number): AnswerOrder | null {
+    this.added.observe(e);
     if (this.pending && this.pending.t !== e.t) this.pending = null;
     switch (e.type) {
       case 'inject.answered':
@@ -76,10 +79,6 @@ export class AnswerOrders {
         }
         this.pending = null;
         if (e.type === 'decision' && e.do === 'answer') this.lastAnswer = { t: e.t, index };
-        if (e.type === 'decision' && e.do === 'add_inject' && typeof e.inject === 'object' && e.inject !== null) {
-          const spec = e.inject as Inject;
-          this.added.set(spec.id, spec);
-        }
         return null;
       }
     }

@@ -3,7 +3,8 @@
  * under the same keys (a test checks that both catalogues have the same keys
  * and no empty value). Placeholders are {name}; words.ts fills them in.
  * Texts from the scenario (names, inject messages) come from the scenario's
- * own vi/en fields, not from here.
+ * own vi/en fields, not from here; so do those of an inject exercise control
+ * added in play (from the run log's add_inject decision).
  */
 import type { Lang } from '../scenario/text.js';
 
@@ -291,6 +292,7 @@ const en: Record<string, string> = {
   'status.info': 'information only',
   'status.skipped': 'not needed',
   'status.not_delivered': 'not delivered',
+  'inject.added_mark': 'added by exercise control',
   'answers.item': '{inject} after {latency}',
 
   'timeline.note': 'Decisions, injects, incidents, declarations, evacuation orders and roads cut, in the order they happened. Every event is in the run log; the numbers point to it.',
@@ -403,11 +405,12 @@ const en: Record<string, string> = {
 
   // events
   'ev.inject.delivered': 'Inject #{seq} to {to} ({method}): "{subject}"',
+  'ev.inject.delivered_added': 'Inject #{seq}, added by exercise control, to {to} ({method}): "{subject}"',
   'ev.inject.expired': '{inject}: no answer by the deadline; "{option}" applied',
   'ev.inject.answered': '{inject} answered: "{option}"',
   'ev.inject.done': '{inject}: expected action taken by {by} after {latency}',
   'ev.inject.done_default': '{inject}: expected action taken after {latency}, by a default: an answer {by} did not give by its deadline was applied',
-  'ev.inject.added': 'Exercise control added inject {inject} for {to}',
+  'ev.inject.added': 'Exercise control added {inject} for {to}',
   'ev.inject.skipped': '{inject} not sent: the expected action had been taken',
   'ev.inject.state': '{inject} {state}',
   'inject_state.held': 'held by exercise control',
@@ -795,6 +798,7 @@ const vi: Record<string, string> = {
   'status.info': 'chỉ để thông tin',
   'status.skipped': 'không cần gửi',
   'status.not_delivered': 'chưa chuyển',
+  'inject.added_mark': 'ban đạo diễn thêm',
   'answers.item': '{inject} sau {latency}',
 
   'timeline.note': 'Các quyết định, tình huống, sự cố, việc ban bố cấp độ, lệnh sơ tán và đường bị chia cắt, theo thứ tự xảy ra. Mọi sự kiện đều có trong nhật ký lượt chạy; con số dẫn đến vị trí của nó.',
@@ -903,11 +907,12 @@ const vi: Record<string, string> = {
   'refused.unknown-command': 'mệnh lệnh không hợp lệ',
 
   'ev.inject.delivered': 'Tình huống số {seq} gửi {to} ({method}): "{subject}"',
+  'ev.inject.delivered_added': 'Tình huống số {seq} (ban đạo diễn thêm) gửi {to} ({method}): "{subject}"',
   'ev.inject.expired': '{inject}: hết hạn mà không có trả lời; áp dụng "{option}"',
   'ev.inject.answered': '{inject} được trả lời: "{option}"',
   'ev.inject.done': '{inject}: {by} đã xử lý sau {latency}',
   'ev.inject.done_default': '{inject}: đã xử lý sau {latency} theo phương án mặc định: {by} không trả lời trước hạn nên phương án mặc định được áp dụng',
-  'ev.inject.added': 'Ban đạo diễn thêm tình huống {inject} cho {to}',
+  'ev.inject.added': 'Ban đạo diễn thêm {inject} cho {to}',
   'ev.inject.skipped': 'Không gửi {inject}: việc cần làm đã được thực hiện',
   'ev.inject.state': '{inject} {state}',
   'inject_state.held': 'bị ban đạo diễn tạm giữ',

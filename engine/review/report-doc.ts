@@ -34,7 +34,7 @@ const txt = (text: string, more: Omit<Seg, 'text'> = {}): Rich => [{ text, ...mo
 export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   const sc = aar.scenario;
   const rv = aar.review;
-  const w = new Words(lang, sc).learnIncidents(rv.incidents).learnDefaults(rv.injects, rv.decisions);
+  const w = new Words(lang, sc).learnIncidents(rv.incidents).learnDefaults(rv.injects, rv.decisions).learnAdded(rv.added);
   const B: Block[] = [];
   const h = (level: 1 | 2 | 3 | 4, text: string, id?: string) => B.push({ kind: 'h', level, text, ...(id ? { id } : {}) });
   const p = (rich: Rich, cls?: 'note' | 'warn' | 'subtitle') => B.push({ kind: 'p', rich, ...(cls ? { cls } : {}) });
@@ -110,7 +110,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
     rows: aar.timeline.map((r) => {
       const rich: Rich = [{ text: w.event(r.event, r.index), b: r.event.type === 'decision' && r.event.author === 'trainee' }];
       if (r.event.type === 'inject.delivered') {
-        const spec = sc.injects.find((i) => i.id === r.event.id);
+        const spec = w.injectSpec(String(r.event.id));
         if (spec) rich.push({ text: w.m('timeline.message', { message: w.text(spec.message) }), i: true, small: true, br: true });
       }
       return [txt(w.time(r.t)), rich, txt(String(r.index), { small: true })];
@@ -206,7 +206,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   B.push({
     kind: 'table', head: ['col.inject', 'col.to', 'col.delivered', 'col.expected', 'col.done', 'col.latency', 'col.within', 'col.status'].map((k) => w.m(k)), align: ['l', 'l', 'l', 'l', 'l', 'r', 'r', 'l'],
     rows: rv.injects.map((r) => {
-      const spec = sc.injects.find((i) => i.id === r.id);
+      const spec = w.injectSpec(r.id);
       const e = spec?.expected as Record<string, unknown> | undefined;
       const expected = e ? w.command(String(e.do), e) : spec?.decision ? spec.decision.options.map((o) => w.text(o.label)).join(' / ') : w.m('fmt.none');
       let status: string;
@@ -221,7 +221,8 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
       const prior = r.already && r.already_by !== null ? rv.decisions.find((d) => d.index === r.already_by) : undefined;
       const done = r.already ? (prior ? time(prior.t) : w.m('fmt.before_delivery')) : time(r.done_t);
       const after = r.already ? w.m('fmt.before_delivery') : dur(r.latency_s);
-      return [txt(w.name('inject', r.id)), txt(w.name('role', r.to)), txt(time(r.delivered_t)), txt(expected), txt(done), txt(after), txt(dur(r.within_s)), txt(status, { b: status === w.m('status.never') || status === w.m('status.late') })];
+      const name: Rich = r.added_t === null ? txt(w.name('inject', r.id)) : [{ text: w.name('inject', r.id) }, { text: ` (${w.m('inject.added_mark')})`, small: true }];
+      return [name, txt(w.name('role', r.to)), txt(time(r.delivered_t)), txt(expected), txt(done), txt(after), txt(dur(r.within_s)), txt(status, { b: status === w.m('status.never') || status === w.m('status.late') })];
     }),
   });
 

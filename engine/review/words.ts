@@ -7,7 +7,7 @@
  */
 import { localTime, pad2 } from '../scenario/calendar.js';
 import { formatClock } from '../scenario/duration.js';
-import type { Objective, Scenario, Text } from '../scenario/schema.js';
+import type { Inject, Objective, Scenario, Text } from '../scenario/schema.js';
 import { textIn, type Lang } from '../scenario/text.js';
 import type { AnswerOrder } from './answer-orders.js';
 import type { Evidence } from './evidence.js';
@@ -102,6 +102,26 @@ export class Words {
   private readonly doneByDefault = new Set<string>();
   private readonly orders = new Map<number, AnswerOrder>();
 
+  /**
+   * Teach the words the injects exercise control added in play (their specs from the log, added-injects.ts),
+   * so that they are named, and their options read, like the scenario's own.
+   */
+  learnAdded(list: Iterable<{ spec: Inject }>): this {
+    for (const a of list) if (!this.scenario.injects.some((i) => i.id === a.spec.id)) this.added.set(a.spec.id, a.spec);
+    return this;
+  }
+  private readonly added = new Map<string, Inject>();
+
+  /** An inject's spec: the scenario's, or one added in play that the words were taught. */
+  injectSpec(id: string): Inject | undefined {
+    return this.scenario.injects.find((i) => i.id === id) ?? this.added.get(id);
+  }
+
+  /** Was this inject added by exercise control in play (and taught with learnAdded)? */
+  isAdded(id: string): boolean {
+    return this.added.has(id);
+  }
+
   /** An HSEEP core capability in this language (scenarios name them in English). */
   capability(name: string): string {
     return this.cat[`cap.${name}`] ?? name;
@@ -168,7 +188,7 @@ export class Words {
     const t = this.names.get(`${kind}:${id}`);
     if (t !== undefined) return this.text(t);
     if (kind === 'inject') {
-      const i = this.scenario.injects.find((x) => x.id === id);
+      const i = this.injectSpec(id);
       return i ? this.m('name.inject', { seq: String(i.seq), subject: this.text(i.subject) }) : id;
     }
     if (kind === 'incident') return this.incidentName(id);
@@ -241,7 +261,7 @@ export class Words {
   }
 
   optionLabel(inject: string, option: string): string {
-    const o = this.scenario.injects.find((i) => i.id === inject)?.decision?.options.find((x) => x.id === option);
+    const o = this.injectSpec(inject)?.decision?.options.find((x) => x.id === option);
     return o ? this.text(o.label) : option;
   }
 
@@ -265,13 +285,13 @@ export class Words {
     }
     switch (e.type) {
       case 'inject.delivered': {
-        const spec = this.scenario.injects.find((i) => i.id === id);
-        return this.m('ev.inject.delivered', { seq: String(e.seq), to: this.name('role', String(e.to)), method: spec ? this.m(`method.${spec.method}`) : '-', subject: spec ? this.text(spec.subject) : id });
+        const spec = this.injectSpec(id);
+        return this.m(this.added.has(id) ? 'ev.inject.delivered_added' : 'ev.inject.delivered', { seq: String(e.seq), to: this.name('role', String(e.to)), method: spec ? this.m(`method.${spec.method}`) : '-', subject: spec ? this.text(spec.subject) : id });
       }
       case 'inject.expired': return this.m('ev.inject.expired', { inject: this.name('inject', id), option: this.optionLabel(id, String(e.option)) });
       case 'inject.answered': return this.m('ev.inject.answered', { inject: this.name('inject', id), option: this.optionLabel(id, String(e.option)) });
       case 'inject.done': return this.m(this.doneByDefault.has(id) ? 'ev.inject.done_default' : 'ev.inject.done', { inject: this.name('inject', id), by: this.by(e.by), latency: this.dur(e.latency_s as number) });
-      case 'inject.added': return this.m('ev.inject.added', { inject: id, to: this.name('role', String(e.to)) });
+      case 'inject.added': return this.m('ev.inject.added', { inject: this.name('inject', id), to: this.name('role', String(e.to)) });
       case 'inject.skipped': return this.m('ev.inject.skipped', { inject: this.name('inject', id) });
       case 'inject.state': return this.m('ev.inject.state', { inject: this.name('inject', id), state: this.m(`inject_state.${String(e.state)}`) });
       // exercise control's own orders: "exercise control (exercise control)" says it twice

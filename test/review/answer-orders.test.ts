@@ -59,15 +59,28 @@ describe('answerOrders', () => {
     expect(orders.get(1)).toEqual({ inject: 'crowd-on-bank', option: 'broadcast-now', by_default: true, answer: null });
   });
 
-  it('marks the orders of an answer to an inject exercise control added during the run', () => {
-    const inject = { id: 'adhoc', seq: 30, to: 'mx-chair', decision: { options: [{ id: 'go', label: 'Go', commands: [{ do: 'evacuate', zone: 'muong-xen-lowland' }] }, { id: 'stay', label: 'Stay', commands: [] }], deadline: 600, default: 'stay' } };
-    const orders = answerOrders(scenario.injects, [
-      ev(H, 'decision', { author: 'controller', role: 'controller', do: 'add_inject', inject }),
-      ev(2 * H, 'decision', { author: 'trainee', role: 'mx-chair', do: 'answer', inject: 'adhoc', option: 'go' }),
-      ev(2 * H, 'inject.answered', { id: 'adhoc', option: 'go', by: 'mx-chair' }),
-      ev(2 * H, 'decision', { author: 'trainee', role: 'mx-chair', do: 'evacuate', zone: 'muong-xen-lowland' }),
-    ]);
-    expect([...orders.keys()]).toEqual([3]);
+  it('marks the orders of an inject exercise control added during the run, applied by default at its deadline', () => {
+    const d = parseDecisions([
+      'drillsim_decisions: 1',
+      'players: [mx-chair]',
+      'decisions:',
+      '  - at: T+01:00',
+      '    role: controller',
+      '    do: add_inject',
+      '    inject:',
+      '      { id: mx-school, seq: 21, at: T+02:00, from: Exercise control, to: mx-chair, method: in-person, type: request, subject: Open the school?, message: Open the school as a shelter?,',
+      '        decision: { options: [{ id: open-now, label: Open now, commands: [{ do: open_shelter, shelter: muong-xen-school }] }, { id: wait, label: Wait }], deadline: 20m, default: open-now } }',
+      '',
+    ].join('\n'), 'added.yaml', scenario);
+    if (!d.ok) throw new Error(d.issues.map((i) => i.message).join('\n'));
+    const { log } = runScenario(scenario, { decisions: d.value.decisions, players: d.value.players });
+    const events = log!.events.map((e) => JSON.parse(e) as LogEvent);
+    const expired = events.findIndex((e) => e.type === 'inject.expired' && e.id === 'mx-school');
+    expect(expired).toBeGreaterThan(0);
+    const orders = answerOrders(scenario.injects, events);
+    const order = events.findIndex((e, i) => i > expired && (e.type === 'decision' || e.type === 'decision.refused'));
+    expect(events[order]).toMatchObject({ author: 'default', role: 'mx-chair', do: 'open_shelter', shelter: 'muong-xen-school' });
+    expect([...orders]).toEqual([[order, { inject: 'mx-school', option: 'open-now', by_default: true, answer: null }]]);
   });
 
   it('marks nothing where the log does not follow the option (another command, another role, a later instant)', () => {
