@@ -4,6 +4,8 @@
  * about, in the seat's language.
  */
 import { formatClock } from '../scenario/duration.js';
+import { AnswerOrders, type AnswerOrder } from '../review/answer-orders.js';
+import type { LogEvent } from '../review/metrics.js';
 import type { Lang } from '../scenario/text.js';
 import type { AnyCommand } from '../sim/decisions.js';
 import type { Sim } from '../sim/sim.js';
@@ -57,7 +59,11 @@ export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: Readonl
   const unitSeen = (id: string) => ctl || sim.model.commander.get(id) === seat;
   const injectTo = (id: string) => allInjects(sim).find((i) => i.id === id)?.to ?? sim.injectSpec(id)?.to;
   const out: string[] = [];
-  for (const e of events) {
+  // an order an answer's option gave that found the thing already so is no refusal of the answer (answer-orders.ts)
+  const orders = new AnswerOrders(allInjects(sim));
+  let order: AnswerOrder | null = null;
+  for (const [i, e] of events.entries()) {
+    order = orders.observe(e as LogEvent, i);
     const line = describe(e);
     if (line) out.push(`  ${clock(e.t)}  ${line}`);
   }
@@ -142,6 +148,7 @@ export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: Readonl
       }
       case 'decision.refused':
         if (!ctl && e.role !== seat) return;
+        if (order && e.code === 'no-change') return m(lang, 'feed.order-no-change', { role: e.role, line: commandLine(cmdOf(e)), option: order.option, reason: m(lang, codeKey(e.code)) });
         return m(lang, 'feed.refused', { role: e.role, line: commandLine(cmdOf(e)), reason: m(lang, codeKey(e.code)) });
       case 'run.end':
         return m(lang, 'feed.end');

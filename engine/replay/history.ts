@@ -54,6 +54,8 @@ export interface DecisionRecord {
   role: string;
   do: string;
   refused: boolean;
+  /** a refusal's code (engine/sim/commands.ts: 'no-change', 'unit-busy', ...) */
+  code?: string;
   reason?: string;
   fields: Record<string, unknown>;
 }
@@ -172,8 +174,8 @@ export class HistoryFolder {
         case 'decision':
         case 'decision.refused': {
           if (e.type === 'decision' && e.do === 'add_inject') this.added.observe(e);
-          const { t: _t, type, author, role, do: what, code: _c, reason, ...fields } = e;
-          h.decisions.push({ t, index: i, author, role, do: what, refused: type === 'decision.refused', ...(reason ? { reason } : {}), fields });
+          const { t: _t, type, author, role, do: what, code, reason, ...fields } = e;
+          h.decisions.push({ t, index: i, author, role, do: what, refused: type === 'decision.refused', ...(code ? { code } : {}), ...(reason ? { reason } : {}), fields });
           if (type === 'decision') h.markers.push({ t, kind: 'decision', index: i, id: what, author });
           break;
         }

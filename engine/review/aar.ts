@@ -65,6 +65,8 @@ const KEY_EVENTS = new Set([
   'level', 'support.requested', 'zone.state', 'zone.struck', 'road.status', 'area.isolated', 'area.stock_out', 'area.short',
 ]);
 const TIMELINE_MAX = 400;
+/** the role (and author) exercise control speaks as (engine/sim/commands.ts CONTROLLER) */
+const CONTROLLER = 'controller';
 const RATING_ORDER: Rating[] = ['P', 'S', 'M', 'U'];
 
 const ELEMENT_OF_METRIC: Record<string, CapabilityElement> = {
@@ -282,9 +284,23 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
     }
   }
 
-  // orders refused: the trainee (or controller) tried something the rules did not allow
-  for (const d of rv.decisions.filter((x) => x.refused && (x.author === 'trainee' || x.author === 'controller'))) {
-    improvements.push(f('f.decision.refused', { role: ref('role', d.role), at: t(d.t), cmd: { cmd: d.do, args: d.args }, code: { code: d.refused!.code, reason: d.refused!.reason } }, { element: 'training', org: d.role }));
+  // orders refused: a trainee tried something the rules did not allow. Not an order an answer's option gave
+  // that found the thing already so: the answer was taken, and there was nothing left for its order to do.
+  // Exercise control's orders (author controller, even in a role doctrine plays) are exercise control's
+  // issue (element Exercises), not the trainees'.
+  for (const d of rv.decisions) {
+    if (!d.refused || (d.author !== 'trainee' && d.author !== 'controller')) continue;
+    if (d.order_of && d.refused.code === 'no-change') continue;
+    const control = d.author === 'controller' && d.role !== CONTROLLER;
+    const params: Record<string, P> = { role: ref('role', d.role), at: t(d.t), cmd: { cmd: d.do, args: d.args }, code: { code: d.refused.code, reason: d.refused.reason } };
+    if (d.order_of) {
+      const { inject, option } = d.order_of;
+      const label = injectSpec(sc, rv, inject)?.decision?.options.find((o) => o.id === option)?.label;
+      params.inject = ref('inject', inject);
+      params.option = label !== undefined ? { text: label } : { raw: option };
+    }
+    const key = `f.decision.refused${control ? '_control' : ''}${d.order_of ? '_order' : ''}`;
+    improvements.push(f(key, params, { element: d.author === 'controller' ? 'exercises' : 'training', org: d.author === 'controller' ? CONTROLLER : d.role }));
   }
 
   return { strengths, improvements };

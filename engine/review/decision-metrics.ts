@@ -18,6 +18,7 @@
  */
 import type { Inject, Scenario } from '../scenario/schema.js';
 import { AddedInjects, type AddedInject } from './added-injects.js';
+import { AnswerOrders, type AnswerOrder } from './answer-orders.js';
 import type { LogEvent } from './metrics.js';
 
 const HEAD = new Set(['t', 'type', 'author', 'role', 'do', 'code', 'reason']);
@@ -34,6 +35,8 @@ export interface DecisionRow {
   /** the command's other fields (zone, unit, incident, area, level...) */
   args: Record<string, unknown>;
   refused: { code: string; reason: string } | null;
+  /** carried out because an answer to a decision point (or its default) chose an option that orders it; null when someone gave it */
+  order_of: AnswerOrder | null;
   /** injects whose expected action this decision was, with the latency from their delivery */
   answers: { inject: string; delivered_t: number; latency_s: number }[];
 }
@@ -77,8 +80,10 @@ export class DecisionMetrics {
   /** decisions at the current instant, for attributing inject.done */
   private instant: DecisionRow[] = [];
   private n = 0;
+  private readonly orders: AnswerOrders;
 
   constructor(scenario: Scenario) {
+    this.orders = new AnswerOrders(scenario.injects);
     for (const i of scenario.injects) {
       this.specs.set(i.id, i);
       this.injects.set(i.id, this.newInject(i.id, i.seq, i.to, i, null));
@@ -94,6 +99,7 @@ export class DecisionMetrics {
 
   observe(e: LogEvent): void {
     const index = this.n++;
+    const order = this.orders.observe(e, index);
     if (this.instant.length && this.instant[0].t !== e.t) this.instant = [];
     switch (e.type) {
       case 'decision':
@@ -103,7 +109,7 @@ export class DecisionMetrics {
         for (const k of Object.keys(e)) if (!HEAD.has(k)) args[k] = e[k];
         const row: DecisionRow = {
           index, t: e.t, role: e.role as string, author: e.author as string, do: e.do as string, args,
-          refused: e.type === 'decision.refused' ? { code: e.code as string, reason: e.reason as string } : null, answers: [],
+          refused: e.type === 'decision.refused' ? { code: e.code as string, reason: e.reason as string } : null, order_of: order, answers: [],
         };
         this.rows.push(row);
         if (!row.refused) this.instant.push(row);

@@ -108,7 +108,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   B.push({
     kind: 'table', cls: 'timeline', head: [w.m('col.time'), w.m('col.event'), '#'], align: ['l', 'l', 'r'],
     rows: aar.timeline.map((r) => {
-      const rich: Rich = [{ text: w.event(r.event), b: r.event.type === 'decision' && r.event.author === 'trainee' }];
+      const rich: Rich = [{ text: w.event(r.event, r.index), b: r.event.type === 'decision' && r.event.author === 'trainee' }];
       if (r.event.type === 'inject.delivered') {
         const spec = w.injectSpec(String(r.event.id));
         if (spec) rich.push({ text: w.m('timeline.message', { message: w.text(spec.message) }), i: true, small: true, br: true });
@@ -244,11 +244,18 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   if (given.length) {
     B.push({
       kind: 'table', head: ['col.time', 'col.role', 'col.command', 'col.status', 'col.answers'].map((k) => w.m(k)),
-      rows: given.map((d) => [
-        txt(w.time(d.t)), txt(w.name('role', d.role)), txt(w.command(d.do, d.args)),
-        txt(d.refused ? w.m(`refused.${d.refused.code}`) : '✓', { b: d.refused !== null }),
+      rows: given.map((d) => {
+        // an order an answer's option gave: say so; one that found the thing already so changed nothing, and is no mistake
+        const order = d.order_of ? w.m(d.order_of.by_default ? 'order.default' : 'order.answer', { option: w.optionLabel(d.order_of.inject, d.order_of.option) }) : null;
+        const noChange = d.order_of !== null && d.refused?.code === 'no-change';
+        const status = !d.refused ? '✓' : noChange ? w.m('status.order_no_change', { reason: w.m(`refused.${d.refused.code}`) }) : w.m(`refused.${d.refused.code}`);
+        return [
+        // exercise control's orders in a role doctrine plays: say who gave them
+        txt(w.time(d.t)), txt(d.author === 'controller' && d.role !== 'controller' ? w.m('decisions.role_control', { role: w.name('role', d.role) }) : w.name('role', d.role)), order ? [{ text: w.command(d.do, d.args) }, { text: ` (${order})`, small: true }] : txt(w.command(d.do, d.args)),
+        txt(status, { b: d.refused !== null && !noChange }),
         txt(d.answers.map((a) => w.m('answers.item', { inject: w.name('inject', a.inject), latency: w.dur(a.latency_s) })).join(w.m('fmt.list_sep'))),
-      ]),
+        ];
+      }),
     });
   } else p(txt(w.m('decisions.none')));
   const byDoctrine = rv.decisions.filter((d) => d.author === 'doctrine' || d.author === 'default').length;
@@ -262,7 +269,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
       kind: 'table', cls: 'plan', head: ['col.capability', 'col.issue', 'col.action', 'col.element', 'col.org', 'col.start', 'col.end'].map((k) => w.m(k)),
       rows: aar.improvements.map((f) => [
         txt(f.capability === null ? '' : w.capability(f.capability)), txt(w.m(f.key, f.params)), f.action ? txt(w.m('plan.suggested', { action: w.m(f.action.key, f.action.params) }), { i: true }) : [],
-        txt(f.element ? w.m(`el.${f.element}`) : ''), txt(f.org ? w.name('role', f.org) : ''), [], [],
+        txt(f.element ? w.m(`el.${f.element}`) : ''), txt(f.org === 'controller' ? w.m('plan.org_controller') : f.org ? w.name('role', f.org) : ''), [], [],
       ]),
     });
   } else p(txt(w.m('plan.none')));

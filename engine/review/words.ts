@@ -9,6 +9,7 @@ import { localTime, pad2 } from '../scenario/calendar.js';
 import { formatClock } from '../scenario/duration.js';
 import type { Inject, Objective, Scenario, Text } from '../scenario/schema.js';
 import { textIn, type Lang } from '../scenario/text.js';
+import type { AnswerOrder } from './answer-orders.js';
 import type { Evidence } from './evidence.js';
 import type { LogEvent, Rating } from './metrics.js';
 import { MESSAGES } from './messages.js';
@@ -91,12 +92,15 @@ export class Words {
    * Teach the words which injects were done by a default (an unanswered decision point's default, applied at its
    * deadline), so that their `inject.done` does not credit the role with an action nobody at that seat took.
    */
-  learnDefaults(injects: readonly { id: string; decision: number | null }[], decisions: readonly { index: number; author: string }[]): this {
+  learnDefaults(injects: readonly { id: string; decision: number | null }[], decisions: readonly { index: number; author: string; order_of?: AnswerOrder | null }[]): this {
     const author = new Map(decisions.map((d) => [d.index, d.author]));
     for (const i of injects) if (i.decision !== null && author.get(i.decision) === 'default') this.doneByDefault.add(i.id);
+    // and which decisions an answer's option ordered, so that event() can say so
+    for (const d of decisions) if (d.order_of) this.orders.set(d.index, d.order_of);
     return this;
   }
   private readonly doneByDefault = new Set<string>();
+  private readonly orders = new Map<number, AnswerOrder>();
 
   /**
    * Teach the words the injects exercise control added in play (their specs from the log, added-injects.ts),
@@ -266,9 +270,19 @@ export class Words {
     return s.startsWith('rule:') ? this.m('by.rule', { id: s.slice(5) }) : this.name('role', s);
   }
 
-  /** One event as a sentence. */
-  event(e: LogEvent): string {
+  /**
+   * One event as a sentence. `index`: its place in the log; a decision there that an answer to a decision point
+   * (or its default) ordered says so, and one that changed nothing reads as no change, not as a refusal
+   * (answer-orders.ts; learnDefaults learns them).
+   */
+  event(e: LogEvent, index?: number): string {
     const id = String(e.id ?? '');
+    const order = index === undefined ? undefined : this.orders.get(index);
+    if (order && (e.type === 'decision' || e.type === 'decision.refused')) {
+      const p = { role: this.name('role', String(e.role)), author: this.m(`author.${String(e.author)}`), cmd: this.command(String(e.do), e), by: this.m(order.by_default ? 'order.default' : 'order.answer', { option: this.optionLabel(order.inject, order.option) }) };
+      if (e.type === 'decision') return this.m('ev.decision.order', p);
+      return this.m(e.code === 'no-change' ? 'ev.decision.order_no_change' : 'ev.decision.order_refused', { ...p, reason: this.m(`refused.${String(e.code)}`) });
+    }
     switch (e.type) {
       case 'inject.delivered': {
         const spec = this.injectSpec(id);
@@ -316,7 +330,7 @@ export class Words {
 
   /** A piece of evidence: the event (with its place in the log) or what was missing. */
   evidence(ev: Evidence): string {
-    if (ev.index !== null) return this.event(ev.event);
+    if (ev.index !== null) return this.event(ev.event, ev.index);
     const of = ev.of ?? '';
     const ofName = (kind: RefKind) => (ev.of === null ? this.m('fmt.any') : this.name(kind, of));
     const kindOf: Record<string, RefKind> = {

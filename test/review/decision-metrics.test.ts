@@ -20,7 +20,7 @@ describe('DecisionMetrics', () => {
       ev(H + 900, 'inject.done', { id: 'i1', by: 'r1', latency_s: 900 }),
     ]);
     expect(f.inject('i1')).toMatchObject({ delivered_t: H, done_t: H + 900, done_by: 'r1', latency_s: 900, within_s: 1800, on_time: true, decision: 1, expects: true });
-    expect(f.decisions).toEqual([{ index: 1, t: H + 900, role: 'r1', author: 'trainee', do: 'evacuate', args: { zone: 'z1' }, refused: null, answers: [{ inject: 'i1', delivered_t: H, latency_s: 900 }] }]);
+    expect(f.decisions).toEqual([{ index: 1, t: H + 900, role: 'r1', author: 'trainee', do: 'evacuate', args: { zone: 'z1' }, refused: null, order_of: null, answers: [{ inject: 'i1', delivered_t: H, latency_s: 900 }] }]);
   });
 
   it('is late past the limit, and never when nothing came', () => {

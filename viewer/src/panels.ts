@@ -5,6 +5,7 @@
  * (every unit and open incident as the engine holds them now).
  */
 import { textIn } from '../../engine/scenario/text.js';
+import { answerOrders, type AnswerOrder } from '../../engine/review/answer-orders.js';
 import { unreachedIncidents, type Unreached } from '../../engine/review/unreached.js';
 import { metricParam, Words } from '../../engine/review/words.js';
 import type { World } from '../../engine/sim/world.js';
@@ -29,6 +30,16 @@ function wordsFor(run: LoadedRun, lang: Lang): Words {
   // injects added in play are known once their add_inject has been read (a log may still be arriving)
   if (run.history.added.size) w.learnAdded(run.history.added.values());
   return w;
+}
+
+/** The decisions an answer's option ordered (answer-orders.ts), found once per run (again if more events arrived). */
+const ordersMade = new WeakMap<LoadedRun, { n: number; orders: Map<number, AnswerOrder> }>();
+function ordersFor(run: LoadedRun): Map<number, AnswerOrder> {
+  const made = ordersMade.get(run);
+  if (made && made.n === run.data.events.length) return made.orders;
+  const orders = answerOrders(run.data.scenario.injects, run.data.events);
+  ordersMade.set(run, { n: run.data.events.length, orders });
+  return orders;
 }
 
 /** A command in words, as the report writes it: "evacuate Tà Cạ riverside", not "do evacuate, zone ta-ca-riverside". */
@@ -116,12 +127,19 @@ export function renderDecisions(el: HTMLElement, run: LoadedRun, host: PanelHost
   el.dataset.count = String(n); el.dataset.lang = host.lang(); el.dataset.run = run.key;
   const shown = all.slice(Math.max(0, n - 100), n).reverse();
   const list = h('ol', { class: 'decisions' });
+  const w = wordsFor(run, host.lang());
+  const orders = ordersFor(run);
   for (const d of shown) {
-    list.append(h('li', { class: `decision ${d.author}${d.refused ? ' refused' : ''}`, 'data-author': d.author },
+    // an order an answer's option gave says so; one that found the thing already so changed nothing, and is no refusal of the answer
+    const order = orders.get(d.index);
+    const noChange = order !== undefined && d.refused && d.code === 'no-change';
+    list.append(h('li', { class: `decision ${d.author}${d.refused ? (noChange ? ' no-change' : ' refused') : ''}`, 'data-author': d.author },
       // exercise control's own orders: the tag says who, and "controller exercise control" would say it twice
       timeButton(host, d.t), ' ', h('span', { class: 'author' }, S.authors[d.author] ?? d.author),
-      ...(d.role === 'controller' && d.author === 'controller' ? [] : [' ', h('span', { class: 'role', title: d.role }, wordsFor(run, host.lang()).name('role', d.role))]), ': ',
-      h('strong', {}, commandText(run, host.lang(), d.do, d.fields)), d.refused ? h('span', { class: 'refused-reason' }, ` (${S.refused}: ${d.reason ?? ''})`) : null));
+      ...(d.role === 'controller' && d.author === 'controller' ? [] : [' ', h('span', { class: 'role', title: d.role }, w.name('role', d.role))]), ': ',
+      h('strong', {}, commandText(run, host.lang(), d.do, d.fields)),
+      order ? h('span', { class: 'order-of' }, ` (${w.m(order.by_default ? 'order.default' : 'order.answer', { option: w.optionLabel(order.inject, order.option) })})`) : null,
+      d.refused ? h('span', { class: 'refused-reason' }, ` (${noChange ? S.noChange : S.refused}: ${d.reason ?? ''})`) : null));
   }
   el.replaceChildren(h('p', { class: 'muted' }, `${S.decisionsNear}: ${shown.length} ${S.shownOf} ${n}`), list);
 }
