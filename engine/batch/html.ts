@@ -26,7 +26,8 @@ const r1 = (v: number) => Math.round(v * 10) / 10;
 
 const fmt = fmtFigure;
 const label = metricLabel;
-const pct = (p: number) => `${Math.round(p * 1000) / 10} %`;
+/** A share as a percentage, its sign kept on the line of its figure (a no-break space: "55.1 %", never "55.1" then "%" below). */
+const pct = (p: number) => `${Math.round(p * 1000) / 10}\u00a0%`;
 
 interface Bins { start: number; width: number; counts: number[][]; integer: boolean }
 
@@ -143,14 +144,30 @@ function histogram(title: string, metric: string, series: { name: string | null;
   return `${head}<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(`histogram of ${label(metric)}`)}">${parts.join('')}</svg>${legend}</figure>`;
 }
 
-/** P, S, M, U and not tested (grey, "n/t"): shares of all runs, so the bar is full. */
+/**
+ * How wide a label written in a rating bar is, near enough to tell whether it fits its segment (11 px, semibold:
+ * a digit or a capital about 7 px, a space or a point about 3.5 px); the page cannot measure it, having no script.
+ */
+function inbarWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch === ' ' || ch === '\u00a0' || ch === '.' || ch === '/' ? 3.5 : 7;
+  return w;
+}
+
+/**
+ * P, S, M, U and not tested (grey, "n/t"): shares of all runs, so the bar is full. A segment says its letter
+ * and share (as the figure beside it writes shares: "P 46.5 %") where that fits inside it with some room,
+ * its letter alone where only that fits, and nothing where not even that does (its tooltip says all).
+ */
 function ratingBar(x: Aggregate['objectives'][string], width = 300): string {
   let at = 0;
   const parts: [string, string, Proportion][] = (['P', 'S', 'M', 'U'] as const).map((k) => [k, k, x.ratings[k]]);
   if (x.not_tested) parts.push(['NT', 'n/t', x.not_tested]);
   const segs = parts.map(([k, short, q]) => {
     const w = q.p * width;
-    const s = w > 0 ? `<rect x="${r1(at)}" y="0" width="${r1(w)}" height="18" fill="${RATING_COLOURS[k]}"><title>${k === 'NT' ? 'not tested' : k}: ${pct(q.p)} (${q.count} of ${q.n} runs; 95 % CI ${pct(q.ci95[0])} to ${pct(q.ci95[1])})</title></rect>${w >= 26 ? `<text x="${r1(at + w / 2)}" y="13" text-anchor="middle" class="inbar${DARK_TEXT.has(k) ? ' dark' : ''}">${short} ${Math.round(q.p * 100)}%</text>` : ''}` : '';
+    const full = `${short} ${pct(q.p)}`;
+    const text = inbarWidth(full) + 10 <= w ? full : inbarWidth(short) + 6 <= w ? short : null;
+    const s = w > 0 ? `<rect x="${r1(at)}" y="0" width="${r1(w)}" height="18" fill="${RATING_COLOURS[k]}"><title>${k === 'NT' ? 'not tested' : k}: ${pct(q.p)} (${q.count} of ${q.n} runs; 95 % CI ${pct(q.ci95[0])} to ${pct(q.ci95[1])})</title></rect>${text ? `<text x="${r1(at + w / 2)}" y="13" text-anchor="middle" class="inbar${DARK_TEXT.has(k) ? ' dark' : ''}">${text}</text>` : ''}` : '';
     at += w;
     return s;
   });
@@ -214,7 +231,7 @@ export function batchHtml(r: BatchResults): string {
     const rows = r.objectives.map((o) => {
       const cells = groups.map((g) => {
         const x = g.agg.objectives[o.id];
-        return `<td>${vary ? `<div class="vlabel">${esc(`${vary.key.split('.').pop()}=${g.agg.value}`)}</div>` : ''}${ratingBar(x)}</td><td>${metBar(x.met)} <span class="p">${pct(x.met.p)}</span> <span class="ci">[${pct(x.met.ci95[0])}, ${pct(x.met.ci95[1])}]</span>${x.not_tested && x.not_tested.count > 0 ? `<div class="nt">not tested in ${x.not_tested.count} of ${x.not_tested.n} runs (${pct(x.not_tested.p)}); met in ${x.met_if_tested.count} of the ${x.met_if_tested.n} tested${x.met_if_tested.n ? ` (${pct(x.met_if_tested.p)})` : ''}</div>` : ''}</td>`;
+        return `<td>${vary ? `<div class="vlabel">${esc(`${vary.key.split('.').pop()}=${g.agg.value}`)}</div>` : ''}${ratingBar(x)}</td><td><div class="metrow">${metBar(x.met)}<span class="fig"><span class="p">${pct(x.met.p)}</span> <span class="ci">[${pct(x.met.ci95[0])}, ${pct(x.met.ci95[1])}]</span></span></div>${x.not_tested && x.not_tested.count > 0 ? `<div class="nt">not tested in ${x.not_tested.count} of ${x.not_tested.n} runs (${pct(x.not_tested.p)}); met in ${x.met_if_tested.count} of the ${x.met_if_tested.n} tested${x.met_if_tested.n ? ` (${pct(x.met_if_tested.p)})` : ''}</div>` : ''}</td>`;
       });
       return cells.map((c, i) => `<tr>${i === 0 ? `<th rowspan="${cells.length}"><div>${esc(o.id)}</div><div class="otext">${esc(o.text)}</div><div class="crit">${esc(`${o.metric}${o.of ? ` of ${o.of}` : ''} ${o.comparator} ${fmt(o.metric, o.threshold)}`)}</div></th>` : ''}${c}</tr>`).join('');
     });
@@ -261,6 +278,8 @@ table{border-collapse:collapse}th,td{padding:4px 8px;text-align:left;vertical-al
 table.stats td{text-align:right;font-variant-numeric:tabular-nums}
 table.obj th[rowspan]{max-width:320px;font-weight:600}.otext{font-weight:400;color:#444}.crit{font-weight:400;color:#777;font-size:12px;font-family:ui-monospace,monospace}
 .vlabel{font-size:12px;color:#555}.p{font-weight:600}.ci{color:#666}
+.metrow{display:flex;align-items:center;column-gap:8px;flex-wrap:wrap}.metrow svg{flex:none}
+.fig{font-variant-numeric:tabular-nums;white-space:nowrap}.fig .p{display:inline-block;min-width:3.3em;text-align:right}
 .legend{max-width:${W}px;margin:4px 0 0;font-size:12px}.legend span{margin-right:12px;white-space:nowrap;display:inline-block}.legend i{display:inline-block;width:12px;height:3px;margin-right:4px;vertical-align:middle}
 .note{color:#777;font-size:12px;margin:2px 0 0}.nt{color:#555;font-size:12px}
 .single{width:${W}px;margin:40px 0;text-align:center;color:#333}

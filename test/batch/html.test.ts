@@ -61,7 +61,7 @@ describe('batch results page (drill batch --html)', () => {
     // the objective table shows the probability the results file holds
     const met = r.aggregates[0].objectives['first-on-scene'].met;
     const row = page.locator('table.obj tr', { hasText: 'first-on-scene' });
-    await expect.poll(() => row.locator('.p').textContent()).toBe(`${Math.round(met.p * 1000) / 10} %`);
+    await expect.poll(() => row.locator('.p').textContent()).toBe(`${Math.round(met.p * 1000) / 10}\u00a0%`);
     // the shares written inside the rating bars can be read: WCAG contrast of at least 4.5 against their segment
     const contrasts = await page.evaluate(() => {
       const lum = (c: string) => {
@@ -82,6 +82,48 @@ describe('batch results page (drill batch --html)', () => {
     expect(footer).not.toContain('${');
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'batch.png'), fullPage: true });
+  });
+
+  it('writes each probability whole and beside its bar: a figure never apart from its % sign, centred on its bar, a share in a rating bar inside its segment', async () => {
+    const r = batch([loadNamed('ky-son-flash-flood')], 60, null);
+    const { page } = await open(batchHtml(r), 'batch-figures');
+    // narrow enough for the interval to go under the bar: it goes whole
+    await page.setViewportSize({ width: 900, height: 900 });
+    const look = await page.evaluate(() => {
+      const mid = (r: DOMRect) => (r.top + r.bottom) / 2;
+      return {
+        // each figure and each interval on one line, the % sign with its number
+        lines: [...document.querySelectorAll('table.obj .p, table.obj .ci')].map((el) => ({ text: el.textContent, lines: new Set([...el.getClientRects()].map((c) => Math.round(c.top))).size })),
+        // a figure on the bar's line stands level with the bar
+        level: [...document.querySelectorAll('table.obj svg[aria-label="probability met"]')].map((svg) => {
+          const p = svg.parentElement!.querySelector('.p')!.getBoundingClientRect(), b = svg.getBoundingClientRect();
+          return { text: svg.parentElement!.querySelector('.p')!.textContent, beside: p.left > b.right, off: Math.abs(mid(p) - mid(b)) };
+        }),
+        inbar: [...document.querySelectorAll('svg text.inbar')].map((t) => {
+          const rect = t.previousElementSibling as SVGRectElement, tb = (t as SVGTextElement).getBBox();
+          const x = Number(rect.getAttribute('x')), w = Number(rect.getAttribute('width'));
+          return { text: t.textContent, inside: tb.x >= x && tb.x + tb.width <= x + w };
+        }),
+        figures: [...document.querySelectorAll('table.obj :is(.fig, .nt, text.inbar)')].map((el) => el.textContent!),
+      };
+    });
+    await page.locator('table.obj').screenshot({ path: join(ARTIFACTS, 'batch-objectives-900.png') });
+    expect(look.lines.filter((l) => l.lines !== 1)).toEqual([]);
+    expect(look.level.length).toBe(r.objectives.length);
+    for (const l of look.level) if (l.beside) expect(l.off, l.text ?? '').toBeLessThanOrEqual(1.5);
+    expect(look.inbar.length).toBeGreaterThan(0);
+    expect(look.inbar.filter((t) => !t.inside)).toEqual([]);
+    // a share reads the same in the bar as beside it: "P 62 %", not "P 62%"
+    for (const t of look.inbar) expect(t.text).toMatch(/^(?:[PSMU]|n\/t)(?: \d+(?:\.\d)?\u00a0%)?$/);
+    for (const f of look.figures) expect(f).not.toMatch(/\d ?%/);
+    await page.setViewportSize({ width: 1400, height: 900 });
+    const wide = await page.evaluate(() => [...document.querySelectorAll('table.obj svg[aria-label="probability met"]')].map((svg) => {
+      const p = svg.parentElement!.querySelector('.p')!.getBoundingClientRect(), b = svg.getBoundingClientRect();
+      return { beside: p.left > b.right, off: Math.abs((p.top + p.bottom) / 2 - (b.top + b.bottom) / 2) };
+    }));
+    // wide enough: every figure beside its bar, level with it
+    for (const l of wide) { expect(l.beside).toBe(true); expect(l.off).toBeLessThanOrEqual(1.5); }
+    await page.locator('table.obj').screenshot({ path: join(ARTIFACTS, 'batch-objectives.png') });
   });
 
   it('draws sweep curves, one point per value, when --vary was used', async () => {

@@ -4,7 +4,8 @@
  * and back once their anchors are further apart.
  */
 import { describe, expect, it } from 'vitest';
-import { boxAt, placeLabels, type Box, type Label, type Spot } from '../../viewer/src/labels.js';
+import fc from 'fast-check';
+import { BoxIndex, boxAt, placeLabels, placeMoving, type Box, type Label, type Spot } from '../../viewer/src/labels.js';
 
 const SPOTS: Spot[] = [{ dx: 10, dy: -9, anchor: 'start' }, { dx: -10, dy: -9, anchor: 'end' }];
 const VIEW: Box = { x0: 0, y0: 0, x1: 400, y1: 300 };
@@ -43,5 +44,45 @@ describe('placeLabels', () => {
     const shelter = { x0: 205, y0: 80, x1: 230, y1: 100 };
     expect(placeLabels([label(200, 100)], [shelter], VIEW)).toEqual([SPOTS[1]]);
     expect(placeLabels([label(200, 100)], [shelter, { x0: 100, y0: 80, x1: 180, y1: 100 }], VIEW)).toEqual([null]);
+  });
+});
+
+describe('BoxIndex', () => {
+  const box = fc.record({ x: fc.integer({ min: -100, max: 600 }), y: fc.integer({ min: -100, max: 500 }), w: fc.integer({ min: 0, max: 200 }), h: fc.integer({ min: 0, max: 40 }) })
+    .map(({ x, y, w, h }): Box => ({ x0: x, y0: y, x1: x + w, y1: y + h }));
+
+  it('finds exactly the boxes a box overlaps, as a scan of them all does, whatever their size against its grid', () => {
+    fc.assert(fc.property(fc.array(box, { maxLength: 40 }), box, fc.integer({ min: 0, max: 3 }), (boxes, b, gap) => {
+      const index = new BoxIndex(boxes, 32);
+      const near = (a: Box) => a.x0 < b.x1 + gap && b.x0 < a.x1 + gap && a.y0 < b.y1 + gap && b.y0 < a.y1 + gap;
+      const scan = boxes.flatMap((a, i) => (near(a) ? [i] : []));
+      expect(index.hits(b, gap)).toEqual(scan);
+      expect(index.any(b, gap)).toBe(scan.length > 0);
+      if (scan.length === 1) expect(index.any(b, gap, scan[0])).toBe(false);
+    }));
+  });
+});
+
+describe('placeMoving', () => {
+  const nothing = () => false;
+
+  it('keeps its first spot where that covers no placed label', () => {
+    expect(placeMoving(label(200, 100), new BoxIndex([]), nothing)).toEqual({ spot: SPOTS[0], covers: [] });
+  });
+
+  it('takes another spot rather than cover a placed label, and prefers one clear of markers too', () => {
+    const placed = new BoxIndex([boxAt(label(200, 100), SPOTS[0])]);
+    expect(placeMoving(label(200, 100), placed, nothing)).toEqual({ spot: SPOTS[1], covers: [] });
+    const three: Spot[] = [...SPOTS, { dx: 0, dy: 20, anchor: 'middle' }];
+    const l = { ...label(200, 100), spots: three };
+    const marker = boxAt(l, SPOTS[1]);
+    expect(placeMoving(l, placed, (b) => b.x0 < marker.x1 && marker.x0 < b.x1 && b.y0 < marker.y1 && marker.y0 < b.y1)).toEqual({ spot: three[2], covers: [] });
+    // every spot clear of labels is under a marker: a marker is covered before a label is
+    expect(placeMoving(l, placed, () => true)).toEqual({ spot: SPOTS[1], covers: [] });
+  });
+
+  it('where every spot covers a placed label, keeps its first and names the labels it covers', () => {
+    const a = boxAt(label(200, 100), SPOTS[0]), b = boxAt(label(200, 100), SPOTS[1]);
+    expect(placeMoving(label(200, 100), new BoxIndex([b, { x0: 0, y0: 0, x1: 5, y1: 5 }, a]), nothing)).toEqual({ spot: SPOTS[0], covers: [2] });
   });
 });

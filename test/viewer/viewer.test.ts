@@ -193,9 +193,9 @@ describe('the replay viewer', () => {
     await expect(page.locator('#divergence-label').getAttribute('data-t')).resolves.toBe(String(d.t));
     expect(await page.locator('#map-b g.unit').count()).toBe(runB.scenario.units.length);
     // each pane says which run it shows
-    const paneLabel = (id: string) => page.evaluate((id) => getComputedStyle(document.getElementById(id)!, '::before').content, id);
-    expect(await paneLabel('map-a')).toBe(`"A: ${basename(fileA)}"`);
-    expect(await paneLabel('map-b')).toBe(`"B: ${basename(fileB)}"`);
+    const paneLabel = (id: string) => page.locator(`#${id} .map-caption`).textContent();
+    expect(await paneLabel('map-a')).toBe(`A: ${basename(fileA)}`);
+    expect(await paneLabel('map-b')).toBe(`B: ${basename(fileB)}`);
     expect(await page.locator('#timeline-slider line.divergence').getAttribute('data-t')).toBe(String(d.t));
     await page.locator('#divergence-label button.time').click();
     expect(await clockT(page)).toBe(d.t);
@@ -204,7 +204,7 @@ describe('the replay viewer', () => {
     await page.waitForFunction(() => location.hash.includes('cmp=1'));
     await page.locator('#compare-layout').selectOption('overlay');
     expect(await page.locator('#map-a g.unit.ghost').count()).toBe(runB.scenario.units.length);
-    expect(await paneLabel('map-a')).toBe(`"A: ${basename(fileA)} · B: ${basename(fileB)} (outlines)"`);
+    expect(await paneLabel('map-a')).toBe(`A: ${basename(fileA)} · B: ${basename(fileB)} (outlines)`);
     await page.screenshot({ path: join(ARTIFACTS, 'viewer-compare-overlay.png') });
     await page.locator('#compare-layout').selectOption('side');
     await page.locator('#compare-select').selectOption('');

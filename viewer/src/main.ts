@@ -20,6 +20,7 @@ import { loadOpened, runLabel, type LoadedRun } from './loaded.js';
 import { clock, wallClock } from './look.js';
 import { MapView } from './map.js';
 import { renderBoard, renderDecisions, renderMessages, renderMetrics, renderObjectives, updateMessages, type PanelHost } from './panels.js';
+import { rovingTimes } from './roving.js';
 import { Arrival, startServed } from './served.js';
 import { Timeline } from './timeline.js';
 
@@ -312,9 +313,6 @@ class App implements PanelHost {
     this.b = b === a ? null : b;
     $('empty').hidden = true;
     document.body.classList.toggle('comparing', this.b !== null);
-    $('map-a').dataset.runLabel = a.data.name;
-    $('map-a').dataset.otherLabel = this.b?.data.name ?? '';
-    $('map-b').dataset.runLabel = this.b?.data.name ?? '';
     document.body.classList.toggle('overlaid', this.b !== null && this.layout === 'overlay');
     // the timeline first: its height sets the maps' (a map laid out before it would be laid out again)
     const t0 = performance.now();
@@ -326,6 +324,7 @@ class App implements PanelHost {
     $('map-b').hidden = !side;
     if (side && (changedB || !this.mapB)) { this.mapB?.destroy(); this.mapB = new MapView($('map-b'), this.b!, () => this.language, 'b'); }
     if (!side) { this.mapB?.destroy(); this.mapB = null; }
+    this.captions();
     const t2 = performance.now();
     this.fillSelects();
     this.renderPanels();
@@ -338,6 +337,15 @@ class App implements PanelHost {
     this.timings.seek_ms ??= performance.now() - t4;
     this.timings.first_render_ms ??= performance.now() - t0;
     this.updateDivergenceLabel();
+  }
+
+  /** Each pane says which run it shows when comparing: its letter and its file (overlaid: both, B as outlines). */
+  captions(): void {
+    const S = this.S(), a = this.a, b = this.b;
+    if (!a) return;
+    const overlaid = b !== null && this.layout === 'overlay';
+    this.mapA?.caption(b === null ? '' : overlaid ? `A: ${a.data.name} · B: ${b.data.name} (${S.outlines})` : `A: ${a.data.name}`);
+    this.mapB?.caption(b === null ? '' : `B: ${b.data.name}`);
   }
 
   updateDivergenceLabel(): void {
@@ -512,6 +520,7 @@ class App implements PanelHost {
       this.timeline.relabel();
       this.mapA?.relabel();
       this.mapB?.relabel();
+      this.captions();
       this.showTitle();
       this.seek(this.t, true);
       this.updateDivergenceLabel();
@@ -535,9 +544,8 @@ class App implements PanelHost {
     for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) el.setAttribute('aria-label', S[el.dataset.i18nLabel as StringKey]);
     for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-title]')) el.title = S[el.dataset.i18nTitle as StringKey];
     $('lang').textContent = this.language === 'vi' ? 'EN' : 'VI';
-    $('map-a').dataset.outlines = S.outlines;
     $('play').setAttribute('aria-label', this.playing ? S.pause : S.play);
-    const keys: [string, string][] = [['Space', S.keyPlay], ['← →', S.keyStep], ['Shift + ← →', S.keyJump], ['Home End', S.keyHomeEnd], ['[ ]', S.keySpeed], ['1 – 5', S.keyTabs], ['+ − 0', S.keyZoom], ['L', S.keyLang], ['C', S.keyCompare], ['?', S.keyHelp]];
+    const keys: [string, string][] = [['Space', S.keyPlay], ['← →', S.keyStep], ['Shift + ← →', S.keyJump], ['Home End', S.keyHomeEnd], ['[ ]', S.keySpeed], ['1 – 5', S.keyTabs], ['↑ ↓ Home End', S.keyPanelTimes], ['Enter', S.keyPanelGo], ['+ − 0', S.keyZoom], ['L', S.keyLang], ['C', S.keyCompare], ['?', S.keyHelp]];
     $('help-keys').replaceChildren(...keys.flatMap(([k, v]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, v)]));
   }
 
@@ -581,6 +589,8 @@ class App implements PanelHost {
     });
     $('help-button').addEventListener('click', () => $<HTMLDialogElement>('help').showModal());
     for (const name of TABS) $(`tab-${name}`).addEventListener('click', () => this.showTab(name));
+    // each panel's time buttons are one tab stop, ↑ ↓ Home End within
+    for (const name of ['messages', 'decisions', 'objectives']) rovingTimes($(`panel-${name}`));
     $('tabs').addEventListener('keydown', (e) => {
       if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
       e.stopPropagation();

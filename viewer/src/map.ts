@@ -20,7 +20,7 @@ import { valueAt } from '../../engine/replay/history.js';
 import type { World } from '../../engine/sim/world.js';
 import type { Lang } from './i18n.js';
 import { STRINGS } from './i18n.js';
-import { placeLabels, type Box, type Label, type Spot } from './labels.js';
+import { BoxIndex, boxAt, placeLabels, placeMoving, type Box, type Label, type Spot } from './labels.js';
 import { lonLat, type LoadedRun } from './loaded.js';
 import { RISK_COLOUR, ROAD_STYLE, UNIT_COLOUR, severityColour, severityInk } from './look.js';
 import { Marks, put, svgEl, text } from './marks.js';
@@ -87,6 +87,17 @@ export class MapView {
   private last: { t: number; world: World; overlay: { run: LoadedRun; world: World } | null } | null = null;
   private readonly ro: ResizeObserver;
   private readonly extentPoints: P[] = [];
+  /** the labels placed for the current view, as boxes a moving label keeps off (made with the placement, read at every seek) */
+  private placed: { els: SVGTextElement[]; labels: Label[]; spots: Spot[]; index: BoxIndex; markers: BoxIndex; under: boolean[] } | null = null;
+  /** the placed labels a moving label covers at the time shown: hidden until it moves off them */
+  private covered: SVGTextElement[] = [];
+  /** which run the pane shows, when comparing: an element (not a ::before) so that its box can be kept clear of labels */
+  private readonly captionEl: HTMLElement;
+  /** the caption's and the legend's boxes as their ResizeObserver last found them (null: not shown); the legend sits in the bottom right corner */
+  private overlays: { caption: { x: number; y: number; w: number; h: number } | null; legend: { right: number; bottom: number; w: number; h: number } | null } = { caption: null, legend: null };
+  /** the boxes of the caption and the legend that the labels were last placed around */
+  private placedAround: Box[] = [];
+  private readonly overlayRo: ResizeObserver;
 
   constructor(readonly el: HTMLElement, readonly run: LoadedRun, private lang: () => Lang, readonly tag: string) {
     el.replaceChildren();
@@ -101,7 +112,8 @@ export class MapView {
     hatch.append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 6).attr('stroke', '#0072B2').attr('stroke-width', 2);
     this.geo = this.svg.append('g').attr('class', 'geo');
     this.geo.append('g').attr('class', 'typhoon');
-    for (const name of ['zones', 'roads', 'areas', 'bases', 'shelters']) {
+    // zones above the roads, as every marker of a place is: a road under a zone's figures cut them ('0↓ 1 00')
+    for (const name of ['roads', 'zones', 'areas', 'bases', 'shelters']) {
       this.layer[name] = this.svg.append('g').attr('class', `layer-${name}`);
     }
     // the markers that move at every seek, and the labels above them, on a layer of their own: a seek repaints
@@ -130,24 +142,70 @@ export class MapView {
     // the moving markers' tooltips are written when the pointer comes over one (see Mark.tip)
     this.top.on('pointerover', (ev: PointerEvent) => { this.hovered = ev.target as Element; this.tip(); })
       .on('pointerout', () => { this.hovered = null; });
-    el.append(legend(lang(), tag));
+    const key = el.appendChild(legend(lang(), tag));
+    this.captionEl = el.appendChild(document.createElement('div'));
+    this.captionEl.className = 'map-caption';
+    this.captionEl.hidden = true;
+    // their size changes with the language, the caption's text and the legend opened or closed, not with the time
+    this.overlayRo = new ResizeObserver(() => this.overlaysChanged());
+    this.overlayRo.observe(key);
+    this.overlayRo.observe(this.captionEl);
     this.ro = new ResizeObserver(() => this.resize());
     this.ro.observe(el);
     this.resize();
   }
 
+  /** Say which run the pane shows (comparing), or nothing (''). */
+  caption(text: string): void {
+    if (this.captionEl.textContent !== text) this.captionEl.textContent = text;
+    this.captionEl.hidden = text === '';
+  }
+
+  /**
+   * The caption or the legend changed size (shown, opened, closed, another language): labels are placed
+   * again if one now lies under them, or if they left room that a label may take. Read in the observer's
+   * callback, where the page's layout is fresh: nothing here makes the browser lay it out again.
+   */
+  private overlaysChanged(): void {
+    const cap = this.captionEl, leg = this.el.querySelector<HTMLElement>('details.legend');
+    const W = this.el.clientWidth, H = this.el.clientHeight;
+    this.overlays = {
+      caption: !cap.hidden && cap.offsetWidth > 0 ? { x: cap.offsetLeft, y: cap.offsetTop, w: cap.offsetWidth, h: cap.offsetHeight } : null,
+      legend: leg && leg.offsetWidth > 0 ? { right: W - leg.offsetLeft - leg.offsetWidth, bottom: H - leg.offsetTop - leg.offsetHeight, w: leg.offsetWidth, h: leg.offsetHeight } : null,
+    };
+    const now = this.overlayBoxes(), was = this.placedAround;
+    const within = (a: Box, b: Box) => a.x0 >= b.x0 && a.x1 <= b.x1 && a.y0 >= b.y0 && a.y1 <= b.y1;
+    const freed = was.some((o) => !now.some((n) => within(o, n)));
+    const buried = this.placed !== null && this.placed.index.boxes.some((b) => now.some((o) => overlap(b, o)));
+    this.placedAround = now;
+    if (freed || buried) { this.drawnView = ''; this.redraw(); }
+  }
+
+  /** The caption's and the legend's boxes on the map, a little larger (the labels' halo). */
+  private overlayBoxes(): Box[] {
+    const out: Box[] = [];
+    const m = 2;
+    const c = this.overlays.caption, l = this.overlays.legend;
+    if (c) out.push({ x0: c.x - m, y0: c.y - m, x1: c.x + c.w + m, y1: c.y + c.h + m });
+    if (l) { const x1 = this.width - l.right, y1 = this.height - l.bottom; out.push({ x0: x1 - l.w - m, y0: y1 - l.h - m, x1: x1 + m, y1: y1 + m }); }
+    return out;
+  }
+
   destroy(): void {
     this.ro.disconnect();
+    this.overlayRo.disconnect();
     this.el.replaceChildren();
   }
 
   /** Texts in the new language: the legend is rebuilt, the rest follows on the next render. */
   relabel(): void {
-    const open = (this.el.querySelector('details.legend') as HTMLDetailsElement | null)?.open ?? true;
-    this.el.querySelector('details.legend')?.remove();
+    const old = this.el.querySelector('details.legend') as HTMLDetailsElement | null;
+    const open = old?.open ?? true;
+    if (old) { this.overlayRo.unobserve(old); old.remove(); }
     const box = legend(this.lang(), this.tag);
     box.open = open;
-    this.el.append(box);
+    this.el.insertBefore(box, this.captionEl);
+    this.overlayRo.observe(box);
     this.svg.select('title').text(textIn(this.run.data.scenario.title, this.lang()));
   }
 
@@ -306,16 +364,30 @@ export class MapView {
     });
     items.sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.rank[2] - b.rank[2] || (a.rank[3] < b.rank[3] ? -1 : a.rank[3] > b.rank[3] ? 1 : 0));
     const labels: Label[] = items.map((it) => ({ x: it.at[0], y: it.at[1], ...this.measure(it.el, it.reserve), spots: it.spots }));
-    const spots = placeLabels(labels, markers, { x0: 0, y0: 0, x1: this.width, y1: this.height });
+    // the pane's caption (compare) and the legend lie over the map: no label goes under them
+    const fixed = this.overlayBoxes();
+    this.placedAround = fixed;
+    const spots = placeLabels(labels, [...markers, ...fixed], { x0: 0, y0: 0, x1: this.width, y1: this.height });
+    // what a moving label must keep off, for the seeks until the view changes again (see placeMovingLabels)
+    for (const el of this.covered) el.removeAttribute('visibility');
+    this.covered = [];
+    const placedEls: SVGTextElement[] = [], placedLabels: Label[] = [], placedSpots: Spot[] = [], placedBoxes: Box[] = [], under: boolean[] = [];
     items.forEach((it, k) => {
       const s = spots[k];
       if (!s) { it.el.setAttribute('display', 'none'); return; }
       it.el.removeAttribute('display');
+      placedEls.push(it.el);
+      placedLabels.push(labels[k]);
+      placedSpots.push(s);
+      placedBoxes.push(boxAt(labels[k], s));
+      under.push(it.own);
       // a zone's or shelter's text sits in its marker's group; area names on the labels' layer, in screen units
       it.el.setAttribute('x', String(it.own ? s.dx : it.at[0] + s.dx));
       it.el.setAttribute('y', String(it.own ? s.dy : it.at[1] + s.dy));
       it.el.setAttribute('text-anchor', s.anchor);
     });
+    // a zone's or a shelter's figures lie under the incidents' layer (an area's name lies above it)
+    this.placed = { els: placedEls, labels: placedLabels, spots: placedSpots, index: new BoxIndex(placedBoxes), markers: new BoxIndex([...markers, ...fixed]), under };
   }
 
   render(t: number, world: World, overlay: { run: LoadedRun; world: World } | null = null): void {
@@ -455,33 +527,77 @@ export class MapView {
         setText(g.select('title'), `${S.shelter}: ${textIn(d.sh.name, lang) || d.sh.id} ${d.w ? `${d.w.occupancy}/${d.w.capacity} (${String(d.w.m.value)})` : ''}`);
       });
 
-    // --- labels on top: area names and the typhoon's eye (screen-sized)
-    const eyes = typhoons.map((h) => { const st = trackAt(h, t, model.projection); return st ? { id: h.id, c: toCoords(model.projection, st.x, st.y), f: st.wind_force } : null; }).filter((e) => e !== null);
-    this.layer.labels.selectAll<SVGGElement, (typeof eyes)[number]>('g.eye').data(eyes, (d) => d!.id)
-      .join((en) => { const g = en.append('g').attr('class', 'eye'); g.append('circle').attr('r', 6); g.append('text').attr('x', 9).attr('y', 4).attr('class', 'small'); return g; })
-      .attr('transform', (d) => { const [x, y] = this.pt([d!.c.lon, d!.c.lat]); return `translate(${x},${y})`; })
-      .select('text').text((d) => `${d!.f} Bft`);
+    // --- labels on top: area names (placed when the view changes), then the typhoon's eye (screen-sized)
     if (viewChanged) {
       this.layer.labels.selectAll<SVGTextElement, (typeof areas)[number]>('text.area-name').data(areas, (d) => d.a.id)
         .join('text').attr('class', 'area-name').attr('data-area', (d) => d.a.id)
         .text((d) => textIn(d.a.name, lang));
       this.placeMapLabels();
     }
+    // the placed labels a moving label covers at this time, whatever side it takes (hidden below)
+    const covers = new Set<number>();
+    const eyes = typhoons.map((h) => { const st = trackAt(h, t, model.projection); return st ? { id: h.id, c: toCoords(model.projection, st.x, st.y), f: st.wind_force } : null; }).filter((e) => e !== null);
+    this.layer.labels.selectAll<SVGGElement, (typeof eyes)[number]>('g.eye').data(eyes, (d) => d!.id)
+      .join((en) => { const g = en.append('g').attr('class', 'eye'); g.append('circle').attr('r', 6); g.append('text').attr('x', 9).attr('y', 4).attr('class', 'small'); return g; })
+      .each((d, i, gs) => {
+        const [x, y] = this.pt([d!.c.lon, d!.c.lat]);
+        const g = gs[i], label = g.lastChild as SVGTextElement, text = `${d!.f} Bft`;
+        const at = `translate(${x},${y})`;
+        if (g.getAttribute('transform') !== at) g.setAttribute('transform', at);
+        if (label.textContent !== text) label.textContent = text;
+        const s = this.movingSpot(label, text, x, y, EYE_SPOTS, covers, null).spot;
+        if (label.getAttribute('x') !== String(s.dx) || label.getAttribute('y') !== String(s.dy)) { label.setAttribute('x', String(s.dx)); label.setAttribute('y', String(s.dy)); label.setAttribute('text-anchor', s.anchor); }
+      });
 
     // --- incidents: open ones from the engine's world, recently resolved ones faded
-    this.drawIncidents(this.layer.incidents, run, world, t, false);
+    // the people at risk placed so far (A's, then B's overlaid: B's keep off A's too)
+    const taken = new BoxIndex();
+    this.drawIncidents(this.layer.incidents, run, world, t, false, covers, taken);
     this.drawUnits(this.layer.units, run, world, t, false);
     if (overlay) {
       // B's markers sit a few pixels off A's so that where both agree, both still show
       this.layer.overlay.attr('transform', 'translate(5,5)');
-      this.drawIncidents(this.layer.overlay, overlay.run, overlay.world, t, true);
+      this.drawIncidents(this.layer.overlay, overlay.run, overlay.world, t, true, covers, taken);
       this.drawUnits(this.layer.overlay, overlay.run, overlay.world, t, true);
     } else if (this.markSets.has('ghost')) {
       const m = this.markSets.get('ghost')!;
       m.incidents.clear();
       m.units.clear();
     }
+    this.hideCovered(covers);
     this.tip();
+  }
+
+  /**
+   * Where a label that moves with the time goes, at screen point (x, y): the first of its spots clear of the
+   * placed labels (and, if it can, of the places' markers and of what `blocked` says: other incidents' circles
+   * and labels); where none is clear, its first, and the placed labels whose text it covers are added to
+   * `covers`. A few look-ups in the placed labels' grid: cheap at every seek.
+   */
+  private movingSpot(el: SVGTextElement, text: string, x: number, y: number, spots: readonly Spot[], covers: Set<number>, blocked: ((b: Box) => boolean) | null): { spot: Spot; box: Box } {
+    const l: Label = { x, y, ...this.measure(el, text), spots };
+    const p = this.placed;
+    if (!p) return { spot: spots[0], box: boxAt(l, spots[0]) };
+    const r = placeMoving(l, p.index, (b) => p.markers.any(b) || (blocked !== null && blocked(b)));
+    const box = boxAt(l, r.spot);
+    // placed with room for their widest text: what a zone or a shelter shows now may be narrower, and clear of it
+    for (const i of r.covers) if (overlap(box, this.shownBox(i))) covers.add(i);
+    return { spot: r.spot, box };
+  }
+
+  /** The box of placed label i's text as it reads now (a zone's or a shelter's figures change with the time). */
+  private shownBox(i: number): Box {
+    const p = this.placed!, el = p.els[i];
+    return boxAt({ ...p.labels[i], ...this.measure(el, el.textContent ?? '') }, p.spots[i]);
+  }
+
+  /** Hide the placed labels a moving label covers now, and show again those it has left (the rest is not touched). */
+  private hideCovered(covers: Set<number>): void {
+    const els = this.placed?.els ?? [];
+    const next = [...covers].map((i) => els[i]);
+    for (const el of this.covered) if (!next.includes(el)) el.removeAttribute('visibility');
+    for (const el of next) if (!this.covered.includes(el)) el.setAttribute('visibility', 'hidden');
+    this.covered = next;
   }
 
   /** The incident and unit markers of a layer (A's, or B's overlaid as outlines), kept across redraws. */
@@ -520,7 +636,7 @@ export class MapView {
   /** the view (zoom, size, language) the bases and area names were last drawn for */
   private drawnView = '';
 
-  private drawIncidents(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, world: World, t: number, ghost: boolean): void {
+  private drawIncidents(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, world: World, t: number, ghost: boolean, covers: Set<number>, taken: BoxIndex): void {
     const lang = this.lang();
     const S = STRINGS[lang];
     const kindName = (k: string) => textIn(run.replay.model.kind.get(k)?.name, lang) || k;
@@ -540,7 +656,7 @@ export class MapView {
     // markers that would overlap are pushed apart a little (a few steps of collision), each staying near its place
     const all = [...recent, ...open].map((d, i) => {
       const [sx, sy] = this.xy(d.x, d.y);
-      return { ...d, sx: sx + ((i % 3) - 1) * 0.01, sy: sy + ((i % 5) - 2) * 0.01, ox: sx, oy: sy, r: 8 + d.severity * 1.6 };
+      return { ...d, k: i, sx: sx + ((i % 3) - 1) * 0.01, sy: sy + ((i % 5) - 2) * 0.01, ox: sx, oy: sy, r: 8 + d.severity * 1.6 };
     });
     if (all.length > 1 && all.length <= 300) {
       for (let step = 0; step < 40; step++) {
@@ -561,6 +677,33 @@ export class MapView {
         if (!moved) break;
       }
     }
+    // the circles, and the people at risk placed so far (`taken`), for each incident's people to keep off others'
+    // (where there are few enough incidents to push apart, above)
+    // (made when the first incident with people at risk needs them: most seeks of a big run have none)
+    const off = ghost ? 5 : 0;
+    let circles: BoxIndex | null = null;
+    const clear = this.placed && all.length <= 300 ? (self: number) => {
+      circles ??= new BoxIndex(all.map((d) => { const r = 7 + d.severity * 1.6; return { x0: d.sx + off - r, y0: d.sy + off - r, x1: d.sx + off + r, y1: d.sy + off + r }; }));
+      const c = circles;
+      return (b: Box) => c.any(b, 0, self) || taken.any(b, 2);
+    } : null;
+    // an open incident's filled circle over a zone's or a shelter's figures (they lie under it) would leave a
+    // wrong number to read (0/700 for 700/700): they are hidden while it is there
+    const p = this.placed;
+    if (p && !ghost && p.under.includes(true)) {
+      for (const d of all) {
+        if (d.resolved) continue;
+        const r = 7 + d.severity * 1.6;
+        for (const i of p.index.hits({ x0: d.sx - r, y0: d.sy - r, x1: d.sx + r, y1: d.sy + r })) {
+          if (!p.under[i]) continue;
+          // covered where the circle crosses the middle of the figures' line (a circle grazing a corner leaves them readable)
+          const b = this.shownBox(i), mid = b.y1 - p.labels[i].descent - 3.5, dy = mid - d.sy;
+          if (dy * dy >= r * r) continue;
+          const half = Math.sqrt(r * r - dy * dy);
+          if (d.sx - half < b.x1 - 1 && d.sx + half > b.x0 + 1) covers.add(i);
+        }
+      }
+    }
     this.marks(layer, ghost).incidents.update(all, (d) => d.id, (m, d) => {
       const r = 7 + d.severity * 1.6;
       put(m, 0, -1, 'transform', `translate(${d.sx},${d.sy})`);
@@ -579,7 +722,12 @@ export class MapView {
       // an empty text still costs a layout: hidden instead
       const people = d.people > 0 && !d.resolved ? String(d.people) : '';
       put(m, 13, 2, 'display', people === '' ? 'none' : null);
-      if (people !== '') { put(m, 14, 2, 'x', r + 2); put(m, 15, 2, 'y', -r + 4); }
+      if (people !== '') {
+        // beside the marker, on a side clear of the placed labels (B's overlaid markers sit 5 px off)
+        const { spot: s, box } = this.movingSpot(m.parts[2] as SVGTextElement, people, d.sx + off, d.sy + off, peopleSpots(r), covers, clear?.(d.k) ?? null);
+        if (clear) taken.add(box);
+        put(m, 14, 2, 'x', s.dx); put(m, 15, 2, 'y', s.dy); put(m, 17, 2, 'text-anchor', s.anchor === 'start' ? null : s.anchor);
+      }
       text(m, 16, 2, people);
       m.tip = () => `${d.id}: ${kindName(d.kind)}; ${S.severity} ${d.severity}; ${S.phases[d.phase] ?? d.phase}; ${d.people} ${S.atRisk}`;
     });
@@ -625,6 +773,27 @@ const AREA_SPOTS: readonly Spot[] = [
   { dx: 10, dy: -9, anchor: 'start' }, { dx: 11, dy: 4, anchor: 'start' }, { dx: -10, dy: -9, anchor: 'end' }, { dx: -11, dy: 4, anchor: 'end' },
   { dx: 10, dy: 17, anchor: 'start' }, { dx: -10, dy: 17, anchor: 'end' }, { dx: 0, dy: -12, anchor: 'middle' }, { dx: 0, dy: 22, anchor: 'middle' },
 ];
+function overlap(a: Box, b: Box): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+/** the typhoon eye's wind force: right of the eye first (as before), then left, above, below */
+const EYE_SPOTS: readonly Spot[] = [{ dx: 9, dy: 4, anchor: 'start' }, { dx: -9, dy: 4, anchor: 'end' }, { dx: 0, dy: -9, anchor: 'middle' }, { dx: 0, dy: 17, anchor: 'middle' }];
+
+/** an incident's people at risk, by its marker's radius: above right first (as before), then above left, below right, below left, above, below */
+const PEOPLE_SPOTS = new Map<number, readonly Spot[]>();
+function peopleSpots(r: number): readonly Spot[] {
+  let s = PEOPLE_SPOTS.get(r);
+  if (!s) {
+    s = [
+      { dx: r + 2, dy: -r + 4, anchor: 'start' }, { dx: -r - 2, dy: -r + 4, anchor: 'end' }, { dx: r + 2, dy: r + 2, anchor: 'start' },
+      { dx: -r - 2, dy: r + 2, anchor: 'end' }, { dx: 0, dy: -r - 3, anchor: 'middle' }, { dx: 0, dy: r + 11, anchor: 'middle' },
+    ];
+    PEOPLE_SPOTS.set(r, s);
+  }
+  return s;
+}
+
 /** a shelter's occupancy: left of its triangle first (as before), then right, below, above */
 const SHELTER_SPOTS: readonly Spot[] = [{ dx: -10, dy: 4, anchor: 'end' }, { dx: 10, dy: 4, anchor: 'start' }, { dx: 0, dy: 18, anchor: 'middle' }, { dx: 0, dy: -11, anchor: 'middle' }];
 

@@ -13,6 +13,7 @@ import type { Inject } from '../../engine/scenario/schema.js';
 import { h } from './dom.js';
 import { STRINGS, type Lang } from './i18n.js';
 import type { LoadedRun } from './loaded.js';
+import { focusedIn, moveStop, rerender } from './roving.js';
 import { UNIT_COLOUR, clock, duration, severityColour, severityInk } from './look.js';
 
 export interface PanelHost {
@@ -52,8 +53,9 @@ function tag<T extends HTMLElement>(el: T, kind: string): T {
   return el;
 }
 
+/** A button that jumps to a time; out of the Tab order but for its panel's one stop (see roving.ts). */
 function timeButton(host: PanelHost, t: number, label?: string): HTMLButtonElement {
-  const b = h('button', { type: 'button', class: 'time', 'data-t': t }, label ?? clock(t));
+  const b = h('button', { type: 'button', class: 'time', 'data-t': t, tabindex: -1 }, label ?? clock(t));
   b.addEventListener('click', () => host.seek(t));
   return b;
 }
@@ -94,7 +96,8 @@ export function renderMessages(el: HTMLElement, run: LoadedRun, host: PanelHost)
     if (injects.some((i) => i.id === rec.id)) continue;
     list.append(h('li', { class: 'msg delivered', 'data-inject': rec.id, 'data-delivered-t': rec.delivered_t }, h('div', { class: 'msg-head' }, `#${rec.seq} `, timeButton(host, rec.delivered_t)), h('h3', { class: 'subject' }, rec.id)));
   }
-  el.replaceChildren(list);
+  // Tab into the list lands on the message of the moment
+  rerender(el, () => el.replaceChildren(list), () => el.querySelector<HTMLElement>('li.msg[aria-current] button.time'));
 }
 
 function optionLabel(inj: Inject, option: string, lang: Lang): string {
@@ -113,7 +116,12 @@ export function updateMessages(el: HTMLElement, t: number): void {
     if (!future) latest = li;
   }
   for (const li of el.querySelectorAll('li.msg[aria-current]')) if (li !== latest) li.removeAttribute('aria-current');
-  if (latest && !latest.hasAttribute('aria-current')) latest.setAttribute('aria-current', 'true');
+  if (latest && !latest.hasAttribute('aria-current')) {
+    latest.setAttribute('aria-current', 'true');
+    // the list's tab stop follows the moment while the keyboard is elsewhere
+    const b = latest.querySelector<HTMLElement>('button.time');
+    if (b && !focusedIn(el)) moveStop(el, b);
+  }
 }
 
 // ------------------------------------------------------------ decisions
@@ -141,7 +149,7 @@ export function renderDecisions(el: HTMLElement, run: LoadedRun, host: PanelHost
       order ? h('span', { class: 'order-of' }, ` (${w.m(order.by_default ? 'order.default' : 'order.answer', { option: w.optionLabel(order.inject, order.option) })})`) : null,
       d.refused ? h('span', { class: 'refused-reason' }, ` (${noChange ? S.noChange : S.refused}: ${d.reason ?? ''})`) : null));
   }
-  el.replaceChildren(h('p', { class: 'muted' }, `${S.decisionsNear}: ${shown.length} ${S.shownOf} ${n}`), list);
+  rerender(el, () => el.replaceChildren(h('p', { class: 'muted' }, `${S.decisionsNear}: ${shown.length} ${S.shownOf} ${n}`), list));
 }
 
 // ------------------------------------------------------------ objectives
@@ -203,7 +211,7 @@ export function renderObjectives(el: HTMLElement, run: LoadedRun, host: PanelHos
         `${S.readAt} `, tag(timeButton(host, r.at), 'read')) : null,
     ));
   }
-  el.replaceChildren(list);
+  rerender(el, () => el.replaceChildren(list));
 }
 
 // ------------------------------------------------------------ metrics
