@@ -324,6 +324,7 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     if (Array.isArray(z.shelters)) z.shelters.forEach((s, j) => ref([...p, 'shelters', j], s, ['shelter']));
     ref([...p, 'if_caught'], z.if_caught, ['kind'], 'incident kind');
     ref([...p, 'node'], z.node, ['node']);
+    nodeInArea(p, `zone '${z.id}'`, z.area, z.node);
     inHorizon([...p, 'hazard_arrives'], z.hazard_arrives, 'hazard arrival');
     if (isStr(z.area) && typeof z.population === 'number') zonePeople.set(z.area, (zonePeople.get(z.area) ?? 0) + z.population);
   }

@@ -125,6 +125,12 @@ describe("a scripted incident's area and node", () => {
     const text = edit(['    effect: { cut_road: ql48-qc-qp }\n', '    effect: { spawn: { kind: stranded, area: quy-chau, node: pa-co } }\n']);
     expect(issuesOf(text).find((i) => i.code === 'node-area')?.path).toBe('rules[0].effect.spawn.area');
   });
+
+  it("checks an evacuation zone's node (where people caught in it are found) the same way", () => {
+    const text = edit(['      if_caught: stranded\n', '      if_caught: stranded\n      node: quy-chau\n']);
+    expect(issuesOf(text).find((i) => i.code === 'node-area')).toMatchObject({ path: 'evacuation.zones[0].area', message: "zone 'pa-co-hillside' is in area 'tri-le', but its node 'quy-chau' is in 'quy-chau'" });
+    expect(codes(edit(['      if_caught: stranded\n', '      if_caught: stranded\n      node: pa-co\n']))).not.toContain('node-area');
+  });
 });
 
 describe("an evacuation zone's shelters", () => {
