@@ -10,6 +10,7 @@
 import type { Aggregate, BatchResults, RunRecord } from './results.js';
 import type { MetricStats, Proportion } from './stats.js';
 import { fmtFigure, metricLabel } from './format.js';
+import { niceStep, rangeTicks, zeroBasedTicks, type Tick } from './ticks.js';
 
 const RATING_COLOURS: Record<string, string> = { P: '#1a9850', S: '#91cf60', M: '#fc8d59', U: '#d73027', NT: '#bdbdbd' };
 /** dark text on every segment but the red one: white on the greens, orange or grey could not be read (contrast under 4.5) */
@@ -27,13 +28,6 @@ const fmt = fmtFigure;
 const label = metricLabel;
 /** A share as a percentage, its sign kept on the line of its figure (a no-break space: "55.1 %", never "55.1" then "%" below). */
 const pct = (p: number) => `${Math.round(p * 1000) / 10}\u00a0%`;
-
-function niceStep(raw: number): number {
-  if (!(raw > 0)) return 1;
-  const e = Math.pow(10, Math.floor(Math.log10(raw)));
-  const f = raw / e;
-  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * e;
-}
 
 interface Bins { start: number; width: number; counts: number[][]; integer: boolean }
 
@@ -59,32 +53,42 @@ function bins(series: number[][], metric: string): Bins | null {
   return { start, width, counts, integer };
 }
 
-/** Tick values at round numbers (round minutes or hours for durations) inside [lo, hi]. */
-function tickValues(lo: number, hi: number, metric: string, integer: boolean): number[] {
-  const range = hi - lo;
-  let step = metric.endsWith('_s') ? TIME_STEPS.find((s) => range / s <= 6) ?? niceStep(range / 6) : niceStep(range / 6);
-  if (integer) step = Math.max(1, Math.round(step));
-  const out: number[] = [];
-  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + 1e-9 && out.length < 20; v += step) out.push(Math.round(v * 1e6) / 1e6);
-  return out;
-}
-
 const W = 420, H = 190, ML = 44, MR = 12, MT = 14, MB = 40;
 
 function axisX(x0: number, x1: number, ticks: { x: number; text: string }[]): string {
   const y = H - MB;
+  // a label that would run off the chart's right edge ends at its tick instead
+  const anchor = (t: { x: number; text: string }) => (labelExtent(t.x, t.text)[1] === t.x ? 'end' : 'middle');
   return `<line x1="${x0}" y1="${y}" x2="${x1}" y2="${y}" class="axis"/>` +
-    ticks.map((t) => `<line x1="${r1(t.x)}" y1="${y}" x2="${r1(t.x)}" y2="${y + 4}" class="axis"/><text x="${r1(t.x)}" y="${y + 16}" text-anchor="middle">${esc(t.text)}</text>`).join('');
+    ticks.map((t) => `<line x1="${r1(t.x)}" y1="${y}" x2="${r1(t.x)}" y2="${y + 4}" class="axis"/><text x="${r1(t.x)}" y="${y + 16}" text-anchor="${anchor(t)}">${esc(t.text)}</text>`).join('');
 }
 
-function axisY(max: number, toY: (v: number) => number, fmtTick: (v: number) => string, integer = false): string {
+function axisY(ticks: Tick[], toY: (v: number) => number): string {
   const out: string[] = [`<line x1="${ML}" y1="${MT}" x2="${ML}" y2="${H - MB}" class="axis"/>`];
-  const step = integer ? Math.max(1, Math.round(niceStep(max / 4))) : niceStep(max / 4);
-  for (let v = 0; v <= max + 1e-9; v += step) {
-    const y = r1(toY(v));
-    out.push(`<line x1="${ML - 4}" y1="${y}" x2="${W - MR}" y2="${y}" class="grid"/><text x="${ML - 6}" y="${y + 4}" text-anchor="end">${esc(fmtTick(v))}</text>`);
+  for (const t of ticks) {
+    const y = r1(toY(t.v));
+    out.push(`<line x1="${ML - 4}" y1="${y}" x2="${W - MR}" y2="${y}" class="grid"/><text x="${ML - 6}" y="${y + 4}" text-anchor="end">${esc(t.text)}</text>`);
   }
   return out.join('');
+}
+
+/** About 6.6 px a character in the charts' 11 px sans-serif: enough to keep labels apart. */
+const CHAR_PX = 6.6;
+
+/** Where a tick's label is drawn, [from, to] in px: centred on its tick, or ending there at the chart's right edge (axisX). */
+function labelExtent(x: number, text: string): [number, number] {
+  const w = text.length * CHAR_PX;
+  return x + w / 2 > W - 2 ? [x - w, x] : [x - w / 2, x + w / 2];
+}
+
+/** Ticks along a value axis: as many as fit with their labels apart (at most 6). */
+function fittingTicks(lo: number, hi: number, metric: string, integer: boolean, toX: (v: number) => number): Tick[] {
+  for (let count = 6; ; count--) {
+    const ticks = rangeTicks(lo, hi, metric, count, integer);
+    if (count <= 2) return ticks;
+    const extents = ticks.map((t) => labelExtent(toX(t.v), t.text));
+    if (extents.every((e, i) => i === 0 || extents[i - 1][1] + 6 <= e[0])) return ticks;
+  }
 }
 
 /** A histogram of one metric: bars for one series, outlines for several (a sweep), with p5-p95 and the median marked. */
@@ -99,12 +103,12 @@ function histogram(title: string, metric: string, series: { name: string | null;
     return `${head}<p class="single">every run${series.length > 1 ? ' of every value' : ''} that produced a value: <strong>${esc(fmt(metric, all[0]))}</strong>${threshold ? ` (criterion ${esc(threshold.comparator)} ${esc(fmt(metric, threshold.value))})` : ''}</p>${never.some((x) => x) ? `<p class="note">never: ${never.map((x, i) => (series.length > 1 ? `${esc(series[i].name)} ${x}` : String(x))).join(', ')} runs</p>` : ''}</figure>`;
   }
   const n = b.counts[0].length;
-  const maxCount = Math.max(1, ...b.counts.flat());
+  const counts = zeroBasedTicks(Math.max(1, ...b.counts.flat()), 'runs', 4, true);
   const x0 = ML, x1 = W - MR;
   const lo = b.start, hi = b.start + n * b.width;
   const toX = (v: number) => x0 + ((v - lo) / (hi - lo)) * (x1 - x0);
-  const toY = (c: number) => H - MB - (c / maxCount) * (H - MB - MT);
-  const parts: string[] = [axisY(maxCount, toY, (v) => String(v), true)];
+  const toY = (c: number) => H - MB - (c / counts.top) * (H - MB - MT);
+  const parts: string[] = [axisY(counts.ticks, toY)];
   if (series.length === 1) {
     const sorted = [...finite[0]].sort((a, c) => a - c);
     if (sorted.length) {
@@ -133,7 +137,7 @@ function histogram(title: string, metric: string, series: { name: string | null;
     const x = r1(toX(threshold.value));
     parts.push(`<line x1="${x}" y1="${MT - 6}" x2="${x}" y2="${H - MB}" class="threshold"/><text x="${x}" y="${MT - 6}" class="tlabel" text-anchor="middle">${esc(`${threshold.comparator} ${fmt(metric, threshold.value)}`)}</text>`);
   }
-  const ticks = tickValues(lo, hi, metric, b.integer).map((v) => ({ x: toX(v), text: fmt(metric, v) }));
+  const ticks = fittingTicks(lo, hi, metric, b.integer, toX).map((t) => ({ x: toX(t.v), text: t.text }));
   parts.push(axisX(x0, x1, ticks));
   parts.push(`<text x="${(x0 + x1) / 2}" y="${H - 6}" text-anchor="middle" class="xlabel">${esc(label(metric))}, runs per bin</text>`);
   const legend = series.length > 1 ? `<p class="legend">${series.map((s, i) => `<span><i style="background:${SERIES[i % SERIES.length]}"></i>${esc(s.name)}${never[i] ? ` (never: ${never[i]})` : ''}</span>`).join(' ')}</p>` : never[0] ? `<p class="note">${never[0]} runs: never (not drawn)</p>` : '';
@@ -178,13 +182,19 @@ function metBar(p: Proportion, width = 220): string {
     `<title>met in ${p.count} of ${p.n} runs: ${pct(p.p)}, 95 % CI ${pct(p.ci95[0])} to ${pct(p.ci95[1])}</title></svg>`;
 }
 
-/** A sweep curve: one point per value with its interval, values evenly spaced in the order given. */
-function sweep(title: string, xLabel: string, values: string[], points: ({ y: number; lo: number; hi: number } | null)[], fmtY: (v: number) => string, yMax?: number): string {
+const SHARE_TICKS: Tick[] = [0, 0.25, 0.5, 0.75, 1].map((v) => ({ v, text: `${v * 100} %` }));
+
+/**
+ * A sweep curve: one point per value with its interval, values evenly spaced in the order given. `y`: a
+ * probability (0 to 100 %), or a metric's mean, on an axis from 0 with round ticks in the metric's unit.
+ */
+function sweep(title: string, xLabel: string, values: string[], points: ({ y: number; lo: number; hi: number } | null)[], y: 'probability' | { metric: string }): string {
   const x0 = ML + 10, x1 = W - MR - 10;
-  const maxY = yMax ?? Math.max(1e-9, ...points.flatMap((p) => (p ? [p.hi, p.y] : [])));
-  const toY = (v: number) => H - MB - (v / maxY) * (H - MB - MT);
+  const axis = y === 'probability' ? { top: 1, ticks: SHARE_TICKS } : zeroBasedTicks(Math.max(0, ...points.flatMap((p) => (p ? [p.hi, p.y] : []))), y.metric);
+  const fmtY = y === 'probability' ? (v: number) => `${Math.round(v * 100)} %` : (v: number) => fmt(y.metric, v);
+  const toY = (v: number) => H - MB - (v / axis.top) * (H - MB - MT);
   const toX = (i: number) => (values.length === 1 ? (x0 + x1) / 2 : x0 + ((x1 - x0) * i) / (values.length - 1));
-  const parts: string[] = [axisY(maxY, toY, fmtY)];
+  const parts: string[] = [axisY(axis.ticks, toY)];
   const band: string[] = [], lo: string[] = [];
   points.forEach((p, i) => { if (p) { band.push(`${r1(toX(i))},${r1(toY(p.hi))}`); lo.unshift(`${r1(toX(i))},${r1(toY(p.lo))}`); } });
   if (band.length > 1) parts.push(`<polygon points="${[...band, ...lo].join(' ')}" class="ciband"/>`);
@@ -230,10 +240,10 @@ export function batchHtml(r: BatchResults): string {
   if (vary) {
     const charts: string[] = [];
     for (const o of r.objectives) {
-      charts.push(sweep(`${o.id}: probability met`, vary.key, vary.values, groups.map((g) => { const m = g.agg.objectives[o.id].met; return { y: m.p, lo: m.ci95[0], hi: m.ci95[1] }; }), (v) => `${Math.round(v * 100)} %`, 1));
+      charts.push(sweep(`${o.id}: probability met`, vary.key, vary.values, groups.map((g) => { const m = g.agg.objectives[o.id].met; return { y: m.p, lo: m.ci95[0], hi: m.ci95[1] }; }), 'probability'));
     }
     for (const m of KEY_METRICS) {
-      charts.push(sweep(`${label(m)}: mean`, vary.key, vary.values, groups.map((g) => { const s = g.agg.metrics[m]; return s.mean === null ? null : { y: s.mean, lo: s.ci95?.[0] ?? s.mean, hi: s.ci95?.[1] ?? s.mean }; }), (v) => fmt(m, v)));
+      charts.push(sweep(`${label(m)}: mean`, vary.key, vary.values, groups.map((g) => { const s = g.agg.metrics[m]; return s.mean === null ? null : { y: s.mean, lo: s.ci95?.[0] ?? s.mean, hi: s.ci95?.[1] ?? s.mean }; }), { metric: m }));
     }
     sections.unshift(`<section><h2>Sweep curves (points: mean or probability; bars and band: 95 % interval)</h2><div class="grid">${charts.join('')}</div></section>`);
   }

@@ -1,12 +1,19 @@
 /**
  * Argument parsing shared by the subcommands (node:util parseArgs), turning
- * every mistake into a UsageError that main prints with the command's help
- * and exit code 2.
+ * every mistake into a UsageError (exit code 2). A command line that is
+ * malformed (an unknown option, a value or an argument missing, one too many)
+ * is printed with the command's usage; a wrong value of an option (an
+ * OptionError: a number, a time, a key, a file name) with its message and
+ * where to find the options, since the usage would only bury the message.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { didYouMean } from '../scenario/issues.js';
 
+/** The command line is malformed: main prints the message and the command's usage. */
 export class UsageError extends Error {}
+
+/** An option's value is wrong: main prints the message and a pointer to `drill <command> --help`, not the whole usage. */
+export class OptionError extends UsageError {}
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -43,6 +50,6 @@ function optionMistake(message: string, known: string[]): string {
 export function intOption(value: unknown, name: string, min = 0): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number${min > 0 ? ` of at least ${min}` : ''}, not '${String(value)}'`);
+  if (!Number.isInteger(n) || n < min) throw new OptionError(`--${name} must be a whole number${min > 0 ? ` of at least ${min}` : ''}, not '${String(value)}'`);
   return n;
 }

@@ -22,7 +22,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { parseDecisions, type DecisionsInput } from '../sim/decisions.js';
 import { decisionRecord, defaultSeed } from '../sim/run.js';
 import { ENGINE_VERSION } from '../version.js';
-import { intOption, parse, UsageError } from './args.js';
+import { intOption, OptionError, parse, UsageError } from './args.js';
 import { BatchPool, BatchRunError, type PoolStats } from './batch-pool.js';
 import { formatBatchSummary } from './batch-summary.js';
 import { checkWritable, readText, writeAtomic } from './io.js';
@@ -38,7 +38,7 @@ export const batchCommand: Subcommand = {
   summary: 'many runs over seeds (Monte Carlo): how often objectives are met, with intervals',
   usage: [
     'drill batch <scenario> --runs N [--seed S] [--workers W] [--decisions F] [--vary key=v1,v2,...]',
-    '                       [--shard i/n] [--out results.json] [--out results.csv] [--html report.html]',
+    '                       [--shard i/n] [--out results.json] [--out results.csv] [--html report.html] [--quiet]',
     '',
     '  --runs N        runs per value (run k plays seed sha256("S/k"), see docs/batch.md)',
     '  --seed S        master seed (default: the scenario\'s `seed`, else 1)',
@@ -54,29 +54,30 @@ export const batchCommand: Subcommand = {
     '',
     'The table goes to stdout; the progress bar (on a terminal only), time and memory to stderr.',
   ].join('\n'),
+  options: {
+    runs: { type: 'string', short: 'n' }, seed: { type: 'string' }, workers: { type: 'string', short: 'w' },
+    decisions: { type: 'string' }, vary: { type: 'string', multiple: true }, shard: { type: 'string' },
+    out: { type: 'string', short: 'o', multiple: true }, html: { type: 'string' }, quiet: { type: 'boolean', short: 'q' },
+  },
   async run(argv) {
-    const { values, positionals, help } = parse(argv, {
-      runs: { type: 'string', short: 'n' }, seed: { type: 'string' }, workers: { type: 'string', short: 'w' },
-      decisions: { type: 'string' }, vary: { type: 'string', multiple: true }, shard: { type: 'string' },
-      out: { type: 'string', short: 'o', multiple: true }, html: { type: 'string' }, quiet: { type: 'boolean', short: 'q' },
-    }, 1, 1);
+    const { values, positionals, help } = parse(argv, this.options, 1, 1);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     if (values.runs === undefined) throw new UsageError('--runs is required: how many runs, e.g. --runs 1000');
     const runs = intOption(values.runs, 'runs', 1)!;
-    if (runs > MAX_RUNS) throw new UsageError(`--runs ${runs} is more than ${MAX_RUNS.toLocaleString('en')}; split the batch with --shard`);
+    if (runs > MAX_RUNS) throw new OptionError(`--runs ${runs} is more than ${MAX_RUNS.toLocaleString('en')}; split the batch with --shard`);
     const workers = intOption(values.workers, 'workers', 1) ?? availableParallelism();
-    if (workers > MAX_WORKERS) throw new UsageError(`--workers ${workers} is more than ${MAX_WORKERS}`);
+    if (workers > MAX_WORKERS) throw new OptionError(`--workers ${workers} is more than ${MAX_WORKERS}`);
     let shard: Shard | null = null;
     if (values.shard !== undefined) {
       const s = parseShard(String(values.shard));
-      if (typeof s === 'string') throw new UsageError(`--shard ${s}`);
+      if (typeof s === 'string') throw new OptionError(`--shard ${s}`);
       shard = s;
     }
     const outs = outputs(values.out as string[] | undefined, values.html as string | undefined);
     const varies = (values.vary as string[] | undefined) ?? [];
-    if (varies.length > 1) throw new UsageError('one --vary at a time: a sweep varies one parameter (run one batch per parameter)');
+    if (varies.length > 1) throw new OptionError('one --vary at a time: a sweep varies one parameter (run one batch per parameter)');
     const vary = varies.length ? parseVarySpec(varies[0]) : null;
-    if (typeof vary === 'string') throw new UsageError(vary);
+    if (typeof vary === 'string') throw new OptionError(vary);
 
     // start the workers now: they load the engine while this thread reads the scenario
     const shardCount = shard ? shard.count : 1;
@@ -98,7 +99,7 @@ async function playBatch(file: string, values: Record<string, unknown>, { runs, 
   let scenarios: Scenario[] = [base];
   if (vary) {
     const v = varyScenario(base, vary);
-    if (!v.ok) throw new UsageError(v.messages.join('\n'));
+    if (!v.ok) throw new OptionError(v.messages.join('\n'));
     scenarios = v.scenarios;
   }
   const dec = values.decisions !== undefined ? loadDecisionsFor(String(values.decisions), scenarios, vary ? vary.key : null, vary?.labels ?? []) : undefined;
@@ -145,7 +146,7 @@ export function outputs(list: string[] | undefined, html?: string): Outputs {
     const ext = extname(f).toLowerCase();
     if (ext === '.json') o.json.push(f);
     else if (ext === '.csv') o.csv.push(f);
-    else throw new UsageError(`--out ${f}: the file name must end in .json (all results, what \`drill merge\` reads) or .csv (one row per run)`);
+    else throw new OptionError(`--out ${f}: the file name must end in .json (all results, what \`drill merge\` reads) or .csv (one row per run)`);
   }
   return o;
 }

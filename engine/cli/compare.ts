@@ -17,8 +17,9 @@ export const compareCommand: Subcommand = {
     '  objective ratings side by side. Exit 0 whether or not they differ.',
     '  --json   the comparison as JSON',
   ].join('\n'),
+  options: { json: { type: 'boolean' } },
   run(argv) {
-    const { values, positionals, help } = parse(argv, { json: { type: 'boolean' } }, 2, 2);
+    const { values, positionals, help } = parse(argv, this.options, 2, 2);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     const [fa, fb] = positionals;
     const c = compareRuns(loadReviewable(fa), loadReviewable(fb));

@@ -2,7 +2,7 @@ import { LineCounter, parseDocument, isNode } from 'yaml';
 import { planFork } from '../review/fork.js';
 import { runScenario, serializeRunLog } from '../sim/run.js';
 import { textIn } from '../scenario/text.js';
-import { parse, UsageError } from './args.js';
+import { OptionError, parse, UsageError } from './args.js';
 import { checkWritable, readText, writeAtomic } from './io.js';
 import { loadDecisions } from './load.js';
 import { loadReviewable } from './reviewable.js';
@@ -28,8 +28,9 @@ export const forkCommand: Subcommand = {
     '  --out F         write the forked run log here (written whole or not at all)',
     '  --quiet         print nothing but errors',
   ].join('\n'),
+  options: { at: { type: 'string' }, decisions: { type: 'string' }, out: { type: 'string', short: 'o' }, quiet: { type: 'boolean', short: 'q' } },
   run(argv) {
-    const { values, positionals, help } = parse(argv, { at: { type: 'string' }, decisions: { type: 'string' }, out: { type: 'string', short: 'o' }, quiet: { type: 'boolean', short: 'q' } }, 1, 1);
+    const { values, positionals, help } = parse(argv, this.options, 1, 1);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     if (values.out) checkWritable(String(values.out));
     if (values.at === undefined) throw new UsageError('--at is required: the time from which the new decisions apply');
@@ -41,7 +42,7 @@ export const forkCommand: Subcommand = {
     const next = loadDecisions(decFile, scenario);
     const plan = planFork(log, at, next);
     if (!plan.ok) {
-      if (plan.code === 'after-end') throw new UsageError(`${plan.message}; ${plan.hint}`);
+      if (plan.code === 'after-end') throw new OptionError(`${plan.message}; ${plan.hint}`);
       const pos = plan.index !== undefined ? decisionPosition(decFile, plan.index) : { line: 1, column: 1 };
       process.stderr.write(`${decFile}:${pos.line}:${pos.column}: error[decision-before-fork] (decisions[${plan.index}].at): ${plan.message} (${plan.hint})\n`);
       return 1;

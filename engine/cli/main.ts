@@ -5,7 +5,7 @@
  * 0 success, 1 the input or result is wrong, 2 usage error.
  */
 import { pathToFileURL } from 'node:url';
-import { UsageError } from './args.js';
+import { OptionError, UsageError, type Options } from './args.js';
 import { SimBoundError } from '../core/errors.js';
 import { InputError } from './io.js';
 import { ReportedError } from './load.js';
@@ -14,6 +14,8 @@ export interface Subcommand {
   name: string;
   summary: string;
   usage: string;
+  /** the options it takes (what it parses): its usage's first lines name each of them (test/cli/usage.test.ts) */
+  options: Options;
   run(argv: string[]): Promise<number> | number;
 }
 
@@ -79,6 +81,11 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await cmd.run(rest);
   } catch (e) {
+    // a wrong value: the message says what is wrong, and the whole usage would bury it
+    if (e instanceof OptionError) {
+      process.stderr.write(`drill ${cmd.name}: ${e.message}\n(drill ${cmd.name} --help lists the options)\n`);
+      return 2;
+    }
     if (e instanceof UsageError) {
       process.stderr.write(`drill ${cmd.name}: ${e.message}\n\nusage: ${cmd.usage}\n`);
       return 2;

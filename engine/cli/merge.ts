@@ -6,7 +6,7 @@
  * message that names them.
  */
 import { mergeResults, readResults, type BatchResults } from '../batch/results.js';
-import { parse, UsageError } from './args.js';
+import { OptionError, parse } from './args.js';
 import { outputs, writeOutputs } from './batch.js';
 import { formatBatchSummary } from './batch-summary.js';
 import { InputError, readText } from './io.js';
@@ -16,20 +16,19 @@ export const mergeCommand: Subcommand = {
   name: 'merge',
   summary: 'join the shards of a batch (drill batch --shard i/n) into the whole batch',
   usage: [
-    'drill merge <results.json...> [--out merged.json] [--out merged.csv] [--html report.html]',
+    'drill merge <results.json...> [--out merged.json] [--out merged.csv] [--html report.html] [--quiet]',
     '',
     '  <results.json>  results of `drill batch --shard i/n --out F.json`, every shard once, in any order',
     '  --out F         write the merged results: F.json or F.csv (give --out twice for both)',
     '  --html F        write a self-contained HTML page of the merged results',
     '  --quiet         print nothing but errors',
   ].join('\n'),
+  options: { out: { type: 'string', short: 'o', multiple: true }, html: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
   run(argv) {
-    const { values, positionals, help } = parse(argv, {
-      out: { type: 'string', short: 'o', multiple: true }, html: { type: 'string' }, quiet: { type: 'boolean', short: 'q' },
-    }, 1);
+    const { values, positionals, help } = parse(argv, this.options, 1);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     const outs = outputs(values.out as string[] | undefined, values.html as string | undefined);
-    if (new Set(positionals).size !== positionals.length) throw new UsageError('a file is given twice');
+    if (new Set(positionals).size !== positionals.length) throw new OptionError('a file is given twice');
     const files: { name: string; results: BatchResults }[] = positionals.map((f) => {
       const r = readResults(readText(f));
       if (!r.ok) throw new InputError(f, r.message, r.hint);

@@ -6,10 +6,10 @@
  * every bad row and column.
  */
 import { formatIssue } from '../scenario/issues.js';
-import { formatMselIssue, importMsel, mselToCsv, mselToMarkdown, replaceInjectsInText, type MselIssue } from '../scenario/msel.js';
+import { formatMselIssue, importMsel, mselToCsv, replaceInjectsInText, type MselIssue } from '../scenario/msel.js';
+import { mselToMarkdown } from '../scenario/msel-markdown.js';
 import { parseScenario } from '../scenario/parse.js';
-import { textIn } from '../scenario/text.js';
-import { parse, UsageError } from './args.js';
+import { OptionError, parse, UsageError, type Options } from './args.js';
 import { InputError, readText, writeAtomic } from './io.js';
 import { ReportedError } from './load.js';
 import type { Subcommand } from './main.js';
@@ -25,6 +25,7 @@ const USAGE = [
   '         CSV is UTF-8 with a byte-order mark (Vietnamese opens right in Excel and LibreOffice);',
   '         md is a table for reading (both languages, or --lang vi|en).',
   '  --format csv|md   (default csv)',
+  '  --lang vi|en      md in one language only (default: both)',
   '  --out F           write here (written whole or not at all; default: standard output)',
   '',
   'import   REPLACES the scenario\'s injects with the rows of the sheet (the sheet is the MSEL;',
@@ -47,16 +48,21 @@ const USAGE = [
   'See docs/msel.md.',
 ].join('\n');
 
+const EXPORT_OPTIONS: Options = { format: { type: 'string', short: 'f' }, lang: { type: 'string' }, out: { type: 'string', short: 'o' } };
+const IMPORT_OPTIONS: Options = { into: { type: 'string' }, 'dry-run': { type: 'boolean' } };
+
 export const mselCommand: Subcommand = {
   name: 'msel',
   summary: 'export a scenario\'s MSEL as a spreadsheet (CSV, Markdown), or import one into a scenario',
   usage: USAGE,
+  options: { ...EXPORT_OPTIONS, ...IMPORT_OPTIONS },
   run(argv) {
     const [action, ...rest] = argv;
-    if (action === undefined || action === '--help' || action === '-h') {
+    if (action === '--help' || action === '-h') {
       process.stdout.write(`usage: ${USAGE}\n`);
-      return action === undefined ? 2 : 0;
+      return 0;
     }
+    if (action === undefined) throw new UsageError("missing the action: 'drill msel export' or 'drill msel import'");
     if (action === 'export') return exportMsel(rest);
     if (action === 'import') return importCommand(rest);
     throw new UsageError(`unknown action '${action}': use 'drill msel export' or 'drill msel import'`);
@@ -74,17 +80,17 @@ function loadScenarioText(file: string) {
 }
 
 function exportMsel(argv: string[]): number {
-  const { values, positionals, help } = parse(argv, { format: { type: 'string', short: 'f' }, lang: { type: 'string' }, out: { type: 'string', short: 'o' } }, 1, 1);
+  const { values, positionals, help } = parse(argv, EXPORT_OPTIONS, 1, 1);
   if (help) { process.stdout.write(`usage: ${USAGE}\n`); return 0; }
   const format = (values.format as string | undefined) ?? 'csv';
-  if (format !== 'csv' && format !== 'md') throw new UsageError(`--format must be csv or md, not '${format}'`);
+  if (format !== 'csv' && format !== 'md') throw new OptionError(`--format must be csv or md, not '${format}'`);
   const lang = values.lang as string | undefined;
-  if (lang !== undefined && lang !== 'vi' && lang !== 'en') throw new UsageError(`--lang must be vi or en, not '${lang}'`);
-  if (lang !== undefined && format === 'csv') throw new UsageError('--lang is for --format md; the CSV holds both languages');
+  if (lang !== undefined && lang !== 'vi' && lang !== 'en') throw new OptionError(`--lang must be vi or en, not '${lang}'`);
+  if (lang !== undefined && format === 'csv') throw new OptionError('--lang is for --format md; the CSV holds both languages');
   const { scenario } = loadScenarioText(positionals[0]);
   const out = format === 'csv'
     ? mselToCsv(scenario.injects)
-    : mselToMarkdown(scenario.injects, textIn(scenario.title, lang === 'en' ? 'en' : 'vi'), (lang as 'vi' | 'en' | undefined) ?? 'both');
+    : mselToMarkdown(scenario, (lang as 'vi' | 'en' | undefined) ?? 'both');
   if (values.out) {
     writeAtomic(String(values.out), out);
     process.stderr.write(`${positionals[0]}: ${scenario.injects.length} injects written to ${String(values.out)}\n`);
@@ -112,7 +118,7 @@ function printIssues(file: string, issues: MselIssue[]): void {
 }
 
 function importCommand(argv: string[]): number {
-  const { values, positionals, help } = parse(argv, { into: { type: 'string' }, 'dry-run': { type: 'boolean' } }, 1, 1);
+  const { values, positionals, help } = parse(argv, IMPORT_OPTIONS, 1, 1);
   if (help) { process.stdout.write(`usage: ${USAGE}\n`); return 0; }
   if (values.into === undefined) throw new UsageError('--into <scenario> is required: the scenario file whose MSEL the sheet replaces');
   const sheetFile = positionals[0];

@@ -10,10 +10,10 @@ import { createInterface } from 'node:readline';
 import { nearest } from '../scenario/issues.js';
 import type { Lang } from '../scenario/text.js';
 import { serializeRunLog } from '../sim/run.js';
-import { m, type MsgKey } from '../play/messages.js';
+import { m, mn, type MsgKey } from '../play/messages.js';
 import { PlaySession } from '../play/session.js';
 import { CONTROLLER } from '../sim/commands.js';
-import { intOption, parse, UsageError } from './args.js';
+import { intOption, OptionError, parse, UsageError, type Options } from './args.js';
 import { checkWritable, InputError, writeAtomic } from './io.js';
 import { loadRunLog, loadScenario } from './load.js';
 import type { Subcommand } from './main.js';
@@ -24,49 +24,54 @@ function defaultLang(): Lang {
   return env.toLowerCase().startsWith('vi') ? 'vi' : 'en';
 }
 
+/** `brief`: a wrong value (the message says it all), printed with a pointer to --help rather than the whole usage, as main does for OptionError. */
 class PlayUsage extends Error {
-  constructor(readonly key: MsgKey, readonly params: Record<string, string | number> = {}) {
+  constructor(readonly key: MsgKey, readonly params: Record<string, string | number> = {}, readonly brief = false) {
     super(key);
   }
 }
+
+const PLAY_OPTIONS: Options = {
+  seed: { type: 'string' },
+  role: { type: 'string', multiple: true, short: 'r' },
+  controller: { type: 'boolean' },
+  lang: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  resume: { type: 'string' },
+};
 
 export const playCommand: Subcommand = {
   name: 'play',
   summary: 'tabletop session: trainees take the decisions as situations arrive, a controller runs it',
   usage: m('en', 'cli.usage'),
+  options: PLAY_OPTIONS,
   async run(argv) {
     // the language first, so that even usage mistakes are said in it
     const langArg = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
     const langValue = langArg < 0 ? undefined : argv[langArg].includes('=') ? argv[langArg].split('=')[1] : argv[langArg + 1];
     let lang: Lang = defaultLang();
     if (langValue !== undefined) {
-      if (langValue !== 'vi' && langValue !== 'en') return usageError('en', new PlayUsage('cli.bad-lang', { value: langValue }));
+      if (langValue !== 'vi' && langValue !== 'en') return usageError('en', new PlayUsage('cli.bad-lang', { value: langValue }, true));
       lang = langValue;
     }
     try {
       return await play(argv, lang);
     } catch (e) {
       if (e instanceof PlayUsage) return usageError(lang, e);
-      if (e instanceof UsageError) return usageError(lang, new PlayUsage('cli.bad-option', { message: e.message }));
+      if (e instanceof UsageError) return usageError(lang, new PlayUsage('cli.bad-option', { message: e.message }, e instanceof OptionError));
       throw e;
     }
   },
 };
 
 function usageError(lang: Lang, e: PlayUsage): number {
-  process.stderr.write(`drill play: ${m(lang, e.key, e.params)}\n\n${m(lang, 'parse.usage')}: ${m(lang, 'cli.usage')}\n`);
+  if (e.brief) process.stderr.write(`drill play: ${m(lang, e.key, e.params)}\n${m(lang, 'cli.see-help')}\n`);
+  else process.stderr.write(`drill play: ${m(lang, e.key, e.params)}\n\n${m(lang, 'parse.usage')}: ${m(lang, 'cli.usage')}\n`);
   return 2;
 }
 
 async function play(argv: string[], lang: Lang): Promise<number> {
-  const { values, positionals, help } = parse(argv, {
-    seed: { type: 'string' },
-    role: { type: 'string', multiple: true, short: 'r' },
-    controller: { type: 'boolean' },
-    lang: { type: 'string' },
-    out: { type: 'string', short: 'o' },
-    resume: { type: 'string' },
-  }, 0, 1);
+  const { values, positionals, help } = parse(argv, PLAY_OPTIONS, 0, 1);
   if (help) {
     process.stdout.write(`${m(lang, 'parse.usage')}: ${m(lang, 'cli.usage')}\n`);
     return 0;
@@ -79,7 +84,7 @@ async function play(argv: string[], lang: Lang): Promise<number> {
     const file = String(values.resume);
     if (positionals.length) throw new PlayUsage('cli.both');
     const { log } = loadRunLog(file);
-    if (players.length || values.seed !== undefined) throw new PlayUsage('cli.resume-roles', { roles: log.players.join(', ') || '-', seed: log.seed });
+    if (players.length || values.seed !== undefined) throw new PlayUsage('cli.resume-roles', { roles: log.players.join(', ') || '-', seed: log.seed }, true);
     const r = PlaySession.resume(log, { lang, controller });
     if (!r.ok) {
       process.stderr.write(m(lang, 'cli.resume-failed', { file, reason: m(lang, r.key, r.params) }) + '\n');
@@ -93,7 +98,7 @@ async function play(argv: string[], lang: Lang): Promise<number> {
     for (const r of players) {
       if (!known.includes(r)) {
         const guess = nearest(r, known);
-        throw new PlayUsage('cli.unknown-role', { role: r, guess: guess ? m(lang, 'ref.guess', { id: guess }) : '', roles: known.join(', ') });
+        throw new PlayUsage('cli.unknown-role', { role: r, guess: guess ? m(lang, 'ref.guess', { id: guess }) : '', roles: known.join(', ') }, true);
       }
     }
     if (players.length === 0 && !controller) throw new PlayUsage('cli.no-role', { roles: known.join(', ') });
@@ -147,7 +152,7 @@ async function play(argv: string[], lang: Lang): Promise<number> {
     if (out !== undefined) save(out);
     process.stdout.write(m(lang, 'cli.bye', { t: clock(session.t) }) + '\n');
     if (!interactive && refusedLines > 0) {
-      process.stdout.write(m(lang, 'cli.refused-lines', { n: refusedLines }) + '\n');
+      process.stdout.write(mn(lang, 'cli.refused-lines', refusedLines) + '\n');
       return 1;
     }
     return 0;

@@ -2,7 +2,9 @@
  * `drill run`'s list of refused decisions: which decision of the decisions
  * file (file:line), when, as which role, what it ordered and why the engine
  * refused it, in the words `drill play` uses at the prompt (naming the role
- * where the prompt says "you"). The reason is put
+ * where the prompt says "you"). An order that an answer's option gives and
+ * that found the thing already so is listed as such: the answer was
+ * accepted, its order changed nothing. The reason is put
  * into words while the run is at the refusal (the engine's onRefused hook),
  * because it names the world as it was then (the unit busy with what, the
  * zone already ordered); the hook only reads.
@@ -20,6 +22,11 @@ export interface Refusal {
   role: string;
   command: string;
   why: string;
+  /**
+   * the answer was taken, and the order its option gives found the thing already so: nothing to refuse
+   * the person for (the engine logs a `no-change` refusal of the order; the answer stands)
+   */
+  changed_nothing?: boolean;
 }
 
 /** `others`: what to call people's decisions that are not in the file (drill fork: those kept from the run). */
@@ -31,23 +38,26 @@ export function refusalRecorder(file: string | undefined, dec: DecisionsInput | 
   const onRefused = (sim: Sim, d: Decision, code: string): void => {
     let where = `by ${d.author}`;
     let command = commandLine(d.cmd);
+    let changed_nothing = false;
     const line = lineOf.get(d.cmd);
     if (line !== undefined) where = `${file}:${line}`;
     else if (d.author === 'trainee' || d.author === 'controller') {
-      // a command of the option a person's answer chose: name the answer it came from
+      // a command of the option a person's answer chose: name the answer it came from, which was accepted
       const answer = sim.opts.decisions[sim.world.decision_next - 1];
       const at = answer && lineOf.get(answer.cmd);
-      if (at !== undefined) {
-        where = `${file}:${at}`;
-        command = `${commandLine(answer.cmd)} → ${command}`;
-      } else if (others) where = others;
+      if (at !== undefined) where = `${file}:${at}`;
+      else if (others) where = others;
+      if (answer && answer.cmd !== d.cmd && answer.cmd.do === 'answer') {
+        changed_nothing = code === 'no-change';
+        command = `${commandLine(answer.cmd)} accepted; its order "${command}" ${changed_nothing ? 'changed nothing' : 'was refused'}`;
+      }
     }
-    list.push({ where, t: sim.now, role: d.role, command, why: explainRefusal(sim, d, code, 'en', 'record') });
+    list.push({ where, t: sim.now, role: d.role, command, why: explainRefusal(sim, d, code, 'en', 'record'), ...(changed_nothing ? { changed_nothing } : {}) });
   };
   return { onRefused, list };
 }
 
-/** One line per refusal, for under the summary's decisions line. */
+/** One line per refusal, for under the summary's decisions line; an answer's order that changed nothing is no refusal of the answer. */
 export function formatRefusals(list: readonly Refusal[]): string[] {
-  return list.map((r) => `    refused  ${r.where}  ${clock(r.t)}  ${r.role}  ${r.command}: ${r.why}`);
+  return list.map((r) => `    ${r.changed_nothing ? 'no change' : 'refused'}  ${r.where}  ${clock(r.t)}  ${r.role}  ${r.command}: ${r.why}`);
 }

@@ -2,10 +2,29 @@ import { LANGS } from '../review/messages.js';
 import type { LogEvent } from '../review/metrics.js';
 import { FORMATS, reportOf, type ReportFormat } from '../review/report.js';
 import type { Lang } from '../scenario/text.js';
-import { parse, UsageError } from './args.js';
+import { OptionError, parse } from './args.js';
 import { checkWritable, writeAtomic } from './io.js';
 import { loadReviewable } from './reviewable.js';
 import type { Subcommand } from './main.js';
+
+const EXTENSIONS: Record<ReportFormat, string[]> = { md: ['.md', '.markdown'], html: ['.html', '.htm'] };
+
+const SUPPORTED = `Markdown (${EXTENSIONS.md.join(', ')}) or HTML (${EXTENSIONS.html.join(', ')})`;
+
+/** Why a report file's name will not do, and what to write instead. */
+function unsupported(file: string): string {
+  const ext = /\.[^./\\]+$/.exec(file)?.[0];
+  if (ext === undefined) return `the file name needs an extension: drill report writes ${SUPPORTED}`;
+  const pdf = ext.toLowerCase() === '.pdf' ? `; for a PDF, write ${file.slice(0, -ext.length)}.html and print it to PDF from a browser` : '';
+  return `drill report writes ${SUPPORTED}, not '${ext}'${pdf}`;
+}
+
+/** The format a report file's name asks for, or null when it names neither. */
+function formatOfFile(file: string): ReportFormat | null {
+  const f = file.toLowerCase();
+  for (const format of FORMATS) if (EXTENSIONS[format].some((ext) => f.endsWith(ext))) return format;
+  return null;
+}
 
 export const reportCommand: Subcommand = {
   name: 'report',
@@ -16,18 +35,25 @@ export const reportCommand: Subcommand = {
     '  --format md|html  Markdown (default; html when --out ends in .html), or one',
     '                    self-contained HTML file with charts that prints to PDF',
     '  --lang vi|en      language of the report (default: en)',
-    '  --out F           write the report here (written whole or not at all);',
-    '                    default: standard output',
+    '  --out F           write the report here (written whole or not at all): F.md',
+    '                    (or .markdown) or F.html (or .htm); default: standard output',
   ].join('\n'),
+  options: { format: { type: 'string', short: 'f' }, lang: { type: 'string', short: 'l' }, out: { type: 'string', short: 'o' } },
   run(argv) {
-    const { values, positionals, help } = parse(argv, { format: { type: 'string', short: 'f' }, lang: { type: 'string', short: 'l' }, out: { type: 'string', short: 'o' } }, 1, 1);
+    const { values, positionals, help } = parse(argv, this.options, 1, 1);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     const out = values.out === undefined ? undefined : String(values.out);
-    if (out) checkWritable(out);
-    const format = (values.format === undefined ? (out?.toLowerCase().endsWith('.html') || out?.toLowerCase().endsWith('.htm') ? 'html' : 'md') : String(values.format)) as ReportFormat;
-    if (!FORMATS.includes(format)) throw new UsageError(`--format must be md or html, not '${format}'`);
+    if (out) {
+      // the file's name says what it holds: a report in a .pdf (or a .txt) would be Markdown under a false name
+      if (formatOfFile(out) === null) throw new OptionError(`--out ${out}: ${unsupported(out)}`);
+      checkWritable(out);
+    }
+    const given = values.format === undefined ? undefined : String(values.format);
+    if (given !== undefined && !FORMATS.includes(given as ReportFormat)) throw new OptionError(`--format must be md or html, not '${given}'${given.toLowerCase() === 'pdf' ? ' (for a PDF, write html and print it to PDF from a browser)' : ''}`);
+    const format = (given ?? (out !== undefined ? formatOfFile(out) : 'md')) as ReportFormat;
+    if (out !== undefined && formatOfFile(out) !== format) throw new OptionError(`--out ${out}: --format ${format} writes ${format === 'md' ? 'Markdown' : 'HTML'}, which goes in a file ending in ${EXTENSIONS[format].join(' or ')}`);
     const lang = (values.lang === undefined ? 'en' : String(values.lang)) as Lang;
-    if (!LANGS.includes(lang)) throw new UsageError(`--lang must be vi or en, not '${lang}'`);
+    if (!LANGS.includes(lang)) throw new OptionError(`--lang must be vi or en, not '${lang}'`);
     const file = positionals[0];
     const { log, scenario, events } = loadReviewable(file);
     const { text, aar } = reportOf(log, scenario, events as LogEvent[], format, lang);

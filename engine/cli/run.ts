@@ -24,10 +24,11 @@ export const runCommand: Subcommand = {
     '  --out F         write the run log here (written whole or not at all)',
     '  --quiet         print nothing but errors',
   ].join('\n'),
+  options: {
+    seed: { type: 'string' }, decisions: { type: 'string' }, until: { type: 'string' }, out: { type: 'string', short: 'o' }, quiet: { type: 'boolean', short: 'q' },
+  },
   run(argv) {
-    const { values, positionals, help } = parse(argv, {
-      seed: { type: 'string' }, decisions: { type: 'string' }, until: { type: 'string' }, out: { type: 'string', short: 'o' }, quiet: { type: 'boolean', short: 'q' },
-    }, 1, 1);
+    const { values, positionals, help } = parse(argv, this.options, 1, 1);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     if (values.out) checkWritable(String(values.out));
     const scenario = loadScenario(positionals[0]);
@@ -50,7 +51,7 @@ export function formatSummary(id: string, title: string, log: RunLog, s: Summary
     `  incidents   ${s.incidents.reported} reported, ${s.incidents.contained} contained, ${s.incidents.resolved} resolved`,
     `  people      ${s.people.at_risk} at risk, ${s.people.rescued} rescued, ${s.people.lost} lost, ${s.people.still_at_risk} still at risk${s.people.evacuated ? `; ${s.people.evacuated} evacuated to shelters` : ''}`,
     `  response    ${responseLine(s, unreachedIncidents(log.events))}`,
-    `  decisions   ${s.decisions.taken} taken, ${s.decisions.refused} refused`,
+    `  decisions   ${s.decisions.taken} taken, ${s.decisions.refused} refused${noChange(refusals)}`,
     ...formatRefusals(refusals),
   ];
   if (s.objectives.length) {
@@ -65,6 +66,12 @@ export function formatSummary(id: string, title: string, log: RunLog, s: Summary
   }
   lines.push(`  log         ${log.events.length} events, hash ${log.hash.slice(0, 16)}${out ? `, written to ${out}` : ' (not written; use --out)'}`);
   return lines.join('\n') + '\n';
+}
+
+/** The refusals that were an answer's order finding the thing already so: not refusals of what anyone decided. */
+function noChange(refusals: readonly Refusal[]): string {
+  const n = refusals.filter((r) => r.changed_nothing).length;
+  return n === 0 ? '' : ` (${n} of them ${n === 1 ? 'an order' : 'orders'} of an answer that changed nothing)`;
 }
 
 /** Why an objective was not tested, in a few words: "no toxic-release incident in this run". */

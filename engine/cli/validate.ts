@@ -9,8 +9,9 @@ export const validateCommand: Subcommand = {
   name: 'validate',
   summary: 'check scenario files; one line per problem (file:line:col)',
   usage: 'drill validate <file...> [--quiet]\n\n  Exit 0 when every file is valid (warnings allowed), 1 when any has an error.\n  --quiet   print only problems, not the summary line of valid files',
+  options: { quiet: { type: 'boolean', short: 'q' } },
   run(argv) {
-    const { values, positionals, help } = parse(argv, { quiet: { type: 'boolean', short: 'q' } }, 1);
+    const { values, positionals, help } = parse(argv, this.options, 1);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     let failed = 0;
     for (const file of positionals) {

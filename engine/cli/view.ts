@@ -11,7 +11,7 @@ import { gzip } from 'node:zlib';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { intOption, parse, UsageError } from './args.js';
+import { intOption, OptionError, parse } from './args.js';
 import { glanceRunLog, readRunLog } from '../sim/run.js';
 import { InputError, readText } from './io.js';
 import { ReportedError } from './load.js';
@@ -224,11 +224,12 @@ export const viewCommand: Subcommand = {
     '  Serves the viewer and exactly the files given, on 127.0.0.1 only; prints the address.',
     '  In the page, more run logs can be opened with the file picker or by dropping them.',
   ].join('\n'),
+  options: { port: { type: 'string', short: 'p' }, open: { type: 'boolean' } },
   async run(argv) {
-    const { values, positionals, help } = parse(argv, { port: { type: 'string', short: 'p' }, open: { type: 'boolean' } });
+    const { values, positionals, help } = parse(argv, this.options);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     const port = intOption(values.port, 'port') ?? 8173;
-    if (port > 65535) throw new UsageError(`--port must be at most 65535, not ${port}`);
+    if (port > 65535) throw new OptionError(`--port must be at most 65535, not ${port}`);
     const dir = viewerDir();
     if (!existsSync(join(dir, 'index.html'))) {
       throw new InputError(dir, 'the viewer is not built', 'run `npm run build` in the drillsim folder');
@@ -246,7 +247,7 @@ export const viewCommand: Subcommand = {
     const server = createServer(handler(files, index, new Compressed(runs.map((r) => r.file)), page));
     await new Promise<void>((ok, fail) => {
       server.once('error', (e: NodeJS.ErrnoException) => {
-        fail(e.code === 'EADDRINUSE' ? new UsageError(`port ${port} is in use; pick another with --port (0 = any free port)`) : e);
+        fail(e.code === 'EADDRINUSE' ? new OptionError(`port ${port} is in use; pick another with --port (0 = any free port)`) : e);
       });
       server.listen(port, HOST, () => ok());
     });

@@ -100,6 +100,7 @@ export const unitMachine = setup({
       },
       on: {
         REROUTE: { actions: 'takeRoute' },
+        RETURN_ROUTE: { actions: 'takeReturnRoute' },
         RECALL: { target: 'available', actions: 'clearTrip' },
         BREAKDOWN: { target: 'out_of_service', actions: 'clearTrip' },
       },
@@ -111,6 +112,7 @@ export const unitMachine = setup({
           { guard: 'eventRouteOpen', target: 'en_route', reenter: true, actions: 'takeRoute' },
           { target: 'blocked', actions: 'takeRoute' },
         ],
+        RETURN_ROUTE: { actions: 'takeReturnRoute' },
         RECALL: { target: 'returning', actions: ['takeReturnRoute', 'clearTrip'] },
         BREAKDOWN: { target: 'out_of_service', actions: 'clearTrip' },
       },
@@ -118,6 +120,7 @@ export const unitMachine = setup({
     blocked: {
       on: {
         REROUTE: { guard: 'eventRouteOpen', target: 'en_route', actions: 'takeRoute' },
+        RETURN_ROUTE: { actions: 'takeReturnRoute' },
         RECALL: { target: 'returning', actions: ['takeReturnRoute', 'clearTrip'] },
         BREAKDOWN: { target: 'out_of_service', actions: 'clearTrip' },
       },

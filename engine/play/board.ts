@@ -6,13 +6,14 @@
  * of what happened since the last stop, and the end-of-exercise summary.
  */
 import { formatClock, formatDuration } from '../scenario/duration.js';
+import type { Text } from '../scenario/schema.js';
 import type { Lang } from '../scenario/text.js';
 import type { Summary } from '../review/metrics.js';
 import { unreachedIncidents } from '../review/unreached.js';
 import type { Decision } from '../sim/decisions.js';
 import * as Incidents from '../sim/incidents.js';
 import type { Sim } from '../sim/sim.js';
-import { m, type MsgKey } from './messages.js';
+import { m, mn, type MsgKey } from './messages.js';
 import { cell, len, num, say, wallClock, wrap } from './text.js';
 import { CONTROLLER, received, visibleAreas, visibleIncidents, visibleUnits, waitingDecisions } from './view.js';
 import { commandLine } from './describe.js';
@@ -118,7 +119,8 @@ export function renderBoard(b: BoardInput): string {
     if (w.stock_out) flags.push(m(lang, 'area.stock-out'));
     else if (w.isolated && w.stock_pd >= 0 && a.population > 0) {
       const left = Math.max(0, w.stock_pd - (a.population * (t - w.isolated_t)) / 86_400) / a.population;
-      flags.push(m(lang, 'area.stock', { days: num(left, lang) }));
+      const days = num(left, lang);
+      flags.push(m(lang, days === '1' ? 'area.stock-1' : 'area.stock', { days }));
     }
     if (w.support_t >= 0) flags.push(m(lang, 'area.support', { t: clock(w.support_t) }));
     if (w.sea_ban) flags.push(m(lang, 'area.sea-ban'));
@@ -147,7 +149,7 @@ export function renderBoard(b: BoardInput): string {
   if (incidents.length === 0) out.push(`  ${m(lang, 'board.none')}`);
   for (const inc of incidents) {
     const phase = (inc.m.value as Record<string, string>).lifecycle;
-    out.push(`  ${inc.id}  ${incidentName(sim, inc.id, inc.kind, lang)} · ${areaName(sim, inc.area, lang)} · ${m(lang, `phase.${phase}` as MsgKey)} · ${m(lang, 'inc.severity', { n: inc.severity })} · ${m(lang, 'inc.people', { n: inc.people })}`);
+    out.push(`  ${inc.id}  ${incidentName(sim, inc.id, inc.kind, lang)} · ${areaName(sim, inc.area, lang)} · ${m(lang, `phase.${phase}` as MsgKey)} · ${m(lang, 'inc.severity', { n: inc.severity })} · ${mn(lang, 'inc.people', inc.people)}`);
     if (Incidents.isOpen(inc)) {
       const sent = inc.assigned.map((u) => `${u} (${m(lang, `unit.${sim.world.units[u].m.value as string}` as MsgKey)})`);
       out.push(`      ${m(lang, 'inc.need', { need: capList(Incidents.needOf(sim, inc), lang), have: capList(inc.on_scene, lang) })}${sent.length ? ` · ${m(lang, 'inc.sent', { units: sent.join(', ') })}` : ` · ${m(lang, 'inc.none-sent')}`}`);
@@ -171,19 +173,25 @@ export function renderBoard(b: BoardInput): string {
   const shelters = s.evacuation.shelters.filter((x) => areas.has(x.area));
   if (zones.length || shelters.length) {
     out.push(m(lang, 'board.evacuation'));
+    // columns as for units: id, name (the id again when the scenario gives none), state
+    const placeName = (p: { id: string; name?: Text }) => (p.name !== undefined ? say(p.name, lang) : p.id);
+    const places = [...zones, ...shelters];
+    const idW = Math.max(...places.map((p) => p.id.length)) + 2;
+    const nameW = Math.min(34, Math.max(...places.map((p) => len(placeName(p)))) + 2);
+    const row = (p: (typeof places)[number], status: string) => `  ${cell(p.id, idW)}${cell(placeName(p), nameW)}${status}`;
     for (const z of zones) {
       const w = sim.world.zones[z.id];
       const st = w.m.value as string;
       const parts = [m(lang, `zone.${st}` as MsgKey)];
       if (st !== 'idle') parts.push(m(lang, 'zone.progress', { sheltered: w.sheltered, moving: w.moving, remaining: w.remaining }));
-      else parts.push(m(lang, 'zone.people', { n: z.population }));
+      else parts.push(mn(lang, 'zone.people', z.population));
       if (w.caught > 0) parts.push(m(lang, 'zone.caught', { n: w.caught }));
       if (z.hazard_arrives !== undefined) parts.push(m(lang, 'zone.hazard', { t: clock(z.hazard_arrives) }));
-      out.push(`  ${z.id}  ${z.name !== undefined ? say(z.name, lang) : ''} · ${parts.join(' · ')}`);
+      out.push(row(z, parts.join(' · ')));
     }
     for (const x of shelters) {
       const w = sim.world.shelters[x.id];
-      out.push(`  ${x.id}  ${x.name !== undefined ? say(x.name, lang) : ''} · ${m(lang, `shelter.${w.m.value as string}` as MsgKey)} · ${m(lang, 'shelter.occupancy', { occupancy: w.occupancy, capacity: w.capacity })}`);
+      out.push(row(x, `${m(lang, `shelter.${w.m.value as string}` as MsgKey)} · ${m(lang, 'shelter.occupancy', { occupancy: w.occupancy, capacity: w.capacity })}`));
     }
   }
 

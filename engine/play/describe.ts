@@ -4,12 +4,14 @@
  * about, in the seat's language.
  */
 import { formatClock } from '../scenario/duration.js';
+import { AnswerOrders, type AnswerOrder } from '../review/answer-orders.js';
+import type { LogEvent } from '../review/metrics.js';
 import type { Lang } from '../scenario/text.js';
 import type { AnyCommand } from '../sim/decisions.js';
 import type { Sim } from '../sim/sim.js';
 import { allInjects } from '../sim/world-ops.js';
 import { areaName, incidentName, seatName } from './board.js';
-import { m, type MsgKey } from './messages.js';
+import { m, mn, type MsgKey } from './messages.js';
 import { num, oneLine, say } from './text.js';
 import { CONTROLLER, visibleAreas } from './view.js';
 
@@ -57,7 +59,11 @@ export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: Readonl
   const unitSeen = (id: string) => ctl || sim.model.commander.get(id) === seat;
   const injectTo = (id: string) => allInjects(sim).find((i) => i.id === id)?.to ?? sim.injectSpec(id)?.to;
   const out: string[] = [];
-  for (const e of events) {
+  // an order an answer's option gave that found the thing already so is no refusal of the answer (answer-orders.ts)
+  const orders = new AnswerOrders(allInjects(sim));
+  let order: AnswerOrder | null = null;
+  for (const [i, e] of events.entries()) {
+    order = orders.observe(e as LogEvent, i);
     const line = describe(e);
     if (line) out.push(`  ${clock(e.t)}  ${line}`);
   }
@@ -67,7 +73,7 @@ export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: Readonl
     switch (e.type) {
       case 'incident.reported':
         if (!areas.has(e.area)) return;
-        return m(lang, 'feed.incident', { id: e.id, name: incidentName(sim, e.id, e.kind, lang), area: areaName(sim, e.area, lang), severity: e.severity, people: e.people });
+        return m(lang, 'feed.incident', { id: e.id, name: incidentName(sim, e.id, e.kind, lang), area: areaName(sim, e.area, lang), severity: e.severity, people: mn(lang, 'inc.people', e.people) });
       case 'incident.phase':
         if (!visibleIncident(e.id) || e.phase === 'assessed') return;
         return m(lang, 'feed.phase', { id: e.id, phase: m(lang, `phase.${e.phase}` as MsgKey) });
@@ -109,7 +115,7 @@ export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: Readonl
       case 'zone.struck': {
         const z = sim.model.scenario.evacuation.zones.find((x) => x.id === e.id);
         if (!z || !areas.has(z.area)) return;
-        return m(lang, 'feed.struck', { id: e.id, caught: e.caught });
+        return mn(lang, 'feed.struck', e.caught, { id: e.id, caught: e.caught });
       }
       case 'shelter.state': {
         const x = sim.model.scenario.evacuation.shelters.find((s) => s.id === e.id);
@@ -142,6 +148,7 @@ export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: Readonl
       }
       case 'decision.refused':
         if (!ctl && e.role !== seat) return;
+        if (order && e.code === 'no-change') return m(lang, 'feed.order-no-change', { role: e.role, line: commandLine(cmdOf(e)), option: order.option, reason: m(lang, codeKey(e.code)) });
         return m(lang, 'feed.refused', { role: e.role, line: commandLine(cmdOf(e)), reason: m(lang, codeKey(e.code)) });
       case 'run.end':
         return m(lang, 'feed.end');

@@ -4,7 +4,7 @@
  * completion, so the three cannot disagree. Pure: a line in, a parse out;
  * ids are not checked here (the engine does that, with the reason).
  */
-import { parseDuration } from '../scenario/duration.js';
+import { formatDuration, parseDuration, suggestTime } from '../scenario/duration.js';
 import type { MsgKey } from './messages.js';
 
 export type ArgKind = 'unit' | 'incident' | 'zone' | 'shelter' | 'area' | 'road' | 'level' | 'inject' | 'option' | 'role' | 'time' | 'step' | 'text' | 'file' | 'topic';
@@ -166,7 +166,10 @@ export function parseLine(line: string, ctx: ParseContext): ParseResult {
   if (args.level !== undefined && !/^[0-3]$/.test(args.level)) return { ok: false, verb, problem: { key: 'parse.bad-level', params: { value: args.level } } };
   if (args.time !== undefined) {
     const t = readTime(args.time);
-    if (t === undefined) return { ok: false, verb, problem: { key: 'parse.bad-time', params: { value: args.time } } };
+    if (t === undefined) {
+      const guess = suggestTime(args.time);
+      return { ok: false, verb, problem: guess ? { key: 'parse.bad-time-guess', params: { value: args.time, time: guess } } : { key: 'parse.bad-time', params: { value: args.time } } };
+    }
     extra.at = t;
   }
   return finish(verb, args, extra);
@@ -191,8 +194,16 @@ function readStep(words: string[]): { ok: true; step: Step } | { ok: false; prob
   if (w[0] === 'next' && (w.length === 1 || (w.length === 2 && w[1] === 'inject'))) return { ok: true, step: { kind: 'next' } };
   if (w[0] === 'end' && w.length === 1) return { ok: true, step: { kind: 'end' } };
   if (w.length !== 1) return bad;
-  const r = parseDuration(words[words.length - 1]);
-  if (!r.ok || r.seconds < 0) return bad;
+  const last = words[words.length - 1];
+  const r = parseDuration(last);
+  if (!r.ok || r.seconds < 0) {
+    // `advance 5:00`: a time or a step? say how to write either (`advance until 5:00`, `advance t+5:00`: a time)
+    const guess = suggestTime(last);
+    const s = guess ? parseDuration(guess) : undefined;
+    if (guess && s?.ok && (words.length > 1 || /^[Tt+]/.test(last))) return { ok: false, problem: { key: 'parse.bad-time-guess', params: { value: last, time: guess } } };
+    if (guess && s?.ok) return { ok: false, problem: { key: 'parse.bad-step-guess', params: { value: last, time: guess, step: formatDuration(s.seconds) } } };
+    return bad;
+  }
   // T+ is a time on the exercise clock (the session says so if it has passed); 30m is a step forward from now
   if (/^T\+/i.test(words[words.length - 1]) || words[0].toLowerCase() === 'until' || words[0].toLowerCase() === 'to') return { ok: true, step: { kind: 'at', t: r.seconds } };
   if (r.seconds === 0) return bad;

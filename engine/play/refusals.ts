@@ -5,6 +5,7 @@
  * commands it, the nearest id), read from the world the check was made
  * against. A code this file does not know falls back to its general wording.
  */
+import { formatClock } from '../scenario/duration.js';
 import { nearest } from '../scenario/issues.js';
 import type { Lang } from '../scenario/text.js';
 import { CONTROLLER_COMMANDS } from '../sim/commands.js';
@@ -29,8 +30,8 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
   const own = (key: AuthorityKey, p: Record<string, string | number> = {}) =>
     voice === 'seat' ? say(key, p) : say(`${key}.role`, { ...p, role: seatName(sim, d.role, lang) });
   const guess = (word: string, ids: Iterable<string>) => {
-    const n = nearest(word, ids);
-    return n ? say('ref.guess', { id: n }) : '';
+    const near = guessIds(word, [...ids]);
+    return near.length === 1 ? say('ref.guess', { id: near[0] }) : near.length ? say('ref.guess-some', { ids: near.join(', ') }) : '';
   };
   const unitState = (id: string) => say(`unit.${world.units[id].m.value as string}` as MsgKey);
   const role = model.role.get(d.role);
@@ -104,7 +105,12 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
 
   function noChange(): string {
     switch (c.do) {
-      case 'evacuate': return say('ref.zone-already', { id: c.zone, state: say(`zone.${world.zones[c.zone].m.value as string}` as MsgKey) });
+      case 'evacuate': {
+        // struck at this very time, before orders: the board (just before it) still showed "no order yet"
+        const spec = model.scenario.evacuation.zones.find((z) => z.id === c.zone);
+        if (spec?.hazard_arrives === world.t && world.zones[c.zone].sheltered === 0) return say('ref.zone-struck', { id: c.zone, t: formatClock(world.t) });
+        return say('ref.zone-already', { id: c.zone, state: say(`zone.${world.zones[c.zone].m.value as string}` as MsgKey) });
+      }
       case 'open_shelter': return say('ref.shelter-already', { id: c.shelter, state: say(`shelter.${world.shelters[c.shelter].m.value as string}` as MsgKey) });
       case 'declare_level': return say('ref.level-already', { area: areaName(sim, c.area, lang), level: c.level });
       case 'request_support': return say('ref.support-already', { area: areaName(sim, c.area, lang) });
@@ -118,4 +124,20 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
     }
     return say('code.no-change');
   }
+}
+
+/**
+ * The ids someone probably meant by `word`: the nearest by spelling, else those
+ * it is the start of (`pa-co` for `pa-co-hillside`), else those it is part of;
+ * none when that leaves more than three.
+ */
+export function guessIds(word: string, ids: readonly string[]): string[] {
+  const near = nearest(word, ids);
+  if (near) return [near];
+  if (word.length < 2) return [];
+  for (const fits of [(id: string) => id.startsWith(word), (id: string) => id.includes(word)]) {
+    const hits = ids.filter(fits).sort();
+    if (hits.length) return hits.length <= 3 ? hits : [];
+  }
+  return [];
 }

@@ -32,7 +32,7 @@ import { allInjects } from '../sim/world-ops.js';
 import { renderBoard, renderSummary, messageLines, seatName } from './board.js';
 import { commandLine, feed } from './describe.js';
 import { complete, parseLine, usage, VERBS, type ArgKind, type Parsed, type Step, type Verb, type VerbId } from './grammar.js';
-import { m, type MsgKey } from './messages.js';
+import { m, mn, type MsgKey } from './messages.js';
 import { explainRefusal } from './refusals.js';
 import { oneLine } from './text.js';
 import { received, visibleAreas, visibleIncidents, waitingDecisions } from './view.js';
@@ -185,7 +185,7 @@ export class PlaySession {
       if (r === this.seat) continue;
       const fresh = received(this.sim, r).filter((x) => x.t >= this.newSince).length;
       const waiting = waitingDecisions(this.sim, r).length;
-      if (fresh || waiting) extra.push(this.say('board.other-role', { role: r, fresh, waiting }));
+      if (fresh || waiting) extra.push(this.say('board.other-role', { role: r, fresh: mn(this.lang, 'board.fresh', fresh), waiting: mn(this.lang, 'board.waiting', waiting) }));
     }
     return board + (extra.length ? '\n' + extra.join('\n') : '') + '\n';
   }
@@ -285,7 +285,10 @@ export class PlaySession {
     if (!verdict.ok) return this.refuse(verdict.why);
     this.sim.addDecision(d);
     this.revision++;
-    return { text: this.say('play.accepted', { t: clock(this.t), line: commandLine(d.cmd) }) + '\n' };
+    const text = this.say('play.accepted', { t: clock(this.t), line: commandLine(d.cmd) }) + '\n';
+    // the engine took it because the incident is reported at this very time, before orders (PRIO): the board does not show it yet
+    if (d.cmd.do === 'dispatch' && !this.sim.incident(d.cmd.incident)) return { text: text + this.say('play.not-on-board', { id: d.cmd.incident, t: clock(this.t) }) + '\n' };
+    return { text };
   }
 
   /** The engine command for a parsed line, with the session's defaults filled in; or why there is none. */

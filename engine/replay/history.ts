@@ -6,6 +6,7 @@
  * decisions they called for. The world at one instant comes from the engine
  * (replay.ts); this is the record of how it got there.
  */
+import { AddedInjects, type AddedInject } from '../review/added-injects.js';
 import type { LogEvent } from '../review/metrics.js';
 
 export interface Change<V> { t: number; v: V }
@@ -53,6 +54,8 @@ export interface DecisionRecord {
   role: string;
   do: string;
   refused: boolean;
+  /** a refusal's code (engine/sim/commands.ts: 'no-change', 'unit-busy', ...) */
+  code?: string;
   reason?: string;
   fields: Record<string, unknown>;
 }
@@ -67,6 +70,8 @@ export interface History {
   levels: { t: number; area: string; level: number; by: string }[];
   markers: Marker[];
   messages: Map<string, MessageRecord>;
+  /** injects exercise control added in play, with their specs (from the log's add_inject decisions), in the order added */
+  added: Map<string, AddedInject>;
   decisions: DecisionRecord[];
   zones: Map<string, { struck_t: number | null; caught: number; state: Change<string>[] }>;
 }
@@ -88,8 +93,9 @@ export class HistoryFolder {
   private readonly h: History = {
     times: this.times,
     units: new Map(), incidents: new Map(), roads: new Map(), risk: new Map(),
-    levels: [], markers: [], messages: new Map(), decisions: [], zones: new Map(),
+    levels: [], markers: [], messages: new Map(), added: new Map(), decisions: [], zones: new Map(),
   };
+  private readonly added = new AddedInjects();
 
   /** Events folded so far. */
   get count(): number { return this.n; }
@@ -159,10 +165,17 @@ export class HistoryFolder {
           if (m && !m.done) m.done = { t, by: e.by, latency_s: e.latency_s };
           break;
         }
+        case 'inject.added': {
+          this.added.observe(e);
+          const a = this.added.get(e.id);
+          if (a) h.added.set(e.id, a);
+          break;
+        }
         case 'decision':
         case 'decision.refused': {
-          const { t: _t, type, author, role, do: what, code: _c, reason, ...fields } = e;
-          h.decisions.push({ t, index: i, author, role, do: what, refused: type === 'decision.refused', ...(reason ? { reason } : {}), fields });
+          if (e.type === 'decision' && e.do === 'add_inject') this.added.observe(e);
+          const { t: _t, type, author, role, do: what, code, reason, ...fields } = e;
+          h.decisions.push({ t, index: i, author, role, do: what, refused: type === 'decision.refused', ...(code ? { code } : {}), ...(reason ? { reason } : {}), fields });
           if (type === 'decision') h.markers.push({ t, kind: 'decision', index: i, id: what, author });
           break;
         }

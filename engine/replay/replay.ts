@@ -82,7 +82,8 @@ export function legPosition(model: Model, leg: Leg, elapsed_s: number): [number,
   if (leg.nodes && leg.cum_s && leg.nodes.length > 0) {
     const xy = (i: number) => model.travel.nodeXY[model.travel.nodeIndex.get(leg.nodes![i])!];
     const cum = leg.cum_s;
-    if (elapsed_s <= 0 || leg.nodes.length === 1) return xy(0);
+    // a leg may begin part-way along its first road (cum_s[0] < 0: that node was passed before t0)
+    if (elapsed_s <= cum[0] || leg.nodes.length === 1) return xy(0);
     let i = 0;
     while (i + 1 < cum.length && cum[i + 1] <= elapsed_s) i++;
     if (i + 1 >= leg.nodes.length) return xy(leg.nodes.length - 1);

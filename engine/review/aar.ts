@@ -6,7 +6,7 @@
  * message keys with typed parameters, and the renderers (render-md.ts,
  * render-html.ts) put them into words with the catalogue (messages.ts).
  */
-import type { Objective, Scenario } from '../scenario/schema.js';
+import type { Inject, Objective, Scenario } from '../scenario/schema.js';
 import { sha256Hex } from '../core/hash.js';
 import { chainOf } from '../sim/log.js';
 import type { RunLog } from '../sim/run.js';
@@ -65,6 +65,8 @@ const KEY_EVENTS = new Set([
   'level', 'support.requested', 'zone.state', 'zone.struck', 'road.status', 'area.isolated', 'area.stock_out', 'area.short',
 ]);
 const TIMELINE_MAX = 400;
+/** the role (and author) exercise control speaks as (engine/sim/commands.ts CONTROLLER) */
+const CONTROLLER = 'controller';
 const RATING_ORDER: Rating[] = ['P', 'S', 'M', 'U'];
 
 const ELEMENT_OF_METRIC: Record<string, CapabilityElement> = {
@@ -198,18 +200,18 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
     const within = r.within_s;
     if (r.done_t === null) {
       improvements.push(f('f.inject.never', { inject: ref('inject', r.id), role: ref('role', r.to), delivered: t(r.delivered_t) }, {
-        capability: capOfInject(sc, objectives, r.id), element: 'training', org: r.to,
+        capability: capOfInject(sc, rv, objectives, r.id), element: 'training', org: r.to,
         action: within !== null ? { key: 'a.inject.within', params: { within: s(within) } } : null,
       }));
     } else if (r.expired) {
       // the option by its label, as the inject offered it (its id where the scenario has no such option)
-      const label = sc.injects.find((i) => i.id === r.id)?.decision?.options.find((o) => o.id === r.option)?.label;
+      const label = injectSpec(sc, rv, r.id)?.decision?.options.find((o) => o.id === r.option)?.label;
       improvements.push(f('f.inject.expired', { inject: ref('inject', r.id), role: ref('role', r.to), option: label !== undefined ? { text: label } : { raw: r.option ?? '' } }, {
-        capability: capOfInject(sc, objectives, r.id), element: 'training', org: r.to,
+        capability: capOfInject(sc, rv, objectives, r.id), element: 'training', org: r.to,
       }));
     } else if (r.on_time === false) {
       improvements.push(f('f.inject.late', { inject: ref('inject', r.id), role: ref('role', r.to), latency: s(r.latency_s), within: s(within) }, {
-        capability: capOfInject(sc, objectives, r.id), element: 'training', org: r.to,
+        capability: capOfInject(sc, rv, objectives, r.id), element: 'training', org: r.to,
         action: { key: 'a.inject.within', params: { within: s(within) } },
       }));
     } else if (r.on_time === true) onTime.push(ref('inject', r.id));
@@ -282,16 +284,35 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
     }
   }
 
-  // orders refused: the trainee (or controller) tried something the rules did not allow
-  for (const d of rv.decisions.filter((x) => x.refused && (x.author === 'trainee' || x.author === 'controller'))) {
-    improvements.push(f('f.decision.refused', { role: ref('role', d.role), at: t(d.t), cmd: { cmd: d.do, args: d.args }, code: { code: d.refused!.code, reason: d.refused!.reason } }, { element: 'training', org: d.role }));
+  // orders refused: a trainee tried something the rules did not allow. Not an order an answer's option gave
+  // that found the thing already so: the answer was taken, and there was nothing left for its order to do.
+  // Exercise control's orders (author controller, even in a role doctrine plays) are exercise control's
+  // issue (element Exercises), not the trainees'.
+  for (const d of rv.decisions) {
+    if (!d.refused || (d.author !== 'trainee' && d.author !== 'controller')) continue;
+    if (d.order_of && d.refused.code === 'no-change') continue;
+    const control = d.author === 'controller' && d.role !== CONTROLLER;
+    const params: Record<string, P> = { role: ref('role', d.role), at: t(d.t), cmd: { cmd: d.do, args: d.args }, code: { code: d.refused.code, reason: d.refused.reason } };
+    if (d.order_of) {
+      const { inject, option } = d.order_of;
+      const label = injectSpec(sc, rv, inject)?.decision?.options.find((o) => o.id === option)?.label;
+      params.inject = ref('inject', inject);
+      params.option = label !== undefined ? { text: label } : { raw: option };
+    }
+    const key = `f.decision.refused${control ? '_control' : ''}${d.order_of ? '_order' : ''}`;
+    improvements.push(f(key, params, { element: d.author === 'controller' ? 'exercises' : 'training', org: d.author === 'controller' ? CONTROLLER : d.role }));
   }
 
   return { strengths, improvements };
 }
 
-function capOfInject(sc: Scenario, objectives: ObjectiveRow[], id: string): string | null {
-  const objs = sc.injects.find((i) => i.id === id)?.objectives ?? [];
+/** An inject's spec: the scenario's, or one exercise control added in play. */
+function injectSpec(sc: Scenario, rv: Review, id: string): Inject | undefined {
+  return sc.injects.find((i) => i.id === id) ?? rv.added.find((a) => a.spec.id === id)?.spec;
+}
+
+function capOfInject(sc: Scenario, rv: Review, objectives: ObjectiveRow[], id: string): string | null {
+  const objs = injectSpec(sc, rv, id)?.objectives ?? [];
   return objectives.find((o) => objs.includes(o.spec.id))?.spec.capability ?? null;
 }
 

@@ -108,7 +108,7 @@ export function compareRuns(a: { log: RunLog; scenario: Scenario; events: LogEve
     a: side(a, sa), b: side(b, sb),
     same_scenario: a.log.scenario.hash === b.log.scenario.hash,
     same_seed: a.log.seed === b.log.seed,
-    same_players: JSON.stringify(a.log.players) === JSON.stringify(b.log.players),
+    same_players: JSON.stringify(a.log.players) === JSON.stringify(b.log.players) && JSON.stringify(a.log.joined ?? {}) === JSON.stringify(b.log.joined ?? {}),
     identical: divergence === null && a.log.hash === b.log.hash,
     divergence,
     given: { ...given, first: firsts[0] ?? null },

@@ -11,8 +11,14 @@
  * action is already in effect (support already requested, zone already
  * ordered out): such an inject is `already` done, nothing was owed, and
  * `already_by` names the earlier decision that did it when there is one.
+ *
+ * An inject exercise control added in play is judged by its own spec, read
+ * from the `add_inject` decision that added it (added-injects.ts): its
+ * expected action, its `within` or its decision point's deadline.
  */
-import type { Scenario } from '../scenario/schema.js';
+import type { Inject, Scenario } from '../scenario/schema.js';
+import { AddedInjects, type AddedInject } from './added-injects.js';
+import { AnswerOrders, type AnswerOrder } from './answer-orders.js';
 import type { LogEvent } from './metrics.js';
 
 const HEAD = new Set(['t', 'type', 'author', 'role', 'do', 'code', 'reason']);
@@ -29,6 +35,8 @@ export interface DecisionRow {
   /** the command's other fields (zone, unit, incident, area, level...) */
   args: Record<string, unknown>;
   refused: { code: string; reason: string } | null;
+  /** carried out because an answer to a decision point (or its default) chose an option that orders it; null when someone gave it */
+  order_of: AnswerOrder | null;
   /** injects whose expected action this decision was, with the latency from their delivery */
   answers: { inject: string; delivered_t: number; latency_s: number }[];
 }
@@ -40,6 +48,8 @@ export interface InjectRow {
   delivered_t: number | null;
   /** the inject named an expected action, or asked for a decision */
   expects: boolean;
+  /** when exercise control added it in play; null for the scenario's own injects */
+  added_t: number | null;
   within_s: number | null;
   done_t: number | null;
   done_by: string | null;
@@ -61,43 +71,57 @@ export interface InjectRow {
 export class DecisionMetrics {
   private readonly rows: DecisionRow[] = [];
   private readonly injects = new Map<string, InjectRow>();
+  /** each inject's spec: the scenario's, then those added in play */
+  private readonly specs = new Map<string, Inject>();
+  private readonly added = new AddedInjects();
   private readonly deliveredIndex = new Map<string, number>();
   /** for each inject delivered: the earlier decision that matched what it expects, if any */
   private readonly priorMatch = new Map<string, number>();
   /** decisions at the current instant, for attributing inject.done */
   private instant: DecisionRow[] = [];
   private n = 0;
+  private readonly orders: AnswerOrders;
 
-  constructor(private readonly scenario: Scenario) {
-    for (const i of scenario.injects) this.injects.set(i.id, this.newInject(i.id, i.seq, i.to));
+  constructor(scenario: Scenario) {
+    this.orders = new AnswerOrders(scenario.injects);
+    for (const i of scenario.injects) {
+      this.specs.set(i.id, i);
+      this.injects.set(i.id, this.newInject(i.id, i.seq, i.to, i, null));
+    }
   }
 
-  private newInject(id: string, seq: number, to: string): InjectRow {
-    const spec = this.scenario.injects.find((i) => i.id === id);
+  private newInject(id: string, seq: number, to: string, spec: Inject | undefined, addedT: number | null): InjectRow {
     return {
-      id, seq, to, delivered_t: null, expects: Boolean(spec?.expected || spec?.decision), within_s: spec?.expected?.within ?? spec?.decision?.deadline ?? null,
+      id, seq, to, delivered_t: null, expects: Boolean(spec?.expected || spec?.decision), added_t: addedT, within_s: spec?.expected?.within ?? spec?.decision?.deadline ?? null,
       done_t: null, done_by: null, latency_s: null, on_time: null, decision: null, already: false, already_by: null, option: null, expired: false, skipped: false,
     };
   }
 
   observe(e: LogEvent): void {
     const index = this.n++;
+    const order = this.orders.observe(e, index);
     if (this.instant.length && this.instant[0].t !== e.t) this.instant = [];
     switch (e.type) {
       case 'decision':
       case 'decision.refused': {
+        if (e.type === 'decision' && e.do === 'add_inject') this.added.observe(e);
         const args: Record<string, unknown> = {};
         for (const k of Object.keys(e)) if (!HEAD.has(k)) args[k] = e[k];
         const row: DecisionRow = {
           index, t: e.t, role: e.role as string, author: e.author as string, do: e.do as string, args,
-          refused: e.type === 'decision.refused' ? { code: e.code as string, reason: e.reason as string } : null, answers: [],
+          refused: e.type === 'decision.refused' ? { code: e.code as string, reason: e.reason as string } : null, order_of: order, answers: [],
         };
         this.rows.push(row);
         if (!row.refused) this.instant.push(row);
         return;
       }
       case 'inject.added': {
-        if (!this.injects.has(e.id as string)) this.injects.set(e.id as string, this.newInject(e.id as string, e.seq as number, e.to as string));
+        const id = e.id as string;
+        if (this.injects.has(id)) return;
+        this.added.observe(e);
+        const spec = this.added.get(id)?.spec;
+        if (spec) this.specs.set(id, spec);
+        this.injects.set(id, this.newInject(id, e.seq as number, e.to as string, spec, e.t));
         return;
       }
       case 'inject.delivered': {
@@ -105,7 +129,7 @@ export class DecisionMetrics {
         if (!r) return;
         r.delivered_t = e.t;
         this.deliveredIndex.set(r.id, index);
-        const expected = this.scenario.injects.find((i) => i.id === r.id)?.expected as Record<string, unknown> | undefined;
+        const expected = this.specs.get(r.id)?.expected as Record<string, unknown> | undefined;
         if (expected && LASTING.has(expected.do as string)) {
           const prior = this.rows.find((d) => !d.refused && d.do === expected.do && PATTERN_KEYS.every((k) => expected[k] === undefined || expected[k] === d.args[k]));
           if (prior) this.priorMatch.set(r.id, prior.index);
@@ -155,8 +179,9 @@ export class DecisionMetrics {
     }
   }
 
-  finish(): { decisions: DecisionRow[]; injects: InjectRow[] } {
+  /** `added`: the specs of the injects added in play, in the order they were added */
+  finish(): { decisions: DecisionRow[]; injects: InjectRow[]; added: AddedInject[] } {
     const injects = [...this.injects.values()].sort((a, b) => a.seq - b.seq || (a.id < b.id ? -1 : 1));
-    return { decisions: this.rows, injects };
+    return { decisions: this.rows, injects, added: this.added.list() };
   }
 }

@@ -39,11 +39,12 @@ export function planFork(log: RunLog, at: number, next: DecisionsInput): ForkPla
     };
   }
   const kept = log.decisions.map(decisionFromRecord).filter((d) => d.at < at);
-  const players = [...new Set([...log.players, ...next.players])].sort();
-  // roles taken over at the fork, and those the original run had taken over (a fork of a fork)
+  // a role of the run counts as played before the fork only if it was taken over by then (a fork of a fork)
+  const playedBefore = log.players.filter((r) => (log.joined?.[r] ?? 0) <= at);
+  const players = [...new Set([...playedBefore, ...next.players])].sort();
   const joined: Record<string, number> = {};
   for (const role of players) {
-    if (!log.players.includes(role)) joined[role] = at;
+    if (!playedBefore.includes(role)) joined[role] = at;
     else if (log.joined?.[role] !== undefined) joined[role] = log.joined[role];
   }
   return { ok: true, decisions: [...kept, ...next.decisions], players, joined, kept: kept.length, added: next.decisions.length };

@@ -3,7 +3,8 @@
  * under the same keys (a test checks that both catalogues have the same keys
  * and no empty value). Placeholders are {name}; words.ts fills them in.
  * Texts from the scenario (names, inject messages) come from the scenario's
- * own vi/en fields, not from here.
+ * own vi/en fields, not from here; so do those of an inject exercise control
+ * added in play (from the run log's add_inject decision).
  */
 import type { Lang } from '../scenario/text.js';
 
@@ -287,9 +288,11 @@ const en: Record<string, string> = {
   'status.already': 'already done before it arrived',
   'status.expired': 'default applied at the deadline',
   'status.answered': 'answered: {option}',
+  'status.order_no_change': 'no change: {reason}',
   'status.info': 'information only',
   'status.skipped': 'not needed',
   'status.not_delivered': 'not delivered',
+  'inject.added_mark': 'added by exercise control',
   'answers.item': '{inject} after {latency}',
 
   'timeline.note': 'Decisions, injects, incidents, declarations, evacuation orders and roads cut, in the order they happened. Every event is in the run log; the numbers point to it.',
@@ -300,6 +303,8 @@ const en: Record<string, string> = {
   'figures.note': 'Figures computed from the run log alone, by the same reducer that wrote the run\'s summary.',
   'decisions.none': 'No decision was given by a trainee or exercise control.',
   'decisions.doctrine': 'Doctrine took {n} further decisions for the roles nobody played; they are in the timeline.',
+  'decisions.role_control': '{role} (exercise control)',
+  'plan.org_controller': 'Exercise control',
   'plan.note': 'Each issue comes from the run. Where the run cannot know the answer (the corrective action chosen, the organisation that owns it, the dates), the cell is left blank for the after-action meeting to fill in. Suggested actions are marked as suggestions.',
   'plan.suggested': 'Suggested: {action}',
   'plan.blank': ' ',
@@ -330,6 +335,9 @@ const en: Record<string, string> = {
   'f.support.prompt': '{area}: support requested by {by} at {at}, {delay} after its forces were first exceeded ({short}).',
   'f.support.late': '{area}: support requested by {by} only at {at}, {delay} after its forces were first exceeded ({short}).',
   'f.decision.refused': '{role} ordered "{cmd}" at {at}, and the order was refused: {code}.',
+  'f.decision.refused_order': '{role} answered {inject} with "{option}" at {at}; the order that option gives, "{cmd}", was refused: {code}.',
+  'f.decision.refused_control': 'Exercise control, playing {role}, ordered "{cmd}" at {at}, and the order was refused: {code}.',
+  'f.decision.refused_control_order': 'Exercise control, playing {role}, answered {inject} with "{option}" at {at}; the order that option gives, "{cmd}", was refused: {code}.',
   'a.evacuate.by': 'Order the evacuation of {zone} by {latest}: moving {target} people takes about {needed} from the order, with the warning time (the order came at {ordered}).',
   'a.evacuate.by_never': 'Order the evacuation of {zone} by {latest}: moving {target} people takes about {needed} from the order, with the warning time (no order came).',
   'a.shelter.add': 'Plan shelter space for at least {missing} more people from {zone}.',
@@ -397,11 +405,12 @@ const en: Record<string, string> = {
 
   // events
   'ev.inject.delivered': 'Inject #{seq} to {to} ({method}): "{subject}"',
+  'ev.inject.delivered_added': 'Inject #{seq}, added by exercise control, to {to} ({method}): "{subject}"',
   'ev.inject.expired': '{inject}: no answer by the deadline; "{option}" applied',
   'ev.inject.answered': '{inject} answered: "{option}"',
   'ev.inject.done': '{inject}: expected action taken by {by} after {latency}',
   'ev.inject.done_default': '{inject}: expected action taken after {latency}, by a default: an answer {by} did not give by its deadline was applied',
-  'ev.inject.added': 'Exercise control added inject {inject} for {to}',
+  'ev.inject.added': 'Exercise control added {inject} for {to}',
   'ev.inject.skipped': '{inject} not sent: the expected action had been taken',
   'ev.inject.state': '{inject} {state}',
   'inject_state.held': 'held by exercise control',
@@ -409,6 +418,11 @@ const en: Record<string, string> = {
   'ev.decision': '{role} ({author}): {cmd}',
   'ev.decision_control': '{role}: {cmd}',
   'ev.decision.refused': '{role} ({author}): {cmd}. Refused: {reason}',
+  'ev.decision.order': '{role} ({author}): {cmd} ({by})',
+  'ev.decision.order_refused': '{role} ({author}): {cmd} ({by}). Refused: {reason}',
+  'ev.decision.order_no_change': '{role} ({author}): {cmd} ({by}). No change: {reason}',
+  'order.answer': 'the order of the answer "{option}"',
+  'order.default': 'the order of the default "{option}"',
   'ev.incident.reported': 'Incident reported in {area}: {incident} ({kind}), severity {severity}, {people} people at risk',
   'ev.incident.reported_named': 'Incident reported in {area}: {incident}, severity {severity}, {people} people at risk',
   'ev.incident.assessed': '{incident} assessed',
@@ -780,9 +794,11 @@ const vi: Record<string, string> = {
   'status.already': 'đã thực hiện trước khi nhận',
   'status.expired': 'áp dụng phương án mặc định khi hết hạn',
   'status.answered': 'đã chọn: {option}',
+  'status.order_no_change': 'không có gì thay đổi: {reason}',
   'status.info': 'chỉ để thông tin',
   'status.skipped': 'không cần gửi',
   'status.not_delivered': 'chưa chuyển',
+  'inject.added_mark': 'ban đạo diễn thêm',
   'answers.item': '{inject} sau {latency}',
 
   'timeline.note': 'Các quyết định, tình huống, sự cố, việc ban bố cấp độ, lệnh sơ tán và đường bị chia cắt, theo thứ tự xảy ra. Mọi sự kiện đều có trong nhật ký lượt chạy; con số dẫn đến vị trí của nó.',
@@ -793,6 +809,8 @@ const vi: Record<string, string> = {
   'figures.note': 'Số liệu tính hoàn toàn từ nhật ký lượt chạy, bằng cùng bộ tính đã lập phần tổng hợp của lượt chạy.',
   'decisions.none': 'Học viên và ban đạo diễn không đưa ra quyết định nào.',
   'decisions.doctrine': 'Phương án tự động đã ra thêm {n} quyết định cho các vai không có người đảm nhận; xem ở phần diễn biến.',
+  'decisions.role_control': '{role} (ban đạo diễn)',
+  'plan.org_controller': 'Ban đạo diễn',
   'plan.note': 'Mỗi vấn đề đều lấy từ lượt chạy. Những ô mà lượt chạy không thể biết (biện pháp được chọn, cơ quan chịu trách nhiệm, thời hạn) để trống cho hội nghị rút kinh nghiệm điền. Biện pháp gợi ý được ghi rõ là gợi ý.',
   'plan.suggested': 'Gợi ý: {action}',
   'plan.blank': ' ',
@@ -822,6 +840,9 @@ const vi: Record<string, string> = {
   'f.support.prompt': '{area}: {by} đề nghị hỗ trợ lúc {at}, {delay} sau khi lực lượng tại chỗ lần đầu bị vượt khả năng ({short}).',
   'f.support.late': '{area}: {by} đến {at} mới đề nghị hỗ trợ, {delay} sau khi lực lượng tại chỗ lần đầu bị vượt khả năng ({short}).',
   'f.decision.refused': '{role} ra lệnh "{cmd}" lúc {at} nhưng lệnh bị từ chối: {code}.',
+  'f.decision.refused_order': '{role} chọn phương án "{option}" cho {inject} lúc {at}; lệnh đi kèm phương án đó, "{cmd}", bị từ chối: {code}.',
+  'f.decision.refused_control': 'Ban đạo diễn, trong vai {role}, ra lệnh "{cmd}" lúc {at} nhưng lệnh bị từ chối: {code}.',
+  'f.decision.refused_control_order': 'Ban đạo diễn, trong vai {role}, chọn phương án "{option}" cho {inject} lúc {at}; lệnh đi kèm phương án đó, "{cmd}", bị từ chối: {code}.',
   'a.evacuate.by': 'Ra lệnh sơ tán {zone} trước {latest}: di chuyển {target} người mất khoảng {needed} kể từ khi ra lệnh, tính cả thời gian cảnh báo (lệnh được ra lúc {ordered}).',
   'a.evacuate.by_never': 'Ra lệnh sơ tán {zone} trước {latest}: di chuyển {target} người mất khoảng {needed} kể từ khi ra lệnh, tính cả thời gian cảnh báo (không có lệnh sơ tán).',
   'a.shelter.add': 'Bố trí thêm chỗ sơ tán cho ít nhất {missing} người của {zone}.',
@@ -886,11 +907,12 @@ const vi: Record<string, string> = {
   'refused.unknown-command': 'mệnh lệnh không hợp lệ',
 
   'ev.inject.delivered': 'Tình huống số {seq} gửi {to} ({method}): "{subject}"',
+  'ev.inject.delivered_added': 'Tình huống số {seq} (ban đạo diễn thêm) gửi {to} ({method}): "{subject}"',
   'ev.inject.expired': '{inject}: hết hạn mà không có trả lời; áp dụng "{option}"',
   'ev.inject.answered': '{inject} được trả lời: "{option}"',
   'ev.inject.done': '{inject}: {by} đã xử lý sau {latency}',
   'ev.inject.done_default': '{inject}: đã xử lý sau {latency} theo phương án mặc định: {by} không trả lời trước hạn nên phương án mặc định được áp dụng',
-  'ev.inject.added': 'Ban đạo diễn thêm tình huống {inject} cho {to}',
+  'ev.inject.added': 'Ban đạo diễn thêm {inject} cho {to}',
   'ev.inject.skipped': 'Không gửi {inject}: việc cần làm đã được thực hiện',
   'ev.inject.state': '{inject} {state}',
   'inject_state.held': 'bị ban đạo diễn tạm giữ',
@@ -898,6 +920,11 @@ const vi: Record<string, string> = {
   'ev.decision': '{role} ({author}): {cmd}',
   'ev.decision_control': '{role}: {cmd}',
   'ev.decision.refused': '{role} ({author}): {cmd}. Bị từ chối: {reason}',
+  'ev.decision.order': '{role} ({author}): {cmd} ({by})',
+  'ev.decision.order_refused': '{role} ({author}): {cmd} ({by}). Bị từ chối: {reason}',
+  'ev.decision.order_no_change': '{role} ({author}): {cmd} ({by}). Không có gì thay đổi: {reason}',
+  'order.answer': 'lệnh đi kèm phương án đã chọn "{option}"',
+  'order.default': 'lệnh đi kèm phương án mặc định "{option}"',
   'ev.incident.reported': 'Báo tin sự cố tại {area}: {incident} ({kind}), mức độ {severity}, {people} người gặp nạn',
   'ev.incident.reported_named': 'Báo tin sự cố tại {area}: {incident}, mức độ {severity}, {people} người gặp nạn',
   'ev.incident.assessed': 'Đã đánh giá {incident}',

@@ -34,7 +34,7 @@ const txt = (text: string, more: Omit<Seg, 'text'> = {}): Rich => [{ text, ...mo
 export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   const sc = aar.scenario;
   const rv = aar.review;
-  const w = new Words(lang, sc).learnIncidents(rv.incidents).learnDefaults(rv.injects, rv.decisions);
+  const w = new Words(lang, sc).learnIncidents(rv.incidents).learnDefaults(rv.injects, rv.decisions).learnAdded(rv.added);
   const B: Block[] = [];
   const h = (level: 1 | 2 | 3 | 4, text: string, id?: string) => B.push({ kind: 'h', level, text, ...(id ? { id } : {}) });
   const p = (rich: Rich, cls?: 'note' | 'warn' | 'subtitle') => B.push({ kind: 'p', rich, ...(cls ? { cls } : {}) });
@@ -108,9 +108,9 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   B.push({
     kind: 'table', cls: 'timeline', head: [w.m('col.time'), w.m('col.event'), '#'], align: ['l', 'l', 'r'],
     rows: aar.timeline.map((r) => {
-      const rich: Rich = [{ text: w.event(r.event), b: r.event.type === 'decision' && r.event.author === 'trainee' }];
+      const rich: Rich = [{ text: w.event(r.event, r.index), b: r.event.type === 'decision' && r.event.author === 'trainee' }];
       if (r.event.type === 'inject.delivered') {
-        const spec = sc.injects.find((i) => i.id === r.event.id);
+        const spec = w.injectSpec(String(r.event.id));
         if (spec) rich.push({ text: w.m('timeline.message', { message: w.text(spec.message) }), i: true, small: true, br: true });
       }
       return [txt(w.time(r.t)), rich, txt(String(r.index), { small: true })];
@@ -206,7 +206,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   B.push({
     kind: 'table', head: ['col.inject', 'col.to', 'col.delivered', 'col.expected', 'col.done', 'col.latency', 'col.within', 'col.status'].map((k) => w.m(k)), align: ['l', 'l', 'l', 'l', 'l', 'r', 'r', 'l'],
     rows: rv.injects.map((r) => {
-      const spec = sc.injects.find((i) => i.id === r.id);
+      const spec = w.injectSpec(r.id);
       const e = spec?.expected as Record<string, unknown> | undefined;
       const expected = e ? w.command(String(e.do), e) : spec?.decision ? spec.decision.options.map((o) => w.text(o.label)).join(' / ') : w.m('fmt.none');
       let status: string;
@@ -221,7 +221,8 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
       const prior = r.already && r.already_by !== null ? rv.decisions.find((d) => d.index === r.already_by) : undefined;
       const done = r.already ? (prior ? time(prior.t) : w.m('fmt.before_delivery')) : time(r.done_t);
       const after = r.already ? w.m('fmt.before_delivery') : dur(r.latency_s);
-      return [txt(w.name('inject', r.id)), txt(w.name('role', r.to)), txt(time(r.delivered_t)), txt(expected), txt(done), txt(after), txt(dur(r.within_s)), txt(status, { b: status === w.m('status.never') || status === w.m('status.late') })];
+      const name: Rich = r.added_t === null ? txt(w.name('inject', r.id)) : [{ text: w.name('inject', r.id) }, { text: ` (${w.m('inject.added_mark')})`, small: true }];
+      return [name, txt(w.name('role', r.to)), txt(time(r.delivered_t)), txt(expected), txt(done), txt(after), txt(dur(r.within_s)), txt(status, { b: status === w.m('status.never') || status === w.m('status.late') })];
     }),
   });
 
@@ -243,11 +244,18 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   if (given.length) {
     B.push({
       kind: 'table', head: ['col.time', 'col.role', 'col.command', 'col.status', 'col.answers'].map((k) => w.m(k)),
-      rows: given.map((d) => [
-        txt(w.time(d.t)), txt(w.name('role', d.role)), txt(w.command(d.do, d.args)),
-        txt(d.refused ? w.m(`refused.${d.refused.code}`) : '✓', { b: d.refused !== null }),
+      rows: given.map((d) => {
+        // an order an answer's option gave: say so; one that found the thing already so changed nothing, and is no mistake
+        const order = d.order_of ? w.m(d.order_of.by_default ? 'order.default' : 'order.answer', { option: w.optionLabel(d.order_of.inject, d.order_of.option) }) : null;
+        const noChange = d.order_of !== null && d.refused?.code === 'no-change';
+        const status = !d.refused ? '✓' : noChange ? w.m('status.order_no_change', { reason: w.m(`refused.${d.refused.code}`) }) : w.m(`refused.${d.refused.code}`);
+        return [
+        // exercise control's orders in a role doctrine plays: say who gave them
+        txt(w.time(d.t)), txt(d.author === 'controller' && d.role !== 'controller' ? w.m('decisions.role_control', { role: w.name('role', d.role) }) : w.name('role', d.role)), order ? [{ text: w.command(d.do, d.args) }, { text: ` (${order})`, small: true }] : txt(w.command(d.do, d.args)),
+        txt(status, { b: d.refused !== null && !noChange }),
         txt(d.answers.map((a) => w.m('answers.item', { inject: w.name('inject', a.inject), latency: w.dur(a.latency_s) })).join(w.m('fmt.list_sep'))),
-      ]),
+        ];
+      }),
     });
   } else p(txt(w.m('decisions.none')));
   const byDoctrine = rv.decisions.filter((d) => d.author === 'doctrine' || d.author === 'default').length;
@@ -261,7 +269,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
       kind: 'table', cls: 'plan', head: ['col.capability', 'col.issue', 'col.action', 'col.element', 'col.org', 'col.start', 'col.end'].map((k) => w.m(k)),
       rows: aar.improvements.map((f) => [
         txt(f.capability === null ? '' : w.capability(f.capability)), txt(w.m(f.key, f.params)), f.action ? txt(w.m('plan.suggested', { action: w.m(f.action.key, f.action.params) }), { i: true }) : [],
-        txt(f.element ? w.m(`el.${f.element}`) : ''), txt(f.org ? w.name('role', f.org) : ''), [], [],
+        txt(f.element ? w.m(`el.${f.element}`) : ''), txt(f.org === 'controller' ? w.m('plan.org_controller') : f.org ? w.name('role', f.org) : ''), [], [],
       ]),
     });
   } else p(txt(w.m('plan.none')));

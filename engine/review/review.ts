@@ -5,6 +5,7 @@
  * per-area, per-decision and per-level figures the after-action review needs.
  */
 import type { Scenario } from '../scenario/schema.js';
+import type { AddedInject } from './added-injects.js';
 import { AreaMetrics, type AreaFigures, type ShelterFigures, type ZoneFigures } from './area-metrics.js';
 import { DecisionMetrics, type DecisionRow, type InjectRow } from './decision-metrics.js';
 import type { Evidence } from './evidence.js';
@@ -41,6 +42,8 @@ export interface Review {
   areas: AreaFigures[];
   decisions: DecisionRow[];
   injects: InjectRow[];
+  /** the injects exercise control added in play, with their specs as the log's add_inject decisions give them */
+  added: AddedInject[];
   levels: AreaLevels[];
 }
 
@@ -78,6 +81,6 @@ export function reviewEvents(scenario: Scenario, events: Iterable<LogEvent>, tEn
   const d = decisions.finish();
   return {
     t_end: tEnd, summary, evidence: metrics.evidence, incidents, units: units.finish(tEnd),
-    zones: a.zones, shelters: a.shelters, areas: a.areas, decisions: d.decisions, injects: d.injects, levels: levels.finish(),
+    zones: a.zones, shelters: a.shelters, areas: a.areas, decisions: d.decisions, injects: d.injects, added: d.added, levels: levels.finish(),
   };
 }

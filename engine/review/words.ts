@@ -7,8 +7,9 @@
  */
 import { localTime, pad2 } from '../scenario/calendar.js';
 import { formatClock } from '../scenario/duration.js';
-import type { Objective, Scenario, Text } from '../scenario/schema.js';
+import type { Inject, Objective, Scenario, Text } from '../scenario/schema.js';
 import { textIn, type Lang } from '../scenario/text.js';
+import type { AnswerOrder } from './answer-orders.js';
 import type { Evidence } from './evidence.js';
 import type { LogEvent, Rating } from './metrics.js';
 import { MESSAGES } from './messages.js';
@@ -91,12 +92,35 @@ export class Words {
    * Teach the words which injects were done by a default (an unanswered decision point's default, applied at its
    * deadline), so that their `inject.done` does not credit the role with an action nobody at that seat took.
    */
-  learnDefaults(injects: readonly { id: string; decision: number | null }[], decisions: readonly { index: number; author: string }[]): this {
+  learnDefaults(injects: readonly { id: string; decision: number | null }[], decisions: readonly { index: number; author: string; order_of?: AnswerOrder | null }[]): this {
     const author = new Map(decisions.map((d) => [d.index, d.author]));
     for (const i of injects) if (i.decision !== null && author.get(i.decision) === 'default') this.doneByDefault.add(i.id);
+    // and which decisions an answer's option ordered, so that event() can say so
+    for (const d of decisions) if (d.order_of) this.orders.set(d.index, d.order_of);
     return this;
   }
   private readonly doneByDefault = new Set<string>();
+  private readonly orders = new Map<number, AnswerOrder>();
+
+  /**
+   * Teach the words the injects exercise control added in play (their specs from the log, added-injects.ts),
+   * so that they are named, and their options read, like the scenario's own.
+   */
+  learnAdded(list: Iterable<{ spec: Inject }>): this {
+    for (const a of list) if (!this.scenario.injects.some((i) => i.id === a.spec.id)) this.added.set(a.spec.id, a.spec);
+    return this;
+  }
+  private readonly added = new Map<string, Inject>();
+
+  /** An inject's spec: the scenario's, or one added in play that the words were taught. */
+  injectSpec(id: string): Inject | undefined {
+    return this.scenario.injects.find((i) => i.id === id) ?? this.added.get(id);
+  }
+
+  /** Was this inject added by exercise control in play (and taught with learnAdded)? */
+  isAdded(id: string): boolean {
+    return this.added.has(id);
+  }
 
   /** An HSEEP core capability in this language (scenarios name them in English). */
   capability(name: string): string {
@@ -164,7 +188,7 @@ export class Words {
     const t = this.names.get(`${kind}:${id}`);
     if (t !== undefined) return this.text(t);
     if (kind === 'inject') {
-      const i = this.scenario.injects.find((x) => x.id === id);
+      const i = this.injectSpec(id);
       return i ? this.m('name.inject', { seq: String(i.seq), subject: this.text(i.subject) }) : id;
     }
     if (kind === 'incident') return this.incidentName(id);
@@ -237,7 +261,7 @@ export class Words {
   }
 
   optionLabel(inject: string, option: string): string {
-    const o = this.scenario.injects.find((i) => i.id === inject)?.decision?.options.find((x) => x.id === option);
+    const o = this.injectSpec(inject)?.decision?.options.find((x) => x.id === option);
     return o ? this.text(o.label) : option;
   }
 
@@ -246,18 +270,28 @@ export class Words {
     return s.startsWith('rule:') ? this.m('by.rule', { id: s.slice(5) }) : this.name('role', s);
   }
 
-  /** One event as a sentence. */
-  event(e: LogEvent): string {
+  /**
+   * One event as a sentence. `index`: its place in the log; a decision there that an answer to a decision point
+   * (or its default) ordered says so, and one that changed nothing reads as no change, not as a refusal
+   * (answer-orders.ts; learnDefaults learns them).
+   */
+  event(e: LogEvent, index?: number): string {
     const id = String(e.id ?? '');
+    const order = index === undefined ? undefined : this.orders.get(index);
+    if (order && (e.type === 'decision' || e.type === 'decision.refused')) {
+      const p = { role: this.name('role', String(e.role)), author: this.m(`author.${String(e.author)}`), cmd: this.command(String(e.do), e), by: this.m(order.by_default ? 'order.default' : 'order.answer', { option: this.optionLabel(order.inject, order.option) }) };
+      if (e.type === 'decision') return this.m('ev.decision.order', p);
+      return this.m(e.code === 'no-change' ? 'ev.decision.order_no_change' : 'ev.decision.order_refused', { ...p, reason: this.m(`refused.${String(e.code)}`) });
+    }
     switch (e.type) {
       case 'inject.delivered': {
-        const spec = this.scenario.injects.find((i) => i.id === id);
-        return this.m('ev.inject.delivered', { seq: String(e.seq), to: this.name('role', String(e.to)), method: spec ? this.m(`method.${spec.method}`) : '-', subject: spec ? this.text(spec.subject) : id });
+        const spec = this.injectSpec(id);
+        return this.m(this.added.has(id) ? 'ev.inject.delivered_added' : 'ev.inject.delivered', { seq: String(e.seq), to: this.name('role', String(e.to)), method: spec ? this.m(`method.${spec.method}`) : '-', subject: spec ? this.text(spec.subject) : id });
       }
       case 'inject.expired': return this.m('ev.inject.expired', { inject: this.name('inject', id), option: this.optionLabel(id, String(e.option)) });
       case 'inject.answered': return this.m('ev.inject.answered', { inject: this.name('inject', id), option: this.optionLabel(id, String(e.option)) });
       case 'inject.done': return this.m(this.doneByDefault.has(id) ? 'ev.inject.done_default' : 'ev.inject.done', { inject: this.name('inject', id), by: this.by(e.by), latency: this.dur(e.latency_s as number) });
-      case 'inject.added': return this.m('ev.inject.added', { inject: id, to: this.name('role', String(e.to)) });
+      case 'inject.added': return this.m('ev.inject.added', { inject: this.name('inject', id), to: this.name('role', String(e.to)) });
       case 'inject.skipped': return this.m('ev.inject.skipped', { inject: this.name('inject', id) });
       case 'inject.state': return this.m('ev.inject.state', { inject: this.name('inject', id), state: this.m(`inject_state.${String(e.state)}`) });
       // exercise control's own orders: "exercise control (exercise control)" says it twice
@@ -296,7 +330,7 @@ export class Words {
 
   /** A piece of evidence: the event (with its place in the log) or what was missing. */
   evidence(ev: Evidence): string {
-    if (ev.index !== null) return this.event(ev.event);
+    if (ev.index !== null) return this.event(ev.event, ev.index);
     const of = ev.of ?? '';
     const ofName = (kind: RefKind) => (ev.of === null ? this.m('fmt.any') : this.name(kind, of));
     const kindOf: Record<string, RefKind> = {

@@ -8,7 +8,8 @@
  * check reports it.
  */
 import { parseDuration } from './duration.js';
-import { didYouMean, type PathSegment, type Severity } from './issues.js';
+import { didYouMean, idFromText, nearest, type PathSegment, type Severity } from './issues.js';
+import { ID_RE, METRICS, type MetricName } from './schema.js';
 
 export interface RawIssue {
   path: PathSegment[];
@@ -18,6 +19,14 @@ export interface RawIssue {
   severity: Severity;
   /** point at the key rather than the value (unknown keys) */
   atKey?: boolean;
+  /** says better what the shape check says about the same value: the shape check's issue there is dropped */
+  replaces?: boolean;
+}
+
+/** The file as written, for what the parsed value no longer shows (`21.000` was read as 21). */
+export interface SourceText {
+  /** the source text of the single value at a path; undefined when there is none */
+  written(path: PathSegment[]): string | undefined;
 }
 
 type Obj = Record<string, unknown>;
@@ -39,11 +48,39 @@ function seconds(v: unknown): number | undefined {
 
 const TIER_RANK: Record<string, number> = { national: 0, province: 1, district: 2, commune: 3 };
 
-export function checkScenario(raw: unknown): RawIssue[] {
+/** Who declares each civil-defence level (Civil Defence Law 2023, amended 2025; in a legacy three-tier scenario a district may declare level 1 too). */
+const DECLARED_BY: Record<number, { tiers: string[]; who: string }> = {
+  1: { tiers: ['commune'], who: 'the commune chair' },
+  2: { tiers: ['province'], who: 'the provincial chair' },
+  3: { tiers: ['national'], who: 'the Prime Minister' },
+};
+
+/**
+ * A severity outside 1-5 in an incident kind's severity (a number or a
+ * distribution's bounds): the engine rounds a draw and holds it to 1-5, so
+ * `severity: 7` quietly means 5. Undefined when it stays within.
+ */
+function severityOutside(v: unknown): number | undefined {
+  // a fixed severity must be whole too; a distribution's parameters need not be (its draws are rounded)
+  const out = (xs: unknown[], whole = false) => xs.find((x): x is number => typeof x === 'number' && (x < 1 || x > 5 || (whole && !Number.isInteger(x))));
+  if (typeof v === 'number') return out([v], true);
+  if (!isObj(v)) return undefined;
+  if (typeof v.fixed === 'number') return out([v.fixed], true);
+  if (Array.isArray(v.uniform)) return out(v.uniform);
+  if (Array.isArray(v.triangular)) return out(v.triangular);
+  if (isObj(v.normal)) return out([v.normal.mean, v.normal.min, v.normal.max]);
+  if (isObj(v.lognormal)) return out([v.lognormal.median]);
+  if (typeof v.exponential === 'number') return out([v.exponential]);
+  return undefined;
+}
+
+export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
   const issues: RawIssue[] = [];
   if (!isObj(raw)) return issues;
   const err = (path: PathSegment[], code: string, message: string, hint?: string) => issues.push({ path, code, message, hint, severity: 'error' });
   const warn = (path: PathSegment[], code: string, message: string, hint?: string) => issues.push({ path, code, message, hint, severity: 'warning' });
+
+  if (source) issues.push(...thousandsSeparators(raw, source));
 
   const travel = isObj(raw.travel) ? raw.travel : {};
   const evac = isObj(raw.evacuation) ? raw.evacuation : {};
@@ -66,6 +103,9 @@ export function checkScenario(raw: unknown): RawIssue[] {
 
   // ids: unique per collection
   const ids: Record<string, Map<string, Obj>> = {};
+  // ids that are not valid ids ('tri-lễ'), by the id the planner meant ('tri-le'): the shape check reports the id
+  // once; the references written the valid way are then right, and a 'did you mean' must not point at the invalid one
+  const misspeltIds: Record<string, Map<string, string>> = {};
   for (const [what, { path, list }] of Object.entries(collections)) {
     const seen = new Map<string, Obj>();
     const firstIndex = new Map<string, number>();
@@ -79,13 +119,35 @@ export function checkScenario(raw: unknown): RawIssue[] {
       }
     }
     ids[what] = seen;
+    misspeltIds[what] = new Map([...seen.keys()].filter((id) => !ID_RE.test(id)).flatMap((id) => {
+      const meant = idFromText(id);
+      return meant ? [[meant, id] as const] : [];
+    }));
   }
   // generated incidents and spawned ones may be named too, but scripted incident ids are what decisions refer to
   const ref = (path: PathSegment[], value: unknown, kinds: string[], label = kinds[0]) => {
     if (!isStr(value)) return;
-    for (const k of kinds) if (ids[k].has(value)) return;
-    const candidates = kinds.flatMap((k) => [...ids[k].keys()]);
+    for (const k of kinds) if (ids[k].has(value) || misspeltIds[k].has(value)) return;
+    // the invalid ids by the way they are meant to be written, which the fix will give them
+    const candidates = kinds.flatMap((k) => [...[...ids[k].keys()].filter((id) => ID_RE.test(id)), ...misspeltIds[k].keys()]);
     err(path, 'unknown-id', `unknown ${label} '${value}'`, didYouMean(value, candidates));
+  };
+
+  // a node that names its area must lie in the area something placed at it is said to be in (or in an area under it)
+  const within = (area: string, outer: string) => {
+    for (let a: string | undefined = area, n = 0; a !== undefined && n < 10; n++) {
+      if (a === outer) return true;
+      const parent: unknown = ids.area.get(a)?.parent;
+      a = isStr(parent) ? parent : undefined;
+    }
+    return false;
+  };
+  const nodeInArea = (p: PathSegment[], what: string, area: unknown, node: unknown) => {
+    if (!isStr(area) || !isStr(node) || !ids.area.has(area)) return;
+    const nodeArea = ids.node.get(node)?.area;
+    if (!isStr(nodeArea) || !ids.area.has(nodeArea) || within(nodeArea, area)) return;
+    const here = collections.node.list.filter(([, n]) => isStr(n.id) && isStr(n.area) && within(n.area, area)).map(([, n]) => n.id as string);
+    err([...p, 'area'], 'node-area', `${what} is in area '${area}', but its node '${node}' is in '${nodeArea}'`, `set \`area: ${nodeArea}\`, or ${here.length ? `place it at a node of '${area}' (${here.slice(0, 4).join(', ')})` : `give it a node in '${area}'`}`);
   };
 
   const horizon = seconds(raw.horizon);
@@ -198,8 +260,13 @@ export function checkScenario(raw: unknown): RawIssue[] {
       const h = ids.hazard.get(r.hazard);
       if (h && !isObj(h.alarms)) err([...p, 'when', 'alarm'], 'no-alarms', `rule '${r.id}' reads alarm ${when.alarm}, but hazard '${r.hazard}' has no alarm levels`);
     }
-    if ((when.above !== undefined || when.below !== undefined || when.alarm !== undefined || when.risk_at_least !== undefined) && r.hazard === undefined) {
+    const conditional = when.above !== undefined || when.below !== undefined || when.alarm !== undefined || when.risk_at_least !== undefined;
+    if (conditional && r.hazard === undefined) {
       err([...p, 'when'], 'no-hazard', `rule '${r.id}' has a condition but no hazard to read it from`, 'add `hazard: <id>`');
+    }
+    // the engine reads a rule's hazard only through its condition: without one, the hazard changes nothing
+    if (!conditional && isStr(r.hazard)) {
+      err([...p, isObj(r.when) ? 'when' : 'hazard'], 'no-condition', `rule '${r.id}' names hazard '${r.hazard}' but no condition on it, so it fires whatever the hazard does`, 'add `when: { above: ... }` (or below, alarm, risk_at_least); a timer has no `hazard:`');
     }
     checkEffect(r.effect, [...p, 'effect']);
   }
@@ -213,6 +280,7 @@ export function checkScenario(raw: unknown): RawIssue[] {
       ref([...p, 'spawn', 'kind'], e.spawn.kind, ['kind'], 'incident kind');
       ref([...p, 'spawn', 'area'], e.spawn.area, ['area']);
       ref([...p, 'spawn', 'node'], e.spawn.node, ['node']);
+      nodeInArea([...p, 'spawn'], 'the incident it spawns', e.spawn.area, e.spawn.node);
     }
   }
 
@@ -221,12 +289,22 @@ export function checkScenario(raw: unknown): RawIssue[] {
     const p = [...collections.kind.path, i];
     if (isObj(k.need) && Object.keys(k.need).length === 0) err([...p, 'need'], 'no-need', `incident kind '${k.id}' needs no capability`, 'say what it needs, e.g. `need: { rescue: 2 }`');
     for (const [j, s] of items(k.secondary)) ref([...p, 'secondary', j, 'kind'], s.kind, ['kind'], 'incident kind');
+    const outside = severityOutside(k.severity);
+    if (outside !== undefined) {
+      const runs = Math.min(5, Math.max(1, Math.round(outside)));
+      const fixed = typeof k.severity === 'number' || (isObj(k.severity) && 'fixed' in k.severity);
+      const message = !fixed ? `severity reaches ${outside}, outside 1-5: draws beyond are held to ${runs} at run time`
+        : outside >= 1 && outside <= 5 ? `severity ${outside} is not a whole number: it would run as ${runs}`
+        : `severity ${outside} is outside 1-5: it would run as ${runs}`;
+      err([...p, 'severity'], 'severity', `incident kind '${k.id}': ${message}`, 'severity runs from 1 to 5: give a whole number, or a distribution within 1-5');
+    }
   }
   for (const [i, inc] of collections.incident.list) {
     const p = [...collections.incident.path, i];
     ref([...p, 'kind'], inc.kind, ['kind'], 'incident kind');
     ref([...p, 'area'], inc.area, ['area']);
     ref([...p, 'node'], inc.node, ['node']);
+    nodeInArea(p, `incident '${inc.id}'`, inc.area, inc.node);
     inHorizon([...p, 'at'], inc.at, `incident '${inc.id}'`);
   }
   for (const [i, g] of collections.generator.list) {
@@ -246,6 +324,7 @@ export function checkScenario(raw: unknown): RawIssue[] {
     if (Array.isArray(z.shelters)) z.shelters.forEach((s, j) => ref([...p, 'shelters', j], s, ['shelter']));
     ref([...p, 'if_caught'], z.if_caught, ['kind'], 'incident kind');
     ref([...p, 'node'], z.node, ['node']);
+    nodeInArea(p, `zone '${z.id}'`, z.area, z.node);
     inHorizon([...p, 'hazard_arrives'], z.hazard_arrives, 'hazard arrival');
     if (isStr(z.area) && typeof z.population === 'number') zonePeople.set(z.area, (zonePeople.get(z.area) ?? 0) + z.population);
   }
@@ -267,6 +346,47 @@ export function checkScenario(raw: unknown): RawIssue[] {
       warn([...p, 'area_m2'], 'crowded', `shelter '${s.id}' has ${s.area_m2} m² for ${s.capacity_people} people; at ${m2} m² each it holds ${Math.floor(s.area_m2 / m2)}`, 'the smaller figure is used');
     }
   }
+  // a zone moves its people only into its own shelters: those must hold them, with any other zone that shares them
+  const holds = (id: string) => {
+    const s = ids.shelter.get(id);
+    if (!s || typeof s.capacity_people !== 'number') return undefined;
+    return typeof s.area_m2 === 'number' ? Math.min(s.capacity_people, Math.floor(s.area_m2 / m2)) : s.capacity_people;
+  };
+  const zoneShelters = (z: Obj) => [...new Set(Array.isArray(z.shelters) ? z.shelters.filter(isStr) : [])];
+  const shortZones = new Set<string>();
+  for (const [i, z] of collections.zone.list) {
+    const mine = zoneShelters(z);
+    const room = mine.map(holds);
+    if (typeof z.population !== 'number' || mine.length === 0 || room.some((n) => n === undefined)) continue;
+    const total = (room as number[]).reduce((a, b) => a + b, 0);
+    if (total >= z.population) continue;
+    shortZones.add(String(z.id));
+    const each = mine.map((id, k) => `${id} ${room[k]}${holds(id) !== ids.shelter.get(id)!.capacity_people ? ' by floor space' : ''}`).join(', ');
+    warn([...collections.zone.path, i, 'shelters'], 'shelter-room', `zone '${z.id}' has ${z.population} people, but its shelters hold ${total} (${each}): ${z.population - total} cannot leave`, 'add a shelter to its `shelters`, or give them more room (capacity_people, area_m2)');
+  }
+  // zones that share a shelter: together, the shelters they use must hold them all
+  const seenGroup = new Set<string>();
+  for (const [i, z] of collections.zone.list) {
+    if (!isStr(z.id) || seenGroup.has(z.id)) continue;
+    const group = [z];
+    const shelters = new Set(zoneShelters(z));
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const [, other] of collections.zone.list) {
+        if (group.includes(other) || !zoneShelters(other).some((s) => shelters.has(s))) continue;
+        group.push(other);
+        zoneShelters(other).forEach((s) => shelters.add(s));
+        grew = true;
+      }
+    }
+    group.forEach((g) => isStr(g.id) && seenGroup.add(g.id));
+    if (group.length < 2 || group.some((g) => shortZones.has(String(g.id)) || typeof g.population !== 'number')) continue;
+    const room = [...shelters].map(holds);
+    if (room.some((n) => n === undefined)) continue;
+    const people = group.reduce((a, g) => a + (g.population as number), 0);
+    const total = (room as number[]).reduce((a, b) => a + b, 0);
+    if (total < people) warn([...collections.zone.path, i, 'shelters'], 'shelter-room', `zones ${group.map((g) => `'${g.id}'`).join(', ')} share shelters that hold ${total} for their ${people} people: ${people - total} cannot leave`, 'add shelters, or give them more room (capacity_people, area_m2)');
+  }
 
   // roles and authority
   const commander = new Map<string, number>();
@@ -279,6 +399,11 @@ export function checkScenario(raw: unknown): RawIssue[] {
       else if (isStr(u)) commander.set(u, i);
     });
     if (Array.isArray(r.supports)) r.supports.forEach((a, j) => ref([...p, 'supports', j], a, ['area']));
+    if (Array.isArray(r.declares) && isStr(r.tier)) r.declares.forEach((level, j) => {
+      const may = DECLARED_BY[level as number];
+      if (!may || may.tiers.includes(r.tier as string) || (tiers === 'three' && level === 1 && r.tier === 'district')) return;
+      warn([...p, 'declares', j], 'declares', `role '${r.id}' (${r.tier}) may declare civil-defence level ${level}, which the law gives to ${may.who}`, `Civil Defence Law 2023: the commune chair declares level 1, the provincial chair level 2, the Prime Minister level 3; remove ${level} from \`declares\` unless this drill means to depart from the law`);
+    });
   }
   if (collections.role.list.length > 0) {
     for (const [i, u] of collections.unit.list) {
@@ -291,6 +416,11 @@ export function checkScenario(raw: unknown): RawIssue[] {
   for (const [i, inj] of collections.inject.list) {
     const p = [...collections.inject.path, i];
     ref([...p, 'to'], inj.to, ['role']);
+    // `from` may be free text ("Hydro-Met Centre"), but an id-like text one letter off a role id is a typo of it
+    if (isStr(inj.from) && ID_RE.test(inj.from) && !ids.role.has(inj.from)) {
+      const role = nearest(inj.from, [...ids.role.keys()].filter((id) => ID_RE.test(id)));
+      if (role) warn([...p, 'from'], 'from-role', `inject '${inj.id}' is from '${inj.from}', which is not a role, so it reads as free text`, `did you mean role '${role}'?`);
+    }
     if (Array.isArray(inj.objectives)) inj.objectives.forEach((o, j) => ref([...p, 'objectives', j], o, ['objective']));
     const triggers = ['at', 'when', 'contingency'].filter((k) => inj[k] !== undefined);
     if (triggers.length !== 1) err(p, 'trigger', `inject '${inj.id}' needs exactly one of at, when, contingency (has ${triggers.length ? triggers.join(', ') : 'none'})`, 'say when it is delivered');
@@ -327,8 +457,8 @@ export function checkScenario(raw: unknown): RawIssue[] {
     ref([...p, 'area'], c.area, ['area']);
     ref([...p, 'edge'], c.edge, ['edge'], 'road');
     // incidents may be generated at run time (<generator>-<n>), so only scripted ids are checked when they look scripted
-    if (isStr(c.incident) && !ids.incident.has(c.incident) && !collections.generator.list.some(([, g]) => isStr(g.id) && c.incident!.toString().startsWith(`${g.id}-`)) && !collections.rule.list.some(([, r]) => isStr(r.id) && c.incident!.toString().startsWith(`${r.id}-`))) {
-      err([...p, 'incident'], 'unknown-id', `unknown incident '${c.incident}'`, didYouMean(c.incident, ids.incident.keys()));
+    if (isStr(c.incident) && !ids.incident.has(c.incident) && !misspeltIds.incident.has(c.incident) && !collections.generator.list.some(([, g]) => isStr(g.id) && c.incident!.toString().startsWith(`${g.id}-`)) && !collections.rule.list.some(([, r]) => isStr(r.id) && c.incident!.toString().startsWith(`${r.id}-`))) {
+      err([...p, 'incident'], 'unknown-id', `unknown incident '${c.incident}'`, didYouMean(c.incident, [...[...ids.incident.keys()].filter((id) => ID_RE.test(id)), ...misspeltIds.incident.keys()]));
     }
   }
 
@@ -344,19 +474,68 @@ export function checkScenario(raw: unknown): RawIssue[] {
     if (!c) continue;
     if (isStr(c.metric) && metricTarget[c.metric]) ref([...p, 'criterion', 'of'], c.of, metricTarget[c.metric], metricTarget[c.metric].join(' or '));
     inHorizon([...p, 'criterion', 'by'], c.by, `objective '${o.id}' deadline`);
-    const r = isObj(o.rating) ? o.rating : undefined;
-    if (r && typeof r.P === 'number' && typeof r.S === 'number' && typeof r.M === 'number' && isStr(c.comparator)) {
+    const rated = isObj(o.rating) ? o.rating : undefined;
+    // a duration reads as its seconds, for a metric in seconds; for any other metric, say what the metric counts
+    const metric = isStr(c.metric) && c.metric in METRICS ? c.metric as MetricName : undefined;
+    const values: [PathSegment[], unknown][] = [[[...p, 'criterion', 'threshold'], c.threshold], ...(['P', 'S', 'M'] as const).map((k) => [[...p, 'rating', k], rated?.[k]] as [PathSegment[], unknown])];
+    for (const [vp, v] of values) if (metric && isStr(v) && !metric.endsWith('_s')) issues.push(notAValueOf(metric, v, vp));
+    const num = (v: unknown) => (typeof v === 'number' ? v : metric?.endsWith('_s') ? seconds(v) : undefined);
+    const r = rated ? { P: num(rated.P), S: num(rated.S), M: num(rated.M) } : undefined;
+    const threshold = num(c.threshold);
+    if (r && r.P !== undefined && r.S !== undefined && r.M !== undefined && isStr(c.comparator)) {
       const up = c.comparator === '>=' || c.comparator === '>';
       const down = c.comparator === '<=' || c.comparator === '<';
       if ((up && !(r.P >= r.S && r.S >= r.M)) || (down && !(r.P <= r.S && r.S <= r.M))) {
         err([...p, 'rating'], 'rating-order', `objective '${o.id}': P, S, M thresholds are out of order for comparator '${c.comparator}'`, up ? 'with >= the P threshold is the highest: P >= S >= M' : 'with <= the P threshold is the lowest: P <= S <= M');
-      } else if (typeof c.threshold === 'number' && (up || down)) {
+      } else if (threshold !== undefined && (up || down)) {
         // the criterion's threshold should sit between S and P: met means rated P (or P and S), never M or U
-        const T = c.threshold;
+        const T = threshold;
         if (up ? T > r.P : T < r.P) warn([...p, 'criterion', 'threshold'], 'rating-criterion', `objective '${o.id}': a value rated P can still miss the criterion (threshold ${T} is stricter than P ${r.P})`, 'make the threshold equal to P, or to S if S also counts as met');
         else if (up ? T < r.S : T > r.S) warn([...p, 'criterion', 'threshold'], 'rating-criterion', `objective '${o.id}': a value rated M can meet the criterion (threshold ${T} is looser than S ${r.S})`, 'make the threshold equal to S, or to P');
       }
     }
   }
   return issues;
+}
+
+/** A text where a metric that is not in seconds wants a number: a duration means nothing there, '90%' is 0.9. */
+function notAValueOf(metric: MetricName, v: string, path: PathSegment[]): RawIssue {
+  const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(v.trim());
+  const share = metric.endsWith('_share');
+  const hint = pct && share ? `${metric} is a share from 0 to 1: write ${Number(pct[1]) / 100}` : `${metric} is the ${METRICS[metric]}: write a number`;
+  const message = parseDuration(v).ok ? `'${v}' is a duration, but ${metric} is not counted in seconds` : `expected a number, got the text '${v}'`;
+  return { path, code: 'type', message, hint, severity: 'error', replaces: true };
+}
+
+// ---------------------------------------------------------------- counts written with a thousands separator
+
+/** Keys whose values count people or things (inside them, every number does: `people: { uniform: [8, 20] }`). */
+const COUNT_KEYS = new Set(['population', 'vulnerable', 'crew', 'capacity_people', 'people', 'stock_person_days', 'supplies_person_days', 'rate_people_per_hour', 'area_m2']);
+/** 21.000 or 1.250.000: in Vietnamese (and much of Europe) the '.' groups thousands; YAML reads a decimal point. */
+const DOT_GROUPS = /^\d{1,3}(?:\.\d{3})+$/;
+/** 21,000 or 21 000 where a number was meant: YAML reads a text. */
+const OTHER_GROUPS = /^\d{1,3}(?:[,\u00a0 ]\d{3})+$/;
+
+/**
+ * A count written `21.000` is read as 21 people, and nothing else would say
+ * so: the value is a valid number. Only the file as written shows it.
+ */
+function thousandsSeparators(raw: Obj, source: SourceText): RawIssue[] {
+  const out: RawIssue[] = [];
+  const visit = (v: unknown, path: PathSegment[], counting: boolean) => {
+    const key = path[path.length - 1];
+    if (Array.isArray(v)) { v.forEach((x, i) => visit(x, [...path, i], counting)); return; }
+    if (isObj(v)) { for (const [k, x] of Object.entries(v)) visit(x, [...path, k], counting || COUNT_KEYS.has(k) || (path[0] === 'generators' && k === 'max')); return; }
+    if (!counting || key === 'sigma') return;
+    const written = typeof v === 'number' ? source.written(path)?.trim() : typeof v === 'string' ? v.trim() : undefined;
+    if (written === undefined) return;
+    const digits = written.replace(/[.,\u00a0 ]/g, '');
+    if (typeof v === 'number' && DOT_GROUPS.test(written)) {
+      out.push({ path, code: 'thousands-separator', message: `'${written}' reads as ${v}`, hint: `write ${digits}, with no thousands separator`, severity: 'error', replaces: true });
+    } else if (typeof v === 'string' && (OTHER_GROUPS.test(written) || DOT_GROUPS.test(written))) {
+      out.push({ path, code: 'thousands-separator', message: `'${written}' is a text, not a number`, hint: `write ${digits}, with no thousands separator`, severity: 'error', replaces: true });
+    }
+  };
+  visit(raw, [], false);
+  return out;
 }

@@ -6,7 +6,9 @@
  * `T+` forms read as hours:minutes[:seconds] since the scenario start (T0).
  * Both forms mean the same thing: a number of seconds. A leading `-` is
  * parsed so that the loader can say "negative duration" instead of "bad
- * syntax". Pure: no clock, no locale.
+ * syntax". A bare `05:40` is refused (everywhere but an MSEL sheet's time
+ * column): it reads as a wall-clock time as easily as a time since T0, so
+ * the refusal says which form to write (`timeHint`). Pure: no clock, no locale.
  */
 
 export type DurationParse = { ok: true; seconds: number } | { ok: false; message: string };
@@ -43,6 +45,42 @@ export function parseDuration(text: string): DurationParse {
 }
 
 export const DURATION_HINT = "write it like '90s', '45m', '2h30m', '1d6h' or 'T+02:30'";
+
+/** What to write for a time since T0 when what was written is not one and no better guess fits. */
+export const TIME_HINT = "write it like 'T+02:30' or '2h30m', that is 2 h 30 min after the start";
+
+/**
+ * The time since T0 someone most likely meant by a text that is not one, in
+ * its written form: `05:40`, `5:40`, `+05:40`, `T05:40`, `t+05:40`, `T+5` ->
+ * `T+05:40`, `T+05:00`; undefined when there is no good guess (or the text already reads).
+ */
+export function suggestTime(text: string): string | undefined {
+  const t = text.trim();
+  if (parseDuration(t).ok) return undefined;
+  let m = /^(?:[Tt]\+?|\+)?(?:(\d+)d)?(\d{1,3}):(\d{2})(?::(\d{2}))?$/.exec(t);
+  if (m) {
+    const [, d, h, min, sec] = m;
+    if (Number(min) > 59 || (sec !== undefined && Number(sec) > 59)) return undefined;
+    return formatClock(Number(d ?? 0) * 86_400 + Number(h) * 3_600 + Number(min) * 60 + Number(sec ?? 0));
+  }
+  // T+5 (hours, as people say "T plus five"), T+2h30m
+  m = /^[Tt]\+?(\d{1,3})$/.exec(t);
+  if (m) return formatClock(Number(m[1]) * 3_600);
+  m = /^[Tt]\+?(\d.*)$/.exec(t);
+  if (m) {
+    const r = parseDuration(m[1]);
+    if (r.ok && r.seconds >= 0) return formatClock(r.seconds);
+  }
+  return undefined;
+}
+
+/** The hint for a text that is not a time since T0: the form to write, as near to what was written as can be. */
+export function timeHint(text: string): string {
+  const s = suggestTime(text);
+  const r = s === undefined ? undefined : parseDuration(s);
+  // the reading spelt out, so that someone who meant the wall clock sees it is not that
+  return r?.ok ? `write ${s}, that is ${formatDuration(r.seconds)} after the start` : TIME_HINT;
+}
 
 /** Compact form: 0s, 90s -> 1m30s, 9000 -> 2h30m. */
 export function formatDuration(seconds: number): string {

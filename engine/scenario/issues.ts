@@ -2,6 +2,7 @@
  * Problems found in a planner's file, zod-style: structured, all collected,
  * then formatted for people as `file:line:col: error[code] path: message (hint)`.
  */
+import { ID_RE } from './schema.js';
 
 export type Severity = 'error' | 'warning';
 export type PathSegment = string | number;
@@ -63,7 +64,8 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
       bestD = dist;
     }
   }
-  const limit = Math.max(2, Math.floor(word.length / 3));
+  // a candidate as far from the word as the word is long ('at' -> 'id') shares nothing with it
+  const limit = Math.min(Math.max(2, Math.floor(word.length / 3)), word.length - 1);
   return bestD <= limit ? best : undefined;
 }
 
@@ -74,4 +76,15 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   if (list.length === 0) return undefined;
   const shown = list.slice(0, 8).join(', ');
   return `known: ${shown}${list.length > 8 ? ', ...' : ''}`;
+}
+
+/**
+ * The id a planner most likely meant by a text that is not one: diacritics
+ * dropped (đ -> d), lower case, spaces to '-': 'Tri Lễ' -> 'tri-le'. Undefined
+ * when nothing id-like is left.
+ */
+export function idFromText(text: string): string | undefined {
+  const id = text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().trim()
+    .replace(/\s+/g, '-').replace(/[^a-z0-9._-]/g, '').replace(/^[._-]+/, '');
+  return ID_RE.test(id) ? id : undefined;
 }

@@ -21,7 +21,6 @@ import {
   formatLabel, formatValue, guardFormula, readLabel, readWords, splitOutsideQuotes, textCells, textFromCells, unguardFormula, type Word,
 } from './msel-cells.js';
 import { COMMANDS, Inject, METHODS, type Scenario, type Text } from './schema.js';
-import { textIn, type Lang } from './text.js';
 
 // ---------------------------------------------------------------- columns
 
@@ -60,6 +59,8 @@ export function formatMselIssue(file: string, i: MselIssue): string {
 // ---------------------------------------------------------------- injects -> cells
 
 const EXPECTED_KEYS = ['unit', 'incident', 'zone', 'shelter', 'area', 'edge', 'level', 'within'] as const;
+/** The parts of an expected action in the order export writes them: the message (message= or message.vi= message.en=) before `within`. */
+const EXPECTED_WRITTEN = [...EXPECTED_KEYS.slice(0, -1), 'message', 'within'] as const;
 const WHEN_KEYS = ['hazard', 'area', 'above', 'alarm', 'risk_at_least', 'incident_kind', 'severity_at_least', 'road_cut'] as const;
 const COMMAND_KEYS: Record<string, readonly string[]> = {
   dispatch: ['unit', 'incident'], recall: ['unit'], evacuate: ['zone'], open_shelter: ['shelter'], declare_level: ['area', 'level'],
@@ -118,7 +119,7 @@ export function injectsToRows(injects: readonly Inject[]): string[][] {
       to: inj.to,
       'subject (vi)': subjVi, 'subject (en)': subjEn,
       'message (vi)': msgVi, 'message (en)': msgEn,
-      'expected action': inj.expected ? commandText(inj.expected as Record<string, unknown>, EXPECTED_KEYS) : '',
+      'expected action': inj.expected ? commandText(inj.expected as Record<string, unknown>, EXPECTED_WRITTEN) : '',
       objectives: inj.objectives.join(', '),
       'decision options': d ? d.options.map((o) => `${o.id}: ${formatLabel(o.label)}${o.commands.length ? ` -> ${o.commands.map((c) => commandText(c as Record<string, unknown>, COMMAND_KEYS[c.do])).join('; ')}` : ''}`).join('\n') : '',
       'decision deadline': d ? formatDuration(d.deadline) : '',
@@ -132,42 +133,6 @@ export function injectsToRows(injects: readonly Inject[]): string[][] {
 /** The MSEL as CSV: UTF-8 with a byte-order mark, CRLF rows, RFC 4180 quoting. */
 export function mselToCsv(injects: readonly Inject[]): string {
   return '\uFEFF' + stringifyCsv([[...MSEL_COLUMNS], ...injectsToRows(injects)], { record_delimiter: 'windows', quoted_match: /[\r\n]|^\s|\s$/ });
-}
-
-function mdCell(s: string): string {
-  return s
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    .replace(/\\/g, '\\\\').replace(/([|*_`[\]])/g, '\\$1')
-    .replace(/\r?\n/g, '<br>');
-}
-
-function mdText(t: Text | undefined, lang: Lang | 'both'): string {
-  if (t === undefined) return '';
-  if (lang !== 'both') return mdCell(textIn(t, lang));
-  const [vi, en] = textCells(t);
-  if (vi === en || en === '') return mdCell(vi || en);
-  if (vi === '') return mdCell(en);
-  return `${mdCell(vi)}<br>*${mdCell(en)}*`;
-}
-
-/** The MSEL as a Markdown table for reading (not for import): HTML in texts is escaped. */
-export function mselToMarkdown(injects: readonly Inject[], title: string, lang: Lang | 'both' = 'both'): string {
-  const rows = injectsToRows(injects);
-  const col = (name: (typeof MSEL_COLUMNS)[number]) => MSEL_COLUMNS.indexOf(name);
-  const vi = lang === 'vi';
-  const head = vi
-    ? ['#', 'thời điểm', 'người gửi', 'người nhận', 'phương thức', 'chủ đề', 'nội dung', 'hành động mong đợi', 'mục tiêu', 'phương án quyết định']
-    : ['#', 'time', 'from', 'to', 'method', 'subject', 'message', 'expected action', 'objectives', 'decision options'];
-  const lines = [`# MSEL: ${mdCell(title)}`, '', `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
-  injects.forEach((inj, i) => {
-    const r = rows[i];
-    const d = inj.decision ? `${mdCell(r[col('decision options')])}<br>${vi ? 'hạn' : 'deadline'} ${r[col('decision deadline')]}, ${vi ? 'mặc định' : 'default'} ${mdCell(r[col('decision default')])}` : '';
-    lines.push(`| ${[
-      `${inj.seq}`, mdCell(r[col('time')]), mdText(inj.from, lang), mdCell(inj.to), inj.method, mdText(inj.subject, lang), mdText(inj.message, lang),
-      mdCell(r[col('expected action')]), mdCell(r[col('objectives')]), d,
-    ].join(' | ')} |`);
-  });
-  return lines.join('\n') + '\n';
 }
 
 // ---------------------------------------------------------------- CSV -> rows
@@ -503,13 +468,20 @@ function readCommand(text: string, kind: 'expected' | 'command', names: Names): 
   if (!head || head.key !== null) return { ok: false, message: `'${text.slice(0, 30)}' does not start with a command`, hint: `one of: ${COMMANDS.join(', ')}` };
   const doName = head.value;
   if (!(COMMANDS as readonly string[]).includes(doName)) return { ok: false, message: `unknown command '${doName}'`, hint: hintFor(doName, [...COMMANDS]) };
-  const allowed = kind === 'expected' ? EXPECTED_KEYS : COMMAND_KEYS[doName];
+  const allowed = kind === 'expected' ? EXPECTED_WRITTEN : COMMAND_KEYS[doName];
   const value: Record<string, unknown> = { do: doName };
+  // a public_info command's message, and an expected action's (what doctrine says when it plays the role):
+  // message="both languages" or message.vi="..." message.en="..."
+  const takesMessage = kind === 'expected' || doName === 'public_info';
   const msg: { vi?: string; en?: string; plain?: string } = {};
   for (const w of rest) {
-    if (doName === 'public_info' && kind === 'command' && w.key !== null && /^message(\.(vi|en))?$/.test(w.key)) {
-      const lang = w.key.split('.')[1] as 'vi' | 'en' | undefined;
-      msg[lang ?? 'plain'] = w.value;
+    if (takesMessage && w.key !== null && /^message(\.(vi|en))?$/.test(w.key)) {
+      const lang = (w.key.split('.')[1] as 'vi' | 'en' | undefined) ?? 'plain';
+      if (msg[lang] !== undefined) return { ok: false, message: `'${w.key}' is given twice` };
+      if (lang === 'plain' ? msg.vi !== undefined || msg.en !== undefined : msg.plain !== undefined) {
+        return { ok: false, message: "give message=... (both languages) or message.vi=... message.en=..., not both" };
+      }
+      msg[lang] = w.value;
       continue;
     }
     if (w.key !== null && w.key in value) return { ok: false, message: `'${w.key}' is given twice` };
@@ -517,9 +489,15 @@ function readCommand(text: string, kind: 'expected' | 'command', names: Names): 
     if (!v.ok) return v;
     value[w.key!] = v.value;
   }
-  if (doName === 'public_info' && kind === 'command') {
+  if (takesMessage) {
     const m = msg.plain !== undefined ? msg.plain : msg.vi !== undefined || msg.en !== undefined ? { ...(msg.vi !== undefined ? { vi: msg.vi } : {}), ...(msg.en !== undefined ? { en: msg.en } : {}) } : undefined;
-    if (m !== undefined) value.message = m;
+    if (m !== undefined) {
+      // the order of the scenario format: the message before `within`
+      const { within, ...parts } = value;
+      Object.assign(value, parts, { message: m });
+      delete value.within;
+      if (within !== undefined) value.within = within;
+    }
   }
   if (kind === 'command') {
     const missing = COMMAND_KEYS[doName].filter((k) => value[k] === undefined);
@@ -602,8 +580,12 @@ export function injectsYaml(written: readonly unknown[]): string {
 
 /**
  * The scenario text with its `injects:` replaced and everything else left
- * byte for byte as it was (comments and layout included). A JSON scenario
- * is rewritten as JSON.
+ * byte for byte as it was (comments, blank lines and layout included). The
+ * section is found from the YAML parse: from the `injects` key to the end of
+ * its value (the value's last line, line break included), never by looking
+ * for a blank line, so a file with the next key right under the injects is
+ * read right. A comment on the `injects:` line itself is kept there. A JSON
+ * scenario is rewritten as JSON.
  */
 export function replaceInjectsInText(text: string, written: readonly unknown[], format: 'yaml' | 'json'): string {
   if (format === 'json') {
@@ -611,14 +593,43 @@ export function replaceInjectsInText(text: string, written: readonly unknown[], 
     raw.injects = written;
     return JSON.stringify(raw, null, 2) + '\n';
   }
-  const section = injectsYaml(written);
+  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
   const doc = parseDocument(text);
   const contents = doc.contents;
-  const pair = isMap(contents) ? contents.items.find((p) => isScalar(p.key) && p.key.value === 'injects') : undefined;
-  if (!pair || !isNode(pair.key) || !pair.key.range) return text.replace(/\n*$/, '\n\n') + section;
+  const top = isMap(contents) ? contents : undefined;
+  const pair = top?.items.find((p) => isScalar(p.key) && p.key.value === 'injects');
+  // a whole scenario in flow style (`{ id: ..., injects: [...] }`): the injects go in as JSON, which is flow YAML
+  if (top?.flow) {
+    const json = JSON.stringify(written);
+    if (pair && isNode(pair.value) && pair.value.range) return text.slice(0, pair.value.range[0]) + json + text.slice(pair.value.range[1]);
+    const last = top.items.at(-1);
+    const lastEnd = last && ((isNode(last.value) && last.value.range?.[1]) || (isNode(last.key) && last.key.range?.[1]));
+    if (!pair && lastEnd) return text.slice(0, lastEnd) + `, injects: ${json}` + text.slice(lastEnd);
+  }
+  const section = injectsYaml(written).replace(/\n$/, '');
+  if (!pair || !isNode(pair.key) || !pair.key.range) {
+    // no injects yet: a new section at the end, after a blank line
+    return text + (text === '' || text.endsWith('\n') ? '' : eol) + eol + section.replace(/\n/g, eol) + eol;
+  }
   const start = pair.key.range[0];
-  const end = isNode(pair.value) && pair.value.range ? pair.value.range[1] : pair.key.range[1];
-  let tail = text.slice(end);
-  if (!tail.startsWith('\n')) tail = '\n' + tail.replace(/^[^\n]*\n?/, '');
-  return text.slice(0, start) + section.replace(/\n$/, '') + tail;
+  const lineEndFrom = (i: number) => {
+    const k = text.indexOf('\n', i);
+    return k < 0 ? text.length : text[k - 1] === '\r' ? k - 1 : k;
+  };
+  const keyLineEnd = lineEndFrom(pair.key.range[1]);
+  const valueEnd = isNode(pair.value) && pair.value.range ? pair.value.range[1] : pair.key.range[1];
+  // a block value ends after its last line break; a value that ends inside a line (`injects: []`, `injects:` with
+  // nothing under it) takes the rest of that line (spaces and a comment) with it, but not the line break
+  const endsLine = text[valueEnd - 1] === '\n';
+  const end = endsLine ? valueEnd : lineEndFrom(valueEnd);
+  // a comment on the key's line (after `injects:`, or after a value on that line) stays on it
+  const valueStart = isNode(pair.value) && pair.value.range ? pair.value.range[0] : pair.key.range[1];
+  const onKeyLine = text.slice(valueStart < keyLineEnd ? Math.min(valueEnd, keyLineEnd) : pair.key.range[1], keyLineEnd);
+  const comment = /(?:^|\s)(#.*)$/.exec(onKeyLine);
+  const keyComment = comment ? ` ${comment[1]}` : '';
+  // a map indented as a whole: the section takes the key's indentation
+  const before = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
+  const indent = /^ *$/.test(before) ? before : '';
+  const lines = section.split('\n').map((l, k) => (k === 0 ? l + keyComment : l === '' ? l : indent + l));
+  return text.slice(0, start) + lines.join(eol) + (endsLine ? eol : '') + text.slice(end);
 }

@@ -5,11 +5,11 @@
  */
 import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, stringify, type Document } from 'yaml';
 import { z } from 'zod';
-import { checkScenario, type RawIssue } from './check.js';
-export type { RawIssue };
-import { didYouMean, formatPath, sortIssues, type PathSegment, type ScenarioIssue } from './issues.js';
-import { DURATION_HINT } from './duration.js';
-import { COMMANDS, Scenario } from './schema.js';
+import { checkScenario, type RawIssue, type SourceText } from './check.js';
+export type { RawIssue, SourceText };
+import { didYouMean, formatPath, idFromText, nearest, sortIssues, type PathSegment, type ScenarioIssue } from './issues.js';
+import { DURATION_HINT, timeHint } from './duration.js';
+import { CAPABILITIES, COMMANDS, MODES, Scenario } from './schema.js';
 
 export type ParseResult =
   | { ok: true; scenario: Scenario; warnings: ScenarioIssue[] }
@@ -31,7 +31,7 @@ export type LoadResult<T> = {
  * its line and column: syntax, shape (the schema) and meaning (`check`, run
  * on the raw value so that it still reports when the shape is wrong).
  */
-export function loadYaml<S extends z.ZodType>(text: string, file: string, schema: S, check?: (raw: unknown) => RawIssue[], what = 'scenario'): LoadResult<z.output<S>> {
+export function loadYaml<S extends z.ZodType>(text: string, file: string, schema: S, check?: (raw: unknown, source: SourceText) => RawIssue[], what = 'scenario'): LoadResult<z.output<S>> {
   const at1 = (code: string, message: string, hint?: string): LoadResult<z.output<S>> => ({
     ok: false,
     issues: [{ file, line: 1, column: 1, path: '(top)', code, message, hint, severity: 'error' }],
@@ -52,9 +52,18 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
     issues.push({
       file, line: pos.line, column: pos.col, path: '(syntax)', code: 'yaml',
       message: yamlMessage(e.message),
-      hint: e.code === 'DUPLICATE_KEY' ? 'each key may appear once in a mapping' : 'fix the YAML syntax here',
+      hint: SYNTAX_HINTS[e.code] ?? 'fix the YAML syntax here',
       severity: 'error',
     });
+  }
+  // YAML that does not read garbles the value after the error, and so whatever refers to it: complaints about
+  // that value would send the planner after mistakes that are not there. The syntax errors alone, then; the
+  // rest is checked once the file reads. (A duplicate key leaves the structure whole: check on.)
+  if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) {
+    // after a tab the parser loses the indentation, and every later complaint is the tab's doing: the tabs alone
+    const firstTab = doc.errors.findIndex((e) => e.code === 'TAB_AS_INDENT');
+    const shown = firstTab < 0 ? issues : issues.filter((_, k) => k < firstTab || doc.errors[k].code === 'TAB_AS_INDENT');
+    return { ok: false, issues: sortIssues(shown) };
   }
   let raw: unknown;
   try {
@@ -81,15 +90,20 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
     for (const zi of flattenZodIssues(schema, parsed.error.issues as ZodIssueLike[])) {
       const { line, column } = place(zi.path, zi.atKey);
       // the format key itself missing (`drillsim: 1`, `drillsim_decisions: 1`): say what the file must start with
-      const hint = zi.code === 'missing' && zi.path.length === 1 && /^drillsim/.test(String(zi.path[0])) && STARTS[what] ? STARTS[what] : zi.hint;
+      const hint = zi.code === 'missing' && zi.path.length === 1 && /^drillsim/.test(String(zi.path[0])) && STARTS[what] ? STARTS[what] : zi.code === 'unknown-key' ? commaInFlow(doc, zi.path) ?? zi.hint : zi.hint;
       issues.push({ file, line, column, path: formatPath(zi.path), code: zi.code, message: zi.message, hint, severity: 'error' });
     }
   }
-  for (const ri of check ? check(raw) : []) {
+  const source: SourceText = { written: (path) => writtenAt(doc, text, path) };
+  const checked = check ? check(raw, source) : [];
+  // a check that says better what the shape check said about the same value (21.000: not 'expected a whole number') replaces it
+  const replaced = new Set(checked.filter((ri) => ri.replaces).map((ri) => formatPath(ri.path)));
+  if (replaced.size) issues.splice(0, issues.length, ...issues.filter((i) => i.code === 'yaml' || !replaced.has(i.path)));
+  for (const ri of checked) {
     const { line, column } = place(ri.path, ri.atKey);
     issues.push({ file, line, column, path: formatPath(ri.path), code: ri.code, message: ri.message, hint: ri.hint, severity: ri.severity });
   }
-  // a syntax error garbles the value around it: a shape complaint on those lines says the same thing again
+  // a duplicate key: a shape complaint on its lines (the value kept is the last) says the same thing again
   const syntaxLines = new Set(issues.filter((i) => i.code === 'yaml').flatMap((i) => [i.line, i.line - 1]));
   const kept = syntaxLines.size ? issues.filter((i) => i.code === 'yaml' || !syntaxLines.has(i.line) || i.code === 'duplicate-id' || i.code === 'unknown-id') : issues;
   const sorted = sortIssues(dedupe(kept));
@@ -97,6 +111,12 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   if (errors.length > 0 || !parsed.success) return { ok: false, issues: sorted };
   return { ok: true, value: parsed.data, warnings: sorted, raw, place: (path) => place(path) };
 }
+
+/** What to do about a YAML error, where there is more to say than 'fix the syntax'. */
+const SYNTAX_HINTS: Record<string, string> = {
+  DUPLICATE_KEY: 'each key may appear once in a mapping',
+  TAB_AS_INDENT: 'indent with spaces: YAML does not allow tabs there',
+};
 
 /** How each of drillsim's files starts: the hint when a file is missing its first key, or is another kind of file. */
 const STARTS: Record<string, string> = {
@@ -130,23 +150,72 @@ export function canonicalScenarioText(s: Scenario): string {
   return JSON.stringify(z.encode(Scenario, s));
 }
 
+// ---------------------------------------------------------------- a comma in a flow mapping
+
+/** Keys whose value is prose (a scenario's texts, a decision's message): a comma in them is likely, ids have none. */
+const TEXT_KEYS = new Set(['vi', 'en', 'message', 'subject', 'name', 'title', 'summary', 'hazard_summary', 'label', 'text', 'from']);
+
+/**
+ * `{ do: public_info, message: Không về nhà, sạt lở vẫn tiếp diễn }`: in a
+ * flow mapping the comma ends the text and what follows is read as a key with
+ * no value. For such a key (at `path`), the hint that says so, with the text
+ * quoted as it was meant; undefined when the key does not look like that.
+ */
+function commaInFlow(doc: Document, path: PathSegment[]): string | undefined {
+  let node: unknown = doc.contents;
+  for (const seg of path.slice(0, -1)) {
+    if (isMap(node)) node = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg))?.value;
+    else if (isSeq(node) && typeof seg === 'number') node = node.items[seg];
+    else return undefined;
+  }
+  if (!isMap(node) || !node.flow) return undefined;
+  const pairs = node.items;
+  const keyOf = (p: (typeof pairs)[number]) => (isScalar(p.key) ? String(p.key.value) : undefined);
+  const empty = (p: (typeof pairs)[number]) => p.value === null || (isScalar(p.value) && p.value.value === null);
+  const at = pairs.findIndex((p) => keyOf(p) === String(path[path.length - 1]));
+  if (at < 0 || !empty(pairs[at])) return undefined;
+  let first = at;
+  while (first > 0 && empty(pairs[first - 1])) first--;
+  const before = pairs[first - 1];
+  if (!before || !isScalar(before.value) || typeof before.value.value !== 'string' || before.value.type !== 'PLAIN') return undefined;
+  const key = keyOf(before)!;
+  if (!TEXT_KEYS.has(key) && !/\s/.test(String(path[path.length - 1]))) return undefined;
+  const parts = [before.value.value];
+  for (let i = first; i < pairs.length && empty(pairs[i]); i++) parts.push(keyOf(pairs[i]) ?? '');
+  const meant = parts.join(', ');
+  return `a comma inside { ... } starts a new key: put the text in quotes, as in ${key}: ${/["\\]/.test(meant) ? `'${meant.replace(/'/g, "''")}'` : `"${meant}"`}`;
+}
+
 // ---------------------------------------------------------------- positions
 
-function position(doc: Document, lc: LineCounter, path: PathSegment[], atKey: boolean): { line: number; column: number } {
-  // walk down as far as the document goes; a missing key points at its parent
+/** The node at a path, as far down as the document goes (`whole`: all of the path was found), and the key it hangs on. */
+function nodeAt(doc: Document, path: PathSegment[]): { node: unknown; keyNode: unknown; whole: boolean } {
   let node: unknown = doc.contents;
   let keyNode: unknown;
   for (const seg of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) break;
+      if (!pair) return { node, keyNode, whole: false };
       keyNode = pair.key;
       node = pair.value;
     } else if (isSeq(node) && typeof seg === 'number' && seg < node.items.length) {
       keyNode = undefined;
       node = node.items[seg];
-    } else break;
+    } else return { node, keyNode, whole: false };
   }
+  return { node, keyNode, whole: true };
+}
+
+/** The source text of the single value at a path (`21.000` where YAML read 21), or undefined. */
+function writtenAt(doc: Document, text: string, path: PathSegment[]): string | undefined {
+  const { node, whole } = nodeAt(doc, path);
+  if (!whole || !isScalar(node) || !node.range) return undefined;
+  return text.slice(node.range[0], node.range[1]);
+}
+
+function position(doc: Document, lc: LineCounter, path: PathSegment[], atKey: boolean): { line: number; column: number } {
+  // walk down as far as the document goes; a missing key points at its parent
+  const { node, keyNode } = nodeAt(doc, path);
   const target = atKey && isNode(keyNode) ? keyNode : isNode(node) ? node : isNode(keyNode) ? keyNode : undefined;
   const offset = target?.range?.[0] ?? 0;
   const p = lc.linePos(offset);
@@ -231,9 +300,15 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
     case 'unrecognized_keys':
       return (zi.keys ?? []).map((k) => {
         const known = knownKeys(root, [...path, k], zi.input);
+        // a mapping whose keys are a vocabulary (capabilities, modes): name the vocabulary, list all of it
+        const vocab = vocabularyOf(known);
+        if (vocab) {
+          const near = nearest(k, known) ?? VOCABULARY_WORDS[vocab.name]?.[k.toLowerCase()];
+          return { path: [...path, k], code: `unknown-${vocab.name}`, message: `unknown ${vocab.name} '${k}'`, hint: `${near ? `did you mean '${near}'? ` : ''}the ${vocab.plural} are ${known.join(', ')}`, severity: 'error' as const, atKey: true };
+        }
         // `{ vi: a, b }` in flow style: the comma started a new key
         const comma = /\s/.test(k) && known.includes('vi') ? "a comma inside { ... } starts a new key: put the text in quotes" : undefined;
-        return { path: [...path, k], code: 'unknown-key', message: `unknown key '${k}'`, hint: comma ?? didYouMean(k, known) ?? 'remove it', severity: 'error' as const, atKey: true };
+        return { path: [...path, k], code: 'unknown-key', message: `unknown key '${k}'`, hint: comma ?? sameMeaning(k, known) ?? didYouMean(k, known) ?? 'remove it', severity: 'error' as const, atKey: true };
       });
     case 'invalid_value':
       // a required key with a fixed value (`drillsim: 1`) that is not there at all: say it is missing
@@ -250,8 +325,11 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
       return mk('range', `${describeValue(zi.input)} is too large: it must be ${zi.inclusive ? 'at most' : 'less than'} ${zi.maximum}`);
     case 'invalid_format':
       if (zi.format === 'regex' && typeof key === 'string' && (key === 'id' || /^(parent|base|home|area|node|kind|to|zone|unit|edge|hazard|shelter|incident|of|default|for)$/.test(key))) {
-        return mk('id', `'${String(zi.input)}' is not a valid id`, 'ids use lower-case letters, digits, ".", "_" and "-" (no spaces or diacritics)');
+        const meant = typeof zi.input === 'string' ? idFromText(zi.input) : undefined;
+        return mk('id', `'${String(zi.input)}' is not a valid id`, `ids use lower-case letters, digits, ".", "_" and "-" (no spaces or diacritics)${meant ? `: write '${meant}'` : ''}`);
       }
+      // a time since T0 (`at:`, `hazard_arrives:`): say so, and the form to write (`05:40` -> T+05:40)
+      if (zi.format === 'regex' && zi.message === 'not a time' && typeof zi.input === 'string') return mk('time', `'${zi.input}' is not a time`, timeHint(zi.input));
       if (zi.format === 'regex') return mk('duration', typeof zi.input === 'string' ? `'${zi.input}' is not a duration` : zi.message.replace(/^Invalid string: /, ''), DURATION_HINT);
       if (zi.format === 'datetime') return mk('datetime', `'${String(zi.input)}' is not a date-time with a UTC offset`, "write it like '2022-10-02T21:00:00+07:00'");
       return mk('format', zi.message);
@@ -292,6 +370,51 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
   }
 }
 
+// ---------------------------------------------------------------- words planners use for the keys we have
+
+/**
+ * Keys written for another one that means the same (a rule given `at:` starts
+ * at `from:`), which spelling alone would not find: 'at' is nearer 'id'.
+ */
+const SAME_MEANING: Record<string, string[]> = {
+  at: ['from'], time: ['at', 'from'], start: ['from', 'at'], starts: ['from'], begin: ['from'], after: ['from'],
+  end: ['until'], stop: ['until'], ends: ['until'], to: ['until'],
+  capacity: ['capacity_people'], people: ['population'], pop: ['population'],
+};
+
+function sameMeaning(key: string, known: string[]): string | undefined {
+  const meant = SAME_MEANING[key.toLowerCase()]?.find((k) => known.includes(k));
+  if (!meant) return undefined;
+  if (meant === 'from' || meant === 'until') return `did you mean '${meant}'? here it starts at \`from:\`${known.includes('until') ? ' and stops at `until:`' : ''}`;
+  return `did you mean '${meant}'?`;
+}
+
+const VOCABULARIES = [
+  { name: 'capability', plural: 'capabilities', words: CAPABILITIES as readonly string[] },
+  { name: 'mode', plural: 'modes', words: MODES as readonly string[] },
+];
+
+/** The vocabulary a mapping's keys are drawn from (capabilities in `capabilities:` and `need:`), if any. */
+function vocabularyOf(known: string[]): (typeof VOCABULARIES)[number] | undefined {
+  return VOCABULARIES.find((v) => v.words.length === known.length && v.words.every((w) => known.includes(w)));
+}
+
+/** Words for a capability or mode that spelling would not lead to ('excavation' is engineering). */
+const VOCABULARY_WORDS: Record<string, Record<string, string>> = {
+  capability: Object.fromEntries(Object.entries({
+    engineering: ['excavation', 'excavator', 'digging', 'earthmoving', 'earth-moving', 'heavy-equipment', 'construction', 'demolition', 'bridging', 'road-clearing', 'clearing', 'debris'],
+    medical: ['ambulance', 'first-aid', 'health', 'triage', 'ems', 'paramedic', 'doctor'],
+    fire: ['firefighting', 'fire-fighting', 'firefighter', 'extinguish'],
+    rescue: ['search', 'sar', 'search-and-rescue', 'extrication'],
+    chemical: ['hazmat', 'cbrn', 'decontamination', 'toxic'],
+    boat: ['boats', 'water', 'water-rescue', 'swiftwater', 'swift-water', 'flood-rescue'],
+    logistics: ['supply', 'supplies', 'food', 'relief'],
+    transport: ['vehicle', 'vehicles', 'truck', 'trucks', 'bus', 'evacuation'],
+    command: ['coordination', 'command-post', 'comms', 'communications'],
+  }).flatMap(([cap, words]) => words.map((w) => [w, cap]))),
+  mode: { car: 'road', truck: 'road', drive: 'road', walk: 'foot', walking: 'foot', helicopter: 'air', water: 'boat' },
+};
+
 // ---------------------------------------------------------------- walking the schema, for hints
 
 function unwrap(s: any): any {
@@ -323,6 +446,7 @@ function knownKeys(root: z.ZodType, path: PathSegment[], input?: unknown): strin
   const s = schemaAt(root, path.slice(0, -1));
   const def = s?._zod?.def;
   if (def?.type === 'object') return Object.keys(def.shape);
+  if (def?.type === 'record' && Array.isArray(unwrap(def.keyType)?.options)) return unwrap(def.keyType).options.map(String);
   if (def?.type === 'union') {
     let options: any[] = def.options.map(unwrap);
     const disc: string | undefined = def.discriminator;

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import type { Dist } from '../core/distributions.js';
 import { checkDist } from '../core/distributions.js';
-import { DURATION_HINT, DURATION_PATTERN, formatClock, formatDuration, parseDuration } from './duration.js';
+import { DURATION_HINT, DURATION_PATTERN, formatClock, formatDuration, parseDuration, timeHint } from './duration.js';
 
 export const FORMAT_VERSION = 1;
 
@@ -51,7 +51,7 @@ export type MetricName = keyof typeof METRICS;
 
 // ---------------------------------------------------------------- primitives
 
-const ID_RE = /^[a-z0-9][a-z0-9._-]*$/;
+export const ID_RE = /^[a-z0-9][a-z0-9._-]*$/;
 export const Id = z
   .string()
   .regex(ID_RE, { message: 'an id is lower-case letters, digits, ".", "_" or "-", starting with a letter or digit' })
@@ -69,14 +69,16 @@ export const Text = z
 export type Text = z.output<typeof Text>;
 
 function durationCodec(encodeAs: 'duration' | 'clock', allowNegative = false) {
+  // the loader tells the two apart by this message: a time gets "write T+05:40", a duration the list of forms
+  const what = encodeAs === 'clock' ? 'not a time' : 'not a duration';
   return z.codec(
-    z.string().regex(new RegExp(DURATION_PATTERN), { message: 'not a duration' }).describe(`duration or time since T0: ${DURATION_HINT}`),
+    z.string().regex(new RegExp(DURATION_PATTERN), { message: what }).describe(`duration or time since T0: ${DURATION_HINT}`),
     z.number().int(),
     {
       decode: (text, ctx) => {
         const r = parseDuration(text);
         if (!r.ok) {
-          ctx.issues.push({ code: 'custom', message: r.message, input: text, params: { hint: DURATION_HINT } });
+          ctx.issues.push({ code: 'custom', message: r.message, input: text, params: { hint: encodeAs === 'clock' ? timeHint(text) : DURATION_HINT } });
           return z.NEVER;
         }
         if (r.seconds < 0 && !allowNegative) {
@@ -441,11 +443,14 @@ export const Inject = z.strictObject({
   controller: z.string().optional().describe('responsible controller'),
 });
 
+/** A value of a metric: a number, or for a metric in seconds (`..._s`) a duration, read as its seconds (45m: 2700). */
+const MetricValue = z.union([z.number(), Duration]).describe('a number; for a metric in seconds (first_on_scene_s, ...) a duration such as 45m also reads');
+
 const Criterion = z.strictObject({
   metric: z.enum(Object.keys(METRICS) as [MetricName, ...MetricName[]]),
   of: Id.optional().describe('the zone, incident, kind, area, inject or shelter the metric is about (omit for all)'),
   comparator: z.enum(COMPARATORS),
-  threshold: z.number(),
+  threshold: MetricValue,
   by: Offset.optional().describe('deadline: the metric is read at this time (default: end of run)'),
 });
 
@@ -454,7 +459,7 @@ export const Objective = z.strictObject({
   text: Text,
   capability: z.string().describe("HSEEP core capability, e.g. 'Mass Search and Rescue Operations'"),
   criterion: Criterion,
-  rating: z.strictObject({ P: z.number(), S: z.number(), M: z.number() }).describe('thresholds read with the criterion\'s comparator: meets P -> P, else meets S -> S, else meets M -> M, else U'),
+  rating: z.strictObject({ P: MetricValue, S: MetricValue, M: MetricValue }).describe('thresholds read with the criterion\'s comparator: meets P -> P, else meets S -> S, else meets M -> M, else U'),
 });
 
 export const Doctrine = z.strictObject({

@@ -6,6 +6,7 @@
  */
 import { stringify } from 'yaml';
 import { z } from 'zod';
+import { parseDuration } from '../scenario/duration.js';
 import { didYouMean, type PathSegment } from '../scenario/issues.js';
 import { loadYaml, type RawIssue } from '../scenario/parse.js';
 import { Command, Id, Inject, Offset, type Scenario } from '../scenario/schema.js';
@@ -107,8 +108,9 @@ function checkRefs(raw: unknown, s: Scenario): RawIssue[] {
         if (typeof v === 'string' && !(k === 'inject' && e.do === 'add_inject') && !ids[k].includes(v)) bad(['decisions', i, k], k === 'edge' ? 'road' : k, v, ids[k]);
       }
       if (typeof e.at === 'string') {
-        const m = /^T\+(\d+):(\d{2})/.exec(e.at);
-        if (m && Number(m[1]) * 3600 + Number(m[2]) * 60 > horizon) out.push({ path: ['decisions', i, 'at'], code: 'outside-horizon', message: `decision at ${e.at} is after the end of the scenario`, severity: 'warning' });
+        // in whatever form it is written (T+1d02:00 and 26h are after an 18h horizon too)
+        const at = parseDuration(e.at);
+        if (at.ok && at.seconds > horizon) out.push({ path: ['decisions', i, 'at'], code: 'outside-horizon', message: `decision at ${e.at} is after the end of the scenario`, severity: 'warning' });
       }
     });
   }

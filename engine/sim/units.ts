@@ -98,9 +98,11 @@ function positionOnLeg(sim: Sim, u: UnitW): { node: string | null; x: number; y:
  * Cut roads and part-way units. A unit part-way along a road when a road on
  * its way is cut goes on to the road's end, or back to its start when that
  * road itself is cut, and plans from there (whichever way arrives first);
- * with no way on, it waits there (`blocked`). Its leg then begins before now,
- * at the road's far node, so the position, the remaining time and the board's
- * times all follow from the leg (t0 + cum_s) as for any other trip.
+ * with no way on, it waits there (`blocked`). Its leg then begins part-way
+ * along that road (the node it left from has a negative time), so the
+ * position, the remaining time and the board's times all follow from the leg
+ * (t0 + cum_s) as for any other trip. On a cut road a unit goes one way only:
+ * back, once the cut is known, and on that way after.
  */
 interface OnRoad { a: string; b: string; edge: string; road_s: number; done_s: number }
 
@@ -114,12 +116,16 @@ function onRoad(sim: Sim, u: UnitW): OnRoad | null {
   return { a: leg.nodes[i], b: leg.nodes[i + 1], edge: leg.edges[i], road_s: leg.cum_s[i + 1] - leg.cum_s[i], done_s: pos.since_s };
 }
 
-/** The one-road leg to the end of the unit's road (or back to its start), begun before now. */
+/**
+ * The one-road leg to the end of the unit's road (or back to its start), from
+ * now: its first node was passed before now, so its time is negative (t0 stays
+ * a real time, never the -1 of a trip not yet begun).
+ */
 function toJunction(sim: Sim, r: OnRoad, back: boolean): { leg: Leg; node: string; rem_s: number } {
   const rem_s = back ? r.done_s : r.road_s - r.done_s;
   const km = (sim.model.travel.edgeById(r.edge)?.length_km ?? 0) * (r.road_s > 0 ? rem_s / r.road_s : 0);
   return {
-    leg: { t0: sim.now - (r.road_s - rem_s), nodes: back ? [r.b, r.a] : [r.a, r.b], edges: [r.edge], cum_s: [0, r.road_s], travel_s: r.road_s, km: round4(km) },
+    leg: { t0: sim.now, nodes: back ? [r.b, r.a] : [r.a, r.b], edges: [r.edge], cum_s: [rem_s - r.road_s, rem_s], travel_s: rem_s, km: round4(km) },
     node: back ? r.a : r.b,
     rem_s,
   };
@@ -130,7 +136,9 @@ function joined(first: Leg, route: { nodes: string[]; edges: string[]; cum_s: nu
   const end = first.cum_s![first.cum_s!.length - 1];
   const cum_s = first.cum_s!.slice();
   for (let i = 1; i < route.cum_s.length; i++) cum_s.push(end + route.cum_s[i]);
-  return { t0: first.t0, nodes: [...first.nodes!, ...route.nodes.slice(1)], edges: [...first.edges!, ...route.edges], cum_s, travel_s: now - first.t0 + travel_s, km: round4(first.km + route.km) };
+  // first.km is from first.t0 (where its time is 0) to its end: count only what is left of it now
+  const left = end > 0 ? Math.max(0, Math.min(1, (first.t0 + end - now) / end)) : 0;
+  return { t0: first.t0, nodes: [...first.nodes!, ...route.nodes.slice(1)], edges: [...first.edges!, ...route.edges], cum_s, travel_s: now - first.t0 + travel_s, km: round4(first.km * left + route.km) };
 }
 
 /** Seconds a blocked unit still needs to reach the junction it waits at. */
@@ -198,6 +206,7 @@ export function onStep(sim: Sim, id: string, u: UnitW, before: string, actions: 
       // it no longer counts for its incident's need (Incidents.shortfallInto): doctrine looks again
       if (incident && sim.incident(incident)) Incidents.markNeedy(sim, incident);
     } else if (state === 'returning') goHome(sim, id, u, before);
+    else if (state === 'out_of_service') stopWhereItIs(sim, u);
     else if (state === 'available' || state === 'resting') {
       const base = sim.model.basePlace.get(id)!;
       u.node = base.node; u.x = base.x; u.y = base.y; u.leg = null;
@@ -218,6 +227,21 @@ export function onStep(sim: Sim, id: string, u: UnitW, before: string, actions: 
     else if (a.type === 'left_scene') leftScene(sim, id, u);
   }
   if (state !== before && ATTACHED.has(before) && !ATTACHED.has(state)) detach(sim, id, u);
+}
+
+/** A unit broken down on its way stays where it was on the road (shown there), its last node passed kept for routing. */
+function stopWhereItIs(sim: Sim, u: UnitW): void {
+  const leg = u.leg;
+  if (!leg || leg.t0 < 0) { u.leg = null; return; }
+  const pos = positionOnLeg(sim, u);
+  u.node = pos.node; u.x = pos.x; u.y = pos.y;
+  if (leg.nodes && leg.cum_s && pos.next + 1 < leg.nodes.length && pos.since_s > 0) {
+    const [bx, by] = sim.model.travel.nodeXY[sim.model.travel.nodeIndex.get(leg.nodes[pos.next + 1])!];
+    const span = leg.cum_s[pos.next + 1] - leg.cum_s[pos.next];
+    const f = span > 0 ? Math.min(1, pos.since_s / span) : 0;
+    u.x = round4(pos.x + (bx - pos.x) * f); u.y = round4(pos.y + (by - pos.y) * f);
+  }
+  u.leg = null;
 }
 
 function emitRoute(sim: Sim, id: string, u: UnitW): void {
@@ -324,6 +348,16 @@ export function roadsChanged(sim: Sim, changed: string): void {
       u.leg = fromWait(sim, id, u, n, travel_s);
       const back = nominal(sim, id, inc, sim.model.basePlace.get(id)!);
       sim.send('unit', id, { type: 'REROUTE', travel_s, return_s: back ? Math.round(back.time_s) : NEVER_S });
+    } else if (state === 'mobilising' && u.incident && u.m.context.travel_s >= NEVER_S) {
+      // no route when last planned: any change may have opened one
+      const inc = sim.incident(u.incident);
+      if (!inc) continue;
+      const n = nominal(sim, id, { node: u.node, x: u.x, y: u.y }, inc);
+      if (!n) continue;
+      const travel_s = Math.round(n.time_s);
+      u.leg = n.nodes ? { t0: -1, nodes: n.nodes, edges: n.edges, cum_s: cumulative(sim, id, n.edges!, 1), travel_s, km: round4(n.km) } : { t0: -1, from: [u.x, u.y], to: [inc.x, inc.y], travel_s, km: round4(n.km) };
+      const back = nominal(sim, id, inc, sim.model.basePlace.get(id)!);
+      sim.send('unit', id, { type: 'REROUTE', travel_s, return_s: back ? Math.round(back.time_s) : NEVER_S });
     } else if ((state === 'en_route' || state === 'mobilising') && u.incident && status !== 'open' && u.leg?.edges) {
       const pos = positionOnLeg(sim, u);
       const ahead = u.leg.edges.slice(pos.next);
@@ -334,9 +368,11 @@ export function roadsChanged(sim: Sim, changed: string): void {
       const return_s = back ? Math.round(back.time_s) : NEVER_S;
       const road = state === 'en_route' ? onRoad(sim, u) : null;
       if (road) {
-        // on to the road's end unless that road is the one cut; back to its start if that is sooner or the only way
-        const cutHere = road.edge === changed && status === 'cut';
-        const ways = cutHere ? [true] : [false, true];
+        // on to the road's end unless that road is the one cut; back to its start if that is sooner or the only way;
+        // on a road cut before, the unit is already on its way back: on that way only
+        const cut = sim.world.roads[road.edge]?.status === 'cut';
+        const cutHere = cut && road.edge === changed;
+        const ways = !cut ? [false, true] : cutHere ? [true] : [false];
         let best: { leg: Leg; travel_s: number } | null = null;
         for (const turn of ways) {
           const j = toJunction(sim, road, turn);
@@ -357,6 +393,7 @@ export function roadsChanged(sim: Sim, changed: string): void {
           const [x, y] = sim.model.travel.nodeXY[sim.model.travel.nodeIndex.get(j.node)!];
           u.node = j.node; u.x = x; u.y = y; u.leg = j.leg;
           sim.send('unit', id, { type: 'REROUTE', travel_s: NEVER_S, return_s });
+          emitRoute(sim, id, u);
         }
         continue;
       }
@@ -376,5 +413,17 @@ export function roadsChanged(sim: Sim, changed: string): void {
       const return_s = back ? Math.round(back.time_s) : NEVER_S;
       if (return_s !== u.m.context.return_s) sim.send('unit', id, { type: 'RETURN_ROUTE', return_s });
     }
+  }
+  // units on their way keep the time home from the scene right for the roads as they are now (their machine leaves
+  // the scene with it); those re-routed above already have it
+  for (const id of Object.keys(sim.world.units)) {
+    const u = sim.world.units[id];
+    const state = u.m.value as string;
+    if (!u.incident || !(state === 'mobilising' || state === 'en_route' || state === 'blocked')) continue;
+    const inc = sim.incident(u.incident);
+    if (!inc) continue;
+    const back = nominal(sim, id, inc, sim.model.basePlace.get(id)!);
+    const return_s = back ? Math.round(back.time_s) : NEVER_S;
+    if (return_s !== u.m.context.return_s) sim.send('unit', id, { type: 'RETURN_ROUTE', return_s });
   }
 }

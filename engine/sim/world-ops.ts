@@ -250,6 +250,8 @@ function delivered(sim: Sim, id: string, spec: Inject): void {
 export function react(sim: Sim, id: string): void {
   const spec = sim.injectSpec(id)!;
   const w = sim.world.injects[id];
+  // a trainee took the role over during doctrine's staff time (a fork): it is theirs to answer now
+  if (!sim.byDoctrine(spec.to)) return;
   if (spec.decision) {
     // a deadline that passed first has applied the default already
     if (w.m.value !== 'delivered') return;

@@ -141,6 +141,38 @@ describe('batch results page (drill batch --html)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'batch-vary.png'), fullPage: true });
   });
 
+  it('labels every axis with distinct round values, a duration axis in one unit, even when every run gave 0 s', async () => {
+    const ksn = loadNamed('ky-son-flash-flood');
+    const spec = { key: 'doctrine.request_support_after', labels: ['15m', '30m', '1h'], values: ['15m', '30m', '1h'] };
+    const v = varyScenario(ksn, spec);
+    if (!v.ok) throw new Error(v.messages.join('\n'));
+    const r = batch(v.scenarios, 12, { key: spec.key, values: spec.labels });
+    // what que-phong's planner saw: doctrine dispatches the moment an incident is reported, in every run
+    for (const x of r.results) (x.metrics as Record<string, number | null>).mean_dispatch_s = 0;
+    for (const a of r.aggregates) Object.assign(a.metrics.mean_dispatch_s, { mean: 0, ci95: [0, 0], median: 0, p5: 0, p95: 0 });
+    const { page, errors } = await open(batchHtml(r), 'batch-vary-ticks');
+    expect(errors).toEqual([]);
+    const axes = await page.locator('figure.chart').evaluateAll((figs) => figs.map((f) => {
+      const texts = [...f.querySelectorAll('svg text')];
+      const at = (attr: string, v: string) => texts.filter((t) => t.getAttribute(attr) === v).map((t) => t.textContent ?? '');
+      return { title: f.querySelector('figcaption')?.textContent ?? '', y: at('x', '38'), x: at('y', '166') };
+    }));
+    expect(axes.length).toBeGreaterThan(10);
+    for (const a of axes) {
+      expect(new Set(a.y).size, `${a.title}: ${a.y.join(' | ')}`).toBe(a.y.length);
+      expect(new Set(a.x).size, `${a.title}: ${a.x.join(' | ')}`).toBe(a.x.length);
+    }
+    const y = (title: string) => axes.find((a) => a.title === title)!.y;
+    expect(y('mean dispatch: mean')).toEqual(['0', '15 s', '30 s', '45 s', '60 s']);
+    for (const title of ['mean first on scene: mean', 'mean first on scene']) {
+      const ticks = title.endsWith('mean') ? y(title) : axes.find((a) => a.title === title)!.x;
+      expect(ticks.length, title).toBeGreaterThanOrEqual(3);
+      // one unit along the axis: "1 h, 2 h, 3 h", not "0 s, 83 min, 2.8 h"
+      expect(new Set(ticks.filter((t) => t !== '0').map((t) => t.replace(/^[\d.]+ /, ''))).size, `${title}: ${ticks.join(' | ')}`).toBe(1);
+    }
+    await page.locator('figure.chart', { hasText: 'mean dispatch: mean' }).screenshot({ path: join(ARTIFACTS, 'batch-vary-dispatch-zero.png') });
+  });
+
   it('shows texts from the scenario as text, never as markup', async () => {
     const ksn = loadNamed('minimal');
     const evil = { ...ksn, title: '<img src=x onerror="document.title=\'pwned\'"> & "quotes"', objectives: ksn.objectives.map((o) => ({ ...o, text: '</td><script>document.title="pwned"</script>' })) } as Scenario;

@@ -13,6 +13,37 @@ describe('mistakes on the command line', () => {
     expect(far.stderr).toContain("drill run: unknown option '--bogus'\n");
   });
 
+  it('a wrong value of an option is the reason and one line saying where the options are, in every command; a malformed command line is the reason and the usage', () => {
+    const log = join(tempDir(), 'run.json');
+    expect(drill(['run', 'scenarios/minimal.yaml', '--out', log, '--quiet']).code).toBe(0);
+    const wrongValue: string[][] = [
+      ['run', 'scenarios/minimal.yaml', '--seed', 'abc'],
+      ['batch', 'scenarios/minimal.yaml', '--runs', '2', '--vary', 'mobilisation=10,20'],
+      ['batch', 'scenarios/minimal.yaml', '--runs', '2', '--out', 'r.txt'],
+      ['report', log, '--lang', 'fr'],
+      ['report', log, '--out', 'r.pdf'],
+      ['fork', log, '--at', 'later', '--decisions', 'd.yaml'],
+      ['view', log, '--port', 'abc'],
+      ['msel', 'export', 'scenarios/minimal.yaml', '--format', 'xlsx'],
+      ['merge', log, log],
+      ['play', 'scenarios/minimal.yaml', '--role', 'nobody'],
+    ];
+    for (const args of wrongValue) {
+      const r = drill(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      const lines = r.stderr.split('\n');
+      expect(lines, args.join(' ')).toHaveLength(3);
+      expect(lines[0]).toMatch(new RegExp(`^drill ${args[0]}: \\S`));
+      expect(lines[1]).toBe(`(drill ${args[0]} --help lists the options)`);
+    }
+    const malformed: string[][] = [['run'], ['batch', 'scenarios/minimal.yaml'], ['fork', log, '--at', '1h'], ['report', log, log], ['play', 'scenarios/minimal.yaml']];
+    for (const args of malformed) {
+      const r = drill(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(new RegExp(`^drill ${args[0]}: [^\\n]+\\n\\nusage: drill ${args[0]}`));
+    }
+  }, 180_000);
+
   it('an option without its value says so, in words', () => {
     for (const args of [['--seed'], ['--seed', '--quiet']]) {
       const r = drill(['run', 'scenarios/minimal.yaml', ...args]);

@@ -1,10 +1,13 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mselToCsv } from '../../engine/scenario/msel.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
 import { drill, ROOT, STACK, tempDir } from '../helpers/cli.js';
+import { loadScenarioFile } from '../helpers/scenarios.js';
 
 const SCENARIO = join(ROOT, 'scenarios/ky-son-flash-flood.yaml');
+const KSN = loadScenarioFile(SCENARIO);
 
 function copyScenario(): string {
   const file = join(tempDir(), 'ky-son.yaml');
@@ -25,13 +28,17 @@ describe('drill msel export', () => {
   it('writes a Markdown table in one language with --lang', () => {
     const r = drill(['msel', 'export', SCENARIO, '--format', 'md', '--lang', 'en']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('| 2 | T+00:30 | province-board | tc-chair | dispatch | Dispatch on preparing for the rain and floods |');
+    expect(r.stdout).toContain('| 2 | T+00:30 (18:30) | Nghệ An provincial civil-defence board | Tà Cạ commune chair | official dispatch | Dispatch on preparing for the rain and floods |');
     expect(r.stdout).not.toContain('Công điện');
     expect(r.stdout).toContain('| # | time | from | to | method |');
     // in Vietnamese, the headings too
     const vi = drill(['msel', 'export', SCENARIO, '--format', 'md', '--lang', 'vi']);
     expect(vi.stdout).toContain('| # | thời điểm | người gửi | người nhận | phương thức | chủ đề | nội dung | hành động mong đợi |');
     expect(vi.stdout).not.toMatch(/\| time \||expected action|deadline/);
+    // names and Vietnamese words, not role ids and English notation
+    expect(vi.stdout).toContain('| 2 | T+00:30 (18:30) | Ban chỉ huy Phòng thủ dân sự tỉnh Nghệ An | Chủ tịch UBND xã Tà Cạ | công điện |');
+    expect(vi.stdout).toContain('| 7 | khi QL7 Tà Cạ - Mường Xén bị chia cắt | Hạt quản lý đường bộ |');
+    expect(vi.stdout).not.toMatch(/province-board|road_cut=|\| bulletin \|/);
   });
 
   it('is a usage error (exit 2) for an unknown format or action', () => {
@@ -83,6 +90,36 @@ describe('drill msel import', () => {
     const original = readFileSync(SCENARIO, 'utf8');
     const cut = original.indexOf('\ninjects:');
     expect(after.slice(0, cut)).toBe(original.slice(0, cut));
+  });
+
+  it('imports again and again into a scenario whose next key follows the injects without a blank line, changing nothing outside the injects', () => {
+    const file = join(tempDir(), 'no-blank.yaml');
+    const original = readFileSync(SCENARIO, 'utf8').replace(/\n\nobjectives:/, '\nobjectives:');
+    writeFileSync(file, original);
+    // the sheet with a changed row, so that the section is really rewritten (export itself is tested above)
+    const csv = join(tempDir(), 'msel.csv');
+    writeFileSync(csv, mselToCsv(KSN.injects).replace('Relief convoy ready', 'Relief convoy at Con Cuông'));
+    for (const round of [1, 2]) {
+      const r = drill(['msel', 'import', csv, '--into', file]);
+      expect(r.stderr, `import ${round}`).toBe('');
+      expect(r.code).toBe(0);
+    }
+    const after = readFileSync(file, 'utf8');
+    const cut = (t: string) => [t.slice(0, t.indexOf('\ninjects:')), t.slice(t.indexOf('\nobjectives:'))];
+    expect(cut(after)).toEqual(cut(original));
+    const s = parseScenario(after);
+    expect(s.ok && s.scenario.injects.at(-1)?.subject).toEqual({ vi: 'Đoàn cứu trợ sẵn sàng', en: 'Relief convoy at Con Cuông' });
+  });
+
+  it('keeps the blank line between the injects and the next section', () => {
+    const file = copyScenario();
+    const csv = join(tempDir(), 'msel.csv');
+    writeFileSync(csv, mselToCsv(KSN.injects).replace('Relief convoy ready', 'Relief convoy at Con Cuông'));
+    expect(drill(['msel', 'import', csv, '--into', file]).code).toBe(0);
+    const after = readFileSync(file, 'utf8');
+    const original = readFileSync(SCENARIO, 'utf8');
+    expect(after.slice(after.indexOf('Relief convoy at Con Cuông'))).toContain('\n\nobjectives:');
+    expect(after.slice(after.indexOf('\nobjectives:'))).toBe(original.slice(original.indexOf('\nobjectives:')));
   });
 
   it('says what to do with a sheet that is not UTF-8 text, and with no --into', () => {

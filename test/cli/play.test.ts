@@ -45,7 +45,10 @@ describe('drill play on stdin', () => {
     expect(b.stdout).toContain("refused: unit 'tc-militia' is busy: mobilising → ta-ca-houses. Nothing was changed.");
     expect(b.stdout).toMatch(/refused: you do not command unit 'hk-militia': it answers to Hữu Kiệm commune chair \(hk-chair\)\. Nothing was changed\./);
     expect(b.stdout).toContain('cannot read that: missing <incident>');
-    expect(b.stdout).toContain('4 line(s) of the script were refused or not understood (exit status 1).');
+    expect(b.stdout).toContain('4 lines of the script were refused or not understood (exit status 1).');
+    const one = drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'en'], { input: 'evacuate nowhere\n' });
+    expect(one.code).toBe(1);
+    expect(one.stdout).toContain('1 line of the script was refused or not understood (exit status 1).');
     expect(readFileSync(join(dir, 'b.json'), 'utf8')).toBe(readFileSync(join(dir, 'a.json'), 'utf8'));
   });
 

@@ -61,12 +61,33 @@ describe('drill report', () => {
     expect(readFileSync(out, 'utf8').startsWith('<!DOCTYPE html>')).toBe(true);
   });
 
-  it('refuses an unknown format or language with exit 2 and the usage', () => {
+  it('refuses an unknown format or language with exit 2, the reason and where the options are (not the whole usage)', () => {
     for (const args of [['--format', 'pdf'], ['--lang', 'fr']]) {
       const r = drill(['report', late, ...args]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/^drill report: --(format must be md or html|lang must be vi or en)/);
-      expect(r.stderr).toContain('usage: drill report <run.json>');
+      expect(r.stderr).toMatch(/^drill report: --(format must be md or html|lang must be vi or en)[^\n]*\n\(drill report --help lists the options\)\n$/);
+    }
+  });
+
+  it('refuses an --out it would not write what its name says (.pdf, .txt, no extension, or another format than --format), listing .md and .html, exit 2, writing nothing', () => {
+    const cases: [string[], string][] = [
+      [['--out', join(dir, 'r.pdf')], `--out ${join(dir, 'r.pdf')}: drill report writes Markdown (.md, .markdown) or HTML (.html, .htm), not '.pdf'; for a PDF, write ${join(dir, 'r')}.html and print it to PDF from a browser`],
+      [['--out', join(dir, 'r.txt')], `--out ${join(dir, 'r.txt')}: drill report writes Markdown (.md, .markdown) or HTML (.html, .htm), not '.txt'`],
+      [['--out', join(dir, 'report')], `--out ${join(dir, 'report')}: the file name needs an extension: drill report writes Markdown (.md, .markdown) or HTML (.html, .htm)`],
+      [['--format', 'html', '--out', join(dir, 'r.md')], `--out ${join(dir, 'r.md')}: --format html writes HTML, which goes in a file ending in .html or .htm`],
+    ];
+    const before = readdirSync(dir).sort();
+    for (const [args, message] of cases) {
+      const r = drill(['report', late, ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe(`drill report: ${message}\n(drill report --help lists the options)\n`);
+      expect(r.stdout).toBe('');
+    }
+    expect(readdirSync(dir).sort()).toEqual(before);
+    // the names it does write: .md and .markdown hold Markdown, .html and .htm HTML (any case)
+    for (const [name, html] of [['r.markdown', false], ['r.HTM', true]] as const) {
+      expect(drill(['report', late, '--out', join(dir, name)]).code).toBe(0);
+      expect(readFileSync(join(dir, name), 'utf8').startsWith('<!DOCTYPE html>')).toBe(html);
     }
   });
 
@@ -155,6 +176,7 @@ describe('drill fork', () => {
     expect(drill(['fork', late, '--decisions', EARLY]).stderr).toContain('--at is required');
     expect(drill(['fork', late, '--at', '1h']).code).toBe(2);
     expect(drill(['fork', late, '--at', 'noon', '--decisions', EARLY]).stderr).toContain("--at: 'noon' is not a time");
+    expect(drill(['fork', late, '--at', '5:00', '--decisions', EARLY]).stderr).toContain("--at: '5:00' is not a time; write T+05:00, that is 5h after the start");
     expect(r.stderr).not.toMatch(STACK);
   });
 

@@ -51,14 +51,22 @@ describe('drill run --decisions with refused decisions', () => {
     expect(codes).toEqual(['no-change', 'no-authority', 'unknown-incident']);
   });
 
-  it('a refused command of an option a person chose names the answer it came from', () => {
+  it('an order of the option a person chose that found the thing already so: the answer was accepted, its order changed nothing (not "refused")', () => {
     const g = join(dir, 'g.yaml');
     writeDecisions(g, ['mx-chair'], [
       '{ at: T+00:30, role: mx-chair, do: evacuate, zone: muong-xen-lowland }',
       '{ at: T+01:46, role: mx-chair, do: answer, inject: night-evacuation, option: evacuate-now }',
+      '{ at: T+01:46, role: mx-chair, do: evacuate, zone: muong-xen-lowland }',
     ]);
     const r = drill(['run', KY_SON, '--decisions', g]);
-    expect(r.stdout).toContain(`    refused  ${g}:5  T+01:46  mx-chair  answer night-evacuation evacuate-now → evacuate muong-xen-lowland: zone 'muong-xen-lowland' already has its order`);
+    const lines = r.stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('  decisions   '));
+    expect(lines[at]).toMatch(/ 2 refused \(1 of them an order of an answer that changed nothing\)$/);
+    expect(lines.slice(at + 1, at + 3)).toEqual([
+      `    no change  ${g}:5  T+01:46  mx-chair  answer night-evacuation evacuate-now accepted; its order "evacuate muong-xen-lowland" changed nothing: zone 'muong-xen-lowland' already has its order (moving)`,
+      // the same order given by the person, right after: that one is theirs
+      `    refused  ${g}:6  T+01:46  mx-chair  evacuate muong-xen-lowland: zone 'muong-xen-lowland' already has its order (moving)`,
+    ]);
   });
 });
 

@@ -154,5 +154,8 @@ describe('drill run and drill verify', () => {
     const r = drill(['run', SCENARIO, '--seed', 'abc']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--seed must be a whole number');
+    const until = drill(['run', SCENARIO, '--until', '5:00']);
+    expect(until.code).toBe(2);
+    expect(until.stderr).toContain("drill run: --until: '5:00' is not a time; write T+05:00, that is 5h after the start");
   });
 });

@@ -19,8 +19,17 @@ describe('drill validate', () => {
     expect(lines.some((l) => /^test\/fixtures\/broken\.yaml:22:\d+: error\[unknown-id\] units\[0\]\.base: /.test(l))).toBe(true);
     expect(lines.some((l) => /:25:\d+: error\[duplicate-id\]/.test(l))).toBe(true);
     expect(lines.some((l) => /:24:\d+: error\[negative-duration\]/.test(l))).toBe(true);
-    expect(lines.some((l) => /:3[45]:\d+: error\[yaml\]/.test(l))).toBe(true);
+    expect(lines.some((l) => /:14:\d+: error\[thousands-separator\] areas\[0\]\.population: '12\.000' reads as 12 \(write 12000/.test(l))).toBe(true);
+    expect(lines).toHaveLength(4);
     expect(r.stdout + r.stderr).not.toMatch(STACK);
+  });
+
+  it('exits 1 on a file whose YAML does not read, with the syntax error alone', () => {
+    const r = drill(['validate', 'test/fixtures/broken-syntax.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'test/fixtures/broken-syntax.yaml:23:1: error[yaml] (syntax): tabs are not allowed as indentation (indent with spaces: YAML does not allow tabs there)',
+    ]);
   });
 
   it('gives one clear line for an empty, a binary and a missing file', () => {

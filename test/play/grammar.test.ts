@@ -54,6 +54,14 @@ describe('parseLine', () => {
     expect(problem('advance soon').key).toBe('parse.bad-step');
   });
 
+  it('for a time written like a clock (5:00), says the T+ form to write, and the step too when it could be one', () => {
+    expect(problem('advance 5:00')).toEqual({ key: 'parse.bad-step-guess', params: { value: '5:00', time: 'T+05:00', step: '5h' } });
+    expect(problem('advance until 05:40')).toEqual({ key: 'parse.bad-time-guess', params: { value: '05:40', time: 'T+05:40' } });
+    expect(problem('advance t+05:40')).toEqual({ key: 'parse.bad-time-guess', params: { value: 't+05:40', time: 'T+05:40' } });
+    expect(problem('jump 5:00')).toEqual({ key: 'parse.bad-time-guess', params: { value: '5:00', time: 'T+05:00' } });
+    expect(problem('inject tc-chair at 6:30 Call | Call the chair')).toEqual({ key: 'parse.bad-time-guess', params: { value: '6:30', time: 'T+06:30' } });
+  });
+
   it('reads the controller\'s commands', () => {
     expect(ok('hold dam-rumour')).toMatchObject({ verb: 'hold', args: { inject: 'dam-rumour' } });
     expect(ok('jump T+04:00')).toMatchObject({ verb: 'jump', at: 14400 });

@@ -78,6 +78,15 @@ describe('a play session', () => {
     expect(s.handle('answer evacuate-now').refused).toBe(true);
   });
 
+  it('says an answer\'s order that found the zone already moving changed nothing, not that it was refused', () => {
+    const s = session(['mx-chair']);
+    play(s, ['evacuate muong-xen-lowland', 'advance T+01:46', 'answer evacuate-now']);
+    const r = s.handle('advance 1m');
+    expect(r.text).toContain('T+01:46  night-evacuation answered: evacuate-now (Evacuate now) (mx-chair)');
+    expect(r.text).toContain('T+01:46  mx-chair: evacuate muong-xen-lowland (the order of answer evacuate-now): no change, already in effect');
+    expect(r.text).not.toContain('refused');
+  });
+
   it('shows a waiting decision with its deadline and refuses an answer at the deadline minute', () => {
     const s = session(['mx-chair']);
     const stop = s.handle('advance');

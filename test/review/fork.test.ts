@@ -99,9 +99,53 @@ describe('a fork in which a trainee takes over a role doctrine played', () => {
     expect(verifyRunLog(back.log).ok).toBe(true);
     const opened = openRunLog(text, 'fork.json');
     expect(opened.ok && opened.run.joined).toEqual({ 'tc-chair': at });
+    if (!opened.ok) return;
+    // the viewer's replay, from the keyframes after the take-over, shows the world of the fork itself
+    const { Replay } = await import('../../engine/replay/replay.js');
+    const { createSim } = await import('../../engine/sim/run.js');
+    for (const t of [at - 1, at + 1, 9 * 3600 + 5, 12 * 3600]) {
+      const sim = createSim(doctrine.scenario, { seed: doctrine.log.seed, players: ['tc-chair'], joined: { 'tc-chair': at } });
+      sim.run(t + 1);
+      expect(JSON.stringify(new Replay(opened.run).stateAt(t)), `at ${t}`).toBe(JSON.stringify(sim.world));
+    }
     // forked again later, the first take-over time is kept
     const again = planFork(back.log, at + 3600, { decisions: [], players: ['mx-chair'] });
     expect(again.ok && again.joined).toEqual({ 'mx-chair': at + 3600, 'tc-chair': at });
+  });
+});
+
+describe('take-over times and doctrine\'s staff time, forks of forks', () => {
+  it('doctrine does not answer for a role taken over while its staff were still on it (doctrine.reaction)', async () => {
+    const { parse, stringify } = await import('yaml');
+    const { readFileSync } = await import('node:fs');
+    const { parseScenario } = await import('../../engine/scenario/parse.js');
+    const { ROOT } = await import('../helpers/cli.js');
+    const doc = parse(readFileSync(`${ROOT}/scenarios/ky-son-flash-flood.yaml`, 'utf8'));
+    doc.doctrine = { ...(doc.doctrine ?? {}), reaction: '30m' };
+    const r = parseScenario(stringify(doc), 'ky-son-reaction.yaml');
+    if (!r.ok) throw new Error('does not load');
+    const base = runScenario(r.scenario, { seed: 1 }).log!.events.map((l) => JSON.parse(l));
+    const deliveries = base.filter((e) => e.type === 'inject.delivered');
+    expect(deliveries.length).toBeGreaterThan(5);
+    for (const d of deliveries) {
+      const at = d.t + 60; // taken over a minute after the inject reached the role
+      const ev = runScenario(r.scenario, { seed: 1, players: [d.to], joined: { [d.to]: at } }).log!.events.map((l) => JSON.parse(l));
+      expect(ev.filter((e) => e.type === 'decision' && e.role === d.to && e.author === 'doctrine' && e.t >= at), `${d.id} to ${d.to}`).toEqual([]);
+    }
+  });
+
+  it('a fork of a fork made before the first take-over: the role is taken over at the new fork, or left to doctrine', () => {
+    const doctrine = kySon('doctrine');
+    const first = planFork(doctrine.log, 5 * 3600, { decisions: [], players: ['tc-chair'] });
+    if (!first.ok) throw new Error(first.message);
+    const log1 = runScenario(doctrine.scenario, { seed: doctrine.log.seed, until: doctrine.log.until, players: first.players, joined: first.joined, decisions: first.decisions }).log!;
+    const again = planFork(log1, 1800, { decisions: [], players: ['tc-chair'] });
+    expect(again.ok && again.joined).toEqual({ 'tc-chair': 1800 });
+    const other = planFork(log1, 1800, { decisions: [], players: ['mx-chair'] });
+    expect(other.ok && [other.players, other.joined]).toEqual([['mx-chair'], { 'mx-chair': 1800 }]);
+    // later than the first take-over, the role stays taken over from then
+    const later = planFork(log1, 6 * 3600, { decisions: [], players: [] });
+    expect(later.ok && [later.players, later.joined]).toEqual([['tc-chair'], { 'tc-chair': 5 * 3600 }]);
   });
 });
 

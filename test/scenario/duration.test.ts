@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDuration, parseDuration } from '../../engine/scenario/duration.js';
+import { formatClock, formatDuration, parseDuration, suggestTime, timeHint } from '../../engine/scenario/duration.js';
 
 describe('durations', () => {
   it('reads every documented notation as whole seconds', () => {
@@ -29,5 +29,26 @@ describe('durations', () => {
       expect(parseDuration(formatDuration(s))).toEqual({ ok: true, seconds: s });
       expect(parseDuration(formatClock(s))).toEqual({ ok: true, seconds: s });
     }));
+  });
+
+  it('for a text that is not a time, suggests the T+ form it most likely means', () => {
+    const cases: [string, string | undefined][] = [
+      ['05:40', 'T+05:40'], ['5:40', 'T+05:40'], ['+05:40', 'T+05:40'], ['T05:40', 'T+05:40'], ['t+05:40', 'T+05:40'],
+      ['05:40:30', 'T+05:40:30'], ['1d02:00', 'T+1d02:00'], ['T+5', 'T+05:00'], ['T+2h30m', 'T+02:30'],
+      ['25:99', undefined], ['noon', undefined], ['5:4', undefined], ['T+05:40', undefined], ['2h', undefined],
+    ];
+    for (const [text, meant] of cases) expect(suggestTime(text), text).toBe(meant);
+  });
+
+  it('every time it suggests reads, as the time it says', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 59 }), (h, m) => {
+      const meant = suggestTime(`${h}:${String(m).padStart(2, '0')}`)!;
+      expect(parseDuration(meant)).toEqual({ ok: true, seconds: h * 3600 + m * 60 });
+    }));
+  });
+
+  it('a hint for a time says what to write and what it means, or the forms when there is no guess', () => {
+    expect(timeHint('05:41')).toBe('write T+05:41, that is 5h41m after the start');
+    expect(timeHint('noon')).toBe("write it like 'T+02:30' or '2h30m', that is 2 h 30 min after the start");
   });
 });

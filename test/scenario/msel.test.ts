@@ -1,9 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { importMsel, injectsToRows, MSEL_COLUMNS, mselToCsv, mselToMarkdown, readMselCsv } from '../../engine/scenario/msel.js';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { importMsel, injectsToRows, MSEL_COLUMNS, mselToCsv, readMselCsv, replaceInjectsInText } from '../../engine/scenario/msel.js';
+import { mselToMarkdown } from '../../engine/scenario/msel-markdown.js';
+import { parseScenario } from '../../engine/scenario/parse.js';
 import { formatLabel, readLabel, readWords, formatValue } from '../../engine/scenario/msel-cells.js';
 import { COMMANDS, Inject, METHODS, type Scenario, type Text } from '../../engine/scenario/schema.js';
-import { loadNamed } from '../helpers/scenarios.js';
+import { ROOT } from '../helpers/cli.js';
+import { loadNamed, scenarioFiles } from '../helpers/scenarios.js';
 
 const ksn = loadNamed('ky-son-flash-flood');
 
@@ -46,7 +51,7 @@ const command = fc.oneof(
 );
 
 const expected = fc.record(
-  { do: fc.constantFrom(...COMMANDS), zone: pick(N.zone), area: pick(N.area), unit: pick(N.unit), incident: id, level: fc.integer({ min: 0, max: 3 }), within: duration },
+  { do: fc.constantFrom(...COMMANDS), zone: pick(N.zone), area: pick(N.area), unit: pick(N.unit), incident: id, level: fc.integer({ min: 0, max: 3 }), message: text, within: duration },
   { requiredKeys: ['do'] },
 );
 
@@ -130,6 +135,35 @@ describe('MSEL export then import', () => {
     expect(back.ok && back.injects).toEqual(ksn.injects);
   });
 
+  /** every shipped scenario, and a planner's scenario whose expected public_info carries a message */
+  const files = [...scenarioFiles(), join(ROOT, 'test/fixtures/msel/expected-public-info.yaml')];
+  it.each(files.map((f) => [basename(f), f]))('gives back the same parsed scenario for %s (export, import into the file, load)', (_, file) => {
+    const text = readFileSync(file, 'utf8');
+    const loaded = parseScenario(text, file);
+    if (!loaded.ok) throw new Error(`${file} does not load`);
+    const s = loaded.scenario;
+    if (s.injects.length === 0) {
+      // nothing to carry: the sheet has only its header, which import refuses rather than emptying the MSEL
+      expect(importMsel(mselToCsv(s.injects), s).ok).toBe(false);
+      return;
+    }
+    const back = importMsel(mselToCsv(s.injects), s);
+    if (!back.ok) throw new Error(back.issues.map((i) => `row ${i.row} ${i.column}: ${i.message}`).join('\n'));
+    const again = parseScenario(replaceInjectsInText(text, back.written, 'yaml'), file);
+    expect(again.ok && again.scenario).toEqual(s);
+  });
+
+  it('carries the message of an expected public_info (what doctrine says when it plays the role) both ways', () => {
+    const inj = Inject.parse({
+      id: 'rumour', seq: 5, at: 'T+09:00', from: 'Facebook', to: 'tc-chair', method: 'social-media', subject: 'Tin đồn', message: 'Tin đồn sạt lở',
+      expected: { do: 'public_info', area: 'ta-ca', message: { vi: 'Không có sạt lở mới', en: 'No new landslide' }, within: '30m' },
+    });
+    const cell = injectsToRows([inj])[0][MSEL_COLUMNS.indexOf('expected action')];
+    expect(cell).toBe('public_info area=ta-ca message.vi="Không có sạt lở mới" message.en="No new landslide" within=30m');
+    const back = importMsel(mselToCsv([inj]), ksn);
+    expect(back.ok && back.injects[0].expected).toEqual(inj.expected);
+  });
+
   it('reads a text given the same in both languages as one plain text', () => {
     const inj = Inject.parse({ id: 'a', seq: 1, at: 'T+00:10', from: 'x', to: 'tc-chair', method: 'phone', subject: { vi: 'Lũ', en: 'Lũ' }, message: 'm' });
     const back = importMsel(mselToCsv([inj]), ksn);
@@ -155,7 +189,7 @@ describe('MSEL export then import', () => {
   });
 
   it('escapes HTML in the Markdown table (the rumour inject carries an <img> tag)', () => {
-    const md = mselToMarkdown(ksn.injects, 'Kỳ Sơn');
+    const md = mselToMarkdown(ksn);
     expect(md).not.toContain('<img');
     expect(md).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(md.split('\n').filter((l) => l.startsWith('| ')).length).toBe(ksn.injects.length + 1);
@@ -217,6 +251,36 @@ describe('MSEL import problems', () => {
     const csv = [header.replace(/,/g, ';'), MSEL_COLUMNS.map((c) => (good(1) as Record<string, string>)[c] ?? '').join(';')].join('\r\n');
     const r = importMsel(csv, ksn);
     expect(r.ok && r.injects[0]).toMatchObject({ id: 'inject-1', at: 3600, to: 'tc-chair', subject: { vi: 'Tin' } });
+  });
+
+  it('reads message=, message.vi= and message.en= in an expected action, as docs/msel.md shows them', () => {
+    const csv = [header,
+      row({ ...good(1), 'expected action': 'public_info area=ta-ca message="Đập an toàn." within=30m' }),
+      row({ ...good(2), 'expected action': 'public_info area=ta-ca message.vi="Đập an toàn." message.en="The dam is safe."' }),
+      row({ ...good(3), 'expected action': 'public_info area=ta-ca message.en="The dam is safe."' }),
+    ].join('\r\n');
+    const r = importMsel(csv, ksn);
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+    expect(r.injects.map((i) => i.expected)).toEqual([
+      { do: 'public_info', area: 'ta-ca', message: 'Đập an toàn.', within: 1800 },
+      { do: 'public_info', area: 'ta-ca', message: { vi: 'Đập an toàn.', en: 'The dam is safe.' } },
+      { do: 'public_info', area: 'ta-ca', message: { en: 'The dam is safe.' } },
+    ]);
+    expect(Object.keys(r.written[0].expected as object)).toEqual(['do', 'area', 'message', 'within']);
+  });
+
+  it('refuses a message given twice or in both forms, naming the row and column', () => {
+    const csv = [header,
+      row({ ...good(1), 'expected action': 'public_info area=ta-ca message="a" message.vi="b"' }),
+      row({ ...good(2), 'expected action': 'public_info area=ta-ca message.vi="a" message.vi="b"' }),
+      row({ ...good(3), 'decision options': 'a: A -> public_info area=ta-ca message.en="x" message="y"\nb: B', 'decision deadline': '30m', 'decision default': 'b' }),
+    ].join('\r\n');
+    const r = importMsel(csv, ksn);
+    expect(!r.ok && r.issues.map((i) => `${i.row}/${i.column}: ${i.message}`)).toEqual([
+      "2/expected action: give message=... (both languages) or message.vi=... message.en=..., not both",
+      "3/expected action: 'message.vi' is given twice",
+      "4/decision options: option 'a': give message=... (both languages) or message.vi=... message.en=..., not both",
+    ]);
   });
 
   it('says which columns are unknown or missing', () => {

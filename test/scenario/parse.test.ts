@@ -15,18 +15,44 @@ describe('the scenario loader', () => {
     for (const f of files) expect(() => loadScenarioFile(f)).not.toThrow();
   });
 
-  it('reports an unknown base, a duplicate id, a negative duration and a YAML error together, at their lines', () => {
+  it('reports a thousands separator, an unknown base, a negative duration and a duplicate id together, at their lines', () => {
     const r = parseScenario(broken, 'broken.yaml');
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const by = (code: string) => r.issues.find((i) => i.code === code);
+    expect(by('thousands-separator')).toMatchObject({ line: 14, path: 'areas[0].population' });
     expect(by('unknown-id')).toMatchObject({ line: 22, path: 'units[0].base' });
     expect(by('unknown-id')!.hint).toContain("did you mean 'muong-xen'");
     expect(by('negative-duration')).toMatchObject({ line: 24, path: 'units[0].mobilisation' });
     expect(by('duplicate-id')).toMatchObject({ line: 25, path: 'units[1].id' });
-    expect(by('yaml')!.line).toBeGreaterThanOrEqual(34);
-    expect(by('yaml')!.line).toBeLessThanOrEqual(35);
+    expect(r.issues).toHaveLength(4);
     for (const i of r.issues) expect(i.file).toBe('broken.yaml');
+  });
+
+  it('reports YAML that does not read with its syntax errors alone: a tab, and nothing about what the tab garbled', () => {
+    const r = parseScenario(readFileSync(join(ROOT, 'test/fixtures/broken-syntax.yaml'), 'utf8'), 'tab.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toEqual([expect.objectContaining({ line: 23, column: 1, code: 'yaml', message: 'tabs are not allowed as indentation', hint: expect.stringContaining('indent with spaces') })]);
+  });
+
+  it('reports every syntax error of a file that does not read, and no shape or reference complaint', () => {
+    // the unclosed quote swallows the rest of the line; the unknown area would be a true complaint, but it waits for the syntax
+    const base = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
+    const text = base.replace('    area: muong-xen\n\nroles:', '    area: muong-xem\n\nroles:').replace('from: hotline 112', 'from: "hotline 112');
+    const r = parseScenario(text, 'm.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.length).toBeGreaterThan(0);
+    expect(r.issues.every((i) => i.code === 'yaml')).toBe(true);
+  });
+
+  it('checks on past a duplicate key (the YAML still reads): the duplicate and the rest together', () => {
+    const base = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
+    const text = base.replace('horizon: 4h\n', 'horizon: 4h\nhorizon: 5h\n').replace('    base: muong-xen\n    home: muong-xen\n    mobilisation: 5m', '    base: muong-xem\n    home: muong-xen\n    mobilisation: 5m');
+    const r = parseScenario(text, 'm.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => i.code).sort()).toEqual(['unknown-id', 'yaml']);
   });
 
   it('says so in one issue for an empty file, a binary file and a non-scenario', () => {
@@ -37,6 +63,17 @@ describe('the scenario loader', () => {
         expect(r.issues).toHaveLength(1);
         expect(r.issues[0].code).toBe(code);
       }
+    }
+  });
+
+  it('tells a comma in an unquoted text of a flow mapping to quote the text, with the text as it was meant', () => {
+    const text = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8').replace('name: { vi: Dân quân xã Mường Xén, en:', 'name: { vi: Dân quân, xã Mường Xén, en:');
+    const r = parseScenario(text, 'm.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.issues).toHaveLength(1);
+      expect(r.issues[0]).toMatchObject({ line: 30, code: 'unknown-key', message: "unknown key 'xã Mường Xén'" });
+      expect(r.issues[0].hint).toBe('a comma inside { ... } starts a new key: put the text in quotes, as in vi: "Dân quân, xã Mường Xén"');
     }
   });
 
@@ -59,6 +96,21 @@ describe('the scenario loader', () => {
       expect(at(path)!.hint).toContain("write it with its unit, like '90s', '45m'");
     }
     expect(at('horizon')!.line).toBe(text.split('\n').indexOf('horizon: 240') + 1);
+  });
+
+  it('says a clock-like text where a time goes is not a time, with the T+ form to write; a duration keeps its own hint', () => {
+    const text = readFileSync(join(ROOT, 'scenarios/ky-son-flash-flood.yaml'), 'utf8')
+      .replace('hazard_arrives: T+03:00', 'hazard_arrives: 03:00').replace('warning: 20m', 'warning: 00:20');
+    const r = parseScenario(text, 'k.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.find((i) => i.path === 'evacuation.zones[0].hazard_arrives')).toMatchObject({
+      code: 'time', message: "'03:00' is not a time", hint: 'write T+03:00, that is 3h after the start',
+    });
+    // 00:20 may be 20 minutes or 20 seconds: no guess
+    expect(r.issues.find((i) => i.path === 'evacuation.zones[0].warning')).toMatchObject({
+      code: 'duration', message: "'00:20' is not a duration", hint: "write it like '90s', '45m', '2h30m', '1d6h' or 'T+02:30'",
+    });
   });
 
   it('round-trips: parse, serialise, parse gives an equal scenario (YAML and JSON)', () => {
@@ -114,6 +166,38 @@ describe('the scenario loader', () => {
 });
 
 describe('objective thresholds', () => {
+  const quePhong = readFileSync(join(ROOT, 'test/fixtures/que-phong.yaml'), 'utf8');
+
+  it('reads a duration as its seconds for a metric in seconds, in the threshold and the rating: the same scenario as with numbers', () => {
+    const text = quePhong.replace('threshold: 2700 }', 'threshold: 45m }').replace('rating: { P: 2700, S: 3600, M: 7200 }', 'rating: { P: 45m, S: 1h, M: 2h }');
+    const withDurations = parseScenario(text, 'qp.yaml');
+    const withNumbers = parseScenario(quePhong, 'qp.yaml');
+    expect(withDurations.ok && withNumbers.ok).toBe(true);
+    if (!withDurations.ok || !withNumbers.ok) return;
+    expect(withDurations.scenario.objectives[1].criterion.threshold).toBe(2700);
+    expect(withDurations.scenario.objectives[1].rating).toEqual({ P: 2700, S: 3600, M: 7200 });
+    expect(withDurations.scenario).toEqual(withNumbers.scenario);
+    expect(withDurations.warnings).toEqual(withNumbers.warnings);
+  });
+
+  it('still checks the rating order and the threshold against the rating when they are written as durations', () => {
+    const text = quePhong.replace('threshold: 2700 }', 'threshold: 30m }').replace('rating: { P: 2700, S: 3600, M: 7200 }', 'rating: { P: 45m, S: 1h, M: 2h }');
+    const r = parseScenario(text, 'qp.yaml');
+    expect(r.ok && r.warnings.map((w) => w.message)).toContain("objective 'first-on-scene': a value rated P can still miss the criterion (threshold 1800 is stricter than P 2700)");
+    const order = parseScenario(quePhong.replace('rating: { P: 2700, S: 3600, M: 7200 }', 'rating: { P: 45m, S: 2h, M: 1h }'), 'qp.yaml');
+    expect(!order.ok && order.issues.map((i) => i.code)).toContain('rating-order');
+  });
+
+  it("rejects a duration for a metric not in seconds, saying what the metric counts, and reads '90%' as a share to write 0.9", () => {
+    const text = quePhong.replace('threshold: 0.9, by', 'threshold: 90%, by').replace('rating: { P: 0.9, S: 0.7, M: 0.4 }', 'rating: { P: 0.9, S: 0.7, M: 40m }');
+    const r = parseScenario(text, 'qp.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const at = (path: string) => r.issues.filter((i) => i.path === path);
+    expect(at('objectives[0].criterion.threshold')).toEqual([expect.objectContaining({ message: "expected a number, got the text '90%'", hint: 'evacuated_share is a share from 0 to 1: write 0.9' })]);
+    expect(at('objectives[0].rating.M')).toEqual([expect.objectContaining({ message: "'40m' is a duration, but evacuated_share is not counted in seconds" })]);
+  });
+
   it('warns when a value rated P could miss the criterion, or one rated M could meet it', () => {
     const base = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
     const strict = parseScenario(base.replace('threshold: 2700 }', 'threshold: 1800 }'), 'm.yaml');
@@ -122,5 +206,103 @@ describe('objective thresholds', () => {
     expect(loose.ok && loose.warnings.map((w) => w.message).join()).toContain('rated M can meet');
     const fine = parseScenario(base, 'm.yaml');
     expect(fine.ok && fine.warnings).toEqual([]);
+  });
+});
+
+describe('counts written with a thousands separator', () => {
+  const quePhong = readFileSync(join(ROOT, 'test/fixtures/que-phong.yaml'), 'utf8');
+  const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+  it("says '21.000' reads as 21 where a count is asked for, at the value, and how to write it", () => {
+    const text = quePhong.replace('    population: 21000\n', '    population: 21.000\n');
+    const r = parseScenario(text, 'qp.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([expect.objectContaining({
+      line: lineOf(text, 'population: 21.000'), column: 17, path: 'areas[1].population', code: 'thousands-separator',
+      message: "'21.000' reads as 21", hint: 'write 21000, with no thousands separator',
+    })]);
+  });
+
+  it("says it once, instead of 'expected a whole number', when the separator makes a fraction (1.650)", () => {
+    const text = quePhong.replace('      population: 650\n', '      population: 1.650\n');
+    const r = parseScenario(text, 'qp.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const here = r.issues.filter((i) => i.path === 'evacuation.zones[0].population');
+    expect(here.map((i) => i.message)).toEqual(["'1.650' reads as 1.65"]);
+  });
+
+  it('finds it in crews, shelter capacities, stocks and drawn numbers of people too, and in a comma-grouped text', () => {
+    const text = quePhong
+      .replace('    crew: 60\n', '    crew: 1.060\n')
+      .replace('capacity_people: 700, area_m2: 2000', 'capacity_people: 1.700, area_m2: 2000')
+      .replace('stock_person_days: 60000', 'stock_person_days: 60.000')
+      .replace('people: { uniform: [8, 20] }', 'people: { uniform: [8, 1.020] }')
+      .replace('    population: 12500\n', '    population: "12,500"\n');
+    const r = parseScenario(text, 'qp.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const found = r.issues.filter((i) => i.code === 'thousands-separator').map((i) => `${i.path}: ${i.message}`);
+    expect(found).toEqual([
+      "areas[1].stock_person_days: '60.000' reads as 60",
+      "areas[2].population: '12,500' is a text, not a number",
+      "units[6].crew: '1.060' reads as 1.06",
+      "incident_kinds[0].people.uniform[1]: '1.020' reads as 1.02",
+      "evacuation.shelters[0].capacity_people: '1.700' reads as 1.7",
+    ]);
+    expect(r.issues.filter((i) => i.path === 'areas[2].population')).toHaveLength(1);
+  });
+
+  it('leaves decimals alone where they are not counts (a rate, a length in km, a probability)', () => {
+    const text = quePhong.replace('length_km: 95,', 'length_km: 95.500,').replace('probability: 0.4', 'probability: 0.400');
+    const r = parseScenario(text, 'qp.yaml');
+    expect(r.ok).toBe(true);
+  });
+});
+
+describe('hints that lead to the fix, not away from it', () => {
+  const quePhong = readFileSync(join(ROOT, 'test/fixtures/que-phong.yaml'), 'utf8');
+
+  it('reports an id written with a diacritic once, says how to write it, and does not flag the references that already do', () => {
+    const text = quePhong.replace('  - id: tri-le\n    name: Tri Lễ', '  - id: tri-lễ\n    name: Tri Lễ');
+    const r = parseScenario(text, 'qp.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const errors = r.issues.filter((i) => i.severity === 'error');
+    expect(errors).toEqual([expect.objectContaining({ path: 'areas[2].id', code: 'id', message: "'tri-lễ' is not a valid id" })]);
+    expect(errors[0].hint).toMatch(/: write 'tri-le'$/);
+  });
+
+  it("never suggests an invalid id: a typo of that area's reference is pointed to the id as it should be written", () => {
+    const text = quePhong.replace('  - id: tri-le\n    name: Tri Lễ', '  - id: tri-lễ\n    name: Tri Lễ').replace('    base: tri-le\n    home: tri-le\n    mobilisation: 10m', '    base: tri-le\n    home: tri-l\n    mobilisation: 10m');
+    const r = parseScenario(text, 'qp.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const home = r.issues.find((i) => i.path === 'units[1].home');
+    expect(home?.message).toBe("unknown area 'tri-l'");
+    expect(home?.hint).toBe("did you mean 'tri-le'?");
+  });
+
+  it("points a rule's `at:` to `from:`, not to `id`", () => {
+    const text = quePhong.replace('  - id: reopen-ql48\n    from: T+16:00', '  - id: reopen-ql48\n    at: T+16:00');
+    const r = parseScenario(text, 'qp.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const at = r.issues.find((i) => i.path === 'rules[2].at');
+    expect(at).toMatchObject({ code: 'unknown-key', message: "unknown key 'at'" });
+    expect(at!.hint).toMatch(/^did you mean 'from'\? here it starts at `from:` and stops at `until:`$/);
+  });
+
+  it('names an unknown capability as one, suggests the capability meant, and lists them all', () => {
+    const text = quePhong.replace('capabilities: { engineering: 2 }', 'capabilities: { excavation: 2 }').replace('need: { rescue: 2 }', 'need: { rescue: 2, medic: 1 }');
+    const r = parseScenario(text, 'qp.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const all = 'rescue, fire, medical, transport, engineering, chemical, boat, logistics, command';
+    expect(r.issues.find((i) => i.path === 'units[5].capabilities.excavation')).toMatchObject({
+      code: 'unknown-capability', message: "unknown capability 'excavation'", hint: `did you mean 'engineering'? the capabilities are ${all}`,
+    });
+    expect(r.issues.find((i) => i.path === 'incident_kinds[1].need.medic')?.hint).toBe(`did you mean 'medical'? the capabilities are ${all}`);
   });
 });

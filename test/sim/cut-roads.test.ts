@@ -59,6 +59,16 @@ function line(effect: Record<string, unknown>, reopen: string | null = 'b-c'): S
   return r.scenario;
 }
 
+/** The line with these rules instead of its own, and any other edit. */
+function lineWith(rules: unknown[], edit?: (doc: any) => void): Scenario {
+  const doc = parseYaml(LINE);
+  doc.rules = rules;
+  edit?.(doc);
+  const r = parseScenario(stringify(doc), 'line.yaml');
+  if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+  return r.scenario;
+}
+
 type Ev = Record<string, any>;
 /** The team's events and the roads' (doctrine plays; with recall times, a trainee plays the chair and dispatches at once). */
 const teamEvents = (s: Scenario, recalls: number[] = []) =>
@@ -159,6 +169,69 @@ describe('the road a unit is on is cut', () => {
   });
 });
 
+describe('early in the run, and roads changing again', () => {
+  it('recalled 10 min into a 1 h road, it turns round: home 10 min later, and the map shows it on the road, not at A at once', () => {
+    const s = line({ cut_road: 'b-c' }, null);
+    const events = teamEvents(s, [600]);
+    expect(back(events)).toBe(1200);
+    const model = new Model(s);
+    const sim = new Sim(model, { seed: 1, decisions: [{ at: 0, role: 'chair', author: 'trainee', cmd: { do: 'dispatch', unit: 'team', incident: 'house' } }, { at: 600, role: 'chair', author: 'trainee', cmd: { do: 'recall', unit: 'team' } }], players: ['chair'], until: 6 * 3600, mode: 'metrics', keyframeEvery: s.keyframe_every });
+    sim.start();
+    sim.run(901);
+    const a = model.travel.nodeXY[model.travel.nodeIndex.get('a')!];
+    const [x, y] = unitPosition(model, sim.world.units.team, 900);
+    // 5 km from A, on the way back (10 km at 600 s)
+    expect(Math.hypot(x - a[0], y - a[1])).toBeCloseTo(5, 0);
+  });
+
+  it('its own road cut 20 min in, it turns back; recalled 10 min later it is home 10 min after that, not at once', () => {
+    const events = teamEvents(lineWith([{ id: 'change', from: 'T+00:20', every: '12h', probability: 1, effect: { cut_road: 'a-b' } }]), [1800]);
+    expect(back(events)).toBe(2400);
+  });
+
+  it('blocked 20 min in by a cut ahead, it reaches B at 01:00 and only then goes on when the road reopens at 00:25', () => {
+    const events = teamEvents(lineWith([
+      { id: 'change', from: 'T+00:20', every: '12h', probability: 1, effect: { cut_road: 'b-c' } },
+      { id: 'reopen', from: 'T+00:25', every: '12h', probability: 1, effect: { reopen_road: 'b-c' } },
+    ]));
+    expect(onScene(events)).toBe(3600 + 1800);
+  });
+
+  it('driving back along its cut road, a change elsewhere does not turn it round through the cut', () => {
+    const s = lineWith([
+      { id: 'cut', from: 'T+00:50', every: '12h', probability: 1, effect: { cut_road: 'a-b' } },
+      { id: 'slow', from: 'T+00:55', every: '12h', probability: 1, effect: { degrade_road: 'a-c', factor: 0.5 } },
+    ], (doc) => doc.travel.edges.push({ id: 'a-c', from: 'a', to: 'c', length_km: 120 }));
+    const events = teamEvents(s);
+    const route = events.find((e) => e.type === 'unit.route' && e.t === 3300)!;
+    // still on its way back to A (the node passed, b, has a negative time), then A-C
+    expect(route.nodes).toEqual(['b', 'a', 'c']);
+    expect(route.cum_s[1]).toBe(2700);
+  });
+
+  it('a road that reopens while the unit mobilises with no route: it sets out', () => {
+    const s = lineWith([
+      { id: 'cut', from: 'T+00:05', every: '12h', probability: 1, effect: { cut_road: 'b-c' } },
+      { id: 'reopen', from: 'T+00:20', every: '12h', probability: 1, effect: { reopen_road: 'b-c' } },
+    ], (doc) => { doc.units[0].mobilisation = '30m'; });
+    const events = teamEvents(s);
+    // sent at once, cut off while it mobilises, free to go again before it is ready: out at 00:30, there 1 h 30 min later
+    expect(onScene(events)).toBe(1800 + 5400);
+  });
+
+  it('broken down on its way, it stays where it broke down on the map', () => {
+    const s = line({ cut_road: 'b-c' }, null);
+    const model = new Model(s);
+    const sim = new Sim(model, { seed: 1, decisions: [{ at: 1800, role: 'controller', author: 'controller', cmd: { do: 'breakdown', unit: 'team' } }], players: [], until: 6 * 3600, mode: 'metrics', keyframeEvery: s.keyframe_every });
+    sim.start();
+    sim.run(2401);
+    const a = model.travel.nodeXY[model.travel.nodeIndex.get('a')!];
+    const [x, y] = unitPosition(model, sim.world.units.team, 2400);
+    expect(sim.world.units.team.m.value).toBe('out_of_service');
+    expect(Math.hypot(x - a[0], y - a[1])).toBeCloseTo(30, 0);
+  });
+});
+
 describe('units never jump along the map (Kỳ Sơn, whose slides cut and slow QL7 under units on their way)', () => {
   const ksn = loadNamed('ky-son-flash-flood');
   const model = new Model(ksn);
@@ -180,4 +253,38 @@ describe('units never jump along the map (Kỳ Sơn, whose slides cut and slow Q
       }
     }), { numRuns: 12 });
   });
+});
+
+describe('the map and the machines agree on when a trip ends', () => {
+  // typhoon: roads slowed and reopened while units are on their way; Kỳ Sơn: cuts; random recalls by the units' commanders
+  for (const name of ['typhoon-landfall-coast', 'ky-son-flash-flood']) {
+    it(`${name}: a unit arrives (on scene, or home) exactly when its leg ends, with and without recalls (property)`, () => {
+      const scenario = loadNamed(name);
+      const model = new Model(scenario);
+      fc.assert(fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.array(fc.tuple(fc.nat(scenario.units.length - 1), fc.nat(scenario.horizon)), { maxLength: 4 }), (seed, recalls) => {
+        const decisions = recalls.map(([i, at]) => {
+          const unit = scenario.units[i].id;
+          return { at, role: scenario.roles.find((r) => r.commands.includes(unit))!.id, author: 'trainee' as const, cmd: { do: 'recall' as const, unit } };
+        }).sort((a, b) => a.at - b.at);
+        const prev = new Map<string, { state: string; end: number | null }>();
+        const wrong: string[] = [];
+        const sim = new Sim(model, {
+          seed, decisions, players: [], until: scenario.horizon, mode: 'metrics', keyframeEvery: scenario.keyframe_every,
+          observe: (s) => {
+            for (const [id, u] of Object.entries(s.world.units)) {
+              const p = prev.get(id);
+              const state = u.m.value as string;
+              const ends = p && ((p.state === 'en_route' && state === 'on_scene') || (p.state === 'returning' && (state === 'available' || state === 'resting')));
+              if (ends && p.end !== null && p.end !== s.now) wrong.push(`${id} ${p.state} -> ${state} at ${s.now}, its leg ended at ${p.end}`);
+              const leg = u.leg;
+              prev.set(id, { state, end: leg && leg.t0 >= 0 && leg.cum_s ? leg.t0 + leg.cum_s[leg.cum_s.length - 1] : null });
+            }
+          },
+        });
+        sim.start();
+        sim.run();
+        expect(wrong, `seed ${seed}`).toEqual([]);
+      }), { numRuns: 8, examples: [[2, []], [3, []]] });
+    });
+  }
 });

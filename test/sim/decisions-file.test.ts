@@ -48,6 +48,36 @@ describe('a decisions file with mistakes in it', () => {
     expect([...known].sort()).toEqual(['area', 'at', 'author', 'do', 'role']);
   });
 
+  it('an unquoted comma in a flow mapping\'s message is told to quote the text, with the text as it was meant', () => {
+    const list = issues(file('{ at: T+06:00, role: tc-chair, do: public_info, area: ta-ca, message: Không về nhà, sạt lở vẫn tiếp diễn }'));
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ line: 4, path: 'decisions[0].sạt lở vẫn tiếp diễn', code: 'unknown-key', message: "unknown key 'sạt lở vẫn tiếp diễn'" });
+    expect(list[0].hint).toBe('a comma inside { ... } starts a new key: put the text in quotes, as in message: "Không về nhà, sạt lở vẫn tiếp diễn"');
+    // the quoted text is read back as one message
+    const fixed = parseDecisions(file('{ at: T+06:00, role: tc-chair, do: public_info, area: ta-ca, message: "Không về nhà, sạt lở vẫn tiếp diễn" }'), 'd.yaml', kySon);
+    expect(fixed.ok && fixed.value.decisions[0].cmd).toMatchObject({ do: 'public_info', message: 'Không về nhà, sạt lở vẫn tiếp diễn' });
+  });
+
+  it('a key with no value after an id is still a misspelt key, not a comma in a text', () => {
+    const list = issues(file('{ at: T+00:30, role: tc-chair, do: evacuate, zone: ta-ca-riverside, zonee }'));
+    expect(list[0]).toMatchObject({ path: 'decisions[0].zonee', code: 'unknown-key' });
+    expect(list[0].hint).toBe("did you mean 'zone'?");
+  });
+
+  it('a time written like a clock (05:41) is not a time, and the hint says the T+ form to write', () => {
+    const list = issues(file('{ at: 05:41, role: tc-chair, do: evacuate, zone: ta-ca-riverside }'));
+    expect(list).toHaveLength(1);
+    expect(formatIssue(list[0])).toBe("d.yaml:4:11: error[time] decisions[0].at: '05:41' is not a time (write T+05:41, that is 5h41m after the start)");
+  });
+
+  it('a decision after the end of the scenario is warned about in any form of time', () => {
+    for (const at of ['T+20:00', 'T+1d00:00', '20h']) {
+      const r = parseDecisions(file(`{ at: ${at}, role: tc-chair, do: evacuate, zone: ta-ca-riverside }`), 'd.yaml', kySon);
+      expect(r.ok, at).toBe(true);
+      if (r.ok) expect(r.warnings.map((w) => w.code), at).toEqual(['outside-horizon']);
+    }
+  });
+
   it('an entry without `do:` is a missing key, with the commands a decisions file takes', () => {
     const list = issues(file('{ at: T+01:00, role: tc-chair, zone: ta-ca-riverside }'));
     expect(list).toHaveLength(1);

@@ -229,7 +229,7 @@ describe('the replay viewer', () => {
         await other.close();
       }
     }
-  });
+  }, 180_000); // six page loads: on a loaded 2-core machine they took 60-100 s
 
   it('says clearly in the page when a file is corrupt or not a run log', async () => {
     const text = readFileSync(fileA, 'utf8');

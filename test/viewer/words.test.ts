@@ -73,6 +73,27 @@ describe('the viewer\'s words', () => {
     });
   }
 
+  it('shows the inject exercise control added in play like the scenario\'s: its message and channel, marked as added', async () => {
+    const spec = runA.events.find((e) => e.type === 'decision' && e.do === 'add_inject')!.inject as { id: string; message: string; seq: number };
+    expect(spec.id).toBe('adhoc-1');
+    for (const lang of ['en', 'vi'] as const) {
+      await setLang(lang);
+      await page.locator('#tab-messages').click();
+      const li = page.locator(`#panel-messages li[data-inject="${spec.id}"]`);
+      await expect(li.locator('.message').textContent()).resolves.toBe(spec.message);
+      await expect(li.locator('.subject').textContent()).resolves.toBe('Road check');
+      await expect(li.locator('.method').textContent()).resolves.toBe(lang === 'vi' ? 'trực tiếp' : 'in person');
+      await expect(li.locator('.added-by').textContent()).resolves.toBe(lang === 'vi' ? 'ban đạo diễn thêm lúc T+01:46' : 'added by exercise control at T+01:46');
+      await expect(li.locator('.route').textContent()).resolves.toBe(lang === 'vi' ? 'từ Ban đạo diễn tới Chủ tịch UBND xã Tà Cạ' : 'from Exercise control to Tà Cạ commune chair');
+      // in the MSEL's order (by seq), and once
+      expect(await page.locator(`#panel-messages li[data-inject="${spec.id}"]`).count()).toBe(1);
+      expect(await page.locator('#panel-messages li.msg').evaluateAll((els) => els.map((e) => e.getAttribute('data-inject')).at(-1))).toBe(spec.id);
+    }
+    await page.locator(`#panel-messages li[data-inject="${spec.id}"]`).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'viewer-added-inject-vi.png') });
+    await setLang('en');
+  });
+
   it('says what + − 0 do in the help dialog in Vietnamese', async () => {
     await setLang('vi');
     await page.keyboard.press('?');

@@ -5,6 +5,7 @@
  * (every unit and open incident as the engine holds them now).
  */
 import { textIn } from '../../engine/scenario/text.js';
+import { answerOrders, type AnswerOrder } from '../../engine/review/answer-orders.js';
 import { unreachedIncidents, type Unreached } from '../../engine/review/unreached.js';
 import { metricParam, Words } from '../../engine/review/words.js';
 import type { World } from '../../engine/sim/world.js';
@@ -27,7 +28,19 @@ function wordsFor(run: LoadedRun, lang: Lang): Words {
   if (!by) wordsMade.set(run, (by = new Map()));
   let w = by.get(lang);
   if (!w) by.set(lang, (w = new Words(lang, run.data.scenario).learnIncidents([...run.history.incidents.values()])));
+  // injects added in play are known once their add_inject has been read (a log may still be arriving)
+  if (run.history.added.size) w.learnAdded(run.history.added.values());
   return w;
+}
+
+/** The decisions an answer's option ordered (answer-orders.ts), found once per run (again if more events arrived). */
+const ordersMade = new WeakMap<LoadedRun, { n: number; orders: Map<number, AnswerOrder> }>();
+function ordersFor(run: LoadedRun): Map<number, AnswerOrder> {
+  const made = ordersMade.get(run);
+  if (made && made.n === run.data.events.length) return made.orders;
+  const orders = answerOrders(run.data.scenario.injects, run.data.events);
+  ordersMade.set(run, { n: run.data.events.length, orders });
+  return orders;
 }
 
 /** A command in words, as the report writes it: "evacuate Tà Cạ riverside", not "do evacuate, zone ta-ca-riverside". */
@@ -55,9 +68,12 @@ export function renderMessages(el: HTMLElement, run: LoadedRun, host: PanelHost)
   const roleName = (id: string) => textIn(run.data.scenario.roles.find((r) => r.id === id)?.name, lang) || id;
   const from = (inj: Inject) => (typeof inj.from === 'string' && run.data.scenario.roles.some((r) => r.id === inj.from) ? roleName(inj.from) : textIn(inj.from, lang));
   const dur = (s: number) => wordsFor(run, lang).dur(s);
-  const injects = [...run.data.scenario.injects].sort((a, b) => a.seq - b.seq || (a.id < b.id ? -1 : 1));
+  // the scenario's injects and those exercise control added in play (their specs are in the log's add_inject decisions)
+  const added = run.history.added;
+  const injects = [...run.data.scenario.injects, ...[...added.values()].map((a) => a.spec)].sort((a, b) => a.seq - b.seq || (a.id < b.id ? -1 : 1));
   const list = h('ol', { class: 'msel' });
   for (const inj of injects) {
+    const isAdded = added.has(inj.id);
     const rec = run.history.messages.get(inj.id);
     const outcome: (Node | string)[] = [];
     if (rec?.answered) outcome.push(h('p', { class: 'outcome' }, rec.answered.expired ? `${S.expired}: ` : `${S.answered}: `, h('strong', {}, optionLabel(inj, rec.answered.option, lang)), ` (${clock(rec.answered.t)}${rec.answered.by ? `, ${S.by} ${rec.answered.by}` : ''})`));
@@ -65,8 +81,9 @@ export function renderMessages(el: HTMLElement, run: LoadedRun, host: PanelHost)
     else if (rec && inj.expected) outcome.push(h('p', { class: 'outcome missing' }, S.notDone));
     const e = inj.expected as (Record<string, unknown> & { do: string; within?: number }) | undefined;
     const exp = e ? `${S.expected}: ${commandText(run, lang, e.do, e)}${typeof e.within === 'number' ? `, ${S.within} ${duration(e.within, S.never, dur)}` : ''}` : null;
-    list.append(h('li', { class: `msg ${rec ? 'delivered' : 'undelivered'}`, 'data-inject': inj.id, 'data-delivered-t': rec?.delivered_t ?? null },
-      h('div', { class: 'msg-head' }, h('span', { class: 'seq' }, `#${inj.seq}`), ' ', rec ? timeButton(host, rec.delivered_t) : h('span', { class: 'time muted' }, S.notDelivered), ' ', h('span', { class: 'method' }, S.methods[inj.method] ?? inj.method), ' · ', h('span', { class: 'type' }, S.injectTypes[inj.type] ?? inj.type)),
+    list.append(h('li', { class: `msg ${rec ? 'delivered' : 'undelivered'}${isAdded ? ' added' : ''}`, 'data-inject': inj.id, 'data-delivered-t': rec?.delivered_t ?? null },
+      h('div', { class: 'msg-head' }, h('span', { class: 'seq' }, `#${inj.seq}`), ' ', rec ? timeButton(host, rec.delivered_t) : h('span', { class: 'time muted' }, S.notDelivered), ' ', h('span', { class: 'method' }, S.methods[inj.method] ?? inj.method), ' · ', h('span', { class: 'type' }, S.injectTypes[inj.type] ?? inj.type),
+        ...(isAdded ? [' · ', h('span', { class: 'added-by', 'data-added-t': added.get(inj.id)!.added_t }, `${S.addedByControl} ${clock(added.get(inj.id)!.added_t)}`)] : [])),
       h('h3', { class: 'subject' }, textIn(inj.subject, lang)),
       h('p', { class: 'route' }, `${S.from} ${from(inj)} ${S.to} ${roleName(inj.to)}`),
       h('p', { class: 'message' }, textIn(inj.message, lang)),
@@ -74,7 +91,7 @@ export function renderMessages(el: HTMLElement, run: LoadedRun, host: PanelHost)
       ...outcome,
     ));
   }
-  // ad-hoc injects added in play are in the log only
+  // an added inject whose spec the log does not hold (a hand-edited log): known by its id only
   for (const rec of run.history.messages.values()) {
     if (injects.some((i) => i.id === rec.id)) continue;
     list.append(h('li', { class: 'msg delivered', 'data-inject': rec.id, 'data-delivered-t': rec.delivered_t }, h('div', { class: 'msg-head' }, `#${rec.seq} `, timeButton(host, rec.delivered_t)), h('h3', { class: 'subject' }, rec.id)));
@@ -116,12 +133,19 @@ export function renderDecisions(el: HTMLElement, run: LoadedRun, host: PanelHost
   el.dataset.count = String(n); el.dataset.lang = host.lang(); el.dataset.run = run.key;
   const shown = all.slice(Math.max(0, n - 100), n).reverse();
   const list = h('ol', { class: 'decisions' });
+  const w = wordsFor(run, host.lang());
+  const orders = ordersFor(run);
   for (const d of shown) {
-    list.append(h('li', { class: `decision ${d.author}${d.refused ? ' refused' : ''}`, 'data-author': d.author },
+    // an order an answer's option gave says so; one that found the thing already so changed nothing, and is no refusal of the answer
+    const order = orders.get(d.index);
+    const noChange = order !== undefined && d.refused && d.code === 'no-change';
+    list.append(h('li', { class: `decision ${d.author}${d.refused ? (noChange ? ' no-change' : ' refused') : ''}`, 'data-author': d.author },
       // exercise control's own orders: the tag says who, and "controller exercise control" would say it twice
       timeButton(host, d.t), ' ', h('span', { class: 'author' }, S.authors[d.author] ?? d.author),
-      ...(d.role === 'controller' && d.author === 'controller' ? [] : [' ', h('span', { class: 'role', title: d.role }, wordsFor(run, host.lang()).name('role', d.role))]), ': ',
-      h('strong', {}, commandText(run, host.lang(), d.do, d.fields)), d.refused ? h('span', { class: 'refused-reason' }, ` (${S.refused}: ${d.reason ?? ''})`) : null));
+      ...(d.role === 'controller' && d.author === 'controller' ? [] : [' ', h('span', { class: 'role', title: d.role }, w.name('role', d.role))]), ': ',
+      h('strong', {}, commandText(run, host.lang(), d.do, d.fields)),
+      order ? h('span', { class: 'order-of' }, ` (${w.m(order.by_default ? 'order.default' : 'order.answer', { option: w.optionLabel(order.inject, order.option) })})`) : null,
+      d.refused ? h('span', { class: 'refused-reason' }, ` (${noChange ? S.noChange : S.refused}: ${d.reason ?? ''})`) : null));
   }
   rerender(el, () => el.replaceChildren(h('p', { class: 'muted' }, `${S.decisionsNear}: ${shown.length} ${S.shownOf} ${n}`), list));
 }

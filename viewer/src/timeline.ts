@@ -335,7 +335,7 @@ export class Timeline {
         const colour = m.kind === 'inject' ? MARKER_COLOUR.inject : m.kind === 'level' ? MARKER_COLOUR.level : MARKER_COLOUR.decision;
         const shape = m.kind === 'inject' ? 'M-5,0 L5,0 L0,8 Z' : m.kind === 'level' ? 'M0,0 L0,14 M0,0 L7,3 L0,6' : 'M0,2 L0,14';
         g.select('path').attr('d', shape).attr('fill', m.kind === 'inject' ? colour : 'none').attr('stroke', colour).attr('stroke-width', m.kind === 'decision' ? 2 : 1.5);
-        const inj = m.kind === 'inject' ? scenarioInjects.get(m.id) : undefined;
+        const inj = m.kind === 'inject' ? scenarioInjects.get(m.id) ?? run.history.added.get(m.id)?.spec : undefined;
         const what = m.kind === 'inject' ? `${S.injects}: ${inj ? textIn(inj.subject, lang) : m.id}` : m.kind === 'level' ? `${S.levels}: ${m.id}` : `${S.decisions}: ${m.id} (${S.authors[m.author ?? ''] ?? m.author})`;
         g.select('title').text(`${clock(m.t)} ${what}`);
       });

@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PlaySession } from '../../engine/play/session.js';
+import { ROOT } from '../helpers/cli.js';
+import { loadNamed, loadScenarioFile } from '../helpers/scenarios.js';
+
+/** A planner's draft: zone pa-co-hillside and shelter tri-le-school have no name; the slide is reported at T+05:40. */
+const quePhong = loadScenarioFile(join(ROOT, 'test/fixtures/play/que-phong.yaml'));
+
+function session(lang: 'en' | 'vi' = 'en') {
+  return new PlaySession(quePhong, { seed: quePhong.seed ?? 1, players: ['tl-chair'], controller: false, lang });
+}
+
+/** The rows under the evacuation heading of a board. */
+function evacuationRows(board: string, heading: string): string[] {
+  const lines = board.split('\n');
+  const from = lines.indexOf(heading) + 1;
+  const rows: string[] = [];
+  for (let i = from; i < lines.length && lines[i].startsWith('  '); i++) rows.push(lines[i]);
+  return rows;
+}
+
+describe('the situation board', () => {
+  it('shows a zone or shelter the scenario gives no name by its id, with its state in the same column as the named ones', () => {
+    const rows = evacuationRows(session().boardText(), 'Evacuation and shelters');
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatch(/^ {2}pa-co-hillside {2,}pa-co-hillside {2,}no order yet · 650 people · hazard arrives T\+05:40$/);
+    expect(rows[1]).toMatch(/^ {2}tri-le-school {2,}tri-le-school {2,}closed · 0 \/ 571 people$/);
+    expect(rows[2]).toMatch(/^ {2}tl-border-barracks {2}Doanh trại Đồn Biên phòng Tri Lễ {2}closed · 0 \/ 200 people$/);
+    const stateAt = [rows[0].indexOf('no order yet'), rows[1].indexOf('closed'), rows[2].indexOf('closed')];
+    expect(new Set(stateAt).size).toBe(1);
+    const nameAt = [rows[0].indexOf('pa-co-hillside', 4), rows[1].indexOf('tri-le-school', 4), rows[2].indexOf('Doanh')];
+    expect(new Set(nameAt).size).toBe(1);
+  });
+
+  it('says "1 person at risk" in English (and "1 người" in Vietnamese, which has one form), on the board and in the feed', () => {
+    const script = ['advance', 'evacuate pa-co-hillside', 'advance', 'answer evacuate-now', 'advance T+05:40',
+      'dispatch tl-militia to pa-co-slide', 'dispatch tl-police pa-co-slide', 'dispatch tl-border-post to pa-co-slide',
+      'request support', 'declare level 1', 'advance until end'];
+    for (const [lang, one, heading] of [['en', '1 person at risk', 'Incidents'], ['vi', '1 người gặp nguy hiểm', 'Sự cố']] as const) {
+      const s = session(lang);
+      const replies = script.map((l) => s.handle(l));
+      expect(replies.filter((r) => r.refused).map((r) => r.text)).toEqual([]);
+      const board = s.boardText();
+      const incident = evacuationRows(board, heading).find((l) => l.startsWith('  pa-co-slide'));
+      expect(incident, lang).toMatch(new RegExp(` · ${one}$`));
+      expect(board).not.toMatch(/\b1 people\b/);
+    }
+    // more than one keeps its plural
+    const s = session('en');
+    const feed = ['advance', 'evacuate pa-co-hillside', 'advance', 'answer evacuate-now', 'advance T+05:41'].map((l) => s.handle(l).text).join('');
+    expect(feed).toMatch(/new incident pa-co-slide: Houses buried by a landslide, Tri Lễ, severity 4, 15 people at risk/);
+  });
+
+  it('counts another played role\'s news in the singular when there is one', () => {
+    const kySon = loadNamed('ky-son-flash-flood');
+    const s = new PlaySession(kySon, { seed: 2022, players: ['mx-chair', 'tc-chair'], controller: false, lang: 'en' });
+    expect(s.handle('advance').text).toContain('tc-chair: 1 new message, 0 decisions waiting (type: role tc-chair)');
+  });
+
+  it('an order for an incident reported at the very time of the stop is taken (the report comes first) and says it is not on the board yet', () => {
+    const s = session();
+    for (const l of ['advance', 'evacuate pa-co-hillside', 'advance', 'answer evacuate-now', 'advance T+05:40']) s.handle(l);
+    // stopped at T+05:40: the slide reported at T+05:40 has not happened yet
+    expect(s.boardText()).toMatch(/\nIncidents\n {2}none\n/);
+    const r = s.handle('dispatch tl-militia to pa-co-slide');
+    expect(r.refused).toBeUndefined();
+    expect(r.text).toBe('order for T+05:40: dispatch tl-militia to pa-co-slide (carried out when the clock moves on)\n'
+      + 'note: pa-co-slide is not on the board yet: it is reported at T+05:40, just before your orders for T+05:40 are carried out\n');
+    const feed = s.handle('advance 1m').text.split('\n');
+    const reported = feed.findIndex((l) => l.includes('new incident pa-co-slide'));
+    const done = feed.findIndex((l) => l.includes('tl-chair: order carried out: dispatch tl-militia to pa-co-slide'));
+    expect(reported).toBeGreaterThan(0);
+    expect(done).toBeGreaterThan(reported);
+    // once it is on the board, no note
+    expect(s.handle('dispatch tl-police to pa-co-slide').text).not.toContain('note:');
+  });
+});

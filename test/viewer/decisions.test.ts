@@ -1,0 +1,46 @@
+/**
+ * The viewer's Decisions tab on an answer whose order changed nothing: the
+ * order says it came from the answer, and reads as "no change", not as a
+ * refusal; the person's own repeat of it right after is refused as before.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drill, tempDir, writeDecisions } from '../helpers/cli.js';
+import { ARTIFACTS, viewerSession, type ViewerSession } from './browser.js';
+
+const dir = tempDir('drillsim-viewer-decisions-');
+const file = join(dir, 'answer-no-change.json');
+let session: ViewerSession;
+
+beforeAll(async () => {
+  const d = writeDecisions(join(dir, 'd.yaml'), ['mx-chair'], [
+    '{ at: T+00:30, role: mx-chair, do: evacuate, zone: muong-xen-lowland }',
+    '{ at: T+01:46, role: mx-chair, do: answer, inject: night-evacuation, option: evacuate-now }',
+    '{ at: T+01:46, role: mx-chair, do: evacuate, zone: muong-xen-lowland }',
+  ]);
+  expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--decisions', d, '--out', file, '--quiet']).code).toBe(0);
+  session = await viewerSession([file]);
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('the Decisions tab', () => {
+  it('shows the order of an answer that found the zone already moving as "no change", and the person\'s own repeat as refused', async () => {
+    const page = session.page;
+    if ((await page.evaluate(() => document.documentElement.lang)) !== 'en') await page.locator('#lang').click();
+    await page.evaluate(() => (window as any).drillViewer.app.seek(2 * 3600));
+    await page.locator('#tab-decisions').click();
+    const items = page.locator('#panel-decisions li.decision[data-author="trainee"]');
+    await page.waitForFunction(() => document.querySelectorAll('#panel-decisions li.decision[data-author="trainee"]').length >= 4);
+    // latest first: the own repeat, the answer's order, the answer, the first order
+    const texts = await items.evaluateAll((els) => els.map((e) => [e.className, e.textContent]));
+    expect(texts.slice(0, 3)).toEqual([
+      ['decision trainee refused', expect.stringMatching(/^T\+01:46 trainee .+: evacuate Mường Xén low-lying quarter \(refused: zone 'muong-xen-lowland' is already moving\)$/)],
+      ['decision trainee no-change', expect.stringMatching(/^T\+01:46 trainee .+: evacuate Mường Xén low-lying quarter \(the order of the answer "Evacuate now"\) \(no change: zone 'muong-xen-lowland' is already moving\)$/)],
+      ['decision trainee', expect.stringMatching(/^T\+01:46 trainee .+: answer .+: Evacuate now$/)],
+    ]);
+    await page.locator('#panel-decisions').screenshot({ path: join(ARTIFACTS, 'viewer-decisions-answer-no-change.png') });
+  });
+});
