@@ -79,7 +79,7 @@ describe('drill play on stdin', () => {
     const typo = drill(['play', KY_SON, '--role', 'tc-chiar', '--lang', 'vi']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain("kịch bản không có vai 'tc-chiar' (có phải 'tc-chair'?)");
-    expect(typo.stderr).toContain('cú pháp: drill play <kịch-bản>');
+    expect(typo.stderr).toContain('(drill play --help liệt kê các tùy chọn)');
     const lang = drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'fr']);
     expect(lang.code).toBe(2);
     expect(lang.stderr).toContain("--lang must be vi or en, not 'fr'");
