@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drill, STACK, tempDir } from '../helpers/cli.js';
@@ -61,8 +61,10 @@ describe('mistakes on the command line', () => {
     const cases: [string[], string, RegExp][] = [
       [['run', 'scenarios/ky-son-flash-flood.yaml', '--out', join(dir, 'no-such-folder/run.json')], join(dir, 'no-such-folder/run.json'), /cannot write: the folder '.*no-such-folder' does not exist/],
       [['batch', 'scenarios/minimal.yaml', '--runs', '3', '--workers', '1', '--out', join(dir, 'nope/r.json')], join(dir, 'nope/r.json'), /cannot write: the folder '.*nope' does not exist/],
-      [['report', log, '--out', dir], dir, /cannot write: this is a folder/],
+      // a folder named like a report (an --out without .md or .html is a usage error before this)
+      [['report', log, '--out', join(dir, 'folder.md')], join(dir, 'folder.md'), /cannot write: this is a folder/],
     ];
+    mkdirSync(join(dir, 'folder.md'));
     for (const [args, file, message] of cases) {
       const r = drill(args);
       expect(r.code).toBe(1);
@@ -72,6 +74,6 @@ describe('mistakes on the command line', () => {
       expect(r.stderr).not.toMatch(STACK);
       expect(r.stdout).toBe('');
     }
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['folder.md']);
   });
 });
