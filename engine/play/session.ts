@@ -355,9 +355,13 @@ export class PlaySession {
     const subject = oneLine(bar >= 0 ? text.slice(0, bar) : text);
     const message = oneLine(bar >= 0 ? text.slice(bar + 1) : text);
     if (!subject || !message) return { why: this.say('play.inject-empty') };
+    // injects added by orders at this stop are not in the world yet: count them too, or a second `inject` at the
+    // same stop would get the first one's id (and be refused as a duplicate) and its number
+    const waiting = this.pending.flatMap((d) => (d.cmd.do === 'add_inject' ? [d.cmd.inject] : []));
+    const taken = (id: string) => this.sim.world.injects[id] !== undefined || waiting.some((i) => i.id === id);
     let n = 1;
-    while (this.sim.world.injects[`adhoc-${n}`]) n++;
-    const seq = Math.max(0, ...allInjects(this.sim).map((i) => i.seq)) + 1;
+    while (taken(`adhoc-${n}`)) n++;
+    const seq = Math.max(0, ...allInjects(this.sim).map((i) => i.seq), ...waiting.map((i) => i.seq)) + 1;
     const parsed = Inject.safeParse({
       id: `adhoc-${n}`, seq, ...(at !== undefined ? { at: clock(at) } : {}),
       from: { vi: 'Ban đạo diễn', en: 'Exercise control' }, to, method: 'in-person', type: 'information', subject, message,
