@@ -228,8 +228,23 @@ export class PlaySession {
     }
   }
 
-  private refuse(why: string): Reply {
-    return { text: `${this.say('play.refused', { why })}\n`, refused: true };
+  private refuse(why: string, note = ''): Reply {
+    return { text: `${this.say('play.refused', { why })}\n${note}`, refused: true };
+  }
+
+  /**
+   * A refusal that holds only because of an order already given at this stop ("shelter already open" after
+   * `evacuate`, "not waiting for an answer" after an answer) contradicts the board, which shows the world before
+   * those orders: name the order(s) it comes from. Only the seat's own orders are named (a trainee does not see the
+   * controller's pending moves); '' when the refusal does not come from them.
+   */
+  private becauseOfPending(d: Decision): string {
+    const pending = this.pending;
+    const visible = pending.filter((x) => this.seat === CONTROLLER || x.role === this.seat);
+    if (visible.length === 0) return '';
+    const causes = visible.filter((x) => this.probe(d, pending.filter((y) => y !== x)).ok);
+    if (causes.length === 0) return '';
+    return this.say('play.because-pending', { t: clock(this.t), lines: causes.map((x) => commandLine(x.cmd)).join('; ') }) + '\n';
   }
 
   /** Why the person at this seat may not use this verb now (undefined: they may). */
@@ -282,7 +297,7 @@ export class PlaySession {
     if ('why' in built) return this.refuse(built.why);
     const d: Decision = { at: this.t, role: this.seat, author: this.seat === CONTROLLER ? 'controller' : 'trainee', cmd: built.cmd };
     const verdict = this.probe(d);
-    if (!verdict.ok) return this.refuse(verdict.why);
+    if (!verdict.ok) return this.refuse(verdict.why, this.becauseOfPending(d));
     this.sim.addDecision(d);
     this.revision++;
     const text = this.say('play.accepted', { t: clock(this.t), line: commandLine(d.cmd) }) + '\n';
@@ -372,12 +387,12 @@ export class PlaySession {
 
   /**
    * Would the engine accept this decision? Try it on a copy: a probe Sim
-   * restored from the live one, with the same pending orders before it, run
-   * until it has been carried out. Nothing of the probe is kept.
+   * restored from the live one, with the same pending orders before it (or
+   * those given), run until it has been carried out. Nothing of the probe is kept.
    */
-  private probe(d: Decision): { ok: true } | { ok: false; why: string } {
+  private probe(d: Decision, pending: Decision[] = this.pending): { ok: true } | { ok: false; why: string } {
     const live = this.sim;
-    const decisions = [...live.opts.decisions, d];
+    const decisions = [...live.opts.decisions.slice(0, live.world.decision_next), ...pending, d];
     const index = decisions.length - 1;
     let mark = 0;
     let verdict: { ok: true } | { ok: false; why: string } | undefined;

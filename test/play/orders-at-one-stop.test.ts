@@ -35,3 +35,49 @@ describe('ad-hoc injects added at the same stop', () => {
     expect(serializeRunLog(s.log()).join('')).toBe(serializeRunLog(ran).join(''));
   });
 });
+
+describe('an order refused only because of an order already given at this stop', () => {
+  it('names that order, since the board still shows the world before it', () => {
+    const s = session(['tc-chair', 'mx-chair'].sort());
+    s.handle('role tc-chair');
+    s.handle('evacuate ta-ca-riverside');
+    expect(s.handle('board').text).toMatch(/ta-ca-school +Tà Cạ secondary school +closed/);
+    const shelter = s.handle('open shelter ta-ca-school');
+    expect(shelter.refused).toBe(true);
+    expect(shelter.text).toContain("refused: shelter 'ta-ca-school' is already open. Nothing was changed.\n"
+      + 'note: that comes from your order for T+00:00, not yet carried out (the board shows the world before it): evacuate ta-ca-riverside; undo takes back the last order\n');
+    s.handle('declare level 1');
+    expect(s.handle('declare level 1').text).toMatch(/already at civil-defence level 1[^\n]*\nnote: [^\n]*: declare level 1 in ta-ca;/);
+
+    s.handle('role mx-chair');
+    s.handle('advance T+01:46');
+    s.handle('answer night-evacuation evacuate-now');
+    const again = s.handle('answer night-evacuation wait-for-daylight');
+    expect(again.refused).toBe(true);
+    expect(again.text).toContain('note: that comes from your order for T+01:46, not yet carried out (the board shows the world before it): answer night-evacuation evacuate-now;');
+  });
+
+  it('adds no note when the refusal has nothing to do with the orders given, nor names another seat\'s orders', () => {
+    const s = session(['mx-chair', 'tc-chair'], true);
+    s.handle('role tc-chair');
+    s.handle('evacuate ta-ca-riverside');
+    const r = s.handle('declare level 2');
+    expect(r.refused).toBe(true);
+    expect(r.text).not.toContain('note:');
+    // the controller's pending breakdown makes the unit busy; the trainee is told it is, not which move of the controller did it
+    s.handle('advance T+03:11');
+    s.handle('role controller');
+    s.handle('breakdown tc-militia');
+    s.handle('role tc-chair');
+    const busy = s.handle('dispatch tc-militia to ta-ca-houses');
+    expect(busy.refused).toBe(true);
+    expect(busy.text).toContain("unit 'tc-militia' is busy: out of service");
+    expect(busy.text).not.toContain('note:');
+  });
+
+  it('in Vietnamese too', () => {
+    const s = session(['tc-chair'], false, 'vi');
+    s.handle('evacuate ta-ca-riverside');
+    expect(s.handle('open shelter ta-ca-school').text).toContain('lưu ý: đó là do lệnh của bạn cho T+00:00, chưa được thực hiện (bảng tình hình là trước lệnh đó): evacuate ta-ca-riverside; undo để hủy lệnh gần nhất');
+  });
+});
