@@ -16,7 +16,7 @@ import { areaName, seatName } from './board.js';
 import { codeKey } from './describe.js';
 import { m, type MsgKey } from './messages.js';
 
-type AuthorityKey = 'ref.not-yours' | 'ref.no-support-there' | 'ref.level-not-yours-may' | 'ref.level-not-yours' | 'ref.level-end-not-yours' | 'ref.area-not-yours' | 'ref.road-not-yours' | 'ref.answer-not-yours';
+type AuthorityKey = 'ref.not-yours' | 'ref.no-support-there' | 'ref.level-not-yours-may' | 'ref.level-not-yours' | 'ref.level-end-not-yours' | 'ref.area-not-yours' | 'ref.road-not-yours' | 'ref.answer-not-yours' | 'ref.not-delivered';
 
 /**
  * `voice`: 'seat' speaks to the person at the prompt ("you may not ..."); 'record' names the role, for a list a
@@ -64,7 +64,12 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
     case 'no-route': return say('ref.no-route', { unit: c.unit, incident: c.incident });
     case 'not-deployed': return say('ref.not-deployed', { unit: c.unit, state: unitState(c.unit) });
     case 'no-decision': return say('ref.no-decision', { id: c.inject });
-    case 'not-waiting': return say('ref.not-waiting', { id: c.inject, state: say(`inject.${world.injects[c.inject].m.value as string}` as MsgKey) });
+    case 'not-waiting': {
+      const state = world.injects[c.inject].m.value as string;
+      // not delivered yet: say that, not "no longer waiting (scheduled)", which also told a trainee the MSEL's plans
+      if (state === 'scheduled' || state === 'held') return own('ref.not-delivered', { id: c.inject });
+      return say('ref.not-waiting', { id: c.inject, state: say(`inject.${state}` as MsgKey) });
+    }
     case 'unknown-option': {
       const spec = sim.injectSpec(c.inject);
       return say('ref.unknown-option', { option: c.option, id: c.inject, options: spec?.decision?.options.map((o) => o.id).join(', ') ?? '' });

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { guessIds } from '../../engine/play/refusals.js';
+import { explainRefusal, guessIds } from '../../engine/play/refusals.js';
 import { PlaySession } from '../../engine/play/session.js';
 import { ROOT } from '../helpers/cli.js';
-import { loadScenarioFile } from '../helpers/scenarios.js';
+import { loadNamed, loadScenarioFile } from '../helpers/scenarios.js';
 
 const quePhong = loadScenarioFile(join(ROOT, 'test/fixtures/play/que-phong.yaml'));
 
@@ -35,6 +35,36 @@ describe('a refusal for something that happened at the very time of the stop', (
     const r = s.handle('evacuate pa-co-hillside');
     expect(r.refused).toBe(true);
     expect(r.text).toBe("refused: too late: the hazard reaches zone 'pa-co-hillside' at T+05:40, before the orders for T+05:40 are carried out. Nothing was changed.\n");
+  });
+});
+
+describe('an answer to a decision point whose message has not arrived', () => {
+  const kySon = loadNamed('ky-son-flash-flood');
+  it('says the message has not reached the seat yet, not that it is "no longer waiting (scheduled)" (which also gave away the MSEL)', () => {
+    const en = new PlaySession(kySon, { seed: 2022, players: ['mx-chair'], controller: false, lang: 'en' });
+    const r = en.handle('answer night-evacuation evacuate-now');
+    expect(r.refused).toBe(true);
+    expect(r.text).toBe("refused: inject 'night-evacuation' has not reached you yet: answer a decision point once its message is on your board. Nothing was changed.\n");
+    const vi = new PlaySession(kySon, { seed: 2022, players: ['mx-chair'], controller: false, lang: 'vi' });
+    const v = vi.handle('answer night-evacuation evacuate-now').text;
+    expect(v).toContain("tình huống 'night-evacuation' chưa đến với bạn");
+    expect(v).not.toMatch(/không còn|chờ phát/);
+    // a held inject has not arrived either
+    const held = new PlaySession(kySon, { seed: 2022, players: ['mx-chair'], controller: true, lang: 'en' });
+    held.handle('role controller');
+    held.handle('hold night-evacuation');
+    held.handle('jump T+01:46');
+    held.handle('role mx-chair');
+    expect(held.handle('answer night-evacuation evacuate-now').text).toContain("inject 'night-evacuation' has not reached you yet");
+    // once answered or expired, the state is the reason
+    en.handle('advance T+02:16');
+    expect(en.handle('answer night-evacuation evacuate-now').text).toContain("inject 'night-evacuation' is not waiting for an answer (deadline passed)");
+  });
+
+  it('names the role in a list a reviewer reads (drill run\'s refused decisions)', () => {
+    const s = new PlaySession(kySon, { seed: 2022, players: ['mx-chair'], controller: false, lang: 'en' });
+    const d = { at: 0, role: 'mx-chair', author: 'trainee' as const, cmd: { do: 'answer' as const, inject: 'night-evacuation', option: 'evacuate-now' } };
+    expect(explainRefusal(s.sim, d, 'not-waiting', 'en', 'record')).toBe("inject 'night-evacuation' had not reached Mường Xén commune chair (commune civil-defence board) yet");
   });
 });
 
