@@ -325,6 +325,9 @@ export class PlaySession {
       case 'public_info': cmd = { do: 'public_info', area, message: oneLine(a.text!) }; break;
       case 'answer': {
         let inject = a.inject;
+        // `answer night-evacuation`: the decision point named, its option forgotten (read as an option of nothing)
+        const named = inject === undefined ? this.sim.injectSpec(a.option!) : undefined;
+        if (named?.decision) return { why: this.say('play.answer-no-option', { id: named.id, options: named.decision.options.map((o) => o.id).join(', ') }) };
         if (inject === undefined) {
           const waiting = waitingDecisions(this.sim, this.seat).filter((w) => w.inject.decision!.options.some((o) => o.id === a.option));
           const all = waitingDecisions(this.sim, this.seat);

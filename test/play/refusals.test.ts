@@ -61,6 +61,19 @@ describe('an answer to a decision point whose message has not arrived', () => {
     expect(en.handle('answer night-evacuation evacuate-now').text).toContain("inject 'night-evacuation' is not waiting for an answer (deadline passed)");
   });
 
+  it('asks for the option when only the decision point is named, in each language', () => {
+    const en = new PlaySession(kySon, { seed: 2022, players: ['mx-chair'], controller: false, lang: 'en' });
+    en.handle('advance T+01:46');
+    const r = en.handle('answer night-evacuation');
+    expect(r.refused).toBe(true);
+    expect(r.text).toBe("refused: 'night-evacuation' is the decision point; say which option: answer night-evacuation <option> (options: evacuate-now, wait-for-daylight). Nothing was changed.\n");
+    const vi = new PlaySession(kySon, { seed: 2022, players: ['mx-chair'], controller: false, lang: 'vi' });
+    vi.handle('advance T+01:46');
+    expect(vi.handle('answer night-evacuation').text).toContain("hãy nêu phương án: answer night-evacuation <phương-án> (các phương án: evacuate-now, wait-for-daylight)");
+    // an option alone still answers the only decision waiting
+    expect(en.handle('answer evacuate-now').refused).toBeFalsy();
+  });
+
   it('names the role in a list a reviewer reads (drill run\'s refused decisions)', () => {
     const s = new PlaySession(kySon, { seed: 2022, players: ['mx-chair'], controller: false, lang: 'en' });
     const d = { at: 0, role: 'mx-chair', author: 'trainee' as const, cmd: { do: 'answer' as const, inject: 'night-evacuation', option: 'evacuate-now' } };
