@@ -250,7 +250,9 @@ export class PlaySession {
   /** Why the person at this seat may not use this verb now (undefined: they may). */
   private mayUse(verb: Verb): string | undefined {
     if (verb.who === 'controller' && this.seat !== CONTROLLER) return this.opts.controller ? this.say('play.controller-only-switch') : this.say('play.controller-only');
-    if (verb.who === 'trainee' && this.seat === CONTROLLER) return this.say('play.controller-no-orders', { roles: this.opts.players.join(', ') || '-' });
+    if (verb.who === 'trainee' && this.seat === CONTROLLER) {
+      return this.opts.players.length ? this.say('play.controller-no-orders', { roles: this.opts.players.join(', ') }) : this.say('play.controller-alone-no-orders');
+    }
     return undefined;
   }
 

@@ -1,0 +1,32 @@
+/**
+ * The controller's seat: what it is told when it reaches for a trainee's order, and which ids Tab offers
+ * for its own commands.
+ */
+import { describe, expect, it } from 'vitest';
+import { PlaySession } from '../../engine/play/session.js';
+import { loadNamed } from '../helpers/scenarios.js';
+
+const kySon = loadNamed('ky-son-flash-flood');
+
+function session(players: string[], lang: 'vi' | 'en' = 'en') {
+  const s = new PlaySession(kySon, { seed: 2022, players, controller: true, lang });
+  s.handle('role controller');
+  return s;
+}
+
+describe('a trainee\'s order typed at the controller\'s seat', () => {
+  it('with roles played here: points to them', () => {
+    const r = session(['mx-chair', 'tc-chair']).handle('evacuate ta-ca-riverside');
+    expect(r.refused).toBe(true);
+    expect(r.text).toContain('switch to a role played here (mx-chair, tc-chair) with role <role>');
+  });
+
+  it('with the controller alone: says doctrine plays every role, not "switch to a role played here (-)"', () => {
+    for (const lang of ['en', 'vi'] as const) {
+      const r = session([], lang).handle('dispatch pc07-rescue to nowhere');
+      expect(r.refused).toBe(true);
+      expect(r.text).not.toContain('(-)');
+      expect(r.text).toContain(lang === 'en' ? 'no role is played at this terminal: doctrine plays them all' : 'không có vai nào được đóng tại máy này');
+    }
+  });
+});
