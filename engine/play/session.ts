@@ -540,6 +540,9 @@ export class PlaySession {
         const units = Object.keys(w.units);
         if (verb === 'dispatch') return [...units.filter((u) => own(u) && w.units[u].m.value === 'available'), ...units.filter((u) => own(u) && w.units[u].m.value !== 'available')];
         if (verb === 'recall') return units.filter((u) => own(u) && w.units[u].incident !== null);
+        // the engine refuses a breakdown of a broken unit and a repair of a working one: offer only the others
+        if (verb === 'breakdown') return units.filter((u) => w.units[u].m.value !== 'out_of_service');
+        if (verb === 'repair') return units.filter((u) => w.units[u].m.value === 'out_of_service');
         return units;
       }
       case 'incident': return visibleIncidents(sim, seat).filter((i) => Incidents.isOpen(i)).map((i) => i.id);

@@ -30,3 +30,16 @@ describe('a trainee\'s order typed at the controller\'s seat', () => {
     }
   });
 });
+
+describe('Tab for breakdown and repair', () => {
+  it('offers for repair only the units out of service, and for breakdown only the others', () => {
+    const s = session(['mx-chair']);
+    expect(s.complete('repair ')[0]).toEqual([]);
+    expect(s.complete('breakdown ')[0]).toContain('mx-militia');
+    s.handle('breakdown mx-militia');
+    s.handle('jump T+00:01');
+    expect(s.complete('repair ')[0].map((c) => c.trim())).toEqual(['mx-militia']);
+    expect(s.complete('breakdown ')[0]).not.toContain('mx-militia');
+    expect(s.complete('breakdown ')[0]).toContain('mx-police');
+  });
+});
