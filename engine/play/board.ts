@@ -182,11 +182,13 @@ export function renderBoard(b: BoardInput): string {
     for (const z of zones) {
       const w = sim.world.zones[z.id];
       const st = w.m.value as string;
-      const parts = [m(lang, `zone.${st}` as MsgKey)];
+      // the engine closes a zone when the hazard reaches it: with people caught that is no "done" evacuation
+      const struck = st === 'done' && w.caught > 0;
+      const parts = [m(lang, struck ? 'zone.struck' : (`zone.${st}` as MsgKey))];
       if (st !== 'idle') parts.push(m(lang, 'zone.progress', { sheltered: w.sheltered, moving: w.moving, remaining: w.remaining }));
       else parts.push(mn(lang, 'zone.people', z.population));
       if (w.caught > 0) parts.push(m(lang, 'zone.caught', { n: w.caught }));
-      if (z.hazard_arrives !== undefined) parts.push(m(lang, 'zone.hazard', { t: clock(z.hazard_arrives) }));
+      if (z.hazard_arrives !== undefined) parts.push(m(lang, t > z.hazard_arrives ? 'zone.hazard-came' : 'zone.hazard', { t: clock(z.hazard_arrives) }));
       out.push(row(z, parts.join(' · ')));
     }
     for (const x of shelters) {

@@ -110,6 +110,8 @@ export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: Readonl
       case 'zone.state': {
         const z = sim.model.scenario.evacuation.zones.find((x) => x.id === e.id);
         if (!z || !areas.has(z.area)) return;
+        // closed by the hazard with people still there: the next line says so; "evacuation: done" would not be true
+        if (e.state === 'done' && events.some((x) => x.type === 'zone.struck' && x.id === e.id && x.t === e.t && x.caught > 0)) return;
         return m(lang, 'feed.zone', { id: e.id, state: m(lang, `zone.${e.state}` as MsgKey) });
       }
       case 'zone.struck': {
