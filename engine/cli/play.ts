@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { nearest } from '../scenario/issues.js';
 import type { Lang } from '../scenario/text.js';
 import { serializeRunLog } from '../sim/run.js';
+import { sayCliProblem } from '../play/cli-problems.js';
 import { m, mn, type MsgKey } from '../play/messages.js';
 import { PlaySession } from '../play/session.js';
 import { CONTROLLER } from '../sim/commands.js';
@@ -51,14 +52,19 @@ export const playCommand: Subcommand = {
     const langValue = langArg < 0 ? undefined : argv[langArg].includes('=') ? argv[langArg].split('=')[1] : argv[langArg + 1];
     let lang: Lang = defaultLang();
     if (langValue !== undefined) {
-      if (langValue !== 'vi' && langValue !== 'en') return usageError('en', new PlayUsage('cli.bad-lang', { value: langValue }, true));
+      if (langValue !== 'vi' && langValue !== 'en') return usageError(defaultLang(), new PlayUsage('cli.bad-lang', { value: langValue }, true));
       lang = langValue;
     }
     try {
       return await play(argv, lang);
     } catch (e) {
       if (e instanceof PlayUsage) return usageError(lang, e);
-      if (e instanceof UsageError) return usageError(lang, new PlayUsage('cli.bad-option', { message: e.message }, e instanceof OptionError));
+      if (e instanceof UsageError) return usageError(lang, new PlayUsage('cli.bad-option', { message: sayCliProblem(e.message, lang) }, e instanceof OptionError));
+      // a file that cannot be read or written: main's one line, in the session's language
+      if (e instanceof InputError) {
+        process.stderr.write(new InputError(e.file, sayCliProblem(e.message, lang), e.hint === undefined ? undefined : sayCliProblem(e.hint, lang)).line() + '\n');
+        return 1;
+      }
       throw e;
     }
   },
@@ -126,7 +132,8 @@ async function play(argv: string[], lang: Lang): Promise<number> {
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       refusedLines++;
-      process.stdout.write(m(lang, 'cli.not-saved', { reason: e.message }) + '\n');
+      const reason = sayCliProblem(e.message, lang) + (e.hint ? ` (${sayCliProblem(e.hint, lang)})` : '');
+      process.stdout.write(m(lang, 'cli.not-saved', { reason }) + '\n');
     }
   };
 

@@ -1,0 +1,71 @@
+/**
+ * The problems the shared CLI code words in English (engine/cli/io.ts: a file that cannot be read or
+ * written; engine/cli/args.ts: a malformed option; engine/sim/run.ts: a file that is not a run log), said in
+ * the session's language. `drill play` meets them at the table: `save` into a folder that does not exist,
+ * `--resume` of the wrong file, `--seed abc`; with `--lang vi` they must not come out half in English.
+ * A message this table does not know is left as it is (English), never dropped.
+ */
+import type { Lang } from '../scenario/text.js';
+
+type Rule = [RegExp, string];
+
+/** English (the whole message, anchored) -> Vietnamese; $1.. are the captured parts. */
+const VI: Rule[] = [
+  // engine/cli/io.ts: writing
+  [/^cannot write: the folder '(.*)' does not exist$/s, "không ghi được: thư mục '$1' không tồn tại"],
+  [/^cannot write: this is a folder$/, 'không ghi được: đây là một thư mục'],
+  [/^cannot write: no permission to write in '(.*)'$/s, "không ghi được: không có quyền ghi vào '$1'"],
+  [/^cannot write: permission denied$/, 'không ghi được: không có quyền'],
+  [/^cannot write: the disk is full$/, 'không ghi được: ổ đĩa đã đầy'],
+  [/^cannot write \((.*)\)$/s, 'không ghi được ($1)'],
+  [/^create the folder first, or write the file somewhere else$/, 'hãy tạo thư mục trước, hoặc ghi tệp vào chỗ khác'],
+  [/^give the name of a file, not of a folder$/, 'hãy cho tên một tệp, không phải một thư mục'],
+  [/^write the file somewhere else$/, 'hãy ghi tệp vào chỗ khác'],
+  [/^free some space, or write the file somewhere else$/, 'hãy giải phóng bớt dung lượng, hoặc ghi tệp vào chỗ khác'],
+  [/^check that the folder exists and is writable$/, 'hãy kiểm tra thư mục có tồn tại và ghi được không'],
+  // engine/cli/io.ts: reading
+  [/^no such file$/, 'không có tệp này'],
+  [/^check the path$/, 'hãy kiểm tra đường dẫn'],
+  [/^is a directory, not a file$/, 'là một thư mục, không phải một tệp'],
+  [/^give the path of a file inside it$/, 'hãy cho đường dẫn của một tệp trong thư mục đó'],
+  [/^permission denied$/, 'không có quyền đọc'],
+  [/^check the file permissions$/, 'hãy kiểm tra quyền truy cập tệp'],
+  [/^cannot read: (.*)$/s, 'không đọc được: $1'],
+  [/^this is a binary file, not a text file$/, 'đây là tệp nhị phân, không phải tệp văn bản'],
+  [/^give a YAML or JSON file$/, 'hãy cho một tệp YAML hoặc JSON'],
+  [/^this file is not UTF-8 text$/, 'tệp này không phải văn bản UTF-8'],
+  [/^save it as UTF-8$/, 'hãy lưu lại dưới dạng UTF-8'],
+  // engine/sim/run.ts: a file that is not a run log
+  [/^this is a scenario, not a run log$/, 'đây là một kịch bản, không phải nhật ký chạy'],
+  [/^this is a scenario \(in JSON\), not a run log$/, 'đây là một kịch bản (JSON), không phải nhật ký chạy'],
+  [/^make a run log first: drill run <scenario> --out run.json$/, 'hãy tạo nhật ký chạy trước: drill run <kịch-bản> --out run.json'],
+  [/^this is a decisions file, not a run log$/, 'đây là một tệp quyết định, không phải nhật ký chạy'],
+  [/^run it: drill run <scenario> --decisions <file> --out run.json$/, 'hãy chạy nó: drill run <kịch-bản> --decisions <tệp> --out run.json'],
+  [/^this is batch results, not a run log$/, 'đây là kết quả chạy loạt (batch), không phải nhật ký chạy'],
+  [/^the file is empty, not a run log$/, 'tệp rỗng, không phải nhật ký chạy'],
+  [/^not a run log: the file is not JSON$/, 'không phải nhật ký chạy: tệp không phải JSON'],
+  [/^not a run log: the file is not valid JSON \((.*)\)$/s, 'không phải nhật ký chạy: tệp không phải JSON hợp lệ ($1)'],
+  [/^the run log is cut short: the file ends before the log does \(it is incomplete or damaged\)$/, 'nhật ký chạy bị cụt: tệp kết thúc trước khi nhật ký kết thúc (thiếu hoặc hỏng)'],
+  [/^copy it again, or write it again with `drill run --out`$/, 'hãy chép lại, hoặc ghi lại bằng `drill run --out`'],
+  [/^give a file written by `drill run --out`$/, 'hãy cho một tệp do `drill run --out` ghi ra'],
+  [/^the run log has no '(.*)'; it is incomplete or damaged$/s, "nhật ký chạy không có '$1'; nhật ký thiếu hoặc hỏng"],
+  [/^the run log is damaged \(events or scenario missing\)$/, 'nhật ký chạy bị hỏng (thiếu sự kiện hoặc kịch bản)'],
+  [/^unsupported run log format '(.*)'$/s, "không hỗ trợ định dạng nhật ký chạy '$1'"],
+  [/^not a run log \(no "format": "drillsim\/run@1"\)$/, 'không phải nhật ký chạy (không có "format": "drillsim/run@1")'],
+  // engine/cli/args.ts: the command line
+  [/^unknown option '([^']*)' \(did you mean '([^']*)'\?\)$/, "không có tùy chọn '$1' (có phải '$2'?)"],
+  [/^unknown option '([^']*)'$/, "không có tùy chọn '$1'"],
+  [/^--(\S+) needs a value$/, '--$1 cần một giá trị'],
+  [/^--(\S+) is a switch: it takes no value$/, '--$1 là công tắc: không nhận giá trị'],
+  [/^--(\S+) must be a whole number of at least (\d+), not '(.*)'$/s, "--$1 phải là số nguyên từ $2 trở lên, không phải '$3'"],
+  [/^--(\S+) must be a whole number, not '(.*)'$/s, "--$1 phải là số nguyên, không phải '$2'"],
+  [/^missing arguments?$/, 'thiếu tham số'],
+  [/^unexpected argument '(.*)'$/s, "thừa tham số '$1'"],
+];
+
+/** `text` (one of the messages or hints above) in `lang`; unchanged in English or when it is not in the table. */
+export function sayCliProblem(text: string, lang: Lang): string {
+  if (lang !== 'vi') return text;
+  for (const [re, vi] of VI) if (re.test(text)) return text.replace(re, vi);
+  return text;
+}
