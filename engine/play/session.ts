@@ -497,7 +497,11 @@ export class PlaySession {
       for (const line of sim.log!.lines.slice(from)) {
         const e = JSON.parse(line) as Ev;
         if (e.type === 'inject.delivered' && (played.has(e.to) || this.opts.controller)) return this.say('stop.message', { seq: e.seq, to: e.to });
-        if (e.type === 'inject.expired' && (played.has(sim.injectSpec(e.id)?.to ?? '') || this.opts.controller)) return this.say('stop.expired', { id: e.id });
+        if (e.type === 'inject.expired') {
+          // whose: with several roles at the table, the deadline that passed may be another seat's
+          const to = sim.injectSpec(e.id)?.to ?? '';
+          if (played.has(to) || this.opts.controller) return this.say('stop.expired', { id: e.id, to });
+        }
         if (e.type === 'incident.reported' && areas.has(e.area)) return this.say('stop.incident', { id: e.id });
       }
     }

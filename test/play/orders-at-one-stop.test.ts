@@ -81,3 +81,15 @@ describe('an order refused only because of an order already given at this stop',
     expect(s.handle('open shelter ta-ca-school').text).toContain('lưu ý: đó là do lệnh của bạn cho T+00:00, chưa được thực hiện (bảng tình hình là trước lệnh đó): evacuate ta-ca-riverside; undo để hủy lệnh gần nhất');
   });
 });
+
+describe('a stop at a deadline', () => {
+  it('says whose decision point it was, since another seat at the table may have moved the clock past it', () => {
+    const s = session(['mx-chair', 'tc-chair']);
+    s.handle('role tc-chair');
+    expect(s.handle('advance T+02:00').text).toContain('mx-chair: 1 new message, 1 decision waiting (type: role mx-chair)');
+    expect(s.handle('advance').text).toContain('(stopped: the deadline of night-evacuation for mx-chair has passed)');
+    const vi = session(['mx-chair'], false, 'vi');
+    vi.handle('advance T+02:00');
+    expect(vi.handle('advance').text).toContain('(dừng: tình huống night-evacuation của mx-chair đã hết hạn)');
+  });
+});
