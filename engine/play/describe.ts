@@ -89,7 +89,11 @@ export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: Readonl
       case 'road.status': {
         const edge = sim.model.scenario.travel.edges.find((x) => x.id === e.id);
         const name = edge?.name !== undefined ? say(edge.name, lang) : e.id;
-        const status = e.status === 'cut' ? m(lang, 'road.cut') : e.status === 'open' ? m(lang, 'road.open') : m(lang, 'road.degraded', { factor: num(e.factor, lang) });
+        // a road closed (or reopened) by someone's order is not a road cut by a slide
+        const by = typeof e.by === 'string' && !e.by.startsWith('rule:') ? seatName(sim, e.by, lang) : undefined;
+        const status = e.status === 'cut' ? (by ? m(lang, 'road.closed-by', { by }) : m(lang, 'road.cut'))
+          : e.status === 'open' ? (by ? m(lang, 'road.opened-by', { by }) : m(lang, 'road.open'))
+            : m(lang, 'road.degraded', { factor: num(e.factor, lang) });
         return m(lang, 'feed.road', { id: e.id, name, status });
       }
       case 'area.isolated':

@@ -102,3 +102,21 @@ describe('a zone the hazard reaches before everyone is out', () => {
     expect(r).toMatch(/nam-dan-riverside .*done · 2500 sheltered, 0 on the way, 0 still there · hazard arrived T\+16:00/);
   });
 });
+
+describe('the feed on roads', () => {
+  const kySon = loadNamed('ky-son-flash-flood');
+  it('says a road closed or reopened by an order was closed by that role, and one cut by the scenario was cut', () => {
+    for (const [lang, closed, opened, cut] of [
+      ['en', 'road ql7-tc-mx (QL7 Tà Cạ - Mường Xén): closed by order of Mường Xén commune chair (commune civil-defence board)', 'road ql7-tc-mx (QL7 Tà Cạ - Mường Xén): reopened by order of Mường Xén commune chair (commune civil-defence board)', 'T+03:00  road ql7-hk-tc (QL7 Hữu Kiệm - Tà Cạ): cut'],
+      ['vi', 'tuyến ql7-tc-mx (QL7 Tà Cạ - Mường Xén): bị cấm theo lệnh của Chủ tịch UBND xã Mường Xén (Ban chỉ huy PTDS xã)', 'tuyến ql7-tc-mx (QL7 Tà Cạ - Mường Xén): được thông lại theo lệnh của Chủ tịch UBND xã Mường Xén (Ban chỉ huy PTDS xã)', 'T+03:00  tuyến ql7-hk-tc (QL7 Hữu Kiệm - Tà Cạ): bị chia cắt'],
+    ] as const) {
+      const s = new PlaySession(kySon, { seed: 2022, players: ['mx-chair'], controller: false, lang });
+      s.handle('close road ql7-tc-mx');
+      const first = s.handle('advance 10m').text;
+      expect(first).toContain(closed);
+      s.handle('open road ql7-tc-mx');
+      expect(s.handle('advance 10m').text).toContain(opened);
+      expect(s.handle('advance T+03:01').text).toContain(cut);
+    }
+  });
+});
