@@ -157,6 +157,8 @@ async function play(argv: string[], lang: Lang): Promise<number> {
 
   const finish = (): number => {
     if (out !== undefined) save(out);
+    // the end of a script (or Ctrl-D) with no --out and no save: the session is gone; say so rather than nothing
+    else if (session.revision !== savedRevision) process.stdout.write(m(lang, 'cli.not-kept') + '\n');
     process.stdout.write(m(lang, 'cli.bye', { t: clock(session.t) }) + '\n');
     if (!interactive && refusedLines > 0) {
       process.stdout.write(mn(lang, 'cli.refused-lines', refusedLines) + '\n');
