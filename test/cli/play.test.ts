@@ -181,14 +181,14 @@ describe('drill play in a terminal', () => {
 describe('drill play at the end of a script', () => {
   it('says the session was not kept when there is no --out and no save after the last change', () => {
     const lost = drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'en'], { input: 'evacuate ta-ca-riverside\nadvance\n' });
-    expect(lost.stdout).toMatch(/This session was not saved \(no --out, no save since the last change\): its decisions are not kept\.\nSession closed at T\+00:31\.\n$/);
+    expect(lost.stdout).toMatch(/The session's last changes were not saved \(no --out, and no save after them\)\.\nSession closed at T\+00:31\.\n$/);
     const vi = drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'vi'], { input: 'advance\n' });
-    expect(vi.stdout).toContain('Phiên này chưa được lưu');
+    expect(vi.stdout).toContain('Những thay đổi cuối của phiên chưa được lưu');
     const dir = tempDir();
     for (const kept of [
       drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'en'], { input: `evacuate ta-ca-riverside\nsave ${join(dir, 'a.json')}\n` }),
       drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'en', '--out', join(dir, 'b.json')], { input: 'evacuate ta-ca-riverside\n' }),
       drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'en'], { input: 'board\nhelp\n' }),
-    ]) expect(kept.stdout).not.toContain('not saved');
+    ]) expect(kept.stdout).not.toContain('were not saved');
   });
 });
