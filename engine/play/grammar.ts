@@ -81,6 +81,9 @@ export interface Parsed {
   at?: number;
 }
 
+/** Arguments that are ids: always lower case in a scenario, so read case-insensitively. */
+const ID_KINDS = new Set<ArgKind>(['unit', 'incident', 'zone', 'shelter', 'area', 'road', 'inject', 'option', 'role']);
+
 export interface Problem { key: MsgKey; params?: Record<string, string | number> }
 
 export type ParseResult = { ok: true; value: Parsed } | { ok: false; problem: Problem; verb?: Verb } | { ok: true; value: null };
@@ -144,7 +147,7 @@ export function parseLine(line: string, ctx: ParseContext): ParseResult {
       let take: boolean;
       if (hasFiller) take = true;
       else if (i >= rest.length) take = false;
-      else if (verb.args[a + 1]?.kind === 'text') take = spec.kind === 'area' && ctx.isArea(rest[i].text);
+      else if (verb.args[a + 1]?.kind === 'text') take = spec.kind === 'area' && ctx.isArea(rest[i].text.toLowerCase());
       else if (spec.filler !== undefined && spec.kind === 'time') take = false;
       else take = rest.length - i > required;
       if (!take) continue;
@@ -157,7 +160,8 @@ export function parseLine(line: string, ctx: ParseContext): ParseResult {
       i = rest.length;
       return finish(verb, args, { step: r.step });
     }
-    args[spec.kind] = rest[i].text;
+    // ids are lower case by the scenario format (ID_RE): TA-CA-RIVERSIDE typed with Caps Lock on means ta-ca-riverside
+    args[spec.kind] = ID_KINDS.has(spec.kind) ? rest[i].text.toLowerCase() : rest[i].text;
     i++;
   }
   if (i < rest.length) return { ok: false, verb, problem: { key: 'parse.unexpected', params: { word: rest[i].text } } };

@@ -31,6 +31,16 @@ describe('parseLine', () => {
     expect(ok('sea ban')).toMatchObject({ verb: 'sea_ban' });
   });
 
+  it('reads ids whatever their case (Caps Lock on), since a scenario\'s ids are lower case; text and file names keep theirs', () => {
+    expect(ok('Evacuate TA-CA-RIVERSIDE')).toMatchObject({ verb: 'evacuate', args: { zone: 'ta-ca-riverside' } });
+    expect(ok('DISPATCH TC-Militia TO Ta-Ca-Houses')).toMatchObject({ args: { unit: 'tc-militia', incident: 'ta-ca-houses' } });
+    expect(ok('answer Night-Evacuation EVACUATE-NOW')).toMatchObject({ args: { inject: 'night-evacuation', option: 'evacuate-now' } });
+    expect(ok('role MX-CHAIR')).toMatchObject({ args: { role: 'mx-chair' } });
+    expect(ok('public info TA-CA No Dam Has Broken')).toMatchObject({ args: { area: 'ta-ca', text: 'No Dam Has Broken' } });
+    expect(ok('inject TC-CHAIR Status | How Many?')).toMatchObject({ args: { role: 'tc-chair', text: 'Status | How Many?' } });
+    expect(ok('save Runs/Table.json')).toMatchObject({ args: { file: 'Runs/Table.json' } });
+  });
+
   it('tells an area from the first word of a public message', () => {
     expect(ok('public info muong-xen "No dam has broken"')).toMatchObject({ args: { area: 'muong-xen', text: 'No dam has broken' } });
     expect(ok('public info No dam has broken')).toMatchObject({ args: { text: 'No dam has broken' } });
