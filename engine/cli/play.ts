@@ -171,7 +171,11 @@ async function play(argv: string[], lang: Lang): Promise<number> {
 
   if (!interactive) {
     const rl = createInterface({ input: process.stdin, terminal: false, crlfDelay: Infinity });
-    for await (const line of rl) {
+    let first = true;
+    for await (const raw of rl) {
+      // a script saved by Notepad starts with a byte-order mark: read past it, and do not echo it into the transcript
+      const line = first ? raw.replace(/^\uFEFF/, '') : raw;
+      first = false;
       process.stdout.write(`${session.prompt()}${line}\n`);
       if (step(line)) break;
     }

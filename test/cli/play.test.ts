@@ -23,6 +23,14 @@ describe('drill play on stdin', () => {
     expect(drill(['verify', played]).code).toBe(0);
   });
 
+  it('reads a script saved on Windows (byte-order mark, CRLF) as the same commands, and echoes them without the mark', () => {
+    const p = drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'en'], { input: '\uFEFFevacuate ta-ca-riverside\r\nadvance\r\n' });
+    expect(p.code).toBe(0);
+    expect(p.stdout).toContain('T+00:00 tc-chair> evacuate ta-ca-riverside\norder for T+00:00: evacuate ta-ca-riverside');
+    expect(p.stdout).not.toContain('\uFEFF');
+    expect(p.stdout).not.toContain('\r');
+  });
+
   it('echoes each command after its prompt, so the output reads as a transcript', () => {
     const p = drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'en'], { input: 'evacuate ta-ca-riverside\nadvance\n' });
     expect(p.stdout).toContain('T+00:00 tc-chair> evacuate ta-ca-riverside\norder for T+00:00: evacuate ta-ca-riverside');
