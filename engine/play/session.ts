@@ -371,6 +371,8 @@ export class PlaySession {
       return { why: this.say('ref.unknown-role', { id: to, guess: '' }) + ` (${this.say('play.roles', { roles: this.scenario.roles.map((r) => r.id).join(', ') })})` };
     }
     if (at !== undefined && at < this.t) return { why: this.say('play.past', { t: clock(at) }) };
+    // the engine would take it and never deliver it: the run stops at its end
+    if (at !== undefined && at > this.sim.opts.until) return { why: this.say('play.after-end', { t: clock(at), end: clock(this.sim.opts.until) }) };
     const bar = text.indexOf('|');
     const subject = oneLine(bar >= 0 ? text.slice(0, bar) : text);
     const message = oneLine(bar >= 0 ? text.slice(bar + 1) : text);
