@@ -163,18 +163,35 @@ function fromWait(sim: Sim, id: string, u: UnitW, n: { nodes?: string[]; edges?:
  */
 function homeFromRoad(sim: Sim, id: string, u: UnitW, r: OnRoad | null = onRoad(sim, u)): { return_s: number; leg: Leg; node: string; x: number; y: number } | null {
   if (!r) return null;
-  const base = sim.model.basePlace.get(id)!;
-  let best: ReturnType<typeof homeFromRoad> = null;
-  for (const turn of sim.world.roads[r.edge]?.status === 'cut' ? [false] : [false, true]) {
+  const way = viaJunction(sim, id, r, sim.world.roads[r.edge]?.status === 'cut' ? [false] : [false, true], sim.model.basePlace.get(id)!);
+  return way && { return_s: way.time_s, leg: way.leg, node: way.node, x: way.x, y: way.y };
+}
+
+/**
+ * The quickest way from a unit part-way along a road to a place: on to the road's end or back to its start
+ * (`turns`: false on, true back), then the best route from there; null when no way is open.
+ */
+function viaJunction(sim: Sim, id: string, r: OnRoad, turns: readonly boolean[], to: { node: string | null; x: number; y: number }): { time_s: number; leg: Leg; node: string; x: number; y: number } | null {
+  let best: ReturnType<typeof viaJunction> = null;
+  for (const turn of turns) {
     const j = toJunction(sim, r, turn);
     const [x, y] = sim.model.travel.nodeXY[sim.model.travel.nodeIndex.get(j.node)!];
-    const n = nominal(sim, id, { node: j.node, x, y }, base);
+    const n = nominal(sim, id, { node: j.node, x, y }, to);
     if (!n || !n.nodes) continue;
-    const return_s = Math.round(j.rem_s + n.time_s);
-    if (best && best.return_s <= return_s) continue;
-    best = { return_s, leg: joined(j.leg, { nodes: n.nodes, edges: n.edges!, cum_s: cumulative(sim, id, n.edges!, 1), km: n.km }, return_s, sim.now), node: j.node, x, y };
+    const time_s = Math.round(j.rem_s + n.time_s);
+    if (best && best.time_s <= time_s) continue;
+    best = { time_s, leg: joined(j.leg, { nodes: n.nodes, edges: n.edges!, cum_s: cumulative(sim, id, n.edges!, 1), km: n.km }, time_s, sim.now), node: j.node, x, y };
   }
   return best;
+}
+
+/**
+ * The ways a unit part-way along a road may take when road `changed` changes: either, unless its road is cut;
+ * back, if its road is the one just cut; on, along a road cut before (it is on its way back already).
+ */
+function turnsOn(sim: Sim, r: OnRoad, changed: string): boolean[] {
+  if (sim.world.roads[r.edge]?.status !== 'cut') return [false, true];
+  return r.edge === changed ? [true] : [false];
 }
 
 /** Return time from where the unit is now (recall on the way). */
@@ -389,20 +406,12 @@ function rehome(sim: Sim, id: string, u: UnitW, changed: string, was: RoadStatus
   const base = sim.model.basePlace.get(id)!;
   let best: { leg: Leg; return_s: number } | null = null;
   if (road) {
-    const cut = sim.world.roads[road.edge]?.status === 'cut';
-    const cutHere = cut && road.edge === changed;
-    for (const turn of !cut ? [false, true] : cutHere ? [true] : [false]) {
-      const j = toJunction(sim, road, turn);
-      const [x, y] = sim.model.travel.nodeXY[sim.model.travel.nodeIndex.get(j.node)!];
-      const n = nominal(sim, id, { node: j.node, x, y }, base);
-      if (!n || !n.nodes) continue;
-      const return_s = Math.round(j.rem_s + n.time_s);
-      if (best && best.return_s <= return_s) continue;
-      best = { leg: joined(j.leg, { nodes: n.nodes, edges: n.edges!, cum_s: cumulative(sim, id, n.edges!, 1), km: n.km }, return_s, sim.now), return_s };
-    }
-    if (!best) {
+    const turns = turnsOn(sim, road, changed);
+    const way = viaJunction(sim, id, road, turns, base);
+    if (way) best = { leg: way.leg, return_s: way.time_s };
+    else {
       if (waiting) return;
-      const j = toJunction(sim, road, cutHere);
+      const j = toJunction(sim, road, turns.length === 1 && turns[0]);
       const [x, y] = sim.model.travel.nodeXY[sim.model.travel.nodeIndex.get(j.node)!];
       u.node = j.node; u.x = x; u.y = y; u.leg = j.leg;
       sim.send('unit', id, { type: 'RETURN_ROUTE', return_s: NEVER_S });
@@ -475,26 +484,15 @@ export function roadsChanged(sim: Sim, changed: string, was?: RoadStatus): void 
       if (road) {
         // on to the road's end unless that road is the one cut; back to its start if that is sooner or the only way;
         // on a road cut before, the unit is already on its way back: on that way only
-        const cut = sim.world.roads[road.edge]?.status === 'cut';
-        const cutHere = cut && road.edge === changed;
-        const ways = !cut ? [false, true] : cutHere ? [true] : [false];
-        let best: { leg: Leg; travel_s: number } | null = null;
-        for (const turn of ways) {
-          const j = toJunction(sim, road, turn);
-          const [x, y] = sim.model.travel.nodeXY[sim.model.travel.nodeIndex.get(j.node)!];
-          const n = nominal(sim, id, { node: j.node, x, y }, inc);
-          if (!n || !n.nodes) continue;
-          const travel_s = Math.round(j.rem_s + n.time_s);
-          if (best && best.travel_s <= travel_s) continue;
-          best = { leg: joined(j.leg, { nodes: n.nodes, edges: n.edges!, cum_s: cumulative(sim, id, n.edges!, 1), km: n.km }, travel_s, sim.now), travel_s };
-        }
+        const turns = turnsOn(sim, road, changed);
+        const best = viaJunction(sim, id, road, turns, inc);
         if (best) {
           u.leg = best.leg;
-          sim.send('unit', id, { type: 'REROUTE', travel_s: best.travel_s, return_s });
+          sim.send('unit', id, { type: 'REROUTE', travel_s: best.time_s, return_s });
           emitRoute(sim, id, u);
         } else {
-          // no way on: to the junction it can reach, there to wait
-          const j = toJunction(sim, road, cutHere);
+          // no way on: to the junction it can reach, there to wait (back, when its own road is the one just cut)
+          const j = toJunction(sim, road, turns.length === 1 && turns[0]);
           const [x, y] = sim.model.travel.nodeXY[sim.model.travel.nodeIndex.get(j.node)!];
           u.node = j.node; u.x = x; u.y = y; u.leg = j.leg;
           sim.send('unit', id, { type: 'REROUTE', travel_s: NEVER_S, return_s });
