@@ -34,7 +34,8 @@ export type UnitEvent =
   | { type: 'RELEASE' }
   | { type: 'RECALL'; return_s: number }
   | { type: 'BREAKDOWN' }
-  | { type: 'REPAIR' };
+  /** `return_s`: its way home from where it stopped (0: it is at its base) */
+  | { type: 'REPAIR'; return_s: number };
 
 export const UNIT_STATES = ['available', 'mobilising', 'en_route', 'blocked', 'on_scene', 'returning', 'resting', 'out_of_service'] as const;
 export type UnitState = (typeof UNIT_STATES)[number];
@@ -50,6 +51,7 @@ export const unitMachine = setup({
     routeOpen: ({ context }) => context.travel_s < NEVER_S,
     eventRouteOpen: ({ event }) => event.type === 'REROUTE' && event.travel_s < NEVER_S,
     tired: ({ context }) => context.tired,
+    awayFromBase: ({ event }) => event.type === 'REPAIR' && event.return_s > 0,
   },
   actions: {
     takeTrip: assign(({ event }) => {
@@ -57,7 +59,7 @@ export const unitMachine = setup({
       return { incident: event.incident, mobilise_s: event.mobilise_s, travel_s: event.travel_s, return_s: event.return_s };
     }),
     takeRoute: assign(({ event }) => (event.type === 'REROUTE' ? { travel_s: event.travel_s, return_s: event.return_s } : {})),
-    takeReturnRoute: assign(({ event }) => (event.type === 'RETURN_ROUTE' || event.type === 'RECALL' ? { return_s: event.return_s } : {})),
+    takeReturnRoute: assign(({ event }) => (event.type === 'RETURN_ROUTE' || event.type === 'RECALL' || event.type === 'REPAIR' ? { return_s: event.return_s } : {})),
     clearTrip: assign({ incident: null, mobilise_s: 0, travel_s: 0 }),
     markTired: assign({ tired: true }),
     rested: assign({ tired: false }),
@@ -144,7 +146,13 @@ export const unitMachine = setup({
       after: { rest: { target: 'available', actions: 'rested' } },
     },
     out_of_service: {
-      on: { REPAIR: { target: 'available', actions: 'rested' } },
+      // repaired where it broke down: it drives home before it is available again
+      on: {
+        REPAIR: [
+          { guard: 'awayFromBase', target: 'returning', actions: ['takeReturnRoute', 'rested'] },
+          { target: 'available', actions: 'rested' },
+        ],
+      },
     },
   },
 });

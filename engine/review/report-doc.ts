@@ -86,7 +86,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
     rows: ([
       ['sum.objectives', untested === 0 ? w.m('sum.objectives_value', { met: w.num(met), n: w.num(sm.objectives.length), ratings }) : w.m('sum.objectives_value_nt', { met: w.num(met), n: w.num(sm.objectives.length), ratings, nt: w.num(untested) })],
       ['sum.people', w.m('sum.people_value', { at_risk: w.num(sm.people.at_risk), rescued: w.num(sm.people.rescued), lost: w.num(sm.people.lost), still: w.num(sm.people.still_at_risk) })],
-      ['sum.evacuated', w.m('sum.evacuated_value', { n: w.num(sm.people.evacuated) })],
+      ['sum.evacuated', w.m('sum.evacuated_value', { n: sm.people.evacuated })],
       ['sum.incidents', w.m('sum.incidents_value', { reported: w.num(sm.incidents.reported), contained: w.num(sm.incidents.contained), resolved: w.num(sm.incidents.resolved) })],
       ['sum.response', (sm.response.mean_first_on_scene_s === null ? w.m('sum.response_none') : w.m('sum.response_value', { mean: w.dur(sm.response.mean_first_on_scene_s), max: w.dur(sm.response.max_first_on_scene_s) })) + unreachedText],
       ['sum.decisions', w.m('sum.decisions_value', { taken: w.num(sm.decisions.taken), refused: w.num(sm.decisions.refused) })],

@@ -18,6 +18,13 @@ import { crossesUnmeasured, unmeasuredPairs } from './unit-metrics.js';
 export type RefKind = 'zone' | 'unit' | 'role' | 'area' | 'shelter' | 'incident' | 'inject' | 'objective' | 'kind' | 'road';
 
 /** A parameter of a message, typed so that each language formats it its own way. */
+/** The number a parameter stands for, for `{k:one|other}` (NaN when it is not a number). */
+function countOf(v: P | string | number): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'object' && 'n' in v) return v.n;
+  return NaN;
+}
+
 export type P =
   | { n: number }
   | { t: number }
@@ -131,9 +138,11 @@ export class Words {
   m(key: string, params: Record<string, P | string | number> = {}): string {
     const tpl = this.cat[key];
     if (tpl === undefined) return `${MISSING}${key}⟧`;
-    return tpl.replace(/\{(\w+)\}/g, (_, k: string) => {
+    // `{k}` is a value; `{k:one|other}` the word that agrees with the number k ("1 person", "2 people")
+    return tpl.replace(/\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g, (_, k: string, one?: string, other?: string) => {
       const v = params[k];
       if (v === undefined) return `${MISSING}${key}.${k}⟧`;
+      if (one !== undefined) return countOf(v) === 1 ? one : other!;
       return typeof v === 'string' ? v : typeof v === 'number' ? this.num(v) : this.p(v);
     });
   }
@@ -300,7 +309,7 @@ export class Words {
       case 'incident.reported': {
         // an incident named by its kind (the generated ones) is not followed by its kind again
         const incident = this.name('incident', id), kind = this.name('kind', String(e.kind));
-        return this.m(incident.startsWith(kind) ? 'ev.incident.reported_named' : 'ev.incident.reported', { incident, kind, area: this.name('area', String(e.area)), severity: String(e.severity), people: this.num(e.people as number) });
+        return this.m(incident.startsWith(kind) ? 'ev.incident.reported_named' : 'ev.incident.reported', { incident, kind, area: this.name('area', String(e.area)), severity: String(e.severity), people: e.people as number });
       }
       case 'incident.phase': return this.m(`ev.incident.${String(e.phase)}`, { incident: this.name('incident', id) });
       case 'incident.severity': return this.m('ev.incident.severity', { incident: this.name('incident', id), severity: String(e.severity) });
@@ -319,7 +328,7 @@ export class Words {
       case 'support.requested': return this.m('ev.support.requested', { area: this.name('area', String(e.area)), by: this.by(e.by) });
       case 'zone.state': return this.m(`ev.zone.${String(e.state)}`, { zone: this.name('zone', id), by: this.by(e.by) });
       case 'zone.progress': return this.m('ev.zone.progress', { zone: this.name('zone', id), sheltered: this.num(e.sheltered as number), moving: this.num(e.moving as number), remaining: this.num(e.remaining as number) });
-      case 'zone.struck': return this.m('ev.zone.struck', { zone: this.name('zone', id), caught: this.num(e.caught as number) });
+      case 'zone.struck': return this.m('ev.zone.struck', { zone: this.name('zone', id), caught: e.caught as number });
       case 'shelter.state': return this.m(`ev.shelter.${String(e.state)}`, { shelter: this.name('shelter', id) });
       case 'shelter.occupancy': return this.m('ev.shelter.occupancy', { shelter: this.name('shelter', id), occupancy: this.num(e.occupancy as number), capacity: this.num(e.capacity as number) });
       case 'run.start': return this.m('ev.run.start');

@@ -152,6 +152,15 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     err([...p, 'area'], 'node-area', `${what} is in area '${area}', but its node '${node}' is in '${nodeArea}'`, `set \`area: ${nodeArea}\`, or ${here.length ? `place it at a node of '${area}' (${here.slice(0, 4).join(', ')})` : `give it a node in '${area}'`}`);
   };
 
+  // a place given twice: the engine uses the node, so the coordinates would be silently ignored
+  for (const [kind, what] of [['incident', 'incident'], ['zone', 'zone'], ['shelter', 'shelter']] as const) {
+    for (const [i, o] of collections[kind].list) {
+      if (isStr(o.node) && o.coords !== undefined) {
+        warn([...collections[kind].path, i, 'coords'], 'node-and-coords', `${what} '${String(o.id)}' gives both a node ('${o.node}') and coords: the node is used, the coords are ignored`, 'remove `coords`, or remove `node` to place it off the road network');
+      }
+    }
+  }
+
   const horizon = seconds(raw.horizon);
   const inHorizon = (path: PathSegment[], v: unknown, what: string, asWarning = false) => {
     const s = seconds(v);

@@ -261,6 +261,6 @@ function apply(sim: Sim, d: Decision): void {
     }
     case 'add_inject': return World.addInject(sim, c.inject as Inject);
     case 'breakdown': sim.send('unit', c.unit, { type: 'BREAKDOWN' }); return;
-    case 'repair': sim.send('unit', c.unit, { type: 'REPAIR' }); return;
+    case 'repair': return Units.repair(sim, c.unit);
   }
 }

@@ -11,6 +11,7 @@ import type { Capability } from '../scenario/schema.js';
 import * as Incidents from './incidents.js';
 import { removeAt } from './lists.js';
 import type { Sim } from './sim.js';
+import type { RoadStatus } from './routing.js';
 import type { IncidentW, Leg, UnitW } from './world.js';
 
 const ATTACHED = new Set(['mobilising', 'en_route', 'blocked', 'on_scene']);
@@ -160,8 +161,7 @@ function fromWait(sim: Sim, id: string, u: UnitW, n: { nodes?: string[]; edges?:
  * the junction where it will wait): on to the road's end, or turned round if
  * that is sooner and the road is not cut.
  */
-function homeFromRoad(sim: Sim, id: string, u: UnitW): { return_s: number; leg: Leg; node: string; x: number; y: number } | null {
-  const r = onRoad(sim, u);
+function homeFromRoad(sim: Sim, id: string, u: UnitW, r: OnRoad | null = onRoad(sim, u)): { return_s: number; leg: Leg; node: string; x: number; y: number } | null {
   if (!r) return null;
   const base = sim.model.basePlace.get(id)!;
   let best: ReturnType<typeof homeFromRoad> = null;
@@ -229,19 +229,39 @@ export function onStep(sim: Sim, id: string, u: UnitW, before: string, actions: 
   if (state !== before && ATTACHED.has(before) && !ATTACHED.has(state)) detach(sim, id, u);
 }
 
-/** A unit broken down on its way stays where it was on the road (shown there), its last node passed kept for routing. */
+/**
+ * A unit broken down on its way stays where it was on the road (shown there), its last node passed kept for
+ * routing and the road it is on kept in `stop`: repaired, it drives home from there (see repair).
+ */
 function stopWhereItIs(sim: Sim, u: UnitW): void {
   const leg = u.leg;
   if (!leg || leg.t0 < 0) { u.leg = null; return; }
   const pos = positionOnLeg(sim, u);
   u.node = pos.node; u.x = pos.x; u.y = pos.y;
-  if (leg.nodes && leg.cum_s && pos.next + 1 < leg.nodes.length && pos.since_s > 0) {
-    const [bx, by] = sim.model.travel.nodeXY[sim.model.travel.nodeIndex.get(leg.nodes[pos.next + 1])!];
+  if (leg.nodes && leg.edges && leg.cum_s && pos.next + 1 < leg.nodes.length && pos.since_s > 0) {
+    const b = leg.nodes[pos.next + 1];
+    const [bx, by] = sim.model.travel.nodeXY[sim.model.travel.nodeIndex.get(b)!];
     const span = leg.cum_s[pos.next + 1] - leg.cum_s[pos.next];
     const f = span > 0 ? Math.min(1, pos.since_s / span) : 0;
     u.x = round4(pos.x + (bx - pos.x) * f); u.y = round4(pos.y + (by - pos.y) * f);
+    if (f < 1) u.stop = { a: pos.node!, b, edge: leg.edges[pos.next], road_s: span, done_s: pos.since_s };
   }
   u.leg = null;
+}
+
+/** Seconds home from where an out-of-service unit stands (0: at its base; NEVER_S: no open road). */
+function returnFromStop(sim: Sim, id: string, u: UnitW): number {
+  if (u.stop) {
+    const way = homeFromRoad(sim, id, u, u.stop);
+    return way ? way.return_s : NEVER_S;
+  }
+  const back = nominal(sim, id, u, sim.model.basePlace.get(id)!);
+  return back ? Math.round(back.time_s) : NEVER_S;
+}
+
+/** Repair a unit out of service: it drives home from where it broke down (at its base, it is available at once). */
+export function repair(sim: Sim, unitId: string): void {
+  sim.send('unit', unitId, { type: 'REPAIR', return_s: returnFromStop(sim, unitId, sim.world.units[unitId]) });
 }
 
 function emitRoute(sim: Sim, id: string, u: UnitW): void {
@@ -266,13 +286,15 @@ function depart(sim: Sim, u: UnitW): void {
 function goHome(sim: Sim, id: string, u: UnitW, before: string): void {
   const base = sim.model.basePlace.get(id)!;
   const travel_s = u.m.context.return_s;
-  const way = before === 'en_route' || before === 'blocked' ? homeFromRoad(sim, id, u) : null;
+  const way = before === 'en_route' || before === 'blocked' ? homeFromRoad(sim, id, u)
+    : before === 'out_of_service' && u.stop ? homeFromRoad(sim, id, u, u.stop) : null;
+  if (u.stop) delete u.stop;
   if (way) {
     // the node where it leaves the road it is on (where it stands, should anything stop it)
     u.node = way.node; u.x = way.x; u.y = way.y; u.leg = way.leg;
     return;
   }
-  const pos = before === 'on_scene' || before === 'blocked' ? { node: u.node, x: u.x, y: u.y, since_s: 0 } : positionOnLeg(sim, u);
+  const pos = before === 'on_scene' || before === 'blocked' || before === 'out_of_service' ? { node: u.node, x: u.x, y: u.y, since_s: 0 } : positionOnLeg(sim, u);
   const back = nominal(sim, id, pos, base);
   u.node = pos.node; u.x = pos.x; u.y = pos.y;
   if (back && back.nodes) {
@@ -333,8 +355,20 @@ export function recall(sim: Sim, unitId: string): void {
 
 // ------------------------------------------------------------ roads changed
 
-/** After a road changes: blocked units try again, units whose way ahead is cut re-route, return times refresh. */
-export function roadsChanged(sim: Sim, changed: string): void {
+/**
+ * How much longer (or shorter) the changed road now takes a unit than it did: the part of it still ahead of a
+ * unit on it takes that much more (or less) time. 1 when either time is not finite (a cut road: see roadsChanged).
+ */
+function retimed(sim: Sim, unitId: string, edge: string, was: RoadStatus | undefined): number {
+  const e = sim.model.travel.edgeById(edge);
+  if (!e) return 1;
+  const profile = sim.model.profile.get(unitId)!;
+  const before = sim.model.travel.edgeTime(e, profile, was), now = sim.model.travel.edgeTime(e, profile, sim.world.roads[edge]);
+  return before > 0 && before < Infinity && now < Infinity ? now / before : 1;
+}
+
+/** After a road changes: blocked units try again, units whose way ahead is cut or slowed re-route, return times refresh. */
+export function roadsChanged(sim: Sim, changed: string, was?: RoadStatus): void {
   const status = sim.world.roads[changed]?.status ?? 'open';
   for (const id of Object.keys(sim.world.units)) {
     const u = sim.world.units[id];
@@ -358,7 +392,10 @@ export function roadsChanged(sim: Sim, changed: string): void {
       u.leg = n.nodes ? { t0: -1, nodes: n.nodes, edges: n.edges, cum_s: cumulative(sim, id, n.edges!, 1), travel_s, km: round4(n.km) } : { t0: -1, from: [u.x, u.y], to: [inc.x, inc.y], travel_s, km: round4(n.km) };
       const back = nominal(sim, id, inc, sim.model.basePlace.get(id)!);
       sim.send('unit', id, { type: 'REROUTE', travel_s, return_s: back ? Math.round(back.time_s) : NEVER_S });
-    } else if ((state === 'en_route' || state === 'mobilising') && u.incident && status !== 'open' && u.leg?.edges) {
+    } else if ((state === 'en_route' || state === 'mobilising') && u.incident && u.leg?.edges) {
+      let road = state === 'en_route' ? onRoad(sim, u) : null;
+      // a road reopened or back to full speed matters to units on it; a cut or slowed one to units with it ahead
+      if (status === 'open' && road?.edge !== changed) continue;
       const pos = positionOnLeg(sim, u);
       const ahead = u.leg.edges.slice(pos.next);
       if (!ahead.includes(changed)) continue;
@@ -366,7 +403,11 @@ export function roadsChanged(sim: Sim, changed: string): void {
       if (!inc) continue;
       const back = nominal(sim, id, inc, sim.model.basePlace.get(id)!);
       const return_s = back ? Math.round(back.time_s) : NEVER_S;
-      const road = state === 'en_route' ? onRoad(sim, u) : null;
+      if (road && road.edge === changed) {
+        // the rest of the road it is on goes at the road's new speed (the part behind it too, should it turn back)
+        const f = retimed(sim, id, changed, was);
+        if (f !== 1) road = { ...road, road_s: Math.round(road.road_s * f), done_s: Math.min(Math.round(road.road_s * f), Math.round(road.done_s * f)) };
+      }
       if (road) {
         // on to the road's end unless that road is the one cut; back to its start if that is sooner or the only way;
         // on a road cut before, the unit is already on its way back: on that way only

@@ -143,7 +143,7 @@ export function setRoad(sim: Sim, edge: string, status: 'open' | 'degraded' | 'c
   sim.world.roads[edge] = { status, factor };
   sim.world.road_version++;
   sim.emit({ t: sim.now, type: 'road.status', id: edge, status, ...(status === 'degraded' ? { factor } : {}), by });
-  Units.roadsChanged(sim, edge);
+  Units.roadsChanged(sim, edge, cur);
   isolation(sim);
   checkConditions(sim);
   sim.world.dirty = true;

@@ -33,6 +33,8 @@ export interface UnitW {
   timers: Record<string, number>;
   since: number;
   trips: number;
+  /** broken down part-way along a road: where (its way home, once repaired, goes on from there); absent otherwise */
+  stop?: { a: string; b: string; edge: string; road_s: number; done_s: number };
 }
 
 export interface IncidentW {

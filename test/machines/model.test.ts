@@ -38,7 +38,7 @@ const cases: Case[] = [
       { type: 'DISPATCH', incident: 'i1', mobilise_s: 900, travel_s: 600, return_s: 600 },
       { type: 'DISPATCH', incident: 'i1', mobilise_s: 900, travel_s: NEVER_S, return_s: NEVER_S },
       { type: 'REROUTE', travel_s: 300, return_s: 300 }, { type: 'REROUTE', travel_s: NEVER_S, return_s: 300 },
-      { type: 'RETURN_ROUTE', return_s: 400 }, { type: 'RELEASE' }, { type: 'RECALL', return_s: 300 }, { type: 'BREAKDOWN' }, { type: 'REPAIR' },
+      { type: 'RETURN_ROUTE', return_s: 400 }, { type: 'RELEASE' }, { type: 'RECALL', return_s: 300 }, { type: 'BREAKDOWN' }, { type: 'REPAIR', return_s: 0 }, { type: 'REPAIR', return_s: 600 },
       ...after(unitMachine),
     ],
   },

@@ -34,3 +34,16 @@ describe('comparators in words', () => {
     expect(en.criterion(level.criterion)).toMatch(/^time a civil-defence level was declared \(Tà Cạ\): before T\+04:00 \(22:00\), read at the end of the run$/);
   });
 });
+
+describe('numbers and the words that agree with them', () => {
+  it('one person is "1 person", in events and findings; other counts say "people"', () => {
+    const en = new Words('en', sc);
+    expect(en.event({ t: 0, type: 'zone.struck', id: sc.evacuation.zones[0].id, caught: 1 })).toMatch(/: 1 person still there$/);
+    expect(en.event({ t: 0, type: 'zone.struck', id: sc.evacuation.zones[0].id, caught: 12 })).toMatch(/: 12 people still there$/);
+    expect(en.event({ t: 0, type: 'incident.reported', id: 'x', kind: sc.incident_kinds[0].id, area: sc.areas[0].id, severity: 2, people: 1 })).toMatch(/, 1 person at risk$/);
+    expect(en.m('f.incident.lost', { incident: 'A', lost: { n: 1 }, people: { n: 1 }, first: '5 min' })).toBe('A: 1 of 1 person at risk was lost; the first unit was on scene after 5 min.');
+    expect(en.m('f.incident.lost', { incident: 'A', lost: { n: 2 }, people: { n: 3 }, first: '5 min' })).toBe('A: 2 of 3 people at risk were lost; the first unit was on scene after 5 min.');
+    // Vietnamese does not inflect: the same word for any count
+    expect(new Words('vi', sc).event({ t: 0, type: 'zone.struck', id: sc.evacuation.zones[0].id, caught: 1 })).toMatch(/còn 1 người chưa sơ tán$/);
+  });
+});

@@ -133,6 +133,22 @@ describe("a scripted incident's area and node", () => {
   });
 });
 
+describe('a place given twice', () => {
+  it('warns when a zone gives both a node and coords (the node is used), and says which to remove', () => {
+    const text = edit(['      if_caught: stranded\n', '      if_caught: stranded\n      node: pa-co\n      coords: { lat: 19.93, lon: 104.95 }\n']);
+    expect(issuesOf(text).find((i) => i.code === 'node-and-coords')).toMatchObject({
+      severity: 'warning', path: 'evacuation.zones[0].coords',
+      message: "zone 'pa-co-hillside' gives both a node ('pa-co') and coords: the node is used, the coords are ignored",
+    });
+    expect(codes(edit(['      if_caught: stranded\n', '      if_caught: stranded\n      node: pa-co\n']))).not.toContain('node-and-coords');
+  });
+
+  it('warns the same for a shelter', () => {
+    const text = edit(['{ id: tri-le-school, area: tri-le,', '{ id: tri-le-school, area: tri-le, node: pa-co, coords: { lat: 19.93, lon: 104.95 },']);
+    expect(issuesOf(text).find((i) => i.code === 'node-and-coords')?.path).toBe('evacuation.shelters[0].coords');
+  });
+});
+
 describe("an evacuation zone's shelters", () => {
   const withoutBarracks = edit(['shelters: [tri-le-school, tl-border-barracks]', 'shelters: [tri-le-school]']);
 

@@ -232,6 +232,55 @@ describe('early in the run, and roads changing again', () => {
   });
 });
 
+describe('a road slowed, or back to full speed, under a unit on it', () => {
+  it('slowed to half speed 50 min into a 1 h road, the last 10 km take 20 min, not 10', () => {
+    const events = teamEvents(line({ degrade_road: 'a-b', factor: 0.5 }, null));
+    // B at 01:10, then B-C (30 km) at full speed
+    expect(onScene(events)).toBe(4200 + 1800);
+    // where it is does not change when the road does: 50 of 60 km done, on either side of the change
+    const km = positions(line({ degrade_road: 'a-b', factor: 0.5 }, null), [2999, 3001, 3600]);
+    expect(km[1] - km[0]).toBeLessThan(0.1);
+    expect(km[2] - km[1]).toBeCloseTo(5, 0);
+  });
+
+  it('set out on a road slowed to half speed, it goes faster once the road is back to full speed', () => {
+    const s = lineWith([
+      { id: 'slow', from: 'T+00:00', every: '12h', probability: 1, effect: { degrade_road: 'a-b', factor: 0.5 } },
+      { id: 'fast', from: 'T+01:00', every: '12h', probability: 1, effect: { reopen_road: 'a-b' } },
+    ]);
+    // 30 of 60 km done at 01:00 (2 h for the road), the other 30 km in 30 min: B at 01:30, C at 02:00
+    expect(onScene(teamEvents(s))).toBe(5400 + 1800);
+  });
+});
+
+describe('a unit broken down and repaired', () => {
+  const withControl = (s: Scenario, d: { at: number; do: 'breakdown' | 'repair' }[]) =>
+    runScenario(s, { seed: 1, decisions: d.map((x) => ({ at: x.at, role: 'controller', author: 'controller' as const, cmd: { do: x.do, unit: 'team' } })) })
+      .log!.events.map((l) => JSON.parse(l) as Ev).filter((e) => e.id === 'team');
+
+  it('repaired where it broke down, it drives home from there and is available when it gets there, not at once', () => {
+    const s = line({ cut_road: 'b-c' }, null);
+    // broken down 30 km along A-B at 00:30; repaired at 01:00: back to A (30 min), sooner than on to B and back
+    const events = withControl(s, [{ at: 1800, do: 'breakdown' }, { at: 3600, do: 'repair' }]);
+    expect(events.find((e) => e.type === 'unit.state' && e.t === 3600)).toMatchObject({ state: 'returning', travel_s: 1800 });
+    expect(events.find((e) => e.type === 'unit.state' && e.state === 'available')?.t).toBe(5400);
+    const model = new Model(s);
+    const sim = new Sim(model, { seed: 1, decisions: [{ at: 1800, role: 'controller', author: 'controller', cmd: { do: 'breakdown', unit: 'team' } }, { at: 3600, role: 'controller', author: 'controller', cmd: { do: 'repair', unit: 'team' } }], players: [], until: 6 * 3600, mode: 'metrics', keyframeEvery: s.keyframe_every });
+    sim.start();
+    const a = model.travel.nodeXY[model.travel.nodeIndex.get('a')!];
+    const km = [3599, 3601, 4500].map((t) => { sim.run(t + 1); const [x, y] = unitPosition(model, sim.world.units.team, t); return Math.hypot(x - a[0], y - a[1]); });
+    expect(km[0]).toBeCloseTo(30, 0);
+    expect(km[1]).toBeCloseTo(30, 0);
+    expect(km[2]).toBeCloseTo(15, 0);
+  });
+
+  it('repaired at its base, it is available at once', () => {
+    // broken down at T+0, before doctrine sends it anywhere
+    const events = withControl(line({ cut_road: 'b-c' }, null), [{ at: 0, do: 'breakdown' }, { at: 600, do: 'repair' }]);
+    expect(events.find((e) => e.type === 'unit.state' && e.t === 600)).toMatchObject({ state: 'available' });
+  });
+});
+
 describe('units never jump along the map (Kỳ Sơn, whose slides cut and slow QL7 under units on their way)', () => {
   const ksn = loadNamed('ky-son-flash-flood');
   const model = new Model(ksn);

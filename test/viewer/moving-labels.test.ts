@@ -1,7 +1,7 @@
 /**
  * The map's labels against what lies over them: the labels that move with the
- * time (the typhoon eye's wind force, an incident's people at risk) never
- * cover a placed label (area name, zone and shelter figures) at any time of
+ * time (the typhoon eye's wind force, an incident's people at risk) and the
+ * units on the move never cover a placed label (area name, zone and shelter figures) at any time of
  * the run, and an open incident's circle never leaves a zone's or shelter's
  * figures half hidden; the legend, opened, and the compare captions have no
  * label under them. Screenshots go to test/artifacts/.
@@ -37,10 +37,11 @@ const LOOK = `() => {
     hidden: placed.filter((el) => el.textContent && el.getAttribute('visibility') === 'hidden').map((el) => el.textContent),
     moving: [...document.querySelectorAll('#map-a g.eye text, #map-a g.incident text.people')].filter(shows).map((el) => box(el, el.closest('g.eye') ? 'eye' : 'people')),
     circles: [...document.querySelectorAll('#map-a g.incident:not(.resolved):not(.ghost):not(.spare) circle')].map((el) => box(el, 'circle')),
+    units: [...document.querySelectorAll('#map-a g.unit:not(.ghost)')].filter((g) => ['en_route', 'returning'].includes(g.getAttribute('data-state')) && !g.closest('[display="none"], .spare')).map((g) => box(g.querySelector('rect'), 'unit ' + g.getAttribute('data-unit'))),
     eye: [...document.querySelectorAll('#map-a g.eye text')].map((el) => el.getAttribute('x') + ',' + el.getAttribute('y')).join(' '),
   };
 }`;
-type Look = { placed: Shown[]; hidden: string[]; moving: Shown[]; circles: Shown[]; eye: string };
+type Look = { placed: Shown[]; hidden: string[]; moving: Shown[]; circles: Shown[]; units: Shown[]; eye: string };
 
 const look = (page: Page) => page.evaluate(`(${LOOK})()`) as Promise<Look>;
 
@@ -95,13 +96,16 @@ describe('labels that move with the time', () => {
       const page = await open(i, lang);
       const until: number = await page.evaluate(() => (window as any).drillViewer.app.a.data.until);
       const covered: string[] = [], cut: string[] = [];
-      let movingSeen = 0;
+      let movingSeen = 0, unitsSeen = 0;
       const times = spread(until, 40);
       const looks = await lookAt(page, times);
       looks.forEach((l, k) => {
         const t = times[k];
         movingSeen += l.moving.length;
         for (const m of l.moving) for (const p of l.placed) if (over(m, p)) covered.push(`T${t}: ${m.what} ${m.text} over ${p.text}`);
+        // a unit on the move over a label: the label gives way while it passes
+        for (const u of l.units) for (const p of l.placed) if (over(u, p)) covered.push(`T${t}: ${u.what} over ${p.text}`);
+        unitsSeen += l.units.length;
         // zone and shelter figures lie under the incidents: a circle across them would leave a wrong number to read
         for (const c of l.circles) for (const p of l.placed) if (p.what === 'figures' && crossesMiddle(c, p)) cut.push(`T${t}: a circle across ${p.text}`);
       });
@@ -112,6 +116,7 @@ describe('labels that move with the time', () => {
       expect(covered).toEqual([]);
       expect(cut).toEqual([]);
       expect(movingSeen).toBeGreaterThan(0);
+      expect(unitsSeen).toBeGreaterThan(0);
       // a label hidden while something lay over it shows again once it has gone (at T0 nothing has happened yet)
       await page.evaluate(() => (window as any).drillViewer.paintedSeek(0));
       const atStart = await look(page);

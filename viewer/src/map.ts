@@ -553,12 +553,12 @@ export class MapView {
     // the people at risk placed so far (A's, then B's overlaid: B's keep off A's too)
     const taken = new BoxIndex();
     this.drawIncidents(this.layer.incidents, run, world, t, false, covers, taken);
-    this.drawUnits(this.layer.units, run, world, t, false);
+    this.drawUnits(this.layer.units, run, world, t, false, covers);
     if (overlay) {
       // B's markers sit a few pixels off A's so that where both agree, both still show
       this.layer.overlay.attr('transform', 'translate(5,5)');
       this.drawIncidents(this.layer.overlay, overlay.run, overlay.world, t, true, covers, taken);
-      this.drawUnits(this.layer.overlay, overlay.run, overlay.world, t, true);
+      this.drawUnits(this.layer.overlay, overlay.run, overlay.world, t, true, covers);
     } else if (this.markSets.has('ghost')) {
       const m = this.markSets.get('ghost')!;
       m.incidents.clear();
@@ -733,7 +733,7 @@ export class MapView {
     });
   }
 
-  private drawUnits(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, world: World, t: number, ghost: boolean): void {
+  private drawUnits(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, world: World, t: number, ghost: boolean, covers: Set<number>): void {
     const lang = this.lang();
     const S = STRINGS[lang];
     const model = run.replay.model;
@@ -751,6 +751,17 @@ export class MapView {
       const a = n * 0.9, rad = n === 0 ? 0 : 9 + n * 1.6;
       return { ...d, sx: sx + Math.cos(a) * rad, sy: sy + Math.sin(a) * rad };
     });
+    // a unit on the move hides the placed labels it passes over (until it has passed): a label half under a marker
+    // reads no better than one under another label; units standing still sit by their places, which labels keep off
+    const p = this.placed;
+    if (p) {
+      const off = ghost ? 5 : 0;
+      for (const d of placed) {
+        if (d.state !== 'en_route' && d.state !== 'returning') continue;
+        const b: Box = { x0: d.sx + off - UNIT_HALF, y0: d.sy + off - UNIT_HALF, x1: d.sx + off + UNIT_HALF, y1: d.sy + off + UNIT_HALF };
+        for (const i of p.index.hits(b, 0)) if (!covers.has(i) && overlap(b, this.shownBox(i))) covers.add(i);
+      }
+    }
     this.marks(layer, ghost).units.update(placed, (d) => d.id, (m, d) => {
       const colour = UNIT_COLOUR[d.state] ?? '#888';
       put(m, 0, -1, 'transform', `translate(${d.sx},${d.sy})`);
@@ -773,6 +784,9 @@ const AREA_SPOTS: readonly Spot[] = [
   { dx: 10, dy: -9, anchor: 'start' }, { dx: 11, dy: 4, anchor: 'start' }, { dx: -10, dy: -9, anchor: 'end' }, { dx: -11, dy: 4, anchor: 'end' },
   { dx: 10, dy: 17, anchor: 'start' }, { dx: -10, dy: 17, anchor: 'end' }, { dx: 0, dy: -12, anchor: 'middle' }, { dx: 0, dy: 22, anchor: 'middle' },
 ];
+/** half the width of a unit's diamond on screen (a 10 px square turned 45°, and its outline) */
+const UNIT_HALF = 8;
+
 function overlap(a: Box, b: Box): boolean {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
