@@ -140,7 +140,11 @@ export const unitMachine = setup({
     },
     returning: {
       after: { return: [{ guard: 'tired', target: 'resting' }, { target: 'available' }] },
-      on: { BREAKDOWN: 'out_of_service' },
+      on: {
+        // a road on its way home cut or slowed: the way home starts again from now (NEVER_S: it waits for a road)
+        RETURN_ROUTE: { target: 'returning', reenter: true, actions: 'takeReturnRoute' },
+        BREAKDOWN: 'out_of_service',
+      },
     },
     resting: {
       after: { rest: { target: 'available', actions: 'rested' } },

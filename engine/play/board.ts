@@ -6,6 +6,7 @@
  * of what happened since the last stop, and the end-of-exercise summary.
  */
 import { formatClock, formatDuration } from '../scenario/duration.js';
+import { NEVER_S } from '../machines/never.js';
 import type { Text } from '../scenario/schema.js';
 import type { Lang } from '../scenario/text.js';
 import type { Summary } from '../review/metrics.js';
@@ -255,7 +256,11 @@ function unitStatus(sim: Sim, id: string, lang: Lang): string {
   const parts = [m(lang, `unit.${state}` as MsgKey)];
   if (u.incident) parts.push(m(lang, 'unit.for', { incident: u.incident }));
   if (state === 'en_route' && u.leg && u.leg.t0 >= 0) parts.push(m(lang, 'unit.eta', { t: clock(u.leg.t0 + u.leg.travel_s) }));
-  else if (state === 'returning' && u.leg && u.leg.t0 >= 0) parts.push(m(lang, 'unit.back', { t: clock(u.leg.t0 + u.leg.travel_s) }));
+  else if (state === 'returning' && u.m.context.return_s >= NEVER_S) {
+    // no open road home: it waits where it is
+    const place = nodeName(sim, u.node, lang);
+    parts.push(m(lang, 'unit.no-way-home', { place: place ?? '?' }));
+  } else if (state === 'returning' && u.leg && u.leg.t0 >= 0) parts.push(m(lang, 'unit.back', { t: clock(u.leg.t0 + u.leg.travel_s) }));
   else if (state !== 'en_route' && state !== 'returning') {
     const place = nodeName(sim, u.node, lang);
     if (place) parts.push(m(lang, 'unit.at', { place }));

@@ -163,18 +163,35 @@ function fromWait(sim: Sim, id: string, u: UnitW, n: { nodes?: string[]; edges?:
  */
 function homeFromRoad(sim: Sim, id: string, u: UnitW, r: OnRoad | null = onRoad(sim, u)): { return_s: number; leg: Leg; node: string; x: number; y: number } | null {
   if (!r) return null;
-  const base = sim.model.basePlace.get(id)!;
-  let best: ReturnType<typeof homeFromRoad> = null;
-  for (const turn of sim.world.roads[r.edge]?.status === 'cut' ? [false] : [false, true]) {
+  const way = viaJunction(sim, id, r, sim.world.roads[r.edge]?.status === 'cut' ? [false] : [false, true], sim.model.basePlace.get(id)!);
+  return way && { return_s: way.time_s, leg: way.leg, node: way.node, x: way.x, y: way.y };
+}
+
+/**
+ * The quickest way from a unit part-way along a road to a place: on to the road's end or back to its start
+ * (`turns`: false on, true back), then the best route from there; null when no way is open.
+ */
+function viaJunction(sim: Sim, id: string, r: OnRoad, turns: readonly boolean[], to: { node: string | null; x: number; y: number }): { time_s: number; leg: Leg; node: string; x: number; y: number } | null {
+  let best: ReturnType<typeof viaJunction> = null;
+  for (const turn of turns) {
     const j = toJunction(sim, r, turn);
     const [x, y] = sim.model.travel.nodeXY[sim.model.travel.nodeIndex.get(j.node)!];
-    const n = nominal(sim, id, { node: j.node, x, y }, base);
+    const n = nominal(sim, id, { node: j.node, x, y }, to);
     if (!n || !n.nodes) continue;
-    const return_s = Math.round(j.rem_s + n.time_s);
-    if (best && best.return_s <= return_s) continue;
-    best = { return_s, leg: joined(j.leg, { nodes: n.nodes, edges: n.edges!, cum_s: cumulative(sim, id, n.edges!, 1), km: n.km }, return_s, sim.now), node: j.node, x, y };
+    const time_s = Math.round(j.rem_s + n.time_s);
+    if (best && best.time_s <= time_s) continue;
+    best = { time_s, leg: joined(j.leg, { nodes: n.nodes, edges: n.edges!, cum_s: cumulative(sim, id, n.edges!, 1), km: n.km }, time_s, sim.now), node: j.node, x, y };
   }
   return best;
+}
+
+/**
+ * The ways a unit part-way along a road may take when road `changed` changes: either, unless its road is cut;
+ * back, if its road is the one just cut; on, along a road cut before (it is on its way back already).
+ */
+function turnsOn(sim: Sim, r: OnRoad, changed: string): boolean[] {
+  if (sim.world.roads[r.edge]?.status !== 'cut') return [false, true];
+  return r.edge === changed ? [true] : [false];
 }
 
 /** Return time from where the unit is now (recall on the way). */
@@ -216,7 +233,7 @@ export function onStep(sim: Sim, id: string, u: UnitW, before: string, actions: 
     // literals, not a spread of the optional incident: the same keys in the same order;
     // travel_s is the time left (a leg begun before now, see onRoad, counts from its start)
     else if (state === 'en_route' && incident) sim.emit({ t: sim.now, type: 'unit.state', id, state, incident, travel_s: u.leg ? u.leg.t0 + u.leg.travel_s - sim.now : 0 });
-    else if (state === 'en_route' || state === 'returning') sim.emit({ t: sim.now, type: 'unit.state', id, state, travel_s: u.leg ? u.leg.t0 + u.leg.travel_s - sim.now : 0 });
+    else if (state === 'en_route' || state === 'returning') sim.emit({ t: sim.now, type: 'unit.state', id, state, travel_s: u.m.context.return_s >= NEVER_S && state === 'returning' ? NEVER_S : u.leg ? u.leg.t0 + u.leg.travel_s - sim.now : 0 });
     else if (ATTACHED.has(state) && incident) sim.emit({ t: sim.now, type: 'unit.state', id, state, incident });
     else sim.emit({ t: sim.now, type: 'unit.state', id, state });
     if (state === 'en_route' || state === 'returning') emitRoute(sim, id, u);
@@ -299,6 +316,9 @@ function goHome(sim: Sim, id: string, u: UnitW, before: string): void {
   u.node = pos.node; u.x = pos.x; u.y = pos.y;
   if (back && back.nodes) {
     u.leg = { t0: sim.now, nodes: back.nodes, edges: back.edges, cum_s: cumulative(sim, id, back.edges!, 1), travel_s, km: round4(back.km) };
+  } else if (!back && pos.node !== null && sim.model.travel.network) {
+    // no open road home: it waits where it is (see rehome) until one opens
+    u.leg = { t0: sim.now, nodes: [pos.node], edges: [], cum_s: [0], travel_s: 0, km: 0 };
   } else {
     u.leg = { t0: sim.now, from: [pos.x, pos.y], to: [base.x, base.y], travel_s, km: round4(back?.km ?? 0) };
   }
@@ -367,6 +387,59 @@ function retimed(sim: Sim, unitId: string, edge: string, was: RoadStatus | undef
   return before > 0 && before < Infinity && now < Infinity ? now / before : 1;
 }
 
+/**
+ * A unit on its way home when a road changes: a road ahead cut or slowed, or the one it is on changed, re-routes
+ * it home from the end of the road it is on (or back to its start, as units on their way out do); with no way
+ * home it waits at the junction it reaches (its time home NEVER_S), and any later change of the roads tries again.
+ */
+function rehome(sim: Sim, id: string, u: UnitW, changed: string, was: RoadStatus | undefined, status: string): void {
+  const waiting = u.m.context.return_s >= NEVER_S;
+  let road = onRoad(sim, u);
+  if (!waiting) {
+    if (status === 'open' && road?.edge !== changed) return;
+    if (!u.leg!.edges!.slice(positionOnLeg(sim, u).next).includes(changed)) return;
+  }
+  if (road && road.edge === changed) {
+    const f = retimed(sim, id, changed, was);
+    if (f !== 1) road = { ...road, road_s: Math.round(road.road_s * f), done_s: Math.min(Math.round(road.road_s * f), Math.round(road.done_s * f)) };
+  }
+  const base = sim.model.basePlace.get(id)!;
+  let best: { leg: Leg; return_s: number } | null = null;
+  if (road) {
+    const turns = turnsOn(sim, road, changed);
+    const way = viaJunction(sim, id, road, turns, base);
+    if (way) best = { leg: way.leg, return_s: way.time_s };
+    else {
+      if (waiting) return;
+      const j = toJunction(sim, road, turns.length === 1 && turns[0]);
+      const [x, y] = sim.model.travel.nodeXY[sim.model.travel.nodeIndex.get(j.node)!];
+      u.node = j.node; u.x = x; u.y = y; u.leg = j.leg;
+      sim.send('unit', id, { type: 'RETURN_ROUTE', return_s: NEVER_S });
+      emitRoute(sim, id, u);
+      return;
+    }
+  } else {
+    // at a node: where it stands (waiting there, or passing it)
+    const pos = waiting ? { node: u.node, x: u.x, y: u.y } : positionOnLeg(sim, u);
+    if (pos.node === null) return;
+    const n = nominal(sim, id, pos, base);
+    if (!n || !n.nodes) {
+      if (waiting) return;
+      u.node = pos.node; u.x = pos.x; u.y = pos.y;
+      u.leg = { t0: sim.now, nodes: [pos.node], edges: [], cum_s: [0], travel_s: 0, km: 0 };
+      sim.send('unit', id, { type: 'RETURN_ROUTE', return_s: NEVER_S });
+      emitRoute(sim, id, u);
+      return;
+    }
+    u.node = pos.node; u.x = pos.x; u.y = pos.y;
+    const return_s = Math.round(n.time_s);
+    best = { leg: { t0: sim.now, nodes: n.nodes, edges: n.edges, cum_s: cumulative(sim, id, n.edges!, 1), travel_s: return_s, km: round4(n.km) }, return_s };
+  }
+  u.leg = best.leg;
+  sim.send('unit', id, { type: 'RETURN_ROUTE', return_s: best.return_s });
+  emitRoute(sim, id, u);
+}
+
 /** After a road changes: blocked units try again, units whose way ahead is cut or slowed re-route, return times refresh. */
 export function roadsChanged(sim: Sim, changed: string, was?: RoadStatus): void {
   const status = sim.world.roads[changed]?.status ?? 'open';
@@ -411,26 +484,15 @@ export function roadsChanged(sim: Sim, changed: string, was?: RoadStatus): void 
       if (road) {
         // on to the road's end unless that road is the one cut; back to its start if that is sooner or the only way;
         // on a road cut before, the unit is already on its way back: on that way only
-        const cut = sim.world.roads[road.edge]?.status === 'cut';
-        const cutHere = cut && road.edge === changed;
-        const ways = !cut ? [false, true] : cutHere ? [true] : [false];
-        let best: { leg: Leg; travel_s: number } | null = null;
-        for (const turn of ways) {
-          const j = toJunction(sim, road, turn);
-          const [x, y] = sim.model.travel.nodeXY[sim.model.travel.nodeIndex.get(j.node)!];
-          const n = nominal(sim, id, { node: j.node, x, y }, inc);
-          if (!n || !n.nodes) continue;
-          const travel_s = Math.round(j.rem_s + n.time_s);
-          if (best && best.travel_s <= travel_s) continue;
-          best = { leg: joined(j.leg, { nodes: n.nodes, edges: n.edges!, cum_s: cumulative(sim, id, n.edges!, 1), km: n.km }, travel_s, sim.now), travel_s };
-        }
+        const turns = turnsOn(sim, road, changed);
+        const best = viaJunction(sim, id, road, turns, inc);
         if (best) {
           u.leg = best.leg;
-          sim.send('unit', id, { type: 'REROUTE', travel_s: best.travel_s, return_s });
+          sim.send('unit', id, { type: 'REROUTE', travel_s: best.time_s, return_s });
           emitRoute(sim, id, u);
         } else {
-          // no way on: to the junction it can reach, there to wait
-          const j = toJunction(sim, road, cutHere);
+          // no way on: to the junction it can reach, there to wait (back, when its own road is the one just cut)
+          const j = toJunction(sim, road, turns.length === 1 && turns[0]);
           const [x, y] = sim.model.travel.nodeXY[sim.model.travel.nodeIndex.get(j.node)!];
           u.node = j.node; u.x = x; u.y = y; u.leg = j.leg;
           sim.send('unit', id, { type: 'REROUTE', travel_s: NEVER_S, return_s });
@@ -449,6 +511,8 @@ export function roadsChanged(sim: Sim, changed: string, was?: RoadStatus): void 
       u.leg = { t0: state === 'en_route' ? sim.now : -1, nodes: n.nodes, edges: n.edges, cum_s: cumulative(sim, id, n.edges!, 1), travel_s, km: round4(n.km) };
       sim.send('unit', id, { type: 'REROUTE', travel_s, return_s });
       if (state === 'en_route') emitRoute(sim, id, u);
+    } else if (state === 'returning' && u.leg?.edges) {
+      rehome(sim, id, u, changed, was, status);
     } else if (state === 'on_scene' && u.incident) {
       const back = nominal(sim, id, { node: u.node, x: u.x, y: u.y }, sim.model.basePlace.get(id)!);
       const return_s = back ? Math.round(back.time_s) : NEVER_S;

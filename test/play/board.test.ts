@@ -76,3 +76,22 @@ describe('the situation board', () => {
     expect(s.handle('dispatch tl-police to pa-co-slide').text).not.toContain('note:');
   });
 });
+
+describe('a unit with no open road home', () => {
+  it('reads "no open road home: waits at <place>" on the board, not a time it will be back (Kỳ Sơn, the evacuate-late decisions)', async () => {
+    const { parseDecisions } = await import('../../engine/sim/decisions.js');
+    const { readFileSync } = await import('node:fs');
+    const ks = loadNamed('ky-son-flash-flood');
+    const file = join(ROOT, 'scenarios/decisions/ky-son-evacuate-late.yaml');
+    const d = parseDecisions(readFileSync(file, 'utf8'), file, ks);
+    if (!d.ok) throw new Error('decisions do not load');
+    // Mường Xén's police leave Tà Cạ at 07:36 with every road home cut; it reopens at 11:00
+    for (const [lang, words] of [['en', /no open road home: waits at Tà Cạ/], ['vi', /không còn đường về: chờ tại Tà Cạ/]] as const) {
+      const s = new PlaySession(ks, { seed: ks.seed ?? 1, players: ['tc-chair'], controller: true, lang }, d.value.decisions);
+      s.handle('advance T+08:00');
+      s.handle('role controller');
+      const row = s.boardText().split('\n').find((l) => l.includes('mx-police'));
+      expect(row, lang).toMatch(words);
+    }
+  });
+});

@@ -253,6 +253,29 @@ describe('a road slowed, or back to full speed, under a unit on it', () => {
   });
 });
 
+describe('on its way home (C to A, 02:30 to 04:00, through B at 03:00)', () => {
+  const rule = (id: string, from: string, effect: Record<string, unknown>) => ({ id, from, every: '12h', probability: 1, effect });
+
+  it('a road ahead cut: it goes on to the junction before the cut, waits there, and goes home when the road reopens', () => {
+    const events = teamEvents(lineWith([rule('cut', 'T+02:50', { cut_road: 'a-b' }), rule('reopen', 'T+03:30', { reopen_road: 'a-b' })]));
+    // it does not drive through the cut: at B at 03:00, home an hour after the road reopens
+    expect(events.find((e) => e.type === 'unit.route' && e.t === 10200)).toMatchObject({ nodes: ['c', 'b'], cum_s: [-1200, 600] });
+    expect(back(events)).toBe(12600 + 3600);
+  });
+
+  it('the road it is on cut: it turns back to the junction it came from and waits there', () => {
+    const events = teamEvents(lineWith([rule('cut', 'T+03:10', { cut_road: 'a-b' }), rule('reopen', 'T+04:00', { reopen_road: 'a-b' })]));
+    expect(events.find((e) => e.type === 'unit.route' && e.t === 11400)).toMatchObject({ nodes: ['a', 'b'], cum_s: [-3000, 600] });
+    expect(back(events)).toBe(14400 + 3600);
+  });
+
+  it('the road it is on slowed to half speed: the rest of it takes twice as long', () => {
+    const events = teamEvents(lineWith([rule('slow', 'T+03:10', { degrade_road: 'a-b', factor: 0.5 })]));
+    // 10 of 60 km done at 03:10; the other 50 km at 30 km/h
+    expect(back(events)).toBe(11400 + 6000);
+  });
+});
+
 describe('a unit broken down and repaired', () => {
   const withControl = (s: Scenario, d: { at: number; do: 'breakdown' | 'repair' }[]) =>
     runScenario(s, { seed: 1, decisions: d.map((x) => ({ at: x.at, role: 'controller', author: 'controller' as const, cmd: { do: x.do, unit: 'team' } })) })
