@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { planFork } from '../review/fork.js';
-import { runScenario, serializeRunLog } from '../sim/run.js';
+import { runScenario, serializeRunLog, type RunLog } from '../sim/run.js';
 import { textIn } from '../scenario/text.js';
 import { OptionError, parse, UsageError } from './args.js';
 import { checkWritable, readText, writeAtomic } from './io.js';
@@ -39,7 +39,8 @@ export const forkCommand: Subcommand = {
     const file = positionals[0];
     const decFile = String(values.decisions);
     const { log, scenario } = loadReviewable(file);
-    const next = loadDecisions(decFile, scenario);
+    // the new decisions may answer, hold or release an inject exercise control added before the fork
+    const next = loadDecisions(decFile, scenario, addedBeforeFork(log, at));
     const plan = planFork(log, at, next);
     if (!plan.ok) {
       if (plan.code === 'after-end') throw new OptionError(`${plan.message}; ${plan.hint}`);
@@ -59,6 +60,16 @@ export const forkCommand: Subcommand = {
     return 0;
   },
 };
+
+/** The injects the run's kept decisions (those before the fork) add: the new file may name them. */
+function addedBeforeFork(log: RunLog, at: number): string[] {
+  const ids: string[] = [];
+  for (const d of log.decisions) {
+    const id = (d.inject as { id?: unknown } | undefined)?.id;
+    if ((d.at as number) < at && d.do === 'add_inject' && typeof id === 'string') ids.push(id);
+  }
+  return ids;
+}
 
 /** Line and column of decisions[i].at in a decisions file, for the error line. */
 function decisionPosition(file: string, i: number): { line: number; column: number } {

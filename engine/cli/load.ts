@@ -21,8 +21,9 @@ export function loadScenario(file: string): Scenario {
   return r.scenario;
 }
 
-export function loadDecisions(file: string, scenario: Scenario): DecisionsInput {
-  const r = parseDecisions(readText(file), file, scenario);
+/** `addedBefore`: injects exercise control added before the file's first decision (drill fork: in the run's kept decisions) */
+export function loadDecisions(file: string, scenario: Scenario, addedBefore: readonly string[] = []): DecisionsInput {
+  const r = parseDecisions(readText(file), file, scenario, addedBefore);
   if (!r.ok) {
     for (const i of r.issues) process.stderr.write(formatIssue(i) + '\n');
     throw new ReportedError(`${file} is not a valid decisions file`);

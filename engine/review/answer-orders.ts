@@ -12,7 +12,11 @@
  * in the option's order, at the same instant, before any other decision.
  * The scenario (embedded in the log) says what they are; each is matched
  * against the next decision so that a log that differs stops the matching
- * rather than mislabelling. Reads only; no engine state.
+ * rather than mislabelling. When doctrine answered (or the default applied),
+ * the engine leaves out an order that finds the thing already so
+ * (commands.ts executeDecision), so a decision by doctrine or by default may
+ * match a later command of the option, the ones before it left out. Reads
+ * only; no engine state.
  */
 import type { Inject } from '../scenario/schema.js';
 import { AddedInjects } from './added-injects.js';
@@ -72,10 +76,14 @@ export class AnswerOrders {
       case 'decision':
       case 'decision.refused': {
         const p = this.pending;
-        if (p && e.role === p.role && sameCommand(p.commands[0], e)) {
-          p.commands.shift();
-          if (!p.commands.length) this.pending = null;
-          return p.origin;
+        if (p && e.role === p.role) {
+          // a person's orders come all, in order; doctrine's and a default's leave out those that found the thing already so
+          const k = e.author === 'doctrine' || e.author === 'default' ? p.commands.findIndex((c) => sameCommand(c, e)) : sameCommand(p.commands[0], e) ? 0 : -1;
+          if (k >= 0) {
+            p.commands.splice(0, k + 1);
+            if (!p.commands.length) this.pending = null;
+            return p.origin;
+          }
         }
         this.pending = null;
         if (e.type === 'decision' && e.do === 'answer') this.lastAnswer = { t: e.t, index };

@@ -10,7 +10,8 @@
  * the log), or a note of what never happened. Evidence stays out of the
  * summary so that the run log's shape does not depend on it.
  */
-import type { MetricName, Objective, Scenario } from '../scenario/schema.js';
+import type { Inject, MetricName, Objective, Scenario } from '../scenario/schema.js';
+import { AddedInjects } from './added-injects.js';
 import { absent, cite, sortEvidence, type Evidence, type Seen } from './evidence.js';
 
 export interface LogEvent { t: number; type: string; [k: string]: unknown }
@@ -137,8 +138,14 @@ export class Metrics {
   /** area -> first time an inject delivered asked for a level / for support there */
   private readonly askedLevel = new Map<string, number>();
   private readonly askedSupport = new Map<string, number>();
-  /** the injects that ask for a level or for support, and where */
+  /** the injects that ask for a level or for support, and where: the scenario's, and those exercise control added */
   private readonly asks = new Map<string, { level: boolean; area: string }>();
+  /**
+   * the specs of injects exercise control added, read from their `add_inject` decisions as the report
+   * reads them (added-injects.ts), so that an added inject asks as a scenario inject does; made at the
+   * first such decision (most runs have none)
+   */
+  private added: AddedInjects | null = null;
   private readonly injectDelivered = new Map<string, number>();
   private readonly injectDone = new Map<string, number>();
   private readonly injectSeen = new Map<string, { delivered: Seen | null; done: Seen | null }>();
@@ -177,10 +184,7 @@ export class Metrics {
   private t = 0;
   /** keep per-incident records (for review); batches turn this off to stay flat in memory */
   constructor(private readonly scenario: Scenario, private readonly keepIncidents = true) {
-    for (const i of scenario.injects) {
-      const x = i.expected as { do?: string; area?: string } | undefined;
-      if ((x?.do === 'declare_level' || x?.do === 'request_support') && typeof x.area === 'string') this.asks.set(i.id, { level: x.do === 'declare_level', area: x.area });
-    }
+    for (const i of scenario.injects) this.noteAsk(i);
     for (const z of scenario.evacuation.zones) this.zones.set(z.id, { population: z.population, sheltered: 0, order: null, ordered: null, progress: null, struck: null });
     for (const s of scenario.evacuation.shelters) this.shelters.set(s.id, { capacity: 0, occupancy: 0, peak: 0, peakSeen: null });
     this.pending = scenario.objectives.filter((o) => o.criterion.by !== undefined).sort((a, b) => a.criterion.by! - b.criterion.by! || (a.id < b.id ? -1 : 1));
@@ -302,6 +306,9 @@ export class Metrics {
       case 'area.short':
         if (e.short === true && !this.shortSeen.has(e.id as string)) this.shortSeen.set(e.id as string, { index, e });
         break;
+      case 'inject.added':
+        if (this.added !== null) this.learnAdded(e);
+        break;
       case 'inject.delivered': {
         this.injectDelivered.set(e.id as string, e.t);
         this.injectSeen.set(e.id as string, { delivered: { index, e }, done: null });
@@ -322,6 +329,7 @@ export class Metrics {
       case 'decision': {
         this.taken++;
         this.lastDecision = { index, e };
+        if (e.do === 'add_inject') (this.added ??= new AddedInjects()).observe(e);
         if (e.do === 'dispatch') {
           const o = this.open.get(e.incident as string);
           if (o && o.dispatched < 0) {
@@ -338,6 +346,24 @@ export class Metrics {
         this.refused++;
         break;
     }
+  }
+
+  /** Does this inject ask for a level or for support somewhere? Note it, to time the asking when it is delivered. */
+  private noteAsk(i: Inject): void {
+    const x = i.expected as { do?: string; area?: string } | undefined;
+    if ((x?.do === 'declare_level' || x?.do === 'request_support') && typeof x.area === 'string') this.asks.set(i.id, { level: x.do === 'declare_level', area: x.area });
+  }
+
+  /**
+   * An inject exercise control added (its `inject.added`, after the accepted `add_inject` decision): its
+   * spec, when the decision gave a valid one, says what it asks, like a scenario inject's. An id the
+   * scenario has is the scenario's inject (the engine refuses to add it again; only an edited log has one).
+   */
+  private learnAdded(e: LogEvent): void {
+    this.added!.observe(e);
+    const id = e.id as string;
+    const spec = this.added!.get(id)?.spec;
+    if (spec !== undefined && !this.scenario.injects.some((i) => i.id === id)) this.noteAsk(spec);
   }
 
   /**

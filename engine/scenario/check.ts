@@ -27,6 +27,8 @@ export interface RawIssue {
 export interface SourceText {
   /** the source text of the single value at a path; undefined when there is none */
   written(path: PathSegment[]): string | undefined;
+  /** the line a path is on (a missing key: its parent's), for a message that points at another place in the file */
+  line?(path: PathSegment[]): number;
 }
 
 type Obj = Record<string, unknown>;

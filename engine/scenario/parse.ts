@@ -94,7 +94,7 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
       issues.push({ file, line, column, path: formatPath(zi.path), code: zi.code, message: zi.message, hint, severity: 'error' });
     }
   }
-  const source: SourceText = { written: (path) => writtenAt(doc, text, path) };
+  const source: SourceText = { written: (path) => writtenAt(doc, text, path), line: (path) => place(path).line };
   const checked = check ? check(raw, source) : [];
   // a check that says better what the shape check said about the same value (21.000: not 'expected a whole number') replaces it
   const replaced = new Set(checked.filter((ri) => ri.replaces).map((ri) => formatPath(ri.path)));

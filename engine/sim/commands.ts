@@ -164,11 +164,23 @@ export function check(sim: Sim, d: Decision): Check {
   return refuse('unknown-command', `unknown command '${(c as any).do}'`);
 }
 
-/** Check, log and carry out a decision. Returns whether it was accepted. */
-export function executeDecision(sim: Sim, d: Decision): boolean {
+/**
+ * Check, log and carry out a decision. Returns whether it was accepted.
+ *
+ * `order`: the decision is an order of the option an answer chose. When
+ * doctrine answered (or the default applied at the deadline), an order that
+ * finds the thing already so is left out: nothing is logged, as doctrine
+ * everywhere else orders only what still needs doing (it requests support
+ * only where none was requested, carries out an inject's expected action
+ * only when it is not done yet), and nobody decided it, so there is no
+ * refusal to count. A person's answer is carried out as given: its order
+ * that changed nothing is logged (`drill run` and the report say so).
+ */
+export function executeDecision(sim: Sim, d: Decision, order = false): boolean {
   const c = d.cmd as AnyCommand & Record<string, any>;
   const verdict = check(sim, d);
   if (!verdict.ok) {
+    if (order && verdict.code === 'no-change' && (d.author === 'doctrine' || d.author === 'default')) return false;
     sim.opts.onRefused?.(sim, d, verdict.code);
     sim.emit({ t: sim.now, type: 'decision.refused', author: d.author, role: d.role, ...c, code: verdict.code, reason: verdict.reason });
     return false;
@@ -236,7 +248,7 @@ function apply(sim: Sim, d: Decision): void {
       sim.emit({ t: sim.now, type: 'inject.answered', id: c.inject, option: c.option, by: d.role });
       World.markDone(sim, c.inject, d.role);
       const option = spec.decision!.options.find((o) => o.id === c.option)!;
-      for (const cmd of option.commands) sim.decide({ at: sim.now, role: d.role, author: d.author, cmd });
+      for (const cmd of option.commands) executeDecision(sim, { at: sim.now, role: d.role, author: d.author, cmd }, true);
       return;
     }
     case 'hold_inject': sim.send('inject', c.inject, { type: 'HOLD' }); return;

@@ -6,9 +6,9 @@
  */
 import { stringify } from 'yaml';
 import { z } from 'zod';
-import { parseDuration } from '../scenario/duration.js';
+import { formatClock, parseDuration } from '../scenario/duration.js';
 import { didYouMean, type PathSegment } from '../scenario/issues.js';
-import { loadYaml, type RawIssue } from '../scenario/parse.js';
+import { loadYaml, type RawIssue, type SourceText } from '../scenario/parse.js';
 import { Command, Id, Inject, Offset, type Scenario } from '../scenario/schema.js';
 
 export type Author = 'trainee' | 'controller' | 'doctrine' | 'default';
@@ -61,11 +61,16 @@ export function toDecision(e: z.output<typeof Entry>): Decision {
   return { at, role, author: author ?? (role === 'controller' ? 'controller' : 'trainee'), cmd };
 }
 
-/** Read a decisions file; with the scenario, ids are checked too. */
-export function parseDecisions(text: string, file: string, scenario?: Scenario):
+/**
+ * Read a decisions file; with the scenario, ids are checked too. An inject
+ * the file adds itself (`add_inject`) may be answered, held or released by
+ * its decisions after the one that adds it; `addedBefore` names injects added
+ * before any of the file's decisions (drill fork: by the run's decisions it keeps).
+ */
+export function parseDecisions(text: string, file: string, scenario?: Scenario, addedBefore: readonly string[] = []):
   | { ok: true; value: DecisionsInput; warnings: import('../scenario/issues.js').ScenarioIssue[] }
   | { ok: false; issues: import('../scenario/issues.js').ScenarioIssue[] } {
-  const r = loadYaml(text, file, DecisionsFile, scenario ? (raw) => checkRefs(raw, scenario) : undefined, 'decisions file');
+  const r = loadYaml(text, file, DecisionsFile, scenario ? (raw, source) => checkRefs(raw, scenario, addedBefore, source) : undefined, 'decisions file');
   if (!r.ok) return r;
   const decisions = r.value.decisions.map(toDecision);
   const players = r.value.players ?? [...new Set(decisions.filter((d) => d.role !== 'controller').map((d) => d.role))].sort();
@@ -73,14 +78,37 @@ export function parseDecisions(text: string, file: string, scenario?: Scenario):
   return { ok: true, value: { decisions, players, scenario: r.value.scenario, lines }, warnings: r.warnings };
 }
 
-function checkRefs(raw: unknown, s: Scenario): RawIssue[] {
+/** An inject the file adds itself (`add_inject`): where and when, so that later decisions may name it. */
+interface AddedHere { index: number; at: number }
+
+/**
+ * The injects the file's own `add_inject` decisions add, by id, in the order
+ * they are carried out (time, then file order): a decision may answer, hold or
+ * release one once it has been added.
+ */
+function addedHere(decisions: unknown[]): Map<string, AddedHere[]> {
+  const out = new Map<string, AddedHere[]>();
+  decisions.forEach((d, index) => {
+    if (typeof d !== 'object' || d === null) return;
+    const e = d as Record<string, unknown>;
+    const id = typeof e.inject === 'object' && e.inject !== null ? (e.inject as Record<string, unknown>).id : undefined;
+    const at = e.do === 'add_inject' && typeof e.at === 'string' ? parseDuration(e.at) : undefined;
+    if (typeof id !== 'string' || !at?.ok) return;
+    const list = out.get(id) ?? [];
+    list.push({ index, at: at.seconds });
+    out.set(id, list.sort((a, b) => a.at - b.at || a.index - b.index));
+  });
+  return out;
+}
+
+function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], source?: SourceText): RawIssue[] {
   const out: RawIssue[] = [];
   if (typeof raw !== 'object' || raw === null) return out;
   const r = raw as Record<string, unknown>;
   const roles = new Set(['controller', ...s.roles.map((x) => x.id)]);
   const ids: Record<string, string[]> = {
     unit: s.units.map((u) => u.id), zone: s.evacuation.zones.map((z) => z.id), shelter: s.evacuation.shelters.map((x) => x.id),
-    area: s.areas.map((a) => a.id), edge: s.travel.edges.map((e) => e.id), inject: s.injects.map((i) => i.id),
+    area: s.areas.map((a) => a.id), edge: s.travel.edges.map((e) => e.id), inject: [...s.injects.map((i) => i.id), ...addedBefore],
   };
   const bad = (path: PathSegment[], what: string, v: string, known: Iterable<string>) =>
     out.push({ path, code: 'unknown-id', message: `unknown ${what} '${v}'`, hint: didYouMean(v, known), severity: 'error' });
@@ -91,6 +119,27 @@ function checkRefs(raw: unknown, s: Scenario): RawIssue[] {
   // a person's decision for a role doctrine plays: both would act for it, and the log would credit the person
   const players = Array.isArray(r.players) ? new Set(r.players.filter((p): p is string => typeof p === 'string')) : undefined;
   const horizon = s.horizon;
+  // injects this file adds: answered, held or released once added, like the scenario's own
+  const added = Array.isArray(r.decisions) ? addedHere(r.decisions) : new Map<string, AddedHere[]>();
+  const checkAdded = (path: PathSegment[], id: string, at: unknown, index: number, adds: AddedHere[]) => {
+    const when = typeof at === 'string' ? parseDuration(at) : undefined;
+    // a time that does not read is the shape check's to report
+    if (!when?.ok) return;
+    // decisions are carried out in time order, those at the same time in the order of the file
+    if (adds.some((a) => a.at < when.seconds || (a.at === when.seconds && a.index < index))) return;
+    const first = adds[0];
+    const line = source?.line?.(['decisions', first.index]);
+    const where = line !== undefined ? `line ${line}` : `decisions[${first.index}]`;
+    out.push({
+      path, code: 'inject-added-later', severity: 'error',
+      message: first.at === when.seconds
+        ? `inject '${id}' is not added yet: this file adds it at the same time, ${formatClock(first.at)}, with the add_inject on ${where}, after this decision`
+        : `inject '${id}' is not added yet at ${formatClock(when.seconds)}: this file adds it later, at ${formatClock(first.at)} (the add_inject on ${where})`,
+      hint: first.at === when.seconds
+        ? `decisions at the same time are carried out in the order of the file: put this one after the add_inject`
+        : `give this decision at ${formatClock(first.at)} or later, or add the inject earlier`,
+    });
+  };
   if (Array.isArray(r.decisions)) {
     r.decisions.forEach((d, i) => {
       if (typeof d !== 'object' || d === null) return;
@@ -105,7 +154,10 @@ function checkRefs(raw: unknown, s: Scenario): RawIssue[] {
       }
       for (const k of Object.keys(ids)) {
         const v = e[k];
-        if (typeof v === 'string' && !(k === 'inject' && e.do === 'add_inject') && !ids[k].includes(v)) bad(['decisions', i, k], k === 'edge' ? 'road' : k, v, ids[k]);
+        if (typeof v !== 'string' || ids[k].includes(v)) continue;
+        const adds = k === 'inject' ? added.get(v) : undefined;
+        if (adds) checkAdded(['decisions', i, k], v, e.at, i, adds);
+        else bad(['decisions', i, k], k === 'edge' ? 'road' : k, v, k === 'inject' ? [...ids.inject, ...added.keys()] : ids[k]);
       }
       if (typeof e.at === 'string') {
         // in whatever form it is written (T+1d02:00 and 26h are after an 18h horizon too)

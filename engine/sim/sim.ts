@@ -456,9 +456,9 @@ export class Sim {
     });
   }
 
-  /** Carry out a command now, as a role (used by doctrine, injects' defaults and decisions). */
-  decide(d: Decision): boolean {
-    return executeDecision(this, d);
+  /** Carry out a command now, as a role (used by doctrine, injects' defaults and decisions); `order`: see executeDecision. */
+  decide(d: Decision, order = false): boolean {
+    return executeDecision(this, d, order);
   }
 
   injectSpec(id: string): Inject | undefined {

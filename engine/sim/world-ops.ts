@@ -300,7 +300,7 @@ function expired(sim: Sim, id: string, spec: Inject): void {
   const option = spec.decision!.options.find((o) => o.id === spec.decision!.default)!;
   sim.emit({ t: sim.now, type: 'inject.expired', id, option: option.id });
   sim.world.injects[id].done_t = sim.now;
-  for (const cmd of option.commands) sim.decide({ at: sim.now, role: spec.to, author: 'default', cmd });
+  for (const cmd of option.commands) sim.decide({ at: sim.now, role: spec.to, author: 'default', cmd }, true);
 }
 
 export function allInjects(sim: Sim): Inject[] {

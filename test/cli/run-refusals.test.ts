@@ -70,6 +70,27 @@ describe('drill run --decisions with refused decisions', () => {
   });
 });
 
+describe('drill run where doctrine answers a decision point whose order finds the thing already so', () => {
+  it('counts no refusal in drill run\'s summary, the run log\'s summary and the report, and lists none (gió Lào, seed 1: support for Diễn Đoài was already requested)', () => {
+    const dir = tempDir();
+    const out = join(dir, 'g.json');
+    const r = drill(['run', 'scenarios/gio-lao-forest-fire.yaml', '--seed', '1', '--out', out]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('  decisions   '));
+    expect(lines[at]).toBe('  decisions   21 taken, 0 refused');
+    expect(lines[at + 1]).toMatch(/^ {2}objectives/);
+    const log = JSON.parse(readFileSync(out, 'utf8'));
+    expect(log.summary.decisions).toEqual({ taken: 21, refused: 0 });
+    expect(log.events.filter((e: any) => e.type === 'decision.refused')).toEqual([]);
+    const report = drill(['report', out, '--lang', 'en']).stdout;
+    expect(report).toContain('| **Decisions** | 21 taken, 0 refused (trainees, exercise control and doctrine) |');
+    expect(report).toContain('Doctrine took 21 further decisions for the roles nobody played');
+    expect(report).not.toContain('No change');
+    expect(report).toMatch(/Provincial civil-defence board \(doctrine\): request support for Hùng Thành \(the order of the answer "Send troops under one command"\)/);
+  });
+});
+
 describe('drill fork with refused decisions', () => {
   it('lists them too: those of the new file at their line, those kept from the run as such', () => {
     const dir = tempDir();

@@ -83,6 +83,20 @@ describe('answerOrders', () => {
     expect([...orders]).toEqual([[order, { inject: 'mx-school', option: 'open-now', by_default: true, answer: null }]]);
   });
 
+  it('doctrine\'s answer (or a default) may leave out an order that found the thing already so: the next one is still its order; a person\'s orders must come all, in order', () => {
+    // send-troops orders request_support for hung-thanh, then for dien-doai
+    const gioLao = loadNamed('gio-lao-forest-fire');
+    const by = (author: string) => [
+      ev(3 * H, 'decision', { author, role: 'province-board', do: 'answer', inject: 'army-request', option: 'send-troops' }),
+      ev(3 * H, 'inject.answered', { id: 'army-request', option: 'send-troops', by: 'province-board' }),
+      ev(3 * H, 'decision', { author, role: 'province-board', do: 'request_support', area: 'dien-doai' }),
+    ];
+    expect([...answerOrders(gioLao.injects, by('doctrine'))]).toEqual([[2, { inject: 'army-request', option: 'send-troops', by_default: false, answer: 0 }]]);
+    expect([...answerOrders(gioLao.injects, by('trainee'))]).toEqual([]);
+    const expired = [ev(4 * H, 'inject.expired', { id: 'army-request', option: 'send-troops' }), ev(4 * H, 'decision', { author: 'default', role: 'province-board', do: 'request_support', area: 'dien-doai' })];
+    expect([...answerOrders(gioLao.injects, expired)]).toEqual([[1, { inject: 'army-request', option: 'send-troops', by_default: true, answer: null }]]);
+  });
+
   it('marks nothing where the log does not follow the option (another command, another role, a later instant)', () => {
     const answered = ev(H, 'inject.answered', { id: 'night-evacuation', option: 'evacuate-now', by: 'mx-chair' });
     for (const next of [

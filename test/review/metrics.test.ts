@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Metrics, type LogEvent } from '../../engine/review/metrics.js';
-import { ev, fixtureScenario, H, objective } from './fixture.js';
+import { parseScenario } from '../../engine/scenario/parse.js';
+import { Inject } from '../../engine/scenario/schema.js';
+import { ev, FIXTURE_YAML, fixtureScenario, H, objective } from './fixture.js';
 
 function feed(extra: string, events: LogEvent[], tEnd = 10 * H) {
   const m = new Metrics(fixtureScenario(extra));
@@ -281,6 +283,67 @@ describe('objectives not tested in the run', () => {
     const asked = feed(o, [ev(2 * H, 'inject.delivered', { id: 'i2', seq: 2, to: 'r2' })]);
     expect(asked.obj('o-s')).toMatchObject({ value: null, rating: 'U', met: false });
     expect(asked.obj('o-l')).toMatchObject(notTested('not_called_for'));
+  });
+
+  /** an inject asking c1 (or c2) for a level or support, as exercise control adds it (the spec as the engine logs it: times in seconds) */
+  const asking = (what: 'declare_level' | 'request_support', area: string, id = 'x1') => Inject.parse({
+    id, seq: 9, from: 'Board', to: area === 'c1' ? 'r1' : 'r2', method: 'phone', subject: 'Ask', message: 'Act now',
+    expected: what === 'declare_level' ? { do: what, area, level: 1, within: '30m' } : { do: what, area, within: '30m' },
+  });
+  const addedAt = (t: number, spec: Inject, deliver = true): LogEvent[] => [
+    ev(t, 'decision', { author: 'controller', role: 'controller', do: 'add_inject', inject: spec }),
+    ev(t, 'inject.added', { id: spec.id, seq: spec.seq, to: spec.to, at: t }),
+    ...(deliver ? [ev(t, 'inject.delivered', { id: spec.id, seq: spec.seq, to: spec.to })] : []),
+  ];
+
+  it('an inject exercise control added that asks for a level (or support) makes the objective tested, as a scenario inject does: never done is U, not "not called for"', () => {
+    const o = objective('o-s', 'support_requested_s', '<=', 3 * H, [2 * H, 3 * H, 4 * H], 'c1') + objective('o-l', 'level_declared_s', '<=', 3 * H, [2 * H, 3 * H, 4 * H], 'c1');
+    const level = feed(o, addedAt(H, asking('declare_level', 'c1')));
+    expect(level.obj('o-l')).toMatchObject({ value: null, rating: 'U', met: false });
+    expect(level.obj('o-l').not_tested).toBeUndefined();
+    expect(level.obj('o-s')).toMatchObject(notTested('not_called_for'));
+    const support = feed(o, addedAt(H, asking('request_support', 'c1')));
+    expect(support.obj('o-s')).toMatchObject({ value: null, rating: 'U', met: false });
+    expect(support.obj('o-l')).toMatchObject(notTested('not_called_for'));
+    // asking another area, or asked after the objective was read, does not call for it
+    expect(feed(o, addedAt(H, asking('declare_level', 'c2'))).obj('o-l')).toMatchObject(notTested('not_called_for'));
+    const late = objective('o-l2', 'level_declared_s', '<=', 3 * H, [2 * H, 3 * H, 4 * H], 'c1', '2h');
+    expect(feed(late, addedAt(3 * H, asking('declare_level', 'c1'))).obj('o-l2')).toMatchObject(notTested('not_called_for'));
+  });
+
+  it('an added inject asks only once delivered, only when the add was accepted, and never in place of a scenario inject of the same id', () => {
+    const o = objective('o-l', 'level_declared_s', '<=', 3 * H, [2 * H, 3 * H, 4 * H], 'c1');
+    expect(feed(o, addedAt(H, asking('declare_level', 'c1'), false)).obj('o-l')).toMatchObject(notTested('not_called_for'));
+    const refused = ev(H, 'decision.refused', { author: 'controller', role: 'controller', do: 'add_inject', inject: asking('declare_level', 'c1'), code: 'duplicate-id', reason: 'x' });
+    expect(feed(o, [refused, ev(H, 'inject.delivered', { id: 'x1', seq: 9, to: 'r1' })]).obj('o-l')).toMatchObject(notTested('not_called_for'));
+    // i3 is the scenario's information inject: an edited log re-adding it with an ask does not make it ask
+    expect(feed(o, addedAt(H, asking('declare_level', 'c1', 'i3'))).obj('o-l')).toMatchObject(notTested('not_called_for'));
+  });
+
+  it('property: an inject asks the same whether the scenario has it or exercise control added it (same objectives, same summary)', () => {
+    fc.assert(fc.property(
+      fc.constantFrom<'declare_level' | 'request_support'>('declare_level', 'request_support'),
+      fc.constantFrom('c1', 'c2'),
+      fc.integer({ min: 0, max: 9 * 6 }).map((x) => x * 600),
+      fc.option(fc.integer({ min: 0, max: 9 * 6 }).map((x) => x * 600)),
+      fc.integer({ min: 1, max: 10 }),
+      (what, area, deliveredT, doneT, byH) => {
+        const spec = asking(what, area);
+        const objs = objective('o-s', 'support_requested_s', '<=', 3 * H, [2 * H, 3 * H, 4 * H], area, `${byH}h`) + objective('o-l', 'level_declared_s', '<=', 3 * H, [2 * H, 3 * H, 4 * H], area, `${byH}h`);
+        // the same inject written in the scenario, delivered at the same time
+        const line = `  - { id: x1, seq: 9, at: ${deliveredT}s, from: Board, to: ${spec.to}, method: phone, subject: Ask, message: Act now, expected: ${what === 'declare_level' ? `{ do: declare_level, area: ${area}, level: 1 }` : `{ do: request_support, area: ${area} }`} }\n`;
+        const parsed = parseScenario(FIXTURE_YAML.replace('\nobjectives:\n', `\n${line}objectives:\n`) + objs, 'fixture.yaml');
+        if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join('\n'));
+        const act = doneT === null ? [] : [ev(doneT, what === 'declare_level' ? 'level' : 'support.requested', { area, by: spec.to, ...(what === 'declare_level' ? { level: 1 } : {}) })];
+        const byT = (a: LogEvent, b: LogEvent) => a.t - b.t;
+        const inScenario = new Metrics(parsed.scenario);
+        for (const e of [ev(deliveredT, 'inject.delivered', { id: 'x1', seq: 9, to: spec.to }), ...act].sort(byT)) inScenario.observe(e);
+        const added = new Metrics(fixtureScenario(objs));
+        for (const e of [...addedAt(deliveredT, spec), ...act].sort(byT)) added.observe(e);
+        const a = added.finish(10 * H), b = inScenario.finish(10 * H);
+        expect({ ...a, decisions: null }).toEqual({ ...b, decisions: null });
+      },
+    ), { numRuns: 60 });
   });
 
   it('evacuated_share of a zone never ordered stays a failure (0 %, U), and people_lost with no incident is a count of 0', () => {

@@ -134,3 +134,75 @@ describe('the same fixes in scenarios', () => {
     expect(r.issues[0].hint).toContain("'drillsim: 1'");
   });
 });
+
+describe('an inject the decisions file adds itself (add_inject)', () => {
+  /** exercise control adds `mx-school` (a decision point for mx-chair) at T+02:00, delivered at T+02:10 */
+  const add = (at = 'T+02:00') => `{ at: ${at}, role: controller, do: add_inject, inject: { id: mx-school, seq: 21, at: T+02:10, from: Exercise control, to: mx-chair, method: in-person, type: request, subject: School?, message: Open the school?, decision: { options: [{ id: open-now, label: Open now, commands: [{ do: open_shelter, shelter: muong-xen-school }] }, { id: wait, label: Wait }], deadline: 20m, default: wait } } }`;
+  const mx = (...entries: string[]) => ['drillsim_decisions: 1', 'players: [mx-chair]', 'decisions:', ...entries.map((e) => `  - ${e}`), ''].join('\n');
+
+  it('may be answered, held and released by decisions after the one that adds it', () => {
+    const r = parseDecisions(mx(
+      add(),
+      '{ at: T+02:00, role: controller, do: hold_inject, inject: mx-school }',
+      '{ at: T+02:05, role: controller, do: release_inject, inject: mx-school }',
+      '{ at: T+02:15, role: mx-chair, do: answer, inject: mx-school, option: open-now }',
+    ), 'd.yaml', kySon);
+    expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual([]);
+  });
+
+  it('and the engine then carries those decisions out: held, released, delivered, answered, its option\'s order given', () => {
+    const r = parseDecisions(mx(
+      add(),
+      '{ at: T+02:00, role: controller, do: hold_inject, inject: mx-school }',
+      '{ at: T+02:30, role: controller, do: release_inject, inject: mx-school }',
+      '{ at: T+02:40, role: mx-chair, do: answer, inject: mx-school, option: open-now }',
+    ), 'd.yaml', kySon);
+    if (!r.ok) throw new Error(r.issues.map(formatIssue).join('\n'));
+    const { log } = runScenario(kySon, { decisions: r.value.decisions, players: r.value.players });
+    const events = log!.events.map((l) => JSON.parse(l)).filter((e) => e.id === 'mx-school' || e.inject === 'mx-school' || e.inject?.id === 'mx-school' || e.shelter === 'muong-xen-school' || e.type === 'decision.refused');
+    expect(events.map((e) => [e.t, e.type, e.type === 'decision' ? e.do : e.state ?? e.option ?? ''])).toEqual([
+      [7200, 'decision', 'add_inject'], [7200, 'inject.added', ''],
+      [7200, 'decision', 'hold_inject'], [7200, 'inject.state', 'held'],
+      // released after its time (T+02:10): delivered at once
+      [9000, 'decision', 'release_inject'], [9000, 'inject.state', 'scheduled'], [9000, 'inject.delivered', ''],
+      [9600, 'decision', 'answer'], [9600, 'inject.answered', 'open-now'], [9600, 'inject.done', ''], [9600, 'decision', 'open_shelter'],
+    ]);
+  });
+
+  it('named before it is added: refused, saying when the file adds it and on which line', () => {
+    const list = issues(mx(
+      '{ at: T+01:00, role: mx-chair, do: answer, inject: mx-school, option: wait }',
+      add(),
+    ));
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ line: 4, path: 'decisions[0].inject', code: 'inject-added-later', message: "inject 'mx-school' is not added yet at T+01:00: this file adds it later, at T+02:00 (the add_inject on line 5)" });
+    expect(list[0].hint).toBe('give this decision at T+02:00 or later, or add the inject earlier');
+  });
+
+  it('named at the same time but before the add_inject in the file: refused, since decisions at one time go in file order', () => {
+    const list = issues(mx(
+      '{ at: T+02:00, role: controller, do: hold_inject, inject: mx-school }',
+      add(),
+    ));
+    expect(list.map((i) => [i.line, i.code, i.message, i.hint])).toEqual([[4, 'inject-added-later',
+      "inject 'mx-school' is not added yet: this file adds it at the same time, T+02:00, with the add_inject on line 5, after this decision",
+      'decisions at the same time are carried out in the order of the file: put this one after the add_inject']]);
+  });
+
+  it('the order in the file does not matter across times: an add written after a later decision still comes first', () => {
+    const r = parseDecisions(mx('{ at: T+03:00, role: controller, do: release_inject, inject: mx-school }', add('2h')), 'd.yaml', kySon);
+    expect(r.ok).toBe(true);
+  });
+
+  it('a misspelt id is still unknown, with the added inject among the suggestions', () => {
+    const list = issues(mx(add(), '{ at: T+02:15, role: mx-chair, do: answer, inject: mx-shcool, option: wait }'));
+    expect(list[0]).toMatchObject({ code: 'unknown-id', path: 'decisions[1].inject', message: "unknown inject 'mx-shcool'" });
+    expect(list[0].hint).toBe("did you mean 'mx-school'?");
+  });
+
+  it('an inject added before the file\'s decisions (drill fork: by the run\'s kept decisions) may be named too', () => {
+    const text = mx('{ at: T+02:15, role: mx-chair, do: answer, inject: mx-school, option: wait }');
+    expect(issues(text)[0]).toMatchObject({ code: 'unknown-id' });
+    expect(parseDecisions(text, 'd.yaml', kySon, ['mx-school']).ok).toBe(true);
+  });
+});
