@@ -413,7 +413,7 @@ const InjectCondition = z.strictObject({
   risk_at_least: z.number().int().min(1).max(5).optional(),
   incident_kind: Id.optional().describe('when an incident of this kind is reported'),
   severity_at_least: z.number().int().min(1).max(5).optional(),
-  road_cut: Id.optional().describe('when this road is cut'),
+  road_cut: Id.optional().describe('when this road is cut by the hazard (a rule), not closed by a role\'s order'),
 }).describe('a condition: a hazard value or alarm, a risk level in an area, an incident of a kind/severity, a road cut');
 
 const Decision = z.strictObject({

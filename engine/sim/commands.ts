@@ -238,7 +238,7 @@ function apply(sim: Sim, d: Decision): void {
       w.dirty = true;
       return;
     }
-    case 'close_road': return World.setRoad(sim, c.edge, 'cut', 0, d.role);
+    case 'close_road': return World.setRoad(sim, c.edge, 'cut', 0, d.role, true);
     case 'open_road': return World.setRoad(sim, c.edge, 'open', 1, d.role);
     case 'sea_ban': w.areas[c.area].sea_ban = true; return;
     case 'public_info': return;

@@ -12,7 +12,11 @@ import type { Edge, Mode, Scenario, Unit } from '../scenario/schema.js';
 import { MODES } from '../scenario/schema.js';
 import { distanceKm, type Projection, toXY } from './geo.js';
 
-export interface RoadStatus { status: 'open' | 'degraded' | 'cut'; factor: number }
+export interface RoadStatus {
+  status: 'open' | 'degraded' | 'cut'; factor: number;
+  /** closed by a role's order (close_road), not cut by the hazard: the role; absent otherwise */
+  closed_by?: string;
+}
 
 export interface Profile { key: string; speed: Partial<Record<Mode, number>>; /** fastest mode, km/h */ vmax: number }
 

@@ -137,10 +137,12 @@ function applyEffect(sim: Sim, ruleId: string, e: import('../scenario/schema.js'
   }
 }
 
-export function setRoad(sim: Sim, edge: string, status: 'open' | 'degraded' | 'cut', factor: number, by: string): void {
+/** `order`: a role closes the road (close_road), rather than the hazard cutting it: see RoadStatus.closed_by. */
+export function setRoad(sim: Sim, edge: string, status: 'open' | 'degraded' | 'cut', factor: number, by: string, order = false): void {
   const cur = sim.world.roads[edge];
-  if (cur && cur.status === status && cur.factor === factor) return;
-  sim.world.roads[edge] = { status, factor };
+  // a road closed by order that the hazard then cuts is cut (the messages about the cut follow)
+  if (cur && cur.status === status && cur.factor === factor && (cur.closed_by === undefined || order)) return;
+  sim.world.roads[edge] = order && status === 'cut' ? { status, factor, closed_by: by } : { status, factor };
   sim.world.road_version++;
   sim.emit({ t: sim.now, type: 'road.status', id: edge, status, ...(status === 'degraded' ? { factor } : {}), by });
   Units.roadsChanged(sim, edge, cur);
@@ -374,6 +376,7 @@ function conditionHolds(sim: Sim, c: NonNullable<Inject['when']>): boolean {
     }
     if (!found) return false;
   }
-  if (c.road_cut !== undefined && sim.world.roads[c.road_cut]?.status !== 'cut') return false;
+  // cut by the hazard: a road a role closed by order does not set off the messages about a slide or a flood
+  if (c.road_cut !== undefined && (sim.world.roads[c.road_cut]?.status !== 'cut' || sim.world.roads[c.road_cut].closed_by !== undefined)) return false;
   return true;
 }

@@ -69,3 +69,24 @@ describe('rules tied to an incident (while_incident)', () => {
     expect(issue.line).toBe(FIRE.split('\n').findIndex((l) => l.includes('while_incident: crossing-fire')) + 1);
   });
 });
+
+describe('a road closed by order is not a road cut by the hazard', () => {
+  const ks = parseScenario(readFileSync(join(ROOT, 'scenarios/ky-son-flash-flood.yaml'), 'utf8'), 'ky-son-flash-flood.yaml');
+  if (!ks.ok) throw new Error('the shipped scenario does not load');
+  const run = (decisions: { at: number; role: string; edge: string }[]) =>
+    runScenario(ks.scenario, { players: ['mx-chair'], decisions: decisions.map((d) => ({ at: d.at, role: d.role, author: 'trainee' as const, cmd: { do: 'close_road' as const, edge: d.edge } })) })
+      .log!.events.map((l) => JSON.parse(l) as Record<string, any>);
+  const delivered = (events: Record<string, any>[], id: string) => events.find((e) => e.type === 'inject.delivered' && e.id === id)?.t;
+  const slide = (events: Record<string, any>[]) => events.find((e) => e.type === 'road.status' && e.id === 'ql7-tc-mx' && String(e.by).startsWith('rule:'))?.t;
+
+  it("a commune chair closing QL7 at T+00:00 does not set off the road office's landslide message; the slide itself does, when it comes", () => {
+    const closed = run([{ at: 0, role: 'mx-chair', edge: 'ql7-tc-mx' }]);
+    const plain = run([]);
+    expect(closed.find((e) => e.type === 'road.status' && e.t === 0)).toMatchObject({ id: 'ql7-tc-mx', status: 'cut', by: 'mx-chair' });
+    expect(slide(plain)).toBeGreaterThan(0);
+    // the message comes with the slide, as in the run without the closure, not at the closure
+    expect(delivered(plain, 'ql7-cut')).toBe(slide(plain));
+    expect(slide(closed)).toBe(slide(plain));
+    expect(delivered(closed, 'ql7-cut')).toBe(slide(closed));
+  });
+});
