@@ -28,7 +28,7 @@
  * blocks, which are not run.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { ROOT, tempDir } from './cli.js';
@@ -143,13 +143,17 @@ export function checkConsolePage(page: string, minSteps: number, timeout_ms: num
   });
   it('every command prints what the page shows', () => {
     const dir = docScratchDir();
-    for (const step of steps) {
-      const r = runStep(step, dir);
-      const shown = maskMachineDependent(step.expected);
-      const printed = maskMachineDependent(r.output);
-      // on a mismatch, the diff is against the page's text as written (with its `...`)
-      if (!matchesShown(shown, printed)) expect.soft(printed, `$ ${step.command}`).toBe(shown);
-      expect.soft(r.status, `exit status of $ ${step.command}`).toBe(step.status);
+    try {
+      for (const step of steps) {
+        const r = runStep(step, dir);
+        const shown = maskMachineDependent(step.expected);
+        const printed = maskMachineDependent(r.output);
+        // on a mismatch, the diff is against the page's text as written (with its `...`)
+        if (!matchesShown(shown, printed)) expect.soft(printed, `$ ${step.command}`).toBe(shown);
+        expect.soft(r.status, `exit status of $ ${step.command}`).toBe(step.status);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true }); // a batch page leaves some megabytes of results
     }
   }, timeout_ms);
 }
