@@ -161,7 +161,8 @@ function fromWait(sim: Sim, id: string, u: UnitW, n: { nodes?: string[]; edges?:
  * the junction where it will wait): on to the road's end, or turned round if
  * that is sooner and the road is not cut.
  */
-function homeFromRoad(sim: Sim, id: string, u: UnitW, r: OnRoad | null = onRoad(sim, u)): { return_s: number; leg: Leg; node: string; x: number; y: number } | null {
+function homeFromRoad(sim: Sim, id: string, u: UnitW): { return_s: number; leg: Leg; node: string; x: number; y: number } | null {
+  const r = onRoad(sim, u);
   if (!r) return null;
   const way = viaJunction(sim, id, r, sim.world.roads[r.edge]?.status === 'cut' ? [false] : [false, true], sim.model.basePlace.get(id)!);
   return way && { return_s: way.time_s, leg: way.leg, node: way.node, x: way.x, y: way.y };
@@ -261,16 +262,28 @@ function stopWhereItIs(sim: Sim, u: UnitW): void {
     const span = leg.cum_s[pos.next + 1] - leg.cum_s[pos.next];
     const f = span > 0 ? Math.min(1, pos.since_s / span) : 0;
     u.x = round4(pos.x + (bx - pos.x) * f); u.y = round4(pos.y + (by - pos.y) * f);
-    if (f < 1) u.stop = { a: pos.node!, b, edge: leg.edges[pos.next], road_s: span, done_s: pos.since_s };
+    if (f < 1) {
+      const edge = leg.edges[pos.next];
+      u.stop = sim.world.roads[edge]?.status === 'cut' ? { a: pos.node!, b, edge, road_s: span, done_s: pos.since_s, turned: true } : { a: pos.node!, b, edge, road_s: span, done_s: pos.since_s };
+    }
   }
   u.leg = null;
+}
+
+/**
+ * The ways a unit broken down part-way along a road may go once repaired: either, unless the road is cut; if it
+ * is, away from the cut: on, when it was cut already when the unit broke down (it was driving away from it), else back.
+ */
+function stopTurns(sim: Sim, stop: NonNullable<UnitW['stop']>): boolean[] {
+  if (sim.world.roads[stop.edge]?.status !== 'cut') return [false, true];
+  return stop.turned ? [false] : [true];
 }
 
 /** Seconds home from where an out-of-service unit stands (0: at its base; NEVER_S: no open road). */
 function returnFromStop(sim: Sim, id: string, u: UnitW): number {
   if (u.stop) {
-    const way = homeFromRoad(sim, id, u, u.stop);
-    return way ? way.return_s : NEVER_S;
+    const way = viaJunction(sim, id, u.stop, stopTurns(sim, u.stop), sim.model.basePlace.get(id)!);
+    return way ? way.time_s : NEVER_S;
   }
   const back = nominal(sim, id, u, sim.model.basePlace.get(id)!);
   return back ? Math.round(back.time_s) : NEVER_S;
@@ -303,9 +316,17 @@ function depart(sim: Sim, u: UnitW): void {
 function goHome(sim: Sim, id: string, u: UnitW, before: string): void {
   const base = sim.model.basePlace.get(id)!;
   const travel_s = u.m.context.return_s;
+  const stop = u.stop;
+  if (stop) delete u.stop;
   const way = before === 'en_route' || before === 'blocked' ? homeFromRoad(sim, id, u)
-    : before === 'out_of_service' && u.stop ? homeFromRoad(sim, id, u, u.stop) : null;
-  if (u.stop) delete u.stop;
+    : before === 'out_of_service' && stop ? viaJunction(sim, id, stop, stopTurns(sim, stop), base) : null;
+  if (!way && before === 'out_of_service' && stop) {
+    // repaired with no open road home: to the end of its road it may take, there to wait (see rehome)
+    const j = toJunction(sim, stop, stopTurns(sim, stop)[0]);
+    const [x, y] = sim.model.travel.nodeXY[sim.model.travel.nodeIndex.get(j.node)!];
+    u.node = j.node; u.x = x; u.y = y; u.leg = j.leg;
+    return;
+  }
   if (way) {
     // the node where it leaves the road it is on (where it stands, should anything stop it)
     u.node = way.node; u.x = way.x; u.y = way.y; u.leg = way.leg;
@@ -387,6 +408,15 @@ function retimed(sim: Sim, unitId: string, edge: string, was: RoadStatus | undef
   return before > 0 && before < Infinity && now < Infinity ? now / before : 1;
 }
 
+/** The road a unit is on, re-timed when it is the one that changed: the rest of it (and the part behind, should the unit turn back) at the new speed. */
+function retimedRoad(sim: Sim, unitId: string, r: OnRoad, changed: string, was: RoadStatus | undefined): OnRoad {
+  if (r.edge !== changed) return r;
+  const f = retimed(sim, unitId, changed, was);
+  if (f === 1) return r;
+  const road_s = Math.round(r.road_s * f);
+  return { ...r, road_s, done_s: Math.min(road_s, Math.round(r.done_s * f)) };
+}
+
 /**
  * A unit on its way home when a road changes: a road ahead cut or slowed, or the one it is on changed, re-routes
  * it home from the end of the road it is on (or back to its start, as units on their way out do); with no way
@@ -399,10 +429,7 @@ function rehome(sim: Sim, id: string, u: UnitW, changed: string, was: RoadStatus
     if (status === 'open' && road?.edge !== changed) return;
     if (!u.leg!.edges!.slice(positionOnLeg(sim, u).next).includes(changed)) return;
   }
-  if (road && road.edge === changed) {
-    const f = retimed(sim, id, changed, was);
-    if (f !== 1) road = { ...road, road_s: Math.round(road.road_s * f), done_s: Math.min(Math.round(road.road_s * f), Math.round(road.done_s * f)) };
-  }
+  if (road) road = retimedRoad(sim, id, road, changed, was);
   const base = sim.model.basePlace.get(id)!;
   let best: { leg: Leg; return_s: number } | null = null;
   if (road) {
@@ -476,11 +503,7 @@ export function roadsChanged(sim: Sim, changed: string, was?: RoadStatus): void 
       if (!inc) continue;
       const back = nominal(sim, id, inc, sim.model.basePlace.get(id)!);
       const return_s = back ? Math.round(back.time_s) : NEVER_S;
-      if (road && road.edge === changed) {
-        // the rest of the road it is on goes at the road's new speed (the part behind it too, should it turn back)
-        const f = retimed(sim, id, changed, was);
-        if (f !== 1) road = { ...road, road_s: Math.round(road.road_s * f), done_s: Math.min(Math.round(road.road_s * f), Math.round(road.done_s * f)) };
-      }
+      if (road) road = retimedRoad(sim, id, road, changed, was);
       if (road) {
         // on to the road's end unless that road is the one cut; back to its start if that is sooner or the only way;
         // on a road cut before, the unit is already on its way back: on that way only

@@ -34,7 +34,7 @@ export interface UnitW {
   since: number;
   trips: number;
   /** broken down part-way along a road: where (its way home, once repaired, goes on from there); absent otherwise */
-  stop?: { a: string; b: string; edge: string; road_s: number; done_s: number };
+  stop?: { a: string; b: string; edge: string; road_s: number; done_s: number; /** its road was cut then: it was driving away from the cut */ turned?: true };
 }
 
 export interface IncidentW {

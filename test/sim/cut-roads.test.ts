@@ -297,6 +297,30 @@ describe('a unit broken down and repaired', () => {
     expect(km[2]).toBeCloseTo(15, 0);
   });
 
+  it('its road cut while it stood broken down: repaired, it turns back the way it came, not through the cut', () => {
+    // broken down 30 km along A-B at 00:30, A-B cut at 00:40 (ahead of it or not, it goes back); repaired at 01:00
+    const s = lineWith([{ id: 'cut', from: 'T+00:40', every: '12h', probability: 1, effect: { cut_road: 'a-b' } }]);
+    const events = withControl(s, [{ at: 1800, do: 'breakdown' }, { at: 3600, do: 'repair' }]);
+    expect(events.find((e) => e.type === 'unit.state' && e.t === 3600)).toMatchObject({ state: 'returning', travel_s: 1800 });
+    expect(events.find((e) => e.type === 'unit.route' && e.t === 3600)).toMatchObject({ nodes: ['b', 'a'] });
+    expect(events.find((e) => e.type === 'unit.state' && e.state === 'available')?.t).toBe(5400);
+  });
+
+  it('repaired with no open road home, it waits at the junction it can reach, and stays while no road home opens', () => {
+    // broken down on C-B on the way home; B-C and A-B cut while it stands; repaired at 03:00, A-B reopens at 04:00
+    const s = lineWith([
+      { id: 'cut-bc', from: 'T+02:50', every: '12h', probability: 1, effect: { cut_road: 'b-c' } },
+      { id: 'cut-ab', from: 'T+02:50', every: '12h', probability: 1, effect: { cut_road: 'a-b' } },
+      { id: 'reopen', from: 'T+04:00', every: '12h', probability: 1, effect: { reopen_road: 'a-b' } },
+    ]);
+    // the team leaves C for home at 02:30 (C-B 30 min) and breaks down 19 min along it, at 02:49, a minute before the cuts
+    const events = withControl(s, [{ at: 9000 + 1140, do: 'breakdown' }, { at: 10800, do: 'repair' }]);
+    expect(events.find((e) => e.type === 'unit.state' && e.t === 10800)).toMatchObject({ state: 'returning', travel_s: 2147483647 });
+    // back to C, the way it came (its road was cut after it stopped), and waits there; A-B reopens but C-B stays cut
+    expect(events.find((e) => e.type === 'unit.route' && e.t === 10800)).toMatchObject({ nodes: ['b', 'c'] });
+    expect(events.find((e) => e.type === 'unit.state' && e.state === 'available')).toBeUndefined();
+  });
+
   it('repaired at its base, it is available at once', () => {
     // broken down at T+0, before doctrine sends it anywhere
     const events = withControl(line({ cut_road: 'b-c' }, null), [{ at: 0, do: 'breakdown' }, { at: 600, do: 'repair' }]);
