@@ -474,6 +474,12 @@ export function roadsChanged(sim: Sim, changed: string, was?: RoadStatus): void 
     const u = sim.world.units[id];
     const state = u.m.value as string;
     if (state === 'blocked' && u.incident) {
+      // still driving to the junction where it waits, along the road that changed: the rest of it at the new speed
+      const road = onRoad(sim, u);
+      if (road) {
+        const now = retimedRoad(sim, id, road, changed, was);
+        if (now !== road) u.leg = toJunction(sim, now, false).leg;
+      }
       const inc = sim.incident(u.incident);
       if (!inc) continue;
       const n = nominal(sim, id, { node: u.node, x: u.x, y: u.y }, inc);

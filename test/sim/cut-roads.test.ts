@@ -253,6 +253,19 @@ describe('a road slowed, or back to full speed, under a unit on it', () => {
   });
 });
 
+describe('a unit driving on to the junction where it will wait', () => {
+  it('its road slowed on the way there: the rest of that road takes longer, and so does the trip once the way reopens', () => {
+    // b-c cut at 00:50 (team 50 km along A-B: on to B, 10 min, to wait); A-B slowed to half speed at 00:55 (5 km left: 10 min,
+    // not 5); b-c reopens at 01:00: B at 01:05, C 30 min later
+    const s = lineWith([
+      { id: 'cut', from: 'T+00:50', every: '12h', probability: 1, effect: { cut_road: 'b-c' } },
+      { id: 'slow', from: 'T+00:55', every: '12h', probability: 1, effect: { degrade_road: 'a-b', factor: 0.5 } },
+      { id: 'reopen', from: 'T+01:00', every: '12h', probability: 1, effect: { reopen_road: 'b-c' } },
+    ]);
+    expect(onScene(teamEvents(s))).toBe(3900 + 1800);
+  });
+});
+
 describe('on its way home (C to A, 02:30 to 04:00, through B at 03:00)', () => {
   const rule = (id: string, from: string, effect: Record<string, unknown>) => ({ id, from, every: '12h', probability: 1, effect });
 
