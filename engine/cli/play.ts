@@ -90,13 +90,15 @@ async function play(argv: string[], lang: Lang): Promise<number> {
     const file = String(values.resume);
     if (positionals.length) throw new PlayUsage('cli.both');
     const { log } = loadRunLog(file);
-    if (players.length || values.seed !== undefined) throw new PlayUsage('cli.resume-roles', { roles: log.players.join(', ') || '-', seed: log.seed }, true);
+    // --role on resume only says which of the run's roles sits first at this terminal: the roles and the seed are the run's
+    if (players.some((p) => !log.players.includes(p)) || values.seed !== undefined) throw new PlayUsage('cli.resume-roles', { roles: log.players.join(', ') || '-', seed: log.seed }, true);
     const r = PlaySession.resume(log, { lang, controller });
     if (!r.ok) {
       process.stderr.write(m(lang, 'cli.resume-failed', { file, reason: m(lang, r.key, r.params) }) + '\n');
       return 1;
     }
     session = r.session;
+    if (players.length) session.seat = players[0];
   } else {
     if (positionals.length === 0) throw new PlayUsage('cli.no-scenario');
     const scenario = loadScenario(positionals[0]);

@@ -71,13 +71,18 @@ describe('drill play on stdin', () => {
     expect(first.stdout).toContain(`Đã lưu phiên vào ${join(dir, 'mid.json')} lúc T+03:30. Chơi tiếp: drill play --resume ${join(dir, 'mid.json')}`);
     const v = drill(['verify', join(dir, 'mid.json')]);
     expect(v.stdout).toMatch(/ok: \d+ events re-simulated/);
-    const second = drill(['play', '--resume', join(dir, 'mid.json'), '--controller', '--lang', 'vi', '--out', join(dir, 'end.json')], {
-      input: ['role tc-chair', ...lines.slice(cut)].join('\n'),
+    // --role picks the seat to sit at first (one of the run's roles): no `role tc-chair` line needed
+    const second = drill(['play', '--resume', join(dir, 'mid.json'), '--role', 'tc-chair', '--controller', '--lang', 'vi', '--out', join(dir, 'end.json')], {
+      input: lines.slice(cut).join('\n'),
     });
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('Diễn biến từ T+03:30 đến T+04:00\n  T+03:30  tc-chair: đã thực hiện lệnh: dispatch tc-militia to ta-ca-houses');
     drill(['run', KY_SON, '--decisions', DECISIONS, '--out', join(dir, 'ran.json'), '--quiet']);
     expect(readFileSync(join(dir, 'end.json'), 'utf8')).toBe(readFileSync(join(dir, 'ran.json'), 'utf8'));
+    // a role the run was not played with cannot join on resume
+    const other = drill(['play', '--resume', join(dir, 'mid.json'), '--role', 'hk-chair', '--lang', 'en'], { input: 'quit\n' });
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('--role and --seed cannot change on resume: they are part of the run (roles mx-chair, tc-chair, seed 2022); --role may name one of those roles, to sit at it first');
   });
 
   it('says what is wrong with the command line, in the language asked for, with exit status 2', () => {
