@@ -7,7 +7,7 @@
  * somewhere else in the file. Anything malformed is skipped here: the shape
  * check reports it.
  */
-import { parseDuration } from './duration.js';
+import { formatDuration, parseDuration } from './duration.js';
 import { didYouMean, idFromText, nearest, type PathSegment, type Severity } from './issues.js';
 import { ID_RE, METRICS, type MetricName } from './schema.js';
 
@@ -134,6 +134,7 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     const candidates = kinds.flatMap((k) => [...[...ids[k].keys()].filter((id) => ID_RE.test(id)), ...misspeltIds[k].keys()]);
     err(path, 'unknown-id', `unknown ${label} '${value}'`, didYouMean(value, candidates));
   };
+
 
   // a node that names its area must lie in the area something placed at it is said to be in (or in an area under it)
   const within = (area: string, outer: string) => {
@@ -490,6 +491,8 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     const metric = isStr(c.metric) && c.metric in METRICS ? c.metric as MetricName : undefined;
     const values: [PathSegment[], unknown][] = [[[...p, 'criterion', 'threshold'], c.threshold], ...(['P', 'S', 'M'] as const).map((k) => [[...p, 'rating', k], rated?.[k]] as [PathSegment[], unknown])];
     for (const [vp, v] of values) if (metric && isStr(v) && !metric.endsWith('_s')) issues.push(notAValueOf(metric, v, vp));
+    // a value the metric can never take: the objective would be met in every run or in none, and nothing would say why
+    for (const [vp, v] of values) if (metric && typeof v === 'number') { const bad = impossibleValue(metric, v, vp); if (bad) issues.push(bad); }
     const num = (v: unknown) => (typeof v === 'number' ? v : metric?.endsWith('_s') ? seconds(v) : undefined);
     const r = rated ? { P: num(rated.P), S: num(rated.S), M: num(rated.M) } : undefined;
     const threshold = num(c.threshold);
@@ -501,12 +504,34 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
       } else if (threshold !== undefined && (up || down)) {
         // the criterion's threshold should sit between S and P: met means rated P (or P and S), never M or U
         const T = threshold;
-        if (up ? T > r.P : T < r.P) warn([...p, 'criterion', 'threshold'], 'rating-criterion', `objective '${o.id}': a value rated P can still miss the criterion (threshold ${T} is stricter than P ${r.P})`, 'make the threshold equal to P, or to S if S also counts as met');
-        else if (up ? T < r.S : T > r.S) warn([...p, 'criterion', 'threshold'], 'rating-criterion', `objective '${o.id}': a value rated M can meet the criterion (threshold ${T} is looser than S ${r.S})`, 'make the threshold equal to S, or to P');
+        // in the metric's own terms: 'threshold 15s is stricter than P 8m' shows a 15 meant as minutes, '900' vs '480' does not
+        const shown = (x: number) => (metric?.endsWith('_s') ? formatDuration(x) : String(x));
+        if (up ? T > r.P : T < r.P) warn([...p, 'criterion', 'threshold'], 'rating-criterion', `objective '${o.id}': a value rated P can still miss the criterion (threshold ${shown(T)} is stricter than P ${shown(r.P)})`, 'make the threshold equal to P, or to S if S also counts as met');
+        else if (up ? T < r.S : T > r.S) warn([...p, 'criterion', 'threshold'], 'rating-criterion', `objective '${o.id}': a value rated M can meet the criterion (threshold ${shown(T)} is looser than S ${shown(r.S)})`, 'make the threshold equal to S, or to P');
       }
     }
   }
   return issues;
+}
+
+/**
+ * A number an objective's metric never takes: a share above 1 (`threshold: 95` meant as 95 %, which no run
+ * reaches) or any value below 0; for a metric in seconds, a number under a minute, which is most likely
+ * minutes written without their unit (a warning: it reads as seconds).
+ */
+function impossibleValue(metric: MetricName, v: number, path: PathSegment[]): RawIssue | undefined {
+  if (metric.endsWith('_share') && (v < 0 || v > 1)) {
+    // 95 is surely 95 %; 1.5 is no clear percentage
+    const pct = v >= 2 && v <= 100 ? `for ${v} %, write ${Math.round(v * 100) / 10_000}` : 'write a share from 0 to 1, such as 0.9 for 90 %';
+    return { path, code: 'share-range', message: `${v} is not a share: ${metric} runs from 0 to 1`, hint: pct, severity: 'error' };
+  }
+  if (v < 0) return { path, code: 'negative', message: `${v} is below 0, which ${metric} never is`, hint: metric.endsWith('_s') ? 'durations and times count forward from T0; remove the minus sign' : 'remove the minus sign', severity: 'error' };
+  if (metric.endsWith('_s') && v > 0 && v < 60) {
+    // 15: minutes without their unit; 0.9: a share carried over from another objective
+    const hint = Number.isInteger(v) ? `for ${v} minutes write ${v}m` : 'write a duration such as 45m, or a time since T0 such as T+04:00';
+    return { path, code: 'seconds', message: `${v} is ${v} seconds here: ${metric} counts seconds`, hint, severity: 'warning' };
+  }
+  return undefined;
 }
 
 /** A text where a metric that is not in seconds wants a number: a duration means nothing there, '90%' is 0.9. */

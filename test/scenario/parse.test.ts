@@ -183,7 +183,7 @@ describe('objective thresholds', () => {
   it('still checks the rating order and the threshold against the rating when they are written as durations', () => {
     const text = quePhong.replace('threshold: 2700 }', 'threshold: 30m }').replace('rating: { P: 2700, S: 3600, M: 7200 }', 'rating: { P: 45m, S: 1h, M: 2h }');
     const r = parseScenario(text, 'qp.yaml');
-    expect(r.ok && r.warnings.map((w) => w.message)).toContain("objective 'first-on-scene': a value rated P can still miss the criterion (threshold 1800 is stricter than P 2700)");
+    expect(r.ok && r.warnings.map((w) => w.message)).toContain("objective 'first-on-scene': a value rated P can still miss the criterion (threshold 30m is stricter than P 45m)");
     const order = parseScenario(quePhong.replace('rating: { P: 2700, S: 3600, M: 7200 }', 'rating: { P: 45m, S: 2h, M: 1h }'), 'qp.yaml');
     expect(!order.ok && order.issues.map((i) => i.code)).toContain('rating-order');
   });
