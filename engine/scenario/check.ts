@@ -48,6 +48,12 @@ function seconds(v: unknown): number | undefined {
   return r.ok ? r.seconds : undefined;
 }
 
+/** What each collection holds, in words, for a message about an id of one kind given where another is asked for. */
+const KIND_WORD: Record<string, string> = {
+  area: 'area', node: 'road node', edge: 'road', unit: 'unit', hazard: 'hazard', rule: 'rule', kind: 'incident kind',
+  incident: 'incident', generator: 'generator', zone: 'evacuation zone', shelter: 'shelter', role: 'role', inject: 'inject', objective: 'objective',
+};
+
 const TIER_RANK: Record<string, number> = { national: 0, province: 1, district: 2, commune: 3 };
 
 /** Who declares each civil-defence level (Civil Defence Law 2023, amended 2025; in a legacy three-tier scenario a district may declare level 1 too). */
@@ -132,9 +138,21 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     for (const k of kinds) if (ids[k].has(value) || misspeltIds[k].has(value)) return;
     // the invalid ids by the way they are meant to be written, which the fix will give them
     const candidates = kinds.flatMap((k) => [...[...ids[k].keys()].filter((id) => ID_RE.test(id)), ...misspeltIds[k].keys()]);
-    err(path, 'unknown-id', `unknown ${label} '${value}'`, didYouMean(value, candidates));
+    err(path, 'unknown-id', `unknown ${label} '${value}'`, unknownIdHint(value, candidates, kinds, label));
   };
-
+  /**
+   * What to do about an id that names nothing of the kind asked for: the near miss; else, when it names
+   * something of another kind (an area where a zone is asked for), say so; else the ids there are, or,
+   * when there are none yet, where to add one.
+   */
+  const unknownIdHint = (value: string, candidates: string[], kinds: string[], label: string): string | undefined => {
+    const near = didYouMean(value, candidates);
+    if (near?.startsWith('did you mean')) return near;
+    const other = Object.keys(collections).find((k) => !kinds.includes(k) && ids[k].has(value));
+    const where = kinds.map((k) => `\`${collections[k].path.join('.')}:\``).join(' or ');
+    const list = candidates.length === 0 ? `the scenario has none yet: add it under ${where}` : near;
+    return other ? `'${value}' is ${/^[aeiou]/.test(KIND_WORD[other]) ? 'an' : 'a'} ${KIND_WORD[other]}, not ${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label}; ${list}` : list;
+  };
 
   // a node that names its area must lie in the area something placed at it is said to be in (or in an area under it)
   const within = (area: string, outer: string) => {
@@ -470,7 +488,7 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     ref([...p, 'edge'], c.edge, ['edge'], 'road');
     // incidents may be generated at run time (<generator>-<n>), so only scripted ids are checked when they look scripted
     if (isStr(c.incident) && !ids.incident.has(c.incident) && !misspeltIds.incident.has(c.incident) && !collections.generator.list.some(([, g]) => isStr(g.id) && c.incident!.toString().startsWith(`${g.id}-`)) && !collections.rule.list.some(([, r]) => isStr(r.id) && c.incident!.toString().startsWith(`${r.id}-`))) {
-      err([...p, 'incident'], 'unknown-id', `unknown incident '${c.incident}'`, didYouMean(c.incident, [...[...ids.incident.keys()].filter((id) => ID_RE.test(id)), ...misspeltIds.incident.keys()]));
+      err([...p, 'incident'], 'unknown-id', `unknown incident '${c.incident}'`, unknownIdHint(c.incident, [...[...ids.incident.keys()].filter((id) => ID_RE.test(id)), ...misspeltIds.incident.keys()], ['incident'], 'incident'));
     }
   }
 

@@ -290,7 +290,7 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
   const key = path[path.length - 1];
   switch (zi.code) {
     case 'invalid_type': {
-      if (zi.input === undefined) return mk('missing', `missing required key '${String(key)}'`, `add '${String(key)}:'`);
+      if (zi.input === undefined) return mk('missing', `missing required key '${String(key)}'`, addKeyHint(root, path));
       // `horizon: 240`: a duration needs its unit (seconds? minutes?), and the message should say so, not 'expected a text'
       if (typeof zi.input === 'number' && zi.expected === 'string' && isDurationAt(root, path)) {
         return mk('duration', `${describeValue(zi.input)} is not a duration: a number alone has no unit`, DURATION_HINT.replace('write it like', 'write it with its unit, like'));
@@ -316,7 +316,7 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
         const vals = (zi.values ?? []).map(String);
         return mk('missing', `missing required key '${String(key)}'`, vals.length === 1 ? `add '${String(key)}: ${vals[0]}'` : vals.length ? `add '${String(key)}:', one of: ${vals.join(', ')}` : `add '${String(key)}:'`);
       }
-      return mk('enum', `${describeValue(zi.input)} is not allowed here`, zi.values ? (typeof zi.input === 'string' ? didYouMean(zi.input, zi.values.map(String)) ?? `one of: ${zi.values.join(', ')}` : `one of: ${zi.values.join(', ')}`) : undefined);
+      return mk('enum', `${describeValue(zi.input)} is not allowed here`, zi.values ? (typeof zi.input === 'string' ? swapped(zi.input, zi.values.map(String)) ?? didYouMean(zi.input, zi.values.map(String)) ?? `one of: ${zi.values.join(', ')}` : `one of: ${zi.values.join(', ')}`) : undefined);
     case 'too_small':
       if (zi.origin === 'array') return mk('too-few', `needs at least ${zi.minimum} item${zi.minimum === 1 ? '' : 's'}`);
       return mk('range', `${describeValue(zi.input)} is too small: it must be ${zi.inclusive ? 'at least' : 'more than'} ${zi.minimum}`);
@@ -357,7 +357,8 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
       if (best) return best;
       const customs = branches.flat().filter((i) => i.code !== 'type' && i.code !== 'unknown-key' && i.code !== 'missing' && i.path.length === path.length);
       if (customs.length) return [customs[0]];
-      if (zi.input === undefined) return mk('missing', `'${String(key)}' has no value`, describeAt(root, path));
+      // the key is not there at all (a key written with no value reads as null, not as nothing)
+      if (zi.input === undefined) return mk('missing', `missing required key '${String(key)}'`, addKeyHint(root, path));
       if (typeof zi.input === 'number' && isDurationAt(root, path)) {
         return mk('duration', `${describeValue(zi.input)} is not a duration: a number alone has no unit`, DURATION_HINT.replace('write it like', 'write it with its unit, like'));
       }
@@ -487,6 +488,19 @@ function isDurationAt(root: z.ZodType, path: PathSegment[]): boolean {
     return false;
   };
   return isDuration(s, 0);
+}
+
+/** `add 'base:'`, with what the key holds when the schema says (`add 'base:', the road node ...`). */
+function addKeyHint(root: z.ZodType, path: PathSegment[]): string {
+  const key = String(path[path.length - 1]);
+  const what = describeAt(root, path)?.replace(/^expected /, '');
+  return what ? `add '${key}:', ${what}` : `add '${key}:'`;
+}
+
+/** `=>` for `>=`, `=<` for `<=`: the signs written the other way round, which spelling distance reads as `==`. */
+function swapped(text: string, values: string[]): string | undefined {
+  const back = [...text.trim()].reverse().join('');
+  return back !== text && values.includes(back) ? `did you mean '${back}'?` : undefined;
 }
 
 function describeAt(root: z.ZodType, path: PathSegment[]): string | undefined {

@@ -417,14 +417,14 @@ const InjectCondition = z.strictObject({
 }).describe('a condition: a hazard value or alarm, a risk level in an area, an incident of a kind/severity, a road cut');
 
 const Decision = z.strictObject({
-  options: z.array(z.strictObject({ id: Id, label: Text, commands: z.array(Command).default([]) })).min(2),
+  options: z.array(z.strictObject({ id: Id, label: Text, commands: z.array(Command).default([]) })).min(2).describe('the choices, at least two: - { id, label, commands }'),
   deadline: Duration.describe('time from delivery to decide'),
   default: Id.describe('option applied when the deadline passes'),
 });
 
 export const Inject = z.strictObject({
   id: Id,
-  seq: z.number().int().positive(),
+  seq: z.number().int().positive().describe('the inject\'s number in the MSEL, e.g. 3'),
   at: Offset.optional().describe('delivery time (give `at` or `when`)'),
   when: InjectCondition.optional(),
   from: Text.describe('sender: a role id or free text such as "Hydro-Met Centre"'),

@@ -1,0 +1,70 @@
+/**
+ * What the messages about a missing key or a wrong id tell a planner to do:
+ * what the key holds, what the id names instead, where to add the first of
+ * its kind, and signs written the wrong way round (`=>`).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ScenarioIssue } from '../../engine/scenario/issues.js';
+import { parseScenario } from '../../engine/scenario/parse.js';
+import { ROOT } from '../helpers/cli.js';
+
+const quePhong = readFileSync(join(ROOT, 'test/fixtures/que-phong.yaml'), 'utf8');
+const minimal = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
+
+function issuesOf(text: string): ScenarioIssue[] {
+  const r = parseScenario(text, 'qp.yaml');
+  return r.ok ? r.warnings : r.issues;
+}
+function edit(base: string, from: string, to: string): string {
+  if (!base.includes(from)) throw new Error(`the text has no '${from}'`);
+  return base.replace(from, to);
+}
+const at = (text: string, path: string) => issuesOf(text).filter((i) => i.path === path).map((i) => `${i.code}: ${i.message} (${i.hint})`);
+
+describe('a missing key', () => {
+  it("says what the key holds (a unit's base), not only its name", () => {
+    expect(at(edit(quePhong, '    base: tri-le\n    home: tri-le\n', '    home: tri-le\n'), 'units[0].base'))
+      .toEqual(["missing: missing required key 'base' (add 'base:', road node, or an area when there is no road network)"]);
+  });
+
+  it("says what an inject's seq is, and what a decision's options are", () => {
+    expect(at(edit(quePhong, '  - id: crack-report\n    seq: 3\n', '  - id: crack-report\n'), 'injects[2].seq'))
+      .toEqual(["missing: missing required key 'seq' (add 'seq:', the inject's number in the MSEL, e.g. 3)"]);
+    const noOptions = edit(quePhong, "      options:\n        - { id: evacuate-now, label: { vi: Sơ tán ngay, en: Evacuate now }, commands: [{ do: evacuate, zone: pa-co-hillside }] }\n        - { id: wait, label: { vi: Chờ sáng, en: Wait for daylight } }\n", '');
+    expect(at(noOptions, 'injects[2].decision.options'))
+      .toEqual(["missing: missing required key 'options' (add 'options:', the choices, at least two: - { id, label, commands })"]);
+  });
+
+  it('calls a missing rating M missing (it said "\'M\' has no value"), and says what it takes', () => {
+    expect(at(edit(quePhong, 'rating: { P: 0, S: 1, M: 3 }', 'rating: { P: 0, S: 1 }'), 'objectives[2].rating.M'))
+      .toEqual(["missing: missing required key 'M' (add 'M:', a number; for a metric in seconds (first_on_scene_s, ...) a duration such as 45m also reads)"]);
+  });
+});
+
+describe('an unknown id', () => {
+  it('that names something of another kind says what it is (an area where a zone is asked for)', () => {
+    const text = edit(quePhong, 'metric: evacuated_share, of: pa-co-hillside,', 'metric: evacuated_share, of: tri-le,');
+    expect(at(text, 'objectives[0].criterion.of')).toEqual(["unknown-id: unknown zone 'tri-le' ('tri-le' is an area, not a zone; known: pa-co-hillside)"]);
+  });
+
+  it('of a kind the scenario has none of yet says where to add the first one', () => {
+    const withZone = edit(minimal, "    expected: { do: dispatch, incident: collapse-1, within: 15m }", "    expected: { do: evacuate, zone: old-blocks, within: 15m }");
+    expect(at(withZone, 'injects[0].expected.zone')).toEqual(["unknown-id: unknown zone 'old-blocks' (the scenario has none yet: add it under `evacuation.zones:`)"]);
+  });
+
+  it('keeps the near miss when there is one', () => {
+    expect(at(edit(quePhong, 'metric: evacuated_share, of: pa-co-hillside,', 'metric: evacuated_share, of: pa-co-hilside,'), 'objectives[0].criterion.of'))
+      .toEqual(["unknown-id: unknown zone 'pa-co-hilside' (did you mean 'pa-co-hillside'?)"]);
+  });
+});
+
+describe('a comparison sign written the other way round', () => {
+  it("suggests '>=' for '=>' and '<=' for '=<' (spelling alone suggested '==')", () => {
+    expect(at(edit(quePhong, 'comparator: ">=", threshold: 0.9', 'comparator: "=>", threshold: 0.9'), 'objectives[0].criterion.comparator'))
+      .toEqual(["enum: the text '=>' is not allowed here (did you mean '>='?)"]);
+    expect(at(edit(quePhong, 'comparator: "<=", threshold: 2700', 'comparator: "=<", threshold: 2700'), 'objectives[1].criterion.comparator'))
+      .toEqual(["enum: the text '=<' is not allowed here (did you mean '<='?)"]);
+  });
+});
