@@ -46,6 +46,57 @@ export function parseDuration(text: string): DurationParse {
 
 export const DURATION_HINT = "write it like '90s', '45m', '2h30m', '1d6h' or 'T+02:30'";
 
+/** Unit words people write, in English and Vietnamese, by the unit letter they mean. */
+const UNIT_WORDS: Record<string, string> = Object.fromEntries(Object.entries({
+  d: ['d', 'day', 'days', 'ngày', 'ngay'],
+  h: ['h', 'hr', 'hrs', 'hour', 'hours', 'giờ', 'gio', 'g', 'tiếng', 'tieng'],
+  m: ['m', 'min', 'mins', 'minute', 'minutes', "'", 'phút', 'phut', 'p', 'ph'],
+  s: ['s', 'sec', 'secs', 'second', 'seconds', '"', 'giây', 'giay'],
+}).flatMap(([unit, words]) => words.map((w) => [w, unit])));
+
+/**
+ * The duration someone most likely meant by a text that is not one, in the
+ * compact form: `20 min`, `20 phút`, `1 h`, `30M`, `1.5h`, `2,5 giờ`, `1h30`,
+ * `PT20M` -> `20m`, `20m`, `1h`, `30m`, `1h30m`, `2h30m`, `1h30m`, `20m`; and
+ * `1:30` (hours:minutes, as in `T+01:30`) -> `1h30m`. Undefined when there is
+ * no good guess (or the text already reads).
+ */
+export function suggestDuration(text: string): string | undefined {
+  const t = text.trim().toLowerCase();
+  if (t === '' || (parseDuration(t).ok && t === text.trim())) return undefined;
+  if (parseDuration(t).ok) return t; // 30M, 2H
+  const found = (seconds: number) => (seconds > 0 && Number.isInteger(seconds) ? formatDuration(seconds) : undefined);
+  const clock = /^(\d{1,3}):(\d{2})(?::(\d{2}))?$/.exec(t);
+  if (clock) {
+    if (Number(clock[2]) > 59 || Number(clock[3] ?? 0) > 59) return undefined;
+    return found(Number(clock[1]) * 3_600 + Number(clock[2]) * 60 + Number(clock[3] ?? 0));
+  }
+  const iso = /^pt(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(t);
+  if (iso && t !== 'pt') return found(Number(iso[1] ?? 0) * 3_600 + Number(iso[2] ?? 0) * 60 + Number(iso[3] ?? 0));
+  // numbers with unit words: 1.5 h, 2,5 giờ, 1 hour 30 minutes, 1h30 (minutes after hours), 2m30 (seconds after minutes)
+  const parts = [...t.matchAll(/(\d+(?:[.,]\d+)?)\s*([^\d\s.,]*)\s*/gu)];
+  if (parts.length === 0 || parts.map((m) => m[0]).join('') !== t.replace(/^\s+/, '')) return undefined;
+  const order = ['d', 'h', 'm', 's'];
+  let seconds = 0;
+  let last = -1;
+  for (const [k, m] of parts.entries()) {
+    const n = Number(m[1].replace(',', '.'));
+    const word = m[2].replace(/[.,]$/, '');
+    // a bare number last: the unit after the one before it (1h30 -> 30 minutes)
+    const unit = word === '' ? (k === parts.length - 1 && last >= 0 && last < 3 ? order[last + 1] : undefined) : UNIT_WORDS[word];
+    if (unit === undefined || order.indexOf(unit) <= last) return undefined;
+    last = order.indexOf(unit);
+    seconds += n * UNIT_S[unit];
+  }
+  return found(Math.round(seconds * 1000) / 1000);
+}
+
+/** The hint for a text that is not a duration: the form meant, when there is a good guess, else the forms. */
+export function durationHint(text: string): string {
+  const s = suggestDuration(text);
+  return s ? `write ${s}` : DURATION_HINT;
+}
+
 /** What to write for a time since T0 when what was written is not one and no better guess fits. */
 export const TIME_HINT = "write it like 'T+02:30' or '2h30m', that is 2 h 30 min after the start";
 
@@ -79,7 +130,11 @@ export function timeHint(text: string): string {
   const s = suggestTime(text);
   const r = s === undefined ? undefined : parseDuration(s);
   // the reading spelt out, so that someone who meant the wall clock sees it is not that
-  return r?.ok ? `write ${s}, that is ${formatDuration(r.seconds)} after the start` : TIME_HINT;
+  if (r?.ok) return `write ${s}, that is ${formatDuration(r.seconds)} after the start`;
+  // a length of time written another way (7 h 30 min, 7.5h): the time that long after the start
+  const d = /^\d{1,3}:\d{2}/.test(text.trim()) ? undefined : suggestDuration(text);
+  const dr = d === undefined ? undefined : parseDuration(d);
+  return dr?.ok ? `write ${formatClock(dr.seconds)}, that is ${d} after the start` : TIME_HINT;
 }
 
 /** Compact form: 0s, 90s -> 1m30s, 9000 -> 2h30m. */

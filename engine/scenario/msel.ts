@@ -15,11 +15,12 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { Document, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
-import { DURATION_HINT, formatClock, formatDuration, parseDuration } from './duration.js';
+import { durationHint, formatClock, formatDuration, parseDuration, suggestDuration } from './duration.js';
 import { nearest } from './issues.js';
 import {
   formatLabel, formatValue, guardFormula, readLabel, readWords, splitOutsideQuotes, textCells, textFromCells, unguardFormula, type Word,
 } from './msel-cells.js';
+import { MESSAGES } from '../review/messages.js';
 import { COMMANDS, Inject, METHODS, type Scenario, type Text } from './schema.js';
 
 // ---------------------------------------------------------------- columns
@@ -238,6 +239,15 @@ const REF_KIND: Record<string, { names: keyof Names; what: string }> = {
   zone: { names: 'zone', what: 'evacuation zone' }, shelter: { names: 'shelter', what: 'shelter' },
 };
 
+/**
+ * A method written as the Markdown MSEL and the report name it ('công điện', 'official dispatch'):
+ * the sheet takes the method's own word, and this says which.
+ */
+function methodInWords(cell: string): string | undefined {
+  const m = METHODS.find((id) => Object.values(MESSAGES).some((words) => words[`method.${id}`]?.toLowerCase() === cell));
+  return m ? `'${cell}' is written ${m} in the sheet` : undefined;
+}
+
 function hintFor(word: string, list: string[]): string | undefined {
   const near = nearest(word, list);
   if (near) return `did you mean '${near}'?`;
@@ -294,7 +304,7 @@ export function rowsToInjects(rows: MselRow[], scenario: Scenario): ImportResult
     else if (!names.role.includes(to)) p('to', `unknown role '${to}'`, hintFor(to, names.role));
     out.to = to;
     const method = (c.method ?? '').trim().toLowerCase();
-    if (!(METHODS as readonly string[]).includes(method)) p('method', method === '' ? 'no delivery method' : `'${c.method}' is not a delivery method`, hintFor(method, [...METHODS]) ?? `one of: ${METHODS.join(', ')}`);
+    if (!(METHODS as readonly string[]).includes(method)) p('method', method === '' ? 'no delivery method' : `'${c.method}' is not a delivery method`, methodInWords(method) ?? hintFor(method, [...METHODS]) ?? `one of: ${METHODS.join(', ')}`);
     out.method = method;
     const type = (c.type ?? '').trim().toLowerCase() || 'information';
     if (!(TYPES as readonly string[]).includes(type)) p('type', `'${c.type}' is not an inject type`, `one of: ${TYPES.join(', ')}`);
@@ -391,10 +401,10 @@ function readTime(
     out.when = cond;
     return;
   }
-  const cont = /^if not done\s+(\S+)\s+after\s+(\S+)$/i.exec(t);
+  const cont = /^if not done\s+(.+?)\s+after\s+(\S+)$/i.exec(t);
   if (cont) {
     const after = parseDuration(cont[1]);
-    if (!after.ok || after.seconds <= 0) { p('time', `'${cont[1]}' is not a duration`, DURATION_HINT); return; }
+    if (!after.ok || after.seconds <= 0) { p('time', `'${cont[1]}' is not a duration`, durationHint(cont[1])); return; }
     const ref = cont[2];
     let target: string | undefined;
     if (ref.startsWith('#')) {
@@ -413,7 +423,13 @@ function readTime(
   // a time: T+02:30, 02:30, 2h30m
   const clock = /^(\d+):(\d+)(?::(\d+))?$/.exec(t);
   const r = parseDuration(clock ? `T+${t}` : t);
-  if (!r.ok || r.seconds < 0) { p('time', `'${text.trim()}' is not a time`, TIME_HINT); return; }
+  if (!r.ok || r.seconds < 0) {
+    // a length of time written another way (7h30, 7 giờ 30): the time that long after the start
+    const meant = clock ? undefined : suggestDuration(t);
+    const d = meant === undefined ? undefined : parseDuration(meant);
+    p('time', `'${text.trim()}' is not a time`, d?.ok ? `write ${formatClock(d.seconds)} (${meant} after the start)` : TIME_HINT);
+    return;
+  }
   if (r.seconds > scenario.horizon) { p('time', `${formatClock(r.seconds)} is after the end of the scenario (horizon ${formatDuration(scenario.horizon)})`, 'move it earlier or lengthen the horizon'); return; }
   out.at = formatClock(r.seconds);
 }
@@ -451,7 +467,7 @@ function keyValue(w: Word, allowed: readonly string[], names: Names, what: strin
     }
     case 'within': {
       const d = parseDuration(v);
-      if (!d.ok || d.seconds < 0) return { ok: false, message: `within=${v}: not a duration`, hint: DURATION_HINT };
+      if (!d.ok || d.seconds < 0) return { ok: false, message: `within=${v}: not a duration`, hint: durationHint(v) };
       return { ok: true, value: formatDuration(d.seconds) };
     }
   }
@@ -533,7 +549,7 @@ function readDecision(optText: string, deadline: string, def: string, names: Nam
   });
   const d = parseDuration(deadline);
   if (deadline === '') fail('decision deadline', 'a decision needs a deadline', 'e.g. 30m');
-  else if (!d.ok || d.seconds <= 0) fail('decision deadline', `'${deadline}' is not a duration`, DURATION_HINT);
+  else if (!d.ok || d.seconds <= 0) fail('decision deadline', `'${deadline}' is not a duration`, durationHint(deadline));
   if (def === '') fail('decision default', 'a decision needs a default option (applied when the deadline passes)', options.length ? `one of: ${options.map((o) => o.id).join(', ')}` : undefined);
   else if (options.length && !options.some((o) => o.id === def)) fail('decision default', `'${def}' is not one of the options`, hintFor(def, options.map((o) => String(o.id))));
   if (!ok) return undefined;

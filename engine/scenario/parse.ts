@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { checkScenario, type RawIssue, type SourceText } from './check.js';
 export type { RawIssue, SourceText };
 import { didYouMean, formatPath, idFromText, nearest, sortIssues, type PathSegment, type ScenarioIssue } from './issues.js';
-import { DURATION_HINT, timeHint } from './duration.js';
+import { DURATION_HINT, durationHint, timeHint } from './duration.js';
 import { CAPABILITIES, COMMANDS, MODES, Scenario } from './schema.js';
 
 export type ParseResult =
@@ -330,7 +330,7 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
       }
       // a time since T0 (`at:`, `hazard_arrives:`): say so, and the form to write (`05:40` -> T+05:40)
       if (zi.format === 'regex' && zi.message === 'not a time' && typeof zi.input === 'string') return mk('time', `'${zi.input}' is not a time`, timeHint(zi.input));
-      if (zi.format === 'regex') return mk('duration', typeof zi.input === 'string' ? `'${zi.input}' is not a duration` : zi.message.replace(/^Invalid string: /, ''), DURATION_HINT);
+      if (zi.format === 'regex') return mk('duration', typeof zi.input === 'string' ? `'${zi.input}' is not a duration` : zi.message.replace(/^Invalid string: /, ''), typeof zi.input === 'string' ? durationHint(zi.input) : DURATION_HINT);
       if (zi.format === 'datetime') return mk('datetime', `'${String(zi.input)}' is not a date-time with a UTC offset`, "write it like '2022-10-02T21:00:00+07:00'");
       return mk('format', zi.message);
     case 'invalid_union': {

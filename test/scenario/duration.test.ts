@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDuration, parseDuration, suggestTime, timeHint } from '../../engine/scenario/duration.js';
+import { durationHint, formatClock, formatDuration, parseDuration, suggestDuration, suggestTime, timeHint } from '../../engine/scenario/duration.js';
+import { parseScenario } from '../../engine/scenario/parse.js';
 
 describe('durations', () => {
   it('reads every documented notation as whole seconds', () => {
@@ -50,5 +51,34 @@ describe('durations', () => {
   it('a hint for a time says what to write and what it means, or the forms when there is no guess', () => {
     expect(timeHint('05:41')).toBe('write T+05:41, that is 5h41m after the start');
     expect(timeHint('noon')).toBe("write it like 'T+02:30' or '2h30m', that is 2 h 30 min after the start");
+  });
+
+  it('for a text that is not a duration, suggests the compact form it most likely means (units in words, Vietnamese too, decimals, h:mm)', () => {
+    const cases: [string, string | undefined][] = [
+      ['20 min', '20m'], ['20mins', '20m'], ['20 phút', '20m'], ['30 p', '30m'], ['1 h', '1h'], ['5 tiếng', '5h'], ['30M', '30m'],
+      ['1.5h', '1h30m'], ['2,5 giờ', '2h30m'], ['1h30', '1h30m'], ['1h 30', '1h30m'], ['1 hour 30 minutes', '1h30m'], ['1d 6h', '1d6h'],
+      ['PT20M', '20m'], ['1:30', '1h30m'], ['00:30', '30m'],
+      ['45m', undefined], ['abc', undefined], ['h', undefined], ['1h2d', undefined], ['1:75', undefined], ['0:00', undefined], ['90', undefined],
+    ];
+    for (const [text, meant] of cases) expect(suggestDuration(text), text).toBe(meant);
+  });
+
+  it('every duration it suggests for a number and a unit word reads, as that many seconds (property)', () => {
+    const words: [string, number][] = [['min', 60], ['phút', 60], ['h', 3600], ['giờ', 3600], ['hours', 3600], ['sec', 1], ['ngày', 86400]];
+    fc.assert(fc.property(fc.integer({ min: 1, max: 500 }), fc.constantFrom(...words), fc.constantFrom('', ' '), (n, [word, unit], gap) => {
+      const text = `${n}${gap}${word}`;
+      fc.pre(!parseDuration(text).ok); // '90h' reads already: nothing to suggest
+      const meant = suggestDuration(text)!;
+      expect(parseDuration(meant)).toEqual({ ok: true, seconds: n * unit });
+    }));
+  });
+
+  it('the loader says what to write for such a duration, and for such a time', () => {
+    const minimal = `drillsim: 1\nid: m\ntitle: M\nexercise: tabletop\nstart: "2025-09-20T20:00:00+07:00"\nhorizon: 10h\nareas:\n  - { id: a, name: A, tier: province, population: 10, coords: { lat: 19, lon: 105 } }\n`;
+    const issue = (extra: string) => { const r = parseScenario(minimal + extra, 'm.yaml'); return r.ok ? [] : r.issues.map((i) => `${i.message} (${i.hint})`); };
+    expect(issue('keyframe_every: 20 phút\n')).toEqual(["'20 phút' is not a duration (write 20m)"]);
+    expect(issue('keyframe_every: 1.5h\n')).toEqual(["'1.5h' is not a duration (write 1h30m)"]);
+    expect(issue('incident_kinds: []\nincidents:\n  - { id: i, at: 7h 30 min, kind: k, area: a }\n').filter((m) => m.includes('7h 30'))).toEqual(["'7h 30 min' is not a time (write T+07:30, that is 7h30m after the start)"]);
+    expect(durationHint('ten minutes')).toBe("write it like '90s', '45m', '2h30m', '1d6h' or 'T+02:30'");
   });
 });

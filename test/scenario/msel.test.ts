@@ -241,6 +241,26 @@ describe('MSEL import problems', () => {
     expect(r.issues[4].hint).toContain("did you mean 'evacuate'");
   });
 
+  it('says what to write for a time, a deadline or a delay written in words, and for a method written as the Markdown MSEL names it', () => {
+    const csv = [header,
+      row({ ...good(1), time: '7h30' }),
+      row({ ...good(2), 'decision options': 'a: A\nb: B', 'decision deadline': '30 phút', 'decision default': 'a' }),
+      row({ ...good(3), time: 'if not done 1 giờ after #1' }),
+      row({ ...good(4), method: 'Công điện' }),
+      row({ ...good(5), 'expected action': 'evacuate zone=ta-ca-riverside within=1.5h' }),
+    ].join('\r\n');
+    const r = importMsel(csv, ksn);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => `${i.row}/${i.column}: ${i.message} (${i.hint})`)).toEqual([
+      "2/time: '7h30' is not a time (write T+07:30 (7h30m after the start))",
+      "3/decision deadline: '30 phút' is not a duration (write 30m)",
+      "4/time: '1 giờ' is not a duration (write 1h)",
+      "5/method: 'Công điện' is not a delivery method ('công điện' is written dispatch in the sheet)",
+      "6/expected action: within=1.5h: not a duration (write 1h30m)",
+    ]);
+  });
+
   it('counts rows as a spreadsheet does even when a cell holds line breaks', () => {
     const csv = [header, row({ ...good(1), 'message (vi)': 'một\nhai\nba' }), row({ ...good(2), to: 'nobody' })].join('\r\n');
     const r = importMsel(csv, ksn);
