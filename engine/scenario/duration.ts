@@ -57,20 +57,15 @@ const UNIT_WORDS: Record<string, string> = Object.fromEntries(Object.entries({
 /**
  * The duration someone most likely meant by a text that is not one, in the
  * compact form: `20 min`, `20 phút`, `1 h`, `30M`, `1.5h`, `2,5 giờ`, `1h30`,
- * `PT20M` -> `20m`, `20m`, `1h`, `30m`, `1h30m`, `2h30m`, `1h30m`, `20m`; and
- * `1:30` (hours:minutes, as in `T+01:30`) -> `1h30m`. Undefined when there is
- * no good guess (or the text already reads).
+ * `PT20M` -> `20m`, `20m`, `1h`, `30m`, `1h30m`, `2h30m`, `1h30m`, `20m`.
+ * Undefined when there is no good guess (or the text already reads): `00:20`
+ * may be 20 minutes or 20 seconds.
  */
 export function suggestDuration(text: string): string | undefined {
   const t = text.trim().toLowerCase();
   if (t === '' || (parseDuration(t).ok && t === text.trim())) return undefined;
   if (parseDuration(t).ok) return t; // 30M, 2H
   const found = (seconds: number) => (seconds > 0 && Number.isInteger(seconds) ? formatDuration(seconds) : undefined);
-  const clock = /^(\d{1,3}):(\d{2})(?::(\d{2}))?$/.exec(t);
-  if (clock) {
-    if (Number(clock[2]) > 59 || Number(clock[3] ?? 0) > 59) return undefined;
-    return found(Number(clock[1]) * 3_600 + Number(clock[2]) * 60 + Number(clock[3] ?? 0));
-  }
   const iso = /^pt(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(t);
   if (iso && t !== 'pt') return found(Number(iso[1] ?? 0) * 3_600 + Number(iso[2] ?? 0) * 60 + Number(iso[3] ?? 0));
   // numbers with unit words: 1.5 h, 2,5 giờ, 1 hour 30 minutes, 1h30 (minutes after hours), 2m30 (seconds after minutes)
