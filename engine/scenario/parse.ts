@@ -9,6 +9,7 @@ import { checkScenario, type RawIssue, type SourceText } from './check.js';
 export type { RawIssue, SourceText };
 import { didYouMean, formatPath, idFromText, nearest, sortIssues, type PathSegment, type ScenarioIssue } from './issues.js';
 import { DURATION_HINT, durationHint, timeHint } from './duration.js';
+import { colonInText, indentationSlips } from './indentation.js';
 import { CAPABILITIES, COMMANDS, MODES, Scenario } from './schema.js';
 
 export type ParseResult =
@@ -62,8 +63,8 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) {
     // after a tab the parser loses the indentation, and every later complaint is the tab's doing: the tabs alone
     const firstTab = doc.errors.findIndex((e) => e.code === 'TAB_AS_INDENT');
-    const shown = firstTab < 0 ? issues : issues.filter((_, k) => k < firstTab || doc.errors[k].code === 'TAB_AS_INDENT');
-    return { ok: false, issues: sortIssues(shown) };
+    if (firstTab >= 0) return { ok: false, issues: sortIssues(issues.filter((_, k) => k < firstTab || doc.errors[k].code === 'TAB_AS_INDENT')) };
+    return { ok: false, issues: sortIssues(dedupe(syntaxInWords(text, file, issues, doc.errors.map((e) => e.code)))) };
   }
   let raw: unknown;
   try {
@@ -110,6 +111,26 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   const errors = sorted.filter((i) => i.severity === 'error');
   if (errors.length > 0 || !parsed.success) return { ok: false, issues: sorted };
   return { ok: true, value: parsed.data, warnings: sorted, raw, place: (path) => place(path) };
+}
+
+/**
+ * The parser's complaints about a file that does not read, in a planner's terms: a line out of line with
+ * the lines around it said once, with the column it belongs at (instead of "all mapping items must start
+ * at the same column" on it and on every line under it), and a ': ' inside a plain text said as such.
+ */
+function syntaxInWords(text: string, file: string, issues: ScenarioIssue[], codes: string[]): ScenarioIssue[] {
+  const slips = indentationSlips(text);
+  const explained = (line: number) => slips.some((sl) => line >= sl.from && line <= sl.through);
+  const out: ScenarioIssue[] = slips.map((sl) => ({ file, line: sl.line, column: sl.column, path: '(syntax)', code: 'indentation', message: sl.message, hint: sl.hint, severity: 'error' }));
+  issues.forEach((i, k) => {
+    if (explained(i.line)) return;
+    const colon = codes[k] === 'BLOCK_AS_IMPLICIT_KEY' ? colonInText(text, i.line) : undefined;
+    if (colon) {
+      const quoted = /"/.test(colon.value) ? `'${colon.value.replace(/'/g, "''")}'` : `"${colon.value}"`;
+      out.push({ ...i, message: `the text after '${colon.key}:' holds ': ', which YAML reads as the start of a key`, hint: `put the text in quotes: ${colon.key}: ${quoted}` });
+    } else out.push(i);
+  });
+  return out;
 }
 
 /** What to do about a YAML error, where there is more to say than 'fix the syntax'. */
