@@ -93,12 +93,15 @@ function exportMsel(argv: string[]): number {
     : mselToMarkdown(scenario, (lang as 'vi' | 'en' | undefined) ?? 'both');
   if (values.out) {
     writeAtomic(String(values.out), out);
-    process.stderr.write(`${positionals[0]}: ${scenario.injects.length} injects written to ${String(values.out)}\n`);
+    process.stderr.write(`${positionals[0]}: ${injects(scenario.injects.length)} written to ${String(values.out)}\n`);
   } else {
     process.stdout.write(out);
   }
   return 0;
 }
+
+/** '1 inject', '18 injects' */
+const injects = (n: number) => `${n} inject${n === 1 ? '' : 's'}`;
 
 function readSheet(file: string): string {
   try {
@@ -145,10 +148,10 @@ function importCommand(argv: string[]): number {
   for (const w of check.warnings) if (w.path.startsWith('injects')) process.stderr.write(formatIssue(w) + '\n');
   const before = scenario.injects.length;
   if (values['dry-run']) {
-    process.stdout.write(`${sheetFile}: ok: ${r.injects.length} injects would replace the ${before} of ${target} (dry run: nothing written)\n`);
+    process.stdout.write(`${sheetFile}: ok: ${injects(r.injects.length)} would replace the ${before} of ${target} (dry run: nothing written)\n`);
     return 0;
   }
   if (next !== text) writeAtomic(target, next);
-  process.stdout.write(`${target}: MSEL replaced: ${before} injects -> ${r.injects.length} from ${sheetFile}${next === text ? ' (no change)' : ''}\n`);
+  process.stdout.write(`${target}: MSEL replaced: ${injects(before)} -> ${r.injects.length} from ${sheetFile}${next === text ? ' (no change)' : ''}\n`);
   return 0;
 }

@@ -41,6 +41,15 @@ describe('drill msel export', () => {
     expect(vi.stdout).not.toMatch(/province-board|road_cut=|\| bulletin \|/);
   });
 
+  it("counts one inject as '1 inject' when it writes, checks and imports (it said '1 injects')", () => {
+    const file = join(tempDir(), 'minimal.yaml');
+    copyFileSync(join(ROOT, 'scenarios/minimal.yaml'), file);
+    const csv = join(tempDir(), 'one.csv');
+    expect(drill(['msel', 'export', file, '--out', csv]).stderr).toBe(`${file}: 1 inject written to ${csv}\n`);
+    expect(drill(['msel', 'import', csv, '--into', file, '--dry-run']).stdout).toBe(`${csv}: ok: 1 inject would replace the 1 of ${file} (dry run: nothing written)\n`);
+    expect(drill(['msel', 'import', csv, '--into', file]).stdout).toBe(`${file}: MSEL replaced: 1 inject -> 1 from ${csv}\n`);
+  });
+
   it('is a usage error (exit 2) for an unknown format or action', () => {
     expect(drill(['msel', 'export', SCENARIO, '--format', 'xlsx']).code).toBe(2);
     const r = drill(['msel', 'swap', SCENARIO]);
