@@ -54,6 +54,9 @@ const KIND_WORD: Record<string, string> = {
   incident: 'incident', generator: 'generator', zone: 'evacuation zone', shelter: 'shelter', role: 'role', inject: 'inject', objective: 'objective',
 };
 
+/** 'an area', 'a unit' */
+const article = (word: string) => (/^(?:[aeio]|u(?!ni))/i.test(word) ? 'an' : 'a');
+
 const TIER_RANK: Record<string, number> = { national: 0, province: 1, district: 2, commune: 3 };
 
 /** Who declares each civil-defence level (Civil Defence Law 2023, amended 2025; in a legacy three-tier scenario a district may declare level 1 too). */
@@ -151,7 +154,7 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     const other = Object.keys(collections).find((k) => !kinds.includes(k) && ids[k].has(value));
     const where = kinds.map((k) => `\`${collections[k].path.join('.')}:\``).join(' or ');
     const list = candidates.length === 0 ? `the scenario has none yet: add it under ${where}` : near;
-    return other ? `'${value}' is ${/^[aeiou]/.test(KIND_WORD[other]) ? 'an' : 'a'} ${KIND_WORD[other]}, not ${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label}; ${list}` : list;
+    return other ? `'${value}' is ${article(KIND_WORD[other])} ${KIND_WORD[other]}, not ${article(label)} ${label}; ${list}` : list;
   };
 
   // a node that names its area must lie in the area something placed at it is said to be in (or in an area under it)
@@ -450,6 +453,13 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     if (isStr(inj.from) && ID_RE.test(inj.from) && !ids.role.has(inj.from)) {
       const role = nearest(inj.from, [...ids.role.keys()].filter((id) => ID_RE.test(id)));
       if (role) warn([...p, 'from'], 'from-role', `inject '${inj.id}' is from '${inj.from}', which is not a role, so it reads as free text`, `did you mean role '${role}'?`);
+      else {
+        // the id of a unit (or an area...) as the sender: the MSEL and the report would show the bare id
+        const other = ['unit', 'area', 'shelter', 'node'].find((k) => ids[k].has(inj.from as string));
+        const name = other ? ids[other].get(inj.from)?.name : undefined;
+        const written = isStr(name) ? name : isObj(name) ? `{ ${['vi', 'en'].filter((l) => isStr(name[l])).map((l) => `${l}: ${name[l]}`).join(', ')} }` : undefined;
+        if (other) warn([...p, 'from'], 'from-id', `inject '${inj.id}' is from '${inj.from}', the id of ${article(KIND_WORD[other])} ${KIND_WORD[other]}, not of a role: the MSEL and the report show the sender as '${inj.from}'`, written ? `write the sender's name: from: ${written}` : "write the sender's name, or a role id");
+      }
     }
     if (Array.isArray(inj.objectives)) inj.objectives.forEach((o, j) => ref([...p, 'objectives', j], o, ['objective']));
     const triggers = ['at', 'when', 'contingency'].filter((k) => inj[k] !== undefined);

@@ -104,6 +104,15 @@ describe("an inject's sender", () => {
     expect(issue).toMatchObject({ severity: 'warning', path: 'injects[1].from', hint: "did you mean role 'province-board'?" });
   });
 
+  it("warns when it is a unit's id, which would show as the bare id, and gives the unit's name to write", () => {
+    const issue = issuesOf(edit(['    from: Trưởng bản Pà Cọ\n', '    from: tl-militia\n'])).find((i) => i.code === 'from-id');
+    expect(issue).toMatchObject({
+      severity: 'warning', path: 'injects[2].from',
+      message: "inject 'crack-report' is from 'tl-militia', the id of a unit, not of a role: the MSEL and the report show the sender as 'tl-militia'",
+      hint: "write the sender's name: from: { vi: Dân quân xã Tri Lễ, en: Tri Lễ militia }",
+    });
+  });
+
   it('takes free text that is no near miss of a role', () => {
     expect(codes(edit(['    from: Trưởng bản Pà Cọ\n', '    from: village-head\n']))).not.toContain('from-role');
     expect(codes(quePhong)).not.toContain('from-role');
