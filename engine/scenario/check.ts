@@ -520,11 +520,17 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     const values: [PathSegment[], unknown][] = [[[...p, 'criterion', 'threshold'], c.threshold], ...(['P', 'S', 'M'] as const).map((k) => [[...p, 'rating', k], rated?.[k]] as [PathSegment[], unknown])];
     for (const [vp, v] of values) if (metric && isStr(v) && !metric.endsWith('_s')) issues.push(notAValueOf(metric, v, vp));
     // a value the metric can never take: the objective would be met in every run or in none, and nothing would say why
-    for (const [vp, v] of values) if (metric && typeof v === 'number') { const bad = impossibleValue(metric, v, vp); if (bad) issues.push(bad); }
+    let impossible = false;
+    for (const [vp, v] of values) {
+      const bad = metric && typeof v === 'number' ? impossibleValue(metric, v, vp) : undefined;
+      if (bad) issues.push(bad);
+      if (bad?.severity === 'error') impossible = true;
+    }
     const num = (v: unknown) => (typeof v === 'number' ? v : metric?.endsWith('_s') ? seconds(v) : undefined);
     const r = rated ? { P: num(rated.P), S: num(rated.S), M: num(rated.M) } : undefined;
     const threshold = num(c.threshold);
-    if (r && r.P !== undefined && r.S !== undefined && r.M !== undefined && isStr(c.comparator)) {
+    // (values the metric never takes are said above: their order against each other would say nothing more)
+    if (!impossible && r && r.P !== undefined && r.S !== undefined && r.M !== undefined && isStr(c.comparator)) {
       const up = c.comparator === '>=' || c.comparator === '>';
       const down = c.comparator === '<=' || c.comparator === '<';
       if ((up && !(r.P >= r.S && r.S >= r.M)) || (down && !(r.P <= r.S && r.S <= r.M))) {

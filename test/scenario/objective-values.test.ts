@@ -38,6 +38,13 @@ describe('a share written as a percentage', () => {
       'error objectives[0].rating.M: 50 is not a share: evacuated_share runs from 0 to 1 (for 50 %, write 0.5)',
     ]);
     expect(shares[0]).toMatchObject({ line: LINE(text, 'threshold: 95'), column: text.split('\n')[LINE(text, 'threshold: 95') - 1].indexOf('95') + 1 });
+    // nothing more about the same values (their order against each other, the threshold against P)
+    expect(issuesOf(text).filter((i) => i.path.startsWith('objectives[0]')).map((i) => i.code)).toEqual(['share-range', 'share-range', 'share-range', 'share-range']);
+  });
+
+  it('is said alone: no warning that the threshold 90 is stricter than P 0.9', () => {
+    const text = edit(EVAC, EVAC.replace('threshold: 0.9', 'threshold: 90'));
+    expect(issuesOf(text).filter((i) => i.path.startsWith('objectives[0]')).map((i) => `${i.code} ${i.path}`)).toEqual(['share-range objectives[0].criterion.threshold']);
   });
 
   it('does not guess a percentage for a value just above 1, and takes 0 and 1 themselves', () => {
