@@ -47,3 +47,13 @@ describe('numbers and the words that agree with them', () => {
     expect(new Words('vi', sc).event({ t: 0, type: 'zone.struck', id: sc.evacuation.zones[0].id, caught: 1 })).toMatch(/còn 1 người chưa sơ tán$/);
   });
 });
+
+describe('findings about injects in words', () => {
+  it("one inject acted on in time is 'inject was', not 'injects were'; a late one says the time allowed", () => {
+    const en = new Words('en', sc);
+    expect(en.m('f.inject.on_time', { n: { n: 1 }, list: 'inject #2' })).toBe('1 inject was acted on within the time allowed: inject #2.');
+    expect(en.m('f.inject.on_time', { n: { n: 2 }, list: 'inject #2, inject #3' })).toBe('2 injects were acted on within the time allowed: inject #2, inject #3.');
+    expect(en.m('f.inject.late', { inject: 'inject #3', role: 'Trường Vinh ward chair', latency: '1 h 26 min', within: '1 h' }))
+      .toBe('inject #3: Trường Vinh ward chair took the expected action after 1 h 26 min; the time allowed was 1 h.');
+  });
+});
