@@ -329,7 +329,7 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
         }
         // `{ vi: a, b }` in flow style: the comma started a new key
         const comma = /\s/.test(k) && known.includes('vi') ? "a comma inside { ... } starts a new key: put the text in quotes" : undefined;
-        return { path: [...path, k], code: 'unknown-key', message: `unknown key '${k}'`, hint: comma ?? sameMeaning(k, known) ?? didYouMean(k, known) ?? 'remove it', severity: 'error' as const, atKey: true };
+        return { path: [...path, k], code: 'unknown-key', message: `unknown key '${k}'`, hint: comma ?? sameMeaning(k, known) ?? withUnit(k, known) ?? didYouMean(k, known) ?? 'remove it', severity: 'error' as const, atKey: true };
       });
     case 'invalid_value':
       // a required key with a fixed value (`drillsim: 1`) that is not there at all: say it is missing
@@ -337,9 +337,9 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
         const vals = (zi.values ?? []).map(String);
         return mk('missing', `missing required key '${String(key)}'`, vals.length === 1 ? `add '${String(key)}: ${vals[0]}'` : vals.length ? `add '${String(key)}:', one of: ${vals.join(', ')}` : `add '${String(key)}:'`);
       }
-      return mk('enum', `${describeValue(zi.input)} is not allowed here`, zi.values ? (typeof zi.input === 'string' ? swapped(zi.input, zi.values.map(String)) ?? didYouMean(zi.input, zi.values.map(String)) ?? `one of: ${zi.values.join(', ')}` : `one of: ${zi.values.join(', ')}`) : undefined);
+      return mk('enum', `${describeValue(zi.input)} is not allowed here`, zi.values ? (typeof zi.input === 'string' ? swapped(zi.input, zi.values.map(String)) ?? meantValue(zi.input, zi.values.map(String)) ?? didYouMean(zi.input, zi.values.map(String)) ?? `one of: ${zi.values.join(', ')}` : `one of: ${zi.values.join(', ')}`) : undefined);
     case 'too_small':
-      if (zi.origin === 'array') return mk('too-few', `needs at least ${zi.minimum} item${zi.minimum === 1 ? '' : 's'}`);
+      if (zi.origin === 'array') return mk('too-few', `needs at least ${zi.minimum} item${zi.minimum === 1 ? '' : 's'}`, describeAt(root, path)?.replace(/^expected /, 'it holds '));
       return mk('range', `${describeValue(zi.input)} is too small: it must be ${zi.inclusive ? 'at least' : 'more than'} ${zi.minimum}`);
     case 'too_big':
       if (zi.origin === 'array') return mk('too-many', `has more than ${zi.maximum} items`);
@@ -352,7 +352,7 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
       // a time since T0 (`at:`, `hazard_arrives:`): say so, and the form to write (`05:40` -> T+05:40)
       if (zi.format === 'regex' && zi.message === 'not a time' && typeof zi.input === 'string') return mk('time', `'${zi.input}' is not a time`, timeHint(zi.input));
       if (zi.format === 'regex') return mk('duration', typeof zi.input === 'string' ? `'${zi.input}' is not a duration` : zi.message.replace(/^Invalid string: /, ''), typeof zi.input === 'string' ? durationHint(zi.input) : DURATION_HINT);
-      if (zi.format === 'datetime') return mk('datetime', `'${String(zi.input)}' is not a date-time with a UTC offset`, "write it like '2022-10-02T21:00:00+07:00'");
+      if (zi.format === 'datetime') return mk('datetime', `'${String(zi.input)}' is not a date-time with a UTC offset`, dateTimeHint(String(zi.input)));
       return mk('format', zi.message);
     case 'invalid_union': {
       if (zi.note === 'No matching discriminator' || zi.discriminator) {
@@ -409,6 +409,35 @@ function sameMeaning(key: string, known: string[]): string | undefined {
   if (!meant) return undefined;
   if (meant === 'from' || meant === 'until') return `did you mean '${meant}'? here it starts at \`from:\`${known.includes('until') ? ' and stops at `until:`' : ''}`;
   return `did you mean '${meant}'?`;
+}
+
+/** `speed` for `speed_kmh`, `stock` for `stock_person_days`: the key without the unit its name carries. */
+function withUnit(key: string, known: string[]): string | undefined {
+  const meant = known.filter((k) => k.startsWith(`${key.toLowerCase()}_`));
+  return meant.length ? `did you mean ${meant.map((k) => `'${k}'`).join(' or ')}? the key names its unit` : undefined;
+}
+
+/**
+ * Values written in the words of Vietnamese practice or of other doctrine (DOMAIN.md): a mechanism
+ * exercise (*diễn tập vận hành cơ chế*) is `functional`, a map or sand-table exercise `tabletop`.
+ */
+const MEANT_VALUES: Record<string, string> = {
+  mechanism: 'functional', 'command-post': 'functional', cpx: 'functional', map: 'tabletop', 'sand-table': 'tabletop', ttx: 'tabletop',
+  field: 'drill', fse: 'full-scale', 'full scale': 'full-scale', fullscale: 'full-scale',
+};
+
+function meantValue(text: string, values: string[]): string | undefined {
+  const meant = MEANT_VALUES[text.trim().toLowerCase()];
+  if (!meant || !values.includes(meant)) return undefined;
+  return text.trim().toLowerCase() === 'field' ? "a field exercise is 'drill' or 'full-scale'" : `did you mean '${meant}'?`;
+}
+
+/** A date-time without its UTC offset, or with a space for the T: the same moment written as the format wants it (Vietnam is UTC+7). */
+function dateTimeHint(text: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
+  if (!m) return "write it like '2022-10-02T21:00:00+07:00'";
+  const offset = m[5] ? (m[5] === 'Z' ? 'Z' : `${m[5].slice(0, 3)}:${m[5].slice(-2)}`) : '+07:00';
+  return `write '${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}${offset}'${m[5] ? '' : ': +07:00 is Vietnam\'s offset from UTC'}`;
 }
 
 const VOCABULARIES = [

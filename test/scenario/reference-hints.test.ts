@@ -68,3 +68,26 @@ describe('a comparison sign written the other way round', () => {
       .toEqual(["enum: the text '=<' is not allowed here (did you mean '<='?)"]);
   });
 });
+
+describe('values and keys in other words', () => {
+  it("reads a 'mechanism' exercise (diễn tập vận hành cơ chế) as functional and a 'map' exercise as tabletop", () => {
+    expect(at(edit(quePhong, 'exercise: tabletop', 'exercise: mechanism'), 'exercise')).toEqual(["enum: the text 'mechanism' is not allowed here (did you mean 'functional'?)"]);
+    expect(at(edit(quePhong, 'exercise: tabletop', 'exercise: map'), 'exercise')).toEqual(["enum: the text 'map' is not allowed here (did you mean 'tabletop'?)"]);
+    expect(at(edit(quePhong, 'exercise: tabletop', 'exercise: field'), 'exercise')).toEqual(["enum: the text 'field' is not allowed here (a field exercise is 'drill' or 'full-scale')"]);
+  });
+
+  it('gives the start with the T and Vietnam\'s offset for a date-time written without them', () => {
+    const start = quePhong.match(/^start: .*$/m)![0];
+    expect(at(edit(quePhong, start, 'start: "2025-09-10 14:00"'), 'start')).toEqual(["datetime: '2025-09-10 14:00' is not a date-time with a UTC offset (write '2025-09-10T14:00:00+07:00': +07:00 is Vietnam's offset from UTC)"]);
+    expect(at(edit(quePhong, start, 'start: "2025-09-10T14:00:00+0700"'), 'start')).toEqual(["datetime: '2025-09-10T14:00:00+0700' is not a date-time with a UTC offset (write '2025-09-10T14:00:00+07:00')"]);
+  });
+
+  it("suggests the key with its unit for a key written without it ('speed' for 'speed_kmh')", () => {
+    expect(at(edit(quePhong, '    crew: 25\n', '    crew: 25\n    speed: 20\n'), 'units[0].speed')).toEqual(["unknown-key: unknown key 'speed' (did you mean 'speed_kmh'? the key names its unit)"]);
+  });
+
+  it('says what a list with too few items holds (a decision point with one option)', () => {
+    const one = edit(quePhong, '        - { id: wait, label: { vi: Chờ sáng, en: Wait for daylight } }\n', '');
+    expect(at(one, 'injects[2].decision.options')).toEqual(['too-few: needs at least 2 items (it holds the choices, at least two: - { id, label, commands })']);
+  });
+});
