@@ -165,7 +165,8 @@ class TableWords {
 
   expected(e: NonNullable<Inject['expected']>): string {
     const cmd = this.command(e as Record<string, unknown>);
-    return e.within !== undefined ? this.t('within', { cmd, within: this.dur(e.within) }) : cmd;
+    // a message's closing full stop before ', within': 'do not go home., within 30 min' read as a slip
+    return e.within !== undefined ? this.t('within', { cmd: cmd.replace(/(?<!\.)\.$/, ''), within: this.dur(e.within) }) : cmd;
   }
 
   decision(d: NonNullable<Inject['decision']>): string[] {

@@ -64,5 +64,8 @@ describe('the MSEL table in English and in both languages', () => {
     const s = { ...ksn, injects: [{ ...ksn.injects[9], expected: { do: 'public_info' as const, area: 'muong-xen', message: { vi: 'Đập an toàn', en: 'The dam is safe' }, within: 1800 } }] };
     expect(row(mselToMarkdown(s, 'vi'), 10)[7]).toBe('thông tin cho người dân Mường Xén: Đập an toàn, trong vòng 30 phút');
     expect(row(mselToMarkdown(s, 'en'), 10)[7]).toBe('inform the public in Mường Xén: The dam is safe, within 30 min');
+    // a message that ends with a full stop does not leave '., within'
+    const stop = { ...ksn, injects: [{ ...s.injects[0], expected: { ...s.injects[0].expected!, message: { en: 'The dam is safe.' } } }] };
+    expect(row(mselToMarkdown(stop, 'en'), 10)[7]).toBe('inform the public in Mường Xén: The dam is safe, within 30 min');
   });
 });
