@@ -172,6 +172,7 @@ export const Area = z.strictObject({
   coords: Coords,
   node: Id.optional().describe('road node that stands for the area (default: the nearest node)'),
   stock_person_days: z.number().nonnegative().optional().describe('local stock of food and water, in person-days'),
+  coast: z.boolean().optional().describe('true when the area itself borders the sea (boats put out from it), so a sea ban (sea_ban) can be ordered for it; absent or false: no coast, and a sea ban there is refused'),
 });
 
 const Speeds = z.partialRecord(z.enum(MODES), Positive).describe('km/h per mode, e.g. { road: 40, foot: 4 }');
