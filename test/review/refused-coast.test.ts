@@ -4,7 +4,9 @@
  * languages, not left as a missing message.
  */
 import { describe, expect, it } from 'vitest';
+import { REFUSAL_CODES } from '../../engine/play/describe.js';
 import { buildAar } from '../../engine/review/aar.js';
+import { MESSAGES } from '../../engine/review/messages.js';
 import type { LogEvent } from '../../engine/review/metrics.js';
 import { renderReport } from '../../engine/review/report.js';
 import { parseDecisions } from '../../engine/sim/decisions.js';
@@ -34,4 +36,11 @@ describe('a refused sea ban for an area without a coast, in the report', () => {
       }
     });
   }
+});
+
+describe('refusal codes in the report', () => {
+  it('every code drill play words (no-coast among them) has words in the report too, in both languages', () => {
+    expect(REFUSAL_CODES).toContain('no-coast');
+    expect(REFUSAL_CODES.filter((c) => !(`refused.${c}` in MESSAGES.en) || !(`refused.${c}` in MESSAGES.vi))).toEqual([]);
+  });
 });
