@@ -478,7 +478,8 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
   const noCoastHint = (area?: string) => {
     const i = area === undefined ? undefined : collections.area.list.find(([, a]) => a.id === area)?.[0];
     const line = i === undefined ? undefined : source?.line?.([...collections.area.path, i]);
-    const mark = i === undefined ? undefined : `add \`coast: true\` to area '${area}' (${line !== undefined ? `line ${line}` : `areas[${i}]`}) if it borders the sea`;
+    // the area's index as well as its line: from a MSEL import the line is the scenario's, not the sheet's
+    const mark = i === undefined ? undefined : `add \`coast: true\` to area '${area}' (areas[${i}]${line !== undefined ? `, line ${line}` : ''}) if it borders the sea`;
     const instead = coastal.length > 0 ? `name a coastal area instead (${coastal.join(', ')})` : 'mark the coastal areas with `coast: true`, or remove the sea ban';
     return mark ? `${mark}; otherwise ${instead}` : instead;
   };

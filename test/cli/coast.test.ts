@@ -4,7 +4,7 @@
  * the hint), and `drill run --decisions` warns about such a decision, runs,
  * and lists its refusal.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drill, ROOT, STACK, tempDir, writeDecisions } from '../helpers/cli.js';
@@ -25,7 +25,7 @@ describe('drill validate and a sea ban for an area without a coast', () => {
     const r = drill(['validate', file]);
     expect(r.code).toBe(1);
     expect(r.stdout.trim().split('\n')).toEqual([
-      `${file}:${line}:${column}: error[no-coast] injects[3].decision.options[0].commands[1].area: option 'ban-now' of inject 'emergency-bulletin' (the default, taken when nobody answers by the deadline) orders a sea ban in 'hai-chau', which has no coast: the engine refuses it (add \`coast: true\` to area 'hai-chau' (line ${areaLine}) if it borders the sea; otherwise name a coastal area instead (nghe-an, cua-lo, quynh-anh))`,
+      `${file}:${line}:${column}: error[no-coast] injects[3].decision.options[0].commands[1].area: option 'ban-now' of inject 'emergency-bulletin' (the default, taken when nobody answers by the deadline) orders a sea ban in 'hai-chau', which has no coast: the engine refuses it (add \`coast: true\` to area 'hai-chau' (areas[3], line ${areaLine}) if it borders the sea; otherwise name a coastal area instead (nghe-an, cua-lo, quynh-anh))`,
     ]);
     expect(r.stdout + r.stderr).not.toMatch(STACK);
     // drill run refuses to run it, with the same line
@@ -47,5 +47,23 @@ describe('drill run --decisions with a sea ban for an area without a coast', () 
     expect(r.stderr).toBe(`${f}:4:61: warning[no-coast] decisions[0].area: a decision orders a sea ban in 'thanh-vinh', which has no coast: the engine will refuse it (name a coastal area instead (nghe-an, cua-lo, hai-chau, quynh-anh); if 'thanh-vinh' borders the sea, mark it \`coast: true\` in the scenario)\n`);
     expect(r.stdout).toContain(`    refused  ${f}:4  T+01:00  province-board  sea ban in thanh-vinh: Thành Vinh ward has no coast, so there are no boats to keep in port: order the sea ban for a coastal area (Nghệ An province (nghe-an), Cửa Lò ward (cua-lo), Hải Châu commune (hai-chau), Quỳnh Anh commune (quynh-anh)); if it does border the sea, the scenario should mark it coast: true\n`);
     expect(r.stdout).toMatch(/ 1 refused\n/);
+  });
+});
+
+describe('drill msel import and a sea ban for an area without a coast', () => {
+  it('refuses a sheet whose expected action is a sea ban inland, naming the row, and writes nothing', () => {
+    const dir = tempDir();
+    const target = join(dir, 'typhoon.yaml');
+    copyFileSync(join(ROOT, TYPHOON), target);
+    const before = readFileSync(target, 'utf8');
+    const sheet = drill(['msel', 'export', target, '--format', 'csv']).stdout;
+    const edited = sheet.replace('evacuate zone=fishing-fleet within=2h', 'sea_ban area=thanh-vinh within=2h');
+    expect(edited).not.toBe(sheet);
+    const csv = join(dir, 'msel.csv');
+    writeFileSync(csv, edited);
+    const r = drill(['msel', 'import', csv, '--into', target]);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain(`${csv}: row 5: inject 'emergency-bulletin' expects a sea ban in 'thanh-vinh', which has no coast`);
+    expect(readFileSync(target, 'utf8')).toBe(before);
   });
 });

@@ -65,7 +65,7 @@ describe('a sea ban for an area without a coast', () => {
     const i = issues[0];
     expect(i).toMatchObject({ severity: 'error', code: 'no-coast', file: FILE, path: 'injects[3].decision.options[0].commands[1].area', ...placeOf(text, '{ do: sea_ban, area: hai-chau }', 'hai-chau }') });
     expect(i.message).toBe("option 'ban-now' of inject 'emergency-bulletin' (the default, taken when nobody answers by the deadline) orders a sea ban in 'hai-chau', which has no coast: the engine refuses it");
-    expect(i.hint).toBe(`add \`coast: true\` to area 'hai-chau' (line ${lineOf(text, '- { id: hai-chau,')}) if it borders the sea; otherwise name a coastal area instead (nghe-an, cua-lo, quynh-anh)`);
+    expect(i.hint).toBe(`add \`coast: true\` to area 'hai-chau' (areas[3], line ${lineOf(text, '- { id: hai-chau,')}) if it borders the sea; otherwise name a coastal area instead (nghe-an, cua-lo, quynh-anh)`);
     expect(formatIssue(i)).toMatch(/^scenarios\/typhoon-landfall-coast\.yaml:\d+:\d+: error\[no-coast\] injects\[3\]\.decision\.options\[0\]\.commands\[1\]\.area: /);
   });
 
