@@ -66,11 +66,16 @@ export function toDecision(e: z.output<typeof Entry>): Decision {
  * the file adds itself (`add_inject`) may be answered, held or released by
  * its decisions after the one that adds it; `addedBefore` names injects added
  * before any of the file's decisions (drill fork: by the run's decisions it keeps).
+ * `forkedAway` (drill fork): the injects the run added at or after the fork,
+ * which the fork drops with the rest of the run's later decisions, by id, with
+ * the time the run added each: naming one is explained, not just "unknown".
  */
-export function parseDecisions(text: string, file: string, scenario?: Scenario, addedBefore: readonly string[] = []):
+export interface ForkedAway { at: number; adds: ReadonlyMap<string, number> }
+
+export function parseDecisions(text: string, file: string, scenario?: Scenario, addedBefore: readonly string[] = [], forkedAway?: ForkedAway):
   | { ok: true; value: DecisionsInput; warnings: import('../scenario/issues.js').ScenarioIssue[] }
   | { ok: false; issues: import('../scenario/issues.js').ScenarioIssue[] } {
-  const r = loadYaml(text, file, DecisionsFile, scenario ? (raw, source) => checkRefs(raw, scenario, addedBefore, source) : undefined, 'decisions file');
+  const r = loadYaml(text, file, DecisionsFile, scenario ? (raw, source) => checkRefs(raw, scenario, addedBefore, source, forkedAway) : undefined, 'decisions file');
   if (!r.ok) return r;
   const decisions = r.value.decisions.map(toDecision);
   const players = r.value.players ?? [...new Set(decisions.filter((d) => d.role !== 'controller').map((d) => d.role))].sort();
@@ -101,7 +106,7 @@ function addedHere(decisions: unknown[]): Map<string, AddedHere[]> {
   return out;
 }
 
-function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], source?: SourceText): RawIssue[] {
+function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], source?: SourceText, forkedAway?: ForkedAway): RawIssue[] {
   const out: RawIssue[] = [];
   if (typeof raw !== 'object' || raw === null) return out;
   const r = raw as Record<string, unknown>;
@@ -177,8 +182,15 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
         const v = e[k];
         if (typeof v !== 'string' || ids[k].includes(v)) continue;
         const adds = k === 'inject' ? added.get(v) : undefined;
+        const dropped = k === 'inject' ? forkedAway?.adds.get(v) : undefined;
         if (adds) checkAdded(['decisions', i, k], v, e.at, i, adds);
-        else bad(['decisions', i, k], k === 'edge' ? 'road' : k, v, k === 'inject' ? [...ids.inject, ...added.keys()] : ids[k]);
+        else if (dropped !== undefined) {
+          out.push({
+            path: ['decisions', i, k], code: 'inject-added-after-fork', severity: 'error',
+            message: `inject '${v}' is added by the run at ${formatClock(dropped)}, not before the fork at ${formatClock(forkedAway!.at)}: a fork keeps only the run's decisions before --at, so it is not added`,
+            hint: `add it in this file with an add_inject before this decision, as the run's decisions do, or fork at ${formatClock(dropped)} or later`,
+          });
+        } else bad(['decisions', i, k], k === 'edge' ? 'road' : k, v, k === 'inject' ? [...ids.inject, ...added.keys()] : ids[k]);
       }
       seaBanInland(e, ['decisions', i], undefined, e.role);
       // an inject the controller adds may expect, or offer, a sea ban too
