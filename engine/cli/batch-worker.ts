@@ -15,7 +15,7 @@ import { SimBoundError } from '../core/errors.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Decision } from '../sim/decisions.js';
 import { Model } from '../sim/model.js';
-import { runScenario } from '../sim/run.js';
+import { runMetrics } from '../sim/runner.js';
 
 export interface WorkerInit {
   scenarios: Scenario[];
@@ -39,7 +39,7 @@ function play(jobs: Job[], init: WorkerInit): void {
   for (const job of jobs) {
     try {
       const model = (models[job.v] ??= new Model(init.scenarios[job.v]));
-      const { summary } = runScenario(model.scenario, { seed: job.seed, decisions: init.decisions, players: init.players, mode: 'metrics', keepIncidents: false, model });
+      const summary = runMetrics(model.scenario, { seed: job.seed, decisions: init.decisions, players: init.players, keepIncidents: false, model });
       records.push(runRecord(job, init.labels[job.v], summary));
     } catch (e) {
       const err = e as Error;

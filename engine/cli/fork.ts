@@ -40,7 +40,7 @@ export const forkCommand: Subcommand = {
     const decFile = String(values.decisions);
     const { log, scenario } = loadReviewable(file);
     // the new decisions may answer, hold or release an inject exercise control added before the fork
-    const next = loadDecisions(decFile, scenario, addedBeforeFork(log, at));
+    const next = loadDecisions(decFile, scenario, addedBeforeFork(log, at), { at, adds: addedFromFork(log, at) });
     const plan = planFork(log, at, next);
     if (!plan.ok) {
       if (plan.code === 'after-end') throw new OptionError(`${plan.message}; ${plan.hint}`);
@@ -69,6 +69,16 @@ function addedBeforeFork(log: RunLog, at: number): string[] {
     if ((d.at as number) < at && d.do === 'add_inject' && typeof id === 'string') ids.push(id);
   }
   return ids;
+}
+
+/** The injects the run's dropped decisions (at or after the fork) add, with the time each is added. */
+function addedFromFork(log: RunLog, at: number): Map<string, number> {
+  const adds = new Map<string, number>();
+  for (const d of log.decisions) {
+    const id = (d.inject as { id?: unknown } | undefined)?.id;
+    if ((d.at as number) >= at && d.do === 'add_inject' && typeof id === 'string' && !adds.has(id)) adds.set(id, d.at as number);
+  }
+  return adds;
 }
 
 /** Line and column of decisions[i].at in a decisions file, for the error line. */

@@ -189,7 +189,7 @@ export function codeKey(code: string): MsgKey {
 export const REFUSAL_CODES = [
   'unknown-role', 'unknown-unit', 'unknown-incident', 'incident-closed', 'no-authority', 'unit-busy', 'no-capability', 'no-request', 'no-route',
   'not-deployed', 'unknown-zone', 'no-change', 'unknown-shelter', 'unknown-area', 'unknown-road', 'unknown-inject', 'no-decision', 'not-waiting',
-  'unknown-option', 'duplicate-id', 'unknown-command',
+  'unknown-option', 'duplicate-id', 'unknown-command', 'no-coast',
 ] as const;
 const KNOWN_CODES = new Set<string>(REFUSAL_CODES);
 

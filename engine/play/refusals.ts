@@ -16,7 +16,7 @@ import { areaName, seatName } from './board.js';
 import { codeKey } from './describe.js';
 import { m, type MsgKey } from './messages.js';
 
-type AuthorityKey = 'ref.not-yours' | 'ref.no-support-there' | 'ref.level-not-yours-may' | 'ref.level-not-yours' | 'ref.level-end-not-yours' | 'ref.area-not-yours' | 'ref.road-not-yours' | 'ref.answer-not-yours' | 'ref.not-delivered';
+type AuthorityKey = 'ref.not-yours' | 'ref.no-support-there' | 'ref.level-not-yours-may' | 'ref.level-not-yours' | 'ref.level-end-not-yours' | 'ref.area-not-yours' | 'ref.road-not-yours' | 'ref.answer-not-yours' | 'ref.not-delivered' | 'ref.no-coast-not-yours';
 
 /**
  * `voice`: 'seat' speaks to the person at the prompt ("you may not ..."); 'record' names the role, for a list a
@@ -77,6 +77,7 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
     case 'duplicate-id': return say('ref.duplicate-id', { id: c.inject?.id ?? '' });
     case 'no-authority': return noAuthority();
     case 'no-change': return noChange();
+    case 'no-coast': return noCoast();
   }
   return m(lang, codeKey(code));
 
@@ -106,6 +107,17 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
       case 'open_shelter': return own('ref.area-not-yours', { area: areaName(sim, model.scenario.evacuation.shelters.find((s) => s.id === c.shelter)?.area ?? '', lang) });
       default: return own('ref.area-not-yours', { area: areaName(sim, c.area ?? '', lang) });
     }
+  }
+
+  /** a sea ban where there is no sea: which coastal areas the role may ban the sea in instead; for the record, what the planner can fix */
+  function noCoast(): string {
+    const area = areaName(sim, c.area, lang);
+    const coastal = model.scenario.areas.filter((a) => a.coast === true).map((a) => a.id);
+    const yours = role ? coastal.filter((a) => model.contains(role.area, a)) : [];
+    const why = yours.length > 0 ? say('ref.no-coast', { area, coastal: yours.map((a) => `${areaName(sim, a, lang)} (${a})`).join(', ') })
+      : coastal.length > 0 ? own('ref.no-coast-not-yours', { area })
+      : say('ref.no-coast-none', { area });
+    return voice === 'record' ? `${why}; ${say('ref.no-coast-mark')}` : why;
   }
 
   function noChange(): string {

@@ -554,7 +554,8 @@ export class PlaySession {
       case 'incident': return visibleIncidents(sim, seat).filter((i) => Incidents.isOpen(i)).map((i) => i.id);
       case 'zone': return this.scenario.evacuation.zones.filter((z) => seen.has(z.area) && w.zones[z.id].m.value === 'idle').map((z) => z.id);
       case 'shelter': return this.scenario.evacuation.shelters.filter((x) => seen.has(x.area) && w.shelters[x.id].m.value === 'closed').map((x) => x.id);
-      case 'area': return this.scenario.areas.map((a) => a.id).filter(mine);
+      // a sea ban where there is no sea is refused (no-coast): offer only the coastal areas
+      case 'area': return this.scenario.areas.map((a) => a.id).filter((a) => mine(a) && (verb !== 'sea_ban' || model.hasCoast(a)));
       case 'road': return this.scenario.travel.edges.map((e) => e.id).filter((e) => (verb === 'close_road' ? w.roads[e].status !== 'cut' : w.roads[e].status !== 'open'));
       case 'level': return ['0', ...(role?.declares ?? []).map(String)];
       case 'inject': {

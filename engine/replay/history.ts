@@ -7,6 +7,7 @@
  * (replay.ts); this is the record of how it got there.
  */
 import { AddedInjects, type AddedInject } from '../review/added-injects.js';
+import { isInjectSpec } from '../review/inject-spec.js';
 import type { LogEvent } from '../review/metrics.js';
 
 export interface Change<V> { t: number; v: V }
@@ -95,7 +96,7 @@ export class HistoryFolder {
     units: new Map(), incidents: new Map(), roads: new Map(), risk: new Map(),
     levels: [], markers: [], messages: new Map(), added: new Map(), decisions: [], zones: new Map(),
   };
-  private readonly added = new AddedInjects();
+  private readonly added = new AddedInjects(isInjectSpec);
 
   /** Events folded so far. */
   get count(): number { return this.n; }

@@ -12,6 +12,7 @@
  * Pure: no clock, no I/O.
  */
 import { createSha256, type Sha256, type Sha256Factory } from '../core/hash.js';
+import { isInjectSpec } from '../review/inject-spec.js';
 import { Metrics, type LogEvent } from '../review/metrics.js';
 import { GENESIS } from '../sim/log.js';
 import type { RunData } from './open.js';
@@ -36,7 +37,7 @@ export class IntegrityCheck {
     this.h = sha256();
     this.h.update(GENESIS);
     for (let k = 0; k < run.keyframes.length; k++) this.cuts.push(run.keyframes.eventsBefore(k));
-    this.metrics = new Metrics(run.scenario, true);
+    this.metrics = new Metrics(run.scenario, true, isInjectSpec);
   }
 
   /** Check up to `n` more events; true once done (`result` is then set). */

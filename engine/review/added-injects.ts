@@ -7,10 +7,18 @@
  * judged like one of the scenario's, without the log format changing.
  *
  * A spec that is not a valid inject (a hand-edited log) is not taken: the
- * inject is then known by its id only, as before.
+ * inject is then known by its id only, as before. What checks a spec is given
+ * (inject-spec.ts's isInjectSpec for a log read back; the engine's own run
+ * trusts the specs it was given, checked when they were read), so that a
+ * batch worker does not load the scenario schema.
  */
-import { z } from 'zod';
-import { Inject } from '../scenario/schema.js';
+import type { Inject } from '../scenario/schema.js';
+
+/** Is this logged spec a valid inject? */
+export type InjectSpecCheck = (spec: unknown) => boolean;
+
+/** For the engine's own run: its add_inject specs were checked when read (a decisions file, a play session). */
+export const CHECKED_WHEN_READ: InjectSpecCheck = () => true;
 
 export interface AddedInject {
   spec: Inject;
@@ -27,6 +35,8 @@ export class AddedInjects {
   private pending = new Map<string, unknown>();
   private pendingT = -1;
 
+  constructor(private readonly isSpec: InjectSpecCheck) {}
+
   observe(e: Ev): void {
     if (e.type === 'decision' && e.do === 'add_inject') {
       if (e.t !== this.pendingT) { this.pending = new Map(); this.pendingT = e.t; }
@@ -37,7 +47,7 @@ export class AddedInjects {
       const spec = this.pending.get(id);
       this.pending.delete(id);
       // the spec as logged is the parsed inject (times in seconds): check it as such
-      if (spec !== undefined && !this.byId.has(id) && z.safeEncode(Inject, spec as Inject).success) this.byId.set(id, { spec: spec as Inject, added_t: e.t });
+      if (spec !== undefined && !this.byId.has(id) && this.isSpec(spec)) this.byId.set(id, { spec: spec as Inject, added_t: e.t });
     }
   }
 
@@ -52,8 +62,8 @@ export class AddedInjects {
 }
 
 /** The added injects of a whole log, in the order they were added. */
-export function addedInjects(events: Iterable<unknown>): AddedInject[] {
-  const a = new AddedInjects();
+export function addedInjects(events: Iterable<unknown>, isSpec: InjectSpecCheck): AddedInject[] {
+  const a = new AddedInjects(isSpec);
   for (const e of events) if (typeof e === 'object' && e !== null) a.observe(e as Ev);
   return a.list();
 }

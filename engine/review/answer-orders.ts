@@ -20,6 +20,7 @@
  */
 import type { Inject } from '../scenario/schema.js';
 import { AddedInjects } from './added-injects.js';
+import { isInjectSpec } from './inject-spec.js';
 import type { LogEvent } from './metrics.js';
 
 export interface AnswerOrder {
@@ -46,7 +47,7 @@ function sameCommand(cmd: Record<string, unknown>, e: LogEvent): boolean {
 /** Feed it every event of a log in order; `observe` tells, for each decision, whether an answer ordered it. */
 export class AnswerOrders {
   /** injects exercise control added in play: their options are in the log (added-injects.ts) */
-  private readonly added = new AddedInjects();
+  private readonly added = new AddedInjects(isInjectSpec);
   private pending: Pending | null = null;
   private lastAnswer: { t: number; index: number } | null = null;
 

@@ -18,6 +18,7 @@
  */
 import type { Inject, Scenario } from '../scenario/schema.js';
 import { AddedInjects, type AddedInject } from './added-injects.js';
+import { isInjectSpec } from './inject-spec.js';
 import { AnswerOrders, type AnswerOrder } from './answer-orders.js';
 import type { LogEvent } from './metrics.js';
 
@@ -73,7 +74,7 @@ export class DecisionMetrics {
   private readonly injects = new Map<string, InjectRow>();
   /** each inject's spec: the scenario's, then those added in play */
   private readonly specs = new Map<string, Inject>();
-  private readonly added = new AddedInjects();
+  private readonly added = new AddedInjects(isInjectSpec);
   private readonly deliveredIndex = new Map<string, number>();
   /** for each inject delivered: the earlier decision that matched what it expects, if any */
   private readonly priorMatch = new Map<string, number>();

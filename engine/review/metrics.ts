@@ -11,7 +11,7 @@
  * summary so that the run log's shape does not depend on it.
  */
 import type { Inject, MetricName, Objective, Scenario } from '../scenario/schema.js';
-import { AddedInjects } from './added-injects.js';
+import { AddedInjects, type InjectSpecCheck } from './added-injects.js';
 import { absent, cite, sortEvidence, type Evidence, type Seen } from './evidence.js';
 
 export interface LogEvent { t: number; type: string; [k: string]: unknown }
@@ -183,7 +183,8 @@ export class Metrics {
   private lost = 0;
   private t = 0;
   /** keep per-incident records (for review); batches turn this off to stay flat in memory */
-  constructor(private readonly scenario: Scenario, private readonly keepIncidents = true) {
+  /** `isSpec` checks the specs of added injects (added-injects.ts): isInjectSpec for a log read back */
+  constructor(private readonly scenario: Scenario, private readonly keepIncidents: boolean, private readonly isSpec: InjectSpecCheck) {
     for (const i of scenario.injects) this.noteAsk(i);
     for (const z of scenario.evacuation.zones) this.zones.set(z.id, { population: z.population, sheltered: 0, order: null, ordered: null, progress: null, struck: null });
     for (const s of scenario.evacuation.shelters) this.shelters.set(s.id, { capacity: 0, occupancy: 0, peak: 0, peakSeen: null });
@@ -329,7 +330,7 @@ export class Metrics {
       case 'decision': {
         this.taken++;
         this.lastDecision = { index, e };
-        if (e.do === 'add_inject') (this.added ??= new AddedInjects()).observe(e);
+        if (e.do === 'add_inject') (this.added ??= new AddedInjects(this.isSpec)).observe(e);
         if (e.do === 'dispatch') {
           const o = this.open.get(e.incident as string);
           if (o && o.dispatched < 0) {

@@ -10,6 +10,7 @@ import { AreaMetrics, type AreaFigures, type ShelterFigures, type ZoneFigures } 
 import { DecisionMetrics, type DecisionRow, type InjectRow } from './decision-metrics.js';
 import type { Evidence } from './evidence.js';
 import { LevelMetrics, type AreaLevels } from './level-metrics.js';
+import { isInjectSpec } from './inject-spec.js';
 import { Metrics, type LogEvent, type Summary } from './metrics.js';
 import { UnitMetrics, type UnitFigures } from './unit-metrics.js';
 
@@ -55,7 +56,7 @@ export function endOf(log: { until: number; session?: { t: number } }): number {
 }
 
 export function reviewEvents(scenario: Scenario, events: Iterable<LogEvent>, tEnd: number): Review {
-  const metrics = new Metrics(scenario, true);
+  const metrics = new Metrics(scenario, true, isInjectSpec);
   const units = new UnitMetrics(scenario);
   const areas = new AreaMetrics(scenario);
   const decisions = new DecisionMetrics(scenario);

@@ -502,6 +502,50 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     }
   }
 
+  // sea bans: only an area that borders the sea (`coast: true`) has boats to keep in port; the engine refuses any other
+  const coastal = collections.area.list.filter(([, a]) => a.coast === true && isStr(a.id)).map(([, a]) => a.id as string);
+  const noCoastHint = (area?: string) => {
+    const i = area === undefined ? undefined : collections.area.list.find(([, a]) => a.id === area)?.[0];
+    const line = i === undefined ? undefined : source?.line?.([...collections.area.path, i]);
+    // the area's index as well as its line: from a MSEL import the line is the scenario's, not the sheet's
+    const mark = i === undefined ? undefined : `add \`coast: true\` to area '${area}' (areas[${i}]${line !== undefined ? `, line ${line}` : ''}) if it borders the sea`;
+    const instead = coastal.length > 0 ? `name a coastal area instead (${coastal.join(', ')})` : 'mark the coastal areas with `coast: true`, or remove the sea ban';
+    return mark ? `${mark}; otherwise ${instead}` : instead;
+  };
+  /** a sea ban a command (or an expected action) of the scenario would order where there is no sea; `what` says who orders it */
+  const seaBanInland = (c: Obj, p: PathSegment[], what: string, consequence: string) => {
+    if (c.do !== 'sea_ban') return;
+    if (isStr(c.area)) {
+      // an unknown area is reported as such; a misspelt one is the shape check's
+      if (!ids.area.has(c.area) || ids.area.get(c.area)!.coast === true) return;
+      err([...p, 'area'], 'no-coast', `${what} a sea ban in '${c.area}', which has no coast: the engine refuses it${consequence}`, noCoastHint(c.area));
+    } else if (coastal.length === 0) {
+      // an expected action without an area matches a sea ban anywhere: there is nowhere
+      err([...p, 'do'], 'no-coast', `${what} a sea ban, but no area in the scenario has a coast: the engine refuses every one${consequence}`, noCoastHint());
+    }
+  };
+  for (const [i, inj] of collections.inject.list) {
+    const p = [...collections.inject.path, i];
+    if (isObj(inj.expected)) {
+      const chasers = collections.inject.list.filter(([, x]) => isObj(x.contingency) && x.contingency.for === inj.id && isStr(x.id)).map(([, x]) => `'${x.id}'`);
+      const consequence = `, so the inject is never done${chasers.length ? ` and its contingenc${chasers.length > 1 ? 'ies' : 'y'} ${chasers.join(', ')} come${chasers.length > 1 ? '' : 's'} in every run` : ''}`;
+      seaBanInland(inj.expected, [...p, 'expected'], `inject '${inj.id}' expects`, consequence);
+    }
+    if (!isObj(inj.decision)) continue;
+    for (const [j, o] of items(inj.decision.options)) {
+      const isDefault = isStr(o.id) && o.id === inj.decision.default;
+      const what = `option '${o.id}' of inject '${inj.id}'${isDefault ? ' (the default, taken when nobody answers by the deadline)' : ''} orders`;
+      for (const [k, c] of items(o.commands)) seaBanInland(c, [...p, 'decision', 'options', j, 'commands', k], what, '');
+    }
+  }
+  // an area inside a coastal one need not have a coast, but an area with a coastal area inside it has one
+  for (const [i, a] of collections.area.list) {
+    if (a.coast === true || !isStr(a.id)) continue;
+    const inner = collections.area.list.filter(([, x]) => x.coast === true && isStr(x.id) && x.id !== a.id && within(x.id as string, a.id as string)).map(([, x]) => x.id as string);
+    if (inner.length === 0) continue;
+    warn([...collections.area.path, i, 'id'], 'parent-coast', `area '${a.id}' has no coast, but ${inner.map((x) => `'${x}'`).join(', ')} within it ${inner.length > 1 ? 'have' : 'has'} one: a sea ban for the whole of '${a.id}' is refused`, `add \`coast: true\` to area '${a.id}'`);
+  }
+
   // objectives
   const metricTarget: Record<string, string[]> = {
     evacuated_share: ['zone'], first_on_scene_s: ['incident', 'kind'], contained_s: ['incident', 'kind'], people_lost: ['area'],

@@ -2,7 +2,7 @@
  * Problems found in a planner's file, zod-style: structured, all collected,
  * then formatted for people as `file:line:col: error[code] path: message (hint)`.
  */
-import { ID_RE } from './schema.js';
+import { ID_RE } from './vocabulary.js';
 
 export type Severity = 'error' | 'warning';
 export type PathSegment = string | number;

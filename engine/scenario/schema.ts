@@ -13,13 +13,14 @@ import { z } from 'zod';
 import type { Dist } from '../core/distributions.js';
 import { checkDist } from '../core/distributions.js';
 import { DURATION_HINT, DURATION_PATTERN, formatClock, formatDuration, parseDuration, timeHint } from './duration.js';
+import { ID_RE, MODES } from './vocabulary.js';
 
 export const FORMAT_VERSION = 1;
 
 // ---------------------------------------------------------------- vocabularies
 
 export const CAPABILITIES = ['rescue', 'fire', 'medical', 'transport', 'engineering', 'chemical', 'boat', 'logistics', 'command'] as const;
-export const MODES = ['road', 'boat', 'foot', 'air'] as const;
+export { ID_RE, MODES };
 export const OWNERS = [
   'military', 'border-guard', 'police-fire-rescue', 'police', 'militia', 'commune-police', 'shock-team',
   'youth-volunteers', 'red-cross', 'health-115', 'forest-rangers', 'utility', 'hydropower', 'civilian', 'other',
@@ -51,7 +52,6 @@ export type MetricName = keyof typeof METRICS;
 
 // ---------------------------------------------------------------- primitives
 
-export const ID_RE = /^[a-z0-9][a-z0-9._-]*$/;
 export const Id = z
   .string()
   .regex(ID_RE, { message: 'an id is lower-case letters, digits, ".", "_" or "-", starting with a letter or digit' })
@@ -172,6 +172,7 @@ export const Area = z.strictObject({
   coords: Coords,
   node: Id.optional().describe('road node that stands for the area (default: the nearest node)'),
   stock_person_days: z.number().nonnegative().optional().describe('local stock of food and water, in person-days'),
+  coast: z.boolean().optional().describe('true when the area itself borders the sea (boats put out from it), so a sea ban (sea_ban) can be ordered for it; absent or false: no coast, and a sea ban there is refused'),
 });
 
 const Speeds = z.partialRecord(z.enum(MODES), Positive).describe('km/h per mode, e.g. { road: 40, foot: 4 }');

@@ -120,6 +120,8 @@ export function check(sim: Sim, d: Decision): Check {
     case 'sea_ban':
     case 'public_info': {
       if (!model.area.has(c.area)) return refuse('unknown-area', `no area '${c.area}'${suggest(c.area, model.area.keys())}`);
+      // before authority: nobody, whatever their authority, can keep boats in port where there is no sea
+      if (c.do === 'sea_ban' && !model.hasCoast(c.area)) return refuse('no-coast', noCoastReason(sim, c.area, role?.area));
       if (!within(c.area)) return refuse('no-authority', `role '${d.role}' has no authority in '${c.area}'`);
       if (c.do === 'sea_ban' && world.areas[c.area].sea_ban) return refuse('no-change', `a sea ban is already in force for '${c.area}'`);
       return OK;
@@ -162,6 +164,21 @@ export function check(sim: Sim, d: Decision): Check {
     }
   }
   return refuse('unknown-command', `unknown command '${(c as any).do}'`);
+}
+
+/**
+ * Why a sea ban in `area` makes no sense, and what to do instead: the coastal
+ * areas the role may ban the sea in (or, with none, that the scenario marks
+ * coasts with `coast: true`).
+ */
+function noCoastReason(sim: Sim, area: string, roleArea: string | undefined): string {
+  const { model } = sim;
+  const coastal = model.scenario.areas.filter((a) => a.coast === true).map((a) => a.id);
+  const yours = roleArea === undefined ? [] : coastal.filter((a) => model.contains(roleArea, a));
+  const instead = yours.length > 0 ? `order the sea ban for a coastal area instead (${yours.join(', ')})`
+    : coastal.length > 0 ? `a sea ban is for a coastal area (${coastal.join(', ')}), and none is within this role's area`
+    : 'no area in this scenario has a coast';
+  return `'${area}' has no coast, so there are no boats to keep in port: ${instead}; if '${area}' does border the sea, mark it \`coast: true\` in the scenario`;
 }
 
 /**

@@ -66,11 +66,16 @@ export function toDecision(e: z.output<typeof Entry>): Decision {
  * the file adds itself (`add_inject`) may be answered, held or released by
  * its decisions after the one that adds it; `addedBefore` names injects added
  * before any of the file's decisions (drill fork: by the run's decisions it keeps).
+ * `forkedAway` (drill fork): the injects the run added at or after the fork,
+ * which the fork drops with the rest of the run's later decisions, by id, with
+ * the time the run added each: naming one is explained, not just "unknown".
  */
-export function parseDecisions(text: string, file: string, scenario?: Scenario, addedBefore: readonly string[] = []):
+export interface ForkedAway { at: number; adds: ReadonlyMap<string, number> }
+
+export function parseDecisions(text: string, file: string, scenario?: Scenario, addedBefore: readonly string[] = [], forkedAway?: ForkedAway):
   | { ok: true; value: DecisionsInput; warnings: import('../scenario/issues.js').ScenarioIssue[] }
   | { ok: false; issues: import('../scenario/issues.js').ScenarioIssue[] } {
-  const r = loadYaml(text, file, DecisionsFile, scenario ? (raw, source) => checkRefs(raw, scenario, addedBefore, source) : undefined, 'decisions file');
+  const r = loadYaml(text, file, DecisionsFile, scenario ? (raw, source) => checkRefs(raw, scenario, addedBefore, source, forkedAway) : undefined, 'decisions file');
   if (!r.ok) return r;
   const decisions = r.value.decisions.map(toDecision);
   const players = r.value.players ?? [...new Set(decisions.filter((d) => d.role !== 'controller').map((d) => d.role))].sort();
@@ -101,7 +106,7 @@ function addedHere(decisions: unknown[]): Map<string, AddedHere[]> {
   return out;
 }
 
-function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], source?: SourceText): RawIssue[] {
+function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], source?: SourceText, forkedAway?: ForkedAway): RawIssue[] {
   const out: RawIssue[] = [];
   if (typeof raw !== 'object' || raw === null) return out;
   const r = raw as Record<string, unknown>;
@@ -140,6 +145,27 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
         : `give this decision at ${formatClock(first.at)} or later, or add the inject earlier`,
     });
   };
+  // a sea ban where there is no sea: the engine refuses it whenever it is given, and says so in the log (a warning:
+  // the file is a record of what was decided, and the run shows the refusal)
+  const coastal = s.areas.filter((a) => a.coast === true).map((a) => a.id);
+  const parent = new Map(s.areas.map((a) => [a.id, a.parent]));
+  const within = (area: string, outer: string) => {
+    for (let a: string | undefined = area, n = 0; a !== undefined && n < 10; a = parent.get(a), n++) if (a === outer) return true;
+    return false;
+  };
+  const seaBanInland = (c: Record<string, unknown>, path: PathSegment[], what = 'a decision orders', role?: unknown) => {
+    if (c.do !== 'sea_ban' || typeof c.area !== 'string' || !ids.area.includes(c.area) || coastal.includes(c.area)) return;
+    const roleArea = s.roles.find((x) => x.id === role)?.area;
+    const yours = roleArea === undefined ? coastal : coastal.filter((a) => within(a, roleArea));
+    const instead = yours.length ? `name a coastal area instead (${yours.join(', ')})`
+      : coastal.length ? `none of the coastal areas (${coastal.join(', ')}) is within ${String(role)}'s area`
+      : 'no area in the scenario has a coast';
+    out.push({
+      path: [...path, 'area'], code: 'no-coast', severity: 'warning',
+      message: `${what} a sea ban in '${c.area}', which has no coast: the engine will refuse it`,
+      hint: `${instead}; if '${c.area}' borders the sea, mark it \`coast: true\` in the scenario`,
+    });
+  };
   if (Array.isArray(r.decisions)) {
     r.decisions.forEach((d, i) => {
       if (typeof d !== 'object' || d === null) return;
@@ -156,8 +182,30 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
         const v = e[k];
         if (typeof v !== 'string' || ids[k].includes(v)) continue;
         const adds = k === 'inject' ? added.get(v) : undefined;
+        const dropped = k === 'inject' ? forkedAway?.adds.get(v) : undefined;
         if (adds) checkAdded(['decisions', i, k], v, e.at, i, adds);
-        else bad(['decisions', i, k], k === 'edge' ? 'road' : k, v, k === 'inject' ? [...ids.inject, ...added.keys()] : ids[k]);
+        else if (dropped !== undefined) {
+          out.push({
+            path: ['decisions', i, k], code: 'inject-added-after-fork', severity: 'error',
+            message: `inject '${v}' is added by the run at ${formatClock(dropped)}, not before the fork at ${formatClock(forkedAway!.at)}: a fork keeps only the run's decisions before --at, so it is not added`,
+            hint: `add it in this file with an add_inject before this decision, as the run's decisions do, or fork at ${formatClock(dropped)} or later`,
+          });
+        } else bad(['decisions', i, k], k === 'edge' ? 'road' : k, v, k === 'inject' ? [...ids.inject, ...added.keys()] : ids[k]);
+      }
+      seaBanInland(e, ['decisions', i], undefined, e.role);
+      // an inject the controller adds may expect, or offer, a sea ban too
+      const spec = e.do === 'add_inject' ? asObj(e.inject) : undefined;
+      if (spec) {
+        const expected = asObj(spec.expected);
+        if (expected) seaBanInland(expected, ['decisions', i, 'inject', 'expected'], `inject '${String(spec.id)}' expects`);
+        const options = asObj(spec.decision)?.options;
+        if (Array.isArray(options)) options.forEach((o, j) => {
+          const cmds = asObj(o)?.commands;
+          if (Array.isArray(cmds)) cmds.forEach((c, k) => {
+            const cmd = asObj(c);
+            if (cmd) seaBanInland(cmd, ['decisions', i, 'inject', 'decision', 'options', j, 'commands', k], `option '${String(asObj(o)!.id)}' of inject '${String(spec.id)}' orders`);
+          });
+        });
       }
       if (typeof e.at === 'string') {
         // in whatever form it is written (T+1d02:00 and 26h are after an 18h horizon too)
@@ -168,6 +216,8 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
   }
   return out;
 }
+
+const asObj = (v: unknown): Record<string, unknown> | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Record<string, unknown> : undefined);
 
 /** Write decisions back as a decisions file (what `drill play` saves, what `drill fork` reads). */
 export function serializeDecisions(d: DecisionsInput): string {

@@ -125,6 +125,11 @@ export class Model {
     return outer === inner || (this.ancestors.get(inner)?.includes(outer) ?? false);
   }
 
+  /** Does the area border the sea (`coast: true`), so that a sea ban there means something? */
+  hasCoast(area: string): boolean {
+    return this.area.get(area)?.coast === true;
+  }
+
   /** The role that speaks for an area: the lowest-tier role whose area it is, else the doctrine stand-in. */
   roleFor(area: string): EffectiveRole | undefined {
     if (!this.speaker.has(area)) this.speaker.set(area, this.roles.find((r) => r.area === area));

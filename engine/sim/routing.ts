@@ -9,7 +9,7 @@
  * changes a result, so restoring a keyframe needs nothing from it.
  */
 import type { Edge, Mode, Scenario, Unit } from '../scenario/schema.js';
-import { MODES } from '../scenario/schema.js';
+import { MODES } from '../scenario/vocabulary.js';
 import { distanceKm, type Projection, toXY } from './geo.js';
 
 export interface RoadStatus {

@@ -9,33 +9,16 @@ import { canonicalScenarioText, parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
 import { ENGINE_VERSION } from '../version.js';
 import type { Decision } from './decisions.js';
-import { Model } from './model.js';
+import { CHECKED_WHEN_READ } from '../review/added-injects.js';
 import { Metrics } from '../review/metrics.js';
-import { Sim, type Keyframe, type SimOptions } from './sim.js';
+import type { Sim, Keyframe } from './sim.js';
+import { createSim, type RunOptions } from './runner.js';
 import { differences } from './differ.js';
 import { chainOf } from './log.js';
 
 export const RUN_FORMAT = 'drillsim/run@1';
 
-export interface RunOptions {
-  seed?: number;
-  decisions?: Decision[];
-  players?: string[];
-  /** players who took a role over from doctrine part-way (a fork): role -> the time they play it from */
-  joined?: Record<string, number>;
-  until?: number;
-  mode?: 'full' | 'metrics';
-  keepIncidents?: boolean;
-  /** told of each refused decision before it is logged (see SimOptions.onRefused); must change nothing */
-  onRefused?: SimOptions['onRefused'];
-  /** reuse a model across runs of the same scenario (batches) */
-  model?: Model;
-  /**
-   * The SHA-256 to hash the log's chain with: the engine's own by default;
-   * the CLI passes node:crypto's, which gives the same digests faster.
-   */
-  sha256?: Sha256Factory;
-}
+export { createSim, defaultSeed, type RunOptions } from './runner.js';
 
 export interface RunLog {
   format: string;
@@ -64,10 +47,6 @@ export interface RunResult {
   sim: Sim;
 }
 
-export function defaultSeed(s: Scenario): number {
-  return s.seed ?? 1;
-}
-
 export function decisionRecord(d: Decision): Record<string, unknown> {
   return { at: d.at, role: d.role, author: d.author, ...d.cmd };
 }
@@ -75,27 +54,6 @@ export function decisionRecord(d: Decision): Record<string, unknown> {
 export function decisionFromRecord(r: Record<string, unknown>): Decision {
   const { at, role, author, ...cmd } = r as any;
   return { at, role, author, cmd };
-}
-
-/**
- * A Sim ready to run: the options normalised exactly as `drill run` does
- * (seed default, until capped at the horizon, decisions in time order with
- * ties kept in file order, players sorted and unique), `start()` already
- * called. `drill play` builds its Sim here too, so that a session and a
- * decisions file give the same log.
- */
-export function createSim(scenario: Scenario, opts: RunOptions = {}): Sim {
-  const model = opts.model ?? new Model(scenario);
-  const seed = opts.seed ?? defaultSeed(scenario);
-  const until = Math.min(opts.until ?? scenario.horizon, scenario.horizon);
-  // decisions at the same time keep their order in the file
-  const decisions = (opts.decisions ?? []).map((d, i) => ({ d, i })).sort((a, b) => a.d.at - b.d.at || a.i - b.i).map((x) => x.d);
-  const players = [...new Set(opts.players ?? [])].sort();
-  const joined = joinedOf(players, opts.joined);
-  const sim = new Sim(model, { seed, decisions, players, joined, until, mode: opts.mode ?? 'full', keyframeEvery: scenario.keyframe_every, keepIncidents: opts.keepIncidents, onRefused: opts.onRefused });
-  if (opts.sha256) sim.log?.useSha256(opts.sha256);
-  sim.start();
-  return sim;
 }
 
 export function runScenario(scenario: Scenario, opts: RunOptions = {}): RunResult {
@@ -123,21 +81,13 @@ export function runLogOf(sim: Sim): RunLog {
 export function sessionLogOf(sim: Sim, t: number): RunLog {
   if (!sim.log) throw new Error('sessionLogOf: the sim must be in full mode');
   const lines = sim.log.lines.slice();
-  const metrics = new Metrics(sim.model.scenario, sim.opts.keepIncidents ?? true);
+  const metrics = new Metrics(sim.model.scenario, sim.opts.keepIncidents ?? true, CHECKED_WHEN_READ);
   for (const line of lines) metrics.observe(JSON.parse(line));
   const keyframes = sim.keyframes.slice();
   // the link after the last event so far, without closing the chain (the run goes on)
   const hash = sim.log.peek();
   return { ...logHead(sim), session: { t }, events: lines, keyframes, chain: keyframes.map((k) => k.chain), summary: metrics.finish(t), hash };
 }
-/** Join times of players only, keys sorted, later than T0 (joined at T0 is playing throughout); undefined when none. */
-function joinedOf(players: string[], joined: Record<string, number> | undefined): Record<string, number> | undefined {
-  if (!joined) return undefined;
-  const out: Record<string, number> = {};
-  for (const role of players) if (joined[role] > 0) out[role] = joined[role];
-  return Object.keys(out).length ? out : undefined;
-}
-
 function logHead(sim: Sim) {
   const scenario = sim.model.scenario;
   const text = canonicalScenarioText(scenario);

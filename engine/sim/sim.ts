@@ -19,6 +19,7 @@ import { NEVER_S } from '../machines/never.js';
 import { shelterMachine } from '../machines/shelter.js';
 import { unitMachine } from '../machines/unit.js';
 import { zoneMachine } from '../machines/zone.js';
+import { CHECKED_WHEN_READ } from '../review/added-injects.js';
 import { Metrics, OBSERVED, type LogEvent } from '../review/metrics.js';
 import type { Inject } from '../scenario/schema.js';
 import type { Decision } from './decisions.js';
@@ -141,7 +142,7 @@ export class Sim {
   constructor(readonly model: Model, readonly opts: SimOptions, resume?: Keyframe) {
     const limits = model.scenario.limits;
     this.players = new Set(opts.players);
-    this.metrics = new Metrics(model.scenario, opts.keepIncidents ?? true);
+    this.metrics = new Metrics(model.scenario, opts.keepIncidents ?? true, CHECKED_WHEN_READ);
     this.log = opts.mode === 'full' ? new LogWriter() : null;
     this.recordUnits = this.log !== null || OBSERVED.has('unit.state');
     this.doctrine = new Doctrine(this);

@@ -396,6 +396,32 @@ export function recall(sim: Sim, unitId: string): void {
 
 // ------------------------------------------------------------ roads changed
 
+/** Did the change make the road quicker for this unit (reopened, or less slowed)? */
+function quickerFor(sim: Sim, unitId: string, edge: string, was: RoadStatus | undefined): boolean {
+  const e = sim.model.travel.edgeById(edge);
+  if (!e) return false;
+  const profile = sim.model.profile.get(unitId)!;
+  return sim.model.travel.edgeTime(e, profile, sim.world.roads[edge]) < sim.model.travel.edgeTime(e, profile, was);
+}
+
+/** Seconds along these roads as they are now, at the unit's nominal speed (the measure routes are chosen by). */
+function along(sim: Sim, unitId: string, edges: readonly string[]): number {
+  const profile = sim.model.profile.get(unitId)!;
+  let s = 0;
+  for (const id of edges) s += sim.model.travel.edgeTime(sim.model.travel.edgeById(id)!, profile, sim.world.roads[id]);
+  return s;
+}
+
+/**
+ * Seconds left on a unit's own way, measured as a new way would be: the rest of the road it is on as its leg has
+ * it, then the roads after it at nominal speed. A road made quicker elsewhere re-routes the unit only when a new way
+ * beats this (a tie keeps the way it is on).
+ */
+function stayTime(sim: Sim, unitId: string, u: UnitW, road: OnRoad | null, next: number): number {
+  const edges = u.leg!.edges!;
+  return road ? Math.round(road.road_s - road.done_s + along(sim, unitId, edges.slice(next + 1))) : Math.round(along(sim, unitId, edges.slice(next)));
+}
+
 /**
  * How much longer (or shorter) the changed road now takes a unit than it did: the part of it still ahead of a
  * unit on it takes that much more (or less) time. 1 when either time is not finite (a cut road: see roadsChanged).
@@ -418,16 +444,22 @@ function retimedRoad(sim: Sim, unitId: string, r: OnRoad, changed: string, was: 
 }
 
 /**
- * A unit on its way home when a road changes: a road ahead cut or slowed, or the one it is on changed, re-routes
- * it home from the end of the road it is on (or back to its start, as units on their way out do); with no way
- * home it waits at the junction it reaches (its time home NEVER_S), and any later change of the roads tries again.
+ * A unit on its way home when a road changes: any change to a road ahead or to the one it is on re-routes it
+ * home from the end of the road it is on (or back to its start, as units on their way out do), and so does a road
+ * made quicker off its way when that gives a quicker way home; with no way home it waits at the junction it
+ * reaches (its time home NEVER_S), and any later change of the roads tries again.
  */
-function rehome(sim: Sim, id: string, u: UnitW, changed: string, was: RoadStatus | undefined, status: string): void {
+function rehome(sim: Sim, id: string, u: UnitW, changed: string, was: RoadStatus | undefined): void {
   const waiting = u.m.context.return_s >= NEVER_S;
   let road = onRoad(sim, u);
+  // a road made quicker off its way home: it changes way only for a quicker one
+  let stay = Infinity;
   if (!waiting) {
-    if (status === 'open' && road?.edge !== changed) return;
-    if (!u.leg!.edges!.slice(positionOnLeg(sim, u).next).includes(changed)) return;
+    const next = positionOnLeg(sim, u).next;
+    if (!u.leg!.edges!.slice(next).includes(changed)) {
+      if (!quickerFor(sim, id, changed, was)) return;
+      stay = stayTime(sim, id, u, road, next);
+    }
   }
   if (road) road = retimedRoad(sim, id, road, changed, was);
   const base = sim.model.basePlace.get(id)!;
@@ -435,6 +467,7 @@ function rehome(sim: Sim, id: string, u: UnitW, changed: string, was: RoadStatus
   if (road) {
     const turns = turnsOn(sim, road, changed);
     const way = viaJunction(sim, id, road, turns, base);
+    if (stay < Infinity && !(way && way.time_s < stay)) return;
     if (way) best = { leg: way.leg, return_s: way.time_s };
     else {
       if (waiting) return;
@@ -450,6 +483,7 @@ function rehome(sim: Sim, id: string, u: UnitW, changed: string, was: RoadStatus
     const pos = waiting ? { node: u.node, x: u.x, y: u.y } : positionOnLeg(sim, u);
     if (pos.node === null) return;
     const n = nominal(sim, id, pos, base);
+    if (stay < Infinity && !(n && n.nodes && Math.round(n.time_s) < stay)) return;
     if (!n || !n.nodes) {
       if (waiting) return;
       u.node = pos.node; u.x = pos.x; u.y = pos.y;
@@ -467,9 +501,11 @@ function rehome(sim: Sim, id: string, u: UnitW, changed: string, was: RoadStatus
   emitRoute(sim, id, u);
 }
 
-/** After a road changes: blocked units try again, units whose way ahead is cut or slowed re-route, return times refresh. */
+/**
+ * After a road changes: blocked units try again; units whose way ahead changed re-route, and so do units a road
+ * made quicker elsewhere gives a quicker way; return times refresh.
+ */
 export function roadsChanged(sim: Sim, changed: string, was?: RoadStatus): void {
-  const status = sim.world.roads[changed]?.status ?? 'open';
   for (const id of Object.keys(sim.world.units)) {
     const u = sim.world.units[id];
     const state = u.m.value as string;
@@ -500,21 +536,25 @@ export function roadsChanged(sim: Sim, changed: string, was?: RoadStatus): void 
       sim.send('unit', id, { type: 'REROUTE', travel_s, return_s: back ? Math.round(back.time_s) : NEVER_S });
     } else if ((state === 'en_route' || state === 'mobilising') && u.incident && u.leg?.edges) {
       let road = state === 'en_route' ? onRoad(sim, u) : null;
-      // a road reopened or back to full speed matters to units on it; a cut or slowed one to units with it ahead
-      if (status === 'open' && road?.edge !== changed) continue;
+      // any change to a road on its way re-plans it (a cut or slowed road, or one back to speed: the leg's times
+      // are the old ones); a road made quicker off its way, only when that gives a quicker way
       const pos = positionOnLeg(sim, u);
-      const ahead = u.leg.edges.slice(pos.next);
-      if (!ahead.includes(changed)) continue;
+      let stay = Infinity;
+      if (!u.leg.edges.slice(pos.next).includes(changed)) {
+        if (!quickerFor(sim, id, changed, was)) continue;
+        stay = stayTime(sim, id, u, road, pos.next);
+      }
       const inc = sim.incident(u.incident);
       if (!inc) continue;
-      const back = nominal(sim, id, inc, sim.model.basePlace.get(id)!);
-      const return_s = back ? Math.round(back.time_s) : NEVER_S;
       if (road) road = retimedRoad(sim, id, road, changed, was);
       if (road) {
         // on to the road's end unless that road is the one cut; back to its start if that is sooner or the only way;
         // on a road cut before, the unit is already on its way back: on that way only
         const turns = turnsOn(sim, road, changed);
         const best = viaJunction(sim, id, road, turns, inc);
+        if (stay < Infinity && !(best && best.time_s < stay)) continue;
+        const back = nominal(sim, id, inc, sim.model.basePlace.get(id)!);
+        const return_s = back ? Math.round(back.time_s) : NEVER_S;
         if (best) {
           u.leg = best.leg;
           sim.send('unit', id, { type: 'REROUTE', travel_s: best.time_s, return_s });
@@ -530,6 +570,9 @@ export function roadsChanged(sim: Sim, changed: string, was?: RoadStatus): void 
         continue;
       }
       const n = nominal(sim, id, pos, inc);
+      if (stay < Infinity && !(n && n.nodes && Math.round(n.time_s) < stay)) continue;
+      const back = nominal(sim, id, inc, sim.model.basePlace.get(id)!);
+      const return_s = back ? Math.round(back.time_s) : NEVER_S;
       if (!n) {
         // at a node (or not yet set out): it waits there
         if (state === 'en_route') { u.node = pos.node; u.x = pos.x; u.y = pos.y; u.leg = null; }
@@ -541,7 +584,7 @@ export function roadsChanged(sim: Sim, changed: string, was?: RoadStatus): void 
       sim.send('unit', id, { type: 'REROUTE', travel_s, return_s });
       if (state === 'en_route') emitRoute(sim, id, u);
     } else if (state === 'returning' && u.leg?.edges) {
-      rehome(sim, id, u, changed, was, status);
+      rehome(sim, id, u, changed, was);
     } else if (state === 'on_scene' && u.incident) {
       const back = nominal(sim, id, { node: u.node, x: u.x, y: u.y }, sim.model.basePlace.get(id)!);
       const return_s = back ? Math.round(back.time_s) : NEVER_S;

@@ -56,7 +56,7 @@ describe('drill run --decisions with a file that adds an inject and then decides
 });
 
 describe('drill fork with new decisions about an inject the run added before the fork', () => {
-  it('takes them; an inject the run adds only after the fork is unknown to the fork', () => {
+  it('takes them; naming an inject the run adds only after the fork is refused with when the run adds it and what to do', () => {
     const run = join(dir, 'base.json');
     expect(drill(['run', KY_SON, '--decisions', writeDecisions(join(dir, 'base.yaml'), ['mx-chair'], [ADD, ANSWER]), '--out', run, '--quiet']).code).toBe(0);
     const wait = writeDecisions(join(dir, 'wait.yaml'), ['mx-chair'], ['{ at: T+02:12, role: mx-chair, do: answer, inject: mx-school, option: wait }']);
@@ -68,7 +68,8 @@ describe('drill fork with new decisions about an inject the run added before the
     expect(events(out).find((x) => x.type === 'inject.answered')).toEqual({ t: 7920, type: 'inject.answered', id: 'mx-school', option: 'wait', by: 'mx-chair' });
     const before = drill(['fork', run, '--at', 'T+01:00', '--decisions', wait]);
     expect(before.code).toBe(1);
-    expect(before.stderr).toContain("error[unknown-id] decisions[0].inject: unknown inject 'mx-school'");
+    expect(before.stderr).toContain(`${wait}:4:56: error[inject-added-after-fork] decisions[0].inject: inject 'mx-school' is added by the run at T+02:00, not before the fork at T+01:00: a fork keeps only the run's decisions before --at, so it is not added (add it in this file with an add_inject before this decision, as the run's decisions do, or fork at T+02:00 or later)`);
+    expect(before.stderr).not.toContain('unknown inject');
   });
 });
 

@@ -54,11 +54,17 @@ describe('AAR of the ky-son evacuate-early and evacuate-late runs', () => {
     }
   });
 
-  it('puts the late order, and the stranded people left at risk, among the areas for improvement, with a suggested order time', () => {
+  it('puts the late order, and the people it left stranded who were lost while waiting, among the areas for improvement, with a suggested order time', () => {
     const late = aarOf('late');
     const keys = late.improvements.map((f) => f.key);
     expect(keys).toContain('f.inject.late');
-    expect(late.improvements.find((f) => f.key === 'f.incident.open')).toMatchObject({ params: { incident: { ref: 'incident', id: 'ta-ca-riverside-caught' }, people: { n: 416 } }, org: 'tc-chair' });
+    // 517 caught at Tà Cạ's riverside; the first unit came after 10 h 19 min
+    expect(late.improvements.find((f) => f.key === 'f.incident.lost' && (f.params.incident as { id: string }).id === 'ta-ca-riverside-caught'))
+      .toMatchObject({ params: { lost: { n: 84 }, people: { n: 517 }, first: { s: 37152 } }, org: 'tc-chair' });
+    expect(aarOf('early').improvements.find((f) => f.key === 'f.incident.lost' && (f.params.incident as { id: string }).id === 'ta-ca-riverside-caught')).toBeUndefined();
+    // an incident still open at the end, its people still at risk: Mường Xén's, reached too late to finish
+    expect(late.improvements.find((f) => f.key === 'f.incident.open' && (f.params.incident as { id: string }).id === 'slides-1'))
+      .toMatchObject({ params: { people: { n: 1 } }, org: 'mx-chair' });
     expect(aarOf('early').improvements.map((f) => f.key)).not.toContain('f.inject.late');
     const evac = late.improvements.find((f) => f.key === 'f.objective.short' && (f.params.objective as { id: string }).id === 'evac-ta-ca')!;
     expect(evac).toMatchObject({ capability: 'Mass Care Services', element: 'planning', org: 'tc-chair', action: { key: 'a.evacuate.by' } });

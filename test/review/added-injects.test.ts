@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addedInjects } from '../../engine/review/added-injects.js';
+import { isInjectSpec } from '../../engine/review/inject-spec.js';
 import { buildAar } from '../../engine/review/aar.js';
 import type { LogEvent } from '../../engine/review/metrics.js';
 import { renderReport } from '../../engine/review/report.js';
@@ -34,7 +35,7 @@ const row = (md: string, start: string) => md.split('\n').find((l) => l.startsWi
 
 describe('injects added by exercise control, in the report', () => {
   it('are read from the log\'s add_inject decisions, in the order they were added', () => {
-    expect(addedInjects(r.events).map((a) => [a.spec.id, a.spec.method, a.added_t])).toEqual([['road-check', 'radio', 1800], ['tc-ask-support', 'phone', 3600], ['mx-school', 'in-person', 3600]]);
+    expect(addedInjects(r.events, isInjectSpec).map((a) => [a.spec.id, a.spec.method, a.added_t])).toEqual([['road-check', 'radio', 1800], ['tc-ask-support', 'phone', 3600], ['mx-school', 'in-person', 3600]]);
   });
 
   it('show their message and channel in the timeline, marked as added by exercise control, in both languages', () => {

@@ -6,12 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Metrics, type LogEvent } from '../../engine/review/metrics.js';
+import { isInjectSpec } from '../../engine/review/inject-spec.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
 import { Inject } from '../../engine/scenario/schema.js';
 import { ev, FIXTURE_YAML, fixtureScenario, H, objective } from './fixture.js';
 
 function feed(extra: string, events: LogEvent[], tEnd = 10 * H) {
-  const m = new Metrics(fixtureScenario(extra));
+  const m = new Metrics(fixtureScenario(extra), true, isInjectSpec);
   for (const e of events) m.observe(e);
   const s = m.finish(tEnd);
   return { s, obj: (id: string) => s.objectives.find((o) => o.id === id)!, evidence: (id: string) => m.evidence.get(id)! };
@@ -336,9 +337,9 @@ describe('objectives not tested in the run', () => {
         if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join('\n'));
         const act = doneT === null ? [] : [ev(doneT, what === 'declare_level' ? 'level' : 'support.requested', { area, by: spec.to, ...(what === 'declare_level' ? { level: 1 } : {}) })];
         const byT = (a: LogEvent, b: LogEvent) => a.t - b.t;
-        const inScenario = new Metrics(parsed.scenario);
+        const inScenario = new Metrics(parsed.scenario, true, isInjectSpec);
         for (const e of [ev(deliveredT, 'inject.delivered', { id: 'x1', seq: 9, to: spec.to }), ...act].sort(byT)) inScenario.observe(e);
-        const added = new Metrics(fixtureScenario(objs));
+        const added = new Metrics(fixtureScenario(objs), true, isInjectSpec);
         for (const e of [...addedAt(deliveredT, spec), ...act].sort(byT)) added.observe(e);
         const a = added.finish(10 * H), b = inScenario.finish(10 * H);
         expect({ ...a, decisions: null }).toEqual({ ...b, decisions: null });

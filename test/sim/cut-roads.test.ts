@@ -289,6 +289,69 @@ describe('on its way home (C to A, 02:30 to 04:00, through B at 03:00)', () => {
   });
 });
 
+// The same line, with a detour: A - 100 km - D - 100 km - C beside A - 60 km - B - 30 km - C. B-C is cut from the
+// start, so the team (here called at T+00:10) takes the detour: 200 min, against 90 min by B.
+function detour(rules: unknown[], edit?: (doc: any) => void): Scenario {
+  return lineWith([{ id: 'cut', from: 'T+00:00', every: '12h', probability: 1, effect: { cut_road: 'b-c' } }, ...rules], (doc) => {
+    doc.horizon = '9h';
+    doc.travel.nodes.push({ id: 'd', name: 'D', coords: { lat: 19.40, lon: 106.02 } });
+    doc.travel.edges.push({ id: 'a-d', from: 'a', to: 'd', length_km: 100 }, { id: 'd-c', from: 'd', to: 'c', length_km: 100 });
+    doc.incidents[0].at = 'T+00:10';
+    edit?.(doc);
+  });
+}
+const reopenAt = (hhmm: string) => ({ id: 'reopen', from: `T+${hhmm}`, every: '12h', probability: 1, effect: { reopen_road: 'b-c' } });
+const at = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+describe('a road made quicker off a unit\'s way (the detour: A-D-C while B-C is cut)', () => {
+  it('on its way out, it turns back and takes the reopened road when that is quicker', () => {
+    // reopened at 00:40, 30 km along A-D: back to A (30 min) and by B (90 min) beats 170 min more of the detour
+    const events = teamEvents(detour([reopenAt('00:40')]));
+    expect(events.find((e) => e.type === 'unit.route' && e.t === 2400)).toMatchObject({ nodes: ['d', 'a', 'b', 'c'], cum_s: [-4200, 1800, 5400, 7200] });
+    expect(onScene(events)).toBe(2400 + 7200);
+  });
+
+  it('on its way out, it keeps to its way when the reopened road is not quicker', () => {
+    // reopened at 02:10, 20 km along D-C: 80 min more, against 20 + 100 + 90 min round by A and B
+    const events = teamEvents(detour([reopenAt('02:10')]));
+    expect(events.filter((e) => e.type === 'unit.route' && e.t === 7800)).toEqual([]);
+    expect(onScene(events)).toBe(600 + 12000);
+  });
+
+  it('reopened at any minute of its trip, it is on scene when the quicker of its two ways gets it there (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 199 }), (m) => {
+      const events = teamEvents(detour([reopenAt(at(10 + m))]));
+      // m km along the detour: on, 200 - m min more; back to A and by B, m + 90 (only while still on A-D)
+      const minutes = m < 100 ? Math.min(200 - m, m + 90) : 200 - m;
+      expect(onScene(events)).toBe((10 + m + minutes) * 60);
+      expect(onScene(events)!).toBeLessThanOrEqual(600 + 12000);
+    }), { numRuns: 25 });
+  });
+
+  it('still mobilising when the road reopens, it sets out on the quicker way', () => {
+    const events = teamEvents(detour([reopenAt('00:20')], (doc) => { doc.units[0].mobilisation = '30m'; }));
+    // sets out at 00:40 by B: 90 min, not the 200 of the detour planned at 00:10
+    expect(events.find((e) => e.type === 'unit.route' && e.t === 2400)).toMatchObject({ nodes: ['a', 'b', 'c'], cum_s: [0, 3600, 5400] });
+    expect(onScene(events)).toBe(2400 + 5400);
+  });
+
+  it('on its way home, it turns back and takes the reopened road when that is quicker', () => {
+    // by B at 01:40, on scene 1 h; B-C cut at 02:00, so it leaves at 02:40 by the detour (200 min);
+    // reopened at 03:10, 30 km along C-D: back to C (30 min) and home by B (90 min)
+    const events = teamEvents(detour([reopenAt('03:10')], (doc) => { doc.rules[0].from = 'T+02:00'; }));
+    expect(onScene(events)).toBe(600 + 5400);
+    expect(events.find((e) => e.type === 'unit.state' && e.state === 'returning')).toMatchObject({ t: 9600, travel_s: 12000 });
+    expect(events.find((e) => e.type === 'unit.route' && e.t === 11400)).toMatchObject({ nodes: ['d', 'c', 'b', 'a'] });
+    expect(back(events)).toBe(11400 + 1800 + 5400);
+  });
+
+  it('a road ahead back to full speed: the unit drives it at full speed (it kept the slowed time)', () => {
+    // B-C at half speed when it sets out (by B: 60 + 60 min); back to full speed at 00:40, while it is on A-B
+    const events = teamEvents(detour([reopenAt('00:40')], (doc) => { doc.rules[0].effect = { degrade_road: 'b-c', factor: 0.5 }; }));
+    expect(onScene(events)).toBe(600 + 5400);
+  });
+});
+
 describe('a unit broken down and repaired', () => {
   const withControl = (s: Scenario, d: { at: number; do: 'breakdown' | 'repair' }[]) =>
     runScenario(s, { seed: 1, decisions: d.map((x) => ({ at: x.at, role: 'controller', author: 'controller' as const, cmd: { do: x.do, unit: 'team' } })) })

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isInjectSpec } from '../../engine/review/inject-spec.js';
 import { runScenario } from '../../engine/sim/run.js';
 import { loadNamed } from '../helpers/scenarios.js';
 
@@ -33,7 +34,7 @@ describe('determinism', () => {
   it('the summary read from the log equals the live one (one metrics reducer)', async () => {
     const { Metrics } = await import('../../engine/review/metrics.js');
     const { log, summary } = runScenario(ksn, { seed: 9 });
-    const m = new Metrics(ksn);
+    const m = new Metrics(ksn, true, isInjectSpec);
     for (const line of log!.events) m.observe(JSON.parse(line));
     expect(m.finish(log!.until)).toEqual(summary);
   });
