@@ -598,7 +598,9 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
  * minutes written without their unit (a warning: it reads as seconds).
  */
 function impossibleValue(metric: MetricName, v: number, path: PathSegment[]): RawIssue | undefined {
-  if (metric.endsWith('_share') && (v < 0 || v > 1)) {
+  // a shelter's peak over its capacity may be read past 1 (rated M up to 1.2, say); twice its capacity is a percentage
+  const most = metric === 'shelter_peak_share' ? 2 : 1;
+  if (metric.endsWith('_share') && (v < 0 || v > most || (most === 2 && v === 2))) {
     // 95 is surely 95 %; 1.5 is no clear percentage
     const pct = v >= 2 && v <= 100 ? `for ${v} %, write ${Math.round(v * 100) / 10_000}` : 'write a share from 0 to 1, such as 0.9 for 90 %';
     return { path, code: 'share-range', message: `${v} is not a share: ${metric} runs from 0 to 1`, hint: pct, severity: 'error' };

@@ -55,6 +55,15 @@ describe('a share written as a percentage', () => {
   });
 });
 
+describe("a shelter's peak over its capacity", () => {
+  it('may be read past 1 (M up to 1.2), but 90 is a percentage', () => {
+    const shelter = 'criterion: { metric: shelter_peak_share, of: tri-le-school, comparator: "<=", threshold: 0.9 }\n    rating: { P: 0.9, S: 1, M: 1.2 }';
+    const text = edit(EVAC, shelter);
+    expect(issuesOf(text).map((i) => i.code)).not.toContain('share-range');
+    expect(issuesOf(edit(EVAC, shelter.replace('threshold: 0.9', 'threshold: 90'))).find((i) => i.code === 'share-range')?.hint).toBe('for 90 %, write 0.9');
+  });
+});
+
 describe('a value below 0', () => {
   it('is an error for a count such as people lost', () => {
     const text = edit('threshold: 0 }\n    rating: { P: 0, S: 1, M: 3 }', 'threshold: -1 }\n    rating: { P: 0, S: 1, M: 3 }');
