@@ -31,6 +31,7 @@ export const RUN_METRICS = {
   incidents_resolved: 'incidents resolved',
   decisions_taken: 'decisions taken',
   decisions_refused: 'decisions refused',
+  decisions_no_change: 'orders of answers that found the thing already so (not among those refused)',
   objectives_met: 'objectives met',
 } as const;
 export type RunMetric = keyof typeof RUN_METRICS;
@@ -73,6 +74,7 @@ export function runRecord(job: { j: number; k: number; seed: number }, value: st
     incidents_resolved: s.incidents.resolved,
     decisions_taken: s.decisions.taken,
     decisions_refused: s.decisions.refused,
+    decisions_no_change: s.decisions.no_change,
     objectives_met: s.objectives.filter((o) => o.met).length,
   };
   const objectives: Record<string, ObjectiveOutcome> = {};

@@ -51,7 +51,7 @@ export function formatSummary(id: string, title: string, log: RunLog, s: Summary
     `  incidents   ${s.incidents.reported} reported, ${s.incidents.contained} contained, ${s.incidents.resolved} resolved`,
     `  people      ${s.people.at_risk} at risk, ${s.people.rescued} rescued, ${s.people.lost} lost, ${s.people.still_at_risk} still at risk${s.people.evacuated ? `; ${s.people.evacuated} evacuated to shelters` : ''}`,
     `  response    ${responseLine(s, unreachedIncidents(log.events))}`,
-    `  decisions   ${s.decisions.taken} taken, ${s.decisions.refused} refused${noChange(refusals)}`,
+    `  decisions   ${s.decisions.taken} taken, ${s.decisions.refused} refused${noChange(s.decisions.no_change)}`,
     ...formatRefusals(refusals),
   ];
   if (s.objectives.length) {
@@ -68,10 +68,9 @@ export function formatSummary(id: string, title: string, log: RunLog, s: Summary
   return lines.join('\n') + '\n';
 }
 
-/** The refusals that were an answer's order finding the thing already so: not refusals of what anyone decided. */
-function noChange(refusals: readonly Refusal[]): string {
-  const n = refusals.filter((r) => r.changed_nothing).length;
-  return n === 0 ? '' : ` (${n} of them ${n === 1 ? 'an order' : 'orders'} of an answer that changed nothing)`;
+/** The answers' orders that found the thing already so: not refusals of what anyone decided, so counted apart (the summary's `no_change`). */
+function noChange(n: number): string {
+  return n === 0 ? '' : `, ${n} no change (${n === 1 ? "an answer's order" : "answers' orders"} that found it already so)`;
 }
 
 /** Why an objective was not tested, in a few words: "no toxic-release incident in this run". */

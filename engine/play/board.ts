@@ -306,7 +306,9 @@ export function renderSummary(sim: Sim, s: Summary, lang: Lang, events: readonly
   const u = unreachedIncidents(events);
   const people = m(lang, u.people === 1 ? 'sum.persons-1' : 'sum.persons', { n: u.people });
   out.push(`  ${reached}${u.n ? `; ${m(lang, u.n === 1 ? 'sum.unreached-1' : 'sum.unreached', { n: u.n, people })}` : ''}`);
-  out.push(`  ${m(lang, 'sum.decisions', { taken: s.decisions.taken, refused: s.decisions.refused })}`);
+  // an answer's order that found the thing already so is no refusal: said apart, only when there was one
+  const nc = s.decisions.no_change;
+  out.push(`  ${nc ? mn(lang, 'sum.decisions-nc', nc, { taken: s.decisions.taken, refused: s.decisions.refused }) : m(lang, 'sum.decisions', { taken: s.decisions.taken, refused: s.decisions.refused })}`);
   if (s.objectives.length) {
     const met = s.objectives.filter((o) => o.met).length;
     const nt = s.objectives.filter((o) => o.rating === null).length;

@@ -5,6 +5,7 @@
  */
 import { formatClock } from '../scenario/duration.js';
 import { AnswerOrders, type AnswerOrder } from '../review/answer-orders.js';
+import { isInjectSpec } from '../review/inject-spec.js';
 import type { LogEvent } from '../review/metrics.js';
 import type { Lang } from '../scenario/text.js';
 import type { AnyCommand } from '../sim/decisions.js';
@@ -60,7 +61,7 @@ export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: Readonl
   const injectTo = (id: string) => allInjects(sim).find((i) => i.id === id)?.to ?? sim.injectSpec(id)?.to;
   const out: string[] = [];
   // an order an answer's option gave that found the thing already so is no refusal of the answer (answer-orders.ts)
-  const orders = new AnswerOrders(allInjects(sim));
+  const orders = new AnswerOrders(allInjects(sim), isInjectSpec);
   let order: AnswerOrder | null = null;
   for (const [i, e] of events.entries()) {
     order = orders.observe(e as LogEvent, i);

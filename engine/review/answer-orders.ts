@@ -16,11 +16,12 @@
  * the engine leaves out an order that finds the thing already so
  * (commands.ts executeDecision), so a decision by doctrine or by default may
  * match a later command of the option, the ones before it left out. Reads
- * only; no engine state.
+ * only; no engine state. What checks an added inject's spec is given
+ * (added-injects.ts), so that the metrics reducer can use this in a batch
+ * worker without loading the scenario schema.
  */
 import type { Inject } from '../scenario/schema.js';
-import { AddedInjects } from './added-injects.js';
-import { isInjectSpec } from './inject-spec.js';
+import { AddedInjects, type InjectSpecCheck } from './added-injects.js';
 import type { LogEvent } from './metrics.js';
 
 export interface AnswerOrder {
@@ -47,11 +48,14 @@ function sameCommand(cmd: Record<string, unknown>, e: LogEvent): boolean {
 /** Feed it every event of a log in order; `observe` tells, for each decision, whether an answer ordered it. */
 export class AnswerOrders {
   /** injects exercise control added in play: their options are in the log (added-injects.ts) */
-  private readonly added = new AddedInjects(isInjectSpec);
+  private readonly added: AddedInjects;
   private pending: Pending | null = null;
   private lastAnswer: { t: number; index: number } | null = null;
 
-  constructor(private readonly injects: readonly Inject[]) {}
+  /** `isSpec` checks the specs of added injects: isInjectSpec (inject-spec.ts) for a log read back */
+  constructor(private readonly injects: readonly Inject[], isSpec: InjectSpecCheck) {
+    this.added = new AddedInjects(isSpec);
+  }
 
   private spec(id: string): Inject | undefined {
     return this.injects.find((i) => i.id === id) ?? this.added.get(id)?.spec;
@@ -96,8 +100,8 @@ export class AnswerOrders {
 }
 
 /** Every decision an answer ordered in a whole log: log index -> where it came from. */
-export function answerOrders(injects: readonly Inject[], events: readonly LogEvent[]): Map<number, AnswerOrder> {
-  const orders = new AnswerOrders(injects);
+export function answerOrders(injects: readonly Inject[], events: readonly LogEvent[], isSpec: InjectSpecCheck): Map<number, AnswerOrder> {
+  const orders = new AnswerOrders(injects, isSpec);
   const out = new Map<number, AnswerOrder>();
   events.forEach((e, i) => {
     const o = orders.observe(e, i);

@@ -97,6 +97,7 @@ export function compareRuns(a: { log: RunLog; scenario: Scenario; events: LogEve
     fig('response.mean_dispatch_s', 's', (s) => s.response.mean_dispatch_s),
     fig('decisions.taken', 'n', (s) => s.decisions.taken),
     fig('decisions.refused', 'n', (s) => s.decisions.refused),
+    fig('decisions.no_change', 'n', (s) => s.decisions.no_change),
   ];
   const objectives = sa.objectives.map((o) => {
     const other = sb.objectives.find((x) => x.id === o.id);

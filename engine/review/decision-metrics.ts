@@ -84,7 +84,7 @@ export class DecisionMetrics {
   private readonly orders: AnswerOrders;
 
   constructor(scenario: Scenario) {
-    this.orders = new AnswerOrders(scenario.injects);
+    this.orders = new AnswerOrders(scenario.injects, isInjectSpec);
     for (const i of scenario.injects) {
       this.specs.set(i.id, i);
       this.injects.set(i.id, this.newInject(i.id, i.seq, i.to, i, null));

@@ -12,6 +12,7 @@
  */
 import type { Inject, MetricName, Objective, Scenario } from '../scenario/schema.js';
 import { AddedInjects, type InjectSpecCheck } from './added-injects.js';
+import { AnswerOrders } from './answer-orders.js';
 import { absent, cite, sortEvidence, type Evidence, type Seen } from './evidence.js';
 
 export interface LogEvent { t: number; type: string; [k: string]: unknown }
@@ -87,7 +88,12 @@ export interface Summary {
     se_dispatch_s: number | null;
     se_first_on_scene_s: number | null;
   };
-  decisions: { taken: number; refused: number };
+  /**
+   * `taken`: accepted commands; `refused`: refused ones; `no_change`: orders an answer to a decision point
+   * gave (its option, or its default) that found the thing already so, logged as refused with code
+   * `no-change`: the answer was taken, and its order had nothing left to do, so they are not among `refused`
+   */
+  decisions: { taken: number; refused: number; no_change: number };
   objectives: ObjectiveResult[];
 }
 
@@ -122,6 +128,8 @@ function se(sum: number, sq: number, n: number): number | null {
 export const OBSERVED = new Set([
   'incident.reported', 'incident.phase', 'incident.people', 'zone.progress', 'shelter.occupancy', 'level', 'support.requested',
   'inject.delivered', 'inject.done', 'area.stock', 'decision', 'decision.refused',
+  // to tell an answer's order that found the thing already so from a refusal (answer-orders.ts)
+  'inject.answered', 'inject.expired',
   // for evidence: the severity an incident reached, the evacuation order and strike, capacity exceeded
   'incident.severity', 'zone.state', 'zone.struck', 'area.short',
 ]);
@@ -161,10 +169,16 @@ export class Metrics {
   private lastDecision: Seen | null = null;
   private taken = 0;
   private refused = 0;
+  private noChange = 0;
+  /**
+   * which decisions an answer's option ordered: such an order that finds the thing already so is counted
+   * in `no_change`, not `refused` (as the AAR leaves it out of its findings). Fed only the events it reads.
+   */
+  private readonly orders: AnswerOrders;
 
-  /** refused decisions so far (the world does not count them: a refusal changes nothing) */
+  /** `decision.refused` events so far, answers' orders that changed nothing included (the world does not count them: a refusal changes nothing) */
   get refusedCount(): number {
-    return this.refused;
+    return this.refused + this.noChange;
   }
   /** incidents not yet resolved: enough to time dispatch and arrival without keeping every record */
   private readonly open = new Map<string, { reported: number; dispatched: number; onScene: number }>();
@@ -186,6 +200,7 @@ export class Metrics {
   /** `isSpec` checks the specs of added injects (added-injects.ts): isInjectSpec for a log read back */
   constructor(private readonly scenario: Scenario, private readonly keepIncidents: boolean, private readonly isSpec: InjectSpecCheck) {
     for (const i of scenario.injects) this.noteAsk(i);
+    this.orders = new AnswerOrders(scenario.injects, isSpec);
     for (const z of scenario.evacuation.zones) this.zones.set(z.id, { population: z.population, sheltered: 0, order: null, ordered: null, progress: null, struck: null });
     for (const s of scenario.evacuation.shelters) this.shelters.set(s.id, { capacity: 0, occupancy: 0, peak: 0, peakSeen: null });
     this.pending = scenario.objectives.filter((o) => o.criterion.by !== undefined).sort((a, b) => a.criterion.by! - b.criterion.by! || (a.id < b.id ? -1 : 1));
@@ -308,7 +323,12 @@ export class Metrics {
         if (e.short === true && !this.shortSeen.has(e.id as string)) this.shortSeen.set(e.id as string, { index, e });
         break;
       case 'inject.added':
+        this.orders.observe(e, index);
         if (this.added !== null) this.learnAdded(e);
+        break;
+      case 'inject.answered':
+      case 'inject.expired':
+        this.orders.observe(e, index);
         break;
       case 'inject.delivered': {
         this.injectDelivered.set(e.id as string, e.t);
@@ -328,6 +348,7 @@ export class Metrics {
         this.stockSeen.set(e.id as string, { index, e });
         break;
       case 'decision': {
+        this.orders.observe(e, index);
         this.taken++;
         this.lastDecision = { index, e };
         if (e.do === 'add_inject') (this.added ??= new AddedInjects(this.isSpec)).observe(e);
@@ -344,7 +365,9 @@ export class Metrics {
         break;
       }
       case 'decision.refused':
-        this.refused++;
+        // AnswerOrders needs only the events it reads: the others change nothing it keeps but the instant, which it checks on each
+        if (this.orders.observe(e, index) !== null && e.code === 'no-change') this.noChange++;
+        else this.refused++;
         break;
     }
   }
@@ -653,7 +676,7 @@ export class Metrics {
         se_dispatch_s: se(this.waitSum, this.waitSq, this.waitN),
         se_first_on_scene_s: se(this.firstSum, this.firstSq, this.firstN),
       },
-      decisions: { taken: this.taken, refused: this.refused },
+      decisions: { taken: this.taken, refused: this.refused, no_change: this.noChange },
       objectives,
     };
   }

@@ -58,10 +58,13 @@ describe('drill run --decisions with refused decisions', () => {
       '{ at: T+01:46, role: mx-chair, do: answer, inject: night-evacuation, option: evacuate-now }',
       '{ at: T+01:46, role: mx-chair, do: evacuate, zone: muong-xen-lowland }',
     ]);
-    const r = drill(['run', KY_SON, '--decisions', g]);
+    const out = join(dir, 'g.json');
+    const r = drill(['run', KY_SON, '--decisions', g, '--out', out]);
+    expect(JSON.parse(readFileSync(out, 'utf8')).summary.decisions).toMatchObject({ refused: 1, no_change: 1 });
     const lines = r.stdout.split('\n');
     const at = lines.findIndex((l) => l.startsWith('  decisions   '));
-    expect(lines[at]).toMatch(/ 2 refused \(1 of them an order of an answer that changed nothing\)$/);
+    // the person's own repeat is refused; the answer's order is counted apart, not among the refused
+    expect(lines[at]).toMatch(/ 1 refused, 1 no change \(an answer's order that found it already so\)$/);
     expect(lines.slice(at + 1, at + 3)).toEqual([
       `    no change  ${g}:5  T+01:46  mx-chair  answer night-evacuation evacuate-now accepted; its order "evacuate muong-xen-lowland" changed nothing: zone 'muong-xen-lowland' already has its order (moving)`,
       // the same order given by the person, right after: that one is theirs
@@ -81,7 +84,7 @@ describe('drill run where doctrine answers a decision point whose order finds th
     expect(lines[at]).toBe('  decisions   21 taken, 0 refused');
     expect(lines[at + 1]).toMatch(/^ {2}objectives/);
     const log = JSON.parse(readFileSync(out, 'utf8'));
-    expect(log.summary.decisions).toEqual({ taken: 21, refused: 0 });
+    expect(log.summary.decisions).toEqual({ taken: 21, refused: 0, no_change: 0 });
     expect(log.events.filter((e: any) => e.type === 'decision.refused')).toEqual([]);
     const report = drill(['report', out, '--lang', 'en']).stdout;
     expect(report).toContain('| **Decisions** | 21 taken, 0 refused (trainees, exercise control and doctrine) |');

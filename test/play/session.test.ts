@@ -87,6 +87,22 @@ describe('a play session', () => {
     expect(r.text).not.toContain('refused');
   });
 
+  it('counts an answer whose order found the zone already moving as no change, not as refused, in the end summary (both languages) and the log\'s', () => {
+    for (const lang of ['en', 'vi'] as const) {
+      const s = session(['mx-chair'], false, lang);
+      play(s, ['evacuate muong-xen-lowland', 'advance T+01:46', 'answer evacuate-now']);
+      const end = s.handle('advance until end');
+      expect(s.finished).toBe(true);
+      expect(end.text).toContain(lang === 'en'
+        ? 'decisions: 15 taken, 0 refused, 1 no change (an answer\'s order that found it already so)'
+        : 'quyết định: 15 được thực hiện, 0 bị từ chối, 1 lệnh đi kèm phương án không làm thay đổi gì (đã có hiệu lực từ trước)');
+      const log = s.log();
+      expect(log.summary.decisions).toEqual({ taken: 15, refused: 0, no_change: 1 });
+      // the engine still logs the order as refused with no-change (the event stream is as before)
+      expect(log.events.filter((e) => e.includes('"type":"decision.refused"'))).toEqual([expect.stringContaining('"code":"no-change"')]);
+    }
+  });
+
   it('shows a waiting decision with its deadline and refuses an answer at the deadline minute', () => {
     const s = session(['mx-chair']);
     const stop = s.handle('advance');

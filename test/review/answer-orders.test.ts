@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAar } from '../../engine/review/aar.js';
 import { AnswerOrders, answerOrders } from '../../engine/review/answer-orders.js';
+import { isInjectSpec } from '../../engine/review/inject-spec.js';
 import type { LogEvent } from '../../engine/review/metrics.js';
 import { renderReport } from '../../engine/review/report.js';
 import { parseDecisions } from '../../engine/sim/decisions.js';
@@ -45,7 +46,7 @@ describe('answerOrders', () => {
     const [optionOrder, own] = refusedAt(6360);
     expect(r.events[optionOrder]).toMatchObject({ do: 'evacuate', zone: 'muong-xen-lowland', code: 'no-change', author: 'trainee' });
     expect(r.events[own]).toMatchObject({ do: 'evacuate', zone: 'muong-xen-lowland', code: 'no-change', author: 'trainee' });
-    const orders = answerOrders(scenario.injects, r.events);
+    const orders = answerOrders(scenario.injects, r.events, isInjectSpec);
     const answer = r.events.findIndex((e) => e.type === 'decision' && e.do === 'answer');
     expect([...orders]).toEqual([[optionOrder, { inject: 'night-evacuation', option: 'evacuate-now', by_default: false, answer }]]);
   });
@@ -55,7 +56,7 @@ describe('answerOrders', () => {
     const orders = answerOrders(scenario.injects, [
       ev(H, 'inject.expired', { id: 'crowd-on-bank', option: 'broadcast-now' }),
       ev(H, 'decision', { author: 'default', role: 'mx-chair', ...cmd }),
-    ]);
+    ], isInjectSpec);
     expect(orders.get(1)).toEqual({ inject: 'crowd-on-bank', option: 'broadcast-now', by_default: true, answer: null });
   });
 
@@ -77,7 +78,7 @@ describe('answerOrders', () => {
     const events = log!.events.map((e) => JSON.parse(e) as LogEvent);
     const expired = events.findIndex((e) => e.type === 'inject.expired' && e.id === 'mx-school');
     expect(expired).toBeGreaterThan(0);
-    const orders = answerOrders(scenario.injects, events);
+    const orders = answerOrders(scenario.injects, events, isInjectSpec);
     const order = events.findIndex((e, i) => i > expired && (e.type === 'decision' || e.type === 'decision.refused'));
     expect(events[order]).toMatchObject({ author: 'default', role: 'mx-chair', do: 'open_shelter', shelter: 'muong-xen-school' });
     expect([...orders]).toEqual([[order, { inject: 'mx-school', option: 'open-now', by_default: true, answer: null }]]);
@@ -91,10 +92,10 @@ describe('answerOrders', () => {
       ev(3 * H, 'inject.answered', { id: 'army-request', option: 'send-troops', by: 'province-board' }),
       ev(3 * H, 'decision', { author, role: 'province-board', do: 'request_support', area: 'dien-doai' }),
     ];
-    expect([...answerOrders(gioLao.injects, by('doctrine'))]).toEqual([[2, { inject: 'army-request', option: 'send-troops', by_default: false, answer: 0 }]]);
-    expect([...answerOrders(gioLao.injects, by('trainee'))]).toEqual([]);
+    expect([...answerOrders(gioLao.injects, by('doctrine'), isInjectSpec)]).toEqual([[2, { inject: 'army-request', option: 'send-troops', by_default: false, answer: 0 }]]);
+    expect([...answerOrders(gioLao.injects, by('trainee'), isInjectSpec)]).toEqual([]);
     const expired = [ev(4 * H, 'inject.expired', { id: 'army-request', option: 'send-troops' }), ev(4 * H, 'decision', { author: 'default', role: 'province-board', do: 'request_support', area: 'dien-doai' })];
-    expect([...answerOrders(gioLao.injects, expired)]).toEqual([[1, { inject: 'army-request', option: 'send-troops', by_default: true, answer: null }]]);
+    expect([...answerOrders(gioLao.injects, expired, isInjectSpec)]).toEqual([[1, { inject: 'army-request', option: 'send-troops', by_default: true, answer: null }]]);
   });
 
   it('marks nothing where the log does not follow the option (another command, another role, a later instant)', () => {
@@ -104,7 +105,7 @@ describe('answerOrders', () => {
       ev(H, 'decision', { author: 'trainee', role: 'tc-chair', do: 'evacuate', zone: 'muong-xen-lowland' }),
       ev(H + 1, 'decision', { author: 'trainee', role: 'mx-chair', do: 'evacuate', zone: 'muong-xen-lowland' }),
     ]) {
-      const o = new AnswerOrders(scenario.injects);
+      const o = new AnswerOrders(scenario.injects, isInjectSpec);
       expect(o.observe(answered, 0)).toBeNull();
       expect(o.observe(next, 1), JSON.stringify(next)).toBeNull();
     }
@@ -141,5 +142,12 @@ describe('the after-action report of an answer whose order changed nothing', () 
     const vi = renderReport(aar, 'md', 'vi');
     expect(vi).toContain('(lệnh đi kèm phương án đã chọn "Sơ tán ngay"). Không có gì thay đổi: việc này đã được thực hiện');
     expect(vi).toContain('| Diễn tập | Ban đạo diễn |');
+  });
+
+  it('counts the answer\'s order apart from the refused in the summary table, in both languages', () => {
+    expect(aar.review.summary.decisions).toMatchObject({ no_change: 1 });
+    const { refused } = aar.review.summary.decisions;
+    expect(renderReport(aar, 'md', 'en')).toMatch(new RegExp(`\\| \\d+ taken, ${refused} refused \\(trainees, exercise control and doctrine\\); 1 no change: an order of an answer that found it already so \\|`));
+    expect(renderReport(aar, 'md', 'vi')).toContain(`${refused} bị từ chối (học viên, ban đạo diễn và phương án tự động); 1 lệnh đi kèm phương án không làm thay đổi gì (việc đã được thực hiện từ trước)`);
   });
 });

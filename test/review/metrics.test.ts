@@ -10,6 +10,7 @@ import { isInjectSpec } from '../../engine/review/inject-spec.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
 import { Inject } from '../../engine/scenario/schema.js';
 import { ev, FIXTURE_YAML, fixtureScenario, H, objective } from './fixture.js';
+import { loadNamed } from '../helpers/scenarios.js';
 
 function feed(extra: string, events: LogEvent[], tEnd = 10 * H) {
   const m = new Metrics(fixtureScenario(extra), true, isInjectSpec);
@@ -20,6 +21,36 @@ function feed(extra: string, events: LogEvent[], tEnd = 10 * H) {
 
 const reported = (t: number, id: string, kind: string, area: string, people = 0, severity = 2) => ev(t, 'incident.reported', { id, kind, area, node: null, x: 0, y: 0, severity, people, work_s: 3600 });
 const phase = (t: number, id: string, p: string) => ev(t, 'incident.phase', { id, phase: p });
+
+describe('run summary: an answer\'s order that found the thing already so', () => {
+  const kySon = loadNamed('ky-son-flash-flood');
+  // night-evacuation's option evacuate-now orders `evacuate muong-xen-lowland`
+  const order = { role: 'mx-chair', do: 'evacuate', zone: 'muong-xen-lowland' };
+  const summary = (events: LogEvent[]) => {
+    const m = new Metrics(kySon, true, isInjectSpec);
+    for (const e of events) m.observe(e);
+    return { decisions: m.finish(8 * H).decisions, refusedEvents: m.refusedCount };
+  };
+  const answer = (t: number) => [
+    ev(t, 'decision', { author: 'trainee', role: 'mx-chair', do: 'answer', inject: 'night-evacuation', option: 'evacuate-now' }),
+    ev(t, 'inject.answered', { id: 'night-evacuation', option: 'evacuate-now', by: 'mx-chair' }),
+  ];
+  const refused = (t: number, author = 'trainee') => ev(t, 'decision.refused', { author, ...order, code: 'no-change', reason: 'moving' });
+
+  it('is counted as no change, not refused; the same order given by the person right after is refused', () => {
+    expect(summary([...answer(6360), refused(6360), refused(6360)])).toEqual({ decisions: { taken: 1, refused: 1, no_change: 1 }, refusedEvents: 2 });
+  });
+
+  it('a plain decision that changes nothing stays refused (no answer before it, or an answer at another instant)', () => {
+    expect(summary([refused(1800)]).decisions).toEqual({ taken: 0, refused: 1, no_change: 0 });
+    expect(summary([...answer(6360), refused(6420)]).decisions).toEqual({ taken: 1, refused: 1, no_change: 0 });
+  });
+
+  it('an answer\'s order refused for another reason stays refused', () => {
+    const other = ev(6360, 'decision.refused', { author: 'trainee', ...order, code: 'no-authority', reason: 'x' });
+    expect(summary([...answer(6360), other]).decisions).toEqual({ taken: 1, refused: 1, no_change: 0 });
+  });
+});
 
 describe('run summary', () => {
   it('counts incidents, people, response times, dispatch waits and decisions from the events', () => {
@@ -43,7 +74,7 @@ describe('run summary', () => {
     expect(s.response.mean_first_on_scene_s).toBe(2100); // (600 + 3600) / 2
     expect(s.response.max_first_on_scene_s).toBe(3600);
     expect(s.response.mean_dispatch_s).toBe(600); // (300 + 900) / 2
-    expect(s.decisions).toEqual({ taken: 2, refused: 1 });
+    expect(s.decisions).toEqual({ taken: 2, refused: 1, no_change: 0 });
     expect(s.t_end).toBe(10 * H);
   });
 });

@@ -2,6 +2,7 @@
  * The viewer's Decisions tab on an answer whose order changed nothing: the
  * order says it came from the answer, and reads as "no change", not as a
  * refusal; the person's own repeat of it right after is refused as before.
+ * The Metrics tab's summary counts them the same way.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,5 +43,17 @@ describe('the Decisions tab', () => {
       ['decision trainee', expect.stringMatching(/^T\+01:46 trainee .+: answer .+: Evacuate now$/)],
     ]);
     await page.locator('#panel-decisions').screenshot({ path: join(ARTIFACTS, 'viewer-decisions-answer-no-change.png') });
+  });
+});
+
+describe('the Metrics tab', () => {
+  it('counts the answer\'s order apart from the refused in the summary at the end', async () => {
+    const page = session.page;
+    if ((await page.evaluate(() => document.documentElement.lang)) !== 'en') await page.locator('#lang').click();
+    await page.locator('#tab-metrics').click();
+    const rows = await page.locator('#panel-metrics table:not(.now) tbody tr').evaluateAll((els) => els.map((e) => [...e.children].map((c) => c.textContent)));
+    expect(rows).toContainEqual(['Decisions: refused', '1']);
+    expect(rows).toContainEqual(['Decisions: no change', '1']);
+    await page.locator('#panel-metrics').screenshot({ path: join(ARTIFACTS, 'viewer-metrics-no-change.png') });
   });
 });

@@ -6,6 +6,7 @@
  */
 import { textIn } from '../../engine/scenario/text.js';
 import { answerOrders, type AnswerOrder } from '../../engine/review/answer-orders.js';
+import { isInjectSpec } from '../../engine/review/inject-spec.js';
 import { unreachedIncidents, type Unreached } from '../../engine/review/unreached.js';
 import { metricParam, Words } from '../../engine/review/words.js';
 import type { World } from '../../engine/sim/world.js';
@@ -38,7 +39,7 @@ const ordersMade = new WeakMap<LoadedRun, { n: number; orders: Map<number, Answe
 function ordersFor(run: LoadedRun): Map<number, AnswerOrder> {
   const made = ordersMade.get(run);
   if (made && made.n === run.data.events.length) return made.orders;
-  const orders = answerOrders(run.data.scenario.injects, run.data.events);
+  const orders = answerOrders(run.data.scenario.injects, run.data.events, isInjectSpec);
   ordersMade.set(run, { n: run.data.events.length, orders });
   return orders;
 }
@@ -255,6 +256,8 @@ export function renderMetrics(el: HTMLElement, runs: LoadedRun[], worlds: World[
   fin.push(row(`${S.response}: ${S.neverReached}`, runs.map((r) => { const u = unreachedOf(r); return u.n === 0 ? '0' : `${u.n} (${S.ofPeople.replace('{n}', String(u.people))})`; })));
   fin.push(row(`${S.decisions}: ${S.taken}`, v((s) => s.decisions.taken)));
   fin.push(row(`${S.decisions}: ${S.refused}`, v((s) => s.decisions.refused)));
+  // answers' orders that found the thing already so (none in a log written before the summary counted them)
+  fin.push(row(`${S.decisions}: ${S.noChange}`, v((s) => s.decisions.no_change ?? 0)));
   fin.push(row(`${S.objectives}: ${S.met}`, v((s) => `${s.objectives.filter((o) => o.met).length} / ${s.objectives.length}`)));
   fin.push(row(S.events, runs.map((r) => r.data.events.length)));
   el.replaceChildren(
