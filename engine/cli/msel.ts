@@ -145,6 +145,7 @@ function importCommand(argv: string[]): number {
     printIssues(sheetFile, issues);
     return 1;
   }
+  for (const w of r.warnings) process.stderr.write(formatMselIssue(sheetFile, w) + '\n');
   for (const w of check.warnings) if (w.path.startsWith('injects')) process.stderr.write(formatIssue(w) + '\n');
   const before = scenario.injects.length;
   if (values['dry-run']) {

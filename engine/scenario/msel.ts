@@ -17,6 +17,7 @@ import { Document, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDo
 import { z } from 'zod';
 import { durationHint, formatClock, formatDuration, parseDuration, suggestDuration } from './duration.js';
 import { nearest } from './issues.js';
+import { BARE_CLOCK, bareTimesWarning, clockAdvice, type BareTime } from './msel-bare-times.js';
 import {
   formatLabel, formatValue, guardFormula, readLabel, readWords, splitOutsideQuotes, textCells, textFromCells, unguardFormula, type Word,
 } from './msel-cells.js';
@@ -50,11 +51,13 @@ export interface MselIssue {
   column: string | null;
   message: string;
   hint?: string;
+  /** a warning: the sheet is imported, but it may not say what the planner meant */
+  severity?: 'warning';
 }
 
 export function formatMselIssue(file: string, i: MselIssue): string {
-  const where = i.row === 0 ? '' : i.column ? `row ${i.row}, column ${i.column}: ` : `row ${i.row}: `;
-  return `${file}: ${where}${i.message}${i.hint ? ` (${i.hint})` : ''}`;
+  const where = i.row === 0 ? (i.column ? `column ${i.column}: ` : '') : i.column ? `row ${i.row}, column ${i.column}: ` : `row ${i.row}: `;
+  return `${file}: ${where}${i.severity === 'warning' ? 'warning: ' : ''}${i.message}${i.hint ? ` (${i.hint})` : ''}`;
 }
 
 // ---------------------------------------------------------------- injects -> cells
@@ -259,7 +262,8 @@ const ID_RE = /^[a-z0-9][a-z0-9._-]*$/;
 /** The written form of one inject (what a scenario file holds), before zod reads it. */
 type Written = Record<string, unknown>;
 
-export type ImportResult = { ok: true; injects: Inject[]; written: Written[]; rows: number[] } | { ok: false; issues: MselIssue[] };
+/** `warnings`: what was read in a way the planner may not have meant (times without `T+`), at most one per kind for the sheet */
+export type ImportResult = { ok: true; injects: Inject[]; written: Written[]; rows: number[]; warnings: MselIssue[] } | { ok: false; issues: MselIssue[] };
 
 /**
  * Turn sheet rows into the injects of `scenario`: every cell is checked,
@@ -273,6 +277,7 @@ export function rowsToInjects(rows: MselRow[], scenario: Scenario): ImportResult
   const bySeq = new Map<number, MselRow[]>();
   // first pass: numbers and ids, so that contingencies can refer to any row
   const rowIds = new Map<MselRow, string>();
+  const bare: BareTime[] = [];
   for (const r of rows) {
     const n = Number(r.cells.number);
     if (/^\d+$/.test(r.cells.number ?? '') && n > 0) bySeq.set(n, [...(bySeq.get(n) ?? []), r]);
@@ -294,7 +299,8 @@ export function rowsToInjects(rows: MselRow[], scenario: Scenario): ImportResult
     out.id = id;
     out.seq = Number(num);
     // time
-    readTime(c.time ?? '', out, p, scenario, names, bySeq, rowIds);
+    const b = readTime(c.time ?? '', out, p, scenario, names, bySeq, rowIds);
+    if (b !== undefined) bare.push({ row: r.row, text: (c.time ?? '').trim(), seconds: b });
     // texts and addressing
     const from = textFromCells(c['from (vi)'], c['from (en)'], c.from);
     if (from === undefined) p(c.from !== undefined ? 'from' : 'from (vi)', 'no sender', 'write a role id or who sends it, e.g. "Hydro-Met Centre"');
@@ -355,7 +361,9 @@ export function rowsToInjects(rows: MselRow[], scenario: Scenario): ImportResult
     else for (const zi of r.error.issues) issues.push({ row: rows[i].row, column: columnOfPath(zi.path as (string | number)[]), message: zi.message });
   });
   if (issues.length) return { ok: false, issues: sortMselIssues(issues) };
-  return { ok: true, injects, written: written as Written[], rows: rows.map((r) => r.row) };
+  const bareWarning = bareTimesWarning(bare, scenario.start, scenario.horizon);
+  const warnings: MselIssue[] = bareWarning ? [{ row: 0, column: 'time', severity: 'warning', ...bareWarning }] : [];
+  return { ok: true, injects, written: written as Written[], rows: rows.map((r) => r.row), warnings };
 }
 
 export function sortMselIssues(list: MselIssue[]): MselIssue[] {
@@ -381,10 +389,11 @@ export function columnOfPath(path: (string | number)[]): string | null {
 
 const TIME_HINT = "write T+02:30 (2 h 30 min after the start), 'when <condition>' or 'if not done 1h after #3'";
 
+/** Returns the seconds a time written without `T+` (`19:30`) was read as, for the sheet's warning; undefined for any other cell. */
 function readTime(
   text: string, out: Written, p: (col: string, msg: string, hint?: string) => void, scenario: Scenario, names: Names,
   bySeq: Map<number, MselRow[]>, rowIds: Map<MselRow, string>,
-): void {
+): number | undefined {
   const t = text.trim();
   if (t === '') { p('time', 'no time', TIME_HINT); return; }
   const when = /^when\b\s*(.*)$/is.exec(t);
@@ -421,7 +430,7 @@ function readTime(
     return;
   }
   // a time: T+02:30, 02:30, 2h30m
-  const clock = /^(\d+):(\d+)(?::(\d+))?$/.exec(t);
+  const clock = BARE_CLOCK.exec(t);
   const r = parseDuration(clock ? `T+${t}` : t);
   if (!r.ok || r.seconds < 0) {
     // a length of time written another way (7h30, 7 giờ 30): the time that long after the start
@@ -430,8 +439,15 @@ function readTime(
     p('time', `'${text.trim()}' is not a time`, d?.ok ? `write ${formatClock(d.seconds)} (${meant} after the start)` : TIME_HINT);
     return;
   }
-  if (r.seconds > scenario.horizon) { p('time', `${formatClock(r.seconds)} is after the end of the scenario (horizon ${formatDuration(scenario.horizon)})`, 'move it earlier or lengthen the horizon'); return; }
+  if (r.seconds > scenario.horizon) {
+    // '19:30' past the horizon is most likely the wall clock: say what to write for it
+    const advice = clock ? clockAdvice(r.seconds, scenario.start, scenario.horizon) : undefined;
+    const meant = advice?.startsWith('if you meant') ? advice : undefined;
+    p('time', `${clock ? `'${t}' read as ` : ''}${formatClock(r.seconds)} is after the end of the scenario (horizon ${formatDuration(scenario.horizon)})`, meant ?? 'move it earlier or lengthen the horizon');
+    return;
+  }
   out.at = formatClock(r.seconds);
+  return clock ? r.seconds : undefined;
 }
 
 type Value = { ok: true; value: unknown } | { ok: false; message: string; hint?: string };

@@ -131,6 +131,23 @@ describe('drill msel import', () => {
     expect(after.slice(after.indexOf('\nobjectives:'))).toBe(original.slice(original.indexOf('\nobjectives:')));
   });
 
+  it('imports times written without T+ as time since the start, and says so once for the sheet on stderr', () => {
+    const file = copyScenario();
+    const sheet = join(tempDir(), 'bare.csv');
+    writeFileSync(sheet, mselToCsv(KSN.injects).replace(/^2,province-directive,T\+00:30,/m, '2,province-directive,00:30,').replace(/^4,night-evacuation,T\+01:45,/m, '4,night-evacuation,01:45,'));
+    const r = drill(['msel', 'import', sheet, '--into', file]);
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n').filter((l) => l.includes('warning'))).toEqual([
+      `${sheet}: column time: warning: rows 3 and 5 give their times without 'T+', read as time since the start. `
+      + "Row 3: '00:30' is T+00:30, 30 min after the start (2022-10-01 18:30 local); if you meant the clock time 00:30 the next day, write T+06:30. "
+      + "Row 5: '01:45' is T+01:45, 1 h 45 min after the start (2022-10-01 19:45 local); if you meant the clock time 01:45 the next day, write T+07:45 "
+      + '(write T+ before each time; the start, T+00:00, is 18:00 local)',
+    ]);
+    expect(r.stdout).toContain('MSEL replaced');
+    // read as written: the injects are where they were
+    expect(parseScenario(readFileSync(file, 'utf8')).ok && loadScenarioFile(file).injects.map((i) => i.at)).toEqual(KSN.injects.map((i) => i.at));
+  });
+
   it('says what to do with a sheet that is not UTF-8 text, and with no --into', () => {
     const file = copyScenario();
     const csv = join(tempDir(), 'latin1.csv');

@@ -1,0 +1,103 @@
+/**
+ * Times written in an MSEL sheet without `T+` (`19:30`). Sheets are written
+ * that way, so import reads them as time since the start (T+19:30); but a
+ * planner who typed the wall clock (the exercise starts 18:00, the inject at
+ * 19:30) would get every inject hours late with nothing said. So import says
+ * it once per sheet: the rows, what each was read as, and for the first ones
+ * the `T+` to write if the clock time was meant (the next day when the clock
+ * time comes before the start's). Pure: integer calendar arithmetic on the
+ * scenario's `start` (calendar.ts), no Date.
+ */
+import { localTime, pad2 } from './calendar.js';
+import { formatClock, formatDuration } from './duration.js';
+
+/** A time cell written as a bare clock (`19:30`, `7:05`, `19:30:15`): its row and text, and the seconds since the start it was read as. */
+export interface BareTime { row: number; text: string; seconds: number }
+
+/** `19:30`, `7:05`, `19:30:15`: what the time column reads as `T+` when written without it. */
+export const BARE_CLOCK = /^(\d+):(\d+)(?::(\d+))?$/;
+
+const DAY_S = 86_400;
+/** examples spelt out in the warning: enough to show the reading, short enough to read */
+const EXAMPLES_MAX = 2;
+
+/** What the bare time would be as the wall clock on the scenario's start day (or the next day, when earlier than the start's clock time). */
+export interface ClockReading {
+  /** seconds since the start */
+  seconds: number;
+  next_day: boolean;
+}
+
+/**
+ * The clock reading of a bare time: null when it cannot be a clock time
+ * (24:00 or later), when the start does not read, or when it is the same as
+ * the `T+` reading (a scenario that starts at midnight).
+ */
+export function clockReading(seconds: number, startIso: string): ClockReading | null {
+  if (seconds >= DAY_S) return null;
+  const s = localTime(startIso, 0);
+  if (s === null) return null;
+  const startOfDay_s = s.hour * 3600 + s.minute * 60 + s.second;
+  const next_day = seconds < startOfDay_s;
+  const at = seconds - startOfDay_s + (next_day ? DAY_S : 0);
+  return at === seconds ? null : { seconds: at, next_day };
+}
+
+/** "19 h 30 min", "45 min", "2 h", "1 d 3 h" */
+function inWords(seconds: number): string {
+  const d = Math.floor(seconds / DAY_S), h = Math.floor((seconds % DAY_S) / 3600), m = Math.floor((seconds % 3600) / 60), s = seconds % 60;
+  const parts = [d ? `${d} d` : '', h ? `${h} h` : '', m ? `${m} min` : '', s ? `${s} s` : ''].filter(Boolean);
+  return parts.length ? parts.join(' ') : '0 min';
+}
+
+/** "2026-10-03 13:30" in the start's own offset; null when the start does not read. */
+function localText(startIso: string, t: number): string | null {
+  const l = localTime(startIso, t);
+  return l && `${l.year}-${pad2(l.month)}-${pad2(l.day)} ${pad2(l.hour)}:${pad2(l.minute)}`;
+}
+
+/** "row 4", "rows 4 and 6", "rows 4, 6 and 9" */
+function rowList(rows: number[]): string {
+  if (rows.length === 1) return `row ${rows[0]}`;
+  return `rows ${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;
+}
+
+/** The clock time the planner may have meant, as written: `19:30` (`07:05` for `7:05`). */
+function clockText(seconds: number): string {
+  const h = Math.floor(seconds / 3600), m = Math.floor((seconds % 3600) / 60), s = seconds % 60;
+  return `${pad2(h)}:${pad2(m)}${s ? `:${pad2(s)}` : ''}`;
+}
+
+/** If the clock time was meant, what to write instead: `T+01:30`, or why none fits; undefined when the bare time cannot be a clock time. */
+export function clockAdvice(seconds: number, startIso: string, horizon_s: number): string | undefined {
+  const c = clockReading(seconds, startIso);
+  if (c === null) return undefined;
+  // earlier than the start's clock time: the clock reading is the next day
+  const when = `the clock time ${clockText(seconds)}${c.next_day ? ' the next day' : ''}`;
+  return c.seconds > horizon_s
+    ? `${when} would be ${formatClock(c.seconds)}, after the end of the scenario (horizon ${formatDuration(horizon_s)})`
+    : `if you meant ${when}, write ${formatClock(c.seconds)}`;
+}
+
+/**
+ * One warning for all the sheet's bare times whose clock reading differs
+ * from their `T+` reading: the rows, and for the first EXAMPLES_MAX of them
+ * what they were read as and what to write for the clock time. Null when
+ * there are none.
+ */
+export function bareTimesWarning(bare: readonly BareTime[], startIso: string, horizon_s: number): { message: string; hint: string } | null {
+  // a time that reads the same either way (a start at midnight) is no surprise; 24:00 and later is no clock time
+  const ambiguous = bare.filter((b) => clockReading(b.seconds, startIso) !== null);
+  if (ambiguous.length === 0) return null;
+  const examples = ambiguous.slice(0, EXAMPLES_MAX).map((b) => {
+    const local = localText(startIso, b.seconds);
+    return `Row ${b.row}: '${b.text}' is ${formatClock(b.seconds)}, ${inWords(b.seconds)} after the start${local ? ` (${local} local)` : ''}; ${clockAdvice(b.seconds, startIso, horizon_s)}`;
+  });
+  const more = ambiguous.length - examples.length;
+  const rows = ambiguous.map((b) => b.row);
+  const start = localText(startIso, 0);
+  return {
+    message: `${rowList(rows)} ${rows.length === 1 ? 'gives its time' : 'give their times'} without 'T+', read as time since the start. ${examples.join('. ')}${more ? `. And ${more} more` : ''}`,
+    hint: `write T+ before each time${start ? `; the start, T+00:00, is ${start.slice(11)} local` : ''}`,
+  };
+}
