@@ -7,6 +7,7 @@
  * somewhere else in the file. Anything malformed is skipped here: the shape
  * check reports it.
  */
+import { within } from './areas.js';
 import { formatDuration, parseDuration } from './duration.js';
 import { didYouMean, idFromText, nearest, type PathSegment, type Severity } from './issues.js';
 import { ID_RE, METRICS, type MetricName } from './schema.js';
@@ -158,19 +159,15 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
   };
 
   // a node that names its area must lie in the area something placed at it is said to be in (or in an area under it)
-  const within = (area: string, outer: string) => {
-    for (let a: string | undefined = area, n = 0; a !== undefined && n < 10; n++) {
-      if (a === outer) return true;
-      const parent: unknown = ids.area.get(a)?.parent;
-      a = isStr(parent) ? parent : undefined;
-    }
-    return false;
+  const parentOf = (a: string) => {
+    const parent: unknown = ids.area.get(a)?.parent;
+    return isStr(parent) ? parent : undefined;
   };
   const nodeInArea = (p: PathSegment[], what: string, area: unknown, node: unknown) => {
     if (!isStr(area) || !isStr(node) || !ids.area.has(area)) return;
     const nodeArea = ids.node.get(node)?.area;
-    if (!isStr(nodeArea) || !ids.area.has(nodeArea) || within(nodeArea, area)) return;
-    const here = collections.node.list.filter(([, n]) => isStr(n.id) && isStr(n.area) && within(n.area, area)).map(([, n]) => n.id as string);
+    if (!isStr(nodeArea) || !ids.area.has(nodeArea) || within(nodeArea, area, parentOf)) return;
+    const here = collections.node.list.filter(([, n]) => isStr(n.id) && isStr(n.area) && within(n.area, area, parentOf)).map(([, n]) => n.id as string);
     err([...p, 'area'], 'node-area', `${what} is in area '${area}', but its node '${node}' is in '${nodeArea}'`, `set \`area: ${nodeArea}\`, or ${here.length ? `place it at a node of '${area}' (${here.slice(0, 4).join(', ')})` : `give it a node in '${area}'`}`);
   };
 
@@ -541,7 +538,7 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
   // an area inside a coastal one need not have a coast, but an area with a coastal area inside it has one
   for (const [i, a] of collections.area.list) {
     if (a.coast === true || !isStr(a.id)) continue;
-    const inner = collections.area.list.filter(([, x]) => x.coast === true && isStr(x.id) && x.id !== a.id && within(x.id as string, a.id as string)).map(([, x]) => x.id as string);
+    const inner = collections.area.list.filter(([, x]) => x.coast === true && isStr(x.id) && x.id !== a.id && within(x.id as string, a.id as string, parentOf)).map(([, x]) => x.id as string);
     if (inner.length === 0) continue;
     warn([...collections.area.path, i, 'id'], 'parent-coast', `area '${a.id}' has no coast, but ${inner.map((x) => `'${x}'`).join(', ')} within it ${inner.length > 1 ? 'have' : 'has'} one: a sea ban for the whole of '${a.id}' is refused`, `add \`coast: true\` to area '${a.id}'`);
   }

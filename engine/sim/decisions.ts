@@ -6,6 +6,7 @@
  */
 import { stringify } from 'yaml';
 import { z } from 'zod';
+import { within } from '../scenario/areas.js';
 import { formatClock, parseDuration } from '../scenario/duration.js';
 import { didYouMean, type PathSegment } from '../scenario/issues.js';
 import { loadYaml, type RawIssue, type SourceText } from '../scenario/parse.js';
@@ -149,14 +150,11 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
   // the file is a record of what was decided, and the run shows the refusal)
   const coastal = s.areas.filter((a) => a.coast === true).map((a) => a.id);
   const parent = new Map(s.areas.map((a) => [a.id, a.parent]));
-  const within = (area: string, outer: string) => {
-    for (let a: string | undefined = area, n = 0; a !== undefined && n < 10; a = parent.get(a), n++) if (a === outer) return true;
-    return false;
-  };
+  const parentOf = (a: string) => parent.get(a);
   const seaBanInland = (c: Record<string, unknown>, path: PathSegment[], what = 'a decision orders', role?: unknown) => {
     if (c.do !== 'sea_ban' || typeof c.area !== 'string' || !ids.area.includes(c.area) || coastal.includes(c.area)) return;
     const roleArea = s.roles.find((x) => x.id === role)?.area;
-    const yours = roleArea === undefined ? coastal : coastal.filter((a) => within(a, roleArea));
+    const yours = roleArea === undefined ? coastal : coastal.filter((a) => within(a, roleArea, parentOf));
     const instead = yours.length ? `name a coastal area instead (${yours.join(', ')})`
       : coastal.length ? `none of the coastal areas (${coastal.join(', ')}) is within ${String(role)}'s area`
       : 'no area in the scenario has a coast';
