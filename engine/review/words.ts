@@ -134,6 +134,11 @@ export class Words {
     return this.cat[`cap.${name}`] ?? name;
   }
 
+  /** Whether this language has a message for the key (codes from a newer engine may have none). */
+  has(key: string): boolean {
+    return this.cat[key] !== undefined;
+  }
+
   /** A message with its parameters filled in. */
   m(key: string, params: Record<string, P | string | number> = {}): string {
     const tpl = this.cat[key];

@@ -2,7 +2,8 @@
  * The viewer's Decisions tab on an answer whose order changed nothing: the
  * order says it came from the answer, and reads as "no change", not as a
  * refusal; the person's own repeat of it right after is refused as before.
- * The Metrics tab's summary counts them the same way.
+ * In Vietnamese, the reasons are Vietnamese too. The Metrics tab's summary
+ * counts them the same way.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +44,20 @@ describe('the Decisions tab', () => {
       ['decision trainee', expect.stringMatching(/^T\+01:46 trainee .+: answer .+: Evacuate now$/)],
     ]);
     await page.locator('#panel-decisions').screenshot({ path: join(ARTIFACTS, 'viewer-decisions-answer-no-change.png') });
+  });
+
+  it('gives the reason for a refusal in Vietnamese when the interface is in Vietnamese, with the engine\'s own sentence as its tooltip', async () => {
+    const page = session.page;
+    await page.locator('#lang').click();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+    await page.waitForFunction(() => document.querySelector('#panel-decisions')?.getAttribute('data-lang') === 'vi');
+    const reasons = await page.locator('#panel-decisions li.decision[data-author="trainee"] .refused-reason').evaluateAll((els) => els.map((e) => [e.textContent, e.getAttribute('title')]));
+    expect(reasons).toEqual([
+      [' (bị từ chối: việc này đã được thực hiện)', "zone 'muong-xen-lowland' is already moving"],
+      [' (không có gì thay đổi: việc này đã được thực hiện)', "zone 'muong-xen-lowland' is already moving"],
+    ]);
+    await page.locator('#panel-decisions').screenshot({ path: join(ARTIFACTS, 'viewer-decisions-refused-vi.png') });
+    await page.locator('#lang').click();
   });
 });
 

@@ -125,6 +125,19 @@ export function updateMessages(el: HTMLElement, t: number): void {
 
 // ------------------------------------------------------------ decisions
 
+/**
+ * Why a decision was refused, in the interface's language: the engine's own
+ * sentence is English (it names the thing: "zone 'x' is already evacuating"),
+ * so another language shows the refusal code's translation, with that sentence
+ * kept as the tooltip.
+ */
+function refusedReason(w: Words, lang: Lang, code: string | undefined, reason: string | undefined, label: string): HTMLElement {
+  if (lang === 'en' || code === undefined) return h('span', { class: 'refused-reason' }, ` (${label}: ${reason ?? ''})`);
+  // a code this viewer has no words for (a newer engine's) keeps the engine's sentence
+  const said = w.has(`refused.${code}`) ? w.m(`refused.${code}`) : reason ?? '';
+  return h('span', { class: 'refused-reason', title: reason ?? '' }, ` (${label}: ${said})`);
+}
+
 export function renderDecisions(el: HTMLElement, run: LoadedRun, host: PanelHost, t: number): void {
   const S = STRINGS[host.lang()];
   const all = run.history.decisions;
@@ -146,7 +159,7 @@ export function renderDecisions(el: HTMLElement, run: LoadedRun, host: PanelHost
       ...(d.role === 'controller' && d.author === 'controller' ? [] : [' ', h('span', { class: 'role', title: d.role }, w.name('role', d.role))]), ': ',
       h('strong', {}, commandText(run, host.lang(), d.do, d.fields)),
       order ? h('span', { class: 'order-of' }, ` (${w.m(order.by_default ? 'order.default' : 'order.answer', { option: w.optionLabel(order.inject, order.option) })})`) : null,
-      d.refused ? h('span', { class: 'refused-reason' }, ` (${noChange ? S.noChange : S.refused}: ${d.reason ?? ''})`) : null));
+      d.refused ? refusedReason(w, host.lang(), d.code, d.reason, noChange ? S.noChange : S.refused) : null));
   }
   rerender(el, () => el.replaceChildren(h('p', { class: 'muted' }, `${S.decisionsNear}: ${shown.length} ${S.shownOf} ${n}`), list));
 }
