@@ -365,7 +365,8 @@ export class Metrics {
         break;
       }
       case 'decision.refused':
-        // AnswerOrders needs only the events it reads: the others change nothing it keeps but the instant, which it checks on each
+        // an answer's order that found the thing already so: the answer was taken, nothing was refused
+        // (AnswerOrders is fed only decisions and answers; it checks the instant on each)
         if (this.orders.observe(e, index) !== null && e.code === 'no-change') this.noChange++;
         else this.refused++;
         break;
