@@ -105,21 +105,41 @@ function optionLabel(inj: Inject, option: string, lang: Lang): string {
   return o ? textIn(o.label, lang) : option;
 }
 
-/** Dim messages not yet delivered at t; mark the latest delivered. */
+/**
+ * Dim messages not yet delivered at t; mark the message of the moment: the one
+ * delivered last by t (the list is in the MSEL's order, which is not the order
+ * of delivery: #16 may arrive before #6), the later in the list of those
+ * delivered at the same time. When that changes, the list scrolls to it, so
+ * the panel follows the time as it plays or is scrubbed (not while the
+ * keyboard is in the list, where the reviewer is reading).
+ */
 export function updateMessages(el: HTMLElement, t: number): void {
   // called at every seek: change only what differs (each change restyles the list)
-  let latest: Element | null = null;
+  let latest: HTMLElement | null = null;
+  let latestT = -Infinity;
   for (const li of el.querySelectorAll<HTMLElement>('li.msg')) {
     const d = li.dataset.deliveredT;
     const future = d === undefined || Number(d) > t;
     if (li.classList.contains('future') !== future) li.classList.toggle('future', future);
-    if (!future) latest = li;
+    if (!future && Number(d) >= latestT) { latest = li; latestT = Number(d); }
   }
   for (const li of el.querySelectorAll('li.msg[aria-current]')) if (li !== latest) li.removeAttribute('aria-current');
-  if (latest && !latest.hasAttribute('aria-current')) latest.setAttribute('aria-current', 'true');
+  const moved = latest !== null && !latest.hasAttribute('aria-current');
+  if (latest && moved) latest.setAttribute('aria-current', 'true');
   // the list's tab stop follows the moment while the keyboard is elsewhere
   const b = latest?.querySelector<HTMLElement>('button.time');
   if (b && b.tabIndex !== 0 && !focusedIn(el)) moveStop(el, b);
+  if (moved && !focusedIn(el)) revealCurrentMessage(el);
+}
+
+/** Scroll the messages panel (only it, not the page) so that the message of the moment is in view; nothing if hidden. */
+export function revealCurrentMessage(el: HTMLElement): void {
+  const li = el.querySelector<HTMLElement>('li.msg[aria-current]');
+  if (!li || el.hidden) return;
+  const box = el.getBoundingClientRect(), at = li.getBoundingClientRect();
+  if (at.top >= box.top && at.bottom <= box.bottom) return;
+  // its top at the top of the panel (a long message shows its head), a little below the edge
+  el.scrollTop += at.top - box.top - 8;
 }
 
 // ------------------------------------------------------------ decisions
