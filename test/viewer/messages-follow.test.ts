@@ -74,3 +74,26 @@ describe('the messages panel follows the time', () => {
     expect(await current()).toEqual({ id: lastDelivered(msgs, end), inView: true });
   });
 });
+
+describe('a message whose expected action was already taken when it arrived', () => {
+  // the late chair asked for support at T+03:20 and declared level 1 at T+03:30; #9 (declare) came at T+04:00 and
+  // #8 (local forces not enough: ask for support) at T+04:10. The report says "already done before it arrived";
+  // the panel said "done by Tà Cạ commune chair, latency 0 s, T+04:10", as if the chair had acted on the message.
+  const outcome = (id: string) => page.locator(`#panel-messages li[data-inject="${id}"] .outcome`).evaluateAll((ps) => ps.map((p) => ({
+    text: p.textContent!.replace(/\s+/g, ' ').trim(), latency: p.querySelector('[data-latency-s]') !== null, t: p.querySelector('button.time')?.getAttribute('data-t') ?? null,
+  })));
+
+  it('says so, with the earlier decision and its time, and no latency, in both languages', async () => {
+    await seek(6 * 3600);
+    expect(await outcome('forces-committed')).toEqual([{ text: 'already done before it arrived (by Tà Cạ commune chair T+03:20)', latency: false, t: String(3 * 3600 + 20 * 60) }]);
+    expect(await outcome('declare-level-1')).toEqual([{ text: 'already done before it arrived (by Tà Cạ commune chair T+03:30)', latency: false, t: String(3 * 3600 + 30 * 60) }]);
+    // one acted on after it arrived keeps its latency: #6, houses swept away, answered 5 minutes later
+    expect(await outcome('houses-swept-call')).toEqual([expect.objectContaining({ latency: true })]);
+    await page.locator('#lang').click();
+    try {
+      expect((await outcome('forces-committed'))[0].text).toBe('đã thực hiện trước khi nhận (bởi Chủ tịch UBND xã Tà Cạ T+03:20)');
+    } finally {
+      await page.locator('#lang').click();
+    }
+  });
+});

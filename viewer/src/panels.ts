@@ -6,6 +6,8 @@
  */
 import { textIn } from '../../engine/scenario/text.js';
 import { answerOrders, type AnswerOrder } from '../../engine/review/answer-orders.js';
+import { DecisionMetrics } from '../../engine/review/decision-metrics.js';
+import type { LogEvent } from '../../engine/review/metrics.js';
 import { unreachedIncidents, type Unreached } from '../../engine/review/unreached.js';
 import { metricParam, Words } from '../../engine/review/words.js';
 import type { World } from '../../engine/sim/world.js';
@@ -43,6 +45,28 @@ function ordersFor(run: LoadedRun): Map<number, AnswerOrder> {
   return orders;
 }
 
+/**
+ * The injects whose expected action was already in effect when they arrived (the engine marks them done at
+ * delivery, latency 0), each with the earlier decision that did it when there is one: found by the report's own
+ * reducer (decision-metrics.ts), once per run (again if more events arrived), so the panel says what the report says.
+ */
+const alreadyMade = new WeakMap<LoadedRun, { n: number; already: Map<string, { t: number; role: string } | null> }>();
+function alreadyFor(run: LoadedRun): Map<string, { t: number; role: string } | null> {
+  const made = alreadyMade.get(run);
+  if (made && made.n === run.data.events.length) return made.already;
+  const dm = new DecisionMetrics(run.data.scenario);
+  for (const e of run.data.events) dm.observe(e as LogEvent);
+  const { decisions, injects } = dm.finish();
+  const already = new Map<string, { t: number; role: string } | null>();
+  for (const r of injects) {
+    if (!r.already) continue;
+    const d = r.already_by === null ? undefined : decisions.find((x) => x.index === r.already_by);
+    already.set(r.id, d ? { t: d.t, role: d.role } : null);
+  }
+  alreadyMade.set(run, { n: run.data.events.length, already });
+  return already;
+}
+
 /** A command in words, as the report writes it: "evacuate Tà Cạ riverside", not "do evacuate, zone ta-ca-riverside". */
 function commandText(run: LoadedRun, lang: Lang, cmd: string, args: Record<string, unknown>): string {
   return wordsFor(run, lang).command(cmd, args);
@@ -77,7 +101,12 @@ export function renderMessages(el: HTMLElement, run: LoadedRun, host: PanelHost)
     const rec = run.history.messages.get(inj.id);
     const outcome: (Node | string)[] = [];
     if (rec?.answered) outcome.push(h('p', { class: 'outcome' }, rec.answered.expired ? `${S.expired}: ` : `${S.answered}: `, h('strong', {}, optionLabel(inj, rec.answered.option, lang)), ` (${clock(rec.answered.t)}${rec.answered.by ? `, ${S.by} ${rec.answered.by}` : ''})`));
-    if (rec?.done) outcome.push(h('p', { class: 'outcome done' }, `${S.done} ${S.by} ${roleName(rec.done.by)} ${S.latency} `, h('strong', { 'data-latency-s': rec.done.latency_s }, duration(rec.done.latency_s, S.never, dur)), ' ', timeButton(host, rec.done.t)));
+    // what it asked was already in effect when it arrived: nothing was owed, and no latency to read (the report's "already done before it arrived")
+    const before = rec?.done ? alreadyFor(run) : null;
+    if (rec?.done && before?.has(inj.id)) {
+      const d = before.get(inj.id);
+      outcome.push(h('p', { class: 'outcome done already' }, S.alreadyDone, ...(d ? [` (${S.by} ${roleName(d.role)} `, timeButton(host, d.t), ')'] : [])));
+    } else if (rec?.done) outcome.push(h('p', { class: 'outcome done' }, `${S.done} ${S.by} ${roleName(rec.done.by)} ${S.latency} `, h('strong', { 'data-latency-s': rec.done.latency_s }, duration(rec.done.latency_s, S.never, dur)), ' ', timeButton(host, rec.done.t)));
     else if (rec && inj.expected) outcome.push(h('p', { class: 'outcome missing' }, S.notDone));
     const e = inj.expected as (Record<string, unknown> & { do: string; within?: number }) | undefined;
     const exp = e ? `${S.expected}: ${commandText(run, lang, e.do, e)}${typeof e.within === 'number' ? `, ${S.within} ${duration(e.within, S.never, dur)}` : ''}` : null;
