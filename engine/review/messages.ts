@@ -314,7 +314,7 @@ const en: Record<string, string> = {
   // findings
   'f.objective.met': '{objective}: {value}; target {cmp} {target}; rated {rating}.',
   'f.objective.short': '{objective}: {value}; target {cmp} {target}; rated {rating}.',
-  'f.objective.never': '{objective}: what it measures never happened in the run (target {cmp} {target}); rated {rating}.',
+  'f.objective.never': '{objective}: never, not done by the time it was read; target {cmp} {target}; rated {rating}.',
   'f.shelter.too_small': 'The shelters of {zone} hold {capacity} {capacity:person|people}, fewer than the {target} of its {population} people the objective asks for: no order time could meet it.',
   'f.inject.never': '{inject} reached {role} at {delivered}; the action it called for was never taken.',
   'f.inject.expired': '{inject}: {role} did not decide by the deadline; the default ({option}) was applied.',
@@ -821,7 +821,7 @@ const vi: Record<string, string> = {
 
   'f.objective.met': '{objective}: đạt {value}; chỉ tiêu {cmp} {target}; xếp loại {rating}.',
   'f.objective.short': '{objective}: đạt {value}; chỉ tiêu {cmp} {target}; xếp loại {rating}.',
-  'f.objective.never': '{objective}: việc cần đánh giá đã không diễn ra trong lượt chạy (chỉ tiêu {cmp} {target}); xếp loại {rating}.',
+  'f.objective.never': '{objective}: không có, chưa thực hiện đến thời điểm đánh giá; chỉ tiêu {cmp} {target}; xếp loại {rating}.',
   'f.shelter.too_small': 'Các điểm sơ tán của {zone} chỉ chứa được {capacity} người, ít hơn {target} trong tổng số {population} người mà mục tiêu yêu cầu: ra lệnh sớm đến đâu cũng không đạt.',
   'f.inject.never': '{inject} đến {role} lúc {delivered}; việc cần làm theo tình huống không được thực hiện.',
   'f.inject.expired': '{inject}: {role} không quyết định trước thời hạn; phương án mặc định ({option}) được áp dụng.',

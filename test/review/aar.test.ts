@@ -72,6 +72,20 @@ describe('AAR of the ky-son evacuate-early and evacuate-late runs', () => {
     expect(md).toMatch(/Suggested: Order the evacuation of Tà Cạ riverside villages by T\+00:50 \(18:50\): moving 630 people takes about 2 h 10 min/);
   });
 
+  it('says an objective whose action was never taken was never done, in words other than those of an objective not tested', () => {
+    // the rumour inject reached Mường Xén at T+05:30 and nobody informed the public: a failure (U), not an absence
+    const late = aarOf('late');
+    const rumour = late.improvements.find((f) => (f.params.objective as { id: string } | undefined)?.id === 'rumour')!;
+    expect(rumour).toMatchObject({ key: 'f.objective.never', params: { rating: { rating: 'U' } } });
+    const en = renderReport(late, 'md', 'en').split('\n').filter((l) => l.startsWith('- Deny the dam-break rumour within 30 minutes:'));
+    expect(en).toEqual(['- Deny the dam-break rumour within 30 minutes: never, not done by the time it was read; target at most 30 min; rated U: Unable to be performed. (Public Information and Warning)']);
+    const vi = renderReport(late, 'md', 'vi').split('\n').filter((l) => l.startsWith('- Bác bỏ tin đồn vỡ đập') && l.includes('xếp loại'));
+    expect(vi).toHaveLength(1);
+    expect(vi[0]).toContain('không có, chưa thực hiện đến thời điểm đánh giá');
+    // "did not happen in the run" is how an objective not tested reads
+    for (const l of [...en, ...vi]) expect(l).not.toMatch(/never happened|không diễn ra/);
+  });
+
   it('warns at the top when the log was changed after it was written', () => {
     const r = kySon('late');
     const lines = [...r.log.events];

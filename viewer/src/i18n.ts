@@ -49,6 +49,7 @@ const en = {
   loading: 'Opening', cannotOpen: 'Cannot open', cannotReplay: 'Cannot replay', notDelivered: 'not delivered', delivered: 'delivered', pending: 'not yet',
   from: 'from', to: 'to', expected: 'expected', within: 'within', answered: 'answered', expired: 'deadline passed, default applied',
   done: 'done', latency: 'latency', notDone: 'expected action not taken', by: 'by',
+  alreadyDone: 'already done before it arrived',
   rating: 'Rating', happened: 'happened at', value: 'value', threshold: 'threshold', readAt: 'read at', met: 'met', notMet: 'not met', evidence: 'evidence', jump: 'go to',
   notTested: 'not tested in this run',
   notTestedWhy: {
@@ -120,6 +121,7 @@ const vi: Strings = {
   loading: 'Đang mở', cannotOpen: 'Không mở được', cannotReplay: 'Không phát lại được', notDelivered: 'chưa phát', delivered: 'đã phát', pending: 'chưa tới',
   from: 'từ', to: 'tới', expected: 'hành động mong đợi', within: 'trong vòng', answered: 'đã trả lời', expired: 'quá hạn, áp dụng phương án mặc định',
   done: 'đã làm', latency: 'độ trễ', notDone: 'chưa thực hiện hành động mong đợi', by: 'bởi',
+  alreadyDone: 'đã thực hiện trước khi nhận',
   rating: 'Đánh giá', happened: 'xảy ra lúc', value: 'giá trị', threshold: 'ngưỡng', readAt: 'đọc lúc', met: 'đạt', notMet: 'không đạt', evidence: 'bằng chứng', jump: 'tới',
   notTested: 'không đánh giá trong lượt chạy này',
   notTestedWhy: {

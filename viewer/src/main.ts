@@ -19,7 +19,7 @@ import { parseHash } from './address.js';
 import { loadOpened, runLabel, type LoadedRun } from './loaded.js';
 import { clock, wallClock } from './look.js';
 import { MapView } from './map.js';
-import { renderBoard, renderDecisions, renderMessages, renderMetrics, renderObjectives, updateMessages, type PanelHost } from './panels.js';
+import { renderBoard, renderDecisions, renderMessages, renderMetrics, renderObjectives, revealCurrentMessage, updateMessages, type PanelHost } from './panels.js';
 import { rovingTimes } from './roving.js';
 import { Arrival, startServed } from './served.js';
 import { Timeline } from './timeline.js';
@@ -558,6 +558,8 @@ class App implements PanelHost {
       panel.hidden = name !== tab;
     }
     if (tab === 'metrics') this.renderMetricsNow();
+    // the time may have moved while the list was hidden (a hidden panel does not scroll)
+    if (tab === 'messages') revealCurrentMessage($('panel-messages'));
     this.updateLivePanels();
   }
 

@@ -6,7 +6,9 @@
  */
 import { textIn } from '../../engine/scenario/text.js';
 import { answerOrders, type AnswerOrder } from '../../engine/review/answer-orders.js';
+import { DecisionMetrics } from '../../engine/review/decision-metrics.js';
 import { isInjectSpec } from '../../engine/review/inject-spec.js';
+import type { LogEvent } from '../../engine/review/metrics.js';
 import { unreachedIncidents, type Unreached } from '../../engine/review/unreached.js';
 import { metricParam, Words } from '../../engine/review/words.js';
 import type { World } from '../../engine/sim/world.js';
@@ -44,6 +46,28 @@ function ordersFor(run: LoadedRun): Map<number, AnswerOrder> {
   return orders;
 }
 
+/**
+ * The injects whose expected action was already in effect when they arrived (the engine marks them done at
+ * delivery, latency 0), each with the earlier decision that did it when there is one: found by the report's own
+ * reducer (decision-metrics.ts), once per run (again if more events arrived), so the panel says what the report says.
+ */
+const alreadyMade = new WeakMap<LoadedRun, { n: number; already: Map<string, { t: number; role: string } | null> }>();
+function alreadyFor(run: LoadedRun): Map<string, { t: number; role: string } | null> {
+  const made = alreadyMade.get(run);
+  if (made && made.n === run.data.events.length) return made.already;
+  const dm = new DecisionMetrics(run.data.scenario);
+  for (const e of run.data.events) dm.observe(e as LogEvent);
+  const { decisions, injects } = dm.finish();
+  const already = new Map<string, { t: number; role: string } | null>();
+  for (const r of injects) {
+    if (!r.already) continue;
+    const d = r.already_by === null ? undefined : decisions.find((x) => x.index === r.already_by);
+    already.set(r.id, d ? { t: d.t, role: d.role } : null);
+  }
+  alreadyMade.set(run, { n: run.data.events.length, already });
+  return already;
+}
+
 /** A command in words, as the report writes it: "evacuate Tà Cạ riverside", not "do evacuate, zone ta-ca-riverside". */
 function commandText(run: LoadedRun, lang: Lang, cmd: string, args: Record<string, unknown>): string {
   return wordsFor(run, lang).command(cmd, args);
@@ -78,7 +102,12 @@ export function renderMessages(el: HTMLElement, run: LoadedRun, host: PanelHost)
     const rec = run.history.messages.get(inj.id);
     const outcome: (Node | string)[] = [];
     if (rec?.answered) outcome.push(h('p', { class: 'outcome' }, rec.answered.expired ? `${S.expired}: ` : `${S.answered}: `, h('strong', {}, optionLabel(inj, rec.answered.option, lang)), ` (${clock(rec.answered.t)}${rec.answered.by ? `, ${S.by} ${rec.answered.by}` : ''})`));
-    if (rec?.done) outcome.push(h('p', { class: 'outcome done' }, `${S.done} ${S.by} ${roleName(rec.done.by)} ${S.latency} `, h('strong', { 'data-latency-s': rec.done.latency_s }, duration(rec.done.latency_s, S.never, dur)), ' ', timeButton(host, rec.done.t)));
+    // what it asked was already in effect when it arrived: nothing was owed, and no latency to read (the report's "already done before it arrived")
+    const before = rec?.done ? alreadyFor(run) : null;
+    if (rec?.done && before?.has(inj.id)) {
+      const d = before.get(inj.id);
+      outcome.push(h('p', { class: 'outcome done already' }, S.alreadyDone, ...(d ? [` (${S.by} ${roleName(d.role)} `, timeButton(host, d.t), ')'] : [])));
+    } else if (rec?.done) outcome.push(h('p', { class: 'outcome done' }, `${S.done} ${S.by} ${roleName(rec.done.by)} ${S.latency} `, h('strong', { 'data-latency-s': rec.done.latency_s }, duration(rec.done.latency_s, S.never, dur)), ' ', timeButton(host, rec.done.t)));
     else if (rec && inj.expected) outcome.push(h('p', { class: 'outcome missing' }, S.notDone));
     const e = inj.expected as (Record<string, unknown> & { do: string; within?: number }) | undefined;
     const exp = e ? `${S.expected}: ${commandText(run, lang, e.do, e)}${typeof e.within === 'number' ? `, ${S.within} ${duration(e.within, S.never, dur)}` : ''}` : null;
@@ -106,21 +135,41 @@ function optionLabel(inj: Inject, option: string, lang: Lang): string {
   return o ? textIn(o.label, lang) : option;
 }
 
-/** Dim messages not yet delivered at t; mark the latest delivered. */
+/**
+ * Dim messages not yet delivered at t; mark the message of the moment: the one
+ * delivered last by t (the list is in the MSEL's order, which is not the order
+ * of delivery: #16 may arrive before #6), the later in the list of those
+ * delivered at the same time. When that changes, the list scrolls to it, so
+ * the panel follows the time as it plays or is scrubbed (not while the
+ * keyboard is in the list, where the reviewer is reading).
+ */
 export function updateMessages(el: HTMLElement, t: number): void {
   // called at every seek: change only what differs (each change restyles the list)
-  let latest: Element | null = null;
+  let latest: HTMLElement | null = null;
+  let latestT = -Infinity;
   for (const li of el.querySelectorAll<HTMLElement>('li.msg')) {
     const d = li.dataset.deliveredT;
     const future = d === undefined || Number(d) > t;
     if (li.classList.contains('future') !== future) li.classList.toggle('future', future);
-    if (!future) latest = li;
+    if (!future && Number(d) >= latestT) { latest = li; latestT = Number(d); }
   }
   for (const li of el.querySelectorAll('li.msg[aria-current]')) if (li !== latest) li.removeAttribute('aria-current');
-  if (latest && !latest.hasAttribute('aria-current')) latest.setAttribute('aria-current', 'true');
+  const moved = latest !== null && !latest.hasAttribute('aria-current');
+  if (latest && moved) latest.setAttribute('aria-current', 'true');
   // the list's tab stop follows the moment while the keyboard is elsewhere
   const b = latest?.querySelector<HTMLElement>('button.time');
   if (b && b.tabIndex !== 0 && !focusedIn(el)) moveStop(el, b);
+  if (moved && !focusedIn(el)) revealCurrentMessage(el);
+}
+
+/** Scroll the messages panel (only it, not the page) so that the message of the moment is in view; nothing if hidden. */
+export function revealCurrentMessage(el: HTMLElement): void {
+  const li = el.querySelector<HTMLElement>('li.msg[aria-current]');
+  if (!li || el.hidden) return;
+  const box = el.getBoundingClientRect(), at = li.getBoundingClientRect();
+  if (at.top >= box.top && at.bottom <= box.bottom) return;
+  // its top at the top of the panel (a long message shows its head), a little below the edge
+  el.scrollTop += at.top - box.top - 8;
 }
 
 // ------------------------------------------------------------ decisions
