@@ -71,6 +71,22 @@ describe('drill run --decisions with refused decisions', () => {
       `    refused  ${g}:6  T+01:46  mx-chair  evacuate muong-xen-lowland: zone 'muong-xen-lowland' already has its order (moving)`,
     ]);
   });
+
+  it('a log written before no_change was counted (those orders among refused, no no_change field) still verifies; one whose refused count is wrong does not', () => {
+    const out = join(dir, 'g.json'), old = join(dir, 'g-old.json'), bad = join(dir, 'g-bad.json');
+    const log = JSON.parse(readFileSync(out, 'utf8'));
+    const { taken, refused, no_change } = log.summary.decisions;
+    expect(no_change).toBe(1);
+    // the summary is not part of the hash chain: only it changes
+    writeFileSync(old, JSON.stringify({ ...log, summary: { ...log.summary, decisions: { taken, refused: refused + no_change } } }));
+    const r = drill(['verify', old]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/: ok: /);
+    writeFileSync(bad, JSON.stringify({ ...log, summary: { ...log.summary, decisions: { taken, refused } } }));
+    const b = drill(['verify', bad]);
+    expect(b.code).toBe(1);
+    expect(b.stdout).toContain('MISMATCH: the summary differs from a re-simulation');
+  });
 });
 
 describe('drill run where doctrine answers a decision point whose order finds the thing already so', () => {
