@@ -14,6 +14,7 @@
 import { createSha256, type Sha256, type Sha256Factory } from '../core/hash.js';
 import { isInjectSpec } from '../review/inject-spec.js';
 import { Metrics, type LogEvent } from '../review/metrics.js';
+import { summaryAgrees } from '../review/summary-form.js';
 import { GENESIS } from '../sim/log.js';
 import type { RunData } from './open.js';
 
@@ -63,7 +64,7 @@ export class IntegrityCheck {
     const summary = this.metrics.finish(this.run.end);
     this.result = {
       hashOk: this.h.digestHex() === this.run.hash,
-      summaryAgrees: this.run.summary !== null && JSON.stringify(summary) === JSON.stringify(this.run.summary),
+      summaryAgrees: this.run.summary !== null && summaryAgrees(this.run.summary, summary),
     };
     return true;
   }

@@ -13,6 +13,7 @@ import type { RunLog } from '../sim/run.js';
 import type { Evidence } from './evidence.js';
 import type { LogEvent, ObjectiveResult, Rating } from './metrics.js';
 import { endOf, reviewEvents, type Review } from './review.js';
+import { summaryAgrees } from './summary-form.js';
 import { metricParam, type P } from './words.js';
 
 export type CapabilityElement = 'planning' | 'organization' | 'equipment' | 'training' | 'exercises';
@@ -83,7 +84,7 @@ function isKey(e: LogEvent): boolean {
 
 export function buildAar(log: RunLog, scenario: Scenario, events: LogEvent[]): Aar {
   const review = reviewEvents(scenario, events, endOf(log));
-  const summary_agrees = JSON.stringify(review.summary) === JSON.stringify(log.summary);
+  const summary_agrees = summaryAgrees(log.summary, review.summary);
   const hash_ok = chainOf(log.events, (log.keyframes ?? []).map((k) => k.events)).hash === log.hash;
   const scenario_ok = sha256Hex(log.scenario.text) === log.scenario.hash;
 

@@ -5,6 +5,7 @@
  */
 import { sha256Hex, type Sha256Factory } from '../core/hash.js';
 import type { Summary } from '../review/metrics.js';
+import { summaryAsWritten } from '../review/summary-form.js';
 import { canonicalScenarioText, parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
 import { ENGINE_VERSION } from '../version.js';
@@ -253,7 +254,7 @@ export function verifyRunLog(log: RunLog, how: { sha256?: Sha256Factory } = {}):
   if (chain.length) { bad.push('chain links'); differences.push(...chain); }
   const kf = keyframeDifferences(storedKeyframes, re.keyframes);
   if (kf.length) { bad.push('keyframes'); differences.push(...kf); }
-  const summary = differences_('summary', log.summary, asWrittenBy(log.summary, re.summary), 5);
+  const summary = differences_('summary', log.summary, summaryAsWritten(log.summary, re.summary), 5);
   if (summary.length) { bad.push('summary'); differences.push(...summary); }
   if (log.keyframe_every !== re.keyframe_every) {
     bad.push('keyframe interval');
@@ -274,18 +275,6 @@ function listed(parts: string[]): string {
 function differences_(path: string, stored: unknown, derived: unknown, limit: number): string[] {
   const d = differences(path, stored, derived, limit);
   return d.more ? [...d.lines, `... and ${d.more} more in ${path}`] : d.lines;
-}
-
-/**
- * The re-simulated summary in the shape the stored one was written in: a log
- * from before `decisions.no_change` was counted has none, and counted those
- * orders among `refused`; it still verifies when that is all that differs.
- */
-function asWrittenBy(stored: unknown, re: Summary): unknown {
-  const d = (stored as { decisions?: Record<string, unknown> } | null)?.decisions;
-  if (d === null || typeof d !== 'object' || 'no_change' in d) return re;
-  const { no_change, ...rest } = re.decisions;
-  return { ...re, decisions: { ...rest, refused: rest.refused + no_change } };
 }
 
 /** The keyframes that differ (at most three described), compared as the JSON they are written as. */

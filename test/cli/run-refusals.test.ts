@@ -72,7 +72,7 @@ describe('drill run --decisions with refused decisions', () => {
     ]);
   });
 
-  it('a log written before no_change was counted (those orders among refused, no no_change field) still verifies; one whose refused count is wrong does not', () => {
+  it('a log written before no_change was counted (those orders among refused, no no_change field) still verifies and reports without a warning; one whose refused count is wrong does not', () => {
     const out = join(dir, 'g.json'), old = join(dir, 'g-old.json'), bad = join(dir, 'g-bad.json');
     const log = JSON.parse(readFileSync(out, 'utf8'));
     const { taken, refused, no_change } = log.summary.decisions;
@@ -82,10 +82,15 @@ describe('drill run --decisions with refused decisions', () => {
     const r = drill(['verify', old]);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/: ok: /);
+    // and the report takes its summary as it is, without a warning
+    const rep = drill(['report', old, '--lang', 'en']);
+    expect(rep.code).toBe(0);
+    expect(rep.stderr).not.toContain('the stored summary differs');
     writeFileSync(bad, JSON.stringify({ ...log, summary: { ...log.summary, decisions: { taken, refused } } }));
     const b = drill(['verify', bad]);
     expect(b.code).toBe(1);
     expect(b.stdout).toContain('MISMATCH: the summary differs from a re-simulation');
+    expect(drill(['report', bad, '--lang', 'en']).stderr).toContain('the stored summary differs');
   });
 });
 
