@@ -1,7 +1,8 @@
 /**
  * Where the map's labels go. Labels come most important first; each takes the
  * first of its spots inside the view that covers no label placed before it and
- * no marker of a place (area, base, shelter). A label with no free spot is left
+ * no marker of a place (area, base, shelter; the map adds the units resting at
+ * their base). A label with no free spot is left
  * out (null) until a zoom or a resize makes room: labels keep their screen
  * size, so zooming in spreads their anchors apart and brings them back.
  *

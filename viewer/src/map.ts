@@ -20,6 +20,7 @@ import { valueAt } from '../../engine/replay/history.js';
 import type { World } from '../../engine/sim/world.js';
 import type { Lang } from './i18n.js';
 import { STRINGS } from './i18n.js';
+import { fanOut } from './fan.js';
 import { BoxIndex, boxAt, placeLabels, placeMoving, type Box, type Label, type Spot } from './labels.js';
 import { lonLat, type LoadedRun } from './loaded.js';
 import { RISK_COLOUR, ROAD_STYLE, UNIT_COLOUR, severityColour, severityInk } from './look.js';
@@ -258,27 +259,83 @@ export class MapView {
   /** once the reviewer zooms or pans, a resize keeps their view */
   private userZoomed = false;
 
-  /** Start zoomed on where the incidents happen when that is a small part of the whole (0 shows the whole). */
-  private frameAction(): void {
-    const pts: P[] = [];
-    for (const inc of this.run.history.incidents.values()) { pts.push(lonLat(this.run, inc.x, inc.y)); if (pts.length > 2000) break; }
-    const areas = new Map(this.run.data.scenario.areas.map((a) => [a.id, a]));
+  /**
+   * The places where the drill happens, lon/lat: the incidents of the run and their areas, the shelters and the
+   * evacuation zones' areas; then the communes or wards (areas that are no other's parent: not the province round
+   * them) and the bases in them that lie near those, within their span of them (or, in a run with none of those, all
+   * of them). Far-away places (a reinforcement's home town, the road to it) and a typhoon's track are left out:
+   * they are context, and 0 shows them.
+   */
+  private actionPoints(): P[] {
+    const s = this.run.data.scenario, model = this.run.replay.model;
+    const core: P[] = [];
+    const place = (to: P[], p: { x: number; y: number } | undefined) => { if (p) to.push(lonLat(this.run, p.x, p.y)); };
+    let n = 0;
     for (const inc of this.run.history.incidents.values()) {
-      const a = areas.get(inc.area);
-      if (a) pts.push([a.coords.lon, a.coords.lat]);
-      if (pts.length > 4000) break;
+      core.push(lonLat(this.run, inc.x, inc.y));
+      place(core, model.areaPlace.get(inc.area));
+      if (++n > 2000) break;
     }
-    if (pts.length < 2) return;
+    for (const sh of s.evacuation.shelters) {
+      if (sh.coords) core.push([sh.coords.lon, sh.coords.lat]);
+      else if (sh.node && model.travel.nodeIndex.has(sh.node)) { const [x, y] = model.travel.nodeXY[model.travel.nodeIndex.get(sh.node)!]; place(core, { x, y }); }
+      else place(core, model.areaPlace.get(sh.area));
+    }
+    for (const z of s.evacuation.zones) place(core, model.areaPlace.get(z.area));
+    const parents = new Set(s.areas.map((a) => a.parent).filter((p) => p !== undefined));
+    const leaves = new Set(s.areas.filter((a) => !parents.has(a.id)).map((a) => a.id));
+    const nodeArea = new Map(s.travel.nodes.map((nd) => [nd.id, nd.area]));
+    const around: P[] = [];
+    for (const a of s.areas) if (leaves.has(a.id)) around.push([a.coords.lon, a.coords.lat]);
+    for (const u of s.units) {
+      const b = model.basePlace.get(u.id);
+      if (b && (leaves.has(u.base) || (b.node != null && leaves.has(nodeArea.get(b.node) ?? '')))) place(around, b);
+    }
+    if (core.length === 0) return around;
+    const [lo0, la0, lo1, la1] = lonLatBox(core);
+    const m = Math.max(lo1 - lo0, la1 - la0, 0.03);
+    return [...core, ...around.filter(([lon, lat]) => lon >= lo0 - m && lon <= lo1 + m && lat >= la0 - m && lat <= la1 + m)];
+  }
+
+  /**
+   * Start framed on where the drill happens (see actionPoints) when that is a part of the whole, with room
+   * round it for the markers drawn beside their place (zones, shelters) and the labels, and with the legend's
+   * corner kept clear: the legend's button never lies over a marker of the first view. 0 shows the whole.
+   */
+  private frameAction(): void {
+    const pts = this.actionPoints();
+    let [lo0, la0, lo1, la1] = lonLatBox(pts);
+    // one place alone (or none) says nothing of where to look: the whole scenario
+    if (!(lo1 - lo0 > 1e-6 || la1 - la0 > 1e-6) || lo1 - lo0 >= 180) { d3.select(this.el).call(this.zoom.transform, d3.zoomIdentity); return; }
+    // at least ~3 km each way: a handful of places in one street would zoom in without limit
+    const minSpan = 0.03;
+    if (lo1 - lo0 < minSpan) { const c = (lo0 + lo1) / 2; lo0 = c - minSpan / 2; lo1 = c + minSpan / 2; }
+    if (la1 - la0 < minSpan) { const c = (la0 + la1) / 2; la0 = c - minSpan / 2; la1 = c + minSpan / 2; }
     // on Mercator the screen box of the points is that of their lon/lat box's corners (see resize)
-    let [lo0, la0, lo1, la1] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const [lon, lat] of pts) { if (lon < lo0) lo0 = lon; if (lon > lo1) lo1 = lon; if (lat < la0) la0 = lat; if (lat > la1) la1 = lat; }
-    const xy = (lo1 - lo0 < 180 ? [[lo0, la0], [lo1, la1]] as P[] : pts).map((p) => this.projection(p) ?? [0, 0]);
-    const [x0, x1] = d3.extent(xy, (p) => p[0]) as [number, number];
-    const [y0, y1] = d3.extent(xy, (p) => p[1]) as [number, number];
-    const k = Math.min(8, (this.width - 160) / Math.max(1, x1 - x0), (this.height - 120) / Math.max(1, y1 - y0));
-    if (!(k > 1.5)) { d3.select(this.el).call(this.zoom.transform, d3.zoomIdentity); return; }
-    const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
-    d3.select(this.el).call(this.zoom.transform, d3.zoomIdentity.translate(this.width / 2 - k * cx, this.height / 2 - k * cy).scale(k));
+    const [x0, y1] = this.projection([lo0, la0]) ?? [0, 0], [x1, y0] = this.projection([lo1, la1]) ?? [0, 0];
+    // room for what is drawn beside a place: a zone's circle 34 px off with its figures, a shelter below left, names to the right
+    const pad = { left: 60, top: 50, right: 100, bottom: 60 };
+    const legend = this.el.querySelector<HTMLElement>('details.legend');
+    const lw = legend ? legend.offsetWidth + 8 : 0, lh = legend ? legend.offsetHeight + 8 : 0;
+    const fit = (p: typeof pad) => {
+      const k = Math.min(64, (this.width - p.left - p.right) / Math.max(1, x1 - x0), (this.height - p.top - p.bottom) / Math.max(1, y1 - y0));
+      const cx = (x0 + x1) / 2 + (p.right - p.left) / 2 / k, cy = (y0 + y1) / 2 + (p.bottom - p.top) / 2 / k;
+      return { k, t: d3.zoomIdentity.translate(this.width / 2 - k * cx, this.height / 2 - k * cy).scale(k) };
+    };
+    let best = fit(pad);
+    // the legend's button sits in the bottom right corner: where a place of the view (and what is drawn round it) would
+    // lie under it, the view keeps clear of its height at the bottom or of its width on the right, whichever loses less
+    const near = 40;
+    const under = (t: d3.ZoomTransform) => lw > 0 && pts.some((ll) => {
+      const [x, y] = t.apply(this.projection(ll) ?? [0, 0]);
+      return x > this.width - lw - near && y > this.height - lh - near;
+    });
+    if (under(best.t)) {
+      const a = fit({ ...pad, bottom: Math.max(pad.bottom, lh + near) }), b = fit({ ...pad, right: Math.max(pad.right, lw + near) });
+      best = a.k >= b.k ? a : b;
+    }
+    if (!(best.k > 1.1)) { d3.select(this.el).call(this.zoom.transform, d3.zoomIdentity); return; }
+    d3.select(this.el).call(this.zoom.transform, best.t);
   }
 
   /** lon/lat to screen, through the projection and the current zoom. */
@@ -352,6 +409,9 @@ export class MapView {
       items.push({ el: els[i], at, own: false, reserve: els[i].textContent ?? '', spots: AREA_SPOTS, rank: [0, TIERS.indexOf(d.a.tier as (typeof TIERS)[number]), -d.a.population, d.a.id] });
     });
     for (const u of this.run.data.scenario.units) { const b = model.basePlace.get(u.id); if (b) markers.push(around(this.xy(b.x, b.y), 7)); }
+    // the units resting at their base, each at its own spot round it: no label goes under them either
+    this.rest = this.restSpots();
+    for (const at of this.rest.values()) markers.push(around(at, UNIT_HALF));
     this.layer.zones.selectAll<SVGGElement, { z: { id: string; population: number }; i: number; p: { x: number; y: number } }>('g.zone').each((d, i, gs) => {
       const at = this.zoneXY(d.p, d.i);
       items.push({ el: gs[i].querySelector('text')!, at, own: true, reserve: `${d.z.population}↓ ${d.z.population}⌂`, spots: zoneSpots(zoneRadius(d.z.population)), rank: [1, 0, -d.z.population, d.z.id] });
@@ -387,7 +447,30 @@ export class MapView {
       it.el.setAttribute('text-anchor', s.anchor);
     });
     // a zone's or a shelter's figures lie under the incidents' layer (an area's name lies above it)
+    this.placedGen++;
     this.placed = { els: placedEls, labels: placedLabels, spots: placedSpots, index: new BoxIndex(placedBoxes), markers: new BoxIndex([...markers, ...fixed]), under };
+  }
+
+  /** where each unit is drawn while it is at its base (screen, for the current view): see restSpots */
+  private rest = new Map<string, P>();
+
+  /**
+   * Units at their base fan out round it, each at a spot of its own (by its order among the base's units in the
+   * scenario): the spots do not change with the time, so the labels are placed off them once per view.
+   */
+  private restSpots(): Map<string, P> {
+    const model = this.run.replay.model;
+    const out = new Map<string, P>(), count = new Map<string, number>();
+    for (const u of this.run.data.scenario.units) {
+      const b = model.basePlace.get(u.id);
+      if (!b) continue;
+      const k = `${b.x},${b.y}`, n = count.get(k) ?? 0;
+      count.set(k, n + 1);
+      const [x, y] = this.xy(b.x, b.y);
+      const a = n * 0.9, rad = n === 0 ? 0 : 9 + n * 1.6;
+      out.set(u.id, [x + Math.cos(a) * rad, y + Math.sin(a) * rad]);
+    }
+    return out;
   }
 
   render(t: number, world: World, overlay: { run: LoadedRun; world: World } | null = null): void {
@@ -553,12 +636,12 @@ export class MapView {
     // the people at risk placed so far (A's, then B's overlaid: B's keep off A's too)
     const taken = new BoxIndex();
     this.drawIncidents(this.layer.incidents, run, world, t, false, covers, taken);
-    this.drawUnits(this.layer.units, run, world, t, false, covers);
+    this.drawUnits(this.layer.units, run, world, t, false, covers, taken);
     if (overlay) {
       // B's markers sit a few pixels off A's so that where both agree, both still show
       this.layer.overlay.attr('transform', 'translate(5,5)');
       this.drawIncidents(this.layer.overlay, overlay.run, overlay.world, t, true, covers, taken);
-      this.drawUnits(this.layer.overlay, overlay.run, overlay.world, t, true, covers);
+      this.drawUnits(this.layer.overlay, overlay.run, overlay.world, t, true, covers, taken);
     } else if (this.markSets.has('ghost')) {
       const m = this.markSets.get('ghost')!;
       m.incidents.clear();
@@ -609,8 +692,10 @@ export class MapView {
       const box = (cls: string) => (ghost ? node.appendChild(svgEl('g', { class: cls })) : node);
       const incidents = new Marks(ghost ? box('ghost-incidents') : this.layer.incidents.node()!, () => {
         const g = svgEl('g', { class: ghost ? 'incident ghost' : 'incident' });
-        const parts = [svgEl('circle'), svgEl('text', { class: 'sev', y: 4, 'text-anchor': 'middle' }), svgEl('text', { class: 'people small' }), svgEl('title')];
-        g.append(...parts);
+        const parts = [svgEl('circle'), svgEl('text', { class: 'sev', y: 4, 'text-anchor': 'middle' }), svgEl('text', { class: 'people small' }), svgEl('title'),
+          svgEl('line', { class: 'leader', x2: 0, y2: 0, display: 'none' }), svgEl('path', { class: 'leader-foot', display: 'none' })];
+        // a marker moved off its place: a thin line from its true spot (a dot) to it, under its circle
+        g.append(parts[4], parts[5], ...parts.slice(0, 4));
         return { g, parts };
       }, 3);
       const units = new Marks(ghost ? box('ghost-units') : this.layer.units.node()!, () => {
@@ -636,6 +721,35 @@ export class MapView {
   /** the view (zoom, size, language) the bases and area names were last drawn for */
   private drawnView = '';
 
+  /** the open incidents as last drawn, by layer: their true spot, where their circle is drawn, and its radius */
+  private readonly drawnIncidents = new Map<string, Map<string, { ox: number; oy: number; sx: number; sy: number; r: number }>>();
+  /** counts the labels' placements (each view's): the symbols incidents keep off are those placed with it */
+  private placedGen = 0;
+  /** the incidents' fanned-out spots last laid out, by layer (A's, B's overlaid): kept while the view and the incidents stay the same */
+  private readonly fans = new Map<string, { key: string; at: [number, number][] }>();
+
+  /**
+   * Where each incident marker is drawn, for incidents in fan.ts's order: laid out again only when the view or
+   * the incidents shown (or their sizes) change, so playing on through a quiet stretch costs a string compare.
+   */
+  private fanned(ghost: boolean, all: readonly { id: string; sx: number; sy: number; r: number }[]): [number, number][] {
+    const p = this.placed;
+    let key = `${this.placedGen}`;
+    for (const d of all) key += `|${d.id}:${d.r}:${Math.round(d.sx * 4)},${Math.round(d.sy * 4)}`;
+    const was = this.fans.get(ghost ? 'ghost' : 'own');
+    if (was && was.key === key) return was.at;
+    // B's markers are drawn 5 px off A's: the symbols they keep off are where they lie under B's layer
+    const off = ghost ? 5 : 0;
+    const symbols = (b: Box): Box[] => {
+      if (!p) return [];
+      const q: Box = { x0: b.x0 + off, y0: b.y0 + off, x1: b.x1 + off, y1: b.y1 + off };
+      return p.markers.hits(q, 0).map((i) => { const m = p.markers.boxes[i]; return { x0: m.x0 - off, y0: m.y0 - off, x1: m.x1 - off, y1: m.y1 - off }; });
+    };
+    const at = fanOut(all.map((d) => ({ x: d.sx, y: d.sy, r: d.r })), symbols, FAN_GAP);
+    this.fans.set(ghost ? 'ghost' : 'own', { key, at });
+    return at;
+  }
+
   private drawIncidents(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, world: World, t: number, ghost: boolean, covers: Set<number>, taken: BoxIndex): void {
     const lang = this.lang();
     const S = STRINGS[lang];
@@ -653,36 +767,25 @@ export class MapView {
         }
       }
     }
-    // markers that would overlap are pushed apart a little (a few steps of collision), each staying near its place
-    const all = [...recent, ...open].map((d, i) => {
+    // oldest first: an incident keeps its spot while it is shown, unless an older one near it comes, goes or grows
+    const since = (id: string) => run.history.incidents.get(id)?.reported_t ?? Infinity;
+    const listed = [...recent, ...open].map((d) => ({ d, t0: since(d.id) }));
+    listed.sort((a, b) => a.t0 - b.t0 || (a.d.id < b.d.id ? -1 : a.d.id > b.d.id ? 1 : 0));
+    const all = listed.map(({ d }, i) => {
       const [sx, sy] = this.xy(d.x, d.y);
-      return { ...d, k: i, sx: sx + ((i % 3) - 1) * 0.01, sy: sy + ((i % 5) - 2) * 0.01, ox: sx, oy: sy, r: 8 + d.severity * 1.6 };
+      return { ...d, k: i, sx, sy, ox: sx, oy: sy, r: 7 + d.severity * 1.6 };
     });
-    if (all.length > 1 && all.length <= 300) {
-      for (let step = 0; step < 40; step++) {
-        let moved = false;
-        for (let i = 0; i < all.length; i++) {
-          for (let j = i + 1; j < all.length; j++) {
-            const a = all[i], b = all[j];
-            const dx = b.sx - a.sx, dy = b.sy - a.sy;
-            const need = a.r + b.r + 2;
-            if (dx >= need || dx <= -need || dy >= need || dy <= -need) continue;
-            const dist = Math.hypot(dx, dy);
-            if (dist >= need) continue;
-            const push = (need - dist) / 2 / Math.max(dist, 0.01);
-            a.sx -= dx * push; a.sy -= dy * push; b.sx += dx * push; b.sy += dy * push;
-            moved = true;
-          }
-        }
-        if (!moved) break;
-      }
+    // markers at (nearly) one place fan out so that none covers another or a place's symbol (see fan.ts)
+    if (all.length > 0 && all.length <= FAN_MAX) {
+      const at = this.fanned(ghost, all);
+      all.forEach((d, i) => { d.sx = at[i][0]; d.sy = at[i][1]; });
     }
     // the circles, and the people at risk placed so far (`taken`), for each incident's people to keep off others'
     // (where there are few enough incidents to push apart, above)
     // (made when the first incident with people at risk needs them: most seeks of a big run have none)
     const off = ghost ? 5 : 0;
     let circles: BoxIndex | null = null;
-    const clear = this.placed && all.length <= 300 ? (self: number) => {
+    const clear = this.placed && all.length <= FAN_MAX ? (self: number) => {
       circles ??= new BoxIndex(all.map((d) => { const r = 7 + d.severity * 1.6; return { x0: d.sx + off - r, y0: d.sy + off - r, x1: d.sx + off + r, y1: d.sy + off + r }; }));
       const c = circles;
       return (b: Box) => c.any(b, 0, self) || taken.any(b, 2);
@@ -704,6 +807,10 @@ export class MapView {
         }
       }
     }
+    // where each incident is drawn: its units on scene stand round that circle, not on its true spot (see drawUnits)
+    const drawn = new Map<string, { ox: number; oy: number; sx: number; sy: number; r: number }>();
+    for (const d of all) if (!d.resolved) drawn.set(d.id, d);
+    this.drawnIncidents.set(ghost ? 'ghost' : 'own', drawn);
     this.marks(layer, ghost).incidents.update(all, (d) => d.id, (m, d) => {
       const r = 7 + d.severity * 1.6;
       put(m, 0, -1, 'transform', `translate(${d.sx},${d.sy})`);
@@ -729,11 +836,19 @@ export class MapView {
         put(m, 14, 2, 'x', s.dx); put(m, 15, 2, 'y', s.dy); put(m, 17, 2, 'text-anchor', s.anchor === 'start' ? null : s.anchor);
       }
       text(m, 16, 2, people);
+      // the leader, from the true spot to the marker's centre (the circle covers its inner end)
+      const lx = d.ox - d.sx, ly = d.oy - d.sy, far = Math.hypot(lx, ly) >= d.r + LEADER_MIN;
+      put(m, 18, 4, 'display', far ? null : 'none');
+      put(m, 19, 5, 'display', far ? null : 'none');
+      if (far) {
+        const x = lx.toFixed(1), y = ly.toFixed(1);
+        put(m, 20, 4, 'x1', x); put(m, 21, 4, 'y1', y); put(m, 22, 5, 'd', `M${(lx - 2).toFixed(1)},${y}a2,2 0 1,0 4,0a2,2 0 1,0 -4,0`);
+      }
       m.tip = () => `${d.id}: ${kindName(d.kind)}; ${S.severity} ${d.severity}; ${S.phases[d.phase] ?? d.phase}; ${d.people} ${S.atRisk}`;
     });
   }
 
-  private drawUnits(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, world: World, t: number, ghost: boolean, covers: Set<number>): void {
+  private drawUnits(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, world: World, t: number, ghost: boolean, covers: Set<number>, taken: BoxIndex): void {
     const lang = this.lang();
     const S = STRINGS[lang];
     const model = run.replay.model;
@@ -741,10 +856,50 @@ export class MapView {
       const [x, y] = unitPosition(model, u, t);
       return { id, state: String(u.m.value), incident: u.incident, x, y };
     });
-    // units sharing a spot fan out around it so each stays visible
+    // a unit at its base takes its own spot round it (see restSpots; ghost: B's run has its own units);
+    // units sharing another spot fan out around it so each stays visible
+    // units on scene at an incident stand round its circle (where it is drawn: fanned out, it may be off its
+    // spot), on its rim from the top, clockwise, so that none hides the incident's number
     const spots = new Map<string, number>();
+    const rest = ghost ? null : this.rest;
+    const incidents = this.drawnIncidents.get(ghost ? 'ghost' : 'own');
+    const onRim = new Map<string, number[]>();
+    const p = this.placed;
+    const rims = new BoxIndex();
+    // the incidents' circles, made when the first unit on scene needs them
+    let circleIds: string[] = [], circles: BoxIndex | null = null;
+    const circlesNow = () => {
+      if (!circles) {
+        circleIds = incidents ? [...incidents.keys()] : [];
+        circles = new BoxIndex(incidents ? [...incidents.values()].map((c) => ({ x0: c.sx - c.r, y0: c.sy - c.r, x1: c.sx + c.r, y1: c.sy + c.r })) : []);
+      }
+      return circles;
+    };
     const placed = list.map((d) => {
+      const home = model.basePlace.get(d.id), at = rest?.get(d.id);
+      if (home && at && Math.abs(home.x - d.x) < 1e-6 && Math.abs(home.y - d.y) < 1e-6) return { ...d, sx: at[0], sy: at[1] };
       const [sx, sy] = this.xy(d.x, d.y);
+      const inc = d.state === 'on_scene' && d.incident ? incidents?.get(d.incident) : undefined;
+      if (inc && Math.abs(inc.ox - sx) < 0.5 && Math.abs(inc.oy - sy) < 0.5) {
+        // the first spot on the rim clear of a place's symbol, of other incidents and of the units put on rims before
+        const used = onRim.get(d.incident!) ?? [];
+        onRim.set(d.incident!, used);
+        const rad = inc.r + 5, step = Math.min(Math.PI / 4, 14 / rad);
+        let pick = -1;
+        for (let k = 0, free = -1; k < Math.round((Math.PI * 2) / step) && pick < 0; k++) {
+          if (used.includes(k)) continue;
+          if (free < 0) free = k;
+          const a = -Math.PI / 2 + k * step, x = inc.sx + Math.cos(a) * rad, y = inc.sy + Math.sin(a) * rad;
+          const b: Box = { x0: x - UNIT_HALF + 1, y0: y - UNIT_HALF + 1, x1: x + UNIT_HALF - 1, y1: y + UNIT_HALF - 1 };
+          if (!(p?.markers.any(b)) && !(p?.index.any(b)) && !taken.any(b) && !rims.any(b) && !circlesNow().hits(b).some((i) => circleIds[i] !== d.incident)) pick = k;
+          else if (k === Math.round((Math.PI * 2) / step) - 1) pick = free;
+        }
+        if (pick < 0) pick = used.length;
+        used.push(pick);
+        const a = -Math.PI / 2 + pick * step, x = inc.sx + Math.cos(a) * rad, y = inc.sy + Math.sin(a) * rad;
+        rims.add({ x0: x - UNIT_HALF, y0: y - UNIT_HALF, x1: x + UNIT_HALF, y1: y + UNIT_HALF });
+        return { ...d, sx: x, sy: y };
+      }
       const k = `${Math.round(sx / 4)},${Math.round(sy / 4)}`;
       const n = spots.get(k) ?? 0;
       spots.set(k, n + 1);
@@ -753,7 +908,6 @@ export class MapView {
     });
     // a unit on the move hides the placed labels it passes over (until it has passed): a label half under a marker
     // reads no better than one under another label; units standing still sit by their places, which labels keep off
-    const p = this.placed;
     if (p) {
       const off = ghost ? 5 : 0;
       for (const d of placed) {
@@ -784,8 +938,22 @@ const AREA_SPOTS: readonly Spot[] = [
   { dx: 10, dy: -9, anchor: 'start' }, { dx: 11, dy: 4, anchor: 'start' }, { dx: -10, dy: -9, anchor: 'end' }, { dx: -11, dy: 4, anchor: 'end' },
   { dx: 10, dy: 17, anchor: 'start' }, { dx: -10, dy: 17, anchor: 'end' }, { dx: 0, dy: -12, anchor: 'middle' }, { dx: 0, dy: 22, anchor: 'middle' },
 ];
+/** above this many incident markers in one layer, they are drawn where they are (laying out thousands would cost a seek's frame) */
+const FAN_MAX = 400;
+/** room between two fanned-out incident markers' circles: their outlines (up to 2.5 px wide) do not touch */
+const FAN_GAP = 3;
+/** a marker drawn this far (px) or more off its place is tied to it by a leader line */
+const LEADER_MIN = 3;
+
 /** half the width of a unit's diamond on screen (a 10 px square turned 45°, and its outline) */
 const UNIT_HALF = 8;
+
+/** The lon/lat box of points: [west, south, east, north]. */
+function lonLatBox(pts: readonly P[]): [number, number, number, number] {
+  let [lo0, la0, lo1, la1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [lon, lat] of pts) { if (lon < lo0) lo0 = lon; if (lon > lo1) lo1 = lon; if (lat < la0) la0 = lat; if (lat > la1) la1 = lat; }
+  return [lo0, la0, lo1, la1];
+}
 
 function overlap(a: Box, b: Box): boolean {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;

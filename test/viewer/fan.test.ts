@@ -1,0 +1,58 @@
+/**
+ * The incident markers' fan-out (viewer/src/fan.ts) on discs and boxes alone:
+ * markers at one place end up with no two overlapping and none on a symbol,
+ * each as near its place as it can, and the same input always gives the same
+ * spots (markers do not jump from one seek to the next).
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { fanOut, type Disc } from '../../viewer/src/fan.js';
+import type { Box } from '../../viewer/src/labels.js';
+
+const GAP = 3;
+const near = (boxes: Box[]) => (b: Box) => boxes.filter((m) => m.x0 < b.x1 && b.x0 < m.x1 && m.y0 < b.y1 && b.y0 < m.y1);
+
+function overlaps(discs: readonly Disc[], at: [number, number][], boxes: Box[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < at.length; i++) {
+    for (let j = i + 1; j < at.length; j++) {
+      if (Math.hypot(at[i][0] - at[j][0], at[i][1] - at[j][1]) < discs[i].r + discs[j].r + GAP - 1e-3) out.push(`${i} × ${j}`);
+    }
+    for (const b of boxes) {
+      const x = Math.max(b.x0, Math.min(at[i][0], b.x1)), y = Math.max(b.y0, Math.min(at[i][1], b.y1));
+      if (Math.hypot(at[i][0] - x, at[i][1] - y) < discs[i].r + GAP / 2 - 1e-3) out.push(`${i} on box`);
+    }
+  }
+  return out;
+}
+
+describe('fanOut', () => {
+  it('leaves a marker alone on its place, and moves the next one at that place just clear of it', () => {
+    const discs = [{ x: 100, y: 100, r: 10 }, { x: 100, y: 100, r: 12 }];
+    const at = fanOut(discs, () => [], GAP);
+    expect(at[0]).toEqual([100, 100]);
+    expect(Math.hypot(at[1][0] - 100, at[1][1] - 100)).toBeCloseTo(10 + 12 + GAP, 1);
+  });
+
+  it('moves a marker off a shelter or base symbol at its place', () => {
+    const box: Box = { x0: 92, y0: 92, x1: 108, y1: 106 };
+    const at = fanOut([{ x: 100, y: 100, r: 9 }], near([box]), GAP);
+    expect(overlaps([{ x: 100, y: 100, r: 9 }], at, [box])).toEqual([]);
+    expect(Math.hypot(at[0][0] - 100, at[0][1] - 100)).toBeLessThan(30);
+  });
+
+  it('markers piled at a few places, among symbols: no two overlap, none is on a symbol, the same input gives the same spots', () => {
+    const disc = fc.record({ x: fc.integer({ min: 0, max: 3 }), y: fc.integer({ min: 0, max: 3 }), jx: fc.integer({ min: -3, max: 3 }), jy: fc.integer({ min: -3, max: 3 }), sev: fc.integer({ min: 1, max: 5 }) });
+    fc.assert(fc.property(fc.array(disc, { minLength: 1, maxLength: 12 }), fc.array(fc.record({ x: fc.integer({ min: 0, max: 3 }), y: fc.integer({ min: 0, max: 3 }) }), { maxLength: 3 }), (ds, ss) => {
+      // places 60 px apart, markers a few px off them; symbols 16 px wide below left of a place
+      const discs = ds.map((d) => ({ x: 200 + d.x * 60 + d.jx, y: 200 + d.y * 60 + d.jy, r: 7 + d.sev * 1.6 }));
+      const boxes = ss.map((s) => ({ x0: 200 + s.x * 60 - 22, y0: 200 + s.y * 60 + 6, x1: 200 + s.x * 60 - 6, y1: 200 + s.y * 60 + 20 }));
+      const at = fanOut(discs, near(boxes), GAP);
+      expect(overlaps(discs, at, boxes)).toEqual([]);
+      expect(fanOut(discs, near(boxes), GAP)).toEqual(at);
+      // an older marker does not move for a newer one: the first k are laid out as they were without the rest
+      const k = Math.ceil(discs.length / 2);
+      expect(fanOut(discs.slice(0, k), near(boxes), GAP)).toEqual(at.slice(0, k));
+    }), { numRuns: 200 });
+  });
+});
