@@ -75,3 +75,18 @@ export async function viewerSession(files: string[], beforeOpen?: (page: Page) =
   await openViewer(page, server.url);
   return { browser, server, page, close: async () => { await browser.close(); await server.stop(); } };
 }
+
+/**
+ * Seek to each time in turn (each until its frame is drawn) and run `look`
+ * (the source of a function that reads the page) at each: in one round trip.
+ */
+export function lookAtEach<T>(page: Page, times: number[], look: string): Promise<T[]> {
+  return page.evaluate(`(async () => {
+    const v = window.drillViewer, out = [];
+    for (const t of ${JSON.stringify(times)}) { await v.paintedSeek(t); out.push((${look})()); }
+    return out;
+  })()`) as Promise<T[]>;
+}
+
+/** n + 1 times spread over a run, T0 and its end included. */
+export const spread = (until: number, n: number): number[] => Array.from({ length: n + 1 }, (_, k) => Math.round((until * k) / n));

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
-import { ARTIFACTS, launch, openRun, openViewer, serve, type Served } from './browser.js';
+import { ARTIFACTS, launch, lookAtEach, openRun, openViewer, serve, spread, type Served } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-crowding-');
 /** a hotel fire whose casualty groups pile up by the shelter; a flash flood; a typhoon over four wards of one city */
@@ -60,16 +60,7 @@ const LOOK = `() => {
 
 const look = (page: Page) => page.evaluate(`(${LOOK})()`) as Promise<Look>;
 
-/** Seek to each time in turn (each until its frame is drawn) and look at the map at each, in one round trip. */
-function lookAt(page: Page, times: number[]): Promise<Look[]> {
-  return page.evaluate(`(async () => {
-    const v = window.drillViewer, out = [];
-    for (const t of ${JSON.stringify(times)}) { await v.paintedSeek(t); out.push((${LOOK})()); }
-    return out;
-  })()`) as Promise<Look[]>;
-}
-
-const spread = (until: number, n: number) => Array.from({ length: n + 1 }, (_, k) => Math.round((until * k) / n));
+const lookAt = (page: Page, times: number[]) => lookAtEach<Look>(page, times, LOOK);
 
 /** Two discs that share more than half a pixel (their outlines may touch). */
 function discsOverlap(a: Disc, b: Disc): boolean {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
-import { ARTIFACTS, launch, openViewer, serve, type Served } from './browser.js';
+import { ARTIFACTS, launch, lookAtEach, openViewer, serve, spread, type Served } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-moving-');
 /** a typhoon whose eye crosses the coast's labels; a flash flood whose incidents crowd round Mường Xén and Tà Cạ */
@@ -45,17 +45,7 @@ type Look = { placed: Shown[]; hidden: string[]; moving: Shown[]; circles: Shown
 
 const look = (page: Page) => page.evaluate(`(${LOOK})()`) as Promise<Look>;
 
-/** Seek to each of these times in turn (each until its frame is drawn) and look at the map at each: in one round trip. */
-function lookAt(page: Page, times: number[]): Promise<Look[]> {
-  return page.evaluate(`(async () => {
-    const v = window.drillViewer, out = [];
-    for (const t of ${JSON.stringify(times)}) { await v.paintedSeek(t); out.push((${LOOK})()); }
-    return out;
-  })()`) as Promise<Look[]>;
-}
-
-/** n + 1 times spread over the run, T0 and its end included. */
-const spread = (until: number, n: number) => Array.from({ length: n + 1 }, (_, k) => Math.round((until * k) / n));
+const lookAt = (page: Page, times: number[]) => lookAtEach<Look>(page, times, LOOK);
 
 /** Two boxes that share more than a pixel each way (a halo's touch is not a cover). */
 function over(a: Shown, b: { left: number; top: number; right: number; bottom: number }): boolean {
