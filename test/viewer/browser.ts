@@ -90,3 +90,11 @@ export function lookAtEach<T>(page: Page, times: number[], look: string): Promis
 
 /** n + 1 times spread over a run, T0 and its end included. */
 export const spread = (until: number, n: number): number[] => Array.from({ length: n + 1 }, (_, k) => Math.round((until * k) / n));
+
+/** A new 1440 x 900 page on the viewer served by `server`, showing its run number i (as served) in this language; `hash` adds to the address (`&t=7200`). */
+export async function openServedRun(browser: Browser, server: Served, i: number, lang: 'en' | 'vi', hash = ''): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await openViewer(page, `${server.url}#run=${i}&lang=${lang}${hash}`);
+  await page.waitForFunction((n) => (window as any).drillViewer.app.a?.served === n, i);
+  return page;
+}

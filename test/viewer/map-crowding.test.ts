@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
-import { ARTIFACTS, launch, lookAtEach, openRun, openViewer, serve, spread, type Served } from './browser.js';
+import { ARTIFACTS, launch, lookAtEach, openRun, openServedRun, serve, spread, type Served } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-crowding-');
 /** a hotel fire whose casualty groups pile up by the shelter; a flash flood; a typhoon over four wards of one city */
@@ -91,12 +91,7 @@ function crowding(l: Look): string[] {
   return out;
 }
 
-async function open(i: number, lang: 'en' | 'vi', hash = ''): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await openViewer(page, `${server.url}#run=${i}&lang=${lang}${hash}`);
-  await page.waitForFunction((n) => (window as any).drillViewer.app.a?.served === n, i);
-  return page;
-}
+const open = (i: number, lang: 'en' | 'vi', hash = '') => openServedRun(browser, server, i, lang, hash);
 
 beforeAll(async () => {
   const files = RUNS.map((s) => join(dir, `${s}.json`));

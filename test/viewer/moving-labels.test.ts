@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
-import { ARTIFACTS, launch, lookAtEach, openViewer, serve, spread, type Served } from './browser.js';
+import { ARTIFACTS, launch, lookAtEach, openServedRun, serve, spread, type Served } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-moving-');
 /** a typhoon whose eye crosses the coast's labels; a flash flood whose incidents crowd round Mường Xén and Tà Cạ */
@@ -61,12 +61,7 @@ function crossesMiddle(c: Shown, t: Shown): boolean {
   return cx - half < t.right - 2 && cx + half > t.left + 2;
 }
 
-async function open(i: number, lang: 'en' | 'vi', hash = ''): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await openViewer(page, `${server.url}#run=${i}&lang=${lang}${hash}`);
-  await page.waitForFunction((n) => (window as any).drillViewer.app.a?.served === n, i);
-  return page;
-}
+const open = (i: number, lang: 'en' | 'vi', hash = '') => openServedRun(browser, server, i, lang, hash);
 
 beforeAll(async () => {
   const files = RUNS.map((r) => join(dir, `${r.scenario}-${r.seed}.json`));
