@@ -222,6 +222,8 @@ export function indentationSlips(text: string): IndentSlip[] {
     const before = stack.map((l) => ({ ...l }));
     const closed: Level[] = [];
     while (stack.length && top().col > n) closed.push(stack.pop()!);
+    // a list at its key's own column (`a:`, then `- x` under it at a's column) ends at the next key there: a's sibling
+    if (!c.dash && stack.length >= 2 && top().kind === 'seq' && top().col === n && stack[stack.length - 2].kind === 'key' && stack[stack.length - 2].col === n) stack.pop();
     const deeper = closed[closed.length - 1];
     const here = top();
     if (!here) { enter(c, n); prev = c; continue; }

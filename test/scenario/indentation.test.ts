@@ -102,6 +102,11 @@ describe('the reading of indentation', () => {
     for (const f of files) expect(indentationSlips(readFileSync(f, 'utf8')), f).toEqual([]);
   });
 
+  it('a list at its key\'s own column ends at the next key there, however many keys follow (fast-check found it: the item\'s key was taken to be out of line)', () => {
+    expect(indentationSlips('root:\n  a:\n  - d: 0\n  b: x\n  c: y\n')).toEqual([]);
+    expect(indentationSlips(stringify({ root: { '': [{ '': 0 }], ' ': '', ':': [] } }, { indent: 2, indentSeq: false }))).toEqual([]);
+  });
+
   it('finds no slip in any YAML the yaml library writes, at any indentation (property)', () => {
     fc.assert(fc.property(fc.jsonValue({ maxDepth: 6 }), fc.integer({ min: 2, max: 4 }), fc.boolean(), (v, indent, indentSeq) => {
       expect(indentationSlips(stringify({ root: v, list: [v, { k: v }] }, { indent, indentSeq }))).toEqual([]);
