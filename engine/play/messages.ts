@@ -365,6 +365,11 @@ const en = {
   "resume.diverged": "the log does not re-simulate (event #{index} differs): another engine version, or an edited file",
   "cli.saved": "Session saved to {file} at {t}. Continue with: drill play --resume {file}",
   "cli.written": "Run log written to {file} (finished: {events} events, hash {hash}).",
+  "cli.decisions-written": "Decisions written to {file} ({count}): {command} replays this session.",
+  "cli.decisions-written-partial": "Decisions written to {file} ({count}, up to {t}; after that, drill run lets doctrine play {roles} too).",
+  "cli.decisions-written-joined": "Decisions written to {file} ({count}). This session took {roles} over from doctrine part-way (a fork), which a decisions file cannot say: drill run plays those roles by the file from T+00:00.",
+  "cli.decisions-count": "{n} decisions",
+  "cli.decisions-count-1": "1 decision",
   "cli.not-saved": "Not saved: {reason}",
   "cli.not-kept": "The session's last changes were not saved (no --out, and no save after them).",
   "cli.unsaved": "Some decisions are not saved. Type save <file>, or quit again to leave without saving.",
@@ -381,7 +386,7 @@ const en = {
   "cli.see-help": "(drill play --help lists the options)",
   "cli.ctrl-c": "(type quit to leave; Ctrl-C again leaves at once)",
   "cli.resume-roles": "--role and --seed cannot change on resume: they are part of the run (roles {roles}, seed {seed}); --role may name one of those roles, to sit at it first",
-  "cli.usage": "drill play <scenario> [--seed N] [--role R ...] [--controller] [--lang vi|en] [--out run.json]\ndrill play --resume run.json [--role R] [--controller] [--lang vi|en] [--out run.json]\n\n  --role R       a role played at this terminal (repeat for several); doctrine plays the others\n  --controller   the controller (directing staff) sits here too: pause, hold/release, inject, jump\n  --seed N       master seed (default: the scenario's seed, else 1)\n  --lang vi|en   language of everything the program writes (default: vi if LANG starts with vi, else en)\n  --out F        write the run log here on quit (finished, or a session to resume)\n  --resume F     continue a session saved with save (or any run log)\n\nCommands are read from the terminal (help, Tab completion) or, when stdin is not a terminal, one per line;\nthen the exit status is 1 if any line was refused or not understood.",
+  "cli.usage": "drill play <scenario> [--seed N] [--role R ...] [--controller] [--lang vi|en] [--out run.json] [--decisions-out F]\ndrill play --resume run.json [--role R] [--controller] [--lang vi|en] [--out run.json] [--decisions-out F]\n\n  --role R       a role played at this terminal (repeat for several); doctrine plays the others\n  --controller   the controller (directing staff) sits here too: pause, hold/release, inject, jump\n  --seed N       master seed (default: the scenario's seed, else 1)\n  --lang vi|en   language of everything the program writes (default: vi if LANG starts with vi, else en)\n  --out F        write the run log here on quit (finished, or a session to resume)\n  --decisions-out F\n                 write the session's decisions here on quit, as a decisions file (drill run --decisions replays it)\n  --resume F     continue a session saved with save (or any run log)\n\nCommands are read from the terminal (help, Tab completion) or, when stdin is not a terminal, one per line;\nthen the exit status is 1 if any line was refused or not understood.",
 } as const;
 
 export type MsgKey = keyof typeof en;
@@ -744,6 +749,11 @@ const vi: Record<MsgKey, string> = {
   "resume.diverged": "nhật ký không mô phỏng lại được (sự kiện #{index} khác): phiên bản engine khác, hoặc tệp đã bị sửa",
   "cli.saved": "Đã lưu phiên vào {file} lúc {t}. Chơi tiếp: drill play --resume {file}",
   "cli.written": "Đã ghi nhật ký chạy vào {file} (hoàn tất: {events} sự kiện, mã băm {hash}).",
+  "cli.decisions-written": "Đã ghi các quyết định vào {file} ({count}): {command} chạy lại phiên này.",
+  "cli.decisions-written-partial": "Đã ghi các quyết định vào {file} ({count}, đến {t}; sau đó drill run để máy đóng cả {roles} theo quy trình).",
+  "cli.decisions-written-joined": "Đã ghi các quyết định vào {file} ({count}). Phiên này nhận vai {roles} từ máy giữa chừng (một nhánh rẽ), điều mà tệp quyết định không ghi được: drill run đóng các vai đó theo tệp ngay từ T+00:00.",
+  "cli.decisions-count": "{n} quyết định",
+  "cli.decisions-count-1": "1 quyết định",
   "cli.not-saved": "Chưa lưu: {reason}",
   "cli.not-kept": "Những thay đổi cuối của phiên chưa được lưu (không có --out, và không save sau đó).",
   "cli.unsaved": "Có quyết định chưa được lưu. Gõ save <tệp>, hoặc quit lần nữa để thoát mà không lưu.",
@@ -760,7 +770,7 @@ const vi: Record<MsgKey, string> = {
   "cli.see-help": "(drill play --help liệt kê các tùy chọn)",
   "cli.ctrl-c": "(gõ quit để thoát; nhấn Ctrl-C lần nữa để thoát ngay)",
   "cli.resume-roles": "không đổi được --role và --seed khi chơi tiếp: chúng là một phần của cuộc chạy (vai {roles}, hạt giống {seed}); --role có thể chọn một trong các vai đó để ngồi vào trước",
-  "cli.usage": "drill play <kịch-bản> [--seed N] [--role R ...] [--controller] [--lang vi|en] [--out run.json]\ndrill play --resume run.json [--role R] [--controller] [--lang vi|en] [--out run.json]\n\n  --role R       một vai được đóng tại máy này (lặp lại nếu nhiều vai); máy đóng các vai còn lại theo quy trình\n  --controller   ban đạo diễn cũng ngồi tại đây: pause, hold/release, inject, jump\n  --seed N       hạt giống ngẫu nhiên (mặc định: seed của kịch bản, nếu không có thì 1)\n  --lang vi|en   ngôn ngữ của mọi thông báo (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không thì en)\n  --out F        ghi nhật ký chạy vào đây khi thoát (hoàn tất, hoặc một phiên để chơi tiếp)\n  --resume F     chơi tiếp một phiên đã lưu bằng save (hoặc bất kỳ nhật ký chạy nào)\n\nLệnh được đọc từ bàn phím (help, phím Tab để gợi ý) hoặc, khi stdin không phải terminal, mỗi dòng một lệnh;\nkhi đó mã thoát là 1 nếu có dòng bị từ chối hoặc không hiểu.",
+  "cli.usage": "drill play <kịch-bản> [--seed N] [--role R ...] [--controller] [--lang vi|en] [--out run.json] [--decisions-out F]\ndrill play --resume run.json [--role R] [--controller] [--lang vi|en] [--out run.json] [--decisions-out F]\n\n  --role R       một vai được đóng tại máy này (lặp lại nếu nhiều vai); máy đóng các vai còn lại theo quy trình\n  --controller   ban đạo diễn cũng ngồi tại đây: pause, hold/release, inject, jump\n  --seed N       hạt giống ngẫu nhiên (mặc định: seed của kịch bản, nếu không có thì 1)\n  --lang vi|en   ngôn ngữ của mọi thông báo (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không thì en)\n  --out F        ghi nhật ký chạy vào đây khi thoát (hoàn tất, hoặc một phiên để chơi tiếp)\n  --decisions-out F\n                 ghi các quyết định của phiên vào đây khi thoát, thành tệp quyết định (drill run --decisions chạy lại được)\n  --resume F     chơi tiếp một phiên đã lưu bằng save (hoặc bất kỳ nhật ký chạy nào)\n\nLệnh được đọc từ bàn phím (help, phím Tab để gợi ý) hoặc, khi stdin không phải terminal, mỗi dòng một lệnh;\nkhi đó mã thoát là 1 nếu có dòng bị từ chối hoặc không hiểu.",
 };
 
 export const CATALOGUES: Record<Lang, Record<MsgKey, string>> = { en, vi };

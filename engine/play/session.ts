@@ -23,7 +23,7 @@ import { parseScenario } from '../scenario/parse.js';
 import { Command, Inject, type Scenario } from '../scenario/schema.js';
 import type { Lang } from '../scenario/text.js';
 import { CONTROLLER } from '../sim/commands.js';
-import { AnswerCommand, ControllerCommand, type AnyCommand, type Decision } from '../sim/decisions.js';
+import { AnswerCommand, ControllerCommand, serializeDecisions, type AnyCommand, type Decision } from '../sim/decisions.js';
 import * as Incidents from '../sim/incidents.js';
 import { Model } from '../sim/model.js';
 import { createSim, decisionFromRecord, runLogOf, sessionLogOf, type RunLog } from '../sim/run.js';
@@ -127,6 +127,28 @@ export class PlaySession {
   /** SHA-256 of the world state: what a refused command must leave unchanged. */
   worldHash(): string {
     return sha256Hex(JSON.stringify(this.sim.world));
+  }
+
+  /**
+   * The decisions people took here (the trainees' and the controller's, orders not yet carried out included), as a
+   * decisions file: `drill run --decisions` on it, with `replayOptions()`, gives this session's run log. Doctrine's
+   * decisions and the defaults at deadlines are not in it: the engine takes them again, the same way.
+   */
+  decisionsFile(): { text: string; count: number } {
+    const people = this.decisions.filter((d) => d.author === 'trainee' || d.author === 'controller');
+    return { text: serializeDecisions({ scenario: this.scenario.id, players: [...this.opts.players], decisions: [...people] }), count: people.length };
+  }
+
+  /**
+   * What `drill run` needs besides the decisions file to give this session's run log: the seed and the end when
+   * they are not the scenario's own. `joined`: roles the session took over from doctrine part-way (a resumed fork),
+   * which a decisions file cannot say.
+   */
+  replayOptions(): { args: string[]; joined: boolean } {
+    const args: string[] = [];
+    if (this.opts.seed !== (this.scenario.seed ?? 1)) args.push('--seed', String(this.opts.seed));
+    if (this.sim.opts.until !== this.scenario.horizon) args.push('--until', clock(this.sim.opts.until));
+    return { args, joined: this.opts.joined !== undefined && Object.keys(this.opts.joined).length > 0 };
   }
 
   /** The run log as it stands: the finished run's, or a session log stopped at `t` (see docs/run-log.md). */
