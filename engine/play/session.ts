@@ -306,7 +306,10 @@ export class PlaySession {
     const shown = ids.length > MAX_CHOICES ? [...ids.slice(0, MAX_CHOICES), this.say('choices.more', { n: ids.length - MAX_CHOICES })] : ids;
     // no options because nothing waits: say that nothing waits
     const label = kind === 'unit' ? (verb === 'recall' ? 'choices.unit-recall' : this.seat === CONTROLLER ? 'choices.unit-all' : 'choices.unit')
-      : kind === 'option' && ids.length === 0 ? 'choices.inject' : `choices.${kind}`;
+      : kind === 'option' && ids.length === 0 ? 'choices.inject'
+      : kind === 'road' && verb === 'open_road' ? 'choices.road-closed'
+      : kind === 'area' && verb === 'sea_ban' ? 'choices.area-coast'
+      : `choices.${kind}`;
     return `  ${this.say(label as MsgKey)}: ${shown.length ? shown.join(', ') : this.say('choices.none')}\n`;
   }
 
@@ -345,7 +348,9 @@ export class PlaySession {
       const verb = VERBS.find((v) => v.words[0] === topic.toLowerCase() || v.id === topic.toLowerCase() || v.words.join(' ') === topic.toLowerCase());
       if (!verb) return this.say('help.unknown', { topic }) + '\n';
       const matching = VERBS.filter((v) => v.words[0] === verb.words[0]);
-      return matching.map((v) => `${usage(v, name)}\n  ${this.say(`help.${v.id}` as MsgKey)}`).join('\n') + '\n';
+      // and what its ids can be now, for someone who does not know Tab (or reads from a pipe)
+      const now = (v: Verb) => this.allowed(v) ? [...new Set(v.args.map((a) => this.choices(a.kind, v.id)))].join('') : '';
+      return matching.map((v) => `${usage(v, name)}\n  ${this.say(`help.${v.id}` as MsgKey)}\n${now(v)}`).join('');
     }
     const rows = allowed.map((v) => [usage(v, name), this.say(`help.${v.id}` as MsgKey)] as const);
     const width = Math.min(44, Math.max(...rows.map(([u]) => u.length)) + 2);

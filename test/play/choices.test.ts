@@ -63,4 +63,22 @@ describe('what the trainee can type now, when a line misses or misnames an id', 
     // a near spelling is enough on its own
     expect(s.handle('evacuate ta-ca-riversid').text).toBe("refused: there is no evacuation zone 'ta-ca-riversid' (did you mean 'ta-ca-riverside'?). Nothing was changed.\n");
   });
+
+  it('help <command> lists, under the command, the ids that fit its arguments now', () => {
+    const s = session(kySon, 'tc-chair');
+    s.handle('evacuate ta-ca-riverside');
+    s.handle('advance T+03:30');
+    expect(s.handle('help dispatch').text).toBe([
+      'dispatch <unit> [to] <incident>',
+      '  send one of your units to an incident',
+      '  your units: tc-militia, tc-shock-team, tc-health',
+      '  open incidents you can see: ta-ca-houses',
+      '',
+    ].join('\n'));
+    expect(s.handle('help declare').text).toContain('\n  levels you may declare: 0, 1\n  areas you may name: ta-ca\n');
+    // each list says what it lists: roads to reopen are the closed or cut ones; a sea ban needs a coast
+    expect(s.handle('help open').text).toContain('open road <road>\n  reopen a road\n  roads closed or cut: ql7-hk-tc\n');
+    expect(s.handle('help sea').text).toContain('\n  coastal areas you may name: none now\n');
+    expect(s.handle('help answer').text.match(/decisions waiting for you/g)).toHaveLength(1);
+  });
 });
