@@ -19,7 +19,10 @@ export type ParseResult =
 
 export function parseScenario(text: string, file = '<scenario>'): ParseResult {
   const r = loadYaml(text, file, Scenario, checkScenario);
-  return r.ok ? { ok: true, scenario: r.value, warnings: r.warnings } : { ok: false, issues: r.raw === undefined ? r.issues : withClockReadings(r.issues, r.raw) };
+  if (r.ok) return { ok: true, scenario: r.value, warnings: r.warnings };
+  const doc = r.raw as { start?: unknown; horizon?: unknown } | undefined;
+  const horizon = typeof doc?.horizon === 'string' ? parseDuration(doc.horizon) : null;
+  return { ok: false, issues: typeof doc?.start === 'string' && horizon?.ok ? withClockReadings(r.issues, doc.start, horizon.seconds) : r.issues };
 }
 
 /** `20h20`, `20:20`, `8h`, `20 giờ 20`: a time of day as people write it (Vietnamese `20h20` is the clock, not a length). */
@@ -28,18 +31,14 @@ const CLOCK_WRITTEN = /^(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})?\s*(?:phút|p)?$/i;
 /**
  * A time refused at `at:` that reads as a time of day (`20h20`): its hint gives the time since T0 to write for
  * that clock time as well, from the scenario's start (`T+00:20` when the drill starts at 20:00), since the
- * planner most likely meant the clock. Issues are left as they are when the start or horizon do not read.
+ * planner most likely meant the clock. (Used for decisions files too, with their scenario's start.)
  */
-function withClockReadings(issues: ScenarioIssue[], raw: unknown): ScenarioIssue[] {
-  const doc = raw as { start?: unknown; horizon?: unknown };
-  const horizon = typeof doc.horizon === 'string' ? parseDuration(doc.horizon) : null;
-  if (typeof doc.start !== 'string' || !horizon?.ok) return issues;
-  const start = doc.start;
+export function withClockReadings(issues: ScenarioIssue[], start: string, horizon_s: number): ScenarioIssue[] {
   return issues.map((i) => {
     const written = i.code === 'time' ? /^'(.+)' is not a time$/.exec(i.message)?.[1] : undefined;
     const m = written === undefined ? null : CLOCK_WRITTEN.exec(written.trim());
     if (!m || Number(m[1]) > 23 || Number(m[2] ?? 0) > 59) return i;
-    const advice = clockAdvice(Number(m[1]) * 3600 + Number(m[2] ?? 0) * 60, start, horizon.seconds);
+    const advice = clockAdvice(Number(m[1]) * 3600 + Number(m[2] ?? 0) * 60, start, horizon_s);
     return advice ? { ...i, hint: `${i.hint ? `${i.hint}; ` : ''}${advice}` } : i;
   });
 }
