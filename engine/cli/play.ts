@@ -38,6 +38,7 @@ const PLAY_OPTIONS: Options = {
   controller: { type: 'boolean' },
   lang: { type: 'string' },
   out: { type: 'string', short: 'o' },
+  'decisions-out': { type: 'string' },
   resume: { type: 'string' },
 };
 
@@ -86,6 +87,8 @@ async function play(argv: string[], lang: Lang): Promise<number> {
   let controller = Boolean(values.controller) || roles.includes(CONTROLLER);
   const players = [...new Set(roles.filter((r) => r !== CONTROLLER))];
   let session: PlaySession;
+  // how `drill run` names the scenario when the session's decisions are replayed (a resumed log has it inside)
+  let scenarioArg = '<scenario>';
   if (values.resume !== undefined) {
     const file = String(values.resume);
     if (positionals.length) throw new PlayUsage('cli.both');
@@ -102,6 +105,7 @@ async function play(argv: string[], lang: Lang): Promise<number> {
   } else {
     if (positionals.length === 0) throw new PlayUsage('cli.no-scenario');
     const scenario = loadScenario(positionals[0]);
+    scenarioArg = positionals[0];
     const known = PlaySession.roleIds(scenario);
     for (const r of players) {
       if (!known.includes(r)) {
@@ -118,6 +122,8 @@ async function play(argv: string[], lang: Lang): Promise<number> {
   const out = values.out !== undefined ? String(values.out) : undefined;
   // before the session, not at its end: a trainee's hour of decisions must not meet a missing folder at `quit`
   if (out !== undefined) checkWritable(out);
+  const decisionsOut = values['decisions-out'] !== undefined ? String(values['decisions-out']) : undefined;
+  if (decisionsOut !== undefined) checkWritable(decisionsOut);
   const interactive = Boolean(process.stdin.isTTY);
   let refusedLines = 0;
   let savedRevision = session.revision;
@@ -157,8 +163,27 @@ async function play(argv: string[], lang: Lang): Promise<number> {
     return false;
   };
 
+  /** The decisions people took, as a decisions file, and how `drill run` replays it. */
+  const saveDecisions = (file: string): void => {
+    try {
+      const { text, count } = session.decisionsFile();
+      writeAtomic(file, text);
+      const params = { file, count: mn(lang, 'cli.decisions-count', count) };
+      const replay = session.replayOptions();
+      if (replay.joined) process.stdout.write(m(lang, 'cli.decisions-written-joined', { ...params, roles: Object.keys(session.opts.joined ?? {}).join(', ') }) + '\n');
+      else if (!session.finished) process.stdout.write(m(lang, 'cli.decisions-written-partial', { ...params, t: clock(session.t), roles: session.opts.players.join(', ') }) + '\n');
+      else process.stdout.write(m(lang, 'cli.decisions-written', { ...params, command: ['drill run', scenarioArg, ...replay.args, '--decisions', file].join(' ') }) + '\n');
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      refusedLines++;
+      const reason = sayCliProblem(e.message, lang) + (e.hint ? ` (${sayCliProblem(e.hint, lang)})` : '');
+      process.stdout.write(m(lang, 'cli.not-saved', { reason }) + '\n');
+    }
+  };
+
   const finish = (): number => {
     if (out !== undefined) save(out);
+    if (decisionsOut !== undefined) saveDecisions(decisionsOut);
     // the end of a script (or Ctrl-D) with no --out and no save: the session is gone; say so rather than nothing
     else if (session.revision !== savedRevision) process.stdout.write(m(lang, 'cli.not-kept') + '\n');
     process.stdout.write(m(lang, 'cli.bye', { t: clock(session.t) }) + '\n');

@@ -304,11 +304,15 @@ export function renderSummary(sim: Sim, s: Summary, lang: Lang, events: readonly
   // the mean leaves out the incidents nobody reached: say how many there were
   const reached = s.response.mean_first_on_scene_s === null ? m(lang, 'sum.no-response') : m(lang, 'sum.response', { mean: span(s.response.mean_first_on_scene_s, lang), max: span(s.response.max_first_on_scene_s!, lang) });
   const u = unreachedIncidents(events);
-  const people = m(lang, u.people === 1 ? 'sum.persons-1' : 'sum.persons', { n: u.people });
-  out.push(`  ${reached}${u.n ? `; ${m(lang, u.n === 1 ? 'sum.unreached-1' : 'sum.unreached', { n: u.n, people })}` : ''}`);
+  const unreachedPeople = m(lang, u.people === 1 ? 'sum.persons-1' : 'sum.persons', { n: u.people });
+  out.push(`  ${reached}${u.n ? `; ${m(lang, u.n === 1 ? 'sum.unreached-1' : 'sum.unreached', { n: u.n, people: unreachedPeople })}` : ''}`);
+  const decisionEvents = events.filter((l) => l.includes('"type":"decision"')).map((l) => JSON.parse(l) as { type: string; author?: string }).filter((e) => e.type === 'decision');
   // an answer's order that found the thing already so is no refusal: said apart, only when there was one
   const nc = s.decisions.no_change;
   out.push(`  ${nc ? mn(lang, 'sum.decisions-nc', nc, { taken: s.decisions.taken, refused: s.decisions.refused }) : m(lang, 'sum.decisions', { taken: s.decisions.taken, refused: s.decisions.refused })}`);
+  // a trainee reads "16 taken, 0 refused" as their own count: say whose they were, and that refusals at the prompt are not in it
+  const people = decisionEvents.filter((e) => e.author === 'trainee' || e.author === 'controller').length;
+  out.push(`    ${m(lang, 'sum.decisions-whose', { people, doctrine: decisionEvents.length - people })}`);
   if (s.objectives.length) {
     const met = s.objectives.filter((o) => o.met).length;
     const nt = s.objectives.filter((o) => o.rating === null).length;
@@ -317,6 +321,7 @@ export function renderSummary(sim: Sim, s: Summary, lang: Lang, events: readonly
       const spec = sim.model.scenario.objectives.find((x) => x.id === o.id);
       out.push(`    ${o.rating ?? '-'}  ${o.id}: ${spec ? say(spec.text, lang) : ''}${o.rating === null ? ` (${m(lang, 'sum.not-tested')})` : ''}`);
     }
+    out.push(`    ${m(lang, 'sum.ratings')}`);
   }
   return out.join('\n');
 }

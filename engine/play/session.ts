@@ -23,21 +23,34 @@ import { parseScenario } from '../scenario/parse.js';
 import { Command, Inject, type Scenario } from '../scenario/schema.js';
 import type { Lang } from '../scenario/text.js';
 import { CONTROLLER } from '../sim/commands.js';
-import { AnswerCommand, ControllerCommand, type AnyCommand, type Decision } from '../sim/decisions.js';
+import { AnswerCommand, ControllerCommand, serializeDecisions, type AnyCommand, type Decision } from '../sim/decisions.js';
 import * as Incidents from '../sim/incidents.js';
 import { Model } from '../sim/model.js';
 import { createSim, decisionFromRecord, runLogOf, sessionLogOf, type RunLog } from '../sim/run.js';
 import { Sim } from '../sim/sim.js';
 import { allInjects } from '../sim/world-ops.js';
-import { renderBoard, renderSummary, messageLines, seatName } from './board.js';
+import { areaName, renderBoard, renderSummary, messageLines, seatName, unitName } from './board.js';
 import { commandLine, feed } from './describe.js';
-import { complete, parseLine, usage, VERBS, type ArgKind, type Parsed, type Step, type Verb, type VerbId } from './grammar.js';
+import { complete, matchVerb, parseLine, tokenize, usage, VERBS, type ArgKind, type Parsed, type ParseResult, type Step, type Verb, type VerbId } from './grammar.js';
 import { m, mn, type MsgKey } from './messages.js';
-import { explainRefusal } from './refusals.js';
-import { oneLine } from './text.js';
+import { explainRefusal, guessIds } from './refusals.js';
+import { oneLine, say as sayText } from './text.js';
 import { received, visibleAreas, visibleIncidents, waitingDecisions } from './view.js';
 
 const clock = formatClock;
+
+/** Arguments whose ids the session can list ("open incidents you can see: ..."). */
+const CHOICE_KINDS = new Set<ArgKind>(['unit', 'incident', 'zone', 'shelter', 'area', 'road', 'inject', 'option', 'level', 'role']);
+const MAX_CHOICES = 10;
+/** The engine's refusal of an id it does not know, and the argument that named it. */
+const UNKNOWN_KIND: Record<string, ArgKind> = {
+  'unknown-unit': 'unit', 'unknown-incident': 'incident', 'unknown-zone': 'zone', 'unknown-shelter': 'shelter', 'unknown-area': 'area', 'unknown-road': 'road',
+};
+
+/** Lower case, without diacritics: how typed words are compared with names ("thanh vinh" names Thành Vinh: many keyboards have no Vietnamese input). */
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+}
 
 export interface SessionOptions {
   seed: number;
@@ -129,6 +142,28 @@ export class PlaySession {
     return sha256Hex(JSON.stringify(this.sim.world));
   }
 
+  /**
+   * The decisions people took here (the trainees' and the controller's, orders not yet carried out included), as a
+   * decisions file: `drill run --decisions` on it, with `replayOptions()`, gives this session's run log. Doctrine's
+   * decisions and the defaults at deadlines are not in it: the engine takes them again, the same way.
+   */
+  decisionsFile(): { text: string; count: number } {
+    const people = this.decisions.filter((d) => d.author === 'trainee' || d.author === 'controller');
+    return { text: serializeDecisions({ scenario: this.scenario.id, players: [...this.opts.players], decisions: [...people] }), count: people.length };
+  }
+
+  /**
+   * What `drill run` needs besides the decisions file to give this session's run log: the seed and the end when
+   * they are not the scenario's own. `joined`: roles the session took over from doctrine part-way (a resumed fork),
+   * which a decisions file cannot say.
+   */
+  replayOptions(): { args: string[]; joined: boolean } {
+    const args: string[] = [];
+    if (this.opts.seed !== (this.scenario.seed ?? 1)) args.push('--seed', String(this.opts.seed));
+    if (this.sim.opts.until !== this.scenario.horizon) args.push('--until', clock(this.sim.opts.until));
+    return { args, joined: this.opts.joined !== undefined && Object.keys(this.opts.joined).length > 0 };
+  }
+
   /** The run log as it stands: the finished run's, or a session log stopped at `t` (see docs/run-log.md). */
   log(): RunLog {
     if (this.sim.finished) return (this.finalLog ??= runLogOf(this.sim));
@@ -198,7 +233,7 @@ export class PlaySession {
     if (r.ok && r.value === null) return { text: '' };
     if (!r.ok) {
       const how = r.verb ? `\n  ${this.say('parse.usage')}: ${usage(r.verb, (k) => this.say(`arg.${k}` as MsgKey))}` : `\n  ${this.say('parse.try-help')}`;
-      return { text: `${this.say('parse.cannot-read', { what: this.say(r.problem.key, { ...r.problem.params, arg: r.problem.params?.arg !== undefined ? this.say(`arg.${r.problem.params.arg}` as MsgKey) : '' }) })}${how}\n`, refused: true };
+      return { text: `${this.say('parse.cannot-read', { what: this.say(r.problem.key, { ...r.problem.params, arg: r.problem.params?.arg !== undefined ? this.say(`arg.${r.problem.params.arg}` as MsgKey) : '' }) })}${how}\n${this.parseHint(line, r)}`, refused: true };
     }
     const p = r.value;
     const who = this.mayUse(p.verb);
@@ -226,6 +261,56 @@ export class PlaySession {
         return { text: this.say('play.resumed') + '\n' };
       default: return this.order(p);
     }
+  }
+
+  /**
+   * After a line that misses an id, or has words after it: what fits there now (the ids Tab offers), or, when the
+   * words after `evacuate` (a verb of one id) are the words of one zone's name, that zone's id.
+   */
+  private parseHint(line: string, r: Extract<ParseResult, { ok: false }>): string {
+    const verb = r.verb;
+    if (!verb) return '';
+    if (r.problem.key === 'parse.missing') return this.choices(r.problem.params!.arg as ArgKind, verb.id);
+    if (r.problem.key !== 'parse.unexpected') return '';
+    const ids = verb.args.filter((a) => CHOICE_KINDS.has(a.kind));
+    if (ids.length !== 1 || verb.args.length !== 1) return '';
+    const kind = ids[0].kind;
+    const toks = tokenize(line).map((t) => t.text);
+    const words = toks.slice(matchVerb(toks)!.used).map(fold);
+    const hits = this.named(kind).filter(({ id, name }) => {
+      const known = new Set([...fold(name).split(/[^\p{L}\p{N}]+/u), ...id.split('-')]);
+      return words.every((w) => known.has(w));
+    });
+    if (hits.length === 1) return `  ${this.say('parse.did-you-mean', { line: `${verb.words.join(' ')} ${hits[0].id} (${hits[0].name})` })}\n`;
+    return this.choices(kind, verb.id);
+  }
+
+  /** Everything of a kind the seat might name, with its name in the session's language: what a name typed for an id is matched against. */
+  private named(kind: ArgKind): { id: string; name: string }[] {
+    const sc = this.scenario, lang = this.lang;
+    const seen = visibleAreas(this.sim, this.seat);
+    switch (kind) {
+      case 'zone': return sc.evacuation.zones.filter((z) => seen.has(z.area)).map((z) => ({ id: z.id, name: z.name !== undefined ? sayText(z.name, lang) : z.id }));
+      case 'shelter': return sc.evacuation.shelters.filter((x) => seen.has(x.area)).map((x) => ({ id: x.id, name: x.name !== undefined ? sayText(x.name, lang) : x.id }));
+      case 'road': return sc.travel.edges.map((e) => ({ id: e.id, name: e.name !== undefined ? sayText(e.name, lang) : e.id }));
+      case 'unit': return sc.units.map((u) => ({ id: u.id, name: unitName(this.sim, u.id, lang) }));
+      case 'area': return sc.areas.map((a) => ({ id: a.id, name: areaName(this.sim, a.id, lang) }));
+      default: return [];
+    }
+  }
+
+  /** "open incidents you can see: ta-ca-houses": the ids that fit an argument now (those Tab offers), or that there are none. */
+  private choices(kind: ArgKind, verb: VerbId): string {
+    if (!CHOICE_KINDS.has(kind)) return '';
+    const ids = this.candidates(kind, verb, {});
+    const shown = ids.length > MAX_CHOICES ? [...ids.slice(0, MAX_CHOICES), this.say('choices.more', { n: ids.length - MAX_CHOICES })] : ids;
+    // no options because nothing waits: say that nothing waits
+    const label = kind === 'unit' ? (verb === 'recall' ? 'choices.unit-recall' : this.seat === CONTROLLER ? 'choices.unit-all' : 'choices.unit')
+      : kind === 'option' && ids.length === 0 ? 'choices.inject'
+      : kind === 'road' && verb === 'open_road' ? 'choices.road-closed'
+      : kind === 'area' && verb === 'sea_ban' ? 'choices.area-coast'
+      : `choices.${kind}`;
+    return `  ${this.say(label as MsgKey)}: ${shown.length ? shown.join(', ') : this.say('choices.none')}\n`;
   }
 
   private refuse(why: string, note = ''): Reply {
@@ -263,7 +348,9 @@ export class PlaySession {
       const verb = VERBS.find((v) => v.words[0] === topic.toLowerCase() || v.id === topic.toLowerCase() || v.words.join(' ') === topic.toLowerCase());
       if (!verb) return this.say('help.unknown', { topic }) + '\n';
       const matching = VERBS.filter((v) => v.words[0] === verb.words[0]);
-      return matching.map((v) => `${usage(v, name)}\n  ${this.say(`help.${v.id}` as MsgKey)}`).join('\n') + '\n';
+      // and what its ids can be now, for someone who does not know Tab (or reads from a pipe)
+      const now = (v: Verb) => this.allowed(v) ? [...new Set(v.args.map((a) => this.choices(a.kind, v.id)))].join('') : '';
+      return matching.map((v) => `${usage(v, name)}\n  ${this.say(`help.${v.id}` as MsgKey)}\n${now(v)}`).join('');
     }
     const rows = allowed.map((v) => [usage(v, name), this.say(`help.${v.id}` as MsgKey)] as const);
     const width = Math.min(44, Math.max(...rows.map(([u]) => u.length)) + 2);
@@ -299,13 +386,28 @@ export class PlaySession {
     if ('why' in built) return this.refuse(built.why);
     const d: Decision = { at: this.t, role: this.seat, author: this.seat === CONTROLLER ? 'controller' : 'trainee', cmd: built.cmd };
     const verdict = this.probe(d);
-    if (!verdict.ok) return this.refuse(verdict.why, this.becauseOfPending(d));
+    if (!verdict.ok) return this.refuse(verdict.why, this.becauseOfPending(d) + this.unknownHint(p, verdict.code));
     this.sim.addDecision(d);
     this.revision++;
     const text = this.say('play.accepted', { t: clock(this.t), line: commandLine(d.cmd) }) + '\n';
     // the engine took it because the incident is reported at this very time, before orders (PRIO): the board does not show it yet
     if (d.cmd.do === 'dispatch' && !this.sim.incident(d.cmd.incident)) return { text: text + this.say('play.not-on-board', { id: d.cmd.incident, t: clock(this.t) }) + '\n' };
     return { text };
+  }
+
+  /** An id the engine does not know, with no near spelling to suggest: the ids that fit there now. */
+  private unknownHint(p: Parsed, code: string): string {
+    const kind = UNKNOWN_KIND[code];
+    const typed = kind === undefined ? undefined : p.args[kind];
+    if (kind === undefined || typed === undefined) return '';
+    const w = this.sim.world, sc = this.scenario;
+    const all: Partial<Record<ArgKind, string[]>> = {
+      unit: [...this.model.unit.keys()], incident: w.incidents.map((i) => i.id), zone: sc.evacuation.zones.map((z) => z.id),
+      shelter: sc.evacuation.shelters.map((x) => x.id), area: [...this.model.area.keys()], road: sc.travel.edges.map((e) => e.id),
+    };
+    // the refusal already says "did you mean" (refusals.ts asks the same guessIds over the same ids)
+    if (guessIds(typed, all[kind] ?? []).length) return '';
+    return this.choices(kind, p.verb.id);
   }
 
   /** The engine command for a parsed line, with the session's defaults filled in; or why there is none. */
@@ -397,12 +499,12 @@ export class PlaySession {
    * restored from the live one, with the same pending orders before it (or
    * those given), run until it has been carried out. Nothing of the probe is kept.
    */
-  private probe(d: Decision, pending: Decision[] = this.pending): { ok: true } | { ok: false; why: string } {
+  private probe(d: Decision, pending: Decision[] = this.pending): { ok: true } | { ok: false; why: string; code: string } {
     const live = this.sim;
     const decisions = [...live.opts.decisions.slice(0, live.world.decision_next), ...pending, d];
     const index = decisions.length - 1;
     let mark = 0;
-    let verdict: { ok: true } | { ok: false; why: string } | undefined;
+    let verdict: { ok: true } | { ok: false; why: string; code: string } | undefined;
     const STOP = new Error('probe done');
     const probe = new Sim(live.model, {
       ...live.opts,
@@ -414,7 +516,7 @@ export class PlaySession {
         if (verdict === undefined && s.world.decision_next > index) {
           const e = JSON.parse(lines[mark]) as Ev;
           // a refused decision changed nothing: this world is the one it was checked against
-          verdict = e.type === 'decision.refused' ? { ok: false, why: explainRefusal(s, d, e.code, this.lang) } : { ok: true };
+          verdict = e.type === 'decision.refused' ? { ok: false, why: explainRefusal(s, d, e.code, this.lang), code: e.code } : { ok: true };
           throw STOP;
         }
         mark = lines.length;
@@ -425,7 +527,7 @@ export class PlaySession {
     } catch (e) {
       if (e !== STOP) throw e;
     }
-    return verdict ?? { ok: false, why: this.say('play.ended') };
+    return verdict ?? { ok: false, why: this.say('play.ended'), code: 'ended' };
   }
 
   // ------------------------------------------------------------------ time

@@ -227,5 +227,8 @@ export function serializeDecisions(d: DecisionsInput): string {
       .filter((x) => x.author === 'trainee' || x.author === 'controller')
       .map((x) => ({ at: x.at, role: x.role, ...(x.author === 'controller' && x.role !== 'controller' ? { author: x.author } : {}), ...x.cmd })),
   };
-  return stringify(z.encode(DecisionsFile, file as any), { lineWidth: 0 });
+  const encoded = z.encode(DecisionsFile, file as any);
+  // each decision reads as people write it: when, who, then what (the schema's own order puts `do` first)
+  encoded.decisions = (encoded.decisions ?? []).map(({ at, role, author, ...cmd }: Record<string, any>) => ({ at, role, ...(author !== undefined ? { author } : {}), ...cmd })) as typeof encoded.decisions;
+  return stringify(encoded, { lineWidth: 0 });
 }

@@ -1,0 +1,63 @@
+/**
+ * `drill play --decisions-out F`: the session's decisions written as a
+ * decisions file, so that a session can be replayed, forked or batched
+ * (`drill run --decisions F` gives the session's run log, byte for byte)
+ * without anyone copying the decisions by hand.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { drill, ROOT, tempDir } from '../helpers/cli.js';
+
+const KY_SON = 'scenarios/ky-son-flash-flood.yaml';
+const VINH = 'scenarios/vinh-wards-typhoon-night.yaml';
+const SESSION = readFileSync(join(ROOT, 'test/fixtures/play/ky-son.session'), 'utf8');
+
+describe('drill play --decisions-out', () => {
+  it('writes the decisions of a whole session (trainees and controller) as a file that drill run replays to the same run log, byte for byte', () => {
+    const dir = tempDir();
+    const played = join(dir, 'played.json'), ran = join(dir, 'ran.json'), decisions = join(dir, 'session.decisions.yaml');
+    const p = drill(['play', KY_SON, '--role', 'tc-chair', '--role', 'mx-chair', '--controller', '--lang', 'en', '--out', played, '--decisions-out', decisions], { input: SESSION });
+    expect(p.stderr).toBe('');
+    expect(p.code).toBe(0);
+    expect(p.stdout).toContain(`Decisions written to ${decisions} (12 decisions): drill run ${KY_SON} --decisions ${decisions} replays this session.`);
+    const text = readFileSync(decisions, 'utf8');
+    expect(text).toMatch(/^drillsim_decisions: 1\nscenario: ky-son-flash-flood\nplayers:\n {2}- mx-chair\n {2}- tc-chair\n/);
+    // doctrine's decisions and the defaults at deadlines are the engine's own: not in the file
+    expect(text).not.toMatch(/author: (doctrine|default)/);
+    const r = drill(['run', KY_SON, '--decisions', decisions, '--out', ran, '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readFileSync(ran, 'utf8')).toBe(readFileSync(played, 'utf8'));
+  });
+
+  it('names the seed in the replay command when the session was not played with the scenario\'s own, and the replay with it is identical', () => {
+    const dir = tempDir();
+    const played = join(dir, 'played.json'), ran = join(dir, 'ran.json'), decisions = join(dir, 'd.yaml');
+    const script = ['advance', 'evacuate tv-old-blocks', 'declare level 1', 'advance T+07:30', 'public info in thanh-vinh "Ở yên trong nhà"', 'advance until end'].join('\n') + '\n';
+    const p = drill(['play', VINH, '--role', 'tv-chair', '--seed', '7', '--lang', 'vi', '--out', played, '--decisions-out', decisions], { input: script });
+    expect(p.code).toBe(0);
+    expect(p.stdout).toContain(`Đã ghi các quyết định vào ${decisions} (3 quyết định): drill run ${VINH} --seed 7 --decisions ${decisions} chạy lại phiên này.`);
+    const r = drill(['run', VINH, '--seed', '7', '--decisions', decisions, '--out', ran, '--quiet']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(ran, 'utf8')).toBe(readFileSync(played, 'utf8'));
+  });
+
+  it('says that a session left before the end replays only to where it stopped, doctrine playing on after', () => {
+    const dir = tempDir();
+    const decisions = join(dir, 'd.yaml');
+    const p = drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'en', '--decisions-out', decisions], { input: 'evacuate ta-ca-riverside\nadvance\n' });
+    expect(p.code).toBe(0);
+    expect(p.stdout).toContain(`Decisions written to ${decisions} (1 decision, up to T+00:31; after that, drill run lets doctrine play tc-chair too)`);
+    expect(readFileSync(decisions, 'utf8')).toContain('- at: T+00:00\n    role: tc-chair\n    do: evacuate\n    zone: ta-ca-riverside\n');
+  });
+
+  it('checks the folder of --decisions-out before the session starts, not after the last decision', () => {
+    const dir = tempDir();
+    const p = drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'en', '--decisions-out', join(dir, 'missing', 'd.yaml')], { input: 'evacuate ta-ca-riverside\n' });
+    expect(p.code).toBe(1);
+    expect(p.stdout).toBe('');
+    expect(p.stderr).toMatch(/missing.* does not exist/);
+    expect(existsSync(join(dir, 'missing'))).toBe(false);
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * A trainee under time pressure who leaves out an id, types a name instead
+ * of an id, or names something that does not exist, is told what they can
+ * type now (the same ids Tab offers), not just what was wrong: "missing
+ * <incident>" alone, or "unexpected 'blocks'" after `evacuate old blocks`,
+ * left them to search the board.
+ */
+import { describe, expect, it } from 'vitest';
+import { PlaySession } from '../../engine/play/session.js';
+import { loadNamed } from '../helpers/scenarios.js';
+
+const kySon = loadNamed('ky-son-flash-flood');
+const vinh = loadNamed('vinh-wards-typhoon-night');
+
+function session(scenario: typeof kySon, role: string, lang: 'en' | 'vi' = 'en') {
+  return new PlaySession(scenario, { seed: scenario.seed ?? 1, players: [role], controller: false, lang });
+}
+
+describe('what the trainee can type now, when a line misses or misnames an id', () => {
+  it('a missing id is answered with the ids that fit there now', () => {
+    const s = session(kySon, 'tc-chair');
+    expect(s.handle('evacuate').text).toBe('cannot read that: missing <zone>\n  usage: evacuate <zone>\n  zones without an order yet: ta-ca-riverside\n');
+    expect(s.handle('open shelter').text).toContain('\n  shelters not yet open: ta-ca-school\n');
+    s.handle('evacuate ta-ca-riverside');
+    s.handle('advance T+03:30');
+    const r = s.handle('dispatch tc-militia');
+    expect(r.refused).toBe(true);
+    expect(r.text).toBe('cannot read that: missing <incident>\n  usage: dispatch <unit> [to] <incident>\n  open incidents you can see: ta-ca-houses\n');
+  });
+
+  it('says when nothing fits there yet, in Vietnamese too', () => {
+    const s = session(kySon, 'tc-chair', 'vi');
+    expect(s.handle('dispatch tc-militia').text).toContain('\n  sự cố đang mở bạn thấy được: hiện không có\n');
+    // no option to list because no decision waits: that is what is said
+    expect(s.handle('answer').text).toContain('\n  tình huống đang chờ bạn quyết định: hiện không có\n');
+    expect(s.handle('recall').text).toContain('\n  đơn vị của bạn đang làm nhiệm vụ: hiện không có\n');
+  });
+
+  it('a zone named by the words of its name is pointed to its id', () => {
+    const s = session(vinh, 'tv-chair');
+    // typed without the diacritics, as on a keyboard with no Vietnamese input
+    const r = s.handle('evacuate thanh vinh old blocks');
+    expect(r.refused).toBe(true);
+    expect(r.text).toContain("cannot read that: unexpected 'vinh'");
+    expect(r.text).toContain('\n  did you mean: evacuate tv-old-blocks (Thành Vinh old housing blocks)?\n');
+    const vi = session(vinh, 'tv-chair', 'vi');
+    expect(vi.handle('open shelter trường học thành vinh').text).toContain('\n  có phải ý bạn là: open shelter tv-schools (Các trường học phường Thành Vinh)?\n');
+  });
+
+  it('words that name several, or none, list the ids that fit instead', () => {
+    const s = session(vinh, 'tv-chair');
+    // "old blocks" is in the name of the Thành Vinh and the Trường Vinh zones
+    const r = s.handle('evacuate old blocks');
+    expect(r.text).not.toContain('did you mean');
+    expect(r.text).toContain('\n  zones without an order yet: tv-old-blocks, tr-old-blocks, vh-lowland\n');
+  });
+
+  it('an id that exists nowhere, with no near spelling, is answered with the ids that fit there now', () => {
+    const s = session(kySon, 'tc-chair');
+    const r = s.handle('dispatch tc-militia to houses-swept-away');
+    expect(r.refused).toBe(true);
+    expect(r.text).toBe("refused: there is no open incident 'houses-swept-away'. Nothing was changed.\n  open incidents you can see: none now\n");
+    // a near spelling is enough on its own
+    expect(s.handle('evacuate ta-ca-riversid').text).toBe("refused: there is no evacuation zone 'ta-ca-riversid' (did you mean 'ta-ca-riverside'?). Nothing was changed.\n");
+  });
+
+  it('help <command> lists, under the command, the ids that fit its arguments now', () => {
+    const s = session(kySon, 'tc-chair');
+    s.handle('evacuate ta-ca-riverside');
+    s.handle('advance T+03:30');
+    expect(s.handle('help dispatch').text).toBe([
+      'dispatch <unit> [to] <incident>',
+      '  send one of your units to an incident',
+      '  your units: tc-militia, tc-shock-team, tc-health',
+      '  open incidents you can see: ta-ca-houses',
+      '',
+    ].join('\n'));
+    expect(s.handle('help declare').text).toContain('\n  levels you may declare: 0, 1\n  areas you may name: ta-ca\n');
+    // each list says what it lists: roads to reopen are the closed or cut ones; a sea ban needs a coast
+    expect(s.handle('help open').text).toContain('open road <road>\n  reopen a road\n  roads closed or cut: ql7-hk-tc\n');
+    expect(s.handle('help sea').text).toContain('\n  coastal areas you may name: none now\n');
+    expect(s.handle('help answer').text.match(/decisions waiting for you/g)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * The end-of-exercise summary (hot wash) as a trainee reads it: the rating
+ * letters are explained, and the decisions count says how many were the
+ * table's own (the rest are doctrine's), and that orders refused at the
+ * prompt are not in it: a trainee who took 2 decisions and had 3 refused
+ * read "decisions: 16 taken, 0 refused" as a mistake of the tool.
+ */
+import { describe, expect, it } from 'vitest';
+import { PlaySession } from '../../engine/play/session.js';
+import { loadNamed } from '../helpers/scenarios.js';
+
+const kySon = loadNamed('ky-son-flash-flood');
+
+function endOf(lang: 'en' | 'vi'): string {
+  const s = new PlaySession(kySon, { seed: 2022, players: ['tc-chair'], controller: false, lang });
+  for (const line of ['evacuate ta-ca-riverside', 'evacuate nowhere', 'declare level 3', 'advance T+03:30', 'request support']) s.handle(line);
+  const end = s.handle('advance until end');
+  expect(s.finished).toBe(true);
+  return end.text.slice(end.text.indexOf(lang === 'en' ? 'Summary at' : 'Tổng kết lúc'));
+}
+
+describe('the end-of-exercise summary', () => {
+  it('explains the rating letters P, S, M and U beside the objectives (both languages)', () => {
+    expect(endOf('en')).toContain('    (P performed without challenges, S with some challenges, M with major challenges, U unable to be performed: the HSEEP ratings, by the scenario\'s thresholds)');
+    expect(endOf('vi')).toContain('    (P thực hiện không gặp khó khăn, S còn một số khó khăn, M gặp khó khăn lớn, U không thực hiện được: thang đánh giá HSEEP, theo ngưỡng của kịch bản)');
+  });
+
+  it('says how many decisions were taken at this table and how many by doctrine, and that orders refused at the prompt are not counted', () => {
+    const en = endOf('en');
+    const taken = Number(/decisions: (\d+) taken, 0 refused/.exec(en)?.[1]);
+    expect(taken).toBeGreaterThan(2);
+    expect(en).toContain(`\n    of them, 2 at this table and ${taken - 2} by doctrine (the roles nobody played, and defaults at deadlines); orders refused at the prompt never reached the run and are not counted\n`);
+    expect(endOf('vi')).toContain(`\n    trong đó 2 do bàn này quyết định, ${taken - 2} do máy theo quy trình (các vai không ai đóng, và phương án mặc định khi hết hạn); lệnh bị từ chối tại dấu nhắc không vào lượt chạy nên không được tính\n`);
+  });
+});
