@@ -152,7 +152,7 @@ async function play(argv: string[], lang: Lang): Promise<number> {
     if (reply.text) process.stdout.write(reply.text);
     if (reply.save !== undefined) save(reply.save);
     if (reply.quit) {
-      if (interactive && out === undefined && session.revision !== savedRevision && !warnedUnsaved) {
+      if (interactive && out === undefined && decisionsOut === undefined && session.revision !== savedRevision && !warnedUnsaved) {
         warnedUnsaved = true;
         process.stdout.write(m(lang, 'cli.unsaved') + '\n');
         return false;
@@ -184,8 +184,8 @@ async function play(argv: string[], lang: Lang): Promise<number> {
   const finish = (): number => {
     if (out !== undefined) save(out);
     if (decisionsOut !== undefined) saveDecisions(decisionsOut);
-    // the end of a script (or Ctrl-D) with no --out and no save: the session is gone; say so rather than nothing
-    else if (session.revision !== savedRevision) process.stdout.write(m(lang, 'cli.not-kept') + '\n');
+    // the end of a script (or Ctrl-D) with neither --out nor --decisions-out, and no save: the session is gone; say so rather than nothing
+    if (out === undefined && decisionsOut === undefined && session.revision !== savedRevision) process.stdout.write(m(lang, 'cli.not-kept') + '\n');
     process.stdout.write(m(lang, 'cli.bye', { t: clock(session.t) }) + '\n');
     if (!interactive && refusedLines > 0) {
       process.stdout.write(mn(lang, 'cli.refused-lines', refusedLines) + '\n');

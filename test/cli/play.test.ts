@@ -202,6 +202,8 @@ describe('drill play at the end of a script', () => {
       drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'en'], { input: `evacuate ta-ca-riverside\nsave ${join(dir, 'a.json')}\n` }),
       drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'en', '--out', join(dir, 'b.json')], { input: 'evacuate ta-ca-riverside\n' }),
       drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'en'], { input: 'board\nhelp\n' }),
+      // the decisions file replays to the session's run log: nothing is lost
+      drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'en', '--decisions-out', join(dir, 'd.yaml')], { input: 'evacuate ta-ca-riverside\n' }),
     ]) expect(kept.stdout).not.toContain('were not saved');
   });
 });
