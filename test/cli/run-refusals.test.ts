@@ -33,7 +33,7 @@ describe('drill run --decisions with refused decisions', () => {
     const at = lines.findIndex((l) => l.startsWith('  decisions   '));
     expect(lines[at]).toMatch(/ 3 refused$/);
     expect(lines.slice(at + 1, at + 4)).toEqual([
-      `    refused  ${f}:5  T+00:35  tc-chair  evacuate ta-ca-riverside: zone 'ta-ca-riverside' already has its order (ordered (warning people))`,
+      `    refused  ${f}:5  T+00:35  tc-chair  evacuate ta-ca-riverside: zone 'ta-ca-riverside' already has its order: ordered (warning people)`,
       `    refused  ${f}:6  T+01:00  mx-chair  declare level 2 in muong-xen: Mường Xén commune chair (commune civil-defence board) may not declare level 2 (it may declare 1): the law names who declares each level`,
       `    refused  ${f}:7  T+01:00  tc-chair  dispatch tc-militia to ta-ca-houses: there is no open incident 'ta-ca-houses'`,
     ]);
@@ -66,9 +66,9 @@ describe('drill run --decisions with refused decisions', () => {
     // the person's own repeat is refused; the answer's order is counted apart, not among the refused
     expect(lines[at]).toMatch(/ 1 refused, 1 no change \(an answer's order that found it already so\)$/);
     expect(lines.slice(at + 1, at + 3)).toEqual([
-      `    no change  ${g}:5  T+01:46  mx-chair  answer night-evacuation evacuate-now accepted; its order "evacuate muong-xen-lowland" changed nothing: zone 'muong-xen-lowland' already has its order (moving)`,
+      `    no change  ${g}:5  T+01:46  mx-chair  answer night-evacuation evacuate-now accepted; its order "evacuate muong-xen-lowland" changed nothing: zone 'muong-xen-lowland' already has its order: moving`,
       // the same order given by the person, right after: that one is theirs
-      `    refused  ${g}:6  T+01:46  mx-chair  evacuate muong-xen-lowland: zone 'muong-xen-lowland' already has its order (moving)`,
+      `    refused  ${g}:6  T+01:46  mx-chair  evacuate muong-xen-lowland: zone 'muong-xen-lowland' already has its order: moving`,
     ]);
   });
 
@@ -128,7 +128,7 @@ describe('drill fork with refused decisions', () => {
     const r = drill(['fork', run, '--at', 'T+01:00', '--decisions', f]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`    refused  kept from ${run}  T+00:35  tc-chair  evacuate ta-ca-riverside: zone 'ta-ca-riverside' already has its order`);
-    expect(r.stdout).toContain(`    refused  ${f}:4  T+01:00  tc-chair  evacuate ta-ca-riverside: zone 'ta-ca-riverside' already has its order (moving)`);
+    expect(r.stdout).toContain(`    refused  ${f}:4  T+01:00  tc-chair  evacuate ta-ca-riverside: zone 'ta-ca-riverside' already has its order: moving`);
   });
 });
 
