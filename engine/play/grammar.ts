@@ -29,12 +29,50 @@ export interface Verb {
   words: string[];
   /** other ways to write it (the engine's own names: open_shelter, declare_level, ...) */
   aliases: string[][];
+  /** the Vietnamese forms (VI_FORMS): read, but not offered as a guess for an English typo */
+  vi: string[][];
   args: ArgSpec[];
   who: Who;
 }
 
+/**
+ * The commands in Vietnamese, with and without diacritics (many keyboards at a drill table have no Vietnamese
+ * input): a trainee types `sơ tán ta-ca-riverside` or `so tan ta-ca-riverside` as naturally as `evacuate`. The
+ * session echoes the accepted line in the English form, so the two are learnt together.
+ */
+export const VI_FORMS: Partial<Record<VerbId, string[]>> = {
+  dispatch: ['điều động', 'dieu dong', 'điều', 'dieu'],
+  recall: ['rút về', 'rut ve', 'gọi về', 'goi ve'],
+  evacuate: ['sơ tán', 'so tan'],
+  open_shelter: ['mở nơi trú', 'mo noi tru', 'mở điểm trú', 'mo diem tru'],
+  declare_level: ['ban bố cấp', 'ban bo cap', 'công bố cấp', 'cong bo cap'],
+  request_support: ['xin hỗ trợ', 'xin ho tro', 'đề nghị hỗ trợ', 'de nghi ho tro'],
+  close_road: ['đóng đường', 'dong duong', 'cấm đường', 'cam duong'],
+  open_road: ['mở đường', 'mo duong', 'thông đường', 'thong duong'],
+  sea_ban: ['cấm biển', 'cam bien'],
+  public_info: ['thông báo', 'thong bao', 'thông tin', 'thong tin'],
+  answer: ['trả lời', 'tra loi'],
+  advance: ['tiếp', 'tiep', 'tiếp tục', 'tiep tuc'],
+  board: ['bảng', 'bang', 'tình hình', 'tinh hinh'],
+  messages: ['tin nhắn', 'tin nhan'],
+  role: ['vai', 'vai trò', 'vai tro'],
+  undo: ['hoàn tác', 'hoan tac'],
+  save: ['lưu', 'luu'],
+  help: ['giúp', 'giup', 'trợ giúp', 'tro giup'],
+  quit: ['thoát', 'thoat', 'kết thúc', 'ket thuc'],
+};
+
+/** The small words between arguments (`dispatch u to i`), in Vietnamese too (`điều động u đến i`). */
+const FILLERS: Record<string, string[]> = {
+  to: ['to', 'đến', 'den', 'tới', 'toi'],
+  in: ['in', 'tại', 'tai', 'ở'],
+  for: ['for', 'cho'],
+  at: ['at', 'lúc', 'luc'],
+};
+const isFiller = (word: string, filler: string | undefined): boolean => filler !== undefined && (FILLERS[filler] ?? [filler]).includes(word.normalize('NFC').toLowerCase());
+
 const v = (id: VerbId, words: string, args: ArgSpec[], who: Who, aliases: string[] = []): Verb => ({
-  id, words: words.split(' '), aliases: aliases.map((a) => a.split(' ')), args, who,
+  id, words: words.split(' '), aliases: aliases.map((a) => a.split(' ')), vi: (VI_FORMS[id] ?? []).map((a) => a.split(' ')), args, who,
 });
 
 /** In the order `help` lists them. */
@@ -102,9 +140,9 @@ export function tokenize(line: string): Token[] {
 /** The verb a line starts with, and how many words it took. Longest match wins ("open shelter" before "open"). */
 export function matchVerb(words: string[]): { verb: Verb; used: number } | undefined {
   let best: { verb: Verb; used: number } | undefined;
-  const lower = words.map((w) => w.toLowerCase());
+  const lower = words.map((w) => w.normalize('NFC').toLowerCase());
   for (const verb of VERBS) {
-    for (const form of [verb.words, ...verb.aliases]) {
+    for (const form of [verb.words, ...verb.aliases, ...verb.vi]) {
       if (form.length <= lower.length && form.every((w, i) => lower[i] === w) && (!best || form.length > best.used)) best = { verb, used: form.length };
     }
   }
@@ -135,14 +173,14 @@ export function parseLine(line: string, ctx: ParseContext): ParseResult {
     const spec = verb.args[a];
     const required = verb.args.slice(a + 1).filter((s) => !s.optional).length;
     if (spec.kind === 'text') {
-      if (i < rest.length && spec.filler && rest[i].text === spec.filler) i++;
+      if (i < rest.length && isFiller(rest[i].text, spec.filler)) i++;
       if (i >= rest.length) return { ok: false, verb, problem: { key: 'parse.missing', params: { arg: spec.kind } } };
       const raw = line.slice(rest[i].start).trim();
       args.text = raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') && rest.length - i === 1 ? raw.slice(1, -1) : raw;
       i = rest.length;
       continue;
     }
-    const hasFiller = spec.filler !== undefined && i < rest.length && rest[i].text.toLowerCase() === spec.filler;
+    const hasFiller = i < rest.length && isFiller(rest[i].text, spec.filler);
     if (spec.optional) {
       let take: boolean;
       if (hasFiller) take = true;
@@ -296,7 +334,7 @@ export function complete(line: string, src: CompletionSource): [string[], string
     while (a < verb.args.length) {
       const spec = verb.args[a];
       if (spec.kind === 'text' || spec.kind === 'step') return [[], partial];
-      if (spec.filler && !fillerSeen && w.toLowerCase() === spec.filler) { fillerSeen = true; break; }
+      if (!fillerSeen && isFiller(w, spec.filler)) { fillerSeen = true; break; }
       if (spec.optional && !fillerSeen && (spec.filler !== undefined && spec.kind !== 'area' ? true : !src.candidates(spec.kind, verb.id, args).includes(w))) { a++; continue; }
       args[spec.kind] = w;
       a++;

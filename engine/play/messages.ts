@@ -503,7 +503,7 @@ const vi: Record<MsgKey, string> = {
   "help.repair": "đưa một đơn vị bị hỏng trở lại hoạt động (đơn vị về căn cứ trước)",
   "help.title": "Các lệnh của {seat}:",
   "help.title-controller": "Các lệnh của ban đạo diễn:",
-  "help.footer": "Mã (id) có trên bảng tình hình; phím Tab để gợi ý. help <lệnh> để xem giải thích một lệnh.",
+  "help.footer": "Mã (id) có trên bảng tình hình; phím Tab để gợi ý. help <lệnh> để xem giải thích một lệnh.\nLệnh gõ được cả bằng tiếng Việt, có dấu hoặc không: điều động, rút về, sơ tán, mở nơi trú, ban bố cấp, xin hỗ trợ, đóng đường, mở đường, cấm biển, thông báo, trả lời, tiếp, bảng, tin nhắn, hoàn tác, lưu, giúp, thoát (và đến, tại, cho thay cho to, in, for).",
   "help.unknown": "không có lệnh '{topic}'; gõ help để xem danh sách",
   "code.unknown-role": "không có vai này",
   "code.unknown-unit": "không có đơn vị này",

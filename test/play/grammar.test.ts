@@ -31,6 +31,23 @@ describe('parseLine', () => {
     expect(ok('sea ban')).toMatchObject({ verb: 'sea_ban' });
   });
 
+  it('reads the commands and filler words in Vietnamese, with or without diacritics, as the English ones', () => {
+    expect(ok('sơ tán ta-ca-riverside')).toEqual(ok('evacuate ta-ca-riverside'));
+    expect(ok('so tan ta-ca-riverside')).toEqual(ok('evacuate ta-ca-riverside'));
+    expect(ok('Sơ Tán ta-ca-riverside')).toEqual(ok('evacuate ta-ca-riverside'));
+    // typed in decomposed form (some keyboards and pastes): the same
+    expect(ok('so\u031b ta\u0301n ta-ca-riverside')).toEqual(ok('evacuate ta-ca-riverside'));
+    expect(ok('điều động tc-militia đến ta-ca-houses')).toEqual(ok('dispatch tc-militia to ta-ca-houses'));
+    expect(ok('dieu dong tc-militia den ta-ca-houses')).toEqual(ok('dispatch tc-militia to ta-ca-houses'));
+    expect(ok('ban bố cấp 1 tại ta-ca')).toEqual(ok('declare level 1 in ta-ca'));
+    expect(ok('xin hỗ trợ cho ta-ca')).toEqual(ok('request support for ta-ca'));
+    expect(ok('thông báo ta-ca Người dân lên chỗ cao')).toEqual(ok('public info in ta-ca Người dân lên chỗ cao'));
+    expect(ok('tiếp 30m')).toEqual(ok('advance 30m'));
+    for (const [vi, en] of [['giúp', 'help'], ['thoát', 'quit'], ['bảng', 'board'], ['tin nhắn', 'messages'], ['hoàn tác', 'undo'], ['cấm biển', 'sea ban']]) expect(ok(vi), vi).toEqual(ok(en));
+    // an English typo is not answered with a Vietnamese word
+    expect(problem('tie 30m')).not.toMatchObject({ params: { guess: expect.stringMatching(/tiep|tiếp/) } });
+  });
+
   it('reads ids whatever their case (Caps Lock on), since a scenario\'s ids are lower case; text and file names keep theirs', () => {
     expect(ok('Evacuate TA-CA-RIVERSIDE')).toMatchObject({ verb: 'evacuate', args: { zone: 'ta-ca-riverside' } });
     expect(ok('DISPATCH TC-Militia TO Ta-Ca-Houses')).toMatchObject({ args: { unit: 'tc-militia', incident: 'ta-ca-houses' } });
