@@ -410,7 +410,7 @@ export class MapView {
     });
     for (const u of this.run.data.scenario.units) { const b = model.basePlace.get(u.id); if (b) markers.push(around(this.xy(b.x, b.y), 7)); }
     // the units resting at their base, each at its own spot round it: no label goes under them either
-    this.rest = this.restSpots();
+    this.rest = this.restSpots(this.run);
     for (const at of this.rest.values()) markers.push(around(at, UNIT_HALF));
     this.layer.zones.selectAll<SVGGElement, { z: { id: string; population: number }; i: number; p: { x: number; y: number } }>('g.zone').each((d, i, gs) => {
       const at = this.zoneXY(d.p, d.i);
@@ -453,15 +453,20 @@ export class MapView {
 
   /** where each unit is drawn while it is at its base (screen, for the current view): see restSpots */
   private rest = new Map<string, P>();
+  /**
+   * The same for run B's units overlaid on this map (compare, overlay layout), made for the view the labels were
+   * placed for: B's unit rests at its own spot, 5 px off where A's same unit rests, as each of B's markers sits by A's.
+   */
+  private restOverlay: { gen: number; run: LoadedRun; at: Map<string, P> } | null = null;
 
   /**
    * Units at their base fan out round it, each at a spot of its own (by its order among the base's units in the
    * scenario): the spots do not change with the time, so the labels are placed off them once per view.
    */
-  private restSpots(): Map<string, P> {
-    const model = this.run.replay.model;
+  private restSpots(run: LoadedRun): Map<string, P> {
+    const model = run.replay.model;
     const out = new Map<string, P>(), count = new Map<string, number>();
-    for (const u of this.run.data.scenario.units) {
+    for (const u of run.data.scenario.units) {
       const b = model.basePlace.get(u.id);
       if (!b) continue;
       const k = `${b.x},${b.y}`, n = count.get(k) ?? 0;
@@ -856,12 +861,17 @@ export class MapView {
       const [x, y] = unitPosition(model, u, t);
       return { id, state: String(u.m.value), incident: u.incident, x, y };
     });
-    // a unit at its base takes its own spot round it (see restSpots; ghost: B's run has its own units);
+    // a unit at its base takes its own spot round it (see restSpots; B's overlaid units too, by B's scenario);
     // units sharing another spot fan out around it so each stays visible
     // units on scene at an incident stand round its circle (where it is drawn: fanned out, it may be off its
     // spot), on its rim from the top, clockwise, so that none hides the incident's number
     const spots = new Map<string, number>();
-    const rest = ghost ? null : this.rest;
+    let rest = this.rest;
+    if (ghost) {
+      const o = this.restOverlay;
+      if (!o || o.gen !== this.placedGen || o.run !== run) this.restOverlay = { gen: this.placedGen, run, at: this.restSpots(run) };
+      rest = this.restOverlay!.at;
+    }
     const incidents = this.drawnIncidents.get(ghost ? 'ghost' : 'own');
     const onRim = new Map<string, number[]>();
     const p = this.placed;
