@@ -20,7 +20,7 @@ import { valueAt } from '../../engine/replay/history.js';
 import type { World } from '../../engine/sim/world.js';
 import type { Lang } from './i18n.js';
 import { STRINGS } from './i18n.js';
-import { fanOut } from './fan.js';
+import { discOnBox, fanOut } from './fan.js';
 import { BoxIndex, boxAt, placeLabels, placeMoving, type Box, type Label, type Spot } from './labels.js';
 import { lonLat, type LoadedRun } from './loaded.js';
 import { RISK_COLOUR, ROAD_STYLE, UNIT_COLOUR, severityColour, severityInk } from './look.js';
@@ -448,6 +448,7 @@ export class MapView {
     });
     // a zone's or a shelter's figures lie under the incidents' layer (an area's name lies above it)
     this.placedGen++;
+    this.shownNames = new Map();
     this.placed = { els: placedEls, labels: placedLabels, spots: placedSpots, index: new BoxIndex(placedBoxes), markers: new BoxIndex([...markers, ...fixed]), under };
   }
 
@@ -624,6 +625,8 @@ export class MapView {
     }
     // the placed labels a moving label covers at this time, whatever side it takes (hidden below)
     const covers = new Set<number>();
+    // the area names moved off (or hidden under) the incidents' circles at this time: none yet (see keepNamesOff)
+    this.seekNames = { moved: new Map(), boxes: new BoxIndex(), discs: [], discBoxes: new BoxIndex() };
     const eyes = typhoons.map((h) => { const st = trackAt(h, t, model.projection); return st ? { id: h.id, c: toCoords(model.projection, st.x, st.y), f: st.wind_force } : null; }).filter((e) => e !== null);
     this.layer.labels.selectAll<SVGGElement, (typeof eyes)[number]>('g.eye').data(eyes, (d) => d!.id)
       .join((en) => { const g = en.append('g').attr('class', 'eye'); g.append('circle').attr('r', 6); g.append('text').attr('x', 9).attr('y', 4).attr('class', 'small'); return g; })
@@ -652,9 +655,83 @@ export class MapView {
       m.incidents.clear();
       m.units.clear();
     }
+    this.showNames(covers);
     this.hideCovered(covers);
     this.tip();
   }
+
+  /**
+   * The area names (placed once per view) that open incidents' circles lie on at this time: an area's name is drawn
+   * above the incidents, and one over a circle leaves neither readable. Each such name takes the first of its other
+   * spots clear of every circle drawn at this time, of the placed labels, the places' markers and the people at risk
+   * placed so far (`taken`); where none is clear, the marker wins: the name is hidden while the circle is there.
+   * Called once per layer of incidents (A's, then B's overlaid, `off` px off), before their people at risk are placed.
+   */
+  private keepNamesOff(discs: readonly { x: number; y: number; r: number }[], off: number, taken: BoxIndex): void {
+    const p = this.placed, seek = this.seekNames;
+    if (!p || discs.length === 0) return;
+    const added = new BoxIndex();
+    for (const d of discs) {
+      const x = d.x + off, y = d.y + off;
+      seek.discs.push({ x, y, r: d.r });
+      seek.discBoxes.add({ x0: x - d.r, y0: y - d.r, x1: x + d.r, y1: y + d.r });
+      added.add({ x0: x - d.r, y0: y - d.r, x1: x + d.r, y1: y + d.r });
+    }
+    // a circle on a name: one that reaches into its letters (its box less the font's room above and below them,
+    // 2 px, and a pixel at each end); a circle's rim touching the name's halo leaves both readable
+    const onDisc = (b: Box, among: BoxIndex, from: number) => {
+      const ink: Box = { x0: b.x0 + 1, y0: b.y0 + 2, x1: b.x1 - 1, y1: b.y1 - 2 };
+      return among.hits(ink, 0).some((j) => { const c = seek.discs[from + j]; return discOnBox(c.x, c.y, c.r, ink, 0); });
+    };
+    const first = seek.discs.length - discs.length;
+    // the names the new circles lie on: where they are placed, or where an earlier layer's circles moved them
+    const redo = new Set<number>();
+    for (let k = 0; k < discs.length; k++) {
+      const b = added.boxes[k];
+      for (const i of p.index.hits(b, 1)) if (!p.under[i] && !seek.moved.has(i) && onDisc(boxAt(p.labels[i], p.spots[i]), added, first)) redo.add(i);
+    }
+    for (const [i, s] of seek.moved) if (s && onDisc(boxAt(p.labels[i], s), added, first)) redo.add(i);
+    if (redo.size === 0) return;
+    const view: Box = { x0: 0, y0: 0, x1: this.width, y1: this.height };
+    for (const i of [...redo].sort((a, b) => a - b)) {
+      const l = p.labels[i];
+      let pick: Spot | null = null;
+      for (const s of l.spots === AREA_SPOTS ? AREA_SPOTS_AWAY : l.spots) {
+        if (s === p.spots[i]) continue;
+        const b = boxAt(l, s);
+        if (b.x0 < view.x0 || b.y0 < view.y0 || b.x1 > view.x1 || b.y1 > view.y1) continue;
+        if (p.index.any(b, 2, i) || seek.boxes.any(b, 2) || p.markers.any(b) || taken.any(b, 1) || onDisc(b, seek.discBoxes, 0)) continue;
+        pick = s;
+        break;
+      }
+      seek.moved.set(i, pick);
+      if (pick) seek.boxes.add(boxAt(l, pick));
+    }
+  }
+
+  /** Write the area names' spots for this time (see keepNamesOff): moved ones where they went, hidden ones to `covers`, the rest back where they were placed. */
+  private showNames(covers: Set<number>): void {
+    const p = this.placed;
+    if (!p) return;
+    const now = this.seekNames.moved, was = this.shownNames;
+    for (const [i, s] of now) {
+      if (!s) { covers.add(i); continue; }
+      if (was.get(i) === s) continue;
+      const el = p.els[i], l = p.labels[i];
+      el.setAttribute('x', String(l.x + s.dx)); el.setAttribute('y', String(l.y + s.dy)); el.setAttribute('text-anchor', s.anchor);
+    }
+    for (const [i, s] of was) {
+      if (now.get(i) || !s || p.els[i] === undefined) continue;
+      const el = p.els[i], l = p.labels[i], o = p.spots[i];
+      el.setAttribute('x', String(l.x + o.dx)); el.setAttribute('y', String(l.y + o.dy)); el.setAttribute('text-anchor', o.anchor);
+    }
+    this.shownNames = new Map([...now].filter(([, s]) => s !== null));
+  }
+
+  /** this time's area names moved off incidents' circles (null: hidden), their new boxes, and the circles drawn so far */
+  private seekNames: { moved: Map<number, Spot | null>; boxes: BoxIndex; discs: { x: number; y: number; r: number }[]; discBoxes: BoxIndex } = { moved: new Map(), boxes: new BoxIndex(), discs: [], discBoxes: new BoxIndex() };
+  /** the area names shown off their placed spot, as last written */
+  private shownNames = new Map<number, Spot | null>();
 
   /**
    * Where a label that moves with the time goes, at screen point (x, y): the first of its spots clear of the
@@ -666,7 +743,8 @@ export class MapView {
     const l: Label = { x, y, ...this.measure(el, text), spots };
     const p = this.placed;
     if (!p) return { spot: spots[0], box: boxAt(l, spots[0]) };
-    const r = placeMoving(l, p.index, (b) => p.markers.any(b) || (blocked !== null && blocked(b)));
+    const moved = this.seekNames.boxes;
+    const r = placeMoving(l, p.index, (b) => p.markers.any(b) || moved.any(b, 1) || (blocked !== null && blocked(b)));
     const box = boxAt(l, r.spot);
     // placed with room for their widest text: what a zone or a shelter shows now may be narrower, and clear of it
     for (const i of r.covers) if (overlap(box, this.shownBox(i))) covers.add(i);
@@ -676,7 +754,7 @@ export class MapView {
   /** The box of placed label i's text as it reads now (a zone's or a shelter's figures change with the time). */
   private shownBox(i: number): Box {
     const p = this.placed!, el = p.els[i];
-    return boxAt({ ...p.labels[i], ...this.measure(el, el.textContent ?? '') }, p.spots[i]);
+    return boxAt({ ...p.labels[i], ...this.measure(el, el.textContent ?? '') }, this.seekNames.moved.get(i) ?? p.spots[i]);
   }
 
   /** Hide the placed labels a moving label covers now, and show again those it has left (the rest is not touched). */
@@ -750,7 +828,13 @@ export class MapView {
       const q: Box = { x0: b.x0 + off, y0: b.y0 + off, x1: b.x1 + off, y1: b.y1 + off };
       return p.markers.hits(q, 0).map((i) => { const m = p.markers.boxes[i]; return { x0: m.x0 - off, y0: m.y0 - off, x1: m.x1 - off, y1: m.y1 - off }; });
     };
-    const at = fanOut(all.map((d) => ({ x: d.sx, y: d.sy, r: d.r })), symbols, FAN_GAP);
+    // and, moved off their place, the placed labels where they can (a name under a circle is moved or hidden: see keepNamesOff)
+    const labels = (b: Box): Box[] => {
+      if (!p) return [];
+      const q: Box = { x0: b.x0 + off, y0: b.y0 + off, x1: b.x1 + off, y1: b.y1 + off };
+      return p.index.hits(q, 0).map((i) => { const m = p.index.boxes[i]; return { x0: m.x0 - off, y0: m.y0 - off, x1: m.x1 - off, y1: m.y1 - off }; });
+    };
+    const at = fanOut(all.map((d) => ({ x: d.sx, y: d.sy, r: d.r })), symbols, FAN_GAP, undefined, labels);
     this.fans.set(ghost ? 'ghost' : 'own', { key, at });
     return at;
   }
@@ -785,6 +869,8 @@ export class MapView {
       const at = this.fanned(ghost, all);
       all.forEach((d, i) => { d.sx = at[i][0]; d.sy = at[i][1]; });
     }
+    // the area names keep off the open incidents' circles (a faint resolved ring under a name leaves both readable)
+    this.keepNamesOff(all.filter((d) => !d.resolved).map((d) => ({ x: d.sx, y: d.sy, r: d.r })), ghost ? 5 : 0, taken);
     // the circles, and the people at risk placed so far (`taken`), for each incident's people to keep off others'
     // (where there are few enough incidents to push apart, above)
     // (made when the first incident with people at risk needs them: most seeks of a big run have none)
@@ -901,7 +987,7 @@ export class MapView {
           if (free < 0) free = k;
           const a = -Math.PI / 2 + k * step, x = inc.sx + Math.cos(a) * rad, y = inc.sy + Math.sin(a) * rad;
           const b: Box = { x0: x - UNIT_HALF + 1, y0: y - UNIT_HALF + 1, x1: x + UNIT_HALF - 1, y1: y + UNIT_HALF - 1 };
-          if (!(p?.markers.any(b)) && !(p?.index.any(b)) && !taken.any(b) && !rims.any(b) && !circlesNow().hits(b).some((i) => circleIds[i] !== d.incident)) pick = k;
+          if (!(p?.markers.any(b)) && !(p?.index.any(b)) && !this.seekNames.boxes.any(b) && !taken.any(b) && !rims.any(b) && !circlesNow().hits(b).some((i) => circleIds[i] !== d.incident)) pick = k;
           else if (k === Math.round((Math.PI * 2) / step) - 1) pick = free;
         }
         if (pick < 0) pick = used.length;
@@ -924,6 +1010,7 @@ export class MapView {
         if (d.state !== 'en_route' && d.state !== 'returning') continue;
         const b: Box = { x0: d.sx + off - UNIT_HALF, y0: d.sy + off - UNIT_HALF, x1: d.sx + off + UNIT_HALF, y1: d.sy + off + UNIT_HALF };
         for (const i of p.index.hits(b, 0)) if (!covers.has(i) && overlap(b, this.shownBox(i))) covers.add(i);
+        for (const [i, s] of this.seekNames.moved) if (s && !covers.has(i) && overlap(b, this.shownBox(i))) covers.add(i);
       }
     }
     this.marks(layer, ghost).units.update(placed, (d) => d.id, (m, d) => {
@@ -947,6 +1034,14 @@ const ruler = document.createElement('canvas').getContext('2d')!;
 const AREA_SPOTS: readonly Spot[] = [
   { dx: 10, dy: -9, anchor: 'start' }, { dx: 11, dy: 4, anchor: 'start' }, { dx: -10, dy: -9, anchor: 'end' }, { dx: -11, dy: 4, anchor: 'end' },
   { dx: 10, dy: 17, anchor: 'start' }, { dx: -10, dy: 17, anchor: 'end' }, { dx: 0, dy: -12, anchor: 'middle' }, { dx: 0, dy: 22, anchor: 'middle' },
+];
+/**
+ * Where an area's name may go when an incident's circle lies on it at the time shown (see keepNamesOff): its own
+ * spots, then a little farther out, past the units resting round the place's marker.
+ */
+const AREA_SPOTS_AWAY: readonly Spot[] = [
+  ...AREA_SPOTS, { dx: 24, dy: 4, anchor: 'start' }, { dx: -24, dy: 4, anchor: 'end' }, { dx: 20, dy: 22, anchor: 'start' }, { dx: -20, dy: 22, anchor: 'end' },
+  { dx: 20, dy: -16, anchor: 'start' }, { dx: -20, dy: -16, anchor: 'end' }, { dx: 0, dy: 32, anchor: 'middle' },
 ];
 /** above this many incident markers in one layer, they are drawn where they are (laying out thousands would cost a seek's frame) */
 const FAN_MAX = 400;
