@@ -643,13 +643,26 @@ export class MapView {
     // --- incidents: open ones from the engine's world, recently resolved ones faded
     // the people at risk placed so far (A's, then B's overlaid: B's keep off A's too)
     const taken = new BoxIndex();
-    this.drawIncidents(this.layer.incidents, run, world, t, false, covers, taken);
-    this.drawUnits(this.layer.units, run, world, t, false, covers, taken);
+    // where the incidents are drawn (A's, then B's overlaid), and the area names moved off them
+    const incidentsA = this.layoutIncidents(run, world, t, false);
+    const incidentsB = overlay ? this.layoutIncidents(overlay.run, overlay.world, t, true) : null;
+    // where the units are drawn, but those on scene, which stand on their incident's rim off its people at risk:
+    // the people at risk keep off the units (a diamond over a number hides it), then the units on scene off them
+    const unitsA = this.layoutUnits(run, world, t, false);
+    const unitsB = overlay ? this.layoutUnits(overlay.run, overlay.world, t, true) : null;
+    const diamonds = new BoxIndex();
+    for (const [list, off] of [[unitsA, 0], [unitsB, 5]] as const) {
+      for (const u of list ?? []) if (!u.rim) diamonds.add({ x0: u.sx + off - UNIT_HALF + 1, y0: u.sy + off - UNIT_HALF + 1, x1: u.sx + off + UNIT_HALF - 1, y1: u.sy + off + UNIT_HALF - 1 });
+    }
+    this.drawIncidents(this.layer.incidents, run, incidentsA, false, covers, taken, diamonds);
     if (overlay) {
       // B's markers sit a few pixels off A's so that where both agree, both still show
       this.layer.overlay.attr('transform', 'translate(5,5)');
-      this.drawIncidents(this.layer.overlay, overlay.run, overlay.world, t, true, covers, taken);
-      this.drawUnits(this.layer.overlay, overlay.run, overlay.world, t, true, covers, taken);
+      this.drawIncidents(this.layer.overlay, overlay.run, incidentsB!, true, covers, taken, diamonds);
+    }
+    this.drawUnits(this.layer.units, run, unitsA, false, covers, taken);
+    if (overlay) {
+      this.drawUnits(this.layer.overlay, overlay.run, unitsB!, true, covers, taken);
     } else if (this.markSets.has('ghost')) {
       const m = this.markSets.get('ghost')!;
       m.incidents.clear();
@@ -663,11 +676,11 @@ export class MapView {
   /**
    * The area names (placed once per view) that open incidents' circles lie on at this time: an area's name is drawn
    * above the incidents, and one over a circle leaves neither readable. Each such name takes the first of its other
-   * spots clear of every circle drawn at this time, of the placed labels, the places' markers and the people at risk
-   * placed so far (`taken`); where none is clear, the marker wins: the name is hidden while the circle is there.
-   * Called once per layer of incidents (A's, then B's overlaid, `off` px off), before their people at risk are placed.
+   * spots clear of every circle drawn at this time, of the placed labels and of the places' markers; where none is
+   * clear, the marker wins: the name is hidden while the circle is there. Called once per layer of incidents (A's,
+   * then B's overlaid, `off` px off), before any people at risk are placed (they keep off the names where they went).
    */
-  private keepNamesOff(discs: readonly { x: number; y: number; r: number }[], off: number, taken: BoxIndex): void {
+  private keepNamesOff(discs: readonly { x: number; y: number; r: number }[], off: number): void {
     const p = this.placed, seek = this.seekNames;
     if (!p || discs.length === 0) return;
     const added = new BoxIndex();
@@ -700,7 +713,7 @@ export class MapView {
         if (s === p.spots[i]) continue;
         const b = boxAt(l, s);
         if (b.x0 < view.x0 || b.y0 < view.y0 || b.x1 > view.x1 || b.y1 > view.y1) continue;
-        if (p.index.any(b, 2, i) || seek.boxes.any(b, 2) || p.markers.any(b) || taken.any(b, 1) || onDisc(b, seek.discBoxes, 0)) continue;
+        if (p.index.any(b, 2, i) || seek.boxes.any(b, 2) || p.markers.any(b) || onDisc(b, seek.discBoxes, 0)) continue;
         pick = s;
         break;
       }
@@ -739,12 +752,12 @@ export class MapView {
    * and labels); where none is clear, its first, and the placed labels whose text it covers are added to
    * `covers`. A few look-ups in the placed labels' grid: cheap at every seek.
    */
-  private movingSpot(el: SVGTextElement, text: string, x: number, y: number, spots: readonly Spot[], covers: Set<number>, blocked: ((b: Box) => boolean) | null): { spot: Spot; box: Box } {
+  private movingSpot(el: SVGTextElement, text: string, x: number, y: number, spots: readonly Spot[], covers: Set<number>, blocked: ((b: Box) => boolean) | null, hidden?: (b: Box) => boolean): { spot: Spot; box: Box } {
     const l: Label = { x, y, ...this.measure(el, text), spots };
     const p = this.placed;
     if (!p) return { spot: spots[0], box: boxAt(l, spots[0]) };
     const moved = this.seekNames.boxes;
-    const r = placeMoving(l, p.index, (b) => p.markers.any(b) || moved.any(b, 1) || (blocked !== null && blocked(b)));
+    const r = placeMoving(l, p.index, (b) => p.markers.any(b) || moved.any(b, 1) || (blocked !== null && blocked(b)), 1, hidden);
     const box = boxAt(l, r.spot);
     // placed with room for their widest text: what a zone or a shelter shows now may be narrower, and clear of it
     for (const i of r.covers) if (overlap(box, this.shownBox(i))) covers.add(i);
@@ -839,10 +852,11 @@ export class MapView {
     return at;
   }
 
-  private drawIncidents(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, world: World, t: number, ghost: boolean, covers: Set<number>, taken: BoxIndex): void {
-    const lang = this.lang();
-    const S = STRINGS[lang];
-    const kindName = (k: string) => textIn(run.replay.model.kind.get(k)?.name, lang) || k;
+  /**
+   * The incidents shown at time t (open ones from the engine's world, those resolved within the hour from the
+   * history), oldest first, and where each is drawn (fanned out); the area names are moved off their circles.
+   */
+  private layoutIncidents(run: LoadedRun, world: World, t: number, ghost: boolean) {
     const open = Object.values(world.incidents).map((inc) => ({
       id: inc.id, kind: inc.kind, x: inc.x, y: inc.y, severity: inc.severity, people: inc.people,
       phase: (inc.m.value as Record<string, string>).lifecycle, resolved: false,
@@ -870,7 +884,23 @@ export class MapView {
       all.forEach((d, i) => { d.sx = at[i][0]; d.sy = at[i][1]; });
     }
     // the area names keep off the open incidents' circles (a faint resolved ring under a name leaves both readable)
-    this.keepNamesOff(all.filter((d) => !d.resolved).map((d) => ({ x: d.sx, y: d.sy, r: d.r })), ghost ? 5 : 0, taken);
+    this.keepNamesOff(all.filter((d) => !d.resolved).map((d) => ({ x: d.sx, y: d.sy, r: d.r })), ghost ? 5 : 0);
+    // where each incident is drawn: its units on scene stand round that circle, not on its true spot (see drawUnits)
+    const drawn = new Map<string, { ox: number; oy: number; sx: number; sy: number; r: number }>();
+    for (const d of all) if (!d.resolved) drawn.set(d.id, d);
+    this.drawnIncidents.set(ghost ? 'ghost' : 'own', drawn);
+    return all;
+  }
+
+  /**
+   * Draw the incidents laid out by layoutIncidents, each with its people at risk beside it on a side clear of the
+   * placed labels, the places' markers, the other circles, the people at risk placed before (`taken`) and the
+   * units' diamonds (`diamonds`: all but those on scene, which keep off the numbers after).
+   */
+  private drawIncidents(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, all: ReturnType<MapView['layoutIncidents']>, ghost: boolean, covers: Set<number>, taken: BoxIndex, diamonds: BoxIndex): void {
+    const lang = this.lang();
+    const S = STRINGS[lang];
+    const kindName = (k: string) => textIn(run.replay.model.kind.get(k)?.name, lang) || k;
     // the circles, and the people at risk placed so far (`taken`), for each incident's people to keep off others'
     // (where there are few enough incidents to push apart, above)
     // (made when the first incident with people at risk needs them: most seeks of a big run have none)
@@ -879,8 +909,9 @@ export class MapView {
     const clear = this.placed && all.length <= FAN_MAX ? (self: number) => {
       circles ??= new BoxIndex(all.map((d) => { const r = 7 + d.severity * 1.6; return { x0: d.sx + off - r, y0: d.sy + off - r, x1: d.sx + off + r, y1: d.sy + off + r }; }));
       const c = circles;
-      return (b: Box) => c.any(b, 0, self) || taken.any(b, 2);
+      return (b: Box) => c.any(b, 0, self) || taken.any(b, 2) || diamonds.any(b);
     } : null;
+    const offDiamonds = (b: Box) => diamonds.any(b);
     // an open incident's filled circle over a zone's or a shelter's figures (they lie under it) would leave a
     // wrong number to read (0/700 for 700/700): they are hidden while it is there
     const p = this.placed;
@@ -898,10 +929,6 @@ export class MapView {
         }
       }
     }
-    // where each incident is drawn: its units on scene stand round that circle, not on its true spot (see drawUnits)
-    const drawn = new Map<string, { ox: number; oy: number; sx: number; sy: number; r: number }>();
-    for (const d of all) if (!d.resolved) drawn.set(d.id, d);
-    this.drawnIncidents.set(ghost ? 'ghost' : 'own', drawn);
     this.marks(layer, ghost).incidents.update(all, (d) => d.id, (m, d) => {
       const r = 7 + d.severity * 1.6;
       put(m, 0, -1, 'transform', `translate(${d.sx},${d.sy})`);
@@ -922,7 +949,7 @@ export class MapView {
       put(m, 13, 2, 'display', people === '' ? 'none' : null);
       if (people !== '') {
         // beside the marker, on a side clear of the placed labels (B's overlaid markers sit 5 px off)
-        const { spot: s, box } = this.movingSpot(m.parts[2] as SVGTextElement, people, d.sx + off, d.sy + off, peopleSpots(r), covers, clear?.(d.k) ?? null);
+        const { spot: s, box } = this.movingSpot(m.parts[2] as SVGTextElement, people, d.sx + off, d.sy + off, peopleSpots(r), covers, clear?.(d.k) ?? offDiamonds, offDiamonds);
         if (clear) taken.add(box);
         put(m, 14, 2, 'x', s.dx); put(m, 15, 2, 'y', s.dy); put(m, 17, 2, 'text-anchor', s.anchor === 'start' ? null : s.anchor);
       }
@@ -939,18 +966,13 @@ export class MapView {
     });
   }
 
-  private drawUnits(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, world: World, t: number, ghost: boolean, covers: Set<number>, taken: BoxIndex): void {
-    const lang = this.lang();
-    const S = STRINGS[lang];
+  /**
+   * Where the units are drawn at time t: a unit at its base at its own spot round it (see restSpots; B's overlaid
+   * units too, by B's scenario); units sharing another spot fan out around it so each stays visible; a unit on
+   * scene at an incident is marked `rim`, for drawUnits to stand it on that incident's circle.
+   */
+  private layoutUnits(run: LoadedRun, world: World, t: number, ghost: boolean) {
     const model = run.replay.model;
-    const list = Object.entries(world.units).map(([id, u]) => {
-      const [x, y] = unitPosition(model, u, t);
-      return { id, state: String(u.m.value), incident: u.incident, x, y };
-    });
-    // a unit at its base takes its own spot round it (see restSpots; B's overlaid units too, by B's scenario);
-    // units sharing another spot fan out around it so each stays visible
-    // units on scene at an incident stand round its circle (where it is drawn: fanned out, it may be off its
-    // spot), on its rim from the top, clockwise, so that none hides the incident's number
     const spots = new Map<string, number>();
     let rest = this.rest;
     if (ghost) {
@@ -959,9 +981,39 @@ export class MapView {
       rest = this.restOverlay!.at;
     }
     const incidents = this.drawnIncidents.get(ghost ? 'ghost' : 'own');
+    return Object.entries(world.units).map(([id, u]) => {
+      const [x, y] = unitPosition(model, u, t);
+      const d = { id, state: String(u.m.value), incident: u.incident, rim: undefined as { ox: number; oy: number; sx: number; sy: number; r: number } | undefined };
+      const home = model.basePlace.get(id), at = rest.get(id);
+      if (home && at && Math.abs(home.x - x) < 1e-6 && Math.abs(home.y - y) < 1e-6) return { ...d, sx: at[0], sy: at[1] };
+      const [sx, sy] = this.xy(x, y);
+      const inc = d.state === 'on_scene' && d.incident ? incidents?.get(d.incident) : undefined;
+      if (inc && Math.abs(inc.ox - sx) < 0.5 && Math.abs(inc.oy - sy) < 0.5) return { ...d, rim: inc, sx, sy };
+      const k = `${Math.round(sx / 4)},${Math.round(sy / 4)}`;
+      const n = spots.get(k) ?? 0;
+      spots.set(k, n + 1);
+      const a = n * 0.9, rad = n === 0 ? 0 : 9 + n * 1.6;
+      return { ...d, sx: sx + Math.cos(a) * rad, sy: sy + Math.sin(a) * rad };
+    });
+  }
+
+  /**
+   * Draw the units laid out by layoutUnits. Units on scene stand round their incident's circle (where it is drawn:
+   * fanned out, it may be off its spot), on its rim from the top, clockwise: each at the first spot clear of the
+   * people at risk (`taken`), of other incidents' circles, of the units put on rims before, of the places' markers
+   * and of the labels; where none is, the first clear of the first three (a diamond on a number hides it; on a
+   * marker's edge or a label's, it leaves them readable); where none is either, the first spot not taken.
+   */
+  private drawUnits(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, list: ReturnType<MapView['layoutUnits']>, ghost: boolean, covers: Set<number>, taken: BoxIndex): void {
+    const lang = this.lang();
+    const S = STRINGS[lang];
+    const model = run.replay.model;
+    const incidents = this.drawnIncidents.get(ghost ? 'ghost' : 'own');
     const onRim = new Map<string, number[]>();
     const p = this.placed;
     const rims = new BoxIndex();
+    // B's markers are drawn 5 px off: the numbers, labels and markers they keep off are where they lie under B's layer
+    const off = ghost ? 5 : 0;
     // the incidents' circles, made when the first unit on scene needs them
     let circleIds: string[] = [], circles: BoxIndex | null = null;
     const circlesNow = () => {
@@ -972,40 +1024,40 @@ export class MapView {
       return circles;
     };
     const placed = list.map((d) => {
-      const home = model.basePlace.get(d.id), at = rest?.get(d.id);
-      if (home && at && Math.abs(home.x - d.x) < 1e-6 && Math.abs(home.y - d.y) < 1e-6) return { ...d, sx: at[0], sy: at[1] };
-      const [sx, sy] = this.xy(d.x, d.y);
-      const inc = d.state === 'on_scene' && d.incident ? incidents?.get(d.incident) : undefined;
-      if (inc && Math.abs(inc.ox - sx) < 0.5 && Math.abs(inc.oy - sy) < 0.5) {
-        // the first spot on the rim clear of a place's symbol, of other incidents and of the units put on rims before
-        const used = onRim.get(d.incident!) ?? [];
-        onRim.set(d.incident!, used);
-        const rad = inc.r + 5, step = Math.min(Math.PI / 4, 14 / rad);
-        let pick = -1;
-        for (let k = 0, free = -1; k < Math.round((Math.PI * 2) / step) && pick < 0; k++) {
-          if (used.includes(k)) continue;
-          if (free < 0) free = k;
-          const a = -Math.PI / 2 + k * step, x = inc.sx + Math.cos(a) * rad, y = inc.sy + Math.sin(a) * rad;
-          const b: Box = { x0: x - UNIT_HALF + 1, y0: y - UNIT_HALF + 1, x1: x + UNIT_HALF - 1, y1: y + UNIT_HALF - 1 };
-          if (!(p?.markers.any(b)) && !(p?.index.any(b)) && !this.seekNames.boxes.any(b) && !taken.any(b) && !rims.any(b) && !circlesNow().hits(b).some((i) => circleIds[i] !== d.incident)) pick = k;
-          else if (k === Math.round((Math.PI * 2) / step) - 1) pick = free;
-        }
-        if (pick < 0) pick = used.length;
-        used.push(pick);
-        const a = -Math.PI / 2 + pick * step, x = inc.sx + Math.cos(a) * rad, y = inc.sy + Math.sin(a) * rad;
-        rims.add({ x0: x - UNIT_HALF, y0: y - UNIT_HALF, x1: x + UNIT_HALF, y1: y + UNIT_HALF });
-        return { ...d, sx: x, sy: y };
+      const inc = d.rim;
+      if (!inc) return d;
+      const used = onRim.get(d.incident!) ?? [];
+      onRim.set(d.incident!, used);
+      // spots on the rim, then (only where the rim has none off the numbers, the other circles and diamonds) on a
+      // ring a diamond farther out, numbered on from the rim's
+      const rad0 = inc.r + 5, rad1 = rad0 + 2 * UNIT_HALF - 2;
+      const step0 = Math.min(Math.PI / 4, 14 / rad0), step1 = Math.min(Math.PI / 4, 14 / rad1);
+      const n0 = Math.round((Math.PI * 2) / step0), n1 = Math.round((Math.PI * 2) / step1);
+      const spot = (k: number): P => {
+        const [rad, a] = k < n0 ? [rad0, -Math.PI / 2 + k * step0] : [rad1, -Math.PI / 2 + (k - n0) * step1];
+        return [inc.sx + Math.cos(a) * rad, inc.sy + Math.sin(a) * rad];
+      };
+      let pick = -1, level = 4;
+      for (let k = 0; k < n0 + n1 && level > 0; k++) {
+        if (k === n0 && level < 2) break;
+        if (used.includes(k)) continue;
+        const [x, y] = spot(k);
+        const b: Box = { x0: x - UNIT_HALF + 1, y0: y - UNIT_HALF + 1, x1: x + UNIT_HALF - 1, y1: y + UNIT_HALF - 1 };
+        const q: Box = { x0: b.x0 + off, y0: b.y0 + off, x1: b.x1 + off, y1: b.y1 + off };
+        // worst a number hidden; then a diamond on another's circle or diamond; then on a marker's or a label's edge
+        const l = taken.any(q) ? 3 : rims.any(b) || circlesNow().hits(b).some((i) => circleIds[i] !== d.incident) ? 2
+          : p?.markers.any(q) || p?.index.any(q) || this.seekNames.boxes.any(q) ? 1 : 0;
+        if (l < level) { pick = k; level = l; }
       }
-      const k = `${Math.round(sx / 4)},${Math.round(sy / 4)}`;
-      const n = spots.get(k) ?? 0;
-      spots.set(k, n + 1);
-      const a = n * 0.9, rad = n === 0 ? 0 : 9 + n * 1.6;
-      return { ...d, sx: sx + Math.cos(a) * rad, sy: sy + Math.sin(a) * rad };
+      if (pick < 0) pick = used.length;
+      used.push(pick);
+      const [x, y] = spot(pick);
+      rims.add({ x0: x - UNIT_HALF, y0: y - UNIT_HALF, x1: x + UNIT_HALF, y1: y + UNIT_HALF });
+      return { ...d, sx: x, sy: y };
     });
     // a unit on the move hides the placed labels it passes over (until it has passed): a label half under a marker
     // reads no better than one under another label; units standing still sit by their places, which labels keep off
     if (p) {
-      const off = ghost ? 5 : 0;
       for (const d of placed) {
         if (d.state !== 'en_route' && d.state !== 'returning') continue;
         const b: Box = { x0: d.sx + off - UNIT_HALF, y0: d.sy + off - UNIT_HALF, x1: d.sx + off + UNIT_HALF, y1: d.sy + off + UNIT_HALF };
