@@ -14,8 +14,8 @@ import { drill, tempDir } from '../helpers/cli.js';
 import { ARTIFACTS, launch, lookAtEach, openServedRun, serve, spread, type Served } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-overlap-');
-/** the dam release (area names by the villages' incidents), the flash flood, the typhoon over Vinh's wards; the flash flood again, another seed (B) */
-const RUNS = [['ban-ve-extreme-inflow', 1], ['ky-son-flash-flood', 1], ['typhoon-landfall-coast', 1], ['ky-son-flash-flood', 2]] as const;
+/** the dam release (area names by the villages' incidents), the flash flood, the typhoon over Vinh's wards; the flash flood again, another seed (B); the hotel fire (its spread at its place) */
+const RUNS = [['ban-ve-extreme-inflow', 1], ['ky-son-flash-flood', 1], ['typhoon-landfall-coast', 1], ['ky-son-flash-flood', 2], ['cua-lo-high-rise-fire', 1]] as const;
 let browser: Browser;
 let server: Served;
 
@@ -27,6 +27,8 @@ interface Look {
   names: (Rect & { text: string })[];
   people: (Rect & { id: string; text: string })[];
   units: { id: string; state: string; ghost: boolean; cx: number; cy: number; half: number }[];
+  /** where each shown leader line starts (its true spot's end), and whether its dot shows */
+  leaders: { id: string; x: number; y: number; foot: boolean }[];
 }
 
 /** What map A shows now (page pixels): open incidents' circles, the area names and people-at-risk numbers that show, units' diamonds (B's overlaid too). */
@@ -46,7 +48,13 @@ const LOOK = `() => {
     const r = g.querySelector('rect').getBoundingClientRect();
     return { id: g.getAttribute('data-unit'), state: g.getAttribute('data-state'), ghost: g.classList.contains('ghost'), cx: (r.left + r.right) / 2, cy: (r.top + r.bottom) / 2, half: (r.right - r.left) / 2 };
   });
-  return { incidents, ghosts, names, people, units };
+  const leaders = [...document.querySelectorAll('#map-a .layer-incidents g.incident:not(.spare):not(.resolved)')].flatMap((g) => {
+    const line = g.querySelector('line.leader'), foot = g.querySelector('path.leader-foot');
+    if (line.getAttribute('display') === 'none') return [];
+    const m = g.getScreenCTM();
+    return [{ id: g.getAttribute('data-incident'), x: m.a * Number(line.getAttribute('x1')) + m.e, y: m.d * Number(line.getAttribute('y1')) + m.f, foot: foot.getAttribute('display') !== 'none' }];
+  });
+  return { incidents, ghosts, names, people, units, leaders };
 }`;
 
 /**
@@ -125,6 +133,26 @@ describe("incidents' people at risk", () => {
       await page.close();
     });
   }
+});
+
+describe("leader lines (a marker moved off its place, tied to it)", () => {
+  it("start clear of other incidents' circles: the hotel fire's spread, moved off the fire, no longer crosses out its number", async () => {
+    const page = await openServedRun(browser, server, 4, 'en');
+    const until: number = await page.evaluate(() => (window as any).drillViewer.app.a.data.until);
+    const times = spread(until, 60);
+    const looks = await lookAtEach<Look>(page, times, LOOK);
+    const bad: string[] = [];
+    let seen = 0;
+    looks.forEach((l, k) => {
+      seen += l.leaders.length;
+      for (const d of l.leaders) for (const c of l.incidents) if (c.id !== d.id && Math.hypot(d.x - c.cx, d.y - c.cy) < c.r - 1) bad.push(`T${times[k]}: ${d.id}'s leader starts inside ${c.id}`);
+    });
+    await page.evaluate(() => (window as any).drillViewer.paintedSeek(7200));
+    await page.locator('#maps').screenshot({ path: join(ARTIFACTS, 'viewer-overlap-leaders-cua-lo.png') });
+    expect(seen).toBeGreaterThan(10);
+    expect(bad).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('two runs on one map (compare, overlay)', () => {

@@ -912,6 +912,9 @@ export class MapView {
       return (b: Box) => c.any(b, 0, self) || taken.any(b, 2) || diamonds.any(b);
     } : null;
     const offDiamonds = (b: Box) => diamonds.any(b);
+    // the open incidents' circles, for the leaders (made when the first marker moved off its place needs them)
+    let hosts: BoxIndex | null = null;
+    const hostsNow = () => (hosts ??= new BoxIndex(all.map((e) => (e.resolved ? NO_BOX : { x0: e.sx - e.r, y0: e.sy - e.r, x1: e.sx + e.r, y1: e.sy + e.r }))));
     // an open incident's filled circle over a zone's or a shelter's figures (they lie under it) would leave a
     // wrong number to read (0/700 for 700/700): they are hidden while it is there
     const p = this.placed;
@@ -955,12 +958,17 @@ export class MapView {
       }
       text(m, 16, 2, people);
       // the leader, from the true spot to the marker's centre (the circle covers its inner end)
-      const lx = d.ox - d.sx, ly = d.oy - d.sy, far = Math.hypot(lx, ly) >= d.r + LEADER_MIN;
+      const far = Math.hypot(d.ox - d.sx, d.oy - d.sy) >= d.r + LEADER_MIN;
+      // where another incident's circle is drawn over the true spot (one at the same place, left on it), the
+      // leader starts at that circle's rim, with no dot: the dot and the line crossed out that incident's number
+      const from = far ? leaderStart(d, all, hostsNow()) : null;
       put(m, 18, 4, 'display', far ? null : 'none');
-      put(m, 19, 5, 'display', far ? null : 'none');
+      put(m, 19, 5, 'display', far && from!.foot ? null : 'none');
       if (far) {
+        const lx = from!.x - d.sx, ly = from!.y - d.sy;
         const x = lx.toFixed(1), y = ly.toFixed(1);
-        put(m, 20, 4, 'x1', x); put(m, 21, 4, 'y1', y); put(m, 22, 5, 'd', `M${(lx - 2).toFixed(1)},${y}a2,2 0 1,0 4,0a2,2 0 1,0 -4,0`);
+        put(m, 20, 4, 'x1', x); put(m, 21, 4, 'y1', y);
+        if (from!.foot) put(m, 22, 5, 'd', `M${(lx - 2).toFixed(1)},${y}a2,2 0 1,0 4,0a2,2 0 1,0 -4,0`);
       }
       m.tip = () => `${d.id}: ${kindName(d.kind)}; ${S.severity} ${d.severity}; ${S.phases[d.phase] ?? d.phase}; ${d.people} ${S.atRisk}`;
     });
@@ -1110,6 +1118,27 @@ function lonLatBox(pts: readonly P[]): [number, number, number, number] {
   let [lo0, la0, lo1, la1] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const [lon, lat] of pts) { if (lon < lo0) lo0 = lon; if (lon > lo1) lo1 = lon; if (lat < la0) la0 = lat; if (lat > la1) la1 = lat; }
   return [lo0, la0, lo1, la1];
+}
+
+/** a box that no look-up finds (it keeps a place in a BoxIndex's numbering) */
+const NO_BOX: Box = { x0: 1, y0: 1, x1: 0, y1: 0 };
+
+/**
+ * Where the leader of incident `d` (drawn off its true spot) starts: on its true spot, with a dot; or, where an open
+ * incident's circle (`hosts`, numbered as `all`) is drawn over that spot, where the line from the spot to d's circle
+ * leaves that circle, with no dot (the circle marks the place).
+ */
+function leaderStart(d: { k: number; ox: number; oy: number; sx: number; sy: number }, all: readonly { sx: number; sy: number; r: number }[], hosts: BoxIndex): { x: number; y: number; foot: boolean } {
+  for (const j of hosts.hits({ x0: d.ox, y0: d.oy, x1: d.ox, y1: d.oy })) {
+    const e = all[j];
+    if (j === d.k || (d.ox - e.sx) ** 2 + (d.oy - e.sy) ** 2 >= e.r * e.r) continue;
+    // P(t) = O + t (M - O) on the circle |P - C| = r, the root past O (O lies inside)
+    const vx = d.sx - d.ox, vy = d.sy - d.oy, wx = d.ox - e.sx, wy = d.oy - e.sy;
+    const a = vx * vx + vy * vy, b = 2 * (vx * wx + vy * wy), c = wx * wx + wy * wy - e.r * e.r;
+    const t = Math.min(1, (-b + Math.sqrt(b * b - 4 * a * c)) / (2 * a));
+    return { x: d.ox + t * vx, y: d.oy + t * vy, foot: false };
+  }
+  return { x: d.ox, y: d.oy, foot: true };
 }
 
 function overlap(a: Box, b: Box): boolean {
