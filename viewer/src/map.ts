@@ -1103,7 +1103,11 @@ const AREA_SPOTS_AWAY: readonly Spot[] = [
   ...AREA_SPOTS, { dx: 24, dy: 4, anchor: 'start' }, { dx: -24, dy: 4, anchor: 'end' }, { dx: 20, dy: 22, anchor: 'start' }, { dx: -20, dy: 22, anchor: 'end' },
   { dx: 20, dy: -16, anchor: 'start' }, { dx: -20, dy: -16, anchor: 'end' }, { dx: 0, dy: 32, anchor: 'middle' },
 ];
-/** above this many incident markers in one layer, they are drawn where they are (laying out thousands would cost a seek's frame) */
+/**
+ * above this many incident markers in one layer, they are drawn where they are: laying out thousands costs seconds a
+ * seek (bench/viewer.mjs --n=3000 --rate=5: with no limit, seeks showing over 400 markers took 1.9-3.9 s, median;
+ * 0.17-0.24 s with it; see docs/viewer.md, Speed)
+ */
 const FAN_MAX = 400;
 /** room between two fanned-out incident markers' circles: their outlines (up to 2.5 px wide) do not touch */
 const FAN_GAP = 3;
