@@ -253,6 +253,23 @@ function headerDifference(a: BatchHeader, b: BatchHeader): string | undefined {
   return undefined;
 }
 
+/**
+ * Which metric columns (or objectives) one file has and the other lacks, named: a whole header
+ * cut at 60 characters hides the one column that differs. Undefined when the keys are the same.
+ */
+function keyDifference(k: 'metrics' | 'objectives', fa: { name: string; results: BatchHeader }, fb: { name: string; results: BatchHeader }): string | undefined {
+  const a = fa.results, b = fb.results;
+  const keys = (h: BatchHeader) => (k === 'metrics' ? Object.keys(h.metrics) : h.objectives.map((o) => o.id));
+  const ka = keys(a), kb = keys(b);
+  const onlyA = ka.filter((x) => !kb.includes(x)), onlyB = kb.filter((x) => !ka.includes(x));
+  const what = k === 'metrics' ? 'metric column' : 'objective';
+  const list = (xs: string[]) => `${what}${xs.length > 1 ? 's' : ''} ${xs.map((x) => `'${x}'`).join(', ')}`;
+  const parts = [onlyA.length ? `only ${fa.name} has the ${list(onlyA)}` : '', onlyB.length ? `only ${fb.name} has the ${list(onlyB)}` : ''].filter(Boolean);
+  if (parts.length) return parts.join('; ');
+  const changed = ka.find((x, i) => x !== kb[i]) ?? ka.find((x) => JSON.stringify(k === 'metrics' ? a.metrics[x] : a.objectives.find((o) => o.id === x)) !== JSON.stringify(k === 'metrics' ? b.metrics[x] : b.objectives.find((o) => o.id === x)));
+  return changed ? `the ${what} '${changed}' differs` : undefined;
+}
+
 const describeField: Record<string, string> = {
   format: 'format', engine: 'engine version', scenario: 'scenario (id, title or content)', seed: 'master seed', runs: 'number of runs',
   seed_formula: 'seed formula', decisions: 'decisions file', vary: '--vary sweep', metrics: 'metrics', objectives: 'objectives',
@@ -268,6 +285,10 @@ export function mergeResults(files: { name: string; results: BatchResults }[]): 
   const first = files[0];
   for (const f of files.slice(1)) {
     const k = headerDifference(first.results, f.results);
+    if (k === 'metrics' || k === 'objectives') {
+      const keyed = keyDifference(k, first, f);
+      if (keyed) return { ok: false, message: `${first.name} and ${f.name} are not parts of the same batch: ${keyed}`, hint: k === 'metrics' ? 'a metric is in one file only when they were written by different drillsim versions: run the older shard again with this version (same command and --shard), then merge' : 'the scenario\'s objectives differ: merge the shards of one `drill batch` command on one scenario file' };
+    }
     if (k) {
       const show = (x: unknown) => { const t = JSON.stringify(x); return t.length > 60 ? t.slice(0, 57) + '...' : t; };
       return {

@@ -7,6 +7,7 @@
  *                                 unit.mx-police.capabilities.rescue=1,2,3
  *   unit.<id>.copies         how many such units there are: 0 removes it,
  *                            2 adds a copy <id>-2 (commanded by the same role), ...
+ *   units.<field>            the same field of every unit, e.g. units.mobilisation=x0.5,x1,x2
  *   kind.<id>.<field>        incident kinds, e.g. kind.stranded.work=1h,2h
  *   zone.<id>.<field>        evacuation zones, e.g. zone.ta-ca-riverside.warning=15m,30m,1h
  *   shelter.<id>.<field>     e.g. shelter.ta-ca-school.capacity_people=350,700
@@ -18,9 +19,13 @@
  * Each value is read as YAML (10m stays a duration, 2 is a number), set in
  * the written scenario, and the result goes through the scenario loader
  * again: a value the scenario format does not allow gets the loader's own
- * message. Pure: no I/O.
+ * message. A value `x<k>` (`x2`, `x0.5`) scales every duration in the field
+ * as written instead (a distribution's bounds, mean, sd, median), so that
+ * units whose mobilisation differs keep their differences while all get
+ * slower or faster. Pure: no I/O.
  */
 import { parse as parseYaml } from 'yaml';
+import { formatDuration, parseDuration } from '../scenario/duration.js';
 import { didYouMean } from '../scenario/issues.js';
 import { canonicalScenarioText, parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -40,10 +45,14 @@ const COLLECTIONS: Record<string, { path: string[]; what: string }> = {
   edge: { path: ['travel', 'edges'], what: 'road' },
 };
 const SECTIONS = ['doctrine', 'travel', 'evacuation'];
+/** `units.<field>`: the field of every unit at once. */
+const EVERY_UNIT = 'units';
 
 export const VARY_KEYS_HELP = [
   'unit.<id>.<field>       e.g. unit.mx-militia.mobilisation=10m,30m,1h or unit.mx-police.capabilities.rescue=1,2',
   'unit.<id>.copies        number of such units, e.g. unit.pc07-rescue.copies=0,1,2: 0 removes it, 2 adds <id>-2 (same role)',
+  'units.<field>           the field of every unit, e.g. units.mobilisation=x0.5,x1,x2',
+  'x<k> as a value         scales the durations already written there, e.g. kind.stranded.work=x1,x1.5',
   'kind.<id>.<field>       incident kind, e.g. kind.stranded.work=1h,2h',
   'zone.<id>.<field>       evacuation zone, e.g. zone.ta-ca-riverside.warning=15m,30m,1h',
   'generator.<id>.<field>  e.g. generator.slides.rate_per_hour=0.1,0.25,0.5',
@@ -109,7 +118,28 @@ function resolve(key: string, written: Written): Target | string {
   const dot = key.indexOf('.');
   const head = dot < 0 ? key : key.slice(0, dot);
   const rest = dot < 0 ? '' : key.slice(dot + 1);
-  const known = [...Object.keys(COLLECTIONS), ...SECTIONS];
+  const known = [...Object.keys(COLLECTIONS), EVERY_UNIT, ...SECTIONS];
+  if (head === EVERY_UNIT) {
+    if (rest === '') return `--vary: '${key}' names no field; write units.<field>, e.g. units.mobilisation`;
+    if (rest === 'copies') return "--vary: units.copies is not a sweep of every unit; give one unit: unit.<id>.copies";
+    const field = rest.split('.');
+    return {
+      set: (w, v) => {
+        const units = (w.units ?? []) as Written[];
+        if (units.length === 0) return '--vary units: the scenario has no units';
+        if (scaleOf(v) !== null && !units.some((u) => getIn(u, field) !== undefined)) {
+          const keys = [...new Set(units.flatMap((u) => Object.keys(u)))];
+          const guess = didYouMean(field[0], keys);
+          return `--vary ${key}: no unit has '${rest}' written, so there is nothing to scale by ${String(v)}${guess?.startsWith('did') ? ` (${guess})` : ''}`;
+        }
+        for (let i = 0; i < units.length; i++) {
+          const bad = setPath(w, ['units', i, ...field], v, `units (unit '${units[i].id}')`);
+          if (bad) return bad;
+        }
+        return undefined;
+      },
+    };
+  }
   if (!known.includes(head)) {
     return `--vary: unknown key '${key}': it must start with one of ${known.map((k) => `'${k}.'`).join(', ')}${didYouMean(head, known)?.startsWith('did') ? ` (${didYouMean(head, known)})` : ''}`;
   }
@@ -136,7 +166,40 @@ function resolve(key: string, written: Written): Target | string {
   return { set: (w, v) => setPath(w, [...c.path, index, ...field] as any, v, `${head}.${id}`) };
 }
 
+/** `x2`, `x0.5`, `×1.5`: the factor, or null when the value is not a scale. */
+function scaleOf(value: unknown): number | null {
+  const m = typeof value === 'string' ? /^[x×](\d+(?:\.\d+)?)$/.exec(value.trim()) : null;
+  return m ? Number(m[1]) : null;
+}
+
+/** Every duration in a written value (a text like '20m', in a distribution or not) times k, in whole seconds; and how many there were. */
+function scaled(v: unknown, k: number): { value: unknown; n: number } {
+  if (typeof v === 'string') {
+    const d = parseDuration(v);
+    return d.ok ? { value: formatDuration(Math.round(d.seconds * k)), n: 1 } : { value: v, n: 0 };
+  }
+  if (Array.isArray(v)) {
+    const parts = v.map((x) => scaled(x, k));
+    return { value: parts.map((p) => p.value), n: parts.reduce((a, p) => a + p.n, 0) };
+  }
+  if (v && typeof v === 'object') {
+    const parts = Object.entries(v).map(([key, x]) => [key, scaled(x, k)] as const);
+    return { value: Object.fromEntries(parts.map(([key, p]) => [key, p.value])), n: parts.reduce((a, [, p]) => a + p.n, 0) };
+  }
+  return { value: v, n: 0 };
+}
+
 function setPath(w: Written, path: (string | number)[], value: unknown, what: string): string | undefined {
+  const k = scaleOf(value);
+  if (k !== null) {
+    const field = path.filter((x) => typeof x === 'string').slice(1).join('.');
+    const here = getIn(w, path.map(String));
+    // a unit without the field (units.mobilisation where one has none): nothing written, nothing to scale
+    if (here === undefined) return what.startsWith('units ') ? undefined : `--vary: ${what} has no '${field}' written, so there is nothing to scale by ${String(value)}; give the values themselves`;
+    const r = scaled(here, k);
+    if (r.n === 0) return `--vary: ${what}: '${field}' holds no duration (${JSON.stringify(here)}), so ${String(value)} has nothing to scale; give the values themselves`;
+    value = r.value;
+  }
   let o: any = w;
   for (let i = 0; i < path.length - 1; i++) {
     const p = path[i];
@@ -192,5 +255,12 @@ export function varyScenario(base: Scenario, spec: VarySpec): Variants {
     }
     scenarios.push(r.scenario);
   });
-  return messages.length ? { ok: false, messages } : { ok: true, scenarios };
+  return messages.length ? { ok: false, messages: sameForEveryUnit(messages) } : { ok: true, scenarios };
+}
+
+/** `units.<field>`: the loader's one complaint about each unit, said once for all of them (units[*]). */
+function sameForEveryUnit(messages: string[]): string[] {
+  const groups = new Map<string, number>();
+  for (const m of messages) { const k = m.replace(/\bunits\[\d+\]/, 'units[*]'); groups.set(k, (groups.get(k) ?? 0) + 1); }
+  return [...groups].map(([k, n]) => (n > 1 ? `${k} (${n} units)` : messages.find((m) => m.replace(/\bunits\[\d+\]/, 'units[*]') === k)!));
 }

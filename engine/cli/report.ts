@@ -3,7 +3,10 @@ import type { LogEvent } from '../review/metrics.js';
 import { FORMATS, reportOf, type ReportFormat } from '../review/report.js';
 import type { Lang } from '../scenario/text.js';
 import { OptionError, parse } from './args.js';
-import { checkWritable, writeAtomic } from './io.js';
+import { batchHtml } from '../batch/html.js';
+import { readResults } from '../batch/results.js';
+import { formatBatchSummary } from './batch-summary.js';
+import { checkWritable, InputError, readStart, readText, writeAtomic } from './io.js';
 import { loadReviewable } from './reviewable.js';
 import type { Subcommand } from './main.js';
 
@@ -26,12 +29,34 @@ function formatOfFile(file: string): ReportFormat | null {
   return null;
 }
 
+/** Batch results (`drill batch --out F.json`), known by their first bytes, before a run log's reading would refuse them. */
+function isBatchResults(file: string): boolean {
+  return /^\uFEFF?\s*\{\s*"format"\s*:\s*"drillsim\/batch@/.test(readStart(file));
+}
+
+/** A batch's report: its table on standard output, or its self-contained page. */
+function reportBatch(file: string, out: string | undefined, format: string | undefined, lang: string | undefined): number {
+  if (lang === 'vi') throw new OptionError('--lang vi: the batch results page and table are in English only; leave --lang out');
+  if (format === 'md' || (out !== undefined && formatOfFile(out) === 'md')) throw new OptionError(`${file} holds batch results: their report is an HTML page (--out F.html), or the table printed without --out`);
+  const r = readResults(readText(file));
+  if (!r.ok) throw new InputError(file, r.message, r.hint);
+  if (out !== undefined) writeAtomic(out, batchHtml(r.results));
+  else if (format === 'html') process.stdout.write(batchHtml(r.results));
+  else process.stdout.write(formatBatchSummary(r.results));
+  return 0;
+}
+
 export const reportCommand: Subcommand = {
   name: 'report',
   summary: 'write the after-action report and improvement plan (AAR/IP) of a run log',
   usage: [
     'drill report <run.json> [--format md|html] [--lang vi|en] [--out F]',
+    'drill report <results.json> [--out F.html]',
     '',
+    '  <run.json>        a run log (drill run --out): its after-action report',
+    '  <results.json>    batch results (drill batch/merge --out): the table, or with',
+    '                    --out F.html the page of histograms, objective',
+    '                    probabilities and sweep curves (as drill batch --html)',
     '  --format md|html  Markdown (default; html when --out ends in .html), or one',
     '                    self-contained HTML file with charts that prints to PDF',
     '  --lang vi|en      language of the report (default: en)',
@@ -55,6 +80,7 @@ export const reportCommand: Subcommand = {
     const lang = (values.lang === undefined ? 'en' : String(values.lang)) as Lang;
     if (!LANGS.includes(lang)) throw new OptionError(`--lang must be vi or en, not '${lang}'`);
     const file = positionals[0];
+    if (isBatchResults(file)) return reportBatch(file, out, given, values.lang === undefined ? undefined : lang);
     const { log, scenario, events } = loadReviewable(file);
     const { text, aar } = reportOf(log, scenario, events as LogEvent[], format, lang);
     if (!aar.integrity.hash_ok) process.stderr.write(`${file}: warning: the hash chain does not match the events (the log was changed after it was written); the report says so at the top\n`);

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { checkScenario, type RawIssue, type SourceText } from './check.js';
 export type { RawIssue, SourceText };
 import { didYouMean, formatPath, idFromText, nearest, sortIssues, type PathSegment, type ScenarioIssue } from './issues.js';
-import { DURATION_HINT, durationHint, timeHint } from './duration.js';
+import { DURATION_HINT, durationHint, parseDuration, timeHint } from './duration.js';
+import { clockAdvice } from './msel-bare-times.js';
 import { colonInText, indentationSlips } from './indentation.js';
 import { CAPABILITIES, COMMANDS, MODES, Scenario } from './schema.js';
 
@@ -18,14 +19,35 @@ export type ParseResult =
 
 export function parseScenario(text: string, file = '<scenario>'): ParseResult {
   const r = loadYaml(text, file, Scenario, checkScenario);
-  return r.ok ? { ok: true, scenario: r.value, warnings: r.warnings } : r;
+  if (r.ok) return { ok: true, scenario: r.value, warnings: r.warnings };
+  const doc = r.raw as { start?: unknown; horizon?: unknown } | undefined;
+  const horizon = typeof doc?.horizon === 'string' ? parseDuration(doc.horizon) : null;
+  return { ok: false, issues: typeof doc?.start === 'string' && horizon?.ok ? withClockReadings(r.issues, doc.start, horizon.seconds) : r.issues };
+}
+
+/** `20h20`, `20:20`, `8h`, `20 giờ 20`: a time of day as people write it (Vietnamese `20h20` is the clock, not a length). */
+const CLOCK_WRITTEN = /^(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})?\s*(?:phút|p)?$/i;
+
+/**
+ * A time refused at `at:` that reads as a time of day (`20h20`): its hint gives the time since T0 to write for
+ * that clock time as well, from the scenario's start (`T+00:20` when the drill starts at 20:00), since the
+ * planner most likely meant the clock. (Used for decisions files too, with their scenario's start.)
+ */
+export function withClockReadings(issues: ScenarioIssue[], start: string, horizon_s: number): ScenarioIssue[] {
+  return issues.map((i) => {
+    const written = i.code === 'time' ? /^'(.+)' is not a time$/.exec(i.message)?.[1] : undefined;
+    const m = written === undefined ? null : CLOCK_WRITTEN.exec(written.trim());
+    if (!m || Number(m[1]) > 23 || Number(m[2] ?? 0) > 59) return i;
+    const advice = clockAdvice(Number(m[1]) * 3600 + Number(m[2] ?? 0) * 60, start, horizon_s);
+    return advice ? { ...i, hint: `${i.hint ? `${i.hint}; ` : ''}${advice}` } : i;
+  });
 }
 
 export type LoadResult<T> = {
   ok: true; value: T; warnings: ScenarioIssue[]; raw: unknown;
   /** line and column of a path in the file (a missing key: its parent), for messages about the value later on */
   place: (path: PathSegment[]) => { line: number; column: number };
-} | { ok: false; issues: ScenarioIssue[] };
+} | { ok: false; issues: ScenarioIssue[]; /** the document as read, when it read (its shape or meaning is what is wrong) */ raw?: unknown };
 
 /**
  * Read a YAML/JSON text against a zod schema, with every problem placed at
@@ -109,7 +131,7 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   const kept = syntaxLines.size ? issues.filter((i) => i.code === 'yaml' || !syntaxLines.has(i.line) || i.code === 'duplicate-id' || i.code === 'unknown-id') : issues;
   const sorted = sortIssues(dedupe(kept));
   const errors = sorted.filter((i) => i.severity === 'error');
-  if (errors.length > 0 || !parsed.success) return { ok: false, issues: sorted };
+  if (errors.length > 0 || !parsed.success) return { ok: false, issues: sorted, raw };
   return { ok: true, value: parsed.data, warnings: sorted, raw, place: (path) => place(path) };
 }
 

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { within } from '../scenario/areas.js';
 import { formatClock, parseDuration } from '../scenario/duration.js';
 import { didYouMean, type PathSegment } from '../scenario/issues.js';
-import { loadYaml, type RawIssue, type SourceText } from '../scenario/parse.js';
+import { loadYaml, withClockReadings, type RawIssue, type SourceText } from '../scenario/parse.js';
 import { Command, Id, Inject, Offset, type Scenario } from '../scenario/schema.js';
 
 export type Author = 'trainee' | 'controller' | 'doctrine' | 'default';
@@ -77,7 +77,7 @@ export function parseDecisions(text: string, file: string, scenario?: Scenario, 
   | { ok: true; value: DecisionsInput; warnings: import('../scenario/issues.js').ScenarioIssue[] }
   | { ok: false; issues: import('../scenario/issues.js').ScenarioIssue[] } {
   const r = loadYaml(text, file, DecisionsFile, scenario ? (raw, source) => checkRefs(raw, scenario, addedBefore, source, forkedAway) : undefined, 'decisions file');
-  if (!r.ok) return r;
+  if (!r.ok) return scenario ? { ok: false, issues: withClockReadings(r.issues, scenario.start, scenario.horizon) } : r;
   const decisions = r.value.decisions.map(toDecision);
   const players = r.value.players ?? [...new Set(decisions.filter((d) => d.role !== 'controller').map((d) => d.role))].sort();
   const lines = decisions.map((_, i) => r.place(['decisions', i]).line);

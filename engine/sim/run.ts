@@ -182,7 +182,7 @@ export function glanceRunLog(head: string, tail: string): 'run log' | 'unsure' |
 /** What to say of a JSON file that is not a run log by its `format`: batch results are named as such (they are the likeliest mix-up). */
 function otherFormat(f: unknown): { message: string; hint: string } {
   if (typeof f === 'string' && f.startsWith('drillsim/batch@')) {
-    return { message: 'this is batch results, not a run log', hint: 'give one run\'s log (`drill run --out`); for a page of batch results: drill merge <results.json> --html report.html' };
+    return { message: 'this is batch results, not a run log', hint: 'give one run\'s log (`drill run --out`); for a page of batch results: drill report <results.json> --out report.html' };
   }
   return { message: f ? `unsupported run log format '${String(f)}'` : 'not a run log (no "format": "drillsim/run@1")', hint: 'give a file written by `drill run --out`' };
 }

@@ -59,12 +59,26 @@ describe('drill batch', () => {
     const log = drill(['merge', p('run.json')]);
     expect(log.stderr).toMatch(/this is a run log, not batch results/);
     // and the other way round: the commands that take one run's log name batch results as such, and say what to do
-    const wrongWay = ['report', 'verify', 'view'].map((c) => drill([c, p('shard1.json')]));
+    const wrongWay = ['verify', 'view'].map((c) => drill([c, p('shard1.json')]));
     for (const r of wrongWay) {
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/shard1\.json:1:1: error\[file\] \(file\): this is batch results, not a run log \(give one run's log .*drill merge <results\.json> --html report\.html\)/);
+      expect(r.stderr).toMatch(/shard1\.json:1:1: error\[file\] \(file\): this is batch results, not a run log \(give one run's log .*drill report <results\.json> --out report\.html\)/);
     }
     for (const r of [missing, other, csv, log, ...wrongWay]) expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it('drill report on batch results prints their table, or writes the same page as --html; Markdown and Vietnamese are refused with what to do', () => {
+    const page = drill(['batch', SCENARIO, '--runs', '12', '--seed', '5', '--workers', '1', '--html', p('batch.html'), '--quiet']);
+    expect(page.code).toBe(0);
+    const table = drill(['report', p('w1.json')]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toBe(drill(['merge', p('w1.json')]).stdout);
+    expect(drill(['report', p('w1.json'), '--out', p('report.html')]).code).toBe(0);
+    expect(readFileSync(p('report.html'), 'utf8')).toBe(readFileSync(p('batch.html'), 'utf8'));
+    const md = drill(['report', p('w1.json'), '--out', p('report.md')]);
+    expect([md.code, md.stderr]).toEqual([2, expect.stringMatching(/holds batch results: their report is an HTML page \(--out F\.html\), or the table printed without --out/)]);
+    expect(existsSync(p('report.md'))).toBe(false);
+    expect(drill(['report', p('w1.json'), '--lang', 'vi']).code).toBe(2);
   });
 
   it('a run of the batch, rerun alone with `drill run --seed`, gives the same metrics and ratings', () => {

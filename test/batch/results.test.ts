@@ -62,6 +62,20 @@ describe('batch results', () => {
     if (!m.ok) expect(m.message).toBe('s1.json and other.json are not parts of the same batch: the master seed differs (7 vs 8)');
   });
 
+  it('a shard written by an older version (a metric column fewer) is refused naming the column and what to do', () => {
+    const parts = shardsOf(2);
+    const { decisions_no_change: _gone, ...older } = parts[1].results.metrics;
+    const old = { name: 'old.json', results: { ...parts[1].results, metrics: older } };
+    for (const [a, b] of [[parts[0], old], [old, parts[0]]]) {
+      const m = mergeResults([a, b]);
+      expect(m.ok).toBe(false);
+      if (!m.ok) {
+        expect(m.message).toBe(`${a.name} and ${b.name} are not parts of the same batch: only s1.json has the metric column 'decisions_no_change'`);
+        expect(m.hint).toMatch(/different drillsim versions: run the older shard again/);
+      }
+    }
+  });
+
   it('readResults says what a file is when it is not results', () => {
     expect(readResults('{"format":"drillsim/run@1"}')).toMatchObject({ ok: false, message: 'this is a run log, not batch results' });
     expect(readResults(resultsCsv(whole).join(''))).toMatchObject({ ok: false, message: expect.stringMatching(/CSV export/) });

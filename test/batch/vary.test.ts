@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseVarySpec, varyScenario, type VarySpec } from '../../engine/batch/vary.js';
 import { loadNamed } from '../helpers/scenarios.js';
@@ -17,6 +18,40 @@ describe('--vary', () => {
     expect(d.ok && d.scenarios.map((s) => s.doctrine.dispatch)).toEqual(['nearest', 'severity']);
     const m = vary('unit.mx-militia.mobilisation={uniform: [10m, 20m]},1h');
     expect(m.ok && m.scenarios.map((s) => s.units.find((u) => u.id === 'mx-militia')!.mobilisation)).toEqual([{ kind: 'uniform', min: 600, max: 1200 }, { kind: 'fixed', value: 3600 }]);
+  });
+
+  it('units.<field> sets the field of every unit; x<k> scales every duration written there (bounds, mean, sd, median; not sigma)', () => {
+    const all = vary('units.mobilisation=20m');
+    expect(all.ok && all.scenarios[0].units.every((u) => u.mobilisation.kind === 'fixed' && u.mobilisation.value === 1200)).toBe(true);
+    const r = vary('units.mobilisation=x0.5,x1,x2');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.scenarios[1].units).toEqual(ksn.units);
+    const [half, , double] = r.scenarios.map((s) => new Map(s.units.map((u) => [u.id, u.mobilisation])));
+    for (const u of ksn.units) {
+      const m = u.mobilisation as Record<string, unknown>;
+      const times = (x: Record<string, unknown>, k: number) => Object.fromEntries(Object.entries(x).map(([f, v]) => [f, typeof v === 'number' && f !== 'sigma' ? Math.round(v * k) : v]));
+      expect(half.get(u.id), u.id).toEqual(times(m, 0.5));
+      expect(double.get(u.id), u.id).toEqual(times(m, 2));
+    }
+    // Kỳ Sơn has a lognormal mobilisation: its median scales, its sigma (a spread, no duration) does not
+    expect(ksn.units.some((u) => u.mobilisation.kind === 'lognormal')).toBe(true);
+  });
+
+  it('x<k> on one thing scales what is written there, in whole seconds, for any factor (property)', () => {
+    const warning = ksn.evacuation.zones.find((z) => z.id === 'ta-ca-riverside')!.warning;
+    fc.assert(fc.property(fc.integer({ min: 0, max: 5000 }), (n) => {
+      const k = n / 1000;
+      const r = vary(`zone.ta-ca-riverside.warning=x${k}`);
+      expect(r.ok && r.scenarios[0].evacuation.zones.find((z) => z.id === 'ta-ca-riverside')!.warning).toBe(Math.round(warning * k));
+    }), { numRuns: 40 });
+  });
+
+  it('x<k> where there is no duration, or no such field, says so; a misspelt field of every unit is said once', () => {
+    expect(messages('unit.mx-militia.crew=x2')[0]).toBe("--vary: unit.mx-militia: 'crew' holds no duration (25), so x2 has nothing to scale; give the values themselves");
+    expect(messages('units.mobilisatio=x2')[0]).toBe("--vary units.mobilisatio: no unit has 'mobilisatio' written, so there is nothing to scale by x2 (did you mean 'mobilisation'?)");
+    expect(messages('units.mobilisatio=20m')).toEqual([`--vary units.mobilisatio=20m: the scenario is then not valid: units[*].mobilisatio: unknown key 'mobilisatio' (did you mean 'mobilisation'?) (${ksn.units.length} units)`]);
+    expect(messages('units.copies=2')[0]).toMatch(/give one unit: unit\.<id>\.copies/);
   });
 
   it('copies: 0 removes a unit, 3 adds two copies that the same role commands', () => {

@@ -105,7 +105,8 @@ describe('the scenario loader', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues.find((i) => i.path === 'evacuation.zones[0].hazard_arrives')).toMatchObject({
-      code: 'time', message: "'03:00' is not a time", hint: 'write T+03:00, that is 3h after the start',
+      // the drill starts at 18:00: the clock time 03:00 is the next morning
+      code: 'time', message: "'03:00' is not a time", hint: 'write T+03:00, that is 3h after the start; if you meant the clock time 03:00 the next day, write T+09:00',
     });
     // 00:20 may be 20 minutes or 20 seconds: no guess
     expect(r.issues.find((i) => i.path === 'evacuation.zones[0].warning')).toMatchObject({

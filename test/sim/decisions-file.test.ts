@@ -64,10 +64,12 @@ describe('a decisions file with mistakes in it', () => {
     expect(list[0].hint).toBe("did you mean 'zone'?");
   });
 
-  it('a time written like a clock (05:41) is not a time, and the hint says the T+ form to write', () => {
+  it('a time written like a clock (05:41, 19h30) is not a time, and the hint says the T+ form to write for either reading, from the scenario\'s start', () => {
     const list = issues(file('{ at: 05:41, role: tc-chair, do: evacuate, zone: ta-ca-riverside }'));
     expect(list).toHaveLength(1);
-    expect(formatIssue(list[0])).toBe("d.yaml:4:11: error[time] decisions[0].at: '05:41' is not a time (write T+05:41, that is 5h41m after the start)");
+    // Kỳ Sơn starts at 18:00: the clock time 05:41 is the next morning
+    expect(formatIssue(list[0])).toBe("d.yaml:4:11: error[time] decisions[0].at: '05:41' is not a time (write T+05:41, that is 5h41m after the start; if you meant the clock time 05:41 the next day, write T+11:41)");
+    expect(issues(file('{ at: 19h30, role: tc-chair, do: evacuate, zone: ta-ca-riverside }')).map((i) => i.hint)).toEqual(['write T+19:30, that is 19h30m after the start; if you meant the clock time 19:30, write T+01:30']);
   });
 
   it('a decision after the end of the scenario is warned about in any form of time', () => {

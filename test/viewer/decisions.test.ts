@@ -3,12 +3,13 @@
  * order says it came from the answer, and reads as "no change", not as a
  * refusal; the person's own repeat of it right after is refused as before.
  * In Vietnamese, the reasons are Vietnamese too. The Metrics tab's summary
- * counts them the same way.
+ * counts them the same way, and its figures at this time follow the clock
+ * while the run plays.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir, writeDecisions } from '../helpers/cli.js';
-import { ARTIFACTS, viewerSession, type ViewerSession } from './browser.js';
+import { ARTIFACTS, openRun, viewerSession, type ViewerSession } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-decisions-');
 const file = join(dir, 'answer-no-change.json');
@@ -70,5 +71,27 @@ describe('the Metrics tab', () => {
     expect(rows).toContainEqual(['Decisions: refused', '1']);
     expect(rows).toContainEqual(['Decisions: no change', '1']);
     await page.locator('#panel-metrics').screenshot({ path: join(ARTIFACTS, 'viewer-metrics-no-change.png') });
+  });
+});
+
+describe('the Metrics tab while the run plays', () => {
+  it('keeps its figures at this time following the clock, not frozen at the moment play was pressed', async () => {
+    const page = session.page;
+    if ((await page.evaluate(() => document.documentElement.lang)) !== 'en') await page.locator('#lang').click();
+    await page.locator('#tab-metrics').click();
+    await page.evaluate(() => { const v = (window as any).drillViewer; v.app.seek(0); v.app.setSpeed(3600); });
+    const reported = () => page.locator('#panel-metrics table.now tr', { has: page.locator('th', { hasText: 'Incidents: reported' }) }).locator('td').first().textContent();
+    expect(await reported()).toBe('0');
+    await page.locator('#play').click();
+    // an hour per second: the Kỳ Sơn run's first incidents are reported within its first hours
+    await page.waitForFunction(() => Number(document.querySelector('#panel-metrics table.now td')?.textContent) > 0, null, { timeout: 20_000 });
+    const playing = await page.evaluate(() => (window as any).drillViewer.app.playing);
+    await page.locator('#play').click();
+    expect(playing).toBe(true);
+    // and the figures agree with the clock once paused
+    const t = await page.evaluate(() => (window as any).drillViewer.app.t);
+    const shown = Number(await reported());
+    const run = openRun(file);
+    expect(shown).toBe(run.events.filter((e: any) => e.type === 'incident.reported' && e.t <= t).length);
   });
 });

@@ -27,6 +27,8 @@ import { Timeline } from './timeline.js';
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const SPEEDS = [1, 10, 60, 600, 3600];
 const TABS = ['messages', 'decisions', 'objectives', 'metrics', 'board'] as const;
+/** How often the Metrics tab's figures at this time are redrawn while the run plays. */
+const METRICS_PLAYING_MS = 250;
 
 /**
  * How long opening the first served run took (the bench reads them), in ms. `*_at` are times since
@@ -59,6 +61,7 @@ class App implements PanelHost {
   worldB: World | null = null;
   timings: Timings = {};
   private lastFrame = 0;
+  private metricsDrawnAt = 0;
   private hashTimer = 0;
   private applyingHash = false;
 
@@ -421,12 +424,14 @@ class App implements PanelHost {
   updateLivePanels(): void {
     if (!this.a || !this.worldA) return;
     if (this.tab === 'decisions') renderDecisions($('panel-decisions'), this.a, this, this.t);
-    if (this.tab === 'metrics' && !this.playing) this.renderMetricsNow();
+    // while playing, the figures at this time are redrawn a few times a second, not every frame (two tables rebuilt)
+    if (this.tab === 'metrics' && (!this.playing || performance.now() - this.metricsDrawnAt >= METRICS_PLAYING_MS)) this.renderMetricsNow();
     if (this.tab === 'board') renderBoard($('panel-board'), this.a, this.worldA, this);
   }
 
   renderMetricsNow(): void {
     if (!this.a || !this.worldA) return;
+    this.metricsDrawnAt = performance.now();
     const runs = this.b ? [this.a, this.b] : [this.a];
     const worlds = this.b && this.worldB ? [this.worldA, this.worldB] : [this.worldA];
     renderMetrics($('panel-metrics'), runs, worlds, this);
