@@ -17,8 +17,12 @@ const KM_PER_DEG_LAT = 110.574;
 const KM_PER_DEG_LON = 111.32 * Math.cos((LAT0 * Math.PI) / 180);
 const at = (x, y) => ({ lat: LAT0 + (y - SIZE_KM / 2) / KM_PER_DEG_LAT, lon: LON0 + (x - SIZE_KM / 2) / KM_PER_DEG_LON });
 
-/** The scenario for n incidents (the written form, as a planner would type it). */
-export function referenceScenario(n, { keyframeEvery = '1d' } = {}) {
+/**
+ * The scenario for n incidents (the written form, as a planner would type it). `ratePerMin` other than the
+ * model's 1.1 makes another scenario (the viewer bench overloads the units with it, so hundreds of incidents
+ * wait at once: the map's crowded case).
+ */
+export function referenceScenario(n, { keyframeEvery = '1d', ratePerMin = LAMBDA_PER_MIN } = {}) {
   // the same stations as the floor and the peer with --rng=alea: the first 2K draws of alea('42')
   const rng = seedrandom.alea('42');
   const nodes = [], units = [];
@@ -28,7 +32,7 @@ export function referenceScenario(n, { keyframeEvery = '1d' } = {}) {
     nodes.push({ id, coords: at(x, y) });
     units.push({ id: `u-${String(u).padStart(2, '0')}`, owner: 'police-fire-rescue', category: 'specialised', capabilities: { rescue: 1 }, crew: 4, base: id, home: 'city' });
   }
-  const days = Math.ceil((n / LAMBDA_PER_MIN / 1440) * 1.1) + 2;
+  const days = Math.ceil((n / ratePerMin / 1440) * 1.1) + 2;
   return {
     drillsim: 1,
     id: 'reference-model',
@@ -42,7 +46,7 @@ export function referenceScenario(n, { keyframeEvery = '1d' } = {}) {
     travel: { speed_kmh: { road: 60 }, detour: 1, variability: { uniform: [0.8, 1.2] }, nodes, edges: [] },
     units,
     incident_kinds: [{ id: 'call', name: 'Call', need: { rescue: 1 }, work: { exponential: '30m' }, severity: 1 }],
-    generators: [{ id: 'calls', rate_per_hour: LAMBDA_PER_MIN * 60, kinds: { call: 1 }, areas: ['city'], scatter_km: SIZE_KM / 2, max: n }],
+    generators: [{ id: 'calls', rate_per_hour: ratePerMin * 60, kinds: { call: 1 }, areas: ['city'], scatter_km: SIZE_KM / 2, max: n }],
     doctrine: { dispatch: 'nearest', open_shelters: false },
   };
 }

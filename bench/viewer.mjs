@@ -10,7 +10,10 @@
 // In the page, times run until the frame is drawn (style, layout and paint
 // included), not only until the script returns: that is what a reviewer sees.
 //
-//   node bench/viewer.mjs [--n=8400] [--seeks=200] [--skip-browser]
+// --rate=5 (incidents a minute; the model's is 1.1) overloads the 50 units, so that hundreds to thousands of
+// incidents wait at once: the map's crowded case (the markers shown per seek are printed with the seek times).
+//
+//   node bench/viewer.mjs [--n=8400] [--seeks=200] [--rate=1.1] [--skip-browser]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -38,8 +41,8 @@ function seekTimes(n, until) {
   return out;
 }
 
-function generate(n) {
-  const r = parseScenario(JSON.stringify(referenceScenario(n, { keyframeEvery: '30m' })), 'reference.json');
+function generate(n, ratePerMin) {
+  const r = parseScenario(JSON.stringify(referenceScenario(n, { keyframeEvery: '30m', ...(ratePerMin ? { ratePerMin } : {}) })), 'reference.json');
   if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
   const { log } = runScenario(r.scenario, { seed: 42 });
   return { text: serializeRunLog(log).join(''), events: log.events.length, keyframes: log.keyframes.length };
@@ -83,10 +86,11 @@ async function browserSide(file, seeks) {
     const timings = await page.evaluate(() => window.drillViewer.timings);
     const until = await page.evaluate(() => window.drillViewer.app.a.data.until);
     // one seek per frame, as a reviewer's drag does: timed from the frame's start until that frame is drawn
+    // and the incident markers that frame shows (counted after it is timed)
     const d = await page.evaluate(async (ts) => {
       for (const t of ts.slice(0, 20)) await window.drillViewer.paintedSeek(t);
       const out = [];
-      for (const t of ts) out.push(await window.drillViewer.paintedSeek(t));
+      for (const t of ts) out.push([...await window.drillViewer.paintedSeek(t), document.querySelectorAll('#map-a .layer-incidents g.incident:not(.spare)').length]);
       return out;
     }, seekTimes(seeks, until));
     // then the log opened again in the running viewer, as a reviewer picks (or drops) a file: from the pick to the painted frame
@@ -97,7 +101,7 @@ async function browserSide(file, seeks) {
       await page.waitForFunction(() => window.drillViewer.timings.file_complete_ms !== undefined, null, { timeout: 120_000 });
       files.push(await page.evaluate(() => ({ ...window.drillViewer.timings })));
     }
-    return { timings, seek: d.map((x) => x[1]), script: d.map((x) => x[0]), files };
+    return { timings, seek: d.map((x) => x[1]), script: d.map((x) => x[0]), markers: d.map((x) => x[2]), files };
   } finally {
     await browser.close();
     proc.kill('SIGTERM');
@@ -105,9 +109,9 @@ async function browserSide(file, seeks) {
 }
 
 export async function viewerBench(args = {}) {
-  const n = Number(args.n ?? 8400), seeks = Number(args.seeks ?? 200);
-  const g = generate(n);
-  console.log(`\nviewer: a generated run log of ${g.events.toLocaleString('en')} events, ${g.keyframes} keyframes (every 30 min), ${(g.text.length / 2 ** 20).toFixed(1)} MiB`);
+  const n = Number(args.n ?? 8400), seeks = Number(args.seeks ?? 200), rate = args.rate ? Number(args.rate) : undefined;
+  const g = generate(n, rate);
+  console.log(`\nviewer: a generated run log of ${g.events.toLocaleString('en')} events, ${g.keyframes} keyframes (every 30 min), ${(g.text.length / 2 ** 20).toFixed(1)} MiB${rate ? ` (${rate} incidents a minute)` : ''}`);
   const verdict = (v, budget) => (v <= budget ? `within ${ms(budget)}` : `OVER ${ms(budget)}`);
   const nd = nodeSide(g.text, seeks);
   console.log(`  node     open (parse, check, model, fold, world at T0)  ${ms(nd.open_ms).padStart(10)}   ${verdict(nd.open_ms, 1000)}`);
@@ -136,6 +140,14 @@ export async function viewerBench(args = {}) {
     console.log(`           of which its events read ${b.files.map((x) => f(x.file_head_ms)).join(', ')}; the whole file read and checked ${b.files.map((x) => f(x.file_complete_ms)).join(', ')}`);
     console.log(`  browser  seek, one per frame, until that frame is drawn (engine, redraw, style, layout, paint) (${b.seek.length})  median ${ms(q(b.seek, 0.5))}, p95 ${ms(q(b.seek, 0.95))}, max ${ms(q(b.seek, 1))}   median ${verdict(q(b.seek, 0.5), FRAME_MS)}, p95 ${verdict(q(b.seek, 0.95), FRAME_MS)}`);
     console.log(`           of which script (engine and redraw)  median ${ms(q(b.script, 0.5))}, p95 ${ms(q(b.script, 0.95))}, max ${ms(q(b.script, 1))}`);
+    console.log(`           incident markers shown  median ${q(b.markers, 0.5)}, max ${q(b.markers, 1)}`);
+    // the crowded frames on their own: above 400 markers the map used not to fan them out
+    for (const [lo, hi] of [[1, 400], [401, Infinity]]) {
+      const k = b.markers.flatMap((m, i) => (m >= lo && m <= hi ? [i] : []));
+      if (k.length === 0) continue;
+      const sk = k.map((i) => b.seek[i]), sc = k.map((i) => b.script[i]);
+      console.log(`           seeks showing ${hi === Infinity ? `over ${lo - 1}` : `${lo} to ${hi}`} markers (${k.length})  drawn: median ${ms(q(sk, 0.5))}, p95 ${ms(q(sk, 0.95))}; script: median ${ms(q(sc, 0.5))}, p95 ${ms(q(sc, 0.95))}`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fanOut, type Disc } from '../../viewer/src/fan.js';
+import { fanOut, LABEL_DETOUR, type Disc } from '../../viewer/src/fan.js';
 import type { Box } from '../../viewer/src/labels.js';
 
 const GAP = 3;
@@ -39,6 +39,21 @@ describe('fanOut', () => {
     const at = fanOut([{ x: 100, y: 100, r: 9 }], near([box]), GAP);
     expect(overlaps([{ x: 100, y: 100, r: 9 }], at, [box])).toEqual([]);
     expect(Math.hypot(at[0][0] - 100, at[0][1] - 100)).toBeLessThan(30);
+  });
+
+  it('keeps a marker on its own place over a label, but moves one that must move anyway to a spot clear of the labels near it', () => {
+    // an area name by the place, where the second marker would go without it
+    const name: Box = { x0: 112, y0: 88, x1: 170, y1: 104 };
+    const discs = [{ x: 100, y: 100, r: 10 }, { x: 100, y: 100, r: 10 }];
+    const plain = fanOut(discs, () => [], GAP);
+    const kept = fanOut(discs, () => [], GAP, undefined, near([name]));
+    expect(kept[0]).toEqual([100, 100]);
+    // without the labels, the second lies on the name; with them, clear of it, and not much farther off
+    const onName = (p: [number, number]) => overlaps([{ x: 0, y: 0, r: 10 }], [p], [name]).length > 0;
+    expect(onName(plain[1])).toBe(true);
+    expect(onName(kept[1])).toBe(false);
+    const dist = (p: [number, number]) => Math.hypot(p[0] - 100, p[1] - 100);
+    expect(dist(kept[1])).toBeLessThanOrEqual(dist(plain[1]) + LABEL_DETOUR);
   });
 
   it('markers piled at a few places, among symbols: no two overlap, none is on a symbol, the same input gives the same spots', () => {

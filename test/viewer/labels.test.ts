@@ -81,6 +81,16 @@ describe('placeMoving', () => {
     expect(placeMoving(l, placed, () => true)).toEqual({ spot: SPOTS[1], covers: [] });
   });
 
+  it('where every spot clear of labels is blocked, takes the first that nothing opaque hides (a unit\'s diamond over a number)', () => {
+    const three: Spot[] = [...SPOTS, { dx: 0, dy: 20, anchor: 'middle' }];
+    const l = { ...label(200, 100), spots: three };
+    const diamond = boxAt(l, three[0]);
+    const under = (b: Box) => b.x0 < diamond.x1 && diamond.x0 < b.x1 && b.y0 < diamond.y1 && diamond.y0 < b.y1;
+    expect(placeMoving(l, new BoxIndex([]), () => true, 1, under)).toEqual({ spot: three[1], covers: [] });
+    // everything hidden: the first clear of labels, as before
+    expect(placeMoving(l, new BoxIndex([]), () => true, 1, () => true)).toEqual({ spot: three[0], covers: [] });
+  });
+
   it('where every spot covers a placed label, keeps its first and names the labels it covers', () => {
     const a = boxAt(label(200, 100), SPOTS[0]), b = boxAt(label(200, 100), SPOTS[1]);
     expect(placeMoving(label(200, 100), new BoxIndex([b, { x0: 0, y0: 0, x1: 5, y1: 5 }, a]), nothing)).toEqual({ spot: SPOTS[0], covers: [2] });

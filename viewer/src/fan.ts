@@ -4,6 +4,9 @@
  * nearest its true place: the place itself, or a spot touching a disc placed
  * before it or clear of a place's symbol (shelter, base, area), or on a ring
  * round its place. Free: it covers no disc placed before it and no symbol.
+ * A disc moved off its place also keeps off the map's labels (area names, a
+ * zone's or a shelter's figures) where a spot clear of them lies not much
+ * farther than the nearest free one: a disc at its own place stays there.
  *
  * A deterministic layout, not a simulation of forces: the same discs in the
  * same view always land in the same spots, so markers do not jump from one
@@ -69,7 +72,7 @@ class DiscGrid {
 }
 
 /** Whether a disc comes within gap px of a box. */
-function discOnBox(x: number, y: number, r: number, b: Box, gap: number): boolean {
+export function discOnBox(x: number, y: number, r: number, b: Box, gap: number): boolean {
   const nx = x < b.x0 ? b.x0 : x > b.x1 ? b.x1 : x, ny = y < b.y0 ? b.y0 : y > b.y1 ? b.y1 : y;
   const dx = x - nx, dy = y - ny, reach = r + gap;
   return dx * dx + dy * dy < reach * reach - 1e-6;
@@ -78,24 +81,30 @@ function discOnBox(x: number, y: number, r: number, b: Box, gap: number): boolea
 /** Angles (radians) tried round a disc placed before, and on the rings round a disc's own place. */
 const AROUND = Array.from({ length: 24 }, (_, k) => (k * Math.PI * 2) / 24 - Math.PI / 2);
 
+/** how much farther (px) than the nearest free spot a moved disc may go to keep off the labels */
+export const LABEL_DETOUR = 24;
+
 /**
  * The centre each disc is drawn at, in the discs' order. `symbols(box)` gives the symbols' boxes near a box
  * (those a disc must keep off); `gap` is the room between two discs' outlines; `reach` how far from its place
- * a disc may go (beyond it, where nothing is free, it stays on its place).
+ * a disc may go (beyond it, where nothing is free, it stays on its place); `labels(box)` the labels' boxes near
+ * a box, which a disc moved off its place keeps off where it can (see LABEL_DETOUR).
  */
-export function fanOut(discs: readonly Disc[], symbols: (near: Box) => readonly Box[], gap = 2, reach = 160): [number, number][] {
+export function fanOut(discs: readonly Disc[], symbols: (near: Box) => readonly Box[], gap = 2, reach = 160, labels: (near: Box) => readonly Box[] = () => []): [number, number][] {
   const grid = new DiscGrid(48);
   const out: [number, number][] = [];
   for (const d of discs) {
     const { x, y, r } = d;
     const area: Box = { x0: x - reach - r - gap, y0: y - reach - r - gap, x1: x + reach + r + gap, y1: y + reach + r + gap };
-    const boxes = symbols(area);
+    const boxes = symbols(area), words = labels(area);
     const free = (cx: number, cy: number) => !grid.hits(cx, cy, r, gap) && !boxes.some((b) => discOnBox(cx, cy, r, b, gap / 2));
-    let best: [number, number] | null = null, bestD = Infinity;
+    // the nearest free spot, and the nearest free spot clear of the labels too
+    let best: [number, number] | null = null, bestD = Infinity, clear: [number, number] | null = null, clearD = Infinity;
     const consider = (cx: number, cy: number) => {
       const dd = (cx - x) ** 2 + (cy - y) ** 2;
-      if (dd >= bestD || dd > reach * reach || !free(cx, cy)) return;
-      best = [cx, cy]; bestD = dd;
+      if ((dd >= bestD && dd >= clearD) || dd > reach * reach || !free(cx, cy)) return;
+      if (dd < bestD) { best = [cx, cy]; bestD = dd; }
+      if (dd < clearD && !words.some((b) => discOnBox(cx, cy, r, b, 0))) { clear = [cx, cy]; clearD = dd; }
     };
     consider(x, y);
     if (bestD > 0) {
@@ -106,7 +115,7 @@ export function fanOut(discs: readonly Disc[], symbols: (near: Box) => readonly 
       }
       // just clear of a symbol: beside each side and corner, and straight off the side nearest its place
       const m = r + gap / 2 + 0.01;
-      for (const b of boxes) {
+      for (const b of [...boxes, ...words]) {
         const mx = (b.x0 + b.x1) / 2, my = (b.y0 + b.y1) / 2;
         for (const [cx, cy] of [[b.x0 - m, my], [b.x1 + m, my], [mx, b.y0 - m], [mx, b.y1 + m], [b.x0 - m * 0.71, b.y0 - m * 0.71], [b.x1 + m * 0.71, b.y0 - m * 0.71], [b.x0 - m * 0.71, b.y1 + m * 0.71], [b.x1 + m * 0.71, b.y1 + m * 0.71], [b.x0 - m, y], [b.x1 + m, y], [x, b.y0 - m], [x, b.y1 + m]] as const) consider(cx, cy);
       }
@@ -116,6 +125,7 @@ export function fanOut(discs: readonly Disc[], symbols: (near: Box) => readonly 
         for (const a of AROUND) consider(x + Math.cos(a) * dist, y + Math.sin(a) * dist);
       }
     }
+    if (clear && bestD > 0 && Math.sqrt(clearD) <= Math.sqrt(bestD) + LABEL_DETOUR) best = clear;
     const p: [number, number] = best ?? [x, y];
     grid.add(p[0], p[1], r);
     out.push(p);

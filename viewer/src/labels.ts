@@ -111,17 +111,21 @@ export class BoxIndex {
 /**
  * Where a label that moves with the time goes (an incident's people at risk, the typhoon eye's wind force): the
  * first of its spots that covers no placed label and nothing `blocked` says is in the way (markers), else the
- * first that covers no placed label; where every spot covers a placed label, its first spot, and the placed
- * labels it covers (the map hides those while it is there). Cheap enough for every seek: a few grid look-ups.
+ * first that covers no placed label and nothing `hidden` says would hide it (opaque markers drawn over it: a
+ * unit's diamond), else the first that covers no placed label; where every spot covers a placed label, its first
+ * spot, and the placed labels it covers (the map hides those while it is there). Cheap enough for every seek: a
+ * few grid look-ups.
  */
-export function placeMoving(l: Label, labels: BoxIndex, blocked: (b: Box) => boolean, gap = 1): { spot: Spot; covers: number[] } {
-  let clearOfLabels: Spot | null = null;
+export function placeMoving(l: Label, labels: BoxIndex, blocked: (b: Box) => boolean, gap = 1, hidden: (b: Box) => boolean = () => false): { spot: Spot; covers: number[] } {
+  let clearOfLabels: Spot | null = null, shown: Spot | null = null;
   for (const s of l.spots) {
     const b = boxAt(l, s);
     if (labels.any(b, gap)) continue;
     if (!blocked(b)) return { spot: s, covers: [] };
     clearOfLabels ??= s;
+    if (!shown && !hidden(b)) shown = s;
   }
+  if (shown) return { spot: shown, covers: [] };
   if (clearOfLabels) return { spot: clearOfLabels, covers: [] };
   const spot = l.spots[0];
   return { spot, covers: labels.hits(boxAt(l, spot), 0) };

@@ -20,7 +20,7 @@ import { valueAt } from '../../engine/replay/history.js';
 import type { World } from '../../engine/sim/world.js';
 import type { Lang } from './i18n.js';
 import { STRINGS } from './i18n.js';
-import { fanOut } from './fan.js';
+import { discOnBox, fanOut } from './fan.js';
 import { BoxIndex, boxAt, placeLabels, placeMoving, type Box, type Label, type Spot } from './labels.js';
 import { lonLat, type LoadedRun } from './loaded.js';
 import { RISK_COLOUR, ROAD_STYLE, UNIT_COLOUR, severityColour, severityInk } from './look.js';
@@ -410,7 +410,7 @@ export class MapView {
     });
     for (const u of this.run.data.scenario.units) { const b = model.basePlace.get(u.id); if (b) markers.push(around(this.xy(b.x, b.y), 7)); }
     // the units resting at their base, each at its own spot round it: no label goes under them either
-    this.rest = this.restSpots();
+    this.rest = this.restSpots(this.run);
     for (const at of this.rest.values()) markers.push(around(at, UNIT_HALF));
     this.layer.zones.selectAll<SVGGElement, { z: { id: string; population: number }; i: number; p: { x: number; y: number } }>('g.zone').each((d, i, gs) => {
       const at = this.zoneXY(d.p, d.i);
@@ -448,20 +448,26 @@ export class MapView {
     });
     // a zone's or a shelter's figures lie under the incidents' layer (an area's name lies above it)
     this.placedGen++;
+    this.shownNames = new Map();
     this.placed = { els: placedEls, labels: placedLabels, spots: placedSpots, index: new BoxIndex(placedBoxes), markers: new BoxIndex([...markers, ...fixed]), under };
   }
 
   /** where each unit is drawn while it is at its base (screen, for the current view): see restSpots */
   private rest = new Map<string, P>();
+  /**
+   * The same for run B's units overlaid on this map (compare, overlay layout), made for the view the labels were
+   * placed for: B's unit rests at its own spot, 5 px off where A's same unit rests, as each of B's markers sits by A's.
+   */
+  private restOverlay: { gen: number; run: LoadedRun; at: Map<string, P> } | null = null;
 
   /**
    * Units at their base fan out round it, each at a spot of its own (by its order among the base's units in the
    * scenario): the spots do not change with the time, so the labels are placed off them once per view.
    */
-  private restSpots(): Map<string, P> {
-    const model = this.run.replay.model;
+  private restSpots(run: LoadedRun): Map<string, P> {
+    const model = run.replay.model;
     const out = new Map<string, P>(), count = new Map<string, number>();
-    for (const u of this.run.data.scenario.units) {
+    for (const u of run.data.scenario.units) {
       const b = model.basePlace.get(u.id);
       if (!b) continue;
       const k = `${b.x},${b.y}`, n = count.get(k) ?? 0;
@@ -619,6 +625,8 @@ export class MapView {
     }
     // the placed labels a moving label covers at this time, whatever side it takes (hidden below)
     const covers = new Set<number>();
+    // the area names moved off (or hidden under) the incidents' circles at this time: none yet (see keepNamesOff)
+    this.seekNames = { moved: new Map(), boxes: new BoxIndex(), discs: [], discBoxes: new BoxIndex() };
     const eyes = typhoons.map((h) => { const st = trackAt(h, t, model.projection); return st ? { id: h.id, c: toCoords(model.projection, st.x, st.y), f: st.wind_force } : null; }).filter((e) => e !== null);
     this.layer.labels.selectAll<SVGGElement, (typeof eyes)[number]>('g.eye').data(eyes, (d) => d!.id)
       .join((en) => { const g = en.append('g').attr('class', 'eye'); g.append('circle').attr('r', 6); g.append('text').attr('x', 9).attr('y', 4).attr('class', 'small'); return g; })
@@ -635,21 +643,108 @@ export class MapView {
     // --- incidents: open ones from the engine's world, recently resolved ones faded
     // the people at risk placed so far (A's, then B's overlaid: B's keep off A's too)
     const taken = new BoxIndex();
-    this.drawIncidents(this.layer.incidents, run, world, t, false, covers, taken);
-    this.drawUnits(this.layer.units, run, world, t, false, covers, taken);
+    // where the incidents are drawn (A's, then B's overlaid), and the area names moved off them
+    const incidentsA = this.layoutIncidents(run, world, t, false);
+    const incidentsB = overlay ? this.layoutIncidents(overlay.run, overlay.world, t, true) : null;
+    // where the units are drawn, but those on scene, which stand on their incident's rim off its people at risk:
+    // the people at risk keep off the units (a diamond over a number hides it), then the units on scene off them
+    const unitsA = this.layoutUnits(run, world, t, false);
+    const unitsB = overlay ? this.layoutUnits(overlay.run, overlay.world, t, true) : null;
+    const diamonds = new BoxIndex();
+    for (const [list, off] of [[unitsA, 0], [unitsB, 5]] as const) {
+      for (const u of list ?? []) if (!u.rim) diamonds.add({ x0: u.sx + off - UNIT_HALF + 1, y0: u.sy + off - UNIT_HALF + 1, x1: u.sx + off + UNIT_HALF - 1, y1: u.sy + off + UNIT_HALF - 1 });
+    }
+    this.drawIncidents(this.layer.incidents, run, incidentsA, false, covers, taken, diamonds);
     if (overlay) {
       // B's markers sit a few pixels off A's so that where both agree, both still show
       this.layer.overlay.attr('transform', 'translate(5,5)');
-      this.drawIncidents(this.layer.overlay, overlay.run, overlay.world, t, true, covers, taken);
-      this.drawUnits(this.layer.overlay, overlay.run, overlay.world, t, true, covers, taken);
+      this.drawIncidents(this.layer.overlay, overlay.run, incidentsB!, true, covers, taken, diamonds);
+    }
+    this.drawUnits(this.layer.units, run, unitsA, false, covers, taken);
+    if (overlay) {
+      this.drawUnits(this.layer.overlay, overlay.run, unitsB!, true, covers, taken);
     } else if (this.markSets.has('ghost')) {
       const m = this.markSets.get('ghost')!;
       m.incidents.clear();
       m.units.clear();
     }
+    this.showNames(covers);
     this.hideCovered(covers);
     this.tip();
   }
+
+  /**
+   * The area names (placed once per view) that open incidents' circles lie on at this time: an area's name is drawn
+   * above the incidents, and one over a circle leaves neither readable. Each such name takes the first of its other
+   * spots clear of every circle drawn at this time, of the placed labels and of the places' markers; where none is
+   * clear, the marker wins: the name is hidden while the circle is there. Called once per layer of incidents (A's,
+   * then B's overlaid, `off` px off), before any people at risk are placed (they keep off the names where they went).
+   */
+  private keepNamesOff(discs: readonly { x: number; y: number; r: number }[], off: number): void {
+    const p = this.placed, seek = this.seekNames;
+    if (!p || discs.length === 0) return;
+    const added = new BoxIndex();
+    for (const d of discs) {
+      const x = d.x + off, y = d.y + off;
+      seek.discs.push({ x, y, r: d.r });
+      seek.discBoxes.add({ x0: x - d.r, y0: y - d.r, x1: x + d.r, y1: y + d.r });
+      added.add({ x0: x - d.r, y0: y - d.r, x1: x + d.r, y1: y + d.r });
+    }
+    // a circle on a name: one that reaches into its letters (its box less the font's room above and below them,
+    // 2 px, and a pixel at each end); a circle's rim touching the name's halo leaves both readable
+    const onDisc = (b: Box, among: BoxIndex, from: number) => {
+      const ink: Box = { x0: b.x0 + 1, y0: b.y0 + 2, x1: b.x1 - 1, y1: b.y1 - 2 };
+      return among.hits(ink, 0).some((j) => { const c = seek.discs[from + j]; return discOnBox(c.x, c.y, c.r, ink, 0); });
+    };
+    const first = seek.discs.length - discs.length;
+    // the names the new circles lie on: where they are placed, or where an earlier layer's circles moved them
+    const redo = new Set<number>();
+    for (let k = 0; k < discs.length; k++) {
+      const b = added.boxes[k];
+      for (const i of p.index.hits(b, 1)) if (!p.under[i] && !seek.moved.has(i) && onDisc(boxAt(p.labels[i], p.spots[i]), added, first)) redo.add(i);
+    }
+    for (const [i, s] of seek.moved) if (s && onDisc(boxAt(p.labels[i], s), added, first)) redo.add(i);
+    if (redo.size === 0) return;
+    const view: Box = { x0: 0, y0: 0, x1: this.width, y1: this.height };
+    for (const i of [...redo].sort((a, b) => a - b)) {
+      const l = p.labels[i];
+      let pick: Spot | null = null;
+      for (const s of l.spots === AREA_SPOTS ? AREA_SPOTS_AWAY : l.spots) {
+        if (s === p.spots[i]) continue;
+        const b = boxAt(l, s);
+        if (b.x0 < view.x0 || b.y0 < view.y0 || b.x1 > view.x1 || b.y1 > view.y1) continue;
+        if (p.index.any(b, 2, i) || seek.boxes.any(b, 2) || p.markers.any(b) || onDisc(b, seek.discBoxes, 0)) continue;
+        pick = s;
+        break;
+      }
+      seek.moved.set(i, pick);
+      if (pick) seek.boxes.add(boxAt(l, pick));
+    }
+  }
+
+  /** Write the area names' spots for this time (see keepNamesOff): moved ones where they went, hidden ones to `covers`, the rest back where they were placed. */
+  private showNames(covers: Set<number>): void {
+    const p = this.placed;
+    if (!p) return;
+    const now = this.seekNames.moved, was = this.shownNames;
+    for (const [i, s] of now) {
+      if (!s) { covers.add(i); continue; }
+      if (was.get(i) === s) continue;
+      const el = p.els[i], l = p.labels[i];
+      el.setAttribute('x', String(l.x + s.dx)); el.setAttribute('y', String(l.y + s.dy)); el.setAttribute('text-anchor', s.anchor);
+    }
+    for (const [i, s] of was) {
+      if (now.get(i) || !s || p.els[i] === undefined) continue;
+      const el = p.els[i], l = p.labels[i], o = p.spots[i];
+      el.setAttribute('x', String(l.x + o.dx)); el.setAttribute('y', String(l.y + o.dy)); el.setAttribute('text-anchor', o.anchor);
+    }
+    this.shownNames = new Map([...now].filter(([, s]) => s !== null));
+  }
+
+  /** this time's area names moved off incidents' circles (null: hidden), their new boxes, and the circles drawn so far */
+  private seekNames: { moved: Map<number, Spot | null>; boxes: BoxIndex; discs: { x: number; y: number; r: number }[]; discBoxes: BoxIndex } = { moved: new Map(), boxes: new BoxIndex(), discs: [], discBoxes: new BoxIndex() };
+  /** the area names shown off their placed spot, as last written */
+  private shownNames = new Map<number, Spot | null>();
 
   /**
    * Where a label that moves with the time goes, at screen point (x, y): the first of its spots clear of the
@@ -657,11 +752,12 @@ export class MapView {
    * and labels); where none is clear, its first, and the placed labels whose text it covers are added to
    * `covers`. A few look-ups in the placed labels' grid: cheap at every seek.
    */
-  private movingSpot(el: SVGTextElement, text: string, x: number, y: number, spots: readonly Spot[], covers: Set<number>, blocked: ((b: Box) => boolean) | null): { spot: Spot; box: Box } {
+  private movingSpot(el: SVGTextElement, text: string, x: number, y: number, spots: readonly Spot[], covers: Set<number>, blocked: ((b: Box) => boolean) | null, hidden?: (b: Box) => boolean): { spot: Spot; box: Box } {
     const l: Label = { x, y, ...this.measure(el, text), spots };
     const p = this.placed;
     if (!p) return { spot: spots[0], box: boxAt(l, spots[0]) };
-    const r = placeMoving(l, p.index, (b) => p.markers.any(b) || (blocked !== null && blocked(b)));
+    const moved = this.seekNames.boxes;
+    const r = placeMoving(l, p.index, (b) => p.markers.any(b) || moved.any(b, 1) || (blocked !== null && blocked(b)), 1, hidden);
     const box = boxAt(l, r.spot);
     // placed with room for their widest text: what a zone or a shelter shows now may be narrower, and clear of it
     for (const i of r.covers) if (overlap(box, this.shownBox(i))) covers.add(i);
@@ -671,7 +767,7 @@ export class MapView {
   /** The box of placed label i's text as it reads now (a zone's or a shelter's figures change with the time). */
   private shownBox(i: number): Box {
     const p = this.placed!, el = p.els[i];
-    return boxAt({ ...p.labels[i], ...this.measure(el, el.textContent ?? '') }, p.spots[i]);
+    return boxAt({ ...p.labels[i], ...this.measure(el, el.textContent ?? '') }, this.seekNames.moved.get(i) ?? p.spots[i]);
   }
 
   /** Hide the placed labels a moving label covers now, and show again those it has left (the rest is not touched). */
@@ -745,15 +841,22 @@ export class MapView {
       const q: Box = { x0: b.x0 + off, y0: b.y0 + off, x1: b.x1 + off, y1: b.y1 + off };
       return p.markers.hits(q, 0).map((i) => { const m = p.markers.boxes[i]; return { x0: m.x0 - off, y0: m.y0 - off, x1: m.x1 - off, y1: m.y1 - off }; });
     };
-    const at = fanOut(all.map((d) => ({ x: d.sx, y: d.sy, r: d.r })), symbols, FAN_GAP);
+    // and, moved off their place, the placed labels where they can (a name under a circle is moved or hidden: see keepNamesOff)
+    const labels = (b: Box): Box[] => {
+      if (!p) return [];
+      const q: Box = { x0: b.x0 + off, y0: b.y0 + off, x1: b.x1 + off, y1: b.y1 + off };
+      return p.index.hits(q, 0).map((i) => { const m = p.index.boxes[i]; return { x0: m.x0 - off, y0: m.y0 - off, x1: m.x1 - off, y1: m.y1 - off }; });
+    };
+    const at = fanOut(all.map((d) => ({ x: d.sx, y: d.sy, r: d.r })), symbols, FAN_GAP, undefined, labels);
     this.fans.set(ghost ? 'ghost' : 'own', { key, at });
     return at;
   }
 
-  private drawIncidents(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, world: World, t: number, ghost: boolean, covers: Set<number>, taken: BoxIndex): void {
-    const lang = this.lang();
-    const S = STRINGS[lang];
-    const kindName = (k: string) => textIn(run.replay.model.kind.get(k)?.name, lang) || k;
+  /**
+   * The incidents shown at time t (open ones from the engine's world, those resolved within the hour from the
+   * history), oldest first, and where each is drawn (fanned out); the area names are moved off their circles.
+   */
+  private layoutIncidents(run: LoadedRun, world: World, t: number, ghost: boolean) {
     const open = Object.values(world.incidents).map((inc) => ({
       id: inc.id, kind: inc.kind, x: inc.x, y: inc.y, severity: inc.severity, people: inc.people,
       phase: (inc.m.value as Record<string, string>).lifecycle, resolved: false,
@@ -780,6 +883,24 @@ export class MapView {
       const at = this.fanned(ghost, all);
       all.forEach((d, i) => { d.sx = at[i][0]; d.sy = at[i][1]; });
     }
+    // the area names keep off the open incidents' circles (a faint resolved ring under a name leaves both readable)
+    this.keepNamesOff(all.filter((d) => !d.resolved).map((d) => ({ x: d.sx, y: d.sy, r: d.r })), ghost ? 5 : 0);
+    // where each incident is drawn: its units on scene stand round that circle, not on its true spot (see drawUnits)
+    const drawn = new Map<string, { ox: number; oy: number; sx: number; sy: number; r: number }>();
+    for (const d of all) if (!d.resolved) drawn.set(d.id, d);
+    this.drawnIncidents.set(ghost ? 'ghost' : 'own', drawn);
+    return all;
+  }
+
+  /**
+   * Draw the incidents laid out by layoutIncidents, each with its people at risk beside it on a side clear of the
+   * placed labels, the places' markers, the other circles, the people at risk placed before (`taken`) and the
+   * units' diamonds (`diamonds`: all but those on scene, which keep off the numbers after).
+   */
+  private drawIncidents(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, all: ReturnType<MapView['layoutIncidents']>, ghost: boolean, covers: Set<number>, taken: BoxIndex, diamonds: BoxIndex): void {
+    const lang = this.lang();
+    const S = STRINGS[lang];
+    const kindName = (k: string) => textIn(run.replay.model.kind.get(k)?.name, lang) || k;
     // the circles, and the people at risk placed so far (`taken`), for each incident's people to keep off others'
     // (where there are few enough incidents to push apart, above)
     // (made when the first incident with people at risk needs them: most seeks of a big run have none)
@@ -788,8 +909,12 @@ export class MapView {
     const clear = this.placed && all.length <= FAN_MAX ? (self: number) => {
       circles ??= new BoxIndex(all.map((d) => { const r = 7 + d.severity * 1.6; return { x0: d.sx + off - r, y0: d.sy + off - r, x1: d.sx + off + r, y1: d.sy + off + r }; }));
       const c = circles;
-      return (b: Box) => c.any(b, 0, self) || taken.any(b, 2);
+      return (b: Box) => c.any(b, 0, self) || taken.any(b, 2) || diamonds.any(b);
     } : null;
+    const offDiamonds = (b: Box) => diamonds.any(b);
+    // the open incidents' circles, for the leaders (made when the first marker moved off its place needs them)
+    let hosts: BoxIndex | null = null;
+    const hostsNow = () => (hosts ??= new BoxIndex(all.map((e) => (e.resolved ? NO_BOX : { x0: e.sx - e.r, y0: e.sy - e.r, x1: e.sx + e.r, y1: e.sy + e.r }))));
     // an open incident's filled circle over a zone's or a shelter's figures (they lie under it) would leave a
     // wrong number to read (0/700 for 700/700): they are hidden while it is there
     const p = this.placed;
@@ -807,10 +932,6 @@ export class MapView {
         }
       }
     }
-    // where each incident is drawn: its units on scene stand round that circle, not on its true spot (see drawUnits)
-    const drawn = new Map<string, { ox: number; oy: number; sx: number; sy: number; r: number }>();
-    for (const d of all) if (!d.resolved) drawn.set(d.id, d);
-    this.drawnIncidents.set(ghost ? 'ghost' : 'own', drawn);
     this.marks(layer, ghost).incidents.update(all, (d) => d.id, (m, d) => {
       const r = 7 + d.severity * 1.6;
       put(m, 0, -1, 'transform', `translate(${d.sx},${d.sy})`);
@@ -831,41 +952,76 @@ export class MapView {
       put(m, 13, 2, 'display', people === '' ? 'none' : null);
       if (people !== '') {
         // beside the marker, on a side clear of the placed labels (B's overlaid markers sit 5 px off)
-        const { spot: s, box } = this.movingSpot(m.parts[2] as SVGTextElement, people, d.sx + off, d.sy + off, peopleSpots(r), covers, clear?.(d.k) ?? null);
+        const { spot: s, box } = this.movingSpot(m.parts[2] as SVGTextElement, people, d.sx + off, d.sy + off, peopleSpots(r), covers, clear?.(d.k) ?? offDiamonds, offDiamonds);
         if (clear) taken.add(box);
         put(m, 14, 2, 'x', s.dx); put(m, 15, 2, 'y', s.dy); put(m, 17, 2, 'text-anchor', s.anchor === 'start' ? null : s.anchor);
       }
       text(m, 16, 2, people);
       // the leader, from the true spot to the marker's centre (the circle covers its inner end)
-      const lx = d.ox - d.sx, ly = d.oy - d.sy, far = Math.hypot(lx, ly) >= d.r + LEADER_MIN;
+      const far = Math.hypot(d.ox - d.sx, d.oy - d.sy) >= d.r + LEADER_MIN;
+      // where another incident's circle is drawn over the true spot (one at the same place, left on it), the
+      // leader starts at that circle's rim, with no dot: the dot and the line crossed out that incident's number
+      const from = far ? leaderStart(d, all, hostsNow()) : null;
       put(m, 18, 4, 'display', far ? null : 'none');
-      put(m, 19, 5, 'display', far ? null : 'none');
+      put(m, 19, 5, 'display', far && from!.foot ? null : 'none');
       if (far) {
+        const lx = from!.x - d.sx, ly = from!.y - d.sy;
         const x = lx.toFixed(1), y = ly.toFixed(1);
-        put(m, 20, 4, 'x1', x); put(m, 21, 4, 'y1', y); put(m, 22, 5, 'd', `M${(lx - 2).toFixed(1)},${y}a2,2 0 1,0 4,0a2,2 0 1,0 -4,0`);
+        put(m, 20, 4, 'x1', x); put(m, 21, 4, 'y1', y);
+        if (from!.foot) put(m, 22, 5, 'd', `M${(lx - 2).toFixed(1)},${y}a2,2 0 1,0 4,0a2,2 0 1,0 -4,0`);
       }
       m.tip = () => `${d.id}: ${kindName(d.kind)}; ${S.severity} ${d.severity}; ${S.phases[d.phase] ?? d.phase}; ${d.people} ${S.atRisk}`;
     });
   }
 
-  private drawUnits(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, world: World, t: number, ghost: boolean, covers: Set<number>, taken: BoxIndex): void {
+  /**
+   * Where the units are drawn at time t: a unit at its base at its own spot round it (see restSpots; B's overlaid
+   * units too, by B's scenario); units sharing another spot fan out around it so each stays visible; a unit on
+   * scene at an incident is marked `rim`, for drawUnits to stand it on that incident's circle.
+   */
+  private layoutUnits(run: LoadedRun, world: World, t: number, ghost: boolean) {
+    const model = run.replay.model;
+    const spots = new Map<string, number>();
+    let rest = this.rest;
+    if (ghost) {
+      const o = this.restOverlay;
+      if (!o || o.gen !== this.placedGen || o.run !== run) this.restOverlay = { gen: this.placedGen, run, at: this.restSpots(run) };
+      rest = this.restOverlay!.at;
+    }
+    const incidents = this.drawnIncidents.get(ghost ? 'ghost' : 'own');
+    return Object.entries(world.units).map(([id, u]) => {
+      const [x, y] = unitPosition(model, u, t);
+      const d = { id, state: String(u.m.value), incident: u.incident, rim: undefined as { ox: number; oy: number; sx: number; sy: number; r: number } | undefined };
+      const home = model.basePlace.get(id), at = rest.get(id);
+      if (home && at && Math.abs(home.x - x) < 1e-6 && Math.abs(home.y - y) < 1e-6) return { ...d, sx: at[0], sy: at[1] };
+      const [sx, sy] = this.xy(x, y);
+      const inc = d.state === 'on_scene' && d.incident ? incidents?.get(d.incident) : undefined;
+      if (inc && Math.abs(inc.ox - sx) < 0.5 && Math.abs(inc.oy - sy) < 0.5) return { ...d, rim: inc, sx, sy };
+      const k = `${Math.round(sx / 4)},${Math.round(sy / 4)}`;
+      const n = spots.get(k) ?? 0;
+      spots.set(k, n + 1);
+      const a = n * 0.9, rad = n === 0 ? 0 : 9 + n * 1.6;
+      return { ...d, sx: sx + Math.cos(a) * rad, sy: sy + Math.sin(a) * rad };
+    });
+  }
+
+  /**
+   * Draw the units laid out by layoutUnits. Units on scene stand round their incident's circle (where it is drawn:
+   * fanned out, it may be off its spot), on its rim from the top, clockwise: each at the first spot clear of the
+   * people at risk (`taken`), of other incidents' circles, of the units put on rims before, of the places' markers
+   * and of the labels; where none is, the first clear of the first three (a diamond on a number hides it; on a
+   * marker's edge or a label's, it leaves them readable); where none is either, the first spot not taken.
+   */
+  private drawUnits(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, list: ReturnType<MapView['layoutUnits']>, ghost: boolean, covers: Set<number>, taken: BoxIndex): void {
     const lang = this.lang();
     const S = STRINGS[lang];
     const model = run.replay.model;
-    const list = Object.entries(world.units).map(([id, u]) => {
-      const [x, y] = unitPosition(model, u, t);
-      return { id, state: String(u.m.value), incident: u.incident, x, y };
-    });
-    // a unit at its base takes its own spot round it (see restSpots; ghost: B's run has its own units);
-    // units sharing another spot fan out around it so each stays visible
-    // units on scene at an incident stand round its circle (where it is drawn: fanned out, it may be off its
-    // spot), on its rim from the top, clockwise, so that none hides the incident's number
-    const spots = new Map<string, number>();
-    const rest = ghost ? null : this.rest;
     const incidents = this.drawnIncidents.get(ghost ? 'ghost' : 'own');
     const onRim = new Map<string, number[]>();
     const p = this.placed;
     const rims = new BoxIndex();
+    // B's markers are drawn 5 px off: the numbers, labels and markers they keep off are where they lie under B's layer
+    const off = ghost ? 5 : 0;
     // the incidents' circles, made when the first unit on scene needs them
     let circleIds: string[] = [], circles: BoxIndex | null = null;
     const circlesNow = () => {
@@ -876,44 +1032,45 @@ export class MapView {
       return circles;
     };
     const placed = list.map((d) => {
-      const home = model.basePlace.get(d.id), at = rest?.get(d.id);
-      if (home && at && Math.abs(home.x - d.x) < 1e-6 && Math.abs(home.y - d.y) < 1e-6) return { ...d, sx: at[0], sy: at[1] };
-      const [sx, sy] = this.xy(d.x, d.y);
-      const inc = d.state === 'on_scene' && d.incident ? incidents?.get(d.incident) : undefined;
-      if (inc && Math.abs(inc.ox - sx) < 0.5 && Math.abs(inc.oy - sy) < 0.5) {
-        // the first spot on the rim clear of a place's symbol, of other incidents and of the units put on rims before
-        const used = onRim.get(d.incident!) ?? [];
-        onRim.set(d.incident!, used);
-        const rad = inc.r + 5, step = Math.min(Math.PI / 4, 14 / rad);
-        let pick = -1;
-        for (let k = 0, free = -1; k < Math.round((Math.PI * 2) / step) && pick < 0; k++) {
-          if (used.includes(k)) continue;
-          if (free < 0) free = k;
-          const a = -Math.PI / 2 + k * step, x = inc.sx + Math.cos(a) * rad, y = inc.sy + Math.sin(a) * rad;
-          const b: Box = { x0: x - UNIT_HALF + 1, y0: y - UNIT_HALF + 1, x1: x + UNIT_HALF - 1, y1: y + UNIT_HALF - 1 };
-          if (!(p?.markers.any(b)) && !(p?.index.any(b)) && !taken.any(b) && !rims.any(b) && !circlesNow().hits(b).some((i) => circleIds[i] !== d.incident)) pick = k;
-          else if (k === Math.round((Math.PI * 2) / step) - 1) pick = free;
-        }
-        if (pick < 0) pick = used.length;
-        used.push(pick);
-        const a = -Math.PI / 2 + pick * step, x = inc.sx + Math.cos(a) * rad, y = inc.sy + Math.sin(a) * rad;
-        rims.add({ x0: x - UNIT_HALF, y0: y - UNIT_HALF, x1: x + UNIT_HALF, y1: y + UNIT_HALF });
-        return { ...d, sx: x, sy: y };
+      const inc = d.rim;
+      if (!inc) return d;
+      const used = onRim.get(d.incident!) ?? [];
+      onRim.set(d.incident!, used);
+      // spots on the rim, then (only where the rim has none off the numbers, the other circles and diamonds) on a
+      // ring a diamond farther out, numbered on from the rim's
+      const rad0 = inc.r + 5, rad1 = rad0 + 2 * UNIT_HALF - 2;
+      const step0 = Math.min(Math.PI / 4, 14 / rad0), step1 = Math.min(Math.PI / 4, 14 / rad1);
+      const n0 = Math.round((Math.PI * 2) / step0), n1 = Math.round((Math.PI * 2) / step1);
+      const spot = (k: number): P => {
+        const [rad, a] = k < n0 ? [rad0, -Math.PI / 2 + k * step0] : [rad1, -Math.PI / 2 + (k - n0) * step1];
+        return [inc.sx + Math.cos(a) * rad, inc.sy + Math.sin(a) * rad];
+      };
+      let pick = -1, level = 4;
+      for (let k = 0; k < n0 + n1 && level > 0; k++) {
+        if (k === n0 && level < 2) break;
+        if (used.includes(k)) continue;
+        const [x, y] = spot(k);
+        const b: Box = { x0: x - UNIT_HALF + 1, y0: y - UNIT_HALF + 1, x1: x + UNIT_HALF - 1, y1: y + UNIT_HALF - 1 };
+        const q: Box = { x0: b.x0 + off, y0: b.y0 + off, x1: b.x1 + off, y1: b.y1 + off };
+        // worst a number hidden; then a diamond on another's circle or diamond; then on a marker's or a label's edge
+        const l = taken.any(q) ? 3 : rims.any(b) || circlesNow().hits(b).some((i) => circleIds[i] !== d.incident) ? 2
+          : p?.markers.any(q) || p?.index.any(q) || this.seekNames.boxes.any(q) ? 1 : 0;
+        if (l < level) { pick = k; level = l; }
       }
-      const k = `${Math.round(sx / 4)},${Math.round(sy / 4)}`;
-      const n = spots.get(k) ?? 0;
-      spots.set(k, n + 1);
-      const a = n * 0.9, rad = n === 0 ? 0 : 9 + n * 1.6;
-      return { ...d, sx: sx + Math.cos(a) * rad, sy: sy + Math.sin(a) * rad };
+      if (pick < 0) pick = used.length;
+      used.push(pick);
+      const [x, y] = spot(pick);
+      rims.add({ x0: x - UNIT_HALF, y0: y - UNIT_HALF, x1: x + UNIT_HALF, y1: y + UNIT_HALF });
+      return { ...d, sx: x, sy: y };
     });
     // a unit on the move hides the placed labels it passes over (until it has passed): a label half under a marker
     // reads no better than one under another label; units standing still sit by their places, which labels keep off
     if (p) {
-      const off = ghost ? 5 : 0;
       for (const d of placed) {
         if (d.state !== 'en_route' && d.state !== 'returning') continue;
         const b: Box = { x0: d.sx + off - UNIT_HALF, y0: d.sy + off - UNIT_HALF, x1: d.sx + off + UNIT_HALF, y1: d.sy + off + UNIT_HALF };
         for (const i of p.index.hits(b, 0)) if (!covers.has(i) && overlap(b, this.shownBox(i))) covers.add(i);
+        for (const [i, s] of this.seekNames.moved) if (s && !covers.has(i) && overlap(b, this.shownBox(i))) covers.add(i);
       }
     }
     this.marks(layer, ghost).units.update(placed, (d) => d.id, (m, d) => {
@@ -938,7 +1095,19 @@ const AREA_SPOTS: readonly Spot[] = [
   { dx: 10, dy: -9, anchor: 'start' }, { dx: 11, dy: 4, anchor: 'start' }, { dx: -10, dy: -9, anchor: 'end' }, { dx: -11, dy: 4, anchor: 'end' },
   { dx: 10, dy: 17, anchor: 'start' }, { dx: -10, dy: 17, anchor: 'end' }, { dx: 0, dy: -12, anchor: 'middle' }, { dx: 0, dy: 22, anchor: 'middle' },
 ];
-/** above this many incident markers in one layer, they are drawn where they are (laying out thousands would cost a seek's frame) */
+/**
+ * Where an area's name may go when an incident's circle lies on it at the time shown (see keepNamesOff): its own
+ * spots, then a little farther out, past the units resting round the place's marker.
+ */
+const AREA_SPOTS_AWAY: readonly Spot[] = [
+  ...AREA_SPOTS, { dx: 24, dy: 4, anchor: 'start' }, { dx: -24, dy: 4, anchor: 'end' }, { dx: 20, dy: 22, anchor: 'start' }, { dx: -20, dy: 22, anchor: 'end' },
+  { dx: 20, dy: -16, anchor: 'start' }, { dx: -20, dy: -16, anchor: 'end' }, { dx: 0, dy: 32, anchor: 'middle' },
+];
+/**
+ * above this many incident markers in one layer, they are drawn where they are: laying out thousands costs seconds a
+ * seek (bench/viewer.mjs --n=3000 --rate=5: with no limit, seeks showing over 400 markers took 1.9-3.9 s, median;
+ * 0.17-0.24 s with it; see docs/viewer.md, Speed)
+ */
 const FAN_MAX = 400;
 /** room between two fanned-out incident markers' circles: their outlines (up to 2.5 px wide) do not touch */
 const FAN_GAP = 3;
@@ -953,6 +1122,27 @@ function lonLatBox(pts: readonly P[]): [number, number, number, number] {
   let [lo0, la0, lo1, la1] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const [lon, lat] of pts) { if (lon < lo0) lo0 = lon; if (lon > lo1) lo1 = lon; if (lat < la0) la0 = lat; if (lat > la1) la1 = lat; }
   return [lo0, la0, lo1, la1];
+}
+
+/** a box that no look-up finds (it keeps a place in a BoxIndex's numbering) */
+const NO_BOX: Box = { x0: 1, y0: 1, x1: 0, y1: 0 };
+
+/**
+ * Where the leader of incident `d` (drawn off its true spot) starts: on its true spot, with a dot; or, where an open
+ * incident's circle (`hosts`, numbered as `all`) is drawn over that spot, where the line from the spot to d's circle
+ * leaves that circle, with no dot (the circle marks the place).
+ */
+function leaderStart(d: { k: number; ox: number; oy: number; sx: number; sy: number }, all: readonly { sx: number; sy: number; r: number }[], hosts: BoxIndex): { x: number; y: number; foot: boolean } {
+  for (const j of hosts.hits({ x0: d.ox, y0: d.oy, x1: d.ox, y1: d.oy })) {
+    const e = all[j];
+    if (j === d.k || (d.ox - e.sx) ** 2 + (d.oy - e.sy) ** 2 >= e.r * e.r) continue;
+    // P(t) = O + t (M - O) on the circle |P - C| = r, the root past O (O lies inside)
+    const vx = d.sx - d.ox, vy = d.sy - d.oy, wx = d.ox - e.sx, wy = d.oy - e.sy;
+    const a = vx * vx + vy * vy, b = 2 * (vx * wx + vy * wy), c = wx * wx + wy * wy - e.r * e.r;
+    const t = Math.min(1, (-b + Math.sqrt(b * b - 4 * a * c)) / (2 * a));
+    return { x: d.ox + t * vx, y: d.oy + t * vy, foot: false };
+  }
+  return { x: d.ox, y: d.oy, foot: true };
 }
 
 function overlap(a: Box, b: Box): boolean {
