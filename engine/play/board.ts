@@ -15,11 +15,13 @@ import type { Decision } from '../sim/decisions.js';
 import * as Incidents from '../sim/incidents.js';
 import type { Sim } from '../sim/sim.js';
 import { m, mn, type MsgKey } from './messages.js';
-import { cell, len, num, say, wallClock, wrap } from './text.js';
+import { cell, clippedCell, len, num, say, wallClock, wrap } from './text.js';
 import { CONTROLLER, received, visibleAreas, visibleIncidents, visibleUnits, waitingDecisions } from './view.js';
 import { commandLine } from './describe.js';
 
 const WIDTH = 100;
+/** The widest a name column of the board gets (Vietnamese names run long: 'Các khu chung cư cũ phường Trường Vinh'); longer names are cut, beside their whole id. */
+const NAME_COLUMN = 42;
 const clock = formatClock;
 
 export interface BoardInput {
@@ -165,8 +167,8 @@ export function renderBoard(b: BoardInput): string {
     out.push(m(lang, key));
     if (list.length === 0) out.push(`  ${m(lang, 'board.none')}`);
     const idW = Math.max(...list.map((u) => u.id.length), 0) + 2;
-    const nameW2 = Math.min(34, Math.max(...list.map((u) => len(unitName(sim, u.id, lang))), 0) + 2);
-    for (const { id } of list) out.push(`  ${cell(id, idW)}${cell(unitName(sim, id, lang), nameW2)}${unitStatus(sim, id, lang)}`);
+    const nameW2 = Math.min(NAME_COLUMN, Math.max(...list.map((u) => len(unitName(sim, u.id, lang))), 0) + 2);
+    for (const { id } of list) out.push(`  ${cell(id, idW)}${clippedCell(unitName(sim, id, lang), nameW2)}${unitStatus(sim, id, lang)}`);
   }
 
   // evacuation
@@ -178,8 +180,8 @@ export function renderBoard(b: BoardInput): string {
     const placeName = (p: { id: string; name?: Text }) => (p.name !== undefined ? say(p.name, lang) : p.id);
     const places = [...zones, ...shelters];
     const idW = Math.max(...places.map((p) => p.id.length)) + 2;
-    const nameW = Math.min(34, Math.max(...places.map((p) => len(placeName(p)))) + 2);
-    const row = (p: (typeof places)[number], status: string) => `  ${cell(p.id, idW)}${cell(placeName(p), nameW)}${status}`;
+    const nameW = Math.min(NAME_COLUMN, Math.max(...places.map((p) => len(placeName(p)))) + 2);
+    const row = (p: (typeof places)[number], status: string) => `  ${cell(p.id, idW)}${clippedCell(placeName(p), nameW)}${status}`;
     for (const z of zones) {
       const w = sim.world.zones[z.id];
       const st = w.m.value as string;

@@ -63,6 +63,11 @@ export function cell(s: string, width: number): string {
   return len(s) + 2 > width ? `${s}  ` : pad(s, width);
 }
 
+/** A cell that keeps its column: a text too long for it is cut, with '…' (for names beside their id, which stays whole). */
+export function clippedCell(s: string, width: number): string {
+  return len(s) + 2 > width ? pad(`${[...s].slice(0, Math.max(1, width - 3)).join('').trimEnd()}…`, width) : pad(s, width);
+}
+
 /** A number for people: integers as such, others to one decimal (three significant for small), with the language's decimal mark. */
 export function num(v: number, lang: Lang): string {
   const r = Math.abs(v) >= 100 ? Math.round(v) : Math.round(v * 10) / 10;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PlaySession } from '../../engine/play/session.js';
+import { clippedCell, len } from '../../engine/play/text.js';
 import { ROOT } from '../helpers/cli.js';
 import { loadNamed, loadScenarioFile } from '../helpers/scenarios.js';
 
@@ -31,6 +32,22 @@ describe('the situation board', () => {
     expect(new Set(stateAt).size).toBe(1);
     const nameAt = [rows[0].indexOf('pa-co-hillside', 4), rows[1].indexOf('tri-le-school', 4), rows[2].indexOf('Doanh')];
     expect(new Set(nameAt).size).toBe(1);
+  });
+
+  it('keeps the states in one column when names run long (the Vinh wards in Vietnamese), cutting only a name past the widest column', () => {
+    const vinh = loadNamed('vinh-wards-typhoon-night');
+    for (const lang of ['vi', 'en'] as const) {
+      const s = new PlaySession(vinh, { seed: vinh.seed ?? 1, players: ['tv-chair'], controller: false, lang });
+      s.handle('advance T+04:00');
+      const rows = evacuationRows(s.boardText(), lang === 'vi' ? 'Sơ tán và điểm tránh trú' : 'Evacuation and shelters');
+      expect(rows.length, lang).toBeGreaterThanOrEqual(6);
+      // the state starts after the name's two spaces, at the same column on every row
+      const stateAt = rows.map((r) => /^ {2}\S+ {2,}.*?\S {2,}(?=\S)/u.exec(r)![0].length);
+      expect(new Set(stateAt).size, rows.join('\n')).toBe(1);
+      if (lang === 'vi') expect(rows.join('\n')).toContain('Các khu chung cư cũ phường Trường Vinh');
+    }
+    const long = clippedCell('Các khu chung cư cũ phường Trường Vinh và Thành Vinh', 42);
+    expect([long, len(long)]).toEqual(['Các khu chung cư cũ phường Trường Vinh…   ', 42]);
   });
 
   it('says "1 person at risk" in English (and "1 người" in Vietnamese, which has one form), on the board and in the feed', () => {
