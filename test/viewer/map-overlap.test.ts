@@ -8,7 +8,7 @@
  * test/artifacts/.
  */
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
 import { ARTIFACTS, launch, lookAtEach, openServedRun, serve, spread, type Served } from './browser.js';
@@ -80,6 +80,15 @@ const AT_BASE = ['available', 'mobilising', 'resting'];
 
 const files = RUNS.map(([s, seed]) => join(dir, `${s}-${seed}.json`));
 
+/** Served run i opened (with `hash` added to the address; `ready`: what to wait for first), looked at 61 times over the run. */
+async function looksOver(i: number, hash = '', ready?: () => boolean): Promise<{ page: Page; times: number[]; looks: Look[] }> {
+  const page = await openServedRun(browser, server, i, 'en', hash);
+  if (ready) await page.waitForFunction(ready);
+  const until: number = await page.evaluate(() => (window as any).drillViewer.app.a.data.until);
+  const times = spread(until, 60);
+  return { page, times, looks: await lookAtEach<Look>(page, times, LOOK) };
+}
+
 beforeAll(async () => {
   RUNS.forEach(([s, seed], i) => expect(drill(['run', `scenarios/${s}.yaml`, '--seed', String(seed), '--out', files[i], '--quiet']).code).toBe(0));
   [browser, server] = await Promise.all([launch(), serve(files)]);
@@ -93,10 +102,7 @@ afterAll(async () => {
 describe('incident markers and area names', () => {
   for (const [i, [s]] of RUNS.slice(0, 3).entries()) {
     it(`no area name lies on an open incident's circle, at any time of ${s}`, async () => {
-      const page = await openServedRun(browser, server, i, 'en');
-      const until: number = await page.evaluate(() => (window as any).drillViewer.app.a.data.until);
-      const times = spread(until, 60);
-      const looks = await lookAtEach<Look>(page, times, LOOK);
+      const { page, times, looks } = await looksOver(i);
       const bad: string[] = [];
       looks.forEach((l, k) => {
         for (const n of l.names) for (const c of l.incidents) if (circleOnBox(c, ink(n))) bad.push(`T${times[k]}: ${n.text} / ${c.id}`);
@@ -118,10 +124,7 @@ describe('incident markers and area names', () => {
 describe("incidents' people at risk", () => {
   for (const [i, [s]] of RUNS.slice(0, 3).entries()) {
     it(`are under no unit's diamond, at any time of ${s}`, async () => {
-      const page = await openServedRun(browser, server, i, 'en');
-      const until: number = await page.evaluate(() => (window as any).drillViewer.app.a.data.until);
-      const times = spread(until, 60);
-      const looks = await lookAtEach<Look>(page, times, LOOK);
+      const { page, times, looks } = await looksOver(i);
       const bad: string[] = [];
       let seen = 0;
       looks.forEach((l, k) => {
@@ -137,10 +140,7 @@ describe("incidents' people at risk", () => {
 
 describe("leader lines (a marker moved off its place, tied to it)", () => {
   it("start clear of other incidents' circles: the hotel fire's spread, moved off the fire, no longer crosses out its number", async () => {
-    const page = await openServedRun(browser, server, 4, 'en');
-    const until: number = await page.evaluate(() => (window as any).drillViewer.app.a.data.until);
-    const times = spread(until, 60);
-    const looks = await lookAtEach<Look>(page, times, LOOK);
+    const { page, times, looks } = await looksOver(4);
     const bad: string[] = [];
     let seen = 0;
     looks.forEach((l, k) => {
@@ -157,11 +157,7 @@ describe("leader lines (a marker moved off its place, tied to it)", () => {
 
 describe('two runs on one map (compare, overlay)', () => {
   it("B's units at their base rest each at a spot of its own, 5 px off A's same unit's, at every time", async () => {
-    const page = await openServedRun(browser, server, 1, 'en', '&cmp=3&layout=overlay');
-    await page.waitForFunction(() => (window as any).drillViewer.app.b?.served === 3);
-    const until: number = await page.evaluate(() => (window as any).drillViewer.app.a.data.until);
-    const times = spread(until, 60);
-    const looks = await lookAtEach<Look>(page, times, LOOK);
+    const { page, times, looks } = await looksOver(1, '&cmp=3&layout=overlay', () => (window as any).drillViewer.app.b?.served === 3);
     // where each of A's units rests (the same at every time: see map-crowding)
     const restA = new Map<string, string>();
     for (const l of looks) for (const u of l.units) if (!u.ghost && AT_BASE.includes(u.state)) restA.set(u.id, `${u.cx.toFixed(1)},${u.cy.toFixed(1)}`);
