@@ -87,8 +87,9 @@ async function play(argv: string[], lang: Lang): Promise<number> {
   let controller = Boolean(values.controller) || roles.includes(CONTROLLER);
   const players = [...new Set(roles.filter((r) => r !== CONTROLLER))];
   let session: PlaySession;
-  // how `drill run` names the scenario when the session's decisions are replayed (a resumed log has it inside)
-  let scenarioArg = '<scenario>';
+  // how the session's decisions are replayed: `drill run <scenario>`, or for a resumed session (whose scenario is
+  // inside the log, its file unknown here) `drill fork <log> --at T+00:00`, which re-simulates the log's own scenario and seed
+  let replayCommand: (decisions: string, args: string[]) => string;
   if (values.resume !== undefined) {
     const file = String(values.resume);
     if (positionals.length) throw new PlayUsage('cli.both');
@@ -102,10 +103,12 @@ async function play(argv: string[], lang: Lang): Promise<number> {
     }
     session = r.session;
     if (players.length) session.seat = players[0];
+    replayCommand = (decisions) => ['drill fork', file, '--at', clock(0), '--decisions', decisions].join(' ');
   } else {
     if (positionals.length === 0) throw new PlayUsage('cli.no-scenario');
     const scenario = loadScenario(positionals[0]);
-    scenarioArg = positionals[0];
+    const scenarioFile = positionals[0];
+    replayCommand = (decisions, args) => ['drill run', scenarioFile, ...args, '--decisions', decisions].join(' ');
     const known = PlaySession.roleIds(scenario);
     for (const r of players) {
       if (!known.includes(r)) {
@@ -172,7 +175,7 @@ async function play(argv: string[], lang: Lang): Promise<number> {
       const replay = session.replayOptions();
       if (replay.joined) process.stdout.write(m(lang, 'cli.decisions-written-joined', { ...params, roles: Object.keys(session.opts.joined ?? {}).join(', ') }) + '\n');
       else if (!session.finished) process.stdout.write(m(lang, 'cli.decisions-written-partial', { ...params, t: clock(session.t), roles: session.opts.players.join(', ') }) + '\n');
-      else process.stdout.write(m(lang, 'cli.decisions-written', { ...params, command: ['drill run', scenarioArg, ...replay.args, '--decisions', file].join(' ') }) + '\n');
+      else process.stdout.write(m(lang, 'cli.decisions-written', { ...params, command: replayCommand(file, replay.args) }) + '\n');
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       refusedLines++;

@@ -43,6 +43,28 @@ describe('drill play --decisions-out', () => {
     expect(readFileSync(ran, 'utf8')).toBe(readFileSync(played, 'utf8'));
   });
 
+  it('replays a resumed session with drill fork from T+00:00 on the saved log (its scenario file is not known then), identical to the session\'s run log', () => {
+    const dir = tempDir();
+    const part = join(dir, 'part.json'), played = join(dir, 'played.json'), forked = join(dir, 'forked.json'), decisions = join(dir, 'd.yaml');
+    const lines = SESSION.split('\n');
+    const cut = lines.indexOf('advance until T+03:30') + 1;
+    const first = drill(['play', KY_SON, '--role', 'tc-chair', '--role', 'mx-chair', '--controller', '--lang', 'en'], { input: [...lines.slice(0, cut), `save ${part}`, 'quit', ''].join('\n') });
+    expect(first.code).toBe(0);
+    const p = drill(['play', '--resume', part, '--controller', '--lang', 'en', '--out', played, '--decisions-out', decisions], { input: lines.slice(cut).join('\n') });
+    expect(p.stderr).toBe('');
+    expect(p.code).toBe(0);
+    const command = `drill fork ${part} --at T+00:00 --decisions ${decisions}`;
+    expect(p.stdout).toContain(`Decisions written to ${decisions} (12 decisions): ${command} replays this session.`);
+    const f = drill([...command.split(' ').slice(1), '--out', forked, '--quiet']);
+    expect(f.stderr).toBe('');
+    expect(f.code).toBe(0);
+    expect(readFileSync(forked, 'utf8')).toBe(readFileSync(played, 'utf8'));
+    // and the same decisions through drill run on the scenario file give it too
+    const ran = join(dir, 'ran.json');
+    expect(drill(['run', KY_SON, '--decisions', decisions, '--out', ran, '--quiet']).code).toBe(0);
+    expect(readFileSync(ran, 'utf8')).toBe(readFileSync(played, 'utf8'));
+  });
+
   it('says that a session left before the end replays only to where it stopped, doctrine playing on after', () => {
     const dir = tempDir();
     const decisions = join(dir, 'd.yaml');
