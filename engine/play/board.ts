@@ -13,7 +13,7 @@ import type { Summary } from '../review/metrics.js';
 import { unreachedIncidents } from '../review/unreached.js';
 import type { Decision } from '../sim/decisions.js';
 import * as Incidents from '../sim/incidents.js';
-import type { Sim } from '../sim/sim.js';
+import { HAZARD_TICK_S, type Sim } from '../sim/sim.js';
 import { m, mn, type MsgKey } from './messages.js';
 import { cell, clippedCell, len, num, say, wallClock, wrap } from './text.js';
 import { CONTROLLER, received, visibleAreas, visibleIncidents, visibleUnits, waitingDecisions } from './view.js';
@@ -94,6 +94,16 @@ function hazardLine(sim: Sim, h: Sim['model']['scenario']['hazards'][number], t:
   return m(lang, 'board.hazard', { name: say(h.name, lang), value, where, risk: level });
 }
 
+/**
+ * An area's disaster risk level at a stop at `t`. A stop comes before t's events, so a hazard tick due at `t`
+ * (T+00:00 among them) has not set it yet, while the hazard lines above give the values at `t`: the first board
+ * said "risk level 4" for the typhoon beside the ward's "risk 0". Ticks alone set it, from the hazards alone.
+ */
+function riskAt(sim: Sim, area: string, t: number): number {
+  if (sim.model.scenario.hazards.length === 0) return sim.world.areas[area].risk;
+  return sim.model.hazards.riskLevels(Math.floor(t / HAZARD_TICK_S) * HAZARD_TICK_S).get(area) ?? 0;
+}
+
 /** The board for one seat at the current stop. */
 export function renderBoard(b: BoardInput): string {
   const { sim, seat, t, lang } = b;
@@ -129,7 +139,7 @@ export function renderBoard(b: BoardInput): string {
     if (w.sea_ban) flags.push(m(lang, 'area.sea-ban'));
     if (w.short) flags.push(m(lang, 'area.short'));
     const level = w.level.context.level as number;
-    out.push(`  ${cell(say(a.name, lang), nameW)}${cell(a.id, 16)}${m(lang, 'area.risk', { risk: w.risk })}  ${m(lang, 'area.level', { level })}${flags.length ? `  · ${flags.join(' · ')}` : ''}`);
+    out.push(`  ${cell(say(a.name, lang), nameW)}${cell(a.id, 16)}${m(lang, 'area.risk', { risk: riskAt(sim, a.id, t) })}  ${m(lang, 'area.level', { level })}${flags.length ? `  · ${flags.join(' · ')}` : ''}`);
   }
 
   // roads that are not open

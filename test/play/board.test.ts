@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PlaySession } from '../../engine/play/session.js';
+import { openRunLog } from '../../engine/replay/open.js';
+import { Replay } from '../../engine/replay/replay.js';
+import { serializeRunLog } from '../../engine/sim/run.js';
 import { clippedCell, len } from '../../engine/play/text.js';
 import { ROOT } from '../helpers/cli.js';
 import { loadNamed, loadScenarioFile } from '../helpers/scenarios.js';
@@ -48,6 +51,30 @@ describe('the situation board', () => {
     }
     const long = clippedCell('Các khu chung cư cũ phường Trường Vinh và Thành Vinh', 42);
     expect([long, len(long)]).toEqual(['Các khu chung cư cũ phường Trường Vinh…   ', 42]);
+  });
+
+  it('gives each area the risk level the world holds once the stop\'s time has run, which the hazard lines above give too (the first board said risk 0 beside a typhoon at risk level 4)', () => {
+    const vinh = loadNamed('vinh-wards-typhoon-night');
+    const s = new PlaySession(vinh, { seed: vinh.seed ?? 1, players: ['tv-chair'], controller: false, lang: 'en' });
+    const boards: [number, string][] = [];
+    for (let i = 0; i < 8 && !s.finished; i++) {
+      boards.push([s.t, s.boardText()]);
+      s.handle('advance 50m');
+    }
+    s.handle('advance until end');
+    const opened = openRunLog(serializeRunLog(s.log()).join(''), 'vinh.json');
+    if (!opened.ok) throw new Error(opened.message);
+    const replay = new Replay(opened.run);
+    expect(boards[0][1]).toMatch(/Typhoon No\. 5: .* \(risk level 4\)\n/);
+    for (const [t, board] of boards) {
+      const world = replay.stateAt(t);
+      for (const a of ['thanh-vinh', 'truong-vinh', 'vinh-hung']) {
+        const shown = new RegExp(` ${a} +risk (\\d+) `).exec(board)?.[1];
+        expect(Number(shown), `${a} at ${t}`).toBe(world.areas[a].risk);
+      }
+    }
+    expect(boards.map(([t]) => t)).toContain(0);
+    expect(boards.some(([t]) => t > 0 && t % 600 === 0)).toBe(true);
   });
 
   it('says "1 person at risk" in English (and "1 người" in Vietnamese, which has one form), on the board and in the feed', () => {
