@@ -29,6 +29,7 @@ import { checkWritable, readText, writeAtomic } from './io.js';
 import { loadScenario, ReportedError } from './load.js';
 import type { Subcommand } from './main.js';
 import { fmtSeconds, ProgressBar } from './progress.js';
+import { shellArg } from './shell.js';
 
 export const MAX_RUNS = 1_000_000;
 export const MAX_WORKERS = 64;
@@ -119,7 +120,7 @@ async function playBatch(file: string, values: Record<string, unknown>, { runs, 
     if (e instanceof BatchRunError && e.job) {
       const which = `run ${e.job.k}${vary ? ` of ${vary.key}=${vary.labels[e.job.v]}` : ''} (seed ${e.job.seed})`;
       if (e.kind === 'bound') {
-        process.stderr.write(`drill batch: ${which} hit a bound: ${e.message}\n  (raise it in the scenario's \`limits:\` if this run really needs more; \`drill run ${file} --seed ${e.job.seed}\` replays it alone)\n`);
+        process.stderr.write(`drill batch: ${which} hit a bound: ${e.message}\n  (raise it in the scenario's \`limits:\` if this run really needs more; \`drill run ${shellArg(file)} --seed ${e.job.seed}\` replays it alone)\n`);
         throw new ReportedError(e.message);
       }
       throw new Error(`${which}: ${e.message}${process.env.DRILL_DEBUG && e.workerStack ? `\n${e.workerStack}` : ''}`);

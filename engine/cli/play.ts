@@ -18,6 +18,7 @@ import { intOption, OptionError, parse, UsageError, type Options } from './args.
 import { checkWritable, InputError, writeAtomic } from './io.js';
 import { loadRunLog, loadScenario } from './load.js';
 import type { Subcommand } from './main.js';
+import { shellArg } from './shell.js';
 import { clock } from './time.js';
 
 function defaultLang(): Lang {
@@ -103,12 +104,12 @@ async function play(argv: string[], lang: Lang): Promise<number> {
     }
     session = r.session;
     if (players.length) session.seat = players[0];
-    replayCommand = (decisions) => ['drill fork', file, '--at', clock(0), '--decisions', decisions].join(' ');
+    replayCommand = (decisions) => ['drill fork', shellArg(file), '--at', clock(0), '--decisions', shellArg(decisions)].join(' ');
   } else {
     if (positionals.length === 0) throw new PlayUsage('cli.no-scenario');
     const scenario = loadScenario(positionals[0]);
     const scenarioFile = positionals[0];
-    replayCommand = (decisions, args) => ['drill run', scenarioFile, ...args, '--decisions', decisions].join(' ');
+    replayCommand = (decisions, args) => ['drill run', shellArg(scenarioFile), ...args, '--decisions', shellArg(decisions)].join(' ');
     const known = PlaySession.roleIds(scenario);
     for (const r of players) {
       if (!known.includes(r)) {
@@ -139,7 +140,7 @@ async function play(argv: string[], lang: Lang): Promise<number> {
       savedRevision = session.revision;
       process.stdout.write((session.finished
         ? m(lang, 'cli.written', { file, events: log.events.length, hash: log.hash.slice(0, 16) })
-        : m(lang, 'cli.saved', { file, t: clock(session.t) })) + '\n');
+        : m(lang, 'cli.saved', { file, arg: shellArg(file), t: clock(session.t) })) + '\n');
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       refusedLines++;

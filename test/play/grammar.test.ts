@@ -58,6 +58,12 @@ describe('parseLine', () => {
     expect(ok('save Runs/Table.json')).toMatchObject({ args: { file: 'Runs/Table.json' } });
   });
 
+  it('takes the rest of the line as the file name of save, spaces and all (a folder named "Diễn tập 2025"), quoted or not', () => {
+    expect(ok('save Diễn tập 2025/ky son.json')).toMatchObject({ verb: 'save', args: { file: 'Diễn tập 2025/ky son.json' } });
+    expect(ok('save "Diễn tập 2025/ky son.json"')).toMatchObject({ args: { file: 'Diễn tập 2025/ky son.json' } });
+    expect(ok('lưu  bàn 1.json ')).toMatchObject({ verb: 'save', args: { file: 'bàn 1.json' } });
+  });
+
   it('tells an area from the first word of a public message', () => {
     expect(ok('public info muong-xen "No dam has broken"')).toMatchObject({ args: { area: 'muong-xen', text: 'No dam has broken' } });
     expect(ok('public info No dam has broken')).toMatchObject({ args: { text: 'No dam has broken' } });
