@@ -261,7 +261,8 @@ export function batchHtml(r: BatchResults, lang: Lang = 'en'): string {
     r.shard ? w('page.shard', { i: r.shard.index, n: r.shard.count, k: r.results.length }) : '',
     w('page.engine', { engine: esc(r.engine) }),
   ].filter(Boolean);
-  // the criterion: in English as the scenario writes it (metric id, comparator); in Vietnamese in the AAR's words
+  // the criterion: in English as the scenario writes it (metric id, comparator), in a code font; in Vietnamese in the
+  // AAR's words, in the text font (monospace fonts draw the accents of Vietnamese letters out of place)
   const criterion = (o: BatchResults['objectives'][number]) => (lang === 'en'
     ? `${o.metric}${o.of ? ` of ${o.of}` : ''} ${o.comparator} ${fmt(o.metric, o.threshold)}`
     : `${label(o.metric)}${o.of ? ` (${o.of})` : ''}: ${comparatorWords(o.metric, o.comparator, lang)} ${fmt(o.metric, o.threshold)}`);
@@ -329,7 +330,7 @@ table.obj th[rowspan]{max-width:320px;font-weight:600}.otext{font-weight:400;col
 .note{color:#777;font-size:12px;margin:2px 0 0}.nt{color:#555;font-size:12px}
 .single{width:${W}px;margin:40px 0;text-align:center;color:#333}
 footer{margin-top:32px;color:#777;font-size:12px}
-</style></head>
+${lang === 'en' ? '' : '.crit{font-family:inherit}\n'}</style></head>
 <body>
 <h1>${esc(texts.title)}</h1>
 <p class="facts"><span>${w('page.scenario', { id: esc(r.scenario.id) })}</span>${facts.map((f) => `<span>${f}</span>`).join('')}</p>

@@ -124,7 +124,7 @@ const vi: Record<string, string> = {
   'page.doctrine': 'mọi vai do phương án tự động đảm nhận',
   'page.shard': '<strong>chỉ phần {i}/{n}: {k} lượt chạy</strong>',
   'page.engine': 'bộ mô phỏng {engine}',
-  'page.footer': 'Khoảng tin cậy (KTC) 95%: của trung bình theo phân phối t Student, của xác suất theo khoảng Wilson. "Không có": các lượt chạy mà giá trị đó không xảy ra, không tính vào trung bình và biểu đồ tần suất. Hạt giống: {seeds}. Lập bằng lệnh drill batch.',
+  'page.footer': 'Khoảng tin cậy (KTC) 95%: của trung bình theo phân phối t Student, của xác suất theo khoảng Wilson. p5, p95: bách phân vị thứ 5, thứ 95. "Không có": các lượt chạy mà giá trị đó không xảy ra, không tính vào trung bình và biểu đồ tần suất. Hạt giống: {seeds}. Lập bằng lệnh drill batch.',
   'hist.no_value': 'không lượt chạy nào có giá trị (không có: {n} lượt)',
   'hist.single': 'mọi lượt chạy{every} có giá trị đều cho: <strong>{v}</strong>{crit}',
   'hist.single_every': ' của mọi giá trị',
