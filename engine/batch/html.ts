@@ -84,11 +84,20 @@ function axisX(x0: number, x1: number, ticks: { x: number; text: string }[]): st
     ticks.map((t) => `<line x1="${r1(t.x)}" y1="${y}" x2="${r1(t.x)}" y2="${y + 4}" class="axis"/><text x="${r1(t.x)}" y="${y + 16}" text-anchor="${anchor(t)}">${esc(t.text)}</text>`).join('');
 }
 
-function axisY(ticks: Tick[], toY: (v: number) => number): string {
-  const out: string[] = [`<line x1="${ML}" y1="${MT}" x2="${ML}" y2="${H - MB}" class="axis"/>`];
+/**
+ * Room left of the value axis for its labels: ML, or more for labels longer than six characters (a sweep's
+ * "100 phút" or "120 min", which would start left of the chart), by the same estimate as labelExtent.
+ */
+function leftMargin(ticks: Tick[]): number {
+  const w = Math.max(0, ...ticks.map((t) => t.text.length)) * CHAR_PX;
+  return w > ML - 2 ? Math.ceil(w) + 8 : ML;
+}
+
+function axisY(ticks: Tick[], toY: (v: number) => number, ml = ML): string {
+  const out: string[] = [`<line x1="${ml}" y1="${MT}" x2="${ml}" y2="${H - MB}" class="axis"/>`];
   for (const t of ticks) {
     const y = r1(toY(t.v));
-    out.push(`<line x1="${ML - 4}" y1="${y}" x2="${W - MR}" y2="${y}" class="grid"/><text x="${ML - 6}" y="${y + 4}" text-anchor="end">${esc(t.text)}</text>`);
+    out.push(`<line x1="${ml - 4}" y1="${y}" x2="${W - MR}" y2="${y}" class="grid"/><text x="${ml - 6}" y="${y + 4}" text-anchor="end">${esc(t.text)}</text>`);
   }
   return out.join('');
 }
@@ -219,12 +228,13 @@ const shareTicks = (lang: Lang): Tick[] => [0, 0.25, 0.5, 0.75, 1].map((v) => ({
  * probability (0 to 100 %), or a metric's mean, on an axis from 0 with round ticks in the metric's unit.
  */
 function sweep(say: Say, title: string, xLabel: string, values: string[], points: ({ y: number; lo: number; hi: number } | null)[], y: 'probability' | { metric: string }): string {
-  const x0 = ML + 10, x1 = W - MR - 10;
   const axis = y === 'probability' ? { top: 1, ticks: shareTicks(say.lang) } : zeroBasedTicks(Math.max(0, ...points.flatMap((p) => (p ? [p.hi, p.y] : []))), y.metric, 4, false, say.lang);
+  const ml = leftMargin(axis.ticks);
+  const x0 = ml + 10, x1 = W - MR - 10;
   const fmtY = y === 'probability' ? (v: number) => withPercent(String(Math.round(v * 100)), say.lang) : (v: number) => say.fmt(y.metric, v);
   const toY = (v: number) => H - MB - (v / axis.top) * (H - MB - MT);
   const toX = (i: number) => (values.length === 1 ? (x0 + x1) / 2 : x0 + ((x1 - x0) * i) / (values.length - 1));
-  const parts: string[] = [axisY(axis.ticks, toY)];
+  const parts: string[] = [axisY(axis.ticks, toY, ml)];
   const band: string[] = [], lo: string[] = [];
   points.forEach((p, i) => { if (p) { band.push(`${r1(toX(i))},${r1(toY(p.hi))}`); lo.unshift(`${r1(toX(i))},${r1(toY(p.lo))}`); } });
   if (band.length > 1) parts.push(`<polygon points="${[...band, ...lo].join(' ')}" class="ciband"/>`);
