@@ -1,25 +1,84 @@
-/** How batch figures read to people: times since T0 as clock times, durations in s, min or h; shares in %; counts with as many decimals as they need. */
+/**
+ * How batch figures read to people: times since T0 as clock times, durations in s, min or h; shares in %; counts
+ * with as many decimals as they need. In Vietnamese as the AAR writes them (engine/review/words.ts): a decimal
+ * comma, a point between thousands, "giây", "phút", "giờ", and "%" against its number.
+ */
+import { MESSAGES } from '../review/messages.js';
 import { formatClock } from '../scenario/duration.js';
+import type { Lang } from '../scenario/text.js';
 
 /** Metrics that are a time since T0 (when something happened), shown as T+hh:mm as `drill run` does. */
 export const CLOCK_METRICS = new Set(['level_declared_s', 'support_requested_s']);
 
+const UNITS: Record<Lang, { s: string; min: string; h: string }> = { en: { s: 's', min: 'min', h: 'h' }, vi: { s: 'giây', min: 'phút', h: 'giờ' } };
+
+/** A number written in plain digits ("1392.5", "-3") in the language's notation: "1.392,5" in Vietnamese. */
+export function localNumber(digits: string, lang: Lang): string {
+  if (lang === 'en') return digits;
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(digits);
+  if (!m) return digits;
+  const group = MESSAGES[lang]['fmt.group'], decimal = MESSAGES[lang]['fmt.decimal'];
+  return m[1] + m[2].replace(/\B(?=(\d{3})+(?!\d))/g, group) + (m[3] ? decimal + m[3] : '');
+}
+
+/** A duration of `n` (plain digits) of a unit, in words: "30 min", "30 phút". */
+export function withUnit(n: string, unit: 's' | 'min' | 'h', lang: Lang): string {
+  return `${localNumber(n, lang)} ${UNITS[lang][unit]}`;
+}
+
+/** A percentage (plain digits) with its sign: "55.1 %" (`space` between them in English), "55,1%" as the AAR writes it in Vietnamese. */
+export function withPercent(n: string, lang: Lang, space = ' '): string {
+  return lang === 'vi' ? `${localNumber(n, lang)}%` : `${n}${space}%`;
+}
+
 /** `unitOf`: pick the unit (s, min, h) from this value, so that a mean and its interval read in one unit. */
-export function fmtFigure(metric: string, v: number | null, unitOf: number | null = v): string {
-  if (v === null) return 'never';
-  if (!Number.isFinite(v)) return 'never';
+export function fmtFigure(metric: string, v: number | null, unitOf: number | null = v, lang: Lang = 'en'): string {
+  if (v === null) return lang === 'en' ? 'never' : MESSAGES[lang]['fmt.never'];
+  if (!Number.isFinite(v)) return lang === 'en' ? 'never' : MESSAGES[lang]['fmt.never'];
   if (CLOCK_METRICS.has(metric)) return formatClock(Math.round(v));
   if (metric.endsWith('_s')) {
     const a = Math.abs(unitOf ?? v);
-    return a < 120 ? `${Math.round(v)} s` : a < 7200 ? `${Math.round(v / 60)} min` : `${(v / 3600).toFixed(1)} h`;
+    return a < 120 ? withUnit(String(Math.round(v)), 's', lang) : a < 7200 ? withUnit(String(Math.round(v / 60)), 'min', lang) : withUnit((v / 3600).toFixed(1), 'h', lang);
   }
-  if (metric.endsWith('_share')) return `${Math.round(v * 1000) / 10} %`;
+  if (metric.endsWith('_share')) return withPercent(String(Math.round(v * 1000) / 10), lang);
   const a = Math.abs(v);
   const d = a >= 100 || Number.isInteger(v) ? 0 : a >= 10 ? 1 : 2;
-  return String(Math.round(v * 10 ** d) / 10 ** d);
+  return localNumber(String(Math.round(v * 10 ** d) / 10 ** d), lang);
 }
 
-/** A metric name as a label: people_lost -> people lost, mean_first_on_scene_s -> mean first on scene. */
-export function metricLabel(name: string): string {
+/** The batch's own metrics (results.ts RUN_METRICS) in Vietnamese, in the AAR's words; short enough for a table's first column. */
+const VI_RUN_METRICS: Record<string, string> = {
+  people_lost: 'số người thiệt mạng',
+  people_rescued: 'số người được cứu',
+  people_at_risk: 'số người gặp nạn',
+  people_still_at_risk: 'số người vẫn còn gặp nạn',
+  people_evacuated: 'số người đã vào nơi sơ tán',
+  mean_first_on_scene_s: 'lực lượng đầu tiên có mặt sau, trung bình',
+  max_first_on_scene_s: 'lực lượng đầu tiên có mặt sau, lâu nhất',
+  mean_dispatch_s: 'chờ điều động lực lượng, trung bình',
+  incidents_reported: 'số sự cố được báo tin',
+  incidents_contained: 'số sự cố đã khống chế',
+  incidents_resolved: 'số sự cố đã giải quyết xong',
+  decisions_taken: 'số quyết định được thực hiện',
+  decisions_refused: 'số quyết định bị từ chối',
+  decisions_no_change: 'số lệnh không làm thay đổi gì',
+  objectives_met: 'số mục tiêu đạt',
+};
+
+/**
+ * A metric name as a label: people_lost -> people lost, mean_first_on_scene_s -> mean first on scene. In
+ * Vietnamese, a batch metric by the table above and an objective's metric by the AAR's name for it.
+ */
+export function metricLabel(name: string, lang: Lang = 'en'): string {
+  if (lang === 'vi') {
+    const vi = VI_RUN_METRICS[name] ?? MESSAGES.vi[`metric.${name}`];
+    if (vi !== undefined) return vi;
+  }
   return name.replace(/_s$/, '').replace(/_/g, ' ');
+}
+
+/** A criterion's comparator in words, as the AAR writes it: "at most", "tối đa"; a moment (a level declared) "before", "trước". */
+export function comparatorWords(metric: string, comparator: string, lang: Lang): string {
+  const key = `${CLOCK_METRICS.has(metric) ? 'cmpt' : 'cmp'}.${comparator}`;
+  return MESSAGES[lang][key] ?? comparator;
 }

@@ -7,10 +7,13 @@
  * forbids them), so the page opens offline and can be mailed. Every text from
  * the scenario is escaped. Pure: results in, text out.
  */
-import type { Aggregate, BatchResults, RunRecord } from './results.js';
+import { MESSAGES } from '../review/messages.js';
+import type { Lang } from '../scenario/text.js';
+import { textsIn, type Aggregate, type BatchResults, type RunRecord } from './results.js';
 import type { MetricStats, Proportion } from './stats.js';
-import { fmtFigure, metricLabel } from './format.js';
+import { comparatorWords, fmtFigure, metricLabel, withPercent } from './format.js';
 import { niceStep, rangeTicks, zeroBasedTicks, type Tick } from './ticks.js';
+import { say, seedFormula } from './words.js';
 
 const RATING_COLOURS: Record<string, string> = { P: '#1a9850', S: '#91cf60', M: '#fc8d59', U: '#d73027', NT: '#bdbdbd' };
 /** dark text on every segment but the red one: white on the greens, orange or grey could not be read (contrast under 4.5) */
@@ -24,10 +27,28 @@ export function esc(s: unknown): string {
 
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
-const fmt = fmtFigure;
-const label = metricLabel;
-/** A share as a percentage, its sign kept on the line of its figure (a no-break space: "55.1 %", never "55.1" then "%" below). */
-const pct = (p: number) => `${Math.round(p * 1000) / 10}\u00a0%`;
+/** The page's words and figures in one language. */
+interface Say {
+  lang: Lang;
+  m: (key: string, params?: Record<string, string | number>) => string;
+  fmt: (metric: string, v: number | null, unitOf?: number | null) => string;
+  label: (metric: string) => string;
+  /** A share as a percentage, its sign kept on the line of its figure (a no-break space: "55.1 %", never "55.1" then "%" below). */
+  pct: (p: number) => string;
+  /** Between the ends of an interval: a comma, or with decimal commas a semicolon ("[50,2%; 60%]") */
+  sep: string;
+}
+
+function sayIn(lang: Lang): Say {
+  return {
+    lang,
+    m: (key, params) => say(lang, key, params),
+    fmt: (metric, v, unitOf = v) => fmtFigure(metric, v, unitOf, lang),
+    label: (metric) => metricLabel(metric, lang),
+    pct: (p) => withPercent(String(Math.round(p * 1000) / 10), lang, '\u00a0'),
+    sep: lang === 'vi' ? ';' : ',',
+  };
+}
 
 interface Bins { start: number; width: number; counts: number[][]; integer: boolean }
 
@@ -63,11 +84,20 @@ function axisX(x0: number, x1: number, ticks: { x: number; text: string }[]): st
     ticks.map((t) => `<line x1="${r1(t.x)}" y1="${y}" x2="${r1(t.x)}" y2="${y + 4}" class="axis"/><text x="${r1(t.x)}" y="${y + 16}" text-anchor="${anchor(t)}">${esc(t.text)}</text>`).join('');
 }
 
-function axisY(ticks: Tick[], toY: (v: number) => number): string {
-  const out: string[] = [`<line x1="${ML}" y1="${MT}" x2="${ML}" y2="${H - MB}" class="axis"/>`];
+/**
+ * Room left of the value axis for its labels: ML, or more for labels longer than six characters (a sweep's
+ * "100 phút" or "120 min", which would start left of the chart), by the same estimate as labelExtent.
+ */
+function leftMargin(ticks: Tick[]): number {
+  const w = Math.max(0, ...ticks.map((t) => t.text.length)) * CHAR_PX;
+  return w > ML - 2 ? Math.ceil(w) + 8 : ML;
+}
+
+function axisY(ticks: Tick[], toY: (v: number) => number, ml = ML): string {
+  const out: string[] = [`<line x1="${ml}" y1="${MT}" x2="${ml}" y2="${H - MB}" class="axis"/>`];
   for (const t of ticks) {
     const y = r1(toY(t.v));
-    out.push(`<line x1="${ML - 4}" y1="${y}" x2="${W - MR}" y2="${y}" class="grid"/><text x="${ML - 6}" y="${y + 4}" text-anchor="end">${esc(t.text)}</text>`);
+    out.push(`<line x1="${ml - 4}" y1="${y}" x2="${W - MR}" y2="${y}" class="grid"/><text x="${ml - 6}" y="${y + 4}" text-anchor="end">${esc(t.text)}</text>`);
   }
   return out.join('');
 }
@@ -82,9 +112,9 @@ function labelExtent(x: number, text: string): [number, number] {
 }
 
 /** Ticks along a value axis: as many as fit with their labels apart (at most 6). */
-function fittingTicks(lo: number, hi: number, metric: string, integer: boolean, toX: (v: number) => number): Tick[] {
+function fittingTicks(lo: number, hi: number, metric: string, integer: boolean, toX: (v: number) => number, lang: Lang): Tick[] {
   for (let count = 6; ; count--) {
-    const ticks = rangeTicks(lo, hi, metric, count, integer);
+    const ticks = rangeTicks(lo, hi, metric, count, integer, lang);
     if (count <= 2) return ticks;
     const extents = ticks.map((t) => labelExtent(toX(t.v), t.text));
     if (extents.every((e, i) => i === 0 || extents[i - 1][1] + 6 <= e[0])) return ticks;
@@ -92,18 +122,21 @@ function fittingTicks(lo: number, hi: number, metric: string, integer: boolean, 
 }
 
 /** A histogram of one metric: bars for one series, outlines for several (a sweep), with p5-p95 and the median marked. */
-function histogram(title: string, metric: string, series: { name: string | null; values: (number | null)[] }[], threshold?: { value: number; comparator: string }): string {
+function histogram(w: Say, title: string, metric: string, series: { name: string | null; values: (number | null)[] }[], threshold?: { value: number; comparator: string }): string {
+  const { fmt, label } = w;
   const finite = series.map((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)));
   const never = series.map((s, i) => s.values.length - finite[i].length);
   const b = bins(finite, metric);
   const head = `<figure class="chart"><figcaption>${esc(title)}</figcaption>`;
-  if (!b) return `${head}<p class="note">no run produced a value (never: ${never.reduce((a, c) => a + c, 0)} runs)</p></figure>`;
+  if (!b) return `${head}<p class="note">${w.m('hist.no_value', { n: never.reduce((a, c) => a + c, 0) })}</p></figure>`;
   const all = finite.flat();
   if (all.every((v) => v === all[0])) {
-    return `${head}<p class="single">every run${series.length > 1 ? ' of every value' : ''} that produced a value: <strong>${esc(fmt(metric, all[0]))}</strong>${threshold ? ` (criterion ${esc(threshold.comparator)} ${esc(fmt(metric, threshold.value))})` : ''}</p>${never.some((x) => x) ? `<p class="note">never: ${never.map((x, i) => (series.length > 1 ? `${esc(series[i].name)} ${x}` : String(x))).join(', ')} runs</p>` : ''}</figure>`;
+    const crit = threshold ? w.m('hist.single_crit', { cmp: esc(threshold.comparator), v: esc(fmt(metric, threshold.value)) }) : '';
+    const single = w.m('hist.single', { every: series.length > 1 ? w.m('hist.single_every') : '', v: esc(fmt(metric, all[0])), crit });
+    return `${head}<p class="single">${single}</p>${never.some((x) => x) ? `<p class="note">${w.m('hist.never_runs', { list: never.map((x, i) => (series.length > 1 ? `${esc(series[i].name)} ${x}` : String(x))).join(', ') })}</p>` : ''}</figure>`;
   }
   const n = b.counts[0].length;
-  const counts = zeroBasedTicks(Math.max(1, ...b.counts.flat()), 'runs', 4, true);
+  const counts = zeroBasedTicks(Math.max(1, ...b.counts.flat()), 'runs', 4, true, w.lang);
   const x0 = ML, x1 = W - MR;
   const lo = b.start, hi = b.start + n * b.width;
   const toX = (v: number) => x0 + ((v - lo) / (hi - lo)) * (x1 - x0);
@@ -114,16 +147,16 @@ function histogram(title: string, metric: string, series: { name: string | null;
     if (sorted.length) {
       const q = (p: number) => { const h = (sorted.length - 1) * p, l = Math.floor(h); return sorted[l] + (h - l) * ((sorted[Math.min(l + 1, sorted.length - 1)]) - sorted[l]); };
       const p5 = toX(q(0.05)), p95 = toX(q(0.95));
-      parts.push(`<rect x="${r1(p5)}" y="${MT}" width="${r1(Math.max(1, p95 - p5))}" height="${H - MB - MT}" class="band"><title>5th to 95th percentile: ${esc(fmt(metric, q(0.05)))} to ${esc(fmt(metric, q(0.95)))}</title></rect>`);
+      parts.push(`<rect x="${r1(p5)}" y="${MT}" width="${r1(Math.max(1, p95 - p5))}" height="${H - MB - MT}" class="band"><title>${w.m('hist.band', { a: esc(fmt(metric, q(0.05))), b: esc(fmt(metric, q(0.95))) })}</title></rect>`);
     }
     b.counts[0].forEach((c, i) => {
       if (c === 0) return;
       const xa = toX(lo + i * b.width), xb = toX(lo + (i + 1) * b.width);
-      parts.push(`<rect x="${r1(xa + 0.5)}" y="${r1(toY(c))}" width="${r1(Math.max(1, xb - xa - 1))}" height="${r1(H - MB - toY(c))}" class="bar"><title>${esc(fmt(metric, lo + i * b.width))} to ${esc(fmt(metric, lo + (i + 1) * b.width))}: ${c} runs</title></rect>`);
+      parts.push(`<rect x="${r1(xa + 0.5)}" y="${r1(toY(c))}" width="${r1(Math.max(1, xb - xa - 1))}" height="${r1(H - MB - toY(c))}" class="bar"><title>${w.m('hist.bin', { a: esc(fmt(metric, lo + i * b.width)), b: esc(fmt(metric, lo + (i + 1) * b.width)), c })}</title></rect>`);
     });
     if (sorted.length) {
       const med = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-      parts.push(`<line x1="${r1(toX(med))}" y1="${MT}" x2="${r1(toX(med))}" y2="${H - MB}" class="median"><title>median ${esc(fmt(metric, med))}</title></line>`);
+      parts.push(`<line x1="${r1(toX(med))}" y1="${MT}" x2="${r1(toX(med))}" y2="${H - MB}" class="median"><title>${w.m('hist.median', { v: esc(fmt(metric, med)) })}</title></line>`);
     }
   } else {
     finite.forEach((_, s) => {
@@ -137,11 +170,13 @@ function histogram(title: string, metric: string, series: { name: string | null;
     const x = r1(toX(threshold.value));
     parts.push(`<line x1="${x}" y1="${MT - 6}" x2="${x}" y2="${H - MB}" class="threshold"/><text x="${x}" y="${MT - 6}" class="tlabel" text-anchor="middle">${esc(`${threshold.comparator} ${fmt(metric, threshold.value)}`)}</text>`);
   }
-  const ticks = fittingTicks(lo, hi, metric, b.integer, toX).map((t) => ({ x: toX(t.v), text: t.text }));
+  const ticks = fittingTicks(lo, hi, metric, b.integer, toX, w.lang).map((t) => ({ x: toX(t.v), text: t.text }));
   parts.push(axisX(x0, x1, ticks));
-  parts.push(`<text x="${(x0 + x1) / 2}" y="${H - 6}" text-anchor="middle" class="xlabel">${esc(label(metric))}, runs per bin</text>`);
-  const legend = series.length > 1 ? `<p class="legend">${series.map((s, i) => `<span><i style="background:${SERIES[i % SERIES.length]}"></i>${esc(s.name)}${never[i] ? ` (never: ${never[i]})` : ''}</span>`).join(' ')}</p>` : never[0] ? `<p class="note">${never[0]} runs: never (not drawn)</p>` : '';
-  return `${head}<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(`histogram of ${label(metric)}`)}">${parts.join('')}</svg>${legend}</figure>`;
+  // a label too long for the axis (a long Vietnamese metric name) gives way to what the bars count: the caption names the metric
+  const xlabel = w.m('hist.xlabel', { label: label(metric) });
+  parts.push(`<text x="${(x0 + x1) / 2}" y="${H - 6}" text-anchor="middle" class="xlabel">${esc(xlabel.length * CHAR_PX <= x1 - x0 ? xlabel : w.m('hist.xlabel_short'))}</text>`);
+  const legend = series.length > 1 ? `<p class="legend">${series.map((s, i) => `<span><i style="background:${SERIES[i % SERIES.length]}"></i>${esc(s.name)}${never[i] ? w.m('hist.legend_never', { n: never[i] }) : ''}</span>`).join(' ')}</p>` : never[0] ? `<p class="note">${w.m('hist.never_not_drawn', { n: never[0] })}</p>` : '';
+  return `${head}<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(w.m('hist.aria', { label: label(metric) }))}">${parts.join('')}</svg>${legend}</figure>`;
 }
 
 /**
@@ -159,42 +194,47 @@ function inbarWidth(text: string): number {
  * and share (as the figure beside it writes shares: "P 46.5 %") where that fits inside it with some room,
  * its letter alone where only that fits, and nothing where not even that does (its tooltip says all).
  */
-function ratingBar(x: Aggregate['objectives'][string], width = 300): string {
+function ratingBar(say: Say, x: Aggregate['objectives'][string], width = 300): string {
+  const { pct } = say;
   let at = 0;
   const parts: [string, string, Proportion][] = (['P', 'S', 'M', 'U'] as const).map((k) => [k, k, x.ratings[k]]);
-  if (x.not_tested) parts.push(['NT', 'n/t', x.not_tested]);
+  if (x.not_tested) parts.push(['NT', say.m('rating.nt_short'), x.not_tested]);
   const segs = parts.map(([k, short, q]) => {
     const w = q.p * width;
     const full = `${short} ${pct(q.p)}`;
     const text = inbarWidth(full) + 10 <= w ? full : inbarWidth(short) + 6 <= w ? short : null;
-    const s = w > 0 ? `<rect x="${r1(at)}" y="0" width="${r1(w)}" height="18" fill="${RATING_COLOURS[k]}"><title>${k === 'NT' ? 'not tested' : k}: ${pct(q.p)} (${q.count} of ${q.n} runs; 95 % CI ${pct(q.ci95[0])} to ${pct(q.ci95[1])})</title></rect>${text ? `<text x="${r1(at + w / 2)}" y="13" text-anchor="middle" class="inbar${DARK_TEXT.has(k) ? ' dark' : ''}">${text}</text>` : ''}` : '';
+    // in Vietnamese a letter is followed by what it stands for, as the AAR writes a rating ("P: Thực hiện không gặp khó khăn")
+    const name = k === 'NT' ? say.m('rating.NT') : say.lang === 'en' ? k : MESSAGES[say.lang]['rating.short'].replace('{letter}', k).replace('{label}', MESSAGES[say.lang][`rating.${k}`]);
+    const s = w > 0 ? `<rect x="${r1(at)}" y="0" width="${r1(w)}" height="18" fill="${RATING_COLOURS[k]}"><title>${say.m('rating.title', { k: name, p: pct(q.p), count: q.count, n: q.n, lo: pct(q.ci95[0]), hi: pct(q.ci95[1]) })}</title></rect>${text ? `<text x="${r1(at + w / 2)}" y="13" text-anchor="middle" class="inbar${DARK_TEXT.has(k) ? ' dark' : ''}">${esc(text)}</text>` : ''}` : '';
     at += w;
     return s;
   });
-  return `<svg viewBox="0 0 ${width} 18" width="${width}" height="18" role="img" aria-label="ratings">${segs.join('')}</svg>`;
+  return `<svg viewBox="0 0 ${width} 18" width="${width}" height="18" role="img" aria-label="${say.m('rating.aria')}">${segs.join('')}</svg>`;
 }
 
-function metBar(p: Proportion, width = 220): string {
+function metBar(say: Say, p: Proportion, width = 220): string {
+  const { pct } = say;
   const x = (v: number) => r1(v * width);
-  return `<svg viewBox="0 0 ${width} 18" width="${width}" height="18" role="img" aria-label="probability met">` +
+  return `<svg viewBox="0 0 ${width} 18" width="${width}" height="18" role="img" aria-label="${say.m('met.aria')}">` +
     `<rect x="0" y="3" width="${width}" height="12" class="track"/><rect x="0" y="3" width="${x(p.p)}" height="12" class="met"/>` +
     `<line x1="${x(p.ci95[0])}" y1="9" x2="${x(p.ci95[1])}" y2="9" class="whisker"/><line x1="${x(p.ci95[0])}" y1="4" x2="${x(p.ci95[0])}" y2="14" class="whisker"/><line x1="${x(p.ci95[1])}" y1="4" x2="${x(p.ci95[1])}" y2="14" class="whisker"/>` +
-    `<title>met in ${p.count} of ${p.n} runs: ${pct(p.p)}, 95 % CI ${pct(p.ci95[0])} to ${pct(p.ci95[1])}</title></svg>`;
+    `<title>${say.m('met.title', { count: p.count, n: p.n, p: pct(p.p), lo: pct(p.ci95[0]), hi: pct(p.ci95[1]) })}</title></svg>`;
 }
 
-const SHARE_TICKS: Tick[] = [0, 0.25, 0.5, 0.75, 1].map((v) => ({ v, text: `${v * 100} %` }));
+const shareTicks = (lang: Lang): Tick[] => [0, 0.25, 0.5, 0.75, 1].map((v) => ({ v, text: withPercent(String(v * 100), lang) }));
 
 /**
  * A sweep curve: one point per value with its interval, values evenly spaced in the order given. `y`: a
  * probability (0 to 100 %), or a metric's mean, on an axis from 0 with round ticks in the metric's unit.
  */
-function sweep(title: string, xLabel: string, values: string[], points: ({ y: number; lo: number; hi: number } | null)[], y: 'probability' | { metric: string }): string {
-  const x0 = ML + 10, x1 = W - MR - 10;
-  const axis = y === 'probability' ? { top: 1, ticks: SHARE_TICKS } : zeroBasedTicks(Math.max(0, ...points.flatMap((p) => (p ? [p.hi, p.y] : []))), y.metric);
-  const fmtY = y === 'probability' ? (v: number) => `${Math.round(v * 100)} %` : (v: number) => fmt(y.metric, v);
+function sweep(say: Say, title: string, xLabel: string, values: string[], points: ({ y: number; lo: number; hi: number } | null)[], y: 'probability' | { metric: string }): string {
+  const axis = y === 'probability' ? { top: 1, ticks: shareTicks(say.lang) } : zeroBasedTicks(Math.max(0, ...points.flatMap((p) => (p ? [p.hi, p.y] : []))), y.metric, 4, false, say.lang);
+  const ml = leftMargin(axis.ticks);
+  const x0 = ml + 10, x1 = W - MR - 10;
+  const fmtY = y === 'probability' ? (v: number) => withPercent(String(Math.round(v * 100)), say.lang) : (v: number) => say.fmt(y.metric, v);
   const toY = (v: number) => H - MB - (v / axis.top) * (H - MB - MT);
   const toX = (i: number) => (values.length === 1 ? (x0 + x1) / 2 : x0 + ((x1 - x0) * i) / (values.length - 1));
-  const parts: string[] = [axisY(axis.ticks, toY)];
+  const parts: string[] = [axisY(axis.ticks, toY, ml)];
   const band: string[] = [], lo: string[] = [];
   points.forEach((p, i) => { if (p) { band.push(`${r1(toX(i))},${r1(toY(p.hi))}`); lo.unshift(`${r1(toX(i))},${r1(toY(p.lo))}`); } });
   if (band.length > 1) parts.push(`<polygon points="${[...band, ...lo].join(' ')}" class="ciband"/>`);
@@ -202,65 +242,81 @@ function sweep(title: string, xLabel: string, values: string[], points: ({ y: nu
   if (line.length > 1) parts.push(`<polyline points="${line.join(' ')}" class="curve"/>`);
   points.forEach((p, i) => {
     if (!p) return;
-    parts.push(`<line x1="${r1(toX(i))}" y1="${r1(toY(p.lo))}" x2="${r1(toX(i))}" y2="${r1(toY(p.hi))}" class="whisker"/><circle cx="${r1(toX(i))}" cy="${r1(toY(p.y))}" r="3.5" class="dot"><title>${esc(values[i])}: ${esc(fmtY(p.y))} (95 % CI ${esc(fmtY(p.lo))} to ${esc(fmtY(p.hi))})</title></circle>`);
+    parts.push(`<line x1="${r1(toX(i))}" y1="${r1(toY(p.lo))}" x2="${r1(toX(i))}" y2="${r1(toY(p.hi))}" class="whisker"/><circle cx="${r1(toX(i))}" cy="${r1(toY(p.y))}" r="3.5" class="dot"><title>${say.m('sweep.dot', { v: esc(values[i]), y: esc(fmtY(p.y)), lo: esc(fmtY(p.lo)), hi: esc(fmtY(p.hi)) })}</title></circle>`);
   });
   parts.push(axisX(x0 - 10, x1 + 10, values.map((v, i) => ({ x: toX(i), text: v }))));
   parts.push(`<text x="${(x0 + x1) / 2}" y="${H - 6}" text-anchor="middle" class="xlabel">${esc(xLabel)}</text>`);
   return `<figure class="chart"><figcaption>${esc(title)}</figcaption><svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(title)}">${parts.join('')}</svg></figure>`;
 }
 
-function statsRow(name: string, metric: string, s: MetricStats): string {
+function statsRow(say: Say, name: string, metric: string, s: MetricStats): string {
+  const { fmt } = say;
   const f = (v: number | null) => esc(v === null ? '-' : fmt(metric, v));
-  return `<tr><th>${esc(name)}</th><td>${f(s.mean)}</td><td>${s.ci95 ? `${esc(fmt(metric, s.ci95[0], s.mean))} to ${esc(fmt(metric, s.ci95[1], s.mean))}` : '-'}</td><td>${f(s.median)}</td><td>${f(s.p5)}</td><td>${f(s.p95)}</td><td>${s.n}</td><td>${s.never || ''}</td></tr>`;
+  return `<tr><th>${esc(name)}</th><td>${f(s.mean)}</td><td>${s.ci95 ? say.m('to', { a: esc(fmt(metric, s.ci95[0], s.mean)), b: esc(fmt(metric, s.ci95[1], s.mean)) }) : '-'}</td><td>${f(s.median)}</td><td>${f(s.p5)}</td><td>${f(s.p95)}</td><td>${s.n}</td><td>${s.never || ''}</td></tr>`;
 }
 
-export function batchHtml(r: BatchResults): string {
+/** The page of a batch's results, in English or Vietnamese (the scenario's own texts in Vietnamese when the results hold them). */
+export function batchHtml(r: BatchResults, lang: Lang = 'en'): string {
+  const say = sayIn(lang);
+  const { fmt, label, pct, m: w } = say;
+  const texts = textsIn(r, lang);
   const groups: { agg: Aggregate; runs: RunRecord[] }[] = r.aggregates.map((agg) => ({ agg, runs: r.results.filter((x) => x.value === agg.value) }));
   const name = (g: { agg: Aggregate }) => (r.vary ? String(g.agg.value) : null);
   const vary = r.vary;
+  const runs = w('runs', { n: r.runs });
   const facts = [
-    `${r.runs} runs${vary ? ` for each of ${vary.values.length} values of <code>${esc(vary.key)}</code> (the same seeds for each value)` : ''}`,
-    `master seed ${r.seed}`,
-    r.decisions ? `decisions replayed: ${r.decisions.count} (played: ${esc(r.decisions.players.join(', ') || 'none')}; doctrine plays the rest)` : 'all roles played by doctrine',
-    r.shard ? `<strong>shard ${r.shard.index}/${r.shard.count} only: ${r.results.length} runs</strong>` : '',
-    `engine ${esc(r.engine)}`,
+    vary ? w('page.runs_vary', { runs: r.runs, n: vary.values.length, key: esc(vary.key) }) : runs,
+    w('master_seed', { seed: r.seed }),
+    r.decisions ? w('page.decisions', { count: r.decisions.count, players: esc(r.decisions.players.join(', ') || w('none')) }) : w('page.doctrine'),
+    r.shard ? w('page.shard', { i: r.shard.index, n: r.shard.count, k: r.results.length }) : '',
+    w('page.engine', { engine: esc(r.engine) }),
   ].filter(Boolean);
+  // the criterion: in English as the scenario writes it (metric id, comparator), in a code font; in Vietnamese in the
+  // AAR's words, in the text font (monospace fonts draw the accents of Vietnamese letters out of place)
+  const criterion = (o: BatchResults['objectives'][number]) => (lang === 'en'
+    ? `${o.metric}${o.of ? ` of ${o.of}` : ''} ${o.comparator} ${fmt(o.metric, o.threshold)}`
+    : `${label(o.metric)}${o.of ? ` (${o.of})` : ''}: ${comparatorWords(o.metric, o.comparator, lang)} ${fmt(o.metric, o.threshold)}`);
+  const objectiveMetric = (o: BatchResults['objectives'][number]) => (lang === 'en' ? `${label(o.metric)}${o.of ? ` of ${o.of}` : ''}` : `${label(o.metric)}${o.of ? ` (${o.of})` : ''}`);
 
   const sections: string[] = [];
   if (r.objectives.length) {
     const rows = r.objectives.map((o) => {
       const cells = groups.map((g) => {
         const x = g.agg.objectives[o.id];
-        return `<td>${vary ? `<div class="vlabel">${esc(`${vary.key.split('.').pop()}=${g.agg.value}`)}</div>` : ''}${ratingBar(x)}</td><td><div class="metrow">${metBar(x.met)}<span class="fig"><span class="p">${pct(x.met.p)}</span> <span class="ci">[${pct(x.met.ci95[0])}, ${pct(x.met.ci95[1])}]</span></span></div>${x.not_tested && x.not_tested.count > 0 ? `<div class="nt">not tested in ${x.not_tested.count} of ${x.not_tested.n} runs (${pct(x.not_tested.p)}); met in ${x.met_if_tested.count} of the ${x.met_if_tested.n} tested${x.met_if_tested.n ? ` (${pct(x.met_if_tested.p)})` : ''}</div>` : ''}</td>`;
+        const nt = x.not_tested && x.not_tested.count > 0
+          ? `<div class="nt">${w('obj.not_tested', { count: x.not_tested.count, n: x.not_tested.n, p: pct(x.not_tested.p), mcount: x.met_if_tested.count, mn: x.met_if_tested.n, mp: x.met_if_tested.n ? ` (${pct(x.met_if_tested.p)})` : '' })}</div>`
+          : '';
+        return `<td>${vary ? `<div class="vlabel">${esc(`${vary.key.split('.').pop()}=${g.agg.value}`)}</div>` : ''}${ratingBar(say, x)}</td><td><div class="metrow">${metBar(say, x.met)}<span class="fig"><span class="p">${pct(x.met.p)}</span> <span class="ci">[${pct(x.met.ci95[0])}${say.sep} ${pct(x.met.ci95[1])}]</span></span></div>${nt}</td>`;
       });
-      return cells.map((c, i) => `<tr>${i === 0 ? `<th rowspan="${cells.length}"><div>${esc(o.id)}</div><div class="otext">${esc(o.text)}</div><div class="crit">${esc(`${o.metric}${o.of ? ` of ${o.of}` : ''} ${o.comparator} ${fmt(o.metric, o.threshold)}`)}</div></th>` : ''}${c}</tr>`).join('');
+      return cells.map((c, i) => `<tr>${i === 0 ? `<th rowspan="${cells.length}"><div>${esc(o.id)}</div><div class="otext">${esc(texts.objective(o.id))}</div><div class="crit">${esc(criterion(o))}</div></th>` : ''}${c}</tr>`).join('');
     });
-    sections.push(`<section><h2>Objectives: how often each rating comes out</h2><table class="obj"><thead><tr><th>objective</th><th>rating P / S / M / U / not tested</th><th>criterion met (95 % Wilson interval)</th></tr></thead><tbody>${rows.join('')}</tbody></table><p class="note">Shares of all runs: P, S, M, U and not tested add up to 100 % (give or take a point of rounding). An objective is not tested in a run when what it measures did not come about there (no incident of its kind, an inject never delivered...): such a run counts as not met, and is left out of the objective's values.</p></section>`);
+    sections.push(`<section><h2>${w('obj.h2')}</h2><table class="obj"><thead><tr><th>${w('obj.th_objective')}</th><th>${w('obj.th_rating')}</th><th>${w('obj.th_met')}</th></tr></thead><tbody>${rows.join('')}</tbody></table><p class="note">${w('obj.note')}</p></section>`);
   }
   if (vary) {
     const charts: string[] = [];
     for (const o of r.objectives) {
-      charts.push(sweep(`${o.id}: probability met`, vary.key, vary.values, groups.map((g) => { const m = g.agg.objectives[o.id].met; return { y: m.p, lo: m.ci95[0], hi: m.ci95[1] }; }), 'probability'));
+      charts.push(sweep(say, w('sweep.met', { id: o.id }), vary.key, vary.values, groups.map((g) => { const m = g.agg.objectives[o.id].met; return { y: m.p, lo: m.ci95[0], hi: m.ci95[1] }; }), 'probability'));
     }
     for (const m of KEY_METRICS) {
-      charts.push(sweep(`${label(m)}: mean`, vary.key, vary.values, groups.map((g) => { const s = g.agg.metrics[m]; return s.mean === null ? null : { y: s.mean, lo: s.ci95?.[0] ?? s.mean, hi: s.ci95?.[1] ?? s.mean }; }), { metric: m }));
+      charts.push(sweep(say, w('sweep.mean', { label: label(m) }), vary.key, vary.values, groups.map((g) => { const s = g.agg.metrics[m]; return s.mean === null ? null : { y: s.mean, lo: s.ci95?.[0] ?? s.mean, hi: s.ci95?.[1] ?? s.mean }; }), { metric: m }));
     }
-    sections.unshift(`<section><h2>Sweep curves (points: mean or probability; bars and band: 95 % interval)</h2><div class="grid">${charts.join('')}</div></section>`);
+    sections.unshift(`<section><h2>${w('sweep.h2')}</h2><div class="grid">${charts.join('')}</div></section>`);
   }
-  const hist = KEY_METRICS.map((m) => histogram(label(m), m, groups.map((g) => ({ name: name(g), values: g.runs.map((x) => (x.metrics as Record<string, number | null>)[m] ?? null) }))));
-  sections.push(`<section><h2>Key metrics over the runs${vary ? `, one outline per value of <code>${esc(vary.key)}</code>` : ' (shaded: 5th to 95th percentile; line: median)'}</h2><div class="grid">${hist.join('')}</div></section>`);
+  const hist = KEY_METRICS.map((m) => histogram(say, label(m), m, groups.map((g) => ({ name: name(g), values: g.runs.map((x) => (x.metrics as Record<string, number | null>)[m] ?? null) }))));
+  sections.push(`<section><h2>${w('key.h2', { how: vary ? w('key.vary', { key: esc(vary.key) }) : w('key.single') })}</h2><div class="grid">${hist.join('')}</div></section>`);
   if (r.objectives.length) {
-    const oh = r.objectives.map((o) => histogram(`${o.id}: ${label(o.metric)}${o.of ? ` of ${o.of}` : ''}`, o.metric, groups.map((g) => ({ name: name(g), values: g.runs.filter((x) => x.objectives[o.id]?.not_tested === undefined).map((x) => x.objectives[o.id]?.value ?? null) })), { value: o.threshold, comparator: o.comparator }));
-    sections.push(`<section><h2>Objective values over the runs (dashed: the criterion's threshold)</h2><div class="grid">${oh.join('')}</div></section>`);
+    const oh = r.objectives.map((o) => histogram(say, `${o.id}: ${objectiveMetric(o)}`, o.metric, groups.map((g) => ({ name: name(g), values: g.runs.filter((x) => x.objectives[o.id]?.not_tested === undefined).map((x) => x.objectives[o.id]?.value ?? null) })), { value: o.threshold, comparator: o.comparator }));
+    sections.push(`<section><h2>${w('objhist.h2')}</h2><div class="grid">${oh.join('')}</div></section>`);
   }
-  const tables = groups.map((g) => `${vary ? `<h3>${esc(`${vary.key}=${g.agg.value}`)}</h3>` : ''}<table class="stats"><thead><tr><th>metric</th><th>mean</th><th>95 % CI of the mean</th><th>median</th><th>p5</th><th>p95</th><th>runs</th><th>never</th></tr></thead><tbody>${Object.keys(r.metrics).map((m) => statsRow(label(m), m, g.agg.metrics[m])).join('')}</tbody></table>`);
-  sections.push(`<section><h2>All metrics</h2>${tables.join('')}</section>`);
+  const head = ['metric', 'mean', 'ci', 'median'].map((k) => `<th>${w(`stats.${k}`)}</th>`).join('') + `<th>p5</th><th>p95</th><th>${w('stats.runs')}</th><th>${w('stats.never')}</th>`;
+  const tables = groups.map((g) => `${vary ? `<h3>${esc(`${vary.key}=${g.agg.value}`)}</h3>` : ''}<table class="stats"><thead><tr>${head}</tr></thead><tbody>${Object.keys(r.metrics).map((m) => statsRow(say, label(m), m, g.agg.metrics[m])).join('')}</tbody></table>`);
+  sections.push(`<section><h2>${w('stats.h2')}</h2>${tables.join('')}</section>`);
 
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="${lang}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(`Batch: ${r.scenario.title}`)}</title>
+<title>${esc(w('page.title', { title: texts.title }))}</title>
 <style>
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:24px auto;max-width:1400px;padding:0 16px;color:#222;background:#fff}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}h3{font-size:15px;margin:16px 0 4px}
@@ -284,12 +340,12 @@ table.obj th[rowspan]{max-width:320px;font-weight:600}.otext{font-weight:400;col
 .note{color:#777;font-size:12px;margin:2px 0 0}.nt{color:#555;font-size:12px}
 .single{width:${W}px;margin:40px 0;text-align:center;color:#333}
 footer{margin-top:32px;color:#777;font-size:12px}
-</style></head>
+${lang === 'en' ? '' : '.crit{font-family:inherit}\n'}</style></head>
 <body>
-<h1>${esc(r.scenario.title)}</h1>
-<p class="facts"><span>scenario <code>${esc(r.scenario.id)}</code></span>${facts.map((f) => `<span>${f}</span>`).join('')}</p>
+<h1>${esc(texts.title)}</h1>
+<p class="facts"><span>${w('page.scenario', { id: esc(r.scenario.id) })}</span>${facts.map((f) => `<span>${f}</span>`).join('')}</p>
 ${sections.join('\n')}
-<footer>Intervals: means with Student's t (95 %), probabilities with the Wilson score interval (95 %). "Never": runs in which the value did not come about, left out of means and histograms. Seeds: ${esc(r.seed_formula)}. Written by drill batch.</footer>
+<footer>${w('page.footer', { seeds: esc(seedFormula(lang, r.seed_formula)) })}</footer>
 </body></html>
 `;
 }

@@ -9,8 +9,8 @@
  */
 import type { Summary } from '../review/metrics.js';
 import type { NotTested, Rating } from '../review/metrics.js';
-import { textIn } from '../scenario/text.js';
-import type { Scenario } from '../scenario/schema.js';
+import { textIn, type Lang } from '../scenario/text.js';
+import type { Scenario, Text } from '../scenario/schema.js';
 import { metricStats, proportion, type MetricStats, type Proportion } from './stats.js';
 import { SEED_FORMULA, type Shard } from './seeds.js';
 
@@ -96,7 +96,17 @@ export interface BatchHeader {
   vary: { key: string; values: string[] } | null;
   metrics: Record<string, string>;
   objectives: { id: string; text: string; metric: string; of: string | null; comparator: string; threshold: number }[];
+  /**
+   * The scenario's Vietnamese title and objective texts (by objective id), for the page and table in Vietnamese;
+   * only when the scenario has Vietnamese texts. Files written before it existed have none: they show the English.
+   */
+  vi?: BatchTexts;
 }
+
+export interface BatchTexts { title: string; objectives: Record<string, string> }
+
+/** Does this text have a Vietnamese version of its own (not a plain string shown in both languages)? */
+const hasVi = (t: Text | undefined) => typeof t === 'object' && t !== null && typeof t.vi === 'string';
 
 /**
  * An objective over a batch's runs. Every proportion but `met_if_tested`
@@ -147,6 +157,18 @@ export function batchHeader(args: {
       id: o.id, text: textIn(o.text, 'en'), metric: o.criterion.metric, of: o.criterion.of ?? null,
       comparator: o.criterion.comparator, threshold: o.criterion.threshold,
     })),
+    ...(hasVi(s.title) || s.objectives.some((o) => hasVi(o.text))
+      ? { vi: { title: textIn(s.title, 'vi'), objectives: Object.fromEntries(s.objectives.map((o) => [o.id, textIn(o.text, 'vi')])) } }
+      : {}),
+  };
+}
+
+/** The scenario's title and objective texts in a language: the Vietnamese ones when the results hold them, else the English. */
+export function textsIn(h: BatchHeader, lang: Lang): { title: string; objective: (id: string) => string } {
+  const vi = lang === 'vi' ? h.vi : undefined;
+  return {
+    title: vi?.title ?? h.scenario.title,
+    objective: (id) => vi?.objectives[id] ?? h.objectives.find((o) => o.id === id)?.text ?? '',
   };
 }
 
@@ -198,6 +220,8 @@ export function serializeResults(r: BatchResults): string[] {
   const j = JSON.stringify;
   const out: string[] = ['{'];
   for (const k of HEADER_KEYS) out.push(`${j(k)}:${j(r[k])},\n`);
+  // only when there are Vietnamese texts: results of an English-only scenario keep the bytes they had before
+  if (r.vi !== undefined) out.push(`"vi":${j(r.vi)},\n`);
   out.push(`"shard":${j(r.shard)},\n`);
   out.push(`"aggregates":[${r.aggregates.map((a) => '\n' + j(a)).join(',')}\n],\n`);
   out.push(`"results":[`);
@@ -232,6 +256,7 @@ export function readResults(text: string): ReadResults {
     if (!(k in raw)) return { ok: false, message: `the results file has no '${k}'; it is incomplete or damaged` };
   }
   if (!Array.isArray(raw.results) || !Number.isInteger(raw.runs) || raw.runs < 1) return { ok: false, message: 'the results file is damaged (results or runs)' };
+  if (raw.vi !== undefined && !isBatchTexts(raw.vi)) return { ok: false, message: 'the results file is damaged: "vi" (the Vietnamese texts) is not { "title": "...", "objectives": { id: "..." } }' };
   const total = raw.runs * (raw.vary ? raw.vary.values.length : 1);
   for (const r of raw.results) {
     if (typeof r !== 'object' || r === null || !Number.isInteger(r.j) || r.j < 1 || r.j > total || typeof r.metrics !== 'object' || typeof r.objectives !== 'object') {
@@ -239,6 +264,13 @@ export function readResults(text: string): ReadResults {
     }
   }
   return { ok: true, results: raw as BatchResults };
+}
+
+function isBatchTexts(x: unknown): x is BatchTexts {
+  if (typeof x !== 'object' || x === null) return false;
+  const t = x as Record<string, unknown>;
+  return typeof t.title === 'string' && typeof t.objectives === 'object' && t.objectives !== null && !Array.isArray(t.objectives)
+    && Object.values(t.objectives).every((v) => typeof v === 'string');
 }
 
 // ---------------------------------------------------------------- merging shards
@@ -298,6 +330,13 @@ export function mergeResults(files: { name: string; results: BatchResults }[]): 
       };
     }
   }
+  // a shard written before results kept the Vietnamese texts has none; its scenario hash (checked above) vouches
+  // that they are the other shards' texts, so the merge is still the whole batch as this version writes it
+  const withVi = files.filter((f) => f.results.vi !== undefined);
+  const other = withVi.find((f) => JSON.stringify(f.results.vi) !== JSON.stringify(withVi[0].results.vi));
+  if (other) return { ok: false, message: `${withVi[0].name} and ${other.name} are not parts of the same batch: their Vietnamese texts (title or objectives) differ`, hint: 'merge the shards of one `drill batch` command on one scenario file' };
+  const { vi: _, ...rest } = first.results;
+  const header: BatchHeader = withVi.length ? { ...rest, vi: withVi[0].results.vi } : rest;
   const owner = new Map<number, string>();
   const records: RunRecord[] = [];
   for (const f of files) {
@@ -324,7 +363,7 @@ export function mergeResults(files: { name: string; results: BatchResults }[]): 
       hint: shardHint,
     };
   }
-  return { ok: true, results: buildResults(first.results, null, records) };
+  return { ok: true, results: buildResults(header, null, records) };
 }
 
 function describeJob(h: BatchHeader, j: number): string {

@@ -6,7 +6,8 @@
  * range to draw (a minute, or one), not five ticks that all read "0 s".
  * Pure: numbers in, numbers and labels out.
  */
-import { CLOCK_METRICS, fmtFigure } from './format.js';
+import type { Lang } from '../scenario/text.js';
+import { CLOCK_METRICS, fmtFigure, withUnit } from './format.js';
 
 export interface Tick { v: number; text: string }
 
@@ -39,20 +40,20 @@ function firstStep(raw: number, duration: boolean, integer: boolean): number {
  * hours for steps of whole hours, and of half hours on an axis that reaches 3 h ("2.5 h", shorter than "150 min");
  * else minutes for steps of whole minutes; else seconds. `top_s`: the axis's last tick.
  */
-export function durationTick(v_s: number, step_s: number, top_s = v_s): string {
+export function durationTick(v_s: number, step_s: number, top_s = v_s, lang: Lang = 'en'): string {
   if (v_s === 0) return '0';
-  if (step_s % 3600 === 0 || (step_s % 1800 === 0 && top_s >= 10_800)) return `${v_s / 3600} h`;
-  if (step_s % 60 === 0) return `${v_s / 60} min`;
-  return `${v_s} s`;
+  if (step_s % 3600 === 0 || (step_s % 1800 === 0 && top_s >= 10_800)) return withUnit(String(v_s / 3600), 'h', lang);
+  if (step_s % 60 === 0) return withUnit(String(v_s / 60), 'min', lang);
+  return withUnit(String(v_s), 's', lang);
 }
 
 function isDuration(metric: string): boolean {
   return metric.endsWith('_s') && !CLOCK_METRICS.has(metric);
 }
 
-function labelled(values: number[], metric: string, step: number): Tick[] {
+function labelled(values: number[], metric: string, step: number, lang: Lang): Tick[] {
   const top = values.length ? values[values.length - 1] : 0;
-  return values.map((v) => ({ v, text: isDuration(metric) ? durationTick(v, step, top) : fmtFigure(metric, v) }));
+  return values.map((v) => ({ v, text: isDuration(metric) ? durationTick(v, step, top, lang) : fmtFigure(metric, v, v, lang) }));
 }
 
 function distinct(ticks: Tick[]): boolean {
@@ -64,27 +65,27 @@ function distinct(ticks: Tick[]): boolean {
  * of them: `top` is where the axis ends (the last tick), so that its top line
  * is labelled. `integer`: counts of runs, ticks at whole numbers only.
  */
-export function zeroBasedTicks(max: number, metric: string, count = 4, integer = false): { top: number; ticks: Tick[] } {
+export function zeroBasedTicks(max: number, metric: string, count = 4, integer = false, lang: Lang = 'en'): { top: number; ticks: Tick[] } {
   const duration = metric.endsWith('_s');
   const span = max > 0 && Number.isFinite(max) ? max : duration ? 60 : 1;
   let step = firstStep(span / count, duration, integer);
   for (let tries = 0; ; tries++) {
     const n = Math.max(1, Math.ceil(span / step - 1e-9));
-    const ticks = labelled(Array.from({ length: n + 1 }, (_, i) => round(i * step)), metric, step);
+    const ticks = labelled(Array.from({ length: n + 1 }, (_, i) => round(i * step)), metric, step, lang);
     if (distinct(ticks) || tries > 20) return { top: round(n * step), ticks };
     step = duration ? durationStep(step * 1.01) : niceStep(step * 1.01);
   }
 }
 
 /** Ticks at round values inside [lo, hi] (a histogram's value axis), about `count` of them. */
-export function rangeTicks(lo: number, hi: number, metric: string, count = 6, integer = false): Tick[] {
+export function rangeTicks(lo: number, hi: number, metric: string, count = 6, integer = false, lang: Lang = 'en'): Tick[] {
   const duration = metric.endsWith('_s');
   const range = hi > lo ? hi - lo : duration ? 60 : 1;
   let step = firstStep(range / count, duration, integer);
   for (let tries = 0; ; tries++) {
     const values: number[] = [];
     for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + 1e-9 && values.length < 20; v += step) values.push(round(v));
-    const ticks = labelled(values, metric, step);
+    const ticks = labelled(values, metric, step, lang);
     if (distinct(ticks) || tries > 20) return ticks;
     step = duration ? durationStep(step * 1.01) : niceStep(step * 1.01);
   }

@@ -19,6 +19,7 @@ import { sha256Hex } from '../core/hash.js';
 import { formatIssue } from '../scenario/issues.js';
 import { canonicalScenarioText } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
+import type { Lang } from '../scenario/text.js';
 import { parseDecisions, type DecisionsInput } from '../sim/decisions.js';
 import { decisionRecord, defaultSeed } from '../sim/run.js';
 import { ENGINE_VERSION } from '../version.js';
@@ -26,6 +27,7 @@ import { intOption, OptionError, parse, UsageError } from './args.js';
 import { BatchPool, BatchRunError, type PoolStats } from './batch-pool.js';
 import { formatBatchSummary } from './batch-summary.js';
 import { checkWritable, readText, writeAtomic } from './io.js';
+import { langOption } from './lang.js';
 import { loadScenario, ReportedError } from './load.js';
 import type { Subcommand } from './main.js';
 import { fmtSeconds, ProgressBar } from './progress.js';
@@ -39,7 +41,8 @@ export const batchCommand: Subcommand = {
   summary: 'many runs over seeds (Monte Carlo): how often objectives are met, with intervals',
   usage: [
     'drill batch <scenario> --runs N [--seed S] [--workers W] [--decisions F] [--vary key=v1,v2,...]',
-    '                       [--shard i/n] [--out results.json] [--out results.csv] [--html report.html] [--quiet]',
+    '                       [--shard i/n] [--out results.json] [--out results.csv] [--html report.html]',
+    '                       [--lang vi|en] [--quiet]',
     '',
     '  --runs N        runs per value (run k plays seed sha256("S/k"), see docs/batch.md)',
     '  --seed S        master seed (default: the scenario\'s `seed`, else 1)',
@@ -51,6 +54,8 @@ export const batchCommand: Subcommand = {
     '  --out F         write the results: F.json (every run + aggregates; what merge reads) or F.csv',
     '                  (one row per run, for spreadsheets); give --out twice for both',
     '  --html F        write a self-contained HTML page: histograms, objective probabilities, sweep curves',
+    '  --lang vi|en    language of the table and the page (default: vi when LANG starts with vi, else en);',
+    '                  the results files are the same in both',
     '  --quiet         print nothing but errors (no table, no timing)',
     '',
     'The table goes to stdout; the progress bar (on a terminal only), time and memory to stderr.',
@@ -58,7 +63,7 @@ export const batchCommand: Subcommand = {
   options: {
     runs: { type: 'string', short: 'n' }, seed: { type: 'string' }, workers: { type: 'string', short: 'w' },
     decisions: { type: 'string' }, vary: { type: 'string', multiple: true }, shard: { type: 'string' },
-    out: { type: 'string', short: 'o', multiple: true }, html: { type: 'string' }, quiet: { type: 'boolean', short: 'q' },
+    out: { type: 'string', short: 'o', multiple: true }, html: { type: 'string' }, lang: { type: 'string', short: 'l' }, quiet: { type: 'boolean', short: 'q' },
   },
   async run(argv) {
     const { values, positionals, help } = parse(argv, this.options, 1, 1);
@@ -74,6 +79,7 @@ export const batchCommand: Subcommand = {
       if (typeof s === 'string') throw new OptionError(`--shard ${s}`);
       shard = s;
     }
+    const lang = langOption(values.lang);
     const outs = outputs(values.out as string[] | undefined, values.html as string | undefined);
     const varies = (values.vary as string[] | undefined) ?? [];
     if (varies.length > 1) throw new OptionError('one --vary at a time: a sweep varies one parameter (run one batch per parameter)');
@@ -84,17 +90,17 @@ export const batchCommand: Subcommand = {
     const shardCount = shard ? shard.count : 1;
     const pool = new BatchPool(Math.max(1, Math.min(workers, Math.ceil((runs * (vary ? vary.labels.length : 1)) / shardCount))));
     try {
-      return await playBatch(positionals[0], values, { runs, shard, vary, outs, pool });
+      return await playBatch(positionals[0], values, { runs, shard, vary, outs, pool, lang });
     } finally {
       await pool.close();
     }
   },
 };
 
-interface Plan { runs: number; shard: Shard | null; vary: VarySpec | null; outs: Outputs; pool: BatchPool }
+interface Plan { runs: number; shard: Shard | null; vary: VarySpec | null; outs: Outputs; pool: BatchPool; lang: Lang }
 
 /** Read the scenario (and sweep, decisions), play the jobs on the pool, write and print the results. */
-async function playBatch(file: string, values: Record<string, unknown>, { runs, shard, vary, outs, pool }: Plan): Promise<number> {
+async function playBatch(file: string, values: Record<string, unknown>, { runs, shard, vary, outs, pool, lang }: Plan): Promise<number> {
   const base = loadScenario(file);
   const seed = intOption(values.seed, 'seed') ?? defaultSeed(base);
   let scenarios: Scenario[] = [base];
@@ -129,9 +135,9 @@ async function playBatch(file: string, values: Record<string, unknown>, { runs, 
   }
   bar?.finish();
   const results = buildResults(header, shard, played.records);
-  writeOutputs(results, outs, values.html as string | undefined);
+  writeOutputs(results, outs, values.html as string | undefined, lang);
   if (!values.quiet) {
-    process.stdout.write(formatBatchSummary(results));
+    process.stdout.write(formatBatchSummary(results, lang));
     process.stderr.write(timing(played.stats) + '\n');
   }
   return 0;
@@ -152,10 +158,11 @@ export function outputs(list: string[] | undefined, html?: string): Outputs {
   return o;
 }
 
-export function writeOutputs(r: BatchResults, o: Outputs, html: string | undefined): void {
+/** The results files (the same in every language) and the page, in `lang`. */
+export function writeOutputs(r: BatchResults, o: Outputs, html: string | undefined, lang: Lang): void {
   for (const f of o.json) writeAtomic(f, serializeResults(r));
   for (const f of o.csv) writeAtomic(f, resultsCsv(r));
-  if (html !== undefined) writeAtomic(html, batchHtml(r));
+  if (html !== undefined) writeAtomic(html, batchHtml(r, lang));
 }
 
 /** A decisions file checked against every scenario of the sweep (a value may remove a unit the file dispatches). */

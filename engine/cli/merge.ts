@@ -10,23 +10,27 @@ import { OptionError, parse } from './args.js';
 import { outputs, writeOutputs } from './batch.js';
 import { formatBatchSummary } from './batch-summary.js';
 import { InputError, readText } from './io.js';
+import { langOption } from './lang.js';
 import type { Subcommand } from './main.js';
 
 export const mergeCommand: Subcommand = {
   name: 'merge',
   summary: 'join the shards of a batch (drill batch --shard i/n) into the whole batch',
   usage: [
-    'drill merge <results.json...> [--out merged.json] [--out merged.csv] [--html report.html] [--quiet]',
+    'drill merge <results.json...> [--out merged.json] [--out merged.csv] [--html report.html]',
+    '                              [--lang vi|en] [--quiet]',
     '',
     '  <results.json>  results of `drill batch --shard i/n --out F.json`, every shard once, in any order',
     '  --out F         write the merged results: F.json or F.csv (give --out twice for both)',
     '  --html F        write a self-contained HTML page of the merged results',
+    '  --lang vi|en    language of the table and the page (default: vi when LANG starts with vi, else en)',
     '  --quiet         print nothing but errors',
   ].join('\n'),
-  options: { out: { type: 'string', short: 'o', multiple: true }, html: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
+  options: { out: { type: 'string', short: 'o', multiple: true }, html: { type: 'string' }, lang: { type: 'string', short: 'l' }, quiet: { type: 'boolean', short: 'q' } },
   run(argv) {
     const { values, positionals, help } = parse(argv, this.options, 1);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
+    const lang = langOption(values.lang);
     const outs = outputs(values.out as string[] | undefined, values.html as string | undefined);
     if (new Set(positionals).size !== positionals.length) throw new OptionError('a file is given twice');
     const files: { name: string; results: BatchResults }[] = positionals.map((f) => {
@@ -39,8 +43,8 @@ export const mergeCommand: Subcommand = {
       process.stderr.write(`drill merge: ${m.message}${m.hint ? `\n  (${m.hint})` : ''}\n`);
       return 1;
     }
-    writeOutputs(m.results, outs, values.html as string | undefined);
-    if (!values.quiet) process.stdout.write(formatBatchSummary(m.results));
+    writeOutputs(m.results, outs, values.html as string | undefined, lang);
+    if (!values.quiet) process.stdout.write(formatBatchSummary(m.results, lang));
     return 0;
   },
 };

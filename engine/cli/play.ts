@@ -16,15 +16,11 @@ import { PlaySession } from '../play/session.js';
 import { CONTROLLER } from '../sim/commands.js';
 import { intOption, OptionError, parse, UsageError, type Options } from './args.js';
 import { checkWritable, InputError, writeAtomic } from './io.js';
+import { defaultLang } from './lang.js';
 import { loadRunLog, loadScenario } from './load.js';
 import type { Subcommand } from './main.js';
 import { shellArg } from './shell.js';
 import { clock } from './time.js';
-
-function defaultLang(): Lang {
-  const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
-  return env.toLowerCase().startsWith('vi') ? 'vi' : 'en';
-}
 
 /** `brief`: a wrong value (the message says it all), printed with a pointer to --help rather than the whole usage, as main does for OptionError. */
 class PlayUsage extends Error {

@@ -7,6 +7,7 @@ import { batchHtml } from '../batch/html.js';
 import { readResults } from '../batch/results.js';
 import { formatBatchSummary } from './batch-summary.js';
 import { checkWritable, InputError, readStart, readText, writeAtomic } from './io.js';
+import { defaultLang } from './lang.js';
 import { loadReviewable } from './reviewable.js';
 import type { Subcommand } from './main.js';
 
@@ -34,15 +35,14 @@ function isBatchResults(file: string): boolean {
   return /^\uFEFF?\s*\{\s*"format"\s*:\s*"drillsim\/batch@/.test(readStart(file));
 }
 
-/** A batch's report: its table on standard output, or its self-contained page. */
-function reportBatch(file: string, out: string | undefined, format: string | undefined, lang: string | undefined): number {
-  if (lang === 'vi') throw new OptionError('--lang vi: the batch results page and table are in English only; leave --lang out');
+/** A batch's report: its table on standard output, or its self-contained page, in `lang`. */
+function reportBatch(file: string, out: string | undefined, format: string | undefined, lang: Lang): number {
   if (format === 'md' || (out !== undefined && formatOfFile(out) === 'md')) throw new OptionError(`${file} holds batch results: their report is an HTML page (--out F.html), or the table printed without --out`);
   const r = readResults(readText(file));
   if (!r.ok) throw new InputError(file, r.message, r.hint);
-  if (out !== undefined) writeAtomic(out, batchHtml(r.results));
-  else if (format === 'html') process.stdout.write(batchHtml(r.results));
-  else process.stdout.write(formatBatchSummary(r.results));
+  if (out !== undefined) writeAtomic(out, batchHtml(r.results, lang));
+  else if (format === 'html') process.stdout.write(batchHtml(r.results, lang));
+  else process.stdout.write(formatBatchSummary(r.results, lang));
   return 0;
 }
 
@@ -51,7 +51,7 @@ export const reportCommand: Subcommand = {
   summary: 'write the after-action report and improvement plan (AAR/IP) of a run log',
   usage: [
     'drill report <run.json> [--format md|html] [--lang vi|en] [--out F]',
-    'drill report <results.json> [--out F.html]',
+    'drill report <results.json> [--lang vi|en] [--out F.html]',
     '',
     '  <run.json>        a run log (drill run --out): its after-action report',
     '  <results.json>    batch results (drill batch/merge --out): the table, or with',
@@ -59,7 +59,8 @@ export const reportCommand: Subcommand = {
     '                    probabilities and sweep curves (as drill batch --html)',
     '  --format md|html  Markdown (default; html when --out ends in .html), or one',
     '                    self-contained HTML file with charts that prints to PDF',
-    '  --lang vi|en      language of the report (default: en)',
+    '  --lang vi|en      language of the report (default: en); for batch results, as',
+    '                    drill batch: vi when LANG starts with vi, else en',
     '  --out F           write the report here (written whole or not at all): F.md',
     '                    (or .markdown) or F.html (or .htm); default: standard output',
   ].join('\n'),
@@ -80,7 +81,7 @@ export const reportCommand: Subcommand = {
     const lang = (values.lang === undefined ? 'en' : String(values.lang)) as Lang;
     if (!LANGS.includes(lang)) throw new OptionError(`--lang must be vi or en, not '${lang}'`);
     const file = positionals[0];
-    if (isBatchResults(file)) return reportBatch(file, out, given, values.lang === undefined ? undefined : lang);
+    if (isBatchResults(file)) return reportBatch(file, out, given, values.lang === undefined ? defaultLang() : lang);
     const { log, scenario, events } = loadReviewable(file);
     const { text, aar } = reportOf(log, scenario, events as LogEvent[], format, lang);
     if (!aar.integrity.hash_ok) process.stderr.write(`${file}: warning: the hash chain does not match the events (the log was changed after it was written); the report says so at the top\n`);

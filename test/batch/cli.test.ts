@@ -67,7 +67,7 @@ describe('drill batch', () => {
     for (const r of [missing, other, csv, log, ...wrongWay]) expect(r.stderr).not.toMatch(STACK);
   });
 
-  it('drill report on batch results prints their table, or writes the same page as --html; Markdown and Vietnamese are refused with what to do', () => {
+  it('drill report on batch results prints their table, or writes the same page as --html; Markdown is refused with what to do', () => {
     const page = drill(['batch', SCENARIO, '--runs', '12', '--seed', '5', '--workers', '1', '--html', p('batch.html'), '--quiet']);
     expect(page.code).toBe(0);
     const table = drill(['report', p('w1.json')]);
@@ -78,7 +78,34 @@ describe('drill batch', () => {
     const md = drill(['report', p('w1.json'), '--out', p('report.md')]);
     expect([md.code, md.stderr]).toEqual([2, expect.stringMatching(/holds batch results: their report is an HTML page \(--out F\.html\), or the table printed without --out/)]);
     expect(existsSync(p('report.md'))).toBe(false);
-    expect(drill(['report', p('w1.json'), '--lang', 'vi']).code).toBe(2);
+  });
+
+  it('--lang vi: drill report, merge and batch print the table and write the page in Vietnamese, by default when LANG is Vietnamese', () => {
+    const table = drill(['report', p('w1.json'), '--lang', 'vi']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^ky-son-flash-flood: "Lũ quét ban đêm tại Mường Xén - Tà Cạ \(Kỳ Sơn\)", 12 lượt chạy, hạt giống gốc 5, mọi vai do phương án tự động đảm nhận\n/);
+    expect(table.stdout).toMatch(/^số người thiệt mạng +\d+(,\d+)? \[/m);
+    expect(drill(['merge', p('w1.json'), '--lang', 'vi']).stdout).toBe(table.stdout);
+    // the locale's language when --lang is not given, as drill play; --lang wins over it
+    const vi = { LANG: 'vi_VN.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+    expect(drill(['report', p('w1.json')], { env: vi }).stdout).toBe(table.stdout);
+    expect(drill(['report', p('w1.json'), '--lang', 'en'], { env: vi }).stdout).toBe(drill(['report', p('w1.json')], { env: { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' } }).stdout);
+    const b = drill(['batch', SCENARIO, '--runs', '12', '--seed', '5', '--workers', '1', '--out', p('vi.json'), '--html', p('batch.vi.html')], { env: vi });
+    expect(b.code).toBe(0);
+    expect(b.stdout).toBe(table.stdout);
+    // the results file is the same in either language; the page is the one drill report writes
+    expect(readFileSync(p('vi.json'))).toEqual(readFileSync(p('w1.json')));
+    expect(drill(['report', p('w1.json'), '--lang', 'vi', '--out', p('report.vi.html')]).code).toBe(0);
+    const page = readFileSync(p('report.vi.html'), 'utf8');
+    expect(page).toBe(readFileSync(p('batch.vi.html'), 'utf8'));
+    expect(page).toContain('<html lang="vi">');
+    expect(page).toContain('<h1>Lũ quét ban đêm tại Mường Xén - Tà Cạ (Kỳ Sơn)</h1>');
+    expect(drill(['merge', p('w1.json'), '--lang', 'vi', '--html', p('merge.vi.html'), '--quiet']).code).toBe(0);
+    expect(readFileSync(p('merge.vi.html'), 'utf8')).toBe(page);
+    for (const cmd of [['report', p('w1.json')], ['merge', p('w1.json')], ['batch', SCENARIO, '--runs', '2']]) {
+      const bad = drill([...cmd, '--lang', 'fr']);
+      expect([bad.code, bad.stderr]).toEqual([2, expect.stringMatching(/--lang must be vi or en, not 'fr'/)]);
+    }
   });
 
   it('a run of the batch, rerun alone with `drill run --seed`, gives the same metrics and ratings', () => {

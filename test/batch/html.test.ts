@@ -173,6 +173,49 @@ describe('batch results page (drill batch --html)', () => {
     await page.locator('figure.chart', { hasText: 'mean dispatch: mean' }).screenshot({ path: join(ARTIFACTS, 'batch-vary-dispatch-zero.png') });
   });
 
+  it('in Vietnamese, the longer labels stay inside their charts and apart: axis ticks, axis titles, shares in the rating bars', async () => {
+    const ksn = loadNamed('ky-son-flash-flood');
+    const spec = { key: 'doctrine.request_support_after', labels: ['15m', '1h', '2h'], values: ['15m', '1h', '2h'] };
+    const v = varyScenario(ksn, spec);
+    if (!v.ok) throw new Error(v.messages.join('\n'));
+    for (const [name, r] of [['batch-vi', batch([ksn], 60, null)], ['batch-vary-vi', batch(v.scenarios, 12, { key: spec.key, values: spec.labels })], ['batch-cua-lo-vi', batch([loadNamed('cua-lo-high-rise-fire')], 40, null)]] as const) {
+      const { page, requests, errors } = await open(batchHtml(r, 'vi'), name);
+      expect(requests).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+      const look = await page.evaluate(() => {
+        const problems: string[] = [];
+        for (const fig of document.querySelectorAll('figure.chart')) {
+          const svg = fig.querySelector('svg');
+          if (!svg) continue;
+          const box = svg.getBoundingClientRect();
+          const caption = fig.querySelector('figcaption')?.textContent ?? '';
+          // the labels under the axis (ticks, then the axis title) and beside it (counts)
+          const texts = [...svg.querySelectorAll('text')].filter((t) => !t.classList.contains('tlabel'));
+          for (const t of texts) {
+            const b = t.getBoundingClientRect();
+            if (b.left < box.left - 0.5 || b.right > box.right + 0.5) problems.push(`${caption}: '${t.textContent}' runs off the chart`);
+          }
+          const ticks = texts.filter((t) => t.getAttribute('y') === '166').map((t) => t.getBoundingClientRect()).sort((a, b) => a.left - b.left);
+          ticks.forEach((b, i) => { if (i > 0 && ticks[i - 1].right > b.left) problems.push(`${caption}: axis labels overlap`); });
+          if (fig.getBoundingClientRect().width > box.width + 40) problems.push(`${caption}: the figure is wider than its chart`);
+        }
+        for (const t of document.querySelectorAll('svg text.inbar')) {
+          const rect = t.previousElementSibling as SVGRectElement, tb = (t as SVGTextElement).getBBox();
+          const x = Number(rect.getAttribute('x')), w = Number(rect.getAttribute('width'));
+          if (tb.x < x || tb.x + tb.width > x + w) problems.push(`rating bar: '${t.textContent}' runs out of its segment`);
+        }
+        for (const el of document.querySelectorAll('table.obj .p, table.obj .ci')) {
+          if (new Set([...el.getClientRects()].map((c) => Math.round(c.top))).size !== 1) problems.push(`'${el.textContent}' is cut over two lines`);
+        }
+        return { problems, inbar: [...document.querySelectorAll('svg text.inbar')].map((t) => t.textContent ?? '') };
+      });
+      expect(look.problems, name).toEqual([]);
+      for (const t of look.inbar) expect(t).toMatch(/^(?:[PSMU]|KĐG)(?: \d+(?:,\d)?%)?$/);
+      await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+    }
+  });
+
   it('shows texts from the scenario as text, never as markup', async () => {
     const ksn = loadNamed('minimal');
     const evil = { ...ksn, title: '<img src=x onerror="document.title=\'pwned\'"> & "quotes"', objectives: ksn.objectives.map((o) => ({ ...o, text: '</td><script>document.title="pwned"</script>' })) } as Scenario;

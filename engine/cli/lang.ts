@@ -1,0 +1,19 @@
+/**
+ * The language a command writes in: `--lang vi|en`, else the user's locale (LC_ALL, LC_MESSAGES, LANG: `vi...`
+ * gives Vietnamese), else English. Here, in the CLI, because it reads the environment.
+ */
+import type { Lang } from '../scenario/text.js';
+import { OptionError } from './args.js';
+
+export function defaultLang(): Lang {
+  const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
+  return env.toLowerCase().startsWith('vi') ? 'vi' : 'en';
+}
+
+/** The value of `--lang`, checked; the locale's language when it is not given. */
+export function langOption(value: unknown): Lang {
+  if (value === undefined) return defaultLang();
+  const v = String(value);
+  if (v !== 'vi' && v !== 'en') throw new OptionError(`--lang must be vi or en, not '${v}'`);
+  return v;
+}
