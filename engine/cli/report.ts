@@ -1,4 +1,3 @@
-import { LANGS } from '../review/messages.js';
 import type { LogEvent } from '../review/metrics.js';
 import { FORMATS, reportOf, type ReportFormat } from '../review/report.js';
 import type { Lang } from '../scenario/text.js';
@@ -7,7 +6,7 @@ import { batchHtml } from '../batch/html.js';
 import { readResults } from '../batch/results.js';
 import { formatBatchSummary } from './batch-summary.js';
 import { checkWritable, InputError, readStart, readText, writeAtomic } from './io.js';
-import { defaultLang } from './lang.js';
+import { langOption } from './lang.js';
 import { loadReviewable } from './reviewable.js';
 import type { Subcommand } from './main.js';
 
@@ -59,8 +58,8 @@ export const reportCommand: Subcommand = {
     '                    probabilities and sweep curves (as drill batch --html)',
     '  --format md|html  Markdown (default; html when --out ends in .html), or one',
     '                    self-contained HTML file with charts that prints to PDF',
-    '  --lang vi|en      language of the report (default: en); for batch results, as',
-    '                    drill batch: vi when LANG starts with vi, else en',
+    '  --lang vi|en      language of the report (default: vi when LANG starts with vi,',
+    '                    else en)',
     '  --out F           write the report here (written whole or not at all): F.md',
     '                    (or .markdown) or F.html (or .htm); default: standard output',
   ].join('\n'),
@@ -78,10 +77,10 @@ export const reportCommand: Subcommand = {
     if (given !== undefined && !FORMATS.includes(given as ReportFormat)) throw new OptionError(`--format must be md or html, not '${given}'${given.toLowerCase() === 'pdf' ? ' (for a PDF, write html and print it to PDF from a browser)' : ''}`);
     const format = (given ?? (out !== undefined ? formatOfFile(out) : 'md')) as ReportFormat;
     if (out !== undefined && formatOfFile(out) !== format) throw new OptionError(`--out ${out}: --format ${format} writes ${format === 'md' ? 'Markdown' : 'HTML'}, which goes in a file ending in ${EXTENSIONS[format].join(' or ')}`);
-    const lang = (values.lang === undefined ? 'en' : String(values.lang)) as Lang;
-    if (!LANGS.includes(lang)) throw new OptionError(`--lang must be vi or en, not '${lang}'`);
+    // as every command that writes for people: --lang, else the locale's language (LANG=vi_VN gives Vietnamese)
+    const lang = langOption(values.lang);
     const file = positionals[0];
-    if (isBatchResults(file)) return reportBatch(file, out, given, values.lang === undefined ? defaultLang() : lang);
+    if (isBatchResults(file)) return reportBatch(file, out, given, lang);
     const { log, scenario, events } = loadReviewable(file);
     const { text, aar } = reportOf(log, scenario, events as LogEvent[], format, lang);
     if (!aar.integrity.hash_ok) process.stderr.write(`${file}: warning: the hash chain does not match the events (the log was changed after it was written); the report says so at the top\n`);

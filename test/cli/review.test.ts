@@ -44,6 +44,14 @@ describe('drill report', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('writes in Vietnamese on a Vietnamese terminal (LANG=vi_VN), as drill play and drill batch do; --lang en still gives English', () => {
+    const vi = drill(['report', late], { env: { LANG: 'vi_VN.UTF-8' } });
+    expect(vi.code).toBe(0);
+    expect(vi.stdout).toMatch(/^# Báo cáo sau diễn tập và kế hoạch khắc phục/);
+    const en = drill(['report', late, '--lang', 'en'], { env: { LANG: 'vi_VN.UTF-8' } });
+    expect(en.stdout).toMatch(/^# After-Action Report and Improvement Plan: /);
+  });
+
   it('writes one HTML file in Vietnamese with --format html --lang vi --out', () => {
     const out = join(dir, 'late.vi.html');
     const r = drill(['report', late, '--format', 'html', '--lang', 'vi', '--out', out]);
