@@ -394,9 +394,10 @@ export class MapView {
    * another (see labels.ts): areas of a higher tier, then more people, first.
    * Run when the view changes (zoom, size, language), never at a seek: a zone's
    * or a shelter's figures change with the time, so each keeps room for the
-   * widest they can be (everyone still there; the shelter full).
+   * widest they can be (everyone still there; the shelter full). `overlay`: run B, overlaid on this map
+   * (compare, overlay layout): its units resting at their base are kept off too.
    */
-  private placeMapLabels(): void {
+  private placeMapLabels(overlay: LoadedRun | null): void {
     const model = this.run.replay.model;
     type Item = { el: SVGTextElement; at: P; own: boolean; reserve: string; spots: readonly Spot[]; rank: [number, number, number, string] };
     const items: Item[] = [];
@@ -412,6 +413,9 @@ export class MapView {
     // the units resting at their base, each at its own spot round it: no label goes under them either
     this.rest = this.restSpots(this.run);
     for (const at of this.rest.values()) markers.push(around(at, UNIT_HALF));
+    // and B's, overlaid 5 px off A's: a label kept off A's diamond alone lay under B's beside it
+    const restB = overlay ? this.restSpots(overlay) : null;
+    if (restB) for (const [x, y] of restB.values()) markers.push(around([x + 5, y + 5], UNIT_HALF));
     this.layer.zones.selectAll<SVGGElement, { z: { id: string; population: number }; i: number; p: { x: number; y: number } }>('g.zone').each((d, i, gs) => {
       const at = this.zoneXY(d.p, d.i);
       items.push({ el: gs[i].querySelector('text')!, at, own: true, reserve: `${d.z.population}↓ ${d.z.population}⌂`, spots: zoneSpots(zoneRadius(d.z.population)), rank: [1, 0, -d.z.population, d.z.id] });
@@ -448,6 +452,8 @@ export class MapView {
     });
     // a zone's or a shelter's figures lie under the incidents' layer (an area's name lies above it)
     this.placedGen++;
+    this.placedOverlay = overlay;
+    this.restOverlay = overlay && restB ? { gen: this.placedGen, run: overlay, at: restB } : null;
     this.shownNames = new Map();
     this.placed = { els: placedEls, labels: placedLabels, spots: placedSpots, index: new BoxIndex(placedBoxes), markers: new BoxIndex([...markers, ...fixed]), under };
   }
@@ -590,7 +596,8 @@ export class MapView {
 
     // --- bases (and, below, area names): they move only with the view, and a seek leaves them be
     const view = `${this.zoomT}|${this.width}x${this.height}|${lang}`;
-    const viewChanged = view !== this.drawnView;
+    // the labels keep off B's resting units too while B is overlaid: placed again when it comes or goes
+    const viewChanged = view !== this.drawnView || (overlay?.run ?? null) !== this.placedOverlay;
     this.drawnView = view;
     if (viewChanged) {
       const bases = new Map<string, { id: string; x: number; y: number }>();
@@ -621,7 +628,7 @@ export class MapView {
       this.layer.labels.selectAll<SVGTextElement, (typeof areas)[number]>('text.area-name').data(areas, (d) => d.a.id)
         .join('text').attr('class', 'area-name').attr('data-area', (d) => d.a.id)
         .text((d) => textIn(d.a.name, lang));
-      this.placeMapLabels();
+      this.placeMapLabels(overlay?.run ?? null);
     }
     // the placed labels a moving label covers at this time, whatever side it takes (hidden below)
     const covers = new Set<number>();
@@ -816,6 +823,8 @@ export class MapView {
   }
   /** the view (zoom, size, language) the bases and area names were last drawn for */
   private drawnView = '';
+  /** run B, overlaid on this map when its labels were last placed (see placeMapLabels) */
+  private placedOverlay: LoadedRun | null = null;
 
   /** the open incidents as last drawn, by layer: their true spot, where their circle is drawn, and its radius */
   private readonly drawnIncidents = new Map<string, Map<string, { ox: number; oy: number; sx: number; sy: number; r: number }>>();
