@@ -21,7 +21,7 @@ import type { World } from '../../engine/sim/world.js';
 import type { Lang } from './i18n.js';
 import { STRINGS } from './i18n.js';
 import { discOnBox, fanOut } from './fan.js';
-import { BoxIndex, boxAt, placeLabels, placeMoving, type Box, type Label, type Spot } from './labels.js';
+import { BoxIndex, boxAt, placeLabels, placeMoving, type Box, type Fallback, type Label, type Spot } from './labels.js';
 import { lonLat, type LoadedRun } from './loaded.js';
 import { RISK_COLOUR, ROAD_STYLE, UNIT_COLOUR, severityColour, severityInk } from './look.js';
 import { Marks, put, svgEl, text } from './marks.js';
@@ -759,12 +759,12 @@ export class MapView {
    * and labels); where none is clear, its first, and the placed labels whose text it covers are added to
    * `covers`. A few look-ups in the placed labels' grid: cheap at every seek.
    */
-  private movingSpot(el: SVGTextElement, text: string, x: number, y: number, spots: readonly Spot[], covers: Set<number>, blocked: ((b: Box) => boolean) | null, hidden?: (b: Box) => boolean): { spot: Spot; box: Box } {
+  private movingSpot(el: SVGTextElement, text: string, x: number, y: number, spots: readonly Spot[], covers: Set<number>, blocked: ((b: Box) => boolean) | null, fallbacks: readonly Fallback[] = []): { spot: Spot; box: Box } {
     const l: Label = { x, y, ...this.measure(el, text), spots };
     const p = this.placed;
     if (!p) return { spot: spots[0], box: boxAt(l, spots[0]) };
     const moved = this.seekNames.boxes;
-    const r = placeMoving(l, p.index, (b) => p.markers.any(b) || moved.any(b, 1) || (blocked !== null && blocked(b)), 1, hidden);
+    const r = placeMoving(l, p.index, (b) => p.markers.any(b) || moved.any(b, 1) || (blocked !== null && blocked(b)), 1, fallbacks);
     const box = boxAt(l, r.spot);
     // placed with room for their widest text: what a zone or a shelter shows now may be narrower, and clear of it
     for (const i of r.covers) if (overlap(box, this.shownBox(i))) covers.add(i);
@@ -921,6 +921,18 @@ export class MapView {
       return (b: Box) => c.any(b, 0, self) || taken.any(b, 2) || diamonds.any(b);
     } : null;
     const offDiamonds = (b: Box) => diamonds.any(b);
+    // where every side is in the way of something: a side no diamond hides and no other open circle cuts across
+    // (the true circle, not its box, which the sides round a crowd all touch), nor another number or a name moved
+    // off a circle; else such a
+    // side over a placed label (a zone's or a shelter's figures, a name: hidden while the number is there, as
+    // under a circle); else a side no diamond hides
+    const fallbacks = (self: number): Fallback[] => {
+      circles ??= new BoxIndex(all.map((d) => { const r = 7 + d.severity * 1.6; return { x0: d.sx + off - r, y0: d.sy + off - r, x1: d.sx + off + r, y1: d.sy + off + r }; }));
+      const c = circles;
+      const moved = this.seekNames.boxes;
+      const hides = (b: Box) => diamonds.any(b) || taken.any(b, 1) || moved.any(b, 1) || c.hits(b).some((j) => j !== self && !all[j].resolved && discOnBox(all[j].sx + off, all[j].sy + off, all[j].r, b, 0));
+      return [{ hides }, { hides, overLabels: true }, { hides: offDiamonds }];
+    };
     // the open incidents' circles, for the leaders (made when the first marker moved off its place needs them)
     let hosts: BoxIndex | null = null;
     const hostsNow = () => (hosts ??= new BoxIndex(all.map((e) => (e.resolved ? NO_BOX : { x0: e.sx - e.r, y0: e.sy - e.r, x1: e.sx + e.r, y1: e.sy + e.r }))));
@@ -961,7 +973,7 @@ export class MapView {
       put(m, 13, 2, 'display', people === '' ? 'none' : null);
       if (people !== '') {
         // beside the marker, on a side clear of the placed labels (B's overlaid markers sit 5 px off)
-        const { spot: s, box } = this.movingSpot(m.parts[2] as SVGTextElement, people, d.sx + off, d.sy + off, peopleSpots(r), covers, clear?.(d.k) ?? offDiamonds, offDiamonds);
+        const { spot: s, box } = this.movingSpot(m.parts[2] as SVGTextElement, people, d.sx + off, d.sy + off, peopleSpots(r), covers, clear?.(d.k) ?? offDiamonds, clear ? fallbacks(d.k) : [{ hides: offDiamonds }]);
         if (clear) taken.add(box);
         put(m, 14, 2, 'x', s.dx); put(m, 15, 2, 'y', s.dy); put(m, 17, 2, 'text-anchor', s.anchor === 'start' ? null : s.anchor);
       }
@@ -1161,7 +1173,10 @@ function overlap(a: Box, b: Box): boolean {
 /** the typhoon eye's wind force: right of the eye first (as before), then left, above, below */
 const EYE_SPOTS: readonly Spot[] = [{ dx: 9, dy: 4, anchor: 'start' }, { dx: -9, dy: 4, anchor: 'end' }, { dx: 0, dy: -9, anchor: 'middle' }, { dx: 0, dy: 17, anchor: 'middle' }];
 
-/** an incident's people at risk, by its marker's radius: above right first (as before), then above left, below right, below left, above, below */
+/**
+ * an incident's people at risk, by its marker's radius: above right first (as before), then above left, below right,
+ * below left, above, below; then right and left, level with its centre (taken only where the others are all in the way)
+ */
 const PEOPLE_SPOTS = new Map<number, readonly Spot[]>();
 function peopleSpots(r: number): readonly Spot[] {
   let s = PEOPLE_SPOTS.get(r);
@@ -1169,6 +1184,7 @@ function peopleSpots(r: number): readonly Spot[] {
     s = [
       { dx: r + 2, dy: -r + 4, anchor: 'start' }, { dx: -r - 2, dy: -r + 4, anchor: 'end' }, { dx: r + 2, dy: r + 2, anchor: 'start' },
       { dx: -r - 2, dy: r + 2, anchor: 'end' }, { dx: 0, dy: -r - 3, anchor: 'middle' }, { dx: 0, dy: r + 11, anchor: 'middle' },
+      { dx: r + 3, dy: 4, anchor: 'start' }, { dx: -r - 3, dy: 4, anchor: 'end' },
     ];
     PEOPLE_SPOTS.set(r, s);
   }
