@@ -923,9 +923,8 @@ export class MapView {
     const offDiamonds = (b: Box) => diamonds.any(b);
     // where every side is in the way of something: a side no diamond hides and no other open circle cuts across
     // (the true circle, not its box, which the sides round a crowd all touch), nor another number or a name moved
-    // off a circle; else such a
-    // side over a placed label (a zone's or a shelter's figures, a name: hidden while the number is there, as
-    // under a circle); else a side no diamond hides
+    // off a circle; else such a side over a placed label (a zone's or a shelter's figures, a name: hidden while
+    // the number is there, as under a circle); else a side no diamond hides
     const fallbacks = (self: number): Fallback[] => {
       circles ??= new BoxIndex(all.map((d) => { const r = 7 + d.severity * 1.6; return { x0: d.sx + off - r, y0: d.sy + off - r, x1: d.sx + off + r, y1: d.sy + off + r }; }));
       const c = circles;
