@@ -86,9 +86,25 @@ describe('placeMoving', () => {
     const l = { ...label(200, 100), spots: three };
     const diamond = boxAt(l, three[0]);
     const under = (b: Box) => b.x0 < diamond.x1 && diamond.x0 < b.x1 && b.y0 < diamond.y1 && diamond.y0 < b.y1;
-    expect(placeMoving(l, new BoxIndex([]), () => true, 1, under)).toEqual({ spot: three[1], covers: [] });
+    expect(placeMoving(l, new BoxIndex([]), () => true, 1, [{ hides: under }])).toEqual({ spot: three[1], covers: [] });
     // everything hidden: the first clear of labels, as before
-    expect(placeMoving(l, new BoxIndex([]), () => true, 1, () => true)).toEqual({ spot: three[0], covers: [] });
+    expect(placeMoving(l, new BoxIndex([]), () => true, 1, [{ hides: () => true }])).toEqual({ spot: three[0], covers: [] });
+  });
+
+  it('with more than one fallback, takes the first spot the first allows (clear of diamonds and circles), then the next (covering a label), then the last (clear of diamonds)', () => {
+    const three: Spot[] = [...SPOTS, { dx: 0, dy: 20, anchor: 'middle' }];
+    const l = { ...label(200, 100), spots: three };
+    const on = (s: Spot) => { const m = boxAt(l, s); return (b: Box) => b.x0 < m.x1 && m.x0 < b.x1 && b.y0 < m.y1 && m.y0 < b.y1; };
+    const diamond = on(three[0]), circle = on(three[1]);
+    const levels = (circles: (b: Box) => boolean) => [{ hides: (b: Box) => diamond(b) || circles(b) }, { hides: (b: Box) => diamond(b) || circles(b), overLabels: true }, { hides: diamond }];
+    // a diamond on the first spot, another incident's circle on the second: the third, clear of both
+    expect(placeMoving(l, new BoxIndex([]), () => true, 1, levels(circle))).toEqual({ spot: three[2], covers: [] });
+    // the third covers a placed label: taken all the same, and the label named (hidden while it is there)
+    const name = boxAt(l, three[2]);
+    expect(placeMoving(l, new BoxIndex([name]), () => true, 1, levels(circle))).toEqual({ spot: three[2], covers: [0] });
+    // a circle on the third too: none is clear of both, and the first clear of diamonds is the second
+    const circles = (b: Box) => circle(b) || on(three[2])(b);
+    expect(placeMoving(l, new BoxIndex([]), () => true, 1, levels(circles))).toEqual({ spot: three[1], covers: [] });
   });
 
   it('where every spot covers a placed label, keeps its first and names the labels it covers', () => {

@@ -1,7 +1,9 @@
 /**
  * What may cover what on the map, as a reviewer reads it in the after-action
  * review: an area's name never lies over (or under) an open incident's circle;
- * no unit's diamond lies over an incident's people-at-risk number; and, when
+ * no unit's diamond lies over an incident's people-at-risk number, nor another
+ * incident's circle; no label goes under a unit resting at its base, run A's or
+ * run B's overlaid; and, when
  * two runs are overlaid on one map (compare, overlay layout), run B's units at
  * their base rest at spots of their own, each beside the same unit of run A,
  * as A's do. Real scenarios, at times spread over each run; screenshots go to
@@ -14,8 +16,11 @@ import { drill, tempDir } from '../helpers/cli.js';
 import { ARTIFACTS, launch, lookAtEach, openServedRun, serve, spread, type Served } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-overlap-');
-/** the dam release (area names by the villages' incidents), the flash flood, the typhoon over Vinh's wards; the flash flood again, another seed (B); the hotel fire (its spread at its place) */
-const RUNS = [['ban-ve-extreme-inflow', 1], ['ky-son-flash-flood', 1], ['typhoon-landfall-coast', 1], ['ky-son-flash-flood', 2], ['cua-lo-high-rise-fire', 1]] as const;
+/**
+ * the dam release (area names by the villages' incidents), the flash flood, the typhoon over Vinh's wards; the flash
+ * flood again, another seed (B); the hotel fire (its spread at its place); the dam release again, another seed (B)
+ */
+const RUNS = [['ban-ve-extreme-inflow', 1], ['ky-son-flash-flood', 1], ['typhoon-landfall-coast', 1], ['ky-son-flash-flood', 2], ['cua-lo-high-rise-fire', 1], ['ban-ve-extreme-inflow', 2]] as const;
 let browser: Browser;
 let server: Served;
 
@@ -25,6 +30,8 @@ interface Look {
   /** run B's incidents overlaid (compare, overlay layout) */
   ghosts: { id: string; cx: number; cy: number; r: number }[];
   names: (Rect & { text: string })[];
+  /** a zone's or a shelter's figures (placed with the area names) */
+  figures: (Rect & { text: string })[];
   people: (Rect & { id: string; text: string })[];
   units: { id: string; state: string; ghost: boolean; cx: number; cy: number; half: number }[];
   /** where each shown leader line starts (its true spot's end), and whether its dot shows */
@@ -42,6 +49,7 @@ const LOOK = `() => {
   const incidents = [...document.querySelectorAll('#map-a .layer-incidents g.incident:not(.spare):not(.resolved) circle')].map(disc);
   const ghosts = [...document.querySelectorAll('#map-a .layer-overlay g.incident.ghost:not(.spare) circle')].map(disc);
   const names = [...document.querySelectorAll('#map-a text.area-name')].filter(shows).map((el) => ({ text: el.textContent, ...box(el) }));
+  const figures = [...document.querySelectorAll('#map-a g.zone text, #map-a g.shelter text')].filter(shows).map((el) => ({ text: el.textContent, ...box(el) }));
   const people = [...document.querySelectorAll('#map-a g.incident:not(.spare) text.people')].filter(shows)
     .map((el) => ({ id: el.parentElement.getAttribute('data-incident'), text: el.textContent, ...box(el) }));
   const units = [...document.querySelectorAll('#map-a g.unit:not(.spare)')].map((g) => {
@@ -54,7 +62,7 @@ const LOOK = `() => {
     const m = g.getScreenCTM();
     return [{ id: g.getAttribute('data-incident'), x: m.a * Number(line.getAttribute('x1')) + m.e, y: m.d * Number(line.getAttribute('y1')) + m.f, foot: foot.getAttribute('display') !== 'none' }];
   });
-  return { incidents, ghosts, names, people, units, leaders };
+  return { incidents, ghosts, names, figures, people, units, leaders };
 }`;
 
 /**
@@ -80,10 +88,14 @@ const AT_BASE = ['available', 'mobilising', 'resting'];
 
 const files = RUNS.map(([s, seed]) => join(dir, `${s}-${seed}.json`));
 
-/** Served run i opened (with `hash` added to the address; `ready`: what to wait for first), looked at 61 times over the run. */
-async function looksOver(i: number, hash = '', ready?: () => boolean): Promise<{ page: Page; times: number[]; looks: Look[] }> {
+/**
+ * Served run i opened (with `hash` added to the address; `ready`: what to wait for first; `keys`: keys the reviewer
+ * presses then, as '+' to zoom in), looked at 61 times over the run.
+ */
+async function looksOver(i: number, hash = '', ready?: () => boolean, keys: string[] = []): Promise<{ page: Page; times: number[]; looks: Look[] }> {
   const page = await openServedRun(browser, server, i, 'en', hash);
   if (ready) await page.waitForFunction(ready);
+  for (const k of keys) await page.keyboard.press(k);
   const until: number = await page.evaluate(() => (window as any).drillViewer.app.a.data.until);
   const times = spread(until, 60);
   return { page, times, looks: await lookAtEach<Look>(page, times, LOOK) };
@@ -135,6 +147,21 @@ describe("incidents' people at risk", () => {
       expect(bad).toEqual([]);
       await page.close();
     });
+
+    it(`lie on no other open incident's circle, at any time of ${s}`, async () => {
+      const { page, times, looks } = await looksOver(i);
+      const bad: string[] = [];
+      looks.forEach((l, k) => {
+        for (const p of l.people) for (const c of l.incidents) if (c.id !== p.id && circleOnBox(c, ink(p))) bad.push(`T${times[k]}: ${p.id} (${p.text}) on ${c.id}`);
+      });
+      // the flash flood's crowded hours: the villages' incidents side by side, 770 people caught in the lowland
+      const worst = looks.findIndex((l) => l.incidents.length === Math.max(...looks.map((x) => x.incidents.length)));
+      await page.evaluate((t) => (window as any).drillViewer.paintedSeek(t), s === 'ky-son-flash-flood' ? 21600 : times[worst]);
+      await page.locator('#maps').screenshot({ path: join(ARTIFACTS, `viewer-overlap-people-${s}.png`) });
+      expect(looks.some((l) => l.people.length > 1)).toBe(true);
+      expect(bad).toEqual([]);
+      await page.close();
+    });
   }
 });
 
@@ -183,6 +210,21 @@ describe('two runs on one map (compare, overlay)', () => {
     looks.forEach((l, k) => { for (const n of l.names) for (const c of [...l.incidents, ...l.ghosts]) if (circleOnBox(c, ink(n))) names.push(`T${times[k]}: ${n.text} / ${c.id}`); });
     expect(looks.some((l) => l.ghosts.length > 0)).toBe(true);
     expect(names).toEqual([]);
+    await page.close();
+  });
+
+  it("no label lies under a unit resting at its base, A's or B's overlaid: the shelters' figures by the dam release's militia, zoomed in", async () => {
+    const { page, times, looks } = await looksOver(0, '&cmp=5&layout=overlay', () => (window as any).drillViewer.app.b?.served === 5, ['+']);
+    const bad: string[] = [];
+    looks.forEach((l, k) => {
+      const labels = [...l.names, ...l.figures, ...l.people];
+      for (const u of l.units) if (AT_BASE.includes(u.state)) for (const b of labels) if (diamondOnBox(u, ink(b))) bad.push(`T${times[k]}: ${b.text} under ${u.ghost ? 'B' : 'A'}'s ${u.id}`);
+    });
+    await page.evaluate(() => (window as any).drillViewer.paintedSeek(30000));
+    await page.locator('#maps').screenshot({ path: join(ARTIFACTS, 'viewer-overlap-overlay-labels.png') });
+    expect(looks.some((l) => l.units.some((u) => u.ghost && AT_BASE.includes(u.state)))).toBe(true);
+    expect(looks.some((l) => l.figures.length > 0)).toBe(true);
+    expect(bad).toEqual([]);
     await page.close();
   });
 });

@@ -109,23 +109,31 @@ export class BoxIndex {
 }
 
 /**
+ * A fallback for a moving label none of whose spots is clear: a spot where nothing `hides` says would hide the
+ * label or cut across it (a unit's diamond drawn over it, another incident's circle); `overLabels`: one that covers
+ * placed labels may be taken (the map hides those while it is there).
+ */
+export interface Fallback { hides: (b: Box) => boolean; overLabels?: boolean }
+
+/**
  * Where a label that moves with the time goes (an incident's people at risk, the typhoon eye's wind force): the
  * first of its spots that covers no placed label and nothing `blocked` says is in the way (markers), else the
- * first that covers no placed label and nothing `hidden` says would hide it (opaque markers drawn over it: a
- * unit's diamond), else the first that covers no placed label; where every spot covers a placed label, its first
- * spot, and the placed labels it covers (the map hides those while it is there). Cheap enough for every seek: a
- * few grid look-ups.
+ * first spot that the first of the `fallbacks` allows, else the first the second allows, and so on; else the
+ * first that covers no placed label; where every spot covers a placed label, its first spot. With the spot, the
+ * placed labels it covers (the map hides those while it is there). Cheap enough for every seek: a few grid
+ * look-ups, and the fallbacks' tests only where no spot is clear.
  */
-export function placeMoving(l: Label, labels: BoxIndex, blocked: (b: Box) => boolean, gap = 1, hidden: (b: Box) => boolean = () => false): { spot: Spot; covers: number[] } {
-  let clearOfLabels: Spot | null = null, shown: Spot | null = null;
+export function placeMoving(l: Label, labels: BoxIndex, blocked: (b: Box) => boolean, gap = 1, fallbacks: readonly Fallback[] = []): { spot: Spot; covers: number[] } {
+  let clearOfLabels: Spot | null = null, shown: Spot | null = null, level = fallbacks.length;
   for (const s of l.spots) {
     const b = boxAt(l, s);
-    if (labels.any(b, gap)) continue;
-    if (!blocked(b)) return { spot: s, covers: [] };
-    clearOfLabels ??= s;
-    if (!shown && !hidden(b)) shown = s;
+    const clear = !labels.any(b, gap);
+    if (clear && !blocked(b)) return { spot: s, covers: [] };
+    if (clear) clearOfLabels ??= s;
+    // the first spot at the best level found so far: allowed by fallbacks[k], for the least k
+    for (let k = 0; k < level; k++) if ((clear || fallbacks[k].overLabels) && !fallbacks[k].hides(b)) { shown = s; level = k; break; }
   }
-  if (shown) return { spot: shown, covers: [] };
+  if (shown) return { spot: shown, covers: fallbacks[level].overLabels ? labels.hits(boxAt(l, shown), 0) : [] };
   if (clearOfLabels) return { spot: clearOfLabels, covers: [] };
   const spot = l.spots[0];
   return { spot, covers: labels.hits(boxAt(l, spot), 0) };

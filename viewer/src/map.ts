@@ -21,7 +21,7 @@ import type { World } from '../../engine/sim/world.js';
 import type { Lang } from './i18n.js';
 import { STRINGS } from './i18n.js';
 import { discOnBox, fanOut } from './fan.js';
-import { BoxIndex, boxAt, placeLabels, placeMoving, type Box, type Label, type Spot } from './labels.js';
+import { BoxIndex, boxAt, placeLabels, placeMoving, type Box, type Fallback, type Label, type Spot } from './labels.js';
 import { lonLat, type LoadedRun } from './loaded.js';
 import { RISK_COLOUR, ROAD_STYLE, UNIT_COLOUR, severityColour, severityInk } from './look.js';
 import { Marks, put, svgEl, text } from './marks.js';
@@ -394,9 +394,10 @@ export class MapView {
    * another (see labels.ts): areas of a higher tier, then more people, first.
    * Run when the view changes (zoom, size, language), never at a seek: a zone's
    * or a shelter's figures change with the time, so each keeps room for the
-   * widest they can be (everyone still there; the shelter full).
+   * widest they can be (everyone still there; the shelter full). `overlay`: run B, overlaid on this map
+   * (compare, overlay layout): its units resting at their base are kept off too.
    */
-  private placeMapLabels(): void {
+  private placeMapLabels(overlay: LoadedRun | null): void {
     const model = this.run.replay.model;
     type Item = { el: SVGTextElement; at: P; own: boolean; reserve: string; spots: readonly Spot[]; rank: [number, number, number, string] };
     const items: Item[] = [];
@@ -412,6 +413,9 @@ export class MapView {
     // the units resting at their base, each at its own spot round it: no label goes under them either
     this.rest = this.restSpots(this.run);
     for (const at of this.rest.values()) markers.push(around(at, UNIT_HALF));
+    // and B's, overlaid 5 px off A's: a label kept off A's diamond alone lay under B's beside it
+    const restB = overlay ? this.restSpots(overlay) : null;
+    if (restB) for (const [x, y] of restB.values()) markers.push(around([x + 5, y + 5], UNIT_HALF));
     this.layer.zones.selectAll<SVGGElement, { z: { id: string; population: number }; i: number; p: { x: number; y: number } }>('g.zone').each((d, i, gs) => {
       const at = this.zoneXY(d.p, d.i);
       items.push({ el: gs[i].querySelector('text')!, at, own: true, reserve: `${d.z.population}↓ ${d.z.population}⌂`, spots: zoneSpots(zoneRadius(d.z.population)), rank: [1, 0, -d.z.population, d.z.id] });
@@ -448,6 +452,8 @@ export class MapView {
     });
     // a zone's or a shelter's figures lie under the incidents' layer (an area's name lies above it)
     this.placedGen++;
+    this.placedOverlay = overlay;
+    this.restOverlay = overlay && restB ? { gen: this.placedGen, run: overlay, at: restB } : null;
     this.shownNames = new Map();
     this.placed = { els: placedEls, labels: placedLabels, spots: placedSpots, index: new BoxIndex(placedBoxes), markers: new BoxIndex([...markers, ...fixed]), under };
   }
@@ -590,7 +596,8 @@ export class MapView {
 
     // --- bases (and, below, area names): they move only with the view, and a seek leaves them be
     const view = `${this.zoomT}|${this.width}x${this.height}|${lang}`;
-    const viewChanged = view !== this.drawnView;
+    // the labels keep off B's resting units too while B is overlaid: placed again when it comes or goes
+    const viewChanged = view !== this.drawnView || (overlay?.run ?? null) !== this.placedOverlay;
     this.drawnView = view;
     if (viewChanged) {
       const bases = new Map<string, { id: string; x: number; y: number }>();
@@ -621,7 +628,7 @@ export class MapView {
       this.layer.labels.selectAll<SVGTextElement, (typeof areas)[number]>('text.area-name').data(areas, (d) => d.a.id)
         .join('text').attr('class', 'area-name').attr('data-area', (d) => d.a.id)
         .text((d) => textIn(d.a.name, lang));
-      this.placeMapLabels();
+      this.placeMapLabels(overlay?.run ?? null);
     }
     // the placed labels a moving label covers at this time, whatever side it takes (hidden below)
     const covers = new Set<number>();
@@ -752,12 +759,12 @@ export class MapView {
    * and labels); where none is clear, its first, and the placed labels whose text it covers are added to
    * `covers`. A few look-ups in the placed labels' grid: cheap at every seek.
    */
-  private movingSpot(el: SVGTextElement, text: string, x: number, y: number, spots: readonly Spot[], covers: Set<number>, blocked: ((b: Box) => boolean) | null, hidden?: (b: Box) => boolean): { spot: Spot; box: Box } {
+  private movingSpot(el: SVGTextElement, text: string, x: number, y: number, spots: readonly Spot[], covers: Set<number>, blocked: ((b: Box) => boolean) | null, fallbacks: readonly Fallback[] = []): { spot: Spot; box: Box } {
     const l: Label = { x, y, ...this.measure(el, text), spots };
     const p = this.placed;
     if (!p) return { spot: spots[0], box: boxAt(l, spots[0]) };
     const moved = this.seekNames.boxes;
-    const r = placeMoving(l, p.index, (b) => p.markers.any(b) || moved.any(b, 1) || (blocked !== null && blocked(b)), 1, hidden);
+    const r = placeMoving(l, p.index, (b) => p.markers.any(b) || moved.any(b, 1) || (blocked !== null && blocked(b)), 1, fallbacks);
     const box = boxAt(l, r.spot);
     // placed with room for their widest text: what a zone or a shelter shows now may be narrower, and clear of it
     for (const i of r.covers) if (overlap(box, this.shownBox(i))) covers.add(i);
@@ -816,6 +823,8 @@ export class MapView {
   }
   /** the view (zoom, size, language) the bases and area names were last drawn for */
   private drawnView = '';
+  /** run B, overlaid on this map when its labels were last placed (see placeMapLabels) */
+  private placedOverlay: LoadedRun | null = null;
 
   /** the open incidents as last drawn, by layer: their true spot, where their circle is drawn, and its radius */
   private readonly drawnIncidents = new Map<string, Map<string, { ox: number; oy: number; sx: number; sy: number; r: number }>>();
@@ -912,6 +921,17 @@ export class MapView {
       return (b: Box) => c.any(b, 0, self) || taken.any(b, 2) || diamonds.any(b);
     } : null;
     const offDiamonds = (b: Box) => diamonds.any(b);
+    // where every side is in the way of something: a side no diamond hides and no other open circle cuts across
+    // (the true circle, not its box, which the sides round a crowd all touch), nor another number or a name moved
+    // off a circle; else such a side over a placed label (a zone's or a shelter's figures, a name: hidden while
+    // the number is there, as under a circle); else a side no diamond hides
+    const fallbacks = (self: number): Fallback[] => {
+      circles ??= new BoxIndex(all.map((d) => { const r = 7 + d.severity * 1.6; return { x0: d.sx + off - r, y0: d.sy + off - r, x1: d.sx + off + r, y1: d.sy + off + r }; }));
+      const c = circles;
+      const moved = this.seekNames.boxes;
+      const hides = (b: Box) => diamonds.any(b) || taken.any(b, 1) || moved.any(b, 1) || c.hits(b).some((j) => j !== self && !all[j].resolved && discOnBox(all[j].sx + off, all[j].sy + off, all[j].r, b, 0));
+      return [{ hides }, { hides, overLabels: true }, { hides: offDiamonds }];
+    };
     // the open incidents' circles, for the leaders (made when the first marker moved off its place needs them)
     let hosts: BoxIndex | null = null;
     const hostsNow = () => (hosts ??= new BoxIndex(all.map((e) => (e.resolved ? NO_BOX : { x0: e.sx - e.r, y0: e.sy - e.r, x1: e.sx + e.r, y1: e.sy + e.r }))));
@@ -952,7 +972,7 @@ export class MapView {
       put(m, 13, 2, 'display', people === '' ? 'none' : null);
       if (people !== '') {
         // beside the marker, on a side clear of the placed labels (B's overlaid markers sit 5 px off)
-        const { spot: s, box } = this.movingSpot(m.parts[2] as SVGTextElement, people, d.sx + off, d.sy + off, peopleSpots(r), covers, clear?.(d.k) ?? offDiamonds, offDiamonds);
+        const { spot: s, box } = this.movingSpot(m.parts[2] as SVGTextElement, people, d.sx + off, d.sy + off, peopleSpots(r), covers, clear?.(d.k) ?? offDiamonds, clear ? fallbacks(d.k) : [{ hides: offDiamonds }]);
         if (clear) taken.add(box);
         put(m, 14, 2, 'x', s.dx); put(m, 15, 2, 'y', s.dy); put(m, 17, 2, 'text-anchor', s.anchor === 'start' ? null : s.anchor);
       }
@@ -1152,7 +1172,10 @@ function overlap(a: Box, b: Box): boolean {
 /** the typhoon eye's wind force: right of the eye first (as before), then left, above, below */
 const EYE_SPOTS: readonly Spot[] = [{ dx: 9, dy: 4, anchor: 'start' }, { dx: -9, dy: 4, anchor: 'end' }, { dx: 0, dy: -9, anchor: 'middle' }, { dx: 0, dy: 17, anchor: 'middle' }];
 
-/** an incident's people at risk, by its marker's radius: above right first (as before), then above left, below right, below left, above, below */
+/**
+ * an incident's people at risk, by its marker's radius: above right first (as before), then above left, below right,
+ * below left, above, below; then right and left, level with its centre (taken only where the others are all in the way)
+ */
 const PEOPLE_SPOTS = new Map<number, readonly Spot[]>();
 function peopleSpots(r: number): readonly Spot[] {
   let s = PEOPLE_SPOTS.get(r);
@@ -1160,6 +1183,7 @@ function peopleSpots(r: number): readonly Spot[] {
     s = [
       { dx: r + 2, dy: -r + 4, anchor: 'start' }, { dx: -r - 2, dy: -r + 4, anchor: 'end' }, { dx: r + 2, dy: r + 2, anchor: 'start' },
       { dx: -r - 2, dy: r + 2, anchor: 'end' }, { dx: 0, dy: -r - 3, anchor: 'middle' }, { dx: 0, dy: r + 11, anchor: 'middle' },
+      { dx: r + 3, dy: 4, anchor: 'start' }, { dx: -r - 3, dy: 4, anchor: 'end' },
     ];
     PEOPLE_SPOTS.set(r, s);
   }
