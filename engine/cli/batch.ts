@@ -30,7 +30,7 @@ import { checkWritable, readText, writeAtomic } from './io.js';
 import { langOption } from './lang.js';
 import { loadScenario, ReportedError } from './load.js';
 import type { Subcommand } from './main.js';
-import { fmtSeconds, ProgressBar } from './progress.js';
+import { decimal, fmtSeconds, ProgressBar } from './progress.js';
 import { shellArg } from './shell.js';
 
 export const MAX_RUNS = 1_000_000;
@@ -117,7 +117,7 @@ async function playBatch(file: string, values: Record<string, unknown>, { runs, 
     vary: vary ? { key: vary.key, values: vary.labels } : null,
   });
   const jobs = batchJobs(seed, runs, scenarios.length, shard);
-  const bar = values.quiet ? null : new ProgressBar(jobs.length, process.stderr);
+  const bar = values.quiet ? null : new ProgressBar(jobs.length, process.stderr, lang);
   let played;
   try {
     played = await pool.run({ scenarios, labels: vary ? vary.labels : [null], decisions: dec?.decisions ?? [], players: dec?.players ?? [] }, jobs, (done) => bar?.update(done));
@@ -138,7 +138,7 @@ async function playBatch(file: string, values: Record<string, unknown>, { runs, 
   writeOutputs(results, outs, values.html as string | undefined, lang);
   if (!values.quiet) {
     process.stdout.write(formatBatchSummary(results, lang));
-    process.stderr.write(timing(played.stats) + '\n');
+    process.stderr.write(timing(played.stats, lang) + '\n');
   }
   return 0;
 }
@@ -186,7 +186,11 @@ function loadDecisionsFor(file: string, scenarios: Scenario[], key: string | nul
 
 const MiB = (b: number) => (b / 2 ** 20).toFixed(1);
 
-export function timing(s: PoolStats): string {
+export function timing(s: PoolStats, lang: Lang = 'en'): string {
   const rate = s.seconds > 0 ? s.runs / s.seconds : 0;
+  if (lang === 'vi') {
+    const d = (t: string) => decimal(t, 'vi');
+    return `${s.runs} lượt chạy trong ${fmtSeconds(s.seconds, 'vi')} trên ${s.workers} luồng (${d(rate.toFixed(rate < 10 ? 1 : 0))} lượt/giây); bộ nhớ heap cao nhất mỗi luồng: ${s.peak_heap_bytes.map((b) => d(MiB(b))).join(' / ')} MiB; RSS cao nhất của tiến trình ${d(MiB(s.max_rss_bytes))} MiB`;
+  }
   return `${s.runs} run${s.runs === 1 ? '' : 's'} in ${fmtSeconds(s.seconds)} on ${s.workers} worker${s.workers === 1 ? '' : 's'} (${rate.toFixed(rate < 10 ? 1 : 0)} runs/s); peak heap per worker: ${s.peak_heap_bytes.map(MiB).join(', ')} MiB; process peak RSS ${MiB(s.max_rss_bytes)} MiB`;
 }

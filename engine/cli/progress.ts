@@ -3,6 +3,8 @@
  * left. It draws only on a terminal (stderr is a TTY), so piped or
  * redirected output never holds it; at most ten redraws a second.
  */
+import type { Lang } from '../scenario/text.js';
+
 export interface ProgressStream {
   isTTY?: boolean;
   columns?: number;
@@ -17,7 +19,7 @@ export class ProgressBar {
   private first: { t: number; done: number } | null = null;
   readonly enabled: boolean;
 
-  constructor(private readonly total: number, private readonly stream: ProgressStream, private readonly unit = 'runs') {
+  constructor(private readonly total: number, private readonly stream: ProgressStream, private readonly lang: Lang = 'en') {
     this.enabled = Boolean(stream.isTTY);
   }
 
@@ -30,8 +32,9 @@ export class ProgressBar {
     const share = this.total === 0 ? 1 : done / this.total;
     if (this.first === null && done > 0) this.first = { t: now, done };
     const f = this.first;
-    const left = f === null || done <= f.done || now <= f.t ? 'estimating time left' : `about ${fmtSeconds(((now - f.t) / 1000 / (done - f.done)) * (this.total - done))} left`;
-    const text = `${done}/${this.total} ${this.unit}  ${String(Math.floor(share * 100)).padStart(3)} %  ${fmtSeconds(elapsed_s)} spent, ${left}`;
+    const w = WORDS[this.lang];
+    const left = f === null || done <= f.done || now <= f.t ? w.estimating : w.left(fmtSeconds(((now - f.t) / 1000 / (done - f.done)) * (this.total - done), this.lang));
+    const text = `${done}/${this.total} ${w.runs}  ${String(Math.floor(share * 100)).padStart(3)} %  ${w.spent(fmtSeconds(elapsed_s, this.lang))}, ${left}`;
     const width = Math.max(10, Math.min(40, (this.stream.columns ?? 80) - text.length - 5));
     const full = Math.round(share * width);
     this.stream.write(`\r\x1b[2K[${'#'.repeat(full)}${'-'.repeat(width - full)}] ${text}`);
@@ -45,9 +48,21 @@ export class ProgressBar {
   }
 }
 
-export function fmtSeconds(s: number): string {
-  if (s < 10) return `${s.toFixed(1)} s`;
-  if (s < 120) return `${Math.round(s)} s`;
-  if (s < 7200) return `${Math.floor(s / 60)} min ${String(Math.round(s % 60)).padStart(2, '0')} s`;
-  return `${Math.floor(s / 3600)} h ${String(Math.round((s % 3600) / 60)).padStart(2, '0')} min`;
+const WORDS = {
+  en: { runs: 'runs', estimating: 'estimating time left', left: (d: string) => `about ${d} left`, spent: (d: string) => `${d} spent`, s: 's', min: 'min', h: 'h' },
+  vi: { runs: 'lượt chạy', estimating: 'đang ước tính thời gian còn lại', left: (d: string) => `còn khoảng ${d}`, spent: (d: string) => `đã chạy ${d}`, s: 'giây', min: 'phút', h: 'giờ' },
+};
+
+/** A length of wall-clock time, as the progress bar and a batch's last line give it (Vietnamese: decimal comma). */
+export function fmtSeconds(s: number, lang: Lang = 'en'): string {
+  const w = WORDS[lang];
+  if (s < 10) return `${decimal(s.toFixed(1), lang)} ${w.s}`;
+  if (s < 120) return `${Math.round(s)} ${w.s}`;
+  if (s < 7200) return `${Math.floor(s / 60)} ${w.min} ${String(Math.round(s % 60)).padStart(2, '0')} ${w.s}`;
+  return `${Math.floor(s / 3600)} ${w.h} ${String(Math.round((s % 3600) / 60)).padStart(2, '0')} ${w.min}`;
+}
+
+/** A figure written with a point, with the decimal comma in Vietnamese. */
+export function decimal(text: string, lang: Lang): string {
+  return lang === 'vi' ? text.replace('.', ',') : text;
 }

@@ -205,4 +205,16 @@ describe('drill batch', () => {
     expect(tty.stdout).toMatch(/\[#+\] 40\/40 runs  100 %/);
     expect(tty.stdout).toMatch(/\r\x1b\[2Kminimal: "House collapse/);
   });
+
+  it('in Vietnamese, the progress bar and the last line (time, speed, memory) are in Vietnamese too, with decimal commas', () => {
+    const piped = drill(['batch', 'scenarios/minimal.yaml', '--runs', '40', '--workers', '1', '--lang', 'vi']);
+    expect(piped.code).toBe(0);
+    expect(piped.stderr).toMatch(/^40 lượt chạy trong \d+(,\d)? giây trên 1 luồng \(\d+(,\d)? lượt\/giây\); bộ nhớ heap cao nhất mỗi luồng: \d+,\d MiB; RSS cao nhất của tiến trình \d+,\d MiB$/m);
+    if (!existsSync('/usr/bin/script')) return;
+    const cmd = `${process.execPath} ${join(ROOT, 'bin/drill.mjs')} batch scenarios/minimal.yaml --runs 40 --workers 1 --lang vi`;
+    const tty = spawnSync('/usr/bin/script', ['-qfec', cmd, '/dev/null'], { cwd: ROOT, encoding: 'utf8' });
+    expect(tty.status).toBe(0);
+    expect(tty.stdout).toMatch(/\[#+\] 40\/40 lượt chạy  100 %  đã chạy \d+(,\d)? giây, /);
+    expect(tty.stdout).not.toMatch(/ runs |spent|left/);
+  });
 });
