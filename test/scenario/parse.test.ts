@@ -114,6 +114,18 @@ describe('the scenario loader', () => {
     });
   });
 
+  it('a clock time whose T+ reading falls after the end does not offer that reading as the thing to write', () => {
+    // Kỳ Sơn starts at 18:00 and runs 18 h: '20:20' as T+20:20 would be refused again (outside the horizon); as the clock, it is T+02:20
+    const text = readFileSync(join(ROOT, 'scenarios/ky-son-flash-flood.yaml'), 'utf8').replace('hazard_arrives: T+03:00', 'hazard_arrives: 20:20');
+    const r = parseScenario(text, 'k.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.find((i) => i.path === 'evacuation.zones[0].hazard_arrives')).toMatchObject({
+      code: 'time', message: "'20:20' is not a time",
+      hint: 'T+20:20 would be after the end of the scenario (horizon 18h); if you meant the clock time 20:20, write T+02:20',
+    });
+  });
+
   it('round-trips: parse, serialise, parse gives an equal scenario (YAML and JSON)', () => {
     for (const f of scenarioFiles()) {
       const s = loadScenarioFile(f);
