@@ -54,7 +54,8 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   h(2, w.m('h.overview'), 'overview');
   const communes = sc.areas.filter((a) => a.tier !== 'province' && a.tier !== 'national');
   const areaList = (communes.length ? communes : sc.areas).map((a) => `${w.text(a.name)} (${w.m(`tier.${a.tier}`)})`).join(w.m('fmt.list_sep'));
-  const hazards = [w.text(sc.hazard_summary), sc.hazards.map((x) => w.m('hz.item', { name: w.text(x.name), kind: w.m(`hz.${x.kind}`) })).join(w.m('fmt.list_sep'))].filter((x) => x !== '').join('. ');
+  // a summary written as a sentence ends in its own full stop: not '... stream.. Heavy rain over ...'
+  const hazards = [w.text(sc.hazard_summary).replace(/(?<!\.)\.\s*$/, ''), sc.hazards.map((x) => w.m('hz.item', { name: w.text(x.name), kind: w.m(`hz.${x.kind}`) })).join(w.m('fmt.list_sep'))].filter((x) => x !== '').join('. ');
   const roles = (ids: string[]) => (ids.length ? ids.map((id) => w.name('role', id)).join(w.m('fmt.list_sep')) : w.m('ov.none'));
   const kv: [string, Rich][] = [
     [w.m('ov.name'), txt(title, { b: true })],

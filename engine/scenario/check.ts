@@ -142,7 +142,38 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     for (const k of kinds) if (ids[k].has(value) || misspeltIds[k].has(value)) return;
     // the invalid ids by the way they are meant to be written, which the fix will give them
     const candidates = kinds.flatMap((k) => [...[...ids[k].keys()].filter((id) => ID_RE.test(id)), ...misspeltIds[k].keys()]);
+    if (!ID_RE.test(value)) {
+      // a name (or a text with diacritics) where an id goes: the shape check said 'not a valid id, write <the text made an id>';
+      // when that id exists, that is the answer, said once; otherwise it names nothing, and one message says what to write instead
+      const meant = idFromText(value);
+      if (meant !== undefined && candidates.includes(meant)) return;
+      const named = namedLike(value, kinds);
+      issues.push({
+        path, code: 'unknown-id', severity: 'error', replaces: true,
+        message: named?.exact ? `'${value}' is the name of ${label} '${named.id}', not its id` : `unknown ${label} '${value}'`,
+        hint: named
+          ? `${named.exact ? '' : `did you mean ${label} '${named.id}', named '${named.name}'? `}references take the id: write '${named.id}'`
+          : `references take an id (lower-case letters, digits, ".", "_" and "-": no spaces or diacritics), not a name; ${unknownIdHint(value, candidates, kinds, label) ?? `the scenario has no ${label} yet`}`,
+      });
+      return;
+    }
     err(path, 'unknown-id', `unknown ${label} '${value}'`, unknownIdHint(value, candidates, kinds, label));
+  };
+  /** The words of a text without case or diacritics: 'Chủ tịch UBND xã' -> chu, tich, ubnd, xa. */
+  const words = (text: string) => (idFromText(text) ?? '').split(/[-._]+/).filter(Boolean);
+  const namesOf = (o: Obj): string[] => (isStr(o.name) ? [o.name] : isObj(o.name) ? [o.name.vi, o.name.en].filter(isStr) : []);
+  /**
+   * The one thing of these kinds whose name a reference was written as: the name itself (case and diacritics aside), or,
+   * failing that, the one name that holds every word written ('Chủ tịch xã Lượng Minh' for 'Chủ tịch UBND xã Lượng Minh').
+   */
+  const namedLike = (value: string, kinds: string[]): { id: string; name: string; exact: boolean } | undefined => {
+    const want = words(value);
+    if (want.length === 0) return undefined;
+    const all = kinds.flatMap((k) => [...ids[k].entries()].flatMap(([id, o]) => namesOf(o).map((name) => ({ id, name, has: words(name) }))));
+    const exact = all.filter((n) => n.has.join('-') === want.join('-'));
+    if (new Set(exact.map((n) => n.id)).size === 1) return { ...exact[0], exact: true };
+    const holding = all.filter((n) => want.every((w) => n.has.includes(w)));
+    return new Set(holding.map((n) => n.id)).size === 1 ? { ...holding[0], exact: false } : undefined;
   };
   /**
    * What to do about an id that names nothing of the kind asked for: the near miss; else, when it names
@@ -420,6 +451,7 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
 
   // roles and authority
   const commander = new Map<string, number>();
+  const meantCommanded = new Set<string>();
   for (const [i, r] of collections.role.list) {
     const p = [...collections.role.path, i];
     ref([...p, 'area'], r.area, ['area']);
@@ -427,6 +459,12 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
       ref([...p, 'commands', j], u, ['unit']);
       if (isStr(u) && commander.has(u)) err([...p, 'commands', j], 'two-commanders', `unit '${u}' is already commanded by role '${collections.role.list.find(([k]) => k === commander.get(u))?.[1].id}'`, 'a unit answers to one role');
       else if (isStr(u)) commander.set(u, i);
+      // a misspelt or named unit ('lm-milita', 'Dân quân xã Lượng Minh') has its error here: the unit it means is not also 'commanded by no role'
+      if (isStr(u) && !ids.unit.has(u)) {
+        const unitIds = [...ids.unit.keys()];
+        const meant = [idFromText(u)].find((m) => m !== undefined && ids.unit.has(m)) ?? namedLike(u, ['unit'])?.id ?? nearest(u, unitIds);
+        if (meant !== undefined && !commander.has(meant)) meantCommanded.add(meant);
+      }
     });
     if (Array.isArray(r.supports)) r.supports.forEach((a, j) => ref([...p, 'supports', j], a, ['area']));
     if (Array.isArray(r.declares) && isStr(r.tier)) r.declares.forEach((level, j) => {
@@ -437,7 +475,7 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
   }
   if (collections.role.list.length > 0) {
     for (const [i, u] of collections.unit.list) {
-      if (isStr(u.id) && !commander.has(u.id)) warn([...collections.unit.path, i, 'id'], 'no-commander', `no role commands unit '${u.id}'`, "add it to a role's `commands`; until then doctrine commands it for its home area");
+      if (isStr(u.id) && !commander.has(u.id) && !meantCommanded.has(u.id)) warn([...collections.unit.path, i, 'id'], 'no-commander', `no role commands unit '${u.id}'`, "add it to a role's `commands`; until then doctrine commands it for its home area");
     }
   }
 

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { checkScenario, type RawIssue, type SourceText } from './check.js';
 export type { RawIssue, SourceText };
 import { didYouMean, formatPath, idFromText, nearest, sortIssues, type PathSegment, type ScenarioIssue } from './issues.js';
-import { DURATION_HINT, durationHint, parseDuration, timeHint } from './duration.js';
+import { DURATION_HINT, durationHint, formatClock, formatDuration, parseDuration, timeHint } from './duration.js';
 import { clockAdvice } from './msel-bare-times.js';
 import { colonInText, indentationSlips } from './indentation.js';
 import { CAPABILITIES, COMMANDS, MODES, Scenario } from './schema.js';
@@ -38,8 +38,13 @@ export function withClockReadings(issues: ScenarioIssue[], start: string, horizo
     const written = i.code === 'time' ? /^'(.+)' is not a time$/.exec(i.message)?.[1] : undefined;
     const m = written === undefined ? null : CLOCK_WRITTEN.exec(written.trim());
     if (!m || Number(m[1]) > 23 || Number(m[2] ?? 0) > 59) return i;
-    const advice = clockAdvice(Number(m[1]) * 3600 + Number(m[2] ?? 0) * 60, start, horizon_s);
-    return advice ? { ...i, hint: `${i.hint ? `${i.hint}; ` : ''}${advice}` } : i;
+    const seconds = Number(m[1]) * 3600 + Number(m[2] ?? 0) * 60;
+    const advice = clockAdvice(seconds, start, horizon_s);
+    // the T+ reading past the end (17:00 in a 12 h drill) is no answer: followed, it is refused again as outside the horizon
+    const sinceStart = seconds > horizon_s && i.hint?.startsWith(`write ${formatClock(seconds)},`)
+      ? `${formatClock(seconds)} would be after the end of the scenario (horizon ${formatDuration(horizon_s)})`
+      : i.hint;
+    return advice ? { ...i, hint: `${sinceStart ? `${sinceStart}; ` : ''}${advice}` } : i;
   });
 }
 

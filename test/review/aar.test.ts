@@ -108,3 +108,15 @@ describe('AAR of the ky-son evacuate-early and evacuate-late runs', () => {
     expect(md).not.toContain('<img');
   });
 });
+
+describe('the overview\'s hazard row', () => {
+  it('joins a hazard summary written as a sentence (ending in a full stop) to the hazards without a doubled stop', () => {
+    const r = kySon('doctrine');
+    const text = (s: string) => ({ vi: `${s}.`, en: `${s}.` });
+    const scenario = { ...r.scenario, hazard_summary: text('Heavy rain, landslides, a flash flood on the stream') };
+    const md = renderReport(buildAar(r.log, scenario, r.events), 'md', 'en');
+    const row = md.split('\n').find((l) => l.startsWith('| **Hazard**'))!;
+    expect(row).toContain('a flash flood on the stream. ');
+    expect(row).not.toContain('..');
+  });
+});

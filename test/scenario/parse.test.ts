@@ -114,6 +114,18 @@ describe('the scenario loader', () => {
     });
   });
 
+  it('a clock time whose T+ reading falls after the end does not offer that reading as the thing to write', () => {
+    // Kỳ Sơn starts at 18:00 and runs 18 h: '20:20' as T+20:20 would be refused again (outside the horizon); as the clock, it is T+02:20
+    const text = readFileSync(join(ROOT, 'scenarios/ky-son-flash-flood.yaml'), 'utf8').replace('hazard_arrives: T+03:00', 'hazard_arrives: 20:20');
+    const r = parseScenario(text, 'k.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.find((i) => i.path === 'evacuation.zones[0].hazard_arrives')).toMatchObject({
+      code: 'time', message: "'20:20' is not a time",
+      hint: 'T+20:20 would be after the end of the scenario (horizon 18h); if you meant the clock time 20:20, write T+02:20',
+    });
+  });
+
   it('round-trips: parse, serialise, parse gives an equal scenario (YAML and JSON)', () => {
     for (const f of scenarioFiles()) {
       const s = loadScenarioFile(f);
@@ -283,6 +295,47 @@ describe('hints that lead to the fix, not away from it', () => {
     const home = r.issues.find((i) => i.path === 'units[1].home');
     expect(home?.message).toBe("unknown area 'tri-l'");
     expect(home?.hint).toBe("did you mean 'tri-le'?");
+  });
+
+  describe('a name written where an id goes (a planner writes what the board shows)', () => {
+    const kySon = readFileSync(join(ROOT, 'scenarios/ky-son-flash-flood.yaml'), 'utf8');
+    const errorsOf = (text: string) => {
+      const r = parseScenario(text, 'k.yaml');
+      expect(r.ok).toBe(false);
+      return r.ok ? [] : r.issues;
+    };
+
+    it('a place name whose id exists: one error, with that id; not a second "unknown base" for the same word', () => {
+      const issues = errorsOf(kySon.replace('    base: ta-ca\n', '    base: Tà Cạ\n'));
+      expect(issues.filter((i) => i.path.endsWith('.base'))).toEqual([
+        expect.objectContaining({ code: 'id', message: "'Tà Cạ' is not a valid id", hint: expect.stringMatching(/: write 'ta-ca'$/) }),
+      ]);
+    });
+
+    it("a role written by a shortened name: pointed to the role's id, not to an id made of the text that names nothing", () => {
+      const issues = errorsOf(kySon.replace('    to: tc-chair\n', '    to: Chủ tịch xã Tà Cạ\n'));
+      const to = issues.filter((i) => /^injects\[\d+\]\.to$/.test(i.path));
+      expect(to).toHaveLength(1);
+      expect(to[0]).toMatchObject({
+        code: 'unknown-id', message: "unknown role 'Chủ tịch xã Tà Cạ'",
+        hint: "did you mean role 'tc-chair', named 'Chủ tịch UBND xã Tà Cạ'? references take the id: write 'tc-chair'",
+      });
+      expect(issues.map((i) => i.hint ?? '').join(' ')).not.toContain('chu-tich-xa-ta-ca');
+    });
+
+    it("a unit written by its name in a role's commands: named as that unit, which is then not also warned to have no commander", () => {
+      const issues = errorsOf(kySon.replace('commands: [tc-militia,', 'commands: [Dân quân xã Tà Cạ,'));
+      expect(issues.find((i) => i.path === 'roles[1].commands[0]')).toMatchObject({
+        code: 'unknown-id', message: "'Dân quân xã Tà Cạ' is the name of unit 'tc-militia', not its id", hint: "references take the id: write 'tc-militia'",
+      });
+      expect(issues.filter((i) => i.code === 'no-commander')).toEqual([]);
+    });
+
+    it('a misspelt unit in commands: its error alone, no "no role commands" warning about the unit it means', () => {
+      const issues = errorsOf(kySon.replace('commands: [tc-militia,', 'commands: [tc-milita,'));
+      expect(issues.filter((i) => i.code === 'unknown-id').map((i) => i.hint)).toEqual(["did you mean 'tc-militia'?"]);
+      expect(issues.filter((i) => i.code === 'no-commander')).toEqual([]);
+    });
   });
 
   it("points a rule's `at:` to `from:`, not to `id`", () => {
