@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { checkScenario, type RawIssue, type SourceText } from './check.js';
 export type { RawIssue, SourceText };
 import { didYouMean, formatPath, idFromText, nearest, sortIssues, type PathSegment, type ScenarioIssue } from './issues.js';
-import { DURATION_HINT, durationHint, formatClock, formatDuration, parseDuration, timeHint } from './duration.js';
+import { DURATION_HINT, durationHint, formatClock, parseDuration, timeHint } from './duration.js';
 import { clockAdvice } from './msel-bare-times.js';
 import { colonInText, indentationSlips } from './indentation.js';
 import { CAPABILITIES, COMMANDS, MODES, Scenario } from './schema.js';
@@ -42,7 +42,7 @@ export function withClockReadings(issues: ScenarioIssue[], start: string, horizo
     const advice = clockAdvice(seconds, start, horizon_s);
     // the T+ reading past the end (17:00 in a 12 h drill) is no answer: followed, it is refused again as outside the horizon
     const sinceStart = seconds > horizon_s && i.hint?.startsWith(`write ${formatClock(seconds)},`)
-      ? `${formatClock(seconds)} would be after the end of the scenario (horizon ${formatDuration(horizon_s)})`
+      ? `${formatClock(seconds)} is after the scenario's end, ${formatClock(horizon_s)}`
       : i.hint;
     return advice ? { ...i, hint: `${sinceStart ? `${sinceStart}; ` : ''}${advice}` } : i;
   });

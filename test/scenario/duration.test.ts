@@ -82,10 +82,11 @@ describe('durations', () => {
     expect(issue('incident_kinds: []\nincidents:\n  - { id: i, at: 7h 30 min, kind: k, area: a }\n').filter((m) => m.includes('7h 30'))).toEqual(["'7h 30 min' is not a time (write T+07:30, that is 7h30m after the start)"]);
     // written as the clock, the Vietnamese way (20h20 is twenty past eight in the evening): the T+ for that clock time too (the start is 20:00)
     const at = (t: string) => issue(`incident_kinds: []\nincidents:\n  - { id: i, at: ${t}, kind: k, area: a }\n`).filter((m) => m.includes('is not a time'));
-    expect(at('20h20')).toEqual(["'20h20' is not a time (write T+20:20, that is 20h20m after the start; if you meant the clock time 20:20, write T+00:20)"]);
-    expect(at('20 giờ 45')).toEqual(["'20 giờ 45' is not a time (write T+20:45, that is 20h45m after the start; if you meant the clock time 20:45, write T+00:45)"]);
+    // the T+ reading of 20h20 is past the 10 h horizon: only the clock reading is advice
+    expect(at('20h20')).toEqual(["'20h20' is not a time (T+20:20 is after the scenario's end, T+10:00; if you meant the clock time 20:20, write T+00:20)"]);
+    expect(at('20 giờ 45')).toEqual(["'20 giờ 45' is not a time (T+20:45 is after the scenario's end, T+10:00; if you meant the clock time 20:45, write T+00:45)"]);
     expect(at('"02:30"')).toEqual(["'02:30' is not a time (write T+02:30, that is 2h30m after the start; if you meant the clock time 02:30 the next day, write T+06:30)"]);
-    expect(at('19h30')).toEqual(["'19h30' is not a time (write T+19:30, that is 19h30m after the start; the clock time 19:30 the next day would be T+23:30, after the end of the scenario (horizon 10h))"]);
+    expect(at('19h30')).toEqual(["'19h30' is not a time (T+19:30 is after the scenario's end, T+10:00; the clock time 19:30 the next day would be T+23:30, after the end of the scenario (horizon 10h))"]);
     expect(durationHint('ten minutes')).toBe("write it like '90s', '45m', '2h30m', '1d6h' or 'T+02:30'");
   });
 });

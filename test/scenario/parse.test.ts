@@ -122,7 +122,7 @@ describe('the scenario loader', () => {
     if (r.ok) return;
     expect(r.issues.find((i) => i.path === 'evacuation.zones[0].hazard_arrives')).toMatchObject({
       code: 'time', message: "'20:20' is not a time",
-      hint: 'T+20:20 would be after the end of the scenario (horizon 18h); if you meant the clock time 20:20, write T+02:20',
+      hint: "T+20:20 is after the scenario's end, T+18:00; if you meant the clock time 20:20, write T+02:20",
     });
   });
 

@@ -69,7 +69,7 @@ describe('a decisions file with mistakes in it', () => {
     expect(list).toHaveLength(1);
     // Kỳ Sơn starts at 18:00: the clock time 05:41 is the next morning
     expect(formatIssue(list[0])).toBe("d.yaml:4:11: error[time] decisions[0].at: '05:41' is not a time (write T+05:41, that is 5h41m after the start; if you meant the clock time 05:41 the next day, write T+11:41)");
-    expect(issues(file('{ at: 19h30, role: tc-chair, do: evacuate, zone: ta-ca-riverside }')).map((i) => i.hint)).toEqual(['T+19:30 would be after the end of the scenario (horizon 18h); if you meant the clock time 19:30, write T+01:30']);
+    expect(issues(file('{ at: 19h30, role: tc-chair, do: evacuate, zone: ta-ca-riverside }')).map((i) => i.hint)).toEqual(['T+19:30 is after the scenario\'s end, T+18:00; if you meant the clock time 19:30, write T+01:30']);
   });
 
   it('a decision after the end of the scenario is warned about in any form of time', () => {
