@@ -90,8 +90,13 @@ export function buildAar(log: RunLog, scenario: Scenario, events: LogEvent[]): A
 
   const timeline: TimelineRow[] = [];
   let cut = 0;
+  // a zone nobody ordered out goes to 'done' when the hazard reaches it: 'Evacuation of X over' would say one took
+  // place; the 'hazard reaches X' row beside it says what happened
+  const ordered = new Set<string>();
   events.forEach((e, index) => {
     if (!isKey(e)) return;
+    if (e.type === 'zone.state' && e.state === 'ordered') ordered.add(String(e.id));
+    if (e.type === 'zone.state' && e.state === 'done' && !ordered.has(String(e.id))) return;
     if (timeline.length < TIMELINE_MAX) timeline.push({ index, t: e.t, event: e });
     else cut++;
   });

@@ -9,6 +9,9 @@ import { buildAar } from '../../engine/review/aar.js';
 import { reviewEvents } from '../../engine/review/review.js';
 import { renderReport } from '../../engine/review/report.js';
 import { kySon } from './ky-son-runs.js';
+import type { LogEvent } from '../../engine/review/metrics.js';
+import { runScenario } from '../../engine/sim/run.js';
+import { loadNamed } from '../helpers/scenarios.js';
 
 const aarOf = (which: 'early' | 'late' | 'doctrine') => {
   const r = kySon(which);
@@ -118,5 +121,22 @@ describe('the overview\'s hazard row', () => {
     const row = md.split('\n').find((l) => l.startsWith('| **Hazard**'))!;
     expect(row).toContain('a flash flood on the stream. ');
     expect(row).not.toContain('..');
+  });
+});
+
+describe('the timeline of a zone nobody ordered out', () => {
+  it('says the hazard reached it, and not that its evacuation was over (Nam Đàn: Lam Thành behind the dike, under doctrine)', () => {
+    const scenario = loadNamed('nam-dan-compound-flood');
+    const { log } = runScenario(scenario, { seed: scenario.seed ?? 1 });
+    const events = log!.events.map((l) => JSON.parse(l) as LogEvent);
+    const zone = 'lam-thanh-behind-dike';
+    // the run holds the case: the zone goes to 'done' when the hazard reaches it, never having been ordered out
+    expect(events.some((e) => e.type === 'zone.state' && e.id === zone && e.state === 'done')).toBe(true);
+    expect(events.some((e) => e.type === 'zone.state' && e.id === zone && e.state === 'ordered')).toBe(false);
+    const aar = buildAar(log!, scenario, events);
+    const rows = aar.timeline.filter((r) => r.event.id === zone);
+    expect(rows.map((r) => r.event.type)).toContain('zone.struck');
+    expect(rows.filter((r) => r.event.type === 'zone.state')).toEqual([]);
+    for (const lang of ['en', 'vi'] as const) expect(renderReport(aar, 'md', lang)).not.toMatch(/Evacuation of .*Lam Thành.* over|Kết thúc sơ tán .*Lam Thành/);
   });
 });
