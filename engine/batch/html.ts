@@ -9,7 +9,7 @@
  */
 import { MESSAGES } from '../review/messages.js';
 import type { Lang } from '../scenario/text.js';
-import { textsIn, type Aggregate, type BatchResults, type RunRecord } from './results.js';
+import { sweepWithoutEffect, textsIn, type Aggregate, type BatchResults, type RunRecord } from './results.js';
 import type { MetricStats, Proportion } from './stats.js';
 import { comparatorWords, fmtFigure, metricLabel, withPercent } from './format.js';
 import { niceStep, rangeTicks, zeroBasedTicks, type Tick } from './ticks.js';
@@ -300,7 +300,8 @@ export function batchHtml(r: BatchResults, lang: Lang = 'en'): string {
     for (const m of KEY_METRICS) {
       charts.push(sweep(say, w('sweep.mean', { label: label(m) }), vary.key, vary.values, groups.map((g) => { const s = g.agg.metrics[m]; return s.mean === null ? null : { y: s.mean, lo: s.ci95?.[0] ?? s.mean, hi: s.ci95?.[1] ?? s.mean }; }), { metric: m }));
     }
-    sections.unshift(`<section><h2>${w('sweep.h2')}</h2><div class="grid">${charts.join('')}</div></section>`);
+    const same = sweepWithoutEffect(r) ? `<p class="warn">${w('page.no_effect', { key: esc(vary.key) })}</p>` : '';
+    sections.unshift(`<section><h2>${w('sweep.h2')}</h2>${same}<div class="grid">${charts.join('')}</div></section>`);
   }
   const hist = KEY_METRICS.map((m) => histogram(say, label(m), m, groups.map((g) => ({ name: name(g), values: g.runs.map((x) => (x.metrics as Record<string, number | null>)[m] ?? null) }))));
   sections.push(`<section><h2>${w('key.h2', { how: vary ? w('key.vary', { key: esc(vary.key) }) : w('key.single') })}</h2><div class="grid">${hist.join('')}</div></section>`);
@@ -337,7 +338,7 @@ table.obj th[rowspan]{max-width:320px;font-weight:600}.otext{font-weight:400;col
 .metrow{display:flex;align-items:center;column-gap:8px;flex-wrap:wrap}.metrow svg{flex:none}
 .fig{font-variant-numeric:tabular-nums;white-space:nowrap}.fig .p{display:inline-block;min-width:3.3em;text-align:right}
 .legend{max-width:${W}px;margin:4px 0 0;font-size:12px}.legend span{margin-right:12px;white-space:nowrap;display:inline-block}.legend i{display:inline-block;width:12px;height:3px;margin-right:4px;vertical-align:middle}
-.note{color:#777;font-size:12px;margin:2px 0 0}.nt{color:#555;font-size:12px}
+.note{color:#777;font-size:12px;margin:2px 0 0}.warn{background:#fff4e0;border-left:4px solid #e08a00;padding:6px 10px;margin:4px 0 10px}.nt{color:#555;font-size:12px}
 .single{width:${W}px;margin:40px 0;text-align:center;color:#333}
 footer{margin-top:32px;color:#777;font-size:12px}
 ${lang === 'en' ? '' : '.crit{font-family:inherit}\n'}</style></head>

@@ -172,6 +172,25 @@ export function textsIn(h: BatchHeader, lang: Lang): { title: string; objective:
   };
 }
 
+/**
+ * A sweep whose every value gave the same runs, run for run (same metrics, same objective outcomes): under
+ * these decisions the parameter never came into play (a zone nobody orders out never uses its evacuation
+ * rate). Three identical columns read as a finding; the planner should hear that they are not one.
+ */
+export function sweepWithoutEffect(r: BatchResults): boolean {
+  if (!r.vary || r.vary.values.length < 2 || r.results.length === 0) return false;
+  const byRun = new Map<number, { key: string; n: number }>();
+  for (const x of r.results) {
+    const key = JSON.stringify([x.metrics, x.objectives]);
+    const seen = byRun.get(x.run);
+    if (seen === undefined) byRun.set(x.run, { key, n: 1 });
+    else if (seen.key !== key) return false;
+    else seen.n++;
+  }
+  // a shard may hold a run for some values only: said only where every value of a run is here to compare
+  return [...byRun.values()].every((v) => v.n === r.vary!.values.length);
+}
+
 /** Jobs a batch has in all: runs per value times values. */
 export function totalJobs(h: BatchHeader): number {
   return h.runs * (h.vary ? h.vary.values.length : 1);

@@ -38,6 +38,8 @@ const en: Record<string, string> = {
   'sum.note3': 'met; "met if tested" and the median value are over the runs where it was tested',
   'sum.objective_met': 'objective met [95 % CI]',
   'sum.objective_not_tested': 'objective not tested',
+  'sum.no_effect': 'every value of {key} gave the same runs, run for run: it never came into play. Some fields only describe (a unit\'s\ncrew is counted in the report, not simulated); others wait on decisions (a zone nobody orders out never uses its evacuation\nrate: replay orders that use it with --decisions F)',
+  'page.no_effect': 'Every value of <code>{key}</code> gave the same runs, run for run: it never came into play. Some fields only describe (a unit\'s crew is counted in the report, not simulated); others wait on decisions (a zone nobody orders out never uses its evacuation rate: replay orders that use it with <code>drill batch --decisions F</code>).',
   'sum.intervals': 'intervals: mean with Student\'s t, probabilities with Wilson score; "never": runs in which it did not happen (left out of the mean)',
   // the page (engine/batch/html.ts)
   'page.title': 'Batch: {title}',
@@ -115,6 +117,8 @@ const vi: Record<string, string> = {
   'sum.note3': 'không đạt; "đạt khi được đánh giá" và giá trị trung vị chỉ tính trên các lượt chạy có đánh giá mục tiêu đó',
   'sum.objective_met': 'mục tiêu đạt [KTC 95%]',
   'sum.objective_not_tested': 'mục tiêu không đánh giá',
+  'sum.no_effect': 'mọi giá trị của {key} cho cùng kết quả ở từng lượt chạy: tham số này không phát huy tác dụng. Có trường chỉ để mô tả (quân số\ncủa lực lượng được đếm trong báo cáo, không được mô phỏng); có trường chờ quyết định (vùng không ai ra lệnh sơ tán thì không\ndùng đến tốc độ sơ tán: hãy phát lại các lệnh có dùng đến nó bằng --decisions F)',
+  'page.no_effect': 'Mọi giá trị của <code>{key}</code> cho cùng kết quả ở từng lượt chạy: tham số này không phát huy tác dụng. Có trường chỉ để mô tả (quân số của lực lượng được đếm trong báo cáo, không được mô phỏng); có trường chờ quyết định (vùng không ai ra lệnh sơ tán thì không dùng đến tốc độ sơ tán: hãy phát lại các lệnh có dùng đến nó bằng <code>drill batch --decisions F</code>).',
   // two lines: the Vietnamese also says what p5 and p95 are, which the English leaves to the reader
   'sum.intervals': 'KTC: khoảng tin cậy 95%, của trung bình theo phân phối t Student, của tỷ lệ theo khoảng Wilson; p5, p95: bách phân vị thứ 5, thứ 95;\n"không có": số lượt chạy mà giá trị đó không xảy ra (không tính vào trung bình)',
   'page.title': 'Kết quả nhiều lượt chạy: {title}',

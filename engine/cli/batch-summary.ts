@@ -5,7 +5,7 @@
  * not being tested (all over all runs), and of meeting it when tested. A sweep
  * (--vary) is shown one column per value.
  */
-import { textsIn, type Aggregate, type BatchResults } from '../batch/results.js';
+import { sweepWithoutEffect, textsIn, type Aggregate, type BatchResults } from '../batch/results.js';
 import type { MetricStats, Proportion } from '../batch/stats.js';
 import { fmtFigure, metricLabel, withPercent } from '../batch/format.js';
 import { say } from '../batch/words.js';
@@ -85,6 +85,7 @@ export function formatBatchSummary(r: BatchResults, lang: Lang = 'en'): string {
       }
     }
     lines.push(...table(rows, [false, ...aggs.map(() => false)]));
+    if (sweepWithoutEffect(r)) lines.push('', say(lang, 'sum.no_effect', { key: r.vary.key }));
   }
   lines.push('', m('sum.intervals'));
   return lines.join('\n') + '\n';

@@ -2,6 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseVarySpec, varyScenario, type VarySpec } from '../../engine/batch/vary.js';
 import { loadNamed } from '../helpers/scenarios.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sweepWithoutEffect, type BatchResults } from '../../engine/batch/results.js';
+import { drill, tempDir } from '../helpers/cli.js';
 
 const ksn = loadNamed('ky-son-flash-flood');
 const spec = (t: string): VarySpec => { const s = parseVarySpec(t); if (typeof s === 'string') throw new Error(s); return s; };
@@ -87,5 +91,33 @@ describe('--vary', () => {
     expect(parseVarySpec('k=1,,2')).toMatch(/a value is empty/);
     expect(parseVarySpec('k=1,1')).toMatch(/given twice/);
     expect(parseVarySpec('nokey')).toMatch(/is not a sweep/);
+  });
+});
+
+describe('a sweep that changes nothing', () => {
+  it('is said under the table and on the page, in both languages, when every value gave the same runs (a unit\'s crew is not simulated); not when a value changes a run', () => {
+    const dir = tempDir();
+    const html = join(dir, 'crew.html');
+    const same = drill(['batch', 'scenarios/minimal.yaml', '--runs', '12', '--vary', 'unit.mx-police.crew=6,10', '--html', html, '--out', join(dir, 'crew.json')]);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toContain('every value of unit.mx-police.crew gave the same runs, run for run: it never came into play.');
+    expect(readFileSync(html, 'utf8')).toContain('<p class="warn">Every value of <code>unit.mx-police.crew</code> gave the same runs');
+    const vi = drill(['report', join(dir, 'crew.json'), '--lang', 'vi']);
+    expect(vi.stdout).toContain('mọi giá trị của unit.mx-police.crew cho cùng kết quả ở từng lượt chạy');
+    const differs = drill(['batch', 'scenarios/minimal.yaml', '--runs', '12', '--vary', 'unit.mx-police.mobilisation=5m,2h']);
+    expect(differs.code).toBe(0);
+    expect(differs.stdout).not.toContain('gave the same runs');
+  });
+
+  it('is judged run for run: identical records for every value of each run, and every value of a run present (a shard may hold only some)', () => {
+    const rec = (run: number, value: string, lost: number) => ({ j: 0, run, seed: run, value, metrics: { people_lost: lost }, objectives: {} });
+    const base = { vary: { key: 'unit.u.crew', values: ['1', '2'] } } as unknown as BatchResults;
+    const of = (results: ReturnType<typeof rec>[]) => sweepWithoutEffect({ ...base, results } as unknown as BatchResults);
+    expect(of([rec(1, '1', 3), rec(1, '2', 3), rec(2, '1', 0), rec(2, '2', 0)])).toBe(true);
+    // the same figures overall, but not run for run
+    expect(of([rec(1, '1', 3), rec(1, '2', 0), rec(2, '1', 0), rec(2, '2', 3)])).toBe(false);
+    expect(of([rec(1, '1', 3), rec(2, '2', 3)])).toBe(false);
+    expect(of([])).toBe(false);
+    expect(sweepWithoutEffect({ vary: null, results: [rec(1, '1', 3)] } as unknown as BatchResults)).toBe(false);
   });
 });
