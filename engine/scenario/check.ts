@@ -185,7 +185,9 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     if (near?.startsWith('did you mean')) return near;
     const other = Object.keys(collections).find((k) => !kinds.includes(k) && ids[k].has(value));
     const where = kinds.map((k) => `\`${collections[k].path.join('.')}:\``).join(' or ');
-    const list = candidates.length === 0 ? `the scenario has none yet: add it under ${where}` : near;
+    // a unit based at a place the scenario does not have yet (another district's town) needs that place written first
+    const list = candidates.length === 0 ? `the scenario has none yet: add it under ${where}`
+      : kinds.includes('node') && label.startsWith('base') ? `${near}; a place not among them: add it under ${where}` : near;
     return other ? `'${value}' is ${article(KIND_WORD[other])} ${KIND_WORD[other]}, not ${article(label)} ${label}; ${list}` : list;
   };
 

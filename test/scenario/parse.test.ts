@@ -305,6 +305,13 @@ describe('hints that lead to the fix, not away from it', () => {
       return r.ok ? [] : r.issues;
     };
 
+    it('a base at a place the scenario does not have yet (another district\'s town): besides the places known, where to add it', () => {
+      const issues = errorsOf(kySon.replace('    base: ta-ca\n', '    base: quy-chau\n'));
+      const base = issues.filter((i) => i.path.endsWith('.base'));
+      expect(base).toHaveLength(1);
+      expect(base[0].hint).toMatch(/^known: vinh, do-luong, .*; a place not among them: add it under `travel\.nodes:` or `areas:`$/);
+    });
+
     it('a place name whose id exists: one error, with that id; not a second "unknown base" for the same word', () => {
       const issues = errorsOf(kySon.replace('    base: ta-ca\n', '    base: Tà Cạ\n'));
       expect(issues.filter((i) => i.path.endsWith('.base'))).toEqual([
