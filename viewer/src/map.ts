@@ -1065,15 +1065,18 @@ export class MapView {
         const [rad, a] = k < n0 ? [rad0, -Math.PI / 2 + k * step0] : [rad1, -Math.PI / 2 + (k - n0) * step1];
         return [inc.sx + Math.cos(a) * rad, inc.sy + Math.sin(a) * rad];
       };
-      let pick = -1, level = 4;
+      let pick = -1, level = 5;
       for (let k = 0; k < n0 + n1 && level > 0; k++) {
         if (k === n0 && level < 2) break;
         if (used.includes(k)) continue;
         const [x, y] = spot(k);
         const b: Box = { x0: x - UNIT_HALF + 1, y0: y - UNIT_HALF + 1, x1: x + UNIT_HALF - 1, y1: y + UNIT_HALF - 1 };
         const q: Box = { x0: b.x0 + off, y0: b.y0 + off, x1: b.x1 + off, y1: b.y1 + off };
-        // worst a number hidden; then a diamond on another's circle or diamond; then on a marker's or a label's edge
-        const l = taken.any(q) ? 3 : rims.any(b) || circlesNow().hits(b).some((i) => circleIds[i] !== d.incident) ? 2
+        // the diamond's middle: over a label's text it hides letters (a zone's '0↓ 630⌂' read '0↓ 63'), not just its edge
+        const core: Box = { x0: q.x0 + 3, y0: q.y0 + 3, x1: q.x1 - 3, y1: q.y1 - 3 };
+        const onText = p !== null && p.index.hits(core, 0).some((i) => !covers.has(i) && overlap(core, this.shownBox(i)));
+        // worst a number hidden; then a label's letters; then a diamond on another's circle or diamond; then on a marker's or a label's edge
+        const l = taken.any(q) ? 4 : onText ? 3 : rims.any(b) || circlesNow().hits(b).some((i) => circleIds[i] !== d.incident) ? 2
           : p?.markers.any(q) || p?.index.any(q) || this.seekNames.boxes.any(q) ? 1 : 0;
         if (l < level) { pick = k; level = l; }
       }
