@@ -1,0 +1,22 @@
+/**
+ * The address a reviewer shares or types: the viewer writes the time in
+ * seconds, but people type it as the rest of the product shows it (T+03:00).
+ */
+import { describe, expect, it } from 'vitest';
+import { parseHash } from '../../viewer/src/address.js';
+
+describe('the address', () => {
+  it('reads the runs, the time, the language and the layout the app writes', () => {
+    expect(parseHash('#run=0&cmp=1&t=10800&lang=vi&layout=overlay')).toEqual({ run: 0, cmp: 1, t: 10800, lang: 'vi', layout: 'overlay' });
+  });
+
+  it('reads a time typed as the product shows it, T+03:00, with the + as typed or encoded', () => {
+    for (const t of ['T+03:00', 'T%2B03:00', '3h', '180m']) expect(parseHash(`#run=0&t=${t}`).t, t).toBe(10800);
+    expect(parseHash('#t=T+1d02:30').t).toBe(95_400);
+  });
+
+  it('leaves out what it cannot read, rather than guessing', () => {
+    expect(parseHash('#run=x&t=soon&lang=fr&layout=grid')).toEqual({ run: null, cmp: null, t: null, lang: null, layout: null });
+    expect(parseHash('#t=-T+01:00').t).toBeNull();
+  });
+});
