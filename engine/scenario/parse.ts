@@ -6,6 +6,7 @@
 import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, stringify, type Document } from 'yaml';
 import { z } from 'zod';
 import { checkScenario, type RawIssue, type SourceText } from './check.js';
+import { coverage } from './coverage.js';
 export type { RawIssue, SourceText };
 import { didYouMean, formatPath, idFromText, nearest, sortIssues, type PathSegment, type ScenarioIssue } from './issues.js';
 import { DURATION_HINT, durationHint, formatClock, parseDuration, timeHint } from './duration.js';
@@ -19,7 +20,11 @@ export type ParseResult =
 
 export function parseScenario(text: string, file = '<scenario>'): ParseResult {
   const r = loadYaml(text, file, Scenario, checkScenario);
-  if (r.ok) return { ok: true, scenario: r.value, warnings: r.warnings };
+  if (r.ok) {
+    // coverage reads the scenario as parsed: only once it is valid
+    const more = coverage(r.value).map((ri): ScenarioIssue => ({ file, ...r.place(ri.path), path: formatPath(ri.path), code: ri.code, message: ri.message, hint: ri.hint, severity: ri.severity }));
+    return { ok: true, scenario: r.value, warnings: more.length ? sortIssues([...r.warnings, ...more]) : r.warnings };
+  }
   const doc = r.raw as { start?: unknown; horizon?: unknown } | undefined;
   const horizon = typeof doc?.horizon === 'string' ? parseDuration(doc.horizon) : null;
   return { ok: false, issues: typeof doc?.start === 'string' && horizon?.ok ? withClockReadings(r.issues, doc.start, horizon.seconds) : r.issues };

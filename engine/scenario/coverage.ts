@@ -1,0 +1,95 @@
+/**
+ * Coverage: what a valid scenario can never bring about, found before anyone
+ * plays it (warnings, as a linter gives). Every run would show it anyway, as an
+ * incident that escalates to the end, an objective "not tested" in every run,
+ * an inject never delivered or an expectation nobody can meet; a planner wants
+ * to know before convening the exercise.
+ *
+ * Runs on the parsed scenario (its ids all resolve), so each check reads plainly.
+ */
+import type { RawIssue } from './check.js';
+import type { Scenario } from './schema.js';
+
+/** Metrics whose `of` may name an incident kind: measured over the incidents of that kind. */
+const OVER_A_KIND = new Set(['first_on_scene_s', 'contained_s', 'resolved_share', 'mean_response_s']);
+
+export function coverage(s: Scenario): RawIssue[] {
+  const out: RawIssue[] = [];
+  const warn = (path: (string | number)[], code: string, message: string, hint: string) => out.push({ path, code, message, hint, severity: 'warning' });
+
+  // a need beyond every unit together: the incident never has what it needs, so it escalates for as long as it is open
+  const total = new Map<string, number>();
+  for (const u of s.units) for (const [c, n] of Object.entries(u.capabilities)) total.set(c, (total.get(c) ?? 0) + (n ?? 0));
+  s.incident_kinds.forEach((k, i) => {
+    for (const [c, need] of Object.entries(k.need)) {
+      const least = Array.isArray(need) ? Math.min(...need) : need ?? 0;
+      const have = total.get(c) ?? 0;
+      if (least <= 0 || have >= least) continue;
+      const needs = `incident kind '${k.id}' needs ${c} ${least}${Array.isArray(need) ? ' even at severity 1' : ''}`;
+      const never = `its need is never met, so ${k.escalate_every !== undefined ? 'it escalates while open and ' : ''}its work goes at ${share(k.need, c, have)} of full speed at best`;
+      warn(['incident_kinds', i, 'need', c], 'need-uncovered',
+        have === 0 ? `no unit has '${c}', and ${needs}: ${never}` : `all units together have ${c} ${have}, and ${needs}: ${never}`,
+        have === 0 ? `give a unit '${c}' in its \`capabilities\`, a reinforcement from the next tier if no local one has it, or take it out of \`need\`` : `add units with '${c}', or lower the need`);
+    }
+  });
+
+  // incident kinds that can come about: scripted, generated, spawned by a rule or a zone's hazard, or as a secondary of one that can
+  const arise = new Set<string>([
+    ...s.incidents.map((x) => x.kind),
+    ...s.generators.flatMap((g) => Object.keys(g.kinds)),
+    ...s.rules.flatMap((r) => ('spawn' in r.effect && r.probability > 0 ? [r.effect.spawn.kind] : [])),
+    ...s.evacuation.zones.flatMap((z) => (z.if_caught ? [z.if_caught] : [])),
+  ]);
+  const kinds = new Map(s.incident_kinds.map((k) => [k.id, k]));
+  for (const k of [...arise]) for (const id of secondaries(k, kinds)) arise.add(id);
+  const never = (kind: string) => kinds.has(kind) && !arise.has(kind);
+  const bring = (kind: string) => `add an incident of kind '${kind}' under \`incidents:\`, or a generator or rule that makes one`;
+
+  s.objectives.forEach((o, i) => {
+    const c = o.criterion;
+    if (c.of === undefined || !OVER_A_KIND.has(c.metric) || !never(c.of) || s.incidents.some((x) => x.id === c.of)) return;
+    warn(['objectives', i, 'criterion', 'of'], 'never-tested', `objective '${o.id}' measures incidents of kind '${c.of}', which nothing in the scenario brings about: it is "not tested" in every run`, bring(c.of));
+  });
+  s.injects.forEach((inj, i) => {
+    const kind = inj.when?.incident_kind;
+    if (kind !== undefined && never(kind)) warn(['injects', i, 'when', 'incident_kind'], 'never-delivered', `inject '${inj.id}' waits for an incident of kind '${kind}', which nothing in the scenario brings about: it is never delivered`, bring(kind));
+  });
+
+  // an expected action its addressee may not take: the objective it serves is rated on a decision that cannot come
+  const roles = new Map(s.roles.map((r) => [r.id, r]));
+  s.injects.forEach((inj, i) => {
+    const e = inj.expected, role = roles.get(inj.to);
+    if (!e || !role) return;
+    if (e.do === 'dispatch' && role.commands.length === 0) {
+      warn(['injects', i, 'expected', 'do'], 'expected-impossible', `inject '${inj.id}' expects '${inj.to}' to dispatch, but '${inj.to}' commands no unit: every such order is refused`, `send the inject to a role that commands units, or give '${inj.to}' units in \`commands\``);
+    }
+    if (e.do === 'declare_level' && e.level !== undefined && e.level > 0 && !role.declares.includes(e.level)) {
+      warn(['injects', i, 'expected', 'level'], 'expected-impossible', `inject '${inj.id}' expects '${inj.to}' to declare level ${e.level}, which '${inj.to}' may not declare${role.declares.length ? ` (it may declare ${role.declares.join(', ')})` : ''}: the order is refused`, `send the inject to the role that declares level ${e.level}, or expect a request for support instead`);
+    }
+  });
+  return out;
+}
+
+/** Kinds that an incident of `kind` may set off, directly or through others. */
+function secondaries(kind: string, kinds: Map<string, Scenario['incident_kinds'][number]>): string[] {
+  const seen = new Set<string>();
+  const todo = [kind];
+  while (todo.length) {
+    for (const s of kinds.get(todo.pop()!)?.secondary ?? []) {
+      if (s.probability > 0 && !seen.has(s.kind)) { seen.add(s.kind); todo.push(s.kind); }
+    }
+  }
+  return [...seen];
+}
+
+/** The best work rate with every unit on scene, as the engine reckons it (each needed capability its share, at most full). */
+function share(need: Scenario['incident_kinds'][number]['need'], short: string, have: number): string {
+  let sum = 0, n = 0;
+  for (const [c, v] of Object.entries(need)) {
+    const want = Array.isArray(v) ? Math.min(...v) : v ?? 0;
+    if (want <= 0) continue;
+    n++;
+    sum += c === short ? Math.min(1, have / want) : 1;
+  }
+  return n === 0 ? '0' : `${Math.round((sum / n) * 100)} %`;
+}

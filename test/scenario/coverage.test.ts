@@ -1,0 +1,104 @@
+/**
+ * Coverage warnings: what a valid scenario can never bring about, said by
+ * `drill validate` before anyone plays it. Each warning is checked against a
+ * run: the run shows what the warning said it would.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ScenarioIssue } from '../../engine/scenario/issues.js';
+import { parseScenario } from '../../engine/scenario/parse.js';
+import type { Scenario } from '../../engine/scenario/schema.js';
+import { runScenario } from '../../engine/sim/run.js';
+import { ROOT } from '../helpers/cli.js';
+
+const FILE = 'scenarios/minimal.yaml';
+const minimal = readFileSync(join(ROOT, FILE), 'utf8');
+
+function edit(...pairs: [string, string][]): string {
+  let text = minimal;
+  for (const [from, to] of pairs) {
+    if (!text.includes(from)) throw new Error(`the scenario has no '${from}'`);
+    text = text.replace(from, to);
+  }
+  return text;
+}
+function load(text: string): { scenario: Scenario; warnings: ScenarioIssue[] } {
+  const r = parseScenario(text, FILE);
+  if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+  return r;
+}
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+const events = (s: Scenario) => runScenario(s, { seed: 7, mode: 'full' }).log!.events.map((e) => JSON.parse(e as unknown as string));
+
+/** a second incident kind that nothing in the scenario makes */
+const FLOOD_KIND: [string, string] = ['\nincidents:\n', '  - id: flood\n    name: { vi: Lũ, en: Flood }\n    need: { rescue: 1 }\n    work: 1h\n\nincidents:\n'];
+
+describe('coverage warnings', () => {
+  it('a capability no unit has: the incident escalates to the end of its work, at half speed', () => {
+    const text = edit(['need: { rescue: 2 }', 'need: { rescue: 2, engineering: 1 }']);
+    const { scenario, warnings } = load(text);
+    expect(warnings).toEqual([expect.objectContaining({
+      line: lineOf(text, 'engineering: 1'), path: 'incident_kinds[0].need.engineering', code: 'need-uncovered', severity: 'warning',
+      message: "no unit has 'engineering', and incident kind 'house-collapse' needs engineering 1: its need is never met, so it escalates while open and its work goes at 50 % of full speed at best",
+    })]);
+    const ev = events(scenario);
+    const reported = ev.find((e) => e.type === 'incident.reported');
+    const severities = ev.filter((e) => e.type === 'incident.severity').map((e) => e.severity);
+    expect(severities, 'it escalates').toEqual([4, 5]);
+    // everyone on scene from T+00:25, yet the work takes twice its length
+    const onScene = ev.find((e) => e.type === 'incident.phase' && e.phase === 'responding').t;
+    const contained = ev.find((e) => e.type === 'incident.phase' && e.phase === 'contained').t;
+    expect(contained - onScene).toBeGreaterThanOrEqual(2 * reported.work_s - 1);
+  });
+
+  it('a need beyond all units together, even at the lowest severity', () => {
+    const text = edit(['need: { rescue: 2 }', 'need: { rescue: [3, 4, 5, 6, 7] }']);
+    expect(load(text).warnings.map((w) => [w.code, w.message])).toEqual([['need-uncovered',
+      "all units together have rescue 2, and incident kind 'house-collapse' needs rescue 3 even at severity 1: its need is never met, so it escalates while open and its work goes at 67 % of full speed at best"]]);
+    // a need that all units together meet at some severity is no warning
+    expect(load(edit(['need: { rescue: 2 }', 'need: { rescue: [2, 4, 5, 6, 7] }'])).warnings).toEqual([]);
+  });
+
+  it('an objective over a kind nothing brings about is "not tested" in every run', () => {
+    const text = edit(FLOOD_KIND, ['of: collapse-1,', 'of: flood,']);
+    const { scenario, warnings } = load(text);
+    expect(warnings).toEqual([expect.objectContaining({
+      line: lineOf(text, 'of: flood'), path: 'objectives[0].criterion.of', code: 'never-tested',
+      message: "objective 'first-on-scene' measures incidents of kind 'flood', which nothing in the scenario brings about: it is \"not tested\" in every run",
+    })]);
+    const summary = runScenario(scenario, { seed: 7 }).summary;
+    expect(summary.objectives[0].not_tested).toBe('no_incident');
+    // made by a secondary incident of a kind that occurs, it can be tested: no warning
+    const secondary = edit(FLOOD_KIND, ['of: collapse-1,', 'of: flood,'], ['    survival_half_life: 3h\n', '    survival_half_life: 3h\n    secondary: [{ kind: flood, probability: 0.5, at_severity: 3 }]\n']);
+    expect(load(secondary).warnings).toEqual([]);
+  });
+
+  it('an inject waiting for a kind nothing brings about is never delivered', () => {
+    const text = edit(FLOOD_KIND, ['    objectives: [first-on-scene]\n', '    objectives: [first-on-scene]\n  - id: flood-call\n    seq: 2\n    when: { incident_kind: flood }\n    from: hotline 112\n    to: mx-commander\n    method: phone\n    subject: { vi: Lũ, en: Flood }\n    message: { vi: Lũ, en: Flood }\n']);
+    const { scenario, warnings } = load(text);
+    expect(warnings.map((w) => [w.line, w.path, w.code])).toEqual([[lineOf(text, 'incident_kind: flood'), 'injects[1].when.incident_kind', 'never-delivered']]);
+    expect(events(scenario).filter((e) => e.type === 'inject.delivered').map((e) => e.id)).toEqual(['first-call']);
+  });
+
+  it('an expected action its addressee may not take is refused', () => {
+    const text = edit(['expected: { do: dispatch, incident: collapse-1, within: 15m }', 'expected: { do: declare_level, area: muong-xen, level: 2 }']);
+    const { scenario, warnings } = load(text);
+    expect(warnings).toEqual([expect.objectContaining({
+      path: 'injects[0].expected.level', code: 'expected-impossible',
+      message: "inject 'first-call' expects 'mx-commander' to declare level 2, which 'mx-commander' may not declare (it may declare 1): the order is refused",
+    })]);
+    expect(events(scenario).filter((e) => e.type === 'decision.refused').map((e) => [e.do, e.code])).toEqual([['declare_level', 'no-authority']]);
+    const noUnits = edit(['commands: [mx-militia, mx-police]', 'commands: []']);
+    expect(load(noUnits).warnings.filter((w) => w.code === 'expected-impossible').map((w) => w.message)).toEqual([
+      "inject 'first-call' expects 'mx-commander' to dispatch, but 'mx-commander' commands no unit: every such order is refused",
+    ]);
+  });
+
+  it('the library scenarios bring about all they measure, wait for and expect', () => {
+    const codes = new Set(['need-uncovered', 'never-tested', 'never-delivered', 'expected-impossible']);
+    for (const f of readdirSync(join(ROOT, 'scenarios')).filter((n) => n.endsWith('.yaml'))) {
+      expect(load(readFileSync(join(ROOT, 'scenarios', f), 'utf8')).warnings.filter((w) => codes.has(w.code)), f).toEqual([]);
+    }
+  });
+});
