@@ -50,6 +50,12 @@ export function coverage(s: Scenario): RawIssue[] {
     if (c.of === undefined || !OVER_A_KIND.has(c.metric) || !never(c.of) || s.incidents.some((x) => x.id === c.of)) return;
     warn(['objectives', i, 'criterion', 'of'], 'never-tested', `objective '${o.id}' measures incidents of kind '${c.of}', which nothing in the scenario brings about: it is "not tested" in every run`, bring(c.of));
   });
+  // a latency is measured to the decision an inject calls for: one that calls for none is never answered
+  s.objectives.forEach((o, i) => {
+    const inj = o.criterion.metric === 'decision_latency_s' ? s.injects.find((x) => x.id === o.criterion.of) : undefined;
+    if (inj === undefined || inj.expected !== undefined || inj.decision !== undefined) return;
+    warn(['objectives', i, 'criterion', 'of'], 'never-answered', `objective '${o.id}' measures the time to the decision inject '${inj.id}' calls for, but it neither expects an action nor offers a decision: nothing answers it, so it reads "never" in every run`, `give inject '${inj.id}' an \`expected:\` action or a \`decision:\`, or measure another inject`);
+  });
   s.injects.forEach((inj, i) => {
     const kind = inj.when?.incident_kind;
     if (kind !== undefined && never(kind)) warn(['injects', i, 'when', 'incident_kind'], 'never-delivered', `inject '${inj.id}' waits for an incident of kind '${kind}', which nothing in the scenario brings about: it is never delivered`, bring(kind));

@@ -95,8 +95,18 @@ describe('coverage warnings', () => {
     ]);
   });
 
+  it('a decision latency measured on an inject that calls for no decision reads "never" in every run', () => {
+    const text = edit(['    expected: { do: dispatch, incident: collapse-1, within: 15m }\n', ''], ['metric: first_on_scene_s, of: collapse-1,', 'metric: decision_latency_s, of: first-call,']);
+    const { scenario, warnings } = load(text);
+    expect(warnings.map((w) => [w.line, w.path, w.code])).toEqual([[lineOf(text, 'of: first-call'), 'objectives[0].criterion.of', 'never-answered']]);
+    expect(runScenario(scenario, { seed: 7 }).summary.objectives[0]).toMatchObject({ value: null, met: false, rating: 'U' });
+    // with a decision to take, it is answered (by its default at the deadline, if nobody does)
+    const decision = edit(['    expected: { do: dispatch, incident: collapse-1, within: 15m }\n', '    decision:\n      options: [{ id: go, label: Go }, { id: wait, label: Wait }]\n      deadline: 10m\n      default: go\n'], ['metric: first_on_scene_s, of: collapse-1,', 'metric: decision_latency_s, of: first-call,']);
+    expect(load(decision).warnings).toEqual([]);
+  });
+
   it('the library scenarios bring about all they measure, wait for and expect', () => {
-    const codes = new Set(['need-uncovered', 'never-tested', 'never-delivered', 'expected-impossible']);
+    const codes = new Set(['need-uncovered', 'never-tested', 'never-delivered', 'never-answered', 'expected-impossible']);
     for (const f of readdirSync(join(ROOT, 'scenarios')).filter((n) => n.endsWith('.yaml'))) {
       expect(load(readFileSync(join(ROOT, 'scenarios', f), 'utf8')).warnings.filter((w) => codes.has(w.code)), f).toEqual([]);
     }
