@@ -22,7 +22,10 @@
  * message. A value `x<k>` (`x2`, `x0.5`) scales every duration in the field
  * as written instead (a distribution's bounds, mean, sd, median), so that
  * units whose mobilisation differs keep their differences while all get
- * slower or faster. Pure: no I/O.
+ * slower or faster. The value `unset` (or YAML's null, `~`) takes the field
+ * out, so that the format's default applies: a sweep can set beside each
+ * other a field the scenario leaves unwritten and the values to try
+ * (`doctrine.evacuate_at_risk=unset,4`). Pure: no I/O.
  */
 import { parse as parseYaml } from 'yaml';
 import { formatDuration, parseDuration } from '../scenario/duration.js';
@@ -31,6 +34,8 @@ import { canonicalScenarioText, parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
 
 export const MAX_VARY_VALUES = 100;
+/** The value that takes the field out (the default applies); YAML's null does the same. */
+export const UNSET = 'unset';
 
 /** Lists of things a key can name: key prefix -> where the list is in the written scenario. */
 const COLLECTIONS: Record<string, { path: string[]; what: string }> = {
@@ -53,6 +58,7 @@ export const VARY_KEYS_HELP = [
   'unit.<id>.copies        number of such units, e.g. unit.pc07-rescue.copies=0,1,2: 0 removes it, 2 adds <id>-2 (same role)',
   'units.<field>           the field of every unit, e.g. units.mobilisation=x0.5,x1,x2',
   'x<k> as a value         scales the durations already written there, e.g. kind.stranded.work=x1,x1.5',
+  'unset as a value        takes the field out (the default applies), e.g. doctrine.evacuate_at_risk=unset,4',
   'kind.<id>.<field>       incident kind, e.g. kind.stranded.work=1h,2h',
   'zone.<id>.<field>       evacuation zone, e.g. zone.ta-ca-riverside.warning=15m,30m,1h',
   'generator.<id>.<field>  e.g. generator.slides.rate_per_hour=0.1,0.25,0.5',
@@ -91,6 +97,7 @@ export function parseVarySpec(text: string): VarySpec | string {
   }
   const values: unknown[] = [];
   for (const l of labels) {
+    if (l === UNSET) { values.push(null); continue; }
     try {
       values.push(parseYaml(l));
     } catch (e) {
@@ -203,19 +210,24 @@ function setPath(w: Written, path: (string | number)[], value: unknown, what: st
   let o: any = w;
   for (let i = 0; i < path.length - 1; i++) {
     const p = path[i];
+    if (o[p] === undefined && value === null) return undefined; // nothing written there: already unset
     if (o[p] === undefined) o[p] = {};
     if (typeof o[p] !== 'object' || o[p] === null || (Array.isArray(o[p]) && typeof path[i + 1] !== 'number')) {
       return `--vary: ${what}: '${path.slice(0, i + 1).filter((x) => typeof x === 'string').join('.')}' is not a mapping, so it has no field '${String(path[i + 1])}'`;
     }
     o = o[p];
   }
-  o[path[path.length - 1]] = value;
+  const last = path[path.length - 1];
+  if (value === null) {
+    if (Array.isArray(o)) return `--vary: ${what}: an item of a list cannot be unset; give the values themselves`;
+    delete o[last];
+  } else o[last] = value;
   return undefined;
 }
 
 function setCopies(w: Written, index: number, id: string, value: unknown): string | undefined {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100) {
-    return `--vary unit.${id}.copies: '${String(value)}' is not a number of units; give whole numbers from 0 to 100`;
+    return `--vary unit.${id}.copies: '${value === null ? UNSET : String(value)}' is not a number of units; give whole numbers from 0 to 100`;
   }
   const units = w.units as Written[];
   const unit = units[index];

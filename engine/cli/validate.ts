@@ -1,4 +1,4 @@
-import { formatIssue } from '../scenario/issues.js';
+import { formatIssue, type ScenarioIssue } from '../scenario/issues.js';
 import { parseScenario } from '../scenario/parse.js';
 import { textIn } from '../scenario/text.js';
 import { parse } from './args.js';
@@ -14,6 +14,9 @@ export const validateCommand: Subcommand = {
     const { values, positionals, help } = parse(argv, this.options, 1);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     let failed = 0;
+    // a copy of a library scenario checked beside it with the id left unchanged: its run logs, batch
+    // results and reports would carry the library's id, so say so (a warning: the file itself is fine)
+    const idFiles = new Map<string, string>();
     for (const file of positionals) {
       let text: string;
       try {
@@ -30,7 +33,11 @@ export const validateCommand: Subcommand = {
         failed++;
         continue;
       }
-      for (const w of result.warnings) process.stdout.write(formatIssue(w) + '\n');
+      const warnings = [...result.warnings];
+      const first = idFiles.get(result.scenario.id);
+      if (first !== undefined && first !== file) warnings.push(sameId(file, text, result.scenario.id, first));
+      else if (first === undefined) idFiles.set(result.scenario.id, file);
+      for (const w of warnings) process.stdout.write(formatIssue(w) + '\n');
       if (!values.quiet) {
         const s = result.scenario;
         const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
@@ -38,7 +45,7 @@ export const validateCommand: Subcommand = {
           n(s.areas.length, 'area', 'areas'), n(s.units.length, 'unit', 'units'), n(s.incidents.length + s.generators.length, 'incident source', 'incident sources'),
           n(s.injects.length, 'inject', 'injects'), n(s.objectives.length, 'objective', 'objectives'),
         ].join(', ');
-        const w = result.warnings.length ? `, ${result.warnings.length} warning${result.warnings.length > 1 ? 's' : ''}` : '';
+        const w = warnings.length ? `, ${warnings.length} warning${warnings.length > 1 ? 's' : ''}` : '';
         process.stdout.write(`${file}: ok: ${s.id} "${textIn(s.title, 'en')}" (${counts}${w})\n`);
       }
     }
@@ -46,3 +53,15 @@ export const validateCommand: Subcommand = {
     return failed > 0 ? 1 : 0;
   },
 };
+
+/** The warning for a scenario whose id another file given already has, at its top-level `id:` (YAML) or first "id" (JSON). */
+function sameId(file: string, text: string, id: string, first: string): ScenarioIssue {
+  const m = /^id:[ \t]*/m.exec(text) ?? /"id"\s*:\s*/.exec(text);
+  const at = m ? m.index + m[0].length : 0;
+  const before = text.slice(0, at).split('\n');
+  return {
+    file, line: m ? before.length : 1, column: m ? before[before.length - 1].length + 1 : 1, path: 'id', code: 'same-id', severity: 'warning',
+    message: `'${id}' is also the id of ${first}`,
+    hint: 'give a copy its own id: run logs, batch results and reports name a scenario by its id',
+  };
+}

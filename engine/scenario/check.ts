@@ -142,6 +142,7 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     for (const k of kinds) if (ids[k].has(value) || misspeltIds[k].has(value)) return;
     // the invalid ids by the way they are meant to be written, which the fix will give them
     const candidates = kinds.flatMap((k) => [...[...ids[k].keys()].filter((id) => ID_RE.test(id)), ...misspeltIds[k].keys()]);
+    const inList = typeof path[path.length - 1] === 'number';
     if (!ID_RE.test(value)) {
       // a name (or a text with diacritics) where an id goes: the shape check said 'not a valid id, write <the text made an id>';
       // when that id exists, that is the answer, said once; otherwise it names nothing, and one message says what to write instead
@@ -153,11 +154,11 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
         message: named?.exact ? `'${value}' is the name of ${label} '${named.id}', not its id` : `unknown ${label} '${value}'`,
         hint: named
           ? `${named.exact ? '' : `did you mean ${label} '${named.id}', named '${named.name}'? `}references take the id: write '${named.id}'`
-          : `references take an id (lower-case letters, digits, ".", "_" and "-": no spaces or diacritics), not a name; ${unknownIdHint(value, candidates, kinds, label) ?? `the scenario has no ${label} yet`}`,
+          : `references take an id (lower-case letters, digits, ".", "_" and "-": no spaces or diacritics), not a name; ${unknownIdHint(value, candidates, kinds, label, inList) ?? `the scenario has no ${label} yet`}`,
       });
       return;
     }
-    err(path, 'unknown-id', `unknown ${label} '${value}'`, unknownIdHint(value, candidates, kinds, label));
+    err(path, 'unknown-id', `unknown ${label} '${value}'`, unknownIdHint(value, candidates, kinds, label, inList));
   };
   /** The words of a text without case or diacritics: 'Chủ tịch UBND xã' -> chu, tich, ubnd, xa. */
   const words = (text: string) => (idFromText(text) ?? '').split(/[-._]+/).filter(Boolean);
@@ -178,16 +179,19 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
   /**
    * What to do about an id that names nothing of the kind asked for: the near miss; else, when it names
    * something of another kind (an area where a zone is asked for), say so; else the ids there are, or,
-   * when there are none yet, where to add one.
+   * when there are none yet, where to add one. An item of a list (a role's `commands`) may also
+   * just go: a planner who removed a unit left its id there, and the known ids alone did not say so.
    */
-  const unknownIdHint = (value: string, candidates: string[], kinds: string[], label: string): string | undefined => {
+  const unknownIdHint = (value: string, candidates: string[], kinds: string[], label: string, inList = false): string | undefined => {
     const near = didYouMean(value, candidates);
     if (near?.startsWith('did you mean')) return near;
     const other = Object.keys(collections).find((k) => !kinds.includes(k) && ids[k].has(value));
     const where = kinds.map((k) => `\`${collections[k].path.join('.')}:\``).join(' or ');
+    const orOut = inList ? ', or take it out of this list' : '';
     // a unit based at a place the scenario does not have yet (another district's town) needs that place written first
-    const list = candidates.length === 0 ? `the scenario has none yet: add it under ${where}`
-      : kinds.includes('node') && label.startsWith('base') ? `${near}; a place not among them: add it under ${where}` : near;
+    const list = candidates.length === 0 ? `the scenario has none yet: add it under ${where}${orOut}`
+      : kinds.includes('node') && label.startsWith('base') ? `${near}; a place not among them: add it under ${where}`
+      : inList ? `${near}; ${article(label)} ${label} not among them: add it under ${where}${orOut}` : near;
     return other ? `'${value}' is ${article(KIND_WORD[other])} ${KIND_WORD[other]}, not ${article(label)} ${label}; ${list}` : list;
   };
 

@@ -86,6 +86,21 @@ describe('--vary', () => {
     expect(messages('doctrine.dispatch=closest')[0]).toMatch(/doctrine\.dispatch: .*closest.*not allowed/);
   });
 
+  it("unset takes the field out, so that the format's default applies: a sweep can try a field against its absence", () => {
+    // Kỳ Sơn's doctrine orders evacuations at risk level 3; unset is doctrine that never does so on a risk level
+    expect(ksn.doctrine.evacuate_at_risk).toBe(3);
+    const r = vary('doctrine.evacuate_at_risk=unset,3');
+    expect(r.ok && r.scenarios.map((s) => s.doctrine.evacuate_at_risk)).toEqual([undefined, 3]);
+    expect(r.ok && r.scenarios[1]).toEqual(ksn);
+    // YAML's null says the same; a field not written stays unwritten
+    const d = vary('doctrine.declare_when_short=unset,~');
+    expect(d.ok && d.scenarios.map((x) => x.doctrine.declare_when_short)).toEqual([undefined, undefined]);
+    expect(vary('unit.mx-militia.endurance=unset').ok).toBe(true);
+    // a required field cannot be unset: the loader says it is missing
+    expect(messages('unit.mx-militia.crew=unset')[0]).toMatch(/^--vary unit\.mx-militia\.crew=unset: the scenario is then not valid: units\[\d+\]\.crew: missing required key 'crew'/);
+    expect(messages('unit.mx-militia.copies=unset')[0]).toMatch(/'unset' is not a number of units/);
+  });
+
   it('reads the values list: commas inside braces do not split; empty and repeated values are refused', () => {
     expect(spec('k={uniform: [1, 2]},3').labels).toEqual(['{uniform: [1, 2]}', '3']);
     expect(parseVarySpec('k=1,,2')).toMatch(/a value is empty/);

@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { drill, STACK, tempDir } from '../helpers/cli.js';
+import { drill, ROOT, STACK, tempDir } from '../helpers/cli.js';
 import { scenarioFiles } from '../helpers/scenarios.js';
 
 describe('drill validate', () => {
@@ -59,5 +59,21 @@ describe('drill validate', () => {
     const r = drill(['valdiate', 'x.yaml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown command 'valdiate'");
+  });
+
+  it('warns when a file has the id of another file given (a copy of a library scenario whose id was not changed), at its id line', () => {
+    const dir = tempDir();
+    const copy = join(dir, 'copy.yaml');
+    const library = 'scenarios/vinh-wards-typhoon-night.yaml';
+    writeFileSync(copy, readFileSync(join(ROOT, library), 'utf8'));
+    const r = drill(['validate', library, copy]);
+    expect(r.code).toBe(0);
+    const line = readFileSync(join(ROOT, library), 'utf8').split('\n').findIndex((l) => l.startsWith('id:')) + 1;
+    expect(r.stdout).toContain(`${copy}:${line}:5: warning[same-id] id: 'vinh-wards-typhoon-night' is also the id of ${library} (give a copy its own id: run logs, batch results and reports name a scenario by its id)\n`);
+    expect(r.stdout).toContain('6 objectives, 1 warning)');
+    // with its own id, or the same file named twice, nothing is said
+    writeFileSync(copy, readFileSync(join(ROOT, library), 'utf8').replace(/^id: .*$/m, 'id: vinh-wards-copy'));
+    expect(drill(['validate', library, copy]).stdout).not.toContain('same-id');
+    expect(drill(['validate', library, library]).stdout).not.toContain('same-id');
   });
 });

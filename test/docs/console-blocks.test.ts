@@ -1,5 +1,8 @@
 /** The reading of ```console blocks that the doc tests rest on: a wildcard that matched too much would let drift through. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/cli.js';
 import { consoleSteps, maskMachineDependent, matchesShown } from '../helpers/console-blocks.js';
 
 describe('console blocks in the docs', () => {
@@ -55,5 +58,14 @@ describe('console blocks in the docs', () => {
     expect(maskMachineDependent(a)).not.toBe(maskMachineDependent(b.replace('500 runs', '50 runs')));
     expect(maskMachineDependent('  --workers W     worker threads (default: the cores, here 2)')).toBe(maskMachineDependent('  --workers W     worker threads (default: the cores, here 8)'));
     expect(maskMachineDependent('people lost  74.8 [71.5, 78.1]')).toBe('people lost  74.8 [71.5, 78.1]');
+  });
+
+  it('every page that shows console blocks is checked by a test in test/docs (a new page cannot go unchecked)', () => {
+    const pages = ['README.md', ...readdirSync(join(ROOT, 'docs'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+    const shown = pages.filter((p) => /^ *```console$/m.test(readFileSync(join(ROOT, p), 'utf8')));
+    const tests = readdirSync(join(ROOT, 'test/docs')).filter((f) => f.endsWith('.test.ts')).map((f) => readFileSync(join(ROOT, 'test/docs', f), 'utf8')).join('\n');
+    const checked = new Set([...tests.matchAll(/checkConsolePage\('([^']+)'/g)].map((m) => m[1]));
+    expect(shown.length).toBeGreaterThanOrEqual(7);
+    expect(shown.filter((p) => !checked.has(p))).toEqual([]);
   });
 });

@@ -8,8 +8,9 @@
  * - `$ cmd` starts a command; a command line ending in `\` continues on the
  *   next line, and a heredoc (`<<'EOF'`) takes its body up to `EOF`.
  * - The command runs with bash in a scratch folder holding copies of the
- *   repository's `scenarios/` and `test/fixtures/` (copies: a page may show a
- *   command that rewrites a scenario, such as `drill msel import`), one block
+ *   repository's `scenarios/`, `test/fixtures/` and `docs/` (a page's own
+ *   example files, such as docs/planner/; copies: a page may show a command
+ *   that rewrites a scenario, such as `drill msel import`), one block
  *   after another in page order, so later commands see earlier files.
  *   `npx drill` runs this checkout's bin/drill.mjs.
  * - Its output is stdout and stderr as a terminal shows them (one pipe,
@@ -110,10 +111,11 @@ export function matchesShown(expected: string, actual: string): boolean {
 
 export interface StepResult { step: ConsoleStep; output: string; status: number }
 
-/** A scratch folder with copies of the repository's scenarios and test fixtures, as the pages expect. */
+/** A scratch folder with copies of the repository's scenarios, test fixtures and docs, as the pages expect. */
 export function docScratchDir(): string {
   const dir = tempDir('drillsim-doc-');
   cpSync(join(ROOT, 'scenarios'), join(dir, 'scenarios'), { recursive: true });
+  cpSync(join(ROOT, 'docs'), join(dir, 'docs'), { recursive: true });
   mkdirSync(join(dir, 'test'));
   cpSync(join(ROOT, 'test/fixtures'), join(dir, 'test/fixtures'), { recursive: true });
   return dir;

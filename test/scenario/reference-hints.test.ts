@@ -54,6 +54,18 @@ describe('an unknown id', () => {
     expect(at(withZone, 'injects[0].expected.zone')).toEqual(["unknown-id: unknown zone 'old-blocks' (the scenario has none yet: add it under `evacuation.zones:`)"]);
   });
 
+  it("in a list (a role's commands), left there when the unit was deleted, says it may be taken out of the list", () => {
+    const vinh = readFileSync(join(ROOT, 'scenarios/vinh-wards-typhoon-night.yaml'), 'utf8');
+    const withoutBattalion = vinh.replace(/^  - \{ id: d324-battalion, .*\n/m, '');
+    expect(withoutBattalion).not.toBe(vinh);
+    expect(at(withoutBattalion, 'roles[0].commands[3]')).toEqual([
+      "unknown-id: unknown unit 'd324-battalion' (known: tv-militia, tv-police, tr-militia, tr-police, tr-youth, vh-militia, vh-police, pc07-rescue, ...; a unit not among them: add it under `units:`, or take it out of this list)",
+    ]);
+    // outside a list there is nothing to take out: the known ids, as before
+    expect(at(edit(quePhong, 'metric: evacuated_share, of: pa-co-hillside,', 'metric: evacuated_share, of: ban-na,'), 'objectives[0].criterion.of'))
+      .toEqual(["unknown-id: unknown zone 'ban-na' (known: pa-co-hillside)"]);
+  });
+
   it('keeps the near miss when there is one', () => {
     expect(at(edit(quePhong, 'metric: evacuated_share, of: pa-co-hillside,', 'metric: evacuated_share, of: pa-co-hilside,'), 'objectives[0].criterion.of'))
       .toEqual(["unknown-id: unknown zone 'pa-co-hilside' (did you mean 'pa-co-hillside'?)"]);
