@@ -53,20 +53,34 @@ export function editDistance(a: string, b: string): number {
   return d[m][n];
 }
 
-/** The nearest candidate within a distance that scales with length, or undefined. */
+/**
+ * The nearest candidate within a distance that scales with length, or undefined. Among candidates as near,
+ * the one that shares the longest start with the word ('tv-school' -> 'tv-schools', not 'tr-school': ids
+ * start with their place), then the first in alphabetical order.
+ */
 export function nearest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
+  let bestP = -1;
   for (const c of candidates) {
     const dist = editDistance(word, c);
-    if (dist < bestD || (dist === bestD && best !== undefined && c < best)) {
+    if (dist > bestD) continue;
+    const p = commonStart(word, c);
+    if (dist < bestD || p > bestP || (p === bestP && best !== undefined && c < best)) {
       best = c;
       bestD = dist;
+      bestP = p;
     }
   }
   // a candidate as far from the word as the word is long ('at' -> 'id') shares nothing with it
   const limit = Math.min(Math.max(2, Math.floor(word.length / 3)), word.length - 1);
   return bestD <= limit ? best : undefined;
+}
+
+function commonStart(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
 }
 
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
