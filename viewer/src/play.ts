@@ -175,6 +175,8 @@ class PlayPage {
       ...s.roles.map((r) => h('label', { class: 'role' }, h('input', { type: 'checkbox', name: 'role', value: r.id, checked: checked.has(r.id) }), h('code', {}, r.id), ' ', textIn(r.name, this.lang))),
       h('label', { class: 'role controller' }, h('input', { type: 'checkbox', name: 'role', value: CONTROLLER, checked: checked.has(CONTROLLER) }), h('code', {}, CONTROLLER), ' ', this.S.controller),
     );
+    // the ids in a column as wide as the longest (controller included), the names lined up after them
+    list.style.setProperty('--id-width', `${Math.max(CONTROLLER.length, ...s.roles.map((r) => r.id.length)) + 1}ch`);
     for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=lang]')) radio.checked = radio.value === this.lang;
     $('setup-seed').textContent = this.S.seed({ seed: s.seed ?? 1, until: formatClock(s.horizon) });
   }
