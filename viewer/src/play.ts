@@ -419,7 +419,10 @@ class PlayPage {
     window.addEventListener('message', (e) => this.onMessage(e));
     // an hour of decisions must not go with a closed tab unasked
     window.addEventListener('beforeunload', (e) => {
-      if (this.session && this.session.revision !== this.savedRevision) e.preventDefault();
+      if (!this.session || this.session.revision === this.savedRevision) return;
+      e.preventDefault();
+      // the older form of the same request, which some browsers still need
+      e.returnValue = '';
     });
   }
 }
