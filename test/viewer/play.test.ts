@@ -128,6 +128,12 @@ describe('the play page', () => {
       sent.push(line);
     }
     await expect(page.locator('#prompt').textContent()).resolves.toBe('T+04:01 tc-chair> ');
+    const scrolled = await page.locator('#transcript').evaluate((t) => t.scrollTop);
+    await page.keyboard.press('PageUp');
+    expect(await page.locator('#transcript').evaluate((t) => t.scrollTop)).toBeLessThan(scrolled);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('line');
+    await page.keyboard.press('PageDown');
+    expect(await page.locator('#transcript').evaluate((t) => t.scrollTop)).toBe(scrolled);
     await expect(page.locator('#transcript').textContent()).resolves.toContain('order carried out: dispatch tc-militia to ta-ca-houses');
     await page.screenshot({ path: join(ARTIFACTS, 'play-console.png') });
 
@@ -171,6 +177,12 @@ describe('the play page', () => {
     await expect(page.locator('#transcript > div.note').last().textContent()).resolves.toMatch(/^Session closed at T\+\d\d:\d\d\.\nThe run log can still be downloaded below\.$/);
     expect(await page.locator('#line').isDisabled()).toBe(true);
     expect(await page.locator('#after').isVisible()).toBe(true);
+    // PageUp from the line scrolls the transcript back, as Shift+PageUp in a terminal
+    await page.locator('#transcript').evaluate((t) => { t.scrollTop = t.scrollHeight; });
+    const bottom = await page.locator('#transcript').evaluate((t) => t.scrollTop);
+    await page.locator('#download').focus();
+    await page.screenshot({ path: join(ARTIFACTS, 'play-closed.png') });
+    expect(bottom).toBeGreaterThan(0);
   });
 
   it('shows a message with HTML in it as text (mx-chair gets the dam rumour), in Vietnamese', async () => {

@@ -267,6 +267,9 @@ class PlayPage {
       if (reply.save !== undefined) this.save(reply.save);
       if (reply.quit) this.quit();
       else this.warnedUnsaved = false;
+    } catch (e) {
+      // a fault of the program, not of the line: say it in the transcript (the session stays as it was before the line)
+      this.print(`drillsim: ${(e as Error).message}`, 'refused');
     } finally {
       this.busy = false;
       input.readOnly = false;
@@ -370,6 +373,13 @@ class PlayPage {
       if (input.value.trim() === '' || !this.session) return;
       e.preventDefault();
       this.complete(input);
+      return;
+    }
+    if (e.key === 'PageUp' || e.key === 'PageDown') {
+      // scroll the transcript without leaving the line, as Shift+PageUp does in a terminal
+      e.preventDefault();
+      const box = $('transcript');
+      box.scrollBy({ top: (e.key === 'PageUp' ? -1 : 1) * Math.max(40, box.clientHeight - 40) });
       return;
     }
     if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
