@@ -3,7 +3,10 @@
  * that the built files work from any address (`drill view` serves them at /,
  * but a copy in any folder opens too). The viewer imports the engine from
  * engine/ directly: the browser replays with the code that made the run.
+ * Two pages: index.html (the replay viewer) and play.html (a tabletop
+ * session, `drill play` in the browser).
  */
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -17,9 +20,14 @@ function preloadViewer(): Plugin {
     name: 'drillsim-preload-viewer',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
+      handler(html, ctx) {
+        // the replay viewer's page only: the play page does not load the viewer
+        if (!ctx.filename.endsWith('/viewer/index.html')) return [];
         const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isDynamicEntry && c.facadeModuleId?.endsWith('/viewer/src/main.ts'));
-        return chunk ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' }] : [];
+        if (!chunk || chunk.type !== 'chunk') return [];
+        // with the play page built too, the engine's code is a chunk the two pages share, imported by the viewer's: preload it as well
+        const files = [chunk.fileName, ...chunk.imports].filter((f) => !html.includes(`/${f}"`));
+        return files.map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const }));
       },
     },
   };
@@ -36,6 +44,12 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
     reportCompressedSize: false,
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./viewer/index.html', import.meta.url)),
+        play: fileURLToPath(new URL('./viewer/play.html', import.meta.url)),
+      },
+    },
   },
   server: { host: '127.0.0.1' },
 });

@@ -1,9 +1,10 @@
 /**
  * `drill view`: serve the replay viewer and the run logs it was given, on
  * 127.0.0.1 only. The server knows a fixed list of paths (the built viewer's
- * files and /runs/<n>.json for each run given) and answers 404 to anything
- * else; paths with `..` (plain or encoded) are refused outright. Nothing is
- * read from the request but its method and path.
+ * files, /runs/<n>.json for each run given, and with `--play` the scenario at
+ * /play/scenario.yaml for the play page) and answers 404 to anything else;
+ * paths with `..` (plain or encoded) are refused outright. Nothing is read
+ * from the request but its method and path.
  */
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, readFile, readFileSync, readSync, statSync, createReadStream } from 'node:fs';
@@ -14,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { intOption, OptionError, parse } from './args.js';
 import { glanceRunLog, readRunLog } from '../sim/run.js';
 import { InputError, readText } from './io.js';
-import { ReportedError } from './load.js';
+import { loadScenario, ReportedError } from './load.js';
 import type { Subcommand } from './main.js';
 
 const HOST = '127.0.0.1';
@@ -30,6 +31,11 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/** Where the play page finds the scenario `--play` names: always this path, whatever the file's name on disk. */
+export const PLAY_SCENARIO = 'play/scenario.yaml';
+/** The play page (viewer/play.html, built beside index.html). */
+export const PLAY_PAGE = 'play.html';
 
 /** The built viewer: dist/viewer beside dist/engine. */
 export function viewerDir(): string {
@@ -95,12 +101,18 @@ export function refuseNonLog(file: string): InputError | null {
 
 export interface ServedRun { url: string; name: string; bytes: number; file: string }
 
-/** The routes: exact URL path -> file on disk; nothing else is served. */
-export function routes(viewer: string, runFiles: string[]): { files: Map<string, string>; runs: ServedRun[] } {
+/** The routes: exact URL path -> file on disk; nothing else is served. `playFile`: the scenario of `--play`, at /play/scenario.yaml. */
+export function routes(viewer: string, runFiles: string[], playFile?: string): { files: Map<string, string>; runs: ServedRun[] } {
   const files = listFiles(viewer);
   const runs = runFiles.map((f, i) => ({ url: `runs/${i}.json`, name: basename(f), bytes: statSync(f).size, file: resolve(f) }));
   for (const r of runs) files.set('/' + r.url, r.file);
+  if (playFile !== undefined) files.set('/' + PLAY_SCENARIO, resolve(playFile));
   return { files, runs };
+}
+
+/** What the play page reads first (/play/index.json): where the scenario is and its file's name (for the issues' file:line:col), or none. */
+export function playIndex(playFile?: string): string {
+  return JSON.stringify({ scenario: playFile === undefined ? null : { url: PLAY_SCENARIO, name: basename(playFile) } });
 }
 
 /** Is a request path one we refuse to even look up (traversal, encoded or not)? */
@@ -155,7 +167,10 @@ export function pageWithPreload(html: string, runs: ServedRun[]): string {
   return html.replace('</head>', `<link rel="preload" href="${runs[0].url}" as="fetch" crossorigin="anonymous">\n</head>`);
 }
 
-export function handler(files: Map<string, string>, index: string, compressed?: Compressed, page?: string) {
+/** The pages: each is sent with the content-security policy. */
+const PAGES = new Set(['/index.html', '/' + PLAY_PAGE]);
+
+export function handler(files: Map<string, string>, index: string, compressed?: Compressed, page?: string, play: string = playIndex()) {
   return (req: IncomingMessage, res: ServerResponse) => {
     const send = (status: number, text: string) => {
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
@@ -170,6 +185,10 @@ export function handler(files: Map<string, string>, index: string, compressed?: 
     if (path === '/runs/index.json') {
       res.writeHead(200, { 'content-type': TYPES['.json'], 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
       return res.end(req.method === 'HEAD' ? undefined : index);
+    }
+    if (path === '/play/index.json') {
+      res.writeHead(200, { 'content-type': TYPES['.json'], 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+      return res.end(req.method === 'HEAD' ? undefined : play);
     }
     if (path === '/index.html' && page !== undefined) {
       res.writeHead(200, { 'content-type': TYPES['.html'], 'content-length': Buffer.byteLength(page), 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', 'content-security-policy': PAGE_CSP });
@@ -189,14 +208,15 @@ export function handler(files: Map<string, string>, index: string, compressed?: 
       return res.end(req.method === 'HEAD' ? undefined : gz);
     }
     res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      // the scenario is read by the page as text, whatever its file's extension (.yaml, .yml, .json)
+      'content-type': path === '/' + PLAY_SCENARIO ? TYPES['.txt'] : TYPES[extname(file)] ?? 'application/octet-stream',
       'content-length': size,
       'x-content-type-options': 'nosniff',
       // the viewer's scripts are named by their content: the browser may keep them (and their compiled code) instead of
       // fetching them again; the page and the runs are read afresh
       'cache-control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
       // the page loads only its own files: no network, no inline script
-      ...(path === '/index.html' ? { 'content-security-policy': PAGE_CSP } : {}),
+      ...(PAGES.has(path) ? { 'content-security-policy': PAGE_CSP } : {}),
     });
     if (req.method === 'HEAD') return res.end();
     createReadStream(file, { highWaterMark: 1 << 20 }).on('error', () => res.destroy()).pipe(res);
@@ -216,15 +236,16 @@ export const viewCommand: Subcommand = {
   name: 'view',
   summary: 'serve the replay viewer on 127.0.0.1 for the run logs given',
   usage: [
-    'drill view [run.json ...] [--port P] [--open]',
+    'drill view [run.json ...] [--play scenario.yaml] [--port P] [--open]',
     '',
+    '  --play S   also serve the play page: a tabletop session (drill play) on scenario S in the browser',
     '  --port P   port to listen on (default 8173; 0 picks a free one)',
     '  --open     also open a browser when there is a display',
     '',
     '  Serves the viewer and exactly the files given, on 127.0.0.1 only; prints the address.',
     '  In the page, more run logs can be opened with the file picker or by dropping them.',
   ].join('\n'),
-  options: { port: { type: 'string', short: 'p' }, open: { type: 'boolean' } },
+  options: { port: { type: 'string', short: 'p' }, open: { type: 'boolean' }, play: { type: 'string' } },
   async run(argv) {
     const { values, positionals, help } = parse(argv, this.options);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
@@ -241,10 +262,16 @@ export const viewCommand: Subcommand = {
       for (const e of refused) process.stderr.write(e.line() + '\n');
       throw new ReportedError(`${refused.length} files are not run logs`);
     }
-    const { files, runs } = routes(dir, positionals);
+    // a scenario to play is checked as `drill play` checks it (its issues at file:line:col, exit 1), before serving
+    const playFile = values.play === undefined ? undefined : String(values.play);
+    if (playFile !== undefined) {
+      if (!existsSync(join(dir, PLAY_PAGE))) throw new InputError(dir, 'the play page is not built', 'run `npm run build` in the drillsim folder');
+      loadScenario(playFile);
+    }
+    const { files, runs } = routes(dir, positionals, playFile);
     const index = JSON.stringify({ runs: runs.map(({ url, name, bytes }) => ({ url, name, bytes })) });
     const page = pageWithPreload(readFileSync(join(dir, 'index.html'), 'utf8'), runs);
-    const server = createServer(handler(files, index, new Compressed(runs.map((r) => r.file)), page));
+    const server = createServer(handler(files, index, new Compressed(runs.map((r) => r.file)), page, playIndex(playFile)));
     await new Promise<void>((ok, fail) => {
       server.once('error', (e: NodeJS.ErrnoException) => {
         fail(e.code === 'EADDRINUSE' ? new OptionError(`port ${port} is in use; pick another with --port (0 = any free port)`) : e);
@@ -253,9 +280,15 @@ export const viewCommand: Subcommand = {
     });
     const addr = server.address();
     const url = `http://${HOST}:${typeof addr === 'object' && addr ? addr.port : port}/`;
-    process.stdout.write(`drill view: serving ${runs.length === 0 ? 'the viewer (open run logs in the page)' : runs.map((r) => r.name).join(', ')}\n`);
-    process.stdout.write(`  open ${url} in a browser (this machine only); Ctrl+C stops\n`);
-    if (values.open) openBrowser(url);
+    if (playFile !== undefined) {
+      process.stdout.write(`drill view: serving the play page for ${basename(playFile)}${runs.length ? `, and ${runs.map((r) => r.name).join(', ')}` : ''}\n`);
+      process.stdout.write(`  open ${url}${PLAY_PAGE} in a browser to play (this machine only); Ctrl+C stops\n`);
+      if (runs.length) process.stdout.write(`  the replay viewer: ${url}\n`);
+    } else {
+      process.stdout.write(`drill view: serving ${runs.length === 0 ? 'the viewer (open run logs in the page)' : runs.map((r) => r.name).join(', ')}\n`);
+      process.stdout.write(`  open ${url} in a browser (this machine only); Ctrl+C stops\n`);
+    }
+    if (values.open) openBrowser(playFile !== undefined ? url + PLAY_PAGE : url);
     await new Promise<void>((done) => {
       const stop = () => { server.close(); server.closeAllConnections(); done(); };
       process.once('SIGINT', stop);

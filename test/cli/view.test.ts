@@ -173,3 +173,70 @@ describe('drill view', () => {
     expect(u.stderr).toMatch(/--port must be a whole number/);
   });
 });
+
+describe('drill view --play', () => {
+  const dir = tempDir('drillsim-view-play-');
+  const scenario = 'scenarios/minimal.yaml';
+  let s: Served;
+  let port: number;
+
+  beforeAll(async () => {
+    s = await serve([], ['--play', scenario]);
+    port = Number(new URL(s.url).port);
+  });
+  afterAll(async () => { await s?.stop(); });
+
+  it('prints the play page\'s address and serves the page (with the page\'s CSP) and the scenario at one fixed path', async () => {
+    expect(s.stdout()).toBe(`drill view: serving the play page for minimal.yaml\n  open ${s.url}play.html in a browser to play (this machine only); Ctrl+C stops\n`);
+    const page = await get(port, '/play.html');
+    expect(page.status).toBe(200);
+    expect(page.type).toMatch(/text\/html/);
+    expect(page.body).toContain('<script type="module"');
+    // the page runs only its own scripts: no inline script in it, and the policy says so
+    expect(page.body).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+    expect(page.csp).toContain("script-src 'self'");
+    expect(page.cache).toBe('no-store');
+    expect(JSON.parse((await get(port, '/play/index.json')).body)).toEqual({ scenario: { url: 'play/scenario.yaml', name: 'minimal.yaml' } });
+    const text = await get(port, '/play/scenario.yaml');
+    expect(text.status).toBe(200);
+    expect(text.type).toBe('text/plain; charset=utf-8');
+    expect(text.body).toBe(readFileSync(scenario, 'utf8'));
+  });
+
+  it('serves nothing else of the scenario\'s folder, and refuses `..` under /play', async () => {
+    for (const p of ['/play/minimal.yaml', '/play/ky-son-flash-flood.yaml', '/scenarios/minimal.yaml', '/play/', '/play/scenario.yml']) {
+      expect((await get(port, p)).status, p).toBe(404);
+    }
+    for (const p of ['/play/../package.json', '/play/%2e%2e/scenarios/ky-son-flash-flood.yaml', '/play/..%2fscenario.yaml']) {
+      const r = await get(port, p);
+      expect(r.status, p).toBe(400);
+      expect(r.body).toMatch(/refused/);
+    }
+    expect((await get(port, '/play/scenario.yaml', { host: `attacker.example:${port}` })).status).toBe(403);
+  });
+
+  it('without --play: the page is there, no scenario is (the page offers its file picker)', async () => {
+    const v = await serve([]);
+    try {
+      const p = Number(new URL(v.url).port);
+      expect((await get(p, '/play.html')).status).toBe(200);
+      expect(JSON.parse((await get(p, '/play/index.json')).body)).toEqual({ scenario: null });
+      expect((await get(p, '/play/scenario.yaml')).status).toBe(404);
+    } finally {
+      await v.stop();
+    }
+  });
+
+  it('refuses a scenario that does not load before serving anything: its issues at file:line:col, exit 1', () => {
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, readFileSync(scenario, 'utf8').replace('horizon: 4h', 'horizon: four hours'));
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/drill.mjs'), 'view', '--play', bad, '--port', '0'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(1);
+    expect(r.stdout).not.toMatch(/127\.0\.0\.1/);
+    expect(r.stderr).toMatch(/bad\.yaml:\d+:\d+: error\[duration\] horizon: 'four hours' is not a duration/);
+    expect(r.stderr).not.toMatch(STACK);
+    const missing = drill(['view', '--play', join(dir, 'nope.yaml'), '--port', '0']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/nope\.yaml:1:1: .*no such file/);
+  });
+});

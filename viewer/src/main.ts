@@ -669,6 +669,22 @@ function afterPaint(done: () => void): void {
 }
 
 const app = new App();
+
+/**
+ * A run log handed over by the play page (its "Open it in the replay viewer" button opened this window): say
+ * we are ready to the window that opened us, and open what it sends as a file dropped here. Only from a page
+ * of this same server, and only from the window that opened this one.
+ */
+window.addEventListener('message', (e) => {
+  if (!window.opener || e.source !== window.opener || e.origin !== location.origin) return;
+  const d = e.data as { drillsim?: unknown; name?: unknown; text?: unknown } | null;
+  if (d?.drillsim !== 'run-log' || typeof d.name !== 'string' || typeof d.text !== 'string') return;
+  void app.openFiles([new File([d.text], d.name, { type: 'application/json' })]);
+});
+if (window.opener) {
+  try { window.opener.postMessage({ drillsim: 'viewer-ready' }, location.origin); } catch { /* a page without an origin (opened from a file): nothing is handed over */ }
+}
+
 (window as any).drillViewer = {
   app,
   get t() { return app.t; },

@@ -1,0 +1,85 @@
+/**
+ * The play page's own texts (the labels around the session, and the few
+ * lines it adds to the transcript where `drill play` would talk about files).
+ * Everything the session itself says comes from engine/play/messages.ts, in
+ * the session's language.
+ */
+import type { Lang } from './i18n.js';
+
+type Args = Record<string, string | number>;
+
+const en = {
+  title: 'drillsim · tabletop session',
+  openScenario: 'Open a scenario…',
+  replayViewer: 'Replay viewer',
+  empty: 'Open a scenario (a YAML file) with the button above to play it here, or start this page with: drill view --play <scenario.yaml>',
+  reading: 'Reading the scenario…',
+  fetchFailed: (a: Args) => `The scenario could not be fetched (${a.detail}): is drill view still running? Or open the file with the button above.`,
+  notText: (a: Args) => `${a.name} is not a text file: open a scenario written in YAML.`,
+  badScenario: (a: Args) => `${a.name} is not a valid scenario (${a.count} ${a.count === 1 ? 'error' : 'errors'}); fix it and open it again:`,
+  setupLead: 'Choose who sits at this screen. Doctrine (the written plan) plays every role nobody plays here.',
+  roles: 'Roles played here',
+  controller: 'Controller (directing staff): pause, hold and release messages, add injects, jump the clock',
+  language: 'Language of the session',
+  seed: (a: Args) => `Seed ${a.seed} (the scenario's), ends ${a.until}.`,
+  start: 'Start the session',
+  noRole: 'Choose at least one role, or the controller.',
+  transcript: 'Session transcript',
+  command: 'Command',
+  keysHint: 'Enter sends · ↑ ↓ earlier commands · Tab completes · PgUp PgDn scroll · help lists the commands',
+  working: 'working…',
+  choices: 'Tab:',
+  noChoices: 'Tab: nothing to complete here',
+  download: (a: Args) => `Download the run log (${a.file})`,
+  openInViewer: 'Open it in the replay viewer',
+  newSession: 'New session',
+  leaveUnsaved: 'The session has decisions that are not saved.',
+};
+
+type Strings = typeof en;
+
+const vi: Strings = {
+  title: 'drillsim · diễn tập trên bản đồ',
+  openScenario: 'Mở kịch bản…',
+  replayViewer: 'Trình xem lại',
+  empty: 'Mở một kịch bản (tệp YAML) bằng nút phía trên để diễn tập ở đây, hoặc mở trang này bằng: drill view --play <kịch-bản.yaml>',
+  reading: 'Đang đọc kịch bản…',
+  fetchFailed: (a: Args) => `Không tải được kịch bản (${a.detail}): drill view còn chạy không? Hoặc mở tệp bằng nút phía trên.`,
+  notText: (a: Args) => `${a.name} không phải tệp văn bản: hãy mở một kịch bản viết bằng YAML.`,
+  badScenario: (a: Args) => `${a.name} không phải kịch bản hợp lệ (${a.count} lỗi); sửa rồi mở lại:`,
+  setupLead: 'Chọn vai ngồi tại màn hình này. Các vai không ai đóng sẽ chạy tự động theo phương án.',
+  roles: 'Vai đóng tại đây',
+  controller: 'Ban đạo diễn: tạm dừng, giữ và phát tin, thêm tin tình huống, chuyển thời gian',
+  language: 'Ngôn ngữ của phiên',
+  seed: (a: Args) => `Hạt giống ${a.seed} (của kịch bản), kết thúc ${a.until}.`,
+  start: 'Bắt đầu phiên',
+  noRole: 'Hãy chọn ít nhất một vai, hoặc ban đạo diễn.',
+  transcript: 'Diễn biến phiên',
+  command: 'Lệnh',
+  keysHint: 'Enter gửi · ↑ ↓ lệnh trước · Tab gợi ý · PgUp PgDn cuộn · help liệt kê các lệnh',
+  working: 'đang xử lý…',
+  choices: 'Tab:',
+  noChoices: 'Tab: không có gì để gợi ý ở đây',
+  download: (a: Args) => `Tải nhật ký chạy (${a.file})`,
+  openInViewer: 'Mở trong trình xem lại',
+  newSession: 'Phiên mới',
+  leaveUnsaved: 'Phiên có quyết định chưa được lưu.',
+};
+
+export const PLAY_STRINGS: Record<Lang, Strings> = { en, vi };
+
+/** Lines the page adds to the transcript, in the session's language, where `drill play` would talk about the file it wrote. */
+const lines = {
+  en: {
+    saved: (a: Args) => `Run log saved as ${a.file} at ${a.t} (the browser downloads it). In a terminal, drill play --resume ${a.file} carries on from here.`,
+    written: (a: Args) => `Run log saved as ${a.file} (finished: ${a.events} events, hash ${a.hash}); the browser downloads it.`,
+    closed: 'The run log can still be downloaded below.',
+  },
+  vi: {
+    saved: (a: Args) => `Đã lưu nhật ký chạy thành ${a.file} lúc ${a.t} (trình duyệt tải về). Trong cửa sổ lệnh, drill play --resume ${a.file} chơi tiếp từ đây.`,
+    written: (a: Args) => `Đã lưu nhật ký chạy thành ${a.file} (hoàn tất: ${a.events} sự kiện, mã băm ${a.hash}); trình duyệt tải về.`,
+    closed: 'Vẫn có thể tải nhật ký chạy ở phía dưới.',
+  },
+} satisfies Record<Lang, unknown>;
+
+export const PLAY_LINES: Record<Lang, typeof lines.en> = lines;
