@@ -29,3 +29,44 @@ describe('asking for help', () => {
     expect(drill(['xyzzy']).stderr.split('\n')[0]).toBe("drill: unknown command 'xyzzy'");
   });
 });
+
+describe('values of the wrong form', () => {
+  it('a negative number is a wrong value, not a missing one', () => {
+    const cases: [string[], string][] = [
+      [['run', S, '--seed', '-1'], "drill run: --seed must be a whole number, not '-1'"],
+      [['batch', S, '--runs', '-3'], "drill batch: --runs must be a whole number of at least 1, not '-3'"],
+      [['batch', S, '-n', '-3'], "drill batch: --runs must be a whole number of at least 1, not '-3'"],
+      [['run', S, '--until', '-1h'], "drill run: --until: '-1h' is not a time"],
+      [['view', '--port', '-1'], "drill view: --port must be a whole number, not '-1'"],
+    ];
+    for (const [args, message] of cases) {
+      const r = drill(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(message);
+      expect(r.stderr).not.toContain('needs a value');
+    }
+  });
+
+  it('an empty number is not read as 0, and a seed too large to be read exactly is refused', () => {
+    for (const value of ['', ' ']) {
+      const r = drill(['run', S, `--seed=${value}`]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('drill run: --seed needs a value');
+    }
+    const big = drill(['run', S, '--seed', '99999999999999999999']);
+    expect(big.code).toBe(2);
+    expect(big.stdout).toBe('');
+    expect(big.stderr).toContain("drill run: --seed must be at most 9007199254740991, not '99999999999999999999'");
+  });
+
+  it('an option given twice with two values is refused rather than one of them dropped; the same value twice, a switch twice, and --out twice in batch are fine', () => {
+    const twice = drill(['run', S, '--seed', '1', '--seed', '2']);
+    expect(twice.code).toBe(2);
+    expect(twice.stdout).toBe('');
+    expect(twice.stderr).toBe("drill run: --seed is given twice ('1', then '2'): give it once\n(drill run --help lists the options)\n");
+    expect(drill(['run', S, '--out', 'a.json', '-o', 'b.json']).stderr).toContain("--out is given twice ('a.json', then 'b.json')");
+    expect(drill(['run', S, '--seed', '3', '--seed', '3', '--quiet', '--quiet']).code).toBe(0);
+    expect(drill(['batch', S, '--runs', '2', '--runs', '3']).stderr).toContain("--runs is given twice ('2', then '3')");
+  });
+});

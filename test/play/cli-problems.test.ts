@@ -49,6 +49,9 @@ function problems(): string[] {
     ...thrown(() => parse([], {}, 1, 1)),
     ...thrown(() => intOption('abc', 'seed')),
     ...thrown(() => intOption('0', 'runs', 1)),
+    ...thrown(() => intOption('99999999999999999999', 'seed')),
+    ...thrown(() => intOption('', 'seed')),
+    ...thrown(() => parse(['--seed', '1', '--seed', '2'], { seed: { type: 'string' } })),
   ];
 }
 
