@@ -66,7 +66,7 @@ export const batchCommand: Subcommand = {
     out: { type: 'string', short: 'o', multiple: true }, html: { type: 'string' }, lang: { type: 'string', short: 'l' }, quiet: { type: 'boolean', short: 'q' },
   },
   async run(argv) {
-    const { values, positionals, help } = parse(argv, this.options, 1, 1);
+    const { values, positionals, help } = parse(argv, this.options, 1, 1, ['the scenario file']);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     if (values.runs === undefined) throw new UsageError('--runs is required: how many runs, e.g. --runs 1000');
     const runs = intOption(values.runs, 'runs', 1)!;

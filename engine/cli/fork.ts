@@ -30,7 +30,7 @@ export const forkCommand: Subcommand = {
   ].join('\n'),
   options: { at: { type: 'string' }, decisions: { type: 'string' }, out: { type: 'string', short: 'o' }, quiet: { type: 'boolean', short: 'q' } },
   run(argv) {
-    const { values, positionals, help } = parse(argv, this.options, 1, 1);
+    const { values, positionals, help } = parse(argv, this.options, 1, 1, ['the run log to fork']);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     if (values.out) checkWritable(String(values.out));
     if (values.at === undefined) throw new UsageError('--at is required: the time from which the new decisions apply');

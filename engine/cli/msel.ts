@@ -80,7 +80,7 @@ function loadScenarioText(file: string) {
 }
 
 function exportMsel(argv: string[]): number {
-  const { values, positionals, help } = parse(argv, EXPORT_OPTIONS, 1, 1);
+  const { values, positionals, help } = parse(argv, EXPORT_OPTIONS, 1, 1, ['the scenario file']);
   if (help) { process.stdout.write(`usage: ${USAGE}\n`); return 0; }
   const format = (values.format as string | undefined) ?? 'csv';
   if (format !== 'csv' && format !== 'md') throw new OptionError(`--format must be csv or md, not '${format}'`);
@@ -121,7 +121,7 @@ function printIssues(file: string, issues: MselIssue[]): void {
 }
 
 function importCommand(argv: string[]): number {
-  const { values, positionals, help } = parse(argv, IMPORT_OPTIONS, 1, 1);
+  const { values, positionals, help } = parse(argv, IMPORT_OPTIONS, 1, 1, ['the sheet (CSV) to import']);
   if (help) { process.stdout.write(`usage: ${USAGE}\n`); return 0; }
   if (values.into === undefined) throw new UsageError('--into <scenario> is required: the scenario file whose MSEL the sheet replaces');
   const sheetFile = positionals[0];

@@ -65,7 +65,7 @@ export const reportCommand: Subcommand = {
   ].join('\n'),
   options: { format: { type: 'string', short: 'f' }, lang: { type: 'string', short: 'l' }, out: { type: 'string', short: 'o' } },
   run(argv) {
-    const { values, positionals, help } = parse(argv, this.options, 1, 1);
+    const { values, positionals, help } = parse(argv, this.options, 1, 1, ['the run log (or batch results) to report on']);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     const out = values.out === undefined ? undefined : String(values.out);
     if (out) {

@@ -28,7 +28,7 @@ export const runCommand: Subcommand = {
     seed: { type: 'string' }, decisions: { type: 'string' }, until: { type: 'string' }, out: { type: 'string', short: 'o' }, quiet: { type: 'boolean', short: 'q' },
   },
   run(argv) {
-    const { values, positionals, help } = parse(argv, this.options, 1, 1);
+    const { values, positionals, help } = parse(argv, this.options, 1, 1, ['the scenario file']);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     if (values.out) checkWritable(String(values.out));
     const scenario = loadScenario(positionals[0]);

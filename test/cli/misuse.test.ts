@@ -70,3 +70,28 @@ describe('values of the wrong form', () => {
     expect(drill(['batch', S, '--runs', '2', '--runs', '3']).stderr).toContain("--runs is given twice ('2', then '3')");
   });
 });
+
+describe('a missing argument is named', () => {
+  const cases: [string[], string][] = [
+    [['run'], 'drill run: missing the scenario file'],
+    [['validate'], 'drill validate: missing the scenario files to check'],
+    [['verify'], 'drill verify: missing the run log to verify'],
+    [['report'], 'drill report: missing the run log (or batch results) to report on'],
+    [['compare'], 'drill compare: missing the two run logs to compare'],
+    [['compare', 'a.json'], 'drill compare: missing the second run log'],
+    [['fork', '--at', '1h', '--decisions', 'd.yaml'], 'drill fork: missing the run log to fork'],
+    [['batch', '--runs', '2'], 'drill batch: missing the scenario file'],
+    [['merge'], 'drill merge: missing the results files to merge, one per shard'],
+    [['msel', 'export'], 'drill msel: missing the scenario file'],
+    [['msel', 'import', '--into', S], 'drill msel: missing the sheet (CSV) to import'],
+  ];
+  for (const [args, first] of cases) {
+    it(`drill ${args.join(' ')}`, () => {
+      const r = drill(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n')[0]).toBe(first);
+      expect(r.stderr).toContain(`\n\nusage: drill ${args[0]}`);
+      expect(r.stderr).not.toMatch(STACK);
+    });
+  }
+});
