@@ -24,9 +24,9 @@ const USAGE = [
   '         decision deadline, decision default, controller.',
   '         CSV is UTF-8 with a byte-order mark (Vietnamese opens right in Excel and LibreOffice);',
   '         md is a table for reading (both languages, or --lang vi|en).',
-  '  --format csv|md   (default csv)',
+  '  --format csv|md   (default: as --out\'s name ends, .csv or .md; else csv)',
   '  --lang vi|en      md in one language only (default: both)',
-  '  --out F           write here (written whole or not at all; default: standard output)',
+  '  --out F           write here, F.csv or F.md (written whole or not at all; default: standard output)',
   '',
   'import   REPLACES the scenario\'s injects with the rows of the sheet (the sheet is the MSEL;',
   '         rows left out are removed). Nothing is written unless every row is right; each',
@@ -82,25 +82,39 @@ function loadScenarioText(file: string) {
 function exportMsel(argv: string[]): number {
   const { values, positionals, help } = parse(argv, EXPORT_OPTIONS, 1, 1, ['the scenario file']);
   if (help) { process.stdout.write(`usage: ${USAGE}\n`); return 0; }
-  const format = (values.format as string | undefined) ?? 'csv';
+  const out = values.out === undefined ? undefined : String(values.out);
+  // the file's name says what it holds: --out msel.md wrote CSV under a Markdown name, --out s.yaml replaced the scenario
+  const named = out === undefined ? undefined : formatOfFile(out);
+  if (named === null) {
+    const ext = /\.[^./\\]+$/.exec(out!)?.[0];
+    throw new OptionError(`--out ${out}: drill msel export writes CSV (.csv) or Markdown (.md, .markdown), not ${ext ? `'${ext}'` : 'a file without an extension'}`);
+  }
+  const format = (values.format as string | undefined) ?? named ?? 'csv';
   if (format !== 'csv' && format !== 'md') throw new OptionError(`--format must be csv or md, not '${format}'`);
+  if (named !== undefined && named !== format) throw new OptionError(`--out ${out}: --format ${format} writes ${format === 'csv' ? 'CSV, which goes in a file ending in .csv' : 'Markdown, which goes in a file ending in .md or .markdown'}`);
   const lang = values.lang as string | undefined;
   if (lang !== undefined && lang !== 'vi' && lang !== 'en') throw new OptionError(`--lang must be vi or en, not '${lang}'`);
   if (lang !== undefined && format === 'csv') throw new OptionError('--lang is for --format md; the CSV holds both languages');
   const { scenario } = loadScenarioText(positionals[0]);
-  const out = format === 'csv'
+  const text = format === 'csv'
     ? mselToCsv(scenario.injects)
     : mselToMarkdown(scenario, (lang as 'vi' | 'en' | undefined) ?? 'both');
-  if (values.out) {
-    writeAtomic(String(values.out), out);
-    process.stderr.write(`${positionals[0]}: ${injects(scenario.injects.length)} written to ${String(values.out)}\n`);
+  if (out) {
+    writeAtomic(out, text);
+    process.stderr.write(`${positionals[0]}: ${injects(scenario.injects.length)} written to ${out}\n`);
   } else {
-    process.stdout.write(out);
+    process.stdout.write(text);
   }
   return 0;
 }
 
 /** '1 inject', '18 injects' */
+/** The format a sheet's file name asks for: csv, md, or null when it names neither. */
+function formatOfFile(file: string): 'csv' | 'md' | null {
+  const f = file.toLowerCase();
+  return f.endsWith('.csv') ? 'csv' : f.endsWith('.md') || f.endsWith('.markdown') ? 'md' : null;
+}
+
 const injects = (n: number) => `${n} inject${n === 1 ? '' : 's'}`;
 
 function readSheet(file: string): string {
