@@ -26,7 +26,7 @@ import { ENGINE_VERSION } from '../version.js';
 import { intOption, OptionError, parse, UsageError } from './args.js';
 import { BatchPool, BatchRunError, type PoolStats } from './batch-pool.js';
 import { formatBatchSummary } from './batch-summary.js';
-import { checkWritable, readText, writeAtomic } from './io.js';
+import { checkNotInput, checkWritable, readText, writeAtomic } from './io.js';
 import { langOption } from './lang.js';
 import { loadScenario, ReportedError } from './load.js';
 import type { Subcommand } from './main.js';
@@ -80,7 +80,7 @@ export const batchCommand: Subcommand = {
       shard = s;
     }
     const lang = langOption(values.lang);
-    const outs = outputs(values.out as string[] | undefined, values.html as string | undefined);
+    const outs = outputs(values.out as string[] | undefined, values.html as string | undefined, [['scenario', positionals[0]], ['decisions file', values.decisions as string | undefined]]);
     const varies = (values.vary as string[] | undefined) ?? [];
     if (varies.length > 1) throw new OptionError('one --vary at a time: a sweep varies one parameter (run one batch per parameter)');
     const vary = varies.length ? parseVarySpec(varies[0]) : null;
@@ -145,10 +145,19 @@ async function playBatch(file: string, values: Record<string, unknown>, { runs, 
 
 export interface Outputs { json: string[]; csv: string[] }
 
-/** Output files by kind; their folders are checked now, so that a long batch does not end in a file it cannot write. */
-export function outputs(list: string[] | undefined, html?: string): Outputs {
+/**
+ * Output files by kind; their folders are checked now, so that a long batch does not end in a file it cannot
+ * write, and none may be one of the `inputs` (what each is, and its path), which it would replace.
+ */
+export function outputs(list: string[] | undefined, html: string | undefined, inputs: [string, string | undefined][]): Outputs {
   const o: Outputs = { json: [], csv: [] };
-  for (const f of [...(list ?? []), ...(html !== undefined ? [html] : [])]) checkWritable(f);
+  for (const f of list ?? []) { checkWritable(f); checkNotInput('--out', f, inputs); }
+  if (html !== undefined) {
+    checkWritable(html);
+    checkNotInput('--html', html, inputs);
+    // the page under another name (results.json, report.txt) would be taken for what the name says
+    if (!/\.html?$/i.test(html)) throw new OptionError(`--html ${html}: the file name must end in .html (or .htm): it is a web page`);
+  }
   for (const f of list ?? []) {
     const ext = extname(f).toLowerCase();
     if (ext === '.json') o.json.push(f);

@@ -4,7 +4,8 @@
  * rename) so that a failed run never leaves a half-written file behind.
  */
 import { accessSync, closeSync, constants, fsyncSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { OptionError } from './args.js';
 
 export class InputError extends Error {
   constructor(readonly file: string, message: string, readonly hint?: string) {
@@ -64,6 +65,27 @@ export function checkWritable(file: string): void {
   try { target = statSync(file); } catch { /* a new file */ }
   if (target?.isDirectory()) throw new InputError(file, 'cannot write: this is a folder', 'give the name of a file, not of a folder');
   try { accessSync(dir, constants.W_OK); } catch { throw new InputError(file, `cannot write: no permission to write in '${dir}'`, 'write the file somewhere else'); }
+}
+
+/** Do two paths name one file (./a and a, a link and its target)? By inode when both exist, else by absolute path. */
+export function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a), y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return resolve(a) === resolve(b);
+  }
+}
+
+/**
+ * An output that is one of the command's inputs would be replaced by what the command writes (`drill run
+ * s.yaml --out s.yaml` put the run log in place of the scenario): refused before any work. `inputs`: what
+ * each is, in words, and its path.
+ */
+export function checkNotInput(option: string, out: string, inputs: [what: string, file: string | undefined][]): void {
+  for (const [what, file] of inputs) {
+    if (file !== undefined && sameFile(out, file)) throw new OptionError(`${option} ${out}: this is the ${what} the command reads; writing there would replace it (give another file name)`);
+  }
 }
 
 /** What went wrong writing `file`, in words, without the temporary file's name. */

@@ -23,6 +23,11 @@ const VI: Rule[] = [
   [/^write the file somewhere else$/, 'hãy ghi tệp vào chỗ khác'],
   [/^free some space, or write the file somewhere else$/, 'hãy giải phóng bớt dung lượng, hoặc ghi tệp vào chỗ khác'],
   [/^check that the folder exists and is writable$/, 'hãy kiểm tra thư mục có tồn tại và ghi được không'],
+  [/^cannot write: this is the scenario of the session$/, 'không ghi được: đây là tệp kịch bản của phiên'],
+  [/^save it under another name$/, 'hãy lưu với một tên khác'],
+  [/^(--[\w-]+) (.*): this is the scenario the command reads; writing there would replace it \(give another file name\)$/s, '$1 $2: đây là tệp kịch bản mà lệnh đang đọc; ghi vào đó sẽ thay mất nó (hãy cho một tên tệp khác)'],
+  [/^(--[\w-]+) (.*): this is the run log the command reads; writing there would replace it \(give another file name\)$/s, '$1 $2: đây là nhật ký chạy mà lệnh đang đọc; ghi vào đó sẽ thay mất nó (hãy cho một tên tệp khác)'],
+  [/^--out and --decisions-out name the same file: give each its own$/, '--out và --decisions-out trỏ tới cùng một tệp: hãy cho mỗi tùy chọn một tệp riêng'],
   // engine/cli/io.ts: reading
   [/^no such file$/, 'không có tệp này'],
   [/^check the path$/, 'hãy kiểm tra đường dẫn'],

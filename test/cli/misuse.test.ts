@@ -2,8 +2,11 @@
  * A user who makes mistakes on the command line: each one gets a message
  * naming what is wrong, a non-zero exit, and no run made on a guess.
  */
+import { copyFileSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { drill, STACK } from '../helpers/cli.js';
+import { parse as parseYaml } from 'yaml';
+import { drill, ROOT, STACK, tempDir, writeDecisions } from '../helpers/cli.js';
 
 const S = 'scenarios/minimal.yaml';
 
@@ -94,4 +97,79 @@ describe('a missing argument is named', () => {
       expect(r.stderr).not.toMatch(STACK);
     });
   }
+});
+
+describe('an output that is an input, or of the wrong kind', () => {
+  /** a copy of the smallest scenario, its run log and batch results, in a fresh folder (the cwd of the commands) */
+  function files() {
+    const dir = tempDir();
+    copyFileSync(join(ROOT, S), join(dir, 's.yaml'));
+    expect(drill(['run', 's.yaml', '--out', 'run.json', '--quiet'], { cwd: dir }).code).toBe(0);
+    expect(drill(['batch', 's.yaml', '--runs', '2', '--workers', '1', '--out', 'results.json', '--quiet'], { cwd: dir }).code).toBe(0);
+    symlinkSync('s.yaml', join(dir, 'link.yaml'));
+    const before = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+    return { dir, before };
+  }
+
+  it('is refused before any work, in every command that writes, whatever the path\'s spelling; the input is left as it was', () => {
+    const { dir, before } = files();
+    const dec = join(dir, 'd.yaml');
+    writeDecisions(dec, ['mx-commander'], ['{ at: T+00:30, role: mx-commander, do: dispatch, unit: mx-militia, incident: collapse-1 }']);
+    before['d.yaml'] = readFileSync(dec, 'utf8');
+    writeFileSync(join(dir, 's.json'), JSON.stringify(parseYaml(before['s.yaml'])));
+    before['s.json'] = readFileSync(join(dir, 's.json'), 'utf8');
+    const cases: [string[], string][] = [
+      [['run', 's.yaml', '--out', './s.yaml'], "drill run: --out ./s.yaml: this is the scenario the command reads; writing there would replace it (give another file name)"],
+      [['run', 'link.yaml', '--out', 's.yaml'], 'drill run: --out s.yaml: this is the scenario the command reads'],
+      [['run', 's.yaml', '--decisions', 'd.yaml', '--out', 'd.yaml'], 'drill run: --out d.yaml: this is the decisions file the command reads'],
+      [['fork', 'run.json', '--at', 'T+00:00', '--decisions', 'd.yaml', '--out', join(dir, 'run.json')], `drill fork: --out ${join(dir, 'run.json')}: this is the run log the command reads`],
+      [['batch', 's.json', '--runs', '2', '--out', 's.json'], 'drill batch: --out s.json: this is the scenario the command reads'],
+      [['merge', 'results.json', '--out', 'results.json'], 'drill merge: --out results.json: this is the results file the command reads'],
+      [['msel', 'export', 's.yaml', '--out', 's.yaml'], "drill msel: --out s.yaml: drill msel export writes CSV (.csv) or Markdown (.md, .markdown), not '.yaml'"],
+      [['play', 's.yaml', '--controller', '--out', 's.yaml'], 'drill play: --out s.yaml: this is the scenario the command reads'],
+      [['play', 's.yaml', '--controller', '--decisions-out', 'link.yaml'], 'drill play: --decisions-out link.yaml: this is the scenario the command reads'],
+      [['play', '--resume', 'run.json', '--decisions-out', 'run.json'], 'drill play: --decisions-out run.json: this is the run log the command reads'],
+      [['play', 's.yaml', '--controller', '--out', 'p.json', '--decisions-out', './p.json'], 'drill play: --out and --decisions-out name the same file: give each its own'],
+    ];
+    for (const [args, message] of cases) {
+      const r = drill(args, { cwd: dir, input: 'quit\n' });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(message);
+      expect(r.stdout, args.join(' ')).toBe('');
+    }
+    for (const [f, text] of Object.entries(before)) expect(readFileSync(join(dir, f), 'utf8'), f).toBe(text);
+    expect(readdirSync(dir).sort()).toEqual(Object.keys(before).sort());
+  }, 120_000);
+
+  it('drill play: `save` at the table with the scenario\'s name is not saved, said in the session\'s language', () => {
+    const { dir, before } = files();
+    const r = drill(['play', 's.yaml', '--controller', '--lang', 'vi'], { cwd: dir, input: 'save s.yaml\nquit\n' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Chưa lưu: không ghi được: đây là tệp kịch bản của phiên (hãy lưu với một tên khác)');
+    expect(readFileSync(join(dir, 's.yaml'), 'utf8')).toBe(before['s.yaml']);
+  });
+
+  it('drill msel export writes what --out\'s name says: Markdown in F.md, and a --format the name contradicts is refused', () => {
+    const { dir } = files();
+    const md = drill(['msel', 'export', 's.yaml', '--out', 'msel.md'], { cwd: dir });
+    expect(md.code).toBe(0);
+    expect(readFileSync(join(dir, 'msel.md'), 'utf8')).toMatch(/^# MSEL: /);
+    const clash = drill(['msel', 'export', 's.yaml', '--format', 'md', '--out', 'msel.csv'], { cwd: dir });
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toContain('drill msel: --out msel.csv: --format md writes Markdown, which goes in a file ending in .md or .markdown');
+    const bare = drill(['msel', 'export', 's.yaml', '--out', 'msel'], { cwd: dir });
+    expect(bare.stderr).toContain('not a file without an extension');
+    expect(existsSync(join(dir, 'msel.csv'))).toBe(false);
+    expect(existsSync(join(dir, 'msel'))).toBe(false);
+  });
+
+  it('drill batch and merge: --html must name a web page', () => {
+    const { dir } = files();
+    for (const cmd of [['batch', 's.yaml', '--runs', '2'], ['merge', 'results.json']]) {
+      const r = drill([...cmd, '--html', 'page.txt'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`drill ${cmd[0]}: --html page.txt: the file name must end in .html (or .htm): it is a web page`);
+      expect(existsSync(join(dir, 'page.txt'))).toBe(false);
+    }
+  });
 });
