@@ -118,14 +118,20 @@ function formatOfFile(file: string): 'csv' | 'md' | null {
 const injects = (n: number) => `${n} inject${n === 1 ? '' : 's'}`;
 
 function readSheet(file: string): string {
+  let text: string;
   try {
-    return readText(file);
+    text = readText(file);
   } catch (e) {
     if (e instanceof InputError && /binary|UTF-8/.test(e.message)) {
       throw new InputError(file, `${e.message.replace(/, not a text file$/, '')}: not a CSV text in UTF-8`, 'save the sheet as "CSV UTF-8 (comma delimited)" (Excel) or "Text CSV" with UTF-8 (LibreOffice)');
     }
     throw e;
   }
+  // `drill msel import s.yaml --into msel.csv`: the two the wrong way round read as a sheet with a bad quote on line 11
+  if (/^\s*drillsim:\s*1\s*$/m.test(text.slice(0, 4096))) {
+    throw new InputError(file, 'this is a scenario, not an MSEL sheet', 'the sheet comes first, the scenario after --into: drill msel import <sheet.csv> --into <scenario>');
+  }
+  return text;
 }
 
 function printIssues(file: string, issues: MselIssue[]): void {
@@ -140,8 +146,9 @@ function importCommand(argv: string[]): number {
   if (values.into === undefined) throw new UsageError('--into <scenario> is required: the scenario file whose MSEL the sheet replaces');
   const sheetFile = positionals[0];
   const target = String(values.into);
-  const { text, scenario } = loadScenarioText(target);
+  // the sheet first: given the wrong way round (a scenario, then --into the sheet), that is what to say
   const sheet = readSheet(sheetFile);
+  const { text, scenario } = loadScenarioText(target);
   const r = importMsel(sheet, scenario);
   if (!r.ok) {
     printIssues(sheetFile, r.issues);

@@ -173,3 +173,27 @@ describe('an output that is an input, or of the wrong kind', () => {
     }
   });
 });
+
+describe('one of drillsim\'s files given where another is expected', () => {
+  it('is named in one line, with what to do, instead of a page of complaints about it', () => {
+    const dir = tempDir();
+    const results = join(dir, 'results.json');
+    expect(drill(['batch', S, '--runs', '2', '--workers', '1', '--out', results, '--quiet']).code).toBe(0);
+    const csv = join(dir, 'msel.csv');
+    expect(drill(['msel', 'export', S, '--out', csv]).code).toBe(0);
+    const cases: [string[], number, string][] = [
+      [['validate', results], 1, `${results}:1:1: error[not-a-scenario] (top): this is batch results, not a scenario (batch results are read by drill report and drill merge; give the scenario the batch ran)\n`],
+      [['run', results], 1, `${results}:1:1: error[not-a-scenario] (top): this is batch results, not a scenario (batch results are read by drill report and drill merge; give the scenario the batch ran)\n`],
+      [['run', S, '--decisions', results], 1, `${results}:1:1: error[not-a-decisions-file] (top): this is batch results, not a decisions file (a decisions file starts with drillsim_decisions: 1; see docs/trainee.md)\n`],
+      [['merge', S], 1, `${S}:1:1: error[file] (file): this is a scenario, not batch results (run a batch of it first: drill batch <scenario> --runs N --out results.json)\n`],
+      [['merge', 'scenarios/decisions/ky-son-trainee.yaml'], 1, 'scenarios/decisions/ky-son-trainee.yaml:1:1: error[file] (file): this is a decisions file, not batch results (replay it over many seeds first: drill batch <scenario> --decisions <file> --runs N --out results.json)\n'],
+      [['msel', 'import', S, '--into', csv], 1, `${S}:1:1: error[file] (file): this is a scenario, not an MSEL sheet (the sheet comes first, the scenario after --into: drill msel import <sheet.csv> --into <scenario>)\n`],
+    ];
+    for (const [args, code, stderr] of cases) {
+      const r = drill(args);
+      expect(r.code, args.join(' ')).toBe(code);
+      // validate prints its findings on stdout, as a linter; the others on stderr
+      expect(args[0] === 'validate' ? r.stdout : r.stderr, args.join(' ')).toBe(stderr);
+    }
+  });
+});
