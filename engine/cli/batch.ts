@@ -118,10 +118,23 @@ async function playBatch(file: string, values: Record<string, unknown>, { runs, 
   });
   const jobs = batchJobs(seed, runs, scenarios.length, shard);
   const bar = values.quiet ? null : new ProgressBar(jobs.length, process.stderr, lang);
+  // Ctrl+C during the runs: the bar would stay half drawn, and whether anything was written left to guess. Nothing
+  // is written before the last run is in, so say so. The writing after it is synchronous, with this handler still
+  // on: a Ctrl+C then waits for the files to be whole.
+  let done = 0;
+  const interrupted = () => {
+    bar?.finish();
+    process.stderr.write(lang === 'vi'
+      ? `drill batch: đã dừng (Ctrl+C) sau ${done} trên ${jobs.length} lượt chạy; không ghi tệp nào\n`
+      : `drill batch: stopped (Ctrl+C) after ${done} of ${jobs.length} runs; nothing was written\n`);
+    process.exit(130);
+  };
+  process.on('SIGINT', interrupted);
   let played;
   try {
-    played = await pool.run({ scenarios, labels: vary ? vary.labels : [null], decisions: dec?.decisions ?? [], players: dec?.players ?? [] }, jobs, (done) => bar?.update(done));
+    played = await pool.run({ scenarios, labels: vary ? vary.labels : [null], decisions: dec?.decisions ?? [], players: dec?.players ?? [] }, jobs, (n) => { done = n; bar?.update(n); });
   } catch (e) {
+    process.off('SIGINT', interrupted);
     bar?.finish();
     if (e instanceof BatchRunError && e.job) {
       const which = `run ${e.job.k}${vary ? ` of ${vary.key}=${vary.labels[e.job.v]}` : ''} (seed ${e.job.seed})`;
@@ -135,7 +148,11 @@ async function playBatch(file: string, values: Record<string, unknown>, { runs, 
   }
   bar?.finish();
   const results = buildResults(header, shard, played.records);
-  writeOutputs(results, outs, values.html as string | undefined, lang);
+  try {
+    writeOutputs(results, outs, values.html as string | undefined, lang);
+  } finally {
+    process.off('SIGINT', interrupted);
+  }
   if (!values.quiet) {
     process.stdout.write(formatBatchSummary(results, lang));
     process.stderr.write(timing(played.stats, lang) + '\n');

@@ -2,6 +2,7 @@
  * A user who makes mistakes on the command line: each one gets a message
  * naming what is wrong, a non-zero exit, and no run made on a guess.
  */
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -196,4 +197,34 @@ describe('one of drillsim\'s files given where another is expected', () => {
       expect(args[0] === 'validate' ? r.stdout : r.stderr, args.join(' ')).toBe(stderr);
     }
   });
+});
+
+describe('a batch stopped with Ctrl+C', () => {
+  /** Start a long batch and send it SIGINT after `ms`; the exit and what it printed. */
+  function interrupt(args: string[], ms: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [join(ROOT, 'bin/drill.mjs'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '', stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (d) => { stdout += d; });
+      child.stderr.setEncoding('utf8').on('data', (d) => { stderr += d; });
+      const timer = setTimeout(() => child.kill('SIGINT'), ms);
+      child.on('error', reject);
+      child.on('close', (code, signal) => { clearTimeout(timer); resolve({ code, signal, stdout, stderr }); });
+    });
+  }
+
+  it('says it stopped and that nothing was written, exits 130, and leaves no file, not even a temporary one', async () => {
+    const dir = tempDir();
+    // a scenario whose runs take a while (minimal's would all be over in seconds)
+    const args = ['batch', 'scenarios/ky-son-flash-flood.yaml', '--runs', '20000', '--out', join(dir, 'r.json'), '--out', join(dir, 'r.csv'), '--html', join(dir, 'r.html')];
+    // a Ctrl+C while the command is still starting up (reading the scenario, deriving the seeds) is Node's own,
+    // which stops it at once: wait longer and try again
+    let r = await interrupt(args, 1500);
+    for (let ms = 3000; r.signal === 'SIGINT' && ms <= 12_000; ms *= 2) r = await interrupt(args, ms);
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(130);
+    expect(r.stderr).toMatch(/^drill batch: stopped \(Ctrl\+C\) after \d+ of 20000 runs; nothing was written\n$/);
+    expect(r.stdout).toBe('');
+    expect(readdirSync(dir)).toEqual([]);
+  }, 60_000);
 });
