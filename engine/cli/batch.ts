@@ -26,7 +26,7 @@ import { ENGINE_VERSION } from '../version.js';
 import { intOption, OptionError, parse, UsageError } from './args.js';
 import { BatchPool, BatchRunError, type PoolStats } from './batch-pool.js';
 import { formatBatchSummary } from './batch-summary.js';
-import { checkNotInput, checkWritable, readText, writeAtomic } from './io.js';
+import { checkNotInput, checkWritable, notStdout, readText, writeAtomic } from './io.js';
 import { langOption } from './lang.js';
 import { loadScenario, ReportedError } from './load.js';
 import type { Subcommand } from './main.js';
@@ -168,8 +168,9 @@ export interface Outputs { json: string[]; csv: string[] }
  */
 export function outputs(list: string[] | undefined, html: string | undefined, inputs: [string, string | undefined][]): Outputs {
   const o: Outputs = { json: [], csv: [] };
-  for (const f of list ?? []) { checkWritable(f); checkNotInput('--out', f, inputs); }
+  for (const f of list ?? []) { notStdout('--out', f); checkWritable(f); checkNotInput('--out', f, inputs); }
   if (html !== undefined) {
+    notStdout('--html', html);
     checkWritable(html);
     checkNotInput('--html', html, inputs);
     // the page under another name (results.json, report.txt) would be taken for what the name says

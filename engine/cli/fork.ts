@@ -3,7 +3,7 @@ import { planFork } from '../review/fork.js';
 import { runScenario, serializeRunLog, type RunLog } from '../sim/run.js';
 import { textIn } from '../scenario/text.js';
 import { OptionError, parse, UsageError } from './args.js';
-import { checkNotInput, checkWritable, readText, writeAtomic } from './io.js';
+import { checkNotInput, checkWritable, notStdout, readText, writeAtomic } from './io.js';
 import { loadDecisions } from './load.js';
 import { loadReviewable } from './reviewable.js';
 import { nodeSha256 } from './sha256.js';
@@ -33,6 +33,7 @@ export const forkCommand: Subcommand = {
     const { values, positionals, help } = parse(argv, this.options, 1, 1, ['the run log to fork']);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     if (values.out) {
+      notStdout('--out', String(values.out));
       checkWritable(String(values.out));
       // the forked run in place of the run it forks: the run to compare it with would be gone
       checkNotInput('--out', String(values.out), [['run log', positionals[0]], ['decisions file', values.decisions as string | undefined]]);

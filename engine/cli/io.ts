@@ -67,6 +67,17 @@ export function checkWritable(file: string): void {
   try { accessSync(dir, constants.W_OK); } catch { throw new InputError(file, `cannot write: no permission to write in '${dir}'`, 'write the file somewhere else'); }
 }
 
+/**
+ * `--out -`, the shell's usual name for standard output, is to node a file named '-' (written, then hard to
+ * remove): said so instead. `printsWithout`: the command prints to standard output when --out is left out.
+ */
+export function notStdout(option: string, file: string, printsWithout = false): void {
+  if (file !== '-') return;
+  throw new OptionError(printsWithout
+    ? `${option} -: leave out ${option} to write to standard output`
+    : `${option} -: give a file name ('-' would be a file named '-'; this file is not written to standard output)`);
+}
+
 /** Do two paths name one file (./a and a, a link and its target)? By inode when both exist, else by absolute path. */
 export function sameFile(a: string, b: string): boolean {
   try {

@@ -10,7 +10,7 @@ import { formatMselIssue, importMsel, mselToCsv, replaceInjectsInText, type Msel
 import { mselToMarkdown } from '../scenario/msel-markdown.js';
 import { parseScenario } from '../scenario/parse.js';
 import { OptionError, parse, UsageError, type Options } from './args.js';
-import { InputError, readText, writeAtomic } from './io.js';
+import { InputError, notStdout, readText, writeAtomic } from './io.js';
 import { ReportedError } from './load.js';
 import type { Subcommand } from './main.js';
 
@@ -84,6 +84,7 @@ function exportMsel(argv: string[]): number {
   if (help) { process.stdout.write(`usage: ${USAGE}\n`); return 0; }
   const out = values.out === undefined ? undefined : String(values.out);
   // the file's name says what it holds: --out msel.md wrote CSV under a Markdown name, --out s.yaml replaced the scenario
+  if (out !== undefined) notStdout('--out', out, true);
   const named = out === undefined ? undefined : formatOfFile(out);
   if (named === null) {
     const ext = /\.[^./\\]+$/.exec(out!)?.[0];

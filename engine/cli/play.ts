@@ -15,7 +15,7 @@ import { m, mn, type MsgKey } from '../play/messages.js';
 import { PlaySession } from '../play/session.js';
 import { CONTROLLER } from '../sim/commands.js';
 import { intOption, OptionError, parse, UsageError, type Options } from './args.js';
-import { checkNotInput, checkWritable, InputError, sameFile, writeAtomic } from './io.js';
+import { checkNotInput, checkWritable, InputError, notStdout, sameFile, writeAtomic } from './io.js';
 import { defaultLang } from './lang.js';
 import { loadRunLog, loadScenario } from './load.js';
 import type { Subcommand } from './main.js';
@@ -124,9 +124,10 @@ async function play(argv: string[], lang: Lang): Promise<number> {
   const out = values.out !== undefined ? String(values.out) : undefined;
   // before the session, not at its end: a trainee's hour of decisions must not meet a missing folder at `quit`
   const read: [string, string | undefined][] = [['scenario', scenarioFile]];
-  if (out !== undefined) { checkWritable(out); checkNotInput('--out', out, read); }
+  if (out !== undefined) { notStdout('--out', out); checkWritable(out); checkNotInput('--out', out, read); }
   const decisionsOut = values['decisions-out'] !== undefined ? String(values['decisions-out']) : undefined;
   if (decisionsOut !== undefined) {
+    notStdout('--decisions-out', decisionsOut);
     checkWritable(decisionsOut);
     checkNotInput('--decisions-out', decisionsOut, [...read, ['run log', values.resume as string | undefined]]);
     // both written at quit, one over the other

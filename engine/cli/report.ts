@@ -5,7 +5,7 @@ import { OptionError, parse } from './args.js';
 import { batchHtml } from '../batch/html.js';
 import { readResults } from '../batch/results.js';
 import { formatBatchSummary } from './batch-summary.js';
-import { checkWritable, InputError, readStart, readText, writeAtomic } from './io.js';
+import { checkWritable, InputError, notStdout, readStart, readText, writeAtomic } from './io.js';
 import { langOption } from './lang.js';
 import { loadReviewable } from './reviewable.js';
 import type { Subcommand } from './main.js';
@@ -69,6 +69,7 @@ export const reportCommand: Subcommand = {
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     const out = values.out === undefined ? undefined : String(values.out);
     if (out) {
+    notStdout('--out', out, true);
       // the file's name says what it holds: a report in a .pdf (or a .txt) would be Markdown under a false name
       if (formatOfFile(out) === null) throw new OptionError(`--out ${out}: ${unsupported(out)}`);
       checkWritable(out);

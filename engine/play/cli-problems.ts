@@ -27,6 +27,7 @@ const VI: Rule[] = [
   [/^save it under another name$/, 'hãy lưu với một tên khác'],
   [/^(--[\w-]+) (.*): this is the scenario the command reads; writing there would replace it \(give another file name\)$/s, '$1 $2: đây là tệp kịch bản mà lệnh đang đọc; ghi vào đó sẽ thay mất nó (hãy cho một tên tệp khác)'],
   [/^(--[\w-]+) (.*): this is the run log the command reads; writing there would replace it \(give another file name\)$/s, '$1 $2: đây là nhật ký chạy mà lệnh đang đọc; ghi vào đó sẽ thay mất nó (hãy cho một tên tệp khác)'],
+  [/^(--[\w-]+) -: give a file name \('-' would be a file named '-'; this file is not written to standard output\)$/, "$1 -: hãy cho một tên tệp ('-' sẽ thành một tệp tên là '-'; tệp này không được ghi ra đầu ra chuẩn)"],
   [/^--out and --decisions-out name the same file: give each its own$/, '--out và --decisions-out trỏ tới cùng một tệp: hãy cho mỗi tùy chọn một tệp riêng'],
   // engine/cli/io.ts: reading
   [/^no such file$/, 'không có tệp này'],

@@ -228,3 +228,25 @@ describe('a batch stopped with Ctrl+C', () => {
     expect(readdirSync(dir)).toEqual([]);
   }, 60_000);
 });
+
+describe('--out - (standard output, to a shell user)', () => {
+  it('is refused, saying how to get standard output where there is one, and no file named - is left', () => {
+    const dir = tempDir();
+    copyFileSync(join(ROOT, S), join(dir, 's.yaml'));
+    expect(drill(['run', 's.yaml', '--out', 'run.json', '--quiet'], { cwd: dir }).code).toBe(0);
+    const cases: [string[], string][] = [
+      [['run', 's.yaml', '--out', '-'], "drill run: --out -: give a file name ('-' would be a file named '-'; this file is not written to standard output)"],
+      [['fork', 'run.json', '--at', 'T+01:00', '--decisions', 'd.yaml', '-o', '-'], 'drill fork: --out -: give a file name'],
+      [['batch', 's.yaml', '--runs', '2', '--html', '-'], 'drill batch: --html -: give a file name'],
+      [['play', 's.yaml', '--controller', '--decisions-out', '-'], 'drill play: --decisions-out -: give a file name'],
+      [['report', 'run.json', '--out', '-'], 'drill report: --out -: leave out --out to write to standard output'],
+      [['msel', 'export', 's.yaml', '--out', '-'], 'drill msel: --out -: leave out --out to write to standard output'],
+    ];
+    for (const [args, message] of cases) {
+      const r = drill(args, { cwd: dir, input: 'quit\n' });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(message);
+    }
+    expect(existsSync(join(dir, '-'))).toBe(false);
+  });
+});
