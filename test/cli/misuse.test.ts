@@ -2,11 +2,13 @@
  * A user who makes mistakes on the command line: each one gets a message
  * naming what is wrong, a non-zero exit, and no run made on a guess.
  */
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { OptionError } from '../../engine/cli/args.js';
+import { listenError } from '../../engine/cli/view.js';
 import { drill, ROOT, STACK, tempDir, writeDecisions } from '../helpers/cli.js';
 
 const S = 'scenarios/minimal.yaml';
@@ -248,5 +250,34 @@ describe('--out - (standard output, to a shell user)', () => {
       expect(r.stderr, args.join(' ')).toContain(message);
     }
     expect(existsSync(join(dir, '-'))).toBe(false);
+  });
+});
+
+describe('what only a user without administrator rights meets', () => {
+  it('drill view on a port below 1024 that may not be used: the port is named, not "internal error ... a bug in drillsim"', () => {
+    const e = Object.assign(new Error('listen EACCES: permission denied 127.0.0.1:80'), { code: 'EACCES' });
+    const said = listenError(e, 80);
+    expect(said).toBeInstanceOf(OptionError);
+    expect(said.message).toBe("port 80 may not be used without administrator rights (ports below 1024 are the system's); pick another with --port, e.g. 8173 (0 = any free port)");
+  });
+
+  // the tests run as root here: the real thing through `runuser -u nobody` where there is one
+  const asNobody = process.getuid?.() === 0 && spawnSync('runuser', ['-u', 'nobody', '--', 'true']).status === 0;
+  it.skipIf(!asNobody)('as an unprivileged user: port 80, a file it may not read, a folder it may not write in', () => {
+    const dir = tempDir();
+    chmodSync(dir, 0o755);
+    const secret = join(dir, 'secret.yaml');
+    copyFileSync(join(ROOT, S), secret);
+    chmodSync(secret, 0o000);
+    const node = (args: string[]) => spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, join(ROOT, 'bin/drill.mjs'), ...args], { cwd: '/', encoding: 'utf8', timeout: 20_000 });
+    const port = node(['view', '--port', '80']);
+    expect(port.status).toBe(2);
+    expect(port.stderr).toContain('drill view: port 80 may not be used without administrator rights');
+    const read = node(['run', secret]);
+    expect(read.status).toBe(1);
+    expect(read.stderr).toBe(`${secret}:1:1: error[file] (file): permission denied (check the file permissions)\n`);
+    const write = node(['run', join(ROOT, S), '--out', join(dir, 'run.json')]);
+    expect(write.status).toBe(1);
+    expect(write.stderr).toBe(`${join(dir, 'run.json')}:1:1: error[file] (file): cannot write: no permission to write in '${dir}' (write the file somewhere else)\n`);
   });
 });
