@@ -3,7 +3,7 @@
  * missing or unreadable, and writing outputs atomically (temporary file, then
  * rename) so that a failed run never leaves a half-written file behind.
  */
-import { accessSync, closeSync, constants, fsyncSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { OptionError } from './args.js';
 
@@ -36,20 +36,6 @@ export function readText(file: string): string {
     throw new InputError(file, 'this file is not UTF-8 text', 'save it as UTF-8');
   }
   return text;
-}
-
-/** The first characters of a file, to tell what it holds before reading it whole; '' when it cannot be read (readText then says why). */
-export function readStart(file: string, bytes = 256): string {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, 'r');
-    const buf = Buffer.alloc(bytes);
-    return buf.subarray(0, readSync(fd, buf, 0, bytes, 0)).toString('utf8');
-  } catch {
-    return '';
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 /**

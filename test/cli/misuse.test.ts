@@ -281,3 +281,27 @@ describe('what only a user without administrator rights meets', () => {
     expect(write.stderr).toBe(`${join(dir, 'run.json')}:1:1: error[file] (file): cannot write: no permission to write in '${dir}' (write the file somewhere else)\n`);
   });
 });
+
+describe('inputs that are empty, or a pipe', () => {
+  it('an empty file where a run log or batch results are expected is said to be empty, not "not valid JSON (Unexpected end of JSON input)"', () => {
+    const empty = join(tempDir(), 'empty.json');
+    writeFileSync(empty, '');
+    for (const cmd of [['verify'], ['report'], ['fork', '--at', '1h', '--decisions', 'd.yaml'], ['compare', empty]]) {
+      const r = drill([cmd[0], empty, ...cmd.slice(1)]);
+      expect(r.code, cmd[0]).toBe(1);
+      expect(r.stderr, cmd[0]).toBe(`${empty}:1:1: error[file] (file): the file is empty, not a run log (give a file written by \`drill run --out\`)\n`);
+    }
+    const merge = drill(['merge', empty]);
+    expect(merge.code).toBe(1);
+    expect(merge.stderr).toBe(`${empty}:1:1: error[file] (file): the file is empty, not batch results (give a file written by \`drill batch --out results.json\`)\n`);
+  });
+
+  it('drill report reads its input once: batch results through a pipe are reported, not refused as "batch results, not a run log"', () => {
+    const results = join(tempDir(), 'results.json');
+    expect(drill(['batch', S, '--runs', '2', '--workers', '1', '--out', results, '--quiet']).code).toBe(0);
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" bin/drill.mjs report <(cat "${results}")`], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^minimal: "House collapse after heavy rain in Mường Xén", 2 runs, master seed 7/);
+  });
+});
