@@ -128,10 +128,16 @@ function readSheet(file: string): string {
     }
     throw e;
   }
-  // `drill msel import s.yaml --into msel.csv`: the two the wrong way round read as a sheet with a bad quote on line 11
-  if (/^\s*drillsim:\s*1\s*$/m.test(text.slice(0, 4096))) {
+  // drillsim's other files read as a sheet with a bad quote, or a row of unknown columns: say what they are.
+  // A scenario first of all: `drill msel import s.yaml --into msel.csv` has the two the wrong way round.
+  const start = text.slice(0, 4096);
+  if (/^\s*drillsim:\s*1\s*$/m.test(start)) {
     throw new InputError(file, 'this is a scenario, not an MSEL sheet', 'the sheet comes first, the scenario after --into: drill msel import <sheet.csv> --into <scenario>');
   }
+  const other = /^\s*drillsim_decisions:/m.test(start) ? 'a decisions file'
+    : /^\s*\{\s*"format"\s*:\s*"drillsim\/run@/.test(start) ? 'a run log'
+      : /^\s*\{\s*"format"\s*:\s*"drillsim\/batch@/.test(start) ? 'batch results' : undefined;
+  if (other) throw new InputError(file, `this is ${other}, not an MSEL sheet`, 'the sheet is a CSV file, as drill msel export writes it');
   return text;
 }
 

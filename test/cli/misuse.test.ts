@@ -191,6 +191,8 @@ describe('one of drillsim\'s files given where another is expected', () => {
       [['merge', S], 1, `${S}:1:1: error[file] (file): this is a scenario, not batch results (run a batch of it first: drill batch <scenario> --runs N --out results.json)\n`],
       [['merge', 'scenarios/decisions/ky-son-trainee.yaml'], 1, 'scenarios/decisions/ky-son-trainee.yaml:1:1: error[file] (file): this is a decisions file, not batch results (replay it over many seeds first: drill batch <scenario> --decisions <file> --runs N --out results.json)\n'],
       [['msel', 'import', S, '--into', csv], 1, `${S}:1:1: error[file] (file): this is a scenario, not an MSEL sheet (the sheet comes first, the scenario after --into: drill msel import <sheet.csv> --into <scenario>)\n`],
+      [['msel', 'import', 'scenarios/decisions/ky-son-trainee.yaml', '--into', S], 1, 'scenarios/decisions/ky-son-trainee.yaml:1:1: error[file] (file): this is a decisions file, not an MSEL sheet (the sheet is a CSV file, as drill msel export writes it)\n'],
+      [['msel', 'import', results, '--into', S], 1, `${results}:1:1: error[file] (file): this is batch results, not an MSEL sheet (the sheet is a CSV file, as drill msel export writes it)\n`],
     ];
     for (const [args, code, stderr] of cases) {
       const r = drill(args);
