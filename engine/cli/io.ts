@@ -3,7 +3,7 @@
  * missing or unreadable, and writing outputs atomically (temporary file, then
  * rename) so that a failed run never leaves a half-written file behind.
  */
-import { accessSync, closeSync, constants, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { OptionError } from './args.js';
 
@@ -96,12 +96,23 @@ function writeFailure(file: string, e: NodeJS.ErrnoException): InputError {
   }
 }
 
-/** Write the whole text or nothing: temp file in the same folder, fsync, rename. */
-export function writeAtomic(file: string, text: string | string[]): void {
+/**
+ * Write the whole text or nothing: temp file in the same folder, fsync, rename. A file that exists is
+ * replaced where it really is (through a symbolic link: `msel import --into` a linked scenario made the link a
+ * file of its own and left the scenario unchanged) and keeps its permissions.
+ */
+export function writeAtomic(given: string, text: string | string[]): void {
+  let file = given;
+  let mode: number | undefined;
+  try {
+    file = realpathSync(given);
+    mode = statSync(file).mode & 0o777;
+  } catch { /* a new file */ }
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   let fd: number | undefined;
   try {
-    fd = openSync(tmp, 'w');
+    fd = openSync(tmp, 'w', mode);
+    if (mode !== undefined) fchmodSync(fd, mode);
     for (const chunk of Array.isArray(text) ? text : [text]) writeSync(fd, chunk);
     fsyncSync(fd);
     closeSync(fd);
@@ -110,6 +121,6 @@ export function writeAtomic(file: string, text: string | string[]): void {
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
     try { unlinkSync(tmp); } catch { /* nothing to remove */ }
-    throw writeFailure(file, e as NodeJS.ErrnoException);
+    throw writeFailure(given, e as NodeJS.ErrnoException);
   }
 }

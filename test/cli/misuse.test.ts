@@ -3,7 +3,7 @@
  * naming what is wrong, a non-zero exit, and no run made on a guess.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -305,5 +305,24 @@ describe('inputs that are empty, or a pipe', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^minimal: "House collapse after heavy rain in Mường Xén", 2 runs, master seed 7/);
+  });
+});
+
+describe('a file written over one that exists', () => {
+  it('is replaced where it really is, through a symbolic link, and keeps its permissions', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'library'));
+    const real = join(dir, 'library', 'minimal.yaml');
+    copyFileSync(join(ROOT, S), real);
+    chmodSync(real, 0o600);
+    symlinkSync(real, join(dir, 'link.yaml'));
+    expect(drill(['msel', 'export', real, '--out', join(dir, 'msel.csv')]).code).toBe(0);
+    writeFileSync(join(dir, 'msel.csv'), readFileSync(join(dir, 'msel.csv'), 'utf8').replace('T+00:22', 'T+00:25'));
+    const r = drill(['msel', 'import', join(dir, 'msel.csv'), '--into', join(dir, 'link.yaml')]);
+    expect(r.code).toBe(0);
+    expect(lstatSync(join(dir, 'link.yaml')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toContain('T+00:25');
+    expect(statSync(real).mode & 0o777).toBe(0o600);
+    expect(readdirSync(join(dir, 'library'))).toEqual(['minimal.yaml']);
   });
 });
