@@ -109,6 +109,7 @@ export function writeAtomic(given: string, text: string | string[]): void {
     mode = statSync(file).mode & 0o777;
   } catch { /* a new file */ }
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  const release = holdSignals();
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'w', mode);
@@ -122,5 +123,28 @@ export function writeAtomic(given: string, text: string | string[]): void {
     if (fd !== undefined) closeSync(fd);
     try { unlinkSync(tmp); } catch { /* nothing to remove */ }
     throw writeFailure(given, e as NodeJS.ErrnoException);
+  } finally {
+    release();
   }
+}
+
+/**
+ * Ctrl+C (or a kill) while a file is being written would end the process there and then (Node's own handler),
+ * leaving the temporary file half written beside the output. While a listener of ours is on, a signal waits for
+ * the event loop, which runs after the (synchronous) write: the listener then sends it again with no listener
+ * left, and the process ends as it would have, the file whole. Released a moment later, so that a signal that
+ * came during the write still finds the listener.
+ */
+let holding = 0;
+function holdSignals(): () => void {
+  if (holding++ === 0) process.on('SIGINT', resend).on('SIGTERM', resend);
+  // (a signal is dispatched a turn or two of the loop later, after setImmediate: a short timer, then)
+  return () => setTimeout(() => {
+    if (holding > 0 && --holding === 0) process.off('SIGINT', resend).off('SIGTERM', resend);
+  }, 20);
+}
+function resend(signal: NodeJS.Signals): void {
+  holding = 0;
+  process.off('SIGINT', resend).off('SIGTERM', resend);
+  process.kill(process.pid, signal);
 }

@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { OptionError } from '../../engine/cli/args.js';
@@ -324,5 +325,23 @@ describe('a file written over one that exists', () => {
     expect(readFileSync(real, 'utf8')).toContain('T+00:25');
     expect(statSync(real).mode & 0o777).toBe(0o600);
     expect(readdirSync(join(dir, 'library'))).toEqual(['minimal.yaml']);
+  });
+});
+
+describe('Ctrl+C while a file is being written', () => {
+  it('waits for the file to be whole, then ends the command as Ctrl+C does: no half-written temporary file is left', () => {
+    const dir = tempDir();
+    // the signal comes between two chunks of the text (a Proxy is an array to writeAtomic)
+    const script = `
+      const { writeAtomic } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/engine/cli/io.js')).href)});
+      const chunks = ['{"a":', '1,', '"b":2}\\n'];
+      const text = new Proxy(chunks, { get(t, k) { if (k === '1') process.kill(process.pid, 'SIGINT'); return Reflect.get(t, k); } });
+      writeAtomic(${JSON.stringify(join(dir, 'out.json'))}, text);
+      process.stdout.write('written\\n');`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.signal).toBe('SIGINT');
+    expect(r.stdout).toBe('written\n');
+    expect(readdirSync(dir)).toEqual(['out.json']);
+    expect(readFileSync(join(dir, 'out.json'), 'utf8')).toBe('{"a":1,"b":2}\n');
   });
 });
