@@ -63,11 +63,27 @@ export const mselCommand: Subcommand = {
       return 0;
     }
     if (action === undefined) throw new UsageError("missing the action: 'drill msel export' or 'drill msel import'");
-    if (action === 'export') return exportMsel(rest);
-    if (action === 'import') return importCommand(rest);
+    if (action === 'export') return otherActions(() => exportMsel(rest), 'export', IMPORT_OPTIONS);
+    if (action === 'import') return otherActions(() => importCommand(rest), 'import', EXPORT_OPTIONS);
     throw new UsageError(`unknown action '${action}': use 'drill msel export' or 'drill msel import'`);
   },
 };
+
+/**
+ * An option of the other action ('--into' on export): the usage printed lists it, and 'unknown option' would
+ * contradict it; say whose it is.
+ */
+function otherActions(run: () => number, action: 'export' | 'import', others: Options): number {
+  try {
+    return run();
+  } catch (e) {
+    const option = e instanceof UsageError ? /^unknown option '--([\w-]+)(?:=[^']*)?'/.exec(e.message)?.[1] : undefined;
+    if (option !== undefined && option in others) {
+      throw new OptionError(`--${option} is an option of drill msel ${action === 'export' ? 'import' : 'export'}, not of drill msel ${action}`);
+    }
+    throw e;
+  }
+}
 
 function loadScenarioText(file: string) {
   const text = readText(file);

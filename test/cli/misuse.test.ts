@@ -345,3 +345,19 @@ describe('Ctrl+C while a file is being written', () => {
     expect(readFileSync(join(dir, 'out.json'), 'utf8')).toBe('{"a":1,"b":2}\n');
   });
 });
+
+describe('drill msel: an option of the other action', () => {
+  it('is said to be the other action\'s, not an unknown option (the usage printed lists it)', () => {
+    const cases: [string[], string][] = [
+      [['msel', 'export', S, '--into', 'x.yaml'], 'drill msel: --into is an option of drill msel import, not of drill msel export'],
+      [['msel', 'export', S, '--dry-run'], 'drill msel: --dry-run is an option of drill msel import, not of drill msel export'],
+      [['msel', 'import', 'msel.csv', '--into', S, '--out', 'x.csv'], 'drill msel: --out is an option of drill msel export, not of drill msel import'],
+    ];
+    for (const [args, first] of cases) {
+      const r = drill(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`${first}\n(drill msel --help lists the options)\n`);
+    }
+    expect(drill(['msel', 'export', S, '--bogus']).stderr).toMatch(/^drill msel: unknown option '--bogus'\n/);
+  });
+});
