@@ -260,6 +260,15 @@ export function readResults(text: string): ReadResults {
   if (text.charCodeAt(0) === 0xfeff || /^\s*run,/.test(text.slice(0, 20))) {
     return { ok: false, message: 'this is a CSV export; merge and reports read the JSON results', hint: 'write shards with `--out shard.json`; `--out shard.csv` may be given as well' };
   }
+  if (text.trim() === '') return { ok: false, message: 'the file is empty, not batch results', hint: HINT };
+  // the YAML files of drillsim given in the wrong place: what they are, rather than a JSON syntax error at their first '#'
+  const start = text.slice(0, 4096);
+  if (/^\s*drillsim:\s*1\s*$/m.test(start) || /^\s*\{\s*"drillsim"\s*:\s*1\b/.test(start)) {
+    return { ok: false, message: 'this is a scenario, not batch results', hint: 'run a batch of it first: drill batch <scenario> --runs N --out results.json' };
+  }
+  if (/^\s*drillsim_decisions:/m.test(start)) {
+    return { ok: false, message: 'this is a decisions file, not batch results', hint: 'replay it over many seeds first: drill batch <scenario> --decisions <file> --runs N --out results.json' };
+  }
   let raw: any;
   try {
     raw = JSON.parse(text);

@@ -17,19 +17,57 @@ export class OptionError extends UsageError {}
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
-export function parse(argv: string[], options: Options, minPositionals = 0, maxPositionals = Infinity) {
+/**
+ * `missing`: what each positional argument is, in words ('the scenario file'), for the message when it is left out;
+ * without it the message is 'missing argument'.
+ */
+export function parse(argv: string[], options: Options, minPositionals = 0, maxPositionals = Infinity, missing: string[] = []) {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' }, ...options }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: negativeValues(argv, options), options: { help: { type: 'boolean', short: 'h' }, ...options }, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
     throw new UsageError(optionMistake((e as Error).message, Object.keys(options)));
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
   if (!values.help) {
-    if (positionals.length < minPositionals) throw new UsageError(`missing argument${minPositionals - positionals.length > 1 ? 's' : ''}`);
+    givenOnce(tokens, options);
+    if (positionals.length < minPositionals) {
+      const what = missing[Math.min(positionals.length, missing.length - 1)];
+      throw new UsageError(what ? `missing ${what}` : `missing argument${minPositionals - positionals.length > 1 ? 's' : ''}`);
+    }
     if (positionals.length > maxPositionals) throw new UsageError(`unexpected argument '${positionals[maxPositionals]}'`);
   }
   return { values: values as Record<string, string | boolean | string[] | undefined>, positionals, help: Boolean(values.help) };
+}
+
+/**
+ * `--seed -1`, `--until -1h`: node:util reads a value starting with '-' as a forgotten value followed by an
+ * option, and the message would be '--seed needs a value'. A negative number is a value, wrong or not: it is
+ * passed as `--seed=-1`, so that the option's own check says what is wrong with it.
+ */
+function negativeValues(argv: string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') { out.push(...argv.slice(i)); break; }
+    const long = /^--([\w-]+)$/.exec(a)?.[1];
+    const name = long ?? (/^-(\w)$/.test(a) ? Object.keys(options).find((k) => options[k].short === a[1]) : undefined);
+    if (name !== undefined && options[name]?.type === 'string' && /^-\d/.test(argv[i + 1] ?? '')) {
+      out.push(`--${name}=${argv[++i]}`);
+    } else out.push(a);
+  }
+  return out;
+}
+
+/** An option that takes one value, given twice with different values: which one was meant is a guess (the last, silently), so ask. */
+function givenOnce(tokens: NonNullable<ReturnType<typeof parseArgs>['tokens']>, options: Options): void {
+  const seen = new Map<string, string>();
+  for (const t of tokens) {
+    if (t.kind !== 'option' || t.value === undefined || options[t.name]?.multiple) continue;
+    const before = seen.get(t.name);
+    if (before !== undefined && before !== t.value) throw new OptionError(`--${t.name} is given twice ('${before}', then '${t.value}'): give it once`);
+    seen.set(t.name, t.value);
+  }
 }
 
 /** node:util's parseArgs messages, in the words of the rest of the CLI, with the option meant when it is close. */
@@ -49,7 +87,11 @@ function optionMistake(message: string, known: string[]): string {
 
 export function intOption(value: unknown, name: string, min = 0): number | undefined {
   if (value === undefined) return undefined;
+  // Number('') and Number(' ') are 0: `--seed=` would run seed 0 as if it had been asked for
+  if (String(value).trim() === '') throw new OptionError(`--${name} needs a value`);
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new OptionError(`--${name} must be a whole number${min > 0 ? ` of at least ${min}` : ''}, not '${String(value)}'`);
+  // beyond 2^53 the number read is not the one written (99999999999999999999 runs, and is logged, as 100000000000000000000)
+  if (!Number.isSafeInteger(n)) throw new OptionError(`--${name} must be at most ${Number.MAX_SAFE_INTEGER}, not '${String(value)}'`);
   return n;
 }

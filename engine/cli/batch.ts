@@ -26,7 +26,7 @@ import { ENGINE_VERSION } from '../version.js';
 import { intOption, OptionError, parse, UsageError } from './args.js';
 import { BatchPool, BatchRunError, type PoolStats } from './batch-pool.js';
 import { formatBatchSummary } from './batch-summary.js';
-import { checkWritable, readText, writeAtomic } from './io.js';
+import { checkNotInput, checkWritable, notStdout, readText, writeAtomic } from './io.js';
 import { langOption } from './lang.js';
 import { loadScenario, ReportedError } from './load.js';
 import type { Subcommand } from './main.js';
@@ -66,7 +66,7 @@ export const batchCommand: Subcommand = {
     out: { type: 'string', short: 'o', multiple: true }, html: { type: 'string' }, lang: { type: 'string', short: 'l' }, quiet: { type: 'boolean', short: 'q' },
   },
   async run(argv) {
-    const { values, positionals, help } = parse(argv, this.options, 1, 1);
+    const { values, positionals, help } = parse(argv, this.options, 1, 1, ['the scenario file']);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     if (values.runs === undefined) throw new UsageError('--runs is required: how many runs, e.g. --runs 1000');
     const runs = intOption(values.runs, 'runs', 1)!;
@@ -80,7 +80,7 @@ export const batchCommand: Subcommand = {
       shard = s;
     }
     const lang = langOption(values.lang);
-    const outs = outputs(values.out as string[] | undefined, values.html as string | undefined);
+    const outs = outputs(values.out as string[] | undefined, values.html as string | undefined, [['scenario', positionals[0]], ['decisions file', values.decisions as string | undefined]]);
     const varies = (values.vary as string[] | undefined) ?? [];
     if (varies.length > 1) throw new OptionError('one --vary at a time: a sweep varies one parameter (run one batch per parameter)');
     const vary = varies.length ? parseVarySpec(varies[0]) : null;
@@ -118,10 +118,23 @@ async function playBatch(file: string, values: Record<string, unknown>, { runs, 
   });
   const jobs = batchJobs(seed, runs, scenarios.length, shard);
   const bar = values.quiet ? null : new ProgressBar(jobs.length, process.stderr, lang);
+  // Ctrl+C during the runs: the bar would stay half drawn, and whether anything was written left to guess. Nothing
+  // is written before the last run is in, so say so. The writing after it is synchronous, with this handler still
+  // on: a Ctrl+C then waits for the files to be whole.
+  let done = 0;
+  const interrupted = () => {
+    bar?.finish();
+    process.stderr.write(lang === 'vi'
+      ? `drill batch: đã dừng (Ctrl+C) sau ${done} trên ${jobs.length} lượt chạy; không ghi tệp nào\n`
+      : `drill batch: stopped (Ctrl+C) after ${done} of ${jobs.length} runs; nothing was written\n`);
+    process.exit(130);
+  };
+  process.on('SIGINT', interrupted);
   let played;
   try {
-    played = await pool.run({ scenarios, labels: vary ? vary.labels : [null], decisions: dec?.decisions ?? [], players: dec?.players ?? [] }, jobs, (done) => bar?.update(done));
+    played = await pool.run({ scenarios, labels: vary ? vary.labels : [null], decisions: dec?.decisions ?? [], players: dec?.players ?? [] }, jobs, (n) => { done = n; bar?.update(n); });
   } catch (e) {
+    process.off('SIGINT', interrupted);
     bar?.finish();
     if (e instanceof BatchRunError && e.job) {
       const which = `run ${e.job.k}${vary ? ` of ${vary.key}=${vary.labels[e.job.v]}` : ''} (seed ${e.job.seed})`;
@@ -135,7 +148,11 @@ async function playBatch(file: string, values: Record<string, unknown>, { runs, 
   }
   bar?.finish();
   const results = buildResults(header, shard, played.records);
-  writeOutputs(results, outs, values.html as string | undefined, lang);
+  try {
+    writeOutputs(results, outs, values.html as string | undefined, lang);
+  } finally {
+    process.off('SIGINT', interrupted);
+  }
   if (!values.quiet) {
     process.stdout.write(formatBatchSummary(results, lang));
     process.stderr.write(timing(played.stats, lang) + '\n');
@@ -145,10 +162,20 @@ async function playBatch(file: string, values: Record<string, unknown>, { runs, 
 
 export interface Outputs { json: string[]; csv: string[] }
 
-/** Output files by kind; their folders are checked now, so that a long batch does not end in a file it cannot write. */
-export function outputs(list: string[] | undefined, html?: string): Outputs {
+/**
+ * Output files by kind; their folders are checked now, so that a long batch does not end in a file it cannot
+ * write, and none may be one of the `inputs` (what each is, and its path), which it would replace.
+ */
+export function outputs(list: string[] | undefined, html: string | undefined, inputs: [string, string | undefined][]): Outputs {
   const o: Outputs = { json: [], csv: [] };
-  for (const f of [...(list ?? []), ...(html !== undefined ? [html] : [])]) checkWritable(f);
+  for (const f of list ?? []) { notStdout('--out', f); checkWritable(f); checkNotInput('--out', f, inputs); }
+  if (html !== undefined) {
+    notStdout('--html', html);
+    checkWritable(html);
+    checkNotInput('--html', html, inputs);
+    // the page under another name (results.json, report.txt) would be taken for what the name says
+    if (!/\.html?$/i.test(html)) throw new OptionError(`--html ${html}: the file name must end in .html (or .htm): it is a web page`);
+  }
   for (const f of list ?? []) {
     const ext = extname(f).toLowerCase();
     if (ext === '.json') o.json.push(f);

@@ -19,7 +19,7 @@ export const compareCommand: Subcommand = {
   ].join('\n'),
   options: { json: { type: 'boolean' } },
   run(argv) {
-    const { values, positionals, help } = parse(argv, this.options, 2, 2);
+    const { values, positionals, help } = parse(argv, this.options, 2, 2, ['the two run logs to compare', 'the second run log']);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     const [fa, fb] = positionals;
     const c = compareRuns(loadReviewable(fa), loadReviewable(fb));

@@ -3,7 +3,7 @@ import { planFork } from '../review/fork.js';
 import { runScenario, serializeRunLog, type RunLog } from '../sim/run.js';
 import { textIn } from '../scenario/text.js';
 import { OptionError, parse, UsageError } from './args.js';
-import { checkWritable, readText, writeAtomic } from './io.js';
+import { checkNotInput, checkWritable, notStdout, readText, writeAtomic } from './io.js';
 import { loadDecisions } from './load.js';
 import { loadReviewable } from './reviewable.js';
 import { nodeSha256 } from './sha256.js';
@@ -30,9 +30,14 @@ export const forkCommand: Subcommand = {
   ].join('\n'),
   options: { at: { type: 'string' }, decisions: { type: 'string' }, out: { type: 'string', short: 'o' }, quiet: { type: 'boolean', short: 'q' } },
   run(argv) {
-    const { values, positionals, help } = parse(argv, this.options, 1, 1);
+    const { values, positionals, help } = parse(argv, this.options, 1, 1, ['the run log to fork']);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
-    if (values.out) checkWritable(String(values.out));
+    if (values.out) {
+      notStdout('--out', String(values.out));
+      checkWritable(String(values.out));
+      // the forked run in place of the run it forks: the run to compare it with would be gone
+      checkNotInput('--out', String(values.out), [['run log', positionals[0]], ['decisions file', values.decisions as string | undefined]]);
+    }
     if (values.at === undefined) throw new UsageError('--at is required: the time from which the new decisions apply');
     if (values.decisions === undefined) throw new UsageError('--decisions is required: the decisions file to take from --at on');
     const at = timeOption(values.at, 'at')!;

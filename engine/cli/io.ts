@@ -3,8 +3,9 @@
  * missing or unreadable, and writing outputs atomically (temporary file, then
  * rename) so that a failed run never leaves a half-written file behind.
  */
-import { accessSync, closeSync, constants, fsyncSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { accessSync, closeSync, constants, fchmodSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { OptionError } from './args.js';
 
 export class InputError extends Error {
   constructor(readonly file: string, message: string, readonly hint?: string) {
@@ -37,20 +38,6 @@ export function readText(file: string): string {
   return text;
 }
 
-/** The first characters of a file, to tell what it holds before reading it whole; '' when it cannot be read (readText then says why). */
-export function readStart(file: string, bytes = 256): string {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, 'r');
-    const buf = Buffer.alloc(bytes);
-    return buf.subarray(0, readSync(fd, buf, 0, bytes, 0)).toString('utf8');
-  } catch {
-    return '';
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
 /**
  * Could `file` be written? Its folder exists and can be written in, and it is not a folder itself. Commands
  * check their outputs before the work (a simulation, a batch), so that a mistyped --out fails at once.
@@ -66,6 +53,38 @@ export function checkWritable(file: string): void {
   try { accessSync(dir, constants.W_OK); } catch { throw new InputError(file, `cannot write: no permission to write in '${dir}'`, 'write the file somewhere else'); }
 }
 
+/**
+ * `--out -`, the shell's usual name for standard output, is to node a file named '-' (written, then hard to
+ * remove): said so instead. `printsWithout`: the command prints to standard output when --out is left out.
+ */
+export function notStdout(option: string, file: string, printsWithout = false): void {
+  if (file !== '-') return;
+  throw new OptionError(printsWithout
+    ? `${option} -: leave out ${option} to write to standard output`
+    : `${option} -: give a file name ('-' would be a file named '-'; this file is not written to standard output)`);
+}
+
+/** Do two paths name one file (./a and a, a link and its target)? By inode when both exist, else by absolute path. */
+export function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a), y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return resolve(a) === resolve(b);
+  }
+}
+
+/**
+ * An output that is one of the command's inputs would be replaced by what the command writes (`drill run
+ * s.yaml --out s.yaml` put the run log in place of the scenario): refused before any work. `inputs`: what
+ * each is, in words, and its path.
+ */
+export function checkNotInput(option: string, out: string, inputs: [what: string, file: string | undefined][]): void {
+  for (const [what, file] of inputs) {
+    if (file !== undefined && sameFile(out, file)) throw new OptionError(`${option} ${out}: this is the ${what} the command reads; writing there would replace it (give another file name)`);
+  }
+}
+
 /** What went wrong writing `file`, in words, without the temporary file's name. */
 function writeFailure(file: string, e: NodeJS.ErrnoException): InputError {
   switch (e.code) {
@@ -77,12 +96,24 @@ function writeFailure(file: string, e: NodeJS.ErrnoException): InputError {
   }
 }
 
-/** Write the whole text or nothing: temp file in the same folder, fsync, rename. */
-export function writeAtomic(file: string, text: string | string[]): void {
+/**
+ * Write the whole text or nothing: temp file in the same folder, fsync, rename. A file that exists is
+ * replaced where it really is (through a symbolic link: `msel import --into` a linked scenario made the link a
+ * file of its own and left the scenario unchanged) and keeps its permissions.
+ */
+export function writeAtomic(given: string, text: string | string[]): void {
+  let file = given;
+  let mode: number | undefined;
+  try {
+    file = realpathSync(given);
+    mode = statSync(file).mode & 0o777;
+  } catch { /* a new file */ }
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  const release = holdSignals();
   let fd: number | undefined;
   try {
-    fd = openSync(tmp, 'w');
+    fd = openSync(tmp, 'w', mode);
+    if (mode !== undefined) fchmodSync(fd, mode);
     for (const chunk of Array.isArray(text) ? text : [text]) writeSync(fd, chunk);
     fsyncSync(fd);
     closeSync(fd);
@@ -91,6 +122,29 @@ export function writeAtomic(file: string, text: string | string[]): void {
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
     try { unlinkSync(tmp); } catch { /* nothing to remove */ }
-    throw writeFailure(file, e as NodeJS.ErrnoException);
+    throw writeFailure(given, e as NodeJS.ErrnoException);
+  } finally {
+    release();
   }
+}
+
+/**
+ * Ctrl+C (or a kill) while a file is being written would end the process there and then (Node's own handler),
+ * leaving the temporary file half written beside the output. While a listener of ours is on, a signal waits for
+ * the event loop, which runs after the (synchronous) write: the listener then sends it again with no listener
+ * left, and the process ends as it would have, the file whole. Released a moment later, so that a signal that
+ * came during the write still finds the listener.
+ */
+let holding = 0;
+function holdSignals(): () => void {
+  if (holding++ === 0) process.on('SIGINT', resend).on('SIGTERM', resend);
+  // (a signal is dispatched a turn or two of the loop later, after setImmediate: a short timer, then)
+  return () => setTimeout(() => {
+    if (holding > 0 && --holding === 0) process.off('SIGINT', resend).off('SIGTERM', resend);
+  }, 20);
+}
+function resend(signal: NodeJS.Signals): void {
+  holding = 0;
+  process.off('SIGINT', resend).off('SIGTERM', resend);
+  process.kill(process.pid, signal);
 }

@@ -32,8 +32,8 @@ export function loadDecisions(file: string, scenario: Scenario, addedBefore: rea
   return r.value;
 }
 
-export function loadRunLog(file: string): { log: RunLog; events: Record<string, unknown>[] } {
-  const r = readRunLog(readText(file));
+export function loadRunLog(file: string, text = readText(file)): { log: RunLog; events: Record<string, unknown>[] } {
+  const r = readRunLog(text);
   if (!r.ok) throw new InputError(file, r.message, r.hint);
   return { log: r.log, events: r.events };
 }

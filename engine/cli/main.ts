@@ -7,6 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import { OptionError, UsageError, type Options } from './args.js';
 import { SimBoundError } from '../core/errors.js';
+import { nearest } from '../scenario/issues.js';
 import { InputError } from './io.js';
 import { ReportedError } from './load.js';
 
@@ -64,8 +65,14 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write((await help()) + '\n');
-    return 0;
+    // `drill help run`: as `drill run --help` (the list of commands says where the options are, and this is how many ask)
+    const topic = name === 'help' ? rest.find((a) => a !== '--help' && a !== '-h') : undefined;
+    if (topic === undefined) {
+      process.stdout.write((await help()) + '\n');
+      return 0;
+    }
+    if (!COMMANDS[topic]) return unknownCommand(topic);
+    return main([topic, '--help']);
   }
   if (name === '--version' || name === '-V') {
     const { ENGINE_VERSION } = await import('../version.js');
@@ -73,10 +80,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const load = COMMANDS[name];
-  if (!load) {
-    process.stderr.write(`drill: unknown command '${name}'\n\n${await help()}\n`);
-    return 2;
-  }
+  if (!load) return unknownCommand(name);
   const cmd = await load();
   try {
     return await cmd.run(rest);
@@ -101,6 +105,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
+}
+
+async function unknownCommand(name: string): Promise<number> {
+  // the list of commands follows; the one meant, when it is a typo of one, is named first
+  const near = nearest(name, Object.keys(COMMANDS));
+  process.stderr.write(`drill: unknown command '${name}'${near ? ` (did you mean '${near}'?)` : ''}\n\n${await help()}\n`);
+  return 2;
 }
 
 // Run as a script (`node dist/engine/cli/main.js ...`), this module would only define main() and

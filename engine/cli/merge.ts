@@ -28,10 +28,10 @@ export const mergeCommand: Subcommand = {
   ].join('\n'),
   options: { out: { type: 'string', short: 'o', multiple: true }, html: { type: 'string' }, lang: { type: 'string', short: 'l' }, quiet: { type: 'boolean', short: 'q' } },
   run(argv) {
-    const { values, positionals, help } = parse(argv, this.options, 1);
+    const { values, positionals, help } = parse(argv, this.options, 1, Infinity, ['the results files to merge, one per shard']);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     const lang = langOption(values.lang);
-    const outs = outputs(values.out as string[] | undefined, values.html as string | undefined);
+    const outs = outputs(values.out as string[] | undefined, values.html as string | undefined, positionals.map((f) => ['results file', f] as [string, string]));
     if (new Set(positionals).size !== positionals.length) throw new OptionError('a file is given twice');
     const files: { name: string; results: BatchResults }[] = positionals.map((f) => {
       const r = readResults(readText(f));

@@ -10,7 +10,7 @@ import { formatMselIssue, importMsel, mselToCsv, replaceInjectsInText, type Msel
 import { mselToMarkdown } from '../scenario/msel-markdown.js';
 import { parseScenario } from '../scenario/parse.js';
 import { OptionError, parse, UsageError, type Options } from './args.js';
-import { InputError, readText, writeAtomic } from './io.js';
+import { InputError, notStdout, readText, writeAtomic } from './io.js';
 import { ReportedError } from './load.js';
 import type { Subcommand } from './main.js';
 
@@ -24,9 +24,9 @@ const USAGE = [
   '         decision deadline, decision default, controller.',
   '         CSV is UTF-8 with a byte-order mark (Vietnamese opens right in Excel and LibreOffice);',
   '         md is a table for reading (both languages, or --lang vi|en).',
-  '  --format csv|md   (default csv)',
+  '  --format csv|md   (default: as --out\'s name ends, .csv or .md; else csv)',
   '  --lang vi|en      md in one language only (default: both)',
-  '  --out F           write here (written whole or not at all; default: standard output)',
+  '  --out F           write here, F.csv or F.md (written whole or not at all; default: standard output)',
   '',
   'import   REPLACES the scenario\'s injects with the rows of the sheet (the sheet is the MSEL;',
   '         rows left out are removed). Nothing is written unless every row is right; each',
@@ -63,11 +63,27 @@ export const mselCommand: Subcommand = {
       return 0;
     }
     if (action === undefined) throw new UsageError("missing the action: 'drill msel export' or 'drill msel import'");
-    if (action === 'export') return exportMsel(rest);
-    if (action === 'import') return importCommand(rest);
+    if (action === 'export') return otherActions(() => exportMsel(rest), 'export', IMPORT_OPTIONS);
+    if (action === 'import') return otherActions(() => importCommand(rest), 'import', EXPORT_OPTIONS);
     throw new UsageError(`unknown action '${action}': use 'drill msel export' or 'drill msel import'`);
   },
 };
+
+/**
+ * An option of the other action ('--into' on export): the usage printed lists it, and 'unknown option' would
+ * contradict it; say whose it is.
+ */
+function otherActions(run: () => number, action: 'export' | 'import', others: Options): number {
+  try {
+    return run();
+  } catch (e) {
+    const option = e instanceof UsageError ? /^unknown option '--([\w-]+)(?:=[^']*)?'/.exec(e.message)?.[1] : undefined;
+    if (option !== undefined && option in others) {
+      throw new OptionError(`--${option} is an option of drill msel ${action === 'export' ? 'import' : 'export'}, not of drill msel ${action}`);
+    }
+    throw e;
+  }
+}
 
 function loadScenarioText(file: string) {
   const text = readText(file);
@@ -80,38 +96,65 @@ function loadScenarioText(file: string) {
 }
 
 function exportMsel(argv: string[]): number {
-  const { values, positionals, help } = parse(argv, EXPORT_OPTIONS, 1, 1);
+  const { values, positionals, help } = parse(argv, EXPORT_OPTIONS, 1, 1, ['the scenario file']);
   if (help) { process.stdout.write(`usage: ${USAGE}\n`); return 0; }
-  const format = (values.format as string | undefined) ?? 'csv';
+  const out = values.out === undefined ? undefined : String(values.out);
+  // the file's name says what it holds: --out msel.md wrote CSV under a Markdown name, --out s.yaml replaced the scenario
+  if (out !== undefined) notStdout('--out', out, true);
+  const named = out === undefined ? undefined : formatOfFile(out);
+  if (named === null) {
+    const ext = /\.[^./\\]+$/.exec(out!)?.[0];
+    throw new OptionError(`--out ${out}: drill msel export writes CSV (.csv) or Markdown (.md, .markdown), not ${ext ? `'${ext}'` : 'a file without an extension'}`);
+  }
+  const format = (values.format as string | undefined) ?? named ?? 'csv';
   if (format !== 'csv' && format !== 'md') throw new OptionError(`--format must be csv or md, not '${format}'`);
+  if (named !== undefined && named !== format) throw new OptionError(`--out ${out}: --format ${format} writes ${format === 'csv' ? 'CSV, which goes in a file ending in .csv' : 'Markdown, which goes in a file ending in .md or .markdown'}`);
   const lang = values.lang as string | undefined;
   if (lang !== undefined && lang !== 'vi' && lang !== 'en') throw new OptionError(`--lang must be vi or en, not '${lang}'`);
   if (lang !== undefined && format === 'csv') throw new OptionError('--lang is for --format md; the CSV holds both languages');
   const { scenario } = loadScenarioText(positionals[0]);
-  const out = format === 'csv'
+  const text = format === 'csv'
     ? mselToCsv(scenario.injects)
     : mselToMarkdown(scenario, (lang as 'vi' | 'en' | undefined) ?? 'both');
-  if (values.out) {
-    writeAtomic(String(values.out), out);
-    process.stderr.write(`${positionals[0]}: ${injects(scenario.injects.length)} written to ${String(values.out)}\n`);
+  if (out) {
+    writeAtomic(out, text);
+    process.stderr.write(`${positionals[0]}: ${injects(scenario.injects.length)} written to ${out}\n`);
   } else {
-    process.stdout.write(out);
+    process.stdout.write(text);
   }
   return 0;
 }
 
 /** '1 inject', '18 injects' */
+/** The format a sheet's file name asks for: csv, md, or null when it names neither. */
+function formatOfFile(file: string): 'csv' | 'md' | null {
+  const f = file.toLowerCase();
+  return f.endsWith('.csv') ? 'csv' : f.endsWith('.md') || f.endsWith('.markdown') ? 'md' : null;
+}
+
 const injects = (n: number) => `${n} inject${n === 1 ? '' : 's'}`;
 
 function readSheet(file: string): string {
+  let text: string;
   try {
-    return readText(file);
+    text = readText(file);
   } catch (e) {
     if (e instanceof InputError && /binary|UTF-8/.test(e.message)) {
       throw new InputError(file, `${e.message.replace(/, not a text file$/, '')}: not a CSV text in UTF-8`, 'save the sheet as "CSV UTF-8 (comma delimited)" (Excel) or "Text CSV" with UTF-8 (LibreOffice)');
     }
     throw e;
   }
+  // drillsim's other files read as a sheet with a bad quote, or a row of unknown columns: say what they are.
+  // A scenario first of all: `drill msel import s.yaml --into msel.csv` has the two the wrong way round.
+  const start = text.slice(0, 4096);
+  if (/^\s*drillsim:\s*1\s*$/m.test(start)) {
+    throw new InputError(file, 'this is a scenario, not an MSEL sheet', 'the sheet comes first, the scenario after --into: drill msel import <sheet.csv> --into <scenario>');
+  }
+  const other = /^\s*drillsim_decisions:/m.test(start) ? 'a decisions file'
+    : /^\s*\{\s*"format"\s*:\s*"drillsim\/run@/.test(start) ? 'a run log'
+      : /^\s*\{\s*"format"\s*:\s*"drillsim\/batch@/.test(start) ? 'batch results' : undefined;
+  if (other) throw new InputError(file, `this is ${other}, not an MSEL sheet`, 'the sheet is a CSV file, as drill msel export writes it');
+  return text;
 }
 
 function printIssues(file: string, issues: MselIssue[]): void {
@@ -121,13 +164,14 @@ function printIssues(file: string, issues: MselIssue[]): void {
 }
 
 function importCommand(argv: string[]): number {
-  const { values, positionals, help } = parse(argv, IMPORT_OPTIONS, 1, 1);
+  const { values, positionals, help } = parse(argv, IMPORT_OPTIONS, 1, 1, ['the sheet (CSV) to import']);
   if (help) { process.stdout.write(`usage: ${USAGE}\n`); return 0; }
   if (values.into === undefined) throw new UsageError('--into <scenario> is required: the scenario file whose MSEL the sheet replaces');
   const sheetFile = positionals[0];
   const target = String(values.into);
-  const { text, scenario } = loadScenarioText(target);
+  // the sheet first: given the wrong way round (a scenario, then --into the sheet), that is what to say
   const sheet = readSheet(sheetFile);
+  const { text, scenario } = loadScenarioText(target);
   const r = importMsel(sheet, scenario);
   if (!r.ok) {
     printIssues(sheetFile, r.issues);

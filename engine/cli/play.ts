@@ -15,7 +15,7 @@ import { m, mn, type MsgKey } from '../play/messages.js';
 import { PlaySession } from '../play/session.js';
 import { CONTROLLER } from '../sim/commands.js';
 import { intOption, OptionError, parse, UsageError, type Options } from './args.js';
-import { checkWritable, InputError, writeAtomic } from './io.js';
+import { checkNotInput, checkWritable, InputError, notStdout, sameFile, writeAtomic } from './io.js';
 import { defaultLang } from './lang.js';
 import { loadRunLog, loadScenario } from './load.js';
 import type { Subcommand } from './main.js';
@@ -87,6 +87,8 @@ async function play(argv: string[], lang: Lang): Promise<number> {
   // how the session's decisions are replayed: `drill run <scenario>`, or for a resumed session (whose scenario is
   // inside the log, its file unknown here) `drill fork <log> --at T+00:00`, which re-simulates the log's own scenario and seed
   let replayCommand: (decisions: string, args: string[]) => string;
+  // what the session read, which nothing it writes may replace (the log resumed is the exception: saving over it is how a session goes on)
+  let scenarioFile: string | undefined;
   if (values.resume !== undefined) {
     const file = String(values.resume);
     if (positionals.length) throw new PlayUsage('cli.both');
@@ -104,8 +106,8 @@ async function play(argv: string[], lang: Lang): Promise<number> {
   } else {
     if (positionals.length === 0) throw new PlayUsage('cli.no-scenario');
     const scenario = loadScenario(positionals[0]);
-    const scenarioFile = positionals[0];
-    replayCommand = (decisions, args) => ['drill run', shellArg(scenarioFile), ...args, '--decisions', shellArg(decisions)].join(' ');
+    scenarioFile = positionals[0];
+    replayCommand = (decisions, args) => ['drill run', shellArg(scenarioFile!), ...args, '--decisions', shellArg(decisions)].join(' ');
     const known = PlaySession.roleIds(scenario);
     for (const r of players) {
       if (!known.includes(r)) {
@@ -121,9 +123,16 @@ async function play(argv: string[], lang: Lang): Promise<number> {
   controller = session.opts.controller;
   const out = values.out !== undefined ? String(values.out) : undefined;
   // before the session, not at its end: a trainee's hour of decisions must not meet a missing folder at `quit`
-  if (out !== undefined) checkWritable(out);
+  const read: [string, string | undefined][] = [['scenario', scenarioFile]];
+  if (out !== undefined) { notStdout('--out', out); checkWritable(out); checkNotInput('--out', out, read); }
   const decisionsOut = values['decisions-out'] !== undefined ? String(values['decisions-out']) : undefined;
-  if (decisionsOut !== undefined) checkWritable(decisionsOut);
+  if (decisionsOut !== undefined) {
+    notStdout('--decisions-out', decisionsOut);
+    checkWritable(decisionsOut);
+    checkNotInput('--decisions-out', decisionsOut, [...read, ['run log', values.resume as string | undefined]]);
+    // both written at quit, one over the other
+    if (out !== undefined && sameFile(out, decisionsOut)) throw new OptionError('--out and --decisions-out name the same file: give each its own');
+  }
   const interactive = Boolean(process.stdin.isTTY);
   let refusedLines = 0;
   let savedRevision = session.revision;
@@ -131,6 +140,8 @@ async function play(argv: string[], lang: Lang): Promise<number> {
 
   const save = (file: string): void => {
     try {
+      // `save` at the table with the scenario's name: the scenario would be gone, the session not saved anywhere else
+      if (scenarioFile !== undefined && sameFile(file, scenarioFile)) throw new InputError(file, 'cannot write: this is the scenario of the session', 'save it under another name');
       const log = session.log();
       writeAtomic(file, serializeRunLog(log));
       savedRevision = session.revision;

@@ -5,7 +5,7 @@ import { OptionError, parse } from './args.js';
 import { batchHtml } from '../batch/html.js';
 import { readResults } from '../batch/results.js';
 import { formatBatchSummary } from './batch-summary.js';
-import { checkWritable, InputError, readStart, readText, writeAtomic } from './io.js';
+import { checkWritable, InputError, notStdout, readText, writeAtomic } from './io.js';
 import { langOption } from './lang.js';
 import { loadReviewable } from './reviewable.js';
 import type { Subcommand } from './main.js';
@@ -30,14 +30,14 @@ function formatOfFile(file: string): ReportFormat | null {
 }
 
 /** Batch results (`drill batch --out F.json`), known by their first bytes, before a run log's reading would refuse them. */
-function isBatchResults(file: string): boolean {
-  return /^\uFEFF?\s*\{\s*"format"\s*:\s*"drillsim\/batch@/.test(readStart(file));
+function isBatchResults(text: string): boolean {
+  return /^\uFEFF?\s*\{\s*"format"\s*:\s*"drillsim\/batch@/.test(text.slice(0, 256));
 }
 
 /** A batch's report: its table on standard output, or its self-contained page, in `lang`. */
-function reportBatch(file: string, out: string | undefined, format: string | undefined, lang: Lang): number {
+function reportBatch(file: string, text: string, out: string | undefined, format: string | undefined, lang: Lang): number {
   if (format === 'md' || (out !== undefined && formatOfFile(out) === 'md')) throw new OptionError(`${file} holds batch results: their report is an HTML page (--out F.html), or the table printed without --out`);
-  const r = readResults(readText(file));
+  const r = readResults(text);
   if (!r.ok) throw new InputError(file, r.message, r.hint);
   if (out !== undefined) writeAtomic(out, batchHtml(r.results, lang));
   else if (format === 'html') process.stdout.write(batchHtml(r.results, lang));
@@ -65,10 +65,11 @@ export const reportCommand: Subcommand = {
   ].join('\n'),
   options: { format: { type: 'string', short: 'f' }, lang: { type: 'string', short: 'l' }, out: { type: 'string', short: 'o' } },
   run(argv) {
-    const { values, positionals, help } = parse(argv, this.options, 1, 1);
+    const { values, positionals, help } = parse(argv, this.options, 1, 1, ['the run log (or batch results) to report on']);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     const out = values.out === undefined ? undefined : String(values.out);
     if (out) {
+    notStdout('--out', out, true);
       // the file's name says what it holds: a report in a .pdf (or a .txt) would be Markdown under a false name
       if (formatOfFile(out) === null) throw new OptionError(`--out ${out}: ${unsupported(out)}`);
       checkWritable(out);
@@ -80,8 +81,10 @@ export const reportCommand: Subcommand = {
     // as every command that writes for people: --lang, else the locale's language (LANG=vi_VN gives Vietnamese)
     const lang = langOption(values.lang);
     const file = positionals[0];
-    if (isBatchResults(file)) return reportBatch(file, out, given, lang);
-    const { log, scenario, events } = loadReviewable(file);
+    // read once: a pipe (`drill report <(gunzip -c results.json.gz)`) cannot be read a second time
+    const input = readText(file);
+    if (isBatchResults(input)) return reportBatch(file, input, out, given, lang);
+    const { log, scenario, events } = loadReviewable(file, input);
     const { text, aar } = reportOf(log, scenario, events as LogEvent[], format, lang);
     if (!aar.integrity.hash_ok) process.stderr.write(`${file}: warning: the hash chain does not match the events (the log was changed after it was written); the report says so at the top\n`);
     if (!aar.integrity.scenario_ok) process.stderr.write(`${file}: warning: the embedded scenario does not match its hash (it was edited after the run); the report says so at the top\n`);

@@ -12,8 +12,9 @@ import { loadRunLog } from './load.js';
 
 const DAMAGED = 'the log is damaged; run the scenario again with `drill run --out`';
 
-export function loadReviewable(file: string): { log: RunLog; scenario: Scenario; events: LogEvent[] } {
-  const { log, events } = loadRunLog(file);
+/** `text`: the file's text when it was read already. */
+export function loadReviewable(file: string, text?: string): { log: RunLog; scenario: Scenario; events: LogEvent[] } {
+  const { log, events } = loadRunLog(file, text);
   const bad = badEvent(events);
   if (bad) throw new InputError(file, `not a usable run log: ${bad.message}`, DAMAGED);
   if (!Number.isInteger(log.until) || !Number.isInteger(log.seed) || !Array.isArray(log.decisions) || !Array.isArray(log.players)) {

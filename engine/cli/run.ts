@@ -4,7 +4,7 @@ import type { ObjectiveResult, Summary } from '../review/metrics.js';
 import type { Scenario } from '../scenario/schema.js';
 import { unreachedIncidents, type Unreached } from '../review/unreached.js';
 import { intOption, parse } from './args.js';
-import { checkWritable, writeAtomic } from './io.js';
+import { checkNotInput, checkWritable, notStdout, writeAtomic } from './io.js';
 import { loadDecisions, loadScenario } from './load.js';
 import { formatRefusals, refusalRecorder, type Refusal } from './refusals.js';
 import { nodeSha256 } from './sha256.js';
@@ -28,9 +28,13 @@ export const runCommand: Subcommand = {
     seed: { type: 'string' }, decisions: { type: 'string' }, until: { type: 'string' }, out: { type: 'string', short: 'o' }, quiet: { type: 'boolean', short: 'q' },
   },
   run(argv) {
-    const { values, positionals, help } = parse(argv, this.options, 1, 1);
+    const { values, positionals, help } = parse(argv, this.options, 1, 1, ['the scenario file']);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
-    if (values.out) checkWritable(String(values.out));
+    if (values.out) {
+      notStdout('--out', String(values.out));
+      checkWritable(String(values.out));
+      checkNotInput('--out', String(values.out), [['scenario', positionals[0]], ['decisions file', values.decisions as string | undefined]]);
+    }
     const scenario = loadScenario(positionals[0]);
     const seed = intOption(values.seed, 'seed');
     const until = timeOption(values.until, 'until');

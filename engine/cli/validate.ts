@@ -11,7 +11,7 @@ export const validateCommand: Subcommand = {
   usage: 'drill validate <file...> [--quiet]\n\n  Exit 0 when every file is valid (warnings allowed), 1 when any has an error.\n  --quiet   print only problems, not the summary line of valid files',
   options: { quiet: { type: 'boolean', short: 'q' } },
   run(argv) {
-    const { values, positionals, help } = parse(argv, this.options, 1);
+    const { values, positionals, help } = parse(argv, this.options, 1, Infinity, ['the scenario files to check']);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     let failed = 0;
     // a copy of a library scenario checked beside it with the id left unchanged: its run logs, batch

@@ -12,7 +12,7 @@ export const verifyCommand: Subcommand = {
   usage: 'drill verify <run.json>\n\n  Re-simulates the run from the log\'s own inputs and compares the events, the hash chain, the keyframes\n  and the stored summary. Exit 0 when all match; 1 and what differs (the first divergent event) when not.',
   options: {},
   run(argv) {
-    const { positionals, help } = parse(argv, this.options, 1, 1);
+    const { positionals, help } = parse(argv, this.options, 1, 1, ['the run log to verify']);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     const file = positionals[0];
     const { log } = loadRunLog(file);

@@ -232,6 +232,14 @@ function openBrowser(url: string): void {
   } catch { /* ignore */ }
 }
 
+/** Why the server could not listen on `port`, in words where it is the user's to change (the port). */
+export function listenError(e: NodeJS.ErrnoException, port: number): Error {
+  if (e.code === 'EADDRINUSE') return new OptionError(`port ${port} is in use; pick another with --port (0 = any free port)`);
+  // ports below 1024 are the system's: a user without administrator rights got 'internal error ... a bug in drillsim'
+  if (e.code === 'EACCES' || e.code === 'EPERM') return new OptionError(`port ${port} may not be used without administrator rights (ports below 1024 are the system's); pick another with --port, e.g. 8173 (0 = any free port)`);
+  return e;
+}
+
 export const viewCommand: Subcommand = {
   name: 'view',
   summary: 'serve the replay viewer on 127.0.0.1 for the run logs given',
@@ -273,9 +281,7 @@ export const viewCommand: Subcommand = {
     const page = pageWithPreload(readFileSync(join(dir, 'index.html'), 'utf8'), runs);
     const server = createServer(handler(files, index, new Compressed(runs.map((r) => r.file)), page, playIndex(playFile)));
     await new Promise<void>((ok, fail) => {
-      server.once('error', (e: NodeJS.ErrnoException) => {
-        fail(e.code === 'EADDRINUSE' ? new OptionError(`port ${port} is in use; pick another with --port (0 = any free port)`) : e);
-      });
+      server.once('error', (e: NodeJS.ErrnoException) => fail(listenError(e, port)));
       server.listen(port, HOST, () => ok());
     });
     const addr = server.address();

@@ -23,6 +23,12 @@ const VI: Rule[] = [
   [/^write the file somewhere else$/, 'hãy ghi tệp vào chỗ khác'],
   [/^free some space, or write the file somewhere else$/, 'hãy giải phóng bớt dung lượng, hoặc ghi tệp vào chỗ khác'],
   [/^check that the folder exists and is writable$/, 'hãy kiểm tra thư mục có tồn tại và ghi được không'],
+  [/^cannot write: this is the scenario of the session$/, 'không ghi được: đây là tệp kịch bản của phiên'],
+  [/^save it under another name$/, 'hãy lưu với một tên khác'],
+  [/^(--[\w-]+) (.*): this is the scenario the command reads; writing there would replace it \(give another file name\)$/s, '$1 $2: đây là tệp kịch bản mà lệnh đang đọc; ghi vào đó sẽ thay mất nó (hãy cho một tên tệp khác)'],
+  [/^(--[\w-]+) (.*): this is the run log the command reads; writing there would replace it \(give another file name\)$/s, '$1 $2: đây là nhật ký chạy mà lệnh đang đọc; ghi vào đó sẽ thay mất nó (hãy cho một tên tệp khác)'],
+  [/^(--[\w-]+) -: give a file name \('-' would be a file named '-'; this file is not written to standard output\)$/, "$1 -: hãy cho một tên tệp ('-' sẽ thành một tệp tên là '-'; tệp này không được ghi ra đầu ra chuẩn)"],
+  [/^--out and --decisions-out name the same file: give each its own$/, '--out và --decisions-out trỏ tới cùng một tệp: hãy cho mỗi tùy chọn một tệp riêng'],
   // engine/cli/io.ts: reading
   [/^no such file$/, 'không có tệp này'],
   [/^check the path$/, 'hãy kiểm tra đường dẫn'],
@@ -59,6 +65,8 @@ const VI: Rule[] = [
   [/^--(\S+) is a switch: it takes no value$/, '--$1 là công tắc: không nhận giá trị'],
   [/^--(\S+) must be a whole number of at least (\d+), not '(.*)'$/s, "--$1 phải là số nguyên từ $2 trở lên, không phải '$3'"],
   [/^--(\S+) must be a whole number, not '(.*)'$/s, "--$1 phải là số nguyên, không phải '$2'"],
+  [/^--(\S+) must be at most (\d+), not '(.*)'$/s, "--$1 phải nhỏ hơn hoặc bằng $2, không phải '$3'"],
+  [/^--(\S+) is given twice \('(.*)', then '(.*)'\): give it once$/s, "--$1 được cho hai lần ('$2', rồi '$3'): chỉ cho một lần"],
   [/^missing arguments?$/, 'thiếu tham số'],
   [/^unexpected argument '(.*)'$/s, "thừa tham số '$1'"],
 ];

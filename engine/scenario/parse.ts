@@ -74,8 +74,10 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   if (text.trim() === '') return at1('empty', 'the file is empty', STARTS[what] ?? `see the docs for the ${what} format`);
   // another of drillsim's files given in the wrong place: one line, not a complaint about every key of it
   // (a run log is JSON and may be large: known by its first line, before any parsing)
-  const wrong = (kind: string) => at1('not-a-' + what.replace(/ /g, '-'), `this is a ${kind}, not a ${what}`, INSTEAD[`${kind}>${what}`] ?? STARTS[what]);
+  const wrong = (kind: string) => at1('not-a-' + what.replace(/ /g, '-'), `this is ${kind === 'batch results' ? kind : `a ${kind}`}, not a ${what}`, INSTEAD[`${kind}>${what}`] ?? STARTS[what]);
   if (what !== 'run log' && /^\s*\{\s*"format"\s*:\s*"drillsim\/run@/.test(text.slice(0, 200))) return wrong('run log');
+  // batch results given for a scenario were a page of 'missing required key' about each of a scenario's keys
+  if (/^\s*\{\s*"format"\s*:\s*"drillsim\/batch@/.test(text.slice(0, 200))) return wrong('batch results');
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
@@ -181,12 +183,14 @@ const STARTS: Record<string, string> = {
 const INSTEAD: Record<string, string> = {
   'decisions file>scenario': 'give the scenario here, and this file with --decisions: drill run <scenario> --decisions <file>',
   'run log>scenario': 'a run log is read by drill verify, report, compare, fork and view; it holds its scenario',
+  'batch results>scenario': 'batch results are read by drill report and drill merge; give the scenario the batch ran',
 };
 
 /** Which of drillsim's files a mapping is, by the key each starts with (undefined: none of them, or unclear). */
 function fileKind(raw: Record<string, unknown>): string | undefined {
   const has = (k: string) => Object.prototype.hasOwnProperty.call(raw, k);
   if (typeof raw.format === 'string' && raw.format.startsWith('drillsim/run@')) return 'run log';
+  if (typeof raw.format === 'string' && raw.format.startsWith('drillsim/batch@')) return 'batch results';
   if (has('drillsim') && !has('drillsim_decisions')) return 'scenario';
   if (has('drillsim_decisions') && !has('drillsim')) return 'decisions file';
   return undefined;

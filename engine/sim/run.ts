@@ -127,6 +127,7 @@ export type ReadResult = { ok: true; log: RunLog; events: Record<string, unknown
 
 /** Read a run log file back; says plainly when the text is not one. */
 export function readRunLog(text: string): ReadResult {
+  if (text.replace(/^\uFEFF/, '').trim() === '') return { ok: false, message: 'the file is empty, not a run log', hint: 'give a file written by `drill run --out`' };
   let raw: any;
   try {
     raw = JSON.parse(text);

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { intOption, parse } from '../../engine/cli/args.js';
-import { checkWritable, InputError, readText } from '../../engine/cli/io.js';
+import { checkNotInput, checkWritable, InputError, notStdout, readText } from '../../engine/cli/io.js';
 import { sayCliProblem } from '../../engine/play/cli-problems.js';
 import { readRunLog } from '../../engine/sim/run.js';
 import { tempDir } from '../helpers/cli.js';
@@ -34,6 +34,9 @@ function problems(): string[] {
     ...thrown(() => checkWritable(join(dir, 'no-folder', 'x.json'))),
     ...thrown(() => checkWritable(join(dir, 'folder'))),
     ...thrown(() => readText(join(dir, 'nope.yaml'))),
+    ...thrown(() => notStdout('--decisions-out', '-')),
+    ...thrown(() => checkNotInput('--out', join(dir, 's.yaml'), [['scenario', join(dir, 's.yaml')]])),
+    ...thrown(() => checkNotInput('--decisions-out', join(dir, 'run.json'), [['run log', join(dir, 'run.json')]])),
     ...thrown(() => readText(join(dir, 'folder'))),
     ...thrown(() => readText(join(dir, 'binary.bin'))),
     ...thrown(() => readText(join(dir, 'latin1.txt'))),
@@ -49,6 +52,9 @@ function problems(): string[] {
     ...thrown(() => parse([], {}, 1, 1)),
     ...thrown(() => intOption('abc', 'seed')),
     ...thrown(() => intOption('0', 'runs', 1)),
+    ...thrown(() => intOption('99999999999999999999', 'seed')),
+    ...thrown(() => intOption('', 'seed')),
+    ...thrown(() => parse(['--seed', '1', '--seed', '2'], { seed: { type: 'string' } })),
   ];
 }
 
