@@ -634,21 +634,9 @@ export class MapView {
     const covers = new Set<number>();
     // the area names moved off (or hidden under) the incidents' circles at this time: none yet (see keepNamesOff)
     this.seekNames = { moved: new Map(), boxes: new BoxIndex(), discs: [], discBoxes: new BoxIndex() };
-    const eyes = typhoons.map((h) => { const st = trackAt(h, t, model.projection); return st ? { id: h.id, c: toCoords(model.projection, st.x, st.y), f: st.wind_force } : null; }).filter((e) => e !== null);
-    this.layer.labels.selectAll<SVGGElement, (typeof eyes)[number]>('g.eye').data(eyes, (d) => d!.id)
-      .join((en) => { const g = en.append('g').attr('class', 'eye'); g.append('circle').attr('r', 6); g.append('text').attr('x', 9).attr('y', 4).attr('class', 'small'); return g; })
-      .each((d, i, gs) => {
-        const [x, y] = this.pt([d!.c.lon, d!.c.lat]);
-        const g = gs[i], label = g.lastChild as SVGTextElement, text = `${d!.f} Bft`;
-        const at = `translate(${x},${y})`;
-        if (g.getAttribute('transform') !== at) g.setAttribute('transform', at);
-        if (label.textContent !== text) label.textContent = text;
-        const s = this.movingSpot(label, text, x, y, EYE_SPOTS, covers, null).spot;
-        if (label.getAttribute('x') !== String(s.dx) || label.getAttribute('y') !== String(s.dy)) { label.setAttribute('x', String(s.dx)); label.setAttribute('y', String(s.dy)); label.setAttribute('text-anchor', s.anchor); }
-      });
 
     // --- incidents: open ones from the engine's world, recently resolved ones faded
-    // the people at risk placed so far (A's, then B's overlaid: B's keep off A's too)
+    // the people at risk placed so far (A's, then B's overlaid: B's keep off A's too), and the typhoon eye's wind force
     const taken = new BoxIndex();
     // where the incidents are drawn (A's, then B's overlaid), and the area names moved off them
     const incidentsA = this.layoutIncidents(run, world, t, false);
@@ -661,6 +649,27 @@ export class MapView {
     for (const [list, off] of [[unitsA, 0], [unitsB, 5]] as const) {
       for (const u of list ?? []) if (!u.rim) diamonds.add({ x0: u.sx + off - UNIT_HALF + 1, y0: u.sy + off - UNIT_HALF + 1, x1: u.sx + off + UNIT_HALF - 1, y1: u.sy + off + UNIT_HALF - 1 });
     }
+    // the typhoon's eye, on the labels' layer: its wind force keeps off the circles and diamonds drawn under it, and
+    // goes into `taken`, which the people at risk and the units on scene keep off as off each other's numbers
+    const eyes = typhoons.map((h) => { const st = trackAt(h, t, model.projection); return st ? { id: h.id, c: toCoords(model.projection, st.x, st.y), f: st.wind_force } : null; }).filter((e) => e !== null);
+    const seek = this.seekNames;
+    const onCircle = (b: Box) => seek.discBoxes.hits(b).some((j) => discOnBox(seek.discs[j].x, seek.discs[j].y, seek.discs[j].r, b, 0));
+    const eyeHides = (b: Box) => diamonds.any(b) || onCircle(b);
+    // where every side is in the way (the whole scenario in view, the eye over a town's markers): a side off the
+    // circles (their severity drawn in them) over a diamond, else one off the diamonds
+    const eyeFallbacks: Fallback[] = [{ hides: eyeHides }, { hides: eyeHides, overLabels: true }, { hides: onCircle }, { hides: (b) => diamonds.any(b) }];
+    this.layer.labels.selectAll<SVGGElement, (typeof eyes)[number]>('g.eye').data(eyes, (d) => d!.id)
+      .join((en) => { const g = en.append('g').attr('class', 'eye'); g.append('circle').attr('r', 6); g.append('text').attr('x', 9).attr('y', 4).attr('class', 'small'); return g; })
+      .each((d, i, gs) => {
+        const [x, y] = this.pt([d!.c.lon, d!.c.lat]);
+        const g = gs[i], label = g.lastChild as SVGTextElement, text = `${d!.f} Bft`;
+        const at = `translate(${x},${y})`;
+        if (g.getAttribute('transform') !== at) g.setAttribute('transform', at);
+        if (label.textContent !== text) label.textContent = text;
+        const { spot: s, box } = this.movingSpot(label, text, x, y, EYE_SPOTS, covers, eyeHides, eyeFallbacks);
+        taken.add(box);
+        if (label.getAttribute('x') !== String(s.dx) || label.getAttribute('y') !== String(s.dy)) { label.setAttribute('x', String(s.dx)); label.setAttribute('y', String(s.dy)); label.setAttribute('text-anchor', s.anchor); }
+      });
     this.drawIncidents(this.layer.incidents, run, incidentsA, false, covers, taken, diamonds);
     if (overlay) {
       // B's markers sit a few pixels off A's so that where both agree, both still show
@@ -1028,9 +1037,10 @@ export class MapView {
   /**
    * Draw the units laid out by layoutUnits. Units on scene stand round their incident's circle (where it is drawn:
    * fanned out, it may be off its spot), on its rim from the top, clockwise: each at the first spot clear of the
-   * people at risk (`taken`), of other incidents' circles, of the units put on rims before, of the places' markers
-   * and of the labels; where none is, the first clear of the first three (a diamond on a number hides it; on a
-   * marker's edge or a label's, it leaves them readable); where none is either, the first spot not taken.
+   * people at risk and the typhoon eye's wind force (`taken`), of other incidents' circles, of the units put on
+   * rims before, of the places' markers and of the labels; where none is, the first clear of the first three (a
+   * diamond on a number hides it; on a marker's edge or a label's, it leaves them readable); where none is either,
+   * the first spot not taken.
    */
   private drawUnits(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, list: ReturnType<MapView['layoutUnits']>, ghost: boolean, covers: Set<number>, taken: BoxIndex): void {
     const lang = this.lang();
@@ -1075,7 +1085,7 @@ export class MapView {
         // the diamond's middle: over a label's text it hides letters (a zone's '0↓ 630⌂' read '0↓ 63'), not just its edge
         const core: Box = { x0: q.x0 + 3, y0: q.y0 + 3, x1: q.x1 - 3, y1: q.y1 - 3 };
         const onText = p !== null && p.index.hits(core, 0).some((i) => !covers.has(i) && overlap(core, this.shownBox(i)));
-        // worst a number hidden; then a label's letters; then a diamond on another's circle or diamond; then on a marker's or a label's edge
+        // worst a number hidden (or the eye's wind force); then a label's letters; then a diamond on another's circle or diamond; then on a marker's or a label's edge
         const l = taken.any(q) ? 4 : onText ? 3 : rims.any(b) || circlesNow().hits(b).some((i) => circleIds[i] !== d.incident) ? 2
           : p?.markers.any(q) || p?.index.any(q) || this.seekNames.boxes.any(q) ? 1 : 0;
         if (l < level) { pick = k; level = l; }
@@ -1172,8 +1182,11 @@ function overlap(a: Box, b: Box): boolean {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
 
-/** the typhoon eye's wind force: right of the eye first (as before), then left, above, below */
-const EYE_SPOTS: readonly Spot[] = [{ dx: 9, dy: 4, anchor: 'start' }, { dx: -9, dy: 4, anchor: 'end' }, { dx: 0, dy: -9, anchor: 'middle' }, { dx: 0, dy: 17, anchor: 'middle' }];
+/** the typhoon eye's wind force: right of the eye first (as before), then left, above, below; then above and below, to the right and left */
+const EYE_SPOTS: readonly Spot[] = [
+  { dx: 9, dy: 4, anchor: 'start' }, { dx: -9, dy: 4, anchor: 'end' }, { dx: 0, dy: -9, anchor: 'middle' }, { dx: 0, dy: 17, anchor: 'middle' },
+  { dx: 6, dy: -7, anchor: 'start' }, { dx: -6, dy: -7, anchor: 'end' }, { dx: 6, dy: 15, anchor: 'start' }, { dx: -6, dy: 15, anchor: 'end' },
+];
 
 /**
  * an incident's people at risk, by its marker's radius: above right first (as before), then above left, below right,
