@@ -670,11 +670,18 @@ export class MapView {
         taken.add(box);
         if (label.getAttribute('x') !== String(s.dx) || label.getAttribute('y') !== String(s.dy)) { label.setAttribute('x', String(s.dx)); label.setAttribute('y', String(s.dy)); label.setAttribute('text-anchor', s.anchor); }
       });
-    this.drawIncidents(this.layer.incidents, run, incidentsA, false, covers, taken, diamonds);
+    // B's circles, overlaid above A's layer: their dashed outlines would cross A's people at risk out
+    let ghostIndex: BoxIndex | null = null;
+    const ghostsB = incidentsB?.filter((d) => !d.resolved) ?? [];
+    const underGhosts = ghostsB.length === 0 ? null : (b: Box) => {
+      ghostIndex ??= new BoxIndex(ghostsB.map((d) => ({ x0: d.sx + 5 - d.r, y0: d.sy + 5 - d.r, x1: d.sx + 5 + d.r, y1: d.sy + 5 + d.r })));
+      return ghostIndex.hits(b).some((j) => discOnBox(ghostsB[j].sx + 5, ghostsB[j].sy + 5, ghostsB[j].r, b, 0));
+    };
+    this.drawIncidents(this.layer.incidents, run, incidentsA, false, covers, taken, diamonds, underGhosts);
     if (overlay) {
       // B's markers sit a few pixels off A's so that where both agree, both still show
       this.layer.overlay.attr('transform', 'translate(5,5)');
-      this.drawIncidents(this.layer.overlay, overlay.run, incidentsB!, true, covers, taken, diamonds);
+      this.drawIncidents(this.layer.overlay, overlay.run, incidentsB!, true, covers, taken, diamonds, null);
     }
     this.drawUnits(this.layer.units, run, unitsA, false, covers, taken);
     if (overlay) {
@@ -912,10 +919,11 @@ export class MapView {
 
   /**
    * Draw the incidents laid out by layoutIncidents, each with its people at risk beside it on a side clear of the
-   * placed labels, the places' markers, the other circles, the people at risk placed before (`taken`) and the
-   * units' diamonds (`diamonds`: all but those on scene, which keep off the numbers after).
+   * placed labels, the places' markers, the other circles, the people at risk placed before (`taken`), the
+   * units' diamonds (`diamonds`: all but those on scene, which keep off the numbers after) and the circles another
+   * layer draws above this one (`over`: run B's, overlaid on A's).
    */
-  private drawIncidents(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, all: ReturnType<MapView['layoutIncidents']>, ghost: boolean, covers: Set<number>, taken: BoxIndex, diamonds: BoxIndex): void {
+  private drawIncidents(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, all: ReturnType<MapView['layoutIncidents']>, ghost: boolean, covers: Set<number>, taken: BoxIndex, diamonds: BoxIndex, over: ((b: Box) => boolean) | null): void {
     const lang = this.lang();
     const S = STRINGS[lang];
     const kindName = (k: string) => textIn(run.replay.model.kind.get(k)?.name, lang) || k;
@@ -927,7 +935,7 @@ export class MapView {
     const clear = this.placed && all.length <= FAN_MAX ? (self: number) => {
       circles ??= new BoxIndex(all.map((d) => { const r = 7 + d.severity * 1.6; return { x0: d.sx + off - r, y0: d.sy + off - r, x1: d.sx + off + r, y1: d.sy + off + r }; }));
       const c = circles;
-      return (b: Box) => c.any(b, 0, self) || taken.any(b, 2) || diamonds.any(b);
+      return (b: Box) => c.any(b, 0, self) || taken.any(b, 2) || diamonds.any(b) || (over !== null && over(b));
     } : null;
     const offDiamonds = (b: Box) => diamonds.any(b);
     // where every side is in the way of something: a side no diamond hides and no other open circle cuts across
@@ -938,8 +946,12 @@ export class MapView {
       circles ??= new BoxIndex(all.map((d) => { const r = 7 + d.severity * 1.6; return { x0: d.sx + off - r, y0: d.sy + off - r, x1: d.sx + off + r, y1: d.sy + off + r }; }));
       const c = circles;
       const moved = this.seekNames.boxes;
-      const hides = (b: Box) => diamonds.any(b) || taken.any(b, 1) || moved.any(b, 1) || c.hits(b).some((j) => j !== self && !all[j].resolved && discOnBox(all[j].sx + off, all[j].sy + off, all[j].r, b, 0));
-      return [{ hides }, { hides, overLabels: true }, { hides: offDiamonds }];
+      const inWay = (b: Box) => diamonds.any(b) || taken.any(b, 1) || moved.any(b, 1) || c.hits(b).some((j) => j !== self && !all[j].resolved && discOnBox(all[j].sx + off, all[j].sy + off, all[j].r, b, 0));
+      if (over === null) return [{ hides: inWay }, { hides: inWay, overLabels: true }, { hides: offDiamonds }];
+      // run B overlaid: its circles' outlines, drawn above, cross a number out, but a filled circle or a diamond
+      // hides it: where every side is on one of them, a side only B's outline crosses
+      const hides = (b: Box) => inWay(b) || over(b);
+      return [{ hides }, { hides, overLabels: true }, { hides: inWay }, { hides: inWay, overLabels: true }, { hides: offDiamonds }];
     };
     // the open incidents' circles, for the leaders (made when the first marker moved off its place needs them)
     let hosts: BoxIndex | null = null;
