@@ -636,7 +636,7 @@ export class MapView {
     this.seekNames = { moved: new Map(), boxes: new BoxIndex(), discs: [], discBoxes: new BoxIndex() };
 
     // --- incidents: open ones from the engine's world, recently resolved ones faded
-    // the people at risk placed so far (A's, then B's overlaid: B's keep off A's too), and the typhoon eye's wind force
+    // the people at risk placed so far (A's, then B's overlaid: B's keep off A's too), then the typhoon eye's wind force
     const taken = new BoxIndex();
     // where the incidents are drawn (A's, then B's overlaid), and the area names moved off them
     const incidentsA = this.layoutIncidents(run, world, t, false);
@@ -649,27 +649,6 @@ export class MapView {
     for (const [list, off] of [[unitsA, 0], [unitsB, 5]] as const) {
       for (const u of list ?? []) if (!u.rim) diamonds.add({ x0: u.sx + off - UNIT_HALF + 1, y0: u.sy + off - UNIT_HALF + 1, x1: u.sx + off + UNIT_HALF - 1, y1: u.sy + off + UNIT_HALF - 1 });
     }
-    // the typhoon's eye, on the labels' layer: its wind force keeps off the circles and diamonds drawn under it, and
-    // goes into `taken`, which the people at risk and the units on scene keep off as off each other's numbers
-    const eyes = typhoons.map((h) => { const st = trackAt(h, t, model.projection); return st ? { id: h.id, c: toCoords(model.projection, st.x, st.y), f: st.wind_force } : null; }).filter((e) => e !== null);
-    const seek = this.seekNames;
-    const onCircle = (b: Box) => seek.discBoxes.hits(b).some((j) => discOnBox(seek.discs[j].x, seek.discs[j].y, seek.discs[j].r, b, 0));
-    const eyeHides = (b: Box) => diamonds.any(b) || onCircle(b);
-    // where every side is in the way (the whole scenario in view, the eye over a town's markers): a side off the
-    // circles (their severity drawn in them) over a diamond, else one off the diamonds
-    const eyeFallbacks: Fallback[] = [{ hides: eyeHides }, { hides: eyeHides, overLabels: true }, { hides: onCircle }, { hides: (b) => diamonds.any(b) }];
-    this.layer.labels.selectAll<SVGGElement, (typeof eyes)[number]>('g.eye').data(eyes, (d) => d!.id)
-      .join((en) => { const g = en.append('g').attr('class', 'eye'); g.append('circle').attr('r', 6); g.append('text').attr('x', 9).attr('y', 4).attr('class', 'small'); return g; })
-      .each((d, i, gs) => {
-        const [x, y] = this.pt([d!.c.lon, d!.c.lat]);
-        const g = gs[i], label = g.lastChild as SVGTextElement, text = `${d!.f} Bft`;
-        const at = `translate(${x},${y})`;
-        if (g.getAttribute('transform') !== at) g.setAttribute('transform', at);
-        if (label.textContent !== text) label.textContent = text;
-        const { spot: s, box } = this.movingSpot(label, text, x, y, EYE_SPOTS, covers, eyeHides, eyeFallbacks);
-        taken.add(box);
-        if (label.getAttribute('x') !== String(s.dx) || label.getAttribute('y') !== String(s.dy)) { label.setAttribute('x', String(s.dx)); label.setAttribute('y', String(s.dy)); label.setAttribute('text-anchor', s.anchor); }
-      });
     // B's circles, overlaid above A's layer: their dashed outlines would cross A's people at risk out
     let ghostIndex: BoxIndex | null = null;
     const ghostsB = incidentsB?.filter((d) => !d.resolved) ?? [];
@@ -683,6 +662,29 @@ export class MapView {
       this.layer.overlay.attr('transform', 'translate(5,5)');
       this.drawIncidents(this.layer.overlay, overlay.run, incidentsB!, true, covers, taken, diamonds, null);
     }
+    // the typhoon's eye, on the labels' layer: its wind force keeps off the circles, diamonds and people at risk drawn
+    // under it (placed first: they have fewer sides to go to), and goes into `taken`, which the units standing on an
+    // incident's rim keep off as off the numbers
+    const eyes = typhoons.map((h) => { const st = trackAt(h, t, model.projection); return st ? { id: h.id, c: toCoords(model.projection, st.x, st.y), f: st.wind_force } : null; }).filter((e) => e !== null);
+    const seek = this.seekNames;
+    const onCircle = (b: Box) => seek.discBoxes.hits(b).some((j) => discOnBox(seek.discs[j].x, seek.discs[j].y, seek.discs[j].r, b, 0));
+    const onIncident = (b: Box) => onCircle(b) || taken.any(b, 1);
+    const eyeHides = (b: Box) => diamonds.any(b) || onIncident(b);
+    // where every side is in the way (the whole scenario in view, the eye over a town's markers): a side off the
+    // circles (their severity drawn in them) and numbers over a diamond, else one off the diamonds
+    const eyeFallbacks: Fallback[] = [{ hides: eyeHides }, { hides: eyeHides, overLabels: true }, { hides: onIncident }, { hides: (b) => diamonds.any(b) }];
+    this.layer.labels.selectAll<SVGGElement, (typeof eyes)[number]>('g.eye').data(eyes, (d) => d!.id)
+      .join((en) => { const g = en.append('g').attr('class', 'eye'); g.append('circle').attr('r', 6); g.append('text').attr('x', 9).attr('y', 4).attr('class', 'small'); return g; })
+      .each((d, i, gs) => {
+        const [x, y] = this.pt([d!.c.lon, d!.c.lat]);
+        const g = gs[i], label = g.lastChild as SVGTextElement, text = `${d!.f} Bft`;
+        const at = `translate(${x},${y})`;
+        if (g.getAttribute('transform') !== at) g.setAttribute('transform', at);
+        if (label.textContent !== text) label.textContent = text;
+        const { spot: s, box } = this.movingSpot(label, text, x, y, EYE_SPOTS, covers, eyeHides, eyeFallbacks);
+        taken.add(box);
+        if (label.getAttribute('x') !== String(s.dx) || label.getAttribute('y') !== String(s.dy)) { label.setAttribute('x', String(s.dx)); label.setAttribute('y', String(s.dy)); label.setAttribute('text-anchor', s.anchor); }
+      });
     this.drawUnits(this.layer.units, run, unitsA, false, covers, taken);
     if (overlay) {
       this.drawUnits(this.layer.overlay, overlay.run, unitsB!, true, covers, taken);
