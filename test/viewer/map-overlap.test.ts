@@ -3,11 +3,12 @@
  * review: an area's name never lies over (or under) an open incident's circle;
  * no unit's diamond lies over an incident's people-at-risk number, nor another
  * incident's circle; no label goes under a unit resting at its base, run A's or
- * run B's overlaid; and, when
+ * run B's overlaid; the typhoon eye's wind force lies on no incident's circle
+ * or number, and under no unit's diamond; and, when
  * two runs are overlaid on one map (compare, overlay layout), run B's units at
  * their base rest at spots of their own, each beside the same unit of run A,
- * as A's do. Real scenarios, at times spread over each run; screenshots go to
- * test/artifacts/.
+ * as A's do, and A's people at risk lie on none of B's dashed circles. Real
+ * scenarios, at times spread over each run; screenshots go to test/artifacts/.
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -18,9 +19,12 @@ import { ARTIFACTS, launch, lookAtEach, openServedRun, serve, spread, type Serve
 const dir = tempDir('drillsim-viewer-overlap-');
 /**
  * the dam release (area names by the villages' incidents), the flash flood, the typhoon over Vinh's wards; the flash
- * flood again, another seed (B); the hotel fire (its spread at its place); the dam release again, another seed (B)
+ * flood again, another seed (B); the hotel fire (its spread at its place); the dam release again, another seed (B);
+ * the typhoon's night over Vinh's wards (the eye crosses the city); the flash flood, seed 7, as the trainee played it
+ * and under doctrine (B). [scenario, seed, decisions file]
  */
-const RUNS = [['ban-ve-extreme-inflow', 1], ['ky-son-flash-flood', 1], ['typhoon-landfall-coast', 1], ['ky-son-flash-flood', 2], ['cua-lo-high-rise-fire', 1], ['ban-ve-extreme-inflow', 2]] as const;
+const RUNS = [['ban-ve-extreme-inflow', 1], ['ky-son-flash-flood', 1], ['typhoon-landfall-coast', 1], ['ky-son-flash-flood', 2], ['cua-lo-high-rise-fire', 1], ['ban-ve-extreme-inflow', 2],
+  ['vinh-wards-typhoon-night', 1], ['ky-son-flash-flood', 7, 'ky-son-trainee'], ['ky-son-flash-flood', 7]] as const;
 let browser: Browser;
 let server: Served;
 
@@ -32,7 +36,10 @@ interface Look {
   names: (Rect & { text: string })[];
   /** a zone's or a shelter's figures (placed with the area names) */
   figures: (Rect & { text: string })[];
-  people: (Rect & { id: string; text: string })[];
+  /** `ghost`: run B's, overlaid */
+  people: (Rect & { id: string; text: string; ghost: boolean })[];
+  /** the typhoon eyes' wind force */
+  eyes: (Rect & { text: string })[];
   units: { id: string; state: string; ghost: boolean; cx: number; cy: number; half: number }[];
   /** where each shown leader line starts (its true spot's end), and whether its dot shows */
   leaders: { id: string; x: number; y: number; foot: boolean }[];
@@ -51,7 +58,8 @@ const LOOK = `() => {
   const names = [...document.querySelectorAll('#map-a text.area-name')].filter(shows).map((el) => ({ text: el.textContent, ...box(el) }));
   const figures = [...document.querySelectorAll('#map-a g.zone text, #map-a g.shelter text')].filter(shows).map((el) => ({ text: el.textContent, ...box(el) }));
   const people = [...document.querySelectorAll('#map-a g.incident:not(.spare) text.people')].filter(shows)
-    .map((el) => ({ id: el.parentElement.getAttribute('data-incident'), text: el.textContent, ...box(el) }));
+    .map((el) => ({ id: el.parentElement.getAttribute('data-incident'), text: el.textContent, ghost: el.closest('.layer-overlay') !== null, ...box(el) }));
+  const eyes = [...document.querySelectorAll('#map-a g.eye text')].filter(shows).map((el) => ({ text: el.textContent, ...box(el) }));
   const units = [...document.querySelectorAll('#map-a g.unit:not(.spare)')].map((g) => {
     const r = g.querySelector('rect').getBoundingClientRect();
     return { id: g.getAttribute('data-unit'), state: g.getAttribute('data-state'), ghost: g.classList.contains('ghost'), cx: (r.left + r.right) / 2, cy: (r.top + r.bottom) / 2, half: (r.right - r.left) / 2 };
@@ -62,7 +70,7 @@ const LOOK = `() => {
     const m = g.getScreenCTM();
     return [{ id: g.getAttribute('data-incident'), x: m.a * Number(line.getAttribute('x1')) + m.e, y: m.d * Number(line.getAttribute('y1')) + m.f, foot: foot.getAttribute('display') !== 'none' }];
   });
-  return { incidents, ghosts, names, figures, people, units, leaders };
+  return { incidents, ghosts, names, figures, people, eyes, units, leaders };
 }`;
 
 /**
@@ -83,10 +91,15 @@ function diamondOnBox(u: { cx: number; cy: number; half: number }, b: Rect): boo
   return Math.abs(u.cx - x) + Math.abs(u.cy - y) < u.half - 1;
 }
 
+/** Two boxes that overlap by more than a pixel. */
+function boxOnBox(a: Rect, b: Rect): boolean {
+  return a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+}
+
 /** states in which a unit is at its base */
 const AT_BASE = ['available', 'mobilising', 'resting'];
 
-const files = RUNS.map(([s, seed]) => join(dir, `${s}-${seed}.json`));
+const files = RUNS.map(([s, seed, decisions]) => join(dir, `${s}-${seed}${decisions ? `-${decisions}` : ''}.json`));
 
 /**
  * Served run i opened (with `hash` added to the address; `ready`: what to wait for first; `keys`: keys the reviewer
@@ -102,7 +115,10 @@ async function looksOver(i: number, hash = '', ready?: () => boolean, keys: stri
 }
 
 beforeAll(async () => {
-  RUNS.forEach(([s, seed], i) => expect(drill(['run', `scenarios/${s}.yaml`, '--seed', String(seed), '--out', files[i], '--quiet']).code).toBe(0));
+  RUNS.forEach(([s, seed, decisions], i) => {
+    const also = decisions ? ['--decisions', `scenarios/decisions/${decisions}.yaml`] : [];
+    expect(drill(['run', `scenarios/${s}.yaml`, '--seed', String(seed), ...also, '--out', files[i], '--quiet']).code).toBe(0);
+  });
   [browser, server] = await Promise.all([launch(), serve(files)]);
 });
 
@@ -186,6 +202,45 @@ describe("units standing round an incident's circle", () => {
   }
 });
 
+describe("the typhoon eye's wind force", () => {
+  /**
+   * [run, keys, from, to, why]: the coast's landfall at Cửa Lò (T+35:00 to T+38:00, looked at every 12 min besides), the
+   * eye passing over the units on scene there; Vinh's night seen whole ('0': framed on the wards, the eye passes
+   * beyond the view's edge), the eye crossing the wards' incidents (T+05:30 to T+08:00, every 6 min)
+   */
+  const CASES = [[2, [], 126000, 136800, 720, 'typhoon-landfall-coast'], [6, ['0'], 19800, 28800, 360, 'vinh-wards-typhoon-night, seen whole']] as const;
+  for (const [i, keys, from, to, step, name] of CASES) {
+    it(`lies on no incident's circle or number, and under no unit's diamond, at any time of ${name}`, async () => {
+      const { page, times, looks } = await looksOver(i, '', undefined, [...keys]);
+      const dense = Array.from({ length: (to - from) / step + 1 }, (_, k) => from + k * step);
+      times.push(...dense);
+      looks.push(...await lookAtEach<Look>(page, dense, LOOK));
+      const bad: string[] = [];
+      // the eye within 20 px of a marker: where the check bites
+      let near = 0;
+      looks.forEach((l, k) => {
+        for (const e of l.eyes) {
+          const at = `T${times[k]}: ${e.text}`;
+          if (l.incidents.some((c) => circleOnBox({ ...c, r: c.r + 21 }, e)) || l.units.some((u) => diamondOnBox({ ...u, half: u.half + 21 }, e))) near++;
+          for (const c of l.incidents) if (circleOnBox(c, ink(e))) bad.push(`${at} on ${c.id}'s circle`);
+          for (const p of l.people) if (boxOnBox(ink(p), ink(e))) bad.push(`${at} on ${p.id}'s people at risk (${p.text})`);
+          for (const u of l.units) if (diamondOnBox(u, ink(e))) bad.push(`${at} on ${u.id}'s diamond (${u.state})`);
+          for (const n of [...l.names, ...l.figures]) if (boxOnBox(ink(n), ink(e))) bad.push(`${at} on ${n.text}`);
+        }
+      });
+      // and it takes no side a number needs: placed first, it pushed an incident's people at risk (2) over the shelter's
+      // figures beside it, which were hidden while the number was there (Vinh's night seen whole, T+06:30)
+      if (i === 6) expect(looks[times.indexOf(23400)].figures.map((f) => f.text)).toContain('1092/1300');
+      const t = i === 2 ? 130320 : 23400;
+      await page.evaluate((t) => (window as any).drillViewer.paintedSeek(t), t);
+      await page.locator('#maps').screenshot({ path: join(ARTIFACTS, `viewer-overlap-eye-${RUNS[i][0]}.png`) });
+      expect(near).toBeGreaterThan(5);
+      expect(bad).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
 describe("leader lines (a marker moved off its place, tied to it)", () => {
   it("start clear of other incidents' circles: the hotel fire's spread, moved off the fire, no longer crosses out its number", async () => {
     const { page, times, looks } = await looksOver(4);
@@ -248,4 +303,31 @@ describe('two runs on one map (compare, overlay)', () => {
     expect(bad).toEqual([]);
     await page.close();
   });
+
+  /**
+   * [A, B, keys]: the dam release, seed 1 against seed 2; the flash flood, seed 1 against seed 2, zoomed in; and the
+   * trainee's run against doctrine's (seed 7), zoomed in. (The flash flood's seeds seen whole, at T+04:57-05:06, leave
+   * the lowland's 770 no side off every circle and diamond: there it takes B's outline, see docs/viewer.md.)
+   */
+  const PAIRS = [[0, 5, [], 'the dam release, seed 1 against seed 2'], [1, 3, ['+'], 'the flash flood, seed 1 against seed 2, zoomed in'],
+    [7, 8, ['+'], "the flash flood, the trainee's decisions against doctrine, zoomed in"]] as const;
+  for (const [a, b, keys, name] of PAIRS) {
+    it(`A's people at risk lie on none of B's dashed circles (drawn over them), nor on A's: ${name}`, async () => {
+      const { page, times, looks } = await looksOver(a, `&cmp=${b}&layout=overlay`, () => (window as any).drillViewer.app.b?.served >= 1, [...keys]);
+      const bad: string[] = [];
+      let both = 0;
+      looks.forEach((l, k) => {
+        const mine = l.people.filter((p) => !p.ghost);
+        if (mine.length > 0 && l.ghosts.length > 0) both++;
+        for (const p of mine) for (const c of l.ghosts) if (circleOnBox(c, ink(p))) bad.push(`T${times[k]}: ${p.id} (${p.text}) on B's ${c.id}`);
+        // nor, to keep off B's, on another of A's own
+        for (const p of mine) for (const c of l.incidents) if (c.id !== p.id && circleOnBox(c, ink(p))) bad.push(`T${times[k]}: ${p.id} (${p.text}) on ${c.id}`);
+      });
+      await page.evaluate((t) => (window as any).drillViewer.paintedSeek(t), a === 0 ? 26640 : a === 1 ? 35640 : 21600);
+      await page.locator('#maps').screenshot({ path: join(ARTIFACTS, `viewer-overlap-overlay-people-${a}-${b}.png`) });
+      expect(both).toBeGreaterThan(20);
+      expect(bad).toEqual([]);
+      await page.close();
+    });
+  }
 });

@@ -634,21 +634,9 @@ export class MapView {
     const covers = new Set<number>();
     // the area names moved off (or hidden under) the incidents' circles at this time: none yet (see keepNamesOff)
     this.seekNames = { moved: new Map(), boxes: new BoxIndex(), discs: [], discBoxes: new BoxIndex() };
-    const eyes = typhoons.map((h) => { const st = trackAt(h, t, model.projection); return st ? { id: h.id, c: toCoords(model.projection, st.x, st.y), f: st.wind_force } : null; }).filter((e) => e !== null);
-    this.layer.labels.selectAll<SVGGElement, (typeof eyes)[number]>('g.eye').data(eyes, (d) => d!.id)
-      .join((en) => { const g = en.append('g').attr('class', 'eye'); g.append('circle').attr('r', 6); g.append('text').attr('x', 9).attr('y', 4).attr('class', 'small'); return g; })
-      .each((d, i, gs) => {
-        const [x, y] = this.pt([d!.c.lon, d!.c.lat]);
-        const g = gs[i], label = g.lastChild as SVGTextElement, text = `${d!.f} Bft`;
-        const at = `translate(${x},${y})`;
-        if (g.getAttribute('transform') !== at) g.setAttribute('transform', at);
-        if (label.textContent !== text) label.textContent = text;
-        const s = this.movingSpot(label, text, x, y, EYE_SPOTS, covers, null).spot;
-        if (label.getAttribute('x') !== String(s.dx) || label.getAttribute('y') !== String(s.dy)) { label.setAttribute('x', String(s.dx)); label.setAttribute('y', String(s.dy)); label.setAttribute('text-anchor', s.anchor); }
-      });
 
     // --- incidents: open ones from the engine's world, recently resolved ones faded
-    // the people at risk placed so far (A's, then B's overlaid: B's keep off A's too)
+    // the people at risk placed so far (A's, then B's overlaid: B's keep off A's too), then the typhoon eye's wind force
     const taken = new BoxIndex();
     // where the incidents are drawn (A's, then B's overlaid), and the area names moved off them
     const incidentsA = this.layoutIncidents(run, world, t, false);
@@ -661,12 +649,42 @@ export class MapView {
     for (const [list, off] of [[unitsA, 0], [unitsB, 5]] as const) {
       for (const u of list ?? []) if (!u.rim) diamonds.add({ x0: u.sx + off - UNIT_HALF + 1, y0: u.sy + off - UNIT_HALF + 1, x1: u.sx + off + UNIT_HALF - 1, y1: u.sy + off + UNIT_HALF - 1 });
     }
-    this.drawIncidents(this.layer.incidents, run, incidentsA, false, covers, taken, diamonds);
+    // B's circles, overlaid above A's layer: their dashed outlines would cross A's people at risk out
+    let ghostIndex: BoxIndex | null = null;
+    const ghostsB = incidentsB?.filter((d) => !d.resolved) ?? [];
+    const underGhosts = ghostsB.length === 0 ? null : (b: Box) => {
+      ghostIndex ??= new BoxIndex(ghostsB.map((d) => ({ x0: d.sx + 5 - d.r, y0: d.sy + 5 - d.r, x1: d.sx + 5 + d.r, y1: d.sy + 5 + d.r })));
+      return ghostIndex.hits(b).some((j) => discOnBox(ghostsB[j].sx + 5, ghostsB[j].sy + 5, ghostsB[j].r, b, 0));
+    };
+    this.drawIncidents(this.layer.incidents, run, incidentsA, false, covers, taken, diamonds, underGhosts);
     if (overlay) {
       // B's markers sit a few pixels off A's so that where both agree, both still show
       this.layer.overlay.attr('transform', 'translate(5,5)');
-      this.drawIncidents(this.layer.overlay, overlay.run, incidentsB!, true, covers, taken, diamonds);
+      this.drawIncidents(this.layer.overlay, overlay.run, incidentsB!, true, covers, taken, diamonds, null);
     }
+    // the typhoon's eye, on the labels' layer: its wind force keeps off the circles, diamonds and people at risk drawn
+    // under it (placed first: they have fewer sides to go to), and goes into `taken`, which the units standing on an
+    // incident's rim keep off as off the numbers
+    const eyes = typhoons.map((h) => { const st = trackAt(h, t, model.projection); return st ? { id: h.id, c: toCoords(model.projection, st.x, st.y), f: st.wind_force } : null; }).filter((e) => e !== null);
+    const seek = this.seekNames;
+    const onCircle = (b: Box) => seek.discBoxes.hits(b).some((j) => discOnBox(seek.discs[j].x, seek.discs[j].y, seek.discs[j].r, b, 0));
+    const onIncident = (b: Box) => onCircle(b) || taken.any(b, 1);
+    const eyeHides = (b: Box) => diamonds.any(b) || onIncident(b);
+    // where every side is in the way (the whole scenario in view, the eye over a town's markers): a side off the
+    // circles (their severity drawn in them) and numbers over a diamond, else one off the diamonds
+    const eyeFallbacks: Fallback[] = [{ hides: eyeHides }, { hides: eyeHides, overLabels: true }, { hides: onIncident }, { hides: (b) => diamonds.any(b) }];
+    this.layer.labels.selectAll<SVGGElement, (typeof eyes)[number]>('g.eye').data(eyes, (d) => d!.id)
+      .join((en) => { const g = en.append('g').attr('class', 'eye'); g.append('circle').attr('r', 6); g.append('text').attr('x', 9).attr('y', 4).attr('class', 'small'); return g; })
+      .each((d, i, gs) => {
+        const [x, y] = this.pt([d!.c.lon, d!.c.lat]);
+        const g = gs[i], label = g.lastChild as SVGTextElement, text = `${d!.f} Bft`;
+        const at = `translate(${x},${y})`;
+        if (g.getAttribute('transform') !== at) g.setAttribute('transform', at);
+        if (label.textContent !== text) label.textContent = text;
+        const { spot: s, box } = this.movingSpot(label, text, x, y, EYE_SPOTS, covers, eyeHides, eyeFallbacks);
+        taken.add(box);
+        if (label.getAttribute('x') !== String(s.dx) || label.getAttribute('y') !== String(s.dy)) { label.setAttribute('x', String(s.dx)); label.setAttribute('y', String(s.dy)); label.setAttribute('text-anchor', s.anchor); }
+      });
     this.drawUnits(this.layer.units, run, unitsA, false, covers, taken);
     if (overlay) {
       this.drawUnits(this.layer.overlay, overlay.run, unitsB!, true, covers, taken);
@@ -903,10 +921,11 @@ export class MapView {
 
   /**
    * Draw the incidents laid out by layoutIncidents, each with its people at risk beside it on a side clear of the
-   * placed labels, the places' markers, the other circles, the people at risk placed before (`taken`) and the
-   * units' diamonds (`diamonds`: all but those on scene, which keep off the numbers after).
+   * placed labels, the places' markers, the other circles, the people at risk placed before (`taken`), the
+   * units' diamonds (`diamonds`: all but those on scene, which keep off the numbers after) and the circles another
+   * layer draws above this one (`over`: run B's, overlaid on A's).
    */
-  private drawIncidents(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, all: ReturnType<MapView['layoutIncidents']>, ghost: boolean, covers: Set<number>, taken: BoxIndex, diamonds: BoxIndex): void {
+  private drawIncidents(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, all: ReturnType<MapView['layoutIncidents']>, ghost: boolean, covers: Set<number>, taken: BoxIndex, diamonds: BoxIndex, over: ((b: Box) => boolean) | null): void {
     const lang = this.lang();
     const S = STRINGS[lang];
     const kindName = (k: string) => textIn(run.replay.model.kind.get(k)?.name, lang) || k;
@@ -918,7 +937,7 @@ export class MapView {
     const clear = this.placed && all.length <= FAN_MAX ? (self: number) => {
       circles ??= new BoxIndex(all.map((d) => { const r = 7 + d.severity * 1.6; return { x0: d.sx + off - r, y0: d.sy + off - r, x1: d.sx + off + r, y1: d.sy + off + r }; }));
       const c = circles;
-      return (b: Box) => c.any(b, 0, self) || taken.any(b, 2) || diamonds.any(b);
+      return (b: Box) => c.any(b, 0, self) || taken.any(b, 2) || diamonds.any(b) || (over !== null && over(b));
     } : null;
     const offDiamonds = (b: Box) => diamonds.any(b);
     // where every side is in the way of something: a side no diamond hides and no other open circle cuts across
@@ -929,8 +948,12 @@ export class MapView {
       circles ??= new BoxIndex(all.map((d) => { const r = 7 + d.severity * 1.6; return { x0: d.sx + off - r, y0: d.sy + off - r, x1: d.sx + off + r, y1: d.sy + off + r }; }));
       const c = circles;
       const moved = this.seekNames.boxes;
-      const hides = (b: Box) => diamonds.any(b) || taken.any(b, 1) || moved.any(b, 1) || c.hits(b).some((j) => j !== self && !all[j].resolved && discOnBox(all[j].sx + off, all[j].sy + off, all[j].r, b, 0));
-      return [{ hides }, { hides, overLabels: true }, { hides: offDiamonds }];
+      const inWay = (b: Box) => diamonds.any(b) || taken.any(b, 1) || moved.any(b, 1) || c.hits(b).some((j) => j !== self && !all[j].resolved && discOnBox(all[j].sx + off, all[j].sy + off, all[j].r, b, 0));
+      if (over === null) return [{ hides: inWay }, { hides: inWay, overLabels: true }, { hides: offDiamonds }];
+      // run B overlaid: its circles' outlines, drawn above, cross a number out, but a filled circle or a diamond
+      // hides it: where every side is on one of them, a side only B's outline crosses
+      const hides = (b: Box) => inWay(b) || over(b);
+      return [{ hides }, { hides, overLabels: true }, { hides: inWay }, { hides: inWay, overLabels: true }, { hides: offDiamonds }];
     };
     // the open incidents' circles, for the leaders (made when the first marker moved off its place needs them)
     let hosts: BoxIndex | null = null;
@@ -1028,9 +1051,10 @@ export class MapView {
   /**
    * Draw the units laid out by layoutUnits. Units on scene stand round their incident's circle (where it is drawn:
    * fanned out, it may be off its spot), on its rim from the top, clockwise: each at the first spot clear of the
-   * people at risk (`taken`), of other incidents' circles, of the units put on rims before, of the places' markers
-   * and of the labels; where none is, the first clear of the first three (a diamond on a number hides it; on a
-   * marker's edge or a label's, it leaves them readable); where none is either, the first spot not taken.
+   * people at risk and the typhoon eye's wind force (`taken`), of other incidents' circles, of the units put on
+   * rims before, of the places' markers and of the labels; where none is, the first clear of the first three (a
+   * diamond on a number hides it; on a marker's edge or a label's, it leaves them readable); where none is either,
+   * the first spot not taken.
    */
   private drawUnits(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, list: ReturnType<MapView['layoutUnits']>, ghost: boolean, covers: Set<number>, taken: BoxIndex): void {
     const lang = this.lang();
@@ -1075,7 +1099,7 @@ export class MapView {
         // the diamond's middle: over a label's text it hides letters (a zone's '0↓ 630⌂' read '0↓ 63'), not just its edge
         const core: Box = { x0: q.x0 + 3, y0: q.y0 + 3, x1: q.x1 - 3, y1: q.y1 - 3 };
         const onText = p !== null && p.index.hits(core, 0).some((i) => !covers.has(i) && overlap(core, this.shownBox(i)));
-        // worst a number hidden; then a label's letters; then a diamond on another's circle or diamond; then on a marker's or a label's edge
+        // worst a number hidden (or the eye's wind force); then a label's letters; then a diamond on another's circle or diamond; then on a marker's or a label's edge
         const l = taken.any(q) ? 4 : onText ? 3 : rims.any(b) || circlesNow().hits(b).some((i) => circleIds[i] !== d.incident) ? 2
           : p?.markers.any(q) || p?.index.any(q) || this.seekNames.boxes.any(q) ? 1 : 0;
         if (l < level) { pick = k; level = l; }
@@ -1172,8 +1196,11 @@ function overlap(a: Box, b: Box): boolean {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
 
-/** the typhoon eye's wind force: right of the eye first (as before), then left, above, below */
-const EYE_SPOTS: readonly Spot[] = [{ dx: 9, dy: 4, anchor: 'start' }, { dx: -9, dy: 4, anchor: 'end' }, { dx: 0, dy: -9, anchor: 'middle' }, { dx: 0, dy: 17, anchor: 'middle' }];
+/** the typhoon eye's wind force: right of the eye first (as before), then left, above, below; then above and below, to the right and left */
+const EYE_SPOTS: readonly Spot[] = [
+  { dx: 9, dy: 4, anchor: 'start' }, { dx: -9, dy: 4, anchor: 'end' }, { dx: 0, dy: -9, anchor: 'middle' }, { dx: 0, dy: 17, anchor: 'middle' },
+  { dx: 6, dy: -7, anchor: 'start' }, { dx: -6, dy: -7, anchor: 'end' }, { dx: 6, dy: 15, anchor: 'start' }, { dx: -6, dy: 15, anchor: 'end' },
+];
 
 /**
  * an incident's people at risk, by its marker's radius: above right first (as before), then above left, below right,
