@@ -119,7 +119,9 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
   const bad = (path: PathSegment[], what: string, v: string, known: Iterable<string>) =>
     out.push({ path, code: 'unknown-id', message: `unknown ${what} '${v}'`, hint: didYouMean(v, known), severity: 'error' });
   if (typeof r.scenario === 'string' && r.scenario !== s.id) {
-    out.push({ path: ['scenario'], code: 'wrong-scenario', message: `these decisions are for scenario '${r.scenario}', not '${s.id}'`, hint: 'use the scenario they were written for', severity: 'error' });
+    // that line alone: checked against another scenario, every role, unit and zone would be unknown (and 'did you mean' would point into the wrong scenario)
+    out.push({ path: ['scenario'], code: 'wrong-scenario', message: `these decisions are for scenario '${r.scenario}', not '${s.id}'`, hint: `use the scenario they were written for; if they are meant for this one, write scenario: ${s.id}`, severity: 'error' });
+    return out;
   }
   if (Array.isArray(r.players)) r.players.forEach((p, i) => { if (typeof p === 'string' && !roles.has(p)) bad(['players', i], 'role', p, roles); });
   // a person's decision for a role doctrine plays: both would act for it, and the log would credit the person

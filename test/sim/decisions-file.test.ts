@@ -94,6 +94,19 @@ describe('a decisions file with mistakes in it', () => {
   });
 });
 
+describe('the decisions of another scenario', () => {
+  it('get one line that says whose they are, not one unknown id per decision', () => {
+    const minimal = loadNamed('minimal');
+    const text = readFileSync(join(ROOT, 'scenarios/decisions/ky-son-evacuate-early.yaml'), 'utf8');
+    const r = parseDecisions(text, 'early.yaml', minimal);
+    expect(r.ok).toBe(false);
+    const list = r.ok ? [] : r.issues;
+    expect(list.map((i) => [i.path, i.code])).toEqual([['scenario', 'wrong-scenario']]);
+    expect(list[0].message).toBe("these decisions are for scenario 'ky-son-flash-flood', not 'minimal'");
+    expect(list[0].hint).toBe('use the scenario they were written for; if they are meant for this one, write scenario: minimal');
+  });
+});
+
 describe('another kind of drillsim file given as the decisions file', () => {
   it('a scenario: one line that says so', () => {
     const list = issues(KY_SON_TEXT);
