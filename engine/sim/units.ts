@@ -332,6 +332,15 @@ function goHome(sim: Sim, id: string, u: UnitW, before: string): void {
     u.node = way.node; u.x = way.x; u.y = way.y; u.leg = way.leg;
     return;
   }
+  const road = before === 'en_route' || before === 'blocked' ? onRoad(sim, u) : null;
+  if (road) {
+    // turned back part-way along a road with no open way home: back to the road's start (on, if its road is
+    // cut), there to wait (see rehome); put at the node it last passed, it jumped back along the road at once
+    const j = toJunction(sim, road, sim.world.roads[road.edge]?.status !== 'cut');
+    const [x, y] = sim.model.travel.nodeXY[sim.model.travel.nodeIndex.get(j.node)!];
+    u.node = j.node; u.x = x; u.y = y; u.leg = j.leg;
+    return;
+  }
   const pos = before === 'on_scene' || before === 'blocked' || before === 'out_of_service' ? { node: u.node, x: u.x, y: u.y, since_s: 0 } : positionOnLeg(sim, u);
   const back = nominal(sim, id, pos, base);
   u.node = pos.node; u.x = pos.x; u.y = pos.y;

@@ -425,6 +425,20 @@ describe('units never jump along the map (Kỳ Sơn, whose slides cut and slow Q
       }
     }), { numRuns: 12 });
   });
+
+  it('a unit turned home part-way along a trail, with no open road home, walks back along it (seed 284665: it jumped 8 km back)', () => {
+    // tc-militia on the trail past Mường Xén when its incident ends, QL7 home cut: it used to be put at Mường Xén at once
+    const sim = new Sim(model, { seed: 284665, decisions: [], players: [], until: ksn.horizon, mode: 'metrics', keyframeEvery: ksn.keyframe_every });
+    sim.start();
+    let last: [number, number] | null = null;
+    for (let t = 27_000; t <= 29_000; t += 60) {
+      sim.run(t + 1);
+      const p = unitPosition(model, sim.world.units['tc-militia'], t);
+      if (last) expect(Math.hypot(p[0] - last[0], p[1] - last[1]), `at ${t} s`).toBeLessThan(1.5);
+      last = p;
+    }
+    expect(sim.world.units['tc-militia'].m.value).toBe('returning');
+  });
 });
 
 describe('the map and the machines agree on when a trip ends', () => {
