@@ -9,7 +9,7 @@
  */
 import { MESSAGES } from '../review/messages.js';
 import type { Lang } from '../scenario/text.js';
-import { sweepWithoutEffect, textsIn, type Aggregate, type BatchResults, type RunRecord } from './results.js';
+import { areasBySlowness, busiestUnits, sweepWithoutEffect, textsIn, type Aggregate, type BatchResults, type RunRecord, type UnitAggregate } from './results.js';
 import type { MetricStats, Proportion } from './stats.js';
 import { comparatorWords, fmtFigure, metricLabel, withPercent } from './format.js';
 import { niceStep, rangeTicks, zeroBasedTicks, type Tick } from './ticks.js';
@@ -249,6 +249,43 @@ function sweep(say: Say, title: string, xLabel: string, values: string[], points
   return `<figure class="chart"><figcaption>${esc(title)}</figcaption><svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(title)}">${parts.join('')}</svg></figure>`;
 }
 
+/** A unit's busy share as a bar (its blocked part darker) with the interval of the mean as a whisker. */
+function busyBar(say: Say, id: string, u: UnitAggregate, width = 200): string {
+  const { pct } = say;
+  const busy = u.busy.mean ?? 0, blocked = Math.min(busy, u.blocked.mean ?? 0);
+  const [lo, hi] = u.busy.ci95 ?? [busy, busy];
+  const x = (v: number) => r1(Math.min(1, v) * width);
+  return `<svg viewBox="0 0 ${width} 18" width="${width}" height="18" role="img" aria-label="${esc(id)}">` +
+    `<rect x="0" y="3" width="${width}" height="12" class="track"/><rect x="0" y="3" width="${x(busy)}" height="12" class="met"/>` +
+    (blocked > 0 ? `<rect x="${x(busy - blocked)}" y="3" width="${x(blocked)}" height="12" class="blocked"/>` : '') +
+    `<line x1="${x(lo)}" y1="9" x2="${x(hi)}" y2="9" class="whisker"/>` +
+    `<title>${say.m('time.busy_title', { id: esc(id), p: pct(busy), lo: pct(lo), hi: pct(hi), b: pct(blocked) })}</title></svg>`;
+}
+
+/** Where the runs lost time: per area the waits, per unit its busy share (one column per value of a sweep). */
+function timeSection(say: Say, groups: { agg: Aggregate }[], vary: BatchResults['vary']): string {
+  if (!groups.every((g) => g.agg.areas && g.agg.units)) return '';
+  const { m: w, fmt, pct } = say;
+  const fig = (metric: string, s: MetricStats) => esc(s.n === 0 ? '-' : s.mean === null ? w('sum.never') : fmt(metric, s.mean));
+  const vlabel = (g: { agg: Aggregate }) => (vary ? `<h3>${esc(`${vary.key}=${g.agg.value}`)}</h3>` : '');
+  const areaTables = groups.map((g) => {
+    const rows = areasBySlowness(g.agg.areas!).map(([id, x]) => `<tr><th>${esc(id)}</th><td>${fig('incidents', x.incidents)}</td><td>${fig('wait_s', x.wait_s)}</td><td>${fig('first_on_scene_s', x.first_on_scene_s)}</td><td>${fig('unreached', x.unreached)}</td></tr>`);
+    return rows.length ? `${vlabel(g)}<table class="stats"><thead><tr>${['area', 'incidents', 'wait', 'first', 'unreached'].map((k) => `<th>${w(`sum.${k}`)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>` : '';
+  });
+  const ids = busiestUnits(groups.map((g) => g.agg));
+  const head = `<th>${w('sum.unit')}</th>${groups.map((g) => `<th>${vary ? esc(`${vary.key.split('.').pop()}=${g.agg.value}`) : w('sum.busy_ci')}</th>`).join('')}`;
+  const rows = ids.map((id) => `<tr><th>${esc(id)}</th>${groups.map((g) => {
+    const u = g.agg.units![id];
+    if (!u || u.busy.mean === null) return '<td>-</td>';
+    const ci = u.busy.ci95 ? ` <span class="ci">[${pct(u.busy.ci95[0])}${say.sep} ${pct(u.busy.ci95[1])}]</span>` : '';
+    return `<td><div class="metrow">${busyBar(say, id, u)}<span class="fig"><span class="p">${pct(u.busy.mean)}</span>${ci}</span></div></td>`;
+  }).join('')}</tr>`);
+  const idle = [...new Set(groups.flatMap((g) => Object.keys(g.agg.units!)))].filter((id) => !ids.includes(id)).sort();
+  return `<section><h2>${w('time.h2')}</h2><p class="note">${w('time.areas_note')}</p>${areaTables.join('')}` +
+    (rows.length ? `<p class="note">${w('time.units_note')}</p><table class="units"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>` : '') +
+    (idle.length ? `<p class="note">${esc(w('sum.idle', { list: idle.join(', ') }))}</p>` : '') + '</section>';
+}
+
 function statsRow(say: Say, name: string, metric: string, s: MetricStats): string {
   const { fmt } = say;
   const f = (v: number | null) => esc(v === null ? '-' : fmt(metric, v));
@@ -309,6 +346,8 @@ export function batchHtml(r: BatchResults, lang: Lang = 'en'): string {
     const oh = r.objectives.map((o) => histogram(say, `${o.id}: ${objectiveMetric(o)}`, o.metric, groups.map((g) => ({ name: name(g), values: g.runs.filter((x) => x.objectives[o.id]?.not_tested === undefined).map((x) => x.objectives[o.id]?.value ?? null) })), { value: o.threshold, comparator: o.comparator }));
     sections.push(`<section><h2>${w('objhist.h2')}</h2><div class="grid">${oh.join('')}</div></section>`);
   }
+  const time = timeSection(say, groups, vary);
+  if (time) sections.push(time);
   const head = ['metric', 'mean', 'ci', 'median'].map((k) => `<th>${w(`stats.${k}`)}</th>`).join('') + `<th>p5</th><th>p95</th><th>${w('stats.runs')}</th><th>${w('stats.never')}</th>`;
   const tables = groups.map((g) => `${vary ? `<h3>${esc(`${vary.key}=${g.agg.value}`)}</h3>` : ''}<table class="stats"><thead><tr>${head}</tr></thead><tbody>${Object.keys(r.metrics).map((m) => statsRow(say, label(m), m, g.agg.metrics[m])).join('')}</tbody></table>`);
   sections.push(`<section><h2>${w('stats.h2')}</h2>${tables.join('')}</section>`);
@@ -329,7 +368,7 @@ svg text{font-size:11px;fill:#444}svg .xlabel{fill:#666}svg .inbar{fill:#fff;fon
 .axis{stroke:#888}.grid line,.grid{stroke-width:1}.grid line.grid{stroke:#eee}line.grid{stroke:#eee}
 .bar{fill:#4f7cac}.band{fill:#4f7cac;opacity:.09}.median{stroke:#1b2f45;stroke-width:1.5}
 .threshold{stroke:#b00;stroke-dasharray:4 3;stroke-width:1.5}
-.track{fill:#eee}.met{fill:#4f7cac}.whisker{stroke:#111;stroke-width:1.4}
+.track{fill:#eee}.met{fill:#4f7cac}.blocked{fill:#1b2f45}.whisker{stroke:#111;stroke-width:1.4}
 .ciband{fill:#4f7cac;opacity:.15}.curve{fill:none;stroke:#4f7cac;stroke-width:2}.dot{fill:#1b2f45}
 table{border-collapse:collapse}th,td{padding:4px 8px;text-align:left;vertical-align:middle;border-bottom:1px solid #eee}
 table.stats td{text-align:right;font-variant-numeric:tabular-nums}

@@ -7,8 +7,7 @@
  * bytes on 1 or 8 workers, and the merge of its shards gives the bytes of
  * the unsharded batch.
  */
-import type { Summary } from '../review/metrics.js';
-import type { NotTested, Rating } from '../review/metrics.js';
+import type { AreaBottleneck, Bottlenecks, NotTested, Rating, Summary, UnitBottleneck } from '../review/metrics.js';
 import { textIn, type Lang } from '../scenario/text.js';
 import type { Scenario, Text } from '../scenario/schema.js';
 import { metricStats, proportion, type MetricStats, type Proportion } from './stats.js';
@@ -57,9 +56,14 @@ export interface RunRecord {
   value: string | null;
   metrics: Record<RunMetric, number | null>;
   objectives: Record<string, ObjectiveOutcome>;
+  /** where the run lost time (see Bottlenecks); absent from files written before they were kept */
+  areas?: Record<string, AreaBottleneck>;
+  units?: Record<string, UnitBottleneck>;
 }
 
-export function runRecord(job: { j: number; k: number; seed: number }, value: string | null, s: Summary): RunRecord {
+/** A run's record: its summary and where it lost time, as runMetrics gives them. */
+export function runRecord(job: { j: number; k: number; seed: number }, value: string | null, ran: { summary: Summary; bottlenecks: Bottlenecks }): RunRecord {
+  const s = ran.summary, b = ran.bottlenecks;
   const metrics: Record<RunMetric, number | null> = {
     people_lost: s.people.lost,
     people_rescued: s.people.rescued,
@@ -79,7 +83,7 @@ export function runRecord(job: { j: number; k: number; seed: number }, value: st
   };
   const objectives: Record<string, ObjectiveOutcome> = {};
   for (const o of s.objectives) objectives[o.id] = { value: o.value, rating: o.rating, met: o.met, ...(o.not_tested ? { not_tested: o.not_tested } : {}) };
-  return { j: job.j, run: job.k, seed: job.seed, value, metrics, objectives };
+  return { j: job.j, run: job.k, seed: job.seed, value, metrics, objectives, areas: b.areas, units: b.units };
 }
 
 // ---------------------------------------------------------------- the file
@@ -124,11 +128,23 @@ export interface ObjectiveAggregate {
   value: MetricStats;
 }
 
+/**
+ * An area over a batch's runs: incidents a run and those left unreached (over all runs, 0 where it had
+ * none); the waits over the runs that had incidents there (a run whose incidents there were never
+ * dispatched, or never reached, counts under `never`).
+ */
+export interface AreaAggregate { incidents: MetricStats; wait_s: MetricStats; first_on_scene_s: MetricStats; unreached: MetricStats }
+/** A unit over the runs it played in (a sweep of its copies may leave it out of some). */
+export interface UnitAggregate { busy: MetricStats; blocked: MetricStats }
+
 export interface Aggregate {
   value: string | null;
   runs: number;
   metrics: Record<string, MetricStats>;
   objectives: Record<string, ObjectiveAggregate>;
+  /** absent when the runs were written before they kept where time was lost */
+  areas?: Record<string, AreaAggregate>;
+  units?: Record<string, UnitAggregate>;
 }
 
 export interface BatchResults extends BatchHeader {
@@ -223,8 +239,56 @@ export function aggregate(h: BatchHeader, records: readonly RunRecord[]): Aggreg
         value: metricStats(tested.map((x) => x.value)),
       };
     }
-    return { value, runs: rs.length, metrics, objectives };
+    return { value, runs: rs.length, metrics, objectives, ...bottleneckAggregates(rs) };
   });
+}
+
+/** Areas and units over runs (keys in the order they first appear in the runs, which are in job order). */
+function bottleneckAggregates(rs: readonly RunRecord[]): Pick<Aggregate, 'areas' | 'units'> {
+  if (!rs.some((r) => r.units !== undefined)) return {};
+  const areaIds = new Set<string>(), unitIds = new Set<string>();
+  for (const r of rs) {
+    for (const id in r.areas) areaIds.add(id);
+    for (const id in r.units) unitIds.add(id);
+  }
+  const areas: Record<string, AreaAggregate> = {};
+  for (const id of areaIds) {
+    const xs = rs.map((r) => r.areas?.[id]);
+    const had = xs.filter((x): x is AreaBottleneck => x !== undefined);
+    areas[id] = {
+      incidents: metricStats(xs.map((x) => x?.incidents ?? 0)),
+      wait_s: metricStats(had.map((x) => x.wait_s)),
+      first_on_scene_s: metricStats(had.map((x) => x.first_on_scene_s)),
+      unreached: metricStats(xs.map((x) => x?.unreached ?? 0)),
+    };
+  }
+  const units: Record<string, UnitAggregate> = {};
+  for (const id of unitIds) {
+    const xs = rs.map((r) => r.units?.[id]).filter((x): x is UnitBottleneck => x !== undefined);
+    units[id] = { busy: metricStats(xs.map((x) => x.busy)), blocked: metricStats(xs.map((x) => x.blocked)) };
+  }
+  return { areas, units };
+}
+
+/** Areas slowest to reach first (mean time to the first unit on scene); an area no unit ever reached before all. */
+export function areasBySlowness(areas: Record<string, AreaAggregate>): [string, AreaAggregate][] {
+  const key = (x: AreaAggregate) => x.first_on_scene_s.mean ?? Infinity;
+  return Object.entries(areas).sort((p, q) => key(q[1]) - key(p[1]) || (p[0] < q[0] ? -1 : 1));
+}
+
+/** Units busiest first (mean busy share), then by id. */
+export function unitsByBusy(units: Record<string, UnitAggregate>): [string, UnitAggregate][] {
+  return Object.entries(units).sort((p, q) => (q[1].busy.mean ?? 0) - (p[1].busy.mean ?? 0) || (p[0] < q[0] ? -1 : 1));
+}
+
+/**
+ * Units ever busy, the busiest under any value of a sweep first: a sweep that frees one unit and loads
+ * another shows both.
+ */
+export function busiestUnits(aggs: readonly Aggregate[]): string[] {
+  const peak = new Map<string, number>();
+  for (const a of aggs) for (const [id, x] of Object.entries(a.units ?? {})) peak.set(id, Math.max(peak.get(id) ?? 0, x.busy.mean ?? 0));
+  return [...peak].filter(([, v]) => v > 0).sort((p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : 1)).map(([id]) => id);
 }
 
 export function buildResults(h: BatchHeader, shard: Shard | null, records: RunRecord[]): BatchResults {
@@ -287,11 +351,16 @@ export function readResults(text: string): ReadResults {
   if (raw.vi !== undefined && !isBatchTexts(raw.vi)) return { ok: false, message: 'the results file is damaged: "vi" (the Vietnamese texts) is not { "title": "...", "objectives": { id: "..." } }' };
   const total = raw.runs * (raw.vary ? raw.vary.values.length : 1);
   for (const r of raw.results) {
-    if (typeof r !== 'object' || r === null || !Number.isInteger(r.j) || r.j < 1 || r.j > total || typeof r.metrics !== 'object' || typeof r.objectives !== 'object') {
+    if (typeof r !== 'object' || r === null || !Number.isInteger(r.j) || r.j < 1 || r.j > total || typeof r.metrics !== 'object' || typeof r.objectives !== 'object'
+      || (r.areas !== undefined && !isRecordOfObjects(r.areas)) || (r.units !== undefined && !isRecordOfObjects(r.units))) {
       return { ok: false, message: `the results file is damaged: a run record is malformed (${JSON.stringify(r).slice(0, 80)})` };
     }
   }
   return { ok: true, results: raw as BatchResults };
+}
+
+function isRecordOfObjects(x: unknown): boolean {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && Object.values(x).every((v) => typeof v === 'object' && v !== null);
 }
 
 function isBatchTexts(x: unknown): x is BatchTexts {
@@ -363,6 +432,13 @@ export function mergeResults(files: { name: string; results: BatchResults }[]): 
   const withVi = files.filter((f) => f.results.vi !== undefined);
   const other = withVi.find((f) => JSON.stringify(f.results.vi) !== JSON.stringify(withVi[0].results.vi));
   if (other) return { ok: false, message: `${withVi[0].name} and ${other.name} are not parts of the same batch: their Vietnamese texts (title or objectives) differ`, hint: 'merge the shards of one `drill batch` command on one scenario file' };
+  // files written before runs kept where the time went have none: merged with newer ones, their aggregates would
+  // count only some of the runs
+  const kept = (f: { results: BatchResults }) => f.results.results.some((x) => x.units !== undefined);
+  const withTimes = files.filter((f) => f.results.results.length > 0 && kept(f)), without = files.filter((f) => f.results.results.length > 0 && !kept(f));
+  if (withTimes.length && without.length) {
+    return { ok: false, message: `${without[0].name} and ${withTimes[0].name} were written by different drillsim versions: only ${withTimes[0].name} has the areas' and units' times`, hint: `run ${without[0].name}'s shard again with this version (same command and --shard), then merge` };
+  }
   const { vi: _, ...rest } = first.results;
   const header: BatchHeader = withVi.length ? { ...rest, vi: withVi[0].results.vi } : rest;
   const owner = new Map<number, string>();
@@ -402,6 +478,8 @@ function describeJob(h: BatchHeader, j: number): string {
 
 // ---------------------------------------------------------------- CSV
 
+const AREA_FIELDS = ['incidents', 'wait_s', 'first_on_scene_s', 'unreached'] as const;
+
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
@@ -416,6 +494,14 @@ export function resultsCsv(r: BatchResults): string[] {
   const metricNames = Object.keys(r.metrics);
   const head = ['run', 'seed', ...(r.vary ? [r.vary.key] : []), ...metricNames];
   for (const o of r.objectives) head.push(`${o.id}.value`, `${o.id}.rating`, `${o.id}.met`, `${o.id}.not_tested`);
+  // where the time went: every area and unit any run has, in the order they first appear (the aggregates' order)
+  const areaIds = new Set<string>(), unitIds = new Set<string>();
+  for (const x of r.results) {
+    for (const id in x.areas) areaIds.add(id);
+    for (const id in x.units) unitIds.add(id);
+  }
+  for (const id of areaIds) head.push(...AREA_FIELDS.map((f) => `area.${id}.${f}`));
+  for (const id of unitIds) head.push(`unit.${id}.busy`, `unit.${id}.blocked`);
   const out = ['\uFEFF' + head.map(csvCell).join(',') + '\r\n'];
   for (const x of r.results) {
     const row: unknown[] = [x.run, x.seed, ...(r.vary ? [x.value] : []), ...metricNames.map((m) => (x.metrics as Record<string, number | null>)[m])];
@@ -425,6 +511,12 @@ export function resultsCsv(r: BatchResults): string[] {
       const tested = oc !== undefined && oc.rating !== null;
       row.push(oc?.value ?? null, oc?.rating ?? null, tested ? (oc.met ? 1 : 0) : null, oc?.not_tested ?? null);
     }
+    // an area without incidents in this run: none, none unreached, and no times
+    for (const id of areaIds) {
+      const a = x.areas?.[id];
+      row.push(a?.incidents ?? (x.areas ? 0 : null), a?.wait_s ?? null, a?.first_on_scene_s ?? null, a?.unreached ?? (x.areas ? 0 : null));
+    }
+    for (const id of unitIds) row.push(x.units?.[id]?.busy ?? null, x.units?.[id]?.blocked ?? null);
     out.push(row.map(csvCell).join(',') + '\r\n');
   }
   return out;

@@ -5,7 +5,7 @@
  * not being tested (all over all runs), and of meeting it when tested. A sweep
  * (--vary) is shown one column per value.
  */
-import { sweepWithoutEffect, textsIn, type Aggregate, type BatchResults } from '../batch/results.js';
+import { areasBySlowness, busiestUnits, sweepWithoutEffect, textsIn, unitsByBusy, type Aggregate, type BatchResults } from '../batch/results.js';
 import type { MetricStats, Proportion } from '../batch/stats.js';
 import { fmtFigure, metricLabel, withPercent } from '../batch/format.js';
 import { say } from '../batch/words.js';
@@ -70,6 +70,7 @@ export function formatBatchSummary(r: BatchResults, lang: Lang = 'en'): string {
       lines.push(...table(orows, [false, false, true, true, true, true, true, false, true]));
       lines.push('', m('sum.note1'), m('sum.note2'), m('sum.note3'));
     }
+    lines.push(...whereTimeWent(a, lang));
   } else {
     const aggs: Aggregate[] = r.aggregates;
     const rows = [[m('sum.mean_ci'), ...aggs.map((a) => `${r.vary!.key.split('.').pop()}=${a.value}`)]];
@@ -84,9 +85,63 @@ export function formatBatchSummary(r: BatchResults, lang: Lang = 'en'): string {
         for (const o of untested) rows.push([`  ${o.id}`, ...aggs.map((a) => pct(a.objectives[o.id].not_tested?.p ?? 0, lang))]);
       }
     }
+    sweepBottleneckRows(rows, aggs, lang);
     lines.push(...table(rows, [false, ...aggs.map(() => false)]));
     if (sweepWithoutEffect(r)) lines.push('', say(lang, 'sum.no_effect', { key: r.vary.key }));
   }
   lines.push('', m('sum.intervals'));
   return lines.join('\n') + '\n';
+}
+
+/** Units shown by name in the table; the rest are summed up in one line. */
+const UNITS_SHOWN = 10;
+
+/**
+ * Where the runs lost time (issue: "where are the bottlenecks"): per area the wait for a unit and the
+ * time to the first one on scene, per unit its busy share. Nothing for results written before they were kept.
+ */
+function whereTimeWent(a: Aggregate, lang: Lang): string[] {
+  if (!a.areas || !a.units) return [];
+  const m = (key: string, params?: Record<string, string | number>) => say(lang, key, params);
+  const out: string[] = [];
+  const fig = (metric: string, s: { mean: number | null; n: number }) => (s.n === 0 ? '-' : s.mean === null ? m('sum.never') : fmtFigure(metric, s.mean, s.mean, lang));
+  const areas = areasBySlowness(a.areas);
+  if (areas.length) {
+    const rows = [[m('sum.area'), m('sum.incidents'), m('sum.wait'), m('sum.first'), m('sum.unreached')]];
+    for (const [id, x] of areas) rows.push([id, fig('incidents', x.incidents), fig('wait_s', x.wait_s), fig('first_on_scene_s', x.first_on_scene_s), fig('unreached', x.unreached)]);
+    out.push('', m('sum.areas_h'), ...table(rows, [false, true, true, true, true]));
+  }
+  const units = unitsByBusy(a.units);
+  const used = units.filter(([, x]) => (x.busy.max ?? 0) > 0);
+  const idle = units.filter(([, x]) => (x.busy.max ?? 0) === 0).map(([id]) => id).sort();
+  if (used.length) {
+    const rows = [[m('sum.unit'), m('sum.busy_ci'), m('sum.blocked')]];
+    for (const [id, x] of used.slice(0, UNITS_SHOWN)) {
+      const ci = x.busy.ci95 ? ` [${Math.round(x.busy.ci95[0] * 100)}-${Math.round(x.busy.ci95[1] * 100)}]` : '';
+      rows.push([id, `${pct(x.busy.mean ?? 0, lang)}${ci}`, pct(x.blocked.mean ?? 0, lang)]);
+    }
+    out.push('', m('sum.units_h'), ...table(rows, [false, false, true]));
+    const rest = used.slice(UNITS_SHOWN);
+    if (rest.length) out.push(m('sum.more_units', { n: rest.length, p: pct(rest[0][1].busy.mean ?? 0, lang) }));
+  }
+  if (idle.length) out.push(m('sum.idle', { list: idle.join(', ') }));
+  return out;
+}
+
+/** A sweep's table: the first unit's time per area, and the busy share of the units busiest under any value. */
+function sweepBottleneckRows(rows: string[][], aggs: Aggregate[], lang: Lang): void {
+  if (!aggs.every((a) => a.areas && a.units)) return;
+  const blank = () => aggs.map(() => '');
+  const areaIds = [...new Set(aggs.flatMap((a) => areasBySlowness(a.areas!).map(([id]) => id)))];
+  if (areaIds.length) {
+    rows.push(['', ...blank()], [say(lang, 'sum.first_by_area'), ...blank()]);
+    for (const id of areaIds) {
+      rows.push([`  ${id}`, ...aggs.map((a) => { const x = a.areas![id]; return x === undefined ? '-' : meanCI('first_on_scene_s', x.first_on_scene_s, lang); })]);
+    }
+  }
+  const top = busiestUnits(aggs).slice(0, 5);
+  if (top.length) {
+    rows.push(['', ...blank()], [say(lang, 'sum.busy_by_unit'), ...blank()]);
+    for (const id of top) rows.push([`  ${id}`, ...aggs.map((a) => { const x = a.units![id]; return x === undefined || x.busy.mean === null ? '-' : pctCI({ p: x.busy.mean, ci95: x.busy.ci95 ?? [x.busy.mean, x.busy.mean] } as Proportion, lang); })]);
+  }
 }

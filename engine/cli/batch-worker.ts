@@ -39,8 +39,8 @@ function play(jobs: Job[], init: WorkerInit): void {
   for (const job of jobs) {
     try {
       const model = (models[job.v] ??= new Model(init.scenarios[job.v]));
-      const summary = runMetrics(model.scenario, { seed: job.seed, decisions: init.decisions, players: init.players, keepIncidents: false, model });
-      records.push(runRecord(job, init.labels[job.v], summary));
+      const ran = runMetrics(model.scenario, { seed: job.seed, decisions: init.decisions, players: init.players, keepIncidents: false, model });
+      records.push(runRecord(job, init.labels[job.v], ran));
     } catch (e) {
       const err = e as Error;
       port.postMessage({ type: 'error', kind: e instanceof SimBoundError ? 'bound' : 'internal', message: err?.message ?? String(e), job, stack: err?.stack } satisfies FromWorker);

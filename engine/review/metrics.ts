@@ -97,6 +97,36 @@ export interface Summary {
   objectives: ObjectiveResult[];
 }
 
+/**
+ * Where a run lost time, for a batch's "where are the bottlenecks": per area
+ * (only areas with incidents, in the scenario's order) the incidents reported,
+ * the mean wait from report to the first dispatch and to the first unit on
+ * scene, and the incidents no unit had reached by the end; per unit (every
+ * one, in the scenario's order) its share of the run busy (committed to an
+ * incident or on the way back, as the report's unit table counts it) and
+ * blocked by cut roads. Kept apart from the Summary, which every run log stores.
+ */
+export interface Bottlenecks {
+  areas: Record<string, AreaBottleneck>;
+  units: Record<string, UnitBottleneck>;
+}
+export interface AreaBottleneck {
+  incidents: number;
+  /** mean seconds from report to the first dispatch, over the incidents dispatched (null: none was) */
+  wait_s: number | null;
+  /** mean seconds from report to the first unit on scene, over those reached (null: none was) */
+  first_on_scene_s: number | null;
+  /** incidents still open at the end that no unit had reached */
+  unreached: number;
+}
+export interface UnitBottleneck { busy: number; blocked: number }
+
+interface AreaAcc { incidents: number; waitSum: number; waitN: number; firstSum: number; firstN: number }
+/** A unit's time: `busy` and `blocked` closed up to `since`, and whether its current state counts in each. */
+interface UnitAcc { since: number; busy: number; blocked: number; isBusy: boolean; isBlocked: boolean }
+/** The states in which a unit is committed to an incident or on its way back (unit-metrics.ts BUSY_STATES). */
+const BUSY = new Set(['mobilising', 'en_route', 'blocked', 'on_scene', 'returning']);
+
 export function compare(value: number, comparator: string, threshold: number): boolean {
   switch (comparator) {
     case '>=': return value >= threshold;
@@ -181,7 +211,9 @@ export class Metrics {
     return this.refused + this.noChange;
   }
   /** incidents not yet resolved: enough to time dispatch and arrival without keeping every record */
-  private readonly open = new Map<string, { reported: number; dispatched: number; onScene: number }>();
+  private readonly open = new Map<string, { reported: number; dispatched: number; onScene: number; area: AreaAcc }>();
+  private readonly areaAcc = new Map<string, AreaAcc>();
+  private readonly unitAcc = new Map<string, UnitAcc>();
   private waitSum = 0;
   private waitSq = 0;
   private waitN = 0;
@@ -203,6 +235,7 @@ export class Metrics {
     this.orders = new AnswerOrders(scenario.injects, isSpec);
     for (const z of scenario.evacuation.zones) this.zones.set(z.id, { population: z.population, sheltered: 0, order: null, ordered: null, progress: null, struck: null });
     for (const s of scenario.evacuation.shelters) this.shelters.set(s.id, { capacity: 0, occupancy: 0, peak: 0, peakSeen: null });
+    for (const u of scenario.units) this.unitAcc.set(u.id, { since: 0, busy: 0, blocked: 0, isBusy: false, isBlocked: false });
     this.pending = scenario.objectives.filter((o) => o.criterion.by !== undefined).sort((a, b) => a.criterion.by! - b.criterion.by! || (a.id < b.id ? -1 : 1));
   }
 
@@ -218,7 +251,11 @@ export class Metrics {
         this.reported++;
         const people = e.people as number;
         this.people += people;
-        this.open.set(e.id as string, { reported: e.t, dispatched: -1, onScene: -1 });
+        const areaId = e.area as string;
+        let area = this.areaAcc.get(areaId);
+        if (area === undefined) this.areaAcc.set(areaId, (area = { incidents: 0, waitSum: 0, waitN: 0, firstSum: 0, firstN: 0 }));
+        area.incidents++;
+        this.open.set(e.id as string, { reported: e.t, dispatched: -1, onScene: -1, area });
         if (this.keepIncidents || people > 0 || this.scenario.objectives.length > 0) {
           const severity = e.severity as number;
           this.incidents.set(e.id as string, {
@@ -252,6 +289,8 @@ export class Metrics {
             this.firstSq += dt * dt;
             this.firstN++;
             if (dt > this.firstMax) this.firstMax = dt;
+            o.area.firstSum += dt;
+            o.area.firstN++;
           }
         } else if (e.phase === 'contained') {
           this.contained++;
@@ -360,10 +399,15 @@ export class Metrics {
             this.waitSum += dt;
             this.waitSq += dt * dt;
             this.waitN++;
+            o.area.waitSum += dt;
+            o.area.waitN++;
           }
         }
         break;
       }
+      case 'unit.state':
+        this.unitState(e.id as string, e.state as string, e.t);
+        break;
       case 'decision.refused':
         // an answer's order that found the thing already so: the answer was taken, nothing was refused
         // (AnswerOrders is fed only decisions and answers; it checks the instant on each)
@@ -371,6 +415,44 @@ export class Metrics {
         else this.refused++;
         break;
     }
+  }
+
+  /**
+   * A unit changed state at t. The engine calls this itself when it writes no log (it builds no
+   * `unit.state` event then: see Sim.recordUnits); a log read back gives it through observe.
+   */
+  unitState(id: string, state: string, t: number): void {
+    const u = this.unitAcc.get(id);
+    if (u === undefined) return;
+    if (u.isBusy) u.busy += t - u.since;
+    if (u.isBlocked) u.blocked += t - u.since;
+    u.since = t;
+    u.isBusy = BUSY.has(state);
+    u.isBlocked = state === 'blocked';
+  }
+
+  /** Where the run lost time, closed at t_end (see Bottlenecks). */
+  bottlenecks(tEnd: number): Bottlenecks {
+    const unreached = new Map<AreaAcc, number>();
+    for (const o of this.open.values()) if (o.onScene < 0) unreached.set(o.area, (unreached.get(o.area) ?? 0) + 1);
+    const areas: Record<string, AreaBottleneck> = {};
+    for (const a of this.scenario.areas) {
+      const x = this.areaAcc.get(a.id);
+      if (x === undefined) continue;
+      areas[a.id] = {
+        incidents: x.incidents,
+        wait_s: x.waitN ? round3(x.waitSum / x.waitN) : null,
+        first_on_scene_s: x.firstN ? round3(x.firstSum / x.firstN) : null,
+        unreached: unreached.get(x) ?? 0,
+      };
+    }
+    const units: Record<string, UnitBottleneck> = {};
+    for (const [id, u] of this.unitAcc) {
+      const open = Math.max(0, tEnd - u.since);
+      const busy = u.busy + (u.isBusy ? open : 0), blocked = u.blocked + (u.isBlocked ? open : 0);
+      units[id] = { busy: tEnd > 0 ? round3(busy / tEnd) : 0, blocked: tEnd > 0 ? round3(blocked / tEnd) : 0 };
+    }
+    return { areas, units };
   }
 
   /** Does this inject ask for a level or for support somewhere? Note it, to time the asking when it is delivered. */

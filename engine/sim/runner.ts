@@ -6,7 +6,7 @@
  * already read.
  */
 import type { Sha256Factory } from '../core/hash.js';
-import type { Summary } from '../review/metrics.js';
+import type { Bottlenecks, Summary } from '../review/metrics.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Decision } from './decisions.js';
 import { Model } from './model.js';
@@ -57,11 +57,14 @@ export function createSim(scenario: Scenario, opts: RunOptions = {}): Sim {
   return sim;
 }
 
-/** Run a scenario in metrics mode (no log): its summary, as `runScenario(..., { mode: 'metrics' })` gives it. */
-export function runMetrics(scenario: Scenario, opts: Omit<RunOptions, 'mode' | 'sha256'> = {}): Summary {
+/**
+ * Run a scenario in metrics mode (no log): its summary, as `runScenario(..., { mode: 'metrics' })` gives it,
+ * and where it lost time (what a batch keeps of each run).
+ */
+export function runMetrics(scenario: Scenario, opts: Omit<RunOptions, 'mode' | 'sha256'> = {}): { summary: Summary; bottlenecks: Bottlenecks } {
   const sim = createSim(scenario, { ...opts, mode: 'metrics' });
   sim.run();
-  return sim.metrics.finish(sim.world.t);
+  return { summary: sim.metrics.finish(sim.world.t), bottlenecks: sim.metrics.bottlenecks(sim.world.t) };
 }
 
 /** Join times of players only, keys sorted, later than T0 (joined at T0 is playing throughout); undefined when none. */

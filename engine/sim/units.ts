@@ -230,7 +230,8 @@ export function onStep(sim: Sim, id: string, u: UnitW, before: string, actions: 
       u.node = base.node; u.x = base.x; u.y = base.y; u.leg = null;
       if (state === 'available') sim.world.dirty = true;
     }
-    if (!sim.recordUnits) { /* no log: nobody reads unit movements */ }
+    // no log: nothing reads unit movements but the metrics' busy times, told directly (no event built)
+    if (!sim.recordUnits) sim.metrics.unitState(id, state, sim.now);
     // literals, not a spread of the optional incident: the same keys in the same order;
     // travel_s is the time left (a leg begun before now, see onRoad, counts from its start)
     else if (state === 'en_route' && incident) sim.emit({ t: sim.now, type: 'unit.state', id, state, incident, travel_s: u.leg ? u.leg.t0 + u.leg.travel_s - sim.now : 0 });

@@ -9,7 +9,7 @@ import { batchJobs } from '../../engine/batch/seeds.js';
 import { varyScenario } from '../../engine/batch/vary.js';
 import type { Scenario } from '../../engine/scenario/schema.js';
 import { Model } from '../../engine/sim/model.js';
-import { runScenario } from '../../engine/sim/run.js';
+import { runMetrics } from '../../engine/sim/runner.js';
 import { ROOT } from '../helpers/cli.js';
 import { loadNamed } from '../helpers/scenarios.js';
 
@@ -20,7 +20,7 @@ function batch(scenarios: Scenario[], runs: number, vary: { key: string; values:
   const header = batchHeader({ engine: 'test', scenario: scenarios[0], scenarioHash: 'h', seed: 11, runs, decisions: null, vary });
   const models = scenarios.map((s) => new Model(s));
   const records = batchJobs(11, runs, scenarios.length, null).map((job) =>
-    runRecord(job, vary ? vary.values[job.v] : null, runScenario(scenarios[job.v], { seed: job.seed, mode: 'metrics', keepIncidents: false, model: models[job.v] }).summary));
+    runRecord(job, vary ? vary.values[job.v] : null, runMetrics(scenarios[job.v], { seed: job.seed, keepIncidents: false, model: models[job.v] })));
   return buildResults(header, null, records);
 }
 

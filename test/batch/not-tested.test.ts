@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { batchHeader, buildResults, mergeResults, readResults, resultsCsv, runRecord, serializeResults, type BatchResults, type RunRecord } from '../../engine/batch/results.js';
 import { batchJobs } from '../../engine/batch/seeds.js';
 import { Model } from '../../engine/sim/model.js';
-import { runScenario } from '../../engine/sim/run.js';
+import { runMetrics } from '../../engine/sim/runner.js';
 import { drill, tempDir } from '../helpers/cli.js';
 import { loadNamed } from '../helpers/scenarios.js';
 
@@ -21,7 +21,7 @@ const cuaLo = loadNamed('cua-lo-high-rise-fire');
 const RUNS = 30;
 const header = batchHeader({ engine: 'test', scenario: cuaLo, scenarioHash: 'h', seed: 3, runs: RUNS, decisions: null, vary: null });
 const model = new Model(cuaLo);
-const records: RunRecord[] = batchJobs(3, RUNS, 1, null).map((job) => runRecord(job, null, runScenario(cuaLo, { seed: job.seed, mode: 'metrics', keepIncidents: false, model }).summary));
+const records: RunRecord[] = batchJobs(3, RUNS, 1, null).map((job) => runRecord(job, null, runMetrics(cuaLo, { seed: job.seed, keepIncidents: false, model })));
 const whole = buildResults(header, null, records);
 const text = (r: BatchResults) => serializeResults(r).join('');
 const reread = (r: BatchResults) => { const x = readResults(text(r)); if (!x.ok) throw new Error(x.message); return x.results; };

@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { batchHeader, buildResults, mergeResults, readResults, resultsCsv, runRecord, serializeResults, type BatchResults, type RunRecord } from '../../engine/batch/results.js';
 import { batchJobs } from '../../engine/batch/seeds.js';
 import { Model } from '../../engine/sim/model.js';
-import { runScenario } from '../../engine/sim/run.js';
+import { runMetrics } from '../../engine/sim/runner.js';
 import { loadNamed } from '../helpers/scenarios.js';
 
 const ksn = loadNamed('ky-son-flash-flood');
 const header = batchHeader({ engine: 'test', scenario: ksn, scenarioHash: 'h', seed: 7, runs: 24, decisions: null, vary: null });
 const model = new Model(ksn);
 const records: RunRecord[] = batchJobs(7, 24, 1, null).map((job) =>
-  runRecord(job, null, runScenario(ksn, { seed: job.seed, until: 6 * 3600, mode: 'metrics', keepIncidents: false, model }).summary));
+  runRecord(job, null, runMetrics(ksn, { seed: job.seed, until: 6 * 3600, keepIncidents: false, model })));
 const whole = buildResults(header, null, records);
 const text = (r: BatchResults) => serializeResults(r).join('');
 /** through the file and back, as `drill merge` reads it */

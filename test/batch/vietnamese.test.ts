@@ -18,14 +18,14 @@ import { formatBatchSummary } from '../../engine/cli/batch-summary.js';
 import type { Scenario } from '../../engine/scenario/schema.js';
 import { textIn } from '../../engine/scenario/text.js';
 import { Model } from '../../engine/sim/model.js';
-import { runScenario } from '../../engine/sim/run.js';
+import { runMetrics } from '../../engine/sim/runner.js';
 import { loadNamed } from '../helpers/scenarios.js';
 
 function batch(scenarios: Scenario[], runs: number, vary: { key: string; values: string[] } | null, shard: { index: number; count: number } | null = null): BatchResults {
   const header = batchHeader({ engine: 'test', scenario: scenarios[0], scenarioHash: 'h', seed: 11, runs, decisions: null, vary });
   const models = scenarios.map((s) => new Model(s));
   const records = batchJobs(11, runs, scenarios.length, shard).map((job) =>
-    runRecord(job, vary ? vary.values[job.v] : null, runScenario(scenarios[job.v], { seed: job.seed, mode: 'metrics', keepIncidents: false, model: models[job.v] }).summary));
+    runRecord(job, vary ? vary.values[job.v] : null, runMetrics(scenarios[job.v], { seed: job.seed, keepIncidents: false, model: models[job.v] })));
   return buildResults(header, shard, records);
 }
 const text = (r: BatchResults) => serializeResults(r).join('');
