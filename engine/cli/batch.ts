@@ -20,7 +20,8 @@ import { formatIssue } from '../scenario/issues.js';
 import { canonicalScenarioText } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Lang } from '../scenario/text.js';
-import { parseDecisions, type DecisionsInput } from '../sim/decisions.js';
+import type { DecisionsInput } from '../sim/decisions.js';
+import { parseDecisionsOrLog } from '../sim/decisions-of-log.js';
 import { decisionRecord, defaultSeed } from '../sim/run.js';
 import { ENGINE_VERSION } from '../version.js';
 import { intOption, OptionError, parse, UsageError } from './args.js';
@@ -47,7 +48,8 @@ export const batchCommand: Subcommand = {
     '  --runs N        runs per value (run k plays seed sha256("S/k"), see docs/batch.md)',
     '  --seed S        master seed (default: the scenario\'s `seed`, else 1)',
     `  --workers W     worker threads (default: the cores, here ${availableParallelism()})`,
-    '  --decisions F   replay this decisions file in every run (doctrine plays the other roles)',
+    '  --decisions F   replay this decisions file in every run (doctrine plays the other roles);',
+    '                  a run log (a play session saved in the browser) gives its decisions',
     '  --vary K=V,...  sweep one scenario parameter; results per value, the same seeds for each value. Keys:',
     ...VARY_KEYS_HELP.map((l) => `                    ${l}`),
     '  --shard i/n     play only shard i of n (runs j with (j-1) mod n = i-1); join with `drill merge`',
@@ -198,7 +200,7 @@ function loadDecisionsFor(file: string, scenarios: Scenario[], key: string | nul
   let first: DecisionsInput | undefined;
   let bad = false;
   scenarios.forEach((s, i) => {
-    const r = parseDecisions(text, file, s);
+    const r = parseDecisionsOrLog(text, file, s);
     if (!r.ok) {
       bad = true;
       for (const issue of r.issues) process.stderr.write(formatIssue(issue) + (key ? ` (with --vary ${key}=${labels[i]})` : '') + '\n');

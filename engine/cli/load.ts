@@ -5,7 +5,8 @@
 import { formatIssue } from '../scenario/issues.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
-import { parseDecisions, type DecisionsInput, type ForkedAway } from '../sim/decisions.js';
+import type { DecisionsInput, ForkedAway } from '../sim/decisions.js';
+import { parseDecisionsOrLog } from '../sim/decisions-of-log.js';
 import { readRunLog, type RunLog } from '../sim/run.js';
 import { InputError, readText } from './io.js';
 
@@ -23,7 +24,7 @@ export function loadScenario(file: string): Scenario {
 
 /** `addedBefore`: injects exercise control added before the file's first decision (drill fork: in the run's kept decisions) */
 export function loadDecisions(file: string, scenario: Scenario, addedBefore: readonly string[] = [], forkedAway?: ForkedAway): DecisionsInput {
-  const r = parseDecisions(readText(file), file, scenario, addedBefore, forkedAway);
+  const r = parseDecisionsOrLog(readText(file), file, scenario, addedBefore, forkedAway);
   if (!r.ok) {
     for (const i of r.issues) process.stderr.write(formatIssue(i) + '\n');
     throw new ReportedError(`${file} is not a valid decisions file`);

@@ -145,6 +145,10 @@ describe('drill batch', () => {
     const out = p('dec-run.json');
     expect(drill(['run', SCENARIO, '--seed', String(rec.seed), '--decisions', dec, '--out', out, '--quiet']).code).toBe(0);
     expect(runRecord({ j: rec.j, k: rec.run, seed: rec.seed }, null, ranOfLog(out))).toEqual(rec);
+    // that run's log given as --decisions (a session saved in the browser is a run log only): the same batch, to the byte
+    const fromLog = drill(['batch', SCENARIO, '--runs', '6', '--seed', '9', '--decisions', out, '--out', p('dec-from-log.json')]);
+    expect([fromLog.code, fromLog.stderr]).toEqual([0, expect.not.stringMatching(/error|warning/)]);
+    expect(readFileSync(p('dec-from-log.json'))).toEqual(readFileSync(p('dec.json')));
   });
 
   it('--vary plays every value over the same seeds and aggregates per value; CSV gets a column for it', () => {

@@ -1,0 +1,60 @@
+/**
+ * A run log given where a decisions file is asked for (`--decisions`): the
+ * decisions it was played with, as a decisions file holds them. A session
+ * played in the browser, or with `drill play` without `--decisions-out`, is
+ * saved as a run log only; a planner asking "was that result luck?" replays
+ * its decisions over many seeds with `drill batch --decisions session.json`.
+ * The log's decisions go through the decisions file's own checks (against
+ * the scenario, or each scenario of a sweep); a problem is placed at the
+ * log's line of the decision it concerns.
+ */
+import type { ScenarioIssue } from '../scenario/issues.js';
+import type { Scenario } from '../scenario/schema.js';
+import { formatClock } from '../scenario/duration.js';
+import { parseDecisions, serializeDecisions, type ForkedAway } from './decisions.js';
+import { decisionFromRecord, readRunLog } from './run.js';
+
+type Parsed = ReturnType<typeof parseDecisions>;
+
+const RUN_LOG_START = /^\s*\{\s*"format"\s*:\s*"drillsim\/run@/;
+
+/** A decisions file, or a run log whose decisions are taken as one (see above). */
+export function parseDecisionsOrLog(text: string, file: string, scenario?: Scenario, addedBefore: readonly string[] = [], forkedAway?: ForkedAway): Parsed {
+  if (!RUN_LOG_START.test(text.replace(/^\uFEFF/, '').slice(0, 200))) return parseDecisions(text, file, scenario, addedBefore, forkedAway);
+  const at1 = (code: string, message: string, hint?: string): Parsed => ({ ok: false, issues: [{ file, line: 1, column: 1, path: '(top)', code, message, hint, severity: 'error' }] });
+  const r = readRunLog(text);
+  if (!r.ok) return at1('bad-run-log', `its decisions cannot be read: ${r.message}`, r.hint);
+  const log = r.log;
+  if (log.joined) {
+    const who = Object.entries(log.joined).map(([role, t]) => `${role} at ${formatClock(t)}`).join(', ');
+    return at1('joined-part-way', `this run log is a fork in which ${who} took over from doctrine part-way; a decisions file has every player play from the start`, 'replay the decisions file the fork was given, or play the run log on with `drill fork`');
+  }
+  const yaml = serializeDecisions({ decisions: log.decisions.map(decisionFromRecord), players: log.players, scenario: log.scenario.id });
+  const parsed = parseDecisions(yaml, file, scenario, addedBefore, forkedAway);
+  // the serialised file's lines mean nothing to the reader: each decision's own line in the log instead
+  const first = lineOfDecisions(text);
+  const lineOf = (i: number) => (first === null ? 1 : first + 1 + i);
+  const place = (x: ScenarioIssue): ScenarioIssue => {
+    const m = /^decisions\[(\d+)\]/.exec(x.path);
+    return { ...x, line: m ? lineOf(Number(m[1])) : 1, column: 1 };
+  };
+  if (!parsed.ok) return { ok: false, issues: parsed.issues.map(place) };
+  const warnings = parsed.warnings.map(place);
+  if (log.session) {
+    warnings.push({
+      file, line: 1, column: 1, path: 'session', code: 'session-stopped', severity: 'warning',
+      message: `the session was saved at ${formatClock(log.session.t)}, before the end: after it, nobody takes ${log.players.join(', ') || 'the players'}' decisions (doctrine does not play a player's role)`,
+      hint: 'play the session on to the end (`drill play --resume`), then replay its log',
+    });
+  }
+  return { ok: true, value: { ...parsed.value, lines: parsed.value.decisions.map((_, i) => lineOf(i)) }, warnings };
+}
+
+/** The line of `"decisions":[` in a log as drill writes it (one decision a line after it); null if it is laid out otherwise. */
+function lineOfDecisions(text: string): number | null {
+  const at = text.indexOf('\n"decisions":[');
+  if (at < 0) return null;
+  let line = 1;
+  for (let i = 0; i <= at; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}

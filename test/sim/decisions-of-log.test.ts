@@ -1,0 +1,70 @@
+/**
+ * A run log given as `--decisions`: a session played in the browser (or with
+ * `drill play` and no --decisions-out) is saved as a run log only, and the
+ * planner replays its decisions over many seeds from that log.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PlaySession } from '../../engine/play/session.js';
+import { parseDecisions } from '../../engine/sim/decisions.js';
+import { parseDecisionsOrLog } from '../../engine/sim/decisions-of-log.js';
+import { planFork } from '../../engine/review/fork.js';
+import { runScenario, serializeRunLog } from '../../engine/sim/run.js';
+import { ROOT } from '../helpers/cli.js';
+import { loadNamed } from '../helpers/scenarios.js';
+
+const kySon = loadNamed('ky-son-flash-flood');
+const KY_SON_SCRIPT = readFileSync(join(ROOT, 'test/fixtures/play/ky-son.session'), 'utf8').split('\n');
+
+function playedLog(lines: string[]) {
+  const s = new PlaySession(kySon, { seed: 2022, players: ['mx-chair', 'tc-chair'], controller: true, lang: 'en' });
+  for (const l of lines) s.handle(l);
+  return serializeRunLog(s.log()).join('');
+}
+
+describe('decisions taken from a run log', () => {
+  it('a whole play session\'s log gives its decisions and players: run again on its seed, the same log to the byte', () => {
+    const text = playedLog(KY_SON_SCRIPT);
+    const r = parseDecisionsOrLog(text, 'session.json', kySon);
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+    expect(r.warnings).toEqual([]);
+    expect(r.value.players).toEqual(['mx-chair', 'tc-chair']);
+    expect(r.value.decisions.filter((d) => d.author === 'controller').length).toBeGreaterThan(0);
+    const again = runScenario(kySon, { seed: 2022, decisions: r.value.decisions, players: r.value.players }).log!;
+    expect(serializeRunLog(again).join('')).toBe(text);
+  });
+
+  it('places a problem at the log\'s line of the decision it concerns, against a scenario that lacks its unit', () => {
+    const text = playedLog(KY_SON_SCRIPT);
+    const i = JSON.parse(text).decisions.findIndex((d: { unit?: string }) => d.unit !== undefined);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const unit = JSON.parse(text).decisions[i].unit as string;
+    const without = { ...kySon, units: kySon.units.filter((u) => u.id !== unit) };
+    const r = parseDecisionsOrLog(text, 'session.json', without);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const issue = r.issues.find((x) => x.path === `decisions[${i}].unit`)!;
+    expect(issue.message).toBe(`unknown unit '${unit}'`);
+    expect(text.split('\n')[issue.line - 1]).toContain(`"unit":"${unit}"`);
+  });
+
+  it('a session saved before the end is replayed with a warning that its players decide nothing after it', () => {
+    const text = playedLog(KY_SON_SCRIPT.slice(0, 6));
+    expect(JSON.parse(text).session).toBeDefined();
+    const r = parseDecisionsOrLog(text, 'part.json', kySon);
+    expect(r.ok && r.warnings.map((w) => w.code)).toEqual(['session-stopped']);
+  });
+
+  it('a fork in which a player took over part-way is refused with what to replay instead; a decisions file still reads as one', () => {
+    const base = runScenario(kySon, { seed: 2022 }).log!;
+    const extra = parseDecisions('drillsim_decisions: 1\nplayers: [tc-chair]\ndecisions:\n  - { at: T+04:00, role: tc-chair, do: declare_level, area: ta-ca, level: 1 }\n', 'new.yaml', kySon);
+    if (!extra.ok) throw new Error('fixture');
+    const fork = planFork(base, 3 * 3600, extra.value);
+    if (!fork.ok) throw new Error(fork.message);
+    const forked = runScenario(kySon, { seed: 2022, decisions: fork.decisions, players: fork.players, joined: fork.joined }).log!;
+    const r = parseDecisionsOrLog(serializeRunLog(forked).join(''), 'fork.json', kySon);
+    expect(r).toMatchObject({ ok: false, issues: [{ code: 'joined-part-way', message: expect.stringContaining('tc-chair at T+03:00') }] });
+    expect(parseDecisionsOrLog(readFileSync(join(ROOT, 'scenarios/decisions/ky-son-trainee.yaml'), 'utf8'), 'd.yaml', kySon).ok).toBe(true);
+  });
+});
