@@ -16,7 +16,7 @@ import { PlaySession } from '../play/session.js';
 import { CONTROLLER } from '../sim/commands.js';
 import { intOption, OptionError, parse, UsageError, type Options } from './args.js';
 import { checkNotInput, checkWritable, InputError, notStdout, sameFile, writeAtomic } from './io.js';
-import { defaultLang } from './lang.js';
+import { defaultLang, readLang } from './lang.js';
 import { loadRunLog, loadScenario } from './load.js';
 import type { Subcommand } from './main.js';
 import { shellArg } from './shell.js';
@@ -50,8 +50,9 @@ export const playCommand: Subcommand = {
     const langValue = langArg < 0 ? undefined : argv[langArg].includes('=') ? argv[langArg].split('=')[1] : argv[langArg + 1];
     let lang: Lang = defaultLang();
     if (langValue !== undefined) {
-      if (langValue !== 'vi' && langValue !== 'en') return usageError(defaultLang(), new PlayUsage('cli.bad-lang', { value: langValue }, true));
-      lang = langValue;
+      const asked = readLang(langValue);
+      if (asked === undefined) return usageError(defaultLang(), new PlayUsage('cli.bad-lang', { value: langValue }, true));
+      lang = asked;
     }
     try {
       return await play(argv, lang);
