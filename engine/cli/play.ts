@@ -162,6 +162,8 @@ async function play(argv: string[], lang: Lang): Promise<number> {
     const reply = session.handle(line);
     if (reply.refused) refusedLines++;
     if (reply.text) process.stdout.write(reply.text);
+    // a limit of the scenario: the session cannot go on (the reply said which limit, when, and what to do)
+    if (reply.limit) return true;
     if (reply.save !== undefined) save(reply.save);
     if (reply.quit) {
       if (interactive && out === undefined && decisionsOut === undefined && session.revision !== savedRevision && !warnedUnsaved) {
@@ -194,6 +196,13 @@ async function play(argv: string[], lang: Lang): Promise<number> {
   };
 
   const finish = (): number => {
+    if (session.stoppedAtLimit) {
+      // as `drill run` at a bound: no run log, and the file --out names is left as it was. The decisions are whole,
+      // and replay (drill run --decisions) once the limit is raised, so --decisions-out is still written.
+      if (out !== undefined) process.stdout.write(m(lang, 'cli.limit-not-written', { file: out }) + '\n');
+      if (decisionsOut !== undefined) saveDecisions(decisionsOut);
+      return 1;
+    }
     if (out !== undefined) save(out);
     if (decisionsOut !== undefined) saveDecisions(decisionsOut);
     // the end of a script (or Ctrl-D) with neither --out nor --decisions-out, and no save: the session is gone; say so rather than nothing

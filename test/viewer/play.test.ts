@@ -219,6 +219,35 @@ describe('the play page', () => {
     await p.close();
   });
 
+  it('at a limit of the scenario (limits:) says what drill play says, closes the session, and offers no run log', async () => {
+    const p = await openPlay();
+    const limited = readFileSync('scenarios/minimal.yaml', 'utf8').replace(/^seed: 7\n/m, 'seed: 7\nlimits: { max_events: 5 }\n');
+    expect(limited).toContain('limits: { max_events: 5 }');
+    await p.locator('#scenario-input').setInputFiles({ name: 'limited.yaml', mimeType: 'text/yaml', buffer: Buffer.from(limited) });
+    await p.locator('#role-list input[value="mx-commander"]').waitFor();
+    await startAs(p, ['mx-commander']);
+    const lines = ['advance', 'dispatch mx-militia to collapse-1', 'advance', 'advance'];
+    for (const line of lines) await typeLine(p, line);
+    await expect(p.locator('#transcript > div.out').last().textContent()).resolves.toBe("The run stopped at T+01:05: it reached the scenario's limit limits.max_events = 5 (events in one run). The session cannot go on from here. To play this scenario further, raise limits.max_events in the scenario and start the session again.");
+    await expect(p.locator('#transcript > div.note').last().textContent()).resolves.toBe('There is no run log to download: a run stopped at a limit has none (drill run writes none either). Raise the limit in the scenario file, then open it again (Open a scenario…) to play it.');
+    // the transcript reads as the terminal's, up to where the terminal talks about its files
+    const file = join(dir, 'limited.yaml');
+    writeFileSync(file, limited);
+    const r = drill(['play', file, '--role', 'mx-commander', '--lang', 'en'], { input: lines.join('\n') + '\n' });
+    expect(r.code).toBe(1);
+    expect(await transcript(p, false)).toBe(r.stdout);
+    expect(await p.locator('#line').isDisabled()).toBe(true);
+    expect(await p.locator('#after').isVisible()).toBe(true);
+    expect(await p.locator('#download').isVisible()).toBe(false);
+    expect(await p.locator('#to-viewer').isVisible()).toBe(false);
+    expect(await p.locator('#restart').isVisible()).toBe(true);
+    await p.screenshot({ path: join(ARTIFACTS, 'play-limit.png') });
+    // nothing to lose by starting again: no "not saved" question
+    await p.locator('#restart').click();
+    await p.locator('#setup').waitFor();
+    await p.close();
+  });
+
   it('asks for nothing beyond 127.0.0.1, and nothing on it breaks the page\'s rules (no script errors, no CSP refusals, no dialogs)', () => {
     const outside = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(outside).toEqual([]);

@@ -264,9 +264,12 @@ class PlayPage {
     try {
       const reply = session.handle(line);
       if (reply.text) this.print(reply.text, reply.refused ? 'refused' : 'out');
-      if (reply.save !== undefined) this.save(reply.save);
-      if (reply.quit) this.quit();
-      else this.warnedUnsaved = false;
+      if (reply.limit) this.stoppedAtLimit();
+      else {
+        if (reply.save !== undefined) this.save(reply.save);
+        if (reply.quit) this.quit();
+        else this.warnedUnsaved = false;
+      }
     } catch (e) {
       // a fault of the program, not of the line: say it in the transcript (the session stays as it was before the line)
       this.print(`drillsim: ${(e as Error).message}`, 'refused');
@@ -307,6 +310,17 @@ class PlayPage {
     this.print(`${m(session.lang, 'cli.bye', { t: formatClock(session.t) })}\n${PLAY_LINES[session.lang].closed}`, 'note');
   }
 
+  /**
+   * The run reached a limit of the scenario (the reply said which, when, and what to do): as `drill play` ends, the
+   * session closes, with no run log on offer (there is none, as `drill run` writes none at a bound) and nothing left
+   * to lose by leaving the page or starting anew.
+   */
+  stoppedAtLimit(): void {
+    this.closed = true;
+    this.savedRevision = this.session!.revision;
+    this.print(PLAY_LINES[this.session!.lang].limit, 'note');
+  }
+
   /** The run log as `drill play --out` writes it, downloaded by the browser. */
   download(chunks = serializeRunLog(this.session!.log())): void {
     const url = URL.createObjectURL(new Blob(chunks, { type: 'application/json' }));
@@ -323,7 +337,11 @@ class PlayPage {
     const s = this.session;
     const show = s !== null && (this.closed || s.finished || this.savedOnce);
     $('after').hidden = !show;
-    if (show) $('download').textContent = this.S.download({ file: this.fileName });
+    // stopped at a limit: New session only (no log to download, or to open in the viewer)
+    const noLog = s?.stoppedAtLimit !== undefined;
+    $('download').hidden = noLog;
+    $('to-viewer').hidden = noLog;
+    if (show && !noLog) $('download').textContent = this.S.download({ file: this.fileName });
   }
 
   /**
