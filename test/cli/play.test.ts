@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drill, ROOT, STACK, tempDir, writeDecisions } from '../helpers/cli.js';
 import { Pty } from '../helpers/pty.js';
+import { edit } from '../helpers/scenarios.js';
 
 const KY_SON = 'scenarios/ky-son-flash-flood.yaml';
 const SESSION = readFileSync(join(ROOT, 'test/fixtures/play/ky-son.session'), 'utf8');
@@ -212,8 +213,7 @@ describe('drill play at the end of a script', () => {
 function limited(dir: string, maxEvents = 5): string {
   const text = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
   const file = join(dir, `limited-${maxEvents}.yaml`);
-  writeFileSync(file, text.replace(/^seed: 7\n/m, `seed: 7\nlimits: { max_events: ${maxEvents} }\n`));
-  expect(readFileSync(file, 'utf8')).toContain(`limits: { max_events: ${maxEvents} }`);
+  writeFileSync(file, edit(text, ['\nseed: 7\n', `\nseed: 7\nlimits: { max_events: ${maxEvents} }\n`]));
   return file;
 }
 

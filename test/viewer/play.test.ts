@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
+import { edit } from '../helpers/scenarios.js';
 import { ARTIFACTS, launch, serve, type Served } from './browser.js';
 
 const SCENARIO = 'scenarios/ky-son-flash-flood.yaml';
@@ -221,8 +222,7 @@ describe('the play page', () => {
 
   it('at a limit of the scenario (limits:) says what drill play says, closes the session, and offers no run log', async () => {
     const p = await openPlay();
-    const limited = readFileSync('scenarios/minimal.yaml', 'utf8').replace(/^seed: 7\n/m, 'seed: 7\nlimits: { max_events: 5 }\n');
-    expect(limited).toContain('limits: { max_events: 5 }');
+    const limited = edit(readFileSync('scenarios/minimal.yaml', 'utf8'), ['\nseed: 7\n', '\nseed: 7\nlimits: { max_events: 5 }\n']);
     await p.locator('#scenario-input').setInputFiles({ name: 'limited.yaml', mimeType: 'text/yaml', buffer: Buffer.from(limited) });
     await p.locator('#role-list input[value="mx-commander"]').waitFor();
     await startAs(p, ['mx-commander']);
