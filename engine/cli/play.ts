@@ -7,12 +7,13 @@
  * was refused or not understood.
  */
 import { createInterface } from 'node:readline';
+import { SimBoundError } from '../core/errors.js';
 import { nearest } from '../scenario/issues.js';
 import type { Lang } from '../scenario/text.js';
 import { serializeRunLog } from '../sim/run.js';
 import { sayCliProblem } from '../play/cli-problems.js';
 import { m, mn, type MsgKey } from '../play/messages.js';
-import { PlaySession } from '../play/session.js';
+import { PlaySession, sayLimit } from '../play/session.js';
 import { CONTROLLER } from '../sim/commands.js';
 import { intOption, OptionError, parse, UsageError, type Options } from './args.js';
 import { checkNotInput, checkWritable, InputError, notStdout, sameFile, writeAtomic } from './io.js';
@@ -118,7 +119,14 @@ async function play(argv: string[], lang: Lang): Promise<number> {
     }
     if (players.length === 0 && !controller) throw new PlayUsage('cli.no-role', { roles: known.join(', ') });
     const seed = intOption(values.seed, 'seed') ?? scenario.seed ?? 1;
-    session = new PlaySession(scenario, { seed, players: players.slice().sort(), controller, lang });
+    try {
+      session = new PlaySession(scenario, { seed, players: players.slice().sort(), controller, lang });
+    } catch (e) {
+      // limits so low that the run stops while it is set up, at T0: said as at a limit in the session
+      if (!(e instanceof SimBoundError)) throw e;
+      process.stderr.write(`drill play: ${sayLimit(e, 0, lang).text}\n`);
+      return 1;
+    }
     if (players.length) session.seat = players[0];
   }
   controller = session.opts.controller;

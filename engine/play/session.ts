@@ -84,6 +84,16 @@ const LIMIT_KEYS: Record<string, 'max_events' | 'max_cascade' | 'max_queue'> = {
   'bound/queue-size': 'max_queue',
 };
 
+/**
+ * What a session says when the engine stopped at one of the scenario's limits, `t` seconds after T0: which limit,
+ * when, and what to do. Also for a scenario whose limits stop it before the session starts (the play page, drill play).
+ */
+export function sayLimit(e: SimBoundError, t: number, lang: Lang): { stop: LimitStop; text: string } {
+  const stop: LimitStop = { key: LIMIT_KEYS[e.code] ?? e.code.replace(/^bound\//, ''), limit: e.limit, t };
+  const what = stop.key in LIMIT_WHAT ? m(lang, LIMIT_WHAT[stop.key]) : e.message;
+  return { stop, text: m(lang, 'play.limit', { t: clock(t), key: stop.key, limit: stop.limit, what }) };
+}
+
 export interface Reply {
   text: string;
   /** the run reached a limit of the scenario: the session cannot go on, and has no run log */
@@ -266,11 +276,10 @@ export class PlaySession {
       if (!(e instanceof SimBoundError)) throw e;
       // the session stays at the last stop the table saw (an advance may have passed quiet minutes before the limit)
       this.t = at;
-      const stop: LimitStop = { key: LIMIT_KEYS[e.code] ?? e.code.replace(/^bound\//, ''), limit: e.limit, t: this.sim.world.t };
+      const { stop, text } = sayLimit(e, this.sim.world.t, this.lang);
       this.stoppedAtLimit = stop;
       this.revision++;
-      const what = stop.key in LIMIT_WHAT ? this.say(LIMIT_WHAT[stop.key]) : e.message;
-      return { text: this.say('play.limit', { t: clock(stop.t), key: stop.key, limit: stop.limit, what }) + '\n', limit: stop };
+      return { text: text + '\n', limit: stop };
     }
   }
 

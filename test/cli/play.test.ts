@@ -210,10 +210,10 @@ describe('drill play at the end of a script', () => {
 });
 
 /** minimal.yaml with `limits.max_events` this low: mx-commander's session reaches it after a few advances. */
-function limited(dir: string, maxEvents = 5): string {
+function limited(dir: string, maxEvents = 5, key = 'max_events'): string {
   const text = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
   const file = join(dir, `limited-${maxEvents}.yaml`);
-  writeFileSync(file, edit(text, ['\nseed: 7\n', `\nseed: 7\nlimits: { max_events: ${maxEvents} }\n`]));
+  writeFileSync(file, edit(text, ['\nseed: 7\n', `\nseed: 7\nlimits: { ${key}: ${maxEvents} }\n`]));
   return file;
 }
 
@@ -248,6 +248,15 @@ describe('drill play reaching a limit of the scenario (limits:)', () => {
     const r = drill(['play', limited(dir), '--role', 'mx-commander', '--lang', 'vi'], { input: 'advance\ndispatch mx-militia to collapse-1\nadvance\nadvance\n' });
     expect(r.code).toBe(1);
     expect(r.stdout.endsWith("T+00:23 mx-commander> advance\nLượt chạy dừng lúc T+01:05: đã chạm giới hạn của kịch bản limits.max_events = 5 (số sự kiện trong một lượt chạy). Phiên không thể tiếp tục từ đây. Muốn chơi tiếp kịch bản này, hãy tăng limits.max_events trong kịch bản rồi bắt đầu phiên lại.\n")).toBe(true);
+  });
+
+  it('a limit so low that the run stops while it is set up: the same words, at T+00:00, before the session starts', () => {
+    const dir = tempDir();
+    const out = join(dir, 'x.json');
+    const r = drill(['play', limited(dir, 1, 'max_queue'), '--controller', '--lang', 'en', '--out', out], { input: 'advance\n' });
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toBe("drill play: The run stopped at T+00:00: it reached the scenario's limit limits.max_queue = 1 (events waiting at once). The session cannot go on from here. To play this scenario further, raise limits.max_queue in the scenario and start the session again.\n");
+    expect(existsSync(out)).toBe(false);
   });
 
   it('in a terminal: the same message, no stack trace, exit status 1', async () => {

@@ -248,6 +248,19 @@ describe('the play page', () => {
     await p.close();
   });
 
+  it('a limit so low that the run stops while it is set up: said where the session would have started', async () => {
+    const p = await openPlay();
+    const tooLow = edit(readFileSync('scenarios/minimal.yaml', 'utf8'), ['\nseed: 7\n', '\nseed: 7\nlimits: { max_queue: 1 }\n']);
+    await p.locator('#scenario-input').setInputFiles({ name: 'too-low.yaml', mimeType: 'text/yaml', buffer: Buffer.from(tooLow) });
+    await p.locator('#role-list input[value="mx-commander"]').waitFor();
+    await p.locator('#role-list input[value="mx-commander"]').check();
+    await p.locator('#start').click();
+    await expect(p.locator('#setup-error').textContent()).resolves.toBe("The run stopped at T+00:00: it reached the scenario's limit limits.max_queue = 1 (events waiting at once). The session cannot go on from here. To play this scenario further, raise limits.max_queue in the scenario and start the session again.");
+    expect(await p.locator('#console').isHidden()).toBe(true);
+    await p.screenshot({ path: join(ARTIFACTS, 'play-limit-at-start.png') });
+    await p.close();
+  });
+
   it('asks for nothing beyond 127.0.0.1, and nothing on it breaks the page\'s rules (no script errors, no CSP refusals, no dialogs)', () => {
     const outside = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(outside).toEqual([]);

@@ -7,13 +7,14 @@
  * view --play` (play/index.json names it) or from a file opened in the page.
  * Scenario texts are shown as text only (textContent): never as HTML.
  */
+import { SimBoundError } from '../../engine/core/errors.js';
 import { formatIssue } from '../../engine/scenario/issues.js';
 import { formatClock } from '../../engine/scenario/duration.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
 import type { Scenario } from '../../engine/scenario/schema.js';
 import { textIn } from '../../engine/scenario/text.js';
 import { m } from '../../engine/play/messages.js';
-import { PlaySession } from '../../engine/play/session.js';
+import { PlaySession, sayLimit } from '../../engine/play/session.js';
 import { CONTROLLER } from '../../engine/sim/commands.js';
 import { serializeRunLog } from '../../engine/sim/run.js';
 import { h } from './dom.js';
@@ -196,7 +197,16 @@ class PlayPage {
     }
     err.hidden = true;
     // as `drill play --role A --role B`: the players sorted (the run log's order), the first chosen seated first
-    const session = new PlaySession(s, { seed: s.seed ?? 1, players: players.slice().sort(), controller, lang: this.lang });
+    let session: PlaySession;
+    try {
+      session = new PlaySession(s, { seed: s.seed ?? 1, players: players.slice().sort(), controller, lang: this.lang });
+    } catch (e) {
+      // limits so low that the run stops while it is set up, at T0: said as drill play says it
+      if (!(e instanceof SimBoundError)) throw e;
+      err.textContent = sayLimit(e, 0, this.lang).text;
+      err.hidden = false;
+      return;
+    }
     if (players.length) session.seat = players[0];
     this.session = session;
     this.savedRevision = session.revision;
