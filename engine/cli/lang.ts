@@ -7,13 +7,23 @@ import { OptionError } from './args.js';
 
 export function defaultLang(): Lang {
   const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
-  return env.toLowerCase().startsWith('vi') ? 'vi' : 'en';
+  return env.trim().toLowerCase().startsWith('vi') ? 'vi' : 'en';
+}
+
+/**
+ * A `--lang` value as people type it: `VI`, `En`, ` vi ` (a quoted value from a script) all name a language;
+ * undefined when it names neither, for the caller to refuse in its own words.
+ */
+export function readLang(value: string): Lang | undefined {
+  const v = value.trim().toLowerCase();
+  return v === 'vi' || v === 'en' ? v : undefined;
 }
 
 /** The value of `--lang`, checked; the locale's language when it is not given. */
 export function langOption(value: unknown): Lang {
   if (value === undefined) return defaultLang();
   const v = String(value);
-  if (v !== 'vi' && v !== 'en') throw new OptionError(`--lang must be vi or en, not '${v}'`);
-  return v;
+  const lang = readLang(v);
+  if (lang === undefined) throw new OptionError(`--lang must be vi or en, not '${v}'`);
+  return lang;
 }

@@ -11,6 +11,7 @@ import { mselToMarkdown } from '../scenario/msel-markdown.js';
 import { parseScenario } from '../scenario/parse.js';
 import { OptionError, parse, UsageError, type Options } from './args.js';
 import { InputError, notStdout, readText, writeAtomic } from './io.js';
+import { readLang } from './lang.js';
 import { ReportedError } from './load.js';
 import type { Subcommand } from './main.js';
 
@@ -109,13 +110,14 @@ function exportMsel(argv: string[]): number {
   const format = (values.format as string | undefined) ?? named ?? 'csv';
   if (format !== 'csv' && format !== 'md') throw new OptionError(`--format must be csv or md, not '${format}'`);
   if (named !== undefined && named !== format) throw new OptionError(`--out ${out}: --format ${format} writes ${format === 'csv' ? 'CSV, which goes in a file ending in .csv' : 'Markdown, which goes in a file ending in .md or .markdown'}`);
-  const lang = values.lang as string | undefined;
-  if (lang !== undefined && lang !== 'vi' && lang !== 'en') throw new OptionError(`--lang must be vi or en, not '${lang}'`);
+  // no --lang here means both languages, not the locale's: so not langOption, but the same reading of a value
+  const lang = values.lang === undefined ? undefined : readLang(String(values.lang));
+  if (values.lang !== undefined && lang === undefined) throw new OptionError(`--lang must be vi or en, not '${String(values.lang)}'`);
   if (lang !== undefined && format === 'csv') throw new OptionError('--lang is for --format md; the CSV holds both languages');
   const { scenario } = loadScenarioText(positionals[0]);
   const text = format === 'csv'
     ? mselToCsv(scenario.injects)
-    : mselToMarkdown(scenario, (lang as 'vi' | 'en' | undefined) ?? 'both');
+    : mselToMarkdown(scenario, lang ?? 'both');
   if (out) {
     writeAtomic(out, text);
     process.stderr.write(`${positionals[0]}: ${injects(scenario.injects.length)} written to ${out}\n`);

@@ -7,16 +7,17 @@
  * was refused or not understood.
  */
 import { createInterface } from 'node:readline';
+import { SimBoundError } from '../core/errors.js';
 import { nearest } from '../scenario/issues.js';
 import type { Lang } from '../scenario/text.js';
 import { serializeRunLog } from '../sim/run.js';
 import { sayCliProblem } from '../play/cli-problems.js';
 import { m, mn, type MsgKey } from '../play/messages.js';
-import { PlaySession } from '../play/session.js';
+import { PlaySession, sayLimit } from '../play/session.js';
 import { CONTROLLER } from '../sim/commands.js';
 import { intOption, OptionError, parse, UsageError, type Options } from './args.js';
 import { checkNotInput, checkWritable, InputError, notStdout, sameFile, writeAtomic } from './io.js';
-import { defaultLang } from './lang.js';
+import { defaultLang, readLang } from './lang.js';
 import { loadRunLog, loadScenario } from './load.js';
 import type { Subcommand } from './main.js';
 import { shellArg } from './shell.js';
@@ -50,8 +51,9 @@ export const playCommand: Subcommand = {
     const langValue = langArg < 0 ? undefined : argv[langArg].includes('=') ? argv[langArg].split('=')[1] : argv[langArg + 1];
     let lang: Lang = defaultLang();
     if (langValue !== undefined) {
-      if (langValue !== 'vi' && langValue !== 'en') return usageError(defaultLang(), new PlayUsage('cli.bad-lang', { value: langValue }, true));
-      lang = langValue;
+      const asked = readLang(langValue);
+      if (asked === undefined) return usageError(defaultLang(), new PlayUsage('cli.bad-lang', { value: langValue }, true));
+      lang = asked;
     }
     try {
       return await play(argv, lang);
@@ -117,7 +119,14 @@ async function play(argv: string[], lang: Lang): Promise<number> {
     }
     if (players.length === 0 && !controller) throw new PlayUsage('cli.no-role', { roles: known.join(', ') });
     const seed = intOption(values.seed, 'seed') ?? scenario.seed ?? 1;
-    session = new PlaySession(scenario, { seed, players: players.slice().sort(), controller, lang });
+    try {
+      session = new PlaySession(scenario, { seed, players: players.slice().sort(), controller, lang });
+    } catch (e) {
+      // limits so low that the run stops while it is set up, at T0: said as at a limit in the session
+      if (!(e instanceof SimBoundError)) throw e;
+      process.stderr.write(`drill play: ${sayLimit(e, 0, lang).text}\n`);
+      return 1;
+    }
     if (players.length) session.seat = players[0];
   }
   controller = session.opts.controller;
@@ -161,6 +170,8 @@ async function play(argv: string[], lang: Lang): Promise<number> {
     const reply = session.handle(line);
     if (reply.refused) refusedLines++;
     if (reply.text) process.stdout.write(reply.text);
+    // a limit of the scenario: the session cannot go on (the reply said which limit, when, and what to do)
+    if (reply.limit) return true;
     if (reply.save !== undefined) save(reply.save);
     if (reply.quit) {
       if (interactive && out === undefined && decisionsOut === undefined && session.revision !== savedRevision && !warnedUnsaved) {
@@ -193,6 +204,13 @@ async function play(argv: string[], lang: Lang): Promise<number> {
   };
 
   const finish = (): number => {
+    if (session.stoppedAtLimit) {
+      // as `drill run` at a bound: no run log, and the file --out names is left as it was. The decisions are whole,
+      // and replay (drill run --decisions) once the limit is raised, so --decisions-out is still written.
+      if (out !== undefined) process.stdout.write(m(lang, 'cli.limit-not-written', { file: out }) + '\n');
+      if (decisionsOut !== undefined) saveDecisions(decisionsOut);
+      return 1;
+    }
     if (out !== undefined) save(out);
     if (decisionsOut !== undefined) saveDecisions(decisionsOut);
     // the end of a script (or Ctrl-D) with neither --out nor --decisions-out, and no save: the session is gone; say so rather than nothing

@@ -17,6 +17,7 @@
  * determinism makes that equal to never having taken the undone one.
  * No I/O here: saving returns the file name and the CLI writes.
  */
+import { SimBoundError } from '../core/errors.js';
 import { sha256Hex } from '../core/hash.js';
 import { formatClock } from '../scenario/duration.js';
 import { parseScenario } from '../scenario/parse.js';
@@ -65,8 +66,38 @@ export interface SessionOptions {
   joined?: Record<string, number>;
 }
 
+/** Where a run reached one of the scenario's `limits:` (`key`, e.g. max_events) and stopped. */
+export interface LimitStop {
+  key: string;
+  limit: number;
+  /** the simulated time the limit was reached at */
+  t: number;
+}
+
+/** The `limits:` key behind each bound the engine stops at (engine/sim/sim.ts, engine/core/queue.ts). */
+/** What each limit counts, said to the table. */
+const LIMIT_WHAT: Record<string, MsgKey> = { max_events: 'limit.max_events', max_cascade: 'limit.max_cascade', max_queue: 'limit.max_queue' };
+
+const LIMIT_KEYS: Record<string, 'max_events' | 'max_cascade' | 'max_queue'> = {
+  'bound/events-per-run': 'max_events',
+  'bound/cascade-depth': 'max_cascade',
+  'bound/queue-size': 'max_queue',
+};
+
+/**
+ * What a session says when the engine stopped at one of the scenario's limits, `t` seconds after T0: which limit,
+ * when, and what to do. Also for a scenario whose limits stop it before the session starts (the play page, drill play).
+ */
+export function sayLimit(e: SimBoundError, t: number, lang: Lang): { stop: LimitStop; text: string } {
+  const stop: LimitStop = { key: LIMIT_KEYS[e.code] ?? e.code.replace(/^bound\//, ''), limit: e.limit, t };
+  const what = stop.key in LIMIT_WHAT ? m(lang, LIMIT_WHAT[stop.key]) : e.message;
+  return { stop, text: m(lang, 'play.limit', { t: clock(t), key: stop.key, limit: stop.limit, what }) };
+}
+
 export interface Reply {
   text: string;
+  /** the run reached a limit of the scenario: the session cannot go on, and has no run log */
+  limit?: LimitStop;
   /** the person asked to leave */
   quit?: boolean;
   /** write the run log (`log()`) to this file */
@@ -89,6 +120,12 @@ export class PlaySession {
   private newSince = 0;
   private readonly incidentArea = new Map<string, string>();
   private finalLog: RunLog | undefined;
+  /**
+   * Set when a line ran the simulation into one of the scenario's `limits:`. The engine stopped part-way through an
+   * instant, so its world is no stop of the session: nothing may go on from it, and there is no run log to write,
+   * as `drill run` writes none at a bound.
+   */
+  stoppedAtLimit: LimitStop | undefined;
 
   constructor(readonly scenario: Scenario, readonly opts: SessionOptions, decisions: Decision[] = [], t = 0) {
     this.model = new Model(scenario);
@@ -166,6 +203,7 @@ export class PlaySession {
 
   /** The run log as it stands: the finished run's, or a session log stopped at `t` (see docs/run-log.md). */
   log(): RunLog {
+    if (this.stoppedAtLimit) throw new Error(`no run log: the run stopped at the scenario's limit limits.${this.stoppedAtLimit.key}`);
     if (this.sim.finished) return (this.finalLog ??= runLogOf(this.sim));
     return sessionLogOf(this.sim, this.t);
   }
@@ -229,6 +267,31 @@ export class PlaySession {
 
   /** Handle one typed line. */
   handle(line: string): Reply {
+    if (this.stoppedAtLimit) return this.afterLimit(line);
+    const at = this.t;
+    try {
+      return this.line(line);
+    } catch (e) {
+      // any line that moves the engine (advance, an order's probe, undo) may meet a limit
+      if (!(e instanceof SimBoundError)) throw e;
+      // the session stays at the last stop the table saw (an advance may have passed quiet minutes before the limit)
+      this.t = at;
+      const { stop, text } = sayLimit(e, this.sim.world.t, this.lang);
+      this.stoppedAtLimit = stop;
+      this.revision++;
+      return { text: text + '\n', limit: stop };
+    }
+  }
+
+  /** After a limit: only quit (and an empty line) is left. */
+  private afterLimit(line: string): Reply {
+    const r = parseLine(line, { isArea: (id) => this.model.area.has(id) });
+    if (r.ok && r.value === null) return { text: '' };
+    if (r.ok && r.value.verb.id === 'quit') return { text: '', quit: true };
+    return this.refuse(this.say('play.limit-over', { key: this.stoppedAtLimit!.key, t: clock(this.stoppedAtLimit!.t) }));
+  }
+
+  private line(line: string): Reply {
     const r = parseLine(line, { isArea: (id) => this.model.area.has(id) });
     if (r.ok && r.value === null) return { text: '' };
     if (!r.ok) {

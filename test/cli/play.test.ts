@@ -1,8 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drill, ROOT, STACK, tempDir, writeDecisions } from '../helpers/cli.js';
 import { Pty } from '../helpers/pty.js';
+import { edit } from '../helpers/scenarios.js';
 
 const KY_SON = 'scenarios/ky-son-flash-flood.yaml';
 const SESSION = readFileSync(join(ROOT, 'test/fixtures/play/ky-son.session'), 'utf8');
@@ -205,5 +206,76 @@ describe('drill play at the end of a script', () => {
       // the decisions file replays to the session's run log: nothing is lost
       drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'en', '--decisions-out', join(dir, 'd.yaml')], { input: 'evacuate ta-ca-riverside\n' }),
     ]) expect(kept.stdout).not.toContain('were not saved');
+  });
+});
+
+/** minimal.yaml with `limits.max_events` this low: mx-commander's session reaches it after a few advances. */
+function limited(dir: string, maxEvents = 5, key = 'max_events'): string {
+  const text = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
+  const file = join(dir, `limited-${maxEvents}.yaml`);
+  writeFileSync(file, edit(text, ['\nseed: 7\n', `\nseed: 7\nlimits: { ${key}: ${maxEvents} }\n`]));
+  return file;
+}
+
+describe('drill play reaching a limit of the scenario (limits:)', () => {
+  const LIMIT_EN = "The run stopped at T+01:05: it reached the scenario's limit limits.max_events = 5 (events in one run). The session cannot go on from here. To play this scenario further, raise limits.max_events in the scenario and start the session again.\n";
+
+  it('says which limit, when, and what to do; writes no run log (as drill run), leaves an earlier save as it was, and keeps the decisions', () => {
+    const dir = tempDir();
+    const scenario = limited(dir);
+    const out = join(dir, 'x.json'), decisions = join(dir, 'd.yaml');
+    const lines = ['advance', `save ${out}`, 'dispatch mx-militia to collapse-1', 'advance', 'advance', `save ${join(dir, 'later.json')}`, 'advance'];
+    const r = drill(['play', scenario, '--role', 'mx-commander', '--lang', 'en', '--out', out, '--decisions-out', decisions], { input: lines.join('\n') + '\n' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain(`T+00:23 mx-commander> advance\n${LIMIT_EN}Nothing was written to ${out}: a run stopped at a limit has no run log (drill run writes none either).\nDecisions written to ${decisions} (1 decision, up to T+00:23; after that, drill run lets doctrine play mx-commander too).\n`);
+    expect(r.stdout.endsWith('mx-commander too).\n')).toBe(true);
+    expect(r.stdout).not.toMatch(STACK);
+    // the lines after the limit were not run: no later save, and the session saved earlier is whole and verifies
+    expect(existsSync(join(dir, 'later.json'))).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(['d.yaml', 'limited-5.yaml', 'x.json']);
+    expect(JSON.parse(readFileSync(out, 'utf8')).session.t).toBe(21 * 60);
+    expect(drill(['verify', out]).code).toBe(0);
+    // drill run on the same decisions stops at the same limit; with the limit raised, the decisions replay
+    const run = drill(['run', scenario, '--decisions', decisions, '--out', join(dir, 'run.json')]);
+    expect([run.code, run.stderr]).toEqual([1, expect.stringContaining('more than 5 events in one run')]);
+    expect(existsSync(join(dir, 'run.json'))).toBe(false);
+    expect(drill(['run', limited(dir, 1000), '--decisions', decisions, '--quiet']).code).toBe(0);
+  });
+
+  it('says it in Vietnamese, and without --out says no more than the limit', () => {
+    const dir = tempDir();
+    const r = drill(['play', limited(dir), '--role', 'mx-commander', '--lang', 'vi'], { input: 'advance\ndispatch mx-militia to collapse-1\nadvance\nadvance\n' });
+    expect(r.code).toBe(1);
+    expect(r.stdout.endsWith("T+00:23 mx-commander> advance\nLượt chạy dừng lúc T+01:05: đã chạm giới hạn của kịch bản limits.max_events = 5 (số sự kiện trong một lượt chạy). Phiên không thể tiếp tục từ đây. Muốn chơi tiếp kịch bản này, hãy tăng limits.max_events trong kịch bản rồi bắt đầu phiên lại.\n")).toBe(true);
+  });
+
+  it('a limit so low that the run stops while it is set up: the same words, at T+00:00, before the session starts', () => {
+    const dir = tempDir();
+    const out = join(dir, 'x.json');
+    const r = drill(['play', limited(dir, 1, 'max_queue'), '--controller', '--lang', 'en', '--out', out], { input: 'advance\n' });
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toBe("drill play: The run stopped at T+00:00: it reached the scenario's limit limits.max_queue = 1 (events waiting at once). The session cannot go on from here. To play this scenario further, raise limits.max_queue in the scenario and start the session again.\n");
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('in a terminal: the same message, no stack trace, exit status 1', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'x.json');
+    const pty = new Pty(`node bin/drill.mjs play ${limited(dir)} --role mx-commander --lang en --out ${out}`, ROOT);
+    await pty.expect('T+00:00 mx-commander> ');
+    pty.type('advance\r');
+    await pty.expect('T+00:21 mx-commander> ');
+    pty.type('dispatch mx-militia to collapse-1\r');
+    await pty.expect('order for T+00:21');
+    pty.type('advance\r');
+    await pty.expect('T+00:23 mx-commander> ');
+    pty.type('advance\r');
+    await pty.expect('limits.max_events in the scenario and start the session again.');
+    await pty.expect('Nothing was written to');
+    expect(await pty.exit()).toBe(1);
+    expect(pty.out).not.toMatch(STACK);
+    expect(pty.out).not.toContain('SimBoundError');
+    expect(existsSync(out)).toBe(false);
   });
 });

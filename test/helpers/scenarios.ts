@@ -19,3 +19,21 @@ export function loadScenarioFile(file: string): Scenario {
 export function loadNamed(name: string): Scenario {
   return loadScenarioFile(join(SCENARIO_DIR, `${name}.yaml`));
 }
+
+/**
+ * A scenario's text with each [from, to] replaced in turn (the first match of each, as String.replace does).
+ * Throws when `from` is not in the text, or replacing it changes nothing: a test of an edit that did not
+ * happen would pass on the unedited scenario, testing nothing.
+ */
+export function edit(base: string, ...pairs: [from: string | RegExp, to: string][]): string {
+  let text = base;
+  for (const [from, to] of pairs) {
+    // search, not test: a /g or /y pattern's lastIndex must not decide it
+    const found = typeof from === 'string' ? text.includes(from) : text.search(from) >= 0;
+    if (!found) throw new Error(`the text to edit has no '${String(from)}'`);
+    const next = text.replace(from, to);
+    if (next === text) throw new Error(`replacing '${String(from)}' changes nothing`);
+    text = next;
+  }
+  return text;
+}

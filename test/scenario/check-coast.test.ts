@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { formatIssue, type ScenarioIssue } from '../../engine/scenario/issues.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
 import { ROOT } from '../helpers/cli.js';
+import { edit } from '../helpers/scenarios.js';
 
 const FILE = 'scenarios/typhoon-landfall-coast.yaml';
 const typhoon = readFileSync(join(ROOT, FILE), 'utf8');
@@ -16,15 +17,6 @@ const typhoon = readFileSync(join(ROOT, FILE), 'utf8');
 function issuesOf(text: string): ScenarioIssue[] {
   const r = parseScenario(text, FILE);
   return r.ok ? r.warnings : r.issues;
-}
-function edit(...pairs: [string | RegExp, string][]): string {
-  let text = typhoon;
-  for (const [from, to] of pairs) {
-    const next = text.replace(from, to);
-    if (next === text) throw new Error(`the scenario has no '${String(from)}'`);
-    text = next;
-  }
-  return text;
 }
 /** the 1-based line and column of the first `needle` after the line holding `after` */
 function placeOf(text: string, after: string, needle: string): { line: number; column: number } {
@@ -48,7 +40,7 @@ describe('an area\'s coast', () => {
   });
 
   it('must be true or false', () => {
-    const issues = issuesOf(edit([/(id: cua-lo, name: .*), coast: true \}/, '$1, coast: yes-please }']));
+    const issues = issuesOf(edit(typhoon, [/(id: cua-lo, name: .*), coast: true \}/, '$1, coast: yes-please }']));
     expect(issues.map((i) => `${i.severity} ${i.path}`)).toContain('error areas[1].coast');
   });
 
@@ -59,7 +51,7 @@ describe('an area\'s coast', () => {
 
 describe('a sea ban for an area without a coast', () => {
   it("in a decision point's default option is an error at the area, with the path, the place and a hint naming the area to mark", () => {
-    const text = edit(unmark('hai-chau'));
+    const text = edit(typhoon, unmark('hai-chau'));
     const issues = issuesOf(text);
     expect(issues).toHaveLength(1);
     const i = issues[0];
@@ -70,14 +62,14 @@ describe('a sea ban for an area without a coast', () => {
   });
 
   it('in an option that is not the default is an error too, without the default\'s note', () => {
-    const text = edit(unmark('hai-chau'), ['      default: ban-now', '      default: wait-next-bulletin']);
+    const text = edit(typhoon, unmark('hai-chau'), ['      default: ban-now', '      default: wait-next-bulletin']);
     const [i] = issuesOf(text);
     expect(i).toMatchObject({ severity: 'error', code: 'no-coast' });
     expect(i.message).toBe("option 'ban-now' of inject 'emergency-bulletin' orders a sea ban in 'hai-chau', which has no coast: the engine refuses it");
   });
 
   it("in an inject's expected action is an error that says the inject is never done and its contingency comes in every run", () => {
-    const text = edit(['    expected: { do: evacuate, zone: fishing-fleet, within: 2h }', '    expected: { do: sea_ban, area: thanh-vinh, within: 2h }']);
+    const text = edit(typhoon, ['    expected: { do: evacuate, zone: fishing-fleet, within: 2h }', '    expected: { do: sea_ban, area: thanh-vinh, within: 2h }']);
     const issues = issuesOf(text);
     expect(issues.map((i) => `${i.severity} ${i.code} ${i.path}`)).toEqual(['error no-coast injects[3].expected.area']);
     expect(issues[0].message).toBe("inject 'emergency-bulletin' expects a sea ban in 'thanh-vinh', which has no coast: the engine refuses it, so the inject is never done and its contingency 'vessels-not-answering' comes in every run");
@@ -86,16 +78,17 @@ describe('a sea ban for an area without a coast', () => {
   });
 
   it("in a contingency's own expected action is an error", () => {
-    const text = edit(['    expected: { do: evacuate, zone: fishing-fleet, within: 1h }', '    expected: { do: sea_ban, area: thanh-vinh, within: 1h }']);
+    const text = edit(typhoon, ['    expected: { do: evacuate, zone: fishing-fleet, within: 1h }', '    expected: { do: sea_ban, area: thanh-vinh, within: 1h }']);
     const issues = issuesOf(text);
     expect(issues.map((i) => `${i.severity} ${i.code} ${i.path}`)).toEqual(['error no-coast injects[4].expected.area']);
     expect(issues[0].message).toMatch(/^inject 'vessels-not-answering' expects a sea ban in 'thanh-vinh'/);
   });
 
   it('in an expected action that names no area is an error only when no area has a coast', () => {
-    const anywhere = edit(['    expected: { do: evacuate, zone: fishing-fleet, within: 2h }', '    expected: { do: sea_ban, within: 2h }']);
+    const anywhere = edit(typhoon, ['    expected: { do: evacuate, zone: fishing-fleet, within: 2h }', '    expected: { do: sea_ban, within: 2h }']);
     expect(issuesOf(anywhere)).toEqual([]);
     const nowhere = edit(
+      typhoon,
       ['    expected: { do: evacuate, zone: fishing-fleet, within: 2h }', '    expected: { do: sea_ban, within: 2h }'],
       ['            - { do: sea_ban, area: cua-lo }\n            - { do: sea_ban, area: hai-chau }\n            - { do: sea_ban, area: quynh-anh }\n', ''],
       unmark('nghe-an'), unmark('cua-lo'), unmark('hai-chau'), unmark('quynh-anh'),
@@ -107,7 +100,7 @@ describe('a sea ban for an area without a coast', () => {
   });
 
   it('for an unknown area is reported as an unknown id, not as a missing coast', () => {
-    const issues = issuesOf(edit(['            - { do: sea_ban, area: hai-chau }', '            - { do: sea_ban, area: hai-chou }']));
+    const issues = issuesOf(edit(typhoon, ['            - { do: sea_ban, area: hai-chau }', '            - { do: sea_ban, area: hai-chou }']));
     expect(issues.map((i) => i.code)).toEqual(['unknown-id']);
   });
 
@@ -122,7 +115,7 @@ describe('a sea ban for an area without a coast', () => {
 
 describe('an area with a coastal area within it', () => {
   it('has a coast too: without `coast: true` it gets a warning, as a sea ban for all of it would be refused', () => {
-    const text = edit(unmark('nghe-an'));
+    const text = edit(typhoon, unmark('nghe-an'));
     const issues = issuesOf(text);
     expect(issues.map((i) => `${i.severity} ${i.code} ${i.path}`)).toEqual(['warning parent-coast areas[0].id']);
     expect(issues[0].message).toBe("area 'nghe-an' has no coast, but 'cua-lo', 'hai-chau', 'quynh-anh' within it have one: a sea ban for the whole of 'nghe-an' is refused");

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScenarioIssue } from '../../engine/scenario/issues.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
 import { ROOT } from '../helpers/cli.js';
-import { scenarioFiles } from '../helpers/scenarios.js';
+import { edit, scenarioFiles } from '../helpers/scenarios.js';
 
 const quePhong = readFileSync(join(ROOT, 'test/fixtures/que-phong.yaml'), 'utf8');
 
@@ -16,14 +16,6 @@ const quePhong = readFileSync(join(ROOT, 'test/fixtures/que-phong.yaml'), 'utf8'
 function issuesOf(text: string): ScenarioIssue[] {
   const r = parseScenario(text, 'qp.yaml');
   return r.ok ? r.warnings : r.issues;
-}
-function edit(...pairs: [string, string][]): string {
-  let text = quePhong;
-  for (const [from, to] of pairs) {
-    if (!text.includes(from)) throw new Error(`the fixture has no '${from}'`);
-    text = text.replace(from, to);
-  }
-  return text;
 }
 const codes = (text: string) => issuesOf(text).map((i) => i.code);
 
@@ -43,34 +35,34 @@ describe('checks beyond shape', () => {
 
 describe("an incident kind's severity", () => {
   it('is an error outside 1-5 (severity 7 would run as 5), at the key', () => {
-    const text = edit(['    severity: 4\n', '    severity: 7\n']);
+    const text = edit(quePhong, ['    severity: 4\n', '    severity: 7\n']);
     const sev = issuesOf(text).find((i) => i.code === 'severity');
     expect(sev).toMatchObject({ severity: 'error', path: 'incident_kinds[0].severity', message: "incident kind 'buried-houses': severity 7 is outside 1-5: it would run as 5" });
     expect(sev!.line).toBe(text.split('\n').indexOf('    severity: 7') + 1);
   });
 
   it('is an error when a distribution reaches outside 1-5, or a fixed severity is not whole', () => {
-    expect(issuesOf(edit(['    severity: 4\n', '    severity: { uniform: [2, 7] }\n'])).find((i) => i.code === 'severity')?.message).toBe("incident kind 'buried-houses': severity reaches 7, outside 1-5: draws beyond are held to 5 at run time");
-    expect(issuesOf(edit(['    severity: 4\n', '    severity: { fixed: 0 }\n'])).find((i) => i.code === 'severity')?.message).toContain('severity 0 is outside 1-5: it would run as 1');
-    expect(issuesOf(edit(['    severity: 4\n', '    severity: 2.5\n'])).find((i) => i.code === 'severity')?.message).toContain('severity 2.5 is not a whole number: it would run as 3');
+    expect(issuesOf(edit(quePhong, ['    severity: 4\n', '    severity: { uniform: [2, 7] }\n'])).find((i) => i.code === 'severity')?.message).toBe("incident kind 'buried-houses': severity reaches 7, outside 1-5: draws beyond are held to 5 at run time");
+    expect(issuesOf(edit(quePhong, ['    severity: 4\n', '    severity: { fixed: 0 }\n'])).find((i) => i.code === 'severity')?.message).toContain('severity 0 is outside 1-5: it would run as 1');
+    expect(issuesOf(edit(quePhong, ['    severity: 4\n', '    severity: 2.5\n'])).find((i) => i.code === 'severity')?.message).toContain('severity 2.5 is not a whole number: it would run as 3');
   });
 
   it('takes distributions within 1-5, whose draws are rounded', () => {
-    expect(codes(edit(['    severity: 4\n', '    severity: { triangular: [1, 2.5, 5] }\n']))).not.toContain('severity');
-    expect(codes(edit(['    severity: 4\n', '    severity: { normal: { mean: 3, sd: 1, min: 1, max: 5 } }\n']))).not.toContain('severity');
+    expect(codes(edit(quePhong, ['    severity: 4\n', '    severity: { triangular: [1, 2.5, 5] }\n']))).not.toContain('severity');
+    expect(codes(edit(quePhong, ['    severity: 4\n', '    severity: { normal: { mean: 3, sd: 1, min: 1, max: 5 } }\n']))).not.toContain('severity');
   });
 });
 
 describe('a rule that names a hazard', () => {
   it('is an error without a condition on it: it would fire whatever the hazard does', () => {
-    const text = edit(['    area: tri-le\n    when: { above: 300 }\n', '    area: tri-le\n']);
+    const text = edit(quePhong, ['    area: tri-le\n    when: { above: 300 }\n', '    area: tri-le\n']);
     const issue = issuesOf(text).find((i) => i.code === 'no-condition');
     expect(issue).toMatchObject({ severity: 'error', path: 'rules[1].hazard', message: "rule 'slide-ql48-qp-tl' names hazard 'rain-que-phong' but no condition on it, so it fires whatever the hazard does" });
     expect(issue!.hint).toContain('add `when: { above: ... }`');
   });
 
   it('is an error with an empty condition too, pointed at the `when`', () => {
-    expect(issuesOf(edit(['when: { above: 300 }', 'when: {}'])).find((i) => i.code === 'no-condition')?.path).toBe('rules[1].when');
+    expect(issuesOf(edit(quePhong, ['when: { above: 300 }', 'when: {}'])).find((i) => i.code === 'no-condition')?.path).toBe('rules[1].when');
   });
 
   it('a timer (no hazard, no condition) is fine', () => {
@@ -80,7 +72,7 @@ describe('a rule that names a hazard', () => {
 
 describe('who may declare which civil-defence level', () => {
   it('warns when a role may declare a level the law gives to another tier', () => {
-    const text = edit(['    area: tri-le\n    commands: [tl-militia, tl-police, tl-border-post, tl-health]\n    declares: [1]', '    area: tri-le\n    commands: [tl-militia, tl-police, tl-border-post, tl-health]\n    declares: [1, 2]'], ['    declares: [2]\n', '    declares: [3]\n']);
+    const text = edit(quePhong, ['    area: tri-le\n    commands: [tl-militia, tl-police, tl-border-post, tl-health]\n    declares: [1]', '    area: tri-le\n    commands: [tl-militia, tl-police, tl-border-post, tl-health]\n    declares: [1, 2]'], ['    declares: [2]\n', '    declares: [3]\n']);
     const found = issuesOf(text).filter((i) => i.code === 'declares');
     expect(found.map((i) => `${i.severity} ${i.path}: ${i.message}`)).toEqual([
       "warning roles[0].declares[1]: role 'tl-chair' (commune) may declare civil-defence level 2, which the law gives to the provincial chair",
@@ -100,12 +92,12 @@ describe('who may declare which civil-defence level', () => {
 
 describe("an inject's sender", () => {
   it('warns when it is one letter off a role id, and names the role', () => {
-    const issue = issuesOf(edit(['    from: province-board\n', '    from: provice-board\n'])).find((i) => i.code === 'from-role');
+    const issue = issuesOf(edit(quePhong, ['    from: province-board\n', '    from: provice-board\n'])).find((i) => i.code === 'from-role');
     expect(issue).toMatchObject({ severity: 'warning', path: 'injects[1].from', hint: "did you mean role 'province-board'?" });
   });
 
   it("warns when it is a unit's id, which would show as the bare id, and gives the unit's name to write", () => {
-    const issue = issuesOf(edit(['    from: Trưởng bản Pà Cọ\n', '    from: tl-militia\n'])).find((i) => i.code === 'from-id');
+    const issue = issuesOf(edit(quePhong, ['    from: Trưởng bản Pà Cọ\n', '    from: tl-militia\n'])).find((i) => i.code === 'from-id');
     expect(issue).toMatchObject({
       severity: 'warning', path: 'injects[2].from',
       message: "inject 'crack-report' is from 'tl-militia', the id of a unit, not of a role: the MSEL and the report show the sender as 'tl-militia'",
@@ -114,52 +106,52 @@ describe("an inject's sender", () => {
   });
 
   it('takes free text that is no near miss of a role', () => {
-    expect(codes(edit(['    from: Trưởng bản Pà Cọ\n', '    from: village-head\n']))).not.toContain('from-role');
+    expect(codes(edit(quePhong, ['    from: Trưởng bản Pà Cọ\n', '    from: village-head\n']))).not.toContain('from-role');
     expect(codes(quePhong)).not.toContain('from-role');
   });
 });
 
 describe("a scripted incident's area and node", () => {
   it('is an error when the node lies in another area, with both ways to fix it', () => {
-    const issue = issuesOf(edit(['kind: buried-houses, area: tri-le, node: pa-co', 'kind: buried-houses, area: que-phong, node: pa-co'])).find((i) => i.code === 'node-area');
+    const issue = issuesOf(edit(quePhong, ['kind: buried-houses, area: tri-le, node: pa-co', 'kind: buried-houses, area: que-phong, node: pa-co'])).find((i) => i.code === 'node-area');
     expect(issue).toMatchObject({ severity: 'error', path: 'incidents[0].area', message: "incident 'pa-co-slide' is in area 'que-phong', but its node 'pa-co' is in 'tri-le'" });
     expect(issue!.hint).toBe("set `area: tri-le`, or place it at a node of 'que-phong' (que-phong)");
   });
 
   it('takes a node in an area under the incident area', () => {
-    expect(codes(edit(['kind: buried-houses, area: tri-le, node: pa-co', 'kind: buried-houses, area: nghe-an, node: pa-co']))).not.toContain('node-area');
+    expect(codes(edit(quePhong, ['kind: buried-houses, area: tri-le, node: pa-co', 'kind: buried-houses, area: nghe-an, node: pa-co']))).not.toContain('node-area');
   });
 
   it('checks the area and node of an incident a rule spawns the same way', () => {
-    const text = edit(['    effect: { cut_road: ql48-qc-qp }\n', '    effect: { spawn: { kind: stranded, area: quy-chau, node: pa-co } }\n']);
+    const text = edit(quePhong, ['    effect: { cut_road: ql48-qc-qp }\n', '    effect: { spawn: { kind: stranded, area: quy-chau, node: pa-co } }\n']);
     expect(issuesOf(text).find((i) => i.code === 'node-area')?.path).toBe('rules[0].effect.spawn.area');
   });
 
   it("checks an evacuation zone's node (where people caught in it are found) the same way", () => {
-    const text = edit(['      if_caught: stranded\n', '      if_caught: stranded\n      node: quy-chau\n']);
+    const text = edit(quePhong, ['      if_caught: stranded\n', '      if_caught: stranded\n      node: quy-chau\n']);
     expect(issuesOf(text).find((i) => i.code === 'node-area')).toMatchObject({ path: 'evacuation.zones[0].area', message: "zone 'pa-co-hillside' is in area 'tri-le', but its node 'quy-chau' is in 'quy-chau'" });
-    expect(codes(edit(['      if_caught: stranded\n', '      if_caught: stranded\n      node: pa-co\n']))).not.toContain('node-area');
+    expect(codes(edit(quePhong, ['      if_caught: stranded\n', '      if_caught: stranded\n      node: pa-co\n']))).not.toContain('node-area');
   });
 });
 
 describe('a place given twice', () => {
   it('warns when a zone gives both a node and coords (the node is used), and says which to remove', () => {
-    const text = edit(['      if_caught: stranded\n', '      if_caught: stranded\n      node: pa-co\n      coords: { lat: 19.93, lon: 104.95 }\n']);
+    const text = edit(quePhong, ['      if_caught: stranded\n', '      if_caught: stranded\n      node: pa-co\n      coords: { lat: 19.93, lon: 104.95 }\n']);
     expect(issuesOf(text).find((i) => i.code === 'node-and-coords')).toMatchObject({
       severity: 'warning', path: 'evacuation.zones[0].coords',
       message: "zone 'pa-co-hillside' gives both a node ('pa-co') and coords: the node is used, the coords are ignored",
     });
-    expect(codes(edit(['      if_caught: stranded\n', '      if_caught: stranded\n      node: pa-co\n']))).not.toContain('node-and-coords');
+    expect(codes(edit(quePhong, ['      if_caught: stranded\n', '      if_caught: stranded\n      node: pa-co\n']))).not.toContain('node-and-coords');
   });
 
   it('warns the same for a shelter', () => {
-    const text = edit(['{ id: tri-le-school, area: tri-le,', '{ id: tri-le-school, area: tri-le, node: pa-co, coords: { lat: 19.93, lon: 104.95 },']);
+    const text = edit(quePhong, ['{ id: tri-le-school, area: tri-le,', '{ id: tri-le-school, area: tri-le, node: pa-co, coords: { lat: 19.93, lon: 104.95 },']);
     expect(issuesOf(text).find((i) => i.code === 'node-and-coords')?.path).toBe('evacuation.shelters[0].coords');
   });
 });
 
 describe("an evacuation zone's shelters", () => {
-  const withoutBarracks = edit(['shelters: [tri-le-school, tl-border-barracks]', 'shelters: [tri-le-school]']);
+  const withoutBarracks = edit(quePhong, ['shelters: [tri-le-school, tl-border-barracks]', 'shelters: [tri-le-school]']);
 
   it("warns when they cannot hold the zone's people, with each shelter's room and how many are left behind", () => {
     const issue = issuesOf(withoutBarracks).find((i) => i.code === 'shelter-room');

@@ -11,18 +11,11 @@ import { parseScenario } from '../../engine/scenario/parse.js';
 import type { Scenario } from '../../engine/scenario/schema.js';
 import { runScenario } from '../../engine/sim/run.js';
 import { ROOT } from '../helpers/cli.js';
+import { edit } from '../helpers/scenarios.js';
 
 const FILE = 'scenarios/minimal.yaml';
 const minimal = readFileSync(join(ROOT, FILE), 'utf8');
 
-function edit(...pairs: [string, string][]): string {
-  let text = minimal;
-  for (const [from, to] of pairs) {
-    if (!text.includes(from)) throw new Error(`the scenario has no '${from}'`);
-    text = text.replace(from, to);
-  }
-  return text;
-}
 function load(text: string): { scenario: Scenario; warnings: ScenarioIssue[] } {
   const r = parseScenario(text, FILE);
   if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
@@ -36,7 +29,7 @@ const FLOOD_KIND: [string, string] = ['\nincidents:\n', '  - id: flood\n    name
 
 describe('coverage warnings', () => {
   it('a capability no unit has: the incident escalates to the end of its work, at half speed', () => {
-    const text = edit(['need: { rescue: 2 }', 'need: { rescue: 2, engineering: 1 }']);
+    const text = edit(minimal, ['need: { rescue: 2 }', 'need: { rescue: 2, engineering: 1 }']);
     const { scenario, warnings } = load(text);
     expect(warnings).toEqual([expect.objectContaining({
       line: lineOf(text, 'engineering: 1'), path: 'incident_kinds[0].need.engineering', code: 'need-uncovered', severity: 'warning',
@@ -53,15 +46,15 @@ describe('coverage warnings', () => {
   });
 
   it('a need beyond all units together, even at the lowest severity', () => {
-    const text = edit(['need: { rescue: 2 }', 'need: { rescue: [3, 4, 5, 6, 7] }']);
+    const text = edit(minimal, ['need: { rescue: 2 }', 'need: { rescue: [3, 4, 5, 6, 7] }']);
     expect(load(text).warnings.map((w) => [w.code, w.message])).toEqual([['need-uncovered',
       "all units together have rescue 2, and incident kind 'house-collapse' needs rescue 3 even at severity 1: its need is never met, so it escalates while open and its work goes at 67 % of full speed at best"]]);
     // a need that all units together meet at some severity is no warning
-    expect(load(edit(['need: { rescue: 2 }', 'need: { rescue: [2, 4, 5, 6, 7] }'])).warnings).toEqual([]);
+    expect(load(edit(minimal, ['need: { rescue: 2 }', 'need: { rescue: [2, 4, 5, 6, 7] }'])).warnings).toEqual([]);
   });
 
   it('an objective over a kind nothing brings about is "not tested" in every run', () => {
-    const text = edit(FLOOD_KIND, ['of: collapse-1,', 'of: flood,']);
+    const text = edit(minimal, FLOOD_KIND, ['of: collapse-1,', 'of: flood,']);
     const { scenario, warnings } = load(text);
     expect(warnings).toEqual([expect.objectContaining({
       line: lineOf(text, 'of: flood'), path: 'objectives[0].criterion.of', code: 'never-tested',
@@ -70,38 +63,38 @@ describe('coverage warnings', () => {
     const summary = runScenario(scenario, { seed: 7 }).summary;
     expect(summary.objectives[0].not_tested).toBe('no_incident');
     // made by a secondary incident of a kind that occurs, it can be tested: no warning
-    const secondary = edit(FLOOD_KIND, ['of: collapse-1,', 'of: flood,'], ['    survival_half_life: 3h\n', '    survival_half_life: 3h\n    secondary: [{ kind: flood, probability: 0.5, at_severity: 3 }]\n']);
+    const secondary = edit(minimal, FLOOD_KIND, ['of: collapse-1,', 'of: flood,'], ['    survival_half_life: 3h\n', '    survival_half_life: 3h\n    secondary: [{ kind: flood, probability: 0.5, at_severity: 3 }]\n']);
     expect(load(secondary).warnings).toEqual([]);
   });
 
   it('an inject waiting for a kind nothing brings about is never delivered', () => {
-    const text = edit(FLOOD_KIND, ['    objectives: [first-on-scene]\n', '    objectives: [first-on-scene]\n  - id: flood-call\n    seq: 2\n    when: { incident_kind: flood }\n    from: hotline 112\n    to: mx-commander\n    method: phone\n    subject: { vi: Lũ, en: Flood }\n    message: { vi: Lũ, en: Flood }\n']);
+    const text = edit(minimal, FLOOD_KIND, ['    objectives: [first-on-scene]\n', '    objectives: [first-on-scene]\n  - id: flood-call\n    seq: 2\n    when: { incident_kind: flood }\n    from: hotline 112\n    to: mx-commander\n    method: phone\n    subject: { vi: Lũ, en: Flood }\n    message: { vi: Lũ, en: Flood }\n']);
     const { scenario, warnings } = load(text);
     expect(warnings.map((w) => [w.line, w.path, w.code])).toEqual([[lineOf(text, 'incident_kind: flood'), 'injects[1].when.incident_kind', 'never-delivered']]);
     expect(events(scenario).filter((e) => e.type === 'inject.delivered').map((e) => e.id)).toEqual(['first-call']);
   });
 
   it('an expected action its addressee may not take is refused', () => {
-    const text = edit(['expected: { do: dispatch, incident: collapse-1, within: 15m }', 'expected: { do: declare_level, area: muong-xen, level: 2 }']);
+    const text = edit(minimal, ['expected: { do: dispatch, incident: collapse-1, within: 15m }', 'expected: { do: declare_level, area: muong-xen, level: 2 }']);
     const { scenario, warnings } = load(text);
     expect(warnings).toEqual([expect.objectContaining({
       path: 'injects[0].expected.level', code: 'expected-impossible',
       message: "inject 'first-call' expects 'mx-commander' to declare level 2, which 'mx-commander' may not declare (it may declare 1): the order is refused",
     })]);
     expect(events(scenario).filter((e) => e.type === 'decision.refused').map((e) => [e.do, e.code])).toEqual([['declare_level', 'no-authority']]);
-    const noUnits = edit(['commands: [mx-militia, mx-police]', 'commands: []']);
+    const noUnits = edit(minimal, ['commands: [mx-militia, mx-police]', 'commands: []']);
     expect(load(noUnits).warnings.filter((w) => w.code === 'expected-impossible').map((w) => w.message)).toEqual([
       "inject 'first-call' expects 'mx-commander' to dispatch, but 'mx-commander' commands no unit: every such order is refused",
     ]);
   });
 
   it('a decision latency measured on an inject that calls for no decision reads "never" in every run', () => {
-    const text = edit(['    expected: { do: dispatch, incident: collapse-1, within: 15m }\n', ''], ['metric: first_on_scene_s, of: collapse-1,', 'metric: decision_latency_s, of: first-call,']);
+    const text = edit(minimal, ['    expected: { do: dispatch, incident: collapse-1, within: 15m }\n', ''], ['metric: first_on_scene_s, of: collapse-1,', 'metric: decision_latency_s, of: first-call,']);
     const { scenario, warnings } = load(text);
     expect(warnings.map((w) => [w.line, w.path, w.code])).toEqual([[lineOf(text, 'of: first-call'), 'objectives[0].criterion.of', 'never-answered']]);
     expect(runScenario(scenario, { seed: 7 }).summary.objectives[0]).toMatchObject({ value: null, met: false, rating: 'U' });
     // with a decision to take, it is answered (by its default at the deadline, if nobody does)
-    const decision = edit(['    expected: { do: dispatch, incident: collapse-1, within: 15m }\n', '    decision:\n      options: [{ id: go, label: Go }, { id: wait, label: Wait }]\n      deadline: 10m\n      default: go\n'], ['metric: first_on_scene_s, of: collapse-1,', 'metric: decision_latency_s, of: first-call,']);
+    const decision = edit(minimal, ['    expected: { do: dispatch, incident: collapse-1, within: 15m }\n', '    decision:\n      options: [{ id: go, label: Go }, { id: wait, label: Wait }]\n      deadline: 10m\n      default: go\n'], ['metric: first_on_scene_s, of: collapse-1,', 'metric: decision_latency_s, of: first-call,']);
     expect(load(decision).warnings).toEqual([]);
   });
 

@@ -14,7 +14,7 @@ import { stringify } from 'yaml';
 import { indentationSlips } from '../../engine/scenario/indentation.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
 import { ROOT } from '../helpers/cli.js';
-import { scenarioFiles } from '../helpers/scenarios.js';
+import { edit, scenarioFiles } from '../helpers/scenarios.js';
 
 const minimal = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
 
@@ -23,26 +23,22 @@ function issues(text: string): string[] {
   const r = parseScenario(text, 'm.yaml');
   return r.ok ? [] : r.issues.map((i) => `${i.line}:${i.column} ${i.code} ${i.message} (${i.hint})`);
 }
-function edit(from: string, to: string, base = minimal): string {
-  if (!base.includes(from)) throw new Error(`the text has no '${from}'`);
-  return base.replace(from, to);
-}
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 describe('an indentation slip in a scenario', () => {
   it('a key indented one space too far: that line alone, with the column of the key above', () => {
-    const text = edit('    crew: 12\n', '     crew: 12\n');
+    const text = edit(minimal, ['    crew: 12\n', '     crew: 12\n']);
     expect(issues(text)).toEqual([`${lineOf(text, 'crew: 12')}:6 indentation 'crew:' is indented 5 spaces, but 'capabilities:' (line ${lineOf(text, 'crew: 12') - 1}) above it 4: the keys of one mapping must line up (indent it 4 spaces, like 'capabilities:' (line ${lineOf(text, 'crew: 12') - 1}))`]);
   });
 
   it("a key indented between the list's dash and the item's keys", () => {
-    const text = edit('    mobilisation: 5m\n', '   mobilisation: 5m\n');
+    const text = edit(minimal, ['    mobilisation: 5m\n', '   mobilisation: 5m\n']);
     const line = lineOf(text, 'mobilisation: 5m');
     expect(issues(text)).toEqual([`${line}:4 indentation 'mobilisation:' is indented 3 spaces: more than the list's '-' (2, line ${lineOf(text, '- id: mx-police')}) and less than 'home:' (4, line ${line - 1}), so it lines up with neither (indent it 4 spaces, like 'home:' (line ${line - 1}))`]);
   });
 
   it("a key as far in as the list's dash: it belongs to no item (before: an error on it and on every key under it)", () => {
-    const text = edit('  - id: mx-commander\n    name:', '  - id: mx-commander\n  name:');
+    const text = edit(minimal, ['  - id: mx-commander\n    name:', '  - id: mx-commander\n  name:']);
     const line = lineOf(text, '- id: mx-commander') + 1;
     expect(issues(text)).toEqual([`${line}:3 indentation 'name:' is indented 2 spaces, as far as the list's '-' (line ${line - 1}) but without a '-', so it belongs to no item (indent it 4 spaces, like 'id:' (line ${line - 1}), to belong to that item; or start a new item with '- ')`]);
   });
@@ -54,34 +50,34 @@ describe('an indentation slip in a scenario', () => {
   });
 
   it("the first key of a block out of line with the keys under it, which agree: the first key is the slip", () => {
-    const text = edit('title:\n  vi:', 'title:\n   vi:');
+    const text = edit(minimal, ['title:\n  vi:', 'title:\n   vi:']);
     expect(issues(text)).toEqual(["8:4 indentation 'vi:' is indented 3 spaces, but 'en:' (line 9) and the lines after it 2: the keys of one mapping must line up (indent it 2 spaces, like 'en:' (line 9))"]);
   });
 
   it("a list's first item whose '- id:' does not line up with the keys under it: the dash is the slip", () => {
-    const text = edit('  - id: nghe-an\n', '   - id: nghe-an\n');
+    const text = edit(minimal, ['  - id: nghe-an\n', '   - id: nghe-an\n']);
     const line = lineOf(text, '- id: nghe-an');
     expect(issues(text)).toEqual([`${line}:4 indentation the list item '- id:' is indented 3 spaces, so 'id:' is 5 spaces in, but 'name:' (line ${line + 1}) and the keys after it 4: the keys of one item must line up (indent the '-' 2 spaces, so that 'id:' lines up with 'name:')`]);
   });
 
   it('a key that came out too far, between keys that agree: that key, not the one after it', () => {
-    const text = edit('    tier: commune\n', 'tier: commune\n');
+    const text = edit(minimal, ['    tier: commune\n', 'tier: commune\n']);
     const line = lineOf(text, 'tier: commune');
     expect(issues(text)).toEqual([`${line}:1 indentation 'tier:' is indented 0 spaces, but the keys around it ('name:', line ${line - 1}, and 'parent:', line ${line + 1}) 4: the keys of one mapping must line up (indent it 4 spaces, like 'parent:' (line ${line + 1}))`]);
   });
 
   it('a key that left the block above it empty, with its sibling deeper: it was meant inside the block', () => {
-    const text = edit('title:\n  vi:', 'title:\nvi:');
+    const text = edit(minimal, ['title:\n  vi:', 'title:\nvi:']);
     expect(issues(text)).toEqual(["8:1 indentation 'vi:' is indented 0 spaces, no more than 'title:' (line 7) above it, which is left holding nothing; 'en:' (line 9) is at 2 (indent it 2 spaces, like 'en:' (line 9), to put it under 'title:')"]);
   });
 
   it('two slips in two places are both said, each once', () => {
-    const text = edit('    crew: 6\n', '     crew: 6\n', edit('    crew: 12\n', '     crew: 12\n'));
+    const text = edit(minimal, ['    crew: 12\n', '     crew: 12\n'], ['    crew: 6\n', '     crew: 6\n']);
     expect(issues(text).map((i) => i.split(' ')[0])).toEqual([`${lineOf(text, 'crew: 12')}:6`, `${lineOf(text, 'crew: 6')}:6`]);
   });
 
   it('keeps a syntax error elsewhere that the slip does not explain', () => {
-    const text = edit('    crew: 12\n', '     crew: 12\n', edit('    method: phone\n', '    method: "phone\n'));
+    const text = edit(minimal, ['    method: phone\n', '    method: "phone\n'], ['    crew: 12\n', '     crew: 12\n']);
     const found = issues(text);
     expect(found[0]).toMatch(/^\d+:6 indentation 'crew:'/);
     expect(found.slice(1).every((i) => / yaml /.test(i))).toBe(true);
@@ -91,7 +87,7 @@ describe('an indentation slip in a scenario', () => {
 
 describe("a ': ' inside a plain text", () => {
   it('says so and shows the text in quotes (before: "nested mappings are not allowed in compact mappings")', () => {
-    const text = edit('    subject: { vi: Báo tin sập nhà, en: House collapse reported }\n', '    subject: Báo tin: sập nhà\n');
+    const text = edit(minimal, ['    subject: { vi: Báo tin sập nhà, en: House collapse reported }\n', '    subject: Báo tin: sập nhà\n']);
     expect(issues(text)).toEqual([`${lineOf(text, 'Báo tin: sập nhà')}:14 yaml the text after 'subject:' holds ': ', which YAML reads as the start of a key (put the text in quotes: subject: "Báo tin: sập nhà")`]);
   });
 });

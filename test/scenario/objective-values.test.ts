@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScenarioIssue } from '../../engine/scenario/issues.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
 import { ROOT } from '../helpers/cli.js';
+import { edit } from '../helpers/scenarios.js';
 
 const quePhong = readFileSync(join(ROOT, 'test/fixtures/que-phong.yaml'), 'utf8');
 
@@ -17,17 +18,13 @@ function issuesOf(text: string): ScenarioIssue[] {
   const r = parseScenario(text, 'qp.yaml');
   return r.ok ? r.warnings : r.issues;
 }
-function edit(from: string, to: string): string {
-  if (!quePhong.includes(from)) throw new Error(`the fixture has no '${from}'`);
-  return quePhong.replace(from, to);
-}
 const EVAC = 'criterion: { metric: evacuated_share, of: pa-co-hillside, comparator: ">=", threshold: 0.9, by: T+05:40 }\n    rating: { P: 0.9, S: 0.7, M: 0.4 }';
 const FIRST = 'criterion: { metric: first_on_scene_s, of: pa-co-slide, comparator: "<=", threshold: 2700 }\n    rating: { P: 2700, S: 3600, M: 7200 }';
 const LINE = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 describe('a share written as a percentage', () => {
   it('is an error at each value above 1, saying the share runs from 0 to 1 and what to write for 95 %', () => {
-    const text = edit(EVAC, EVAC.replace('threshold: 0.9', 'threshold: 95').replace('{ P: 0.9, S: 0.7, M: 0.4 }', '{ P: 95, S: 80, M: 50 }'));
+    const text = edit(quePhong, [EVAC, EVAC.replace('threshold: 0.9', 'threshold: 95').replace('{ P: 0.9, S: 0.7, M: 0.4 }', '{ P: 95, S: 80, M: 50 }')]);
     const r = parseScenario(text, 'qp.yaml');
     expect(r.ok).toBe(false);
     const shares = issuesOf(text).filter((i) => i.code === 'share-range');
@@ -43,14 +40,14 @@ describe('a share written as a percentage', () => {
   });
 
   it('is said alone: no warning that the threshold 90 is stricter than P 0.9', () => {
-    const text = edit(EVAC, EVAC.replace('threshold: 0.9', 'threshold: 90'));
+    const text = edit(quePhong, [EVAC, EVAC.replace('threshold: 0.9', 'threshold: 90')]);
     expect(issuesOf(text).filter((i) => i.path.startsWith('objectives[0]')).map((i) => `${i.code} ${i.path}`)).toEqual(['share-range objectives[0].criterion.threshold']);
   });
 
   it('does not guess a percentage for a value just above 1, and takes 0 and 1 themselves', () => {
-    const above = issuesOf(edit(EVAC, EVAC.replace('threshold: 0.9', 'threshold: 1.5'))).find((i) => i.code === 'share-range');
+    const above = issuesOf(edit(quePhong, [EVAC, EVAC.replace('threshold: 0.9', 'threshold: 1.5')])).find((i) => i.code === 'share-range');
     expect(above?.hint).toBe('write a share from 0 to 1, such as 0.9 for 90 %');
-    const bounds = edit(EVAC, EVAC.replace('threshold: 0.9', 'threshold: 1').replace('{ P: 0.9, S: 0.7, M: 0.4 }', '{ P: 1, S: 0.7, M: 0 }'));
+    const bounds = edit(quePhong, [EVAC, EVAC.replace('threshold: 0.9', 'threshold: 1').replace('{ P: 0.9, S: 0.7, M: 0.4 }', '{ P: 1, S: 0.7, M: 0 }')]);
     expect(issuesOf(bounds).map((i) => i.code)).not.toContain('share-range');
   });
 });
@@ -58,22 +55,22 @@ describe('a share written as a percentage', () => {
 describe("a shelter's peak over its capacity", () => {
   it('may be read past 1 (M up to 1.2), but 90 is a percentage', () => {
     const shelter = 'criterion: { metric: shelter_peak_share, of: tri-le-school, comparator: "<=", threshold: 0.9 }\n    rating: { P: 0.9, S: 1, M: 1.2 }';
-    const text = edit(EVAC, shelter);
+    const text = edit(quePhong, [EVAC, shelter]);
     expect(issuesOf(text).map((i) => i.code)).not.toContain('share-range');
-    expect(issuesOf(edit(EVAC, shelter.replace('threshold: 0.9', 'threshold: 90'))).find((i) => i.code === 'share-range')?.hint).toBe('for 90 %, write 0.9');
+    expect(issuesOf(edit(quePhong, [EVAC, shelter.replace('threshold: 0.9', 'threshold: 90')])).find((i) => i.code === 'share-range')?.hint).toBe('for 90 %, write 0.9');
   });
 });
 
 describe('a value below 0', () => {
   it('is an error for a count such as people lost', () => {
-    const text = edit('threshold: 0 }\n    rating: { P: 0, S: 1, M: 3 }', 'threshold: -1 }\n    rating: { P: 0, S: 1, M: 3 }');
+    const text = edit(quePhong, ['threshold: 0 }\n    rating: { P: 0, S: 1, M: 3 }', 'threshold: -1 }\n    rating: { P: 0, S: 1, M: 3 }']);
     expect(issuesOf(text).find((i) => i.code === 'negative')).toMatchObject({ severity: 'error', path: 'objectives[2].criterion.threshold', message: '-1 is below 0, which people_lost never is' });
   });
 });
 
 describe('a metric in seconds given a bare number under a minute', () => {
   it('warns that 15 reads as 15 seconds and says to write 15m, and the threshold warning speaks in durations', () => {
-    const text = edit(FIRST, FIRST.replace('threshold: 2700', 'threshold: 15').replace('{ P: 2700, S: 3600, M: 7200 }', '{ P: 8m, S: 15m, M: 30m }'));
+    const text = edit(quePhong, [FIRST, FIRST.replace('threshold: 2700', 'threshold: 15').replace('{ P: 2700, S: 3600, M: 7200 }', '{ P: 8m, S: 15m, M: 30m }')]);
     const found = issuesOf(text).filter((i) => i.path === 'objectives[1].criterion.threshold');
     expect(found.map((i) => `${i.severity}[${i.code}] ${i.message} (${i.hint})`)).toEqual([
       "warning[rating-criterion] objective 'first-on-scene': a value rated P can still miss the criterion (threshold 15s is stricter than P 8m) (make the threshold equal to P, or to S if S also counts as met)",
@@ -82,7 +79,7 @@ describe('a metric in seconds given a bare number under a minute', () => {
   });
 
   it('warns about a share carried over into a metric in seconds, and asks for a duration', () => {
-    const text = edit(FIRST, FIRST.replace('{ P: 2700, S: 3600, M: 7200 }', '{ P: 0.9, S: 0.7, M: 0.4 }'));
+    const text = edit(quePhong, [FIRST, FIRST.replace('{ P: 2700, S: 3600, M: 7200 }', '{ P: 0.9, S: 0.7, M: 0.4 }')]);
     expect(issuesOf(text).find((i) => i.path === 'objectives[1].rating.P')).toMatchObject({
       code: 'seconds', hint: 'write a duration such as 45m, or a time since T0 such as T+04:00',
     });
@@ -90,6 +87,6 @@ describe('a metric in seconds given a bare number under a minute', () => {
 
   it('leaves seconds of a minute or more alone, and 0', () => {
     expect(issuesOf(quePhong).map((i) => i.code)).not.toContain('seconds');
-    expect(issuesOf(edit(FIRST, FIRST.replace('{ P: 2700, S: 3600, M: 7200 }', '{ P: 0, S: 3600, M: 7200 }'))).map((i) => i.code)).not.toContain('seconds');
+    expect(issuesOf(edit(quePhong, [FIRST, FIRST.replace('{ P: 2700, S: 3600, M: 7200 }', '{ P: 0, S: 3600, M: 7200 }')])).map((i) => i.code)).not.toContain('seconds');
   });
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScenarioIssue } from '../../engine/scenario/issues.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
 import { ROOT } from '../helpers/cli.js';
+import { edit } from '../helpers/scenarios.js';
 
 const quePhong = readFileSync(join(ROOT, 'test/fixtures/que-phong.yaml'), 'utf8');
 const minimal = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
@@ -17,40 +18,36 @@ function issuesOf(text: string): ScenarioIssue[] {
   const r = parseScenario(text, 'qp.yaml');
   return r.ok ? r.warnings : r.issues;
 }
-function edit(base: string, from: string, to: string): string {
-  if (!base.includes(from)) throw new Error(`the text has no '${from}'`);
-  return base.replace(from, to);
-}
 const at = (text: string, path: string) => issuesOf(text).filter((i) => i.path === path).map((i) => `${i.code}: ${i.message} (${i.hint})`);
 
 describe('a missing key', () => {
   it("says what the key holds (a unit's base), not only its name", () => {
-    expect(at(edit(quePhong, '    base: tri-le\n    home: tri-le\n', '    home: tri-le\n'), 'units[0].base'))
+    expect(at(edit(quePhong, ['    base: tri-le\n    home: tri-le\n', '    home: tri-le\n']), 'units[0].base'))
       .toEqual(["missing: missing required key 'base' (add 'base:', road node, or an area when there is no road network)"]);
   });
 
   it("says what an inject's seq is, and what a decision's options are", () => {
-    expect(at(edit(quePhong, '  - id: crack-report\n    seq: 3\n', '  - id: crack-report\n'), 'injects[2].seq'))
+    expect(at(edit(quePhong, ['  - id: crack-report\n    seq: 3\n', '  - id: crack-report\n']), 'injects[2].seq'))
       .toEqual(["missing: missing required key 'seq' (add 'seq:', the inject's number in the MSEL, e.g. 3)"]);
-    const noOptions = edit(quePhong, "      options:\n        - { id: evacuate-now, label: { vi: Sơ tán ngay, en: Evacuate now }, commands: [{ do: evacuate, zone: pa-co-hillside }] }\n        - { id: wait, label: { vi: Chờ sáng, en: Wait for daylight } }\n", '');
+    const noOptions = edit(quePhong, ["      options:\n        - { id: evacuate-now, label: { vi: Sơ tán ngay, en: Evacuate now }, commands: [{ do: evacuate, zone: pa-co-hillside }] }\n        - { id: wait, label: { vi: Chờ sáng, en: Wait for daylight } }\n", '']);
     expect(at(noOptions, 'injects[2].decision.options'))
       .toEqual(["missing: missing required key 'options' (add 'options:', the choices, at least two: - { id, label, commands })"]);
   });
 
   it('calls a missing rating M missing (it said "\'M\' has no value"), and says what it takes', () => {
-    expect(at(edit(quePhong, 'rating: { P: 0, S: 1, M: 3 }', 'rating: { P: 0, S: 1 }'), 'objectives[2].rating.M'))
+    expect(at(edit(quePhong, ['rating: { P: 0, S: 1, M: 3 }', 'rating: { P: 0, S: 1 }']), 'objectives[2].rating.M'))
       .toEqual(["missing: missing required key 'M' (add 'M:', a number; for a metric in seconds (first_on_scene_s, ...) a duration such as 45m also reads)"]);
   });
 });
 
 describe('an unknown id', () => {
   it('that names something of another kind says what it is (an area where a zone is asked for)', () => {
-    const text = edit(quePhong, 'metric: evacuated_share, of: pa-co-hillside,', 'metric: evacuated_share, of: tri-le,');
+    const text = edit(quePhong, ['metric: evacuated_share, of: pa-co-hillside,', 'metric: evacuated_share, of: tri-le,']);
     expect(at(text, 'objectives[0].criterion.of')).toEqual(["unknown-id: unknown zone 'tri-le' ('tri-le' is an area, not a zone; known: pa-co-hillside)"]);
   });
 
   it('of a kind the scenario has none of yet says where to add the first one', () => {
-    const withZone = edit(minimal, "    expected: { do: dispatch, incident: collapse-1, within: 15m }", "    expected: { do: evacuate, zone: old-blocks, within: 15m }");
+    const withZone = edit(minimal, ["    expected: { do: dispatch, incident: collapse-1, within: 15m }", "    expected: { do: evacuate, zone: old-blocks, within: 15m }"]);
     expect(at(withZone, 'injects[0].expected.zone')).toEqual(["unknown-id: unknown zone 'old-blocks' (the scenario has none yet: add it under `evacuation.zones:`)"]);
   });
 
@@ -62,44 +59,44 @@ describe('an unknown id', () => {
       "unknown-id: unknown unit 'd324-battalion' (known: tv-militia, tv-police, tr-militia, tr-police, tr-youth, vh-militia, vh-police, pc07-rescue, ...; a unit not among them: add it under `units:`, or take it out of this list)",
     ]);
     // outside a list there is nothing to take out: the known ids, as before
-    expect(at(edit(quePhong, 'metric: evacuated_share, of: pa-co-hillside,', 'metric: evacuated_share, of: ban-na,'), 'objectives[0].criterion.of'))
+    expect(at(edit(quePhong, ['metric: evacuated_share, of: pa-co-hillside,', 'metric: evacuated_share, of: ban-na,']), 'objectives[0].criterion.of'))
       .toEqual(["unknown-id: unknown zone 'ban-na' (known: pa-co-hillside)"]);
   });
 
   it('keeps the near miss when there is one', () => {
-    expect(at(edit(quePhong, 'metric: evacuated_share, of: pa-co-hillside,', 'metric: evacuated_share, of: pa-co-hilside,'), 'objectives[0].criterion.of'))
+    expect(at(edit(quePhong, ['metric: evacuated_share, of: pa-co-hillside,', 'metric: evacuated_share, of: pa-co-hilside,']), 'objectives[0].criterion.of'))
       .toEqual(["unknown-id: unknown zone 'pa-co-hilside' (did you mean 'pa-co-hillside'?)"]);
   });
 });
 
 describe('a comparison sign written the other way round', () => {
   it("suggests '>=' for '=>' and '<=' for '=<' (spelling alone suggested '==')", () => {
-    expect(at(edit(quePhong, 'comparator: ">=", threshold: 0.9', 'comparator: "=>", threshold: 0.9'), 'objectives[0].criterion.comparator'))
+    expect(at(edit(quePhong, ['comparator: ">=", threshold: 0.9', 'comparator: "=>", threshold: 0.9']), 'objectives[0].criterion.comparator'))
       .toEqual(["enum: the text '=>' is not allowed here (did you mean '>='?)"]);
-    expect(at(edit(quePhong, 'comparator: "<=", threshold: 2700', 'comparator: "=<", threshold: 2700'), 'objectives[1].criterion.comparator'))
+    expect(at(edit(quePhong, ['comparator: "<=", threshold: 2700', 'comparator: "=<", threshold: 2700']), 'objectives[1].criterion.comparator'))
       .toEqual(["enum: the text '=<' is not allowed here (did you mean '<='?)"]);
   });
 });
 
 describe('values and keys in other words', () => {
   it("reads a 'mechanism' exercise (diễn tập vận hành cơ chế) as functional and a 'map' exercise as tabletop", () => {
-    expect(at(edit(quePhong, 'exercise: tabletop', 'exercise: mechanism'), 'exercise')).toEqual(["enum: the text 'mechanism' is not allowed here (did you mean 'functional'?)"]);
-    expect(at(edit(quePhong, 'exercise: tabletop', 'exercise: map'), 'exercise')).toEqual(["enum: the text 'map' is not allowed here (did you mean 'tabletop'?)"]);
-    expect(at(edit(quePhong, 'exercise: tabletop', 'exercise: field'), 'exercise')).toEqual(["enum: the text 'field' is not allowed here (a field exercise is 'drill' or 'full-scale')"]);
+    expect(at(edit(quePhong, ['exercise: tabletop', 'exercise: mechanism']), 'exercise')).toEqual(["enum: the text 'mechanism' is not allowed here (did you mean 'functional'?)"]);
+    expect(at(edit(quePhong, ['exercise: tabletop', 'exercise: map']), 'exercise')).toEqual(["enum: the text 'map' is not allowed here (did you mean 'tabletop'?)"]);
+    expect(at(edit(quePhong, ['exercise: tabletop', 'exercise: field']), 'exercise')).toEqual(["enum: the text 'field' is not allowed here (a field exercise is 'drill' or 'full-scale')"]);
   });
 
   it('gives the start with the T and Vietnam\'s offset for a date-time written without them', () => {
     const start = quePhong.match(/^start: .*$/m)![0];
-    expect(at(edit(quePhong, start, 'start: "2025-09-10 14:00"'), 'start')).toEqual(["datetime: '2025-09-10 14:00' is not a date-time with a UTC offset (write '2025-09-10T14:00:00+07:00': +07:00 is Vietnam's offset from UTC)"]);
-    expect(at(edit(quePhong, start, 'start: "2025-09-10T14:00:00+0700"'), 'start')).toEqual(["datetime: '2025-09-10T14:00:00+0700' is not a date-time with a UTC offset (write '2025-09-10T14:00:00+07:00')"]);
+    expect(at(edit(quePhong, [start, 'start: "2025-09-10 14:00"']), 'start')).toEqual(["datetime: '2025-09-10 14:00' is not a date-time with a UTC offset (write '2025-09-10T14:00:00+07:00': +07:00 is Vietnam's offset from UTC)"]);
+    expect(at(edit(quePhong, [start, 'start: "2025-09-10T14:00:00+0700"']), 'start')).toEqual(["datetime: '2025-09-10T14:00:00+0700' is not a date-time with a UTC offset (write '2025-09-10T14:00:00+07:00')"]);
   });
 
   it("suggests the key with its unit for a key written without it ('speed' for 'speed_kmh')", () => {
-    expect(at(edit(quePhong, '    crew: 25\n', '    crew: 25\n    speed: 20\n'), 'units[0].speed')).toEqual(["unknown-key: unknown key 'speed' (did you mean 'speed_kmh'? the key names its unit)"]);
+    expect(at(edit(quePhong, ['    crew: 25\n', '    crew: 25\n    speed: 20\n']), 'units[0].speed')).toEqual(["unknown-key: unknown key 'speed' (did you mean 'speed_kmh'? the key names its unit)"]);
   });
 
   it('says what a list with too few items holds (a decision point with one option)', () => {
-    const one = edit(quePhong, '        - { id: wait, label: { vi: Chờ sáng, en: Wait for daylight } }\n', '');
+    const one = edit(quePhong, ['        - { id: wait, label: { vi: Chờ sáng, en: Wait for daylight } }\n', '']);
     expect(at(one, 'injects[2].decision.options')).toEqual(['too-few: needs at least 2 items (it holds the choices, at least two: - { id, label, commands })']);
   });
 });

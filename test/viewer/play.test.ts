@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
+import { edit } from '../helpers/scenarios.js';
 import { ARTIFACTS, launch, serve, type Served } from './browser.js';
 
 const SCENARIO = 'scenarios/ky-son-flash-flood.yaml';
@@ -216,6 +217,47 @@ describe('the play page', () => {
     await expect(p.locator('#setup-title').textContent()).resolves.toBe('Drill <img src=x onerror=window.__hacked=1>');
     expect(await p.locator('img').count()).toBe(0);
     expect(await p.evaluate(() => (window as any).__hacked)).toBeUndefined();
+    await p.close();
+  });
+
+  it('at a limit of the scenario (limits:) says what drill play says, closes the session, and offers no run log', async () => {
+    const p = await openPlay();
+    const limited = edit(readFileSync('scenarios/minimal.yaml', 'utf8'), ['\nseed: 7\n', '\nseed: 7\nlimits: { max_events: 5 }\n']);
+    await p.locator('#scenario-input').setInputFiles({ name: 'limited.yaml', mimeType: 'text/yaml', buffer: Buffer.from(limited) });
+    await p.locator('#role-list input[value="mx-commander"]').waitFor();
+    await startAs(p, ['mx-commander']);
+    const lines = ['advance', 'dispatch mx-militia to collapse-1', 'advance', 'advance'];
+    for (const line of lines) await typeLine(p, line);
+    await expect(p.locator('#transcript > div.out').last().textContent()).resolves.toBe("The run stopped at T+01:05: it reached the scenario's limit limits.max_events = 5 (events in one run). The session cannot go on from here. To play this scenario further, raise limits.max_events in the scenario and start the session again.");
+    await expect(p.locator('#transcript > div.note').last().textContent()).resolves.toBe('There is no run log to download: a run stopped at a limit has none (drill run writes none either). Raise the limit in the scenario file, then open it again (Open a scenario…) to play it.');
+    // the transcript reads as the terminal's, up to where the terminal talks about its files
+    const file = join(dir, 'limited.yaml');
+    writeFileSync(file, limited);
+    const r = drill(['play', file, '--role', 'mx-commander', '--lang', 'en'], { input: lines.join('\n') + '\n' });
+    expect(r.code).toBe(1);
+    expect(await transcript(p, false)).toBe(r.stdout);
+    expect(await p.locator('#line').isDisabled()).toBe(true);
+    expect(await p.locator('#after').isVisible()).toBe(true);
+    expect(await p.locator('#download').isVisible()).toBe(false);
+    expect(await p.locator('#to-viewer').isVisible()).toBe(false);
+    expect(await p.locator('#restart').isVisible()).toBe(true);
+    await p.screenshot({ path: join(ARTIFACTS, 'play-limit.png') });
+    // nothing to lose by starting again: no "not saved" question
+    await p.locator('#restart').click();
+    await p.locator('#setup').waitFor();
+    await p.close();
+  });
+
+  it('a limit so low that the run stops while it is set up: said where the session would have started', async () => {
+    const p = await openPlay();
+    const tooLow = edit(readFileSync('scenarios/minimal.yaml', 'utf8'), ['\nseed: 7\n', '\nseed: 7\nlimits: { max_queue: 1 }\n']);
+    await p.locator('#scenario-input').setInputFiles({ name: 'too-low.yaml', mimeType: 'text/yaml', buffer: Buffer.from(tooLow) });
+    await p.locator('#role-list input[value="mx-commander"]').waitFor();
+    await p.locator('#role-list input[value="mx-commander"]').check();
+    await p.locator('#start').click();
+    await expect(p.locator('#setup-error').textContent()).resolves.toBe("The run stopped at T+00:00: it reached the scenario's limit limits.max_queue = 1 (events waiting at once). The session cannot go on from here. To play this scenario further, raise limits.max_queue in the scenario and start the session again.");
+    expect(await p.locator('#console').isHidden()).toBe(true);
+    await p.screenshot({ path: join(ARTIFACTS, 'play-limit-at-start.png') });
     await p.close();
   });
 

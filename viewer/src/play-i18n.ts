@@ -74,11 +74,13 @@ const lines = {
     saved: (a: Args) => `Run log saved as ${a.file} at ${a.t} (the browser downloads it). In a terminal, drill play --resume ${a.file} carries on from here.`,
     written: (a: Args) => `Run log saved as ${a.file} (finished: ${a.events} events, hash ${a.hash}); the browser downloads it.`,
     closed: 'The run log can still be downloaded below.',
+    limit: 'There is no run log to download: a run stopped at a limit has none (drill run writes none either). Raise the limit in the scenario file, then open it again (Open a scenario…) to play it.',
   },
   vi: {
     saved: (a: Args) => `Đã lưu nhật ký chạy thành ${a.file} lúc ${a.t} (trình duyệt tải về). Trong cửa sổ lệnh, drill play --resume ${a.file} chơi tiếp từ đây.`,
     written: (a: Args) => `Đã lưu nhật ký chạy thành ${a.file} (hoàn tất: ${a.events} sự kiện, mã băm ${a.hash}); trình duyệt tải về.`,
     closed: 'Vẫn có thể tải nhật ký chạy ở phía dưới.',
+    limit: 'Không có nhật ký chạy để tải về: lượt chạy dừng ở một giới hạn thì không có nhật ký chạy (drill run cũng không ghi). Hãy tăng giới hạn trong tệp kịch bản rồi mở lại tệp (Mở kịch bản…) để chơi.',
   },
 } satisfies Record<Lang, unknown>;
 

@@ -7,13 +7,14 @@
  * view --play` (play/index.json names it) or from a file opened in the page.
  * Scenario texts are shown as text only (textContent): never as HTML.
  */
+import { SimBoundError } from '../../engine/core/errors.js';
 import { formatIssue } from '../../engine/scenario/issues.js';
 import { formatClock } from '../../engine/scenario/duration.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
 import type { Scenario } from '../../engine/scenario/schema.js';
 import { textIn } from '../../engine/scenario/text.js';
 import { m } from '../../engine/play/messages.js';
-import { PlaySession } from '../../engine/play/session.js';
+import { PlaySession, sayLimit } from '../../engine/play/session.js';
 import { CONTROLLER } from '../../engine/sim/commands.js';
 import { serializeRunLog } from '../../engine/sim/run.js';
 import { h } from './dom.js';
@@ -196,7 +197,16 @@ class PlayPage {
     }
     err.hidden = true;
     // as `drill play --role A --role B`: the players sorted (the run log's order), the first chosen seated first
-    const session = new PlaySession(s, { seed: s.seed ?? 1, players: players.slice().sort(), controller, lang: this.lang });
+    let session: PlaySession;
+    try {
+      session = new PlaySession(s, { seed: s.seed ?? 1, players: players.slice().sort(), controller, lang: this.lang });
+    } catch (e) {
+      // limits so low that the run stops while it is set up, at T0: said as drill play says it
+      if (!(e instanceof SimBoundError)) throw e;
+      err.textContent = sayLimit(e, 0, this.lang).text;
+      err.hidden = false;
+      return;
+    }
     if (players.length) session.seat = players[0];
     this.session = session;
     this.savedRevision = session.revision;
@@ -264,9 +274,12 @@ class PlayPage {
     try {
       const reply = session.handle(line);
       if (reply.text) this.print(reply.text, reply.refused ? 'refused' : 'out');
-      if (reply.save !== undefined) this.save(reply.save);
-      if (reply.quit) this.quit();
-      else this.warnedUnsaved = false;
+      if (reply.limit) this.stoppedAtLimit();
+      else {
+        if (reply.save !== undefined) this.save(reply.save);
+        if (reply.quit) this.quit();
+        else this.warnedUnsaved = false;
+      }
     } catch (e) {
       // a fault of the program, not of the line: say it in the transcript (the session stays as it was before the line)
       this.print(`drillsim: ${(e as Error).message}`, 'refused');
@@ -307,6 +320,17 @@ class PlayPage {
     this.print(`${m(session.lang, 'cli.bye', { t: formatClock(session.t) })}\n${PLAY_LINES[session.lang].closed}`, 'note');
   }
 
+  /**
+   * The run reached a limit of the scenario (the reply said which, when, and what to do): as `drill play` ends, the
+   * session closes, with no run log on offer (there is none, as `drill run` writes none at a bound) and nothing left
+   * to lose by leaving the page or starting anew.
+   */
+  stoppedAtLimit(): void {
+    this.closed = true;
+    this.savedRevision = this.session!.revision;
+    this.print(PLAY_LINES[this.session!.lang].limit, 'note');
+  }
+
   /** The run log as `drill play --out` writes it, downloaded by the browser. */
   download(chunks = serializeRunLog(this.session!.log())): void {
     const url = URL.createObjectURL(new Blob(chunks, { type: 'application/json' }));
@@ -323,7 +347,11 @@ class PlayPage {
     const s = this.session;
     const show = s !== null && (this.closed || s.finished || this.savedOnce);
     $('after').hidden = !show;
-    if (show) $('download').textContent = this.S.download({ file: this.fileName });
+    // stopped at a limit: New session only (no log to download, or to open in the viewer)
+    const noLog = s?.stoppedAtLimit !== undefined;
+    $('download').hidden = noLog;
+    $('to-viewer').hidden = noLog;
+    if (show && !noLog) $('download').textContent = this.S.download({ file: this.fileName });
   }
 
   /**
