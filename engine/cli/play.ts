@@ -193,7 +193,9 @@ async function play(argv: string[], lang: Lang): Promise<number> {
       const params = { file, count: mn(lang, 'cli.decisions-count', count) };
       const replay = session.replayOptions();
       if (replay.joined) process.stdout.write(m(lang, 'cli.decisions-written-joined', { ...params, roles: Object.keys(session.opts.joined ?? {}).join(', ') }) + '\n');
-      else if (!session.finished) process.stdout.write(m(lang, 'cli.decisions-written-partial', { ...params, t: clock(session.t), roles: session.opts.players.join(', ') }) + '\n');
+      // the file names the players, and doctrine does not play a player's role: after the stop nobody decides for them
+      else if (!session.finished && session.opts.players.length) process.stdout.write(m(lang, 'cli.decisions-written-partial', { ...params, t: clock(session.t), roles: session.opts.players.join(', ') }) + '\n');
+      else if (!session.finished) process.stdout.write(m(lang, 'cli.decisions-written-partial-controller', { ...params, t: clock(session.t) }) + '\n');
       else process.stdout.write(m(lang, 'cli.decisions-written', { ...params, command: replayCommand(file, replay.args) }) + '\n');
     } catch (e) {
       if (!(e instanceof InputError)) throw e;

@@ -65,13 +65,24 @@ describe('drill play --decisions-out', () => {
     expect(readFileSync(ran, 'utf8')).toBe(readFileSync(played, 'utf8'));
   });
 
-  it('says that a session left before the end replays only to where it stopped, doctrine playing on after', () => {
+  it('says that a session left before the end replays only to where it stopped, and that nobody decides for its players after', () => {
     const dir = tempDir();
     const decisions = join(dir, 'd.yaml');
     const p = drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'en', '--decisions-out', decisions], { input: 'evacuate ta-ca-riverside\nadvance\n' });
     expect(p.code).toBe(0);
-    expect(p.stdout).toContain(`Decisions written to ${decisions} (1 decision, up to T+00:31; after that, drill run lets doctrine play tc-chair too)`);
+    expect(p.stdout).toContain(`Decisions written to ${decisions} (1 decision, up to T+00:31): drill run replays them, but after T+00:31 nobody decides for tc-chair (doctrine does not play a player's role).`);
     expect(readFileSync(decisions, 'utf8')).toContain('- at: T+00:00\n    role: tc-chair\n    do: evacuate\n    zone: ta-ca-riverside\n');
+    // as said: replayed, the chair takes that one decision and no other (doctrine alone takes several for it)
+    const ran = join(dir, 'ran.json');
+    expect(drill(['run', KY_SON, '--decisions', decisions, '--out', ran, '--quiet']).code).toBe(0);
+    const chair = (f: string) => JSON.parse(readFileSync(f, 'utf8')).events.filter((e: { type: string; role?: string }) => e.type === 'decision' && e.role === 'tc-chair').length;
+    expect(chair(ran)).toBe(1);
+    const alone = join(dir, 'doctrine.json');
+    expect(drill(['run', KY_SON, '--out', alone, '--quiet']).code).toBe(0);
+    expect(chair(alone)).toBeGreaterThan(1);
+    // the controller alone: doctrine plays every role, in the session and after it
+    const c = drill(['play', KY_SON, '--controller', '--lang', 'en', '--decisions-out', join(dir, 'c.yaml')], { input: 'hold dam-rumour\nadvance\n' });
+    expect(c.stdout).toMatch(/Decisions written to .*c\.yaml \(1 decision, up to T\+[\d:]+\): drill run replays them, and doctrine plays every role on to the end\./);
   });
 
   it('checks the folder of --decisions-out before the session starts, not after the last decision', () => {
