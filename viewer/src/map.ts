@@ -660,7 +660,14 @@ export class MapView {
     if (overlay) {
       // B's markers sit a few pixels off A's so that where both agree, both still show
       this.layer.overlay.attr('transform', 'translate(5,5)');
-      this.drawIncidents(this.layer.overlay, overlay.run, incidentsB!, true, covers, taken, diamonds, null);
+      // B's people at risk, drawn above A's filled circles, would hide the severity written in them
+      const openA = incidentsA.filter((d) => !d.resolved);
+      let aIndex: BoxIndex | null = null;
+      const onA = openA.length === 0 ? null : (b: Box) => {
+        aIndex ??= new BoxIndex(openA.map((d) => ({ x0: d.sx - d.r, y0: d.sy - d.r, x1: d.sx + d.r, y1: d.sy + d.r })));
+        return aIndex.hits(b).some((j) => discOnBox(openA[j].sx, openA[j].sy, openA[j].r, b, 0));
+      };
+      this.drawIncidents(this.layer.overlay, overlay.run, incidentsB!, true, covers, taken, diamonds, onA);
     }
     // the typhoon's eye, on the labels' layer: its wind force keeps off the circles, diamonds and people at risk drawn
     // under it (placed first: they have fewer sides to go to), and goes into `taken`, which the units standing on an
@@ -922,8 +929,9 @@ export class MapView {
   /**
    * Draw the incidents laid out by layoutIncidents, each with its people at risk beside it on a side clear of the
    * placed labels, the places' markers, the other circles, the people at risk placed before (`taken`), the
-   * units' diamonds (`diamonds`: all but those on scene, which keep off the numbers after) and the circles another
-   * layer draws above this one (`over`: run B's, overlaid on A's).
+   * units' diamonds (`diamonds`: all but those on scene, which keep off the numbers after) and the other run's
+   * circles when two are overlaid (`over`: for A's, B's dashed circles drawn above; for B's, A's filled circles
+   * beneath, whose severity a number would hide).
    */
   private drawIncidents(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, all: ReturnType<MapView['layoutIncidents']>, ghost: boolean, covers: Set<number>, taken: BoxIndex, diamonds: BoxIndex, over: ((b: Box) => boolean) | null): void {
     const lang = this.lang();
@@ -950,8 +958,9 @@ export class MapView {
       const moved = this.seekNames.boxes;
       const inWay = (b: Box) => diamonds.any(b) || taken.any(b, 1) || moved.any(b, 1) || c.hits(b).some((j) => j !== self && !all[j].resolved && discOnBox(all[j].sx + off, all[j].sy + off, all[j].r, b, 0));
       if (over === null) return [{ hides: inWay }, { hides: inWay, overLabels: true }, { hides: offDiamonds }];
-      // run B overlaid: its circles' outlines, drawn above, cross a number out, but a filled circle or a diamond
-      // hides it: where every side is on one of them, a side only B's outline crosses
+      // two runs overlaid: for A's numbers, B's circles' outlines, drawn above, cross a number out, but a filled circle
+      // or a diamond hides it; for B's, drawn above A's filled circles, they would hide A's severity: where every side
+      // is on one of those, a side only they touch
       const hides = (b: Box) => inWay(b) || over(b);
       return [{ hides }, { hides, overLabels: true }, { hides: inWay }, { hides: inWay, overLabels: true }, { hides: offDiamonds }];
     };
