@@ -248,6 +248,38 @@ describe('the play page', () => {
     await p.close();
   });
 
+  it('plays another seed when one is typed (a second team): the log is drill play --seed\'s; a seed that is not a whole number is refused', async () => {
+    const p = await openPlay();
+    await p.locator('#setup').waitFor();
+    expect(await p.locator('#seed').inputValue()).toBe('2022');
+    await expect(p.locator('#setup-seed').textContent()).resolves.toContain("The scenario's is 2022");
+    await p.locator('#role-list input[value="tc-chair"]').check();
+    for (const bad of ['-1', '7.5', 'abc', '', '99999999999999999999']) {
+      await p.locator('#seed').fill(bad);
+      await p.locator('#start').click();
+      await expect(p.locator('#setup-error').textContent()).resolves.toBe(`The seed must be a whole number from 0 to 9007199254740991, not '${bad}'.`);
+      expect(await p.evaluate(() => document.activeElement?.id)).toBe('seed');
+      expect(await p.locator('#console').isHidden()).toBe(true);
+    }
+    // a language switch keeps the seed typed
+    await p.locator('#seed').fill(' 7 ');
+    await p.locator('input[name=lang][value=vi]').check();
+    await p.locator('input[name=lang][value=en]').check();
+    expect(await p.locator('#seed').inputValue()).toBe(' 7 ');
+    await p.locator('#start').click();
+    await p.locator('#console').waitFor();
+    const lines = ['evacuate ta-ca-riverside', 'advance until T+03:30', 'dispatch tc-militia to ta-ca-houses', 'advance'];
+    for (const line of lines) await typeLine(p, line);
+    const save = `save ${join(dir, 'seed7.json')}`;
+    const [download] = await Promise.all([p.waitForEvent('download'), typeLine(p, save)]);
+    const r = drill(['play', SCENARIO, '--seed', '7', '--role', 'tc-chair', '--lang', 'en'], { input: [...lines, save].join('\n') + '\n' });
+    expect(r.code).toBe(0);
+    const log = readFileSync(await download.path());
+    expect(JSON.parse(log.toString('utf8')).seed).toBe(7);
+    expect(log.equals(readFileSync(join(dir, 'seed7.json')))).toBe(true);
+    await p.close();
+  });
+
   it('a limit so low that the run stops while it is set up: said where the session would have started', async () => {
     const p = await openPlay();
     const tooLow = edit(readFileSync('scenarios/minimal.yaml', 'utf8'), ['\nseed: 7\n', '\nseed: 7\nlimits: { max_queue: 1 }\n']);

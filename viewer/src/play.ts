@@ -148,6 +148,8 @@ class PlayPage {
     this.scenario = r.scenario;
     this.scenarioName = name;
     this.endSession();
+    // the scenario's seed to start with; a language switch (fillSetup again) keeps what was typed
+    ($('seed') as HTMLInputElement).value = String(r.scenario.seed ?? 1);
     this.fillSetup();
     $('empty').hidden = true;
     $('console').hidden = true;
@@ -195,11 +197,21 @@ class PlayPage {
       $('role-list').querySelector<HTMLInputElement>('input')?.focus();
       return;
     }
+    // as `drill play --seed N`: a whole number, at most 2^53 - 1 (beyond, the number read is not the one typed)
+    const seedInput = $('seed') as HTMLInputElement;
+    const typed = seedInput.value.trim();
+    const seed = /^\d+$/.test(typed) ? Number(typed) : NaN;
+    if (!Number.isSafeInteger(seed)) {
+      err.textContent = this.S.badSeed({ value: seedInput.value });
+      err.hidden = false;
+      seedInput.focus();
+      return;
+    }
     err.hidden = true;
     // as `drill play --role A --role B`: the players sorted (the run log's order), the first chosen seated first
     let session: PlaySession;
     try {
-      session = new PlaySession(s, { seed: s.seed ?? 1, players: players.slice().sort(), controller, lang: this.lang });
+      session = new PlaySession(s, { seed, players: players.slice().sort(), controller, lang: this.lang });
     } catch (e) {
       // limits so low that the run stops while it is set up, at T0: said as drill play says it
       if (!(e instanceof SimBoundError)) throw e;
