@@ -52,6 +52,7 @@ const en: Record<string, string> = {
   'sum.blocked': 'blocked',
   'sum.idle': 'never dispatched in any run: {list}',
   'sum.more_units': '{n} more units, each busy {p} or less on average',
+  'sum.more_unit': 'one more unit, busy {p} on average',
   'sum.first_by_area': 'first unit on scene, per area',
   'sum.busy_by_unit': 'busy, the busiest units',
   'sum.intervals': 'intervals: mean with Student\'s t, probabilities with Wilson score; "never": runs in which it did not happen (left out of the mean)',
@@ -149,6 +150,7 @@ const vi: Record<string, string> = {
   'sum.blocked': 'bị chặn',
   'sum.idle': 'không được điều động ở lượt chạy nào: {list}',
   'sum.more_units': '{n} lực lượng khác, mỗi lực lượng bận trung bình không quá {p}',
+  'sum.more_unit': 'một lực lượng khác, bận trung bình {p}',
   'sum.first_by_area': 'lực lượng đầu tiên có mặt sau, theo địa bàn',
   'sum.busy_by_unit': 'bận, các lực lượng bận nhất',
   // two lines: the Vietnamese also says what p5 and p95 are, which the English leaves to the reader

@@ -122,7 +122,7 @@ function whereTimeWent(a: Aggregate, lang: Lang): string[] {
     }
     out.push('', m('sum.units_h'), ...table(rows, [false, false, true]));
     const rest = used.slice(UNITS_SHOWN);
-    if (rest.length) out.push(m('sum.more_units', { n: rest.length, p: pct(rest[0][1].busy.mean ?? 0, lang) }));
+    if (rest.length) out.push(m(rest.length === 1 ? 'sum.more_unit' : 'sum.more_units', { n: rest.length, p: pct(rest[0][1].busy.mean ?? 0, lang) }));
   }
   if (idle.length) out.push(m('sum.idle', { list: idle.join(', ') }));
   return out;

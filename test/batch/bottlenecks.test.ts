@@ -115,6 +115,19 @@ describe('where the time went, over a batch', () => {
     expect(formatBatchSummary(results, 'vi')).toMatch(/lực lượng, bận nhất xếp trước/);
   });
 
+  it('names ten units at most, and counts the rest in one line (one more unit, in the singular)', () => {
+    const gio = loadNamed('gio-lao-forest-fire');
+    const m = new Model(gio);
+    const h = batchHeader({ engine: 'test', scenario: gio, scenarioHash: 'h', seed: 1, runs: 10, decisions: null, vary: null });
+    const r = buildResults(h, null, batchJobs(1, 10, 1, null).map((job) => runRecord(job, null, runMetrics(gio, { seed: job.seed, keepIncidents: false, model: m }))));
+    const out = formatBatchSummary(r);
+    const rows = out.slice(out.indexOf('unit ')).split('\n').slice(1).filter((l) => /^[a-z0-9-]+\s+[\d.]+ % /.test(l));
+    const busy = Object.values(r.aggregates[0].units!).filter((u) => (u.busy.max ?? 0) > 0).length;
+    expect(rows.length).toBe(Math.min(10, busy));
+    expect(busy).toBe(11);
+    expect(out).toMatch(/^one more unit, busy [\d.]+ % on average$/m);
+  });
+
   it('the page has the section with a bar per unit ever busy; the CSV a column per area figure and unit', () => {
     const html = batchHtml(results);
     expect(html).toContain('<h2>Where the time went</h2>');
