@@ -283,7 +283,8 @@ function timeSection(say: Say, groups: { agg: Aggregate }[], vary: BatchResults[
   const idle = [...new Set(groups.flatMap((g) => Object.keys(g.agg.units!)))].filter((id) => !ids.includes(id)).sort();
   return `<section><h2>${w('time.h2')}</h2><p class="note">${w('time.areas_note')}</p>${areaTables.join('')}` +
     (rows.length ? `<p class="note">${w('time.units_note')}</p><table class="units"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>` : '') +
-    (idle.length ? `<p class="note">${esc(w('sum.idle', { list: idle.join(', ') }))}</p>` : '') + '</section>';
+    // a sentence of its own on the page: capitalised, as the notes above
+    (idle.length ? `<p class="note">${esc(w('sum.idle', { list: idle.join(', ') }).replace(/^./, (c) => c.toUpperCase()))}.</p>` : '') + '</section>';
 }
 
 function statsRow(say: Say, name: string, metric: string, s: MetricStats): string {
