@@ -103,9 +103,13 @@ describe('--lang as people type it', () => {
       const en = as(['--lang', 'en']);
       expect([vi.code, en.code], args[0]).toEqual([0, 0]);
       expect(vi.stdout, args[0]).not.toBe(en.stdout);
-      for (const typed of ['VI', ' vi ']) expect(as(['--lang', typed]), `${args[0]} --lang '${typed}'`).toEqual(vi);
-      for (const typed of ['En']) expect(as(['--lang', typed]), `${args[0]} --lang '${typed}'`).toEqual(en);
-      expect(as(['--lang=VI'])).toEqual(vi);
+      expect(as(['--lang', 'VI']), `${args[0]} --lang 'VI'`).toEqual(vi);
+      // the other spellings go through the same reading (lang.ts readLang): tried on one command, to keep the spawns few
+      if (args[0] === 'report') {
+        expect(as(['--lang', ' vi ']), "report --lang ' vi '").toEqual(vi);
+        expect(as(['--lang', 'En']), "report --lang 'En'").toEqual(en);
+        expect(as(['--lang=VI']), 'report --lang=VI').toEqual(vi);
+      }
       const fr = as(['--lang', 'FR']);
       expect(fr.code, args[0]).toBe(2);
       expect(fr.stderr, args[0]).toContain("--lang must be vi or en, not 'FR'");
@@ -115,7 +119,8 @@ describe('--lang as people type it', () => {
         for (const LANG of ['VI_vn']) expect(as([], { ...noLocale, LANG }), `${args[0]} LANG=${LANG}`).toEqual(vi);
       }
     }
-  });
+    // some 30 commands run, a batch among them: a minute and more on a loaded machine
+  }, 180_000);
 });
 
 describe('a missing argument is named', () => {
