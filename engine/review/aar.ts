@@ -257,9 +257,13 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   }
 
   // shelters full; areas out of supplies
+  // a full shelter belongs to the capability of an evacuation objective whose zone it takes in, not to the first
+  // evacuation objective's (the fishing fleet's, Public Information and Warning, for Cửa Lò's schools)
+  const capOfShelter = (id: string) => objectives.find((o) => o.spec.criterion.metric === 'evacuated_share'
+    && sc.evacuation.zones.some((z) => z.id === o.spec.criterion.of && z.shelters.includes(id)))?.spec.capability ?? capOf('evacuated_share');
   for (const sh of rv.shelters.filter((x) => x.full_t !== null)) {
     improvements.push(f('f.shelter.full', { shelter: ref('shelter', sh.id), at: t(sh.full_t!), capacity: { n: sh.capacity } }, {
-      capability: capOf('evacuated_share'), element: 'equipment', org: roleOfArea(sc, sh.area),
+      capability: capOfShelter(sh.id), element: 'equipment', org: roleOfArea(sc, sh.area),
     }));
   }
   for (const a of rv.areas) {
