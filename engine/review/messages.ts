@@ -46,6 +46,7 @@ const en: Record<string, string> = {
   'warn.summary': 'Warning: the summary stored in the run log differs from the figures recomputed from its events. The log may have been edited, or written by another engine version.',
   'warn.hash': 'Warning: the hash chain of the run log does not match its events. The log has been changed since it was written; do not rely on it.',
   'warn.session': 'This is a play session saved at {t}, before the scenario\'s end at {end}: every figure and rating is as it stood then, and objectives read later are read at {t}.',
+  'warn.until': 'This run stopped at {t}, before the scenario\'s end at {end} (drill run --until): every figure and rating is as it stood then, and objectives read later are read at {t}.',
   'warn.scenario': 'Warning: the scenario embedded in the run log does not match its hash. It has been edited since the run; names and objectives shown here may not be those the run used.',
 
   'h.overview': '1. Exercise overview',
@@ -556,6 +557,7 @@ const vi: Record<string, string> = {
   'warn.summary': 'Cảnh báo: phần tổng hợp lưu trong nhật ký khác với số liệu tính lại từ các sự kiện. Nhật ký có thể đã bị sửa, hoặc được ghi bởi phiên bản khác của bộ mô phỏng.',
   'warn.hash': 'Cảnh báo: chuỗi băm của nhật ký không khớp với các sự kiện. Nhật ký đã bị thay đổi sau khi ghi; không nên dựa vào nó.',
   'warn.session': 'Đây là phiên diễn tập được lưu lúc {t}, trước khi kịch bản kết thúc lúc {end}: mọi số liệu và xếp loại là tại thời điểm đó, các mục tiêu có thời hạn muộn hơn được tính tại {t}.',
+  'warn.until': 'Lượt chạy này dừng lúc {t}, trước khi kịch bản kết thúc lúc {end} (drill run --until): mọi số liệu và xếp loại là tại thời điểm đó, các mục tiêu có thời hạn muộn hơn được tính tại {t}.',
   'warn.scenario': 'Cảnh báo: kịch bản lưu trong nhật ký không khớp với mã băm của nó. Kịch bản đã bị sửa sau lượt chạy; tên gọi và mục tiêu trình bày ở đây có thể khác với lượt chạy thực tế.',
 
   'h.overview': '1. Tổng quan cuộc diễn tập',
