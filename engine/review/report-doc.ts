@@ -274,7 +274,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
     B.push({
       kind: 'table', cls: 'plan', head: ['col.capability', 'col.issue', 'col.action', 'col.element', 'col.org', 'col.start', 'col.end'].map((k) => w.m(k)),
       rows: aar.improvements.map((f) => [
-        txt(f.capability === null ? '' : w.capability(f.capability)), txt(w.m(f.key, f.params)), f.action ? txt(w.m('plan.suggested', { action: w.m(f.action.key, f.action.params) }), { i: true }) : [],
+        txt(f.capability === null ? '' : w.capability(f.capability)), txt(sentence(w.m(f.key, f.params))), f.action ? txt(w.m('plan.suggested', { action: w.m(f.action.key, f.action.params) }), { i: true }) : [],
         txt(f.element ? w.m(`el.${f.element}`) : ''), txt(f.org === 'controller' ? w.m('plan.org_controller') : f.org ? w.name('role', f.org) : ''), [], [],
       ]),
     });
@@ -290,8 +290,16 @@ function evidenceItem(w: Words, ev: Evidence): Rich {
   return out;
 }
 
+/**
+ * A finding opens a list item or a cell of the plan: as a sentence, with a capital, even when it starts with a name
+ * written in lower case mid-sentence ('inject #10 ...', 'people caught in ...', 'tình huống số 10 ...').
+ */
+function sentence(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
 function findingItem(w: Words, f: Finding): Rich {
-  const out: Rich = [{ text: w.m(f.key, f.params) }];
+  const out: Rich = [{ text: sentence(w.m(f.key, f.params)) }];
   if (f.capability) out.push({ text: ` (${w.capability(f.capability)})`, small: true });
   return out;
 }
