@@ -180,6 +180,8 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
     const base = { objective: ref('objective', o.spec.id), value: metricParam(c.metric, o.result.value), cmp: { msg: `${moment ? 'cmpt' : 'cmp'}.${c.comparator}`, params: {} } as P, target: metricParam(c.metric, c.threshold), rating: { rating: o.result.rating } as P };
     const more = { capability: o.spec.capability, element: ELEMENT_OF_METRIC[c.metric] ?? null, org: responsible(sc, o.spec), evidence: o.evidence };
     if (o.result.rating === 'P') strengths.push(f('f.objective.met', base, more));
+    // met its criterion and still below P: the line says what P needed, or the rating reads as unexplained
+    else if (o.result.met) improvements.push(f('f.objective.met_below_p', { ...base, p: metricParam(c.metric, o.spec.rating.P) }, { ...more, action: evacuationAction(sc, rv, o) }));
     else improvements.push(f(o.result.value === null ? 'f.objective.never' : 'f.objective.short', base, { ...more, action: evacuationAction(sc, rv, o) }));
   }
 
@@ -190,7 +192,7 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
     const zone = sc.evacuation.zones.find((z) => z.id === c.of);
     if (!zone) continue;
     const capacity = zone.shelters.reduce((sum, id) => sum + (rv.shelters.find((x) => x.id === id)?.capacity ?? 0), 0);
-    const target = Math.ceil(c.threshold * zone.population);
+    const target = peopleForShare(c.threshold, c.comparator, zone.population);
     if (c.comparator.startsWith('>') && capacity < target) {
       improvements.push(f('f.shelter.too_small', { zone: ref('zone', zone.id), capacity: { n: capacity }, target: { n: target }, population: { n: zone.population } }, {
         capability: o.spec.capability, element: 'equipment', org: roleOfArea(sc, zone.area),
@@ -255,9 +257,13 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   }
 
   // shelters full; areas out of supplies
+  // a full shelter belongs to the capability of an evacuation objective whose zone it takes in, not to the first
+  // evacuation objective's (the fishing fleet's, Public Information and Warning, for Cửa Lò's schools)
+  const capOfShelter = (id: string) => objectives.find((o) => o.spec.criterion.metric === 'evacuated_share'
+    && sc.evacuation.zones.some((z) => z.id === o.spec.criterion.of && z.shelters.includes(id)))?.spec.capability ?? capOf('evacuated_share');
   for (const sh of rv.shelters.filter((x) => x.full_t !== null)) {
     improvements.push(f('f.shelter.full', { shelter: ref('shelter', sh.id), at: t(sh.full_t!), capacity: { n: sh.capacity } }, {
-      capability: capOf('evacuated_share'), element: 'equipment', org: roleOfArea(sc, sh.area),
+      capability: capOfShelter(sh.id), element: 'equipment', org: roleOfArea(sc, sh.area),
     }));
   }
   for (const a of rv.areas) {
@@ -323,9 +329,21 @@ function capOfInject(sc: Scenario, rv: Review, objectives: ObjectiveRow[], id: s
 }
 
 /**
- * For an evacuation objective missed: when the order was needed, from the
- * zone's own rate (as the engine moves people: per step, slower with more
- * vulnerable people) and its warning time.
+ * People a share of a zone's population comes to, as the criterion compares: at least 55 % of 1,400 is 770
+ * (0.55 * 1400 is 770.0000000000001 in floating point: not 771), more than 50 % of 10 is 6.
+ */
+export function peopleForShare(share: number, comparator: string, population: number): number {
+  const exact = Math.min(1, share) * population;
+  const n = comparator === '>' ? Math.floor(exact + 1e-9) + 1 : Math.ceil(exact - 1e-9);
+  return Math.min(population, Math.max(0, n));
+}
+
+/**
+ * For an evacuation objective rated below P: when the order was needed for the share rated P (performed
+ * without challenges: an objective rated S may have met its criterion, and the time for the criterion's share
+ * would be no later than its order), from the zone's own rate (as the engine moves people: per step, slower
+ * with more vulnerable people) and its warning time. None when the order came in time for that share: then
+ * the order's time was not what fell short (a full shelter, say, which is a finding of its own).
  */
 function evacuationAction(sc: Scenario, rv: Review, o: ObjectiveRow): Finding['action'] {
   const c = o.spec.criterion;
@@ -335,11 +353,14 @@ function evacuationAction(sc: Scenario, rv: Review, o: ObjectiveRow): Finding['a
   const deadline = c.by ?? rv.t_end;
   const step = sc.evacuation.step;
   const perStep = Math.max(1, Math.floor((zone.rate_people_per_hour * step * (1 - 0.5 * zone.vulnerable_share)) / 3600));
-  const target = Math.ceil(c.threshold * zone.population);
+  const share = Math.min(1, o.spec.rating.P);
+  const target = peopleForShare(share, c.comparator, zone.population);
   const needed_s = zone.warning + Math.ceil(target / perStep) * step;
+  const latest = deadline - needed_s;
   const ordered = rv.zones.find((z) => z.id === zone.id)?.ordered_t ?? null;
+  if (ordered !== null && ordered <= latest) return null;
   return {
     key: ordered === null ? 'a.evacuate.by_never' : 'a.evacuate.by',
-    params: { zone: ref('zone', zone.id), latest: t(deadline - needed_s), ordered: ordered === null ? { s: null } : t(ordered), needed: s(needed_s), target: { n: target } },
+    params: { zone: ref('zone', zone.id), latest: t(latest), ordered: ordered === null ? { s: null } : t(ordered), needed: s(needed_s), target: { n: target }, share: { pct: share } },
   };
 }

@@ -46,6 +46,9 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   h(1, `${w.m('report.title')}: ${title}`);
   p(txt(w.m('report.subtitle', { id: sc.id, seed: String(aar.run.seed), engine: `drillsim ${aar.run.engine}` })), 'subtitle');
   if (aar.run.session_t !== null && aar.run.session_t < aar.run.until) p(txt(w.m('warn.session', { t: { t: aar.run.session_t }, end: { t: aar.run.until } })), 'warn');
+  // a run stopped early (drill run --until) is read at its stop like a session saved part-way: an objective due later
+  // rated U at T+00:10 is no finding about the players unless the report says when it was read
+  else if (aar.run.session_t === null && aar.run.until < sc.horizon) p(txt(w.m('warn.until', { t: { t: aar.run.until }, end: { t: sc.horizon } })), 'warn');
   if (!aar.integrity.hash_ok) p(txt(w.m('warn.hash')), 'warn');
   if (!aar.integrity.scenario_ok) p(txt(w.m('warn.scenario')), 'warn');
   if (!aar.integrity.summary_agrees) p(txt(w.m('warn.summary')), 'warn');
@@ -271,7 +274,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
     B.push({
       kind: 'table', cls: 'plan', head: ['col.capability', 'col.issue', 'col.action', 'col.element', 'col.org', 'col.start', 'col.end'].map((k) => w.m(k)),
       rows: aar.improvements.map((f) => [
-        txt(f.capability === null ? '' : w.capability(f.capability)), txt(w.m(f.key, f.params)), f.action ? txt(w.m('plan.suggested', { action: w.m(f.action.key, f.action.params) }), { i: true }) : [],
+        txt(f.capability === null ? '' : w.capability(f.capability)), txt(sentence(w.m(f.key, f.params))), f.action ? txt(w.m('plan.suggested', { action: w.m(f.action.key, f.action.params) }), { i: true }) : [],
         txt(f.element ? w.m(`el.${f.element}`) : ''), txt(f.org === 'controller' ? w.m('plan.org_controller') : f.org ? w.name('role', f.org) : ''), [], [],
       ]),
     });
@@ -287,8 +290,16 @@ function evidenceItem(w: Words, ev: Evidence): Rich {
   return out;
 }
 
+/**
+ * A finding opens a list item or a cell of the plan: as a sentence, with a capital, even when it starts with a name
+ * written in lower case mid-sentence ('inject #10 ...', 'people caught in ...', 'tình huống số 10 ...').
+ */
+function sentence(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
 function findingItem(w: Words, f: Finding): Rich {
-  const out: Rich = [{ text: w.m(f.key, f.params) }];
+  const out: Rich = [{ text: sentence(w.m(f.key, f.params)) }];
   if (f.capability) out.push({ text: ` (${w.capability(f.capability)})`, small: true });
   return out;
 }

@@ -332,7 +332,16 @@ export class Words {
       case 'level': return this.m('ev.level', { level: String(e.level), area: this.name('area', String(e.area)), by: this.by(e.by) });
       case 'support.requested': return this.m('ev.support.requested', { area: this.name('area', String(e.area)), by: this.by(e.by) });
       case 'zone.state': return this.m(`ev.zone.${String(e.state)}`, { zone: this.name('zone', id), by: this.by(e.by) });
-      case 'zone.progress': return this.m('ev.zone.progress', { zone: this.name('zone', id), sheltered: this.num(e.sheltered as number), moving: this.num(e.moving as number), remaining: this.num(e.remaining as number) });
+      case 'zone.progress': {
+        // the count the hazard's arrival leaves: nobody in the zone because the rest were caught (the 'zone.struck'
+        // just before), which '0 still in the zone' right after '560 people still there' reads as a contradiction
+        const population = this.scenario.evacuation.zones.find((z) => z.id === id)?.population;
+        const sheltered = e.sheltered as number;
+        if (e.remaining === 0 && e.moving === 0 && population !== undefined && sheltered < population) {
+          return this.m('ev.zone.progress_struck', { zone: this.name('zone', id), sheltered: this.num(sheltered), caught: population - sheltered });
+        }
+        return this.m('ev.zone.progress', { zone: this.name('zone', id), sheltered: this.num(sheltered), moving: this.num(e.moving as number), remaining: this.num(e.remaining as number) });
+      }
       case 'zone.struck': return this.m('ev.zone.struck', { zone: this.name('zone', id), caught: e.caught as number });
       case 'shelter.state': return this.m(`ev.shelter.${String(e.state)}`, { shelter: this.name('shelter', id) });
       case 'shelter.occupancy': return this.m('ev.shelter.occupancy', { shelter: this.name('shelter', id), occupancy: this.num(e.occupancy as number), capacity: this.num(e.capacity as number) });

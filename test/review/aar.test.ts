@@ -46,7 +46,12 @@ describe('AAR of the ky-son evacuate-early and evacuate-late runs', () => {
     expect(late).toContain('26 %, read at T+03:00 (21:00): rated U: Unable to be performed');
     expect(late).toContain('**T+02:15 (20:15)**: Tà Cạ commune chair (trainee): evacuate Tà Cạ riverside villages');
     expect(late).toContain('The hazard reaches Tà Cạ riverside villages: 517 people still there');
-    expect(late).toContain('Tà Cạ riverside villages: 183 in shelter, 0 on the way, 0 still in the zone');
+    // the zone's count at the hazard's arrival: the 517 were caught, not '0 still in the zone' after '517 people still there'
+    expect(late).toContain('Tà Cạ riverside villages: 183 in shelter; the other 517 were caught by the hazard');
+    expect(late).not.toContain('183 in shelter, 0 on the way, 0 still in the zone');
+    expect(renderReport(aarOf('late'), 'md', 'vi')).toContain('Các bản ven suối Tà Cạ: 183 người đã đến nơi sơ tán; 517 người còn lại bị kẹt khi thiên tai ập đến');
+    // a zone all of whose people reached shelter keeps the plain count
+    expect(early).toContain('Tà Cạ riverside villages: 700 in shelter, 0 on the way, 0 still in the zone');
   });
 
   it('agrees with the summary the live run stored in its log (one reducer)', () => {
@@ -72,7 +77,7 @@ describe('AAR of the ky-son evacuate-early and evacuate-late runs', () => {
     const evac = late.improvements.find((f) => f.key === 'f.objective.short' && (f.params.objective as { id: string }).id === 'evac-ta-ca')!;
     expect(evac).toMatchObject({ capability: 'Mass Care Services', element: 'planning', org: 'tc-chair', action: { key: 'a.evacuate.by' } });
     const md = renderReport(late, 'md', 'en');
-    expect(md).toMatch(/Suggested: Order the evacuation of Tà Cạ riverside villages by T\+00:50 \(18:50\): moving 630 people takes about 2 h 10 min/);
+    expect(md).toMatch(/Suggested: Order the evacuation of Tà Cạ riverside villages by T\+00:50 \(18:50\): moving 630 people \(90 %, the share rated P\) takes about 2 h 10 min/);
   });
 
   it('says an objective whose action was never taken was never done, in words other than those of an objective not tested', () => {

@@ -1,0 +1,32 @@
+/**
+ * `drill report` on a run stopped early with `drill run --until`: like a
+ * session saved part-way, it is read at its stop, and says so at the top,
+ * or an evacuation objective due at T+03:00 reads "0 %, rated U" at T+00:10
+ * as though the players had failed it.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { drill, tempDir } from '../helpers/cli.js';
+
+const SCENARIO = 'scenarios/ky-son-flash-flood.yaml';
+
+describe('drill report on a run stopped with --until', () => {
+  it('warns at the top, in both languages, that it is read at the stop, before the scenario\'s end', () => {
+    const dir = tempDir('drillsim-until-');
+    const log = join(dir, 'short.json');
+    expect(drill(['run', SCENARIO, '--until', 'T+00:10', '--out', log, '--quiet']).code).toBe(0);
+    const en = drill(['report', log, '--lang', 'en']);
+    expect(en.code, en.stderr).toBe(0);
+    const top = en.stdout.split('\n').slice(0, 6).join('\n');
+    expect(top).toContain('> **This run stopped at T+00:10 (18:10), before the scenario\'s end at T+18:00 (12:00) (drill run --until): every figure and rating is as it stood then, and objectives read later are read at T+00:10 (18:10).**');
+    const vi = drill(['report', log, '--lang', 'vi']).stdout.split('\n').slice(0, 6).join('\n');
+    expect(vi).toContain('Lượt chạy này dừng lúc T+00:10 (18:10), trước khi kịch bản kết thúc lúc T+18:00 (12:00)');
+  });
+
+  it('says nothing of the kind for a run to the scenario\'s end', () => {
+    const dir = tempDir('drillsim-until-');
+    const log = join(dir, 'full.json');
+    expect(drill(['run', 'scenarios/minimal.yaml', '--out', log, '--quiet']).code).toBe(0);
+    expect(drill(['report', log]).stdout).not.toContain('This run stopped at');
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * Each area for improvement opens a list item and a row of the improvement
+ * plan, so it reads as a sentence with a capital letter, even when it begins
+ * with a name the words write in lower case mid-sentence: an inject
+ * ("inject #10 ...", "tình huống số 10 ...") or the people a hazard caught
+ * ("people caught in ...", "người còn kẹt lại tại ...").
+ */
+import { describe, expect, it } from 'vitest';
+import { buildAar } from '../../engine/review/aar.js';
+import { renderReport } from '../../engine/review/report.js';
+import { kySon } from './ky-son-runs.js';
+
+describe('findings as sentences', () => {
+  it('start with a capital in the list and in the plan, in both languages (ky-son under doctrine)', () => {
+    const r = kySon('doctrine');
+    const aar = buildAar(r.log, r.scenario, r.events);
+    const en = renderReport(aar, 'md', 'en');
+    expect(en).toContain('\n- Inject #10 "Rumour of a dam break" reached Mường Xén commune chair');
+    expect(en).toContain('\n- People caught in Mường Xén low-lying quarter: 26 of 560 people at risk were lost');
+    expect(en).toContain('| Public Information and Warning | Inject #10 "Rumour of a dam break" reached');
+    const vi = renderReport(aar, 'md', 'vi');
+    expect(vi).toContain('\n- Tình huống số 10 "Tin đồn vỡ đập thủy điện" đến Chủ tịch UBND xã Mường Xén');
+    expect(vi).toContain('\n- Người còn kẹt lại tại Khu thấp trũng thị trấn Mường Xén: 26 trong số 560 người');
+    // every finding of both sections and every issue of the plan
+    for (const md of [en, vi]) {
+      const sections = md.split(/^## /m).filter((x) => /^[45]\. /.test(x));
+      for (const item of sections.flatMap((x) => x.split('\n').filter((l) => l.startsWith('- ')))) expect(item.charAt(2), item).toBe(item.charAt(2).toLocaleUpperCase());
+    }
+  });
+});
