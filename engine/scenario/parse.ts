@@ -19,6 +19,8 @@ export type ParseResult =
   | { ok: false; issues: ScenarioIssue[] };
 
 export function parseScenario(text: string, file = '<scenario>'): ParseResult {
+  const canonical = readCanonical(text);
+  if (canonical) return { ok: true, scenario: canonical, warnings: [] };
   const r = loadYaml(text, file, Scenario, checkScenario);
   if (r.ok) {
     // coverage reads the scenario as parsed: only once it is valid
@@ -28,6 +30,39 @@ export function parseScenario(text: string, file = '<scenario>'): ParseResult {
   const doc = r.raw as { start?: unknown; horizon?: unknown } | undefined;
   const horizon = typeof doc?.horizon === 'string' ? parseDuration(doc.horizon) : null;
   return { ok: false, issues: typeof doc?.start === 'string' && horizon?.ok ? withClockReadings(r.issues, doc.start, horizon.seconds) : r.issues };
+}
+
+/**
+ * A scenario as a run log embeds it (canonicalScenarioText: exactly the JSON of the encoded scenario), read
+ * with JSON.parse and checked like any other: the YAML reader, cold, was most of the time a viewer took to
+ * read a log's scenario. Only a text that is that JSON to the byte and has not a single issue, error or
+ * warning, is read here: the YAML reader gives the same value for it (JSON is YAML, and canonical JSON has no
+ * duplicate keys and no number written two ways). Anything else (null) goes the YAML way, which also places
+ * every issue at its line.
+ */
+function readCanonical(text: string): Scenario | null {
+  if (text.charCodeAt(0) !== 0x7b) return null; // '{'
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || fileKind(raw as Record<string, unknown>) !== 'scenario') return null;
+  if (JSON.stringify(raw) !== text) return null;
+  const parsed = Scenario.safeParse(raw);
+  if (!parsed.success) return null;
+  // the value as written (the check of thousands separators reads it): in canonical JSON, its JSON
+  const written = (path: PathSegment[]): string | undefined => {
+    let v: unknown = raw;
+    for (const k of path) {
+      if (typeof v !== 'object' || v === null || !Object.prototype.hasOwnProperty.call(v, k)) return undefined;
+      v = (v as Record<string | number, unknown>)[k];
+    }
+    return typeof v === 'object' && v !== null ? undefined : JSON.stringify(v);
+  };
+  if (checkScenario(raw, { written }).length > 0 || coverage(parsed.data).length > 0) return null;
+  return parsed.data;
 }
 
 /** `20h20`, `20:20`, `8h`, `20 giờ 20`: a time of day as people write it (Vietnamese `20h20` is the clock, not a length). */

@@ -68,10 +68,10 @@ export function openRun(file: string): RunData {
 
 /** Chromium and `drill view` on these files, with one page opened on the viewer (`beforeOpen`: listeners to add first). */
 export interface ViewerSession { browser: Browser; server: Served; page: Page; close: () => Promise<void> }
-export async function viewerSession(files: string[], beforeOpen?: (page: Page) => void): Promise<ViewerSession> {
+export async function viewerSession(files: string[], beforeOpen?: (page: Page) => void | Promise<void>): Promise<ViewerSession> {
   const [browser, server] = await Promise.all([launch(), serve(files)]);
   const page = await browser.newPage({ viewport: { width: 1440, height: 950 } });
-  beforeOpen?.(page);
+  await beforeOpen?.(page);
   await openViewer(page, server.url);
   return { browser, server, page, close: async () => { await browser.close(); await server.stop(); } };
 }

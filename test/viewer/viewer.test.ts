@@ -48,9 +48,15 @@ beforeAll(async () => {
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--decisions', decisions, '--out', fileB, '--quiet']).code).toBe(0);
   runA = openRun(fileA);
   runB = openRun(fileB);
-  ({ browser, server, page } = session = await viewerSession([fileA, fileB], (p) => {
+  ({ browser, server, page } = session = await viewerSession([fileA, fileB], async (p) => {
     requests = watchRequests(p);
     p.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    // what the page's content-security policy refused, from its first script on (a refusal need not be a console error)
+    await p.addInitScript(() => {
+      const w = window as unknown as { cspRefused: string[] };
+      w.cspRefused = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.cspRefused.push(`${e.violatedDirective} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+    });
   }));
 });
 
@@ -270,6 +276,10 @@ describe('the replay viewer', () => {
   it('made no request beyond 127.0.0.1', () => {
     const outside = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(outside).toEqual([]);
+  });
+
+  it('had nothing refused by its content-security policy, on opening and since (a refusal is reported, and costs the page time)', async () => {
+    expect(await page.evaluate(() => (window as unknown as { cspRefused: string[] }).cspRefused)).toEqual([]);
   });
 });
 
