@@ -30,6 +30,9 @@ async function openPlay(hash = '#lang=en'): Promise<Page> {
   p.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   p.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
   p.on('request', (r) => requests.push(r.url()));
+  // what the page's content-security policy refused, from its first script on (a refusal need not be a console error)
+  await p.exposeFunction('cspRefused', (what: string) => problems.push(`csp: ${what}`));
+  await p.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => (window as any).cspRefused(`${e.violatedDirective} at ${e.sourceFile}:${e.lineNumber}`)));
   await p.goto(`${server.url}play.html${hash}`);
   await p.waitForFunction(() => (window as any).drillPlay?.ready);
   await p.evaluate(() => (window as any).drillPlay.ready);

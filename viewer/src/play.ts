@@ -7,6 +7,8 @@
  * view --play` (play/index.json names it) or from a file opened in the page.
  * Scenario texts are shown as text only (textContent): never as HTML.
  */
+// first: before the engine's modules load zod (see there)
+import './zod-jitless.js';
 import { SimBoundError } from '../../engine/core/errors.js';
 import { formatIssue } from '../../engine/scenario/issues.js';
 import { formatClock } from '../../engine/scenario/duration.js';
