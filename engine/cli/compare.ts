@@ -2,6 +2,7 @@ import { compareRuns, type Comparison, type DecisionRecord, type TakenRecord } f
 import { parse } from './args.js';
 import { loadReviewable } from './reviewable.js';
 import type { Subcommand } from './main.js';
+import { fmtFigure } from '../batch/format.js';
 import { fmtValue } from './run.js';
 import { clock } from './time.js';
 
@@ -30,7 +31,15 @@ export const compareCommand: Subcommand = {
 
 const args = (d: Record<string, unknown>, skip: string[]) => Object.entries(d).filter(([k]) => !skip.includes(k)).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' ');
 /** Level and support metrics are times since T0: show them as clock times. */
-const objectiveValue = (metric: string, v: number | null) => (v !== null && (metric === 'level_declared_s' || metric === 'support_requested_s') ? clock(v) : fmtValue(metric, v));
+/**
+ * A value as a and b are shown side by side: a duration in the unit the larger of the two calls for, so that a
+ * row reads "2.2 h  1.6 h", not "2.2 h  98 min"; a moment (a level declared) as a clock time.
+ */
+function objectiveValue(metric: string, v: number | null, other: number | null): string {
+  if (v !== null && (metric === 'level_declared_s' || metric === 'support_requested_s')) return clock(v);
+  if (v !== null && metric.endsWith('_s')) return fmtFigure(metric, v, Math.max(Math.abs(v), Math.abs(other ?? 0)));
+  return fmtValue(metric, v);
+}
 // `cw`: the width of the time column, the longest time listed and a space (times with seconds are longer)
 const given = (d: DecisionRecord, cw: number) => `${clock(d.at).padEnd(cw)} ${d.role} (${d.author}): ${d.do} ${args(d, ['at', 'role', 'author', 'do'])}`.trimEnd();
 const took = (d: TakenRecord, cw: number) => `${clock(d.t).padEnd(cw)} ${d.role} (${d.author}): ${d.do} ${args(d, ['t', 'role', 'author', 'do'])}`.trimEnd();
@@ -81,14 +90,14 @@ export function formatComparison(c: Comparison, fa: string, fb: string): string 
     L.push('', `  ${'objective'.padEnd(iw)}${'a'.padEnd(18)}b`);
     for (const o of c.objectives) {
       const metric = c.a.summary.objectives.find((x) => x.id === o.id)!.metric;
-      const cell = (x: { value: number | null; rating: string | null } | null) => (!x ? '-' : x.rating === null ? '-  not tested' : `${x.rating}  ${objectiveValue(metric, x.value)}`);
+      const cell = (x: { value: number | null; rating: string | null } | null, other: { value: number | null } | null) => (!x ? '-' : x.rating === null ? '-  not tested' : `${x.rating}  ${objectiveValue(metric, x.value, other?.value ?? null)}`);
       const differs = !o.b || o.a.rating !== o.b.rating ? '   <- rating differs' : '';
-      L.push(`  ${o.id.padEnd(iw)}${cell(o.a).padEnd(18)}${cell(o.b)}${differs}`);
+      L.push(`  ${o.id.padEnd(iw)}${cell(o.a, o.b).padEnd(18)}${cell(o.b, o.a)}${differs}`);
     }
   }
   const fw = Math.max(...c.figures.map((f) => f.key.length)) + 2;
   L.push('', `  ${'figure'.padEnd(fw)}${'a'.padEnd(14)}b`);
-  const show = (v: number | null, kind: string) => (v === null ? '-' : kind === 's' ? fmtValue('x_s', v) : kind === 'share' ? fmtValue('x_share', v) : String(Math.round(v * 100) / 100));
-  for (const f of c.figures) L.push(`  ${f.key.padEnd(fw)}${show(f.a, f.kind).padEnd(14)}${show(f.b, f.kind)}${f.a !== f.b ? '   <- differs' : ''}`);
+  const show = (v: number | null, kind: string, other: number | null) => (v === null ? '-' : kind === 's' ? objectiveValue('x_s', v, other) : kind === 'share' ? fmtValue('x_share', v) : String(Math.round(v * 100) / 100));
+  for (const f of c.figures) L.push(`  ${f.key.padEnd(fw)}${show(f.a, f.kind, f.b).padEnd(14)}${show(f.b, f.kind, f.a)}${f.a !== f.b ? '   <- differs' : ''}`);
   return L.join('\n') + '\n';
 }

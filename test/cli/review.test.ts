@@ -3,7 +3,7 @@
  * ky-son decision files, then `drill report`, `drill compare` and
  * `drill fork` on the logs, and their answers to bad input.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { drill, STACK, tempDir } from '../helpers/cli.js';
@@ -140,6 +140,19 @@ describe('drill compare', () => {
     expect(r.stdout).toMatch(/^First divergence: event #\d+ at T\+00:40$/m);
     expect(r.stdout).toContain('  first that differs: T+00:40   tc-chair (trainee): evacuate zone=ta-ca-riverside (only in a)');
     expect(r.stdout).toMatch(/^ {2}evac-ta-ca +P {2}100 % +U {2}26 % +<- rating differs$/m);
+  });
+
+  it('shows a duration of a and of b in one unit, the one the larger calls for (2.2 h beside 1.6 h, not beside 98 min)', () => {
+    const dir2 = join(dir, 'units');
+    mkdirSync(dir2, { recursive: true });
+    const [one, two] = [1, 2].map((seed) => { const f = join(dir2, `s${seed}.json`); expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', String(seed), '--out', f, '--quiet']).code).toBe(0); return f; });
+    const out = drill(['compare', one, two]).stdout;
+    // seed 1 waits 89 min for a dispatch on average, seed 2 2.9 h
+    expect(out).toMatch(/^ {2}response\.mean_dispatch_s +1\.5 h +2\.9 h +<- differs$/m);
+    for (const line of out.split('\n').filter((l) => /^ {2}response\./.test(l))) {
+      const units = [...line.matchAll(/\d (s|min|h)\b/g)].map((m) => m[1]);
+      expect(new Set(units).size, line).toBe(1);
+    }
   });
 
   it('gives the comparison as JSON with --json', () => {
