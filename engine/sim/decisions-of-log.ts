@@ -43,7 +43,7 @@ export function parseDecisionsOrLog(text: string, file: string, scenario?: Scena
   if (log.session) {
     warnings.push({
       file, line: 1, column: 1, path: 'session', code: 'session-stopped', severity: 'warning',
-      message: `the session was saved at ${formatClock(log.session.t)}, before the end: after it, nobody takes ${log.players.join(', ') || 'the players'}' decisions (doctrine does not play a player's role)`,
+      message: `the session was saved at ${formatClock(log.session.t)}, before the end: after it, nobody decides for ${log.players.join(', ') || 'the players'} (doctrine does not play a player's role)`,
       hint: 'play the session on to the end (`drill play --resume`), then replay its log',
     });
   }

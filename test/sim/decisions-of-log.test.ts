@@ -54,6 +54,7 @@ describe('decisions taken from a run log', () => {
     expect(JSON.parse(text).session).toBeDefined();
     const r = parseDecisionsOrLog(text, 'part.json', kySon);
     expect(r.ok && r.warnings.map((w) => w.code)).toEqual(['session-stopped']);
+    expect(r.ok && r.warnings[0].message).toMatch(/^the session was saved at T\+[\d:]+, before the end: after it, nobody decides for mx-chair, tc-chair \(doctrine does not play a player's role\)$/);
   });
 
   it('a fork in which a player took over part-way is refused with what to replay instead; a decisions file still reads as one', () => {
