@@ -27,7 +27,7 @@ export function t975(df: number): number {
 }
 
 /** Percentile q (0-1) of sorted values, by linear interpolation between order statistics (R's type 7, numpy's default). */
-export function quantileSorted(sorted: readonly number[], q: number): number {
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   const n = sorted.length;
   if (n === 0) return NaN;
   const h = (n - 1) * q;
@@ -70,7 +70,8 @@ export function metricStats(values: readonly (number | null)[]): MetricStats {
   let ss = 0;
   for (const v of finite) ss += (v - mean) * (v - mean);
   const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : null;
-  const sorted = [...finite].sort((a, b) => a - b);
+  // a typed array sorts numbers by value, natively: several times faster than a comparator over a batch's thousands of runs
+  const sorted = Float64Array.from(finite).sort();
   const half = sd === null ? null : t975(n - 1) * sd / Math.sqrt(n);
   return {
     n, never,
