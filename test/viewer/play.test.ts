@@ -50,6 +50,14 @@ async function startAs(p: Page, roles: string[]): Promise<void> {
   await p.locator('#console').waitFor();
 }
 
+/** minimal.yaml with `limits: { <limit> }`, picked in the page as `name` (its roles offered); returns its text. */
+async function pickLimited(p: Page, name: string, limit: string): Promise<string> {
+  const text = edit(readFileSync('scenarios/minimal.yaml', 'utf8'), ['\nseed: 7\n', `\nseed: 7\nlimits: { ${limit} }\n`]);
+  await p.locator('#scenario-input').setInputFiles({ name, mimeType: 'text/yaml', buffer: Buffer.from(text) });
+  await p.locator('#role-list input[value="mx-commander"]').waitFor();
+  return text;
+}
+
 /** Type a line at the command line and press Enter; resolves once the reply is shown. */
 async function typeLine(p: Page, line: string): Promise<void> {
   await p.locator('#line').focus();
@@ -225,9 +233,7 @@ describe('the play page', () => {
 
   it('at a limit of the scenario (limits:) says what drill play says, closes the session, and offers no run log', async () => {
     const p = await openPlay();
-    const limited = edit(readFileSync('scenarios/minimal.yaml', 'utf8'), ['\nseed: 7\n', '\nseed: 7\nlimits: { max_events: 5 }\n']);
-    await p.locator('#scenario-input').setInputFiles({ name: 'limited.yaml', mimeType: 'text/yaml', buffer: Buffer.from(limited) });
-    await p.locator('#role-list input[value="mx-commander"]').waitFor();
+    const limited = await pickLimited(p, 'limited.yaml', 'max_events: 5');
     await startAs(p, ['mx-commander']);
     const lines = ['advance', 'dispatch mx-militia to collapse-1', 'advance', 'advance'];
     for (const line of lines) await typeLine(p, line);
@@ -285,9 +291,7 @@ describe('the play page', () => {
 
   it('a limit so low that the run stops while it is set up: said where the session would have started', async () => {
     const p = await openPlay();
-    const tooLow = edit(readFileSync('scenarios/minimal.yaml', 'utf8'), ['\nseed: 7\n', '\nseed: 7\nlimits: { max_queue: 1 }\n']);
-    await p.locator('#scenario-input').setInputFiles({ name: 'too-low.yaml', mimeType: 'text/yaml', buffer: Buffer.from(tooLow) });
-    await p.locator('#role-list input[value="mx-commander"]').waitFor();
+    await pickLimited(p, 'too-low.yaml', 'max_queue: 1');
     await p.locator('#role-list input[value="mx-commander"]').check();
     await p.locator('#start').click();
     await expect(p.locator('#setup-error').textContent()).resolves.toBe("The run stopped at T+00:00: it reached the scenario's limit limits.max_queue = 1 (events waiting at once). The session cannot go on from here. To play this scenario further, raise limits.max_queue in the scenario and start the session again.");
