@@ -74,10 +74,10 @@ export interface LimitStop {
   t: number;
 }
 
-/** The `limits:` key behind each bound the engine stops at (engine/sim/sim.ts, engine/core/queue.ts). */
 /** What each limit counts, said to the table. */
 const LIMIT_WHAT: Record<string, MsgKey> = { max_events: 'limit.max_events', max_cascade: 'limit.max_cascade', max_queue: 'limit.max_queue' };
 
+/** The `limits:` key behind each bound the engine stops at (engine/sim/sim.ts, engine/core/queue.ts). */
 const LIMIT_KEYS: Record<string, 'max_events' | 'max_cascade' | 'max_queue'> = {
   'bound/events-per-run': 'max_events',
   'bound/cascade-depth': 'max_cascade',
