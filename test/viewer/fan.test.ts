@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fanOut, LABEL_DETOUR, type Disc } from '../../viewer/src/fan.js';
+import { discOnBox, fanOut, LABEL_DETOUR, type Disc } from '../../viewer/src/fan.js';
 import type { Box } from '../../viewer/src/labels.js';
 
 const GAP = 3;
@@ -22,6 +22,50 @@ function overlaps(discs: readonly Disc[], at: [number, number][], boxes: Box[]):
       const x = Math.max(b.x0, Math.min(at[i][0], b.x1)), y = Math.max(b.y0, Math.min(at[i][1], b.y1));
       if (Math.hypot(at[i][0] - x, at[i][1] - y) < discs[i].r + GAP / 2 - 1e-3) out.push(`${i} on box`);
     }
+  }
+  return out;
+}
+
+/**
+ * fanOut as it reads in words, trying every spot in the order listed (no grid, no nearest-first order): the fast
+ * one must pick the very same spots.
+ */
+function fanOutPlain(discs: readonly Disc[], symbols: (near: Box) => readonly Box[], gap: number, reach = 160, labels: (near: Box) => readonly Box[] = () => []): [number, number][] {
+  const AROUND = Array.from({ length: 24 }, (_, k) => (k * Math.PI * 2) / 24 - Math.PI / 2);
+  const placed: { x: number; y: number; r: number }[] = [];
+  const out: [number, number][] = [];
+  for (const { x, y, r } of discs) {
+    const area: Box = { x0: x - reach - r - gap, y0: y - reach - r - gap, x1: x + reach + r + gap, y1: y + reach + r + gap };
+    const boxes = symbols(area), words = labels(area);
+    const free = (cx: number, cy: number) => !placed.some((q) => (cx - q.x) ** 2 + (cy - q.y) ** 2 < (r + q.r + gap) ** 2 - 1e-6) && !boxes.some((b) => discOnBox(cx, cy, r, b, gap / 2));
+    let best: [number, number] | null = null, bestD = Infinity, clear: [number, number] | null = null, clearD = Infinity;
+    const consider = (cx: number, cy: number) => {
+      const dd = (cx - x) ** 2 + (cy - y) ** 2;
+      if ((dd >= bestD && dd >= clearD) || dd > reach * reach || !free(cx, cy)) return;
+      if (dd < bestD) { best = [cx, cy]; bestD = dd; }
+      if (dd < clearD && !words.some((b) => discOnBox(cx, cy, r, b, 0))) { clear = [cx, cy]; clearD = dd; }
+    };
+    consider(x, y);
+    if (bestD > 0) {
+      placed.forEach((q) => {
+        if ((q.x - x) ** 2 + (q.y - y) ** 2 > reach * reach) return;
+        const dist = q.r + r + gap + 0.01;
+        for (const a of AROUND) consider(q.x + Math.cos(a) * dist, q.y + Math.sin(a) * dist);
+      });
+      const m = r + gap / 2 + 0.01;
+      for (const b of [...boxes, ...words]) {
+        const mx = (b.x0 + b.x1) / 2, my = (b.y0 + b.y1) / 2;
+        for (const [cx, cy] of [[b.x0 - m, my], [b.x1 + m, my], [mx, b.y0 - m], [mx, b.y1 + m], [b.x0 - m * 0.71, b.y0 - m * 0.71], [b.x1 + m * 0.71, b.y0 - m * 0.71], [b.x0 - m * 0.71, b.y1 + m * 0.71], [b.x1 + m * 0.71, b.y1 + m * 0.71], [b.x0 - m, y], [b.x1 + m, y], [x, b.y0 - m], [x, b.y1 + m]] as const) consider(cx, cy);
+      }
+      for (let ring = 1; best === null && ring * (r + gap) <= reach; ring++) {
+        const dist = ring * (r + gap);
+        for (const a of AROUND) consider(x + Math.cos(a) * dist, y + Math.sin(a) * dist);
+      }
+    }
+    if (clear && bestD > 0 && Math.sqrt(clearD) <= Math.sqrt(bestD) + LABEL_DETOUR) best = clear;
+    const p: [number, number] = best ?? [x, y];
+    placed.push({ x: p[0], y: p[1], r });
+    out.push(p);
   }
   return out;
 }
@@ -69,5 +113,15 @@ describe('fanOut', () => {
       const k = Math.ceil(discs.length / 2);
       expect(fanOut(discs.slice(0, k), near(boxes), GAP)).toEqual(at.slice(0, k));
     }), { numRuns: 200 });
+  });
+
+  it('picks the same spots as trying every spot in turn (it tries the nearest first), with symbols, labels and crowds', () => {
+    const box = fc.record({ x: fc.integer({ min: 0, max: 300 }), y: fc.integer({ min: 0, max: 300 }), w: fc.integer({ min: 4, max: 60 }), h: fc.integer({ min: 4, max: 16 }) }).map((b) => ({ x0: b.x, y0: b.y, x1: b.x + b.w, y1: b.y + b.h }));
+    // places on a coarse grid, so that discs pile up; radii as the viewer's (7 + 1.6 per severity)
+    const disc = fc.record({ x: fc.integer({ min: 0, max: 5 }), y: fc.integer({ min: 0, max: 5 }), jx: fc.integer({ min: -4, max: 4 }), jy: fc.integer({ min: -4, max: 4 }), sev: fc.integer({ min: 1, max: 5 }) })
+      .map((d) => ({ x: 20 + d.x * 50 + d.jx, y: 20 + d.y * 50 + d.jy, r: 7 + d.sev * 1.6 }));
+    fc.assert(fc.property(fc.array(disc, { minLength: 1, maxLength: 40 }), fc.array(box, { maxLength: 12 }), fc.array(box, { maxLength: 8 }), fc.constantFrom(2, 3), fc.constantFrom(40, 160), (discs, boxes, words, gap, reach) => {
+      expect(fanOut(discs, near(boxes), gap, reach, near(words))).toEqual(fanOutPlain(discs, near(boxes), gap, reach, near(words)));
+    }), { numRuns: 300 });
   });
 });

@@ -93,42 +93,142 @@ export const LABEL_DETOUR = 24;
 export function fanOut(discs: readonly Disc[], symbols: (near: Box) => readonly Box[], gap = 2, reach = 160, labels: (near: Box) => readonly Box[] = () => []): [number, number][] {
   const grid = new DiscGrid(48);
   const out: [number, number][] = [];
+  const s = new Search(grid, gap, reach);
   for (const d of discs) {
     const { x, y, r } = d;
     const area: Box = { x0: x - reach - r - gap, y0: y - reach - r - gap, x1: x + reach + r + gap, y1: y + reach + r + gap };
-    const boxes = symbols(area), words = labels(area);
-    const free = (cx: number, cy: number) => !grid.hits(cx, cy, r, gap) && !boxes.some((b) => discOnBox(cx, cy, r, b, gap / 2));
-    // the nearest free spot, and the nearest free spot clear of the labels too
-    let best: [number, number] | null = null, bestD = Infinity, clear: [number, number] | null = null, clearD = Infinity;
-    const consider = (cx: number, cy: number) => {
-      const dd = (cx - x) ** 2 + (cy - y) ** 2;
-      if ((dd >= bestD && dd >= clearD) || dd > reach * reach || !free(cx, cy)) return;
-      if (dd < bestD) { best = [cx, cy]; bestD = dd; }
-      if (dd < clearD && !words.some((b) => discOnBox(cx, cy, r, b, 0))) { clear = [cx, cy]; clearD = dd; }
-    };
-    consider(x, y);
-    if (bestD > 0) {
+    s.begin(x, y, r, symbols(area));
+    let p: [number, number];
+    if (s.free(x, y)) {
+      p = [x, y];
+    } else {
+      // the nearest free spot, and the nearest free spot clear of the labels too (near enough: see below)
+      s.words = labels(area);
       // touching a disc placed before it (a tight bunch round the place)
       for (const i of grid.near(x, y, reach)) {
-        const dist = grid.rs[i] + r + gap + 0.01;
-        for (const a of AROUND) consider(grid.xs[i] + Math.cos(a) * dist, grid.ys[i] + Math.sin(a) * dist);
+        const dist = grid.rs[i] + r + gap + 0.01, gx = grid.xs[i], gy = grid.ys[i];
+        for (let k = 0; k < AROUND.length; k++) s.consider(gx + COS[k] * dist, gy + SIN[k] * dist);
       }
       // just clear of a symbol: beside each side and corner, and straight off the side nearest its place
-      const m = r + gap / 2 + 0.01;
-      for (const b of [...boxes, ...words]) {
-        const mx = (b.x0 + b.x1) / 2, my = (b.y0 + b.y1) / 2;
-        for (const [cx, cy] of [[b.x0 - m, my], [b.x1 + m, my], [mx, b.y0 - m], [mx, b.y1 + m], [b.x0 - m * 0.71, b.y0 - m * 0.71], [b.x1 + m * 0.71, b.y0 - m * 0.71], [b.x0 - m * 0.71, b.y1 + m * 0.71], [b.x1 + m * 0.71, b.y1 + m * 0.71], [b.x0 - m, y], [b.x1 + m, y], [x, b.y0 - m], [x, b.y1 + m]] as const) consider(cx, cy);
+      const m = r + gap / 2 + 0.01, c = m * 0.71;
+      for (const list of [s.boxes, s.words]) {
+        for (const b of list) {
+          const mx = (b.x0 + b.x1) / 2, my = (b.y0 + b.y1) / 2;
+          s.consider(b.x0 - m, my); s.consider(b.x1 + m, my); s.consider(mx, b.y0 - m); s.consider(mx, b.y1 + m);
+          s.consider(b.x0 - c, b.y0 - c); s.consider(b.x1 + c, b.y0 - c); s.consider(b.x0 - c, b.y1 + c); s.consider(b.x1 + c, b.y1 + c);
+          s.consider(b.x0 - m, y); s.consider(b.x1 + m, y); s.consider(x, b.y0 - m); s.consider(x, b.y1 + m);
+        }
       }
       // on rings round its own place, when the spots above are all taken
-      for (let ring = 1; best === null && ring * (r + gap) <= reach; ring++) {
+      for (let ring = 1; s.bestD === Infinity && ring * (r + gap) <= reach; ring++) {
         const dist = ring * (r + gap);
-        for (const a of AROUND) consider(x + Math.cos(a) * dist, y + Math.sin(a) * dist);
+        for (let k = 0; k < AROUND.length; k++) s.consider(x + COS[k] * dist, y + SIN[k] * dist);
       }
+      p = s.pick();
     }
-    if (clear && bestD > 0 && Math.sqrt(clearD) <= Math.sqrt(bestD) + LABEL_DETOUR) best = clear;
-    const p: [number, number] = best ?? [x, y];
     grid.add(p[0], p[1], r);
     out.push(p);
   }
   return out;
+}
+
+const COS = AROUND.map(Math.cos);
+/** px: the side of a cell the symbols are binned in for a disc's search */
+const BIN = 16;
+const grow = (a: Int32Array) => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
+const SIN = AROUND.map(Math.sin);
+
+/**
+ * The search for one disc's spot: the spots are tried in a fixed order (see fanOut), the nearest free one kept,
+ * and the nearest free one clear of the labels. One object for all the discs, with no closure or array made per
+ * spot tried: a seek lays out a hundred markers, each trying hundreds of spots.
+ */
+class Search {
+  x = 0; y = 0; r = 0;
+  boxes: readonly Box[] = [];
+  words: readonly Box[] = [];
+  bestX = 0; bestY = 0; bestD = Infinity;
+  clearX = 0; clearY = 0; clearD = Infinity;
+  private readonly reach2: number;
+  constructor(private readonly grid: DiscGrid, private readonly gap: number, reach: number) {
+    this.reach2 = reach * reach;
+    // the cells cover every spot within reach of the place, and a little more
+    this.cols = Math.ceil((2 * reach + 4) / BIN) + 1;
+    this.head = new Int32Array(this.cols * this.cols);
+  }
+
+  begin(x: number, y: number, r: number, boxes: readonly Box[]): void {
+    this.x = x; this.y = y; this.r = r; this.boxes = boxes; this.words = [];
+    this.bestD = Infinity; this.clearD = Infinity;
+    this.binned = false;
+  }
+
+  /** Covers it no disc placed before and no symbol? */
+  free(cx: number, cy: number): boolean {
+    if (this.grid.hits(cx, cy, this.r, this.gap)) return false;
+    const boxes = this.boxes, half = this.gap / 2;
+    // after the disc's own place, the symbols by cell: dozens lie within reach of a disc (bases, resting units)
+    if (!this.binned && cx === this.x && cy === this.y) {
+      for (let i = 0; i < boxes.length; i++) if (discOnBox(cx, cy, this.r, boxes[i], half)) return false;
+      return true;
+    }
+    if (!this.binned) this.bin();
+    const col = Math.floor((cx - this.bx0) / BIN), row = Math.floor((cy - this.by0) / BIN);
+    if (col < 0 || row < 0 || col >= this.cols || row >= this.cols) {
+      for (let i = 0; i < boxes.length; i++) if (discOnBox(cx, cy, this.r, boxes[i], half)) return false;
+      return true;
+    }
+    for (let e = this.head[row * this.cols + col]; e >= 0; e = this.next[e]) if (discOnBox(cx, cy, this.r, boxes[this.item[e]], half)) return false;
+    return true;
+  }
+
+  // The symbols binned in square cells over the spots a disc may take (within reach of its place), each in every
+  // cell its box widened by a disc's reach touches: a symbol a disc at a spot comes near lies in that spot's cell.
+  private binned = false;
+  private bx0 = 0;
+  private by0 = 0;
+  private readonly cols: number;
+  private readonly head: Int32Array;
+  private next = new Int32Array(1024);
+  private item = new Int32Array(1024);
+
+  private bin(): void {
+    this.binned = true;
+    const n = this.cols, span = n * BIN;
+    this.bx0 = this.x - span / 2; this.by0 = this.y - span / 2;
+    this.head.fill(-1);
+    const boxes = this.boxes, w = this.r + this.gap / 2 + 1;
+    let used = 0;
+    for (let i = 0; i < boxes.length; i++) {
+      const b = boxes[i];
+      const c0 = Math.max(0, Math.floor((b.x0 - w - this.bx0) / BIN)), c1 = Math.min(n - 1, Math.floor((b.x1 + w - this.bx0) / BIN));
+      const r0 = Math.max(0, Math.floor((b.y0 - w - this.by0) / BIN)), r1 = Math.min(n - 1, Math.floor((b.y1 + w - this.by0) / BIN));
+      for (let row = r0; row <= r1; row++) {
+        for (let col = c0; col <= c1; col++) {
+          if (used === this.item.length) { this.item = grow(this.item); this.next = grow(this.next); }
+          const k = row * n + col;
+          this.item[used] = i; this.next[used] = this.head[k]; this.head[k] = used++;
+        }
+      }
+    }
+  }
+
+  consider(cx: number, cy: number): void {
+    const dd = (cx - this.x) ** 2 + (cy - this.y) ** 2;
+    if ((dd >= this.bestD && dd >= this.clearD) || dd > this.reach2 || !this.free(cx, cy)) return;
+    if (dd < this.bestD) { this.bestX = cx; this.bestY = cy; this.bestD = dd; }
+    if (dd < this.clearD && !this.onWords(cx, cy)) { this.clearX = cx; this.clearY = cy; this.clearD = dd; }
+  }
+
+  private onWords(cx: number, cy: number): boolean {
+    const words = this.words;
+    for (let i = 0; i < words.length; i++) if (discOnBox(cx, cy, this.r, words[i], 0)) return true;
+    return false;
+  }
+
+  /** The spot found: clear of the labels where that is not much farther than the nearest free one; the place itself where none is free. */
+  pick(): [number, number] {
+    if (this.clearD < Infinity && this.bestD > 0 && Math.sqrt(this.clearD) <= Math.sqrt(this.bestD) + LABEL_DETOUR) return [this.clearX, this.clearY];
+    return this.bestD < Infinity ? [this.bestX, this.bestY] : [this.x, this.y];
+  }
 }

@@ -870,17 +870,14 @@ export class MapView {
     if (was && was.key === key) return was.at;
     // B's markers are drawn 5 px off A's: the symbols they keep off are where they lie under B's layer
     const off = ghost ? 5 : 0;
-    const symbols = (b: Box): Box[] => {
-      if (!p) return [];
+    const near = (index: BoxIndex) => (b: Box): Box[] => {
+      if (off === 0) return index.hits(b, 0).map((i) => index.boxes[i]);
       const q: Box = { x0: b.x0 + off, y0: b.y0 + off, x1: b.x1 + off, y1: b.y1 + off };
-      return p.markers.hits(q, 0).map((i) => { const m = p.markers.boxes[i]; return { x0: m.x0 - off, y0: m.y0 - off, x1: m.x1 - off, y1: m.y1 - off }; });
+      return index.hits(q, 0).map((i) => { const m = index.boxes[i]; return { x0: m.x0 - off, y0: m.y0 - off, x1: m.x1 - off, y1: m.y1 - off }; });
     };
+    const symbols = p ? near(p.markers) : () => [];
     // and, moved off their place, the placed labels where they can (a name under a circle is moved or hidden: see keepNamesOff)
-    const labels = (b: Box): Box[] => {
-      if (!p) return [];
-      const q: Box = { x0: b.x0 + off, y0: b.y0 + off, x1: b.x1 + off, y1: b.y1 + off };
-      return p.index.hits(q, 0).map((i) => { const m = p.index.boxes[i]; return { x0: m.x0 - off, y0: m.y0 - off, x1: m.x1 - off, y1: m.y1 - off }; });
-    };
+    const labels = p ? near(p.index) : () => [];
     const at = fanOut(all.map((d) => ({ x: d.sx, y: d.sy, r: d.r })), symbols, FAN_GAP, undefined, labels);
     this.fans.set(ghost ? 'ghost' : 'own', { key, at });
     return at;
