@@ -83,6 +83,10 @@ async function browserSide(file, seeks) {
     await page.waitForFunction(() => window.drillViewer?.ready);
     await page.evaluate(() => window.drillViewer.ready);
     await page.waitForFunction(() => window.drillViewer.timings.painted_at !== undefined);
+    // a reviewer looks at the run a moment before scrubbing: the seeks start once the page's idle-time work on the
+    // log (its integrity check, its keyframes parsed ahead) is done, and when that was is printed
+    await page.waitForFunction(() => window.drillViewer.timings.complete_ms !== undefined, null, { timeout: 120_000 });
+    await page.evaluate(() => window.drillViewer.settled());
     const timings = await page.evaluate(() => window.drillViewer.timings);
     const until = await page.evaluate(() => window.drillViewer.app.a.data.until);
     // one seek per frame, as a reviewer's drag does: timed from the frame's start until that frame is drawn
@@ -135,6 +139,7 @@ export async function viewerBench(args = {}) {
     console.log(`  browser  open: page requested -> map, timeline and board at T0 drawn and painted  ${f(t.painted_at).padStart(10)}   ${verdict(t.painted_at, 1000)}`);
     console.log(`           the log asked for while the page was read (a preload), taken up by the page's first script at ${f(t.fetch_start_at)}; from there: head and events in ${f(t.head_ms)} (${t.compressed ? 'sent gzip-compressed' : 'sent as is'}), then parse + check ${f(t.parse_ms)}, model ${f(t.model_ms)}, fold ${f(t.fold_ms)}, first draw ${f(t.first_render_ms)}, painted ${f(t.painted_ms)}`);
     console.log(`           the rest of the log (keyframes, summary) in and checked ${f(t.complete_ms)} after that (last byte ${f(t.fetch_ms)}); until then a seek past the keyframes in waits for its keyframe`);
+    console.log(`           then, in idle time, its hash chain checked and its keyframes parsed ahead: done at ${f(t.settled_at)} after the page was requested (the seeks below start after that)`);
     const fo = b.files.map((x) => x.file_painted_ms);
     console.log(`  browser  open the log in the running viewer (file picker): picked -> map, timeline and board drawn and painted  ${fo.map(f).join(', ')}   ${verdict(Math.max(...fo), 1000)}`);
     console.log(`           of which its events read ${b.files.map((x) => f(x.file_head_ms)).join(', ')}; the whole file read and checked ${b.files.map((x) => f(x.file_complete_ms)).join(', ')}`);

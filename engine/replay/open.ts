@@ -46,8 +46,11 @@ export class Keyframes {
    * `source` must then know the new ones): `complete` is false until the
    * last keyframe is in.
    */
-  constructor(readonly times: number[], private readonly source: (i: number) => Keyframe, public complete = true, private readonly counts: number[] = []) {}
+  /** `release(i)`: keyframe i is parsed and kept, its text may go (a viewer reads them all ahead, in idle time). */
+  constructor(readonly times: number[], private readonly source: (i: number) => Keyframe, public complete = true, private readonly counts: number[] = [], private readonly release?: (i: number) => void) {}
   get length(): number { return this.times.length; }
+  /** Is keyframe i parsed and kept already? */
+  has(i: number): boolean { return this.cache.has(i); }
   /** How many events precede keyframe i (where the hash chain is cut): read from its first bytes, or from the keyframe itself. */
   eventsBefore(i: number): number {
     const n = this.counts[i];
@@ -59,6 +62,7 @@ export class Keyframes {
       k = this.source(i);
       if (k.t !== this.times[i] || typeof k.world !== 'object' || k.world === null) throw new Error(`keyframe #${i} is damaged`);
       this.cache.set(i, k);
+      this.release?.(i);
     }
     return k;
   }
@@ -190,7 +194,8 @@ function isObject(v: unknown): v is Record<string, any> {
 
 function liveKeyframes(reader: RunLogReader): Keyframes {
   const lines = reader.keyframeLines;
-  return new Keyframes(reader.keyframeTimes, (i) => JSON.parse(lines[i]) as Keyframe, reader.done, reader.keyframeEvents);
+  // a keyframe's line is let go once it is parsed and kept: held twice, a big log's keyframes would take twice the memory
+  return new Keyframes(reader.keyframeTimes, (i) => JSON.parse(lines[i]) as Keyframe, reader.done, reader.keyframeEvents, (i) => { lines[i] = ''; });
 }
 
 function keyframeOrder(keyframes: Keyframes, name: string): OpenFailure | null {

@@ -101,6 +101,24 @@ describe('RunLogReader', () => {
     expect(JSON.stringify(partial.units)).toBe(JSON.stringify(new Replay(whole.run).stateAt(t).units));
   });
 
+  it('lets a keyframe\'s text go once it is parsed and kept (a viewer parses them all ahead), and replays alike after', () => {
+    const { reader, head } = stream([text]);
+    if (!head?.ok) throw new Error('no head');
+    expect(finishRun(head.run, reader, 'x.json')).toEqual({ ok: true });
+    const kf = head.run.keyframes;
+    const textBytes = () => reader.keyframeLines.reduce((n, l) => n + l.length, 0);
+    expect(textBytes()).toBeGreaterThan(0);
+    expect(kf.has(1)).toBe(false);
+    const first = kf.get(1);
+    expect(kf.has(1)).toBe(true);
+    expect(reader.keyframeLines[1]).toBe('');
+    expect(kf.get(1)).toBe(first);
+    for (let i = 0; i < kf.length; i++) kf.get(i);
+    expect(textBytes()).toBe(0);
+    const t = whole.run.keyframes.times[2] + 900;
+    expect(JSON.stringify(new Replay(head.run).stateAt(t))).toBe(JSON.stringify(new Replay(whole.run).stateAt(t)));
+  });
+
   it('parses the prelude once it is in, and the events line by line as they arrive', () => {
     const reader = new RunLogReader();
     reader.push(text.slice(0, eventsStart + 5));

@@ -406,4 +406,15 @@ describe('the replay viewer with logs that fail or were changed', () => {
     await p.waitForFunction(() => document.querySelector('#warning')!.hasAttribute('hidden'));
     expect(await warning.isHidden()).toBe(true);
   });
+
+  it('parses every run\'s keyframes ahead in idle time, after its check, so that a seek restores one parsed already', async () => {
+    await p.evaluate(() => (window as any).drillViewer.settled());
+    const parsed = await p.evaluate(() => (window as any).drillViewer.app.runs.map((r: any) => {
+      const k = r.data.keyframes;
+      return { n: k.length, parsed: Array.from({ length: k.length }, (_, i) => k.has(i)).filter(Boolean).length, checked: r.integrity !== undefined };
+    }));
+    expect(parsed.length).toBeGreaterThan(1);
+    for (const r of parsed) expect(r).toEqual({ n: r.n, parsed: r.n, checked: true });
+    expect(parsed.some((r: { n: number }) => r.n > 1)).toBe(true);
+  });
 });

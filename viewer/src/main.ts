@@ -33,11 +33,12 @@ const METRICS_PLAYING_MS = 250;
 /**
  * How long opening the first served run took (the bench reads them), in ms. `*_at` are times since
  * the page was requested; the rest count from the log's request: its head and events in (`head_ms`),
- * opened, drawn (`open_ms`), painted (`painted_ms`), and its last byte in and checked (`complete_ms`).
+ * opened, drawn (`open_ms`), painted (`painted_ms`), and its last byte in and checked (`complete_ms`);
+ * `settled_at`: the last run's idle-time work done (see checkLater).
  */
 interface Timings {
   fetch_start_at?: number; painted_at?: number; painted_ms?: number; compressed?: boolean; bytes?: number;
-  head_ms?: number; fetch_ms?: number; complete_ms?: number; parse_ms?: number; model_ms?: number; fold_ms?: number;
+  head_ms?: number; fetch_ms?: number; complete_ms?: number; settled_at?: number; parse_ms?: number; model_ms?: number; fold_ms?: number;
   map_ms?: number; timeline_ms?: number; panels_ms?: number; seek_ms?: number; first_render_ms?: number; open_ms?: number;
   /** a file picked or dropped (the last one opened): its events in, shown, painted, and read to its end, from the moment it was given */
   file_head_ms?: number; file_open_ms?: number; file_painted_ms?: number; file_complete_ms?: number;
@@ -140,26 +141,56 @@ class App implements PanelHost {
   }
 
   /**
-   * Check a complete log's hash chain and stored summary against its events, in idle time (hashing a big log takes
-   * a few hundred milliseconds: it must not delay drawing or seeking), and warn when they do not match.
+   * In idle time, once a log is complete: check its hash chain and stored summary against its events (hashing a
+   * big log takes a few hundred milliseconds: it must not delay drawing or seeking) and warn when they do not
+   * match; then parse its keyframes ahead, so that a seek restores a keyframe parsed already (parsing it was most of
+   * a seek's cost the first time the seek landed in its stretch of the run).
    */
   private checkLater(run: LoadedRun): void {
     const check = new IntegrityCheck(run.data);
-    const idle = (f: (d?: IdleDeadline) => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 0));
-    const go = (deadline?: IdleDeadline) => {
-      // while the reviewer scrubs or plays, wait: the check is a warning that can come a few seconds later,
-      // and its steps (and the garbage they leave) would cost the frames of the seeks
-      if (this.playing || performance.now() - this.lastSeekAt < 400) { setTimeout(() => idle(go), 400); return; }
-      do {
+    const keyframes = run.data.keyframes;
+    let next = 0;
+    this.background++;
+    const finish = () => {
+      if (--this.background > 0) return;
+      this.timings.settled_at = performance.now();
+      for (const f of this.settledWaiters.splice(0)) f();
+    };
+    /** one piece of the work; true when all is done */
+    const step = (): boolean => {
+      if (!run.integrity) {
         if (check.step(500)) {
           run.integrity = check.result!;
           if (run === this.a || run === this.b) this.renderWarnings();
-          return;
         }
+        return false;
+      }
+      while (next < keyframes.length && keyframes.has(next)) next++;
+      if (next >= keyframes.length) return true;
+      try { keyframes.get(next++); } catch { return true; } // a damaged keyframe: a seek into its stretch says so
+      return false;
+    };
+    const idle = (f: (d?: IdleDeadline) => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 0));
+    const go = (deadline?: IdleDeadline) => {
+      if (!this.runs.includes(run)) return finish();
+      // while the reviewer scrubs or plays, wait: the work can come a few seconds later, and its steps (and the
+      // garbage they leave) would cost the frames of the seeks
+      if (this.playing || performance.now() - this.lastSeekAt < 400) { setTimeout(() => idle(go), 400); return; }
+      do {
+        if (step()) return finish();
       } while (deadline && !deadline.didTimeout && deadline.timeRemaining() > 4);
       idle(go);
     };
     idle(go);
+  }
+
+  /** runs whose idle-time work (checkLater) is not done yet, and who waits for none to be left */
+  private background = 0;
+  private readonly settledWaiters: (() => void)[] = [];
+
+  /** Resolves once no run's idle-time work is left (the bench seeks after it, as a reviewer does a moment after opening). */
+  settled(): Promise<void> {
+    return this.background === 0 ? Promise.resolve() : new Promise((ok) => this.settledWaiters.push(ok));
   }
 
   /** performance.now() at the last seek (a background check waits while the reviewer scrubs) */
@@ -705,4 +736,6 @@ if (window.opener) {
   /** the engine's part of a seek alone */
   timedState(t: number) { const t0 = performance.now(); app.a?.replay.stateAt(t); return performance.now() - t0; },
   ready: app.openServed().then(() => true),
+  /** resolves once the runs' idle-time work (integrity check, keyframes read ahead) is done */
+  settled: () => app.settled(),
 };
