@@ -630,6 +630,10 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
       }
     }
   }
+
+  // doctrine: a reserve kept for an area names the area
+  const doctrine = isObj(raw.doctrine) ? raw.doctrine : {};
+  if (isObj(doctrine.keep_home)) for (const a of Object.keys(doctrine.keep_home)) ref(['doctrine', 'keep_home', a], a, ['area']);
   return issues;
 }
 

@@ -12,7 +12,7 @@ import { didYouMean, formatPath, idFromText, nearest, sortIssues, type PathSegme
 import { DURATION_HINT, durationHint, formatClock, parseDuration, timeHint } from './duration.js';
 import { clockAdvice } from './msel-bare-times.js';
 import { colonInText, indentationSlips } from './indentation.js';
-import { CAPABILITIES, COMMANDS, MODES, Scenario } from './schema.js';
+import { CAPABILITIES, COMMANDS, ID_RE, MODES, Scenario } from './schema.js';
 
 export type ParseResult =
   | { ok: true; scenario: Scenario; warnings: ScenarioIssue[] }
@@ -449,12 +449,21 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
       if (best) return best;
       const customs = branches.flat().filter((i) => i.code !== 'type' && i.code !== 'unknown-key' && i.code !== 'missing' && i.path.length === path.length);
       if (customs.length) return [customs[0]];
+      // a number where a whole number or something else goes (`keep_home: 1.5`): the number's own problem, not 'no allowed form'
+      const whole = typeof zi.input === 'number' ? branches.flat().find((i) => i.code === 'type' && i.path.length === path.length && i.message.startsWith(`expected ${EXPECTED.int},`)) : undefined;
+      if (whole) return [whole];
       // the key is not there at all (a key written with no value reads as null, not as nothing)
       if (zi.input === undefined) return mk('missing', `missing required key '${String(key)}'`, addKeyHint(root, path));
       if (typeof zi.input === 'number' && isDurationAt(root, path)) {
         return mk('duration', `${describeValue(zi.input)} is not a duration: a number alone has no unit`, DURATION_HINT.replace('write it like', 'write it with its unit, like'));
       }
       return mk('form', `${describeValue(zi.input)} does not have any of the allowed forms`, describeAt(root, path) ?? 'see docs/scenario-format.md');
+    }
+    case 'invalid_key': {
+      // a key of a mapping keyed by ids (`keep_home: { Mường Xén: 1 }`): say it as for any id written as a name
+      const meant = typeof key === 'string' ? idFromText(key) : undefined;
+      if (typeof key === 'string' && !ID_RE.test(key)) return [{ path, code: 'id', message: `'${key}' is not a valid id`, hint: `ids use lower-case letters, digits, ".", "_" and "-" (no spaces or diacritics)${meant ? `: write '${meant}'` : ''}`, severity: 'error', atKey: true }];
+      return mk('invalid-key', zi.message);
     }
     case 'custom':
       return mk(zi.params?.code ?? 'invalid', zi.message, zi.params?.hint);

@@ -471,6 +471,8 @@ export const Doctrine = z.strictObject({
   open_shelters: z.boolean().default(true).describe('open a zone\'s shelters when it is ordered to evacuate'),
   answer_decisions: z.enum(['default', 'first']).default('default').describe('what doctrine picks at a decision point nobody plays'),
   reaction: DurationDist.default({ kind: 'fixed', value: 0 } as Dist).describe('staff time from an inject reaching a role doctrine plays to its answer or expected action'),
+  // optional, not default(0): a default would be written into every scenario's canonical text, and so change the hash of every run log
+  keep_home: z.union([Count, z.record(Id, Count)]).optional().describe('free units kept at home: a whole number (every commune), or { <area>: number } (the areas named); doctrine sends a unit to support another area only while at least that many other free units of its home area can do the same work (default 0: it may send them all)'),
 });
 
 export const Limits = z.strictObject({

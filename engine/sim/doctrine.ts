@@ -2,7 +2,9 @@
  * Doctrine: the auto-player that takes every decision no trainee takes,
  * following the written plan and "four on-the-spot": the area's own units
  * first; when its capacity stays short for the scenario's threshold, it asks
- * the next tier; outside units go only once asked, over open roads; the most
+ * the next tier; outside units go only once asked, over open roads, and a
+ * commune's units leave it only while `keep_home` others able to do the same
+ * work stay free at home; the most
  * severe incidents with the most lives at risk first (or first come, first
  * served with `dispatch: nearest`).
  *
@@ -19,7 +21,11 @@ import type { IncidentW, UnitW } from './world.js';
 
 const MAX_ROUNDS = 64;
 
-interface FleetUnit { /** place in the fleet */ index: number; /** the dispatch pass that last took it */ taken: number; id: string; w: UnitW; home: string; caps: string[]; role: string; supports: string[]; anywhere: boolean; /** straight-line seconds per km */ s_per_km: number }
+interface FleetUnit {
+  /** place in the fleet */ index: number; /** the dispatch pass that last took it */ taken: number; id: string; w: UnitW; home: string; caps: string[]; role: string; supports: string[]; anywhere: boolean; /** straight-line seconds per km */ s_per_km: number;
+  /** `doctrine.keep_home` for its home area: how many others able to do the same work must stay free there when it goes to support (0: none) */ keep: number;
+  /** the fleet units of its home area that count for that reserve (itself included); empty when `keep` is 0 */ homeFleet: FleetUnit[];
+}
 
 export class Doctrine {
   private readonly conditions: boolean;
@@ -123,14 +129,25 @@ export class Doctrine {
     if (this.fleetCache) return this.fleetCache;
     const sim = this.sim;
     const out: FleetUnit[] = [];
+    const keepHome = sim.model.scenario.doctrine.keep_home ?? 0;
+    // a number is every commune's reserve (the province's and a district's units are the support itself); a mapping names its areas;
+    // an emergency service that responds anywhere is neither held back nor counted in a reserve
+    const keepOf = (home: string): number => typeof keepHome === 'number' ? (sim.model.area.get(home)?.tier === 'commune' ? keepHome : 0) : (keepHome[home] ?? 0);
     for (const [id, spec] of sim.model.unit) {
       const role = sim.model.role.get(sim.model.commander.get(id)!)!;
       if (!sim.byDoctrine(role.id)) continue;
       const profile = sim.model.profile.get(id)!;
+      const keep = spec.responds_anywhere ? 0 : keepOf(spec.home);
       out.push({
         index: out.length, taken: 0, id, w: sim.world.units[id], home: spec.home, caps: Object.keys(spec.capabilities), role: role.id, supports: role.supports,
         anywhere: spec.responds_anywhere, s_per_km: profile.vmax > 0 ? (sim.model.scenario.travel.detour / profile.vmax) * 3600 : Infinity,
+        keep, homeFleet: [],
       });
+    }
+    if (keepHome !== 0) {
+      const byHome = new Map<string, FleetUnit[]>();
+      for (const u of out) if (u.keep > 0) byHome.set(u.home, [...(byHome.get(u.home) ?? []), u]);
+      for (const u of out) if (u.keep > 0) u.homeFleet = byHome.get(u.home)!;
     }
     this.fleetById = new Map(out.map((u) => [u.id, u]));
     this.freeBits = new Uint32Array((out.length + 31) >>> 5);
@@ -182,6 +199,7 @@ export class Doctrine {
         // emergency services that respond anywhere rank with the local units
         const local = u.home === inc.area || u.anywhere ? 0 : 1;
         if (local === 1 && (!supported || (u.supports.length > 0 && !u.supports.includes(inc.area)))) continue;
+        if (local === 1 && u.keep > 0 && !this.leavesReserve(u, gap, taken)) continue;
         if (local > bestLocal) continue;
         let t: number;
         if (straight) {
@@ -194,6 +212,27 @@ export class Doctrine {
     }
     this.bestTime = bestTime;
     return best;
+  }
+
+  /**
+   * Would at least `keep` other units of u's home area stay free if u went
+   * to support another area, each able to do some of the work u is sent for
+   * (a capability u has that the incident still lacks)? A medical station
+   * left at home is no reserve for the rescue its militia was sent to. Free:
+   * available, and not taken earlier in this pass (a dispatch that waits for
+   * its decision leaves the unit available).
+   */
+  private leavesReserve(u: FleetUnit, gap: Record<string, number>, taken: number): boolean {
+    let others = 0;
+    const bits = this.freeBits;
+    for (const o of u.homeFleet) {
+      if (o === u || o.taken === taken || (bits[o.index >>> 5] & (1 << (o.index & 31))) === 0) continue;
+      let same = false;
+      for (const c of o.caps) if ((gap[c] ?? 0) > 0 && u.caps.includes(c)) { same = true; break; }
+      if (!same) continue;
+      if (++others >= u.keep) return true;
+    }
+    return false;
   }
 
   /** the time to the incident of best()'s last pick */

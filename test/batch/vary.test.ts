@@ -101,6 +101,15 @@ describe('--vary', () => {
     expect(messages('unit.mx-militia.copies=unset')[0]).toMatch(/'unset' is not a number of units/);
   });
 
+  it('doctrine.keep_home: a number for every commune, or one area\'s reserve by its key (the mapping made when none is written)', () => {
+    const n = vary('doctrine.keep_home=unset,0,2');
+    expect(n.ok && n.scenarios.map((s) => s.doctrine.keep_home)).toEqual([undefined, 0, 2]);
+    const a = vary('doctrine.keep_home.muong-xen=unset,1,2');
+    expect(a.ok && a.scenarios.map((s) => s.doctrine.keep_home)).toEqual([undefined, { 'muong-xen': 1 }, { 'muong-xen': 2 }]);
+    expect(messages('doctrine.keep_home.muong-xn=1')[0]).toMatch(/doctrine\.keep_home\.muong-xn: unknown area 'muong-xn' \(did you mean 'muong-xen'\?\)/);
+    expect(messages('doctrine.keep_home=-1')[0]).toMatch(/doctrine\.keep_home: the number -1 is too small: it must be at least 0/);
+  });
+
   it('reads the values list: commas inside braces do not split; empty and repeated values are refused', () => {
     expect(spec('k={uniform: [1, 2]},3').labels).toEqual(['{uniform: [1, 2]}', '3']);
     expect(parseVarySpec('k=1,,2')).toMatch(/a value is empty/);

@@ -2,9 +2,10 @@
  * docs/planner.md walks a planner through one job: a copy of the Vinh wards
  * scenario (docs/planner/vinh-wards-late-order.yaml) with the old blocks
  * ordered out at 15:00 and the battalion away, checked, run, batched and
- * swept. Its `console` blocks run in order and must print what the page
- * shows (rules in test/helpers/console-blocks.ts); some 1,200 runs in all
- * (200 + 200 + 2 x 200 and the single ones). Its `yaml` blocks quote the
+ * swept, and a reserve at home tried on Kỳ Sơn. Its `console` blocks run in
+ * order and must print what the page shows (rules in
+ * test/helpers/console-blocks.ts); some 1,800 runs in all (200 + 200 +
+ * 2 x 200 + 3 x 200 and the single ones). Its `yaml` blocks quote the
  * copy: every line of them must be a line of that file, so that the page
  * cannot show an inject or an objective the file no longer has.
  */

@@ -1,0 +1,139 @@
+/**
+ * doctrine.keep_home: a commune keeps free units of its own at home (four
+ * on-the-spot). In the Kỳ Sơn flash flood, a trainee in Tà Cạ's chair asked
+ * for support at T+01:00, and doctrine sent all three of Mường Xén's units to
+ * Tà Cạ at T+03:10; Mường Xén's lowland was caught at T+05:00 with nobody
+ * near. With the option, a unit goes to support another area only while at
+ * least N other free units of its home area can do the same work.
+ */
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { canonicalScenarioText, parseScenario } from '../../engine/scenario/parse.js';
+import type { Scenario } from '../../engine/scenario/schema.js';
+import { parseDecisions } from '../../engine/sim/decisions.js';
+import { runScenario } from '../../engine/sim/run.js';
+import { ROOT } from '../helpers/cli.js';
+import { edit, loadNamed } from '../helpers/scenarios.js';
+
+const ksn = loadNamed('ky-son-flash-flood');
+const KSN_TEXT = readFileSync(join(ROOT, 'scenarios/ky-son-flash-flood.yaml'), 'utf8');
+const trainee = (() => {
+  const r = parseDecisions(readFileSync(join(ROOT, 'scenarios/decisions/ky-son-trainee.yaml'), 'utf8'), 'ky-son-trainee.yaml', ksn);
+  if (!r.ok) throw new Error('scenarios/decisions/ky-son-trainee.yaml does not load');
+  return r.value;
+})();
+
+/** Kỳ Sơn with `keep_home:` written as given (YAML), through the loader as a planner's file would go. */
+function withKeepHome(value: string): Scenario {
+  const r = parseScenario(edit(KSN_TEXT, ['  answer_decisions: default\n', `  answer_decisions: default\n  keep_home: ${value}\n`]), 'ky-son-keep-home.yaml');
+  if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+  return r.scenario;
+}
+
+const unitById = new Map(ksn.units.map((u) => [u.id, u]));
+const tierOf = new Map(ksn.areas.map((a) => [a.id, a.tier]));
+
+interface Support { t: number; unit: string; home: string; incident: string; /** free units of its home area then that share a capability with it */ freeAlike: number; freeAtHome: number }
+
+/** Every unit doctrine sent from a commune to another area's incident, with what stayed free at home as it went. */
+function supportSent(scenario: Scenario, opts: { seed: number; decisions?: typeof trainee }): Support[] {
+  const { log } = runScenario(scenario, { seed: opts.seed, decisions: opts.decisions?.decisions ?? [], players: opts.decisions?.players ?? [] });
+  const state = new Map(scenario.units.map((u) => [u.id, 'available']));
+  const areaOf = new Map<string, string>();
+  const out: Support[] = [];
+  for (const line of log!.events) {
+    const e = JSON.parse(line);
+    if (e.type === 'incident.reported') areaOf.set(e.id, e.area);
+    else if (e.type === 'unit.state') state.set(e.id, e.state);
+    else if (e.type === 'decision' && e.author === 'doctrine' && e.do === 'dispatch') {
+      const u = unitById.get(e.unit)!;
+      if (areaOf.get(e.incident) === u.home || u.responds_anywhere || tierOf.get(u.home) !== 'commune') continue;
+      const others = scenario.units.filter((o) => o.id !== u.id && o.home === u.home && state.get(o.id) === 'available');
+      const alike = others.filter((o) => Object.keys(o.capabilities).some((c) => c in u.capabilities));
+      out.push({ t: e.t, unit: u.id, home: u.home, incident: e.incident, freeAlike: alike.length, freeAtHome: others.length });
+    }
+  }
+  return out;
+}
+
+describe('doctrine.keep_home', () => {
+  it('without it (the library scenario as written), doctrine may leave Mường Xén no free unit: the case the option is for', () => {
+    const sent = supportSent(ksn, { seed: ksn.seed!, decisions: trainee });
+    const fromMx = sent.filter((s) => s.home === 'muong-xen');
+    expect(fromMx.map((s) => s.unit).sort()).toEqual(['mx-health', 'mx-militia', 'mx-police']);
+    expect(fromMx.every((s) => s.t === 3 * 3600 + 10 * 60 && s.incident === 'ta-ca-houses')).toBe(true);
+    expect(Math.min(...fromMx.map((s) => s.freeAtHome))).toBe(0);
+  });
+
+  // property over seeds, with and without the trainee's early request, for a number (every commune) and a mapping
+  for (const [written, keep] of [['1', 1], ['2', 2], ['{ muong-xen: 1, ta-ca: 1, huu-kiem: 1, nam-can: 1 }', 1]] as const) {
+    it(`keep_home: ${written}: every unit doctrine sends from a commune to support leaves at least ${keep} free at home able to do the same work (property over seeds)`, () => {
+      const scenario = withKeepHome(written);
+      let sent = 0;
+      fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.boolean(), (seed, early) => {
+        for (const s of supportSent(scenario, { seed, decisions: early ? trainee : undefined })) {
+          sent++;
+          expect(s.freeAlike, `${s.unit} sent from ${s.home} to ${s.incident} at t=${s.t}`).toBeGreaterThanOrEqual(keep);
+          expect(s.freeAtHome).toBeGreaterThanOrEqual(keep);
+        }
+      }), { numRuns: 20 });
+      // not a property of nothing: communes did send support in these runs
+      if (keep === 1) expect(sent).toBeGreaterThan(0);
+    });
+  }
+
+  it('Kỳ Sơn with the trainee\'s early request: with keep_home { muong-xen: 2 } Mường Xén keeps its units, and one reaches its caught lowland at once', () => {
+    const lowlandFirst = (scenario: Scenario) => {
+      const events = runScenario(scenario, { seed: ksn.seed!, decisions: trainee.decisions, players: trainee.players }).log!.events.map((l) => JSON.parse(l));
+      const reported = events.find((e) => e.type === 'incident.reported' && e.id === 'muong-xen-lowland-caught');
+      const first = events.find((e) => e.type === 'decision' && e.do === 'dispatch' && e.incident === 'muong-xen-lowland-caught');
+      const onScene = events.find((e) => e.type === 'unit.state' && e.state === 'on_scene' && e.incident === 'muong-xen-lowland-caught');
+      const mxToTaCa = events.filter((e) => e.type === 'decision' && e.do === 'dispatch' && unitById.get(e.unit)?.home === 'muong-xen' && e.incident.startsWith('ta-ca'));
+      return { reported: reported.t, first: first.unit, firstAt: first.t, onScene: onScene.t, mxToTaCa: mxToTaCa.length };
+    };
+    const before = lowlandFirst(ksn);
+    const after = lowlandFirst(withKeepHome('{ muong-xen: 2 }'));
+    // as written: all three went to Tà Cạ; the lowland's first help came from Hữu Kiệm, hours later
+    expect(before.mxToTaCa).toBe(3);
+    expect(unitById.get(before.first)!.home).not.toBe('muong-xen');
+    expect(before.onScene - before.reported).toBeGreaterThan(5 * 3600);
+    // with the reserve: none went, and Mường Xén's own unit is sent the moment the lowland is caught
+    expect(after.mxToTaCa).toBe(0);
+    expect(unitById.get(after.first)!.home).toBe('muong-xen');
+    expect(after.firstAt).toBe(after.reported);
+    expect(after.onScene - after.reported).toBeLessThan(30 * 60);
+  });
+
+  it('holds back doctrine only: a trainee playing Mường Xén\'s chair sends its units to Tà Cạ as ordered', () => {
+    const at = 3 * 3600 + 15 * 60;
+    const decisions = [
+      ...trainee.decisions,
+      ...['mx-militia', 'mx-police', 'mx-health'].map((unit) => ({ at, role: 'mx-chair', author: 'trainee' as const, cmd: { do: 'dispatch' as const, unit, incident: 'ta-ca-houses' } })),
+    ];
+    const events = runScenario(withKeepHome('3'), { seed: ksn.seed!, decisions, players: ['tc-chair', 'mx-chair'] }).log!.events.map((l) => JSON.parse(l));
+    const mx = events.filter((e) => e.type.startsWith('decision') && e.role === 'mx-chair' && e.do === 'dispatch' && e.t === at);
+    expect(mx.map((e) => `${e.type} ${e.unit}`)).toEqual(['decision mx-militia', 'decision mx-police', 'decision mx-health']);
+  });
+
+  it('a planner\'s mistakes get the loader\'s messages at the line, with what to write', () => {
+    const issues = (value: string) => {
+      const r = parseScenario(edit(KSN_TEXT, ['  answer_decisions: default\n', `  answer_decisions: default\n  keep_home: ${value}\n`]), 'k.yaml');
+      return r.ok ? [] : r.issues.map((i) => `${i.line} ${i.code} ${i.path}: ${i.message}${i.hint ? ` (${i.hint})` : ''}`);
+    };
+    const line = KSN_TEXT.split('\n').indexOf('  answer_decisions: default') + 2;
+    expect(issues('-1')).toEqual([`${line} range doctrine.keep_home: the number -1 is too small: it must be at least 0`]);
+    expect(issues('1.5')).toEqual([`${line} type doctrine.keep_home: expected a whole number, got the number 1.5`]);
+    expect(issues('two')[0]).toMatch(/form doctrine\.keep_home: the text 'two' does not have any of the allowed forms \(expected free units kept at home: a whole number \(every commune\), or \{ <area>: number \}/);
+    expect(issues('{ muong-xn: 2 }')).toEqual([`${line} unknown-id doctrine.keep_home.muong-xn: unknown area 'muong-xn' (did you mean 'muong-xen'?)`]);
+    expect(issues('{ Mường Xén: 2 }')).toEqual([`${line} id doctrine.keep_home.Mường Xén: 'Mường Xén' is not a valid id (ids use lower-case letters, digits, ".", "_" and "-" (no spaces or diacritics): write 'muong-xen')`]);
+    expect(issues('{ muong-xen: 2, ta-ca: 0 }')).toEqual([]);
+  });
+
+  it('left out, it is not written into the scenario\'s canonical text (so no run log of an existing scenario changes)', () => {
+    expect(ksn.doctrine.keep_home).toBeUndefined();
+    expect(canonicalScenarioText(ksn)).not.toContain('keep_home');
+    expect(JSON.parse(canonicalScenarioText(withKeepHome('{ muong-xen: 2 }'))).doctrine.keep_home).toEqual({ 'muong-xen': 2 });
+  });
+});
