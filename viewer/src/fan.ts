@@ -96,12 +96,15 @@ export function fanOut(discs: readonly Disc[], symbols: (near: Box) => readonly 
   const s = new Search(grid, gap, reach);
   for (const d of discs) {
     const { x, y, r } = d;
-    const area: Box = { x0: x - reach - r - gap, y0: y - reach - r - gap, x1: x + reach + r + gap, y1: y + reach + r + gap };
-    s.begin(x, y, r, symbols(area));
+    // its own place first, against the symbols by it alone (most discs stay there), then the spots within reach
+    const by = r + gap / 2 + 1;
+    s.begin(x, y, r, symbols({ x0: x - by, y0: y - by, x1: x + by, y1: y + by }));
     let p: [number, number];
     if (s.free(x, y)) {
       p = [x, y];
     } else {
+      const area: Box = { x0: x - reach - r - gap, y0: y - reach - r - gap, x1: x + reach + r + gap, y1: y + reach + r + gap };
+      s.boxes = symbols(area);
       // the nearest free spot, and the nearest free spot clear of the labels too (near enough: see below)
       s.words = labels(area);
       // touching a disc placed before it (a tight bunch round the place)

@@ -81,9 +81,14 @@ export class BoxIndex {
   /** The boxes that `b` comes within `gap` px of, each once, in index order. */
   hits(b: Box, gap = 0): number[] {
     const out: number[] = [];
-    this.visit(b, gap, (list) => { for (const i of list) if (!out.includes(i) && hit(b, this.list[i], gap)) out.push(i); }, false);
+    // a box in several cells is met once per cell: marked as met in this call (a search of the list would be quadratic)
+    const seen = this.seen, stamp = ++this.stamp;
+    this.visit(b, gap, (list) => { for (const i of list) if (seen[i] !== stamp) { seen[i] = stamp; if (hit(b, this.list[i], gap)) out.push(i); } }, false);
     return out.sort((x, y) => x - y);
   }
+
+  private readonly seen: number[] = [];
+  private stamp = 0;
 
   /** Whether `b` comes within `gap` px of any of the boxes (but box `skip`). */
   any(b: Box, gap = 0, skip = -1): boolean {
