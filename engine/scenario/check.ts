@@ -634,6 +634,23 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
   // doctrine: a reserve kept for an area names the area
   const doctrine = isObj(raw.doctrine) ? raw.doctrine : {};
   if (isObj(doctrine.keep_home)) for (const a of Object.keys(doctrine.keep_home)) ref(['doctrine', 'keep_home', a], a, ['area']);
+  // a reserve as large as an area's force: a unit leaves only while that many others stay, so none ever goes to support
+  const keep = doctrine.keep_home;
+  if (Number.isInteger(keep) || isObj(keep)) {
+    const force = new Map<string, number>();
+    for (const [, u] of collections.unit.list) if (isStr(u.home) && u.responds_anywhere !== true) force.set(u.home, (force.get(u.home) ?? 0) + 1);
+    const held: { id: string; n: number; units: number }[] = [];
+    if (typeof keep === 'number') {
+      for (const [, a] of collections.area.list) if (isStr(a.id) && a.tier === 'commune' && keep > 0 && (force.get(a.id) ?? 0) > 0 && (force.get(a.id) ?? 0) <= (keep as number)) held.push({ id: a.id, n: keep, units: force.get(a.id)! });
+    } else {
+      for (const [id, n] of Object.entries(keep as Obj)) if (typeof n === 'number' && Number.isInteger(n) && n > 0 && (force.get(id) ?? 0) > 0 && (force.get(id) ?? 0) <= n) held.push({ id, n, units: force.get(id)! });
+    }
+    if (held.length > 0) {
+      const list = held.map((h) => `'${h.id}' (${h.units} unit${h.units === 1 ? '' : 's'})`).join(', ');
+      const path: PathSegment[] = typeof keep === 'number' || held.length > 1 ? ['doctrine', 'keep_home'] : ['doctrine', 'keep_home', held[0].id];
+      warn(path, 'keep-all', `doctrine keeps ${typeof keep === 'number' ? keep : held.length === 1 ? held[0].n : 'as many'} unit${(typeof keep === 'number' ? keep : held[0].n) === 1 ? '' : 's'} at home in ${list}, as many as ${held.length === 1 ? 'it has' : 'each has'}: doctrine never sends ${held.length === 1 ? 'its' : 'their'} units to support another area`, typeof keep === 'number' ? 'name only the communes that need a reserve, as keep_home: { <area>: number }, or keep fewer' : 'keep fewer, or remove it if the area is meant to keep all its units');
+    }
+  }
   return issues;
 }
 

@@ -131,6 +131,18 @@ describe('doctrine.keep_home', () => {
     expect(issues('{ muong-xen: 2, ta-ca: 0 }')).toEqual([]);
   });
 
+  it('warns when a reserve is as large as an area\'s force: doctrine would never send its units to support', () => {
+    const warnings = (value: string) => {
+      const r = parseScenario(edit(KSN_TEXT, ['  answer_decisions: default\n', `  answer_decisions: default\n  keep_home: ${value}\n`]), 'k.yaml');
+      if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+      return r.warnings.filter((w) => w.code === 'keep-all').map((w) => `${w.path}: ${w.message} (${w.hint})`);
+    };
+    // Mường Xén has 3 units; Hữu Kiệm, Nậm Cắn and Mỹ Lý one each
+    expect(warnings('{ muong-xen: 2 }')).toEqual([]);
+    expect(warnings('{ muong-xen: 3 }')).toEqual(["doctrine.keep_home.muong-xen: doctrine keeps 3 units at home in 'muong-xen' (3 units), as many as it has: doctrine never sends its units to support another area (keep fewer, or remove it if the area is meant to keep all its units)"]);
+    expect(warnings('1')).toEqual(["doctrine.keep_home: doctrine keeps 1 unit at home in 'huu-kiem' (1 unit), 'nam-can' (1 unit), 'my-ly' (1 unit), as many as each has: doctrine never sends their units to support another area (name only the communes that need a reserve, as keep_home: { <area>: number }, or keep fewer)"]);
+  });
+
   it('left out, it is not written into the scenario\'s canonical text (so no run log of an existing scenario changes)', () => {
     expect(ksn.doctrine.keep_home).toBeUndefined();
     expect(canonicalScenarioText(ksn)).not.toContain('keep_home');
