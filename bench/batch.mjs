@@ -7,7 +7,9 @@
 // user of `drill batch` sees them; the machine is shared, so each worker
 // count is timed in alternating rounds and the best round counts (the one
 // least disturbed by other work). Also checks that 1 and 2 workers give the
-// same results, to the byte.
+// same results, to the byte. Beside each batch, the time main's thread was
+// busy while the workers played (receiving and unpacking their records): on
+// 2 cores with 2 workers, that time comes partly off the workers.
 // Beside it, the machine's own ceiling for this work, measured in the same
 // rounds: the same runs played by one process, and split in two halves
 // played by two independent processes at once (no threads, no messages, no
@@ -63,16 +65,18 @@ async function batch(workers, runs) {
   // filled its caches (each worker does both for itself, so a short batch shows the start-up more than the pace)
   let half = null;
   const t0 = performance.now();
+  const elu = performance.eventLoopUtilization();
   const { records, stats } = await runPool(init, batchJobs(SEED, runs, 1, null), workers, (done) => { if (half === null && done >= runs / 2) half = { done, t: performance.now() }; });
   const t1 = performance.now();
+  const mainBusyMs = performance.eventLoopUtilization(elu).active;
   const paced = half && t1 > half.t ? (runs - half.done) / ((t1 - half.t) / 1000) : NaN;
-  return { ...stats, perSec: stats.runs / stats.seconds, paced, text: runs === RUNS ? serializeResults(buildResults(header, null, records)).join('') : null };
+  return { ...stats, perSec: stats.runs / stats.seconds, paced, mainBusyMs, text: runs === RUNS ? serializeResults(buildResults(header, null, records)).join('') : null };
 }
 
 const MiB = (b) => (b / 2 ** 20).toFixed(1);
-const row = (label, s) => console.log(`${label.padEnd(9)} ${String(s.workers).padStart(7)} ${String(s.runs).padStart(6)} ${s.seconds.toFixed(2).padStart(9)} ${s.perSec.toFixed(0).padStart(8)} ${s.paced.toFixed(0).padStart(13)}   ${s.peak_heap_bytes.map(MiB).join(', ').padEnd(26)}  ${MiB(s.max_rss_bytes)}`);
+const row = (label, s) => console.log(`${label.padEnd(9)} ${String(s.workers).padStart(7)} ${String(s.runs).padStart(6)} ${s.seconds.toFixed(2).padStart(9)} ${s.perSec.toFixed(0).padStart(8)} ${s.paced.toFixed(0).padStart(13)} ${s.mainBusyMs.toFixed(0).padStart(10)}   ${s.peak_heap_bytes.map(MiB).join(', ').padEnd(26)}  ${MiB(s.max_rss_bytes)}`);
 console.log(`drill batch: ${RUNS} runs of ${scenario.id} (metrics only), ${availableParallelism()} cores, best of ${ROUNDS} rounds\n`);
-console.log('round     workers   runs   seconds   runs/s   2nd half/s   peak heap per worker, MiB   process peak RSS, MiB');
+console.log('round     workers   runs   seconds   runs/s   2nd half/s  main, ms   peak heap per worker, MiB   process peak RSS, MiB');
 const best = { 1: null, 2: null };
 const ceiling = { 1: 0, 2: 0 };
 let texts = new Set();

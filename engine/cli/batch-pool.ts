@@ -3,12 +3,13 @@
  * engine while the command reads the scenario), unref'd so that an early
  * error does not keep the process alive. `run` sends each worker the
  * scenario once, then hands out jobs in small chunks as workers finish (a
- * slow run does not hold up the rest), and collects the run records and each
- * worker's peak heap. Records come back in whatever order workers finish;
- * results are sorted by job number afterwards, so the worker count never
- * shows in them.
+ * slow run does not hold up the rest), and collects the run records
+ * (unpacked as they come: see batch/packed.ts) and each worker's peak heap.
+ * Records come back in whatever order workers finish; results are sorted by
+ * job number afterwards, so the worker count never shows in them.
  */
 import { Worker } from 'node:worker_threads';
+import { recordLayouts, unpackRuns } from '../batch/packed.js';
 import type { RunRecord } from '../batch/results.js';
 import type { Job } from '../batch/seeds.js';
 import type { FromWorker, ToWorker, WorkerInit } from './batch-worker.js';
@@ -50,6 +51,7 @@ export class BatchPool {
   async run(init: WorkerInit, jobs: readonly Job[], onProgress?: (done: number) => void): Promise<{ records: RunRecord[]; stats: PoolStats }> {
     const n = this.threads.length;
     const records: RunRecord[] = [];
+    const layouts = recordLayouts(init.scenarios, init.labels);
     const peaks = new Array<number>(n).fill(0);
     let next = 0;
     await new Promise<void>((resolve, reject) => {
@@ -70,7 +72,7 @@ export class BatchPool {
         w.on('message', (m: FromWorker) => {
           if (failed) return;
           if (m.type === 'error') return fail(new BatchRunError(m.kind, m.message, m.job, m.stack));
-          for (const r of m.records) records.push(r);
+          unpackRuns(m.runs, layouts, records);
           peaks[i] = Math.max(peaks[i], m.peak_heap_bytes);
           onProgress?.(records.length);
           if (records.length === jobs.length) return resolve();

@@ -3,13 +3,15 @@
  * read (so that loading the engine overlaps with reading it), then receives
  * the scenario once (one per sweep value, already checked by the parent),
  * builds each model once, plays the jobs it is handed and sends back one
- * small record per run. It keeps nothing from a run but its record, so its
- * memory stays flat however many runs it plays; it measures its own peak
- * heap and reports it.
+ * small record per run, packed as rows of numbers (batch/packed.ts: the
+ * main thread receives them for far less than cloned objects). It keeps
+ * nothing from a run but its record, so its memory stays flat however many
+ * runs it plays; it measures its own peak heap and reports it.
  */
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
-import { runRecord, type RunRecord } from '../batch/results.js';
+import { recordLayouts, RunPacker, type PackedRuns } from '../batch/packed.js';
+import { runRecord } from '../batch/results.js';
 import type { Job } from '../batch/seeds.js';
 import { SimBoundError } from '../core/errors.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -26,33 +28,38 @@ export interface WorkerInit {
 
 export type ToWorker = { type: 'init'; init: WorkerInit } | { type: 'jobs'; jobs: Job[] };
 export type FromWorker =
-  | { type: 'done'; records: RunRecord[]; peak_heap_bytes: number }
+  | { type: 'done'; runs: PackedRuns; peak_heap_bytes: number }
   | { type: 'error'; kind: 'bound' | 'internal'; message: string; job: Job; stack?: string };
 
 const port = parentPort!;
 let init: WorkerInit | null = null;
+let packer: RunPacker | null = null;
 const models: (Model | undefined)[] = [];
 let peak = 0;
 
-function play(jobs: Job[], init: WorkerInit): void {
-  const records: RunRecord[] = [];
+function play(jobs: Job[], init: WorkerInit, packer: RunPacker): void {
   for (const job of jobs) {
     try {
       const model = (models[job.v] ??= new Model(init.scenarios[job.v]));
       const ran = runMetrics(model.scenario, { seed: job.seed, decisions: init.decisions, players: init.players, keepIncidents: false, model });
-      records.push(runRecord(job, init.labels[job.v], ran));
+      packer.add(job.v, runRecord(job, init.labels[job.v], ran));
     } catch (e) {
       const err = e as Error;
+      packer.take();
       port.postMessage({ type: 'error', kind: e instanceof SimBoundError ? 'bound' : 'internal', message: err?.message ?? String(e), job, stack: err?.stack } satisfies FromWorker);
       return;
     }
     const used = getHeapStatistics().used_heap_size;
     if (used > peak) peak = used;
   }
-  port.postMessage({ type: 'done', records, peak_heap_bytes: peak } satisfies FromWorker);
+  const runs = packer.take();
+  // transferred, not copied: the buffers are the packer's copies, made for this message
+  port.postMessage({ type: 'done', runs, peak_heap_bytes: peak } satisfies FromWorker, [runs.data.buffer, runs.kinds.buffer]);
 }
 
 port.on('message', (msg: ToWorker) => {
-  if (msg.type === 'init') init = msg.init;
-  else play(msg.jobs, init!);
+  if (msg.type === 'init') {
+    init = msg.init;
+    packer = new RunPacker(recordLayouts(init.scenarios, init.labels));
+  } else play(msg.jobs, init!, packer!);
 });
