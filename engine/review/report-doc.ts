@@ -6,6 +6,7 @@
  */
 import { formatClock } from '../scenario/duration.js';
 import type { Lang } from '../scenario/text.js';
+import type { Scenario } from '../scenario/schema.js';
 import type { Aar, Finding, ObjectiveRow } from './aar.js';
 import type { Evidence } from './evidence.js';
 import type { Rating } from './metrics.js';
@@ -73,6 +74,8 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
       ? aar.overview.trainee_roles.map((id) => aar.overview.joined[id] !== undefined ? w.m('ov.joined', { role: w.name('role', id), t: formatClock(aar.overview.joined[id]) }) : w.name('role', id)).join(w.m('fmt.list_sep'))
       : w.m('ov.none'))],
     [w.m('ov.doctrine'), txt(roles(aar.overview.doctrine_roles))],
+    // what the auto-player did for those roles follows from these: a reviewer reads its choices against them
+    ...(aar.overview.doctrine_roles.length ? [[w.m('ov.plan'), txt(doctrinePlan(sc.doctrine, w))] as [string, Rich]] : []),
     [w.m('ov.run'), txt(w.m('ov.run_value', { seed: String(aar.run.seed), decisions: w.num(aar.run.decisions), events: w.num(aar.run.events), hash: aar.run.hash.slice(0, 16) }))],
   ];
   B.push({ kind: 'table', head: [w.m('col.label'), w.m('col.value')], rows: kv.map(([k, v]) => [txt(k, { b: true }), v]), cls: 'kv' });
@@ -316,3 +319,21 @@ export function notTestedReason(w: Words, aar: Aar, o: ObjectiveRow): string {
 }
 
 /** What an objective's `of` names, read as the metric reads it. */
+
+/** Doctrine's settings in a line: how it dispatches, when it asks for support, declares, evacuates, what it keeps at home. */
+function doctrinePlan(d: Scenario['doctrine'], w: Words): string {
+  const keep = d.keep_home;
+  const parts = [
+    w.m(`ov.plan.${d.dispatch}`),
+    w.m('ov.plan.support', { d: w.dur(d.request_support_after) }),
+    d.declare_when_short === undefined ? w.m('ov.plan.no_declare') : w.m('ov.plan.declare', { d: w.dur(d.declare_when_short) }),
+    d.evacuate_at_risk === undefined ? w.m('ov.plan.no_evacuate') : w.m('ov.plan.evacuate', { n: String(d.evacuate_at_risk) }),
+  ];
+  if (typeof keep === 'number' && keep > 0) parts.push(keep === 1 ? w.m('ov.plan.keep_all_1') : w.m('ov.plan.keep_all', { n: String(keep) }));
+  else if (keep && typeof keep === 'object') {
+    const list = Object.entries(keep).filter(([, n]) => n > 0).map(([area, n]) => `${w.name('area', area)} ${n}`);
+    if (list.length) parts.push(w.m('ov.plan.keep', { list: list.join(w.m('fmt.list_sep')) }));
+  }
+  return parts.join('; ');
+}
+

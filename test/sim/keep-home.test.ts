@@ -14,6 +14,7 @@ import { canonicalScenarioText, parseScenario } from '../../engine/scenario/pars
 import type { Scenario } from '../../engine/scenario/schema.js';
 import { parseDecisions } from '../../engine/sim/decisions.js';
 import { runScenario } from '../../engine/sim/run.js';
+import { reportOf } from '../../engine/review/report.js';
 import { ROOT } from '../helpers/cli.js';
 import { edit, loadNamed } from '../helpers/scenarios.js';
 
@@ -141,6 +142,17 @@ describe('doctrine.keep_home', () => {
     expect(warnings('{ muong-xen: 2 }')).toEqual([]);
     expect(warnings('{ muong-xen: 3 }')).toEqual(["doctrine.keep_home.muong-xen: doctrine keeps 3 units at home in 'muong-xen' (3 units), as many as it has: doctrine never sends its units to support another area (keep fewer, or remove it if the area is meant to keep all its units)"]);
     expect(warnings('1')).toEqual(["doctrine.keep_home: doctrine keeps 1 unit at home in 'huu-kiem' (1 unit), 'nam-can' (1 unit), 'my-ly' (1 unit), as many as each has: doctrine never sends their units to support another area (name only the communes that need a reserve, as keep_home: { <area>: number }, or keep fewer)"]);
+  });
+
+  it('the report says doctrine\'s plan, the reserve with it, beside the roles doctrine played', () => {
+    const plan = (scenario: ReturnType<typeof withKeepHome>, lang: 'en' | 'vi') => {
+      const { log } = runScenario(scenario, { seed: 2022 });
+      return reportOf(log!, scenario, log!.events.map((l) => JSON.parse(l)), 'md', lang).text.split('\n').find((l) => l.startsWith(lang === 'en' ? "| **Doctrine's plan** |" : '| **Phương án tự động** |'));
+    };
+    expect(plan(ksn, 'en')).toBe("| **Doctrine's plan** | sends units to the most severe incidents with the most lives at risk first; asks the next tier for support after 30 min short of units; declares level 1 after 30 min short of units; orders evacuation when an area reaches risk level 3 |");
+    expect(plan(withKeepHome('{ muong-xen: 2 }'), 'en')).toMatch(/; keeps free units at home: Mường Xén 2 \|$/);
+    expect(plan(withKeepHome('1'), 'en')).toMatch(/; keeps 1 free unit of each commune at home \|$/);
+    expect(plan(withKeepHome('{ muong-xen: 2 }'), 'vi')).toMatch(/^\| \*\*Phương án tự động\*\* \| điều đơn vị tới sự cố nghiêm trọng nhất.*; giữ lại đơn vị rảnh tại chỗ: Mường Xén 2 \|$/);
   });
 
   it('left out, it is not written into the scenario\'s canonical text (so no run log of an existing scenario changes)', () => {
