@@ -138,10 +138,13 @@ export function writeAtomic(given: string, text: string | string[]): void {
 let holding = 0;
 function holdSignals(): () => void {
   if (holding++ === 0) process.on('SIGINT', resend).on('SIGTERM', resend);
-  // (a signal is dispatched a turn or two of the loop later, after setImmediate: a short timer, then)
-  return () => setTimeout(() => {
+  // A signal that came during the write is dispatched in the event loop's second turn after it (measured: one
+  // setImmediate is too soon, two are not). Counted in turns of the loop, not in time: a timer alone, on a loaded
+  // machine, could fire in the first turn and take the listener off before the signal is dispatched (seen in CI).
+  const release = () => {
     if (holding > 0 && --holding === 0) process.off('SIGINT', resend).off('SIGTERM', resend);
-  }, 20);
+  };
+  return () => setTimeout(() => setImmediate(() => setImmediate(release)), 20);
 }
 function resend(signal: NodeJS.Signals): void {
   holding = 0;

@@ -389,6 +389,25 @@ describe('Ctrl+C while a file is being written', () => {
     expect(readdirSync(dir)).toEqual(['out.json']);
     expect(readFileSync(join(dir, 'out.json'), 'utf8')).toBe('{"a":1,"b":2}\n');
   });
+
+  it('still ends the command when the process gets the processor back only after a while (a loaded machine)', () => {
+    const dir = tempDir();
+    // after the write, 60 ms before the event loop turns: a release timed in milliseconds alone took the listener off
+    // before the signal that came during the write was dispatched, and the command went on (seen in CI)
+    const script = `
+      const { writeAtomic } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/engine/cli/io.js')).href)});
+      const chunks = ['{"a":', '1,', '"b":2}\\n'];
+      const text = new Proxy(chunks, { get(t, k) { if (k === '1') process.kill(process.pid, 'SIGINT'); return Reflect.get(t, k); } });
+      writeAtomic(${JSON.stringify(join(dir, 'out.json'))}, text);
+      const until = performance.now() + 60;
+      while (performance.now() < until) { /* descheduled */ }
+      process.stdout.write('written\\n');
+      setTimeout(() => process.stdout.write('went on\\n'), 200);`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.signal).toBe('SIGINT');
+    expect(r.stdout).toBe('written\n');
+    expect(readFileSync(join(dir, 'out.json'), 'utf8')).toBe('{"a":1,"b":2}\n');
+  });
 });
 
 describe('drill msel: an option of the other action', () => {
