@@ -48,4 +48,12 @@ describe('file problems in the language the command was asked to write in', () =
     expect(vary.code).toBe(2);
     expect(vary.stderr).toBe("drill batch: --vary: unknown unit 'mx-milita' in 'unit.mx-milita.crew' (did you mean 'mx-militia'?)\n(drill batch --help lists the options)\n");
   });
+
+  it('--lang on a command that writes English only says which commands take it', () => {
+    for (const args of [['run', 'scenarios/minimal.yaml', '--lang', 'vi'], ['validate', 'scenarios/minimal.yaml', '--lang=vi'], ['compare', 'a.json', 'b.json', '--lang', 'vi']]) {
+      const r = drill(args, { env: PLAIN });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(new RegExp(`^drill ${args[0]}: unknown option '--lang': this command writes English only \\(--lang vi is taken by drill play, report, batch, merge and msel export\\)\n\nusage: drill ${args[0]} `));
+    }
+  });
 });
