@@ -88,16 +88,22 @@ export function formatComparison(c: Comparison, fa: string, fb: string): string 
   if (c.objectives.length) {
     const iw = Math.max(10, ...c.objectives.map((o) => o.id.length)) + 2;
     L.push('', `  ${'objective'.padEnd(iw)}${'a'.padEnd(18)}b`);
-    for (const o of c.objectives) {
+    const rows = c.objectives.map((o) => {
       const metric = c.a.summary.objectives.find((x) => x.id === o.id)!.metric;
       const cell = (x: { value: number | null; rating: string | null } | null, other: { value: number | null } | null) => (!x ? '-' : x.rating === null ? '-  not tested' : `${x.rating}  ${objectiveValue(metric, x.value, other?.value ?? null)}`);
-      const differs = !o.b || o.a.rating !== o.b.rating ? '   <- rating differs' : '';
-      L.push(`  ${o.id.padEnd(iw)}${cell(o.a, o.b).padEnd(18)}${cell(o.b, o.a)}${differs}`);
-    }
+      return { head: `  ${o.id.padEnd(iw)}${cell(o.a, o.b).padEnd(18)}`, b: cell(o.b, o.a), mark: !o.b || o.a.rating !== o.b.rating ? '   <- rating differs' : '' };
+    });
+    L.push(...marked(rows));
   }
   const fw = Math.max(...c.figures.map((f) => f.key.length)) + 2;
   L.push('', `  ${'figure'.padEnd(fw)}${'a'.padEnd(14)}b`);
   const show = (v: number | null, kind: string, other: number | null) => (v === null ? '-' : kind === 's' ? objectiveValue('x_s', v, other) : kind === 'share' ? fmtValue('x_share', v) : String(Math.round(v * 100) / 100));
-  for (const f of c.figures) L.push(`  ${f.key.padEnd(fw)}${show(f.a, f.kind, f.b).padEnd(14)}${show(f.b, f.kind, f.a)}${f.a !== f.b ? '   <- differs' : ''}`);
+  L.push(...marked(c.figures.map((f) => ({ head: `  ${f.key.padEnd(fw)}${show(f.a, f.kind, f.b).padEnd(14)}`, b: show(f.b, f.kind, f.a), mark: f.a !== f.b ? '   <- differs' : '' }))));
   return L.join('\n') + '\n';
+}
+
+/** Rows of a two-column table, the marks of those that differ in one column however wide b's values ('2' beside '1108'). */
+function marked(rows: { head: string; b: string; mark: string }[]): string[] {
+  const bw = Math.max(0, ...rows.map((r) => r.b.length));
+  return rows.map((r) => (r.mark ? `${r.head}${r.b.padEnd(bw)}${r.mark}` : `${r.head}${r.b}`));
 }

@@ -3,9 +3,10 @@
  * missing or unreadable, and writing outputs atomically (temporary file, then
  * rename) so that a failed run never leaves a half-written file behind.
  */
-import { accessSync, closeSync, constants, fchmodSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { OptionError } from './args.js';
+import { nearest } from '../scenario/issues.js';
 
 export class InputError extends Error {
   constructor(readonly file: string, message: string, readonly hint?: string) {
@@ -26,7 +27,7 @@ export function readText(file: string): string {
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(file, 'no such file', 'check the path');
+    if (code === 'ENOENT') throw missingFile(file);
     if (code === 'EACCES') throw new InputError(file, 'permission denied', 'check the file permissions');
     throw new InputError(file, `cannot read: ${(e as Error).message}`);
   }
@@ -36,6 +37,17 @@ export function readText(file: string): string {
     throw new InputError(file, 'this file is not UTF-8 text', 'save it as UTF-8');
   }
   return text;
+}
+
+/**
+ * A file that is not there, with the name in its folder it was most likely meant to be (`scenarios/minmal.yaml`:
+ * did you mean 'scenarios/minimal.yaml'?), written the way the path was given.
+ */
+export function missingFile(file: string): InputError {
+  let names: string[] = [];
+  try { names = readdirSync(dirname(file)); } catch { /* no folder either: nothing to suggest */ }
+  const near = nearest(basename(file), names);
+  return new InputError(file, 'no such file', near === undefined ? 'check the path' : `did you mean '${dirname(file) === '.' && !file.startsWith('./') ? near : join(dirname(file), near)}'?`);
 }
 
 /**

@@ -10,6 +10,9 @@ import { SimBoundError } from '../core/errors.js';
 import { nearest } from '../scenario/issues.js';
 import { InputError } from './io.js';
 import { ReportedError } from './load.js';
+import { defaultLang, readLang } from './lang.js';
+import { sayCliProblem } from '../play/cli-problems.js';
+import type { Lang } from '../scenario/text.js';
 
 export interface Subcommand {
   name: string;
@@ -85,9 +88,15 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await cmd.run(rest);
   } catch (e) {
+    // a command that writes in Vietnamese on --lang vi (or LANG=vi_VN) says a missing or unusable file in it too
+    const lang = langOf(cmd, rest);
     // a wrong value: the message says what is wrong, and the whole usage would bury it
     if (e instanceof OptionError) {
-      process.stderr.write(`drill ${cmd.name}: ${e.message}\n(drill ${cmd.name} --help lists the options)\n`);
+      const said = sayCliProblem(e.message, lang);
+      // the pointer in Vietnamese only with a message the table knows: a line is in one language, not two
+      process.stderr.write(said !== e.message
+        ? `drill ${cmd.name}: ${said}\n(drill ${cmd.name} --help liệt kê các tùy chọn)\n`
+        : `drill ${cmd.name}: ${e.message}\n(drill ${cmd.name} --help lists the options)\n`);
       return 2;
     }
     if (e instanceof UsageError) {
@@ -100,11 +109,27 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     if (e instanceof InputError) {
-      process.stderr.write(e.line() + '\n');
+      process.stderr.write(new InputError(e.file, sayCliProblem(e.message, lang), e.hint === undefined ? undefined : sayCliProblem(e.hint, lang)).line() + '\n');
       return 1;
     }
     throw e;
   }
+}
+
+/**
+ * The language a command that takes --lang writes in (report, batch, merge, msel): its --lang when that
+ * names one, else the locale's; English for the commands that write only English.
+ */
+function langOf(cmd: Subcommand, argv: string[]): Lang {
+  if (!('lang' in cmd.options)) return 'en';
+  const short = cmd.options.lang.short;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') break;
+    const value = a === '--lang' || (short !== undefined && a === `-${short}`) ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
+    if (value !== undefined) return readLang(value) ?? defaultLang();
+  }
+  return defaultLang();
 }
 
 async function unknownCommand(name: string): Promise<number> {

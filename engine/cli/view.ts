@@ -14,7 +14,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { intOption, OptionError, parse } from './args.js';
 import { glanceRunLog, readRunLog } from '../sim/run.js';
-import { InputError, readText } from './io.js';
+import { InputError, missingFile, readText } from './io.js';
 import { loadScenario, ReportedError } from './load.js';
 import type { Subcommand } from './main.js';
 
@@ -66,7 +66,7 @@ export function refuseNonLog(file: string): InputError | null {
   try {
     st = statSync(file);
   } catch {
-    return new InputError(file, 'no such file', 'check the path');
+    return missingFile(file);
   }
   if (st.isDirectory()) return new InputError(file, 'is a directory, not a run log', 'give the run log file (written by `drill run --out`)');
   const whole = (): InputError | null => {

@@ -32,6 +32,7 @@ const VI: Rule[] = [
   // engine/cli/io.ts: reading
   [/^no such file$/, 'không có tệp này'],
   [/^check the path$/, 'hãy kiểm tra đường dẫn'],
+  [/^did you mean '(.*)'\?$/s, "có phải '$1'?"],
   [/^is a directory, not a file$/, 'là một thư mục, không phải một tệp'],
   [/^give the path of a file inside it$/, 'hãy cho đường dẫn của một tệp trong thư mục đó'],
   [/^permission denied$/, 'không có quyền đọc'],

@@ -180,6 +180,12 @@ export function parseLine(line: string, ctx: ParseContext): ParseResult {
       i = rest.length;
       continue;
     }
+    if (spec.kind === 'topic' && i < rest.length) {
+      // a command may be several words (`help open shelter`, `help sơ tán`): the topic is the rest of the line
+      args.topic = rest.slice(i).map((t) => t.text).join(' ');
+      i = rest.length;
+      continue;
+    }
     if (spec.kind === 'file' && a === verb.args.length - 1 && i < rest.length) {
       // a file name is the rest of the line: planners' folders have spaces ("Diễn tập 2025/ky son.json"); one quoted word loses its quotes
       args.file = rest.length - i === 1 ? rest[i].text : line.slice(rest[i].start).trim();

@@ -534,7 +534,7 @@ const vi: Record<MsgKey, string> = {
   "code.unknown-option": "không phải một phương án",
   "code.duplicate-id": "mã đã tồn tại",
   "code.unknown-command": "lệnh không xác định",
-  "code.other": "bị engine từ chối",
+  "code.other": "bị bộ mô phỏng từ chối",
   "ref.guess": " (có phải '{id}'?)",
   "ref.guess-some": " (có phải một trong {ids}?)",
   "ref.controller-only": "chỉ ban đạo diễn được làm việc này",
@@ -796,7 +796,7 @@ const vi: Record<MsgKey, string> = {
   "resume.edited": "kịch bản trong nhật ký đã bị sửa (mã băm không khớp)",
   "resume.bad-decisions": "quyết định trong nhật ký không phải của một phiên (chỉ tiếp tục được quyết định của khung tập và ban đạo diễn)",
   "resume.bad-time": "thời điểm dừng của phiên không nằm trong cuộc chạy",
-  "resume.diverged": "nhật ký không mô phỏng lại được (sự kiện #{index} khác): phiên bản engine khác, hoặc tệp đã bị sửa",
+  "resume.diverged": "nhật ký không mô phỏng lại được (sự kiện #{index} khác): nhật ký do phiên bản drillsim khác ghi, hoặc tệp đã bị sửa",
   "cli.saved": "Đã lưu phiên vào {file} lúc {t}. Chơi tiếp: drill play --resume {arg}",
   "cli.written": "Đã ghi nhật ký chạy vào {file} (hoàn tất: {events} sự kiện, mã băm {hash}).",
   "cli.decisions-written": "Đã ghi các quyết định vào {file} ({count}): {command} chạy lại phiên này.",
@@ -810,8 +810,8 @@ const vi: Record<MsgKey, string> = {
   "cli.limit-not-written": "Không ghi gì vào {file}: lượt chạy dừng ở một giới hạn thì không có nhật ký chạy (drill run cũng không ghi).",
   "cli.unsaved": "Có quyết định chưa được lưu. Gõ save <tệp>, hoặc quit lần nữa để thoát mà không lưu.",
   "cli.bye": "Đã đóng phiên lúc {t}.",
-  "cli.refused-lines": "{n} dòng của kịch bản bị từ chối hoặc không hiểu (mã thoát 1).",
-  "cli.refused-lines-1": "1 dòng của kịch bản bị từ chối hoặc không hiểu (mã thoát 1).",
+  "cli.refused-lines": "{n} dòng lệnh đã nhập bị từ chối hoặc không hiểu được (mã thoát 1).",
+  "cli.refused-lines-1": "1 dòng lệnh đã nhập bị từ chối hoặc không hiểu được (mã thoát 1).",
   "cli.no-role": "hãy cho biết vai mình đóng: --role R (có thể lặp lại) và/hoặc --controller; các vai trong kịch bản: {roles}",
   "cli.unknown-role": "kịch bản không có vai '{role}'{guess}; các vai: {roles}",
   "cli.both": "chỉ cho kịch bản hoặc --resume, không cả hai",
@@ -822,7 +822,7 @@ const vi: Record<MsgKey, string> = {
   "cli.see-help": "(drill play --help liệt kê các tùy chọn)",
   "cli.ctrl-c": "(gõ quit để thoát; nhấn Ctrl-C lần nữa để thoát ngay)",
   "cli.resume-roles": "không đổi được --role và --seed khi chơi tiếp: chúng là một phần của cuộc chạy (vai {roles}, hạt giống {seed}); --role có thể chọn một trong các vai đó để ngồi vào trước",
-  "cli.usage": "drill play <kịch-bản> [--seed N] [--role R ...] [--controller] [--lang vi|en] [--out run.json] [--decisions-out F]\ndrill play --resume run.json [--role R] [--controller] [--lang vi|en] [--out run.json] [--decisions-out F]\n\n  --role R       một vai được đóng tại máy này (lặp lại nếu nhiều vai); máy đóng các vai còn lại theo quy trình\n  --controller   ban đạo diễn cũng ngồi tại đây: pause, hold/release, inject, jump\n  --seed N       hạt giống ngẫu nhiên (mặc định: seed của kịch bản, nếu không có thì 1)\n  --lang vi|en   ngôn ngữ của mọi thông báo (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không thì en)\n  --out F        ghi nhật ký chạy vào đây khi thoát (hoàn tất, hoặc một phiên để chơi tiếp)\n  --decisions-out F\n                 ghi các quyết định của phiên vào đây khi thoát, thành tệp quyết định (drill run --decisions chạy lại được)\n  --resume F     chơi tiếp một phiên đã lưu bằng save (hoặc bất kỳ nhật ký chạy nào)\n\nLệnh được đọc từ bàn phím (help, phím Tab để gợi ý) hoặc, khi stdin không phải terminal, mỗi dòng một lệnh;\nkhi đó mã thoát là 1 nếu có dòng bị từ chối hoặc không hiểu.",
+  "cli.usage": "drill play <kịch-bản> [--seed N] [--role R ...] [--controller] [--lang vi|en] [--out run.json] [--decisions-out F]\ndrill play --resume run.json [--role R] [--controller] [--lang vi|en] [--out run.json] [--decisions-out F]\n\n  --role R       một vai được đóng tại máy này (lặp lại nếu nhiều vai); máy đóng các vai còn lại theo quy trình\n  --controller   ban đạo diễn cũng ngồi tại đây: pause, hold/release, inject, jump\n  --seed N       hạt giống ngẫu nhiên (mặc định: giá trị seed trong kịch bản, nếu không có thì 1)\n  --lang vi|en   ngôn ngữ của mọi thông báo (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không thì en)\n  --out F        ghi nhật ký chạy vào đây khi thoát (hoàn tất, hoặc một phiên để chơi tiếp)\n  --decisions-out F\n                 ghi các quyết định của phiên vào đây khi thoát, thành tệp quyết định (drill run --decisions chạy lại được)\n  --resume F     chơi tiếp một phiên đã lưu bằng save (hoặc bất kỳ nhật ký chạy nào)\n\nLệnh được đọc từ bàn phím (help, phím Tab để gợi ý) hoặc, khi stdin không phải terminal, mỗi dòng một lệnh;\nkhi đó mã thoát là 1 nếu có dòng bị từ chối hoặc không hiểu.",
 };
 
 export const CATALOGUES: Record<Lang, Record<MsgKey, string>> = { en, vi };

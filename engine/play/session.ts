@@ -408,9 +408,13 @@ export class PlaySession {
     const name = (k: ArgKind) => this.say(`arg.${k}` as MsgKey);
     const allowed = VERBS.filter((v) => this.allowed(v));
     if (topic) {
-      const verb = VERBS.find((v) => v.words[0] === topic.toLowerCase() || v.id === topic.toLowerCase() || v.words.join(' ') === topic.toLowerCase());
-      if (!verb) return this.say('help.unknown', { topic }) + '\n';
-      const matching = VERBS.filter((v) => v.words[0] === verb.words[0]);
+      // the command as it is typed (`open shelter`, `open_shelter`, `sơ tán`, `so tan`), else the commands that
+      // one word starts (`help open`: open shelter and open road; `help mở` the same)
+      const words = topic.normalize('NFC').toLowerCase().split(/\s+/);
+      const typed = matchVerb(words);
+      const matching = typed ? [typed.verb]
+        : words.length === 1 ? VERBS.filter((v) => v.id === words[0] || [v.words, ...v.aliases, ...v.vi].some((f) => f[0] === words[0])) : [];
+      if (matching.length === 0) return this.say('help.unknown', { topic }) + '\n';
       // and what its ids can be now, for someone who does not know Tab (or reads from a pipe)
       const now = (v: Verb) => this.allowed(v) ? [...new Set(v.args.map((a) => this.choices(a.kind, v.id)))].join('') : '';
       return matching.map((v) => `${usage(v, name)}\n  ${this.say(`help.${v.id}` as MsgKey)}\n${now(v)}`).join('');

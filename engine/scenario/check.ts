@@ -640,15 +640,29 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     const force = new Map<string, number>();
     for (const [, u] of collections.unit.list) if (isStr(u.home) && u.responds_anywhere !== true) force.set(u.home, (force.get(u.home) ?? 0) + 1);
     const held: { id: string; n: number; units: number }[] = [];
+    // with a number: the communes with more units than it, where a reserve of that size leaves some to send
+    const larger: string[] = [];
     if (typeof keep === 'number') {
-      for (const [, a] of collections.area.list) if (isStr(a.id) && a.tier === 'commune' && keep > 0 && (force.get(a.id) ?? 0) > 0 && (force.get(a.id) ?? 0) <= (keep as number)) held.push({ id: a.id, n: keep, units: force.get(a.id)! });
+      for (const [, a] of collections.area.list) {
+        if (!isStr(a.id) || a.tier !== 'commune' || keep <= 0 || (force.get(a.id) ?? 0) === 0) continue;
+        if (force.get(a.id)! <= keep) held.push({ id: a.id, n: keep, units: force.get(a.id)! });
+        else larger.push(a.id);
+      }
     } else {
       for (const [id, n] of Object.entries(keep as Obj)) if (typeof n === 'number' && Number.isInteger(n) && n > 0 && (force.get(id) ?? 0) > 0 && (force.get(id) ?? 0) <= n) held.push({ id, n, units: force.get(id)! });
     }
     if (held.length > 0) {
-      const list = held.map((h) => `'${h.id}' (${h.units} unit${h.units === 1 ? '' : 's'})`).join(', ');
+      const units = (n: number) => `${n} unit${n === 1 ? '' : 's'}`;
+      const list = held.map((h) => `'${h.id}' (${units(h.units)})`).join(', ');
       const path: PathSegment[] = typeof keep === 'number' || held.length > 1 ? ['doctrine', 'keep_home'] : ['doctrine', 'keep_home', held[0].id];
-      warn(path, 'keep-all', `doctrine keeps ${typeof keep === 'number' ? keep : held.length === 1 ? held[0].n : 'as many'} unit${(typeof keep === 'number' ? keep : held[0].n) === 1 ? '' : 's'} at home in ${list}, as many as ${held.length === 1 ? 'it has' : 'each has'}: doctrine never sends ${held.length === 1 ? 'its' : 'their'} units to support another area`, typeof keep === 'number' ? 'name only the communes that need a reserve, as keep_home: { <area>: number }, or keep fewer' : 'keep fewer, or remove it if the area is meant to keep all its units');
+      // one number for all, or one area: "keeps 1 unit at home in ..."; several areas named, each with its own number: "keeps at home in ... as many units as each has"
+      const kept = typeof keep === 'number' || held.length === 1 ? `keeps ${units(held[0].n)} at home in ${list}, as many as ${held.length === 1 ? 'it has' : 'each has'}` : `keeps at home in ${list} as many units as each has`;
+      const hint = typeof keep !== 'number'
+        ? (held.length === 1 ? 'keep fewer, or remove it if the area is meant to keep all its units' : 'keep fewer, or remove them if the areas are meant to keep all their units')
+        : larger.length > 0
+          ? `to keep a reserve only in the communes with more units than that, name them: keep_home: { ${larger.map((id) => `${id}: ${keep}`).join(', ')} }; or keep fewer`
+          : 'name only the communes that need a reserve, as keep_home: { <area>: number }, or keep fewer';
+      warn(path, 'keep-all', `doctrine ${kept}: doctrine never sends ${held.length === 1 ? 'its' : 'their'} units to support another area`, hint);
     }
   }
   return issues;

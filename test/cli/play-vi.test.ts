@@ -53,6 +53,14 @@ describe('drill play --lang vi on problems with files and options', () => {
     expect(drill(['play', KY_SON, '--role', 'mx-chair', '--seed', 'abc', '--lang', 'en']).stderr).toContain("--seed must be a whole number, not 'abc'");
   });
 
+  it('the count of refused lines at the end calls them typed lines, not the scenario (kịch bản)', () => {
+    const r = drill(['play', KY_SON, '--role', 'mx-chair', '--lang', 'vi'], { input: 'bay\nquit\n' });
+    expect(r.code).toBe(1);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('1 dòng lệnh đã nhập bị từ chối hoặc không hiểu được (mã thoát 1).');
+    const two = drill(['play', KY_SON, '--role', 'mx-chair', '--lang', 'vi'], { input: 'bay\nnhảy\nquit\n' });
+    expect(two.stdout.trimEnd().split('\n').at(-1)).toBe('2 dòng lệnh đã nhập bị từ chối hoặc không hiểu được (mã thoát 1).');
+  });
+
   it('a wrong --lang is said in the language of the environment', () => {
     const r = drill(['play', KY_SON, '--role', 'mx-chair', '--lang', 'fr'], { env: { LANG: 'vi_VN.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
     expect(r.code).toBe(2);

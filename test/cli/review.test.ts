@@ -142,6 +142,18 @@ describe('drill compare', () => {
     expect(r.stdout).toMatch(/^ {2}evac-ta-ca +P {2}100 % +U {2}26 % +<- rating differs$/m);
   });
 
+  it('puts the marks of what differs in one column of each table, however wide b\'s values', () => {
+    const out = drill(['compare', early, late]).stdout;
+    for (const mark of ['<- rating differs', '<- differs']) {
+      const columns = out.split('\n').filter((l) => l.endsWith(mark)).map((l) => l.indexOf(mark));
+      // 130 lost beside 46, 1108 at risk beside 8 reported
+      expect(columns.length, mark).toBeGreaterThan(1);
+      expect(new Set(columns).size, mark).toBe(1);
+    }
+    // a row that does not differ carries no padding at its end
+    expect(out).toMatch(/^ {2}people\.still_at_risk +2 +2$/m);
+  });
+
   it('shows a duration of a and of b in one unit, the one the larger calls for (2.2 h beside 1.6 h, not beside 98 min)', () => {
     const dir2 = join(dir, 'units');
     mkdirSync(dir2, { recursive: true });

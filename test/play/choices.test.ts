@@ -81,4 +81,21 @@ describe('what the trainee can type now, when a line misses or misnames an id', 
     expect(s.handle('help sea').text).toContain('\n  coastal areas you may name: none now\n');
     expect(s.handle('help answer').text.match(/decisions waiting for you/g)).toHaveLength(1);
   });
+
+  it('help takes a command as it is typed: several words, the engine\'s name, or the Vietnamese words the footer offers', () => {
+    const s = session(kySon, 'tc-chair');
+    const openShelter = 'open shelter <shelter>\n  open a shelter\n  shelters not yet open: ta-ca-school\n';
+    expect(s.handle('help open shelter')).toEqual({ text: openShelter });
+    expect(s.handle('help open_shelter').text).toBe(openShelter);
+    expect(s.handle('help declare level').text).toContain('declare level <level> [in <area>]\n');
+    const vi = session(kySon, 'tc-chair', 'vi');
+    const evacuate = vi.handle('help evacuate').text;
+    expect(evacuate).toMatch(/^evacuate <vùng>\n/);
+    expect(vi.handle('help sơ tán')).toEqual({ text: evacuate });
+    expect(vi.handle('giúp so tan').text).toBe(evacuate);
+    expect(vi.handle('giup dieu dong').text).toMatch(/^dispatch <đơn-vị> \[to\] <sự-cố>\n/);
+    // one word that starts several commands lists them all, as `help open` does
+    expect(vi.handle('help mở').text).toBe(vi.handle('help open').text);
+    expect(vi.handle('help bay').text).toBe("không có lệnh 'bay'; gõ help để xem danh sách\n");
+  });
 });

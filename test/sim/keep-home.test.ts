@@ -141,7 +141,12 @@ describe('doctrine.keep_home', () => {
     // Mường Xén has 3 units; Hữu Kiệm, Nậm Cắn and Mỹ Lý one each
     expect(warnings('{ muong-xen: 2 }')).toEqual([]);
     expect(warnings('{ muong-xen: 3 }')).toEqual(["doctrine.keep_home.muong-xen: doctrine keeps 3 units at home in 'muong-xen' (3 units), as many as it has: doctrine never sends its units to support another area (keep fewer, or remove it if the area is meant to keep all its units)"]);
-    expect(warnings('1')).toEqual(["doctrine.keep_home: doctrine keeps 1 unit at home in 'huu-kiem' (1 unit), 'nam-can' (1 unit), 'my-ly' (1 unit), as many as each has: doctrine never sends their units to support another area (name only the communes that need a reserve, as keep_home: { <area>: number }, or keep fewer)"]);
+    // the hint names the communes where a reserve of that size still leaves units to send, as the planner would write it
+    expect(warnings('1')).toEqual(["doctrine.keep_home: doctrine keeps 1 unit at home in 'huu-kiem' (1 unit), 'nam-can' (1 unit), 'my-ly' (1 unit), as many as each has: doctrine never sends their units to support another area (to keep a reserve only in the communes with more units than that, name them: keep_home: { muong-xen: 1, ta-ca: 1 }; or keep fewer)"]);
+    // every commune held: there is nobody to name
+    expect(warnings('3')).toEqual(["doctrine.keep_home: doctrine keeps 3 units at home in 'muong-xen' (3 units), 'ta-ca' (3 units), 'huu-kiem' (1 unit), 'nam-can' (1 unit), 'my-ly' (1 unit), as many as each has: doctrine never sends their units to support another area (name only the communes that need a reserve, as keep_home: { <area>: number }, or keep fewer)"]);
+    // several areas named, each as large as its force: one warning that reads as English
+    expect(warnings('{ huu-kiem: 1, nam-can: 2, muong-xen: 1 }')).toEqual(["doctrine.keep_home: doctrine keeps at home in 'huu-kiem' (1 unit), 'nam-can' (1 unit) as many units as each has: doctrine never sends their units to support another area (keep fewer, or remove them if the areas are meant to keep all their units)"]);
   });
 
   it('the report says doctrine\'s plan, the reserve with it, beside the roles doctrine played', () => {

@@ -1,0 +1,59 @@
+/**
+ * The commands that write in Vietnamese (`drill report`, `batch`, `merge`, `msel export --format md` with
+ * `--lang vi`, or LANG=vi_VN) say a missing or unusable file, and a wrong number, in Vietnamese too: a
+ * reviewer who typed `drill report runs/late.json --lang vi` with the file's name wrong got "no such file
+ * (check the path)". A message the shared table does not know stays English, pointer included, so that a
+ * line is never half in one language.
+ */
+import { describe, expect, it } from 'vitest';
+import { drill, STACK } from '../helpers/cli.js';
+
+const NO_FILE = 'error[file] (file): không có tệp này (hãy kiểm tra đường dẫn)';
+const ENGLISH = /no such file|check the path|cannot write|does not exist|not a run log|lists the options|must be a whole number/;
+const PLAIN = { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+
+describe('file problems in the language the command was asked to write in', () => {
+  it('report, batch, merge and msel say a file that is not there, or is not a run log, in Vietnamese', () => {
+    const cases: [string[], string][] = [
+      [['report', 'runs/no-such-run-log.json', '--lang', 'vi'], `runs/no-such-run-log.json:1:1: ${NO_FILE}`],
+      [['report', 'scenarios/minimal.yaml', '-l', 'vi'], 'scenarios/minimal.yaml:1:1: error[file] (file): đây là một kịch bản, không phải nhật ký chạy (hãy tạo nhật ký chạy trước: drill run <kịch-bản> --out run.json)'],
+      [['batch', 'scenarios/no-such-scenario.yaml', '--runs', '3', '--lang=vi'], `scenarios/no-such-scenario.yaml:1:1: ${NO_FILE}`],
+      [['batch', 'scenarios/minimal.yaml', '--runs', '3', '--lang', 'vi', '--out', 'no-folder/x.json'], "no-folder/x.json:1:1: error[file] (file): không ghi được: thư mục 'no-folder' không tồn tại (hãy tạo thư mục trước, hoặc ghi tệp vào chỗ khác)"],
+      [['merge', 'runs/no-such-run-log.json', '--lang', 'vi'], `runs/no-such-run-log.json:1:1: ${NO_FILE}`],
+      [['msel', 'export', 'scenarios/no-such-scenario.yaml', '--format', 'md', '--lang', 'vi'], `scenarios/no-such-scenario.yaml:1:1: ${NO_FILE}`],
+    ];
+    for (const [args, said] of cases) {
+      const r = drill(args, { env: PLAIN });
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr, args.join(' ')).toBe(said + '\n');
+      expect(r.stderr).not.toMatch(ENGLISH);
+      expect(r.stderr).not.toMatch(STACK);
+    }
+  });
+
+  it('the locale asks for Vietnamese when --lang is not given; --lang en and the commands without --lang stay English', () => {
+    const vi = { LANG: 'vi_VN.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+    expect(drill(['report', 'runs/no-such-run-log.json'], { env: vi }).stderr).toBe(`runs/no-such-run-log.json:1:1: ${NO_FILE}\n`);
+    expect(drill(['report', 'runs/no-such-run-log.json', '--lang', 'en'], { env: vi }).stderr).toBe('runs/no-such-run-log.json:1:1: error[file] (file): no such file (check the path)\n');
+    // drill run writes its summary in English only: its problems too
+    expect(drill(['run', 'scenarios/no-such-scenario.yaml'], { env: vi }).stderr).toBe('scenarios/no-such-scenario.yaml:1:1: error[file] (file): no such file (check the path)\n');
+    expect(drill(['report', 'runs/no-such-run-log.json'], { env: PLAIN }).stderr).toBe('runs/no-such-run-log.json:1:1: error[file] (file): no such file (check the path)\n');
+  });
+
+  it('a wrong number: in Vietnamese with the pointer to --help; a message the table does not know stays whole in English', () => {
+    const runs = drill(['batch', 'scenarios/minimal.yaml', '--runs', 'ten', '--lang', 'vi'], { env: PLAIN });
+    expect(runs.code).toBe(2);
+    expect(runs.stderr).toBe("drill batch: --runs phải là số nguyên từ 1 trở lên, không phải 'ten'\n(drill batch --help liệt kê các tùy chọn)\n");
+    const vary = drill(['batch', 'scenarios/minimal.yaml', '--runs', '3', '--lang', 'vi', '--vary', 'unit.mx-milita.crew=1,2'], { env: PLAIN });
+    expect(vary.code).toBe(2);
+    expect(vary.stderr).toBe("drill batch: --vary: unknown unit 'mx-milita' in 'unit.mx-milita.crew' (did you mean 'mx-militia'?)\n(drill batch --help lists the options)\n");
+  });
+
+  it('--lang on a command that writes English only says which commands take it', () => {
+    for (const args of [['run', 'scenarios/minimal.yaml', '--lang', 'vi'], ['validate', 'scenarios/minimal.yaml', '--lang=vi'], ['compare', 'a.json', 'b.json', '--lang', 'vi']]) {
+      const r = drill(args, { env: PLAIN });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(new RegExp(`^drill ${args[0]}: unknown option '--lang': this command writes English only \\(--lang vi is taken by drill play, report, batch, merge and msel export\\)\n\nusage: drill ${args[0]} `));
+    }
+  });
+});
