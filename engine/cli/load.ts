@@ -19,6 +19,8 @@ export function loadScenario(file: string): Scenario {
     for (const i of r.issues) process.stderr.write(formatIssue(i) + '\n');
     throw new ReportedError(`${file} is not a valid scenario`);
   }
+  // what `drill validate` warns of, said here too: a planner who runs without validating first sees it
+  for (const w of r.warnings) process.stderr.write(formatIssue(w) + '\n');
   return r.scenario;
 }
 

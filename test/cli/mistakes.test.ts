@@ -1,7 +1,7 @@
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { drill, STACK, tempDir } from '../helpers/cli.js';
+import { drill, ROOT, STACK, tempDir } from '../helpers/cli.js';
 
 describe('mistakes on the command line', () => {
   it('a file that is not there is named with the file of its folder it most likely meant, written as the path was', () => {
@@ -20,6 +20,20 @@ describe('mistakes on the command line', () => {
     // nothing near, or no such folder: as before
     expect(drill(['report', 'runs/nothing-like-it.json'], { cwd: dir }).stderr).toBe('runs/nothing-like-it.json:1:1: error[file] (file): no such file (check the path)\n');
     expect(drill(['report', 'nofolder/late.json'], { cwd: dir }).stderr).toBe('nofolder/late.json:1:1: error[file] (file): no such file (check the path)\n');
+  });
+
+  it('a scenario\'s warnings are said by run, batch and play too, not only by validate, and the command goes on', () => {
+    const dir = tempDir();
+    const file = join(dir, 'm2.yaml');
+    // Mường Xén's two units both kept at home: doctrine would never send them to support
+    writeFileSync(file, readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8') + 'doctrine: { keep_home: 2 }\n');
+    const warning = /^.*m2\.yaml:\d+:\d+: warning\[keep-all\] doctrine\.keep_home: doctrine keeps 2 units at home in 'muong-xen' \(2 units\)/m;
+    for (const args of [['run', file], ['batch', file, '--runs', '2', '--workers', '1'], ['play', file, '--role', 'mx-commander']]) {
+      const r = drill(args, { input: 'quit\n' });
+      expect(r.stderr, args.join(' ')).toMatch(warning);
+      expect(r.stderr.match(/warning\[keep-all\]/g), args.join(' ')).toHaveLength(1);
+      expect(r.code, args.join(' ')).toBe(0);
+    }
   });
 
   it('an unknown option is named, with the one meant when it is close, and the usage follows', () => {
