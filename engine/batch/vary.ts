@@ -253,6 +253,8 @@ export function varyScenario(base: Scenario, spec: VarySpec): Variants {
   if (typeof target === 'string') return { ok: false, messages: [target] };
   const scenarios: Scenario[] = [];
   const messages: string[] = [];
+  // the loader's complaints, by what they say: one that every value gets (a misspelt key) is said once
+  const invalid = new Map<string, string[]>();
   spec.values.forEach((value, i) => {
     const label = `--vary ${spec.key}=${spec.labels[i]}`;
     const written = JSON.parse(text) as Written;
@@ -261,12 +263,18 @@ export function varyScenario(base: Scenario, spec: VarySpec): Variants {
     const r = parseScenario(JSON.stringify(written), label);
     if (!r.ok) {
       for (const issue of r.issues.filter((x) => x.severity === 'error')) {
-        messages.push(`${label}: the scenario is then not valid: ${issue.path}: ${issue.message}${issue.hint ? ` (${issue.hint})` : ''}`);
+        const said = `${issue.path}: ${issue.message}${issue.hint ? ` (${issue.hint})` : ''}`;
+        invalid.set(said, [...(invalid.get(said) ?? []), label]);
       }
       return;
     }
     scenarios.push(r.scenario);
   });
+  for (const [said, labels] of invalid) {
+    const label = labels.length > 1 && labels.length === spec.values.length ? `--vary ${spec.key}=${spec.labels.join(',')}` : null;
+    if (label) messages.push(`${label}: the scenario is then not valid, whatever the value: ${said}`);
+    else for (const l of labels) messages.push(`${l}: the scenario is then not valid: ${said}`);
+  }
   return messages.length ? { ok: false, messages: sameForEveryUnit(messages) } : { ok: true, scenarios };
 }
 

@@ -76,6 +76,8 @@ describe('--vary', () => {
     expect(messages('unit.mx-militia.crw=1')[0]).toMatch(/units\[\d+\]\.crw: unknown key 'crw' \(did you mean 'crew'\?\)/);
     expect(messages('unit.mx-militia=1')[0]).toMatch(/names no field of unit 'mx-militia'/);
     expect(messages('doctrine=1')[0]).toMatch(/names no field/);
+    // a misspelt key is wrong whatever the value: said once for the sweep, not once per value
+    expect(messages('doctrine.keephome=1,2')).toEqual(["--vary doctrine.keephome=1,2: the scenario is then not valid, whatever the value: doctrine.keephome: unknown key 'keephome' (did you mean 'keep_home'?)"]);
   });
 
   it("a value the scenario format does not allow gets the loader's message, naming the value", () => {
