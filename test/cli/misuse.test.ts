@@ -374,16 +374,19 @@ describe('a file written over one that exists', () => {
 });
 
 describe('Ctrl+C while a file is being written', () => {
-  it('waits for the file to be whole, then ends the command as Ctrl+C does: no half-written temporary file is left', () => {
-    const dir = tempDir();
-    // the signal comes between two chunks of the text (a Proxy is an array to writeAtomic)
-    const script = `
+  /** A process that writes dir/out.json with writeAtomic and gets SIGINT between two chunks of the text (a Proxy is an array to writeAtomic), then runs `after`. */
+  const interrupted = (dir: string, after = '') => spawnSync(process.execPath, ['--input-type=module', '-e', `
       const { writeAtomic } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/engine/cli/io.js')).href)});
       const chunks = ['{"a":', '1,', '"b":2}\\n'];
       const text = new Proxy(chunks, { get(t, k) { if (k === '1') process.kill(process.pid, 'SIGINT'); return Reflect.get(t, k); } });
       writeAtomic(${JSON.stringify(join(dir, 'out.json'))}, text);
-      process.stdout.write('written\\n');`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+      ${after}
+      process.stdout.write('written\\n');
+      setTimeout(() => process.stdout.write('went on\\n'), 200);`], { encoding: 'utf8' });
+
+  it('waits for the file to be whole, then ends the command as Ctrl+C does: no half-written temporary file is left', () => {
+    const dir = tempDir();
+    const r = interrupted(dir);
     expect(r.signal).toBe('SIGINT');
     expect(r.stdout).toBe('written\n');
     expect(readdirSync(dir)).toEqual(['out.json']);
@@ -394,16 +397,7 @@ describe('Ctrl+C while a file is being written', () => {
     const dir = tempDir();
     // after the write, 60 ms before the event loop turns: a release timed in milliseconds alone took the listener off
     // before the signal that came during the write was dispatched, and the command went on (seen in CI)
-    const script = `
-      const { writeAtomic } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/engine/cli/io.js')).href)});
-      const chunks = ['{"a":', '1,', '"b":2}\\n'];
-      const text = new Proxy(chunks, { get(t, k) { if (k === '1') process.kill(process.pid, 'SIGINT'); return Reflect.get(t, k); } });
-      writeAtomic(${JSON.stringify(join(dir, 'out.json'))}, text);
-      const until = performance.now() + 60;
-      while (performance.now() < until) { /* descheduled */ }
-      process.stdout.write('written\\n');
-      setTimeout(() => process.stdout.write('went on\\n'), 200);`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    const r = interrupted(dir, 'const until = performance.now() + 60; while (performance.now() < until) { /* descheduled */ }');
     expect(r.signal).toBe('SIGINT');
     expect(r.stdout).toBe('written\n');
     expect(readFileSync(join(dir, 'out.json'), 'utf8')).toBe('{"a":1,"b":2}\n');
