@@ -62,6 +62,13 @@ const GLANCE_BYTES = 64 * 1024;
  * do not tell (a log laid out other than as `drill run` writes it) is read whole.
  */
 export function refuseNonLog(file: string): InputError | null {
+  const e = refusal(file);
+  // a scenario given where a run log goes: it may have been meant for the play page
+  if (e?.message === 'this is a scenario, not a run log') return new InputError(file, e.message, `${e.hint}; or play it in the browser: drill view --play ${file}`);
+  return e;
+}
+
+function refusal(file: string): InputError | null {
   let st;
   try {
     st = statSync(file);

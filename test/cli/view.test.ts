@@ -137,7 +137,7 @@ describe('drill view', () => {
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatch(/trunc\.json:1:1: .*the run log is cut short.*\(copy it again, or write it again with `drill run --out`\)/);
-    expect(lines[1]).toBe('scenarios/minimal.yaml:1:1: error[file] (file): this is a scenario, not a run log (make a run log first: drill run <scenario> --out run.json)');
+    expect(lines[1]).toBe('scenarios/minimal.yaml:1:1: error[file] (file): this is a scenario, not a run log (make a run log first: drill run <scenario> --out run.json; or play it in the browser: drill view --play scenarios/minimal.yaml)');
     expect(lines[2]).toMatch(/big-trunc\.json:1:1: .*the run log is cut short.*\(copy it again, or write it again with `drill run --out`\)/);
     expect(lines[3]).toMatch(/other-format\.json:1:1: .*unsupported run log format 'drillsim\/run@9'/);
     expect(r.stderr).not.toMatch(STACK);
