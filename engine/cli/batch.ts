@@ -27,7 +27,7 @@ import { ENGINE_VERSION } from '../version.js';
 import { intOption, OptionError, parse, UsageError } from './args.js';
 import { BatchPool, BatchRunError, type PoolStats } from './batch-pool.js';
 import { formatBatchSummary } from './batch-summary.js';
-import { checkNotInput, checkWritable, notStdout, readText, writeAtomic } from './io.js';
+import { checkNotInput, checkWritable, notStdout, readText, writeAtomic, writtenLine } from './io.js';
 import { langOption } from './lang.js';
 import { loadScenario, ReportedError } from './load.js';
 import type { Subcommand } from './main.js';
@@ -157,6 +157,7 @@ async function playBatch(file: string, values: Record<string, unknown>, { runs, 
   }
   if (!values.quiet) {
     process.stdout.write(formatBatchSummary(results, lang));
+    for (const line of writtenLines(outs, values.html as string | undefined, lang)) process.stderr.write(line + '\n');
     process.stderr.write(timing(played.stats, lang) + '\n');
   }
   return 0;
@@ -192,6 +193,18 @@ export function writeOutputs(r: BatchResults, o: Outputs, html: string | undefin
   for (const f of o.json) writeAtomic(f, serializeResults(r));
   for (const f of o.csv) writeAtomic(f, resultsCsv(r));
   if (html !== undefined) writeAtomic(html, batchHtml(r, lang));
+}
+
+/**
+ * What was written, as `drill run` says it ('written to'), on stderr: standard output is the table, which
+ * `drill report results.json` prints again byte for byte, so nothing else goes there.
+ */
+export function writtenLines(o: Outputs, html: string | undefined, lang: Lang): string[] {
+  const lines: string[] = [];
+  const results = [...o.json, ...o.csv];
+  if (results.length) lines.push(writtenLine({ en: 'results', vi: 'kết quả' }, results, lang));
+  if (html !== undefined) lines.push(writtenLine({ en: 'page', vi: 'trang HTML' }, [html], lang));
+  return lines;
 }
 
 /** A decisions file checked against every scenario of the sweep (a value may remove a unit the file dispatches). */

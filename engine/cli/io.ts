@@ -7,6 +7,7 @@ import { accessSync, closeSync, constants, fchmodSync, fsyncSync, openSync, read
 import { basename, dirname, join, resolve } from 'node:path';
 import { OptionError } from './args.js';
 import { nearest } from '../scenario/issues.js';
+import type { Lang } from '../scenario/text.js';
 
 export class InputError extends Error {
   constructor(readonly file: string, message: string, readonly hint?: string) {
@@ -95,6 +96,17 @@ export function checkNotInput(option: string, out: string, inputs: [what: string
   for (const [what, file] of inputs) {
     if (file !== undefined && sameFile(out, file)) throw new OptionError(`${option} ${out}: this is the ${what} the command reads; writing there would replace it (give another file name)`);
   }
+}
+
+/**
+ * The line that says what a command wrote, once the files are whole: 'results written to a.json and a.csv', in
+ * the words of `drill run` ('written to'). `what`: the thing written, in each language. Commands whose standard
+ * output is data (a report, a batch's table) say it on stderr, as `drill msel export` does.
+ */
+export function writtenLine(what: Record<Lang, string>, files: string[], lang: Lang): string {
+  const and = lang === 'vi' ? 'và' : 'and';
+  const list = files.length < 2 ? files.join('') : `${files.slice(0, -1).join(', ')} ${and} ${files[files.length - 1]}`;
+  return lang === 'vi' ? `đã ghi ${what.vi} vào ${list}` : `${what.en} written to ${list}`;
 }
 
 /** What went wrong writing `file`, in words, without the temporary file's name. */

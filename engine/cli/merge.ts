@@ -7,7 +7,7 @@
  */
 import { mergeResults, readResults, type BatchResults } from '../batch/results.js';
 import { OptionError, parse } from './args.js';
-import { outputs, writeOutputs } from './batch.js';
+import { outputs, writeOutputs, writtenLines } from './batch.js';
 import { formatBatchSummary } from './batch-summary.js';
 import { InputError, readText } from './io.js';
 import { langOption } from './lang.js';
@@ -44,7 +44,10 @@ export const mergeCommand: Subcommand = {
       return 1;
     }
     writeOutputs(m.results, outs, values.html as string | undefined, lang);
-    if (!values.quiet) process.stdout.write(formatBatchSummary(m.results, lang));
+    if (!values.quiet) {
+      process.stdout.write(formatBatchSummary(m.results, lang));
+      for (const line of writtenLines(outs, values.html as string | undefined, lang)) process.stderr.write(line + '\n');
+    }
     return 0;
   },
 };

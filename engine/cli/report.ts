@@ -5,7 +5,7 @@ import { OptionError, parse } from './args.js';
 import { batchHtml } from '../batch/html.js';
 import { readResults } from '../batch/results.js';
 import { formatBatchSummary } from './batch-summary.js';
-import { checkWritable, InputError, notStdout, readText, writeAtomic } from './io.js';
+import { checkWritable, InputError, notStdout, readText, writeAtomic, writtenLine } from './io.js';
 import { langOption } from './lang.js';
 import { loadReviewable } from './reviewable.js';
 import type { Subcommand } from './main.js';
@@ -39,11 +39,20 @@ function reportBatch(file: string, text: string, out: string | undefined, format
   if (format === 'md' || (out !== undefined && formatOfFile(out) === 'md')) throw new OptionError(`${file} holds batch results: their report is an HTML page (--out F.html), or the table printed without --out`);
   const r = readResults(text);
   if (!r.ok) throw new InputError(file, r.message, r.hint);
-  if (out !== undefined) writeAtomic(out, batchHtml(r.results, lang));
-  else if (format === 'html') process.stdout.write(batchHtml(r.results, lang));
+  if (out !== undefined) {
+    writeAtomic(out, batchHtml(r.results, lang));
+    sayWritten(file, out, lang);
+  } else if (format === 'html') process.stdout.write(batchHtml(r.results, lang));
   else process.stdout.write(formatBatchSummary(r.results, lang));
   return 0;
 }
+
+/** `run.json: report written to r.md`, on stderr: standard output is the report's when there is no --out, so nothing else goes there. */
+function sayWritten(file: string, out: string, lang: Lang): void {
+  process.stderr.write(`${file}: ${writtenLine(REPORT, [out], lang)}\n`);
+}
+
+const REPORT = { en: 'report', vi: 'báo cáo' };
 
 export const reportCommand: Subcommand = {
   name: 'report',
@@ -89,8 +98,10 @@ export const reportCommand: Subcommand = {
     if (!aar.integrity.hash_ok) process.stderr.write(`${file}: warning: the hash chain does not match the events (the log was changed after it was written); the report says so at the top\n`);
     if (!aar.integrity.scenario_ok) process.stderr.write(`${file}: warning: the embedded scenario does not match its hash (it was edited after the run); the report says so at the top\n`);
     if (!aar.integrity.summary_agrees) process.stderr.write(`${file}: warning: the stored summary differs from the figures recomputed from the events; the report uses the recomputed figures\n`);
-    if (out) writeAtomic(out, text);
-    else process.stdout.write(text);
+    if (out) {
+      writeAtomic(out, text);
+      sayWritten(file, out, lang);
+    } else process.stdout.write(text);
     return 0;
   },
 };
