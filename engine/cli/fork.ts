@@ -40,10 +40,11 @@ export const forkCommand: Subcommand = {
     }
     if (values.at === undefined) throw new UsageError('--at is required: the time from which the new decisions apply');
     if (values.decisions === undefined) throw new UsageError('--decisions is required: the decisions file to take from --at on');
-    const at = timeOption(values.at, 'at')!;
     const file = positionals[0];
     const decFile = String(values.decisions);
     const { log, scenario } = loadReviewable(file);
+    // after the log: a number without its unit is read first in the unit that falls within the run
+    const at = timeOption(values.at, 'at', log.until)!;
     // the new decisions may answer, hold or release an inject exercise control added before the fork
     const next = loadDecisions(decFile, scenario, addedBeforeFork(log, at), { at, adds: addedFromFork(log, at) });
     const plan = planFork(log, at, next);

@@ -38,7 +38,7 @@ export const runCommand: Subcommand = {
     }
     const scenario = loadScenario(positionals[0]);
     const seed = intOption(values.seed, 'seed');
-    const until = timeOption(values.until, 'until');
+    const until = timeOption(values.until, 'until', scenario.horizon);
     const decFile = values.decisions ? String(values.decisions) : undefined;
     const dec = decFile ? loadDecisions(decFile, scenario) : undefined;
     // each refusal is put into words at the moment it happens (the reason names the world as it was)

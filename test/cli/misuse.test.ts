@@ -43,7 +43,7 @@ describe('values of the wrong form', () => {
       [['run', S, '--seed', '-1'], "drill run: --seed must be a whole number, not '-1'"],
       [['batch', S, '--runs', '-3'], "drill batch: --runs must be a whole number of at least 1, not '-3'"],
       [['batch', S, '-n', '-3'], "drill batch: --runs must be a whole number of at least 1, not '-3'"],
-      [['run', S, '--until', '-1h'], "drill run: --until: '-1h' is not a time"],
+      [['run', S, '--until', '-1h'], "drill run: --until: '-1h' is before the start"],
       [['view', '--port', '-1'], "drill view: --port must be a whole number, not '-1'"],
     ];
     for (const [args, message] of cases) {

@@ -1,0 +1,53 @@
+/**
+ * `drill run --until 3` and `drill fork --at 2`: a number without its unit. The message says so and writes
+ * the time meant, in the unit that falls within the run first, as the scenario's own check says "a number
+ * alone has no unit".
+ */
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { drill, tempDir, writeDecisions } from '../helpers/cli.js';
+
+const S = 'scenarios/minimal.yaml'; // horizon 4h
+const HELP = '(drill run --help lists the options)';
+
+describe('a time option given as a bare number', () => {
+  it('--until 3 says the number has no unit and writes 3h (hours first: 3 hours fall within the 4-hour run)', () => {
+    const r = drill(['run', S, '--until', '3']);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe(`drill run: --until: '3' is not a time: a number alone has no unit; write 3h for 3 hours after the start, or 3m for 3 minutes\n${HELP}\n`);
+    // what it suggests is taken
+    expect(drill(['run', S, '--until', '3h', '--quiet']).code).toBe(0);
+  });
+
+  it('--until 30 on a 4-hour run puts minutes first (30 hours is past the end)', () => {
+    expect(drill(['run', S, '--until', '30']).stderr.split('\n')[0]).toBe("drill run: --until: '30' is not a time: a number alone has no unit; write 30m for 30 minutes after the start, or 30h for 30 hours");
+  });
+
+  it('a decimal number is written in the units it means, and 1 is said in the singular', () => {
+    expect(drill(['run', S, '--until', '1.5']).stderr.split('\n')[0]).toBe("drill run: --until: '1.5' is not a time: a number alone has no unit; write 1h30m for 1.5 hours after the start, or 1m30s for 1.5 minutes");
+    expect(drill(['run', S, '--until', '1']).stderr.split('\n')[0]).toBe("drill run: --until: '1' is not a time: a number alone has no unit; write 1h for 1 hour after the start, or 1m for 1 minute");
+  });
+
+  it('a negative time is said to be before the start, with the time written the right way', () => {
+    const r = drill(['run', S, '--until', '-1h']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe("drill run: --until: '-1h' is before the start; times count from the start (T+00:00): write e.g. 1h or T+01:00");
+  });
+
+  describe('drill fork --at', () => {
+    let log: string;
+    let decisions: string;
+    beforeAll(() => {
+      const dir = tempDir();
+      log = join(dir, 'run.json');
+      expect(drill(['run', S, '--out', log, '--quiet']).code).toBe(0);
+      decisions = writeDecisions(join(dir, 'd.yaml'), ['mx-commander'], []);
+    });
+
+    it('--at 2 is read against the run it forks: 2h first', () => {
+      const r = drill(['fork', log, '--at', '2', '--decisions', decisions]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe("drill fork: --at: '2' is not a time: a number alone has no unit; write 2h for 2 hours after the start, or 2m for 2 minutes\n(drill fork --help lists the options)\n");
+    });
+  });
+});
