@@ -31,6 +31,7 @@ export function parse(argv: string[], options: Options, minPositionals = 0, maxP
   const { values, positionals, tokens } = parsed;
   if (!values.help) {
     givenOnce(tokens, options);
+    givenEmpty(tokens, positionals, missing);
     if (positionals.length < minPositionals) {
       const what = missing[Math.min(positionals.length, missing.length - 1)];
       throw new UsageError(what ? `missing ${what}` : `missing argument${minPositionals - positionals.length > 1 ? 's' : ''}`);
@@ -68,6 +69,19 @@ function givenOnce(tokens: NonNullable<ReturnType<typeof parseArgs>['tokens']>, 
     if (before !== undefined && before !== t.value) throw new OptionError(`--${t.name} is given twice ('${before}', then '${t.value}'): give it once`);
     seen.set(t.name, t.value);
   }
+}
+
+/**
+ * An empty value (`--decisions "$DEC"` with DEC unset, `--out=`) was taken for an option left out: the run went
+ * on by doctrine, or wrote no file, or (drill play --out '') failed at the end of the session. An empty argument
+ * read as a file named '' (": no such file"). Both are said to be missing.
+ */
+function givenEmpty(tokens: NonNullable<ReturnType<typeof parseArgs>['tokens']>, positionals: string[], missing: string[]): void {
+  for (const t of tokens) {
+    if (t.kind === 'option' && t.value !== undefined && t.value.trim() === '') throw new OptionError(`--${t.name} needs a value`);
+  }
+  const i = positionals.findIndex((p) => p.trim() === '');
+  if (i >= 0) throw new UsageError(`missing ${missing[Math.min(i, missing.length - 1)] ?? 'argument'}: an empty argument ('') was given`);
 }
 
 /** node:util's parseArgs messages, in the words of the rest of the CLI, with the option meant when it is close. */

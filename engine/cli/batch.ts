@@ -86,7 +86,8 @@ export const batchCommand: Subcommand = {
     const varies = (values.vary as string[] | undefined) ?? [];
     if (varies.length > 1) throw new OptionError('one --vary at a time: a sweep varies one parameter (run one batch per parameter)');
     const vary = varies.length ? parseVarySpec(varies[0]) : null;
-    if (typeof vary === 'string') throw new OptionError(vary);
+    // every message but one names --vary; the one that does not ('foo' is not a sweep) read as about nothing in particular
+    if (typeof vary === 'string') throw new OptionError(vary.startsWith('--vary') ? vary : `--vary: ${vary}`);
 
     // start the workers now: they load the engine while this thread reads the scenario
     const shardCount = shard ? shard.count : 1;
@@ -183,6 +184,8 @@ export function outputs(list: string[] | undefined, html: string | undefined, in
     const ext = extname(f).toLowerCase();
     if (ext === '.json') o.json.push(f);
     else if (ext === '.csv') o.csv.push(f);
+    // the page has its own option: --out page.html would otherwise be told only what --out takes
+    else if (ext === '.html' || ext === '.htm') throw new OptionError(`--out ${f}: the page is written by --html ${f}; --out writes results, .json (all results, what \`drill merge\` reads) or .csv (one row per run)`);
     else throw new OptionError(`--out ${f}: the file name must end in .json (all results, what \`drill merge\` reads) or .csv (one row per run)`);
   }
   return o;

@@ -12,6 +12,7 @@ import { InputError } from './io.js';
 import { ReportedError } from './load.js';
 import { defaultLang, readLang } from './lang.js';
 import { sayCliProblem } from '../play/cli-problems.js';
+import { shellArg } from './shell.js';
 import type { Lang } from '../scenario/text.js';
 
 export interface Subcommand {
@@ -82,6 +83,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`drillsim ${ENGINE_VERSION}\n`);
     return 0;
   }
+  if (name.startsWith('-')) return optionFirst(argv);
   const load = COMMANDS[name];
   if (!load) return unknownCommand(name);
   const cmd = await load();
@@ -130,6 +132,21 @@ function langOf(cmd: Subcommand, argv: string[]): Lang {
     if (value !== undefined) return readLang(value) ?? defaultLang();
   }
   return defaultLang();
+}
+
+/**
+ * `drill --lang vi report run.json`, as git and npm take options before the command: here each command has its
+ * own options, after it. Said with the line to type when the command is there, else with the list of commands.
+ */
+async function optionFirst(argv: string[]): Promise<number> {
+  const at = argv.findIndex((a) => Object.hasOwn(COMMANDS, a));
+  if (at < 0) {
+    process.stderr.write(`drill: '${argv[0]}' is an option, not a command: the command comes first, then its options\n\n${await help()}\n`);
+    return 2;
+  }
+  const fixed = [argv[at], ...argv.slice(at + 1), ...argv.slice(0, at)].map(shellArg).join(' ');
+  process.stderr.write(`drill: options go after the command: drill ${fixed}\n`);
+  return 2;
 }
 
 async function unknownCommand(name: string): Promise<number> {

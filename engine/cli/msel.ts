@@ -5,7 +5,7 @@
  * file whole or not at all, and on any problem changes nothing and lists
  * every bad row and column.
  */
-import { formatIssue } from '../scenario/issues.js';
+import { formatIssue, nearest } from '../scenario/issues.js';
 import { formatMselIssue, importMsel, mselToCsv, replaceInjectsInText, type MselIssue } from '../scenario/msel.js';
 import { mselToMarkdown } from '../scenario/msel-markdown.js';
 import { parseScenario } from '../scenario/parse.js';
@@ -14,6 +14,7 @@ import { InputError, notStdout, readText, writeAtomic } from './io.js';
 import { readLang } from './lang.js';
 import { ReportedError } from './load.js';
 import type { Subcommand } from './main.js';
+import { shellArg } from './shell.js';
 
 const USAGE = [
   'drill msel export <scenario> [--format csv|md] [--lang vi|en] [--out F]',
@@ -66,7 +67,10 @@ export const mselCommand: Subcommand = {
     if (action === undefined) throw new UsageError("missing the action: 'drill msel export' or 'drill msel import'");
     if (action === 'export') return otherActions(() => exportMsel(rest), 'export', IMPORT_OPTIONS);
     if (action === 'import') return otherActions(() => importCommand(rest), 'import', EXPORT_OPTIONS);
-    throw new UsageError(`unknown action '${action}': use 'drill msel export' or 'drill msel import'`);
+    // a scenario given with no action (drill msel s.yaml) wants its export; a typo (exprot), the action meant
+    if (/\.(ya?ml|json)$/i.test(action)) throw new UsageError(`missing the action before ${action}: drill msel export ${shellArg(action)} writes its MSEL (import reads a sheet: drill msel import <sheet.csv> --into ${shellArg(action)})`);
+    const near = nearest(action, ['export', 'import']);
+    throw new UsageError(`unknown action '${action}'${near ? ` (did you mean '${near}'?)` : ''}: use 'drill msel export' or 'drill msel import'`);
   },
 };
 
@@ -156,6 +160,10 @@ function readSheet(file: string): string {
     : /^\s*\{\s*"format"\s*:\s*"drillsim\/run@/.test(start) ? 'a run log'
       : /^\s*\{\s*"format"\s*:\s*"drillsim\/batch@/.test(start) ? 'batch results' : undefined;
   if (other) throw new InputError(file, `this is ${other}, not an MSEL sheet`, 'the sheet is a CSV file, as drill msel export writes it');
+  // the Markdown export (to read and print) read as CSV gave a dozen 'unknown column' and 'no column' lines
+  if (/^\uFEFF?\s*# MSEL\b/.test(start) || formatOfFile(file) === 'md') {
+    throw new InputError(file, 'this is the MSEL in Markdown (to read and print), not the sheet', 'import reads the CSV sheet: drill msel export <scenario> --out msel.csv writes one to edit');
+  }
   return text;
 }
 

@@ -78,10 +78,11 @@ export const reportCommand: Subcommand = {
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     const out = values.out === undefined ? undefined : String(values.out);
     if (out) {
-    notStdout('--out', out, true);
+      notStdout('--out', out, true);
+      // first: a folder (--out runs) is said to be one, not to lack an extension
+      checkWritable(out);
       // the file's name says what it holds: a report in a .pdf (or a .txt) would be Markdown under a false name
       if (formatOfFile(out) === null) throw new OptionError(`--out ${out}: ${unsupported(out)}`);
-      checkWritable(out);
     }
     const given = values.format === undefined ? undefined : String(values.format);
     if (given !== undefined && !FORMATS.includes(given as ReportFormat)) throw new OptionError(`--format must be md or html, not '${given}'${given.toLowerCase() === 'pdf' ? ' (for a PDF, write html and print it to PDF from a browser)' : ''}`);

@@ -419,3 +419,76 @@ describe('drill msel: an option of the other action', () => {
     expect(drill(['msel', 'export', S, '--bogus']).stderr).toMatch(/^drill msel: unknown option '--bogus'\n/);
   });
 });
+
+describe('slips found walking the command line', () => {
+  it('an empty value (`--decisions "$DEC"` with DEC unset, `--out=`) is a missing value, not the option left out', () => {
+    const cases: [string[], string][] = [
+      // was: the run went on by doctrine alone, as if no decisions file had been meant
+      [['run', S, '--decisions', ''], 'drill run: --decisions needs a value'],
+      // was: no file written, and the summary said "not written; use --out"
+      [['run', S, '--out=', '--quiet'], 'drill run: --out needs a value'],
+      // was: the report printed to the terminal
+      [['report', 'test/fixtures/none.json', '--out', ' '], 'drill report: --out needs a value'],
+      [['batch', S, '--runs', '2', '--html', ''], 'drill batch: --html needs a value'],
+    ];
+    for (const [args, first] of cases) {
+      const r = drill(args);
+      expect([r.code, r.stdout], args.join(' ')).toEqual([2, '']);
+      expect(r.stderr, args.join(' ')).toBe(`${first}\n(drill ${args[0]} --help lists the options)\n`);
+    }
+    // was: the session was played, and its run log could not be written at the end
+    const play = drill(['play', S, '--controller', '--out', ''], { input: 'quit\n' });
+    expect([play.code, play.stdout]).toEqual([2, '']);
+    expect(play.stderr).toContain('drill play: --out needs a value');
+  });
+
+  it('an empty argument (`drill run "$SCENARIO"` with SCENARIO unset) is named as missing, not as a file named ""', () => {
+    const r = drill(['run', '']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe("drill run: missing the scenario file: an empty argument ('') was given");
+    expect(drill(['compare', 'a.json', '']).stderr.split('\n')[0]).toBe("drill compare: missing the second run log: an empty argument ('') was given");
+  });
+
+  it('options before the command are said to go after it, with the line to type', () => {
+    const r = drill(['--lang', 'vi', 'report', 'runs/my run.json']);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe("drill: options go after the command: drill report 'runs/my run.json' --lang vi\n");
+    const alone = drill(['--quiet']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr.split('\n')[0]).toBe("drill: '--quiet' is an option, not a command: the command comes first, then its options");
+    expect(alone.stderr).toContain('commands:');
+  });
+
+  it('drill report --out a folder says it is a folder (it was told the name lacks an extension)', () => {
+    const dir = tempDir();
+    const log = join(dir, 'run.json');
+    expect(drill(['run', S, '--out', log, '--quiet']).code).toBe(0);
+    const r = drill(['report', log, '--out', dir]);
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toBe(`${dir}:1:1: error[file] (file): cannot write: this is a folder (give the name of a file, not of a folder)\n`);
+  });
+
+  it('drill batch --out page.html names --html, the option that writes the page', () => {
+    const r = drill(['batch', S, '--runs', '2', '--out', 'page.html']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe("drill batch: --out page.html: the page is written by --html page.html; --out writes results, .json (all results, what `drill merge` reads) or .csv (one row per run)");
+  });
+
+  it('drill batch --vary without key=values names --vary, as its other messages do', () => {
+    expect(drill(['batch', S, '--runs', '2', '--vary', 'foo']).stderr.split('\n')[0]).toBe("drill batch: --vary: 'foo' is not a sweep; write key=v1,v2,... e.g. zone.ta-ca-riverside.warning=15m,30m,1h");
+  });
+
+  it('drill msel import of the Markdown export says what it is, in one line (it was read as CSV: a dozen lines of columns)', () => {
+    const dir = tempDir();
+    const md = join(dir, 'msel.md');
+    expect(drill(['msel', 'export', S, '--out', md]).code).toBe(0);
+    const r = drill(['msel', 'import', md, '--into', S, '--dry-run']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`${md}:1:1: error[file] (file): this is the MSEL in Markdown (to read and print), not the sheet (import reads the CSV sheet: drill msel export <scenario> --out msel.csv writes one to edit)\n`);
+  });
+
+  it('drill msel with a scenario and no action, or a mistyped action, says the action meant', () => {
+    expect(drill(['msel', S]).stderr.split('\n')[0]).toBe(`drill msel: missing the action before ${S}: drill msel export ${S} writes its MSEL (import reads a sheet: drill msel import <sheet.csv> --into ${S})`);
+    expect(drill(['msel', 'exprot', S]).stderr.split('\n')[0]).toBe("drill msel: unknown action 'exprot' (did you mean 'export'?): use 'drill msel export' or 'drill msel import'");
+  });
+});
