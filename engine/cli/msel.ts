@@ -111,8 +111,9 @@ function exportMsel(argv: string[]): number {
     const ext = /\.[^./\\]+$/.exec(out!)?.[0];
     throw new OptionError(`--out ${out}: drill msel export writes CSV (.csv) or Markdown (.md, .markdown), not ${ext ? `'${ext}'` : 'a file without an extension'}`);
   }
-  const format = (values.format as string | undefined) ?? named ?? 'csv';
-  if (format !== 'csv' && format !== 'md') throw new OptionError(`--format must be csv or md, not '${format}'`);
+  // CSV, MD: read as --lang reads VI (lang.ts)
+  const format = (values.format === undefined ? undefined : String(values.format).trim().toLowerCase()) ?? named ?? 'csv';
+  if (format !== 'csv' && format !== 'md') throw new OptionError(`--format must be csv or md, not '${String(values.format)}'`);
   if (named !== undefined && named !== format) throw new OptionError(`--out ${out}: --format ${format} writes ${format === 'csv' ? 'CSV, which goes in a file ending in .csv' : 'Markdown, which goes in a file ending in .md or .markdown'}`);
   // no --lang here means both languages, not the locale's: so not langOption, but the same reading of a value
   const lang = values.lang === undefined ? undefined : readLang(String(values.lang));

@@ -84,8 +84,9 @@ export const reportCommand: Subcommand = {
       // the file's name says what it holds: a report in a .pdf (or a .txt) would be Markdown under a false name
       if (formatOfFile(out) === null) throw new OptionError(`--out ${out}: ${unsupported(out)}`);
     }
-    const given = values.format === undefined ? undefined : String(values.format);
-    if (given !== undefined && !FORMATS.includes(given as ReportFormat)) throw new OptionError(`--format must be md or html, not '${given}'${given.toLowerCase() === 'pdf' ? ' (for a PDF, write html and print it to PDF from a browser)' : ''}`);
+    // HTML, Md: read as --lang reads VI (lang.ts)
+    const given = values.format === undefined ? undefined : String(values.format).trim().toLowerCase();
+    if (given !== undefined && !FORMATS.includes(given as ReportFormat)) throw new OptionError(`--format must be md or html, not '${String(values.format)}'${given === 'pdf' ? ' (for a PDF, write html and print it to PDF from a browser)' : ''}`);
     const format = (given ?? (out !== undefined ? formatOfFile(out) : 'md')) as ReportFormat;
     if (out !== undefined && formatOfFile(out) !== format) throw new OptionError(`--out ${out}: --format ${format} writes ${format === 'md' ? 'Markdown' : 'HTML'}, which goes in a file ending in ${EXTENSIONS[format].join(' or ')}`);
     // as every command that writes for people: --lang, else the locale's language (LANG=vi_VN gives Vietnamese)

@@ -492,3 +492,18 @@ describe('slips found walking the command line', () => {
     expect(drill(['msel', 'exprot', S]).stderr.split('\n')[0]).toBe("drill msel: unknown action 'exprot' (did you mean 'export'?): use 'drill msel export' or 'drill msel import'");
   });
 });
+
+describe('--format as people type it', () => {
+  it('HTML, MD, CSV name the format, as VI names the language; an unknown one is still refused as typed', () => {
+    const dir = tempDir();
+    const log = join(dir, 'run.json');
+    expect(drill(['run', S, '--out', log, '--quiet']).code).toBe(0);
+    const html = drill(['report', log, '--format', 'HTML']);
+    expect(html.code).toBe(0);
+    expect(html.stdout).toMatch(/^<!doctype html>/i);
+    const csv = drill(['msel', 'export', S, '--format', 'CSV']);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toBe(drill(['msel', 'export', S, '--format', 'csv']).stdout);
+    expect(drill(['report', log, '--format', 'PDF']).stderr.split('\n')[0]).toBe("drill report: --format must be md or html, not 'PDF' (for a PDF, write html and print it to PDF from a browser)");
+  });
+});
