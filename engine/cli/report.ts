@@ -54,6 +54,20 @@ function sayWritten(file: string, out: string, lang: Lang): void {
 
 const REPORT = { en: 'report', vi: 'báo cáo' };
 
+/** A run log that is not as it was written, said in the report's language (the report's own warning, in engine/review/messages.ts, says it at the top). */
+const INTEGRITY: Record<Lang, Record<'hash' | 'scenario' | 'summary', string>> = {
+  en: {
+    hash: 'warning: the hash chain does not match the events (the log was changed after it was written); the report says so at the top',
+    scenario: 'warning: the embedded scenario does not match its hash (it was edited after the run); the report says so at the top',
+    summary: 'warning: the stored summary differs from the figures recomputed from the events; the report uses the recomputed figures',
+  },
+  vi: {
+    hash: 'cảnh báo: chuỗi băm của nhật ký không khớp với các sự kiện (nhật ký đã bị thay đổi sau khi ghi); báo cáo ghi rõ điều này ở đầu',
+    scenario: 'cảnh báo: kịch bản lưu trong nhật ký không khớp với mã băm của nó (kịch bản đã bị sửa sau lượt chạy); báo cáo ghi rõ điều này ở đầu',
+    summary: 'cảnh báo: phần tóm tắt lưu trong nhật ký khác với số liệu tính lại từ các sự kiện; báo cáo dùng số liệu tính lại',
+  },
+};
+
 export const reportCommand: Subcommand = {
   name: 'report',
   summary: 'write the after-action report and improvement plan (AAR/IP) of a run log',
@@ -97,9 +111,9 @@ export const reportCommand: Subcommand = {
     if (isBatchResults(input)) return reportBatch(file, input, out, given, lang);
     const { log, scenario, events } = loadReviewable(file, input);
     const { text, aar } = reportOf(log, scenario, events as LogEvent[], format, lang);
-    if (!aar.integrity.hash_ok) process.stderr.write(`${file}: warning: the hash chain does not match the events (the log was changed after it was written); the report says so at the top\n`);
-    if (!aar.integrity.scenario_ok) process.stderr.write(`${file}: warning: the embedded scenario does not match its hash (it was edited after the run); the report says so at the top\n`);
-    if (!aar.integrity.summary_agrees) process.stderr.write(`${file}: warning: the stored summary differs from the figures recomputed from the events; the report uses the recomputed figures\n`);
+    if (!aar.integrity.hash_ok) process.stderr.write(`${file}: ${INTEGRITY[lang].hash}\n`);
+    if (!aar.integrity.scenario_ok) process.stderr.write(`${file}: ${INTEGRITY[lang].scenario}\n`);
+    if (!aar.integrity.summary_agrees) process.stderr.write(`${file}: ${INTEGRITY[lang].summary}\n`);
     if (out) {
       writeAtomic(out, text);
       sayWritten(file, out, lang);

@@ -5,8 +5,10 @@
  * (check the path)". A message the shared table does not know stays English, pointer included, so that a
  * line is never half in one language.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { drill, STACK } from '../helpers/cli.js';
+import { drill, STACK, tempDir } from '../helpers/cli.js';
 
 const NO_FILE = 'error[file] (file): không có tệp này (hãy kiểm tra đường dẫn)';
 const ENGLISH = /no such file|check the path|cannot write|does not exist|not a run log|lists the options|must be a whole number/;
@@ -55,5 +57,18 @@ describe('file problems in the language the command was asked to write in', () =
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(new RegExp(`^drill ${args[0]}: unknown option '--lang': this command writes English only \\(--lang vi is taken by drill play, report, batch, merge and msel export\\)\n\nusage: drill ${args[0]} `));
     }
+  });
+
+  it('drill report --lang vi warns of a log changed after it was written in Vietnamese, as the report itself does', () => {
+    const dir = tempDir();
+    const log = join(dir, 'run.json');
+    expect(drill(['run', 'scenarios/minimal.yaml', '--out', log, '--quiet']).code).toBe(0);
+    const edited = JSON.parse(readFileSync(log, 'utf8'));
+    edited.events[5].edited = true;
+    writeFileSync(log, JSON.stringify(edited));
+    const r = drill(['report', log, '--lang', 'vi', '--out', join(dir, 'r.md')], { env: PLAIN });
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n')[0]).toBe(`${log}: cảnh báo: chuỗi băm của nhật ký không khớp với các sự kiện (nhật ký đã bị thay đổi sau khi ghi); báo cáo ghi rõ điều này ở đầu`);
+    expect(r.stderr).not.toMatch(/warning|written/);
   });
 });
