@@ -60,7 +60,7 @@ export const batchCommand: Subcommand = {
     '                  the results files are the same in both',
     '  --quiet         print nothing but errors (no table, no timing)',
     '',
-    'The table goes to stdout; the progress bar (on a terminal only), time and memory to stderr.',
+    'The table goes to stdout; the progress bar (on a terminal only), the files written, time and memory to stderr.',
   ].join('\n'),
   options: {
     runs: { type: 'string', short: 'n' }, seed: { type: 'string' }, workers: { type: 'string', short: 'w' },
