@@ -39,6 +39,8 @@ export const runCommand: Subcommand = {
     const scenario = loadScenario(positionals[0]);
     const seed = intOption(values.seed, 'seed');
     const until = timeOption(values.until, 'until', scenario.horizon);
+    // the run stops at the horizon whatever --until says: a later time would read as if it had been played to
+    if (until !== undefined && until > scenario.horizon) process.stderr.write(`drill run: --until ${String(values.until)} is past the scenario's horizon: the run ends at ${clock(scenario.horizon)}\n`);
     const decFile = values.decisions ? String(values.decisions) : undefined;
     const dec = decFile ? loadDecisions(decFile, scenario) : undefined;
     // each refusal is put into words at the moment it happens (the reason names the world as it was)

@@ -23,6 +23,14 @@ describe('a time option given as a bare number', () => {
     expect(drill(['run', S, '--until', '30']).stderr.split('\n')[0]).toBe("drill run: --until: '30' is not a time: a number alone has no unit; write 30m for 30 minutes after the start, or 30h for 30 hours");
   });
 
+  it('--until past the horizon is said on stderr (the run ends at the horizon); at the horizon nothing is said', () => {
+    const r = drill(['run', S, '--until', '99h']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("drill run: --until 99h is past the scenario's horizon: the run ends at T+04:00\n");
+    expect(r.stdout).toContain('T+00:00 to T+04:00');
+    expect(drill(['run', S, '--until', '4h']).stderr).toBe('');
+  });
+
   it('a decimal number is written in the units it means, and 1 is said in the singular', () => {
     expect(drill(['run', S, '--until', '1.5']).stderr.split('\n')[0]).toBe("drill run: --until: '1.5' is not a time: a number alone has no unit; write 1h30m for 1.5 hours after the start, or 1m30s for 1.5 minutes");
     expect(drill(['run', S, '--until', '1']).stderr.split('\n')[0]).toBe("drill run: --until: '1' is not a time: a number alone has no unit; write 1h for 1 hour after the start, or 1m for 1 minute");
