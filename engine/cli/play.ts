@@ -94,7 +94,7 @@ async function play(argv: string[], lang: Lang): Promise<number> {
   if (values.resume !== undefined) {
     const file = String(values.resume);
     if (positionals.length) throw new PlayUsage('cli.both');
-    const { log } = loadRunLog(file);
+    const { log } = resumable(file);
     // --role on resume only says which of the run's roles sits first at this terminal: the roles and the seed are the run's
     if (players.some((p) => !log.players.includes(p)) || values.seed !== undefined) throw new PlayUsage('cli.resume-roles', { roles: log.players.join(', ') || '-', seed: log.seed }, true);
     const r = PlaySession.resume(log, { lang, controller });
@@ -269,4 +269,14 @@ async function play(argv: string[], lang: Lang): Promise<number> {
     });
     rl.on('close', () => resolve(finish()));
   });
+}
+
+/** The run log to resume; a scenario given to --resume is most likely one to play afresh, and the hint says how. */
+function resumable(file: string): ReturnType<typeof loadRunLog> {
+  try {
+    return loadRunLog(file);
+  } catch (e) {
+    if (e instanceof InputError && e.message.startsWith('this is a scenario')) throw new InputError(file, e.message, `to play it from the start: drill play ${shellArg(file)}`);
+    throw e;
+  }
 }

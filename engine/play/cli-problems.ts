@@ -46,6 +46,7 @@ const VI: Rule[] = [
   [/^this is a scenario, not a run log$/, 'đây là một kịch bản, không phải nhật ký chạy'],
   [/^this is a scenario \(in JSON\), not a run log$/, 'đây là một kịch bản (JSON), không phải nhật ký chạy'],
   [/^make a run log first: drill run <scenario> --out run.json$/, 'hãy tạo nhật ký chạy trước: drill run <kịch-bản> --out run.json'],
+  [/^to play it from the start: drill play (.*)$/s, 'để chơi từ đầu: drill play $1'],
   [/^this is a decisions file, not a run log$/, 'đây là một tệp quyết định, không phải nhật ký chạy'],
   [/^run it: drill run <scenario> --decisions <file> --out run.json$/, 'hãy chạy nó: drill run <kịch-bản> --decisions <tệp> --out run.json'],
   [/^this is batch results, not a run log$/, 'đây là kết quả chạy loạt (batch), không phải nhật ký chạy'],

@@ -118,6 +118,13 @@ describe('drill play on stdin', () => {
     for (const r of [missing, junk]) expect(r.stderr).not.toMatch(STACK);
   });
 
+  it('--resume given a scenario says how to play it from the start (not how to make a run log), in either language', () => {
+    const en = drill(['play', '--resume', 'scenarios/minimal.yaml', '--lang', 'en']);
+    expect([en.code, en.stderr]).toEqual([1, 'scenarios/minimal.yaml:1:1: error[file] (file): this is a scenario, not a run log (to play it from the start: drill play scenarios/minimal.yaml)\n']);
+    const vi = drill(['play', '--resume', 'scenarios/minimal.yaml', '--lang', 'vi']);
+    expect(vi.stderr).toContain('(để chơi từ đầu: drill play scenarios/minimal.yaml)');
+  });
+
   it('says who sits at the terminal: the controller alone is not "You play: nobody"', () => {
     const alone = drill(['play', 'scenarios/minimal.yaml', '--controller', '--lang', 'en'], { input: 'quit\n' });
     const intro = alone.stdout.split('\n').slice(1, 4);
