@@ -122,7 +122,7 @@ const vi: Strings = {
   from: 'từ', to: 'tới', expected: 'hành động mong đợi', within: 'trong vòng', answered: 'đã trả lời', expired: 'quá hạn, áp dụng phương án mặc định',
   done: 'đã làm', latency: 'độ trễ', notDone: 'chưa thực hiện hành động mong đợi', by: 'bởi',
   alreadyDone: 'đã thực hiện trước khi nhận',
-  rating: 'Đánh giá', happened: 'xảy ra lúc', value: 'giá trị', threshold: 'ngưỡng', readAt: 'đọc lúc', met: 'đạt', notMet: 'không đạt', evidence: 'bằng chứng', jump: 'tới',
+  rating: 'Đánh giá', happened: 'xảy ra lúc', value: 'giá trị', threshold: 'ngưỡng', readAt: 'tính tại', met: 'đạt', notMet: 'không đạt', evidence: 'căn cứ', jump: 'tới',
   notTested: 'không đánh giá trong lượt chạy này',
   notTestedWhy: {
     no_incident: 'không có sự cố loại này', nobody_at_risk: 'không có người gặp nạn', inject_not_delivered: 'tin tình huống không được chuyển',

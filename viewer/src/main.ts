@@ -594,6 +594,8 @@ class App implements PanelHost {
       panel.hidden = name !== tab;
     }
     if (tab === 'metrics') this.renderMetricsNow();
+    // the objectives' evidence events are found when the panel is first shown
+    if (tab === 'objectives' && this.a && $('panel-objectives').dataset.evidence === 'later') renderObjectives($('panel-objectives'), this.a, this, this.b);
     // the time may have moved while the list was hidden (a hidden panel does not scroll)
     if (tab === 'messages') revealCurrentMessage($('panel-messages'));
     this.updateLivePanels();

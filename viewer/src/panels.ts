@@ -8,7 +8,8 @@ import { textIn } from '../../engine/scenario/text.js';
 import { answerOrders, type AnswerOrder } from '../../engine/review/answer-orders.js';
 import { DecisionMetrics } from '../../engine/review/decision-metrics.js';
 import { isInjectSpec } from '../../engine/review/inject-spec.js';
-import type { LogEvent } from '../../engine/review/metrics.js';
+import type { Evidence } from '../../engine/review/evidence.js';
+import { Metrics, type LogEvent, type ObjectiveResult } from '../../engine/review/metrics.js';
 import { unreachedIncidents, type Unreached } from '../../engine/review/unreached.js';
 import { metricParam, Words } from '../../engine/review/words.js';
 import type { World } from '../../engine/sim/world.js';
@@ -242,6 +243,29 @@ function momentOf(r: { metric: string; of: string | null; value: number | null }
 
 interface EvidenceItem { t: number; text?: string; event?: unknown }
 
+/**
+ * The events that decided each objective's value, as the report lists them
+ * (engine/review/metrics.ts reads them with the value): found once per run,
+ * when the objectives panel is first shown (a pass over every event, which
+ * opening a run does not wait for). The log's summary holds the values, not
+ * these events, so an objective whose value read again differs from the
+ * stored one (an edited log, which the page warns of) gets none.
+ */
+const evidenceMade = new WeakMap<LoadedRun, { n: number; results: Map<string, ObjectiveResult>; evidence: Map<string, Evidence[]> }>();
+function evidenceOf(run: LoadedRun, stored: ObjectiveResult): Evidence[] | null {
+  let made = evidenceMade.get(run);
+  if (!made || made.n !== run.data.events.length) {
+    const m = new Metrics(run.data.scenario, true, isInjectSpec);
+    for (const e of run.data.events) m.observe(e as LogEvent);
+    const summary = m.finish(run.data.end);
+    made = { n: run.data.events.length, results: new Map(summary.objectives.map((o) => [o.id, o])), evidence: m.evidence };
+    evidenceMade.set(run, made);
+  }
+  const again = made.results.get(stored.id);
+  if (!again || again.value !== stored.value || again.rating !== stored.rating || again.at !== stored.at) return null;
+  return made.evidence.get(stored.id) ?? [];
+}
+
 export function renderObjectives(el: HTMLElement, run: LoadedRun, host: PanelHost, other: LoadedRun | null): void {
   const lang = host.lang();
   const S = STRINGS[lang];
@@ -253,6 +277,8 @@ export function renderObjectives(el: HTMLElement, run: LoadedRun, host: PanelHos
     const c = o.criterion;
     const evidence: EvidenceItem[] = Array.isArray((r as any)?.evidence) ? (r as any).evidence.filter((e: any) => e && Number.isFinite(e.t)) : [];
     const b = r ? otherRes.get(o.id) : undefined;
+    // the events behind the value only once the panel is shown (see evidenceOf)
+    const events = r && !el.hidden ? evidenceOf(run, r) : null;
     list.append(h('li', { class: 'objective', 'data-objective': o.id, 'data-rating': r?.rating ?? '' },
       h('div', { class: 'obj-head' },
         h('span', { class: `rating r-${r?.rating ?? 'none'}`, title: S.rating }, r?.rating ?? '–'),
@@ -268,11 +294,30 @@ export function renderObjectives(el: HTMLElement, run: LoadedRun, host: PanelHos
           : h('strong', {}, r ? wordsFor(run, lang).p(metricParam(r.metric, r.value)) : '?'), r && !r.not_tested ? ` (${r.met ? S.met : S.notMet})` : ''),
       r ? h('p', { class: 'evidence' }, `${S.evidence}: `,
         ...evidence.flatMap((e) => [timeButton(host, e.t, `${clock(e.t)}${e.text ? ` ${e.text}` : ''}`), ' ']),
-        ...(() => { const m = momentOf(r, run); return m === null || evidence.length ? [] : [`${S.happened} `, tag(timeButton(host, m), 'moment'), '; ']; })(),
+        ...(() => { const m = momentOf(r, run); return m === null || evidence.length || events ? [] : [`${S.happened} `, tag(timeButton(host, m), 'moment'), '; ']; })(),
         `${S.readAt} `, tag(timeButton(host, r.at), 'read')) : null,
+      r && events?.length ? evidenceList(host, wordsFor(run, lang), events, momentOf(r, run)) : null,
     ));
   }
+  el.dataset.evidence = el.hidden ? 'later' : 'shown';
   rerender(el, () => el.replaceChildren(list));
+}
+
+/**
+ * The report's evidence for an objective, each event with its time (a button
+ * that goes there), what it was in the report's words, and its place in the
+ * log; the one at the moment the value names (the level declared...) is that
+ * moment's button.
+ */
+function evidenceList(host: PanelHost, w: Words, events: Evidence[], moment: number | null): HTMLElement {
+  let momentTagged = false;
+  return h('ul', { class: 'evidence-events' }, ...events.map((ev) => {
+    const b = timeButton(host, ev.t);
+    if (moment !== null && ev.t === moment && ev.index !== null && !momentTagged) { tag(b, 'moment'); momentTagged = true; }
+    return h('li', { 'data-index': ev.index },
+      b, ' ', h('span', { class: 'evidence-text' }, w.evidence(ev)),
+      ev.index !== null ? h('span', { class: 'event-ref' }, ` [${w.m('fmt.event_ref', { index: String(ev.index) })}]`) : null);
+  }));
 }
 
 // ------------------------------------------------------------ metrics
