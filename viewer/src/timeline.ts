@@ -343,8 +343,11 @@ export class Timeline {
     this.svg.select('line.divergence').style('display', d === null ? 'none' : 'inline')
       .attr('x1', d === null ? 0 : x(d)).attr('x2', d === null ? 0 : x(d)).attr('y1', 0).attr('y2', this.height)
       .attr('data-t', d ?? '');
+    // in the Units heading's strip, where no lane draws anything: on the first lane it hid the hazard curve's top value
+    const strip = this.rows.find((r) => r.kind === 'heading');
     this.svg.select('text.divergence-label').style('display', d === null ? 'none' : 'inline')
-      .attr('x', d === null ? 0 : x(d) + 4).attr('y', AXIS + MARKS + 8).text(d === null ? '' : `A ≠ B ${clock(d)}`);
+      .attr('x', d === null ? 0 : x(d) + 4).attr('y', strip ? strip.y + strip.h / 2 : AXIS + MARKS + 8).attr('dominant-baseline', strip ? 'central' : null)
+      .text(d === null ? '' : `A ≠ B ${clock(d)}`);
     this.setTime(this.t);
   }
 
