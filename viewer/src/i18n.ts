@@ -48,7 +48,8 @@ const en = {
   outlines: 'outlines', speed1: '1 s/s (real time)', speed10: '10 s/s', speed60: '1 min/s', speed600: '10 min/s', speed3600: '1 h/s',
   loading: 'Opening', cannotOpen: 'Cannot open', cannotReplay: 'Cannot replay', notDelivered: 'not delivered', delivered: 'delivered', pending: 'not yet',
   from: 'from', to: 'to', expected: 'expected', within: 'within', answered: 'answered', expired: 'deadline passed, default applied',
-  done: 'done', latency: 'latency', notDone: 'expected action not taken', by: 'by',
+  /** as the report's evidence says it (ev.inject.done) */
+  doneBy: 'expected action taken by {by} after {latency}', notDone: 'expected action not taken', by: 'by',
   alreadyDone: 'already done before it arrived',
   rating: 'Rating', happened: 'happened at', value: 'value', threshold: 'threshold', readAt: 'read at', met: 'met', notMet: 'not met', evidence: 'evidence', jump: 'go to',
   notTested: 'not tested in this run',
@@ -120,7 +121,7 @@ const vi: Strings = {
   outlines: 'viền', speed1: '1 giây/giây (thời gian thực)', speed10: '10 giây/giây', speed60: '1 phút/giây', speed600: '10 phút/giây', speed3600: '1 giờ/giây',
   loading: 'Đang mở', cannotOpen: 'Không mở được', cannotReplay: 'Không phát lại được', notDelivered: 'chưa phát', delivered: 'đã phát', pending: 'chưa tới',
   from: 'từ', to: 'tới', expected: 'hành động mong đợi', within: 'trong vòng', answered: 'đã trả lời', expired: 'quá hạn, áp dụng phương án mặc định',
-  done: 'đã làm', latency: 'độ trễ', notDone: 'chưa thực hiện hành động mong đợi', by: 'bởi',
+  doneBy: '{by} đã xử lý sau {latency}', notDone: 'chưa thực hiện hành động mong đợi', by: 'bởi',
   alreadyDone: 'đã thực hiện trước khi nhận',
   rating: 'Đánh giá', happened: 'xảy ra lúc', value: 'giá trị', threshold: 'ngưỡng', readAt: 'tính tại', met: 'đạt', notMet: 'không đạt', evidence: 'căn cứ', jump: 'tới',
   notTested: 'không đánh giá trong lượt chạy này',

@@ -108,7 +108,11 @@ export function renderMessages(el: HTMLElement, run: LoadedRun, host: PanelHost)
     if (rec?.done && before?.has(inj.id)) {
       const d = before.get(inj.id);
       outcome.push(h('p', { class: 'outcome done already' }, S.alreadyDone, ...(d ? [` (${S.by} ${roleName(d.role)} `, timeButton(host, d.t), ')'] : [])));
-    } else if (rec?.done) outcome.push(h('p', { class: 'outcome done' }, `${S.done} ${S.by} ${roleName(rec.done.by)} ${S.latency} `, h('strong', { 'data-latency-s': rec.done.latency_s }, duration(rec.done.latency_s, S.never, dur)), ' ', timeButton(host, rec.done.t)));
+    } else if (rec?.done) {
+      // the report's words ("taken by X after 25 min"): "done by X latency 25 min" was no sentence in either language
+      const [before, after] = S.doneBy.replace('{by}', roleName(rec.done.by)).split('{latency}');
+      outcome.push(h('p', { class: 'outcome done' }, before, h('strong', { 'data-latency-s': rec.done.latency_s }, duration(rec.done.latency_s, S.never, dur)), `${after ?? ''} `, timeButton(host, rec.done.t)));
+    }
     else if (rec && inj.expected) outcome.push(h('p', { class: 'outcome missing' }, S.notDone));
     const e = inj.expected as (Record<string, unknown> & { do: string; within?: number }) | undefined;
     const exp = e ? `${S.expected}: ${commandText(run, lang, e.do, e)}${typeof e.within === 'number' ? `, ${S.within} ${duration(e.within, S.never, dur)}` : ''}` : null;
