@@ -135,6 +135,14 @@ describe('the viewer\'s words', () => {
       expect(text, id!).toBe(words(runA, 'en').name('incident', id!));
       expect(text).not.toBe(id);
     }
+    // the open incidents' table names them as well (it gave their ids, English slugs in the Vietnamese page too, under a column "id")
+    for (const lang of ['vi', 'en'] as const) {
+      await setLang(lang);
+      const rows = await page.locator('#panel-board table.incidents tbody th[scope=row]').evaluateAll((els) => els.map((e) => [e.textContent, e.getAttribute('title')]));
+      expect(rows.length).toBeGreaterThan(0);
+      for (const [text, id] of rows) expect(text, id!).toBe(words(runA, lang).name('incident', id!));
+      expect(await page.locator('#panel-board table.incidents thead th').allTextContents()).not.toContain('id');
+    }
     await page.screenshot({ path: join(ARTIFACTS, 'viewer-words-board.png') });
   });
 

@@ -395,7 +395,8 @@ export function renderBoard(el: HTMLElement, run: LoadedRun, world: World, host:
   for (const inc of Object.values(world.incidents)) {
     const phase = (inc.m.value as Record<string, string>).lifecycle;
     incs.append(h('tr', { 'data-incident': inc.id, 'data-phase': phase, 'data-severity': inc.severity },
-      h('th', { scope: 'row' }, inc.id),
+      // by name as the units' table and the report give it (its id in the title), not by its id
+      h('th', { scope: 'row', title: inc.id }, wordsFor(run, lang).name('incident', inc.id)),
       h('td', {}, textIn(run.replay.model.kind.get(inc.kind)?.name, lang) || inc.kind),
       h('td', {}, h('span', { class: 'sev', style: `background:${severityColour(inc.severity)};color:${severityInk(inc.severity)}` }, String(inc.severity))),
       h('td', {}, S.phases[phase] ?? phase),
@@ -405,6 +406,6 @@ export function renderBoard(el: HTMLElement, run: LoadedRun, world: World, host:
     h('h3', {}, S.units),
     h('table', { class: 'board units' }, h('thead', {}, h('tr', {}, h('th', {}, S.unit), h('th', {}, S.state), h('th', {}, S.incident))), units),
     h('h3', {}, `${S.incidents} (${S.open})`),
-    h('table', { class: 'board incidents' }, h('thead', {}, h('tr', {}, h('th', {}, 'id'), h('th', {}, S.incident), h('th', {}, S.severity), h('th', {}, S.phase), h('th', {}, S.atRisk))), incs),
+    h('table', { class: 'board incidents' }, h('thead', {}, h('tr', {}, h('th', {}, S.incident), h('th', {}, S.kind), h('th', {}, S.severity), h('th', {}, S.phase), h('th', {}, S.atRisk))), incs),
   );
 }
