@@ -110,6 +110,20 @@ describe('the viewer\'s words', () => {
     await expect(dd.textContent()).resolves.toBe('zoom in / out / whole map');
   });
 
+  it('names unit states and the figures at the end with the report\'s Vietnamese words', async () => {
+    // the report's charts said "đang quay về" for a unit returning, the viewer "đang trở về"; "người gặp nạn" and
+    // "đã vào nơi sơ tán" in the report were "gặp nguy hiểm" and "đã sơ tán tới nơi trú ẩn" here
+    await setLang('vi');
+    const w = words(runA, 'vi');
+    const legend = await page.locator('#map-a .legend li').allTextContents();
+    for (const st of ['available', 'mobilising', 'en_route', 'on_scene', 'returning', 'resting', 'blocked', 'out_of_service']) expect(legend, st).toContain(w.m(`unit_state.${st}`));
+    expect(legend.some((l) => l.startsWith(w.m('h.zones').toLowerCase()))).toBe(true);
+    await page.locator('#tab-metrics').click();
+    const rows = await page.locator('#panel-metrics table.final th[scope=row]').allTextContents();
+    expect(rows).toEqual(expect.arrayContaining(['Người: gặp nạn', 'Người: chưa được cứu', 'Người: đã vào nơi sơ tán']));
+    await setLang('en');
+  });
+
   it('names the roles that decided and the incidents units work on, with their ids in the title', async () => {
     await setLang('en');
     await page.evaluate(() => (window as any).drillViewer.app.seek(5 * 3600));
