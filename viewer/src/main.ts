@@ -226,6 +226,8 @@ class App implements PanelHost {
     const want = parseHash();
     if ((await served.list) === null) return this.applyHash(want); // opened from a file, not from `drill view`: use the picker
     for (const arrival of await served.arrivals()) await this.openArrival(arrival, this.a === null ? () => this.shown(arrival, want) : null);
+    // none served, or none opened: the address's language still holds (its other parts need a run)
+    if (this.a === null) return this.applyHash(want);
     const byServed = (i: number | null) => (i === null ? null : this.runs.find((r) => r.served === i) ?? null);
     if ((byServed(want.run) ?? this.a) !== this.a || byServed(want.cmp) !== this.b) this.applyHash({ ...want, t: null });
     this.scheduleHash(); // an address written while the runs were arriving may lack the one compared with
