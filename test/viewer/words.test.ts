@@ -136,9 +136,18 @@ describe('the viewer\'s words', () => {
     const control = page.locator('#panel-decisions li[data-author="controller"]');
     expect(await control.count()).toBeGreaterThan(0);
     expect(await control.locator('.role').count()).toBe(0);
-    expect(await control.first().textContent()).toMatch(/^T\+\S+ controller: /);
+    expect(await control.first().textContent()).toMatch(/^T\+\S+ exercise control: /);
     await setLang('vi');
-    expect(await page.locator('#panel-decisions li[data-author="controller"]').first().textContent()).toMatch(/^T\+\S+ đạo diễn: /);
+    expect(await page.locator('#panel-decisions li[data-author="controller"]').first().textContent()).toMatch(/^T\+\S+ ban đạo diễn: /);
+    // who decided, in the report's words (it said "phương án tự động" where the panel said "tự động theo phương án")
+    for (const lang of ['vi', 'en'] as const) {
+      await setLang(lang);
+      const tags = await page.locator('#panel-decisions li.decision').evaluateAll((els) => els.map((e) => [e.getAttribute('data-author'), e.querySelector('.author')!.textContent]));
+      expect(new Set(tags.map(([a]) => a))).toEqual(new Set(['controller', 'doctrine', 'trainee']));
+      for (const [author, tag] of tags) expect(tag, author!).toBe(words(runA, lang).m(`author.${author}`));
+      // and how many are listed, in the language's own word order
+      expect(await page.locator('#panel-decisions > p.muted').textContent()).toMatch(lang === 'vi' ? /: hiển thị \d+ trên \d+$/ : /: \d+ shown of \d+$/);
+    }
     await setLang('en');
 
     await page.locator('#tab-board').click();

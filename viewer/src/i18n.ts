@@ -71,10 +71,11 @@ const en = {
   keyPlay: 'play / pause', keyStep: 'previous / next event', keyJump: 'back / forward 10 minutes', keyHomeEnd: 'start / end of the run',
   keySpeed: 'slower / faster', keyZoom: 'zoom in / out / whole map', keyLang: 'Vietnamese / English', keyCompare: 'compare on / off', keyHelp: 'this help', keyTabs: 'panels: messages, decisions, objectives, metrics, board',
   keyPanelTimes: 'in a panel\'s list of times (one Tab stop): previous / next time, first / last', keyPanelGo: 'on a time: go to it',
-  shownOf: 'shown of', decisionsNear: 'Decisions up to this time (latest first)',
+  decisionsNear: 'Decisions up to this time (latest first): {shown} shown of {n}',
   unitStates: { available: 'available', mobilising: 'mobilising', en_route: 'en route', on_scene: 'on scene', returning: 'returning', resting: 'resting', blocked: 'blocked', out_of_service: 'out of service' } as Record<string, string>,
   phases: { reported: 'reported', assessed: 'assessed', responding: 'responding', contained: 'contained', resolved: 'resolved' } as Record<string, string>,
-  authors: { trainee: 'trainee', controller: 'controller', doctrine: 'doctrine', default: 'default' } as Record<string, string>,
+  /** the report's words for who decided (engine/review/messages.ts author.*) */
+  authors: { trainee: 'trainee', controller: 'exercise control', doctrine: 'doctrine', default: 'default at the deadline' } as Record<string, string>,
   methods: { phone: 'phone', radio: 'radio', dispatch: 'official dispatch', bulletin: 'bulletin', 'social-media': 'social media', email: 'email', 'in-person': 'in person', hotline: 'hotline' } as Record<string, string>,
   injectTypes: { information: 'information', directive: 'directive', request: 'request', contingency: 'contingency' } as Record<string, string>,
 };
@@ -144,10 +145,11 @@ const vi: Strings = {
   keyPlay: 'phát / dừng', keyStep: 'sự kiện trước / sau', keyJump: 'lùi / tiến 10 phút', keyHomeEnd: 'đầu / cuối lượt chạy',
   keySpeed: 'chậm hơn / nhanh hơn', keyZoom: 'phóng to / thu nhỏ / về toàn cảnh', keyLang: 'tiếng Việt / tiếng Anh', keyCompare: 'bật / tắt so sánh', keyHelp: 'trợ giúp này', keyTabs: 'bảng: tình huống, quyết định, mục tiêu, chỉ số, trạng thái',
   keyPanelTimes: 'trong danh sách mốc thời gian của một bảng (một điểm dừng Tab): mốc trước / sau, đầu / cuối', keyPanelGo: 'trên một mốc thời gian: tới thời điểm đó',
-  shownOf: 'hiển thị trên', decisionsNear: 'Quyết định tới thời điểm này (mới nhất trước)',
+  // "14 hiển thị trên 14" was the English word order
+  decisionsNear: 'Quyết định tới thời điểm này (mới nhất trước): hiển thị {shown} trên {n}',
   unitStates: { available: 'sẵn sàng', mobilising: 'đang huy động', en_route: 'đang cơ động', on_scene: 'tại hiện trường', returning: 'đang quay về', resting: 'nghỉ', blocked: 'bị chặn đường', out_of_service: 'ngừng hoạt động' },
   phases: { reported: 'đã báo', assessed: 'đã đánh giá', responding: 'đang ứng phó', contained: 'đã khống chế', resolved: 'đã giải quyết' },
-  authors: { trainee: 'học viên', controller: 'đạo diễn', doctrine: 'tự động theo phương án', default: 'mặc định' },
+  authors: { trainee: 'học viên', controller: 'ban đạo diễn', doctrine: 'phương án tự động', default: 'mặc định khi hết hạn' },
   methods: { phone: 'điện thoại', radio: 'vô tuyến', dispatch: 'công điện', bulletin: 'bản tin', 'social-media': 'mạng xã hội', email: 'thư điện tử', 'in-person': 'trực tiếp', hotline: 'đường dây nóng' },
   injectTypes: { information: 'thông tin', directive: 'chỉ đạo', request: 'đề nghị', contingency: 'tình huống dự phòng' },
 };

@@ -215,7 +215,7 @@ export function renderDecisions(el: HTMLElement, run: LoadedRun, host: PanelHost
       order ? h('span', { class: 'order-of' }, ` (${w.m(order.by_default ? 'order.default' : 'order.answer', { option: w.optionLabel(order.inject, order.option) })})`) : null,
       d.refused ? refusedReason(w, host.lang(), d.code, d.reason, noChange ? S.noChange : S.refused) : null));
   }
-  rerender(el, () => el.replaceChildren(h('p', { class: 'muted' }, `${S.decisionsNear}: ${shown.length} ${S.shownOf} ${n}`), list));
+  rerender(el, () => el.replaceChildren(h('p', { class: 'muted' }, S.decisionsNear.replace('{shown}', String(shown.length)).replace('{n}', String(n))), list));
 }
 
 // ------------------------------------------------------------ objectives
