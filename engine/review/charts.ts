@@ -170,7 +170,8 @@ function incidents(aar: Aar, w: Words, title: string): string {
   const colours = { waiting: '#D55E00', working: '#0072B2', mop_up: '#999999' };
   list.forEach((inc, i) => {
     const yy = top + i * row + 4;
-    const name = w.name('incident', inc.id);
+    // a label opens with a capital, as the incidents table's rows do ('people caught in X' is written mid-sentence)
+    const raw = w.name('incident', inc.id), name = raw.charAt(0).toLocaleUpperCase() + raw.slice(1);
     const short = name.length > 34 ? name.slice(0, 33) + '…' : name;
     body.push(`<text x="${left - 6}" y="${yy + 12}" text-anchor="end" class="tick"><title>${escHtml(name)}</title>${escHtml(short)}</text>`);
     const r = inc.reported_t;
