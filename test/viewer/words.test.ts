@@ -124,6 +124,22 @@ describe('the viewer\'s words', () => {
     await setLang('en');
   });
 
+  it('names the role that answered a message, not its id', async () => {
+    // "đã trả lời: Tăng cường lực lượng, chưa ban bố cấp 2 (T+07:00, bởi province-board)"
+    for (const lang of ['vi', 'en'] as const) {
+      await setLang(lang);
+      await page.locator('#tab-messages').click();
+      const answered = await page.locator('#panel-messages li.msg p.outcome').evaluateAll((els) => els.map((e) => e.textContent!).filter((t) => /^(answered|đã trả lời)/.test(t)));
+      expect(answered.length).toBeGreaterThan(0);
+      for (const text of answered) {
+        const role = runA.scenario.roles.find((r) => text.includes(`${lang === 'vi' ? 'bởi' : 'by'} ${words(runA, lang).name('role', r.id)})`));
+        expect(role, text).toBeDefined();
+        for (const r of runA.scenario.roles) expect(text).not.toContain(` ${r.id})`);
+      }
+    }
+    await setLang('en');
+  });
+
   it('names the roles that decided and the incidents units work on, with their ids in the title', async () => {
     await setLang('en');
     await page.evaluate(() => (window as any).drillViewer.app.seek(5 * 3600));

@@ -102,7 +102,7 @@ export function renderMessages(el: HTMLElement, run: LoadedRun, host: PanelHost)
     const isAdded = added.has(inj.id);
     const rec = run.history.messages.get(inj.id);
     const outcome: (Node | string)[] = [];
-    if (rec?.answered) outcome.push(h('p', { class: 'outcome' }, rec.answered.expired ? `${S.expired}: ` : `${S.answered}: `, h('strong', {}, optionLabel(inj, rec.answered.option, lang)), ` (${clock(rec.answered.t)}${rec.answered.by ? `, ${S.by} ${rec.answered.by}` : ''})`));
+    if (rec?.answered) outcome.push(h('p', { class: 'outcome' }, rec.answered.expired ? `${S.expired}: ` : `${S.answered}: `, h('strong', {}, optionLabel(inj, rec.answered.option, lang)), ` (${clock(rec.answered.t)}${rec.answered.by ? `, ${S.by} ${roleName(rec.answered.by)}` : ''})`));
     // what it asked was already in effect when it arrived: nothing was owed, and no latency to read (the report's "already done before it arrived")
     const before = rec?.done ? alreadyFor(run) : null;
     if (rec?.done && before?.has(inj.id)) {
