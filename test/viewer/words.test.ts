@@ -124,6 +124,23 @@ describe('the viewer\'s words', () => {
     await setLang('en');
   });
 
+  it('says what a timeline marker stands for in the report\'s words when the pointer comes over it', async () => {
+    // a decision's tooltip had said "Decisions: evacuate (trainee)", a declaration's "Level declarations: ta-ca"
+    for (const lang of ['vi', 'en'] as const) {
+      await setLang(lang);
+      for (const kind of ['decision', 'level']) {
+        const marker = page.locator(`#timeline-slider g.marker.${kind}`).first();
+        await marker.dispatchEvent('pointerenter');
+        const t = Number(await marker.getAttribute('data-t'));
+        const event = runA.events.find((e) => e.t === t && (kind === 'level' ? e.type === 'level' : e.type === 'decision' && e.author !== 'doctrine'))!;
+        const index = runA.events.indexOf(event);
+        const w = words(runA, lang);
+        await expect(marker.locator('title').textContent()).resolves.toBe(`${w.time(t).split(' ')[0]} ${w.event(event as never, index)}`);
+      }
+    }
+    await setLang('en');
+  });
+
   it('names the role that answered a message, not its id', async () => {
     // "đã trả lời: Tăng cường lực lượng, chưa ban bố cấp 2 (T+07:00, bởi province-board)"
     for (const lang of ['vi', 'en'] as const) {

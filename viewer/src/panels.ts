@@ -27,7 +27,7 @@ export interface PanelHost {
 
 /** The review's words for a run in a language (commands in plain words, names for ids), made once each. */
 const wordsMade = new WeakMap<LoadedRun, Map<Lang, Words>>();
-function wordsFor(run: LoadedRun, lang: Lang): Words {
+export function wordsFor(run: LoadedRun, lang: Lang): Words {
   let by = wordsMade.get(run);
   if (!by) wordsMade.set(run, (by = new Map()));
   let w = by.get(lang);
