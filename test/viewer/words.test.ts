@@ -120,7 +120,7 @@ describe('the viewer\'s words', () => {
     expect(legend.some((l) => l.startsWith(w.m('h.zones').toLowerCase()))).toBe(true);
     await page.locator('#tab-metrics').click();
     const rows = await page.locator('#panel-metrics table.final th[scope=row]').allTextContents();
-    expect(rows).toEqual(expect.arrayContaining(['Người: gặp nạn', 'Người: chưa được cứu', 'Người: đã vào nơi sơ tán']));
+    expect(rows).toEqual(expect.arrayContaining(['Người: gặp nạn', 'Người: chưa được cứu', 'Người: đã vào nơi sơ tán', 'Nhật ký: số sự kiện']));
     await setLang('en');
   });
 

@@ -370,7 +370,8 @@ export function renderMetrics(el: HTMLElement, runs: LoadedRun[], worlds: World[
   // answers' orders that found the thing already so (none in a log written before the summary counted them)
   fin.push(row(`${S.decisions}: ${S.noChange}`, v((s) => s.decisions.no_change ?? 0)));
   fin.push(row(`${S.objectives}: ${S.met}`, v((s) => `${s.objectives.filter((o) => o.met).length} / ${s.objectives.length}`)));
-  fin.push(row(S.events, runs.map((r) => r.data.events.length)));
+  // a row head as the others are ('Incidents: reported'), not a bare lower-case 'events'
+  fin.push(row(S.eventsInLog, runs.map((r) => r.data.events.length)));
   el.replaceChildren(
     h('h3', {}, S.atTime), h('table', { class: 'metrics now' }, h('thead', {}, head.cloneNode(true)), h('tbody', {}, ...now)),
     h('h3', {}, S.final), h('table', { class: 'metrics final' }, h('thead', {}, head), h('tbody', {}, ...fin)),
