@@ -4,6 +4,7 @@
  * read whole, in English and in Vietnamese, alone and comparing two runs.
  * In Vietnamese the header had wrapped its Keys button to a second row (the
  * map lost 32 px) and the last tab read "Bảng trạng t", cut by the panel.
+ * And, on the same run, a message never delivered reads apart from its channel.
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -60,3 +61,16 @@ for (const lang of ['en', 'vi'] as const) {
     });
   }
 }
+
+describe('a message never delivered in the run', () => {
+  it('says so apart from its channel, in both languages', async () => {
+    // "#3 not delivered phone · contingency" ran the two together ("#3 chưa phát điện thoại" in Vietnamese)
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    for (const [lang, head] of [['en', '#3 not delivered · phone · contingency'], ['vi', '#3 không được chuyển · điện thoại · tình huống dự phòng']] as const) {
+      await openViewer(page, `${server.url}#run=0&lang=${lang}`);
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      await expect(page.locator('li.msg[data-inject="no-move-yet"] .msg-head').textContent()).resolves.toBe(head);
+    }
+    await page.close();
+  });
+});

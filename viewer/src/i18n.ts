@@ -120,7 +120,7 @@ const vi: Strings = {
   messages: 'Tình huống', decisions: 'Quyết định', objectives: 'Mục tiêu', metrics: 'Chỉ số', board: 'Bảng trạng thái',
   prevEvent: 'Sự kiện trước', nextEvent: 'Sự kiện sau', play: 'Phát', pause: 'Dừng', speed: 'Tốc độ', timeline: 'Thời gian',
   outlines: 'viền', speed1: '1 giây/giây (thời gian thực)', speed10: '10 giây/giây', speed60: '1 phút/giây', speed600: '10 phút/giây', speed3600: '1 giờ/giây',
-  loading: 'Đang mở', cannotOpen: 'Không mở được', cannotReplay: 'Không phát lại được', notDelivered: 'chưa phát', delivered: 'đã phát', pending: 'chưa tới',
+  loading: 'Đang mở', cannotOpen: 'Không mở được', cannotReplay: 'Không phát lại được', notDelivered: 'không được chuyển', delivered: 'đã phát', pending: 'chưa tới',
   from: 'từ', to: 'tới', expected: 'hành động mong đợi', within: 'trong vòng', answered: 'đã trả lời', expired: 'quá hạn, áp dụng phương án mặc định',
   doneBy: '{by} đã xử lý sau {latency}', notDone: 'chưa thực hiện hành động mong đợi', by: 'bởi',
   alreadyDone: 'đã thực hiện trước khi nhận',

@@ -117,7 +117,7 @@ export function renderMessages(el: HTMLElement, run: LoadedRun, host: PanelHost)
     const e = inj.expected as (Record<string, unknown> & { do: string; within?: number }) | undefined;
     const exp = e ? `${S.expected}: ${commandText(run, lang, e.do, e)}${typeof e.within === 'number' ? `, ${S.within} ${duration(e.within, S.never, dur)}` : ''}` : null;
     list.append(h('li', { class: `msg ${rec ? 'delivered' : 'undelivered'}${isAdded ? ' added' : ''}`, 'data-inject': inj.id, 'data-delivered-t': rec?.delivered_t ?? null },
-      h('div', { class: 'msg-head' }, h('span', { class: 'seq' }, `#${inj.seq}`), ' ', rec ? timeButton(host, rec.delivered_t) : h('span', { class: 'time muted' }, S.notDelivered), ' ', h('span', { class: 'method' }, S.methods[inj.method] ?? inj.method), ' · ', h('span', { class: 'type' }, S.injectTypes[inj.type] ?? inj.type),
+      h('div', { class: 'msg-head' }, h('span', { class: 'seq' }, `#${inj.seq}`), ' ', rec ? timeButton(host, rec.delivered_t) : h('span', { class: 'time muted' }, S.notDelivered), rec ? ' ' : ' · ', h('span', { class: 'method' }, S.methods[inj.method] ?? inj.method), ' · ', h('span', { class: 'type' }, S.injectTypes[inj.type] ?? inj.type),
         ...(isAdded ? [' · ', h('span', { class: 'added-by', 'data-added-t': added.get(inj.id)!.added_t }, `${S.addedByControl} ${clock(added.get(inj.id)!.added_t)}`)] : [])),
       h('h3', { class: 'subject' }, textIn(inj.subject, lang)),
       h('p', { class: 'route' }, `${S.from} ${from(inj)} ${S.to} ${roleName(inj.to)}`),
