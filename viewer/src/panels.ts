@@ -380,6 +380,9 @@ export function renderMetrics(el: HTMLElement, runs: LoadedRun[], worlds: World[
 
 // ------------------------------------------------------------ board
 
+/** A cell opens with a capital, as the report's tables do: 'people caught in X' is a name written mid-sentence. */
+const cap = (s: string): string => s.charAt(0).toLocaleUpperCase() + s.slice(1);
+
 export function renderBoard(el: HTMLElement, run: LoadedRun, world: World, host: PanelHost): void {
   const lang = host.lang();
   const S = STRINGS[lang];
@@ -390,14 +393,14 @@ export function renderBoard(el: HTMLElement, run: LoadedRun, world: World, host:
       h('th', { scope: 'row' }, textIn(run.replay.model.unit.get(id)?.name, lang) || id),
       h('td', {}, h('span', { class: 'swatch', style: `background:${UNIT_COLOUR[state] ?? '#888'}` }), ' ', S.unitStates[state] ?? state),
       // the incident by name, as the report and the map's lanes name it; its id in the title
-      h('td', { class: 'incident', title: u.incident ?? null }, u.incident ? wordsFor(run, lang).name('incident', u.incident) : '')));
+      h('td', { class: 'incident', title: u.incident ?? null }, u.incident ? cap(wordsFor(run, lang).name('incident', u.incident)) : '')));
   }
   const incs = h('tbody', {});
   for (const inc of Object.values(world.incidents)) {
     const phase = (inc.m.value as Record<string, string>).lifecycle;
     incs.append(h('tr', { 'data-incident': inc.id, 'data-phase': phase, 'data-severity': inc.severity },
       // by name as the units' table and the report give it (its id in the title), not by its id
-      h('th', { scope: 'row', title: inc.id }, wordsFor(run, lang).name('incident', inc.id)),
+      h('th', { scope: 'row', title: inc.id }, cap(wordsFor(run, lang).name('incident', inc.id))),
       h('td', {}, textIn(run.replay.model.kind.get(inc.kind)?.name, lang) || inc.kind),
       h('td', {}, h('span', { class: 'sev', style: `background:${severityColour(inc.severity)};color:${severityInk(inc.severity)}` }, String(inc.severity))),
       h('td', {}, S.phases[phase] ?? phase),
