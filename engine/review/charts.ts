@@ -163,15 +163,18 @@ function incidents(aar: Aar, w: Words, title: string): string {
   const list = [...aar.review.incidents].sort((a, b) => a.reported_t - b.reported_t || (a.id < b.id ? -1 : 1)).slice(0, 40);
   if (list.length === 0) return none(w);
   const tEnd = aar.review.t_end;
-  const left = 230, top = 10, row = 20;
+  // a label opens with a capital, as the incidents table's rows do ('people caught in X' is written mid-sentence)
+  const incName = (id: string) => { const raw = w.name('incident', id); return raw.charAt(0).toLocaleUpperCase() + raw.slice(1); };
+  const col = nameColumn(list.map((inc) => incName(inc.id)));
+  const left = col.left, top = 10, row = 20;
   const bottom = top + list.length * row + 4;
   const x = linear(0, tEnd, left, W - 20);
   const body: string[] = [frame(w, x, tEnd, top, bottom, left, [], '')];
   const colours = { waiting: '#D55E00', working: '#0072B2', mop_up: '#999999' };
   list.forEach((inc, i) => {
     const yy = top + i * row + 4;
-    const name = w.name('incident', inc.id);
-    const short = name.length > 34 ? name.slice(0, 33) + '…' : name;
+    const name = incName(inc.id);
+    const short = col.cut(name);
     body.push(`<text x="${left - 6}" y="${yy + 12}" text-anchor="end" class="tick"><title>${escHtml(name)}</title>${escHtml(short)}</text>`);
     const r = inc.reported_t;
     const on = inc.first_on_scene_s === null ? tEnd : r + inc.first_on_scene_s;
@@ -185,10 +188,23 @@ function incidents(aar: Aar, w: Words, title: string): string {
   return svg(bottom + 62, title, body.join(''));
 }
 
+/**
+ * The column of names left of a chart's bars: wide enough for names of up to 46 characters at the ticks' 11 px
+ * (about 6.2 px each), as Vietnamese names of units often are ("Trung đội dân quân cơ động Mường Xén", 36), and
+ * never narrower than 230 px; a longer name is cut, whole in its tooltip. At 34 characters a printed report had
+ * cut most of the province's units.
+ */
+const NAME_CHARS = 46;
+function nameColumn(names: string[]): { left: number; cut: (name: string) => string } {
+  const longest = Math.min(NAME_CHARS, Math.max(0, ...names.map((n) => n.length)));
+  return { left: Math.max(230, Math.ceil(12 + longest * 6.2)), cut: (n) => (n.length > NAME_CHARS ? n.slice(0, NAME_CHARS - 1) + '…' : n) };
+}
+
 function units(aar: Aar, w: Words, title: string): string {
   const list = aar.review.units;
   if (list.length === 0) return none(w);
-  const left = 230, top = 10, row = 20, right = W - 20;
+  const col = nameColumn(list.map((u) => w.name('unit', u.id)));
+  const left = col.left, top = 10, row = 20, right = W - 20;
   const bottom = top + list.length * row + 4;
   const x = linear(0, 1, left, right);
   const ticks: string[] = [];
@@ -198,7 +214,7 @@ function units(aar: Aar, w: Words, title: string): string {
   list.forEach((u, i) => {
     const yy = top + i * row + 4;
     const name = w.name('unit', u.id);
-    const short = name.length > 34 ? name.slice(0, 33) + '…' : name;
+    const short = col.cut(name);
     body.push(`<text x="${left - 6}" y="${yy + 12}" text-anchor="end" class="tick"><title>${escHtml(name)}</title>${escHtml(short)}</text>`);
     let acc = 0;
     for (const s of UNIT_STATES) {

@@ -117,7 +117,8 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   B.push({
     kind: 'table', cls: 'timeline', head: [w.m('col.time'), w.m('col.event'), '#'], align: ['l', 'l', 'r'],
     rows: aar.timeline.map((r) => {
-      const rich: Rich = [{ text: w.event(r.event, r.index), b: r.event.type === 'decision' && r.event.author === 'trainee' }];
+      // a row reads as a sentence: 'people caught in X contained' opened it in lower case
+      const rich: Rich = [{ text: sentence(w.event(r.event, r.index)), b: r.event.type === 'decision' && r.event.author === 'trainee' }];
       if (r.event.type === 'inject.delivered') {
         const spec = w.injectSpec(String(r.event.id));
         if (spec) rich.push({ text: w.m('timeline.message', { message: w.text(spec.message) }), i: true, small: true, br: true });
@@ -191,7 +192,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   B.push({
     kind: 'table', head: ['col.incident', 'col.area', 'col.reported', 'col.first_on_scene', 'col.contained', 'col.resolved', 'col.people', 'col.rescued', 'col.lost', 'col.severity'].map((k) => w.m(k)),
     align: ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
-    rows: rv.incidents.map((i) => [txt(w.name('incident', i.id)), txt(w.name('area', i.area)), txt(w.time(i.reported_t)), txt(dur(i.first_on_scene_s)), txt(dur(i.contained_s)), txt(dur(i.resolved_s)), txt(w.num(i.people)), txt(w.num(i.rescued)), txt(w.num(i.lost)), txt(`${i.severity_first} → ${i.severity_max}`)]),
+    rows: rv.incidents.map((i) => [txt(sentence(w.name('incident', i.id))), txt(w.name('area', i.area)), txt(w.time(i.reported_t)), txt(dur(i.first_on_scene_s)), txt(dur(i.contained_s)), txt(dur(i.resolved_s)), txt(w.num(i.people)), txt(w.num(i.rescued)), txt(w.num(i.lost)), txt(`${i.severity_first} → ${i.severity_max}`)]),
   });
 
   h(3, w.m('h.units'));

@@ -27,4 +27,23 @@ describe('findings as sentences', () => {
       for (const item of sections.flatMap((x) => x.split('\n').filter((l) => l.startsWith('- ')))) expect(item.charAt(2), item).toBe(item.charAt(2).toLocaleUpperCase());
     }
   });
+
+  it('key events and the incidents table start their cells with a capital too (the people caught in a zone)', () => {
+    const r = kySon('doctrine');
+    const aar = buildAar(r.log, r.scenario, r.events);
+    const en = renderReport(aar, 'md', 'en');
+    expect(en).toMatch(/\| People caught in Mường Xén low-lying quarter contained \| \d+ \|/);
+    expect(en).toMatch(/\n\| People caught in Mường Xén low-lying quarter \| Mường Xén \|/);
+    const vi = renderReport(aar, 'md', 'vi');
+    expect(vi).toMatch(/\| Người còn kẹt lại tại Khu thấp trũng thị trấn Mường Xén: cứu được \d+ người/);
+    expect(vi).toMatch(/\n\| Người còn kẹt lại tại Khu thấp trũng thị trấn Mường Xén \| Mường Xén \|/);
+    // and the incidents chart of the HTML report labels its bars so
+    expect(renderReport(aar, 'html', 'vi')).toMatch(/class="tick"><title>Người còn kẹt lại tại Khu thấp trũng thị trấn Mường Xén<\/title>Người còn kẹt/);
+    // every row of both tables, in both languages
+    for (const md of [en, vi]) {
+      const rows = md.split('\n').filter((l) => /^\| T\+/.test(l)).map((l) => l.split(' | ')[1]);
+      expect(rows.length).toBeGreaterThan(50);
+      for (const cell of rows) expect(cell.charAt(0), cell).toBe(cell.charAt(0).toLocaleUpperCase());
+    }
+  });
 });

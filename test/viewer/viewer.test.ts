@@ -147,7 +147,8 @@ describe('the replay viewer', () => {
     expect(await clockT(page)).toBe(o.at);
     // where the value names a moment (level declared at), the evidence jumps there
     const level = runA.summary!.objectives.find((x) => x.id === 'level-1')!;
-    await page.locator('li[data-objective="level-1"] .evidence button[data-kind="moment"]').click();
+    // (the declaration, among the evidence events the report lists)
+    await page.locator('li[data-objective="level-1"] :is(.evidence, .evidence-events) button[data-kind="moment"]').click();
     expect(await clockT(page)).toBe(level.value);
     expect(runA.events.some((e) => e.type === 'level' && e.area === 'ta-ca' && e.t === level.value)).toBe(true);
     await page.locator('li[data-objective="evac-ta-ca"] .evidence button[data-kind="read"]').click();
@@ -175,8 +176,10 @@ describe('the replay viewer', () => {
     await page.locator('#tab-messages').click();
     const li = page.locator('li[data-inject="province-directive"]');
     await expect(li.locator('.expected').textContent()).resolves.toMatch(/^expected: evacuate Tà Cạ riverside villages, within 1 h 30 min$/);
-    await expect(li.locator('.outcome.done').textContent()).resolves.toContain('done by Tà Cạ commune chair latency');
+    // in the report's words (its evidence for an inject acted on), not "done by Tà Cạ commune chair latency 0 s"
+    await expect(li.locator('.outcome.done').textContent()).resolves.toMatch(/^expected action taken by Tà Cạ commune chair after \d+ (s|min) T\+\d\d:\d\d(:\d\d)?$/);
     await page.locator('#lang').click();
+    await expect(li.locator('.outcome.done').textContent()).resolves.toMatch(/^Chủ tịch UBND xã Tà Cạ đã xử lý sau \d+ (giây|phút) T\+\d\d:\d\d(:\d\d)?$/);
     await expect(li.locator('.expected').textContent()).resolves.toMatch(/^hành động mong đợi: sơ tán Các bản ven suối Tà Cạ, trong vòng 1 giờ 30 phút$/);
     await expect(page.locator('#speed option[value="60"]').textContent()).resolves.toBe('1 phút/giây');
     await page.locator('#lang').click();

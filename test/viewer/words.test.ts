@@ -110,6 +110,53 @@ describe('the viewer\'s words', () => {
     await expect(dd.textContent()).resolves.toBe('zoom in / out / whole map');
   });
 
+  it('names unit states and the figures at the end with the report\'s Vietnamese words', async () => {
+    // the report's charts said "đang quay về" for a unit returning, the viewer "đang trở về"; "người gặp nạn" and
+    // "đã vào nơi sơ tán" in the report were "gặp nguy hiểm" and "đã sơ tán tới nơi trú ẩn" here
+    await setLang('vi');
+    const w = words(runA, 'vi');
+    const legend = await page.locator('#map-a .legend li').allTextContents();
+    for (const st of ['available', 'mobilising', 'en_route', 'on_scene', 'returning', 'resting', 'blocked', 'out_of_service']) expect(legend, st).toContain(w.m(`unit_state.${st}`));
+    expect(legend.some((l) => l.startsWith(w.m('h.zones').toLowerCase()))).toBe(true);
+    await page.locator('#tab-metrics').click();
+    const rows = await page.locator('#panel-metrics table.final th[scope=row]').allTextContents();
+    expect(rows).toEqual(expect.arrayContaining(['Người: gặp nạn', 'Người: chưa được cứu', 'Người: đã vào nơi sơ tán', 'Nhật ký: số sự kiện']));
+    await setLang('en');
+  });
+
+  it('says what a timeline marker stands for in the report\'s words when the pointer comes over it', async () => {
+    // a decision's tooltip had said "Decisions: evacuate (trainee)", a declaration's "Level declarations: ta-ca"
+    for (const lang of ['vi', 'en'] as const) {
+      await setLang(lang);
+      for (const kind of ['decision', 'level']) {
+        const marker = page.locator(`#timeline-slider g.marker.${kind}`).first();
+        await marker.dispatchEvent('pointerenter');
+        const t = Number(await marker.getAttribute('data-t'));
+        const event = runA.events.find((e) => e.t === t && (kind === 'level' ? e.type === 'level' : e.type === 'decision' && e.author !== 'doctrine'))!;
+        const index = runA.events.indexOf(event);
+        const w = words(runA, lang);
+        await expect(marker.locator('title').textContent()).resolves.toBe(`${w.time(t).split(' ')[0]} ${w.event(event as never, index)}`);
+      }
+    }
+    await setLang('en');
+  });
+
+  it('names the role that answered a message, not its id', async () => {
+    // "đã trả lời: Tăng cường lực lượng, chưa ban bố cấp 2 (T+07:00, bởi province-board)"
+    for (const lang of ['vi', 'en'] as const) {
+      await setLang(lang);
+      await page.locator('#tab-messages').click();
+      const answered = await page.locator('#panel-messages li.msg p.outcome').evaluateAll((els) => els.map((e) => e.textContent!).filter((t) => /^(answered|đã trả lời)/.test(t)));
+      expect(answered.length).toBeGreaterThan(0);
+      for (const text of answered) {
+        const role = runA.scenario.roles.find((r) => text.includes(`${lang === 'vi' ? 'bởi' : 'by'} ${words(runA, lang).name('role', r.id)})`));
+        expect(role, text).toBeDefined();
+        for (const r of runA.scenario.roles) expect(text).not.toContain(` ${r.id})`);
+      }
+    }
+    await setLang('en');
+  });
+
   it('names the roles that decided and the incidents units work on, with their ids in the title', async () => {
     await setLang('en');
     await page.evaluate(() => (window as any).drillViewer.app.seek(5 * 3600));
@@ -122,18 +169,37 @@ describe('the viewer\'s words', () => {
     const control = page.locator('#panel-decisions li[data-author="controller"]');
     expect(await control.count()).toBeGreaterThan(0);
     expect(await control.locator('.role').count()).toBe(0);
-    expect(await control.first().textContent()).toMatch(/^T\+\S+ controller: /);
+    expect(await control.first().textContent()).toMatch(/^T\+\S+ exercise control: /);
     await setLang('vi');
-    expect(await page.locator('#panel-decisions li[data-author="controller"]').first().textContent()).toMatch(/^T\+\S+ đạo diễn: /);
+    expect(await page.locator('#panel-decisions li[data-author="controller"]').first().textContent()).toMatch(/^T\+\S+ ban đạo diễn: /);
+    // who decided, in the report's words (it said "phương án tự động" where the panel said "tự động theo phương án")
+    for (const lang of ['vi', 'en'] as const) {
+      await setLang(lang);
+      const tags = await page.locator('#panel-decisions li.decision').evaluateAll((els) => els.map((e) => [e.getAttribute('data-author'), e.querySelector('.author')!.textContent]));
+      expect(new Set(tags.map(([a]) => a))).toEqual(new Set(['controller', 'doctrine', 'trainee']));
+      for (const [author, tag] of tags) expect(tag, author!).toBe(words(runA, lang).m(`author.${author}`));
+      // and how many are listed, in the language's own word order
+      expect(await page.locator('#panel-decisions > p.muted').textContent()).toMatch(lang === 'vi' ? /: hiển thị \d+ trên \d+$/ : /: \d+ shown of \d+$/);
+    }
     await setLang('en');
 
     await page.locator('#tab-board').click();
     const cells = await page.locator('#panel-board table.units td.incident').evaluateAll((els) => els.map((e) => [e.textContent, e.getAttribute('title')]));
     const busy = cells.filter(([, id]) => id);
     expect(busy.map(([, id]) => id)).toContain('ta-ca-houses');
+    // each cell opens with a capital as the report's tables do ("People caught in ...")
+    const cap = (x: string) => x.charAt(0).toLocaleUpperCase() + x.slice(1);
     for (const [text, id] of busy) {
-      expect(text, id!).toBe(words(runA, 'en').name('incident', id!));
+      expect(text, id!).toBe(cap(words(runA, 'en').name('incident', id!)));
       expect(text).not.toBe(id);
+    }
+    // the open incidents' table names them as well (it gave their ids, English slugs in the Vietnamese page too, under a column "id")
+    for (const lang of ['vi', 'en'] as const) {
+      await setLang(lang);
+      const rows = await page.locator('#panel-board table.incidents tbody th[scope=row]').evaluateAll((els) => els.map((e) => [e.textContent, e.getAttribute('title')]));
+      expect(rows.length).toBeGreaterThan(0);
+      for (const [text, id] of rows) expect(text, id!).toBe(cap(words(runA, lang).name('incident', id!)));
+      expect(await page.locator('#panel-board table.incidents thead th').allTextContents()).not.toContain('id');
     }
     await page.screenshot({ path: join(ARTIFACTS, 'viewer-words-board.png') });
   });

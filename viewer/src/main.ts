@@ -226,6 +226,8 @@ class App implements PanelHost {
     const want = parseHash();
     if ((await served.list) === null) return this.applyHash(want); // opened from a file, not from `drill view`: use the picker
     for (const arrival of await served.arrivals()) await this.openArrival(arrival, this.a === null ? () => this.shown(arrival, want) : null);
+    // none served, or none opened: the address's language still holds (its other parts need a run)
+    if (this.a === null) return this.applyHash(want);
     const byServed = (i: number | null) => (i === null ? null : this.runs.find((r) => r.served === i) ?? null);
     if ((byServed(want.run) ?? this.a) !== this.a || byServed(want.cmp) !== this.b) this.applyHash({ ...want, t: null });
     this.scheduleHash(); // an address written while the runs were arriving may lack the one compared with
@@ -594,6 +596,8 @@ class App implements PanelHost {
       panel.hidden = name !== tab;
     }
     if (tab === 'metrics') this.renderMetricsNow();
+    // the objectives' evidence events are found when the panel is first shown
+    if (tab === 'objectives' && this.a && $('panel-objectives').dataset.evidence === 'later') renderObjectives($('panel-objectives'), this.a, this, this.b);
     // the time may have moved while the list was hidden (a hidden panel does not scroll)
     if (tab === 'messages') revealCurrentMessage($('panel-messages'));
     this.updateLivePanels();

@@ -8,7 +8,8 @@ import { textIn } from '../../engine/scenario/text.js';
 import { answerOrders, type AnswerOrder } from '../../engine/review/answer-orders.js';
 import { DecisionMetrics } from '../../engine/review/decision-metrics.js';
 import { isInjectSpec } from '../../engine/review/inject-spec.js';
-import type { LogEvent } from '../../engine/review/metrics.js';
+import type { Evidence } from '../../engine/review/evidence.js';
+import { Metrics, type LogEvent, type ObjectiveResult } from '../../engine/review/metrics.js';
 import { unreachedIncidents, type Unreached } from '../../engine/review/unreached.js';
 import { metricParam, Words } from '../../engine/review/words.js';
 import type { World } from '../../engine/sim/world.js';
@@ -26,7 +27,7 @@ export interface PanelHost {
 
 /** The review's words for a run in a language (commands in plain words, names for ids), made once each. */
 const wordsMade = new WeakMap<LoadedRun, Map<Lang, Words>>();
-function wordsFor(run: LoadedRun, lang: Lang): Words {
+export function wordsFor(run: LoadedRun, lang: Lang): Words {
   let by = wordsMade.get(run);
   if (!by) wordsMade.set(run, (by = new Map()));
   let w = by.get(lang);
@@ -101,18 +102,22 @@ export function renderMessages(el: HTMLElement, run: LoadedRun, host: PanelHost)
     const isAdded = added.has(inj.id);
     const rec = run.history.messages.get(inj.id);
     const outcome: (Node | string)[] = [];
-    if (rec?.answered) outcome.push(h('p', { class: 'outcome' }, rec.answered.expired ? `${S.expired}: ` : `${S.answered}: `, h('strong', {}, optionLabel(inj, rec.answered.option, lang)), ` (${clock(rec.answered.t)}${rec.answered.by ? `, ${S.by} ${rec.answered.by}` : ''})`));
+    if (rec?.answered) outcome.push(h('p', { class: 'outcome' }, rec.answered.expired ? `${S.expired}: ` : `${S.answered}: `, h('strong', {}, optionLabel(inj, rec.answered.option, lang)), ` (${clock(rec.answered.t)}${rec.answered.by ? `, ${S.by} ${roleName(rec.answered.by)}` : ''})`));
     // what it asked was already in effect when it arrived: nothing was owed, and no latency to read (the report's "already done before it arrived")
     const before = rec?.done ? alreadyFor(run) : null;
     if (rec?.done && before?.has(inj.id)) {
       const d = before.get(inj.id);
       outcome.push(h('p', { class: 'outcome done already' }, S.alreadyDone, ...(d ? [` (${S.by} ${roleName(d.role)} `, timeButton(host, d.t), ')'] : [])));
-    } else if (rec?.done) outcome.push(h('p', { class: 'outcome done' }, `${S.done} ${S.by} ${roleName(rec.done.by)} ${S.latency} `, h('strong', { 'data-latency-s': rec.done.latency_s }, duration(rec.done.latency_s, S.never, dur)), ' ', timeButton(host, rec.done.t)));
+    } else if (rec?.done) {
+      // the report's words ("taken by X after 25 min"): "done by X latency 25 min" was no sentence in either language
+      const [before, after] = S.doneBy.replace('{by}', roleName(rec.done.by)).split('{latency}');
+      outcome.push(h('p', { class: 'outcome done' }, before, h('strong', { 'data-latency-s': rec.done.latency_s }, duration(rec.done.latency_s, S.never, dur)), `${after ?? ''} `, timeButton(host, rec.done.t)));
+    }
     else if (rec && inj.expected) outcome.push(h('p', { class: 'outcome missing' }, S.notDone));
     const e = inj.expected as (Record<string, unknown> & { do: string; within?: number }) | undefined;
     const exp = e ? `${S.expected}: ${commandText(run, lang, e.do, e)}${typeof e.within === 'number' ? `, ${S.within} ${duration(e.within, S.never, dur)}` : ''}` : null;
     list.append(h('li', { class: `msg ${rec ? 'delivered' : 'undelivered'}${isAdded ? ' added' : ''}`, 'data-inject': inj.id, 'data-delivered-t': rec?.delivered_t ?? null },
-      h('div', { class: 'msg-head' }, h('span', { class: 'seq' }, `#${inj.seq}`), ' ', rec ? timeButton(host, rec.delivered_t) : h('span', { class: 'time muted' }, S.notDelivered), ' ', h('span', { class: 'method' }, S.methods[inj.method] ?? inj.method), ' · ', h('span', { class: 'type' }, S.injectTypes[inj.type] ?? inj.type),
+      h('div', { class: 'msg-head' }, h('span', { class: 'seq' }, `#${inj.seq}`), ' ', rec ? timeButton(host, rec.delivered_t) : h('span', { class: 'time muted' }, S.notDelivered), rec ? ' ' : ' · ', h('span', { class: 'method' }, S.methods[inj.method] ?? inj.method), ' · ', h('span', { class: 'type' }, S.injectTypes[inj.type] ?? inj.type),
         ...(isAdded ? [' · ', h('span', { class: 'added-by', 'data-added-t': added.get(inj.id)!.added_t }, `${S.addedByControl} ${clock(added.get(inj.id)!.added_t)}`)] : [])),
       h('h3', { class: 'subject' }, textIn(inj.subject, lang)),
       h('p', { class: 'route' }, `${S.from} ${from(inj)} ${S.to} ${roleName(inj.to)}`),
@@ -210,7 +215,7 @@ export function renderDecisions(el: HTMLElement, run: LoadedRun, host: PanelHost
       order ? h('span', { class: 'order-of' }, ` (${w.m(order.by_default ? 'order.default' : 'order.answer', { option: w.optionLabel(order.inject, order.option) })})`) : null,
       d.refused ? refusedReason(w, host.lang(), d.code, d.reason, noChange ? S.noChange : S.refused) : null));
   }
-  rerender(el, () => el.replaceChildren(h('p', { class: 'muted' }, `${S.decisionsNear}: ${shown.length} ${S.shownOf} ${n}`), list));
+  rerender(el, () => el.replaceChildren(h('p', { class: 'muted' }, S.decisionsNear.replace('{shown}', String(shown.length)).replace('{n}', String(n))), list));
 }
 
 // ------------------------------------------------------------ objectives
@@ -242,6 +247,29 @@ function momentOf(r: { metric: string; of: string | null; value: number | null }
 
 interface EvidenceItem { t: number; text?: string; event?: unknown }
 
+/**
+ * The events that decided each objective's value, as the report lists them
+ * (engine/review/metrics.ts reads them with the value): found once per run,
+ * when the objectives panel is first shown (a pass over every event, which
+ * opening a run does not wait for). The log's summary holds the values, not
+ * these events, so an objective whose value read again differs from the
+ * stored one (an edited log, which the page warns of) gets none.
+ */
+const evidenceMade = new WeakMap<LoadedRun, { n: number; results: Map<string, ObjectiveResult>; evidence: Map<string, Evidence[]> }>();
+function evidenceOf(run: LoadedRun, stored: ObjectiveResult): Evidence[] | null {
+  let made = evidenceMade.get(run);
+  if (!made || made.n !== run.data.events.length) {
+    const m = new Metrics(run.data.scenario, true, isInjectSpec);
+    for (const e of run.data.events) m.observe(e as LogEvent);
+    const summary = m.finish(run.data.end);
+    made = { n: run.data.events.length, results: new Map(summary.objectives.map((o) => [o.id, o])), evidence: m.evidence };
+    evidenceMade.set(run, made);
+  }
+  const again = made.results.get(stored.id);
+  if (!again || again.value !== stored.value || again.rating !== stored.rating || again.at !== stored.at) return null;
+  return made.evidence.get(stored.id) ?? [];
+}
+
 export function renderObjectives(el: HTMLElement, run: LoadedRun, host: PanelHost, other: LoadedRun | null): void {
   const lang = host.lang();
   const S = STRINGS[lang];
@@ -253,6 +281,8 @@ export function renderObjectives(el: HTMLElement, run: LoadedRun, host: PanelHos
     const c = o.criterion;
     const evidence: EvidenceItem[] = Array.isArray((r as any)?.evidence) ? (r as any).evidence.filter((e: any) => e && Number.isFinite(e.t)) : [];
     const b = r ? otherRes.get(o.id) : undefined;
+    // the events behind the value only once the panel is shown (see evidenceOf)
+    const events = r && !el.hidden ? evidenceOf(run, r) : null;
     list.append(h('li', { class: 'objective', 'data-objective': o.id, 'data-rating': r?.rating ?? '' },
       h('div', { class: 'obj-head' },
         h('span', { class: `rating r-${r?.rating ?? 'none'}`, title: S.rating }, r?.rating ?? '–'),
@@ -268,11 +298,30 @@ export function renderObjectives(el: HTMLElement, run: LoadedRun, host: PanelHos
           : h('strong', {}, r ? wordsFor(run, lang).p(metricParam(r.metric, r.value)) : '?'), r && !r.not_tested ? ` (${r.met ? S.met : S.notMet})` : ''),
       r ? h('p', { class: 'evidence' }, `${S.evidence}: `,
         ...evidence.flatMap((e) => [timeButton(host, e.t, `${clock(e.t)}${e.text ? ` ${e.text}` : ''}`), ' ']),
-        ...(() => { const m = momentOf(r, run); return m === null || evidence.length ? [] : [`${S.happened} `, tag(timeButton(host, m), 'moment'), '; ']; })(),
+        ...(() => { const m = momentOf(r, run); return m === null || evidence.length || events ? [] : [`${S.happened} `, tag(timeButton(host, m), 'moment'), '; ']; })(),
         `${S.readAt} `, tag(timeButton(host, r.at), 'read')) : null,
+      r && events?.length ? evidenceList(host, wordsFor(run, lang), events, momentOf(r, run)) : null,
     ));
   }
+  el.dataset.evidence = el.hidden ? 'later' : 'shown';
   rerender(el, () => el.replaceChildren(list));
+}
+
+/**
+ * The report's evidence for an objective, each event with its time (a button
+ * that goes there), what it was in the report's words, and its place in the
+ * log; the one at the moment the value names (the level declared...) is that
+ * moment's button.
+ */
+function evidenceList(host: PanelHost, w: Words, events: Evidence[], moment: number | null): HTMLElement {
+  let momentTagged = false;
+  return h('ul', { class: 'evidence-events' }, ...events.map((ev) => {
+    const b = timeButton(host, ev.t);
+    if (moment !== null && ev.t === moment && ev.index !== null && !momentTagged) { tag(b, 'moment'); momentTagged = true; }
+    return h('li', { 'data-index': ev.index },
+      b, ' ', h('span', { class: 'evidence-text' }, w.evidence(ev)),
+      ev.index !== null ? h('span', { class: 'event-ref' }, ` [${w.m('fmt.event_ref', { index: String(ev.index) })}]`) : null);
+  }));
 }
 
 // ------------------------------------------------------------ metrics
@@ -321,7 +370,8 @@ export function renderMetrics(el: HTMLElement, runs: LoadedRun[], worlds: World[
   // answers' orders that found the thing already so (none in a log written before the summary counted them)
   fin.push(row(`${S.decisions}: ${S.noChange}`, v((s) => s.decisions.no_change ?? 0)));
   fin.push(row(`${S.objectives}: ${S.met}`, v((s) => `${s.objectives.filter((o) => o.met).length} / ${s.objectives.length}`)));
-  fin.push(row(S.events, runs.map((r) => r.data.events.length)));
+  // a row head as the others are ('Incidents: reported'), not a bare lower-case 'events'
+  fin.push(row(S.eventsInLog, runs.map((r) => r.data.events.length)));
   el.replaceChildren(
     h('h3', {}, S.atTime), h('table', { class: 'metrics now' }, h('thead', {}, head.cloneNode(true)), h('tbody', {}, ...now)),
     h('h3', {}, S.final), h('table', { class: 'metrics final' }, h('thead', {}, head), h('tbody', {}, ...fin)),
@@ -329,6 +379,9 @@ export function renderMetrics(el: HTMLElement, runs: LoadedRun[], worlds: World[
 }
 
 // ------------------------------------------------------------ board
+
+/** A cell opens with a capital, as the report's tables do: 'people caught in X' is a name written mid-sentence. */
+const cap = (s: string): string => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 
 export function renderBoard(el: HTMLElement, run: LoadedRun, world: World, host: PanelHost): void {
   const lang = host.lang();
@@ -340,13 +393,14 @@ export function renderBoard(el: HTMLElement, run: LoadedRun, world: World, host:
       h('th', { scope: 'row' }, textIn(run.replay.model.unit.get(id)?.name, lang) || id),
       h('td', {}, h('span', { class: 'swatch', style: `background:${UNIT_COLOUR[state] ?? '#888'}` }), ' ', S.unitStates[state] ?? state),
       // the incident by name, as the report and the map's lanes name it; its id in the title
-      h('td', { class: 'incident', title: u.incident ?? null }, u.incident ? wordsFor(run, lang).name('incident', u.incident) : '')));
+      h('td', { class: 'incident', title: u.incident ?? null }, u.incident ? cap(wordsFor(run, lang).name('incident', u.incident)) : '')));
   }
   const incs = h('tbody', {});
   for (const inc of Object.values(world.incidents)) {
     const phase = (inc.m.value as Record<string, string>).lifecycle;
     incs.append(h('tr', { 'data-incident': inc.id, 'data-phase': phase, 'data-severity': inc.severity },
-      h('th', { scope: 'row' }, inc.id),
+      // by name as the units' table and the report give it (its id in the title), not by its id
+      h('th', { scope: 'row', title: inc.id }, cap(wordsFor(run, lang).name('incident', inc.id))),
       h('td', {}, textIn(run.replay.model.kind.get(inc.kind)?.name, lang) || inc.kind),
       h('td', {}, h('span', { class: 'sev', style: `background:${severityColour(inc.severity)};color:${severityInk(inc.severity)}` }, String(inc.severity))),
       h('td', {}, S.phases[phase] ?? phase),
@@ -356,6 +410,6 @@ export function renderBoard(el: HTMLElement, run: LoadedRun, world: World, host:
     h('h3', {}, S.units),
     h('table', { class: 'board units' }, h('thead', {}, h('tr', {}, h('th', {}, S.unit), h('th', {}, S.state), h('th', {}, S.incident))), units),
     h('h3', {}, `${S.incidents} (${S.open})`),
-    h('table', { class: 'board incidents' }, h('thead', {}, h('tr', {}, h('th', {}, 'id'), h('th', {}, S.incident), h('th', {}, S.severity), h('th', {}, S.phase), h('th', {}, S.atRisk))), incs),
+    h('table', { class: 'board incidents' }, h('thead', {}, h('tr', {}, h('th', {}, S.incident), h('th', {}, S.kind), h('th', {}, S.severity), h('th', {}, S.phase), h('th', {}, S.atRisk))), incs),
   );
 }

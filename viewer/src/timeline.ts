@@ -9,6 +9,7 @@
  */
 import * as d3 from 'd3';
 import type { Change } from '../../engine/replay/history.js';
+import type { LogEvent } from '../../engine/review/metrics.js';
 import { seriesAt, trackAt } from '../../engine/sim/hazards.js';
 import { textIn } from '../../engine/scenario/text.js';
 import type { Hazard } from '../../engine/scenario/schema.js';
@@ -16,6 +17,7 @@ import type { Lang } from './i18n.js';
 import { STRINGS } from './i18n.js';
 import type { LoadedRun } from './loaded.js';
 import { MARKER_COLOUR, UNIT_COLOUR, clock, severityColour } from './look.js';
+import { wordsFor } from './panels.js';
 
 const LEFT = 170;
 const AXIS = 22;
@@ -326,6 +328,9 @@ export class Timeline {
         g.append('path');
         g.append('title');
         g.on('click', (_ev, m) => this.onSeek(m.t));
+        // what happened, in the report's words, written when the pointer comes over it (ids such as "evacuate" or
+        // "ta-ca" had been all the tooltip said of a decision or a declaration)
+        g.on('pointerenter', (ev, m) => { if (this.run) d3.select(ev.currentTarget as SVGGElement).select('title').text(markerTitle(this.run, this.lang(), m)); });
         return g;
       })
       .attr('transform', (m) => `translate(${x(m.t)},${AXIS + 2})`)
@@ -335,16 +340,20 @@ export class Timeline {
         const colour = m.kind === 'inject' ? MARKER_COLOUR.inject : m.kind === 'level' ? MARKER_COLOUR.level : MARKER_COLOUR.decision;
         const shape = m.kind === 'inject' ? 'M-5,0 L5,0 L0,8 Z' : m.kind === 'level' ? 'M0,0 L0,14 M0,0 L7,3 L0,6' : 'M0,2 L0,14';
         g.select('path').attr('d', shape).attr('fill', m.kind === 'inject' ? colour : 'none').attr('stroke', colour).attr('stroke-width', m.kind === 'decision' ? 2 : 1.5);
+        // the full words come with the pointer (markerTitle); the time and kind now, and again in another language
         const inj = m.kind === 'inject' ? scenarioInjects.get(m.id) ?? run.history.added.get(m.id)?.spec : undefined;
-        const what = m.kind === 'inject' ? `${S.injects}: ${inj ? textIn(inj.subject, lang) : m.id}` : m.kind === 'level' ? `${S.levels}: ${m.id}` : `${S.decisions}: ${m.id} (${S.authors[m.author ?? ''] ?? m.author})`;
+        const what = m.kind === 'inject' ? `${S.injects}: ${inj ? textIn(inj.subject, lang) : m.id}` : m.kind === 'level' ? S.levels : `${S.decisions} (${S.authors[m.author ?? ''] ?? m.author})`;
         g.select('title').text(`${clock(m.t)} ${what}`);
       });
     const d = this.divergenceT;
     this.svg.select('line.divergence').style('display', d === null ? 'none' : 'inline')
       .attr('x1', d === null ? 0 : x(d)).attr('x2', d === null ? 0 : x(d)).attr('y1', 0).attr('y2', this.height)
       .attr('data-t', d ?? '');
+    // in the Units heading's strip, where no lane draws anything: on the first lane it hid the hazard curve's top value
+    const strip = this.rows.find((r) => r.kind === 'heading');
     this.svg.select('text.divergence-label').style('display', d === null ? 'none' : 'inline')
-      .attr('x', d === null ? 0 : x(d) + 4).attr('y', AXIS + MARKS + 8).text(d === null ? '' : `A ≠ B ${clock(d)}`);
+      .attr('x', d === null ? 0 : x(d) + 4).attr('y', strip ? strip.y + strip.h / 2 : AXIS + MARKS + 8).attr('dominant-baseline', strip ? 'central' : null)
+      .text(d === null ? '' : `A ≠ B ${clock(d)}`);
     this.setTime(this.t);
   }
 
@@ -369,4 +378,10 @@ function clip(ctx: CanvasRenderingContext2D, text: string, width: number): strin
   let s = text;
   while (s.length > 1 && ctx.measureText(s + '…').width > width) s = s.slice(0, -1);
   return s + '…';
+}
+
+/** A marker's tooltip: its time and its event as the report's key events say it. */
+function markerTitle(run: LoadedRun, lang: Lang, m: { t: number; index: number }): string {
+  const e = run.data.events[m.index] as LogEvent | undefined;
+  return e ? `${clock(m.t)} ${wordsFor(run, lang).event(e, m.index)}` : clock(m.t);
 }

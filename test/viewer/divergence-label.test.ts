@@ -1,0 +1,48 @@
+/**
+ * Comparing two runs, the timeline marks where they part with a dashed line
+ * and "A ≠ B T+00:30". That label sat on the first hazard lane, over the
+ * curve's own top value ("330 mm/24h" of the rain over the upper Nậm Mộ, for
+ * the flash flood's early and doctrine runs, which part at T+00:30). It now
+ * sits in the Units heading's strip, where no lane draws anything.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drill, tempDir } from '../helpers/cli.js';
+import { ARTIFACTS, viewerSession, type ViewerSession } from './browser.js';
+
+const dir = tempDir('drillsim-viewer-divergence-');
+const files = [join(dir, 'doctrine.json'), join(dir, 'early.json')];
+let session: ViewerSession;
+
+beforeAll(async () => {
+  expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '7', '--out', files[0], '--quiet']).code).toBe(0);
+  expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '7', '--decisions', 'scenarios/decisions/ky-son-evacuate-early.yaml', '--out', files[1], '--quiet']).code).toBe(0);
+  session = await viewerSession(files);
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('the divergence label on the timeline', () => {
+  it('covers no hazard lane (nor its values), and stays on its line', async () => {
+    const page = session.page;
+    await page.evaluate(() => { location.hash = '#run=0&cmp=1'; });
+    await page.waitForFunction(() => document.body.classList.contains('comparing'));
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('#timeline-slider text.divergence-label')!).display !== 'none');
+    const r = await page.evaluate(() => {
+      const svg = document.querySelector('#timeline-slider svg')!.getBoundingClientRect();
+      const label = document.querySelector('#timeline-slider text.divergence-label') as SVGTextElement;
+      const box = label.getBoundingClientRect();
+      const line = document.querySelector('#timeline-slider line.divergence') as SVGLineElement;
+      const rows = (window as any).drillViewer.app.timeline.rows as { kind: string; y: number; h: number }[];
+      return { text: label.textContent, top: box.top - svg.top, bottom: box.bottom - svg.top, left: box.left - svg.left, lineX: Number(line.getAttribute('x1')), curves: rows.filter((x) => x.kind === 'curve' || x.kind === 'unit').map((x) => [x.y, x.y + x.h]) };
+    });
+    await page.screenshot({ path: join(ARTIFACTS, 'viewer-divergence-label.png') });
+    expect(r.text).toBe('A ≠ B T+00:30');
+    expect(r.curves.length).toBeGreaterThan(0);
+    for (const [top, bottom] of r.curves) expect(r.bottom <= top || r.top >= bottom, `label ${r.top}-${r.bottom} over lane ${top}-${bottom}`).toBe(true);
+    expect(r.left).toBeGreaterThanOrEqual(r.lineX);
+    expect(r.left).toBeLessThan(r.lineX + 10);
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * The objectives panel gives each objective's evidence as the report does:
+ * the events that decided the value (the late evacuation order, the flood
+ * reaching the villagers still there...), each with its time, a button that
+ * goes to it, and its place in the log. Before, the panel gave only the time
+ * the value was read, and a reviewer holding the report could not find its
+ * evidence in the viewer.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drill, tempDir } from '../helpers/cli.js';
+import { openServedRun, serve, launch, type Served } from './browser.js';
+import type { Browser } from 'playwright-core';
+
+const dir = tempDir('drillsim-viewer-evidence-');
+const file = join(dir, 'late.json');
+let browser: Browser;
+let server: Served;
+
+interface Item { t: number; text: string; index: number | null }
+
+/** Each objective's evidence in a `drill report` Markdown: `- **T+02:15 (20:15)**: text \[log event #13\]`, by objective text. */
+function reportEvidence(md: string): Map<string, Item[]> {
+  const out = new Map<string, Item[]>();
+  let current: Item[] | null = null;
+  const unescape = (s: string) => s.replace(/\\([\\`*_[\]#>+-])/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  for (const line of md.split('\n')) {
+    const head = /^#### (.*)$/.exec(line);
+    if (head) { out.set(unescape(head[1]), (current = [])); continue; }
+    if (/^#{1,3} /.test(line)) { current = null; continue; }
+    const m = /^- \*\*T\+(\d+):(\d\d)(?::(\d\d))? \([^)]*\)\*\*: (.*?)(?: \\\[(?:log event #|sự kiện số )(\d+)(?: trong nhật ký)?\\\])?$/.exec(line);
+    if (m && current) current.push({ t: Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0), text: unescape(m[4]), index: m[5] === undefined ? null : Number(m[5]) });
+  }
+  return out;
+}
+
+async function panelEvidence(page: Page): Promise<Map<string, Item[]>> {
+  await page.locator('#tab-objectives').click();
+  const rows = await page.locator('li.objective').evaluateAll((lis) => lis.map((li) => [
+    li.querySelector('.obj-text')!.textContent!,
+    [...li.querySelectorAll('ul.evidence-events > li')].map((e) => ({
+      t: Number(e.querySelector('button.time')!.getAttribute('data-t')),
+      text: e.querySelector('.evidence-text')!.textContent!,
+      index: e.getAttribute('data-index') === null ? null : Number(e.getAttribute('data-index')),
+    })),
+  ] as [string, Item[]]));
+  return new Map(rows);
+}
+
+beforeAll(async () => {
+  expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--decisions', 'scenarios/decisions/ky-son-evacuate-late.yaml', '--out', file, '--quiet']).code).toBe(0);
+  [browser, server] = await Promise.all([launch(), serve([file])]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the objectives panel\'s evidence', () => {
+  for (const lang of ['en', 'vi'] as const) {
+    it(`lists the events the report gives as evidence, with their times and places in the log (${lang})`, async () => {
+      const r = drill(['report', file, '--lang', lang]);
+      expect(r.code).toBe(0);
+      const expected = reportEvidence(r.stdout);
+      expect(expected.size).toBe(7);
+      const page = await openServedRun(browser, server, 0, lang);
+      const shown = await panelEvidence(page);
+      expect([...shown.keys()].sort()).toEqual([...expected.keys()].sort());
+      for (const [text, items] of expected) expect(shown.get(text), text).toEqual(items);
+      // the reviewer's case (docs/reviewer.md): the late order, and the flood catching 517 people
+      const evac = [...shown.entries()].find(([k]) => k.startsWith(lang === 'en' ? 'Move at least 90%' : 'Sơ tán ít nhất 90%'))![1];
+      expect(evac.map((e) => e.index)).toEqual([13, 34, 35]);
+      await page.close();
+    });
+  }
+
+  it('goes to an evidence event\'s time when its button is pressed, from the keyboard', async () => {
+    const page = await openServedRun(browser, server, 0, 'en');
+    await page.keyboard.press('3');
+    const button = page.locator('li[data-objective="evac-ta-ca"] ul.evidence-events li[data-index="13"] button.time');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('#clock')!.getAttribute('data-t') === String(2 * 3600 + 15 * 60));
+    await page.close();
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * The viewer on a small laptop (1280 x 720), where a reviewer in a commune
+ * office often has it: the header keeps to one row and every panel's tab is
+ * read whole, in English and in Vietnamese, alone and comparing two runs.
+ * In Vietnamese the header had wrapped its Keys button to a second row (the
+ * map lost 32 px) and the last tab read "Bảng trạng t", cut by the panel.
+ * And, on the same run, a message never delivered reads apart from its channel.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drill, tempDir } from '../helpers/cli.js';
+import { ARTIFACTS, launch, openViewer, serve, type Served } from './browser.js';
+
+const dir = tempDir('drillsim-viewer-laptop-');
+const files = [join(dir, 'seed7.json'), join(dir, 'early7.json')];
+let browser: Browser;
+let server: Served;
+
+beforeAll(async () => {
+  expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '7', '--out', files[0], '--quiet']).code).toBe(0);
+  expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '7', '--decisions', 'scenarios/decisions/ky-son-evacuate-early.yaml', '--out', files[1], '--quiet']).code).toBe(0);
+  [browser, server] = await Promise.all([launch(), serve(files)]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function look(page: Page) {
+  return page.evaluate(() => {
+    const header = document.querySelector('header.bar') as HTMLElement;
+    const kids = [...header.children].filter((el) => getComputedStyle(el).position !== 'absolute' && (el as HTMLElement).offsetWidth > 0)
+      .map((el) => { const r = el.getBoundingClientRect(); return { id: el.id || el.className, top: r.top, bottom: r.bottom }; });
+    const list = document.querySelector('#tabs') as HTMLElement;
+    const box = list.getBoundingClientRect();
+    const tabs = [...list.querySelectorAll('[role=tab]')].map((t) => { const r = t.getBoundingClientRect(); return { text: t.textContent, left: r.left, right: r.right }; });
+    return { kids, tabs, box: { left: box.left, right: box.right } };
+  });
+}
+
+for (const lang of ['en', 'vi'] as const) {
+  for (const comparing of [false, true]) {
+    describe(`the viewer at 1280 x 720 (${lang}${comparing ? ', comparing' : ''})`, () => {
+      it('keeps the header on one row and shows every panel\'s tab whole', async () => {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+        await openViewer(page, `${server.url}#run=0&lang=${lang}${comparing ? '&cmp=1' : ''}`);
+        await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+        if (comparing) await page.waitForFunction(() => document.body.classList.contains('comparing'));
+        const { kids, tabs, box } = await look(page);
+        await page.screenshot({ path: join(ARTIFACTS, `viewer-laptop-${lang}${comparing ? '-comparing' : ''}.png`) });
+        expect(Math.max(...kids.map((k) => k.top)), JSON.stringify(kids)).toBeLessThan(Math.min(...kids.map((k) => k.bottom)));
+        expect(tabs).toHaveLength(5);
+        for (const t of tabs) {
+          expect(t.left, t.text!).toBeGreaterThanOrEqual(box.left);
+          expect(t.right, t.text!).toBeLessThanOrEqual(box.right);
+        }
+        await page.close();
+      });
+    });
+  }
+}
+
+describe('a message never delivered in the run', () => {
+  it('says so apart from its channel, in both languages', async () => {
+    // "#3 not delivered phone · contingency" ran the two together ("#3 chưa phát điện thoại" in Vietnamese)
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    for (const [lang, head] of [['en', '#3 not delivered · phone · contingency'], ['vi', '#3 không được chuyển · điện thoại · tình huống dự phòng']] as const) {
+      await openViewer(page, `${server.url}#run=0&lang=${lang}`);
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      await expect(page.locator('li.msg[data-inject="no-move-yet"] .msg-head').textContent()).resolves.toBe(head);
+    }
+    await page.close();
+  });
+});
