@@ -53,7 +53,7 @@ describe('the response line of the summaries', () => {
     expect(r.stdout).toContain('inject #10 "Rumour of a dam break": expected action taken after 5 min, by a default: an answer Mường Xén commune chair (commune civil-defence board) did not give by its deadline was applied');
     expect(r.stdout).not.toContain('inject #10 "Rumour of a dam break": expected action taken by');
     // exercise control's orders, incidents named by their kind and the inject's channel, each said once and plainly
-    expect(r.stdout).toContain('| exercise control: hold inject #10 "Rumour of a dam break" |');
+    expect(r.stdout).toContain('| Exercise control: hold inject #10 "Rumour of a dam break" |');
     expect(r.stdout).not.toContain('exercise control (exercise control)');
     expect(r.stdout).toContain('Incident reported in Mường Xén: Landslide on houses (slides-1), severity 4');
     expect(r.stdout).toContain('Inject #17 to Nghệ An provincial civil-defence board (in person):');

@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
-import { ARTIFACTS, viewerSession, type ViewerSession } from './browser.js';
+import { ARTIFACTS, openViewer, viewerSession, type ViewerSession } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-divergence-');
 const files = [join(dir, 'doctrine.json'), join(dir, 'early.json')];
@@ -26,9 +26,11 @@ afterAll(async () => {
 
 describe('the divergence label on the timeline', () => {
   it('covers no hazard lane (nor its values), and stays on its line', async () => {
-    const page = session.page;
-    await page.evaluate(() => { location.hash = '#run=0&cmp=1'; });
-    await page.waitForFunction(() => document.body.classList.contains('comparing'));
+    // opened on the comparison's address, in a page of its own: a hash set on the open page could reach it
+    // before the second run had (on a loaded machine), and a comparison with a run not yet there is not made
+    const page = await session.browser.newPage({ viewport: { width: 1440, height: 950 } });
+    await openViewer(page, `${session.server.url}#run=0&cmp=1`);
+    await page.waitForFunction(() => (window as any).drillViewer.app.b?.served === 1 && document.body.classList.contains('comparing'));
     await page.waitForFunction(() => getComputedStyle(document.querySelector('#timeline-slider text.divergence-label')!).display !== 'none');
     const r = await page.evaluate(() => {
       const svg = document.querySelector('#timeline-slider svg')!.getBoundingClientRect();
