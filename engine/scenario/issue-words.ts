@@ -847,7 +847,7 @@ const vi: Record<IssueKey, string> = {
   'same.from': "có phải '{meant}'? ở đây thời điểm bắt đầu ghi ở `from:`",
   'same.from-until': "có phải '{meant}'? ở đây thời điểm bắt đầu ghi ở `from:` và kết thúc ở `until:`",
   'with-unit.hint': 'có phải {list}? tên khóa có ghi đơn vị',
-  'enum.message': '{value} không được dùng ở đây',
+  'enum.message': '{value} không phải giá trị hợp lệ ở đây',
   'enum.field': "diễn tập thực binh là 'drill' hoặc 'full-scale'",
   'enum.tier': "cấp {word} ghi là '{tier}'",
   'too-few.message': 'cần ít nhất {n} mục',

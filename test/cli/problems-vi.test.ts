@@ -31,7 +31,7 @@ const empty = join(dir, 'empty.yaml');
 writeFileSync(empty, '\n');
 
 const ERRORS_VI = [
-  `${errors}:23:11: error[enum] areas[1].tier: chữ 'xã' không được dùng ở đây (cấp xã ghi là 'commune')`,
+  `${errors}:23:11: error[enum] areas[1].tier: chữ 'xã' không phải giá trị hợp lệ ở đây (cấp xã ghi là 'commune')`,
   `${errors}:25:17: error[thousands-separator] areas[1].population: '12.000' được đọc thành 12 (hãy viết 12000, không có dấu phân cách hàng nghìn)`,
   `${errors}:44:11: error[unknown-id] units[1].base: không có nơi đóng quân (nút giao thông hoặc địa bàn) 'muong-xem' (có phải 'muong-xen'?)`,
   `${errors}:60:9: error[time] incidents[0].at: '20 phút' không phải một thời điểm (hãy viết T+00:20, tức là 20 phút sau khi bắt đầu)`,
