@@ -16,7 +16,7 @@ import { batchJobs, parseShard, type Shard } from '../batch/seeds.js';
 import { parseVarySpec, varyScenario, VARY_KEYS_HELP, type VarySpec } from '../batch/vary.js';
 import { batchHtml } from '../batch/html.js';
 import { sha256Hex } from '../core/hash.js';
-import { formatIssue } from '../scenario/issues.js';
+import { formatIssueIn } from '../scenario/issues.js';
 import { canonicalScenarioText } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Lang } from '../scenario/text.js';
@@ -104,7 +104,7 @@ interface Plan { runs: number; shard: Shard | null; vary: VarySpec | null; outs:
 
 /** Read the scenario (and sweep, decisions), play the jobs on the pool, write and print the results. */
 async function playBatch(file: string, values: Record<string, unknown>, { runs, shard, vary, outs, pool, lang }: Plan): Promise<number> {
-  const base = loadScenario(file);
+  const base = loadScenario(file, lang);
   const seed = intOption(values.seed, 'seed') ?? defaultSeed(base);
   let scenarios: Scenario[] = [base];
   if (vary) {
@@ -112,7 +112,7 @@ async function playBatch(file: string, values: Record<string, unknown>, { runs, 
     if (!v.ok) throw new OptionError(v.messages.join('\n'));
     scenarios = v.scenarios;
   }
-  const dec = values.decisions !== undefined ? loadDecisionsFor(String(values.decisions), scenarios, vary ? vary.key : null, vary?.labels ?? []) : undefined;
+  const dec = values.decisions !== undefined ? loadDecisionsFor(String(values.decisions), scenarios, vary ? vary.key : null, vary?.labels ?? [], lang) : undefined;
 
   const header = batchHeader({
     engine: ENGINE_VERSION, scenario: base, scenarioHash: sha256Hex(canonicalScenarioText(base)), seed, runs,
@@ -211,7 +211,7 @@ export function writtenLines(o: Outputs, html: string | undefined, lang: Lang): 
 }
 
 /** A decisions file checked against every scenario of the sweep (a value may remove a unit the file dispatches). */
-function loadDecisionsFor(file: string, scenarios: Scenario[], key: string | null, labels: string[]): DecisionsInput {
+function loadDecisionsFor(file: string, scenarios: Scenario[], key: string | null, labels: string[], lang: Lang): DecisionsInput {
   const text = readText(file);
   let first: DecisionsInput | undefined;
   let bad = false;
@@ -219,10 +219,10 @@ function loadDecisionsFor(file: string, scenarios: Scenario[], key: string | nul
     const r = parseDecisionsOrLog(text, file, s);
     if (!r.ok) {
       bad = true;
-      for (const issue of r.issues) process.stderr.write(formatIssue(issue) + (key ? ` (with --vary ${key}=${labels[i]})` : '') + '\n');
+      for (const issue of r.issues) process.stderr.write(formatIssueIn(issue, lang) + (key ? ` (${lang === 'vi' ? 'với' : 'with'} --vary ${key}=${labels[i]})` : '') + '\n');
       return;
     }
-    if (i === 0) for (const w of r.warnings) process.stderr.write(formatIssue(w) + '\n');
+    if (i === 0) for (const w of r.warnings) process.stderr.write(formatIssueIn(w, lang) + '\n');
     first ??= r.value;
   });
   if (bad || !first) throw new ReportedError(`${file} is not a valid decisions file`);

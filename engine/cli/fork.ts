@@ -2,9 +2,12 @@ import { LineCounter, parseDocument, isNode } from 'yaml';
 import { planFork } from '../review/fork.js';
 import { runScenario, serializeRunLog, type RunLog } from '../sim/run.js';
 import { textIn } from '../scenario/text.js';
+import { sayIn } from '../scenario/say.js';
 import { OptionError, parse, UsageError } from './args.js';
 import { checkNotInput, checkWritable, notStdout, readText, writeAtomic } from './io.js';
+import { langOption } from './lang.js';
 import { loadDecisions } from './load.js';
+import { say } from './messages.js';
 import { loadReviewable } from './reviewable.js';
 import { nodeSha256 } from './sha256.js';
 import type { Subcommand } from './main.js';
@@ -16,7 +19,7 @@ export const forkCommand: Subcommand = {
   name: 'fork',
   summary: 'replay a run up to a time with its own decisions, then with new ones ("what if")',
   usage: [
-    'drill fork <run.json> --at <time> --decisions F [--out F] [--quiet]',
+    'drill fork <run.json> --at <time> --decisions F [--out F] [--lang vi|en] [--quiet]',
     '',
     '  Re-simulates the run\'s scenario with its seed, keeping the decisions it',
     '  was given before --at and taking the decisions in F from --at on. The',
@@ -26,12 +29,15 @@ export const forkCommand: Subcommand = {
     '  --at T          the fork time, e.g. T+01:00 or 1h (at most the run\'s end)',
     '  --decisions F   decisions file (YAML); every decision in it at --at or later',
     '  --out F         write the forked run log here (written whole or not at all)',
+    '  --lang vi|en    language of the summary and of the problems found in the decisions file',
+    '                  (default: vi when LANG starts with vi, else en)',
     '  --quiet         print nothing but errors',
   ].join('\n'),
-  options: { at: { type: 'string' }, decisions: { type: 'string' }, out: { type: 'string', short: 'o' }, quiet: { type: 'boolean', short: 'q' } },
+  options: { at: { type: 'string' }, decisions: { type: 'string' }, out: { type: 'string', short: 'o' }, lang: { type: 'string', short: 'l' }, quiet: { type: 'boolean', short: 'q' } },
   run(argv) {
     const { values, positionals, help } = parse(argv, this.options, 1, 1, ['the run log to fork']);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
+    const lang = langOption(values.lang);
     if (values.out) {
       notStdout('--out', String(values.out));
       checkWritable(String(values.out));
@@ -46,22 +52,23 @@ export const forkCommand: Subcommand = {
     // after the log: a number without its unit is read first in the unit that falls within the run
     const at = timeOption(values.at, 'at', log.until)!;
     // the new decisions may answer, hold or release an inject exercise control added before the fork
-    const next = loadDecisions(decFile, scenario, addedBeforeFork(log, at), { at, adds: addedFromFork(log, at) });
+    const next = loadDecisions(decFile, scenario, addedBeforeFork(log, at), { at, adds: addedFromFork(log, at) }, lang);
     const plan = planFork(log, at, next);
     if (!plan.ok) {
-      if (plan.code === 'after-end') throw new OptionError(`${plan.message}; ${plan.hint}`);
+      const message = sayIn(plan.words.message, lang), hint = sayIn(plan.words.hint, lang);
+      if (plan.code === 'after-end') throw Object.assign(new OptionError(`${message}; ${hint}`), { lang });
       const pos = plan.index !== undefined ? decisionPosition(decFile, plan.index) : { line: 1, column: 1 };
-      process.stderr.write(`${decFile}:${pos.line}:${pos.column}: error[decision-before-fork] (decisions[${plan.index}].at): ${plan.message} (${plan.hint})\n`);
+      process.stderr.write(`${decFile}:${pos.line}:${pos.column}: error[decision-before-fork] (decisions[${plan.index}].at): ${message} (${hint})\n`);
       return 1;
     }
-    const refusals = values.quiet ? undefined : refusalRecorder(decFile, next, `kept from ${file}`);
+    const refusals = values.quiet ? undefined : refusalRecorder(decFile, next, say(lang, 'fork.kept-from', { file }), lang);
     const { summary, log: forked } = runScenario(scenario, { seed: log.seed, until: log.until, players: plan.players, joined: plan.joined, decisions: plan.decisions, sha256: nodeSha256, onRefused: refusals?.onRefused });
     if (values.out) writeAtomic(String(values.out), serializeRunLog(forked!));
     if (!values.quiet) {
-      process.stdout.write(`forked ${file} at ${clock(at)}: kept ${plan.kept} of its ${log.decisions.length} decisions (those before ${clock(at)}), took ${plan.added} from ${decFile}\n`);
+      process.stdout.write(say(lang, 'fork.head', { file, at: clock(at), kept: plan.kept, all: log.decisions.length, took: plan.added, decisions: decFile }) + '\n');
       const taken = Object.keys(plan.joined).filter((r) => plan.joined[r] === at && !log.players.includes(r));
-      if (taken.length) process.stdout.write(`  ${taken.join(', ')}: played by doctrine until ${clock(at)}, as in ${file}; from ${decFile} on\n`);
-      process.stdout.write(formatSummary(scenario.id, textIn(scenario.title, 'en'), forked!, summary, values.out ? String(values.out) : undefined, scenario, refusals?.list));
+      if (taken.length) process.stdout.write(say(lang, 'fork.joined', { roles: taken.join(', '), at: clock(at), file, decisions: decFile }) + '\n');
+      process.stdout.write(formatSummary(scenario.id, textIn(scenario.title, lang), forked!, summary, values.out ? String(values.out) : undefined, scenario, refusals?.list, lang));
     }
     return 0;
   },

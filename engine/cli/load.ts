@@ -2,9 +2,10 @@
  * Loading what the CLI is given: scenarios and decisions files (all problems
  * printed, exit 1) and run logs (one clear line when a file is not one).
  */
-import { formatIssue } from '../scenario/issues.js';
+import { formatIssueIn } from '../scenario/issues.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
+import type { Lang } from '../scenario/text.js';
 import type { DecisionsInput, ForkedAway } from '../sim/decisions.js';
 import { parseDecisionsOrLog } from '../sim/decisions-of-log.js';
 import { readRunLog, type RunLog } from '../sim/run.js';
@@ -13,25 +14,26 @@ import { InputError, readText } from './io.js';
 /** Thrown after the problems were printed; main turns it into exit 1. */
 export class ReportedError extends Error {}
 
-export function loadScenario(file: string): Scenario {
+/** `lang`: the language the problems found in the file are said in (the command's --lang). */
+export function loadScenario(file: string, lang: Lang = 'en'): Scenario {
   const r = parseScenario(readText(file), file);
   if (!r.ok) {
-    for (const i of r.issues) process.stderr.write(formatIssue(i) + '\n');
+    for (const i of r.issues) process.stderr.write(formatIssueIn(i, lang) + '\n');
     throw new ReportedError(`${file} is not a valid scenario`);
   }
   // what `drill validate` warns of, said here too: a planner who runs without validating first sees it
-  for (const w of r.warnings) process.stderr.write(formatIssue(w) + '\n');
+  for (const w of r.warnings) process.stderr.write(formatIssueIn(w, lang) + '\n');
   return r.scenario;
 }
 
 /** `addedBefore`: injects exercise control added before the file's first decision (drill fork: in the run's kept decisions) */
-export function loadDecisions(file: string, scenario: Scenario, addedBefore: readonly string[] = [], forkedAway?: ForkedAway): DecisionsInput {
+export function loadDecisions(file: string, scenario: Scenario, addedBefore: readonly string[] = [], forkedAway?: ForkedAway, lang: Lang = 'en'): DecisionsInput {
   const r = parseDecisionsOrLog(readText(file), file, scenario, addedBefore, forkedAway);
   if (!r.ok) {
-    for (const i of r.issues) process.stderr.write(formatIssue(i) + '\n');
+    for (const i of r.issues) process.stderr.write(formatIssueIn(i, lang) + '\n');
     throw new ReportedError(`${file} is not a valid decisions file`);
   }
-  for (const w of r.warnings) process.stderr.write(formatIssue(w) + '\n');
+  for (const w of r.warnings) process.stderr.write(formatIssueIn(w, lang) + '\n');
   return r.value;
 }
 

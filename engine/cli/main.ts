@@ -95,8 +95,9 @@ export async function main(argv: string[]): Promise<number> {
     // a wrong value: the message says what is wrong, and the whole usage would bury it
     if (e instanceof OptionError) {
       const said = sayCliProblem(e.message, lang);
-      // the pointer in Vietnamese only with a message the table knows: a line is in one language, not two
-      process.stderr.write(said !== e.message
+      // the pointer in Vietnamese only with a message the table knows, or one the command said in Vietnamese itself
+      // (`lang` on the error): a line is in one language, not two
+      process.stderr.write(said !== e.message || (lang === 'vi' && (e as OptionError & { lang?: Lang }).lang === 'vi')
         ? `drill ${cmd.name}: ${said}\n(drill ${cmd.name} --help liệt kê các tùy chọn)\n`
         : `drill ${cmd.name}: ${e.message}\n(drill ${cmd.name} --help lists the options)\n`);
       return 2;
@@ -119,7 +120,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /**
- * The language a command that takes --lang writes in (report, batch, merge, msel): its --lang when that
+ * The language a command that takes --lang writes in (validate, run, verify, compare, fork, play, report, batch,
+ * merge, msel): its --lang when that
  * names one, else the locale's; English for the commands that write only English.
  */
 function langOf(cmd: Subcommand, argv: string[]): Lang {

@@ -5,13 +5,14 @@
  * file whole or not at all, and on any problem changes nothing and lists
  * every bad row and column.
  */
-import { formatIssue, nearest } from '../scenario/issues.js';
+import { formatIssue, formatIssueIn, nearest } from '../scenario/issues.js';
+import type { Lang } from '../scenario/text.js';
 import { formatMselIssue, importMsel, mselToCsv, replaceInjectsInText, type MselIssue } from '../scenario/msel.js';
 import { mselToMarkdown } from '../scenario/msel-markdown.js';
 import { parseScenario } from '../scenario/parse.js';
 import { OptionError, parse, UsageError, type Options } from './args.js';
 import { InputError, notStdout, readText, writeAtomic } from './io.js';
-import { readLang } from './lang.js';
+import { defaultLang, readLang } from './lang.js';
 import { ReportedError } from './load.js';
 import type { Subcommand } from './main.js';
 import { shellArg } from './shell.js';
@@ -90,11 +91,12 @@ function otherActions(run: () => number, action: 'export' | 'import', others: Op
   }
 }
 
-function loadScenarioText(file: string) {
+/** `lang`: of the scenario's problems (export: its --lang, else the locale's; import writes English). */
+function loadScenarioText(file: string, lang: Lang = 'en') {
   const text = readText(file);
   const r = parseScenario(text, file);
   if (!r.ok) {
-    for (const i of r.issues) process.stderr.write(formatIssue(i) + '\n');
+    for (const i of r.issues) process.stderr.write(formatIssueIn(i, lang) + '\n');
     throw new ReportedError(`${file} is not a valid scenario`);
   }
   return { text, scenario: r.scenario };
@@ -119,7 +121,7 @@ function exportMsel(argv: string[]): number {
   const lang = values.lang === undefined ? undefined : readLang(String(values.lang));
   if (values.lang !== undefined && lang === undefined) throw new OptionError(`--lang must be vi or en, not '${String(values.lang)}'`);
   if (lang !== undefined && format === 'csv') throw new OptionError('--lang is for --format md; the CSV holds both languages');
-  const { scenario } = loadScenarioText(positionals[0]);
+  const { scenario } = loadScenarioText(positionals[0], lang ?? defaultLang());
   const text = format === 'csv'
     ? mselToCsv(scenario.injects)
     : mselToMarkdown(scenario, lang ?? 'both');

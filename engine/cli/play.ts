@@ -107,7 +107,7 @@ async function play(argv: string[], lang: Lang): Promise<number> {
     replayCommand = (decisions) => ['drill fork', shellArg(file), '--at', clock(0), '--decisions', shellArg(decisions)].join(' ');
   } else {
     if (positionals.length === 0) throw new PlayUsage('cli.no-scenario');
-    const scenario = loadScenario(positionals[0]);
+    const scenario = loadScenario(positionals[0], lang);
     scenarioFile = positionals[0];
     replayCommand = (decisions, args) => ['drill run', shellArg(scenarioFile!), ...args, '--decisions', shellArg(decisions)].join(' ');
     const known = PlaySession.roleIds(scenario);

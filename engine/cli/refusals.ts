@@ -13,10 +13,12 @@ import { commandLine } from '../play/describe.js';
 import { explainRefusal } from '../play/refusals.js';
 import type { Decision, DecisionsInput } from '../sim/decisions.js';
 import type { Sim } from '../sim/sim.js';
+import type { Lang } from '../scenario/text.js';
+import { say } from './messages.js';
 import { clock } from './time.js';
 
 export interface Refusal {
-  /** `file:line` of the decision in the decisions file, or who else took it (`by doctrine`, `by default`: an unanswered decision point's default) */
+  /** `file:line` of the decision in the decisions file, or who else took it (`by doctrine`, `by default`: an unanswered decision point's default), in the summary's language */
   where: string;
   t: number;
   role: string;
@@ -29,14 +31,14 @@ export interface Refusal {
   changed_nothing?: boolean;
 }
 
-/** `others`: what to call people's decisions that are not in the file (drill fork: those kept from the run). */
-export function refusalRecorder(file: string | undefined, dec: DecisionsInput | undefined, others?: string) {
+/** `others`: what to call people's decisions that are not in the file (drill fork: those kept from the run). `lang`: of the summary. */
+export function refusalRecorder(file: string | undefined, dec: DecisionsInput | undefined, others?: string, lang: Lang = 'en') {
   const list: Refusal[] = [];
   // the engine runs each file decision as a copy with the same `cmd` object: that finds its line
   const lineOf = new Map<object, number>();
   dec?.decisions.forEach((d, i) => { if (dec.lines?.[i] !== undefined) lineOf.set(d.cmd, dec.lines[i]); });
   const onRefused = (sim: Sim, d: Decision, code: string): void => {
-    let where = `by ${d.author}`;
+    let where = say(lang, `run.by.${d.author}`);
     let command = commandLine(d.cmd);
     let changed_nothing = false;
     const line = lineOf.get(d.cmd);
@@ -49,15 +51,15 @@ export function refusalRecorder(file: string | undefined, dec: DecisionsInput | 
       else if (others) where = others;
       if (answer && answer.cmd !== d.cmd && answer.cmd.do === 'answer') {
         changed_nothing = code === 'no-change';
-        command = `${commandLine(answer.cmd)} accepted; its order "${command}" ${changed_nothing ? 'changed nothing' : 'was refused'}`;
+        command = say(lang, changed_nothing ? 'run.answer-order-nothing' : 'run.answer-order-refused', { answer: commandLine(answer.cmd), order: command });
       }
     }
-    list.push({ where, t: sim.now, role: d.role, command, why: explainRefusal(sim, d, code, 'en', 'record'), ...(changed_nothing ? { changed_nothing } : {}) });
+    list.push({ where, t: sim.now, role: d.role, command, why: explainRefusal(sim, d, code, lang, 'record'), ...(changed_nothing ? { changed_nothing } : {}) });
   };
   return { onRefused, list };
 }
 
 /** One line per refusal, for under the summary's decisions line; an answer's order that changed nothing is no refusal of the answer. */
-export function formatRefusals(list: readonly Refusal[]): string[] {
-  return list.map((r) => `    ${r.changed_nothing ? 'no change' : 'refused'}  ${r.where}  ${clock(r.t)}  ${r.role}  ${r.command}: ${r.why}`);
+export function formatRefusals(list: readonly Refusal[], lang: Lang = 'en'): string[] {
+  return list.map((r) => `    ${say(lang, r.changed_nothing ? 'run.changed-nothing' : 'run.refused')}  ${r.where}  ${clock(r.t)}  ${r.role}  ${r.command}: ${r.why}`);
 }

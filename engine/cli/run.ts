@@ -1,10 +1,13 @@
-import { textIn } from '../scenario/text.js';
+import { textIn, type Lang } from '../scenario/text.js';
+import { localNumber } from '../batch/format.js';
 import { runScenario, serializeRunLog, type RunLog } from '../sim/run.js';
 import type { ObjectiveResult, Summary } from '../review/metrics.js';
 import type { Scenario } from '../scenario/schema.js';
 import { unreachedIncidents, type Unreached } from '../review/unreached.js';
 import { intOption, parse } from './args.js';
 import { checkNotInput, checkWritable, notStdout, writeAtomic } from './io.js';
+import { langOption } from './lang.js';
+import { say } from './messages.js';
 import { loadDecisions, loadScenario } from './load.js';
 import { formatRefusals, refusalRecorder, type Refusal } from './refusals.js';
 import { nodeSha256 } from './sha256.js';
@@ -15,7 +18,7 @@ export const runCommand: Subcommand = {
   name: 'run',
   summary: 'play a scenario out (doctrine takes the decisions nobody else takes) into a run log',
   usage: [
-    'drill run <scenario> [--seed N] [--decisions F] [--until T] [--out run.json] [--quiet]',
+    'drill run <scenario> [--seed N] [--decisions F] [--until T] [--out run.json] [--lang vi|en] [--quiet]',
     '',
     '  --seed N        master seed (default: the scenario\'s `seed`, else 1)',
     '  --decisions F   decisions file (YAML): what trainees decided, and when (docs/trainee.md),',
@@ -23,100 +26,108 @@ export const runCommand: Subcommand = {
     '                  engine refused, with its line and why',
     '  --until T       stop early, e.g. 2h or T+02:00 (default: the horizon)',
     '  --out F         write the run log here (written whole or not at all)',
+    '  --lang vi|en    language of the summary and of the problems found in the files',
+    '                  (default: vi when LANG starts with vi, else en)',
     '  --quiet         print nothing but errors',
   ].join('\n'),
   options: {
-    seed: { type: 'string' }, decisions: { type: 'string' }, until: { type: 'string' }, out: { type: 'string', short: 'o' }, quiet: { type: 'boolean', short: 'q' },
+    seed: { type: 'string' }, decisions: { type: 'string' }, until: { type: 'string' }, out: { type: 'string', short: 'o' }, lang: { type: 'string', short: 'l' }, quiet: { type: 'boolean', short: 'q' },
   },
   run(argv) {
     const { values, positionals, help } = parse(argv, this.options, 1, 1, ['the scenario file']);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
+    const lang = langOption(values.lang);
     if (values.out) {
       notStdout('--out', String(values.out));
       checkWritable(String(values.out));
       checkNotInput('--out', String(values.out), [['scenario', positionals[0]], ['decisions file', values.decisions as string | undefined]]);
     }
-    const scenario = loadScenario(positionals[0]);
+    const scenario = loadScenario(positionals[0], lang);
     const seed = intOption(values.seed, 'seed');
     const until = timeOption(values.until, 'until', scenario.horizon);
     // the run stops at the horizon whatever --until says: a later time would read as if it had been played to
     if (until !== undefined && until > scenario.horizon) process.stderr.write(`drill run: --until ${String(values.until)} is past the scenario's horizon: the run ends at ${clock(scenario.horizon)}\n`);
     const decFile = values.decisions ? String(values.decisions) : undefined;
-    const dec = decFile ? loadDecisions(decFile, scenario) : undefined;
+    const dec = decFile ? loadDecisions(decFile, scenario, [], undefined, lang) : undefined;
     // each refusal is put into words at the moment it happens (the reason names the world as it was)
-    const refusals = values.quiet ? undefined : refusalRecorder(decFile, dec);
+    const refusals = values.quiet ? undefined : refusalRecorder(decFile, dec, undefined, lang);
     const { summary, log } = runScenario(scenario, { seed, until, decisions: dec?.decisions, players: dec?.players, sha256: nodeSha256, onRefused: refusals?.onRefused });
     if (values.out) writeAtomic(String(values.out), serializeRunLog(log!));
-    if (!values.quiet) process.stdout.write(formatSummary(scenario.id, textIn(scenario.title, 'en'), log!, summary, values.out ? String(values.out) : undefined, scenario, refusals?.list));
+    if (!values.quiet) process.stdout.write(formatSummary(scenario.id, textIn(scenario.title, lang), log!, summary, values.out ? String(values.out) : undefined, scenario, refusals?.list, lang));
     return 0;
   },
 };
 
-export function formatSummary(id: string, title: string, log: RunLog, s: Summary, out?: string, scenario?: Scenario, refusals: readonly Refusal[] = []): string {
+export function formatSummary(id: string, title: string, log: RunLog, s: Summary, out?: string, scenario?: Scenario, refusals: readonly Refusal[] = [], lang: Lang = 'en'): string {
+  const n = (x: number) => num(x, lang);
+  // each line's label in a column of its own: "  incidents   3 reported, ..."
+  const line = (label: 'incidents' | 'people' | 'response' | 'decisions' | 'objectives' | 'log', text: string) => `  ${say(lang, `run.label.${label}`).padEnd(12)}${text}`;
   const lines = [
-    `${id}: "${title}", seed ${log.seed}, ${clock(0)} to ${clock(s.t_end)}${log.players.length ? `, played: ${log.players.join(', ')}` : ', all roles by doctrine'}`,
-    `  incidents   ${s.incidents.reported} reported, ${s.incidents.contained} contained, ${s.incidents.resolved} resolved`,
-    `  people      ${s.people.at_risk} at risk, ${s.people.rescued} rescued, ${s.people.lost} lost, ${s.people.still_at_risk} still at risk${s.people.evacuated ? `; ${s.people.evacuated} evacuated to shelters` : ''}`,
-    `  response    ${responseLine(s, unreachedIncidents(log.events))}`,
-    `  decisions   ${s.decisions.taken} taken, ${s.decisions.refused} refused${noChange(s.decisions.no_change)}`,
-    ...formatRefusals(refusals),
+    say(lang, 'run.head', { id, title, seed: log.seed, from: clock(0), to: clock(s.t_end), who: log.players.length ? say(lang, 'run.played', { roles: log.players.join(', ') }) : say(lang, 'run.doctrine') }),
+    line('incidents', say(lang, 'run.incidents', { reported: n(s.incidents.reported), contained: n(s.incidents.contained), resolved: n(s.incidents.resolved) })),
+    line('people', say(lang, 'run.people', {
+      at_risk: n(s.people.at_risk), rescued: n(s.people.rescued), lost: n(s.people.lost), still: n(s.people.still_at_risk),
+      evacuated: s.people.evacuated ? say(lang, 'run.evacuated', { n: n(s.people.evacuated) }) : '',
+    })),
+    line('response', responseLine(s, unreachedIncidents(log.events), lang)),
+    line('decisions', say(lang, 'run.decisions', { taken: n(s.decisions.taken), refused: n(s.decisions.refused), nc: s.decisions.no_change === 0 ? '' : say(lang, 'run.no-change', { n: s.decisions.no_change }) })),
+    ...formatRefusals(refusals, lang),
   ];
   if (s.objectives.length) {
     const met = s.objectives.filter((o) => o.met).length;
     const untested = s.objectives.filter((o) => o.rating === null).length;
-    lines.push(untested === 0 ? `  objectives  ${met} of ${s.objectives.length} met` : `  objectives  ${met} of the ${s.objectives.length - untested} tested met; ${untested} not tested in this run`);
+    lines.push(line('objectives', untested === 0 ? say(lang, 'run.objectives', { met, n: s.objectives.length }) : say(lang, 'run.objectives-nt', { met, tested: s.objectives.length - untested, nt: untested })));
     for (const o of s.objectives) {
-      const what = `${o.id}: ${o.metric}${o.of ? ` of ${o.of}` : ''}`;
-      if (o.rating === null) lines.push(`    -  ${what}: not tested (${notTestedText(o, s.t_end, scenario)})`);
-      else lines.push(`    ${o.rating}  ${what} = ${fmtValue(o.metric, o.value)}${o.met ? '' : ' (not met)'}`);
+      const what = o.of ? say(lang, 'run.objective-of', { id: o.id, metric: o.metric, of: o.of }) : say(lang, 'run.objective', { id: o.id, metric: o.metric });
+      if (o.rating === null) lines.push(`    -  ${say(lang, 'run.not-tested', { what, why: notTestedText(o, s.t_end, scenario, lang) })}`);
+      else lines.push(`    ${o.rating}  ${what} = ${fmtValue(o.metric, o.value, lang)}${o.met ? '' : say(lang, 'run.not-met')}`);
     }
   }
-  lines.push(`  log         ${log.events.length} events, hash ${log.hash.slice(0, 16)}${out ? `, written to ${out}` : ' (not written; use --out)'}`);
+  lines.push(line('log', say(lang, 'run.log', { events: n(log.events.length), hash: log.hash.slice(0, 16), out: out ? say(lang, 'run.written', { file: out }) : say(lang, 'run.not-written') })));
   return lines.join('\n') + '\n';
 }
 
-/** The answers' orders that found the thing already so: not refusals of what anyone decided, so counted apart (the summary's `no_change`). */
-function noChange(n: number): string {
-  return n === 0 ? '' : `, ${n} no change (${n === 1 ? "an answer's order" : "answers' orders"} that found it already so)`;
-}
+/** A count as the language writes it: 1291 in English (as it always was), 1.291 in Vietnamese as the report writes it. */
+const num = (x: number, lang: Lang) => localNumber(String(x), lang);
 
 /** Why an objective was not tested, in a few words: "no toxic-release incident in this run". */
-export function notTestedText(o: ObjectiveResult, tEnd: number, scenario?: Scenario): string {
+export function notTestedText(o: ObjectiveResult, tEnd: number, scenario?: Scenario, lang: Lang = 'en'): string {
   const of = o.of;
-  const when = o.at >= tEnd ? 'in this run' : `by ${clock(o.at)}`;
+  const when = o.at >= tEnd ? say(lang, 'nt.in-run') : say(lang, 'nt.by', { t: clock(o.at) });
+  const either = (some: Parameters<typeof say>[1], none: Parameters<typeof say>[1]) => (of ? say(lang, some, { of, when }) : say(lang, none, { when }));
   switch (o.not_tested) {
-    case 'nobody_at_risk': return `nobody at risk in the incidents${of ? ` of ${of}` : ''} ${when}`;
-    case 'inject_not_delivered': return `${of ? `inject ${of}` : 'no inject'} ${of ? 'not delivered' : 'delivered'} ${when}`;
-    case 'shelter_unused': return `nobody came to ${of ?? 'any shelter'} ${when}`;
-    case 'never_cut_off': return `${of ?? 'no area'} ${of ? 'never cut off from supplies' : 'cut off from supplies'} ${when}`;
-    case 'not_called_for': return `${of ? `the forces of ${of} never exceeded` : 'no area\'s forces exceeded'} and no inject asked for it ${when}`;
+    case 'nobody_at_risk': return either('nt.nobody-at-risk-of', 'nt.nobody-at-risk');
+    case 'inject_not_delivered': return either('nt.inject-not-delivered', 'nt.no-inject-delivered');
+    case 'shelter_unused': return either('nt.shelter-unused', 'nt.no-shelter-used');
+    case 'never_cut_off': return either('nt.never-cut-off', 'nt.none-cut-off');
+    case 'not_called_for': return either('nt.not-called-for', 'nt.none-called-for');
     default: {
-      if (of === null) return `no incident ${when}`;
-      if (!scenario || scenario.incident_kinds.some((k) => k.id === of)) return `no ${of} incident ${when}`;
-      if (scenario.areas.some((a) => a.id === of)) return `no incident in ${of} ${when}`;
-      return `incident ${of} did not occur ${when}`;
+      if (of === null) return say(lang, 'nt.no-incident', { when });
+      if (!scenario || scenario.incident_kinds.some((k) => k.id === of)) return say(lang, 'nt.no-incident-kind', { of, when });
+      if (scenario.areas.some((a) => a.id === of)) return say(lang, 'nt.no-incident-area', { of, when });
+      return say(lang, 'nt.incident-absent', { of, when });
     }
   }
 }
 
 /** The response line: the mean and worst wait over the incidents reached, and those never reached (the mean leaves them out). */
-export function responseLine(s: Summary, u: Unreached): string {
+export function responseLine(s: Summary, u: Unreached, lang: Lang = 'en'): string {
   const reached = s.response.mean_first_on_scene_s === null
-    ? 'no unit reached a scene'
-    : `first unit on scene after ${fmtMin(Math.round(s.response.mean_first_on_scene_s))} on average (worst ${fmtMin(s.response.max_first_on_scene_s!)})`;
+    ? say(lang, 'run.none-reached')
+    : say(lang, 'run.reached', { mean: fmtMin(Math.round(s.response.mean_first_on_scene_s), lang), max: fmtMin(s.response.max_first_on_scene_s!, lang) });
   if (u.n === 0) return reached;
-  return `${reached}; ${u.n} incident${u.n === 1 ? '' : 's'} (${u.people} ${u.people === 1 ? 'person' : 'people'}) never reached`;
+  return reached + say(lang, 'run.unreached', { n: u.n, people: u.people });
 }
 
-function fmtMin(s: number): string {
-  return s < 120 ? `${s} s` : s < 7200 ? `${Math.round(s / 60)} min` : `${(s / 3600).toFixed(1)} h`;
+function fmtMin(s: number, lang: Lang): string {
+  return s < 120 ? say(lang, 'run.s', { n: s }) : s < 7200 ? say(lang, 'run.min', { n: Math.round(s / 60) }) : say(lang, 'run.h', { n: localNumber((s / 3600).toFixed(1), lang) });
 }
 
-export function fmtValue(metric: string, v: number | null): string {
-  if (v === null) return 'never';
+export function fmtValue(metric: string, v: number | null, lang: Lang = 'en'): string {
+  if (v === null) return say(lang, 'run.never');
   // these two are moments (seconds since T0), not lengths of time
   if (metric === 'level_declared_s' || metric === 'support_requested_s') return clock(Math.round(v));
-  if (metric.endsWith('_s')) return fmtMin(Math.round(v));
-  if (metric.endsWith('_share')) return `${Math.round(v * 100)} %`;
-  return String(Math.round(v * 100) / 100);
+  if (metric.endsWith('_s')) return fmtMin(Math.round(v), lang);
+  if (metric.endsWith('_share')) return say(lang, 'run.pct', { n: Math.round(v * 100) });
+  return localNumber(String(Math.round(v * 100) / 100), lang);
 }

@@ -1,18 +1,29 @@
-import { formatIssue, type ScenarioIssue } from '../scenario/issues.js';
+import { formatIssueIn, issue, type ScenarioIssue } from '../scenario/issues.js';
+import { say } from '../scenario/say.js';
 import { parseScenario } from '../scenario/parse.js';
 import { textIn } from '../scenario/text.js';
+import { sayCliProblem } from '../play/cli-problems.js';
 import { parse } from './args.js';
 import { InputError, readText } from './io.js';
+import { langOption } from './lang.js';
 import type { Subcommand } from './main.js';
+import { say as sayCli } from './messages.js';
 
 export const validateCommand: Subcommand = {
   name: 'validate',
   summary: 'check scenario files; one line per problem (file:line:col)',
-  usage: 'drill validate <file...> [--quiet]\n\n  Exit 0 when every file is valid (warnings allowed), 1 when any has an error.\n  --quiet   print only problems, not the summary line of valid files',
-  options: { quiet: { type: 'boolean', short: 'q' } },
+  usage: [
+    'drill validate <file...> [--lang vi|en] [--quiet]',
+    '',
+    '  Exit 0 when every file is valid (warnings allowed), 1 when any has an error.',
+    '  --lang vi|en   language of the problems and the summary line (default: vi when LANG starts with vi, else en)',
+    '  --quiet        print only problems, not the summary line of valid files',
+  ].join('\n'),
+  options: { lang: { type: 'string', short: 'l' }, quiet: { type: 'boolean', short: 'q' } },
   run(argv) {
     const { values, positionals, help } = parse(argv, this.options, 1, Infinity, ['the scenario files to check']);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
+    const lang = langOption(values.lang);
     let failed = 0;
     // a copy of a library scenario checked beside it with the id left unchanged: its run logs, batch
     // results and reports would carry the library's id, so say so (a warning: the file itself is fine)
@@ -23,13 +34,13 @@ export const validateCommand: Subcommand = {
         text = readText(file);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
-        process.stdout.write(e.line() + '\n');
+        process.stdout.write(new InputError(e.file, sayCliProblem(e.message, lang), e.hint === undefined ? undefined : sayCliProblem(e.hint, lang)).line() + '\n');
         failed++;
         continue;
       }
       const result = parseScenario(text, file);
       if (!result.ok) {
-        for (const issue of result.issues) process.stdout.write(formatIssue(issue) + '\n');
+        for (const issue of result.issues) process.stdout.write(formatIssueIn(issue, lang) + '\n');
         failed++;
         continue;
       }
@@ -37,19 +48,19 @@ export const validateCommand: Subcommand = {
       const first = idFiles.get(result.scenario.id);
       if (first !== undefined && first !== file) warnings.push(sameId(file, text, result.scenario.id, first));
       else if (first === undefined) idFiles.set(result.scenario.id, file);
-      for (const w of warnings) process.stdout.write(formatIssue(w) + '\n');
+      for (const w of warnings) process.stdout.write(formatIssueIn(w, lang) + '\n');
       if (!values.quiet) {
         const s = result.scenario;
-        const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
         const counts = [
-          n(s.areas.length, 'area', 'areas'), n(s.units.length, 'unit', 'units'), n(s.incidents.length + s.generators.length, 'incident source', 'incident sources'),
-          n(s.injects.length, 'inject', 'injects'), n(s.objectives.length, 'objective', 'objectives'),
+          sayCli(lang, 'validate.areas', { n: s.areas.length }), sayCli(lang, 'validate.units', { n: s.units.length }),
+          sayCli(lang, 'validate.sources', { n: s.incidents.length + s.generators.length }),
+          sayCli(lang, 'validate.injects', { n: s.injects.length }), sayCli(lang, 'validate.objectives', { n: s.objectives.length }),
         ].join(', ');
-        const w = warnings.length ? `, ${warnings.length} warning${warnings.length > 1 ? 's' : ''}` : '';
-        process.stdout.write(`${file}: ok: ${s.id} "${textIn(s.title, 'en')}" (${counts}${w})\n`);
+        const w = warnings.length ? sayCli(lang, 'validate.warnings', { n: warnings.length }) : '';
+        process.stdout.write(sayCli(lang, 'validate.ok', { file, id: s.id, title: textIn(s.title, lang), counts, warnings: w }) + '\n');
       }
     }
-    if (positionals.length > 1 && failed > 0) process.stderr.write(`${failed} of ${positionals.length} files have errors\n`);
+    if (positionals.length > 1 && failed > 0) process.stderr.write(sayCli(lang, 'validate.failed', { failed, n: positionals.length }) + '\n');
     return failed > 0 ? 1 : 0;
   },
 };
@@ -59,9 +70,6 @@ function sameId(file: string, text: string, id: string, first: string): Scenario
   const m = /^id:[ \t]*/m.exec(text) ?? /"id"\s*:\s*/.exec(text);
   const at = m ? m.index + m[0].length : 0;
   const before = text.slice(0, at).split('\n');
-  return {
-    file, line: m ? before.length : 1, column: m ? before[before.length - 1].length + 1 : 1, path: 'id', code: 'same-id', severity: 'warning',
-    message: `'${id}' is also the id of ${first}`,
-    hint: 'give a copy its own id: run logs, batch results and reports name a scenario by its id',
-  };
+  return issue({ file, line: m ? before.length : 1, column: m ? before[before.length - 1].length + 1 : 1, path: 'id', code: 'same-id', severity: 'warning' },
+    say('same-id.message', { id, file: first }), say('same-id.hint'));
 }

@@ -1,47 +1,83 @@
-import { verifyRunLog } from '../sim/run.js';
+import { verifyRunLog, type VerifyResult } from '../sim/run.js';
+import { formatIssueIn } from '../scenario/issues.js';
+import type { Lang } from '../scenario/text.js';
 import { ENGINE_VERSION } from '../version.js';
 import { parse } from './args.js';
+import { langOption } from './lang.js';
 import { loadRunLog } from './load.js';
 import type { Subcommand } from './main.js';
+import { say } from './messages.js';
 import { nodeSha256 } from './sha256.js';
 import { clock } from './time.js';
 
 export const verifyCommand: Subcommand = {
   name: 'verify',
   summary: 're-simulate a run log from its own inputs; exit 0 if it reproduces exactly',
-  usage: 'drill verify <run.json>\n\n  Re-simulates the run from the log\'s own inputs and compares the events, the hash chain, the keyframes\n  and the stored summary. Exit 0 when all match; 1 and what differs (the first divergent event) when not.',
-  options: {},
+  usage: [
+    'drill verify <run.json> [--lang vi|en]',
+    '',
+    '  Re-simulates the run from the log\'s own inputs and compares the events, the hash chain, the keyframes',
+    '  and the stored summary. Exit 0 when all match; 1 and what differs (the first divergent event) when not.',
+    '  --lang vi|en   language of what it says (default: vi when LANG starts with vi, else en)',
+  ].join('\n'),
+  options: { lang: { type: 'string', short: 'l' } },
   run(argv) {
-    const { positionals, help } = parse(argv, this.options, 1, 1, ['the run log to verify']);
+    const { values, positionals, help } = parse(argv, this.options, 1, 1, ['the run log to verify']);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
+    const lang = langOption(values.lang);
     const file = positionals[0];
     const { log } = loadRunLog(file);
-    if (log.engine !== ENGINE_VERSION) process.stderr.write(`${file}: note: written by engine ${log.engine}, verifying with ${ENGINE_VERSION}\n`);
+    if (log.engine !== ENGINE_VERSION) process.stderr.write(say(lang, 'verify.note', { file, engine: log.engine, now: ENGINE_VERSION }) + '\n');
     const r = verifyRunLog(log, { sha256: nodeSha256 });
     if (r.ok) {
-      process.stdout.write(`${file}: ok: ${r.events} events re-simulated, hash ${r.hash}; the events, hash chain, ${r.keyframes} keyframes and summary all match\n`);
+      process.stdout.write(say(lang, 'verify.ok', { file, events: r.events, hash: r.hash, keyframes: r.keyframes }) + '\n');
       return 0;
     }
-    process.stdout.write(`${file}: MISMATCH: ${r.reason}\n`);
+    process.stdout.write(say(lang, 'verify.mismatch', { file, reason: reasonIn(r, lang) }) + '\n');
     if (r.divergence) {
       const d = r.divergence;
-      process.stdout.write(`  first divergent event: #${d.index}${d.t !== null ? ` at ${clock(d.t)}` : ''}\n`);
-      process.stdout.write(`    in the log:      ${d.recorded ?? '(none: the log ends here)'}\n`);
-      process.stdout.write(`    re-simulation:   ${d.replayed ?? '(none: the re-simulation ends here)'}\n`);
+      process.stdout.write(say(lang, 'verify.first', { index: d.index, at: d.t !== null ? say(lang, 'verify.at', { t: clock(d.t) }) : '' }) + '\n');
+      process.stdout.write(say(lang, 'verify.in-log', { event: d.recorded ?? say(lang, 'verify.log-ends') }) + '\n');
+      process.stdout.write(say(lang, 'verify.in-resim', { event: d.replayed ?? say(lang, 'verify.resim-ends') }) + '\n');
     }
     if (r.hashes) {
       const { stored, resimulated, storedEvents } = r.hashes;
-      process.stdout.write(`  hash stored in the log:  ${stored}${stored === resimulated ? ' (the same as the re-simulation\'s)' : ''}\n`);
-      if (stored !== resimulated) process.stdout.write(`  hash re-simulated:       ${resimulated}\n`);
+      process.stdout.write(say(lang, 'verify.hash-stored', { hash: stored, same: stored === resimulated ? say(lang, 'verify.hash-same') : '' }) + '\n');
+      if (stored !== resimulated) process.stdout.write(say(lang, 'verify.hash-resim', { hash: resimulated }) + '\n');
       if (storedEvents === stored) {
-        if (stored !== resimulated) process.stdout.write(`  the stored hash is that of the stored events: the log was written that way, or its hash chain was recomputed after an edit\n`);
+        if (stored !== resimulated) process.stdout.write(say(lang, 'verify.hash-recomputed') + '\n');
       } else if (storedEvents === resimulated) {
-        process.stdout.write(`  the log's own events hash to the re-simulated hash: the stored hash itself was changed\n`);
+        process.stdout.write(say(lang, 'verify.hash-changed') + '\n');
       } else {
-        process.stdout.write(`  the log's own events hash to ${storedEvents}${stored !== resimulated ? ' (neither of the above)' : ''}: they were changed after the hash was written\n`);
+        process.stdout.write(say(lang, 'verify.events-changed', { hash: storedEvents, neither: stored !== resimulated ? say(lang, 'verify.neither') : '' }) + '\n');
       }
     }
-    for (const line of r.differences) process.stdout.write(`  ${line}\n`);
+    for (const line of r.differences) process.stdout.write(`  ${differenceIn(line, lang)}\n`);
     return 1;
   },
 };
+
+/** Why the log does not verify, in `lang` (English: the engine's own sentence). */
+function reasonIn(r: Extract<VerifyResult, { ok: false }>, lang: Lang): string {
+  if (lang === 'en') return r.reason;
+  const w = r.why;
+  if ('embedded' in w) return w.embedded === 'edited' ? say(lang, 'verify.embedded-edited') : say(lang, 'verify.embedded-bad', { problem: w.issue ? formatIssueIn(w.issue, lang) : '' });
+  if ('session_time' in w) return say(lang, 'verify.session-time', { t: w.session_time });
+  const parts = (xs: string[]) => xs.map((p) => say(lang, `verify.part.${p}` as Parameters<typeof say>[1])).join(', ');
+  if (w.differ.length === 0) return say(lang, 'verify.hash-only');
+  return say(lang, w.match.length ? 'verify.differ-match' : 'verify.differ', { differ: parts(w.differ), match: parts(w.match) });
+}
+
+/** A line of what differs (`summary.people.lost differs: stored 5, re-simulated 6`), its words in `lang`; the paths and values stay as written. */
+function differenceIn(line: string, lang: Lang): string {
+  if (lang === 'en') return line;
+  return line
+    .replace(/^(.*) differs: stored (\d+) (\S+), re-simulated (\d+)$/, (_, p, a, noun, b) => say(lang, 'verify.diff-count', { path: p, stored: a, noun, resim: b }))
+    .replace(/^(.*) differs: the stored one has none, re-simulated (.*)$/, (_, p, b) => say(lang, 'verify.diff-added', { path: p, resim: b }))
+    .replace(/^(.*) differs: stored (.*), the re-simulation has none$/, (_, p, a) => say(lang, 'verify.diff-dropped', { path: p, stored: a }))
+    .replace(/^keyframe_every differs: stored (.*), the scenario's (.*)$/, (_, a, b) => say(lang, 'verify.diff-keyframe-every', { stored: a, scenario: b }))
+    .replace(/^(.*) differs: stored (.*), re-simulated (.*)$/, (_, p, a, b) => say(lang, 'verify.diff', { path: p, stored: a, resim: b }))
+    .replace(/^\.\.\. and (\d+) more keyframes differ$/, (_, n) => say(lang, 'verify.more-keyframes', { n }))
+    .replace(/^\.\.\. and (\d+) more in (.*)$/, (_, n, p) => say(lang, 'verify.more-in', { n, path: p }))
+    .replace(/^(keyframes\[\d+\]) differs$/, (_, p) => say(lang, 'verify.diff-plain', { path: p }));
+}

@@ -245,28 +245,58 @@ function describe(v: unknown): string {
   return JSON.stringify(v) ?? String(v);
 }
 
+/** Each problem checkDist finds, in English, with {placeholders} (the loader says them in Vietnamese too, by these keys). */
+export const DIST_PROBLEMS = {
+  'not-object': 'a distribution must be an object with a kind (one of {kinds}), got {got}',
+  'not-number': '{kind}: {name} must be a number, got {got}',
+  'not-finite': '{kind}: {name} must be a finite number, got {v}',
+  'uniform-order': 'uniform: min ({min}) is greater than max ({max})',
+  'uniform-range': 'uniform: the range from min to max is too large to sample',
+  'exponential-mean': 'exponential: mean must be greater than 0, got {mean}',
+  'normal-sd': 'normal: sd must not be negative, got {sd}',
+  'normal-empty': 'normal: the truncation interval is empty: min ({min}) is greater than max ({max})',
+  'normal-sd0': 'normal: sd is 0 and the mean ({mean}) lies outside the truncation interval {interval}',
+  'normal-mass': 'normal: only {pct}% of normal(mean {mean}, sd {sd}) lies within the truncation interval {interval}; it needs at least {least}% (move the mean into the interval, widen it, or use a uniform or triangular distribution)',
+  'lognormal-median': 'lognormal: median must be greater than 0, got {median}',
+  'lognormal-sigma': 'lognormal: sigma must not be negative, got {sigma}',
+  'triangular-order': 'triangular: min ({min}) is greater than max ({max})',
+  'triangular-mode': 'triangular: mode ({mode}) must lie within [min, max] = [{min}, {max}]',
+  'unknown-kind': 'unknown distribution kind {kind}; expected one of {kinds}',
+} as const;
+
+export interface DistProblem {
+  key: keyof typeof DIST_PROBLEMS;
+  params: Record<string, string | number>;
+}
+
 /**
  * Problems with the parameters of `d`, as messages for a planner; empty when
  * it is fine. Accepts any value, so it can check parsed input before it is
  * known to be a Dist.
  */
 export function checkDist(d: Dist | unknown): string[] {
+  return distProblems(d).map((p) => DIST_PROBLEMS[p.key].replace(/\{(\w+)\}/g, (_, k: string) => String(p.params[k])));
+}
+
+/** checkDist's problems as keys and parameters. */
+export function distProblems(d: Dist | unknown): DistProblem[] {
   if (d === null || typeof d !== 'object' || Array.isArray(d)) {
-    return [`a distribution must be an object with a kind (one of ${DIST_KINDS.join(', ')}), got ${describe(d)}`];
+    return [{ key: 'not-object', params: { kinds: DIST_KINDS.join(', '), got: describe(d) } }];
   }
   const o = d as Record<string, unknown>;
   const kind = o['kind'];
-  const out: string[] = [];
+  const out: DistProblem[] = [];
+  const push = (key: DistProblem['key'], params: DistProblem['params'] = {}) => out.push({ key, params });
   /** Reads a required finite number; pushes a message and returns undefined if it is not one. */
   const num = (name: string, optional = false): number | undefined => {
     const v = o[name];
     if (v === undefined && optional) return undefined;
     if (typeof v !== 'number') {
-      out.push(`${String(kind)}: ${name} must be a number, got ${describe(v)}`);
+      push('not-number', { kind: String(kind), name, got: describe(v) });
       return undefined;
     }
     if (!Number.isFinite(v)) {
-      out.push(`${String(kind)}: ${name} must be a finite number, got ${v}`);
+      push('not-finite', { kind: String(kind), name, v });
       return undefined;
     }
     return v;
@@ -279,14 +309,14 @@ export function checkDist(d: Dist | unknown): string[] {
       const min = num('min');
       const max = num('max');
       if (min !== undefined && max !== undefined) {
-        if (min > max) out.push(`uniform: min (${min}) is greater than max (${max})`);
-        else if (!Number.isFinite(max - min)) out.push(`uniform: the range from min to max is too large to sample`);
+        if (min > max) push('uniform-order', { min, max });
+        else if (!Number.isFinite(max - min)) push('uniform-range');
       }
       break;
     }
     case 'exponential': {
       const mean = num('mean');
-      if (mean !== undefined && mean <= 0) out.push(`exponential: mean must be greater than 0, got ${mean}`);
+      if (mean !== undefined && mean <= 0) push('exponential-mean', { mean });
       break;
     }
     case 'normal': {
@@ -294,9 +324,9 @@ export function checkDist(d: Dist | unknown): string[] {
       const sd = num('sd');
       const min = num('min', true);
       const max = num('max', true);
-      if (sd !== undefined && sd < 0) out.push(`normal: sd must not be negative, got ${sd}`);
+      if (sd !== undefined && sd < 0) push('normal-sd', { sd });
       if (min !== undefined && max !== undefined && min > max) {
-        out.push(`normal: the truncation interval is empty: min (${min}) is greater than max (${max})`);
+        push('normal-empty', { min, max });
         break;
       }
       if (mean === undefined || sd === undefined || sd < 0 || out.length > 0) break;
@@ -305,27 +335,22 @@ export function checkDist(d: Dist | unknown): string[] {
       const hi = max ?? Infinity;
       const interval = `[${min ?? '-infinity'}, ${max ?? 'infinity'}]`;
       if (sd === 0) {
-        if (mean < lo || mean > hi) {
-          out.push(`normal: sd is 0 and the mean (${mean}) lies outside the truncation interval ${interval}`);
-        }
+        if (mean < lo || mean > hi) push('normal-sd0', { mean, interval });
         break;
       }
       const { mass } = truncatedStdNormal((lo - mean) / sd, (hi - mean) / sd);
       if (!(mass >= MIN_TRUNCATED_MASS)) {
         const pct = mass * 100;
         const shown = pct >= 0.01 ? pct.toFixed(2) : pct.toExponential(1);
-        out.push(
-          `normal: only ${shown}% of normal(mean ${mean}, sd ${sd}) lies within the truncation interval ${interval}; ` +
-            `it needs at least ${MIN_TRUNCATED_MASS * 100}% (move the mean into the interval, widen it, or use a uniform or triangular distribution)`,
-        );
+        push('normal-mass', { pct: shown, mean, sd, interval, least: MIN_TRUNCATED_MASS * 100 });
       }
       break;
     }
     case 'lognormal': {
       const median = num('median');
       const sigma = num('sigma');
-      if (median !== undefined && median <= 0) out.push(`lognormal: median must be greater than 0, got ${median}`);
-      if (sigma !== undefined && sigma < 0) out.push(`lognormal: sigma must not be negative, got ${sigma}`);
+      if (median !== undefined && median <= 0) push('lognormal-median', { median });
+      if (sigma !== undefined && sigma < 0) push('lognormal-sigma', { sigma });
       break;
     }
     case 'triangular': {
@@ -333,14 +358,14 @@ export function checkDist(d: Dist | unknown): string[] {
       const mode = num('mode');
       const max = num('max');
       if (min !== undefined && max !== undefined && min > max) {
-        out.push(`triangular: min (${min}) is greater than max (${max})`);
+        push('triangular-order', { min, max });
       } else if (min !== undefined && max !== undefined && mode !== undefined && (mode < min || mode > max)) {
-        out.push(`triangular: mode (${mode}) must lie within [min, max] = [${min}, ${max}]`);
+        push('triangular-mode', { mode, min, max });
       }
       break;
     }
     default:
-      out.push(`unknown distribution kind ${describe(kind)}; expected one of ${DIST_KINDS.join(', ')}`);
+      push('unknown-kind', { kind: describe(kind), kinds: DIST_KINDS.join(', ') });
   }
   return out;
 }

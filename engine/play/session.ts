@@ -17,6 +17,7 @@
  * determinism makes that equal to never having taken the undone one.
  * No I/O here: saving returns the file name and the CLI writes.
  */
+import { sayIn } from '../scenario/say.js';
 import { SimBoundError } from '../core/errors.js';
 import { sha256Hex } from '../core/hash.js';
 import { formatClock } from '../scenario/duration.js';
@@ -145,7 +146,7 @@ export class PlaySession {
   /** Continue a session from its run log (the save file). */
   static resume(log: RunLog, opts: { lang: Lang; controller: boolean }): { ok: true; session: PlaySession } | { ok: false; key: MsgKey; params?: Record<string, string | number> } {
     const parsed = parseScenario(log.scenario.text, '<embedded scenario>');
-    if (!parsed.ok) return { ok: false, key: 'resume.bad-scenario', params: { message: parsed.issues[0]?.message ?? '' } };
+    if (!parsed.ok) return { ok: false, key: 'resume.bad-scenario', params: { message: parsed.issues[0] ? sayIn(parsed.issues[0].words.message, opts.lang) : '' } };
     if (sha256Hex(log.scenario.text) !== log.scenario.hash) return { ok: false, key: 'resume.edited' };
     const decisions = log.decisions.map(decisionFromRecord);
     if (decisions.some((d) => d.author !== 'trainee' && d.author !== 'controller')) return { ok: false, key: 'resume.bad-decisions' };

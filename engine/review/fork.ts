@@ -15,28 +15,33 @@
  * decisions after that are not known); the fork runs to the scenario's end.
  */
 import { formatClock } from '../scenario/duration.js';
+import { say, sayIn, type Say } from '../scenario/say.js';
 import type { Decision, DecisionsInput } from '../sim/decisions.js';
 import { decisionFromRecord, type RunLog } from '../sim/run.js';
 import { endOf } from './review.js';
 
 export type ForkPlan =
   | { ok: true; decisions: Decision[]; players: string[]; joined: Record<string, number>; kept: number; added: number }
-  | { ok: false; code: 'after-end' | 'decision-before-fork'; message: string; hint: string; index?: number };
+  | { ok: false; code: 'after-end' | 'decision-before-fork'; message: string; hint: string; index?: number; words: { message: Say; hint: Say } };
+
+/** A refusal in English (`message`, `hint`) and as words for any language. */
+function refused(code: 'after-end' | 'decision-before-fork', message: Say, hint: Say, index?: number): ForkPlan {
+  return { ok: false, code, message: sayIn(message, 'en'), hint: sayIn(hint, 'en'), ...(index === undefined ? {} : { index }), words: { message, hint } };
+}
 
 export function planFork(log: RunLog, at: number, next: DecisionsInput): ForkPlan {
   const end = endOf(log);
   if (at > end) {
-    const what = log.session && end < log.until ? `where the saved session stopped (${formatClock(end)})` : `the end of the run (${formatClock(end)})`;
-    return { ok: false, code: 'after-end', message: `--at ${formatClock(at)} is after ${what}`, hint: `give a time between T+00:00 and ${formatClock(end)}` };
+    const what = say(log.session && end < log.until ? 'fork.where-stopped' : 'fork.end-of-run', { t: formatClock(end) });
+    return refused('after-end', say('fork.after-end', { at: formatClock(at), what }), say('fork.after-end-hint', { end: formatClock(end) }));
   }
   const early = next.decisions.findIndex((d) => d.at < at);
   if (early >= 0) {
     const n = next.decisions.filter((d) => d.at < at).length;
-    return {
-      ok: false, code: 'decision-before-fork', index: early,
-      message: `${n === 1 ? 'a decision' : `${n} decisions`} in the new file ${n === 1 ? 'is' : 'are'} before the fork at ${formatClock(at)} (the first at ${formatClock(next.decisions[early].at)})`,
-      hint: `the run keeps its own decisions before ${formatClock(at)}; move the new ones to ${formatClock(at)} or later, or fork earlier`,
-    };
+    const count = n === 1 ? say('fork.a-decision') : say('fork.n-decisions', { n });
+    return refused('decision-before-fork',
+      say('fork.before', { count, n, at: formatClock(at), first: formatClock(next.decisions[early].at) }),
+      say('fork.before-hint', { at: formatClock(at) }), early);
   }
   const kept = log.decisions.map(decisionFromRecord).filter((d) => d.at < at);
   // a role of the run counts as played before the fork only if it was taken over by then (a fork of a fork)

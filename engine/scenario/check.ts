@@ -9,14 +9,17 @@
  */
 import { within } from './areas.js';
 import { formatDuration, parseDuration } from './duration.js';
-import { didYouMean, idFromText, nearest, type PathSegment, type Severity } from './issues.js';
+import { didYouMeanSay, idFromText, isGuess, nearest, type PathSegment, type Severity } from './issues.js';
+import { joined, say, sayIn, type IssueKey, type Say } from './say.js';
+import { METRIC_VI } from './issue-words.js';
 import { ID_RE, METRICS, type MetricName } from './schema.js';
 
 export interface RawIssue {
   path: PathSegment[];
   code: string;
-  message: string;
-  hint?: string;
+  /** what is wrong, and what to do (issue-words.ts): said in the language the command writes in */
+  message: Say;
+  hint?: Say;
   severity: Severity;
   /** point at the key rather than the value (unknown keys) */
   atKey?: boolean;
@@ -49,22 +52,38 @@ function seconds(v: unknown): number | undefined {
   return r.ok ? r.seconds : undefined;
 }
 
-/** What each collection holds, in words, for a message about an id of one kind given where another is asked for. */
-const KIND_WORD: Record<string, string> = {
-  area: 'area', node: 'road node', edge: 'road', unit: 'unit', hazard: 'hazard', rule: 'rule', kind: 'incident kind',
-  incident: 'incident', generator: 'generator', zone: 'evacuation zone', shelter: 'shelter', role: 'role', inject: 'inject', objective: 'objective',
-};
+type Collection = 'area' | 'node' | 'edge' | 'unit' | 'hazard' | 'rule' | 'kind' | 'incident' | 'generator' | 'zone' | 'shelter' | 'role' | 'inject' | 'objective';
 
-/** 'an area', 'a unit' */
-const article = (word: string) => (/^(?:[aeio]|u(?!ni))/i.test(word) ? 'an' : 'a');
+/** What each collection holds, in words ('road node'), for a message about an id of one kind given where another is asked for. */
+const kindWord = (k: string): Say => say(`kind.${k}` as IssueKey);
+/** A collection as a reference names it ('unknown zone'): its own name, or the label given ('incident kind', 'road'). */
+const labelWord = (k: string): Say => say(`label.${k}` as IssueKey);
+
+/** 'an area', 'a unit': the English article of a word, said in any language (Vietnamese: 'một địa bàn'). */
+function withArticle(word: Say): Say {
+  const en = sayEn(word);
+  return say(/^(?:[aeio]|u(?!ni))/i.test(en) ? 'art.an' : 'art.a', { w: word });
+}
+const sayEn = (s: Say) => sayIn(s, 'en');
+
+/** How a reference names what it asks for ('zone', 'incident kind', 'base (node or area)'); `base`: a unit's base, which may be a place not written yet. */
+type Label = { word: Say; base?: boolean };
+const INCIDENT_KIND: Label = { word: labelWord('incident-kind') };
+const ROAD: Label = { word: labelWord('road') };
+
+/** What a metric measures (schema.ts METRICS), in words for any language. */
+const metricWords = (m: MetricName): Say => say('bi', { en: METRICS[m], vi: METRIC_VI[m] });
+
+/** A text as written, in quotes: 'x'. */
+const quoted = (text: string): Say => say('quoted', { text });
 
 const TIER_RANK: Record<string, number> = { national: 0, province: 1, district: 2, commune: 3 };
 
 /** Who declares each civil-defence level (Civil Defence Law 2023, amended 2025; in a legacy three-tier scenario a district may declare level 1 too). */
-const DECLARED_BY: Record<number, { tiers: string[]; who: string }> = {
-  1: { tiers: ['commune'], who: 'the commune chair' },
-  2: { tiers: ['province'], who: 'the provincial chair' },
-  3: { tiers: ['national'], who: 'the Prime Minister' },
+const DECLARED_BY: Record<number, { tiers: string[]; who: Say }> = {
+  1: { tiers: ['commune'], who: say('who.1') },
+  2: { tiers: ['province'], who: say('who.2') },
+  3: { tiers: ['national'], who: say('who.3') },
 };
 
 /**
@@ -89,14 +108,14 @@ function severityOutside(v: unknown): number | undefined {
 export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
   const issues: RawIssue[] = [];
   if (!isObj(raw)) return issues;
-  const err = (path: PathSegment[], code: string, message: string, hint?: string) => issues.push({ path, code, message, hint, severity: 'error' });
-  const warn = (path: PathSegment[], code: string, message: string, hint?: string) => issues.push({ path, code, message, hint, severity: 'warning' });
+  const err = (path: PathSegment[], code: string, message: Say, hint?: Say) => issues.push({ path, code, message, hint, severity: 'error' });
+  const warn = (path: PathSegment[], code: string, message: Say, hint?: Say) => issues.push({ path, code, message, hint, severity: 'warning' });
 
   if (source) issues.push(...thousandsSeparators(raw, source));
 
   const travel = isObj(raw.travel) ? raw.travel : {};
   const evac = isObj(raw.evacuation) ? raw.evacuation : {};
-  const collections: Record<string, { path: PathSegment[]; list: [number, Obj][] }> = {
+  const collections: Record<Collection, { path: PathSegment[]; list: [number, Obj][] }> = {
     area: { path: ['areas'], list: items(raw.areas) },
     node: { path: ['travel', 'nodes'], list: items(travel.nodes) },
     edge: { path: ['travel', 'edges'], list: items(travel.edges) },
@@ -118,13 +137,13 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
   // ids that are not valid ids ('tri-lễ'), by the id the planner meant ('tri-le'): the shape check reports the id
   // once; the references written the valid way are then right, and a 'did you mean' must not point at the invalid one
   const misspeltIds: Record<string, Map<string, string>> = {};
-  for (const [what, { path, list }] of Object.entries(collections)) {
+  for (const [what, { path, list }] of Object.entries(collections) as [Collection, (typeof collections)[Collection]][]) {
     const seen = new Map<string, Obj>();
     const firstIndex = new Map<string, number>();
     for (const [i, item] of list) {
       if (!isStr(item.id)) continue;
       if (seen.has(item.id)) {
-        err([...path, i, 'id'], 'duplicate-id', `duplicate ${what} id '${item.id}'`, `the first is ${path.join('.')}[${firstIndex.get(item.id)}]; give each ${what} its own id`);
+        err([...path, i, 'id'], 'duplicate-id', say('dup.message', { what: labelWord(what), id: item.id }), say('dup.hint', { first: `${path.join('.')}[${firstIndex.get(item.id)}]`, what: labelWord(what) }));
       } else {
         seen.set(item.id, item);
         firstIndex.set(item.id, i);
@@ -137,7 +156,7 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     }));
   }
   // generated incidents and spawned ones may be named too, but scripted incident ids are what decisions refer to
-  const ref = (path: PathSegment[], value: unknown, kinds: string[], label = kinds[0]) => {
+  const ref = (path: PathSegment[], value: unknown, kinds: Collection[], label: Label = { word: labelWord(kinds[0]) }) => {
     if (!isStr(value)) return;
     for (const k of kinds) if (ids[k].has(value) || misspeltIds[k].has(value)) return;
     // the invalid ids by the way they are meant to be written, which the fix will give them
@@ -151,14 +170,14 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
       const named = namedLike(value, kinds);
       issues.push({
         path, code: 'unknown-id', severity: 'error', replaces: true,
-        message: named?.exact ? `'${value}' is the name of ${label} '${named.id}', not its id` : `unknown ${label} '${value}'`,
+        message: named?.exact ? say('ref.name-not-id', { value, label: label.word, id: named.id }) : say('ref.unknown', { label: label.word, value }),
         hint: named
-          ? `${named.exact ? '' : `did you mean ${label} '${named.id}', named '${named.name}'? `}references take the id: write '${named.id}'`
-          : `references take an id (lower-case letters, digits, ".", "_" and "-": no spaces or diacritics), not a name; ${unknownIdHint(value, candidates, kinds, label, inList) ?? `the scenario has no ${label} yet`}`,
+          ? (named.exact ? say('ref.named', { id: named.id }) : say('ref.named-guess', { label: label.word, id: named.id, name: named.name }))
+          : say('ref.not-a-name', { more: unknownIdHint(value, candidates, kinds, label, inList) ?? say('ref.none-yet', { label: label.word }) }),
       });
       return;
     }
-    err(path, 'unknown-id', `unknown ${label} '${value}'`, unknownIdHint(value, candidates, kinds, label, inList));
+    err(path, 'unknown-id', say('ref.unknown', { label: label.word, value }), unknownIdHint(value, candidates, kinds, label, inList));
   };
   /** The words of a text without case or diacritics: 'Chủ tịch UBND xã' -> chu, tich, ubnd, xa. */
   const words = (text: string) => (idFromText(text) ?? '').split(/[-._]+/).filter(Boolean);
@@ -167,7 +186,7 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
    * The one thing of these kinds whose name a reference was written as: the name itself (case and diacritics aside), or,
    * failing that, the one name that holds every word written ('Chủ tịch xã Lượng Minh' for 'Chủ tịch UBND xã Lượng Minh').
    */
-  const namedLike = (value: string, kinds: string[]): { id: string; name: string; exact: boolean } | undefined => {
+  const namedLike = (value: string, kinds: Collection[]): { id: string; name: string; exact: boolean } | undefined => {
     const want = words(value);
     if (want.length === 0) return undefined;
     const all = kinds.flatMap((k) => [...ids[k].entries()].flatMap(([id, o]) => namesOf(o).map((name) => ({ id, name, has: words(name) }))));
@@ -182,17 +201,16 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
    * when there are none yet, where to add one. An item of a list (a role's `commands`) may also
    * just go: a planner who removed a unit left its id there, and the known ids alone did not say so.
    */
-  const unknownIdHint = (value: string, candidates: string[], kinds: string[], label: string, inList = false): string | undefined => {
-    const near = didYouMean(value, candidates);
-    if (near?.startsWith('did you mean')) return near;
-    const other = Object.keys(collections).find((k) => !kinds.includes(k) && ids[k].has(value));
-    const where = kinds.map((k) => `\`${collections[k].path.join('.')}:\``).join(' or ');
-    const orOut = inList ? ', or take it out of this list' : '';
+  const unknownIdHint = (value: string, candidates: string[], kinds: Collection[], label: Label, inList = false): Say | undefined => {
+    const near = didYouMeanSay(value, candidates);
+    if (isGuess(near)) return near;
+    const other = (Object.keys(collections) as Collection[]).find((k) => !kinds.includes(k) && ids[k].has(value));
+    const where = joined(kinds.map((k) => say('ref.key', { path: collections[k].path.join('.') })), 'sep.or');
     // a unit based at a place the scenario does not have yet (another district's town) needs that place written first
-    const list = candidates.length === 0 ? `the scenario has none yet: add it under ${where}${orOut}`
-      : kinds.includes('node') && label.startsWith('base') ? `${near}; a place not among them: add it under ${where}`
-      : inList ? `${near}; ${article(label)} ${label} not among them: add it under ${where}${orOut}` : near;
-    return other ? `'${value}' is ${article(KIND_WORD[other])} ${KIND_WORD[other]}, not ${article(label)} ${label}; ${list}` : list;
+    const list = candidates.length === 0 ? say(inList ? 'ref.none-add-or-out' : 'ref.none-add', { where })
+      : kinds.includes('node') && label.base ? say('ref.base-add', { near: near!, where })
+      : inList ? say('ref.list-add', { near: near!, a_label: withArticle(label.word), label: label.word, where }) : near;
+    return other ? say('ref.other-kind', { value, a_kind: withArticle(kindWord(other)), a_label: withArticle(label.word), then: list! }) : list;
   };
 
   // a node that names its area must lie in the area something placed at it is said to be in (or in an area under it)
@@ -200,28 +218,29 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     const parent: unknown = ids.area.get(a)?.parent;
     return isStr(parent) ? parent : undefined;
   };
-  const nodeInArea = (p: PathSegment[], what: string, area: unknown, node: unknown) => {
+  const nodeInArea = (p: PathSegment[], what: Say, area: unknown, node: unknown) => {
     if (!isStr(area) || !isStr(node) || !ids.area.has(area)) return;
     const nodeArea = ids.node.get(node)?.area;
     if (!isStr(nodeArea) || !ids.area.has(nodeArea) || within(nodeArea, area, parentOf)) return;
     const here = collections.node.list.filter(([, n]) => isStr(n.id) && isStr(n.area) && within(n.area, area, parentOf)).map(([, n]) => n.id as string);
-    err([...p, 'area'], 'node-area', `${what} is in area '${area}', but its node '${node}' is in '${nodeArea}'`, `set \`area: ${nodeArea}\`, or ${here.length ? `place it at a node of '${area}' (${here.slice(0, 4).join(', ')})` : `give it a node in '${area}'`}`);
+    err([...p, 'area'], 'node-area', say('node-area.message', { what, area, node, nodeArea }),
+      here.length ? say('node-area.place', { nodeArea, area, nodes: joined(here.slice(0, 4)) }) : say('node-area.give', { nodeArea, area }));
   };
 
   // a place given twice: the engine uses the node, so the coordinates would be silently ignored
   for (const [kind, what] of [['incident', 'incident'], ['zone', 'zone'], ['shelter', 'shelter']] as const) {
     for (const [i, o] of collections[kind].list) {
       if (isStr(o.node) && o.coords !== undefined) {
-        warn([...collections[kind].path, i, 'coords'], 'node-and-coords', `${what} '${String(o.id)}' gives both a node ('${o.node}') and coords: the node is used, the coords are ignored`, 'remove `coords`, or remove `node` to place it off the road network');
+        warn([...collections[kind].path, i, 'coords'], 'node-and-coords', say('node-and-coords.message', { what: labelWord(what), id: String(o.id), node: o.node }), say('node-and-coords.hint'));
       }
     }
   }
 
   const horizon = seconds(raw.horizon);
-  const inHorizon = (path: PathSegment[], v: unknown, what: string, asWarning = false) => {
+  const inHorizon = (path: PathSegment[], v: unknown, what: Say, asWarning = false) => {
     const s = seconds(v);
     if (s === undefined || horizon === undefined) return;
-    if (s > horizon) (asWarning ? warn : err)(path, 'outside-horizon', `${what} at ${v} is after the end of the scenario (horizon ${raw.horizon})`, 'move it earlier or lengthen `horizon`');
+    if (s > horizon) (asWarning ? warn : err)(path, 'outside-horizon', say('horizon.message', { what, at: String(v), horizon: String(raw.horizon) }), say('horizon.hint'));
   };
 
   // areas and tiers
@@ -231,18 +250,18 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     ref([...p, 'parent'], a.parent, ['area']);
     ref([...p, 'node'], a.node, ['node']);
     if (tiers === 'two' && a.tier === 'district') {
-      err([...p, 'tier'], 'tier', `area '${a.id}' is a district, but the scenario uses two tiers`, "set `tiers: three` for the legacy province/district/commune structure, or make it a commune");
+      err([...p, 'tier'], 'tier', say('tier.district-in-two', { id: String(a.id) }), say('tier.district-in-two.hint'));
     }
     if (isStr(a.parent) && ids.area.has(a.parent)) {
       const parent = ids.area.get(a.parent)!;
       if (isStr(a.tier) && isStr(parent.tier) && TIER_RANK[parent.tier] >= TIER_RANK[a.tier]) {
-        err([...p, 'parent'], 'tier', `area '${a.id}' (${a.tier}) has parent '${a.parent}' (${parent.tier}), which is not a higher tier`, 'a parent must be one tier up: province > district > commune');
+        err([...p, 'parent'], 'tier', say('tier.parent', { id: String(a.id), tier: a.tier, parent: a.parent, parentTier: parent.tier }), say('tier.parent.hint'));
       }
       if (tiers === 'three' && a.tier === 'commune' && parent.tier === 'province') {
-        warn([...p, 'parent'], 'tier', `commune '${a.id}' sits directly under a province in a three-tier scenario`, 'put it under its district');
+        warn([...p, 'parent'], 'tier', say('tier.commune-under-province', { id: String(a.id) }), say('tier.commune-under-province.hint'));
       }
     }
-    if (a.id === a.parent) err([...p, 'parent'], 'cycle', `area '${a.id}' is its own parent`);
+    if (a.id === a.parent) err([...p, 'parent'], 'cycle', say('cycle.message', { id: String(a.id) }));
   }
 
   // travel network
@@ -253,11 +272,11 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     const p = [...collections.edge.path, i];
     ref([...p, 'from'], e.from, ['node']);
     ref([...p, 'to'], e.to, ['node']);
-    if (e.from === e.to && isStr(e.from)) err([...p, 'to'], 'loop', `road '${e.id}' starts and ends at '${e.from}'`);
+    if (e.from === e.to && isStr(e.from)) err([...p, 'to'], 'loop', say('loop.message', { id: String(e.id), node: e.from }));
     const hasTime = isObj(e.time) && Object.keys(e.time).length > 0;
     const hasSpeed = (isObj(e.speed_kmh) && Object.keys(e.speed_kmh).length > 0) || Object.keys(speeds).length > 0;
     if (!hasTime && !(typeof e.length_km === 'number' && hasSpeed)) {
-      err(p, 'edge-no-time', `road '${e.id}' has neither a travel time nor a length`, 'give `time: { road: 45m }` or `length_km` (with `speed_kmh` or travel.speed_kmh)');
+      err(p, 'edge-no-time', say('edge-no-time.message', { id: String(e.id) }), say('edge-no-time.hint'));
     }
     if (isStr(e.from) && isStr(e.to)) {
       if (!adjacency.has(e.from)) adjacency.set(e.from, []);
@@ -277,7 +296,7 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
   // units
   for (const [i, u] of collections.unit.list) {
     const p = [...collections.unit.path, i];
-    ref([...p, 'base'], u.base, network ? ['node', 'area'] : ['area', 'node'], 'base (node or area)');
+    ref([...p, 'base'], u.base, network ? ['node', 'area'] : ['area', 'node'], { word: labelWord('base'), base: true });
     ref([...p, 'home'], u.home, ['area']);
     if (network && isStr(u.base) && ids.node.has(u.base)) {
       // the base must reach at least one node that stands for an area
@@ -292,27 +311,27 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
           todo.push(next);
         }
       }
-      if (!reaches) err([...p, 'base'], 'unreachable-base', `unit '${u.id}' is based at '${u.base}', from where no road reaches any area`, 'connect the node with an edge, or base the unit elsewhere');
+      if (!reaches) err([...p, 'base'], 'unreachable-base', say('unreachable-base.message', { id: String(u.id), base: u.base }), say('unreachable-base.hint'));
     }
     const own = isObj(u.speed_kmh) ? Object.keys(u.speed_kmh).length : 0;
-    if (own === 0 && Object.keys(speeds).length === 0) err([...p], 'no-speed', `unit '${u.id}' has no speed for any mode`, 'give `speed_kmh: { road: 40 }` to the unit or to travel');
+    if (own === 0 && Object.keys(speeds).length === 0) err([...p], 'no-speed', say('no-speed.message', { id: String(u.id) }), say('no-speed.hint'));
   }
 
   // hazards and rules
   for (const [i, h] of collections.hazard.list) {
     const p = [...collections.hazard.path, i];
     if (Array.isArray(h.areas)) h.areas.forEach((a, j) => ref([...p, 'areas', j], a, ['area']));
-    if (h.kind === 'typhoon' && !Array.isArray(h.track)) err(p, 'missing-track', `typhoon '${h.id}' has no track`, 'give `track:` points with at, coords, wind_force, radius_km');
-    if (h.kind !== 'typhoon' && !Array.isArray(h.series)) err(p, 'missing-series', `hazard '${h.id}' has no series`, 'give `series:` points with at and value');
-    if (h.kind === 'river' && !isObj(h.alarms)) warn(p, 'missing-alarms', `river '${h.id}' has no alarm levels`, 'give `alarms: { bd1, bd2, bd3 }` for the gauge');
+    if (h.kind === 'typhoon' && !Array.isArray(h.track)) err(p, 'missing-track', say('missing-track.message', { id: String(h.id) }), say('missing-track.hint'));
+    if (h.kind !== 'typhoon' && !Array.isArray(h.series)) err(p, 'missing-series', say('missing-series.message', { id: String(h.id) }), say('missing-series.hint'));
+    if (h.kind === 'river' && !isObj(h.alarms)) warn(p, 'missing-alarms', say('missing-alarms.message', { id: String(h.id) }), say('missing-alarms.hint'));
     for (const key of ['series', 'track', 'discharge'] as const) {
       let last = -Infinity;
       for (const [j, pt] of items(h[key])) {
         const s = seconds(pt.at);
         if (s === undefined) continue;
-        if (s < last) err([...p, key, j, 'at'], 'unsorted', `${key} points of '${h.id}' go back in time at ${pt.at}`, 'list the points in time order');
+        if (s < last) err([...p, key, j, 'at'], 'unsorted', say('unsorted.message', { key, id: String(h.id), at: String(pt.at) }), say('unsorted.hint'));
         last = Math.max(last, s);
-        inHorizon([...p, key, j, 'at'], pt.at, `${key} point`, true);
+        inHorizon([...p, key, j, 'at'], pt.at, say('what.point', { key }), true);
       }
     }
   }
@@ -320,67 +339,65 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     const p = [...collections.rule.path, i];
     ref([...p, 'hazard'], r.hazard, ['hazard']);
     ref([...p, 'area'], r.area, ['area']);
-    ref([...p, 'while_incident'], r.while_incident, ['kind'], 'incident kind');
-    inHorizon([...p, 'from'], r.from, 'rule start');
+    ref([...p, 'while_incident'], r.while_incident, ['kind'], INCIDENT_KIND);
+    inHorizon([...p, 'from'], r.from, say('what.rule-start'));
     const when = isObj(r.when) ? r.when : {};
     if (isStr(when.alarm) && isStr(r.hazard)) {
       const h = ids.hazard.get(r.hazard);
-      if (h && !isObj(h.alarms)) err([...p, 'when', 'alarm'], 'no-alarms', `rule '${r.id}' reads alarm ${when.alarm}, but hazard '${r.hazard}' has no alarm levels`);
+      if (h && !isObj(h.alarms)) err([...p, 'when', 'alarm'], 'no-alarms', say('no-alarms.message', { id: String(r.id), alarm: when.alarm, hazard: r.hazard }));
     }
     const conditional = when.above !== undefined || when.below !== undefined || when.alarm !== undefined || when.risk_at_least !== undefined;
     if (conditional && r.hazard === undefined) {
-      err([...p, 'when'], 'no-hazard', `rule '${r.id}' has a condition but no hazard to read it from`, 'add `hazard: <id>`');
+      err([...p, 'when'], 'no-hazard', say('no-hazard.message', { id: String(r.id) }), say('no-hazard.hint'));
     }
     // the engine reads a rule's hazard only through its condition: without one, the hazard changes nothing
     if (!conditional && isStr(r.hazard)) {
-      err([...p, isObj(r.when) ? 'when' : 'hazard'], 'no-condition', `rule '${r.id}' names hazard '${r.hazard}' but no condition on it, so it fires whatever the hazard does`, 'add `when: { above: ... }` (or below, alarm, risk_at_least); a timer has no `hazard:`');
+      err([...p, isObj(r.when) ? 'when' : 'hazard'], 'no-condition', say('no-condition.message', { id: String(r.id), hazard: r.hazard }), say('no-condition.hint'));
     }
     checkEffect(r.effect, [...p, 'effect']);
   }
   function checkEffect(e: unknown, p: PathSegment[]) {
     if (!isObj(e)) return;
-    ref([...p, 'cut_road'], e.cut_road, ['edge'], 'road');
-    ref([...p, 'degrade_road'], e.degrade_road, ['edge'], 'road');
-    ref([...p, 'reopen_road'], e.reopen_road, ['edge'], 'road');
+    ref([...p, 'cut_road'], e.cut_road, ['edge'], ROAD);
+    ref([...p, 'degrade_road'], e.degrade_road, ['edge'], ROAD);
+    ref([...p, 'reopen_road'], e.reopen_road, ['edge'], ROAD);
     ref([...p, 'strike_zone'], e.strike_zone, ['zone']);
     if (isObj(e.spawn)) {
-      ref([...p, 'spawn', 'kind'], e.spawn.kind, ['kind'], 'incident kind');
+      ref([...p, 'spawn', 'kind'], e.spawn.kind, ['kind'], INCIDENT_KIND);
       ref([...p, 'spawn', 'area'], e.spawn.area, ['area']);
       ref([...p, 'spawn', 'node'], e.spawn.node, ['node']);
-      nodeInArea([...p, 'spawn'], 'the incident it spawns', e.spawn.area, e.spawn.node);
+      nodeInArea([...p, 'spawn'], say('what.spawned'), e.spawn.area, e.spawn.node);
     }
   }
 
   // incidents
   for (const [i, k] of collections.kind.list) {
     const p = [...collections.kind.path, i];
-    if (isObj(k.need) && Object.keys(k.need).length === 0) err([...p, 'need'], 'no-need', `incident kind '${k.id}' needs no capability`, 'say what it needs, e.g. `need: { rescue: 2 }`');
-    for (const [j, s] of items(k.secondary)) ref([...p, 'secondary', j, 'kind'], s.kind, ['kind'], 'incident kind');
+    if (isObj(k.need) && Object.keys(k.need).length === 0) err([...p, 'need'], 'no-need', say('no-need.message', { id: String(k.id) }), say('no-need.hint'));
+    for (const [j, s] of items(k.secondary)) ref([...p, 'secondary', j, 'kind'], s.kind, ['kind'], INCIDENT_KIND);
     const outside = severityOutside(k.severity);
     if (outside !== undefined) {
       const runs = Math.min(5, Math.max(1, Math.round(outside)));
       const fixed = typeof k.severity === 'number' || (isObj(k.severity) && 'fixed' in k.severity);
-      const message = !fixed ? `severity reaches ${outside}, outside 1-5: draws beyond are held to ${runs} at run time`
-        : outside >= 1 && outside <= 5 ? `severity ${outside} is not a whole number: it would run as ${runs}`
-        : `severity ${outside} is outside 1-5: it would run as ${runs}`;
-      err([...p, 'severity'], 'severity', `incident kind '${k.id}': ${message}`, 'severity runs from 1 to 5: give a whole number, or a distribution within 1-5');
+      const what = say(!fixed ? 'severity.draws' : outside >= 1 && outside <= 5 ? 'severity.not-whole' : 'severity.outside', { v: outside, runs });
+      err([...p, 'severity'], 'severity', say('severity.message', { id: String(k.id), what }), say('severity.hint'));
     }
   }
   for (const [i, inc] of collections.incident.list) {
     const p = [...collections.incident.path, i];
-    ref([...p, 'kind'], inc.kind, ['kind'], 'incident kind');
+    ref([...p, 'kind'], inc.kind, ['kind'], INCIDENT_KIND);
     ref([...p, 'area'], inc.area, ['area']);
     ref([...p, 'node'], inc.node, ['node']);
-    nodeInArea(p, `incident '${inc.id}'`, inc.area, inc.node);
-    inHorizon([...p, 'at'], inc.at, `incident '${inc.id}'`);
+    nodeInArea(p, say('what.incident', { id: String(inc.id) }), inc.area, inc.node);
+    inHorizon([...p, 'at'], inc.at, say('what.incident', { id: String(inc.id) }));
   }
   for (const [i, g] of collections.generator.list) {
     const p = [...collections.generator.path, i];
-    if (isObj(g.kinds)) for (const k of Object.keys(g.kinds)) ref([...p, 'kinds', k], k, ['kind'], 'incident kind');
+    if (isObj(g.kinds)) for (const k of Object.keys(g.kinds)) ref([...p, 'kinds', k], k, ['kind'], INCIDENT_KIND);
     if (Array.isArray(g.areas)) g.areas.forEach((a, j) => ref([...p, 'areas', j], a, ['area']));
     const from = seconds(g.from) ?? 0, until = seconds(g.until);
-    if (until !== undefined && until <= from) err([...p, 'until'], 'empty-window', `generator '${g.id}' stops (${g.until}) before it starts (${g.from ?? 'T+00:00'})`);
-    inHorizon([...p, 'from'], g.from, `generator '${g.id}' start`);
+    if (until !== undefined && until <= from) err([...p, 'until'], 'empty-window', say('empty-window.message', { id: String(g.id), until: String(g.until), from: String(g.from ?? 'T+00:00') }));
+    inHorizon([...p, 'from'], g.from, say('what.generator-start', { id: String(g.id) }));
   }
 
   // evacuation
@@ -389,17 +406,17 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     const p = [...collections.zone.path, i];
     ref([...p, 'area'], z.area, ['area']);
     if (Array.isArray(z.shelters)) z.shelters.forEach((s, j) => ref([...p, 'shelters', j], s, ['shelter']));
-    ref([...p, 'if_caught'], z.if_caught, ['kind'], 'incident kind');
+    ref([...p, 'if_caught'], z.if_caught, ['kind'], INCIDENT_KIND);
     ref([...p, 'node'], z.node, ['node']);
-    nodeInArea(p, `zone '${z.id}'`, z.area, z.node);
-    inHorizon([...p, 'hazard_arrives'], z.hazard_arrives, 'hazard arrival');
+    nodeInArea(p, say('what.zone', { id: String(z.id) }), z.area, z.node);
+    inHorizon([...p, 'hazard_arrives'], z.hazard_arrives, say('what.hazard-arrival'));
     if (isStr(z.area) && typeof z.population === 'number') zonePeople.set(z.area, (zonePeople.get(z.area) ?? 0) + z.population);
   }
   for (const [area, people] of zonePeople) {
     const a = ids.area.get(area);
     if (a && typeof a.population === 'number' && people > a.population) {
       const [i] = collections.zone.list.find(([, z]) => z.area === area)!;
-      err([...collections.zone.path, i, 'population'], 'population', `zones in '${area}' hold ${people} people, more than the area's population ${a.population}`, 'lower the zone populations or raise the area population');
+      err([...collections.zone.path, i, 'population'], 'population', say('population.message', { area, people, population: a.population }), say('population.hint'));
     }
   }
   const m2 = isObj(evac) && typeof evac.m2_per_person === 'number' ? evac.m2_per_person : 3.5;
@@ -407,10 +424,12 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     const p = [...collections.shelter.path, i];
     ref([...p, 'area'], s.area, ['area']);
     ref([...p, 'node'], s.node, ['node']);
-    if (s.capacity_people === 0) err([...p, 'capacity_people'], 'zero-capacity', `shelter '${s.id}' has room for nobody`, 'give capacity_people above 0, or remove the shelter');
-    if (s.area_m2 === 0) err([...p, 'area_m2'], 'zero-capacity', `shelter '${s.id}' has no floor space`, `at ${m2} m² per person, ${typeof s.capacity_people === 'number' ? s.capacity_people : 'its'} people need ${typeof s.capacity_people === 'number' ? s.capacity_people * m2 : '?'} m²`);
-    else if (typeof s.area_m2 === 'number' && typeof s.capacity_people === 'number' && s.area_m2 / m2 < s.capacity_people) {
-      warn([...p, 'area_m2'], 'crowded', `shelter '${s.id}' has ${s.area_m2} m² for ${s.capacity_people} people; at ${m2} m² each it holds ${Math.floor(s.area_m2 / m2)}`, 'the smaller figure is used');
+    if (s.capacity_people === 0) err([...p, 'capacity_people'], 'zero-capacity', say('zero-capacity.message', { id: String(s.id) }), say('zero-capacity.hint'));
+    if (s.area_m2 === 0) {
+      err([...p, 'area_m2'], 'zero-capacity', say('zero-floor.message', { id: String(s.id) }),
+        typeof s.capacity_people === 'number' ? say('zero-floor.hint', { m2, people: s.capacity_people, need: s.capacity_people * m2 }) : say('zero-floor.hint-its', { m2 }));
+    } else if (typeof s.area_m2 === 'number' && typeof s.capacity_people === 'number' && s.area_m2 / m2 < s.capacity_people) {
+      warn([...p, 'area_m2'], 'crowded', say('crowded.message', { id: String(s.id), area: s.area_m2, people: s.capacity_people, m2, holds: Math.floor(s.area_m2 / m2) }), say('crowded.hint'));
     }
   }
   // a zone moves its people only into its own shelters: those must hold them, with any other zone that shares them
@@ -428,8 +447,8 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     const total = (room as number[]).reduce((a, b) => a + b, 0);
     if (total >= z.population) continue;
     shortZones.add(String(z.id));
-    const each = mine.map((id, k) => `${id} ${room[k]}${holds(id) !== ids.shelter.get(id)!.capacity_people ? ' by floor space' : ''}`).join(', ');
-    warn([...collections.zone.path, i, 'shelters'], 'shelter-room', `zone '${z.id}' has ${z.population} people, but its shelters hold ${total} (${each}): ${z.population - total} cannot leave`, 'add a shelter to its `shelters`, or give them more room (capacity_people, area_m2)');
+    const each = joined(mine.map((id, k) => say(holds(id) !== ids.shelter.get(id)!.capacity_people ? 'room.item-floor' : 'room.item', { id, n: room[k]! })));
+    warn([...collections.zone.path, i, 'shelters'], 'shelter-room', say('shelter-room.message', { id: String(z.id), population: z.population, total, each, short: z.population - total }), say('shelter-room.hint'));
   }
   // zones that share a shelter: together, the shelters they use must hold them all
   const seenGroup = new Set<string>();
@@ -452,7 +471,7 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     if (room.some((n) => n === undefined)) continue;
     const people = group.reduce((a, g) => a + (g.population as number), 0);
     const total = (room as number[]).reduce((a, b) => a + b, 0);
-    if (total < people) warn([...collections.zone.path, i, 'shelters'], 'shelter-room', `zones ${group.map((g) => `'${g.id}'`).join(', ')} share shelters that hold ${total} for their ${people} people: ${people - total} cannot leave`, 'add shelters, or give them more room (capacity_people, area_m2)');
+    if (total < people) warn([...collections.zone.path, i, 'shelters'], 'shelter-room', say('shelter-room.shared', { zones: joined(group.map((g) => quoted(String(g.id)))), total, people, short: people - total }), say('shelter-room.shared-hint'));
   }
 
   // roles and authority
@@ -463,7 +482,7 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     ref([...p, 'area'], r.area, ['area']);
     if (Array.isArray(r.commands)) r.commands.forEach((u, j) => {
       ref([...p, 'commands', j], u, ['unit']);
-      if (isStr(u) && commander.has(u)) err([...p, 'commands', j], 'two-commanders', `unit '${u}' is already commanded by role '${collections.role.list.find(([k]) => k === commander.get(u))?.[1].id}'`, 'a unit answers to one role');
+      if (isStr(u) && commander.has(u)) err([...p, 'commands', j], 'two-commanders', say('two-commanders.message', { unit: u, role: String(collections.role.list.find(([k]) => k === commander.get(u))?.[1].id) }), say('two-commanders.hint'));
       else if (isStr(u)) commander.set(u, i);
       // a misspelt or named unit ('lm-milita', 'Dân quân xã Lượng Minh') has its error here: the unit it means is not also 'commanded by no role'
       if (isStr(u) && !ids.unit.has(u)) {
@@ -473,15 +492,16 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
       }
     });
     if (Array.isArray(r.supports)) r.supports.forEach((a, j) => ref([...p, 'supports', j], a, ['area']));
-    if (Array.isArray(r.declares) && isStr(r.tier)) r.declares.forEach((level, j) => {
+    // (a tier that is not one, `tier: xã`, is the shape check's to say: nothing to weigh against the law)
+    if (Array.isArray(r.declares) && isStr(r.tier) && r.tier in TIER_RANK) r.declares.forEach((level, j) => {
       const may = DECLARED_BY[level as number];
       if (!may || may.tiers.includes(r.tier as string) || (tiers === 'three' && level === 1 && r.tier === 'district')) return;
-      warn([...p, 'declares', j], 'declares', `role '${r.id}' (${r.tier}) may declare civil-defence level ${level}, which the law gives to ${may.who}`, `Civil Defence Law 2023: the commune chair declares level 1, the provincial chair level 2, the Prime Minister level 3; remove ${level} from \`declares\` unless this drill means to depart from the law`);
+      warn([...p, 'declares', j], 'declares', say('declares.message', { id: String(r.id), tier: String(r.tier), level: String(level), who: may.who }), say('declares.hint', { level: String(level) }));
     });
   }
   if (collections.role.list.length > 0) {
     for (const [i, u] of collections.unit.list) {
-      if (isStr(u.id) && !commander.has(u.id) && !meantCommanded.has(u.id)) warn([...collections.unit.path, i, 'id'], 'no-commander', `no role commands unit '${u.id}'`, "add it to a role's `commands`; until then doctrine commands it for its home area");
+      if (isStr(u.id) && !commander.has(u.id) && !meantCommanded.has(u.id)) warn([...collections.unit.path, i, 'id'], 'no-commander', say('no-commander.message', { id: u.id }), say('no-commander.hint'));
     }
   }
 
@@ -493,40 +513,40 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     // `from` may be free text ("Hydro-Met Centre"), but an id-like text one letter off a role id is a typo of it
     if (isStr(inj.from) && ID_RE.test(inj.from) && !ids.role.has(inj.from)) {
       const role = nearest(inj.from, [...ids.role.keys()].filter((id) => ID_RE.test(id)));
-      if (role) warn([...p, 'from'], 'from-role', `inject '${inj.id}' is from '${inj.from}', which is not a role, so it reads as free text`, `did you mean role '${role}'?`);
+      if (role) warn([...p, 'from'], 'from-role', say('from-role.message', { id: String(inj.id), from: inj.from }), say('from-role.hint', { role }));
       else {
         // the id of a unit (or an area...) as the sender: the MSEL and the report would show the bare id
-        const other = ['unit', 'area', 'shelter', 'node'].find((k) => ids[k].has(inj.from as string));
+        const other = (['unit', 'area', 'shelter', 'node'] as const).find((k) => ids[k].has(inj.from as string));
         const name = other ? ids[other].get(inj.from)?.name : undefined;
         const written = isStr(name) ? name : isObj(name) ? `{ ${['vi', 'en'].filter((l) => isStr(name[l])).map((l) => `${l}: ${name[l]}`).join(', ')} }` : undefined;
-        if (other) warn([...p, 'from'], 'from-id', `inject '${inj.id}' is from '${inj.from}', the id of ${article(KIND_WORD[other])} ${KIND_WORD[other]}, not of a role: the MSEL and the report show the sender as '${inj.from}'`, written ? `write the sender's name: from: ${written}` : "write the sender's name, or a role id");
+        if (other) warn([...p, 'from'], 'from-id', say('from-id.message', { id: String(inj.id), from: inj.from, a_kind: withArticle(kindWord(other)) }), written ? say('from-id.hint-name', { written }) : say('from-id.hint'));
       }
     }
     if (Array.isArray(inj.objectives)) inj.objectives.forEach((o, j) => ref([...p, 'objectives', j], o, ['objective']));
     const triggers = ['at', 'when', 'contingency'].filter((k) => inj[k] !== undefined);
-    if (triggers.length !== 1) err(p, 'trigger', `inject '${inj.id}' needs exactly one of at, when, contingency (has ${triggers.length ? triggers.join(', ') : 'none'})`, 'say when it is delivered');
-    inHorizon([...p, 'at'], inj.at, `inject '${inj.id}'`);
+    if (triggers.length !== 1) err(p, 'trigger', say('trigger.message', { id: String(inj.id), has: triggers.length ? joined(triggers) : say('none') }), say('trigger.hint'));
+    inHorizon([...p, 'at'], inj.at, say('what.inject', { id: String(inj.id) }));
     if (typeof inj.seq === 'number') {
-      if (seqs.has(inj.seq)) warn([...p, 'seq'], 'duplicate-seq', `sequence number ${inj.seq} is used twice`, 'MSEL rows are easier to follow with unique numbers');
+      if (seqs.has(inj.seq)) warn([...p, 'seq'], 'duplicate-seq', say('duplicate-seq.message', { seq: inj.seq }), say('duplicate-seq.hint'));
       seqs.set(inj.seq, i);
     }
     if (isObj(inj.when)) {
       ref([...p, 'when', 'hazard'], inj.when.hazard, ['hazard']);
       ref([...p, 'when', 'area'], inj.when.area, ['area']);
-      ref([...p, 'when', 'incident_kind'], inj.when.incident_kind, ['kind'], 'incident kind');
-      ref([...p, 'when', 'road_cut'], inj.when.road_cut, ['edge'], 'road');
+      ref([...p, 'when', 'incident_kind'], inj.when.incident_kind, ['kind'], INCIDENT_KIND);
+      ref([...p, 'when', 'road_cut'], inj.when.road_cut, ['edge'], ROAD);
     }
     if (isObj(inj.contingency)) {
       ref([...p, 'contingency', 'for'], inj.contingency.for, ['inject']);
       const target = isStr(inj.contingency.for) ? ids.inject.get(inj.contingency.for) : undefined;
-      if (target && !isObj(target.expected)) err([...p, 'contingency', 'for'], 'no-expected', `inject '${inj.contingency.for}' has no expected action for this contingency to chase`, 'give that inject `expected: { do: ... }`');
+      if (target && !isObj(target.expected)) err([...p, 'contingency', 'for'], 'no-expected', say('no-expected.message', { id: String(inj.contingency.for) }), say('no-expected.hint'));
     }
     if (isObj(inj.expected)) checkCommandRefs(inj.expected, [...p, 'expected']);
     if (isObj(inj.decision)) {
       const opts = items(inj.decision.options);
       const optIds = opts.map(([, o]) => o.id).filter(isStr);
       if (isStr(inj.decision.default) && !optIds.includes(inj.decision.default)) {
-        err([...p, 'decision', 'default'], 'unknown-id', `default option '${inj.decision.default}' is not one of the options`, didYouMean(inj.decision.default, optIds));
+        err([...p, 'decision', 'default'], 'unknown-id', say('default-option.message', { id: inj.decision.default }), didYouMeanSay(inj.decision.default, optIds));
       }
       for (const [j, o] of opts) for (const [k, c] of items(o.commands)) checkCommandRefs(c, [...p, 'decision', 'options', j, 'commands', k]);
     }
@@ -536,47 +556,47 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     ref([...p, 'zone'], c.zone, ['zone']);
     ref([...p, 'shelter'], c.shelter, ['shelter']);
     ref([...p, 'area'], c.area, ['area']);
-    ref([...p, 'edge'], c.edge, ['edge'], 'road');
+    ref([...p, 'edge'], c.edge, ['edge'], ROAD);
     // incidents may be generated at run time (<generator>-<n>), so only scripted ids are checked when they look scripted
     if (isStr(c.incident) && !ids.incident.has(c.incident) && !misspeltIds.incident.has(c.incident) && !collections.generator.list.some(([, g]) => isStr(g.id) && c.incident!.toString().startsWith(`${g.id}-`)) && !collections.rule.list.some(([, r]) => isStr(r.id) && c.incident!.toString().startsWith(`${r.id}-`))) {
-      err([...p, 'incident'], 'unknown-id', `unknown incident '${c.incident}'`, unknownIdHint(c.incident, [...[...ids.incident.keys()].filter((id) => ID_RE.test(id)), ...misspeltIds.incident.keys()], ['incident'], 'incident'));
+      err([...p, 'incident'], 'unknown-id', say('ref.unknown', { label: labelWord('incident'), value: c.incident }), unknownIdHint(c.incident, [...[...ids.incident.keys()].filter((id) => ID_RE.test(id)), ...misspeltIds.incident.keys()], ['incident'], { word: labelWord('incident') }));
     }
   }
 
   // sea bans: only an area that borders the sea (`coast: true`) has boats to keep in port; the engine refuses any other
   const coastal = collections.area.list.filter(([, a]) => a.coast === true && isStr(a.id)).map(([, a]) => a.id as string);
-  const noCoastHint = (area?: string) => {
+  const noCoastHint = (area?: string): Say => {
     const i = area === undefined ? undefined : collections.area.list.find(([, a]) => a.id === area)?.[0];
     const line = i === undefined ? undefined : source?.line?.([...collections.area.path, i]);
     // the area's index as well as its line: from a MSEL import the line is the scenario's, not the sheet's
-    const mark = i === undefined ? undefined : `add \`coast: true\` to area '${area}' (areas[${i}]${line !== undefined ? `, line ${line}` : ''}) if it borders the sea`;
-    const instead = coastal.length > 0 ? `name a coastal area instead (${coastal.join(', ')})` : 'mark the coastal areas with `coast: true`, or remove the sea ban';
-    return mark ? `${mark}; otherwise ${instead}` : instead;
+    const mark = i === undefined ? undefined : line !== undefined ? say('coast.mark-line', { area: area!, i, line }) : say('coast.mark', { area: area!, i });
+    const instead = coastal.length > 0 ? say('coast.name-coastal', { list: joined(coastal) }) : say('coast.mark-some');
+    return mark ? say('coast.otherwise', { mark, instead }) : instead;
   };
   /** a sea ban a command (or an expected action) of the scenario would order where there is no sea; `what` says who orders it */
-  const seaBanInland = (c: Obj, p: PathSegment[], what: string, consequence: string) => {
+  const seaBanInland = (c: Obj, p: PathSegment[], what: Say, consequence: Say) => {
     if (c.do !== 'sea_ban') return;
     if (isStr(c.area)) {
       // an unknown area is reported as such; a misspelt one is the shape check's
       if (!ids.area.has(c.area) || ids.area.get(c.area)!.coast === true) return;
-      err([...p, 'area'], 'no-coast', `${what} a sea ban in '${c.area}', which has no coast: the engine refuses it${consequence}`, noCoastHint(c.area));
+      err([...p, 'area'], 'no-coast', say('coast.ban-in', { what, area: c.area, consequence }), noCoastHint(c.area));
     } else if (coastal.length === 0) {
       // an expected action without an area matches a sea ban anywhere: there is nowhere
-      err([...p, 'do'], 'no-coast', `${what} a sea ban, but no area in the scenario has a coast: the engine refuses every one${consequence}`, noCoastHint());
+      err([...p, 'do'], 'no-coast', say('coast.ban-none', { what, consequence }), noCoastHint());
     }
   };
   for (const [i, inj] of collections.inject.list) {
     const p = [...collections.inject.path, i];
     if (isObj(inj.expected)) {
-      const chasers = collections.inject.list.filter(([, x]) => isObj(x.contingency) && x.contingency.for === inj.id && isStr(x.id)).map(([, x]) => `'${x.id}'`);
-      const consequence = `, so the inject is never done${chasers.length ? ` and its contingenc${chasers.length > 1 ? 'ies' : 'y'} ${chasers.join(', ')} come${chasers.length > 1 ? '' : 's'} in every run` : ''}`;
-      seaBanInland(inj.expected, [...p, 'expected'], `inject '${inj.id}' expects`, consequence);
+      const chasers = collections.inject.list.filter(([, x]) => isObj(x.contingency) && x.contingency.for === inj.id && isStr(x.id)).map(([, x]) => quoted(x.id as string));
+      const consequence = chasers.length === 0 ? say('coast.never-done') : say(chasers.length > 1 ? 'coast.never-done-chasers' : 'coast.never-done-chaser', { list: joined(chasers) });
+      seaBanInland(inj.expected, [...p, 'expected'], say('coast.inject-expects', { id: String(inj.id) }), consequence);
     }
     if (!isObj(inj.decision)) continue;
     for (const [j, o] of items(inj.decision.options)) {
       const isDefault = isStr(o.id) && o.id === inj.decision.default;
-      const what = `option '${o.id}' of inject '${inj.id}'${isDefault ? ' (the default, taken when nobody answers by the deadline)' : ''} orders`;
-      for (const [k, c] of items(o.commands)) seaBanInland(c, [...p, 'decision', 'options', j, 'commands', k], what, '');
+      const what = say(isDefault ? 'coast.default-orders' : 'coast.option-orders', { option: String(o.id), id: String(inj.id) });
+      for (const [k, c] of items(o.commands)) seaBanInland(c, [...p, 'decision', 'options', j, 'commands', k], what, say('empty'));
     }
   }
   // an area inside a coastal one need not have a coast, but an area with a coastal area inside it has one
@@ -584,11 +604,11 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     if (a.coast === true || !isStr(a.id)) continue;
     const inner = collections.area.list.filter(([, x]) => x.coast === true && isStr(x.id) && x.id !== a.id && within(x.id as string, a.id as string, parentOf)).map(([, x]) => x.id as string);
     if (inner.length === 0) continue;
-    warn([...collections.area.path, i, 'id'], 'parent-coast', `area '${a.id}' has no coast, but ${inner.map((x) => `'${x}'`).join(', ')} within it ${inner.length > 1 ? 'have' : 'has'} one: a sea ban for the whole of '${a.id}' is refused`, `add \`coast: true\` to area '${a.id}'`);
+    warn([...collections.area.path, i, 'id'], 'parent-coast', say('parent-coast.message', { id: a.id, inner: joined(inner.map(quoted)), n: inner.length }), say('parent-coast.hint', { id: a.id }));
   }
 
   // objectives
-  const metricTarget: Record<string, string[]> = {
+  const metricTarget: Record<string, Collection[]> = {
     evacuated_share: ['zone'], first_on_scene_s: ['incident', 'kind'], contained_s: ['incident', 'kind'], people_lost: ['area'],
     rescued_share: ['area'], level_declared_s: ['area'], support_requested_s: ['area'], decision_latency_s: ['inject'],
     shelter_peak_share: ['shelter'], resolved_share: ['kind'], stock_days_min: ['area'], mean_response_s: ['kind'],
@@ -597,8 +617,8 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     const p = [...collections.objective.path, i];
     const c = isObj(o.criterion) ? o.criterion : undefined;
     if (!c) continue;
-    if (isStr(c.metric) && metricTarget[c.metric]) ref([...p, 'criterion', 'of'], c.of, metricTarget[c.metric], metricTarget[c.metric].join(' or '));
-    inHorizon([...p, 'criterion', 'by'], c.by, `objective '${o.id}' deadline`);
+    if (isStr(c.metric) && metricTarget[c.metric]) ref([...p, 'criterion', 'of'], c.of, metricTarget[c.metric], { word: say('verbatim', { text: joined(metricTarget[c.metric].map(labelWord), 'sep.or') }) });
+    inHorizon([...p, 'criterion', 'by'], c.by, say('what.objective-deadline', { id: String(o.id) }));
     const rated = isObj(o.rating) ? o.rating : undefined;
     // a duration reads as its seconds, for a metric in seconds; for any other metric, say what the metric counts
     const metric = isStr(c.metric) && c.metric in METRICS ? c.metric as MetricName : undefined;
@@ -619,14 +639,14 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
       const up = c.comparator === '>=' || c.comparator === '>';
       const down = c.comparator === '<=' || c.comparator === '<';
       if ((up && !(r.P >= r.S && r.S >= r.M)) || (down && !(r.P <= r.S && r.S <= r.M))) {
-        err([...p, 'rating'], 'rating-order', `objective '${o.id}': P, S, M thresholds are out of order for comparator '${c.comparator}'`, up ? 'with >= the P threshold is the highest: P >= S >= M' : 'with <= the P threshold is the lowest: P <= S <= M');
+        err([...p, 'rating'], 'rating-order', say('rating-order.message', { id: String(o.id), cmp: c.comparator }), say(up ? 'rating-order.up' : 'rating-order.down'));
       } else if (threshold !== undefined && (up || down)) {
         // the criterion's threshold should sit between S and P: met means rated P (or P and S), never M or U
         const T = threshold;
         // in the metric's own terms: 'threshold 15s is stricter than P 8m' shows a 15 meant as minutes, '900' vs '480' does not
         const shown = (x: number) => (metric?.endsWith('_s') ? formatDuration(x) : String(x));
-        if (up ? T > r.P : T < r.P) warn([...p, 'criterion', 'threshold'], 'rating-criterion', `objective '${o.id}': a value rated P can still miss the criterion (threshold ${shown(T)} is stricter than P ${shown(r.P)})`, 'make the threshold equal to P, or to S if S also counts as met');
-        else if (up ? T < r.S : T > r.S) warn([...p, 'criterion', 'threshold'], 'rating-criterion', `objective '${o.id}': a value rated M can meet the criterion (threshold ${shown(T)} is looser than S ${shown(r.S)})`, 'make the threshold equal to S, or to P');
+        if (up ? T > r.P : T < r.P) warn([...p, 'criterion', 'threshold'], 'rating-criterion', say('rating-criterion.strict', { id: String(o.id), t: shown(T), p: shown(r.P) }), say('rating-criterion.strict-hint'));
+        else if (up ? T < r.S : T > r.S) warn([...p, 'criterion', 'threshold'], 'rating-criterion', say('rating-criterion.loose', { id: String(o.id), t: shown(T), s: shown(r.S) }), say('rating-criterion.loose-hint'));
       }
     }
   }
@@ -652,17 +672,17 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
       for (const [id, n] of Object.entries(keep as Obj)) if (typeof n === 'number' && Number.isInteger(n) && n > 0 && (force.get(id) ?? 0) > 0 && (force.get(id) ?? 0) <= n) held.push({ id, n, units: force.get(id)! });
     }
     if (held.length > 0) {
-      const units = (n: number) => `${n} unit${n === 1 ? '' : 's'}`;
-      const list = held.map((h) => `'${h.id}' (${units(h.units)})`).join(', ');
+      const units = (n: number) => say('units', { n });
+      const list = joined(held.map((h) => say('keep.item', { id: h.id, units: units(h.units) })));
       const path: PathSegment[] = typeof keep === 'number' || held.length > 1 ? ['doctrine', 'keep_home'] : ['doctrine', 'keep_home', held[0].id];
       // one number for all, or one area: "keeps 1 unit at home in ..."; several areas named, each with its own number: "keeps at home in ... as many units as each has"
-      const kept = typeof keep === 'number' || held.length === 1 ? `keeps ${units(held[0].n)} at home in ${list}, as many as ${held.length === 1 ? 'it has' : 'each has'}` : `keeps at home in ${list} as many units as each has`;
+      const kept = typeof keep === 'number' || held.length === 1 ? say(held.length === 1 ? 'keep.kept-it' : 'keep.kept-each', { units: units(held[0].n), list }) : say('keep.kept-all', { list });
       const hint = typeof keep !== 'number'
-        ? (held.length === 1 ? 'keep fewer, or remove it if the area is meant to keep all its units' : 'keep fewer, or remove them if the areas are meant to keep all their units')
+        ? say(held.length === 1 ? 'keep.fewer-1' : 'keep.fewer')
         : larger.length > 0
-          ? `to keep a reserve only in the communes with more units than that, name them: keep_home: { ${larger.map((id) => `${id}: ${keep}`).join(', ')} }; or keep fewer`
-          : 'name only the communes that need a reserve, as keep_home: { <area>: number }, or keep fewer';
-      warn(path, 'keep-all', `doctrine ${kept}: doctrine never sends ${held.length === 1 ? 'its' : 'their'} units to support another area`, hint);
+          ? say('keep.name-larger', { list: joined(larger.map((id) => `${id}: ${keep}`)) })
+          : say('keep.name');
+      warn(path, 'keep-all', say('keep.message', { kept, n: held.length }), hint);
     }
   }
   return issues;
@@ -678,14 +698,14 @@ function impossibleValue(metric: MetricName, v: number, path: PathSegment[]): Ra
   const most = metric === 'shelter_peak_share' ? 2 : 1;
   if (metric.endsWith('_share') && (v < 0 || v > most || (most === 2 && v === 2))) {
     // 95 is surely 95 %; 1.5 is no clear percentage
-    const pct = v >= 2 && v <= 100 ? `for ${v} %, write ${Math.round(v * 100) / 10_000}` : 'write a share from 0 to 1, such as 0.9 for 90 %';
-    return { path, code: 'share-range', message: `${v} is not a share: ${metric} runs from 0 to 1`, hint: pct, severity: 'error' };
+    const pct = v >= 2 && v <= 100 ? say('share-range.pct', { v, share: Math.round(v * 100) / 10_000 }) : say('share-range.write');
+    return { path, code: 'share-range', message: say('share-range.message', { v, metric }), hint: pct, severity: 'error' };
   }
-  if (v < 0) return { path, code: 'negative', message: `${v} is below 0, which ${metric} never is`, hint: metric.endsWith('_s') ? 'durations and times count forward from T0; remove the minus sign' : 'remove the minus sign', severity: 'error' };
+  if (v < 0) return { path, code: 'negative', message: say('negative.message', { v, metric }), hint: say(metric.endsWith('_s') ? 'negative.time' : 'negative.plain'), severity: 'error' };
   if (metric.endsWith('_s') && v > 0 && v < 60) {
     // 15: minutes without their unit; 0.9: a share carried over from another objective
-    const hint = Number.isInteger(v) ? `for ${v} minutes write ${v}m` : 'write a duration such as 45m, or a time since T0 such as T+04:00';
-    return { path, code: 'seconds', message: `${v} is ${v} seconds here: ${metric} counts seconds`, hint, severity: 'warning' };
+    const hint = Number.isInteger(v) ? say('seconds.minutes', { v }) : say('seconds.write');
+    return { path, code: 'seconds', message: say('seconds.message', { v, metric }), hint, severity: 'warning' };
   }
   return undefined;
 }
@@ -694,8 +714,8 @@ function impossibleValue(metric: MetricName, v: number, path: PathSegment[]): Ra
 function notAValueOf(metric: MetricName, v: string, path: PathSegment[]): RawIssue {
   const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(v.trim());
   const share = metric.endsWith('_share');
-  const hint = pct && share ? `${metric} is a share from 0 to 1: write ${Number(pct[1]) / 100}` : `${metric} is the ${METRICS[metric]}: write a number`;
-  const message = parseDuration(v).ok ? `'${v}' is a duration, but ${metric} is not counted in seconds` : `expected a number, got the text '${v}'`;
+  const hint = pct && share ? say('value.share', { metric, share: Number(pct[1]) / 100 }) : say('value.number', { metric, what: metricWords(metric) });
+  const message = parseDuration(v).ok ? say('value.duration', { v, metric }) : say('type.expected', { expected: say('expect.number'), got: say('value.text', { text: v }) });
   return { path, code: 'type', message, hint, severity: 'error', replaces: true };
 }
 
@@ -723,9 +743,9 @@ function thousandsSeparators(raw: Obj, source: SourceText): RawIssue[] {
     if (written === undefined) return;
     const digits = written.replace(/[.,\u00a0 ]/g, '');
     if (typeof v === 'number' && DOT_GROUPS.test(written)) {
-      out.push({ path, code: 'thousands-separator', message: `'${written}' reads as ${v}`, hint: `write ${digits}, with no thousands separator`, severity: 'error', replaces: true });
+      out.push({ path, code: 'thousands-separator', message: say('thousands.reads-as', { written, v }), hint: say('thousands.hint', { digits }), severity: 'error', replaces: true });
     } else if (typeof v === 'string' && (OTHER_GROUPS.test(written) || DOT_GROUPS.test(written))) {
-      out.push({ path, code: 'thousands-separator', message: `'${written}' is a text, not a number`, hint: `write ${digits}, with no thousands separator`, severity: 'error', replaces: true });
+      out.push({ path, code: 'thousands-separator', message: say('thousands.text', { written }), hint: say('thousands.hint', { digits }), severity: 'error', replaces: true });
     }
   };
   visit(raw, [], false);

@@ -8,6 +8,7 @@
  * Runs on the parsed scenario (its ids all resolve), so each check reads plainly.
  */
 import type { RawIssue } from './check.js';
+import { joined, say, type Say } from './say.js';
 import type { Scenario } from './schema.js';
 
 /** Metrics whose `of` may name an incident kind: measured over the incidents of that kind. */
@@ -15,7 +16,7 @@ const OVER_A_KIND = new Set(['first_on_scene_s', 'contained_s', 'resolved_share'
 
 export function coverage(s: Scenario): RawIssue[] {
   const out: RawIssue[] = [];
-  const warn = (path: (string | number)[], code: string, message: string, hint: string) => out.push({ path, code, message, hint, severity: 'warning' });
+  const warn = (path: (string | number)[], code: string, message: Say, hint: Say) => out.push({ path, code, message, hint, severity: 'warning' });
 
   // a need beyond every unit together: the incident never has what it needs, so it escalates for as long as it is open
   const total = new Map<string, number>();
@@ -25,11 +26,11 @@ export function coverage(s: Scenario): RawIssue[] {
       const least = Array.isArray(need) ? Math.min(...need) : need ?? 0;
       const have = total.get(c) ?? 0;
       if (least <= 0 || have >= least) continue;
-      const needs = `incident kind '${k.id}' needs ${c} ${least}${Array.isArray(need) ? ' even at severity 1' : ''}`;
-      const never = `its need is never met, so ${k.escalate_every !== undefined ? 'it escalates while open and ' : ''}its work goes at ${share(k.need, c, have)} of full speed at best`;
+      const needs = say(Array.isArray(need) ? 'need.needs-1' : 'need.needs', { id: k.id, cap: c, least });
+      const never = say(k.escalate_every !== undefined ? 'need.never-escalates' : 'need.never', { share: share(k.need, c, have) });
       warn(['incident_kinds', i, 'need', c], 'need-uncovered',
-        have === 0 ? `no unit has '${c}', and ${needs}: ${never}` : `all units together have ${c} ${have}, and ${needs}: ${never}`,
-        have === 0 ? `give a unit '${c}' in its \`capabilities\`, a reinforcement from the next tier if no local one has it, or take it out of \`need\`` : `add units with '${c}', or lower the need`);
+        have === 0 ? say('need.none', { cap: c, needs, never }) : say('need.all', { cap: c, have, needs, never }),
+        have === 0 ? say('need.none-hint', { cap: c }) : say('need.all-hint', { cap: c }));
     }
   });
 
@@ -43,22 +44,22 @@ export function coverage(s: Scenario): RawIssue[] {
   const kinds = new Map(s.incident_kinds.map((k) => [k.id, k]));
   for (const k of [...arise]) for (const id of secondaries(k, kinds)) arise.add(id);
   const never = (kind: string) => kinds.has(kind) && !arise.has(kind);
-  const bring = (kind: string) => `add an incident of kind '${kind}' under \`incidents:\`, or a generator or rule that makes one`;
+  const bring = (kind: string) => say('bring.hint', { kind });
 
   s.objectives.forEach((o, i) => {
     const c = o.criterion;
     if (c.of === undefined || !OVER_A_KIND.has(c.metric) || !never(c.of) || s.incidents.some((x) => x.id === c.of)) return;
-    warn(['objectives', i, 'criterion', 'of'], 'never-tested', `objective '${o.id}' measures incidents of kind '${c.of}', which nothing in the scenario brings about: it is "not tested" in every run`, bring(c.of));
+    warn(['objectives', i, 'criterion', 'of'], 'never-tested', say('never-tested.message', { id: o.id, kind: c.of }), bring(c.of));
   });
   // a latency is measured to the decision an inject calls for: one that calls for none is never answered
   s.objectives.forEach((o, i) => {
     const inj = o.criterion.metric === 'decision_latency_s' ? s.injects.find((x) => x.id === o.criterion.of) : undefined;
     if (inj === undefined || inj.expected !== undefined || inj.decision !== undefined) return;
-    warn(['objectives', i, 'criterion', 'of'], 'never-answered', `objective '${o.id}' measures the time to the decision inject '${inj.id}' calls for, but it neither expects an action nor offers a decision: nothing answers it, so it reads "never" in every run`, `give inject '${inj.id}' an \`expected:\` action or a \`decision:\`, or measure another inject`);
+    warn(['objectives', i, 'criterion', 'of'], 'never-answered', say('never-answered.message', { id: o.id, inject: inj.id }), say('never-answered.hint', { inject: inj.id }));
   });
   s.injects.forEach((inj, i) => {
     const kind = inj.when?.incident_kind;
-    if (kind !== undefined && never(kind)) warn(['injects', i, 'when', 'incident_kind'], 'never-delivered', `inject '${inj.id}' waits for an incident of kind '${kind}', which nothing in the scenario brings about: it is never delivered`, bring(kind));
+    if (kind !== undefined && never(kind)) warn(['injects', i, 'when', 'incident_kind'], 'never-delivered', say('never-delivered.message', { id: inj.id, kind }), bring(kind));
   });
 
   // an expected action its addressee may not take: the objective it serves is rated on a decision that cannot come
@@ -67,10 +68,11 @@ export function coverage(s: Scenario): RawIssue[] {
     const e = inj.expected, role = roles.get(inj.to);
     if (!e || !role) return;
     if (e.do === 'dispatch' && role.commands.length === 0) {
-      warn(['injects', i, 'expected', 'do'], 'expected-impossible', `inject '${inj.id}' expects '${inj.to}' to dispatch, but '${inj.to}' commands no unit: every such order is refused`, `send the inject to a role that commands units, or give '${inj.to}' units in \`commands\``);
+      warn(['injects', i, 'expected', 'do'], 'expected-impossible', say('expected-dispatch.message', { id: inj.id, to: inj.to }), say('expected-dispatch.hint', { to: inj.to }));
     }
     if (e.do === 'declare_level' && e.level !== undefined && e.level > 0 && !role.declares.includes(e.level)) {
-      warn(['injects', i, 'expected', 'level'], 'expected-impossible', `inject '${inj.id}' expects '${inj.to}' to declare level ${e.level}, which '${inj.to}' may not declare${role.declares.length ? ` (it may declare ${role.declares.join(', ')})` : ''}: the order is refused`, `send the inject to the role that declares level ${e.level}, or expect a request for support instead`);
+      const may = role.declares.length ? say('expected-level.may', { list: joined(role.declares) }) : say('empty');
+      warn(['injects', i, 'expected', 'level'], 'expected-impossible', say('expected-level.message', { id: inj.id, to: inj.to, level: e.level, may }), say('expected-level.hint', { level: e.level }));
     }
   });
   return out;

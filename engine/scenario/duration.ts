@@ -11,7 +11,12 @@
  * the refusal says which form to write (`timeHint`). Pure: no clock, no locale.
  */
 
-export type DurationParse = { ok: true; seconds: number } | { ok: false; message: string };
+import { say, sayIn, type Say } from './say.js';
+
+/** A failure says what is wrong in English (`message`) and as words for any language (`words`). */
+export type DurationParse = { ok: true; seconds: number } | { ok: false; message: string; words: Say };
+
+const failed = (words: Say): DurationParse => ({ ok: false, message: sayIn(words, 'en'), words });
 
 const UNIT_S: Record<string, number> = { d: 86_400, h: 3_600, m: 60, s: 1 };
 const COMPACT = /^(-)?((?:\d+d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?)$/;
@@ -25,7 +30,7 @@ export function parseDuration(text: string): DurationParse {
   if (clock) {
     const [, neg, d, h, m, s] = clock;
     if (Number(m) > 59 || (s !== undefined && Number(s) > 59)) {
-      return { ok: false, message: `'${text}' is not a time: minutes and seconds go up to 59` };
+      return failed(say('duration.minutes-59', { text }));
     }
     const seconds = Number(d ?? 0) * 86_400 + Number(h) * 3_600 + Number(m) * 60 + Number(s ?? 0);
     return { ok: true, seconds: neg ? -seconds : seconds };
@@ -38,13 +43,11 @@ export function parseDuration(text: string): DurationParse {
     }
     return { ok: true, seconds: compact[1] ? -seconds : seconds };
   }
-  return {
-    ok: false,
-    message: `'${text}' is not a duration`,
-  };
+  return failed(say('duration.not', { text }));
 }
 
-export const DURATION_HINT = "write it like '90s', '45m', '2h30m', '1d6h' or 'T+02:30'";
+export const DURATION_HINT_SAY = say('duration.forms');
+export const DURATION_HINT = sayIn(DURATION_HINT_SAY, 'en');
 
 /** Unit words people write, in English and Vietnamese, by the unit letter they mean. */
 const UNIT_WORDS: Record<string, string> = Object.fromEntries(Object.entries({
@@ -88,12 +91,16 @@ export function suggestDuration(text: string): string | undefined {
 
 /** The hint for a text that is not a duration: the form meant, when there is a good guess, else the forms. */
 export function durationHint(text: string): string {
+  return sayIn(durationHintSay(text), 'en');
+}
+
+export function durationHintSay(text: string): Say {
   const s = suggestDuration(text);
-  return s ? `write ${s}` : DURATION_HINT;
+  return s ? say('duration.write', { s }) : DURATION_HINT_SAY;
 }
 
 /** What to write for a time since T0 when what was written is not one and no better guess fits. */
-export const TIME_HINT = "write it like 'T+02:30' or '2h30m', that is 2 h 30 min after the start";
+export const TIME_HINT = sayIn(say('time.forms'), 'en');
 
 /**
  * The time since T0 someone most likely meant by a text that is not one, in
@@ -122,14 +129,35 @@ export function suggestTime(text: string): string | undefined {
 
 /** The hint for a text that is not a time since T0: the form to write, as near to what was written as can be. */
 export function timeHint(text: string): string {
+  return sayIn(timeHintSay(text), 'en');
+}
+
+export function timeHintSay(text: string): Say {
   const s = suggestTime(text);
   const r = s === undefined ? undefined : parseDuration(s);
   // the reading spelt out, so that someone who meant the wall clock sees it is not that
-  if (r?.ok) return `write ${s}, that is ${formatDuration(r.seconds)} after the start`;
+  if (r?.ok) return say('time.write', { s: s!, d: lengthWords(r.seconds) });
   // a length of time written another way (7 h 30 min, 7.5h): the time that long after the start
   const d = /^\d{1,3}:\d{2}/.test(text.trim()) ? undefined : suggestDuration(text);
   const dr = d === undefined ? undefined : parseDuration(d);
-  return dr?.ok ? `write ${formatClock(dr.seconds)}, that is ${d} after the start` : TIME_HINT;
+  return dr?.ok ? say('time.write', { s: formatClock(dr.seconds), d: say('bi', { en: d!, vi: viLength(dr.seconds) }) }) : say('time.forms');
+}
+
+/** A length of time in words for any language: '2h30m' in English (the file's own notation), '2 giờ 30 phút' in Vietnamese. */
+function lengthWords(seconds: number): Say {
+  return say('bi', { en: formatDuration(seconds), vi: viLength(seconds) });
+}
+
+/** 9000 -> '2 giờ 30 phút', 90 -> '1 phút 30 giây' */
+function viLength(seconds: number): string {
+  let rest = Math.abs(Math.round(seconds));
+  const parts: string[] = [];
+  for (const [unit, word] of [['d', 'ngày'], ['h', 'giờ'], ['m', 'phút'], ['s', 'giây']] as const) {
+    const n = Math.floor(rest / UNIT_S[unit]);
+    if (n > 0) parts.push(`${n} ${word}`);
+    rest -= n * UNIT_S[unit];
+  }
+  return parts.length ? parts.join(' ') : '0 giây';
 }
 
 /** Compact form: 0s, 90s -> 1m30s, 9000 -> 2h30m. */

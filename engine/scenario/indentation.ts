@@ -12,6 +12,7 @@
  * when the parser has already failed; a file that reads is never second-guessed.
  * Pure: text in, slips out.
  */
+import { say, type Say } from './say.js';
 
 export interface IndentSlip {
   /** 1-based line and column of the first character of the line that is out of line */
@@ -19,8 +20,8 @@ export interface IndentSlip {
   column: number;
   /** the column (1-based) it most likely belongs at */
   expected: number;
-  message: string;
-  hint: string;
+  message: Say;
+  hint: Say;
   /**
    * the lines whose parse errors this slip explains: from the line above it (a line indented deeper under
    * `key: text` reads as more of that text, and the parser complains at the text) to the end of its block
@@ -147,10 +148,10 @@ function contentLines(text: string): Content[] | undefined {
   return out;
 }
 
-const shown = (label: string) => (label === '-' ? "the list's '-'" : label === '' ? 'the text' : `'${label}'`);
+const shown = (label: string): Say => (label === '-' ? say('indent.dash') : label === '' ? say('indent.text') : say('quoted', { text: label }));
 /** how a line is named in messages: its key, a list's dash, or (a line of text) nothing */
 const labelOf = (c: Content) => (c.dash ? '-' : c.key !== undefined ? `${c.key}:` : '');
-const spaces = (n: number) => `${n} space${n === 1 ? '' : 's'}`;
+const spaces = (n: number): Say => say('indent.spaces', { n });
 
 /**
  * The lines whose indentation fits no open level. After a slip the line is
@@ -180,15 +181,15 @@ export function indentationSlips(text: string): IndentSlip[] {
     for (const col of c.innerDashes) stack.push({ col: col + shift, kind: 'seq', line: c.line, label: '-' });
     if (c.keyCol >= 0) stack.push({ col: c.keyCol + shift, kind: 'key', line: c.line, label: `${c.key}:`, itemOf: c.innerDashes.length ? undefined : firstItem });
   };
-  const slip = (c: Content, expected: number, message: string, hint: string) => {
+  const slip = (c: Content, expected: number, message: Say, hint: Say) => {
     slips.push({ line: c.line, column: c.indent + 1, expected: expected + 1, message, hint, from: prev?.line ?? c.line, through: c.line });
   };
   /** how far the file indents a block under its key, most often (2 until a block says otherwise) */
   const steps = new Map<number, number>();
   const step = (besides?: number) => [...steps].map(([d, n]) => [d, d === besides ? n - 1 : n]).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || Math.abs(a[0] - 2) - Math.abs(b[0] - 2))[0]?.[0] ?? 2;
-  const whatOf = (c: Content) => (c.dash ? (c.key ? `the list item '- ${c.key}:'` : 'the list item') : c.key ? `'${c.key}:'` : 'this line');
+  const whatOf = (c: Content): Say => (c.dash ? (c.key ? say('indent.item-key', { key: c.key }) : say('indent.item')) : c.key ? say('quoted', { text: `${c.key}:` }) : say('indent.this-line'));
   /** the line before `c`, now taken to be out of line: its slip, and the stack as it was before it */
-  const retro = (x: Content, from: number, expected: number, message: string, hint: string) => {
+  const retro = (x: Content, from: number, expected: number, message: Say, hint: Say) => {
     slips.push({ line: x.line, column: x.indent + 1, expected: expected + 1, message, hint, from, through: x.line });
   };
   let empty: { opener: Content; content: Content; before: Level[] } | undefined;
@@ -237,8 +238,9 @@ export function indentationSlips(text: string): IndentSlip[] {
     //    it was meant inside the block ('vi:' at 0 after 'summary:', then 'en:' at 2)
     if (!fits && empty && here.line === empty.content.line && n > here.col && !c.dash && empty.content.dash === c.dash) {
       const x = empty.content;
-      retro(x, empty.opener.line, n, `${whatOf(x)} is indented ${spaces(x.indent)}, no more than ${shown(`${empty.opener.key}:`)} (line ${empty.opener.line}) above it, which is left holding nothing; ${shown(label)} (line ${c.line}) is at ${n}`,
-        `indent it ${spaces(n)}, like ${shown(label)} (line ${c.line}), to put it under ${shown(`${empty.opener.key}:`)}`);
+      const opener = shown(`${empty.opener.key}:`);
+      retro(x, empty.opener.line, n, say('indent.empty-above', { what: whatOf(x), spaces: spaces(x.indent), opener, openerLine: empty.opener.line, label: shown(label), line: c.line, n }),
+        say('indent.empty-above-hint', { spaces: spaces(n), label: shown(label), line: c.line, opener }));
       stack.splice(0, stack.length, ...empty.before);
       while (stack.length && top().col > empty.opener.indent) stack.pop();
       stack.push({ col: n, kind: 'key', line: c.line, label, opener: empty.opener.key ? { line: empty.opener.line, label: `${empty.opener.key}:` } : undefined });
@@ -254,8 +256,8 @@ export function indentationSlips(text: string): IndentSlip[] {
     if (!fits && !emptyHere && followed && back && back.content.line === prev?.line && back.closed.some((l) => l.col === n && (l.kind === 'key') === !c.dash)) {
       const x = back.content;
       const near = back.closed.find((l) => l.col === n)!;
-      retro(x, back.from, n, `${whatOf(x)} is indented ${spaces(x.indent)}, but the keys around it (${shown(near.label)}, line ${near.line}, and ${shown(label)}, line ${c.line}) ${n}: the keys of one mapping must line up`,
-        `indent it ${spaces(n)}, like ${shown(label)} (line ${c.line})`);
+      retro(x, back.from, n, say('indent.around', { what: whatOf(x), spaces: spaces(x.indent), near: shown(near.label), nearLine: near.line, label: shown(label), line: c.line, n }),
+        say('indent.like', { spaces: spaces(n), label: shown(label), line: c.line }));
       stack.splice(0, stack.length, ...back.before);
       while (stack.length && top().col > n) stack.pop();
       enter(c, n);
@@ -267,8 +269,8 @@ export function indentationSlips(text: string): IndentSlip[] {
     const item = itemLevel?.itemOf?.content;
     const dashAt = item ? item.indent + (n - item.keyCol) : -1;
     if (!fits && !emptyHere && itemLevel && item && dashAt >= 0 && next !== undefined && next.indent === n && !next.dash) {
-      retro(item, itemLevel.itemOf!.from, dashAt, `${whatOf(item)} is indented ${spaces(item.indent)}, so '${item.key}:' is ${spaces(item.keyCol)} in, but ${shown(label)} (line ${c.line}) and the keys after it ${n}: the keys of one item must line up`,
-        `indent the '-' ${spaces(dashAt)}, so that '${item.key}:' lines up with ${shown(label)}`);
+      retro(item, itemLevel.itemOf!.from, dashAt, say('indent.item-keys', { what: whatOf(item), spaces: spaces(item.indent), key: String(item.key), keySpaces: spaces(item.keyCol), label: shown(label), line: c.line, n }),
+        say('indent.item-keys-hint', { spaces: spaces(dashAt), key: String(item.key), label: shown(label) }));
       if (itemLevel === here) stack.pop();
       while (stack.length && top().col > dashAt && top().line !== item.line) stack.pop();
       const list = top();
@@ -287,8 +289,8 @@ export function indentationSlips(text: string): IndentSlip[] {
     const stepped = (next === undefined || next.indent < n) && firstStep !== undefined && n - parentCol! === step(firstStep) && firstStep !== step(firstStep);
     if (firstLevel?.first && (agreed || stepped)) {
       const f = firstLevel.first.content;
-      retro(f, firstLevel.first.from, n, `${whatOf(f)} is indented ${spaces(f.indent)}, but ${shown(label)} (line ${c.line}) and the lines after it ${n}: the keys of one mapping must line up`,
-        `indent it ${spaces(n)}, like ${shown(label)} (line ${c.line})`);
+      retro(f, firstLevel.first.from, n, say('indent.first', { what: whatOf(f), spaces: spaces(f.indent), label: shown(label), line: c.line, n }),
+        say('indent.like', { spaces: spaces(n), label: shown(label), line: c.line }));
       if (firstLevel === here) stack.pop();
       stack.push({ col: n, kind: c.dash ? 'seq' : 'key', line: c.line, label, opener: firstLevel.opener });
       itemLevels(c);
@@ -309,8 +311,8 @@ export function indentationSlips(text: string): IndentSlip[] {
         // as far in as a list's dashes, without a dash: it belongs to no item
         const keys = deeper && deeper.kind === 'key' ? deeper : undefined;
         const want = keys ? keys.col : n + 2;
-        slip(c, want, `${what} is indented ${spaces(n)}, as far as the list's '-' (line ${here.line}) but without a '-', so it belongs to no item`,
-          `indent it ${spaces(want)}, like ${keys ? `${shown(keys.label)} (line ${keys.line})` : 'the keys of the item above'}, to belong to that item; or start a new item with '- '`);
+        slip(c, want, say('indent.no-dash', { what, spaces: spaces(n), line: here.line }),
+          say('indent.no-dash-hint', { spaces: spaces(want), like: keys ? say('indent.label-line', { label: shown(keys.label), line: keys.line }) : say('indent.item-above') }));
         stack.push({ col: want, kind: 'key', line: c.line, label });
         prev = { ...c, indent: want };
         continue;
@@ -319,8 +321,8 @@ export function indentationSlips(text: string): IndentSlip[] {
         // a list whose dashes are elsewhere, open or just closed by this line: a new item of it, out of line
         const list = closed.filter((l) => l.kind === 'seq').pop() ?? [...stack.slice(0, -1)].reverse().find((l) => l.kind === 'seq');
         if (list && list.col !== n) {
-          slip(c, list.col, `${what} is indented ${spaces(n)}, but the list's '-' (line ${list.line}) ${list.col}: the items of one list must line up`,
-            `indent it ${spaces(list.col)}, like the list's '-' (line ${list.line})`);
+          slip(c, list.col, say('indent.list-dash', { what, spaces: spaces(n), line: list.line, col: list.col }),
+            say('indent.list-dash-hint', { spaces: spaces(list.col), line: list.line }));
           stack.splice(0, stack.length, ...before);
           while (stack.length && top() !== undefined && top().col > list.col) stack.pop();
           const moved: Content = { ...c, indent: list.col, keyCol: c.keyCol - n + list.col, innerDashes: c.innerDashes.map((d) => d - n + list.col) };
@@ -328,9 +330,8 @@ export function indentationSlips(text: string): IndentSlip[] {
           prev = moved;
           continue;
         }
-        const owner = here.opener ? `the keys of ${shown(here.opener.label)} (line ${here.opener.line})` : `the keys at the top of the file (${shown(here.label)}, line ${here.line})`;
-        slip(c, n, `${what} is among ${owner}: a mapping holds keys, not list items`,
-          "move it to the list it belongs to, under that list's key, such as 'objectives:' or 'injects:'");
+        const owner = here.opener ? say('indent.keys-of', { opener: shown(here.opener.label), line: here.opener.line }) : say('indent.keys-top', { label: shown(here.label), line: here.line });
+        slip(c, n, say('indent.among-keys', { what, owner }), say('indent.among-keys-hint'));
         // the items after it are taken as that list, not reported again
         here.kind = 'seq';
         enter(c, n);
@@ -345,11 +346,11 @@ export function indentationSlips(text: string): IndentSlip[] {
     }
     // 4. deeper than the keys of its mapping with nothing above opening a block; or between two levels
     const want = deeper && (deeper.kind === 'key') === !c.dash ? deeper : here;
-    const like = `${shown(want.label)} (line ${want.line})`;
+    const like = say('indent.label-line', { label: shown(want.label), line: want.line });
     slip(c, want.col, deeper
-      ? `${what} is indented ${spaces(n)}: more than ${shown(here.label)} (${here.col}, line ${here.line}) and less than ${shown(deeper.label)} (${deeper.col}, line ${deeper.line}), so it lines up with neither`
-      : `${what} is indented ${spaces(n)}, but ${like} above it ${want.col}: the keys of one mapping must line up`,
-    `indent it ${spaces(want.col)}, like ${like}`);
+      ? say('indent.between', { what, spaces: spaces(n), here: shown(here.label), hereCol: here.col, hereLine: here.line, deeper: shown(deeper.label), deeperCol: deeper.col, deeperLine: deeper.line })
+      : say('indent.above', { what, spaces: spaces(n), like, col: want.col }),
+    say('indent.like', { spaces: spaces(want.col), label: shown(want.label), line: want.line }));
     if (deeper && want === deeper) stack.push(deeper);
     const moved: Content = { ...c, indent: want.col, keyCol: c.dash ? c.keyCol - n + want.col : want.col, innerDashes: c.innerDashes.map((d) => d - n + want.col) };
     enter(moved, want.col);

@@ -1,7 +1,10 @@
 /**
  * Problems found in a planner's file, zod-style: structured, all collected,
- * then formatted for people as `file:line:col: error[code] path: message (hint)`.
+ * then formatted for people as `file:line:col: error[code] path: message (hint)`
+ * (`file: error[code] ...` for a problem of the whole file), in English or Vietnamese.
  */
+import { joined, say, sayIn, type Say } from './say.js';
+import type { Lang } from './text.js';
 import { ID_RE } from './vocabulary.js';
 
 export type Severity = 'error' | 'warning';
@@ -14,9 +17,24 @@ export interface ScenarioIssue {
   /** where in the scenario, e.g. units[3].base */
   path: string;
   code: string;
+  /** in English (what tests and older callers read); `words` says it in any language */
   message: string;
   hint?: string;
   severity: Severity;
+  /** the message and hint as data (issue-words.ts), rendered in the language asked for */
+  words: { message: Say; hint?: Say };
+  /** about the file as a whole (empty, binary, another kind of file): no line and column is shown */
+  whole?: true;
+}
+
+/** An issue whose English `message` and `hint` are those of its words. */
+export function issue(at: Omit<ScenarioIssue, 'message' | 'hint' | 'words'>, message: Say, hint?: Say): ScenarioIssue {
+  return { ...at, message: sayIn(message, 'en'), hint: sayIn(hint, 'en'), words: { message, hint } };
+}
+
+/** The same issue saying something else (a hint that goes on, a message in a planner's terms). */
+export function reword(i: ScenarioIssue, message: Say = i.words.message, hint: Say | undefined = i.words.hint): ScenarioIssue {
+  return { ...i, message: sayIn(message, 'en'), hint: sayIn(hint, 'en'), words: { message, hint } };
 }
 
 export function formatPath(path: readonly PathSegment[]): string {
@@ -28,9 +46,17 @@ export function formatPath(path: readonly PathSegment[]): string {
   return out === '' ? '(top)' : out;
 }
 
+/** The issue as a line, in English (a function of one argument: `issues.map(formatIssue)`). */
 export function formatIssue(i: ScenarioIssue): string {
-  const hint = i.hint ? ` (${i.hint})` : '';
-  return `${i.file}:${i.line}:${i.column}: ${i.severity}[${i.code}] ${i.path}: ${i.message}${hint}`;
+  return formatIssueIn(i, 'en');
+}
+
+/** `lang`: the language of the message and hint; the code, the place and the path are the file's own words in both. */
+export function formatIssueIn(i: ScenarioIssue, lang: Lang): string {
+  const message = lang === 'en' ? i.message : sayIn(i.words.message, lang);
+  const hint = lang === 'en' ? i.hint : sayIn(i.words.hint, lang);
+  const at = i.whole ? i.file : `${i.file}:${i.line}:${i.column}`;
+  return `${at}: ${i.severity}[${i.code}] ${i.path}: ${message}${hint ? ` (${hint})` : ''}`;
 }
 
 /** Issues sorted by place in the file, then code: the order a planner reads them in. */
@@ -84,13 +110,20 @@ function commonStart(a: string, b: string): number {
 }
 
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  return sayIn(didYouMeanSay(word, candidates), 'en');
+}
+
+/** didYouMean in words for any language: the near miss, else the first of those there are. */
+export function didYouMeanSay(word: string, candidates: Iterable<string>): Say | undefined {
   const list = [...candidates];
   const near = nearest(word, list);
-  if (near) return `did you mean '${near}'?`;
+  if (near) return say('hint.did-you-mean', { near });
   if (list.length === 0) return undefined;
-  const shown = list.slice(0, 8).join(', ');
-  return `known: ${shown}${list.length > 8 ? ', ...' : ''}`;
+  return say(list.length > 8 ? 'hint.known-more' : 'hint.known', { list: joined(list.slice(0, 8)) });
 }
+
+/** Is this a 'did you mean' (not a list of what there is)? */
+export const isGuess = (s: Say | undefined): boolean => s?.key === 'hint.did-you-mean';
 
 /**
  * The id a planner most likely meant by a text that is not one: diacritics

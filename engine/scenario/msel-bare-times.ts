@@ -10,6 +10,7 @@
  */
 import { localTime, pad2 } from './calendar.js';
 import { formatClock, formatDuration } from './duration.js';
+import { say, sayIn, type Say } from './say.js';
 
 /** A time cell written as a bare clock (`19:30`, `7:05`, `19:30:15`): its row and text, and the seconds since the start it was read as. */
 export interface BareTime { row: number; text: string; seconds: number }
@@ -70,13 +71,17 @@ function clockText(seconds: number): string {
 
 /** If the clock time was meant, what to write instead: `T+01:30`, or why none fits; undefined when the bare time cannot be a clock time. */
 export function clockAdvice(seconds: number, startIso: string, horizon_s: number): string | undefined {
+  return sayIn(clockAdviceSay(seconds, startIso, horizon_s), 'en');
+}
+
+export function clockAdviceSay(seconds: number, startIso: string, horizon_s: number): Say | undefined {
   const c = clockReading(seconds, startIso);
   if (c === null) return undefined;
   // earlier than the start's clock time: the clock reading is the next day
-  const when = `the clock time ${clockText(seconds)}${c.next_day ? ' the next day' : ''}`;
+  const when = say(c.next_day ? 'clock.when-next-day' : 'clock.when', { clock: clockText(seconds) });
   return c.seconds > horizon_s
-    ? `${when} would be ${formatClock(c.seconds)}, after the end of the scenario (horizon ${formatDuration(horizon_s)})`
-    : `if you meant ${when}, write ${formatClock(c.seconds)}`;
+    ? say('clock.would-be-after', { when, t: formatClock(c.seconds), horizon: formatDuration(horizon_s) })
+    : say('clock.if-meant', { when, t: formatClock(c.seconds) });
 }
 
 /**

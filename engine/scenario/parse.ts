@@ -8,10 +8,12 @@ import { z } from 'zod';
 import { checkScenario, type RawIssue, type SourceText } from './check.js';
 import { coverage } from './coverage.js';
 export type { RawIssue, SourceText };
-import { didYouMean, formatPath, idFromText, nearest, sortIssues, type PathSegment, type ScenarioIssue } from './issues.js';
-import { DURATION_HINT, durationHint, formatClock, parseDuration, timeHint } from './duration.js';
-import { clockAdvice } from './msel-bare-times.js';
+import { didYouMeanSay, formatPath, idFromText, issue, nearest, reword, sortIssues, type PathSegment, type ScenarioIssue } from './issues.js';
+import { durationHintSay, formatClock, parseDuration, timeHintSay } from './duration.js';
+import { clockAdviceSay } from './msel-bare-times.js';
 import { colonInText, indentationSlips } from './indentation.js';
+import { DESCRIPTIONS_VI } from './issue-words.js';
+import { followedBy, joined, say, type IssueKey, type Say } from './say.js';
 import { CAPABILITIES, COMMANDS, ID_RE, MODES, Scenario } from './schema.js';
 
 export type ParseResult =
@@ -24,7 +26,7 @@ export function parseScenario(text: string, file = '<scenario>'): ParseResult {
   const r = loadYaml(text, file, Scenario, checkScenario);
   if (r.ok) {
     // coverage reads the scenario as parsed: only once it is valid
-    const more = coverage(r.value).map((ri): ScenarioIssue => ({ file, ...r.place(ri.path), path: formatPath(ri.path), code: ri.code, message: ri.message, hint: ri.hint, severity: ri.severity }));
+    const more = coverage(r.value).map((ri) => issue({ file, ...r.place(ri.path), path: formatPath(ri.path), code: ri.code, severity: ri.severity }, ri.message, ri.hint));
     return { ok: true, scenario: r.value, warnings: more.length ? sortIssues([...r.warnings, ...more]) : r.warnings };
   }
   const doc = r.raw as { start?: unknown; horizon?: unknown } | undefined;
@@ -79,12 +81,12 @@ export function withClockReadings(issues: ScenarioIssue[], start: string, horizo
     const m = written === undefined ? null : CLOCK_WRITTEN.exec(written.trim());
     if (!m || Number(m[1]) > 23 || Number(m[2] ?? 0) > 59) return i;
     const seconds = Number(m[1]) * 3600 + Number(m[2] ?? 0) * 60;
-    const advice = clockAdvice(seconds, start, horizon_s);
+    const advice = clockAdviceSay(seconds, start, horizon_s);
     // the T+ reading past the end (17:00 in a 12 h drill) is no answer: followed, it is refused again as outside the horizon
     const sinceStart = seconds > horizon_s && i.hint?.startsWith(`write ${formatClock(seconds)},`)
-      ? `${formatClock(seconds)} is after the scenario's end, ${formatClock(horizon_s)}`
-      : i.hint;
-    return advice ? { ...i, hint: `${sinceStart ? `${sinceStart}; ` : ''}${advice}` } : i;
+      ? say('clock.after-end', { clock: formatClock(seconds), end: formatClock(horizon_s) })
+      : i.words.hint;
+    return advice ? reword(i, i.words.message, followedBy(sinceStart, advice)) : i;
   });
 }
 
@@ -100,16 +102,16 @@ export type LoadResult<T> = {
  * on the raw value so that it still reports when the shape is wrong).
  */
 export function loadYaml<S extends z.ZodType>(text: string, file: string, schema: S, check?: (raw: unknown, source: SourceText) => RawIssue[], what = 'scenario'): LoadResult<z.output<S>> {
-  const at1 = (code: string, message: string, hint?: string): LoadResult<z.output<S>> => ({
-    ok: false,
-    issues: [{ file, line: 1, column: 1, path: '(top)', code, message, hint, severity: 'error' }],
-  });
-  if (text.includes('\u0000')) return at1('binary', `this is a binary file, not a ${what}`, `a ${what} is a YAML or JSON text file`);
+  // a problem of the whole file (empty, binary, another kind of file): it has no line, and none is shown
+  const whole = (code: string, message: Say, hint?: Say): ScenarioIssue => issue({ file, line: 1, column: 1, path: '(top)', code, severity: 'error', whole: true }, message, hint);
+  const at1 = (code: string, message: Say, hint?: Say): LoadResult<z.output<S>> => ({ ok: false, issues: [whole(code, message, hint)] });
+  const starts = STARTS[what] ?? say('starts.other', { what: fileWord(what) });
+  if (text.includes('\u0000')) return at1('binary', say('binary.message', { what_a: fileWord(what, true), what: fileWord(what) }), say('binary.hint', { what_a: fileWord(what, true), what: fileWord(what) }));
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') return at1('empty', 'the file is empty', STARTS[what] ?? `see the docs for the ${what} format`);
+  if (text.trim() === '') return at1('empty', say('empty.message'), starts);
   // another of drillsim's files given in the wrong place: one line, not a complaint about every key of it
   // (a run log is JSON and may be large: known by its first line, before any parsing)
-  const wrong = (kind: string) => at1('not-a-' + what.replace(/ /g, '-'), `this is ${kind === 'batch results' ? kind : `a ${kind}`}, not a ${what}`, INSTEAD[`${kind}>${what}`] ?? STARTS[what]);
+  const wrong = (kind: string) => at1('not-a-' + what.replace(/ /g, '-'), say('wrong.message', { kind_a: fileWord(kind, true), what_a: fileWord(what, true), what: fileWord(what) }), INSTEAD[`${kind}>${what}`] ?? STARTS[what]);
   if (what !== 'run log' && /^\s*\{\s*"format"\s*:\s*"drillsim\/run@/.test(text.slice(0, 200))) return wrong('run log');
   // batch results given for a scenario were a page of 'missing required key' about each of a scenario's keys
   if (/^\s*\{\s*"format"\s*:\s*"drillsim\/batch@/.test(text.slice(0, 200))) return wrong('batch results');
@@ -119,12 +121,8 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   const issues: ScenarioIssue[] = [];
   for (const e of doc.errors) {
     const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
-    issues.push({
-      file, line: pos.line, column: pos.col, path: '(syntax)', code: 'yaml',
-      message: yamlMessage(e.message),
-      hint: SYNTAX_HINTS[e.code] ?? 'fix the YAML syntax here',
-      severity: 'error',
-    });
+    issues.push(issue({ file, line: pos.line, column: pos.col, path: '(syntax)', code: 'yaml', severity: 'error' },
+      say(`yaml.${e.code}` as IssueKey, { text: yamlMessage(e.message) }), SYNTAX_HINTS[e.code] ?? say('yaml.hint')));
   }
   // YAML that does not read garbles the value after the error, and so whatever refers to it: complaints about
   // that value would send the planner after mistakes that are not there. The syntax errors alone, then; the
@@ -139,15 +137,16 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   try {
     raw = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    issues.push({ file, line: 1, column: 1, path: '(top)', code: 'yaml', message: `the YAML cannot be read: ${(e as Error).message.split('\n')[0]}`, severity: 'error' });
+    const text = (e as Error).message.split('\n')[0];
+    issues.push(whole('yaml', say(/^Excessive alias count/i.test(text) ? 'yaml.unreadable-aliases' : /^Unresolved alias/i.test(text) ? 'yaml.unreadable-unresolved' : 'yaml.unreadable', { text })));
     return { ok: false, issues: sortIssues(issues) };
   }
   if (raw === null || raw === undefined) {
     if (issues.length) return { ok: false, issues: sortIssues(issues) };
-    return at1('empty', `the file holds no ${what} (only comments?)`);
+    return at1('empty', say('empty.comments', { what: fileWord(what) }));
   }
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    issues.push({ file, line: 1, column: 1, path: '(top)', code: 'not-a-' + what.replace(/ /g, '-'), message: `the file holds ${Array.isArray(raw) ? 'a list' : 'a single value'}, not a ${what}`, hint: what === 'scenario' ? "a scenario is a mapping that starts with 'drillsim: 1'" : undefined, severity: 'error' });
+    issues.push(whole('not-a-' + what.replace(/ /g, '-'), say(Array.isArray(raw) ? 'top.list' : 'top.value', { what_a: fileWord(what, true), what: fileWord(what) }), what === 'scenario' ? say('top.hint') : undefined));
     return { ok: false, issues: sortIssues(issues) };
   }
 
@@ -161,7 +160,7 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
       const { line, column } = place(zi.path, zi.atKey);
       // the format key itself missing (`drillsim: 1`, `drillsim_decisions: 1`): say what the file must start with
       const hint = zi.code === 'missing' && zi.path.length === 1 && /^drillsim/.test(String(zi.path[0])) && STARTS[what] ? STARTS[what] : zi.code === 'unknown-key' ? commaInFlow(doc, zi.path) ?? zi.hint : zi.hint;
-      issues.push({ file, line, column, path: formatPath(zi.path), code: zi.code, message: zi.message, hint, severity: 'error' });
+      issues.push(issue({ file, line, column, path: formatPath(zi.path), code: zi.code, severity: 'error' }, zi.message, hint));
     }
   }
   const source: SourceText = { written: (path) => writtenAt(doc, text, path), line: (path) => place(path).line };
@@ -171,7 +170,7 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   if (replaced.size) issues.splice(0, issues.length, ...issues.filter((i) => i.code === 'yaml' || !replaced.has(i.path)));
   for (const ri of checked) {
     const { line, column } = place(ri.path, ri.atKey);
-    issues.push({ file, line, column, path: formatPath(ri.path), code: ri.code, message: ri.message, hint: ri.hint, severity: ri.severity });
+    issues.push(issue({ file, line, column, path: formatPath(ri.path), code: ri.code, severity: ri.severity }, ri.message, ri.hint));
   }
   // a duplicate key: a shape complaint on its lines (the value kept is the last) says the same thing again
   const syntaxLines = new Set(issues.filter((i) => i.code === 'yaml').flatMap((i) => [i.line, i.line - 1]));
@@ -190,36 +189,44 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
 function syntaxInWords(text: string, file: string, issues: ScenarioIssue[], codes: string[]): ScenarioIssue[] {
   const slips = indentationSlips(text);
   const explained = (line: number) => slips.some((sl) => line >= sl.from && line <= sl.through);
-  const out: ScenarioIssue[] = slips.map((sl) => ({ file, line: sl.line, column: sl.column, path: '(syntax)', code: 'indentation', message: sl.message, hint: sl.hint, severity: 'error' }));
+  const out: ScenarioIssue[] = slips.map((sl) => issue({ file, line: sl.line, column: sl.column, path: '(syntax)', code: 'indentation', severity: 'error' }, sl.message, sl.hint));
   issues.forEach((i, k) => {
     if (explained(i.line)) return;
     const colon = codes[k] === 'BLOCK_AS_IMPLICIT_KEY' ? colonInText(text, i.line) : undefined;
     if (colon) {
       const quoted = /"/.test(colon.value) ? `'${colon.value.replace(/'/g, "''")}'` : `"${colon.value}"`;
-      out.push({ ...i, message: `the text after '${colon.key}:' holds ': ', which YAML reads as the start of a key`, hint: `put the text in quotes: ${colon.key}: ${quoted}` });
+      out.push(reword(i, say('colon.message', { key: colon.key }), say('colon.hint', { key: colon.key, quoted })));
     } else out.push(i);
   });
   return out;
 }
 
 /** What to do about a YAML error, where there is more to say than 'fix the syntax'. */
-const SYNTAX_HINTS: Record<string, string> = {
-  DUPLICATE_KEY: 'each key may appear once in a mapping',
-  TAB_AS_INDENT: 'indent with spaces: YAML does not allow tabs there',
+const SYNTAX_HINTS: Record<string, Say> = {
+  DUPLICATE_KEY: say('yaml.hint-duplicate'),
+  TAB_AS_INDENT: say('yaml.hint-tab'),
 };
 
 /** How each of drillsim's files starts: the hint when a file is missing its first key, or is another kind of file. */
-const STARTS: Record<string, string> = {
-  scenario: "a scenario starts with 'drillsim: 1'; see docs/scenario-format.md",
-  'decisions file': 'a decisions file starts with drillsim_decisions: 1; see docs/trainee.md',
+const STARTS: Record<string, Say> = {
+  scenario: say('starts.scenario'),
+  'decisions file': say('starts.decisions'),
 };
 
 /** What to do with the file given instead, where there is more to say than how the expected file starts. */
-const INSTEAD: Record<string, string> = {
-  'decisions file>scenario': 'give the scenario here, and this file with --decisions: drill run <scenario> --decisions <file>',
-  'run log>scenario': 'a run log is read by drill verify, report, compare, fork and view; it holds its scenario',
-  'batch results>scenario': 'batch results are read by drill report and drill merge; give the scenario the batch ran',
+const INSTEAD: Record<string, Say> = {
+  'decisions file>scenario': say('instead.decisions'),
+  'run log>scenario': say('instead.run-log'),
+  'batch results>scenario': say('instead.batch'),
 };
+
+/** Each of drillsim's files in words ('decisions file'; with `a`: 'a decisions file', 'batch results'). */
+const FILE_WORDS: Record<string, string> = { scenario: 'scenario', 'decisions file': 'decisions', 'run log': 'run-log', 'batch results': 'batch' };
+function fileWord(what: string, a = false): Say {
+  const k = FILE_WORDS[what];
+  if (k === undefined) return say('verbatim', { text: a ? `a ${what}` : what });
+  return say(`file.${k}${a ? '.a' : ''}` as IssueKey);
+}
 
 /** Which of drillsim's files a mapping is, by the key each starts with (undefined: none of them, or unclear). */
 function fileKind(raw: Record<string, unknown>): string | undefined {
@@ -253,7 +260,7 @@ const TEXT_KEYS = new Set(['vi', 'en', 'message', 'subject', 'name', 'title', 's
  * no value. For such a key (at `path`), the hint that says so, with the text
  * quoted as it was meant; undefined when the key does not look like that.
  */
-function commaInFlow(doc: Document, path: PathSegment[]): string | undefined {
+function commaInFlow(doc: Document, path: PathSegment[]): Say | undefined {
   let node: unknown = doc.contents;
   for (const seg of path.slice(0, -1)) {
     if (isMap(node)) node = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg))?.value;
@@ -275,7 +282,7 @@ function commaInFlow(doc: Document, path: PathSegment[]): string | undefined {
   const parts = [before.value.value];
   for (let i = first; i < pairs.length && empty(pairs[i]); i++) parts.push(keyOf(pairs[i]) ?? '');
   const meant = parts.join(', ');
-  return `a comma inside { ... } starts a new key: put the text in quotes, as in ${key}: ${/["\\]/.test(meant) ? `'${meant.replace(/'/g, "''")}'` : `"${meant}"`}`;
+  return say('comma.hint-as-in', { key, quoted: /["\\]/.test(meant) ? `'${meant.replace(/'/g, "''")}'` : `"${meant}"` });
 }
 
 // ---------------------------------------------------------------- positions
@@ -348,25 +355,26 @@ interface ZodIssueLike {
   inclusive?: boolean;
   origin?: string;
   format?: string;
-  params?: { code?: string; hint?: string };
+  params?: { code?: string; hint?: string; words?: { message: Say; hint?: Say } };
 }
 
 interface Flat extends RawIssue {}
 
-function describeValue(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'null';
-  if (typeof v === 'string') return `the text '${v.length > 40 ? v.slice(0, 40) + '...' : v}'`;
-  if (typeof v === 'number') return `the number ${v}`;
-  if (typeof v === 'boolean') return `${v}`;
-  if (Array.isArray(v)) return 'a list';
-  return 'a mapping';
+function describeValue(v: unknown): Say {
+  if (v === undefined) return say('value.nothing');
+  if (v === null) return say('value.null');
+  if (typeof v === 'string') return say('value.text', { text: v.length > 40 ? v.slice(0, 40) + '...' : v });
+  if (typeof v === 'number') return say('value.a-number', { n: v });
+  if (typeof v === 'boolean') return say('verbatim', { text: `${v}` });
+  if (Array.isArray(v)) return say('value.list');
+  return say('value.mapping');
 }
 
-const EXPECTED: Record<string, string> = {
-  string: 'a text', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a mapping',
-  tuple: 'a list', record: 'a mapping',
+const EXPECTED: Record<string, IssueKey> = {
+  string: 'expect.string', number: 'expect.number', int: 'expect.int', boolean: 'expect.boolean', array: 'expect.array', object: 'expect.object',
+  tuple: 'expect.array', record: 'expect.object',
 };
+const expected = (what: string | undefined): Say => (EXPECTED[what ?? ''] ? say(EXPECTED[what ?? '']) : say('verbatim', { text: String(what) }));
 
 function flattenZodIssues(root: z.ZodType, list: ZodIssueLike[], base: PathSegment[] = []): Flat[] {
   const out: Flat[] = [];
@@ -378,16 +386,18 @@ function flattenZodIssues(root: z.ZodType, list: ZodIssueLike[], base: PathSegme
 }
 
 function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[] {
-  const mk = (code: string, message: string, hint?: string, atKey = false): Flat[] => [{ path, code, message, hint, severity: 'error', atKey }];
+  const mk = (code: string, message: Say, hint?: Say, atKey = false): Flat[] => [{ path, code, message, hint, severity: 'error', atKey }];
   const key = path[path.length - 1];
+  /** zod's own words (a kind of issue this loader does not put into its own): English as zod says it, a plain line in Vietnamese */
+  const zods = (k: IssueKey): Say => say(k, { text: zi.message });
   switch (zi.code) {
     case 'invalid_type': {
-      if (zi.input === undefined) return mk('missing', `missing required key '${String(key)}'`, addKeyHint(root, path));
+      if (zi.input === undefined) return mk('missing', say('missing.message', { key: String(key) }), addKeyHint(root, path));
       // `horizon: 240`: a duration needs its unit (seconds? minutes?), and the message should say so, not 'expected a text'
       if (typeof zi.input === 'number' && zi.expected === 'string' && isDurationAt(root, path)) {
-        return mk('duration', `${describeValue(zi.input)} is not a duration: a number alone has no unit`, DURATION_HINT.replace('write it like', 'write it with its unit, like'));
+        return mk('duration', say('duration.number', { value: describeValue(zi.input) }), say('duration.with-unit'));
       }
-      return mk('type', `expected ${EXPECTED[zi.expected ?? ''] ?? zi.expected}, got ${describeValue(zi.input)}`);
+      return mk('type', say('type.expected', { expected: expected(zi.expected), got: describeValue(zi.input) }));
     }
     case 'unrecognized_keys':
       return (zi.keys ?? []).map((k) => {
@@ -396,35 +406,35 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
         const vocab = vocabularyOf(known);
         if (vocab) {
           const near = nearest(k, known) ?? VOCABULARY_WORDS[vocab.name]?.[k.toLowerCase()];
-          return { path: [...path, k], code: `unknown-${vocab.name}`, message: `unknown ${vocab.name} '${k}'`, hint: `${near ? `did you mean '${near}'? ` : ''}the ${vocab.plural} are ${known.join(', ')}`, severity: 'error' as const, atKey: true };
+          const words = { plural: say(`vocab.${vocab.plural}` as IssueKey), list: joined(known) };
+          return { path: [...path, k], code: `unknown-${vocab.name}`, message: say('vocab.unknown', { vocab: say(`vocab.${vocab.name}` as IssueKey), key: k }), hint: near ? say('vocab.hint-guess', { near, ...words }) : say('vocab.hint', words), severity: 'error' as const, atKey: true };
         }
         // `{ vi: a, b }` in flow style: the comma started a new key
-        const comma = /\s/.test(k) && known.includes('vi') ? "a comma inside { ... } starts a new key: put the text in quotes" : undefined;
-        return { path: [...path, k], code: 'unknown-key', message: `unknown key '${k}'`, hint: comma ?? sameMeaning(k, known) ?? withUnit(k, known) ?? didYouMean(k, known) ?? 'remove it', severity: 'error' as const, atKey: true };
+        const comma = /\s/.test(k) && known.includes('vi') ? say('comma.hint') : undefined;
+        return { path: [...path, k], code: 'unknown-key', message: say('unknown-key.message', { key: k }), hint: comma ?? sameMeaning(k, known) ?? withUnit(k, known) ?? didYouMeanSay(k, known) ?? say('hint.remove-it'), severity: 'error' as const, atKey: true };
       });
     case 'invalid_value':
       // a required key with a fixed value (`drillsim: 1`) that is not there at all: say it is missing
       if (zi.input === undefined) {
         const vals = (zi.values ?? []).map(String);
-        return mk('missing', `missing required key '${String(key)}'`, vals.length === 1 ? `add '${String(key)}: ${vals[0]}'` : vals.length ? `add '${String(key)}:', one of: ${vals.join(', ')}` : `add '${String(key)}:'`);
+        return mk('missing', say('missing.message', { key: String(key) }), vals.length === 1 ? say('missing.add-value', { key: String(key), value: vals[0] }) : vals.length ? say('missing.add-one-of', { key: String(key), list: joined(vals) }) : say('missing.add', { key: String(key) }));
       }
-      return mk('enum', `${describeValue(zi.input)} is not allowed here`, zi.values ? (typeof zi.input === 'string' ? swapped(zi.input, zi.values.map(String)) ?? meantValue(zi.input, zi.values.map(String)) ?? didYouMean(zi.input, zi.values.map(String)) ?? `one of: ${zi.values.join(', ')}` : `one of: ${zi.values.join(', ')}`) : undefined);
+      return mk('enum', say('enum.message', { value: describeValue(zi.input) }), zi.values ? (typeof zi.input === 'string' ? swapped(zi.input, zi.values.map(String)) ?? meantValue(zi.input, zi.values.map(String)) ?? didYouMeanSay(zi.input, zi.values.map(String)) ?? oneOf(zi.values) : oneOf(zi.values)) : undefined);
     case 'too_small':
-      if (zi.origin === 'array') return mk('too-few', `needs at least ${zi.minimum} item${zi.minimum === 1 ? '' : 's'}`, describeAt(root, path)?.replace(/^expected /, 'it holds '));
-      return mk('range', `${describeValue(zi.input)} is too small: it must be ${zi.inclusive ? 'at least' : 'more than'} ${zi.minimum}`);
+      if (zi.origin === 'array') return mk('too-few', say('too-few.message', { n: Number(zi.minimum) }), holds(describeAt(root, path)));
+      return mk('range', say(zi.inclusive ? 'range.at-least' : 'range.more-than', { value: describeValue(zi.input), n: String(zi.minimum) }));
     case 'too_big':
-      if (zi.origin === 'array') return mk('too-many', `has more than ${zi.maximum} items`);
-      return mk('range', `${describeValue(zi.input)} is too large: it must be ${zi.inclusive ? 'at most' : 'less than'} ${zi.maximum}`);
+      if (zi.origin === 'array') return mk('too-many', say('too-many.message', { n: String(zi.maximum) }));
+      return mk('range', say(zi.inclusive ? 'range.at-most' : 'range.less-than', { value: describeValue(zi.input), n: String(zi.maximum) }));
     case 'invalid_format':
       if (zi.format === 'regex' && typeof key === 'string' && (key === 'id' || /^(parent|base|home|area|node|kind|to|zone|unit|edge|hazard|shelter|incident|of|default|for)$/.test(key))) {
-        const meant = typeof zi.input === 'string' ? idFromText(zi.input) : undefined;
-        return mk('id', `'${String(zi.input)}' is not a valid id`, `ids use lower-case letters, digits, ".", "_" and "-" (no spaces or diacritics)${meant ? `: write '${meant}'` : ''}`);
+        return mk('id', say('id.message', { value: String(zi.input) }), idHint(typeof zi.input === 'string' ? idFromText(zi.input) : undefined));
       }
       // a time since T0 (`at:`, `hazard_arrives:`): say so, and the form to write (`05:40` -> T+05:40)
-      if (zi.format === 'regex' && zi.message === 'not a time' && typeof zi.input === 'string') return mk('time', `'${zi.input}' is not a time`, timeHint(zi.input));
-      if (zi.format === 'regex') return mk('duration', typeof zi.input === 'string' ? `'${zi.input}' is not a duration` : zi.message.replace(/^Invalid string: /, ''), typeof zi.input === 'string' ? durationHint(zi.input) : DURATION_HINT);
-      if (zi.format === 'datetime') return mk('datetime', `'${String(zi.input)}' is not a date-time with a UTC offset`, dateTimeHint(String(zi.input)));
-      return mk('format', zi.message);
+      if (zi.format === 'regex' && zi.message === 'not a time' && typeof zi.input === 'string') return mk('time', say('time.not', { text: zi.input }), timeHintSay(zi.input));
+      if (zi.format === 'regex') return mk('duration', typeof zi.input === 'string' ? say('duration.not', { text: zi.input }) : say('zod.format', { text: zi.message.replace(/^Invalid string: /, '') }), typeof zi.input === 'string' ? durationHintSay(zi.input) : say('duration.forms'));
+      if (zi.format === 'datetime') return mk('datetime', say('datetime.message', { value: String(zi.input) }), dateTimeHint(String(zi.input)));
+      return mk('format', zods('zod.format'));
     case 'invalid_union': {
       if (zi.note === 'No matching discriminator' || zi.discriminator) {
         // zod's path already ends at the discriminator (`decisions[0].do`); older shapes may stop at the entry
@@ -433,8 +443,8 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
         const v = zi.input && typeof zi.input === 'object' ? (zi.input as Record<string, unknown>)[disc] : undefined;
         // the commands this union takes (a decisions file takes more than a scenario's doctrine)
         const known = zi.options?.length ? zi.options.map(String) : [...COMMANDS];
-        if (v === undefined) return [{ path: at, code: 'missing', message: `missing required key '${disc}' (the command)`, hint: `add '${disc}:', one of: ${known.join(', ')}`, severity: 'error' }];
-        return [{ path: at, code: 'unknown-command', message: `unknown command '${String(v)}'`, hint: typeof v === 'string' ? didYouMean(v, known) : `one of: ${known.join(', ')}`, severity: 'error' }];
+        if (v === undefined) return [{ path: at, code: 'missing', message: say('missing.command', { key: disc }), hint: say('missing.add-one-of', { key: disc, list: joined(known) }), severity: 'error' }];
+        return [{ path: at, code: 'unknown-command', message: say('unknown-command.message', { value: String(v) }), hint: typeof v === 'string' ? didYouMeanSay(v, known) : oneOf(known), severity: 'error' }];
       }
       // prefer the branch that got furthest into the value: its problems are the specific ones
       const branches = (zi.errors ?? []).map((b) => flattenZodIssues(root, b, path));
@@ -450,27 +460,34 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
       const customs = branches.flat().filter((i) => i.code !== 'type' && i.code !== 'unknown-key' && i.code !== 'missing' && i.path.length === path.length);
       if (customs.length) return [customs[0]];
       // a number where a whole number or something else goes (`keep_home: 1.5`): the number's own problem, not 'no allowed form'
-      const whole = typeof zi.input === 'number' ? branches.flat().find((i) => i.code === 'type' && i.path.length === path.length && i.message.startsWith(`expected ${EXPECTED.int},`)) : undefined;
+      const whole = typeof zi.input === 'number' ? branches.flat().find((i) => i.code === 'type' && i.path.length === path.length && (i.message.params?.expected as Say | undefined)?.key === 'expect.int') : undefined;
       if (whole) return [whole];
       // the key is not there at all (a key written with no value reads as null, not as nothing)
-      if (zi.input === undefined) return mk('missing', `missing required key '${String(key)}'`, addKeyHint(root, path));
+      if (zi.input === undefined) return mk('missing', say('missing.message', { key: String(key) }), addKeyHint(root, path));
       if (typeof zi.input === 'number' && isDurationAt(root, path)) {
-        return mk('duration', `${describeValue(zi.input)} is not a duration: a number alone has no unit`, DURATION_HINT.replace('write it like', 'write it with its unit, like'));
+        return mk('duration', say('duration.number', { value: describeValue(zi.input) }), say('duration.with-unit'));
       }
-      return mk('form', `${describeValue(zi.input)} does not have any of the allowed forms`, describeAt(root, path) ?? 'see docs/scenario-format.md');
+      return mk('form', say('form.message', { value: describeValue(zi.input) }), expectedWhat(describeAt(root, path)) ?? say('form.hint'));
     }
     case 'invalid_key': {
       // a key of a mapping keyed by ids (`keep_home: { Mường Xén: 1 }`): say it as for any id written as a name
       const meant = typeof key === 'string' ? idFromText(key) : undefined;
-      if (typeof key === 'string' && !ID_RE.test(key)) return [{ path, code: 'id', message: `'${key}' is not a valid id`, hint: `ids use lower-case letters, digits, ".", "_" and "-" (no spaces or diacritics)${meant ? `: write '${meant}'` : ''}`, severity: 'error', atKey: true }];
-      return mk('invalid-key', zi.message);
+      if (typeof key === 'string' && !ID_RE.test(key)) return [{ path, code: 'id', message: say('id.message', { value: key }), hint: idHint(meant), severity: 'error', atKey: true }];
+      return mk('invalid-key', zods('zod.invalid-key'));
     }
-    case 'custom':
-      return mk(zi.params?.code ?? 'invalid', zi.message, zi.params?.hint);
+    case 'custom': {
+      // the schema's own checks (durations, distributions, a text in neither language) carry their words in params
+      const words = zi.params?.words;
+      return mk(zi.params?.code ?? 'invalid', words?.message ?? zods('zod.other'), words ? words.hint : zi.params?.hint === undefined ? undefined : say('verbatim', { text: zi.params.hint }));
+    }
     default:
-      return mk(zi.code.replace(/_/g, '-'), zi.message);
+      return mk(zi.code.replace(/_/g, '-'), zods('zod.other'));
   }
 }
+
+/** What ids are made of, and the id meant when there is one. */
+const idHint = (meant: string | undefined): Say => (meant ? say('id.hint-write', { meant }) : say('id.hint'));
+const oneOf = (values: readonly unknown[]): Say => say('hint.one-of', { list: joined(values.map(String)) });
 
 // ---------------------------------------------------------------- words planners use for the keys we have
 
@@ -484,17 +501,17 @@ const SAME_MEANING: Record<string, string[]> = {
   capacity: ['capacity_people'], people: ['population'], pop: ['population'],
 };
 
-function sameMeaning(key: string, known: string[]): string | undefined {
+function sameMeaning(key: string, known: string[]): Say | undefined {
   const meant = SAME_MEANING[key.toLowerCase()]?.find((k) => known.includes(k));
   if (!meant) return undefined;
-  if (meant === 'from' || meant === 'until') return `did you mean '${meant}'? here it starts at \`from:\`${known.includes('until') ? ' and stops at `until:`' : ''}`;
-  return `did you mean '${meant}'?`;
+  if (meant === 'from' || meant === 'until') return say(known.includes('until') ? 'same.from-until' : 'same.from', { meant });
+  return say('hint.did-you-mean', { near: meant });
 }
 
 /** `speed` for `speed_kmh`, `stock` for `stock_person_days`: the key without the unit its name carries. */
-function withUnit(key: string, known: string[]): string | undefined {
+function withUnit(key: string, known: string[]): Say | undefined {
   const meant = known.filter((k) => k.startsWith(`${key.toLowerCase()}_`));
-  return meant.length ? `did you mean ${meant.map((k) => `'${k}'`).join(' or ')}? the key names its unit` : undefined;
+  return meant.length ? say('with-unit.hint', { list: joined(meant.map((k) => say('quoted', { text: k })), 'sep.or') }) : undefined;
 }
 
 /**
@@ -506,18 +523,37 @@ const MEANT_VALUES: Record<string, string> = {
   field: 'drill', fse: 'full-scale', 'full scale': 'full-scale', fullscale: 'full-scale',
 };
 
-function meantValue(text: string, values: string[]): string | undefined {
-  const meant = MEANT_VALUES[text.trim().toLowerCase()];
+function meantValue(text: string, values: string[]): Say | undefined {
+  const said = text.normalize('NFC').trim().toLowerCase();
+  const tier = TIER_WORDS.get(plain(said.replace(/^cấp\s+/, '')));
+  if (tier && values.includes(tier.tier)) return say('enum.tier', { word: tier.word, tier: tier.tier });
+  const meant = MEANT_VALUES[said];
   if (!meant || !values.includes(meant)) return undefined;
-  return text.trim().toLowerCase() === 'field' ? "a field exercise is 'drill' or 'full-scale'" : `did you mean '${meant}'?`;
+  return said === 'field' ? say('enum.field') : say('hint.did-you-mean', { near: meant });
+}
+
+/**
+ * The tiers of Vietnamese government in their own words, with or without diacritics (`tier: xã`): a xã
+ * or a phường is a commune (the level of a commune since 2025), a huyện a district, a tỉnh a province.
+ */
+const TIER_WORDS: ReadonlyMap<string, { word: string; tier: string }> = new Map(Object.entries({
+  commune: ['xã', 'phường', 'thị trấn', 'đặc khu'],
+  district: ['huyện', 'quận', 'thị xã'],
+  province: ['tỉnh', 'thành phố trực thuộc trung ương'],
+  national: ['trung ương', 'quốc gia', 'toàn quốc'],
+}).flatMap(([tier, words]) => words.map((word) => [plain(word), { word, tier }] as const)));
+
+/** A Vietnamese word without its diacritics ('xã' and 'xa' are the same word typed on a keyboard without them). */
+function plain(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/\s+/g, ' ');
 }
 
 /** A date-time without its UTC offset, or with a space for the T: the same moment written as the format wants it (Vietnam is UTC+7). */
-function dateTimeHint(text: string): string {
+function dateTimeHint(text: string): Say {
   const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
-  if (!m) return "write it like '2022-10-02T21:00:00+07:00'";
+  if (!m) return say('datetime.like');
   const offset = m[5] ? (m[5] === 'Z' ? 'Z' : `${m[5].slice(0, 3)}:${m[5].slice(-2)}`) : '+07:00';
-  return `write '${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}${offset}'${m[5] ? '' : ': +07:00 is Vietnam\'s offset from UTC'}`;
+  return say(m[5] ? 'datetime.write' : 'datetime.write-offset', { value: `${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}${offset}` });
 }
 
 const VOCABULARIES = [
@@ -621,24 +657,32 @@ function isDurationAt(root: z.ZodType, path: PathSegment[]): boolean {
 }
 
 /** `add 'base:'`, with what the key holds when the schema says (`add 'base:', the road node ...`). */
-function addKeyHint(root: z.ZodType, path: PathSegment[]): string {
+function addKeyHint(root: z.ZodType, path: PathSegment[]): Say {
   const key = String(path[path.length - 1]);
-  const what = describeAt(root, path)?.replace(/^expected /, '');
-  return what ? `add '${key}:', ${what}` : `add '${key}:'`;
+  const what = describeAt(root, path);
+  return what !== undefined ? say('missing.add-what', { key, what: description(what) }) : say('missing.add', { key });
 }
 
 /** `=>` for `>=`, `=<` for `<=`: the signs written the other way round, which spelling distance reads as `==`. */
-function swapped(text: string, values: string[]): string | undefined {
+function swapped(text: string, values: string[]): Say | undefined {
   const back = [...text.trim()].reverse().join('');
-  return back !== text && values.includes(back) ? `did you mean '${back}'?` : undefined;
+  return back !== text && values.includes(back) ? say('hint.did-you-mean', { near: back }) : undefined;
 }
 
+/** The schema's description of the field at `path` (English, as `drill schema` gives it), if it has one. */
 function describeAt(root: z.ZodType, path: PathSegment[]): string | undefined {
   let s = fieldSchemaAt(root, path);
   for (let i = 0; i < 6 && s; i++) {
-    if (s.description) return `expected ${s.description}`;
+    if (s.description) return s.description;
     const def = s._zod?.def;
     s = def?.innerType ?? def?.in;
   }
   return undefined;
 }
+
+/** A field's description in words for any language (issue-words.ts DESCRIPTIONS_VI has each of the schema's). */
+const description = (en: string): Say => say('bi', { en, vi: DESCRIPTIONS_VI[en] ?? en });
+/** 'expected <what the field holds>' */
+const expectedWhat = (en: string | undefined): Say | undefined => (en === undefined ? undefined : say('type.expected-what', { what: description(en) }));
+/** 'it holds <what the field holds>' */
+const holds = (en: string | undefined): Say | undefined => (en === undefined ? undefined : say('too-few.hint', { what: description(en) }));

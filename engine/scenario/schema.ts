@@ -11,8 +11,9 @@
  */
 import { z } from 'zod';
 import type { Dist } from '../core/distributions.js';
-import { checkDist } from '../core/distributions.js';
-import { DURATION_HINT, DURATION_PATTERN, formatClock, formatDuration, parseDuration, timeHint } from './duration.js';
+import { distProblems } from '../core/distributions.js';
+import { DURATION_HINT, DURATION_HINT_SAY, DURATION_PATTERN, formatClock, formatDuration, parseDuration, timeHintSay } from './duration.js';
+import { say, sayIn, type IssueKey, type Say } from './say.js';
 import { ID_RE, MODES } from './vocabulary.js';
 
 export const FORMAT_VERSION = 1;
@@ -63,7 +64,7 @@ export const Text = z
     z.string(),
     z
       .strictObject({ vi: z.string().optional(), en: z.string().optional() })
-      .refine((t) => t.vi !== undefined || t.en !== undefined, { message: 'give at least one of vi, en' }),
+      .refine((t) => t.vi !== undefined || t.en !== undefined, { message: 'give at least one of vi, en', params: { words: { message: say('text.vi-or-en') } } }),
   ])
   .describe('text: a string, or { vi: ..., en: ... }');
 export type Text = z.output<typeof Text>;
@@ -78,11 +79,13 @@ function durationCodec(encodeAs: 'duration' | 'clock', allowNegative = false) {
       decode: (text, ctx) => {
         const r = parseDuration(text);
         if (!r.ok) {
-          ctx.issues.push({ code: 'custom', message: r.message, input: text, params: { hint: encodeAs === 'clock' ? timeHint(text) : DURATION_HINT } });
+          const hint = encodeAs === 'clock' ? timeHintSay(text) : DURATION_HINT_SAY;
+          ctx.issues.push({ code: 'custom', message: r.message, input: text, params: { hint: sayIn(hint, 'en'), words: { message: r.words, hint } } });
           return z.NEVER;
         }
         if (r.seconds < 0 && !allowNegative) {
-          ctx.issues.push({ code: 'custom', message: `negative duration '${text}'`, input: text, params: { code: 'negative-duration', hint: 'durations and times count forward from T0; remove the minus sign' } });
+          const words = { message: say('duration.negative', { text }), hint: say('negative.time') };
+          ctx.issues.push({ code: 'custom', message: sayIn(words.message, 'en'), input: text, params: { code: 'negative-duration', hint: sayIn(words.hint, 'en'), words } });
           return z.NEVER;
         }
         return r.seconds;
@@ -111,7 +114,7 @@ export type Coords = z.output<typeof Coords>;
  * A distribution of durations (or of counts): a plain value is fixed; a
  * one-key object names the family. Decoded to core/distributions Dist.
  */
-function distCodec(value: z.ZodType<number, any>, label: string) {
+function distCodec(value: z.ZodType<number, any>, label: string, labelWords: Say) {
   const input = z.union([
     value,
     z.strictObject({ fixed: value }),
@@ -124,8 +127,9 @@ function distCodec(value: z.ZodType<number, any>, label: string) {
   return z.codec(input, z.custom<Dist>(), {
     decode: (v: any, ctx) => {
       const d = toDist(v);
-      for (const message of checkDist(d)) {
-        ctx.issues.push({ code: 'custom', message: `impossible ${label}: ${message}`, input: v, params: { code: 'bad-distribution', hint: 'fix the parameters so that the distribution can produce values' } });
+      for (const p of distProblems(d)) {
+        const words = { message: say('dist.message', { label: labelWords, problem: say(`dist.${p.key}` as IssueKey, p.params) }), hint: say('dist.hint') };
+        ctx.issues.push({ code: 'custom', message: sayIn(words.message, 'en'), input: v, params: { code: 'bad-distribution', hint: sayIn(words.hint, 'en'), words } });
       }
       return d;
     },
@@ -157,8 +161,8 @@ function fromDist(d: Dist): unknown {
   }
 }
 
-export const DurationDist = distCodec(Duration, 'duration distribution');
-export const CountDist = distCodec(z.number().nonnegative(), 'count distribution');
+export const DurationDist = distCodec(Duration, 'duration distribution', say('dist.label-duration'));
+export const CountDist = distCodec(z.number().nonnegative(), 'count distribution', say('dist.label-count'));
 
 // ---------------------------------------------------------------- areas and travel
 

@@ -8,7 +8,9 @@
  * the scenario, or each scenario of a sweep); a problem is placed at the
  * log's line of the decision it concerns.
  */
-import type { ScenarioIssue } from '../scenario/issues.js';
+import { issue, type ScenarioIssue } from '../scenario/issues.js';
+import { sayCliProblem } from '../play/cli-problems.js';
+import { joined, say, type Say } from '../scenario/say.js';
 import type { Scenario } from '../scenario/schema.js';
 import { formatClock } from '../scenario/duration.js';
 import { parseDecisions, serializeDecisions, type ForkedAway } from './decisions.js';
@@ -21,13 +23,16 @@ const RUN_LOG_START = /^\s*\{\s*"format"\s*:\s*"drillsim\/run@/;
 /** A decisions file, or a run log whose decisions are taken as one (see above). */
 export function parseDecisionsOrLog(text: string, file: string, scenario?: Scenario, addedBefore: readonly string[] = [], forkedAway?: ForkedAway): Parsed {
   if (!RUN_LOG_START.test(text.replace(/^\uFEFF/, '').slice(0, 200))) return parseDecisions(text, file, scenario, addedBefore, forkedAway);
-  const at1 = (code: string, message: string, hint?: string): Parsed => ({ ok: false, issues: [{ file, line: 1, column: 1, path: '(top)', code, message, hint, severity: 'error' }] });
+  // about the run log as a whole: no line is shown
+  const at1 = (code: string, message: Say, hint?: Say): Parsed => ({ ok: false, issues: [issue({ file, line: 1, column: 1, path: '(top)', code, severity: 'error', whole: true }, message, hint)] });
+  // the run log reader's words (engine/sim/run.ts), in Vietnamese by the CLI's table of them
+  const bi = (en: string): Say => say('bi', { en, vi: sayCliProblem(en, 'vi') });
   const r = readRunLog(text);
-  if (!r.ok) return at1('bad-run-log', `its decisions cannot be read: ${r.message}`, r.hint);
+  if (!r.ok) return at1('bad-run-log', say('bad-run-log.message', { why: bi(r.message) }), r.hint === undefined ? undefined : bi(r.hint));
   const log = r.log;
   if (log.joined) {
-    const who = Object.entries(log.joined).map(([role, t]) => `${role} at ${formatClock(t)}`).join(', ');
-    return at1('joined-part-way', `this run log is a fork in which ${who} took over from doctrine part-way; a decisions file has every player play from the start`, 'replay the decisions file the fork was given, or play the run log on with `drill fork`');
+    const who = joined(Object.entries(log.joined).map(([role, t]) => say('joined.who', { role, t: formatClock(t) })));
+    return at1('joined-part-way', say('joined.message', { who }), say('joined.hint'));
   }
   const yaml = serializeDecisions({ decisions: log.decisions.map(decisionFromRecord), players: log.players, scenario: log.scenario.id });
   const parsed = parseDecisions(yaml, file, scenario, addedBefore, forkedAway);
@@ -41,11 +46,9 @@ export function parseDecisionsOrLog(text: string, file: string, scenario?: Scena
   if (!parsed.ok) return { ok: false, issues: parsed.issues.map(place) };
   const warnings = parsed.warnings.map(place);
   if (log.session) {
-    warnings.push({
-      file, line: 1, column: 1, path: 'session', code: 'session-stopped', severity: 'warning',
-      message: `the session was saved at ${formatClock(log.session.t)}, before the end: after it, nobody decides for ${log.players.join(', ') || 'the players'} (doctrine does not play a player's role)`,
-      hint: 'play the session on to the end (`drill play --resume`), then replay its log',
-    });
+    warnings.push(issue({ file, line: 1, column: 1, path: 'session', code: 'session-stopped', severity: 'warning' },
+      say('session.message', { t: formatClock(log.session.t), players: log.players.length ? joined(log.players) : say('session.the-players') }),
+      say('session.hint')));
   }
   return { ok: true, value: { ...parsed.value, lines: parsed.value.decisions.map((_, i) => lineOf(i)) }, warnings };
 }

@@ -8,7 +8,8 @@ import { stringify } from 'yaml';
 import { z } from 'zod';
 import { within } from '../scenario/areas.js';
 import { formatClock, parseDuration } from '../scenario/duration.js';
-import { didYouMean, type PathSegment } from '../scenario/issues.js';
+import { didYouMeanSay, type PathSegment } from '../scenario/issues.js';
+import { joined, say, type Say } from '../scenario/say.js';
 import { loadYaml, withClockReadings, type RawIssue, type SourceText } from '../scenario/parse.js';
 import { Command, Id, Inject, Offset, type Scenario } from '../scenario/schema.js';
 
@@ -117,10 +118,10 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
     area: s.areas.map((a) => a.id), edge: s.travel.edges.map((e) => e.id), inject: [...s.injects.map((i) => i.id), ...addedBefore],
   };
   const bad = (path: PathSegment[], what: string, v: string, known: Iterable<string>) =>
-    out.push({ path, code: 'unknown-id', message: `unknown ${what} '${v}'`, hint: didYouMean(v, known), severity: 'error' });
+    out.push({ path, code: 'unknown-id', message: say('ref.unknown', { label: say(`label.${what}` as 'label.area'), value: v }), hint: didYouMeanSay(v, known), severity: 'error' });
   if (typeof r.scenario === 'string' && r.scenario !== s.id) {
     // that line alone: checked against another scenario, every role, unit and zone would be unknown (and 'did you mean' would point into the wrong scenario)
-    out.push({ path: ['scenario'], code: 'wrong-scenario', message: `these decisions are for scenario '${r.scenario}', not '${s.id}'`, hint: `use the scenario they were written for; if they are meant for this one, write scenario: ${s.id}`, severity: 'error' });
+    out.push({ path: ['scenario'], code: 'wrong-scenario', message: say('wrong-scenario.message', { for: r.scenario, id: s.id }), hint: say('wrong-scenario.hint', { id: s.id }), severity: 'error' });
     return out;
   }
   if (Array.isArray(r.players)) r.players.forEach((p, i) => { if (typeof p === 'string' && !roles.has(p)) bad(['players', i], 'role', p, roles); });
@@ -137,15 +138,13 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
     if (adds.some((a) => a.at < when.seconds || (a.at === when.seconds && a.index < index))) return;
     const first = adds[0];
     const line = source?.line?.(['decisions', first.index]);
-    const where = line !== undefined ? `line ${line}` : `decisions[${first.index}]`;
+    const where = line !== undefined ? say('where.line', { line }) : say('where.index', { i: first.index });
     out.push({
       path, code: 'inject-added-later', severity: 'error',
       message: first.at === when.seconds
-        ? `inject '${id}' is not added yet: this file adds it at the same time, ${formatClock(first.at)}, with the add_inject on ${where}, after this decision`
-        : `inject '${id}' is not added yet at ${formatClock(when.seconds)}: this file adds it later, at ${formatClock(first.at)} (the add_inject on ${where})`,
-      hint: first.at === when.seconds
-        ? `decisions at the same time are carried out in the order of the file: put this one after the add_inject`
-        : `give this decision at ${formatClock(first.at)} or later, or add the inject earlier`,
+        ? say('added-later.same-time', { id, at: formatClock(first.at), where })
+        : say('added-later.later', { id, t: formatClock(when.seconds), at: formatClock(first.at), where }),
+      hint: first.at === when.seconds ? say('added-later.same-time-hint') : say('added-later.later-hint', { at: formatClock(first.at) }),
     });
   };
   // a sea ban where there is no sea: the engine refuses it whenever it is given, and says so in the log (a warning:
@@ -153,17 +152,17 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
   const coastal = s.areas.filter((a) => a.coast === true).map((a) => a.id);
   const parent = new Map(s.areas.map((a) => [a.id, a.parent]));
   const parentOf = (a: string) => parent.get(a);
-  const seaBanInland = (c: Record<string, unknown>, path: PathSegment[], what = 'a decision orders', role?: unknown) => {
+  const seaBanInland = (c: Record<string, unknown>, path: PathSegment[], what: Say = say('decision-coast.orders'), role?: unknown) => {
     if (c.do !== 'sea_ban' || typeof c.area !== 'string' || !ids.area.includes(c.area) || coastal.includes(c.area)) return;
     const roleArea = s.roles.find((x) => x.id === role)?.area;
     const yours = roleArea === undefined ? coastal : coastal.filter((a) => within(a, roleArea, parentOf));
-    const instead = yours.length ? `name a coastal area instead (${yours.join(', ')})`
-      : coastal.length ? `none of the coastal areas (${coastal.join(', ')}) is within ${String(role)}'s area`
-      : 'no area in the scenario has a coast';
+    const instead = yours.length ? say('coast.name-coastal', { list: joined(yours) })
+      : coastal.length ? say('decision-coast.none-yours', { list: joined(coastal), role: String(role) })
+      : say('decision-coast.none');
     out.push({
       path: [...path, 'area'], code: 'no-coast', severity: 'warning',
-      message: `${what} a sea ban in '${c.area}', which has no coast: the engine will refuse it`,
-      hint: `${instead}; if '${c.area}' borders the sea, mark it \`coast: true\` in the scenario`,
+      message: say('decision-coast.message', { what, area: c.area }),
+      hint: say('decision-coast.hint', { instead, area: c.area }),
     });
   };
   if (Array.isArray(r.decisions)) {
@@ -174,8 +173,8 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
       else if (players && typeof e.role === 'string' && e.role !== 'controller' && e.author !== 'controller' && !players.has(e.role)) {
         out.push({
           path: ['decisions', i, 'role'], code: 'not-a-player', severity: 'error',
-          message: `role ${e.role} is not in players: [${[...players].join(', ')}], so doctrine plays it`,
-          hint: `add ${e.role} to players, or, for an order the controller gives in that role's name, write author: controller`,
+          message: say('not-a-player.message', { role: e.role, players: joined([...players]) }),
+          hint: say('not-a-player.hint', { role: e.role }),
         });
       }
       for (const k of Object.keys(ids)) {
@@ -187,8 +186,8 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
         else if (dropped !== undefined) {
           out.push({
             path: ['decisions', i, k], code: 'inject-added-after-fork', severity: 'error',
-            message: `inject '${v}' is added by the run at ${formatClock(dropped)}, not before the fork at ${formatClock(forkedAway!.at)}: a fork keeps only the run's decisions before --at, so it is not added`,
-            hint: `add it in this file with an add_inject before this decision, as the run's decisions do, or fork at ${formatClock(dropped)} or later`,
+            message: say('after-fork.message', { id: v, at: formatClock(dropped), fork: formatClock(forkedAway!.at) }),
+            hint: say('after-fork.hint', { at: formatClock(dropped) }),
           });
         } else bad(['decisions', i, k], k === 'edge' ? 'road' : k, v, k === 'inject' ? [...ids.inject, ...added.keys()] : ids[k]);
       }
@@ -197,20 +196,20 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
       const spec = e.do === 'add_inject' ? asObj(e.inject) : undefined;
       if (spec) {
         const expected = asObj(spec.expected);
-        if (expected) seaBanInland(expected, ['decisions', i, 'inject', 'expected'], `inject '${String(spec.id)}' expects`);
+        if (expected) seaBanInland(expected, ['decisions', i, 'inject', 'expected'], say('coast.inject-expects', { id: String(spec.id) }));
         const options = asObj(spec.decision)?.options;
         if (Array.isArray(options)) options.forEach((o, j) => {
           const cmds = asObj(o)?.commands;
           if (Array.isArray(cmds)) cmds.forEach((c, k) => {
             const cmd = asObj(c);
-            if (cmd) seaBanInland(cmd, ['decisions', i, 'inject', 'decision', 'options', j, 'commands', k], `option '${String(asObj(o)!.id)}' of inject '${String(spec.id)}' orders`);
+            if (cmd) seaBanInland(cmd, ['decisions', i, 'inject', 'decision', 'options', j, 'commands', k], say('coast.option-orders', { option: String(asObj(o)!.id), id: String(spec.id) }));
           });
         });
       }
       if (typeof e.at === 'string') {
         // in whatever form it is written (T+1d02:00 and 26h are after an 18h horizon too)
         const at = parseDuration(e.at);
-        if (at.ok && at.seconds > horizon) out.push({ path: ['decisions', i, 'at'], code: 'outside-horizon', message: `decision at ${e.at} is after the end of the scenario`, severity: 'warning' });
+        if (at.ok && at.seconds > horizon) out.push({ path: ['decisions', i, 'at'], code: 'outside-horizon', message: say('decision-horizon.message', { at: e.at }), severity: 'warning' });
       }
     });
   }

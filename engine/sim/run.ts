@@ -201,6 +201,11 @@ export type VerifyResult =
       ok: false;
       /** what does not match, in one sentence */
       reason: string;
+      /**
+       * the reason as data, for saying it in another language: the embedded scenario that does not load (its first
+       * problem) or was edited, a session time outside the run, or the parts that differ and those that match
+       */
+      why: { embedded: 'does-not-load'; issue?: import('../scenario/issues.js').ScenarioIssue } | { embedded: 'edited' } | { session_time: string } | { differ: string[]; match: string[] };
       /** the first event that differs, when the events do */
       divergence?: Divergence;
       /** every other part of the log that differs from the re-simulation, one line each (hash, chain links, keyframes, summary) */
@@ -218,14 +223,14 @@ export type VerifyResult =
  */
 export function verifyRunLog(log: RunLog, how: { sha256?: Sha256Factory } = {}): VerifyResult {
   const parsed = parseScenario(log.scenario.text, '<embedded scenario>');
-  if (!parsed.ok) return { ok: false, reason: `the embedded scenario does not load: ${parsed.issues[0]?.message}`, differences: [] };
-  if (sha256Hex(log.scenario.text) !== log.scenario.hash) return { ok: false, reason: 'the embedded scenario does not match its hash (it was edited)', differences: [] };
+  if (!parsed.ok) return { ok: false, reason: `the embedded scenario does not load: ${parsed.issues[0]?.message}`, differences: [], why: { embedded: 'does-not-load', issue: parsed.issues[0] } };
+  if (sha256Hex(log.scenario.text) !== log.scenario.hash) return { ok: false, reason: 'the embedded scenario does not match its hash (it was edited)', differences: [], why: { embedded: 'edited' } };
   const opts = { seed: log.seed, until: log.until, players: log.players, joined: log.joined, decisions: log.decisions.map(decisionFromRecord), sha256: how.sha256 };
   let re: RunLog;
   if (log.session) {
     // a play session saved part-way: re-simulate to where it stopped
     const t = log.session.t;
-    if (!Number.isInteger(t) || t < 0 || t > log.until) return { ok: false, reason: `the session time ${String(t)} is not within the run`, differences: [] };
+    if (!Number.isInteger(t) || t < 0 || t > log.until) return { ok: false, reason: `the session time ${String(t)} is not within the run`, differences: [], why: { session_time: String(t) } };
     const sim = createSim(parsed.scenario, opts);
     if (t > 0) sim.run(t);
     re = sim.finished ? runLogOf(sim) : sessionLogOf(sim, t);
@@ -266,7 +271,7 @@ export function verifyRunLog(log: RunLog, how: { sha256?: Sha256Factory } = {}):
   const reason = bad.length === 0
     ? 'the stored events do not hash to the stored hash'
     : `the ${listed(bad)} ${bad.length === 1 && !bad[0].endsWith('s') ? 'differs' : 'differ'} from a re-simulation of the log's own inputs${matched.length ? ` (the ${listed(matched)} ${matched.length === 1 && !matched[0].endsWith('s') ? 'matches' : 'match'})` : ''}`;
-  return { ok: false, reason, divergence, differences, hashes: hashLines ? hashes : undefined };
+  return { ok: false, reason, why: { differ: bad, match: matched }, divergence, differences, hashes: hashLines ? hashes : undefined };
 }
 
 function listed(parts: string[]): string {

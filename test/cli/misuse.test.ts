@@ -231,9 +231,9 @@ describe('one of drillsim\'s files given where another is expected', () => {
     const csv = join(dir, 'msel.csv');
     expect(drill(['msel', 'export', S, '--out', csv]).code).toBe(0);
     const cases: [string[], number, string][] = [
-      [['validate', results], 1, `${results}:1:1: error[not-a-scenario] (top): this is batch results, not a scenario (batch results are read by drill report and drill merge; give the scenario the batch ran)\n`],
-      [['run', results], 1, `${results}:1:1: error[not-a-scenario] (top): this is batch results, not a scenario (batch results are read by drill report and drill merge; give the scenario the batch ran)\n`],
-      [['run', S, '--decisions', results], 1, `${results}:1:1: error[not-a-decisions-file] (top): this is batch results, not a decisions file (a decisions file starts with drillsim_decisions: 1; see docs/trainee.md)\n`],
+      [['validate', results], 1, `${results}: error[not-a-scenario] (top): this is batch results, not a scenario (batch results are read by drill report and drill merge; give the scenario the batch ran)\n`],
+      [['run', results], 1, `${results}: error[not-a-scenario] (top): this is batch results, not a scenario (batch results are read by drill report and drill merge; give the scenario the batch ran)\n`],
+      [['run', S, '--decisions', results], 1, `${results}: error[not-a-decisions-file] (top): this is batch results, not a decisions file (a decisions file starts with drillsim_decisions: 1; see docs/trainee.md)\n`],
       [['merge', S], 1, `${S}:1:1: error[file] (file): this is a scenario, not batch results (run a batch of it first: drill batch <scenario> --runs N --out results.json)\n`],
       [['merge', 'scenarios/decisions/ky-son-trainee.yaml'], 1, 'scenarios/decisions/ky-son-trainee.yaml:1:1: error[file] (file): this is a decisions file, not batch results (replay it over many seeds first: drill batch <scenario> --decisions <file> --runs N --out results.json)\n'],
       [['msel', 'import', S, '--into', csv], 1, `${S}:1:1: error[file] (file): this is a scenario, not an MSEL sheet (the sheet comes first, the scenario after --into: drill msel import <sheet.csv> --into <scenario>)\n`],

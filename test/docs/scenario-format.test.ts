@@ -7,5 +7,5 @@ import { describe } from 'vitest';
 import { checkConsolePage } from '../helpers/console-blocks.js';
 
 describe('docs/scenario-format.md', () => {
-  checkConsolePage('docs/scenario-format.md', 8, 60_000);
+  checkConsolePage('docs/scenario-format.md', 12, 60_000);
 });

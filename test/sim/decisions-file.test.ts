@@ -110,13 +110,13 @@ describe('the decisions of another scenario', () => {
 describe('another kind of drillsim file given as the decisions file', () => {
   it('a scenario: one line that says so', () => {
     const list = issues(KY_SON_TEXT);
-    expect(list.map(formatIssue)).toEqual(['d.yaml:1:1: error[not-a-decisions-file] (top): this is a scenario, not a decisions file (a decisions file starts with drillsim_decisions: 1; see docs/trainee.md)']);
+    expect(list.map(formatIssue)).toEqual(['d.yaml: error[not-a-decisions-file] (top): this is a scenario, not a decisions file (a decisions file starts with drillsim_decisions: 1; see docs/trainee.md)']);
   });
 
   it('a run log: one line that says so', () => {
     const log = serializeRunLog(runScenario(loadNamed('minimal'), { seed: 1 }).log!).join('');
     const list = issues(log);
-    expect(list.map(formatIssue)).toEqual(['d.yaml:1:1: error[not-a-decisions-file] (top): this is a run log, not a decisions file (a decisions file starts with drillsim_decisions: 1; see docs/trainee.md)']);
+    expect(list.map(formatIssue)).toEqual(['d.yaml: error[not-a-decisions-file] (top): this is a run log, not a decisions file (a decisions file starts with drillsim_decisions: 1; see docs/trainee.md)']);
   });
 
   it('and the other way round: a decisions file given as a scenario', () => {

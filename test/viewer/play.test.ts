@@ -210,6 +210,17 @@ describe('the play page', () => {
     await p.close();
   });
 
+  it('a broken scenario picked in the Vietnamese page shows its issues in Vietnamese, at the same file:line:col', async () => {
+    const p = await openPlay('#lang=vi');
+    const broken = readFileSync(SCENARIO, 'utf8').replace('horizon: 18h', 'horizon: 18 giờ');
+    await p.locator('#scenario-input').setInputFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from(broken) });
+    await p.locator('#error').waitFor();
+    const error = await p.locator('#error').textContent();
+    expect(error).toMatch(/\nbroken\.yaml:\d+:\d+: error\[duration\] horizon: '18 giờ' không phải một khoảng thời gian \(hãy viết 18h\)$/);
+    await p.screenshot({ path: join(ARTIFACTS, 'play-broken-scenario-vi.png') });
+    await p.close();
+  });
+
   it('opens a scenario file picked in the page; a broken one shows its issues at file:line:col, and names stay text', async () => {
     const p = await openPlay();
     const broken = readFileSync(SCENARIO, 'utf8').replace('horizon: 18h', 'horizon: eighteen hours');

@@ -10,7 +10,7 @@
 // first: before the engine's modules load zod (see there)
 import './zod-jitless.js';
 import { SimBoundError } from '../../engine/core/errors.js';
-import { formatIssue } from '../../engine/scenario/issues.js';
+import { formatIssueIn } from '../../engine/scenario/issues.js';
 import { formatClock } from '../../engine/scenario/duration.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
 import type { Scenario } from '../../engine/scenario/schema.js';
@@ -138,12 +138,12 @@ class PlayPage {
     this.open(text, file.name);
   }
 
-  /** Parse a scenario's text and offer its roles; a scenario with issues shows them (file:line:col), as `drill validate` says them. */
+  /** Parse a scenario's text and offer its roles; a scenario with issues shows them (file:line:col), as `drill validate` says them, in the page's language. */
   open(text: string, name: string): void {
     const r = parseScenario(text.replace(/^\uFEFF/, ''), name);
     if (!r.ok) {
       const errors = r.issues.filter((i) => i.severity === 'error').length || r.issues.length;
-      this.notice([this.S.badScenario({ name, count: errors }), ...r.issues.map(formatIssue)].join('\n'));
+      this.notice([this.S.badScenario({ name, count: errors }), ...r.issues.map((i) => formatIssueIn(i, this.lang))].join('\n'));
       return;
     }
     this.notice(null);
