@@ -76,7 +76,7 @@ describe('the response line of the summaries', () => {
 
     const vi = drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'vi'], { input: 'advance until end\n' });
     const tk = vi.stdout.slice(vi.stdout.indexOf('Tổng kết lúc T+18:00'));
-    expect(tk).toContain('565 vẫn còn gặp nguy hiểm');
+    expect(tk).toContain('565 vẫn còn gặp nạn');
     expect(tk).toContain('; 2 sự cố (713 người) chưa có lực lượng nào đến được\n');
   });
 

@@ -81,7 +81,7 @@ describe('the situation board', () => {
     const script = ['advance', 'evacuate pa-co-hillside', 'advance', 'answer evacuate-now', 'advance T+05:40',
       'dispatch tl-militia to pa-co-slide', 'dispatch tl-police pa-co-slide', 'dispatch tl-border-post to pa-co-slide',
       'request support', 'declare level 1', 'advance until end'];
-    for (const [lang, one, heading] of [['en', '1 person at risk', 'Incidents'], ['vi', '1 người gặp nguy hiểm', 'Sự cố']] as const) {
+    for (const [lang, one, heading] of [['en', '1 person at risk', 'Incidents'], ['vi', '1 người gặp nạn', 'Sự cố']] as const) {
       const s = session(lang);
       const replies = script.map((l) => s.handle(l));
       expect(replies.filter((r) => r.refused).map((r) => r.text)).toEqual([]);
