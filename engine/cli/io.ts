@@ -13,9 +13,9 @@ export class InputError extends Error {
   constructor(readonly file: string, message: string, readonly hint?: string) {
     super(message);
   }
-  /** file:1:1: error[code] ... in the same shape as scenario issues */
+  /** file: error[code] ...: about the whole file, so with no line and column (as a scenario's whole-file problems) */
   line(code = 'file'): string {
-    return `${this.file}:1:1: error[${code}] (file): ${this.message}${this.hint ? ` (${this.hint})` : ''}`;
+    return `${this.file}: error[${code}] (file): ${this.message}${this.hint ? ` (${this.hint})` : ''}`;
   }
 }
 

@@ -17,12 +17,12 @@ const PLAIN = { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
 describe('file problems in the language the command was asked to write in', () => {
   it('report, batch, merge and msel say a file that is not there, or is not a run log, in Vietnamese', () => {
     const cases: [string[], string][] = [
-      [['report', 'runs/no-such-run-log.json', '--lang', 'vi'], `runs/no-such-run-log.json:1:1: ${NO_FILE}`],
-      [['report', 'scenarios/minimal.yaml', '-l', 'vi'], 'scenarios/minimal.yaml:1:1: error[file] (file): đây là một kịch bản, không phải nhật ký chạy (hãy tạo nhật ký chạy trước: drill run <kịch-bản> --out run.json)'],
-      [['batch', 'scenarios/no-such-scenario.yaml', '--runs', '3', '--lang=vi'], `scenarios/no-such-scenario.yaml:1:1: ${NO_FILE}`],
-      [['batch', 'scenarios/minimal.yaml', '--runs', '3', '--lang', 'vi', '--out', 'no-folder/x.json'], "no-folder/x.json:1:1: error[file] (file): không ghi được: thư mục 'no-folder' không tồn tại (hãy tạo thư mục trước, hoặc ghi tệp vào chỗ khác)"],
-      [['merge', 'runs/no-such-run-log.json', '--lang', 'vi'], `runs/no-such-run-log.json:1:1: ${NO_FILE}`],
-      [['msel', 'export', 'scenarios/no-such-scenario.yaml', '--format', 'md', '--lang', 'vi'], `scenarios/no-such-scenario.yaml:1:1: ${NO_FILE}`],
+      [['report', 'runs/no-such-run-log.json', '--lang', 'vi'], `runs/no-such-run-log.json: ${NO_FILE}`],
+      [['report', 'scenarios/minimal.yaml', '-l', 'vi'], 'scenarios/minimal.yaml: error[file] (file): đây là một kịch bản, không phải nhật ký chạy (hãy tạo nhật ký chạy trước: drill run <kịch-bản> --out run.json)'],
+      [['batch', 'scenarios/no-such-scenario.yaml', '--runs', '3', '--lang=vi'], `scenarios/no-such-scenario.yaml: ${NO_FILE}`],
+      [['batch', 'scenarios/minimal.yaml', '--runs', '3', '--lang', 'vi', '--out', 'no-folder/x.json'], "no-folder/x.json: error[file] (file): không ghi được: thư mục 'no-folder' không tồn tại (hãy tạo thư mục trước, hoặc ghi tệp vào chỗ khác)"],
+      [['merge', 'runs/no-such-run-log.json', '--lang', 'vi'], `runs/no-such-run-log.json: ${NO_FILE}`],
+      [['msel', 'export', 'scenarios/no-such-scenario.yaml', '--format', 'md', '--lang', 'vi'], `scenarios/no-such-scenario.yaml: ${NO_FILE}`],
     ];
     for (const [args, said] of cases) {
       const r = drill(args, { env: PLAIN });
@@ -35,13 +35,13 @@ describe('file problems in the language the command was asked to write in', () =
 
   it('the locale asks for Vietnamese when --lang is not given; --lang en and the commands without --lang stay English', () => {
     const vi = { LANG: 'vi_VN.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
-    expect(drill(['report', 'runs/no-such-run-log.json'], { env: vi }).stderr).toBe(`runs/no-such-run-log.json:1:1: ${NO_FILE}\n`);
-    expect(drill(['report', 'runs/no-such-run-log.json', '--lang', 'en'], { env: vi }).stderr).toBe('runs/no-such-run-log.json:1:1: error[file] (file): no such file (check the path)\n');
+    expect(drill(['report', 'runs/no-such-run-log.json'], { env: vi }).stderr).toBe(`runs/no-such-run-log.json: ${NO_FILE}\n`);
+    expect(drill(['report', 'runs/no-such-run-log.json', '--lang', 'en'], { env: vi }).stderr).toBe('runs/no-such-run-log.json: error[file] (file): no such file (check the path)\n');
     // drill run writes its summary in Vietnamese too, and so its problems; drill view writes English only
-    expect(drill(['run', 'scenarios/no-such-scenario.yaml'], { env: vi }).stderr).toBe(`scenarios/no-such-scenario.yaml:1:1: ${NO_FILE}\n`);
-    expect(drill(['verify', 'runs/no-such-run-log.json'], { env: vi }).stderr).toBe(`runs/no-such-run-log.json:1:1: ${NO_FILE}\n`);
-    expect(drill(['view', 'runs/no-such-run-log.json'], { env: vi }).stderr).toBe('runs/no-such-run-log.json:1:1: error[file] (file): no such file (check the path)\n');
-    expect(drill(['report', 'runs/no-such-run-log.json'], { env: PLAIN }).stderr).toBe('runs/no-such-run-log.json:1:1: error[file] (file): no such file (check the path)\n');
+    expect(drill(['run', 'scenarios/no-such-scenario.yaml'], { env: vi }).stderr).toBe(`scenarios/no-such-scenario.yaml: ${NO_FILE}\n`);
+    expect(drill(['verify', 'runs/no-such-run-log.json'], { env: vi }).stderr).toBe(`runs/no-such-run-log.json: ${NO_FILE}\n`);
+    expect(drill(['view', 'runs/no-such-run-log.json'], { env: vi }).stderr).toBe('runs/no-such-run-log.json: error[file] (file): no such file (check the path)\n');
+    expect(drill(['report', 'runs/no-such-run-log.json'], { env: PLAIN }).stderr).toBe('runs/no-such-run-log.json: error[file] (file): no such file (check the path)\n');
   });
 
   it('a wrong number: in Vietnamese with the pointer to --help; a message the table does not know stays whole in English', () => {

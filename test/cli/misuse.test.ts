@@ -234,11 +234,11 @@ describe('one of drillsim\'s files given where another is expected', () => {
       [['validate', results], 1, `${results}: error[not-a-scenario] (top): this is batch results, not a scenario (batch results are read by drill report and drill merge; give the scenario the batch ran)\n`],
       [['run', results], 1, `${results}: error[not-a-scenario] (top): this is batch results, not a scenario (batch results are read by drill report and drill merge; give the scenario the batch ran)\n`],
       [['run', S, '--decisions', results], 1, `${results}: error[not-a-decisions-file] (top): this is batch results, not a decisions file (a decisions file starts with drillsim_decisions: 1; see docs/trainee.md)\n`],
-      [['merge', S], 1, `${S}:1:1: error[file] (file): this is a scenario, not batch results (run a batch of it first: drill batch <scenario> --runs N --out results.json)\n`],
-      [['merge', 'scenarios/decisions/ky-son-trainee.yaml'], 1, 'scenarios/decisions/ky-son-trainee.yaml:1:1: error[file] (file): this is a decisions file, not batch results (replay it over many seeds first: drill batch <scenario> --decisions <file> --runs N --out results.json)\n'],
-      [['msel', 'import', S, '--into', csv], 1, `${S}:1:1: error[file] (file): this is a scenario, not an MSEL sheet (the sheet comes first, the scenario after --into: drill msel import <sheet.csv> --into <scenario>)\n`],
-      [['msel', 'import', 'scenarios/decisions/ky-son-trainee.yaml', '--into', S], 1, 'scenarios/decisions/ky-son-trainee.yaml:1:1: error[file] (file): this is a decisions file, not an MSEL sheet (the sheet is a CSV file, as drill msel export writes it)\n'],
-      [['msel', 'import', results, '--into', S], 1, `${results}:1:1: error[file] (file): this is batch results, not an MSEL sheet (the sheet is a CSV file, as drill msel export writes it)\n`],
+      [['merge', S], 1, `${S}: error[file] (file): this is a scenario, not batch results (run a batch of it first: drill batch <scenario> --runs N --out results.json)\n`],
+      [['merge', 'scenarios/decisions/ky-son-trainee.yaml'], 1, 'scenarios/decisions/ky-son-trainee.yaml: error[file] (file): this is a decisions file, not batch results (replay it over many seeds first: drill batch <scenario> --decisions <file> --runs N --out results.json)\n'],
+      [['msel', 'import', S, '--into', csv], 1, `${S}: error[file] (file): this is a scenario, not an MSEL sheet (the sheet comes first, the scenario after --into: drill msel import <sheet.csv> --into <scenario>)\n`],
+      [['msel', 'import', 'scenarios/decisions/ky-son-trainee.yaml', '--into', S], 1, 'scenarios/decisions/ky-son-trainee.yaml: error[file] (file): this is a decisions file, not an MSEL sheet (the sheet is a CSV file, as drill msel export writes it)\n'],
+      [['msel', 'import', results, '--into', S], 1, `${results}: error[file] (file): this is batch results, not an MSEL sheet (the sheet is a CSV file, as drill msel export writes it)\n`],
     ];
     for (const [args, code, stderr] of cases) {
       const r = drill(args);
@@ -323,10 +323,10 @@ describe('what only a user without administrator rights meets', () => {
     expect(port.stderr).toContain('drill view: port 80 may not be used without administrator rights');
     const read = node(['run', secret]);
     expect(read.status).toBe(1);
-    expect(read.stderr).toBe(`${secret}:1:1: error[file] (file): permission denied (check the file permissions)\n`);
+    expect(read.stderr).toBe(`${secret}: error[file] (file): permission denied (check the file permissions)\n`);
     const write = node(['run', join(ROOT, S), '--out', join(dir, 'run.json')]);
     expect(write.status).toBe(1);
-    expect(write.stderr).toBe(`${join(dir, 'run.json')}:1:1: error[file] (file): cannot write: no permission to write in '${dir}' (write the file somewhere else)\n`);
+    expect(write.stderr).toBe(`${join(dir, 'run.json')}: error[file] (file): cannot write: no permission to write in '${dir}' (write the file somewhere else)\n`);
   });
 });
 
@@ -337,11 +337,11 @@ describe('inputs that are empty, or a pipe', () => {
     for (const cmd of [['verify'], ['report'], ['fork', '--at', '1h', '--decisions', 'd.yaml'], ['compare', empty]]) {
       const r = drill([cmd[0], empty, ...cmd.slice(1)]);
       expect(r.code, cmd[0]).toBe(1);
-      expect(r.stderr, cmd[0]).toBe(`${empty}:1:1: error[file] (file): the file is empty, not a run log (give a file written by \`drill run --out\`)\n`);
+      expect(r.stderr, cmd[0]).toBe(`${empty}: error[file] (file): the file is empty, not a run log (give a file written by \`drill run --out\`)\n`);
     }
     const merge = drill(['merge', empty]);
     expect(merge.code).toBe(1);
-    expect(merge.stderr).toBe(`${empty}:1:1: error[file] (file): the file is empty, not batch results (give a file written by \`drill batch --out results.json\`)\n`);
+    expect(merge.stderr).toBe(`${empty}: error[file] (file): the file is empty, not batch results (give a file written by \`drill batch --out results.json\`)\n`);
   });
 
   it('drill report reads its input once: batch results through a pipe are reported, not refused as "batch results, not a run log"', () => {
@@ -465,7 +465,7 @@ describe('slips found walking the command line', () => {
     expect(drill(['run', S, '--out', log, '--quiet']).code).toBe(0);
     const r = drill(['report', log, '--out', dir]);
     expect([r.code, r.stdout]).toEqual([1, '']);
-    expect(r.stderr).toBe(`${dir}:1:1: error[file] (file): cannot write: this is a folder (give the name of a file, not of a folder)\n`);
+    expect(r.stderr).toBe(`${dir}: error[file] (file): cannot write: this is a folder (give the name of a file, not of a folder)\n`);
   });
 
   it('drill batch --out page.html names --html, the option that writes the page', () => {
@@ -484,7 +484,7 @@ describe('slips found walking the command line', () => {
     expect(drill(['msel', 'export', S, '--out', md]).code).toBe(0);
     const r = drill(['msel', 'import', md, '--into', S, '--dry-run']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`${md}:1:1: error[file] (file): this is the MSEL in Markdown (to read and print), not the sheet (import reads the CSV sheet: drill msel export <scenario> --out msel.csv writes one to edit)\n`);
+    expect(r.stderr).toBe(`${md}: error[file] (file): this is the MSEL in Markdown (to read and print), not the sheet (import reads the CSV sheet: drill msel export <scenario> --out msel.csv writes one to edit)\n`);
   });
 
   it('drill msel with a scenario and no action, or a mistyped action, says the action meant', () => {

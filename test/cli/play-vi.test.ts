@@ -26,10 +26,10 @@ describe('drill play --lang vi on problems with files and options', () => {
     writeFileSync(join(dir, 'broken.json'), '{');
     const cases: [string[], string][] = [
       [[KY_SON, '--role', 'mx-chair', '--out', join(dir, 'no-folder', 'x.json')], `error[file] (file): không ghi được: thư mục '${join(dir, 'no-folder')}' không tồn tại (hãy tạo thư mục trước, hoặc ghi tệp vào chỗ khác)`],
-      [[join(dir, 'nope.yaml'), '--role', 'mx-chair'], 'nope.yaml:1:1: error[file] (file): không có tệp này (hãy kiểm tra đường dẫn)'],
-      [['--resume', KY_SON], 'ky-son-flash-flood.yaml:1:1: error[file] (file): đây là một kịch bản, không phải nhật ký chạy (để chơi từ đầu: drill play scenarios/ky-son-flash-flood.yaml)'],
-      [['--resume', join(dir, 'empty.json')], 'empty.json:1:1: error[file] (file): tệp rỗng, không phải nhật ký chạy (hãy cho một tệp do `drill run --out` ghi ra)'],
-      [['--resume', join(dir, 'broken.json')], 'broken.json:1:1: error[file] (file): không phải nhật ký chạy: tệp không phải JSON hợp lệ'],
+      [[join(dir, 'nope.yaml'), '--role', 'mx-chair'], 'nope.yaml: error[file] (file): không có tệp này (hãy kiểm tra đường dẫn)'],
+      [['--resume', KY_SON], 'ky-son-flash-flood.yaml: error[file] (file): đây là một kịch bản, không phải nhật ký chạy (để chơi từ đầu: drill play scenarios/ky-son-flash-flood.yaml)'],
+      [['--resume', join(dir, 'empty.json')], 'empty.json: error[file] (file): tệp rỗng, không phải nhật ký chạy (hãy cho một tệp do `drill run --out` ghi ra)'],
+      [['--resume', join(dir, 'broken.json')], 'broken.json: error[file] (file): không phải nhật ký chạy: tệp không phải JSON hợp lệ'],
     ];
     for (const [args, said] of cases) {
       const r = drill(['play', ...args, '--lang', 'vi'], { input: 'quit\n' });

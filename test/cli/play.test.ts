@@ -120,7 +120,7 @@ describe('drill play on stdin', () => {
 
   it('--resume given a scenario says how to play it from the start (not how to make a run log), in either language', () => {
     const en = drill(['play', '--resume', 'scenarios/minimal.yaml', '--lang', 'en']);
-    expect([en.code, en.stderr]).toEqual([1, 'scenarios/minimal.yaml:1:1: error[file] (file): this is a scenario, not a run log (to play it from the start: drill play scenarios/minimal.yaml)\n']);
+    expect([en.code, en.stderr]).toEqual([1, 'scenarios/minimal.yaml: error[file] (file): this is a scenario, not a run log (to play it from the start: drill play scenarios/minimal.yaml)\n']);
     const vi = drill(['play', '--resume', 'scenarios/minimal.yaml', '--lang', 'vi']);
     expect(vi.stderr).toContain('(để chơi từ đầu: drill play scenarios/minimal.yaml)');
   });

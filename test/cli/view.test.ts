@@ -136,10 +136,10 @@ describe('drill view', () => {
     expect(r.stdout).not.toMatch(/127\.0\.0\.1/);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toMatch(/trunc\.json:1:1: .*the run log is cut short.*\(copy it again, or write it again with `drill run --out`\)/);
-    expect(lines[1]).toBe('scenarios/minimal.yaml:1:1: error[file] (file): this is a scenario, not a run log (make a run log first: drill run <scenario> --out run.json; or play it in the browser: drill view --play scenarios/minimal.yaml)');
-    expect(lines[2]).toMatch(/big-trunc\.json:1:1: .*the run log is cut short.*\(copy it again, or write it again with `drill run --out`\)/);
-    expect(lines[3]).toMatch(/other-format\.json:1:1: .*unsupported run log format 'drillsim\/run@9'/);
+    expect(lines[0]).toMatch(/trunc\.json: .*the run log is cut short.*\(copy it again, or write it again with `drill run --out`\)/);
+    expect(lines[1]).toBe('scenarios/minimal.yaml: error[file] (file): this is a scenario, not a run log (make a run log first: drill run <scenario> --out run.json; or play it in the browser: drill view --play scenarios/minimal.yaml)');
+    expect(lines[2]).toMatch(/big-trunc\.json: .*the run log is cut short.*\(copy it again, or write it again with `drill run --out`\)/);
+    expect(lines[3]).toMatch(/other-format\.json: .*unsupported run log format 'drillsim\/run@9'/);
     expect(r.stderr).not.toMatch(STACK);
   });
 
@@ -167,7 +167,7 @@ describe('drill view', () => {
   it('says which file is missing and exits 1; a bad port is a usage error (exit 2)', () => {
     const r = drill(['view', join(dir, 'nope.json'), '--port', '0']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/nope\.json:1:1: .*no such file/);
+    expect(r.stderr).toMatch(/nope\.json: .*no such file/);
     const u = drill(['view', runFile, '--port', 'abc']);
     expect(u.code).toBe(2);
     expect(u.stderr).toMatch(/--port must be a whole number/);
@@ -237,6 +237,6 @@ describe('drill view --play', () => {
     expect(r.stderr).not.toMatch(STACK);
     const missing = drill(['view', '--play', join(dir, 'nope.yaml'), '--port', '0']);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/nope\.yaml:1:1: .*no such file/);
+    expect(missing.stderr).toMatch(/nope\.yaml: .*no such file/);
   });
 });
