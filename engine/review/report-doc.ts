@@ -231,7 +231,9 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
       const prior = r.already && r.already_by !== null ? rv.decisions.find((d) => d.index === r.already_by) : undefined;
       const done = r.already ? (prior ? time(prior.t) : w.m('fmt.before_delivery')) : time(r.done_t);
       const after = r.already ? w.m('fmt.before_delivery') : dur(r.latency_s);
-      const name: Rich = r.added_t === null ? txt(w.name('inject', r.id)) : [{ text: w.name('inject', r.id) }, { text: ` (${w.m('inject.added_mark')})`, small: true }];
+      // a row opens with a capital, as the key events' and incidents' do ('inject #1 ...' is mid-sentence's)
+      const injectName = sentence(w.name('inject', r.id));
+      const name: Rich = r.added_t === null ? txt(injectName) : [{ text: injectName }, { text: ` (${w.m('inject.added_mark')})`, small: true }];
       return [name, txt(w.name('role', r.to)), txt(time(r.delivered_t)), txt(expected), txt(done), txt(after), txt(dur(r.within_s)), txt(status, { b: status === w.m('status.never') || status === w.m('status.late') })];
     }),
   });
