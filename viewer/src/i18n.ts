@@ -9,7 +9,7 @@ export type Args = Record<string, string | number>;
 
 const en = {
   skipToTimeline: 'Skip to the timeline',
-  run: 'Run', compareWith: 'Compare with', none: '(none)', layout: 'Layout', sideBySide: 'side by side', overlay: 'overlaid',
+  run: 'Run', compareWith: 'Compare with', none: '(none)', noRun: '(no run open)', layout: 'Layout', sideBySide: 'side by side', overlay: 'overlaid',
   openFiles: 'Open run logs…', copyLink: 'Copy link to this moment', copyLinkShort: 'Copy link', linkCopied: 'Link copied', keys: 'Keys', close: 'Close',
   empty: 'Open a run log (written by drill run --out) with the button above, or drop it here.',
   dropHere: 'Drop run logs to open them',
@@ -84,7 +84,7 @@ type Strings = typeof en;
 
 const vi: Strings = {
   skipToTimeline: 'Tới thanh thời gian',
-  run: 'Lượt chạy', compareWith: 'So sánh với', none: '(không)', layout: 'Bố cục', sideBySide: 'cạnh nhau', overlay: 'chồng lên nhau',
+  run: 'Lượt chạy', compareWith: 'So sánh với', none: '(không)', noRun: '(chưa mở lượt chạy)', layout: 'Bố cục', sideBySide: 'cạnh nhau', overlay: 'chồng lên nhau',
   openFiles: 'Mở nhật ký chạy…', copyLink: 'Sao chép liên kết tới thời điểm này', copyLinkShort: 'Chép liên kết', linkCopied: 'Đã sao chép liên kết', keys: 'Phím tắt', close: 'Đóng',
   empty: 'Mở một nhật ký chạy (do drill run --out ghi) bằng nút ở trên, hoặc thả tệp vào đây.',
   dropHere: 'Thả nhật ký chạy vào đây để mở',
