@@ -27,7 +27,7 @@ export interface Label {
  * run in their order, each for a label not placed yet: a label's farther spots can be tried once the labels that
  * matter more have tried theirs, and before those that matter less.
  */
-export interface Try { label: number; spots: readonly Spot[]; overMinor?: boolean }
+export interface Try { label: number; spots: readonly Spot[]; overMinor?: boolean; keepOff?: readonly Box[] }
 
 export interface Box { x0: number; y0: number; x1: number; y1: number }
 
@@ -54,14 +54,14 @@ function inside(a: Box, view: Box): boolean {
 export function placeLabels(labels: readonly Label[], markers: readonly Box[], view: Box, gap = 2, minor: readonly Box[] = [], order?: readonly Try[]): (Spot | null)[] {
   const placed: Box[] = [];
   const out: (Spot | null)[] = labels.map(() => null);
-  for (const { label: k, spots, overMinor } of order ?? labels.map((l, k): Try => ({ label: k, spots: l.spots }))) {
+  for (const { label: k, spots, overMinor, keepOff = [] } of order ?? labels.map((l, k): Try => ({ label: k, spots: l.spots }))) {
     const l = labels[k];
     // a label of a place out of view could only take room from one in it
     if (out[k] !== null || l.x < view.x0 || l.x > view.x1 || l.y < view.y0 || l.y > view.y1) continue;
     for (const s of spots) {
       const b = boxAt(l, s);
       // a label cut by the map's edge, or half under a marker, is no easier to read than one under another
-      if (!inside(b, view) || placed.some((p) => hit(b, p, gap)) || markers.some((m) => hit(b, m, 0)) || (!overMinor && minor.some((m) => hit(b, m, 0)))) continue;
+      if (!inside(b, view) || placed.some((p) => hit(b, p, gap)) || markers.some((m) => hit(b, m, 0)) || (!overMinor && minor.some((m) => hit(b, m, 0))) || keepOff.some((m) => hit(b, m, 0))) continue;
       placed.push(b);
       out[k] = s;
       break;

@@ -418,12 +418,14 @@ export class MapView {
     // (minor markers: where an area's name finds no spot clear of them, it may lie over them farther off, rather than be
     // left out: the whole flash flood in view had no name for Mường Xén, whose units fan out round its base)
     const minor: Box[] = [];
+    const zoneDiscs: Box[] = [];
     for (const at of this.rest.values()) minor.push(around(at, UNIT_HALF));
     // and B's, overlaid 5 px off A's: a label kept off A's diamond alone lay under B's beside it
     const restB = overlay ? this.restSpots(overlay) : null;
     if (restB) for (const [x, y] of restB.values()) minor.push(around([x + 5, y + 5], UNIT_HALF));
     this.layer.zones.selectAll<SVGGElement, { z: { id: string; population: number }; i: number; p: { x: number; y: number } }>('g.zone').each((d, i, gs) => {
       const at = this.zoneXY(d.p, d.i);
+      zoneDiscs.push(around(at, zoneRadius(d.z.population)));
       items.push({ el: gs[i].querySelector('text')!, at, own: true, reserve: `${d.z.population}↓ ${d.z.population}⌂`, spots: zoneSpots(zoneRadius(d.z.population)), rank: [1, 0, -d.z.population, d.z.id] });
     });
     this.layer.shelters.selectAll<SVGGElement, { sh: { id: string; capacity_people: number }; i: number; c: { lon: number; lat: number }; w?: { capacity: number } }>('g.shelter').each((d, i, gs) => {
@@ -436,13 +438,14 @@ export class MapView {
     const labels: Label[] = items.map((it) => ({ x: it.at[0], y: it.at[1], ...this.measure(it.el, it.reserve), spots: it.spots }));
     // where the places crowd (a pane of two compared, the whole scenario in view), the names of the areas where the
     // run happens first, then the zones' and shelters' figures, then those names that found no spot, farther off and
-    // over the units resting round a base if need be; the quiet areas' names last, where room is left
+    // over the units resting round a base if need be; the quiet areas' names last, where room is left off the zones'
+    // circles too (Nậm Cắn's name lay over Mường Xén's zone in the whole flash flood)
     const ks = items.map((_, k) => k);
     const busyNames = ks.filter((k) => !items[k].own && !items[k].quiet), quietNames = ks.filter((k) => items[k].quiet), figures = ks.filter((k) => items[k].own);
     const order: Try[] = [
       ...busyNames.map((k) => ({ label: k, spots: labels[k].spots })), ...figures.map((k) => ({ label: k, spots: labels[k].spots })),
       ...busyNames.map((k) => ({ label: k, spots: AREA_SPOTS_AWAY, overMinor: true })),
-      ...quietNames.map((k) => ({ label: k, spots: labels[k].spots })),
+      ...quietNames.map((k) => ({ label: k, spots: labels[k].spots, keepOff: zoneDiscs })),
     ];
     // the pane's caption (compare) and the legend lie over the map: no label goes under them
     const fixed = this.overlayBoxes();
