@@ -54,6 +54,10 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; }
   h3, h4 { break-after: avoid; }
   figure, tr, li, p.warn { break-inside: avoid; }
   thead { display: table-header-group; }
+  /* A4's printable width (186 mm, some 700 px) is narrower than the screen's 60rem: the widest tables (the ten
+     columns of the incidents, in English) fit it in a smaller type with tighter cells, rather than run off the page */
+  table { font-size: 8.5pt; }
+  th, td { padding: .2rem .3rem; }
   a { color: inherit; text-decoration: none; }
 }
 `;

@@ -10,7 +10,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { Aar, Finding, ObjectiveRow } from './aar.js';
 import type { Evidence } from './evidence.js';
 import type { Rating } from './metrics.js';
-import { metricParam, refKindOf, Words } from './words.js';
+import { metricParam, Words } from './words.js';
 
 export interface Seg { text: string; b?: boolean; i?: boolean; code?: boolean; rating?: Rating; small?: boolean; br?: boolean }
 export type Rich = Seg[];
@@ -231,7 +231,9 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
       const prior = r.already && r.already_by !== null ? rv.decisions.find((d) => d.index === r.already_by) : undefined;
       const done = r.already ? (prior ? time(prior.t) : w.m('fmt.before_delivery')) : time(r.done_t);
       const after = r.already ? w.m('fmt.before_delivery') : dur(r.latency_s);
-      const name: Rich = r.added_t === null ? txt(w.name('inject', r.id)) : [{ text: w.name('inject', r.id) }, { text: ` (${w.m('inject.added_mark')})`, small: true }];
+      // a row opens with a capital, as the key events' and incidents' do ('inject #1 ...' is mid-sentence's)
+      const injectName = sentence(w.name('inject', r.id));
+      const name: Rich = r.added_t === null ? txt(injectName) : [{ text: injectName }, { text: ` (${w.m('inject.added_mark')})`, small: true }];
       return [name, txt(w.name('role', r.to)), txt(time(r.delivered_t)), txt(expected), txt(done), txt(after), txt(dur(r.within_s)), txt(status, { b: status === w.m('status.never') || status === w.m('status.late') })];
     }),
   });
@@ -310,16 +312,8 @@ function findingItem(w: Words, f: Finding): Rich {
 
 /** Why an objective was not tested, in words: "no incident of the kind "Chlorine leak" in this run". */
 export function notTestedReason(w: Words, aar: Aar, o: ObjectiveRow): string {
-  const c = o.spec.criterion;
-  const why = o.result.not_tested ?? 'no_incident';
-  const when = o.result.at >= aar.review.t_end ? w.m('nt.in_run') : w.m('nt.by', { t: { t: o.result.at } });
-  const kind = c.of === undefined ? null : refKindOf(aar.scenario, c.metric, c.of);
-  const of = c.of === undefined || kind === null ? w.m('fmt.any') : w.name(kind, c.of);
-  if (why === 'no_incident') return w.m(`nt.no_incident.${c.of === undefined ? 'any' : kind === 'kind' || kind === 'area' ? kind : 'incident'}`, { of, when });
-  return w.m(`nt.${why}`, { of, when });
+  return w.notTestedReason(o.spec.criterion, o.result, aar.review.t_end);
 }
-
-/** What an objective's `of` names, read as the metric reads it. */
 
 /** Doctrine's settings in a line: how it dispatches, when it asks for support, declares, evacuates, what it keeps at home. */
 function doctrinePlan(d: Scenario['doctrine'], w: Words): string {

@@ -252,6 +252,19 @@ export class Words {
     return this.m('crit.text', { metric: this.m(`metric.${c.metric}`), of, cmp: this.comparator(c.metric, c.comparator), threshold: metricParam(c.metric, c.threshold), when: c.by === undefined ? this.m('crit.end') : this.m('crit.at', { t: { t: c.by } }) });
   }
 
+  /**
+   * Why an objective was not tested, as the report (and the viewer's objectives panel) says it: "no incident of
+   * the kind "Chemical leak" in this run", or "... by T+06:00 (00:00)" when it was read before the run's end `tEnd_s`.
+   */
+  notTestedReason(c: Objective['criterion'], r: { not_tested?: string | null; at: number }, tEnd_s: number): string {
+    const why = r.not_tested ?? 'no_incident';
+    const when = r.at >= tEnd_s ? this.m('nt.in_run') : this.m('nt.by', { t: { t: r.at } });
+    const kind = c.of === undefined ? null : refKindOf(this.scenario, c.metric, c.of);
+    const of = c.of === undefined || kind === null ? this.m('fmt.any') : this.name(kind, c.of);
+    if (why === 'no_incident') return this.m(`nt.no_incident.${c.of === undefined ? 'any' : kind === 'kind' || kind === 'area' ? kind : 'incident'}`, { of, when });
+    return this.m(`nt.${why}`, { of, when });
+  }
+
   command(cmd: string, a: Record<string, unknown>): string {
     const id = (k: string) => String(a[k] ?? '');
     switch (cmd) {

@@ -56,9 +56,9 @@ describe('injects added by exercise control, in the report', () => {
 
   it('judge the expected action of an added inject against its own `within`, and read its decision point\'s options', () => {
     const en = renderReport(aar, 'md', 'en');
-    expect(row(en, '| inject #20 "Ask for support"')).toBe('| inject #20 "Ask for support" (added by exercise control) | Tà Cạ commune chair | T+02:00 (20:00) | request support for Tà Cạ | T+03:30 (21:30) | 1 h 30 min | 30 min | **late** |');
-    expect(row(en, '| inject #21 ')).toMatch(/ \| Open now \/ Wait \| T\+02:20 \(20:20\) \| 20 min \| 20 min \| default applied at the deadline \|$/);
-    expect(row(en, '| inject #19 ')).toMatch(/\(added by exercise control\) .* \| information only \|$/);
+    expect(row(en, '| Inject #20 "Ask for support"')).toBe('| Inject #20 "Ask for support" (added by exercise control) | Tà Cạ commune chair | T+02:00 (20:00) | request support for Tà Cạ | T+03:30 (21:30) | 1 h 30 min | 30 min | **late** |');
+    expect(row(en, '| Inject #21 ')).toMatch(/ \| Open now \/ Wait \| T\+02:20 \(20:20\) \| 20 min \| 20 min \| default applied at the deadline \|$/);
+    expect(row(en, '| Inject #19 ')).toMatch(/\(added by exercise control\) .* \| information only \|$/);
     expect(en).toContain('- Inject #20 "Ask for support": Tà Cạ commune chair took the expected action after 1 h 30 min; the time allowed was 30 min.');
     expect(en).toContain('the default (Wait) was applied');
     const late = aar.review.injects.find((i) => i.id === 'tc-ask-support')!;

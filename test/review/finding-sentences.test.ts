@@ -46,4 +46,20 @@ describe('findings as sentences', () => {
       for (const cell of rows) expect(cell.charAt(0), cell).toBe(cell.charAt(0).toLocaleUpperCase());
     }
   });
+
+  it('the injects table opens each row with a capital too, in both languages and formats (inject #1 ... mid-sentence)', () => {
+    const r = kySon('doctrine');
+    const aar = buildAar(r.log, r.scenario, r.events);
+    const en = renderReport(aar, 'md', 'en');
+    expect(en).toContain('\n| Inject #1 "Warning of heavy rain, flash floods and landslides" | Nghệ An provincial civil-defence board |');
+    const vi = renderReport(aar, 'md', 'vi');
+    expect(vi).toMatch(/\n\| Tình huống số 1 "[^"]+" \| /);
+    for (const [md, head] of [[en, '| Inject | To |'], [vi, '| Tình huống |']] as const) {
+      const table = md.split('\n').slice(md.split('\n').findIndex((l) => l.startsWith(head)) + 2);
+      const rows = table.slice(0, table.findIndex((l) => !l.startsWith('| '))).map((l) => l.slice(2));
+      expect(rows.length).toBeGreaterThan(10);
+      for (const cell of rows) expect(cell.charAt(0), cell).toBe(cell.charAt(0).toLocaleUpperCase());
+    }
+    expect(renderReport(aar, 'html', 'en')).toContain('<td>Inject #1 &quot;Warning of heavy rain');
+  });
 });

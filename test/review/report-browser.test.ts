@@ -96,4 +96,34 @@ describe('HTML report in headless Chromium', () => {
     expect(pages).toBeGreaterThan(5);
     await page.close();
   });
+
+  it('fits every table, the incidents\' ten columns in English included, in the printable width of an A4 page', async () => {
+    const r = kySon('doctrine');
+    const en = renderReport(buildAar(r.log, r.scenario, r.events), 'html', 'en');
+    const page = await browser.context.newPage();
+    await page.setContent(en, { waitUntil: 'load' });
+    // 210 mm less the left and right margins of the report's own @page rule, in CSS px (96 to the inch)
+    const mm = await page.evaluate(() => {
+      const rules = [...document.styleSheets].flatMap((s) => [...s.cssRules]).flatMap((r) => (r instanceof CSSMediaRule ? [...r.cssRules] : [r]));
+      const pageRule = rules.find((r): r is CSSPageRule => r instanceof CSSPageRule)!;
+      return [pageRule.style.marginLeft, pageRule.style.marginRight].map((m) => parseFloat(m));
+    });
+    expect(mm).toEqual([12, 12]);
+    const printable = ((210 - mm[0] - mm[1]) * 96) / 25.4;
+    await page.setViewportSize({ width: Math.floor(printable), height: 1200 });
+    await page.emulateMedia({ media: 'print' });
+    const tables = await page.evaluate(() => [...document.querySelectorAll('table')].map((t) => {
+      let h = t.previousElementSibling;
+      while (h && !/^H\d$/.test(h.tagName)) h = h.previousElementSibling;
+      return { heading: h?.textContent ?? '', width: t.getBoundingClientRect().width, overflow: t.scrollWidth - t.clientWidth };
+    }));
+    expect(tables.map((t) => t.heading)).toContain('Incidents');
+    for (const t of tables) {
+      expect(t.width, t.heading).toBeLessThanOrEqual(printable);
+      expect(t.overflow, t.heading).toBeLessThanOrEqual(0);
+    }
+    await page.locator('h3:text-is("Incidents") ~ table').first().screenshot({ path: join(ARTIFACTS, 'report-incidents-print-en.png') });
+    writeFileSync(join(ARTIFACTS, 'report-en.pdf'), await page.pdf({ format: 'A4', printBackground: true }));
+    await page.close();
+  });
 });

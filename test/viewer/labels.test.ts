@@ -22,6 +22,25 @@ describe('placeLabels', () => {
     expect(placed).toEqual([SPOTS[0], SPOTS[1], null]);
   });
 
+  it('tries in the order given: a label\'s farther spots after the others\' own, over the minor markers only there, off a try\'s own boxes', () => {
+    const FAR: Spot[] = [{ dx: 10, dy: 30, anchor: 'start' }];
+    // the first label's own spots lie on minor markers (units resting round a base); the second's are clear
+    const minor: Box[] = [{ x0: 205, y0: 85, x1: 300, y1: 104 }, { x0: 100, y0: 85, x1: 195, y1: 104 }];
+    const ls = [label(200, 100), label(200, 140)];
+    // the default: left out, as before
+    expect(placeLabels(ls, none, VIEW, 2, minor)).toEqual([null, SPOTS[0]]);
+    const order = [{ label: 0, spots: SPOTS }, { label: 1, spots: SPOTS }, { label: 0, spots: FAR, overMinor: true }];
+    // its farther spot (below its marker) would cover the second's own: that one, tried first, keeps it
+    expect(placeLabels(ls, none, VIEW, 2, minor, order)).toEqual([null, SPOTS[0]]);
+    // with room, it takes its farther spot, over the minor markers but never over the others
+    expect(placeLabels([label(200, 100), label(200, 250)], none, VIEW, 2, minor, order)).toEqual([FAR[0], SPOTS[0]]);
+    expect(placeLabels([label(200, 100)], [{ x0: 205, y0: 115, x1: 300, y1: 135 }], VIEW, 2, minor, [{ label: 0, spots: FAR, overMinor: true }])).toEqual([null]);
+    // a try's own boxes to keep off (a quiet area's name off the zones' circles) hold at that try only
+    const zone: Box = { x0: 205, y0: 85, x1: 230, y1: 104 };
+    expect(placeLabels([label(200, 100)], none, VIEW, 2, [], [{ label: 0, spots: SPOTS, keepOff: [zone] }])).toEqual([SPOTS[1]]);
+    expect(placeLabels([label(200, 100)], none, VIEW, 2, [], [{ label: 0, spots: SPOTS }])).toEqual([SPOTS[0]]);
+  });
+
   it('places every label again once their anchors are far enough apart (as zooming in does)', () => {
     expect(placeLabels([label(100, 100), label(102, 100), label(104, 100)], none, VIEW)).toEqual([SPOTS[0], SPOTS[1], null]);
     expect(placeLabels([label(100, 50), label(100, 150), label(100, 250)], none, VIEW)).toEqual([SPOTS[0], SPOTS[0], SPOTS[0]]);

@@ -56,7 +56,7 @@ function overlaps(boxes: Shown[]): string[] {
 async function openRun(i: number, lang: 'en' | 'vi'): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await openViewer(page, `${server.url}#run=${i}&lang=${lang}`);
-  await page.waitForFunction((s) => document.querySelector('#run-select option:checked')?.textContent?.includes(s), `${CROWDED[i]}.json`);
+  await page.waitForFunction((s) => document.querySelector('#run-select option:checked')?.getAttribute('title')?.includes(s), `${CROWDED[i]}.json`);
   return page;
 }
 

@@ -29,8 +29,9 @@ describe('the objectives panel', () => {
     const li = page.locator('li[data-objective="chemical"]');
     await expect(li.locator('.rating').first().textContent()).resolves.toBe('–');
     expect(await li.getAttribute('data-rating')).toBe('');
-    const text = (await li.locator('.criterion').textContent())!;
-    expect(text).toMatch(/not tested in this run \(no incident of this kind\)/);
+    const text = (await li.locator('.result').textContent())!;
+    // the report's sentence and reason (obj.result_not_tested)
+    expect(text).toMatch(/^Result: Not tested in this run: no incident of the kind "[^"]+" in this run\. Not rated/);
     expect(text).not.toMatch(/not met|0 s/);
     // a tested objective still shows its rating
     await expect(page.locator('li[data-objective="first-engine"] .rating').first().textContent()).resolves.toBe('P');

@@ -124,6 +124,51 @@ describe('the viewer\'s words', () => {
     await setLang('en');
   });
 
+  it('heads each objective\'s criterion, result and evidence as `drill report` does, in its words (vi, en)', async () => {
+    // the panel had said "giá trị: 45%" and "căn cứ: tính tại ..." where the report says "Kết quả: 45%, tính tại ...: xếp loại M"
+    for (const lang of ['vi', 'en'] as const) {
+      const md = drill(['report', fileA, '--lang', lang]).stdout;
+      const plain = (cell: string) => cell.replace(/\*\*/g, '').replace(/\\(.)/g, '$1').trim();
+      /** each objective's section of the report: its Criterion and Result cells, and its evidence heading */
+      const sections = new Map(md.split(/^#### /m).slice(1).map((sec) => {
+        const cell = (k: string) => plain(sec.split('\n').find((l) => l.startsWith(`| **${k}** | `))!.slice(`| **${k}** | `.length).replace(/ \|$/, ''));
+        const head = sec.split('\n')[0];
+        return [head, { sec, cell }];
+      }));
+      const w = words(runA, lang);
+      const C = w.m('obj.criterion'), R = w.m('obj.result'), E = w.m('obj.evidence');
+      // the report's own headings, so that the comparison below is with the report and not with itself
+      expect(md).toContain(`| **${C}** | `);
+      expect(md).toContain(`| **${R}** | `);
+      await setLang(lang);
+      await page.locator('#tab-objectives').click();
+      const shown = await page.locator('#panel-objectives li.objective').evaluateAll((lis) => lis.map((li) => ({
+        text: li.querySelector('.obj-text')!.textContent!, rating: li.querySelector('.rating')!.getAttribute('title'),
+        criterion: li.querySelector('.criterion')?.textContent, result: li.querySelector('.result')?.textContent,
+        evidence: li.querySelector('p.evidence .label')?.textContent ?? null,
+      })));
+      expect(shown.length).toBe(runA.scenario.objectives.length);
+      for (const o of shown) {
+        const sec = sections.get(o.text);
+        expect(sec, o.text).toBeDefined();
+        expect(o.criterion, o.text).toBe(`${C}: ${sec!.cell(C)}`);
+        const r = runA.summary!.objectives.find((x) => w.name('objective', x.id) === o.text)!;
+        expect(o.result, o.text).toBe(`${R}: ${sec!.cell(R)}${r.not_tested ? '' : lang === 'vi' ? (r.met ? ' (đạt)' : ' (không đạt)') : r.met ? ' (met)' : ' (not met)'}`);
+        if (r.rating) expect(o.rating, o.text).toBe(w.p({ rating: r.rating }));
+        if (o.evidence !== null) {
+          expect(o.evidence.replace(/:$/, '').trim()).toBe(E);
+          expect(sec!.sec).toContain(`**${E}**`);
+        }
+      }
+      expect(shown.some((o) => o.evidence !== null)).toBe(true);
+      if (lang === 'vi') {
+        expect(shown.map((o) => `${o.criterion} ${o.result}`).join(' ')).not.toMatch(/giá trị|căn cứ:/);
+        await page.screenshot({ path: join(ARTIFACTS, 'viewer-words-objectives-vi.png') });
+      }
+    }
+    await setLang('en');
+  });
+
   it('says what a timeline marker stands for in the report\'s words when the pointer comes over it', async () => {
     // a decision's tooltip had said "Decisions: evacuate (trainee)", a declaration's "Level declarations: ta-ca"
     for (const lang of ['vi', 'en'] as const) {

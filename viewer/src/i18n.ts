@@ -9,7 +9,7 @@ export type Args = Record<string, string | number>;
 
 const en = {
   skipToTimeline: 'Skip to the timeline',
-  run: 'Run', compareWith: 'Compare with', none: '(none)', layout: 'Layout', sideBySide: 'side by side', overlay: 'overlaid',
+  run: 'Run', compareWith: 'Compare with', none: '(none)', noRun: '(no run open)', layout: 'Layout', sideBySide: 'side by side', overlay: 'overlaid',
   openFiles: 'Open run logs…', copyLink: 'Copy link to this moment', copyLinkShort: 'Copy link', linkCopied: 'Link copied', keys: 'Keys', close: 'Close',
   empty: 'Open a run log (written by drill run --out) with the button above, or drop it here.',
   dropHere: 'Drop run logs to open them',
@@ -51,12 +51,9 @@ const en = {
   /** as the report's evidence says it (ev.inject.done) */
   doneBy: 'expected action taken by {by} after {latency}', notDone: 'expected action not taken', by: 'by',
   alreadyDone: 'already done before it arrived',
-  rating: 'Rating', happened: 'happened at', value: 'value', threshold: 'threshold', readAt: 'read at', met: 'met', notMet: 'not met', evidence: 'evidence', jump: 'go to',
+  // an objective's criterion, result and evidence are headed in the report's words (obj.* in engine/review/messages.ts)
+  happened: 'happened at', met: 'met', notMet: 'not met',
   notTested: 'not tested in this run',
-  notTestedWhy: {
-    no_incident: 'no incident of this kind', nobody_at_risk: 'nobody at risk', inject_not_delivered: 'the inject was not delivered',
-    shelter_unused: 'nobody came to the shelter', never_cut_off: 'the area was never cut off', not_called_for: 'forces never exceeded and no inject asked for it',
-  } as Record<string, string>,
   never: 'never', final: 'At the end of the run', atTime: 'At this time', neverReached: 'incidents no unit reached', ofPeople: '{n} people',
   incidents: 'Incidents', reported: 'reported', contained: 'contained', resolved: 'resolved', open: 'open', openByPhase: 'Open incidents',
   people: 'People', atRisk: 'at risk', rescued: 'rescued', lost: 'lost', stillAtRisk: 'still at risk', evacuated: 'evacuated to shelters',
@@ -84,7 +81,7 @@ type Strings = typeof en;
 
 const vi: Strings = {
   skipToTimeline: 'Tới thanh thời gian',
-  run: 'Lượt chạy', compareWith: 'So sánh với', none: '(không)', layout: 'Bố cục', sideBySide: 'cạnh nhau', overlay: 'chồng lên nhau',
+  run: 'Lượt chạy', compareWith: 'So sánh với', none: '(không)', noRun: '(chưa mở lượt chạy)', layout: 'Bố cục', sideBySide: 'cạnh nhau', overlay: 'chồng lên nhau',
   openFiles: 'Mở nhật ký chạy…', copyLink: 'Sao chép liên kết tới thời điểm này', copyLinkShort: 'Chép liên kết', linkCopied: 'Đã sao chép liên kết', keys: 'Phím tắt', close: 'Đóng',
   empty: 'Mở một nhật ký chạy (do drill run --out ghi) bằng nút ở trên, hoặc thả tệp vào đây.',
   dropHere: 'Thả nhật ký chạy vào đây để mở',
@@ -124,12 +121,8 @@ const vi: Strings = {
   from: 'từ', to: 'tới', expected: 'hành động mong đợi', within: 'trong vòng', answered: 'đã trả lời', expired: 'quá hạn, áp dụng phương án mặc định',
   doneBy: '{by} đã xử lý sau {latency}', notDone: 'chưa thực hiện hành động mong đợi', by: 'bởi',
   alreadyDone: 'đã thực hiện trước khi nhận',
-  rating: 'Đánh giá', happened: 'xảy ra lúc', value: 'giá trị', threshold: 'ngưỡng', readAt: 'tính tại', met: 'đạt', notMet: 'không đạt', evidence: 'căn cứ', jump: 'tới',
+  happened: 'xảy ra lúc', met: 'đạt', notMet: 'không đạt',
   notTested: 'không đánh giá trong lượt chạy này',
-  notTestedWhy: {
-    no_incident: 'không có sự cố loại này', nobody_at_risk: 'không có người gặp nạn', inject_not_delivered: 'tin tình huống không được chuyển',
-    shelter_unused: 'không có ai đến điểm sơ tán', never_cut_off: 'địa bàn không bị chia cắt', not_called_for: 'lực lượng chưa bị vượt quá khả năng và không có tình huống nào yêu cầu',
-  },
   never: 'không bao giờ', final: 'Khi kết thúc lượt chạy', atTime: 'Tại thời điểm này', neverReached: 'sự cố chưa có lực lượng nào đến được', ofPeople: '{n} người',
   incidents: 'Sự cố', reported: 'đã báo', contained: 'đã khống chế', resolved: 'đã giải quyết', open: 'đang xử lý', openByPhase: 'Sự cố đang xử lý',
   // the report's words (engine/review/messages.ts), so that its figures are found under the same names here

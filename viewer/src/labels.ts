@@ -22,6 +22,13 @@ export interface Label {
   spots: readonly Spot[];
 }
 
+/**
+ * One try at placing a label: these spots, in order (`overMinor`: where it may lie over the minor markers). Tries
+ * run in their order, each for a label not placed yet: a label's farther spots can be tried once the labels that
+ * matter more have tried theirs, and before those that matter less.
+ */
+export interface Try { label: number; spots: readonly Spot[]; overMinor?: boolean; keepOff?: readonly Box[] }
+
 export interface Box { x0: number; y0: number; x1: number; y1: number }
 
 /** The box a label covers at a spot. */
@@ -40,21 +47,27 @@ function inside(a: Box, view: Box): boolean {
   return a.x0 >= view.x0 && a.x1 <= view.x1 && a.y0 >= view.y0 && a.y1 <= view.y1;
 }
 
-/** The spot each label takes (null: left out), in the labels' order. */
-export function placeLabels(labels: readonly Label[], markers: readonly Box[], view: Box, gap = 2): (Spot | null)[] {
+/**
+ * The spot each label takes (null: left out), trying them in `order` (by default each label's spots, in the labels'
+ * order). `minor`: markers a label keeps off but at a try that allows it (drawn above them, its letters haloed).
+ */
+export function placeLabels(labels: readonly Label[], markers: readonly Box[], view: Box, gap = 2, minor: readonly Box[] = [], order?: readonly Try[]): (Spot | null)[] {
   const placed: Box[] = [];
-  return labels.map((l) => {
+  const out: (Spot | null)[] = labels.map(() => null);
+  for (const { label: k, spots, overMinor, keepOff = [] } of order ?? labels.map((l, k): Try => ({ label: k, spots: l.spots }))) {
+    const l = labels[k];
     // a label of a place out of view could only take room from one in it
-    if (l.x < view.x0 || l.x > view.x1 || l.y < view.y0 || l.y > view.y1) return null;
-    for (const s of l.spots) {
+    if (out[k] !== null || l.x < view.x0 || l.x > view.x1 || l.y < view.y0 || l.y > view.y1) continue;
+    for (const s of spots) {
       const b = boxAt(l, s);
       // a label cut by the map's edge, or half under a marker, is no easier to read than one under another
-      if (!inside(b, view) || placed.some((p) => hit(b, p, gap)) || markers.some((m) => hit(b, m, 0))) continue;
+      if (!inside(b, view) || placed.some((p) => hit(b, p, gap)) || markers.some((m) => hit(b, m, 0)) || (!overMinor && minor.some((m) => hit(b, m, 0))) || keepOff.some((m) => hit(b, m, 0))) continue;
       placed.push(b);
-      return s;
+      out[k] = s;
+      break;
     }
-    return null;
-  });
+  }
+  return out;
 }
 
 /**

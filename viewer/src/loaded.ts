@@ -57,6 +57,21 @@ export function runLabel(run: LoadedRun, lang: Lang): string {
   return `${run.data.name}: ${textIn(s.title, lang)} (seed ${run.data.seed})`;
 }
 
+/** The most characters of a run's file name a closed run select shows (its box is some 27ch wide: see style.css). */
+export const RUN_NAME_MAX = 22;
+
+/**
+ * A run's file name as a closed run select shows it: whole when short, else its start and end with the middle
+ * left out ("ky-son-flash…seed-7.json"), since the end (a seed, a variant, the extension) tells runs apart.
+ * Counted in characters, not UTF-16 units, so that no Vietnamese letter is cut in two.
+ */
+export function shortName(name: string, max = RUN_NAME_MAX): string {
+  const chars = Array.from(name.normalize('NFC'));
+  if (chars.length <= max) return chars.join('');
+  const tail = Math.ceil((max - 1) / 2), head = max - 1 - tail;
+  return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - tail).join('')}`;
+}
+
 /** km on the scenario's local plane to [lon, lat] for d3-geo. */
 export function lonLat(run: LoadedRun, x: number, y: number): [number, number] {
   const c = toCoords(run.replay.model.projection, x, y);

@@ -16,7 +16,7 @@ import { h } from './dom.js';
 import { openFailure, say, type Failure } from './failure.js';
 import { STRINGS, type Lang, type StringKey } from './i18n.js';
 import { parseHash } from './address.js';
-import { loadOpened, runLabel, type LoadedRun } from './loaded.js';
+import { loadOpened, runLabel, shortName, type LoadedRun } from './loaded.js';
 import { clock, wallClock } from './look.js';
 import { MapView } from './map.js';
 import { renderBoard, renderDecisions, renderMessages, renderMetrics, renderObjectives, revealCurrentMessage, updateMessages, type PanelHost } from './panels.js';
@@ -72,6 +72,7 @@ class App implements PanelHost {
     this.timeline = new Timeline($('timeline-slider'), (t) => this.seek(t), () => this.language);
     this.wire();
     this.relabel();
+    this.fillSelects();
   }
 
   lang(): Lang { return this.language; }
@@ -326,21 +327,31 @@ class App implements PanelHost {
 
   // ------------------------------------------------------------ choosing runs
 
+  /**
+   * The run lists. A closed select shows its chosen option's text in a box too narrow for a scenario's title
+   * (Vietnamese ones especially): each option reads as the run's number and file name (shortName), and says all
+   * of it (file, scenario, seed) in its tooltip, as the select does for the run chosen. With no run open, the
+   * run lists, the layout and Copy link have nothing to act on: they are disabled, the run list saying why.
+   */
   fillSelects(): void {
     const S = this.S();
     const sa = $<HTMLSelectElement>('run-select'), sb = $<HTMLSelectElement>('compare-select');
     // served runs by their number on the server (those that failed keep theirs, listed as failed), then files opened in the page
     type Item = { n: number; option: () => HTMLOptionElement };
-    const items: Item[] = this.runs.map((r, i) => ({
-      n: r.served ?? Infinity,
-      option: () => h('option', { value: i }, `${r.served !== null ? `#${r.served} ` : ''}${runLabel(r, this.language)}`),
-    }));
-    for (const [n, name] of this.failedServed) items.push({ n, option: () => h('option', { value: `failed-${n}`, disabled: true, 'data-failed': n }, `#${n} ${name}: ${S.failedRun}`) });
+    const items: Item[] = this.runs.map((r, i) => {
+      const number = r.served !== null ? `#${r.served} ` : '';
+      return { n: r.served ?? Infinity, option: () => h('option', { value: i, title: `${number}${runLabel(r, this.language)}` }, `${number}${shortName(r.data.name)}`) };
+    });
+    for (const [n, name] of this.failedServed) items.push({ n, option: () => h('option', { value: `failed-${n}`, disabled: true, 'data-failed': n, title: `#${n} ${name}: ${S.failedRun}` }, `#${n} ${name}: ${S.failedRun}`) });
     const sorted = items.map((it, k) => ({ it, k })).sort((x, y) => x.it.n - y.it.n || x.k - y.k).map((x) => x.it);
-    sa.replaceChildren(...sorted.map((it) => it.option()));
-    sb.replaceChildren(h('option', { value: '' }, S.none), ...sorted.map((it) => it.option()));
-    if (this.a) sa.value = String(this.runs.indexOf(this.a));
+    const open = this.a !== null;
+    sa.replaceChildren(...(open ? [] : [h('option', { value: '' }, S.noRun)]), ...sorted.map((it) => it.option()));
+    sb.replaceChildren(h('option', { value: '' }, open ? S.none : S.noRun), ...(open ? sorted.map((it) => it.option()) : []));
+    sa.value = open ? String(this.runs.indexOf(this.a!)) : '';
     sb.value = this.b ? String(this.runs.indexOf(this.b)) : '';
+    for (const el of [sa, sb, $<HTMLSelectElement>('compare-layout'), $<HTMLButtonElement>('copy-link')]) el.disabled = !open;
+    sa.title = sa.selectedOptions[0]?.title ?? '';
+    sb.title = sb.selectedOptions[0]?.title ?? '';
   }
 
   select(a: LoadedRun, b: LoadedRun | null): void {
@@ -552,8 +563,8 @@ class App implements PanelHost {
     this.relabel();
     this.renderNotices();
     this.renderWarnings();
+    this.fillSelects();
     if (this.a) {
-      this.fillSelects();
       this.renderPanels();
       this.timeline.relabel();
       this.mapA?.relabel();

@@ -21,7 +21,7 @@ import type { World } from '../../engine/sim/world.js';
 import type { Lang } from './i18n.js';
 import { STRINGS } from './i18n.js';
 import { discOnBox, fanOut } from './fan.js';
-import { BoxIndex, boxAt, placeLabels, placeMoving, type Box, type Fallback, type Label, type Spot } from './labels.js';
+import { BoxIndex, boxAt, placeLabels, placeMoving, type Box, type Fallback, type Label, type Spot, type Try } from './labels.js';
 import { lonLat, type LoadedRun } from './loaded.js';
 import { RISK_COLOUR, ROAD_STYLE, UNIT_COLOUR, severityColour, severityInk } from './look.js';
 import { Marks, put, svgEl, text } from './marks.js';
@@ -399,7 +399,10 @@ export class MapView {
    */
   private placeMapLabels(overlay: LoadedRun | null): void {
     const model = this.run.replay.model;
-    type Item = { el: SVGTextElement; at: P; own: boolean; reserve: string; spots: readonly Spot[]; rank: [number, number, number, string] };
+    type Item = { el: SVGTextElement; at: P; own: boolean; quiet?: boolean; reserve: string; spots: readonly Spot[]; rank: [number, number, number, string] };
+    // the areas where the run happens (its zones, shelters, incidents): their names come before the others'
+    const busy = new Set<string>([...this.run.data.scenario.evacuation.zones.map((z) => z.area), ...[...this.run.history.incidents.values()].map((i) => i.area)]);
+    for (const sh of this.run.data.scenario.evacuation.shelters) if (sh.area) busy.add(sh.area);
     const items: Item[] = [];
     // no label hides a place's marker (area, base, shelter), nor goes under one
     const markers: Box[] = [];
@@ -407,17 +410,22 @@ export class MapView {
     this.layer.labels.selectAll<SVGTextElement, { a: { id: string; tier: string; population: number; coords: { lon: number; lat: number } } }>('text.area-name').each((d, i, els) => {
       const at = this.pt([d.a.coords.lon, d.a.coords.lat]);
       markers.push(around(at, 8));
-      items.push({ el: els[i], at, own: false, reserve: els[i].textContent ?? '', spots: AREA_SPOTS, rank: [0, TIERS.indexOf(d.a.tier as (typeof TIERS)[number]), -d.a.population, d.a.id] });
+      items.push({ el: els[i], at, own: false, quiet: !busy.has(d.a.id), reserve: els[i].textContent ?? '', spots: AREA_SPOTS, rank: [0, TIERS.indexOf(d.a.tier as (typeof TIERS)[number]), -d.a.population, d.a.id] });
     });
     for (const u of this.run.data.scenario.units) { const b = model.basePlace.get(u.id); if (b) markers.push(around(this.xy(b.x, b.y), 7)); }
     // the units resting at their base, each at its own spot round it: no label goes under them either
     this.rest = this.restSpots(this.run);
-    for (const at of this.rest.values()) markers.push(around(at, UNIT_HALF));
+    // (minor markers: where an area's name finds no spot clear of them, it may lie over them farther off, rather than be
+    // left out: the whole flash flood in view had no name for Mường Xén, whose units fan out round its base)
+    const minor: Box[] = [];
+    const zoneDiscs: Box[] = [];
+    for (const at of this.rest.values()) minor.push(around(at, UNIT_HALF));
     // and B's, overlaid 5 px off A's: a label kept off A's diamond alone lay under B's beside it
     const restB = overlay ? this.restSpots(overlay) : null;
-    if (restB) for (const [x, y] of restB.values()) markers.push(around([x + 5, y + 5], UNIT_HALF));
+    if (restB) for (const [x, y] of restB.values()) minor.push(around([x + 5, y + 5], UNIT_HALF));
     this.layer.zones.selectAll<SVGGElement, { z: { id: string; population: number }; i: number; p: { x: number; y: number } }>('g.zone').each((d, i, gs) => {
       const at = this.zoneXY(d.p, d.i);
+      zoneDiscs.push(around(at, zoneRadius(d.z.population)));
       items.push({ el: gs[i].querySelector('text')!, at, own: true, reserve: `${d.z.population}↓ ${d.z.population}⌂`, spots: zoneSpots(zoneRadius(d.z.population)), rank: [1, 0, -d.z.population, d.z.id] });
     });
     this.layer.shelters.selectAll<SVGGElement, { sh: { id: string; capacity_people: number }; i: number; c: { lon: number; lat: number }; w?: { capacity: number } }>('g.shelter').each((d, i, gs) => {
@@ -428,10 +436,21 @@ export class MapView {
     });
     items.sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.rank[2] - b.rank[2] || (a.rank[3] < b.rank[3] ? -1 : a.rank[3] > b.rank[3] ? 1 : 0));
     const labels: Label[] = items.map((it) => ({ x: it.at[0], y: it.at[1], ...this.measure(it.el, it.reserve), spots: it.spots }));
+    // where the places crowd (a pane of two compared, the whole scenario in view), the names of the areas where the
+    // run happens first, then the zones' and shelters' figures, then those names that found no spot, farther off and
+    // over the units resting round a base if need be; the quiet areas' names last, where room is left off the zones'
+    // circles too (Nậm Cắn's name lay over Mường Xén's zone in the whole flash flood)
+    const ks = items.map((_, k) => k);
+    const busyNames = ks.filter((k) => !items[k].own && !items[k].quiet), quietNames = ks.filter((k) => items[k].quiet), figures = ks.filter((k) => items[k].own);
+    const order: Try[] = [
+      ...busyNames.map((k) => ({ label: k, spots: labels[k].spots })), ...figures.map((k) => ({ label: k, spots: labels[k].spots })),
+      ...busyNames.map((k) => ({ label: k, spots: AREA_SPOTS_AWAY, overMinor: true })),
+      ...quietNames.map((k) => ({ label: k, spots: labels[k].spots, keepOff: zoneDiscs })),
+    ];
     // the pane's caption (compare) and the legend lie over the map: no label goes under them
     const fixed = this.overlayBoxes();
     this.placedAround = fixed;
-    const spots = placeLabels(labels, [...markers, ...fixed], { x0: 0, y0: 0, x1: this.width, y1: this.height });
+    const spots = placeLabels(labels, [...markers, ...fixed], { x0: 0, y0: 0, x1: this.width, y1: this.height }, 2, minor, order);
     // what a moving label must keep off, for the seeks until the view changes again (see placeMovingLabels)
     for (const el of this.covered) el.removeAttribute('visibility');
     this.covered = [];
@@ -455,7 +474,7 @@ export class MapView {
     this.placedOverlay = overlay;
     this.restOverlay = overlay && restB ? { gen: this.placedGen, run: overlay, at: restB } : null;
     this.shownNames = new Map();
-    this.placed = { els: placedEls, labels: placedLabels, spots: placedSpots, index: new BoxIndex(placedBoxes), markers: new BoxIndex([...markers, ...fixed]), under };
+    this.placed = { els: placedEls, labels: placedLabels, spots: placedSpots, index: new BoxIndex(placedBoxes), markers: new BoxIndex([...markers, ...minor, ...fixed]), under };
   }
 
   /** where each unit is drawn while it is at its base (screen, for the current view): see restSpots */
@@ -706,11 +725,13 @@ export class MapView {
   }
 
   /**
-   * The area names (placed once per view) that open incidents' circles lie on at this time: an area's name is drawn
-   * above the incidents, and one over a circle leaves neither readable. Each such name takes the first of its other
-   * spots clear of every circle drawn at this time, of the placed labels and of the places' markers; where none is
-   * clear, the marker wins: the name is hidden while the circle is there. Called once per layer of incidents (A's,
-   * then B's overlaid, `off` px off), before any people at risk are placed (they keep off the names where they went).
+   * The placed labels (placed once per view) that open incidents' circles lie on at this time: an area's name is drawn
+   * above the incidents, and one over a circle leaves neither readable; a zone's or a shelter's figures lie under
+   * them, and a circle over them hid them (a shelter's '700/700' under a bank collapse's circle for an hour, in a
+   * pane of two compared). Each such label takes the first of its other spots clear of every circle drawn at this
+   * time, of the placed labels and of the places' markers; where none is clear, the marker wins: the label is hidden
+   * while the circle is there. Called once per layer of incidents (A's, then B's overlaid, `off` px off), before any
+   * people at risk are placed (they keep off the labels where they went).
    */
   private keepNamesOff(discs: readonly { x: number; y: number; r: number }[], off: number): void {
     const p = this.placed, seek = this.seekNames;
@@ -733,7 +754,7 @@ export class MapView {
     const redo = new Set<number>();
     for (let k = 0; k < discs.length; k++) {
       const b = added.boxes[k];
-      for (const i of p.index.hits(b, 1)) if (!p.under[i] && !seek.moved.has(i) && onDisc(boxAt(p.labels[i], p.spots[i]), added, first)) redo.add(i);
+      for (const i of p.index.hits(b, 1)) if (!seek.moved.has(i) && onDisc(boxAt(p.labels[i], p.spots[i]), added, first)) redo.add(i);
     }
     for (const [i, s] of seek.moved) if (s && onDisc(boxAt(p.labels[i], s), added, first)) redo.add(i);
     if (redo.size === 0) return;
@@ -754,21 +775,24 @@ export class MapView {
     }
   }
 
-  /** Write the area names' spots for this time (see keepNamesOff): moved ones where they went, hidden ones to `covers`, the rest back where they were placed. */
+  /** Write the placed labels' spots for this time (see keepNamesOff): moved ones where they went, hidden ones to `covers`, the rest back where they were placed. */
   private showNames(covers: Set<number>): void {
     const p = this.placed;
     if (!p) return;
     const now = this.seekNames.moved, was = this.shownNames;
+    // a zone's or a shelter's figures sit in its marker's group (spots relative to it); area names in screen units
+    const put = (i: number, s: Spot) => {
+      const el = p.els[i], l = p.labels[i];
+      el.setAttribute('x', String(p.under[i] ? s.dx : l.x + s.dx)); el.setAttribute('y', String(p.under[i] ? s.dy : l.y + s.dy)); el.setAttribute('text-anchor', s.anchor);
+    };
     for (const [i, s] of now) {
       if (!s) { covers.add(i); continue; }
       if (was.get(i) === s) continue;
-      const el = p.els[i], l = p.labels[i];
-      el.setAttribute('x', String(l.x + s.dx)); el.setAttribute('y', String(l.y + s.dy)); el.setAttribute('text-anchor', s.anchor);
+      put(i, s);
     }
     for (const [i, s] of was) {
       if (now.get(i) || !s || p.els[i] === undefined) continue;
-      const el = p.els[i], l = p.labels[i], o = p.spots[i];
-      el.setAttribute('x', String(l.x + o.dx)); el.setAttribute('y', String(l.y + o.dy)); el.setAttribute('text-anchor', o.anchor);
+      put(i, p.spots[i]);
     }
     this.shownNames = new Map([...now].filter(([, s]) => s !== null));
   }

@@ -270,12 +270,19 @@ function evidenceOf(run: LoadedRun, stored: ObjectiveResult): Evidence[] | null 
   return made.evidence.get(stored.id) ?? [];
 }
 
+/**
+ * Each objective as the report gives it, in its words (engine/review/messages.ts: obj.*): its rating, the
+ * criterion, the result (the value, when it was read: a button that goes there, and the rating), and the
+ * evidence. Comparing: B's rating and value beside A's.
+ */
 export function renderObjectives(el: HTMLElement, run: LoadedRun, host: PanelHost, other: LoadedRun | null): void {
   const lang = host.lang();
   const S = STRINGS[lang];
+  const w = wordsFor(run, lang);
   const results = run.data.summary?.objectives ?? [];
   const otherRes = new Map((other?.data.summary?.objectives ?? []).map((o) => [o.id, o]));
   const list = h('ol', { class: 'objectives' });
+  const rated = (x: ObjectiveResult | undefined) => (x?.rating ? w.p({ rating: x.rating }) : x?.not_tested ? S.notTested : '');
   for (const o of run.data.scenario.objectives) {
     const r = results.find((x) => x.id === o.id);
     const c = o.criterion;
@@ -283,28 +290,45 @@ export function renderObjectives(el: HTMLElement, run: LoadedRun, host: PanelHos
     const b = r ? otherRes.get(o.id) : undefined;
     // the events behind the value only once the panel is shown (see evidenceOf)
     const events = r && !el.hidden ? evidenceOf(run, r) : null;
+    const moment = r ? momentOf(r, run) : null;
+    const result = w.m('obj.result');
     list.append(h('li', { class: 'objective', 'data-objective': o.id, 'data-rating': r?.rating ?? '' },
       h('div', { class: 'obj-head' },
-        h('span', { class: `rating r-${r?.rating ?? 'none'}`, title: S.rating }, r?.rating ?? '–'),
+        h('span', { class: `rating r-${r?.rating ?? 'none'}`, title: rated(r) }, r?.rating ?? '–'),
         // comparing: each run's value beside its own rating, so that B's value is not read as A's
-        b && r ? h('span', { class: 'own-value', title: `${S.runA}: ${S.value}` }, r.not_tested ? S.notTested : wordsFor(run, lang).p(metricParam(r.metric, r.value))) : null,
-        b ? h('span', { class: `rating r-${b.rating ?? 'none'} other`, title: `${S.runB}: ${S.rating}` }, `B ${b.rating ?? '–'}`) : null,
-        b ? h('span', { class: 'other-value', title: `${S.runB}: ${S.value}` }, b.not_tested ? S.notTested : wordsFor(other!, lang).p(metricParam(b.metric, b.value))) : null,
+        b && r ? h('span', { class: 'own-value', title: `${S.runA}: ${result}` }, r.not_tested ? S.notTested : w.p(metricParam(r.metric, r.value))) : null,
+        b ? h('span', { class: `rating r-${b.rating ?? 'none'} other`, title: `${S.runB}: ${rated(b)}` }, `B ${b.rating ?? '–'}`) : null,
+        b ? h('span', { class: 'other-value', title: `${S.runB}: ${result}` }, b.not_tested ? S.notTested : wordsFor(other!, lang).p(metricParam(b.metric, b.value))) : null,
         b ? ' ·' : null,
         ' ', h('span', { class: 'obj-text' }, textIn(o.text, lang))),
-      h('p', { class: 'criterion' }, `${wordsFor(run, lang).criterion(c)}. ${S.value}: `,
+      h('p', { class: 'criterion' }, h('span', { class: 'label' }, `${w.m('obj.criterion')}: `), w.criterion(c)),
+      h('p', { class: 'result' }, h('span', { class: 'label' }, `${result}: `),
         // not tested: what it measures did not come about in the run; neither met nor missed
-        r?.not_tested ? h('strong', { class: 'not-tested' }, `${S.notTested} (${S.notTestedWhy[r.not_tested] ?? r.not_tested})`)
-          : h('strong', {}, r ? wordsFor(run, lang).p(metricParam(r.metric, r.value)) : '?'), r && !r.not_tested ? ` (${r.met ? S.met : S.notMet})` : ''),
-      r ? h('p', { class: 'evidence' }, `${S.evidence}: `,
+        !r ? '?' : r.not_tested ? h('strong', { class: 'not-tested' }, w.m('obj.result_not_tested', { reason: w.notTestedReason(c, r, run.data.end) }))
+          : resultNodes(w, r, tag(timeButton(host, r.at, w.time(r.at)), 'read')),
+        r && !r.not_tested ? ` (${r.met ? S.met : S.notMet})` : ''),
+      // the evidence the log's summary holds (older logs), or the moment the value names, when the events are not listed
+      r && (evidence.length || (moment !== null && !events)) ? h('p', { class: 'evidence' }, h('span', { class: 'label' }, `${w.m('obj.evidence')}: `),
         ...evidence.flatMap((e) => [timeButton(host, e.t, `${clock(e.t)}${e.text ? ` ${e.text}` : ''}`), ' ']),
-        ...(() => { const m = momentOf(r, run); return m === null || evidence.length || events ? [] : [`${S.happened} `, tag(timeButton(host, m), 'moment'), '; ']; })(),
-        `${S.readAt} `, tag(timeButton(host, r.at), 'read')) : null,
-      r && events?.length ? evidenceList(host, wordsFor(run, lang), events, momentOf(r, run)) : null,
+        ...(moment === null || evidence.length || events ? [] : [`${S.happened} `, tag(timeButton(host, moment), 'moment')])) : null,
+      r && events?.length && !evidence.length ? h('p', { class: 'evidence' }, h('span', { class: 'label' }, `${w.m('obj.evidence')}:`)) : null,
+      r && events?.length ? evidenceList(host, w, events, moment) : null,
     ));
   }
   el.dataset.evidence = el.hidden ? 'later' : 'shown';
   rerender(el, () => el.replaceChildren(list));
+}
+
+/**
+ * The report's result sentence (obj.result_value: "{value}, read at {at}: rated {rating}"), the value in bold
+ * and the time it was read a button.
+ */
+function resultNodes(w: Words, r: ObjectiveResult, at: HTMLElement): Node {
+  const value = w.p(metricParam(r.metric, r.value)), rating = r.rating ? w.p({ rating: r.rating }) : '–';
+  const out = document.createDocumentFragment();
+  const tpl = w.m('obj.result_value', { value: '\u0001', at: '\u0002', rating });
+  for (const part of tpl.split(/([\u0001\u0002])/)) out.append(part === '\u0001' ? h('strong', {}, value) : part === '\u0002' ? at : part);
+  return out;
 }
 
 /**
