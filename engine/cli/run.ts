@@ -44,7 +44,7 @@ export const runCommand: Subcommand = {
     }
     const scenario = loadScenario(positionals[0], lang);
     const seed = intOption(values.seed, 'seed');
-    const until = timeOption(values.until, 'until', scenario.horizon);
+    const until = timeOption(values.until, 'until', { horizon_s: scenario.horizon, start: scenario.start, lang });
     // the run stops at the horizon whatever --until says: a later time would read as if it had been played to
     if (until !== undefined && until > scenario.horizon) process.stderr.write(`drill run: --until ${String(values.until)} is past the scenario's horizon: the run ends at ${clock(scenario.horizon)}\n`);
     const decFile = values.decisions ? String(values.decisions) : undefined;

@@ -1,19 +1,48 @@
 /** Reading times given on the command line (same notation as scenarios, and the same hint when one is not a time). */
-import { formatClock, formatDuration, parseDuration, timeHint } from '../scenario/duration.js';
+import { localTime, pad2 } from '../scenario/calendar.js';
+import { formatClock, formatDuration, parseDuration, timeHintSay } from '../scenario/duration.js';
+import { clockAdviceSay } from '../scenario/msel-bare-times.js';
+import { say, sayIn } from '../scenario/say.js';
+import type { Lang } from '../scenario/text.js';
 import { OptionError } from './args.js';
 
 /**
- * A time since the start (`--until 2h`, `--at T+01:30`), in seconds. `horizon_s`: where the run ends, when known,
- * so that a number written without its unit is read first in the unit that falls within the run.
+ * What a time option is read against. `horizon_s`: where the run ends, so that a number written without its unit
+ * is read first in the unit that falls within the run. `start`: the scenario's T0, so that a clock time (`5:00`)
+ * is also said as the T+ it would be. `lang`: the language of the message.
  */
-export function timeOption(value: unknown, name: string, horizon_s?: number): number | undefined {
+export interface TimeContext { horizon_s?: number; start?: string; lang?: Lang }
+
+/** A time since the start (`--until 2h`, `--at T+01:30`), in seconds. */
+export function timeOption(value: unknown, name: string, ctx: TimeContext = {}): number | undefined {
   if (value === undefined) return undefined;
   const text = String(value);
   const r = parseDuration(text);
   if (r.ok && r.seconds >= 0) return r.seconds;
   if (r.ok) throw new OptionError(`--${name}: '${text}' is before the start; times count from the start (T+00:00): write e.g. ${formatDuration(-r.seconds)} or ${formatClock(-r.seconds)}`);
-  const unitless = bareNumber(text, horizon_s);
-  throw new OptionError(`--${name}: '${text}' is not a time${unitless ? `: ${unitless}` : `; ${timeHint(text)}`}`);
+  const unitless = bareNumber(text, ctx.horizon_s);
+  if (unitless) throw new OptionError(`--${name}: '${text}' is not a time: ${unitless}`);
+  const lang = ctx.lang ?? 'en';
+  const clockTime = clockLike(text, ctx);
+  const words = clockTime ?? say('join.semicolon', { a: say('time.not', { text }), b: timeHintSay(text) });
+  // said in the command's language: main prints the pointer to --help in it too
+  throw Object.assign(new OptionError(`--${name}: ${sayIn(words, lang)}`), { lang });
+}
+
+/**
+ * `--until 5:00`: a clock time, which the time options do not take (they count from the start). What they take,
+ * the reading as time since the start, and, when the start is known, the T+ of the clock time meant.
+ */
+function clockLike(text: string, ctx: TimeContext) {
+  const m = /^\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$/.exec(text);
+  if (!m || Number(m[2]) > 59 || Number(m[3] ?? 0) > 59) return undefined;
+  const seconds = Number(m[1]) * 3_600 + Number(m[2]) * 60 + Number(m[3] ?? 0);
+  const t0 = ctx.start === undefined ? null : localTime(ctx.start, 0);
+  const forms = t0 ? say('time.option-forms-start', { start: `${pad2(t0.hour)}:${pad2(t0.minute)}` }) : say('time.option-forms');
+  const read = say('time.option-read', { t: formatClock(seconds), d: formatDuration(seconds) });
+  const advice = ctx.start !== undefined && ctx.horizon_s !== undefined ? clockAdviceSay(seconds, ctx.start, ctx.horizon_s) : undefined;
+  const hint = say('join.semicolon', { a: forms, b: advice ? say('join.semicolon', { a: read, b: advice }) : read });
+  return say('time.option-clock', { text, hint });
 }
 
 /**
