@@ -57,9 +57,6 @@ const en = {
   'run.written': ', written to {file}',
   'run.not-written': ' (not written; use --out)',
   'run.never': 'never',
-  'run.s': '{n} s',
-  'run.min': '{n} min',
-  'run.h': '{n} h',
   'run.pct': '{n} %',
 
   // why an objective was not tested
@@ -196,9 +193,6 @@ const vi: Record<CliKey, string> = {
   'run.written': ', đã ghi vào {file}',
   'run.not-written': ' (chưa ghi; dùng --out để ghi)',
   'run.never': 'không có',
-  'run.s': '{n} giây',
-  'run.min': '{n} phút',
-  'run.h': '{n} giờ',
   'run.pct': '{n}%',
 
   'nt.in-run': 'trong lượt chạy này',

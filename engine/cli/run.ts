@@ -4,6 +4,7 @@ import { runScenario, serializeRunLog, type RunLog } from '../sim/run.js';
 import type { ObjectiveResult, Summary } from '../review/metrics.js';
 import type { Scenario } from '../scenario/schema.js';
 import { unreachedIncidents, type Unreached } from '../review/unreached.js';
+import { durationIn } from '../review/words.js';
 import { intOption, parse } from './args.js';
 import { checkNotInput, checkWritable, notStdout, writeAtomic } from './io.js';
 import { langOption } from './lang.js';
@@ -119,8 +120,9 @@ export function responseLine(s: Summary, u: Unreached, lang: Lang = 'en'): strin
   return reached + say(lang, 'run.unreached', { n: u.n, people: u.people });
 }
 
+/** As the report writes it (1 h 38 min, not 98 min or 1.6 h): the summary and the report read the same. */
 function fmtMin(s: number, lang: Lang): string {
-  return s < 120 ? say(lang, 'run.s', { n: s }) : s < 7200 ? say(lang, 'run.min', { n: Math.round(s / 60) }) : say(lang, 'run.h', { n: localNumber((s / 3600).toFixed(1), lang) });
+  return durationIn(s, lang);
 }
 
 export function fmtValue(metric: string, v: number | null, lang: Lang = 'en'): string {
