@@ -186,7 +186,7 @@ const vi: Record<CliKey, string> = {
   'run.objectives': 'đạt {met} trên {n}',
   'run.objectives-nt': 'đạt {met} trên {tested} mục tiêu được đánh giá; {nt} không đánh giá trong lượt chạy này',
   'run.objective': '{id}: {metric}',
-  'run.objective-of': '{id}: {metric} của {of}',
+  'run.objective-of': '{id}: {metric} ({of})',
   'run.not-tested': '{what}: không đánh giá ({why})',
   'run.not-met': ' (không đạt)',
   'run.log': '{events} sự kiện, mã băm {hash}{out}',

@@ -5,6 +5,7 @@ import type { ObjectiveResult, Summary } from '../review/metrics.js';
 import type { Scenario } from '../scenario/schema.js';
 import { unreachedIncidents, type Unreached } from '../review/unreached.js';
 import { durationIn } from '../review/words.js';
+import { MESSAGES } from '../review/messages.js';
 import { intOption, parse } from './args.js';
 import { checkNotInput, checkWritable, notStdout, writeAtomic } from './io.js';
 import { langOption } from './lang.js';
@@ -79,13 +80,22 @@ export function formatSummary(id: string, title: string, log: RunLog, s: Summary
     const untested = s.objectives.filter((o) => o.rating === null).length;
     lines.push(line('objectives', untested === 0 ? say(lang, 'run.objectives', { met, n: s.objectives.length }) : say(lang, 'run.objectives-nt', { met, tested: s.objectives.length - untested, nt: untested })));
     for (const o of s.objectives) {
-      const what = o.of ? say(lang, 'run.objective-of', { id: o.id, metric: o.metric, of: o.of }) : say(lang, 'run.objective', { id: o.id, metric: o.metric });
+      const metric = metricName(o.metric, lang);
+      const what = o.of ? say(lang, 'run.objective-of', { id: o.id, metric, of: o.of }) : say(lang, 'run.objective', { id: o.id, metric });
       if (o.rating === null) lines.push(`    -  ${say(lang, 'run.not-tested', { what, why: notTestedText(o, s.t_end, scenario, lang) })}`);
       else lines.push(`    ${o.rating}  ${what} = ${fmtValue(o.metric, o.value, lang)}${o.met ? '' : say(lang, 'run.not-met')}`);
     }
   }
   lines.push(line('log', say(lang, 'run.log', { events: n(log.events.length), hash: log.hash.slice(0, 16), out: out ? say(lang, 'run.written', { file: out }) : say(lang, 'run.not-written') })));
   return lines.join('\n') + '\n';
+}
+
+/**
+ * A metric as the summary names it: its id in English (what the scenario's objective says), the report's name for
+ * it in Vietnamese ('tỷ lệ người dân đã vào nơi sơ tán', not evacuated_share), the id where the report has none.
+ */
+function metricName(metric: string, lang: Lang): string {
+  return lang === 'en' ? metric : MESSAGES[lang][`metric.${metric}`] ?? metric;
 }
 
 /** A count as the language writes it: 1291 in English (as it always was), 1.291 in Vietnamese as the report writes it. */
