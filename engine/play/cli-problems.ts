@@ -46,6 +46,8 @@ const VI: Rule[] = [
   [/^this is a scenario, not a run log$/, 'đây là một kịch bản, không phải nhật ký chạy'],
   [/^this is a scenario \(in JSON\), not a run log$/, 'đây là một kịch bản (JSON), không phải nhật ký chạy'],
   [/^make a run log first: drill run <scenario> --out run.json$/, 'hãy tạo nhật ký chạy trước: drill run <kịch-bản> --out run.json'],
+  // engine/cli/view.ts: a scenario given to drill view where a run log goes
+  [/^make a run log first: drill run <scenario> --out run.json; or play it in the browser: drill view --play (.*)$/s, 'hãy tạo nhật ký chạy trước: drill run <kịch-bản> --out run.json; hoặc chơi kịch bản trong trình duyệt: drill view --play $1'],
   [/^to play it from the start: drill play (.*)$/s, 'để chơi từ đầu: drill play $1'],
   [/^this is a decisions file, not a run log$/, 'đây là một tệp quyết định, không phải nhật ký chạy'],
   [/^run it: drill run <scenario> --decisions <file> --out run.json$/, 'hãy chạy nó: drill run <kịch-bản> --decisions <tệp> --out run.json'],
