@@ -72,6 +72,8 @@ const VI: Rule[] = [
   [/^--(\S+) must be a whole number, not '(.*)'$/s, "--$1 phải là số nguyên, không phải '$2'"],
   [/^--(\S+) must be at most (\d+), not '(.*)'$/s, "--$1 phải nhỏ hơn hoặc bằng $2, không phải '$3'"],
   [/^--(\S+) is given twice \('(.*)', then '(.*)'\): give it once$/s, "--$1 được cho hai lần ('$2', rồi '$3'): chỉ cho một lần"],
+  // engine/cli/batch.ts
+  [/^one --vary at a time: a sweep varies one parameter \(run one batch per parameter\)$/, 'mỗi lần chỉ một --vary: một phép quét thay đổi một tham số (hãy chạy mỗi tham số một lượt batch riêng)'],
   [/^missing arguments?$/, 'thiếu tham số'],
   [/^unexpected argument '(.*)'$/s, "thừa tham số '$1'"],
 ];

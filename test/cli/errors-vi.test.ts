@@ -44,13 +44,13 @@ describe('file problems in the language the command was asked to write in', () =
     expect(drill(['report', 'runs/no-such-run-log.json'], { env: PLAIN }).stderr).toBe('runs/no-such-run-log.json: error[file] (file): no such file (check the path)\n');
   });
 
-  it('a wrong number: in Vietnamese with the pointer to --help; a message the table does not know stays whole in English', () => {
+  it('a wrong number, and a sweep key that names nothing: in Vietnamese with the pointer to --help', () => {
     const runs = drill(['batch', 'scenarios/minimal.yaml', '--runs', 'ten', '--lang', 'vi'], { env: PLAIN });
     expect(runs.code).toBe(2);
     expect(runs.stderr).toBe("drill batch: --runs phải là số nguyên từ 1 trở lên, không phải 'ten'\n(drill batch --help liệt kê các tùy chọn)\n");
     const vary = drill(['batch', 'scenarios/minimal.yaml', '--runs', '3', '--lang', 'vi', '--vary', 'unit.mx-milita.crew=1,2'], { env: PLAIN });
     expect(vary.code).toBe(2);
-    expect(vary.stderr).toBe("drill batch: --vary: unknown unit 'mx-milita' in 'unit.mx-milita.crew' (did you mean 'mx-militia'?)\n(drill batch --help lists the options)\n");
+    expect(vary.stderr).toBe("drill batch: --vary: không có đơn vị 'mx-milita' trong 'unit.mx-milita.crew' (có phải 'mx-militia'?)\n(drill batch --help liệt kê các tùy chọn)\n");
   });
 
   it('--lang on a command that writes English only says which commands take it', () => {
