@@ -72,6 +72,18 @@ const VI: Rule[] = [
   [/^--(\S+) must be a whole number, not '(.*)'$/s, "--$1 phải là số nguyên, không phải '$2'"],
   [/^--(\S+) must be at most (\d+), not '(.*)'$/s, "--$1 phải nhỏ hơn hoặc bằng $2, không phải '$3'"],
   [/^--(\S+) is given twice \('(.*)', then '(.*)'\): give it once$/s, "--$1 được cho hai lần ('$2', rồi '$3'): chỉ cho một lần"],
+  // engine/cli/msel.ts: a file given to drill msel import that is not an MSEL sheet
+  [/^this is a scenario, not an MSEL sheet$/, 'đây là một kịch bản, không phải bảng MSEL'],
+  [/^the sheet comes first, the scenario after --into: drill msel import <sheet.csv> --into <scenario>$/, 'bảng đứng trước, kịch bản sau --into: drill msel import <bảng.csv> --into <kịch-bản>'],
+  [/^this is a decisions file, not an MSEL sheet$/, 'đây là một tệp quyết định, không phải bảng MSEL'],
+  [/^this is a run log, not an MSEL sheet$/, 'đây là một nhật ký chạy, không phải bảng MSEL'],
+  [/^this is batch results, not an MSEL sheet$/, 'đây là kết quả chạy loạt (batch), không phải bảng MSEL'],
+  [/^the sheet is a CSV file, as drill msel export writes it$/, 'bảng MSEL là một tệp CSV, như drill msel export ghi ra'],
+  [/^this is the MSEL in Markdown \(to read and print\), not the sheet$/, 'đây là MSEL dạng Markdown (để đọc và in), không phải bảng'],
+  [/^import reads the CSV sheet: drill msel export <scenario> --out msel.csv writes one to edit$/, 'import đọc bảng CSV: drill msel export <kịch-bản> --out msel.csv ghi ra một bảng để sửa'],
+  [/^this is a binary file: not a CSV text in UTF-8$/, 'đây là tệp nhị phân: không phải văn bản CSV UTF-8'],
+  [/^this file is not UTF-8 text: not a CSV text in UTF-8$/, 'tệp này không phải văn bản UTF-8: không phải văn bản CSV UTF-8'],
+  [/^save the sheet as "CSV UTF-8 \(comma delimited\)" \(Excel\) or "Text CSV" with UTF-8 \(LibreOffice\)$/, 'hãy lưu bảng dưới dạng "CSV UTF-8 (comma delimited)" (Excel) hoặc "Text CSV" với mã hóa UTF-8 (LibreOffice)'],
   // engine/cli/batch.ts
   [/^one --vary at a time: a sweep varies one parameter \(run one batch per parameter\)$/, 'mỗi lần chỉ một --vary: một phép quét thay đổi một tham số (hãy chạy mỗi tham số một lượt batch riêng)'],
   [/^missing arguments?$/, 'thiếu tham số'],
