@@ -89,7 +89,7 @@ function optionMistake(message: string, known: string[]): string {
   const unknown = /^Unknown option '(-{1,2})([^']*)'/.exec(message);
   if (unknown) {
     // a reader of Vietnamese tries --lang vi on every command: say which ones have it
-    if (unknown[1] === '--' && /^lang(=|$)/.test(unknown[2])) return `unknown option '--lang': this command writes English only (--lang vi is taken by drill validate, run, verify, compare, fork, play, report, batch, merge, view and msel export)`;
+    if (unknown[1] === '--' && /^lang(=|$)/.test(unknown[2])) return `unknown option '--lang': this command writes English only (--lang vi is taken by drill validate, run, verify, compare, fork, play, report, batch, merge, view and msel)`;
     // the usage printed below lists the options: only a close one is named here
     const guess = didYouMean(unknown[2].replace(/=.*$/, ''), [...known, 'help']);
     return `unknown option '${unknown[1]}${unknown[2]}'${guess?.startsWith('did you mean') ? ` (${guess.replace(/'([^']+)'/g, "'--$1'")})` : ''}`;
