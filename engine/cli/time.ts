@@ -1,5 +1,5 @@
 /** Reading times given on the command line (same notation as scenarios, and the same hint when one is not a time). */
-import { localTime, pad2 } from '../scenario/calendar.js';
+import { daysFromCivil, localTime, pad2 } from '../scenario/calendar.js';
 import { formatClock, formatDuration, parseDuration, timeHintSay } from '../scenario/duration.js';
 import { clockAdviceSay } from '../scenario/msel-bare-times.js';
 import { say, sayIn } from '../scenario/say.js';
@@ -23,10 +23,39 @@ export function timeOption(value: unknown, name: string, ctx: TimeContext = {}):
   const unitless = bareNumber(text, ctx.horizon_s);
   if (unitless) throw new OptionError(`--${name}: '${text}' is not a time: ${unitless}`);
   const lang = ctx.lang ?? 'en';
-  const clockTime = clockLike(text, ctx);
+  const clockTime = clockLike(text, ctx) ?? dateTimeLike(text, ctx);
   const words = clockTime ?? say('join.semicolon', { a: say('time.not', { text }), b: timeHintSay(text) });
   // said in the command's language: main prints the pointer to --help in it too
   throw Object.assign(new OptionError(`--${name}: ${sayIn(words, lang)}`), { lang });
+}
+
+const DATE_TIME = /^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?\s*$/;
+
+/** Seconds of an ISO date-time on one scale (days since 1970 in seconds, less its offset); `offset` when it has none. */
+function instant(m: RegExpExecArray, offset?: string): number | undefined {
+  const off = m[7] ?? offset;
+  const o = off === undefined || off === 'Z' ? 0 : (off[0] === '-' ? -1 : 1) * (Number(off.slice(1, 3)) * 3_600 + Number(off.slice(-2)) * 60);
+  if (Number(m[2]) > 12 || Number(m[4]) > 23 || Number(m[5]) > 59) return undefined;
+  return daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3])) * 86_400 + Number(m[4]) * 3_600 + Number(m[5]) * 60 + Number(m[6] ?? 0) - o;
+}
+
+/**
+ * `--until 2025-09-21T05:00+07:00`: a date and time, which the time options do not take. What they take, and the
+ * T+ of that moment from the scenario's start (its offset when the date-time gives none).
+ */
+function dateTimeLike(text: string, ctx: TimeContext) {
+  const m = DATE_TIME.exec(text);
+  const s = ctx.start === undefined ? null : DATE_TIME.exec(ctx.start);
+  if (!m || !s) return undefined;
+  const at = instant(m, s[7]), t0 = instant(s);
+  if (at === undefined || t0 === undefined) return undefined;
+  const t = at - t0;
+  const l = localTime(ctx.start!, 0)!;
+  const forms = say('time.option-forms-start', { start: `${pad2(l.hour)}:${pad2(l.minute)}` });
+  const reading = t < 0 ? say('time.option-iso-before', { start: ctx.start! })
+    : ctx.horizon_s !== undefined && t > ctx.horizon_s ? say('time.option-iso-after', { t: formatClock(t), horizon: formatDuration(ctx.horizon_s) })
+      : say('time.option-iso', { t: formatClock(t), d: formatDuration(t) });
+  return say('time.option-clock', { text, hint: say('join.semicolon', { a: forms, b: reading }) });
 }
 
 /**

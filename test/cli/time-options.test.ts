@@ -51,6 +51,17 @@ describe('a time option given as a bare number', () => {
     expect(drill(['run', S, '--until', '5:00']).stderr.split('\n')[0]).toMatch(/; the clock time 05:00 the next day would be T\+09:00, after the end of the scenario \(horizon 4h\)$/);
   });
 
+  it('--until given as an ISO date and time says what the options take and the T+ of that moment from the scenario\'s start', () => {
+    const forms = "times count from the start (T+00:00, 20:00 local), not by the clock: write a length of time like 5h or 30m, or T+hh:mm";
+    const first = (v: string) => drill(['run', S, '--until', v]).stderr.split('\n')[0]; // minimal starts 2025-09-20T20:00:00+07:00, horizon 4h
+    expect(first('2025-09-20T23:00+07:00')).toBe(`drill run: --until: '2025-09-20T23:00+07:00' is not a time: ${forms}; that date and time is T+03:00, 3h after the start: write 3h or T+03:00`);
+    // without an offset, the start's; in UTC, converted
+    expect(first('2025-09-20 22:30')).toMatch(/; that date and time is T\+02:30, 2h30m after the start: write 2h30m or T\+02:30$/);
+    expect(first('2025-09-20T16:00Z')).toMatch(/; that date and time is T\+03:00, 3h after the start/);
+    expect(first('2025-09-21T05:00')).toMatch(/; that date and time would be T\+09:00, after the end of the scenario \(horizon 4h\)$/);
+    expect(first('2025-09-19T05:00')).toMatch(/; that date and time is before the start \(2025-09-20T20:00:00\+07:00\)$/);
+  });
+
   it('--until 5:00 under --lang vi is said in Vietnamese, the pointer to --help too', () => {
     const r = drill(['run', S, '--until', '5:00', '--lang', 'vi']);
     expect(r.code).toBe(2);
