@@ -6,6 +6,7 @@
  * one language. The words are those of the scenario problems (issue-words.ts): tình huống (inject), vai (role).
  */
 import type { MselIssue } from '../scenario/msel.js';
+import { sayIn } from '../scenario/say.js';
 import type { Lang } from '../scenario/text.js';
 
 type Rule = [RegExp, string];
@@ -91,8 +92,9 @@ export type SaidMselIssue = MselIssue & { said?: true };
 
 /** The problem as a line, in `lang`; in English when the table does not know its message or its hint. */
 export function formatMselIssueIn(file: string, i: SaidMselIssue, lang: Lang): string {
-  const message = lang === 'vi' ? (i.said ? i.message : translate(i.message, MESSAGES)) : undefined;
-  const hint = i.hint === undefined ? '' : lang === 'vi' ? (i.said ? i.hint : translate(i.hint, HINTS)) : undefined;
+  // words of the catalogue where the problem has them (times without T+), else the table
+  const message = lang === 'vi' ? (i.words ? sayIn(i.words.message, lang) : i.said ? i.message : translate(i.message, MESSAGES)) : undefined;
+  const hint = i.hint === undefined ? '' : lang === 'vi' ? (i.words?.hint ? sayIn(i.words.hint, lang) : i.said ? i.hint : translate(i.hint, HINTS)) : undefined;
   if (lang === 'en' || message === undefined || hint === undefined) return english(file, i);
   const where = i.row === 0 ? (i.column ? `cột ${i.column}: ` : '') : i.column ? `hàng ${i.row}, cột ${i.column}: ` : `hàng ${i.row}: `;
   return `${file}: ${where}${i.severity === 'warning' ? 'cảnh báo: ' : ''}${message}${hint ? ` (${hint})` : ''}`;

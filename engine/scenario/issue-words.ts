@@ -376,6 +376,16 @@ const en = {
   'time.option-forms-start': 'times count from the start (T+00:00, {start} local), not by the clock: write a length of time like 5h or 30m, or T+hh:mm',
   'time.option-read': 'for {d} after the start, write {d} or {t}',
   'time.option-iso': 'that date and time is {t}, {d} after the start: write {d} or {t}',
+  // drill msel import: times written without T+ (msel-bare-times.ts)
+  'bare.row': 'row {row}',
+  'bare.rows': 'rows {list} and {last}',
+  'bare.message': "{rows} {n:gives its time|give their times} without 'T+', read as time since the start. {examples}{more}",
+  'bare.example': "Row {row}: '{text}' is {t}, {d} after the start{local}; {advice}",
+  'bare.local': ' ({local} local)',
+  'bare.more': '. And {n} more',
+  'bare.sep': '. ',
+  'bare.hint': 'write T+ before each time{start}',
+  'bare.hint-start': '; the start, T+00:00, is {clock} local',
   'time.option-iso-before': 'that date and time is before the start ({start})',
   'time.option-iso-after': 'that date and time would be {t}, after the end of the scenario (horizon {horizon})',
   'type.expected': 'expected {expected}, got {got}',
@@ -882,6 +892,15 @@ const vi: Record<IssueKey, string> = {
   'time.option-forms-start': 'thời điểm được tính từ lúc bắt đầu (T+00:00, tức {start} giờ địa phương), không theo giờ đồng hồ: hãy viết một khoảng thời gian như 5h hoặc 30m, hoặc dạng T+hh:mm',
   'time.option-read': 'để chỉ {d} sau khi bắt đầu, hãy viết {d} hoặc {t}',
   'time.option-iso': 'ngày giờ đó là {t}, tức {d} sau khi bắt đầu: hãy viết {d} hoặc {t}',
+  'bare.row': 'hàng {row}',
+  'bare.rows': 'các hàng {list} và {last}',
+  'bare.message': "{rows} ghi thời điểm không có 'T+', nên được đọc là thời gian tính từ lúc bắt đầu. {examples}{more}",
+  'bare.example': "Hàng {row}: '{text}' là {t}, tức {d} sau khi bắt đầu{local}; {advice}",
+  'bare.local': ' ({local} giờ địa phương)',
+  'bare.more': '. Và {n} hàng khác nữa',
+  'bare.sep': '. ',
+  'bare.hint': 'hãy viết T+ trước mỗi thời điểm{start}',
+  'bare.hint-start': '; lúc bắt đầu, T+00:00, là {clock} giờ địa phương',
   'time.option-iso-before': 'ngày giờ đó là trước lúc bắt đầu ({start})',
   'time.option-iso-after': 'ngày giờ đó sẽ là {t}, sau khi kịch bản kết thúc (horizon {horizon})',
   'type.expected': 'cần {expected}, nhưng nhận được {got}',
@@ -1051,7 +1070,7 @@ export const ISSUE_WORDS = { en: en as Record<IssueKey, string>, vi } as const;
  */
 export const SAME_IN_BOTH: ReadonlySet<IssueKey> = new Set<IssueKey>([
   'verbatim', 'quoted', 'sep.comma', 'join.semicolon', 'empty', 'ref.key', 'room.item', 'keep.item', 'where.index',
-  'vary.guess', 'vary.issue', 'vary.issue-hint',
+  'vary.guess', 'vary.issue', 'vary.issue-hint', 'bare.sep',
 ]);
 
 /** What each metric an objective may name measures (schema.ts METRICS, whose English this follows), in Vietnamese. */

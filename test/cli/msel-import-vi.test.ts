@@ -64,6 +64,17 @@ describe('drill msel import in Vietnamese', () => {
     expect(drill(['msel', 'import', md, '--into', scenario], { env: VI }).stderr).toBe(`${md}: error[file] (file): đây là MSEL dạng Markdown (để đọc và in), không phải bảng (import đọc bảng CSV: drill msel export <kịch-bản> --out msel.csv ghi ra một bảng để sửa)\n`);
   });
 
+  it('times written without T+: the warning in Vietnamese, each time read both ways', () => {
+    const ks = join(dir, 'k.yaml'), ksSheet = join(dir, 'k.csv');
+    copyFileSync('scenarios/ky-son-flash-flood.yaml', ks);
+    expect(drill(['msel', 'export', ks, '--out', ksSheet]).code).toBe(0);
+    writeFileSync(ksSheet, readFileSync(ksSheet, 'utf8').replace(/^(2,.*?),T\+00:30,/m, '$1,00:30,').replace(/^(4,.*?),T\+01:45,/m, '$1,01:45,'));
+    const r = drill(['msel', 'import', ksSheet, '--into', ks, '--dry-run', '--lang', 'vi'], { env: PLAIN });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`${ksSheet}: cột time: cảnh báo: các hàng 3 và 5 ghi thời điểm không có 'T+', nên được đọc là thời gian tính từ lúc bắt đầu. Hàng 3: '00:30' là T+00:30, tức 30 phút sau khi bắt đầu (2022-10-01 18:30 giờ địa phương); nếu ý bạn là giờ đồng hồ 00:30 ngày hôm sau, hãy viết T+06:30. Hàng 5: '01:45' là T+01:45, tức 1 giờ 45 phút sau khi bắt đầu (2022-10-01 19:45 giờ địa phương); nếu ý bạn là giờ đồng hồ 01:45 ngày hôm sau, hãy viết T+07:45 (hãy viết T+ trước mỗi thời điểm; lúc bắt đầu, T+00:00, là 18:00 giờ địa phương)\n`);
+    expect(r.stdout).toBe(`${ksSheet}: hợp lệ: 18 tình huống sẽ thay cho 18 tình huống của ${ks} (chạy thử: chưa ghi gì)\n`);
+  });
+
   it('a problem the Vietnamese table does not know is said whole in English, place included', () => {
     edit((t) => t.replace('dispatch incident=collapse-1 within=15m', 'dispatch incident=collapse-1 within=15m within=20m'));
     const r = drill(['msel', 'import', sheet, '--into', scenario, '--lang', 'vi'], { env: PLAIN });
