@@ -64,6 +64,12 @@ describe('drill msel import in Vietnamese', () => {
     expect(drill(['msel', 'import', md, '--into', scenario], { env: VI }).stderr).toBe(`${md}: error[file] (file): đây là MSEL dạng Markdown (để đọc và in), không phải bảng (import đọc bảng CSV: drill msel export <kịch-bản> --out msel.csv ghi ra một bảng để sửa)\n`);
   });
 
+  it('a value written wrong in an expected action or a condition', () => {
+    edit((t) => t.replace('dispatch incident=collapse-1 within=15m', 'dispatch incident=collapse-1 within=15m within=20m unit=mx-milita'));
+    const r = drill(['msel', 'import', sheet, '--into', scenario, '--lang', 'vi'], { env: PLAIN });
+    expect(r.stderr.split('\n')[0]).toBe(`${sheet}: hàng 2, cột expected action: 'within' được cho hai lần`);
+  });
+
   it('times written without T+: the warning in Vietnamese, each time read both ways', () => {
     const ks = join(dir, 'k.yaml'), ksSheet = join(dir, 'k.csv');
     copyFileSync('scenarios/ky-son-flash-flood.yaml', ks);
@@ -76,10 +82,10 @@ describe('drill msel import in Vietnamese', () => {
   });
 
   it('a problem the Vietnamese table does not know is said whole in English, place included', () => {
-    edit((t) => t.replace('dispatch incident=collapse-1 within=15m', 'dispatch incident=collapse-1 within=15m within=20m'));
+    edit((t) => t.replace('dispatch incident=collapse-1 within=15m', 'dispatch incident=collapse-1 within='));
     const r = drill(['msel', 'import', sheet, '--into', scenario, '--lang', 'vi'], { env: PLAIN });
     expect(r.code).toBe(1);
-    expect(r.stderr.split('\n')[0]).toBe(`${sheet}: row 2, column expected action: 'within' is given twice`);
+    expect(r.stderr.split('\n')[0]).toBe(`${sheet}: row 2, column expected action: 'within=' has no value (write e.g. 'evacuate zone=ta-ca-riverside within=1h')`);
     expect(r.stderr.split('\n')[1]).toBe('1 lỗi trong 1 hàng; chưa thay đổi gì');
   });
 });
