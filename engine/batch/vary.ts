@@ -29,25 +29,27 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { formatDuration, parseDuration } from '../scenario/duration.js';
-import { didYouMean } from '../scenario/issues.js';
+import { didYouMeanSay, isGuess } from '../scenario/issues.js';
 import { canonicalScenarioText, parseScenario } from '../scenario/parse.js';
+import { joined, say, sayIn, type Param, type Say } from '../scenario/say.js';
 import type { Scenario } from '../scenario/schema.js';
+import type { Lang } from '../scenario/text.js';
 
 export const MAX_VARY_VALUES = 100;
 /** The value that takes the field out (the default applies); YAML's null does the same. */
 export const UNSET = 'unset';
 
 /** Lists of things a key can name: key prefix -> where the list is in the written scenario. */
-const COLLECTIONS: Record<string, { path: string[]; what: string }> = {
-  unit: { path: ['units'], what: 'unit' },
-  kind: { path: ['incident_kinds'], what: 'incident kind' },
-  zone: { path: ['evacuation', 'zones'], what: 'evacuation zone' },
-  shelter: { path: ['evacuation', 'shelters'], what: 'shelter' },
-  generator: { path: ['generators'], what: 'generator' },
-  incident: { path: ['incidents'], what: 'incident' },
-  area: { path: ['areas'], what: 'area' },
-  rule: { path: ['rules'], what: 'rule' },
-  edge: { path: ['travel', 'edges'], what: 'road' },
+const COLLECTIONS: Record<string, { path: string[]; what: Say; whats: Say }> = {
+  unit: { path: ['units'], what: say('vary.what.unit'), whats: say('vary.whats.unit') },
+  kind: { path: ['incident_kinds'], what: say('vary.what.kind'), whats: say('vary.whats.kind') },
+  zone: { path: ['evacuation', 'zones'], what: say('vary.what.zone'), whats: say('vary.whats.zone') },
+  shelter: { path: ['evacuation', 'shelters'], what: say('vary.what.shelter'), whats: say('vary.whats.shelter') },
+  generator: { path: ['generators'], what: say('vary.what.generator'), whats: say('vary.whats.generator') },
+  incident: { path: ['incidents'], what: say('vary.what.incident'), whats: say('vary.whats.incident') },
+  area: { path: ['areas'], what: say('vary.what.area'), whats: say('vary.whats.area') },
+  rule: { path: ['rules'], what: say('vary.what.rule'), whats: say('vary.whats.rule') },
+  edge: { path: ['travel', 'edges'], what: say('vary.what.edge'), whats: say('vary.whats.edge') },
 };
 const SECTIONS = ['doctrine', 'travel', 'evacuation'];
 /** `units.<field>`: the field of every unit at once. */
@@ -75,10 +77,15 @@ export interface VarySpec {
   values: unknown[];
 }
 
-/** Split `key=v1,v2,...` (commas inside [...] or {...} do not split). */
-export function parseVarySpec(text: string): VarySpec | string {
+/** Split `key=v1,v2,...` (commas inside [...] or {...} do not split); a string is what is wrong, in `lang`. */
+export function parseVarySpec(text: string, lang: Lang = 'en'): VarySpec | string {
+  const r = readVarySpec(text);
+  return 'key' in r && 'labels' in r ? r : sayIn(r, lang);
+}
+
+function readVarySpec(text: string): VarySpec | Say {
   const eq = text.indexOf('=');
-  if (eq <= 0) return `'${text}' is not a sweep; write key=v1,v2,... e.g. zone.ta-ca-riverside.warning=15m,30m,1h`;
+  if (eq <= 0) return say('vary.not-a-sweep', { text });
   const key = text.slice(0, eq).trim();
   const labels: string[] = [];
   let depth = 0, cur = '';
@@ -88,11 +95,11 @@ export function parseVarySpec(text: string): VarySpec | string {
     if (ch === ',' && depth === 0) { labels.push(cur.trim()); cur = ''; } else cur += ch;
   }
   labels.push(cur.trim());
-  if (labels.some((l) => l === '')) return `--vary ${key}: a value is empty; write key=v1,v2,... with no empty value`;
-  if (labels.length > MAX_VARY_VALUES) return `--vary ${key}: ${labels.length} values; at most ${MAX_VARY_VALUES}`;
+  if (labels.some((l) => l === '')) return say('vary.empty-value', { key });
+  if (labels.length > MAX_VARY_VALUES) return say('vary.too-many', { key, n: labels.length, max: MAX_VARY_VALUES });
   const seen = new Set<string>();
   for (const l of labels) {
-    if (seen.has(l)) return `--vary ${key}: the value '${l}' is given twice`;
+    if (seen.has(l)) return say('vary.twice', { key, value: l });
     seen.add(l);
   }
   const values: unknown[] = [];
@@ -101,7 +108,7 @@ export function parseVarySpec(text: string): VarySpec | string {
     try {
       values.push(parseYaml(l));
     } catch (e) {
-      return `--vary ${key}: the value '${l}' cannot be read (${(e as Error).message.split('\n')[0]})`;
+      return say('vary.unreadable', { key, value: l, text: (e as Error).message.split('\n')[0] });
     }
   }
   return { key, labels, values };
@@ -111,8 +118,14 @@ type Written = Record<string, any>;
 
 interface Target {
   /** where the field is, for messages and for the loader */
-  set(written: Written, value: unknown): string | undefined;
+  set(written: Written, value: unknown): Say | undefined;
 }
+
+/** ' (did you mean ...)' when there is a close one, else nothing. */
+const guessOf = (word: string, candidates: Iterable<string>): Say => {
+  const g = didYouMeanSay(word, candidates);
+  return isGuess(g) ? say('vary.guess', { guess: g! }) : say('empty');
+};
 
 function getIn(obj: Written, path: string[]): any {
   let o: any = obj;
@@ -120,27 +133,26 @@ function getIn(obj: Written, path: string[]): any {
   return o;
 }
 
-/** Resolve a key against the scenario: which thing, which field. A string is a message for the planner. */
-function resolve(key: string, written: Written): Target | string {
+/** Resolve a key against the scenario: which thing, which field. A Say is a message for the planner. */
+function resolve(key: string, written: Written): Target | Say {
   const dot = key.indexOf('.');
   const head = dot < 0 ? key : key.slice(0, dot);
   const rest = dot < 0 ? '' : key.slice(dot + 1);
   const known = [...Object.keys(COLLECTIONS), EVERY_UNIT, ...SECTIONS];
   if (head === EVERY_UNIT) {
-    if (rest === '') return `--vary: '${key}' names no field; write units.<field>, e.g. units.mobilisation`;
-    if (rest === 'copies') return "--vary: units.copies is not a sweep of every unit; give one unit: unit.<id>.copies";
+    if (rest === '') return say('vary.units-no-field', { key });
+    if (rest === 'copies') return say('vary.units-copies');
     const field = rest.split('.');
     return {
       set: (w, v) => {
         const units = (w.units ?? []) as Written[];
-        if (units.length === 0) return '--vary units: the scenario has no units';
+        if (units.length === 0) return say('vary.units-none');
         if (scaleOf(v) !== null && !units.some((u) => getIn(u, field) !== undefined)) {
           const keys = [...new Set(units.flatMap((u) => Object.keys(u)))];
-          const guess = didYouMean(field[0], keys);
-          return `--vary ${key}: no unit has '${rest}' written, so there is nothing to scale by ${String(v)}${guess?.startsWith('did') ? ` (${guess})` : ''}`;
+          return say('vary.units-nothing-to-scale', { key, field: rest, value: String(v), guess: guessOf(field[0], keys) });
         }
         for (let i = 0; i < units.length; i++) {
-          const bad = setPath(w, ['units', i, ...field], v, `units (unit '${units[i].id}')`);
+          const bad = setPath(w, ['units', i, ...field], v, say('vary.of-unit', { id: units[i].id }), true);
           if (bad) return bad;
         }
         return undefined;
@@ -148,10 +160,10 @@ function resolve(key: string, written: Written): Target | string {
     };
   }
   if (!known.includes(head)) {
-    return `--vary: unknown key '${key}': it must start with one of ${known.map((k) => `'${k}.'`).join(', ')}${didYouMean(head, known)?.startsWith('did') ? ` (${didYouMean(head, known)})` : ''}`;
+    return say('vary.unknown-key', { key, known: joined(known.map((k) => `'${k}.'`)), guess: guessOf(head, known) });
   }
   if (SECTIONS.includes(head)) {
-    if (rest === '') return `--vary: '${key}' names no field; write ${head}.<field>, e.g. doctrine.request_support_after`;
+    if (rest === '') return say('vary.section-no-field', { key, head });
     const field = rest.split('.');
     return { set: (w, v) => setPath(w, [head, ...field], v, head) };
   }
@@ -162,11 +174,11 @@ function resolve(key: string, written: Written): Target | string {
   const id = ids.filter((i) => rest === i || rest.startsWith(i + '.')).sort((a, b) => b.length - a.length)[0];
   if (id === undefined) {
     const guess = rest.split('.')[0];
-    if (ids.length === 0) return `--vary: unknown ${c.what} '${guess}': the scenario has no ${c.what}s`;
-    return `--vary: unknown ${c.what} '${guess}' in '${key}' (${didYouMean(guess, ids)})`;
+    if (ids.length === 0) return say('vary.unknown-none', { what: c.what, whats: c.whats, id: guess });
+    return say('vary.unknown-thing', { what: c.what, id: guess, key, hint: didYouMeanSay(guess, ids)! });
   }
   const fieldText = rest.slice(id.length + 1);
-  if (fieldText === '') return `--vary: '${key}' names no field of ${c.what} '${id}'; write ${head}.${id}.<field>${head === 'unit' ? ' (or .copies)' : ''}`;
+  if (fieldText === '') return say('vary.no-field-of', { key, what: c.what, id, head, copies: head === 'unit' ? say('vary.or-copies') : say('empty') });
   const field = fieldText.split('.');
   const index = ids.indexOf(id);
   if (head === 'unit' && fieldText === 'copies') return { set: (w, v) => setCopies(w, index, id, v) };
@@ -196,15 +208,16 @@ function scaled(v: unknown, k: number): { value: unknown; n: number } {
   return { value: v, n: 0 };
 }
 
-function setPath(w: Written, path: (string | number)[], value: unknown, what: string): string | undefined {
+/** `what`: the thing, as the messages name it; `everyUnit`: a field of every unit (units.<field>), where a unit may leave it out. */
+function setPath(w: Written, path: (string | number)[], value: unknown, what: Param, everyUnit = false): Say | undefined {
   const k = scaleOf(value);
   if (k !== null) {
     const field = path.filter((x) => typeof x === 'string').slice(1).join('.');
     const here = getIn(w, path.map(String));
     // a unit without the field (units.mobilisation where one has none): nothing written, nothing to scale
-    if (here === undefined) return what.startsWith('units ') ? undefined : `--vary: ${what} has no '${field}' written, so there is nothing to scale by ${String(value)}; give the values themselves`;
+    if (here === undefined) return everyUnit ? undefined : say('vary.nothing-to-scale', { what, field, value: String(value) });
     const r = scaled(here, k);
-    if (r.n === 0) return `--vary: ${what}: '${field}' holds no duration (${JSON.stringify(here)}), so ${String(value)} has nothing to scale; give the values themselves`;
+    if (r.n === 0) return say('vary.no-duration', { what, field, here: JSON.stringify(here), value: String(value) });
     value = r.value;
   }
   let o: any = w;
@@ -213,21 +226,21 @@ function setPath(w: Written, path: (string | number)[], value: unknown, what: st
     if (o[p] === undefined && value === null) return undefined; // nothing written there: already unset
     if (o[p] === undefined) o[p] = {};
     if (typeof o[p] !== 'object' || o[p] === null || (Array.isArray(o[p]) && typeof path[i + 1] !== 'number')) {
-      return `--vary: ${what}: '${path.slice(0, i + 1).filter((x) => typeof x === 'string').join('.')}' is not a mapping, so it has no field '${String(path[i + 1])}'`;
+      return say('vary.not-a-mapping', { what, path: path.slice(0, i + 1).filter((x) => typeof x === 'string').join('.'), field: String(path[i + 1]) });
     }
     o = o[p];
   }
   const last = path[path.length - 1];
   if (value === null) {
-    if (Array.isArray(o)) return `--vary: ${what}: an item of a list cannot be unset; give the values themselves`;
+    if (Array.isArray(o)) return say('vary.list-unset', { what });
     delete o[last];
   } else o[last] = value;
   return undefined;
 }
 
-function setCopies(w: Written, index: number, id: string, value: unknown): string | undefined {
+function setCopies(w: Written, index: number, id: string, value: unknown): Say | undefined {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100) {
-    return `--vary unit.${id}.copies: '${value === null ? UNSET : String(value)}' is not a number of units; give whole numbers from 0 to 100`;
+    return say('vary.copies-not-number', { id, value: value === null ? UNSET : String(value) });
   }
   const units = w.units as Written[];
   const unit = units[index];
@@ -245,12 +258,12 @@ export type Variants = { ok: true; scenarios: Scenario[] } | { ok: false; messag
 
 /**
  * One scenario per sweep value, each checked by the loader. Messages name
- * the key and value, then the loader's path and message.
+ * the key and value, then the loader's path and message, in `lang`.
  */
-export function varyScenario(base: Scenario, spec: VarySpec): Variants {
+export function varyScenario(base: Scenario, spec: VarySpec, lang: Lang = 'en'): Variants {
   const text = canonicalScenarioText(base);
   const target = resolve(spec.key, JSON.parse(text));
-  if (typeof target === 'string') return { ok: false, messages: [target] };
+  if (!('set' in target)) return { ok: false, messages: [sayIn(target, lang)] };
   const scenarios: Scenario[] = [];
   const messages: string[] = [];
   // the loader's complaints, by what they say: one that every value gets (a misspelt key) is said once
@@ -259,11 +272,11 @@ export function varyScenario(base: Scenario, spec: VarySpec): Variants {
     const label = `--vary ${spec.key}=${spec.labels[i]}`;
     const written = JSON.parse(text) as Written;
     const bad = target.set(written, value);
-    if (bad) { messages.push(bad); return; }
+    if (bad) { messages.push(sayIn(bad, lang)); return; }
     const r = parseScenario(JSON.stringify(written), label);
     if (!r.ok) {
       for (const issue of r.issues.filter((x) => x.severity === 'error')) {
-        const said = `${issue.path}: ${issue.message}${issue.hint ? ` (${issue.hint})` : ''}`;
+        const said = sayIn(issue.words.hint ? say('vary.issue-hint', { path: issue.path, message: issue.words.message, hint: issue.words.hint }) : say('vary.issue', { path: issue.path, message: issue.words.message }), lang);
         invalid.set(said, [...(invalid.get(said) ?? []), label]);
       }
       return;
@@ -272,15 +285,15 @@ export function varyScenario(base: Scenario, spec: VarySpec): Variants {
   });
   for (const [said, labels] of invalid) {
     const label = labels.length > 1 && labels.length === spec.values.length ? `--vary ${spec.key}=${spec.labels.join(',')}` : null;
-    if (label) messages.push(`${label}: the scenario is then not valid, whatever the value: ${said}`);
-    else for (const l of labels) messages.push(`${l}: the scenario is then not valid: ${said}`);
+    if (label) messages.push(sayIn(say('vary.invalid-every', { label, said }), lang));
+    else for (const l of labels) messages.push(sayIn(say('vary.invalid', { label: l, said }), lang));
   }
-  return messages.length ? { ok: false, messages: sameForEveryUnit(messages) } : { ok: true, scenarios };
+  return messages.length ? { ok: false, messages: sameForEveryUnit(messages, lang) } : { ok: true, scenarios };
 }
 
 /** `units.<field>`: the loader's one complaint about each unit, said once for all of them (units[*]). */
-function sameForEveryUnit(messages: string[]): string[] {
+function sameForEveryUnit(messages: string[], lang: Lang): string[] {
   const groups = new Map<string, number>();
   for (const m of messages) { const k = m.replace(/\bunits\[\d+\]/, 'units[*]'); groups.set(k, (groups.get(k) ?? 0) + 1); }
-  return [...groups].map(([k, n]) => (n > 1 ? `${k} (${n} units)` : messages.find((m) => m.replace(/\bunits\[\d+\]/, 'units[*]') === k)!));
+  return [...groups].map(([k, n]) => (n > 1 ? sayIn(say('vary.n-units', { said: k, n }), lang) : messages.find((m) => m.replace(/\bunits\[\d+\]/, 'units[*]') === k)!));
 }

@@ -89,7 +89,7 @@ function optionMistake(message: string, known: string[]): string {
   const unknown = /^Unknown option '(-{1,2})([^']*)'/.exec(message);
   if (unknown) {
     // a reader of Vietnamese tries --lang vi on every command: say which ones have it
-    if (unknown[1] === '--' && /^lang(=|$)/.test(unknown[2])) return `unknown option '--lang': this command writes English only (--lang vi is taken by drill validate, run, verify, compare, fork, play, report, batch, merge and msel export)`;
+    if (unknown[1] === '--' && /^lang(=|$)/.test(unknown[2])) return `unknown option '--lang': this command writes English only (--lang vi is taken by drill validate, run, verify, compare, fork, play, report, batch, merge, view and msel)`;
     // the usage printed below lists the options: only a close one is named here
     const guess = didYouMean(unknown[2].replace(/=.*$/, ''), [...known, 'help']);
     return `unknown option '${unknown[1]}${unknown[2]}'${guess?.startsWith('did you mean') ? ` (${guess.replace(/'([^']+)'/g, "'--$1'")})` : ''}`;
@@ -106,6 +106,11 @@ export function intOption(value: unknown, name: string, min = 0): number | undef
   // Number('') and Number(' ') are 0: `--seed=` would run seed 0 as if it had been asked for
   if (String(value).trim() === '') throw new OptionError(`--${name} needs a value`);
   const n = Number(value);
+  // Number() also reads 0x10, 0b11, 1e3 and 5.0 (as 16, 3, 1000, 5): a seed logged as 16 that was typed 0x10 reads as
+  // another run's. Decimal digits only, and the number it would have been read as, when it is one, said as the fix.
+  if (!/^\s*[+-]?\d+\s*$/.test(String(value)) && Number.isSafeInteger(n) && n >= min) {
+    throw new OptionError(`--${name} must be a whole number written in decimal digits, not '${String(value)}' (if ${n} is meant, write --${name} ${n})`);
+  }
   if (!Number.isInteger(n) || n < min) throw new OptionError(`--${name} must be a whole number${min > 0 ? ` of at least ${min}` : ''}, not '${String(value)}'`);
   // beyond 2^53 the number read is not the one written (99999999999999999999 runs, and is logged, as 100000000000000000000)
   if (!Number.isSafeInteger(n)) throw new OptionError(`--${name} must be at most ${Number.MAX_SAFE_INTEGER}, not '${String(value)}'`);

@@ -85,9 +85,10 @@ export const batchCommand: Subcommand = {
     const outs = outputs(values.out as string[] | undefined, values.html as string | undefined, [['scenario', positionals[0]], ['decisions file', values.decisions as string | undefined]]);
     const varies = (values.vary as string[] | undefined) ?? [];
     if (varies.length > 1) throw new OptionError('one --vary at a time: a sweep varies one parameter (run one batch per parameter)');
-    const vary = varies.length ? parseVarySpec(varies[0]) : null;
+    const vary = varies.length ? parseVarySpec(varies[0], lang) : null;
     // every message but one names --vary; the one that does not ('foo' is not a sweep) read as about nothing in particular
-    if (typeof vary === 'string') throw new OptionError(vary.startsWith('--vary') ? vary : `--vary: ${vary}`);
+    // (said in the command's language: main prints the pointer to --help in it too)
+    if (typeof vary === 'string') throw Object.assign(new OptionError(vary.startsWith('--vary') ? vary : `--vary: ${vary}`), { lang });
 
     // start the workers now: they load the engine while this thread reads the scenario
     const shardCount = shard ? shard.count : 1;
@@ -108,8 +109,8 @@ async function playBatch(file: string, values: Record<string, unknown>, { runs, 
   const seed = intOption(values.seed, 'seed') ?? defaultSeed(base);
   let scenarios: Scenario[] = [base];
   if (vary) {
-    const v = varyScenario(base, vary);
-    if (!v.ok) throw new OptionError(v.messages.join('\n'));
+    const v = varyScenario(base, vary, lang);
+    if (!v.ok) throw Object.assign(new OptionError(v.messages.join('\n')), { lang });
     scenarios = v.scenarios;
   }
   const dec = values.decisions !== undefined ? loadDecisionsFor(String(values.decisions), scenarios, vary ? vary.key : null, vary?.labels ?? [], lang) : undefined;

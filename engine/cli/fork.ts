@@ -50,7 +50,7 @@ export const forkCommand: Subcommand = {
     const decFile = String(values.decisions);
     const { log, scenario } = loadReviewable(file);
     // after the log: a number without its unit is read first in the unit that falls within the run
-    const at = timeOption(values.at, 'at', log.until)!;
+    const at = timeOption(values.at, 'at', { horizon_s: log.until, start: scenario.start, lang })!;
     // the new decisions may answer, hold or release an inject exercise control added before the fork
     const next = loadDecisions(decFile, scenario, addedBeforeFork(log, at), { at, adds: addedFromFork(log, at) }, lang);
     const plan = planFork(log, at, next);

@@ -121,7 +121,7 @@ export async function main(argv: string[]): Promise<number> {
 
 /**
  * The language a command that takes --lang writes in (validate, run, verify, compare, fork, play, report, batch,
- * merge, msel): its --lang when that
+ * merge, view, msel): its --lang when that
  * names one, else the locale's; English for the commands that write only English.
  */
 function langOf(cmd: Subcommand, argv: string[]): Lang {

@@ -1,5 +1,5 @@
 /**
- * What `drill validate`, `run`, `verify`, `compare` and `fork` write themselves (beside the problems found in
+ * What `drill validate`, `run`, `verify`, `compare`, `fork` and `view` write themselves (beside the problems found in
  * a file, engine/scenario/issue-words.ts), in English and Vietnamese under the same keys. English defines the
  * keys and is what these commands always printed; the Vietnamese table must have each key (the type says so;
  * test/cli/messages.test.ts checks the {placeholders} match and no text is left in English). The words are the
@@ -57,9 +57,6 @@ const en = {
   'run.written': ', written to {file}',
   'run.not-written': ' (not written; use --out)',
   'run.never': 'never',
-  'run.s': '{n} s',
-  'run.min': '{n} min',
-  'run.h': '{n} h',
   'run.pct': '{n} %',
 
   // why an objective was not tested
@@ -147,6 +144,15 @@ const en = {
   'verify.diff-plain': '{path} differs',
   'verify.more-in': '... and {n} more in {path}',
   'verify.more-keyframes': '... and {n} more keyframes differ',
+
+  // drill view
+  'view.serving': 'drill view: serving {runs}',
+  'view.serving-none': 'drill view: serving the viewer (open run logs in the page)',
+  'view.serving-play': 'drill view: serving the play page for {file}',
+  'view.serving-play-and': 'drill view: serving the play page for {file}, and {runs}',
+  'view.open': '  open {url} in a browser (this machine only); Ctrl+C stops',
+  'view.open-play': '  open {url} in a browser to play (this machine only); Ctrl+C stops',
+  'view.replay': '  the replay viewer: {url}',
 } as const;
 
 export type CliKey = keyof typeof en;
@@ -189,16 +195,13 @@ const vi: Record<CliKey, string> = {
   'run.objectives': 'đạt {met} trên {n}',
   'run.objectives-nt': 'đạt {met} trên {tested} mục tiêu được đánh giá; {nt} không đánh giá trong lượt chạy này',
   'run.objective': '{id}: {metric}',
-  'run.objective-of': '{id}: {metric} của {of}',
+  'run.objective-of': '{id}: {metric} ({of})',
   'run.not-tested': '{what}: không đánh giá ({why})',
   'run.not-met': ' (không đạt)',
   'run.log': '{events} sự kiện, mã băm {hash}{out}',
   'run.written': ', đã ghi vào {file}',
   'run.not-written': ' (chưa ghi; dùng --out để ghi)',
   'run.never': 'không có',
-  'run.s': '{n} giây',
-  'run.min': '{n} phút',
-  'run.h': '{n} giờ',
   'run.pct': '{n}%',
 
   'nt.in-run': 'trong lượt chạy này',
@@ -281,6 +284,14 @@ const vi: Record<CliKey, string> = {
   'verify.diff-plain': '{path} khác',
   'verify.more-in': '... và {n} chỗ khác nữa trong {path}',
   'verify.more-keyframes': '... và {n} điểm lưu trạng thái khác nữa khác nhau',
+
+  'view.serving': 'drill view: đang phục vụ {runs}',
+  'view.serving-none': 'drill view: đang phục vụ trang xem lại (hãy mở nhật ký chạy trong trang)',
+  'view.serving-play': 'drill view: đang phục vụ trang chơi cho {file}',
+  'view.serving-play-and': 'drill view: đang phục vụ trang chơi cho {file}, và {runs}',
+  'view.open': '  hãy mở {url} trong trình duyệt (chỉ trên máy này); Ctrl+C để dừng',
+  'view.open-play': '  hãy mở {url} trong trình duyệt để chơi (chỉ trên máy này); Ctrl+C để dừng',
+  'view.replay': '  trang xem lại: {url}',
 };
 
 export const CLI_WORDS: Record<Lang, Record<CliKey, string>> = { en, vi };

@@ -5,21 +5,23 @@
  * file whole or not at all, and on any problem changes nothing and lists
  * every bad row and column.
  */
-import { formatIssue, formatIssueIn, nearest } from '../scenario/issues.js';
+import { formatIssueIn, nearest } from '../scenario/issues.js';
+import { sayIn } from '../scenario/say.js';
 import type { Lang } from '../scenario/text.js';
-import { formatMselIssue, importMsel, mselToCsv, replaceInjectsInText, type MselIssue } from '../scenario/msel.js';
+import { importMsel, mselToCsv, replaceInjectsInText } from '../scenario/msel.js';
 import { mselToMarkdown } from '../scenario/msel-markdown.js';
 import { parseScenario } from '../scenario/parse.js';
 import { OptionError, parse, UsageError, type Options } from './args.js';
 import { InputError, notStdout, readText, writeAtomic } from './io.js';
-import { defaultLang, readLang } from './lang.js';
+import { defaultLang, langOption, readLang } from './lang.js';
+import { formatMselIssueIn, injects, MSEL_LINES, type SaidMselIssue } from './msel-words.js';
 import { ReportedError } from './load.js';
 import type { Subcommand } from './main.js';
 import { shellArg } from './shell.js';
 
 const USAGE = [
   'drill msel export <scenario> [--format csv|md] [--lang vi|en] [--out F]',
-  '       drill msel import <file.csv> --into <scenario> [--dry-run]',
+  '       drill msel import <file.csv> --into <scenario> [--dry-run] [--lang vi|en]',
   '',
   'export   the MSEL as a spreadsheet: one row per inject, columns',
   '         number, id, time, type, method, from (vi), from (en), to, subject (vi), subject (en),',
@@ -37,6 +39,8 @@ const USAGE = [
   '         them: the header is row 1). Comma, semicolon or tab separated.',
   '  --into S          the scenario file to write the injects into (required)',
   '  --dry-run         check the sheet and report, but do not write',
+  '  --lang vi|en      language of the problems and of what is printed (default: vi when LANG',
+  '                    starts with vi, else en)',
   '',
   'the time column:',
   '  T+02:30                        2 h 30 min after the start (02:30 and 2h30m read too)',
@@ -52,7 +56,7 @@ const USAGE = [
 ].join('\n');
 
 const EXPORT_OPTIONS: Options = { format: { type: 'string', short: 'f' }, lang: { type: 'string' }, out: { type: 'string', short: 'o' } };
-const IMPORT_OPTIONS: Options = { into: { type: 'string' }, 'dry-run': { type: 'boolean' } };
+const IMPORT_OPTIONS: Options = { into: { type: 'string' }, 'dry-run': { type: 'boolean' }, lang: { type: 'string', short: 'l' } };
 
 export const mselCommand: Subcommand = {
   name: 'msel',
@@ -134,14 +138,11 @@ function exportMsel(argv: string[]): number {
   return 0;
 }
 
-/** '1 inject', '18 injects' */
 /** The format a sheet's file name asks for: csv, md, or null when it names neither. */
 function formatOfFile(file: string): 'csv' | 'md' | null {
   const f = file.toLowerCase();
   return f.endsWith('.csv') ? 'csv' : f.endsWith('.md') || f.endsWith('.markdown') ? 'md' : null;
 }
-
-const injects = (n: number) => `${n} inject${n === 1 ? '' : 's'}`;
 
 function readSheet(file: string): string {
   let text: string;
@@ -170,24 +171,25 @@ function readSheet(file: string): string {
   return text;
 }
 
-function printIssues(file: string, issues: MselIssue[]): void {
-  for (const i of issues) process.stderr.write(formatMselIssue(file, i) + '\n');
+function printIssues(file: string, issues: SaidMselIssue[], lang: Lang): void {
+  for (const i of issues) process.stderr.write(formatMselIssueIn(file, i, lang) + '\n');
   const rows = new Set(issues.filter((i) => i.row > 0).map((i) => i.row));
-  process.stderr.write(`${issues.length} problem${issues.length === 1 ? '' : 's'}${rows.size ? ` in ${rows.size} row${rows.size === 1 ? '' : 's'}` : ''}; nothing was changed\n`);
+  process.stderr.write(MSEL_LINES[lang].problems(issues.length, rows.size) + '\n');
 }
 
 function importCommand(argv: string[]): number {
   const { values, positionals, help } = parse(argv, IMPORT_OPTIONS, 1, 1, ['the sheet (CSV) to import']);
   if (help) { process.stdout.write(`usage: ${USAGE}\n`); return 0; }
   if (values.into === undefined) throw new UsageError('--into <scenario> is required: the scenario file whose MSEL the sheet replaces');
+  const lang = langOption(values.lang);
   const sheetFile = positionals[0];
   const target = String(values.into);
   // the sheet first: given the wrong way round (a scenario, then --into the sheet), that is what to say
   const sheet = readSheet(sheetFile);
-  const { text, scenario } = loadScenarioText(target);
+  const { text, scenario } = loadScenarioText(target, lang);
   const r = importMsel(sheet, scenario);
   if (!r.ok) {
-    printIssues(sheetFile, r.issues);
+    printIssues(sheetFile, r.issues, lang);
     return 1;
   }
   const format = /\.json$/i.test(target) ? 'json' : 'yaml';
@@ -195,21 +197,23 @@ function importCommand(argv: string[]): number {
   // the whole scenario must still load (cross-checks the sheet cannot see alone)
   const check = parseScenario(next, target);
   if (!check.ok) {
-    const issues: MselIssue[] = check.issues.filter((i) => i.severity === 'error').map((i) => {
+    // the scenario's own words for them, in the language asked for
+    const issues: SaidMselIssue[] = check.issues.filter((i) => i.severity === 'error').map((i) => {
       const m = /^injects\[(\d+)\]/.exec(i.path);
-      return m ? { row: r.rows[Number(m[1])] ?? 0, column: null, message: `${i.message}${i.hint ? ` (${i.hint})` : ''}` } : { row: 0, column: null, message: `the scenario would not load: ${formatIssue(i)}` };
+      const message = sayIn(i.words.message, lang), hint = sayIn(i.words.hint, lang);
+      return m ? { row: r.rows[Number(m[1])] ?? 0, column: null, message: `${message}${hint ? ` (${hint})` : ''}`, said: true } : { row: 0, column: null, message: `${lang === 'vi' ? 'kịch bản sẽ không đọc được' : 'the scenario would not load'}: ${formatIssueIn(i, lang)}`, said: true };
     });
-    printIssues(sheetFile, issues);
+    printIssues(sheetFile, issues, lang);
     return 1;
   }
-  for (const w of r.warnings) process.stderr.write(formatMselIssue(sheetFile, w) + '\n');
-  for (const w of check.warnings) if (w.path.startsWith('injects')) process.stderr.write(formatIssue(w) + '\n');
+  for (const w of r.warnings) process.stderr.write(formatMselIssueIn(sheetFile, w, lang) + '\n');
+  for (const w of check.warnings) if (w.path.startsWith('injects')) process.stderr.write(formatIssueIn(w, lang) + '\n');
   const before = scenario.injects.length;
   if (values['dry-run']) {
-    process.stdout.write(`${sheetFile}: ok: ${injects(r.injects.length)} would replace the ${before} of ${target} (dry run: nothing written)\n`);
+    process.stdout.write(MSEL_LINES[lang].dryRun(sheetFile, r.injects.length, before, target) + '\n');
     return 0;
   }
   if (next !== text) writeAtomic(target, next);
-  process.stdout.write(`${target}: MSEL replaced: ${injects(before)} -> ${r.injects.length} from ${sheetFile}${next === text ? ' (no change)' : ''}\n`);
+  process.stdout.write(MSEL_LINES[lang].replaced(target, before, r.injects.length, sheetFile, next === text) + '\n');
   return 0;
 }

@@ -4,6 +4,8 @@ import { runScenario, serializeRunLog, type RunLog } from '../sim/run.js';
 import type { ObjectiveResult, Summary } from '../review/metrics.js';
 import type { Scenario } from '../scenario/schema.js';
 import { unreachedIncidents, type Unreached } from '../review/unreached.js';
+import { durationIn } from '../review/words.js';
+import { MESSAGES } from '../review/messages.js';
 import { intOption, parse } from './args.js';
 import { checkNotInput, checkWritable, notStdout, writeAtomic } from './io.js';
 import { langOption } from './lang.js';
@@ -44,7 +46,7 @@ export const runCommand: Subcommand = {
     }
     const scenario = loadScenario(positionals[0], lang);
     const seed = intOption(values.seed, 'seed');
-    const until = timeOption(values.until, 'until', scenario.horizon);
+    const until = timeOption(values.until, 'until', { horizon_s: scenario.horizon, start: scenario.start, lang });
     // the run stops at the horizon whatever --until says: a later time would read as if it had been played to
     if (until !== undefined && until > scenario.horizon) process.stderr.write(`drill run: --until ${String(values.until)} is past the scenario's horizon: the run ends at ${clock(scenario.horizon)}\n`);
     const decFile = values.decisions ? String(values.decisions) : undefined;
@@ -78,13 +80,22 @@ export function formatSummary(id: string, title: string, log: RunLog, s: Summary
     const untested = s.objectives.filter((o) => o.rating === null).length;
     lines.push(line('objectives', untested === 0 ? say(lang, 'run.objectives', { met, n: s.objectives.length }) : say(lang, 'run.objectives-nt', { met, tested: s.objectives.length - untested, nt: untested })));
     for (const o of s.objectives) {
-      const what = o.of ? say(lang, 'run.objective-of', { id: o.id, metric: o.metric, of: o.of }) : say(lang, 'run.objective', { id: o.id, metric: o.metric });
+      const metric = metricName(o.metric, lang);
+      const what = o.of ? say(lang, 'run.objective-of', { id: o.id, metric, of: o.of }) : say(lang, 'run.objective', { id: o.id, metric });
       if (o.rating === null) lines.push(`    -  ${say(lang, 'run.not-tested', { what, why: notTestedText(o, s.t_end, scenario, lang) })}`);
       else lines.push(`    ${o.rating}  ${what} = ${fmtValue(o.metric, o.value, lang)}${o.met ? '' : say(lang, 'run.not-met')}`);
     }
   }
   lines.push(line('log', say(lang, 'run.log', { events: n(log.events.length), hash: log.hash.slice(0, 16), out: out ? say(lang, 'run.written', { file: out }) : say(lang, 'run.not-written') })));
   return lines.join('\n') + '\n';
+}
+
+/**
+ * A metric as the summary names it: its id in English (what the scenario's objective says), the report's name for
+ * it in Vietnamese ('tỷ lệ người dân đã vào nơi sơ tán', not evacuated_share), the id where the report has none.
+ */
+function metricName(metric: string, lang: Lang): string {
+  return lang === 'en' ? metric : MESSAGES[lang][`metric.${metric}`] ?? metric;
 }
 
 /** A count as the language writes it: 1291 in English (as it always was), 1.291 in Vietnamese as the report writes it. */
@@ -119,8 +130,9 @@ export function responseLine(s: Summary, u: Unreached, lang: Lang = 'en'): strin
   return reached + say(lang, 'run.unreached', { n: u.n, people: u.people });
 }
 
+/** As the report writes it (1 h 38 min, not 98 min or 1.6 h): the summary and the report read the same. */
 function fmtMin(s: number, lang: Lang): string {
-  return s < 120 ? say(lang, 'run.s', { n: s }) : s < 7200 ? say(lang, 'run.min', { n: Math.round(s / 60) }) : say(lang, 'run.h', { n: localNumber((s / 3600).toFixed(1), lang) });
+  return durationIn(s, lang);
 }
 
 export function fmtValue(metric: string, v: number | null, lang: Lang = 'en'): string {

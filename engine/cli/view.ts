@@ -15,7 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { intOption, OptionError, parse } from './args.js';
 import { glanceRunLog, readRunLog } from '../sim/run.js';
 import { InputError, missingFile, readText } from './io.js';
+import { langOption } from './lang.js';
 import { loadScenario, ReportedError } from './load.js';
+import { say } from './messages.js';
 import type { Subcommand } from './main.js';
 
 const HOST = '127.0.0.1';
@@ -251,19 +253,22 @@ export const viewCommand: Subcommand = {
   name: 'view',
   summary: 'serve the replay viewer on 127.0.0.1 for the run logs given',
   usage: [
-    'drill view [run.json ...] [--play scenario.yaml] [--port P] [--open]',
+    'drill view [run.json ...] [--play scenario.yaml] [--port P] [--open] [--lang vi|en]',
     '',
-    '  --play S   also serve the play page: a tabletop session (drill play) on scenario S in the browser',
-    '  --port P   port to listen on (default 8173; 0 picks a free one)',
-    '  --open     also open a browser when there is a display',
+    '  --play S      also serve the play page: a tabletop session (drill play) on scenario S in the browser',
+    '  --port P      port to listen on (default 8173; 0 picks a free one)',
+    '  --open        also open a browser when there is a display',
+    '  --lang vi|en  language of what is printed here: the problems found in the files, the address',
+    '                (default: vi when LANG starts with vi, else en; the page has its own choice)',
     '',
     '  Serves the viewer and exactly the files given, on 127.0.0.1 only; prints the address.',
     '  In the page, more run logs can be opened with the file picker or by dropping them.',
   ].join('\n'),
-  options: { port: { type: 'string', short: 'p' }, open: { type: 'boolean' }, play: { type: 'string' } },
+  options: { port: { type: 'string', short: 'p' }, open: { type: 'boolean' }, play: { type: 'string' }, lang: { type: 'string', short: 'l' } },
   async run(argv) {
     const { values, positionals, help } = parse(argv, this.options);
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
+    const lang = langOption(values.lang);
     const port = intOption(values.port, 'port') ?? 8173;
     if (port > 65535) throw new OptionError(`--port must be at most 65535, not ${port}`);
     const dir = viewerDir();
@@ -281,7 +286,7 @@ export const viewCommand: Subcommand = {
     const playFile = values.play === undefined ? undefined : String(values.play);
     if (playFile !== undefined) {
       if (!existsSync(join(dir, PLAY_PAGE))) throw new InputError(dir, 'the play page is not built', 'run `npm run build` in the drillsim folder');
-      loadScenario(playFile);
+      loadScenario(playFile, lang);
     }
     const { files, runs } = routes(dir, positionals, playFile);
     const index = JSON.stringify({ runs: runs.map(({ url, name, bytes }) => ({ url, name, bytes })) });
@@ -293,13 +298,14 @@ export const viewCommand: Subcommand = {
     });
     const addr = server.address();
     const url = `http://${HOST}:${typeof addr === 'object' && addr ? addr.port : port}/`;
+    const names = runs.map((r) => r.name).join(', ');
     if (playFile !== undefined) {
-      process.stdout.write(`drill view: serving the play page for ${basename(playFile)}${runs.length ? `, and ${runs.map((r) => r.name).join(', ')}` : ''}\n`);
-      process.stdout.write(`  open ${url}${PLAY_PAGE} in a browser to play (this machine only); Ctrl+C stops\n`);
-      if (runs.length) process.stdout.write(`  the replay viewer: ${url}\n`);
+      process.stdout.write(say(lang, runs.length ? 'view.serving-play-and' : 'view.serving-play', { file: basename(playFile), runs: names }) + '\n');
+      process.stdout.write(say(lang, 'view.open-play', { url: url + PLAY_PAGE }) + '\n');
+      if (runs.length) process.stdout.write(say(lang, 'view.replay', { url }) + '\n');
     } else {
-      process.stdout.write(`drill view: serving ${runs.length === 0 ? 'the viewer (open run logs in the page)' : runs.map((r) => r.name).join(', ')}\n`);
-      process.stdout.write(`  open ${url} in a browser (this machine only); Ctrl+C stops\n`);
+      process.stdout.write((runs.length === 0 ? say(lang, 'view.serving-none') : say(lang, 'view.serving', { runs: names })) + '\n');
+      process.stdout.write(say(lang, 'view.open', { url }) + '\n');
     }
     if (values.open) openBrowser(playFile !== undefined ? url + PLAY_PAGE : url);
     await new Promise<void>((done) => {

@@ -46,6 +46,8 @@ const VI: Rule[] = [
   [/^this is a scenario, not a run log$/, 'đây là một kịch bản, không phải nhật ký chạy'],
   [/^this is a scenario \(in JSON\), not a run log$/, 'đây là một kịch bản (JSON), không phải nhật ký chạy'],
   [/^make a run log first: drill run <scenario> --out run.json$/, 'hãy tạo nhật ký chạy trước: drill run <kịch-bản> --out run.json'],
+  // engine/cli/view.ts: a scenario given to drill view where a run log goes
+  [/^make a run log first: drill run <scenario> --out run.json; or play it in the browser: drill view --play (.*)$/s, 'hãy tạo nhật ký chạy trước: drill run <kịch-bản> --out run.json; hoặc chơi kịch bản trong trình duyệt: drill view --play $1'],
   [/^to play it from the start: drill play (.*)$/s, 'để chơi từ đầu: drill play $1'],
   [/^this is a decisions file, not a run log$/, 'đây là một tệp quyết định, không phải nhật ký chạy'],
   [/^run it: drill run <scenario> --decisions <file> --out run.json$/, 'hãy chạy nó: drill run <kịch-bản> --decisions <tệp> --out run.json'],
@@ -66,9 +68,24 @@ const VI: Rule[] = [
   [/^--(\S+) needs a value$/, '--$1 cần một giá trị'],
   [/^--(\S+) is a switch: it takes no value$/, '--$1 là công tắc: không nhận giá trị'],
   [/^--(\S+) must be a whole number of at least (\d+), not '(.*)'$/s, "--$1 phải là số nguyên từ $2 trở lên, không phải '$3'"],
+  [/^--(\S+) must be a whole number written in decimal digits, not '(.*)' \(if (\d+) is meant, write --\S+ \d+\)$/s, "--$1 phải là số nguyên viết bằng chữ số thập phân, không phải '$2' (nếu muốn số $3, hãy viết --$1 $3)"],
   [/^--(\S+) must be a whole number, not '(.*)'$/s, "--$1 phải là số nguyên, không phải '$2'"],
   [/^--(\S+) must be at most (\d+), not '(.*)'$/s, "--$1 phải nhỏ hơn hoặc bằng $2, không phải '$3'"],
   [/^--(\S+) is given twice \('(.*)', then '(.*)'\): give it once$/s, "--$1 được cho hai lần ('$2', rồi '$3'): chỉ cho một lần"],
+  // engine/cli/msel.ts: a file given to drill msel import that is not an MSEL sheet
+  [/^this is a scenario, not an MSEL sheet$/, 'đây là một kịch bản, không phải bảng MSEL'],
+  [/^the sheet comes first, the scenario after --into: drill msel import <sheet.csv> --into <scenario>$/, 'bảng đứng trước, kịch bản sau --into: drill msel import <bảng.csv> --into <kịch-bản>'],
+  [/^this is a decisions file, not an MSEL sheet$/, 'đây là một tệp quyết định, không phải bảng MSEL'],
+  [/^this is a run log, not an MSEL sheet$/, 'đây là một nhật ký chạy, không phải bảng MSEL'],
+  [/^this is batch results, not an MSEL sheet$/, 'đây là kết quả chạy loạt (batch), không phải bảng MSEL'],
+  [/^the sheet is a CSV file, as drill msel export writes it$/, 'bảng MSEL là một tệp CSV, như drill msel export ghi ra'],
+  [/^this is the MSEL in Markdown \(to read and print\), not the sheet$/, 'đây là MSEL dạng Markdown (để đọc và in), không phải bảng'],
+  [/^import reads the CSV sheet: drill msel export <scenario> --out msel.csv writes one to edit$/, 'import đọc bảng CSV: drill msel export <kịch-bản> --out msel.csv ghi ra một bảng để sửa'],
+  [/^this is a binary file: not a CSV text in UTF-8$/, 'đây là tệp nhị phân: không phải văn bản CSV UTF-8'],
+  [/^this file is not UTF-8 text: not a CSV text in UTF-8$/, 'tệp này không phải văn bản UTF-8: không phải văn bản CSV UTF-8'],
+  [/^save the sheet as "CSV UTF-8 \(comma delimited\)" \(Excel\) or "Text CSV" with UTF-8 \(LibreOffice\)$/, 'hãy lưu bảng dưới dạng "CSV UTF-8 (comma delimited)" (Excel) hoặc "Text CSV" với mã hóa UTF-8 (LibreOffice)'],
+  // engine/cli/batch.ts
+  [/^one --vary at a time: a sweep varies one parameter \(run one batch per parameter\)$/, 'mỗi lần chỉ một --vary: một phép quét thay đổi một tham số (hãy chạy mỗi tham số một lượt batch riêng)'],
   [/^missing arguments?$/, 'thiếu tham số'],
   [/^unexpected argument '(.*)'$/s, "thừa tham số '$1'"],
 ];

@@ -66,6 +66,23 @@ export function refKindOf(sc: Scenario, metric: string, of: string): RefKind {
   }
 }
 
+/**
+ * A length of time as the report writes it: 90 s, 45 min, 1 h 38 min, 3 h. One formatter for the report and the
+ * summaries the commands print (drill run, fork, compare), so that a wait reads the same in both. Needs no scenario.
+ */
+export function durationIn(s: number | null, lang: Lang): string {
+  const cat = MESSAGES[lang];
+  const m = (key: string, n: Record<string, string>) => cat[key].replace(/\{(\w+)\}/g, (_, k: string) => n[k]);
+  if (s === null || !Number.isFinite(s)) return cat['fmt.never'];
+  const r = Math.round(s);
+  if (r < 120) return m('fmt.s', { n: String(r) });
+  const min = Math.round(r / 60);
+  if (min < 60) return m('fmt.min', { n: String(min) });
+  const h = Math.floor(min / 60), mm = min % 60;
+  const hours = String(h).replace(/\B(?=(\d{3})+(?!\d))/g, cat['fmt.group']);
+  return mm === 0 ? m('fmt.h', { n: hours }) : m('fmt.h_min', { h: hours, min: String(mm) });
+}
+
 export class Words {
   private readonly cat: Record<string, string>;
   private readonly names = new Map<string, Text | undefined>();
@@ -177,14 +194,7 @@ export class Words {
   }
 
   dur(s: number | null): string {
-    if (s === null || !Number.isFinite(s)) return this.m('fmt.never');
-    const r = Math.round(s);
-    if (r < 120) return this.m('fmt.s', { n: String(r) });
-    const min = Math.round(r / 60);
-    if (min < 60) return this.m('fmt.min', { n: String(min) });
-    const h = Math.floor(min / 60), mm = min % 60;
-    if (h >= 48 && mm === 0) return this.m('fmt.h', { n: this.num(h) });
-    return mm === 0 ? this.m('fmt.h', { n: this.num(h) }) : this.m('fmt.h_min', { h: this.num(h), min: String(mm) });
+    return durationIn(s, this.lang);
   }
 
   pct(v: number | null): string {

@@ -10,7 +10,7 @@
  */
 import { localTime, pad2 } from './calendar.js';
 import { formatClock, formatDuration } from './duration.js';
-import { say, sayIn, type Say } from './say.js';
+import { joined, say, sayIn, type Say } from './say.js';
 
 /** A time cell written as a bare clock (`19:30`, `7:05`, `19:30:15`): its row and text, and the seconds since the start it was read as. */
 export interface BareTime { row: number; text: string; seconds: number }
@@ -51,6 +51,13 @@ function inWords(seconds: number): string {
   return parts.length ? parts.join(' ') : '0 min';
 }
 
+/** "19 giờ 30 phút", "45 phút", "1 ngày 3 giờ": inWords in Vietnamese */
+function viWords(seconds: number): string {
+  const d = Math.floor(seconds / DAY_S), h = Math.floor((seconds % DAY_S) / 3600), m = Math.floor((seconds % 3600) / 60), s = seconds % 60;
+  const parts = [d ? `${d} ngày` : '', h ? `${h} giờ` : '', m ? `${m} phút` : '', s ? `${s} giây` : ''].filter(Boolean);
+  return parts.length ? parts.join(' ') : '0 phút';
+}
+
 /** "2026-10-03 13:30" in the start's own offset; null when the start does not read. */
 function localText(startIso: string, t: number): string | null {
   const l = localTime(startIso, t);
@@ -58,9 +65,9 @@ function localText(startIso: string, t: number): string | null {
 }
 
 /** "row 4", "rows 4 and 6", "rows 4, 6 and 9" */
-function rowList(rows: number[]): string {
-  if (rows.length === 1) return `row ${rows[0]}`;
-  return `rows ${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;
+function rowList(rows: number[]): Say {
+  if (rows.length === 1) return say('bare.row', { row: rows[0] });
+  return say('bare.rows', { list: joined(rows.slice(0, -1)), last: rows[rows.length - 1] });
 }
 
 /** The clock time the planner may have meant, as written: `19:30` (`07:05` for `7:05`). */
@@ -90,19 +97,21 @@ export function clockAdviceSay(seconds: number, startIso: string, horizon_s: num
  * what they were read as and what to write for the clock time. Null when
  * there are none.
  */
-export function bareTimesWarning(bare: readonly BareTime[], startIso: string, horizon_s: number): { message: string; hint: string } | null {
+export function bareTimesWarning(bare: readonly BareTime[], startIso: string, horizon_s: number): { message: string; hint: string; words: { message: Say; hint: Say } } | null {
   // a time that reads the same either way (a start at midnight) is no surprise; 24:00 and later is no clock time
   const ambiguous = bare.filter((b) => clockReading(b.seconds, startIso) !== null);
   if (ambiguous.length === 0) return null;
   const examples = ambiguous.slice(0, EXAMPLES_MAX).map((b) => {
     const local = localText(startIso, b.seconds);
-    return `Row ${b.row}: '${b.text}' is ${formatClock(b.seconds)}, ${inWords(b.seconds)} after the start${local ? ` (${local} local)` : ''}; ${clockAdvice(b.seconds, startIso, horizon_s)}`;
+    return say('bare.example', {
+      row: b.row, text: b.text, t: formatClock(b.seconds), d: say('bi', { en: inWords(b.seconds), vi: viWords(b.seconds) }),
+      local: local ? say('bare.local', { local }) : say('empty'), advice: clockAdviceSay(b.seconds, startIso, horizon_s)!,
+    });
   });
   const more = ambiguous.length - examples.length;
   const rows = ambiguous.map((b) => b.row);
   const start = localText(startIso, 0);
-  return {
-    message: `${rowList(rows)} ${rows.length === 1 ? 'gives its time' : 'give their times'} without 'T+', read as time since the start. ${examples.join('. ')}${more ? `. And ${more} more` : ''}`,
-    hint: `write T+ before each time${start ? `; the start, T+00:00, is ${start.slice(11)} local` : ''}`,
-  };
+  const message = say('bare.message', { rows: rowList(rows), n: rows.length, examples: joined(examples, 'bare.sep'), more: more ? say('bare.more', { n: more }) : say('empty') });
+  const hint = say('bare.hint', { start: start ? say('bare.hint-start', { clock: start.slice(11) }) : say('empty') });
+  return { message: sayIn(message, 'en'), hint: sayIn(hint, 'en'), words: { message, hint } };
 }

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { durationHint, formatClock, formatDuration, parseDuration, suggestDuration } from './duration.js';
 import { nearest } from './issues.js';
 import { BARE_CLOCK, bareTimesWarning, clockAdvice, type BareTime } from './msel-bare-times.js';
+import type { Say } from './say.js';
 import {
   formatLabel, formatValue, guardFormula, readLabel, readWords, splitOutsideQuotes, textCells, textFromCells, unguardFormula, type Word,
 } from './msel-cells.js';
@@ -53,6 +54,8 @@ export interface MselIssue {
   hint?: string;
   /** a warning: the sheet is imported, but it may not say what the planner meant */
   severity?: 'warning';
+  /** the message and hint as words for any language, where they are put so (the English is the same) */
+  words?: { message: Say; hint?: Say };
 }
 
 export function formatMselIssue(file: string, i: MselIssue): string {

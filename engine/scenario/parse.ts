@@ -146,7 +146,7 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
     return at1('empty', say('empty.comments', { what: fileWord(what) }));
   }
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    issues.push(whole('not-a-' + what.replace(/ /g, '-'), say(Array.isArray(raw) ? 'top.list' : 'top.value', { what_a: fileWord(what, true), what: fileWord(what) }), what === 'scenario' ? say('top.hint') : undefined));
+    issues.push(whole('not-a-' + what.replace(/ /g, '-'), say(Array.isArray(raw) ? 'top.list' : 'top.value', { what_a: fileWord(what, true), what: fileWord(what) }), TOP_HINTS[what]));
     return { ok: false, issues: sortIssues(issues) };
   }
 
@@ -211,6 +211,12 @@ const SYNTAX_HINTS: Record<string, Say> = {
 const STARTS: Record<string, Say> = {
   scenario: say('starts.scenario'),
   'decisions file': say('starts.decisions'),
+};
+
+/** What the file's top level must be, when it is a list or a single value: a decisions file saved as a one-cell CSV, a bare list of decisions. */
+const TOP_HINTS: Record<string, Say> = {
+  scenario: say('top.hint'),
+  'decisions file': say('top.decisions-hint'),
 };
 
 /** What to do with the file given instead, where there is more to say than how the expected file starts. */

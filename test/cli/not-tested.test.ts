@@ -26,7 +26,7 @@ describe('drill run and drill report: an objective not tested in the run', () =>
 
   it('drill run with a leak (seed 1) rates it as before', () => {
     const r = drill(['run', 'scenarios/cua-lo-high-rise-fire.yaml', '--seed', '1']);
-    expect(r.stdout).toContain('\n    M  chemical: contained_s of toxic-release = 2.7 h (not met)\n');
+    expect(r.stdout).toContain('\n    M  chemical: contained_s of toxic-release = 2 h 40 min (not met)\n');
   });
 
   it('drill report puts it in neither Strengths nor the improvement plan, and says why in both languages', () => {

@@ -209,7 +209,7 @@ describe('drill fork', () => {
     expect(drill(['fork', late, '--decisions', EARLY]).stderr).toContain('--at is required');
     expect(drill(['fork', late, '--at', '1h']).code).toBe(2);
     expect(drill(['fork', late, '--at', 'noon', '--decisions', EARLY]).stderr).toContain("--at: 'noon' is not a time");
-    expect(drill(['fork', late, '--at', '5:00', '--decisions', EARLY]).stderr).toContain("--at: '5:00' is not a time; write T+05:00, that is 5h after the start");
+    expect(drill(['fork', late, '--at', '5:00', '--decisions', EARLY]).stderr).toContain("--at: '5:00' is not a time: times count from the start (T+00:00, 18:00 local), not by the clock");
     expect(r.stderr).not.toMatch(STACK);
   });
 

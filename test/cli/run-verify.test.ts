@@ -156,6 +156,6 @@ describe('drill run and drill verify', () => {
     expect(r.stderr).toContain('--seed must be a whole number');
     const until = drill(['run', SCENARIO, '--until', '5:00']);
     expect(until.code).toBe(2);
-    expect(until.stderr).toContain("drill run: --until: '5:00' is not a time; write T+05:00, that is 5h after the start");
+    expect(until.stderr).toContain("drill run: --until: '5:00' is not a time: times count from the start");
   });
 });

@@ -42,6 +42,32 @@ describe('a time option given as a bare number', () => {
     expect(r.stderr.split('\n')[0]).toBe("drill run: --until: '-1h' is before the start; times count from the start (T+00:00): write e.g. 1h or T+01:00");
   });
 
+  it('--until 5:00 (a clock time) says times count from the start, what they are written as, and the T+ of the clock time meant', () => {
+    const r = drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--until', '5:00']); // starts 18:00, horizon 18h
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe("drill run: --until: '5:00' is not a time: times count from the start (T+00:00, 18:00 local), not by the clock: write a length of time like 5h or 30m, or T+hh:mm; for 5h after the start, write 5h or T+05:00; if you meant the clock time 05:00 the next day, write T+11:00\n" + HELP + '\n');
+    // on the 4-hour run the clock time is past its end, and that is said
+    expect(drill(['run', S, '--until', '21:30']).stderr.split('\n')[0]).toBe("drill run: --until: '21:30' is not a time: times count from the start (T+00:00, 20:00 local), not by the clock: write a length of time like 5h or 30m, or T+hh:mm; for 21h30m after the start, write 21h30m or T+21:30; if you meant the clock time 21:30, write T+01:30");
+    expect(drill(['run', S, '--until', '5:00']).stderr.split('\n')[0]).toMatch(/; the clock time 05:00 the next day would be T\+09:00, after the end of the scenario \(horizon 4h\)$/);
+  });
+
+  it('--until given as an ISO date and time says what the options take and the T+ of that moment from the scenario\'s start', () => {
+    const forms = "times count from the start (T+00:00, 20:00 local), not by the clock: write a length of time like 5h or 30m, or T+hh:mm";
+    const first = (v: string) => drill(['run', S, '--until', v]).stderr.split('\n')[0]; // minimal starts 2025-09-20T20:00:00+07:00, horizon 4h
+    expect(first('2025-09-20T23:00+07:00')).toBe(`drill run: --until: '2025-09-20T23:00+07:00' is not a time: ${forms}; that date and time is T+03:00, 3h after the start: write 3h or T+03:00`);
+    // without an offset, the start's; in UTC, converted
+    expect(first('2025-09-20 22:30')).toMatch(/; that date and time is T\+02:30, 2h30m after the start: write 2h30m or T\+02:30$/);
+    expect(first('2025-09-20T16:00Z')).toMatch(/; that date and time is T\+03:00, 3h after the start/);
+    expect(first('2025-09-21T05:00')).toMatch(/; that date and time would be T\+09:00, after the end of the scenario \(horizon 4h\)$/);
+    expect(first('2025-09-19T05:00')).toMatch(/; that date and time is before the start \(2025-09-20T20:00:00\+07:00\)$/);
+  });
+
+  it('--until 5:00 under --lang vi is said in Vietnamese, the pointer to --help too', () => {
+    const r = drill(['run', S, '--until', '5:00', '--lang', 'vi']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("drill run: --until: '5:00' không phải một thời điểm: thời điểm được tính từ lúc bắt đầu (T+00:00, tức 20:00 giờ địa phương), không theo giờ đồng hồ: hãy viết một khoảng thời gian như 5h hoặc 30m, hoặc dạng T+hh:mm; để chỉ 5h sau khi bắt đầu, hãy viết 5h hoặc T+05:00; giờ đồng hồ 05:00 ngày hôm sau sẽ là T+09:00, sau khi kịch bản kết thúc (horizon 4h)\n(drill run --help liệt kê các tùy chọn)\n");
+  });
+
   describe('drill fork --at', () => {
     let log: string;
     let decisions: string;
@@ -56,6 +82,12 @@ describe('a time option given as a bare number', () => {
       const r = drill(['fork', log, '--at', '2', '--decisions', decisions]);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe("drill fork: --at: '2' is not a time: a number alone has no unit; write 2h for 2 hours after the start, or 2m for 2 minutes\n(drill fork --help lists the options)\n");
+    });
+
+    it('--at 21:00 is said as the clock time it may be (the run starts 20:00): T+01:00', () => {
+      const r = drill(['fork', log, '--at', '21:00', '--decisions', decisions]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n')[0]).toBe("drill fork: --at: '21:00' is not a time: times count from the start (T+00:00, 20:00 local), not by the clock: write a length of time like 5h or 30m, or T+hh:mm; for 21h after the start, write 21h or T+21:00; if you meant the clock time 21:00, write T+01:00");
     });
   });
 });

@@ -1,0 +1,48 @@
+/**
+ * `drill run` printed a wait of an hour or more as "98 min" or "7.3 h" where the after-action report of the same
+ * run writes "1 h 38 min" and "7 h 20 min": a reviewer reading both saw two figures for one wait. The summary (run,
+ * fork) now writes durations as the report does, in English and Vietnamese. The run log itself is not changed.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { drill, tempDir } from '../helpers/cli.js';
+
+const KY_SON = 'scenarios/ky-son-flash-flood.yaml';
+
+describe('durations of an hour or more, in the run summary and in the report', () => {
+  let log: string;
+  let summary: string;
+  beforeAll(() => {
+    log = join(tempDir(), 'ks.json');
+    const r = drill(['run', KY_SON, '--seed', '7', '--out', log]);
+    expect(r.code).toBe(0);
+    summary = r.stdout;
+  });
+
+  it('the summary writes hours and minutes, as the report does for the same run', () => {
+    expect(summary).toContain('  response    first unit on scene after 1 h 38 min on average (worst 7 h 20 min)\n');
+    const report = drill(['report', log]).stdout;
+    expect(report).toContain('first unit on scene after 1 h 38 min on average (worst 7 h 20 min)');
+  });
+
+  it('under --lang vi, as the Vietnamese report writes them', () => {
+    const vi = drill(['run', KY_SON, '--seed', '7', '--lang', 'vi']).stdout;
+    expect(vi).toContain('lực lượng đầu tiên có mặt sau trung bình 1 giờ 38 phút (lâu nhất 7 giờ 20 phút)');
+    expect(drill(['report', log, '--lang', 'vi']).stdout).toContain('1 giờ 38 phút');
+  });
+
+  it('an objective measured in time reads the same way; under an hour stays in minutes', () => {
+    const r = drill(['run', 'scenarios/cua-lo-high-rise-fire.yaml', '--seed', '1']).stdout;
+    expect(r).toContain('    M  chemical: contained_s of toxic-release = 2 h 40 min (not met)\n');
+    expect(r).toContain('    S  ambulance: first_on_scene_s of casualty-group = 57 min\n');
+  });
+
+  it('the run log is the same as before: only the printed summary changed', () => {
+    const written = JSON.parse(readFileSync(log, 'utf8'));
+    // the hash README.md shows for this run, before and after
+    expect(written.hash.slice(0, 16)).toBe('c3c30640b9b6da4d');
+    expect(written.summary.response.mean_first_on_scene_s).toBe(5897.167);
+    expect(drill(['verify', log]).code).toBe(0);
+  });
+});
