@@ -63,7 +63,7 @@ describe('an inject exercise control adds that asks for a level', () => {
     expect(report.stdout).toContain('| **Objectives** | 1 of 2 met (P 1 · S 0 · M 0 · U 1) |');
     expect(report.stdout).toContain('| **Result** | **never, read at T+04:00 (00:00): rated U: Unable to be performed** |');
     // the injects table shows what the added inject asked for, and the objective is no longer "not called for"
-    expect(report.stdout).toMatch(/\| inject #2 "Declare level 1" \(added by exercise control\) \| .* \| declare civil-defence level 1 in Mường Xén \| – \| – \| 30 min \| \*\*not taken\*\* \|/);
+    expect(report.stdout).toMatch(/\| Inject #2 "Declare level 1" \(added by exercise control\) \| .* \| declare civil-defence level 1 in Mường Xén \| – \| – \| 30 min \| \*\*not taken\*\* \|/);
     expect(report.stdout).not.toContain('no inject asked for it');
   });
 });

@@ -62,7 +62,7 @@ describe('the response line of the summaries', () => {
     expect(r.stdout).toContain('did not decide by the deadline; the default (Broadcast a denial');
     expect(r.stdout).not.toContain('the default (broadcast-now)');
     // an inject whose action was taken before it arrived: the time of that decision, and no "0 s"
-    expect(r.stdout).toContain('| inject #2 "Dispatch on preparing for the rain and floods" | Tà Cạ commune chair | T+00:30 (18:30) | evacuate Tà Cạ riverside villages | T+00:00 (18:00) | before delivery | 1 h 30 min | already done before it arrived |');
+    expect(r.stdout).toContain('| Inject #2 "Dispatch on preparing for the rain and floods" | Tà Cạ commune chair | T+00:30 (18:30) | evacuate Tà Cạ riverside villages | T+00:00 (18:00) | before delivery | 1 h 30 min | already done before it arrived |');
   });
 
   it('drill play\'s hot wash gives the same people and response figures as drill run, in English and in Vietnamese', () => {
