@@ -19,12 +19,9 @@ export function timeOption(value: unknown, name: string, ctx: TimeContext = {}):
   const text = String(value);
   const r = parseDuration(text);
   if (r.ok && r.seconds >= 0) return r.seconds;
-  if (r.ok) throw new OptionError(`--${name}: '${text}' is before the start; times count from the start (T+00:00): write e.g. ${formatDuration(-r.seconds)} or ${formatClock(-r.seconds)}`);
-  const unitless = bareNumber(text, ctx.horizon_s);
-  if (unitless) throw new OptionError(`--${name}: '${text}' is not a time: ${unitless}`);
   const lang = ctx.lang ?? 'en';
-  const clockTime = clockLike(text, ctx) ?? dateTimeLike(text, ctx);
-  const words = clockTime ?? say('join.semicolon', { a: say('time.not', { text }), b: timeHintSay(text) });
+  const words = r.ok ? say('time.option-before', { text, d: formatDuration(-r.seconds), t: formatClock(-r.seconds) })
+    : bareNumber(text, ctx.horizon_s) ?? clockLike(text, ctx) ?? dateTimeLike(text, ctx) ?? say('join.semicolon', { a: say('time.not', { text }), b: timeHintSay(text) });
   // said in the command's language: main prints the pointer to --help in it too
   throw Object.assign(new OptionError(`--${name}: ${sayIn(words, lang)}`), { lang });
 }
@@ -78,18 +75,17 @@ function clockLike(text: string, ctx: TimeContext) {
  * `--until 3`: a number alone has no unit (as in a scenario). Hours or minutes are the likely units: hours first,
  * unless that many hours would be past the run's end while minutes would not (`--until 30` on a 4-hour run).
  */
-function bareNumber(text: string, horizon_s: number | undefined): string | undefined {
+function bareNumber(text: string, horizon_s: number | undefined) {
   const m = /^\s*(\d+(?:[.,]\d+)?)\s*$/.exec(text);
   if (!m) return undefined;
   const n = Number(m[1].replace(',', '.'));
-  if (n === 0) return 'a number alone has no unit; write 0s for the start itself';
-  const word = (unit: string) => `${m[1]} ${unit}${n === 1 ? '' : 's'}`;
+  if (n === 0) return say('time.option-bare-zero', { text });
   // 30 -> 30h as typed, not 1d6h; 1.5 -> 1h30m (the notation has no decimals)
   const written = (unit: 'h' | 'm', s: number) => (Number.isInteger(n) ? `${n}${unit}` : formatDuration(s));
-  const hours = { written: written('h', n * 3_600), said: word('hour') };
-  const minutes = { written: written('m', n * 60), said: word('minute') };
+  const hours = { written: written('h', n * 3_600), said: say('time.hours', { text: m[1], n }) };
+  const minutes = { written: written('m', n * 60), said: say('time.minutes', { text: m[1], n }) };
   const [first, second] = horizon_s !== undefined && n * 3_600 > horizon_s && n * 60 <= horizon_s ? [minutes, hours] : [hours, minutes];
-  return `a number alone has no unit; write ${first.written} for ${first.said} after the start, or ${second.written} for ${second.said}`;
+  return say('time.option-bare', { text, first: first.written, first_said: first.said, second: second.written, second_said: second.said });
 }
 
 export const clock = formatClock;

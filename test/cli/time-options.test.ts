@@ -68,6 +68,13 @@ describe('a time option given as a bare number', () => {
     expect(r.stderr).toBe("drill run: --until: '5:00' không phải một thời điểm: thời điểm được tính từ lúc bắt đầu (T+00:00, tức 20:00 giờ địa phương), không theo giờ đồng hồ: hãy viết một khoảng thời gian như 5h hoặc 30m, hoặc dạng T+hh:mm; để chỉ 5h sau khi bắt đầu, hãy viết 5h hoặc T+05:00; giờ đồng hồ 05:00 ngày hôm sau sẽ là T+09:00, sau khi kịch bản kết thúc (horizon 4h)\n(drill run --help liệt kê các tùy chọn)\n");
   });
 
+  it('a bare number and a time before the start are said in Vietnamese under --lang vi', () => {
+    const first = (v: string) => drill(['run', S, '--until', v, '--lang', 'vi']).stderr.split('\n')[0];
+    expect(first('30')).toBe("drill run: --until: '30' không phải một thời điểm: một con số đứng một mình thì không có đơn vị; hãy viết 30m cho 30 phút sau khi bắt đầu, hoặc 30h cho 30 giờ");
+    expect(first('0')).toBe("drill run: --until: '0' không phải một thời điểm: một con số đứng một mình thì không có đơn vị; hãy viết 0s cho chính lúc bắt đầu");
+    expect(first('-1h')).toBe("drill run: --until: '-1h' là trước lúc bắt đầu; thời điểm được tính từ lúc bắt đầu (T+00:00): hãy viết ví dụ 1h hoặc T+01:00");
+  });
+
   describe('drill fork --at', () => {
     let log: string;
     let decisions: string;
