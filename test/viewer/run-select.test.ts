@@ -4,7 +4,7 @@
  * name with its middle left out, its end kept), all of it (file, scenario
  * title, seed) in the tooltip; the Vietnamese scenario titles had cut the
  * text to "#0 ky-son.json: L". And before any run is open, the run lists, the
- * layout and Copy link are disabled, the run list saying that no run is open.
+ * layout, Copy link and the timeline's controls are disabled, the run list saying that no run is open.
  */
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -82,23 +82,26 @@ describe('the viewer with no run open', () => {
   beforeAll(async () => { server = await serve([]); });
   afterAll(async () => { await server?.stop(); });
 
-  it('disables the run lists, the layout and Copy link until a run is opened, then enables them', async () => {
+  it('disables the run lists, the layout, Copy link and the timeline\'s controls until a run is opened, then enables them', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await openViewer(page, `${server.url}#lang=vi`);
     await page.waitForFunction(() => document.documentElement.lang === 'vi');
-    const state = () => page.evaluate(() => ['run-select', 'compare-select', 'compare-layout', 'copy-link'].map((id) => (document.getElementById(id) as HTMLSelectElement | HTMLButtonElement).disabled));
-    expect(await state()).toEqual([true, true, true, true]);
+    const state = () => page.evaluate(() => ['run-select', 'compare-select', 'compare-layout', 'copy-link', 'play', 'prev-event', 'next-event', 'speed'].map((id) => (document.getElementById(id) as HTMLSelectElement | HTMLButtonElement).disabled));
+    const slider = () => page.evaluate(() => document.getElementById('timeline-slider')!.getAttribute('aria-disabled'));
+    expect(await state()).toEqual([true, true, true, true, true, true, true, true]);
+    expect(await slider()).toBe('true');
     expect((await closed(page, 'run-select')).text).toBe('(chưa mở lượt chạy)');
     await page.screenshot({ path: join(ARTIFACTS, 'viewer-run-select-empty-vi.png'), clip: { x: 0, y: 0, width: 1440, height: 60 } });
     // in English too
     await page.locator('#lang').click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     expect((await closed(page, 'run-select')).text).toBe('(no run open)');
-    expect(await state()).toEqual([true, true, true, true]);
+    expect(await state()).toEqual([true, true, true, true, true, true, true, true]);
     // a run picked in the page: every control is live, the run list naming it
     await page.locator('#file-input').setInputFiles(files[1]);
     await page.waitForFunction(() => !(document.getElementById('copy-link') as HTMLButtonElement).disabled);
-    expect(await state()).toEqual([false, false, false, false]);
+    expect(await state()).toEqual([false, false, false, false, false, false, false, false]);
+    expect(await slider()).toBe('false');
     expect((await closed(page, 'run-select')).text).toBe(SHORT);
     await expect(page.locator('#run-select option').count()).resolves.toBe(1);
     await page.close();

@@ -331,7 +331,8 @@ class App implements PanelHost {
    * The run lists. A closed select shows its chosen option's text in a box too narrow for a scenario's title
    * (Vietnamese ones especially): each option reads as the run's number and file name (shortName), and says all
    * of it (file, scenario, seed) in its tooltip, as the select does for the run chosen. With no run open, the
-   * run lists, the layout and Copy link have nothing to act on: they are disabled, the run list saying why.
+   * run lists, the layout, Copy link and the timeline's controls have nothing to act on: they are disabled, the
+   * run list saying why.
    */
   fillSelects(): void {
     const S = this.S();
@@ -350,6 +351,9 @@ class App implements PanelHost {
     sa.value = open ? String(this.runs.indexOf(this.a!)) : '';
     sb.value = this.b ? String(this.runs.indexOf(this.b)) : '';
     for (const el of [sa, sb, $<HTMLSelectElement>('compare-layout'), $<HTMLButtonElement>('copy-link')]) el.disabled = !open;
+    // the timeline's controls too: with no run there is no time to play or step through
+    for (const id of ['play', 'prev-event', 'next-event', 'speed']) $<HTMLButtonElement | HTMLSelectElement>(id).disabled = !open;
+    $('timeline-slider').setAttribute('aria-disabled', String(!open));
     sa.title = sa.selectedOptions[0]?.title ?? '';
     sb.title = sb.selectedOptions[0]?.title ?? '';
   }
