@@ -262,8 +262,8 @@ describe('two runs on one map (compare, overlay)', () => {
   it("B's units at their base rest each at a spot of its own, 5 px off A's same unit's, at every time", async () => {
     const { page, times, looks } = await looksOver(1, '&cmp=3&layout=overlay', () => (window as any).drillViewer.app.b?.served === 3);
     // where each of A's units rests (the same at every time: see map-crowding)
-    const restA = new Map<string, string>();
-    for (const l of looks) for (const u of l.units) if (!u.ghost && AT_BASE.includes(u.state)) restA.set(u.id, `${u.cx.toFixed(1)},${u.cy.toFixed(1)}`);
+    const restA = new Map<string, [number, number]>();
+    for (const l of looks) for (const u of l.units) if (!u.ghost && AT_BASE.includes(u.state)) restA.set(u.id, [u.cx, u.cy]);
     const bad: string[] = [];
     let seen = 0;
     looks.forEach((l, k) => {
@@ -271,8 +271,8 @@ describe('two runs on one map (compare, overlay)', () => {
         const a = restA.get(u.id);
         if (!u.ghost || !AT_BASE.includes(u.state) || !a) continue;
         seen++;
-        const want = a.split(',').map((v) => (Number(v) + 5).toFixed(1)).join(',');
-        if (`${u.cx.toFixed(1)},${u.cy.toFixed(1)}` !== want) bad.push(`T${times[k]}: B's ${u.id} at ${u.cx.toFixed(1)},${u.cy.toFixed(1)}, not ${want}`);
+        // compared as numbers: rounded first, 402.55 + 5 and 407.55 fell either side of a tenth
+        if (Math.abs(u.cx - a[0] - 5) > 0.05 || Math.abs(u.cy - a[1] - 5) > 0.05) bad.push(`T${times[k]}: B's ${u.id} at ${u.cx.toFixed(2)},${u.cy.toFixed(2)}, not ${(a[0] + 5).toFixed(2)},${(a[1] + 5).toFixed(2)}`);
       }
     });
     // bases whose units are partly out (some of B's at rest, some away): where a shared spot went wrong

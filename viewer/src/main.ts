@@ -370,11 +370,17 @@ class App implements PanelHost {
     this.divergence = this.b ? findDivergence(a.data, this.b.data) : null;
     this.timeline.setRun(a, this.divergence?.t ?? null);
     const t1 = performance.now();
-    if (changedA || !this.mapA) { this.mapA?.destroy(); this.mapA = new MapView($('map-a'), a, () => this.language, 'a'); }
+    // compared runs share one view: each pane frames both runs' incidents, and side by side a zoom or pan moves both
+    const withA = this.b ? [this.b] : [];
+    if (changedA || !this.mapA) { this.mapA?.destroy(); this.mapA = new MapView($('map-a'), a, () => this.language, 'a', withA); }
+    else this.mapA.setCompanions(withA);
     const side = this.b !== null && this.layout === 'side';
     $('map-b').hidden = !side;
-    if (side && (changedB || !this.mapB)) { this.mapB?.destroy(); this.mapB = new MapView($('map-b'), this.b!, () => this.language, 'b'); }
+    if (side && (changedB || !this.mapB)) { this.mapB?.destroy(); this.mapB = new MapView($('map-b'), this.b!, () => this.language, 'b', [a]); }
+    else if (side) this.mapB!.setCompanions([a]);
     if (!side) { this.mapB?.destroy(); this.mapB = null; }
+    this.mapA.link(this.mapB);
+    this.mapB?.link(this.mapA);
     this.captions();
     const t2 = performance.now();
     this.fillSelects();

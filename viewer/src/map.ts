@@ -57,6 +57,19 @@ function box(f: any): [number, number, number, number] {
   return [x0, y0, x1, y1];
 }
 
+/** The points a map's projection fits: every run's areas, roads' nodes, typhoon tracks and (up to a few thousand) incidents. */
+function extentOf(runs: LoadedRun[]): P[] {
+  const out: P[] = [];
+  for (const run of runs) {
+    const s = run.data.scenario;
+    for (const a of s.areas) out.push([a.coords.lon, a.coords.lat]);
+    for (const n of s.travel.nodes) out.push([n.coords.lon, n.coords.lat]);
+    for (const h of s.hazards) for (const p of h.track ?? []) out.push([p.coords.lon, p.coords.lat]);
+  }
+  for (const run of runs) for (const inc of run.history.incidents.values()) { if (out.length > 4000) break; out.push(lonLat(run, inc.x, inc.y)); }
+  return out;
+}
+
 /** Country outlines within a few degrees of the scenario: the rest of the world is never in view. */
 function outline(around: [[number, number], [number, number]]): d3.GeoPermissibleObjects {
   const m = 4;
@@ -87,7 +100,11 @@ export class MapView {
   private height = 400;
   private last: { t: number; world: World; overlay: { run: LoadedRun; world: World } | null } | null = null;
   private readonly ro: ResizeObserver;
-  private readonly extentPoints: P[] = [];
+  private extentPoints: P[] = [];
+  /** the runs compared with this one (the other pane's, or the one overlaid): their incidents count in the first view, as this run's do */
+  private companions: LoadedRun[] = [];
+  /** the other pane when two are side by side: a reviewer's zoom or pan on either moves both */
+  private peer: MapView | null = null;
   /** the labels placed for the current view, as boxes a moving label keeps off (made with the placement, read at every seek) */
   private placed: { els: SVGTextElement[]; labels: Label[]; spots: Spot[]; index: BoxIndex; markers: BoxIndex; under: boolean[] } | null = null;
   /** the placed labels a moving label covers at the time shown: hidden until it moves off them */
@@ -100,7 +117,7 @@ export class MapView {
   private placedAround: Box[] = [];
   private readonly overlayRo: ResizeObserver;
 
-  constructor(readonly el: HTMLElement, readonly run: LoadedRun, private lang: () => Lang, readonly tag: string) {
+  constructor(readonly el: HTMLElement, readonly run: LoadedRun, private lang: () => Lang, readonly tag: string, companions: LoadedRun[] = []) {
     el.replaceChildren();
     this.base = d3.select(el).append('svg').attr('class', 'map-base').attr('aria-hidden', 'true');
     this.baseGeo = this.base.append('g').attr('class', 'geo');
@@ -123,11 +140,8 @@ export class MapView {
     for (const name of ['incidents', 'units', 'overlay', 'labels']) {
       this.layer[name] = this.top.append('g').attr('class', `layer-${name}`);
     }
-    const s = run.data.scenario;
-    for (const a of s.areas) this.extentPoints.push([a.coords.lon, a.coords.lat]);
-    for (const n of s.travel.nodes) this.extentPoints.push([n.coords.lon, n.coords.lat]);
-    for (const h of s.hazards) for (const p of h.track ?? []) this.extentPoints.push([p.coords.lon, p.coords.lat]);
-    for (const inc of run.history.incidents.values()) { if (this.extentPoints.length > 4000) break; this.extentPoints.push(lonLat(run, inc.x, inc.y)); }
+    this.companions = companions;
+    this.extentPoints = extentOf([run, ...companions]);
     this.zoom = d3.zoom<HTMLElement, unknown>().scaleExtent([0.2, 64])
       // d3's own filter, and the legend keeps its own wheel and clicks
       .filter((ev: Event & { ctrlKey?: boolean; button?: number }) => (!ev.ctrlKey || ev.type === 'wheel') && !ev.button && !(ev.target as Element).closest?.('.legend'))
@@ -137,6 +151,8 @@ export class MapView {
         this.geo.attr('transform', this.zoomT.toString());
         this.baseGeo.attr('transform', this.zoomT.toString());
         this.redraw();
+        // the peer's own zoom event has no sourceEvent: it does not send the view back
+        if (ev.sourceEvent && this.peer) this.peer.follow(ev.transform);
       });
     // the box outlives this view (another run shown in it gets a new one): start from no zoom, not from its last
     d3.select(el).call(this.zoom).on('dblclick.zoom', null).call(this.zoom.transform, d3.zoomIdentity);
@@ -210,6 +226,28 @@ export class MapView {
     this.svg.select('title').text(textIn(this.run.data.scenario.title, this.lang()));
   }
 
+  /**
+   * Compare: the runs shown with this one. Both panes (or the overlay) then start on one view that holds every
+   * run's incidents: framed each on its own, the panes opened at different zooms. A new comparison starts framed again.
+   */
+  setCompanions(runs: LoadedRun[]): void {
+    if (runs.length === this.companions.length && runs.every((r, i) => r === this.companions[i])) return;
+    this.companions = runs;
+    this.extentPoints = extentOf([this.run, ...runs]);
+    this.userZoomed = false;
+    this.sized = false;
+    this.resize();
+  }
+
+  /** Side by side: the other pane, whose view follows this one's (null: none). */
+  link(peer: MapView | null): void { this.peer = peer; }
+
+  /** The other pane was zoomed or panned by the reviewer: the same view here. */
+  private follow(t: d3.ZoomTransform): void {
+    this.userZoomed = true;
+    d3.select(this.el).call(this.zoom.transform, t);
+  }
+
   zoomBy(k: number): void { this.userZoomed = true; d3.select(this.el).call(this.zoom.scaleBy, k); }
   zoomReset(): void { this.userZoomed = true; d3.select(this.el).call(this.zoom.transform, d3.zoomIdentity); }
 
@@ -271,10 +309,14 @@ export class MapView {
     const core: P[] = [];
     const place = (to: P[], p: { x: number; y: number } | undefined) => { if (p) to.push(lonLat(this.run, p.x, p.y)); };
     let n = 0;
-    for (const inc of this.run.history.incidents.values()) {
-      core.push(lonLat(this.run, inc.x, inc.y));
-      place(core, model.areaPlace.get(inc.area));
-      if (++n > 2000) break;
+    for (const run of [this.run, ...this.companions]) {
+      const places = run.replay.model.areaPlace;
+      for (const inc of run.history.incidents.values()) {
+        core.push(lonLat(run, inc.x, inc.y));
+        const p = places.get(inc.area);
+        if (p) core.push(lonLat(run, p.x, p.y));
+        if (++n > 2000) break;
+      }
     }
     for (const sh of s.evacuation.shelters) {
       if (sh.coords) core.push([sh.coords.lon, sh.coords.lat]);
