@@ -378,3 +378,104 @@ export function colonInText(text: string, line: number): { key: string; value: s
   if (!m || /^["'{[|>&*!]/.test(m[2]) || !/:\s/.test(m[2])) return undefined;
   return { key: m[1], value: m[2].replace(/\s+#.*$/, '') };
 }
+
+export interface UnclosedFlow {
+  /** 1-based line and column of the `{` or `[` that is never closed */
+  line: number;
+  column: number;
+  open: '{' | '[';
+  /** the lines whose parse errors it explains: from its own to the end of the block it stands in */
+  through: number;
+}
+
+/**
+ * `{` and `[` opened and never closed (`name: { vi: Tà Cạ, en: Ta Ca` with its `}` left off). The parser
+ * reads the lines after it as more of that value and complains there, about indentation and implicit keys;
+ * a bracket still open when a line comes back to its line's indentation (or further out) is the mistake.
+ * Quotes and comments are skipped; a `[` inside a plain text (`Tà Cạ [old name]`) opens nothing.
+ */
+export function unclosedFlows(text: string): UnclosedFlow[] {
+  const lines = text.split(/\r?\n/);
+  const out: UnclosedFlow[] = [];
+  let open: { ch: '{' | '['; line: number; col: number; indent: number }[] = [];
+  const blockEnd = (from: number, indent: number) => {
+    let k = from;
+    while (k + 1 < lines.length && (lines[k + 1].trim() === '' || lines[k + 1].trimStart().startsWith('#') || indentOf(lines[k + 1]) >= indent)) k++;
+    // and the line that comes back out: the parser often finds the mistake only there
+    return Math.min(lines.length, k + 2);
+  };
+  let literal = -1; // the indentation of a `key: |` or `key: >` whose text lines follow (-1: none)
+  for (let i = 0; i < lines.length; i++) {
+    const s = lines[i];
+    const indent = indentOf(s);
+    const first = s.trimStart()[0];
+    if (first === undefined || first === '#') continue;
+    // the lines of a literal or folded text are text, whatever brackets they hold
+    if (literal >= 0 && indent > literal) continue;
+    literal = /(^|:\s|-\s)\s*[|>][-+0-9]*\s*(#.*)?$/.test(s) && !open.length ? indent : -1;
+    // a line back at (or out of) the indentation of the line where a bracket opened: that bracket was never closed
+    if (open.length && first !== '}' && first !== ']') {
+      const still = open.filter((o) => indent > o.indent);
+      for (const o of open.filter((o) => indent <= o.indent)) out.push({ line: o.line + 1, column: o.col + 1, open: o.ch, through: blockEnd(o.line, o.indent) });
+      open = still;
+    }
+    // where a value may start: after the indentation, `- `, `key: `, or (in a flow) `,` `[` `{` `:`
+    let valueStart = true;
+    for (let c = indent; c < s.length; c++) {
+      const ch = s[c];
+      if (ch === ' ' || ch === '\t') continue;
+      if (ch === '#' && (c === 0 || s[c - 1] === ' ' || s[c - 1] === '\t')) break;
+      if ((ch === '"' || ch === "'") && valueStart) {
+        const end = ch === '"' ? closingDouble(s, c) : closingSingle(s, c);
+        if (end < 0) break; // a quoted text going on over lines: nothing more to read on this one
+        c = end;
+        valueStart = false;
+        continue;
+      }
+      if ((ch === '{' || ch === '[') && (valueStart || open.length > 0)) {
+        open.push({ ch, line: i, col: c, indent });
+        valueStart = true;
+        continue;
+      }
+      if ((ch === '}' || ch === ']') && open.length) {
+        // `{ uniform: [10m, 30m }`: the '[' inside was never closed, and the '}' closes the '{'
+        const want = ch === '}' ? '{' : '[';
+        let k = open.length - 1;
+        while (k >= 0 && open[k].ch !== want) k--;
+        if (k >= 0) {
+          for (const o of open.slice(k + 1)) out.push({ line: o.line + 1, column: o.col + 1, open: o.ch, through: blockEnd(o.line, o.indent) });
+          open = open.slice(0, k);
+        }
+        valueStart = false;
+        continue;
+      }
+      if (ch === ',' && open.length) { valueStart = true; continue; }
+      if (ch === '-' && valueStart && (s[c + 1] === ' ' || c + 1 === s.length) && !open.length) continue;
+      if (ch === ':' && (s[c + 1] === ' ' || c + 1 === s.length || (open.length > 0 && /[,}\]]/.test(s[c + 1] ?? '')))) { valueStart = true; continue; }
+      valueStart = false;
+    }
+  }
+  for (const o of open) out.push({ line: o.line + 1, column: o.col + 1, open: o.ch, through: lines.length });
+  return out;
+}
+
+const indentOf = (s: string) => s.length - s.trimStart().length;
+
+/** Index of the `"` closing the double-quoted text opening at `from` (escapes skipped), or -1. */
+function closingDouble(s: string, from: number): number {
+  for (let c = from + 1; c < s.length; c++) {
+    if (s[c] === '\\') c++;
+    else if (s[c] === '"') return c;
+  }
+  return -1;
+}
+
+/** Index of the `'` closing the single-quoted text opening at `from` ('' is a quote inside), or -1. */
+function closingSingle(s: string, from: number): number {
+  for (let c = from + 1; c < s.length; c++) {
+    if (s[c] !== "'") continue;
+    if (s[c + 1] === "'") c++;
+    else return c;
+  }
+  return -1;
+}

@@ -11,7 +11,7 @@ export type { RawIssue, SourceText };
 import { didYouMeanSay, formatPath, idFromText, issue, nearest, reword, sortIssues, type PathSegment, type ScenarioIssue } from './issues.js';
 import { durationHintSay, formatClock, parseDuration, timeHintSay } from './duration.js';
 import { clockAdviceSay } from './msel-bare-times.js';
-import { colonInText, indentationSlips } from './indentation.js';
+import { colonInText, indentationSlips, unclosedFlows } from './indentation.js';
 import { DESCRIPTIONS_VI } from './issue-words.js';
 import { followedBy, joined, say, type IssueKey, type Say } from './say.js';
 import { CAPABILITIES, COMMANDS, ID_RE, MODES, Scenario } from './schema.js';
@@ -121,8 +121,14 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   const issues: ScenarioIssue[] = [];
   for (const e of doc.errors) {
     const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
+    const twice = e.code === 'DUPLICATE_KEY' ? keyWrittenBefore(text, pos.line) : undefined;
+    if (twice) {
+      issues.push(issue({ file, line: pos.line, column: pos.col, path: '(syntax)', code: 'yaml', severity: 'error' },
+        say('yaml.duplicate-named', { key: twice.key, first: twice.line }), say('yaml.hint-duplicate-named')));
+      continue;
+    }
     issues.push(issue({ file, line: pos.line, column: pos.col, path: '(syntax)', code: 'yaml', severity: 'error' },
-      say(`yaml.${e.code}` as IssueKey, { text: yamlMessage(e.message) }), SYNTAX_HINTS[e.code] ?? say('yaml.hint')));
+      say(`yaml.${e.code}` as IssueKey, { text: yamlMessage(e.message) }), SYNTAX_HINTS[e.code] ?? (/\.json$/i.test(file) ? say('yaml.hint-json') : say('yaml.hint'))));
   }
   // YAML that does not read garbles the value after the error, and so whatever refers to it: complaints about
   // that value would send the planner after mistakes that are not there. The syntax errors alone, then; the
@@ -187,9 +193,20 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
  * at the same column" on it and on every line under it), and a ': ' inside a plain text said as such.
  */
 function syntaxInWords(text: string, file: string, issues: ScenarioIssue[], codes: string[]): ScenarioIssue[] {
-  const slips = indentationSlips(text);
-  const explained = (line: number) => slips.some((sl) => line >= sl.from && line <= sl.through);
-  const out: ScenarioIssue[] = slips.map((sl) => issue({ file, line: sl.line, column: sl.column, path: '(syntax)', code: 'indentation', severity: 'error' }, sl.message, sl.hint));
+  // a bracket never closed: the parser's complaints on the lines after it are its doing, and so are any slips there
+  // (the parser may read on in the open value well past its block: the run of complaints that follows it, too)
+  const errorLines = issues.map((i) => i.line).sort((a, b) => a - b);
+  const unclosed = unclosedFlows(text).filter((u) => issues.some((i) => i.line >= u.line && i.line <= u.through)).map((u) => {
+    let through = u.through;
+    for (const l of errorLines) if (l > through && l <= through + 2) through = l;
+    return { ...u, through };
+  });
+  const byBracket = (line: number) => unclosed.some((u) => line >= u.line && line <= u.through);
+  const slips = indentationSlips(text).filter((sl) => !byBracket(sl.line));
+  const explained = (line: number) => byBracket(line) || slips.some((sl) => line >= sl.from && line <= sl.through);
+  const out: ScenarioIssue[] = unclosed.map((u) => issue({ file, line: u.line, column: u.column, path: '(syntax)', code: 'yaml', severity: 'error' },
+    say('flow.unclosed', { open: u.open, close: u.open === '{' ? '}' : ']' }), say('flow.unclosed-hint', { close: u.open === '{' ? '}' : ']' })));
+  out.push(...slips.map((sl) => issue({ file, line: sl.line, column: sl.column, path: '(syntax)', code: 'indentation', severity: 'error' }, sl.message, sl.hint)));
   issues.forEach((i, k) => {
     if (explained(i.line)) return;
     const colon = codes[k] === 'BLOCK_AS_IMPLICIT_KEY' ? colonInText(text, i.line) : undefined;
@@ -325,6 +342,24 @@ function position(doc: Document, lc: LineCounter, path: PathSegment[], atKey: bo
   const offset = target?.range?.[0] ?? 0;
   const p = lc.linePos(offset);
   return { line: p.line, column: p.col };
+}
+
+/** The key on a line the parser found written twice, and the line above where the same mapping has it first. */
+function keyWrittenBefore(text: string, line: number): { key: string; line: number } | undefined {
+  const lines = text.split(/\r?\n/);
+  const keyOf = (s: string) => /^(\s*)(?:-\s+)?("[^"]*"|'[^']*'|[^\s#'"{[][^:#]*?)\s*:(\s|$)/.exec(s);
+  const m = keyOf(lines[line - 1] ?? '');
+  if (!m) return undefined;
+  const indent = m[0].indexOf(m[2]);
+  for (let k = line - 2; k >= 0; k--) {
+    const s = lines[k];
+    if (s.trim() === '' || s.trimStart().startsWith('#')) continue;
+    const o = keyOf(s);
+    const at = o ? o[0].indexOf(o[2]) : s.length - s.trimStart().length;
+    if (at < indent) return undefined;
+    if (o && at === indent && o[2] === m[2]) return { key: m[2].replace(/^["']|["']$/g, ''), line: k + 1 };
+  }
+  return undefined;
 }
 
 function yamlMessage(message: string): string {

@@ -10,9 +10,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
-import { indentationSlips } from '../../engine/scenario/indentation.js';
+import { parse, stringify } from 'yaml';
+import { indentationSlips, unclosedFlows } from '../../engine/scenario/indentation.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
+import { sayIn } from '../../engine/scenario/say.js';
 import { ROOT } from '../helpers/cli.js';
 import { edit, scenarioFiles } from '../helpers/scenarios.js';
 
@@ -123,5 +124,66 @@ describe('the reading of indentation', () => {
       }
     });
     expect(broken).toBeGreaterThan(50);
+  });
+});
+
+describe("a '{' or '[' never closed", () => {
+  it("is said at the bracket, once (before: five errors on the lines under it, about indentation and implicit keys)", () => {
+    const text = edit(minimal, ['en: Mường Xén militia }', 'en: Mường Xén militia']);
+    const line = lineOf(text, 'en: Mường Xén militia');
+    expect(issues(text)).toEqual([`${line}:11 yaml the '{' opened here is never closed (add the closing '}' where the value ends; YAML reads what follows as more of it)`]);
+    const vi = parseScenario(text, 'm.yaml');
+    expect(vi.ok ? [] : vi.issues.map((i) => sayIn(i.words.message, 'vi'))).toEqual(["dấu '{' mở ở đây không được đóng"]);
+  });
+
+  it("a '[' inside a '{' closed by its '}': the '['", () => {
+    const text = edit(minimal, ['{ uniform: [10m, 30m] }', '{ uniform: [10m, 30m }']);
+    const line = lineOf(text, 'uniform: [10m, 30m }');
+    expect(issues(text)).toEqual([`${line}:30 yaml the '[' opened here is never closed (add the closing ']' where the value ends; YAML reads what follows as more of it)`]);
+  });
+
+  it('in a JSON scenario too, with the JSON words for any other syntax error', () => {
+    const json = JSON.stringify(parse(minimal), null, 2);
+    const lines = json.split('\n');
+    const open = lines.findIndex((l) => l.trim() === '"title": {');
+    const close = lines.findIndex((l, i) => i > open && l.trim() === '},');
+    const unclosed = [...lines.slice(0, close), lines[close].replace('},', ','), ...lines.slice(close + 1)].join('\n');
+    const r = parseScenario(unclosed, 'm.json');
+    expect(r.ok ? [] : r.issues.map((i) => `${i.line}:${i.column} ${i.message}`)).toEqual([`${open + 1}:12 the '{' opened here is never closed`]);
+    const comma = parseScenario(json.replace('"exercise": "tabletop",', '"exercise": "tabletop"'), 'm.json');
+    expect(comma.ok ? [] : comma.issues.map((i) => i.hint)).toEqual(['fix the JSON syntax here']);
+  });
+
+  it('finds none in any YAML or JSON the libraries write, block or flow (property)', () => {
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 5 }), fc.integer({ min: 2, max: 4 }), fc.constantFrom('any', 'block', 'flow'), (v, indent, style) => {
+      const doc = { root: v, list: [v, { k: v }] };
+      expect(unclosedFlows(stringify(doc, { indent, collectionStyle: style as 'any' | 'block' | 'flow' }))).toEqual([]);
+      expect(unclosedFlows(JSON.stringify(doc, null, indent))).toEqual([]);
+    }), { numRuns: 400 });
+    for (const f of scenarioFiles()) expect(unclosedFlows(readFileSync(f, 'utf8')), f).toEqual([]);
+  });
+
+  it("any closing bracket of minimal.yaml left off that breaks the file is said once, at its opening bracket", () => {
+    const lines = minimal.split('\n');
+    let broken = 0;
+    lines.forEach((l, i) => {
+      const at = l.lastIndexOf('}') >= 0 ? l.lastIndexOf('}') : l.lastIndexOf(']');
+      if (at < 0 || l.trimStart().startsWith('#')) return;
+      const cut = l.slice(0, at) + l.slice(at + 1);
+      const r = parseScenario([...lines.slice(0, i), cut, ...lines.slice(i + 1)].join('\n'), 'm.yaml');
+      const syntax = r.ok ? [] : r.issues.filter((x) => x.path === '(syntax)');
+      if (syntax.length === 0) return;
+      broken++;
+      expect(syntax.map((x) => `${x.line} ${x.message.replace(/'.'/, 'B')}`), `line ${i + 1} as ${JSON.stringify(cut)}`).toEqual([`${i + 1} the B opened here is never closed`]);
+    });
+    expect(broken).toBeGreaterThan(5);
+  });
+});
+
+describe('a key written twice in one mapping', () => {
+  it('names the key and the line that has it already', () => {
+    const text = edit(minimal, ['    population: 12000\n', '    population: 12000\n    population: 5\n']);
+    const line = lineOf(text, 'population: 5');
+    expect(issues(text)).toEqual([`${line}:5 yaml 'population' is written a second time here: line ${line - 1} has it already (keep one of them; YAML would keep only the last)`]);
   });
 });
