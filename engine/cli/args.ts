@@ -111,6 +111,8 @@ export function intOption(value: unknown, name: string, min = 0): number | undef
   if (!/^\s*[+-]?\d+\s*$/.test(String(value)) && Number.isSafeInteger(n) && n >= min) {
     throw new OptionError(`--${name} must be a whole number written in decimal digits, not '${String(value)}' (if ${n} is meant, write --${name} ${n})`);
   }
+  // -1 is a whole number: what is wrong with it is that it is below 0
+  if (Number.isInteger(n) && n < min && min === 0) throw new OptionError(`--${name} must be 0 or more, not '${String(value)}'`);
   if (!Number.isInteger(n) || n < min) throw new OptionError(`--${name} must be a whole number${min > 0 ? ` of at least ${min}` : ''}, not '${String(value)}'`);
   // beyond 2^53 the number read is not the one written (99999999999999999999 runs, and is logged, as 100000000000000000000)
   if (!Number.isSafeInteger(n)) throw new OptionError(`--${name} must be at most ${Number.MAX_SAFE_INTEGER}, not '${String(value)}'`);

@@ -5,6 +5,7 @@
  * batches, overlapping shards or a missing shard are refused with a
  * message that names them.
  */
+import { resolve } from 'node:path';
 import { mergeResults, readResults, type BatchResults } from '../batch/results.js';
 import { OptionError, parse } from './args.js';
 import { outputs, writeOutputs, writtenLines } from './batch.js';
@@ -32,7 +33,9 @@ export const mergeCommand: Subcommand = {
     if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
     const lang = langOption(values.lang);
     const outs = outputs(values.out as string[] | undefined, values.html as string | undefined, positionals.map((f) => ['results file', f] as [string, string]));
-    if (new Set(positionals).size !== positionals.length) throw new OptionError('a file is given twice');
+    // the same file by two names (a.json, ./a.json) is given twice too: its runs would count twice
+    const twice = positionals.find((f, i) => positionals.findIndex((g) => resolve(g) === resolve(f)) !== i);
+    if (twice !== undefined) throw new OptionError(`'${twice}' is given twice: give each shard's results once`);
     const files: { name: string; results: BatchResults }[] = positionals.map((f) => {
       const r = readResults(readText(f));
       if (!r.ok) throw new InputError(f, r.message, r.hint);

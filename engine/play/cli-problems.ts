@@ -70,6 +70,8 @@ const VI: Rule[] = [
   [/^--(\S+) must be a whole number of at least (\d+), not '(.*)'$/s, "--$1 phải là số nguyên từ $2 trở lên, không phải '$3'"],
   [/^--(\S+) must be a whole number written in decimal digits, not '(.*)' \(if (\d+) is meant, write --\S+ \d+\)$/s, "--$1 phải là số nguyên viết bằng chữ số thập phân, không phải '$2' (nếu muốn số $3, hãy viết --$1 $3)"],
   [/^--(\S+) must be a whole number, not '(.*)'$/s, "--$1 phải là số nguyên, không phải '$2'"],
+  [/^--(\S+) must be 0 or more, not '(.*)'$/s, "--$1 phải từ 0 trở lên, không phải '$2'"],
+  [/^'(.*)' is given twice: give each shard's results once$/s, "'$1' được cho hai lần: mỗi phần (shard) chỉ cho kết quả một lần"],
   [/^--(\S+) must be at most (\d+), not '(.*)'$/s, "--$1 phải nhỏ hơn hoặc bằng $2, không phải '$3'"],
   [/^--(\S+) is given twice \('(.*)', then '(.*)'\): give it once$/s, "--$1 được cho hai lần ('$2', rồi '$3'): chỉ cho một lần"],
   // engine/cli/msel.ts: a file given to drill msel import that is not an MSEL sheet

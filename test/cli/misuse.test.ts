@@ -40,11 +40,13 @@ describe('asking for help', () => {
 describe('values of the wrong form', () => {
   it('a negative number is a wrong value, not a missing one', () => {
     const cases: [string[], string][] = [
-      [['run', S, '--seed', '-1'], "drill run: --seed must be a whole number, not '-1'"],
+      [['run', S, '--seed', '-1'], "drill run: --seed must be 0 or more, not '-1'"],
       [['batch', S, '--runs', '-3'], "drill batch: --runs must be a whole number of at least 1, not '-3'"],
       [['batch', S, '-n', '-3'], "drill batch: --runs must be a whole number of at least 1, not '-3'"],
       [['run', S, '--until', '-1h'], "drill run: --until: '-1h' is before the start"],
-      [['view', '--port', '-1'], "drill view: --port must be a whole number, not '-1'"],
+      [['view', '--port', '-1'], "drill view: --port must be 0 or more, not '-1'"],
+      // the file named, by whichever name it was given the second time (it would count its runs twice)
+      [['merge', 'a.json', 'b.json', './a.json'], "drill merge: './a.json' is given twice: give each shard's results once"],
     ];
     for (const [args, message] of cases) {
       const r = drill(args);
