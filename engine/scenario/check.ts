@@ -275,7 +275,8 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     if (e.from === e.to && isStr(e.from)) err([...p, 'to'], 'loop', say('loop.message', { id: String(e.id), node: e.from }));
     const hasTime = isObj(e.time) && Object.keys(e.time).length > 0;
     const hasSpeed = (isObj(e.speed_kmh) && Object.keys(e.speed_kmh).length > 0) || Object.keys(speeds).length > 0;
-    if (!hasTime && !(typeof e.length_km === 'number' && hasSpeed)) {
+    // a length written wrongly (`25km`) is the shape check's to say: here it counts as given
+    if (!hasTime && !(e.length_km !== undefined && e.length_km !== null && hasSpeed)) {
       err(p, 'edge-no-time', say('edge-no-time.message', { id: String(e.id) }), say('edge-no-time.hint'));
     }
     if (isStr(e.from) && isStr(e.to)) {

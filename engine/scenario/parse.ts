@@ -438,7 +438,11 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
       if (typeof zi.input === 'number' && zi.expected === 'string' && isDurationAt(root, path)) {
         return mk('duration', say('duration.number', { value: describeValue(zi.input) }), say('duration.with-unit'));
       }
-      return mk('type', say('type.expected', { expected: expected(zi.expected), got: describeValue(zi.input) }));
+      // `length_km: 25km`, `25 km`, `2,5`: the number is there, with the unit the key's name gives already (or a decimal comma)
+      const bare = (zi.expected === 'number' || zi.expected === 'int') && typeof zi.input === 'string' ? /^\s*(-?\d+(?:[.,]\d+)?)\s*[^\d\s.,-][^\d]*$|^\s*(-?\d+,\d+)\s*$/.exec(zi.input) : null;
+      const n = bare ? (bare[1] ?? bare[2]).replace(',', '.') : undefined;
+      const hint = n === undefined ? undefined : bare![2] !== undefined ? say('type.decimal-point', { n }) : say('type.number-alone', { n });
+      return mk('type', say('type.expected', { expected: expected(zi.expected), got: describeValue(zi.input) }), hint);
     }
     case 'unrecognized_keys':
       return (zi.keys ?? []).map((k) => {

@@ -211,6 +211,17 @@ describe('objective thresholds', () => {
     expect(at('objectives[0].rating.M')).toEqual([expect.objectContaining({ message: "'40m' is a duration, but evacuated_share is not counted in seconds" })]);
   });
 
+  it("a number written with its unit or a decimal comma: the number to write, and no second complaint that the road has no length", () => {
+    const says = (text: string) => { const r = parseScenario(text, 'x.yaml'); return r.ok ? [] : r.issues.map((i) => `${i.path}: ${i.message} (${i.hint})`); };
+    const flood = readFileSync(join(ROOT, 'scenarios/ky-son-flash-flood.yaml'), 'utf8');
+    const m = /length_km: (\d+)/.exec(flood)!;
+    expect(says(flood.replace(m[0], `${m[0]}km`))).toEqual([`travel.edges[0].length_km: expected a number, got the text '${m[1]}km' (write the number alone: ${m[1]})`]);
+    const minimal = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
+    expect(says(minimal.replace('population: 12000', 'population: 12,5'))).toEqual(["areas[1].population: expected a number, got the text '12,5' (write it with a decimal point: 12.5)"]);
+    // a thousands comma keeps its own message
+    expect(says(minimal.replace('population: 12000', 'population: 12,000'))).toEqual(["areas[1].population: '12,000' is a text, not a number (write 12000, with no thousands separator)"]);
+  });
+
   it('warns when a value rated P could miss the criterion, or one rated M could meet it', () => {
     const base = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
     const strict = parseScenario(base.replace('threshold: 2700 }', 'threshold: 1800 }'), 'm.yaml');
