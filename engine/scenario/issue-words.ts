@@ -456,6 +456,8 @@ const en = {
   // ------------------------------------------------------------ decisions files (engine/sim/decisions*.ts)
   'wrong-scenario.message': "these decisions are for scenario '{for}', not '{id}'",
   'wrong-scenario.hint': 'use the scenario they were written for; if they are meant for this one, write scenario: {id}',
+  'wrong-scenario.log-message': "this run log is a run of scenario '{for}', not '{id}'",
+  'wrong-scenario.log-hint': "give a run of '{id}', or a decisions file written for it",
   'added-later.same-time': "inject '{id}' is not added yet: this file adds it at the same time, {at}, with the add_inject on {where}, after this decision",
   'added-later.later': "inject '{id}' is not added yet at {t}: this file adds it later, at {at} (the add_inject on {where})",
   'added-later.same-time-hint': 'decisions at the same time are carried out in the order of the file: put this one after the add_inject',
@@ -982,6 +984,8 @@ const vi: Record<IssueKey, string> = {
 
   'wrong-scenario.message': "các quyết định này dành cho kịch bản '{for}', không phải '{id}'",
   'wrong-scenario.hint': 'hãy dùng kịch bản mà các quyết định được viết cho; nếu chúng đúng là dành cho kịch bản này, hãy ghi scenario: {id}',
+  'wrong-scenario.log-message': "nhật ký này là một lượt chạy của kịch bản '{for}', không phải '{id}'",
+  'wrong-scenario.log-hint': "hãy cho một lượt chạy của '{id}', hoặc một tệp quyết định viết cho kịch bản đó",
   'added-later.same-time': "tình huống '{id}' chưa được thêm: tệp này thêm nó cùng lúc, {at}, bằng add_inject ở {where}, sau quyết định này",
   'added-later.later': "tình huống '{id}' chưa được thêm lúc {t}: tệp này thêm nó muộn hơn, lúc {at} (add_inject ở {where})",
   'added-later.same-time-hint': 'các quyết định cùng thời điểm được thực hiện theo thứ tự trong tệp: hãy đặt quyết định này sau add_inject',

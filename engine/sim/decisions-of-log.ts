@@ -43,7 +43,11 @@ export function parseDecisionsOrLog(text: string, file: string, scenario?: Scena
     const m = /^decisions\[(\d+)\]/.exec(x.path);
     return { ...x, line: m ? lineOf(Number(m[1])) : 1, column: 1 };
   };
-  if (!parsed.ok) return { ok: false, issues: parsed.issues.map(place) };
+  // a run of another scenario: the decisions file's hint ('write scenario: ...') has no place in a run log
+  const placed = (x: ScenarioIssue): ScenarioIssue => x.code === 'wrong-scenario' && scenario
+    ? { ...issue({ ...x, whole: true }, say('wrong-scenario.log-message', { for: log.scenario.id, id: scenario.id }), say('wrong-scenario.log-hint', { id: scenario.id })), line: 1, column: 1 }
+    : place(x);
+  if (!parsed.ok) return { ok: false, issues: parsed.issues.map(placed) };
   const warnings = parsed.warnings.map(place);
   if (log.session) {
     warnings.push(issue({ file, line: 1, column: 1, path: 'session', code: 'session-stopped', severity: 'warning' },

@@ -49,6 +49,15 @@ describe('decisions taken from a run log', () => {
     expect(text.split('\n')[issue.line - 1]).toContain(`"unit":"${unit}"`);
   });
 
+  it("a run of another scenario says so, with no decisions file's hint to write its scenario's id", () => {
+    const minimal = loadNamed('minimal');
+    const text = serializeRunLog(runScenario(minimal, { seed: 1 }).log!).join('');
+    const r = parseDecisionsOrLog(text, 'other.json', kySon);
+    expect(r.ok ? [] : r.issues.map((i) => `${i.code}: ${i.message} (${i.hint})`)).toEqual([
+      "wrong-scenario: this run log is a run of scenario 'minimal', not 'ky-son-flash-flood' (give a run of 'ky-son-flash-flood', or a decisions file written for it)",
+    ]);
+  });
+
   it('a session saved before the end is replayed with a warning that its players decide nothing after it', () => {
     const text = playedLog(KY_SON_SCRIPT.slice(0, 6));
     expect(JSON.parse(text).session).toBeDefined();
