@@ -64,7 +64,10 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   const kv: [string, Rich][] = [
     [w.m('ov.name'), txt(title, { b: true })],
     [w.m('ov.type'), txt(w.m(`ex.${sc.exercise}`))],
-    [w.m('ov.date'), txt(w.m('ov.date_value', { date: w.wall(0), duration: w.dur(aar.run.until) }))],
+    // a session saved part-way simulated only up to its save
+    [w.m('ov.date'), txt(aar.run.session_t !== null && aar.run.session_t < aar.run.until
+      ? w.m('ov.date_value_part', { date: w.wall(0), played: w.dur(aar.run.session_t), duration: w.dur(aar.run.until) })
+      : w.m('ov.date_value', { date: w.wall(0), duration: w.dur(aar.run.until) }))],
     [w.m('ov.mission'), txt(w.m('ov.mission_value'))],
     [w.m('ov.scope'), txt(w.m('ov.scope_value', { areas: areaList, tiers: w.m(`tiers.${sc.tiers}`) }))],
     [w.m('ov.hazard'), txt(hazards || w.m('fmt.none'))],
@@ -76,7 +79,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
     [w.m('ov.doctrine'), txt(roles(aar.overview.doctrine_roles))],
     // what the auto-player did for those roles follows from these: a reviewer reads its choices against them
     ...(aar.overview.doctrine_roles.length ? [[w.m('ov.plan'), txt(doctrinePlan(sc.doctrine, w))] as [string, Rich]] : []),
-    [w.m('ov.run'), txt(w.m('ov.run_value', { seed: String(aar.run.seed), decisions: w.num(aar.run.decisions), events: w.num(aar.run.events), hash: aar.run.hash.slice(0, 16) }))],
+    [w.m('ov.run'), txt(w.m('ov.run_value', { seed: String(aar.run.seed), decisions: w.num(aar.run.decisions), nd: aar.run.decisions, events: w.num(aar.run.events), ne: aar.run.events, hash: aar.run.hash.slice(0, 16) }))],
   ];
   B.push({ kind: 'table', head: [w.m('col.label'), w.m('col.value')], rows: kv.map(([k, v]) => [txt(k, { b: true }), v]), cls: 'kv' });
   h(3, w.m('h.glance'));

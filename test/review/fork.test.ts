@@ -164,6 +164,9 @@ describe('a play session saved part-way', () => {
     expect(aar.integrity).toEqual({ summary_agrees: true, hash_ok: true, scenario_ok: true });
     expect(aar.review.t_end).toBe(4 * 3600);
     expect(renderReport(aar, 'md', 'en')).toContain("> **This is a play session saved at T+04:00 (22:00), before the scenario's end at T+18:00 (12:00)");
+    // the overview says how much was simulated: four hours, not the scenario's eighteen
+    expect(renderReport(aar, 'md', 'en')).toMatch(/\| \*\*Date \(T0\)\*\* \| [\d-]+ [\d:]+; 4 h of 18 h simulated \|/);
+    expect(renderReport(aar, 'md', 'vi')).toMatch(/; đã mô phỏng 4 giờ trên 18 giờ \|/);
     expect(planFork(session, 4 * 3600 + 1, { decisions: [], players: [] })).toMatchObject({ ok: false, code: 'after-end', message: '--at T+04:00:01 is after where the saved session stopped (T+04:00)' });
     // forked at the stop with no new decision, it is the straight run of the session's decisions
     const plan = planFork(session, 4 * 3600, { decisions: [], players: [] });
