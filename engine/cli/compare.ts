@@ -5,7 +5,7 @@ import { langOption } from './lang.js';
 import { say } from './messages.js';
 import { loadReviewable } from './reviewable.js';
 import type { Subcommand } from './main.js';
-import { fmtFigure, localNumber } from '../batch/format.js';
+import { localNumber } from '../batch/format.js';
 import { MESSAGES } from '../review/messages.js';
 import { fmtValue } from './run.js';
 import { clock } from './time.js';
@@ -36,16 +36,11 @@ export const compareCommand: Subcommand = {
 };
 
 const args = (d: Record<string, unknown>, skip: string[]) => Object.entries(d).filter(([k]) => !skip.includes(k)).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' ');
-/** Level and support metrics are times since T0: show them as clock times. */
 /**
- * A value as a and b are shown side by side: a duration in the unit the larger of the two calls for, so that a
- * row reads "2.2 h  1.6 h", not "2.2 h  98 min"; a moment (a level declared) as a clock time.
+ * A value as a and b are shown side by side, as drill run and the report write it (one formatter, durationIn):
+ * a length of time as "1 h 38 min" (Vietnamese "1 giờ 38 phút"); a moment (a level declared) as a clock time.
  */
-function objectiveValue(metric: string, v: number | null, other: number | null, lang: Lang): string {
-  if (v !== null && (metric === 'level_declared_s' || metric === 'support_requested_s')) return clock(v);
-  if (v !== null && metric.endsWith('_s')) return fmtFigure(metric, v, Math.max(Math.abs(v), Math.abs(other ?? 0)), lang);
-  return fmtValue(metric, v, lang);
-}
+const objectiveValue = (metric: string, v: number | null, lang: Lang): string => fmtValue(metric, v, lang);
 // `cw`: the width of the time column, the longest time listed and a space (times with seconds are longer)
 const given = (d: DecisionRecord, cw: number, lang: Lang) => `${clock(d.at).padEnd(cw)} ${d.role} (${author(d.author, lang)}): ${d.do} ${args(d, ['at', 'role', 'author', 'do'])}`.trimEnd();
 const took = (d: TakenRecord, cw: number, lang: Lang) => `${clock(d.t).padEnd(cw)} ${d.role} (${author(d.author, lang)}): ${d.do} ${args(d, ['t', 'role', 'author', 'do'])}`.trimEnd();
@@ -94,20 +89,24 @@ export function formatComparison(c: Comparison, fa: string, fb: string, lang: La
     if (list.length > MAX) L.push(say(lang, 'compare.more', { n: list.length - MAX }));
   }
 
+  // a's column as wide as before, wider when a value needs it ("10 giờ 45 phút" beside its rating)
   if (c.objectives.length) {
     const iw = Math.max(10, ...c.objectives.map((o) => o.id.length)) + 2;
-    L.push('', `  ${say(lang, 'compare.objective').padEnd(iw)}${'a'.padEnd(18)}b`);
-    const rows = c.objectives.map((o) => {
+    const cells = c.objectives.map((o) => {
       const metric = c.a.summary.objectives.find((x) => x.id === o.id)!.metric;
-      const cell = (x: { value: number | null; rating: string | null } | null, other: { value: number | null } | null) => (!x ? '-' : x.rating === null ? `-  ${say(lang, 'compare.not-tested')}` : `${x.rating}  ${objectiveValue(metric, x.value, other?.value ?? null, lang)}`);
-      return { head: `  ${o.id.padEnd(iw)}${cell(o.a, o.b).padEnd(18)}`, b: cell(o.b, o.a), mark: !o.b || o.a.rating !== o.b.rating ? say(lang, 'compare.rating-differs') : '' };
+      const cell = (x: { value: number | null; rating: string | null } | null) => (!x ? '-' : x.rating === null ? `-  ${say(lang, 'compare.not-tested')}` : `${x.rating}  ${objectiveValue(metric, x.value, lang)}`);
+      return { o, a: cell(o.a), b: cell(o.b) };
     });
-    L.push(...marked(rows));
+    const aw = Math.max(18, ...cells.map((x) => x.a.length + 2));
+    L.push('', `  ${say(lang, 'compare.objective').padEnd(iw)}${'a'.padEnd(aw)}b`);
+    L.push(...marked(cells.map(({ o, a, b }) => ({ head: `  ${o.id.padEnd(iw)}${a.padEnd(aw)}`, b, mark: !o.b || o.a.rating !== o.b.rating ? say(lang, 'compare.rating-differs') : '' }))));
   }
   const fw = Math.max(...c.figures.map((f) => f.key.length)) + 2;
-  L.push('', `  ${say(lang, 'compare.figure').padEnd(fw)}${'a'.padEnd(14)}b`);
-  const show = (v: number | null, kind: string, other: number | null) => (v === null ? '-' : kind === 's' ? objectiveValue('x_s', v, other, lang) : kind === 'share' ? fmtValue('x_share', v, lang) : localNumber(String(Math.round(v * 100) / 100), lang));
-  L.push(...marked(c.figures.map((f) => ({ head: `  ${f.key.padEnd(fw)}${show(f.a, f.kind, f.b).padEnd(14)}`, b: show(f.b, f.kind, f.a), mark: f.a !== f.b ? say(lang, 'compare.differs') : '' }))));
+  const show = (v: number | null, kind: string) => (v === null ? '-' : kind === 's' ? objectiveValue('x_s', v, lang) : kind === 'share' ? fmtValue('x_share', v, lang) : localNumber(String(Math.round(v * 100) / 100), lang));
+  const figures = c.figures.map((f) => ({ f, a: show(f.a, f.kind), b: show(f.b, f.kind) }));
+  const vw = Math.max(14, ...figures.map((x) => x.a.length + 2));
+  L.push('', `  ${say(lang, 'compare.figure').padEnd(fw)}${'a'.padEnd(vw)}b`);
+  L.push(...marked(figures.map(({ f, a, b }) => ({ head: `  ${f.key.padEnd(fw)}${a.padEnd(vw)}`, b, mark: f.a !== f.b ? say(lang, 'compare.differs') : '' }))));
   return L.join('\n') + '\n';
 }
 

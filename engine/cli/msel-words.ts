@@ -71,10 +71,21 @@ const MESSAGES: Rule[] = [
   // a decision point
   [/^option (\d+) \('(.*)'\) does not start with 'id:'$/s, "phương án $1 ('$2') không bắt đầu bằng 'mã:'"],
   [/^'(.*)' is not a valid option id$/s, "'$1' không phải mã phương án hợp lệ"],
+  [/^'(.*)' is not one of the options$/s, "'$1' không phải một trong các phương án"],
   [/^option '(.*)' is given twice$/s, "phương án '$1' được cho hai lần"],
   [/^a decision needs at least two options \(has (\d+)\)$/, 'một quyết định cần ít nhất hai phương án (đang có $1)'],
   [/^a decision needs a deadline$/, 'một quyết định cần có thời hạn'],
   [/^a decision needs a default option \(applied when the deadline passes\)$/, 'một quyết định cần một phương án mặc định (áp dụng khi hết hạn)'],
+  // the notations inside a cell (engine/scenario/msel-cells.ts): key=value words, quoted texts, option labels
+  [/^'=' without a name before it$/, "'=' mà không có tên đứng trước"],
+  [/^'(.*)=' has no value$/s, "'$1=' không có giá trị"],
+  [/^a quote in the middle of '(.*)'$/s, "có dấu ngoặc kép ở giữa '$1'"],
+  [/^expected a space after '(.*)'$/s, "cần một dấu cách sau '$1'"],
+  [/^a quoted text is not closed \(missing "\)$/, 'một đoạn chữ trong ngoặc kép chưa được đóng (thiếu ")'],
+  [/^bad escape in the quoted text (.*)$/s, 'dấu \\ dùng sai trong đoạn chữ trong ngoặc kép $1'],
+  [/^a label has at most one '\|' \(Vietnamese \| English\); put a text with '\|' in double quotes$/, "một nhãn có nhiều nhất một dấu '|' (tiếng Việt | tiếng Anh); hãy đặt đoạn chữ có '|' trong ngoặc kép"],
+  [/^unexpected '(.*)' after the label; write 'id: label -> command'$/s, "có '$1' thừa sau nhãn; hãy viết 'mã: nhãn -> lệnh'"],
+  [/^the option has no label$/, 'phương án không có nhãn'],
   // the whole scenario after the sheet went in
   [/^the scenario would not load: (.*)$/s, 'kịch bản sẽ không đọc được: $1'],
 ];
@@ -112,10 +123,27 @@ const HINTS: Rule[] = [
   [/^one option per line: 'id: label -> command; command'$/, "mỗi dòng một phương án: 'mã: nhãn -> lệnh; lệnh'"],
   [/^write '(evacuate-now: .*)'$/s, "hãy viết '$1'"],
   [/^ids use lower-case letters, digits, "\.", "_" and "-"$/, 'mã gồm chữ thường, chữ số, ".", "_" và "-"'],
+  [/^'(.*)' is written (\S+) in the sheet$/s, "'$1' được ghi là $2 trong bảng"],
+];
+
+/**
+ * A message that another one goes on after: the place inside the cell (a decision option, a value after
+ * `key=`), then the problem there, itself said through MESSAGES. English -> the Vietnamese place.
+ */
+const PLACES: Rule[] = [
+  [/^option '([^']*)': /, "phương án '$1': "],
+  [/^([^\s=']+)=: /, '$1=: '],
 ];
 
 function translate(text: string, rules: Rule[]): string | undefined {
   for (const [re, vi] of rules) if (re.test(text)) return text.replace(re, vi);
+  if (rules !== MESSAGES) return undefined;
+  for (const [re, vi] of PLACES) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const rest = translate(text.slice(m[0].length), MESSAGES);
+    return rest === undefined ? undefined : m[0].replace(re, vi) + rest;
+  }
   return undefined;
 }
 
@@ -125,6 +153,7 @@ export type SaidMselIssue = MselIssue & { said?: true };
 /** The problem as a line, in `lang`; in English when the table does not know its message or its hint. */
 export function formatMselIssueIn(file: string, i: SaidMselIssue, lang: Lang): string {
   // words of the catalogue where the problem has them (times without T+), else the table
+  if (i.english) return english(file, i);
   const message = lang === 'vi' ? (i.words ? sayIn(i.words.message, lang) : i.said ? i.message : translate(i.message, MESSAGES)) : undefined;
   const hint = i.hint === undefined ? '' : lang === 'vi' ? (i.words?.hint ? sayIn(i.words.hint, lang) : i.said ? i.hint : translate(i.hint, HINTS)) : undefined;
   if (lang === 'en' || message === undefined || hint === undefined) return english(file, i);
@@ -140,11 +169,14 @@ function english(file: string, i: MselIssue): string {
 /** The command's own lines. */
 export const MSEL_LINES = {
   en: {
+    // main prints the whole usage after it; the Vietnamese gives the line to type instead (the usage is English)
+    intoRequired: '--into <scenario> is required: the scenario file whose MSEL the sheet replaces',
     problems: (n: number, rows: number) => `${n} problem${n === 1 ? '' : 's'}${rows ? ` in ${rows} row${rows === 1 ? '' : 's'}` : ''}; nothing was changed`,
     dryRun: (sheet: string, n: number, before: number, target: string) => `${sheet}: ok: ${injects(n)} would replace the ${before} of ${target} (dry run: nothing written)`,
     replaced: (target: string, before: number, n: number, sheet: string, same: boolean) => `${target}: MSEL replaced: ${injects(before)} -> ${n} from ${sheet}${same ? ' (no change)' : ''}`,
   },
   vi: {
+    intoRequired: 'cần có --into <kịch-bản>: tệp kịch bản có MSEL sẽ được thay bằng bảng\ncách dùng: drill msel import <bảng.csv> --into <kịch-bản> [--dry-run] [--lang vi|en]',
     problems: (n: number, rows: number) => `${n} lỗi${rows ? ` trong ${rows} hàng` : ''}; chưa thay đổi gì`,
     dryRun: (sheet: string, n: number, before: number, target: string) => `${sheet}: hợp lệ: ${n} tình huống sẽ thay cho ${before} tình huống của ${target} (chạy thử: chưa ghi gì)`,
     replaced: (target: string, before: number, n: number, sheet: string, same: boolean) => `${target}: đã thay MSEL: ${before} tình huống -> ${n} từ ${sheet}${same ? ' (không thay đổi)' : ''}`,

@@ -180,8 +180,12 @@ function printIssues(file: string, issues: SaidMselIssue[], lang: Lang): void {
 function importCommand(argv: string[]): number {
   const { values, positionals, help } = parse(argv, IMPORT_OPTIONS, 1, 1, ['the sheet (CSV) to import']);
   if (help) { process.stdout.write(`usage: ${USAGE}\n`); return 0; }
-  if (values.into === undefined) throw new UsageError('--into <scenario> is required: the scenario file whose MSEL the sheet replaces');
   const lang = langOption(values.lang);
+  if (values.into === undefined) {
+    // in Vietnamese the line to type, not the whole usage (which is English): main adds the pointer to --help
+    if (lang === 'vi') throw Object.assign(new OptionError(MSEL_LINES.vi.intoRequired), { lang });
+    throw new UsageError(MSEL_LINES.en.intoRequired);
+  }
   const sheetFile = positionals[0];
   const target = String(values.into);
   // the sheet first: given the wrong way round (a scenario, then --into the sheet), that is what to say

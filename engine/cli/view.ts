@@ -258,8 +258,9 @@ export const viewCommand: Subcommand = {
     '  --play S      also serve the play page: a tabletop session (drill play) on scenario S in the browser',
     '  --port P      port to listen on (default 8173; 0 picks a free one)',
     '  --open        also open a browser when there is a display',
-    '  --lang vi|en  language of what is printed here: the problems found in the files, the address',
-    '                (default: vi when LANG starts with vi, else en; the page has its own choice)',
+    '  --lang vi|en  language of what is printed here (the problems found in the files) and of the page:',
+    '                the address printed opens it in that language (#lang=vi); its own switch still works',
+    '                (default: vi when LANG starts with vi; else en, and the page keeps the language it had)',
     '',
     '  Serves the viewer and exactly the files given, on 127.0.0.1 only; prints the address.',
     '  In the page, more run logs can be opened with the file picker or by dropping them.',
@@ -299,15 +300,19 @@ export const viewCommand: Subcommand = {
     const addr = server.address();
     const url = `http://${HOST}:${typeof addr === 'object' && addr ? addr.port : port}/`;
     const names = runs.map((r) => r.name).join(', ');
+    // the pages in the language asked for (--lang, or a Vietnamese LANG): both read #lang= before their saved
+    // choice, without saving it, so their own switch still works; asked for nothing, a page keeps its choice
+    const hash = values.lang !== undefined || lang === 'vi' ? `#lang=${lang}` : '';
+    const viewer = url + hash, play = url + PLAY_PAGE + hash;
     if (playFile !== undefined) {
       process.stdout.write(say(lang, runs.length ? 'view.serving-play-and' : 'view.serving-play', { file: basename(playFile), runs: names }) + '\n');
-      process.stdout.write(say(lang, 'view.open-play', { url: url + PLAY_PAGE }) + '\n');
-      if (runs.length) process.stdout.write(say(lang, 'view.replay', { url }) + '\n');
+      process.stdout.write(say(lang, 'view.open-play', { url: play }) + '\n');
+      if (runs.length) process.stdout.write(say(lang, 'view.replay', { url: viewer }) + '\n');
     } else {
       process.stdout.write((runs.length === 0 ? say(lang, 'view.serving-none') : say(lang, 'view.serving', { runs: names })) + '\n');
-      process.stdout.write(say(lang, 'view.open', { url }) + '\n');
+      process.stdout.write(say(lang, 'view.open', { url: viewer }) + '\n');
     }
-    if (values.open) openBrowser(playFile !== undefined ? url + PLAY_PAGE : url);
+    if (values.open) openBrowser(playFile !== undefined ? play : viewer);
     await new Promise<void>((done) => {
       const stop = () => { server.close(); server.closeAllConnections(); done(); };
       process.once('SIGINT', stop);

@@ -18,7 +18,8 @@ import { z } from 'zod';
 import { durationHint, formatClock, formatDuration, parseDuration, suggestDuration } from './duration.js';
 import { nearest } from './issues.js';
 import { BARE_CLOCK, bareTimesWarning, clockAdvice, type BareTime } from './msel-bare-times.js';
-import type { Say } from './say.js';
+import { zodIssueWords } from './parse.js';
+import { sayIn, type Say } from './say.js';
 import {
   formatLabel, formatValue, guardFormula, readLabel, readWords, splitOutsideQuotes, textCells, textFromCells, unguardFormula, type Word,
 } from './msel-cells.js';
@@ -56,6 +57,8 @@ export interface MselIssue {
   severity?: 'warning';
   /** the message and hint as words for any language, where they are put so (the English is the same) */
   words?: { message: Say; hint?: Say };
+  /** words of zod's own (a kind of problem no catalogue says): the line stays whole in English */
+  english?: true;
 }
 
 export function formatMselIssue(file: string, i: MselIssue): string {
@@ -359,14 +362,29 @@ export function rowsToInjects(rows: MselRow[], scenario: Scenario): ImportResult
   // the schema reads the written form (durations, defaults); anything left is shown at its row
   const injects: Inject[] = [];
   written.forEach((w, i) => {
-    const r = Inject.safeParse(w);
+    const r = Inject.safeParse(w, { reportInput: true });
     if (r.success) injects.push(r.data);
-    else for (const zi of r.error.issues) issues.push({ row: rows[i].row, column: columnOfPath(zi.path as (string | number)[]), message: zi.message });
+    else issues.push(...schemaIssues(r.error.issues, rows[i].row));
   });
   if (issues.length) return { ok: false, issues: sortMselIssues(issues) };
   const bareWarning = bareTimesWarning(bare, scenario.start, scenario.horizon);
   const warnings: MselIssue[] = bareWarning ? [{ row: 0, column: 'time', severity: 'warning', ...bareWarning }] : [];
   return { ok: true, injects, written: written as Written[], rows: rows.map((r) => r.row), warnings };
+}
+
+/**
+ * The schema's problems with a row's written inject. The common kinds (a key missing, a wrong type, a value
+ * not allowed, too small or large, an unknown key) in the scenario loader's words, chosen by zod's code, so
+ * that they are said in any language; any other kind in zod's own English, marked to stay whole in English.
+ */
+export function schemaIssues(list: readonly z.core.$ZodIssue[], row: number): MselIssue[] {
+  return list.flatMap((zi): MselIssue[] => {
+    const said = zodIssueWords(Inject, zi);
+    if (said === undefined) return [{ row, column: columnOfPath(zi.path as (string | number)[]), message: zi.message, english: true }];
+    return said.map((s) => ({
+      row, column: columnOfPath(s.path), message: sayIn(s.message, 'en'), hint: sayIn(s.hint, 'en'), words: { message: s.message, hint: s.hint },
+    }));
+  });
 }
 
 export function sortMselIssues(list: MselIssue[]): MselIssue[] {

@@ -417,6 +417,21 @@ const EXPECTED: Record<string, IssueKey> = {
 };
 const expected = (what: string | undefined): Say => (EXPECTED[what ?? ''] ? say(EXPECTED[what ?? '']) : say('verbatim', { text: String(what) }));
 
+/** The kinds of zod issue the loader says in its own words whatever the schema; others fall back to zod's English. */
+const SAID_KINDS = new Set(['invalid_type', 'unrecognized_keys', 'invalid_value', 'too_small', 'too_big']);
+
+/**
+ * A zod issue of `root` in the loader's words, chosen by its code (not its English text), for another reader
+ * of a scenario's parts (the MSEL sheet, engine/scenario/msel.ts): a key missing, a value of the wrong type,
+ * not one of the allowed values, too small or large, an unknown key, or a check of the schema that carries its
+ * words. Undefined for any other kind: the caller keeps zod's own message, whole and in English.
+ */
+export function zodIssueWords(root: z.ZodType, issue: z.core.$ZodIssue): RawIssue[] | undefined {
+  const zi = issue as unknown as ZodIssueLike;
+  if (!SAID_KINDS.has(zi.code) && !(zi.code === 'custom' && zi.params?.words)) return undefined;
+  return explain(root, zi, zi.path as PathSegment[]);
+}
+
 function flattenZodIssues(root: z.ZodType, list: ZodIssueLike[], base: PathSegment[] = []): Flat[] {
   const out: Flat[] = [];
   for (const zi of list) {

@@ -46,3 +46,42 @@ describe('durations of an hour or more, in the run summary and in the report', (
     expect(drill(['verify', log]).code).toBe(0);
   });
 });
+
+/**
+ * `drill compare` still wrote its side-by-side durations as decimal hours ("3.9 h  5.0 h") beside a summary and
+ * a report that say "1 h 38 min": the same formatter now, in both languages.
+ */
+describe('durations in drill compare, as drill run and the report write them', () => {
+  let a: string, b: string, c1: string, c2: string;
+  beforeAll(() => {
+    const dir = tempDir();
+    a = join(dir, 's7.json'); b = join(dir, 's8.json'); c1 = join(dir, 'c1.json'); c2 = join(dir, 'c2.json');
+    expect(drill(['run', KY_SON, '--seed', '7', '--out', a, '--quiet']).code).toBe(0);
+    expect(drill(['run', KY_SON, '--seed', '8', '--out', b, '--quiet']).code).toBe(0);
+    expect(drill(['run', 'scenarios/cua-lo-high-rise-fire.yaml', '--seed', '1', '--out', c1, '--quiet']).code).toBe(0);
+    expect(drill(['run', 'scenarios/cua-lo-high-rise-fire.yaml', '--seed', '2', '--out', c2, '--quiet']).code).toBe(0);
+  });
+
+  it('the figures in hours and minutes, the same wait as the report says for each run', () => {
+    const out = drill(['compare', a, b]).stdout;
+    expect(out).toContain('  response.mean_first_on_scene_s  1 h 38 min    2 h 3 min    <- differs\n');
+    expect(out).toContain('  response.max_first_on_scene_s   7 h 20 min    4 h 47 min   <- differs\n');
+    expect(out).toContain('  response.mean_dispatch_s        9 min         1 h 56 min   <- differs\n');
+    expect(drill(['report', a]).stdout).toContain('first unit on scene after 1 h 38 min on average (worst 7 h 20 min)');
+  });
+
+  it('in Vietnamese, giờ and phút, the column as wide as its longest value', () => {
+    const out = drill(['compare', a, b, '--lang', 'vi']).stdout;
+    expect(out).toContain('  số liệu                         a              b\n');
+    expect(out).toContain('  response.mean_first_on_scene_s  1 giờ 38 phút  2 giờ 3 phút    <- khác\n');
+    expect(out).toContain('  response.mean_dispatch_s        9 phút         1 giờ 56 phút   <- khác\n');
+    expect(out).not.toMatch(/\d,\d giờ/);
+  });
+
+  it("an objective measured in time, beside the other run's", () => {
+    const out = drill(['compare', c1, c2]).stdout;
+    expect(out).toContain('  chemical      M  2 h 40 min     -  not tested   <- rating differs\n');
+    expect(out).toContain('  response.max_first_on_scene_s   1 h 20 min    45 min   <- differs\n');
+    expect(drill(['compare', c1, c2, '--lang', 'vi']).stdout).toContain('  chemical      M  2 giờ 40 phút  -  không đánh giá   <- xếp loại khác\n');
+  });
+});

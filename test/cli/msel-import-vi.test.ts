@@ -8,6 +8,9 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { formatMselIssueIn } from '../../engine/cli/msel-words.js';
+import { schemaIssues } from '../../engine/scenario/msel.js';
+import { Inject } from '../../engine/scenario/schema.js';
 import { drill, tempDir } from '../helpers/cli.js';
 
 const PLAIN = { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
@@ -81,11 +84,96 @@ describe('drill msel import in Vietnamese', () => {
     expect(r.stdout).toBe(`${ksSheet}: hợp lệ: 18 tình huống sẽ thay cho 18 tình huống của ${ks} (chạy thử: chưa ghi gì)\n`);
   });
 
-  it('a problem the Vietnamese table does not know is said whole in English, place included', () => {
+  it('the notations inside a cell (key=value, quotes, option labels) are said in Vietnamese, the place in the cell too', () => {
     edit((t) => t.replace('dispatch incident=collapse-1 within=15m', 'dispatch incident=collapse-1 within='));
     const r = drill(['msel', 'import', sheet, '--into', scenario, '--lang', 'vi'], { env: PLAIN });
     expect(r.code).toBe(1);
-    expect(r.stderr.split('\n')[0]).toBe(`${sheet}: row 2, column expected action: 'within=' has no value (write e.g. 'evacuate zone=ta-ca-riverside within=1h')`);
-    expect(r.stderr.split('\n')[1]).toBe('1 lỗi trong 1 hàng; chưa thay đổi gì');
+    expect(r.stderr).toBe([
+      `${sheet}: hàng 2, cột expected action: 'within=' không có giá trị (hãy viết ví dụ 'evacuate zone=ta-ca-riverside within=1h')`,
+      '1 lỗi trong 1 hàng; chưa thay đổi gì',
+      '',
+    ].join('\n'));
+    // a quote in a CSV cell is written twice, inside a quoted cell
+    edit((t) => t.replace('dispatch incident=collapse-1 within=', '"dispatch incident=collapse-1 unit=""mx-militia within=15m"').replace(',phone,', ',điện thoại,'));
+    expect(drill(['msel', 'import', sheet, '--into', scenario, '--lang', 'vi'], { env: PLAIN }).stderr).toBe([
+      `${sheet}: hàng 2, cột method: 'điện thoại' không phải hình thức chuyển ('điện thoại' được ghi là phone trong bảng)`,
+      `${sheet}: hàng 2, cột expected action: unit=: một đoạn chữ trong ngoặc kép chưa được đóng (thiếu ") (hãy viết ví dụ 'evacuate zone=ta-ca-riverside within=1h')`,
+      '2 lỗi trong 1 hàng; chưa thay đổi gì',
+      '',
+    ].join('\n'));
+  });
+
+  it("a decision point's options written wrong: each said in Vietnamese, after the option it is in", () => {
+    const ks = join(dir, 'k.yaml'), ksSheet = join(dir, 'k.csv');
+    copyFileSync('scenarios/ky-son-flash-flood.yaml', ks);
+    expect(drill(['msel', 'export', ks, '--out', ksSheet]).code).toBe(0);
+    writeFileSync(ksSheet, readFileSync(ksSheet, 'utf8')
+      .replace('evacuate-now: Sơ tán ngay | Evacuate now -> evacuate zone=muong-xen-lowland', 'evacuate-now: Sơ tán ngay | Evacuate | now -> evacuate zone=muong-xen-lowland')
+      .replace(/wait-for-daylight: Chờ đến sáng[^\n"]*/, 'wait: Chờ | Wait\nlater: -> recall unit=mx-militia'));
+    const r = drill(['msel', 'import', ksSheet, '--into', ks, '--lang', 'vi'], { env: PLAIN });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe([
+      `${ksSheet}: hàng 5, cột decision options: phương án 'evacuate-now': một nhãn có nhiều nhất một dấu '|' (tiếng Việt | tiếng Anh); hãy đặt đoạn chữ có '|' trong ngoặc kép`,
+      `${ksSheet}: hàng 5, cột decision options: phương án 'later': phương án không có nhãn`,
+      `${ksSheet}: hàng 5, cột decision default: 'wait-for-daylight' không phải một trong các phương án (có thể dùng: wait)`,
+      '3 lỗi trong 1 hàng; chưa thay đổi gì',
+      '',
+    ].join('\n'));
+  });
+
+  it("a number the schema refuses (past the largest whole number) is said in Vietnamese, from zod's kind of problem", () => {
+    edit((t) => t.replace(/^1,/m, '99999999999999999999,'));
+    const r = drill(['msel', 'import', sheet, '--into', scenario, '--lang', 'vi'], { env: PLAIN });
+    expect([r.code, r.stderr]).toEqual([1, `${sheet}: hàng 2, cột number: số 100000000000000000000 quá lớn: phải nhỏ hơn hoặc bằng 9007199254740991\n1 lỗi trong 1 hàng; chưa thay đổi gì\n`]);
+    // English as the scenario loader says it, no longer zod's 'Too big: expected int to be <=9007199254740991'
+    expect(drill(['msel', 'import', sheet, '--into', scenario], { env: PLAIN }).stderr.split('\n')[0]).toBe(`${sheet}: row 2, column number: the number 100000000000000000000 is too large: it must be at most 9007199254740991`);
+  });
+
+  it('--into left out: said in Vietnamese with the line to type, exit 2', () => {
+    const r = drill(['msel', 'import', sheet, '--lang', 'vi'], { env: PLAIN });
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', [
+      'drill msel: cần có --into <kịch-bản>: tệp kịch bản có MSEL sẽ được thay bằng bảng',
+      'cách dùng: drill msel import <bảng.csv> --into <kịch-bản> [--dry-run] [--lang vi|en]',
+      '(drill msel --help liệt kê các tùy chọn)',
+      '',
+    ].join('\n')]);
+    // a Vietnamese LANG asks for it too; English keeps the whole usage
+    expect(drill(['msel', 'import', sheet], { env: VI }).stderr.split('\n')[0]).toBe('drill msel: cần có --into <kịch-bản>: tệp kịch bản có MSEL sẽ được thay bằng bảng');
+    const en = drill(['msel', 'import', sheet], { env: PLAIN });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toMatch(/^drill msel: --into <scenario> is required: the scenario file whose MSEL the sheet replaces\n\nusage: drill msel export /);
+  });
+});
+
+/**
+ * What the schema finds wrong in a row's inject (what the sheet's own checks let through) is said by the kind of
+ * problem zod reports, in the scenario loader's words, not by zod's English text; a kind with no words of ours
+ * stays whole in English, place included.
+ */
+describe("the schema's problems with a row, by zod's code", () => {
+  const base = { id: 'a', seq: 1, at: 'T+00:10', from: 'x', to: 'r', method: 'phone', subject: 's', message: 'm' };
+  const lines = (change: Record<string, unknown>, lang: 'vi' | 'en') => {
+    const w: Record<string, unknown> = { ...base, ...change };
+    for (const k of Object.keys(w)) if (w[k] === undefined) delete w[k];
+    const r = Inject.safeParse(w, { reportInput: true });
+    expect(r.success).toBe(false);
+    return schemaIssues(r.error!.issues, 2).map((i) => formatMselIssueIn('s.csv', i, lang));
+  };
+
+  it('a key missing, a wrong type, a value not allowed, too small or large, an unknown key', () => {
+    expect(lines({ to: undefined }, 'vi')).toEqual(["s.csv: hàng 2, cột to: thiếu khóa bắt buộc 'to' (hãy thêm 'to:', vai nhận)"]);
+    expect(lines({ seq: 'x' }, 'vi')).toEqual(["s.csv: hàng 2, cột number: cần một số, nhưng nhận được chữ 'x'"]);
+    expect(lines({ method: 'pigeon' }, 'vi')).toEqual(["s.csv: hàng 2, cột method: chữ 'pigeon' không phải giá trị hợp lệ ở đây (có thể dùng: phone, radio, dispatch, bulletin, social-media, email, in-person, hotline)"]);
+    expect(lines({ expected: { do: 'declare_level', area: 'a', level: 9 } }, 'vi')).toEqual(['s.csv: hàng 2, cột expected action: số 9 quá lớn: phải nhỏ hơn hoặc bằng 3']);
+    expect(lines({ seq: 0 }, 'vi')).toEqual(['s.csv: hàng 2, cột number: số 0 quá nhỏ: phải lớn hơn 0']);
+    expect(lines({ colour: 'red' }, 'vi')).toEqual(["s.csv: hàng 2: không có khóa 'colour' (có thể dùng: id, seq, at, when, from, to, method, type, ...)"]);
+    // the English says the same, in the loader's words
+    expect(lines({ seq: 'x' }, 'en')).toEqual(["s.csv: row 2, column number: expected a number, got the text 'x'"]);
+  });
+
+  it('a kind of problem without words of ours (a text not in the form of an id) stays whole in English', () => {
+    const line = 's.csv: row 2, column id: an id is lower-case letters, digits, ".", "_" or "-", starting with a letter or digit';
+    expect(lines({ id: 'Bad Id' }, 'vi')).toEqual([line]);
+    expect(lines({ id: 'Bad Id' }, 'en')).toEqual([line]);
   });
 });

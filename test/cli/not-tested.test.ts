@@ -47,6 +47,6 @@ describe('drill run and drill report: an objective not tested in the run', () =>
     drill(['run', 'scenarios/cua-lo-high-rise-fire.yaml', '--seed', '1', '--out', p('leak.json'), '--quiet']);
     const c = drill(['compare', p('leak.json'), p('no-leak.json')]);
     expect(c.code).toBe(0);
-    expect(c.stdout).toMatch(/\n {2}chemical +M {2}2\.7 h +- {2}not tested {3}<- rating differs\n/);
+    expect(c.stdout).toMatch(/\n {2}chemical +M {2}2 h 40 min +- {2}not tested {3}<- rating differs\n/);
   });
 });

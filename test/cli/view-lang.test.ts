@@ -50,12 +50,44 @@ describe('drill view --lang', () => {
     expect(r.stderr).toBe("drill view: --lang must be vi or en, not 'fr'\n(drill view --help lists the options)\n");
   });
 
-  it('the address to open is said in Vietnamese', async () => {
+  it('the address to open is said in Vietnamese, and opens the page in Vietnamese (#lang=vi)', async () => {
     const s = await serve([], ['--play', 'scenarios/minimal.yaml', '--lang', 'vi']);
     try {
-      expect(s.stdout()).toBe(`drill view: đang phục vụ trang chơi cho minimal.yaml\n  hãy mở ${s.url}play.html trong trình duyệt để chơi (chỉ trên máy này); Ctrl+C để dừng\n`);
+      expect(s.stdout()).toBe(`drill view: đang phục vụ trang chơi cho minimal.yaml\n  hãy mở ${s.url}play.html#lang=vi trong trình duyệt để chơi (chỉ trên máy này); Ctrl+C để dừng\n`);
     } finally {
       await s.stop();
     }
+  });
+
+  /**
+   * The page opened in its own language whatever --lang said: a Vietnamese user who typed --lang vi got an
+   * English page. The address printed now asks for the language of the command, when one was asked for.
+   */
+  describe('the language in the address printed', () => {
+    const saved = { LANG: process.env.LANG, LC_ALL: process.env.LC_ALL, LC_MESSAGES: process.env.LC_MESSAGES };
+    const withLocale = async (env: Record<string, string>, args: string[]) => {
+      Object.assign(process.env, env);
+      try {
+        const s = await serve([], args);
+        await s.stop();
+        return s;
+      } finally {
+        for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+      }
+    };
+
+    it('the viewer and the play page, under --lang vi or a Vietnamese LANG', async () => {
+      const vi = await withLocale({ LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' }, ['--lang', 'vi']);
+      expect(vi.stdout()).toBe(`drill view: đang phục vụ trang xem lại (hãy mở nhật ký chạy trong trang)\n  hãy mở ${vi.url}#lang=vi trong trình duyệt (chỉ trên máy này); Ctrl+C để dừng\n`);
+      const locale = await withLocale(VI_ENV, ['--play', 'scenarios/minimal.yaml']);
+      expect(locale.stdout()).toContain(`  hãy mở ${locale.url}play.html#lang=vi trong trình duyệt để chơi`);
+    });
+
+    it('--lang en asks for English; no --lang and an English locale leave the page its own choice', async () => {
+      const en = await withLocale(VI_ENV, ['--lang', 'en']);
+      expect(en.stdout()).toContain(`  open ${en.url}#lang=en in a browser`);
+      const plain = await withLocale({ LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' }, ['--play', 'scenarios/minimal.yaml']);
+      expect(plain.stdout()).toContain(`  open ${plain.url}play.html in a browser to play`);
+    });
   });
 });

@@ -447,6 +447,10 @@ class PlayPage {
         if (!radio.checked || (radio.value !== 'vi' && radio.value !== 'en')) return;
         this.lang = radio.value;
         try { localStorage.setItem('drillsim.lang', this.lang); } catch { /* storage may be off */ }
+        // an address that asked for a language (drill view --lang vi prints #lang=vi) now says the one chosen:
+        // reloading the page, or sharing its address, keeps the choice
+        const p = new URLSearchParams(location.hash.replace(/^#/, ''));
+        if (p.has('lang')) { p.set('lang', this.lang); history.replaceState(null, '', '#' + p.toString()); }
         this.applyLang();
         radio.focus();
       });
