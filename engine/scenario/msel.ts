@@ -153,7 +153,8 @@ export interface MselRow {
   cells: Partial<Record<MselColumn, string>>;
 }
 
-export type SheetResult = { ok: true; rows: MselRow[] } | { ok: false; issues: MselIssue[] };
+/** `rows` beside the issues: the header named columns the import does not know, and the rows were read without them. */
+export type SheetResult = { ok: true; rows: MselRow[] } | { ok: false; issues: MselIssue[]; rows?: MselRow[] };
 
 function normHeader(h: string): string {
   return h.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, ' ').replace(/\s*\(\s*/g, ' (').replace(/\s*\)/g, ')');
@@ -204,7 +205,13 @@ export function readMselCsv(text: string): SheetResult {
   for (const need of ['number', 'time', 'to', 'method'] as const) {
     if (!seen.has(need)) issues.push({ row: 1, column: null, message: `no '${need}' column`, hint: `the columns are: ${MSEL_COLUMNS.join(', ')}` });
   }
-  if (issues.length) return { ok: false, issues };
+  // a column the import does not know (a 'notes' column, a misspelt name) hides no other problem: the rows are
+  // read without it and checked too, so that the planner sees every problem at once; anything else about the
+  // header leaves the rows unreadable
+  const unknownOnly = issues.every((x) => x.message.startsWith('unknown column '));
+  if (issues.length && !unknownOnly) return { ok: false, issues };
+  const header1 = issues.length;
+  const unknown = new Set(header.record.map((h, i) => (columns[i] === null && normHeader(h) !== '' ? i : -1)).filter((i) => i >= 0));
 
   const rows: MselRow[] = [];
   body.forEach((rec, k) => {
@@ -214,14 +221,15 @@ export function readMselCsv(text: string): SheetResult {
     rec.record.forEach((v, i) => {
       const col = columns[i];
       if (col === null || col === undefined) {
-        if (v.trim() !== '') issues.push({ row, column: `${i + 1}`, message: `a value in a column without a name: '${v.slice(0, 30)}'`, hint: 'give the column a name in row 1, or clear the cell' });
+        if (v.trim() !== '' && !unknown.has(i)) issues.push({ row, column: `${i + 1}`, message: `a value in a column without a name: '${v.slice(0, 30)}'`, hint: 'give the column a name in row 1, or clear the cell' });
         return;
       }
       cells[col] = TEXT_COLUMNS.has(col) ? unguardFormula(v) : v.trim();
     });
     rows.push({ row, cells });
   });
-  return issues.length ? { ok: false, issues } : { ok: true, rows };
+  if (issues.length === 0) return { ok: true, rows };
+  return issues.length === header1 ? { ok: false, issues, rows } : { ok: false, issues };
 }
 
 // ---------------------------------------------------------------- rows -> injects
@@ -596,7 +604,11 @@ function readDecision(optText: string, deadline: string, def: string, names: Nam
 /** Read a whole CSV text into injects for `scenario`. */
 export function importMsel(text: string, scenario: Scenario): ImportResult {
   const sheet = readMselCsv(text);
-  if (!sheet.ok) return sheet;
+  if (!sheet.ok) {
+    // columns it does not know: the rows' own problems too
+    const checked = sheet.rows && sheet.rows.length ? rowsToInjects(sheet.rows, scenario) : null;
+    return { ok: false, issues: checked && !checked.ok ? [...sheet.issues, ...checked.issues] : sheet.issues };
+  }
   if (sheet.rows.length === 0) return { ok: false, issues: [{ row: 0, column: null, message: 'the sheet has a header but no injects', hint: 'add one row per inject' }] };
   return rowsToInjects(sheet.rows, scenario);
 }

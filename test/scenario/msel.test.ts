@@ -311,4 +311,17 @@ describe('MSEL import problems', () => {
     expect(msgs).toContain("unknown column 'whom'");
     expect(msgs.some((m) => m.includes("no 'to' column"))).toBe(true);
   });
+
+  it("a column it does not know (a 'notes' column) hides no problem of the rows: all are said at once", () => {
+    const sheet = mselToCsv(ksn.injects).split('\r\n');
+    const lines = [`${sheet[0]},notes`, ...sheet.slice(1).filter((l) => l !== '').map((l) => `${l},check with the commune`)];
+    const csv = lines.join('\r\n').replace(',phone,', ',pigeon,');
+    const r = importMsel(csv, ksn);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => `${i.row}/${i.column}: ${i.message}`)).toEqual([
+      "1/notes: unknown column 'notes'",
+      `${ksn.injects.findIndex((i) => i.method === 'phone') + 2}/method: 'pigeon' is not a delivery method`,
+    ]);
+  });
 });
