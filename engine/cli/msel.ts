@@ -14,7 +14,7 @@ import { parseScenario } from '../scenario/parse.js';
 import { OptionError, parse, UsageError, type Options } from './args.js';
 import { InputError, notStdout, readText, writeAtomic } from './io.js';
 import { defaultLang, langOption, readLang } from './lang.js';
-import { formatMselIssueIn, injects, MSEL_LINES, type SaidMselIssue } from './msel-words.js';
+import { formatMselIssueIn, MSEL_LINES, type SaidMselIssue } from './msel-words.js';
 import { ReportedError } from './load.js';
 import type { Subcommand } from './main.js';
 import { shellArg } from './shell.js';
@@ -30,7 +30,8 @@ const USAGE = [
   '         CSV is UTF-8 with a byte-order mark (Vietnamese opens right in Excel and LibreOffice);',
   '         md is a table for reading (both languages, or --lang vi|en).',
   '  --format csv|md   (default: as --out\'s name ends, .csv or .md; else csv)',
-  '  --lang vi|en      md in one language only (default: both)',
+  '  --lang vi|en      md in one language only (default: both); the CSV holds both, and --lang is',
+  '                    then the language of the problems and of what is printed',
   '  --out F           write here, F.csv or F.md (written whole or not at all; default: standard output)',
   '',
   'import   REPLACES the scenario\'s injects with the rows of the sheet (the sheet is the MSEL;',
@@ -124,14 +125,15 @@ function exportMsel(argv: string[]): number {
   // no --lang here means both languages, not the locale's: so not langOption, but the same reading of a value
   const lang = values.lang === undefined ? undefined : readLang(String(values.lang));
   if (values.lang !== undefined && lang === undefined) throw new OptionError(`--lang must be vi or en, not '${String(values.lang)}'`);
-  if (lang !== undefined && format === 'csv') throw new OptionError('--lang is for --format md; the CSV holds both languages');
-  const { scenario } = loadScenarioText(positionals[0], lang ?? defaultLang());
+  // the CSV holds both languages whatever --lang says: there it is the language of the problems and of what is printed
+  const said = lang ?? defaultLang();
+  const { scenario } = loadScenarioText(positionals[0], said);
   const text = format === 'csv'
     ? mselToCsv(scenario.injects)
     : mselToMarkdown(scenario, lang ?? 'both');
   if (out) {
     writeAtomic(out, text);
-    process.stderr.write(`${positionals[0]}: ${injects(scenario.injects.length)} written to ${out}\n`);
+    process.stderr.write(MSEL_LINES[said].exported(positionals[0], scenario.injects.length, out) + '\n');
   } else {
     process.stdout.write(text);
   }

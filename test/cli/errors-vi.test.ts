@@ -23,6 +23,8 @@ describe('file problems in the language the command was asked to write in', () =
       [['batch', 'scenarios/minimal.yaml', '--runs', '3', '--lang', 'vi', '--out', 'no-folder/x.json'], "no-folder/x.json: error[file] (file): không ghi được: thư mục 'no-folder' không tồn tại (hãy tạo thư mục trước, hoặc ghi tệp vào chỗ khác)"],
       [['merge', 'runs/no-such-run-log.json', '--lang', 'vi'], `runs/no-such-run-log.json: ${NO_FILE}`],
       [['msel', 'export', 'scenarios/no-such-scenario.yaml', '--format', 'md', '--lang', 'vi'], `scenarios/no-such-scenario.yaml: ${NO_FILE}`],
+      // the CSV holds both languages: --lang is the language of what is said (it was refused)
+      [['msel', 'export', 'scenarios/no-such-scenario.yaml', '--lang', 'vi'], `scenarios/no-such-scenario.yaml: ${NO_FILE}`],
     ];
     for (const [args, said] of cases) {
       const r = drill(args, { env: PLAIN });
