@@ -147,6 +147,15 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
       hint: first.at === when.seconds ? say('added-later.same-time-hint') : say('added-later.later-hint', { at: formatClock(first.at) }),
     });
   };
+  // the incidents a run can have: the scripted ones, `<generator or rule>-<n>`, `<zone>-caught`, and their secondaries `<id>.s<n>`
+  const scripted = s.incidents.map((x) => x.id);
+  const sources = [...s.generators.map((g) => g.id), ...s.rules.map((r) => r.id)];
+  const caught = s.evacuation.zones.filter((z) => z.if_caught !== undefined).map((z) => `${z.id}-caught`);
+  const canExist = (id: string): boolean => {
+    const base = id.replace(/(\.s\d+)+$/, '');
+    const numbered = /^(.+)-\d+$/.exec(base);
+    return scripted.includes(base) || caught.includes(base) || (numbered !== null && sources.includes(numbered[1]));
+  };
   // a sea ban where there is no sea: the engine refuses it whenever it is given, and says so in the log (a warning:
   // the file is a record of what was decided, and the run shows the refusal)
   const coastal = s.areas.filter((a) => a.coast === true).map((a) => a.id);
@@ -192,6 +201,22 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
         } else bad(['decisions', i, k], k === 'edge' ? 'road' : k, v, k === 'inject' ? [...ids.inject, ...added.keys()] : ids[k]);
       }
       seaBanInland(e, ['decisions', i], undefined, e.role);
+      // knowable before the run, refused in it: an incident no source of the scenario can make, a level the role may not declare
+      if (typeof e.incident === 'string' && !canExist(e.incident)) {
+        out.push({
+          path: ['decisions', i, 'incident'], code: 'no-such-incident', severity: 'warning',
+          message: say('decision-incident.message', { id: e.incident }),
+          hint: didYouMeanSay(e.incident, scripted) ?? (sources.length ? say('decision-incident.hint', { list: joined(sources.map((g) => `${g}-1`)) }) : say('decision-incident.hint-none')),
+        });
+      }
+      const role = typeof e.role === 'string' ? s.roles.find((x) => x.id === e.role) : undefined;
+      if (role && e.do === 'declare_level' && typeof e.level === 'number' && e.level > 0 && !role.declares.includes(e.level)) {
+        out.push({
+          path: ['decisions', i, 'level'], code: 'no-authority', severity: 'warning',
+          message: say('decision-level.message', { role: role.id, level: e.level }),
+          hint: role.declares.length ? say('decision-level.hint', { list: joined(role.declares.map(String)) }) : say('decision-level.hint-none'),
+        });
+      }
       // an inject the controller adds may expect, or offer, a sea ban too
       const spec = e.do === 'add_inject' ? asObj(e.inject) : undefined;
       if (spec) {
