@@ -163,9 +163,10 @@ export class MapView {
     d3.select(el).call(this.zoom).on('dblclick.zoom', null).call(this.zoom.transform, d3.zoomIdentity);
     // a marker's tooltip: while the pointer is over one, the canvas takes the pointer and carries its text
     // (written then, not at every seek); off the markers, the pointer goes through to the map's own tooltips
+    // (none while a button is down: that is a pan, which redraws at every move)
     d3.select(el).on('pointermove.marks', (ev: PointerEvent) => {
-      const r = this.canvas.getBoundingClientRect();
-      this.pointer = (ev.target as Element).closest?.('.legend, .map-caption') ? null : [ev.clientX - r.left, ev.clientY - r.top];
+      if (ev.buttons || (ev.target as Element).closest?.('.legend, .map-caption')) this.pointer = null;
+      else { const r = this.canvas.getBoundingClientRect(); this.pointer = [ev.clientX - r.left, ev.clientY - r.top]; }
       this.tip();
     }).on('pointerleave.marks', () => { this.pointer = null; this.tip(); });
     const key = el.appendChild(legend(lang(), tag));
