@@ -109,7 +109,7 @@ async function browserSide(file, seeks) {
     const d = await page.evaluate(async (ts) => {
       for (const t of ts.slice(0, 20)) await window.drillViewer.paintedSeek(t);
       const out = [];
-      for (const t of ts) out.push([...await window.drillViewer.paintedSeek(t), document.querySelectorAll('#map-a .layer-incidents g.incident:not(.spare)').length]);
+      for (const t of ts) out.push([...await window.drillViewer.paintedSeek(t), window.drillViewer.markers('a').incidents.filter((d) => !d.ghost).length]);
       return out;
     }, seekTimes(seeks, until));
     // then the log opened again in the running viewer, as a reviewer picks (or drops) a file: from the pick to the painted frame

@@ -38,20 +38,15 @@ interface Look {
 const LOOK = `() => {
   const box = (el) => { const r = el.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; };
   const hidden = (el) => el.closest('[display="none"], [visibility="hidden"], .spare') || getComputedStyle(el).visibility === 'hidden';
-  const incidents = [...document.querySelectorAll('#map-a .layer-incidents g.incident:not(.spare)')].map((g) => {
-    const c = g.querySelector('circle').getBoundingClientRect();
-    const line = g.querySelector('line.leader');
-    const shown = line && !hidden(line) && line.getAttribute('display') !== 'none';
-    const m = g.getScreenCTM();
-    const lx = shown ? m.a * Number(line.getAttribute('x1')) + m.e : 0, ly = shown ? m.d * Number(line.getAttribute('y1')) + m.f : 0;
-    return { id: g.getAttribute('data-incident'), cx: (c.left + c.right) / 2, cy: (c.top + c.bottom) / 2, r: (c.right - c.left) / 2, leader: !!shown, lx, ly };
-  });
+  // the markers, drawn on a canvas: what it draws, read from the map
+  const marks = window.drillViewer.markers('a');
+  const incidents = marks.incidents.filter((d) => !d.ghost).map((d) => ({ id: d.id, cx: d.cx, cy: d.cy, r: d.r, leader: d.leader !== null, lx: d.leader?.x ?? 0, ly: d.leader?.y ?? 0 }));
   const symbols = [
     ...[...document.querySelectorAll('#map-a g.shelter path')].map((el) => ({ what: 'shelter ' + el.parentElement.getAttribute('data-shelter'), ...box(el) })),
     ...[...document.querySelectorAll('#map-a rect.base')].map((el) => ({ what: 'base ' + el.textContent, ...box(el) })),
     ...[...document.querySelectorAll('#map-a g.area circle')].map((el) => ({ what: 'area ' + el.parentElement.getAttribute('data-area'), ...box(el) })),
   ];
-  const units = [...document.querySelectorAll('#map-a .layer-units g.unit:not(.spare)')].map((g) => ({ id: g.getAttribute('data-unit'), state: g.getAttribute('data-state'), ...box(g.querySelector('rect')) }));
+  const units = marks.units.filter((u) => !u.ghost).map((u) => ({ id: u.id, state: u.state, left: u.cx - u.half, right: u.cx + u.half, top: u.cy - u.half, bottom: u.cy + u.half }));
   const labels = [...document.querySelectorAll('#map-a text.area-name, #map-a g.zone > text, #map-a g.shelter > text')]
     .filter((el) => el.textContent && !hidden(el) && el.getBoundingClientRect().width > 0).map((el) => ({ text: el.textContent, ...box(el) }));
   const zones = [...document.querySelectorAll('#map-a g.zone circle')].map((el) => ({ what: 'zone ' + el.parentElement.getAttribute('data-zone'), ...box(el) }));

@@ -38,8 +38,7 @@ afterAll(async () => {
  */
 const look = (pane: string) => `() => {
   const shown = (el) => el.textContent && !el.closest('[display="none"]') && el.getAttribute('visibility') !== 'hidden';
-  const circles = [...document.querySelectorAll('#${pane} g.incident:not(.ghost):not(.resolved) > circle')].map((c) => c.getBoundingClientRect()).filter((r) => r.width)
-    .map((r) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2, r: r.width / 2 }));
+  const circles = window.drillViewer.markers('${pane === 'map-b' ? 'b' : 'a'}').incidents.filter((d) => !d.ghost && !d.resolved).map((d) => ({ x: d.cx, y: d.cy, r: d.r }));
   const figures = [...document.querySelectorAll('#${pane} g.zone > text, #${pane} g.shelter > text')].filter(shown).map((el) => {
     const r = el.getBoundingClientRect(), b = { x0: r.left + 1, y0: r.top + 2, x1: r.right - 1, y1: r.bottom - 2 };
     const under = circles.some((c) => { const nx = Math.max(b.x0, Math.min(c.x, b.x1)), ny = Math.max(b.y0, Math.min(c.y, b.y1)); return (nx - c.x) ** 2 + (ny - c.y) ** 2 < c.r * c.r; });

@@ -45,31 +45,23 @@ interface Look {
   leaders: { id: string; x: number; y: number; foot: boolean }[];
 }
 
-/** What map A shows now (page pixels): open incidents' circles, the area names and people-at-risk numbers that show, units' diamonds (B's overlaid too). */
+/**
+ * What map A shows now (page pixels): open incidents' circles, the area names and people-at-risk numbers that show,
+ * units' diamonds (B's overlaid too). The markers are drawn on a canvas: what it draws is read from the map.
+ */
 const LOOK = `() => {
   const box = (el) => { const r = el.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; };
   const shows = (el) => el.textContent && !el.closest('[display="none"], [visibility="hidden"], .spare') && getComputedStyle(el).visibility !== 'hidden' && el.getBoundingClientRect().width > 0;
-  const disc = (c) => {
-    const r = c.getBoundingClientRect();
-    return { id: c.parentElement.getAttribute('data-incident'), cx: (r.left + r.right) / 2, cy: (r.top + r.bottom) / 2, r: (r.right - r.left) / 2 };
-  };
-  const incidents = [...document.querySelectorAll('#map-a .layer-incidents g.incident:not(.spare):not(.resolved) circle')].map(disc);
-  const ghosts = [...document.querySelectorAll('#map-a .layer-overlay g.incident.ghost:not(.spare) circle')].map(disc);
+  const marks = window.drillViewer.markers('a');
+  const disc = (d) => ({ id: d.id, cx: d.cx, cy: d.cy, r: d.r });
+  const incidents = marks.incidents.filter((d) => !d.ghost && !d.resolved).map(disc);
+  const ghosts = marks.incidents.filter((d) => d.ghost).map(disc);
   const names = [...document.querySelectorAll('#map-a text.area-name')].filter(shows).map((el) => ({ text: el.textContent, ...box(el) }));
   const figures = [...document.querySelectorAll('#map-a g.zone text, #map-a g.shelter text')].filter(shows).map((el) => ({ text: el.textContent, ...box(el) }));
-  const people = [...document.querySelectorAll('#map-a g.incident:not(.spare) text.people')].filter(shows)
-    .map((el) => ({ id: el.parentElement.getAttribute('data-incident'), text: el.textContent, ghost: el.closest('.layer-overlay') !== null, ...box(el) }));
+  const people = marks.incidents.filter((d) => d.people_box).map((d) => ({ id: d.id, ghost: d.ghost, ...d.people_box }));
   const eyes = [...document.querySelectorAll('#map-a g.eye text')].filter(shows).map((el) => ({ text: el.textContent, ...box(el) }));
-  const units = [...document.querySelectorAll('#map-a g.unit:not(.spare)')].map((g) => {
-    const r = g.querySelector('rect').getBoundingClientRect();
-    return { id: g.getAttribute('data-unit'), state: g.getAttribute('data-state'), ghost: g.classList.contains('ghost'), cx: (r.left + r.right) / 2, cy: (r.top + r.bottom) / 2, half: (r.right - r.left) / 2 };
-  });
-  const leaders = [...document.querySelectorAll('#map-a .layer-incidents g.incident:not(.spare):not(.resolved)')].flatMap((g) => {
-    const line = g.querySelector('line.leader'), foot = g.querySelector('path.leader-foot');
-    if (line.getAttribute('display') === 'none') return [];
-    const m = g.getScreenCTM();
-    return [{ id: g.getAttribute('data-incident'), x: m.a * Number(line.getAttribute('x1')) + m.e, y: m.d * Number(line.getAttribute('y1')) + m.f, foot: foot.getAttribute('display') !== 'none' }];
-  });
+  const units = marks.units.map((u) => ({ id: u.id, state: u.state, ghost: u.ghost, cx: u.cx, cy: u.cy, half: u.half }));
+  const leaders = marks.incidents.filter((d) => !d.ghost && !d.resolved && d.leader).map((d) => ({ id: d.id, ...d.leader }));
   return { incidents, ghosts, names, figures, people, eyes, units, leaders };
 }`;
 

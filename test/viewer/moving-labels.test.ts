@@ -32,12 +32,16 @@ const LOOK = `() => {
   const box = (el, what) => { const r = el.getBoundingClientRect(); return { what, text: el.textContent, left: r.left, top: r.top, right: r.right, bottom: r.bottom }; };
   const shows = (el) => el.textContent && !el.closest('[display="none"], [visibility="hidden"], .spare') && getComputedStyle(el).visibility !== 'hidden' && el.getBoundingClientRect().width > 0;
   const placed = [...document.querySelectorAll('#map-a text.area-name, #map-a g.zone > text, #map-a g.shelter > text')];
+  // the markers, drawn on a canvas: what it draws, read from the map
+  const marks = window.drillViewer.markers('a');
+  const disc = (d) => ({ what: 'circle', text: String(d.severity), left: d.cx - d.r, right: d.cx + d.r, top: d.cy - d.r, bottom: d.cy + d.r });
   return {
     placed: placed.filter(shows).map((el) => box(el, el.classList.contains('area-name') ? 'area' : 'figures')),
     hidden: placed.filter((el) => el.textContent && el.getAttribute('visibility') === 'hidden').map((el) => el.textContent),
-    moving: [...document.querySelectorAll('#map-a g.eye text, #map-a g.incident text.people')].filter(shows).map((el) => box(el, el.closest('g.eye') ? 'eye' : 'people')),
-    circles: [...document.querySelectorAll('#map-a g.incident:not(.resolved):not(.ghost):not(.spare) circle')].map((el) => box(el, 'circle')),
-    units: [...document.querySelectorAll('#map-a g.unit:not(.ghost)')].filter((g) => ['en_route', 'returning'].includes(g.getAttribute('data-state')) && !g.closest('[display="none"], .spare')).map((g) => box(g.querySelector('rect'), 'unit ' + g.getAttribute('data-unit'))),
+    moving: [...[...document.querySelectorAll('#map-a g.eye text')].filter(shows).map((el) => box(el, 'eye')),
+      ...marks.incidents.filter((d) => !d.ghost && d.people_box).map((d) => ({ what: 'people', ...d.people_box }))],
+    circles: marks.incidents.filter((d) => !d.ghost && !d.resolved).map(disc),
+    units: marks.units.filter((u) => !u.ghost && ['en_route', 'returning'].includes(u.state)).map((u) => ({ what: 'unit ' + u.id, text: '', left: u.cx - u.half, right: u.cx + u.half, top: u.cy - u.half, bottom: u.cy + u.half })),
     eye: [...document.querySelectorAll('#map-a g.eye text')].map((el) => el.getAttribute('x') + ',' + el.getAttribute('y')).join(' '),
   };
 }`;

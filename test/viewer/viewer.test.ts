@@ -15,6 +15,7 @@ import { decisionFromRecord } from '../../engine/sim/run.js';
 import { Sim } from '../../engine/sim/sim.js';
 import type { World } from '../../engine/sim/world.js';
 import { drill, tempDir } from '../helpers/cli.js';
+import { severityColour, UNIT_COLOUR } from '../../viewer/src/look.js';
 import { ARTIFACTS, openRun, openViewer, serve, viewerSession, watchRequests, type Served, type ViewerSession } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-');
@@ -35,6 +36,11 @@ function engineAt(r: RunData, t: number): World {
   sim.start();
   sim.run(t + 1);
   return sim.world;
+}
+
+/** How many units a pane's map draws (its own, or `ghost`: run B's overlaid on it); the markers are drawn on a canvas. */
+function unitsDrawn(p: Page, pane: 'a' | 'b', ghost = false): Promise<number> {
+  return p.evaluate(([pane, ghost]) => ((window as any).drillViewer.markers(pane)?.units ?? []).filter((u: { ghost: boolean }) => u.ghost === ghost).length, [pane, ghost] as const);
 }
 
 async function clockT(p: Page): Promise<number> {
@@ -68,7 +74,7 @@ describe('the replay viewer', () => {
   it('opens the run it was given: title, map, timeline, no error', async () => {
     await expect(page.locator('#title').textContent()).resolves.toContain('Mường Xén');
     expect(await page.locator('#error').isHidden()).toBe(true);
-    expect(await page.locator('#map-a g.unit').count()).toBe(runA.scenario.units.length);
+    expect(await unitsDrawn(page, 'a')).toBe(runA.scenario.units.length);
     expect(await page.locator('#map-a g.road').count()).toBe(runA.scenario.travel.edges.length);
     expect(await page.locator('#timeline-slider').getAttribute('aria-valuemax')).toBe(String(runA.until));
   });
@@ -85,24 +91,67 @@ describe('the replay viewer', () => {
     expect(t).toBeGreaterThan(runA.until * 0.35);
     expect(t).toBeLessThan(runA.until * 0.45);
     const world = engineAt(runA, t);
-    const shown = await page.evaluate(() => ({
-      units: Object.fromEntries([...document.querySelectorAll('#map-a g.unit')].map((g) => [g.getAttribute('data-unit'), g.getAttribute('data-state')])),
-      incidents: Object.fromEntries([...document.querySelectorAll('#map-a g.incident:not(.resolved)')].map((g) => [g.getAttribute('data-incident'), [g.getAttribute('data-phase'), Number(g.getAttribute('data-severity')), Number(g.getAttribute('data-people'))]])),
-      resolved: [...document.querySelectorAll('#map-a g.incident.resolved')].map((g) => g.getAttribute('data-incident')),
-    }));
+    // the markers are drawn on a canvas: what it draws, read from the map
+    const shown = await page.evaluate(() => {
+      const m = (window as any).drillViewer.markers('a') as { incidents: any[]; units: any[] };
+      return {
+        units: Object.fromEntries(m.units.map((u) => [u.id, u.state])),
+        incidents: Object.fromEntries(m.incidents.filter((d) => !d.resolved).map((d) => [d.id, [d.phase, d.severity, d.people]])),
+        resolved: m.incidents.filter((d) => d.resolved).map((d) => d.id),
+        // each drawn in the colour of its state or severity, and unit and incident ids once each
+        colours: [...new Set(m.units.map((u) => `${u.state} ${u.colour}`)), ...new Set(m.incidents.filter((d) => !d.resolved).map((d) => `${d.severity} ${d.fill}`))],
+        ids: [m.units.length, new Set(m.units.map((u) => u.id)).size, m.incidents.length, new Set(m.incidents.map((d) => d.id)).size],
+      };
+    });
     expect(shown.units).toEqual(Object.fromEntries(Object.entries(world.units).map(([id, u]) => [id, String(u.m.value)])));
     expect(shown.incidents).toEqual(Object.fromEntries(Object.values(world.incidents).map((i) => [i.id, [(i.m.value as any).lifecycle, i.severity, i.people]])));
     expect(Object.keys(shown.incidents).length).toBeGreaterThan(0);
     const open = new Set(Object.values(world.incidents).map((i) => i.id));
     for (const id of shown.resolved) expect(open.has(id as string)).toBe(false);
-    // a marker's tooltip is written when the pointer comes over it, and says what the engine holds
-    const busy = Object.entries(world.units).find(([, u]) => u.incident)!;
-    const unitMark = page.locator(`#map-a g.unit[data-unit="${busy[0]}"]`);
-    expect(await unitMark.locator('title').textContent()).toBe('');
-    await unitMark.dispatchEvent('pointerover');
-    const name = runA.scenario.units.find((u) => u.id === busy[0])!.name;
-    expect(await unitMark.locator('title').textContent()).toMatch(new RegExp(`: .+ → ${busy[1].incident}$`));
-    expect(await unitMark.locator('title').textContent()).toContain(typeof name === 'string' ? name : (name as { en?: string })?.en ?? busy[0]);
+    expect(shown.ids[0]).toBe(shown.ids[1]);
+    expect(shown.ids[2]).toBe(shown.ids[3]);
+    for (const c of shown.colours) {
+      const [k, colour] = c.split(' ');
+      expect(colour, c).toBe(/^\d/.test(k) ? severityColour(Number(k)) : UNIT_COLOUR[k]);
+    }
+    // and the canvas shows them so: a unit's diamond, an open incident's circle inside its outline, in its colour
+    // where nothing is drawn over it
+    const seen = await page.evaluate(() => {
+      const m = (window as any).drillViewer.markers('a') as { incidents: any[]; units: any[] };
+      const canvas = document.querySelector<HTMLCanvasElement>('#map-a canvas.map-canvas')!, r = canvas.getBoundingClientRect();
+      const k = canvas.width / r.width, ctx = canvas.getContext('2d')!;
+      const hex = (x: number, y: number) => '#' + [...ctx.getImageData(Math.round((x - r.left) * k), Math.round((y - r.top) * k), 1, 1).data.slice(0, 3)].map((v) => v.toString(16).padStart(2, '0')).join('');
+      const all = [...m.incidents.map((d) => ({ x: d.cx, y: d.cy, r: d.r + 2 })), ...m.units.map((u) => ({ x: u.cx, y: u.cy, r: u.half + 1 }))];
+      // in view, and no marker drawn after it (above it) reaching there
+      const alone = (x: number, y: number, i: number) => x > r.left + 2 && x < r.right - 2 && y > r.top + 2 && y < r.bottom - 2 && all.every((o, j) => j <= i || Math.hypot(o.x - x, o.y - y) > o.r + 1);
+      const n = m.incidents.length, scratch = document.createElement('canvas').getContext('2d')!;
+      const norm = (c: string) => { scratch.fillStyle = c; return scratch.fillStyle as string; };
+      return [
+        ...m.units.map((u, i) => alone(u.cx, u.cy, n + i) ? { want: norm(u.colour), got: hex(u.cx, u.cy), what: u.id } : null),
+        ...m.incidents.map((d, i) => !d.resolved && alone(d.cx - d.r + 4, d.cy, i) ? { want: norm(d.fill), got: hex(d.cx - d.r + 4, d.cy), what: d.id } : null),
+      ].filter((x) => x !== null);
+    });
+    expect(seen.length).toBeGreaterThan(3);
+    for (const p of seen) expect(p.got, p.what).toBe(p.want);
+    // a marker's tooltip is written when the pointer comes over it, and says what the engine holds: the canvas
+    // takes the pointer while it is over a marker, and carries the marker's text as its title
+    const canvas = page.locator('#map-a canvas.map-canvas');
+    expect(await canvas.getAttribute('title')).toBeNull();
+    const drawn = await page.evaluate(() => (window as any).drillViewer.markers('a').units as { id: string; cx: number; cy: number; half: number }[]);
+    // a busy unit that no unit drawn after it (above it) covers
+    const k = drawn.findIndex((u, i) => (world.units[u.id] as { incident?: string }).incident && drawn.slice(i + 1).every((o) => Math.abs(o.cx - u.cx) + Math.abs(o.cy - u.cy) > 2 * u.half));
+    expect(k).toBeGreaterThanOrEqual(0);
+    const busy = drawn[k];
+    await page.mouse.move(busy.cx, busy.cy);
+    const name = runA.scenario.units.find((u) => u.id === busy.id)!.name;
+    await expect.poll(() => canvas.getAttribute('title')).toMatch(new RegExp(`: .+ → ${(world.units[busy.id] as { incident?: string }).incident}$`));
+    expect(await canvas.getAttribute('title')).toContain(typeof name === 'string' ? name : (name as { en?: string })?.en ?? busy.id);
+    expect(await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.className, [busy.cx, busy.cy])).toBe('map-canvas');
+    // off the markers, the pointer goes through to the map's own tooltips (roads, areas, zones): the canvas says nothing
+    const map = (await page.locator('#map-a').boundingBox())!;
+    await page.mouse.move(map.x + 3, map.y + map.height / 2);
+    await expect.poll(() => canvas.getAttribute('title')).toBeNull();
+    expect(await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('svg')?.getAttribute('class'), [map.x + 3, map.y + map.height / 2])).toBe('map-svg');
     await page.locator('#maps').screenshot({ path: join(ARTIFACTS, 'viewer-map.png') });
     await page.locator('#timeline').screenshot({ path: join(ARTIFACTS, 'viewer-timeline.png') });
   });
@@ -110,8 +159,8 @@ describe('the replay viewer', () => {
   it('zooms with the wheel over the map or a marker, and 0 resets the view', async () => {
     const geo = page.locator('#map-a svg.map-svg > g.geo');
     const before = await geo.getAttribute('transform');
-    const box = (await page.locator('#map-a g.unit').first().boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const unit = await page.evaluate(() => (window as any).drillViewer.markers('a').units[0] as { cx: number; cy: number });
+    await page.mouse.move(unit.cx, unit.cy);
     await page.mouse.wheel(0, -400);
     await expect.poll(() => geo.getAttribute('transform')).not.toBe(before);
     const zoomed = await geo.getAttribute('transform');
@@ -201,7 +250,7 @@ describe('the replay viewer', () => {
     expect(d.t).not.toBeNull();
     await page.locator('#compare-select').selectOption('1');
     await expect(page.locator('#divergence-label').getAttribute('data-t')).resolves.toBe(String(d.t));
-    expect(await page.locator('#map-b g.unit').count()).toBe(runB.scenario.units.length);
+    expect(await unitsDrawn(page, 'b')).toBe(runB.scenario.units.length);
     // each pane says which run it shows
     const paneLabel = (id: string) => page.locator(`#${id} .map-caption`).textContent();
     expect(await paneLabel('map-a')).toBe(`A: ${basename(fileA)}`);
@@ -213,7 +262,7 @@ describe('the replay viewer', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'viewer-compare.png') });
     await page.waitForFunction(() => location.hash.includes('cmp=1'));
     await page.locator('#compare-layout').selectOption('overlay');
-    expect(await page.locator('#map-a g.unit.ghost').count()).toBe(runB.scenario.units.length);
+    expect(await unitsDrawn(page, 'a', true)).toBe(runB.scenario.units.length);
     expect(await paneLabel('map-a')).toBe(`A: ${basename(fileA)} · B: ${basename(fileB)} (outlines)`);
     await page.screenshot({ path: join(ARTIFACTS, 'viewer-compare-overlay.png') });
     await page.locator('#compare-layout').selectOption('side');
@@ -250,7 +299,7 @@ describe('the replay viewer', () => {
     await page.locator('#file-input').setInputFiles({ name: 'scenario.json', mimeType: 'application/json', buffer: Buffer.from('{"drillsim": 1, "id": "x"}') });
     await page.waitForFunction(() => document.querySelector('#error')!.textContent!.includes('scenario.json'));
     await expect(err.textContent()).resolves.toMatch(/scenario\.json is not a run log: it has no "format"/);
-    expect(await page.locator('#map-a g.unit').count()).toBe(runA.scenario.units.length);
+    expect(await unitsDrawn(page, 'a')).toBe(runA.scenario.units.length);
     // dropped on the page, the same
     await page.evaluate(() => {
       const dt = new DataTransfer();

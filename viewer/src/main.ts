@@ -758,6 +758,8 @@ if (window.opener) {
       ch.port2.postMessage(null);
     }));
   },
+  /** what a pane's map draws now on its canvas: incidents and units by id, where (page pixels) and how (see MapView.markers) */
+  markers(pane: 'a' | 'b' = 'a') { return (pane === 'b' ? app.mapB : app.mapA)?.markers() ?? null; },
   /** the engine's part of a seek alone */
   timedState(t: number) { const t0 = performance.now(); app.a?.replay.stateAt(t); return performance.now() - t0; },
   ready: app.openServed().then(() => true),

@@ -24,7 +24,7 @@ import { discOnBox, fanOut } from './fan.js';
 import { BoxIndex, boxAt, placeLabels, placeMoving, type Box, type Fallback, type Label, type Spot, type Try } from './labels.js';
 import { lonLat, type LoadedRun } from './loaded.js';
 import { RISK_COLOUR, ROAD_STYLE, UNIT_COLOUR, severityColour, severityInk } from './look.js';
-import { Marks, put, svgEl, text } from './marks.js';
+import { DIAMOND_HALF, GHOST_OFF, markAt, markFonts, paintMarks, Sprites, type IncidentMark, type UnitMark } from './canvas-marks.js';
 
 type P = [number, number];
 
@@ -89,8 +89,24 @@ export class MapView {
   /** the country outline, on its own layer under the rest: a seek repaints the markers, not the coastline */
   private baseGeo: d3.Selection<SVGGElement, unknown, null, undefined>;
   private base: d3.Selection<SVGSVGElement, unknown, null, undefined>;
-  /** incidents, units and labels: above the map, on their own layer */
+  /** the labels: above the map and the markers, on their own layer */
   private top: d3.Selection<SVGSVGElement, unknown, null, undefined>;
+  /** the incidents and units, drawn at every seek (see canvas-marks.ts), between the map and the labels */
+  private readonly canvas: HTMLCanvasElement;
+  private readonly ctx: CanvasRenderingContext2D;
+  /** the markers as last drawn: A's, then B's overlaid */
+  private drawn: { own: { incidents: IncidentMark[]; units: UnitMark[] }; ghost: { incidents: IncidentMark[]; units: UnitMark[] } } = { own: { incidents: [], units: [] }, ghost: { incidents: [], units: [] } };
+  /** the canvas's size and density as last set (its density is more while printing) */
+  private canvasFor = '';
+  /**
+   * How the SVGs' viewBox (this.width x this.height screen units) lies in the map's box (whole CSS pixels, a
+   * fraction smaller or larger): scaled by s and centred, as SVG does it; the canvas maps screen units the same.
+   */
+  private fit = { w: 600, h: 400, s: 1, tx: 0, ty: 0 };
+  private printing = false;
+  private readonly onPrint = (ev: Event) => { this.printing = ev.type === 'beforeprint'; this.paint(); };
+  /** where the pointer is over the map (screen units), to find the marker under it again when the time changes */
+  private pointer: P | null = null;
   private layer: Record<string, d3.Selection<SVGGElement, unknown, null, undefined>> = {};
   private projection = d3.geoMercator();
   private zoomT = d3.zoomIdentity;
@@ -134,12 +150,17 @@ export class MapView {
     for (const name of ['roads', 'zones', 'areas', 'bases', 'shelters']) {
       this.layer[name] = this.svg.append('g').attr('class', `layer-${name}`);
     }
-    // the markers that move at every seek, and the labels above them, on a layer of their own: a seek repaints
-    // and rasterises them, not the rest of the map (the map's own SVG, with role img, describes the whole)
+    // the markers that move at every seek on a canvas, and the labels above them on a layer of their own: a seek
+    // redraws the canvas and rasterises the labels' layer, not the rest of the map (the map's own SVG, with role
+    // img, describes the whole; the board's tables say what the markers show)
+    this.canvas = el.appendChild(document.createElement('canvas'));
+    this.canvas.className = 'map-canvas';
+    this.canvas.setAttribute('aria-hidden', 'true');
+    this.ctx = this.canvas.getContext('2d')!;
     this.top = d3.select(el).append('svg').attr('class', 'map-marks').attr('aria-hidden', 'true');
-    for (const name of ['incidents', 'units', 'overlay', 'labels']) {
-      this.layer[name] = this.top.append('g').attr('class', `layer-${name}`);
-    }
+    this.layer.labels = this.top.append('g').attr('class', 'layer-labels');
+    addEventListener('beforeprint', this.onPrint);
+    addEventListener('afterprint', this.onPrint);
     this.companions = companions;
     this.extentPoints = extentOf([run, ...companions]);
     this.zoom = d3.zoom<HTMLElement, unknown>().scaleExtent([0.2, 64])
@@ -156,9 +177,14 @@ export class MapView {
       });
     // the box outlives this view (another run shown in it gets a new one): start from no zoom, not from its last
     d3.select(el).call(this.zoom).on('dblclick.zoom', null).call(this.zoom.transform, d3.zoomIdentity);
-    // the moving markers' tooltips are written when the pointer comes over one (see Mark.tip)
-    this.top.on('pointerover', (ev: PointerEvent) => { this.hovered = ev.target as Element; this.tip(); })
-      .on('pointerout', () => { this.hovered = null; });
+    // a marker's tooltip: while the pointer is over one, the canvas takes the pointer and carries its text
+    // (written then, not at every seek); off the markers, the pointer goes through to the map's own tooltips
+    // (none while a button is down: that is a pan, which redraws at every move)
+    d3.select(el).on('pointermove.marks', (ev: PointerEvent) => {
+      if (ev.buttons || (ev.target as Element).closest?.('.legend, .map-caption')) this.pointer = null;
+      else { const r = this.canvas.getBoundingClientRect(); this.pointer = [ev.clientX - r.left, ev.clientY - r.top]; }
+      this.tip();
+    }).on('pointerleave.marks', () => { this.pointer = null; this.tip(); });
     const key = el.appendChild(legend(lang(), tag));
     this.captionEl = el.appendChild(document.createElement('div'));
     this.captionEl.className = 'map-caption';
@@ -209,6 +235,8 @@ export class MapView {
   }
 
   destroy(): void {
+    removeEventListener('beforeprint', this.onPrint);
+    removeEventListener('afterprint', this.onPrint);
     this.ro.disconnect();
     this.overlayRo.disconnect();
     this.el.replaceChildren();
@@ -267,6 +295,10 @@ export class MapView {
       svg.attr('width', this.width).attr('height', this.height).attr('viewBox', `0 0 ${this.width} ${this.height}`)
         .style('width', `${this.el.clientWidth}px`).style('height', `${this.el.clientHeight}px`);
     }
+    const cw = this.el.clientWidth, ch = this.el.clientHeight, s = Math.min(cw / this.width, ch / this.height) || 1;
+    this.fit = { w: cw, h: ch, s, tx: (cw - this.width * s) / 2, ty: (ch - this.height * s) / 2 };
+    this.canvas.style.width = `${cw}px`;
+    this.canvas.style.height = `${ch}px`;
     // Mercator maps longitude and latitude each on their own axis, monotonically: the corners of the
     // points' lon/lat box fit the same as all of them (thousands of incidents), unless they straddle 180°
     let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -412,10 +444,11 @@ export class MapView {
    * A label's size in its own font, measured on a canvas: getBBox would lay the page out
    * at every open, and a canvas measures the same text within a pixel (added to the width).
    */
-  private measure(el: Element, text: string): { w: number; ascent: number; descent: number } {
-    const cls = el.getAttribute('class') ?? '';
-    let font = this.fonts.get(cls);
-    if (font === undefined) {
+  private measure(el: Element | string, text: string): { w: number; ascent: number; descent: number } {
+    // a marker's text (on the canvas) is given by its font, a label by its element
+    const cls = typeof el === 'string' ? '' : el.getAttribute('class') ?? '';
+    let font = typeof el === 'string' ? el : this.fonts.get(cls);
+    if (font === undefined && typeof el !== 'string') {
       const cs = getComputedStyle(el);
       font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
       this.fonts.set(cls, font);
@@ -423,7 +456,7 @@ export class MapView {
     const key = `${font}|${text}`;
     let size = this.sizes.get(key);
     if (!size) {
-      ruler.font = font;
+      ruler.font = font!;
       const m = ruler.measureText(text);
       size = { w: m.width + 1, ascent: m.fontBoundingBoxAscent, descent: m.fontBoundingBoxDescent };
       this.sizes.set(key, size);
@@ -717,10 +750,9 @@ export class MapView {
       ghostIndex ??= new BoxIndex(ghostsB.map((d) => ({ x0: d.sx + 5 - d.r, y0: d.sy + 5 - d.r, x1: d.sx + 5 + d.r, y1: d.sy + 5 + d.r })));
       return ghostIndex.hits(b).some((j) => discOnBox(ghostsB[j].sx + 5, ghostsB[j].sy + 5, ghostsB[j].r, b, 0));
     };
-    this.drawIncidents(this.layer.incidents, run, incidentsA, false, covers, taken, diamonds, underGhosts);
+    this.drawn.own.incidents = this.drawIncidents(run, incidentsA, false, covers, taken, diamonds, underGhosts);
     if (overlay) {
-      // B's markers sit a few pixels off A's so that where both agree, both still show
-      this.layer.overlay.attr('transform', 'translate(5,5)');
+      // B's markers sit a few pixels off A's so that where both agree, both still show (GHOST_OFF)
       // B's people at risk, drawn above A's filled circles, would hide the severity written in them
       const openA = incidentsA.filter((d) => !d.resolved);
       let aIndex: BoxIndex | null = null;
@@ -728,7 +760,7 @@ export class MapView {
         aIndex ??= new BoxIndex(openA.map((d) => ({ x0: d.sx - d.r, y0: d.sy - d.r, x1: d.sx + d.r, y1: d.sy + d.r })));
         return aIndex.hits(b).some((j) => discOnBox(openA[j].sx, openA[j].sy, openA[j].r, b, 0));
       };
-      this.drawIncidents(this.layer.overlay, overlay.run, incidentsB!, true, covers, taken, diamonds, onA);
+      this.drawn.ghost.incidents = this.drawIncidents(overlay.run, incidentsB!, true, covers, taken, diamonds, onA);
     }
     // the typhoon's eye, on the labels' layer: its wind force keeps off the circles, diamonds and people at risk drawn
     // under it (placed first: they have fewer sides to go to), and goes into `taken`, which the units standing on an
@@ -753,17 +785,56 @@ export class MapView {
         taken.add(box);
         if (label.getAttribute('x') !== String(s.dx) || label.getAttribute('y') !== String(s.dy)) { label.setAttribute('x', String(s.dx)); label.setAttribute('y', String(s.dy)); label.setAttribute('text-anchor', s.anchor); }
       });
-    this.drawUnits(this.layer.units, run, unitsA, false, covers, taken);
-    if (overlay) {
-      this.drawUnits(this.layer.overlay, overlay.run, unitsB!, true, covers, taken);
-    } else if (this.markSets.has('ghost')) {
-      const m = this.markSets.get('ghost')!;
-      m.incidents.clear();
-      m.units.clear();
-    }
+    this.drawn.own.units = this.drawUnits(run, unitsA, false, covers, taken);
+    if (overlay) this.drawn.ghost.units = this.drawUnits(overlay.run, unitsB!, true, covers, taken);
+    else this.drawn.ghost = { incidents: [], units: [] };
     this.showNames(covers);
     this.hideCovered(covers);
+    this.paint();
     this.tip();
+  }
+
+  /** Draw the markers laid out last on the canvas, sized first if the map's size or the screen's density changed. */
+  private paint(): void {
+    const dpr = this.printing ? Math.max(3, devicePixelRatio) : devicePixelRatio, f = this.fit;
+    const size = `${f.w}x${f.h}@${dpr}`;
+    if (size !== this.canvasFor) {
+      this.canvasFor = size;
+      this.canvas.width = Math.round(f.w * dpr);
+      this.canvas.height = Math.round(f.h * dpr);
+    }
+    this.markFont('sev');
+    paintMarks(this.ctx, dpr * f.s, dpr * f.tx, dpr * f.ty, [this.drawn.own, this.drawn.ghost], this.fontsNow!, this.sprites);
+  }
+
+  private fontsNow: ReturnType<typeof markFonts> | null = null;
+  private readonly sprites = new Sprites();
+  private markFont(k: keyof ReturnType<typeof markFonts>): string {
+    return (this.fontsNow ??= markFonts(getComputedStyle(this.el).fontFamily))[k];
+  }
+
+  /**
+   * What the markers show now, in page pixels (B's overlaid where they are drawn, 5 px off): for the tests and
+   * any tool that reads the map, as the SVG markers' elements were read. A diamond's `half`: half its width.
+   */
+  markers() {
+    const r = this.canvas.getBoundingClientRect(), f = this.fit, k = f.s;
+    const at = (x: number, y: number, ghost: boolean) => ({ x: r.left + f.tx + (x + (ghost ? GHOST_OFF : 0)) * k, y: r.top + f.ty + (y + (ghost ? GHOST_OFF : 0)) * k });
+    const incidents = [...this.drawn.own.incidents, ...this.drawn.ghost.incidents].map((d) => {
+      const c = at(d.x, d.y, d.ghost), p = d.people_at;
+      const x0 = p ? (p.anchor === 'start' ? p.x : p.anchor === 'middle' ? p.x - p.w / 2 : p.x - p.w) : 0;
+      return {
+        id: d.id, ghost: d.ghost, resolved: d.resolved, phase: d.phase, severity: d.severity, people: d.people, fill: d.fill, stroke: d.stroke, dashed: d.dash !== null,
+        cx: c.x, cy: c.y, r: d.r * k,
+        people_box: p ? { text: p.text, left: c.x + x0 * k, right: c.x + (x0 + p.w) * k, top: c.y + (p.y - p.ascent) * k, bottom: c.y + (p.y + p.descent) * k } : null,
+        leader: d.leader ? { x: c.x + d.leader.x * k, y: c.y + d.leader.y * k, foot: d.leader.foot } : null,
+      };
+    });
+    const units = [...this.drawn.own.units, ...this.drawn.ghost.units].map((u) => {
+      const c = at(u.x, u.y, u.ghost);
+      return { id: u.id, ghost: u.ghost, state: u.state, incident: u.incident, colour: u.colour, cx: c.x, cy: c.y, half: DIAMOND_HALF * k };
+    });
+    return { incidents, units };
   }
 
   /**
@@ -850,7 +921,7 @@ export class MapView {
    * and labels); where none is clear, its first, and the placed labels whose text it covers are added to
    * `covers`. A few look-ups in the placed labels' grid: cheap at every seek.
    */
-  private movingSpot(el: SVGTextElement, text: string, x: number, y: number, spots: readonly Spot[], covers: Set<number>, blocked: ((b: Box) => boolean) | null, fallbacks: readonly Fallback[] = []): { spot: Spot; box: Box } {
+  private movingSpot(el: SVGTextElement | string, text: string, x: number, y: number, spots: readonly Spot[], covers: Set<number>, blocked: ((b: Box) => boolean) | null, fallbacks: readonly Fallback[] = []): { spot: Spot; box: Box } {
     const l: Label = { x, y, ...this.measure(el, text), spots };
     const p = this.placed;
     if (!p) return { spot: spots[0], box: boxAt(l, spots[0]) };
@@ -877,40 +948,17 @@ export class MapView {
     this.covered = next;
   }
 
-  /** The incident and unit markers of a layer (A's, or B's overlaid as outlines), kept across redraws. */
-  private marks(layer: d3.Selection<SVGGElement, unknown, null, undefined>, ghost: boolean): { incidents: Marks; units: Marks } {
-    const key = ghost ? 'ghost' : 'own';
-    let m = this.markSets.get(key);
-    if (!m) {
-      const node = layer.node()!;
-      const box = (cls: string) => (ghost ? node.appendChild(svgEl('g', { class: cls })) : node);
-      const incidents = new Marks(ghost ? box('ghost-incidents') : this.layer.incidents.node()!, () => {
-        const g = svgEl('g', { class: ghost ? 'incident ghost' : 'incident' });
-        const parts = [svgEl('circle'), svgEl('text', { class: 'sev', y: 4, 'text-anchor': 'middle' }), svgEl('text', { class: 'people small' }), svgEl('title'),
-          svgEl('line', { class: 'leader', x2: 0, y2: 0, display: 'none' }), svgEl('path', { class: 'leader-foot', display: 'none' })];
-        // a marker moved off its place: a thin line from its true spot (a dot) to it, under its circle
-        g.append(parts[4], parts[5], ...parts.slice(0, 4));
-        return { g, parts };
-      }, 3);
-      const units = new Marks(ghost ? box('ghost-units') : this.layer.units.node()!, () => {
-        const g = svgEl('g', { class: ghost ? 'unit ghost' : 'unit' });
-        const parts = [svgEl('rect', { x: -5, y: -5, width: 10, height: 10, rx: 2, transform: 'rotate(45)' }), svgEl('title')];
-        g.append(...parts);
-        return { g, parts };
-      }, 1);
-      m = { incidents, units };
-      this.markSets.set(key, m);
-    }
-    return m;
-  }
+  /** the tooltip shown (null: none, the pointer goes through to the map) */
+  private tipShown: string | null = null;
 
-  private readonly markSets = new Map<string, { incidents: Marks; units: Marks }>();
-  /** what the pointer is over: its tooltip follows the time */
-  private hovered: Element | null = null;
-
+  /** The marker under the pointer, if any: the canvas takes the pointer and says what it is, at the time shown. */
   private tip(): void {
-    if (!this.hovered) return;
-    for (const m of this.markSets.values()) { m.incidents.tip(this.hovered); m.units.tip(this.hovered); }
+    const f = this.fit;
+    const m = this.pointer ? markAt([this.drawn.own, this.drawn.ghost], (this.pointer[0] - f.tx) / f.s, (this.pointer[1] - f.ty) / f.s) : null;
+    const v = m ? m.tip() : null;
+    if (v === this.tipShown) return;
+    this.tipShown = v;
+    if (v === null) { this.canvas.removeAttribute('title'); this.canvas.style.pointerEvents = ''; } else { this.canvas.title = v; this.canvas.style.pointerEvents = 'auto'; }
   }
   /** the view (zoom, size, language) the bases and area names were last drawn for */
   private drawnView = '';
@@ -996,7 +1044,7 @@ export class MapView {
    * circles when two are overlaid (`over`: for A's, B's dashed circles drawn above; for B's, A's filled circles
    * beneath, whose severity a number would hide).
    */
-  private drawIncidents(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, all: ReturnType<MapView['layoutIncidents']>, ghost: boolean, covers: Set<number>, taken: BoxIndex, diamonds: BoxIndex, over: ((b: Box) => boolean) | null): void {
+  private drawIncidents(run: LoadedRun, all: ReturnType<MapView['layoutIncidents']>, ghost: boolean, covers: Set<number>, taken: BoxIndex, diamonds: BoxIndex, over: ((b: Box) => boolean) | null): IncidentMark[] {
     const lang = this.lang();
     const S = STRINGS[lang];
     const kindName = (k: string) => textIn(run.replay.model.kind.get(k)?.name, lang) || k;
@@ -1047,45 +1095,34 @@ export class MapView {
         }
       }
     }
-    this.marks(layer, ghost).incidents.update(all, (d) => d.id, (m, d) => {
+    const font = this.markFont('people');
+    return all.map((d): IncidentMark => {
       const r = 7 + d.severity * 1.6;
-      put(m, 0, -1, 'transform', `translate(${d.sx},${d.sy})`);
-      put(m, 1, -1, 'class', ghost ? 'incident ghost' : d.resolved ? 'incident resolved' : 'incident');
-      put(m, 2, -1, 'data-incident', d.id);
-      put(m, 3, -1, 'data-phase', d.phase);
-      put(m, 4, -1, 'data-severity', d.severity);
-      put(m, 5, -1, 'data-people', d.people);
-      put(m, 6, 0, 'r', r);
-      put(m, 7, 0, 'fill', ghost || d.resolved ? 'none' : severityColour(d.severity));
-      put(m, 8, 0, 'stroke', ghost ? '#D55E00' : d.resolved ? '#777' : '#222');
-      put(m, 9, 0, 'stroke-dasharray', ghost ? '3 2' : d.phase === 'reported' || d.phase === 'assessed' ? '4 2' : null);
-      put(m, 10, 0, 'stroke-width', d.phase === 'responding' ? 2.5 : 1.5);
-      put(m, 11, 1, 'fill', ghost || d.resolved ? '#555' : severityInk(d.severity));
-      text(m, 12, 1, String(d.severity));
-      // an empty text still costs a layout: hidden instead
       const people = d.people > 0 && !d.resolved ? String(d.people) : '';
-      put(m, 13, 2, 'display', people === '' ? 'none' : null);
+      let people_at: IncidentMark['people_at'] = null;
       if (people !== '') {
         // beside the marker, on a side clear of the placed labels (B's overlaid markers sit 5 px off)
-        const { spot: s, box } = this.movingSpot(m.parts[2] as SVGTextElement, people, d.sx + off, d.sy + off, peopleSpots(r), covers, clear?.(d.k) ?? offDiamonds, clear ? fallbacks(d.k) : [{ hides: offDiamonds }]);
+        const { spot: s, box } = this.movingSpot(font, people, d.sx + off, d.sy + off, peopleSpots(r), covers, clear?.(d.k) ?? offDiamonds, clear ? fallbacks(d.k) : [{ hides: offDiamonds }]);
         if (clear) taken.add(box);
-        put(m, 14, 2, 'x', s.dx); put(m, 15, 2, 'y', s.dy); put(m, 17, 2, 'text-anchor', s.anchor === 'start' ? null : s.anchor);
+        const m = this.measure(font, people);
+        people_at = { text: people, x: s.dx, y: s.dy, anchor: s.anchor, w: m.w - 1, ascent: m.ascent, descent: m.descent };
       }
-      text(m, 16, 2, people);
       // the leader, from the true spot to the marker's centre (the circle covers its inner end)
       const far = Math.hypot(d.ox - d.sx, d.oy - d.sy) >= d.r + LEADER_MIN;
       // where another incident's circle is drawn over the true spot (one at the same place, left on it), the
       // leader starts at that circle's rim, with no dot: the dot and the line crossed out that incident's number
       const from = far ? leaderStart(d, all, hostsNow()) : null;
-      put(m, 18, 4, 'display', far ? null : 'none');
-      put(m, 19, 5, 'display', far && from!.foot ? null : 'none');
-      if (far) {
-        const lx = from!.x - d.sx, ly = from!.y - d.sy;
-        const x = lx.toFixed(1), y = ly.toFixed(1);
-        put(m, 20, 4, 'x1', x); put(m, 21, 4, 'y1', y);
-        if (from!.foot) put(m, 22, 5, 'd', `M${(lx - 2).toFixed(1)},${y}a2,2 0 1,0 4,0a2,2 0 1,0 -4,0`);
-      }
-      m.tip = () => `${d.id}: ${kindName(d.kind)}; ${S.severity} ${d.severity}; ${S.phases[d.phase] ?? d.phase}; ${d.people} ${S.atRisk}`;
+      return {
+        id: d.id, ghost, resolved: d.resolved, phase: d.phase, severity: d.severity, people: d.people, x: d.sx, y: d.sy, r,
+        fill: ghost || d.resolved ? null : severityColour(d.severity),
+        stroke: ghost ? '#D55E00' : d.resolved ? '#777' : '#222',
+        dash: ghost ? [3, 2] : d.phase === 'reported' || d.phase === 'assessed' ? [4, 2] : null,
+        width: d.phase === 'responding' ? 2.5 : 1.5,
+        ink: ghost || d.resolved ? '#555' : severityInk(d.severity),
+        people_at,
+        leader: from ? { x: from.x - d.sx, y: from.y - d.sy, foot: from.foot } : null,
+        tip: () => `${d.id}: ${kindName(d.kind)}; ${S.severity} ${d.severity}; ${S.phases[d.phase] ?? d.phase}; ${d.people} ${S.atRisk}`,
+      };
     });
   }
 
@@ -1128,7 +1165,7 @@ export class MapView {
    * diamond on a number hides it; on a marker's edge or a label's, it leaves them readable); where none is either,
    * the first spot not taken.
    */
-  private drawUnits(layer: d3.Selection<SVGGElement, unknown, null, undefined>, run: LoadedRun, list: ReturnType<MapView['layoutUnits']>, ghost: boolean, covers: Set<number>, taken: BoxIndex): void {
+  private drawUnits(run: LoadedRun, list: ReturnType<MapView['layoutUnits']>, ghost: boolean, covers: Set<number>, taken: BoxIndex): UnitMark[] {
     const lang = this.lang();
     const S = STRINGS[lang];
     const model = run.replay.model;
@@ -1192,17 +1229,10 @@ export class MapView {
         for (const [i, s] of this.seekNames.moved) if (s && !covers.has(i) && overlap(b, this.shownBox(i))) covers.add(i);
       }
     }
-    this.marks(layer, ghost).units.update(placed, (d) => d.id, (m, d) => {
-      const colour = UNIT_COLOUR[d.state] ?? '#888';
-      put(m, 0, -1, 'transform', `translate(${d.sx},${d.sy})`);
-      put(m, 1, -1, 'data-unit', d.id);
-      put(m, 2, -1, 'data-state', d.state);
-      put(m, 3, -1, 'data-for', d.incident ?? '');
-      put(m, 4, 0, 'fill', ghost ? 'none' : colour);
-      put(m, 5, 0, 'stroke', ghost ? colour : '#111');
-      put(m, 6, 0, 'stroke-width', ghost ? 2 : 1);
-      m.tip = () => `${textIn(model.unit.get(d.id)?.name, lang) || d.id}: ${S.unitStates[d.state] ?? d.state}${d.incident ? ` → ${d.incident}` : ''}`;
-    });
+    return placed.map((d) => ({
+      id: d.id, ghost, state: d.state, incident: d.incident ?? null, x: d.sx, y: d.sy, colour: UNIT_COLOUR[d.state] ?? '#888',
+      tip: () => `${textIn(model.unit.get(d.id)?.name, lang) || d.id}: ${S.unitStates[d.state] ?? d.state}${d.incident ? ` → ${d.incident}` : ''}`,
+    }));
   }
 }
 
