@@ -65,12 +65,14 @@ for (const lang of ['en', 'vi'] as const) {
 describe('a message never delivered in the run', () => {
   it('says so apart from its channel, in both languages', async () => {
     // "#3 not delivered phone · contingency" ran the two together ("#3 chưa phát điện thoại" in Vietnamese)
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     for (const [lang, head] of [['en', '#3 not delivered · phone · contingency'], ['vi', '#3 không được chuyển · điện thoại · tình huống dự phòng']] as const) {
+      // a page of its own for each language, as a link opens it (the second address typed into the first page's
+      // bar could race the page's own rewriting of its address, which still said the first language)
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
       await openViewer(page, `${server.url}#run=0&lang=${lang}`);
       await page.waitForFunction((l) => document.documentElement.lang === l, lang);
       await expect(page.locator('li.msg[data-inject="no-move-yet"] .msg-head').textContent()).resolves.toBe(head);
+      await page.close();
     }
-    await page.close();
   });
 });

@@ -662,7 +662,9 @@ class App implements PanelHost {
       this.showTab(next);
       $(`tab-${next}`).focus();
     });
-    window.addEventListener('hashchange', () => this.applyHash());
+    // the address typed, not location.hash: a rewrite of the address still pending from before (scheduleHash) may
+    // have put the old state back in between; the address the reviewer gave wins, and the next rewrite follows it
+    window.addEventListener('hashchange', (e) => { clearTimeout(this.hashTimer); this.applyHash(parseHash(new URL(e.newURL).hash)); this.scheduleHash(); });
     // drag and drop anywhere
     let depth = 0;
     const drop = $('drop');
