@@ -32,11 +32,10 @@ export interface Shard {
   count: number;
 }
 
-/** Shard i/n holds the jobs j with (j - 1) mod n = i - 1: an interleave, so that shards get the same mix of values. */
-export function inShard(j: number, shard: Shard | null): boolean {
-  return shard === null || (j - 1) % shard.count === shard.index - 1;
-}
-
+/**
+ * The jobs of a batch, or of shard i/n of it: the jobs j with (j - 1) mod n = i - 1, an interleave, so that
+ * shards get the same mix of values.
+ */
 export function batchJobs(masterSeed: number, runs: number, values: number, shard: Shard | null, hex: (text: string) => string = sha256Hex): Job[] {
   // only the shard's own jobs are visited, and only their seeds made: shard 1/1000 of a million runs makes a thousand
   const seeds = new Map<number, number>();
