@@ -304,14 +304,12 @@ export const viewCommand: Subcommand = {
     // choice, without saving it, so their own switch still works; asked for nothing, a page keeps its choice
     const hash = values.lang !== undefined || lang === 'vi' ? `#lang=${lang}` : '';
     const viewer = url + hash, play = url + PLAY_PAGE + hash;
-    if (playFile !== undefined) {
-      process.stdout.write(say(lang, runs.length ? 'view.serving-play-and' : 'view.serving-play', { file: basename(playFile), runs: names }) + '\n');
-      process.stdout.write(say(lang, 'view.open-play', { url: play }) + '\n');
-      if (runs.length) process.stdout.write(say(lang, 'view.replay', { url: viewer }) + '\n');
-    } else {
-      process.stdout.write((runs.length === 0 ? say(lang, 'view.serving-none') : say(lang, 'view.serving', { runs: names })) + '\n');
-      process.stdout.write(say(lang, 'view.open', { url: viewer }) + '\n');
-    }
+    // one write, so a reader of the pipe (a test, a wrapper script) never sees the addresses in halves
+    const lines = playFile !== undefined
+      ? [say(lang, runs.length ? 'view.serving-play-and' : 'view.serving-play', { file: basename(playFile), runs: names }),
+        say(lang, 'view.open-play', { url: play }), ...(runs.length ? [say(lang, 'view.replay', { url: viewer })] : [])]
+      : [runs.length === 0 ? say(lang, 'view.serving-none') : say(lang, 'view.serving', { runs: names }), say(lang, 'view.open', { url: viewer })];
+    process.stdout.write(lines.join('\n') + '\n');
     if (values.open) openBrowser(playFile !== undefined ? play : viewer);
     await new Promise<void>((done) => {
       const stop = () => { server.close(); server.closeAllConnections(); done(); };

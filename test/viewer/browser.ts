@@ -39,8 +39,9 @@ export function serve(files: string[], extra: string[] = []): Promise<Served> {
   return new Promise((ok, fail) => {
     const timer = setTimeout(() => { proc.kill('SIGKILL'); fail(new Error(`drill view printed no address:\n${out}\n${err}`)); }, 20_000);
     proc.stdout!.on('data', () => {
+      // the whole banner (drill view writes it at once): a test reading a later line must not race it
       const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
-      if (m) { clearTimeout(timer); ok({ url: m[0], proc, stdout: () => out, stop }); }
+      if (m && out.endsWith('\n')) { clearTimeout(timer); ok({ url: m[0], proc, stdout: () => out, stop }); }
     });
     proc.once('exit', (code) => { clearTimeout(timer); fail(new Error(`drill view exited ${code}:\n${out}\n${err}`)); });
   });
