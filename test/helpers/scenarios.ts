@@ -16,6 +16,25 @@ export function loadScenarioFile(file: string): Scenario {
   return r.scenario;
 }
 
+/** Markup that scenario text may hold: every page and report must show it as these characters, never as HTML. */
+export const MARKUP = '<img src=x onerror=alert(1)>';
+
+/**
+ * The Kỳ Sơn flash flood with MARKUP at the end of the dam rumour's message, in both languages (the shipped
+ * scenario is what trainees read in a drill, so the probe lives here, not in it).
+ */
+export function kySonWithMarkupText(): string {
+  return edit(readFileSync(join(SCENARIO_DIR, 'ky-son-flash-flood.yaml'), 'utf8'),
+    ['người dân hoảng loạn chạy lên đồi"', `người dân hoảng loạn chạy lên đồi ${MARKUP}"`],
+    ['people are fleeing uphill in panic"', `people are fleeing uphill in panic ${MARKUP}"`]);
+}
+
+export function kySonWithMarkup(): Scenario {
+  const r = parseScenario(kySonWithMarkupText(), join(SCENARIO_DIR, 'ky-son-flash-flood.yaml'));
+  if (!r.ok) throw new Error('the Kỳ Sơn scenario with markup does not load');
+  return r.scenario;
+}
+
 export function loadNamed(name: string): Scenario {
   return loadScenarioFile(join(SCENARIO_DIR, `${name}.yaml`));
 }

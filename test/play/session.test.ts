@@ -6,7 +6,7 @@ import { PlaySession } from '../../engine/play/session.js';
 import { parseDecisions } from '../../engine/sim/decisions.js';
 import { readRunLog, runScenario, serializeRunLog, verifyRunLog } from '../../engine/sim/run.js';
 import { ROOT } from '../helpers/cli.js';
-import { loadNamed } from '../helpers/scenarios.js';
+import { kySonWithMarkup, loadNamed, MARKUP } from '../helpers/scenarios.js';
 
 const kySon = loadNamed('ky-son-flash-flood');
 const minimal = loadNamed('minimal');
@@ -206,9 +206,9 @@ describe('a play session', () => {
   });
 
   it('shows scenario text as plain text: markup is not interpreted and control characters are dropped', () => {
-    const s = session(['mx-chair'], false, 'vi');
+    const s = session(['mx-chair'], false, 'vi', kySonWithMarkup());
     const r = s.handle('advance T+05:31');
-    expect(r.text.replace(/\s+/g, ' ')).toContain('người dân hoảng loạn chạy lên đồi <img src=x onerror=alert(1)>');
+    expect(r.text.replace(/\s+/g, ' ')).toContain(`người dân hoảng loạn chạy lên đồi ${MARKUP}`);
     const evil = structuredClone(kySon);
     evil.injects[0].to = 'tc-chair';
     evil.injects[0].subject = 'Bulletin\u001b[2J\u001b]0;pwned\u0007 \u202eevil';

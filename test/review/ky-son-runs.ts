@@ -1,5 +1,5 @@
 /**
- * The complete example scenario run with the two decision files of the
+ * The complete example scenario (with markup in the dam rumour's message: see kySonWithMarkup) run with the two decision files of the
  * reviewer's walk-through (evacuate early, evacuate late), as a file
  * written by `drill run --out` and read back as `drill report` reads it.
  */
@@ -10,7 +10,7 @@ import type { Scenario } from '../../engine/scenario/schema.js';
 import { parseDecisions } from '../../engine/sim/decisions.js';
 import { readRunLog, runScenario, serializeRunLog, type RunLog } from '../../engine/sim/run.js';
 import { ROOT } from '../helpers/cli.js';
-import { loadNamed } from '../helpers/scenarios.js';
+import { kySonWithMarkup } from '../helpers/scenarios.js';
 
 export interface SavedRun { log: RunLog; scenario: Scenario; events: LogEvent[]; text: string }
 
@@ -29,7 +29,7 @@ const cache = new Map<string, SavedRun>();
 export function kySon(which: 'early' | 'late' | 'doctrine'): SavedRun {
   const hit = cache.get(which);
   if (hit) return hit;
-  const scenario = loadNamed('ky-son-flash-flood');
+  const scenario = kySonWithMarkup();
   const d = which === 'doctrine' ? undefined : decisionsFile(`ky-son-evacuate-${which}`, scenario);
   const { log } = runScenario(scenario, { decisions: d?.decisions, players: d?.players });
   const text = serializeRunLog(log!).join('');

@@ -11,6 +11,7 @@ import type { BrowserContext } from 'playwright-core';
 import { buildAar } from '../../engine/review/aar.js';
 import { renderReport } from '../../engine/review/report.js';
 import { ARTIFACTS, launchChromium } from '../helpers/browser.js';
+import { MARKUP } from '../helpers/scenarios.js';
 import { kySon } from './ky-son-runs.js';
 
 let browser: { context: BrowserContext; close: () => Promise<void> };
@@ -66,7 +67,7 @@ describe('HTML report in headless Chromium', () => {
   it('shows the rumour message with its HTML as text', async () => {
     const { page } = await open('content');
     const text = await page.evaluate(() => document.body.innerText);
-    expect(text).toContain('người dân hoảng loạn chạy lên đồi <img src=x onerror=alert(1)>');
+    expect(text).toContain(`người dân hoảng loạn chạy lên đồi ${MARKUP}`);
     await page.close();
   });
 

@@ -8,7 +8,7 @@ import { parseScenario } from '../../engine/scenario/parse.js';
 import { formatLabel, readLabel, readWords, formatValue } from '../../engine/scenario/msel-cells.js';
 import { COMMANDS, Inject, METHODS, type Scenario, type Text } from '../../engine/scenario/schema.js';
 import { ROOT } from '../helpers/cli.js';
-import { loadNamed, scenarioFiles } from '../helpers/scenarios.js';
+import { kySonWithMarkup, loadNamed, scenarioFiles } from '../helpers/scenarios.js';
 
 const ksn = loadNamed('ky-son-flash-flood');
 
@@ -189,7 +189,7 @@ describe('MSEL export then import', () => {
   });
 
   it('escapes HTML in the Markdown table (the rumour inject carries an <img> tag)', () => {
-    const md = mselToMarkdown(ksn);
+    const md = mselToMarkdown(kySonWithMarkup());
     expect(md).not.toContain('<img');
     expect(md).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(md.split('\n').filter((l) => l.startsWith('| ')).length).toBe(ksn.injects.length + 1);

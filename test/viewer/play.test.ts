@@ -11,11 +11,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
-import { edit } from '../helpers/scenarios.js';
+import { edit, kySonWithMarkupText, MARKUP } from '../helpers/scenarios.js';
 import { ARTIFACTS, launch, serve, type Served } from './browser.js';
 
-const SCENARIO = 'scenarios/ky-son-flash-flood.yaml';
 const dir = tempDir('drillsim-play-page-');
+// the flash flood with markup in the dam rumour's message (the page must show it as text)
+const SCENARIO = join(dir, 'ky-son-flash-flood.yaml');
+writeFileSync(SCENARIO, kySonWithMarkupText());
 let browser: Browser;
 let server: Served;
 let page: Page;
@@ -204,7 +206,7 @@ describe('the play page', () => {
     await typeLine(p, 'tiếp T+05:31');
     const text = await p.locator('#transcript').textContent();
     expect(text).toContain('Tin đồn vỡ đập thủy điện');
-    expect(text).toContain('<img src=x onerror=alert(1)>');
+    expect(text).toContain(MARKUP);
     expect(await p.locator('img').count()).toBe(0);
     await p.screenshot({ path: join(ARTIFACTS, 'play-vi.png') });
     await p.close();

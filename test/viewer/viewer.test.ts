@@ -15,6 +15,7 @@ import { decisionFromRecord } from '../../engine/sim/run.js';
 import { Sim } from '../../engine/sim/sim.js';
 import type { World } from '../../engine/sim/world.js';
 import { drill, tempDir } from '../helpers/cli.js';
+import { kySonWithMarkupText, MARKUP } from '../helpers/scenarios.js';
 import { severityColour, UNIT_COLOUR } from '../../viewer/src/look.js';
 import { ARTIFACTS, openRun, openViewer, serve, viewerSession, watchRequests, type Served, type ViewerSession } from './browser.js';
 
@@ -48,10 +49,13 @@ async function clockT(p: Page): Promise<number> {
 }
 
 beforeAll(async () => {
-  expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--out', fileA, '--quiet']).code).toBe(0);
+  // the flash flood with markup in the dam rumour's message (the page must show it as text)
+  const scenario = join(dir, 'ky-son-flash-flood.yaml');
+  writeFileSync(scenario, kySonWithMarkupText());
+  expect(drill(['run', scenario, '--out', fileA, '--quiet']).code).toBe(0);
   const decisions = join(dir, 'decisions.yaml');
   writeFileSync(decisions, 'drillsim_decisions: 1\nscenario: ky-son-flash-flood\ndecisions:\n  - { at: T+00:40, role: tc-chair, do: evacuate, zone: ta-ca-riverside }\n');
-  expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--decisions', decisions, '--out', fileB, '--quiet']).code).toBe(0);
+  expect(drill(['run', scenario, '--decisions', decisions, '--out', fileB, '--quiet']).code).toBe(0);
   runA = openRun(fileA);
   runB = openRun(fileB);
   ({ browser, server, page } = session = await viewerSession([fileA, fileB], async (p) => {
@@ -212,11 +216,11 @@ describe('the replay viewer', () => {
   it('shows a message containing HTML as inert text', async () => {
     await page.locator('#tab-messages').click();
     const msg = page.locator('li[data-inject="dam-rumour"] .message');
-    await expect(msg.textContent()).resolves.toContain('<img src=x onerror=alert(1)>');
+    await expect(msg.textContent()).resolves.toContain(MARKUP);
     expect(await page.locator('#panel-messages img').count()).toBe(0);
     expect(await page.locator('img').count()).toBe(0);
     await page.locator('#lang').click();
-    await expect(msg.textContent()).resolves.toContain('người dân hoảng loạn chạy lên đồi <img src=x onerror=alert(1)>');
+    await expect(msg.textContent()).resolves.toContain(`người dân hoảng loạn chạy lên đồi ${MARKUP}`);
     await page.locator('#lang').click();
     expect(dialogs).toEqual([]);
   });
