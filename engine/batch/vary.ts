@@ -69,6 +69,28 @@ export const VARY_KEYS_HELP = [
   'travel.<field>, evacuation.<field>',
 ];
 
+/** VARY_KEYS_HELP in Vietnamese (drill batch --help --lang vi): the keys and examples as they are typed, the words translated */
+export const VARY_KEYS_HELP_VI = [
+  'unit.<id>.<field>       ví dụ unit.mx-militia.mobilisation=10m,30m,1h',
+  '                        hoặc unit.mx-police.capabilities.rescue=1,2',
+  'unit.<id>.copies        số đơn vị như vậy, ví dụ unit.pc07-rescue.copies=0,1,2:',
+  '                        0 bỏ đơn vị đó, 2 thêm <id>-2 (cùng vai)',
+  'units.<field>           trường đó của mọi đơn vị,',
+  '                        ví dụ units.mobilisation=x0.5,x1,x2',
+  'giá trị x<k>            nhân các khoảng thời gian đã ghi ở đó với k,',
+  '                        ví dụ kind.stranded.work=x1,x1.5',
+  'giá trị unset           bỏ trường đó đi (áp dụng giá trị mặc định),',
+  '                        ví dụ doctrine.evacuate_at_risk=unset,4',
+  'kind.<id>.<field>       loại sự cố, ví dụ kind.stranded.work=1h,2h',
+  'zone.<id>.<field>       khu vực sơ tán,',
+  '                        ví dụ zone.ta-ca-riverside.warning=15m,30m,1h',
+  'generator.<id>.<field>  ví dụ generator.slides.rate_per_hour=0.1,0.25,0.5',
+  'shelter.<id>.<field>, incident.<id>.<field>, area.<id>.<field>,',
+  'rule.<id>.<field>, edge.<id>.<field>',
+  'doctrine.<field>        ví dụ doctrine.request_support_after=15m,30m,1h',
+  'travel.<field>, evacuation.<field>',
+];
+
 export interface VarySpec {
   key: string;
   /** the values as written on the command line: the labels in results */

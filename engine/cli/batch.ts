@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { batchHeader, buildResults, serializeResults, resultsCsv, type BatchResults } from '../batch/results.js';
 import { batchJobs, parseShard, type Shard } from '../batch/seeds.js';
-import { parseVarySpec, varyScenario, VARY_KEYS_HELP, type VarySpec } from '../batch/vary.js';
+import { parseVarySpec, varyScenario, VARY_KEYS_HELP, VARY_KEYS_HELP_VI, type VarySpec } from '../batch/vary.js';
 import { batchHtml } from '../batch/html.js';
 import { sha256Hex } from '../core/hash.js';
 import { formatIssueIn } from '../scenario/issues.js';
@@ -31,6 +31,7 @@ import { checkNotInput, checkWritable, notStdout, readText, writeAtomic, written
 import { langOption } from './lang.js';
 import { loadScenario, ReportedError } from './load.js';
 import type { Subcommand } from './main.js';
+import { printUsage } from './usage.js';
 import { decimal, fmtSeconds, ProgressBar } from './progress.js';
 import { nodeSha256Hex } from './sha256.js';
 import { shellArg } from './shell.js';
@@ -63,6 +64,37 @@ export const batchCommand: Subcommand = {
     '',
     'The table goes to stdout; the progress bar (on a terminal only), the files written, time and memory to stderr.',
   ].join('\n'),
+  vi: {
+    summary: 'nhiều lượt chạy qua các hạt giống (Monte Carlo): tỷ lệ đạt mục tiêu, kèm khoảng tin cậy',
+    usage: [
+      'drill batch <kịch-bản> --runs N [--seed S] [--workers W] [--decisions F] [--vary key=v1,v2,...]',
+      '                      [--shard i/n] [--out results.json] [--out results.csv] [--html report.html]',
+      '                      [--lang vi|en] [--quiet]',
+      '',
+      '  --runs N        số lượt chạy cho mỗi giá trị (lượt k chạy với hạt giống sha256("S/k"),',
+      '                  xem docs/batch.md)',
+      '  --seed S        hạt giống (seed) gốc (mặc định: giá trị `seed` của kịch bản, nếu không có thì 1)',
+      `  --workers W     số luồng xử lý song song (mặc định: bằng số lõi CPU, ở máy này là ${availableParallelism()})`,
+      '  --decisions F   phát lại tệp quyết định này trong mọi lượt chạy (phương án tự động đảm nhận',
+      '                  các vai còn lại); với một nhật ký chạy (phiên chơi lưu trong trình duyệt),',
+      '                  lấy các quyết định của nó',
+      '  --vary K=V,...  quét một tham số của kịch bản; kết quả theo từng giá trị, mọi giá trị chạy với',
+      '                  cùng các hạt giống. Các khóa:',
+      ...VARY_KEYS_HELP_VI.map((l) => `                    ${l}`),
+      '  --shard i/n     chỉ chạy phần i trong n phần (các lượt j có (j-1) mod n = i-1);',
+      '                  gộp các phần bằng `drill merge`',
+      '  --out F         ghi kết quả: F.json (mọi lượt chạy + số liệu tổng hợp; tệp mà merge đọc)',
+      '                  hoặc F.csv (mỗi lượt chạy một hàng, cho bảng tính); cho --out hai lần để có cả hai',
+      '  --html F        ghi một trang HTML độc lập: biểu đồ tần suất, xác suất đạt mục tiêu,',
+      '                  đường biến thiên theo tham số',
+      '  --lang vi|en    ngôn ngữ của bảng và của trang (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không',
+      '                  thì en); các tệp kết quả như nhau ở cả hai ngôn ngữ',
+      '  --quiet         không in gì ngoài lỗi (không in bảng, không in thời gian)',
+      '',
+      'Bảng kết quả ra đầu ra chuẩn (stdout); thanh tiến độ (chỉ trên terminal), các tệp đã ghi, thời gian',
+      'và bộ nhớ ra stderr.',
+    ].join('\n'),
+  },
   options: {
     runs: { type: 'string', short: 'n' }, seed: { type: 'string' }, workers: { type: 'string', short: 'w' },
     decisions: { type: 'string' }, vary: { type: 'string', multiple: true }, shard: { type: 'string' },
@@ -70,7 +102,7 @@ export const batchCommand: Subcommand = {
   },
   async run(argv) {
     const { values, positionals, help } = parse(argv, this.options, 1, 1, ['the scenario file']);
-    if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
+    if (help) return printUsage(this, argv);
     if (values.runs === undefined) throw new UsageError('--runs is required: how many runs, e.g. --runs 1000');
     const runs = intOption(values.runs, 'runs', 1)!;
     if (runs > MAX_RUNS) throw new OptionError(`--runs ${runs} is more than ${MAX_RUNS.toLocaleString('en')}; split the batch with --shard`);

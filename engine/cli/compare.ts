@@ -5,6 +5,7 @@ import { langOption } from './lang.js';
 import { say } from './messages.js';
 import { loadReviewable } from './reviewable.js';
 import type { Subcommand } from './main.js';
+import { printUsage } from './usage.js';
 import { localNumber } from '../batch/format.js';
 import { MESSAGES } from '../review/messages.js';
 import { fmtValue } from './run.js';
@@ -23,10 +24,24 @@ export const compareCommand: Subcommand = {
     '  --json         the comparison as JSON (the same in every language)',
     '  --lang vi|en   language of the comparison (default: vi when LANG starts with vi, else en)',
   ].join('\n'),
+  vi: {
+    summary: 'hai nhật ký chạy cạnh nhau: chỗ khác đầu tiên, quyết định khác nhau, số liệu và xếp loại',
+    usage: [
+      'drill compare <a.json> <b.json> [--json] [--lang vi|en]',
+      '',
+      '  In ra chỗ hai lượt chạy bắt đầu khác nhau (số thứ tự và thời điểm của sự kiện, cả hai sự kiện),',
+      '  các quyết định đưa vào lượt này mà không có ở lượt kia (nêu quyết định đầu tiên),',
+      '  các quyết định được thực hiện trong lượt chạy mà khác nhau, và số liệu cùng xếp loại',
+      '  mục tiêu đặt cạnh nhau. Mã thoát 0 dù hai lượt chạy có khác nhau hay không.',
+      '  --json         kết quả so sánh dạng JSON (như nhau ở mọi ngôn ngữ)',
+      '  --lang vi|en   ngôn ngữ của kết quả so sánh',
+      '                 (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không thì en)',
+    ].join('\n'),
+  },
   options: { json: { type: 'boolean' }, lang: { type: 'string', short: 'l' } },
   run(argv) {
     const { values, positionals, help } = parse(argv, this.options, 2, 2, ['the two run logs to compare', 'the second run log']);
-    if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
+    if (help) return printUsage(this, argv);
     const lang = langOption(values.lang);
     const [fa, fb] = positionals;
     const c = compareRuns(loadReviewable(fa), loadReviewable(fb));

@@ -11,6 +11,7 @@ import { say } from './messages.js';
 import { loadReviewable } from './reviewable.js';
 import { nodeSha256 } from './sha256.js';
 import type { Subcommand } from './main.js';
+import { printUsage } from './usage.js';
 import { refusalRecorder } from './refusals.js';
 import { formatSummary } from './run.js';
 import { clock, timeOption } from './time.js';
@@ -33,10 +34,27 @@ export const forkCommand: Subcommand = {
     '                  (default: vi when LANG starts with vi, else en)',
     '  --quiet         print nothing but errors',
   ].join('\n'),
+  vi: {
+    summary: 'chạy lại đến một thời điểm với quyết định cũ, rồi với quyết định mới ("nếu... thì sao")',
+    usage: [
+      'drill fork <run.json> --at <thời-điểm> --decisions F [--out F] [--lang vi|en] [--quiet]',
+      '',
+      '  Mô phỏng lại kịch bản của lượt chạy với hạt giống của nó, giữ các quyết định lượt chạy',
+      '  đã nhận trước --at và lấy các quyết định trong F từ --at trở đi. Các dòng ngẫu nhiên',
+      '  tách riêng theo từng đối tượng, nên chỗ khác với lượt chạy gốc là do các quyết định, không',
+      '  phải do ngẫu nhiên. Các vai do người đảm nhận: các vai của lượt chạy gốc cùng các vai của F.',
+      '  --at T          thời điểm rẽ nhánh, ví dụ T+01:00 hoặc 1h (muộn nhất là lúc lượt chạy kết thúc)',
+      '  --decisions F   tệp quyết định (YAML); lấy mọi quyết định trong đó từ --at trở đi',
+      '  --out F         ghi nhật ký chạy đã rẽ nhánh vào đây (ghi trọn vẹn hoặc không ghi gì)',
+      '  --lang vi|en    ngôn ngữ của phần tổng hợp và của các lỗi tìm thấy trong tệp quyết định',
+      '                  (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không thì en)',
+      '  --quiet         không in gì ngoài lỗi',
+    ].join('\n'),
+  },
   options: { at: { type: 'string' }, decisions: { type: 'string' }, out: { type: 'string', short: 'o' }, lang: { type: 'string', short: 'l' }, quiet: { type: 'boolean', short: 'q' } },
   run(argv) {
     const { values, positionals, help } = parse(argv, this.options, 1, 1, ['the run log to fork']);
-    if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
+    if (help) return printUsage(this, argv);
     const lang = langOption(values.lang);
     if (values.out) {
       notStdout('--out', String(values.out));

@@ -27,3 +27,17 @@ export function langOption(value: unknown): Lang {
   if (lang === undefined) throw new OptionError(`--lang must be vi or en, not '${v}'`);
   return lang;
 }
+
+/**
+ * The language a command line asks for, read before it is parsed (so that `--help` and a malformed line are
+ * answered in it): its `--lang` (or `-<short>`) when that names a language, else the locale's.
+ */
+export function argvLang(argv: readonly string[], short?: string): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') break;
+    const value = a === '--lang' || (short !== undefined && a === `-${short}`) ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
+    if (value !== undefined) return readLang(value) ?? defaultLang();
+  }
+  return defaultLang();
+}

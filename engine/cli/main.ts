@@ -10,9 +10,10 @@ import { SimBoundError } from '../core/errors.js';
 import { nearest } from '../scenario/issues.js';
 import { InputError } from './io.js';
 import { ReportedError } from './load.js';
-import { defaultLang, readLang } from './lang.js';
+import { argvLang, defaultLang } from './lang.js';
 import { sayCliProblem } from '../play/cli-problems.js';
 import { shellArg } from './shell.js';
+import { printUsage, usageIn } from './usage.js';
 import type { Lang } from '../scenario/text.js';
 
 export interface Subcommand {
@@ -21,6 +22,8 @@ export interface Subcommand {
   usage: string;
   /** the options it takes (what it parses): its usage's first lines name each of them (test/cli/usage.test.ts) */
   options: Options;
+  /** the summary and the usage in Vietnamese, said when the command's language is vi: the same options and lines */
+  vi: { summary: string; usage: string };
   run(argv: string[]): Promise<number> | number;
 }
 
@@ -47,36 +50,65 @@ async function loadAll(): Promise<Subcommand[]> {
   return Promise.all(Object.keys(COMMANDS).map((n) => COMMANDS[n]()));
 }
 
-async function help(): Promise<string> {
+const HELP = {
+  en: {
+    head: 'drill: drill and exercise simulation for civil defence',
+    usage: 'usage: drill <command> [options]',
+    commands: 'commands:',
+    foot: "'drill <command> --help' shows a command's options.",
+  },
+  vi: {
+    head: 'drill: mô phỏng diễn tập phòng thủ dân sự',
+    usage: 'cú pháp: drill <lệnh> [tùy chọn]',
+    commands: 'các lệnh:',
+    foot: "'drill <lệnh> --help' liệt kê các tùy chọn của lệnh đó.",
+  },
+} satisfies Record<Lang, unknown>;
+
+async function help(lang: Lang): Promise<string> {
   const cmds = await loadAll();
   const width = Math.max(...cmds.map((c) => c.name.length));
+  const w = HELP[lang];
   return [
-    'drill: drill and exercise simulation for civil defence',
+    w.head,
     '',
-    'usage: drill <command> [options]',
+    w.usage,
     '',
-    'commands:',
-    ...cmds.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    w.commands,
+    ...cmds.map((c) => `  ${c.name.padEnd(width)}  ${lang === 'vi' ? c.vi.summary : c.summary}`),
     '',
-    "'drill <command> --help' shows a command's options.",
+    w.foot,
   ].join('\n');
+}
+
+/** `--help`, `-h`, and `--lang X` (its value) or `--lang=X`: what a request for help may hold besides the command. */
+function helpWords(argv: readonly string[]): string[] {
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--lang') i++;
+    else if (argv[i] !== '--help' && argv[i] !== '-h' && !argv[i].startsWith('--lang=')) rest.push(argv[i]);
+  }
+  return rest;
 }
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
-    process.stderr.write((await help()) + '\n');
+    process.stderr.write((await help(defaultLang())) + '\n');
     return 2;
   }
-  if (name === '--help' || name === '-h' || name === 'help') {
+  // `drill --lang vi --help`: the help asked for, in the language asked for
+  const helpOnly = name.startsWith('-') && (argv.includes('--help') || argv.includes('-h')) && helpWords(argv).length === 0;
+  if (name === '--help' || name === '-h' || name === 'help' || helpOnly) {
     // `drill help run`: as `drill run --help` (the list of commands says where the options are, and this is how many ask)
-    const topic = name === 'help' ? rest.find((a) => a !== '--help' && a !== '-h') : undefined;
+    const topic = name === 'help' ? helpWords(rest)[0] : undefined;
+    const lang = argvLang(argv);
     if (topic === undefined) {
-      process.stdout.write((await help()) + '\n');
+      process.stdout.write((await help(lang)) + '\n');
       return 0;
     }
-    if (!COMMANDS[topic]) return unknownCommand(topic);
-    return main([topic, '--help']);
+    if (!COMMANDS[topic]) return unknownCommand(topic, lang);
+    return printUsage(await COMMANDS[topic](), rest);
   }
   if (name === '--version' || name === '-V') {
     const { ENGINE_VERSION } = await import('../version.js');
@@ -85,8 +117,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (name.startsWith('-')) return optionFirst(argv);
   const load = COMMANDS[name];
-  if (!load) return unknownCommand(name);
+  if (!load) return unknownCommand(name, argvLang(rest));
   const cmd = await load();
+  // a command that writes English only takes no --lang, but `drill schema --help --lang vi` asks for its help in Vietnamese
+  if (!('lang' in cmd.options) && (rest.includes('--help') || rest.includes('-h')) && helpWords(rest).length === 0) return printUsage(cmd, rest);
   try {
     return await cmd.run(rest);
   } catch (e) {
@@ -103,7 +137,10 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`drill ${cmd.name}: ${e.message}\n\nusage: ${cmd.usage}\n`);
+      // the usage in the command's language (a command that writes English only: its help's, the locale's), and
+      // the message in it too when the table knows it
+      const said = 'lang' in cmd.options ? lang : defaultLang();
+      process.stderr.write(`drill ${cmd.name}: ${sayCliProblem(e.message, said)}\n\n${usageIn(cmd, said)}\n`);
       return 2;
     }
     if (e instanceof ReportedError) return 1;
@@ -126,14 +163,7 @@ export async function main(argv: string[]): Promise<number> {
  */
 function langOf(cmd: Subcommand, argv: string[]): Lang {
   if (!('lang' in cmd.options)) return 'en';
-  const short = cmd.options.lang.short;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--') break;
-    const value = a === '--lang' || (short !== undefined && a === `-${short}`) ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
-    if (value !== undefined) return readLang(value) ?? defaultLang();
-  }
-  return defaultLang();
+  return argvLang(argv, cmd.options.lang.short);
 }
 
 /**
@@ -142,19 +172,24 @@ function langOf(cmd: Subcommand, argv: string[]): Lang {
  */
 async function optionFirst(argv: string[]): Promise<number> {
   const at = argv.findIndex((a) => Object.hasOwn(COMMANDS, a));
+  const lang = argvLang(argv);
   if (at < 0) {
-    process.stderr.write(`drill: '${argv[0]}' is an option, not a command: the command comes first, then its options\n\n${await help()}\n`);
+    process.stderr.write(`${lang === 'vi'
+      ? `drill: '${argv[0]}' là một tùy chọn, không phải một lệnh: lệnh đứng trước, rồi mới đến các tùy chọn của nó`
+      : `drill: '${argv[0]}' is an option, not a command: the command comes first, then its options`}\n\n${await help(lang)}\n`);
     return 2;
   }
   const fixed = [argv[at], ...argv.slice(at + 1), ...argv.slice(0, at)].map(shellArg).join(' ');
-  process.stderr.write(`drill: options go after the command: drill ${fixed}\n`);
+  process.stderr.write(lang === 'vi' ? `drill: các tùy chọn đứng sau lệnh: drill ${fixed}\n` : `drill: options go after the command: drill ${fixed}\n`);
   return 2;
 }
 
-async function unknownCommand(name: string): Promise<number> {
+async function unknownCommand(name: string, lang: Lang): Promise<number> {
   // the list of commands follows; the one meant, when it is a typo of one, is named first
   const near = nearest(name, Object.keys(COMMANDS));
-  process.stderr.write(`drill: unknown command '${name}'${near ? ` (did you mean '${near}'?)` : ''}\n\n${await help()}\n`);
+  process.stderr.write(`${lang === 'vi'
+    ? `drill: không có lệnh '${name}'${near ? ` (có phải '${near}'?)` : ''}`
+    : `drill: unknown command '${name}'${near ? ` (did you mean '${near}'?)` : ''}`}\n\n${await help(lang)}\n`);
   return 2;
 }
 

@@ -13,6 +13,7 @@ import { formatBatchSummary } from './batch-summary.js';
 import { InputError, readText } from './io.js';
 import { langOption } from './lang.js';
 import type { Subcommand } from './main.js';
+import { printUsage } from './usage.js';
 
 export const mergeCommand: Subcommand = {
   name: 'merge',
@@ -27,10 +28,24 @@ export const mergeCommand: Subcommand = {
     '  --lang vi|en    language of the table and the page (default: vi when LANG starts with vi, else en)',
     '  --quiet         print nothing but errors',
   ].join('\n'),
+  vi: {
+    summary: 'gộp các phần (shard) của một loạt chạy (drill batch --shard i/n) thành cả loạt',
+    usage: [
+      'drill merge <results.json...> [--out merged.json] [--out merged.csv] [--html report.html]',
+      '                              [--lang vi|en] [--quiet]',
+      '',
+      '  <results.json>  kết quả của `drill batch --shard i/n --out F.json`, mỗi phần một lần, thứ tự tùy ý',
+      '  --out F         ghi kết quả đã gộp: F.json hoặc F.csv (cho --out hai lần để có cả hai)',
+      '  --html F        ghi một trang HTML độc lập cho kết quả đã gộp',
+      '  --lang vi|en    ngôn ngữ của bảng và của trang',
+      '                  (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không thì en)',
+      '  --quiet         không in gì ngoài lỗi',
+    ].join('\n'),
+  },
   options: { out: { type: 'string', short: 'o', multiple: true }, html: { type: 'string' }, lang: { type: 'string', short: 'l' }, quiet: { type: 'boolean', short: 'q' } },
   run(argv) {
     const { values, positionals, help } = parse(argv, this.options, 1, Infinity, ['the results files to merge, one per shard']);
-    if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
+    if (help) return printUsage(this, argv);
     const lang = langOption(values.lang);
     const outs = outputs(values.out as string[] | undefined, values.html as string | undefined, positionals.map((f) => ['results file', f] as [string, string]));
     // the same file by two names (a.json, ./a.json) is given twice too: its runs would count twice

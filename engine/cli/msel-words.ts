@@ -169,7 +169,7 @@ function english(file: string, i: MselIssue): string {
 /** The command's own lines. */
 export const MSEL_LINES = {
   en: {
-    // main prints the whole usage after it; the Vietnamese gives the line to type instead (the usage is English)
+    // main prints the whole usage after it; the Vietnamese gives the line to type instead (shorter than the whole usage)
     intoRequired: '--into <scenario> is required: the scenario file whose MSEL the sheet replaces',
     problems: (n: number, rows: number) => `${n} problem${n === 1 ? '' : 's'}${rows ? ` in ${rows} row${rows === 1 ? '' : 's'}` : ''}; nothing was changed`,
     dryRun: (sheet: string, n: number, before: number, target: string) => `${sheet}: ok: ${injects(n)} would replace the ${before} of ${target} (dry run: nothing written)`,
@@ -177,7 +177,7 @@ export const MSEL_LINES = {
     exported: (scenario: string, n: number, out: string) => `${scenario}: ${injects(n)} written to ${out}`,
   },
   vi: {
-    intoRequired: 'cần có --into <kịch-bản>: tệp kịch bản có MSEL sẽ được thay bằng bảng\ncách dùng: drill msel import <bảng.csv> --into <kịch-bản> [--dry-run] [--lang vi|en]',
+    intoRequired: 'cần có --into <kịch-bản>: tệp kịch bản có MSEL sẽ được thay bằng bảng\ncú pháp: drill msel import <bảng.csv> --into <kịch-bản> [--dry-run] [--lang vi|en]',
     problems: (n: number, rows: number) => `${n} lỗi${rows ? ` trong ${rows} hàng` : ''}; chưa thay đổi gì`,
     dryRun: (sheet: string, n: number, before: number, target: string) => `${sheet}: hợp lệ: ${n} tình huống sẽ thay cho ${before} tình huống của ${target} (chạy thử: chưa ghi gì)`,
     replaced: (target: string, before: number, n: number, sheet: string, same: boolean) => `${target}: đã thay MSEL: ${before} tình huống -> ${n} từ ${sheet}${same ? ' (không thay đổi)' : ''}`,

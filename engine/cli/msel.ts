@@ -17,6 +17,7 @@ import { defaultLang, langOption, readLang } from './lang.js';
 import { formatMselIssueIn, MSEL_LINES, type SaidMselIssue } from './msel-words.js';
 import { ReportedError } from './load.js';
 import type { Subcommand } from './main.js';
+import { printUsage } from './usage.js';
 import { shellArg } from './shell.js';
 
 const USAGE = [
@@ -56,6 +57,44 @@ const USAGE = [
   'See docs/msel.md.',
 ].join('\n');
 
+const USAGE_VI = [
+  'drill msel export <kịch-bản> [--format csv|md] [--lang vi|en] [--out F]',
+  '         drill msel import <bảng.csv> --into <kịch-bản> [--dry-run] [--lang vi|en]',
+  '',
+  'export   xuất MSEL (hệ thống tình huống) ra bảng tính: mỗi tình huống một hàng, các cột',
+  '         number, id, time, type, method, from (vi), from (en), to, subject (vi), subject (en),',
+  '         message (vi), message (en), expected action, objectives, decision options,',
+  '         decision deadline, decision default, controller.',
+  '         CSV là UTF-8 có dấu BOM (tiếng Việt mở ra đúng trong Excel và LibreOffice);',
+  '         md là bảng để đọc (cả hai ngôn ngữ, hoặc theo --lang vi|en).',
+  '  --format csv|md   (mặc định: theo đuôi tên tệp của --out, .csv hoặc .md; nếu không thì csv)',
+  '  --lang vi|en      bảng md chỉ bằng một ngôn ngữ (mặc định: cả hai); CSV luôn có cả hai, khi đó',
+  '                    --lang là ngôn ngữ của các lỗi và của những gì in ra',
+  '  --out F           ghi vào đây, F.csv hoặc F.md (ghi trọn vẹn hoặc không ghi gì;',
+  '                    mặc định: đầu ra chuẩn)',
+  '',
+  'import   THAY các tình huống của kịch bản bằng các hàng của bảng (bảng chính là MSEL; hàng',
+  '         nào bị bỏ thì tình huống đó bị xóa). Không ghi gì trừ khi mọi hàng đều đúng; mỗi',
+  '         lỗi được in dạng "tệp: hàng N, cột C: ..." (số hàng như trong chương trình bảng tính:',
+  '         hàng tiêu đề là hàng 1). Phân cách bằng dấu phẩy, dấu chấm phẩy hoặc tab.',
+  '  --into S          tệp kịch bản sẽ nhận các tình huống (bắt buộc)',
+  '  --dry-run         kiểm tra bảng và báo kết quả, nhưng không ghi',
+  '  --lang vi|en      ngôn ngữ của các lỗi và của những gì in ra (mặc định: vi nếu LANG',
+  '                    bắt đầu bằng vi, nếu không thì en)',
+  '',
+  'cột time (thời điểm):',
+  '  T+02:30                        2 giờ 30 phút sau khi bắt đầu (02:30 và 2h30m cũng đọc được)',
+  '  when hazard=ID alarm=bd2       phát khi một điều kiện thỏa mãn; các tên: hazard, area, above,',
+  '                                 alarm, risk_at_least, incident_kind, severity_at_least, road_cut',
+  '  if not done 1h after #3        tình huống dự phòng: phát 1 giờ sau tình huống số 3 (hoặc theo mã)',
+  '                                 nếu hành động mong đợi của tình huống đó chưa được thực hiện',
+  'cột expected action (hành động mong đợi):  evacuate zone=ta-ca-riverside within=1h30m',
+  'cột decision options: mỗi dòng một phương án, phương án mặc định ghi ở cột "decision default":',
+  '  evacuate-now: Sơ tán ngay | Evacuate now -> evacuate zone=muong-xen-lowland',
+  '  wait: Chờ đến sáng | Wait for daylight',
+  'Xem docs/msel.md.',
+].join('\n');
+
 const EXPORT_OPTIONS: Options = { format: { type: 'string', short: 'f' }, lang: { type: 'string' }, out: { type: 'string', short: 'o' } };
 const IMPORT_OPTIONS: Options = { into: { type: 'string' }, 'dry-run': { type: 'boolean' }, lang: { type: 'string', short: 'l' } };
 
@@ -63,14 +102,16 @@ export const mselCommand: Subcommand = {
   name: 'msel',
   summary: 'export a scenario\'s MSEL as a spreadsheet (CSV, Markdown), or import one into a scenario',
   usage: USAGE,
+  vi: {
+    summary: 'xuất MSEL (hệ thống tình huống) ra bảng tính CSV, Markdown, hoặc nhập bảng vào kịch bản',
+    usage: USAGE_VI,
+  },
   options: { ...EXPORT_OPTIONS, ...IMPORT_OPTIONS },
   run(argv) {
     const [action, ...rest] = argv;
-    if (action === '--help' || action === '-h') {
-      process.stdout.write(`usage: ${USAGE}\n`);
-      return 0;
-    }
-    if (action === undefined) throw new UsageError("missing the action: 'drill msel export' or 'drill msel import'");
+    if (action === '--help' || action === '-h') return printUsage(this, rest);
+    // `drill msel --lang vi`: an option where the action goes is the action left out, not an unknown action '--lang'
+    if (action === undefined || action.startsWith('-')) throw new UsageError("missing the action: 'drill msel export' or 'drill msel import'");
     if (action === 'export') return otherActions(() => exportMsel(rest), 'export', IMPORT_OPTIONS);
     if (action === 'import') return otherActions(() => importCommand(rest), 'import', EXPORT_OPTIONS);
     // a scenario given with no action (drill msel s.yaml) wants its export; a typo (exprot), the action meant
@@ -109,7 +150,7 @@ function loadScenarioText(file: string, lang: Lang = 'en') {
 
 function exportMsel(argv: string[]): number {
   const { values, positionals, help } = parse(argv, EXPORT_OPTIONS, 1, 1, ['the scenario file']);
-  if (help) { process.stdout.write(`usage: ${USAGE}\n`); return 0; }
+  if (help) return printUsage(mselCommand, argv);
   const out = values.out === undefined ? undefined : String(values.out);
   // the file's name says what it holds: --out msel.md wrote CSV under a Markdown name, --out s.yaml replaced the scenario
   if (out !== undefined) notStdout('--out', out, true);
@@ -181,10 +222,10 @@ function printIssues(file: string, issues: SaidMselIssue[], lang: Lang): void {
 
 function importCommand(argv: string[]): number {
   const { values, positionals, help } = parse(argv, IMPORT_OPTIONS, 1, 1, ['the sheet (CSV) to import']);
-  if (help) { process.stdout.write(`usage: ${USAGE}\n`); return 0; }
+  if (help) return printUsage(mselCommand, argv);
   const lang = langOption(values.lang);
   if (values.into === undefined) {
-    // in Vietnamese the line to type, not the whole usage (which is English): main adds the pointer to --help
+    // in Vietnamese the line to type, not the whole usage: main adds the pointer to --help
     if (lang === 'vi') throw Object.assign(new OptionError(MSEL_LINES.vi.intoRequired), { lang });
     throw new UsageError(MSEL_LINES.en.intoRequired);
   }

@@ -44,6 +44,10 @@ export const playCommand: Subcommand = {
   name: 'play',
   summary: 'tabletop session: trainees take the decisions as situations arrive, a controller runs it',
   usage: m('en', 'cli.usage'),
+  vi: {
+    summary: 'diễn tập trên bản đồ: học viên ra quyết định khi tình huống đến, ban đạo diễn điều hành',
+    usage: m('vi', 'cli.usage'),
+  },
   options: PLAY_OPTIONS,
   async run(argv) {
     // the language first, so that even usage mistakes are said in it

@@ -9,6 +9,7 @@ import { checkWritable, InputError, notStdout, readText, writeAtomic, writtenLin
 import { langOption } from './lang.js';
 import { loadReviewable } from './reviewable.js';
 import type { Subcommand } from './main.js';
+import { printUsage } from './usage.js';
 
 const EXTENSIONS: Record<ReportFormat, string[]> = { md: ['.md', '.markdown'], html: ['.html', '.htm'] };
 
@@ -86,10 +87,28 @@ export const reportCommand: Subcommand = {
     '  --out F           write the report here (written whole or not at all): F.md',
     '                    (or .markdown) or F.html (or .htm); default: standard output',
   ].join('\n'),
+  vi: {
+    summary: 'lập báo cáo sau diễn tập và kế hoạch khắc phục (AAR/IP) của một nhật ký chạy',
+    usage: [
+      'drill report <run.json> [--format md|html] [--lang vi|en] [--out F]',
+      'drill report <results.json> [--lang vi|en] [--out F.html]',
+      '',
+      '  <run.json>        một nhật ký chạy (drill run --out): báo cáo sau diễn tập của lượt chạy đó',
+      '  <results.json>    kết quả chạy loạt (drill batch/merge --out): bảng kết quả, hoặc với',
+      '                    --out F.html là trang biểu đồ tần suất, xác suất đạt mục tiêu và',
+      '                    đường biến thiên theo tham số (như drill batch --html)',
+      '  --format md|html  Markdown (mặc định; html khi tên --out kết thúc bằng .html), hoặc một',
+      '                    tệp HTML độc lập có biểu đồ, in ra PDF được',
+      '  --lang vi|en      ngôn ngữ của báo cáo (mặc định: vi nếu LANG bắt đầu bằng vi,',
+      '                    nếu không thì en)',
+      '  --out F           ghi báo cáo vào đây (ghi trọn vẹn hoặc không ghi gì): F.md',
+      '                    (hoặc .markdown) hoặc F.html (hoặc .htm); mặc định: đầu ra chuẩn',
+    ].join('\n'),
+  },
   options: { format: { type: 'string', short: 'f' }, lang: { type: 'string', short: 'l' }, out: { type: 'string', short: 'o' } },
   run(argv) {
     const { values, positionals, help } = parse(argv, this.options, 1, 1, ['the run log (or batch results) to report on']);
-    if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
+    if (help) return printUsage(this, argv);
     const out = values.out === undefined ? undefined : String(values.out);
     if (out) {
       notStdout('--out', out, true);

@@ -14,6 +14,7 @@ import { loadDecisions, loadScenario } from './load.js';
 import { formatRefusals, refusalRecorder, type Refusal } from './refusals.js';
 import { nodeSha256 } from './sha256.js';
 import type { Subcommand } from './main.js';
+import { printUsage } from './usage.js';
 import { clock, timeOption } from './time.js';
 
 export const runCommand: Subcommand = {
@@ -32,12 +33,29 @@ export const runCommand: Subcommand = {
     '                  (default: vi when LANG starts with vi, else en)',
     '  --quiet         print nothing but errors',
   ].join('\n'),
+  vi: {
+    summary: 'chạy một kịch bản đến hết, ra nhật ký chạy (phương án tự động ra các quyết định còn lại)',
+    usage: [
+      'drill run <kịch-bản> [--seed N] [--decisions F] [--until T] [--out run.json] [--lang vi|en] [--quiet]',
+      '',
+      '  --seed N        hạt giống (seed) gốc của các dòng ngẫu nhiên',
+      '                  (mặc định: giá trị `seed` của kịch bản, nếu không có thì 1)',
+      '  --decisions F   tệp quyết định (YAML): học viên đã quyết định gì, vào lúc nào (docs/trainee.md),',
+      '                  hoặc một nhật ký chạy, lấy các quyết định trong đó; phần tổng hợp liệt kê từng',
+      '                  quyết định bị bộ mô phỏng từ chối, kèm số dòng và lý do',
+      '  --until T       dừng sớm, ví dụ 2h hoặc T+02:00 (mặc định: đến horizon, lúc kịch bản kết thúc)',
+      '  --out F         ghi nhật ký chạy vào đây (ghi trọn vẹn hoặc không ghi gì)',
+      '  --lang vi|en    ngôn ngữ của phần tổng hợp và của các lỗi tìm thấy trong các tệp',
+      '                  (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không thì en)',
+      '  --quiet         không in gì ngoài lỗi',
+    ].join('\n'),
+  },
   options: {
     seed: { type: 'string' }, decisions: { type: 'string' }, until: { type: 'string' }, out: { type: 'string', short: 'o' }, lang: { type: 'string', short: 'l' }, quiet: { type: 'boolean', short: 'q' },
   },
   run(argv) {
     const { values, positionals, help } = parse(argv, this.options, 1, 1, ['the scenario file']);
-    if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
+    if (help) return printUsage(this, argv);
     const lang = langOption(values.lang);
     if (values.out) {
       notStdout('--out', String(values.out));

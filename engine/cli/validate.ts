@@ -7,6 +7,7 @@ import { parse } from './args.js';
 import { InputError, readText } from './io.js';
 import { langOption } from './lang.js';
 import type { Subcommand } from './main.js';
+import { printUsage } from './usage.js';
 import { say as sayCli } from './messages.js';
 
 export const validateCommand: Subcommand = {
@@ -19,10 +20,21 @@ export const validateCommand: Subcommand = {
     '  --lang vi|en   language of the problems and the summary line (default: vi when LANG starts with vi, else en)',
     '  --quiet        print only problems, not the summary line of valid files',
   ].join('\n'),
+  vi: {
+    summary: 'kiểm tra tệp kịch bản; mỗi lỗi một dòng (tệp:dòng:cột)',
+    usage: [
+      'drill validate <tệp...> [--lang vi|en] [--quiet]',
+      '',
+      '  Mã thoát 0 khi mọi tệp đều hợp lệ (được phép có cảnh báo), 1 khi có tệp bị lỗi.',
+      '  --lang vi|en   ngôn ngữ của các lỗi và của dòng tổng kết',
+      '                 (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không thì en)',
+      '  --quiet        chỉ in các lỗi, không in dòng tổng kết của các tệp hợp lệ',
+    ].join('\n'),
+  },
   options: { lang: { type: 'string', short: 'l' }, quiet: { type: 'boolean', short: 'q' } },
   run(argv) {
     const { values, positionals, help } = parse(argv, this.options, 1, Infinity, ['the scenario files to check']);
-    if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
+    if (help) return printUsage(this, argv);
     const lang = langOption(values.lang);
     let failed = 0;
     // a copy of a library scenario checked beside it with the id left unchanged: its run logs, batch

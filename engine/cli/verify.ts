@@ -6,6 +6,7 @@ import { parse } from './args.js';
 import { langOption } from './lang.js';
 import { loadRunLog } from './load.js';
 import type { Subcommand } from './main.js';
+import { printUsage } from './usage.js';
 import { say } from './messages.js';
 import { nodeSha256 } from './sha256.js';
 import { clock } from './time.js';
@@ -20,10 +21,22 @@ export const verifyCommand: Subcommand = {
     '  and the stored summary. Exit 0 when all match; 1 and what differs (the first divergent event) when not.',
     '  --lang vi|en   language of what it says (default: vi when LANG starts with vi, else en)',
   ].join('\n'),
+  vi: {
+    summary: 'mô phỏng lại nhật ký chạy từ chính đầu vào của nó; mã thoát 0 nếu tái tạo đúng hoàn toàn',
+    usage: [
+      'drill verify <run.json> [--lang vi|en]',
+      '',
+      '  Mô phỏng lại lượt chạy từ chính dữ liệu đầu vào của nhật ký, rồi so sánh các sự kiện, chuỗi băm,',
+      '  các điểm lưu trạng thái (keyframe) và phần tổng hợp đã lưu. Mã thoát 0 khi tất cả đều khớp;',
+      '  khi không khớp: mã thoát 1 và chỗ khác nhau (sự kiện đầu tiên khác nhau).',
+      '  --lang vi|en   ngôn ngữ của các thông báo',
+      '                 (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không thì en)',
+    ].join('\n'),
+  },
   options: { lang: { type: 'string', short: 'l' } },
   run(argv) {
     const { values, positionals, help } = parse(argv, this.options, 1, 1, ['the run log to verify']);
-    if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
+    if (help) return printUsage(this, argv);
     const lang = langOption(values.lang);
     const file = positionals[0];
     const { log } = loadRunLog(file);

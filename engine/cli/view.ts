@@ -19,6 +19,7 @@ import { langOption } from './lang.js';
 import { loadScenario, ReportedError } from './load.js';
 import { say } from './messages.js';
 import type { Subcommand } from './main.js';
+import { printUsage } from './usage.js';
 
 const HOST = '127.0.0.1';
 
@@ -265,10 +266,28 @@ export const viewCommand: Subcommand = {
     '  Serves the viewer and exactly the files given, on 127.0.0.1 only; prints the address.',
     '  In the page, more run logs can be opened with the file picker or by dropping them.',
   ].join('\n'),
+  vi: {
+    summary: 'phục vụ trang xem lại trên 127.0.0.1 cho các nhật ký chạy đã cho',
+    usage: [
+      'drill view [run.json ...] [--play scenario.yaml] [--port P] [--open] [--lang vi|en]',
+      '',
+      '  --play S      phục vụ thêm trang chơi: một phiên diễn tập (drill play) với kịch bản S,',
+      '                ngay trong trình duyệt',
+      '  --port P      cổng lắng nghe (mặc định 8173; 0 để tự chọn một cổng còn trống)',
+      '  --open        mở luôn trình duyệt khi có màn hình',
+      '  --lang vi|en  ngôn ngữ của những gì in ra ở đây (các lỗi tìm thấy trong các tệp) và của trang:',
+      '                địa chỉ in ra mở trang bằng ngôn ngữ đó (#lang=vi); nút chuyển ngôn ngữ của trang',
+      '                vẫn dùng được (mặc định: vi nếu LANG bắt đầu bằng vi; nếu không thì en, và trang giữ',
+      '                ngôn ngữ đang dùng)',
+      '',
+      '  Phục vụ trang xem lại và đúng các tệp đã cho, chỉ trên 127.0.0.1; in ra địa chỉ.',
+      '  Trong trang, có thể mở thêm nhật ký chạy bằng hộp chọn tệp hoặc bằng cách kéo thả vào.',
+    ].join('\n'),
+  },
   options: { port: { type: 'string', short: 'p' }, open: { type: 'boolean' }, play: { type: 'string' }, lang: { type: 'string', short: 'l' } },
   async run(argv) {
     const { values, positionals, help } = parse(argv, this.options);
-    if (help) { process.stdout.write(`usage: ${this.usage}\n`); return 0; }
+    if (help) return printUsage(this, argv);
     const lang = langOption(values.lang);
     const port = intOption(values.port, 'port') ?? 8173;
     if (port > 65535) throw new OptionError(`--port must be at most 65535, not ${port}`);

@@ -90,11 +90,35 @@ const VI: Rule[] = [
   [/^one --vary at a time: a sweep varies one parameter \(run one batch per parameter\)$/, 'mỗi lần chỉ một --vary: một phép quét thay đổi một tham số (hãy chạy mỗi tham số một lượt batch riêng)'],
   [/^missing arguments?$/, 'thiếu tham số'],
   [/^unexpected argument '(.*)'$/s, "thừa tham số '$1'"],
+  // engine/cli/*.ts: the file a command reads, left out (parse's `missing`); printed above the usage, in Vietnamese too
+  [/^missing the scenario file$/, 'thiếu tệp kịch bản'],
+  [/^missing the scenario files to check$/, 'thiếu các tệp kịch bản cần kiểm tra'],
+  [/^missing the run log to verify$/, 'thiếu nhật ký chạy cần kiểm tra lại'],
+  [/^missing the run log \(or batch results\) to report on$/, 'thiếu nhật ký chạy (hoặc kết quả chạy loạt) cần lập báo cáo'],
+  [/^missing the two run logs to compare$/, 'thiếu hai nhật ký chạy cần so sánh'],
+  [/^missing the second run log$/, 'thiếu nhật ký chạy thứ hai'],
+  [/^missing the run log to fork$/, 'thiếu nhật ký chạy cần rẽ nhánh'],
+  [/^missing the results files to merge, one per shard$/, 'thiếu các tệp kết quả cần gộp, mỗi phần (shard) một tệp'],
+  [/^missing the sheet \(CSV\) to import$/, 'thiếu bảng (CSV) cần nhập'],
+  // engine/cli/msel.ts: the action
+  [/^missing the action: 'drill msel export' or 'drill msel import'$/, "thiếu thao tác: 'drill msel export' hoặc 'drill msel import'"],
+  [/^missing the action before (.*): drill msel export (.*) writes its MSEL \(import reads a sheet: drill msel import <sheet\.csv> --into (.*)\)$/s, 'thiếu thao tác trước $1: drill msel export $2 ghi ra MSEL của kịch bản đó (import thì đọc một bảng: drill msel import <bảng.csv> --into $3)'],
+  [/^unknown action '(.*)' \(did you mean '(.*)'\?\): use 'drill msel export' or 'drill msel import'$/s, "không có thao tác '$1' (có phải '$2'?): hãy dùng 'drill msel export' hoặc 'drill msel import'"],
+  [/^unknown action '(.*)': use 'drill msel export' or 'drill msel import'$/s, "không có thao tác '$1': hãy dùng 'drill msel export' hoặc 'drill msel import'"],
+  [/^(--[\w-]+) is an option of drill msel (\w+), not of drill msel (\w+)$/, '$1 là tùy chọn của drill msel $2, không phải của drill msel $3'],
+  // engine/cli/args.ts: --lang given to a command that writes English only (drill schema)
+  [/^unknown option '--lang': this command writes English only \(--lang vi is taken by (.*) and (\w+)\)$/s, "không có tùy chọn '--lang': lệnh này chỉ in ra tiếng Anh (--lang vi dùng được với $1 và $2)"],
 ];
 
 /** `text` (one of the messages or hints above) in `lang`; unchanged in English or when it is not in the table. */
 export function sayCliProblem(text: string, lang: Lang): string {
   if (lang !== 'vi') return text;
   for (const [re, vi] of VI) if (re.test(text)) return text.replace(re, vi);
+  // `--out=""`, `drill run ""`: args.ts says which argument was empty after what is missing
+  const empty = /^(missing .*): an empty argument \(''\) was given$/s.exec(text);
+  if (empty) {
+    const missing = sayCliProblem(empty[1], lang);
+    if (missing !== empty[1]) return `${missing}: đã cho một tham số rỗng ('')`;
+  }
   return text;
 }

@@ -8,6 +8,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { mselCommand } from '../../engine/cli/msel.js';
 import { formatMselIssueIn } from '../../engine/cli/msel-words.js';
 import { schemaIssues } from '../../engine/scenario/msel.js';
 import { Inject } from '../../engine/scenario/schema.js';
@@ -133,7 +134,7 @@ describe('drill msel import in Vietnamese', () => {
     const r = drill(['msel', 'import', sheet, '--lang', 'vi'], { env: PLAIN });
     expect([r.code, r.stdout, r.stderr]).toEqual([2, '', [
       'drill msel: cần có --into <kịch-bản>: tệp kịch bản có MSEL sẽ được thay bằng bảng',
-      'cách dùng: drill msel import <bảng.csv> --into <kịch-bản> [--dry-run] [--lang vi|en]',
+      'cú pháp: drill msel import <bảng.csv> --into <kịch-bản> [--dry-run] [--lang vi|en]',
       '(drill msel --help liệt kê các tùy chọn)',
       '',
     ].join('\n')]);
@@ -142,6 +143,17 @@ describe('drill msel import in Vietnamese', () => {
     const en = drill(['msel', 'import', sheet], { env: PLAIN });
     expect(en.code).toBe(2);
     expect(en.stderr).toMatch(/^drill msel: --into <scenario> is required: the scenario file whose MSEL the sheet replaces\n\nusage: drill msel export /);
+  });
+
+  it('the sheet left out (or given as \'\'): said in Vietnamese, with the usage in Vietnamese, exit 2', () => {
+    const r = drill(['msel', 'import', '--into', scenario, '--lang', 'vi'], { env: PLAIN });
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `drill msel: thiếu bảng (CSV) cần nhập\n\ncú pháp: ${mselCommand.vi.usage}\n`]);
+    expect(drill(['msel', 'import', '', '--into', scenario, '--lang', 'vi'], { env: PLAIN }).stderr.split('\n')[0]).toBe("drill msel: thiếu bảng (CSV) cần nhập: đã cho một tham số rỗng ('')");
+    // a Vietnamese LANG asks for it too; English as before
+    expect(drill(['msel', 'import', '--into', scenario], { env: VI }).stderr).toBe(r.stderr);
+    const en = drill(['msel', 'import', '--into', scenario], { env: PLAIN });
+    expect([en.code, en.stderr]).toEqual([2, `drill msel: missing the sheet (CSV) to import\n\nusage: ${mselCommand.usage}\n`]);
+    expect(readFileSync(scenario, 'utf8')).toBe(readFileSync('scenarios/minimal.yaml', 'utf8'));
   });
 });
 
