@@ -454,7 +454,9 @@ describe('slips found walking the command line', () => {
   it('options before the command are said to go after it, with the line to type', () => {
     const r = drill(['--lang', 'vi', 'report', 'runs/my run.json']);
     expect([r.code, r.stdout]).toEqual([2, '']);
-    expect(r.stderr).toBe("drill: options go after the command: drill report 'runs/my run.json' --lang vi\n");
+    // said in the language the misplaced options ask for
+    expect(r.stderr).toBe("drill: các tùy chọn đứng sau lệnh: drill report 'runs/my run.json' --lang vi\n");
+    expect(drill(['--lang', 'en', 'report', 'runs/my run.json']).stderr).toBe("drill: options go after the command: drill report 'runs/my run.json' --lang en\n");
     const alone = drill(['--quiet']);
     expect(alone.code).toBe(2);
     expect(alone.stderr.split('\n')[0]).toBe("drill: '--quiet' is an option, not a command: the command comes first, then its options");

@@ -145,7 +145,7 @@ describe('drill play on stdin', () => {
   });
 
   it('prints its help in each language', () => {
-    expect(drill(['play', '--help', '--lang', 'vi']).stdout).toContain('một vai được đóng tại máy này');
+    expect(drill(['play', '--help', '--lang', 'vi']).stdout).toContain('một vai do người ngồi tại máy này đảm nhận');
     expect(drill(['play', '--help', '--lang', 'en']).stdout).toContain('a role played at this terminal');
     expect(drill(['--help']).stdout).toMatch(/^ {2}play +tabletop session/m);
   });
