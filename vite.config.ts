@@ -43,6 +43,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
+    // fonts as files, never inlined as data: addresses, which the pages' Content-Security-Policy refuses
+    assetsInlineLimit: (file: string) => (/\.woff2?$/.test(file) ? false : undefined),
     reportCompressedSize: false,
     rolldownOptions: {
       input: {

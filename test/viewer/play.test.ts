@@ -212,6 +212,34 @@ describe('the play page', () => {
     await p.close();
   });
 
+  it('draws Vietnamese letters in a monospace font served with the page, which has them all (DejaVu Sans Mono, Linux\'s usual one, puts the second accent of ố, ế, ắ beside the letter)', async () => {
+    const p = await openPlay('#lang=vi');
+    await startAs(p, ['mx-chair']);
+    await typeLine(p, 'tiếp T+05:31');
+    expect(await p.locator('#transcript').textContent()).toMatch(/sự cố mới.*Trạm y tế/s);
+    // every letter of the alphabet with its accents, in the transcript's font: the fonts Chromium drew them with
+    // (after the page's font stack and any fallback), one font that has them all
+    await p.evaluate(() => {
+      const probe = document.createElement('span');
+      probe.id = 'vi-probe';
+      probe.style.fontFamily = getComputedStyle(document.getElementById('transcript')!).fontFamily;
+      const base = 'aăâeêioôơuưy';
+      const lower = [...base].flatMap((v) => [...'\u0300\u0301\u0303\u0309\u0323'].map((m) => (v + m).normalize('NFC'))).join('') + 'đăâêôơư';
+      probe.textContent = lower + lower.toUpperCase();
+      document.body.append(probe);
+    });
+    const cdp = await p.context().newCDPSession(p);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#vi-probe' });
+    await p.evaluate(() => document.fonts.ready);
+    const used = (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts;
+    // the font served with the page, whatever the machine has (isCustomFont: a web font, not one of the system's)
+    expect(used.map((f) => [f.familyName, f.isCustomFont])).toEqual([['Noto Sans Mono', true]]);
+    await p.close();
+  });
+
   it('a broken scenario picked in the Vietnamese page shows its issues in Vietnamese, at the same file:line:col', async () => {
     const p = await openPlay('#lang=vi');
     const broken = readFileSync(SCENARIO, 'utf8').replace('horizon: 18h', 'horizon: 18 giờ');

@@ -9,6 +9,11 @@
  */
 // first: before the engine's modules load zod (see there)
 import './zod-jitless.js';
+// the transcript's monospace font, served with the page (see play.css): Latin and Vietnamese, regular and bold
+import '@fontsource/noto-sans-mono/latin-400.css';
+import '@fontsource/noto-sans-mono/latin-700.css';
+import '@fontsource/noto-sans-mono/vietnamese-400.css';
+import '@fontsource/noto-sans-mono/vietnamese-700.css';
 import { SimBoundError } from '../../engine/core/errors.js';
 import { formatIssueIn } from '../../engine/scenario/issues.js';
 import { formatClock } from '../../engine/scenario/duration.js';
