@@ -507,7 +507,7 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
   }
 
   // injects
-  const seqs = new Map<number, number>();
+  const seqs = new Map<number, { i: number; id: string }>();
   for (const [i, inj] of collections.inject.list) {
     const p = [...collections.inject.path, i];
     ref([...p, 'to'], inj.to, ['role']);
@@ -528,8 +528,10 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     if (triggers.length !== 1) err(p, 'trigger', say('trigger.message', { id: String(inj.id), has: triggers.length ? joined(triggers) : say('none') }), say('trigger.hint'));
     inHorizon([...p, 'at'], inj.at, say('what.inject', { id: String(inj.id) }));
     if (typeof inj.seq === 'number') {
-      if (seqs.has(inj.seq)) warn([...p, 'seq'], 'duplicate-seq', say('duplicate-seq.message', { seq: inj.seq }), say('duplicate-seq.hint'));
-      seqs.set(inj.seq, i);
+      const first = seqs.get(inj.seq);
+      // name the other row: in a long MSEL the planner has to decide which of the two to renumber
+      if (first) warn([...p, 'seq'], 'duplicate-seq', say('duplicate-seq.message', { seq: inj.seq, id: first.id, first: first.i }), say('duplicate-seq.hint'));
+      else seqs.set(inj.seq, { i, id: String(inj.id) });
     }
     if (isObj(inj.when)) {
       ref([...p, 'when', 'hazard'], inj.when.hazard, ['hazard']);
