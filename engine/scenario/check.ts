@@ -13,6 +13,7 @@ import { didYouMeanSay, idFromText, isGuess, nearest, type PathSegment, type Sev
 import { joined, say, sayIn, type IssueKey, type Say } from './say.js';
 import { METRIC_VI } from './issue-words.js';
 import { ID_RE, METRICS, type MetricName } from './schema.js';
+import { CORE_CAPABILITIES } from './vocabulary.js';
 
 export interface RawIssue {
   path: PathSegment[];
@@ -618,6 +619,10 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
   };
   for (const [i, o] of collections.objective.list) {
     const p = [...collections.objective.path, i];
+    if (isStr(o.capability) && !(CORE_CAPABILITIES as readonly string[]).includes(o.capability)) {
+      const meant = coreCapabilityMeant(o.capability);
+      warn([...p, 'capability'], 'core-capability', say('core-capability.message', { name: o.capability }), meant ? say('hint.did-you-mean', { near: meant }) : say('core-capability.hint'));
+    }
     const c = isObj(o.criterion) ? o.criterion : undefined;
     if (!c) continue;
     if (isStr(c.metric) && metricTarget[c.metric]) ref([...p, 'criterion', 'of'], c.of, metricTarget[c.metric], { word: say('verbatim', { text: joined(metricTarget[c.metric].map(labelWord), 'sep.or') }) });
@@ -753,4 +758,18 @@ function thousandsSeparators(raw: Obj, source: SourceText): RawIssue[] {
   };
   visit(raw, [], false);
   return out;
+}
+
+/**
+ * The core capability a name not HSEEP's stands for: the same in another case, the one whose words it all has
+ * ('Search and Rescue' in 'Mass Search and Rescue Operations'; the shortest such), else one a few letters off.
+ */
+function coreCapabilityMeant(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  const same = CORE_CAPABILITIES.find((c) => c.toLowerCase() === lower);
+  if (same) return same;
+  const words = (t: string) => t.toLowerCase().split(/[^a-z]+/).filter((w) => w && w !== 'and');
+  const mine = words(name);
+  const containing = mine.length ? CORE_CAPABILITIES.filter((c) => mine.every((w) => words(c).includes(w))).sort((a, b) => a.length - b.length) : [];
+  return containing[0] ?? nearest(name, CORE_CAPABILITIES);
 }
