@@ -207,9 +207,10 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     if (isGuess(near)) return near;
     const other = (Object.keys(collections) as Collection[]).find((k) => !kinds.includes(k) && ids[k].has(value));
     const where = joined(kinds.map((k) => say('ref.key', { path: collections[k].path.join('.') })), 'sep.or');
-    // a unit based at a place the scenario does not have yet (another district's town) needs that place written first
+    // a unit based at a place the scenario does not have yet (another district's town), or a road or zone that names
+    // one, needs that place written first
     const list = candidates.length === 0 ? say(inList ? 'ref.none-add-or-out' : 'ref.none-add', { where })
-      : kinds.includes('node') && label.base ? say('ref.base-add', { near: near!, where })
+      : kinds.includes('node') && (label.base || kinds.length === 1) ? say('ref.base-add', { near: near!, where })
       : inList ? say('ref.list-add', { near: near!, a_label: withArticle(label.word), label: label.word, where }) : near;
     return other ? say('ref.other-kind', { value, a_kind: withArticle(kindWord(other)), a_label: withArticle(label.word), then: list! }) : list;
   };
