@@ -418,6 +418,17 @@ export function mergeResults(files: { name: string; results: BatchResults }[]): 
       const keyed = keyDifference(k, first, f);
       if (keyed) return { ok: false, message: `${first.name} and ${f.name} are not parts of the same batch: ${keyed}`, hint: k === 'metrics' ? 'a metric is in one file only when they were written by different drillsim versions: run the older shard again with this version (same command and --shard), then merge' : 'the scenario\'s objectives differ: merge the shards of one `drill batch` command on one scenario file' };
     }
+    if (k === 'scenario') {
+      // a header cut at 60 characters shows the same id and title twice when only the content changed
+      const a = first.results.scenario, b = f.results.scenario;
+      const base = `${first.name} and ${f.name} are not parts of the same batch: `;
+      if (a.id !== b.id) return { ok: false, message: `${base}they are batches of different scenarios ('${a.id}' vs '${b.id}')`, hint: 'merge the shards of one `drill batch` command, run with the same scenario, seed, runs, decisions and --vary' };
+      return {
+        ok: false,
+        message: `${base}the scenario file changed between them (the same id '${a.id}'${a.title === b.title ? ' and title' : `, titles '${a.title}' vs '${b.title}'`}, but its content differs: hash ${a.hash.slice(0, 12)} vs ${b.hash.slice(0, 12)})`,
+        hint: 'play every shard again on the scenario as it is now (the same command and --shard), then merge',
+      };
+    }
     if (k) {
       const show = (x: unknown) => { const t = JSON.stringify(x); return t.length > 60 ? t.slice(0, 57) + '...' : t; };
       return {
