@@ -12,6 +12,7 @@ import { textIn, type Lang } from '../scenario/text.js';
 import type { Scenario, Text } from '../scenario/schema.js';
 import { metricStats, proportion, type MetricStats, type Proportion } from './stats.js';
 import { SEED_FORMULA, type Shard } from './seeds.js';
+import { say } from './words.js';
 
 export const BATCH_FORMAT = 'drillsim/batch@1';
 
@@ -317,43 +318,44 @@ export function serializeResults(r: BatchResults): string[] {
 
 export type ReadResults = { ok: true; results: BatchResults } | { ok: false; message: string; hint?: string };
 
-const HINT = 'give a file written by `drill batch --out results.json`';
 
-/** Read a results file back; says plainly when the text is not one. */
-export function readResults(text: string): ReadResults {
+/** Read a results file back; says plainly when the text is not one, in the language asked for. */
+export function readResults(text: string, lang: Lang = 'en'): ReadResults {
+  const w = (key: string, params: Record<string, string | number> = {}) => say(lang, key, params);
+  const HINT = w('rr.hint');
   if (text.charCodeAt(0) === 0xfeff || /^\s*run,/.test(text.slice(0, 20))) {
-    return { ok: false, message: 'this is a CSV export; merge and reports read the JSON results', hint: 'write shards with `--out shard.json`; `--out shard.csv` may be given as well' };
+    return { ok: false, message: w('rr.csv'), hint: w('rr.csv_hint') };
   }
-  if (text.trim() === '') return { ok: false, message: 'the file is empty, not batch results', hint: HINT };
+  if (text.trim() === '') return { ok: false, message: w('rr.empty'), hint: HINT };
   // the YAML files of drillsim given in the wrong place: what they are, rather than a JSON syntax error at their first '#'
   const start = text.slice(0, 4096);
   if (/^\s*drillsim:\s*1\s*$/m.test(start) || /^\s*\{\s*"drillsim"\s*:\s*1\b/.test(start)) {
-    return { ok: false, message: 'this is a scenario, not batch results', hint: 'run a batch of it first: drill batch <scenario> --runs N --out results.json' };
+    return { ok: false, message: w('rr.scenario'), hint: w('rr.scenario_hint') };
   }
   if (/^\s*drillsim_decisions:/m.test(start)) {
-    return { ok: false, message: 'this is a decisions file, not batch results', hint: 'replay it over many seeds first: drill batch <scenario> --decisions <file> --runs N --out results.json' };
+    return { ok: false, message: w('rr.decisions'), hint: w('rr.decisions_hint') };
   }
   let raw: any;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { ok: false, message: `not a batch results file: the file is not valid JSON (${(e as Error).message})`, hint: HINT };
+    return { ok: false, message: w('rr.json', { error: (e as Error).message }), hint: HINT };
   }
   if (typeof raw !== 'object' || raw === null || raw.format !== BATCH_FORMAT) {
     const f = raw && typeof raw === 'object' ? raw.format : undefined;
-    if (f === 'drillsim/run@1') return { ok: false, message: 'this is a run log, not batch results', hint: HINT };
-    return { ok: false, message: f ? `unsupported results format '${String(f)}'` : `not a batch results file (no "format": "${BATCH_FORMAT}")`, hint: HINT };
+    if (f === 'drillsim/run@1') return { ok: false, message: w('rr.run_log'), hint: HINT };
+    return { ok: false, message: f ? w('rr.format', { format: String(f) }) : w('rr.no_format', { format: BATCH_FORMAT }), hint: HINT };
   }
   for (const k of [...HEADER_KEYS, 'shard', 'results']) {
-    if (!(k in raw)) return { ok: false, message: `the results file has no '${k}'; it is incomplete or damaged` };
+    if (!(k in raw)) return { ok: false, message: w('rr.no_key', { key: k }) };
   }
-  if (!Array.isArray(raw.results) || !Number.isInteger(raw.runs) || raw.runs < 1) return { ok: false, message: 'the results file is damaged (results or runs)' };
-  if (raw.vi !== undefined && !isBatchTexts(raw.vi)) return { ok: false, message: 'the results file is damaged: "vi" (the Vietnamese texts) is not { "title": "...", "objectives": { id: "..." } }' };
+  if (!Array.isArray(raw.results) || !Number.isInteger(raw.runs) || raw.runs < 1) return { ok: false, message: w('rr.damaged_runs') };
+  if (raw.vi !== undefined && !isBatchTexts(raw.vi)) return { ok: false, message: w('rr.damaged_vi') };
   const total = raw.runs * (raw.vary ? raw.vary.values.length : 1);
   for (const r of raw.results) {
     if (typeof r !== 'object' || r === null || !Number.isInteger(r.j) || r.j < 1 || r.j > total || typeof r.metrics !== 'object' || typeof r.objectives !== 'object'
       || (r.areas !== undefined && !isRecordOfObjects(r.areas)) || (r.units !== undefined && !isRecordOfObjects(r.units))) {
-      return { ok: false, message: `the results file is damaged: a run record is malformed (${JSON.stringify(r).slice(0, 80)})` };
+      return { ok: false, message: w('rr.damaged_record', { record: JSON.stringify(r).slice(0, 80) }) };
     }
   }
   return { ok: true, results: raw as BatchResults };
@@ -386,44 +388,48 @@ function headerDifference(a: BatchHeader, b: BatchHeader): string | undefined {
  * Which metric columns (or objectives) one file has and the other lacks, named: a whole header
  * cut at 60 characters hides the one column that differs. Undefined when the keys are the same.
  */
-function keyDifference(k: 'metrics' | 'objectives', fa: { name: string; results: BatchHeader }, fb: { name: string; results: BatchHeader }): string | undefined {
+function keyDifference(k: 'metrics' | 'objectives', fa: { name: string; results: BatchHeader }, fb: { name: string; results: BatchHeader }, lang: Lang): string | undefined {
   const a = fa.results, b = fb.results;
   const keys = (h: BatchHeader) => (k === 'metrics' ? Object.keys(h.metrics) : h.objectives.map((o) => o.id));
   const ka = keys(a), kb = keys(b);
   const onlyA = ka.filter((x) => !kb.includes(x)), onlyB = kb.filter((x) => !ka.includes(x));
-  const what = k === 'metrics' ? 'metric column' : 'objective';
-  const list = (xs: string[]) => `${what}${xs.length > 1 ? 's' : ''} ${xs.map((x) => `'${x}'`).join(', ')}`;
-  const parts = [onlyA.length ? `only ${fa.name} has the ${list(onlyA)}` : '', onlyB.length ? `only ${fb.name} has the ${list(onlyB)}` : ''].filter(Boolean);
+  const what = k === 'metrics' ? 'metric' : 'objective';
+  const list = (xs: string[]) => say(lang, `mg.${what}_${xs.length > 1 ? 'many' : 'one'}`, { list: xs.map((x) => `'${x}'`).join(', ') });
+  const parts = [onlyA.length ? say(lang, 'mg.only_has', { file: fa.name, what: list(onlyA) }) : '', onlyB.length ? say(lang, 'mg.only_has', { file: fb.name, what: list(onlyB) }) : ''].filter(Boolean);
   if (parts.length) return parts.join('; ');
   const changed = ka.find((x, i) => x !== kb[i]) ?? ka.find((x) => JSON.stringify(k === 'metrics' ? a.metrics[x] : a.objectives.find((o) => o.id === x)) !== JSON.stringify(k === 'metrics' ? b.metrics[x] : b.objectives.find((o) => o.id === x)));
-  return changed ? `the ${what} '${changed}' differs` : undefined;
+  return changed ? say(lang, `mg.${what}_differs`, { key: changed }) : undefined;
 }
-
-const describeField: Record<string, string> = {
-  format: 'format', engine: 'engine version', scenario: 'scenario (id, title or content)', seed: 'master seed', runs: 'number of runs',
-  seed_formula: 'seed formula', decisions: 'decisions file', vary: '--vary sweep', metrics: 'metrics', objectives: 'objectives',
-};
 
 /**
  * Merge results files of one batch (its shards, or already merged parts of
  * it) into the whole batch: every run exactly once. The result is what the
  * unsharded batch writes, to the byte.
  */
-export function mergeResults(files: { name: string; results: BatchResults }[]): MergeResult {
-  if (files.length === 0) return { ok: false, message: 'nothing to merge' };
+export function mergeResults(files: { name: string; results: BatchResults }[], lang: Lang = 'en'): MergeResult {
+  const w = (key: string, params: Record<string, string | number> = {}) => say(lang, key, params);
+  if (files.length === 0) return { ok: false, message: w('mg.nothing') };
   const first = files[0];
   for (const f of files.slice(1)) {
     const k = headerDifference(first.results, f.results);
     if (k === 'metrics' || k === 'objectives') {
-      const keyed = keyDifference(k, first, f);
-      if (keyed) return { ok: false, message: `${first.name} and ${f.name} are not parts of the same batch: ${keyed}`, hint: k === 'metrics' ? 'a metric is in one file only when they were written by different drillsim versions: run the older shard again with this version (same command and --shard), then merge' : 'the scenario\'s objectives differ: merge the shards of one `drill batch` command on one scenario file' };
+      const keyed = keyDifference(k, first, f, lang);
+      if (keyed) return { ok: false, message: w('mg.not_same', { a: first.name, b: f.name, why: keyed }), hint: w(k === 'metrics' ? 'mg.metrics_hint' : 'mg.objectives_hint') };
+    }
+    if (k === 'scenario') {
+      // a header cut at 60 characters shows the same id and title twice when only the content changed
+      const a = first.results.scenario, b = f.results.scenario;
+      const notSame = (why: string) => w('mg.not_same', { a: first.name, b: f.name, why });
+      if (a.id !== b.id) return { ok: false, message: notSame(w('mg.scenarios', { a: a.id, b: b.id })), hint: w('mg.same_hint') };
+      const titles = a.title === b.title ? w('mg.same_title') : w('mg.titles', { a: a.title, b: b.title });
+      return { ok: false, message: notSame(w('mg.changed', { id: a.id, titles, a: a.hash.slice(0, 12), b: b.hash.slice(0, 12) })), hint: w('mg.changed_hint') };
     }
     if (k) {
       const show = (x: unknown) => { const t = JSON.stringify(x); return t.length > 60 ? t.slice(0, 57) + '...' : t; };
       return {
         ok: false,
-        message: `${first.name} and ${f.name} are not parts of the same batch: the ${describeField[k]} differs (${show((first.results as any)[k])} vs ${show((f.results as any)[k])})`,
-        hint: 'merge the shards of one `drill batch` command, run with the same scenario, seed, runs, decisions and --vary',
+        message: w('mg.not_same', { a: first.name, b: f.name, why: w('mg.field', { field: w(`mg.field.${k}`), a: show((first.results as any)[k]), b: show((f.results as any)[k]) }) }),
+        hint: w('mg.same_hint'),
       };
     }
   }
@@ -431,13 +437,13 @@ export function mergeResults(files: { name: string; results: BatchResults }[]): 
   // that they are the other shards' texts, so the merge is still the whole batch as this version writes it
   const withVi = files.filter((f) => f.results.vi !== undefined);
   const other = withVi.find((f) => JSON.stringify(f.results.vi) !== JSON.stringify(withVi[0].results.vi));
-  if (other) return { ok: false, message: `${withVi[0].name} and ${other.name} are not parts of the same batch: their Vietnamese texts (title or objectives) differ`, hint: 'merge the shards of one `drill batch` command on one scenario file' };
+  if (other) return { ok: false, message: w('mg.not_same', { a: withVi[0].name, b: other.name, why: w('mg.vi_differs') }), hint: w('mg.one_scenario_hint') };
   // files written before runs kept where the time went have none: merged with newer ones, their aggregates would
   // count only some of the runs
   const kept = (f: { results: BatchResults }) => f.results.results.some((x) => x.units !== undefined);
   const withTimes = files.filter((f) => f.results.results.length > 0 && kept(f)), without = files.filter((f) => f.results.results.length > 0 && !kept(f));
   if (withTimes.length && without.length) {
-    return { ok: false, message: `${without[0].name} and ${withTimes[0].name} were written by different drillsim versions: only ${withTimes[0].name} has the areas' and units' times`, hint: `run ${without[0].name}'s shard again with this version (same command and --shard), then merge` };
+    return { ok: false, message: w('mg.versions', { a: without[0].name, b: withTimes[0].name }), hint: w('mg.versions_hint', { a: without[0].name }) };
   }
   const { vi: _, ...rest } = first.results;
   const header: BatchHeader = withVi.length ? { ...rest, vi: withVi[0].results.vi } : rest;
@@ -447,7 +453,7 @@ export function mergeResults(files: { name: string; results: BatchResults }[]): 
     for (const r of f.results.results) {
       const prev = owner.get(r.j);
       if (prev !== undefined) {
-        return { ok: false, message: `run ${describeJob(first.results, r.j)} is in both ${prev} and ${f.name}`, hint: 'give each shard once; shards i/n of one batch do not overlap' };
+        return { ok: false, message: w('mg.twice', { run: describeJob(first.results, r.j, lang), a: prev, b: f.name }), hint: w('mg.twice_hint') };
       }
       owner.set(r.j, f.name);
       records.push(r);
@@ -459,21 +465,21 @@ export function mergeResults(files: { name: string; results: BatchResults }[]): 
     for (let j = 1; j <= total && missing.length < 5; j++) if (!owner.has(j)) missing.push(j);
     const shardCounts = [...new Set(files.map((f) => f.results.shard?.count).filter((c): c is number => c !== undefined))];
     const shardHint = shardCounts.length === 1
-      ? `missing shards: ${Array.from({ length: shardCounts[0] }, (_, i) => i + 1).filter((i) => !files.some((f) => f.results.shard?.index === i)).map((i) => `${i}/${shardCounts[0]}`).join(', ')}`
-      : 'give every shard of the batch';
+      ? w('mg.missing_shards', { list: Array.from({ length: shardCounts[0] }, (_, i) => i + 1).filter((i) => !files.some((f) => f.results.shard?.index === i)).map((i) => `${i}/${shardCounts[0]}`).join(', ') })
+      : w('mg.every_shard');
     return {
       ok: false,
-      message: `the files hold ${records.length} of the batch's ${total} runs; missing: ${missing.map((j) => describeJob(first.results, j)).join(', ')}${total - records.length > missing.length ? ', ...' : ''}`,
+      message: w('mg.missing', { n: records.length, total, list: missing.map((j) => describeJob(first.results, j, lang)).join(', '), more: total - records.length > missing.length ? ', ...' : '' }),
       hint: shardHint,
     };
   }
   return { ok: true, results: buildResults(header, null, records) };
 }
 
-function describeJob(h: BatchHeader, j: number): string {
+function describeJob(h: BatchHeader, j: number, lang: Lang): string {
   if (!h.vary) return String(j);
   const v = Math.floor((j - 1) / h.runs);
-  return `${(j - 1) % h.runs + 1} of ${h.vary.key}=${h.vary.values[v]}`;
+  return say(lang, 'mg.job_of', { run: (j - 1) % h.runs + 1, key: h.vary.key, value: h.vary.values[v] });
 }
 
 // ---------------------------------------------------------------- CSV

@@ -52,11 +52,11 @@ export const mergeCommand: Subcommand = {
     const twice = positionals.find((f, i) => positionals.findIndex((g) => resolve(g) === resolve(f)) !== i);
     if (twice !== undefined) throw new OptionError(`'${twice}' is given twice: give each shard's results once`);
     const files: { name: string; results: BatchResults }[] = positionals.map((f) => {
-      const r = readResults(readText(f));
+      const r = readResults(readText(f), lang);
       if (!r.ok) throw new InputError(f, r.message, r.hint);
       return { name: f, results: r.results };
     });
-    const m = mergeResults(files);
+    const m = mergeResults(files, lang);
     if (!m.ok) {
       process.stderr.write(`drill merge: ${m.message}${m.hint ? `\n  (${m.hint})` : ''}\n`);
       return 1;

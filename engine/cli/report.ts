@@ -38,7 +38,7 @@ function isBatchResults(text: string): boolean {
 /** A batch's report: its table on standard output, or its self-contained page, in `lang`. */
 function reportBatch(file: string, text: string, out: string | undefined, format: string | undefined, lang: Lang): number {
   if (format === 'md' || (out !== undefined && formatOfFile(out) === 'md')) throw new OptionError(`${file} holds batch results: their report is an HTML page (--out F.html), or the table printed without --out`);
-  const r = readResults(text);
+  const r = readResults(text, lang);
   if (!r.ok) throw new InputError(file, r.message, r.hint);
   if (out !== undefined) {
     writeAtomic(out, batchHtml(r.results, lang));

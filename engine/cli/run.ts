@@ -81,9 +81,13 @@ export const runCommand: Subcommand = {
 export function formatSummary(id: string, title: string, log: RunLog, s: Summary, out?: string, scenario?: Scenario, refusals: readonly Refusal[] = [], lang: Lang = 'en'): string {
   const n = (x: number) => num(x, lang);
   // each line's label in a column of its own: "  incidents   3 reported, ..."
-  const line = (label: 'incidents' | 'people' | 'response' | 'decisions' | 'objectives' | 'log', text: string) => `  ${say(lang, `run.label.${label}`).padEnd(12)}${text}`;
+  const line = (label: 'stopped' | 'incidents' | 'people' | 'response' | 'decisions' | 'objectives' | 'log', text: string) => `  ${say(lang, `run.label.${label}`).padEnd(12)}${text}`;
+  // a run stopped before the end (--until) is read at its stop: "5 of 5 met" there is not the run's verdict
+  const early = scenario !== undefined && s.t_end < scenario.horizon;
+  const due = (id: string) => scenario?.objectives.find((o) => o.id === id)?.criterion.by ?? scenario?.horizon ?? 0;
   const lines = [
     say(lang, 'run.head', { id, title, seed: log.seed, from: clock(0), to: clock(s.t_end), who: log.players.length ? say(lang, 'run.played', { roles: log.players.join(', ') }) : say(lang, 'run.doctrine') }),
+    ...(early ? [line('stopped', say(lang, 'run.stopped', { t: clock(s.t_end), end: clock(scenario!.horizon) }))] : []),
     line('incidents', say(lang, 'run.incidents', { reported: n(s.incidents.reported), contained: n(s.incidents.contained), resolved: n(s.incidents.resolved) })),
     line('people', say(lang, 'run.people', {
       at_risk: n(s.people.at_risk), rescued: n(s.people.rescued), lost: n(s.people.lost), still: n(s.people.still_at_risk),
@@ -101,7 +105,7 @@ export function formatSummary(id: string, title: string, log: RunLog, s: Summary
       const metric = metricName(o.metric, lang);
       const what = o.of ? say(lang, 'run.objective-of', { id: o.id, metric, of: o.of }) : say(lang, 'run.objective', { id: o.id, metric });
       if (o.rating === null) lines.push(`    -  ${say(lang, 'run.not-tested', { what, why: notTestedText(o, s.t_end, scenario, lang) })}`);
-      else lines.push(`    ${o.rating}  ${what} = ${fmtValue(o.metric, o.value, lang)}${o.met ? '' : say(lang, 'run.not-met')}`);
+      else lines.push(`    ${o.rating}  ${what} = ${fmtValue(o.metric, o.value, lang)}${o.met ? '' : say(lang, 'run.not-met')}${early && due(o.id) > s.t_end ? say(lang, 'run.read-early', { t: clock(s.t_end), due: clock(due(o.id)) }) : ''}`);
     }
   }
   lines.push(line('log', say(lang, 'run.log', { events: n(log.events.length), hash: log.hash.slice(0, 16), out: out ? say(lang, 'run.written', { file: out }) : say(lang, 'run.not-written') })));

@@ -243,7 +243,9 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
 
   h(3, w.m('h.levels'));
   const levelRows = rv.levels.filter((l) => l.first_short_t !== null || l.declarations.length || l.support);
-  B.push({
+  // a header with no row reads as a table that failed to fill: say that none of it happened
+  if (!levelRows.length) p(txt(w.m('levels.none')));
+  else B.push({
     kind: 'table', head: ['col.area', 'col.short_since', 'col.level', 'col.declared', 'col.by', 'col.author', 'col.delay', 'col.support', 'col.support_delay'].map((k) => w.m(k)), align: ['l', 'l', 'r', 'l', 'l', 'l', 'r', 'l', 'r'],
     rows: levelRows.map((l) => {
       const d = l.declarations.find((x) => x.level >= 1) ?? null;

@@ -13,6 +13,7 @@ import { didYouMeanSay, idFromText, isGuess, nearest, type PathSegment, type Sev
 import { joined, say, sayIn, type IssueKey, type Say } from './say.js';
 import { METRIC_VI } from './issue-words.js';
 import { ID_RE, METRICS, type MetricName } from './schema.js';
+import { CORE_CAPABILITIES } from './vocabulary.js';
 
 export interface RawIssue {
   path: PathSegment[];
@@ -206,9 +207,10 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     if (isGuess(near)) return near;
     const other = (Object.keys(collections) as Collection[]).find((k) => !kinds.includes(k) && ids[k].has(value));
     const where = joined(kinds.map((k) => say('ref.key', { path: collections[k].path.join('.') })), 'sep.or');
-    // a unit based at a place the scenario does not have yet (another district's town) needs that place written first
+    // a unit based at a place the scenario does not have yet (another district's town), or a road or zone that names
+    // one, needs that place written first
     const list = candidates.length === 0 ? say(inList ? 'ref.none-add-or-out' : 'ref.none-add', { where })
-      : kinds.includes('node') && label.base ? say('ref.base-add', { near: near!, where })
+      : kinds.includes('node') && (label.base || kinds.length === 1) ? say('ref.base-add', { near: near!, where })
       : inList ? say('ref.list-add', { near: near!, a_label: withArticle(label.word), label: label.word, where }) : near;
     return other ? say('ref.other-kind', { value, a_kind: withArticle(kindWord(other)), a_label: withArticle(label.word), then: list! }) : list;
   };
@@ -507,7 +509,7 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
   }
 
   // injects
-  const seqs = new Map<number, number>();
+  const seqs = new Map<number, { i: number; id: string }>();
   for (const [i, inj] of collections.inject.list) {
     const p = [...collections.inject.path, i];
     ref([...p, 'to'], inj.to, ['role']);
@@ -528,8 +530,10 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     if (triggers.length !== 1) err(p, 'trigger', say('trigger.message', { id: String(inj.id), has: triggers.length ? joined(triggers) : say('none') }), say('trigger.hint'));
     inHorizon([...p, 'at'], inj.at, say('what.inject', { id: String(inj.id) }));
     if (typeof inj.seq === 'number') {
-      if (seqs.has(inj.seq)) warn([...p, 'seq'], 'duplicate-seq', say('duplicate-seq.message', { seq: inj.seq }), say('duplicate-seq.hint'));
-      seqs.set(inj.seq, i);
+      const first = seqs.get(inj.seq);
+      // name the other row: in a long MSEL the planner has to decide which of the two to renumber
+      if (first) warn([...p, 'seq'], 'duplicate-seq', say('duplicate-seq.message', { seq: inj.seq, id: first.id, first: first.i }), say('duplicate-seq.hint'));
+      else seqs.set(inj.seq, { i, id: String(inj.id) });
     }
     if (isObj(inj.when)) {
       ref([...p, 'when', 'hazard'], inj.when.hazard, ['hazard']);
@@ -616,6 +620,10 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
   };
   for (const [i, o] of collections.objective.list) {
     const p = [...collections.objective.path, i];
+    if (isStr(o.capability) && !(CORE_CAPABILITIES as readonly string[]).includes(o.capability)) {
+      const meant = coreCapabilityMeant(o.capability);
+      warn([...p, 'capability'], 'core-capability', say('core-capability.message', { name: o.capability }), meant ? say('hint.did-you-mean', { near: meant }) : say('core-capability.hint'));
+    }
     const c = isObj(o.criterion) ? o.criterion : undefined;
     if (!c) continue;
     if (isStr(c.metric) && metricTarget[c.metric]) ref([...p, 'criterion', 'of'], c.of, metricTarget[c.metric], { word: say('verbatim', { text: joined(metricTarget[c.metric].map(labelWord), 'sep.or') }) });
@@ -751,4 +759,18 @@ function thousandsSeparators(raw: Obj, source: SourceText): RawIssue[] {
   };
   visit(raw, [], false);
   return out;
+}
+
+/**
+ * The core capability a name not HSEEP's stands for: the same in another case, the one whose words it all has
+ * ('Search and Rescue' in 'Mass Search and Rescue Operations'; the shortest such), else one a few letters off.
+ */
+function coreCapabilityMeant(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  const same = CORE_CAPABILITIES.find((c) => c.toLowerCase() === lower);
+  if (same) return same;
+  const words = (t: string) => t.toLowerCase().split(/[^a-z]+/).filter((w) => w && w !== 'and');
+  const mine = words(name);
+  const containing = mine.length ? CORE_CAPABILITIES.filter((c) => mine.every((w) => words(c).includes(w))).sort((a, b) => a.length - b.length) : [];
+  return containing[0] ?? nearest(name, CORE_CAPABILITIES);
 }

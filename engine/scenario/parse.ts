@@ -169,6 +169,13 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
       issues.push(issue({ file, line, column, path: formatPath(zi.path), code: zi.code, severity: 'error' }, zi.message, hint));
     }
   }
+  // a required key written with a typo (capabilites) is one mistake: said as the unknown key with the key meant, not
+  // also as that key missing, which sends the planner looking for a key that is right there
+  const meant = new Set(issues.filter((i) => i.code === 'unknown-key' && i.words.hint?.key === 'hint.did-you-mean').map((i) => {
+    const parent = i.path.includes('.') ? i.path.slice(0, i.path.lastIndexOf('.') + 1) : '';
+    return parent + String(i.words.hint!.params!.near);
+  }));
+  if (meant.size) issues.splice(0, issues.length, ...issues.filter((i) => i.code !== 'missing' || !meant.has(i.path)));
   const source: SourceText = { written: (path) => writtenAt(doc, text, path), line: (path) => place(path).line };
   const checked = check ? check(raw, source) : [];
   // a check that says better what the shape check said about the same value (21.000: not 'expected a whole number') replaces it

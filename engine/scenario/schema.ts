@@ -114,7 +114,7 @@ export type Coords = z.output<typeof Coords>;
  * A distribution of durations (or of counts): a plain value is fixed; a
  * one-key object names the family. Decoded to core/distributions Dist.
  */
-function distCodec(value: z.ZodType<number, any>, label: string, labelWords: Say) {
+function distCodec(value: z.ZodType<number, any>, label: string, labelWords: Say, show: (n: number) => string = String) {
   const input = z.union([
     value,
     z.strictObject({ fixed: value }),
@@ -128,13 +128,25 @@ function distCodec(value: z.ZodType<number, any>, label: string, labelWords: Say
     decode: (v: any, ctx) => {
       const d = toDist(v);
       for (const p of distProblems(d)) {
-        const words = { message: say('dist.message', { label: labelWords, problem: say(`dist.${p.key}` as IssueKey, p.params) }), hint: say('dist.hint') };
+        const words = { message: say('dist.message', { label: labelWords, problem: say(`dist.${p.key}` as IssueKey, shown(p.params, d, show)) }), hint: say('dist.hint') };
         ctx.issues.push({ code: 'custom', message: sayIn(words.message, 'en'), input: v, params: { code: 'bad-distribution', hint: sayIn(words.hint, 'en'), words } });
       }
       return d;
     },
     encode: (d: Dist) => fromDist(d) as any,
   });
+}
+
+/**
+ * A problem's figures as the planner wrote them: the loader has turned `uniform: [30m, 5m]` into seconds, and
+ * "min (1800) is greater than max (300)" would send them converting back to find the line's mistake.
+ */
+function shown(params: Record<string, string | number>, d: Dist, show: (n: number) => string): Record<string, string | number> {
+  if (show === String) return params;
+  const out = { ...params };
+  for (const k of ['min', 'max', 'mean', 'sd', 'median', 'mode', 'v']) if (typeof out[k] === 'number') out[k] = show(out[k]);
+  if ('interval' in out && d.kind === 'normal') out.interval = `[${d.min === undefined ? '-infinity' : show(d.min)}, ${d.max === undefined ? 'infinity' : show(d.max)}]`;
+  return out;
 }
 
 function toDist(v: any): Dist {
@@ -161,7 +173,7 @@ function fromDist(d: Dist): unknown {
   }
 }
 
-export const DurationDist = distCodec(Duration, 'duration distribution', say('dist.label-duration'));
+export const DurationDist = distCodec(Duration, 'duration distribution', say('dist.label-duration'), formatDuration);
 export const CountDist = distCodec(z.number().nonnegative(), 'count distribution', say('dist.label-count'));
 
 // ---------------------------------------------------------------- areas and travel

@@ -216,6 +216,22 @@ describe('batch results page (drill batch --html)', () => {
     }
   });
 
+  it("keeps a threshold's label inside its chart when the threshold lies at the right end of the histogram", async () => {
+    // a deadline every run met at the last minute (a rumour answered within 30 min at most): the dashed line is at
+    // the right edge, and its label, centred on it, ran out of the chart ("<= 30 r")
+    const r = batch([loadNamed('ky-son-flash-flood')], 40, null);
+    const values = (id: string) => r.results.map((x) => x.objectives[id]?.value).filter((v): v is number => typeof v === 'number');
+    // support's threshold at its latest request (a long label, T+08:03:25), first-on-scene's at its slowest unit
+    const edited = { ...r, objectives: r.objectives.map((o) => (['support', 'first-on-scene'].includes(o.id) ? { ...o, threshold: Math.max(...values(o.id)) } : o)) };
+    const { page } = await open(batchHtml(edited), 'batch-threshold-ends');
+    const out = await page.evaluate(() => [...document.querySelectorAll('svg text.tlabel')].flatMap((t) => {
+      const box = t.closest('svg')!.getBoundingClientRect(), b = t.getBoundingClientRect();
+      return b.left < box.left - 0.5 || b.right > box.right + 0.5 ? [`'${t.textContent}' runs off its chart`] : [];
+    }));
+    expect(await page.locator('svg text.tlabel').count()).toBeGreaterThanOrEqual(2);
+    expect(out).toEqual([]);
+  });
+
   it('shows texts from the scenario as text, never as markup', async () => {
     const ksn = loadNamed('minimal');
     const evil = { ...ksn, title: '<img src=x onerror="document.title=\'pwned\'"> & "quotes"', objectives: ksn.objectives.map((o) => ({ ...o, text: '</td><script>document.title="pwned"</script>' })) } as Scenario;

@@ -62,6 +62,22 @@ describe('batch results', () => {
     if (!m.ok) expect(m.message).toBe('s1.json and other.json are not parts of the same batch: the master seed differs (7 vs 8)');
   });
 
+  it('shards of a scenario edited between them are refused saying the file changed, with both hashes (same id and title)', () => {
+    // a planner who fixes a typo in the scenario between two shards: the ids and titles are the same, and the
+    // message showed the same truncated header twice ("{"id":"ky-son...  vs {"id":"ky-son...")
+    const parts = shardsOf(2);
+    const edited = { name: 's2.json', results: { ...parts[1].results, scenario: { ...parts[1].results.scenario, hash: 'b'.repeat(64) } } };
+    const m = mergeResults([parts[0], edited]);
+    expect(m.ok).toBe(false);
+    if (!m.ok) {
+      expect(m.message).toBe(`s1.json and s2.json are not parts of the same batch: the scenario file changed between them (the same id 'ky-son-flash-flood' and title, but its content differs: hash ${'h'.slice(0, 12)} vs ${'b'.repeat(12)})`);
+      expect(m.hint).toBe('play every shard again on the scenario as it is now (the same command and --shard), then merge');
+    }
+    const renamed = { name: 's2.json', results: { ...parts[1].results, scenario: { ...parts[1].results.scenario, id: 'ky-son-copy' } } };
+    const r = mergeResults([parts[0], renamed]);
+    if (!r.ok) expect(r.message).toBe("s1.json and s2.json are not parts of the same batch: they are batches of different scenarios ('ky-son-flash-flood' vs 'ky-son-copy')");
+  });
+
   it('a shard written by an older version (a metric column fewer) is refused naming the column and what to do', () => {
     const parts = shardsOf(2);
     const { decisions_no_change: _gone, ...older } = parts[1].results.metrics;

@@ -1,0 +1,39 @@
+/**
+ * `drill run --until`: the summary is read at the stop, before the
+ * scenario's end. It said "5 of 5 met" for a run stopped at T+06:00 whose
+ * objectives were due at T+06:30 and at the end (the same seed, run to the
+ * end, meets 4 of 5), and nothing said that the ratings were not final; the
+ * report said so, the summary did not. Now it says where the run stopped,
+ * and each objective read before its time says when it was due.
+ */
+import { describe, expect, it } from 'vitest';
+import { drill } from '../helpers/cli.js';
+
+const SCENARIO = 'scenarios/ky-son-flash-flood.yaml'; // starts 18:00, horizon 18h; evac-ta-ca due T+03:00
+
+describe('the summary of a run stopped with --until', () => {
+  it('says where it stopped, and reads each objective due later as read early', () => {
+    const r = drill(['run', SCENARIO, '--until', 'T+02:00']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toContain('T+00:00 to T+02:00');
+    expect(lines[1]).toBe("  stopped     at T+02:00 (--until), before the scenario's end at T+18:00: every figure and rating is as it stood then");
+    expect(r.stdout).toMatch(/ {4}[PSMU] {2}evac-ta-ca: evacuated_share of ta-ca-riverside = \d+ %( \(not met\))? \(read at T\+02:00, due T\+03:00\)\n/);
+    // an objective with no `by` is due at the end
+    expect(r.stdout).toMatch(/ {2}lives: people_lost = \d+( \(not met\))? \(read at T\+02:00, due T\+18:00\)\n/);
+  });
+
+  it('says it in Vietnamese too', () => {
+    const r = drill(['run', SCENARIO, '--until', 'T+02:00', '--lang', 'vi']);
+    expect(r.stdout.split('\n')[1]).toBe('  đã dừng     lúc T+02:00 (--until), trước khi kịch bản kết thúc lúc T+18:00: mọi số liệu và xếp loại là như lúc đó');
+    expect(r.stdout).toContain('(đọc lúc T+02:00, hạn T+03:00)');
+  });
+
+  it('says nothing of the kind for a run to the end, nor for --until at the horizon', () => {
+    for (const args of [[], ['--until', '18h']]) {
+      const out = drill(['run', SCENARIO, ...args]).stdout;
+      expect(out).not.toContain('stopped');
+      expect(out).not.toContain('read at');
+    }
+  });
+});
