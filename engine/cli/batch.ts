@@ -73,7 +73,7 @@ export const batchCommand: Subcommand = {
       '',
       '  --runs N        số lượt chạy cho mỗi giá trị (lượt k chạy với hạt giống sha256("S/k"),',
       '                  xem docs/batch.md)',
-      '  --seed S        hạt giống (seed) gốc (mặc định: giá trị `seed` của kịch bản, nếu không có thì 1)',
+      '  --seed S        hạt giống gốc (mặc định: giá trị `seed` của kịch bản, nếu không có thì 1)',
       `  --workers W     số luồng xử lý song song (mặc định: bằng số lõi CPU, ở máy này là ${availableParallelism()})`,
       '  --decisions F   phát lại tệp quyết định này trong mọi lượt chạy (phương án tự động đảm nhận',
       '                  các vai còn lại); với một nhật ký chạy (phiên chơi lưu trong trình duyệt),',

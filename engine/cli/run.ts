@@ -38,7 +38,7 @@ export const runCommand: Subcommand = {
     usage: [
       'drill run <kịch-bản> [--seed N] [--decisions F] [--until T] [--out run.json] [--lang vi|en] [--quiet]',
       '',
-      '  --seed N        hạt giống (seed) gốc của các dòng ngẫu nhiên',
+      '  --seed N        hạt giống gốc của các dòng ngẫu nhiên',
       '                  (mặc định: giá trị `seed` của kịch bản, nếu không có thì 1)',
       '  --decisions F   tệp quyết định (YAML): học viên đã quyết định gì, vào lúc nào (docs/trainee.md),',
       '                  hoặc một nhật ký chạy, lấy các quyết định trong đó; phần tổng hợp liệt kê từng',
