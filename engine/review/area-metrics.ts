@@ -18,8 +18,12 @@ export interface ZoneFigures {
   ordered_by: string | null;
   moving_t: number | null;
   done_t: number | null;
+  /**
+   * when the hazard reached the zone: its strike event, or, for a zone emptied before (the engine logs no strike
+   * then), the scenario's hazard_arrives once the run got there
+   */
   struck_t: number | null;
-  /** people still in the zone when the hazard arrived */
+  /** people still in the zone when the hazard arrived (0 for a zone emptied before) */
   caught: number | null;
   sheltered: number;
   /** sheltered over population at the end (0-1) */
@@ -75,6 +79,7 @@ export class AreaMetrics {
   private readonly shelters = new Map<string, ShelterFigures>();
   private readonly areas = new Map<string, AreaRec>();
   private readonly zonesOfArea = new Map<string, string[]>();
+  private readonly hazardArrives = new Map<string, number>();
 
   constructor(scenario: Scenario) {
     for (const a of scenario.areas) {
@@ -83,6 +88,7 @@ export class AreaMetrics {
     for (const z of scenario.evacuation.zones) {
       this.zones.set(z.id, { id: z.id, area: z.area, population: z.population, ordered_t: null, ordered_by: null, moving_t: null, done_t: null, struck_t: null, caught: null, sheltered: 0, share: 0, series: [] });
       this.zonesOfArea.set(z.area, [...(this.zonesOfArea.get(z.area) ?? []), z.id]);
+      if (z.hazard_arrives !== undefined) this.hazardArrives.set(z.id, z.hazard_arrives);
     }
     const m2 = scenario.evacuation.m2_per_person;
     for (const s of scenario.evacuation.shelters) {
@@ -168,7 +174,12 @@ export class AreaMetrics {
   }
 
   finish(tEnd: number): { zones: ZoneFigures[]; shelters: ShelterFigures[]; areas: AreaFigures[] } {
-    const zones = [...this.zones.values()].map((z) => ({ ...z, share: z.population === 0 ? 0 : round3(z.sheltered / z.population), series: [...z.series] }));
+    const zones = [...this.zones.values()].map((z) => {
+      // emptied before the hazard came: it came all the same (the report read "Hazard arrived -", as if it never had)
+      const h = this.hazardArrives.get(z.id);
+      const emptied = z.struck_t === null && z.done_t !== null && h !== undefined && z.done_t <= h && h <= tEnd;
+      return { ...z, ...(emptied ? { struck_t: h, caught: 0 } : {}), share: z.population === 0 ? 0 : round3(z.sheltered / z.population), series: [...z.series] };
+    });
     const shelters = [...this.shelters.values()].map((s) => ({
       ...s,
       peak_share: s.capacity > 0 ? round3(s.peak / s.capacity) : 0,

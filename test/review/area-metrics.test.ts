@@ -31,6 +31,25 @@ describe('AreaMetrics', () => {
     expect(c1.evacuated_share).toBe(0.3);
   });
 
+  it('a zone emptied before the hazard came shows the hazard\'s arrival and nobody caught (the engine logs no strike then); not before the run got there', () => {
+    const scenario = fixtureScenario();
+    scenario.evacuation.zones[0].hazard_arrives = 4 * H;
+    const cleared = [
+      ev(H, 'zone.state', { id: 'z1', state: 'ordered', by: 'r1' }),
+      ev(H + 900, 'zone.state', { id: 'z1', state: 'moving' }),
+      ev(3 * H, 'zone.progress', { id: 'z1', remaining: 0, moving: 0, sheltered: 200 }),
+      ev(3 * H, 'zone.state', { id: 'z1', state: 'done' }),
+    ];
+    const at = (tEnd: number) => {
+      const m = new AreaMetrics(scenario);
+      for (const e of cleared) m.observe(e);
+      return m.finish(tEnd).zones.find((z) => z.id === 'z1')!;
+    };
+    expect(at(10 * H)).toMatchObject({ done_t: 3 * H, struck_t: 4 * H, caught: 0, share: 1 });
+    // stopped (--until) before the water came: it has not come yet
+    expect(at(3.5 * H)).toMatchObject({ done_t: 3 * H, struck_t: null, caught: null });
+  });
+
   it('finds each shelter\'s peak against its capacity, when it filled, and how long its supplies last at the peak', () => {
     const f = figures([
       ev(H, 'shelter.state', { id: 's1', state: 'open' }),
