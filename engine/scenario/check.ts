@@ -209,10 +209,28 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     const where = joined(kinds.map((k) => say('ref.key', { path: collections[k].path.join('.') })), 'sep.or');
     // a unit based at a place the scenario does not have yet (another district's town), or a road or zone that names
     // one, needs that place written first
-    const list = candidates.length === 0 ? say(inList ? 'ref.none-add-or-out' : 'ref.none-add', { where })
+    const misspelt = candidates.length === 0 ? misspeltList(kinds) : undefined;
+    const list = misspelt ? say('ref.none-misspelt', { written: say('ref.key', { path: misspelt.written }), where: say('ref.key', { path: misspelt.meant }) })
+      : candidates.length === 0 ? say(inList ? 'ref.none-add-or-out' : 'ref.none-add', { where })
       : kinds.includes('node') && (label.base || kinds.length === 1) ? say('ref.base-add', { near: near!, where })
       : inList ? say('ref.list-add', { near: near!, a_label: withArticle(label.word), label: label.word, where }) : near;
     return other ? say('ref.other-kind', { value, a_kind: withArticle(kindWord(other)), a_label: withArticle(label.word), then: list! }) : list;
+  };
+
+  /**
+   * A list the scenario does not have because its key is misspelt (`injcets:`): the reference is fine, the key
+   * is not, and 'add it under `injects:`' would have the planner write the list twice.
+   */
+  const misspeltList = (kinds: Collection[]): { written: string; meant: string } | undefined => {
+    for (const k of kinds) {
+      const path = collections[k].path as string[];
+      const holder: unknown = path.length === 1 ? raw : path[0] === 'travel' ? travel : path[0] === 'evacuation' ? evac : undefined;
+      if (!isObj(holder)) continue;
+      const key = path[path.length - 1];
+      const written = Object.keys(holder).find((w) => w !== key && Array.isArray(holder[w]) && nearest(w, [key]) === key);
+      if (written !== undefined) return { written: [...path.slice(0, -1), written].join('.'), meant: path.join('.') };
+    }
+    return undefined;
   };
 
   // a node that names its area must lie in the area something placed at it is said to be in (or in an area under it)

@@ -51,6 +51,20 @@ describe('an unknown id', () => {
     expect(at(withZone, 'injects[0].expected.zone')).toEqual(["unknown-id: unknown zone 'old-blocks' (the scenario has none yet: add it under `evacuation.zones:`)"]);
   });
 
+  it("whose list's key is misspelt says to correct the key, not to add the list a second time (review #9)", () => {
+    const kySon = readFileSync(join(ROOT, 'scenarios/ky-son-flash-flood.yaml'), 'utf8');
+    const misspelt = edit(kySon, ['\ninjects:\n', '\ninjcets:\n']);
+    expect(issuesOf(misspelt).map((i) => `${i.path}: ${i.code}`)).toContain('injcets: unknown-key');
+    const refs = issuesOf(misspelt).filter((i) => i.code === 'unknown-id');
+    expect(refs.length).toBeGreaterThan(0);
+    for (const r of refs) expect(r.hint).toBe("the scenario's list is written `injcets:`, which is not read: correct it to `injects:`");
+    // a nested list too (`evacuation.zones:` written `zone:`)
+    const zonesMisspelt = edit(kySon, ['\n  zones:\n', '\n  zone:\n']);
+    const zoneRefs = issuesOf(zonesMisspelt).filter((i) => i.code === 'unknown-id' && i.message.includes('zone'));
+    expect(zoneRefs.length).toBeGreaterThan(0);
+    for (const r of zoneRefs) expect(r.hint).toBe("the scenario's list is written `evacuation.zone:`, which is not read: correct it to `evacuation.zones:`");
+  });
+
   it("in a list (a role's commands), left there when the unit was deleted, says it may be taken out of the list", () => {
     const vinh = readFileSync(join(ROOT, 'scenarios/vinh-wards-typhoon-night.yaml'), 'utf8');
     const withoutBattalion = vinh.replace(/^  - \{ id: d324-battalion, .*\n/m, '');
