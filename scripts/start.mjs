@@ -22,9 +22,9 @@ function newest(paths) {
   return t;
 }
 // build when there is no build, or when a source changed since it was made (a pull, an edit): never run a stale one
-const built = ['dist/engine/cli/main.js', 'dist/viewer/index.html'];
+const built = ['dist/engine/cli/main.js', 'dist/engine/cli-bundle/main.js', 'dist/viewer/index.html'];
 const builtAt = built.every(existsSync) ? Math.min(...built.map((f) => statSync(f).mtimeMs)) : 0;
-if (newest(['engine', 'viewer', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'vite.config.ts']) > builtAt) {
+if (newest(['engine', 'viewer', 'scripts/bundle-cli.mjs', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'vite.config.ts']) > builtAt) {
   if (builtAt > 0) console.log('drillsim: the sources changed since the last build; building again');
   const r = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
   if (r.status !== 0) process.exit(r.status ?? 1);
