@@ -5,7 +5,7 @@
 // Each engine row runs in a process of its own, timed as the first run in that
 // process (as `drill run`) or warm, after one untimed run (as a batch's runs).
 //
-//   node bench/run.mjs [--n=100000] [--processes=3] [--skip-simpy] [--skip-viewer] [--skip-batch] [--skip-stepper] [--only=floor,simpy,engine,log,viewer,stepper,batch]
+//   node bench/run.mjs [--n=100000] [--processes=3] [--skip-simpy] [--skip-viewer] [--skip-batch] [--skip-stepper] [--skip-start] [--only=floor,simpy,engine,log,viewer,stepper,start,batch]
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -144,6 +144,12 @@ if (want('viewer') && !args['skip-viewer']) {
 if (want('stepper') && !args['skip-stepper']) {
   console.log('');
   spawnSync(process.execPath, ['bench/stepper.mjs'], { stdio: 'inherit' });
+}
+
+// the command's start: drill --help and drill validate beside node alone (bench/start.mjs)
+if (want('start') && !args['skip-start']) {
+  console.log('');
+  spawnSync(process.execPath, ['bench/start.mjs'], { stdio: 'inherit' });
 }
 
 // drill batch: 1 worker against 2, and memory per worker for twice the runs (bench/batch.mjs)
