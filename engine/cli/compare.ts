@@ -70,7 +70,9 @@ export function formatComparison(c: Comparison, fa: string, fb: string, lang: La
     who: s.players.length ? say(lang, 'compare.played', { roles: s.players.join(', ') }) : say(lang, 'compare.doctrine'), events: s.events, hash: s.hash.slice(0, 16),
   });
   L.push(head('a', fa, c.a), head('b', fb, c.b));
-  L.push(say(lang, !c.same_scenario ? 'compare.other-scenario' : !c.same_seed ? 'compare.other-seed' : 'compare.same'));
+  // two engine versions: 'the differences come from the decisions' would not hold
+  if (!c.same_scenario || !c.same_seed || c.same_engine) L.push(say(lang, !c.same_scenario ? 'compare.other-scenario' : !c.same_seed ? 'compare.other-seed' : 'compare.same'));
+  if (!c.same_engine) L.push(say(lang, 'compare.other-engine', { a: c.a.engine, b: c.b.engine }));
   if (c.identical) {
     L.push('', say(lang, 'compare.identical'));
     return L.join('\n') + '\n';

@@ -83,7 +83,7 @@ export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: Readonl
         return m(lang, 'feed.severity', { id: e.id, n: e.severity });
       case 'incident.people':
         if (!visibleIncident(e.id)) return undefined;
-        return e.still_at_risk !== undefined ? m(lang, 'feed.people_end', { id: e.id, lost: e.lost, still: e.still_at_risk }) : m(lang, 'feed.people', { id: e.id, rescued: e.rescued, lost: e.lost });
+        return e.still_at_risk !== undefined ? m(lang, 'feed.people_end', { id: e.id, rescued: e.rescued, lost: e.lost, still: e.still_at_risk }) : m(lang, 'feed.people', { id: e.id, rescued: e.rescued, lost: e.lost });
       case 'unit.state':
         if (!unitSeen(e.id)) return;
         return m(lang, 'feed.unit', { id: e.id, state: m(lang, `unit.${e.state}` as MsgKey) }) + (e.incident ? ` ${m(lang, 'unit.for', { incident: e.incident })}` : '');

@@ -13,7 +13,7 @@ import { endOf, reviewEvents } from './review.js';
 /** One run's side of an objective in a comparison; rating null when it was not tested there. */
 export interface ObjectiveSide { value: number | null; rating: Rating | null; met: boolean; not_tested?: NotTested }
 
-export interface RunSide { seed: number; scenario: string; scenario_hash: string; players: string[]; events: number; hash: string; summary: Summary }
+export interface RunSide { engine: string; seed: number; scenario: string; scenario_hash: string; players: string[]; events: number; hash: string; summary: Summary }
 export interface DecisionRecord { at: number; role: string; author: string; do: string; [k: string]: unknown }
 export interface TakenRecord { t: number; role: string; author: string; do: string; [k: string]: unknown }
 
@@ -22,6 +22,8 @@ export interface Comparison {
   b: RunSide;
   same_scenario: boolean;
   same_seed: boolean;
+  /** written by the same engine version (another one may count the same inputs differently) */
+  same_engine: boolean;
   same_players: boolean;
   identical: boolean;
   /** first index where the event lines differ; an event is null where that log has ended */
@@ -62,7 +64,7 @@ function taken(events: LogEvent[]): TakenRecord[] {
 export function compareRuns(a: { log: RunLog; scenario: Scenario; events: LogEvent[] }, b: { log: RunLog; scenario: Scenario; events: LogEvent[] }): Comparison {
   const ra = reviewEvents(a.scenario, a.events, endOf(a.log));
   const rb = reviewEvents(b.scenario, b.events, endOf(b.log));
-  const side = (x: typeof a, s: Summary): RunSide => ({ seed: x.log.seed, scenario: x.log.scenario.id, scenario_hash: x.log.scenario.hash, players: x.log.players, events: x.log.events.length, hash: x.log.hash, summary: s });
+  const side = (x: typeof a, s: Summary): RunSide => ({ engine: x.log.engine, seed: x.log.seed, scenario: x.log.scenario.id, scenario_hash: x.log.scenario.hash, players: x.log.players, events: x.log.events.length, hash: x.log.hash, summary: s });
 
   let divergence: Comparison['divergence'] = null;
   const n = Math.max(a.log.events.length, b.log.events.length);
@@ -109,6 +111,7 @@ export function compareRuns(a: { log: RunLog; scenario: Scenario; events: LogEve
     a: side(a, sa), b: side(b, sb),
     same_scenario: a.log.scenario.hash === b.log.scenario.hash,
     same_seed: a.log.seed === b.log.seed,
+    same_engine: a.log.engine === b.log.engine,
     same_players: JSON.stringify(a.log.players) === JSON.stringify(b.log.players) && JSON.stringify(a.log.joined ?? {}) === JSON.stringify(b.log.joined ?? {}),
     identical: divergence === null && a.log.hash === b.log.hash,
     divergence,

@@ -342,7 +342,7 @@ export class Words {
       case 'incident.phase': return this.m(`ev.incident.${String(e.phase)}`, { incident: this.name('incident', id) });
       case 'incident.severity': return this.m('ev.incident.severity', { incident: this.name('incident', id), severity: String(e.severity) });
       case 'incident.people':
-        if (e.still_at_risk !== undefined) return this.m('ev.incident.people_end', { incident: this.name('incident', id), lost: this.num(e.lost as number), still: this.num(e.still_at_risk as number) });
+        if (e.still_at_risk !== undefined) return this.m('ev.incident.people_end', { incident: this.name('incident', id), rescued: this.num(e.rescued as number), lost: this.num(e.lost as number), still: this.num(e.still_at_risk as number) });
         return this.m('ev.incident.people', { incident: this.name('incident', id), rescued: this.num(e.rescued as number), lost: this.num(e.lost as number) });
       case 'unit.state': return this.m('ev.unit.state', { unit: this.name('unit', id), state: this.m(`unit_state.${String(e.state)}`) });
       case 'unit.route': return this.m(crossesUnmeasured(this.unmeasured, e.nodes as string[] | undefined) ? 'ev.unit.route-unmeasured' : 'ev.unit.route', { unit: this.name('unit', id), km: this.num(e.km as number, 1) });

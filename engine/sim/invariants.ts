@@ -32,6 +32,10 @@ export function checkInvariants(sim: Sim): string[] {
       if (seenIn.has(uid)) bad.push(`unit ${uid} is assigned to both ${seenIn.get(uid)} and ${iid}`);
       seenIn.set(uid, iid);
     }
+    // people are reached only as the work goes on, and none is found alive who was not reached
+    if (!(inc.reached >= 0 && inc.reached <= 1 + 1e-9 && inc.saved >= 0 && inc.saved <= inc.reached + 1e-9)) {
+      bad.push(`incident ${iid}: reached ${inc.reached} and saved ${inc.saved} are not 0 <= saved <= reached <= 1`);
+    }
     const onScene: Partial<Record<Capability, number>> = {};
     for (const uid of inc.assigned) {
       if (w.units[uid].m.value !== 'on_scene') continue;

@@ -148,6 +148,10 @@ export class Sim {
     this.doctrine = new Doctrine(this);
     if (resume) {
       this.world = cloneData(resume.world);
+      // a keyframe of an older engine lacks what the work's progress is counted in: say so rather than count NaN
+      for (const inc of this.world.incidents) {
+        if (typeof inc.saved !== 'number' || typeof inc.work_s !== 'number') throw new Error(`the keyframe at ${resume.t} s holds incident ${inc.id} without its work done and people reached (a log of an older engine)`);
+      }
       this.queue = EventQueue.restore(resume.queue as any, { maxSize: limits.max_queue });
       this.rng = RngStreams.restore(String(opts.seed), resume.rng as any);
       this.nextKeyframe = resume.t + opts.keyframeEvery;

@@ -49,9 +49,15 @@ export interface IncidentW {
   people: number;
   reported_t: number;
   first_on_scene_t: number;
+  /** the whole work, drawn at the report (logged as incident.reported's work_s) */
+  work_s: number;
   work_left_s: number;
   rate: number;
   rate_t: number;
+  /** share of the work done so far (0..1): the share of its people the rescuers have reached */
+  reached: number;
+  /** expected share of its people reached alive so far (each reached when the work got to them) */
+  saved: number;
   /** capacity on scene per capability */
   on_scene: Partial<Record<Capability, number>>;
   /** units dispatched to it and not yet gone home (mobilising, en route, blocked, on scene) */

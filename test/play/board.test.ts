@@ -11,8 +11,8 @@ import { loadNamed, loadScenarioFile } from '../helpers/scenarios.js';
 /** A planner's draft: zone pa-co-hillside and shelter tri-le-school have no name; the slide is reported at T+05:40. */
 const quePhong = loadScenarioFile(join(ROOT, 'test/fixtures/play/que-phong.yaml'));
 
-function session(lang: 'en' | 'vi' = 'en') {
-  return new PlaySession(quePhong, { seed: quePhong.seed ?? 1, players: ['tl-chair'], controller: false, lang });
+function session(lang: 'en' | 'vi' = 'en', until?: number) {
+  return new PlaySession(quePhong, { seed: quePhong.seed ?? 1, players: ['tl-chair'], controller: false, lang, until });
 }
 
 /** The rows under the evacuation heading of a board. */
@@ -81,8 +81,9 @@ describe('the situation board', () => {
     const script = ['advance', 'evacuate pa-co-hillside', 'advance', 'answer evacuate-now', 'advance T+05:40',
       'dispatch tl-militia to pa-co-slide', 'dispatch tl-police pa-co-slide', 'dispatch tl-border-post to pa-co-slide',
       'request support', 'declare level 1', 'advance until end'];
+    // ended at T+18:00, the slide is unfinished: 3 rescued, 11 lost while waiting, 1 still at risk
     for (const [lang, one, heading] of [['en', '1 person at risk', 'Incidents'], ['vi', '1 người gặp nạn', 'Sự cố']] as const) {
-      const s = session(lang);
+      const s = session(lang, 18 * 3600);
       const replies = script.map((l) => s.handle(l));
       expect(replies.filter((r) => r.refused).map((r) => r.text)).toEqual([]);
       const board = s.boardText();

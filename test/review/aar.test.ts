@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { buildAar } from '../../engine/review/aar.js';
 import { reviewEvents } from '../../engine/review/review.js';
 import { renderReport } from '../../engine/review/report.js';
-import { kySon } from './ky-son-runs.js';
+import { decisionsFile, kySon } from './ky-son-runs.js';
+import { kySonWithMarkup } from '../helpers/scenarios.js';
+import { Words } from '../../engine/review/words.js';
 import type { LogEvent } from '../../engine/review/metrics.js';
 import { runScenario } from '../../engine/sim/run.js';
 import { loadNamed } from '../helpers/scenarios.js';
@@ -66,18 +68,31 @@ describe('AAR of the ky-son evacuate-early and evacuate-late runs', () => {
     const late = aarOf('late');
     const keys = late.improvements.map((f) => f.key);
     expect(keys).toContain('f.inject.late');
-    // 517 caught at Tà Cạ's riverside; the first unit came after 10 h 19 min
+    // 517 caught at Tà Cạ's riverside; the first unit came after 10 h 19 min, and brought the last out two hours later
     expect(late.improvements.find((f) => f.key === 'f.incident.lost' && (f.params.incident as { id: string }).id === 'ta-ca-riverside-caught'))
-      .toMatchObject({ params: { lost: { n: 84 }, people: { n: 517 }, first: { s: 37152 } }, org: 'tc-chair' });
+      .toMatchObject({ params: { lost: { n: 78 }, people: { n: 517 }, first: { s: 37152 } }, org: 'tc-chair' });
     expect(aarOf('early').improvements.find((f) => f.key === 'f.incident.lost' && (f.params.incident as { id: string }).id === 'ta-ca-riverside-caught')).toBeUndefined();
-    // an incident still open at the end, its people still at risk: Mường Xén's, reached too late to finish
-    expect(late.improvements.find((f) => f.key === 'f.incident.open' && (f.params.incident as { id: string }).id === 'slides-1'))
-      .toMatchObject({ params: { people: { n: 1 } }, org: 'mx-chair' });
     expect(aarOf('early').improvements.map((f) => f.key)).not.toContain('f.inject.late');
     const evac = late.improvements.find((f) => f.key === 'f.objective.short' && (f.params.objective as { id: string }).id === 'evac-ta-ca')!;
     expect(evac).toMatchObject({ capability: 'Mass Care Services', element: 'planning', org: 'tc-chair', action: { key: 'a.evacuate.by' } });
     const md = renderReport(late, 'md', 'en');
     expect(md).toMatch(/Suggested: Order the evacuation of Tà Cạ riverside villages by T\+00:50 \(18:50\): moving 630 people \(90 %, the share rated P\) takes about 2 h 10 min/);
+  });
+
+  it('counts an incident still open at the end: those already brought out rescued, the others still at risk or lost (the late run stopped at T+14:00)', () => {
+    const scenario = kySonWithMarkup();
+    const d = decisionsFile('ky-son-evacuate-late', scenario);
+    const { log } = runScenario(scenario, { decisions: d.decisions, players: d.players, until: 14 * 3600 });
+    const events = log!.events.map((l) => JSON.parse(l) as LogEvent);
+    // the Tà Cạ caught were reached at T+13:19: 40 minutes of two hours' work done
+    const end = events.find((e) => e.type === 'incident.people' && e.id === 'ta-ca-riverside-caught')!;
+    expect(end.t).toBe(14 * 3600);
+    expect((end.rescued as number) + (end.lost as number) + (end.still_at_risk as number)).toBe(517);
+    expect(end.rescued).toBeGreaterThan(100);
+    expect(end.still_at_risk).toBeGreaterThan(200);
+    const open = buildAar(log!, scenario, events).improvements.find((f) => f.key === 'f.incident.open' && (f.params.incident as { id: string }).id === 'ta-ca-riverside-caught');
+    expect(open).toMatchObject({ params: { people: { n: end.still_at_risk } }, org: 'tc-chair' });
+    expect(new Words('en', scenario).event(end)).toBe(`people caught in Tà Cạ riverside villages, unfinished at the end: ${end.rescued} rescued, ${end.lost} lost while waiting, ${end.still_at_risk} still at risk`);
   });
 
   it('says an objective whose action was never taken was never done, in words other than those of an objective not tested', () => {

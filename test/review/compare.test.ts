@@ -1,5 +1,6 @@
 /** `compare` on the two ky-son runs: first divergence, first decision that differs, ratings side by side. */
 import { describe, expect, it } from 'vitest';
+import { formatComparison } from '../../engine/cli/compare.js';
 import { compareRuns } from '../../engine/review/compare.js';
 import { kySon } from './ky-son-runs.js';
 
@@ -31,6 +32,16 @@ describe('compareRuns', () => {
     expect(support.a).toEqual(support.b);
     expect(c).toMatchObject({ same_scenario: true, same_seed: true, same_players: true, identical: false });
     expect(c.figures.find((f) => f.key === 'people.lost')).toMatchObject({ a: early.log.summary.people.lost, b: late.log.summary.people.lost });
+  });
+
+  it('says when the two logs were written by different engine versions: the differences are then not only the decisions', () => {
+    const older = { ...early, log: { ...early.log, engine: '0.1.0' } };
+    const two = compareRuns(older, late);
+    expect(two).toMatchObject({ same_scenario: true, same_seed: true, same_engine: false, a: { engine: '0.1.0' }, b: { engine: late.log.engine } });
+    const text = formatComparison(two, 'early.json', 'late.json');
+    expect(text).toContain(`note: a was written by engine 0.1.0, b by engine ${late.log.engine}: the engine may count the same inputs differently, so their differences are not only the decisions`);
+    expect(text).not.toContain('so the differences come from the decisions');
+    expect(formatComparison(c, 'early.json', 'late.json')).toContain('same scenario and seed: the random streams are shared (per entity), so the differences come from the decisions');
   });
 
   it('a run compared with itself is identical, with no divergence and no differing decision', () => {
