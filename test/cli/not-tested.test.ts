@@ -18,7 +18,7 @@ describe('drill run and drill report: an objective not tested in the run', () =>
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('\n    -  chemical: contained_s of toxic-release: not tested (no toxic-release incident in this run)\n');
-    expect(r.stdout).toContain('\n  objectives  3 of the 5 tested met; 1 not tested in this run\n');
+    expect(r.stdout).toContain('\n  objectives  2 of the 5 tested met; 1 not tested in this run\n');
     expect(r.stdout).not.toMatch(/P {2}chemical/);
     const log = JSON.parse(readFileSync(p('no-leak.json'), 'utf8'));
     expect(log.events.some((e: { type: string; kind?: string }) => e.type === 'incident.reported' && e.kind === 'toxic-release')).toBe(false);
