@@ -12,7 +12,7 @@ import { formatDuration, parseDuration } from './duration.js';
 import { didYouMeanSay, idFromText, isGuess, nearest, type PathSegment, type Severity } from './issues.js';
 import { joined, say, sayIn, type IssueKey, type Say } from './say.js';
 import { METRIC_VI } from './issue-words.js';
-import { ID_RE, METRICS, type MetricName } from './schema.js';
+import { Evacuation, ID_RE, METRICS, Scenario, Travel, type MetricName } from './schema.js';
 import { CORE_CAPABILITIES } from './vocabulary.js';
 
 export interface RawIssue {
@@ -224,10 +224,11 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
   const misspeltList = (kinds: Collection[]): { written: string; meant: string } | undefined => {
     for (const k of kinds) {
       const path = collections[k].path as string[];
-      const holder: unknown = path.length === 1 ? raw : path[0] === 'travel' ? travel : path[0] === 'evacuation' ? evac : undefined;
+      const [holder, shape]: [unknown, object] = path.length === 1 ? [raw, Scenario.shape] : path[0] === 'travel' ? [travel, Travel.shape] : [evac, Evacuation.shape];
       if (!isObj(holder)) continue;
       const key = path[path.length - 1];
-      const written = Object.keys(holder).find((w) => w !== key && Array.isArray(holder[w]) && nearest(w, [key]) === key);
+      // only a key the format does not have: `rules:` is one letter from `roles:`, and is no misspelling of it
+      const written = Object.keys(holder).find((w) => !(w in shape) && Array.isArray(holder[w]) && nearest(w, [key]) === key);
       if (written !== undefined) return { written: [...path.slice(0, -1), written].join('.'), meant: path.join('.') };
     }
     return undefined;

@@ -63,6 +63,13 @@ describe('an unknown id', () => {
     const zoneRefs = issuesOf(zonesMisspelt).filter((i) => i.code === 'unknown-id' && i.message.includes('zone'));
     expect(zoneRefs.length).toBeGreaterThan(0);
     for (const r of zoneRefs) expect(r.hint).toBe("the scenario's list is written `evacuation.zone:`, which is not read: correct it to `evacuation.zones:`");
+    // a key the format has is no misspelling: Kỳ Sơn's `rules:` is one letter from `roles:`, which it lacks here
+    const noRoles = kySon.replace(/\nroles:\n(?:[ #].*\n|\n)*/, '\n');
+    expect(noRoles).toContain('\nrules:\n');
+    expect(noRoles).not.toContain('\nroles:');
+    const roleRefs = issuesOf(noRoles).filter((i) => i.code === 'unknown-id' && i.message.includes('role'));
+    expect(roleRefs.length).toBeGreaterThan(0);
+    for (const r of roleRefs) expect(r.hint).toContain('add it under `roles:`');
   });
 
   it("in a list (a role's commands), left there when the unit was deleted, says it may be taken out of the list", () => {
