@@ -78,6 +78,16 @@ describe('the expected survival of a work history (closed form)', () => {
   function start(t_r: number, work_s: number): WorkState {
     return { work_s, work_left_s: work_s, rate: 0, rate_t: t_r, reported_t: t_r, reached: 0, saved: 0 };
   }
+  /** The first unit on scene at `t`, then each span's rate for its seconds: returns the time at the end. */
+  function follow(w: WorkState, t: number, spans: { rate: number; s: number }[], h: number): number {
+    workOn(w, t, h);
+    for (const sp of spans) {
+      w.rate = sp.rate;
+      t += sp.s;
+      workOn(w, t, h);
+    }
+    return t;
+  }
 
   it('equals a fine numeric integral of 2^(-t/h) over the progress, for piecewise-constant rates', () => {
     fc.assert(fc.property(history, ({ t_r, work_s, h, first, spans }) => {
@@ -105,13 +115,7 @@ describe('the expected survival of a work history (closed form)', () => {
   it('when the work runs out within a span, everyone is reached, the last part second counted at the end of the span', () => {
     fc.assert(fc.property(history, ({ t_r, work_s, h, first, spans }) => {
       const w = start(t_r, work_s);
-      let t = t_r + first;
-      workOn(w, t, h);
-      for (const sp of spans) {
-        w.rate = sp.rate;
-        t += sp.s;
-        workOn(w, t, h);
-      }
+      const t = follow(w, t_r + first, spans, h);
       // then at full rate until contained, as the machine's timer would (the eta rounded up to a whole second)
       w.rate = 1;
       const contained = t + Math.ceil(w.work_left_s / w.rate);
@@ -128,13 +132,7 @@ describe('the expected survival of a work history (closed form)', () => {
     fc.assert(fc.property(history, fc.integer({ min: 1, max: 3 * 3600 }), ({ t_r, work_s, h, first, spans }, later) => {
       const survival = (arrival: number) => {
         const w = start(t_r, work_s);
-        let t = t_r + arrival;
-        workOn(w, t, h);
-        for (const sp of spans) {
-          w.rate = sp.rate;
-          t += sp.s;
-          workOn(w, t, h);
-        }
+        const t = follow(w, t_r + arrival, spans, h);
         w.rate = 1;
         finishWork(w, t + Math.ceil(w.work_left_s), h);
         return w.saved;
