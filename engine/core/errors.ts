@@ -32,3 +32,17 @@ export class SimBoundError extends Error {
     this.limit = limit;
   }
 }
+
+/**
+ * A keyframe this engine cannot resume from (a log of an older engine lacks
+ * state the run now keeps). `t` and `incident` let a page say it in its own
+ * language and clock; the message is the English.
+ */
+export class KeyframeRestoreError extends Error {
+  override readonly name = 'KeyframeRestoreError';
+  readonly code = 'keyframe/older-engine';
+
+  constructor(readonly t: number, readonly incident: string, clockText: string) {
+    super(`the keyframe at ${clockText} holds incident ${incident} without its work done and people reached (a log of an older engine)`);
+  }
+}

@@ -8,7 +8,8 @@
  * decisions. No wall clock, no I/O, no ambient randomness here.
  */
 import { cloneData } from '../core/clone.js';
-import { SimBoundError } from '../core/errors.js';
+import { KeyframeRestoreError, SimBoundError } from '../core/errors.js';
+import { formatClock } from '../scenario/duration.js';
 import { EventQueue } from '../core/queue.js';
 import { RngStreams, type Rng } from '../core/rng.js';
 import { compileMachine, type CompiledMachine, type MachineSnapshot, type StepAction } from '../machines/stepper.js';
@@ -150,7 +151,7 @@ export class Sim {
       this.world = cloneData(resume.world);
       // a keyframe of an older engine lacks what the work's progress is counted in: say so rather than count NaN
       for (const inc of this.world.incidents) {
-        if (typeof inc.saved !== 'number' || typeof inc.work_s !== 'number') throw new Error(`the keyframe at ${resume.t} s holds incident ${inc.id} without its work done and people reached (a log of an older engine)`);
+        if (typeof inc.saved !== 'number' || typeof inc.work_s !== 'number') throw new KeyframeRestoreError(resume.t, inc.id, formatClock(resume.t));
       }
       this.queue = EventQueue.restore(resume.queue as any, { maxSize: limits.max_queue });
       this.rng = RngStreams.restore(String(opts.seed), resume.rng as any);

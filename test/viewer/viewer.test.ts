@@ -322,9 +322,26 @@ describe('the replay viewer', () => {
     await page.waitForFunction(() => document.querySelector('#error')!.textContent!.includes('damaged-keyframes.json'));
     expect(await err.textContent()).toMatch(/Cannot replay: damaged-keyframes\.json: the engine cannot replay it at T\+/);
     await page.locator('#error .error-line[data-file="damaged-keyframes.json"] button.dismiss').click();
+    // a log of an engine before 0.2.0 (keyframes without the people reached): said with the keyframe's clock time, in either language
+    const older = text.replaceAll('"saved":', '"saved_before":');
+    expect(older).not.toBe(text);
+    await page.locator('#file-input').setInputFiles({ name: 'older-engine.json', mimeType: 'application/json', buffer: Buffer.from(older) });
+    // it opens (its head is sound) and fails at the first keyframe with an incident open: seek until then
+    await page.waitForFunction(() => (window as any).drillViewer.app.a?.data.name === 'older-engine.json');
+    await page.evaluate(() => (window as any).drillViewer.app.seek(4 * 3600));
+    await page.waitForFunction(() => document.querySelector('#error')!.textContent!.includes('older-engine.json'));
+    const olderLine = page.locator('#error .error-line[data-file="older-engine.json"]');
+    expect(await olderLine.textContent()).toMatch(/older-engine\.json: the engine cannot replay it at T\+[\d:]+: its keyframe at T\+[\d:]+ holds incident \S+ without the work done and the people reached/);
+    expect(await olderLine.textContent()).not.toMatch(/\d s /);
+    await page.locator('#lang').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'vi');
+    expect(await olderLine.textContent()).toMatch(/khung khoá lúc T\+[\d:]+ chứa sự cố \S+ mà thiếu phần việc đã làm/);
+    await page.locator('#lang').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await olderLine.locator('button.dismiss').click();
     // a good file opened the same way replaces nothing and becomes the current run; the errors stay until dismissed
     await page.locator('#file-input').setInputFiles({ name: 'again.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-    await page.waitForFunction(() => (document.querySelector('#run-select') as HTMLSelectElement).options.length === 4);
+    await page.waitForFunction(() => (document.querySelector('#run-select') as HTMLSelectElement).options.length === 5);
     expect(await page.locator('#error .error-line').count()).toBe(2);
     while (await page.locator('#error button.dismiss').count()) await page.locator('#error button.dismiss').first().click();
     expect(await err.isHidden()).toBe(true);

@@ -37,6 +37,7 @@ const en = {
     server: (a: Args) => `${a.name}: the server answered ${a.status}`,
     network: (a: Args) => `${a.name}: it could not be fetched (${a.detail})`,
     replay: (a: Args) => `${a.name}: the engine cannot replay it at ${a.time} (${a.detail})`,
+    replayOlder: (a: Args) => `${a.name}: the engine cannot replay it at ${a.time}: its keyframe at ${a.keyframe} holds incident ${a.incident} without the work done and the people reached, which this engine keeps`,
   } as Record<string, (a: Args) => string>,
   hints: {
     open: () => 'open a file written by `drill run --out run.json`',
@@ -108,6 +109,7 @@ const vi: Strings = {
     server: (a: Args) => `${a.name}: máy chủ trả lời ${a.status}`,
     network: (a: Args) => `${a.name}: không tải được (${a.detail})`,
     replay: (a: Args) => `${a.name}: bộ mô phỏng không phát lại được lúc ${a.time} (${a.detail})`,
+    replayOlder: (a: Args) => `${a.name}: bộ mô phỏng không phát lại được lúc ${a.time}: khung khoá lúc ${a.keyframe} chứa sự cố ${a.incident} mà thiếu phần việc đã làm và số người đã tiếp cận, là những gì bộ mô phỏng này lưu giữ`,
   },
   hints: {
     open: () => 'hãy mở một tệp do `drill run --out run.json` ghi',

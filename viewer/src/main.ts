@@ -4,6 +4,7 @@
  * panels on one clock. The address holds the runs and the time
  * (#run=0&cmp=1&t=12600), so a reviewer can send a moment.
  */
+import { KeyframeRestoreError } from '../../engine/core/errors.js';
 import { findDivergence, type Divergence } from '../../engine/replay/divergence.js';
 import { nextEventTime, previousEventTime } from '../../engine/replay/history.js';
 import { HistoryFolder } from '../../engine/replay/history.js';
@@ -444,9 +445,13 @@ class App implements PanelHost {
       this.worldB = this.b ? this.b.replay.stateAt(Math.min(nt, this.b.data.until)) : null;
     } catch (e) {
       // a keyframe this engine cannot restore: most likely a log from another engine version
-      const name = failing.data.name, detail = (e as Error).message, engine = failing.data.engine || '?';
+      const name = failing.data.name, engine = failing.data.engine || '?';
+      // the older-engine case is said in the page's language; any other error in the engine's own words
+      const old = e instanceof KeyframeRestoreError ? { keyframe: clock(e.t), incident: e.incident } : null;
+      const detail = (e as Error).message;
       this.showError(name, {
-        message: `${name}: the engine cannot replay it at ${clock(nt)} (${detail})`, code: 'replay', args: { name, time: clock(nt), detail },
+        message: `${name}: the engine cannot replay it at ${clock(nt)} (${detail})`,
+        ...(old ? { code: 'replayOlder', args: { name, time: clock(nt), ...old } } : { code: 'replay', args: { name, time: clock(nt), detail } }),
         hint: `the log was written by drillsim ${engine} and this viewer runs ${ENGINE_VERSION}: view it with the drillsim that wrote it, or run the scenario again`,
         hintCode: 'replay', hintArgs: { engine, ours: ENGINE_VERSION },
       }, 'cannotReplay');
