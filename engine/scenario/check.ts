@@ -346,6 +346,12 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     if (h.kind === 'typhoon' && !Array.isArray(h.track)) err(p, 'missing-track', say('missing-track.message', { id: String(h.id) }), say('missing-track.hint'));
     if (h.kind !== 'typhoon' && !Array.isArray(h.series)) err(p, 'missing-series', say('missing-series.message', { id: String(h.id) }), say('missing-series.hint'));
     if (h.kind === 'river' && !isObj(h.alarms)) warn(p, 'missing-alarms', say('missing-alarms.message', { id: String(h.id) }), say('missing-alarms.hint'));
+    if (isObj(h.alarms)) {
+      const { bd1, bd2, bd3 } = h.alarms as Record<string, unknown>;
+      if (typeof bd1 === 'number' && typeof bd2 === 'number' && typeof bd3 === 'number' && !(bd1 < bd2 && bd2 < bd3)) {
+        err([...p, 'alarms'], 'alarm-order', say('alarm-order.message', { id: String(h.id), bd1: String(bd1), bd2: String(bd2), bd3: String(bd3) }), say('alarm-order.hint'));
+      }
+    }
     for (const key of ['series', 'track', 'discharge'] as const) {
       let last = -Infinity;
       for (const [j, pt] of items(h[key])) {
