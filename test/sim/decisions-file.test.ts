@@ -72,6 +72,14 @@ describe('a decisions file with mistakes in it', () => {
     expect(issues(file('{ at: 19h30, role: tc-chair, do: evacuate, zone: ta-ca-riverside }')).map((i) => i.hint)).toEqual(['T+19:30 is after the scenario\'s end, T+18:00; if you meant the clock time 19:30, write T+01:30']);
   });
 
+  it('a time that does not read is said on an entry whose command is misspelt too (the shape check stops at the command)', () => {
+    const list = issues(file('{ at: 05:41, role: tc-chiar, do: evakuate, zone: ta-ca-riverside }'));
+    expect(list.map((i) => `${i.code} ${i.path}`)).toEqual(['time decisions[0].at', 'unknown-id decisions[0].role', 'unknown-command decisions[0].do']);
+    // in the same words, with the same clock reading, as on an entry whose command reads
+    expect(formatIssue(list[0])).toBe("d.yaml:4:11: error[time] decisions[0].at: '05:41' is not a time (write T+05:41, that is 5h41m after the start; if you meant the clock time 05:41 the next day, write T+11:41)");
+    expect(issues(file('{ at: T+05:41, role: tc-chair, do: evakuate, zone: ta-ca-riverside }')).map((i) => i.code)).toEqual(['unknown-command']);
+  });
+
   it('a decision after the end of the scenario is warned about in any form of time', () => {
     for (const at of ['T+20:00', 'T+1d00:00', '20h']) {
       const r = parseDecisions(file(`{ at: ${at}, role: tc-chair, do: evacuate, zone: ta-ca-riverside }`), 'd.yaml', kySon);
