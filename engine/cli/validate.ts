@@ -1,6 +1,7 @@
 import { formatIssueIn, issue, type ScenarioIssue } from '../scenario/issues.js';
 import { say } from '../scenario/say.js';
 import { parseScenario } from '../scenario/parse.js';
+import type { Scenario } from '../scenario/schema.js';
 import { textIn } from '../scenario/text.js';
 import { sayCliProblem } from '../play/cli-problems.js';
 import { parse } from './args.js';
@@ -65,7 +66,7 @@ export const validateCommand: Subcommand = {
         const s = result.scenario;
         const counts = [
           sayCli(lang, 'validate.areas', { n: s.areas.length }), sayCli(lang, 'validate.units', { n: s.units.length }),
-          sayCli(lang, 'validate.sources', { n: s.incidents.length + s.generators.length }),
+          sayCli(lang, 'validate.sources', { n: incidentSources(s) }),
           sayCli(lang, 'validate.injects', { n: s.injects.length }), sayCli(lang, 'validate.objectives', { n: s.objectives.length }),
         ].join(', ');
         const w = warnings.length ? sayCli(lang, 'validate.warnings', { n: warnings.length }) : '';
@@ -84,4 +85,9 @@ function sameId(file: string, text: string, id: string, first: string): Scenario
   const before = text.slice(0, at).split('\n');
   return issue({ file, line: m ? before.length : 1, column: m ? before[before.length - 1].length + 1 : 1, path: 'id', code: 'same-id', severity: 'warning' },
     say('same-id.message', { id, file: first }), say('same-id.hint'));
+}
+
+/** What can bring incidents into a run: scripted incidents, generators, rules that spawn one, zones whose people can be caught. */
+function incidentSources(s: Scenario): number {
+  return s.incidents.length + s.generators.length + s.rules.filter((r) => 'spawn' in r.effect).length + s.evacuation.zones.filter((z) => z.if_caught !== undefined).length;
 }
