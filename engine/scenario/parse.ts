@@ -188,10 +188,21 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   // a duplicate key: a shape complaint on its lines (the value kept is the last) says the same thing again
   const syntaxLines = new Set(issues.filter((i) => i.code === 'yaml').flatMap((i) => [i.line, i.line - 1]));
   const kept = syntaxLines.size ? issues.filter((i) => i.code === 'yaml' || !syntaxLines.has(i.line) || i.code === 'duplicate-id' || i.code === 'unknown-id') : issues;
-  const sorted = sortIssues(dedupe(kept));
+  const sorted = sortIssues(dedupe(kept)).map(/\.json$/i.test(file) ? asJson : (i: ScenarioIssue) => i);
   const errors = sorted.filter((i) => i.severity === 'error');
   if (errors.length > 0 || !parsed.success) return { ok: false, issues: sorted, raw };
   return { ok: true, value: parsed.data, warnings: sorted, raw, place: (path) => place(path) };
+}
+
+/** A key to add, in a JSON file: written as JSON writes it (`"areas": ...`), not as YAML (`areas:`). */
+const JSON_ADD: Partial<Record<IssueKey, IssueKey>> = {
+  'missing.add': 'missing.add-json', 'missing.add-what': 'missing.add-what-json',
+  'missing.add-value': 'missing.add-value-json', 'missing.add-one-of': 'missing.add-one-of-json',
+};
+function asJson(i: ScenarioIssue): ScenarioIssue {
+  const hint = i.words.hint;
+  const json = hint && 'key' in hint ? JSON_ADD[hint.key] : undefined;
+  return json ? reword(i, i.words.message, { ...hint, key: json } as Say) : i;
 }
 
 /**
