@@ -70,9 +70,17 @@ export function formatComparison(c: Comparison, fa: string, fb: string, lang: La
     who: s.players.length ? say(lang, 'compare.played', { roles: s.players.join(', ') }) : say(lang, 'compare.doctrine'), events: s.events, hash: s.hash.slice(0, 16),
   });
   L.push(head('a', fa, c.a), head('b', fb, c.b));
-  // two engine versions: 'the differences come from the decisions' would not hold
-  if (!c.same_scenario || !c.same_seed || c.same_engine) L.push(say(lang, !c.same_scenario ? 'compare.other-scenario' : !c.same_seed ? 'compare.other-seed' : 'compare.same'));
+  // two engine versions, or two ends: 'the differences come from the decisions' would not hold
+  if (!c.same_scenario || !c.same_seed || (c.same_engine && c.same_end)) L.push(say(lang, !c.same_scenario ? 'compare.other-scenario' : !c.same_seed ? 'compare.other-seed' : 'compare.same'));
   if (!c.same_engine) L.push(say(lang, 'compare.other-engine', { a: c.a.engine, b: c.b.engine }));
+  // a run stopped early is read at its stop, as drill run and the report say of it (stoppedEarly)
+  for (const side of ['a', 'b'] as const) {
+    const s = c.stopped[side];
+    if (s) L.push(say(lang, s.by === 'session' ? 'compare.stopped-session' : 'compare.stopped-until', { side, t: clock(s.t), end: clock(s.end) }));
+  }
+  const ends = { a: c.a.summary.t_end, b: c.b.summary.t_end };
+  const shorter = ends.a < ends.b ? 'a' : 'b';
+  if (!c.same_end) L.push(say(lang, 'compare.other-end', { a: clock(ends.a), b: clock(ends.b), t: clock(ends[shorter]) }));
   if (c.identical) {
     L.push('', say(lang, 'compare.identical'));
     return L.join('\n') + '\n';
@@ -99,6 +107,12 @@ export function formatComparison(c: Comparison, fa: string, fb: string, lang: La
   } else L.push(say(lang, 'compare.same-in-both'));
 
   L.push('', say(lang, 'compare.taken', { a: ta.length, b: tb.length }));
+  // what the longer run decided after the other stopped is no choice the other made differently
+  if (!c.same_end) {
+    const longer = shorter === 'a' ? 'b' : 'a';
+    const after = (longer === 'a' ? ta : tb).filter((d) => d.t >= ends[shorter]).length;
+    if (after) L.push(say(lang, 'compare.taken-after', { n: after, side: longer, t: clock(ends[shorter]), other: shorter }));
+  }
   for (const [label, list] of [['a', ta], ['b', tb]] as const) {
     if (!list.length) continue;
     L.push(say(lang, 'compare.only-in', { side: label }));

@@ -5,6 +5,7 @@ import type { ObjectiveResult, Summary } from '../review/metrics.js';
 import type { Scenario } from '../scenario/schema.js';
 import { unreachedIncidents, type Unreached } from '../review/unreached.js';
 import { durationIn } from '../review/words.js';
+import { stoppedEarly } from '../review/review.js';
 import { MESSAGES } from '../review/messages.js';
 import { intOption, parse } from './args.js';
 import { checkNotInput, checkWritable, notStdout, writeAtomic } from './io.js';
@@ -83,7 +84,7 @@ export function formatSummary(id: string, title: string, log: RunLog, s: Summary
   // each line's label in a column of its own: "  incidents   3 reported, ..."
   const line = (label: 'stopped' | 'incidents' | 'people' | 'response' | 'decisions' | 'objectives' | 'log', text: string) => `  ${say(lang, `run.label.${label}`).padEnd(12)}${text}`;
   // a run stopped before the end (--until) is read at its stop: "5 of 5 met" there is not the run's verdict
-  const early = scenario !== undefined && s.t_end < scenario.horizon;
+  const early = scenario !== undefined && stoppedEarly(log, scenario.horizon) !== null;
   const due = (id: string) => scenario?.objectives.find((o) => o.id === id)?.criterion.by ?? scenario?.horizon ?? 0;
   const lines = [
     say(lang, 'run.head', { id, title, seed: log.seed, from: clock(0), to: clock(s.t_end), who: log.players.length ? say(lang, 'run.played', { roles: log.players.join(', ') }) : say(lang, 'run.doctrine') }),

@@ -3,7 +3,8 @@
  * of the same scenario and seed with different decisions share a prefix (the
  * engine's random streams are per purpose and entity), so the divergence
  * point is where the decisions started to matter. The roles played, recorded
- * in the first event, are part of the set-up, not of the course of events.
+ * in the first event, are part of the set-up, not of the course of events;
+ * so is where a run was told to stop.
  */
 import type { RunData } from './open.js';
 
@@ -18,10 +19,14 @@ export interface Divergence {
   samePlayers: boolean;
 }
 
-/** run.start records who played (and who took a role over when); two runs that differ only there have not yet diverged. */
+/**
+ * run.start records who played (and who took a role over when) and where the run was told to stop (drill run
+ * --until); two runs that differ only there have not yet diverged: a run stopped early parts from the full one
+ * where it stopped, not at T+00:00.
+ */
 export function sameStart(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const { players: _pa, joined: _ja, ...ra } = a;
-  const { players: _pb, joined: _jb, ...rb } = b;
+  const { players: _pa, joined: _ja, until: _ua, ...ra } = a;
+  const { players: _pb, joined: _jb, until: _ub, ...rb } = b;
   return JSON.stringify(ra) === JSON.stringify(rb);
 }
 

@@ -8,7 +8,7 @@ import { sameStart } from '../replay/divergence.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { RunLog } from '../sim/run.js';
 import type { LogEvent, NotTested, ObjectiveResult, Rating, Summary } from './metrics.js';
-import { endOf, reviewEvents } from './review.js';
+import { endOf, reviewEvents, stoppedEarly, type EarlyStop } from './review.js';
 
 /** One run's side of an objective in a comparison; rating null when it was not tested there. */
 export interface ObjectiveSide { value: number | null; rating: Rating | null; met: boolean; not_tested?: NotTested }
@@ -25,6 +25,10 @@ export interface Comparison {
   /** written by the same engine version (another one may count the same inputs differently) */
   same_engine: boolean;
   same_players: boolean;
+  /** a run that stopped before the end (drill run --until, a play session saved part-way): where and why; null: it ran to the end */
+  stopped: { a: EarlyStop | null; b: EarlyStop | null };
+  /** both end at the same time: otherwise what one run counts after the other stopped is not a difference of decisions */
+  same_end: boolean;
   identical: boolean;
   /** first index where the event lines differ; an event is null where that log has ended */
   divergence: { index: number; t: number; a: LogEvent | null; b: LogEvent | null } | null;
@@ -113,6 +117,8 @@ export function compareRuns(a: { log: RunLog; scenario: Scenario; events: LogEve
     same_seed: a.log.seed === b.log.seed,
     same_engine: a.log.engine === b.log.engine,
     same_players: JSON.stringify(a.log.players) === JSON.stringify(b.log.players) && JSON.stringify(a.log.joined ?? {}) === JSON.stringify(b.log.joined ?? {}),
+    stopped: { a: stoppedEarly(a.log, a.scenario.horizon), b: stoppedEarly(b.log, b.scenario.horizon) },
+    same_end: endOf(a.log) === endOf(b.log),
     identical: divergence === null && a.log.hash === b.log.hash,
     divergence,
     given: { ...given, first: firsts[0] ?? null },

@@ -10,6 +10,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { Aar, Finding, ObjectiveRow } from './aar.js';
 import type { Evidence } from './evidence.js';
 import type { Rating } from './metrics.js';
+import { stoppedEarly } from './review.js';
 import { metricParam, Words } from './words.js';
 
 export interface Seg { text: string; b?: boolean; i?: boolean; code?: boolean; rating?: Rating; small?: boolean; br?: boolean }
@@ -46,10 +47,10 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
 
   h(1, `${w.m('report.title')}: ${title}`);
   p(txt(w.m('report.subtitle', { id: sc.id, seed: String(aar.run.seed), engine: `drillsim ${aar.run.engine}` })), 'subtitle');
-  if (aar.run.session_t !== null && aar.run.session_t < aar.run.until) p(txt(w.m('warn.session', { t: { t: aar.run.session_t }, end: { t: aar.run.until } })), 'warn');
   // a run stopped early (drill run --until) is read at its stop like a session saved part-way: an objective due later
   // rated U at T+00:10 is no finding about the players unless the report says when it was read
-  else if (aar.run.session_t === null && aar.run.until < sc.horizon) p(txt(w.m('warn.until', { t: { t: aar.run.until }, end: { t: sc.horizon } })), 'warn');
+  const stop = stoppedEarly({ until: aar.run.until, session: aar.run.session_t === null ? null : { t: aar.run.session_t } }, sc.horizon);
+  if (stop) p(txt(w.m(stop.by === 'session' ? 'warn.session' : 'warn.until', { t: { t: stop.t }, end: { t: stop.end } })), 'warn');
   if (!aar.integrity.hash_ok) p(txt(w.m('warn.hash')), 'warn');
   if (!aar.integrity.scenario_ok) p(txt(w.m('warn.scenario')), 'warn');
   if (!aar.integrity.summary_agrees) p(txt(w.m('warn.summary')), 'warn');

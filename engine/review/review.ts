@@ -55,6 +55,19 @@ export function endOf(log: { until: number; session?: { t: number } }): number {
   return log.session?.t ?? log.until;
 }
 
+/** A run that ended before its scenario's end: `t` where it stopped, `end` where it would have ended, and why. */
+export interface EarlyStop { t: number; end: number; by: 'until' | 'session' }
+
+/**
+ * Whether a log's run stopped before the end, and why: a play session saved part-way (before its own `until`),
+ * or a run cut short by `drill run --until` (its `until` before the scenario's horizon). Its figures and ratings
+ * are as they stood then: drill run, the report and drill compare say so, all from this.
+ */
+export function stoppedEarly(log: { until: number; session?: { t: number } | null }, horizon: number): EarlyStop | null {
+  if (log.session) return log.session.t < log.until ? { t: log.session.t, end: log.until, by: 'session' } : null;
+  return log.until < horizon ? { t: log.until, end: horizon, by: 'until' } : null;
+}
+
 export function reviewEvents(scenario: Scenario, events: Iterable<LogEvent>, tEnd: number): Review {
   const metrics = new Metrics(scenario, true, isInjectSpec);
   const units = new UnitMetrics(scenario);

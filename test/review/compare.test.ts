@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatComparison } from '../../engine/cli/compare.js';
 import { compareRuns } from '../../engine/review/compare.js';
-import { kySon } from './ky-son-runs.js';
+import { decisionsFile, kySon } from './ky-son-runs.js';
 
 describe('compareRuns', () => {
   const early = kySon('early');
@@ -47,6 +47,24 @@ describe('compareRuns', () => {
   it('a run compared with itself is identical, with no divergence and no differing decision', () => {
     const same = compareRuns(late, late);
     expect(same).toMatchObject({ identical: true, divergence: null, given: { only_a: [], only_b: [], first: null }, taken: { only_a: [], only_b: [] } });
+  });
+
+  it('a play session saved part-way is said to be one, at its stop: the differences after it are not the decisions\'', async () => {
+    const { createSim, sessionLogOf } = await import('../../engine/sim/run.js');
+    const d = decisionsFile('ky-son-evacuate-late', late.scenario);
+    const sim = createSim(late.scenario, { decisions: d.decisions, players: d.players });
+    sim.run(4 * 3600);
+    const session = sessionLogOf(sim, 4 * 3600);
+    const saved = { log: session, scenario: late.scenario, events: session.events.map((l) => JSON.parse(l)) };
+    const two = compareRuns(late, saved);
+    expect(two).toMatchObject({ stopped: { a: null, b: { t: 4 * 3600, end: 18 * 3600, by: 'session' } }, same_end: false });
+    // up to the stop the session is the run itself: they part where it stopped
+    expect(two.divergence!.t).toBe(4 * 3600);
+    const text = formatComparison(two, 'late.json', 'session.json');
+    expect(text).toContain("b is a play session saved at T+04:00, before the scenario's end at T+18:00: every figure and rating of b is as it stood then");
+    expect(text).toContain('note: the runs end at different times (a at T+18:00, b at T+04:00): figures and ratings after T+04:00 are not comparable');
+    expect(text).not.toContain('so the differences come from the decisions');
+    expect(c).toMatchObject({ stopped: { a: null, b: null }, same_end: true });
   });
 
   it('a log that is a prefix of the other diverges where the shorter one ends', () => {

@@ -1,0 +1,56 @@
+/**
+ * `drill compare` of a run stopped early with `drill run --until` against a full one: what the full run counts
+ * after the stop is no difference of decisions, so compare says which run stopped, when and why, and does not
+ * claim the decisions explain the difference (as drill run and the report say of such a log on its own).
+ */
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { drill, tempDir } from '../helpers/cli.js';
+
+const SCENARIO = 'scenarios/ky-son-flash-flood.yaml';
+
+describe('drill compare of a run stopped with --until against a full run', () => {
+  let full = '', short = '', short2 = '';
+  beforeAll(() => {
+    const dir = tempDir('drillsim-compare-until-');
+    [full, short, short2] = ['full', 'short', 'short2'].map((n) => join(dir, `${n}.json`));
+    expect(drill(['run', SCENARIO, '--out', full, '--quiet']).code).toBe(0);
+    expect(drill(['run', SCENARIO, '--until', 'T+03:00', '--out', short, '--quiet']).code).toBe(0);
+    expect(drill(['run', SCENARIO, '--until', 'T+03:00', '--seed', '2022', '--out', short2, '--quiet']).code).toBe(0);
+  });
+
+  it('says b stopped at T+03:00 (--until), that later figures and ratings are not comparable, and does not blame the decisions', () => {
+    const r = drill(['compare', full, short, '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    const head = r.stdout.split('\n').slice(0, 5).join('\n');
+    expect(head).toContain("b stopped at T+03:00 (drill run --until), before the scenario's end at T+18:00: every figure and rating of b is as it stood then");
+    expect(head).toContain('note: the runs end at different times (a at T+18:00, b at T+03:00): figures and ratings after T+03:00 are not comparable, so their differences are not only the decisions');
+    expect(r.stdout).not.toContain('so the differences come from the decisions');
+    expect(r.stdout).not.toMatch(/^a stopped/m);
+    // where they part is where b stopped, not T+00:00 (run.start says where each was told to stop: set-up)
+    expect(r.stdout).toMatch(/^First divergence: event #\d+ at T\+03:00$/m);
+    // the full run's doctrine decisions after the stop are said to be so
+    expect(r.stdout).toMatch(/^Decisions taken during the runs that differ \(all authors\): (\d+) only in a, 0 only in b\n {2}\1 of those only in a are from T\+03:00 on, after b had stopped$/m);
+  });
+
+  it('says it in Vietnamese too', () => {
+    const out = drill(['compare', short, full, '--lang', 'vi']).stdout;
+    expect(out).toContain('a dừng lúc T+03:00 (drill run --until), trước khi kịch bản kết thúc lúc T+18:00: mọi số liệu và xếp loại của a là như lúc đó');
+    expect(out).toContain('lưu ý: hai lượt chạy kết thúc vào hai thời điểm khác nhau (a lúc T+03:00, b lúc T+18:00): số liệu và xếp loại sau T+03:00 không so sánh được');
+    expect(out).not.toContain('nên chỗ khác nhau là do các quyết định');
+  });
+
+  it('gives where each run stopped in --json', () => {
+    const c = JSON.parse(drill(['compare', full, short, '--json']).stdout);
+    expect(c.stopped).toEqual({ a: null, b: { t: 10800, end: 64800, by: 'until' } });
+    expect(c.same_end).toBe(false);
+  });
+
+  it('two runs stopped at the same time are compared as at that time: the decisions still explain their differences', () => {
+    const out = drill(['compare', short, short2, '--lang', 'en']).stdout;
+    expect(out).toContain('The two runs are identical');
+    expect(out).toContain('a stopped at T+03:00 (drill run --until)');
+    expect(out).toContain('b stopped at T+03:00 (drill run --until)');
+    expect(out).not.toContain('end at different times');
+  });
+});
