@@ -11,12 +11,13 @@ import { drill, tempDir } from '../helpers/cli.js';
 import { ARTIFACTS, openViewer, viewerSession, type ViewerSession } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-divergence-');
-const files = [join(dir, 'doctrine.json'), join(dir, 'early.json')];
+const files = [join(dir, 'doctrine.json'), join(dir, 'early.json'), join(dir, 'stopped.json')];
 let session: ViewerSession;
 
 beforeAll(async () => {
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '7', '--out', files[0], '--quiet']).code).toBe(0);
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '7', '--decisions', 'scenarios/decisions/ky-son-evacuate-early.yaml', '--out', files[1], '--quiet']).code).toBe(0);
+  expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '7', '--until', 'T+03:00', '--out', files[2], '--quiet']).code).toBe(0);
   session = await viewerSession(files);
 });
 
@@ -46,5 +47,22 @@ describe('the divergence label on the timeline', () => {
     for (const [top, bottom] of r.curves) expect(r.bottom <= top || r.top >= bottom, `label ${r.top}-${r.bottom} over lane ${top}-${bottom}`).toBe(true);
     expect(r.left).toBeGreaterThanOrEqual(r.lineX);
     expect(r.left).toBeLessThan(r.lineX + 10);
+  });
+
+  it('says which run stopped sooner, and when, beside where they diverge (what follows is not comparable)', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1440, height: 950 } });
+    await openViewer(page, `${session.server.url}#run=0&cmp=2`);
+    await page.waitForFunction(() => (window as any).drillViewer.app.b?.served === 2 && document.body.classList.contains('comparing'));
+    const label = page.locator('#divergence-label');
+    await page.waitForFunction(() => document.querySelector('#divergence-label')?.getAttribute('data-stopped') !== null);
+    expect(await label.getAttribute('data-stopped')).toBe('B 10800');
+    // the runs are the same until the stopped one's end: they part there, not at T+00:00
+    expect(await label.getAttribute('data-t')).toBe('10800');
+    expect(await label.textContent()).toMatch(/^Runs diverge at T\+03:00 · event #\d+ · B stopped at T\+03:00$/);
+    await page.screenshot({ path: join(ARTIFACTS, 'viewer-compare-stopped.png') });
+    await page.locator('#lang').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'vi');
+    expect(await label.textContent()).toMatch(/· B dừng lúc T\+03:00$/);
+    await page.close();
   });
 });

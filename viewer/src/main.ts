@@ -419,6 +419,15 @@ class App implements PanelHost {
     const b = h('button', { type: 'button', class: 'time', 'data-t': d.t }, clock(d.t));
     b.addEventListener('click', () => this.seek(d.t!));
     el.append(`${S.diverges} `, b, d.sameScenario ? '' : ` (${S.differentScenario})`, ` · ${S.event} #${d.index}`);
+    // a run that ended sooner (drill run --until, a session saved part-way): what follows is not comparable, as drill compare says
+    const endA = this.a!.data.end, endB = this.b.data.end;
+    if (endA !== endB) {
+      const [who, t] = endA < endB ? ['A', endA] : ['B', endB];
+      const stop = h('button', { type: 'button', class: 'time', 'data-t': t }, clock(t));
+      stop.addEventListener('click', () => this.seek(t));
+      el.append(` · ${S.stoppedAt.replace('{run}', who)} `, stop);
+      el.dataset.stopped = `${who} ${t}`;
+    } else el.removeAttribute('data-stopped');
   }
 
   // ------------------------------------------------------------ the clock
