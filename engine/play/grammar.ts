@@ -176,6 +176,8 @@ export function parseLine(line: string, ctx: ParseContext): ParseResult {
       if (i < rest.length && isFiller(rest[i].text, spec.filler)) i++;
       if (i >= rest.length) return { ok: false, verb, problem: { key: 'parse.missing', params: { arg: spec.kind } } };
       const raw = line.slice(rest[i].start).trim();
+      // a quote opened and never closed: the message would go out with a stray quote mark in it
+      if (raw.startsWith('"') && raw.indexOf('"', 1) < 0) return { ok: false, verb, problem: { key: 'parse.unclosed-quote' } };
       args.text = raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') && rest.length - i === 1 ? raw.slice(1, -1) : raw;
       i = rest.length;
       continue;

@@ -70,6 +70,13 @@ describe('parseLine', () => {
     expect(ok('public info in ta-ca Stay calm, "all" is well')).toMatchObject({ args: { area: 'ta-ca', text: 'Stay calm, "all" is well' } });
   });
 
+  it('refuses a public message whose opening quote is never closed (it went out with the stray quote mark)', () => {
+    expect(problem('public info "Bà con yên tâm')).toEqual({ key: 'parse.unclosed-quote' });
+    expect(problem('thông báo ta-ca "Không có vỡ đập')).toEqual({ key: 'parse.unclosed-quote' });
+    expect(ok('public info "Bà con yên tâm"')).toMatchObject({ args: { text: 'Bà con yên tâm' } });
+    expect(ok('public info "Không vỡ đập", bà con yên tâm')).toMatchObject({ args: { text: '"Không vỡ đập", bà con yên tâm' } });
+  });
+
   it('reads answer with or without the inject', () => {
     expect(ok('answer evacuate-now')).toMatchObject({ verb: 'answer', args: { option: 'evacuate-now' } });
     expect(ok('answer night-evacuation evacuate-now')).toMatchObject({ args: { inject: 'night-evacuation', option: 'evacuate-now' } });
