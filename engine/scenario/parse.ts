@@ -130,6 +130,15 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
     issues.push(issue({ file, line: pos.line, column: pos.col, path: '(syntax)', code: 'yaml', severity: 'error' },
       say(`yaml.${e.code}` as IssueKey, { text: yamlMessage(e.message) }), SYNTAX_HINTS[e.code] ?? (/\.json$/i.test(file) ? say('yaml.hint-json') : say('yaml.hint'))));
   }
+  // a .json file that is YAML but not JSON (a trailing comma, a comment, a bare key): drillsim reads it, an editor's or jq's JSON will not
+  if (doc.errors.length === 0 && /\.json$/i.test(file)) {
+    const at = notStrictJson(text);
+    if (at !== undefined) {
+      const pos = lineCounter.linePos(at.pos);
+      issues.push(issue({ file, line: pos.line, column: pos.col, path: '(syntax)', code: 'not-strict-json', severity: 'warning' },
+        at.comma ? say('strict-json.comma-message') : say('strict-json.message', { text: at.detail }), at.comma ? say('strict-json.comma') : say('strict-json.hint')));
+    }
+  }
   // YAML that does not read garbles the value after the error, and so whatever refers to it: complaints about
   // that value would send the planner after mistakes that are not there. The syntax errors alone, then; the
   // rest is checked once the file reads. (A duplicate key leaves the structure whole: check on.)
@@ -192,6 +201,22 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   const errors = sorted.filter((i) => i.severity === 'error');
   if (errors.length > 0 || !parsed.success) return { ok: false, issues: sorted, raw };
   return { ok: true, value: parsed.data, warnings: sorted, raw, place: (path) => place(path) };
+}
+
+/** Where a text stops being JSON (JSON.parse's position), and whether a comma just before it is the cause. */
+function notStrictJson(text: string): { pos: number; detail: string; comma: boolean } | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (e) {
+    const message = (e as Error).message;
+    const m = / at position (\d+)/.exec(message);
+    const pos = m ? Math.min(Number(m[1]), text.length) : 0;
+    let k = pos - 1;
+    while (k >= 0 && /\s/.test(text[k]!)) k--;
+    const comma = text[k] === ',' && /^\s*[}\]]/.test(text.slice(pos));
+    return { pos: comma ? k : pos, detail: message.replace(/ in JSON at position \d+.*$/, ''), comma };
+  }
 }
 
 /** A key to add, in a JSON file: written as JSON writes it (`"areas": ...`), not as YAML (`areas:`). */

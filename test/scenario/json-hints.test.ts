@@ -1,10 +1,16 @@
 /**
  * A scenario written in JSON is told what to add in JSON: a planner who
- * copied `add 'areas:'` into a .json file made it worse.
+ * copied `add 'areas:'` into a .json file made it worse. And a .json file
+ * that only YAML reads (a trailing comma) is read with a warning: an
+ * editor's JSON schema or jq would refuse it.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
 import { formatIssueIn } from '../../engine/scenario/issues.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
+import { ROOT } from '../helpers/cli.js';
 
 const TEXT = '{"drillsim": 1, "id": "x"}';
 const hints = (file: string) => {
@@ -22,5 +28,29 @@ describe('the hint for a missing key', () => {
     expect(json.every((i) => !/'[a-z_]+:'/.test(i.hint ?? ''))).toBe(true);
     expect(formatIssueIn(json.find((i) => i.path === 'areas')!, 'vi')).toContain('(hãy thêm "areas": cùng giá trị của nó)');
     expect(hints('s.yaml').find((i) => i.path === 'areas')?.hint).toBe("add 'areas:'");
+  });
+});
+
+describe('a .json file that is not strict JSON', () => {
+  const minimal = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
+  const asJson = JSON.stringify(parseScenario(minimal, 'minimal.yaml').ok ? YAML.parse(minimal) : null, null, 2);
+
+  it('is read, with a warning at the trailing comma that other JSON tools would refuse', () => {
+    const text = asJson.replace(/\n}$/, ',\n}');
+    const r = parseScenario(text, 's.json');
+    expect(r.ok).toBe(true);
+    const [w, ...more] = r.ok ? r.warnings.filter((i) => i.code === 'not-strict-json') : [];
+    expect(more).toEqual([]);
+    expect(w.severity).toBe('warning');
+    expect(text.split('\n')[w.line - 1][w.column - 1]).toBe(',');
+    expect(formatIssueIn(w, 'en')).toMatch(/warning\[not-strict-json\] \(syntax\): not strict JSON: a comma after the last item; .* \(remove this comma\)$/);
+    expect(formatIssueIn(w, 'vi')).toMatch(/không phải JSON chuẩn: có dấu phẩy sau phần tử cuối/);
+  });
+
+  it('says nothing of strict JSON, nor of YAML read as JSON', () => {
+    const r = parseScenario(asJson, 's.json');
+    expect(r.ok && r.warnings.map((i) => i.code)).not.toContain('not-strict-json');
+    const y = parseScenario(minimal, 'minimal.yaml');
+    expect(y.ok && y.warnings.map((i) => i.code)).not.toContain('not-strict-json');
   });
 });
