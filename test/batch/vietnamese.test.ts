@@ -105,7 +105,7 @@ describe('batch results in Vietnamese', () => {
       expect(html).toContain('<title>Kết quả nhiều lượt chạy: ');
       expect(html).toContain(`<h1>${esc(r.vi!.title)}</h1>`);
       for (const o of r.objectives) expect(html).toContain(`<div class="otext">${esc(r.vi!.objectives[o.id])}</div>`);
-      for (const h of ['Mục tiêu: tần suất của từng mức xếp loại', 'Các chỉ số chính qua các lượt chạy', 'Giá trị của các mục tiêu qua các lượt chạy', 'Tất cả các chỉ số']) expect(html).toContain(`<h2>${h}`);
+      for (const h of ['Mục tiêu: tần suất của từng mức đánh giá', 'Các chỉ số chính qua các lượt chạy', 'Giá trị của các mục tiêu qua các lượt chạy', 'Tất cả các chỉ số']) expect(html).toContain(`<h2>${h}`);
       expectNoEnglish(pageWords(html), r);
     }
     expect(batchHtml(vary, 'vi')).toContain('<h2>Đường biến thiên theo giá trị tham số');
@@ -151,7 +151,7 @@ describe('batch results in Vietnamese', () => {
     expect(html).toContain('<html lang="vi">');
     expect(html).toContain(`<h1>${esc(ks.scenario.title)}</h1>`);
     expect(html).toContain(`<div class="otext">${esc(ks.objectives[0].text)}</div>`);
-    expect(html).toContain('<h2>Mục tiêu: tần suất của từng mức xếp loại</h2>');
+    expect(html).toContain('<h2>Mục tiêu: tần suất của từng mức đánh giá</h2>');
     expect(formatBatchSummary(old, 'vi').split('\n')[0]).toBe(`ky-son-flash-flood: "${ks.scenario.title}", 30 lượt chạy, hạt giống gốc 11, mọi vai do phương án tự động đảm nhận`);
     // the English page of an old file is the English page of a new one
     expect(batchHtml(old)).toBe(batchHtml(ks));

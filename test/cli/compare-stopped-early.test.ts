@@ -35,8 +35,8 @@ describe('drill compare of a run stopped with --until against a full run', () =>
 
   it('says it in Vietnamese too', () => {
     const out = drill(['compare', short, full, '--lang', 'vi']).stdout;
-    expect(out).toContain('a dừng lúc T+03:00 (drill run --until), trước khi kịch bản kết thúc lúc T+18:00: mọi số liệu và xếp loại của a là như lúc đó');
-    expect(out).toContain('lưu ý: hai lượt chạy kết thúc vào hai thời điểm khác nhau (a lúc T+03:00, b lúc T+18:00): số liệu và xếp loại sau T+03:00 không so sánh được');
+    expect(out).toContain('a dừng lúc T+03:00 (drill run --until), trước khi kịch bản kết thúc lúc T+18:00: mọi số liệu và mức đánh giá của a là như lúc đó');
+    expect(out).toContain('lưu ý: hai lượt chạy kết thúc vào hai thời điểm khác nhau (a lúc T+03:00, b lúc T+18:00): số liệu và mức đánh giá sau T+03:00 không so sánh được');
     expect(out).not.toContain('nên chỗ khác nhau là do các quyết định');
   });
 

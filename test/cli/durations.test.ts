@@ -82,6 +82,6 @@ describe('durations in drill compare, as drill run and the report write them', (
     const out = drill(['compare', c1, c2]).stdout;
     expect(out).toContain('  chemical      M  2 h 40 min     -  not tested   <- rating differs\n');
     expect(out).toContain('  response.max_first_on_scene_s   1 h 20 min    45 min   <- differs\n');
-    expect(drill(['compare', c1, c2, '--lang', 'vi']).stdout).toContain('  chemical      M  2 giờ 40 phút  -  không đánh giá   <- xếp loại khác\n');
+    expect(drill(['compare', c1, c2, '--lang', 'vi']).stdout).toContain('  chemical      M  2 giờ 40 phút  -  không đánh giá   <- mức đánh giá khác\n');
   });
 });

@@ -25,7 +25,7 @@ describe('the summary of a run stopped with --until', () => {
 
   it('says it in Vietnamese too', () => {
     const r = drill(['run', SCENARIO, '--until', 'T+02:00', '--lang', 'vi']);
-    expect(r.stdout.split('\n')[1]).toBe('  đã dừng     lúc T+02:00 (--until), trước khi kịch bản kết thúc lúc T+18:00: mọi số liệu và xếp loại là như lúc đó');
+    expect(r.stdout.split('\n')[1]).toBe('  đã dừng     lúc T+02:00 (--until), trước khi kịch bản kết thúc lúc T+18:00: mọi số liệu và mức đánh giá là như lúc đó');
     expect(r.stdout).toContain('(đọc lúc T+02:00, hạn T+03:00)');
   });
 

@@ -102,7 +102,7 @@ describe('AAR of the ky-son evacuate-early and evacuate-late runs', () => {
     expect(rumour).toMatchObject({ key: 'f.objective.never', params: { rating: { rating: 'U' } } });
     const en = renderReport(late, 'md', 'en').split('\n').filter((l) => l.startsWith('- Deny the dam-break rumour within 30 minutes:'));
     expect(en).toEqual(['- Deny the dam-break rumour within 30 minutes: never, not done by the time it was read; target at most 30 min; rated U: Unable to be performed. (Public Information and Warning)']);
-    const vi = renderReport(late, 'md', 'vi').split('\n').filter((l) => l.startsWith('- Bác bỏ tin đồn vỡ đập') && l.includes('xếp loại'));
+    const vi = renderReport(late, 'md', 'vi').split('\n').filter((l) => l.startsWith('- Bác bỏ tin đồn vỡ đập') && l.includes('mức đánh giá'));
     expect(vi).toHaveLength(1);
     expect(vi[0]).toContain('không có, chưa thực hiện đến thời điểm đánh giá');
     // "did not happen in the run" is how an objective not tested reads

@@ -22,9 +22,9 @@ describe('an objective met and still rated below P', () => {
     const aar = aarOf('nam-dan-compound-flood');
     const o = aar.objectives.find((x) => x.spec.id === 'level-1')!;
     expect(o.result).toMatchObject({ rating: 'S', met: true, value: 18.5 * 3600 });
-    const line = (lang: 'en' | 'vi') => renderReport(aar, 'md', lang).split('\n').filter((l) => l.startsWith('- ') && l.includes('T+18:30 (02:30)') && /rated|xếp loại/.test(l));
+    const line = (lang: 'en' | 'vi') => renderReport(aar, 'md', lang).split('\n').filter((l) => l.startsWith('- ') && l.includes('T+18:30 (02:30)') && /rated|mức đánh giá/.test(l));
     expect(line('en')).toEqual(['- Lam Thành declares level 1 before the province prompts it (T+20:00): T+18:30 (02:30); target before T+20:00 (04:00) met, but P (performed without challenges) needs before T+18:00 (02:00); rated S: Performed with some challenges. (Operational Coordination)']);
-    expect(line('vi')).toEqual(['- Lam Thành ban bố cấp độ 1 trước khi tỉnh nhắc (T+20:00): kết quả T+18:30 (02:30); đạt chỉ tiêu trước T+20:00 (04:00), nhưng để xếp loại P (thực hiện không gặp khó khăn) cần trước T+18:00 (02:00); xếp loại S: Thực hiện nhưng còn một số khó khăn. (Điều phối tác chiến)']);
+    expect(line('vi')).toEqual(['- Lam Thành ban bố cấp độ 1 trước khi tỉnh nhắc (T+20:00): kết quả T+18:30 (02:30); đạt chỉ tiêu trước T+20:00 (04:00), nhưng để đạt mức P (thực hiện không gặp khó khăn) cần trước T+18:00 (02:00); mức đánh giá S: Thực hiện nhưng còn một số khó khăn. (Điều phối hoạt động)']);
   });
 
   it('keeps the plain line for an objective that missed its criterion (Nam Đàn: 27 lives lost against at most 10)', () => {

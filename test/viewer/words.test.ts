@@ -125,7 +125,7 @@ describe('the viewer\'s words', () => {
   });
 
   it('heads each objective\'s criterion, result and evidence as `drill report` does, in its words (vi, en)', async () => {
-    // the panel had said "giá trị: 45%" and "căn cứ: tính tại ..." where the report says "Kết quả: 45%, tính tại ...: xếp loại M"
+    // the panel had said "giá trị: 45%" and "căn cứ: tính tại ..." where the report says "Kết quả: 45%, tính tại ...: mức đánh giá M"
     for (const lang of ['vi', 'en'] as const) {
       const md = drill(['report', fileA, '--lang', lang]).stdout;
       const plain = (cell: string) => cell.replace(/\*\*/g, '').replace(/\\(.)/g, '$1').trim();
