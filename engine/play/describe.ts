@@ -14,7 +14,7 @@ import { allInjects } from '../sim/world-ops.js';
 import { areaName, incidentName, seatName } from './board.js';
 import { m, mn, type MsgKey } from './messages.js';
 import { num, oneLine, say } from './text.js';
-import { CONTROLLER, visibleAreas } from './view.js';
+import { areasInView, CONTROLLER } from './view.js';
 
 const clock = formatClock;
 
@@ -54,7 +54,9 @@ type Ev = Record<string, any> & { t: number; type: string };
  * Messages themselves are on the board; here are their consequences.
  */
 export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: ReadonlyMap<string, string>, lang: Lang): string[] {
-  const areas = visibleAreas(sim, seat);
+  // an area that asked for support is heard of from its request on, not before
+  const since = areasInView(sim, seat);
+  const seen = (area: string | undefined, t: number) => area !== undefined && (since.get(area) ?? Infinity) <= t;
   const ctl = seat === CONTROLLER;
   const mine = (role: string | undefined) => ctl || role === seat;
   const unitSeen = (id: string) => ctl || sim.model.commander.get(id) === seat;
@@ -73,16 +75,16 @@ export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: Readonl
   function describe(e: Ev): string | undefined {
     switch (e.type) {
       case 'incident.reported':
-        if (!areas.has(e.area)) return;
+        if (!seen(e.area, e.t)) return;
         return m(lang, 'feed.incident', { id: e.id, name: incidentName(sim, e.id, e.kind, lang), area: areaName(sim, e.area, lang), severity: e.severity, people: mn(lang, 'inc.people', e.people) });
       case 'incident.phase':
-        if (!visibleIncident(e.id) || e.phase === 'assessed') return;
+        if (!visibleIncident(e.id, e.t) || e.phase === 'assessed') return;
         return m(lang, 'feed.phase', { id: e.id, phase: m(lang, `phase.${e.phase}` as MsgKey) });
       case 'incident.severity':
-        if (!visibleIncident(e.id)) return;
+        if (!visibleIncident(e.id, e.t)) return;
         return m(lang, 'feed.severity', { id: e.id, n: e.severity });
       case 'incident.people':
-        if (!visibleIncident(e.id)) return undefined;
+        if (!visibleIncident(e.id, e.t)) return undefined;
         return e.still_at_risk !== undefined ? m(lang, 'feed.people_end', { id: e.id, rescued: e.rescued, lost: e.lost, still: e.still_at_risk }) : m(lang, 'feed.people', { id: e.id, rescued: e.rescued, lost: e.lost });
       case 'unit.state':
         if (!unitSeen(e.id)) return;
@@ -98,35 +100,35 @@ export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: Readonl
         return m(lang, 'feed.road', { id: e.id, name, status });
       }
       case 'area.isolated':
-        if (!areas.has(e.id)) return;
+        if (!seen(e.id, e.t)) return;
         return m(lang, e.isolated ? 'feed.isolated' : 'feed.reconnected', { area: areaName(sim, e.id, lang) });
       case 'area.stock_out':
-        if (!areas.has(e.id)) return;
+        if (!seen(e.id, e.t)) return;
         return m(lang, 'feed.stock-out', { area: areaName(sim, e.id, lang) });
       case 'area.risk':
-        if (!areas.has(e.id)) return;
+        if (!seen(e.id, e.t)) return;
         return m(lang, 'feed.risk', { area: areaName(sim, e.id, lang), risk: e.risk });
       case 'level':
-        if (!areas.has(e.area)) return;
+        if (!seen(e.area, e.t)) return;
         return m(lang, 'feed.level', { area: areaName(sim, e.area, lang), level: e.level, by: seatName(sim, e.by, lang) });
       case 'support.requested':
-        if (!areas.has(e.area) && !ctl && !(sim.model.role.get(seat)?.tier === 'province')) return;
+        if (!seen(e.area, e.t) && !ctl && !(sim.model.role.get(seat)?.tier === 'province')) return;
         return m(lang, 'feed.support', { area: areaName(sim, e.area, lang), by: seatName(sim, e.by, lang) });
       case 'zone.state': {
         const z = sim.model.scenario.evacuation.zones.find((x) => x.id === e.id);
-        if (!z || !areas.has(z.area)) return;
+        if (!z || !seen(z.area, e.t)) return;
         // closed by the hazard with people still there: the next line says so; "evacuation: done" would not be true
         if (e.state === 'done' && events.some((x) => x.type === 'zone.struck' && x.id === e.id && x.t === e.t && x.caught > 0)) return;
         return m(lang, 'feed.zone', { id: e.id, state: m(lang, `zone.${e.state}` as MsgKey) });
       }
       case 'zone.struck': {
         const z = sim.model.scenario.evacuation.zones.find((x) => x.id === e.id);
-        if (!z || !areas.has(z.area)) return;
+        if (!z || !seen(z.area, e.t)) return;
         return mn(lang, 'feed.struck', e.caught, { id: e.id, caught: e.caught });
       }
       case 'shelter.state': {
         const x = sim.model.scenario.evacuation.shelters.find((s) => s.id === e.id);
-        if (!x || !areas.has(x.area)) return;
+        if (!x || !seen(x.area, e.t)) return;
         return m(lang, 'feed.shelter', { id: e.id, state: m(lang, `shelter.${e.state}` as MsgKey) });
       }
       case 'inject.delivered':
@@ -163,8 +165,8 @@ export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: Readonl
     return undefined;
   }
 
-  function visibleIncident(id: string): boolean {
-    return ctl || areas.has(incidentArea.get(id) ?? '');
+  function visibleIncident(id: string, t: number): boolean {
+    return ctl || seen(incidentArea.get(id), t);
   }
 
   function optionLabel(injectId: string, option: string): string {
@@ -173,9 +175,9 @@ export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: Readonl
   }
 
   function touches(e: Ev): boolean {
-    if (e.area && areas.has(e.area)) return true;
-    if (e.incident && areas.has(incidentArea.get(e.incident) ?? '')) return true;
-    if (e.zone) return areas.has(sim.model.scenario.evacuation.zones.find((z) => z.id === e.zone)?.area ?? '');
+    if (e.area && seen(e.area, e.t)) return true;
+    if (e.incident && seen(incidentArea.get(e.incident), e.t)) return true;
+    if (e.zone) return seen(sim.model.scenario.evacuation.zones.find((z) => z.id === e.zone)?.area, e.t);
     if (e.unit) return sim.model.commander.get(e.unit) === seat;
     return false;
   }

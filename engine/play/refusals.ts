@@ -14,7 +14,7 @@ import * as Incidents from '../sim/incidents.js';
 import type { Sim } from '../sim/sim.js';
 import { areaName, seatName } from './board.js';
 import { codeKey } from './describe.js';
-import { m, type MsgKey } from './messages.js';
+import { m, mn, type MsgKey } from './messages.js';
 
 type AuthorityKey = 'ref.not-yours' | 'ref.no-support-there' | 'ref.level-not-yours-may' | 'ref.level-not-yours' | 'ref.level-end-not-yours' | 'ref.area-not-yours' | 'ref.road-not-yours' | 'ref.answer-not-yours' | 'ref.not-delivered' | 'ref.no-coast-not-yours';
 
@@ -126,6 +126,12 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
         // struck at this very time, before orders: the board (just before it) still showed "no order yet"
         const spec = model.scenario.evacuation.zones.find((z) => z.id === c.zone);
         if (spec?.hazard_arrives === world.t && world.zones[c.zone].sheltered === 0) return say('ref.zone-struck', { id: c.zone, t: formatClock(world.t) });
+        // struck earlier with people still there: the engine closed the zone ("done"), but nobody would call that an order carried out
+        const z = world.zones[c.zone];
+        if (z.m.context.struck && z.caught > 0) {
+          const at = struckAt(sim, c.zone) ?? (spec?.hazard_arrives !== undefined && spec.hazard_arrives <= world.t ? spec.hazard_arrives : undefined);
+          return at !== undefined ? mn(lang, 'ref.zone-caught', z.caught, { id: c.zone, t: formatClock(at) }) : mn(lang, 'ref.zone-caught-untimed', z.caught, { id: c.zone });
+        }
         return say('ref.zone-already', { id: c.zone, state: say(`zone.${world.zones[c.zone].m.value as string}` as MsgKey) });
       }
       case 'open_shelter': return say('ref.shelter-already', { id: c.shelter, state: say(`shelter.${world.shelters[c.shelter].m.value as string}` as MsgKey) });
@@ -141,6 +147,21 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
     }
     return say('code.no-change');
   }
+}
+
+/**
+ * When the hazard reached a zone, from the run's log (a rule may strike a zone
+ * before its `hazard_arrives`); undefined without a log, or when the event is
+ * before what the log holds (a run resumed from a keyframe).
+ */
+function struckAt(sim: Sim, zone: string): number | undefined {
+  const lines = sim.log?.lines ?? [];
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (!lines[i].includes('"type":"zone.struck"')) continue;
+    const e = JSON.parse(lines[i]) as { t: number; id: string };
+    if (e.id === zone) return e.t;
+  }
+  return undefined;
 }
 
 /**

@@ -37,7 +37,7 @@ import { complete, matchVerb, parseLine, tokenize, usage, VERBS, type ArgKind, t
 import { m, mn, type MsgKey } from './messages.js';
 import { explainRefusal, guessIds } from './refusals.js';
 import { oneLine, say as sayText } from './text.js';
-import { received, visibleAreas, visibleIncidents, waitingDecisions } from './view.js';
+import { areasInView, received, visibleAreas, visibleIncidents, waitingDecisions } from './view.js';
 
 const clock = formatClock;
 
@@ -652,8 +652,9 @@ export class PlaySession {
     const sim = this.sim;
     const until = sim.opts.until;
     const watchers = [...this.opts.players, ...(this.opts.controller ? [CONTROLLER] : [])];
-    const areas = new Set(watchers.flatMap((r) => [...visibleAreas(sim, r)]));
     const played = new Set(this.opts.players);
+    // asked again after each step: an area comes into view when it asks for support, maybe in this advance
+    const inView = (area: string, t: number, who: readonly string[]) => who.some((r) => (areasInView(sim, r).get(area) ?? Infinity) <= t);
     for (;;) {
       if (sim.finished) return '';
       const pending = sim.opts.decisions.length > sim.world.decision_next;
@@ -674,7 +675,9 @@ export class PlaySession {
           const to = sim.injectSpec(e.id)?.to ?? '';
           if (played.has(to) || this.opts.controller) return this.say('stop.expired', { id: e.id, to });
         }
-        if (e.type === 'incident.reported' && areas.has(e.area)) return this.say('stop.incident', { id: e.id });
+        if (e.type === 'incident.reported' && inView(e.area, e.t, watchers)) return this.say('stop.incident', { id: e.id });
+        // a neighbour's call for help a played role may answer: a trainee who advances on would not hear it otherwise
+        if (e.type === 'support.requested' && !played.has(e.by) && inView(e.area, e.t, this.opts.players)) return this.say('stop.support', { area: areaName(sim, e.area, this.lang) });
       }
     }
   }

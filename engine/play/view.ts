@@ -1,10 +1,12 @@
 /**
  * What one seat at the table can see: a trainee role sees its own area (and
- * the areas it sends support to), its own units and the messages addressed
- * to it; the controller sees everything. Pure reads of the Sim; nothing here
+ * the areas it supports, and any other area that has asked for support where
+ * it may send units), its own units and the messages addressed to it; the
+ * controller sees everything. Pure reads of the Sim; nothing here
  * changes the world.
  */
 import { CONTROLLER } from '../sim/commands.js';
+import { sendsSupportTo } from '../sim/model.js';
 import type { Sim } from '../sim/sim.js';
 import type { Inject } from '../scenario/schema.js';
 import { allInjects } from '../sim/world-ops.js';
@@ -12,16 +14,32 @@ import * as Incidents from '../sim/incidents.js';
 
 export { CONTROLLER };
 
-/** Areas a seat watches: the role's area and everything under it, and the areas it supports. */
-export function visibleAreas(sim: Sim, seat: string): Set<string> {
-  const out = new Set<string>();
+/**
+ * Areas a seat watches, each with the time it came into view: the role's area
+ * and everything under it and the areas its `supports:` names from the start;
+ * an area that has asked for support, where the role sends support by the rule
+ * the engine dispatches by (with no `supports:`, anywhere asked), from its
+ * request on (a request stands once made). A neighbour's call the chair may
+ * answer is on the chair's board, and what happened there before the call is not.
+ */
+export function areasInView(sim: Sim, seat: string): Map<string, number> {
+  const out = new Map<string, number>();
   const areas = sim.model.scenario.areas.map((a) => a.id);
-  if (seat === CONTROLLER) return new Set(areas);
+  if (seat === CONTROLLER) return new Map(areas.map((a) => [a, 0]));
   const role = sim.model.role.get(seat);
   if (!role) return out;
   const roots = [role.area, ...role.supports];
-  for (const a of areas) if (roots.some((r) => sim.model.contains(r, a))) out.add(a);
+  for (const a of areas) {
+    const asked = sim.world.areas[a].support_t;
+    if (roots.some((r) => sim.model.contains(r, a))) out.set(a, 0);
+    else if (asked >= 0 && sendsSupportTo(role, a)) out.set(a, asked);
+  }
   return out;
+}
+
+/** Areas a seat watches now (see areasInView). */
+export function visibleAreas(sim: Sim, seat: string): Set<string> {
+  return new Set(areasInView(sim, seat).keys());
 }
 
 /** Units a seat follows: the ones it commands, and any other unit sent to an incident it can see. */

@@ -10,6 +10,7 @@ import { nearest } from '../scenario/issues.js';
 import type { Inject } from '../scenario/schema.js';
 import type { AnyCommand, Decision } from './decisions.js';
 import * as Incidents from './incidents.js';
+import { sendsSupportTo } from './model.js';
 import type { Sim } from './sim.js';
 import * as Units from './units.js';
 import type { IncidentW, UnitW } from './world.js';
@@ -63,7 +64,7 @@ export function check(sim: Sim, d: Decision): Check {
       // four on-the-spot: the area's own forces act first; others come only once it asks
       if (spec.home !== inc.area && !spec.responds_anywhere) {
         if (world.areas[inc.area].support_t < 0) return refuse('no-request', `'${c.unit}' belongs to '${spec.home}', not '${inc.area}': outside forces go only after '${inc.area}' requests support (four on-the-spot)`);
-        if (role && role.supports.length > 0 && !role.supports.includes(inc.area)) return refuse('no-authority', `role '${d.role}' does not send support to '${inc.area}' (it supports ${role.supports.join(', ')})`);
+        if (role && !sendsSupportTo(role, inc.area)) return refuse('no-authority', `role '${d.role}' does not send support to '${inc.area}' (it supports ${role.supports.join(', ')})`);
       }
       if (Units.timeTo(sim, c.unit, inc) === Infinity) return refuse('no-route', `no open road from '${c.unit}' to incident '${c.incident}'`);
       return OK;

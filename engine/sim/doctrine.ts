@@ -14,6 +14,7 @@
  */
 import { executeCheckedDispatch } from './commands.js';
 import * as Incidents from './incidents.js';
+import { sendsSupportTo } from './model.js';
 import { PRIO, type Sim } from './sim.js';
 import * as Units from './units.js';
 import * as World from './world-ops.js';
@@ -198,7 +199,7 @@ export class Doctrine {
         if (!useful) continue;
         // emergency services that respond anywhere rank with the local units
         const local = u.home === inc.area || u.anywhere ? 0 : 1;
-        if (local === 1 && (!supported || (u.supports.length > 0 && !u.supports.includes(inc.area)))) continue;
+        if (local === 1 && (!supported || !sendsSupportTo(u, inc.area))) continue;
         if (local === 1 && u.keep > 0 && !this.leavesReserve(u, gap, taken)) continue;
         if (local > bestLocal) continue;
         let t: number;
@@ -280,7 +281,7 @@ export class Doctrine {
       for (const [uid, spec] of sim.model.unit) {
         if (spec.home === area) continue;
         const role = sim.model.role.get(sim.model.commander.get(uid)!)!;
-        if (role.supports.length === 0 || role.supports.includes(area)) { known = true; break; }
+        if (sendsSupportTo(role, area)) { known = true; break; }
       }
       this.help.set(area, known);
     }

@@ -15,6 +15,15 @@ export interface EffectiveRole extends Role {
   synthetic: boolean;
 }
 
+/**
+ * Does a role send its units to support `area` once that area asks? Its
+ * `supports:` names the areas; left unwritten, it is anywhere asked. The one
+ * rule doctrine, the command checks and a trainee's board all follow.
+ */
+export function sendsSupportTo(role: { readonly supports: readonly string[] }, area: string): boolean {
+  return role.supports.length === 0 || role.supports.includes(area);
+}
+
 export interface Place { node: string | null; x: number; y: number }
 
 /** What planning a unit's trip reads about it, found in one lookup. */

@@ -97,6 +97,21 @@ describe('drill run --decisions with refused decisions', () => {
   });
 });
 
+describe('drill run --decisions with an evacuation ordered after the hazard reached the zone', () => {
+  it('says it came too late and how many people were caught, not that the zone "already has its order: done" (it never had one), in each language', () => {
+    const dir = tempDir();
+    // tc-chair is played and orders nothing until the flood has reached the riverside at T+03:00
+    const f = writeDecisions(join(dir, 'late.yaml'), ['tc-chair'], ['{ at: T+03:05, role: tc-chair, do: evacuate, zone: ta-ca-riverside }']);
+    const en = drill(['run', KY_SON, '--decisions', f, '--lang', 'en']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain(`    refused  ${f}:4  T+03:05  tc-chair  evacuate ta-ca-riverside: too late: the hazard reached zone 'ta-ca-riverside' at T+03:00; 700 people were caught there\n`);
+    const vi = drill(['run', KY_SON, '--decisions', f, '--lang', 'vi']);
+    expect(vi.code).toBe(0);
+    expect(vi.stdout).toContain(`    bị từ chối  ${f}:4  T+03:05  tc-chair  evacuate ta-ca-riverside: quá muộn: thiên tai đã ập đến vùng 'ta-ca-riverside' lúc T+03:00; 700 người bị kẹt lại ở đó\n`);
+    expect(en.stdout + vi.stdout).not.toMatch(/already has its order|đã có lệnh/);
+  });
+});
+
 describe('drill run where doctrine answers a decision point whose order finds the thing already so', () => {
   it('counts no refusal in drill run\'s summary, the run log\'s summary and the report, and lists none (gió Lào, seed 1: support for Diễn Đoài was already requested)', () => {
     const dir = tempDir();

@@ -36,6 +36,33 @@ describe('a refusal for something that happened at the very time of the stop', (
     expect(r.refused).toBe(true);
     expect(r.text).toBe("refused: too late: the hazard reaches zone 'pa-co-hillside' at T+05:40, before the orders for T+05:40 are carried out. Nothing was changed.\n");
   });
+
+  it('an evacuation ordered once the hazard has struck, at any later stop, says when it came and how many were caught, not "already has its order: done"', () => {
+    const s = new PlaySession(quePhong, { seed: 48, players: ['tl-chair'], controller: false, lang: 'en' });
+    s.handle('advance T+06:10');
+    expect(s.boardText()).toContain('650 caught by the hazard');
+    const r = s.handle('evacuate pa-co-hillside');
+    expect(r.refused).toBe(true);
+    expect(r.text).toBe("refused: too late: the hazard reached zone 'pa-co-hillside' at T+05:40; 650 people were caught there. Nothing was changed.\n");
+    const vi = new PlaySession(quePhong, { seed: 48, players: ['tl-chair'], controller: false, lang: 'vi' });
+    vi.handle('advance T+06:10');
+    expect(vi.handle('evacuate pa-co-hillside').text).toBe("bị từ chối: quá muộn: thiên tai đã ập đến vùng 'pa-co-hillside' lúc T+05:40; 650 người bị kẹt lại ở đó. Không có gì thay đổi.\n");
+  });
+
+  it('a zone ordered out that the hazard caught part-way says how many were still there; one that emptied in time keeps "already has its order"', () => {
+    const s = new PlaySession(quePhong, { seed: 48, players: ['tl-chair'], controller: false, lang: 'en' });
+    s.handle('advance T+05:00');
+    s.handle('evacuate pa-co-hillside');
+    s.handle('advance T+06:10');
+    const caught = /(\d+) caught by the hazard/.exec(s.boardText());
+    expect(caught).not.toBeNull();
+    expect(s.handle('evacuate pa-co-hillside').text).toBe(`refused: too late: the hazard reached zone 'pa-co-hillside' at T+05:40; ${caught![1]} people were caught there. Nothing was changed.\n`);
+    const early = new PlaySession(quePhong, { seed: 48, players: ['tl-chair'], controller: false, lang: 'en' });
+    early.handle('evacuate pa-co-hillside');
+    early.handle('advance T+06:10');
+    expect(early.boardText()).not.toContain('caught by the hazard');
+    expect(early.handle('evacuate pa-co-hillside').text).toBe("refused: zone 'pa-co-hillside' already has its order: done. Nothing was changed.\n");
+  });
 });
 
 describe('an answer to a decision point whose message has not arrived', () => {
