@@ -27,7 +27,7 @@ export const compareCommand: Subcommand = {
     '  --lang vi|en   language of the comparison (default: vi when LANG starts with vi, else en)',
   ].join('\n'),
   vi: {
-    summary: 'hai nhật ký chạy cạnh nhau: chỗ khác đầu tiên, quyết định khác nhau, số liệu và mức đánh giá',
+    summary: 'hai nhật ký chạy cạnh nhau: chỗ khác đầu tiên, quyết định khác, số liệu và mức đánh giá',
     usage: [
       'drill compare <a.json> <b.json> [--json] [--lang vi|en]',
       '',
@@ -35,8 +35,8 @@ export const compareCommand: Subcommand = {
       '  các quyết định đưa vào lượt này mà không có ở lượt kia (nêu quyết định đầu tiên),',
       '  các quyết định được thực hiện trong lượt chạy mà khác nhau, và số liệu cùng mức đánh giá',
       '  mục tiêu đặt cạnh nhau. Lượt chạy dừng trước khi kịch bản kết thúc (drill run --until,',
-      '  phiên diễn tập lưu giữa chừng) được nêu rõ cùng thời điểm dừng: số liệu của nó là số liệu tại lúc đó.',
-      '  Mã thoát 0 dù hai lượt chạy có khác nhau hay không.',
+      '  phiên diễn tập lưu giữa chừng) được nêu rõ cùng thời điểm dừng: số liệu của nó là',
+      '  số liệu tại lúc đó. Mã thoát 0 dù hai lượt chạy có khác nhau hay không.',
       '  --json         kết quả so sánh dạng JSON (như nhau ở mọi ngôn ngữ)',
       '  --lang vi|en   ngôn ngữ của kết quả so sánh',
       '                 (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không thì en)',

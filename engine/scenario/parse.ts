@@ -131,7 +131,7 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
       say(`yaml.${e.code}` as IssueKey, { text: yamlMessage(e.message) }), SYNTAX_HINTS[e.code] ?? (/\.json$/i.test(file) ? say('yaml.hint-json') : say('yaml.hint'))));
   }
   // a .json file that is YAML but not JSON (a trailing comma, a comment, a bare key): drillsim reads it, an editor's or jq's JSON will not
-  if (doc.errors.length === 0 && /\.json$/i.test(file)) {
+  if (doc.errors.length === 0 && /\.json$/i.test(file) && /^\s*[{[]/.test(text)) {
     const at = notStrictJson(text);
     if (at !== undefined) {
       const pos = lineCounter.linePos(at.pos);
