@@ -203,6 +203,7 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
 
   // injects that called for an action
   const onTime: P[] = [];
+  const answered: P[] = [];
   for (const r of rv.injects) {
     if (!r.expects || r.delivered_t === null || r.already || r.skipped) continue;
     const within = r.within_s;
@@ -222,9 +223,15 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
         capability: capOfInject(sc, rv, objectives, r.id), element: 'training', org: r.to,
         action: { key: 'a.inject.within', params: { within: s(within) } },
       }));
-    } else if (r.on_time === true) onTime.push(ref('inject', r.id));
+    } else if (r.on_time === true) {
+      // an answer whose option orders nothing ("wait", "hold") came in time, but nothing was acted on
+      const option = r.option !== null ? injectSpec(sc, rv, r.id)?.decision?.options.find((o) => o.id === r.option) : undefined;
+      if (option && option.commands.length === 0) answered.push({ msg: 'f.inject.answer_item', params: { inject: ref('inject', r.id), option: { text: option.label } } });
+      else onTime.push(ref('inject', r.id));
+    }
   }
   if (onTime.length) strengths.push(f('f.inject.on_time', { n: { n: onTime.length }, list: { list: onTime } }));
+  if (answered.length) strengths.push(f('f.inject.answered_in_time', { n: { n: answered.length }, list: { list: answered } }));
 
   // incidents: people lost, and incidents no unit ever reached
   const lostInc = rv.incidents.filter((i) => i.lost > 0).sort((a, b) => b.lost - a.lost || (a.id < b.id ? -1 : 1));
@@ -261,8 +268,13 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   // evacuation objective's (the fishing fleet's, Public Information and Warning, for Cửa Lò's schools)
   const capOfShelter = (id: string) => objectives.find((o) => o.spec.criterion.metric === 'evacuated_share'
     && sc.evacuation.zones.some((z) => z.id === o.spec.criterion.of && z.shelters.includes(id)))?.spec.capability ?? capOf('evacuated_share');
-  for (const sh of rv.shelters.filter((x) => x.full_t !== null)) {
-    improvements.push(f('f.shelter.full', { shelter: ref('shelter', sh.id), at: t(sh.full_t!), capacity: { n: sh.capacity } }, {
+  // a shelter filling is the plan working when the zone's next open shelter takes the rest: only one that filled
+  // with people of its zones left without a place anywhere (their evacuation stalled) is an issue
+  for (const sh of rv.shelters.filter((x) => x.full_t !== null && x.overflow_t !== null && x.overflow_zone !== null)) {
+    improvements.push(f('f.shelter.full', {
+      shelter: ref('shelter', sh.id), at: t(sh.full_t!), capacity: { n: sh.capacity },
+      zone: ref('zone', sh.overflow_zone!), left: { n: sh.overflow_people }, left_at: t(sh.overflow_t!),
+    }, {
       capability: capOfShelter(sh.id), element: 'equipment', org: roleOfArea(sc, sh.area),
     }));
   }
@@ -282,15 +294,26 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
     const role = roleOfArea(sc, l.area);
     const canDeclare = sc.roles.some((r) => r.area === l.area && r.declares.includes(1));
     const decl = l.declarations.find((d) => d.level >= 1);
-    if (decl && decl.delay_s !== null) {
-      const p = { area: ref('area', l.area), short: t(l.first_short_t), at: t(decl.t), by: ref('role', decl.by), delay: s(decl.delay_s), level: { n: decl.level } };
+    // timed from the shortfall it answered (level-metrics.ts): a first one support covered hours before is not it
+    if (decl && decl.delay_s !== null && decl.short_since !== null) {
+      const p = { area: ref('area', l.area), short: t(decl.short_since), at: t(decl.t), by: ref('role', decl.by), delay: s(decl.delay_s), level: { n: decl.level } };
       if (decl.delay_s <= declareAfter) strengths.push(f('f.level.prompt', p, { capability: capOf('level_declared_s') }));
       else improvements.push(f('f.level.late', p, { capability: capOf('level_declared_s'), element: 'training', org: decl.by, action: { key: 'a.level.within', params: { within: s(declareAfter) } } }));
-    } else if (!decl && canDeclare) {
-      improvements.push(f('f.level.never', { area: ref('area', l.area), short: t(l.first_short_t) }, { capability: capOf('level_declared_s'), element: 'training', org: role }));
     }
-    if (l.support && l.support.delay_s !== null) {
-      const p = { area: ref('area', l.area), short: t(l.first_short_t), at: t(l.support.t), by: ref('role', l.support.by), delay: s(l.support.delay_s) };
+    // a shortfall calls for a level only when it lasted longer than the plan gives for declaring one: one that
+    // support covered sooner is the plan working. One before the declaration (not the one it answered) went unanswered.
+    if (canDeclare) {
+      const unanswered = l.short.find(([from, to]) => (to ?? rv.t_end) - from > declareAfter
+        && (!decl || from < decl.t && from !== decl.short_since));
+      if (unanswered) {
+        const [from, to] = unanswered;
+        improvements.push(f(decl ? 'f.level.never_then' : 'f.level.never', { area: ref('area', l.area), short: t(from), lasted: s((to ?? rv.t_end) - from), within: s(declareAfter) }, {
+          capability: capOf('level_declared_s'), element: 'training', org: role,
+        }));
+      }
+    }
+    if (l.support && l.support.delay_s !== null && l.support.short_since !== null) {
+      const p = { area: ref('area', l.area), short: t(l.support.short_since), at: t(l.support.t), by: ref('role', l.support.by), delay: s(l.support.delay_s) };
       if (l.support.delay_s <= supportAfter) strengths.push(f('f.support.prompt', p, { capability: capOf('support_requested_s') }));
       else improvements.push(f('f.support.late', p, { capability: capOf('support_requested_s'), element: 'training', org: l.support.by, action: { key: 'a.support.within', params: { within: s(supportAfter) } } }));
     }

@@ -41,6 +41,14 @@ export interface ShelterFigures {
   /** peak over capacity (0-1+) */
   peak_share: number;
   full_t: number | null;
+  /**
+   * the first time, while the shelter was full, that a zone it takes in had people left with no place in any
+   * open shelter (its evacuation stalled): a full shelter whose overflow went elsewhere leaves this null
+   */
+  overflow_t: number | null;
+  /** the zone left without a place then, and how many of its people were still waiting */
+  overflow_zone: string | null;
+  overflow_people: number;
   opened_t: number | null;
   supplies_person_days: number;
   /** how long the shelter's own supplies last for its peak occupancy, in days */
@@ -80,6 +88,8 @@ export class AreaMetrics {
   private readonly areas = new Map<string, AreaRec>();
   private readonly zonesOfArea = new Map<string, string[]>();
   private readonly hazardArrives = new Map<string, number>();
+  private readonly sheltersOfZone = new Map<string, string[]>();
+  private readonly fullNow = new Set<string>();
 
   constructor(scenario: Scenario) {
     for (const a of scenario.areas) {
@@ -89,11 +99,12 @@ export class AreaMetrics {
       this.zones.set(z.id, { id: z.id, area: z.area, population: z.population, ordered_t: null, ordered_by: null, moving_t: null, done_t: null, struck_t: null, caught: null, sheltered: 0, share: 0, series: [] });
       this.zonesOfArea.set(z.area, [...(this.zonesOfArea.get(z.area) ?? []), z.id]);
       if (z.hazard_arrives !== undefined) this.hazardArrives.set(z.id, z.hazard_arrives);
+      this.sheltersOfZone.set(z.id, z.shelters);
     }
     const m2 = scenario.evacuation.m2_per_person;
     for (const s of scenario.evacuation.shelters) {
       const capacity = Math.min(s.capacity_people, s.area_m2 !== undefined ? Math.floor(s.area_m2 / m2) : Infinity);
-      this.shelters.set(s.id, { id: s.id, area: s.area, capacity, peak: 0, peak_t: null, peak_share: 0, full_t: null, opened_t: null, supplies_person_days: s.supplies_person_days, supplies_days_at_peak: null, series: [] });
+      this.shelters.set(s.id, { id: s.id, area: s.area, capacity, peak: 0, peak_t: null, peak_share: 0, full_t: null, overflow_t: null, overflow_zone: null, overflow_people: 0, opened_t: null, supplies_person_days: s.supplies_person_days, supplies_days_at_peak: null, series: [] });
     }
   }
 
@@ -112,6 +123,13 @@ export class AreaMetrics {
         if (!z) return;
         z.sheltered = e.sheltered as number;
         z.series.push([e.t, z.sheltered]);
+        // people waiting and none placed: every open shelter of the zone was out of room; those full now are why
+        if (e.stalled === true) {
+          for (const sid of this.sheltersOfZone.get(z.id) ?? []) {
+            const s = this.shelters.get(sid);
+            if (s && s.overflow_t === null && this.fullNow.has(sid)) { s.overflow_t = e.t; s.overflow_zone = z.id; s.overflow_people = e.remaining as number; }
+          }
+        }
         const ids = this.zonesOfArea.get(z.area)!;
         let pop = 0, sh = 0;
         for (const id of ids) { const x = this.zones.get(id)!; pop += x.population; sh += x.sheltered; }
@@ -133,6 +151,7 @@ export class AreaMetrics {
         if (!s) return;
         if (e.state === 'open' && s.opened_t === null) s.opened_t = e.t;
         if (e.state === 'full' && s.full_t === null) s.full_t = e.t;
+        if (e.state === 'full') this.fullNow.add(s.id); else this.fullNow.delete(s.id);
         return;
       }
       case 'shelter.occupancy': {

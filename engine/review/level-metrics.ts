@@ -1,7 +1,7 @@
 /**
  * Civil-defence levels and requests for support against capacity: when each
- * area's forces were first exceeded (`area.short`), when a level was declared
- * there and by whom, and how long after. The law ties the level to capacity
+ * area's forces were exceeded (`area.short`, in spells), when a level was
+ * declared there and by whom, and how long after the shortfall it answered. The law ties the level to capacity
  * being exceeded (DOMAIN.md), so the delay is the figure a reviewer wants.
  * Fed the same events as Metrics, in the same order.
  */
@@ -15,7 +15,10 @@ export interface Declaration {
   by: string;
   /** trainee, doctrine, default, controller (from the decision that made it) */
   author: string | null;
-  /** when the area's capacity was first exceeded, if it was before this */
+  /**
+   * the start of the shortfall this answered: the spell of capacity exceeded still open then, or the last one
+   * before it (not the run's first: a spell support covered hours earlier is not what a later level answers)
+   */
   short_since: number | null;
   delay_s: number | null;
 }
@@ -28,6 +31,12 @@ export interface AreaLevels {
   declarations: Declaration[];
   support: Declaration | null;
   level_at_end: number;
+}
+
+/** The start of the spell of capacity exceeded that an act at t answers: the one open at t, or the last one before. */
+function answered(a: AreaLevels, t: number): number | null {
+  for (let i = a.short.length - 1; i >= 0; i--) if (a.short[i][0] <= t) return a.short[i][0];
+  return null;
 }
 
 export class LevelMetrics {
@@ -64,7 +73,7 @@ export class LevelMetrics {
         const a = this.areas.get(e.area as string);
         if (!a) return;
         const level = e.level as number;
-        const since = level > 0 && a.first_short_t !== null && a.first_short_t <= e.t ? a.first_short_t : null;
+        const since = level > 0 ? answered(a, e.t) : null;
         a.declarations.push({ index, t: e.t, level, by: e.by as string, author: this.author(e.t, a.area, 'declare_level'), short_since: since, delay_s: since === null ? null : e.t - since });
         a.level_at_end = level;
         return;
@@ -72,7 +81,7 @@ export class LevelMetrics {
       case 'support.requested': {
         const a = this.areas.get(e.area as string);
         if (!a || a.support) return;
-        const since = a.first_short_t !== null && a.first_short_t <= e.t ? a.first_short_t : null;
+        const since = answered(a, e.t);
         a.support = { index, t: e.t, level: 0, by: e.by as string, author: this.author(e.t, a.area, 'request_support'), short_since: since, delay_s: since === null ? null : e.t - since };
         return;
       }

@@ -256,6 +256,9 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
       ];
     }),
   });
+  // the delays are not from the first column's time when an area ran short more than once: say from what, and
+  // which shortfalls call for a level at all (the rule the findings apply)
+  if (levelRows.some((l) => l.first_short_t !== null)) p(txt(w.m('levels.note', { within: { s: sc.doctrine.declare_when_short ?? 3600 } })), 'note');
 
   h(3, w.m('h.decisions'));
   const given = rv.decisions.filter((d) => d.author === 'trainee' || d.author === 'controller');

@@ -74,7 +74,7 @@ describe('AAR of the ky-son evacuate-early and evacuate-late runs', () => {
     expect(aarOf('early').improvements.find((f) => f.key === 'f.incident.lost' && (f.params.incident as { id: string }).id === 'ta-ca-riverside-caught')).toBeUndefined();
     expect(aarOf('early').improvements.map((f) => f.key)).not.toContain('f.inject.late');
     const evac = late.improvements.find((f) => f.key === 'f.objective.short' && (f.params.objective as { id: string }).id === 'evac-ta-ca')!;
-    expect(evac).toMatchObject({ capability: 'Mass Care Services', element: 'planning', org: 'tc-chair', action: { key: 'a.evacuate.by' } });
+    expect(evac).toMatchObject({ capability: 'Critical Transportation', element: 'planning', org: 'tc-chair', action: { key: 'a.evacuate.by' } });
     const md = renderReport(late, 'md', 'en');
     expect(md).toMatch(/Suggested: Order the evacuation of Tà Cạ riverside villages by T\+00:50 \(18:50\): moving 630 people \(90 %, the share rated P\) takes about 2 h 10 min/);
   });

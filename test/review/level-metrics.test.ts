@@ -12,7 +12,7 @@ function figures(events: LogEvent[]) {
 }
 
 describe('LevelMetrics', () => {
-  it('times a declaration and a request for support from when capacity was first exceeded, with who decided', () => {
+  it('times a declaration and a request for support from the shortfall each answered (not the run\'s first), with who decided', () => {
     const a = figures([
       ev(2000, 'area.short', { id: 'c1', short: true }),
       ev(2500, 'decision', { author: 'trainee', role: 'r1', do: 'request_support', area: 'c1' }),
@@ -24,9 +24,21 @@ describe('LevelMetrics', () => {
     ])('c1');
     expect(a.short).toEqual([[2000, 3000], [4000, null]]);
     expect(a.first_short_t).toBe(2000);
-    expect(a.declarations).toEqual([{ index: 6, t: 5000, level: 1, by: 'r1', author: 'doctrine', short_since: 2000, delay_s: 3000 }]);
+    // declared 1000 s into the second shortfall: the first was covered at 3000 and is not what it answered
+    expect(a.declarations).toEqual([{ index: 6, t: 5000, level: 1, by: 'r1', author: 'doctrine', short_since: 4000, delay_s: 1000 }]);
     expect(a.support).toEqual({ index: 2, t: 2500, level: 0, by: 'r1', author: 'trainee', short_since: 2000, delay_s: 500 });
     expect(a.level_at_end).toBe(1);
+  });
+
+  it('a declaration after a shortfall had ended is timed from the start of the last one before it', () => {
+    const a = figures([
+      ev(1000, 'area.short', { id: 'c1', short: true }),
+      ev(2000, 'area.short', { id: 'c1', short: false }),
+      ev(6000, 'area.short', { id: 'c1', short: true }),
+      ev(7000, 'area.short', { id: 'c1', short: false }),
+      ev(9000, 'level', { area: 'c1', level: 1, by: 'r1' }),
+    ])('c1');
+    expect(a.declarations[0]).toMatchObject({ short_since: 6000, delay_s: 3000 });
   });
 
   it('a level declared before capacity was exceeded has no delay; an area never short has none', () => {
