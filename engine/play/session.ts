@@ -352,10 +352,13 @@ export class PlaySession {
   /** Everything of a kind the seat might name, with its name in the session's language: what a name typed for an id is matched against. */
   private named(kind: ArgKind): { id: string; name: string }[] {
     const sc = this.scenario, lang = this.lang;
+    const role = this.model.role.get(this.seat);
+    // seen, and where the seat may order (as candidates): a name that fits a neighbour's zone would lead to a refusal
     const seen = visibleAreas(this.sim, this.seat);
+    const mine = (area: string) => seen.has(area) && (this.seat === CONTROLLER || (role !== undefined && this.model.contains(role.area, area)));
     switch (kind) {
-      case 'zone': return sc.evacuation.zones.filter((z) => seen.has(z.area)).map((z) => ({ id: z.id, name: z.name !== undefined ? sayText(z.name, lang) : z.id }));
-      case 'shelter': return sc.evacuation.shelters.filter((x) => seen.has(x.area)).map((x) => ({ id: x.id, name: x.name !== undefined ? sayText(x.name, lang) : x.id }));
+      case 'zone': return sc.evacuation.zones.filter((z) => mine(z.area)).map((z) => ({ id: z.id, name: z.name !== undefined ? sayText(z.name, lang) : z.id }));
+      case 'shelter': return sc.evacuation.shelters.filter((x) => mine(x.area)).map((x) => ({ id: x.id, name: x.name !== undefined ? sayText(x.name, lang) : x.id }));
       case 'road': return sc.travel.edges.map((e) => ({ id: e.id, name: e.name !== undefined ? sayText(e.name, lang) : e.id }));
       case 'unit': return sc.units.map((u) => ({ id: u.id, name: unitName(this.sim, u.id, lang) }));
       case 'area': return sc.areas.map((a) => ({ id: a.id, name: areaName(this.sim, a.id, lang) }));
@@ -725,8 +728,9 @@ export class PlaySession {
         return units;
       }
       case 'incident': return visibleIncidents(sim, seat).filter((i) => Incidents.isOpen(i)).map((i) => i.id);
-      case 'zone': return this.scenario.evacuation.zones.filter((z) => seen.has(z.area) && w.zones[z.id].m.value === 'idle').map((z) => z.id);
-      case 'shelter': return this.scenario.evacuation.shelters.filter((x) => seen.has(x.area) && w.shelters[x.id].m.value === 'closed').map((x) => x.id);
+      // only where the seat may order: a neighbour's zone on the board (it asked for support) is refused as no authority
+      case 'zone': return this.scenario.evacuation.zones.filter((z) => seen.has(z.area) && mine(z.area) && w.zones[z.id].m.value === 'idle').map((z) => z.id);
+      case 'shelter': return this.scenario.evacuation.shelters.filter((x) => seen.has(x.area) && mine(x.area) && w.shelters[x.id].m.value === 'closed').map((x) => x.id);
       // a sea ban where there is no sea is refused (no-coast): offer only the coastal areas
       case 'area': return this.scenario.areas.map((a) => a.id).filter((a) => mine(a) && (verb !== 'sea_ban' || model.hasCoast(a)));
       case 'road': return this.scenario.travel.edges.map((e) => e.id).filter((e) => (verb === 'close_road' ? w.roads[e].status !== 'cut' : w.roads[e].status !== 'open'));

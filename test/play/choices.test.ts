@@ -48,11 +48,19 @@ describe('what the trainee can type now, when a line misses or misnames an id', 
   });
 
   it('words that name several, or none, list the ids that fit instead', () => {
-    const s = session(vinh, 'tv-chair');
+    const s = session(vinh, 'province-board');
     // "old blocks" is in the name of the Thành Vinh and the Trường Vinh zones
     const r = s.handle('evacuate old blocks');
     expect(r.text).not.toContain('did you mean');
     expect(r.text).toContain('\n  zones without an order yet: tv-old-blocks, tr-old-blocks, vh-lowland\n');
+  });
+
+  it('a ward chair is offered only the zones and shelters of its own ward (another ward\'s order is refused: no authority)', () => {
+    const s = session(vinh, 'tv-chair');
+    expect(s.handle('evacuate').text).toContain('\n  zones without an order yet: tv-old-blocks\n');
+    // the same words now fit one zone it may order
+    expect(s.handle('evacuate old blocks').text).toContain('did you mean: evacuate tv-old-blocks (Thành Vinh old housing blocks)?');
+    expect(s.handle('open shelter').text).not.toMatch(/tr-|vh-/);
   });
 
   it('an id that exists nowhere, with no near spelling, is answered with the ids that fit there now', () => {
