@@ -150,6 +150,17 @@ function roleOfArea(sc: Scenario, area: string): string | null {
   return sc.roles.find((r) => r.area === area && r.declares.length > 0)?.id ?? sc.roles.find((r) => r.area === area)?.id ?? null;
 }
 
+/** The role that may declare `level` in an area: the nearest, from the area up its parents (legacy three tiers: the district declares level 1). */
+function declarerOf(sc: Scenario, area: string, level: number): string | null {
+  const seen = new Set<string>();
+  for (let a: string | undefined = area; a !== undefined && !seen.has(a); a = sc.areas.find((x) => x.id === a)?.parent) {
+    seen.add(a);
+    const r = sc.roles.find((x) => x.area === a && x.declares.includes(level));
+    if (r) return r.id;
+  }
+  return null;
+}
+
 function responsible(sc: Scenario, o: Objective): string | null {
   const of = o.criterion.of;
   if (of === undefined) return null;
@@ -161,7 +172,7 @@ function responsible(sc: Scenario, o: Objective): string | null {
   if (inc) return roleOfArea(sc, inc.area);
   const shelter = sc.evacuation.shelters.find((x) => x.id === of);
   if (shelter) return roleOfArea(sc, shelter.area);
-  if (sc.areas.some((a) => a.id === of)) return roleOfArea(sc, of);
+  if (sc.areas.some((a) => a.id === of)) return (o.criterion.metric === 'level_declared_s' ? declarerOf(sc, of, 1) : null) ?? roleOfArea(sc, of);
   return null;
 }
 
@@ -279,15 +290,14 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   const declareAfter = sc.doctrine.declare_when_short ?? 3600;
   for (const l of rv.levels) {
     if (l.first_short_t === null) continue;
-    const role = roleOfArea(sc, l.area);
-    const canDeclare = sc.roles.some((r) => r.area === l.area && r.declares.includes(1));
+    const declarer = declarerOf(sc, l.area, 1);
     const decl = l.declarations.find((d) => d.level >= 1);
     if (decl && decl.delay_s !== null) {
       const p = { area: ref('area', l.area), short: t(l.first_short_t), at: t(decl.t), by: ref('role', decl.by), delay: s(decl.delay_s), level: { n: decl.level } };
       if (decl.delay_s <= declareAfter) strengths.push(f('f.level.prompt', p, { capability: capOf('level_declared_s') }));
       else improvements.push(f('f.level.late', p, { capability: capOf('level_declared_s'), element: 'training', org: decl.by, action: { key: 'a.level.within', params: { within: s(declareAfter) } } }));
-    } else if (!decl && canDeclare) {
-      improvements.push(f('f.level.never', { area: ref('area', l.area), short: t(l.first_short_t) }, { capability: capOf('level_declared_s'), element: 'training', org: role }));
+    } else if (!decl && declarer !== null) {
+      improvements.push(f('f.level.never', { area: ref('area', l.area), short: t(l.first_short_t) }, { capability: capOf('level_declared_s'), element: 'training', org: declarer }));
     }
     if (l.support && l.support.delay_s !== null) {
       const p = { area: ref('area', l.area), short: t(l.first_short_t), at: t(l.support.t), by: ref('role', l.support.by), delay: s(l.support.delay_s) };

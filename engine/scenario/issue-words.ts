@@ -176,8 +176,10 @@ const en = {
   'who.1': 'the commune chair',
   'who.2': 'the provincial chair',
   'who.3': 'the Prime Minister',
+  'who.1.three': 'the district chair in three tiers',
   'declares.message': "role '{id}' ({tier}) may declare civil-defence level {level}, which the law gives to {who}",
-  'declares.hint': 'Civil Defence Law 2023: the commune chair declares level 1, the provincial chair level 2, the Prime Minister level 3; remove {level} from `declares` unless this drill means to depart from the law',
+  'declares.hint': 'Civil Defence Law 2023 as amended in 2025 (two tiers): the commune chair declares level 1, the provincial chair level 2, the Prime Minister level 3; remove {level} from `declares` unless this drill means to depart from the law',
+  'declares.hint.three': 'Civil Defence Law 2023 as first passed (three tiers, before 1 July 2025): the district chair declares level 1, the provincial chair level 2, the Prime Minister level 3; remove {level} from `declares` (the commune board proposes level 1 to its district) unless this drill means to depart from the law',
   'no-commander.message': "no role commands unit '{id}'",
   'no-commander.hint': "add it to a role's `commands`; until then doctrine commands it for its home area",
 
@@ -735,8 +737,10 @@ const vi: Record<IssueKey, string> = {
   'who.1': 'Chủ tịch UBND xã',
   'who.2': 'Chủ tịch UBND tỉnh',
   'who.3': 'Thủ tướng Chính phủ',
+  'who.1.three': 'Chủ tịch UBND cấp huyện khi chính quyền có ba cấp',
   'declares.message': "vai '{id}' ({tier}) được ban bố cấp độ phòng thủ dân sự {level}, trong khi luật giao việc này cho {who}",
-  'declares.hint': 'Luật Phòng thủ dân sự 2023: Chủ tịch UBND xã ban bố cấp độ 1, Chủ tịch UBND tỉnh cấp độ 2, Thủ tướng Chính phủ cấp độ 3; hãy bỏ {level} khỏi `declares`, trừ khi cuộc diễn tập này chủ ý làm khác luật',
+  'declares.hint': 'Luật Phòng thủ dân sự 2023, sửa đổi năm 2025 (chính quyền hai cấp): Chủ tịch UBND xã ban bố cấp độ 1, Chủ tịch UBND tỉnh cấp độ 2, Thủ tướng Chính phủ cấp độ 3; hãy bỏ {level} khỏi `declares`, trừ khi cuộc diễn tập này chủ ý làm khác luật',
+  'declares.hint.three': 'Luật Phòng thủ dân sự 2023 khi mới ban hành (chính quyền ba cấp, trước ngày 1/7/2025): Chủ tịch UBND cấp huyện ban bố cấp độ 1, Chủ tịch UBND tỉnh cấp độ 2, Thủ tướng Chính phủ cấp độ 3; hãy bỏ {level} khỏi `declares` (Ban chỉ huy cấp xã đề nghị huyện ban bố cấp độ 1), trừ khi cuộc diễn tập này chủ ý làm khác luật',
   'no-commander.message': "không vai nào chỉ huy đơn vị '{id}'",
   'no-commander.hint': 'hãy thêm nó vào `commands` của một vai; cho đến lúc đó phương án tự động chỉ huy nó cho địa bàn của nó',
 
