@@ -1260,7 +1260,7 @@ export const DESCRIPTIONS_VI: Record<string, string> = {
   "thresholds read with the criterion's comparator: meets P -> P, else meets S -> S, else meets M -> M, else U": "các ngưỡng so theo phép so sánh của tiêu chí: đạt P -> P, nếu không thì đạt S -> S, nếu không thì đạt M -> M, còn lại U",
   "nearest: first come, nearest free unit; severity: most severe and most lives first": "nearest: sự cố báo trước được xử lý trước, điều đơn vị rảnh gần nhất; severity: sự cố nghiêm trọng nhất, nhiều người gặp nạn nhất trước",
   "local capacity short this long -> request the next tier": "lực lượng tại chỗ thiếu trong chừng này thời gian -> đề nghị cấp trên hỗ trợ",
-  "local capacity short this long -> the commune declares level 1": "lực lượng tại chỗ thiếu trong chừng này thời gian -> xã ban bố cấp độ 1",
+  "local capacity short this long -> level 1 is declared for the area by the role that may (the commune; with tiers: three, its district)": "lực lượng tại chỗ thiếu trong chừng này thời gian -> vai có thẩm quyền ban bố cấp độ 1 cho địa bàn (xã; với tiers: three là huyện của xã)",
   "order evacuation of zones in an area whose risk level reaches this": "ra lệnh sơ tán các khu vực của địa bàn có cấp độ rủi ro đạt mức này",
   "open a zone's shelters when it is ordered to evacuate": "mở các điểm sơ tán của khu vực khi có lệnh sơ tán khu vực đó",
   "what doctrine picks at a decision point nobody plays": "phương án tự động chọn gì ở một tình huống cần quyết định mà không ai đóng vai",
