@@ -150,6 +150,17 @@ function roleOfArea(sc: Scenario, area: string): string | null {
   return sc.roles.find((r) => r.area === area && r.declares.length > 0)?.id ?? sc.roles.find((r) => r.area === area)?.id ?? null;
 }
 
+/** The role that may declare `level` in an area: the nearest, from the area up its parents (legacy three tiers: the district declares level 1). */
+function declarerOf(sc: Scenario, area: string, level: number): string | null {
+  const seen = new Set<string>();
+  for (let a: string | undefined = area; a !== undefined && !seen.has(a); a = sc.areas.find((x) => x.id === a)?.parent) {
+    seen.add(a);
+    const r = sc.roles.find((x) => x.area === a && x.declares.includes(level));
+    if (r) return r.id;
+  }
+  return null;
+}
+
 function responsible(sc: Scenario, o: Objective): string | null {
   const of = o.criterion.of;
   if (of === undefined) return null;
@@ -161,7 +172,7 @@ function responsible(sc: Scenario, o: Objective): string | null {
   if (inc) return roleOfArea(sc, inc.area);
   const shelter = sc.evacuation.shelters.find((x) => x.id === of);
   if (shelter) return roleOfArea(sc, shelter.area);
-  if (sc.areas.some((a) => a.id === of)) return roleOfArea(sc, of);
+  if (sc.areas.some((a) => a.id === of)) return (o.criterion.metric === 'level_declared_s' ? declarerOf(sc, of, 1) : null) ?? roleOfArea(sc, of);
   return null;
 }
 
@@ -291,8 +302,7 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   const declareAfter = sc.doctrine.declare_when_short ?? 3600;
   for (const l of rv.levels) {
     if (l.first_short_t === null) continue;
-    const role = roleOfArea(sc, l.area);
-    const canDeclare = sc.roles.some((r) => r.area === l.area && r.declares.includes(1));
+    const declarer = declarerOf(sc, l.area, 1);
     const decl = l.declarations.find((d) => d.level >= 1);
     // timed from the shortfall it answered (level-metrics.ts): a first one support covered hours before is not it
     if (decl && decl.delay_s !== null && decl.short_since !== null) {
@@ -302,13 +312,13 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
     }
     // a shortfall calls for a level only when it lasted longer than the plan gives for declaring one: one that
     // support covered sooner is the plan working. One before the declaration (not the one it answered) went unanswered.
-    if (canDeclare) {
+    if (declarer !== null) {
       const unanswered = l.short.find(([from, to]) => (to ?? rv.t_end) - from > declareAfter
         && (!decl || from < decl.t && from !== decl.short_since));
       if (unanswered) {
         const [from, to] = unanswered;
         improvements.push(f(decl ? 'f.level.never_then' : 'f.level.never', { area: ref('area', l.area), short: t(from), lasted: s((to ?? rv.t_end) - from), within: s(declareAfter) }, {
-          capability: capOf('level_declared_s'), element: 'training', org: role,
+          capability: capOf('level_declared_s'), element: 'training', org: declarer,
         }));
       }
     }

@@ -80,11 +80,22 @@ const quoted = (text: string): Say => say('quoted', { text });
 
 const TIER_RANK: Record<string, number> = { national: 0, province: 1, district: 2, commune: 3 };
 
-/** Who declares each civil-defence level (Civil Defence Law 2023, amended 2025; in a legacy three-tier scenario a district may declare level 1 too). */
-const DECLARED_BY: Record<number, { tiers: string[]; who: Say }> = {
-  1: { tiers: ['commune'], who: say('who.1') },
-  2: { tiers: ['province'], who: say('who.2') },
-  3: { tiers: ['national'], who: say('who.3') },
+/**
+ * Who declares each civil-defence level, by the tiers a scenario uses. Two tiers (since 1 July 2025):
+ * Civil Defence Law 2023 as amended in 2025, the commune chair declares level 1. Legacy three tiers:
+ * the law as first passed (No. 18/2023/QH15, Art. 20), the district chair declares level 1.
+ */
+const DECLARED_BY: Record<'two' | 'three', Record<number, { tiers: string[]; who: Say }>> = {
+  two: {
+    1: { tiers: ['commune'], who: say('who.1') },
+    2: { tiers: ['province'], who: say('who.2') },
+    3: { tiers: ['national'], who: say('who.3') },
+  },
+  three: {
+    1: { tiers: ['district'], who: say('who.1.three') },
+    2: { tiers: ['province'], who: say('who.2') },
+    3: { tiers: ['national'], who: say('who.3') },
+  },
 };
 
 /**
@@ -522,9 +533,10 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     if (Array.isArray(r.supports)) r.supports.forEach((a, j) => ref([...p, 'supports', j], a, ['area']));
     // (a tier that is not one, `tier: xã`, is the shape check's to say: nothing to weigh against the law)
     if (Array.isArray(r.declares) && isStr(r.tier) && r.tier in TIER_RANK) r.declares.forEach((level, j) => {
-      const may = DECLARED_BY[level as number];
-      if (!may || may.tiers.includes(r.tier as string) || (tiers === 'three' && level === 1 && r.tier === 'district')) return;
-      warn([...p, 'declares', j], 'declares', say('declares.message', { id: String(r.id), tier: String(r.tier), level: String(level), who: may.who }), say('declares.hint', { level: String(level) }));
+      const three = tiers === 'three';
+      const may = DECLARED_BY[three ? 'three' : 'two'][level as number];
+      if (!may || may.tiers.includes(r.tier as string)) return;
+      warn([...p, 'declares', j], 'declares', say('declares.message', { id: String(r.id), tier: String(r.tier), level: String(level), who: may.who }), say(three ? 'declares.hint.three' : 'declares.hint', { level: String(level) }));
     });
   }
   if (collections.role.list.length > 0) {

@@ -482,7 +482,7 @@ export const Objective = z.strictObject({
 export const Doctrine = z.strictObject({
   dispatch: z.enum(['nearest', 'severity']).default('severity').describe('nearest: first come, nearest free unit; severity: most severe and most lives first'),
   request_support_after: Duration.default(1800).describe('local capacity short this long -> request the next tier'),
-  declare_when_short: Duration.optional().describe('local capacity short this long -> the commune declares level 1'),
+  declare_when_short: Duration.optional().describe('local capacity short this long -> level 1 is declared for the area by the role that may (the commune; with tiers: three, its district)'),
   evacuate_at_risk: z.number().int().min(1).max(5).optional().describe('order evacuation of zones in an area whose risk level reaches this'),
   open_shelters: z.boolean().default(true).describe('open a zone\'s shelters when it is ordered to evacuate'),
   answer_decisions: z.enum(['default', 'first']).default('default').describe('what doctrine picks at a decision point nobody plays'),

@@ -257,15 +257,16 @@ export class Doctrine {
       }
       if (!short) continue;
       const role = sim.model.roleFor(a.id);
-      if (!role || !sim.byDoctrine(role.id)) continue;
       const since = sim.now - aw.short_t;
       let wake = Infinity;
-      if (aw.support_t < 0 && this.helpExists(a.id)) {
+      if (role && sim.byDoctrine(role.id) && aw.support_t < 0 && this.helpExists(a.id)) {
         if (since >= d.request_support_after) sim.decide({ at: sim.now, role: role.id, author: 'doctrine', cmd: { do: 'request_support', area: a.id } });
         else wake = Math.min(wake, aw.short_t + d.request_support_after);
       }
-      if (d.declare_when_short !== undefined && (aw.level.context.level as number) === 0 && role.declares.includes(1)) {
-        if (since >= d.declare_when_short) sim.decide({ at: sim.now, role: role.id, author: 'doctrine', cmd: { do: 'declare_level', area: a.id, level: 1 } });
+      // level 1 is declared by whoever the law names: the commune chair (two tiers) or, in legacy three tiers, the district above it
+      const declarer = sim.model.declarerFor(a.id, 1);
+      if (d.declare_when_short !== undefined && (aw.level.context.level as number) === 0 && declarer && sim.byDoctrine(declarer.id)) {
+        if (since >= d.declare_when_short) sim.decide({ at: sim.now, role: declarer.id, author: 'doctrine', cmd: { do: 'declare_level', area: a.id, level: 1 } });
         else wake = Math.min(wake, aw.short_t + d.declare_when_short);
       }
       if (wake < Infinity && aw.timers.wake === undefined) aw.timers.wake = sim.schedule(wake, PRIO.wake, { k: 'wake', area: a.id });

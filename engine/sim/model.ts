@@ -147,6 +147,27 @@ export class Model {
 
   private readonly speaker = new Map<string, EffectiveRole | undefined>();
 
+  /**
+   * The role that may declare a level in an area: the nearest role, from the area up its parents, whose
+   * `declares` has the level. Two tiers: the commune chair declares level 1 for its commune; legacy three
+   * tiers (Civil Defence Law 2023 as first passed): the district chair declares it for the district's communes.
+   */
+  declarerFor(area: string, level: number): EffectiveRole | undefined {
+    const key = `${level}/${area}`;
+    if (!this.declarer.has(key)) {
+      const chain = [area, ...(this.ancestors.get(area) ?? [])];
+      let found: EffectiveRole | undefined;
+      for (const a of chain) {
+        found = this.roles.find((r) => r.area === a && r.declares.includes(level));
+        if (found) break;
+      }
+      this.declarer.set(key, found);
+    }
+    return this.declarer.get(key);
+  }
+
+  private readonly declarer = new Map<string, EffectiveRole | undefined>();
+
   /** Need per capability at a severity (cached: the kinds never change during a run). */
   need(kind: IncidentKind, severity: number): Partial<Record<Capability, number>> {
     let bySeverity = this.needCache.get(kind.id);

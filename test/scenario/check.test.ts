@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScenarioIssue } from '../../engine/scenario/issues.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
+import { sayIn } from '../../engine/scenario/say.js';
 import { ROOT } from '../helpers/cli.js';
 import { edit, scenarioFiles } from '../helpers/scenarios.js';
 
@@ -81,12 +82,28 @@ describe('who may declare which civil-defence level', () => {
     expect(found[0].hint).toContain('the commune chair declares level 1, the provincial chair level 2, the Prime Minister level 3');
   });
 
-  it('lets a district declare level 1 in a legacy three-tier scenario, but not level 2', () => {
+  it('legacy three tiers: the district declares level 1 (the law as first passed), a commune that may is warned of, in both languages', () => {
     const legacy = readFileSync(join(ROOT, 'scenarios/ban-ve-extreme-inflow-legacy.yaml'), 'utf8');
-    const text = legacy.replace('tier: district, area: tuong-duong-district, commands: [td-health, td-district-military],', 'tier: district, area: tuong-duong-district, commands: [td-health, td-district-military], declares: [1],');
+    expect(codes(legacy)).not.toContain('declares');
+    const text = legacy.replace('commands: [td-militia, td-police], supports:', 'commands: [td-militia, td-police], declares: [1], supports:');
     expect(text).not.toBe(legacy);
-    expect(codes(text)).not.toContain('declares');
-    expect(codes(text.replace('declares: [1], supports: [tuong-duong, yen-na', 'declares: [1, 2], supports: [tuong-duong, yen-na'))).toContain('declares');
+    const found = issuesOf(text).filter((i) => i.code === 'declares');
+    expect(found.map((i) => `${i.severity} ${i.path}: ${i.message}`)).toEqual([
+      "warning roles[2].declares[0]: role 'td-chair' (commune) may declare civil-defence level 1, which the law gives to the district chair in three tiers",
+    ]);
+    expect(found[0].hint).toContain('Civil Defence Law 2023 as first passed (three tiers, before 1 July 2025): the district chair declares level 1');
+    const vi = found[0].words!;
+    expect(sayIn(vi.message, 'vi')).toBe("vai 'td-chair' (commune) được ban bố cấp độ phòng thủ dân sự 1, trong khi luật giao việc này cho Chủ tịch UBND cấp huyện khi chính quyền có ba cấp");
+    expect(sayIn(vi.hint!, 'vi')).toContain('Chủ tịch UBND cấp huyện ban bố cấp độ 1');
+    // a district may not declare level 2 either
+    expect(codes(legacy.replace('commands: [td-health, td-district-military], declares: [1]', 'commands: [td-health, td-district-military], declares: [1, 2]'))).toContain('declares');
+  });
+
+  it('two tiers: a commune chair declares level 1 without a warning, and the hint names the 2025 law', () => {
+    expect(codes(quePhong)).not.toContain('declares');
+    const found = issuesOf(edit(quePhong, ['    declares: [2]\n', '    declares: [1, 2]\n'])).filter((i) => i.code === 'declares');
+    expect(found[0].message).toContain('which the law gives to the commune chair');
+    expect(found[0].hint).toContain('as amended in 2025 (two tiers): the commune chair declares level 1');
   });
 });
 

@@ -30,7 +30,7 @@ describe('the MSEL table in Vietnamese', () => {
     expect(row(md, 8)[1]).toBe('khi có sự cố "Nhà bị lũ cuốn" mức độ 4 trở lên');
     expect(row(md, 11)[1]).toBe('khi Hồ Bản Vẽ vượt 5.000 m3/s');
     expect(row(md, 3)[1]).toBe('nếu tình huống số 2 chưa được xử lý sau 1 giờ');
-    expect(row(md, 4)[9]).toBe('Sơ tán ngay → sơ tán Khu thấp trũng thị trấn Mường Xén<br>Chờ đến sáng<br>hạn 30 phút, mặc định: Chờ đến sáng');
+    expect(row(md, 4)[9]).toBe('Sơ tán ngay → sơ tán Khu thấp trũng xã Mường Xén<br>Chờ đến sáng<br>hạn 30 phút, mặc định: Chờ đến sáng');
   });
 
   it.each(scenarioFiles().map((f) => [basename(f), f]))('has no role id, no English method and no cell notation in %s', (_, file) => {
