@@ -21,7 +21,10 @@ describe('who the improvement plan says should declare level 1 (legacy three tie
     const md = reportOf(back.log, scenario, back.events as LogEvent[], 'md', 'en').text;
     const plan = md.split('\n').filter((l) => l.startsWith('| Operational Coordination |')).map((l) => l.split('|').map((c) => c.trim()).filter((_, i) => i === 2 || i === 5).join(' -> '));
     expect(plan).toContain("Tương Dương district declares level 1 in Thạch Giám before T+08:00, without waiting for the town's request (T+09:00): never, not done by the time it was read; target before T+08:00 (02:00); rated U: Unable to be performed. -> Tương Dương district command board");
-    expect(plan).toContain('Thạch Giám town: its forces were exceeded from T+06:00 (00:00), and no civil-defence level was declared. -> Tương Dương district command board');
-    expect(plan).toContain('Mỹ Lý: its forces were exceeded from T+04:00 (22:00), and no civil-defence level was declared. -> Kỳ Sơn district command board');
+    expect(plan).toContain('Thạch Giám town: its forces were exceeded from T+06:00 (00:00) for 4 h 32 min, longer than the 30 min the plan gives for declaring a level, and no civil-defence level was declared. -> Tương Dương district command board');
+    // every shortfall that called for a level is the district's to answer, not the town's or commune's
+    const never = plan.filter((l) => l.includes('no civil-defence level was declared'));
+    expect(never.length).toBeGreaterThan(0);
+    for (const l of never) expect(l).toMatch(/-> (Tương Dương|Con Cuông|Kỳ Sơn) district command board$/);
   });
 });
