@@ -243,6 +243,8 @@ const en = {
   'keep.fewer': 'keep fewer, or remove them if the areas are meant to keep all their units',
   'keep.name-larger': 'to keep a reserve only in the communes with more units than that, name them: keep_home: { {list} }; or keep fewer',
   'keep.name': 'name only the communes that need a reserve, as keep_home: { <area>: number }, or keep fewer',
+  'hold.true': 'true is not a risk level',
+  'hold.hint': 'give the risk level (1-5) at which a commune keeps its own units at home, or false for never',
 
   // counts
   'thousands.reads-as': "'{written}' reads as {v}",
@@ -798,6 +800,8 @@ const vi: Record<IssueKey, string> = {
   'keep.fewer': 'hãy giữ lại ít hơn, hoặc bỏ các dòng đó nếu các địa bàn thực sự cần giữ lại toàn bộ đơn vị',
   'keep.name-larger': 'để chỉ giữ lực lượng dự phòng ở các xã có nhiều đơn vị hơn số đó, hãy nêu tên các xã: keep_home: { {list} }; hoặc giữ lại ít hơn',
   'keep.name': 'hãy chỉ nêu các xã cần lực lượng dự phòng, dạng keep_home: { <mã-xã>: số }, hoặc giữ lại ít hơn',
+  'hold.true': 'true không phải là một cấp độ rủi ro',
+  'hold.hint': 'hãy ghi cấp độ rủi ro (1-5) mà từ đó xã giữ lực lượng của mình tại chỗ, hoặc false nếu không bao giờ giữ',
 
   'thousands.reads-as': "'{written}' được đọc thành {v}",
   'thousands.text': "'{written}' là chữ, không phải số",
