@@ -1,3 +1,5 @@
 /** The engine version written into every run log; a log is verified against the engine that wrote it. */
 // 0.2.0: people at risk are reached progressively as the work goes on (outcomes differ from 0.1.0's)
-export const ENGINE_VERSION = '0.2.0';
+// 0.3.0: doctrine holds a commune's units at home while its own risk is high, and recalls units blocked on their way
+//        to another area when their home area needs them (outcomes differ from 0.2.0's)
+export const ENGINE_VERSION = '0.3.0';

@@ -245,6 +245,8 @@ const en = {
   'keep.fewer': 'keep fewer, or remove them if the areas are meant to keep all their units',
   'keep.name-larger': 'to keep a reserve only in the communes with more units than that, name them: keep_home: { {list} }; or keep fewer',
   'keep.name': 'name only the communes that need a reserve, as keep_home: { <area>: number }, or keep fewer',
+  'hold.true': 'true is not a risk level',
+  'hold.hint': 'give the risk level (1-5) at which a commune keeps its own units at home, or false for never',
 
   // counts
   'thousands.reads-as': "'{written}' reads as {v}",
@@ -802,6 +804,8 @@ const vi: Record<IssueKey, string> = {
   'keep.fewer': 'hãy giữ lại ít hơn, hoặc bỏ các dòng đó nếu các địa bàn thực sự cần giữ lại toàn bộ đơn vị',
   'keep.name-larger': 'để chỉ giữ lực lượng dự phòng ở các xã có nhiều đơn vị hơn số đó, hãy nêu tên các xã: keep_home: { {list} }; hoặc giữ lại ít hơn',
   'keep.name': 'hãy chỉ nêu các xã cần lực lượng dự phòng, dạng keep_home: { <mã-xã>: số }, hoặc giữ lại ít hơn',
+  'hold.true': 'true không phải là một cấp độ rủi ro',
+  'hold.hint': 'hãy ghi cấp độ rủi ro (1-5) mà từ đó xã giữ lực lượng của mình tại chỗ, hoặc false nếu không bao giờ giữ',
 
   'thousands.reads-as': "'{written}' được đọc thành {v}",
   'thousands.text': "'{written}' là chữ, không phải số",
@@ -1265,6 +1269,7 @@ export const DESCRIPTIONS_VI: Record<string, string> = {
   "open a zone's shelters when it is ordered to evacuate": "mở các điểm sơ tán của khu vực khi có lệnh sơ tán khu vực đó",
   "what doctrine picks at a decision point nobody plays": "phương án tự động chọn gì ở một tình huống cần quyết định mà không ai đóng vai",
   "staff time from an inject reaching a role doctrine plays to its answer or expected action": "thời gian tham mưu từ khi tình huống đến một vai do phương án tự động đảm nhận đến khi trả lời hoặc thực hiện việc cần làm",
+  "the disaster risk level at which a commune keeps its own units at home: while its risk is at or above it, doctrine sends none of them to support another area (default: evacuate_at_risk, or 3 when that is unset; false: never held; units that respond anywhere are never held)": "cấp độ rủi ro thiên tai mà từ đó xã giữ lực lượng của mình tại chỗ: khi cấp độ rủi ro của xã bằng hoặc cao hơn mức này, phương án tự động không điều đơn vị nào của xã đi hỗ trợ địa bàn khác (mặc định: evacuate_at_risk, hoặc 3 nếu không đặt; false: không bao giờ giữ; đơn vị ứng phó mọi nơi không bao giờ bị giữ)",
   "free units kept at home: a whole number (every commune), or { <area>: number } (the areas named); doctrine sends a unit to support another area only while at least that many other free units of its home area can do the same work (default 0: it may send them all)": "số đơn vị rảnh giữ lại tại chỗ: một số nguyên (cho mọi xã), hoặc { <mã-địa-bàn>: số } (cho các địa bàn nêu tên); phương án tự động chỉ điều một đơn vị đi hỗ trợ địa bàn khác khi địa bàn của nó còn ít nhất chừng đó đơn vị rảnh khác làm được cùng việc (mặc định 0: có thể điều tất cả)",
   "id of the scenario these decisions are for": "mã của kịch bản mà các quyết định này dành cho",
   "roles played by people; doctrine plays the others (default: the roles that decide below)": "các vai do người chơi đảm nhận; phương án tự động đóng các vai còn lại (mặc định: các vai có quyết định bên dưới)",

@@ -488,6 +488,12 @@ export const Doctrine = z.strictObject({
   answer_decisions: z.enum(['default', 'first']).default('default').describe('what doctrine picks at a decision point nobody plays'),
   reaction: DurationDist.default({ kind: 'fixed', value: 0 } as Dist).describe('staff time from an inject reaching a role doctrine plays to its answer or expected action'),
   // optional, not default(0): a default would be written into every scenario's canonical text, and so change the hash of every run log
+  // optional for the same reason; unset: evacuate_at_risk, or 3
+  // boolean refined, not literal(false): `true` then gets its own words, and a text the union's description
+  hold_at_risk: z.union([
+    z.number().int().min(1).max(5),
+    z.boolean().refine((b) => !b, { message: 'true is not a risk level', params: { code: 'hold-true', hint: 'give the risk level (1-5) at which a commune keeps its own units at home, or false for never', words: { message: say('hold.true'), hint: say('hold.hint') } } }),
+  ]).optional().describe('the disaster risk level at which a commune keeps its own units at home: while its risk is at or above it, doctrine sends none of them to support another area (default: evacuate_at_risk, or 3 when that is unset; false: never held; units that respond anywhere are never held)'),
   keep_home: z.union([Count, z.record(Id, Count)]).optional().describe('free units kept at home: a whole number (every commune), or { <area>: number } (the areas named); doctrine sends a unit to support another area only while at least that many other free units of its home area can do the same work (default 0: it may send them all)'),
 });
 

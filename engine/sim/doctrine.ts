@@ -4,7 +4,9 @@
  * first; when its capacity stays short for the scenario's threshold, it asks
  * the next tier; outside units go only once asked, over open roads, and a
  * commune's units leave it only while `keep_home` others able to do the same
- * work stay free at home; the most
+ * work stay free at home, and not at all while the commune's own risk level
+ * is at `hold_at_risk` or above; a unit whose road to another area is cut is
+ * called home when its own area has work for it; the most
  * severe incidents with the most lives at risk first (or first come, first
  * served with `dispatch: nearest`).
  *
@@ -19,6 +21,7 @@ import { PRIO, type Sim } from './sim.js';
 import * as Units from './units.js';
 import * as World from './world-ops.js';
 import type { IncidentW, UnitW } from './world.js';
+import { NEVER_S } from '../machines/never.js';
 
 const MAX_ROUNDS = 64;
 
@@ -26,6 +29,7 @@ interface FleetUnit {
   /** place in the fleet */ index: number; /** the dispatch pass that last took it */ taken: number; id: string; w: UnitW; home: string; caps: string[]; role: string; supports: string[]; anywhere: boolean; /** straight-line seconds per km */ s_per_km: number;
   /** `doctrine.keep_home` for its home area: how many others able to do the same work must stay free there when it goes to support (0: none) */ keep: number;
   /** the fleet units of its home area that count for that reserve (itself included); empty when `keep` is 0 */ homeFleet: FleetUnit[];
+  /** a commune's own unit (not one that responds anywhere): held at home while the commune's risk is at `hold_at_risk` */ holds: boolean;
 }
 
 export class Doctrine {
@@ -35,7 +39,14 @@ export class Doctrine {
   private readonly joins: number[];
   private nextJoin = 0;
 
+  /** risk level at which a commune's units stop going to support others (Infinity: never) */
+  private readonly holdAt: number;
+
   constructor(private readonly sim: Sim) {
+    const d = sim.model.scenario.doctrine;
+    // four on-the-spot: a commune under threat itself keeps its forces for itself; by default the level at which
+    // doctrine would order its evacuation (3, orange, when it orders none), since that is when it will need them
+    this.holdAt = typeof d.hold_at_risk === 'number' ? d.hold_at_risk : d.hold_at_risk === false ? Infinity : d.evacuate_at_risk ?? 3;
     this.conditions = sim.model.scenario.injects.some((i) => i.when !== undefined);
     this.joins = [...new Set(Object.values(sim.opts.joined ?? {}))].sort((a, b) => a - b);
   }
@@ -54,6 +65,7 @@ export class Doctrine {
     if (this.conditions || w.added_injects.length) World.checkConditions(sim);
     if (sim.model.scenario.doctrine.evacuate_at_risk !== undefined) this.evacuateAtRisk();
     if (w.needy.length > 0) this.dispatch();
+    if (w.needy.length > 0 && this.blockedCount > 0) this.recallBlocked();
     if (w.needy.length > 0 || this.anyShort()) this.shortage();
   }
 
@@ -133,6 +145,7 @@ export class Doctrine {
     const keepHome = sim.model.scenario.doctrine.keep_home ?? 0;
     // a number is every commune's reserve (the province's and a district's units are the support itself); a mapping names its areas;
     // an emergency service that responds anywhere is neither held back nor counted in a reserve
+    const commune = (home: string): boolean => sim.model.area.get(home)?.tier === 'commune';
     const keepOf = (home: string): number => typeof keepHome === 'number' ? (sim.model.area.get(home)?.tier === 'commune' ? keepHome : 0) : (keepHome[home] ?? 0);
     for (const [id, spec] of sim.model.unit) {
       const role = sim.model.role.get(sim.model.commander.get(id)!)!;
@@ -142,7 +155,7 @@ export class Doctrine {
       out.push({
         index: out.length, taken: 0, id, w: sim.world.units[id], home: spec.home, caps: Object.keys(spec.capabilities), role: role.id, supports: role.supports,
         anywhere: spec.responds_anywhere, s_per_km: profile.vmax > 0 ? (sim.model.scenario.travel.detour / profile.vmax) * 3600 : Infinity,
-        keep, homeFleet: [],
+        keep, homeFleet: [], holds: !spec.responds_anywhere && commune(spec.home),
       });
     }
     if (keepHome !== 0) {
@@ -152,7 +165,11 @@ export class Doctrine {
     }
     this.fleetById = new Map(out.map((u) => [u.id, u]));
     this.freeBits = new Uint32Array((out.length + 31) >>> 5);
-    for (const u of out) if (u.w.m.value === 'available') this.setFree(u, true);
+    this.blockedCount = 0;
+    for (const u of out) {
+      if (u.w.m.value === 'available') this.setFree(u, true);
+      else if (u.w.m.value === 'blocked') this.blockedCount++;
+    }
     return (this.fleetCache = out);
   }
 
@@ -181,6 +198,15 @@ export class Doctrine {
     if (u !== undefined) this.setFree(u, free);
   }
 
+  /** fleet units now blocked: recallBlocked looks through the fleet only when there are some */
+  private blockedCount = 0;
+
+  /** A unit's machine entered (`blocked`) or left 'blocked' (Units.onStep tells). */
+  unitBlocked(id: string, blocked: boolean): void {
+    if (this.fleetCache === null || !this.fleetById.has(id)) return;
+    this.blockedCount += blocked ? 1 : -1;
+  }
+
   /** Local units first, then the quickest to arrive; ties go to scenario order. */
   private best(inc: IncidentW, gap: Record<string, number>, taken: number): FleetUnit | undefined {
     const sim = this.sim;
@@ -200,6 +226,7 @@ export class Doctrine {
         // emergency services that respond anywhere rank with the local units
         const local = u.home === inc.area || u.anywhere ? 0 : 1;
         if (local === 1 && (!supported || !sendsSupportTo(u, inc.area))) continue;
+        if (local === 1 && u.holds && sim.world.areas[u.home].risk >= this.holdAt) continue;
         if (local === 1 && u.keep > 0 && !this.leavesReserve(u, gap, taken)) continue;
         if (local > bestLocal) continue;
         let t: number;
@@ -234,6 +261,40 @@ export class Doctrine {
       if (++others >= u.keep) return true;
     }
     return false;
+  }
+
+  /**
+   * Four on-the-spot: a unit stuck on a cut road on its way to another area
+   * helps nobody there, while its own area may need it. For each incident
+   * still short after dispatch (in the needy list's order), recall the blocked
+   * units of its area sent elsewhere that have a capability it lacks and can
+   * get to it, until the lack is covered; once home and available, dispatch
+   * sends them to it as local units. No draw: the recall's way home is
+   * computed, not sampled.
+   */
+  private recallBlocked(): void {
+    const sim = this.sim;
+    const w = sim.world;
+    const gap = this.gap;
+    const fleet = this.fleet;
+    // a recall marks the incident left needy (appended): those are in other areas, not looked at here
+    for (let i = 0, n = w.needy.length; i < n; i++) {
+      const inc = sim.incident(w.needy[i]);
+      if (inc === undefined || !Incidents.isOpen(inc) || !Incidents.shortfallInto(sim, inc, gap)) continue;
+      for (const u of fleet) {
+        if (u.home !== inc.area || u.anywhere || u.w.m.value !== 'blocked') continue;
+        const away = u.w.incident === null ? undefined : sim.incident(u.w.incident);
+        if (away !== undefined && away.area === u.home) continue;
+        let useful = false;
+        for (const c of u.caps) if ((gap[c] ?? 0) > 0) { useful = true; break; }
+        if (!useful || Units.timeTo(sim, u.id, inc) === Infinity || Units.returnFromHere(sim, u.id) >= NEVER_S) continue;
+        if (!sim.decide({ at: sim.now, role: u.role, author: 'doctrine', cmd: { do: 'recall', unit: u.id } })) continue;
+        let left = false;
+        const caps = sim.model.unit.get(u.id)!.capabilities as Record<string, number | undefined>;
+        for (const c in gap) if ((gap[c] = (gap[c] ?? 0) - (caps[c] ?? 0)) > 1e-9) left = true;
+        if (!left) break;
+      }
+    }
   }
 
   /** the time to the incident of best()'s last pick */

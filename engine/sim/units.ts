@@ -217,6 +217,7 @@ export function onStep(sim: Sim, id: string, u: UnitW, before: string, actions: 
   if (state !== before) {
     u.since = sim.now;
     if (state === 'available' || before === 'available') sim.doctrine.unitFree(id, state === 'available');
+    if (state === 'blocked' || before === 'blocked') sim.doctrine.unitBlocked(id, state === 'blocked');
     if (state === 'en_route') depart(sim, u);
     else if (state === 'blocked') {
       // not yet set out (no route when mobilised): it waits where it is; on the way, roadsChanged has set where it waits

@@ -146,21 +146,23 @@ describe('drill compare', () => {
     const out = drill(['compare', early, late]).stdout;
     for (const mark of ['<- rating differs', '<- differs']) {
       const columns = out.split('\n').filter((l) => l.endsWith(mark)).map((l) => l.indexOf(mark));
-      // 114 lost beside 35, 1108 at risk beside 8 reported
+      // 107 lost beside 35, 1108 at risk beside 8 reported
       expect(columns.length, mark).toBeGreaterThan(1);
       expect(new Set(columns).size, mark).toBe(1);
     }
     // a row that does not differ carries no padding at its end
-    expect(out).toMatch(/^ {2}people\.still_at_risk +0 +0$/m);
+    expect(out).toMatch(/^ {2}decisions\.refused +0 +0$/m);
   });
 
-  it('shows a duration of a and of b in hours and minutes, as drill run and the report write them (1 h 29 min, not 1.5 h)', () => {
+  it('shows a duration of a and of b in hours and minutes, as drill run and the report write them (1 h 35 min, not 1.6 h)', () => {
     const dir2 = join(dir, 'units');
     mkdirSync(dir2, { recursive: true });
     const [one, two] = [1, 2].map((seed) => { const f = join(dir2, `s${seed}.json`); expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', String(seed), '--out', f, '--quiet']).code).toBe(0); return f; });
     const out = drill(['compare', one, two]).stdout;
-    // seed 1 waits 89 min for a dispatch on average, seed 2 2 h 53 min
-    expect(out).toMatch(/^ {2}response\.mean_dispatch_s +1 h 29 min +2 h 53 min +<- differs$/m);
+    // seed 1 waits 95 min for a dispatch on average, seed 2 an hour (engine 0.3.0; 89 min and 2 h 53 min before
+    // Mường Xén's units came back from the cut QL7 to their own incidents)
+    expect(out).toMatch(/^ {2}response\.mean_dispatch_s +1 h 35 min +1 h +<- differs$/m);
+    expect(out).toMatch(/^ {2}response\.mean_first_on_scene_s +3 h 7 min +2 h 9 min +<- differs$/m);
     expect(out).not.toMatch(/\d\.\d h\b/);
   });
 

@@ -68,9 +68,10 @@ describe('AAR of the ky-son evacuate-early and evacuate-late runs', () => {
     const late = aarOf('late');
     const keys = late.improvements.map((f) => f.key);
     expect(keys).toContain('f.inject.late');
-    // 517 caught at Tà Cạ's riverside; the first unit came after 10 h 19 min, and brought the last out two hours later
+    // 517 caught at Tà Cạ's riverside; the first unit (Hữu Kiệm's militia, once the road reopened: Mường Xén's, blocked
+    // at the cut QL7, was called back to its own landslide at T+04:30 since engine 0.3.0) came after 9 h 9 min
     expect(late.improvements.find((f) => f.key === 'f.incident.lost' && (f.params.incident as { id: string }).id === 'ta-ca-riverside-caught'))
-      .toMatchObject({ params: { lost: { n: 78 }, people: { n: 517 }, first: { s: 37152 } }, org: 'tc-chair' });
+      .toMatchObject({ params: { lost: { n: 73 }, people: { n: 517 }, first: { s: 32965 } }, org: 'tc-chair' });
     expect(aarOf('early').improvements.find((f) => f.key === 'f.incident.lost' && (f.params.incident as { id: string }).id === 'ta-ca-riverside-caught')).toBeUndefined();
     expect(aarOf('early').improvements.map((f) => f.key)).not.toContain('f.inject.late');
     const evac = late.improvements.find((f) => f.key === 'f.objective.short' && (f.params.objective as { id: string }).id === 'evac-ta-ca')!;
@@ -84,12 +85,12 @@ describe('AAR of the ky-son evacuate-early and evacuate-late runs', () => {
     const d = decisionsFile('ky-son-evacuate-late', scenario);
     const { log } = runScenario(scenario, { decisions: d.decisions, players: d.players, until: 14 * 3600 });
     const events = log!.events.map((l) => JSON.parse(l) as LogEvent);
-    // the Tà Cạ caught were reached at T+13:19: 40 minutes of two hours' work done
+    // the Tà Cạ caught were reached at T+12:09 (two units by T+12:52): most of the work done, 113 people still to reach
     const end = events.find((e) => e.type === 'incident.people' && e.id === 'ta-ca-riverside-caught')!;
     expect(end.t).toBe(14 * 3600);
     expect((end.rescued as number) + (end.lost as number) + (end.still_at_risk as number)).toBe(517);
     expect(end.rescued).toBeGreaterThan(100);
-    expect(end.still_at_risk).toBeGreaterThan(200);
+    expect(end.still_at_risk).toBeGreaterThan(100);
     const open = buildAar(log!, scenario, events).improvements.find((f) => f.key === 'f.incident.open' && (f.params.incident as { id: string }).id === 'ta-ca-riverside-caught');
     expect(open).toMatchObject({ params: { people: { n: end.still_at_risk } }, org: 'tc-chair' });
     expect(new Words('en', scenario).event(end)).toBe(`people caught in Tà Cạ riverside villages, unfinished at the end: ${end.rescued} rescued, ${end.lost} lost while waiting, ${end.still_at_risk} still at risk`);

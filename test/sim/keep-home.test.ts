@@ -62,9 +62,11 @@ function supportSent(scenario: Scenario, opts: { seed: number; decisions?: typeo
 describe('doctrine.keep_home', () => {
   it('without it (the library scenario as written), doctrine may leave Mường Xén no free unit: the case the option is for', () => {
     const sent = supportSent(ksn, { seed: ksn.seed!, decisions: trainee });
-    const fromMx = sent.filter((s) => s.home === 'muong-xen');
+    // at T+03:10 all three go to Tà Cạ's houses; (since 0.3.0 the militia, recalled from the cut QL7 to Mường Xén's
+    // landslide at T+04:30, is free again in time to support another commune's slide at T+12:05, as it may: risk is down)
+    const fromMx = sent.filter((s) => s.home === 'muong-xen' && s.t === 3 * 3600 + 10 * 60);
     expect(fromMx.map((s) => s.unit).sort()).toEqual(['mx-health', 'mx-militia', 'mx-police']);
-    expect(fromMx.every((s) => s.t === 3 * 3600 + 10 * 60 && s.incident === 'ta-ca-houses')).toBe(true);
+    expect(fromMx.every((s) => s.incident === 'ta-ca-houses')).toBe(true);
     expect(Math.min(...fromMx.map((s) => s.freeAtHome))).toBe(0);
   });
 
