@@ -134,7 +134,10 @@ export function readRunLog(text: string): ReadResult {
   } catch (e) {
     if (/^\s*drillsim:\s*1\s*$/m.test(text)) return { ok: false, message: 'this is a scenario, not a run log', hint: 'make a run log first: drill run <scenario> --out run.json' };
     if (/^\s*drillsim_decisions:/m.test(text)) return { ok: false, message: 'this is a decisions file, not a run log', hint: 'run it: drill run <scenario> --decisions <file> --out run.json' };
-    if (/^\s*\{\s*"format"\s*:\s*"drillsim\/run@1"/.test(text) && !/\}\s*$/.test(text.slice(-1024))) {
+    // cut short: JSON ran out before the log did (a cut just after an inner '}' still ends in one)
+    const at = /at position (\d+)/.exec((e as Error).message);
+    const endedEarly = /Unexpected end of JSON input/.test((e as Error).message) || (at !== null && Number(at[1]) >= text.trimEnd().length);
+    if (/^\s*\{\s*"format"\s*:\s*"drillsim\/run@1"/.test(text) && (endedEarly || !/\}\s*$/.test(text.slice(-1024)))) {
       return { ok: false, message: 'the run log is cut short: the file ends before the log does (it is incomplete or damaged)', hint: 'copy it again, or write it again with `drill run --out`' };
     }
     return { ok: false, message: `not a run log: the file is not valid JSON (${(e as Error).message})`, hint: 'give a file written by `drill run --out`' };
@@ -177,7 +180,8 @@ export function glanceRunLog(head: string, tail: string): 'run log' | 'unsure' |
   if (!format) return 'unsure';
   const f = JSON.parse(format[1]) as string;
   if (f !== RUN_FORMAT) return otherFormat(f);
-  return 'run log';
+  // a log drill run wrote ends with its hash; a file cut just after some inner '}' does not (nor one laid out otherwise: read whole)
+  return /"hash"\s*:\s*"[0-9a-f]{64}"\s*\}\s*$/.test(tail) ? 'run log' : 'unsure';
 }
 
 /** What to say of a JSON file that is not a run log by its `format`: batch results are named as such (they are the likeliest mix-up). */

@@ -143,6 +143,19 @@ describe('drill view', () => {
     expect(r.stderr).not.toMatch(STACK);
   });
 
+  it('says a big log cut just after an inner } is cut short (its end is a brace, but not the log\'s own end, its hash)', () => {
+    const ks = join(dir, 'ks.json');
+    const text = readFileSync(ks, 'utf8');
+    // cut inside the keyframes, right after an object closes
+    const at = text.indexOf('}', text.indexOf('"keyframes"') + 1000) + 1;
+    const cut = join(dir, 'cut-at-brace.json');
+    writeFileSync(cut, text.slice(0, at));
+    expect(text.slice(0, at)).toMatch(/\}$/);
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/drill.mjs'), 'view', cut, '--port', '0'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toMatch(/cut-at-brace\.json: .*the run log is cut short/);
+  });
+
   it('checks a big log at its two ends only (the page checks the rest as it reads it), and reads whole one laid out another way', async () => {
     const ks = join(dir, 'ks.json');
     const pretty = join(dir, 'pretty.json');
