@@ -6,10 +6,12 @@ import { ROOT } from '../helpers/cli.js';
 import { loadNamed, loadScenarioFile } from '../helpers/scenarios.js';
 
 const quePhong = loadScenarioFile(join(ROOT, 'test/fixtures/play/que-phong.yaml'));
+/** A session with the Tri Lễ chair played by a trainee (seed 48). */
+const tlChair = (lang: 'en' | 'vi') => new PlaySession(quePhong, { seed: 48, players: ['tl-chair'], controller: false, lang });
 
 describe('a refusal for an id that does not exist', () => {
   it('suggests the id a shortened or mistyped one most likely names, for zones as for every other kind of id', () => {
-    const s = new PlaySession(quePhong, { seed: 48, players: ['tl-chair'], controller: false, lang: 'en' });
+    const s = tlChair('en');
     const cases: [string, string][] = [
       ['evacuate pa-co', "there is no evacuation zone 'pa-co' (did you mean 'pa-co-hillside'?)"],
       ['evacuate pa-co-hilside', "there is no evacuation zone 'pa-co-hilside' (did you mean 'pa-co-hillside'?)"],
@@ -22,14 +24,14 @@ describe('a refusal for an id that does not exist', () => {
       expect(r.refused, line).toBe(true);
       expect(r.text, line).toContain(why);
     }
-    const vi = new PlaySession(quePhong, { seed: 48, players: ['tl-chair'], controller: false, lang: 'vi' });
+    const vi = tlChair('vi');
     expect(vi.handle('evacuate pa-co').text).toContain("không có vùng sơ tán 'pa-co' (có phải 'pa-co-hillside'?)");
   });
 });
 
 describe('a refusal for something that happened at the very time of the stop', () => {
   it('an evacuation ordered at the time the hazard reaches the zone is too late, and says so, not "already has its order"', () => {
-    const s = new PlaySession(quePhong, { seed: 48, players: ['tl-chair'], controller: false, lang: 'en' });
+    const s = tlChair('en');
     s.handle('advance T+05:40');
     expect(s.boardText()).toContain('no order yet');
     const r = s.handle('evacuate pa-co-hillside');
@@ -38,26 +40,26 @@ describe('a refusal for something that happened at the very time of the stop', (
   });
 
   it('an evacuation ordered once the hazard has struck, at any later stop, says when it came and how many were caught, not "already has its order: done"', () => {
-    const s = new PlaySession(quePhong, { seed: 48, players: ['tl-chair'], controller: false, lang: 'en' });
+    const s = tlChair('en');
     s.handle('advance T+06:10');
     expect(s.boardText()).toContain('650 caught by the hazard');
     const r = s.handle('evacuate pa-co-hillside');
     expect(r.refused).toBe(true);
     expect(r.text).toBe("refused: too late: the hazard reached zone 'pa-co-hillside' at T+05:40; 650 people were caught there. Nothing was changed.\n");
-    const vi = new PlaySession(quePhong, { seed: 48, players: ['tl-chair'], controller: false, lang: 'vi' });
+    const vi = tlChair('vi');
     vi.handle('advance T+06:10');
     expect(vi.handle('evacuate pa-co-hillside').text).toBe("bị từ chối: quá muộn: thiên tai đã ập đến vùng 'pa-co-hillside' lúc T+05:40; 650 người bị kẹt lại ở đó. Không có gì thay đổi.\n");
   });
 
   it('a zone ordered out that the hazard caught part-way says how many were still there; one that emptied in time keeps "already has its order"', () => {
-    const s = new PlaySession(quePhong, { seed: 48, players: ['tl-chair'], controller: false, lang: 'en' });
+    const s = tlChair('en');
     s.handle('advance T+05:00');
     s.handle('evacuate pa-co-hillside');
     s.handle('advance T+06:10');
     const caught = /(\d+) caught by the hazard/.exec(s.boardText());
     expect(caught).not.toBeNull();
     expect(s.handle('evacuate pa-co-hillside').text).toBe(`refused: too late: the hazard reached zone 'pa-co-hillside' at T+05:40; ${caught![1]} people were caught there. Nothing was changed.\n`);
-    const early = new PlaySession(quePhong, { seed: 48, players: ['tl-chair'], controller: false, lang: 'en' });
+    const early = tlChair('en');
     early.handle('evacuate pa-co-hillside');
     early.handle('advance T+06:10');
     expect(early.boardText()).not.toContain('caught by the hazard');
