@@ -8,6 +8,13 @@ import { loadNamed, loadScenarioFile } from '../helpers/scenarios.js';
 const quePhong = loadScenarioFile(join(ROOT, 'test/fixtures/play/que-phong.yaml'));
 /** A session with the Tri Lễ chair played by a trainee (seed 48). */
 const tlChair = (lang: 'en' | 'vi') => new PlaySession(quePhong, { seed: 48, players: ['tl-chair'], controller: false, lang });
+/** The Pà Cọ hillside evacuation ordered by the Tri Lễ chair, never ordered before, at a stop: the board then, and the reply. */
+function evacuateAfter(stop: string) {
+  const s = tlChair('en');
+  s.handle(`advance ${stop}`);
+  const board = s.boardText();
+  return { board, r: s.handle('evacuate pa-co-hillside') };
+}
 
 describe('a refusal for an id that does not exist', () => {
   it('suggests the id a shortened or mistyped one most likely names, for zones as for every other kind of id', () => {
@@ -31,19 +38,15 @@ describe('a refusal for an id that does not exist', () => {
 
 describe('a refusal for something that happened at the very time of the stop', () => {
   it('an evacuation ordered at the time the hazard reaches the zone is too late, and says so, not "already has its order"', () => {
-    const s = tlChair('en');
-    s.handle('advance T+05:40');
-    expect(s.boardText()).toContain('no order yet');
-    const r = s.handle('evacuate pa-co-hillside');
+    const { board, r } = evacuateAfter('T+05:40');
+    expect(board).toContain('no order yet');
     expect(r.refused).toBe(true);
     expect(r.text).toBe("refused: too late: the hazard reaches zone 'pa-co-hillside' at T+05:40, before the orders for T+05:40 are carried out. Nothing was changed.\n");
   });
 
   it('an evacuation ordered once the hazard has struck, at any later stop, says when it came and how many were caught, not "already has its order: done"', () => {
-    const s = tlChair('en');
-    s.handle('advance T+06:10');
-    expect(s.boardText()).toContain('650 caught by the hazard');
-    const r = s.handle('evacuate pa-co-hillside');
+    const { board, r } = evacuateAfter('T+06:10');
+    expect(board).toContain('650 caught by the hazard');
     expect(r.refused).toBe(true);
     expect(r.text).toBe("refused: too late: the hazard reached zone 'pa-co-hillside' at T+05:40; 650 people were caught there. Nothing was changed.\n");
     const vi = tlChair('vi');
