@@ -83,7 +83,7 @@ function capList(caps: Record<string, number | undefined>, lang: Lang): string {
 function hazardLine(sim: Sim, h: Sim['model']['scenario']['hazards'][number], t: number, lang: Lang, seen: Set<string>): string {
   const area = h.areas.find((a) => seen.has(a)) ?? h.areas[0];
   const v = sim.model.hazards.value(h, area, t);
-  const level = sim.model.hazards.level(h, v);
+  const level = sim.model.hazards.levelAt(h, area, t);
   let alarm = '';
   if (h.alarms) {
     const reached = (['bd3', 'bd2', 'bd1'] as const).find((a) => v >= h.alarms![a]);
@@ -91,7 +91,14 @@ function hazardLine(sim: Sim, h: Sim['model']['scenario']['hazards'][number], t:
   }
   const where = h.kind === 'typhoon' || h.areas.length === 1 ? areaName(sim, area, lang) : h.areas.filter((a) => seen.has(a)).map((a) => areaName(sim, a, lang)).join(', ');
   const value = `${num(v, lang)}${h.unit ? ` ${h.unit}` : ''}${alarm}`;
+  if (h.forecast) return m(lang, 'board.hazard-forecast', { name: say(h.name, lang), value, where, risk: level, lead: hoursOf(h.forecast, lang) });
   return m(lang, 'board.hazard', { name: say(h.name, lang), value, where, risk: level });
+}
+
+/** A forecast's lead as bulletins give it: '36 h', '36 giờ' (compact notation when not whole hours). */
+function hoursOf(seconds: number, lang: Lang): string {
+  if (seconds % 3600 !== 0) return formatDuration(seconds);
+  return `${num(seconds / 3600, lang)} ${lang === 'vi' ? 'giờ' : 'h'}`;
 }
 
 /**

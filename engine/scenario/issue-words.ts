@@ -1204,6 +1204,7 @@ export const DESCRIPTIONS_VI: Record<string, string> = {
   "Beaufort force at the centre": "cấp gió Beaufort ở tâm bão",
   "radius of force-6 winds": "bán kính gió cấp 6",
   "river alarm levels BĐ1-3 at the gauge": "các mức báo động BĐ1-3 của sông tại trạm đo",
+  "how far ahead the forecast bulletin looks: the risk level this hazard gives an area is the highest its value reaches from now until this much later (Decision 18/2021 publishes levels in forecast bulletins); unset: the level of the value now": "bản tin dự báo nhìn trước bao lâu: cấp độ rủi ro mà thiên tai này gây ra cho một địa bàn là cấp cao nhất mà giá trị của nó đạt tới từ bây giờ đến hết khoảng thời gian này (Quyết định 18/2021 công bố cấp độ rủi ro trong bản tin dự báo); bỏ trống: cấp độ theo giá trị hiện tại",
   "reservoir discharge over time, m3/s": "lưu lượng xả của hồ chứa theo thời gian, m3/s",
   "disaster risk level by value: the highest step whose `from` the value reaches": "cấp độ rủi ro thiên tai theo giá trị: bậc cao nhất mà giá trị đạt tới `from` của bậc đó",
   "the hazard whose value the condition reads (omit for a pure timer)": "thiên tai mà điều kiện đọc giá trị (bỏ trống với quy tắc chỉ hẹn giờ)",

@@ -259,6 +259,7 @@ export const Hazard = z.strictObject({
   alarms: z.strictObject({ bd1: z.number(), bd2: z.number(), bd3: z.number() }).optional().describe('river alarm levels BĐ1-3 at the gauge'),
   discharge: z.array(Point).optional().describe('reservoir discharge over time, m3/s'),
   risk: z.array(RiskStep).default([]).describe('disaster risk level by value: the highest step whose `from` the value reaches'),
+  forecast: Duration.optional().describe('how far ahead the forecast bulletin looks: the risk level this hazard gives an area is the highest its value reaches from now until this much later (Decision 18/2021 publishes levels in forecast bulletins); unset: the level of the value now'),
 });
 
 const Condition = z.strictObject({

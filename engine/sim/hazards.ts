@@ -4,6 +4,9 @@
  * wind force where the area lies inside the radius, falling one Beaufort
  * step per 50 km beyond it. The disaster risk level of an area is the
  * highest level any of its hazards reaches (Decision 18/2021: levels 1-5).
+ * A hazard with a `forecast` gives the level its forecast bulletin would:
+ * the highest its value reaches from now until that much later, so a level
+ * announced ahead of a storm does not fall back while the storm draws near.
  */
 import type { Hazard, Scenario } from '../scenario/schema.js';
 import { distanceKm, type Projection, toXY } from './geo.js';
@@ -39,6 +42,9 @@ export function trackAt(h: Hazard, t: number, proj: Projection): TrackState | un
   return at(track.length - 1);
 }
 
+/** How often a typhoon's track is read ahead for its forecast level: the hazard tick (sim.ts HAZARD_TICK_S). */
+const FORECAST_STEP_S = 600;
+
 export interface RiskChange { readonly id: string; readonly risk: number }
 
 export class Hazards {
@@ -65,6 +71,51 @@ export class Hazards {
     let level = 0;
     for (const step of h.risk) if (value >= step.from && step.level > level) level = step.level;
     return level;
+  }
+
+  /**
+   * The risk level a hazard gives an area at t: the level of its value now, or with a `forecast`, the highest
+   * level from t to t + forecast. A series is linear between its points, so its highest value in the window is
+   * at an end or at a point inside; a track's is looked for every FORECAST_STEP_S and at its points.
+   */
+  levelAt(h: Hazard, area: string, t: number): number {
+    let best = this.level(h, this.value(h, area, t));
+    const lead = h.forecast ?? 0;
+    if (lead <= 0) return best;
+    const end = t + lead;
+    const top = this.top(h);
+    const at = (s: number) => { const l = this.level(h, this.value(h, area, s)); if (l > best) best = l; };
+    at(end);
+    if (h.kind === 'typhoon') {
+      const grid = this.gridOf(h, area);
+      for (let k = Math.floor(t / FORECAST_STEP_S) + 1; k * FORECAST_STEP_S < end && best < top; k++) {
+        let l = grid[k];
+        if (l === undefined) grid[k] = l = this.level(h, this.value(h, area, k * FORECAST_STEP_S));
+        if (l > best) best = l;
+      }
+      for (const p of h.track ?? []) if (p.at > t && p.at < end) at(p.at);
+    } else {
+      for (const p of h.series ?? []) if (p.at > t && p.at < end) at(p.at);
+    }
+    return best;
+  }
+
+  /** A typhoon's level in an area at each FORECAST_STEP_S of the clock, read once: each window of the next 36 h shares all but one with the one before. */
+  private gridOf(h: Hazard, area: string): number[] {
+    let byArea = this.grids.get(h);
+    if (byArea === undefined) this.grids.set(h, (byArea = new Map()));
+    let grid = byArea.get(area);
+    if (grid === undefined) byArea.set(area, (grid = []));
+    return grid;
+  }
+
+  private readonly grids = new Map<Hazard, Map<string, number[]>>();
+
+  /** The highest level a hazard's steps give (looking further ahead cannot find more). */
+  private top(h: Hazard): number {
+    let top = 0;
+    for (const step of h.risk) if (step.level > top) top = step.level;
+    return top;
   }
 
   /** Risk level per area at time t: the highest over the hazards bearing on it. Read-only: the same map is handed to every run asking for t. */
@@ -106,7 +157,7 @@ export class Hazards {
     const out = new Map<string, number>();
     for (const h of this.scenario.hazards) {
       for (const area of h.areas) {
-        const l = this.level(h, this.value(h, area, t));
+        const l = this.levelAt(h, area, t);
         if (l > (out.get(area) ?? 0)) out.set(area, l);
       }
     }

@@ -104,6 +104,7 @@ export function checkRule(sim: Sim, id: string): void {
     if (c.above !== undefined && !(v > c.above)) holds = false;
     if (c.below !== undefined && !(v < c.below)) holds = false;
     if (c.alarm !== undefined && !sim.model.hazards.alarmReached(h, v, c.alarm)) holds = false;
+    // a rule is what the hazard does: the level of its value now, not the level its forecast announces
     if (c.risk_at_least !== undefined && sim.model.hazards.level(h, v) < c.risk_at_least) holds = false;
   }
   if (holds && r.while_incident !== undefined) holds = openIncidentOf(sim, r.while_incident, r.area);
@@ -360,7 +361,8 @@ function conditionHolds(sim: Sim, c: NonNullable<Inject['when']>): boolean {
     const v = hazardValue(sim, c.hazard, c.area);
     if (c.above !== undefined && !(v > c.above)) return false;
     if (c.alarm !== undefined && !sim.model.hazards.alarmReached(h, v, c.alarm)) return false;
-    if (c.risk_at_least !== undefined && sim.model.hazards.level(h, v) < c.risk_at_least) return false;
+    // an inject tells players what the bulletin says: the level announced, ahead of the hazard when it has a forecast
+    if (c.risk_at_least !== undefined && sim.model.hazards.levelAt(h, c.area ?? h.areas[0], sim.now) < c.risk_at_least) return false;
   } else if (c.risk_at_least !== undefined && c.area !== undefined) {
     if (sim.world.areas[c.area].risk < c.risk_at_least) return false;
   }

@@ -65,7 +65,7 @@ describe('the situation board', () => {
     const opened = openRunLog(serializeRunLog(s.log()).join(''), 'vinh.json');
     if (!opened.ok) throw new Error(opened.message);
     const replay = new Replay(opened.run);
-    expect(boards[0][1]).toMatch(/Typhoon No\. 5: .* \(risk level 4\)\n/);
+    expect(boards[0][1]).toMatch(/Typhoon No\. 5: .* \(risk level 4, forecast 36 h ahead\)\n/);
     for (const [t, board] of boards) {
       const world = replay.stateAt(t);
       for (const a of ['thanh-vinh', 'truong-vinh', 'vinh-hung']) {

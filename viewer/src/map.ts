@@ -640,7 +640,7 @@ export class MapView {
       if (h.kind !== 'fire-weather') continue;
       for (const area of h.areas) {
         const value = model.hazards.value(h, area, t);
-        const level = model.hazards.level(h, value);
+        const level = model.hazards.levelAt(h, area, t);
         const p = model.areaPlace.get(area);
         if (p && level > 0) fires.push({ id: `${h.id}/${area}`, area, x: p.x, y: p.y, value, level, name: textIn(h.name, lang) });
       }
