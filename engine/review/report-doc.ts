@@ -324,7 +324,7 @@ export function notTestedReason(w: Words, aar: Aar, o: ObjectiveRow): string {
   return w.notTestedReason(o.spec.criterion, o.result, aar.review.t_end);
 }
 
-/** Doctrine's settings in a line: how it dispatches, when it asks for support, declares, evacuates, what it keeps at home. */
+/** Doctrine's settings in a line: how it dispatches, when it asks for support, declares, evacuates, when and what it keeps at home. */
 function doctrinePlan(d: Scenario['doctrine'], w: Words): string {
   const keep = d.keep_home;
   const parts = [
@@ -332,6 +332,8 @@ function doctrinePlan(d: Scenario['doctrine'], w: Words): string {
     w.m('ov.plan.support', { d: w.dur(d.request_support_after) }),
     d.declare_when_short === undefined ? w.m('ov.plan.no_declare') : w.m('ov.plan.declare', { d: w.dur(d.declare_when_short) }),
     d.evacuate_at_risk === undefined ? w.m('ov.plan.no_evacuate') : w.m('ov.plan.evacuate', { n: String(d.evacuate_at_risk) }),
+    // the level doctrine.ts holds at: hold_at_risk, else evacuate_at_risk, else 3
+    d.hold_at_risk === false ? w.m('ov.plan.no_hold') : w.m('ov.plan.hold', { n: String(d.hold_at_risk ?? d.evacuate_at_risk ?? 3) }),
   ];
   if (typeof keep === 'number' && keep > 0) parts.push(keep === 1 ? w.m('ov.plan.keep_all_1') : w.m('ov.plan.keep_all', { n: String(keep) }));
   else if (keep && typeof keep === 'object') {

@@ -156,9 +156,14 @@ describe('doctrine.keep_home', () => {
       const { log } = runScenario(scenario, { seed: 2022 });
       return reportOf(log!, scenario, log!.events.map((l) => JSON.parse(l)), 'md', lang).text.split('\n').find((l) => l.startsWith(lang === 'en' ? "| **Doctrine's plan** |" : '| **Phương án tự động** |'));
     };
-    expect(plan(ksn, 'en')).toBe("| **Doctrine's plan** | sends units to the most severe incidents with the most lives at risk first; asks the next tier for support after 30 min short of units; declares level 1 after 30 min short of units; orders evacuation when an area reaches risk level 3 |");
+    expect(plan(ksn, 'en')).toBe("| **Doctrine's plan** | sends units to the most severe incidents with the most lives at risk first; asks the next tier for support after 30 min short of units; declares level 1 after 30 min short of units; orders evacuation when an area reaches risk level 3; sends none of a commune's units to support others while its risk level is 3 or above |");
     expect(plan(withKeepHome('{ muong-xen: 2 }'), 'en')).toMatch(/; keeps free units at home: Mường Xén 2 \|$/);
     expect(plan(withKeepHome('1'), 'en')).toMatch(/; keeps 1 free unit of each commune at home \|$/);
+    // the level a commune holds its own units at, whether written or taken from evacuate_at_risk
+    const withHold = (v: string) => { const r = parseScenario(edit(KSN_TEXT, ['  answer_decisions: default\n', `  answer_decisions: default\n  hold_at_risk: ${v}\n`]), 'ky-son-hold.yaml'); if (!r.ok) throw new Error('no'); return r.scenario; };
+    expect(plan(withHold('4'), 'en')).toMatch(/; sends none of a commune's units to support others while its risk level is 4 or above \|$/);
+    expect(plan(withHold('false'), 'en')).toMatch(/; sends a commune's units to support others whatever its own risk level \|$/);
+    expect(plan(withHold('false'), 'vi')).toMatch(/; điều đơn vị của xã đi chi viện nơi khác bất kể cấp độ rủi ro của xã \|$/);
     expect(plan(withKeepHome('{ muong-xen: 2 }'), 'vi')).toMatch(/^\| \*\*Phương án tự động\*\* \| điều đơn vị tới sự cố nghiêm trọng nhất.*; giữ lại đơn vị rảnh tại chỗ: Mường Xén 2 \|$/);
   });
 
