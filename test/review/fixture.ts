@@ -52,7 +52,7 @@ injects:
       deadline: 30m
       default: later
 objectives:
-  - { id: o-evac, text: Evacuate z1, capability: Mass Care Services, criterion: { metric: evacuated_share, of: z1, comparator: ">=", threshold: 0.9, by: 3h }, rating: { P: 0.9, S: 0.7, M: 0.4 } }
+  - { id: o-evac, text: Evacuate z1, capability: Critical Transportation, criterion: { metric: evacuated_share, of: z1, comparator: ">=", threshold: 0.9, by: 3h }, rating: { P: 0.9, S: 0.7, M: 0.4 } }
   - { id: o-first, text: First on scene, capability: Mass Search and Rescue Operations, criterion: { metric: first_on_scene_s, comparator: "<=", threshold: 1800 }, rating: { P: 1800, S: 3600, M: 7200 } }
   - { id: o-lost, text: Lives, capability: Mass Search and Rescue Operations, criterion: { metric: people_lost, comparator: "<=", threshold: 0 }, rating: { P: 0, S: 2, M: 5 } }
 `;

@@ -38,8 +38,8 @@ describe('a full shelter in the findings', () => {
     const aar = aarOf(fixtureScenario());
     const full = aar.improvements.filter((f) => f.key === 'f.shelter.full');
     expect(full).toHaveLength(1);
-    expect(full[0]).toMatchObject({ capability: 'Mass Care Services', element: 'equipment', org: 'r1', params: { shelter: { id: 's1' }, zone: { id: 'z1' }, left: { n: 50 }, left_at: { t: 10500 } } });
-    expect(renderReport(aar, 'md', 'en')).toContain('| Mass Care Services | S1 was full (150 people) at T+02:45 (22:45), and from T+02:55 (22:55) 50 people of z1 had no place in any open shelter. |');
+    expect(full[0]).toMatchObject({ capability: 'Critical Transportation', element: 'equipment', org: 'r1', params: { shelter: { id: 's1' }, zone: { id: 'z1' }, left: { n: 50 }, left_at: { t: 10500 } } });
+    expect(renderReport(aar, 'md', 'en')).toContain('| Critical Transportation | S1 was full (150 people) at T+02:45 (22:45), and from T+02:55 (22:55) 50 people of z1 had no place in any open shelter. |');
     expect(renderReport(aar, 'md', 'vi')).toContain('S1 đã đầy (150 người) lúc T+02:45 (22:45); từ T+02:55 (22:55), 50 người của z1 không còn chỗ ở điểm sơ tán nào đang mở.');
   });
 
