@@ -11,7 +11,7 @@ import type { Capability } from '../scenario/schema.js';
 import * as Incidents from './incidents.js';
 import { removeAt } from './lists.js';
 import type { Sim } from './sim.js';
-import type { RoadStatus } from './routing.js';
+import type { Profile, RoadStatus } from './routing.js';
 import type { IncidentW, Leg, UnitW } from './world.js';
 
 const ATTACHED = new Set(['mobilising', 'en_route', 'blocked', 'on_scene']);
@@ -52,12 +52,44 @@ export function timeTo(sim: Sim, unitId: string, to: { node: string | null; x: n
   return n ? n.time_s : Infinity;
 }
 
-/** Plan a dispatch: draws the mobilisation delay and the travel variability from the unit's streams. */
+/**
+ * What `route` reads of a way between two places: nominal() without a new object per call (a trip plans two
+ * ways and a return one; a batch plans millions). A network route's nodes and edges are the route's own.
+ */
+interface Way { time_s: number; km: number; nodes: string[] | undefined; edges: string[] | undefined }
+
+/** nominal() written into `out`; returns false (out then unspecified) when no open road. */
+function wayInto(sim: Sim, from: { node: string | null; x: number; y: number }, to: { node: string | null; x: number; y: number }, profile: Profile, out: Way): boolean {
+  const model = sim.model;
+  if (model.travel.network && from.node !== null && to.node !== null) {
+    const r = model.travel.route(profile, from.node, to.node, sim.world.roads, sim.world.road_version);
+    if (!r) return false;
+    out.time_s = r.time_s; out.km = r.km; out.nodes = r.nodes; out.edges = r.edges;
+    return true;
+  }
+  const km = model.travel.straightKm(from.x, from.y, to.x, to.y);
+  const time_s = model.travel.straightTime(profile, km);
+  if (!(time_s < Infinity)) return false;
+  out.time_s = time_s; out.km = km * model.scenario.travel.detour; out.nodes = undefined; out.edges = undefined;
+  return true;
+}
+
+/** scratch ways of plan() and goHome() (neither nests in the other: both finish before any machine steps) */
+const OUT: Way = { time_s: 0, km: 0, nodes: undefined, edges: undefined };
+const BACK: Way = { time_s: 0, km: 0, nodes: undefined, edges: undefined };
+
+/** plan()'s result: one object, rewritten by every plan (read it before planning again) */
+const TRIP: TripPlan = { mobilise_s: 0, travel_s: 0, return_s: 0, leg: null as unknown as Leg };
+
+/**
+ * Plan a dispatch: draws the mobilisation delay and the travel variability from the unit's streams. The plan is
+ * shared (rewritten by the next call): read it before planning again.
+ */
 export function plan(sim: Sim, unitId: string, u: UnitW, inc: IncidentW): TripPlan | null {
   const { spec, profile, base } = sim.model.unitInfo.get(unitId)!;
-  const out = nominal(sim, unitId, u, inc, profile);
-  if (!out) return null;
-  const back = nominal(sim, unitId, inc, base, profile);
+  const out = OUT;
+  if (!wayInto(sim, u, inc, profile, out)) return null;
+  const return_s = wayInto(sim, inc, base, profile, BACK) ? Math.round(BACK.time_s) : NEVER_S;
   const mobilise_s = spec.mobilisation.kind === 'fixed' ? Math.max(0, Math.round(spec.mobilisation.value)) : sampleSeconds(spec.mobilisation, sim.stream(unitId, 'mobilise'));
   const v = sim.model.scenario.travel.variability;
   const factor = v ? Math.max(0, sample(v, sim.stream(unitId, 'travel'))) : 1;
@@ -65,7 +97,9 @@ export function plan(sim: Sim, unitId: string, u: UnitW, inc: IncidentW): TripPl
   const leg: Leg = out.nodes
     ? { t0: -1, nodes: out.nodes, edges: out.edges, cum_s: cumulative(sim, unitId, out.edges!, factor), travel_s, km: round4(out.km) }
     : { t0: -1, from: [u.x, u.y], to: [inc.x, inc.y], travel_s, km: round4(out.km) };
-  return { mobilise_s, travel_s, return_s: back ? Math.round(back.time_s) : NEVER_S, leg };
+  const trip = TRIP;
+  trip.mobilise_s = mobilise_s; trip.travel_s = travel_s; trip.return_s = return_s; trip.leg = leg;
+  return trip;
 }
 
 function cumulative(sim: Sim, unitId: string, edges: string[], factor: number): number[] {
@@ -343,8 +377,9 @@ function goHome(sim: Sim, id: string, u: UnitW, before: string): void {
     u.node = j.node; u.x = x; u.y = y; u.leg = j.leg;
     return;
   }
-  const pos = before === 'on_scene' || before === 'blocked' || before === 'out_of_service' ? { node: u.node, x: u.x, y: u.y, since_s: 0 } : positionOnLeg(sim, u);
-  const back = nominal(sim, id, pos, base);
+  // where it stands (the unit itself, no copy), or where it is along its leg
+  const pos = before === 'on_scene' || before === 'blocked' || before === 'out_of_service' ? u : positionOnLeg(sim, u);
+  const back = wayInto(sim, pos, base, sim.model.profile.get(id)!, BACK) ? BACK : null;
   u.node = pos.node; u.x = pos.x; u.y = pos.y;
   if (back && back.nodes) {
     u.leg = { t0: sim.now, nodes: back.nodes, edges: back.edges, cum_s: cumulative(sim, id, back.edges!, 1), travel_s, km: round4(back.km) };
@@ -398,8 +433,13 @@ export function dispatch(sim: Sim, unitId: string, u: UnitW, inc: IncidentW): vo
   u.incident = inc.id;
   u.leg = p.leg;
   inc.assigned.push(unitId);
-  sim.sendTo('unit', unitId, u, { type: 'DISPATCH', incident: inc.id, mobilise_s: p.mobilise_s, travel_s: p.travel_s, return_s: p.return_s });
+  // one event object for every dispatch: the machine reads it during the step and keeps nothing of it
+  const e = DISPATCH;
+  e.incident = inc.id; e.mobilise_s = p.mobilise_s; e.travel_s = p.travel_s; e.return_s = p.return_s;
+  sim.sendTo('unit', unitId, u, e);
 }
+
+const DISPATCH = { type: 'DISPATCH' as const, incident: '', mobilise_s: 0, travel_s: 0, return_s: 0 };
 
 export function recall(sim: Sim, unitId: string): void {
   sim.send('unit', unitId, { type: 'RECALL', return_s: returnFromHere(sim, unitId) });
