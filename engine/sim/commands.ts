@@ -221,7 +221,8 @@ export function executeCheckedDispatch(sim: Sim, role: string, unit: string, u: 
   const incident = inc.id;
   sim.emit({ t: sim.now, type: 'decision', author: 'doctrine', role, do: 'dispatch', unit, incident });
   Units.dispatch(sim, unit, u, inc);
-  World.noteAction(sim, role, { do: 'dispatch', unit, incident });
+  // the command is built only when an inject may be waiting for it
+  if (World.anyInjects(sim)) World.noteAction(sim, role, { do: 'dispatch', unit, incident });
 }
 
 function apply(sim: Sim, d: Decision): void {

@@ -137,9 +137,15 @@ export class Doctrine {
   /** scratch for the shortfall of the incident at hand */
   private readonly gap: Record<string, number> = {};
 
-  /** Units whose commanding role doctrine plays, in scenario order, with what choosing among them needs. */
+  /**
+   * Units whose commanding role doctrine plays, in scenario order, with what choosing among them needs. Built
+   * in a method of its own: its closures would make V8 allocate their context at every read of the getter.
+   */
   private get fleet(): FleetUnit[] {
-    if (this.fleetCache) return this.fleetCache;
+    return this.fleetCache ?? this.buildFleet();
+  }
+
+  private buildFleet(): FleetUnit[] {
     const sim = this.sim;
     const out: FleetUnit[] = [];
     const keepHome = sim.model.scenario.doctrine.keep_home ?? 0;
@@ -220,8 +226,9 @@ export class Doctrine {
       for (let word = bits[wi]; word !== 0; word &= word - 1) {
         const u = fleet[(wi << 5) + 31 - Math.clz32(word & -word)];
         if (u.taken === taken) continue;
+        // by index, not for-of: no iterator per unit looked at
         let useful = false;
-        for (const c of u.caps) if ((gap[c] ?? 0) > 0) { useful = true; break; }
+        for (let k = 0; k < u.caps.length; k++) if ((gap[u.caps[k]] ?? 0) > 0) { useful = true; break; }
         if (!useful) continue;
         // emergency services that respond anywhere rank with the local units
         const local = u.home === inc.area || u.anywhere ? 0 : 1;

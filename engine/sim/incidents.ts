@@ -296,7 +296,11 @@ export function shortfallInto(sim: Sim, inc: IncidentW, out: Partial<Record<Capa
   let short = false;
   for (const c in need) {
     let have = 0;
-    for (const uid of inc.assigned) if (sim.world.units[uid].m.value !== 'blocked') have += sim.model.unit.get(uid)!.capabilities[c as Capability] ?? 0;
+    const assigned = inc.assigned;
+    for (let i = 0; i < assigned.length; i++) {
+      const uid = assigned[i];
+      if (sim.world.units[uid].m.value !== 'blocked') have += sim.model.unit.get(uid)!.capabilities[c as Capability] ?? 0;
+    }
     const gap = need[c as Capability]! - have;
     if (gap > 1e-9) {
       out[c as Capability] = gap;

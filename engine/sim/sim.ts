@@ -322,6 +322,8 @@ export class Sim {
         }
       } else if (custom === undefined) {
         custom = [a]; // a literal holds just what it needs; a first push would allocate room for 16
+      } else if (custom.length === 1) {
+        custom = [custom[0], a]; // likewise the second (contained and resolved in one step)
       } else {
         custom.push(a);
       }

@@ -432,7 +432,9 @@ export function dispatch(sim: Sim, unitId: string, u: UnitW, inc: IncidentW): vo
   const p = plan(sim, unitId, u, inc)!;
   u.incident = inc.id;
   u.leg = p.leg;
-  inc.assigned.push(unitId);
+  // the first unit as a literal: a first push onto [] would allocate room for 16
+  if (inc.assigned.length === 0) inc.assigned = [unitId];
+  else inc.assigned.push(unitId);
   // one event object for every dispatch: the machine reads it during the step and keeps nothing of it
   const e = DISPATCH;
   e.incident = inc.id; e.mobilise_s = p.mobilise_s; e.travel_s = p.travel_s; e.return_s = p.return_s;

@@ -311,6 +311,11 @@ export function allInjects(sim: Sim): Inject[] {
   return added.length ? [...sim.model.scenario.injects, ...added] : sim.model.scenario.injects;
 }
 
+/** Are there injects at all (the scenario's or added ones)? Without any, noteAction has nothing to look at. */
+export function anyInjects(sim: Sim): boolean {
+  return sim.model.scenario.injects.length > 0 || (sim.world.added_injects as Inject[]).length > 0;
+}
+
 /** A decision was carried out: does it answer an inject's expected action? */
 export function noteAction(sim: Sim, role: string, cmd: Record<string, unknown>): void {
   for (const spec of allInjects(sim)) {
