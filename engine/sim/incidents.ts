@@ -111,12 +111,7 @@ export function arrival(sim: Sim, genId: string): void {
   const rng = sim.genStream(genId);
   state.count++;
   // area, weighted by population
-  let area = g.areas[0];
-  if (g.areas.length > 1) {
-    const total = g.areas.reduce((s, a) => s + (sim.model.area.get(a)!.population || 1), 0);
-    let u = rng.next() * total;
-    for (const a of g.areas) { u -= sim.model.area.get(a)!.population || 1; if (u < 0) { area = a; break; } }
-  }
+  const area = g.areas.length > 1 ? pickArea(sim, g.areas, rng) : g.areas[0];
   // a point scattered around the area's place, or the place itself (where() without its objects)
   const c = sim.model.areaPlace.get(area)!;
   let node = c.node, x = c.x, y = c.y;
@@ -126,16 +121,29 @@ export function arrival(sim: Sim, genId: string): void {
     node = null;
   }
   const kinds = kindsOf(g.kinds);
-  let kind = kinds[0];
-  if (kinds.length > 1) {
-    const total = kinds.reduce((s, k) => s + g.kinds[k], 0);
-    let u = rng.next() * total;
-    for (const k of kinds) { u -= g.kinds[k]; if (u < 0) { kind = k; break; } }
-  }
+  const kind = kinds.length > 1 ? pickKind(kinds, g.kinds, rng) : kinds[0];
   const travel = sim.model.travel;
   if (g.scatter_km > 0 && travel.network) node = travel.nearestNode(x, y) ?? null;
   create(sim, { id: `${genId}-${state.count}`, kind, area, node, x, y }, rng);
   scheduleArrival(sim, genId);
+}
+
+/**
+ * The weighted draws of arrival(), in functions of their own: their closures in arrival() would make V8 allocate
+ * a context at every arrival, weighted or not.
+ */
+function pickArea(sim: Sim, areas: string[], rng: Rng): string {
+  const total = areas.reduce((s, a) => s + (sim.model.area.get(a)!.population || 1), 0);
+  let u = rng.next() * total;
+  for (const a of areas) { u -= sim.model.area.get(a)!.population || 1; if (u < 0) return a; }
+  return areas[0];
+}
+
+function pickKind(kinds: string[], weights: Record<string, number>, rng: Rng): string {
+  const total = kinds.reduce((s, k) => s + weights[k], 0);
+  let u = rng.next() * total;
+  for (const k of kinds) { u -= weights[k]; if (u < 0) return k; }
+  return kinds[0];
 }
 
 /** A generator's kinds in their written order, listed once per generator. */
@@ -352,16 +360,18 @@ function severityChanged(sim: Sim, inc: IncidentW): void {
   markNeedy(sim, inc.id);
   if (inc.severity <= before) return;
   const kind = sim.model.kind.get(inc.kind)!;
-  kind.secondary.forEach((s, j) => {
-    if (inc.severity < s.at_severity || inc.secondary_tried.includes(j)) return;
+  // a loop, not forEach: its closure would make V8 allocate a context at every change of severity
+  for (let j = 0; j < kind.secondary.length; j++) {
+    const s = kind.secondary[j];
+    if (inc.severity < s.at_severity || inc.secondary_tried.includes(j)) continue;
     inc.secondary_tried.push(j);
     const rng = sim.rng.get(`incident/${inc.id}/secondary`);
-    if (rng.next() >= s.probability) return;
+    if (rng.next() >= s.probability) continue;
     const delay = sampleSeconds(s.delay, rng);
     sim.schedule(sim.now + delay, PRIO.arrival, {
       k: 'spawn', id: `${inc.id}.s${j + 1}`, kind: s.kind, area: inc.area, node: inc.node, severity: null, people: null, parent: inc.id, x: inc.x, y: inc.y,
     });
-  });
+  }
 }
 
 /** Randomised rounding of an expected count, from the incident's outcome stream: floor(x), plus one with chance x - floor(x). */
