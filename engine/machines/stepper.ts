@@ -164,7 +164,16 @@ interface Region {
 
 // ---------------------------------------------------------------------------
 
-export function compileMachine(machine: AnyStateMachine): CompiledMachine {
+export interface CompileOptions {
+  /**
+   * The machine's context factory (a function of the input) builds a new object at every call: `start` then
+   * takes that object as the snapshot's context, with no copy of it. Leave it unset when a factory may return an
+   * object it keeps (a copy is made, as xstate makes one). A context written in the config is copied either way.
+   */
+  freshContext?: boolean;
+}
+
+export function compileMachine(machine: AnyStateMachine, options: CompileOptions = {}): CompiledMachine {
   const root = machine.root as unknown as XNode;
   const impl = machine.implementations as unknown as Implementations;
   const configured = (machine.options as { maxIterations?: number } | undefined)?.maxIterations;
@@ -181,19 +190,27 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
   const regions = regionNodes.map((node) => compileRegion(node, c));
   const initialEntry = compileInitialEntry(regionNodes, c);
   const contextConfig = (machine.config as { context?: unknown }).context;
+  const fresh = options.freshContext === true;
 
-  /** The initial microstep: context, then the entry actions of the root and the initial states (`reuse`: in the Run `advance` reuses). */
-  const begin = (input: unknown, reuse = false): [Run, EventObject] => {
-    const event = { type: 'xstate.init', input };
-    // a fresh shallow copy either way: xstate applies a context factory with assign() onto {}, and a
-    // context written in the config must not be shared by the snapshots `advance` writes into
+  /**
+   * The initial microstep for the init event `{ type: 'xstate.init', input }`: context, then the entry actions
+   * of the root and the initial states (`reuse`: in the Run `advance` reuses). Returns the Run (no tuple with
+   * the event: the caller made it).
+   */
+  const begin = (event: InitEvent, reuse = false): Run => {
+    const input = event.input;
+    // a fresh shallow copy either way (xstate applies a context factory with assign() onto {}, and a
+    // context written in the config must not be shared by the snapshots `advance` writes into), unless
+    // the factory is known to build a new object: `start` (reuse) then takes it as it is
     const context =
       typeof contextConfig === 'function'
-        ? { ...contextConfig({ input, spawn: noSpawn, self: undefined }) }
+        ? reuse && fresh
+          ? contextConfig(factoryArgs(input))
+          : { ...contextConfig(factoryArgs(input)) }
         : { ...(contextConfig || {}) };
     const run = reuse ? reuseRun(context) : newRun(context, true);
     runActions(initialEntry, run, event);
-    return [run, event];
+    return run;
   };
 
   return root.type === 'compound'
@@ -201,7 +218,18 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
     : parallelStepper(machine, regions, begin, maxMicrosteps);
 }
 
-type Begin = (input: unknown, reuse?: boolean) => [Run, EventObject];
+interface InitEvent extends EventObject { type: 'xstate.init'; input: unknown }
+type Begin = (event: InitEvent, reuse?: boolean) => Run;
+
+/**
+ * A context factory gets `{ input, spawn, self }`; factories are pure and synchronous, so one argument object
+ * serves every call (as for guards and actions).
+ */
+const FACTORY_ARGS: { input: unknown; spawn: typeof noSpawn; self: undefined } = { input: undefined, spawn: noSpawn, self: undefined };
+function factoryArgs(input: unknown): typeof FACTORY_ARGS {
+  FACTORY_ARGS.input = input;
+  return FACTORY_ARGS;
+}
 
 function compoundStepper(machine: AnyStateMachine, region: Region, begin: Begin, maxMicrosteps: number): CompiledMachine {
   const advance = (snapshot: MachineSnapshot, event: EventObject): StepAction[] | null => {
@@ -225,12 +253,14 @@ function compoundStepper(machine: AnyStateMachine, region: Region, begin: Begin,
   return {
     machine,
     initial(input) {
-      const [run, event] = begin(input);
+      const event: InitEvent = { type: 'xstate.init', input };
+      const run = begin(event);
       const state = settleCompound(region.initial, run, event, maxMicrosteps);
       return { snapshot: { value: state.key, context: run.context }, actions: run.actions };
     },
     start(snapshot, input) {
-      const [run, event] = begin(input, true);
+      const event: InitEvent = { type: 'xstate.init', input };
+      const run = begin(event, true);
       snapshot.value = settleCompound(region.initial, run, event, maxMicrosteps).key;
       snapshot.context = run.context;
       return run.actions;
@@ -287,13 +317,15 @@ function parallelStepper(machine: AnyStateMachine, regions: Region[], begin: Beg
   return {
     machine,
     initial(input) {
-      const [run, event] = begin(input);
+      const event: InitEvent = { type: 'xstate.init', input };
+      const run = begin(event);
       const states = regions.map((r) => r.initial);
       if (anyAlways) settleParallel(states, run, event, maxMicrosteps);
       return { snapshot: { value: valueOf(states), context: run.context }, actions: run.actions };
     },
     start(snapshot, input) {
-      const [run, event] = begin(input, true);
+      const event: InitEvent = { type: 'xstate.init', input };
+      const run = begin(event, true);
       for (let r = 0; r < n; r++) states[r] = regions[r]!.initial;
       if (anyAlways) settleParallel(states, run, event, maxMicrosteps, chosen);
       snapshot.value = valueOf(states);

@@ -35,12 +35,13 @@ import type { Model } from './model.js';
 import type { IncidentW, UnitW, World as WorldState } from './world.js';
 import { executeDecision } from './commands.js';
 
+/** The engine's machines: each context factory builds a new object literal at every call (freshContext). */
 export const MACHINES = {
-  unit: compileMachine(unitMachine),
-  incident: compileMachine(incidentMachine),
+  unit: compileMachine(unitMachine, { freshContext: true }),
+  incident: compileMachine(incidentMachine, { freshContext: true }),
   level: compileMachine(levelMachine),
-  inject: compileMachine(injectMachine),
-  zone: compileMachine(zoneMachine),
+  inject: compileMachine(injectMachine, { freshContext: true }),
+  zone: compileMachine(zoneMachine, { freshContext: true }),
   shelter: compileMachine(shelterMachine),
 } satisfies Record<string, CompiledMachine>;
 
