@@ -196,7 +196,9 @@ export class Metrics {
   readonly evidence = new Map<string, Evidence[]>();
   /** events observed so far: the next event's index in the log */
   private n = 0;
-  private lastDecision: Seen | null = null;
+  /** the last decision and its index (two fields, not a Seen per decision: one is made only when a zone's order cites it) */
+  private lastDecision: LogEvent | null = null;
+  private lastDecisionIndex = -1;
   private taken = 0;
   private refused = 0;
   private noChange = 0;
@@ -328,7 +330,7 @@ export class Metrics {
           z.ordered = { index, e };
           // the order is the decision just before, at the same instant, by the same role
           const d = this.lastDecision;
-          if (d && d.e.t === e.t && d.e.do === 'evacuate' && d.e.zone === e.id) z.order = d;
+          if (d && d.t === e.t && d.do === 'evacuate' && d.zone === e.id) z.order = { index: this.lastDecisionIndex, e: d };
         }
         break;
       }
@@ -389,7 +391,8 @@ export class Metrics {
       case 'decision': {
         this.orders.observe(e, index);
         this.taken++;
-        this.lastDecision = { index, e };
+        this.lastDecision = e;
+        this.lastDecisionIndex = index;
         if (e.do === 'add_inject') (this.added ??= new AddedInjects(this.isSpec)).observe(e);
         if (e.do === 'dispatch') {
           const o = this.open.get(e.incident as string);

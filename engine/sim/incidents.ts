@@ -124,7 +124,10 @@ export function arrival(sim: Sim, genId: string): void {
   const kind = kinds.length > 1 ? pickKind(kinds, g.kinds, rng) : kinds[0];
   const travel = sim.model.travel;
   if (g.scatter_km > 0 && travel.network) node = travel.nearestNode(x, y) ?? null;
-  create(sim, { id: `${genId}-${state.count}`, kind, area, node, x, y }, rng);
+  // one spec object for every arrival: create() copies what it keeps
+  const spec = ARRIVAL;
+  spec.id = `${genId}-${state.count}`; spec.kind = kind; spec.area = area; spec.node = node; spec.x = x; spec.y = y;
+  create(sim, spec, rng);
   scheduleArrival(sim, genId);
 }
 
@@ -145,6 +148,8 @@ function pickKind(kinds: string[], weights: Record<string, number>, rng: Rng): s
   for (const k of kinds) { u -= weights[k]; if (u < 0) return k; }
   return kinds[0];
 }
+
+const ARRIVAL: NewIncident = { id: '', kind: '', area: '', node: null, x: 0.5, y: 0.5 };
 
 /** A generator's kinds in their written order, listed once per generator. */
 const KINDS = new WeakMap<Record<string, number>, string[]>();
@@ -208,8 +213,17 @@ export function progress(sim: Sim, inc: IncidentW): void {
   inc.rate = rateOf(needOf(sim, inc), inc.on_scene);
   const eta_s = inc.rate > 0 ? Math.ceil(inc.work_left_s / inc.rate) : NEVER_S;
   const met = inc.rate >= 1 - 1e-12;
-  if (phase === 'responding') sim.sendTo('incident', inc.id, inc, { type: 'PROGRESS', eta_s, met });
-  else if (inc.rate > 0 || hasAny(inc.on_scene)) sim.sendTo('incident', inc.id, inc, { type: 'ON_SCENE', eta_s, met });
+  // one event object of each type for every incident: the machine reads it during the step and keeps nothing of it
+  if (phase === 'responding') sim.sendTo('incident', inc.id, inc, progressEvent(PROGRESS, eta_s, met));
+  else if (inc.rate > 0 || hasAny(inc.on_scene)) sim.sendTo('incident', inc.id, inc, progressEvent(ON_SCENE, eta_s, met));
+}
+
+const PROGRESS = { type: 'PROGRESS' as 'PROGRESS' | 'ON_SCENE', eta_s: 0, met: false };
+const ON_SCENE = { type: 'ON_SCENE' as 'PROGRESS' | 'ON_SCENE', eta_s: 0, met: false };
+function progressEvent(e: typeof PROGRESS, eta_s: number, met: boolean): typeof PROGRESS {
+  e.eta_s = eta_s;
+  e.met = met;
+  return e;
 }
 
 /** The chance that someone at risk for `dt` seconds is still alive: it halves every `h` (none: 1). */
