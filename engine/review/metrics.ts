@@ -154,6 +154,11 @@ function se(sum: number, sq: number, n: number): number | null {
   return round3(Math.sqrt(Math.max(0, sq / n - mean * mean) / (n - 1)));
 }
 
+/** An `incident.phase` event as the engine writes it (the same keys in the same order). */
+function phaseEvent(t: number, id: string, phase: string): LogEvent {
+  return { t, type: 'incident.phase', id, phase };
+}
+
 /** Event types the metrics read: the engine need not build the others when it writes no log. */
 export const OBSERVED = new Set([
   'incident.reported', 'incident.phase', 'incident.people', 'zone.progress', 'shelter.occupancy', 'level', 'support.requested',
@@ -241,13 +246,19 @@ export class Metrics {
     this.pending = scenario.objectives.filter((o) => o.criterion.by !== undefined).sort((a, b) => a.criterion.by! - b.criterion.by! || (a.id < b.id ? -1 : 1));
   }
 
+  /** The next event's index; objectives due before t are settled first. */
+  private next(t: number): number {
+    const index = this.n++;
+    if (t > this.t) {
+      while (this.pending.length && this.pending[0].criterion.by! < t) this.settle(this.pending.shift()!);
+      this.t = t;
+    }
+    return index;
+  }
+
   observe(e: LogEvent): void {
     // evidence records are made only where one is kept: batches observe millions of events
-    const index = this.n++;
-    if (e.t > this.t) {
-      while (this.pending.length && this.pending[0].criterion.by! < e.t) this.settle(this.pending.shift()!);
-      this.t = e.t;
-    }
+    const index = this.next(e.t);
     switch (e.type) {
       case 'incident.reported': {
         this.reported++;
@@ -275,38 +286,9 @@ export class Metrics {
         }
         break;
       }
-      case 'incident.phase': {
-        // each phase looks up only the records it changes (an incident passes four phases)
-        if (e.phase === 'responding') {
-          const r = this.incidents.get(e.id as string);
-          const o = this.open.get(e.id as string);
-          if (r && r.first_on_scene === Infinity) {
-            r.first_on_scene = e.t;
-            r.seen.on_scene = { index, e };
-          }
-          if (o && o.onScene < 0) {
-            o.onScene = e.t;
-            const dt = e.t - o.reported;
-            this.firstSum += dt;
-            this.firstSq += dt * dt;
-            this.firstN++;
-            if (dt > this.firstMax) this.firstMax = dt;
-            o.area.firstSum += dt;
-            o.area.firstN++;
-          }
-        } else if (e.phase === 'contained') {
-          this.contained++;
-          const r = this.incidents.get(e.id as string);
-          if (r) { r.contained = e.t; r.seen.contained = { index, e }; }
-        } else if (e.phase === 'resolved') {
-          this.resolved++;
-          this.open.delete(e.id as string);
-          const r = this.incidents.get(e.id as string);
-          if (r) { r.resolved = e.t; r.seen.resolved = { index, e }; }
-          if (!this.keepIncidents && r && r.people === 0 && this.scenario.objectives.length === 0) this.incidents.delete(e.id as string);
-        }
+      case 'incident.phase':
+        this.phaseAt(index, e.t, e.id as string, e.phase as string, e);
         break;
-      }
       case 'incident.people': {
         const r = this.incidents.get(e.id as string);
         this.rescued += e.rescued as number;
@@ -417,6 +399,47 @@ export class Metrics {
         if (this.orders.observe(e, index) !== null && e.code === 'no-change') this.noChange++;
         else this.refused++;
         break;
+    }
+  }
+
+  /**
+   * An incident entered a phase at t: an `incident.phase` event, told directly by the engine when it writes no
+   * log (Sim.emitPhase). It counts as an event all the same; the event itself is built only where a kept
+   * record cites it, as the literal the engine would have written.
+   */
+  phase(t: number, id: string, phase: string): void {
+    this.phaseAt(this.next(t), t, id, phase, null);
+  }
+
+  private phaseAt(index: number, t: number, id: string, phase: string, e: LogEvent | null): void {
+    // each phase looks up only the records it changes (an incident passes four phases)
+    if (phase === 'responding') {
+      const r = this.incidents.get(id);
+      const o = this.open.get(id);
+      if (r && r.first_on_scene === Infinity) {
+        r.first_on_scene = t;
+        r.seen.on_scene = { index, e: e ?? phaseEvent(t, id, phase) };
+      }
+      if (o && o.onScene < 0) {
+        o.onScene = t;
+        const dt = t - o.reported;
+        this.firstSum += dt;
+        this.firstSq += dt * dt;
+        this.firstN++;
+        if (dt > this.firstMax) this.firstMax = dt;
+        o.area.firstSum += dt;
+        o.area.firstN++;
+      }
+    } else if (phase === 'contained') {
+      this.contained++;
+      const r = this.incidents.get(id);
+      if (r) { r.contained = t; r.seen.contained = { index, e: e ?? phaseEvent(t, id, phase) }; }
+    } else if (phase === 'resolved') {
+      this.resolved++;
+      this.open.delete(id);
+      const r = this.incidents.get(id);
+      if (r) { r.resolved = t; r.seen.resolved = { index, e: e ?? phaseEvent(t, id, phase) }; }
+      if (!this.keepIncidents && r && r.people === 0 && this.scenario.objectives.length === 0) this.incidents.delete(id);
     }
   }
 

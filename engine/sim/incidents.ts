@@ -72,7 +72,7 @@ export function create(sim: Sim, spec: NewIncident, rng: Rng): void {
     severity, assess_s, escalate_s: kind.escalate_every ?? NEVER_S, ease_s: kind.ease_every ?? NEVER_S, mop_up_s: kind.mop_up,
   }, inc.timers);
   const phase = (inc.m.value as Record<string, string>).lifecycle;
-  if (phase !== 'reported') sim.emit({ t: sim.now, type: 'incident.phase', id: spec.id, phase });
+  if (phase !== 'reported') sim.emitPhase(spec.id, phase);
   markNeedy(sim, spec.id);
 }
 
@@ -351,16 +351,16 @@ export function onStep(sim: Sim, inc: IncidentW, before: Record<string, string>,
   // contained and resolved are announced by their actions (both can pass in one step)
   if (phase !== before.lifecycle && phase !== 'contained' && phase !== 'resolved') {
     if (phase === 'responding' && inc.first_on_scene_t < 0) inc.first_on_scene_t = sim.now;
-    sim.emit({ t: sim.now, type: 'incident.phase', id, phase });
+    sim.emitPhase(id, phase);
   }
   for (let i = 0; i < custom.length; i++) {
     const a = custom[i];
     if (a.type === 'severity_changed') severityChanged(sim, inc);
     else if (a.type === 'contained') {
-      sim.emit({ t: sim.now, type: 'incident.phase', id, phase: 'contained' });
+      sim.emitPhase(id, 'contained');
       contained(sim, inc);
     } else if (a.type === 'resolved') {
-      sim.emit({ t: sim.now, type: 'incident.phase', id, phase: 'resolved' });
+      sim.emitPhase(id, 'resolved');
       resolved(sim, inc);
     }
   }

@@ -236,6 +236,12 @@ export class Sim {
   /** Are unit movements recorded? (not when no log is written: the metrics do not read them) */
   readonly recordUnits: boolean;
 
+  /** Record an incident's `incident.phase` event: with no log, the metrics are told directly (no event built). */
+  emitPhase(id: string, phase: string): void {
+    if (this.log) this.emit({ t: this.world.t, type: 'incident.phase', id, phase });
+    else this.metrics.phase(this.world.t, id, phase);
+  }
+
   /** Record an event (callers build it as a literal: `{ t: sim.now, type, ... }`, the cheapest shape). */
   emit(e: LogEvent): void {
     this.metrics.observe(e);
