@@ -58,6 +58,7 @@ export function parseShard(text: string): Shard | string {
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
   if (!m) return `'${text}' is not a shard; write i/n, e.g. 1/4 for the first of four shards`;
   const index = Number(m[1]), count = Number(m[2]);
-  if (count < 1 || index < 1 || index > count) return `'${text}': the shard number must be between 1 and ${Math.max(count, 1)} (shards are numbered 1/${Math.max(count, 1)} to ${Math.max(count, 1)}/${Math.max(count, 1)})`;
+  if (count < 1) return `'${text}': a batch is split into at least one shard (write i/n with n at least 1, e.g. 1/4 for the first of four shards)`;
+  if (index < 1 || index > count) return `'${text}': the shard number must be between 1 and ${Math.max(count, 1)} (shards are numbered 1/${Math.max(count, 1)} to ${Math.max(count, 1)}/${Math.max(count, 1)})`;
   return { index, count };
 }

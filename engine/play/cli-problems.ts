@@ -87,6 +87,11 @@ const VI: Rule[] = [
   [/^this file is not UTF-8 text: not a CSV text in UTF-8$/, 'tệp này không phải văn bản UTF-8: không phải văn bản CSV UTF-8'],
   [/^save the sheet as "CSV UTF-8 \(comma delimited\)" \(Excel\) or "Text CSV" with UTF-8 \(LibreOffice\)$/, 'hãy lưu bảng dưới dạng "CSV UTF-8 (comma delimited)" (Excel) hoặc "Text CSV" với mã hóa UTF-8 (LibreOffice)'],
   // engine/cli/batch.ts
+  [/^--shard '(.*)' is not a shard; write i\/n, e\.g\. 1\/4 for the first of four shards$/s, "--shard '$1' không phải là một phần (shard); hãy viết i/n, ví dụ 1/4 là phần thứ nhất trong bốn phần"],
+  [/^--shard '(.*)': a batch is split into at least one shard \(write i\/n with n at least 1, e\.g\. 1\/4 for the first of four shards\)$/s, "--shard '$1': một lượt batch được chia thành ít nhất một phần (hãy viết i/n với n từ 1 trở lên, ví dụ 1/4 là phần thứ nhất trong bốn phần)"],
+  [/^--shard '(.*)': the shard number must be between 1 and (\d+) \(shards are numbered (\S+) to (\S+)\)$/s, "--shard '$1': số thứ tự phần phải từ 1 đến $2 (các phần được đánh số từ $3 đến $4)"],
+  [/^--html (.*): the file name must end in \.html \(or \.htm\): it is a web page$/s, '--html $1: tên tệp phải kết thúc bằng .html (hoặc .htm): đó là một trang web'],
+  [/^--out (.*): the file name must end in \.json \(all results, what `drill merge` reads\) or \.csv \(one row per run\)$/s, '--out $1: tên tệp phải kết thúc bằng .json (toàn bộ kết quả, tệp mà `drill merge` đọc) hoặc .csv (mỗi lượt chạy một dòng)'],
   [/^one --vary at a time: a sweep varies one parameter \(run one batch per parameter\)$/, 'mỗi lần chỉ một --vary: một phép quét thay đổi một tham số (hãy chạy mỗi tham số một lượt batch riêng)'],
   [/^missing arguments?$/, 'thiếu tham số'],
   [/^unexpected argument '(.*)'$/s, "thừa tham số '$1'"],

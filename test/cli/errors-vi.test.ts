@@ -55,6 +55,24 @@ describe('file problems in the language the command was asked to write in', () =
     expect(vary.stderr).toBe("drill batch: --vary: không có đơn vị 'mx-milita' trong 'unit.mx-milita.crew' (có phải 'mx-militia'?)\n(drill batch --help liệt kê các tùy chọn)\n");
   });
 
+  it('a wrong shard or file ending: in Vietnamese, with a shard count of 0 said as what it is', () => {
+    const said = (...args: string[]) => drill(['batch', 'scenarios/minimal.yaml', '--runs', '3', '--lang', 'vi', ...args], { env: PLAIN });
+    const cases: [string[], string][] = [
+      [['--shard', '1/0'], "--shard '1/0': một lượt batch được chia thành ít nhất một phần (hãy viết i/n với n từ 1 trở lên, ví dụ 1/4 là phần thứ nhất trong bốn phần)"],
+      [['--shard', '3/2'], "--shard '3/2': số thứ tự phần phải từ 1 đến 2 (các phần được đánh số từ 1/2 đến 2/2)"],
+      [['--shard', 'half'], "--shard 'half' không phải là một phần (shard); hãy viết i/n, ví dụ 1/4 là phần thứ nhất trong bốn phần"],
+      [['--out', 'r.txt'], '--out r.txt: tên tệp phải kết thúc bằng .json (toàn bộ kết quả, tệp mà `drill merge` đọc) hoặc .csv (mỗi lượt chạy một dòng)'],
+      [['--html', 'r.txt'], '--html r.txt: tên tệp phải kết thúc bằng .html (hoặc .htm): đó là một trang web'],
+    ];
+    for (const [args, message] of cases) {
+      const r = said(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe(`drill batch: ${message}\n(drill batch --help liệt kê các tùy chọn)\n`);
+    }
+    // in English the count of 0 is not said as a shard number out of range
+    expect(drill(['batch', 'scenarios/minimal.yaml', '--runs', '3', '--shard', '1/0'], { env: PLAIN }).stderr).toMatch(/^drill batch: --shard '1\/0': a batch is split into at least one shard/);
+  });
+
   it('--lang on a command that writes English only says which commands take it', () => {
     for (const args of [['schema', '--lang', 'vi'], ['schema', '--lang=vi']]) {
       const r = drill(args, { env: PLAIN });
