@@ -64,7 +64,9 @@ export function formatBatchSummary(r: BatchResults, lang: Lang = 'en'): string {
         // results files written before `not_tested` existed: every run was taken as tested
         const nt = x.not_tested ?? { p: 0, count: 0 };
         const ifTested = x.met_if_tested ?? x.met;
-        const median = x.value.n === 0 && x.value.never === 0 ? '-' : x.value.median === null ? m('sum.never') : fmtValue(o.metric, x.value.median);
+        // a median over the runs where it came about only, with how many it never did: 'answered in 5 min' read alone hid 125 runs of no answer
+        const median = x.value.n === 0 && x.value.never === 0 ? '-' : x.value.median === null ? m('sum.never')
+          : x.value.never > 0 ? say(lang, 'sum.median_never', { v: fmtValue(o.metric, x.value.median), n: String(x.value.never) }) : fmtValue(o.metric, x.value.median);
         orows.push([o.id, pctCI(x.met, lang), pct(x.ratings.P.p, lang), pct(x.ratings.S.p, lang), pct(x.ratings.M.p, lang), pct(x.ratings.U.p, lang), pct(nt.p, lang), ifTested.n === 0 ? '-' : pctCI(ifTested, lang), median]);
       }
       lines.push(...table(orows, [false, false, true, true, true, true, true, false, true]));

@@ -48,7 +48,7 @@ describe('risk levels with a forecast', () => {
       lat: fc.double({ min: 17.5, max: 19.5, noNaN: true }), lon: fc.double({ min: 104, max: 108, noNaN: true }),
       wind_force: fc.integer({ min: 0, max: 17 }), radius_km: fc.integer({ min: 0, max: 80 }),
     }), { minLength: 1, maxLength: 5 }).map((ps) => ps.map((p, i) => ({ at: i * 6 * 3600, coords: { lat: p.lat, lon: p.lon }, wind_force: p.wind_force, radius_km: p.radius_km })));
-    const stormSteps = fc.constant([{ from: 6, level: 3 }, { from: 10, level: 4 }, { from: 12, level: 5 }]);
+    const stormSteps = fc.constant<{ from: number; level: number }[]>([{ from: 6, level: 3 }, { from: 10, level: 4 }, { from: 12, level: 5 }]);
     fc.assert(fc.property(track, stormSteps, fc.integer({ min: 1, max: 48 }), fc.integer({ min: 0, max: 30 * 6 }), (points, risk, leadH, t10) => {
       const { hz, h } = hazardsOf({ kind: 'typhoon', track: points, risk, forecast: leadH * 3600 });
       const t = t10 * 600;
