@@ -65,7 +65,8 @@ function bins(series: number[][], metric: string): Bins | null {
   let width = metric.endsWith('_s') ? TIME_STEPS.find((s) => range / s <= 30) ?? niceStep(range / 25) : niceStep(range / 25);
   if (integer) width = Math.max(1, Math.round(width));
   const start = integer ? Math.floor(lo / width) * width - (width === 1 ? 0.5 : 0) : Math.floor(lo / width) * width;
-  const n = Math.max(1, Math.floor((hi - start) / width) + 1);
+  // the highest value on a bin's edge closes the last bin ([a, b]) rather than open a bin of its own ('100 % to 101 %')
+  const n = Math.max(1, Math.ceil((hi - start) / width - 1e-9));
   const counts = series.map((s) => {
     const c = new Array<number>(n).fill(0);
     for (const v of s) c[Math.min(n - 1, Math.floor((v - start) / width))]++;
@@ -173,13 +174,16 @@ function histogram(w: Say, title: string, metric: string, series: { name: string
     const anchor = labelExtent(x, text)[1] === x ? 'end' : 'middle';
     parts.push(`<line x1="${x}" y1="${MT - 6}" x2="${x}" y2="${H - MB}" class="threshold"/><text x="${x}" y="${MT - 6}" class="tlabel" text-anchor="${anchor}">${esc(text)}</text>`);
   }
+  // a threshold beyond every value has no place on the axis: said under the chart, since the heading promises its line
+  const off = threshold && (threshold.value < lo || threshold.value > hi)
+    ? `<p class="note">${w.m(threshold.value > hi ? 'hist.threshold_right' : 'hist.threshold_left', { t: esc(`${threshold.comparator} ${fmt(metric, threshold.value)}`) })}</p>` : '';
   const ticks = fittingTicks(lo, hi, metric, b.integer, toX, w.lang).map((t) => ({ x: toX(t.v), text: t.text }));
   parts.push(axisX(x0, x1, ticks));
   // a label too long for the axis (a long Vietnamese metric name) gives way to what the bars count: the caption names the metric
   const xlabel = w.m('hist.xlabel', { label: label(metric) });
   parts.push(`<text x="${(x0 + x1) / 2}" y="${H - 6}" text-anchor="middle" class="xlabel">${esc(xlabel.length * CHAR_PX <= x1 - x0 ? xlabel : w.m('hist.xlabel_short'))}</text>`);
   const legend = series.length > 1 ? `<p class="legend">${series.map((s, i) => `<span><i style="background:${SERIES[i % SERIES.length]}"></i>${esc(s.name)}${never[i] ? w.m('hist.legend_never', { n: never[i] }) : ''}</span>`).join(' ')}</p>` : never[0] ? `<p class="note">${w.m('hist.never_not_drawn', { n: never[0] })}</p>` : '';
-  return `${head}<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(w.m('hist.aria', { label: label(metric) }))}">${parts.join('')}</svg>${legend}</figure>`;
+  return `${head}<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(w.m('hist.aria', { label: label(metric) }))}">${parts.join('')}</svg>${legend}${off}</figure>`;
 }
 
 /**
@@ -206,8 +210,8 @@ function ratingBar(say: Say, x: Aggregate['objectives'][string], width = 300): s
     const w = q.p * width;
     const full = `${short} ${pct(q.p)}`;
     const text = inbarWidth(full) + 10 <= w ? full : inbarWidth(short) + 6 <= w ? short : null;
-    // in Vietnamese a letter is followed by what it stands for, as the AAR writes a rating ("P: Thực hiện không gặp khó khăn")
-    const name = k === 'NT' ? say.m('rating.NT') : say.lang === 'en' ? k : MESSAGES[say.lang]['rating.short'].replace('{letter}', k).replace('{label}', MESSAGES[say.lang][`rating.${k}`]);
+    // a letter is followed by what it stands for, as the AAR writes a rating ("P: Performed without challenges")
+    const name = k === 'NT' ? say.m('rating.NT') : MESSAGES[say.lang]['rating.short'].replace('{letter}', k).replace('{label}', MESSAGES[say.lang][`rating.${k}`]);
     const s = w > 0 ? `<rect x="${r1(at)}" y="0" width="${r1(w)}" height="18" fill="${RATING_COLOURS[k]}"><title>${say.m('rating.title', { k: name, p: pct(q.p), count: q.count, n: q.n, lo: pct(q.ci95[0]), hi: pct(q.ci95[1]) })}</title></rect>${text ? `<text x="${r1(at + w / 2)}" y="13" text-anchor="middle" class="inbar${DARK_TEXT.has(k) ? ' dark' : ''}">${esc(text)}</text>` : ''}` : '';
     at += w;
     return s;
@@ -366,7 +370,7 @@ body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-s
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}h3{font-size:15px;margin:16px 0 4px}
 .facts{color:#555;margin:0}.facts span+span:before{content:" · "}
 .grid{display:flex;flex-wrap:wrap;gap:12px}
-figure.chart{margin:0;border:1px solid #e4e4e4;border-radius:6px;padding:8px;background:#fcfcfc}
+figure.chart{margin:0;border:1px solid #e4e4e4;border-radius:6px;padding:8px;background:#fcfcfc}figure.chart .note{max-width:${W}px}
 figcaption{font-weight:600;margin-bottom:4px;max-width:${W}px}
 svg text{font-size:11px;fill:#444}svg .xlabel{fill:#666}svg .inbar{fill:#fff;font-weight:600}svg .inbar.dark{fill:#1b1b1b}svg .tlabel{fill:#b00;font-size:10px}
 .axis{stroke:#888}.grid line,.grid{stroke-width:1}.grid line.grid{stroke:#eee}line.grid{stroke:#eee}

@@ -71,6 +71,8 @@ const en: Record<string, string> = {
   'hist.single_every': ' of every value',
   'hist.single_crit': ' (criterion {cmp} {v})',
   'hist.never_runs': 'never: {list} runs',
+  'hist.threshold_right': 'criterion {t}: beyond the right of the chart (every value is below it)',
+  'hist.threshold_left': 'criterion {t}: beyond the left of the chart (every value is above it)',
   'hist.band': '5th to 95th percentile: {a} to {b}',
   'hist.bin': '{a} to {b}: {c} runs',
   'hist.median': 'median {v}',
@@ -94,7 +96,7 @@ const en: Record<string, string> = {
   'obj.th_objective': 'objective',
   'obj.th_rating': 'rating P / S / M / U / not tested',
   'obj.th_met': 'criterion met (95 % Wilson interval)',
-  'obj.note': 'Shares of all runs: P, S, M, U and not tested add up to 100 % (give or take a point of rounding). An objective is not tested in a run when what it measures did not come about there (no incident of its kind, an inject never delivered...): such a run counts as not met, and is left out of the objective\'s values.',
+  'obj.note': `Shares of all runs: P, S, M, U and not tested add up to 100 % (give or take a point of rounding). ${MESSAGES.en['rating.scale'].split('. ')[0]}. An objective is not tested in a run when what it measures did not come about there (no incident of its kind, an inject never delivered...): such a run counts as not met, and is left out of the objective\'s values.`,
   'key.h2': 'Key metrics over the runs{how}',
   'key.vary': ', one outline per value of <code>{key}</code>',
   'key.single': ' (shaded: 5th to 95th percentile; line: median)',
@@ -225,6 +227,8 @@ const vi: Record<string, string> = {
   'hist.single_every': ' của mọi giá trị',
   'hist.single_crit': ' (tiêu chí {cmp} {v})',
   'hist.never_runs': 'không có: {list} lượt',
+  'hist.threshold_right': 'tiêu chí {t}: nằm ngoài biểu đồ về bên phải (mọi giá trị đều nhỏ hơn)',
+  'hist.threshold_left': 'tiêu chí {t}: nằm ngoài biểu đồ về bên trái (mọi giá trị đều lớn hơn)',
   'hist.band': 'từ bách phân vị thứ 5 đến thứ 95: {a} đến {b}',
   'hist.bin': '{a} đến {b}: {c} lượt',
   'hist.median': 'trung vị {v}',
@@ -326,7 +330,9 @@ const CATALOGUE: Record<Lang, Record<string, string>> = { en, vi };
 export function say(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
   const tpl = CATALOGUE[lang][key];
   if (tpl === undefined) return `⟦${key}⟧`;
-  return tpl.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `⟦${key}.${k}⟧` : String(params[k])));
+  const text = tpl.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `⟦${key}.${k}⟧` : String(params[k])));
+  // English counts its runs: '1 runs, master seed' and 'of 1 runs' read wrong (Vietnamese has no plural)
+  return lang === 'en' ? text.replace(/(^|[^\d.,])1 runs\b/g, '$11 run') : text;
 }
 
 /** The seed formula a results file states, in the page's language when it is the one this engine writes. */
