@@ -7,7 +7,8 @@ import { unreachedIncidents, type Unreached } from '../review/unreached.js';
 import { durationIn } from '../review/words.js';
 import { stoppedEarly } from '../review/review.js';
 import { MESSAGES } from '../review/messages.js';
-import { intOption, parse } from './args.js';
+import { intOption, OptionError, parse } from './args.js';
+import { parseVarySpec, varyScenario } from '../batch/vary.js';
 import { checkNotInput, checkWritable, notStdout, writeAtomic } from './io.js';
 import { langOption } from './lang.js';
 import { say } from './messages.js';
@@ -22,13 +23,15 @@ export const runCommand: Subcommand = {
   name: 'run',
   summary: 'play a scenario out (doctrine takes the decisions nobody else takes) into a run log',
   usage: [
-    'drill run <scenario> [--seed N] [--decisions F] [--until T] [--out run.json] [--lang vi|en] [--quiet]',
+    'drill run <scenario> [--seed N] [--decisions F] [--until T] [--vary K=V] [--out run.json] [--lang vi|en] [--quiet]',
     '',
     '  --seed N        master seed (default: the scenario\'s `seed`, else 1)',
     '  --decisions F   decisions file (YAML): what trainees decided, and when (docs/trainee.md),',
     '                  or a run log, whose decisions are taken; the summary lists each one the',
     '                  engine refused, with its line and why',
     '  --until T       stop early, e.g. 2h or T+02:00 (default: the horizon)',
+    '  --vary K=V      play the scenario with one parameter changed, as drill batch --vary does for',
+    '                  each of its values (one run of a sweep, alone: --seed N --vary K=V)',
     '  --out F         write the run log here (written whole or not at all)',
     '  --lang vi|en    language of the summary and of the problems found in the files',
     '                  (default: vi when LANG starts with vi, else en)',
@@ -37,7 +40,7 @@ export const runCommand: Subcommand = {
   vi: {
     summary: 'chạy một kịch bản đến hết, ra nhật ký chạy (phương án tự động ra các quyết định còn lại)',
     usage: [
-      'drill run <kịch-bản> [--seed N] [--decisions F] [--until T] [--out run.json] [--lang vi|en] [--quiet]',
+      'drill run <kịch-bản> [--seed N] [--decisions F] [--until T] [--vary K=V] [--out run.json] [--lang vi|en] [--quiet]',
       '',
       '  --seed N        hạt giống gốc của các dòng ngẫu nhiên',
       '                  (mặc định: giá trị `seed` của kịch bản, nếu không có thì 1)',
@@ -45,6 +48,8 @@ export const runCommand: Subcommand = {
       '                  hoặc một nhật ký chạy, lấy các quyết định trong đó; phần tổng hợp liệt kê từng',
       '                  quyết định bị bộ mô phỏng từ chối, kèm số dòng và lý do',
       '  --until T       dừng sớm, ví dụ 2h hoặc T+02:00 (mặc định: đến horizon, lúc kịch bản kết thúc)',
+      '  --vary K=V      chạy kịch bản với một tham số đã thay đổi, như drill batch --vary làm với từng',
+      '                  giá trị (chạy lại riêng một lượt của phép quét: --seed N --vary K=V)',
       '  --out F         ghi nhật ký chạy vào đây (ghi trọn vẹn hoặc không ghi gì)',
       '  --lang vi|en    ngôn ngữ của phần tổng hợp và của các lỗi tìm thấy trong các tệp',
       '                  (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không thì en)',
@@ -52,7 +57,7 @@ export const runCommand: Subcommand = {
     ].join('\n'),
   },
   options: {
-    seed: { type: 'string' }, decisions: { type: 'string' }, until: { type: 'string' }, out: { type: 'string', short: 'o' }, lang: { type: 'string', short: 'l' }, quiet: { type: 'boolean', short: 'q' },
+    seed: { type: 'string' }, decisions: { type: 'string' }, until: { type: 'string' }, vary: { type: 'string' }, out: { type: 'string', short: 'o' }, lang: { type: 'string', short: 'l' }, quiet: { type: 'boolean', short: 'q' },
   },
   run(argv) {
     const { values, positionals, help } = parse(argv, this.options, 1, 1, ['the scenario file']);
@@ -63,7 +68,16 @@ export const runCommand: Subcommand = {
       checkWritable(String(values.out));
       checkNotInput('--out', String(values.out), [['scenario', positionals[0]], ['decisions file', values.decisions as string | undefined]]);
     }
-    const scenario = loadScenario(positionals[0], lang);
+    const vary = values.vary !== undefined ? parseVarySpec(String(values.vary), lang) : null;
+    if (typeof vary === 'string') throw Object.assign(new OptionError(vary.startsWith('--vary') ? vary : `--vary: ${vary}`), { lang });
+    if (vary && vary.labels.length !== 1) throw new OptionError(`--vary ${String(values.vary)}: a run plays one value (write --vary ${vary.key}=${vary.labels[0]}); a sweep of several is drill batch's`);
+    let scenario = loadScenario(positionals[0], lang);
+    // one run of a sweep, alone: the scenario changed as the batch changed it, and the run log holds it so changed
+    if (vary) {
+      const v = varyScenario(scenario, vary, lang);
+      if (!v.ok) throw Object.assign(new OptionError(v.messages.join('\n')), { lang });
+      scenario = v.scenarios[0];
+    }
     const seed = intOption(values.seed, 'seed');
     const until = timeOption(values.until, 'until', { horizon_s: scenario.horizon, start: scenario.start, lang });
     // the run stops at the horizon whatever --until says: a later time would read as if it had been played to
@@ -74,20 +88,21 @@ export const runCommand: Subcommand = {
     const refusals = values.quiet ? undefined : refusalRecorder(decFile, dec, undefined, lang);
     const { summary, log } = runScenario(scenario, { seed, until, decisions: dec?.decisions, players: dec?.players, sha256: nodeSha256, onRefused: refusals?.onRefused });
     if (values.out) writeAtomic(String(values.out), serializeRunLog(log!));
-    if (!values.quiet) process.stdout.write(formatSummary(scenario.id, textIn(scenario.title, lang), log!, summary, values.out ? String(values.out) : undefined, scenario, refusals?.list, lang));
+    if (!values.quiet) process.stdout.write(formatSummary(scenario.id, textIn(scenario.title, lang), log!, summary, values.out ? String(values.out) : undefined, scenario, refusals?.list, lang, vary ? { key: vary.key, value: vary.labels[0] } : undefined));
     return 0;
   },
 };
 
-export function formatSummary(id: string, title: string, log: RunLog, s: Summary, out?: string, scenario?: Scenario, refusals: readonly Refusal[] = [], lang: Lang = 'en'): string {
+export function formatSummary(id: string, title: string, log: RunLog, s: Summary, out?: string, scenario?: Scenario, refusals: readonly Refusal[] = [], lang: Lang = 'en', varied?: { key: string; value: string }): string {
   const n = (x: number) => num(x, lang);
   // each line's label in a column of its own: "  incidents   3 reported, ..."
-  const line = (label: 'stopped' | 'incidents' | 'people' | 'response' | 'decisions' | 'objectives' | 'log', text: string) => `  ${say(lang, `run.label.${label}`).padEnd(12)}${text}`;
+  const line = (label: 'changed' | 'stopped' | 'incidents' | 'people' | 'response' | 'decisions' | 'objectives' | 'log', text: string) => `  ${say(lang, `run.label.${label}`).padEnd(12)}${text}`;
   // a run stopped before the end (--until) is read at its stop: "5 of 5 met" there is not the run's verdict
   const early = scenario !== undefined && stoppedEarly(log, scenario.horizon) !== null;
   const due = (id: string) => scenario?.objectives.find((o) => o.id === id)?.criterion.by ?? scenario?.horizon ?? 0;
   const lines = [
     say(lang, 'run.head', { id, title, seed: log.seed, from: clock(0), to: clock(s.t_end), who: log.players.length ? say(lang, 'run.played', { roles: log.players.join(', ') }) : say(lang, 'run.doctrine') }),
+    ...(varied ? [line('changed', say(lang, 'run.varied', varied))] : []),
     ...(early ? [line('stopped', say(lang, 'run.stopped', { t: clock(s.t_end), end: clock(scenario!.horizon) }))] : []),
     line('incidents', say(lang, 'run.incidents', { reported: n(s.incidents.reported), contained: n(s.incidents.contained), resolved: n(s.incidents.resolved) })),
     line('people', say(lang, 'run.people', {

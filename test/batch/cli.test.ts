@@ -129,6 +129,27 @@ describe('drill batch', () => {
     }
   });
 
+  it('a run of a sweep reruns alone with `drill run --seed S --vary K=V`, and its log holds the scenario so changed', () => {
+    const b = drill(['batch', SCENARIO, '--runs', '3', '--seed', '4', '--workers', '1', '--vary', 'unit.pc07-rescue.copies=0,2', '--out', p('sweep.json')]);
+    expect(b.code).toBe(0);
+    const r = results(p('sweep.json'));
+    for (const rec of r.results.filter((x) => x.run === 2)) {
+      const out = p(`sweep-${rec.value}.json`);
+      const run = drill(['run', SCENARIO, '--seed', String(rec.seed), '--vary', `unit.pc07-rescue.copies=${rec.value}`, '--out', out]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`changed     the scenario with unit.pc07-rescue.copies = ${rec.value} (--vary); the run log holds it so changed`);
+      expect(runRecord({ j: rec.j, k: rec.run, seed: rec.seed }, rec.value, ranOfLog(out))).toEqual(rec);
+      expect(drill(['verify', out]).code).toBe(0);
+    }
+    // with no copy the team is gone from the scenario the log holds; with two, both are in it
+    const units = (v: string) => (JSON.parse(readFileSync(p(`sweep-${v}.json`), 'utf8')).scenario.text.match(/"pc07-rescue(-\d+)?"/g) ?? []).length;
+    expect(units('0')).toBe(0);
+    expect(units('2')).toBeGreaterThan(units('0'));
+    // one value only: a sweep is drill batch's
+    const two = drill(['run', SCENARIO, '--vary', 'unit.pc07-rescue.copies=0,2']);
+    expect([two.code, two.stderr]).toEqual([2, expect.stringMatching(/a run plays one value \(write --vary unit\.pc07-rescue\.copies=0\); a sweep of several is drill batch's/)]);
+  });
+
   it('--decisions replays one decisions file over every seed; a run reruns alone with the same file and seed', () => {
     const dec = p('decisions.yaml');
     writeFileSync(dec, [
