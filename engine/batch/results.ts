@@ -425,7 +425,19 @@ export function mergeResults(files: { name: string; results: BatchResults }[], l
       return { ok: false, message: notSame(w('mg.changed', { id: a.id, titles, a: a.hash.slice(0, 12), b: b.hash.slice(0, 12) })), hint: w('mg.changed_hint') };
     }
     if (k) {
-      const show = (x: unknown) => { const t = JSON.stringify(x); return t.length > 60 ? t.slice(0, 57) + '...' : t; };
+      // in words, not JSON: '5 decisions (tc-chair)' and 'no sweep' where the header holds objects and nulls
+      const show = (x: unknown) => {
+        if (k === 'decisions') {
+          const d = x as BatchResults['decisions'];
+          return d === null ? w('mg.show.no_decisions') : w('mg.show.decisions', { count: d.count, players: d.players.join(', '), hash: d.hash.slice(0, 12) });
+        }
+        if (k === 'vary') {
+          const v = x as BatchResults['vary'];
+          return v === null ? w('mg.show.no_vary') : `${v.key}=${v.values.join(',')}`;
+        }
+        const t = typeof x === 'string' ? x : JSON.stringify(x);
+        return t.length > 60 ? t.slice(0, 57) + '...' : t;
+      };
       return {
         ok: false,
         message: w('mg.not_same', { a: first.name, b: f.name, why: w('mg.field', { field: w(`mg.field.${k}`), a: show((first.results as any)[k]), b: show((f.results as any)[k]) }) }),

@@ -64,6 +64,10 @@ describe('drill batch', () => {
     const other = drill(['merge', p('shard1.json'), p('other2.json'), p('shard3.json')]);
     expect(other.code).toBe(1);
     expect(other.stderr).toMatch(/are not parts of the same batch: the master seed differs \(5 vs 6\)/);
+    // a header field that is an object or null is said in words, not as JSON
+    drill(['batch', SCENARIO, '--runs', '12', '--seed', '5', '--workers', '1', '--shard', '2/3', '--vary', 'doctrine.request_support_after=15m,1h', '--out', p('swept2.json')]);
+    const swept = drill(['merge', p('shard1.json'), p('swept2.json')]);
+    expect([swept.code, swept.stderr]).toEqual([1, expect.stringContaining('the --vary sweep differs (no sweep vs doctrine.request_support_after=15m,1h)')]);
     const csv = drill(['merge', p('w1.csv')]);
     expect(csv.code).toBe(1);
     expect(csv.stderr).toMatch(/w1\.csv: error\[file\] \(file\): this is a CSV export/);
