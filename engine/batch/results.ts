@@ -339,7 +339,17 @@ export function readResults(text: string, lang: Lang = 'en'): ReadResults {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { ok: false, message: w('rr.json', { error: (e as Error).message }), hint: HINT };
+    // a results file is written one record per line: where it breaks says which run is damaged
+    const error = (e as Error).message;
+    const at = /at position (\d+)/.exec(error);
+    const pos = at ? Number(at[1]) : null;
+    const where = pos === null ? null : { line: text.slice(0, pos).split('\n').length, col: pos - text.lastIndexOf('\n', pos - 1) };
+    const ours = text.slice(0, 200).includes(`"format":"${BATCH_FORMAT}"`) || text.slice(0, 200).includes(`"format": "${BATCH_FORMAT}"`);
+    if (ours) {
+      const message = where ? w('rr.damaged_at', { line: where.line, col: where.col, error: error.replace(/ in JSON at position \d+.*$/, '') }) : w('rr.damaged_end');
+      return { ok: false, message, hint: w('rr.damaged_hint') };
+    }
+    return { ok: false, message: w('rr.json', { error: where ? `${error.replace(/ in JSON at position \d+.*$/, '')}, line ${where.line}, column ${where.col}` : error }), hint: HINT };
   }
   if (typeof raw !== 'object' || raw === null || raw.format !== BATCH_FORMAT) {
     const f = raw && typeof raw === 'object' ? raw.format : undefined;

@@ -22,6 +22,21 @@ describe('batch results', () => {
     expect(text(reread(whole))).toBe(text(whole));
   });
 
+  it('a damaged results file is said to be one, at the line and column where its JSON breaks (a record per line: the run)', () => {
+    const lines = text(whole).split('\n');
+    const k = lines.findIndex((l) => l.startsWith('{"j":5,'));
+    const broken = [...lines.slice(0, k), lines[k].replace('"seed":', '"seed"'), ...lines.slice(k + 1)].join('\n');
+    const r = readResults(broken);
+    expect(r.ok).toBe(false);
+    const col = lines[k].indexOf('"seed":') + '"seed"'.length + 1;
+    if (!r.ok) expect(r.message).toMatch(new RegExp(`^the batch results file is damaged: its JSON breaks at line ${k + 1}, column ${col} \\(`));
+    const cut = readResults(text(whole).slice(0, -10));
+    expect(cut.ok || cut.message).toMatch(/damaged|cut short/);
+    // text that is not one at all keeps saying so, with the place
+    const other = readResults('{"a": 1,}');
+    expect(other.ok || other.message).toMatch(/^not a batch results file: the file is not valid JSON \(.*line 1, column 9\)$/);
+  });
+
   it('property: the merge of the shards i/n, in any order, is byte for byte the whole batch', () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 30 }), fc.integer(), (n, salt) => {
       const parts = shardsOf(n);
