@@ -60,7 +60,7 @@ export const batchCommand: Subcommand = {
     '  --html F        write a self-contained HTML page: histograms, objective probabilities, sweep curves',
     '  --lang vi|en    language of the table and the page (default: vi when LANG starts with vi, else en);',
     '                  the results files are the same in both',
-    '  --quiet         print nothing but errors (no table, no timing)',
+    '  --quiet         print nothing but problems (errors, and the files\' warnings): no table, no timing',
     '',
     'The table goes to stdout; the progress bar (on a terminal only), the files written, time and memory to stderr.',
   ].join('\n'),
@@ -89,7 +89,7 @@ export const batchCommand: Subcommand = {
       '                  đường biến thiên theo tham số',
       '  --lang vi|en    ngôn ngữ của bảng và của trang (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không',
       '                  thì en); các tệp kết quả như nhau ở cả hai ngôn ngữ',
-      '  --quiet         không in gì ngoài lỗi (không in bảng, không in thời gian)',
+      '  --quiet         chỉ in các vấn đề (lỗi, và cảnh báo về các tệp): không in bảng, không in thời gian',
       '',
       'Bảng kết quả ra đầu ra chuẩn (stdout); thanh tiến độ (chỉ trên terminal), các tệp đã ghi, thời gian',
       'và bộ nhớ ra stderr.',
@@ -275,9 +275,12 @@ const MiB = (b: number) => (b / 2 ** 20).toFixed(1);
 
 export function timing(s: PoolStats, lang: Lang = 'en'): string {
   const rate = s.seconds > 0 ? s.runs / s.seconds : 0;
+  // a worker that got no run (the others took them all) has no peak to print: '0.0 MiB' read as a measurement
+  const peaks = s.peak_heap_bytes.filter((b) => b > 0);
+  const idle = s.peak_heap_bytes.length - peaks.length;
   if (lang === 'vi') {
     const d = (t: string) => decimal(t, 'vi');
-    return `${s.runs} lượt chạy trong ${fmtSeconds(s.seconds, 'vi')} trên ${s.workers} luồng (${d(rate.toFixed(rate < 10 ? 1 : 0))} lượt/giây); bộ nhớ heap cao nhất mỗi luồng: ${s.peak_heap_bytes.map((b) => d(MiB(b))).join(' / ')} MiB; RSS cao nhất của tiến trình ${d(MiB(s.max_rss_bytes))} MiB`;
+    return `${s.runs} lượt chạy trong ${fmtSeconds(s.seconds, 'vi')} trên ${s.workers} luồng (${d(rate.toFixed(rate < 10 ? 1 : 0))} lượt/giây); bộ nhớ heap cao nhất mỗi luồng: ${peaks.map((b) => d(MiB(b))).join(' / ')} MiB${idle ? ` (${idle} luồng không chạy lượt nào)` : ''}; RSS cao nhất của tiến trình ${d(MiB(s.max_rss_bytes))} MiB`;
   }
-  return `${s.runs} run${s.runs === 1 ? '' : 's'} in ${fmtSeconds(s.seconds)} on ${s.workers} worker${s.workers === 1 ? '' : 's'} (${rate.toFixed(rate < 10 ? 1 : 0)} runs/s); peak heap per worker: ${s.peak_heap_bytes.map(MiB).join(', ')} MiB; process peak RSS ${MiB(s.max_rss_bytes)} MiB`;
+  return `${s.runs} run${s.runs === 1 ? '' : 's'} in ${fmtSeconds(s.seconds)} on ${s.workers} worker${s.workers === 1 ? '' : 's'} (${rate.toFixed(rate < 10 ? 1 : 0)} runs/s); peak heap per worker: ${peaks.map(MiB).join(', ')} MiB${idle ? ` (${idle} idle: the others took every run)` : ''}; process peak RSS ${MiB(s.max_rss_bytes)} MiB`;
 }

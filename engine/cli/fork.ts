@@ -32,7 +32,7 @@ export const forkCommand: Subcommand = {
     '  --out F         write the forked run log here (written whole or not at all)',
     '  --lang vi|en    language of the summary and of the problems found in the decisions file',
     '                  (default: vi when LANG starts with vi, else en)',
-    '  --quiet         print nothing but errors',
+    '  --quiet         print nothing but problems (errors, and the files\' warnings)',
   ].join('\n'),
   vi: {
     summary: 'chạy lại đến một thời điểm với quyết định cũ, rồi với quyết định mới ("nếu... thì sao")',
@@ -48,7 +48,7 @@ export const forkCommand: Subcommand = {
       '  --out F         ghi nhật ký chạy đã rẽ nhánh vào đây (ghi trọn vẹn hoặc không ghi gì)',
       '  --lang vi|en    ngôn ngữ của phần tổng hợp và của các lỗi tìm thấy trong tệp quyết định',
       '                  (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không thì en)',
-      '  --quiet         không in gì ngoài lỗi',
+      '  --quiet         chỉ in các vấn đề (lỗi, và cảnh báo về các tệp)',
     ].join('\n'),
   },
   options: { at: { type: 'string' }, decisions: { type: 'string' }, out: { type: 'string', short: 'o' }, lang: { type: 'string', short: 'l' }, quiet: { type: 'boolean', short: 'q' } },

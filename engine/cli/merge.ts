@@ -26,7 +26,7 @@ export const mergeCommand: Subcommand = {
     '  --out F         write the merged results: F.json or F.csv (give --out twice for both)',
     '  --html F        write a self-contained HTML page of the merged results',
     '  --lang vi|en    language of the table and the page (default: vi when LANG starts with vi, else en)',
-    '  --quiet         print nothing but errors',
+    '  --quiet         print nothing but problems (errors, and the files\' warnings)',
   ].join('\n'),
   vi: {
     summary: 'gộp các phần (shard) của một loạt chạy (drill batch --shard i/n) thành cả loạt',
@@ -39,7 +39,7 @@ export const mergeCommand: Subcommand = {
       '  --html F        ghi một trang HTML độc lập cho kết quả đã gộp',
       '  --lang vi|en    ngôn ngữ của bảng và của trang',
       '                  (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không thì en)',
-      '  --quiet         không in gì ngoài lỗi',
+      '  --quiet         chỉ in các vấn đề (lỗi, và cảnh báo về các tệp)',
     ].join('\n'),
   },
   options: { out: { type: 'string', short: 'o', multiple: true }, html: { type: 'string' }, lang: { type: 'string', short: 'l' }, quiet: { type: 'boolean', short: 'q' } },

@@ -35,7 +35,7 @@ export const runCommand: Subcommand = {
     '  --out F         write the run log here (written whole or not at all)',
     '  --lang vi|en    language of the summary and of the problems found in the files',
     '                  (default: vi when LANG starts with vi, else en)',
-    '  --quiet         print nothing but errors',
+    '  --quiet         print nothing but problems (errors, and the files\' warnings)',
   ].join('\n'),
   vi: {
     summary: 'chạy một kịch bản đến hết, ra nhật ký chạy (phương án tự động ra các quyết định còn lại)',
@@ -53,7 +53,7 @@ export const runCommand: Subcommand = {
       '  --out F         ghi nhật ký chạy vào đây (ghi trọn vẹn hoặc không ghi gì)',
       '  --lang vi|en    ngôn ngữ của phần tổng hợp và của các lỗi tìm thấy trong các tệp',
       '                  (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không thì en)',
-      '  --quiet         không in gì ngoài lỗi',
+      '  --quiet         chỉ in các vấn đề (lỗi, và cảnh báo về các tệp)',
     ].join('\n'),
   },
   options: {
