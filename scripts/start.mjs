@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: build, run the default scenario, then open the viewer on it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { buildState } from './stale.mjs';
 
 const scenario = process.env.DRILL_SCENARIO ?? 'scenarios/ky-son-flash-flood.yaml';
 const out = 'runs/default.json';
@@ -10,22 +10,10 @@ const step = (args) => {
   const r = spawnSync(process.execPath, ['bin/drill.mjs', ...args], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
-/** The newest modification time of the files under these paths. */
-function newest(paths) {
-  let t = 0;
-  for (const p of paths) {
-    if (!existsSync(p)) continue;
-    const st = statSync(p);
-    if (st.isDirectory()) t = Math.max(t, newest(readdirSync(p).map((f) => join(p, f))));
-    else t = Math.max(t, st.mtimeMs);
-  }
-  return t;
-}
 // build when there is no build, or when a source changed since it was made (a pull, an edit): never run a stale one
-const built = ['dist/engine/cli/main.js', 'dist/engine/cli-bundle/main.js', 'dist/viewer/index.html'];
-const builtAt = built.every(existsSync) ? Math.min(...built.map((f) => statSync(f).mtimeMs)) : 0;
-if (newest(['engine', 'viewer', 'scripts/bundle-cli.mjs', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'vite.config.ts']) > builtAt) {
-  if (builtAt > 0) console.log('drillsim: the sources changed since the last build; building again');
+const state = buildState();
+if (state !== 'fresh') {
+  if (state === 'stale') console.log('drillsim: the sources changed since the last build; building again');
   const r = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
