@@ -504,6 +504,8 @@ const en = {
   'session.message': "the session was saved at {t}, before the end: after it, nobody decides for {players} (doctrine does not play a player's role)",
   'session.the-players': 'the players',
   'session.hint': 'play the session on to the end (`drill play --resume`), then replay its log',
+  'until.message': 'this run stopped at {t} (drill run --until): {n} of its decisions, from {first} on, were never played in it, but are replayed here',
+  'until.hint': 'to replay only what was played, give a decisions file without them, or the run played to its end',
 
   // ------------------------------------------------------------ drill fork: the new decisions against the run (review/fork.ts)
   'fork.after-end': '--at {at} is after {what}',
@@ -1055,6 +1057,8 @@ const vi: Record<IssueKey, string> = {
   'session.message': 'phiên được lưu lúc {t}, trước khi kết thúc: sau thời điểm đó, không ai ra quyết định cho {players} (phương án tự động không đóng vai của người chơi)',
   'session.the-players': 'những người chơi',
   'session.hint': 'hãy chơi phiên đến hết (`drill play --resume`), rồi chạy lại nhật ký của nó',
+  'until.message': 'lượt chạy này dừng lúc {t} (drill run --until): {n} quyết định của nó, từ {first} trở đi, chưa từng được thực hiện trong lượt đó, nhưng ở đây vẫn được chạy lại',
+  'until.hint': 'để chỉ chạy lại những gì đã diễn ra, hãy cho một tệp quyết định không có chúng, hoặc lượt chạy đã chạy đến hết',
 
   'fork.after-end': '--at {at} là sau {what}',
   'fork.where-stopped': 'thời điểm phiên đã lưu dừng lại ({t})',

@@ -54,6 +54,12 @@ export function parseDecisionsOrLog(text: string, file: string, scenario?: Scena
       say('session.message', { t: formatClock(log.session.t), players: log.players.length ? joined(log.players) : say('session.the-players') }),
       say('session.hint')));
   }
+  // a run cut short with --until holds its whole decisions file: those after the stop were never played in it
+  const after = log.session ? [] : log.decisions.filter((d) => typeof d.at === 'number' && d.at > log.until);
+  if (after.length) {
+    warnings.push(issue({ file, line: 1, column: 1, path: 'until', code: 'run-stopped', severity: 'warning' },
+      say('until.message', { t: formatClock(log.until), n: String(after.length), first: formatClock(after[0].at as number) }), say('until.hint')));
+  }
   return { ok: true, value: { ...parsed.value, lines: parsed.value.decisions.map((_, i) => lineOf(i)) }, warnings };
 }
 

@@ -66,6 +66,19 @@ describe('decisions taken from a run log', () => {
     expect(r.ok && r.warnings[0].message).toMatch(/^the session was saved at T\+[\d:]+, before the end: after it, nobody decides for mx-chair, tc-chair \(doctrine does not play a player's role\)$/);
   });
 
+  it('a run stopped with --until warns of the decisions it holds past its stop, which it never played; one played to its end does not', () => {
+    const trainee = parseDecisions(readFileSync(join(ROOT, 'scenarios/decisions/ky-son-trainee.yaml'), 'utf8'), 'trainee.yaml', kySon);
+    if (!trainee.ok) throw new Error('fixture');
+    const logOf = (until?: number) => serializeRunLog(runScenario(kySon, { seed: 2022, until, decisions: trainee.value.decisions, players: trainee.value.players }).log!).join('');
+    const cut = parseDecisionsOrLog(logOf(2 * 3600), 'cut.json', kySon);
+    expect(cut.ok && cut.warnings.map((w) => w.code)).toEqual(['run-stopped']);
+    const late = trainee.value.decisions.filter((d) => d.at > 2 * 3600);
+    expect(late.length).toBeGreaterThan(0);
+    expect(cut.ok && cut.warnings[0].message).toBe(`this run stopped at T+02:00 (drill run --until): ${late.length} of its decisions, from T+03:15 on, were never played in it, but are replayed here`);
+    const whole = parseDecisionsOrLog(logOf(), 'whole.json', kySon);
+    expect(whole.ok && whole.warnings).toEqual([]);
+  });
+
   it('a fork in which a player took over part-way is refused with what to replay instead; a decisions file still reads as one', () => {
     const base = runScenario(kySon, { seed: 2022 }).log!;
     const extra = parseDecisions('drillsim_decisions: 1\nplayers: [tc-chair]\ndecisions:\n  - { at: T+04:00, role: tc-chair, do: declare_level, area: ta-ca, level: 1 }\n', 'new.yaml', kySon);
