@@ -202,6 +202,8 @@ function resolve(key: string, written: Written): Target | Say {
   const fieldText = rest.slice(id.length + 1);
   if (fieldText === '') return say('vary.no-field-of', { key, what: c.what, id, head, copies: head === 'unit' ? say('vary.or-copies') : say('empty') });
   const field = fieldText.split('.');
+  // an id names the thing: another id is another thing, and every reference to it would break
+  if (fieldText === 'id') return say('vary.id', { key, what: c.what, id });
   const index = ids.indexOf(id);
   if (head === 'unit' && fieldText === 'copies') return { set: (w, v) => setCopies(w, index, id, v) };
   return { set: (w, v) => setPath(w, [...c.path, index, ...field] as any, v, `${head}.${id}`) };

@@ -75,6 +75,8 @@ describe('--vary', () => {
     expect(messages('unit.mx-militai.crew=1')[0]).toBe("--vary: unknown unit 'mx-militai' in 'unit.mx-militai.crew' (did you mean 'mx-militia'?)");
     expect(messages('unit.mx-militia.crw=1')[0]).toMatch(/units\[\d+\]\.crw: unknown key 'crw' \(did you mean 'crew'\?\)/);
     expect(messages('unit.mx-militia=1')[0]).toMatch(/names no field of unit 'mx-militia'/);
+    // an id is no parameter: varied, every reference to the unit would break (and read as a misspelt id)
+    expect(messages('unit.mx-militia.id=a,b')).toEqual(["--vary: 'unit.mx-militia.id': an id cannot be varied (it names the unit, and the scenario refers to 'mx-militia' by it); vary one of its fields"]);
     expect(messages('doctrine=1')[0]).toMatch(/names no field/);
     // a misspelt key is wrong whatever the value: said once for the sweep, not once per value
     expect(messages('doctrine.keephome=1,2')).toEqual(["--vary doctrine.keephome=1,2: the scenario is then not valid, whatever the value: doctrine.keephome: unknown key 'keephome' (did you mean 'keep_home'?)"]);
