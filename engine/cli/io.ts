@@ -63,7 +63,30 @@ export function checkWritable(file: string): void {
   let target: ReturnType<typeof statSync> | undefined;
   try { target = statSync(file); } catch { /* a new file */ }
   if (target?.isDirectory()) throw new InputError(file, 'cannot write: this is a folder', 'give the name of a file, not of a folder');
-  try { accessSync(dir, constants.W_OK); } catch { throw new InputError(file, `cannot write: no permission to write in '${dir}'`, 'write the file somewhere else'); }
+  try { accessSync(dir, constants.W_OK); } catch (e) { throw folderRefuses(file, dir, e as NodeJS.ErrnoException); }
+  // root passes access() everywhere, and some folders take no new file whatever their permissions (/proc, a
+  // read-only mount): a file is made there and removed, as writeAtomic makes its temporary file, so that the
+  // work is not done for a file that then cannot be written (and not said to be in a folder that does not exist)
+  const probe = join(dir, `.${basename(file)}.${process.pid}.probe`);
+  try {
+    closeSync(openSync(probe, 'wx'));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw folderRefuses(file, dir, e as NodeJS.ErrnoException);
+    return;
+  }
+  try { unlinkSync(probe); } catch { /* made a moment ago: gone already is as good */ }
+}
+
+/** A folder that exists but in which `file` cannot be made, in words: why, as the system says it. */
+function folderRefuses(file: string, dir: string, e: NodeJS.ErrnoException): InputError {
+  switch (e.code) {
+    case 'EACCES': case 'EPERM': return new InputError(file, `cannot write: no permission to write in '${dir}'`, 'write the file somewhere else');
+    case 'EROFS': return new InputError(file, `cannot write: the folder '${dir}' is on a read-only file system`, 'write the file somewhere else');
+    case 'ENOSPC': return new InputError(file, 'cannot write: the disk is full', 'free some space, or write the file somewhere else');
+    // /proc, /sys: folders of the system's own, in which no file can be made
+    case 'ENOENT': return new InputError(file, `cannot write: the folder '${dir}' takes no new files`, 'write the file somewhere else');
+    default: return new InputError(file, `cannot write in '${dir}' (${e.code ?? e.message})`, 'write the file somewhere else');
+  }
 }
 
 /**
@@ -112,7 +135,13 @@ export function writtenLine(what: Record<Lang, string>, files: string[], lang: L
 /** What went wrong writing `file`, in words, without the temporary file's name. */
 function writeFailure(file: string, e: NodeJS.ErrnoException): InputError {
   switch (e.code) {
-    case 'ENOENT': return new InputError(file, `cannot write: the folder '${dirname(file)}' does not exist`, 'create the folder first, or write the file somewhere else');
+    case 'ENOENT': {
+      // ENOENT for a folder that is there: one that takes no new files (/proc)
+      let there = false;
+      try { there = statSync(dirname(file)).isDirectory(); } catch { /* not there */ }
+      return there ? folderRefuses(file, dirname(file), e) : new InputError(file, `cannot write: the folder '${dirname(file)}' does not exist`, 'create the folder first, or write the file somewhere else');
+    }
+    case 'EROFS': return folderRefuses(file, dirname(file), e);
     case 'EISDIR': return new InputError(file, 'cannot write: this is a folder', 'give the name of a file, not of a folder');
     case 'EACCES': case 'EPERM': return new InputError(file, 'cannot write: permission denied', 'write the file somewhere else');
     case 'ENOSPC': return new InputError(file, 'cannot write: the disk is full', 'free some space, or write the file somewhere else');

@@ -5,7 +5,7 @@
  * (check the path)". A message the shared table does not know stays English, pointer included, so that a
  * line is never half in one language.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drill, STACK, tempDir } from '../helpers/cli.js';
@@ -22,6 +22,8 @@ describe('file problems in the language the command was asked to write in', () =
       [['batch', 'scenarios/no-such-scenario.yaml', '--runs', '3', '--lang=vi'], `scenarios/no-such-scenario.yaml: ${NO_FILE}`],
       [['batch', 'scenarios/minimal.yaml', '--runs', '3', '--lang', 'vi', '--out', 'no-folder/x.json'], "no-folder/x.json: error[file] (file): không ghi được: thư mục 'no-folder' không tồn tại (hãy tạo thư mục trước, hoặc ghi tệp vào chỗ khác)"],
       [['merge', 'runs/no-such-run-log.json', '--lang', 'vi'], `runs/no-such-run-log.json: ${NO_FILE}`],
+      // a folder that is there but takes no file (Linux's /proc): not said to be missing
+      ...(existsSync('/proc/self') ? [[['batch', 'scenarios/minimal.yaml', '--runs', '3', '--lang', 'vi', '--html', '/proc/x.html'], "/proc/x.html: error[file] (file): không ghi được: thư mục '/proc' không cho tạo tệp mới (hãy ghi tệp vào chỗ khác)"] as [string[], string]] : []),
       [['msel', 'export', 'scenarios/no-such-scenario.yaml', '--format', 'md', '--lang', 'vi'], `scenarios/no-such-scenario.yaml: ${NO_FILE}`],
       // the CSV holds both languages: --lang is the language of what is said (it was refused)
       [['msel', 'export', 'scenarios/no-such-scenario.yaml', '--lang', 'vi'], `scenarios/no-such-scenario.yaml: ${NO_FILE}`],

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drill, ROOT, STACK, tempDir } from '../helpers/cli.js';
@@ -107,5 +107,16 @@ describe('mistakes on the command line', () => {
       expect(r.stdout).toBe('');
     }
     expect(readdirSync(dir)).toEqual(['folder.md']);
+  });
+
+  // /proc is a folder that exists and that even root may not make a file in: it was said not to exist, after the runs
+  it.skipIf(!existsSync('/proc/self'))('an output in a folder that exists but takes no file is refused as such, before the work', () => {
+    for (const args of [['batch', 'scenarios/minimal.yaml', '--runs', '3', '--workers', '1', '--html', '/proc/x.html'], ['run', 'scenarios/minimal.yaml', '--out', '/proc/x.json']]) {
+      const r = drill(args);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^\/proc\/x\.(html|json): error\[file\] \(file\): cannot write: the folder '\/proc' takes no new files \(write the file somewhere else\)\n$/);
+      expect(r.stderr).not.toMatch(/does not exist|runs in/);
+      expect(r.stdout).toBe('');
+    }
   });
 });
