@@ -29,7 +29,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { formatDuration, parseDuration } from '../scenario/duration.js';
-import { didYouMeanSay, isGuess } from '../scenario/issues.js';
+import { didYouMeanSay, isGuess, reword, type ScenarioIssue } from '../scenario/issues.js';
 import { canonicalScenarioText, parseScenario } from '../scenario/parse.js';
 import { joined, say, sayIn, type Param, type Say } from '../scenario/say.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -321,3 +321,28 @@ function sameForEveryUnit(messages: string[], lang: Lang): string[] {
   for (const m of messages) { const k = m.replace(/\bunits\[\d+\]/, 'units[*]'); groups.set(k, (groups.get(k) ?? 0) + 1); }
   return [...groups].map(([k, n]) => (n > 1 ? sayIn(say('vary.n-units', { said: k, n }), lang) : messages.find((m) => m.replace(/\bunits\[\d+\]/, 'units[*]') === k)!));
 }
+
+/**
+ * A decisions file's problems under one value of a sweep, in the sweep's terms. A unit that `unit.<id>.copies=0`
+ * removed, or a copy `<id>-3` that copies=2 does not make, was an "unknown unit 'tc-militia' (did you mean
+ * 'hk-militia'?)": a planner went looking for a misspelling that was not there.
+ */
+export function inSweepTerms(issues: ScenarioIssue[], key: string, label: string, value: unknown): ScenarioIssue[] {
+  const m = /^unit\.(.+)\.copies$/.exec(key);
+  if (!m || typeof value !== 'number') return issues;
+  const id = m[1];
+  return issues.map((i) => {
+    const words = i.words.message;
+    const p = words.params;
+    if (i.code !== 'unknown-id' || words.key !== 'ref.unknown' || typeof p?.value !== 'string' || typeof p.label !== 'object' || !('key' in p.label) || p.label.key !== 'label.unit') return i;
+    const unit = p.value;
+    const hint = say('vary.removed-hint', { label, unit });
+    if (unit === id && value === 0) return reword(i, say('vary.removed-unit', { id, key, label }), hint);
+    const copy = new RegExp(`^${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)$`).exec(unit);
+    if (copy && Number(copy[1]) >= 2 && Number(copy[1]) > value) return reword(i, say('vary.copy-not-made', { unit, key, label, least: Number(copy[1]) }), hint);
+    return i;
+  });
+}
+
+/** Was this issue put in the sweep's terms (it names --vary and its value already)? */
+export const saidInSweepTerms = (i: ScenarioIssue): boolean => i.words.message.key === 'vary.removed-unit' || i.words.message.key === 'vary.copy-not-made';

@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { batchHeader, buildResults, serializeResults, resultsCsv, type BatchResults } from '../batch/results.js';
 import { batchJobs, parseShard, type Shard } from '../batch/seeds.js';
-import { parseVarySpec, varyScenario, VARY_KEYS_HELP, VARY_KEYS_HELP_VI, type VarySpec } from '../batch/vary.js';
+import { inSweepTerms, parseVarySpec, saidInSweepTerms, varyScenario, VARY_KEYS_HELP, VARY_KEYS_HELP_VI, type VarySpec } from '../batch/vary.js';
 import { batchHtml } from '../batch/html.js';
 import { sha256Hex } from '../core/hash.js';
 import { formatIssueIn } from '../scenario/issues.js';
@@ -170,7 +170,7 @@ async function playWith(file: string, values: Record<string, unknown>, { runs, s
     if (!v.ok) throw Object.assign(new OptionError(v.messages.join('\n')), { lang });
     scenarios = v.scenarios;
   }
-  const dec = values.decisions !== undefined ? loadDecisionsFor(String(values.decisions), scenarios, vary ? vary.key : null, vary?.labels ?? [], lang) : undefined;
+  const dec = values.decisions !== undefined ? loadDecisionsFor(String(values.decisions), scenarios, vary, lang) : undefined;
 
   const header = batchHeader({
     engine: ENGINE_VERSION, scenario: base, scenarioHash: sha256Hex(canonicalScenarioText(base)), seed, runs,
@@ -253,7 +253,7 @@ export function writtenLines(o: Outputs, html: string | undefined, lang: Lang): 
 }
 
 /** A decisions file checked against every scenario of the sweep (a value may remove a unit the file dispatches). */
-function loadDecisionsFor(file: string, scenarios: Scenario[], key: string | null, labels: string[], lang: Lang): DecisionsInput {
+function loadDecisionsFor(file: string, scenarios: Scenario[], vary: VarySpec | null, lang: Lang): DecisionsInput {
   const text = readText(file);
   let first: DecisionsInput | undefined;
   let bad = false;
@@ -261,7 +261,9 @@ function loadDecisionsFor(file: string, scenarios: Scenario[], key: string | nul
     const r = parseDecisionsOrLog(text, file, s);
     if (!r.ok) {
       bad = true;
-      for (const issue of r.issues) process.stderr.write(formatIssueIn(issue, lang) + (key ? ` (${lang === 'vi' ? 'với' : 'with'} --vary ${key}=${labels[i]})` : '') + '\n');
+      const issues = vary ? inSweepTerms(r.issues, vary.key, vary.labels[i], vary.values[i]) : r.issues;
+      // a problem in the sweep's terms names the value already
+      for (const issue of issues) process.stderr.write(formatIssueIn(issue, lang) + (vary && !saidInSweepTerms(issue) ? ` (${lang === 'vi' ? 'với' : 'with'} --vary ${vary.key}=${vary.labels[i]})` : '') + '\n');
       return;
     }
     if (i === 0) for (const w of r.warnings) process.stderr.write(formatIssueIn(w, lang) + '\n');

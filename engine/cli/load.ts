@@ -2,7 +2,7 @@
  * Loading what the CLI is given: scenarios and decisions files (all problems
  * printed, exit 1) and run logs (one clear line when a file is not one).
  */
-import { formatIssueIn } from '../scenario/issues.js';
+import { formatIssueIn, type ScenarioIssue } from '../scenario/issues.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Lang } from '../scenario/text.js';
@@ -26,11 +26,14 @@ export function loadScenario(file: string, lang: Lang = 'en'): Scenario {
   return r.scenario;
 }
 
-/** `addedBefore`: injects exercise control added before the file's first decision (drill fork: in the run's kept decisions) */
-export function loadDecisions(file: string, scenario: Scenario, addedBefore: readonly string[] = [], forkedAway?: ForkedAway, lang: Lang = 'en'): DecisionsInput {
+/**
+ * `addedBefore`: injects exercise control added before the file's first decision (drill fork: in the run's kept
+ * decisions). `reword`: the problems in the terms of what was done to the scenario (drill run --vary).
+ */
+export function loadDecisions(file: string, scenario: Scenario, addedBefore: readonly string[] = [], forkedAway?: ForkedAway, lang: Lang = 'en', reword: (issues: ScenarioIssue[]) => ScenarioIssue[] = (x) => x): DecisionsInput {
   const r = parseDecisionsOrLog(readText(file), file, scenario, addedBefore, forkedAway);
   if (!r.ok) {
-    for (const i of r.issues) process.stderr.write(formatIssueIn(i, lang) + '\n');
+    for (const i of reword(r.issues)) process.stderr.write(formatIssueIn(i, lang) + '\n');
     throw new ReportedError(`${file} is not a valid decisions file`);
   }
   for (const w of r.warnings) process.stderr.write(formatIssueIn(w, lang) + '\n');

@@ -8,7 +8,7 @@ import { durationIn } from '../review/words.js';
 import { stoppedEarly } from '../review/review.js';
 import { MESSAGES } from '../review/messages.js';
 import { intOption, OptionError, parse } from './args.js';
-import { parseVarySpec, varyScenario } from '../batch/vary.js';
+import { inSweepTerms, parseVarySpec, varyScenario } from '../batch/vary.js';
 import { checkNotInput, checkWritable, notStdout, writeAtomic } from './io.js';
 import { langOption } from './lang.js';
 import { say } from './messages.js';
@@ -83,7 +83,7 @@ export const runCommand: Subcommand = {
     // the run stops at the horizon whatever --until says: a later time would read as if it had been played to
     if (until !== undefined && until > scenario.horizon) process.stderr.write(`drill run: --until ${String(values.until)} is past the scenario's horizon: the run ends at ${clock(scenario.horizon)}\n`);
     const decFile = values.decisions ? String(values.decisions) : undefined;
-    const dec = decFile ? loadDecisions(decFile, scenario, [], undefined, lang) : undefined;
+    const dec = decFile ? loadDecisions(decFile, scenario, [], undefined, lang, vary ? (issues) => inSweepTerms(issues, vary.key, vary.labels[0], vary.values[0]) : undefined) : undefined;
     // each refusal is put into words at the moment it happens (the reason names the world as it was)
     const refusals = values.quiet ? undefined : refusalRecorder(decFile, dec, undefined, lang);
     const { summary, log } = runScenario(scenario, { seed, until, decisions: dec?.decisions, players: dec?.players, sha256: nodeSha256, onRefused: refusals?.onRefused });
