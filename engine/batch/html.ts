@@ -10,7 +10,7 @@
 import { MESSAGES } from '../review/messages.js';
 import type { Lang } from '../scenario/text.js';
 import { areasBySlowness, busiestUnits, sweepWithoutEffect, textsIn, type Aggregate, type BatchResults, type RunRecord, type UnitAggregate } from './results.js';
-import type { MetricStats, Proportion } from './stats.js';
+import { percentileSorted, type MetricStats, type Proportion } from './stats.js';
 import { comparatorWords, fmtFigure, metricLabel, withPercent } from './format.js';
 import { niceStep, rangeTicks, zeroBasedTicks, type Tick } from './ticks.js';
 import { say, seedFormula } from './words.js';
@@ -145,8 +145,9 @@ function histogram(w: Say, title: string, metric: string, series: { name: string
   const parts: string[] = [axisY(counts.ticks, toY)];
   if (series.length === 1) {
     const sorted = [...finite[0]].sort((a, c) => a - c);
+    // the percentiles of the tables (stats.ts): of whole numbers, values that occurred
+    const q = (p: number) => percentileSorted(sorted, p, b.integer);
     if (sorted.length) {
-      const q = (p: number) => { const h = (sorted.length - 1) * p, l = Math.floor(h); return sorted[l] + (h - l) * ((sorted[Math.min(l + 1, sorted.length - 1)]) - sorted[l]); };
       const p5 = toX(q(0.05)), p95 = toX(q(0.95));
       parts.push(`<rect x="${r1(p5)}" y="${MT}" width="${r1(Math.max(1, p95 - p5))}" height="${H - MB - MT}" class="band"><title>${w.m('hist.band', { a: esc(fmt(metric, q(0.05))), b: esc(fmt(metric, q(0.95))) })}</title></rect>`);
     }
@@ -156,7 +157,7 @@ function histogram(w: Say, title: string, metric: string, series: { name: string
       parts.push(`<rect x="${r1(xa + 0.5)}" y="${r1(toY(c))}" width="${r1(Math.max(1, xb - xa - 1))}" height="${r1(H - MB - toY(c))}" class="bar"><title>${w.m('hist.bin', { a: esc(fmt(metric, lo + i * b.width)), b: esc(fmt(metric, lo + (i + 1) * b.width)), c })}</title></rect>`);
     });
     if (sorted.length) {
-      const med = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+      const med = q(0.5);
       parts.push(`<line x1="${r1(toX(med))}" y1="${MT}" x2="${r1(toX(med))}" y2="${H - MB}" class="median"><title>${w.m('hist.median', { v: esc(fmt(metric, med)) })}</title></line>`);
     }
   } else {
