@@ -46,6 +46,18 @@ export function fmtFigure(metric: string, v: number | null, unitOf: number | nul
   return localNumber(String(Math.round(v * 10 ** d) / 10 ** d), lang);
 }
 
+/**
+ * The figure that picks the unit of a row or column of durations (fmtFigure's `unitOf`): the median of its
+ * figures, so that a column reads "3.2 h, 3.0 h, 2.0 h, 1.8 h" and not "3.2 h, 3.0 h, 120 min, 107 min".
+ * Null when none is a number.
+ */
+export function unitReference(values: readonly (number | null | undefined)[]): number | null {
+  const xs = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).map(Math.abs).sort((a, b) => a - b);
+  if (xs.length === 0) return null;
+  const h = (xs.length - 1) / 2;
+  return (xs[Math.floor(h)] + xs[Math.ceil(h)]) / 2;
+}
+
 /** The batch's own metrics (results.ts RUN_METRICS) in Vietnamese, in the AAR's words; short enough for a table's first column. */
 const VI_RUN_METRICS: Record<string, string> = {
   people_lost: 'số người thiệt mạng',

@@ -11,7 +11,7 @@ import { MESSAGES } from '../review/messages.js';
 import type { Lang } from '../scenario/text.js';
 import { areasBySlowness, busiestUnits, sweepWithoutEffect, textsIn, type Aggregate, type BatchResults, type RunRecord, type UnitAggregate } from './results.js';
 import { percentileSorted, type MetricStats, type Proportion } from './stats.js';
-import { comparatorWords, fmtFigure, metricLabel, withPercent } from './format.js';
+import { comparatorWords, fmtFigure, metricLabel, unitReference, withPercent } from './format.js';
 import { niceStep, rangeTicks, zeroBasedTicks, type Tick } from './ticks.js';
 import { say, seedFormula } from './words.js';
 
@@ -143,22 +143,25 @@ function histogram(w: Say, title: string, metric: string, series: { name: string
   const toX = (v: number) => x0 + ((v - lo) / (hi - lo)) * (x1 - x0);
   const toY = (c: number) => H - MB - (c / counts.top) * (H - MB - MT);
   const parts: string[] = [axisY(counts.ticks, toY)];
+  // the tooltips of one chart in one unit (the figure is the runs' middle): not "55 min to 2.0 h"
+  const unitOf = unitReference(all);
+  const fmtHere = (v: number) => fmt(metric, v, unitOf);
   if (series.length === 1) {
     const sorted = [...finite[0]].sort((a, c) => a - c);
     // the percentiles of the tables (stats.ts): of whole numbers, values that occurred
     const q = (p: number) => percentileSorted(sorted, p, b.integer);
     if (sorted.length) {
       const p5 = toX(q(0.05)), p95 = toX(q(0.95));
-      parts.push(`<rect x="${r1(p5)}" y="${MT}" width="${r1(Math.max(1, p95 - p5))}" height="${H - MB - MT}" class="band"><title>${w.m('hist.band', { a: esc(fmt(metric, q(0.05))), b: esc(fmt(metric, q(0.95))) })}</title></rect>`);
+      parts.push(`<rect x="${r1(p5)}" y="${MT}" width="${r1(Math.max(1, p95 - p5))}" height="${H - MB - MT}" class="band"><title>${w.m('hist.band', { a: esc(fmtHere(q(0.05))), b: esc(fmtHere(q(0.95))) })}</title></rect>`);
     }
     b.counts[0].forEach((c, i) => {
       if (c === 0) return;
       const xa = toX(lo + i * b.width), xb = toX(lo + (i + 1) * b.width);
-      parts.push(`<rect x="${r1(xa + 0.5)}" y="${r1(toY(c))}" width="${r1(Math.max(1, xb - xa - 1))}" height="${r1(H - MB - toY(c))}" class="bar"><title>${w.m('hist.bin', { a: esc(fmt(metric, lo + i * b.width)), b: esc(fmt(metric, lo + (i + 1) * b.width)), c })}</title></rect>`);
+      parts.push(`<rect x="${r1(xa + 0.5)}" y="${r1(toY(c))}" width="${r1(Math.max(1, xb - xa - 1))}" height="${r1(H - MB - toY(c))}" class="bar"><title>${w.m('hist.bin', { a: esc(fmtHere(lo + i * b.width)), b: esc(fmtHere(lo + (i + 1) * b.width)), c })}</title></rect>`);
     });
     if (sorted.length) {
       const med = q(0.5);
-      parts.push(`<line x1="${r1(toX(med))}" y1="${MT}" x2="${r1(toX(med))}" y2="${H - MB}" class="median"><title>${w.m('hist.median', { v: esc(fmt(metric, med)) })}</title></line>`);
+      parts.push(`<line x1="${r1(toX(med))}" y1="${MT}" x2="${r1(toX(med))}" y2="${H - MB}" class="median"><title>${w.m('hist.median', { v: esc(fmtHere(med)) })}</title></line>`);
     }
   } else {
     finite.forEach((_, s) => {
@@ -239,7 +242,8 @@ function sweep(say: Say, title: string, xLabel: string, values: string[], points
   const axis = y === 'probability' ? { top: 1, ticks: shareTicks(say.lang) } : zeroBasedTicks(Math.max(0, ...points.flatMap((p) => (p ? [p.hi, p.y] : []))), y.metric, 4, false, say.lang);
   const ml = leftMargin(axis.ticks);
   const x0 = ml + 10, x1 = W - MR - 10;
-  const fmtY = y === 'probability' ? (v: number) => withPercent(String(Math.round(v * 100)), say.lang) : (v: number) => say.fmt(y.metric, v);
+  const unitOf = unitReference(points.map((p) => p?.y));
+  const fmtY = y === 'probability' ? (v: number) => withPercent(String(Math.round(v * 100)), say.lang) : (v: number) => say.fmt(y.metric, v, unitOf);
   const toY = (v: number) => H - MB - (v / axis.top) * (H - MB - MT);
   const toX = (i: number) => (values.length === 1 ? (x0 + x1) / 2 : x0 + ((x1 - x0) * i) / (values.length - 1));
   const parts: string[] = [axisY(axis.ticks, toY, ml)];
@@ -274,7 +278,9 @@ function busyBar(say: Say, id: string, u: UnitAggregate, width = 200): string {
 function timeSection(say: Say, groups: { agg: Aggregate }[], vary: BatchResults['vary']): string {
   if (!groups.every((g) => g.agg.areas && g.agg.units)) return '';
   const { m: w, fmt, pct } = say;
-  const fig = (metric: string, s: MetricStats) => esc(s.n === 0 ? '-' : s.mean === null ? w('sum.never') : fmt(metric, s.mean));
+  // one unit down a column of waits, and the same in the table of every value of a sweep
+  const unitOf: Record<string, number | null> = Object.fromEntries((['wait_s', 'first_on_scene_s'] as const).map((k) => [k, unitReference(groups.flatMap((g) => Object.values(g.agg.areas!).map((x) => x[k].mean)))]));
+  const fig = (metric: string, s: MetricStats) => esc(s.n === 0 ? '-' : s.mean === null ? w('sum.never') : fmt(metric, s.mean, unitOf[metric] ?? s.mean));
   const vlabel = (g: { agg: Aggregate }) => (vary ? `<h3>${esc(`${vary.key}=${g.agg.value}`)}</h3>` : '');
   const areaTables = groups.map((g) => {
     const rows = areasBySlowness(g.agg.areas!).map(([id, x]) => `<tr><th>${esc(id)}</th><td>${fig('incidents', x.incidents)}</td><td>${fig('wait_s', x.wait_s)}</td><td>${fig('first_on_scene_s', x.first_on_scene_s)}</td><td>${fig('unreached', x.unreached)}</td></tr>`);
@@ -297,7 +303,8 @@ function timeSection(say: Say, groups: { agg: Aggregate }[], vary: BatchResults[
 
 function statsRow(say: Say, name: string, metric: string, s: MetricStats): string {
   const { fmt } = say;
-  const f = (v: number | null) => esc(v === null ? '-' : fmt(metric, v));
+  // every figure of the row in the unit of its mean
+  const f = (v: number | null) => esc(v === null ? '-' : fmt(metric, v, s.mean));
   return `<tr><th>${esc(name)}</th><td>${f(s.mean)}</td><td>${s.ci95 ? say.m('to', { a: esc(fmt(metric, s.ci95[0], s.mean)), b: esc(fmt(metric, s.ci95[1], s.mean)) }) : '-'}</td><td>${f(s.median)}</td><td>${f(s.p5)}</td><td>${f(s.p95)}</td><td>${s.n}</td><td>${s.never || ''}</td></tr>`;
 }
 

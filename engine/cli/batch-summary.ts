@@ -7,7 +7,7 @@
  */
 import { areasBySlowness, busiestUnits, sweepWithoutEffect, textsIn, unitsByBusy, type Aggregate, type BatchResults } from '../batch/results.js';
 import type { MetricStats, Proportion } from '../batch/stats.js';
-import { fmtFigure, metricLabel, withPercent } from '../batch/format.js';
+import { fmtFigure, metricLabel, unitReference, withPercent } from '../batch/format.js';
 import { say } from '../batch/words.js';
 import type { Lang } from '../scenario/text.js';
 
@@ -21,10 +21,11 @@ function pctCI(x: Proportion, lang: Lang): string {
   return `${pct(x.p, lang)} [${lo}-${hi}]`;
 }
 
-function meanCI(metric: string, s: MetricStats, lang: Lang): string {
-  const fmtValue = (v: number | null, unitOf?: number | null) => fmtFigure(metric, v, unitOf === undefined ? v : unitOf, lang);
+/** A mean and its interval, in the unit `unitOf` picks (the row's: one unit along a row of durations). */
+function meanCI(metric: string, s: MetricStats, lang: Lang, unitOf: number | null = s.mean): string {
+  const fmtValue = (v: number | null) => fmtFigure(metric, v, unitOf, lang);
   if (s.mean === null) return say(lang, 'sum.never');
-  const ci = s.ci95 ? ` [${fmtValue(s.ci95[0], s.mean)}${lang === 'vi' ? '; ' : ', '}${fmtValue(s.ci95[1], s.mean)}]` : '';
+  const ci = s.ci95 ? ` [${fmtValue(s.ci95[0])}${lang === 'vi' ? '; ' : ', '}${fmtValue(s.ci95[1])}]` : '';
   return `${fmtValue(s.mean)}${ci}`;
 }
 
@@ -53,7 +54,9 @@ export function formatBatchSummary(r: BatchResults, lang: Lang = 'en'): string {
     const rows = [[m('sum.metric'), m('sum.mean_ci'), m('sum.median'), 'p5', 'p95', m('sum.never')]];
     for (const name of metricNames) {
       const s = a.metrics[name];
-      rows.push([metricLabel(name, lang), meanCI(name, s, lang), s.median === null ? '-' : fmtValue(name, s.median), s.p5 === null ? '-' : fmtValue(name, s.p5), s.p95 === null ? '-' : fmtValue(name, s.p95), s.never ? String(s.never) : '']);
+      // every figure of a row in the unit of its mean: "2.6 h ... 0.9 h", not "2.6 h ... 55 min"
+      const fig = (v: number | null) => (v === null ? '-' : fmtFigure(name, v, s.mean, lang));
+      rows.push([metricLabel(name, lang), meanCI(name, s, lang), fig(s.median), fig(s.p5), fig(s.p95), s.never ? String(s.never) : '']);
     }
     lines.push(...table(rows, [false, false, true, true, true, true]));
     if (r.objectives.length) {
@@ -76,7 +79,10 @@ export function formatBatchSummary(r: BatchResults, lang: Lang = 'en'): string {
   } else {
     const aggs: Aggregate[] = r.aggregates;
     const rows = [[m('sum.mean_ci'), ...aggs.map((a) => `${r.vary!.key.split('.').pop()}=${a.value}`)]];
-    for (const name of metricNames) rows.push([metricLabel(name, lang), ...aggs.map((a) => meanCI(name, a.metrics[name], lang))]);
+    for (const name of metricNames) {
+      const unitOf = unitReference(aggs.map((a) => a.metrics[name].mean));
+      rows.push([metricLabel(name, lang), ...aggs.map((a) => meanCI(name, a.metrics[name], lang, unitOf))]);
+    }
     if (r.objectives.length) {
       rows.push(['', ...aggs.map(() => '')]);
       rows.push([m('sum.objective_met'), ...aggs.map(() => '')]);
@@ -106,8 +112,10 @@ function whereTimeWent(a: Aggregate, lang: Lang): string[] {
   if (!a.areas || !a.units) return [];
   const m = (key: string, params?: Record<string, string | number>) => say(lang, key, params);
   const out: string[] = [];
-  const fig = (metric: string, s: { mean: number | null; n: number }) => (s.n === 0 ? '-' : s.mean === null ? m('sum.never') : fmtFigure(metric, s.mean, s.mean, lang));
   const areas = areasBySlowness(a.areas);
+  // one unit down a column of waits
+  const unitOf = { wait_s: unitReference(areas.map(([, x]) => x.wait_s.mean)), first_on_scene_s: unitReference(areas.map(([, x]) => x.first_on_scene_s.mean)) } as Record<string, number | null>;
+  const fig = (metric: string, s: { mean: number | null; n: number }) => (s.n === 0 ? '-' : s.mean === null ? m('sum.never') : fmtFigure(metric, s.mean, unitOf[metric] ?? s.mean, lang));
   if (areas.length) {
     const rows = [[m('sum.area'), m('sum.incidents'), m('sum.wait'), m('sum.first'), m('sum.unreached')]];
     for (const [id, x] of areas) rows.push([id, fig('incidents', x.incidents), fig('wait_s', x.wait_s), fig('first_on_scene_s', x.first_on_scene_s), fig('unreached', x.unreached)]);
@@ -137,8 +145,10 @@ function sweepBottleneckRows(rows: string[][], aggs: Aggregate[], lang: Lang): v
   const areaIds = [...new Set(aggs.flatMap((a) => areasBySlowness(a.areas!).map(([id]) => id)))];
   if (areaIds.length) {
     rows.push(['', ...blank()], [say(lang, 'sum.first_by_area'), ...blank()]);
+    // one unit over the block: the areas are compared down it as much as the values across it
+    const unitOf = unitReference(aggs.flatMap((a) => areaIds.map((id) => a.areas![id]?.first_on_scene_s.mean)));
     for (const id of areaIds) {
-      rows.push([`  ${id}`, ...aggs.map((a) => { const x = a.areas![id]; return x === undefined ? '-' : meanCI('first_on_scene_s', x.first_on_scene_s, lang); })]);
+      rows.push([`  ${id}`, ...aggs.map((a) => { const x = a.areas![id]; return x === undefined ? '-' : meanCI('first_on_scene_s', x.first_on_scene_s, lang, unitOf); })]);
     }
   }
   const top = busiestUnits(aggs).slice(0, 5);
