@@ -9,7 +9,7 @@
  */
 import { MESSAGES } from '../review/messages.js';
 import type { Lang } from '../scenario/text.js';
-import { areasBySlowness, busiestUnits, sweepWithoutEffect, textsIn, type Aggregate, type BatchResults, type RunRecord, type UnitAggregate } from './results.js';
+import { areasBySlowness, busiestUnits, shownMetrics, sweepWithoutEffect, textsIn, type Aggregate, type BatchResults, type RunRecord, type UnitAggregate } from './results.js';
 import { percentileSorted, type MetricStats, type Proportion } from './stats.js';
 import { comparatorWords, fmtFigure, metricLabel, unitReference, withPercent } from './format.js';
 import { niceStep, rangeTicks, zeroBasedTicks, type Tick } from './ticks.js';
@@ -365,7 +365,8 @@ export function batchHtml(r: BatchResults, lang: Lang = 'en'): string {
   const time = timeSection(say, groups, vary);
   if (time) sections.push(time);
   const head = ['metric', 'mean', 'ci', 'median'].map((k) => `<th>${w(`stats.${k}`)}</th>`).join('') + `<th>p5</th><th>p95</th><th>${w('stats.runs')}</th><th>${w('stats.never')}</th>`;
-  const tables = groups.map((g) => `${vary ? `<h3>${esc(`${vary.key}=${g.agg.value}`)}</h3>` : ''}<table class="stats"><thead><tr>${head}</tr></thead><tbody>${Object.keys(r.metrics).map((m) => statsRow(say, label(m), m, g.agg.metrics[m])).join('')}</tbody></table>`);
+  const shown = shownMetrics(r, label, w('sum.contained_resolved'));
+  const tables = groups.map((g) => `${vary ? `<h3>${esc(`${vary.key}=${g.agg.value}`)}</h3>` : ''}<table class="stats"><thead><tr>${head}</tr></thead><tbody>${shown.map((x) => statsRow(say, x.label, x.metric, g.agg.metrics[x.metric])).join('')}</tbody></table>`);
   sections.push(`<section><h2>${w('stats.h2')}</h2>${tables.join('')}</section>`);
 
   return `<!doctype html>

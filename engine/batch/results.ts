@@ -208,6 +208,19 @@ export function sweepWithoutEffect(r: BatchResults): boolean {
   return [...byRun.values()].every((v) => v.n === r.vary!.values.length);
 }
 
+/**
+ * The metrics a table shows, each with its label: every metric of the results, but incidents contained and
+ * resolved as one row when they are the same in every run. They differ by the incidents still in their mop-up
+ * at the end (contained, not yet resolved: a kind's `mop_up`); where none ever is, two identical rows read as
+ * two findings.
+ */
+export function shownMetrics(r: BatchResults, label: (metric: string) => string, bothLabel: string): { metric: string; label: string }[] {
+  const names = Object.keys(r.metrics);
+  const same = names.includes('incidents_contained') && names.includes('incidents_resolved') && r.results.length > 0
+    && r.results.every((x) => x.metrics.incidents_contained === x.metrics.incidents_resolved);
+  return names.filter((m) => !(same && m === 'incidents_resolved')).map((m) => ({ metric: m, label: same && m === 'incidents_contained' ? bothLabel : label(m) }));
+}
+
 /** Jobs a batch has in all: runs per value times values. */
 export function totalJobs(h: BatchHeader): number {
   return h.runs * (h.vary ? h.vary.values.length : 1);

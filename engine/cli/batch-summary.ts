@@ -5,7 +5,7 @@
  * not being tested (all over all runs), and of meeting it when tested. A sweep
  * (--vary) is shown one column per value.
  */
-import { areasBySlowness, busiestUnits, sweepWithoutEffect, textsIn, unitsByBusy, type Aggregate, type BatchResults } from '../batch/results.js';
+import { areasBySlowness, busiestUnits, shownMetrics, sweepWithoutEffect, textsIn, unitsByBusy, type Aggregate, type BatchResults } from '../batch/results.js';
 import type { MetricStats, Proportion } from '../batch/stats.js';
 import { fmtFigure, metricLabel, unitReference, withPercent } from '../batch/format.js';
 import { say } from '../batch/words.js';
@@ -48,15 +48,15 @@ export function formatBatchSummary(r: BatchResults, lang: Lang = 'en'): string {
   const m = (key: string) => say(lang, key);
   const fmtValue = (metric: string, v: number | null) => fmtFigure(metric, v, v, lang);
   const lines = [headline(r, lang), ''];
-  const metricNames = Object.keys(r.metrics);
+  const shown = shownMetrics(r, (name) => metricLabel(name, lang), m('sum.contained_resolved'));
   if (!r.vary) {
     const a = r.aggregates[0];
     const rows = [[m('sum.metric'), m('sum.mean_ci'), m('sum.median'), 'p5', 'p95', m('sum.never')]];
-    for (const name of metricNames) {
+    for (const { metric: name, label } of shown) {
       const s = a.metrics[name];
       // every figure of a row in the unit of its mean: "2.6 h ... 0.9 h", not "2.6 h ... 55 min"
       const fig = (v: number | null) => (v === null ? '-' : fmtFigure(name, v, s.mean, lang));
-      rows.push([metricLabel(name, lang), meanCI(name, s, lang), fig(s.median), fig(s.p5), fig(s.p95), s.never ? String(s.never) : '']);
+      rows.push([label, meanCI(name, s, lang), fig(s.median), fig(s.p5), fig(s.p95), s.never ? String(s.never) : '']);
     }
     lines.push(...table(rows, [false, false, true, true, true, true]));
     if (r.objectives.length) {
@@ -79,9 +79,9 @@ export function formatBatchSummary(r: BatchResults, lang: Lang = 'en'): string {
   } else {
     const aggs: Aggregate[] = r.aggregates;
     const rows = [[m('sum.mean_ci'), ...aggs.map((a) => `${r.vary!.key.split('.').pop()}=${a.value}`)]];
-    for (const name of metricNames) {
+    for (const { metric: name, label } of shown) {
       const unitOf = unitReference(aggs.map((a) => a.metrics[name].mean));
-      rows.push([metricLabel(name, lang), ...aggs.map((a) => meanCI(name, a.metrics[name], lang, unitOf))]);
+      rows.push([label, ...aggs.map((a) => meanCI(name, a.metrics[name], lang, unitOf))]);
     }
     if (r.objectives.length) {
       rows.push(['', ...aggs.map(() => '')]);

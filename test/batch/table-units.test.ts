@@ -94,3 +94,28 @@ describe('counts in the table', () => {
     expect(t).toMatch(/or a bootstrap where the runs are too skewed for t/);
   });
 });
+
+describe('incidents contained and resolved', () => {
+  // they differ by the incidents still in their mop-up at the end (contained, not yet resolved)
+  const same = batch(30, (k) => ({ metrics: { incidents_contained: 5 + (k % 3), incidents_resolved: 5 + (k % 3) } }));
+  const differ = batch(30, (k) => ({ metrics: { incidents_contained: 5 + (k % 3), incidents_resolved: 5 + (k % 3) - (k === 7 ? 1 : 0) } }));
+
+  it('the same in every run: one row that says so, in the table, a sweep and the page, in both languages', () => {
+    const t = formatBatchSummary(same);
+    expect(t).toMatch(/^incidents contained = resolved\s+6 \[/m);
+    expect(t).not.toMatch(/^incidents (contained|resolved) {2,}/m);
+    expect(formatBatchSummary(same, 'vi')).toMatch(/^số sự cố đã khống chế = đã giải quyết xong\s+6 \[/m);
+    const page = batchHtml(same);
+    expect(page).toContain('<tr><th>incidents contained = resolved</th>');
+    expect(page).not.toContain('<tr><th>incidents resolved</th>');
+    const sweep = batch(10, (k) => ({ metrics: { incidents_contained: 4, incidents_resolved: 4 } }), { key: 'doctrine.request_support_after', values: ['15m', '2h'] });
+    expect(formatBatchSummary(sweep)).toMatch(/^incidents contained = resolved\s+4 \[4, 4\]\s+4 \[4, 4\]$/m);
+  });
+
+  it('different in one run of thirty: both rows, as they are', () => {
+    const t = formatBatchSummary(differ);
+    expect(t).toMatch(/^incidents contained\s+6 \[/m);
+    expect(t).toMatch(/^incidents resolved\s+5\.97 \[/m);
+    expect(t).not.toMatch(/contained = resolved/);
+  });
+});
