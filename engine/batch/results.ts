@@ -13,6 +13,7 @@ import type { Scenario, Text } from '../scenario/schema.js';
 import { metricStats, proportion, type MetricStats, type Proportion } from './stats.js';
 import { SEED_FORMULA, type Shard } from './seeds.js';
 import { say } from './words.js';
+import { CLOCK_METRICS } from './format.js';
 
 export const BATCH_FORMAT = 'drillsim/batch@1';
 
@@ -336,7 +337,9 @@ export type ReadResults = { ok: true; results: BatchResults } | { ok: false; mes
 export function readResults(text: string, lang: Lang = 'en'): ReadResults {
   const w = (key: string, params: Record<string, string | number> = {}) => say(lang, key, params);
   const HINT = w('rr.hint');
-  if (text.charCodeAt(0) === 0xfeff || /^\s*run,/.test(text.slice(0, 20))) {
+  // the CSV export: its byte-order mark, or its first column (a BOM that an editor dropped) before and since
+  // it held which batch each row is of
+  if (text.charCodeAt(0) === 0xfeff || /^\s*(run|scenario,scenario_hash),/.test(text.slice(0, 40))) {
     return { ok: false, message: w('rr.csv'), hint: w('rr.csv_hint') };
   }
   if (text.trim() === '') return { ok: false, message: w('rr.empty'), hint: HINT };
@@ -519,7 +522,39 @@ function describeJob(h: BatchHeader, j: number, lang: Lang): string {
 
 // ---------------------------------------------------------------- CSV
 
-const AREA_FIELDS = ['incidents', 'wait_s', 'first_on_scene_s', 'unreached'] as const;
+/** An area's figures in the CSV, each named with its unit (the JSON's `incidents`, `wait_s`, `first_on_scene_s`, `unreached`). */
+const AREA_COLUMNS = [['incidents', 'incidents'], ['wait_s', 'wait_s'], ['first_on_scene_s', 'first_on_scene_s'], ['unreached', 'unreached_incidents']] as const;
+
+/**
+ * What an objective's value is counted in, for its CSV column (`<id>.value_<unit>`): seconds, seconds since T0
+ * (a moment: when a level was declared), a share from 0 to 1, people, days.
+ */
+export function objectiveValueUnit(metric: string): string {
+  if (CLOCK_METRICS.has(metric)) return 's_since_t0';
+  if (metric.endsWith('_s')) return 's';
+  if (metric.endsWith('_share')) return 'share';
+  if (metric.startsWith('people_')) return 'people';
+  if (metric.startsWith('stock_days')) return 'days';
+  return 'value';
+}
+
+/**
+ * The columns that say which batch a row is of, the same in every row, so that a CSV opened alone (or rows
+ * copied into another sheet) still says it: the scenario and its hash, the engine, the master seed, the runs
+ * per value, the decisions replayed. A hash is its first 12 hex digits (as `drill merge` names it) after
+ * `sha256:`: alone, 12 hex digits could read to a spreadsheet as a number (`123456789012`, `12e345678901`).
+ */
+function batchColumns(r: BatchResults): [string, unknown][] {
+  const hash = (h: string) => `sha256:${h.slice(0, 12)}`;
+  return [
+    ['scenario', r.scenario.id],
+    ['scenario_hash', hash(r.scenario.hash)],
+    ['engine', r.engine],
+    ['master_seed', r.seed],
+    ['runs_per_value', r.runs],
+    ['decisions_hash', r.decisions ? hash(r.decisions.hash) : 'none'],
+  ];
+}
 
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -530,20 +565,26 @@ function csvCell(v: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** One row per run, with a byte-order mark and CRLF line ends so that spreadsheets read UTF-8 and the rows right. */
+/**
+ * One row per run, with a byte-order mark and CRLF line ends so that spreadsheets read UTF-8 and the rows right.
+ * Numbers are written as JavaScript does (a decimal point, no thousands separator): docs/batch.md says how to
+ * open it where the decimal separator is a comma. Units are in the column names (`_s`: seconds, `_share`: 0 to 1).
+ */
 export function resultsCsv(r: BatchResults): string[] {
   const metricNames = Object.keys(r.metrics);
-  const head = ['run', 'seed', ...(r.vary ? [r.vary.key] : []), ...metricNames];
-  for (const o of r.objectives) head.push(`${o.id}.value`, `${o.id}.rating`, `${o.id}.met`, `${o.id}.not_tested`);
+  const ident = batchColumns(r);
+  const head = [...ident.map(([k]) => k), 'run', 'seed', ...(r.vary ? [r.vary.key] : []), ...metricNames];
+  for (const o of r.objectives) head.push(`${o.id}.value_${objectiveValueUnit(o.metric)}`, `${o.id}.rating`, `${o.id}.met`, `${o.id}.not_tested`);
   // where the time went: every area and unit any run has, in the order they first appear (the aggregates' order)
   const areaIds = new Set<string>(), unitIds = new Set<string>();
   for (const x of r.results) {
     for (const id in x.areas) areaIds.add(id);
     for (const id in x.units) unitIds.add(id);
   }
-  for (const id of areaIds) head.push(...AREA_FIELDS.map((f) => `area.${id}.${f}`));
-  for (const id of unitIds) head.push(`unit.${id}.busy`, `unit.${id}.blocked`);
+  for (const id of areaIds) head.push(...AREA_COLUMNS.map(([, c]) => `area.${id}.${c}`));
+  for (const id of unitIds) head.push(`unit.${id}.busy_share`, `unit.${id}.blocked_share`);
   const out = ['\uFEFF' + head.map(csvCell).join(',') + '\r\n'];
+  const same = ident.map(([, v]) => csvCell(v)).join(',') + ',';
   for (const x of r.results) {
     const row: unknown[] = [x.run, x.seed, ...(r.vary ? [x.value] : []), ...metricNames.map((m) => (x.metrics as Record<string, number | null>)[m])];
     for (const o of r.objectives) {
@@ -558,7 +599,7 @@ export function resultsCsv(r: BatchResults): string[] {
       row.push(a?.incidents ?? (x.areas ? 0 : null), a?.wait_s ?? null, a?.first_on_scene_s ?? null, a?.unreached ?? (x.areas ? 0 : null));
     }
     for (const id of unitIds) row.push(x.units?.[id]?.busy ?? null, x.units?.[id]?.blocked ?? null);
-    out.push(row.map(csvCell).join(',') + '\r\n');
+    out.push(same + row.map(csvCell).join(',') + '\r\n');
   }
   return out;
 }

@@ -137,7 +137,9 @@ describe('where the time went, over a batch', () => {
     expect(html.match(/busy [\d.]+\u00a0% of the run/g)?.length).toBe(busy);
     const head = resultsCsv(results)[0];
     for (const id of Object.keys(agg.areas!)) expect(head).toContain(`area.${id}.first_on_scene_s`);
-    for (const u of ksn.units) expect(head).toContain(`unit.${u.id}.busy,unit.${u.id}.blocked`);
+    for (const id of Object.keys(agg.areas!)) expect(head).toContain(`area.${id}.unreached_incidents`);
+    // shares of the run, 0 to 1: the unit in the name
+    for (const u of ksn.units) expect(head).toContain(`unit.${u.id}.busy_share,unit.${u.id}.blocked_share`);
   });
 
   it('results written before the figures were kept still read and print; merging them with newer shards is refused', () => {

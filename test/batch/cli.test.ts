@@ -187,8 +187,8 @@ describe('drill batch', () => {
     expect(r.aggregates.map((a) => [a.value, a.runs])).toEqual([['15m', 4], ['2h', 4]]);
     expect(r.results.filter((x) => x.value === '2h').map((x) => x.seed)).toEqual(r.results.filter((x) => x.value === '15m').map((x) => x.seed));
     const csv = readFileSync(p('vary.csv'), 'utf8');
-    expect(csv.split('\r\n')[0]).toMatch(/^\uFEFFrun,seed,doctrine\.request_support_after,people_lost,/);
-    expect(csv.split('\r\n')[5]).toMatch(/^1,\d+,2h,/);
+    expect(csv.split('\r\n')[0]).toMatch(/^\uFEFFscenario,scenario_hash,engine,master_seed,runs_per_value,decisions_hash,run,seed,doctrine\.request_support_after,people_lost,/);
+    expect(csv.split('\r\n')[5]).toMatch(/^ky-son-flash-flood,sha256:[0-9a-f]{12},[^,]+,3,4,none,1,\d+,2h,/);
   });
 
   it('--vary mistakes are usage errors (exit 2) with the reason and where the keys are, not the whole usage', () => {

@@ -61,7 +61,9 @@ describe('batch aggregation of an objective not tested in some runs', () => {
     const head = rows[0];
     const col = (k: string) => head.indexOf(`chemical.${k}`);
     const row = rows[untested[0].j];
-    expect([row[col('value')], row[col('rating')], row[col('met')], row[col('not_tested')]]).toEqual(['', '', '', 'no_incident']);
+    // the value's unit in its name: seconds from the leak's report to its containment
+    expect(col('value_s')).toBeGreaterThan(0);
+    expect([row[col('value_s')], row[col('rating')], row[col('met')], row[col('not_tested')]]).toEqual(['', '', '', 'no_incident']);
     const trow = rows[tested[0].j];
     expect(trow[col('rating')]).toMatch(/^[PSMU]$/);
     expect(trow[col('not_tested')]).toBe('');

@@ -1,3 +1,4 @@
+import { parse as parseCsv } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { batchHeader, buildResults, mergeResults, readResults, resultsCsv, runRecord, serializeResults, type BatchResults, type RunRecord } from '../../engine/batch/results.js';
@@ -110,20 +111,39 @@ describe('batch results', () => {
   it('readResults says what a file is when it is not results', () => {
     expect(readResults('{"format":"drillsim/run@1"}')).toMatchObject({ ok: false, message: 'this is a run log, not batch results' });
     expect(readResults(resultsCsv(whole).join(''))).toMatchObject({ ok: false, message: expect.stringMatching(/CSV export/) });
+    // saved again by an editor that drops the byte-order mark: still the CSV, by its first columns
+    expect(readResults(resultsCsv(whole).join('').slice(1))).toMatchObject({ ok: false, message: expect.stringMatching(/CSV export/) });
     expect(readResults('{')).toMatchObject({ ok: false, message: expect.stringMatching(/not valid JSON/) });
     expect(readResults(text(whole).replace('"results":[', '"results_":['))).toMatchObject({ ok: false, message: expect.stringMatching(/no 'results'/) });
   });
 
   it('the CSV has a BOM, a header and one CRLF row per run', () => {
     const csv = resultsCsv(whole).join('');
-    expect(csv.startsWith('\uFEFFrun,seed,people_lost,')).toBe(true);
+    expect(csv.startsWith('\uFEFFscenario,scenario_hash,engine,master_seed,runs_per_value,decisions_hash,run,seed,people_lost,')).toBe(true);
     const rows = csv.slice(1).split('\r\n').filter(Boolean);
     expect(rows).toHaveLength(25);
     const head = rows[0].split(',');
     expect(head).toContain('first-on-scene.rating');
     const first = rows[1].split(',');
-    expect(first[0]).toBe('1');
-    expect(Number(first[1])).toBe(records[0].seed);
+    expect(first[head.indexOf('run')]).toBe('1');
+    expect(Number(first[head.indexOf('seed')])).toBe(records[0].seed);
     expect(first[head.indexOf('people_lost')]).toBe(String(records[0].metrics.people_lost));
+  });
+
+  it('every CSV row says which batch it is of, and every value column its unit; csv-parse reads it as numbers', () => {
+    const withDecisions = buildResults({ ...header, scenario: { ...header.scenario, hash: '0123456789e1abcdef' }, decisions: { count: 2, players: ['tc-chair'], hash: '123456789012ffff' } }, null, records);
+    const rows: Record<string, string>[] = parseCsv(resultsCsv(withDecisions).join(''), { bom: true, columns: true });
+    expect(rows).toHaveLength(24);
+    for (const row of rows) {
+      // hashes stay text in a spreadsheet: 12 hex digits alone may read as a number (0123456789e1 as 1.2e10)
+      expect(row).toMatchObject({ scenario: 'ky-son-flash-flood', scenario_hash: 'sha256:0123456789e1', engine: 'test', master_seed: '7', runs_per_value: '24', decisions_hash: 'sha256:123456789012' });
+    }
+    expect(resultsCsv(whole)[1]).toMatch(/^ky-son-flash-flood,sha256:h,test,7,24,none,1,/);
+    const head = Object.keys(rows[0]);
+    // an objective's value names its unit: a share (0 to 1), seconds, seconds since T0 (a moment), people
+    expect(head).toEqual(expect.arrayContaining(['evac-ta-ca.value_share', 'first-on-scene.value_s', 'support.value_s_since_t0', 'level-1.value_s_since_t0', 'rumour.value_s', 'lives.value_people']));
+    expect(head.filter((k) => /\.value$/.test(k))).toEqual([]);
+    expect(head.filter((k) => /^unit\./.test(k)).every((k) => k.endsWith('_share'))).toBe(true);
+    for (const row of rows) for (const k of ['people_lost', 'mean_dispatch_s', 'lives.value_people']) if (row[k] !== '') expect(Number.isFinite(Number(row[k]))).toBe(true);
   });
 });
