@@ -2,7 +2,7 @@
  * The shared CLI's problems (files, options, run logs) said in Vietnamese for `drill play --lang vi`. Each case
  * makes the real message with the real code, so a message reworded there and not here fails here.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { intOption, parse } from '../../engine/cli/args.js';
@@ -33,6 +33,8 @@ function problems(): string[] {
   return [
     ...thrown(() => checkWritable(join(dir, 'no-folder', 'x.json'))),
     ...thrown(() => checkWritable(join(dir, 'folder'))),
+    // a folder that is there but takes no file (Linux's /proc): said as such, not as missing
+    ...(existsSync('/proc/self') ? thrown(() => checkWritable('/proc/x.json')) : []),
     ...thrown(() => readText(join(dir, 'nope.yaml'))),
     ...thrown(() => notStdout('--decisions-out', '-')),
     ...thrown(() => checkNotInput('--out', join(dir, 's.yaml'), [['scenario', join(dir, 's.yaml')]])),
