@@ -108,7 +108,7 @@ describe('incidents contained and resolved', () => {
     const page = batchHtml(same);
     expect(page).toContain('<tr><th>incidents contained = resolved</th>');
     expect(page).not.toContain('<tr><th>incidents resolved</th>');
-    const sweep = batch(10, (k) => ({ metrics: { incidents_contained: 4, incidents_resolved: 4 } }), { key: 'doctrine.request_support_after', values: ['15m', '2h'] });
+    const sweep = batch(10, () => ({ metrics: { incidents_contained: 4, incidents_resolved: 4 } }), { key: 'doctrine.request_support_after', values: ['15m', '2h'] });
     expect(formatBatchSummary(sweep)).toMatch(/^incidents contained = resolved\s+4 \[4, 4\]\s+4 \[4, 4\]$/m);
   });
 
