@@ -146,7 +146,11 @@ export class Doctrine {
         if (pick === undefined) break;
         this.send(pick, inc, taken);
       }
-      // covered, but only by units far on their way: a free unit much sooner on scene goes as well
+    }
+    // then, with what is still free, incidents covered only by units far on their way: a free unit much sooner on
+    // scene goes as well (after every incident with no cover at all has had its pick: help on its way comes first)
+    for (let i = 0; i < n && this.freeCount > 0; i++) {
+      const inc = list[i];
       for (let round = 0; round < MAX_ROUNDS && this.freeCount > 0; round++) {
         if (!this.farGapInto(inc)) break;
         const pick = this.best(inc, this.nearGap, taken, true);
