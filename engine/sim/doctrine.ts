@@ -6,13 +6,16 @@
  * commune's units leave it only while `keep_home` others able to do the same
  * work stay free at home, and not at all while the commune's own risk level
  * is at `hold_at_risk` or above; a unit whose road to another area is cut is
- * called home when its own area has work for it; the most
- * severe incidents with the most lives at risk first (or first come, first
- * served with `dispatch: nearest`).
+ * called home when its own area has work for it, and so is a commune's unit
+ * that got through to another area but saves no lives there (recallAway); a
+ * unit far on its way is no cover against a free unit much sooner on scene
+ * (farGapInto), which goes as well once every incident with no cover has had
+ * its pick; the most severe incidents with the most lives at risk first (or
+ * first come, first served with `dispatch: nearest`).
  *
  * Runs at the end of an instant in which something changed. Everything it
- * remembers lives in the world (needy list, areas' short_t), so keyframes
- * restore it.
+ * remembers lives in the world (needy and far_cover lists, areas' short_t),
+ * so keyframes restore it.
  */
 import { distMean } from '../core/distributions.js';
 import { executeCheckedDispatch } from './commands.js';
