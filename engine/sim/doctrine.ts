@@ -127,10 +127,13 @@ export class Doctrine {
       if (inc && Incidents.isOpen(inc)) list[n++] = inc;
     }
     // those covered only by units far on their way: worth a look only while some unit is free
+    const fromFar = this.fromFar, farKnown = this.farKnown;
+    if (fromFar.size > 0) fromFar.clear();
+    if (farKnown.size > 0) farKnown.clear();
     if (farCover !== undefined && this.anyFree()) {
       for (let i = 0; i < farCover.length; i++) {
         const inc = sim.incident(farCover[i]);
-        if (inc && Incidents.isOpen(inc) && !w.needy.includes(inc.id)) list[n++] = inc;
+        if (inc && Incidents.isOpen(inc) && !w.needy.includes(inc.id)) { list[n++] = inc; fromFar.add(inc.id); }
       }
     }
     while (list.length > n) list.pop(); // not `length = n`: at 0 that drops the list's storage
@@ -141,8 +144,9 @@ export class Doctrine {
     void this.fleet; // built, with the free units' bits
     for (let i = 0; i < n; i++) {
       const inc = list[i];
-      // nothing free: no pick can come of it (most passes while incidents queue)
-      if (this.freeCount === 0) continue;
+      // nothing free: no pick can come of it (most passes while incidents queue); one on far_cover and not needy is
+      // not short (anything that makes it short marks it needy)
+      if (this.freeCount === 0 || (fromFar.size > 0 && fromFar.has(inc.id))) continue;
       for (let round = 0; round < MAX_ROUNDS; round++) {
         if (!Incidents.shortfallInto(sim, inc, gap)) break;
         const pick = this.best(inc, gap, taken, false);
@@ -157,7 +161,8 @@ export class Doctrine {
       for (let round = 0; round < MAX_ROUNDS && this.freeCount > 0; round++) {
         if (!this.farGapInto(inc)) break;
         const pick = this.best(inc, this.nearGap, taken, true);
-        if (pick === undefined) break;
+        // nothing sent to it after this look: the keep below need not look again
+        if (pick === undefined) { farKnown.add(inc.id); break; }
         this.send(pick, inc, taken);
       }
     }
@@ -169,7 +174,8 @@ export class Doctrine {
       for (const id of farCover) {
         const inc = sim.incident(id);
         if (inc === undefined || !Incidents.isOpen(inc) || w.needy.includes(id)) continue;
-        if (Incidents.shortfallInto(sim, inc, gap)) w.needy.push(id);
+        if (farKnown.size > 0 && farKnown.has(id)) far.push(id);
+        else if (Incidents.shortfallInto(sim, inc, gap)) w.needy.push(id);
         else if (this.farGapInto(inc)) far.push(id);
       }
     }
@@ -187,6 +193,9 @@ export class Doctrine {
 
   /** scratch for the next `far_cover` */
   private readonly farList: string[] = [];
+  /** this pass: incidents listed from far_cover (not needy), and those the far rounds left covered only from far */
+  private readonly fromFar = new Set<string>();
+  private readonly farKnown = new Set<string>();
 
   private send(pick: FleetUnit, inc: IncidentW, taken: number): void {
     const sim = this.sim;
