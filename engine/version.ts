@@ -2,4 +2,6 @@
 // 0.2.0: people at risk are reached progressively as the work goes on (outcomes differ from 0.1.0's)
 // 0.3.0: doctrine holds a commune's units at home while its own risk is high, and recalls units blocked on their way
 //        to another area when their home area needs them (outcomes differ from 0.2.0's)
-export const ENGINE_VERSION = '0.3.0';
+// 0.4.0: doctrine calls home a commune's units working with no lives at stake in another area when their home needs
+//        them, and sends a much nearer free unit to an incident covered only by units far on their way (outcomes differ from 0.3.0's)
+export const ENGINE_VERSION = '0.4.0';

@@ -6,14 +6,18 @@
  * commune's units leave it only while `keep_home` others able to do the same
  * work stay free at home, and not at all while the commune's own risk level
  * is at `hold_at_risk` or above; a unit whose road to another area is cut is
- * called home when its own area has work for it; the most
- * severe incidents with the most lives at risk first (or first come, first
- * served with `dispatch: nearest`).
+ * called home when its own area has work for it, and so is a commune's unit
+ * that got through to another area but saves no lives there (recallAway); a
+ * unit far on its way is no cover against a free unit much sooner on scene
+ * (farGapInto), which goes as well once every incident with no cover has had
+ * its pick; the most severe incidents with the most lives at risk first (or
+ * first come, first served with `dispatch: nearest`).
  *
  * Runs at the end of an instant in which something changed. Everything it
- * remembers lives in the world (needy list, areas' short_t), so keyframes
- * restore it.
+ * remembers lives in the world (needy and far_cover lists, areas' short_t),
+ * so keyframes restore it.
  */
+import { distMean } from '../core/distributions.js';
 import { executeCheckedDispatch } from './commands.js';
 import * as Incidents from './incidents.js';
 import { sendsSupportTo } from './model.js';
@@ -25,12 +29,24 @@ import { NEVER_S } from '../machines/never.js';
 
 const MAX_ROUNDS = 64;
 
+/** a unit on its way counts as cover against any free unit unless that one could be on scene this much sooner... */
+const FAR_SOONER_S = 3600;
+/** ...and in at most this share of the time the one on its way still needs */
+const FAR_SHARE = 0.5;
+
+/** people still to be found alive (expected) below which an incident has no lives at stake: it rounds to nobody */
+const LIVES_AT_STAKE = 0.5;
+
 interface FleetUnit {
   /** place in the fleet */ index: number; /** the dispatch pass that last took it */ taken: number; id: string; w: UnitW; home: string; caps: string[]; role: string; supports: string[]; anywhere: boolean; /** straight-line seconds per km */ s_per_km: number;
   /** `doctrine.keep_home` for its home area: how many others able to do the same work must stay free there when it goes to support (0: none) */ keep: number;
   /** the fleet units of its home area that count for that reserve (itself included); empty when `keep` is 0 */ homeFleet: FleetUnit[];
-  /** a commune's own unit (not one that responds anywhere): held at home while the commune's risk is at `hold_at_risk` */ holds: boolean;
+  /** a commune's own unit (not one that responds anywhere): held at home while the commune's risk is at `hold_at_risk`, called home from work with no lives at stake */ holds: boolean;
+  /** its mean mobilisation, whole seconds: what doctrine reckons it needs before it sets out (no draw) */ mob_s: number;
 }
+
+/** An assigned unit still on its way that counts as cover only against free units no much sooner on scene than `limit_s`. */
+interface FarUnit { limit_s: number; caps: Record<string, number | undefined> }
 
 export class Doctrine {
   private readonly conditions: boolean;
@@ -64,8 +80,9 @@ export class Doctrine {
     }
     if (this.conditions || w.added_injects.length) World.checkConditions(sim);
     if (sim.model.scenario.doctrine.evacuate_at_risk !== undefined) this.evacuateAtRisk();
-    if (w.needy.length > 0) this.dispatch();
+    if (w.needy.length > 0 || (w.far_cover !== undefined && this.anyFree())) this.dispatch();
     if (w.needy.length > 0 && this.blockedCount > 0) this.recallBlocked();
+    if (w.needy.length > 0 && this.holdsByHome.size > 0) this.recallAway();
     if (w.needy.length > 0 || this.anyShort()) this.shortage();
   }
 
@@ -91,16 +108,33 @@ export class Doctrine {
     return true;
   }
 
+  /** Is any fleet unit free? (builds the fleet first: a restored Sim's doctrine has not built it yet) */
+  private anyFree(): boolean {
+    void this.fleet;
+    return this.freeCount > 0;
+  }
+
   private dispatch(): void {
     const sim = this.sim;
     const w = sim.world;
-    if (w.needy.length === 0) return;
+    const farCover = w.far_cover;
+    if (w.needy.length === 0 && farCover === undefined) return;
     // the incidents in doctrine's order, in a list kept from pass to pass (passes never nest)
     const list = this.list;
     let n = 0;
     for (let i = 0; i < w.needy.length; i++) {
       const inc = sim.incident(w.needy[i]);
       if (inc && Incidents.isOpen(inc)) list[n++] = inc;
+    }
+    // those covered only by units far on their way: worth a look only while some unit is free
+    const fromFar = this.fromFar, farKnown = this.farKnown;
+    if (fromFar.size > 0) fromFar.clear();
+    if (farKnown.size > 0) farKnown.clear();
+    if (farCover !== undefined && this.anyFree()) {
+      for (let i = 0; i < farCover.length; i++) {
+        const inc = sim.incident(farCover[i]);
+        if (inc && Incidents.isOpen(inc) && !w.needy.includes(inc.id)) { list[n++] = inc; fromFar.add(inc.id); }
+      }
     }
     while (list.length > n) list.pop(); // not `length = n`: at 0 that drops the list's storage
     // mostly in order already (needy in the order they became so): a stable sort would change nothing
@@ -110,25 +144,119 @@ export class Doctrine {
     void this.fleet; // built, with the free units' bits
     for (let i = 0; i < n; i++) {
       const inc = list[i];
-      // nothing free: no pick can come of it (most passes while incidents queue)
-      if (this.freeCount === 0) continue;
+      // nothing free: no pick can come of it (most passes while incidents queue); one on far_cover and not needy is
+      // not short (anything that makes it short marks it needy)
+      if (this.freeCount === 0 || (fromFar.size > 0 && fromFar.has(inc.id))) continue;
       for (let round = 0; round < MAX_ROUNDS; round++) {
         if (!Incidents.shortfallInto(sim, inc, gap)) break;
-        const pick = this.best(inc, gap, taken);
+        const pick = this.best(inc, gap, taken, false);
         if (pick === undefined) break;
-        pick.taken = taken;
-        // a finite time: best() has checked all that check() would (the NaN of a unit that cannot move, at distance 0, has not)
-        if (this.bestTime < Infinity) executeCheckedDispatch(sim, pick.role, pick.id, pick.w, inc);
-        else sim.decide({ at: sim.now, role: pick.role, author: 'doctrine', cmd: { do: 'dispatch', unit: pick.id, incident: inc.id } });
+        this.send(pick, inc, taken);
       }
     }
-    // keep only incidents still short, in their order
+    // then, with what is still free, incidents covered only by units far on their way: a free unit much sooner on
+    // scene goes as well (after every incident with no cover at all has had its pick: help on its way comes first)
+    for (let i = 0; i < n && this.freeCount > 0; i++) {
+      const inc = list[i];
+      for (let round = 0; round < MAX_ROUNDS && this.freeCount > 0; round++) {
+        if (!this.farGapInto(inc)) break;
+        const pick = this.best(inc, this.nearGap, taken, true);
+        // nothing sent to it after this look: the keep below need not look again
+        if (pick === undefined) { farKnown.add(inc.id); break; }
+        this.send(pick, inc, taken);
+      }
+    }
+    // keep only incidents still short, in their order; those covered only by units far on their way are kept apart
+    // (a unit freed later may be much sooner there), in the order they became so
+    const far = this.farList;
+    while (far.length > 0) far.pop();
+    if (farCover !== undefined) {
+      for (const id of farCover) {
+        const inc = sim.incident(id);
+        if (inc === undefined || !Incidents.isOpen(inc) || w.needy.includes(id)) continue;
+        if (farKnown.size > 0 && farKnown.has(id)) far.push(id);
+        else if (Incidents.shortfallInto(sim, inc, gap)) w.needy.push(id);
+        else if (this.farGapInto(inc)) far.push(id);
+      }
+    }
     let keep = 0;
     for (const id of w.needy) {
       const inc = sim.incident(id);
-      if (inc !== undefined && Incidents.isOpen(inc) && Incidents.shortfallInto(sim, inc, gap)) w.needy[keep++] = id;
+      if (inc === undefined || !Incidents.isOpen(inc)) continue;
+      if (Incidents.shortfallInto(sim, inc, gap)) w.needy[keep++] = id;
+      else if (this.farGapInto(inc)) far.push(id);
     }
     while (w.needy.length > keep) w.needy.pop(); // not `length = keep`: at 0 that drops the list's storage
+    if (far.length > 0) w.far_cover = far.slice();
+    else if (farCover !== undefined) delete w.far_cover;
+  }
+
+  /** scratch for the next `far_cover` */
+  private readonly farList: string[] = [];
+  /** this pass: incidents listed from far_cover (not needy), and those the far rounds left covered only from far */
+  private readonly fromFar = new Set<string>();
+  private readonly farKnown = new Set<string>();
+
+  private send(pick: FleetUnit, inc: IncidentW, taken: number): void {
+    const sim = this.sim;
+    pick.taken = taken;
+    // a finite time: best() has checked all that check() would (the NaN of a unit that cannot move, at distance 0, has not)
+    if (this.bestTime < Infinity) executeCheckedDispatch(sim, pick.role, pick.id, pick.w, inc);
+    else sim.decide({ at: sim.now, role: pick.role, author: 'doctrine', cmd: { do: 'dispatch', unit: pick.id, incident: inc.id } });
+  }
+
+  /** what the incident at hand lacks without its units far on their way (farGapInto), and those units */
+  private readonly nearGap: Record<string, number> = {};
+  private readonly far: FarUnit[] = [];
+
+  /**
+   * A far unit is one still on its way (mobilising or en route) that needs more than FAR_SOONER_S to be on scene:
+   * it counts as cover only against free units that could not be there FAR_SOONER_S sooner and in at most FAR_SHARE
+   * of its time (`limit_s`, the latest such a unit may arrive in). Writes what the incident lacks without its far
+   * units into `nearGap` and lists them in `far`; returns whether it lacks anything then (false, and nothing to
+   * look at, when no assigned unit is far: every trip of a few minutes, as in most runs).
+   */
+  private farGapInto(inc: IncidentW): boolean {
+    const sim = this.sim;
+    const assigned = inc.assigned;
+    let any = false;
+    for (let i = 0; i < assigned.length; i++) {
+      const u = sim.world.units[assigned[i]];
+      const s = u.m.value;
+      if ((s === 'mobilising' || s === 'en_route') && Units.onSceneIn(sim, u) > FAR_SOONER_S) { any = true; break; }
+    }
+    if (!any) return false;
+    const far = this.far;
+    while (far.length > 0) far.pop();
+    const gap = this.nearGap;
+    for (const c in gap) gap[c] = 0;
+    const need = Incidents.needOf(sim, inc) as Record<string, number | undefined>;
+    for (const c in need) gap[c] = need[c] ?? 0;
+    for (let i = 0; i < assigned.length; i++) {
+      const u = sim.world.units[assigned[i]];
+      const s = u.m.value;
+      if (s === 'blocked') continue;
+      const caps = sim.model.unit.get(assigned[i])!.capabilities as Record<string, number | undefined>;
+      const rem = s === 'mobilising' || s === 'en_route' ? Units.onSceneIn(sim, u) : 0;
+      if (rem > FAR_SOONER_S) far.push({ limit_s: Math.min(rem - FAR_SOONER_S, rem * FAR_SHARE), caps });
+      else for (const c in need) gap[c] -= caps[c] ?? 0;
+    }
+    let short = false;
+    for (const c in need) if (gap[c] > 1e-9) short = true;
+    return short;
+  }
+
+  /** Is a capability of u's still lacking at the incident at hand, counting the far units it would not be as soon as? (see farGapInto) */
+  private beatsFar(u: FleetUnit, t_s: number): boolean {
+    const far = this.far;
+    for (let k = 0; k < u.caps.length; k++) {
+      const c = u.caps[k];
+      let gap = this.nearGap[c] ?? 0;
+      if (!(gap > 1e-9)) continue;
+      for (let j = 0; j < far.length; j++) if (t_s > far[j].limit_s) gap -= far[j].caps[c] ?? 0;
+      if (gap > 1e-9) return true;
+    }
+    return false;
   }
 
   /** dispatch passes so far: a unit taken in this pass carries its number */
@@ -161,9 +289,11 @@ export class Doctrine {
       out.push({
         index: out.length, taken: 0, id, w: sim.world.units[id], home: spec.home, caps: Object.keys(spec.capabilities), role: role.id, supports: role.supports,
         anywhere: spec.responds_anywhere, s_per_km: profile.vmax > 0 ? (sim.model.scenario.travel.detour / profile.vmax) * 3600 : Infinity,
-        keep, homeFleet: [], holds: !spec.responds_anywhere && commune(spec.home),
+        keep, homeFleet: [], holds: !spec.responds_anywhere && commune(spec.home), mob_s: Math.max(0, Math.round(distMean(spec.mobilisation))),
       });
     }
+    this.holdsByHome = new Map();
+    for (const u of out) if (u.holds) this.holdsByHome.set(u.home, [...(this.holdsByHome.get(u.home) ?? []), u]);
     if (keepHome !== 0) {
       const byHome = new Map<string, FleetUnit[]>();
       for (const u of out) if (u.keep > 0) byHome.set(u.home, [...(byHome.get(u.home) ?? []), u]);
@@ -181,6 +311,8 @@ export class Doctrine {
 
   private fleetCache: FleetUnit[] | null = null;
   private fleetById = new Map<string, FleetUnit>();
+  /** a commune's own fleet units, by home area, in fleet order (what recallAway looks through) */
+  private holdsByHome = new Map<string, FleetUnit[]>();
 
   /**
    * Which fleet units are available, one bit each in fleet order: what
@@ -213,13 +345,18 @@ export class Doctrine {
     this.blockedCount += blocked ? 1 : -1;
   }
 
-  /** Local units first, then the quickest to arrive; ties go to scenario order. */
-  private best(inc: IncidentW, gap: Record<string, number>, taken: number): FleetUnit | undefined {
+  /**
+   * Local units first, then the quickest to arrive; ties go to scenario order. `far`: `gap` is farGapInto's, and a
+   * unit goes only if it would be on scene (its mean mobilisation, then the trip) soon enough to beat the far units.
+   */
+  private best(inc: IncidentW, gap: Record<string, number>, taken: number, far: boolean): FleetUnit | undefined {
     const sim = this.sim;
     const supported = sim.world.areas[inc.area].support_t >= 0;
     const straight = !sim.model.travel.network;
     let best: FleetUnit | undefined;
     let bestLocal = 2, bestTime = Infinity;
+    // lives at stake at the incident (-1: not yet asked): a commune's unit goes to work with none only while its home lacks nothing it has
+    let lives = -1;
     const fleet = this.fleet;
     const bits = this.freeBits;
     for (let wi = 0; wi < bits.length; wi++) {
@@ -236,12 +373,17 @@ export class Doctrine {
         if (local === 1 && u.holds && sim.world.areas[u.home].risk >= this.holdAt) continue;
         if (local === 1 && u.keep > 0 && !this.leavesReserve(u, gap, taken)) continue;
         if (local > bestLocal) continue;
+        if (local === 1 && u.holds) {
+          if (lives < 0) lives = Incidents.stillToSave(sim, inc);
+          if (lives < LIVES_AT_STAKE && this.homeLacks(u)) continue;
+        }
         let t: number;
         if (straight) {
           const dx = u.w.x - inc.x, dy = u.w.y - inc.y;
           t = Math.sqrt(dx * dx + dy * dy) * u.s_per_km;
         } else t = Units.timeTo(sim, u.id, inc);
         if (t === Infinity) continue;
+        if (far && !this.beatsFar(u, u.mob_s + t)) continue;
         if (local < bestLocal || t < bestTime) { best = u; bestLocal = local; bestTime = t; }
       }
     }
@@ -302,6 +444,68 @@ export class Doctrine {
         if (!left) break;
       }
     }
+  }
+
+  /**
+   * Does an open incident of u's home area lack a capability u has (needy, and short after what is sent to it)?
+   * Then doctrine does not send u to work with no lives at stake elsewhere: recallAway would call it straight home.
+   */
+  private homeLacks(u: FleetUnit): boolean {
+    const sim = this.sim;
+    const needy = sim.world.needy;
+    const gap = this.homeGap;
+    for (let i = 0; i < needy.length; i++) {
+      const inc = sim.incident(needy[i]);
+      if (inc === undefined || inc.area !== u.home || !Incidents.isOpen(inc) || !Incidents.shortfallInto(sim, inc, gap)) continue;
+      for (const c of u.caps) if ((gap[c] ?? 0) > 0) return true;
+    }
+    return false;
+  }
+
+  private readonly homeGap: Record<string, number> = {};
+
+  /**
+   * Four on-the-spot: a commune's unit that doctrine sent to another area, on its way or on scene there, does
+   * nothing for lives there once nobody is left there to save (Incidents.stillToSave below LIVES_AT_STAKE: the
+   * people not yet reached, times the chance they are still alive, come to less than half a person). For each
+   * incident of its home still short after dispatch (in the needy list's order), such units of that home with a
+   * capability it lacks and a way to it are called home, until the lack is covered; once home and available,
+   * dispatch sends them to it as local units. A unit saving lives elsewhere stays. No draw.
+   */
+  private recallAway(): void {
+    const sim = this.sim;
+    const w = sim.world;
+    const gap = this.gap;
+    // a recall marks the incident left needy (appended): those are in other areas, not looked at here
+    for (let i = 0, n = w.needy.length; i < n; i++) {
+      const inc = sim.incident(w.needy[i]);
+      if (inc === undefined) continue;
+      const home = this.holdsByHome.get(inc.area);
+      if (home === undefined) continue;
+      let away = false;
+      for (const u of home) if (this.awayAt(u) !== undefined) { away = true; break; }
+      if (!away || !Incidents.isOpen(inc) || !Incidents.shortfallInto(sim, inc, gap)) continue;
+      for (const u of home) {
+        const there = this.awayAt(u);
+        if (there === undefined || Incidents.stillToSave(sim, there) >= LIVES_AT_STAKE) continue;
+        let useful = false;
+        for (const c of u.caps) if ((gap[c] ?? 0) > 0) { useful = true; break; }
+        if (!useful || Units.timeTo(sim, u.id, inc) === Infinity || Units.returnFromHere(sim, u.id) >= NEVER_S) continue;
+        if (!sim.decide({ at: sim.now, role: u.role, author: 'doctrine', cmd: { do: 'recall', unit: u.id } })) continue;
+        let left = false;
+        const caps = sim.model.unit.get(u.id)!.capabilities as Record<string, number | undefined>;
+        for (const c in gap) if ((gap[c] = (gap[c] ?? 0) - (caps[c] ?? 0)) > 1e-9) left = true;
+        if (!left) break;
+      }
+    }
+  }
+
+  /** The incident of another area that u is mobilising for, on its way to or on scene at; undefined otherwise. */
+  private awayAt(u: FleetUnit): IncidentW | undefined {
+    const s = u.w.m.value;
+    if (u.w.incident === null || (s !== 'mobilising' && s !== 'en_route' && s !== 'on_scene')) return undefined;
+    const there = this.sim.incident(u.w.incident);
+    return there !== undefined && there.area !== u.home ? there : undefined;
   }
 
   /** the time to the incident of best()'s last pick */

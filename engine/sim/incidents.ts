@@ -332,6 +332,17 @@ export function shortfallInto(sim: Sim, inc: IncidentW, out: Partial<Record<Capa
   return short;
 }
 
+/**
+ * People still to be found alive at an incident now, in expectation: those not yet reached (the work left, at its
+ * current rate since `rate_t`) times the chance that someone is still alive after the wait since the report.
+ * Reads the incident, changes nothing (no draw): what doctrine asks before calling a unit away from it.
+ */
+export function stillToSave(sim: Sim, inc: IncidentW): number {
+  if (inc.people <= 0 || !isOpen(inc)) return 0;
+  const left = Math.max(0, inc.work_left_s - inc.rate * (sim.now - inc.rate_t));
+  return inc.people * (left / inc.work_s) * aliveAfter(sim.now - inc.reported_t, halfLife(sim, inc));
+}
+
 export function isOpen(inc: IncidentW): boolean {
   const phase = (inc.m.value as Record<string, string>).lifecycle;
   return phase !== 'contained' && phase !== 'resolved';

@@ -137,6 +137,8 @@ export class Sim {
   readonly doctrine: Doctrine;
   readonly players: Set<string>;
   private instantEvents = 0;
+  /** doctrine passes at the current instant (bounded by limits.max_cascade as its events are) */
+  private instantPasses = 0;
   private totalEvents = 0;
   private nextKeyframe: number;
   readonly keyframes: Keyframe[] = [];
@@ -394,6 +396,10 @@ export class Sim {
       if (nextT > this.world.t || nextT === Infinity) {
         // the instant is over: let doctrine act on what happened, then keyframe, then move on
         if (this.world.dirty) {
+          // a pass whose decisions leave the world changed again runs again: bounded like the events of an instant
+          if (++this.instantPasses > limits.max_cascade) {
+            throw new SimBoundError('bound/cascade-depth', `more than ${limits.max_cascade} doctrine passes at one instant (${this.world.t} s after T0): doctrine probably loops`, limits.max_cascade);
+          }
           this.doctrine.pass();
           continue;
         }
@@ -406,6 +412,7 @@ export class Sim {
         if (nextT === Infinity) break;
         this.world.t = nextT;
         this.instantEvents = 0;
+        this.instantPasses = 0;
       }
       if (++this.instantEvents > limits.max_cascade) {
         throw new SimBoundError('bound/cascade-depth', `more than ${limits.max_cascade} events at one instant (${this.world.t} s after T0): the scenario probably loops`, limits.max_cascade);

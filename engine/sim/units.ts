@@ -229,6 +229,19 @@ function turnsOn(sim: Sim, r: OnRoad, changed: string): boolean[] {
   return r.edge === changed ? [true] : [false];
 }
 
+/**
+ * Seconds until a unit sent to an incident is on scene, as its machine and leg have it now: what is left of its
+ * mobilisation and its trip (0 on scene; Infinity when it has no way there, or is not on its way).
+ */
+export function onSceneIn(sim: Sim, u: UnitW): number {
+  const state = u.m.value;
+  if (state === 'on_scene') return 0;
+  const c = u.m.context;
+  if (state === 'mobilising') return c.travel_s >= NEVER_S ? Infinity : Math.max(0, u.since + c.mobilise_s - sim.now) + c.travel_s;
+  if (state === 'en_route') return u.leg !== null && u.leg.t0 >= 0 ? Math.max(0, u.leg.t0 + u.leg.travel_s - sim.now) : Math.max(0, u.since + c.travel_s - sim.now);
+  return Infinity;
+}
+
 /** Return time from where the unit is now (recall on the way). */
 export function returnFromHere(sim: Sim, unitId: string): number {
   const u = sim.world.units[unitId];

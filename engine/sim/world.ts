@@ -135,6 +135,11 @@ export interface World {
   generators: Record<string, { count: number }>;
   /** incidents short of capacity, in the order they became so */
   needy: string[];
+  /**
+   * incidents covered only thanks to units far on their way (doctrine sends a much nearer free unit as well, even
+   * one freed later), in the order they became so; absent when there are none
+   */
+  far_cover?: string[];
   incident_seq: number;
   /** index of the next decision to carry out */
   decision_next: number;

@@ -66,9 +66,9 @@ describe('where the time went, per run', () => {
       expect(ran.bottlenecks).toEqual(fromLog(s, seed));
       blocked += Object.values(ran.bottlenecks.units).filter((u) => u.blocked > 0).length;
       unreached += Object.values(ran.bottlenecks.areas).reduce((n, a) => n + a.unreached, 0);
-      // and, whatever the random seeds: Kỳ Sơn seed 3078917415 (run 2 of master seed 2022) has a unit waiting at a cut
-      // road and an incident in Mường Xén that no unit reached
-    }), { numRuns: 24, examples: [['ky-son-flash-flood', 3078917415]] });
+      // and, whatever the random seeds: Kỳ Sơn seed 3557988805 (run 13 of master seed 2022) has a unit waiting at a cut
+      // road and an incident in Nậm Cắn that no unit reached
+    }), { numRuns: 24, examples: [['ky-son-flash-flood', 3557988805]] });
     // the cases that could differ did come about: units waiting at cut roads, incidents never reached
     expect(blocked).toBeGreaterThan(0);
     expect(unreached).toBeGreaterThan(0);

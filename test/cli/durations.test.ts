@@ -21,15 +21,15 @@ describe('durations of an hour or more, in the run summary and in the report', (
   });
 
   it('the summary writes hours and minutes, as the report does for the same run', () => {
-    expect(summary).toContain('  response    first unit on scene after 1 h 44 min on average (worst 7 h 52 min)\n');
+    expect(summary).toContain('  response    first unit on scene after 1 h 7 min on average (worst 3 h 15 min)\n');
     const report = drill(['report', log]).stdout;
-    expect(report).toContain('first unit on scene after 1 h 44 min on average (worst 7 h 52 min)');
+    expect(report).toContain('first unit on scene after 1 h 7 min on average (worst 3 h 15 min)');
   });
 
   it('under --lang vi, as the Vietnamese report writes them', () => {
     const vi = drill(['run', KY_SON, '--seed', '7', '--lang', 'vi']).stdout;
-    expect(vi).toContain('lực lượng đầu tiên có mặt sau trung bình 1 giờ 44 phút (lâu nhất 7 giờ 52 phút)');
-    expect(drill(['report', log, '--lang', 'vi']).stdout).toContain('1 giờ 44 phút');
+    expect(vi).toContain('lực lượng đầu tiên có mặt sau trung bình 1 giờ 7 phút (lâu nhất 3 giờ 15 phút)');
+    expect(drill(['report', log, '--lang', 'vi']).stdout).toContain('1 giờ 7 phút');
   });
 
   it('an objective measured in time reads the same way; under an hour stays in minutes', () => {
@@ -40,9 +40,9 @@ describe('durations of an hour or more, in the run summary and in the report', (
 
   it('the run log is the same as before: only the printed summary changed', () => {
     const written = JSON.parse(readFileSync(log, 'utf8'));
-    // the hash README.md shows for this run, before and after (engine 0.3.0: Hữu Kiệm, at risk 3, keeps its militia home)
-    expect(written.hash.slice(0, 16)).toBe('61fba4d74231d573');
-    expect(written.summary.response.mean_first_on_scene_s).toBe(6216.167);
+    // the hash README.md shows for this run, before and after (engine 0.4.0: doctrine sends a near unit past far ones)
+    expect(written.hash.slice(0, 16)).toBe('2cce9a16956adfcf');
+    expect(written.summary.response.mean_first_on_scene_s).toBe(4030.667);
     expect(drill(['verify', log]).code).toBe(0);
   });
 });
@@ -64,17 +64,17 @@ describe('durations in drill compare, as drill run and the report write them', (
 
   it('the figures in hours and minutes, the same wait as the report says for each run', () => {
     const out = drill(['compare', a, b]).stdout;
-    expect(out).toContain('  response.mean_first_on_scene_s  1 h 44 min    1 h 27 min   <- differs\n');
-    expect(out).toContain('  response.max_first_on_scene_s   7 h 52 min    3 h 10 min   <- differs\n');
-    expect(out).toContain('  response.mean_dispatch_s        6 min         49 min       <- differs\n');
-    expect(drill(['report', a]).stdout).toContain('first unit on scene after 1 h 44 min on average (worst 7 h 52 min)');
+    expect(out).toContain('  response.mean_first_on_scene_s  1 h 7 min     1 h 27 min   <- differs\n');
+    expect(out).toContain('  response.max_first_on_scene_s   3 h 15 min    3 h 10 min   <- differs\n');
+    expect(out).toContain('  response.mean_dispatch_s        31 min        49 min       <- differs\n');
+    expect(drill(['report', a]).stdout).toContain('first unit on scene after 1 h 7 min on average (worst 3 h 15 min)');
   });
 
   it('in Vietnamese, giờ and phút, the column as wide as its longest value', () => {
     const out = drill(['compare', a, b, '--lang', 'vi']).stdout;
     expect(out).toContain('  số liệu                         a              b\n');
-    expect(out).toContain('  response.mean_first_on_scene_s  1 giờ 44 phút  1 giờ 27 phút   <- khác\n');
-    expect(out).toContain('  response.mean_dispatch_s        6 phút         49 phút         <- khác\n');
+    expect(out).toContain('  response.mean_first_on_scene_s  1 giờ 7 phút   1 giờ 27 phút   <- khác\n');
+    expect(out).toContain('  response.mean_dispatch_s        31 phút        49 phút         <- khác\n');
     expect(out).not.toMatch(/\d,\d giờ/);
   });
 

@@ -30,13 +30,13 @@ describe('the response line of the summaries', () => {
     expect(never.map((e) => e.id).sort()).toEqual(['ta-ca-houses', 'ta-ca-riverside-caught']);
     const people = never.reduce((s, e) => s + e.people, 0);
     expect(people).toBe(713);
-    expect(line(run.stdout, 'response')).toBe('response    first unit on scene after 32 min on average (worst 52 min); 2 incidents (713 people) never reached');
+    expect(line(run.stdout, 'response')).toBe('response    first unit on scene after 37 min on average (worst 54 min); 2 incidents (713 people) never reached');
   });
 
   it('the report\'s results at a glance give the same response line as drill run, never-reached incidents included', () => {
     const en = drill(['report', log, '--lang', 'en']);
     expect(en.code).toBe(0);
-    expect(en.stdout).toContain('| **Response** | first unit on scene after 32 min on average (worst 52 min); 2 incidents (713 people) never reached |');
+    expect(en.stdout).toContain('| **Response** | first unit on scene after 37 min on average (worst 54 min); 2 incidents (713 people) never reached |');
     const vi = drill(['report', log, '--lang', 'vi']);
     expect(vi.stdout).toMatch(/\| \*\*Ứng phó\*\* \| .*; 2 sự cố \(713 người\) chưa có lực lượng nào đến được \|/);
   });
@@ -72,7 +72,7 @@ describe('the response line of the summaries', () => {
     // "people: 1291 at risk, ..." and "  people      1291 at risk, ...": the same words after the label
     expect(line(hot, 'people:').replace(/^people:\s*/, '')).toBe(line(run.stdout, 'people').replace(/^people\s*/, ''));
     expect(line(hot, 'people:')).toContain('565 still at risk');
-    expect(hot).toContain('\n  first unit on scene after 32 min on average (worst 52 min); 2 incidents (713 people) never reached\n');
+    expect(hot).toContain('\n  first unit on scene after 37 min on average (worst 54 min); 2 incidents (713 people) never reached\n');
 
     const vi = drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'vi'], { input: 'advance until end\n' });
     const tk = vi.stdout.slice(vi.stdout.indexOf('Tổng kết lúc T+18:00'));

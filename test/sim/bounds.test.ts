@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SimBoundError } from '../../engine/core/errors.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
 import { runScenario } from '../../engine/sim/run.js';
+import { createSim } from '../../engine/sim/runner.js';
 import { drill, ROOT, STACK, tempDir } from '../helpers/cli.js';
 
 const base = readFileSync(join(ROOT, 'scenarios/ky-son-flash-flood.yaml'), 'utf8');
@@ -28,6 +29,30 @@ describe('bounds: a run that exceeds one stops with a clear error', () => {
       expect.unreachable();
     } catch (e) {
       expect((e as SimBoundError).code).toBe('bound/cascade-depth');
+    }
+  });
+
+  it('doctrine passes at one instant: a doctrine that keeps finding the world changed stops at max_cascade too', () => {
+    const s = load(withLimits('{ max_events: 100000, max_cascade: 40, max_queue: 1000 }'));
+    let passes = 0;
+    const sim = createSim(s, { seed: 1 });
+    // a doctrine whose every pass leaves the world changed (as a pair of rules undoing each other would): without the
+    // bound the run would never leave the instant; the counter stops the test instead of hanging it
+    const pass = sim.doctrine.pass.bind(sim.doctrine);
+    sim.doctrine.pass = () => {
+      if (++passes > 10_000) throw new Error('doctrine passes not bounded');
+      pass();
+      sim.world.dirty = true;
+    };
+    try {
+      sim.run();
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(SimBoundError);
+      expect((e as SimBoundError).code).toBe('bound/cascade-depth');
+      expect((e as SimBoundError).limit).toBe(40);
+      expect((e as Error).message).toMatch(/^more than 40 doctrine passes at one instant \(\d+ s after T0\)/);
+      expect(passes).toBe(40);
     }
   });
 

@@ -27,6 +27,19 @@ describe('keyframes', () => {
     }), { numRuns: 12 });
   });
 
+  it('a keyframe taken while incidents are covered only by units far on their way (far_cover) restores to the same log', () => {
+    // seed 2: Mường Xén's units on their hours-long way round to Tà Cạ while doctrine waits to send a nearer one
+    const { log: far } = runScenario(ksn, { seed: 2 });
+    const held = far!.keyframes.filter((k) => k.world.far_cover !== undefined);
+    expect(held.length).toBeGreaterThan(0);
+    for (const k of held.slice(0, 4)) {
+      const kf = JSON.parse(JSON.stringify(k));
+      const sim = new Sim(model, { seed: 2, decisions: [], players: [], until: far!.until, mode: 'full', keyframeEvery: ksn.keyframe_every }, kf);
+      sim.run();
+      expect(sim.log!.finish()).toBe(far!.hash);
+    }
+  });
+
   it('the hash chain can be recomputed from the events alone', () => {
     const { links, hash } = chainOf(log!.events, log!.keyframes.map((k) => k.events));
     expect(links).toEqual(log!.chain);

@@ -1,0 +1,87 @@
+/**
+ * A unit far on its way is no cover against a much nearer free unit: doctrine
+ * sends the near one as well when it could be on scene at least an hour
+ * sooner and in at most half the time the far one still needs, even when it
+ * is freed after the far one was sent. Before, any unit on its way covered the
+ * need however far it was (a PC07 team ten hours from a Mường Xén bank
+ * collapse kept the militia freed an hour later at home: docs/planner.md,
+ * section 5).
+ */
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../engine/scenario/parse.js';
+import type { Scenario } from '../../engine/scenario/schema.js';
+import { runScenario } from '../../engine/sim/run.js';
+
+/**
+ * One commune and a rescue team that responds anywhere: from Vinh (about 230 km by road, some 5 h) or from a place
+ * 40 km off (about 1 h). Bản A's militia goes to its first incident (T+00:00, an hour's work) and is freed about
+ * T+01:10; the landslide at T+00:05 gets the rescue team, the only free unit then.
+ */
+function scenario(team: 'vinh' | 'near'): Scenario {
+  const text = `drillsim: 1
+id: doctrine-far
+title: { en: A far team and a near militia }
+exercise: tabletop
+start: "2025-09-20T20:00:00+07:00"
+horizon: 10h
+seed: 1
+areas:
+  - { id: nghe-an, name: Nghệ An, tier: province, population: 3400000, coords: { lat: 18.67, lon: 105.69 } }
+  - { id: ban-a, name: Bản A, tier: commune, parent: nghe-an, population: 5000, coords: { lat: 19.40, lon: 104.13 } }
+travel:
+  speed_kmh: { road: 50, foot: 4, boat: 10 }
+  detour: 1.3
+  nodes:
+    - { id: ban-a, name: Bản A, coords: { lat: 19.40, lon: 104.13 }, area: ban-a }
+    - { id: vinh, name: Vinh, coords: { lat: 18.67, lon: 105.69 }, area: nghe-an }
+    - { id: near, name: Near, coords: { lat: 19.40, lon: 104.50 }, area: nghe-an }
+  edges: []
+units:
+  - { id: a-militia, name: A militia, owner: militia, category: part-time, capabilities: { rescue: 1 }, crew: 12, base: ban-a, home: ban-a, mobilisation: 10m }
+  - { id: rescue-team, name: Rescue team, owner: police-fire-rescue, category: specialised, capabilities: { rescue: 1 }, crew: 8, base: ${team}, home: nghe-an, mobilisation: 20m, responds_anywhere: true }
+incident_kinds:
+  - { id: trapped, name: Trapped, need: { rescue: 1 }, work: 1h, severity: 2, people: 2 }
+  - { id: slide, name: Landslide on houses, need: { rescue: 1 }, work: 2h, severity: 3, people: 3, survival_half_life: 3h }
+incidents:
+  - { id: a-first, at: T+00:00, kind: trapped, area: ban-a }
+  - { id: a-slide, at: T+00:05, kind: slide, area: ban-a }
+roles:
+  - { id: a-chair, name: A chair, tier: commune, area: ban-a, commands: [a-militia], declares: [1] }
+  - { id: province, name: Province board, tier: province, area: nghe-an, commands: [rescue-team], declares: [2] }
+doctrine:
+  request_support_after: 30m
+`;
+  const r = parseScenario(text, 'doctrine-far.yaml');
+  if (!r.ok) throw new Error(r.issues.map((i) => `${(Array.isArray(i.path) ? i.path.join('.') : String(i.path))}: ${i.message}`).join('\n'));
+  return r.scenario;
+}
+
+const events = (s: Scenario) => runScenario(s, { seed: 1 }).log!.events.map((l) => JSON.parse(l));
+const state = (ev: any[], unit: string, st: string, incident?: string) =>
+  ev.find((e) => e.type === 'unit.state' && e.id === unit && e.state === st && (incident === undefined || e.incident === incident));
+
+describe('a unit far on its way does not keep a much nearer free unit at home', () => {
+  it('the team from Vinh is hours away when the militia is freed: the militia goes to the landslide as well, and gets there first', () => {
+    const ev = events(scenario('vinh'));
+    const team = ev.find((e) => e.type === 'decision' && e.do === 'dispatch' && e.unit === 'rescue-team');
+    expect(team).toMatchObject({ incident: 'a-slide', t: 300 });
+    const freed = state(ev, 'a-militia', 'available');
+    expect(freed.t).toBeGreaterThan(3600);
+    const sent = ev.find((e) => e.type === 'decision' && e.do === 'dispatch' && e.unit === 'a-militia' && e.incident === 'a-slide');
+    expect(sent).toMatchObject({ author: 'doctrine', t: freed.t });
+    const militiaThere = state(ev, 'a-militia', 'on_scene', 'a-slide');
+    const teamThere = state(ev, 'rescue-team', 'on_scene', 'a-slide');
+    expect(militiaThere.t).toBeLessThan(freed.t + 3600);
+    // the far one keeps going (nobody calls it back); it arrives hours later, if the work is not done by then
+    expect(ev.some((e) => e.type === 'decision' && e.do === 'recall')).toBe(false);
+    if (teamThere) expect(teamThere.t - militiaThere.t).toBeGreaterThan(3600);
+    // the area was covered all along: it never counts as short for the landslide
+    expect(ev.some((e) => e.type === 'area.short' && e.id === 'ban-a' && e.short && e.t >= 300 && e.t < freed.t)).toBe(false);
+  });
+
+  it('not when the one on its way is nearly there: the team from 40 km is on scene within the hour', () => {
+    const ev = events(scenario('near'));
+    expect(ev.find((e) => e.type === 'decision' && e.do === 'dispatch' && e.unit === 'rescue-team')).toMatchObject({ incident: 'a-slide', t: 300 });
+    expect(ev.some((e) => e.type === 'decision' && e.do === 'dispatch' && e.unit === 'a-militia' && e.incident === 'a-slide')).toBe(false);
+  });
+});
