@@ -32,82 +32,11 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { consoleSteps, maskMachineDependent, matchesShown, type ConsoleStep } from '../../scripts/console-blocks.mjs';
 import { ROOT, tempDir } from './cli.js';
 
-export interface ConsoleStep {
-  /** The command as bash gets it (continuation lines and heredoc body included). */
-  command: string;
-  /** The lines the page shows after it. */
-  expected: string;
-  /** The exit status the page says it ends with (0 unless `# exit N`). */
-  status: number;
-}
-
-/** Lines whose content depends on the machine: [what to find, what it is compared as]. */
-export const MACHINE_DEPENDENT: Array<[RegExp, string]> = [
-  // drill batch's last line (stderr): time, runs/s, worker count (default: the cores) and memory
-  [/^(\d+ runs?) in .+ on \d+ workers? \(.*\); peak heap per worker: .*$/gm, '$1 in <time> on <workers> (<speed>); peak heap per worker: <memory>'],
-  // drill batch --help names this machine's cores as the default worker count
-  [/\(default: the cores, here \d+\)/g, '(default: the cores, here <cores>)'],
-];
-
-export function maskMachineDependent(text: string): string {
-  return MACHINE_DEPENDENT.reduce((t, [find, as]) => t.replace(find, as), text);
-}
-
-/** Every step of every ```console block of a Markdown page, in order. */
-export function consoleSteps(markdown: string): ConsoleStep[] {
-  const steps: ConsoleStep[] = [];
-  for (const block of markdown.matchAll(/^( *)```console\n([\s\S]*?)^\1```/gm)) {
-    const indent = block[1];
-    const lines = block[2].split('\n').map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l));
-    if (lines[lines.length - 1] === '') lines.pop();
-    let i = 0;
-    while (i < lines.length) {
-      if (!lines[i].startsWith('$ ')) throw new Error(`console block line without a command before it: ${lines[i]}`);
-      let command = lines[i++].slice(2);
-      let statusLine = command;
-      const heredoc = /<<'(\w+)'/.exec(command);
-      if (heredoc) {
-        while (i < lines.length && lines[i] !== heredoc[1]) command += '\n' + lines[i++];
-        command += '\n' + lines[i++];
-      } else {
-        while (command.endsWith('\\') && i < lines.length) {
-          statusLine = lines[i++];
-          command += '\n' + statusLine;
-        }
-      }
-      const out: string[] = [];
-      while (i < lines.length && !lines[i].startsWith('$ ')) out.push(lines[i++]);
-      const status = /#.*\bexit (\d+)\s*$/.exec(statusLine);
-      steps.push({ command, expected: out.join('\n'), status: status ? Number(status[1]) : 0 });
-    }
-  }
-  return steps;
-}
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Does `actual` read as `expected`, with `...` lines and `...` in lines as wildcards? */
-export function matchesShown(expected: string, actual: string): boolean {
-  const want = expected === '' ? [] : expected.split('\n');
-  const got = actual === '' ? [] : actual.split('\n');
-  const line = want.map((w) => (w === '...' || w === '[...]' ? null : new RegExp(`^${w.split('...').map(escape).join('.*')}$`)));
-  // memo[i][j]: want[i..] matches got[j..]
-  const memo = new Map<number, boolean>();
-  const match = (i: number, j: number): boolean => {
-    const key = i * (got.length + 1) + j;
-    const known = memo.get(key);
-    if (known !== undefined) return known;
-    let ok: boolean;
-    if (i === want.length) ok = j === got.length;
-    else if (line[i] === null) ok = match(i + 1, j) || (j < got.length && match(i, j + 1));
-    else ok = j < got.length && line[i]!.test(got[j]) && match(i + 1, j + 1);
-    memo.set(key, ok);
-    return ok;
-  };
-  return match(0, 0);
-}
+// the reading of a page is shared with scripts/refresh-console-output.mjs, which writes outputs back
+export { consoleSteps, MACHINE_DEPENDENT, maskMachineDependent, matchesShown, type ConsoleStep } from '../../scripts/console-blocks.mjs';
 
 export interface StepResult { step: ConsoleStep; output: string; status: number }
 
