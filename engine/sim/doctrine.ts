@@ -434,16 +434,25 @@ export class Doctrine {
         if (u.home !== inc.area || u.anywhere || u.w.m.value !== 'blocked') continue;
         const away = u.w.incident === null ? undefined : sim.incident(u.w.incident);
         if (away !== undefined && away.area === u.home) continue;
-        let useful = false;
-        for (const c of u.caps) if ((gap[c] ?? 0) > 0) { useful = true; break; }
-        if (!useful || Units.timeTo(sim, u.id, inc) === Infinity || Units.returnFromHere(sim, u.id) >= NEVER_S) continue;
-        if (!sim.decide({ at: sim.now, role: u.role, author: 'doctrine', cmd: { do: 'recall', unit: u.id } })) continue;
-        let left = false;
-        const caps = sim.model.unit.get(u.id)!.capabilities as Record<string, number | undefined>;
-        for (const c in gap) if ((gap[c] = (gap[c] ?? 0) - (caps[c] ?? 0)) > 1e-9) left = true;
-        if (!left) break;
+        if (this.callHome(u, inc, gap)) break;
       }
     }
+  }
+
+  /**
+   * Recall u for `inc` when it has a capability the incident lacks (`gap`, less what it brings once recalled) and
+   * a way home and there; returns whether the lack is then covered (no need to call anyone else for it).
+   */
+  private callHome(u: FleetUnit, inc: IncidentW, gap: Record<string, number>): boolean {
+    const sim = this.sim;
+    let useful = false;
+    for (const c of u.caps) if ((gap[c] ?? 0) > 0) { useful = true; break; }
+    if (!useful || Units.timeTo(sim, u.id, inc) === Infinity || Units.returnFromHere(sim, u.id) >= NEVER_S) return false;
+    if (!sim.decide({ at: sim.now, role: u.role, author: 'doctrine', cmd: { do: 'recall', unit: u.id } })) return false;
+    let left = false;
+    const caps = sim.model.unit.get(u.id)!.capabilities as Record<string, number | undefined>;
+    for (const c in gap) if ((gap[c] = (gap[c] ?? 0) - (caps[c] ?? 0)) > 1e-9) left = true;
+    return !left;
   }
 
   /**
@@ -488,14 +497,7 @@ export class Doctrine {
       for (const u of home) {
         const there = this.awayAt(u);
         if (there === undefined || Incidents.stillToSave(sim, there) >= LIVES_AT_STAKE) continue;
-        let useful = false;
-        for (const c of u.caps) if ((gap[c] ?? 0) > 0) { useful = true; break; }
-        if (!useful || Units.timeTo(sim, u.id, inc) === Infinity || Units.returnFromHere(sim, u.id) >= NEVER_S) continue;
-        if (!sim.decide({ at: sim.now, role: u.role, author: 'doctrine', cmd: { do: 'recall', unit: u.id } })) continue;
-        let left = false;
-        const caps = sim.model.unit.get(u.id)!.capabilities as Record<string, number | undefined>;
-        for (const c in gap) if ((gap[c] = (gap[c] ?? 0) - (caps[c] ?? 0)) > 1e-9) left = true;
-        if (!left) break;
+        if (this.callHome(u, inc, gap)) break;
       }
     }
   }
