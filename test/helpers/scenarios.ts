@@ -56,3 +56,33 @@ export function edit(base: string, ...pairs: [from: string | RegExp, to: string]
   }
   return text;
 }
+
+/** A scenario written inline in a test: parsed, or an Error that lists its problems by path. */
+export function inlineScenario(text: string, file: string): Scenario {
+  const r = parseScenario(text, file);
+  if (!r.ok) throw new Error(r.issues.map((i) => `${(Array.isArray(i.path) ? i.path.join('.') : String(i.path))}: ${i.message}`).join('\n'));
+  return r.scenario;
+}
+
+/**
+ * The `areas`, `travel` and `units` sections of the doctrine tests' two communes: Bản A and Bản Bê, 8 km apart on
+ * an open road, each with its militia (Bản A's rescue 2, Bản Bê's rescue 1; `anywhere`: Bản A's responds anywhere).
+ */
+export function twoCommunes(o: { anywhere?: boolean } = {}): string {
+  return `areas:
+  - { id: nghe-an, name: Nghệ An, tier: province, population: 3400000, coords: { lat: 18.67, lon: 105.69 } }
+  - { id: ban-a, name: Bản A, tier: commune, parent: nghe-an, population: 5000, coords: { lat: 19.40, lon: 104.13 } }
+  - { id: ban-be, name: Bản Bê, tier: commune, parent: nghe-an, population: 5000, coords: { lat: 19.414, lon: 104.178 } }
+travel:
+  speed_kmh: { road: 50, foot: 4, boat: 10 }
+  detour: 1.3
+  nodes:
+    - { id: ban-a, name: Bản A, coords: { lat: 19.40, lon: 104.13 }, area: ban-a }
+    - { id: ban-be, name: Bản Bê, coords: { lat: 19.414, lon: 104.178 }, area: ban-be }
+  edges:
+    - { id: a-be, name: A - Bê, from: ban-a, to: ban-be, length_km: 8, speed_kmh: { road: 25 } }
+units:
+  - { id: a-militia, name: A militia, owner: militia, category: part-time, capabilities: { rescue: 2 }, crew: 12, base: ban-a, home: ban-a, mobilisation: 5m${o.anywhere ? ', responds_anywhere: true' : ''} }
+  - { id: be-militia, name: Bê militia, owner: militia, category: part-time, capabilities: { rescue: 1 }, crew: 12, base: ban-be, home: ban-be, mobilisation: 5m }
+`;
+}

@@ -7,10 +7,10 @@
  * stayed away (docs/planner.md, section 5).
  */
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../engine/scenario/parse.js';
 import type { Scenario } from '../../engine/scenario/schema.js';
 import type { Decision } from '../../engine/sim/decisions.js';
 import { runScenario } from '../../engine/sim/run.js';
+import { inlineScenario, twoCommunes } from '../helpers/scenarios.js';
 
 /**
  * Two communes 8 km apart on an open road; Bản Bê's collapse (at T+00:05) needs more rescue than its own militia
@@ -24,22 +24,7 @@ exercise: tabletop
 start: "2025-09-20T20:00:00+07:00"
 horizon: 8h
 seed: 1
-areas:
-  - { id: nghe-an, name: Nghệ An, tier: province, population: 3400000, coords: { lat: 18.67, lon: 105.69 } }
-  - { id: ban-a, name: Bản A, tier: commune, parent: nghe-an, population: 5000, coords: { lat: 19.40, lon: 104.13 } }
-  - { id: ban-be, name: Bản Bê, tier: commune, parent: nghe-an, population: 5000, coords: { lat: 19.414, lon: 104.178 } }
-travel:
-  speed_kmh: { road: 50, foot: 4, boat: 10 }
-  detour: 1.3
-  nodes:
-    - { id: ban-a, name: Bản A, coords: { lat: 19.40, lon: 104.13 }, area: ban-a }
-    - { id: ban-be, name: Bản Bê, coords: { lat: 19.414, lon: 104.178 }, area: ban-be }
-  edges:
-    - { id: a-be, name: A - Bê, from: ban-a, to: ban-be, length_km: 8, speed_kmh: { road: 25 } }
-units:
-  - { id: a-militia, name: A militia, owner: militia, category: part-time, capabilities: { rescue: 2 }, crew: 12, base: ban-a, home: ban-a, mobilisation: 5m${o.anywhere ? ', responds_anywhere: true' : ''} }
-  - { id: be-militia, name: Bê militia, owner: militia, category: part-time, capabilities: { rescue: 1 }, crew: 12, base: ban-be, home: ban-be, mobilisation: 5m }
-incident_kinds:
+${twoCommunes({ anywhere: o.anywhere })}incident_kinds:
   - { id: collapse, name: Collapse, need: { rescue: 3 }, work: 5h, severity: 3, people: ${o.bePeople}${o.halfLife ? `, survival_half_life: ${o.halfLife}` : ''} }
   - { id: trapped, name: Trapped, need: { rescue: 1 }, work: 1h, severity: 2, people: 2 }
 incidents:
@@ -51,9 +36,7 @@ roles:
 doctrine:
   request_support_after: 10m
 `;
-  const r = parseScenario(text, 'doctrine-away.yaml');
-  if (!r.ok) throw new Error(r.issues.map((i) => `${(Array.isArray(i.path) ? i.path.join('.') : String(i.path))}: ${i.message}`).join('\n'));
-  return r.scenario;
+  return inlineScenario(text, 'doctrine-away.yaml');
 }
 
 function events(s: Scenario, opts: { decisions?: Decision[]; players?: string[] } = {}) {

@@ -8,9 +8,9 @@
  * section 5).
  */
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../engine/scenario/parse.js';
 import type { Scenario } from '../../engine/scenario/schema.js';
 import { runScenario } from '../../engine/sim/run.js';
+import { inlineScenario } from '../helpers/scenarios.js';
 
 /**
  * One commune and a rescue team that responds anywhere: from Vinh (about 230 km by road, some 5 h) or from a place
@@ -51,9 +51,7 @@ roles:
 doctrine:
   request_support_after: 30m
 `;
-  const r = parseScenario(text, 'doctrine-far.yaml');
-  if (!r.ok) throw new Error(r.issues.map((i) => `${(Array.isArray(i.path) ? i.path.join('.') : String(i.path))}: ${i.message}`).join('\n'));
-  return r.scenario;
+  return inlineScenario(text, 'doctrine-far.yaml');
 }
 
 const events = (s: Scenario) => runScenario(s, { seed: 1 }).log!.events.map((l) => JSON.parse(l));

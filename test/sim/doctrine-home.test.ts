@@ -9,10 +9,10 @@
  *    area has an incident it can work on, by doctrine only.
  */
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../engine/scenario/parse.js';
 import type { Scenario } from '../../engine/scenario/schema.js';
 import type { Decision } from '../../engine/sim/decisions.js';
 import { runScenario } from '../../engine/sim/run.js';
+import { inlineScenario, twoCommunes } from '../helpers/scenarios.js';
 
 /** Two communes 8 km apart; Bản Bê's collapse needs more rescue than its own militia has. */
 function scenario(o: { risk?: number; doctrine?: string; anywhere?: boolean; cut?: boolean; homeIncident?: 'rescue' | 'medical' }): Scenario {
@@ -23,22 +23,7 @@ exercise: tabletop
 start: "2025-09-20T20:00:00+07:00"
 horizon: 6h
 seed: 1
-areas:
-  - { id: nghe-an, name: Nghệ An, tier: province, population: 3400000, coords: { lat: 18.67, lon: 105.69 } }
-  - { id: ban-a, name: Bản A, tier: commune, parent: nghe-an, population: 5000, coords: { lat: 19.40, lon: 104.13 } }
-  - { id: ban-be, name: Bản Bê, tier: commune, parent: nghe-an, population: 5000, coords: { lat: 19.414, lon: 104.178 } }
-travel:
-  speed_kmh: { road: 50, foot: 4, boat: 10 }
-  detour: 1.3
-  nodes:
-    - { id: ban-a, name: Bản A, coords: { lat: 19.40, lon: 104.13 }, area: ban-a }
-    - { id: ban-be, name: Bản Bê, coords: { lat: 19.414, lon: 104.178 }, area: ban-be }
-  edges:
-    - { id: a-be, name: A - Bê, from: ban-a, to: ban-be, length_km: 8, speed_kmh: { road: 25 } }
-units:
-  - { id: a-militia, name: A militia, owner: militia, category: part-time, capabilities: { rescue: 2 }, crew: 12, base: ban-a, home: ban-a, mobilisation: 5m${o.anywhere ? ', responds_anywhere: true' : ''} }
-  - { id: be-militia, name: Bê militia, owner: militia, category: part-time, capabilities: { rescue: 1 }, crew: 12, base: ban-be, home: ban-be, mobilisation: 5m }
-${o.risk ? `hazards:
+${twoCommunes({ anywhere: o.anywhere })}${o.risk ? `hazards:
   - id: rain
     kind: rainfall
     name: Rain over Bản A
@@ -60,9 +45,7 @@ ${o.homeIncident ? `  - { id: a-home, at: T+01:00, kind: ${o.homeIncident === 'r
 doctrine:
   request_support_after: 10m
 ${o.doctrine ?? ''}`;
-  const r = parseScenario(text, 'doctrine-home.yaml');
-  if (!r.ok) throw new Error(r.issues.map((i) => `${(Array.isArray(i.path) ? i.path.join('.') : String(i.path))}: ${i.message}`).join('\n'));
-  return r.scenario;
+  return inlineScenario(text, 'doctrine-home.yaml');
 }
 
 function events(s: Scenario, opts: { decisions?: Decision[]; players?: string[] } = {}) {
