@@ -115,6 +115,7 @@ const en: Record<string, string> = {
   'ov.plan.keep_all': 'keeps {n} free units of each commune at home',
   'ov.plan.keep_all_1': 'keeps 1 free unit of each commune at home',
   'ov.plan.keep': 'keeps free units at home: {list}',
+  'ov.plan.far': 'also sends a free unit that is {d} sooner on scene than one on its way, and takes at most {p} % of its time',
   'ov.run': 'Run',
   'ov.run_value': 'seed {seed}; {decisions} {nd:decision|decisions} given; {events} {ne:event|events}; log hash {hash}',
 
@@ -645,6 +646,7 @@ const vi: Record<string, string> = {
   'ov.plan.keep_all': 'mỗi xã giữ lại {n} đơn vị rảnh tại chỗ',
   'ov.plan.keep_all_1': 'mỗi xã giữ lại 1 đơn vị rảnh tại chỗ',
   'ov.plan.keep': 'giữ lại đơn vị rảnh tại chỗ: {list}',
+  'ov.plan.far': 'điều thêm một đơn vị rảnh tới hiện trường sớm hơn {d} so với đơn vị đang trên đường, và cần không quá {p} % thời gian của đơn vị đó',
   'ov.run': 'Lượt chạy',
   'ov.run_value': 'hạt giống {seed}; {decisions} quyết định đầu vào; {events} sự kiện; mã băm {hash}',
 

@@ -6,7 +6,7 @@
  */
 import { formatClock } from '../scenario/duration.js';
 import type { Lang } from '../scenario/text.js';
-import type { Scenario } from '../scenario/schema.js';
+import { BESIDE_FAR_SHARE, BESIDE_FAR_SOONER_BY_S, type Scenario } from '../scenario/schema.js';
 import type { Aar, Finding, ObjectiveRow } from './aar.js';
 import type { Evidence } from './evidence.js';
 import type { Rating } from './metrics.js';
@@ -339,6 +339,10 @@ function doctrinePlan(d: Scenario['doctrine'], w: Words): string {
   else if (keep && typeof keep === 'object') {
     const list = Object.entries(keep).filter(([, n]) => n > 0).map(([area, n]) => `${w.name('area', area)} ${n}`);
     if (list.length) parts.push(w.m('ov.plan.keep', { list: list.join(w.m('fmt.list_sep')) }));
+  }
+  // said only when the scenario sets it: the rule's defaults (1 h, a half) are in every plan and would only lengthen the line
+  if (d.beside_far_sooner_by !== undefined || d.beside_far_share !== undefined) {
+    parts.push(w.m('ov.plan.far', { d: w.dur(d.beside_far_sooner_by ?? BESIDE_FAR_SOONER_BY_S), p: String(Math.round((d.beside_far_share ?? BESIDE_FAR_SHARE) * 100)) }));
   }
   return parts.join('; ');
 }

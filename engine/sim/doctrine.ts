@@ -26,13 +26,9 @@ import * as Units from './units.js';
 import * as World from './world-ops.js';
 import type { IncidentW, UnitW } from './world.js';
 import { NEVER_S } from '../machines/never.js';
+import { BESIDE_FAR_SHARE, BESIDE_FAR_SOONER_BY_S } from '../scenario/schema.js';
 
 const MAX_ROUNDS = 64;
-
-/** a unit on its way counts as cover against any free unit unless that one could be on scene this much sooner... */
-const FAR_SOONER_S = 3600;
-/** ...and in at most this share of the time the one on its way still needs */
-const FAR_SHARE = 0.5;
 
 /** people still to be found alive (expected) below which an incident has no lives at stake: it rounds to nobody */
 const LIVES_AT_STAKE = 0.5;
@@ -57,12 +53,17 @@ export class Doctrine {
 
   /** risk level at which a commune's units stop going to support others (Infinity: never) */
   private readonly holdAt: number;
+  /** a unit on its way is far beyond this, and then no cover against a free unit this much sooner and in farShare of its time (see farGapInto) */
+  private readonly farSooner_s: number;
+  private readonly farShare: number;
 
   constructor(private readonly sim: Sim) {
     const d = sim.model.scenario.doctrine;
     // four on-the-spot: a commune under threat itself keeps its forces for itself; by default the level at which
     // doctrine would order its evacuation (3, orange, when it orders none), since that is when it will need them
     this.holdAt = typeof d.hold_at_risk === 'number' ? d.hold_at_risk : d.hold_at_risk === false ? Infinity : d.evacuate_at_risk ?? 3;
+    this.farSooner_s = d.beside_far_sooner_by ?? BESIDE_FAR_SOONER_BY_S;
+    this.farShare = d.beside_far_share ?? BESIDE_FAR_SHARE;
     this.conditions = sim.model.scenario.injects.some((i) => i.when !== undefined);
     this.joins = [...new Set(Object.values(sim.opts.joined ?? {}))].sort((a, b) => a - b);
   }
@@ -210,8 +211,8 @@ export class Doctrine {
   private readonly far: FarUnit[] = [];
 
   /**
-   * A far unit is one still on its way (mobilising or en route) that needs more than FAR_SOONER_S to be on scene:
-   * it counts as cover only against free units that could not be there FAR_SOONER_S sooner and in at most FAR_SHARE
+   * A far unit is one still on its way (mobilising or en route) that needs more than farSooner_s to be on scene:
+   * it counts as cover only against free units that could not be there farSooner_s sooner and in at most farShare
    * of its time (`limit_s`, the latest such a unit may arrive in). Writes what the incident lacks without its far
    * units into `nearGap` and lists them in `far`; returns whether it lacks anything then (false, and nothing to
    * look at, when no assigned unit is far: every trip of a few minutes, as in most runs).
@@ -223,7 +224,7 @@ export class Doctrine {
     for (let i = 0; i < assigned.length; i++) {
       const u = sim.world.units[assigned[i]];
       const s = u.m.value;
-      if ((s === 'mobilising' || s === 'en_route') && Units.onSceneIn(sim, u) > FAR_SOONER_S) { any = true; break; }
+      if ((s === 'mobilising' || s === 'en_route') && Units.onSceneIn(sim, u) > this.farSooner_s) { any = true; break; }
     }
     if (!any) return false;
     const far = this.far;
@@ -238,7 +239,7 @@ export class Doctrine {
       if (s === 'blocked') continue;
       const caps = sim.model.unit.get(assigned[i])!.capabilities as Record<string, number | undefined>;
       const rem = s === 'mobilising' || s === 'en_route' ? Units.onSceneIn(sim, u) : 0;
-      if (rem > FAR_SOONER_S) far.push({ limit_s: Math.min(rem - FAR_SOONER_S, rem * FAR_SHARE), caps });
+      if (rem > this.farSooner_s) far.push({ limit_s: Math.min(rem - this.farSooner_s, rem * this.farShare), caps });
       else for (const c in need) gap[c] -= caps[c] ?? 0;
     }
     let short = false;

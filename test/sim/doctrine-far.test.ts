@@ -9,6 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../engine/scenario/schema.js';
+import { reportOf } from '../../engine/review/report.js';
 import { runScenario } from '../../engine/sim/run.js';
 import { inlineScenario } from '../helpers/scenarios.js';
 
@@ -17,7 +18,7 @@ import { inlineScenario } from '../helpers/scenarios.js';
  * 40 km off (about 1 h). Bản A's militia goes to its first incident (T+00:00, an hour's work) and is freed about
  * T+01:10; the landslide at T+00:05 gets the rescue team, the only free unit then.
  */
-function scenario(team: 'vinh' | 'near'): Scenario {
+function scenario(team: 'vinh' | 'near', doctrine = ''): Scenario {
   const text = `drillsim: 1
 id: doctrine-far
 title: { en: A far team and a near militia }
@@ -50,7 +51,7 @@ roles:
   - { id: province, name: Province board, tier: province, area: nghe-an, commands: [rescue-team], declares: [2] }
 doctrine:
   request_support_after: 30m
-`;
+${doctrine}`;
   return inlineScenario(text, 'doctrine-far.yaml');
 }
 
@@ -81,5 +82,35 @@ describe('a unit far on its way does not keep a much nearer free unit at home', 
     const ev = events(scenario('near'));
     expect(ev.find((e) => e.type === 'decision' && e.do === 'dispatch' && e.unit === 'rescue-team')).toMatchObject({ incident: 'a-slide', t: 300 });
     expect(ev.some((e) => e.type === 'decision' && e.do === 'dispatch' && e.unit === 'a-militia' && e.incident === 'a-slide')).toBe(false);
+  });
+});
+
+describe('the planner sets when a unit on its way counts as far (doctrine.beside_far_sooner_by, beside_far_share)', () => {
+  const militiaSent = (ev: any[]) => ev.some((e) => e.type === 'decision' && e.do === 'dispatch' && e.unit === 'a-militia' && e.incident === 'a-slide');
+
+  it('a team some 5 h away is not far when the bar is 6 h: the militia stays home, as when any unit on its way was cover', () => {
+    expect(militiaSent(events(scenario('vinh', '  beside_far_sooner_by: 6h\n')))).toBe(false);
+    expect(militiaSent(events(scenario('vinh', '  beside_far_sooner_by: 30m\n')))).toBe(true);
+  });
+
+  it('nor when the militia must be there in a hundredth of the time the team still needs (10 min of mobilisation is more)', () => {
+    expect(militiaSent(events(scenario('vinh', '  beside_far_share: 0.01\n')))).toBe(false);
+    expect(militiaSent(events(scenario('vinh', '  beside_far_share: 1\n')))).toBe(true);
+  });
+
+  it("the report's plan says them when the scenario sets them, in either language", () => {
+    const plan = (s: Scenario, lang: 'en' | 'vi') => {
+      const { log } = runScenario(s, { seed: 1 });
+      return reportOf(log!, s, log!.events.map((l) => JSON.parse(l)), 'md', lang).text.split('\n').find((l) => l.startsWith(lang === 'en' ? "| **Doctrine's plan** |" : '| **Phương án tự động** |'));
+    };
+    const set = scenario('vinh', '  beside_far_sooner_by: 45m\n  beside_far_share: 0.25\n');
+    expect(plan(set, 'en')).toMatch(/; also sends a free unit that is 45 min sooner on scene than one on its way, and takes at most 25 % of its time \|$/);
+    expect(plan(set, 'vi')).toMatch(/; điều thêm một đơn vị rảnh tới hiện trường sớm hơn 45 phút so với đơn vị đang trên đường, và cần không quá 25 % thời gian của đơn vị đó \|$/);
+    expect(plan(scenario('vinh'), 'en')).not.toContain('on its way');
+  });
+
+  it('a share of 0 or above 1 is refused with where it is and what it may be', () => {
+    expect(() => scenario('vinh', '  beside_far_share: 0\n')).toThrow(/doctrine\.beside_far_share/);
+    expect(() => scenario('vinh', '  beside_far_share: 1.5\n')).toThrow(/doctrine\.beside_far_share/);
   });
 });
