@@ -83,13 +83,16 @@ export function openRun(file: string): RunData {
   return r.run;
 }
 
-/** Chromium and `drill view` on these files, with one page opened on the viewer (`beforeOpen`: listeners to add first). */
+/**
+ * Chromium and `drill view` on these files, with one page opened on the viewer (`beforeOpen`: listeners to add
+ * first; `hash`: added to the address, as '#run=0&cmp=1').
+ */
 export interface ViewerSession { browser: Browser; server: Served; page: Page; close: () => Promise<void> }
-export async function viewerSession(files: string[], beforeOpen?: (page: Page) => void | Promise<void>): Promise<ViewerSession> {
+export async function viewerSession(files: string[], beforeOpen?: (page: Page) => void | Promise<void>, hash = ''): Promise<ViewerSession> {
   const [browser, server] = await Promise.all([launch(), serve(files)]);
   const page = await browser.newPage({ viewport: { width: 1440, height: 950 } });
   await beforeOpen?.(page);
-  await openViewer(page, server.url);
+  await openViewer(page, server.url + hash);
   return { browser, server, page, close: async () => { await browser.close(); await server.stop(); } };
 }
 
