@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openViewer, viewerSession, type ViewerSession } from './browser.js';
+import { ARTIFACTS, viewerSession, type ViewerSession } from './browser.js';
 
 const dir = tempDir('drillsim-compare-view-');
 const files = [join(dir, 'doctrine.json'), join(dir, 'seed-7.json')];
@@ -37,10 +37,8 @@ const places = (pane: 'a' | 'b') => page.locator(`#map-${pane} .layer-areas circ
 beforeAll(async () => {
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--out', files[0], '--quiet']).code).toBe(0);
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '7', '--out', files[1], '--quiet']).code).toBe(0);
-  session = await viewerSession(files);
   // opened on the address a reviewer sends for a comparison
-  page = await session.browser.newPage({ viewport: { width: 1440, height: 950 } });
-  await openViewer(page, `${session.server.url}#run=0&cmp=1`);
+  ({ page } = session = await viewerSession(files, undefined, '#run=0&cmp=1'));
   await page.waitForFunction(() => (window as any).drillViewer.app.b?.served === 1);
 }, 120_000);
 

@@ -18,7 +18,9 @@ beforeAll(async () => {
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '7', '--out', files[0], '--quiet']).code).toBe(0);
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '7', '--decisions', 'scenarios/decisions/ky-son-evacuate-early.yaml', '--out', files[1], '--quiet']).code).toBe(0);
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '7', '--until', 'T+03:00', '--out', files[2], '--quiet']).code).toBe(0);
-  session = await viewerSession(files);
+  // opened on the comparison's address, not a hash set on the open page: that could reach it before the second run
+  // had (on a loaded machine), and a comparison with a run not yet there is not made
+  session = await viewerSession(files, undefined, '#run=0&cmp=1');
 });
 
 afterAll(async () => {
@@ -27,10 +29,7 @@ afterAll(async () => {
 
 describe('the divergence label on the timeline', () => {
   it('covers no hazard lane (nor its values), and stays on its line', async () => {
-    // opened on the comparison's address, in a page of its own: a hash set on the open page could reach it
-    // before the second run had (on a loaded machine), and a comparison with a run not yet there is not made
-    const page = await session.browser.newPage({ viewport: { width: 1440, height: 950 } });
-    await openViewer(page, `${session.server.url}#run=0&cmp=1`);
+    const { page } = session;
     await page.waitForFunction(() => (window as any).drillViewer.app.b?.served === 1 && document.body.classList.contains('comparing'));
     await page.waitForFunction(() => getComputedStyle(document.querySelector('#timeline-slider text.divergence-label')!).display !== 'none');
     const r = await page.evaluate(() => {

@@ -36,6 +36,9 @@ async function bar(page: Page) {
   });
 }
 
+/** the page the Vietnamese one-row test only reads, kept for the test of the bar read in full (opened the same) */
+let vi: Page | undefined;
+
 for (const [lang, hash] of [['en', ''], ['vi', '&lang=vi'], ['vi, comparing', '&lang=vi']] as const) {
   describe(`the header bar at 1440 x 900 (${lang})`, () => {
     it('fits on one row', async () => {
@@ -56,15 +59,19 @@ for (const [lang, hash] of [['en', ''], ['vi', '&lang=vi'], ['vi, comparing', '&
       // and the bar is no taller than its tallest control with its padding (two rows were 71 px)
       const tallest = Math.max(...kids.map((k) => k.bottom - k.top));
       expect(height).toBeLessThanOrEqual(tallest + 16);
-      await page.close();
+      if (lang === 'vi') vi = page;
+      else await page.close();
     });
   });
 }
 
 describe('the header bar in Vietnamese at 1440 x 900', () => {
   it('is read in full: no text under 12 px, the title whole in its title attribute, every control reached with Tab', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await openViewer(page, `${server.url}#run=0&lang=vi`);
+    let page = vi;
+    if (!page) {
+      page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await openViewer(page, `${server.url}#run=0&lang=vi`);
+    }
     await page.waitForFunction(() => document.documentElement.lang === 'vi');
     const sizes = await page.$$eval('header.bar *', (els) => els.filter((el) => el.childNodes.length && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()))
       .map((el) => parseFloat(getComputedStyle(el).fontSize)));

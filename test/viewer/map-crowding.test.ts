@@ -11,13 +11,12 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
-import { ARTIFACTS, launch, lookAtEach, openRun, openServedRun, serve, spread, type Served } from './browser.js';
+import { ARTIFACTS, launch, lookAtEach, openRun, openServedRun, servers, spread } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-crowding-');
 /** a hotel fire whose casualty groups pile up by the shelter; a flash flood; a typhoon over four wards of one city */
 const RUNS = ['cua-lo-high-rise-fire', 'ky-son-flash-flood', 'vinh-wards-typhoon-night'] as const;
 let browser: Browser;
-let server: Served;
 
 interface Rect { left: number; top: number; right: number; bottom: number }
 interface Disc { id: string; cx: number; cy: number; r: number; leader: boolean; lx: number; ly: number }
@@ -86,23 +85,35 @@ function crowding(l: Look): string[] {
   return out;
 }
 
-const open = (i: number, lang: 'en' | 'vi', hash = '') => openServedRun(browser, server, i, lang, hash);
+const files = RUNS.map((s) => join(dir, `${s}.json`));
+const served = servers();
+/** Run i in this language, on a server of its own (see servers). */
+const open = async (i: number, lang: 'en' | 'vi', hash = '') => openServedRun(browser, await served.of([files[i]]), 0, lang, hash);
+/**
+ * The pages the tests only seek and read, kept for the tests after that want the same run: each seeks to the times
+ * it looks at (a page shows the same at the same times, whatever it showed before: see 'stay put').
+ */
+const kept = new Map<string, Promise<Page>>();
+const keep = (i: number, lang: 'en' | 'vi') => {
+  let page = kept.get(`${i} ${lang}`);
+  if (page === undefined) kept.set(`${i} ${lang}`, page = open(i, lang));
+  return page;
+};
 
 beforeAll(async () => {
-  const files = RUNS.map((s) => join(dir, `${s}.json`));
   RUNS.forEach((s, i) => expect(drill(['run', `scenarios/${s}.yaml`, '--seed', '1', '--out', files[i], '--quiet']).code).toBe(0));
-  [browser, server] = await Promise.all([launch(), serve(files)]);
+  browser = await launch();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  await served.stop();
 });
 
 describe('incident markers at one place', () => {
   for (const lang of ['en', 'vi'] as const) {
     it(`fan out: none covers another or a shelter, base or area symbol in Cửa Lò at T+02:00 (${lang})`, async () => {
-      const page = await open(0, lang, '&t=7200');
+      const page = await keep(0, lang);
       await page.evaluate(() => (window as any).drillViewer.paintedSeek(7200));
       const l = await look(page);
       await page.locator('#maps').screenshot({ path: join(ARTIFACTS, `viewer-crowding-cua-lo-T0200-${lang}.png`) });
@@ -113,25 +124,23 @@ describe('incident markers at one place', () => {
       const moved = l.incidents.filter((d) => d.leader);
       expect(moved.length).toBeGreaterThan(0);
       for (const d of moved) expect(Math.hypot(d.lx - d.cx, d.ly - d.cy)).toBeGreaterThan(d.r);
-      await page.close();
     });
   }
 
   for (const [i, s] of RUNS.entries()) {
     it(`fan out at every time of ${s}`, async () => {
-      const page = await open(i, 'en');
+      const page = await keep(i, 'en');
       const until: number = await page.evaluate(() => (window as any).drillViewer.app.a.data.until);
       const times = spread(until, 40);
       const looks = await lookAt(page, times);
       const bad = looks.flatMap((l, k) => crowding(l).map((x) => `T${times[k]}: ${x}`));
       expect(bad).toEqual([]);
       expect(looks.some((l) => l.incidents.length > 1)).toBe(true);
-      await page.close();
     });
   }
 
   it('stay put while the time moves and the incidents shown stay the same, and come back to the same place after a seek away', async () => {
-    const page = await open(0, 'en');
+    const page = await keep(0, 'en');
     const at = (l: Look) => new Map(l.incidents.map((d) => [d.id, `${d.cx.toFixed(1)},${d.cy.toFixed(1)},${d.r.toFixed(1)}`]));
     // a minute per frame over the busy first hours, as playing does
     const times = Array.from({ length: 60 }, (_, k) => 3600 + k * 60);
@@ -148,7 +157,6 @@ describe('incident markers at one place', () => {
     expect(same).toBeGreaterThan(10);
     const [first, , again] = await lookAt(page, [7200, 600, 7200]);
     expect(at(again)).toEqual(at(first));
-    await page.close();
   });
 });
 
@@ -157,7 +165,7 @@ describe('figures a reviewer reads', () => {
     if (i === 0) continue;
     const lang = i === 1 ? 'en' : 'vi';
     it(`are not under the units resting at their base, at any time of ${s} (${lang})`, async () => {
-      const page = await open(i, lang);
+      const page = await keep(i, lang);
       const until: number = await page.evaluate(() => (window as any).drillViewer.app.a.data.until);
       const times = spread(until, 40);
       const looks = await lookAt(page, times);
@@ -174,7 +182,6 @@ describe('figures a reviewer reads', () => {
       await page.locator('#maps').screenshot({ path: join(ARTIFACTS, `viewer-crowding-units-${s}-${lang}.png`) });
       expect(covered).toEqual([]);
       expect(seen).toBeGreaterThan(0);
-      await page.close();
     });
   }
 });

@@ -8,13 +8,12 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
-import { ARTIFACTS, launch, openViewer, serve, type Served } from './browser.js';
+import { ARTIFACTS, launch, openViewer, servers } from './browser.js';
 
 /** the scenarios whose labels piled up: several communes a few pixels apart at the opening zoom */
 const CROWDED = ['ban-ve-extreme-inflow-legacy', 'ban-ve-extreme-inflow', 'typhoon-landfall-coast'];
 const dir = tempDir('drillsim-viewer-labels-');
 let browser: Browser;
-let server: Served;
 
 /**
  * The map's placed labels (area names, zone and shelter figures) that have a text: each named by its place,
@@ -53,22 +52,32 @@ function overlaps(boxes: Shown[]): string[] {
   return out;
 }
 
-async function openRun(i: number, lang: 'en' | 'vi'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await openViewer(page, `${server.url}#run=${i}&lang=${lang}`);
-  await page.waitForFunction((s) => document.querySelector('#run-select option:checked')?.getAttribute('title')?.includes(s), `${CROWDED[i]}.json`);
+/**
+ * Run i opened in this language, on a `drill view` of its own (see servers). One page per run and language: the tests only read it, and the later ones want it as it opened.
+ */
+function openRun(i: number, lang: 'en' | 'vi'): Promise<Page> {
+  let page = pages.get(`${i} ${lang}`);
+  if (page === undefined) pages.set(`${i} ${lang}`, page = (async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await openViewer(page, `${(await served.of([files[i]])).url}#run=0&lang=${lang}`);
+    await page.waitForFunction((s) => document.querySelector('#run-select option:checked')?.getAttribute('title')?.includes(s), `${CROWDED[i]}.json`);
+    return page;
+  })());
   return page;
 }
 
+const files = CROWDED.map((s) => join(dir, `${s}.json`));
+const served = servers();
+const pages = new Map<string, Promise<Page>>();
+
 beforeAll(async () => {
-  const files = CROWDED.map((s) => join(dir, `${s}.json`));
   CROWDED.forEach((s, i) => expect(drill(['run', `scenarios/${s}.yaml`, '--seed', '1', '--out', files[i], '--quiet']).code).toBe(0));
-  [browser, server] = await Promise.all([launch(), serve(files)]);
+  browser = await launch();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  await served.stop();
 });
 
 describe('map labels', () => {
@@ -81,7 +90,6 @@ describe('map labels', () => {
         expect(overlaps(boxes)).toEqual([]);
         // every area is still named somewhere on the map: the most important ones at least
         expect(boxes.length).toBeGreaterThan(2);
-        await page.close();
       });
     }
   }

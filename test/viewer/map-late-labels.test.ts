@@ -13,23 +13,24 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
-import { ARTIFACTS, launch, lookAtEach, openViewer, serve, spread, type Served } from './browser.js';
+import { ARTIFACTS, launch, lookAtEach, openViewer, servers, spread } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-late-labels-');
 const files = { seed7: join(dir, 'ky-son-7.json'), seed3: join(dir, 'ky-son-3.json'), typhoon: join(dir, 'typhoon.json') };
 let browser: Browser;
-let server: Served;
+/** each page on a server of the runs it shows (see servers) */
+const served = servers();
 
 beforeAll(async () => {
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '7', '--out', files.seed7, '--quiet']).code).toBe(0);
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '3', '--out', files.seed3, '--quiet']).code).toBe(0);
   expect(drill(['run', 'scenarios/typhoon-landfall-coast.yaml', '--out', files.typhoon, '--quiet']).code).toBe(0);
-  [browser, server] = await Promise.all([launch(), serve([files.seed7, files.seed3, files.typhoon])]);
+  browser = await launch();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  await served.stop();
 });
 
 /**
@@ -50,15 +51,15 @@ const look = (pane: string) => `() => {
 
 type Look = { t: number; figures: { text: string; what: string; under: boolean }[]; names: string[] };
 
-async function page(hash: string): Promise<Page> {
+async function page(runs: string[], hash: string): Promise<Page> {
   const p = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await openViewer(p, `${server.url}${hash}`);
+  await openViewer(p, `${(await served.of(runs)).url}${hash}`);
   return p;
 }
 
 describe('the map\'s place labels where the places crowd', () => {
   it('keeps a zone\'s or a shelter\'s figures out from under an open incident\'s circle, late in the flash flood compared (seed 7 | seed 3)', async () => {
-    const p = await page('#run=0&cmp=1&lang=vi&t=27000');
+    const p = await page([files.seed7, files.seed3], '#run=0&cmp=1&lang=vi&t=27000');
     await p.waitForFunction(() => document.body.classList.contains('comparing'));
     // every ten minutes from T+05:00 to the end
     const times = spread(64800 - 18000, 78).map((t) => t + 18000);
@@ -79,7 +80,7 @@ describe('the map\'s place labels where the places crowd', () => {
   });
 
   it('names the areas where the run happens before the quiet ones, with the whole typhoon in view', async () => {
-    const p = await page('#run=2&lang=en&t=36000');
+    const p = await page([files.typhoon], '#run=0&lang=en&t=36000');
     await p.locator('#map-a').hover();
     await p.keyboard.press('0');
     await p.waitForTimeout(300);

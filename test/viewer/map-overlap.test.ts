@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
-import { ARTIFACTS, launch, lookAtEach, openServedRun, serve, spread, type Served } from './browser.js';
+import { ARTIFACTS, launch, lookAtEach, openServedRun, servers, spread } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-overlap-');
 /**
@@ -26,7 +26,6 @@ const dir = tempDir('drillsim-viewer-overlap-');
 const RUNS = [['ban-ve-extreme-inflow', 1], ['ky-son-flash-flood', 1], ['typhoon-landfall-coast', 1], ['ky-son-flash-flood', 2], ['cua-lo-high-rise-fire', 1], ['ban-ve-extreme-inflow', 2],
   ['vinh-wards-typhoon-night', 1], ['ky-son-flash-flood', 7, 'ky-son-trainee'], ['ky-son-flash-flood', 7]] as const;
 let browser: Browser;
-let server: Served;
 
 interface Rect { left: number; top: number; right: number; bottom: number }
 interface Look {
@@ -93,49 +92,54 @@ const AT_BASE = ['available', 'mobilising', 'resting'];
 
 const files = RUNS.map(([s, seed, decisions]) => join(dir, `${s}-${seed}${decisions ? `-${decisions}` : ''}.json`));
 
+const served = servers();
+
 /**
- * Served run i opened (with `hash` added to the address; `ready`: what to wait for first; `keys`: keys the reviewer
- * presses then, as '+' to zoom in), looked at 61 times over the run.
+ * Run i opened (`cmp`: run B overlaid, compare in the overlay layout; `keys`: keys the reviewer presses then, as
+ * '+' to zoom in), looked at 61 times over the run. `done` closes the page, unless it is shared.
  */
-async function looksOver(i: number, hash = '', ready?: () => boolean, keys: string[] = []): Promise<{ page: Page; times: number[]; looks: Look[] }> {
-  const page = await openServedRun(browser, server, i, 'en', hash);
-  if (ready) await page.waitForFunction(ready);
-  for (const k of keys) await page.keyboard.press(k);
-  // a run opened as it is, looked at once for all its tests (a page shows the same at the same times): each test
-  // still has a page of its own for its pictures, and its own copy of the lists
-  const key = hash === '' && !ready && keys.length === 0 ? i : null;
-  let seen = key === null ? undefined : plainLooks.get(key);
-  if (seen === undefined) {
-    seen = (async () => {
-      const until: number = await page.evaluate(() => (window as any).drillViewer.app.a.data.until);
-      const times = spread(until, 60);
-      return { times, looks: await lookAtEach<Look>(page, times, LOOK) };
-    })();
-    if (key !== null) plainLooks.set(key, seen);
+async function looksOver(i: number, cmp?: number, keys: string[] = []): Promise<{ page: Page; times: number[]; looks: Look[]; done: () => Promise<void> }> {
+  // on a server of the runs it shows (see servers). A run opened as it is: one page and one look for all its tests
+  // (a page shows the same at the same times, see map-crowding), each test seeking to what it shows before its
+  // pictures, with its own copy of the lists
+  if (cmp === undefined && keys.length === 0) {
+    let seen = plain.get(i);
+    if (seen === undefined) plain.set(i, seen = opened(i, cmp, keys));
+    const { page, times, looks } = await seen;
+    return { page, times: [...times], looks: [...looks], done: async () => {} };
   }
-  const { times, looks } = await seen;
-  return { page, times: [...times], looks: [...looks] };
+  const { page, times, looks } = await opened(i, cmp, keys);
+  return { page, times, looks, done: () => page.close() };
 }
 
-const plainLooks = new Map<number, Promise<{ times: number[]; looks: Look[] }>>();
+async function opened(i: number, cmp: number | undefined, keys: string[]): Promise<{ page: Page; times: number[]; looks: Look[] }> {
+  const page = await openServedRun(browser, await served.of(cmp === undefined ? [files[i]] : [files[i], files[cmp]]), 0, 'en', cmp === undefined ? '' : '&cmp=1&layout=overlay');
+  if (cmp !== undefined) await page.waitForFunction(() => (window as any).drillViewer.app.b?.served === 1);
+  for (const k of keys) await page.keyboard.press(k);
+  const until: number = await page.evaluate(() => (window as any).drillViewer.app.a.data.until);
+  const times = spread(until, 60);
+  return { page, times, looks: await lookAtEach<Look>(page, times, LOOK) };
+}
+
+const plain = new Map<number, Promise<{ page: Page; times: number[]; looks: Look[] }>>();
 
 beforeAll(async () => {
   RUNS.forEach(([s, seed, decisions], i) => {
     const also = decisions ? ['--decisions', `scenarios/decisions/${decisions}.yaml`] : [];
     expect(drill(['run', `scenarios/${s}.yaml`, '--seed', String(seed), ...also, '--out', files[i], '--quiet']).code).toBe(0);
   });
-  [browser, server] = await Promise.all([launch(), serve(files)]);
+  browser = await launch();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  await served.stop();
 });
 
 describe('incident markers and area names', () => {
   for (const [i, [s]] of RUNS.slice(0, 3).entries()) {
     it(`no area name lies on an open incident's circle, at any time of ${s}`, async () => {
-      const { page, times, looks } = await looksOver(i);
+      const { page, times, looks, done } = await looksOver(i);
       const bad: string[] = [];
       looks.forEach((l, k) => {
         for (const n of l.names) for (const c of l.incidents) if (circleOnBox(c, ink(n))) bad.push(`T${times[k]}: ${n.text} / ${c.id}`);
@@ -149,7 +153,7 @@ describe('incident markers and area names', () => {
       await page.evaluate((t) => (window as any).drillViewer.paintedSeek(t), times[worst]);
       await page.locator('#maps').screenshot({ path: join(ARTIFACTS, `viewer-overlap-names-${s}.png`) });
       expect(bad).toEqual([]);
-      await page.close();
+      await done();
     });
   }
 });
@@ -157,7 +161,7 @@ describe('incident markers and area names', () => {
 describe("incidents' people at risk", () => {
   for (const [i, [s]] of RUNS.slice(0, 3).entries()) {
     it(`are under no unit's diamond, at any time of ${s}`, async () => {
-      const { page, times, looks } = await looksOver(i);
+      const { times, looks, done } = await looksOver(i);
       const bad: string[] = [];
       let seen = 0;
       looks.forEach((l, k) => {
@@ -166,11 +170,11 @@ describe("incidents' people at risk", () => {
       });
       expect(seen).toBeGreaterThan(10);
       expect(bad).toEqual([]);
-      await page.close();
+      await done();
     });
 
     it(`lie on no other open incident's circle, at any time of ${s}`, async () => {
-      const { page, times, looks } = await looksOver(i);
+      const { page, times, looks, done } = await looksOver(i);
       const bad: string[] = [];
       looks.forEach((l, k) => {
         for (const p of l.people) for (const c of l.incidents) if (c.id !== p.id && circleOnBox(c, ink(p))) bad.push(`T${times[k]}: ${p.id} (${p.text}) on ${c.id}`);
@@ -181,7 +185,7 @@ describe("incidents' people at risk", () => {
       await page.locator('#maps').screenshot({ path: join(ARTIFACTS, `viewer-overlap-people-${s}.png`) });
       expect(looks.some((l) => l.people.length > 1)).toBe(true);
       expect(bad).toEqual([]);
-      await page.close();
+      await done();
     });
   }
 });
@@ -189,7 +193,7 @@ describe("incidents' people at risk", () => {
 describe("units standing round an incident's circle", () => {
   for (const [i, [s]] of RUNS.slice(0, 3).entries()) {
     it(`hide no letter of a zone's or a shelter's figures, at any time of ${s}`, async () => {
-      const { page, times, looks } = await looksOver(i);
+      const { page, times, looks, done } = await looksOver(i);
       // the flash flood at T+13:57: a unit on the rim covered the end of the lowland's '0↓ 630⌂'
       if (s === 'ky-son-flash-flood') { times.push(50220); looks.push(...await lookAtEach<Look>(page, [50220], LOOK)); }
       const bad: string[] = [];
@@ -202,7 +206,7 @@ describe("units standing round an incident's circle", () => {
       });
       expect(looks.some((l) => l.figures.length > 0)).toBe(true);
       expect(bad).toEqual([]);
-      await page.close();
+      await done();
     });
   }
 });
@@ -216,7 +220,7 @@ describe("the typhoon eye's wind force", () => {
   const CASES = [[2, [], 126000, 136800, 720, 'typhoon-landfall-coast'], [6, ['0'], 19800, 28800, 360, 'vinh-wards-typhoon-night, seen whole']] as const;
   for (const [i, keys, from, to, step, name] of CASES) {
     it(`lies on no incident's circle or number, and under no unit's diamond, at any time of ${name}`, async () => {
-      const { page, times, looks } = await looksOver(i, '', undefined, [...keys]);
+      const { page, times, looks, done } = await looksOver(i, undefined, [...keys]);
       const dense = Array.from({ length: (to - from) / step + 1 }, (_, k) => from + k * step);
       times.push(...dense);
       looks.push(...await lookAtEach<Look>(page, dense, LOOK));
@@ -241,14 +245,14 @@ describe("the typhoon eye's wind force", () => {
       await page.locator('#maps').screenshot({ path: join(ARTIFACTS, `viewer-overlap-eye-${RUNS[i][0]}.png`) });
       expect(near).toBeGreaterThan(5);
       expect(bad).toEqual([]);
-      await page.close();
+      await done();
     });
   }
 });
 
 describe("leader lines (a marker moved off its place, tied to it)", () => {
   it("start clear of other incidents' circles: the hotel fire's spread, moved off the fire, no longer crosses out its number", async () => {
-    const { page, times, looks } = await looksOver(4);
+    const { page, times, looks, done } = await looksOver(4);
     const bad: string[] = [];
     let seen = 0;
     looks.forEach((l, k) => {
@@ -259,13 +263,13 @@ describe("leader lines (a marker moved off its place, tied to it)", () => {
     await page.locator('#maps').screenshot({ path: join(ARTIFACTS, 'viewer-overlap-leaders-cua-lo.png') });
     expect(seen).toBeGreaterThan(10);
     expect(bad).toEqual([]);
-    await page.close();
+    await done();
   });
 });
 
 describe('two runs on one map (compare, overlay)', () => {
   it("B's units at their base rest each at a spot of its own, 5 px off A's same unit's, at every time", async () => {
-    const { page, times, looks } = await looksOver(1, '&cmp=3&layout=overlay', () => (window as any).drillViewer.app.b?.served === 3);
+    const { page, times, looks, done } = await looksOver(1, 3);
     // where each of A's units rests (the same at every time: see map-crowding)
     const restA = new Map<string, [number, number]>();
     for (const l of looks) for (const u of l.units) if (!u.ghost && AT_BASE.includes(u.state)) restA.set(u.id, [u.cx, u.cy]);
@@ -291,11 +295,11 @@ describe('two runs on one map (compare, overlay)', () => {
     looks.forEach((l, k) => { for (const n of l.names) for (const c of [...l.incidents, ...l.ghosts]) if (circleOnBox(c, ink(n))) names.push(`T${times[k]}: ${n.text} / ${c.id}`); });
     expect(looks.some((l) => l.ghosts.length > 0)).toBe(true);
     expect(names).toEqual([]);
-    await page.close();
+    await done();
   });
 
   it("no label lies under a unit resting at its base, A's or B's overlaid: the shelters' figures by the dam release's militia, zoomed in", async () => {
-    const { page, times, looks } = await looksOver(0, '&cmp=5&layout=overlay', () => (window as any).drillViewer.app.b?.served === 5, ['+']);
+    const { page, times, looks, done } = await looksOver(0, 5, ['+']);
     const bad: string[] = [];
     looks.forEach((l, k) => {
       const labels = [...l.names, ...l.figures, ...l.people];
@@ -306,7 +310,7 @@ describe('two runs on one map (compare, overlay)', () => {
     expect(looks.some((l) => l.units.some((u) => u.ghost && AT_BASE.includes(u.state)))).toBe(true);
     expect(looks.some((l) => l.figures.length > 0)).toBe(true);
     expect(bad).toEqual([]);
-    await page.close();
+    await done();
   });
 
   /**
@@ -322,7 +326,7 @@ describe('two runs on one map (compare, overlay)', () => {
     [7, 8, ['+'], "the flash flood, the trainee's decisions against doctrine, zoomed in", 0]] as const;
   for (const [a, b, keys, name, crowded] of PAIRS) {
     it(`A's people at risk lie on none of B's dashed circles (drawn over them), nor on A's; B's on A's filled circles only where every side is taken: ${name}`, async () => {
-      const { page, times, looks } = await looksOver(a, `&cmp=${b}&layout=overlay`, () => (window as any).drillViewer.app.b?.served >= 1, [...keys]);
+      const { page, times, looks, done } = await looksOver(a, b, [...keys]);
       const bad: string[] = [];
       let both = 0, bOnA = 0;
       const crowd: string[] = [];
@@ -343,7 +347,7 @@ describe('two runs on one map (compare, overlay)', () => {
       await page.locator('#maps').screenshot({ path: join(ARTIFACTS, `viewer-overlap-overlay-people-${a}-${b}.png`) });
       expect(both).toBeGreaterThan(20);
       expect(bad).toEqual([]);
-      await page.close();
+      await done();
     });
   }
 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
-import { ARTIFACTS, launch, lookAtEach, openServedRun, serve, spread, type Served } from './browser.js';
+import { ARTIFACTS, launch, lookAtEach, openServedRun, servers, spread } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-moving-');
 /** a typhoon whose eye crosses the coast's labels; a flash flood whose incidents crowd round Mường Xén and Tà Cạ */
@@ -20,7 +20,6 @@ const RUNS = [
   { scenario: 'ky-son-flash-flood', seed: 7 },
 ] as const;
 let browser: Browser;
-let server: Served;
 
 interface Shown { what: string; text: string; left: number; top: number; right: number; bottom: number }
 
@@ -65,24 +64,34 @@ function crossesMiddle(c: Shown, t: Shown): boolean {
   return cx - half < t.right - 2 && cx + half > t.left + 2;
 }
 
-const open = (i: number, lang: 'en' | 'vi', hash = '') => openServedRun(browser, server, i, lang, hash);
+const files = RUNS.map((r) => join(dir, `${r.scenario}-${r.seed}.json`));
+const served = servers();
+/** Run i in this language (`cmp`: compared with that run), on a server of the runs it shows (see servers). */
+const open = async (i: number, lang: 'en' | 'vi', cmp?: number) =>
+  openServedRun(browser, await served.of(cmp === undefined ? [files[i]] : [files[i], files[cmp]]), 0, lang, cmp === undefined ? '' : '&cmp=1');
+/** the pages the tests only seek and read, kept for the test after that wants the same run (it takes any time) */
+const kept = new Map<string, Promise<Page>>();
+const keep = (i: number, lang: 'en' | 'vi') => {
+  let page = kept.get(`${i} ${lang}`);
+  if (page === undefined) kept.set(`${i} ${lang}`, page = open(i, lang));
+  return page;
+};
 
 beforeAll(async () => {
-  const files = RUNS.map((r) => join(dir, `${r.scenario}-${r.seed}.json`));
   RUNS.forEach((r, i) => expect(drill(['run', `scenarios/${r.scenario}.yaml`, '--seed', String(r.seed), '--out', files[i], '--quiet']).code).toBe(0));
-  [browser, server] = await Promise.all([launch(), serve(files)]);
+  browser = await launch();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  await served.stop();
 });
 
 describe('labels that move with the time', () => {
   for (const [i, r] of RUNS.entries()) {
     const lang = i === 0 ? 'vi' : 'en';
     it(`never cover a placed label, at any time of ${r.scenario} seed ${r.seed} (${lang})`, async () => {
-      const page = await open(i, lang);
+      const page = await keep(i, lang);
       const until: number = await page.evaluate(() => (window as any).drillViewer.app.a.data.until);
       const covered: string[] = [], cut: string[] = [];
       let movingSeen = 0, unitsSeen = 0;
@@ -110,7 +119,6 @@ describe('labels that move with the time', () => {
       await page.evaluate(() => (window as any).drillViewer.paintedSeek(0));
       const atStart = await look(page);
       expect(atStart.hidden).toEqual([]);
-      await page.close();
     }, 120_000);
   }
 
@@ -134,7 +142,7 @@ describe('labels that move with the time', () => {
 
 describe('the legend and the compare captions', () => {
   it('the legend, opened, has no label under it, and its room is given back when it is closed', async () => {
-    const page = await open(1, 'en');
+    const page = await keep(1, 'en');
     const before = (await look(page)).placed.map((p) => p.text).sort();
     await page.locator('#map-a details.legend summary').click();
     const legend = page.locator('#map-a details.legend');
@@ -151,7 +159,7 @@ describe('the legend and the compare captions', () => {
 
   for (const lang of ['en', 'vi'] as const) {
     it(`a compare caption has no label under it, where the map is dragged to put one there (${lang})`, async () => {
-      const page = await open(1, lang, '&cmp=2');
+      const page = await open(1, lang, 2);
       const caption = page.locator('#map-a .map-caption');
       const cap = (await caption.boundingBox({ timeout: 5000 }))!;
       expect(await caption.textContent()).toMatch(/^A: ky-son-flash-flood-1\.json/);
