@@ -6,7 +6,8 @@
  */
 import { formatClock } from '../scenario/duration.js';
 import type { Lang } from '../scenario/text.js';
-import { BESIDE_FAR_SHARE, BESIDE_FAR_SOONER_BY_S, type Scenario } from '../scenario/schema.js';
+import type { Scenario } from '../scenario/schema.js';
+import { BESIDE_FAR_SHARE, BESIDE_FAR_SOONER_BY_S } from '../sim/doctrine.js';
 import type { Aar, Finding, ObjectiveRow } from './aar.js';
 import type { Evidence } from './evidence.js';
 import type { Rating } from './metrics.js';

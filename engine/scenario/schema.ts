@@ -480,10 +480,6 @@ export const Objective = z.strictObject({
   rating: z.strictObject({ P: MetricValue, S: MetricValue, M: MetricValue }).describe('thresholds read with the criterion\'s comparator: meets P -> P, else meets S -> S, else meets M -> M, else U'),
 });
 
-/** doctrine.beside_far_sooner_by and beside_far_share when not given (optional, not default: a default would be written into every scenario's canonical text, and so change every run log's hash) */
-export const BESIDE_FAR_SOONER_BY_S = 3600;
-export const BESIDE_FAR_SHARE = 0.5;
-
 export const Doctrine = z.strictObject({
   dispatch: z.enum(['nearest', 'severity']).default('severity').describe('nearest: first come, nearest free unit; severity: most severe and most lives first'),
   request_support_after: Duration.default(1800).describe('local capacity short this long -> request the next tier'),
@@ -499,6 +495,7 @@ export const Doctrine = z.strictObject({
     z.number().int().min(1).max(5),
     z.boolean().refine((b) => !b, { message: 'true is not a risk level', params: { code: 'hold-true', hint: 'give the risk level (1-5) at which a commune keeps its own units at home, or false for never', words: { message: say('hold.true'), hint: say('hold.hint') } } }),
   ]).optional().describe('the disaster risk level at which a commune keeps its own units at home: while its risk is at or above it, doctrine sends none of them to support another area (default: evacuate_at_risk, or 3 when that is unset; false: never held; units that respond anywhere are never held)'),
+  // these two optional, not default, for the same reason; their defaults are in sim/doctrine.ts
   beside_far_sooner_by: Duration.optional().describe('a unit on its way that still needs longer than this to reach the scene is far: doctrine also sends a free unit that could be on scene this much sooner (default 1h)'),
   beside_far_share: z.number().gt(0).max(1).optional().describe("...and in at most this share of the time the far unit still needs (default 0.5)"),
   keep_home: z.union([Count, z.record(Id, Count)]).optional().describe('free units kept at home: a whole number (every commune), or { <area>: number } (the areas named); doctrine sends a unit to support another area only while at least that many other free units of its home area can do the same work (default 0: it may send them all)'),

@@ -26,9 +26,16 @@ import * as Units from './units.js';
 import * as World from './world-ops.js';
 import type { IncidentW, UnitW } from './world.js';
 import { NEVER_S } from '../machines/never.js';
-import { BESIDE_FAR_SHARE, BESIDE_FAR_SOONER_BY_S } from '../scenario/schema.js';
 
 const MAX_ROUNDS = 64;
+
+/**
+ * doctrine.beside_far_sooner_by and beside_far_share when not given: a unit on its way counts as cover against any
+ * free unit unless that one could be on scene this much sooner, and in at most this share of the time it still needs
+ * (here, not in the schema: a batch worker loads the engine without zod)
+ */
+export const BESIDE_FAR_SOONER_BY_S = 3600;
+export const BESIDE_FAR_SHARE = 0.5;
 
 /** people still to be found alive (expected) below which an incident has no lives at stake: it rounds to nobody */
 const LIVES_AT_STAKE = 0.5;
@@ -341,6 +348,12 @@ export class Doctrine {
   private blockedCount = 0;
 
   /** A unit's machine entered (`blocked`) or left 'blocked' (Units.onStep tells). */
+  /** Is u on its way and far (more than beside_far_sooner_by from the scene), so no cover against a much nearer free unit? */
+  isFar(u: UnitW): boolean {
+    const s = u.m.value;
+    return (s === 'mobilising' || s === 'en_route') && Units.onSceneIn(this.sim, u) > this.farSooner_s;
+  }
+
   unitBlocked(id: string, blocked: boolean): void {
     if (this.fleetCache === null || !this.fleetById.has(id)) return;
     this.blockedCount += blocked ? 1 : -1;
