@@ -577,6 +577,7 @@ function rehome(sim: Sim, id: string, u: UnitW, changed: string, was: RoadStatus
  * made quicker elsewhere gives a quicker way; return times refresh.
  */
 export function roadsChanged(sim: Sim, changed: string, was?: RoadStatus): void {
+  const rerouted: UnitW[] = [];
   for (const id of Object.keys(sim.world.units)) {
     const u = sim.world.units[id];
     const state = u.m.value as string;
@@ -605,6 +606,7 @@ export function roadsChanged(sim: Sim, changed: string, was?: RoadStatus): void 
       u.leg = n.nodes ? { t0: -1, nodes: n.nodes, edges: n.edges, cum_s: cumulative(sim, id, n.edges!, 1), travel_s, km: round4(n.km) } : { t0: -1, from: [u.x, u.y], to: [inc.x, inc.y], travel_s, km: round4(n.km) };
       const back = nominal(sim, id, inc, sim.model.basePlace.get(id)!);
       sim.send('unit', id, { type: 'REROUTE', travel_s, return_s: back ? Math.round(back.time_s) : NEVER_S });
+      rerouted.push(u);
     } else if ((state === 'en_route' || state === 'mobilising') && u.incident && u.leg?.edges) {
       let road = state === 'en_route' ? onRoad(sim, u) : null;
       // any change to a road on its way re-plans it (a cut or slowed road, or one back to speed: the leg's times
@@ -630,6 +632,7 @@ export function roadsChanged(sim: Sim, changed: string, was?: RoadStatus): void 
           u.leg = best.leg;
           sim.send('unit', id, { type: 'REROUTE', travel_s: best.time_s, return_s });
           emitRoute(sim, id, u);
+          rerouted.push(u);
         } else {
           // no way on: to the junction it can reach, there to wait (back, when its own road is the one just cut)
           const j = toJunction(sim, road, turns.length === 1 && turns[0]);
@@ -654,6 +657,7 @@ export function roadsChanged(sim: Sim, changed: string, was?: RoadStatus): void 
       u.leg = { t0: state === 'en_route' ? sim.now : -1, nodes: n.nodes, edges: n.edges, cum_s: cumulative(sim, id, n.edges!, 1), travel_s, km: round4(n.km) };
       sim.send('unit', id, { type: 'REROUTE', travel_s, return_s });
       if (state === 'en_route') emitRoute(sim, id, u);
+      rerouted.push(u);
     } else if (state === 'returning' && u.leg?.edges) {
       rehome(sim, id, u, changed, was);
     } else if (state === 'on_scene' && u.incident) {
@@ -662,6 +666,9 @@ export function roadsChanged(sim: Sim, changed: string, was?: RoadStatus): void 
       if (return_s !== u.m.context.return_s) sim.send('unit', id, { type: 'RETURN_ROUTE', return_s });
     }
   }
+  // a unit re-routed the long way round may now be far: doctrine looks at its incident again, and sends a free unit
+  // much sooner on scene as well (Doctrine.farGapInto); before, only a dispatch or a change to the incident did
+  for (const u of rerouted) if (u.incident && sim.doctrine.isFar(u)) Incidents.markNeedy(sim, u.incident);
   // units on their way keep the time home from the scene right for the roads as they are now (their machine leaves
   // the scene with it); those re-routed above already have it
   for (const id of Object.keys(sim.world.units)) {

@@ -114,3 +114,63 @@ describe('the planner sets when a unit on its way counts as far (doctrine.beside
     expect(() => scenario('vinh', '  beside_far_share: 1.5\n')).toThrow(/doctrine\.beside_far_share/);
   });
 });
+
+/**
+ * The rescue team 25 km off sets out on the direct road; at T+00:35 the road is cut under it, and the way round is
+ * some 250 km. Bản A's militia is freed about T+01:10.
+ */
+function cutUnderIt(): Scenario {
+  return inlineScenario(`drillsim: 1
+id: doctrine-far-cut
+title: { en: A road cut under a team on its way }
+exercise: tabletop
+start: "2025-09-20T20:00:00+07:00"
+horizon: 10h
+seed: 1
+areas:
+  - { id: nghe-an, name: Nghệ An, tier: province, population: 3400000, coords: { lat: 18.67, lon: 105.69 } }
+  - { id: ban-a, name: Bản A, tier: commune, parent: nghe-an, population: 5000, coords: { lat: 19.40, lon: 104.13 } }
+travel:
+  speed_kmh: { road: 50, foot: 4, boat: 10 }
+  detour: 1
+  nodes:
+    - { id: ban-a, name: Bản A, coords: { lat: 19.40, lon: 104.13 }, area: ban-a }
+    - { id: post, name: Post, coords: { lat: 19.40, lon: 104.37 }, area: nghe-an }
+    - { id: bend, name: Bend, coords: { lat: 20.40, lon: 104.25 }, area: nghe-an }
+  edges:
+    - { id: direct, from: post, to: ban-a, length_km: 25 }
+    - { id: round-1, from: post, to: bend, length_km: 125 }
+    - { id: round-2, from: bend, to: ban-a, length_km: 125 }
+units:
+  - { id: a-militia, name: A militia, owner: militia, category: part-time, capabilities: { rescue: 1 }, crew: 12, base: ban-a, home: ban-a, mobilisation: 10m }
+  - { id: rescue-team, name: Rescue team, owner: police-fire-rescue, category: specialised, capabilities: { rescue: 1 }, crew: 8, base: post, home: nghe-an, mobilisation: 20m, responds_anywhere: true }
+incident_kinds:
+  - { id: trapped, name: Trapped, need: { rescue: 1 }, work: 1h, severity: 2, people: 2 }
+  - { id: slide, name: Landslide on houses, need: { rescue: 1 }, work: 2h, severity: 3, people: 3, survival_half_life: 3h }
+incidents:
+  - { id: a-first, at: T+00:00, kind: trapped, area: ban-a, node: ban-a }
+  - { id: a-slide, at: T+00:05, kind: slide, area: ban-a, node: ban-a }
+rules:
+  - { id: cut, from: T+00:35, every: 12h, probability: 1, effect: { cut_road: direct } }
+roles:
+  - { id: a-chair, name: A chair, tier: commune, area: ban-a, commands: [a-militia], declares: [1] }
+  - { id: province, name: Province board, tier: province, area: nghe-an, commands: [rescue-team], declares: [2] }
+doctrine:
+  request_support_after: 30m
+`, 'doctrine-far-cut.yaml');
+}
+
+describe('a unit made far on its way by a cut road', () => {
+  it('is no cover once the road is cut under it: the militia freed later goes to the landslide as well', () => {
+    const ev = events(cutUnderIt());
+    expect(ev.find((e) => e.type === 'decision' && e.do === 'dispatch' && e.unit === 'rescue-team')).toMatchObject({ incident: 'a-slide', t: 300 });
+    // the team was some 30 min out and set on the way round at the cut (before this, nothing looked at the
+    // landslide again, and the militia stayed at its base until the team got there, hours later)
+    const cut = ev.find((e) => e.type === 'road.status' && e.id === 'direct' && e.status === 'cut');
+    expect(cut?.t).toBe(2100);
+    const freed = state(ev, 'a-militia', 'available');
+    const sent = ev.find((e) => e.type === 'decision' && e.do === 'dispatch' && e.unit === 'a-militia' && e.incident === 'a-slide');
+    expect(sent).toMatchObject({ author: 'doctrine', t: freed.t });
+    expect(state(ev, 'a-militia', 'on_scene', 'a-slide').t).toBeLessThan(freed.t + 3600);
+  });
+});
