@@ -13,6 +13,26 @@ import { reportOf } from '../../engine/review/report.js';
 import { runScenario } from '../../engine/sim/run.js';
 import { inlineScenario } from '../helpers/scenarios.js';
 
+/** Bản A in Nghệ An, its landslide and its people trapped, and who commands whom: the same in each scenario here. */
+const PLACE = `exercise: tabletop
+start: "2025-09-20T20:00:00+07:00"
+horizon: 10h
+seed: 1
+areas:
+  - { id: nghe-an, name: Nghệ An, tier: province, population: 3400000, coords: { lat: 18.67, lon: 105.69 } }
+  - { id: ban-a, name: Bản A, tier: commune, parent: nghe-an, population: 5000, coords: { lat: 19.40, lon: 104.13 } }
+`;
+const KINDS = `incident_kinds:
+  - { id: trapped, name: Trapped, need: { rescue: 1 }, work: 1h, severity: 2, people: 2 }
+  - { id: slide, name: Landslide on houses, need: { rescue: 1 }, work: 2h, severity: 3, people: 3, survival_half_life: 3h }
+`;
+const ROLES = `roles:
+  - { id: a-chair, name: A chair, tier: commune, area: ban-a, commands: [a-militia], declares: [1] }
+  - { id: province, name: Province board, tier: province, area: nghe-an, commands: [rescue-team], declares: [2] }
+doctrine:
+  request_support_after: 30m
+`;
+
 /**
  * One commune and a rescue team that responds anywhere: from Vinh (about 230 km by road, some 5 h) or from a place
  * 40 km off (about 1 h). Bản A's militia goes to its first incident (T+00:00, an hour's work) and is freed about
@@ -22,14 +42,7 @@ function scenario(team: 'vinh' | 'near', doctrine = ''): Scenario {
   const text = `drillsim: 1
 id: doctrine-far
 title: { en: A far team and a near militia }
-exercise: tabletop
-start: "2025-09-20T20:00:00+07:00"
-horizon: 10h
-seed: 1
-areas:
-  - { id: nghe-an, name: Nghệ An, tier: province, population: 3400000, coords: { lat: 18.67, lon: 105.69 } }
-  - { id: ban-a, name: Bản A, tier: commune, parent: nghe-an, population: 5000, coords: { lat: 19.40, lon: 104.13 } }
-travel:
+${PLACE}travel:
   speed_kmh: { road: 50, foot: 4, boat: 10 }
   detour: 1.3
   nodes:
@@ -40,18 +53,10 @@ travel:
 units:
   - { id: a-militia, name: A militia, owner: militia, category: part-time, capabilities: { rescue: 1 }, crew: 12, base: ban-a, home: ban-a, mobilisation: 10m }
   - { id: rescue-team, name: Rescue team, owner: police-fire-rescue, category: specialised, capabilities: { rescue: 1 }, crew: 8, base: ${team}, home: nghe-an, mobilisation: 20m, responds_anywhere: true }
-incident_kinds:
-  - { id: trapped, name: Trapped, need: { rescue: 1 }, work: 1h, severity: 2, people: 2 }
-  - { id: slide, name: Landslide on houses, need: { rescue: 1 }, work: 2h, severity: 3, people: 3, survival_half_life: 3h }
-incidents:
+${KINDS}incidents:
   - { id: a-first, at: T+00:00, kind: trapped, area: ban-a }
   - { id: a-slide, at: T+00:05, kind: slide, area: ban-a }
-roles:
-  - { id: a-chair, name: A chair, tier: commune, area: ban-a, commands: [a-militia], declares: [1] }
-  - { id: province, name: Province board, tier: province, area: nghe-an, commands: [rescue-team], declares: [2] }
-doctrine:
-  request_support_after: 30m
-${doctrine}`;
+${ROLES}${doctrine}`;
   return inlineScenario(text, 'doctrine-far.yaml');
 }
 
@@ -123,14 +128,7 @@ function cutUnderIt(): Scenario {
   return inlineScenario(`drillsim: 1
 id: doctrine-far-cut
 title: { en: A road cut under a team on its way }
-exercise: tabletop
-start: "2025-09-20T20:00:00+07:00"
-horizon: 10h
-seed: 1
-areas:
-  - { id: nghe-an, name: Nghệ An, tier: province, population: 3400000, coords: { lat: 18.67, lon: 105.69 } }
-  - { id: ban-a, name: Bản A, tier: commune, parent: nghe-an, population: 5000, coords: { lat: 19.40, lon: 104.13 } }
-travel:
+${PLACE}travel:
   speed_kmh: { road: 50, foot: 4, boat: 10 }
   detour: 1
   nodes:
@@ -144,20 +142,12 @@ travel:
 units:
   - { id: a-militia, name: A militia, owner: militia, category: part-time, capabilities: { rescue: 1 }, crew: 12, base: ban-a, home: ban-a, mobilisation: 10m }
   - { id: rescue-team, name: Rescue team, owner: police-fire-rescue, category: specialised, capabilities: { rescue: 1 }, crew: 8, base: post, home: nghe-an, mobilisation: 20m, responds_anywhere: true }
-incident_kinds:
-  - { id: trapped, name: Trapped, need: { rescue: 1 }, work: 1h, severity: 2, people: 2 }
-  - { id: slide, name: Landslide on houses, need: { rescue: 1 }, work: 2h, severity: 3, people: 3, survival_half_life: 3h }
-incidents:
+${KINDS}incidents:
   - { id: a-first, at: T+00:00, kind: trapped, area: ban-a, node: ban-a }
   - { id: a-slide, at: T+00:05, kind: slide, area: ban-a, node: ban-a }
 rules:
   - { id: cut, from: T+00:35, every: 12h, probability: 1, effect: { cut_road: direct } }
-roles:
-  - { id: a-chair, name: A chair, tier: commune, area: ban-a, commands: [a-militia], declares: [1] }
-  - { id: province, name: Province board, tier: province, area: nghe-an, commands: [rescue-team], declares: [2] }
-doctrine:
-  request_support_after: 30m
-`, 'doctrine-far-cut.yaml');
+${ROLES}`, 'doctrine-far-cut.yaml');
 }
 
 describe('a unit made far on its way by a cut road', () => {
