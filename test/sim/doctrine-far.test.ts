@@ -22,6 +22,13 @@ areas:
   - { id: nghe-an, name: Nghệ An, tier: province, population: 3400000, coords: { lat: 18.67, lon: 105.69 } }
   - { id: ban-a, name: Bản A, tier: commune, parent: nghe-an, population: 5000, coords: { lat: 19.40, lon: 104.13 } }
 `;
+/** The roads' speeds, and Bản A's node with the province's others (`id, name, coords` of each). */
+const travel = (detour: number, others: string[]) => `travel:
+  speed_kmh: { road: 50, foot: 4, boat: 10 }
+  detour: ${detour}
+  nodes:
+    - { id: ban-a, name: Bản A, coords: { lat: 19.40, lon: 104.13 }, area: ban-a }
+${others.map((o) => `    - { id: ${o}, area: nghe-an }\n`).join('')}`;
 const KINDS = `incident_kinds:
   - { id: trapped, name: Trapped, need: { rescue: 1 }, work: 1h, severity: 2, people: 2 }
   - { id: slide, name: Landslide on houses, need: { rescue: 1 }, work: 2h, severity: 3, people: 3, survival_half_life: 3h }
@@ -42,14 +49,7 @@ function scenario(team: 'vinh' | 'near', doctrine = ''): Scenario {
   const text = `drillsim: 1
 id: doctrine-far
 title: { en: A far team and a near militia }
-${PLACE}travel:
-  speed_kmh: { road: 50, foot: 4, boat: 10 }
-  detour: 1.3
-  nodes:
-    - { id: ban-a, name: Bản A, coords: { lat: 19.40, lon: 104.13 }, area: ban-a }
-    - { id: vinh, name: Vinh, coords: { lat: 18.67, lon: 105.69 }, area: nghe-an }
-    - { id: near, name: Near, coords: { lat: 19.40, lon: 104.50 }, area: nghe-an }
-  edges: []
+${PLACE}${travel(1.3, ['vinh, name: Vinh, coords: { lat: 18.67, lon: 105.69 }', 'near, name: Near, coords: { lat: 19.40, lon: 104.50 }'])}  edges: []
 units:
   - { id: a-militia, name: A militia, owner: militia, category: part-time, capabilities: { rescue: 1 }, crew: 12, base: ban-a, home: ban-a, mobilisation: 10m }
   - { id: rescue-team, name: Rescue team, owner: police-fire-rescue, category: specialised, capabilities: { rescue: 1 }, crew: 8, base: ${team}, home: nghe-an, mobilisation: 20m, responds_anywhere: true }
@@ -128,14 +128,7 @@ function cutUnderIt(): Scenario {
   return inlineScenario(`drillsim: 1
 id: doctrine-far-cut
 title: { en: A road cut under a team on its way }
-${PLACE}travel:
-  speed_kmh: { road: 50, foot: 4, boat: 10 }
-  detour: 1
-  nodes:
-    - { id: ban-a, name: Bản A, coords: { lat: 19.40, lon: 104.13 }, area: ban-a }
-    - { id: post, name: Post, coords: { lat: 19.40, lon: 104.37 }, area: nghe-an }
-    - { id: bend, name: Bend, coords: { lat: 20.40, lon: 104.25 }, area: nghe-an }
-  edges:
+${PLACE}${travel(1, ['post, name: Post, coords: { lat: 19.40, lon: 104.37 }', 'bend, name: Bend, coords: { lat: 20.40, lon: 104.25 }'])}  edges:
     - { id: direct, from: post, to: ban-a, length_km: 25 }
     - { id: round-1, from: post, to: bend, length_km: 125 }
     - { id: round-2, from: bend, to: ban-a, length_km: 125 }
