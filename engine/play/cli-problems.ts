@@ -63,6 +63,12 @@ const VI: Rule[] = [
   [/^give a file written by `drill run --out`$/, 'hãy cho một tệp do `drill run --out` ghi ra'],
   [/^the run log has no '(.*)'; it is incomplete or damaged$/s, "nhật ký chạy không có '$1'; nhật ký thiếu hoặc hỏng"],
   [/^the run log is damaged \(events or scenario missing\)$/, 'nhật ký chạy bị hỏng (thiếu sự kiện hoặc kịch bản)'],
+  [/^the run log is damaged: its 'decisions' is not a list$/, "nhật ký chạy bị hỏng: 'decisions' không phải danh sách"],
+  [/^the run log is damaged: (decisions\[\d+\]\.at) is not as drill writes it \(.*\)$/s, 'nhật ký chạy bị hỏng: $1 không đúng như drill ghi (phải là số giây nguyên kể từ T0)'],
+  [/^the run log is damaged: (decisions\[\d+\]\.role) is not as drill writes it \(.*\)$/s, 'nhật ký chạy bị hỏng: $1 không đúng như drill ghi (phải là mã của một vai)'],
+  [/^the run log is damaged: (decisions\[\d+\]\.author) is not as drill writes it \(.*\)$/s, 'nhật ký chạy bị hỏng: $1 không đúng như drill ghi (phải là trainee, controller, doctrine hoặc default)'],
+  [/^the run log is damaged: (decisions\[\d+\]\.do) is not as drill writes it \(.*\)$/s, 'nhật ký chạy bị hỏng: $1 không đúng như drill ghi (phải là tên một lệnh)'],
+  [/^a run log holds the decisions it was played with, as drill wrote them; to try other decisions, write a decisions file: drill run <scenario> --decisions <file>$/, 'nhật ký chạy giữ các quyết định đã chơi, đúng như drill ghi; để thử quyết định khác, hãy viết một tệp quyết định: drill run <kịch-bản> --decisions <tệp>'],
   [/^unsupported run log format '(.*)'$/s, "không hỗ trợ định dạng nhật ký chạy '$1'"],
   [/^not a run log \(no "format": "drillsim\/run@1"\)$/, 'không phải nhật ký chạy (không có "format": "drillsim/run@1")'],
   // engine/cli/args.ts: the command line

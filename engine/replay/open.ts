@@ -10,7 +10,7 @@
  * valid JSON is read whole. A log still arriving (reader.ts) can be opened
  * from its head and events alone and finished when the rest is in.
  */
-import { RUN_FORMAT } from '../sim/run.js';
+import { damagedDecision, DECISION_FIELDS, RUN_FORMAT } from '../sim/run.js';
 import { parseScenario, type ParseResult } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Keyframe } from '../sim/sim.js';
@@ -84,7 +84,7 @@ export class Keyframes {
 export interface OpenFailure { ok: false; message: string; hint?: string; code?: OpenFailureCode; args?: Record<string, string | number> }
 export type OpenFailureCode =
   | 'empty' | 'notJson' | 'notObject' | 'keyframeMalformed' | 'noField' | 'keyframeOrder' | 'format' | 'noFormat'
-  | 'noScenarioText' | 'notList' | 'seedUntil' | 'eventNoTime' | 'eventBack' | 'scenarioLoad';
+  | 'noScenarioText' | 'notList' | 'seedUntil' | 'eventNoTime' | 'eventBack' | 'scenarioLoad' | 'decisionBad';
 
 export type OpenResult = { ok: true; run: RunData } | OpenFailure;
 
@@ -222,6 +222,8 @@ function check(raw: Record<string, any>, name: string, keyframes: Keyframes, com
   if (typeof raw.scenario !== 'object' || raw.scenario === null || typeof raw.scenario.text !== 'string') return fail(`${name} is damaged: its scenario text is missing`, 'noScenarioText', { name });
   if (!Array.isArray(raw.events)) return fail(`${name} is damaged: 'events' is not a list`, 'notList', { name, field: 'events' });
   if (!Array.isArray(raw.decisions)) return fail(`${name} is damaged: 'decisions' is not a list`, 'notList', { name, field: 'decisions' });
+  const bad = damagedDecision(raw.decisions);
+  if (bad !== null) return fail(`${name} is damaged: decisions[${bad.index}].${bad.field} is not as drill writes it (${DECISION_FIELDS[bad.field]})`, 'decisionBad', { name, index: bad.index, field: bad.field });
   if (!Number.isInteger(raw.seed) || !Number.isInteger(raw.until)) return fail(`${name} is damaged: 'seed' and 'until' must be whole numbers`, 'seedUntil', { name });
   const events = raw.events as LogEvent[];
   let last = 0;

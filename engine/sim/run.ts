@@ -150,9 +150,44 @@ export function readRunLog(text: string): ReadResult {
     if (!(k in raw)) return { ok: false, message: `the run log has no '${k}'; it is incomplete or damaged` };
   }
   if (!Array.isArray(raw.events) || typeof raw.scenario?.text !== 'string') return { ok: false, message: 'the run log is damaged (events or scenario missing)' };
+  const bad = damagedDecision(raw.decisions);
+  if (bad !== null) {
+    return {
+      ok: false,
+      message: bad.index < 0 ? "the run log is damaged: its 'decisions' is not a list" : `the run log is damaged: decisions[${bad.index}].${bad.field} is not as drill writes it (${DECISION_FIELDS[bad.field]})`,
+      hint: 'a run log holds the decisions it was played with, as drill wrote them; to try other decisions, write a decisions file: drill run <scenario> --decisions <file>',
+    };
+  }
   const events = raw.events as Record<string, unknown>[];
   const log: RunLog = { ...raw, events: events.map((e) => JSON.stringify(e)) };
   return { ok: true, log, events };
+}
+
+/** What each field of a log's decision must be, as `decisionRecord` writes it (a replay of anything else would not be the run). */
+export const DECISION_FIELDS = {
+  at: 'a whole number of seconds since T0',
+  role: 'the id of a role',
+  author: 'trainee, controller, doctrine or default',
+  do: 'the name of a command',
+} as const;
+
+const AUTHORS = new Set(['trainee', 'controller', 'doctrine', 'default']);
+
+/**
+ * The first decision of a log that is not as drill writes it (a log edited by hand): its index and field, index -1
+ * when `decisions` is not a list at all; null when every one is well formed. A decision with a time in words
+ * (`T+00:40`) would otherwise be replayed at no time at all, over and over, until the run hit a bound.
+ */
+export function damagedDecision(decisions: unknown): { index: number; field: keyof typeof DECISION_FIELDS } | null {
+  if (!Array.isArray(decisions)) return { index: -1, field: 'at' };
+  for (let i = 0; i < decisions.length; i++) {
+    const d = decisions[i] as Record<string, unknown> | null;
+    if (typeof d !== 'object' || d === null || Array.isArray(d) || !Number.isSafeInteger(d.at) || (d.at as number) < 0) return { index: i, field: 'at' };
+    if (typeof d.role !== 'string' || d.role === '') return { index: i, field: 'role' };
+    if (typeof d.author !== 'string' || !AUTHORS.has(d.author)) return { index: i, field: 'author' };
+    if (typeof d.do !== 'string' || d.do === '') return { index: i, field: 'do' };
+  }
+  return null;
 }
 
 /**

@@ -3,9 +3,15 @@
  * carry their own languages ({ vi, en }) and are picked with the engine's
  * textIn; these are the labels around them.
  */
+import { DECISION_FIELDS } from '../../engine/sim/run.js';
+
 export type Lang = 'vi' | 'en';
 /** the particulars of a message (a file's name, a time, a parser's own words) */
 export type Args = Record<string, string | number>;
+
+/** what each field of a run log's decision must be: the engine's words, and those in Vietnamese */
+const DECISION_FIELD_EN: Record<string, string> = DECISION_FIELDS;
+const DECISION_FIELD_VI: Record<string, string> = { at: 'phải là số giây nguyên kể từ T0', role: 'phải là mã của một vai', author: 'phải là trainee, controller, doctrine hoặc default', do: 'phải là tên một lệnh' };
 
 const en = {
   skipToTimeline: 'Skip to the timeline',
@@ -30,6 +36,7 @@ const en = {
     noScenarioText: (a: Args) => `${a.name} is damaged: its scenario text is missing`,
     notList: (a: Args) => `${a.name} is damaged: '${a.field}' is not a list`,
     seedUntil: (a: Args) => `${a.name} is damaged: 'seed' and 'until' must be whole numbers`,
+    decisionBad: (a: Args) => `${a.name} is damaged: decisions[${a.index}].${a.field} is not as drill writes it (${DECISION_FIELD_EN[a.field] ?? '?'})`,
     eventNoTime: (a: Args) => `${a.name} is damaged: event #${a.index} has no time or type`,
     eventBack: (a: Args) => `${a.name} is damaged: event #${a.index} (${a.type}) goes back in time`,
     scenarioLoad: (a: Args) => `${a.name} is damaged: its embedded scenario does not load (${a.detail})`,
@@ -103,6 +110,7 @@ const vi: Strings = {
     noScenarioText: (a: Args) => `${a.name} bị hỏng: thiếu văn bản kịch bản`,
     notList: (a: Args) => `${a.name} bị hỏng: '${a.field}' không phải danh sách`,
     seedUntil: (a: Args) => `${a.name} bị hỏng: 'seed' và 'until' phải là số nguyên`,
+    decisionBad: (a: Args) => `${a.name} bị hỏng: decisions[${a.index}].${a.field} không đúng như drill ghi (${DECISION_FIELD_VI[a.field] ?? '?'})`,
     eventNoTime: (a: Args) => `${a.name} bị hỏng: sự kiện #${a.index} không có thời gian hoặc loại`,
     eventBack: (a: Args) => `${a.name} bị hỏng: sự kiện #${a.index} (${a.type}) có thời gian sớm hơn sự kiện trước nó`,
     scenarioLoad: (a: Args) => `${a.name} bị hỏng: kịch bản nhúng trong nhật ký không tải được (${a.detail})`,
