@@ -29,6 +29,7 @@ import { BatchPool, BatchRunError, type PoolStats } from './batch-pool.js';
 import { formatBatchSummary } from './batch-summary.js';
 import { checkNotInput, checkWritable, notStdout, readText, writeAtomic, writtenLine } from './io.js';
 import { langOption } from './lang.js';
+import { sayCliProblem } from '../play/cli-problems.js';
 import { loadScenario, ReportedError } from './load.js';
 import type { Subcommand } from './main.js';
 import { printUsage } from './usage.js';
@@ -188,7 +189,9 @@ async function playWith(file: string, values: Record<string, unknown>, { runs, s
     if (e instanceof BatchRunError && e.job) {
       const which = `run ${e.job.k}${vary ? ` of ${vary.key}=${vary.labels[e.job.v]}` : ''} (seed ${e.job.seed})`;
       if (e.kind === 'bound') {
-        process.stderr.write(`drill batch: ${which} hit a bound: ${e.message}\n  (raise it in the scenario's \`limits:\` if this run really needs more; \`drill run ${shellArg(file)} --seed ${e.job.seed}\` replays it alone)\n`);
+        process.stderr.write(lang === 'vi'
+          ? `drill batch: lượt chạy ${e.job.k}${vary ? ` của ${vary.key}=${vary.labels[e.job.v]}` : ''} (hạt giống ${e.job.seed}) chạm một giới hạn: ${sayCliProblem(e.message, lang)}\n  (hãy nâng giới hạn đó trong mục \`limits:\` của kịch bản nếu lượt chạy này thật sự cần nhiều hơn; \`drill run ${shellArg(file)} --seed ${e.job.seed}\` chạy lại riêng lượt đó)\n`
+          : `drill batch: ${which} hit a bound: ${e.message}\n  (raise it in the scenario's \`limits:\` if this run really needs more; \`drill run ${shellArg(file)} --seed ${e.job.seed}\` replays it alone)\n`);
         throw new ReportedError(e.message);
       }
       throw new Error(`${which}: ${e.message}${process.env.DRILL_DEBUG && e.workerStack ? `\n${e.workerStack}` : ''}`);

@@ -145,7 +145,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof ReportedError) return 1;
     if (e instanceof SimBoundError) {
-      process.stderr.write(`drill ${cmd.name}: the simulation hit a bound: ${e.message}\n  (raise it in the scenario's \`limits:\` if this run really needs more)\n`);
+      process.stderr.write(lang === 'vi'
+        ? `drill ${cmd.name}: mô phỏng chạm một giới hạn: ${sayCliProblem(e.message, lang)}\n  (hãy nâng giới hạn đó trong mục \`limits:\` của kịch bản nếu lượt chạy này thật sự cần nhiều hơn)\n`
+        : `drill ${cmd.name}: the simulation hit a bound: ${e.message}\n  (raise it in the scenario's \`limits:\` if this run really needs more)\n`);
       return 1;
     }
     if (e instanceof InputError) {

@@ -71,6 +71,11 @@ const VI: Rule[] = [
   [/^a run log holds the decisions it was played with, as drill wrote them; to try other decisions, write a decisions file: drill run <scenario> --decisions <file>$/, 'nhật ký chạy giữ các quyết định đã chơi, đúng như drill ghi; để thử quyết định khác, hãy viết một tệp quyết định: drill run <kịch-bản> --decisions <tệp>'],
   [/^unsupported run log format '(.*)'$/s, "không hỗ trợ định dạng nhật ký chạy '$1'"],
   [/^not a run log \(no "format": "drillsim\/run@1"\)$/, 'không phải nhật ký chạy (không có "format": "drillsim/run@1")'],
+  // engine/sim/sim.ts, engine/core/queue.ts: a run stopped at one of the scenario's limits
+  [/^more than (\d+) events at one instant \((\d+) s after T0\): the scenario probably loops$/, 'quá $1 sự kiện tại cùng một thời điểm ($2 giây sau T0): có thể kịch bản bị lặp'],
+  [/^more than (\d+) doctrine passes at one instant \((\d+) s after T0\): doctrine probably loops$/, 'quá $1 lượt xét của học thuyết tại cùng một thời điểm ($2 giây sau T0): có thể học thuyết bị lặp'],
+  [/^more than (\d+) events in one run$/, 'quá $1 sự kiện trong một lượt chạy'],
+  [/^event queue bound reached: (\d+) pending events \(maxSize\); the scenario schedules events faster than they happen, or the bound is too low for it$/, 'hàng đợi sự kiện đã đầy: $1 sự kiện chờ xử lý (maxSize); kịch bản lên lịch sự kiện nhanh hơn chúng diễn ra, hoặc giới hạn quá thấp'],
   // engine/cli/args.ts: the command line
   [/^unknown option '([^']*)' \(did you mean '([^']*)'\?\)$/, "không có tùy chọn '$1' (có phải '$2'?)"],
   [/^unknown option '([^']*)'$/, "không có tùy chọn '$1'"],

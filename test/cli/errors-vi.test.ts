@@ -95,4 +95,19 @@ describe('file problems in the language the command was asked to write in', () =
     expect(r.stderr.split('\n')[0]).toBe(`${log}: cảnh báo: chuỗi băm của nhật ký không khớp với các sự kiện (nhật ký đã bị thay đổi sau khi ghi); báo cáo ghi rõ điều này ở đầu`);
     expect(r.stderr).not.toMatch(/warning|written/);
   });
+
+  it("a run stopped at one of the scenario's limits is said in Vietnamese by run and batch (and any command that simulates), as drill play says it", () => {
+    const dir = tempDir();
+    const limited = join(dir, 'limited.yaml');
+    writeFileSync(limited, readFileSync('scenarios/minimal.yaml', 'utf8').replace(/^seed: .*$/m, '$&\nlimits: { max_events: 5 }'));
+    const run = drill(['run', limited, '--lang', 'vi']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('drill run: mô phỏng chạm một giới hạn: quá 5 sự kiện trong một lượt chạy\n  (hãy nâng giới hạn đó trong mục `limits:` của kịch bản nếu lượt chạy này thật sự cần nhiều hơn)\n');
+    const batch = drill(['batch', limited, '--runs', '2', '--workers', '1', '--seed', '1', '--lang', 'vi']);
+    expect(batch.code).toBe(1);
+    expect(batch.stderr).toMatch(/^drill batch: lượt chạy 1 \(hạt giống \d+\) chạm một giới hạn: quá 5 sự kiện trong một lượt chạy\n/m);
+    expect(batch.stderr).not.toMatch(/hit a bound|events in one run|replays it alone/);
+    // English unless asked
+    expect(drill(['run', limited]).stderr).toContain('the simulation hit a bound: more than 5 events in one run');
+  });
 });
