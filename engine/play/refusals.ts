@@ -38,7 +38,11 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
 
   if (CONTROLLER_COMMANDS.has(c.do) && code === 'no-authority') return say('ref.controller-only');
   switch (code) {
-    case 'unknown-role': return say('ref.unknown-role', { id: d.role, guess: guess(d.role, model.role.keys()) });
+    case 'unknown-role': {
+      // an added inject's recipient, or the deciding role itself
+      const who = c.do === 'add_inject' && typeof c.inject?.to === 'string' ? c.inject.to as string : d.role;
+      return say('ref.unknown-role', { id: who, guess: guess(who, model.role.keys()) });
+    }
     case 'unknown-unit': return say('ref.unknown-unit', { id: c.unit, guess: guess(c.unit, model.unit.keys()) });
     case 'unknown-incident': return say('ref.unknown-incident', { id: c.incident, guess: guess(c.incident, world.incidents.map((i) => i.id)) });
     case 'unknown-zone': return say('ref.unknown-zone', { id: c.zone, guess: guess(c.zone, model.scenario.evacuation.zones.map((z) => z.id)) });

@@ -176,6 +176,8 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
       hint: say('decision-coast.hint', { instead, area: c.area }),
     });
   };
+  // ids the file's own add_inject decisions took so far
+  const addedEarlier = new Set<string>();
   if (Array.isArray(r.decisions)) {
     r.decisions.forEach((d, i) => {
       if (typeof d !== 'object' || d === null) return;
@@ -203,6 +205,15 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
         } else bad(['decisions', i, k], k === 'edge' ? 'road' : k, v, k === 'inject' ? [...ids.inject, ...added.keys()] : ids[k]);
       }
       seaBanInland(e, ['decisions', i], undefined, e.role);
+      // an inject added during the run: sent to a role of the scenario, with an id of its own (the run refuses either)
+      const adds = e.do === 'add_inject' ? asObj(e.inject) : undefined;
+      if (adds && typeof adds.to === 'string' && !s.roles.some((x) => x.id === adds.to)) bad(['decisions', i, 'inject', 'to'], 'role', adds.to, s.roles.map((x) => x.id));
+      if (adds && typeof adds.id === 'string') {
+        if (ids.inject.includes(adds.id) || addedEarlier.has(adds.id)) {
+          out.push({ path: ['decisions', i, 'inject', 'id'], code: 'duplicate-id', severity: 'error', message: say('added-inject.taken', { id: adds.id }), hint: say('added-inject.taken-hint') });
+        }
+        addedEarlier.add(adds.id);
+      }
       // knowable before the run, refused in it: an incident no source of the scenario can make, a level the role may not declare
       if (typeof e.incident === 'string' && !canExist(e.incident)) {
         out.push({

@@ -53,6 +53,23 @@ describe('drill run --decisions with a file that adds an inject and then decides
     expect(r.stderr).toBe(`${f}:4:63: error[inject-added-later] decisions[0].inject: inject 'mx-school' is not added yet at T+01:30: this file adds it later, at T+02:00 (the add_inject on line 5) (give this decision at T+02:00 or later, or add the inject earlier)\n`);
     expect(existsSync(out)).toBe(false);
   });
+
+  it('sends it to a role the scenario lacks, or gives it an id already taken: the file is refused before the run, naming each', () => {
+    const typo = ADD.replace('to: mx-chair', 'to: mx-chiar');
+    const again = ADD.replace('at: T+02:00', 'at: T+02:30').replace('seq: 21', 'seq: 22');
+    const taken = ADD.replace('id: mx-school', 'id: dam-rumour');
+    const f = writeDecisions(join(dir, 'bad-adds.yaml'), ['mx-chair'], [typo, again, taken]);
+    const out = join(dir, 'bad-adds.json');
+    const r = drill(['run', KY_SON, '--decisions', f, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(STACK);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(new RegExp(`^${f}:4:\\d+: error\\[unknown-id\\] decisions\\[0\\]\\.inject\\.to: unknown role 'mx-chiar' \\(did you mean 'mx-chair'\\?\\)$`));
+    expect(lines[1]).toMatch(/decisions\[1\]\.inject\.id: an inject 'mx-school' exists already \(in the scenario, or added by an earlier decision\): the run would refuse this one \(give the added inject an id of its own\)$/);
+    expect(lines[2]).toMatch(/decisions\[2\]\.inject\.id: an inject 'dam-rumour' exists already/);
+    expect(existsSync(out)).toBe(false);
+  });
 });
 
 describe('drill fork with new decisions about an inject the run added before the fork', () => {
