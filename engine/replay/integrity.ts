@@ -1,8 +1,9 @@
 /**
- * Does an opened log still hold together? The two checks `drill report` makes
+ * Does an opened log still hold together? The checks `drill report` makes
  * (review/aar.ts): its events hash to its stored hash (the chain, cut at the
- * keyframes, as sim/log.ts chainOf computes it), and its stored summary is
- * the one the engine's reducer gives for its events. A viewer shows a
+ * keyframes, as sim/log.ts chainOf computes it), its stored summary is the
+ * one the engine's reducer gives for its events, and its head names the run
+ * its first event records. A viewer shows a
  * warning when either fails, so that figures that differ from the printed
  * report are explained.
  *
@@ -15,6 +16,7 @@ import { createSha256, type Sha256, type Sha256Factory } from '../core/hash.js';
 import { isInjectSpec } from '../review/inject-spec.js';
 import { Metrics, type LogEvent } from '../review/metrics.js';
 import { summaryAgrees } from '../review/summary-form.js';
+import { headAgrees } from '../review/head-agrees.js';
 import { GENESIS } from '../sim/log.js';
 import type { RunData } from './open.js';
 
@@ -23,6 +25,8 @@ export interface Integrity {
   hashOk: boolean;
   /** the stored summary is the one recomputed from the events (false too when the log has none) */
   summaryAgrees: boolean;
+  /** the seed, end and players at the log's head are those its first event records (review/head-agrees.ts) */
+  headAgrees: boolean;
 }
 
 export class IntegrityCheck {
@@ -65,6 +69,7 @@ export class IntegrityCheck {
     this.result = {
       hashOk: this.h.digestHex() === this.run.hash,
       summaryAgrees: this.run.summary !== null && summaryAgrees(this.run.summary, summary),
+      headAgrees: headAgrees({ seed: this.run.seed, until: this.run.until, players: this.run.players, joined: this.run.joined, scenario: { id: this.run.scenario.id } }, events[0]),
     };
     return true;
   }

@@ -14,6 +14,7 @@ import type { Evidence } from './evidence.js';
 import type { LogEvent, ObjectiveResult, Rating } from './metrics.js';
 import { endOf, reviewEvents, type Review } from './review.js';
 import { summaryAgrees } from './summary-form.js';
+import { headAgrees } from './head-agrees.js';
 import { metricParam, type P } from './words.js';
 
 export type CapabilityElement = 'planning' | 'organization' | 'equipment' | 'training' | 'exercises';
@@ -41,7 +42,7 @@ export interface CapabilityRow { name: string; rating: Rating | null; objectives
 export interface Aar {
   scenario: Scenario;
   run: { seed: number; engine: string; until: number; players: string[]; events: number; hash: string; decisions: number; scenario_hash: string; session_t: number | null };
-  integrity: { summary_agrees: boolean; hash_ok: boolean; scenario_ok: boolean };
+  integrity: { summary_agrees: boolean; hash_ok: boolean; scenario_ok: boolean; /** the seed, end and players at the log's head are those of its first event (whose seed is `recorded_seed`) */ head_ok: boolean; recorded_seed: unknown };
   overview: {
     forces: { owner: string; units: string[]; crew: number }[];
     capabilities: string[];
@@ -87,6 +88,7 @@ export function buildAar(log: RunLog, scenario: Scenario, events: LogEvent[]): A
   const summary_agrees = summaryAgrees(log.summary, review.summary);
   const hash_ok = chainOf(log.events, (log.keyframes ?? []).map((k) => k.events)).hash === log.hash;
   const scenario_ok = sha256Hex(log.scenario.text) === log.scenario.hash;
+  const head_ok = headAgrees(log, events[0]);
 
   const timeline: TimelineRow[] = [];
   let cut = 0;
@@ -125,7 +127,7 @@ export function buildAar(log: RunLog, scenario: Scenario, events: LogEvent[]): A
   return {
     scenario,
     run: { seed: log.seed, engine: log.engine, until: log.until, players: log.players, events: events.length, hash: log.hash, decisions: log.decisions.length, scenario_hash: log.scenario.hash, session_t: log.session?.t ?? null },
-    integrity: { summary_agrees, hash_ok, scenario_ok },
+    integrity: { summary_agrees, hash_ok, scenario_ok, head_ok, recorded_seed: events[0]?.seed },
     overview: {
       forces: [...owners.entries()].map(([owner, v]) => ({ owner, ...v })),
       capabilities: capNames,

@@ -54,6 +54,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   if (stop) p(txt(w.m(stop.by === 'session' ? 'warn.session' : 'warn.until', { t: { t: stop.t }, end: { t: stop.end } })), 'warn');
   if (!aar.integrity.hash_ok) p(txt(w.m('warn.hash')), 'warn');
   if (!aar.integrity.scenario_ok) p(txt(w.m('warn.scenario')), 'warn');
+  if (!aar.integrity.head_ok) p(txt(w.m('warn.head', { seed: String(aar.integrity.recorded_seed ?? '?') })), 'warn');
   if (!aar.integrity.summary_agrees) p(txt(w.m('warn.summary')), 'warn');
 
   // ---------------------------------------------------------- 1. overview

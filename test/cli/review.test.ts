@@ -124,6 +124,22 @@ describe('drill report', () => {
     expect(r.stdout).toContain('> **Warning: the hash chain of the run log does not match its events.');
   });
 
+  it('warns when the seed at the head of the log was edited (the head is not hashed; its first event is), in both languages', () => {
+    const edited = join(dir, 'seed-edited.json');
+    const log = JSON.parse(readFileSync(late, 'utf8'));
+    const recorded = log.seed;
+    log.seed = recorded + 1;
+    writeFileSync(edited, JSON.stringify(log));
+    const r = drill(['report', edited]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`${edited}: warning: the seed, end or players at the head of the log differ from those its first event records (the head was edited after the run); the report says so at the top\n`);
+    expect(r.stdout).toContain(`> **Warning: the seed, end or players written at the head of the run log differ from those its first event records (seed ${recorded}), which the hash chain covers.`);
+    const vi = drill(['report', edited, '--lang', 'vi']);
+    expect(vi.stdout).toContain(`(hạt giống ${recorded}), là phần được chuỗi băm bảo vệ`);
+    // the log as written: no such warning
+    expect(drill(['report', late]).stdout).not.toContain('at the head of the run log');
+  });
+
   it('leaves no file behind when the output cannot be written', () => {
     const r = drill(['report', late, '--out', join(dir, 'no-such-dir', 'r.md')]);
     expect(r.code).toBe(1);

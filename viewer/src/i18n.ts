@@ -22,6 +22,7 @@ const en = {
   failedRun: 'could not be opened', dismiss: 'Dismiss',
   warnHash: 'Warning: the hash chain of the run log does not match its events. The log has been changed since it was written; do not rely on it.',
   warnSummary: 'Warning: the summary stored in the run log differs from the figures recomputed from its events. The log may have been edited, or written by another engine version.',
+  warnHead: (seed: string) => `Warning: the seed, end or players written at the head of the run log differ from those its first event records (seed ${seed}), which the hash chain covers. The head has been edited since the run; do not rely on the log.`,
   warnFigures: 'The figures at the end of the run (Metrics, Objectives) are those stored in the log; `drill report` prints those recomputed from its events, and `drill verify` says what differs.',
   /** why a run log cannot be opened or replayed (`a.name` is the file) */
   failures: {
@@ -97,6 +98,7 @@ const vi: Strings = {
   failedRun: 'không mở được', dismiss: 'Bỏ qua',
   warnHash: 'Cảnh báo: chuỗi băm của nhật ký không khớp với các sự kiện. Nhật ký đã bị thay đổi sau khi ghi; không nên dựa vào nó.',
   warnSummary: 'Cảnh báo: phần tổng hợp lưu trong nhật ký khác với số liệu tính lại từ các sự kiện. Nhật ký có thể đã bị sửa, hoặc được ghi bởi phiên bản khác của bộ mô phỏng.',
+  warnHead: (seed: string) => `Cảnh báo: hạt giống, thời điểm kết thúc hoặc người chơi ghi ở đầu nhật ký khác với những gì sự kiện đầu tiên ghi lại (hạt giống ${seed}), là phần được chuỗi băm bảo vệ. Phần đầu nhật ký đã bị sửa sau lượt chạy; không nên dựa vào nhật ký này.`,
   warnFigures: 'Số liệu khi kết thúc lượt chạy (Chỉ số, Mục tiêu) là số liệu lưu trong nhật ký; `drill report` in số liệu tính lại từ các sự kiện, và `drill verify` cho biết chỗ khác nhau.',
   failures: {
     empty: (a: Args) => `${a.name} là tệp rỗng`,

@@ -136,6 +136,7 @@ class App implements PanelHost {
       if (!run || !i) continue;
       if (!i.hashOk) lines.push(h('p', { class: 'warn-line', 'data-file': run.data.name, 'data-warning': 'hash' }, h('strong', {}, `${run.data.name}: `), S.warnHash));
       if (!i.summaryAgrees) lines.push(h('p', { class: 'warn-line', 'data-file': run.data.name, 'data-warning': 'summary' }, h('strong', {}, `${run.data.name}: `), S.warnSummary));
+      if (!i.headAgrees) lines.push(h('p', { class: 'warn-line', 'data-file': run.data.name, 'data-warning': 'head' }, h('strong', {}, `${run.data.name}: `), S.warnHead(String(run.data.events[0]?.seed ?? '?'))));
     }
     if (lines.length) lines.push(h('p', { class: 'warn-note' }, S.warnFigures));
     el.replaceChildren(...lines);
