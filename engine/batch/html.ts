@@ -318,7 +318,9 @@ export function batchHtml(r: BatchResults, lang: Lang = 'en'): string {
   const vary = r.vary;
   const runs = w('runs', { n: r.runs });
   const facts = [
-    vary ? w('page.runs_vary', { runs: r.runs, n: vary.values.length, key: esc(vary.key) }) : runs,
+    !vary ? runs
+      : vary.values.length === 1 ? w('page.runs_vary_one', { runs: r.runs, key: esc(vary.key), value: esc(String(vary.values[0])) })
+      : w('page.runs_vary', { runs: r.runs, n: vary.values.length, key: esc(vary.key) }),
     w('master_seed', { seed: r.seed }),
     r.decisions ? w('page.decisions', { count: r.decisions.count, players: esc(r.decisions.players.join(', ') || w('none')) }) : w('page.doctrine'),
     r.shard ? w('page.shard', { i: r.shard.index, n: r.shard.count, k: r.results.length }) : '',

@@ -10,7 +10,7 @@
  * progress bar go to stderr.
  */
 import { availableParallelism } from 'node:os';
-import { extname } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { batchHeader, buildResults, serializeResults, resultsCsv, type BatchResults } from '../batch/results.js';
 import { batchJobs, parseShard, type Shard } from '../batch/seeds.js';
 import { inSweepTerms, parseVarySpec, saidInSweepTerms, varyScenario, VARY_KEYS_HELP, VARY_KEYS_HELP_VI, type VarySpec } from '../batch/vary.js';
@@ -179,6 +179,12 @@ async function playWith(file: string, values: Record<string, unknown>, { runs, s
     vary: vary ? { key: vary.key, values: vary.labels } : null,
   });
   const jobs = batchJobs(seed, runs, scenarios.length, shard, nodeSha256Hex);
+  // its results still merge (they hold no run), but a table of nothing looks like a result
+  if (jobs.length === 0 && shard) {
+    process.stderr.write(lang === 'vi'
+      ? `drill batch: cảnh báo: phần ${shard.index}/${shard.count} không có lượt chạy nào (${runs} lượt chia cho ${shard.count} phần); kết quả của nó vẫn gộp được với các phần khác\n`
+      : `drill batch: warning: shard ${shard.index}/${shard.count} holds no runs (${runs} run${runs === 1 ? '' : 's'} over ${shard.count} shards); its results still merge with the others\n`);
+  }
   const bar = values.quiet ? null : new ProgressBar(jobs.length, process.stderr, lang);
   Object.assign(seen, { total: jobs.length, bar });
   let played;
@@ -218,6 +224,13 @@ export interface Outputs { json: string[]; csv: string[] }
 export function outputs(list: string[] | undefined, html: string | undefined, inputs: [string, string | undefined][]): Outputs {
   const o: Outputs = { json: [], csv: [] };
   for (const f of list ?? []) { notStdout('--out', f); checkWritable(f); checkNotInput('--out', f, inputs); }
+  // one file named twice would be written twice over, and said to be written twice
+  const seen = new Map<string, string>();
+  for (const [option, f] of [...(list ?? []).map((x) => ['--out', x]), ...(html !== undefined ? [['--html', html]] : [])]) {
+    const before = seen.get(resolve(f));
+    if (before !== undefined) throw new OptionError(`${option} ${f}: the same file as ${before}: give each output a file of its own`);
+    seen.set(resolve(f), `${option} ${f}`);
+  }
   if (html !== undefined) {
     notStdout('--html', html);
     checkWritable(html);
@@ -283,6 +296,12 @@ export function timing(s: PoolStats, lang: Lang = 'en'): string {
   // a worker that got no run (the others took them all) has no peak to print: '0.0 MiB' read as a measurement
   const peaks = s.peak_heap_bytes.filter((b) => b > 0);
   const idle = s.peak_heap_bytes.length - peaks.length;
+  // no run at all (a shard with none): no worker has a peak, and none sat idle while others worked
+  if (peaks.length === 0) {
+    return lang === 'vi'
+      ? `0 lượt chạy (${fmtSeconds(s.seconds, 'vi')}); RSS cao nhất của tiến trình ${decimal(MiB(s.max_rss_bytes), 'vi')} MiB`
+      : `0 runs (${fmtSeconds(s.seconds)}); process peak RSS ${MiB(s.max_rss_bytes)} MiB`;
+  }
   if (lang === 'vi') {
     const d = (t: string) => decimal(t, 'vi');
     return `${s.runs} lượt chạy trong ${fmtSeconds(s.seconds, 'vi')} trên ${s.workers} luồng (${d(rate.toFixed(rate < 10 ? 1 : 0))} lượt/giây); bộ nhớ heap cao nhất mỗi luồng: ${peaks.map((b) => d(MiB(b))).join(' / ')} MiB${idle ? ` (${idle} luồng không chạy lượt nào)` : ''}; RSS cao nhất của tiến trình ${d(MiB(s.max_rss_bytes))} MiB`;

@@ -106,6 +106,7 @@ const VI: Rule[] = [
   [/^--shard '(.*)': the shard number must be between 1 and (\d+) \(shards are numbered (\S+) to (\S+)\)$/s, "--shard '$1': số thứ tự phần phải từ 1 đến $2 (các phần được đánh số từ $3 đến $4)"],
   [/^--html (.*): the file name must end in \.html \(or \.htm\): it is a web page$/s, '--html $1: tên tệp phải kết thúc bằng .html (hoặc .htm): đó là một trang web'],
   [/^--out (.*): the file name must end in \.json \(all results, what `drill merge` reads\) or \.csv \(one row per run\)$/s, '--out $1: tên tệp phải kết thúc bằng .json (toàn bộ kết quả, tệp mà `drill merge` đọc) hoặc .csv (mỗi lượt chạy một dòng)'],
+  [/^(--out|--html) (.*): the same file as (--out|--html) (.*): give each output a file of its own$/s, '$1 $2: trùng tệp với $3 $4: mỗi đầu ra cần một tệp riêng'],
   [/^one --vary at a time: a sweep varies one parameter \(run one batch per parameter\)$/, 'mỗi lần chỉ một --vary: một phép quét thay đổi một tham số (hãy chạy mỗi tham số một lượt batch riêng)'],
   [/^missing arguments?$/, 'thiếu tham số'],
   [/^unexpected argument '(.*)'$/s, "thừa tham số '$1'"],
