@@ -57,7 +57,10 @@ describe('the MSEL table in English and in both languages', () => {
   it('gives Vietnamese then English (in italics) in each cell, once where they are the same', () => {
     const md = mselToMarkdown(ksn);
     expect(row(md, 7)[1]).toBe('khi QL7 Tà Cạ - Mường Xén bị chia cắt<br>*when QL7 Tà Cạ - Mường Xén is cut*');
-    expect(row(md, 6)[2]).toBe('hotline 112');
+    expect(row(md, 6)[2]).toBe('Đường dây nóng 112<br>*Hotline 112*');
+    // a sender written once, in no language of its own
+    const plain = { ...ksn, injects: ksn.injects.map((i) => (i.id === 'houses-swept-call' ? { ...i, from: 'hotline 112' } : i)) };
+    expect(row(mselToMarkdown(plain), 6)[2]).toBe('hotline 112');
   });
 
   it('shows the message of an expected public_info in the language asked for', () => {

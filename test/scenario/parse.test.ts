@@ -39,7 +39,7 @@ describe('the scenario loader', () => {
   it('reports every syntax error of a file that does not read, and no shape or reference complaint', () => {
     // the unclosed quote swallows the rest of the line; the unknown area would be a true complaint, but it waits for the syntax
     const base = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
-    const text = base.replace('    area: muong-xen\n\nroles:', '    area: muong-xem\n\nroles:').replace('from: hotline 112', 'from: "hotline 112');
+    const text = base.replace('    area: muong-xen\n\nroles:', '    area: muong-xem\n\nroles:').replace('from: { vi: Đường dây nóng 112, en: Hotline 112 }', 'from: "hotline 112');
     const r = parseScenario(text, 'm.yaml');
     expect(r.ok).toBe(false);
     if (r.ok) return;
