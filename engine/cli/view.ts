@@ -181,6 +181,8 @@ export function pageWithPreload(html: string, runs: ServedRun[]): string {
 const PAGES = new Set(['/index.html', '/' + PLAY_PAGE]);
 
 export function handler(files: Map<string, string>, index: string, compressed?: Compressed, page?: string, play: string = playIndex()) {
+  // files found gone, said once on the terminal
+  const gone = new Set<string>();
   return (req: IncomingMessage, res: ServerResponse) => {
     const send = (status: number, text: string) => {
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
@@ -210,7 +212,9 @@ export function handler(files: Map<string, string>, index: string, compressed?: 
     try {
       ({ size, mtimeMs } = statSync(file));
     } catch {
-      return send(404, 'not found (the file has gone)\n');
+      // 410: the page tells a file moved or deleted since `drill view` started from a server gone away
+      if (!gone.has(file)) { gone.add(file); process.stderr.write(`drill view: ${file} is no longer there (moved or deleted since drill view started)\n`); }
+      return send(410, 'gone (the file is no longer there)\n');
     }
     const gz = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) ? compressed?.get(file, size, mtimeMs) ?? null : null;
     if (gz) {

@@ -84,7 +84,7 @@ export class Keyframes {
 export interface OpenFailure { ok: false; message: string; hint?: string; code?: OpenFailureCode; args?: Record<string, string | number> }
 export type OpenFailureCode =
   | 'empty' | 'notJson' | 'notObject' | 'keyframeMalformed' | 'noField' | 'keyframeOrder' | 'format' | 'noFormat'
-  | 'noScenarioText' | 'notList' | 'seedUntil' | 'eventNoTime' | 'eventBack' | 'scenarioLoad' | 'decisionBad';
+  | 'noScenarioText' | 'notList' | 'seedUntil' | 'eventNoTime' | 'eventBack' | 'scenarioLoad' | 'decisionBad' | 'isScenario' | 'isDecisions';
 
 export type OpenResult = { ok: true; run: RunData } | OpenFailure;
 
@@ -122,9 +122,13 @@ export function openRead(reader: RunLogReader, name: string): OpenResult {
   try {
     raw = JSON.parse(text);
   } catch (e) {
+    // the likeliest files picked by mistake are named for what they are (drill's own run log reader says the same)
+    if (/^\s*drillsim:\s*1\s*$/m.test(text)) return fail(`${name} is a scenario, not a run log`, 'isScenario', { name });
+    if (/^\s*drillsim_decisions:/m.test(text)) return fail(`${name} is a decisions file, not a run log`, 'isDecisions', { name });
     return fail(`${name} is not a run log: it is not valid JSON (${(e as Error).message})`, 'notJson', { name, detail: (e as Error).message });
   }
   if (!isObject(raw)) return fail(`${name} is not a run log: it holds no JSON object`, 'notObject', { name });
+  if (raw.drillsim === 1 && raw.format === undefined) return fail(`${name} is a scenario (in JSON), not a run log`, 'isScenario', { name });
   const list = Array.isArray(raw.keyframes) ? (raw.keyframes as Keyframe[]) : [];
   for (const k of list) {
     if (typeof k !== 'object' || k === null || !Number.isInteger(k.t) || typeof k.world !== 'object' || k.world === null) return fail(`${name} is damaged: a keyframe is malformed`, 'keyframeMalformed', { name });

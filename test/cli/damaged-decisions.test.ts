@@ -66,4 +66,20 @@ describe("a run log whose decisions were edited by hand", () => {
     // the log as drill wrote it opens
     expect(openRunLog(readFileSync(good, 'utf8'), 'good.json').ok).toBe(true);
   });
+
+  it('the viewer names a scenario or a decisions file picked by mistake for what it is, and a JSON file with no format as not a run log', () => {
+    const cases: [string, string, string][] = [
+      ['drillsim: 1\nid: x\n', 'isScenario', 's.yaml is a scenario, not a run log'],
+      ['{"drillsim": 1, "id": "x"}', 'isScenario', 's.yaml is a scenario (in JSON), not a run log'],
+      ['drillsim_decisions: 1\ndecisions: []\n', 'isDecisions', 's.yaml is a decisions file, not a run log'],
+      ['{"id": "x"}', 'noFormat', 's.yaml is not a run log: it has no "format"'],
+    ];
+    for (const [text, code, message] of cases) {
+      const o = openRunLog(text, 's.yaml');
+      expect(o.ok, text).toBe(false);
+      if (o.ok) continue;
+      expect(o.code, text).toBe(code);
+      expect(o.message.startsWith(message), o.message).toBe(true);
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { connect } from 'node:net';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -88,6 +88,26 @@ describe('drill view', () => {
       attempt(50);
     });
     expect(raw.equals(readFileSync(runFile))).toBe(true);
+  });
+
+  it('answers 410 for a run log moved or deleted since it started, and says so once on the terminal', async () => {
+    const gone = join(dir, 'gone.json');
+    writeFileSync(gone, readFileSync(runFile));
+    const g = await serve([gone]);
+    try {
+      const p = Number(new URL(g.url).port);
+      expect((await get(p, '/runs/0.json')).status).toBe(200);
+      unlinkSync(gone);
+      for (let i = 0; i < 2; i++) {
+        const r = await get(p, '/runs/0.json');
+        expect(r.status).toBe(410);
+        expect(r.body).toBe('gone (the file is no longer there)\n');
+      }
+      await new Promise((ok) => setTimeout(ok, 100));
+      expect(g.stderr().split('\n').filter((l) => l.includes('is no longer there'))).toEqual([`drill view: ${gone} is no longer there (moved or deleted since drill view started)`]);
+    } finally {
+      await g.stop();
+    }
   });
 
   it('answers 404 for files it was not given', async () => {

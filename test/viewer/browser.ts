@@ -23,7 +23,7 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-export interface Served { url: string; proc: ChildProcess; stdout: () => string; stop: () => Promise<void> }
+export interface Served { url: string; proc: ChildProcess; stdout: () => string; stderr: () => string; stop: () => Promise<void> }
 
 /** Start `drill view <files> --port 0` and wait for the address it prints. */
 export function serve(files: string[], extra: string[] = []): Promise<Served> {
@@ -41,7 +41,7 @@ export function serve(files: string[], extra: string[] = []): Promise<Served> {
     proc.stdout!.on('data', () => {
       // the whole banner (drill view writes it at once): a test reading a later line must not race it
       const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
-      if (m && out.endsWith('\n')) { clearTimeout(timer); ok({ url: m[0], proc, stdout: () => out, stop }); }
+      if (m && out.endsWith('\n')) { clearTimeout(timer); ok({ url: m[0], proc, stdout: () => out, stderr: () => err, stop }); }
     });
     proc.once('exit', (code) => { clearTimeout(timer); fail(new Error(`drill view exited ${code}:\n${out}\n${err}`)); });
   });

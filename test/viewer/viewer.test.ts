@@ -302,7 +302,7 @@ describe('the replay viewer', () => {
     expect(await err.textContent()).toMatch(/cut-short\.json is not a run log: it is not valid JSON/);
     await page.locator('#file-input').setInputFiles({ name: 'scenario.json', mimeType: 'application/json', buffer: Buffer.from('{"drillsim": 1, "id": "x"}') });
     await page.waitForFunction(() => document.querySelector('#error')!.textContent!.includes('scenario.json'));
-    await expect(err.textContent()).resolves.toMatch(/scenario\.json is not a run log: it has no "format"/);
+    await expect(err.textContent()).resolves.toMatch(/scenario\.json is a scenario, not a run log: make a run log of it first \(drill run scenario\.json --out run\.json\)/);
     expect(await unitsDrawn(page, 'a')).toBe(runA.scenario.units.length);
     // dropped on the page, the same
     await page.evaluate(() => {
@@ -384,7 +384,7 @@ describe('the replay viewer with logs that fail or were changed', () => {
     const storedLost = JSON.parse(readFileSync(fileA, 'utf8')).summary.people.lost as number;
     const summary = edited(fileA, 'summary.json', (l) => l.startsWith('"summary":'), (l) => l.replace(`"lost":${storedLost}`, `"lost":${storedLost + 1}`));
     served = await serve([fileA, back, gone, fileB, lost, summary]);
-    unlinkSync(gone); // removed after `drill view` started: the server answers 404
+    unlinkSync(gone); // removed after `drill view` started: the server answers 410, gone
     p = await browser.newPage({ viewport: { width: 1440, height: 950 } });
     await p.goto(`${served.url}#run=3`);
     await p.waitForFunction(() => (window as any).drillViewer?.ready);
@@ -396,7 +396,7 @@ describe('the replay viewer with logs that fail or were changed', () => {
     await expect(p.locator('#title').textContent()).resolves.toContain('Mường Xén');
     expect(await errorLines().count()).toBe(2);
     expect(await p.locator('#error .error-line[data-file="back.json"]').textContent()).toMatch(/Cannot open: back\.json is damaged: event #\d+ \(unit\.state\) goes back in time/);
-    expect(await p.locator('#error .error-line[data-file="gone.json"]').textContent()).toMatch(/Cannot open: gone\.json: the server answered 404/);
+    expect(await p.locator('#error .error-line[data-file="gone.json"]').textContent()).toMatch(/Cannot open: gone\.json is no longer where drill view found it \(moved or deleted\) \(put the file back, or start `drill view` again with the files as they are now\)/);
     // still there once every log is in and well after (it used to be hidden when a good log arrived)
     await p.waitForTimeout(800);
     expect(await p.locator('#error').isVisible()).toBe(true);
@@ -426,6 +426,8 @@ describe('the replay viewer with logs that fail or were changed', () => {
     const files = await errorLines().evaluateAll((ls) => ls.map((l) => (l as HTMLElement).dataset.file));
     expect(files).toEqual(['back.json', 'gone.json', 'cut.json', 'scenario.json', '<img src=x onerror="window.__hacked=1">.json']);
     expect(await p.locator(`#error .error-line[data-file='${tricky}']`).textContent()).toContain(`${tricky} is not a run log: it is not valid JSON`);
+    // a scenario picked by mistake is named as one, with what to do
+    expect(await p.locator('#error .error-line[data-file="scenario.json"]').textContent()).toContain('scenario.json is a scenario, not a run log: make a run log of it first (drill run scenario.json --out run.json), or play it (drill view --play scenario.json)');
     expect(await p.locator('#error img').count()).toBe(0);
     expect(await p.evaluate(() => (window as any).__hacked)).toBeUndefined();
     // no run was added or renumbered
@@ -444,7 +446,7 @@ describe('the replay viewer with logs that fail or were changed', () => {
     await p.locator('#lang').click();
     await p.waitForFunction(() => document.documentElement.lang === 'vi');
     expect(await p.locator('#error .error-line[data-file="back.json"]').textContent()).toMatch(/^Không mở được: back\.json bị hỏng: sự kiện #\d+ \(unit\.state\) có thời gian sớm hơn sự kiện trước nó \(hãy mở một tệp do `drill run --out run\.json` ghi\)/);
-    expect(await p.locator('#error .error-line[data-file="gone.json"]').textContent()).toMatch(/^Không mở được: gone\.json: máy chủ trả lời 404/);
+    expect(await p.locator('#error .error-line[data-file="gone.json"]').textContent()).toMatch(/^Không mở được: gone\.json không còn ở chỗ drill view đã tìm thấy \(đã bị chuyển đi hoặc xoá\) \(hãy đặt tệp về chỗ cũ/);
     expect(await p.locator('#error').textContent()).not.toMatch(/is damaged|is not a run log|the server answered/);
     expect(await p.locator('#run-select option[data-failed="1"]').textContent()).toBe('#1 back.json: không mở được');
     await p.locator('#lang').click();

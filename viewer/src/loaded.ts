@@ -21,6 +21,8 @@ export interface LoadedRun {
   timings: { parse_ms: number; fold_ms: number; model_ms: number };
   /** does the log hold together (its hash chain and stored summary): set once checked, after it is shown */
   integrity?: Integrity;
+  /** the time of a keyframe that cannot be read (found as the keyframes are read ahead): the page warns of it */
+  damagedKeyframe?: number;
 }
 
 export type LoadResult = { ok: true; run: LoadedRun } | { ok: false; message: string; hint?: string; code?: string; args?: Args };

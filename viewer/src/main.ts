@@ -126,7 +126,7 @@ class App implements PanelHost {
     return null;
   }
 
-  /** The warnings about the runs shown: a log whose hash chain or stored summary does not match its events. */
+  /** The warnings about the runs shown: a log whose hash chain, stored summary or head does not match its events, or with a keyframe that cannot be read. */
   renderWarnings(): void {
     const el = $('warning');
     const S = this.S();
@@ -136,6 +136,7 @@ class App implements PanelHost {
       if (!run || !i) continue;
       if (!i.hashOk) lines.push(h('p', { class: 'warn-line', 'data-file': run.data.name, 'data-warning': 'hash' }, h('strong', {}, `${run.data.name}: `), S.warnHash));
       if (!i.summaryAgrees) lines.push(h('p', { class: 'warn-line', 'data-file': run.data.name, 'data-warning': 'summary' }, h('strong', {}, `${run.data.name}: `), S.warnSummary));
+      if (run.damagedKeyframe !== undefined) lines.push(h('p', { class: 'warn-line', 'data-file': run.data.name, 'data-warning': 'keyframe' }, h('strong', {}, `${run.data.name}: `), S.warnKeyframe(clock(run.damagedKeyframe))));
       if (!i.headAgrees) lines.push(h('p', { class: 'warn-line', 'data-file': run.data.name, 'data-warning': 'head' }, h('strong', {}, `${run.data.name}: `), S.warnHead(String(run.data.events[0]?.seed ?? '?'))));
     }
     if (lines.length) lines.push(h('p', { class: 'warn-note' }, S.warnFigures));
@@ -170,7 +171,12 @@ class App implements PanelHost {
       }
       while (next < keyframes.length && keyframes.has(next)) next++;
       if (next >= keyframes.length) return true;
-      try { keyframes.get(next++); } catch { return true; } // a damaged keyframe: a seek into its stretch says so
+      try { keyframes.get(next++); } catch {
+        // a damaged keyframe: warned of now (a seek into its stretch says so too), not only when a seek lands there
+        run.damagedKeyframe = keyframes.times[next - 1];
+        if (run === this.a || run === this.b) this.renderWarnings();
+        return true;
+      }
       return false;
     };
     const idle = (f: (d?: IdleDeadline) => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 0));

@@ -714,7 +714,7 @@ export class MapView {
         const g = d3.select(this);
         g.classed('open', d.w?.m.value === 'open' || d.w?.m.value === 'full');
         setText(g.select('text'), d.w && d.w.occupancy > 0 ? `${d.w.occupancy}/${d.w.capacity}` : '');
-        setText(g.select('title'), `${S.shelter}: ${textIn(d.sh.name, lang) || d.sh.id} ${d.w ? `${d.w.occupancy}/${d.w.capacity} (${String(d.w.m.value)})` : ''}`);
+        setText(g.select('title'), `${S.shelter}: ${textIn(d.sh.name, lang) || d.sh.id} ${d.w ? `${d.w.occupancy}/${d.w.capacity} (${S.shelterStates[String(d.w.m.value)] ?? String(d.w.m.value)})` : ''}`);
       });
 
     // --- labels on top: area names (placed when the view changes), then the typhoon's eye (screen-sized)

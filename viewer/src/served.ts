@@ -68,7 +68,10 @@ export class Arrival {
     const name = this.entry.name;
     try {
       const res = await (this.early?.response ?? fetch(this.entry.url));
-      if (!res.ok) {
+      if (res.status === 410) {
+        // drill view is running, and the file it was started with is not where it was
+        this.error = { message: `${name} is no longer where drill view found it (moved or deleted)`, code: 'gone', args: { name }, hintCode: 'gone' };
+      } else if (!res.ok) {
         this.error = { message: `${name}: the server answered ${res.status}`, code: 'server', args: { name, status: res.status }, hintCode: 'server' };
       } else {
         this.compressed = res.headers.get('content-encoding') === 'gzip';
