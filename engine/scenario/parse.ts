@@ -522,6 +522,10 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
         const vals = (zi.values ?? []).map(String);
         return mk('missing', say('missing.message', { key: String(key) }), vals.length === 1 ? say('missing.add-value', { key: String(key), value: vals[0] }) : vals.length ? say('missing.add-one-of', { key: String(key), list: joined(vals) }) : say('missing.add', { key: String(key) }));
       }
+      // the format's version (`drillsim: 2`): what this drillsim reads, and what to do with a file for another
+      if (path.length === 1 && (key === 'drillsim' || key === 'drillsim_decisions') && zi.values?.length === 1) {
+        return mk('version', say('version.message', { key: String(key), value: describeValue(zi.input), reads: String(zi.values[0]) }), say('version.hint', { key: String(key), reads: String(zi.values[0]) }));
+      }
       return mk('enum', say('enum.message', { value: describeValue(zi.input) }), zi.values ? (typeof zi.input === 'string' ? swapped(zi.input, zi.values.map(String)) ?? meantValue(zi.input, zi.values.map(String)) ?? didYouMeanSay(zi.input, zi.values.map(String)) ?? oneOf(zi.values) : oneOf(zi.values)) : undefined);
     case 'too_small':
       if (zi.origin === 'array') return mk('too-few', say('too-few.message', { n: Number(zi.minimum) }), holds(describeAt(root, path)));
@@ -733,12 +737,24 @@ function knownKeys(root: z.ZodType, path: PathSegment[], input?: unknown): strin
 /** The schema at `path` as the field declares it (schemaAt unwraps it: the field's own description is on the wrapper). */
 function fieldSchemaAt(root: z.ZodType, path: PathSegment[]): any {
   let s: any = root;
-  for (const seg of path) {
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
     const def = unwrap(s)?._zod?.def;
     if (def?.type === 'object' && typeof seg === 'string') s = def.shape[seg];
     else if (def?.type === 'array') s = def.element;
     else if (def?.type === 'record') s = def.valueType;
-    else return undefined;
+    // a union of mappings (a decisions file's entries, one per command): the first in which the rest of the path
+    // is there too (`inject` is an id in `answer`, the inject itself in `add_inject`)
+    else if (def?.type === 'union' && typeof seg === 'string') {
+      for (const o of def.options as any[]) {
+        const od = unwrap(o)?._zod?.def;
+        if (od?.type !== 'object' || !(seg in od.shape)) continue;
+        const rest = fieldSchemaAt(od.shape[seg], path.slice(i + 1));
+        if (rest !== undefined) return rest;
+      }
+      return undefined;
+    } else return undefined;
+    if (s === undefined) return undefined;
   }
   return s;
 }

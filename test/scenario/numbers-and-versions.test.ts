@@ -1,0 +1,43 @@
+// Two mistakes a planner makes writing files by hand, said with what to do: a time or a duration written as a bare
+// number in a decisions file (in a scenario it was already said so; in a decisions file it read "expected a text,
+// got the number 2400"), and a format version drillsim does not read ("the number 2 is not allowed here (one of: 1)").
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../engine/scenario/parse.js';
+import { formatIssueIn } from '../../engine/scenario/issues.js';
+import { parseDecisions } from '../../engine/sim/decisions.js';
+import { loadNamed } from '../helpers/scenarios.js';
+
+const kySon = loadNamed('ky-son-flash-flood');
+
+describe('what a hand-written file gets wrong, said with what to do', () => {
+  it('a bare number for a decision\'s time, or for an added inject\'s expected within, is said to need its unit', () => {
+    const text = [
+      'drillsim_decisions: 1',
+      'players: [tc-chair]',
+      'decisions:',
+      '  - { at: 2400, role: tc-chair, do: evacuate, zone: ta-ca-riverside }',
+      '  - { at: T+00:30, role: controller, do: add_inject, inject: { id: x-1, seq: 30, at: T+01:00, from: Control, to: tc-chair, method: radio, type: request, subject: S, message: M, expected: { do: evacuate, zone: ta-ca-riverside, within: 30 } } }',
+    ].join('\n');
+    const r = parseDecisions(text, 'd.yaml', kySon);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const lines = r.issues.map((i) => formatIssueIn(i, 'en'));
+    expect(lines).toEqual([
+      "d.yaml:4:11: error[duration] decisions[0].at: the number 2400 is not a duration: a number alone has no unit (write it with its unit, like '90s', '45m', '2h30m', '1d6h' or 'T+02:30')",
+      expect.stringMatching(/^d\.yaml:5:\d+: error\[duration\] decisions\[1\]\.inject\.expected\.within: the number 30 is not a duration: a number alone has no unit \(write it with its unit/),
+    ]);
+  });
+
+  it('a format version drillsim does not read names the one it reads, in both languages', () => {
+    const text = readFileSync('scenarios/minimal.yaml', 'utf8').replace(/^drillsim: 1$/m, 'drillsim: 2');
+    const r = parseScenario(text, 'm.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => formatIssueIn(i, 'en'))).toEqual(['m.yaml:5:11: error[version] drillsim: the number 2 is a format version this drillsim does not read (it reads 1) (write drillsim: 1; a file made for a newer drillsim needs that drillsim)']);
+    expect(formatIssueIn(r.issues[0], 'vi')).toContain('số 2 là phiên bản định dạng mà drillsim này không đọc được (nó đọc 1)');
+    const d = parseDecisions('drillsim_decisions: 3\ndecisions: []\n', 'd.yaml', kySon);
+    expect(d.ok).toBe(false);
+    if (!d.ok) expect(formatIssueIn(d.issues[0], 'en')).toContain('error[version] drillsim_decisions: the number 3 is a format version this drillsim does not read (it reads 1)');
+  });
+});
