@@ -65,7 +65,7 @@ const en = {
   // ------------------------------------------------------------ hints used everywhere
   'hint.did-you-mean': "did you mean '{near}'?",
   'hint.known': 'known: {list}',
-  'hint.known-more': 'known: {list}, ...',
+  'hint.known-more': 'known: {list}, and {n} more',
   'hint.one-of': 'one of: {list}',
   'hint.remove-it': 'remove it',
 
@@ -648,7 +648,7 @@ const vi: Record<IssueKey, string> = {
 
   'hint.did-you-mean': "có phải '{near}'?",
   'hint.known': 'có thể dùng: {list}',
-  'hint.known-more': 'có thể dùng: {list}, ...',
+  'hint.known-more': 'có thể dùng: {list}, và {n} giá trị khác',
   'hint.one-of': 'một trong: {list}',
   'hint.remove-it': 'hãy bỏ nó đi',
 

@@ -114,12 +114,15 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
 }
 
 /** didYouMean in words for any language: the near miss, else the first of those there are. */
+const KNOWN_SHOWN = 16;
+
 export function didYouMeanSay(word: string, candidates: Iterable<string>): Say | undefined {
   const list = [...candidates];
   const near = nearest(word, list);
   if (near) return say('hint.did-you-mean', { near });
   if (list.length === 0) return undefined;
-  return say(list.length > 8 ? 'hint.known-more' : 'hint.known', { list: joined(list.slice(0, 8)) });
+  // a vocabulary (the owners of units, a mapping's keys) is short enough to give whole; a scenario's ids may not be
+  return list.length > KNOWN_SHOWN ? say('hint.known-more', { list: joined(list.slice(0, KNOWN_SHOWN)), n: String(list.length - KNOWN_SHOWN) }) : say('hint.known', { list: joined(list) });
 }
 
 /** Is this a 'did you mean' (not a list of what there is)? */

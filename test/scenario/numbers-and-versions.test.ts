@@ -40,4 +40,17 @@ describe('what a hand-written file gets wrong, said with what to do', () => {
     expect(d.ok).toBe(false);
     if (!d.ok) expect(formatIssueIn(d.issues[0], 'en')).toContain('error[version] drillsim_decisions: the number 3 is a format version this drillsim does not read (it reads 1)');
   });
+
+  it('a value not among a short list gets the whole list; a long one, its start and how many more', () => {
+    const text = readFileSync('scenarios/minimal.yaml', 'utf8').replace(/owner: [a-z-]+/, 'owner: drones') + 'bogus_key: 1\n';
+    const r = parseScenario(text, 'm.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const [owner, key] = r.issues.map((i) => formatIssueIn(i, 'en'));
+    // all fifteen owners, none cut
+    expect(owner).toMatch(/units\[0\]\.owner: the text 'drones' is not allowed here \(known: military, border-guard, .*, civilian, other\)$/);
+    expect(owner.match(/known: (.*)\)$/)![1].split(', ')).toHaveLength(15);
+    expect(key).toMatch(/unknown key 'bogus_key' \(known: drillsim, id, title, (\w+, ){13}and \d+ more\)$/);
+    expect(formatIssueIn(r.issues[1], 'vi')).toMatch(/và \d+ giá trị khác\)$/);
+  });
 });

@@ -77,7 +77,7 @@ describe('an unknown id', () => {
     const withoutBattalion = vinh.replace(/^  - \{ id: d324-battalion, .*\n/m, '');
     expect(withoutBattalion).not.toBe(vinh);
     expect(at(withoutBattalion, 'roles[0].commands[3]')).toEqual([
-      "unknown-id: unknown unit 'd324-battalion' (known: tv-militia, tv-police, tr-militia, tr-police, tr-youth, vh-militia, vh-police, pc07-rescue, ...; a unit not among them: add it under `units:`, or take it out of this list)",
+      "unknown-id: unknown unit 'd324-battalion' (known: tv-militia, tv-police, tr-militia, tr-police, tr-youth, vh-militia, vh-police, pc07-rescue, health-115, pmc-company, power-crew, red-cross; a unit not among them: add it under `units:`, or take it out of this list)",
     ]);
     // outside a list there is nothing to take out: the known ids, as before
     expect(at(edit(quePhong, ['metric: evacuated_share, of: pa-co-hillside,', 'metric: evacuated_share, of: ban-na,']), 'objectives[0].criterion.of'))
