@@ -3,7 +3,7 @@
  * problem found, each with file, line, column, path, code, message and hint.
  * Never throws for bad input, and does not read files (the CLI does).
  */
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, stringify, type Document } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, stringify, visit, type Document } from 'yaml';
 import { z } from 'zod';
 import { checkScenario, type RawIssue, type SourceText } from './check.js';
 import { coverage } from './coverage.js';
@@ -153,6 +153,19 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
     raw = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     const text = (e as Error).message.split('\n')[0];
+    // an alias whose anchor is not set before it: each one at its place, with its name
+    if (/^Unresolved alias/i.test(text)) {
+      const before = issues.length;
+      visit(doc, {
+        Alias(_, node) {
+          if (node.resolve(doc) !== undefined || !node.range) return;
+          const pos = lineCounter.linePos(node.range[0]);
+          issues.push(issue({ file, line: pos.line, column: pos.col, path: '(syntax)', code: 'yaml', severity: 'error' },
+            say('yaml.alias-unresolved', { name: node.source }), say('yaml.alias-unresolved-hint', { name: node.source })));
+        },
+      });
+      if (issues.length > before) return { ok: false, issues: sortIssues(issues) };
+    }
     issues.push(whole('yaml', say(/^Excessive alias count/i.test(text) ? 'yaml.unreadable-aliases' : /^Unresolved alias/i.test(text) ? 'yaml.unreadable-unresolved' : 'yaml.unreadable', { text })));
     return { ok: false, issues: sortIssues(issues) };
   }

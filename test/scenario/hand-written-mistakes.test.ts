@@ -1,4 +1,4 @@
-// Two mistakes a planner makes writing files by hand, said with what to do: a time or a duration written as a bare
+// Mistakes a planner makes writing files by hand, said with what to do: a time or a duration written as a bare
 // number in a decisions file (in a scenario it was already said so; in a decisions file it read "expected a text,
 // got the number 2400"), and a format version drillsim does not read ("the number 2 is not allowed here (one of: 1)").
 import { readFileSync } from 'node:fs';
@@ -52,5 +52,17 @@ describe('what a hand-written file gets wrong, said with what to do', () => {
     expect(owner.match(/known: (.*)\)$/)![1].split(', ')).toHaveLength(15);
     expect(key).toMatch(/unknown key 'bogus_key' \(known: drillsim, id, title, (\w+, ){13}and \d+ more\)$/);
     expect(formatIssueIn(r.issues[1], 'vi')).toMatch(/và \d+ giá trị khác\)$/);
+  });
+
+  it('an alias whose anchor is not set before it is placed at its line and column, each one, with its name', () => {
+    const text = readFileSync('scenarios/minimal.yaml', 'utf8') + 'q: *b\nr: [1, *c]\n';
+    const lines = text.split('\n').length;
+    const r = parseScenario(text, 'm.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => formatIssueIn(i, 'en'))).toEqual([
+      `m.yaml:${lines - 2}:4: error[yaml] (syntax): the alias '*b' names no anchor set before it (set the anchor first ('&b' before the value it names), or write the value itself here)`,
+      `m.yaml:${lines - 1}:8: error[yaml] (syntax): the alias '*c' names no anchor set before it (set the anchor first ('&c' before the value it names), or write the value itself here)`,
+    ]);
   });
 });
