@@ -167,6 +167,13 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
       return meant ? [[meant, id] as const] : [];
     }));
   }
+  // time is whole seconds: a stream of more than one incident a second puts most of them in the same second as
+  // another (gaps round to 0), and a run of it grinds until limits.max_cascade stops it, said as a loop
+  for (const [i, g] of collections.generator.list) {
+    if (typeof g.rate_per_hour === 'number' && g.rate_per_hour > 3600) {
+      warn(['generators', i, 'rate_per_hour'], 'rate', say('rate.too-high', { rate: String(g.rate_per_hour) }), say('rate.too-high-hint'));
+    }
+  }
   // generated incidents and spawned ones may be named too, but scripted incident ids are what decisions refer to
   const ref = (path: PathSegment[], value: unknown, kinds: Collection[], label: Label = { word: labelWord(kinds[0]) }) => {
     if (!isStr(value)) return;

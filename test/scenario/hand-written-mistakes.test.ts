@@ -65,4 +65,16 @@ describe('what a hand-written file gets wrong, said with what to do', () => {
       `m.yaml:${lines - 1}:8: error[yaml] (syntax): the alias '*c' names no anchor set before it (set the anchor first ('&c' before the value it names), or write the value itself here)`,
     ]);
   });
+
+  it('a generator of more than one incident a second is warned of: whole seconds would put them at one instant', () => {
+    const text = readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8').replace(/rate_per_hour: [\d.]+/, 'rate_per_hour: 100000');
+    const r = parseScenario(text, 'k.yaml');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const lines = r.warnings.map((i) => formatIssueIn(i, 'en'));
+    expect(lines.filter((l) => l.includes('warning[rate]'))).toEqual([expect.stringMatching(/^k\.yaml:\d+:\d+: warning\[rate\] generators\[0\]\.rate_per_hour: 100000 incidents an hour is more than one a second: .* \(give at most 3600 an hour \(one a second\)\)$/)]);
+    // the shipped rate: no such warning
+    const shipped = parseScenario(readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8'), 'k.yaml');
+    expect(shipped.ok && shipped.warnings.some((w) => w.code === 'rate')).toBe(false);
+  });
 });
