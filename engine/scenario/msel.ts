@@ -364,7 +364,8 @@ export function rowsToInjects(rows: MselRow[], scenario: Scenario): ImportResult
     const cont = w?.contingency as { for: string } | undefined;
     if (!cont) return;
     const k = rows.findIndex((x) => rowIds.get(x) === cont.for);
-    if (k >= 0 && !(written[k] as Written).expected) issues.push({ row: r.row, column: 'time', message: `the inject in row ${rows[k].row} ('${cont.for}') has no expected action for this contingency to chase`, hint: 'give that row an expected action' });
+    // a row whose expected action is there but does not read has its own problem said already: not this one too
+    if (k >= 0 && !(written[k] as Written).expected && (rows[k].cells['expected action'] ?? '').trim() === '') issues.push({ row: r.row, column: 'time', message: `the inject in row ${rows[k].row} ('${cont.for}') has no expected action for this contingency to chase`, hint: 'give that row an expected action' });
   });
   if (issues.length) return { ok: false, issues: sortMselIssues(issues) };
   // the schema reads the written form (durations, defaults); anything left is shown at its row

@@ -241,6 +241,21 @@ describe('MSEL import problems', () => {
     expect(r.issues[4].hint).toContain("did you mean 'evacuate'");
   });
 
+  it('a contingency chasing a row whose expected action does not read is not also told that row has none', () => {
+    const csv = [header,
+      row({ ...good(1), 'expected action': 'evacuate zone=nowhere within=1h' }),
+      row({ ...good(2), time: 'if not done 1h after #1' }),
+      row({ ...good(3) }),
+      row({ ...good(4), time: 'if not done 1h after #3' }),
+    ].join('\r\n');
+    const r = importMsel(csv, ksn);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    // row 2's own problem; row 5 chases row 4, which has no expected action at all: that is said
+    expect(r.issues.map((i) => `${i.row}/${i.column}`)).toEqual(['2/expected action', '5/time']);
+    expect(r.issues[1].message).toContain("the inject in row 4 ('");
+  });
+
   it('says what to write for a time, a deadline or a delay written in words, and for a method written as the Markdown MSEL names it', () => {
     const csv = [header,
       row({ ...good(1), time: '7h30' }),
