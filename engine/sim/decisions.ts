@@ -223,7 +223,8 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
         });
       }
       const role = typeof e.role === 'string' ? s.roles.find((x) => x.id === e.role) : undefined;
-      if (role && e.do === 'declare_level' && typeof e.level === 'number' && e.level > 0 && !role.declares.includes(e.level)) {
+      // a level past the three there are is the shape check's error: not a question of authority as well
+      if (role && e.do === 'declare_level' && typeof e.level === 'number' && e.level > 0 && e.level <= 3 && !role.declares.includes(e.level)) {
         out.push({
           path: ['decisions', i, 'level'], code: 'no-authority', severity: 'warning',
           message: say('decision-level.message', { role: role.id, level: e.level }),

@@ -77,4 +77,15 @@ describe('what a hand-written file gets wrong, said with what to do', () => {
     const shipped = parseScenario(readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8'), 'k.yaml');
     expect(shipped.ok && shipped.warnings.some((w) => w.code === 'rate')).toBe(false);
   });
+
+  it('a level past the three there are is one error, not also a warning that the role may not declare it', () => {
+    const text = 'drillsim_decisions: 1\nplayers: [tc-chair]\ndecisions:\n  - { at: T+00:10, role: tc-chair, do: declare_level, area: ta-ca, level: 5 }\n';
+    const r = parseDecisions(text, 'd.yaml', kySon);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => `${i.severity}[${i.code}] ${i.path}`)).toEqual(['error[range] decisions[0].level']);
+    // a level there is, that the role may not declare: the warning
+    const two = parseDecisions(text.replace('level: 5', 'level: 3'), 'd.yaml', kySon);
+    expect(two.ok && two.warnings.map((w) => w.code)).toEqual(['no-authority']);
+  });
 });
