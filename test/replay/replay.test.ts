@@ -128,7 +128,7 @@ describe('openRunLog', () => {
   it('says plainly what is wrong with a file that is not a run log', () => {
     expect(bad('')).toMatch(/x\.json is empty/);
     expect(bad('{"format": "drillsim/run@1", "events": [')).toMatch(/not valid JSON/);
-    expect(bad('drillsim: 1\nid: x\n')).toMatch(/not valid JSON/);
+    expect(bad('drillsim: 1\nid: x\n')).toBe('x.json is a scenario, not a run log');
     expect(bad('[1,2]')).toMatch(/no JSON object/);
     expect(bad('{"a":1}')).toMatch(/no "format"/);
     expect(bad('{"format":"drillsim/run@9"}')).toMatch(/unsupported run log format 'drillsim\/run@9'/);

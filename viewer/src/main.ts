@@ -425,7 +425,8 @@ class App implements PanelHost {
     el.dataset.index = String(d.index);
     const b = h('button', { type: 'button', class: 'time', 'data-t': d.t }, clock(d.t));
     b.addEventListener('click', () => this.seek(d.t!));
-    el.append(`${S.diverges} `, b, d.sameScenario ? '' : ` (${S.differentScenario})`, ` · ${S.event} #${d.index}`);
+    // runs of two seeds part at their first event whatever was decided: say why, as drill compare does
+    el.append(`${S.diverges} `, b, d.sameScenario ? '' : ` (${S.differentScenario})`, ` · ${S.event} #${d.index}`, d.sameSeed ? '' : ` · ${S.differentSeeds}`);
     // a run that ended sooner (drill run --until, a session saved part-way): what follows is not comparable, as drill compare says
     const endA = this.a!.data.end, endB = this.b.data.end;
     if (endA !== endB) {
