@@ -256,9 +256,10 @@ describe('the viewer\'s words', () => {
     await page.waitForFunction(() => document.getElementById('divergence-label')?.dataset.index !== undefined);
     const index = await label.getAttribute('data-index');
     expect(index).toBe(String(findDivergence(runA, runB).index));
-    await expect(label.textContent()).resolves.toMatch(new RegExp(` · event #${index}$`));
+    // seed 3 against the scenario's own: the label says the seeds differ, after the event
+    await expect(label.textContent()).resolves.toMatch(new RegExp(` · event #${index} · different seeds: `));
     await setLang('vi');
-    await expect(label.textContent()).resolves.toMatch(new RegExp(` · sự kiện #${index}$`));
+    await expect(label.textContent()).resolves.toMatch(new RegExp(` · sự kiện #${index} · khác hạt giống: `));
     await setLang('en');
   });
 
