@@ -39,7 +39,7 @@ interface Look {
   people: (Rect & { id: string; text: string; ghost: boolean })[];
   /** the typhoon eyes' wind force */
   eyes: (Rect & { text: string })[];
-  units: { id: string; state: string; ghost: boolean; cx: number; cy: number; half: number }[];
+  units: { id: string; state: string; incident: string | null; ghost: boolean; cx: number; cy: number; half: number }[];
   /** where each shown leader line starts (its true spot's end), and whether its dot shows */
   leaders: { id: string; x: number; y: number; foot: boolean }[];
 }
@@ -59,7 +59,7 @@ const LOOK = `() => {
   const figures = [...document.querySelectorAll('#map-a g.zone text, #map-a g.shelter text')].filter(shows).map((el) => ({ text: el.textContent, ...box(el) }));
   const people = marks.incidents.filter((d) => d.people_box).map((d) => ({ id: d.id, ghost: d.ghost, ...d.people_box }));
   const eyes = [...document.querySelectorAll('#map-a g.eye text')].filter(shows).map((el) => ({ text: el.textContent, ...box(el) }));
-  const units = marks.units.map((u) => ({ id: u.id, state: u.state, ghost: u.ghost, cx: u.cx, cy: u.cy, half: u.half }));
+  const units = marks.units.map((u) => ({ id: u.id, state: u.state, incident: u.incident, ghost: u.ghost, cx: u.cx, cy: u.cy, half: u.half }));
   const leaders = marks.incidents.filter((d) => !d.ghost && !d.resolved && d.leader).map((d) => ({ id: d.id, ...d.leader }));
   return { incidents, ghosts, names, figures, people, eyes, units, leaders };
 }`;
@@ -191,6 +191,27 @@ describe("incidents' people at risk", () => {
 });
 
 describe("units standing round an incident's circle", () => {
+  for (const [i, [s, seed, decisions]] of RUNS.entries()) {
+    it(`stand on their own incident's rim while on scene, even at their own base, at any time of ${s} (seed ${seed}${decisions ? `, ${decisions}` : ""})`, async () => {
+      const { times, looks, done } = await looksOver(i);
+      const bad: string[] = [];
+      let seen = 0;
+      looks.forEach((l, k) => {
+        for (const u of l.units) {
+          const c = u.state === 'on_scene' && !u.ghost ? l.incidents.find((d) => d.id === u.incident) : undefined;
+          if (!c) continue;
+          seen++;
+          // its centre on the circle, or out on the ring a diamond farther where the rim is full
+          const off = Math.hypot(u.cx - c.cx, u.cy - c.cy) - c.r;
+          if (off < -u.half || off > 3 * u.half + 2) bad.push(`T${times[k]}: ${u.id} ${off.toFixed(1)} px off ${c.id}'s rim`);
+        }
+      });
+      // the flash flood's Tà Cạ shock team works the houses swept away at its own commune: it was drawn resting at its base
+      if (s === 'ky-son-flash-flood') expect(seen).toBeGreaterThan(10);
+      expect(bad).toEqual([]);
+      await done();
+    });
+  }
   for (const [i, [s]] of RUNS.slice(0, 3).entries()) {
     it(`hide no letter of a zone's or a shelter's figures, at any time of ${s}`, async () => {
       const { page, times, looks, done } = await looksOver(i);

@@ -1144,11 +1144,12 @@ export class MapView {
     return Object.entries(world.units).map(([id, u]) => {
       const [x, y] = unitPosition(model, u, t);
       const d = { id, state: String(u.m.value), incident: u.incident, rim: undefined as { ox: number; oy: number; sx: number; sy: number; r: number } | undefined };
-      const home = model.basePlace.get(id), at = rest.get(id);
-      if (home && at && Math.abs(home.x - x) < 1e-6 && Math.abs(home.y - y) < 1e-6) return { ...d, sx: at[0], sy: at[1] };
       const [sx, sy] = this.xy(x, y);
+      // on scene first: an incident at the unit's own base has it working there, on the incident's rim, not resting
       const inc = d.state === 'on_scene' && d.incident ? incidents?.get(d.incident) : undefined;
       if (inc && Math.abs(inc.ox - sx) < 0.5 && Math.abs(inc.oy - sy) < 0.5) return { ...d, rim: inc, sx, sy };
+      const home = model.basePlace.get(id), at = rest.get(id);
+      if (home && at && Math.abs(home.x - x) < 1e-6 && Math.abs(home.y - y) < 1e-6) return { ...d, sx: at[0], sy: at[1] };
       const k = `${Math.round(sx / 4)},${Math.round(sy / 4)}`;
       const n = spots.get(k) ?? 0;
       spots.set(k, n + 1);
