@@ -19,6 +19,19 @@ export type RefKind = 'zone' | 'unit' | 'role' | 'area' | 'shelter' | 'incident'
 
 /** A parameter of a message, typed so that each language formats it its own way. */
 /** The number a parameter stands for, for `{k:one|other}` (NaN when it is not a number). */
+/** Parameters that hold a name describing a thing (a zone, an incident, its kind) rather than a proper name. */
+const DESCRIBED = new Set(['zone', 'incident', 'kind', 'parent']);
+const SENTENCE_START = /(^|[.!?]\s+|\n\s*)$/;
+
+/**
+ * A described name as it reads inside a sentence: a label written in sentence case ("Các bản ven suối Tà Cạ",
+ * "Houses swept away") loses its capital ("ập đến các bản ven suối Tà Cạ"); one whose second word is capitalised
+ * starts with a proper name ("Hồ Bản Vẽ", "Mường Xén low-lying quarter", "Trường THCS Tà Cạ") and keeps it.
+ */
+export function midSentence(name: string): string {
+  return /^\p{Lu}\p{Ll}*\s+\p{Ll}/u.test(name) ? name[0].toLowerCase() + name.slice(1) : name;
+}
+
 function countOf(v: P | string | number): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'object' && 'n' in v) return v.n;
@@ -161,11 +174,12 @@ export class Words {
     const tpl = this.cat[key];
     if (tpl === undefined) return `${MISSING}${key}⟧`;
     // `{k}` is a value; `{k:one|other}` the word that agrees with the number k ("1 person", "2 people")
-    return tpl.replace(/\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g, (_, k: string, one?: string, other?: string) => {
+    return tpl.replace(/\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g, (_, k: string, one: string | undefined, other: string | undefined, at: number) => {
       const v = params[k];
       if (v === undefined) return `${MISSING}${key}.${k}⟧`;
       if (one !== undefined) return countOf(v) === 1 ? one : other!;
-      return typeof v === 'string' ? v : typeof v === 'number' ? this.num(v) : this.p(v);
+      if (typeof v === 'string') return DESCRIBED.has(k) && !SENTENCE_START.test(tpl.slice(0, at)) ? midSentence(v) : v;
+      return typeof v === 'number' ? this.num(v) : this.p(v);
     });
   }
 

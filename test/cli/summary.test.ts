@@ -55,7 +55,7 @@ describe('the response line of the summaries', () => {
     // exercise control's orders, incidents named by their kind and the inject's channel, each said once and plainly
     expect(r.stdout).toContain('| Exercise control: hold inject #10 "Rumour of a dam break" |');
     expect(r.stdout).not.toContain('exercise control (exercise control)');
-    expect(r.stdout).toContain('Incident reported in Mường Xén: Landslide on houses (slides-1), severity 4');
+    expect(r.stdout).toContain('Incident reported in Mường Xén: landslide on houses (slides-1), severity 4');
     expect(r.stdout).toContain('Inject #17 to Nghệ An provincial civil-defence board (in person):');
     expect(r.stdout).not.toMatch(/\| {2}\|/); // no blank table cell
     // the default applied names the option as the inject offered it, not its id

@@ -20,7 +20,7 @@ describe('findings as sentences', () => {
     expect(en).toContain('| Public Information and Warning | Inject #10 "Rumour of a dam break" reached');
     const vi = renderReport(aar, 'md', 'vi');
     expect(vi).toContain('\n- Tình huống số 10 "Tin đồn vỡ đập thủy điện" đến Chủ tịch UBND xã Mường Xén');
-    expect(vi).toContain('\n- Người còn kẹt lại tại Khu thấp trũng xã Mường Xén: 19 trong số 560 người');
+    expect(vi).toContain('\n- Người còn kẹt lại tại khu thấp trũng xã Mường Xén: 19 trong số 560 người');
     // every finding of both sections and every issue of the plan
     for (const md of [en, vi]) {
       const sections = md.split(/^## /m).filter((x) => /^[45]\. /.test(x));
@@ -35,10 +35,10 @@ describe('findings as sentences', () => {
     expect(en).toMatch(/\| People caught in Mường Xén low-lying quarter contained \| \d+ \|/);
     expect(en).toMatch(/\n\| People caught in Mường Xén low-lying quarter \| Mường Xén \|/);
     const vi = renderReport(aar, 'md', 'vi');
-    expect(vi).toMatch(/\| Người còn kẹt lại tại Khu thấp trũng xã Mường Xén: cứu được \d+ người/);
-    expect(vi).toMatch(/\n\| Người còn kẹt lại tại Khu thấp trũng xã Mường Xén \| Mường Xén \|/);
+    expect(vi).toMatch(/\| Người còn kẹt lại tại khu thấp trũng xã Mường Xén: cứu được \d+ người/);
+    expect(vi).toMatch(/\n\| Người còn kẹt lại tại khu thấp trũng xã Mường Xén \| Mường Xén \|/);
     // and the incidents chart of the HTML report labels its bars so
-    expect(renderReport(aar, 'html', 'vi')).toMatch(/class="tick"><title>Người còn kẹt lại tại Khu thấp trũng xã Mường Xén<\/title>Người còn kẹt/);
+    expect(renderReport(aar, 'html', 'vi')).toMatch(/class="tick"><title>Người còn kẹt lại tại khu thấp trũng xã Mường Xén<\/title>Người còn kẹt/);
     // every row of both tables, in both languages
     for (const md of [en, vi]) {
       const rows = md.split('\n').filter((l) => /^\| T\+/.test(l)).map((l) => l.split(' | ')[1]);

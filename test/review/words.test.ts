@@ -1,7 +1,7 @@
 /** Orders in words, as the report and the viewer give them: an expected action may leave a slot open. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Words } from '../../engine/review/words.js';
+import { midSentence, Words } from '../../engine/review/words.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
 
 const file = 'scenarios/ky-son-flash-flood.yaml';
@@ -11,15 +11,31 @@ const sc = r.scenario;
 
 describe('Words.command', () => {
   it('an expected dispatch without a unit reads "a unit", not an empty slot, in both languages', () => {
-    expect(new Words('en', sc).command('dispatch', { incident: 'ta-ca-houses' })).toBe('send a unit to Houses swept away at Huồi Cọ village');
+    expect(new Words('en', sc).command('dispatch', { incident: 'ta-ca-houses' })).toBe('send a unit to houses swept away at Huồi Cọ village');
     expect(new Words('vi', sc).command('dispatch', { incident: 'ta-ca-houses' })).toMatch(/^điều một lực lượng đến \S/);
-    expect(new Words('en', sc).command('dispatch', { unit: 'tc-militia', incident: 'ta-ca-houses' })).toMatch(/^send Tà Cạ .* to Houses swept away/);
+    expect(new Words('en', sc).command('dispatch', { unit: 'tc-militia', incident: 'ta-ca-houses' })).toMatch(/^send Tà Cạ .* to houses swept away/);
   });
 
   it('expected public information without a message names the area and stops there', () => {
     expect(new Words('en', sc).command('public_info', { area: 'muong-xen' })).toBe('inform the public in Mường Xén');
     expect(new Words('vi', sc).command('public_info', { area: 'muong-xen' })).toBe('thông tin cho người dân Mường Xén');
     expect(new Words('en', sc).command('public_info', { area: 'muong-xen', message: { en: 'Stay away from the river.' } })).toBe('inform the public in Mường Xén: Stay away from the river.');
+  });
+});
+
+describe('names inside a sentence', () => {
+  it('a zone or an incident named in sentence case loses its capital there; a name that starts with a proper name keeps it', () => {
+    const vi = new Words('vi', sc), en = new Words('en', sc);
+    expect(vi.event({ t: 18000, type: 'zone.struck', id: 'ta-ca-riverside', caught: 12 }, 0)).toContain('Thiên tai ập đến các bản ven suối Tà Cạ: còn 12 người');
+    expect(en.event({ t: 18000, type: 'zone.struck', id: 'ta-ca-riverside', caught: 12 }, 0)).toContain('reaches Tà Cạ riverside villages');
+    // at the start of a sentence the name is as the scenario writes it
+    expect(vi.event({ t: 18000, type: 'zone.progress', id: 'ta-ca-riverside', sheltered: 600, moving: 0, remaining: 0 }, 0)).toMatch(/^(T\S+ )?Các bản ven suối Tà Cạ/);
+    expect(midSentence('Khu thấp trũng xã Mường Xén')).toBe('khu thấp trũng xã Mường Xén');
+    expect(midSentence('Hồ Bản Vẽ')).toBe('Hồ Bản Vẽ');
+    expect(midSentence('Trường THCS Tà Cạ')).toBe('Trường THCS Tà Cạ');
+    expect(midSentence('Mường Xén low-lying quarter')).toBe('Mường Xén low-lying quarter');
+    expect(midSentence('PC07 rescue team')).toBe('PC07 rescue team');
+    expect(midSentence('Landslide')).toBe('Landslide');
   });
 });
 

@@ -23,14 +23,14 @@ describe('the MSEL table in Vietnamese', () => {
     expect(row(md, 2)).toEqual([
       '2', 'T+00:30 (18:30)', 'Ban chỉ huy Phòng thủ dân sự tỉnh Nghệ An', 'Chủ tịch UBND xã Tà Cạ', 'công điện',
       'Công điện chủ động ứng phó mưa lũ', 'Yêu cầu UBND các xã rà soát các bản ven suối, chủ động sơ tán dân khỏi vùng nguy hiểm trước khi trời tối.',
-      'sơ tán Các bản ven suối Tà Cạ, trong vòng 1 giờ 30 phút', 'evac-ta-ca', '',
+      'sơ tán các bản ven suối Tà Cạ, trong vòng 1 giờ 30 phút', 'evac-ta-ca', '',
     ]);
     expect(row(md, 7)[1]).toBe('khi QL7 Tà Cạ - Mường Xén bị chia cắt');
     expect(row(md, 5)[1]).toBe('khi Sông Nậm Mộ tại Mường Xén đạt mức báo động 2');
     expect(row(md, 8)[1]).toBe('khi có sự cố "Nhà bị lũ cuốn" mức độ 4 trở lên');
     expect(row(md, 11)[1]).toBe('khi Hồ Bản Vẽ vượt 5.000 m3/s');
     expect(row(md, 3)[1]).toBe('nếu tình huống số 2 chưa được xử lý sau 1 giờ');
-    expect(row(md, 4)[9]).toBe('Sơ tán ngay → sơ tán Khu thấp trũng xã Mường Xén<br>Chờ đến sáng<br>hạn 30 phút, mặc định: Chờ đến sáng');
+    expect(row(md, 4)[9]).toBe('Sơ tán ngay → sơ tán khu thấp trũng xã Mường Xén<br>Chờ đến sáng<br>hạn 30 phút, mặc định: Chờ đến sáng');
   });
 
   it.each(scenarioFiles().map((f) => [basename(f), f]))('has no role id, no English method and no cell notation in %s', (_, file) => {

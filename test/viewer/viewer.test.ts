@@ -148,7 +148,7 @@ describe('the replay viewer', () => {
     const busy = drawn[k];
     await page.mouse.move(busy.cx, busy.cy);
     const name = runA.scenario.units.find((u) => u.id === busy.id)!.name;
-    await expect.poll(() => canvas.getAttribute('title')).toMatch(new RegExp(`: .+ → ${(world.units[busy.id] as { incident?: string }).incident}$`));
+    await expect.poll(() => canvas.getAttribute('title')).toMatch(new RegExp(`: .+ → .+\\(${(world.units[busy.id] as { incident?: string }).incident}\\)$`));
     expect(await canvas.getAttribute('title')).toContain(typeof name === 'string' ? name : (name as { en?: string })?.en ?? busy.id);
     expect(await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.className, [busy.cx, busy.cy])).toBe('map-canvas');
     // off the markers, the pointer goes through to the map's own tooltips (roads, areas, zones): the canvas says nothing
@@ -233,7 +233,7 @@ describe('the replay viewer', () => {
     await expect(li.locator('.outcome.done').textContent()).resolves.toMatch(/^expected action taken by Tà Cạ commune chair after \d+ (s|min) T\+\d\d:\d\d(:\d\d)?$/);
     await page.locator('#lang').click();
     await expect(li.locator('.outcome.done').textContent()).resolves.toMatch(/^Chủ tịch UBND xã Tà Cạ đã xử lý sau \d+ (giây|phút) T\+\d\d:\d\d(:\d\d)?$/);
-    await expect(li.locator('.expected').textContent()).resolves.toMatch(/^hành động mong đợi: sơ tán Các bản ven suối Tà Cạ, trong vòng 1 giờ 30 phút$/);
+    await expect(li.locator('.expected').textContent()).resolves.toMatch(/^hành động mong đợi: sơ tán các bản ven suối Tà Cạ, trong vòng 1 giờ 30 phút$/);
     await expect(page.locator('#speed option[value="60"]').textContent()).resolves.toBe('1 phút/giây');
     await page.locator('#lang').click();
     await expect(page.locator('#speed option[value="60"]').textContent()).resolves.toBe('1 min/s');

@@ -23,6 +23,7 @@ import { STRINGS } from './i18n.js';
 import { discOnBox, fanOut } from './fan.js';
 import { BoxIndex, boxAt, placeLabels, placeMoving, type Box, type Fallback, type Label, type Spot, type Try } from './labels.js';
 import { lonLat, type LoadedRun } from './loaded.js';
+import { incidentName } from './panels.js';
 import { RISK_COLOUR, ROAD_STYLE, UNIT_COLOUR, severityColour, severityInk } from './look.js';
 import { DIAMOND_HALF, GHOST_OFF, markAt, markFonts, paintMarks, Sprites, type IncidentMark, type UnitMark } from './canvas-marks.js';
 
@@ -1047,7 +1048,7 @@ export class MapView {
   private drawIncidents(run: LoadedRun, all: ReturnType<MapView['layoutIncidents']>, ghost: boolean, covers: Set<number>, taken: BoxIndex, diamonds: BoxIndex, over: ((b: Box) => boolean) | null): IncidentMark[] {
     const lang = this.lang();
     const S = STRINGS[lang];
-    const kindName = (k: string) => textIn(run.replay.model.kind.get(k)?.name, lang) || k;
+    const named = (id: string) => tipName(run, lang, id);
     // the circles, and the people at risk placed so far (`taken`), for each incident's people to keep off others'
     // (where there are few enough incidents to push apart, above)
     // (made when the first incident with people at risk needs them: most seeks of a big run have none)
@@ -1121,7 +1122,7 @@ export class MapView {
         ink: ghost || d.resolved ? '#555' : severityInk(d.severity),
         people_at,
         leader: from ? { x: from.x - d.sx, y: from.y - d.sy, foot: from.foot } : null,
-        tip: () => `${d.id}: ${kindName(d.kind)}; ${S.severity} ${d.severity}; ${S.phases[d.phase] ?? d.phase}; ${d.people} ${S.atRisk}`,
+        tip: () => `${named(d.id)}; ${S.severity} ${d.severity}; ${S.phases[d.phase] ?? d.phase}; ${d.people} ${S.atRisk}`,
       };
     });
   }
@@ -1168,6 +1169,7 @@ export class MapView {
    */
   private drawUnits(run: LoadedRun, list: ReturnType<MapView['layoutUnits']>, ghost: boolean, covers: Set<number>, taken: BoxIndex): UnitMark[] {
     const lang = this.lang();
+    const named = (id: string) => tipName(run, lang, id);
     const S = STRINGS[lang];
     const model = run.replay.model;
     const incidents = this.drawnIncidents.get(ghost ? 'ghost' : 'own');
@@ -1232,7 +1234,7 @@ export class MapView {
     }
     return placed.map((d) => ({
       id: d.id, ghost, state: d.state, incident: d.incident ?? null, x: d.sx, y: d.sy, colour: UNIT_COLOUR[d.state] ?? '#888',
-      tip: () => `${textIn(model.unit.get(d.id)?.name, lang) || d.id}: ${S.unitStates[d.state] ?? d.state}${d.incident ? ` → ${d.incident}` : ''}`,
+      tip: () => `${textIn(model.unit.get(d.id)?.name, lang) || d.id}: ${S.unitStates[d.state] ?? d.state}${d.incident ? ` → ${named(d.incident)}` : ''}`,
     }));
   }
 }
@@ -1282,6 +1284,12 @@ const NO_BOX: Box = { x0: 1, y0: 1, x1: 0, y1: 0 };
  * incident's circle (`hosts`, numbered as `all`) is drawn over that spot, where the line from the spot to d's circle
  * leaves that circle, with no dot (the circle marks the place).
  */
+/** An incident in a tooltip: named as elsewhere in the viewer, with its id (what the log and `drill` commands call it). */
+function tipName(run: LoadedRun, lang: Lang, id: string): string {
+  const name = incidentName(run, lang, id);
+  return name.includes(id) ? name : `${name} (${id})`;
+}
+
 function leaderStart(d: { k: number; ox: number; oy: number; sx: number; sy: number }, all: readonly { sx: number; sy: number; r: number }[], hosts: BoxIndex): { x: number; y: number; foot: boolean } {
   for (const j of hosts.hits({ x0: d.ox, y0: d.oy, x1: d.ox, y1: d.oy })) {
     const e = all[j];

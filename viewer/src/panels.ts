@@ -27,6 +27,16 @@ export interface PanelHost {
 
 /** The review's words for a run in a language (commands in plain words, names for ids), made once each. */
 const wordsMade = new WeakMap<LoadedRun, Map<Lang, Words>>();
+const cap = (s: string): string => s.charAt(0).toLocaleUpperCase() + s.slice(1);
+
+/**
+ * An incident as every part of the viewer names it (timeline lane, board, map tooltip), the way the report does:
+ * its name in the scenario, or its kind's with its id (people caught in a zone and follow-ons say so).
+ */
+export function incidentName(run: LoadedRun, lang: Lang, id: string): string {
+  return cap(wordsFor(run, lang).name('incident', id));
+}
+
 export function wordsFor(run: LoadedRun, lang: Lang): Words {
   let by = wordsMade.get(run);
   if (!by) wordsMade.set(run, (by = new Map()));
@@ -405,7 +415,6 @@ export function renderMetrics(el: HTMLElement, runs: LoadedRun[], worlds: World[
 // ------------------------------------------------------------ board
 
 /** A cell opens with a capital, as the report's tables do: 'people caught in X' is a name written mid-sentence. */
-const cap = (s: string): string => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 
 export function renderBoard(el: HTMLElement, run: LoadedRun, world: World, host: PanelHost): void {
   const lang = host.lang();
@@ -417,14 +426,14 @@ export function renderBoard(el: HTMLElement, run: LoadedRun, world: World, host:
       h('th', { scope: 'row' }, textIn(run.replay.model.unit.get(id)?.name, lang) || id),
       h('td', {}, h('span', { class: 'swatch', style: `background:${UNIT_COLOUR[state] ?? '#888'}` }), ' ', S.unitStates[state] ?? state),
       // the incident by name, as the report and the map's lanes name it; its id in the title
-      h('td', { class: 'incident', title: u.incident ?? null }, u.incident ? cap(wordsFor(run, lang).name('incident', u.incident)) : '')));
+      h('td', { class: 'incident', title: u.incident ?? null }, u.incident ? incidentName(run, lang, u.incident) : '')));
   }
   const incs = h('tbody', {});
   for (const inc of Object.values(world.incidents)) {
     const phase = (inc.m.value as Record<string, string>).lifecycle;
     incs.append(h('tr', { 'data-incident': inc.id, 'data-phase': phase, 'data-severity': inc.severity },
       // by name as the units' table and the report give it (its id in the title), not by its id
-      h('th', { scope: 'row', title: inc.id }, cap(wordsFor(run, lang).name('incident', inc.id))),
+      h('th', { scope: 'row', title: inc.id }, incidentName(run, lang, inc.id)),
       h('td', {}, textIn(run.replay.model.kind.get(inc.kind)?.name, lang) || inc.kind),
       h('td', {}, h('span', { class: 'sev', style: `background:${severityColour(inc.severity)};color:${severityInk(inc.severity)}` }, String(inc.severity))),
       h('td', {}, S.phases[phase] ?? phase),

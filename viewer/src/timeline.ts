@@ -17,7 +17,7 @@ import type { Lang } from './i18n.js';
 import { STRINGS } from './i18n.js';
 import type { LoadedRun } from './loaded.js';
 import { MARKER_COLOUR, UNIT_COLOUR, clock, severityColour } from './look.js';
-import { wordsFor } from './panels.js';
+import { incidentName, wordsFor } from './panels.js';
 
 const LEFT = 170;
 const AXIS = 22;
@@ -28,16 +28,6 @@ const LANE = 11;
 const MANY_INCIDENTS = 40;
 
 interface Row { kind: 'curve' | 'unit' | 'incident' | 'sevcount' | 'heading'; y: number; h: number; label: string; id: string }
-
-/** An incident's lane label: its name in the scenario, or its kind's name and its number (generated incidents have no name of their own). */
-function incidentLabel(run: LoadedRun, id: string, kind: string, lang: Lang): string {
-  const named = run.data.scenario.incidents.find((i) => i.id === id);
-  if (named?.name !== undefined) return textIn(named.name, lang) || id;
-  const kindName = textIn(run.replay.model.kind.get(kind)?.name, lang);
-  if (!kindName) return id;
-  const n = /-(\d+)$/.exec(id);
-  return n ? `${kindName} ${n[1]}` : kindName;
-}
 
 export class Timeline {
   private canvas: HTMLCanvasElement;
@@ -114,7 +104,7 @@ export class Timeline {
     rows.push({ kind: 'heading', y, h: 12, label: S.incidents, id: 'incidents' });
     y += 12;
     if (run.history.incidents.size <= MANY_INCIDENTS) {
-      for (const inc of run.history.incidents.values()) { rows.push({ kind: 'incident', y, h: LANE, label: incidentLabel(run, inc.id, inc.kind, lang), id: inc.id }); y += LANE + 1; }
+      for (const inc of run.history.incidents.values()) { rows.push({ kind: 'incident', y, h: LANE, label: incidentName(run, lang, inc.id), id: inc.id }); y += LANE + 1; }
     } else {
       for (let sev = 5; sev >= 1; sev--) { rows.push({ kind: 'sevcount', y, h: 12, label: `${S.severity} ${sev}`, id: String(sev) }); y += 13; }
     }
@@ -265,7 +255,7 @@ export class Timeline {
       i = j;
     }
     ctx.fillStyle = '#333';
-    ctx.fillText(`max ${max}`, this.width - 60, r.y + r.h / 2);
+    haloText(ctx, `max ${max}`, this.width - 60, r.y + r.h / 2);
   }
 
   private paintCurve(ctx: CanvasRenderingContext2D, h: Hazard, r: Row): void {
@@ -282,6 +272,8 @@ export class Timeline {
     const y = d3.scaleLinear().domain([lo, hi]).range([r.y + r.h - 2, r.y + 2]);
     ctx.fillStyle = '#f4f6f8';
     ctx.fillRect(LEFT, r.y, this.width - 28 - LEFT, r.h);
+    // the alarm marks' names are written over the curve, after it: the curve crossing a mark struck its name out
+    const marks: [string, string, number][] = [];
     if (h.alarms) {
       const names: ['bd1' | 'bd2' | 'bd3', string][] = [['bd1', 'BĐ1'], ['bd2', 'BĐ2'], ['bd3', 'BĐ3']];
       ctx.setLineDash([4, 3]);
@@ -289,8 +281,7 @@ export class Timeline {
         const yy = Math.round(y(h.alarms[k])) + 0.5;
         ctx.strokeStyle = k === 'bd3' ? '#D55E00' : k === 'bd2' ? '#E69F00' : '#999';
         ctx.beginPath(); ctx.moveTo(LEFT, yy); ctx.lineTo(this.width - 28, yy); ctx.stroke();
-        ctx.fillStyle = ctx.strokeStyle;
-        ctx.fillText(label, this.width - 34, yy - 5);
+        marks.push([label, ctx.strokeStyle, yy]);
       }
       ctx.setLineDash([]);
     }
@@ -302,8 +293,13 @@ export class Timeline {
     ctx.fillStyle = '#555';
     ctx.font = '9px system-ui, sans-serif';
     const unit = h.kind === 'typhoon' ? 'Bft' : h.unit ?? '';
-    ctx.fillText(`${fmt(hi)} ${unit}`, LEFT + 2, r.y + 6);
-    ctx.fillText(`${fmt(lo)}`, LEFT + 2, r.y + r.h - 5);
+    haloText(ctx, `${fmt(hi)} ${unit}`, LEFT + 2, r.y + 6);
+    haloText(ctx, `${fmt(lo)}`, LEFT + 2, r.y + r.h - 5);
+    // each mark's name on its own line, small enough for three marks a third of a lane apart not to cover each other
+    ctx.save();
+    ctx.font = '8px system-ui, sans-serif';
+    for (const [label, colour, yy] of marks) { ctx.fillStyle = colour; haloText(ctx, label, this.width - 34, yy + 3); }
+    ctx.restore();
   }
 
   private drawOverlay(): void {
@@ -384,4 +380,14 @@ function clip(ctx: CanvasRenderingContext2D, text: string, width: number): strin
 function markerTitle(run: LoadedRun, lang: Lang, m: { t: number; index: number }): string {
   const e = run.data.events[m.index] as LogEvent | undefined;
   return e ? `${clock(m.t)} ${wordsFor(run, lang).event(e, m.index)}` : clock(m.t);
+}
+
+/** A label drawn over curves and bars: on a patch of the lane's ground, so that a line through it does not strike it out. */
+function haloText(ctx: CanvasRenderingContext2D, text: string, x: number, y: number): void {
+  const m = ctx.measureText(text);
+  const fill = ctx.fillStyle;
+  ctx.fillStyle = '#f4f6f8';
+  ctx.fillRect(x - m.actualBoundingBoxLeft - 1, y - m.actualBoundingBoxAscent - 1, m.actualBoundingBoxLeft + m.actualBoundingBoxRight + 2, m.actualBoundingBoxAscent + m.actualBoundingBoxDescent + 2);
+  ctx.fillStyle = fill;
+  ctx.fillText(text, x, y);
 }
