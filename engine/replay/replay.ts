@@ -38,20 +38,8 @@ export class Replay {
   }
 
   private fresh(kf: Keyframe | undefined): Sim {
-    const r = this.run;
-    const sim = new Sim(this.model, {
-      seed: r.seed,
-      decisions: r.decisions.map(decisionFromRecord),
-      players: r.players,
-      joined: r.joined,
-      until: r.until,
-      mode: 'metrics',
-      keyframeEvery: r.keyframe_every,
-      keepIncidents: false,
-    }, kf);
-    if (!kf) sim.start();
     this.restores++;
-    return sim;
+    return simOf(this.run, this.model, kf);
   }
 
   /** The engine's world after every event at or before time t. */
@@ -68,6 +56,22 @@ export class Replay {
     this.simT = target;
     return this.sim!.world;
   }
+}
+
+/** A sim of a recorded run, from its keyframe `kf` or (none) from its start: metrics only, no log. */
+export function simOf(r: RunData, model: Model, kf?: Keyframe): Sim {
+  const sim = new Sim(model, {
+    seed: r.seed,
+    decisions: r.decisions.map(decisionFromRecord),
+    players: r.players,
+    joined: r.joined,
+    until: r.until,
+    mode: 'metrics',
+    keyframeEvery: r.keyframe_every,
+    keepIncidents: false,
+  }, kf);
+  if (!kf) sim.start();
+  return sim;
 }
 
 /** Where a unit is at time t (km on the local plane), moving along its leg between nodes. */

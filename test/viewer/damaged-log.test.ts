@@ -1,7 +1,8 @@
 /**
  * Damage the viewer finds after a run is shown, and warns of as `drill report` and `drill verify` do: a head edited
  * by hand (another seed than the run's first event records; the head is not hashed) and a keyframe that cannot be
- * read (found as the keyframes are read ahead in idle time, not only when a seek lands in its stretch).
+ * read (found as the keyframes are read ahead in idle time, not only when a seek lands in its stretch), and one
+ * that reads but was edited (found by running the run again in idle time: the hash chain does not cover keyframes).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ const dir = tempDir('drillsim-damaged-');
 const good = join(dir, 'good.json');
 const seedEdited = join(dir, 'seed-edited.json');
 const keyframeDamaged = join(dir, 'keyframe-damaged.json');
+const keyframeEdited = join(dir, 'keyframe-edited.json');
 let session: ViewerSession;
 let recordedSeed: number;
 
@@ -27,7 +29,14 @@ beforeAll(async () => {
   expect(k).toBeGreaterThan(0);
   lines[k] = lines[k].replace('"world":{', '"world":{}}GARBAGE');
   writeFileSync(keyframeDamaged, lines.join('\n'));
-  session = await viewerSession([seedEdited, keyframeDamaged]);
+  // the T+02:00 keyframe with 50 more people unaffected in the province than the run had then: valid JSON, valid world
+  const edited = text.split('\n');
+  const e = edited.findIndex((l) => l.startsWith('{"t":7200,"events":'));
+  expect(e).toBeGreaterThan(0);
+  edited[e] = edited[e].replace(/"unaffected":(\d+)/, (_, n) => `"unaffected":${Number(n) + 50}`);
+  expect(edited[e]).not.toBe(text.split('\n')[e]);
+  writeFileSync(keyframeEdited, edited.join('\n'));
+  session = await viewerSession([seedEdited, keyframeDamaged, keyframeEdited, good]);
 }, 60_000);
 afterAll(async () => { await session?.close(); });
 
@@ -39,7 +48,7 @@ describe('the viewer on a run log damaged after it was written', () => {
     await settled();
     const line = p.locator('#warning [data-warning="head"]');
     expect(await line.textContent()).toBe(`seed-edited.json: Warning: the seed, end or players written at the head of the run log differ from those its first event records (seed ${recordedSeed}), which the hash chain covers. The head has been edited since the run; do not rely on the log.`);
-    expect(await p.locator('#warning [data-warning="hash"], #warning [data-warning="summary"], #warning [data-warning="keyframe"]').count()).toBe(0);
+    expect(await p.locator('#warning [data-warning="hash"], #warning [data-warning="summary"], #warning [data-warning="keyframe"], #warning [data-warning="keyframe-edited"]').count()).toBe(0);
     await p.locator('#lang').click();
     await p.waitForFunction(() => document.documentElement.lang === 'vi');
     expect(await line.textContent()).toContain(`(hạt giống ${recordedSeed}), là phần được chuỗi băm bảo vệ`);
@@ -56,5 +65,22 @@ describe('the viewer on a run log damaged after it was written', () => {
     // the clock was never in that stretch: no seek said it
     expect(Number(await p.locator('#clock').getAttribute('data-t'))).toBeLessThan(3600);
     expect(await p.locator('#warning [data-warning="head"]').count()).toBe(0);
+  });
+
+  it('warns of a keyframe edited by hand once the run has been run again in idle time, naming its time; a log as written gets no warning', async () => {
+    const p = session.page;
+    await p.evaluate(() => { location.hash = '#run=2'; });
+    await settled();
+    await p.waitForFunction(() => document.querySelector('#warning [data-warning="keyframe-edited"]') !== null);
+    expect(await p.locator('#warning [data-warning="keyframe-edited"]').textContent()).toBe("keyframe-edited.json: Warning: the run log has been edited: its keyframe at T+02:00 is not the world the run had then (run again here from the log's own scenario, seed and decisions), so what the map and panels show from there may never have happened. `drill verify` says what differs.");
+    // the hash chain covers the events alone: it had nothing to say
+    expect(await p.locator('#warning [data-warning="hash"], #warning [data-warning="summary"], #warning [data-warning="keyframe"], #warning [data-warning="head"]').count()).toBe(0);
+    await p.evaluate(() => { location.hash = '#run=3'; });
+    await settled();
+    expect(await p.locator('#warning .warn-line').count()).toBe(0);
+    // drill verify says the same of the file
+    const r = drill(['verify', keyframeEdited]);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/keyframes\[4\]\.world\.areas\.\S+\.people\.unaffected differs/);
   });
 });

@@ -23,6 +23,7 @@ const en = {
   warnHash: 'Warning: the hash chain of the run log does not match its events. The log has been changed since it was written; do not rely on it.',
   warnSummary: 'Warning: the summary stored in the run log differs from the figures recomputed from its events. The log may have been edited, or written by another engine version.',
   warnKeyframe: (t: string) => `Warning: the run log is damaged: its keyframe at ${t} cannot be read, so the stretch of the run from there to the next keyframe cannot be shown. \`drill verify\` checks the whole log.`,
+  warnKeyframeEdited: (t: string) => `Warning: the run log has been edited: its keyframe at ${t} is not the world the run had then (run again here from the log's own scenario, seed and decisions), so what the map and panels show from there may never have happened. \`drill verify\` says what differs.`,
   warnHead: (seed: string) => `Warning: the seed, end or players written at the head of the run log differ from those its first event records (seed ${seed}), which the hash chain covers. The head has been edited since the run; do not rely on the log.`,
   warnFigures: 'The figures at the end of the run (Metrics, Objectives) are those stored in the log; `drill report` prints those recomputed from its events, and `drill verify` says what differs.',
   /** why a run log cannot be opened or replayed (`a.name` is the file) */
@@ -106,6 +107,7 @@ const vi: Strings = {
   warnHash: 'Cảnh báo: chuỗi băm của nhật ký không khớp với các sự kiện. Nhật ký đã bị thay đổi sau khi ghi; không nên dựa vào nó.',
   warnSummary: 'Cảnh báo: phần tổng hợp lưu trong nhật ký khác với số liệu tính lại từ các sự kiện. Nhật ký có thể đã bị sửa, hoặc được ghi bởi phiên bản khác của bộ mô phỏng.',
   warnKeyframe: (t: string) => `Cảnh báo: nhật ký chạy bị hỏng: không đọc được khung khoá (keyframe) lúc ${t}, nên không hiển thị được đoạn lượt chạy từ đó đến khung khoá tiếp theo. \`drill verify\` kiểm tra toàn bộ nhật ký.`,
+  warnKeyframeEdited: (t: string) => `Cảnh báo: nhật ký chạy đã bị sửa: khung khoá (keyframe) lúc ${t} không phải là trạng thái lượt chạy có lúc đó (chạy lại tại đây từ chính kịch bản, hạt giống và quyết định trong nhật ký), nên những gì bản đồ và các bảng hiển thị từ đó có thể chưa từng xảy ra. \`drill verify\` cho biết chỗ khác nhau.`,
   warnHead: (seed: string) => `Cảnh báo: hạt giống, thời điểm kết thúc hoặc người chơi ghi ở đầu nhật ký khác với những gì sự kiện đầu tiên ghi lại (hạt giống ${seed}), là phần được chuỗi băm bảo vệ. Phần đầu nhật ký đã bị sửa sau lượt chạy; không nên dựa vào nhật ký này.`,
   warnFigures: 'Số liệu khi kết thúc lượt chạy (Chỉ số, Mục tiêu) là số liệu lưu trong nhật ký; `drill report` in số liệu tính lại từ các sự kiện, và `drill verify` cho biết chỗ khác nhau.',
   failures: {

@@ -23,6 +23,8 @@ export interface LoadedRun {
   integrity?: Integrity;
   /** the time of a keyframe that cannot be read (found as the keyframes are read ahead): the page warns of it */
   damagedKeyframe?: number;
+  /** the time of the first keyframe that is not the world the run had then (found by running it again in idle time) */
+  editedKeyframe?: number;
 }
 
 export type LoadResult = { ok: true; run: LoadedRun } | { ok: false; message: string; hint?: string; code?: string; args?: Args };

@@ -9,6 +9,7 @@ import { findDivergence, type Divergence } from '../../engine/replay/divergence.
 import { nextEventTime, previousEventTime } from '../../engine/replay/history.js';
 import { HistoryFolder } from '../../engine/replay/history.js';
 import { IntegrityCheck } from '../../engine/replay/integrity.js';
+import { KeyframeCheck } from '../../engine/replay/keyframe-check.js';
 import { finishRun, openRead, openRunHead, prepareRun } from '../../engine/replay/open.js';
 import { textIn } from '../../engine/scenario/text.js';
 import type { World } from '../../engine/sim/world.js';
@@ -137,6 +138,7 @@ class App implements PanelHost {
       if (!i.hashOk) lines.push(h('p', { class: 'warn-line', 'data-file': run.data.name, 'data-warning': 'hash' }, h('strong', {}, `${run.data.name}: `), S.warnHash));
       if (!i.summaryAgrees) lines.push(h('p', { class: 'warn-line', 'data-file': run.data.name, 'data-warning': 'summary' }, h('strong', {}, `${run.data.name}: `), S.warnSummary));
       if (run.damagedKeyframe !== undefined) lines.push(h('p', { class: 'warn-line', 'data-file': run.data.name, 'data-warning': 'keyframe' }, h('strong', {}, `${run.data.name}: `), S.warnKeyframe(clock(run.damagedKeyframe))));
+      if (run.editedKeyframe !== undefined) lines.push(h('p', { class: 'warn-line', 'data-file': run.data.name, 'data-warning': 'keyframe-edited' }, h('strong', {}, `${run.data.name}: `), S.warnKeyframeEdited(clock(run.editedKeyframe))));
       if (!i.headAgrees) lines.push(h('p', { class: 'warn-line', 'data-file': run.data.name, 'data-warning': 'head' }, h('strong', {}, `${run.data.name}: `), S.warnHead(String(run.data.events[0]?.seed ?? '?'))));
     }
     if (lines.length) lines.push(h('p', { class: 'warn-note' }, S.warnFigures));
@@ -148,11 +150,15 @@ class App implements PanelHost {
    * In idle time, once a log is complete: check its hash chain and stored summary against its events (hashing a
    * big log takes a few hundred milliseconds: it must not delay drawing or seeking) and warn when they do not
    * match; then parse its keyframes ahead, so that a seek restores a keyframe parsed already (parsing it was most of
-   * a seek's cost the first time the seek landed in its stretch of the run).
+   * a seek's cost the first time the seek landed in its stretch of the run); then run it again from its start,
+   * a keyframe at a time, and warn of a keyframe that is not the world the run had then (the hash chain does not
+   * cover keyframes: one edited by hand would show a seek what never happened). A log of another engine version is
+   * not run again: its replay says so itself.
    */
   private checkLater(run: LoadedRun): void {
     const check = new IntegrityCheck(run.data);
     const keyframes = run.data.keyframes;
+    const rerun = run.data.engine === ENGINE_VERSION ? new KeyframeCheck(run.data, run.replay.model) : null;
     let next = 0;
     this.background++;
     const finish = () => {
@@ -170,14 +176,23 @@ class App implements PanelHost {
         return false;
       }
       while (next < keyframes.length && keyframes.has(next)) next++;
-      if (next >= keyframes.length) return true;
-      try { keyframes.get(next++); } catch {
-        // a damaged keyframe: warned of now (a seek into its stretch says so too), not only when a seek lands there
-        run.damagedKeyframe = keyframes.times[next - 1];
-        if (run === this.a || run === this.b) this.renderWarnings();
-        return true;
+      if (next < keyframes.length) {
+        try { keyframes.get(next++); } catch {
+          // a damaged keyframe: warned of now (a seek into its stretch says so too), not only when a seek lands there
+          run.damagedKeyframe = keyframes.times[next - 1];
+          if (run === this.a || run === this.b) this.renderWarnings();
+          return true;
+        }
+        return false;
       }
-      return false;
+      // a head edited by hand (warned of above) gives the replay another seed: its keyframes would all differ
+      if (!rerun || !run.integrity.headAgrees) return true;
+      if (!rerun.step()) return false;
+      if (rerun.edited !== null) {
+        run.editedKeyframe = rerun.edited;
+        if (run === this.a || run === this.b) this.renderWarnings();
+      }
+      return true;
     };
     const idle = (f: (d?: IdleDeadline) => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 0));
     const go = (deadline?: IdleDeadline) => {
