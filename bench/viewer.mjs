@@ -99,7 +99,7 @@ async function browserSide(file, seeks) {
     await page.evaluate(() => window.drillViewer.ready);
     await page.waitForFunction(() => window.drillViewer.timings.painted_at !== undefined);
     // a reviewer looks at the run a moment before scrubbing: the seeks start once the page's idle-time work on the
-    // log (its integrity check, its keyframes parsed ahead) is done, and when that was is printed
+    // log (its integrity check, its keyframes parsed ahead, the run again to check them) is done, and when that was is printed
     await page.waitForFunction(() => window.drillViewer.timings.complete_ms !== undefined, null, { timeout: 120_000 });
     await page.evaluate(() => window.drillViewer.settled());
     const timings = await page.evaluate(() => window.drillViewer.timings);
@@ -154,7 +154,7 @@ export async function viewerBench(args = {}) {
     console.log(`  browser  open in a new tab of a running browser: page requested -> map, timeline and board at T0 drawn and painted  ${f(t.painted_at).padStart(10)}   ${verdict(t.painted_at, 1000)}`);
     console.log(`           the log asked for while the page was read (a preload), taken up by the page's first script at ${f(t.fetch_start_at)}; from there: head and events in ${f(t.head_ms)} (${t.compressed ? 'sent gzip-compressed' : 'sent as is'}), then parse + check ${f(t.parse_ms)}, model ${f(t.model_ms)}, fold ${f(t.fold_ms)}, first draw ${f(t.first_render_ms)}, painted ${f(t.painted_ms)}`);
     console.log(`           the rest of the log (keyframes, summary) in and checked ${f(t.complete_ms)} after that (last byte ${f(t.fetch_ms)}); until then a seek past the keyframes in waits for its keyframe`);
-    console.log(`           then, in idle time, its hash chain checked and its keyframes parsed ahead: done at ${f(t.settled_at)} after the page was requested (the seeks below start after that)`);
+    console.log(`           then, in idle time, its hash chain checked, its keyframes parsed ahead and checked by running the run again: done at ${f(t.settled_at)} after the page was requested (the seeks below start after that)`);
     console.log(`           (the first tab of a browser just started, its page's process made on the way: painted at ${f(b.firstTab.painted_at)}, first script at ${f(b.firstTab.fetch_start_at)})`);
     const fo = b.files.map((x) => x.file_painted_ms);
     console.log(`  browser  open the log in the running viewer (file picker): picked -> map, timeline and board drawn and painted  ${fo.map(f).join(', ')}   ${verdict(Math.max(...fo), 1000)}`);
