@@ -41,6 +41,8 @@ export interface UnitMark {
   x: number;
   y: number;
   colour: string;
+  /** resting at its base: drawn under the incidents (an incident at the base kept its number under the diamonds) */
+  rest: boolean;
   tip: () => string;
 }
 
@@ -89,7 +91,23 @@ export function paintMarks(ctx: CanvasRenderingContext2D, scale: number, ox: num
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
   const put = (s: { c: HTMLCanvasElement; x: number; y: number }, x: number, y: number) => ctx.drawImage(s.c, Math.round(ox + x * scale) - s.x, Math.round(oy + y * scale) - s.y);
+  const paintUnit = (u: UnitMark) => {
+    const off = u.ghost ? GHOST_OFF : 0;
+    const half = Math.ceil((DIAMOND_HALF + 2) * scale);
+    // a 10 px square with rounded corners, turned 45°
+    put(sprites.get(`u|${scale}|${u.colour}|${u.ghost}`, 2 * half, 2 * half, half, half, scale, (c) => {
+      c.transform(Math.SQRT1_2, Math.SQRT1_2, -Math.SQRT1_2, Math.SQRT1_2, 0, 0);
+      c.beginPath();
+      c.roundRect(-5, -5, 10, 10, 2);
+      if (!u.ghost) { c.fillStyle = u.colour; c.fill(); }
+      c.lineWidth = u.ghost ? 2 : 1;
+      c.strokeStyle = u.ghost ? u.colour : '#111';
+      c.stroke();
+    }), u.x + off, u.y + off);
+  };
   for (const layer of layers) {
+    // the units resting at their base under the incidents, those at work above them (standing on their rims)
+    for (const u of layer.units) if (u.rest) paintUnit(u);
     for (const d of layer.incidents) {
       const off = d.ghost ? GHOST_OFF : 0;
       const x = d.x + off, y = d.y + off;
@@ -138,20 +156,7 @@ export function paintMarks(ctx: CanvasRenderingContext2D, scale: number, ox: num
       }
     }
     ctx.globalAlpha = 1;
-    for (const u of layer.units) {
-      const off = u.ghost ? GHOST_OFF : 0;
-      const half = Math.ceil((DIAMOND_HALF + 2) * scale);
-      // a 10 px square with rounded corners, turned 45°
-      put(sprites.get(`u|${scale}|${u.colour}|${u.ghost}`, 2 * half, 2 * half, half, half, scale, (c) => {
-        c.transform(Math.SQRT1_2, Math.SQRT1_2, -Math.SQRT1_2, Math.SQRT1_2, 0, 0);
-        c.beginPath();
-        c.roundRect(-5, -5, 10, 10, 2);
-        if (!u.ghost) { c.fillStyle = u.colour; c.fill(); }
-        c.lineWidth = u.ghost ? 2 : 1;
-        c.strokeStyle = u.ghost ? u.colour : '#111';
-        c.stroke();
-      }), u.x + off, u.y + off);
-    }
+    for (const u of layer.units) if (!u.rest) paintUnit(u);
   }
   ctx.setTransform(1, 0, 0, 1, 0, 0);
 }
@@ -163,11 +168,18 @@ export function paintMarks(ctx: CanvasRenderingContext2D, scale: number, ox: num
 export function markAt(layers: { incidents: IncidentMark[]; units: UnitMark[] }[], x: number, y: number): IncidentMark | UnitMark | null {
   for (let l = layers.length - 1; l >= 0; l--) {
     const { incidents, units } = layers[l];
-    for (let i = units.length - 1; i >= 0; i--) {
-      const u = units[i], off = u.ghost ? GHOST_OFF : 0;
-      const d = Math.abs(x - u.x - off) + Math.abs(y - u.y - off);
-      if (u.ghost ? Math.abs(d - DIAMOND_HALF) <= 2 : d <= DIAMOND_HALF + 0.5) return u;
-    }
+    // in the order they are painted, topmost first: units at work, incidents, units resting at their base
+    const unitAt = (rest: boolean): UnitMark | null => {
+      for (let i = units.length - 1; i >= 0; i--) {
+        const u = units[i], off = u.ghost ? GHOST_OFF : 0;
+        if (u.rest !== rest) continue;
+        const d = Math.abs(x - u.x - off) + Math.abs(y - u.y - off);
+        if (u.ghost ? Math.abs(d - DIAMOND_HALF) <= 2 : d <= DIAMOND_HALF + 0.5) return u;
+      }
+      return null;
+    };
+    const busy = unitAt(false);
+    if (busy) return busy;
     for (let i = incidents.length - 1; i >= 0; i--) {
       const d = incidents[i], off = d.ghost ? GHOST_OFF : 0;
       const dx = x - d.x - off, dy = y - d.y - off, dist = Math.hypot(dx, dy);
@@ -178,6 +190,8 @@ export function markAt(layers: { incidents: IncidentMark[]; units: UnitMark[] }[
         if (dx >= x0 && dx <= x0 + p.w && dy >= p.y - p.ascent && dy <= p.y + p.descent) return d;
       }
     }
+    const resting = unitAt(true);
+    if (resting) return resting;
   }
   return null;
 }

@@ -148,7 +148,8 @@ export class MapView {
     this.geo = this.svg.append('g').attr('class', 'geo');
     this.geo.append('g').attr('class', 'typhoon');
     // zones above the roads, as every marker of a place is: a road under a zone's figures cut them ('0↓ 1 00')
-    for (const name of ['roads', 'zones', 'areas', 'bases', 'shelters']) {
+    // an area's badge above the bases: a base beside it hid its risk level
+    for (const name of ['roads', 'zones', 'bases', 'areas', 'shelters']) {
       this.layer[name] = this.svg.append('g').attr('class', `layer-${name}`);
     }
     // the markers that move at every seek on a canvas, and the labels above them on a layer of their own: a seek
@@ -1150,7 +1151,7 @@ export class MapView {
       const inc = d.state === 'on_scene' && d.incident ? incidents?.get(d.incident) : undefined;
       if (inc && Math.abs(inc.ox - sx) < 0.5 && Math.abs(inc.oy - sy) < 0.5) return { ...d, rim: inc, sx, sy };
       const home = model.basePlace.get(id), at = rest.get(id);
-      if (home && at && Math.abs(home.x - x) < 1e-6 && Math.abs(home.y - y) < 1e-6) return { ...d, sx: at[0], sy: at[1] };
+      if (home && at && Math.abs(home.x - x) < 1e-6 && Math.abs(home.y - y) < 1e-6) return { ...d, sx: at[0], sy: at[1], rest: true };
       const k = `${Math.round(sx / 4)},${Math.round(sy / 4)}`;
       const n = spots.get(k) ?? 0;
       spots.set(k, n + 1);
@@ -1233,7 +1234,7 @@ export class MapView {
       }
     }
     return placed.map((d) => ({
-      id: d.id, ghost, state: d.state, incident: d.incident ?? null, x: d.sx, y: d.sy, colour: UNIT_COLOUR[d.state] ?? '#888',
+      id: d.id, ghost, state: d.state, incident: d.incident ?? null, x: d.sx, y: d.sy, colour: UNIT_COLOUR[d.state] ?? '#888', rest: 'rest' in d && d.rest === true,
       tip: () => `${textIn(model.unit.get(d.id)?.name, lang) || d.id}: ${S.unitStates[d.state] ?? d.state}${d.incident ? ` → ${named(d.incident)}` : ''}`,
     }));
   }
