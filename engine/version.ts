@@ -6,4 +6,6 @@
 //        them, and sends a much nearer free unit to an incident covered only by units far on their way (outcomes differ from 0.3.0's)
 // 0.4.1: a unit a cut road sends the long way round is looked at again as far on its way (outcomes differ from 0.4.0's
 //        only in runs where that happens: none of the shipped scenarios' first 40 seeds)
-export const ENGINE_VERSION = '0.4.1';
+// 0.5.0: an area whose incidents lack what only units far on their way bring stays short of units: support asked for
+//        early and sent from hours away no longer resets the clock doctrine declares level 1 by (outcomes differ from 0.4.1's)
+export const ENGINE_VERSION = '0.5.0';

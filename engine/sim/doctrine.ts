@@ -91,7 +91,7 @@ export class Doctrine {
     if (w.needy.length > 0 || (w.far_cover !== undefined && this.anyFree())) this.dispatch();
     if (w.needy.length > 0 && this.blockedCount > 0) this.recallBlocked();
     if (w.needy.length > 0 && this.holdsByHome.size > 0) this.recallAway();
-    if (w.needy.length > 0 || this.anyShort()) this.shortage();
+    if (w.needy.length > 0 || w.far_cover !== undefined || this.anyShort()) this.shortage();
   }
 
   private anyShort(): boolean {
@@ -534,6 +534,15 @@ export class Doctrine {
     const d = sim.model.scenario.doctrine;
     const shortAreas = new Set<string>();
     for (const id of w.needy) { const inc = sim.incident(id); if (inc) shortAreas.add(inc.area); }
+    // and an incident that lacks what only units far on their way bring (farGapInto): support sent from hours away
+    // does not end the shortage that level 1 is declared for (asked for sooner than that, it had reset the clock)
+    if (w.far_cover !== undefined) {
+      for (const id of w.far_cover) {
+        const inc = sim.incident(id);
+        // the list is kept by dispatch, which looks again only while a unit is free: the unit may be near by now
+        if (inc && Incidents.isOpen(inc) && !shortAreas.has(inc.area) && this.farGapInto(inc)) shortAreas.add(inc.area);
+      }
+    }
     for (const a of sim.model.scenario.areas) {
       const aw = w.areas[a.id];
       const short = shortAreas.has(a.id);

@@ -79,8 +79,9 @@ describe('a unit far on its way does not keep a much nearer free unit at home', 
     // the far one keeps going (nobody calls it back); it arrives hours later, if the work is not done by then
     expect(ev.some((e) => e.type === 'decision' && e.do === 'recall')).toBe(false);
     if (teamThere) expect(teamThere.t - militiaThere.t).toBeGreaterThan(3600);
-    // the area was covered all along: it never counts as short for the landslide
-    expect(ev.some((e) => e.type === 'area.short' && e.id === 'ban-a' && e.short && e.t >= 300 && e.t < freed.t)).toBe(false);
+    // the area counts as short while only the far team covers the landslide (before engine 0.5.0 it did not, and
+    // doctrine's level 1 waited on a shortage that being sent anyone had ended: see the last test)
+    expect(ev.some((e) => e.type === 'area.short' && e.id === 'ban-a' && e.short && e.t === 300)).toBe(true);
   });
 
   it('not when the one on its way is nearly there: the team from 40 km is on scene within the hour', () => {
@@ -155,5 +156,23 @@ describe('a unit made far on its way by a cut road', () => {
     const sent = ev.find((e) => e.type === 'decision' && e.do === 'dispatch' && e.unit === 'a-militia' && e.incident === 'a-slide');
     expect(sent).toMatchObject({ author: 'doctrine', t: freed.t });
     expect(state(ev, 'a-militia', 'on_scene', 'a-slide').t).toBeLessThan(freed.t + 3600);
+  });
+});
+
+describe('an area whose incident waits for units far on their way', () => {
+  it('stays short of units, so doctrine declares level 1 after declare_when_short, as for an incident nobody was sent to', () => {
+    // the landslide at T+00:05 gets the team from Vinh at once, hours away; before, being sent anyone ended the
+    // shortage, so support asked for early (or a unit that answers anywhere) put level 1 off for good
+    const ev = events(scenario('vinh', '  declare_when_short: 30m\n'));
+    const short = ev.filter((e) => e.type === 'area.short' && e.id === 'ban-a');
+    expect(short[0]).toMatchObject({ t: 300, short: true });
+    const level = ev.find((e) => e.type === 'level' && e.area === 'ban-a');
+    expect(level).toMatchObject({ t: 300 + 1800, level: 1 });
+    expect(ev.find((e) => e.type === 'decision' && e.do === 'declare_level' && e.area === 'ban-a')).toMatchObject({ author: 'doctrine', role: 'a-chair' });
+    // and the shortage ends when the need is met by a unit near enough: the militia, freed and sent
+    const freed = state(ev, 'a-militia', 'available');
+    const over = short.find((e) => e.short === false);
+    expect(over.t).toBeGreaterThanOrEqual(freed.t);
+    expect(over.t).toBeLessThan(state(ev, 'rescue-team', 'on_scene', 'a-slide')?.t ?? Infinity);
   });
 });

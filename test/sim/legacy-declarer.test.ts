@@ -22,7 +22,9 @@ function levels(scenario = legacy, seed = 7, decisions?: string) {
 describe('level 1 by doctrine', () => {
   it('legacy three tiers: the district board declares it for its town or commune, never the commune chair', () => {
     expect(levels()).toEqual([
-      // 30 min after each area's forces were first short (doctrine's declare_when_short)
+      // 30 min after each area's forces were first short (doctrine's declare_when_short); Mỹ Lý's incident waits
+      // for units hours away by boat, which is short too (engine 0.5.0)
+      'T+4.50 my-ly 1 by ks-district-board',
       'T+6.50 tuong-duong 1 by td-district-board',
       'T+7.44 con-cuong 1 by cc-district-board',
       'T+14.00 yen-na 1 by td-district-board',
