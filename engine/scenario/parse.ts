@@ -672,6 +672,12 @@ function plain(text: string): string {
 function dateTimeHint(text: string): Say {
   const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
   if (!m) return say('datetime.like');
+  // the right shape, but no day of the calendar or time of the clock: say which, rather than repeat it back
+  const [y, mo, d] = m[1].split('-').map(Number);
+  if (mo < 1 || mo > 12) return say('datetime.no-month', { month: String(mo) });
+  const days = mo === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(mo) ? 30 : 31;
+  if (d < 1 || d > days) return say('datetime.no-day', { date: m[1], month: String(mo), days: String(days) });
+  if (Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59) return say('datetime.no-time', { time: `${m[2]}:${m[3]}${m[4] ? `:${m[4]}` : ''}` });
   const offset = m[5] ? (m[5] === 'Z' ? 'Z' : `${m[5].slice(0, 3)}:${m[5].slice(-2)}`) : '+07:00';
   return say(m[5] ? 'datetime.write' : 'datetime.write-offset', { value: `${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}${offset}` });
 }

@@ -85,6 +85,16 @@ describe('drill msel import in Vietnamese', () => {
     expect(r.stdout).toBe(`${ksSheet}: hợp lệ: 18 tình huống sẽ thay cho 18 tình huống của ${ks} (chạy thử: chưa ghi gì)\n`);
   });
 
+  it('a clock time past the end, with what to write for it, is said in Vietnamese too (it was left whole in English)', () => {
+    const ks = join(dir, 'k.yaml'), ksSheet = join(dir, 'k.csv');
+    copyFileSync('scenarios/ky-son-flash-flood.yaml', ks);
+    expect(drill(['msel', 'export', ks, '--out', ksSheet]).code).toBe(0);
+    writeFileSync(ksSheet, readFileSync(ksSheet, 'utf8').replace(/^(4,.*?),T\+01:45,/m, '$1,19:45,'));
+    const r = drill(['msel', 'import', ksSheet, '--into', ks, '--dry-run', '--lang', 'vi'], { env: PLAIN });
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toBe(`${ksSheet}: hàng 5, cột time: '19:45' được đọc là T+19:45, sau khi kịch bản kết thúc (horizon 18h) (nếu ý bạn là giờ đồng hồ 19:45, hãy viết T+01:45)`);
+  });
+
   it('the notations inside a cell (key=value, quotes, option labels) are said in Vietnamese, the place in the cell too', () => {
     edit((t) => t.replace('dispatch incident=collapse-1 within=15m', 'dispatch incident=collapse-1 within='));
     const r = drill(['msel', 'import', sheet, '--into', scenario, '--lang', 'vi'], { env: PLAIN });

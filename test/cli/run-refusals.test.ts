@@ -107,7 +107,7 @@ describe('drill run --decisions with an evacuation ordered after the hazard reac
     expect(en.stdout).toContain(`    refused  ${f}:4  T+03:05  tc-chair  evacuate ta-ca-riverside: too late: the hazard reached zone 'ta-ca-riverside' at T+03:00; 700 people were caught there\n`);
     const vi = drill(['run', KY_SON, '--decisions', f, '--lang', 'vi']);
     expect(vi.code).toBe(0);
-    expect(vi.stdout).toContain(`    bị từ chối  ${f}:4  T+03:05  tc-chair  evacuate ta-ca-riverside: quá muộn: thiên tai đã ập đến vùng 'ta-ca-riverside' lúc T+03:00; 700 người bị kẹt lại ở đó\n`);
+    expect(vi.stdout).toContain(`    bị từ chối  ${f}:4  T+03:05  tc-chair  evacuate ta-ca-riverside: quá muộn: hiểm hoạ đã ập đến vùng 'ta-ca-riverside' lúc T+03:00; 700 người bị kẹt lại ở đó\n`);
     expect(en.stdout + vi.stdout).not.toMatch(/already has its order|đã có lệnh/);
   });
 });

@@ -51,7 +51,7 @@ describe('a refusal for something that happened at the very time of the stop', (
     expect(r.text).toBe("refused: too late: the hazard reached zone 'pa-co-hillside' at T+05:40; 650 people were caught there. Nothing was changed.\n");
     const vi = tlChair('vi');
     vi.handle('advance T+06:10');
-    expect(vi.handle('evacuate pa-co-hillside').text).toBe("bị từ chối: quá muộn: thiên tai đã ập đến vùng 'pa-co-hillside' lúc T+05:40; 650 người bị kẹt lại ở đó. Không có gì thay đổi.\n");
+    expect(vi.handle('evacuate pa-co-hillside').text).toBe("bị từ chối: quá muộn: hiểm hoạ đã ập đến vùng 'pa-co-hillside' lúc T+05:40; 650 người bị kẹt lại ở đó. Không có gì thay đổi.\n");
   });
 
   it('a zone ordered out that the hazard caught part-way says how many were still there; one that emptied in time keeps "already has its order"', () => {

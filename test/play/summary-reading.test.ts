@@ -30,6 +30,6 @@ describe('the end-of-exercise summary', () => {
     const taken = Number(/decisions: (\d+) taken, 0 refused/.exec(en)?.[1]);
     expect(taken).toBeGreaterThan(2);
     expect(en).toContain(`\n    of them, 2 at this table and ${taken - 2} by doctrine (the roles nobody played, and defaults at deadlines); orders refused at the prompt never reached the run and are not counted\n`);
-    expect(endOf('vi')).toContain(`\n    trong đó 2 do bàn này quyết định, ${taken - 2} do máy theo quy trình (các vai không ai đóng, và phương án mặc định khi hết hạn); lệnh bị từ chối tại dấu nhắc không vào lượt chạy nên không được tính\n`);
+    expect(endOf('vi')).toContain(`\n    trong đó 2 do bàn này quyết định, ${taken - 2} do phương án tự động (các vai không ai đóng, và phương án mặc định khi hết hạn); lệnh bị từ chối tại dấu nhắc không vào lượt chạy nên không được tính\n`);
   });
 });

@@ -51,7 +51,7 @@ describe('AAR of the ky-son evacuate-early and evacuate-late runs', () => {
     // the zone's count at the hazard's arrival: the 517 were caught, not '0 still in the zone' after '517 people still there'
     expect(late).toContain('Tà Cạ riverside villages: 183 in shelter; the other 517 were caught by the hazard');
     expect(late).not.toContain('183 in shelter, 0 on the way, 0 still in the zone');
-    expect(renderReport(aarOf('late'), 'md', 'vi')).toContain('Các bản ven suối Tà Cạ: 183 người đã đến nơi sơ tán; 517 người còn lại bị kẹt khi thiên tai ập đến');
+    expect(renderReport(aarOf('late'), 'md', 'vi')).toContain('Các bản ven suối Tà Cạ: 183 người đã đến nơi sơ tán; 517 người còn lại bị kẹt khi hiểm hoạ ập đến');
     // a zone all of whose people reached shelter keeps the plain count
     expect(early).toContain('Tà Cạ riverside villages: 700 in shelter, 0 on the way, 0 still in the zone');
   });

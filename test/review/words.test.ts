@@ -26,7 +26,7 @@ describe('Words.command', () => {
 describe('names inside a sentence', () => {
   it('a zone or an incident named in sentence case loses its capital there; a name that starts with a proper name keeps it', () => {
     const vi = new Words('vi', sc), en = new Words('en', sc);
-    expect(vi.event({ t: 18000, type: 'zone.struck', id: 'ta-ca-riverside', caught: 12 }, 0)).toContain('Thiên tai ập đến các bản ven suối Tà Cạ: còn 12 người');
+    expect(vi.event({ t: 18000, type: 'zone.struck', id: 'ta-ca-riverside', caught: 12 }, 0)).toContain('Hiểm hoạ ập đến các bản ven suối Tà Cạ: còn 12 người');
     expect(en.event({ t: 18000, type: 'zone.struck', id: 'ta-ca-riverside', caught: 12 }, 0)).toContain('reaches Tà Cạ riverside villages');
     // at the start of a sentence the name is as the scenario writes it
     expect(vi.event({ t: 18000, type: 'zone.progress', id: 'ta-ca-riverside', sheltered: 600, moving: 0, remaining: 0 }, 0)).toMatch(/^(T\S+ )?Các bản ven suối Tà Cạ/);

@@ -112,6 +112,16 @@ describe('values and keys in other words', () => {
     expect(at(edit(quePhong, [start, 'start: "2025-09-10T14:00:00+0700"']), 'start')).toEqual(["datetime: '2025-09-10T14:00:00+0700' is not a date-time with a UTC offset (write '2025-09-10T14:00:00+07:00')"]);
   });
 
+  it('says which part of a well-shaped date-time is not on the calendar or the clock, rather than repeat it back', () => {
+    const start = quePhong.match(/^start: .*$/m)![0];
+    expect(at(edit(quePhong, [start, 'start: "2025-09-31T20:00:00+07:00"']), 'start')).toEqual(["datetime: '2025-09-31T20:00:00+07:00' is not a date-time with a UTC offset (2025-09-31 is no day of the calendar: month 9 has 30 days that year)"]);
+    expect(at(edit(quePhong, [start, 'start: "2025-02-29T20:00:00+07:00"']), 'start')).toEqual(["datetime: '2025-02-29T20:00:00+07:00' is not a date-time with a UTC offset (2025-02-29 is no day of the calendar: month 2 has 28 days that year)"]);
+    expect(at(edit(quePhong, [start, 'start: "2025-13-01T20:00:00+07:00"']), 'start')).toEqual(["datetime: '2025-13-01T20:00:00+07:00' is not a date-time with a UTC offset (there is no month 13: months go from 01 to 12)"]);
+    expect(at(edit(quePhong, [start, 'start: "2025-09-10T24:00:00+07:00"']), 'start')).toEqual(["datetime: '2025-09-10T24:00:00+07:00' is not a date-time with a UTC offset (24:00:00 is no time of day: hours go to 23, minutes and seconds to 59)"]);
+    // a leap year's 29 February is a day: the start is read
+    expect(at(edit(quePhong, [start, 'start: "2024-02-29T20:00:00+07:00"']), 'start')).toEqual([]);
+  });
+
   it("suggests the key with its unit for a key written without it ('speed' for 'speed_kmh')", () => {
     expect(at(edit(quePhong, ['    crew: 25\n', '    crew: 25\n    speed: 20\n']), 'units[0].speed')).toEqual(["unknown-key: unknown key 'speed' (did you mean 'speed_kmh'? the key names its unit)"]);
   });
