@@ -55,7 +55,7 @@ interface Bins { start: number; width: number; counts: number[][]; integer: bool
 const TIME_STEPS = [60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
 
 /** Shared bins over every series: whole numbers get bins of whole numbers centred on them; durations get bins of round minutes or hours. */
-function bins(series: number[][], metric: string): Bins | null {
+export function bins(series: number[][], metric: string, threshold?: { value: number; comparator: string }): Bins | null {
   const all = series.flat();
   if (all.length === 0) return null;
   let lo = Infinity, hi = -Infinity;
@@ -64,12 +64,25 @@ function bins(series: number[][], metric: string): Bins | null {
   const range = hi - lo;
   let width = metric.endsWith('_s') ? TIME_STEPS.find((s) => range / s <= 30) ?? niceStep(range / 25) : niceStep(range / 25);
   if (integer) width = Math.max(1, Math.round(width));
-  const start = integer ? Math.floor(lo / width) * width - (width === 1 ? 0.5 : 0) : Math.floor(lo / width) * width;
-  // the highest value on a bin's edge closes the last bin ([a, b]) rather than open a bin of its own ('100 % to 101 %')
-  const n = Math.max(1, Math.ceil((hi - start) / width - 1e-9));
+  let start = integer ? Math.floor(lo / width) * width - (width === 1 ? 0.5 : 0) : Math.floor(lo / width) * width;
+  // the threshold on a bins' edge, and a value on it in the bin on the side its rating puts it: (a, b] bins where
+  // it is met below it ('<=') or missed above it ('>'), [a, b) where it is missed below ('<') or met above ('>=').
+  // Bins of one whole number each keep their numbers in the middle. (A deadline every late run met at the last
+  // minute had their bar left of '< T+04:00': missed, drawn as met.)
+  const t = threshold?.value;
+  const aligned = t !== undefined && Number.isFinite(t) && !(integer && width === 1);
+  const right = aligned && (threshold!.comparator === '<=' || threshold!.comparator === '>');
+  if (aligned) {
+    start = t! - Math.ceil((t! - lo) / width - 1e-9) * width;
+    if (right && lo <= start + 1e-9) start -= width;
+  }
+  // otherwise the highest value on a bin's edge closes the last bin ([a, b]) rather than open a bin of its own
+  // ('100 % to 101 %'), unless it is the threshold's edge: then it opens its own, on the side it is rated
+  let n = Math.max(1, Math.ceil((hi - start) / width - 1e-9));
+  if (aligned && !right && Math.abs(hi - t!) < 1e-9) n++;
   const counts = series.map((s) => {
     const c = new Array<number>(n).fill(0);
-    for (const v of s) c[Math.min(n - 1, Math.floor((v - start) / width))]++;
+    for (const v of s) c[right ? Math.max(0, Math.min(n - 1, Math.ceil((v - start) / width - 1e-9) - 1)) : Math.min(n - 1, Math.floor((v - start) / width + 1e-9))]++;
     return c;
   });
   return { start, width, counts, integer };
@@ -127,7 +140,7 @@ function histogram(w: Say, title: string, metric: string, series: { name: string
   const { fmt, label } = w;
   const finite = series.map((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)));
   const never = series.map((s, i) => s.values.length - finite[i].length);
-  const b = bins(finite, metric);
+  const b = bins(finite, metric, threshold);
   const head = `<figure class="chart"><figcaption>${esc(title)}</figcaption>`;
   if (!b) return `${head}<p class="note">${w.m('hist.no_value', { n: never.reduce((a, c) => a + c, 0) })}</p></figure>`;
   const all = finite.flat();
