@@ -39,10 +39,11 @@ describe('the typhoon report\'s levels against capacity', () => {
   });
 
   it('raises one for a shortfall that lasted longer than that with no level (Cửa Lò\'s, kept open 2 h)', () => {
-    // the same run with Cửa Lò covered only at 20:00, not at 18:00 when the province's unit was sent
+    // the same run with Cửa Lò covered only at 20:00, not at 18:00 when the province's unit was sent, and no level
+    // declared there (since engine 0.5.0 doctrine declares one for its second shortfall, which waits for units far off)
     const i = events.findIndex((e) => e.type === 'area.short' && e.id === 'cua-lo' && e.short === false);
     const cover = { ...events[i], t: events[i].t + 7200 };
-    const rest = events.filter((_, k) => k !== i);
+    const rest = events.filter((e, k) => k !== i && !(e.type === 'level' && e.area === 'cua-lo'));
     const at = rest.findIndex((e) => e.t > cover.t);
     const longer = [...rest.slice(0, at), cover, ...rest.slice(at)];
     const a = buildAar(log!, scenario, longer);
