@@ -11,7 +11,7 @@ import { drill, tempDir } from '../helpers/cli.js';
 import { ARTIFACTS, openViewer, viewerSession, type ViewerSession } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-divergence-');
-const files = [join(dir, 'doctrine.json'), join(dir, 'early.json'), join(dir, 'stopped.json'), join(dir, 'seed-8.json')];
+const files = [join(dir, 'doctrine.json'), join(dir, 'early.json'), join(dir, 'stopped.json'), join(dir, 'seed-8.json'), join(dir, 'minimal.json')];
 let session: ViewerSession;
 
 beforeAll(async () => {
@@ -19,6 +19,7 @@ beforeAll(async () => {
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '7', '--decisions', 'scenarios/decisions/ky-son-evacuate-early.yaml', '--out', files[1], '--quiet']).code).toBe(0);
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '7', '--until', 'T+03:00', '--out', files[2], '--quiet']).code).toBe(0);
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '8', '--out', files[3], '--quiet']).code).toBe(0);
+  expect(drill(['run', 'scenarios/minimal.yaml', '--seed', '7', '--out', files[4], '--quiet']).code).toBe(0);
   // opened on the comparison's address, not a hash set on the open page: that could reach it before the second run
   // had (on a loaded machine), and a comparison with a run not yet there is not made
   session = await viewerSession(files, undefined, '#run=0&cmp=1');
@@ -75,6 +76,19 @@ describe('the divergence label on the timeline', () => {
     await page.locator('#lang').click();
     await page.waitForFunction(() => document.documentElement.lang === 'vi');
     expect(await label.textContent()).toMatch(/· khác hạt giống: khác biệt giữa hai lượt một phần do yếu tố ngẫu nhiên, không chỉ do các quyết định$/);
+    await page.close();
+  });
+
+  it('says a run of a shorter scenario ends there, not that it stopped (it was played to its end)', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1440, height: 950 } });
+    await openViewer(page, `${session.server.url}#run=0&cmp=4`);
+    await page.waitForFunction(() => (window as any).drillViewer.app.b?.served === 4 && document.querySelector('#divergence-label')?.getAttribute('data-stopped') !== null);
+    const label = page.locator('#divergence-label');
+    expect(await label.textContent()).toMatch(/ · B ends at T\+04:00$/);
+    expect(await label.textContent()).not.toContain('stopped');
+    await page.locator('#lang').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'vi');
+    expect(await label.textContent()).toMatch(/· B kết thúc lúc T\+04:00$/);
     await page.close();
   });
 });

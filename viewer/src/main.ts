@@ -445,10 +445,12 @@ class App implements PanelHost {
     // a run that ended sooner (drill run --until, a session saved part-way): what follows is not comparable, as drill compare says
     const endA = this.a!.data.end, endB = this.b.data.end;
     if (endA !== endB) {
-      const [who, t] = endA < endB ? ['A', endA] : ['B', endB];
+      const [who, t, run] = endA < endB ? ['A', endA, this.a!] : ['B', endB, this.b];
       const stop = h('button', { type: 'button', class: 'time', 'data-t': t }, clock(t));
       stop.addEventListener('click', () => this.seek(t));
-      el.append(` · ${S.stoppedAt.replace('{run}', who)} `, stop);
+      // stopped before its scenario's end (--until, a session saved part-way), or a shorter scenario played to its end
+      const early = t < run.data.scenario.horizon;
+      el.append(` · ${(early ? S.stoppedAt : S.endsAt).replace('{run}', who)} `, stop);
       el.dataset.stopped = `${who} ${t}`;
     } else el.removeAttribute('data-stopped');
   }
