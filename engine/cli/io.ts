@@ -47,7 +47,10 @@ export function readText(file: string): string {
 export function missingFile(file: string): InputError {
   let names: string[] = [];
   try { names = readdirSync(dirname(file)); } catch { /* no folder either: nothing to suggest */ }
-  const near = nearest(basename(file), names);
+  // a name near by its letters but not by its stem is no suggestion ('nope.json' is 3 letters from 'fork.json', all in the stem)
+  const stem = (n: string) => n.replace(/\.[^.]*$/, '');
+  const found = nearest(basename(file), names);
+  const near = found !== undefined && nearest(stem(basename(file)), [stem(found)]) !== undefined ? found : undefined;
   return new InputError(file, 'no such file', near === undefined ? 'check the path' : `did you mean '${dirname(file) === '.' && !file.startsWith('./') ? near : join(dirname(file), near)}'?`);
 }
 

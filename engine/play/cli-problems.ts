@@ -69,6 +69,14 @@ const VI: Rule[] = [
   [/^the run log is damaged: (decisions\[\d+\]\.author) is not as drill writes it \(.*\)$/s, 'nhật ký chạy bị hỏng: $1 không đúng như drill ghi (phải là trainee, controller, doctrine hoặc default)'],
   [/^the run log is damaged: (decisions\[\d+\]\.do) is not as drill writes it \(.*\)$/s, 'nhật ký chạy bị hỏng: $1 không đúng như drill ghi (phải là tên một lệnh)'],
   [/^a run log holds the decisions it was played with, as drill wrote them; to try other decisions, write a decisions file: drill run <scenario> --decisions <file>$/, 'nhật ký chạy giữ các quyết định đã chơi, đúng như drill ghi; để thử quyết định khác, hãy viết một tệp quyết định: drill run <kịch-bản> --decisions <tệp>'],
+  // engine/review/report.ts badEvent, through engine/cli/reviewable.ts: an event a hand edit broke
+  [/^not a usable run log: event #(\d+) has no time 't' \(whole seconds since T0\)$/, "không phải nhật ký chạy dùng được: sự kiện #$1 không có thời điểm 't' (số giây nguyên kể từ T0)"],
+  [/^not a usable run log: event #(\d+) has a time 't' that is not whole seconds since T0 \((.*)\)$/s, "không phải nhật ký chạy dùng được: sự kiện #$1 có thời điểm 't' không phải số giây nguyên kể từ T0 ($2)"],
+  [/^not a usable run log: event #(\d+) has no 'type'$/, "không phải nhật ký chạy dùng được: sự kiện #$1 không có 'type'"],
+  [/^not a usable run log: event #(\d+) is not an object$/, 'không phải nhật ký chạy dùng được: sự kiện #$1 không phải một đối tượng'],
+  [/^not a usable run log: event #(\d+) is out of time order \(t (\d+) after (\d+)\)$/, 'không phải nhật ký chạy dùng được: sự kiện #$1 sai thứ tự thời gian (t $2 sau $3)'],
+  [/^not a usable run log: its seed, end time, players or decisions are missing or malformed$/, 'không phải nhật ký chạy dùng được: thiếu hoặc sai hạt giống, thời điểm kết thúc, người chơi hoặc quyết định'],
+  [/^the log is damaged; run the scenario again with `drill run --out`$/, 'nhật ký bị hỏng; hãy chạy lại kịch bản với `drill run --out`'],
   [/^unsupported run log format '(.*)'$/s, "không hỗ trợ định dạng nhật ký chạy '$1'"],
   [/^not a run log \(no "format": "drillsim\/run@1"\)$/, 'không phải nhật ký chạy (không có "format": "drillsim/run@1")'],
   // engine/sim/sim.ts, engine/core/queue.ts: a run stopped at one of the scenario's limits

@@ -21,7 +21,8 @@ export function badEvent(events: unknown[]): { index: number; message: string } 
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as Record<string, unknown> | null;
     if (typeof e !== 'object' || e === null || Array.isArray(e)) return { index: i, message: `event #${i} is not an object` };
-    if (!Number.isInteger(e.t) || (e.t as number) < 0) return { index: i, message: `event #${i} has no time 't' (whole seconds since T0)` };
+    if (!('t' in e)) return { index: i, message: `event #${i} has no time 't' (whole seconds since T0)` };
+    if (!Number.isInteger(e.t) || (e.t as number) < 0) return { index: i, message: `event #${i} has a time 't' that is not whole seconds since T0 (${JSON.stringify(e.t)})` };
     if (typeof e.type !== 'string') return { index: i, message: `event #${i} has no 'type'` };
     if ((e.t as number) < last) return { index: i, message: `event #${i} is out of time order (t ${String(e.t)} after ${last})` };
     last = e.t as number;

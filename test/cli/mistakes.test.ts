@@ -19,6 +19,8 @@ describe('mistakes on the command line', () => {
     expect(drill(['view', 'runs/lat.json', '--port', '0'], { cwd: dir }).stderr).toBe("runs/lat.json: error[file] (file): no such file (did you mean 'runs/late.json'?)\n");
     // nothing near, or no such folder: as before
     expect(drill(['report', 'runs/nothing-like-it.json'], { cwd: dir }).stderr).toBe('runs/nothing-like-it.json: error[file] (file): no such file (check the path)\n');
+    // near by its letters only through the extension both share: 'nope.json' is no misspelt 'late.json'
+    expect(drill(['report', 'runs/nope.json'], { cwd: dir }).stderr).toBe('runs/nope.json: error[file] (file): no such file (check the path)\n');
     expect(drill(['report', 'nofolder/late.json'], { cwd: dir }).stderr).toBe('nofolder/late.json: error[file] (file): no such file (check the path)\n');
   });
 

@@ -110,6 +110,11 @@ describe('drill report', () => {
     const d = drill(['report', damaged]);
     expect(d.code).toBe(1);
     expect(d.stderr).toContain("not a usable run log: event #3 has no time 't'");
+    // a time that is there but not seconds says so, in the reviewer's language too
+    log.events[3] = { t: 'x', type: 'unit.state' };
+    writeFileSync(damaged, JSON.stringify(log));
+    expect(drill(['report', damaged]).stderr).toContain(`not a usable run log: event #3 has a time 't' that is not whole seconds since T0 ("x") (the log is damaged; run the scenario again with \`drill run --out\`)`);
+    expect(drill(['report', damaged, '--lang', 'vi']).stderr).toContain(`không phải nhật ký chạy dùng được: sự kiện #3 có thời điểm 't' không phải số giây nguyên kể từ T0 ("x") (nhật ký bị hỏng; hãy chạy lại kịch bản với \`drill run --out\`)`);
     expect(r.stderr + d.stderr).not.toMatch(STACK);
   });
 
