@@ -371,6 +371,14 @@ function fmt(v: number): string {
 
 function clip(ctx: CanvasRenderingContext2D, text: string, width: number): string {
   if (ctx.measureText(text).width <= width) return text;
+  // a name ending in its id ('Group of casualties needing care (casualties-3)'): the id is what tells lanes apart,
+  // so the name is cut before it, not the id
+  const id = / \([^()]+\)$/.exec(text);
+  if (id && ctx.measureText(`…${id[0]}`).width < width * 0.7) {
+    let head = text.slice(0, id.index);
+    while (head.length > 1 && ctx.measureText(`${head}…${id[0]}`).width > width) head = head.slice(0, -1);
+    return `${head}…${id[0]}`;
+  }
   let s = text;
   while (s.length > 1 && ctx.measureText(s + '…').width > width) s = s.slice(0, -1);
   return s + '…';
