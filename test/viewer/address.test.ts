@@ -7,7 +7,7 @@ import { parseHash } from '../../viewer/src/address.js';
 
 describe('the address', () => {
   it('reads the runs, the time, the language and the layout the app writes', () => {
-    expect(parseHash('#run=0&cmp=1&t=10800&lang=vi&layout=overlay')).toEqual({ run: 0, cmp: 1, t: 10800, lang: 'vi', layout: 'overlay' });
+    expect(parseHash('#run=0&cmp=1&t=10800&lang=vi&layout=overlay')).toEqual({ run: 0, cmp: 1, t: 10800, lang: 'vi', layout: 'overlay', badTime: null });
   });
 
   it('reads a time typed as the product shows it, T+03:00, with the + as typed or encoded', () => {
@@ -16,7 +16,10 @@ describe('the address', () => {
   });
 
   it('leaves out what it cannot read, rather than guessing', () => {
-    expect(parseHash('#run=x&t=soon&lang=fr&layout=grid')).toEqual({ run: null, cmp: null, t: null, lang: null, layout: null });
+    expect(parseHash('#run=x&t=soon&lang=fr&layout=grid')).toEqual({ run: null, cmp: null, t: null, lang: null, layout: null, badTime: 'soon' });
     expect(parseHash('#t=-T+01:00').t).toBeNull();
+    // a time given but unread is kept as typed, for the page to say what it did instead; none given is none
+    expect(parseHash('#t=T+abc').badTime).toBe('T+abc');
+    expect(parseHash('#run=0').badTime).toBeNull();
   });
 });

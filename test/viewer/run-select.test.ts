@@ -77,6 +77,31 @@ describe('the run lists with a run open', () => {
   }
 });
 
+describe('a shared link the server cannot follow', () => {
+  let server: Served;
+  beforeAll(async () => { server = await serve(files); });
+  afterAll(async () => { await server?.stop(); });
+
+  it('says which run it named and which is shown instead, and a time that is no time, in both languages', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await openViewer(page, `${server.url}#run=9&t=abc`);
+    const lines = page.locator('#error .error-line[data-kind="badLink"]');
+    await page.waitForFunction(() => document.querySelectorAll('#error .error-line[data-kind="badLink"]').length === 2);
+    expect(await lines.nth(0).textContent()).toBe(`Link: the link names run #9, but drill view serves runs #0 to #${files.length - 1}: showing ${LONG}×`);
+    expect(await lines.nth(1).textContent()).toBe("Link: the link's time 'abc' is no time of the run: showing T+00:00 (write t=T+03:00, t=3h or t=10800 (seconds))×");
+    await page.locator('#lang').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'vi');
+    expect(await lines.nth(0).textContent()).toMatch(/^Đường dẫn: đường dẫn ghi lượt chạy #9, nhưng drill view chỉ phục vụ các lượt #0 đến #\d+: đang hiển thị /);
+    // a link it can follow says nothing
+    const good = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await openViewer(good, `${server.url}#run=1&t=T+01:00`);
+    await good.evaluate(() => (window as any).drillViewer.settled());
+    expect(await good.locator('#error .error-line').count()).toBe(0);
+    await page.close();
+    await good.close();
+  });
+});
+
 describe('the viewer with no run open', () => {
   let server: Served;
   beforeAll(async () => { server = await serve([]); });

@@ -5,12 +5,15 @@
 import { parseDuration } from '../../engine/scenario/duration.js';
 import type { Lang } from './i18n.js';
 
-export function parseHash(hash = location.hash): { run: number | null; cmp: number | null; t: number | null; lang: Lang | null; layout: 'side' | 'overlay' | null } {
+export function parseHash(hash = location.hash): { run: number | null; cmp: number | null; t: number | null; lang: Lang | null; layout: 'side' | 'overlay' | null; badTime: string | null } {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
   const int = (k: string) => { const v = p.get(k); return v !== null && /^\d+$/.test(v) ? Number(v) : null; };
   const lang = p.get('lang');
   const layout = p.get('layout');
-  return { run: int('run'), cmp: int('cmp'), t: time(p.get('t')), lang: lang === 'vi' || lang === 'en' ? lang : null, layout: layout === 'overlay' || layout === 'side' ? layout : null };
+  const t = time(p.get('t'));
+  // a time the address gives but that reads as none: the page says so rather than go to T+00:00 in silence
+  const badTime = t === null && p.get('t') !== null && p.get('t') !== '' ? p.get('t')!.replace(/^T /, 'T+') : null;
+  return { run: int('run'), cmp: int('cmp'), t, lang: lang === 'vi' || lang === 'en' ? lang : null, layout: layout === 'overlay' || layout === 'side' ? layout : null, badTime };
 }
 
 /**

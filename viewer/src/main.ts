@@ -86,11 +86,11 @@ class App implements PanelHost {
    * The files that could not be opened or replayed: one line each, kept until the reviewer dismisses it (another
    * log loading does not clear them); a second failure of the same kind for the same file replaces its line.
    */
-  private notices: { key: string; kind: 'cannotOpen' | 'cannotReplay'; name: string; failure: Failure }[] = [];
+  private notices: { key: string; kind: 'cannotOpen' | 'cannotReplay' | 'badLink'; name: string; failure: Failure }[] = [];
   /** served runs (by their number on the server) that could not be opened: they keep their number */
   private failedServed = new Map<number, string>();
 
-  showError(name: string, failure: Failure, kind: 'cannotOpen' | 'cannotReplay' = 'cannotOpen'): void {
+  showError(name: string, failure: Failure, kind: 'cannotOpen' | 'cannotReplay' | 'badLink' = 'cannotOpen'): void {
     const key = `${kind}\n${name}`;
     const i = this.notices.findIndex((n) => n.key === key);
     const notice = { key, kind, name, failure };
@@ -255,6 +255,26 @@ class App implements PanelHost {
     const byServed = (i: number | null) => (i === null ? null : this.runs.find((r) => r.served === i) ?? null);
     if ((byServed(want.run) ?? this.a) !== this.a || byServed(want.cmp) !== this.b) this.applyHash({ ...want, t: null });
     this.scheduleHash(); // an address written while the runs were arriving may lack the one compared with
+    this.arrived = (await served.list)?.length ?? 0;
+    this.checkLink(want);
+  }
+
+  /** how many runs `drill view` serves, once every one has arrived (or failed): links are checked against it then */
+  private arrived: number | null = null;
+
+  /**
+   * A link naming a run this server does not serve, or a time that is no time, was followed in silence (the first
+   * run shown, T+00:00, the address rewritten): say what was asked for and what is shown instead.
+   */
+  private checkLink(want: ReturnType<typeof parseHash>): void {
+    const count = this.arrived;
+    if (count === null || !this.a) return;
+    for (const i of [want.run, want.cmp]) {
+      if (i === null || i < count) continue;
+      const last = count - 1;
+      this.showError(`#${i}`, { message: `the link names run #${i}, but drill view serves ${count === 1 ? 'only run #0' : `runs #0 to #${last}`}: showing ${this.a.data.name}`, code: 'linkRun', args: { n: i, last, name: this.a.data.name } }, 'badLink');
+    }
+    if (want.badTime !== null) this.showError(`t=${want.badTime}`, { message: `the link's time '${want.badTime}' is no time of the run: showing ${clock(this.t)}`, hint: 'write t=T+03:00, t=3h or t=10800 (seconds)', code: 'linkTime', args: { t: want.badTime, shown: clock(this.t) }, hintCode: 'linkTime' }, 'badLink');
   }
 
   /**
@@ -591,7 +611,8 @@ class App implements PanelHost {
     if (location.hash !== hash) history.replaceState(null, '', hash);
   }
 
-  applyHash(want = parseHash()): void {
+  applyHash(want = parseHash(), fromLink = false): void {
+    if (fromLink) this.checkLink(want);
     if (want.lang) this.setLang(want.lang, false);
     if (want.layout) { this.layout = want.layout; $<HTMLSelectElement>('compare-layout').value = want.layout; }
     const byServed = (i: number | null) => (i === null ? null : this.runs.find((r) => r.served === i) ?? null);
@@ -703,7 +724,7 @@ class App implements PanelHost {
     });
     // the address typed, not location.hash: a rewrite of the address still pending from before (scheduleHash) may
     // have put the old state back in between; the address the reviewer gave wins, and the next rewrite follows it
-    window.addEventListener('hashchange', (e) => { clearTimeout(this.hashTimer); this.applyHash(parseHash(new URL(e.newURL).hash)); this.scheduleHash(); });
+    window.addEventListener('hashchange', (e) => { clearTimeout(this.hashTimer); this.applyHash(parseHash(new URL(e.newURL).hash), true); this.scheduleHash(); });
     // drag and drop anywhere
     let depth = 0;
     const drop = $('drop');
