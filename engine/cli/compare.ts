@@ -6,7 +6,7 @@ import { say } from './messages.js';
 import { loadReviewable } from './reviewable.js';
 import type { Subcommand } from './main.js';
 import { printUsage } from './usage.js';
-import { localNumber } from '../batch/format.js';
+import { localNumber, metricLabel } from '../batch/format.js';
 import { MESSAGES } from '../review/messages.js';
 import { fmtValue } from './run.js';
 import { clock } from './time.js';
@@ -136,12 +136,14 @@ export function formatComparison(c: Comparison, fa: string, fb: string, lang: La
     L.push('', `  ${say(lang, 'compare.objective').padEnd(iw)}${'a'.padEnd(aw)}b`);
     L.push(...marked(cells.map(({ o, a, b }) => ({ head: `  ${o.id.padEnd(iw)}${a.padEnd(aw)}`, b, mark: !o.b || o.a.rating !== o.b.rating ? say(lang, 'compare.rating-differs') : '' }))));
   }
-  const fw = Math.max(...c.figures.map((f) => f.key.length)) + 2;
+  // the figures by the names the batch tables give them (the run's summary keys stay in --json)
+  const label = (key: string) => (key === 'people.rescued_share' ? say(lang, 'compare.rescued-share') : metricLabel(key.replace(/^(incidents|people|decisions)\./, '$1_').replace(/^response\./, ''), lang));
+  const fw = Math.max(...c.figures.map((f) => label(f.key).length)) + 2;
   const show = (v: number | null, kind: string) => (v === null ? '-' : kind === 's' ? objectiveValue('x_s', v, lang) : kind === 'share' ? fmtValue('x_share', v, lang) : localNumber(String(Math.round(v * 100) / 100), lang));
   const figures = c.figures.map((f) => ({ f, a: show(f.a, f.kind), b: show(f.b, f.kind) }));
   const vw = Math.max(14, ...figures.map((x) => x.a.length + 2));
   L.push('', `  ${say(lang, 'compare.figure').padEnd(fw)}${'a'.padEnd(vw)}b`);
-  L.push(...marked(figures.map(({ f, a, b }) => ({ head: `  ${f.key.padEnd(fw)}${a.padEnd(vw)}`, b, mark: f.a !== f.b ? say(lang, 'compare.differs') : '' }))));
+  L.push(...marked(figures.map(({ f, a, b }) => ({ head: `  ${label(f.key).padEnd(fw)}${a.padEnd(vw)}`, b, mark: f.a !== f.b ? say(lang, 'compare.differs') : '' }))));
   return L.join('\n') + '\n';
 }
 

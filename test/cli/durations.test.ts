@@ -64,24 +64,24 @@ describe('durations in drill compare, as drill run and the report write them', (
 
   it('the figures in hours and minutes, the same wait as the report says for each run', () => {
     const out = drill(['compare', a, b]).stdout;
-    expect(out).toContain('  response.mean_first_on_scene_s  1 h 7 min     1 h 27 min   <- differs\n');
-    expect(out).toContain('  response.max_first_on_scene_s   3 h 15 min    3 h 10 min   <- differs\n');
-    expect(out).toContain('  response.mean_dispatch_s        31 min        49 min       <- differs\n');
+    expect(out).toContain('  mean first on scene              1 h 7 min     1 h 27 min   <- differs\n');
+    expect(out).toContain('  max first on scene               3 h 15 min    3 h 10 min   <- differs\n');
+    expect(out).toContain('  mean dispatch                    31 min        49 min       <- differs\n');
     expect(drill(['report', a]).stdout).toContain('first unit on scene after 1 h 7 min on average (worst 3 h 15 min)');
   });
 
   it('in Vietnamese, giờ and phút, the column as wide as its longest value', () => {
     const out = drill(['compare', a, b, '--lang', 'vi']).stdout;
-    expect(out).toContain('  số liệu                         a              b\n');
-    expect(out).toContain('  response.mean_first_on_scene_s  1 giờ 7 phút   1 giờ 27 phút   <- khác\n');
-    expect(out).toContain('  response.mean_dispatch_s        31 phút        49 phút         <- khác\n');
+    expect(out).toContain('  số liệu                                    a              b\n');
+    expect(out).toContain('  lực lượng đầu tiên có mặt sau, trung bình  1 giờ 7 phút   1 giờ 27 phút   <- khác\n');
+    expect(out).toContain('  chờ điều động lực lượng, trung bình        31 phút        49 phút         <- khác\n');
     expect(out).not.toMatch(/\d,\d giờ/);
   });
 
   it("an objective measured in time, beside the other run's", () => {
     const out = drill(['compare', c1, c2]).stdout;
     expect(out).toContain('  chemical      M  2 h 40 min     -  not tested   <- rating differs\n');
-    expect(out).toContain('  response.max_first_on_scene_s   1 h 20 min    45 min   <- differs\n');
+    expect(out).toContain('  max first on scene               1 h 20 min    45 min   <- differs\n');
     expect(drill(['compare', c1, c2, '--lang', 'vi']).stdout).toContain('  chemical      M  2 giờ 40 phút  -  không đánh giá   <- mức đánh giá khác\n');
   });
 });
