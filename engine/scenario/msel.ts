@@ -364,6 +364,8 @@ export function rowsToInjects(rows: MselRow[], scenario: Scenario): ImportResult
     const cont = w?.contingency as { for: string } | undefined;
     if (!cont) return;
     const k = rows.findIndex((x) => rowIds.get(x) === cont.for);
+    // an id two rows give is said at the second already, and which of them is chased is not known: not this one too
+    if (rows.filter((x) => rowIds.get(x) === cont.for).length > 1) return;
     // a row whose expected action is there but does not read has its own problem said already: not this one too
     if (k >= 0 && !(written[k] as Written).expected && (rows[k].cells['expected action'] ?? '').trim() === '') issues.push({ row: r.row, column: 'time', message: `the inject in row ${rows[k].row} ('${cont.for}') has no expected action for this contingency to chase`, hint: 'give that row an expected action' });
   });

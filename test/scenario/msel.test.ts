@@ -256,6 +256,19 @@ describe('MSEL import problems', () => {
     expect(r.issues[1].message).toContain("the inject in row 4 ('");
   });
 
+  it('a contingency chasing a row whose id another row gives too is not told of the other row (which it may not mean)', () => {
+    const csv = [header,
+      row({ ...good(1), id: 'bulletin' }),
+      row({ ...good(2), id: 'bulletin', 'expected action': 'evacuate zone=ta-ca-riverside within=1h' }),
+      row({ ...good(3), time: 'if not done 1h after #2' }),
+    ].join('\r\n');
+    const r = importMsel(csv, ksn);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    // the id given twice, said at the second row; not 'the inject in row 2 has no expected action' (row 3's has one)
+    expect(r.issues.map((i) => `${i.row}/${i.column}: ${i.message}`)).toEqual(["3/id: id 'bulletin' is also used in row 2"]);
+  });
+
   it('says what to write for a time, a deadline or a delay written in words, and for a method written as the Markdown MSEL names it', () => {
     const csv = [header,
       row({ ...good(1), time: '7h30' }),
