@@ -1123,7 +1123,7 @@ export class MapView {
         ink: ghost || d.resolved ? '#555' : severityInk(d.severity),
         people_at,
         leader: from ? { x: from.x - d.sx, y: from.y - d.sy, foot: from.foot } : null,
-        tip: () => `${named(d.id)}; ${S.severity} ${d.severity}; ${S.phases[d.phase] ?? d.phase}; ${d.people} ${S.atRisk}`,
+        tip: () => `${named(d.id)}; ${S.severity.toLocaleLowerCase()} ${d.severity}; ${S.phases[d.phase] ?? d.phase}; ${d.people} ${S.atRisk}`,
       };
     });
   }
