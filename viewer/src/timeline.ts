@@ -32,6 +32,8 @@ interface Row { kind: 'curve' | 'unit' | 'incident' | 'sevcount' | 'heading'; y:
 export class Timeline {
   private canvas: HTMLCanvasElement;
   private svg: d3.Selection<SVGSVGElement, unknown, null, undefined>;
+  /** the clock axis and the markers: a strip that stays at the top while the lanes scroll under it */
+  private head: d3.Selection<SVGSVGElement, unknown, null, undefined>;
   private readonly cursor: HTMLDivElement;
   private x = d3.scaleLinear();
   private run: LoadedRun | null = null;
@@ -47,9 +49,13 @@ export class Timeline {
     this.canvas.className = 'lanes';
     el.appendChild(this.canvas);
     this.svg = d3.select(el).append('svg').attr('class', 'timeline-svg');
-    this.svg.append('g').attr('class', 'axis');
-    this.svg.append('g').attr('class', 'markers');
     this.svg.append('line').attr('class', 'divergence').style('display', 'none');
+    // in the flow (the lanes are laid absolutely), so that it can stick to the top of the scrolled strip
+    this.head = d3.select(el).append('svg').attr('class', 'timeline-svg timeline-head').attr('height', AXIS + MARKS);
+    this.head.append('rect').attr('class', 'ground').attr('height', AXIS + MARKS);
+    this.head.append('g').attr('class', 'axis');
+    this.head.append('g').attr('class', 'markers');
+    this.head.append('line').attr('class', 'divergence').style('display', 'none');
     this.svg.append('text').attr('class', 'divergence-label').style('display', 'none');
     this.cursor = document.createElement('div');
     this.cursor.className = 'cursor';
@@ -125,6 +131,7 @@ export class Timeline {
     this.el.style.height = `${this.height}px`;
     this.x = d3.scaleLinear().domain([0, this.run.data.until]).range([LEFT, this.width - 28]);
     this.svg.attr('width', this.width).attr('height', this.height);
+    this.head.attr('width', this.width).select('rect.ground').attr('width', this.width);
     const dpr = window.devicePixelRatio || 1;
     this.canvas.width = Math.round(this.width * dpr);
     this.canvas.height = Math.round(this.height * dpr);
@@ -313,12 +320,12 @@ export class Timeline {
     const span = x.range()[1] - x.range()[0];
     const step = steps.find((s) => (until / s) * 70 <= span) ?? 604800;
     const ticks = d3.range(0, until + 1, step);
-    this.svg.select<SVGGElement>('g.axis').attr('transform', `translate(0,${AXIS - 2})`)
+    this.head.select<SVGGElement>('g.axis').attr('transform', `translate(0,${AXIS - 2})`)
       .call(d3.axisTop(x).tickValues(ticks).tickFormat((v) => clock(Number(v))).tickSizeOuter(0) as any);
     const markers = run.history.markers.filter((m) => m.kind !== 'decision' || m.author !== 'doctrine');
     const shown = markers.length > 400 ? markers.filter((m) => m.kind !== 'decision') : markers;
     const scenarioInjects = new Map(run.data.scenario.injects.map((i) => [i.id, i]));
-    this.svg.select('g.markers').selectAll<SVGGElement, (typeof shown)[number]>('g.marker').data(shown, (m) => `${m.kind}-${m.index}`)
+    this.head.select('g.markers').selectAll<SVGGElement, (typeof shown)[number]>('g.marker').data(shown, (m) => `${m.kind}-${m.index}`)
       .join((en) => {
         const g = en.append('g').attr('class', (m) => `marker ${m.kind}`).attr('tabindex', -1);
         g.append('path');
@@ -342,8 +349,8 @@ export class Timeline {
         g.select('title').text(`${clock(m.t)} ${what}`);
       });
     const d = this.divergenceT;
-    this.svg.select('line.divergence').style('display', d === null ? 'none' : 'inline')
-      .attr('x1', d === null ? 0 : x(d)).attr('x2', d === null ? 0 : x(d)).attr('y1', 0).attr('y2', this.height)
+    d3.select(this.el).selectAll('line.divergence').style('display', d === null ? 'none' : 'inline')
+      .attr('x1', d === null ? 0 : x(d)).attr('x2', d === null ? 0 : x(d)).attr('y1', 0).attr('y2', function () { return (this as SVGLineElement).ownerSVGElement!.getAttribute('height'); })
       .attr('data-t', d ?? '');
     // in the Units heading's strip, where no lane draws anything: on the first lane it hid the hazard curve's top value
     const strip = this.rows.find((r) => r.kind === 'heading');
