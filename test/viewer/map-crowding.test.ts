@@ -24,7 +24,7 @@ interface Look {
   map: Rect;
   legend: Rect;
   incidents: Disc[];
-  /** shelters' triangles, bases' squares, areas' circles */
+  /** shelters' triangles, bases' squares, areas' hexagons */
   symbols: (Rect & { what: string })[];
   /** units by state, with their diamond's box */
   units: (Rect & { id: string; state: string })[];
@@ -43,7 +43,7 @@ const LOOK = `() => {
   const symbols = [
     ...[...document.querySelectorAll('#map-a g.shelter path')].map((el) => ({ what: 'shelter ' + el.parentElement.getAttribute('data-shelter'), ...box(el) })),
     ...[...document.querySelectorAll('#map-a rect.base')].map((el) => ({ what: 'base ' + el.textContent, ...box(el) })),
-    ...[...document.querySelectorAll('#map-a g.area circle')].map((el) => ({ what: 'area ' + el.parentElement.getAttribute('data-area'), ...box(el) })),
+    ...[...document.querySelectorAll('#map-a g.area path.badge')].map((el) => ({ what: 'area ' + el.parentElement.getAttribute('data-area'), ...box(el) })),
   ];
   const units = marks.units.filter((u) => !u.ghost).map((u) => ({ id: u.id, state: u.state, left: u.cx - u.half, right: u.cx + u.half, top: u.cy - u.half, bottom: u.cy + u.half }));
   const labels = [...document.querySelectorAll('#map-a text.area-name, #map-a g.zone > text, #map-a g.shelter > text')]
@@ -226,5 +226,21 @@ describe('the first view', () => {
     await page.locator('body').press('+');
     await expect.poll(() => geo.getAttribute('transform')).not.toBe('translate(0,0) scale(1)');
     await page.close();
+  });
+});
+
+describe("an area's risk badge", () => {
+  it('is a hexagon in its risk colour, not a numbered circle as an incident is (the colours run alike)', async () => {
+    const page = await keep(1, 'en');
+    await page.evaluate(() => (window as any).drillViewer.paintedSeek(14400));
+    const areas = await page.evaluate(() => [...document.querySelectorAll('#map-a g.area')].map((g) => ({
+      id: g.getAttribute('data-area'), risk: Number(g.getAttribute('data-risk')), circles: g.querySelectorAll('circle').length,
+      corners: (g.querySelector('path.badge')?.getAttribute('d')?.match(/L/g) ?? []).length + 1, fill: g.querySelector('path.badge')?.getAttribute('fill'),
+    })));
+    const { RISK_COLOUR } = await import('../../viewer/src/look.js');
+    expect(areas.length).toBeGreaterThan(3);
+    // the flash flood raises some areas' risk by then: coloured badges are there to be told from incidents
+    expect(areas.some((a) => a.risk >= 2)).toBe(true);
+    for (const a of areas) expect(a, a.id!).toMatchObject({ circles: 0, corners: 6, fill: RISK_COLOUR[a.risk] });
   });
 });

@@ -23,7 +23,7 @@ const LABELS = `() => {
   const map = document.querySelector('#map-a').getBoundingClientRect();
   const inMap = (r) => r.right > map.left && r.left < map.right && r.bottom > map.top && r.top < map.bottom;
   return [...document.querySelectorAll('#map-a text.area-name, #map-a g.zone > text, #map-a g.shelter > text')].filter((el) => el.textContent).map((el) => {
-    const mark = el.closest('g.zone, g.shelter') ?? document.querySelector('#map-a g.area[data-area="' + el.getAttribute('data-area') + '"] circle') ?? el;
+    const mark = el.closest('g.zone, g.shelter') ?? document.querySelector('#map-a g.area[data-area="' + el.getAttribute('data-area') + '"] path.badge') ?? el;
     const key = mark.hasAttribute('data-zone') ? 'zone ' + mark.getAttribute('data-zone') : mark.hasAttribute('data-shelter') ? 'shelter ' + mark.getAttribute('data-shelter') : 'area ' + (el.getAttribute('data-area') ?? el.textContent);
     const m = mark.getBoundingClientRect(), r = el.getBoundingClientRect();
     const displayed = !el.closest('[display="none"]') && getComputedStyle(el).display !== 'none' && getComputedStyle(el).visibility !== 'hidden';

@@ -164,14 +164,14 @@ describe('the legend and the compare captions', () => {
       const cap = (await caption.boundingBox({ timeout: 5000 }))!;
       expect(await caption.textContent()).toMatch(/^A: ky-son-flash-flood-1\.json/);
       // drag Nậm Cắn's marker to just under the caption's left end: its name's first spot (above right) lies under the caption
-      const marker = (await page.locator('#map-a g.area[data-area="nam-can"] circle').boundingBox())!;
+      const marker = (await page.locator('#map-a g.area[data-area="nam-can"] path.badge').boundingBox())!;
       const from = { x: marker.x + marker.width / 2, y: marker.y + marker.height / 2 };
       const to = { x: cap.x + 12, y: cap.y + cap.height + 8 };
       await page.mouse.move(from.x, from.y);
       await page.mouse.down();
       await page.mouse.move(to.x, to.y, { steps: 8 });
       await page.mouse.up();
-      const moved = (await page.locator('#map-a g.area[data-area="nam-can"] circle').boundingBox())!;
+      const moved = (await page.locator('#map-a g.area[data-area="nam-can"] path.badge').boundingBox())!;
       expect(Math.abs(moved.x + moved.width / 2 - to.x)).toBeLessThan(3);
       const edge = { left: cap.x, top: cap.y, right: cap.x + cap.width, bottom: cap.y + cap.height };
       const l = await look(page);

@@ -26,6 +26,9 @@ export const ROAD_STYLE: Record<string, { colour: string; dash: string | null; w
 /** Disaster risk levels 1-5 (Decision 18/2021/QĐ-TTg): light blue, light yellow, orange, red, purple. */
 export const RISK_COLOUR = ['#ffffff', '#9fd3f5', '#fff3a0', '#f5a623', '#e0352b', '#8e44ad'];
 
+/** An area's risk badge, centred on its place: a flat-topped hexagon about as wide as the circle it replaced (r 7). */
+export const RISK_BADGE = 'M-8,0 L-4,-7 L4,-7 L8,0 L4,7 L-4,7 Z';
+
 export const MARKER_COLOUR = { inject: '#0072B2', decision: '#009E73', doctrine: '#9aa5b1', level: '#CC79A7', divergence: '#D55E00' };
 
 export const clock = formatClock;

@@ -24,7 +24,7 @@ import { discOnBox, fanOut } from './fan.js';
 import { BoxIndex, boxAt, placeLabels, placeMoving, type Box, type Fallback, type Label, type Spot, type Try } from './labels.js';
 import { lonLat, type LoadedRun } from './loaded.js';
 import { incidentName } from './panels.js';
-import { RISK_COLOUR, ROAD_STYLE, UNIT_COLOUR, severityColour, severityInk } from './look.js';
+import { RISK_BADGE, RISK_COLOUR, ROAD_STYLE, UNIT_COLOUR, severityColour, severityInk } from './look.js';
 import { DIAMOND_HALF, GHOST_OFF, markAt, markFonts, paintMarks, Sprites, type IncidentMark, type UnitMark } from './canvas-marks.js';
 
 type P = [number, number];
@@ -673,17 +673,18 @@ export class MapView {
         setText(g.select('title'), `${textIn(d.e.name, lang) || d.e.id}: ${label}`);
       });
 
-    // --- areas: risk level fill, civil-defence level badge
+    // --- areas: risk level fill, civil-defence level badge. A hexagon, not a circle: the risk colours (Decision
+    // 18/2021) run yellow-orange-red-purple as the incidents' severity does, and a numbered circle read as an incident
     const areas = s.areas.map((a) => ({ a, p: model.areaPlace.get(a.id)!, w: world.areas[a.id] }));
     this.layer.areas.selectAll<SVGGElement, (typeof areas)[number]>('g.area').data(areas, (d) => d.a.id)
-      .join((en) => { const g = en.append('g').attr('class', 'area'); g.append('circle'); g.append('text').attr('class', 'level'); g.append('title'); return g; })
+      .join((en) => { const g = en.append('g').attr('class', 'area'); g.append('path').attr('class', 'badge').attr('d', RISK_BADGE); g.append('text').attr('class', 'level'); g.append('title'); return g; })
       .attr('transform', (d) => { const [x, y] = this.pt([d.a.coords.lon, d.a.coords.lat]); return `translate(${x},${y})`; })
       .attr('data-area', (d) => d.a.id).attr('data-risk', (d) => d.w?.risk ?? 0)
       .each(function (d) {
         const g = d3.select(this);
         const risk = d.w?.risk ?? 0;
         const level = d.w ? (d.w.level.context.level as number) : 0;
-        g.select('circle').attr('r', 7).attr('fill', RISK_COLOUR[risk] ?? '#fff').attr('stroke', '#333');
+        g.select('path.badge').attr('fill', RISK_COLOUR[risk] ?? '#fff').attr('stroke', '#333');
         setText(g.select('text.level').attr('x', -3.5).attr('y', 3.5).attr('class', 'level small'), risk > 0 ? String(risk) : '');
         g.attr('data-level', level);
         setText(g.select('title'), `${textIn(d.a.name, lang)}: ${S.risk} ${risk}; ${S.level} ${level}${d.w?.isolated ? '; isolated' : ''}`);
@@ -1359,7 +1360,7 @@ function legend(lang: Lang, tag: string): HTMLDetailsElement {
   rows.push([`12 = ${S.people} ${S.atRisk}`, (g) => { g.append('text').attr('x', 2).attr('y', 12).attr('font-size', 10).attr('font-weight', 600).text('12'); }]);
   for (const st of Object.keys(UNIT_COLOUR)) rows.push([S.unitStates[st] ?? st, (g) => { g.append('rect').attr('x', 6).attr('y', 4).attr('width', 8).attr('height', 8).attr('transform', 'rotate(45 10 8)').attr('fill', UNIT_COLOUR[st]).attr('stroke', '#111'); }]);
   for (const [st, label] of [['open', S.roadOpen], ['degraded', S.roadDegraded], ['cut', S.roadCut]] as const) rows.push([label, (g) => { const r = ROAD_STYLE[st]; g.append('line').attr('x1', 0).attr('x2', 20).attr('y1', 8).attr('y2', 8).attr('stroke', r.colour).attr('stroke-width', r.width).attr('stroke-dasharray', r.dash); }]);
-  for (let risk = 1; risk <= 5; risk++) rows.push([`${S.risk} ${risk}`, (g) => { g.append('circle').attr('cx', 10).attr('cy', 8).attr('r', 6).attr('fill', RISK_COLOUR[risk]).attr('stroke', '#333'); }]);
+  for (let risk = 1; risk <= 5; risk++) rows.push([`${S.risk} ${risk}`, (g) => { g.append('path').attr('d', RISK_BADGE).attr('transform', 'translate(10,8)').attr('fill', RISK_COLOUR[risk]).attr('stroke', '#333'); g.append('text').attr('x', 10).attr('y', 11.5).attr('text-anchor', 'middle').attr('font-size', 9).attr('font-weight', 700).text(String(risk)); }]);
   rows.push([S.base, (g) => { g.append('rect').attr('x', 4).attr('y', 2).attr('width', 12).attr('height', 12).attr('fill', '#fff').attr('stroke', '#1d232b'); }]);
   rows.push([S.shelter, (g) => { g.append('path').attr('d', 'M10,1 L17,14 L3,14 Z').attr('fill', '#009E73').attr('stroke', '#009E73'); }]);
   rows.push([`${S.zone} / ${S.flooded}`, (g) => { g.append('circle').attr('cx', 10).attr('cy', 8).attr('r', 7).attr('fill', `url(#flood-${tag})`).attr('stroke', '#0072B2').attr('stroke-dasharray', '3 2'); }]);

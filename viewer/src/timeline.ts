@@ -55,7 +55,7 @@ export class Timeline {
     this.head.append('rect').attr('class', 'ground').attr('height', AXIS + MARKS);
     this.head.append('g').attr('class', 'axis');
     this.head.append('g').attr('class', 'markers');
-    this.head.append('line').attr('class', 'divergence').style('display', 'none');
+    this.head.append('line').attr('class', 'divergence-tick').style('display', 'none');
     this.svg.append('text').attr('class', 'divergence-label').style('display', 'none');
     this.cursor = document.createElement('div');
     this.cursor.className = 'cursor';
@@ -349,7 +349,7 @@ export class Timeline {
         g.select('title').text(`${clock(m.t)} ${what}`);
       });
     const d = this.divergenceT;
-    d3.select(this.el).selectAll('line.divergence').style('display', d === null ? 'none' : 'inline')
+    d3.select(this.el).selectAll('line.divergence, line.divergence-tick').style('display', d === null ? 'none' : 'inline')
       .attr('x1', d === null ? 0 : x(d)).attr('x2', d === null ? 0 : x(d)).attr('y1', 0).attr('y2', function () { return (this as SVGLineElement).ownerSVGElement!.getAttribute('height'); })
       .attr('data-t', d ?? '');
     // in the Units heading's strip, where no lane draws anything: on the first lane it hid the hazard curve's top value
