@@ -377,17 +377,29 @@ function fmt(v: number): string {
 }
 
 function clip(ctx: CanvasRenderingContext2D, text: string, width: number): string {
-  if (ctx.measureText(text).width <= width) return text;
-  // a name ending in its id ('Group of casualties needing care (casualties-3)'): the id is what tells lanes apart,
-  // so the name is cut before it, not the id
-  const id = / \([^()]+\)$/.exec(text);
-  if (id && ctx.measureText(`…${id[0]}`).width < width * 0.7) {
-    let head = text.slice(0, id.index);
-    while (head.length > 1 && ctx.measureText(`${head}…${id[0]}`).width > width) head = head.slice(0, -1);
-    return `${head}…${id[0]}`;
+  return clipLabel((s) => ctx.measureText(s).width, text, width);
+}
+
+/**
+ * A lane's name cut to `width` (as `measure` measures text). A name ending in its id ('Group of casualties
+ * needing care (casualties-3)'): the id is what tells lanes apart, so the name is cut before it, not the id;
+ * an id too long to leave room for the name loses its start, not its end, where generated ids differ
+ * ('Roof blown off… (…damage-14)': the typhoon's lanes all read 'Roof blown off, people injured…').
+ */
+export function clipLabel(measure: (s: string) => number, text: string, width: number): string {
+  if (measure(text) <= width) return text;
+  const id = / \(([^()]+)\)$/.exec(text);
+  if (id) {
+    let tail = id[0];
+    for (let k = 1; measure(`…${tail}`) >= width * 0.7 && k < id[1].length - 1; k++) tail = ` (…${id[1].slice(k)})`;
+    if (measure(`…${tail}`) < width * 0.7) {
+      let head = text.slice(0, id.index);
+      while (head.length > 1 && measure(`${head}…${tail}`) > width) head = head.slice(0, -1);
+      return `${head}…${tail}`;
+    }
   }
   let s = text;
-  while (s.length > 1 && ctx.measureText(s + '…').width > width) s = s.slice(0, -1);
+  while (s.length > 1 && measure(s + '…') > width) s = s.slice(0, -1);
   return s + '…';
 }
 
