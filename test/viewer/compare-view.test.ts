@@ -29,7 +29,7 @@ async function sameView(): Promise<boolean> {
 }
 
 /** Where each pane draws the places of the scenario (its areas' markers), relative to the pane. */
-const places = (pane: 'a' | 'b') => page.locator(`#map-${pane} .layer-areas circle`).evaluateAll((cs) => {
+const places = (pane: 'a' | 'b') => page.locator(`#map-${pane} .layer-areas path.badge`).evaluateAll((cs) => {
   const box = cs[0]!.closest('.map')!.getBoundingClientRect();
   return cs.map((c) => { const r = c.getBoundingClientRect(); return [r.x + r.width / 2 - box.x, r.y + r.height / 2 - box.y]; });
 });
