@@ -302,6 +302,10 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   // the scenario's own plan says how soon: doctrine's thresholds (a level within an hour when it sets none)
   const supportAfter = sc.doctrine.request_support_after;
   const declareAfter = sc.doctrine.declare_when_short ?? 3600;
+  // prompt by the plan's clock is no strength where the exercise's own objective for it rated the same act below P
+  // (Tà Cạ's support asked 30 min after its second shortfall, and "before T+04:00" rated S, read as both)
+  const belowP = (metric: string, area: string) => objectives.some((o) => o.spec.criterion.metric === metric && o.spec.criterion.of === area
+    && o.result.rating !== null && o.result.rating !== 'P');
   for (const l of rv.levels) {
     if (l.first_short_t === null) continue;
     const declarer = declarerOf(sc, l.area, 1);
@@ -309,8 +313,8 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
     // timed from the shortfall it answered (level-metrics.ts): a first one support covered hours before is not it
     if (decl && decl.delay_s !== null && decl.short_since !== null) {
       const p = { area: ref('area', l.area), short: t(decl.short_since), at: t(decl.t), by: ref('role', decl.by), delay: s(decl.delay_s), level: { n: decl.level } };
-      if (decl.delay_s <= declareAfter) strengths.push(f('f.level.prompt', p, { capability: capOf('level_declared_s') }));
-      else improvements.push(f('f.level.late', p, { capability: capOf('level_declared_s'), element: 'training', org: decl.by, action: { key: 'a.level.within', params: { within: s(declareAfter) } } }));
+      if (decl.delay_s > declareAfter) improvements.push(f('f.level.late', p, { capability: capOf('level_declared_s'), element: 'training', org: decl.by, action: { key: 'a.level.within', params: { within: s(declareAfter) } } }));
+      else if (!belowP('level_declared_s', l.area)) strengths.push(f('f.level.prompt', p, { capability: capOf('level_declared_s') }));
     }
     // a shortfall calls for a level only when it lasted longer than the plan gives for declaring one: one that
     // support covered sooner is the plan working. One before the declaration (not the one it answered) went unanswered.
@@ -326,8 +330,8 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
     }
     if (l.support && l.support.delay_s !== null && l.support.short_since !== null) {
       const p = { area: ref('area', l.area), short: t(l.support.short_since), at: t(l.support.t), by: ref('role', l.support.by), delay: s(l.support.delay_s) };
-      if (l.support.delay_s <= supportAfter) strengths.push(f('f.support.prompt', p, { capability: capOf('support_requested_s') }));
-      else improvements.push(f('f.support.late', p, { capability: capOf('support_requested_s'), element: 'training', org: l.support.by, action: { key: 'a.support.within', params: { within: s(supportAfter) } } }));
+      if (l.support.delay_s > supportAfter) improvements.push(f('f.support.late', p, { capability: capOf('support_requested_s'), element: 'training', org: l.support.by, action: { key: 'a.support.within', params: { within: s(supportAfter) } } }));
+      else if (!belowP('support_requested_s', l.area)) strengths.push(f('f.support.prompt', p, { capability: capOf('support_requested_s') }));
     }
   }
 
