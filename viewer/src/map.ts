@@ -23,7 +23,7 @@ import { STRINGS } from './i18n.js';
 import { discOnBox, fanOut } from './fan.js';
 import { BoxIndex, boxAt, placeLabels, placeMoving, type Box, type Fallback, type Label, type Spot, type Try } from './labels.js';
 import { lonLat, type LoadedRun } from './loaded.js';
-import { incidentName } from './panels.js';
+import { incidentName, wordsFor } from './panels.js';
 import { RISK_BADGE, RISK_COLOUR, ROAD_STYLE, UNIT_COLOUR, severityColour, severityInk } from './look.js';
 import { DIAMOND_HALF, GHOST_OFF, markAt, markFonts, paintMarks, Sprites, type IncidentMark, type UnitMark } from './canvas-marks.js';
 
@@ -658,7 +658,7 @@ export class MapView {
       });
 
     // --- roads by status
-    const edges = s.travel.edges.map((e) => ({ e, a: model.travel.nodeXY[model.travel.nodeIndex.get(e.from)!], b: model.travel.nodeXY[model.travel.nodeIndex.get(e.to)!], st: world.roads[e.id]?.status ?? 'open' }));
+    const edges = s.travel.edges.map((e) => ({ e, a: model.travel.nodeXY[model.travel.nodeIndex.get(e.from)!], b: model.travel.nodeXY[model.travel.nodeIndex.get(e.to)!], st: world.roads[e.id]?.status ?? 'open', by: world.roads[e.id]?.closed_by }));
     this.layer.roads.selectAll<SVGGElement, (typeof edges)[number]>('g.road').data(edges, (d) => d.e.id)
       .join((en) => { const g = en.append('g').attr('class', 'road'); g.append('line').attr('class', 'halo'); g.append('line').attr('class', 'line'); g.append('title'); return g; })
       .attr('data-road', (d) => d.e.id).attr('data-status', (d) => d.st)
@@ -669,7 +669,9 @@ export class MapView {
         const st = ROAD_STYLE[d.st] ?? ROAD_STYLE.open;
         g.selectAll('line').attr('x1', x1).attr('y1', y1).attr('x2', x2).attr('y2', y2);
         g.select('line.line').attr('stroke', st.colour).attr('stroke-width', st.width).attr('stroke-dasharray', st.dash);
-        const label = d.st === 'open' ? S.roadOpen : d.st === 'degraded' ? S.roadDegraded : S.roadCut;
+        // a road closed by someone's order is not one the hazard cut: the tooltip says whose
+        const label = d.by !== undefined ? S.roadClosedBy.replace('{role}', wordsFor(run, lang).name('role', d.by))
+          : d.st === 'open' ? S.roadOpen : d.st === 'degraded' ? S.roadDegraded : S.roadCut;
         setText(g.select('title'), `${textIn(d.e.name, lang) || d.e.id}: ${label}`);
       });
 
