@@ -8,4 +8,7 @@
 //        only in runs where that happens: none of the shipped scenarios' first 40 seeds)
 // 0.5.0: an area whose incidents lack what only units far on their way bring stays short of units: support asked for
 //        early and sent from hours away no longer resets the clock doctrine declares level 1 by (outcomes differ from 0.4.1's)
-export const ENGINE_VERSION = '0.5.0';
+// 0.5.1: an order lifts only an order's closure of a road (open_road no longer clears a slide, a rule clearing a slide
+//        no longer lifts a closure by order), and an empty public statement is refused (outcomes differ from 0.5.0's
+//        only in runs with such decisions: none of the shipped scenarios' or docs' decision files)
+export const ENGINE_VERSION = '0.5.1';

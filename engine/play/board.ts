@@ -157,7 +157,8 @@ export function renderBoard(b: BoardInput): string {
       out.push(m(lang, 'board.roads'));
       for (const e of roads) {
         const st = sim.world.roads[e.id];
-        const status = st.status === 'cut' ? m(lang, 'road.cut') : m(lang, 'road.degraded', { factor: num(st.factor, lang) });
+        const status = st.closed_by !== undefined ? m(lang, 'road.closed-by', { by: seatName(sim, st.closed_by, lang) })
+          : st.status === 'cut' ? m(lang, 'road.cut') : m(lang, 'road.degraded', { factor: num(st.factor, lang) });
         out.push(`  ${cell(e.id, 14)}${e.name !== undefined ? say(e.name, lang) : `${e.from} - ${e.to}`}: ${status}`);
       }
     }

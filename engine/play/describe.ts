@@ -94,9 +94,8 @@ export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: Readonl
         const name = edge?.name !== undefined ? say(edge.name, lang) : e.id;
         // a road closed (or reopened) by someone's order is not a road cut by a slide
         const by = typeof e.by === 'string' && !e.by.startsWith('rule:') ? seatName(sim, e.by, lang) : undefined;
-        const status = e.status === 'cut' ? (by ? m(lang, 'road.closed-by', { by }) : m(lang, 'road.cut'))
-          : e.status === 'open' ? (by ? m(lang, 'road.opened-by', { by }) : m(lang, 'road.open'))
-            : m(lang, 'road.degraded', { factor: num(e.factor, lang) });
+        const status = by ? m(lang, e.status === 'cut' ? 'road.closed-by' : 'road.opened-by', { by })
+          : e.status === 'cut' ? m(lang, 'road.cut') : e.status === 'open' ? m(lang, 'road.open') : m(lang, 'road.degraded', { factor: num(e.factor, lang) });
         return m(lang, 'feed.road', { id: e.id, name, status });
       }
       case 'area.isolated':
@@ -192,7 +191,7 @@ export function codeKey(code: string): MsgKey {
 export const REFUSAL_CODES = [
   'unknown-role', 'unknown-unit', 'unknown-incident', 'incident-closed', 'no-authority', 'unit-busy', 'no-capability', 'no-request', 'no-route',
   'not-deployed', 'unknown-zone', 'no-change', 'unknown-shelter', 'unknown-area', 'unknown-road', 'unknown-inject', 'no-decision', 'not-waiting',
-  'unknown-option', 'duplicate-id', 'unknown-command', 'no-coast',
+  'unknown-option', 'duplicate-id', 'unknown-command', 'no-coast', 'hazard-road', 'empty-message',
 ] as const;
 const KNOWN_CODES = new Set<string>(REFUSAL_CODES);
 

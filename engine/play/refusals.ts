@@ -82,6 +82,12 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
     case 'no-authority': return noAuthority();
     case 'no-change': return noChange();
     case 'no-coast': return noCoast();
+    case 'empty-message': return say('ref.empty-message', { area: c.area });
+    case 'hazard-road': {
+      const r = world.roads[c.edge];
+      if (r.closed_by !== undefined) return say('ref.road-cut-under-order', { id: c.edge, by: seatName(sim, r.closed_by, lang) });
+      return say(r.status === 'cut' ? 'ref.road-hazard-cut' : 'ref.road-hazard-slowed', { id: c.edge });
+    }
   }
   return m(lang, codeKey(code));
 
@@ -141,7 +147,10 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
       case 'open_shelter': return say('ref.shelter-already', { id: c.shelter, state: say(`shelter.${world.shelters[c.shelter].m.value as string}` as MsgKey) });
       case 'declare_level': return say('ref.level-already', { area: areaName(sim, c.area, lang), level: c.level });
       case 'request_support': return say('ref.support-already', { area: areaName(sim, c.area, lang) });
-      case 'close_road': return say('ref.road-already-cut', { id: c.edge });
+      case 'close_road': {
+        const by = world.roads[c.edge].closed_by;
+        return by !== undefined ? say('ref.road-closed-by', { id: c.edge, by: seatName(sim, by, lang) }) : say('ref.road-already-cut', { id: c.edge });
+      }
       case 'open_road': return say('ref.road-already-open', { id: c.edge });
       case 'sea_ban': return say('ref.sea-ban-already', { area: areaName(sim, c.area, lang) });
       case 'hold_inject': return say('ref.hold-not-scheduled', { id: c.inject, state: say(`inject.${world.injects[c.inject].m.value as string}` as MsgKey) });

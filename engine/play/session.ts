@@ -29,6 +29,7 @@ import { AnswerCommand, ControllerCommand, serializeDecisions, type AnyCommand, 
 import * as Incidents from '../sim/incidents.js';
 import { Model } from '../sim/model.js';
 import { createSim, decisionFromRecord, runLogOf, sessionLogOf, type RunLog } from '../sim/run.js';
+import { hazardOf } from '../sim/routing.js';
 import { Sim } from '../sim/sim.js';
 import { allInjects } from '../sim/world-ops.js';
 import { areaName, renderBoard, renderSummary, messageLines, seatName, unitName } from './board.js';
@@ -733,7 +734,8 @@ export class PlaySession {
       case 'shelter': return this.scenario.evacuation.shelters.filter((x) => seen.has(x.area) && mine(x.area) && w.shelters[x.id].m.value === 'closed').map((x) => x.id);
       // a sea ban where there is no sea is refused (no-coast): offer only the coastal areas
       case 'area': return this.scenario.areas.map((a) => a.id).filter((a) => mine(a) && (verb !== 'sea_ban' || model.hasCoast(a)));
-      case 'road': return this.scenario.travel.edges.map((e) => e.id).filter((e) => (verb === 'close_road' ? w.roads[e].status !== 'cut' : w.roads[e].status !== 'open'));
+      // only a road closed by an order can be reopened by one (and not one the hazard has cut since)
+      case 'road': return this.scenario.travel.edges.map((e) => e.id).filter((e) => (verb === 'close_road' ? w.roads[e].status !== 'cut' : w.roads[e].closed_by !== undefined && hazardOf(w.roads[e]).status !== 'cut'));
       case 'level': return ['0', ...(role?.declares ?? []).map(String)];
       case 'inject': {
         if (verb === 'answer') return waitingDecisions(sim, seat).map((x) => x.inject.id);

@@ -11,6 +11,7 @@ import type { Inject } from '../scenario/schema.js';
 import type { AnyCommand, Decision } from './decisions.js';
 import * as Incidents from './incidents.js';
 import { sendsSupportTo } from './model.js';
+import { hazardOf } from './routing.js';
 import type { Sim } from './sim.js';
 import * as Units from './units.js';
 import type { IncidentW, UnitW } from './world.js';
@@ -113,9 +114,17 @@ export function check(sim: Sim, d: Decision): Check {
       const areas = [e.from, e.to].map((n) => model.scenario.travel.nodes.find((x) => x.id === n)?.area).filter((a): a is string => a !== undefined);
       const high = role!.tier === 'province' || role!.tier === 'national';
       if (!high && !areas.some(within)) return refuse('no-authority', `road '${c.edge}' is outside '${d.role}''s area`);
-      const status = world.roads[c.edge].status;
-      if (c.do === 'close_road' && status === 'cut') return refuse('no-change', `road '${c.edge}' is already cut`);
-      if (c.do === 'open_road' && status === 'open') return refuse('no-change', `road '${c.edge}' is already open`);
+      const road = world.roads[c.edge];
+      const hazard = hazardOf(road);
+      if (c.do === 'close_road') {
+        if (road.closed_by !== undefined) return refuse('no-change', `road '${c.edge}' is already closed by order of '${road.closed_by}'`);
+        if (road.status === 'cut') return refuse('no-change', `road '${c.edge}' is already cut`);
+        return OK;
+      }
+      if (road.status === 'open') return refuse('no-change', `road '${c.edge}' is already open`);
+      // an order lifts an order's closure; it does not clear a slide or mend a washed-out road
+      if (road.closed_by === undefined) return refuse('hazard-road', `road '${c.edge}' is ${hazard.status === 'cut' ? 'cut' : 'slowed'} by the hazard, not closed by an order: no order reopens it (it opens when the scenario clears it)`);
+      if (hazard.status === 'cut') return refuse('hazard-road', `road '${c.edge}', closed by order of '${road.closed_by}', has since been cut by the hazard: lifting the order would not open it`);
       return OK;
     }
     case 'sea_ban':
@@ -123,6 +132,8 @@ export function check(sim: Sim, d: Decision): Check {
       if (!model.area.has(c.area)) return refuse('unknown-area', `no area '${c.area}'${suggest(c.area, model.area.keys())}`);
       // before authority: nobody, whatever their authority, can keep boats in port where there is no sea
       if (c.do === 'sea_ban' && !model.hasCoast(c.area)) return refuse('no-coast', noCoastReason(sim, c.area, role?.area));
+      // nor tell the public nothing: an empty statement denies no rumour
+      if (c.do === 'public_info' && blank(c.message)) return refuse('empty-message', 'the statement is empty: write what the public is to be told');
       if (!within(c.area)) return refuse('no-authority', `role '${d.role}' has no authority in '${c.area}'`);
       if (c.do === 'sea_ban' && world.areas[c.area].sea_ban) return refuse('no-change', `a sea ban is already in force for '${c.area}'`);
       return OK;
@@ -258,7 +269,7 @@ function apply(sim: Sim, d: Decision): void {
       return;
     }
     case 'close_road': return World.setRoad(sim, c.edge, 'cut', 0, d.role, true);
-    case 'open_road': return World.setRoad(sim, c.edge, 'open', 1, d.role);
+    case 'open_road': return World.setRoad(sim, c.edge, 'open', 1, d.role, true);
     case 'sea_ban': w.areas[c.area].sea_ban = true; return;
     case 'public_info': return;
     case 'answer': {
@@ -282,4 +293,10 @@ function apply(sim: Sim, d: Decision): void {
     case 'breakdown': sim.send('unit', c.unit, { type: 'BREAKDOWN' }); return;
     case 'repair': return Units.repair(sim, c.unit);
   }
+}
+
+/** A text with no words in any language. */
+function blank(t: Inject['message'] | undefined): boolean {
+  if (t === undefined) return true;
+  return typeof t === 'string' ? t.trim() === '' : !(t.vi?.trim() || t.en?.trim());
 }

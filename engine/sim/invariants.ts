@@ -64,6 +64,12 @@ export function checkInvariants(sim: Sim): string[] {
     if ((state === 'en_route' || state === 'returning') && (!u.leg || u.leg.t0 < 0 || u.leg.t0 > w.t)) bad.push(`unit ${uid} is ${state} with no trip under way`);
   }
 
+  // a road closed by order is closed whatever the hazard made of it, and only such a road keeps what lies under it
+  for (const [id, r] of Object.entries(w.roads)) {
+    if (r.closed_by !== undefined && (r.status !== 'cut' || r.under === undefined)) bad.push(`road ${id} is closed by order of ${r.closed_by} but ${r.status}${r.under ? '' : ', with nothing kept under the order'}`);
+    if (r.closed_by === undefined && r.under !== undefined) bad.push(`road ${id} keeps a state under an order nobody gave`);
+  }
+
   // bounds
   const limits = model.scenario.limits;
   if (sim.queue.size > limits.max_queue) bad.push(`queue holds ${sim.queue.size} events, over the bound ${limits.max_queue}`);

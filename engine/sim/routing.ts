@@ -16,6 +16,17 @@ export interface RoadStatus {
   status: 'open' | 'degraded' | 'cut'; factor: number;
   /** closed by a role's order (close_road), not cut by the hazard: the role; absent otherwise */
   closed_by?: string;
+  /**
+   * under an order's closure, what the hazard has made of the road (open, degraded or cut): what lifting the
+   * order leaves, and what the scenario's rules change meanwhile. An order closes a road and lifts its own
+   * closure; it does not clear a slide, and a rule clearing a slide does not lift an order.
+   */
+  under?: { status: 'open' | 'degraded' | 'cut'; factor: number };
+}
+
+/** What the hazard has made of a road, whatever an order has closed. */
+export function hazardOf(r: RoadStatus): { status: 'open' | 'degraded' | 'cut'; factor: number } {
+  return r.closed_by !== undefined && r.under !== undefined ? r.under : r;
 }
 
 export interface Profile { key: string; speed: Partial<Record<Mode, number>>; /** fastest mode, km/h */ vmax: number }

@@ -9,6 +9,7 @@ import type { Command, Inject } from '../scenario/schema.js';
 import * as Incidents from './incidents.js';
 import { HAZARD_TICK_S, MACHINES, PRIO, type Sim } from './sim.js';
 import * as Units from './units.js';
+import { hazardOf, type RoadStatus } from './routing.js';
 import type { AreaW, World } from './world.js';
 
 export function initialWorld(sim: Sim): World {
@@ -138,12 +139,36 @@ function applyEffect(sim: Sim, ruleId: string, e: import('../scenario/schema.js'
   }
 }
 
-/** `order`: a role closes the road (close_road), rather than the hazard cutting it: see RoadStatus.closed_by. */
+/**
+ * A road's status changed by the hazard (a rule: `by` is 'rule:<id>') or by a role's order (`order`: close_road
+ * and open_road, checked by commands.ts to close an open or slowed road, or lift an order's closure). Under an
+ * order's closure a rule changes what the hazard has made of the road (`under`), and the road stays closed;
+ * the hazard cutting it is still told (the messages about the cut follow).
+ */
 export function setRoad(sim: Sim, edge: string, status: 'open' | 'degraded' | 'cut', factor: number, by: string, order = false): void {
-  const cur = sim.world.roads[edge];
-  // a road closed by order that the hazard then cuts is cut (the messages about the cut follow)
-  if (cur && cur.status === status && cur.factor === factor && (cur.closed_by === undefined || order)) return;
-  sim.world.roads[edge] = order && status === 'cut' ? { status, factor, closed_by: by } : { status, factor };
+  const cur = sim.world.roads[edge] ?? { status: 'open', factor: 1 };
+  let next: RoadStatus;
+  if (order) {
+    if (status === 'cut') next = { status, factor, closed_by: by, under: { status: cur.status, factor: cur.factor } };
+    else {
+      // lifting the closure leaves what the hazard made of the road (open or slowed: commands.ts refuses a cut one)
+      ({ status, factor } = hazardOf(cur));
+      next = { status, factor };
+    }
+  } else if (cur.closed_by !== undefined) {
+    const under = hazardOf(cur);
+    if (under.status === status && under.factor === factor) return;
+    sim.world.roads[edge] = { status: 'cut', factor: 0, closed_by: cur.closed_by, under: { status, factor } };
+    // closed it stays: routes and reach do not change, only what lifting the order will leave
+    if (status === 'cut') sim.emit({ t: sim.now, type: 'road.status', id: edge, status, by });
+    checkConditions(sim);
+    sim.world.dirty = true;
+    return;
+  } else {
+    if (cur.status === status && cur.factor === factor) return;
+    next = { status, factor };
+  }
+  sim.world.roads[edge] = next;
   sim.world.road_version++;
   sim.emit({ t: sim.now, type: 'road.status', id: edge, status, ...(status === 'degraded' ? { factor } : {}), by });
   Units.roadsChanged(sim, edge, cur);
@@ -384,6 +409,6 @@ function conditionHolds(sim: Sim, c: NonNullable<Inject['when']>): boolean {
     if (!found) return false;
   }
   // cut by the hazard: a road a role closed by order does not set off the messages about a slide or a flood
-  if (c.road_cut !== undefined && (sim.world.roads[c.road_cut]?.status !== 'cut' || sim.world.roads[c.road_cut].closed_by !== undefined)) return false;
+  if (c.road_cut !== undefined && (sim.world.roads[c.road_cut] === undefined || hazardOf(sim.world.roads[c.road_cut]).status !== 'cut')) return false;
   return true;
 }

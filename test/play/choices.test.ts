@@ -84,8 +84,12 @@ describe('what the trainee can type now, when a line misses or misnames an id', 
       '',
     ].join('\n'));
     expect(s.handle('help declare').text).toContain('\n  levels you may declare: 0, 1\n  areas you may name: ta-ca\n');
-    // each list says what it lists: roads to reopen are the closed or cut ones; a sea ban needs a coast
-    expect(s.handle('help open').text).toContain('open road <road>\n  reopen a road\n  roads closed or cut: ql7-hk-tc\n');
+    // each list says what it lists: roads to reopen are those closed by order (QL7, cut by the slide at T+03:00, is
+    // not: no order clears a slide); a sea ban needs a coast
+    expect(s.handle('help open').text).toContain('open road <road>\n  reopen a road closed by order\n  roads closed by order: none now\n');
+    s.handle('close road ql7-tc-mx');
+    s.handle('advance 1m');
+    expect(s.handle('help open').text).toContain('open road <road>\n  reopen a road closed by order\n  roads closed by order: ql7-tc-mx\n');
     expect(s.handle('help sea').text).toContain('\n  coastal areas you may name: none now\n');
     expect(s.handle('help answer').text.match(/decisions waiting for you/g)).toHaveLength(1);
   });
