@@ -36,6 +36,8 @@ export interface RunData {
   hash: string;
   /** where the run ends: `until`, or the time a play session saved part-way stopped at */
   end: number;
+  /** only in a play session's log: the time it was saved at (`end`); see stoppedEarly (review/review.ts) */
+  session?: { t: number };
 }
 
 /** The keyframes of a log: their times up front, each world parsed on first use. */
@@ -265,6 +267,7 @@ function check(raw: Record<string, any>, name: string, keyframes: Keyframes, com
       summary: complete ? summaryOf(raw) : null,
       hash: complete ? String(raw.hash) : '',
       end: Number.isInteger(raw.session?.t) ? raw.session.t : raw.until,
+      ...(Number.isInteger(raw.session?.t) ? { session: { t: raw.session.t } } : {}),
     },
   };
 }

@@ -42,9 +42,10 @@ export class Replay {
     return simOf(this.run, this.model, kf);
   }
 
-  /** The engine's world after every event at or before time t. */
+  /** The engine's world after every event at or before time t (a session saved part-way has none after its `end`). */
   stateAt(t: number): World {
-    const target = Math.max(0, Math.min(Math.floor(t), this.run.until));
+    // past a saved session's end the sim would go on deciding for its players: a future the log does not hold
+    const target = Math.max(0, Math.min(Math.floor(t), this.run.end));
     const ki = this.keyframeBefore(target);
     const kf = ki >= 0 ? this.run.keyframes.get(ki) : undefined;
     // go on with the sim we have when it is not behind the target and no keyframe lies between

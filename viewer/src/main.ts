@@ -11,6 +11,7 @@ import { HistoryFolder } from '../../engine/replay/history.js';
 import { IntegrityCheck } from '../../engine/replay/integrity.js';
 import { KeyframeCheck } from '../../engine/replay/keyframe-check.js';
 import { finishRun, openRead, openRunHead, prepareRun } from '../../engine/replay/open.js';
+import { stoppedEarly } from '../../engine/review/review.js';
 import { textIn } from '../../engine/scenario/text.js';
 import type { World } from '../../engine/sim/world.js';
 import { ENGINE_VERSION } from '../../engine/version.js';
@@ -433,7 +434,7 @@ class App implements PanelHost {
     if (this.timings.map_ms === undefined) Object.assign(this.timings, { timeline_ms: t1 - t0, map_ms: t2 - t1, panels_ms: t3 - t2 });
     this.showTitle();
     const t4 = performance.now();
-    this.seek(Math.min(this.t, a.data.until), true);
+    this.seek(Math.min(this.t, a.data.end), true);
     this.timings.seek_ms ??= performance.now() - t4;
     this.timings.first_render_ms ??= performance.now() - t0;
     this.updateDivergenceLabel();
@@ -468,9 +469,9 @@ class App implements PanelHost {
       const [who, t, run] = endA < endB ? ['A', endA, this.a!] : ['B', endB, this.b];
       const stop = h('button', { type: 'button', class: 'time', 'data-t': t }, clock(t));
       stop.addEventListener('click', () => this.seek(t));
-      // stopped before its scenario's end (--until, a session saved part-way), or a shorter scenario played to its end
-      const early = t < run.data.scenario.horizon;
-      el.append(` · ${(early ? S.stoppedAt : S.endsAt).replace('{run}', who)} `, stop);
+      // stopped by --until, a session saved part-way, or a shorter scenario played to its end: told apart as drill compare does
+      const early = stoppedEarly(run.data, run.data.scenario.horizon);
+      el.append(` · ${(!early ? S.endsAt : early.by === 'session' ? S.savedAt : S.stoppedAt).replace('{run}', who)} `, stop);
       el.dataset.stopped = `${who} ${t}`;
     } else el.removeAttribute('data-stopped');
   }
@@ -483,10 +484,10 @@ class App implements PanelHost {
   seek(t: number, force = false): void {
     this.lastSeekAt = performance.now();
     if (!this.a) return;
-    const until = this.a.data.until;
-    const nt = Math.max(0, Math.min(until, t));
+    // a session saved part-way ends where it was saved: the replay past it would be a future no one played
+    const nt = Math.max(0, Math.min(this.a.data.end, t));
     if (nt === this.t && !force && this.worldA) return;
-    if (!this.covered(this.a, nt) || (this.b && !this.covered(this.b, Math.min(nt, this.b.data.until)))) {
+    if (!this.covered(this.a, nt) || (this.b && !this.covered(this.b, Math.min(nt, this.b.data.end)))) {
       this.pending = nt;
       return;
     }
@@ -496,7 +497,7 @@ class App implements PanelHost {
     try {
       this.worldA = this.a.replay.stateAt(nt);
       failing = this.b ?? this.a;
-      this.worldB = this.b ? this.b.replay.stateAt(Math.min(nt, this.b.data.until)) : null;
+      this.worldB = this.b ? this.b.replay.stateAt(Math.min(nt, this.b.data.end)) : null;
     } catch (e) {
       // a keyframe this engine cannot restore: most likely a log from another engine version
       const name = failing.data.name, engine = failing.data.engine || '?';
@@ -531,7 +532,7 @@ class App implements PanelHost {
   private resumeSeek(): void {
     if (this.pending === null || !this.a) return;
     const t = this.pending;
-    if (this.covered(this.a, t) && (!this.b || this.covered(this.b, Math.min(t, this.b.data.until)))) this.seek(t, true);
+    if (this.covered(this.a, t) && (!this.b || this.covered(this.b, Math.min(t, this.b.data.end)))) this.seek(t, true);
   }
 
   updateLivePanels(): void {
@@ -562,7 +563,7 @@ class App implements PanelHost {
   play(on: boolean): void {
     if (!this.a) return;
     this.playing = on;
-    if (on && this.t >= this.a.data.until) this.seek(0);
+    if (on && this.t >= this.a.data.end) this.seek(0);
     const btn = $('play');
     btn.textContent = on ? '‖' : '▶';
     btn.setAttribute('aria-label', on ? this.S().pause : this.S().play);
@@ -576,7 +577,7 @@ class App implements PanelHost {
     const dt = Math.min(0.25, (now - this.lastFrame) / 1000);
     this.lastFrame = now;
     const next = this.t + dt * this.speed;
-    if (next >= this.a.data.until) { this.seek(this.a.data.until); this.play(false); return; }
+    if (next >= this.a.data.end) { this.seek(this.a.data.end); this.play(false); return; }
     this.seek(next);
     requestAnimationFrame((n) => this.frame(n));
   }
@@ -757,7 +758,7 @@ class App implements PanelHost {
         break;
       }
       case 'Home': e.preventDefault(); this.seek(0); break;
-      case 'End': e.preventDefault(); if (this.a) this.seek(this.a.data.until); break;
+      case 'End': e.preventDefault(); if (this.a) this.seek(this.a.data.end); break;
       case '[': { const i = SPEEDS.indexOf(this.speed); this.setSpeed(SPEEDS[Math.max(0, i - 1)]); break; }
       case ']': { const i = SPEEDS.indexOf(this.speed); this.setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, i + 1)]); break; }
       case '+': case '=': this.mapA?.zoomBy(1.5); this.mapB?.zoomBy(1.5); break;

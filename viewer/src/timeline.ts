@@ -65,7 +65,7 @@ export class Timeline {
       const r = el.getBoundingClientRect();
       const px = ev.clientX - r.left;
       if (px < LEFT - 4 || !this.run) return;
-      this.onSeek(Math.round(Math.max(0, Math.min(this.run.data.until, this.x.invert(px)))));
+      this.onSeek(Math.round(Math.max(0, Math.min(this.run.data.end, this.x.invert(px)))));
     };
     el.addEventListener('pointerdown', (ev) => {
       if ((ev.target as Element).closest('.marker')) return;
@@ -83,7 +83,7 @@ export class Timeline {
   setRun(run: LoadedRun, divergenceT: number | null): void {
     this.run = run;
     this.divergenceT = divergenceT;
-    this.el.setAttribute('aria-valuemax', String(run.data.until));
+    this.el.setAttribute('aria-valuemax', String(run.data.end));
     this.layout();
   }
 
@@ -129,7 +129,7 @@ export class Timeline {
     const last = this.rows[this.rows.length - 1];
     this.height = last ? last.y + last.h + 6 : 80;
     this.el.style.height = `${this.height}px`;
-    this.x = d3.scaleLinear().domain([0, this.run.data.until]).range([LEFT, this.width - 28]);
+    this.x = d3.scaleLinear().domain([0, this.run.data.end]).range([LEFT, this.width - 28]);
     this.svg.attr('width', this.width).attr('height', this.height);
     this.head.attr('width', this.width).select('rect.ground').attr('width', this.width);
     const dpr = window.devicePixelRatio || 1;
@@ -186,7 +186,7 @@ export class Timeline {
         lanes(run.history.units.get(r.id), r.y, r.h, (v) => UNIT_COLOUR[v] ?? '#ccc', 'available');
       } else if (r.kind === 'incident') {
         const inc = run.history.incidents.get(r.id)!;
-        const end = inc.resolved_t ?? run.data.until;
+        const end = inc.resolved_t ?? run.data.end;
         const sev = inc.severity;
         for (let i = 0; i < sev.length; i++) {
           const a = sev[i].t, b = i + 1 < sev.length ? Math.min(sev[i + 1].t, end) : end;
@@ -229,7 +229,7 @@ export class Timeline {
     const k = (r1 - r0) / (d1 - d0);
     const col = (t: number) => Math.max(0, Math.min(w, Math.round(r0 + (t - d0) * k - LEFT)));
     for (const inc of run.history.incidents.values()) {
-      const end = inc.resolved_t ?? run.data.until;
+      const end = inc.resolved_t ?? run.data.end;
       const sv = inc.severity;
       for (let i = 0; i < sv.length; i++) {
         const diff = diffs[sv[i].v];
@@ -267,12 +267,12 @@ export class Timeline {
 
   private paintCurve(ctx: CanvasRenderingContext2D, h: Hazard, r: Row): void {
     const run = this.run!;
-    const until = run.data.until;
+    const end = run.data.end;
     const n = 300;
     const proj = run.replay.model.projection;
     const value = (t: number) => (h.track && h.track.length ? trackAt(h, t, proj)?.wind_force ?? 0 : seriesAt(h.series, t));
     const vals: [number, number][] = [];
-    for (let i = 0; i <= n; i++) { const t = (until * i) / n; vals.push([t, value(t)]); }
+    for (let i = 0; i <= n; i++) { const t = (end * i) / n; vals.push([t, value(t)]); }
     let lo = Math.min(...vals.map((v) => v[1])), hi = Math.max(...vals.map((v) => v[1]));
     if (h.alarms) { lo = Math.min(lo, h.alarms.bd1); hi = Math.max(hi, h.alarms.bd3); }
     if (hi === lo) { hi = lo + 1; }
@@ -315,11 +315,11 @@ export class Timeline {
     const lang = this.lang();
     const S = STRINGS[lang];
     const x = this.x;
-    const until = run.data.until;
+    const end = run.data.end;
     const steps = [600, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800];
     const span = x.range()[1] - x.range()[0];
-    const step = steps.find((s) => (until / s) * 70 <= span) ?? 604800;
-    const ticks = d3.range(0, until + 1, step);
+    const step = steps.find((s) => (end / s) * 70 <= span) ?? 604800;
+    const ticks = d3.range(0, end + 1, step);
     this.head.select<SVGGElement>('g.axis').attr('transform', `translate(0,${AXIS - 2})`)
       .call(d3.axisTop(x).tickValues(ticks).tickFormat((v) => clock(Number(v))).tickSizeOuter(0) as any);
     const markers = run.history.markers.filter((m) => m.kind !== 'decision' || m.author !== 'doctrine');
