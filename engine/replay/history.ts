@@ -71,6 +71,8 @@ export interface History {
   levels: { t: number; area: string; level: number; by: string }[];
   markers: Marker[];
   messages: Map<string, MessageRecord>;
+  /** contingency messages not sent (their expected action was taken first), by id: when that was settled */
+  skipped: Map<string, number>;
   /** injects exercise control added in play, with their specs (from the log's add_inject decisions), in the order added */
   added: Map<string, AddedInject>;
   decisions: DecisionRecord[];
@@ -94,7 +96,7 @@ export class HistoryFolder {
   private readonly h: History = {
     times: this.times,
     units: new Map(), incidents: new Map(), roads: new Map(), risk: new Map(),
-    levels: [], markers: [], messages: new Map(), added: new Map(), decisions: [], zones: new Map(),
+    levels: [], markers: [], messages: new Map(), skipped: new Map(), added: new Map(), decisions: [], zones: new Map(),
   };
   private readonly added = new AddedInjects(isInjectSpec);
 
@@ -154,6 +156,9 @@ export class HistoryFolder {
         case 'inject.delivered':
           h.messages.set(e.id, { id: e.id, seq: e.seq, to: e.to, delivered_t: t, deadline_s: e.deadline_s ?? null });
           h.markers.push({ t, kind: 'inject', index: i, id: e.id });
+          break;
+        case 'inject.skipped':
+          h.skipped.set(e.id, t);
           break;
         case 'inject.answered':
         case 'inject.expired': {

@@ -112,22 +112,25 @@ export function renderMessages(el: HTMLElement, run: LoadedRun, host: PanelHost)
     const isAdded = added.has(inj.id);
     const rec = run.history.messages.get(inj.id);
     const outcome: (Node | string)[] = [];
-    if (rec?.answered) outcome.push(h('p', { class: 'outcome' }, rec.answered.expired ? `${S.expired}: ` : `${S.answered}: `, h('strong', {}, optionLabel(inj, rec.answered.option, lang)), ` (${clock(rec.answered.t)}${rec.answered.by ? `, ${S.by} ${roleName(rec.answered.by)}` : ''})`));
+    // each outcome from the time the log settled it on (updateMessages hides it before): a message still to come
+    // stays in the list, but how it will be answered is not known yet
+    if (rec?.answered) outcome.push(h('p', { class: 'outcome', ...settled(rec.answered.t) }, rec.answered.expired ? `${S.expired}: ` : `${S.answered}: `, h('strong', {}, optionLabel(inj, rec.answered.option, lang)), ` (${clock(rec.answered.t)}${rec.answered.by ? `, ${S.by} ${roleName(rec.answered.by)}` : ''})`));
     // what it asked was already in effect when it arrived: nothing was owed, and no latency to read (the report's "already done before it arrived")
     const before = rec?.done ? alreadyFor(run) : null;
     if (rec?.done && before?.has(inj.id)) {
       const d = before.get(inj.id);
-      outcome.push(h('p', { class: 'outcome done already' }, S.alreadyDone, ...(d ? [` (${S.by} ${roleName(d.role)} `, timeButton(host, d.t), ')'] : [])));
+      outcome.push(h('p', { class: 'outcome done already', ...settled(rec.done.t) }, S.alreadyDone, ...(d ? [` (${S.by} ${roleName(d.role)} `, timeButton(host, d.t), ')'] : [])));
     } else if (rec?.done) {
       // the report's words ("taken by X after 25 min"): "done by X latency 25 min" was no sentence in either language
       const [before, after] = S.doneBy.replace('{by}', roleName(rec.done.by)).split('{latency}');
-      outcome.push(h('p', { class: 'outcome done' }, before, h('strong', { 'data-latency-s': rec.done.latency_s }, duration(rec.done.latency_s, S.never, dur)), `${after ?? ''} `, timeButton(host, rec.done.t)));
+      outcome.push(h('p', { class: 'outcome done', ...settled(rec.done.t) }, before, h('strong', { 'data-latency-s': rec.done.latency_s }, duration(rec.done.latency_s, S.never, dur)), `${after ?? ''} `, timeButton(host, rec.done.t)));
     }
-    else if (rec && inj.expected) outcome.push(h('p', { class: 'outcome missing' }, S.notDone));
+    // never taken: known only once the run is over (until then it may yet be)
+    else if (rec && inj.expected) outcome.push(h('p', { class: 'outcome missing', ...settled(run.data.end) }, S.notDone));
     const e = inj.expected as (Record<string, unknown> & { do: string; within?: number }) | undefined;
     const exp = e ? `${S.expected}: ${commandText(run, lang, e.do, e)}${typeof e.within === 'number' ? `, ${S.within} ${duration(e.within, S.never, dur)}` : ''}` : null;
     list.append(h('li', { class: `msg ${rec ? 'delivered' : 'undelivered'}${isAdded ? ' added' : ''}`, 'data-inject': inj.id, 'data-delivered-t': rec?.delivered_t ?? null },
-      h('div', { class: 'msg-head' }, h('span', { class: 'seq' }, `#${inj.seq}`), ' ', rec ? timeButton(host, rec.delivered_t) : h('span', { class: 'time muted' }, S.notDelivered), rec ? ' ' : ' · ', h('span', { class: 'method' }, S.methods[inj.method] ?? inj.method), ' · ', h('span', { class: 'type' }, S.injectTypes[inj.type] ?? inj.type),
+      h('div', { class: 'msg-head' }, h('span', { class: 'seq' }, `#${inj.seq}`), ' ', rec ? timeButton(host, rec.delivered_t) : notSent(run, inj.id, S), rec ? ' ' : ' · ', h('span', { class: 'method' }, S.methods[inj.method] ?? inj.method), ' · ', h('span', { class: 'type' }, S.injectTypes[inj.type] ?? inj.type),
         ...(isAdded ? [' · ', h('span', { class: 'added-by', 'data-added-t': added.get(inj.id)!.added_t }, `${S.addedByControl} ${clock(added.get(inj.id)!.added_t)}`)] : [])),
       h('h3', { class: 'subject' }, textIn(inj.subject, lang)),
       h('p', { class: 'route' }, `${S.from} ${from(inj)} ${S.to} ${roleName(inj.to)}`),
@@ -145,16 +148,31 @@ export function renderMessages(el: HTMLElement, run: LoadedRun, host: PanelHost)
   rerender(el, () => el.replaceChildren(list), () => el.querySelector<HTMLElement>('li.msg[aria-current] button.time'));
 }
 
+/** Attributes of a part of a message known only from time t on: updateMessages hides it before. */
+function settled(t: number): { 'data-from-t': number; hidden: boolean } {
+  return { 'data-from-t': t, hidden: true };
+}
+
+/**
+ * The head of a message the run did not send: 'not yet' until that is settled (a contingency skipped when its
+ * expected action was taken first, or any other at the end of the run), 'not delivered' from then on.
+ */
+function notSent(run: LoadedRun, id: string, S: (typeof STRINGS)[Lang]): HTMLElement {
+  const t = run.history.skipped.get(id) ?? run.data.end;
+  return h('span', { class: 'time muted', 'data-settled-t': t, 'data-before': S.pending, 'data-after': S.notDelivered }, S.pending);
+}
+
 function optionLabel(inj: Inject, option: string, lang: Lang): string {
   const o = inj.decision?.options.find((x) => x.id === option);
   return o ? textIn(o.label, lang) : option;
 }
 
 /**
- * Dim messages not yet delivered at t; mark the message of the moment: the one
- * delivered last by t (the list is in the MSEL's order, which is not the order
- * of delivery: #16 may arrive before #6), the later in the list of those
- * delivered at the same time. When that changes, the list scrolls to it, so
+ * Dim messages not yet delivered at t, and show of their outcomes only those
+ * settled by t; mark the message of the moment: the one delivered last by t
+ * (the list is in the MSEL's order, which is not the order of delivery: #16
+ * may arrive before #6), the later in the list of those delivered at the
+ * same time. When that changes, the list scrolls to it, so
  * the panel follows the time as it plays or is scrubbed (not while the
  * keyboard is in the list, where the reviewer is reading).
  */
@@ -167,6 +185,14 @@ export function updateMessages(el: HTMLElement, t: number): void {
     const future = d === undefined || Number(d) > t;
     if (li.classList.contains('future') !== future) li.classList.toggle('future', future);
     if (!future && Number(d) >= latestT) { latest = li; latestT = Number(d); }
+  }
+  for (const p of el.querySelectorAll<HTMLElement>('[data-from-t]')) {
+    const hide = Number(p.dataset.fromT) > t;
+    if (p.hidden !== hide) p.hidden = hide;
+  }
+  for (const s of el.querySelectorAll<HTMLElement>('[data-settled-t]')) {
+    const text = Number(s.dataset.settledT) > t ? s.dataset.before! : s.dataset.after!;
+    if (s.textContent !== text) s.textContent = text;
   }
   for (const li of el.querySelectorAll('li.msg[aria-current]')) if (li !== latest) li.removeAttribute('aria-current');
   const moved = latest !== null && !latest.hasAttribute('aria-current');

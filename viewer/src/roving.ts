@@ -19,7 +19,8 @@ export function rovingTimes(panel: HTMLElement): void {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Home' && e.key !== 'End') return;
     const at = (e.target as Element).closest?.(SELECTOR);
     if (!at || !panel.contains(at)) return;
-    const all = [...panel.querySelectorAll<HTMLButtonElement>(SELECTOR)];
+    // a time not shown yet (an outcome still to come: see updateMessages) is no stop
+    const all = [...panel.querySelectorAll<HTMLButtonElement>(SELECTOR)].filter((b) => b === at || !b.closest('[hidden]'));
     const i = all.indexOf(at as HTMLButtonElement);
     const j = e.key === 'Home' ? 0 : e.key === 'End' ? all.length - 1 : e.key === 'ArrowDown' ? Math.min(all.length - 1, i + 1) : Math.max(0, i - 1);
     // the page's own Home, End (start and end of the run) and the panel's scrolling do not apply here
