@@ -10,7 +10,7 @@
  */
 import { decisionFromRecord } from '../sim/run.js';
 import { Model } from '../sim/model.js';
-import { Sim, type Keyframe } from '../sim/sim.js';
+import { Sim, type Keyframe, type SimOptions } from '../sim/sim.js';
 import type { Leg, UnitW, World } from '../sim/world.js';
 import type { RunData } from './open.js';
 
@@ -59,8 +59,8 @@ export class Replay {
   }
 }
 
-/** A sim of a recorded run, from its keyframe `kf` or (none) from its start: metrics only, no log. */
-export function simOf(r: RunData, model: Model, kf?: Keyframe): Sim {
+/** A sim of a recorded run, from its keyframe `kf` or (none) from its start: metrics only, no log (`onRefused`: see SimOptions). */
+export function simOf(r: RunData, model: Model, kf?: Keyframe, onRefused?: SimOptions['onRefused']): Sim {
   const sim = new Sim(model, {
     seed: r.seed,
     decisions: r.decisions.map(decisionFromRecord),
@@ -70,6 +70,7 @@ export function simOf(r: RunData, model: Model, kf?: Keyframe): Sim {
     mode: 'metrics',
     keyframeEvery: r.keyframe_every,
     keepIncidents: false,
+    onRefused,
   }, kf);
   if (!kf) sim.start();
   return sim;

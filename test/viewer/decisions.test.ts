@@ -2,17 +2,23 @@
  * The viewer's Decisions tab on an answer whose order changed nothing: the
  * order says it came from the answer, and reads as "no change", not as a
  * refusal; the person's own repeat of it right after is refused as before.
- * In Vietnamese, the reasons are Vietnamese too. The Metrics tab's summary
+ * In Vietnamese, the reasons are Vietnamese too, with what the English says
+ * of the case (the zone and its order, the levels the role may declare), in
+ * drill run --lang vi's words: they read "vai này không có thẩm quyền" or
+ * "việc này đã được thực hiện", the same for every case. The Metrics tab's summary
  * counts them the same way, and its figures at this time follow the clock
  * while the run plays.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir, writeDecisions } from '../helpers/cli.js';
-import { ARTIFACTS, openRun, viewerSession, type ViewerSession } from './browser.js';
+import { ARTIFACTS, openRun, openServedRun, viewerSession, type ViewerSession } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-decisions-');
 const file = join(dir, 'answer-no-change.json');
+// docs/trainee.md's mistakes.yaml: three orders refused for three reasons
+const mistakes = join(dir, 'mistakes.json');
+let mistakesFile: string;
 let session: ViewerSession;
 
 beforeAll(async () => {
@@ -22,7 +28,15 @@ beforeAll(async () => {
     '{ at: T+01:46, role: mx-chair, do: evacuate, zone: muong-xen-lowland }',
   ]);
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--decisions', d, '--out', file, '--quiet']).code).toBe(0);
-  session = await viewerSession([file]);
+  mistakesFile = writeDecisions(join(dir, 'mistakes.yaml'), ['tc-chair', 'mx-chair'], [
+    '{ at: T+00:30, role: tc-chair, do: evacuate, zone: ta-ca-riverside }',
+    '{ at: T+00:35, role: tc-chair, do: evacuate, zone: ta-ca-riverside }',
+    '{ at: T+01:00, role: mx-chair, do: declare_level, area: muong-xen, level: 2 }',
+    '{ at: T+01:00, role: tc-chair, do: dispatch, unit: tc-militia, incident: ta-ca-houses }',
+    '{ at: T+01:05, role: tc-chair, do: request_support, area: ta-ca }',
+  ]);
+  expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '7', '--decisions', mistakesFile, '--out', mistakes, '--quiet']).code).toBe(0);
+  session = await viewerSession([file, mistakes]);
 });
 
 afterAll(async () => {
@@ -54,11 +68,37 @@ describe('the Decisions tab', () => {
     await page.waitForFunction(() => document.querySelector('#panel-decisions')?.getAttribute('data-lang') === 'vi');
     const reasons = await page.locator('#panel-decisions li.decision[data-author="trainee"] .refused-reason').evaluateAll((els) => els.map((e) => [e.textContent, e.getAttribute('title')]));
     expect(reasons).toEqual([
-      [' (bị từ chối: việc này đã được thực hiện)', "zone 'muong-xen-lowland' is already moving"],
-      [' (không có gì thay đổi: việc này đã được thực hiện)', "zone 'muong-xen-lowland' is already moving"],
+      [" (bị từ chối: vùng 'muong-xen-lowland' đã có lệnh: đang di dời)", "zone 'muong-xen-lowland' is already moving"],
+      [" (không có gì thay đổi: vùng 'muong-xen-lowland' đã có lệnh: đang di dời)", "zone 'muong-xen-lowland' is already moving"],
     ]);
     await page.locator('#panel-decisions').screenshot({ path: join(ARTIFACTS, 'viewer-decisions-refused-vi.png') });
     await page.locator('#lang').click();
+  });
+
+  it('says in Vietnamese what each refusal was about, as drill run --lang vi does, where English names it', async () => {
+    const reasons = async (lang: 'en' | 'vi') => {
+      const page = await openServedRun(session.browser, session.server, 1, lang, '&t=T+02:00');
+      await page.locator('#tab-decisions').click();
+      const list = await page.locator('#panel-decisions li.decision.refused .refused-reason').allTextContents();
+      if (lang === 'vi') await page.locator('#panel-decisions').screenshot({ path: join(ARTIFACTS, 'viewer-decisions-mistakes-vi.png') });
+      await page.close();
+      return list;
+    };
+    // latest first
+    expect(await reasons('en')).toEqual([
+      " (refused: no open incident 'ta-ca-houses')",
+      " (refused: role 'mx-chair' may not declare level 2 (it may declare 1): the law names who declares each level)",
+      " (refused: zone 'ta-ca-riverside' is already ordered)",
+    ]);
+    const vi = await reasons('vi');
+    expect(vi).toEqual([
+      " (bị từ chối: không có sự cố đang mở 'ta-ca-houses')",
+      ' (bị từ chối: Chủ tịch UBND xã Mường Xén (Ban chỉ huy PTDS xã) không có thẩm quyền ban bố cấp độ 2 (được ban bố cấp độ 1): luật quy định ai ban bố từng cấp độ)',
+      " (bị từ chối: vùng 'ta-ca-riverside' đã có lệnh: đã ra lệnh (đang báo cho dân))",
+    ]);
+    // the same words as drill run's list of refusals
+    const run = drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '7', '--decisions', mistakesFile, '--lang', 'vi']);
+    for (const r of vi) expect(run.stdout).toContain(`: ${r.replace(/^ \(bị từ chối: /, '').replace(/\)$/, '')}\n`);
   });
 });
 

@@ -4,6 +4,8 @@
  * rating and evidence (a click jumps to the time); the metrics; the board
  * (every unit and open incident as the engine holds them now).
  */
+import type { DecisionRecord } from '../../engine/replay/history.js';
+import { refusalsAt, type RefusalWords } from '../../engine/replay/refusal-words.js';
 import { textIn } from '../../engine/scenario/text.js';
 import { answerOrders, type AnswerOrder } from '../../engine/review/answer-orders.js';
 import { DecisionMetrics } from '../../engine/review/decision-metrics.js';
@@ -215,16 +217,39 @@ export function revealCurrentMessage(el: HTMLElement): void {
 
 // ------------------------------------------------------------ decisions
 
+const refusalsMade = new WeakMap<LoadedRun, Map<string, RefusalWords[]>>();
+
+/**
+ * A refused decision's reason in `lang` with its particulars, as `drill run --lang` gives it ("zone
+ * 'ta-ca-riverside' already has its order: ordered"), put into words by replaying the run to the refusal (once
+ * per time and language); undefined when that cannot be done.
+ */
+function refusalWords(run: LoadedRun, lang: Lang, d: DecisionRecord): string | undefined {
+  let made = refusalsMade.get(run);
+  if (!made) refusalsMade.set(run, made = new Map());
+  const key = `${lang} ${d.t}`;
+  let at = made.get(key);
+  if (!at) {
+    try { at = refusalsAt(run.replay, d.t, lang); } catch { at = []; }
+    made.set(key, at);
+  }
+  // the k-th refusal of this role, order and code at this time is the k-th the replay put into words
+  const alike = (x: { role: string; do: string; code?: string }) => x.role === d.role && x.do === d.do && x.code === d.code;
+  const k = run.history.decisions.filter((x) => x.t === d.t && x.refused && alike(x)).indexOf(d);
+  return at.filter(alike)[k]?.why || undefined;
+}
+
 /**
  * Why a decision was refused, in the interface's language: the engine's own
- * sentence is English (it names the thing: "zone 'x' is already evacuating"),
- * so another language shows the refusal code's translation, with that sentence
- * kept as the tooltip.
+ * sentence is English (it names the thing: "zone 'x' is already evacuating");
+ * another language says the same in its own words, read from the run at the
+ * refusal as drill run does, with that sentence kept as the tooltip.
  */
-function refusedReason(w: Words, lang: Lang, code: string | undefined, reason: string | undefined, label: string): HTMLElement {
+function refusedReason(run: LoadedRun, w: Words, lang: Lang, d: DecisionRecord, label: string): HTMLElement {
+  const { code, reason } = d;
   if (lang === 'en' || code === undefined) return h('span', { class: 'refused-reason' }, ` (${label}: ${reason ?? ''})`);
-  // a code this viewer has no words for (a newer engine's) keeps the engine's sentence
-  const said = w.has(`refused.${code}`) ? w.m(`refused.${code}`) : reason ?? '';
+  // a refusal the replay cannot put into words keeps the code's general words, or (a newer engine's code) the sentence
+  const said = refusalWords(run, lang, d) ?? (w.has(`refused.${code}`) ? w.m(`refused.${code}`) : reason ?? '');
   return h('span', { class: 'refused-reason', title: reason ?? '' }, ` (${label}: ${said})`);
 }
 
@@ -249,7 +274,7 @@ export function renderDecisions(el: HTMLElement, run: LoadedRun, host: PanelHost
       ...(d.role === 'controller' && d.author === 'controller' ? [] : [' ', h('span', { class: 'role', title: d.role }, w.name('role', d.role))]), ': ',
       h('strong', {}, commandText(run, host.lang(), d.do, d.fields)),
       order ? h('span', { class: 'order-of' }, ` (${w.m(order.by_default ? 'order.default' : 'order.answer', { option: w.optionLabel(order.inject, order.option) })})`) : null,
-      d.refused ? refusedReason(w, host.lang(), d.code, d.reason, noChange ? S.noChange : S.refused) : null));
+      d.refused ? refusedReason(run, w, host.lang(), d, noChange ? S.noChange : S.refused) : null));
   }
   rerender(el, () => el.replaceChildren(h('p', { class: 'muted' }, S.decisionsNear.replace('{shown}', String(shown.length)).replace('{n}', String(n))), list));
 }
