@@ -239,7 +239,8 @@ export function renderBoard(b: BoardInput): string {
       const optW = Math.max(...d.options.map((o) => o.id.length)) + 2;
       for (const o of d.options) out.push(`      ${cell(o.id, optW)}${say(o.label, lang)}${o.id === d.default ? `  ${m(lang, 'dec.default')}` : ''}`);
       if (given) out.push(`      ${m(lang, 'dec.given', { option: (given.cmd as { option: string }).option, t: clock(t) })}`);
-      else if (seat !== CONTROLLER) out.push(`      ${m(lang, 'dec.how', { line: `answer ${wd.inject.id} <${m(lang, 'arg.option')}>` })}`);
+      // at the deadline minute the default is taken before any order, so an answer would be refused
+      else if (seat !== CONTROLLER && left > 0) out.push(`      ${m(lang, 'dec.how', { line: `answer ${wd.inject.id} <${m(lang, 'arg.option')}>` })}`);
     }
   }
 

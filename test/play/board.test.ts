@@ -184,3 +184,17 @@ describe('a unit with no open road home', () => {
     }
   });
 });
+
+describe('a decision waiting on the board', () => {
+  it('offers "to answer: answer <id> <option>" only while an answer is still taken: at the deadline it says too late and nothing more', () => {
+    const kySon = loadNamed('ky-son-flash-flood');
+    for (const [lang, how, late] of [['en', 'to answer: answer night-evacuation', 'too late to answer'], ['vi', 'để trả lời: answer night-evacuation', 'đã quá hạn trả lời']] as const) {
+      const s = new PlaySession(kySon, { seed: 2022, players: ['mx-chair'], controller: false, lang });
+      expect(s.handle('advance').text, lang).toContain(how);
+      const due = s.handle('advance T+02:15').text;
+      expect(due, lang).toContain(late);
+      expect(due, lang).not.toContain(how);
+      expect(s.handle('answer night-evacuation evacuate-now').refused, lang).toBe(true);
+    }
+  });
+});
