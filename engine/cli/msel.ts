@@ -5,10 +5,10 @@
  * file whole or not at all, and on any problem changes nothing and lists
  * every bad row and column.
  */
-import { formatIssueIn, nearest } from '../scenario/issues.js';
+import { formatIssueIn, nearest, type ScenarioIssue } from '../scenario/issues.js';
 import { sayIn } from '../scenario/say.js';
 import type { Lang } from '../scenario/text.js';
-import { importMsel, mselToCsv, replaceInjectsInText } from '../scenario/msel.js';
+import { columnOfPath, importMsel, mselToCsv, replaceInjectsInText, sortMselIssues } from '../scenario/msel.js';
 import { mselToMarkdown } from '../scenario/msel-markdown.js';
 import { parseScenario } from '../scenario/parse.js';
 import { OptionError, parse, UsageError, type Options } from './args.js';
@@ -214,10 +214,25 @@ function readSheet(file: string): string {
   return text;
 }
 
-function printIssues(file: string, issues: SaidMselIssue[], lang: Lang): void {
-  for (const i of issues) process.stderr.write(formatMselIssueIn(file, i, lang) + '\n');
+/** The problems and, among them by row, the warnings (a number two rows give may be why another row's '#N' misses). */
+function printIssues(file: string, issues: SaidMselIssue[], warnings: SaidMselIssue[], lang: Lang): void {
+  for (const i of sortMselIssues([...issues, ...warnings])) process.stderr.write(formatMselIssueIn(file, i, lang) + '\n');
   const rows = new Set(issues.filter((i) => i.row > 0).map((i) => i.row));
   process.stderr.write(MSEL_LINES[lang].problems(issues.length, rows.size) + '\n');
+}
+
+/**
+ * The re-check's warnings about an inject, at the sheet's row and column (the scenario's lines are drill's
+ * writing, not the planner's), in the scenario's own words. Two injects with one number are said by the sheet
+ * already, naming both rows.
+ */
+function rowWarnings(warnings: readonly ScenarioIssue[], rows: readonly number[], lang: Lang): SaidMselIssue[] {
+  return warnings.flatMap((w): SaidMselIssue[] => {
+    const m = /^injects\[(\d+)\]\.?(.*)$/.exec(w.path);
+    if (!m || w.code === 'duplicate-seq') return [];
+    const hint = sayIn(w.words.hint, lang);
+    return [{ row: rows[Number(m[1])] ?? 0, column: columnOfPath(m[2].split(/[.[\]]+/).filter(Boolean)), message: sayIn(w.words.message, lang), hint: hint || undefined, severity: 'warning', said: true }];
+  });
 }
 
 function importCommand(argv: string[]): number {
@@ -236,7 +251,7 @@ function importCommand(argv: string[]): number {
   const { text, scenario } = loadScenarioText(target, lang);
   const r = importMsel(sheet, scenario);
   if (!r.ok) {
-    printIssues(sheetFile, r.issues, lang);
+    printIssues(sheetFile, r.issues, r.warnings, lang);
     return 1;
   }
   const format = /\.json$/i.test(target) ? 'json' : 'yaml';
@@ -250,11 +265,12 @@ function importCommand(argv: string[]): number {
       const message = sayIn(i.words.message, lang), hint = sayIn(i.words.hint, lang);
       return m ? { row: r.rows[Number(m[1])] ?? 0, column: null, message: `${message}${hint ? ` (${hint})` : ''}`, said: true } : { row: 0, column: null, message: `${lang === 'vi' ? 'kịch bản sẽ không đọc được' : 'the scenario would not load'}: ${formatIssueIn(i, lang)}`, said: true };
     });
-    printIssues(sheetFile, issues, lang);
+    printIssues(sheetFile, issues, r.warnings, lang);
     return 1;
   }
-  for (const w of r.warnings) process.stderr.write(formatMselIssueIn(sheetFile, w, lang) + '\n');
-  for (const w of check.warnings) if (w.path.startsWith('injects')) process.stderr.write(formatIssueIn(w, lang) + '\n');
+  // the whole scenario's warnings, as drill validate gives them: an inject's at its row, the rest at the scenario's line
+  for (const w of sortMselIssues([...r.warnings, ...rowWarnings(check.warnings, r.rows, lang)])) process.stderr.write(formatMselIssueIn(sheetFile, w, lang) + '\n');
+  for (const w of check.warnings) if (!w.path.startsWith('injects')) process.stderr.write(formatIssueIn(w, lang) + '\n');
   const before = scenario.injects.length;
   if (values['dry-run']) {
     process.stdout.write(MSEL_LINES[lang].dryRun(sheetFile, r.injects.length, before, target) + '\n');

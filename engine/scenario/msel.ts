@@ -277,7 +277,9 @@ const ID_RE = /^[a-z0-9][a-z0-9._-]*$/;
 type Written = Record<string, unknown>;
 
 /** `warnings`: what was read in a way the planner may not have meant (times without `T+`), at most one per kind for the sheet */
-export type ImportResult = { ok: true; injects: Inject[]; written: Written[]; rows: number[]; warnings: MselIssue[] } | { ok: false; issues: MselIssue[] };
+export type ImportResult =
+  | { ok: true; injects: Inject[]; written: Written[]; rows: number[]; warnings: MselIssue[] }
+  | { ok: false; issues: MselIssue[]; warnings: MselIssue[] };
 
 /**
  * Turn sheet rows into the injects of `scenario`: every cell is checked,
@@ -297,6 +299,12 @@ export function rowsToInjects(rows: MselRow[], scenario: Scenario): ImportResult
     if (/^\d+$/.test(r.cells.number ?? '') && n > 0) bySeq.set(n, [...(bySeq.get(n) ?? []), r]);
     const id = r.cells.id?.trim() || (Number.isInteger(n) && n > 0 ? `inject-${n}` : `row-${r.row}`);
     rowIds.set(r, id);
+  }
+  // a scenario may number two injects alike (export writes them so), but in a sheet it is most often a slip, and
+  // it is what makes another row's '#N' miss: said at each later row, naming the first
+  const warnings: MselIssue[] = [];
+  for (const [n, list] of bySeq) {
+    for (const x of list.slice(1)) warnings.push({ row: x.row, column: 'number', severity: 'warning', message: `number ${n} is also used in row ${list[0].row}`, hint: 'give each inject its own number' });
   }
   for (const r of rows) {
     const p = (column: string, message: string, hint?: string) => { issues.push({ row: r.row, column, message, hint }); };
@@ -369,7 +377,7 @@ export function rowsToInjects(rows: MselRow[], scenario: Scenario): ImportResult
     // a row whose expected action is there but does not read has its own problem said already: not this one too
     if (k >= 0 && !(written[k] as Written).expected && (rows[k].cells['expected action'] ?? '').trim() === '') issues.push({ row: r.row, column: 'time', message: `the inject in row ${rows[k].row} ('${cont.for}') has no expected action for this contingency to chase`, hint: 'give that row an expected action' });
   });
-  if (issues.length) return { ok: false, issues: sortMselIssues(issues) };
+  if (issues.length) return { ok: false, issues: sortMselIssues(issues), warnings: sortMselIssues(warnings) };
   // the schema reads the written form (durations, defaults); anything left is shown at its row
   const injects: Inject[] = [];
   written.forEach((w, i) => {
@@ -377,10 +385,10 @@ export function rowsToInjects(rows: MselRow[], scenario: Scenario): ImportResult
     if (r.success) injects.push(r.data);
     else issues.push(...schemaIssues(r.error.issues, rows[i].row));
   });
-  if (issues.length) return { ok: false, issues: sortMselIssues(issues) };
+  if (issues.length) return { ok: false, issues: sortMselIssues(issues), warnings: sortMselIssues(warnings) };
   const bareWarning = bareTimesWarning(bare, scenario.start, scenario.horizon);
-  const warnings: MselIssue[] = bareWarning ? [{ row: 0, column: 'time', severity: 'warning', ...bareWarning }] : [];
-  return { ok: true, injects, written: written as Written[], rows: rows.map((r) => r.row), warnings };
+  if (bareWarning) warnings.push({ row: 0, column: 'time', severity: 'warning', ...bareWarning });
+  return { ok: true, injects, written: written as Written[], rows: rows.map((r) => r.row), warnings: sortMselIssues(warnings) };
 }
 
 /**
@@ -610,9 +618,9 @@ export function importMsel(text: string, scenario: Scenario): ImportResult {
   if (!sheet.ok) {
     // columns it does not know: the rows' own problems too
     const checked = sheet.rows && sheet.rows.length ? rowsToInjects(sheet.rows, scenario) : null;
-    return { ok: false, issues: checked && !checked.ok ? [...sheet.issues, ...checked.issues] : sheet.issues };
+    return { ok: false, issues: checked && !checked.ok ? [...sheet.issues, ...checked.issues] : sheet.issues, warnings: checked?.warnings ?? [] };
   }
-  if (sheet.rows.length === 0) return { ok: false, issues: [{ row: 0, column: null, message: 'the sheet has a header but no injects', hint: 'add one row per inject' }] };
+  if (sheet.rows.length === 0) return { ok: false, issues: [{ row: 0, column: null, message: 'the sheet has a header but no injects', hint: 'add one row per inject' }], warnings: [] };
   return rowsToInjects(sheet.rows, scenario);
 }
 
