@@ -71,7 +71,7 @@ export const forkCommand: Subcommand = {
     const at = timeOption(values.at, 'at', { horizon_s: log.until, start: scenario.start, lang })!;
     // the new decisions may answer, hold or release an inject exercise control added before the fork
     const next = loadDecisions(decFile, scenario, addedBeforeFork(log, at), { at, adds: addedFromFork(log, at) }, lang);
-    const plan = planFork(log, at, next);
+    const plan = planFork(log, at, next, String(values.at));
     if (!plan.ok) {
       const message = sayIn(plan.words.message, lang), hint = sayIn(plan.words.hint, lang);
       if (plan.code === 'after-end') throw Object.assign(new OptionError(`${message}; ${hint}`), { lang });

@@ -49,7 +49,7 @@ const MESSAGES: Rule[] = [
   [/^no row has number (\d+)$/, 'không có hàng nào mang số $1'],
   [/^no inject '(.*)' in this sheet$/s, "không có tình huống '$1' trong bảng này"],
   [/^'(.*)' read as (T\+\S+) is after the end of the scenario \(horizon (\S+)\)$/s, "'$1' được đọc là $2, sau khi kịch bản kết thúc (horizon $3)"],
-  [/^(T\+\S+) is after the end of the scenario \(horizon (\S+)\)$/s, '$1 là sau khi kịch bản kết thúc (horizon $2)'],
+  [/^(.+) is after the end of the scenario \(horizon (\S+)\)$/s, '$1 là sau khi kịch bản kết thúc (horizon $2)'],
   [/^'(.*)' is given twice$/s, "'$1' được cho hai lần"],
   [/^'(.*)' needs a name: write name=value$/s, "'$1' cần có tên: hãy viết tên=giá-trị"],
   [/^'(.*)' is not a part of an expected action$/s, "'$1' không phải một phần của hành động mong đợi"],

@@ -20,7 +20,7 @@
 import { sayIn } from '../scenario/say.js';
 import { SimBoundError } from '../core/errors.js';
 import { sha256Hex } from '../core/hash.js';
-import { formatClock } from '../scenario/duration.js';
+import { formatClock, writtenClock } from '../scenario/duration.js';
 import { parseScenario } from '../scenario/parse.js';
 import { Command, Inject, type Scenario } from '../scenario/schema.js';
 import type { Lang } from '../scenario/text.js';
@@ -525,7 +525,7 @@ export class PlaySession {
       case 'release': cmd = { do: 'release_inject', inject: a.inject! }; break;
       case 'breakdown': cmd = { do: 'breakdown', unit: a.unit! }; break;
       case 'repair': cmd = { do: 'repair', unit: a.unit! }; break;
-      case 'inject': return this.adHocInject(a.role!, p.at, a.text!);
+      case 'inject': return this.adHocInject(a.role!, p.at, a.text!, a.time);
       default: return { why: this.say('parse.unknown-verb', { word: p.verb.words.join(' ') }) };
     }
     // anything accepted must be writable to a decisions file as it is
@@ -540,13 +540,15 @@ export class PlaySession {
   }
 
   /** The controller's ad-hoc inject: "inject <role> [at T+hh:mm] <subject> | <message>". */
-  private adHocInject(to: string, at: number | undefined, text: string): { cmd: AnyCommand } | { why: string } {
+  /** `written`: the time as typed, which a refusal quotes. */
+  private adHocInject(to: string, at: number | undefined, text: string, written?: string): { cmd: AnyCommand } | { why: string } {
     if (!this.model.role.has(to) || this.model.role.get(to)!.synthetic) {
       return { why: this.say('ref.unknown-role', { id: to, guess: '' }) + ` (${this.say('play.roles', { roles: this.scenario.roles.map((r) => r.id).join(', ') })})` };
     }
-    if (at !== undefined && at < this.t) return { why: this.say('play.past', { t: clock(at) }) };
+    const typed = (t: number) => (written === undefined ? clock(t) : writtenClock(written, t));
+    if (at !== undefined && at < this.t) return { why: this.say('play.past', { t: typed(at) }) };
     // the engine would take it and never deliver it: the run stops at its end
-    if (at !== undefined && at > this.sim.opts.until) return { why: this.say('play.after-end', { t: clock(at), end: clock(this.sim.opts.until) }) };
+    if (at !== undefined && at > this.sim.opts.until) return { why: this.say('play.after-end', { t: typed(at), end: clock(this.sim.opts.until) }) };
     const bar = text.indexOf('|');
     const subject = oneLine(bar >= 0 ? text.slice(0, bar) : text);
     const message = oneLine(bar >= 0 ? text.slice(bar + 1) : text);

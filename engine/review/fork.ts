@@ -14,7 +14,7 @@
  * A play session saved part-way can be forked up to where it stopped (its
  * decisions after that are not known); the fork runs to the scenario's end.
  */
-import { formatClock } from '../scenario/duration.js';
+import { formatClock, writtenClock } from '../scenario/duration.js';
 import { say, sayIn, type Say } from '../scenario/say.js';
 import type { Decision, DecisionsInput } from '../sim/decisions.js';
 import { decisionFromRecord, type RunLog } from '../sim/run.js';
@@ -29,11 +29,13 @@ function refused(code: 'after-end' | 'decision-before-fork', message: Say, hint:
   return { ok: false, code, message: sayIn(message, 'en'), hint: sayIn(hint, 'en'), ...(index === undefined ? {} : { index }), words: { message, hint } };
 }
 
-export function planFork(log: RunLog, at: number, next: DecisionsInput): ForkPlan {
+/** `written`: --at as typed, which the refusal quotes (its canonical form beside it when that differs). */
+export function planFork(log: RunLog, at: number, next: DecisionsInput, written?: string): ForkPlan {
   const end = endOf(log);
   if (at > end) {
     const what = say(log.session && end < log.until ? 'fork.where-stopped' : 'fork.end-of-run', { t: formatClock(end) });
-    return refused('after-end', say('fork.after-end', { at: formatClock(at), what }), say('fork.after-end-hint', { end: formatClock(end) }));
+    const typed = written === undefined ? formatClock(at) : writtenClock(written, at);
+    return refused('after-end', say('fork.after-end', { at: typed, what }), say('fork.after-end-hint', { end: formatClock(end) }));
   }
   const early = next.decisions.findIndex((d) => d.at < at);
   if (early >= 0) {

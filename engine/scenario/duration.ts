@@ -176,6 +176,15 @@ export function formatDuration(seconds: number): string {
 }
 
 /** Clock form since T0: T+02:30, T+02:30:15, T+1d02:30. */
+/**
+ * A time echoed back to whoever typed it: as typed, so that it can be found again in the cell or command line,
+ * with the canonical form beside it only when that reads otherwise ('T+30:00 (T+1d06:00)', '2h (T+02:00)').
+ */
+export function writtenClock(written: string, seconds: number): string {
+  const typed = written.trim(), canonical = formatClock(seconds);
+  return typed === canonical ? canonical : `${typed} (${canonical})`;
+}
+
 export function formatClock(seconds: number): string {
   if (!Number.isFinite(seconds)) return String(seconds);
   const neg = seconds < 0;

@@ -15,7 +15,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { Document, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
-import { durationHint, formatClock, formatDuration, parseDuration, suggestDuration } from './duration.js';
+import { durationHint, formatClock, formatDuration, parseDuration, suggestDuration, writtenClock } from './duration.js';
 import { nearest } from './issues.js';
 import { BARE_CLOCK, bareTimesWarning, clockAdvice, type BareTime } from './msel-bare-times.js';
 import { zodIssueWords } from './parse.js';
@@ -483,7 +483,8 @@ function readTime(
     // '19:30' past the horizon is most likely the wall clock: say what to write for it
     const advice = clock ? clockAdvice(r.seconds, scenario.start, scenario.horizon) : undefined;
     const meant = advice?.startsWith('if you meant') ? advice : undefined;
-    p('time', `${clock ? `'${t}' read as ` : ''}${formatClock(r.seconds)} is after the end of the scenario (horizon ${formatDuration(scenario.horizon)})`, meant ?? 'move it earlier or lengthen the horizon');
+    // the cell as written, to be found again in the sheet
+    p('time', `${clock ? `'${t}' read as ${formatClock(r.seconds)}` : writtenClock(t, r.seconds)} is after the end of the scenario (horizon ${formatDuration(scenario.horizon)})`, meant ?? 'move it earlier or lengthen the horizon');
     return;
   }
   out.at = formatClock(r.seconds);

@@ -49,7 +49,7 @@ describe('an ad-hoc inject for a time after the end', () => {
     const s = session(['mx-chair']);
     const late = s.handle('inject mx-chair at T+30:00 Late | After the end');
     expect(late.refused).toBe(true);
-    expect(late.text).toContain('T+1d06:00 is after the end of the exercise (T+18:00): the message would never be delivered');
+    expect(late.text).toContain('T+30:00 (T+1d06:00) is after the end of the exercise (T+18:00): the message would never be delivered');
     expect(session([], 'vi').handle('inject mx-chair at T+19:00 Muộn | Sau khi kết thúc').text).toContain('T+19:00 là sau khi kết thúc diễn tập (T+18:00)');
     expect(s.handle('inject mx-chair at T+18:00 End | At the end').refused).toBeFalsy();
     s.handle('jump T+18:00');
