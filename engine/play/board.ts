@@ -327,13 +327,18 @@ export function renderSummary(sim: Sim, s: Summary, lang: Lang, events: readonly
   const u = unreachedIncidents(events);
   const unreachedPeople = m(lang, u.people === 1 ? 'sum.persons-1' : 'sum.persons', { n: u.people });
   out.push(`  ${reached}${u.n ? `; ${m(lang, u.n === 1 ? 'sum.unreached-1' : 'sum.unreached', { n: u.n, people: unreachedPeople })}` : ''}`);
-  const decisionEvents = events.filter((l) => l.includes('"type":"decision"')).map((l) => JSON.parse(l) as { type: string; author?: string }).filter((e) => e.type === 'decision');
+  const decisionEvents = events.filter((l) => l.includes('"type":"decision"')).map((l) => JSON.parse(l) as { type: string; author?: string; do?: string; inject?: string; option?: string }).filter((e) => e.type === 'decision');
   // an answer's order that found the thing already so is no refusal: said apart, only when there was one
   const nc = s.decisions.no_change;
   out.push(`  ${nc ? mn(lang, 'sum.decisions-nc', nc, { taken: s.decisions.taken, refused: s.decisions.refused }) : m(lang, 'sum.decisions', { taken: s.decisions.taken, refused: s.decisions.refused })}`);
   // a trainee reads "16 taken, 0 refused" as their own count: say whose they were, and that refusals at the prompt are not in it
-  const people = decisionEvents.filter((e) => e.author === 'trainee' || e.author === 'controller').length;
-  out.push(`    ${m(lang, 'sum.decisions-whose', { people, doctrine: decisionEvents.length - people })}`);
+  const ours = decisionEvents.filter((e) => e.author === 'trainee' || e.author === 'controller');
+  const people = ours.length;
+  // the run counts an answer and each order it carries as decisions taken, the decisions file only what was typed:
+  // where an answer here carried an order, say so, or "2 at this table" beside "1 decision" reads as a mistake
+  const specs = [...sim.model.scenario.injects, ...(sim.world.added_injects as typeof sim.model.scenario.injects)];
+  const carried = ours.some((e) => e.do === 'answer' && (specs.find((i) => i.id === e.inject)?.decision?.options.find((o) => o.id === e.option)?.commands.length ?? 0) > 0);
+  out.push(`    ${m(lang, 'sum.decisions-whose', { people, doctrine: decisionEvents.length - people, carried: carried ? m(lang, 'sum.decisions-carried') : '' })}`);
   if (s.objectives.length) {
     const met = s.objectives.filter((o) => o.met).length;
     const nt = s.objectives.filter((o) => o.rating === null).length;

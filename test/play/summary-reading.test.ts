@@ -3,7 +3,11 @@
  * letters are explained, and the decisions count says how many were the
  * table's own (the rest are doctrine's), and that orders refused at the
  * prompt are not in it: a trainee who took 2 decisions and had 3 refused
- * read "decisions: 16 taken, 0 refused" as a mistake of the tool.
+ * read "decisions: 16 taken, 0 refused" as a mistake of the tool. These count
+ * what the run carried out, an answer apart from each order it carries; the
+ * decisions file counts the answer alone, so a chair who answered once read
+ * "2 at this table" beside "1 decision": where an answer carried an order,
+ * the line says how it counts.
  */
 import { describe, expect, it } from 'vitest';
 import { PlaySession } from '../../engine/play/session.js';
@@ -31,5 +35,21 @@ describe('the end-of-exercise summary', () => {
     expect(taken).toBeGreaterThan(2);
     expect(en).toContain(`\n    of them, 2 at this table and ${taken - 2} by doctrine (the roles nobody played, and defaults at deadlines); orders refused at the prompt never reached the run and are not counted\n`);
     expect(endOf('vi')).toContain(`\n    trong đó 2 do bàn này quyết định, ${taken - 2} do phương án tự động (các vai không ai đóng, và phương án mặc định khi hết hạn); lệnh bị từ chối tại dấu nhắc không vào lượt chạy nên không được tính\n`);
+  });
+
+  it('where an answer at this table carried an order, says the answer and its order count apart (the decisions file counts one), in both languages', () => {
+    for (const [lang, clause] of [
+      ['en', ', an answer and each order it carries counted apart (a decisions file counts the answer alone); '],
+      ['vi', ', mỗi câu trả lời và từng lệnh đi kèm phương án đã chọn được tính riêng (tệp quyết định chỉ tính câu trả lời); '],
+    ] as const) {
+      const s = new PlaySession(kySon, { seed: 2022, players: ['mx-chair'], controller: false, lang });
+      for (const line of ['advance', 'answer evacuate-now']) s.handle(line);
+      expect(s.decisionsFile().count).toBe(1);
+      const end = s.handle('advance until end').text;
+      expect(end, lang).toMatch(lang === 'en' ? /of them, 2 at this table and \d+ by doctrine/ : /trong đó 2 do bàn này quyết định/);
+      expect(end, lang).toContain(clause);
+    }
+    // no answer with an order, no clause (the tc-chair table above gave orders only)
+    expect(endOf('en')).not.toContain('counted apart');
   });
 });
