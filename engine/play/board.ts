@@ -13,6 +13,7 @@ import type { Summary } from '../review/metrics.js';
 import { unreachedIncidents } from '../review/unreached.js';
 import type { Decision } from '../sim/decisions.js';
 import * as Incidents from '../sim/incidents.js';
+import { hazardOf } from '../sim/routing.js';
 import { HAZARD_TICK_S, type Sim } from '../sim/sim.js';
 import { m, mn, type MsgKey } from './messages.js';
 import { cell, clippedCell, len, num, say, wallClock, wrap } from './text.js';
@@ -157,7 +158,7 @@ export function renderBoard(b: BoardInput): string {
       out.push(m(lang, 'board.roads'));
       for (const e of roads) {
         const st = sim.world.roads[e.id];
-        const status = st.closed_by !== undefined ? m(lang, 'road.closed-by', { by: seatName(sim, st.closed_by, lang) })
+        const status = st.closed_by !== undefined ? m(lang, hazardOf(st).status === 'cut' ? 'road.closed-by-cut' : 'road.closed-by', { by: seatName(sim, st.closed_by, lang) })
           : st.status === 'cut' ? m(lang, 'road.cut') : m(lang, 'road.degraded', { factor: num(st.factor, lang) });
         out.push(`  ${cell(e.id, 14)}${e.name !== undefined ? say(e.name, lang) : `${e.from} - ${e.to}`}: ${status}`);
       }

@@ -80,3 +80,17 @@ describe('a public statement', () => {
     for (const m of ['Đập an toàn', { vi: 'Đập an toàn', en: '' }]) expect(check(s, say(m))).toEqual({ ok: true });
   });
 });
+
+describe('the play board', () => {
+  it('says whose order closed a road, and that the slide has cut it since, in both languages', async () => {
+    const { PlaySession } = await import('../../engine/play/session.js');
+    for (const [lang, words] of [['en', 'closed by order of Tà Cạ commune chair, and cut by the hazard since'], ['vi', 'bị cấm theo lệnh của Chủ tịch UBND xã Tà Cạ, sau đó bị chia cắt do hiểm hoạ']] as const) {
+      const s = new PlaySession(kySon, { seed: 7, players: ['tc-chair'], controller: false, lang });
+      s.handle(lang === 'en' ? 'close road ql7-hk-tc' : 'cấm đường ql7-hk-tc');
+      s.handle('advance T+01:00');
+      expect(s.handle('board').text).toMatch(/QL7 Hữu Kiệm - Tà Cạ: (closed by order of Tà Cạ commune chair|bị cấm theo lệnh của Chủ tịch UBND xã Tà Cạ)\n/);
+      s.handle('advance T+03:30');
+      expect(s.handle('board').text).toContain(`QL7 Hữu Kiệm - Tà Cạ: ${words}`);
+    }
+  });
+});
