@@ -2,7 +2,8 @@
  * The viewer's Decisions tab on an answer whose order changed nothing: the
  * order says it came from the answer, and reads as "no change", not as a
  * refusal; the person's own repeat of it right after is refused as before.
- * In Vietnamese, the reasons are Vietnamese too, with what the English says
+ * Reasons are in drill run's words, naming the role (not the log's sentence by
+ * ids). In Vietnamese, the reasons are Vietnamese too, with what the English says
  * of the case (the zone and its order, the levels the role may declare), in
  * drill run --lang vi's words: they read "vai này không có thẩm quyền" or
  * "việc này đã được thực hiện", the same for every case. The Metrics tab's summary
@@ -54,8 +55,8 @@ describe('the Decisions tab', () => {
     // latest first: the own repeat, the answer's order, the answer, the first order
     const texts = await items.evaluateAll((els) => els.map((e) => [e.className, e.textContent]));
     expect(texts.slice(0, 3)).toEqual([
-      ['decision trainee refused', expect.stringMatching(/^T\+01:46 trainee .+: evacuate Mường Xén low-lying quarter \(refused: zone 'muong-xen-lowland' is already moving\)$/)],
-      ['decision trainee no-change', expect.stringMatching(/^T\+01:46 trainee .+: evacuate Mường Xén low-lying quarter \(the order of the answer "Evacuate now"\) \(no change: zone 'muong-xen-lowland' is already moving\)$/)],
+      ['decision trainee refused', expect.stringMatching(/^T\+01:46 trainee .+: evacuate Mường Xén low-lying quarter \(refused: zone 'muong-xen-lowland' already has its order: moving\)$/)],
+      ['decision trainee no-change', expect.stringMatching(/^T\+01:46 trainee .+: evacuate Mường Xén low-lying quarter \(the order of the answer "Evacuate now"\) \(no change: zone 'muong-xen-lowland' already has its order: moving\)$/)],
       ['decision trainee', expect.stringMatching(/^T\+01:46 trainee .+: answer .+: Evacuate now$/)],
     ]);
     await page.locator('#panel-decisions').screenshot({ path: join(ARTIFACTS, 'viewer-decisions-answer-no-change.png') });
@@ -85,11 +86,15 @@ describe('the Decisions tab', () => {
       return list;
     };
     // latest first
-    expect(await reasons('en')).toEqual([
-      " (refused: no open incident 'ta-ca-houses')",
-      " (refused: role 'mx-chair' may not declare level 2 (it may declare 1): the law names who declares each level)",
-      " (refused: zone 'ta-ca-riverside' is already ordered)",
+    // English names the role too, as drill run does (the log's own sentence by ids is the tooltip)
+    const en = await reasons('en');
+    expect(en).toEqual([
+      " (refused: there is no open incident 'ta-ca-houses')",
+      ' (refused: Mường Xén commune chair (commune civil-defence board) may not declare level 2 (it may declare 1): the law names who declares each level)',
+      " (refused: zone 'ta-ca-riverside' already has its order: ordered (warning people))",
     ]);
+    const runEn = drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '7', '--decisions', mistakesFile]);
+    for (const r of en) expect(runEn.stdout).toContain(`: ${r.replace(/^ \(refused: /, '').replace(/\)$/, '')}\n`);
     const vi = await reasons('vi');
     expect(vi).toEqual([
       " (bị từ chối: không có sự cố đang mở 'ta-ca-houses')",

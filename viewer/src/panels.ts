@@ -240,16 +240,17 @@ function refusalWords(run: LoadedRun, lang: Lang, d: DecisionRecord): string | u
 }
 
 /**
- * Why a decision was refused, in the interface's language: the engine's own
- * sentence is English (it names the thing: "zone 'x' is already evacuating");
- * another language says the same in its own words, read from the run at the
- * refusal as drill run does, with that sentence kept as the tooltip.
+ * Why a decision was refused, in the interface's language and in drill run's
+ * words, read from the run at the refusal: they name the role and the area
+ * ("Mường Xén commune chair may not ..."). The log keeps the engine's own
+ * short English sentence, by ids ("role 'mx-chair' may not ..."): kept as the
+ * tooltip, and said when the replay cannot put the refusal into words.
  */
 function refusedReason(run: LoadedRun, w: Words, lang: Lang, d: DecisionRecord, label: string): HTMLElement {
   const { code, reason } = d;
-  if (lang === 'en' || code === undefined) return h('span', { class: 'refused-reason' }, ` (${label}: ${reason ?? ''})`);
+  if (code === undefined) return h('span', { class: 'refused-reason' }, ` (${label}: ${reason ?? ''})`);
   // a refusal the replay cannot put into words keeps the code's general words, or (a newer engine's code) the sentence
-  const said = refusalWords(run, lang, d) ?? (w.has(`refused.${code}`) ? w.m(`refused.${code}`) : reason ?? '');
+  const said = refusalWords(run, lang, d) ?? (lang !== 'en' && w.has(`refused.${code}`) ? w.m(`refused.${code}`) : reason ?? '');
   return h('span', { class: 'refused-reason', title: reason ?? '' }, ` (${label}: ${said})`);
 }
 
