@@ -5,13 +5,14 @@
  * play went on past the save, the engine deciding for the players, and the
  * board showed units on scene at incidents the log does not hold. Comparing
  * it, the controls said "B stopped at", where drill compare and drill report
- * say it was saved then.
+ * say it was saved then. A link to a time past the save opens at the save and
+ * says so (it did so in silence).
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
-import { ARTIFACTS, openViewer, viewerSession, type ViewerSession } from './browser.js';
+import { ARTIFACTS, openServedRun, openViewer, viewerSession, type ViewerSession } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-saved-');
 const saved = join(dir, 'saved.json'), full = join(dir, 'full.json');
@@ -34,9 +35,12 @@ afterAll(async () => {
 });
 
 describe('a play session saved part-way', () => {
-  it('opens a link past its save at the save, and shows no incident the log does not hold', async () => {
+  it('opens a link past its save at the save, says so, and shows no incident the log does not hold', async () => {
     expect(await shownT()).toBe(SAVED_T);
     expect(await page.locator('#clock').textContent()).toMatch(/^T\+02:51 /);
+    // the link asked for T+10:00: it says why T+02:51 is shown instead, not in silence
+    await page.waitForFunction(() => document.querySelectorAll('#error .error-line[data-kind="badLink"]').length === 1);
+    expect(await page.locator('#error .error-line[data-kind="badLink"]').textContent()).toBe("Link: the link's time T+10:00 is past the end of saved.json, a session saved at T+02:51: showing T+02:51×");
     await page.keyboard.press('5');
     // nothing has happened by T+02:51 but warnings and evacuations: no incident open, no unit sent
     expect(await page.locator('#panel-board tr[data-incident]').count()).toBe(0);
@@ -79,5 +83,23 @@ describe('a play session saved part-way', () => {
     await p.waitForFunction(() => document.documentElement.lang === 'vi');
     expect(await label.textContent()).toMatch(/ · B được lưu lúc T\+02:51$/);
     await p.close();
+  });
+});
+
+describe('a link to a time past a run\'s end', () => {
+  const notices = (p: Page) => p.locator('#error .error-line[data-kind="badLink"]').allTextContents();
+
+  it('says the run ends sooner, in the interface\'s language, and a time within the run says nothing', async () => {
+    const past = await openServedRun(session.browser, session.server, 1, 'vi', '&t=T+30:00');
+    await past.waitForFunction(() => document.querySelectorAll('#error .error-line[data-kind="badLink"]').length === 1);
+    expect(await notices(past)).toEqual(["Đường dẫn: thời điểm T+1d06:00 trong đường dẫn đã qua lúc kết thúc của full.json, kết thúc lúc T+18:00: đang hiển thị T+18:00×"]);
+    expect(await past.evaluate(() => (window as any).drillViewer.app.t)).toBe(18 * 3600);
+    await past.close();
+    const within = await openServedRun(session.browser, session.server, 1, 'en', '&t=T+10:00');
+    await within.waitForFunction(() => (window as any).drillViewer.app.t === 36000);
+    // every run has arrived (the links are checked then): still no notice
+    await within.waitForFunction(() => (window as any).drillViewer.app.runs.length === 2);
+    expect(await notices(within)).toEqual([]);
+    await within.close();
   });
 });

@@ -53,6 +53,7 @@ const en = {
     replayOlder: (a: Args) => `${a.name}: the engine cannot replay it at ${a.time}: its keyframe at ${a.keyframe} holds incident ${a.incident} without the work done and the people reached, which this engine keeps`,
     linkRun: (a: Args) => `the link names run #${a.n}, but drill view serves ${a.last === 0 ? 'only run #0' : `runs #0 to #${a.last}`}: showing ${a.name}`,
     linkTime: (a: Args) => `the link's time '${a.t}' is no time of the run: showing ${a.shown}`,
+    linkPast: (a: Args) => `the link's time ${a.t} is past the end of ${a.name}, ${a.how === 'saved' ? 'a session saved at' : a.how === 'stopped' ? 'which stopped at' : 'which ends at'} ${a.end}: showing ${a.end}`,
   } as Record<string, (a: Args) => string>,
   hints: {
     open: () => 'open a file written by `drill run --out run.json`',
@@ -142,6 +143,7 @@ const vi: Strings = {
     replayOlder: (a: Args) => `${a.name}: bộ mô phỏng không phát lại được lúc ${a.time}: khung khoá lúc ${a.keyframe} chứa sự cố ${a.incident} mà thiếu phần việc đã làm và số người đã tiếp cận, là những gì bộ mô phỏng này lưu giữ`,
     linkRun: (a: Args) => `đường dẫn ghi lượt chạy #${a.n}, nhưng drill view chỉ phục vụ ${a.last === 0 ? 'lượt #0' : `các lượt #0 đến #${a.last}`}: đang hiển thị ${a.name}`,
     linkTime: (a: Args) => `thời điểm '${a.t}' trong đường dẫn không phải một thời điểm của lượt chạy: đang hiển thị ${a.shown}`,
+    linkPast: (a: Args) => `thời điểm ${a.t} trong đường dẫn đã qua lúc kết thúc của ${a.name}, ${a.how === 'saved' ? 'một phiên được lưu lúc' : a.how === 'stopped' ? 'đã dừng lúc' : 'kết thúc lúc'} ${a.end}: đang hiển thị ${a.end}`,
   },
   hints: {
     open: () => 'hãy mở một tệp do `drill run --out run.json` ghi',

@@ -264,8 +264,9 @@ class App implements PanelHost {
   private arrived: number | null = null;
 
   /**
-   * A link naming a run this server does not serve, or a time that is no time, was followed in silence (the first
-   * run shown, T+00:00, the address rewritten): say what was asked for and what is shown instead.
+   * A link naming a run this server does not serve, a time that is no time or one past the run's end was followed
+   * in silence (the first run shown, T+00:00 or the end, the address rewritten): say what was asked for and what is
+   * shown instead.
    */
   private checkLink(want: ReturnType<typeof parseHash>): void {
     const count = this.arrived;
@@ -274,6 +275,14 @@ class App implements PanelHost {
       if (i === null || i < count) continue;
       const last = count - 1;
       this.showError(`#${i}`, { message: `the link names run #${i}, but drill view serves ${count === 1 ? 'only run #0' : `runs #0 to #${last}`}: showing ${this.a.data.name}`, code: 'linkRun', args: { n: i, last, name: this.a.data.name } }, 'badLink');
+    }
+    // a time past the run's end (a session saved part-way, a run stopped early, a link to a longer run): shown at the end
+    const a = (want.run === null ? null : this.runs.find((r) => r.served === want.run)) ?? this.a;
+    if (want.t !== null && want.t > a.data.end) {
+      const early = stoppedEarly(a.data, a.data.scenario.horizon);
+      const how = !early ? 'ends' : early.by === 'session' ? 'saved' : 'stopped';
+      const words = { ends: 'which ends at', saved: 'a session saved at', stopped: 'which stopped at' }[how];
+      this.showError(`t=${clock(want.t)}`, { message: `the link's time ${clock(want.t)} is past the end of ${a.data.name}, ${words} ${clock(a.data.end)}: showing ${clock(a.data.end)}`, code: 'linkPast', args: { t: clock(want.t), name: a.data.name, how, end: clock(a.data.end) } }, 'badLink');
     }
     if (want.badTime !== null) this.showError(`t=${want.badTime}`, { message: `the link's time '${want.badTime}' is no time of the run: showing ${clock(this.t)}`, hint: 'write t=T+03:00, t=3h or t=10800 (seconds)', code: 'linkTime', args: { t: want.badTime, shown: clock(this.t) }, hintCode: 'linkTime' }, 'badLink');
   }
