@@ -235,6 +235,17 @@ function rowWarnings(warnings: readonly ScenarioIssue[], rows: readonly number[]
   });
 }
 
+/**
+ * Where a line of `next` (the scenario with its injects replaced) is in `old`: the lines before and after the
+ * replaced part are the same text, only moved; a line inside it has no place in `old` and keeps its number.
+ */
+function lineInOld(old: string, next: string): (line: number) => number {
+  const a = old.split('\n'), b = next.split('\n');
+  let suffix = 0;
+  while (suffix < a.length && suffix < b.length && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  return (line) => (line > b.length - suffix ? line - (b.length - a.length) : line);
+}
+
 function importCommand(argv: string[]): number {
   const { values, positionals, help } = parse(argv, IMPORT_OPTIONS, 1, 1, ['the sheet (CSV) to import']);
   if (help) return printUsage(mselCommand, argv);
@@ -270,7 +281,9 @@ function importCommand(argv: string[]): number {
   }
   // the whole scenario's warnings, as drill validate gives them: an inject's at its row, the rest at the scenario's line
   for (const w of sortMselIssues([...r.warnings, ...rowWarnings(check.warnings, r.rows, lang)])) process.stderr.write(formatMselIssueIn(sheetFile, w, lang) + '\n');
-  for (const w of check.warnings) if (!w.path.startsWith('injects')) process.stderr.write(formatIssueIn(w, lang) + '\n');
+  // a dry run writes nothing: its lines are those of the file as it is, not as the import would write it
+  const onDisk = values['dry-run'] ? lineInOld(text, next) : (line: number) => line;
+  for (const w of check.warnings) if (!w.path.startsWith('injects')) process.stderr.write(formatIssueIn({ ...w, line: onDisk(w.line) }, lang) + '\n');
   const before = scenario.injects.length;
   if (values['dry-run']) {
     process.stdout.write(MSEL_LINES[lang].dryRun(sheetFile, r.injects.length, before, target) + '\n');

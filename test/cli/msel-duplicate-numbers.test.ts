@@ -4,7 +4,8 @@
  * only line was "row 16, column time: no row has number 6", and the row that lost its 6 was never named. The
  * scenario's re-check after the rows showed its warnings about injects only, at lines of a file drill wrote.
  * Now the second row is warned of, naming the first (and the sheet still goes in: a scenario may number two
- * injects alike), beside the problems too; and every warning of the re-check is printed, an inject's at its row.
+ * injects alike), beside the problems too; and every warning of the re-check is printed, an inject's at its row,
+ * the rest at the scenario's line (in a dry run, the line in the file as it is: nothing is written).
  */
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -70,5 +71,27 @@ describe('drill msel import, the scenario checked again', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe(`${sheet}: row 8, column from (vi): warning: inject 'ql7-cut' is from 'tc-chiar', which is not a role, so it reads as free text (did you mean role 'tc-chair'?)`);
     expect(lines[1]).toMatch(new RegExp(`^${scenario.replace(/[.\\/]/g, '\\$&')}:\\d+:\\d+: warning\\[never-answered\\] objectives\\[\\d+\\]\\.criterion\\.of: objective 'rumour' measures`));
+  });
+
+  it('gives, in a dry run, the scenario\'s lines as the file is, not as the import would write it', () => {
+    const dir = tempDir('drillsim-msel-dry-');
+    const scenario = join(dir, 'ky-son.yaml');
+    const sheet = join(dir, 'msel.csv');
+    copyFileSync(SCENARIO, scenario);
+    // two more rows than the scenario has injects, and the dam rumour without its expected action: the objective
+    // that times it (after the injects in the file) is warned of at its line
+    const extra = (n: number) => ({ ...KSN.injects[0], id: `extra-${n}`, seq: 100 + n });
+    const injects = [...KSN.injects.map((i) => (i.id === 'dam-rumour' ? { ...i, expected: undefined } : i)), extra(1), extra(2)];
+    writeFileSync(sheet, mselToCsv(injects));
+    const before = readFileSync(scenario, 'utf8');
+    const r = drill(['msel', 'import', sheet, '--into', scenario, '--dry-run', '--lang', 'en'], { env: PLAIN });
+    expect(r.code).toBe(0);
+    expect(readFileSync(scenario, 'utf8')).toBe(before);
+    const at = new RegExp(`^${scenario.replace(/[.\\/]/g, '\\$&')}:(\\d+):(\\d+): warning\\[never-answered\\] objectives\\[\\d+\\]\\.criterion\\.of: objective 'rumour'`, 'm').exec(r.stderr);
+    expect(at).not.toBeNull();
+    // the line and column are those of 'rumour''s criterion in the file as it is: its `of:` there
+    const line = before.split('\n')[Number(at![1]) - 1];
+    expect(line.slice(Number(at![2]) - 1)).toMatch(/^dam-rumour\b/);
+    expect(before.split('\n').slice(Number(at![1]) - 6, Number(at![1])).join('\n')).toContain('id: rumour');
   });
 });
