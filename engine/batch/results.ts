@@ -333,15 +333,24 @@ export function serializeResults(r: BatchResults): string[] {
 export type ReadResults = { ok: true; results: BatchResults } | { ok: false; message: string; hint?: string };
 
 
+/**
+ * The CSV export of batch results (`drill batch --out F.csv`): its byte-order mark, or its first column (a BOM
+ * that an editor dropped) before and since it held which batch each row is of.
+ */
+export function isResultsCsv(text: string): boolean {
+  // a BOM before a '{' is JSON results that an editor or a Windows tool saved with one, not the CSV
+  return /^\uFEFF\s*[^\s{]/.test(text.slice(0, 40)) || /^\uFEFF?\s*(run|scenario,scenario_hash),/.test(text.slice(0, 40));
+}
+
 /** Read a results file back; says plainly when the text is not one, in the language asked for. */
 export function readResults(text: string, lang: Lang = 'en'): ReadResults {
   const w = (key: string, params: Record<string, string | number> = {}) => say(lang, key, params);
   const HINT = w('rr.hint');
-  // the CSV export: its byte-order mark, or its first column (a BOM that an editor dropped) before and since
-  // it held which batch each row is of
-  if (text.charCodeAt(0) === 0xfeff || /^\s*(run|scenario,scenario_hash),/.test(text.slice(0, 40))) {
+  if (isResultsCsv(text)) {
     return { ok: false, message: w('rr.csv'), hint: w('rr.csv_hint') };
   }
+  // JSON has no byte-order mark, but a file saved with one is the same results (the line and column below hold)
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') return { ok: false, message: w('rr.empty'), hint: HINT };
   // the YAML files of drillsim given in the wrong place: what they are, rather than a JSON syntax error at their first '#'
   const start = text.slice(0, 4096);

@@ -3,7 +3,7 @@ import { FORMATS, reportOf, type ReportFormat } from '../review/report.js';
 import type { Lang } from '../scenario/text.js';
 import { OptionError, parse } from './args.js';
 import { batchHtml } from '../batch/html.js';
-import { readResults } from '../batch/results.js';
+import { isResultsCsv, readResults } from '../batch/results.js';
 import { formatBatchSummary } from './batch-summary.js';
 import { checkWritable, InputError, notStdout, readText, writeAtomic, writtenLine } from './io.js';
 import { langOption } from './lang.js';
@@ -30,13 +30,19 @@ function formatOfFile(file: string): ReportFormat | null {
   return null;
 }
 
-/** Batch results (`drill batch --out F.json`), known by their first bytes, before a run log's reading would refuse them. */
+/**
+ * Batch results (`drill batch --out F.json`), known by their first bytes, before a run log's reading would refuse
+ * them; and their CSV export, so that it is named as such (the results reader says so) rather than refused as a
+ * run log that is 'not valid JSON'.
+ */
 function isBatchResults(text: string): boolean {
-  return /^\uFEFF?\s*\{\s*"format"\s*:\s*"drillsim\/batch@/.test(text.slice(0, 256));
+  return /^\uFEFF?\s*\{\s*"format"\s*:\s*"drillsim\/batch@/.test(text.slice(0, 256)) || isResultsCsv(text);
 }
 
 /** A batch's report: its table on standard output, or its self-contained page, in `lang`. */
 function reportBatch(file: string, text: string, out: string | undefined, format: string | undefined, lang: Lang): number {
+  // the CSV export is refused for what it is before any word on the report's format
+  if (isResultsCsv(text)) { const r = readResults(text, lang); if (!r.ok) throw new InputError(file, r.message, r.hint); }
   if (format === 'md' || (out !== undefined && formatOfFile(out) === 'md')) throw new OptionError(`${file} holds batch results: their report is an HTML page (--out F.html), or the table printed without --out`);
   const r = readResults(text, lang);
   if (!r.ok) throw new InputError(file, r.message, r.hint);
