@@ -351,10 +351,13 @@ export function batchHtml(r: BatchResults, lang: Lang = 'en'): string {
     const rows = r.objectives.map((o) => {
       const cells = groups.map((g) => {
         const x = g.agg.objectives[o.id];
+        const vlabel = vary ? `<div class="vlabel">${esc(`${vary.key.split('.').pop()}=${g.agg.value}`)}</div>` : '';
+        // a shard that holds no run (of this value of a sweep): no bar at '0 %', which would read as never met
+        if (x.met.n === 0) return `<td>${vlabel}<div class="nt">${w(vary ? 'obj.no_runs' : 'obj.no_runs_shard')}</div></td><td>-</td>`;
         const nt = x.not_tested && x.not_tested.count > 0
           ? `<div class="nt">${w('obj.not_tested', { count: x.not_tested.count, n: x.not_tested.n, p: pct(x.not_tested.p), mcount: x.met_if_tested.count, mn: x.met_if_tested.n, mp: x.met_if_tested.n ? ` (${pct(x.met_if_tested.p)})` : '' })}</div>`
           : '';
-        return `<td>${vary ? `<div class="vlabel">${esc(`${vary.key.split('.').pop()}=${g.agg.value}`)}</div>` : ''}${ratingBar(say, x)}</td><td><div class="metrow">${metBar(say, x.met)}<span class="fig"><span class="p">${pct(x.met.p)}</span> <span class="ci">[${pct(x.met.ci95[0])}${say.sep} ${pct(x.met.ci95[1])}]</span></span></div>${nt}</td>`;
+        return `<td>${vlabel}${ratingBar(say, x)}</td><td><div class="metrow">${metBar(say, x.met)}<span class="fig"><span class="p">${pct(x.met.p)}</span> <span class="ci">[${pct(x.met.ci95[0])}${say.sep} ${pct(x.met.ci95[1])}]</span></span></div>${nt}</td>`;
       });
       return cells.map((c, i) => `<tr>${i === 0 ? `<th rowspan="${cells.length}"><div>${esc(o.id)}</div><div class="otext">${esc(texts.objective(o.id))}</div><div class="crit">${esc(criterion(o))}</div></th>` : ''}${c}</tr>`).join('');
     });
@@ -363,7 +366,7 @@ export function batchHtml(r: BatchResults, lang: Lang = 'en'): string {
   if (vary) {
     const charts: string[] = [];
     for (const o of r.objectives) {
-      charts.push(sweep(say, w('sweep.met', { id: o.id }), vary.key, vary.values, groups.map((g) => { const m = g.agg.objectives[o.id].met; return { y: m.p, lo: m.ci95[0], hi: m.ci95[1] }; }), 'probability'));
+      charts.push(sweep(say, w('sweep.met', { id: o.id }), vary.key, vary.values, groups.map((g) => { const m = g.agg.objectives[o.id].met; return m.n === 0 ? null : { y: m.p, lo: m.ci95[0], hi: m.ci95[1] }; }), 'probability'));
     }
     for (const m of KEY_METRICS) {
       charts.push(sweep(say, w('sweep.mean', { label: label(m) }), vary.key, vary.values, groups.map((g) => { const s = g.agg.metrics[m]; return s.mean === null ? null : { y: s.mean, lo: s.ci95?.[0] ?? s.mean, hi: s.ci95?.[1] ?? s.mean }; }), { metric: m }));

@@ -17,6 +17,8 @@ export function pct(p: number, lang: Lang = 'en'): string {
 }
 
 function pctCI(x: Proportion, lang: Lang): string {
+  // no runs at all (a value of a sweep that a shard holds none of): not '0 % [0-100]', a probability of nothing
+  if (x.n === 0) return '-';
   const lo = Math.round(x.ci95[0] * 100), hi = Math.round(x.ci95[1] * 100);
   return `${pct(x.p, lang)} [${lo}-${hi}]`;
 }
@@ -24,6 +26,9 @@ function pctCI(x: Proportion, lang: Lang): string {
 /** A mean and its interval, in the unit `unitOf` picks (the row's: one unit along a row of durations). */
 function meanCI(metric: string, s: MetricStats, lang: Lang, unitOf: number | null = s.mean): string {
   const fmtValue = (v: number | null) => fmtFigure(metric, v, unitOf, lang);
+  // no runs to average (an empty shard, or a value of a sweep that a shard holds none of): 'never' would say
+  // the runs had none of it
+  if (s.n === 0 && s.never === 0) return '-';
   if (s.mean === null) return say(lang, 'sum.never');
   const ci = s.ci95 ? ` [${fmtValue(s.ci95[0])}${lang === 'vi' ? '; ' : ', '}${fmtValue(s.ci95[1])}]` : '';
   return `${fmtValue(s.mean)}${ci}`;
@@ -73,6 +78,7 @@ export function formatBatchSummary(r: BatchResults, lang: Lang = 'en'): string {
         // a median over the runs where it came about only, with how many it never did: 'answered in 5 min' read alone hid 125 runs of no answer
         const median = x.value.n === 0 && x.value.never === 0 ? '-' : x.value.median === null ? m('sum.never')
           : x.value.never > 0 ? say(lang, 'sum.median_never', { v: fmtValue(o.metric, x.value.median), n: String(x.value.never) }) : fmtValue(o.metric, x.value.median);
+        if (x.met.n === 0) { orows.push([o.id, '-', '-', '-', '-', '-', '-', '-', '-']); continue; }
         orows.push([o.id, pctCI(x.met, lang), pct(x.ratings.P.p, lang), pct(x.ratings.S.p, lang), pct(x.ratings.M.p, lang), pct(x.ratings.U.p, lang), pct(nt.p, lang), ifTested.n === 0 ? '-' : pctCI(ifTested, lang), median]);
       }
       lines.push(...table(orows, [false, false, true, true, true, true, true, false, true]));
@@ -93,7 +99,7 @@ export function formatBatchSummary(r: BatchResults, lang: Lang = 'en'): string {
       const untested = r.objectives.filter((o) => aggs.some((a) => (a.objectives[o.id].not_tested?.count ?? 0) > 0));
       if (untested.length) {
         rows.push([m('sum.objective_not_tested'), ...aggs.map(() => '')]);
-        for (const o of untested) rows.push([`  ${o.id}`, ...aggs.map((a) => pct(a.objectives[o.id].not_tested?.p ?? 0, lang))]);
+        for (const o of untested) rows.push([`  ${o.id}`, ...aggs.map((a) => (a.objectives[o.id].met.n === 0 ? '-' : pct(a.objectives[o.id].not_tested?.p ?? 0, lang)))]);
       }
     }
     sweepBottleneckRows(rows, aggs, lang);
