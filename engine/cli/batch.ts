@@ -171,7 +171,7 @@ async function playWith(file: string, values: Record<string, unknown>, { runs, s
     if (!v.ok) throw Object.assign(new OptionError(v.messages.join('\n')), { lang });
     scenarios = v.scenarios;
   }
-  const dec = values.decisions !== undefined ? loadDecisionsFor(String(values.decisions), scenarios, vary, lang) : undefined;
+  const dec = values.decisions !== undefined ? loadDecisionsFor(String(values.decisions), base, scenarios, vary, lang) : undefined;
 
   const header = batchHeader({
     engine: ENGINE_VERSION, scenario: base, scenarioHash: sha256Hex(canonicalScenarioText(base)), seed, runs,
@@ -269,12 +269,13 @@ export function writtenLines(o: Outputs, html: string | undefined, lang: Lang): 
 }
 
 /** A decisions file checked against every scenario of the sweep (a value may remove a unit the file dispatches). */
-function loadDecisionsFor(file: string, scenarios: Scenario[], vary: VarySpec | null, lang: Lang): DecisionsInput {
+function loadDecisionsFor(file: string, base: Scenario, scenarios: Scenario[], vary: VarySpec | null, lang: Lang): DecisionsInput {
   const text = readText(file);
   let first: DecisionsInput | undefined;
   let bad = false;
   scenarios.forEach((s, i) => {
-    const r = parseDecisionsOrLog(text, file, s);
+    // a run log played on another text of the scenario is told apart from the scenario as given, not as swept
+    const r = parseDecisionsOrLog(text, file, s, [], undefined, base);
     if (!r.ok) {
       bad = true;
       const issues = vary ? inSweepTerms(r.issues, vary.key, vary.labels[i], vary.values[i]) : r.issues;

@@ -28,10 +28,11 @@ export function loadScenario(file: string, lang: Lang = 'en'): Scenario {
 
 /**
  * `addedBefore`: injects exercise control added before the file's first decision (drill fork: in the run's kept
- * decisions). `reword`: the problems in the terms of what was done to the scenario (drill run --vary).
+ * decisions). `reword`: the problems in the terms of what was done to the scenario (drill run --vary); `given`: the
+ * scenario as given, before --vary changed it (a run log played on another text of it is warned of).
  */
-export function loadDecisions(file: string, scenario: Scenario, addedBefore: readonly string[] = [], forkedAway?: ForkedAway, lang: Lang = 'en', reword: (issues: ScenarioIssue[]) => ScenarioIssue[] = (x) => x): DecisionsInput {
-  const r = parseDecisionsOrLog(readText(file), file, scenario, addedBefore, forkedAway);
+export function loadDecisions(file: string, scenario: Scenario, addedBefore: readonly string[] = [], forkedAway?: ForkedAway, lang: Lang = 'en', reword: (issues: ScenarioIssue[]) => ScenarioIssue[] = (x) => x, given: Scenario = scenario): DecisionsInput {
+  const r = parseDecisionsOrLog(readText(file), file, scenario, addedBefore, forkedAway, given);
   if (!r.ok) {
     for (const i of reword(r.issues)) process.stderr.write(formatIssueIn(i, lang) + '\n');
     throw new ReportedError(`${file} is not a valid decisions file`);

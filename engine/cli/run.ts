@@ -71,7 +71,8 @@ export const runCommand: Subcommand = {
     const vary = values.vary !== undefined ? parseVarySpec(String(values.vary), lang) : null;
     if (typeof vary === 'string') throw Object.assign(new OptionError(vary.startsWith('--vary') ? vary : `--vary: ${vary}`), { lang });
     if (vary && vary.labels.length !== 1) throw new OptionError(`--vary ${String(values.vary)}: a run plays one value (write --vary ${vary.key}=${vary.labels[0]}); a sweep of several is drill batch's`);
-    let scenario = loadScenario(positionals[0], lang);
+    const given = loadScenario(positionals[0], lang);
+    let scenario = given;
     // one run of a sweep, alone: the scenario changed as the batch changed it, and the run log holds it so changed
     if (vary) {
       const v = varyScenario(scenario, vary, lang);
@@ -83,7 +84,7 @@ export const runCommand: Subcommand = {
     // the run stops at the horizon whatever --until says: a later time would read as if it had been played to
     if (until !== undefined && until > scenario.horizon) process.stderr.write(`drill run: --until ${String(values.until)} is past the scenario's horizon: the run ends at ${clock(scenario.horizon)}\n`);
     const decFile = values.decisions ? String(values.decisions) : undefined;
-    const dec = decFile ? loadDecisions(decFile, scenario, [], undefined, lang, vary ? (issues) => inSweepTerms(issues, vary.key, vary.labels[0], vary.values[0]) : undefined) : undefined;
+    const dec = decFile ? loadDecisions(decFile, scenario, [], undefined, lang, vary ? (issues) => inSweepTerms(issues, vary.key, vary.labels[0], vary.values[0]) : undefined, given) : undefined;
     // each refusal is put into words at the moment it happens (the reason names the world as it was)
     const refusals = values.quiet ? undefined : refusalRecorder(decFile, dec, undefined, lang);
     const { summary, log } = runScenario(scenario, { seed, until, decisions: dec?.decisions, players: dec?.players, sha256: nodeSha256, onRefused: refusals?.onRefused });

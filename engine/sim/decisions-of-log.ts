@@ -6,8 +6,13 @@
  * its decisions over many seeds with `drill batch --decisions session.json`.
  * The log's decisions go through the decisions file's own checks (against
  * the scenario, or each scenario of a sweep); a problem is placed at the
- * log's line of the decision it concerns.
+ * log's line of the decision it concerns. A log played on another text of the
+ * scenario than the one its decisions are now played on (`played`: the
+ * scenario as given, before a sweep changes it) is warned of: its outcomes
+ * differ for that as well as by chance.
  */
+import { sha256Hex } from '../core/hash.js';
+import { canonicalScenarioText } from '../scenario/parse.js';
 import { issue, type ScenarioIssue } from '../scenario/issues.js';
 import { sayCliProblem } from '../play/cli-problems.js';
 import { joined, say, type Say } from '../scenario/say.js';
@@ -21,7 +26,7 @@ type Parsed = ReturnType<typeof parseDecisions>;
 const RUN_LOG_START = /^\s*\{\s*"format"\s*:\s*"drillsim\/run@/;
 
 /** A decisions file, or a run log whose decisions are taken as one (see above). */
-export function parseDecisionsOrLog(text: string, file: string, scenario?: Scenario, addedBefore: readonly string[] = [], forkedAway?: ForkedAway): Parsed {
+export function parseDecisionsOrLog(text: string, file: string, scenario?: Scenario, addedBefore: readonly string[] = [], forkedAway?: ForkedAway, played: Scenario | undefined = scenario): Parsed {
   if (!RUN_LOG_START.test(text.replace(/^\uFEFF/, '').slice(0, 200))) return parseDecisions(text, file, scenario, addedBefore, forkedAway);
   // about the run log as a whole: no line is shown
   const at1 = (code: string, message: Say, hint?: Say): Parsed => ({ ok: false, issues: [issue({ file, line: 1, column: 1, path: '(top)', code, severity: 'error', whole: true }, message, hint)] });
@@ -53,6 +58,9 @@ export function parseDecisionsOrLog(text: string, file: string, scenario?: Scena
     warnings.push(issue({ file, line: 1, column: 1, path: 'session', code: 'session-stopped', severity: 'warning' },
       say('session.message', { t: formatClock(log.session.t), players: log.players.length ? joined(log.players) : say('session.the-players') }),
       say('session.hint')));
+  }
+  if (played && log.scenario.id === played.id && log.scenario.hash !== sha256Hex(canonicalScenarioText(played))) {
+    warnings.push(issue({ file, line: 1, column: 1, path: 'scenario', code: 'other-text', severity: 'warning' }, say('other-text.message', { id: played.id }), say('other-text.hint')));
   }
   // a run cut short with --until holds its whole decisions file: those after the stop were never played in it
   const after = log.session ? [] : log.decisions.filter((d) => typeof d.at === 'number' && d.at > log.until);
