@@ -140,7 +140,16 @@ export function readRunLog(text: string): ReadResult {
     if (/^\s*\{\s*"format"\s*:\s*"drillsim\/run@1"/.test(text) && (endedEarly || !/\}\s*$/.test(text.slice(-1024)))) {
       return { ok: false, message: 'the run log is cut short: the file ends before the log does (it is incomplete or damaged)', hint: 'copy it again, or write it again with `drill run --out`' };
     }
-    return { ok: false, message: `not a run log: the file is not valid JSON (${(e as Error).message})`, hint: 'give a file written by `drill run --out`' };
+    // a log is one event a line so that a place in it is a line: say the line and column, not V8's character
+    // offset, and never the text V8 quotes (it may hold a line break, and split the one-line message)
+    const error = (e as Error).message;
+    const pos = at === null ? null : Number(at[1]);
+    const what = error.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
+    const where = pos === null ? '' : `, line ${text.slice(0, pos).split('\n').length}, column ${pos - text.lastIndexOf('\n', pos - 1)}`;
+    if (/^\s*\{\s*"format"\s*:\s*"drillsim\/run@1"/.test(text) && where) {
+      return { ok: false, message: `the run log is damaged: its JSON breaks at${where.slice(1)} (${what})`, hint: 'a run log is written by drill, not by hand: copy it again, or write it again with `drill run --out`' };
+    }
+    return { ok: false, message: `not a run log: the file is not valid JSON (${what}${where})`, hint: 'give a file written by `drill run --out`' };
   }
   if (typeof raw !== 'object' || raw === null || raw.format !== RUN_FORMAT) {
     const f = raw && typeof raw === 'object' ? raw.format : undefined;
