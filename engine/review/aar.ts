@@ -12,6 +12,7 @@ import { chainOf } from '../sim/log.js';
 import type { RunLog } from '../sim/run.js';
 import type { Evidence } from './evidence.js';
 import type { LogEvent, ObjectiveResult, Rating } from './metrics.js';
+import { openAtEnd } from './decision-metrics.js';
 import { endOf, reviewEvents, type Review } from './review.js';
 import { summaryAgrees } from './summary-form.js';
 import { headAgrees } from './head-agrees.js';
@@ -218,7 +219,7 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   const onTime: P[] = [];
   const answered: P[] = [];
   for (const r of rv.injects) {
-    if (!r.expects || r.delivered_t === null || r.already || r.skipped) continue;
+    if (!r.expects || r.delivered_t === null || r.already || r.skipped || openAtEnd(r, rv.t_end)) continue;
     const within = r.within_s;
     if (r.done_t === null) {
       improvements.push(f('f.inject.never', { inject: ref('inject', r.id), role: ref('role', r.to), delivered: t(r.delivered_t) }, {

@@ -69,6 +69,16 @@ export interface InjectRow {
   skipped: boolean;
 }
 
+/**
+ * An inject whose action was not taken yet where the log ends, with its time allowed still running then (a play
+ * session saved part-way, a run stopped with --until, one delivered just before the scenario's end): what the log
+ * holds is "not yet", not "never", and it is no finding against the role it went to.
+ */
+export function openAtEnd(r: InjectRow, tEnd: number): boolean {
+  return r.expects && r.delivered_t !== null && r.done_t === null && !r.already && !r.expired && !r.skipped
+    && r.within_s !== null && r.delivered_t + r.within_s > tEnd;
+}
+
 export class DecisionMetrics {
   private readonly rows: DecisionRow[] = [];
   private readonly injects = new Map<string, InjectRow>();

@@ -11,6 +11,7 @@ import { BESIDE_FAR_SHARE, BESIDE_FAR_SOONER_BY_S } from '../sim/doctrine.js';
 import type { Aar, Finding, ObjectiveRow } from './aar.js';
 import type { Evidence } from './evidence.js';
 import type { Rating } from './metrics.js';
+import { openAtEnd } from './decision-metrics.js';
 import { stoppedEarly } from './review.js';
 import { metricParam, Words } from './words.js';
 
@@ -230,6 +231,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
       else if (!r.expects) status = w.m('status.info');
       else if (r.already) status = w.m('status.already');
       else if (r.expired) status = w.m('status.expired');
+      else if (openAtEnd(r, rv.t_end)) status = w.m('status.open', { elapsed: { s: rv.t_end - r.delivered_t }, within: { s: r.within_s } });
       else if (r.done_t === null) status = w.m('status.never');
       else if (r.option !== null) status = w.m('status.answered', { option: w.optionLabel(r.id, r.option) });
       else status = w.m(r.on_time === false ? 'status.late' : 'status.on_time');
