@@ -179,6 +179,8 @@ export class Words {
       if (v === undefined) return `${MISSING}${key}.${k}⟧`;
       if (one !== undefined) return countOf(v) === 1 ? one : other!;
       if (typeof v === 'string') return DESCRIBED.has(k) && !SENTENCE_START.test(tpl.slice(0, at)) ? midSentence(v) : v;
+      // a described thing given by reference reads the same inside a sentence ("Ra lệnh sơ tán các bản ven suối Tà Cạ")
+      if (typeof v === 'object' && 'ref' in v && DESCRIBED.has(v.ref) && !SENTENCE_START.test(tpl.slice(0, at))) return midSentence(this.p(v));
       return typeof v === 'number' ? this.num(v) : this.p(v);
     });
   }

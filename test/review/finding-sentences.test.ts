@@ -28,6 +28,16 @@ describe('findings as sentences', () => {
     }
   });
 
+  it('a suggested action names a zone given by reference as the findings do, in lower case mid-sentence', () => {
+    const r = kySon('doctrine');
+    const aar = buildAar(r.log, r.scenario, r.events);
+    const vi = renderReport(aar, 'md', 'vi');
+    expect(vi).toContain('*Gợi ý: Ra lệnh sơ tán khu thấp trũng xã Mường Xén trước T+01:45 (19:45)');
+    expect(vi).not.toContain('sơ tán Khu thấp trũng');
+    // a proper name stays as written
+    expect(renderReport(aar, 'md', 'en')).toContain('*Suggested: Order the evacuation of Mường Xén low-lying quarter by T+01:45 (19:45)');
+  });
+
   it('key events and the incidents table start their cells with a capital too (the people caught in a zone)', () => {
     const r = kySon('doctrine');
     const aar = buildAar(r.log, r.scenario, r.events);
