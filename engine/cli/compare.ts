@@ -87,6 +87,9 @@ export function formatComparison(c: Comparison, fa: string, fb: string, lang: La
   if (!c.same_end) L.push(say(lang, 'compare.other-end', { a: clock(ends.a), b: clock(ends.b), t: clock(ends[shorter]) }));
   if (c.identical) {
     L.push('', say(lang, 'compare.identical'));
+    // the same events read against two versions of a scenario (thresholds edited, objectives renamed) can rate
+    // differently: each scenario's own objectives side by side, or 'identical' hides a U that became a P
+    if (!c.same_scenario) L.push('', say(lang, 'compare.identical-objectives'), ...objectiveTable(c, lang));
     return L.join('\n') + '\n';
   }
   L.push('');
@@ -124,18 +127,7 @@ export function formatComparison(c: Comparison, fa: string, fb: string, lang: La
     if (list.length > MAX) L.push(say(lang, 'compare.more', { n: list.length - MAX }));
   }
 
-  // a's column as wide as before, wider when a value needs it ("10 giờ 45 phút" beside its rating)
-  if (c.objectives.length) {
-    const iw = Math.max(10, ...c.objectives.map((o) => o.id.length)) + 2;
-    const cells = c.objectives.map((o) => {
-      const metric = c.a.summary.objectives.find((x) => x.id === o.id)!.metric;
-      const cell = (x: { value: number | null; rating: string | null } | null) => (!x ? '-' : x.rating === null ? `-  ${say(lang, 'compare.not-tested')}` : `${x.rating}  ${objectiveValue(metric, x.value, lang)}`);
-      return { o, a: cell(o.a), b: cell(o.b) };
-    });
-    const aw = Math.max(18, ...cells.map((x) => x.a.length + 2));
-    L.push('', `  ${say(lang, 'compare.objective').padEnd(iw)}${'a'.padEnd(aw)}b`);
-    L.push(...marked(cells.map(({ o, a, b }) => ({ head: `  ${o.id.padEnd(iw)}${a.padEnd(aw)}`, b, mark: !o.b || o.a.rating !== o.b.rating ? say(lang, 'compare.rating-differs') : '' }))));
-  }
+  if (c.objectives.length) L.push('', ...objectiveTable(c, lang));
   // the figures by the names the batch tables give them (the run's summary keys stay in --json)
   const label = (key: string) => (key === 'people.rescued_share' ? say(lang, 'compare.rescued-share') : metricLabel(key.replace(/^(incidents|people|decisions)\./, '$1_').replace(/^response\./, ''), lang));
   const fw = Math.max(...c.figures.map((f) => label(f.key).length)) + 2;
@@ -145,6 +137,22 @@ export function formatComparison(c: Comparison, fa: string, fb: string, lang: La
   L.push('', `  ${say(lang, 'compare.figure').padEnd(fw)}${'a'.padEnd(vw)}b`);
   L.push(...marked(figures.map(({ f, a, b }) => ({ head: `  ${label(f.key).padEnd(fw)}${a.padEnd(vw)}`, b, mark: f.a !== f.b ? say(lang, 'compare.differs') : '' }))));
   return L.join('\n') + '\n';
+}
+
+/** The objectives side by side; a's column as wide as before, wider when a value needs it ("10 giờ 45 phút" beside its rating). */
+function objectiveTable(c: Comparison, lang: Lang): string[] {
+  const iw = Math.max(10, ...c.objectives.map((o) => o.id.length)) + 2;
+  const cells = c.objectives.map((o) => {
+    // each side's value in its own objective's metric (two scenarios may measure one id differently)
+    const metric = (s: Comparison['a']) => s.summary.objectives.find((x) => x.id === o.id)?.metric ?? '';
+    const cell = (x: { value: number | null; rating: string | null } | null, m: string) => (!x ? '-' : x.rating === null ? `-  ${say(lang, 'compare.not-tested')}` : `${x.rating}  ${objectiveValue(m, x.value, lang)}`);
+    return { o, a: cell(o.a, metric(c.a)), b: cell(o.b, metric(c.b)) };
+  });
+  const aw = Math.max(18, ...cells.map((x) => x.a.length + 2));
+  return [
+    `  ${say(lang, 'compare.objective').padEnd(iw)}${'a'.padEnd(aw)}b`,
+    ...marked(cells.map(({ o, a, b }) => ({ head: `  ${o.id.padEnd(iw)}${a.padEnd(aw)}`, b, mark: !o.a || !o.b ? say(lang, 'compare.objective-only', { side: o.a ? 'a' : 'b' }) : o.a.rating !== o.b.rating ? say(lang, 'compare.rating-differs') : '' }))),
+  ];
 }
 
 /** Rows of a two-column table, the marks of those that differ in one column however wide b's values ('2' beside '1108'). */

@@ -100,6 +100,7 @@ const en = {
   'compare.other-end': 'note: the runs end at different times (a at {a}, b at {b}): figures and ratings after {t} are not comparable, so their differences are not only the decisions',
   'compare.taken-after': '  {n} of those only in {side} {n:is|are} from {t} on, after {other} had stopped',
   'compare.identical': 'The two runs are identical: same events, same hash.',
+  'compare.identical-objectives': 'Their scenarios differ, and each rates the run by its own objectives:',
   'compare.divergence': 'First divergence: event #{index} at {t}',
   'compare.log-ends': '(the log ends here)',
   'compare.elsewhere': 'The events are the same; the logs differ elsewhere (hash or summary).',
@@ -115,6 +116,7 @@ const en = {
   'compare.rescued-share': 'share of people at risk rescued',
   'compare.not-tested': 'not tested',
   'compare.rating-differs': '   <- rating differs',
+  'compare.objective-only': '   <- only in {side}\'s scenario',
   'compare.differs': '   <- differs',
 
   // drill verify
@@ -253,6 +255,7 @@ const vi: Record<CliKey, string> = {
   'compare.other-end': 'lưu ý: hai lượt chạy kết thúc vào hai thời điểm khác nhau (a lúc {a}, b lúc {b}): số liệu và mức đánh giá sau {t} không so sánh được, nên chỗ khác nhau không chỉ do các quyết định',
   'compare.taken-after': '  {n} quyết định chỉ có ở {side} là từ {t} trở đi, khi {other} đã dừng',
   'compare.identical': 'Hai lượt chạy giống hệt nhau: cùng các sự kiện, cùng mã băm.',
+  'compare.identical-objectives': 'Hai kịch bản khác nhau, và mỗi kịch bản đánh giá lượt chạy theo mục tiêu của chính nó:',
   'compare.divergence': 'Chỗ khác nhau đầu tiên: sự kiện số {index} lúc {t}',
   'compare.log-ends': '(nhật ký kết thúc ở đây)',
   'compare.elsewhere': 'Các sự kiện giống nhau; hai nhật ký khác nhau ở chỗ khác (mã băm hoặc phần tổng hợp).',
@@ -268,6 +271,7 @@ const vi: Record<CliKey, string> = {
   'compare.rescued-share': 'tỉ lệ người gặp nạn được cứu',
   'compare.not-tested': 'không đánh giá',
   'compare.rating-differs': '   <- mức đánh giá khác',
+  'compare.objective-only': '   <- chỉ có trong kịch bản của {side}',
   'compare.differs': '   <- khác',
 
   'verify.note': '{file}: lưu ý: nhật ký do bộ mô phỏng {engine} ghi, đang kiểm tra bằng {now}',

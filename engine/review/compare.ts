@@ -37,8 +37,8 @@ export interface Comparison {
   /** every decision taken during the runs (trainees, control, doctrine, defaults) */
   taken: { only_a: TakenRecord[]; only_b: TakenRecord[] };
   figures: { key: string; kind: 'n' | 's' | 'share'; a: number | null; b: number | null }[];
-  /** rating null: not tested in that run (`not_tested` says why) */
-  objectives: { id: string; a: ObjectiveSide; b: ObjectiveSide | null }[];
+  /** rating null: not tested in that run (`not_tested` says why); a side null: that run's scenario has no such objective */
+  objectives: { id: string; a: ObjectiveSide | null; b: ObjectiveSide | null }[];
 }
 
 /** Decisions one list has and the other has not, as multisets keyed by their full text. */
@@ -105,11 +105,13 @@ export function compareRuns(a: { log: RunLog; scenario: Scenario; events: LogEve
     fig('decisions.refused', 'n', (s) => s.decisions.refused),
     fig('decisions.no_change', 'n', (s) => s.decisions.no_change),
   ];
-  const objectives = sa.objectives.map((o) => {
+  const objSide = (x: ObjectiveResult): ObjectiveSide => ({ value: x.value, rating: x.rating, met: x.met, ...(x.not_tested ? { not_tested: x.not_tested } : {}) });
+  const objectives: Comparison['objectives'] = sa.objectives.map((o) => {
     const other = sb.objectives.find((x) => x.id === o.id);
-    const side = (x: ObjectiveResult): ObjectiveSide => ({ value: x.value, rating: x.rating, met: x.met, ...(x.not_tested ? { not_tested: x.not_tested } : {}) });
-    return { id: o.id, a: side(o), b: other ? side(other) : null };
+    return { id: o.id, a: objSide(o), b: other ? objSide(other) : null };
   });
+  // runs of two scenarios (or two versions of one): b's own objectives are shown too, not dropped
+  for (const o of sb.objectives) if (!sa.objectives.some((x) => x.id === o.id)) objectives.push({ id: o.id, a: null, b: objSide(o) });
 
   return {
     a: side(a, sa), b: side(b, sb),

@@ -74,3 +74,32 @@ describe('compareRuns', () => {
     expect(d.a).toEqual(late.events[50]);
   });
 });
+
+describe('compareRuns of two scenarios with other objectives', () => {
+  it("lists each run's own objectives, b's too, marked as only in that run's scenario, not as a rating that differs", () => {
+    const early = kySon('early');
+    // the same run read against a version of the scenario whose rumour objective has another id
+    const scenario = { ...early.scenario, objectives: early.scenario.objectives.map((o) => (o.id === 'rumour' ? { ...o, id: 'rumour-v2' } : o)) };
+    const c = compareRuns(early, { ...early, log: { ...early.log, scenario: { ...early.log.scenario, hash: 'edited' } }, scenario });
+    expect(c.objectives.find((o) => o.id === 'rumour')).toMatchObject({ a: { rating: 'U' }, b: null });
+    expect(c.objectives.find((o) => o.id === 'rumour-v2')).toMatchObject({ a: null, b: { rating: 'U' } });
+    const text = formatComparison(c, 'a.json', 'b.json').split('\n');
+    expect(text.find((l) => l.startsWith('  rumour ')), text.join('\n')).toMatch(/^  rumour +U {2}never +- +<- only in a's scenario$/);
+    expect(text.find((l) => l.startsWith('  rumour-v2 '))).toMatch(/^  rumour-v2 +- +U {2}never +<- only in b's scenario$/);
+    expect(text.find((l) => l.startsWith('  lives '))).toMatch(/^  lives +S {2}31 +S {2}31$/);
+    const vi = formatComparison(c, 'a.json', 'b.json', 'vi');
+    expect(vi).toMatch(/\n {2}rumour-v2 +- +U .*<- chỉ có trong kịch bản của b\n/);
+  });
+
+  it('the same events read against a scenario whose thresholds were edited: identical, and the ratings that differ shown', () => {
+    const late = kySon('late');
+    const scenario = { ...late.scenario, objectives: late.scenario.objectives.map((o) => (o.id === 'evac-ta-ca' ? { ...o, criterion: { ...o.criterion, threshold: 0.25 }, rating: { P: 0.25, S: 0.2, M: 0.1 } } : o)) };
+    const c = compareRuns(late, { ...late, log: { ...late.log, scenario: { ...late.log.scenario, hash: 'edited' } }, scenario });
+    expect(c.identical).toBe(true);
+    const text = formatComparison(c, 'a.json', 'b.json');
+    expect(text).toContain('The two runs are identical: same events, same hash.\n\nTheir scenarios differ, and each rates the run by its own objectives:\n');
+    expect(text).toMatch(/\n {2}evac-ta-ca +U {2}26 % +P {2}26 % +<- rating differs\n/);
+    // the same scenario: identical says all
+    expect(formatComparison(compareRuns(late, late), 'a.json', 'b.json')).not.toContain('objective');
+  });
+});
