@@ -276,7 +276,8 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
         const status = !d.refused ? '✓' : noChange ? w.m('status.order_no_change', { reason: w.m(`refused.${d.refused.code}`) }) : w.m(`refused.${d.refused.code}`);
         return [
         // exercise control's orders in a role doctrine plays: say who gave them
-        txt(w.time(d.t)), txt(d.author === 'controller' && d.role !== 'controller' ? w.m('decisions.role_control', { role: w.name('role', d.role) }) : w.name('role', d.role)), order ? [{ text: w.command(d.do, d.args) }, { text: ` (${order})`, small: true }] : txt(w.command(d.do, d.args)),
+        // a cell opens with a capital, as the plan's 'Exercise control' does ('exercise control' is mid-sentence's)
+        txt(w.time(d.t)), txt(sentence(d.author === 'controller' && d.role !== 'controller' ? w.m('decisions.role_control', { role: w.name('role', d.role) }) : w.name('role', d.role))), order ? [{ text: w.command(d.do, d.args) }, { text: ` (${order})`, small: true }] : txt(w.command(d.do, d.args)),
         txt(status, { b: d.refused !== null && !noChange }),
         txt(d.answers.map((a) => w.m('answers.item', { inject: w.name('inject', a.inject), latency: w.dur(a.latency_s) })).join(w.m('fmt.list_sep'))),
         ];

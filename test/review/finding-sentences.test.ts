@@ -8,6 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildAar } from '../../engine/review/aar.js';
 import { renderReport } from '../../engine/review/report.js';
+import { join } from 'node:path';
+import { drill, tempDir, writeDecisions } from '../helpers/cli.js';
 import { kySon } from './ky-son-runs.js';
 
 describe('findings as sentences', () => {
@@ -71,5 +73,14 @@ describe('findings as sentences', () => {
       for (const cell of rows) expect(cell.charAt(0), cell).toBe(cell.charAt(0).toLocaleUpperCase());
     }
     expect(renderReport(aar, 'html', 'en')).toContain('<td>Inject #1 &quot;Warning of heavy rain');
+  });
+
+  it("the decisions table's role cell opens with a capital for exercise control too, as the trainees' do", () => {
+    const dir = tempDir();
+    const decisions = writeDecisions(join(dir, 'd.yaml'), ['tc-chair'], ['{ at: T+00:40, role: tc-chair, do: evacuate, zone: ta-ca-riverside }', '{ at: T+01:00, role: controller, do: hold_inject, inject: dam-rumour }']);
+    const log = join(dir, 'run.json');
+    expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--decisions', decisions, '--until', 'T+02:00', '--out', log, '--quiet']).code).toBe(0);
+    expect(drill(['report', log]).stdout).toContain('| T+01:00 (19:00) | Exercise control | hold inject #10 "Rumour of a dam break" | ✓ |');
+    expect(drill(['report', log, '--lang', 'vi']).stdout).toContain('| T+01:00 (19:00) | Ban đạo diễn | tạm giữ tình huống số 10 "Tin đồn vỡ đập thủy điện" | ✓ |');
   });
 });
