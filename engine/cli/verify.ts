@@ -4,6 +4,7 @@ import type { Lang } from '../scenario/text.js';
 import { ENGINE_VERSION } from '../version.js';
 import { parse } from './args.js';
 import { langOption } from './lang.js';
+import { readText } from './io.js';
 import { loadRunLog } from './load.js';
 import type { Subcommand } from './main.js';
 import { printUsage } from './usage.js';
@@ -39,7 +40,9 @@ export const verifyCommand: Subcommand = {
     if (help) return printUsage(this, argv);
     const lang = langOption(values.lang);
     const file = positionals[0];
-    const { log } = loadRunLog(file);
+    // read once (a log through a pipe can be read only once), and kept to say on which line an event is
+    const text = readText(file);
+    const { log } = loadRunLog(file, text);
     if (log.engine !== ENGINE_VERSION) process.stderr.write(say(lang, 'verify.note', { file, engine: log.engine, now: ENGINE_VERSION }) + '\n');
     const r = verifyRunLog(log, { sha256: nodeSha256 });
     if (r.ok) {
@@ -49,7 +52,8 @@ export const verifyCommand: Subcommand = {
     process.stdout.write(say(lang, 'verify.mismatch', { file, reason: reasonIn(r, lang) }) + '\n');
     if (r.divergence) {
       const d = r.divergence;
-      process.stdout.write(say(lang, 'verify.first', { index: d.index, at: d.t !== null ? say(lang, 'verify.at', { t: clock(d.t) }) : '' }) + '\n');
+      const line = d.recorded !== null ? lineOfEvent(text, log.events, d.index) : null;
+      process.stdout.write(say(lang, 'verify.first', { index: d.index, at: d.t !== null ? say(lang, 'verify.at', { t: clock(d.t) }) : '', line: line !== null ? say(lang, 'verify.line', { line, file }) : '' }) + '\n');
       process.stdout.write(say(lang, 'verify.in-log', { event: d.recorded ?? say(lang, 'verify.log-ends') }) + '\n');
       process.stdout.write(say(lang, 'verify.in-resim', { event: d.replayed ?? say(lang, 'verify.resim-ends') }) + '\n');
     }
@@ -69,6 +73,18 @@ export const verifyCommand: Subcommand = {
     return 1;
   },
 };
+
+/**
+ * The line of the file that holds event `index`, where the log is laid out as drill writes it (one event a line,
+ * after the line `"events":[`): the place to look at in an editor or a diff. Null for a log laid out otherwise.
+ */
+function lineOfEvent(text: string, events: string[], index: number): number | null {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.replace(/\r$/, '') === '"events":[');
+  if (start < 0 || index >= events.length) return null;
+  const k = start + 1 + index;
+  return k < lines.length && lines[k].replace(/\r$/, '').replace(/,$/, '') === events[index] ? k + 1 : null;
+}
 
 /** Why the log does not verify, in `lang` (English: the engine's own sentence). */
 function reasonIn(r: Extract<VerifyResult, { ok: false }>, lang: Lang): string {

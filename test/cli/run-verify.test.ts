@@ -45,6 +45,13 @@ describe('drill run and drill verify', () => {
     expect(r.stdout).toContain(`first divergent event: #${i - eventsStart - 1}`);
     expect(r.stdout).toContain('"state":"on_scene"');
     expect(r.stdout).toContain('"state":"en_route"');
+    // and on which line of the file it is, to open it there (a log is one event a line); in Vietnamese too,
+    // and in a copy whose line ends an editor turned into CRLF
+    expect(r.stdout).toMatch(new RegExp(`first divergent event: #${i - eventsStart - 1} at T\\+[\\d:]+ \\(line ${i + 1} of ${edited.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\)\n`));
+    expect(drill(['verify', edited, '--lang', 'vi']).stdout).toContain(` (dòng ${i + 1} của ${edited})\n`);
+    const crlf = join(dir, 'edited-crlf.json');
+    writeFileSync(crlf, lines.join('\r\n'));
+    expect(drill(['verify', crlf]).stdout).toContain(` (line ${i + 1} of ${crlf})\n`);
   });
 
   /** A copy of log `a` with one line (found by `find`) rewritten. */
