@@ -22,6 +22,7 @@ p.note { color: var(--muted); font-size: .9rem; }
 p.warn { border: 2px solid var(--U); background: #fff1f0; padding: .6rem .8rem; font-weight: 600; }
 nav.toc { border: 1px solid var(--rule); background: var(--band); padding: .6rem 1rem; margin: 1rem 0 1.5rem; font-size: .92rem; }
 nav.toc ol { margin: .2rem 0 0; padding-left: 1.2rem; columns: 2; }
+nav.toc li { margin: 0; padding: .125rem 0; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; font-size: .88rem; }
 th, td { border: 1px solid var(--rule); padding: .3rem .45rem; vertical-align: top; text-align: left; }
 th { background: var(--band); font-weight: 600; }

@@ -64,6 +64,17 @@ describe('HTML report in headless Chromium', () => {
     await page.close();
   });
 
+  it('lines up the two columns of the contents: the second starts level with the first', async () => {
+    const { page } = await open('content');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const tops = await page.evaluate(() => [...document.querySelectorAll('nav.toc li')].map((li) => ({ left: Math.round(li.getBoundingClientRect().left), top: Math.round(li.getBoundingClientRect().top) })));
+    const firstOf = (left: number) => tops.find((t) => t.left === left)!.top;
+    const lefts = [...new Set(tops.map((t) => t.left))];
+    expect(lefts).toHaveLength(2);
+    expect(firstOf(lefts[1])).toBe(firstOf(lefts[0]));
+    await page.close();
+  });
+
   it('shows the rumour message with its HTML as text', async () => {
     const { page } = await open('content');
     const text = await page.evaluate(() => document.body.innerText);
