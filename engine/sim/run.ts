@@ -127,7 +127,9 @@ export type ReadResult = { ok: true; log: RunLog; events: Record<string, unknown
 
 /** Read a run log file back; says plainly when the text is not one. */
 export function readRunLog(text: string): ReadResult {
-  if (text.replace(/^\uFEFF/, '').trim() === '') return { ok: false, message: 'the file is empty, not a run log', hint: 'give a file written by `drill run --out`' };
+  // a byte-order mark (a log saved again by an editor on Windows) is no part of the JSON
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') return { ok: false, message: 'the file is empty, not a run log', hint: 'give a file written by `drill run --out`' };
   let raw: any;
   try {
     raw = JSON.parse(text);

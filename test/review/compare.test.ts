@@ -27,7 +27,7 @@ describe('compareRuns', () => {
 
   it('puts the ratings side by side: the evacuation objective differs, the support request does not', () => {
     const evac = c.objectives.find((o) => o.id === 'evac-ta-ca')!;
-    expect([evac.a.rating, evac.b!.rating]).toEqual(['P', 'U']);
+    expect([evac.a!.rating, evac.b!.rating]).toEqual(['P', 'U']);
     const support = c.objectives.find((o) => o.id === 'support')!;
     expect(support.a).toEqual(support.b);
     expect(c).toMatchObject({ same_scenario: true, same_seed: true, same_players: true, identical: false });
