@@ -84,6 +84,7 @@ const en = {
 
   // drill fork
   'fork.head': 'forked {file} at {at}: kept {kept} of its {all} decisions (those before {at}), took {took} from {decisions}',
+  'fork.late': ' ({n} of them after the run ends at {end}: never played)',
   'fork.joined': '  {roles}: played by doctrine until {at}, as in {file}; from {decisions} on',
   'fork.kept-from': 'kept from {file}',
 
@@ -241,6 +242,7 @@ const vi: Record<CliKey, string> = {
   'nt.incident-absent': 'sự cố {of} không xảy ra {when}',
 
   'fork.head': 'đã rẽ nhánh {file} lúc {at}: giữ {kept} trên {all} quyết định của lượt chạy (những quyết định trước {at}), lấy {took} từ {decisions}',
+  'fork.late': ' ({n} trong số đó sau khi lượt chạy kết thúc lúc {end}: không bao giờ được thực hiện)',
   'fork.joined': '  {roles}: do phương án tự động đảm nhận đến {at}, như trong {file}; từ đó theo {decisions}',
   'fork.kept-from': 'giữ từ {file}',
 

@@ -209,6 +209,15 @@ describe('drill fork', () => {
     expect(drill(['verify', out]).code).toBe(0);
   });
 
+  it('does not count as taken, without saying so, a decision after the run\'s end (warned of, never played)', () => {
+    const file = join(dir, 'after-end.yaml');
+    writeFileSync(file, 'drillsim_decisions: 1\nscenario: ky-son-flash-flood\nplayers: [tc-chair]\ndecisions:\n  - { at: T+02:00, role: tc-chair, do: evacuate, zone: ta-ca-riverside }\n  - { at: T+19:30, role: tc-chair, do: request_support, area: ta-ca }\n');
+    const r = drill(['fork', late, '--at', 'T+01:00', '--decisions', file]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning[outside-horizon] decisions[1].at: decision at T+19:30 is after the end of the scenario');
+    expect(r.stdout).toContain(`took 2 from ${file} (1 of them after the run ends at T+18:00: never played)\n`);
+  });
+
   it('refuses a time after the end of the run (exit 2)', () => {
     const r = drill(['fork', late, '--at', 'T+20:00', '--decisions', EARLY]);
     expect(r.code).toBe(2);
