@@ -2,7 +2,7 @@ import { compareRuns, type Comparison, type DecisionRecord, type TakenRecord } f
 import type { Lang } from '../scenario/text.js';
 import { parse } from './args.js';
 import { langOption } from './lang.js';
-import { say } from './messages.js';
+import { playedRoles, say } from './messages.js';
 import { loadReviewable } from './reviewable.js';
 import type { Subcommand } from './main.js';
 import { printUsage } from './usage.js';
@@ -71,7 +71,7 @@ export function formatComparison(c: Comparison, fa: string, fb: string, lang: La
   const w = Math.max(fa.length, fb.length);
   const head = (label: string, f: string, s: Comparison['a']) => say(lang, 'compare.head', {
     label, file: f.padEnd(w), scenario: s.scenario, seed: s.seed,
-    who: s.players.length ? say(lang, 'compare.played', { roles: s.players.join(', ') }) : say(lang, 'compare.doctrine'), events: s.events, hash: s.hash.slice(0, 16),
+    who: s.players.length ? say(lang, 'compare.played', { roles: playedRoles(s.players, s.joined, lang) }) : say(lang, 'compare.doctrine'), events: s.events, hash: s.hash.slice(0, 16),
   });
   L.push(head('a', fa, c.a), head('b', fb, c.b));
   // two engine versions, or two ends: 'the differences come from the decisions' would not hold

@@ -8,6 +8,7 @@
  * `{name}` takes a parameter; `{n:one|many}` picks a form by the number n (English plurals).
  */
 import { fillTemplate } from '../scenario/say.js';
+import { formatClock } from '../scenario/duration.js';
 import type { Lang } from '../scenario/text.js';
 
 const en = {
@@ -91,6 +92,7 @@ const en = {
   // drill compare
   'compare.head': '{label}: {file}  {scenario}, seed {seed}, {who}, {events} events, hash {hash}',
   'compare.played': 'played: {roles}',
+  'played.joined': '{role} (from {t}; doctrine before)',
   'compare.doctrine': 'all roles by doctrine',
   'compare.other-scenario': 'note: the runs are of different scenarios (or different versions of one): their differences are not only the decisions',
   'compare.other-seed': 'note: the runs have different seeds: their differences are partly the dice, not only the decisions',
@@ -248,6 +250,7 @@ const vi: Record<CliKey, string> = {
 
   'compare.head': '{label}: {file}  {scenario}, hạt giống {seed}, {who}, {events} sự kiện, mã băm {hash}',
   'compare.played': 'vai do người chơi đảm nhận: {roles}',
+  'played.joined': '{role} (từ {t}; trước đó do phương án tự động)',
   'compare.doctrine': 'mọi vai do phương án tự động đảm nhận',
   'compare.other-scenario': 'lưu ý: hai lượt chạy thuộc hai kịch bản khác nhau (hoặc hai phiên bản của một kịch bản): chỗ khác nhau không chỉ do các quyết định',
   'compare.other-seed': 'lưu ý: hai lượt chạy có hạt giống khác nhau: chỗ khác nhau một phần do ngẫu nhiên, không chỉ do các quyết định',
@@ -329,4 +332,9 @@ export const CLI_WORDS: Record<Lang, Record<CliKey, string>> = { en, vi };
 /** A message of these commands in `lang`, its {placeholders} filled. */
 export function say(lang: Lang, key: CliKey, params: Record<string, string | number> = {}): string {
   return fillTemplate(CLI_WORDS[lang][key], params);
+}
+
+/** The roles people played, a role taken over part-way (a fork) with the time it was taken: before it, doctrine played it. */
+export function playedRoles(players: readonly string[], joined: Record<string, number> | undefined, lang: Lang): string {
+  return players.map((role) => (joined?.[role] !== undefined ? say(lang, 'played.joined', { role, t: formatClock(joined[role]) }) : role)).join(', ');
 }

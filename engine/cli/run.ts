@@ -11,7 +11,7 @@ import { intOption, OptionError, parse } from './args.js';
 import { inSweepTerms, parseVarySpec, varyScenario } from '../batch/vary.js';
 import { checkNotInput, checkWritable, notStdout, writeAtomic } from './io.js';
 import { langOption } from './lang.js';
-import { say } from './messages.js';
+import { playedRoles, say } from './messages.js';
 import { loadDecisions, loadScenario } from './load.js';
 import { formatRefusals, refusalRecorder, type Refusal } from './refusals.js';
 import { nodeSha256 } from './sha256.js';
@@ -102,7 +102,7 @@ export function formatSummary(id: string, title: string, log: RunLog, s: Summary
   const early = scenario !== undefined && stoppedEarly(log, scenario.horizon) !== null;
   const due = (id: string) => scenario?.objectives.find((o) => o.id === id)?.criterion.by ?? scenario?.horizon ?? 0;
   const lines = [
-    say(lang, 'run.head', { id, title, seed: log.seed, from: clock(0), to: clock(s.t_end), who: log.players.length ? say(lang, 'run.played', { roles: log.players.join(', ') }) : say(lang, 'run.doctrine') }),
+    say(lang, 'run.head', { id, title, seed: log.seed, from: clock(0), to: clock(s.t_end), who: log.players.length ? say(lang, 'run.played', { roles: playedRoles(log.players, log.joined, lang) }) : say(lang, 'run.doctrine') }),
     ...(varied ? [line('changed', say(lang, 'run.varied', varied))] : []),
     ...(early ? [line('stopped', say(lang, 'run.stopped', { t: clock(s.t_end), end: clock(scenario!.horizon) }))] : []),
     line('incidents', say(lang, 'run.incidents', { reported: n(s.incidents.reported), contained: n(s.incidents.contained), resolved: n(s.incidents.resolved) })),

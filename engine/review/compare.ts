@@ -13,7 +13,8 @@ import { endOf, reviewEvents, stoppedEarly, type EarlyStop } from './review.js';
 /** One run's side of an objective in a comparison; rating null when it was not tested there. */
 export interface ObjectiveSide { value: number | null; rating: Rating | null; met: boolean; not_tested?: NotTested }
 
-export interface RunSide { engine: string; seed: number; scenario: string; scenario_hash: string; players: string[]; events: number; hash: string; summary: Summary }
+/** `joined`: only for a fork in which a player took a role over part-way (role -> time; doctrine played it before) */
+export interface RunSide { engine: string; seed: number; scenario: string; scenario_hash: string; players: string[]; joined?: Record<string, number>; events: number; hash: string; summary: Summary }
 export interface DecisionRecord { at: number; role: string; author: string; do: string; [k: string]: unknown }
 export interface TakenRecord { t: number; role: string; author: string; do: string; [k: string]: unknown }
 
@@ -68,7 +69,7 @@ function taken(events: LogEvent[]): TakenRecord[] {
 export function compareRuns(a: { log: RunLog; scenario: Scenario; events: LogEvent[] }, b: { log: RunLog; scenario: Scenario; events: LogEvent[] }): Comparison {
   const ra = reviewEvents(a.scenario, a.events, endOf(a.log));
   const rb = reviewEvents(b.scenario, b.events, endOf(b.log));
-  const side = (x: typeof a, s: Summary): RunSide => ({ engine: x.log.engine, seed: x.log.seed, scenario: x.log.scenario.id, scenario_hash: x.log.scenario.hash, players: x.log.players, events: x.log.events.length, hash: x.log.hash, summary: s });
+  const side = (x: typeof a, s: Summary): RunSide => ({ engine: x.log.engine, seed: x.log.seed, scenario: x.log.scenario.id, scenario_hash: x.log.scenario.hash, players: x.log.players, ...(x.log.joined ? { joined: x.log.joined } : {}), events: x.log.events.length, hash: x.log.hash, summary: s });
 
   let divergence: Comparison['divergence'] = null;
   const n = Math.max(a.log.events.length, b.log.events.length);

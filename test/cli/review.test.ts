@@ -218,6 +218,19 @@ describe('drill fork', () => {
     expect(r.stdout).toContain(`took 2 from ${file} (1 of them after the run ends at T+18:00: never played)\n`);
   });
 
+  it('names a role taken over part-way with the time it was taken, in the fork\'s head and in drill compare (doctrine played it before)', () => {
+    const doctrine = join(dir, 'doctrine.json'), file = join(dir, 'join.yaml'), out = join(dir, 'joined.json');
+    expect(drill(['run', SCENARIO, '--out', doctrine, '--quiet']).code).toBe(0);
+    writeFileSync(file, 'drillsim_decisions: 1\nscenario: ky-son-flash-flood\nplayers: [tc-chair]\ndecisions:\n  - { at: T+05:00, role: tc-chair, do: request_support, area: ta-ca }\n');
+    const fork = drill(['fork', doctrine, '--at', 'T+05:00', '--decisions', file, '--out', out]);
+    expect(fork.code).toBe(0);
+    expect(fork.stdout).toContain(', played: tc-chair (from T+05:00; doctrine before)\n');
+    const compare = drill(['compare', doctrine, out]);
+    expect(compare.stdout.split('\n')[1]).toMatch(/, seed 2022, played: tc-chair \(from T\+05:00; doctrine before\), \d+ events/);
+    const vi = drill(['compare', doctrine, out, '--lang', 'vi']);
+    expect(vi.stdout.split('\n')[1]).toContain('vai do người chơi đảm nhận: tc-chair (từ T+05:00; trước đó do phương án tự động)');
+  });
+
   it('refuses a time after the end of the run (exit 2)', () => {
     const r = drill(['fork', late, '--at', 'T+20:00', '--decisions', EARLY]);
     expect(r.code).toBe(2);
