@@ -500,6 +500,9 @@ export function mergeResults(files: { name: string; results: BatchResults }[], l
     for (const r of f.results.results) {
       const prev = owner.get(r.j);
       if (prev !== undefined) {
+        // a whole batch (unsharded, or merged already) among its own shards holds every run they hold
+        const whole = files.find((x) => x.results.shard === null && (x.name === prev || x === f));
+        if (whole) return { ok: false, message: w('mg.whole', { a: whole.name, b: whole.name === prev ? f.name : prev }), hint: w('mg.whole_hint', { a: whole.name }) };
         return { ok: false, message: w('mg.twice', { run: describeJob(first.results, r.j, lang), a: prev, b: f.name }), hint: w('mg.twice_hint') };
       }
       owner.set(r.j, f.name);

@@ -70,6 +70,14 @@ describe('batch results', () => {
     if (!m.ok) expect(m.message).toMatch(/run 1 is in both s1\.json and copy\.json/);
   });
 
+  it('a whole batch merged with one of its shards is refused as a whole batch, not as a run given twice', () => {
+    const parts = shardsOf(2);
+    for (const files of [[{ name: 'all.json', results: reread(whole) }, parts[1]], [parts[1], { name: 'all.json', results: reread(whole) }]]) {
+      const m = mergeResults(files);
+      expect(m).toMatchObject({ ok: false, message: 'all.json is a whole batch (not a shard): it holds the runs of s2.json already', hint: 'merge only shards, the files of drill batch --shard i/n; all.json needs no merging' });
+    }
+  });
+
   it('parts of different batches are refused, naming what differs', () => {
     const parts = shardsOf(2);
     const other = { name: 'other.json', results: { ...parts[1].results, seed: 8 } };
