@@ -179,6 +179,28 @@ function responsible(sc: Scenario, o: Objective): string | null {
   return null;
 }
 
+/**
+ * An objective whose event had not happened where the log ends, with the time the criterion allows still running
+ * then (a session saved part-way, a run stopped with --until): the first unit not yet on scene 20 minutes after
+ * the report, with 1 h allowed; no level declared yet at T+03:30, due by T+04:00. Its rating is the value as it
+ * stood ("never": U), but the log cannot say it was missed, so it is no area for improvement. Returns the time
+ * the criterion counts from and its limit (both s since T0), or null.
+ */
+export function objectiveOpenAtEnd(rv: Review, o: ObjectiveRow): { from: number; by: number } | null {
+  const c = o.spec.criterion;
+  if (o.result.rating === null || o.result.value !== null || o.result.met || !c.comparator.startsWith('<')) return null;
+  let from: number | undefined;
+  if (c.metric === 'level_declared_s' || c.metric === 'support_requested_s') from = 0;
+  else if (c.metric === 'first_on_scene_s') from = rv.incidents.find((i) => i.id === c.of && i.first_on_scene_s === null)?.reported_t;
+  else if (c.metric === 'decision_latency_s') {
+    const r = rv.injects.find((x) => x.id === c.of);
+    from = r && r.done_t === null && !r.expired && !r.skipped ? r.delivered_t ?? undefined : undefined;
+  }
+  if (from === undefined) return null;
+  const by = from + c.threshold;
+  return by > rv.t_end ? { from, by } : null;
+}
+
 function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { strengths: Finding[]; improvements: Finding[] } {
   const strengths: Finding[] = [];
   const improvements: Finding[] = [];
@@ -186,9 +208,9 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   const capOf = (metric: string) => objectives.find((o) => o.spec.criterion.metric === metric)?.spec.capability ?? null;
 
   // objectives: met without challenges is a strength; anything less is an area for improvement;
-  // one not tested in the run (what it measures did not come about) is neither
+  // one not tested in the run (what it measures did not come about), or still open where the log ends, is neither
   for (const o of objectives) {
-    if (o.result.rating === null) continue;
+    if (o.result.rating === null || objectiveOpenAtEnd(rv, o)) continue;
     const c = o.spec.criterion;
     const moment = c.metric === 'level_declared_s' || c.metric === 'support_requested_s';
     const base = { objective: ref('objective', o.spec.id), value: metricParam(c.metric, o.result.value), cmp: { msg: `${moment ? 'cmpt' : 'cmp'}.${c.comparator}`, params: {} } as P, target: metricParam(c.metric, c.threshold), rating: { rating: o.result.rating } as P };

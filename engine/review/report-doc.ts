@@ -8,7 +8,7 @@ import { formatClock } from '../scenario/duration.js';
 import type { Lang } from '../scenario/text.js';
 import type { Scenario } from '../scenario/schema.js';
 import { BESIDE_FAR_SHARE, BESIDE_FAR_SOONER_BY_S } from '../sim/doctrine.js';
-import type { Aar, Finding, ObjectiveRow } from './aar.js';
+import { objectiveOpenAtEnd, type Aar, type Finding, type ObjectiveRow } from './aar.js';
 import type { Evidence } from './evidence.js';
 import type { Rating } from './metrics.js';
 import { openAtEnd } from './decision-metrics.js';
@@ -155,7 +155,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
           [txt(w.m('obj.thresholds'), { b: true }), txt(w.m('obj.thresholds_value', { cmp: w.comparator(c.metric, c.comparator), p: th(o.spec.rating.P), s: th(o.spec.rating.S), m: th(o.spec.rating.M) }))],
           [txt(w.m('obj.result'), { b: true }), o.result.rating === null
             ? txt(w.m('obj.result_not_tested', { reason: notTestedReason(w, aar, o) }), { b: true })
-            : [{ text: w.m('obj.result_value', { value: metricParam(c.metric, o.result.value), at: { t: o.result.at }, rating: { rating: o.result.rating } }), rating: o.result.rating }]],
+            : [{ text: w.m('obj.result_value', { value: metricParam(c.metric, o.result.value), at: { t: o.result.at }, rating: { rating: o.result.rating } }), rating: o.result.rating }, ...openNote(w, aar, o)]],
         ],
       });
       p(txt(w.m('obj.evidence'), { b: true }));
@@ -352,3 +352,10 @@ function doctrinePlan(d: Scenario['doctrine'], w: Words): string {
   return parts.join('; ');
 }
 
+/** An objective still open where the log ends (objectiveOpenAtEnd): what its rating "as it stood" leaves unsaid. */
+function openNote(w: Words, aar: Aar, o: ObjectiveRow): { text: string }[] {
+  const open = objectiveOpenAtEnd(aar.review, o);
+  if (!open) return [];
+  const moment = open.from === 0;
+  return [{ text: moment ? w.m('obj.result_open_by', { by: { t: open.by } }) : w.m('obj.result_open', { elapsed: { s: aar.review.t_end - open.from }, within: { s: open.by - open.from } }) }];
+}
