@@ -180,25 +180,26 @@ function responsible(sc: Scenario, o: Objective): string | null {
 }
 
 /**
- * An objective whose event had not happened where the log ends, with the time the criterion allows still running
- * then (a session saved part-way, a run stopped with --until): the first unit not yet on scene 20 minutes after
- * the report, with 1 h allowed; no level declared yet at T+03:30, due by T+04:00. Its rating is the value as it
- * stood ("never": U), but the log cannot say it was missed, so it is no area for improvement. Returns the time
- * the criterion counts from and its limit (both s since T0), or null.
+ * An objective not yet missed where the log ends, its time still running then (a session saved part-way, a run
+ * stopped with --until): the first unit not yet on scene 20 minutes after the report, with 1 h allowed; no level
+ * declared yet at T+03:30, due by T+04:00; 10 % of a zone in shelter at T+03:30 where 55 % is asked for by
+ * T+05:00 (a share in shelter only grows). Its rating is the value as it stood (U), but the log cannot say it
+ * was missed, so it is no area for improvement. Returns the time the criterion counts from (null for a time of
+ * day or a deadline) and the limit (s since T0), or null.
  */
-export function objectiveOpenAtEnd(rv: Review, o: ObjectiveRow): { from: number; by: number } | null {
+export function objectiveOpenAtEnd(rv: Review, o: ObjectiveRow): { from: number | null; by: number } | null {
   const c = o.spec.criterion;
-  if (o.result.rating === null || o.result.value !== null || o.result.met || !c.comparator.startsWith('<')) return null;
+  if (o.result.rating === null || o.result.met) return null;
+  if (c.metric === 'evacuated_share') return c.comparator.startsWith('>') && c.by !== undefined && c.by > rv.t_end ? { from: null, by: c.by } : null;
+  if (o.result.value !== null || !c.comparator.startsWith('<')) return null;
+  if (c.metric === 'level_declared_s' || c.metric === 'support_requested_s') return c.threshold > rv.t_end ? { from: null, by: c.threshold } : null;
   let from: number | undefined;
-  if (c.metric === 'level_declared_s' || c.metric === 'support_requested_s') from = 0;
-  else if (c.metric === 'first_on_scene_s') from = rv.incidents.find((i) => i.id === c.of && i.first_on_scene_s === null)?.reported_t;
+  if (c.metric === 'first_on_scene_s') from = rv.incidents.find((i) => i.id === c.of && i.first_on_scene_s === null)?.reported_t;
   else if (c.metric === 'decision_latency_s') {
     const r = rv.injects.find((x) => x.id === c.of);
     from = r && r.done_t === null && !r.expired && !r.skipped ? r.delivered_t ?? undefined : undefined;
   }
-  if (from === undefined) return null;
-  const by = from + c.threshold;
-  return by > rv.t_end ? { from, by } : null;
+  return from !== undefined && from + c.threshold > rv.t_end ? { from, by: from + c.threshold } : null;
 }
 
 function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { strengths: Finding[]; improvements: Finding[] } {

@@ -356,6 +356,5 @@ function doctrinePlan(d: Scenario['doctrine'], w: Words): string {
 function openNote(w: Words, aar: Aar, o: ObjectiveRow): { text: string }[] {
   const open = objectiveOpenAtEnd(aar.review, o);
   if (!open) return [];
-  const moment = open.from === 0;
-  return [{ text: moment ? w.m('obj.result_open_by', { by: { t: open.by } }) : w.m('obj.result_open', { elapsed: { s: aar.review.t_end - open.from }, within: { s: open.by - open.from } }) }];
+  return [{ text: open.from === null ? w.m('obj.result_open_by', { by: { t: open.by } }) : w.m('obj.result_open', { elapsed: { s: aar.review.t_end - open.from }, within: { s: open.by - open.from } }) }];
 }

@@ -1,9 +1,10 @@
 /**
  * A run stopped at T+03:30, 20 minutes after "Houses swept away" was reported with 1 hour allowed for the first
  * unit: the report rated the objective U ("never", as it stood) and listed it as an area for improvement, with a
- * plan row telling the Tà Cạ chair to do better, though the log cannot say the hour was missed. Now its result
- * says it was not yet missed, and it is neither an area for improvement nor in the plan; read after the hour, it
- * is both again.
+ * plan row telling the Tà Cạ chair to do better, though the log cannot say the hour was missed; so with a share
+ * in shelter still short of what is asked by T+05:00 (it only grows), and a level or a request due by T+04:00.
+ * Now the result says it was not yet missed, and it is neither an area for improvement nor in the plan; read
+ * after its time, it is both again.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,8 +28,12 @@ describe('drill report on a run stopped while an objective\'s time was still run
     const r = drill(['report', at('T+03:30')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('| **Result** | **never, read at T+03:30 (21:30): rated U: Unable to be performed** (as it stood where the log ends, 20 min into the 1 h allowed: not yet missed, so no area for improvement) |');
+    // the same for a share in shelter still short before its time, and a level and a request not yet due
+    expect(r.stdout).toContain('| **Result** | **10 %, read at T+03:30 (21:30): rated U: Unable to be performed** (as it stood where the log ends, before T+05:00 (23:00): not yet missed, so no area for improvement) |');
+    expect(r.stdout.match(/\*\*never, read at T\+03:30 \(21:30\): rated U: Unable to be performed\*\* \(as it stood where the log ends, before T\+04:00 \(22:00\): not yet missed/g)).toHaveLength(2);
     const improvements = r.stdout.slice(r.stdout.indexOf('## 5.'));
     expect(improvements).not.toContain(OBJECTIVE);
+    expect(improvements).not.toContain('low-lying quarter to shelter');
     const vi = drill(['report', at('T+03:30'), '--lang', 'vi']);
     expect(vi.stdout).toContain('(theo tình hình khi nhật ký kết thúc, mới qua 20 phút trong 1 giờ cho phép: chưa thể coi là không đạt, nên không tính là nội dung cần khắc phục)');
   });
