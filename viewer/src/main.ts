@@ -526,8 +526,10 @@ class App implements PanelHost {
     if (this.mapB && this.worldB) this.mapB.render(nt, this.worldB);
     this.timeline.setTime(nt);
     const c = $('clock');
-    c.textContent = `${clock(Math.round(nt))} · ${wallClock(this.a.data.scenario.start, nt)}`;
-    c.dataset.t = String(Math.round(nt));
+    // one time in both forms: playing leaves the time between two seconds, and the wall clock cut 179.6 s to 18:02
+    const shown = Math.round(nt);
+    c.textContent = `${clock(shown)} · ${wallClock(this.a.data.scenario.start, shown)}`;
+    c.dataset.t = String(shown);
     updateMessages($('panel-messages'), nt);
     this.updateLivePanels();
     if (!this.applyingHash) this.scheduleHash();
