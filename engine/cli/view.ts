@@ -18,6 +18,7 @@ import { InputError, missingFile, readText } from './io.js';
 import { langOption } from './lang.js';
 import { loadScenario, ReportedError } from './load.js';
 import { say } from './messages.js';
+import { sayCliProblem } from '../play/cli-problems.js';
 import type { Subcommand } from './main.js';
 import { printUsage } from './usage.js';
 
@@ -303,7 +304,8 @@ export const viewCommand: Subcommand = {
     const refused = positionals.map(refuseNonLog).filter((e): e is InputError => e !== null);
     if (refused.length === 1) throw refused[0];
     if (refused.length > 1) {
-      for (const e of refused) process.stderr.write(e.line() + '\n');
+      // in the language asked for, as the single refusal is said (drill's own handler translates that one)
+      for (const e of refused) process.stderr.write(new InputError(e.file, sayCliProblem(e.message, lang), e.hint === undefined ? undefined : sayCliProblem(e.hint, lang)).line() + '\n');
       throw new ReportedError(`${refused.length} files are not run logs`);
     }
     // a scenario to play is checked as `drill play` checks it (its issues at file:line:col, exit 1), before serving

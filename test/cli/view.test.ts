@@ -163,6 +163,21 @@ describe('drill view', () => {
     expect(r.stderr).not.toMatch(STACK);
   });
 
+  it('says every refused file in Vietnamese with --lang vi or a Vietnamese LANG, not only a single one', () => {
+    // one refused file was said in Vietnamese, two or more each in English: a line is in the language asked for
+    const small = join(dir, 'trunc-vi.json');
+    const text = readFileSync(runFile, 'utf8');
+    writeFileSync(small, text.slice(0, Math.floor(text.length / 2)));
+    for (const [extra, env] of [[['--lang', 'vi'], {}], [[], { LANG: 'vi_VN.UTF-8' }]] as const) {
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin/drill.mjs'), 'view', small, 'scenarios/minimal.yaml', ...extra, '--port', '0'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: { ...process.env, ...env } });
+      expect(r.status).toBe(1);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(/trunc-vi\.json: .*nhật ký chạy bị cụt/);
+      expect(lines[1]).toBe('scenarios/minimal.yaml: error[file] (file): đây là một kịch bản, không phải nhật ký chạy (hãy tạo nhật ký chạy trước: drill run <kịch-bản> --out run.json; hoặc chơi kịch bản trong trình duyệt: drill view --play scenarios/minimal.yaml)');
+    }
+  });
+
   it('says a big log cut just after an inner } is cut short (its end is a brace, but not the log\'s own end, its hash)', () => {
     const ks = join(dir, 'ks.json');
     const text = readFileSync(ks, 'utf8');
