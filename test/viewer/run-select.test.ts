@@ -122,10 +122,11 @@ describe('the viewer with no run open', () => {
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     expect((await closed(page, 'run-select')).text).toBe('(no run open)');
     expect(await state()).toEqual([true, true, true, true, true, true, true, true]);
-    // a run picked in the page: every control is live, the run list naming it
+    // a run picked in the page: every control is live but Copy link (no link can open a file opened in the page:
+    // copy-link.test.ts), the run list naming it
     await page.locator('#file-input').setInputFiles(files[1]);
-    await page.waitForFunction(() => !(document.getElementById('copy-link') as HTMLButtonElement).disabled);
-    expect(await state()).toEqual([false, false, false, false, false, false, false, false]);
+    await page.waitForFunction(() => !(document.getElementById('run-select') as HTMLSelectElement).disabled);
+    expect(await state()).toEqual([false, false, false, true, false, false, false, false]);
     expect(await slider()).toBe('false');
     expect((await closed(page, 'run-select')).text).toBe(SHORT);
     await expect(page.locator('#run-select option').count()).resolves.toBe(1);

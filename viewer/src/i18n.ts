@@ -16,7 +16,8 @@ const DECISION_FIELD_VI: Record<string, string> = { at: 'phải là số giây n
 const en = {
   skipToTimeline: 'Skip to the timeline',
   run: 'Run', compareWith: 'Compare with', none: '(none)', noRun: '(no run open)', layout: 'Layout', sideBySide: 'side by side', overlay: 'overlaid',
-  openFiles: 'Open run logs…', copyLink: 'Copy link to this moment', copyLinkShort: 'Copy link', linkCopied: 'Link copied', keys: 'Keys', close: 'Close',
+  openFiles: 'Open run logs…', copyLink: 'Copy link to this moment', copyLinkShort: 'Copy link',
+  noLink: (name: string) => `No link to copy: ${name} was opened in this page, and a link names only the runs drill view serves (it would open another run in its place)`, linkCopied: 'Link copied', keys: 'Keys', close: 'Close',
   empty: 'Open a run log (written by drill run --out) with the button above, or drop it here.',
   dropHere: 'Drop run logs to open them',
   failedRun: 'could not be opened', dismiss: 'Dismiss',
@@ -107,7 +108,8 @@ type Strings = typeof en;
 const vi: Strings = {
   skipToTimeline: 'Tới thanh thời gian',
   run: 'Lượt chạy', compareWith: 'So sánh với', none: '(không)', noRun: '(chưa mở lượt chạy)', layout: 'Bố cục', sideBySide: 'cạnh nhau', overlay: 'chồng lên nhau',
-  openFiles: 'Mở nhật ký chạy…', copyLink: 'Sao chép liên kết tới thời điểm này', copyLinkShort: 'Chép liên kết', linkCopied: 'Đã sao chép liên kết', keys: 'Phím tắt', close: 'Đóng',
+  openFiles: 'Mở nhật ký chạy…', copyLink: 'Sao chép liên kết tới thời điểm này', copyLinkShort: 'Chép liên kết',
+  noLink: (name: string) => `Không có liên kết để chép: ${name} được mở ngay trong trang này, mà liên kết chỉ gọi được các lượt chạy do drill view phục vụ (nó sẽ mở một lượt chạy khác thay vào)`, linkCopied: 'Đã sao chép liên kết', keys: 'Phím tắt', close: 'Đóng',
   empty: 'Mở một nhật ký chạy (do drill run --out ghi) bằng nút ở trên, hoặc thả tệp vào đây.',
   dropHere: 'Thả nhật ký chạy vào đây để mở',
   failedRun: 'không mở được', dismiss: 'Bỏ qua',

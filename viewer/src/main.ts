@@ -404,6 +404,11 @@ class App implements PanelHost {
     sa.value = open ? String(this.runs.indexOf(this.a!)) : '';
     sb.value = this.b ? String(this.runs.indexOf(this.b)) : '';
     for (const el of [sa, sb, $<HTMLSelectElement>('compare-layout'), $<HTMLButtonElement>('copy-link')]) el.disabled = !open;
+    // a run opened in the page has no number in the address: the link copied opened the first served run in its place
+    const unlinkable = [this.a, this.b].find((r) => r && r.served === null);
+    const copy = $<HTMLButtonElement>('copy-link');
+    if (unlinkable) copy.disabled = true;
+    copy.title = unlinkable ? S.noLink(unlinkable.data.name) : S.copyLink;
     // the timeline's controls too: with no run there is no time to play or step through
     for (const id of ['play', 'prev-event', 'next-event', 'speed']) $<HTMLButtonElement | HTMLSelectElement>(id).disabled = !open;
     $('timeline-slider').setAttribute('aria-disabled', String(!open));
