@@ -117,8 +117,11 @@ export function startServed(): Served {
   const want = parseHash();
   const guess = `runs/${want.run ?? 0}.json`;
   const abort = new AbortController();
-  const early = { response: fetch(guess, { signal: abort.signal }), at: performance.now() };
-  early.response.catch(() => { /* not served: the list says so */ });
+  // only from a `drill view` that serves runs (it adds that preload to the page): with none, the guess was a 404,
+  // an error in the console each time the play page handed its log to this page
+  const serving = document.querySelector('link[rel=preload][as=fetch]') !== null;
+  const early = serving ? { response: fetch(guess, { signal: abort.signal }), at: performance.now() } : undefined;
+  early?.response.catch(() => { /* not served: the list says so */ });
   const list = fetch('runs/index.json')
     .then(async (res) => (res.ok ? ((await res.json()) as { runs: ServedEntry[] }).runs : null))
     .catch(() => null);
