@@ -6,6 +6,7 @@
  * the value was read, and a reviewer holding the report could not find its
  * evidence in the viewer.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,8 @@ import type { Browser } from 'playwright-core';
 
 const dir = tempDir('drillsim-viewer-evidence-');
 const file = join(dir, 'late.json');
+/** a trainee's answer whose option gives an order (evacuate now), and a seat that answers nothing (defaults apply) */
+const answered = join(dir, 'answered.json');
 let browser: Browser;
 let server: Served;
 
@@ -50,7 +53,10 @@ async function panelEvidence(page: Page): Promise<Map<string, Item[]>> {
 
 beforeAll(async () => {
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--decisions', 'scenarios/decisions/ky-son-evacuate-late.yaml', '--out', file, '--quiet']).code).toBe(0);
-  [browser, server] = await Promise.all([launch(), serve([file])]);
+  const decisions = join(dir, 'answered.yaml');
+  writeFileSync(decisions, 'drillsim_decisions: 1\nscenario: ky-son-flash-flood\nplayers: [mx-chair, tc-chair]\ndecisions:\n  - { at: T+01:50, role: mx-chair, do: answer, inject: night-evacuation, option: evacuate-now }\n');
+  expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--decisions', decisions, '--out', answered, '--quiet']).code).toBe(0);
+  [browser, server] = await Promise.all([launch(), serve([file, answered])]);
 });
 
 afterAll(async () => {
@@ -91,4 +97,34 @@ describe('the objectives panel\'s evidence', () => {
     await page.waitForFunction(() => document.querySelector('#clock')!.getAttribute('data-t') === String(2 * 3600 + 15 * 60));
     await page.close();
   });
+});
+
+/**
+ * An order an answer's option gave reads as the report says it: "evacuate Mường Xén low-lying quarter (the order
+ * of the answer "Evacuate now")". The panel's words had not learnt the answers' orders and defaults, and dropped it.
+ */
+describe('the objectives panel\'s evidence for a run with answers', () => {
+  for (const lang of ['en', 'vi'] as const) {
+    it(`says an order came with an answer, as the report does (${lang})`, async () => {
+      const r = drill(['report', answered, '--lang', lang]);
+      expect(r.code).toBe(0);
+      const expected = reportEvidence(r.stdout);
+      const page = await openServedRun(browser, server, 1, lang);
+      const order = lang === 'en' ? '(the order of the answer "Evacuate now")' : '(lệnh đi kèm phương án đã chọn "Sơ tán ngay")';
+      const index = [...expected.values()].flat().find((e) => e.text.endsWith(order))!.index;
+      // the timeline's marker of that order, as the report's key events say it (read first: the panel's words are
+      // the same, and once taught by the evidence the marker would say it anyway)
+      const title = await page.evaluate((i) => {
+        const g = [...document.querySelectorAll<SVGGElement>('#timeline-slider g.marker.decision')].find((el) => (el as any).__data__.index === i)!;
+        g.dispatchEvent(new PointerEvent('pointerenter'));
+        return g.querySelector('title')!.textContent!;
+      }, index);
+      expect(title).toMatch(/^T\+01:50 /);
+      expect(title.endsWith(order)).toBe(true);
+      const shown = await panelEvidence(page);
+      expect([...shown.keys()].sort()).toEqual([...expected.keys()].sort());
+      for (const [text, items] of expected) expect(shown.get(text), text).toEqual(items);
+      await page.close();
+    });
+  }
 });

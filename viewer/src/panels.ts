@@ -59,6 +59,28 @@ function ordersFor(run: LoadedRun): Map<number, AnswerOrder> {
   return orders;
 }
 
+/** The report's rows of decisions and injects (decision-metrics.ts), read once per run (again if more events arrived). */
+const rowsMade = new WeakMap<LoadedRun, { n: number; rows: ReturnType<DecisionMetrics['finish']> }>();
+function rowsFor(run: LoadedRun): ReturnType<DecisionMetrics['finish']> {
+  const made = rowsMade.get(run);
+  if (made && made.n === run.data.events.length) return made.rows;
+  const dm = new DecisionMetrics(run.data.scenario);
+  for (const e of run.data.events) dm.observe(e as LogEvent);
+  const rows = dm.finish();
+  rowsMade.set(run, { n: run.data.events.length, rows });
+  return rows;
+}
+
+/**
+ * The words taught, as the report's are (report-doc.ts), which decisions an answer's option ordered and which
+ * injects a default did: for the events read as the report reads them (the evidence, the timeline's markers), which
+ * dropped "(the order of the answer "Evacuate now")". A pass over the events: not made before one is read.
+ */
+export function reportWords(run: LoadedRun, lang: Lang): Words {
+  const { injects, decisions } = rowsFor(run);
+  return wordsFor(run, lang).learnDefaults(injects, decisions);
+}
+
 /**
  * The injects whose expected action was already in effect when they arrived (the engine marks them done at
  * delivery, latency 0), each with the earlier decision that did it when there is one: found by the report's own
@@ -68,9 +90,7 @@ const alreadyMade = new WeakMap<LoadedRun, { n: number; already: Map<string, { t
 function alreadyFor(run: LoadedRun): Map<string, { t: number; role: string } | null> {
   const made = alreadyMade.get(run);
   if (made && made.n === run.data.events.length) return made.already;
-  const dm = new DecisionMetrics(run.data.scenario);
-  for (const e of run.data.events) dm.observe(e as LogEvent);
-  const { decisions, injects } = dm.finish();
+  const { decisions, injects } = rowsFor(run);
   const already = new Map<string, { t: number; role: string } | null>();
   for (const r of injects) {
     if (!r.already) continue;
@@ -374,7 +394,7 @@ export function renderObjectives(el: HTMLElement, run: LoadedRun, host: PanelHos
         ...evidence.flatMap((e) => [timeButton(host, e.t, `${clock(e.t)}${e.text ? ` ${e.text}` : ''}`), ' ']),
         ...(moment === null || evidence.length || events ? [] : [`${S.happened} `, tag(timeButton(host, moment), 'moment')])) : null,
       r && events?.length && !evidence.length ? h('p', { class: 'evidence' }, h('span', { class: 'label' }, `${w.m('obj.evidence')}:`)) : null,
-      r && events?.length ? evidenceList(host, w, events, moment) : null,
+      r && events?.length ? evidenceList(host, reportWords(run, lang), events, moment) : null,
     ));
   }
   el.dataset.evidence = el.hidden ? 'later' : 'shown';

@@ -17,7 +17,7 @@ import type { Lang } from './i18n.js';
 import { STRINGS } from './i18n.js';
 import type { LoadedRun } from './loaded.js';
 import { MARKER_COLOUR, UNIT_COLOUR, clock, severityColour } from './look.js';
-import { incidentName, wordsFor } from './panels.js';
+import { incidentName, reportWords } from './panels.js';
 
 const LEFT = 170;
 const AXIS = 22;
@@ -406,7 +406,7 @@ export function clipLabel(measure: (s: string) => number, text: string, width: n
 /** A marker's tooltip: its time and its event as the report's key events say it. */
 function markerTitle(run: LoadedRun, lang: Lang, m: { t: number; index: number }): string {
   const e = run.data.events[m.index] as LogEvent | undefined;
-  return e ? `${clock(m.t)} ${wordsFor(run, lang).event(e, m.index)}` : clock(m.t);
+  return e ? `${clock(m.t)} ${reportWords(run, lang).event(e, m.index)}` : clock(m.t);
 }
 
 /** A label drawn over curves and bars: on a patch of the lane's ground, so that a line through it does not strike it out. */
