@@ -71,6 +71,13 @@ function rowsFor(run: LoadedRun): ReturnType<DecisionMetrics['finish']> {
   return rows;
 }
 
+/** The injects whose expected action a default did: the answer that did it was the default applied at the deadline (as words.ts learns them). */
+function doneByDefault(run: LoadedRun): Set<string> {
+  const { injects, decisions } = rowsFor(run);
+  const byDefault = new Set(decisions.filter((d) => d.author === 'default').map((d) => d.index));
+  return new Set(injects.filter((i) => i.decision !== null && byDefault.has(i.decision)).map((i) => i.id));
+}
+
 /**
  * The words taught, as the report's are (report-doc.ts), which decisions an answer's option ordered and which
  * injects a default did: for the events read as the report reads them (the evidence, the timeline's markers), which
@@ -143,8 +150,10 @@ export function renderMessages(el: HTMLElement, run: LoadedRun, host: PanelHost)
       const d = before.get(inj.id);
       outcome.push(h('p', { class: 'outcome done already', ...settled(rec.done.t) }, S.alreadyDone, ...(d ? [` (${S.by} ${roleName(d.role)} `, timeButton(host, d.t), ')'] : [])));
     } else if (rec?.done) {
-      // the report's words ("taken by X after 25 min"): "done by X latency 25 min" was no sentence in either language
-      const [before, after] = S.doneBy.replace('{by}', roleName(rec.done.by)).split('{latency}');
+      // the report's words ("taken by X after 25 min"): "done by X latency 25 min" was no sentence in either language;
+      // done by a default applied at a deadline, the role took no action: say so, as the report does
+      const words = doneByDefault(run).has(inj.id) ? S.doneByDefault : S.doneBy;
+      const [before, after] = words.replace('{by}', roleName(rec.done.by)).split('{latency}');
       outcome.push(h('p', { class: 'outcome done', ...settled(rec.done.t) }, before, h('strong', { 'data-latency-s': rec.done.latency_s }, duration(rec.done.latency_s, S.never, dur)), `${after ?? ''} `, timeButton(host, rec.done.t)));
     }
     // never taken: known only once the run is over (until then it may yet be)
