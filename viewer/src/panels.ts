@@ -524,6 +524,7 @@ export function renderBoard(el: HTMLElement, run: LoadedRun, world: World, host:
     h('h3', {}, S.units),
     h('table', { class: 'board units' }, h('thead', {}, h('tr', {}, h('th', {}, S.unit), h('th', {}, S.state), h('th', {}, S.incident))), units),
     h('h3', {}, `${S.incidents} (${S.open})`),
-    h('table', { class: 'board incidents' }, h('thead', {}, h('tr', {}, h('th', {}, S.incident), h('th', {}, S.kind), h('th', {}, S.severity), h('th', {}, S.phase), h('th', {}, S.atRisk))), incs),
+    // a column head of its own, with a capital as the others (the metric's words are mid-sentence: "People: at risk")
+    h('table', { class: 'board incidents' }, h('thead', {}, h('tr', {}, h('th', {}, S.incident), h('th', {}, S.kind), h('th', {}, S.severity), h('th', {}, S.phase), h('th', {}, cap(S.atRisk)))), incs),
   );
 }
