@@ -189,6 +189,19 @@ class PlayPage {
     list.style.setProperty('--id-width', `${Math.max(CONTROLLER.length, ...s.roles.map((r) => r.id.length)) + 1}ch`);
     for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=lang]')) radio.checked = radio.value === this.lang;
     $('setup-seed').textContent = this.S.seed({ seed: s.seed ?? 1, until: formatClock(s.horizon) });
+    if (this.setupProblem) $('setup-error').textContent = this.setupProblem(this.lang);
+  }
+
+  /**
+   * The setup's problem (no role ticked, a seed that is no number), kept to be said again in the language then
+   * chosen: switched after it, the page read English with the problem still in Vietnamese.
+   */
+  private setupProblem: ((lang: Lang) => string) | null = null;
+  private sayProblem(say: (lang: Lang) => string): void {
+    this.setupProblem = say;
+    const err = $('setup-error');
+    err.textContent = say(this.lang);
+    err.hidden = false;
   }
 
   start(): void {
@@ -199,8 +212,7 @@ class PlayPage {
     const players = chosen.filter((r) => r !== CONTROLLER);
     const err = $('setup-error');
     if (players.length === 0 && !controller) {
-      err.textContent = this.S.noRole;
-      err.hidden = false;
+      this.sayProblem((l) => PLAY_STRINGS[l].noRole);
       $('role-list').querySelector<HTMLInputElement>('input')?.focus();
       return;
     }
@@ -209,12 +221,13 @@ class PlayPage {
     const typed = seedInput.value.trim();
     const seed = /^\d+$/.test(typed) ? Number(typed) : NaN;
     if (!Number.isSafeInteger(seed)) {
-      err.textContent = this.S.badSeed({ value: seedInput.value });
-      err.hidden = false;
+      const value = seedInput.value;
+      this.sayProblem((l) => PLAY_STRINGS[l].badSeed({ value }));
       seedInput.focus();
       return;
     }
     err.hidden = true;
+    this.setupProblem = null;
     // as `drill play --role A --role B`: the players sorted (the run log's order), the first chosen seated first
     let session: PlaySession;
     try {
@@ -222,8 +235,7 @@ class PlayPage {
     } catch (e) {
       // limits so low that the run stops while it is set up, at T0: said as drill play says it
       if (!(e instanceof SimBoundError)) throw e;
-      err.textContent = sayLimit(e, 0, this.lang).text;
-      err.hidden = false;
+      this.sayProblem((l) => sayLimit(e, 0, l).text);
       return;
     }
     if (players.length) session.seat = players[0];
