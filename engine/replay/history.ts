@@ -44,7 +44,8 @@ export interface MessageRecord {
   to: string;
   delivered_t: number;
   deadline_s: number | null;
-  answered?: { t: number; option: string; by: string | null; expired: boolean };
+  /** `author`: who gave the answer the log's decision says (doctrine answers for a role nobody plays) */
+  answered?: { t: number; option: string; by: string | null; expired: boolean; author?: string };
   done?: { t: number; by: string; latency_s: number };
 }
 
@@ -163,7 +164,13 @@ export class HistoryFolder {
         case 'inject.answered':
         case 'inject.expired': {
           const m = h.messages.get(e.id);
-          if (m) m.answered = { t, option: e.option, by: e.by ?? null, expired: e.type === 'inject.expired' };
+          // the answer's own decision comes just before it, at the same time
+          let author: string | undefined;
+          for (let k = h.decisions.length - 1; k >= 0 && h.decisions[k].t === t; k--) {
+            const d = h.decisions[k];
+            if (d.do === 'answer' && !d.refused && d.fields.inject === e.id) { author = d.author; break; }
+          }
+          if (m) m.answered = { t, option: e.option, by: e.by ?? null, expired: e.type === 'inject.expired', ...(author !== undefined && e.type === 'inject.answered' ? { author } : {}) };
           break;
         }
         case 'inject.done': {

@@ -6,7 +6,8 @@
  * T+01:30 (its expected action taken), #4 "answered: Wait for daylight"
  * though it arrives at T+01:45, #10 "taken after 25 min" (T+05:30). A
  * reviewer scrubbing through the run read what happened next before it did.
- * An action never taken is known so only when the run is over.
+ * An action never taken is known so only when the run is over. An answer
+ * doctrine gave says so, as the report's key events do.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -80,6 +81,14 @@ describe('a message\'s outcome', () => {
         }
       }
     }
+  });
+
+  it('says an answer doctrine gave is doctrine\'s, as the report does', async () => {
+    // doctrine's run: the Mường Xén chair's answer to #4 at T+01:45 is doctrine's
+    await seek(pages[0], 7200);
+    const answer = pages[0].locator('#panel-messages li[data-inject="night-evacuation"] p.outcome:not(.done):not(.missing)');
+    expect(await answer.textContent()).toMatch(/^(answered|đã trả lời): .+ \(T\+01:45, (by|bởi) .+ \((doctrine|phương án tự động)\)\)$/);
+    expect(drill(['report', files[0]]).stdout).toMatch(/\| T\+01:45 \(19:45\) \| Mường Xén commune chair \(commune civil-defence board\) \(doctrine\): answer inject #4 /);
   });
 
   it('says an action never taken once the run is over, in both languages', async () => {

@@ -143,7 +143,7 @@ export function renderMessages(el: HTMLElement, run: LoadedRun, host: PanelHost)
     const outcome: (Node | string)[] = [];
     // each outcome from the time the log settled it on (updateMessages hides it before): a message still to come
     // stays in the list, but how it will be answered is not known yet
-    if (rec?.answered) outcome.push(h('p', { class: 'outcome', ...settled(rec.answered.t) }, rec.answered.expired ? `${S.expired}: ` : `${S.answered}: `, h('strong', {}, optionLabel(inj, rec.answered.option, lang)), ` (${clock(rec.answered.t)}${rec.answered.by ? `, ${S.by} ${roleName(rec.answered.by)}` : ''})`));
+    if (rec?.answered) outcome.push(h('p', { class: 'outcome', ...settled(rec.answered.t) }, rec.answered.expired ? `${S.expired}: ` : `${S.answered}: `, h('strong', {}, optionLabel(inj, rec.answered.option, lang)), ` (${clock(rec.answered.t)}${rec.answered.by ? `, ${S.by} ${roleName(rec.answered.by)}${rec.answered.author === 'doctrine' ? ` (${S.authors.doctrine})` : ''}` : ''})`));
     // what it asked was already in effect when it arrived: nothing was owed, and no latency to read (the report's "already done before it arrived")
     const before = rec?.done ? alreadyFor(run) : null;
     if (rec?.done && before?.has(inj.id)) {
