@@ -194,7 +194,9 @@ describe('the viewer\'s words', () => {
       const answered = await page.locator('#panel-messages li.msg p.outcome').evaluateAll((els) => els.map((e) => e.textContent!).filter((t) => /^(answered|đã trả lời)/.test(t)));
       expect(answered.length).toBeGreaterThan(0);
       for (const text of answered) {
-        const role = runA.scenario.roles.find((r) => text.includes(`${lang === 'vi' ? 'bởi' : 'by'} ${words(runA, lang).name('role', r.id)})`));
+        // an answer doctrine gave says so after the name: "(T+07:00, by Nghệ An provincial civil-defence board (doctrine))"
+        const doctrine = lang === 'vi' ? ' (phương án tự động)' : ' (doctrine)';
+        const role = runA.scenario.roles.find((r) => [')', `${doctrine})`].some((end) => text.includes(`${lang === 'vi' ? 'bởi' : 'by'} ${words(runA, lang).name('role', r.id)}${end}`)));
         expect(role, text).toBeDefined();
         for (const r of runA.scenario.roles) expect(text).not.toContain(` ${r.id})`);
       }
