@@ -29,6 +29,7 @@
  */
 import { and, not, or } from 'xstate';
 import type { AnyStateMachine, EventObject, StateValue } from 'xstate';
+import { describeMachine, type AdvanceHelpers } from './codegen.js';
 
 export interface MachineSnapshot {
   /** atomic state key for a compound root, `{ region: key }` for a parallel root */
@@ -171,6 +172,26 @@ export interface CompileOptions {
    * object it keeps (a copy is made, as xstate makes one). A context written in the config is copied either way.
    */
   freshContext?: boolean;
+  /**
+   * The machine's `advance` as generated code (codegen.ts, engine/machines/generated/): used in place of the
+   * walk over the graph, after checking that it was generated from this machine as it is now.
+   */
+  generated?: GeneratedStepper;
+}
+
+/** A module of engine/machines/generated/. */
+export interface GeneratedStepper {
+  HASH: string;
+  makeAdvance(h: AdvanceHelpers): CompiledMachine['advance'];
+}
+
+/** The generated advance of `machine`, or an error naming the machine when the code is not from its current form. */
+function generatedAdvance(machine: AnyStateMachine, g: GeneratedStepper, value: AdvanceHelpers['value'], maxMicrosteps: number): CompiledMachine['advance'] {
+  const code = describeMachine(machine, machine.id);
+  if (code.hash !== g.HASH) {
+    throw new Error(`drillsim stepper: the generated stepper of machine '${machine.id}' is out of date (the machine changed since it was generated): run \`npm run gen:steppers\``);
+  }
+  return g.makeAdvance({ refs: code.refs, value, maxMicrosteps });
 }
 
 export function compileMachine(machine: AnyStateMachine, options: CompileOptions = {}): CompiledMachine {
@@ -214,8 +235,8 @@ export function compileMachine(machine: AnyStateMachine, options: CompileOptions
   };
 
   return root.type === 'compound'
-    ? compoundStepper(machine, regions[0]!, begin, maxMicrosteps)
-    : parallelStepper(machine, regions, begin, maxMicrosteps);
+    ? compoundStepper(machine, regions[0]!, begin, maxMicrosteps, options.generated)
+    : parallelStepper(machine, regions, begin, maxMicrosteps, options.generated);
 }
 
 interface InitEvent extends EventObject { type: 'xstate.init'; input: unknown }
@@ -231,8 +252,8 @@ function factoryArgs(input: unknown): typeof FACTORY_ARGS {
   return FACTORY_ARGS;
 }
 
-function compoundStepper(machine: AnyStateMachine, region: Region, begin: Begin, maxMicrosteps: number): CompiledMachine {
-  const advance = (snapshot: MachineSnapshot, event: EventObject): StepAction[] | null => {
+function compoundStepper(machine: AnyStateMachine, region: Region, begin: Begin, maxMicrosteps: number, generated?: GeneratedStepper): CompiledMachine {
+  const walk = (snapshot: MachineSnapshot, event: EventObject): StepAction[] | null => {
     const state = stateOf(region, snapshot.value as string);
     if (state.final) return null;
     const t = select(state.on.get(event.type), snapshot.context, event);
@@ -250,6 +271,7 @@ function compoundStepper(machine: AnyStateMachine, region: Region, begin: Begin,
     snapshot.value = next.key;
     return run.actions;
   };
+  const advance = generated ? generatedAdvance(machine, generated, noParallelValue, maxMicrosteps) : walk;
   return {
     machine,
     initial(input) {
@@ -282,14 +304,14 @@ function stepByAdvance(advance: CompiledMachine['advance'], snapshot: MachineSna
   return { snapshot: copy, actions: own, changed: true };
 }
 
-function parallelStepper(machine: AnyStateMachine, regions: Region[], begin: Begin, maxMicrosteps: number): CompiledMachine {
+function parallelStepper(machine: AnyStateMachine, regions: Region[], begin: Begin, maxMicrosteps: number, generated?: GeneratedStepper): CompiledMachine {
   const anyAlways = regions.some((r) => [...r.byKey.values()].some((s) => s.always !== null));
   const n = regions.length;
   // scratch for one step (steps never nest: nothing here calls back into the engine)
   const states = new Array<AtomicState>(n);
   const chosen = new Array<Transition | null>(n);
-  const valueOf = parallelValues(regions);
-  const advance = (snapshot: MachineSnapshot, event: EventObject): StepAction[] | null => {
+  const { valueOf, valueAt } = parallelValues(regions);
+  const walk = (snapshot: MachineSnapshot, event: EventObject): StepAction[] | null => {
     const value = snapshot.value as Record<string, string>;
     // a value this stepper made knows its states; any other (a copy, a keyframe's) is read by key
     const known = (value as { [ACTIVE]?: AtomicState[] })[ACTIVE];
@@ -314,6 +336,7 @@ function parallelStepper(machine: AnyStateMachine, regions: Region[], begin: Beg
     snapshot.value = valueOf(states);
     return run.actions;
   };
+  const advance = generated ? generatedAdvance(machine, generated, valueAt, maxMicrosteps) : walk;
   return {
     machine,
     initial(input) {
@@ -481,26 +504,41 @@ const ACTIVE = Symbol('active states');
  * ever read their value. Found by the states' places in their regions, no
  * key strings; each carries its states under ACTIVE for the next step.
  */
-function parallelValues(regions: Region[]): (states: AtomicState[]) => Record<string, string> {
+function parallelValues(regions: Region[]): {
+  valueOf: (states: AtomicState[]) => Record<string, string>;
+  /** the same value by the states' places in their regions (what generated code knows) */
+  valueAt: (indices: number[]) => Record<string, string>;
+} {
   const strides: number[] = [];
   let size = 1;
   for (const r of regions) {
     strides.push(size);
     size *= r.byKey.size;
   }
+  const inOrder = regions.map((r) => [...r.byKey.values()]);
   const table = new Array<Record<string, string> | undefined>(size).fill(undefined);
-  return (states) => {
-    let i = 0;
-    for (let r = 0; r < states.length; r++) i += states[r]!.index * strides[r]!;
-    let value = table[i];
-    if (value === undefined) {
-      const v: Record<string, string> = {};
-      for (let r = 0; r < regions.length; r++) v[regions[r]!.key] = states[r]!.key;
-      Object.defineProperty(v, ACTIVE, { value: states.slice(), enumerable: false });
-      table[i] = value = Object.freeze(v);
-    }
-    return value;
+  const make = (i: number, states: AtomicState[]) => {
+    const v: Record<string, string> = {};
+    for (let r = 0; r < regions.length; r++) v[regions[r]!.key] = states[r]!.key;
+    Object.defineProperty(v, ACTIVE, { value: states.slice(), enumerable: false });
+    return (table[i] = Object.freeze(v));
   };
+  return {
+    valueOf: (states) => {
+      let i = 0;
+      for (let r = 0; r < states.length; r++) i += states[r]!.index * strides[r]!;
+      return table[i] ?? make(i, states);
+    },
+    valueAt: (indices) => {
+      let i = 0;
+      for (let r = 0; r < indices.length; r++) i += indices[r]! * strides[r]!;
+      return table[i] ?? make(i, indices.map((k, r) => inOrder[r]![k]!));
+    },
+  };
+}
+
+function noParallelValue(): never {
+  throw new Error('drillsim stepper: a compound machine has no parallel value');
 }
 
 function loopError(where: string, max: number): Error {

@@ -22,6 +22,8 @@ export interface AgreeOptions {
   maxEvents?: number;
   numRuns?: number;
   seed?: number;
+  /** the stepper to check (default: `compileMachine(machine)`, the walk over the graph); e.g. one with generated code */
+  compiled?: CompiledMachine;
 }
 
 /** Every event type any state of the machine reacts to, including `xstate.after.*` ones. */
@@ -52,7 +54,7 @@ export function assertAgreesWithXstate(
   eventArb: fc.Arbitrary<EventObject> = eventArbOf(machine),
   opts: AgreeOptions = {},
 ): void {
-  const compiled = compileMachine(machine);
+  const compiled = opts.compiled ?? compileMachine(machine);
   const property = fc.property(
     opts.input ?? fc.constant(undefined),
     fc.array(eventArb, { maxLength: opts.maxEvents ?? 40 }),

@@ -13,7 +13,9 @@ import { injectMachine, INJECT_STATES } from '../../engine/machines/inject.js';
 import { levelMachine, LEVEL_STATES } from '../../engine/machines/level.js';
 import { NEVER_S } from '../../engine/machines/never.js';
 import { shelterMachine, SHELTER_STATES } from '../../engine/machines/shelter.js';
-import { compileMachine } from '../../engine/machines/stepper.js';
+import * as generatedIncident from '../../engine/machines/generated/incident.js';
+import * as generatedUnit from '../../engine/machines/generated/unit.js';
+import { compileMachine, type CompiledMachine, type GeneratedStepper } from '../../engine/machines/stepper.js';
 import { unitMachine, UNIT_STATES } from '../../engine/machines/unit.js';
 import { zoneMachine, ZONE_STATES } from '../../engine/machines/zone.js';
 import { assertAgreesWithXstate, eventTypesOf } from './agree.js';
@@ -28,11 +30,13 @@ interface Case {
   /** every value the machine can be in, as the engine names them */
   states: string[];
   valueKey: (v: any) => string[];
+  /** the machine's advance as generated code, which the engine steps it with (machines/codegen.ts) */
+  generated?: GeneratedStepper;
 }
 
 const cases: Case[] = [
   {
-    name: 'unit', machine: unitMachine, input: { endurance_s: 3600, rest_s: 600 }, states: [...UNIT_STATES], valueKey: (v) => [v],
+    name: 'unit', machine: unitMachine, input: { endurance_s: 3600, rest_s: 600 }, states: [...UNIT_STATES], valueKey: (v) => [v], generated: generatedUnit,
     events: [
       { type: 'DISPATCH', incident: 'i1', mobilise_s: 0, travel_s: 600, return_s: 600 },
       { type: 'DISPATCH', incident: 'i1', mobilise_s: 900, travel_s: 600, return_s: 600 },
@@ -45,7 +49,7 @@ const cases: Case[] = [
   {
     name: 'incident', machine: incidentMachine, input: { severity: 3, assess_s: 600, escalate_s: 1800, ease_s: 3600, mop_up_s: 600 },
     states: [...LIFECYCLE_STATES.map((s) => `lifecycle.${s}`), ...TREND_STATES.map((s) => `trend.${s}`)],
-    valueKey: (v) => [`lifecycle.${v.lifecycle}`, `trend.${v.trend}`],
+    valueKey: (v) => [`lifecycle.${v.lifecycle}`, `trend.${v.trend}`], generated: generatedIncident,
     events: [
       { type: 'ON_SCENE', eta_s: 1200, met: false }, { type: 'ON_SCENE', eta_s: 600, met: true },
       { type: 'PROGRESS', eta_s: 900, met: true }, { type: 'PROGRESS', eta_s: 1800, met: false },
@@ -88,8 +92,9 @@ describe('machines, walked by their graphs', () => {
         for (const s of c.states) expect(reached, `${c.name}: ${s}`).toContain(s);
       });
 
-      it('each path, played through the compiled stepper, agrees with xstate at every step', () => {
-        const compiled = compileMachine(c.machine);
+      const steppers: [string, CompiledMachine][] = [['walking its graph', compileMachine(c.machine)]];
+      if (c.generated) steppers.push(['by its generated code', compileMachine(c.machine, { generated: c.generated, freshContext: true })]);
+      for (const [how, compiled] of steppers) it(`each path, stepped ${how}, agrees with xstate at every step`, () => {
         for (const p of paths) {
           let [xs] = initialTransition(c.machine, c.input as any);
           let ours = compiled.initial(c.input).snapshot;
@@ -107,8 +112,8 @@ describe('machines, walked by their graphs', () => {
         }
       });
 
-      it('random walks agree with xstate (property)', () => {
-        assertAgreesWithXstate(c.machine, fc.constantFrom(...c.events), { input: fc.constant(c.input), numRuns: 150, maxEvents: 30 });
+      for (const [how, compiled] of steppers) it(`random walks, stepped ${how}, agree with xstate (property)`, () => {
+        assertAgreesWithXstate(c.machine, fc.constantFrom(...c.events), { input: fc.constant(c.input), numRuns: 150, maxEvents: 30, compiled });
       });
     });
   }
