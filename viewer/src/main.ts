@@ -30,6 +30,8 @@ import { Timeline } from './timeline.js';
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const SPEEDS = [1, 10, 60, 600, 3600];
 const TABS = ['messages', 'decisions', 'objectives', 'metrics', 'board'] as const;
+/** what a line in the notices says it is about (its heading, a word of i18n.ts) */
+type NoticeKind = 'cannotOpen' | 'cannotReplay' | 'badLink' | 'cannotCompare';
 /** How often the Metrics tab's figures at this time are redrawn while the run plays. */
 const METRICS_PLAYING_MS = 250;
 
@@ -87,11 +89,11 @@ class App implements PanelHost {
    * The files that could not be opened or replayed: one line each, kept until the reviewer dismisses it (another
    * log loading does not clear them); a second failure of the same kind for the same file replaces its line.
    */
-  private notices: { key: string; kind: 'cannotOpen' | 'cannotReplay' | 'badLink'; name: string; failure: Failure }[] = [];
+  private notices: { key: string; kind: NoticeKind; name: string; failure: Failure }[] = [];
   /** served runs (by their number on the server) that could not be opened: they keep their number */
   private failedServed = new Map<number, string>();
 
-  showError(name: string, failure: Failure, kind: 'cannotOpen' | 'cannotReplay' | 'badLink' = 'cannotOpen'): void {
+  showError(name: string, failure: Failure, kind: NoticeKind = 'cannotOpen'): void {
     const key = `${kind}\n${name}`;
     const i = this.notices.findIndex((n) => n.key === key);
     const notice = { key, kind, name, failure };
@@ -107,6 +109,13 @@ class App implements PanelHost {
     // keep the keyboard where it was: on the next line's button, or back on the page's first control
     const buttons = $('error').querySelectorAll<HTMLButtonElement>('button.dismiss');
     (buttons[Math.min(i, buttons.length - 1)] ?? $('run-select')).focus();
+  }
+
+  /** Take away, without moving the keyboard, the notices of this kind (what they said no longer holds). */
+  private forgetNotices(kind: NoticeKind): void {
+    if (!this.notices.some((n) => n.kind === kind)) return;
+    this.notices = this.notices.filter((n) => n.kind !== kind);
+    this.renderNotices();
   }
 
   renderNotices(): void {
@@ -389,6 +398,7 @@ class App implements PanelHost {
    */
   fillSelects(): void {
     const S = this.S();
+    if (this.runs.length > 1) this.forgetNotices('cannotCompare');
     const sa = $<HTMLSelectElement>('run-select'), sb = $<HTMLSelectElement>('compare-select');
     // served runs by their number on the server (those that failed keep theirs, listed as failed), then files opened in the page
     type Item = { n: number; option: () => HTMLOptionElement };
@@ -784,6 +794,8 @@ class App implements PanelHost {
       case 'c': case 'C': {
         if (!this.a) break;
         const other = this.runs.find((r) => r !== this.a) ?? null;
+        // with one run open the key did nothing, and nothing said why
+        if (!this.b && !other) { this.showError(this.a.data.name, { message: `only one run is open (${this.a.data.name}): there is no other run to compare it with`, code: 'compareOne', args: { name: this.a.data.name }, hintCode: 'compareOne' }, 'cannotCompare'); break; }
         this.select(this.a, this.b ? null : other);
         break;
       }
