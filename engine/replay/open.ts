@@ -10,7 +10,7 @@
  * valid JSON is read whole. A log still arriving (reader.ts) can be opened
  * from its head and events alone and finished when the rest is in.
  */
-import { damagedDecision, DECISION_FIELDS, RUN_FORMAT } from '../sim/run.js';
+import { damagedDecision, DECISION_FIELDS, jsonBreak, RUN_FORMAT } from '../sim/run.js';
 import { parseScenario, type ParseResult } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Keyframe } from '../sim/sim.js';
@@ -81,7 +81,8 @@ export class Keyframes {
 
 /**
  * Why a log cannot be opened: `message` in English (with `hint`, what to do); `code` and `args` let a viewer
- * say the same in its own languages (the file's name is `args.name`; `args.detail` is a parser's own words).
+ * say the same in its own languages (the file's name is `args.name`; `args.detail` is a parser's own words, in
+ * English; `args.line` and `args.column`, where the JSON breaks, when the parser says).
  */
 export interface OpenFailure { ok: false; message: string; hint?: string; code?: OpenFailureCode; args?: Record<string, string | number> }
 export type OpenFailureCode =
@@ -127,7 +128,9 @@ export function openRead(reader: RunLogReader, name: string): OpenResult {
     // the likeliest files picked by mistake are named for what they are (drill's own run log reader says the same)
     if (/^\s*drillsim:\s*1\s*$/m.test(text)) return fail(`${name} is a scenario, not a run log`, 'isScenario', { name });
     if (/^\s*drillsim_decisions:/m.test(text)) return fail(`${name} is a decisions file, not a run log`, 'isDecisions', { name });
-    return fail(`${name} is not a run log: it is not valid JSON (${(e as Error).message})`, 'notJson', { name, detail: (e as Error).message });
+    // the parser's words are English: the place (when it gives one) is what a viewer in another language can say
+    const { place } = jsonBreak(text, e as Error);
+    return fail(`${name} is not a run log: it is not valid JSON (${(e as Error).message})`, 'notJson', { name, detail: (e as Error).message, ...place });
   }
   if (!isObject(raw)) return fail(`${name} is not a run log: it holds no JSON object`, 'notObject', { name });
   if (raw.drillsim === 1 && raw.format === undefined) return fail(`${name} is a scenario (in JSON), not a run log`, 'isScenario', { name });

@@ -125,6 +125,19 @@ export function serializeRunLog(log: RunLog): string[] {
 
 export type ReadResult = { ok: true; log: RunLog; events: Record<string, unknown>[] } | { ok: false; message: string; hint?: string };
 
+/**
+ * What JSON.parse found wrong with `text`, and where when V8 says (not every message has a place): the place as
+ * line and column, since a log is one event a line, not V8's character offset; and never the text V8 quotes (it
+ * may hold a line break, and split a one-line message). The line and column read the same in any language.
+ */
+export function jsonBreak(text: string, error: Error): { what: string; place: { line: number; column: number } | null } {
+  const at = /at position (\d+)/.exec(error.message);
+  const what = error.message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
+  if (at === null) return { what, place: null };
+  const pos = Number(at[1]);
+  return { what, place: { line: text.slice(0, pos).split('\n').length, column: pos - text.lastIndexOf('\n', pos - 1) } };
+}
+
 /** Read a run log file back; says plainly when the text is not one. */
 export function readRunLog(text: string): ReadResult {
   // a byte-order mark (a log saved again by an editor on Windows) is no part of the JSON
@@ -142,12 +155,8 @@ export function readRunLog(text: string): ReadResult {
     if (/^\s*\{\s*"format"\s*:\s*"drillsim\/run@1"/.test(text) && (endedEarly || !/\}\s*$/.test(text.slice(-1024)))) {
       return { ok: false, message: 'the run log is cut short: the file ends before the log does (it is incomplete or damaged)', hint: 'copy it again, or write it again with `drill run --out`' };
     }
-    // a log is one event a line so that a place in it is a line: say the line and column, not V8's character
-    // offset, and never the text V8 quotes (it may hold a line break, and split the one-line message)
-    const error = (e as Error).message;
-    const pos = at === null ? null : Number(at[1]);
-    const what = error.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
-    const where = pos === null ? '' : `, line ${text.slice(0, pos).split('\n').length}, column ${pos - text.lastIndexOf('\n', pos - 1)}`;
+    const { what, place } = jsonBreak(text, e as Error);
+    const where = place === null ? '' : `, line ${place.line}, column ${place.column}`;
     if (/^\s*\{\s*"format"\s*:\s*"drillsim\/run@1"/.test(text) && where) {
       return { ok: false, message: `the run log is damaged: its JSON breaks at${where.slice(1)} (${what})`, hint: 'a run log is written by drill, not by hand: copy it again, or write it again with `drill run --out`' };
     }

@@ -123,7 +123,8 @@ const vi: Strings = {
   warnFigures: 'Số liệu khi kết thúc lượt chạy (Chỉ số, Mục tiêu) là số liệu lưu trong nhật ký; `drill report` in số liệu tính lại từ các sự kiện, và `drill verify` cho biết chỗ khác nhau.',
   failures: {
     empty: (a: Args) => `${a.name} là tệp rỗng`,
-    notJson: (a: Args) => `${a.name} không phải nhật ký chạy: không phải JSON hợp lệ (${a.detail})`,
+    // not the parser's own words (the browser's, in English): the place where the JSON breaks, when it says one
+    notJson: (a: Args) => `${a.name} không phải nhật ký chạy: không phải JSON hợp lệ${a.line === undefined ? '' : ` (lỗi tại dòng ${a.line}, cột ${a.column})`}`,
     notObject: (a: Args) => `${a.name} không phải nhật ký chạy: không chứa đối tượng JSON nào`,
     isScenario: (a: Args) => `${a.name} là một kịch bản, không phải nhật ký chạy: hãy tạo nhật ký chạy trước (drill run ${a.name} --out run.json), hoặc chơi kịch bản (drill view --play ${a.name})`,
     isDecisions: (a: Args) => `${a.name} là một tệp quyết định, không phải nhật ký chạy: hãy chạy nó trước (drill run <kịch-bản> --decisions ${a.name} --out run.json)`,

@@ -1,0 +1,43 @@
+/**
+ * A file that is not JSON, opened in the viewer in Vietnamese: the page said so with the browser's own parser
+ * words, in English ("không phải JSON hợp lệ (Unexpected token 'h', "hello world" is not valid JSON)"). In
+ * Vietnamese it says where the JSON breaks, by line and column, when the parser gives a place, and otherwise
+ * no more than that it is not JSON; in English the parser's words stay.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, viewerSession, type ViewerSession } from './browser.js';
+
+let session: ViewerSession;
+
+beforeAll(async () => {
+  session = await viewerSession([], undefined, '#lang=vi');
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+const line = (name: string) => session.page.locator(`#error .error-line[data-file='${name}']`);
+
+async function open(name: string, text: string): Promise<void> {
+  await session.page.locator('#file-input').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await line(name).waitFor();
+}
+
+describe('a file that is not JSON, opened in the page', () => {
+  it('is said in Vietnamese without the parser\'s English, placed by line and column when the parser gives a place', async () => {
+    const { page } = session;
+    await open('notes.txt', 'hello world\n');
+    await open('trailing-comma.json', '{\n  "format": "drillsim/run@1",\n}\n');
+    await page.screenshot({ path: join(ARTIFACTS, 'viewer-not-json-vi.png') });
+    expect(await line('notes.txt').innerText()).toBe('Không mở được: notes.txt không phải nhật ký chạy: không phải JSON hợp lệ (hãy mở một tệp do `drill run --out run.json` ghi)×');
+    expect(await line('trailing-comma.json').innerText()).toBe('Không mở được: trailing-comma.json không phải nhật ký chạy: không phải JSON hợp lệ (lỗi tại dòng 3, cột 1) (hãy mở một tệp do `drill run --out run.json` ghi)×');
+    // in English, the parser's own words as before
+    await page.keyboard.press('l');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.screenshot({ path: join(ARTIFACTS, 'viewer-not-json-en.png') });
+    expect(await line('notes.txt').innerText()).toMatch(/^Cannot open: notes\.txt is not a run log: it is not valid JSON \(Unexpected token 'h', .*\)/s);
+    expect(await line('trailing-comma.json').innerText()).toMatch(/^Cannot open: trailing-comma\.json is not a run log: it is not valid JSON \(Expected double-quoted property name in JSON at position 32/);
+  });
+});
