@@ -37,7 +37,10 @@ export default defineConfig({
   plugins: [preloadViewer()],
   root: 'viewer',
   base: './',
-  publicDir: false,
+  // viewer/public: the lists a page reads first, saying none: runs/index.json (no run served) and play/index.json (no
+  // scenario to play), as `drill view` answers when given none (it answers those two paths itself, whatever is on disk).
+  // A copy of dist/viewer on a plain web server then finds them, and the browser logs no 404 for either.
+  publicDir: 'public',
   build: {
     outDir: '../dist/viewer',
     emptyOutDir: true,

@@ -195,6 +195,7 @@ export function handler(files: Map<string, string>, index: string, compressed?: 
     const raw = (req.url ?? '/').split('?')[0].split('#')[0];
     if (!raw.startsWith('/') || refusedPath(raw)) return send(400, 'refused: the path is not allowed\n');
     const path = raw === '/' ? '/index.html' : decodeURIComponent(raw);
+    // the two lists are answered here, not from the built viewer's own copies of them (which say none: for a plain web server)
     if (path === '/runs/index.json') {
       res.writeHead(200, { 'content-type': TYPES['.json'], 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
       return res.end(req.method === 'HEAD' ? undefined : index);

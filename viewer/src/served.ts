@@ -101,7 +101,7 @@ export class Arrival {
 }
 
 export interface Served {
-  /** the list of runs from runs/index.json; null when the page was not opened from `drill view` */
+  /** the list of runs from runs/index.json (empty from a copy of the built viewer, which has one saying none); null when there is none */
   list: Promise<ServedEntry[] | null>;
   /** The runs in the order to open them (those the address names first), each fetched once the one before is in. */
   arrivals(): Promise<Arrival[]>;
