@@ -84,16 +84,37 @@ export function openRun(file: string): RunData {
 }
 
 /**
+ * Chromium and `drill view <files> <extra>` started together, for a test that opens its own pages; `close` ends
+ * both. Should one fail to start, the other is ended before the error is thrown (no browser or server left behind).
+ */
+export interface BrowserAndServer { browser: Browser; server: Served; close: () => Promise<void> }
+export async function browserAndServer(files: string[], extra: string[] = []): Promise<BrowserAndServer> {
+  const [b, s] = await Promise.allSettled([launch(), serve(files, extra)]);
+  if (b.status === 'rejected' || s.status === 'rejected') {
+    if (b.status === 'fulfilled') await b.value.close();
+    if (s.status === 'fulfilled') await s.value.stop();
+    throw b.status === 'rejected' ? b.reason : (s as PromiseRejectedResult).reason;
+  }
+  const browser = b.value, server = s.value;
+  return { browser, server, close: async () => { await browser.close(); await server.stop(); } };
+}
+
+/**
  * Chromium and `drill view` on these files, with one page opened on the viewer (`beforeOpen`: listeners to add
  * first; `hash`: added to the address, as '#run=0&cmp=1').
  */
-export interface ViewerSession { browser: Browser; server: Served; page: Page; close: () => Promise<void> }
+export interface ViewerSession extends BrowserAndServer { page: Page }
 export async function viewerSession(files: string[], beforeOpen?: (page: Page) => void | Promise<void>, hash = ''): Promise<ViewerSession> {
-  const [browser, server] = await Promise.all([launch(), serve(files)]);
-  const page = await browser.newPage({ viewport: { width: 1440, height: 950 } });
-  await beforeOpen?.(page);
-  await openViewer(page, server.url + hash);
-  return { browser, server, page, close: async () => { await browser.close(); await server.stop(); } };
+  const started = await browserAndServer(files);
+  try {
+    const page = await started.browser.newPage({ viewport: { width: 1440, height: 950 } });
+    await beforeOpen?.(page);
+    await openViewer(page, started.server.url + hash);
+    return { ...started, page };
+  } catch (e) {
+    await started.close();
+    throw e;
+  }
 }
 
 /**

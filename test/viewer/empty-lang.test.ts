@@ -8,26 +8,24 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launch, serve, type Served } from './browser.js';
+import { ARTIFACTS, browserAndServer, openViewer, type BrowserAndServer, type Served } from './browser.js';
 
 let browser: Browser;
 let server: Served;
+let started: BrowserAndServer;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serve([])]);
+  ({ browser, server } = started = await browserAndServer([]));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await started?.close();
 });
 
 describe('the viewer with no run log yet', () => {
   it('takes its language from the address', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(`${server.url}#lang=vi`);
-    await page.waitForFunction(() => (window as any).drillViewer?.ready);
-    await page.evaluate(() => (window as any).drillViewer.ready);
+    await openViewer(page, `${server.url}#lang=vi`);
     await page.waitForFunction(() => document.documentElement.lang === 'vi', undefined, { timeout: 5000 }).catch(() => {});
     await page.screenshot({ path: join(ARTIFACTS, 'viewer-empty-vi.png') });
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');

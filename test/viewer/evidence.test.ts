@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
-import { openServedRun, serve, launch, type Served } from './browser.js';
+import { browserAndServer, openServedRun, type BrowserAndServer, type Served } from './browser.js';
 import type { Browser } from 'playwright-core';
 
 const dir = tempDir('drillsim-viewer-evidence-');
@@ -20,6 +20,7 @@ const file = join(dir, 'late.json');
 const answered = join(dir, 'answered.json');
 let browser: Browser;
 let server: Served;
+let started: BrowserAndServer;
 
 interface Item { t: number; text: string; index: number | null }
 
@@ -56,12 +57,11 @@ beforeAll(async () => {
   const decisions = join(dir, 'answered.yaml');
   writeFileSync(decisions, 'drillsim_decisions: 1\nscenario: ky-son-flash-flood\nplayers: [mx-chair, tc-chair]\ndecisions:\n  - { at: T+01:50, role: mx-chair, do: answer, inject: night-evacuation, option: evacuate-now }\n');
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--decisions', decisions, '--out', answered, '--quiet']).code).toBe(0);
-  [browser, server] = await Promise.all([launch(), serve([file, answered])]);
+  ({ browser, server } = started = await browserAndServer([file, answered]));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await started?.close();
 });
 
 /** the English page the evidence test only reads, kept for the keyboard test (opened the same) */

@@ -7,21 +7,21 @@ import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
-import { launch, openViewer, serve, type Served } from './browser.js';
+import { browserAndServer, openViewer, type BrowserAndServer, type Served } from './browser.js';
 
 const file = join(tempDir('drillsim-viewer-file-focus-'), 'run.json');
 
 let browser: Browser;
 let server: Served;
+let started: BrowserAndServer;
 
 beforeAll(async () => {
   expect(drill(['run', 'scenarios/minimal.yaml', '--out', file, '--quiet']).code).toBe(0);
-  [browser, server] = await Promise.all([launch(), serve([file])]);
+  ({ browser, server } = started = await browserAndServer([file]));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await started?.close();
 });
 
 /** Tab until the input has the focus; then the outline of each of these elements. */

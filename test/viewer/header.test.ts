@@ -8,22 +8,22 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
-import { ARTIFACTS, launch, openViewer, serve, type Served } from './browser.js';
+import { ARTIFACTS, browserAndServer, openViewer, type BrowserAndServer, type Served } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-header-');
 /** the longest title of the scenarios, two seeds of it to compare */
 const files = [1, 2].map((seed) => join(dir, `typhoon-seed-${seed}.json`));
 let browser: Browser;
 let server: Served;
+let started: BrowserAndServer;
 
 beforeAll(async () => {
   files.forEach((f, i) => expect(drill(['run', 'scenarios/typhoon-landfall-coast.yaml', '--seed', String(i + 1), '--out', f, '--quiet']).code).toBe(0));
-  [browser, server] = await Promise.all([launch(), serve(files)]);
+  ({ browser, server } = started = await browserAndServer(files));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await started?.close();
 });
 
 /** The header's laid-out children (the file input is a 1-px stand-in, off the row): their boxes, and the header's height. */

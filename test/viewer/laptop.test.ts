@@ -10,22 +10,22 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
-import { ARTIFACTS, launch, openViewer, serve, type Served } from './browser.js';
+import { ARTIFACTS, browserAndServer, openViewer, type BrowserAndServer, type Served } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-laptop-');
 const files = [join(dir, 'seed7.json'), join(dir, 'early7.json')];
 let browser: Browser;
 let server: Served;
+let started: BrowserAndServer;
 
 beforeAll(async () => {
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '7', '--out', files[0], '--quiet']).code).toBe(0);
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '7', '--decisions', 'scenarios/decisions/ky-son-evacuate-early.yaml', '--out', files[1], '--quiet']).code).toBe(0);
-  [browser, server] = await Promise.all([launch(), serve(files)]);
+  ({ browser, server } = started = await browserAndServer(files));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await started?.close();
 });
 
 /**

@@ -6,18 +6,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, openViewer, serve, type Served } from './browser.js';
+import { browserAndServer, openViewer, type BrowserAndServer, type Served } from './browser.js';
 
 let browser: Browser;
 let server: Served;
+let started: BrowserAndServer;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serve([], ['--play', 'scenarios/minimal.yaml'])]);
+  ({ browser, server } = started = await browserAndServer([], ['--play', 'scenarios/minimal.yaml']));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await started?.close();
 });
 
 describe('the viewer served with no run', () => {

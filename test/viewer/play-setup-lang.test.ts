@@ -5,18 +5,18 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serve, type Served } from './browser.js';
+import { browserAndServer, type BrowserAndServer, type Served } from './browser.js';
 
 let browser: Browser;
 let server: Served;
+let started: BrowserAndServer;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serve([], ['--play', 'scenarios/ky-son-flash-flood.yaml'])]);
+  ({ browser, server } = started = await browserAndServer([], ['--play', 'scenarios/ky-son-flash-flood.yaml']));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await started?.close();
 });
 
 describe('the setup\'s problem', () => {

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
 import { edit, kySonWithMarkupText, MARKUP } from '../helpers/scenarios.js';
-import { ARTIFACTS, launch, serve, type Served } from './browser.js';
+import { ARTIFACTS, browserAndServer, type BrowserAndServer, type Served } from './browser.js';
 
 const dir = tempDir('drillsim-play-page-');
 // the flash flood with markup in the dam rumour's message (the page must show it as text)
@@ -20,6 +20,7 @@ const SCENARIO = join(dir, 'ky-son-flash-flood.yaml');
 writeFileSync(SCENARIO, kySonWithMarkupText());
 let browser: Browser;
 let server: Served;
+let started: BrowserAndServer;
 let page: Page;
 const requests: string[] = [];
 const problems: string[] = [];
@@ -74,13 +75,12 @@ function transcript(p: Page, notes = true): Promise<string> {
 }
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serve([], ['--play', SCENARIO])]);
+  ({ browser, server } = started = await browserAndServer([], ['--play', SCENARIO]));
   page = await openPlay();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await started?.close();
 });
 
 describe('the play page', () => {

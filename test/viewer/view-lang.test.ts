@@ -10,16 +10,17 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
-import { ARTIFACTS, launch, openViewer, serve, type Served } from './browser.js';
+import { ARTIFACTS, browserAndServer, openViewer, type BrowserAndServer, type Served } from './browser.js';
 
 let browser: Browser;
 let server: Served;
+let started: BrowserAndServer;
 let viewerUrl: string, playUrl: string;
 
 beforeAll(async () => {
   const log = join(tempDir('drillsim-view-lang-'), 'run.json');
   expect(drill(['run', 'scenarios/minimal.yaml', '--out', log, '--quiet']).code).toBe(0);
-  [browser, server] = await Promise.all([launch(), serve([log], ['--play', 'scenarios/minimal.yaml', '--lang', 'vi'])]);
+  ({ browser, server } = started = await browserAndServer([log], ['--play', 'scenarios/minimal.yaml', '--lang', 'vi']));
   // the addresses as the user reads them in the terminal
   const out = server.stdout();
   playUrl = /hãy mở (\S+) trong trình duyệt để chơi/.exec(out)![1];
@@ -27,8 +28,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await started?.close();
 });
 
 /** A page in a fresh browser context (nothing saved), English by the browser's own language. */
