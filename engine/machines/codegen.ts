@@ -1,5 +1,5 @@
 /**
- * A machine's `advance` written out as code, at build time.
+ * A machine's `advance` and `start` written out as code, at build time.
  *
  * The compiled stepper (stepper.ts) walks closures over the machine's graph at
  * every step: each call site in it sees every guard and action of every
@@ -71,7 +71,7 @@ const BUILTIN_CHECKS = {
 
 /** The code of a machine's advance and the live objects it reads (`refs[i]`), in the order the code names them. */
 export interface MachineCode {
-  /** the body of `makeAdvance(h)`: returns the advance function */
+  /** the body of `makeStepper(h)`: returns `{ advance, start }` */
   body: string;
   refs: unknown[];
   /** FNV-1a of `body`, written into the generated file */
@@ -81,6 +81,8 @@ export interface MachineCode {
 /** Helpers the generated code gets from the compiled stepper. */
 export interface AdvanceHelpers {
   refs: readonly unknown[];
+  /** a new context for the input, as the compiled stepper's `start` makes it (copied or not, see freshContext) */
+  context: (input: unknown) => unknown;
   /** a parallel machine's shared value for its regions' state indices */
   value: (indices: number[]) => unknown;
   maxMicrosteps: number;
@@ -236,6 +238,14 @@ export function describeMachine(machine: AnyStateMachine, name: string): Machine
     };
   });
   const anyAlways = compiled.some((r) => r.states.some((s) => s.always !== null));
+  // the initial microstep: the root's entry, then every region and its initial state in document order
+  const initialEntry = [
+    ...actionsCode(root.entry, `entry of state '${root.id}'`),
+    ...(root.type === 'parallel'
+      ? regions.flatMap((r) => [...actionsCode(r.entry, `entry of state '${r.id}'`), ...entryOfAtomic(r.initial.target[0]!)])
+      : entryOfAtomic(root.initial.target[0]!)),
+  ];
+  const initialIndex = compiled.map((r) => r.keys.indexOf(r.region.initial.target[0]!.key));
   /** statements, each on its own line ending in a newline (nothing for none) */
   const stmts = (list: string[]) => list.map((l) => `        ${l}\n`).join('');
   const selectCode = (ts: readonly T[], onHit: (t: T) => string) =>
@@ -284,7 +294,14 @@ export function describeMachine(machine: AnyStateMachine, name: string): Machine
       L(`  }`);
       L(`};`);
     }
-    L(`return (s, e) => {`);
+    L(`const start = (s, input) => {`);
+    L(`  begin();`);
+    L(`  const e = { type: 'xstate.init', input }, ctx = h.context(input);`);
+    L(`${stmts(initialEntry)}  s.value = KEYS[${anyAlways ? `settle(${initialIndex[0]}, ctx, e)` : initialIndex[0]}];`);
+    L(`  s.context = ctx;`);
+    L(`  return out;`);
+    L(`};`);
+    L(`const advance = (s, e) => {`);
     L(`  const ctx = s.context, type = e.type;`);
     L(`  let st = -1;`);
     L(`  sel: switch (s.value) {`);
@@ -309,6 +326,7 @@ export function describeMachine(machine: AnyStateMachine, name: string): Machine
     L(`  s.value = KEYS[st];`);
     L(`  return out;`);
     L(`};`);
+    L(`return { advance, start };`);
   } else {
     const n = compiled.length;
     const idx = [...Array(n).keys()];
@@ -392,7 +410,17 @@ export function describeMachine(machine: AnyStateMachine, name: string): Machine
       L(`  }`);
       L(`};`);
     }
-    L(`return (s, e) => {`);
+    L(`const start = (s, input) => {`);
+    L(`  begin();`);
+    L(`  const e = { type: 'xstate.init', input }, ctx = h.context(input);`);
+    L(`${stmts(initialEntry)}  ${idx.map((r) => `S${r} = ${initialIndex[r]};`).join(' ')}`);
+    if (anyAlways) L(`  settle(ctx, e);`);
+    L(`  ${idx.map((r) => `IDX[${r}] = S${r};`).join(' ')}`);
+    L(`  s.value = h.value(IDX);`);
+    L(`  s.context = ctx;`);
+    L(`  return out;`);
+    L(`};`);
+    L(`const advance = (s, e) => {`);
     L(`  const ctx = s.context, type = e.type, v = s.value;`);
     for (const r of idx) L(`  const a${r} = index${r}(v[${JSON.stringify(compiled[r]!.region.key)}]);`);
     // every region selects against the context before any action runs
@@ -407,6 +435,7 @@ export function describeMachine(machine: AnyStateMachine, name: string): Machine
     L(`  s.value = h.value(IDX);`);
     L(`  return out;`);
     L(`};`);
+    L(`return { advance, start };`);
   }
   lines.splice(slotDecl, 0, ...[...Array(slots).keys()].map((s) => `let s${s} = null, in${s} = 0;`));
   lines.splice(refDecl, 0, ...refs.map((_, i) => `const R${i} = R[${i}];`));
@@ -430,7 +459,7 @@ function fnv1a(s: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
-/** The generated module's text: the body in `makeAdvance(h)`, typed loosely (it is checked by the property tests). */
+/** The generated module's text: the body in `makeStepper(h)`, typed loosely (it is checked by the property tests). */
 export function generatedModule(machine: AnyStateMachine, name: string, source: string): string {
   const { body, hash } = describeMachine(machine, name);
   return [
@@ -442,7 +471,10 @@ export function generatedModule(machine: AnyStateMachine, name: string, source: 
     ``,
     `export const HASH = ${JSON.stringify(hash)};`,
     ``,
-    `export function makeAdvance(h: AdvanceHelpers): (s: MachineSnapshot, e: { type: string }) => StepAction[] | null {`,
+    `export function makeStepper(h: AdvanceHelpers): {`,
+    `  advance: (s: MachineSnapshot, e: { type: string }) => StepAction[] | null;`,
+    `  start: (s: MachineSnapshot, input?: unknown) => StepAction[];`,
+    `} {`,
     body.split('\n').map((l) => `  ${l}`).join('\n'),
     `}`,
     ``,

@@ -173,8 +173,8 @@ export interface CompileOptions {
    */
   freshContext?: boolean;
   /**
-   * The machine's `advance` as generated code (codegen.ts, engine/machines/generated/): used in place of the
-   * walk over the graph, after checking that it was generated from this machine as it is now.
+   * The machine's `advance` and `start` as generated code (codegen.ts, engine/machines/generated/): used in place
+   * of the walk over the graph, after checking that it was generated from this machine as it is now.
    */
   generated?: GeneratedStepper;
 }
@@ -182,16 +182,16 @@ export interface CompileOptions {
 /** A module of engine/machines/generated/. */
 export interface GeneratedStepper {
   HASH: string;
-  makeAdvance(h: AdvanceHelpers): CompiledMachine['advance'];
+  makeStepper(h: AdvanceHelpers): Pick<CompiledMachine, 'advance' | 'start'>;
 }
 
-/** The generated advance of `machine`, or an error naming the machine when the code is not from its current form. */
-function generatedAdvance(machine: AnyStateMachine, g: GeneratedStepper, value: AdvanceHelpers['value'], maxMicrosteps: number): CompiledMachine['advance'] {
+/** The generated steps of `machine`, or an error naming the machine when the code is not from its current form. */
+function generatedSteps(machine: AnyStateMachine, g: GeneratedStepper, h: Omit<AdvanceHelpers, 'refs'>): Pick<CompiledMachine, 'advance' | 'start'> {
   const code = describeMachine(machine, machine.id);
   if (code.hash !== g.HASH) {
     throw new Error(`drillsim stepper: the generated stepper of machine '${machine.id}' is out of date (the machine changed since it was generated): run \`npm run gen:steppers\``);
   }
-  return g.makeAdvance({ refs: code.refs, value, maxMicrosteps });
+  return g.makeStepper({ ...h, refs: code.refs });
 }
 
 export function compileMachine(machine: AnyStateMachine, options: CompileOptions = {}): CompiledMachine {
@@ -218,26 +218,30 @@ export function compileMachine(machine: AnyStateMachine, options: CompileOptions
    * of the root and the initial states (`reuse`: in the Run `advance` reuses). Returns the Run (no tuple with
    * the event: the caller made it).
    */
-  const begin = (event: InitEvent, reuse = false): Run => {
-    const input = event.input;
+  const contextFor = (input: unknown, reuse: boolean) =>
     // a fresh shallow copy either way (xstate applies a context factory with assign() onto {}, and a
     // context written in the config must not be shared by the snapshots `advance` writes into), unless
     // the factory is known to build a new object: `start` (reuse) then takes it as it is
-    const context =
-      typeof contextConfig === 'function'
-        ? reuse && fresh
-          ? contextConfig(factoryArgs(input))
-          : { ...contextConfig(factoryArgs(input)) }
-        : { ...(contextConfig || {}) };
-    const run = reuse ? reuseRun(context) : newRun(context, true);
+    typeof contextConfig === 'function'
+      ? reuse && fresh
+        ? contextConfig(factoryArgs(input))
+        : { ...contextConfig(factoryArgs(input)) }
+      : { ...(contextConfig || {}) };
+  const begin = (event: InitEvent, reuse = false): Run => {
+    const run = reuse ? reuseRun(contextFor(event.input, true)) : newRun(contextFor(event.input, false), true);
     runActions(initialEntry, run, event);
     return run;
   };
+  const gen = options.generated;
+  const generated = gen ? (value: AdvanceHelpers['value']) => generatedSteps(machine, gen, { context: (input) => contextFor(input, true), value, maxMicrosteps }) : undefined;
 
   return root.type === 'compound'
-    ? compoundStepper(machine, regions[0]!, begin, maxMicrosteps, options.generated)
-    : parallelStepper(machine, regions, begin, maxMicrosteps, options.generated);
+    ? compoundStepper(machine, regions[0]!, begin, maxMicrosteps, generated)
+    : parallelStepper(machine, regions, begin, maxMicrosteps, generated);
 }
+
+/** The generated steps, given the parallel values they write (see generatedSteps). */
+type Generated = (value: AdvanceHelpers['value']) => Pick<CompiledMachine, 'advance' | 'start'>;
 
 interface InitEvent extends EventObject { type: 'xstate.init'; input: unknown }
 type Begin = (event: InitEvent, reuse?: boolean) => Run;
@@ -252,7 +256,7 @@ function factoryArgs(input: unknown): typeof FACTORY_ARGS {
   return FACTORY_ARGS;
 }
 
-function compoundStepper(machine: AnyStateMachine, region: Region, begin: Begin, maxMicrosteps: number, generated?: GeneratedStepper): CompiledMachine {
+function compoundStepper(machine: AnyStateMachine, region: Region, begin: Begin, maxMicrosteps: number, generated?: Generated): CompiledMachine {
   const walk = (snapshot: MachineSnapshot, event: EventObject): StepAction[] | null => {
     const state = stateOf(region, snapshot.value as string);
     if (state.final) return null;
@@ -271,7 +275,15 @@ function compoundStepper(machine: AnyStateMachine, region: Region, begin: Begin,
     snapshot.value = next.key;
     return run.actions;
   };
-  const advance = generated ? generatedAdvance(machine, generated, noParallelValue, maxMicrosteps) : walk;
+  const start = (snapshot: MachineSnapshot, input?: unknown): StepAction[] => {
+    const event: InitEvent = { type: 'xstate.init', input };
+    const run = begin(event, true);
+    snapshot.value = settleCompound(region.initial, run, event, maxMicrosteps).key;
+    snapshot.context = run.context;
+    return run.actions;
+  };
+  const steps = generated ? generated(noParallelValue) : { advance: walk, start };
+  const advance = steps.advance;
   return {
     machine,
     initial(input) {
@@ -280,13 +292,7 @@ function compoundStepper(machine: AnyStateMachine, region: Region, begin: Begin,
       const state = settleCompound(region.initial, run, event, maxMicrosteps);
       return { snapshot: { value: state.key, context: run.context }, actions: run.actions };
     },
-    start(snapshot, input) {
-      const event: InitEvent = { type: 'xstate.init', input };
-      const run = begin(event, true);
-      snapshot.value = settleCompound(region.initial, run, event, maxMicrosteps).key;
-      snapshot.context = run.context;
-      return run.actions;
-    },
+    start: steps.start,
     step(snapshot, event) {
       return stepByAdvance(advance, snapshot, event);
     },
@@ -304,7 +310,7 @@ function stepByAdvance(advance: CompiledMachine['advance'], snapshot: MachineSna
   return { snapshot: copy, actions: own, changed: true };
 }
 
-function parallelStepper(machine: AnyStateMachine, regions: Region[], begin: Begin, maxMicrosteps: number, generated?: GeneratedStepper): CompiledMachine {
+function parallelStepper(machine: AnyStateMachine, regions: Region[], begin: Begin, maxMicrosteps: number, generated?: Generated): CompiledMachine {
   const anyAlways = regions.some((r) => [...r.byKey.values()].some((s) => s.always !== null));
   const n = regions.length;
   // scratch for one step (steps never nest: nothing here calls back into the engine)
@@ -336,7 +342,17 @@ function parallelStepper(machine: AnyStateMachine, regions: Region[], begin: Beg
     snapshot.value = valueOf(states);
     return run.actions;
   };
-  const advance = generated ? generatedAdvance(machine, generated, valueAt, maxMicrosteps) : walk;
+  const start = (snapshot: MachineSnapshot, input?: unknown): StepAction[] => {
+    const event: InitEvent = { type: 'xstate.init', input };
+    const run = begin(event, true);
+    for (let r = 0; r < n; r++) states[r] = regions[r]!.initial;
+    if (anyAlways) settleParallel(states, run, event, maxMicrosteps, chosen);
+    snapshot.value = valueOf(states);
+    snapshot.context = run.context;
+    return run.actions;
+  };
+  const steps = generated ? generated(valueAt) : { advance: walk, start };
+  const advance = steps.advance;
   return {
     machine,
     initial(input) {
@@ -346,15 +362,7 @@ function parallelStepper(machine: AnyStateMachine, regions: Region[], begin: Beg
       if (anyAlways) settleParallel(states, run, event, maxMicrosteps);
       return { snapshot: { value: valueOf(states), context: run.context }, actions: run.actions };
     },
-    start(snapshot, input) {
-      const event: InitEvent = { type: 'xstate.init', input };
-      const run = begin(event, true);
-      for (let r = 0; r < n; r++) states[r] = regions[r]!.initial;
-      if (anyAlways) settleParallel(states, run, event, maxMicrosteps, chosen);
-      snapshot.value = valueOf(states);
-      snapshot.context = run.context;
-      return run.actions;
-    },
+    start: steps.start,
     step(snapshot, event) {
       return stepByAdvance(advance, snapshot, event);
     },

@@ -4,9 +4,12 @@
 import type { AdvanceHelpers } from '../codegen.js';
 import type { MachineSnapshot, StepAction } from '../stepper.js';
 
-export const HASH = "b4a88924";
+export const HASH = "2b892f44";
 
-export function makeAdvance(h: AdvanceHelpers): (s: MachineSnapshot, e: { type: string }) => StepAction[] | null {
+export function makeStepper(h: AdvanceHelpers): {
+  advance: (s: MachineSnapshot, e: { type: string }) => StepAction[] | null;
+  start: (s: MachineSnapshot, input?: unknown) => StepAction[];
+} {
   const R = h.refs;
   const R0 = R[0];
   const R1 = R[1];
@@ -46,6 +49,8 @@ export function makeAdvance(h: AdvanceHelpers): (s: MachineSnapshot, e: { type: 
   const R35 = R[35];
   const R36 = R[36];
   const R37 = R[37];
+  const R38 = R[38];
+  const R39 = R[39];
   const MAX = h.maxMicrosteps;
   const ARGS = { context: undefined, event: undefined };
   const args = (context, event) => { ARGS.context = context; ARGS.event = event; return ARGS; };
@@ -65,6 +70,8 @@ export function makeAdvance(h: AdvanceHelpers): (s: MachineSnapshot, e: { type: 
   let s7 = null, in7 = 0;
   let s8 = null, in8 = 0;
   let s9 = null, in9 = 0;
+  let s10 = null, in10 = 0;
+  let s11 = null, in11 = 0;
   const IDX = new Array(2).fill(0);
   let S0 = 0, S1 = 0;
   const LEAVES = [true,true,true,true,true,true,true,true,true,true,true,true,true,true,true,true], SWITCHES = [true,true,true,true,false,true,true,true,true,true,false,true,true,true,false,true], TARGET = [2,1,1,2,2,3,4,4,1,1,0,2,0,0,1,2];
@@ -388,7 +395,25 @@ export function makeAdvance(h: AdvanceHelpers): (s: MachineSnapshot, e: { type: 
       if (!assigned && !switched) return;
     }
   };
-  return (s, e) => {
+  const start = (s, input) => {
+    begin();
+    const e = { type: 'xstate.init', input }, ctx = h.context(input);
+          { const d = R38(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.assess.incident.lifecycle.reported", "entry of state 'incident.lifecycle.reported'", d); const ev = R39;
+          if (in10 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.assess.incident.lifecycle.reported", delay: d } });
+          else if (s10 === null) { in10 = serial; out.push(s10 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.assess.incident.lifecycle.reported", delay: d } }); }
+          else { in10 = serial; s10.params.event = ev; s10.params.delay = d; out.push(s10); } }
+          { const d = R26(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.escalate.incident.trend.worsening", "entry of state 'incident.trend.worsening'", d); const ev = R27;
+          if (in11 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.escalate.incident.trend.worsening", delay: d } });
+          else if (s11 === null) { in11 = serial; out.push(s11 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.escalate.incident.trend.worsening", delay: d } }); }
+          else { in11 = serial; s11.params.event = ev; s11.params.delay = d; out.push(s11); } }
+    S0 = 0; S1 = 0;
+    settle(ctx, e);
+    IDX[0] = S0; IDX[1] = S1;
+    s.value = h.value(IDX);
+    s.context = ctx;
+    return out;
+  };
+  const advance = (s, e) => {
     const ctx = s.context, type = e.type, v = s.value;
     const a0 = index0(v["lifecycle"]);
     const a1 = index1(v["trend"]);
@@ -404,4 +429,5 @@ export function makeAdvance(h: AdvanceHelpers): (s: MachineSnapshot, e: { type: 
     s.value = h.value(IDX);
     return out;
   };
+  return { advance, start };
 }

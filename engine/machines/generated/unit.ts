@@ -4,9 +4,12 @@
 import type { AdvanceHelpers } from '../codegen.js';
 import type { MachineSnapshot, StepAction } from '../stepper.js';
 
-export const HASH = "7f1430ac";
+export const HASH = "317fa929";
 
-export function makeAdvance(h: AdvanceHelpers): (s: MachineSnapshot, e: { type: string }) => StepAction[] | null {
+export function makeStepper(h: AdvanceHelpers): {
+  advance: (s: MachineSnapshot, e: { type: string }) => StepAction[] | null;
+  start: (s: MachineSnapshot, input?: unknown) => StepAction[];
+} {
   const R = h.refs;
   const R0 = R[0];
   const R1 = R[1];
@@ -73,7 +76,14 @@ export function makeAdvance(h: AdvanceHelpers): (s: MachineSnapshot, e: { type: 
   let s12 = null, in12 = 0;
   let s13 = null, in13 = 0;
   const KEYS = ["available","mobilising","en_route","blocked","on_scene","returning","resting","out_of_service"];
-  return (s, e) => {
+  const start = (s, input) => {
+    begin();
+    const e = { type: 'xstate.init', input }, ctx = h.context(input);
+    s.value = KEYS[0];
+    s.context = ctx;
+    return out;
+  };
+  const advance = (s, e) => {
     const ctx = s.context, type = e.type;
     let st = -1;
     sel: switch (s.value) {
@@ -383,4 +393,5 @@ export function makeAdvance(h: AdvanceHelpers): (s: MachineSnapshot, e: { type: 
     s.value = KEYS[st];
     return out;
   };
+  return { advance, start };
 }
