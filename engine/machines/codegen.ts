@@ -147,43 +147,51 @@ export function describeMachine(machine: AnyStateMachine, name: string): Machine
     if (typeof params === 'function') return `out.push({ type: ${JSON.stringify(aname)}, params: ${p} });`;
     return `out.push(${ref(Object.freeze({ type: aname, params }))});`;
   };
+  /** `p`: the action's params as an expression; evaluated once, where the action needs them, as the interpreted stepper does */
   const builtinAction = (a: BuiltinAction, p: string, where: string): string => {
+    // a params function is called once, into `p`, before anything that reads the params
+    const once = /^(undefined|R\d+)$/.test(p) ? '' : `const p = ${p}; `;
+    if (once) p = 'p';
     switch (a.type) {
       case 'xstate.assign': {
         const as = a.assignment;
-        if (typeof as === 'function') return `merge(ctx, ${ref(as)}(args(ctx, e), ${p}));`;
+        if (typeof as === 'function') return once ? `{ ${once}merge(ctx, ${ref(as)}(args(ctx, e), p)); }` : `merge(ctx, ${ref(as)}(args(ctx, e), ${p}));`;
         const entries = Object.entries(as as Record<string, unknown>);
         // every value computed before any is written, as xstate does
         const values = entries.map(([k, v]) => (typeof v === 'function' ? `${ref(v)}(args(ctx, e), ${p})` : literal(v) ?? `${ref(as)}[${JSON.stringify(k)}]`));
         if (entries.every(([, v]) => typeof v !== 'function')) {
           return `${entries.map(([k], i) => `ctx[${JSON.stringify(k)}] = ${values[i]};`).join(' ')} assigned = true;`;
         }
-        return `{ ${values.map((v, i) => `const v${i} = ${v};`).join(' ')} ${entries.map(([k], i) => `ctx[${JSON.stringify(k)}] = v${i};`).join(' ')} assigned = true; }`;
+        return `{ ${once}${values.map((v, i) => `const v${i} = ${v};`).join(' ')} ${entries.map(([k], i) => `ctx[${JSON.stringify(k)}] = v${i};`).join(' ')} assigned = true; }`;
       }
       case 'xstate.raise': {
         if (a.delay === undefined) throw fail(where, 'a raise without a delay');
         if (typeof a.event !== 'object' && typeof a.event !== 'function') throw fail(where, 'a raise of no event object');
+        // a number as a literal where it is one (not -0, NaN or Infinity, which are read from the machine)
+        const number = (d: number) => literal(d) ?? ref(d);
         let delay: string;
-        if (typeof a.delay === 'number') delay = String(a.delay);
+        if (typeof a.delay === 'number') delay = number(a.delay);
         else if (typeof a.delay === 'function') delay = `${ref(a.delay)}(args(ctx, e), ${p})`;
         else if (typeof a.delay === 'string') {
           const named = impl.delays[a.delay];
           if (named === undefined) throw fail(where, `the undefined delay '${a.delay}'`);
-          delay = typeof named === 'function' ? `${ref(named)}(args(ctx, e), ${p})` : typeof named === 'number' ? String(named) : ref(named);
+          delay = typeof named === 'function' ? `${ref(named)}(args(ctx, e), ${p})` : typeof named === 'number' ? number(named) : ref(named);
         } else throw fail(where, 'a delay that is neither a number, a name nor a function');
         const ev = typeof a.event === 'function' ? `${ref(a.event)}(args(ctx, e), ${p})` : ref(a.event);
         const s = slots++;
         const id = JSON.stringify(a.id);
-        // the raise's action object is reused from step to step (a fresh one if it fires again in one step)
+        // the event before the delay, as xstate resolves them; the raise's action object is reused from step
+        // to step (a fresh one if it fires again in one step)
         return [
-          `{ const d = ${delay}; if (typeof d !== 'number') throw delayError(${id}, ${JSON.stringify(where)}, d); const ev = ${ev};`,
+          `{ ${once}const ev = ${ev}; const d = ${delay}; if (typeof d !== 'number') throw delayError(${id}, ${JSON.stringify(where)}, d);`,
           `if (in${s} === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: ${id}, delay: d } });`,
           `else if (s${s} === null) { in${s} = serial; out.push(s${s} = { type: 'xstate.raise', params: { event: ev, id: ${id}, delay: d } }); }`,
           `else { in${s} = serial; s${s}.params.event = ev; s${s}.params.delay = d; out.push(s${s}); } }`,
         ].join('\n        ');
       }
       case 'xstate.cancel': {
-        if (typeof a.sendId === 'function') throw fail(where, 'a cancel whose id is a function');
+        // an id resolved at run time (a timer of the context's): a new action each time, as the interpreted stepper makes
+        if (typeof a.sendId === 'function') return `{ ${once}out.push({ type: 'xstate.cancel', params: { sendId: ${ref(a.sendId)}(args(ctx, e), ${p}) } }); }`;
         return `out.push(${ref(Object.freeze({ type: 'xstate.cancel', params: Object.freeze({ sendId: a.sendId }) }))});`;
       }
       default:

@@ -4,7 +4,7 @@
 import type { AdvanceHelpers } from '../codegen.js';
 import type { MachineSnapshot, StepAction } from '../stepper.js';
 
-export const HASH = "2b892f44";
+export const HASH = "8d43fcf4";
 
 export function makeStepper(h: AdvanceHelpers): {
   advance: (s: MachineSnapshot, e: { type: string }) => StepAction[] | null;
@@ -182,70 +182,70 @@ export function makeStepper(h: AdvanceHelpers): {
   const entries = (t, ctx, e) => {
     switch (t) {
     case 0: {
-          { const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.work.incident.lifecycle.responding", "entry of state 'incident.lifecycle.responding'", d); const ev = R3;
+          { const ev = R3; const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.work.incident.lifecycle.responding", "entry of state 'incident.lifecycle.responding'", d);
           if (in0 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.work.incident.lifecycle.responding", delay: d } });
           else if (s0 === null) { in0 = serial; out.push(s0 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.work.incident.lifecycle.responding", delay: d } }); }
           else { in0 = serial; s0.params.event = ev; s0.params.delay = d; out.push(s0); } }
           return;
         }
     case 3: {
-          { const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.work.incident.lifecycle.responding", "entry of state 'incident.lifecycle.responding'", d); const ev = R3;
+          { const ev = R3; const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.work.incident.lifecycle.responding", "entry of state 'incident.lifecycle.responding'", d);
           if (in1 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.work.incident.lifecycle.responding", delay: d } });
           else if (s1 === null) { in1 = serial; out.push(s1 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.work.incident.lifecycle.responding", delay: d } }); }
           else { in1 = serial; s1.params.event = ev; s1.params.delay = d; out.push(s1); } }
           return;
         }
     case 4: {
-          { const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.work.incident.lifecycle.responding", "entry of state 'incident.lifecycle.responding'", d); const ev = R3;
+          { const ev = R3; const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.work.incident.lifecycle.responding", "entry of state 'incident.lifecycle.responding'", d);
           if (in2 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.work.incident.lifecycle.responding", delay: d } });
           else if (s2 === null) { in2 = serial; out.push(s2 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.work.incident.lifecycle.responding", delay: d } }); }
           else { in2 = serial; s2.params.event = ev; s2.params.delay = d; out.push(s2); } }
           return;
         }
     case 5: {
-          { const d = R10(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.mop_up.incident.lifecycle.contained", "entry of state 'incident.lifecycle.contained'", d); const ev = R11;
+          { const ev = R11; const d = R10(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.mop_up.incident.lifecycle.contained", "entry of state 'incident.lifecycle.contained'", d);
           if (in3 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.mop_up.incident.lifecycle.contained", delay: d } });
           else if (s3 === null) { in3 = serial; out.push(s3 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.mop_up.incident.lifecycle.contained", delay: d } }); }
           else { in3 = serial; s3.params.event = ev; s3.params.delay = d; out.push(s3); } }
           return;
         }
     case 8: {
-          { const d = R19(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.ease.incident.trend.easing", "entry of state 'incident.trend.easing'", d); const ev = R20;
+          { const ev = R20; const d = R19(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.ease.incident.trend.easing", "entry of state 'incident.trend.easing'", d);
           if (in4 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.ease.incident.trend.easing", delay: d } });
           else if (s4 === null) { in4 = serial; out.push(s4 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.ease.incident.trend.easing", delay: d } }); }
           else { in4 = serial; s4.params.event = ev; s4.params.delay = d; out.push(s4); } }
           return;
         }
     case 9: {
-          { const d = R19(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.ease.incident.trend.easing", "entry of state 'incident.trend.easing'", d); const ev = R20;
+          { const ev = R20; const d = R19(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.ease.incident.trend.easing", "entry of state 'incident.trend.easing'", d);
           if (in5 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.ease.incident.trend.easing", delay: d } });
           else if (s5 === null) { in5 = serial; out.push(s5 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.ease.incident.trend.easing", delay: d } }); }
           else { in5 = serial; s5.params.event = ev; s5.params.delay = d; out.push(s5); } }
           return;
         }
     case 10: {
-          { const d = R26(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.escalate.incident.trend.worsening", "entry of state 'incident.trend.worsening'", d); const ev = R27;
+          { const ev = R27; const d = R26(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.escalate.incident.trend.worsening", "entry of state 'incident.trend.worsening'", d);
           if (in6 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.escalate.incident.trend.worsening", delay: d } });
           else if (s6 === null) { in6 = serial; out.push(s6 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.escalate.incident.trend.worsening", delay: d } }); }
           else { in6 = serial; s6.params.event = ev; s6.params.delay = d; out.push(s6); } }
           return;
         }
     case 12: {
-          { const d = R26(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.escalate.incident.trend.worsening", "entry of state 'incident.trend.worsening'", d); const ev = R27;
+          { const ev = R27; const d = R26(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.escalate.incident.trend.worsening", "entry of state 'incident.trend.worsening'", d);
           if (in7 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.escalate.incident.trend.worsening", delay: d } });
           else if (s7 === null) { in7 = serial; out.push(s7 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.escalate.incident.trend.worsening", delay: d } }); }
           else { in7 = serial; s7.params.event = ev; s7.params.delay = d; out.push(s7); } }
           return;
         }
     case 13: {
-          { const d = R26(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.escalate.incident.trend.worsening", "entry of state 'incident.trend.worsening'", d); const ev = R27;
+          { const ev = R27; const d = R26(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.escalate.incident.trend.worsening", "entry of state 'incident.trend.worsening'", d);
           if (in8 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.escalate.incident.trend.worsening", delay: d } });
           else if (s8 === null) { in8 = serial; out.push(s8 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.escalate.incident.trend.worsening", delay: d } }); }
           else { in8 = serial; s8.params.event = ev; s8.params.delay = d; out.push(s8); } }
           return;
         }
     case 14: {
-          { const d = R19(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.ease.incident.trend.easing", "entry of state 'incident.trend.easing'", d); const ev = R20;
+          { const ev = R20; const d = R19(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.ease.incident.trend.easing", "entry of state 'incident.trend.easing'", d);
           if (in9 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.ease.incident.trend.easing", delay: d } });
           else if (s9 === null) { in9 = serial; out.push(s9 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.ease.incident.trend.easing", delay: d } }); }
           else { in9 = serial; s9.params.event = ev; s9.params.delay = d; out.push(s9); } }
@@ -398,11 +398,11 @@ export function makeStepper(h: AdvanceHelpers): {
   const start = (s, input) => {
     begin();
     const e = { type: 'xstate.init', input }, ctx = h.context(input);
-          { const d = R38(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.assess.incident.lifecycle.reported", "entry of state 'incident.lifecycle.reported'", d); const ev = R39;
+          { const ev = R39; const d = R38(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.assess.incident.lifecycle.reported", "entry of state 'incident.lifecycle.reported'", d);
           if (in10 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.assess.incident.lifecycle.reported", delay: d } });
           else if (s10 === null) { in10 = serial; out.push(s10 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.assess.incident.lifecycle.reported", delay: d } }); }
           else { in10 = serial; s10.params.event = ev; s10.params.delay = d; out.push(s10); } }
-          { const d = R26(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.escalate.incident.trend.worsening", "entry of state 'incident.trend.worsening'", d); const ev = R27;
+          { const ev = R27; const d = R26(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.escalate.incident.trend.worsening", "entry of state 'incident.trend.worsening'", d);
           if (in11 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.escalate.incident.trend.worsening", delay: d } });
           else if (s11 === null) { in11 = serial; out.push(s11 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.escalate.incident.trend.worsening", delay: d } }); }
           else { in11 = serial; s11.params.event = ev; s11.params.delay = d; out.push(s11); } }

@@ -4,7 +4,7 @@
 import type { AdvanceHelpers } from '../codegen.js';
 import type { MachineSnapshot, StepAction } from '../stepper.js';
 
-export const HASH = "317fa929";
+export const HASH = "08bf300d";
 
 export function makeStepper(h: AdvanceHelpers): {
   advance: (s: MachineSnapshot, e: { type: string }) => StepAction[] | null;
@@ -92,7 +92,7 @@ export function makeStepper(h: AdvanceHelpers): {
         if (R0(args(ctx, e), undefined)) {
           begin();
           merge(ctx, R1(args(ctx, e), undefined));
-          { const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.travel.unit.en_route", "entry of state 'unit.en_route'", d); const ev = R3;
+          { const ev = R3; const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.travel.unit.en_route", "entry of state 'unit.en_route'", d);
           if (in0 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.travel.unit.en_route", delay: d } });
           else if (s0 === null) { in0 = serial; out.push(s0 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.travel.unit.en_route", delay: d } }); }
           else { in0 = serial; s0.params.event = ev; s0.params.delay = d; out.push(s0); } }
@@ -101,7 +101,7 @@ export function makeStepper(h: AdvanceHelpers): {
         {
           begin();
           merge(ctx, R1(args(ctx, e), undefined));
-          { const d = R4(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.mobilise.unit.mobilising", "entry of state 'unit.mobilising'", d); const ev = R5;
+          { const ev = R5; const d = R4(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.mobilise.unit.mobilising", "entry of state 'unit.mobilising'", d);
           if (in1 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.mobilise.unit.mobilising", delay: d } });
           else if (s1 === null) { in1 = serial; out.push(s1 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.mobilise.unit.mobilising", delay: d } }); }
           else { in1 = serial; s1.params.event = ev; s1.params.delay = d; out.push(s1); } }
@@ -150,7 +150,7 @@ export function makeStepper(h: AdvanceHelpers): {
         if (R10(args(ctx, e), undefined)) {
           begin();
           out.push(R11);
-          { const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.travel.unit.en_route", "entry of state 'unit.en_route'", d); const ev = R3;
+          { const ev = R3; const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.travel.unit.en_route", "entry of state 'unit.en_route'", d);
           if (in2 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.travel.unit.en_route", delay: d } });
           else if (s2 === null) { in2 = serial; out.push(s2 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.travel.unit.en_route", delay: d } }); }
           else { in2 = serial; s2.params.event = ev; s2.params.delay = d; out.push(s2); } }
@@ -169,7 +169,7 @@ export function makeStepper(h: AdvanceHelpers): {
           begin();
           out.push(R14);
           merge(ctx, R6(args(ctx, e), undefined));
-          { const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.travel.unit.en_route", "entry of state 'unit.en_route'", d); const ev = R3;
+          { const ev = R3; const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.travel.unit.en_route", "entry of state 'unit.en_route'", d);
           if (in3 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.travel.unit.en_route", delay: d } });
           else if (s3 === null) { in3 = serial; out.push(s3 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.travel.unit.en_route", delay: d } }); }
           else { in3 = serial; s3.params.event = ev; s3.params.delay = d; out.push(s3); } }
@@ -195,7 +195,7 @@ export function makeStepper(h: AdvanceHelpers): {
           out.push(R16);
           merge(ctx, R7(args(ctx, e), undefined));
           ctx["incident"] = null; ctx["mobilise_s"] = 0; ctx["travel_s"] = 0; assigned = true;
-          { const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d); const ev = R18;
+          { const ev = R18; const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d);
           if (in4 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } });
           else if (s4 === null) { in4 = serial; out.push(s4 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } }); }
           else { in4 = serial; s4.params.event = ev; s4.params.delay = d; out.push(s4); } }
@@ -215,7 +215,7 @@ export function makeStepper(h: AdvanceHelpers): {
           begin();
           out.push(R20);
           out.push(R21);
-          { const d = R22(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.endurance.unit.on_scene", "entry of state 'unit.on_scene'", d); const ev = R23;
+          { const ev = R23; const d = R22(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.endurance.unit.on_scene", "entry of state 'unit.on_scene'", d);
           if (in5 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.endurance.unit.on_scene", delay: d } });
           else if (s5 === null) { in5 = serial; out.push(s5 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.endurance.unit.on_scene", delay: d } }); }
           else { in5 = serial; s5.params.event = ev; s5.params.delay = d; out.push(s5); } }
@@ -228,7 +228,7 @@ export function makeStepper(h: AdvanceHelpers): {
         if (R13(args(ctx, e), undefined)) {
           begin();
           merge(ctx, R6(args(ctx, e), undefined));
-          { const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.travel.unit.en_route", "entry of state 'unit.en_route'", d); const ev = R3;
+          { const ev = R3; const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.travel.unit.en_route", "entry of state 'unit.en_route'", d);
           if (in6 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.travel.unit.en_route", delay: d } });
           else if (s6 === null) { in6 = serial; out.push(s6 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.travel.unit.en_route", delay: d } }); }
           else { in6 = serial; s6.params.event = ev; s6.params.delay = d; out.push(s6); } }
@@ -247,7 +247,7 @@ export function makeStepper(h: AdvanceHelpers): {
           begin();
           merge(ctx, R7(args(ctx, e), undefined));
           ctx["incident"] = null; ctx["mobilise_s"] = 0; ctx["travel_s"] = 0; assigned = true;
-          { const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d); const ev = R18;
+          { const ev = R18; const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d);
           if (in7 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } });
           else if (s7 === null) { in7 = serial; out.push(s7 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } }); }
           else { in7 = serial; s7.params.event = ev; s7.params.delay = d; out.push(s7); } }
@@ -269,7 +269,7 @@ export function makeStepper(h: AdvanceHelpers): {
           out.push(R24);
           out.push(R25);
           ctx["incident"] = null; ctx["mobilise_s"] = 0; ctx["travel_s"] = 0; assigned = true;
-          { const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d); const ev = R18;
+          { const ev = R18; const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d);
           if (in8 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } });
           else if (s8 === null) { in8 = serial; out.push(s8 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } }); }
           else { in8 = serial; s8.params.event = ev; s8.params.delay = d; out.push(s8); } }
@@ -283,7 +283,7 @@ export function makeStepper(h: AdvanceHelpers): {
           out.push(R27);
           merge(ctx, R7(args(ctx, e), undefined));
           ctx["incident"] = null; ctx["mobilise_s"] = 0; ctx["travel_s"] = 0; assigned = true;
-          { const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d); const ev = R18;
+          { const ev = R18; const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d);
           if (in9 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } });
           else if (s9 === null) { in9 = serial; out.push(s9 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } }); }
           else { in9 = serial; s9.params.event = ev; s9.params.delay = d; out.push(s9); } }
@@ -313,7 +313,7 @@ export function makeStepper(h: AdvanceHelpers): {
           out.push(R31);
           ctx["tired"] = true; assigned = true;
           ctx["incident"] = null; ctx["mobilise_s"] = 0; ctx["travel_s"] = 0; assigned = true;
-          { const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d); const ev = R18;
+          { const ev = R18; const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d);
           if (in10 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } });
           else if (s10 === null) { in10 = serial; out.push(s10 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } }); }
           else { in10 = serial; s10.params.event = ev; s10.params.delay = d; out.push(s10); } }
@@ -327,7 +327,7 @@ export function makeStepper(h: AdvanceHelpers): {
           begin();
           out.push(R32);
           merge(ctx, R7(args(ctx, e), undefined));
-          { const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d); const ev = R18;
+          { const ev = R18; const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d);
           if (in11 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } });
           else if (s11 === null) { in11 = serial; out.push(s11 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } }); }
           else { in11 = serial; s11.params.event = ev; s11.params.delay = d; out.push(s11); } }
@@ -345,7 +345,7 @@ export function makeStepper(h: AdvanceHelpers): {
         if (R34(args(ctx, e), undefined)) {
           begin();
           out.push(R35);
-          { const d = R36(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.rest.unit.resting", "entry of state 'unit.resting'", d); const ev = R37;
+          { const ev = R37; const d = R36(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.rest.unit.resting", "entry of state 'unit.resting'", d);
           if (in12 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.rest.unit.resting", delay: d } });
           else if (s12 === null) { in12 = serial; out.push(s12 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.rest.unit.resting", delay: d } }); }
           else { in12 = serial; s12.params.event = ev; s12.params.delay = d; out.push(s12); } }
@@ -374,7 +374,7 @@ export function makeStepper(h: AdvanceHelpers): {
           begin();
           merge(ctx, R7(args(ctx, e), undefined));
           ctx["tired"] = false; assigned = true;
-          { const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d); const ev = R18;
+          { const ev = R18; const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d);
           if (in13 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } });
           else if (s13 === null) { in13 = serial; out.push(s13 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } }); }
           else { in13 = serial; s13.params.event = ev; s13.params.delay = d; out.push(s13); } }
