@@ -93,12 +93,15 @@ export function describeMachine(machine: AnyStateMachine, name: string): Machine
   const impl = machine.implementations as unknown as Implementations;
   const refs: unknown[] = [];
   const refIndex = new Map<unknown, number>();
+  // a Map takes -0 and 0 for one key: -0 has a key of its own, so neither is read as the other
+  const MINUS_ZERO = {};
   const ref = (v: unknown): string => {
-    let i = refIndex.get(v);
+    const key = Object.is(v, -0) ? MINUS_ZERO : v;
+    let i = refIndex.get(key);
     if (i === undefined) {
       i = refs.length;
       refs.push(v);
-      refIndex.set(v, i);
+      refIndex.set(key, i);
     }
     return `R${i}`;
   };
