@@ -19,55 +19,8 @@
  * Same subset and semantics as the compiled stepper; the property tests hold
  * both to xstate's own `transition`.
  */
-import { and, not, or } from 'xstate';
 import type { AnyStateMachine } from 'xstate';
-
-interface XNode {
-  id: string;
-  key: string;
-  type: 'atomic' | 'compound' | 'parallel' | 'final' | 'history';
-  parent?: XNode;
-  states: Record<string, XNode>;
-  entry: unknown[];
-  exit: unknown[];
-  transitions: Map<string, XTransition[]>;
-  always?: XTransition[];
-  initial: { target: XNode[] };
-}
-
-interface XTransition {
-  target?: XNode[];
-  actions: unknown[];
-  guard?: unknown;
-  reenter: boolean;
-}
-
-interface Implementations {
-  actions: Record<string, unknown>;
-  guards: Record<string, unknown>;
-  delays: Record<string, unknown>;
-}
-
-interface BuiltinAction {
-  type: string;
-  resolve: Function;
-  assignment?: unknown;
-  event?: unknown;
-  id?: string;
-  delay?: unknown;
-  sendId?: unknown;
-}
-
-interface BuiltinGuard {
-  check: Function;
-  guards?: unknown[];
-}
-
-const BUILTIN_CHECKS = {
-  not: (not(() => true) as unknown as BuiltinGuard).check,
-  and: (and([]) as unknown as BuiltinGuard).check,
-  or: (or([]) as unknown as BuiltinGuard).check,
-};
+import { BUILTIN_CHECKS, type BuiltinAction, type BuiltinGuard, type Implementations, type XNode, type XTransition } from './xstate-graph.js';
 
 /** The code of a machine's advance and the live objects it reads (`refs[i]`), in the order the code names them. */
 export interface MachineCode {

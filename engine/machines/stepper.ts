@@ -27,9 +27,9 @@
  * wildcard events / raise without a delay. `compileMachine` throws, naming the
  * state and the feature, for any machine outside the subset.
  */
-import { and, not, or } from 'xstate';
 import type { AnyStateMachine, EventObject, StateValue } from 'xstate';
 import { describeMachine, type AdvanceHelpers } from './codegen.js';
+import { BUILTIN_CHECKS, type BuiltinAction, type BuiltinGuard, type Implementations, type XNode, type XTransition } from './xstate-graph.js';
 
 export interface MachineSnapshot {
   /** atomic state key for a compound root, `{ region: key }` for a parallel root */
@@ -78,37 +78,6 @@ export interface CompiledMachine {
 
 /** Bound on `always` microsteps in one step when the machine sets no `maxIterations` (xstate's default is unbounded). */
 const DEFAULT_MAX_MICROSTEPS = 1000;
-
-// ---------------------------------------------------------------------------
-// The parts of xstate's (partly internal) StateNode graph that we read.
-
-interface XNode {
-  id: string;
-  key: string;
-  type: 'atomic' | 'compound' | 'parallel' | 'final' | 'history';
-  order: number;
-  parent?: XNode;
-  states: Record<string, XNode>;
-  entry: unknown[];
-  exit: unknown[];
-  transitions: Map<string, XTransition[]>;
-  always?: XTransition[];
-  initial: { target: XNode[]; actions: unknown[] };
-  invoke: unknown[];
-}
-
-interface XTransition {
-  target?: XNode[];
-  actions: unknown[];
-  guard?: unknown;
-  reenter: boolean;
-}
-
-interface Implementations {
-  actions: Record<string, unknown>;
-  guards: Record<string, unknown>;
-  delays: Record<string, unknown>;
-}
 
 // ---------------------------------------------------------------------------
 // Compiled form.
@@ -714,12 +683,6 @@ function compileInitialEntry(regions: XNode[], c: Compiler): Action[] {
 // ---------------------------------------------------------------------------
 // Guards.
 
-interface BuiltinGuard {
-  (...args: unknown[]): unknown;
-  check: Function;
-  guards?: unknown[];
-}
-
 function compileGuard(guard: unknown, where: string, impl: Implementations): Guard {
   if (typeof guard === 'function') {
     if ('check' in guard) return compileBuiltinGuard(guard as BuiltinGuard, where, impl);
@@ -762,27 +725,10 @@ function compileBuiltinGuard(guard: BuiltinGuard, where: string, impl: Implement
   throw new Error(`drillsim stepper: a built-in guard in ${where} (stateIn?) is not supported; only and / or / not are`);
 }
 
-/** xstate's higher-order guards are recognised by their (shared) check function. */
-const BUILTIN_CHECKS = {
-  not: (not(() => true) as unknown as BuiltinGuard).check,
-  and: (and([]) as unknown as BuiltinGuard).check,
-  or: (or([]) as unknown as BuiltinGuard).check,
-};
-
 // ---------------------------------------------------------------------------
 // Actions.
 
 type Resolver = (context: any, event: EventObject) => unknown;
-
-interface BuiltinAction {
-  type: string;
-  resolve: Function;
-  assignment?: unknown;
-  event?: unknown;
-  id?: string;
-  delay?: unknown;
-  sendId?: unknown;
-}
 
 function compileActions(actions: unknown[], where: string, impl: Implementations): Action[] {
   return actions.map((a) => compileAction(a, where, impl));
