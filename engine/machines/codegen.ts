@@ -3,10 +3,11 @@
  *
  * The compiled stepper (stepper.ts) walks closures over the machine's graph at
  * every step: each call site in it sees every guard and action of every
- * machine, so V8 can inline none of them. `generateAdvance(machine)` writes
- * the same step as straight-line code (a case per state, an `if` per event
- * type, each guard and action in place), which `npm run gen:steppers` saves
- * under engine/machines/generated/; the engine's hot machines step with it.
+ * machine, so V8 can inline none of them. `describeMachine(machine)` writes
+ * the same step and start as straight-line code (a case per state, an `if`
+ * per event type, each guard and action in place), which `npm run
+ * gen:steppers` saves under engine/machines/generated/ (`generatedModule`);
+ * the engine's hot machines step with it.
  * Code is generated at build time, never at run time: the viewer's page runs
  * the engine too, and generating code there would need `eval`.
  *
@@ -22,7 +23,7 @@
 import type { AnyStateMachine } from 'xstate';
 import { BUILTIN_CHECKS, type BuiltinAction, type BuiltinGuard, type Implementations, type XNode, type XTransition } from './xstate-graph.js';
 
-/** The code of a machine's advance and the live objects it reads (`refs[i]`), in the order the code names them. */
+/** The code of a machine's advance and start, and the live objects it reads (`refs[i]`), in the order the code names them. */
 export interface MachineCode {
   /** the body of `makeStepper(h)`: returns `{ advance, start }` */
   body: string;
