@@ -154,11 +154,18 @@ export interface GeneratedStepper {
   makeStepper(h: AdvanceHelpers): Pick<CompiledMachine, 'advance' | 'start'>;
 }
 
-/** The generated steps of `machine`, or an error naming the machine when the code is not from its current form. */
+/**
+ * The generated steps of `machine`; when the code is not from the machine's current form, steps that refuse,
+ * naming the machine: thrown at the first step rather than here, when the engine's modules load, so that the
+ * command reports it as it reports any other error.
+ */
 function generatedSteps(machine: AnyStateMachine, g: GeneratedStepper, h: Omit<AdvanceHelpers, 'refs'>): Pick<CompiledMachine, 'advance' | 'start'> {
   const code = describeMachine(machine, machine.id);
   if (code.hash !== g.HASH) {
-    throw new Error(`drillsim stepper: the generated stepper of machine '${machine.id}' is out of date (the machine changed since it was generated): run \`npm run gen:steppers\``);
+    const stale = (): never => {
+      throw new Error(`drillsim stepper: the generated stepper of machine '${machine.id}' is out of date (the machine changed since it was generated): run \`npm run gen:steppers\``);
+    };
+    return { advance: stale, start: stale };
   }
   return g.makeStepper({ ...h, refs: code.refs });
 }

@@ -70,8 +70,11 @@ describe('generated steppers are up to date', () => {
       context: { incident: null as string | null },
       states: { available: { on: { GO: 'away' } }, away: { on: { BACK: { target: 'available', actions: 'clear' } } } },
     });
-    expect(() => compileMachine(changed, { generated: generatedUnit })).toThrow(
-      "drillsim stepper: the generated stepper of machine 'unit' is out of date (the machine changed since it was generated): run `npm run gen:steppers`",
-    );
+    // refused at the first step, not when the engine's modules load: the command then reports it like any error
+    const compiled = compileMachine(changed, { generated: generatedUnit });
+    const refusal = "drillsim stepper: the generated stepper of machine 'unit' is out of date (the machine changed since it was generated): run `npm run gen:steppers`";
+    const s = { value: '', context: undefined };
+    expect(() => compiled.start(s)).toThrow(refusal);
+    expect(() => compiled.advance({ value: 'available', context: { incident: null } }, { type: 'GO' })).toThrow(refusal);
   });
 });
