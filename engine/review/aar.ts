@@ -16,6 +16,7 @@ import { openAtEnd } from './decision-metrics.js';
 import { endOf, reviewEvents, type Review } from './review.js';
 import { summaryAgrees } from './summary-form.js';
 import { headAgrees } from './head-agrees.js';
+import { sessionAgrees } from './session-agrees.js';
 import { metricParam, type P } from './words.js';
 
 export type CapabilityElement = 'planning' | 'organization' | 'equipment' | 'training' | 'exercises';
@@ -43,7 +44,7 @@ export interface CapabilityRow { name: string; rating: Rating | null; objectives
 export interface Aar {
   scenario: Scenario;
   run: { seed: number; engine: string; until: number; players: string[]; events: number; hash: string; decisions: number; scenario_hash: string; session_t: number | null };
-  integrity: { summary_agrees: boolean; hash_ok: boolean; scenario_ok: boolean; /** the seed, end and players at the log's head are those of its first event (whose seed is `recorded_seed`) */ head_ok: boolean; recorded_seed: unknown };
+  integrity: { summary_agrees: boolean; hash_ok: boolean; scenario_ok: boolean; /** the seed, end and players at the log's head are those of its first event (whose seed is `recorded_seed`) */ head_ok: boolean; /** a play session's save time (`session.t`) agrees with its events, keyframes and summary (true when the log is no session) */ session_ok: boolean; recorded_seed: unknown };
   overview: {
     forces: { owner: string; units: string[]; crew: number }[];
     capabilities: string[];
@@ -90,6 +91,7 @@ export function buildAar(log: RunLog, scenario: Scenario, events: LogEvent[]): A
   const hash_ok = chainOf(log.events, (log.keyframes ?? []).map((k) => k.events)).hash === log.hash;
   const scenario_ok = sha256Hex(log.scenario.text) === log.scenario.hash;
   const head_ok = headAgrees(log, events[0]);
+  const session_ok = sessionAgrees(log, events);
 
   const timeline: TimelineRow[] = [];
   let cut = 0;
@@ -128,7 +130,7 @@ export function buildAar(log: RunLog, scenario: Scenario, events: LogEvent[]): A
   return {
     scenario,
     run: { seed: log.seed, engine: log.engine, until: log.until, players: log.players, events: events.length, hash: log.hash, decisions: log.decisions.length, scenario_hash: log.scenario.hash, session_t: log.session?.t ?? null },
-    integrity: { summary_agrees, hash_ok, scenario_ok, head_ok, recorded_seed: events[0]?.seed },
+    integrity: { summary_agrees, hash_ok, scenario_ok, head_ok, session_ok, recorded_seed: events[0]?.seed },
     overview: {
       forces: [...owners.entries()].map(([owner, v]) => ({ owner, ...v })),
       capabilities: capNames,

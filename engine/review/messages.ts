@@ -49,6 +49,7 @@ const en: Record<string, string> = {
   'warn.until': 'This run stopped at {t}, before the scenario\'s end at {end} (drill run --until): every figure and rating is as it stood then, and objectives read later are read at {t}.',
   'warn.scenario': 'Warning: the scenario embedded in the run log does not match its hash. It has been edited since the run; names and objectives shown here may not be those the run used.',
   'warn.head': 'Warning: the seed, end or players written at the head of the run log differ from those its first event records (seed {seed}), which the hash chain covers. The head has been edited since the run: the events and every figure here are those of the run its first event records.',
+  'warn.session_edited': 'Warning: the time the play session was saved at, written at the head of the run log ({t}), does not agree with its events, keyframes and stored summary, and the hash chain does not cover it. It has been edited since the session was saved: every figure and rating here is read at that time, not where the session stopped; drill verify re-simulates the log to check it.',
 
   'h.overview': '1. Exercise overview',
   'h.forces': 'Participating forces',
@@ -588,6 +589,7 @@ const vi: Record<string, string> = {
   'warn.until': 'Lượt chạy này dừng lúc {t}, trước khi kịch bản kết thúc lúc {end} (drill run --until): mọi số liệu và mức đánh giá là tại thời điểm đó, các mục tiêu có thời hạn muộn hơn được tính tại {t}.',
   'warn.scenario': 'Cảnh báo: kịch bản lưu trong nhật ký không khớp với mã băm của nó. Kịch bản đã bị sửa sau lượt chạy; tên gọi và mục tiêu trình bày ở đây có thể khác với lượt chạy thực tế.',
   'warn.head': 'Cảnh báo: hạt giống, thời điểm kết thúc hoặc người chơi ghi ở đầu nhật ký khác với những gì sự kiện đầu tiên ghi lại (hạt giống {seed}), là phần được chuỗi băm bảo vệ. Phần đầu nhật ký đã bị sửa sau lượt chạy: các sự kiện và mọi số liệu ở đây là của lượt chạy mà sự kiện đầu tiên ghi lại.',
+  'warn.session_edited': 'Cảnh báo: thời điểm lưu phiên diễn tập ghi ở đầu nhật ký ({t}) không khớp với các sự kiện, các điểm lưu trạng thái (keyframe) và phần tổng hợp đã lưu, và chuỗi băm không bảo vệ phần này. Thời điểm đó đã bị sửa sau khi lưu phiên: mọi số liệu và mức đánh giá ở đây được tính tại thời điểm đó, không phải lúc phiên thực sự dừng; drill verify mô phỏng lại nhật ký để kiểm tra.',
 
   'h.overview': '1. Tổng quan cuộc diễn tập',
   'h.forces': 'Lực lượng tham gia',

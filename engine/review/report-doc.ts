@@ -56,6 +56,10 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   if (!aar.integrity.hash_ok) p(txt(w.m('warn.hash')), 'warn');
   if (!aar.integrity.scenario_ok) p(txt(w.m('warn.scenario')), 'warn');
   if (!aar.integrity.head_ok) p(txt(w.m('warn.head', { seed: String(aar.integrity.recorded_seed ?? '?') })), 'warn');
+  if (!aar.integrity.session_ok) {
+    const t = aar.run.session_t;
+    p(txt(w.m('warn.session_edited', { t: typeof t === 'number' && Number.isFinite(t) ? { t } : String(t) })), 'warn');
+  }
   if (!aar.integrity.summary_agrees) p(txt(w.m('warn.summary')), 'warn');
 
   // ---------------------------------------------------------- 1. overview

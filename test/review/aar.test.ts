@@ -60,7 +60,7 @@ describe('AAR of the ky-son evacuate-early and evacuate-late runs', () => {
     for (const which of ['early', 'late', 'doctrine'] as const) {
       const r = kySon(which);
       expect(reviewEvents(r.scenario, r.events, r.log.until).summary).toEqual(r.log.summary);
-      expect(buildAar(r.log, r.scenario, r.events).integrity).toEqual({ summary_agrees: true, hash_ok: true, scenario_ok: true, head_ok: true, recorded_seed: expect.any(Number) });
+      expect(buildAar(r.log, r.scenario, r.events).integrity).toEqual({ summary_agrees: true, hash_ok: true, scenario_ok: true, head_ok: true, session_ok: true, recorded_seed: expect.any(Number) });
     }
   });
 
