@@ -344,15 +344,21 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
     }
     // a shortfall calls for a level only when it lasted longer than the plan gives for declaring one: one that
     // support covered sooner is the plan working. One before the declaration (not the one it answered) went unanswered.
-    if (declarer !== null) {
-      const unanswered = l.short.find(([from, to]) => (to ?? rv.t_end) - from > declareAfter
-        && (!decl || from < decl.t && from !== decl.short_since));
-      if (unanswered) {
-        const [from, to] = unanswered;
-        improvements.push(f(decl ? 'f.level.never_then' : 'f.level.never', { area: ref('area', l.area), short: t(from), lasted: s((to ?? rv.t_end) - from), within: s(declareAfter) }, {
-          capability: capOf('level_declared_s'), element: 'training', org: declarer,
-        }));
-      }
+    const unanswered = l.short.find(([from, to]) => (to ?? rv.t_end) - from > declareAfter
+      && (!decl || from < decl.t && from !== decl.short_since));
+    if (unanswered && declarer !== null) {
+      const [from, to] = unanswered;
+      improvements.push(f(decl ? 'f.level.never_then' : 'f.level.never', { area: ref('area', l.area), short: t(from), lasted: s((to ?? rv.t_end) - from), within: s(declareAfter) }, {
+        capability: capOf('level_declared_s'), element: 'training', org: declarer,
+      }));
+    } else if (unanswered && !decl) {
+      // no role in the scenario may declare level 1 there (nor in an area above it): nobody failed to, the plan has
+      // no one to; a gap in the plan, which is what an exercise is for finding, not a shortfall to leave unsaid
+      const [from, to] = unanswered;
+      improvements.push(f('f.level.no_declarer', { area: ref('area', l.area), short: t(from), lasted: s((to ?? rv.t_end) - from), within: s(declareAfter) }, {
+        capability: capOf('level_declared_s'), element: 'planning', org: null,
+        action: { key: 'a.level.assign', params: { area: ref('area', l.area), level: { n: 1 } } },
+      }));
     }
     if (l.support && l.support.delay_s !== null && l.support.short_since !== null) {
       const p = { area: ref('area', l.area), short: t(l.support.short_since), at: t(l.support.t), by: ref('role', l.support.by), delay: s(l.support.delay_s) };

@@ -360,6 +360,7 @@ const en: Record<string, string> = {
   'f.level.late': '{area}: civil-defence level {level} declared by {by} only at {at}, {delay} after its forces were exceeded ({short}).',
   'f.level.never': '{area}: its forces were exceeded from {short} for {lasted}, longer than the {within} the plan gives for declaring a level, and no civil-defence level was declared.',
   'f.level.never_then': '{area}: its forces were exceeded from {short} for {lasted}, longer than the {within} the plan gives for declaring a level, and no civil-defence level was declared until a later shortfall.',
+  'f.level.no_declarer': '{area}: its forces were exceeded from {short} for {lasted}, longer than the {within} the plan gives for declaring a level, and no role in the scenario may declare a civil-defence level there (neither the area\'s own nor one above it): a gap in the plan.',
   'f.support.prompt': '{area}: support requested by {by} at {at}, {delay} after its forces were exceeded ({short}).',
   'f.support.late': '{area}: support requested by {by} only at {at}, {delay} after its forces were exceeded ({short}).',
   'f.decision.refused': '{role} ordered "{cmd}" at {at}, and the order was refused: {code}.',
@@ -371,6 +372,7 @@ const en: Record<string, string> = {
   'a.shelter.add': 'Plan shelter space for at least {missing} more {missing:person|people} from {zone}.',
   'a.inject.within': 'Act on this kind of message within {within}.',
   'a.level.within': 'Declare the level within {within} of the local forces being exceeded.',
+  'a.level.assign': 'Name in the plan the role that declares civil-defence level {level} for {area} (the area\'s own, or one above it).',
   'a.support.within': 'Request support within {within} of the local forces being exceeded, as the plan says.',
 
   // absences (evidence of what did not happen)
@@ -899,6 +901,7 @@ const vi: Record<string, string> = {
   'f.level.late': '{area}: {by} đến {at} mới ban bố cấp độ {level} phòng thủ dân sự, {delay} sau khi lực lượng tại chỗ bị vượt khả năng ({short}).',
   'f.level.never': '{area}: lực lượng tại chỗ bị vượt khả năng từ {short} trong {lasted}, lâu hơn {within} mà kế hoạch dành cho việc ban bố cấp độ, nhưng không ban bố cấp độ phòng thủ dân sự.',
   'f.level.never_then': '{area}: lực lượng tại chỗ bị vượt khả năng từ {short} trong {lasted}, lâu hơn {within} mà kế hoạch dành cho việc ban bố cấp độ, nhưng đến lần vượt khả năng sau mới ban bố cấp độ phòng thủ dân sự.',
+  'f.level.no_declarer': '{area}: lực lượng tại chỗ bị vượt khả năng từ {short} trong {lasted}, lâu hơn {within} mà kế hoạch dành cho việc ban bố cấp độ, nhưng trong kịch bản không có vai trò nào được ban bố cấp độ phòng thủ dân sự tại đây (cả của địa bàn lẫn cấp trên): kế hoạch còn thiếu sót.',
   'f.support.prompt': '{area}: {by} đề nghị hỗ trợ lúc {at}, {delay} sau khi lực lượng tại chỗ bị vượt khả năng ({short}).',
   'f.support.late': '{area}: {by} đến {at} mới đề nghị hỗ trợ, {delay} sau khi lực lượng tại chỗ bị vượt khả năng ({short}).',
   'f.decision.refused': '{role} ra lệnh "{cmd}" lúc {at} nhưng lệnh bị từ chối: {code}.',
@@ -910,6 +913,7 @@ const vi: Record<string, string> = {
   'a.shelter.add': 'Bố trí thêm chỗ sơ tán cho ít nhất {missing} người của {zone}.',
   'a.inject.within': 'Xử lý loại thông tin này trong vòng {within}.',
   'a.level.within': 'Ban bố cấp độ trong vòng {within} kể từ khi lực lượng tại chỗ bị vượt khả năng.',
+  'a.level.assign': 'Quy định trong kế hoạch vai trò ban bố cấp độ {level} phòng thủ dân sự cho {area} (của chính địa bàn, hoặc cấp trên).',
   'a.support.within': 'Đề nghị hỗ trợ trong vòng {within} kể từ khi lực lượng tại chỗ bị vượt khả năng, như phương án đã đề ra.',
 
   'absent.zone_not_ordered': 'Đến {t} chưa có lệnh sơ tán {of}.',
