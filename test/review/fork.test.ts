@@ -161,7 +161,7 @@ describe('a play session saved part-way', () => {
     const session = sessionLogOf(sim, 4 * 3600);
     const events = session.events.map((l) => JSON.parse(l));
     const aar = buildAar(session, late.scenario, events);
-    expect(aar.integrity).toEqual({ summary_agrees: true, hash_ok: true, scenario_ok: true, head_ok: true, recorded_seed: expect.any(Number) });
+    expect(aar.integrity).toEqual({ summary_agrees: true, hash_ok: true, scenario_ok: true, head_ok: true, session_ok: true, recorded_seed: expect.any(Number) });
     expect(aar.review.t_end).toBe(4 * 3600);
     expect(renderReport(aar, 'md', 'en')).toContain("> **This is a play session saved at T+04:00 (22:00), before the scenario's end at T+18:00 (12:00)");
     // the overview says how much was simulated: four hours, not the scenario's eighteen
