@@ -40,7 +40,8 @@ const VI: Rule[] = [
   [/^give the path of a file inside it$/, 'hãy cho đường dẫn của một tệp trong thư mục đó'],
   [/^permission denied$/, 'không có quyền đọc'],
   [/^check the file permissions$/, 'hãy kiểm tra quyền truy cập tệp'],
-  [/^cannot read: (.*)$/s, 'không đọc được: $1'],
+  // an unexpected error of the file system (EIO...): Node's English words are the only clue, so kept, and said to be such
+  [/^cannot read: (.*)$/s, 'không đọc được (chi tiết kỹ thuật, tiếng Anh: $1)'],
   [/^this is a binary file, not a text file$/, 'đây là tệp nhị phân, không phải tệp văn bản'],
   [/^give a YAML or JSON file$/, 'hãy cho một tệp YAML hoặc JSON'],
   [/^this file is not UTF-8 text$/, 'tệp này không phải văn bản UTF-8'],
@@ -57,8 +58,10 @@ const VI: Rule[] = [
   [/^this is batch results, not a run log$/, 'đây là kết quả chạy loạt (batch), không phải nhật ký chạy'],
   [/^the file is empty, not a run log$/, 'tệp rỗng, không phải nhật ký chạy'],
   [/^not a run log: the file is not JSON$/, 'không phải nhật ký chạy: tệp không phải JSON'],
-  [/^not a run log: the file is not valid JSON \((.*)\)$/s, 'không phải nhật ký chạy: tệp không phải JSON hợp lệ ($1)'],
-  [/^the run log is damaged: its JSON breaks at line (\d+), column (\d+) \((.*)\)$/s, 'nhật ký chạy bị hỏng: JSON bị lỗi tại dòng $1, cột $2 ($3)'],
+  // V8's parser words are English: in Vietnamese only the place where the JSON breaks (line, column), when it gives one
+  [/^not a run log: the file is not valid JSON \(.*, line (\d+), column (\d+)\)$/s, 'không phải nhật ký chạy: tệp không phải JSON hợp lệ (lỗi tại dòng $1, cột $2)'],
+  [/^not a run log: the file is not valid JSON \(.*\)$/s, 'không phải nhật ký chạy: tệp không phải JSON hợp lệ'],
+  [/^the run log is damaged: its JSON breaks at line (\d+), column (\d+) \(.*\)$/s, 'nhật ký chạy bị hỏng: JSON bị lỗi tại dòng $1, cột $2'],
   [/^a run log is written by drill, not by hand: copy it again, or write it again with `drill run --out`$/, 'nhật ký chạy do drill ghi, không sửa bằng tay: hãy chép lại, hoặc ghi lại bằng `drill run --out`'],
   [/^the run log is cut short: the file ends before the log does \(it is incomplete or damaged\)$/, 'nhật ký chạy bị cụt: tệp kết thúc trước khi nhật ký kết thúc (thiếu hoặc hỏng)'],
   [/^copy it again, or write it again with `drill run --out`$/, 'hãy chép lại, hoặc ghi lại bằng `drill run --out`'],
