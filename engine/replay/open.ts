@@ -12,6 +12,7 @@
  */
 import { damagedDecision, DECISION_FIELDS, jsonBreak, RUN_FORMAT } from '../sim/run.js';
 import { parseScenario, type ParseResult } from '../scenario/parse.js';
+import { sayIn } from '../scenario/say.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Keyframe } from '../sim/sim.js';
 import type { LogEvent, Summary } from '../review/metrics.js';
@@ -82,7 +83,8 @@ export class Keyframes {
 /**
  * Why a log cannot be opened: `message` in English (with `hint`, what to do); `code` and `args` let a viewer
  * say the same in its own languages (the file's name is `args.name`; `args.detail` is a parser's own words, in
- * English; `args.line` and `args.column`, where the JSON breaks, when the parser says).
+ * English; `args.line` and `args.column`, where the JSON breaks, when the parser says; `args.detailVi`, a scenario issue's
+ * words in Vietnamese).
  */
 export interface OpenFailure { ok: false; message: string; hint?: string; code?: OpenFailureCode; args?: Record<string, string | number> }
 export type OpenFailureCode =
@@ -249,7 +251,8 @@ function check(raw: Record<string, any>, name: string, keyframes: Keyframes, com
   const parsed = embeddedScenario(raw.scenario.text, name);
   if (!parsed.ok) {
     const i = parsed.issues[0];
-    return fail(`${name} is damaged: its embedded scenario does not load (${i?.message ?? 'unknown problem'})`, 'scenarioLoad', { name, detail: i?.message ?? '?' });
+    // the issue's own words in Vietnamese too (detailVi): a viewer in Vietnamese says the problem, not the English message
+    return fail(`${name} is damaged: its embedded scenario does not load (${i?.message ?? 'unknown problem'})`, 'scenarioLoad', { name, detail: i?.message ?? '?', ...(i ? { detailVi: sayIn(i.words.message, 'vi') } : {}) });
   }
   return {
     ok: true,

@@ -139,12 +139,14 @@ const vi: Strings = {
     decisionBad: (a: Args) => `${a.name} bị hỏng: decisions[${a.index}].${a.field} không đúng như drill ghi (${DECISION_FIELD_VI[a.field] ?? '?'})`,
     eventNoTime: (a: Args) => `${a.name} bị hỏng: sự kiện #${a.index} không có thời gian hoặc loại`,
     eventBack: (a: Args) => `${a.name} bị hỏng: sự kiện #${a.index} (${a.type}) có thời gian sớm hơn sự kiện trước nó`,
-    scenarioLoad: (a: Args) => `${a.name} bị hỏng: kịch bản nhúng trong nhật ký không tải được (${a.detail})`,
+    // the scenario issue in its Vietnamese words (the English detail is not put in a Vietnamese sentence)
+    scenarioLoad: (a: Args) => `${a.name} bị hỏng: kịch bản nhúng trong nhật ký không tải được${a.detailVi === undefined ? '' : ` (${a.detailVi})`}`,
     // an unexpected engine error: its English words are the only clue, so kept, and said to be such
     build: (a: Args) => `${a.name} bị hỏng: bộ mô phỏng không dựng được kịch bản của nó (chi tiết kỹ thuật, tiếng Anh: ${a.detail})`,
     server: (a: Args) => `${a.name}: máy chủ trả lời ${a.status}`,
     gone: (a: Args) => `${a.name} không còn ở chỗ drill view đã tìm thấy (đã bị chuyển đi hoặc xoá)`,
-    network: (a: Args) => `${a.name}: không tải được (${a.detail})`,
+    // the browser's English ('Failed to fetch') adds nothing to act on: the hint asks whether drill view still runs
+    network: (a: Args) => `${a.name}: không tải được`,
     replay: (a: Args) => `${a.name}: bộ mô phỏng không phát lại được lúc ${a.time} (chi tiết kỹ thuật, tiếng Anh: ${a.detail})`,
     replayOlder: (a: Args) => `${a.name}: bộ mô phỏng không phát lại được lúc ${a.time}: khung khoá lúc ${a.keyframe} chứa sự cố ${a.incident} mà thiếu phần việc đã làm và số người đã tiếp cận, là những gì bộ mô phỏng này lưu giữ`,
     linkRun: (a: Args) => `đường dẫn ghi lượt chạy #${a.n}, nhưng drill view chỉ phục vụ ${a.last === 0 ? 'lượt #0' : `các lượt #0 đến #${a.last}`}: đang hiển thị ${a.name}`,

@@ -46,7 +46,8 @@ const vi: Strings = {
   replayViewer: 'Trình xem lại',
   empty: 'Mở một kịch bản (tệp YAML) bằng nút phía trên để diễn tập ở đây, hoặc mở trang này bằng: drill view --play <kịch-bản.yaml>',
   reading: 'Đang đọc kịch bản…',
-  fetchFailed: (a: Args) => `Không tải được kịch bản (${a.detail}): drill view còn chạy không? Hoặc mở tệp bằng nút phía trên.`,
+  // the HTTP status says itself in any language; the browser's English ('Failed to fetch') is left out
+  fetchFailed: (a: Args) => `Không tải được kịch bản${a.status === undefined ? '' : ` (HTTP ${a.status})`}: drill view còn chạy không? Hoặc mở tệp bằng nút phía trên.`,
   notText: (a: Args) => `${a.name} không phải tệp văn bản: hãy mở một kịch bản viết bằng YAML.`,
   badScenario: (a: Args) => `${a.name} không phải kịch bản hợp lệ (${a.count} lỗi); sửa rồi mở lại:`,
   setupLead: 'Chọn vai ngồi tại màn hình này. Các vai không ai đóng sẽ chạy tự động theo phương án.',

@@ -123,7 +123,7 @@ class PlayPage {
     this.notice(this.S.reading, false);
     try {
       const res = await fetch(index.scenario.url, { cache: 'no-store' });
-      if (!res.ok) return this.notice(this.S.fetchFailed({ detail: `HTTP ${res.status}` }));
+      if (!res.ok) return this.notice(this.S.fetchFailed({ detail: `HTTP ${res.status}`, status: res.status }));
       this.open(await res.text(), index.scenario.name);
     } catch (e) {
       this.notice(this.S.fetchFailed({ detail: (e as Error).message }));
