@@ -10,7 +10,8 @@ import { nearest } from '../scenario/issues.js';
 import type { Lang } from '../scenario/text.js';
 
 export class InputError extends Error {
-  constructor(readonly file: string, message: string, readonly hint?: string) {
+  /** `vi`: the message already said in Vietnamese, when its particulars (a scenario issue) are not English the table of engine/play/cli-problems.ts can match */
+  constructor(readonly file: string, message: string, readonly hint?: string, readonly vi?: string) {
     super(message);
   }
   /** file: error[code] ...: about the whole file, so with no line and column (as a scenario's whole-file problems) */

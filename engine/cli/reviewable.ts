@@ -5,6 +5,7 @@
  */
 import type { LogEvent } from '../review/metrics.js';
 import { badEvent, embeddedScenario } from '../review/report.js';
+import { sayIn } from '../scenario/say.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { RunLog } from '../sim/run.js';
 import { InputError } from './io.js';
@@ -21,6 +22,7 @@ export function loadReviewable(file: string, text?: string): { log: RunLog; scen
     throw new InputError(file, 'not a usable run log: its seed, end time, players or decisions are missing or malformed', DAMAGED);
   }
   const sc = embeddedScenario(log);
-  if (!sc.ok) throw new InputError(file, sc.message, DAMAGED);
+  // the issue's English cannot be matched by engine/play/cli-problems.ts: its own Vietnamese words go with it
+  if (!sc.ok) throw new InputError(file, sc.message, DAMAGED, sc.issue && `kịch bản lưu trong nhật ký không đọc được: ${sayIn(sc.issue.words.message, 'vi')}`);
   return { log, scenario: sc.scenario, events: events as LogEvent[] };
 }

@@ -3,6 +3,7 @@
  * AAR/IP in Markdown or HTML, in Vietnamese or English. Pure: text in, text out.
  */
 import { parseScenario } from '../scenario/parse.js';
+import type { ScenarioIssue } from '../scenario/issues.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Lang } from '../scenario/text.js';
 import type { RunLog } from '../sim/run.js';
@@ -30,10 +31,10 @@ export function badEvent(events: unknown[]): { index: number; message: string } 
   return null;
 }
 
-/** The scenario a run log carries, or why it cannot be read. */
-export function embeddedScenario(log: RunLog): { ok: true; scenario: Scenario } | { ok: false; message: string } {
+/** The scenario a run log carries, or why it cannot be read (`issue`, the first problem, to say it in another language). */
+export function embeddedScenario(log: RunLog): { ok: true; scenario: Scenario } | { ok: false; message: string; issue?: ScenarioIssue } {
   const r = parseScenario(log.scenario.text, '<embedded scenario>');
-  if (!r.ok) return { ok: false, message: `the scenario embedded in the run log does not load: ${r.issues[0]?.message ?? 'unknown problem'}` };
+  if (!r.ok) return { ok: false, message: `the scenario embedded in the run log does not load: ${r.issues[0]?.message ?? 'unknown problem'}`, issue: r.issues[0] };
   return { ok: true, scenario: r.scenario };
 }
 

@@ -2,9 +2,11 @@
  * With --lang vi, a file drill cannot read or that is not JSON is said without English words inside the
  * Vietnamese sentence where a language-neutral form exists: where the JSON breaks is its line and column, not
  * V8's parser words ("Unexpected token 'h'"). An unexpected error of the file system (EIO...) has nothing else to
- * go by: Node's English words stay, said to be technical detail in English. English is unchanged.
+ * go by: Node's English words stay, said to be technical detail in English. A run log whose embedded scenario
+ * does not load (report, compare, fork) gave the scenario issue's English under a Vietnamese hint: the issue is said
+ * in its Vietnamese words. English is unchanged.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drill, STACK, tempDir } from '../helpers/cli.js';
@@ -29,5 +31,22 @@ describe('--lang vi: no English detail inside a Vietnamese sentence', () => {
     expect(vi.stderr).toBe('/proc/self/mem: error[file] (file): không đọc được (chi tiết kỹ thuật, tiếng Anh: EIO: i/o error, read)\n');
     expect(vi.stderr).not.toMatch(STACK);
     expect(drill(['verify', '/proc/self/mem']).stderr).toBe('/proc/self/mem: error[file] (file): cannot read: EIO: i/o error, read\n');
+  });
+
+  it('a run log whose embedded scenario does not load: the scenario issue in Vietnamese, in report, compare and fork', () => {
+    const dir = tempDir();
+    const good = join(dir, 'good.json'), bad = join(dir, 'bad.json');
+    expect(drill(['run', 'scenarios/minimal.yaml', '--out', good, '--quiet']).code).toBe(0);
+    const text = readFileSync(good, 'utf8');
+    expect(text).toContain('"text":"{\\"drillsim\\":1,');
+    writeFileSync(bad, text.replace('"text":"{\\"drillsim\\":1,', '"text":"{\\"drillsim\\":2,'));
+    const vi = `${bad}: error[file] (file): kịch bản lưu trong nhật ký không đọc được: số 2 là phiên bản định dạng mà drillsim này không đọc được (nó đọc 1) (nhật ký bị hỏng; hãy chạy lại kịch bản với \`drill run --out\`)\n`;
+    const en = `${bad}: error[file] (file): the scenario embedded in the run log does not load: the number 2 is a format version this drillsim does not read (it reads 1) (the log is damaged; run the scenario again with \`drill run --out\`)\n`;
+    for (const args of [['report', bad], ['compare', bad, good], ['fork', bad, '--at', '1h', '--decisions', 'scenarios/decisions/ky-son-trainee.yaml']]) {
+      const r = drill([...args, '--lang', 'vi']);
+      expect(r.code, args[0]).toBe(1);
+      expect(r.stderr, args[0]).toBe(vi);
+      expect(drill(args).stderr, args[0]).toBe(en);
+    }
   });
 });
