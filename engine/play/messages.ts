@@ -804,7 +804,7 @@ const vi: Record<MsgKey, string> = {
   "play.ended": "diễn tập đã kết thúc (undo để quay lại; save để lưu nhật ký)",
   "play.paused": "ban đạo diễn đang tạm dừng diễn tập",
   "play.inject-empty": "tình huống cần tiêu đề và nội dung: inject <vai> Tiêu đề | Nội dung",
-  "play.malformed": "lệnh sai dạng ({detail})",
+  "play.malformed": "lệnh sai dạng (chi tiết kỹ thuật, tiếng Anh: {detail})",
   "play.not-your-role": "'{role}' không được đóng tại máy này; các vai tại đây: {roles}",
   "play.now-role": "Bạn đang đóng vai {name} ({role}).",
   "play.nothing-to-undo": "không có quyết định nào để hủy",
