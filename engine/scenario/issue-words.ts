@@ -948,7 +948,8 @@ const vi: Record<IssueKey, string> = {
   'missing.add-value': "hãy thêm '{key}: {value}'",
   'missing.add-one-of': "hãy thêm '{key}:', một trong: {list}",
   'missing.add-json': 'hãy thêm "{key}": cùng giá trị của nó',
-  'strict-json.message': 'không phải JSON chuẩn ({text}): drillsim đọc được, nhưng các công cụ JSON khác (trình soạn thảo, jq) sẽ không đọc được',
+  // not V8's parser words ({text}, English): the issue's line and column say where
+  'strict-json.message': 'không phải JSON chuẩn: drillsim đọc được, nhưng các công cụ JSON khác (trình soạn thảo, jq) sẽ không đọc được',
   'strict-json.comma-message': 'không phải JSON chuẩn: có dấu phẩy sau phần tử cuối; drillsim đọc được, nhưng các công cụ JSON khác (trình soạn thảo, jq) sẽ không đọc được',
   'strict-json.comma': 'hãy bỏ dấu phẩy này',
   'strict-json.hint': 'hãy viết JSON chuẩn, hoặc đặt tên tệp là .yaml',

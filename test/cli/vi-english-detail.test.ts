@@ -9,6 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { drill, STACK, tempDir } from '../helpers/cli.js';
 
 describe('--lang vi: no English detail inside a Vietnamese sentence', () => {
@@ -48,5 +49,15 @@ describe('--lang vi: no English detail inside a Vietnamese sentence', () => {
       expect(r.stderr, args[0]).toBe(vi);
       expect(drill(args).stderr, args[0]).toBe(en);
     }
+  });
+
+  it('a .json scenario that is not strict JSON: the warning in Vietnamese without V8\'s parser words (its line and column say where)', () => {
+    const dir = tempDir();
+    const file = join(dir, 'quoted.json');
+    const json = JSON.stringify(parse(readFileSync('scenarios/minimal.yaml', 'utf8')), null, 2);
+    writeFileSync(file, json.replace('"id": "minimal"', "'id': 'minimal'") + '\n');
+    const vi = drill(['validate', file, '--lang', 'vi']).stdout;
+    expect(vi).toContain(`${file}:3:3: warning[not-strict-json] (syntax): không phải JSON chuẩn: drillsim đọc được, nhưng các công cụ JSON khác (trình soạn thảo, jq) sẽ không đọc được (hãy viết JSON chuẩn, hoặc đặt tên tệp là .yaml)\n`);
+    expect(drill(['validate', file]).stdout).toContain(`${file}:3:3: warning[not-strict-json] (syntax): not strict JSON (Expected double-quoted property name): drillsim reads it`);
   });
 });
