@@ -874,7 +874,8 @@ const vi: Record<IssueKey, string> = {
   'top.value': 'tệp chỉ chứa một giá trị đơn lẻ, không phải {what}',
   'top.hint': "một kịch bản là một nhóm khóa bắt đầu bằng 'drillsim: 1'",
   'top.decisions-hint': "tệp quyết định là tệp YAML: 'drillsim_decisions: 1', rồi 'players: [vai, ...]' và 'decisions:', một danh sách các dòng như '- { at: T+00:30, role: tc-chair, do: evacuate, zone: ta-ca-riverside }'; xem mục \"Decisions files\" trong docs/trainee.md; drill play --decisions-out ghi ra một tệp như vậy từ một phiên chơi",
-  'yaml.unreadable': 'không đọc được YAML: {text}',
+  // the YAML library's English on an unexpected failure: the only clue, so kept, and said to be such
+  'yaml.unreadable': 'không đọc được YAML (chi tiết kỹ thuật, tiếng Anh: {text})',
   'yaml.unreadable-aliases': 'không đọc được YAML: tệp dùng quá nhiều bí danh (alias, *tên)',
   'yaml.unreadable-unresolved': 'không đọc được YAML: có bí danh (alias, *tên) chưa được định nghĩa (neo &tên phải đặt trước bí danh)',
   'yaml.alias-unresolved': "bí danh (alias) '*{name}' không trỏ tới neo (anchor) nào được đặt trước nó",
