@@ -374,7 +374,8 @@ export function readResults(text: string, lang: Lang = 'en'): ReadResults {
       const message = where ? w('rr.damaged_at', { line: where.line, col: where.col, error: error.replace(/ in JSON at position \d+.*$/, '') }) : w('rr.damaged_end');
       return { ok: false, message, hint: w('rr.damaged_hint') };
     }
-    return { ok: false, message: w('rr.json', { error: where ? `${error.replace(/ in JSON at position \d+.*$/, '')}, line ${where.line}, column ${where.col}` : error }), hint: HINT };
+    const message = where ? w('rr.json_at', { error: error.replace(/ in JSON at position \d+.*$/, ''), line: where.line, col: where.col }) : w('rr.json', { error });
+    return { ok: false, message, hint: HINT };
   }
   if (typeof raw !== 'object' || raw === null || raw.format !== BATCH_FORMAT) {
     const f = raw && typeof raw === 'object' ? raw.format : undefined;
