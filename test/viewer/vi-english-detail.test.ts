@@ -3,7 +3,8 @@
  * that could not be fetched said "không tải được (Failed to fetch)", a log whose embedded scenario does not load
  * gave the scenario issue in English, and the play page's scenario fetch said "(Failed to fetch)" too. Where a
  * language-neutral form exists it is kept (the HTTP status), a scenario issue is said in its Vietnamese words,
- * and the browser's words are left out; English keeps every detail as before.
+ * and the browser's words are left out; English keeps every detail as before. A fault of the program on the play
+ * page, wholly English in a Vietnamese session, keeps the engine's words (the only clue), said to be such.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,5 +59,23 @@ describe('the viewer in Vietnamese, on a failure the browser or the engine words
     }
     expect(said['500']).toBe('Không tải được kịch bản (HTTP 500): drill view còn chạy không? Hoặc mở tệp bằng nút phía trên.');
     expect(said.abort).toBe('Không tải được kịch bản: drill view còn chạy không? Hoặc mở tệp bằng nút phía trên.');
+  });
+
+  it('the play page: a fault of the program keeps the engine\'s English, marked as technical detail', async () => {
+    const page = await play.browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await page.goto(`${play.server.url}play.html#lang=vi`);
+    await page.waitForFunction(() => (window as any).drillPlay?.ready);
+    await page.evaluate(() => (window as any).drillPlay.ready);
+    await page.locator('#role-list input[value="mx-commander"]').check();
+    await page.locator('#role-list input[value="mx-commander"]').press('Enter');
+    await page.locator('#console').waitFor();
+    // a fault of the engine while it handles a line (none is known: it stands for one)
+    await page.evaluate(() => { (window as any).drillPlay.session.handle = () => { throw new TypeError("Cannot read properties of undefined (reading 'at')"); }; });
+    await page.locator('#line').fill('board');
+    await page.locator('#line').press('Enter');
+    const refused = page.locator('#transcript .refused').last();
+    await refused.waitFor();
+    expect(await refused.innerText()).toBe("drillsim: lỗi của chương trình (chi tiết kỹ thuật, tiếng Anh: Cannot read properties of undefined (reading 'at'))");
+    await page.close();
   });
 });

@@ -80,12 +80,16 @@ const lines = {
     written: (a: Args) => `Run log saved as ${a.file} (finished: ${a.events} events, hash ${a.hash}); the browser downloads it.`,
     closed: 'The run log can still be downloaded below.',
     limit: 'There is no run log to download: a run stopped at a limit has none (drill run writes none either). Raise the limit in the scenario file, then open it again (Open a scenario…) to play it.',
+    /** a fault of the program while handling a line: the engine's own words */
+    fault: (detail: string) => `drillsim: ${detail}`,
   },
   vi: {
     saved: (a: Args) => `Đã lưu nhật ký chạy thành ${a.file} lúc ${a.t} (trình duyệt tải về). Trong cửa sổ lệnh, drill play --resume ${a.file} chơi tiếp từ đây.`,
     written: (a: Args) => `Đã lưu nhật ký chạy thành ${a.file} (hoàn tất: ${a.events} sự kiện, mã băm ${a.hash}); trình duyệt tải về.`,
     closed: 'Vẫn có thể tải nhật ký chạy ở phía dưới.',
     limit: 'Không có nhật ký chạy để tải về: lượt chạy dừng ở một giới hạn thì không có nhật ký chạy (drill run cũng không ghi). Hãy tăng giới hạn trong tệp kịch bản rồi mở lại tệp (Mở kịch bản…) để chơi.',
+    // the engine's English is the only clue to the fault: kept, and said to be such
+    fault: (detail: string) => `drillsim: lỗi của chương trình (chi tiết kỹ thuật, tiếng Anh: ${detail})`,
   },
 } satisfies Record<Lang, unknown>;
 

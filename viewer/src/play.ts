@@ -313,7 +313,7 @@ class PlayPage {
       }
     } catch (e) {
       // a fault of the program, not of the line: say it in the transcript (the session stays as it was before the line)
-      this.print(`drillsim: ${(e as Error).message}`, 'refused');
+      this.print(PLAY_LINES[session.lang].fault((e as Error).message), 'refused');
     } finally {
       this.busy = false;
       input.readOnly = false;
