@@ -3,9 +3,10 @@
  * (review/aar.ts): its events hash to its stored hash (the chain, cut at the
  * keyframes, as sim/log.ts chainOf computes it), its stored summary is the
  * one the engine's reducer gives for its events, and its head names the run
- * its first event records. A viewer shows a
- * warning when either fails, so that figures that differ from the printed
- * report are explained.
+ * its first event records, and a play session's save time (`session.t`,
+ * which the chain does not cover) agrees with its events, keyframes and
+ * summary (review/session-agrees.ts). A viewer shows a warning when one
+ * fails, so that figures that differ from the printed report are explained.
  *
  * Hashing 100,000 event lines with the engine's SHA-256 takes a few hundred
  * milliseconds in a page, so the check goes in steps (`step` does at most
@@ -17,6 +18,7 @@ import { isInjectSpec } from '../review/inject-spec.js';
 import { Metrics, type LogEvent } from '../review/metrics.js';
 import { summaryAgrees } from '../review/summary-form.js';
 import { headAgrees } from '../review/head-agrees.js';
+import { sessionAgrees } from '../review/session-agrees.js';
 import { GENESIS } from '../sim/log.js';
 import type { RunData } from './open.js';
 
@@ -27,6 +29,8 @@ export interface Integrity {
   summaryAgrees: boolean;
   /** the seed, end and players at the log's head are those its first event records (review/head-agrees.ts) */
   headAgrees: boolean;
+  /** a play session's save time (`session.t`) agrees with its events, keyframes and stored summary (true when the log is no session; review/session-agrees.ts) */
+  sessionAgrees: boolean;
 }
 
 export class IntegrityCheck {
@@ -70,6 +74,7 @@ export class IntegrityCheck {
       hashOk: this.h.digestHex() === this.run.hash,
       summaryAgrees: this.run.summary !== null && summaryAgrees(this.run.summary, summary),
       headAgrees: headAgrees({ seed: this.run.seed, until: this.run.until, players: this.run.players, joined: this.run.joined, scenario: { id: this.run.scenario.id } }, events[0]),
+      sessionAgrees: sessionAgrees({ until: this.run.until, session: this.run.sessionField as { t?: unknown } | null | undefined, keyframes: this.run.keyframes.times.map((t) => ({ t })), summary: this.run.summary }, events),
     };
     return true;
   }

@@ -39,6 +39,11 @@ export interface RunData {
   end: number;
   /** only in a play session's log: the time it was saved at (`end`); see stoppedEarly (review/review.ts) */
   session?: { t: number };
+  /**
+   * the log's `session` field as written, when it has one, even with a `t` that is no whole number (`session` is
+   * then absent and the run ends at `until`): the integrity check asks whether it agrees (review/session-agrees.ts)
+   */
+  sessionField?: unknown;
 }
 
 /** The keyframes of a log: their times up front, each world parsed on first use. */
@@ -274,6 +279,7 @@ function check(raw: Record<string, any>, name: string, keyframes: Keyframes, com
       hash: complete ? String(raw.hash) : '',
       end: Number.isInteger(raw.session?.t) ? raw.session.t : raw.until,
       ...(Number.isInteger(raw.session?.t) ? { session: { t: raw.session.t } } : {}),
+      ...('session' in raw ? { sessionField: raw.session } : {}),
     },
   };
 }

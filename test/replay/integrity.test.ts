@@ -9,7 +9,7 @@ import { IntegrityCheck } from '../../engine/replay/integrity.js';
 import { finishRun, openRunHead, openRunLog } from '../../engine/replay/open.js';
 import { RunLogReader } from '../../engine/replay/reader.js';
 import { buildAar } from '../../engine/review/aar.js';
-import { readRunLog, runScenario, serializeRunLog } from '../../engine/sim/run.js';
+import { createSim, readRunLog, runScenario, serializeRunLog, sessionLogOf } from '../../engine/sim/run.js';
 import { loadNamed } from '../helpers/scenarios.js';
 
 const scenario = loadNamed('ky-son-flash-flood');
@@ -19,8 +19,8 @@ const text = serializeRunLog(runScenario(scenario).log!).join('');
 function report(t: string) {
   const r = readRunLog(t);
   if (!r.ok) throw new Error(r.message);
-  const { hash_ok, summary_agrees, head_ok } = buildAar(r.log, scenario, r.events as any).integrity;
-  return { hashOk: hash_ok, summaryAgrees: summary_agrees, headAgrees: head_ok };
+  const { hash_ok, summary_agrees, head_ok, session_ok } = buildAar(r.log, scenario, r.events as any).integrity;
+  return { hashOk: hash_ok, summaryAgrees: summary_agrees, headAgrees: head_ok, sessionAgrees: session_ok };
 }
 
 function viewer(t: string, steps: number) {
@@ -58,11 +58,11 @@ describe('the viewer\'s integrity check', () => {
     });
   }
   it('finds an untouched log sound and an edited one not (so the cases above test something)', () => {
-    expect(viewer(cases[0][1], 100).result).toEqual({ hashOk: true, summaryAgrees: true, headAgrees: true });
-    expect(viewer(cases[1][1], 100).result).toEqual({ hashOk: false, summaryAgrees: false, headAgrees: true });
-    expect(viewer(cases[2][1], 100).result).toEqual({ hashOk: true, summaryAgrees: false, headAgrees: true });
-    expect(viewer(cases[3][1], 100).result).toEqual({ hashOk: false, summaryAgrees: true, headAgrees: true });
-    expect(viewer(cases[4][1], 100).result).toEqual({ hashOk: true, summaryAgrees: true, headAgrees: false });
+    expect(viewer(cases[0][1], 100).result).toEqual({ hashOk: true, summaryAgrees: true, headAgrees: true, sessionAgrees: true });
+    expect(viewer(cases[1][1], 100).result).toEqual({ hashOk: false, summaryAgrees: false, headAgrees: true, sessionAgrees: true });
+    expect(viewer(cases[2][1], 100).result).toEqual({ hashOk: true, summaryAgrees: false, headAgrees: true, sessionAgrees: true });
+    expect(viewer(cases[3][1], 100).result).toEqual({ hashOk: false, summaryAgrees: true, headAgrees: true, sessionAgrees: true });
+    expect(viewer(cases[4][1], 100).result).toEqual({ hashOk: true, summaryAgrees: true, headAgrees: false, sessionAgrees: true });
   });
 
   it('works on a log read as it arrived (keyframe cuts read from the keyframes\' first bytes, not parsed)', () => {
@@ -75,6 +75,28 @@ describe('the viewer\'s integrity check', () => {
     expect(reader.keyframeEvents.every(Number.isInteger)).toBe(true);
     const c = new IntegrityCheck(head.run);
     while (!c.step(50)) { /* steps */ }
-    expect(c.result).toEqual({ hashOk: true, summaryAgrees: true, headAgrees: true });
+    expect(c.result).toEqual({ hashOk: true, summaryAgrees: true, headAgrees: true, sessionAgrees: true });
+  });
+
+  // a play session saved at T+03:30: the hash chain does not cover its save time (session.t), the report checks it
+  // against the events, keyframes and summary (review/session-agrees.ts), and so does the viewer
+  const sim = createSim(scenario);
+  sim.run(12600);
+  const saved = serializeRunLog(sessionLogOf(sim, 12600)).join('');
+  const SAVED = '"session":{"t":12600}';
+  const sessionCases: [string, string, boolean][] = [
+    ['as saved', saved, true],
+    ['session.t edited to later', saved.replace(SAVED, '"session":{"t":14400}'), false],
+    ['session.t edited to earlier', saved.replace(SAVED, '"session":{"t":12300}'), false],
+    ['session.t edited past the run', saved.replace(SAVED, '"session":{"t":70000}'), false],
+    ['session.t no whole number', saved.replace(SAVED, '"session":{"t":12600.5}'), false],
+  ];
+  it.each(sessionCases)('agrees with the report on a play session\'s save time: %s', (_, t, agrees) => {
+    expect(saved).toContain(SAVED);
+    if (t !== saved) expect(t).not.toContain(SAVED);
+    const expected = report(t);
+    expect(expected.sessionAgrees).toBe(agrees);
+    expect(viewer(t, Infinity).result).toEqual(expected);
+    expect(viewer(t, 7).result).toEqual(expected);
   });
 });

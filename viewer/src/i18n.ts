@@ -26,6 +26,7 @@ const en = {
   warnKeyframe: (t: string) => `Warning: the run log is damaged: its keyframe at ${t} cannot be read, so the stretch of the run from there to the next keyframe cannot be shown. \`drill verify\` checks the whole log.`,
   warnKeyframeEdited: (t: string) => `Warning: the run log has been edited: its keyframe at ${t} is not the world the run had then (run again here from the log's own scenario, seed and decisions), so what the map and panels show from there may never have happened. \`drill verify\` says what differs.`,
   warnHead: (seed: string) => `Warning: the seed, end or players written at the head of the run log differ from those its first event records (seed ${seed}), which the hash chain covers. The head has been edited since the run; do not rely on the log.`,
+  warnSession: (t: string) => `Warning: the time the play session was saved at, written at the head of the run log (${t}), does not agree with its events, keyframes and stored summary, and the hash chain does not cover it. It has been edited since the session was saved, so the run may not end where it is shown to; \`drill verify\` re-simulates the log to check it.`,
   warnFigures: 'The figures at the end of the run (Metrics, Objectives) are those stored in the log; `drill report` prints those recomputed from its events, and `drill verify` says what differs.',
   /** why a run log cannot be opened or replayed (`a.name` is the file) */
   failures: {
@@ -120,6 +121,7 @@ const vi: Strings = {
   warnKeyframe: (t: string) => `Cảnh báo: nhật ký chạy bị hỏng: không đọc được khung khoá (keyframe) lúc ${t}, nên không hiển thị được đoạn lượt chạy từ đó đến khung khoá tiếp theo. \`drill verify\` kiểm tra toàn bộ nhật ký.`,
   warnKeyframeEdited: (t: string) => `Cảnh báo: nhật ký chạy đã bị sửa: khung khoá (keyframe) lúc ${t} không phải là trạng thái lượt chạy có lúc đó (chạy lại tại đây từ chính kịch bản, hạt giống và quyết định trong nhật ký), nên những gì bản đồ và các bảng hiển thị từ đó có thể chưa từng xảy ra. \`drill verify\` cho biết chỗ khác nhau.`,
   warnHead: (seed: string) => `Cảnh báo: hạt giống, thời điểm kết thúc hoặc người chơi ghi ở đầu nhật ký khác với những gì sự kiện đầu tiên ghi lại (hạt giống ${seed}), là phần được chuỗi băm bảo vệ. Phần đầu nhật ký đã bị sửa sau lượt chạy; không nên dựa vào nhật ký này.`,
+  warnSession: (t: string) => `Cảnh báo: thời điểm lưu phiên diễn tập ghi ở đầu nhật ký (${t}) không khớp với các sự kiện, các khung khoá (keyframe) và phần tổng hợp lưu trong nhật ký, và chuỗi băm không bảo vệ phần này. Thời điểm đó đã bị sửa sau khi lưu phiên, nên lượt chạy có thể không kết thúc ở chỗ đang hiển thị; \`drill verify\` mô phỏng lại nhật ký để kiểm tra.`,
   warnFigures: 'Số liệu khi kết thúc lượt chạy (Chỉ số, Mục tiêu) là số liệu lưu trong nhật ký; `drill report` in số liệu tính lại từ các sự kiện, và `drill verify` cho biết chỗ khác nhau.',
   failures: {
     empty: (a: Args) => `${a.name} là tệp rỗng`,

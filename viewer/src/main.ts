@@ -137,7 +137,7 @@ class App implements PanelHost {
     return null;
   }
 
-  /** The warnings about the runs shown: a log whose hash chain, stored summary or head does not match its events, or with a keyframe that cannot be read. */
+  /** The warnings about the runs shown: a log whose hash chain, stored summary, head or play session's save time does not match its events, or with a keyframe that cannot be read or was edited. */
   renderWarnings(): void {
     const el = $('warning');
     const S = this.S();
@@ -150,6 +150,10 @@ class App implements PanelHost {
       if (run.damagedKeyframe !== undefined) lines.push(h('p', { class: 'warn-line', 'data-file': run.data.name, 'data-warning': 'keyframe' }, h('strong', {}, `${run.data.name}: `), S.warnKeyframe(clock(run.damagedKeyframe))));
       if (run.editedKeyframe !== undefined) lines.push(h('p', { class: 'warn-line', 'data-file': run.data.name, 'data-warning': 'keyframe-edited' }, h('strong', {}, `${run.data.name}: `), S.warnKeyframeEdited(clock(run.editedKeyframe))));
       if (!i.headAgrees) lines.push(h('p', { class: 'warn-line', 'data-file': run.data.name, 'data-warning': 'head' }, h('strong', {}, `${run.data.name}: `), S.warnHead(String(run.data.events[0]?.seed ?? '?'))));
+      if (!i.sessionAgrees) {
+        const t = (run.data.sessionField as { t?: unknown } | null | undefined)?.t;
+        lines.push(h('p', { class: 'warn-line', 'data-file': run.data.name, 'data-warning': 'session' }, h('strong', {}, `${run.data.name}: `), S.warnSession(typeof t === 'number' && Number.isFinite(t) ? clock(t) : String(t))));
+      }
     }
     if (lines.length) lines.push(h('p', { class: 'warn-note' }, S.warnFigures));
     el.replaceChildren(...lines);
