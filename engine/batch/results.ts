@@ -14,6 +14,7 @@ import { metricStats, proportion, type MetricStats, type Proportion } from './st
 import { SEED_FORMULA, type Shard } from './seeds.js';
 import { say } from './words.js';
 import { CLOCK_METRICS } from './format.js';
+import { jsonBreak } from '../sim/run.js';
 
 export const BATCH_FORMAT = 'drillsim/batch@1';
 
@@ -365,16 +366,16 @@ export function readResults(text: string, lang: Lang = 'en'): ReadResults {
     raw = JSON.parse(text);
   } catch (e) {
     // a results file is written one record per line: where it breaks says which run is damaged
-    const error = (e as Error).message;
-    const at = /at position (\d+)/.exec(error);
-    const pos = at ? Number(at[1]) : null;
-    const where = pos === null ? null : { line: text.slice(0, pos).split('\n').length, col: pos - text.lastIndexOf('\n', pos - 1) };
+    // V8's words without the text it quotes (which may hold line breaks), and the place even where V8 names none
+    // (it quotes the text instead: "Unexpected token 'h', "hello\n" is not valid JSON"), so the message is one line
+    const { what: error, place } = jsonBreak(text, e as Error, true);
+    const where = place === null ? null : { line: place.line, col: place.column };
     const ours = text.slice(0, 200).includes(`"format":"${BATCH_FORMAT}"`) || text.slice(0, 200).includes(`"format": "${BATCH_FORMAT}"`);
     if (ours) {
-      const message = where ? w('rr.damaged_at', { line: where.line, col: where.col, error: error.replace(/ in JSON at position \d+.*$/, '') }) : w('rr.damaged_end');
+      const message = where ? w('rr.damaged_at', { line: where.line, col: where.col, error }) : w('rr.damaged_end');
       return { ok: false, message, hint: w('rr.damaged_hint') };
     }
-    const message = where ? w('rr.json_at', { error: error.replace(/ in JSON at position \d+.*$/, ''), line: where.line, col: where.col }) : w('rr.json', { error });
+    const message = where ? w('rr.json_at', { error, line: where.line, col: where.col }) : w('rr.json', { error });
     return { ok: false, message, hint: HINT };
   }
   if (typeof raw !== 'object' || raw === null || raw.format !== BATCH_FORMAT) {
