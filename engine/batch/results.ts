@@ -14,7 +14,7 @@ import { metricStats, proportion, type MetricStats, type Proportion } from './st
 import { SEED_FORMULA, type Shard } from './seeds.js';
 import { say } from './words.js';
 import { CLOCK_METRICS } from './format.js';
-import { jsonBreak } from '../sim/run.js';
+import { jsonBreak } from '../core/json-break.js';
 
 export const BATCH_FORMAT = 'drillsim/batch@1';
 

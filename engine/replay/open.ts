@@ -10,7 +10,8 @@
  * valid JSON is read whole. A log still arriving (reader.ts) can be opened
  * from its head and events alone and finished when the rest is in.
  */
-import { damagedDecision, DECISION_FIELDS, jsonBreak, RUN_FORMAT } from '../sim/run.js';
+import { jsonBreak } from '../core/json-break.js';
+import { damagedDecision, DECISION_FIELDS, RUN_FORMAT } from '../sim/run.js';
 import { parseScenario, type ParseResult } from '../scenario/parse.js';
 import { sayIn } from '../scenario/say.js';
 import type { Scenario } from '../scenario/schema.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readResults } from '../../engine/batch/results.js';
-import { breakAt } from '../../engine/sim/run.js';
+import { breakAt } from '../../engine/core/json-break.js';
 import { drill, tempDir } from '../helpers/cli.js';
 
 const message = (text: string, lang: 'en' | 'vi' = 'en') => { const r = readResults(text, lang); return r.ok ? 'ok' : r.message; };
