@@ -137,8 +137,10 @@ export function openRead(reader: RunLogReader, name: string): OpenResult {
     if (/^\s*drillsim:\s*1\s*$/m.test(text)) return fail(`${name} is a scenario, not a run log`, 'isScenario', { name });
     if (/^\s*drillsim_decisions:/m.test(text)) return fail(`${name} is a decisions file, not a run log`, 'isDecisions', { name });
     // the parser's words are English: the place (when it gives one) is what a viewer in another language can say
-    const { place } = jsonBreak(text, e as Error);
-    return fail(`${name} is not a run log: it is not valid JSON (${(e as Error).message})`, 'notJson', { name, detail: (e as Error).message, ...place });
+    // what broke and where, on one line (V8's own message may quote the text, line breaks and all)
+    const { what, place } = jsonBreak(text, e as Error, true);
+    const detail = place === null ? what : `${what}, line ${place.line}, column ${place.column}`;
+    return fail(`${name} is not a run log: it is not valid JSON (${detail})`, 'notJson', { name, detail, ...place });
   }
   if (!isObject(raw)) return fail(`${name} is not a run log: it holds no JSON object`, 'notObject', { name });
   if (raw.drillsim === 1 && raw.format === undefined) return fail(`${name} is a scenario (in JSON), not a run log`, 'isScenario', { name });

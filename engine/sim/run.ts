@@ -143,7 +143,7 @@ export function readRunLog(text: string): ReadResult {
     if (/^\s*\{\s*"format"\s*:\s*"drillsim\/run@1"/.test(text) && (endedEarly || !/\}\s*$/.test(text.slice(-1024)))) {
       return { ok: false, message: 'the run log is cut short: the file ends before the log does (it is incomplete or damaged)', hint: 'copy it again, or write it again with `drill run --out`' };
     }
-    const { what, place } = jsonBreak(text, e as Error);
+    const { what, place } = jsonBreak(text, e as Error, true);
     const where = place === null ? '' : `, line ${place.line}, column ${place.column}`;
     if (/^\s*\{\s*"format"\s*:\s*"drillsim\/run@1"/.test(text) && where) {
       return { ok: false, message: `the run log is damaged: its JSON breaks at${where.slice(1)} (${what})`, hint: 'a run log is written by drill, not by hand: copy it again, or write it again with `drill run --out`' };

@@ -33,7 +33,7 @@ describe('a run log with broken JSON', () => {
 
   it('a file that is not a log at all says so on one line, with the place when JSON gives one', () => {
     const hello = readRunLog('hello\n');
-    expect(hello.ok || hello.message).toBe("not a run log: the file is not valid JSON (Unexpected token 'h')");
+    expect(hello.ok || hello.message).toBe("not a run log: the file is not valid JSON (Unexpected token 'h', line 1, column 1)");
     const comma = readRunLog('{"a": 1,}');
     expect(comma.ok || comma.message).toBe('not a run log: the file is not valid JSON (Expected double-quoted property name, line 1, column 9)');
   });

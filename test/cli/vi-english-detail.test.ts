@@ -13,15 +13,15 @@ import { parse } from 'yaml';
 import { drill, STACK, tempDir } from '../helpers/cli.js';
 
 describe('--lang vi: no English detail inside a Vietnamese sentence', () => {
-  it('a file that is not JSON: the line and column where it breaks, when V8 gives one, and no parser words', () => {
+  it('a file that is not JSON: the line and column where it breaks, and no parser words', () => {
     const dir = tempDir();
     const hello = join(dir, 'hello.json'), comma = join(dir, 'comma.json');
     writeFileSync(hello, 'hello\n');
     writeFileSync(comma, '{"a": 1,\n}\n');
-    expect(drill(['verify', hello, '--lang', 'vi']).stderr).toBe(`${hello}: error[file] (file): không phải nhật ký chạy: tệp không phải JSON hợp lệ (hãy cho một tệp do \`drill run --out\` ghi ra)\n`);
+    expect(drill(['verify', hello, '--lang', 'vi']).stderr).toBe(`${hello}: error[file] (file): không phải nhật ký chạy: tệp không phải JSON hợp lệ (lỗi tại dòng 1, cột 1) (hãy cho một tệp do \`drill run --out\` ghi ra)\n`);
     expect(drill(['verify', comma, '--lang', 'vi']).stderr).toBe(`${comma}: error[file] (file): không phải nhật ký chạy: tệp không phải JSON hợp lệ (lỗi tại dòng 2, cột 1) (hãy cho một tệp do \`drill run --out\` ghi ra)\n`);
     // English keeps V8's words
-    expect(drill(['verify', hello]).stderr).toBe(`${hello}: error[file] (file): not a run log: the file is not valid JSON (Unexpected token 'h') (give a file written by \`drill run --out\`)\n`);
+    expect(drill(['verify', hello]).stderr).toBe(`${hello}: error[file] (file): not a run log: the file is not valid JSON (Unexpected token 'h', line 1, column 1) (give a file written by \`drill run --out\`)\n`);
     expect(drill(['verify', comma]).stderr).toBe(`${comma}: error[file] (file): not a run log: the file is not valid JSON (Expected double-quoted property name, line 2, column 1) (give a file written by \`drill run --out\`)\n`);
   });
 
