@@ -137,14 +137,8 @@ export function describeMachine(machine: AnyStateMachine, name: string): Machine
         const ev = typeof a.event === 'function' ? `${ref(a.event)}(args(ctx, e), ${p})` : ref(a.event);
         const s = slots++;
         const id = JSON.stringify(a.id);
-        // the event before the delay, as xstate resolves them; the raise's action object is reused from step
-        // to step (a fresh one if it fires again in one step)
-        return [
-          `{ ${once}const ev = ${ev}; const d = ${delay}; if (typeof d !== 'number') throw delayError(${id}, ${JSON.stringify(where)}, d);`,
-          `if (in${s} === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: ${id}, delay: d } });`,
-          `else if (s${s} === null) { in${s} = serial; out.push(s${s} = { type: 'xstate.raise', params: { event: ev, id: ${id}, delay: d } }); }`,
-          `else { in${s} = serial; s${s}.params.event = ev; s${s}.params.delay = d; out.push(s${s}); } }`,
-        ].join('\n        ');
+        // the event before the delay, as xstate resolves them; `raise` reuses this place's action object
+        return `{ ${once}const ev = ${ev}; const d = ${delay}; if (typeof d !== 'number') throw delayError(${id}, ${JSON.stringify(where)}, d); raise(s${s}, ev, ${id}, d); }`;
       }
       case 'xstate.cancel': {
         // an id resolved at run time (a timer of the context's): a new action each time, as the interpreted stepper makes
@@ -229,6 +223,14 @@ export function describeMachine(machine: AnyStateMachine, name: string): Machine
   L(`const delayError = (id, where, d) => new Error("drillsim stepper: the delay of raise '" + id + "' in " + where + " resolved to " + String(d) + ", not a number");`);
   L(`const loopError = (where) => new Error("drillsim stepper: " + MAX + " 'always' microsteps in one step from '" + where + "' (eventless loop?)");`);
   L(`const begin = () => { while (out.length !== 0) out.pop(); micro = 0; assigned = false; serial++; };`);
+  // a raise's action object is reused from step to step, one per place in the code (a fresh one if that place
+  // fires again in the same step: a list must not hold one object twice)
+  L(`const raise = (slot, ev, id, d) => {`);
+  L(`  if (slot.in === serial) { out.push({ type: 'xstate.raise', params: { event: ev, id, delay: d } }); return; }`);
+  L(`  slot.in = serial;`);
+  L(`  if (slot.a === null) out.push(slot.a = { type: 'xstate.raise', params: { event: ev, id, delay: d } });`);
+  L(`  else { slot.a.params.event = ev; slot.a.params.delay = d; out.push(slot.a); }`);
+  L(`};`);
   const slotDecl = lines.length;
 
   if (root.type === 'compound') {
@@ -402,7 +404,7 @@ export function describeMachine(machine: AnyStateMachine, name: string): Machine
     L(`};`);
     L(`return { advance, start };`);
   }
-  lines.splice(slotDecl, 0, ...[...Array(slots).keys()].map((s) => `let s${s} = null, in${s} = 0;`));
+  lines.splice(slotDecl, 0, ...[...Array(slots).keys()].map((s) => `const s${s} = { a: null, in: 0 };`));
   lines.splice(refDecl, 0, ...refs.map((_, i) => `const R${i} = R[${i}];`));
   const body = lines.join('\n');
   return { body, refs, hash: fnv1a(body) };

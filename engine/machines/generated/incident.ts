@@ -4,7 +4,7 @@
 import type { AdvanceHelpers } from '../codegen.js';
 import type { MachineSnapshot, StepAction } from '../stepper.js';
 
-export const HASH = "8d43fcf4";
+export const HASH = "a4bd6f54";
 
 export function makeStepper(h: AdvanceHelpers): {
   advance: (s: MachineSnapshot, e: { type: string }) => StepAction[] | null;
@@ -60,18 +60,24 @@ export function makeStepper(h: AdvanceHelpers): {
   const delayError = (id, where, d) => new Error("drillsim stepper: the delay of raise '" + id + "' in " + where + " resolved to " + String(d) + ", not a number");
   const loopError = (where) => new Error("drillsim stepper: " + MAX + " 'always' microsteps in one step from '" + where + "' (eventless loop?)");
   const begin = () => { while (out.length !== 0) out.pop(); micro = 0; assigned = false; serial++; };
-  let s0 = null, in0 = 0;
-  let s1 = null, in1 = 0;
-  let s2 = null, in2 = 0;
-  let s3 = null, in3 = 0;
-  let s4 = null, in4 = 0;
-  let s5 = null, in5 = 0;
-  let s6 = null, in6 = 0;
-  let s7 = null, in7 = 0;
-  let s8 = null, in8 = 0;
-  let s9 = null, in9 = 0;
-  let s10 = null, in10 = 0;
-  let s11 = null, in11 = 0;
+  const raise = (slot, ev, id, d) => {
+    if (slot.in === serial) { out.push({ type: 'xstate.raise', params: { event: ev, id, delay: d } }); return; }
+    slot.in = serial;
+    if (slot.a === null) out.push(slot.a = { type: 'xstate.raise', params: { event: ev, id, delay: d } });
+    else { slot.a.params.event = ev; slot.a.params.delay = d; out.push(slot.a); }
+  };
+  const s0 = { a: null, in: 0 };
+  const s1 = { a: null, in: 0 };
+  const s2 = { a: null, in: 0 };
+  const s3 = { a: null, in: 0 };
+  const s4 = { a: null, in: 0 };
+  const s5 = { a: null, in: 0 };
+  const s6 = { a: null, in: 0 };
+  const s7 = { a: null, in: 0 };
+  const s8 = { a: null, in: 0 };
+  const s9 = { a: null, in: 0 };
+  const s10 = { a: null, in: 0 };
+  const s11 = { a: null, in: 0 };
   const IDX = new Array(2).fill(0);
   let S0 = 0, S1 = 0;
   const LEAVES = [true,true,true,true,true,true,true,true,true,true,true,true,true,true,true,true], SWITCHES = [true,true,true,true,false,true,true,true,true,true,false,true,true,true,false,true], TARGET = [2,1,1,2,2,3,4,4,1,1,0,2,0,0,1,2];
@@ -182,73 +188,43 @@ export function makeStepper(h: AdvanceHelpers): {
   const entries = (t, ctx, e) => {
     switch (t) {
     case 0: {
-          { const ev = R3; const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.work.incident.lifecycle.responding", "entry of state 'incident.lifecycle.responding'", d);
-          if (in0 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.work.incident.lifecycle.responding", delay: d } });
-          else if (s0 === null) { in0 = serial; out.push(s0 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.work.incident.lifecycle.responding", delay: d } }); }
-          else { in0 = serial; s0.params.event = ev; s0.params.delay = d; out.push(s0); } }
+          { const ev = R3; const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.work.incident.lifecycle.responding", "entry of state 'incident.lifecycle.responding'", d); raise(s0, ev, "xstate.after.work.incident.lifecycle.responding", d); }
           return;
         }
     case 3: {
-          { const ev = R3; const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.work.incident.lifecycle.responding", "entry of state 'incident.lifecycle.responding'", d);
-          if (in1 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.work.incident.lifecycle.responding", delay: d } });
-          else if (s1 === null) { in1 = serial; out.push(s1 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.work.incident.lifecycle.responding", delay: d } }); }
-          else { in1 = serial; s1.params.event = ev; s1.params.delay = d; out.push(s1); } }
+          { const ev = R3; const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.work.incident.lifecycle.responding", "entry of state 'incident.lifecycle.responding'", d); raise(s1, ev, "xstate.after.work.incident.lifecycle.responding", d); }
           return;
         }
     case 4: {
-          { const ev = R3; const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.work.incident.lifecycle.responding", "entry of state 'incident.lifecycle.responding'", d);
-          if (in2 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.work.incident.lifecycle.responding", delay: d } });
-          else if (s2 === null) { in2 = serial; out.push(s2 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.work.incident.lifecycle.responding", delay: d } }); }
-          else { in2 = serial; s2.params.event = ev; s2.params.delay = d; out.push(s2); } }
+          { const ev = R3; const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.work.incident.lifecycle.responding", "entry of state 'incident.lifecycle.responding'", d); raise(s2, ev, "xstate.after.work.incident.lifecycle.responding", d); }
           return;
         }
     case 5: {
-          { const ev = R11; const d = R10(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.mop_up.incident.lifecycle.contained", "entry of state 'incident.lifecycle.contained'", d);
-          if (in3 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.mop_up.incident.lifecycle.contained", delay: d } });
-          else if (s3 === null) { in3 = serial; out.push(s3 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.mop_up.incident.lifecycle.contained", delay: d } }); }
-          else { in3 = serial; s3.params.event = ev; s3.params.delay = d; out.push(s3); } }
+          { const ev = R11; const d = R10(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.mop_up.incident.lifecycle.contained", "entry of state 'incident.lifecycle.contained'", d); raise(s3, ev, "xstate.after.mop_up.incident.lifecycle.contained", d); }
           return;
         }
     case 8: {
-          { const ev = R20; const d = R19(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.ease.incident.trend.easing", "entry of state 'incident.trend.easing'", d);
-          if (in4 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.ease.incident.trend.easing", delay: d } });
-          else if (s4 === null) { in4 = serial; out.push(s4 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.ease.incident.trend.easing", delay: d } }); }
-          else { in4 = serial; s4.params.event = ev; s4.params.delay = d; out.push(s4); } }
+          { const ev = R20; const d = R19(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.ease.incident.trend.easing", "entry of state 'incident.trend.easing'", d); raise(s4, ev, "xstate.after.ease.incident.trend.easing", d); }
           return;
         }
     case 9: {
-          { const ev = R20; const d = R19(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.ease.incident.trend.easing", "entry of state 'incident.trend.easing'", d);
-          if (in5 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.ease.incident.trend.easing", delay: d } });
-          else if (s5 === null) { in5 = serial; out.push(s5 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.ease.incident.trend.easing", delay: d } }); }
-          else { in5 = serial; s5.params.event = ev; s5.params.delay = d; out.push(s5); } }
+          { const ev = R20; const d = R19(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.ease.incident.trend.easing", "entry of state 'incident.trend.easing'", d); raise(s5, ev, "xstate.after.ease.incident.trend.easing", d); }
           return;
         }
     case 10: {
-          { const ev = R27; const d = R26(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.escalate.incident.trend.worsening", "entry of state 'incident.trend.worsening'", d);
-          if (in6 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.escalate.incident.trend.worsening", delay: d } });
-          else if (s6 === null) { in6 = serial; out.push(s6 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.escalate.incident.trend.worsening", delay: d } }); }
-          else { in6 = serial; s6.params.event = ev; s6.params.delay = d; out.push(s6); } }
+          { const ev = R27; const d = R26(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.escalate.incident.trend.worsening", "entry of state 'incident.trend.worsening'", d); raise(s6, ev, "xstate.after.escalate.incident.trend.worsening", d); }
           return;
         }
     case 12: {
-          { const ev = R27; const d = R26(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.escalate.incident.trend.worsening", "entry of state 'incident.trend.worsening'", d);
-          if (in7 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.escalate.incident.trend.worsening", delay: d } });
-          else if (s7 === null) { in7 = serial; out.push(s7 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.escalate.incident.trend.worsening", delay: d } }); }
-          else { in7 = serial; s7.params.event = ev; s7.params.delay = d; out.push(s7); } }
+          { const ev = R27; const d = R26(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.escalate.incident.trend.worsening", "entry of state 'incident.trend.worsening'", d); raise(s7, ev, "xstate.after.escalate.incident.trend.worsening", d); }
           return;
         }
     case 13: {
-          { const ev = R27; const d = R26(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.escalate.incident.trend.worsening", "entry of state 'incident.trend.worsening'", d);
-          if (in8 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.escalate.incident.trend.worsening", delay: d } });
-          else if (s8 === null) { in8 = serial; out.push(s8 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.escalate.incident.trend.worsening", delay: d } }); }
-          else { in8 = serial; s8.params.event = ev; s8.params.delay = d; out.push(s8); } }
+          { const ev = R27; const d = R26(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.escalate.incident.trend.worsening", "entry of state 'incident.trend.worsening'", d); raise(s8, ev, "xstate.after.escalate.incident.trend.worsening", d); }
           return;
         }
     case 14: {
-          { const ev = R20; const d = R19(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.ease.incident.trend.easing", "entry of state 'incident.trend.easing'", d);
-          if (in9 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.ease.incident.trend.easing", delay: d } });
-          else if (s9 === null) { in9 = serial; out.push(s9 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.ease.incident.trend.easing", delay: d } }); }
-          else { in9 = serial; s9.params.event = ev; s9.params.delay = d; out.push(s9); } }
+          { const ev = R20; const d = R19(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.ease.incident.trend.easing", "entry of state 'incident.trend.easing'", d); raise(s9, ev, "xstate.after.ease.incident.trend.easing", d); }
           return;
         }
     }
@@ -398,14 +374,8 @@ export function makeStepper(h: AdvanceHelpers): {
   const start = (s, input) => {
     begin();
     const e = { type: 'xstate.init', input }, ctx = h.context(input);
-          { const ev = R39; const d = R38(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.assess.incident.lifecycle.reported", "entry of state 'incident.lifecycle.reported'", d);
-          if (in10 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.assess.incident.lifecycle.reported", delay: d } });
-          else if (s10 === null) { in10 = serial; out.push(s10 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.assess.incident.lifecycle.reported", delay: d } }); }
-          else { in10 = serial; s10.params.event = ev; s10.params.delay = d; out.push(s10); } }
-          { const ev = R27; const d = R26(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.escalate.incident.trend.worsening", "entry of state 'incident.trend.worsening'", d);
-          if (in11 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.escalate.incident.trend.worsening", delay: d } });
-          else if (s11 === null) { in11 = serial; out.push(s11 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.escalate.incident.trend.worsening", delay: d } }); }
-          else { in11 = serial; s11.params.event = ev; s11.params.delay = d; out.push(s11); } }
+          { const ev = R39; const d = R38(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.assess.incident.lifecycle.reported", "entry of state 'incident.lifecycle.reported'", d); raise(s10, ev, "xstate.after.assess.incident.lifecycle.reported", d); }
+          { const ev = R27; const d = R26(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.escalate.incident.trend.worsening", "entry of state 'incident.trend.worsening'", d); raise(s11, ev, "xstate.after.escalate.incident.trend.worsening", d); }
     S0 = 0; S1 = 0;
     settle(ctx, e);
     IDX[0] = S0; IDX[1] = S1;

@@ -4,7 +4,7 @@
 import type { AdvanceHelpers } from '../codegen.js';
 import type { MachineSnapshot, StepAction } from '../stepper.js';
 
-export const HASH = "08bf300d";
+export const HASH = "01f5d2a1";
 
 export function makeStepper(h: AdvanceHelpers): {
   advance: (s: MachineSnapshot, e: { type: string }) => StepAction[] | null;
@@ -61,20 +61,26 @@ export function makeStepper(h: AdvanceHelpers): {
   const delayError = (id, where, d) => new Error("drillsim stepper: the delay of raise '" + id + "' in " + where + " resolved to " + String(d) + ", not a number");
   const loopError = (where) => new Error("drillsim stepper: " + MAX + " 'always' microsteps in one step from '" + where + "' (eventless loop?)");
   const begin = () => { while (out.length !== 0) out.pop(); micro = 0; assigned = false; serial++; };
-  let s0 = null, in0 = 0;
-  let s1 = null, in1 = 0;
-  let s2 = null, in2 = 0;
-  let s3 = null, in3 = 0;
-  let s4 = null, in4 = 0;
-  let s5 = null, in5 = 0;
-  let s6 = null, in6 = 0;
-  let s7 = null, in7 = 0;
-  let s8 = null, in8 = 0;
-  let s9 = null, in9 = 0;
-  let s10 = null, in10 = 0;
-  let s11 = null, in11 = 0;
-  let s12 = null, in12 = 0;
-  let s13 = null, in13 = 0;
+  const raise = (slot, ev, id, d) => {
+    if (slot.in === serial) { out.push({ type: 'xstate.raise', params: { event: ev, id, delay: d } }); return; }
+    slot.in = serial;
+    if (slot.a === null) out.push(slot.a = { type: 'xstate.raise', params: { event: ev, id, delay: d } });
+    else { slot.a.params.event = ev; slot.a.params.delay = d; out.push(slot.a); }
+  };
+  const s0 = { a: null, in: 0 };
+  const s1 = { a: null, in: 0 };
+  const s2 = { a: null, in: 0 };
+  const s3 = { a: null, in: 0 };
+  const s4 = { a: null, in: 0 };
+  const s5 = { a: null, in: 0 };
+  const s6 = { a: null, in: 0 };
+  const s7 = { a: null, in: 0 };
+  const s8 = { a: null, in: 0 };
+  const s9 = { a: null, in: 0 };
+  const s10 = { a: null, in: 0 };
+  const s11 = { a: null, in: 0 };
+  const s12 = { a: null, in: 0 };
+  const s13 = { a: null, in: 0 };
   const KEYS = ["available","mobilising","en_route","blocked","on_scene","returning","resting","out_of_service"];
   const start = (s, input) => {
     begin();
@@ -92,19 +98,13 @@ export function makeStepper(h: AdvanceHelpers): {
         if (R0(args(ctx, e), undefined)) {
           begin();
           merge(ctx, R1(args(ctx, e), undefined));
-          { const ev = R3; const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.travel.unit.en_route", "entry of state 'unit.en_route'", d);
-          if (in0 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.travel.unit.en_route", delay: d } });
-          else if (s0 === null) { in0 = serial; out.push(s0 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.travel.unit.en_route", delay: d } }); }
-          else { in0 = serial; s0.params.event = ev; s0.params.delay = d; out.push(s0); } }
+          { const ev = R3; const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.travel.unit.en_route", "entry of state 'unit.en_route'", d); raise(s0, ev, "xstate.after.travel.unit.en_route", d); }
           micro++; st = 2; break sel;
         }
         {
           begin();
           merge(ctx, R1(args(ctx, e), undefined));
-          { const ev = R5; const d = R4(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.mobilise.unit.mobilising", "entry of state 'unit.mobilising'", d);
-          if (in1 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.mobilise.unit.mobilising", delay: d } });
-          else if (s1 === null) { in1 = serial; out.push(s1 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.mobilise.unit.mobilising", delay: d } }); }
-          else { in1 = serial; s1.params.event = ev; s1.params.delay = d; out.push(s1); } }
+          { const ev = R5; const d = R4(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.mobilise.unit.mobilising", "entry of state 'unit.mobilising'", d); raise(s1, ev, "xstate.after.mobilise.unit.mobilising", d); }
           micro++; st = 1; break sel;
         }
       }
@@ -150,10 +150,7 @@ export function makeStepper(h: AdvanceHelpers): {
         if (R10(args(ctx, e), undefined)) {
           begin();
           out.push(R11);
-          { const ev = R3; const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.travel.unit.en_route", "entry of state 'unit.en_route'", d);
-          if (in2 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.travel.unit.en_route", delay: d } });
-          else if (s2 === null) { in2 = serial; out.push(s2 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.travel.unit.en_route", delay: d } }); }
-          else { in2 = serial; s2.params.event = ev; s2.params.delay = d; out.push(s2); } }
+          { const ev = R3; const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.travel.unit.en_route", "entry of state 'unit.en_route'", d); raise(s2, ev, "xstate.after.travel.unit.en_route", d); }
           micro++; st = 2; break sel;
         }
         {
@@ -169,10 +166,7 @@ export function makeStepper(h: AdvanceHelpers): {
           begin();
           out.push(R14);
           merge(ctx, R6(args(ctx, e), undefined));
-          { const ev = R3; const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.travel.unit.en_route", "entry of state 'unit.en_route'", d);
-          if (in3 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.travel.unit.en_route", delay: d } });
-          else if (s3 === null) { in3 = serial; out.push(s3 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.travel.unit.en_route", delay: d } }); }
-          else { in3 = serial; s3.params.event = ev; s3.params.delay = d; out.push(s3); } }
+          { const ev = R3; const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.travel.unit.en_route", "entry of state 'unit.en_route'", d); raise(s3, ev, "xstate.after.travel.unit.en_route", d); }
           micro++; st = 2; break sel;
         }
         {
@@ -195,10 +189,7 @@ export function makeStepper(h: AdvanceHelpers): {
           out.push(R16);
           merge(ctx, R7(args(ctx, e), undefined));
           ctx["incident"] = null; ctx["mobilise_s"] = 0; ctx["travel_s"] = 0; assigned = true;
-          { const ev = R18; const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d);
-          if (in4 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } });
-          else if (s4 === null) { in4 = serial; out.push(s4 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } }); }
-          else { in4 = serial; s4.params.event = ev; s4.params.delay = d; out.push(s4); } }
+          { const ev = R18; const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d); raise(s4, ev, "xstate.after.return.unit.returning", d); }
           micro++; st = 5; break sel;
         }
       }
@@ -215,10 +206,7 @@ export function makeStepper(h: AdvanceHelpers): {
           begin();
           out.push(R20);
           out.push(R21);
-          { const ev = R23; const d = R22(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.endurance.unit.on_scene", "entry of state 'unit.on_scene'", d);
-          if (in5 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.endurance.unit.on_scene", delay: d } });
-          else if (s5 === null) { in5 = serial; out.push(s5 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.endurance.unit.on_scene", delay: d } }); }
-          else { in5 = serial; s5.params.event = ev; s5.params.delay = d; out.push(s5); } }
+          { const ev = R23; const d = R22(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.endurance.unit.on_scene", "entry of state 'unit.on_scene'", d); raise(s5, ev, "xstate.after.endurance.unit.on_scene", d); }
           micro++; st = 4; break sel;
         }
       }
@@ -228,10 +216,7 @@ export function makeStepper(h: AdvanceHelpers): {
         if (R13(args(ctx, e), undefined)) {
           begin();
           merge(ctx, R6(args(ctx, e), undefined));
-          { const ev = R3; const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.travel.unit.en_route", "entry of state 'unit.en_route'", d);
-          if (in6 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.travel.unit.en_route", delay: d } });
-          else if (s6 === null) { in6 = serial; out.push(s6 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.travel.unit.en_route", delay: d } }); }
-          else { in6 = serial; s6.params.event = ev; s6.params.delay = d; out.push(s6); } }
+          { const ev = R3; const d = R2(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.travel.unit.en_route", "entry of state 'unit.en_route'", d); raise(s6, ev, "xstate.after.travel.unit.en_route", d); }
           micro++; st = 2; break sel;
         }
       }
@@ -247,10 +232,7 @@ export function makeStepper(h: AdvanceHelpers): {
           begin();
           merge(ctx, R7(args(ctx, e), undefined));
           ctx["incident"] = null; ctx["mobilise_s"] = 0; ctx["travel_s"] = 0; assigned = true;
-          { const ev = R18; const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d);
-          if (in7 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } });
-          else if (s7 === null) { in7 = serial; out.push(s7 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } }); }
-          else { in7 = serial; s7.params.event = ev; s7.params.delay = d; out.push(s7); } }
+          { const ev = R18; const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d); raise(s7, ev, "xstate.after.return.unit.returning", d); }
           micro++; st = 5; break sel;
         }
       }
@@ -269,10 +251,7 @@ export function makeStepper(h: AdvanceHelpers): {
           out.push(R24);
           out.push(R25);
           ctx["incident"] = null; ctx["mobilise_s"] = 0; ctx["travel_s"] = 0; assigned = true;
-          { const ev = R18; const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d);
-          if (in8 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } });
-          else if (s8 === null) { in8 = serial; out.push(s8 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } }); }
-          else { in8 = serial; s8.params.event = ev; s8.params.delay = d; out.push(s8); } }
+          { const ev = R18; const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d); raise(s8, ev, "xstate.after.return.unit.returning", d); }
           micro++; st = 5; break sel;
         }
       }
@@ -283,10 +262,7 @@ export function makeStepper(h: AdvanceHelpers): {
           out.push(R27);
           merge(ctx, R7(args(ctx, e), undefined));
           ctx["incident"] = null; ctx["mobilise_s"] = 0; ctx["travel_s"] = 0; assigned = true;
-          { const ev = R18; const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d);
-          if (in9 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } });
-          else if (s9 === null) { in9 = serial; out.push(s9 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } }); }
-          else { in9 = serial; s9.params.event = ev; s9.params.delay = d; out.push(s9); } }
+          { const ev = R18; const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d); raise(s9, ev, "xstate.after.return.unit.returning", d); }
           micro++; st = 5; break sel;
         }
       }
@@ -313,10 +289,7 @@ export function makeStepper(h: AdvanceHelpers): {
           out.push(R31);
           ctx["tired"] = true; assigned = true;
           ctx["incident"] = null; ctx["mobilise_s"] = 0; ctx["travel_s"] = 0; assigned = true;
-          { const ev = R18; const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d);
-          if (in10 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } });
-          else if (s10 === null) { in10 = serial; out.push(s10 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } }); }
-          else { in10 = serial; s10.params.event = ev; s10.params.delay = d; out.push(s10); } }
+          { const ev = R18; const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d); raise(s10, ev, "xstate.after.return.unit.returning", d); }
           micro++; st = 5; break sel;
         }
       }
@@ -327,10 +300,7 @@ export function makeStepper(h: AdvanceHelpers): {
           begin();
           out.push(R32);
           merge(ctx, R7(args(ctx, e), undefined));
-          { const ev = R18; const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d);
-          if (in11 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } });
-          else if (s11 === null) { in11 = serial; out.push(s11 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } }); }
-          else { in11 = serial; s11.params.event = ev; s11.params.delay = d; out.push(s11); } }
+          { const ev = R18; const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d); raise(s11, ev, "xstate.after.return.unit.returning", d); }
           micro++; st = 5; break sel;
         }
       }
@@ -345,10 +315,7 @@ export function makeStepper(h: AdvanceHelpers): {
         if (R34(args(ctx, e), undefined)) {
           begin();
           out.push(R35);
-          { const ev = R37; const d = R36(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.rest.unit.resting", "entry of state 'unit.resting'", d);
-          if (in12 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.rest.unit.resting", delay: d } });
-          else if (s12 === null) { in12 = serial; out.push(s12 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.rest.unit.resting", delay: d } }); }
-          else { in12 = serial; s12.params.event = ev; s12.params.delay = d; out.push(s12); } }
+          { const ev = R37; const d = R36(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.rest.unit.resting", "entry of state 'unit.resting'", d); raise(s12, ev, "xstate.after.rest.unit.resting", d); }
           micro++; st = 6; break sel;
         }
         {
@@ -374,10 +341,7 @@ export function makeStepper(h: AdvanceHelpers): {
           begin();
           merge(ctx, R7(args(ctx, e), undefined));
           ctx["tired"] = false; assigned = true;
-          { const ev = R18; const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d);
-          if (in13 === serial) out.push({ type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } });
-          else if (s13 === null) { in13 = serial; out.push(s13 = { type: 'xstate.raise', params: { event: ev, id: "xstate.after.return.unit.returning", delay: d } }); }
-          else { in13 = serial; s13.params.event = ev; s13.params.delay = d; out.push(s13); } }
+          { const ev = R18; const d = R17(args(ctx, e), undefined); if (typeof d !== 'number') throw delayError("xstate.after.return.unit.returning", "entry of state 'unit.returning'", d); raise(s13, ev, "xstate.after.return.unit.returning", d); }
           micro++; st = 5; break sel;
         }
         {
