@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { JsonLines } from '../../engine/core/json-lines.js';
+
+/** What JsonLines writes for these values, one line each, taken as one text. */
+function written(values: object[]): string {
+  const w = new JsonLines();
+  for (const v of values) w.line(v);
+  expect(w.count).toBe(values.length);
+  return w.take();
+}
+const stringified = (values: object[]): string => values.map((v) => JSON.stringify(v) + '\n').join('');
+
+/** Any UTF-16 code unit (lone surrogates and control characters included), astral and Vietnamese characters. */
+const unit = fc.oneof(
+  fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+  fc.integer({ min: 0, max: 0x20 }).map((c) => String.fromCharCode(c)),
+  fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+  fc.integer({ min: 0x10000, max: 0x10ffff }).map((c) => String.fromCodePoint(c)),
+  fc.constantFrom('đ', 'ố', 'Ư', '😀', '\ud83d', '\ude00', '\n', '"', '\\', '\u007f', '\u2028'),
+);
+const text = fc.oneof(fc.string({ unit: 'grapheme-ascii', maxLength: 20 }), fc.string({ unit, maxLength: 20 }));
+
+/** The numbers an event holds (counts, seconds, coordinates and distances rounded to four decimals) and any other. */
+const number = fc.oneof(
+  fc.integer({ min: -1e6, max: 5e9 }),
+  fc.integer({ min: -2e13, max: 2e13 }).map((k) => k / 10_000),
+  fc.integer({ min: -2e6, max: 2e6 }).map((k) => k / 100),
+  fc.double(),
+  fc.constantFrom(0, -0, 4294967295, 4294967296, -4294967296, 999_999_999.9999, -999_999_999.9999, 1e9, 1e-4, 1e-7, 1e21, 0.1 + 0.2, NaN, Infinity, -Infinity, Number.MAX_SAFE_INTEGER, Number.MIN_VALUE),
+);
+
+/** JSON-like values with what JSON.stringify leaves out or turns into null: undefined, functions, symbols, holes. */
+const { value } = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    text,
+    number,
+    fc.boolean(),
+    fc.constant(null),
+    fc.constantFrom(undefined, () => 1, Symbol('s')),
+    tie('array'),
+    tie('object'),
+  ),
+  array: fc.oneof(fc.array(tie('value'), { maxLength: 5 }), fc.sparseArray(tie('value'), { maxLength: 5 })),
+  object: fc.dictionary(fc.oneof(text, fc.constantFrom('t', 'type', 'id', '0', '7', '10', '__proto__', '')), tie('value'), { maxKeys: 6 }),
+}));
+const line = fc.oneof(fc.dictionary(text, value, { maxKeys: 8 }), fc.array(value, { maxLength: 6 }));
+
+describe('JsonLines', () => {
+  it('writes what JSON.stringify writes, line by line, for any JSON-like value', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), (values) => {
+        expect(written(values)).toBe(stringified(values));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('writes every number as JSON.stringify does (shortest decimal, -0 as 0, no NaN or Infinity)', () => {
+    fc.assert(
+      fc.property(fc.array(number, { minLength: 1, maxLength: 50 }), (xs) => {
+        expect(written([xs])).toBe(stringified([xs]));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('writes an event of the run log as JSON.stringify does', () => {
+    const events = [
+      { t: 0, type: 'run.start', seed: 42, scenario: 'reference-model', players: [], until: 345600 },
+      { t: 163, type: 'incident.reported', id: 'calls-1', kind: 'call', area: 'city', node: null, x: -2.4008, y: 3.5757, severity: 1, people: 0, work_s: 3746 },
+      { t: 163, type: 'unit.route', id: 'u-09', from: [-2.8774, 3.4086], to: [-2.4008, 3.57], travel_s: 28, km: 0.5 },
+      { t: 200, type: 'decision', author: 'trainee', role: 'chỉ huy', do: 'note', text: 'Sạt lở "Nậm Cắn"\n', by: undefined },
+    ];
+    expect(written(events)).toBe(stringified(events));
+  });
+
+  it('leaves to JSON.stringify what only it writes exactly: toJSON (with its key), prototypes, boxed values', () => {
+    class Point {
+      constructor(public x: number) {}
+    }
+    const values = [
+      { a: { toJSON: (key: string) => `key ${key}` }, b: new Date(0), c: { toJSON: () => undefined } },
+      { p: new Point(1), n: Object(5), s: Object('x'), m: new Map([[1, 2]]) },
+      [new Date(0), { toJSON: () => [1, 2] }],
+      Object.assign(Object.create(null), { z: 1, a: [Object.create({ inherited: 1 })] }),
+    ];
+    expect(written(values)).toBe(stringified(values));
+  });
+
+  it('throws where JSON.stringify throws (a cycle, a bigint) and writes nothing of that line', () => {
+    const w = new JsonLines();
+    w.line({ a: 1 });
+    const cycle: Record<string, unknown> = { t: 1 };
+    cycle.self = { up: cycle };
+    expect(() => w.line(cycle)).toThrow(TypeError);
+    expect(() => w.line({ t: 2, big: 10n })).toThrow(TypeError);
+    w.line({ b: 2 });
+    expect(w.take()).toBe('{"a":1}\n{"b":2}\n');
+  });
+
+  it('grows past its buffer for a long line, and starts afresh after take', () => {
+    const w = new JsonLines();
+    const long = { text: 'x'.repeat(200_000), many: Array.from({ length: 20_000 }, (_, i) => i / 4) };
+    w.line(long);
+    expect(w.take()).toBe(JSON.stringify(long) + '\n');
+    expect(w.count).toBe(0);
+    w.line({ after: 'ố' });
+    expect(w.take()).toBe('{"after":"ố"}\n');
+  });
+});
