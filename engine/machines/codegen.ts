@@ -219,7 +219,8 @@ export function describeMachine(machine: AnyStateMachine, name: string): Machine
   L(`const args = (context, event) => { ARGS.context = context; ARGS.event = event; return ARGS; };`);
   L(`const out = [];`);
   L(`let micro = 0, assigned = false, serial = 0;`);
-  L(`const merge = (ctx, partial) => { for (const k in partial) ctx[k] = partial[k]; assigned = true; };`);
+  // Object.assign, as xstate: own keys only (symbols too), none inherited
+  L(`const merge = (ctx, partial) => { Object.assign(ctx, partial); assigned = true; };`);
   L(`const delayError = (id, where, d) => new Error("drillsim stepper: the delay of raise '" + id + "' in " + where + " resolved to " + String(d) + ", not a number");`);
   L(`const loopError = (where) => new Error("drillsim stepper: " + MAX + " 'always' microsteps in one step from '" + where + "' (eventless loop?)");`);
   L(`const begin = () => { while (out.length !== 0) out.pop(); micro = 0; assigned = false; serial++; };`);

@@ -382,12 +382,12 @@ function actionArgs(context: any, event: EventObject): { context: any; event: Ev
 
 /** Merge an assign's result into the step's context, copying the snapshot's context once per step. */
 function writeContext(run: Run, partial: Record<string, unknown>): void {
+  // Object.assign, as xstate: own keys only (symbols too), none inherited
   if (!run.owned) {
-    run.context = { ...run.context, ...partial };
+    run.context = Object.assign({}, run.context, partial);
     run.owned = true;
   } else {
-    const ctx = run.context;
-    for (const k in partial) ctx[k] = partial[k];
+    Object.assign(run.context, partial);
   }
   run.assigned = true;
 }

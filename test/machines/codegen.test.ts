@@ -5,7 +5,7 @@
  * to xstate's own `transition` with the same arbitraries as the interpreted stepper's tests (stepper.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { assign, cancel, raise, setup, type AnyStateMachine } from 'xstate';
+import { assign, cancel, initialTransition, raise, setup, transition, type AnyStateMachine } from 'xstate';
 import { describeMachine } from '../../engine/machines/codegen.js';
 import { compileMachine, type CompiledMachine, type GeneratedStepper } from '../../engine/machines/stepper.js';
 import { assertAgreesWithXstate, eventArbOf } from './agree.js';
@@ -136,6 +136,43 @@ describe('generated advance on edge cases of the subset', () => {
     const [raised] = c.advance(s, later)!;
     expect(calls.n).toBe(1);
     expect(raised).toEqual({ type: 'xstate.raise', params: { event: { type: 'LATER', p: { k: 7 } }, id: 'later', delay: 7 } });
+  });
+
+  it("merges an assign's result as xstate does (Object.assign: own symbol keys kept, inherited keys not copied)", () => {
+    const TAG = Symbol('tag');
+    const merging = setup({ types: {} as { context: Record<string | symbol, unknown>; events: { type: 'SET' } } }).createMachine({
+      id: 'merging',
+      context: { n: 0 },
+      initial: 'a',
+      states: {
+        a: {
+          on: {
+            SET: {
+              target: 'b',
+              actions: [
+                assign(() => Object.assign(Object.create({ inherited: 1 }), { n: 1, [TAG]: 'own' })),
+                assign(({ context }) => ({ n: (context.n as number) + 1 })),
+              ],
+            },
+          },
+        },
+        b: {},
+      },
+    });
+    const [x0] = initialTransition(merging);
+    const [x1] = transition(merging, x0, { type: 'SET' });
+    expect(x1.context).toEqual({ n: 2, [TAG]: 'own' });
+    expect('inherited' in x1.context).toBe(false);
+    for (const [way, c] of [['generated', compiledByCode(merging)], ['walked', compileMachine(merging)]] as const) {
+      const stepped = c.step(c.initial().snapshot, { type: 'SET' }).snapshot.context;
+      const inPlace = c.initial().snapshot;
+      c.advance(inPlace, { type: 'SET' });
+      for (const ctx of [stepped, inPlace.context]) {
+        expect(ctx, way).toEqual({ n: 2, [TAG]: 'own' });
+        expect(ctx[TAG], way).toBe('own');
+        expect(Object.keys(ctx), way).toEqual(['n']);
+      }
+    }
   });
 
   it('keeps a delay of -0 as it is (0 in xstate is not -0)', () => {

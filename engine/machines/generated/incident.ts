@@ -4,7 +4,7 @@
 import type { AdvanceHelpers } from '../codegen.js';
 import type { MachineSnapshot, StepAction } from '../stepper.js';
 
-export const HASH = "a4bd6f54";
+export const HASH = "d7c1489c";
 
 export function makeStepper(h: AdvanceHelpers): {
   advance: (s: MachineSnapshot, e: { type: string }) => StepAction[] | null;
@@ -56,7 +56,7 @@ export function makeStepper(h: AdvanceHelpers): {
   const args = (context, event) => { ARGS.context = context; ARGS.event = event; return ARGS; };
   const out = [];
   let micro = 0, assigned = false, serial = 0;
-  const merge = (ctx, partial) => { for (const k in partial) ctx[k] = partial[k]; assigned = true; };
+  const merge = (ctx, partial) => { Object.assign(ctx, partial); assigned = true; };
   const delayError = (id, where, d) => new Error("drillsim stepper: the delay of raise '" + id + "' in " + where + " resolved to " + String(d) + ", not a number");
   const loopError = (where) => new Error("drillsim stepper: " + MAX + " 'always' microsteps in one step from '" + where + "' (eventless loop?)");
   const begin = () => { while (out.length !== 0) out.pop(); micro = 0; assigned = false; serial++; };

@@ -4,7 +4,7 @@
 import type { AdvanceHelpers } from '../codegen.js';
 import type { MachineSnapshot, StepAction } from '../stepper.js';
 
-export const HASH = "01f5d2a1";
+export const HASH = "53d72143";
 
 export function makeStepper(h: AdvanceHelpers): {
   advance: (s: MachineSnapshot, e: { type: string }) => StepAction[] | null;
@@ -57,7 +57,7 @@ export function makeStepper(h: AdvanceHelpers): {
   const args = (context, event) => { ARGS.context = context; ARGS.event = event; return ARGS; };
   const out = [];
   let micro = 0, assigned = false, serial = 0;
-  const merge = (ctx, partial) => { for (const k in partial) ctx[k] = partial[k]; assigned = true; };
+  const merge = (ctx, partial) => { Object.assign(ctx, partial); assigned = true; };
   const delayError = (id, where, d) => new Error("drillsim stepper: the delay of raise '" + id + "' in " + where + " resolved to " + String(d) + ", not a number");
   const loopError = (where) => new Error("drillsim stepper: " + MAX + " 'always' microsteps in one step from '" + where + "' (eventless loop?)");
   const begin = () => { while (out.length !== 0) out.pop(); micro = 0; assigned = false; serial++; };
