@@ -4,8 +4,11 @@
  * read whole, in English and in Vietnamese, alone and comparing two runs.
  * In Vietnamese the header had wrapped its Keys button to a second row (the
  * map lost 32 px) and the last tab read "Bảng trạng t", cut by the panel.
+ * Run logs named as planners name them (long) wrapped it again at 1280 and
+ * at 1366 x 768 when comparing: the run lists now give up room first.
  * And, on the same run, a message never delivered reads apart from its channel.
  */
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +16,7 @@ import { drill, tempDir } from '../helpers/cli.js';
 import { ARTIFACTS, browserAndServer, openViewer, type BrowserAndServer, type Served } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-laptop-');
-const files = [join(dir, 'seed7.json'), join(dir, 'early7.json')];
+const files = [join(dir, 'seed7.json'), join(dir, 'early7.json'), join(dir, 'ky-son-flash-flood-doctrine-seed-7.json'), join(dir, 'ky-son-flash-flood-evacuate-early-seed-7.json')];
 let browser: Browser;
 let server: Served;
 let started: BrowserAndServer;
@@ -21,6 +24,8 @@ let started: BrowserAndServer;
 beforeAll(async () => {
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '7', '--out', files[0], '--quiet']).code).toBe(0);
   expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '7', '--decisions', 'scenarios/decisions/ky-son-evacuate-early.yaml', '--out', files[1], '--quiet']).code).toBe(0);
+  copyFileSync(files[0], files[2]);
+  copyFileSync(files[1], files[3]);
   ({ browser, server } = started = await browserAndServer(files));
 });
 
@@ -80,6 +85,29 @@ for (const lang of ['en', 'vi'] as const) {
     });
   }
 }
+
+describe('the header with long run file names, comparing, in Vietnamese', () => {
+  for (const [width, height] of [[1280, 720], [1366, 768]]) {
+    it(`keeps to one row at ${width} x ${height}, every control inside the bar and the run lists still readable`, async () => {
+      const page = await browser.newPage({ viewport: { width, height } });
+      await openViewer(page, `${server.url}#run=2&cmp=3&lang=vi`);
+      await page.waitForFunction(() => document.documentElement.lang === 'vi' && document.body.classList.contains('comparing'));
+      const { kids, bar } = await page.evaluate(() => {
+        const header = document.querySelector('header.bar') as HTMLElement;
+        const kids = [...header.children].filter((el) => getComputedStyle(el).position !== 'absolute' && (el as HTMLElement).offsetWidth > 0)
+          .map((el) => { const r = el.getBoundingClientRect(); return { id: el.id || el.className, top: r.top, bottom: r.bottom, right: r.right }; });
+        return { kids, bar: header.getBoundingClientRect().right };
+      });
+      await page.screenshot({ path: join(ARTIFACTS, `viewer-laptop-long-names-${width}.png`), clip: { x: 0, y: 0, width, height: 90 } });
+      expect(Math.max(...kids.map((k) => k.top)), JSON.stringify(kids)).toBeLessThan(Math.min(...kids.map((k) => k.bottom)));
+      expect(bar).toBeLessThanOrEqual(width);
+      for (const k of kids) expect(k.right, k.id).toBeLessThanOrEqual(bar);
+      // the run lists give up room, but not all of it: the run's number and the start of its name stay
+      for (const id of ['#run-select', '#compare-select']) expect((await page.locator(id).boundingBox())!.width, id).toBeGreaterThanOrEqual(100);
+      await page.close();
+    });
+  }
+});
 
 describe('a message never delivered in the run', () => {
   it('says so apart from its channel, in both languages', async () => {
