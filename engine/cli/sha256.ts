@@ -34,6 +34,15 @@ class NodeSha256 implements Sha256 {
     this.h.update(text, 'utf8');
   }
 
+  updateBytes(bytes: Uint8Array): void {
+    if (this.result !== null) throw new Error('sha256: updateBytes() called after digestHex()');
+    if (this.held) {
+      this.h.update(this.held, 'utf8'); // a lone high surrogate: U+FFFD
+      this.held = '';
+    }
+    this.h.update(bytes);
+  }
+
   digestHex(): string {
     if (this.result === null) {
       if (this.held) this.h.update(this.held, 'utf8'); // a lone high surrogate: U+FFFD

@@ -9,9 +9,11 @@
  * surrogate becomes U+FFFD (EF BF BD), as TextEncoder and Node do. Runs the
  * same in Node and browsers (no node:crypto, no WebCrypto, which is async).
  *
- * What it does not do: hash bytes or non-string input, HMAC, or any other
- * algorithm. A hasher is single-use: after `digestHex()` it only repeats the
- * same digest, and `update` throws.
+ * It also takes bytes (`updateBytes`): text already UTF-8 encoded, as the
+ * run log keeps its lines, appended as they are.
+ *
+ * What it does not do: HMAC, or any other algorithm. A hasher is single-use:
+ * after `digestHex()` it only repeats the same digest, and `update` throws.
  *
  * Speed: buffers are allocated once per hasher; the compression function
  * works on int32 locals and allocates nothing per block; short strings are
@@ -22,6 +24,11 @@
 export interface Sha256 {
   /** Append the UTF-8 encoding of `text` to the message. */
   update(text: string): void;
+  /**
+   * Append bytes as they are (UTF-8 text already encoded). A high surrogate that ended the text before them pairs
+   * with nothing: it is U+FFFD, as at the end of the message.
+   */
+  updateBytes(bytes: Uint8Array): void;
   /** Finish and return the digest as 64 lowercase hex digits (idempotent). */
   digestHex(): string;
 }
@@ -499,6 +506,23 @@ class Sha256Hasher implements Sha256 {
     }
     if (end - start >= NATIVE_ENCODE_MIN) this.encodeNative(start === 0 && end === n ? text : text.substring(start, end));
     else this.encodeLoop(text, start, end);
+  }
+
+  updateBytes(bytes: Uint8Array): void {
+    if (this.result !== null) throw new Error('sha256: updateBytes() called after digestHex()');
+    if (this.highSurrogate >= 0) {
+      this.highSurrogate = -1;
+      this.putCodePoint(0xfffd);
+    }
+    const n = bytes.length;
+    let i = 0;
+    while (i < n) {
+      if (this.pos === BUF_SIZE) this.flush();
+      const take = Math.min(n - i, BUF_SIZE - this.pos);
+      this.buf.set(take === n ? bytes : bytes.subarray(i, i + take), this.pos);
+      this.pos += take;
+      i += take;
+    }
   }
 
   digestHex(): string {

@@ -70,8 +70,19 @@ export function runScenario(scenario: Scenario, opts: RunOptions = {}): RunResul
 export function runLogOf(sim: Sim): RunLog {
   if (!sim.log || !sim.finished) throw new Error('runLogOf: the sim must be finished and in full mode');
   const summary = sim.metrics.finish(sim.world.t);
-  const hash = sim.log.finish();
-  return { ...logHead(sim), events: sim.log.lines, keyframes: sim.keyframes, chain: sim.keyframes.map((k) => k.chain), summary, hash };
+  const writer = sim.log;
+  const hash = writer.finish();
+  return {
+    ...logHead(sim),
+    // made when first read: a caller after the summary and hash alone pays for no string per event
+    get events() {
+      return writer.lines;
+    },
+    keyframes: sim.keyframes,
+    chain: sim.keyframes.map((k) => k.chain),
+    summary,
+    hash,
+  };
 }
 
 /**

@@ -139,3 +139,51 @@ describe("the CLI's nodeSha256 (node:crypto behind the same interface)", () => {
     expect(() => h.update('more')).toThrow(/after digestHex/);
   });
 });
+
+describe('updateBytes: text already UTF-8 encoded (the run log keeps its lines as bytes)', () => {
+  const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+  /** text and bytes in any order, bytes of any length (past the hasher's 16 KiB buffer too) */
+  const part = fc.oneof(
+    fc.record({ bytes: fc.constant(false), text: anyText }),
+    fc.record({ bytes: fc.constant(true), text: anyText }),
+    fc.record({ bytes: fc.constant(true), text: fc.integer({ min: 1, max: 40_000 }).map((n) => 'x{"t":1}\n'.repeat(Math.ceil(n / 9)).slice(0, n)) }),
+  );
+  /** What the message is: each run of texts UTF-8 encoded as one text (a pair split between two texts is one code point), bytes as they are. */
+  function message(parts: { bytes: boolean; text: string }[]): Buffer {
+    const out: Uint8Array[] = [];
+    let run = '';
+    for (const p of parts) {
+      if (!p.bytes) run += p.text;
+      else {
+        out.push(utf8(run), utf8(p.text));
+        run = '';
+      }
+    }
+    out.push(utf8(run));
+    return Buffer.concat(out);
+  }
+
+  for (const [name, make] of [['the engine\'s hasher', createSha256], ['the CLI\'s nodeSha256', cliSha256]] as const) {
+    it(`${name}: texts and bytes in any order hash as their message does in node:crypto`, () => {
+      fc.assert(
+        fc.property(fc.array(part, { maxLength: 8 }), (parts) => {
+          const h = make();
+          for (const p of parts) {
+            if (p.bytes) h.updateBytes(utf8(p.text));
+            else h.update(p.text);
+          }
+          expect(h.digestHex()).toBe(createHash('sha256').update(message(parts)).digest('hex'));
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it(`${name}: a high surrogate before bytes is U+FFFD; no bytes after the digest`, () => {
+      const h = make();
+      h.update('a\ud83d');
+      h.updateBytes(utf8('\ude00'));
+      expect(h.digestHex()).toBe(createHash('sha256').update(Buffer.concat([utf8('a\ufffd'), utf8('\ude00')])).digest('hex'));
+      expect(() => h.updateBytes(utf8('more'))).toThrow(/after digestHex/);
+    });
+  }
+});

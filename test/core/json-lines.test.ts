@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JsonLines } from '../../engine/core/json-lines.js';
+import { JsonLines, textOf } from '../../engine/core/json-lines.js';
 
 /** What JsonLines writes for these values, one line each, taken as one text. */
 function written(values: object[]): string {
   const w = new JsonLines();
   for (const v of values) w.line(v);
   expect(w.count).toBe(values.length);
-  return w.take();
+  return textOf(w.take());
 }
 const stringified = (values: object[]): string => values.map((v) => JSON.stringify(v) + '\n').join('');
 
@@ -97,16 +97,32 @@ describe('JsonLines', () => {
     expect(() => w.line(cycle)).toThrow(TypeError);
     expect(() => w.line({ t: 2, big: 10n })).toThrow(TypeError);
     w.line({ b: 2 });
-    expect(w.take()).toBe('{"a":1}\n{"b":2}\n');
+    expect(textOf(w.take())).toBe('{"a":1}\n{"b":2}\n');
+  });
+
+  it('writes nothing of a line whose getter or proxy throws midway, and throws only where JSON.stringify throws', () => {
+    const w = new JsonLines();
+    w.line({ a: 1 });
+    const throwing = { x: 'written first', deep: [1, { get boom(): never { throw new Error('boom'); } }] };
+    expect(() => w.line(throwing)).toThrow('boom');
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    expect(() => w.line({ y: [2, revoked.proxy] })).toThrow(TypeError);
+    w.line({ b: 2 });
+    expect(w.count).toBe(2);
+    expect(textOf(w.take())).toBe('{"a":1}\n{"b":2}\n');
+    // what throws only where JSON.stringify never looks (the prototype) is written as it writes it
+    const values = [{ p: new Proxy({ a: 1 }, { getPrototypeOf: () => { throw new Error('no prototype'); } }) }];
+    expect(written(values)).toBe(stringified(values));
   });
 
   it('grows past its buffer for a long line, and starts afresh after take', () => {
     const w = new JsonLines();
     const long = { text: 'x'.repeat(200_000), many: Array.from({ length: 20_000 }, (_, i) => i / 4) };
     w.line(long);
-    expect(w.take()).toBe(JSON.stringify(long) + '\n');
+    expect(textOf(w.take())).toBe(JSON.stringify(long) + '\n');
     expect(w.count).toBe(0);
     w.line({ after: 'ố' });
-    expect(w.take()).toBe('{"after":"ố"}\n');
+    expect(textOf(w.take())).toBe('{"after":"ố"}\n');
   });
 });
