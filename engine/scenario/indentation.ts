@@ -148,6 +148,16 @@ function contentLines(text: string): Content[] | undefined {
   return out;
 }
 
+/**
+ * A line taken to be at column `col`, where it belongs after a slip: its key and inner dashes move with it. A line
+ * with no key (a list item written `- { ... }`, a line of text) still has none: moved, its -1 made a key column,
+ * and the next lines were measured against a key 'undefined:'.
+ */
+function movedTo(c: Content, col: number): Content {
+  const by = col - c.indent;
+  return { ...c, indent: col, keyCol: c.keyCol < 0 ? -1 : c.keyCol + by, innerDashes: c.innerDashes.map((d) => d + by) };
+}
+
 const shown = (label: string): Say => (label === '-' ? say('indent.dash') : label === '' ? say('indent.text') : say('quoted', { text: label }));
 /** how a line is named in messages: its key, a list's dash, or (a line of text) nothing */
 const labelOf = (c: Content) => (c.dash ? '-' : c.key !== undefined ? `${c.key}:` : '');
@@ -325,7 +335,7 @@ export function indentationSlips(text: string): IndentSlip[] {
             say('indent.list-dash-hint', { spaces: spaces(list.col), line: list.line }));
           stack.splice(0, stack.length, ...before);
           while (stack.length && top() !== undefined && top().col > list.col) stack.pop();
-          const moved: Content = { ...c, indent: list.col, keyCol: c.keyCol - n + list.col, innerDashes: c.innerDashes.map((d) => d - n + list.col) };
+          const moved = movedTo(c, list.col);
           if (top()?.col === list.col && top().kind === 'seq') { Object.assign(top(), { line: c.line }); itemLevels(moved); } else enter(moved, list.col);
           prev = moved;
           continue;
@@ -352,7 +362,7 @@ export function indentationSlips(text: string): IndentSlip[] {
       : say('indent.above', { what, spaces: spaces(n), like, col: want.col }),
     say('indent.like', { spaces: spaces(want.col), label: shown(want.label), line: want.line }));
     if (deeper && want === deeper) stack.push(deeper);
-    const moved: Content = { ...c, indent: want.col, keyCol: c.dash ? c.keyCol - n + want.col : want.col, innerDashes: c.innerDashes.map((d) => d - n + want.col) };
+    const moved = movedTo(c, want.col);
     enter(moved, want.col);
     prev = moved;
   }

@@ -127,6 +127,26 @@ describe('the reading of indentation', () => {
   });
 });
 
+describe('a list item written on one line, `- { ... }`, moved one space in or out', () => {
+  it("is said once, at that line, and names no key 'undefined:' (before: the next items were measured against one)", () => {
+    const text = readFileSync(join(ROOT, 'scenarios/vinh-wards-typhoon-night.yaml'), 'utf8');
+    const lines = text.split('\n');
+    let broken = 0;
+    lines.forEach((l, i) => {
+      if (!/^ +- \{/.test(l) || !/^ +- \{/.test(lines[i + 1] ?? '')) return;
+      for (const moved of [` ${l}`, l.slice(1)]) {
+        const r = parseScenario([...lines.slice(0, i), moved, ...lines.slice(i + 1)].join('\n'), 'v.yaml');
+        const syntax = r.ok ? [] : r.issues.filter((x) => x.path === '(syntax)');
+        if (syntax.length === 0) continue;
+        broken++;
+        expect(syntax.map((x) => `${x.line} ${x.code}`), `line ${i + 1} as ${JSON.stringify(moved)}`).toEqual([`${i + 1} indentation`]);
+        for (const x of syntax) expect(`${x.message} ${x.hint}`).not.toContain('undefined');
+      }
+    });
+    expect(broken).toBeGreaterThan(10);
+  });
+});
+
 describe("a '{' or '[' never closed", () => {
   it("is said at the bracket, once (before: five errors on the lines under it, about indentation and implicit keys)", () => {
     const text = edit(minimal, ['en: Mường Xén militia }', 'en: Mường Xén militia']);
