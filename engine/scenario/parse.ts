@@ -278,6 +278,10 @@ function syntaxInWords(text: string, file: string, issues: ScenarioIssue[], code
 const SYNTAX_HINTS: Record<string, Say> = {
   DUPLICATE_KEY: say('yaml.hint-duplicate'),
   TAB_AS_INDENT: say('yaml.hint-tab'),
+  MULTIPLE_DOCS: say('yaml.hint-one-document'),
+  BAD_SCALAR_START: say('yaml.hint-quote-start'),
+  BAD_DQ_ESCAPE: say('yaml.hint-escape'),
+  MULTILINE_IMPLICIT_KEY: say('yaml.hint-colon'),
 };
 
 /** How each of drillsim's files starts: the hint when a file is missing its first key, or is another kind of file. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, serializeScenario } from '../../engine/scenario/parse.js';
+import { say, sayIn } from '../../engine/scenario/say.js';
 import { textIn } from '../../engine/scenario/text.js';
 import { ROOT } from '../helpers/cli.js';
 import { loadScenarioFile, scenarioFiles } from '../helpers/scenarios.js';
@@ -176,6 +177,31 @@ describe('the scenario loader', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.map((i) => i.code)).toContain('outside-horizon');
   });
+});
+
+describe('YAML slips a planner makes, said with what to do (a helper walking the docs found the reader\'s own words, one naming its API)', () => {
+  const minimal = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
+  const cases: [string, string, string, RegExp, RegExp][] = [
+    ['a stray --- before a key', 'units:\n', '---\nunits:\n', /^a second YAML document starts here/, /^remove this line/],
+    ['a value starting with @', 'name: Mường Xén\n', 'name: @Mường Xén\n', /reserved character @/, /^put the value in quotes/],
+    ['an unknown escape in double quotes', 'name: Mường Xén\n', 'name: "Mường \\q Xén"\n', /invalid escape sequence/, /write \\\\ for a backslash/],
+    ['a key without its colon', 'severity: 3', 'severity 3', /single line/, /add the colon after the key/],
+  ];
+  for (const [what, from, to, message, hint] of cases) {
+    it(what, () => {
+      expect(minimal).toContain(from);
+      const r = parseScenario(minimal.replace(from, to), 'm.yaml');
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.issues).toHaveLength(1);
+      const [i] = r.issues;
+      expect(i.message).toMatch(message);
+      expect(i.message).not.toMatch(/parseAllDocuments|YAML\./);
+      expect(i.hint).toMatch(hint);
+      // in Vietnamese too, the hint its own
+      expect(sayIn(i.words.hint!, 'vi')).not.toBe(sayIn(say('yaml.hint'), 'vi'));
+    });
+  }
 });
 
 describe('objective thresholds', () => {
