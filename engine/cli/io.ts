@@ -33,12 +33,31 @@ export function readText(file: string): string {
     if (code === 'EACCES') throw new InputError(file, 'permission denied', 'check the file permissions');
     throw new InputError(file, `cannot read: ${(e as Error).message}`);
   }
+  if (isUtf16(bytes)) throw new InputError(file, 'this file is UTF-16 text, not UTF-8', UTF16_HINT);
   if (bytes.includes(0)) throw new InputError(file, 'this is a binary file, not a text file', 'give a YAML or JSON file');
   const text = bytes.toString('utf8');
   if (text.includes('\uFFFD') && !bytes.toString('latin1').includes('\uFFFD')) {
     throw new InputError(file, 'this file is not UTF-8 text', 'save it as UTF-8');
   }
   return text;
+}
+
+export const UTF16_HINT = "save it as UTF-8 (in Windows Notepad: Save as, Encoding 'UTF-8')";
+
+/**
+ * Text saved as UTF-16 (Windows Notepad's "Unicode"): its byte-order mark, or, without one, a zero byte beside
+ * almost every character of the first kilobyte (ASCII in UTF-16). Said as such, not as a binary file.
+ */
+export function isUtf16(bytes: Uint8Array): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  const n = Math.min(bytes.length, 1024) & ~1;
+  if (n < 8) return false;
+  let evenZero = 0, oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  return Math.max(evenZero, oddZero) >= 0.9 * (n / 2) && Math.min(evenZero, oddZero) === 0;
 }
 
 /**

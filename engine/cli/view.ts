@@ -14,7 +14,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { intOption, OptionError, parse } from './args.js';
 import { glanceRunLog, readRunLog } from '../sim/run.js';
-import { InputError, missingFile, readText } from './io.js';
+import { InputError, isUtf16, missingFile, readText, UTF16_HINT } from './io.js';
 import { langOption } from './lang.js';
 import { loadScenario, ReportedError } from './load.js';
 import { say } from './messages.js';
@@ -103,6 +103,7 @@ function refusal(file: string): InputError | null {
   } finally {
     closeSync(fd);
   }
+  if (isUtf16(head)) return new InputError(file, 'this file is UTF-16 text, not UTF-8', UTF16_HINT);
   if (head.includes(0)) return new InputError(file, 'this is a binary file, not a run log', 'give a file written by `drill run --out`');
   const glance = glanceRunLog(head.toString('utf8'), tail.toString('utf8'));
   if (glance === 'run log') return null;
