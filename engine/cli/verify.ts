@@ -1,4 +1,5 @@
-import { verifyRunLog, type VerifyResult } from '../sim/run.js';
+import { verifyRunLog, type RunLog, type VerifyResult } from '../sim/run.js';
+import { headAgrees } from '../review/head-agrees.js';
 import { formatIssueIn } from '../scenario/issues.js';
 import type { Lang } from '../scenario/text.js';
 import { ENGINE_VERSION } from '../version.js';
@@ -50,6 +51,8 @@ export const verifyCommand: Subcommand = {
       return 0;
     }
     process.stdout.write(say(lang, 'verify.mismatch', { file, reason: reasonIn(r, lang) }) + '\n');
+    const edited = headEdits(log);
+    if (edited.length) process.stdout.write(say(lang, 'verify.head-edited', { fields: edited.map((e) => say(lang, 'verify.head-field', e)).join('; ') }) + '\n');
     if (r.divergence) {
       const d = r.divergence;
       const line = d.recorded !== null ? lineOfEvent(text, log.events, d.index) : null;
@@ -73,6 +76,22 @@ export const verifyCommand: Subcommand = {
     return 1;
   },
 };
+
+/**
+ * What the log's head says that its first event, run.start (which the hash chain covers), does not: the seed,
+ * the end, the players, the scenario's id (review/head-agrees.ts says whether they agree, for the report).
+ */
+function headEdits(log: RunLog): { field: string; head: string; event: string }[] {
+  let first: Record<string, unknown> | undefined;
+  try { first = JSON.parse(log.events[0] ?? 'null') ?? undefined; } catch { first = undefined; }
+  if (first === undefined || first.type !== 'run.start' || headAgrees(log, first)) return [];
+  const shown = (v: unknown) => (v === undefined ? '(none)' : JSON.stringify(v));
+  const sorted = (v: unknown) => (Array.isArray(v) ? [...v].map(String).sort() : v);
+  const out: { field: string; head: string; event: string }[] = [];
+  const pairs: [string, unknown, unknown][] = [['seed', log.seed, first.seed], ['until', log.until, first.until], ['scenario', log.scenario.id, first.scenario], ['players', sorted(log.players), sorted(first.players)], ['joined', log.joined, first.joined]];
+  for (const [field, head, event] of pairs) if (shown(head) !== shown(event)) out.push({ field, head: shown(head), event: shown(event) });
+  return out;
+}
 
 /**
  * The line of the file that holds event `index`, where the log is laid out as drill writes it (one event a line,

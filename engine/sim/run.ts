@@ -301,7 +301,8 @@ export function verifyRunLog(log: RunLog, how: { sha256?: Sha256Factory } = {}):
   for (let i = 0; i < n; i++) {
     const a = log.events[i] ?? null, b = re.events[i] ?? null;
     if (a !== b) {
-      const t = (b ? JSON.parse(b).t : a ? JSON.parse(a).t : null) as number | null;
+      // the time of the log's own event, which the user looks at (the re-simulation's when the log has none)
+      const t = (a ? JSON.parse(a).t : b ? JSON.parse(b).t : null) as number | null;
       divergence = { index: i, t, recorded: a, replayed: b };
       bad.push('events');
       break;

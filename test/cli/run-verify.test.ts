@@ -54,6 +54,39 @@ describe('drill run and drill verify', () => {
     expect(drill(['verify', crlf]).stdout).toContain(` (line ${i + 1} of ${crlf})\n`);
   });
 
+  it("verify says when the log's head was edited (another seed), in EN and VI, not only that everything differs", () => {
+    const lines = readFileSync(a, 'utf8').split('\n');
+    expect(lines[0]).toContain('"seed":11');
+    lines[0] = lines[0].replace('"seed":11', '"seed":12');
+    const edited = join(dir, 'head-seed.json');
+    writeFileSync(edited, lines.join('\n'));
+    const r = drill(['verify', edited]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("the log's head is not what its first event (run.start) records: seed 12 at the head, 11 in the event; the head was edited after the run");
+    expect(drill(['verify', edited, '--lang', 'vi']).stdout).toContain('seed 12 ở phần đầu, 11 trong sự kiện; phần đầu đã bị sửa sau lượt chạy');
+    // an untouched head says nothing of it
+    expect(drill(['verify', join(dir, 'edited.json')]).stdout).not.toContain("the log's head");
+  });
+
+  it("the first divergent event's time is that of the log's own event (it was the re-simulation's)", () => {
+    const run = join(dir, 'early.json');
+    expect(drill(['run', SCENARIO, '--seed', '11', '--decisions', 'scenarios/decisions/ky-son-evacuate-early.yaml', '--out', run, '--quiet']).code).toBe(0);
+    const lines = readFileSync(run, 'utf8').split('\n');
+    const i = lines.findIndex((l) => /^\{"at":\d+,/.test(l));
+    expect(i).toBeGreaterThan(0);
+    lines[i] = lines[i].replace(/^\{"at":(\d+),/, (_, at: string) => `{"at":${Number(at) + 3600},`);
+    const edited = join(dir, 'decision-later.json');
+    writeFileSync(edited, lines.join('\n'));
+    const r = drill(['verify', edited]);
+    expect(r.code).toBe(1);
+    const at = /first divergent event: #\d+ at T\+(\d\d):(\d\d)/.exec(r.stdout);
+    const recorded = /in the log: +(\{.*\})\n/.exec(r.stdout);
+    expect(at, r.stdout).not.toBeNull();
+    expect(recorded, r.stdout).not.toBeNull();
+    const t = (JSON.parse(recorded![1]) as { t: number }).t;
+    expect(Number(at![1]) * 3600 + Number(at![2]) * 60).toBe(t - (t % 60));
+  });
+
   /** A copy of log `a` with one line (found by `find`) rewritten. */
   const tamper = (name: string, find: (l: string) => boolean, edit: (l: string) => string): string => {
     const lines = readFileSync(a, 'utf8').split('\n');
