@@ -175,7 +175,7 @@ export class EventQueue<T> {
     if (this.live.size >= this.maxSize) {
       throw new SimBoundError(
         'bound/queue-size',
-        `event queue bound reached: ${this.maxSize} pending events (maxSize); ` +
+        `event queue bound reached: ${this.maxSize} pending events (limits.max_queue); ` +
           'the scenario schedules events faster than they happen, or the bound is too low for it',
         this.maxSize,
       );

@@ -89,8 +89,8 @@ const VI: Rule[] = [
   // engine/sim/sim.ts, engine/core/queue.ts: a run stopped at one of the scenario's limits
   [/^more than (\d+) events at one instant \((\d+) s after T0\): the scenario probably loops$/, 'quá $1 sự kiện tại cùng một thời điểm ($2 giây sau T0): có thể kịch bản bị lặp'],
   [/^more than (\d+) doctrine passes at one instant \((\d+) s after T0\): doctrine probably loops$/, 'quá $1 lượt xét của học thuyết tại cùng một thời điểm ($2 giây sau T0): có thể học thuyết bị lặp'],
-  [/^more than (\d+) events in one run$/, 'quá $1 sự kiện trong một lượt chạy'],
-  [/^event queue bound reached: (\d+) pending events \(maxSize\); the scenario schedules events faster than they happen, or the bound is too low for it$/, 'hàng đợi sự kiện đã đầy: $1 sự kiện chờ xử lý (maxSize); kịch bản lên lịch sự kiện nhanh hơn chúng diễn ra, hoặc giới hạn quá thấp'],
+  [/^more than (\d+) events in one run \(limits\.max_events counts what the engine handles: timers, arrivals, decisions; a run log's lines are more\)$/, 'quá $1 sự kiện trong một lượt chạy (limits.max_events đếm những gì bộ máy xử lý: hẹn giờ, sự cố đến, quyết định; số dòng của nhật ký chạy nhiều hơn)'],
+  [/^event queue bound reached: (\d+) pending events \(limits\.max_queue\); the scenario schedules events faster than they happen, or the bound is too low for it$/, 'hàng đợi sự kiện đã đầy: $1 sự kiện chờ xử lý (limits.max_queue); kịch bản lên lịch sự kiện nhanh hơn chúng diễn ra, hoặc giới hạn quá thấp'],
   // engine/cli/args.ts: the command line
   [/^unknown option '([^']*)' \(did you mean '([^']*)'\?\)$/, "không có tùy chọn '$1' (có phải '$2'?)"],
   [/^unknown option '([^']*)'$/, "không có tùy chọn '$1'"],

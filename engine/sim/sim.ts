@@ -423,7 +423,7 @@ export class Sim {
         throw new SimBoundError('bound/cascade-depth', `more than ${limits.max_cascade} events at one instant (${this.world.t} s after T0): the scenario probably loops`, limits.max_cascade);
       }
       if (++this.totalEvents > limits.max_events) {
-        throw new SimBoundError('bound/events-per-run', `more than ${limits.max_events} events in one run`, limits.max_events);
+        throw new SimBoundError('bound/events-per-run', `more than ${limits.max_events} events in one run (limits.max_events counts what the engine handles: timers, arrivals, decisions; a run log's lines are more)`, limits.max_events);
       }
       if (decT === this.world.t && (qT > decT || this.queue.peekPriority()! > PRIO.decision)) {
         this.world.decision_next++;
