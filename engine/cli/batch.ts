@@ -11,7 +11,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { extname, resolve } from 'node:path';
-import { batchHeader, buildResults, serializeResults, resultsCsv, type BatchResults } from '../batch/results.js';
+import { batchHeader, buildResults, serializeResults, resultsCsv, type BatchResults, type RunRecord } from '../batch/results.js';
 import { batchJobs, parseShard, type Shard } from '../batch/seeds.js';
 import { inSweepTerms, parseVarySpec, saidInSweepTerms, varyScenario, VARY_KEYS_HELP, VARY_KEYS_HELP_VI, type VarySpec } from '../batch/vary.js';
 import { batchHtml } from '../batch/html.js';
@@ -207,12 +207,26 @@ async function playWith(file: string, values: Record<string, unknown>, { runs, s
   bar?.finish();
   const results = buildResults(header, shard, played.records);
   writeOutputs(results, outs, values.html as string | undefined, lang);
+  // a trainee's decision the engine refused is a problem of the file (quiet or not): drill run names it, a batch counts it
+  if (dec) refusedWarning(played.records, file, String(values.decisions), vary?.key, lang);
   if (!values.quiet) {
     process.stdout.write(formatBatchSummary(results, lang));
     for (const line of writtenLines(outs, values.html as string | undefined, lang)) process.stderr.write(line + '\n');
     process.stderr.write(timing(played.stats, lang) + '\n');
   }
   return 0;
+}
+
+/** How many runs refused some of the decisions file's decisions, and the first of them to replay alone, where drill run names each. */
+function refusedWarning(records: RunRecord[], scenario: string, decisions: string, varyKey: string | undefined, lang: Lang): void {
+  const refused = records.filter((r) => (r.metrics.decisions_refused ?? 0) > 0);
+  if (refused.length === 0) return;
+  const first = refused.reduce((a, b) => (b.j < a.j ? b : a));
+  const all = refused.reduce((n, r) => n + (r.metrics.decisions_refused ?? 0), 0);
+  const replay = `drill run ${shellArg(scenario)} --seed ${first.seed} --decisions ${shellArg(decisions)}${varyKey !== undefined && first.value !== null ? ` --vary ${shellArg(`${varyKey}=${first.value}`)}` : ''}`;
+  process.stderr.write(lang === 'vi'
+    ? `drill batch: cảnh báo: ${decisions}: có quyết định bị từ chối trong ${refused.length} trên ${records.length} lượt chạy (tổng cộng ${all}); chạy lại riêng một lượt để xem quyết định nào và vì sao: ${replay}\n`
+    : `drill batch: warning: ${decisions}: decisions were refused in ${refused.length} of ${records.length} runs (${all} in all); replay one alone to see which and why: ${replay}\n`);
 }
 
 export interface Outputs { json: string[]; csv: string[] }
