@@ -278,7 +278,8 @@ function setCopies(w: Written, index: number, id: string, value: unknown): Say |
   return undefined;
 }
 
-export type Variants = { ok: true; scenarios: Scenario[] } | { ok: false; messages: string[] };
+/** `warnings`: what the loader warns of a value's scenario and not of the scenario as written (`--vary ...: path: message`) */
+export type Variants = { ok: true; scenarios: Scenario[]; warnings: string[] } | { ok: false; messages: string[] };
 
 /**
  * One scenario per sweep value, each checked by the loader. Messages name
@@ -290,6 +291,11 @@ export function varyScenario(base: Scenario, spec: VarySpec, lang: Lang = 'en'):
   if (!('set' in target)) return { ok: false, messages: [sayIn(target, lang)] };
   const scenarios: Scenario[] = [];
   const messages: string[] = [];
+  const warnings: string[] = [];
+  // a value may bring a trap the file warns of when written there (keep_home: 1 keeps every unit home): said the same
+  const sameWarning = (w: ScenarioIssue) => JSON.stringify([w.code, w.path, w.words.message]);
+  const asWritten = parseScenario(JSON.stringify(JSON.parse(text)), '<scenario>');
+  const warnedAlready = new Set(asWritten.ok ? asWritten.warnings.map(sameWarning) : []);
   // the loader's complaints, by what they say: one that every value gets (a misspelt key) is said once
   const invalid = new Map<string, string[]>();
   spec.values.forEach((value, i) => {
@@ -306,13 +312,18 @@ export function varyScenario(base: Scenario, spec: VarySpec, lang: Lang = 'en'):
       return;
     }
     scenarios.push(r.scenario);
+    for (const w of r.warnings) {
+      if (warnedAlready.has(sameWarning(w))) continue;
+      const said = sayIn(w.words.hint ? say('vary.issue-hint', { path: w.path, message: w.words.message, hint: w.words.hint }) : say('vary.issue', { path: w.path, message: w.words.message }), lang);
+      warnings.push(sayIn(say('vary.warning', { label, said }), lang));
+    }
   });
   for (const [said, labels] of invalid) {
     const label = labels.length > 1 && labels.length === spec.values.length ? `--vary ${spec.key}=${spec.labels.join(',')}` : null;
     if (label) messages.push(sayIn(say('vary.invalid-every', { label, said }), lang));
     else for (const l of labels) messages.push(sayIn(say('vary.invalid', { label: l, said }), lang));
   }
-  return messages.length ? { ok: false, messages: sameForEveryUnit(messages, lang) } : { ok: true, scenarios };
+  return messages.length ? { ok: false, messages: sameForEveryUnit(messages, lang) } : { ok: true, scenarios, warnings };
 }
 
 /** `units.<field>`: the loader's one complaint about each unit, said once for all of them (units[*]). */

@@ -170,6 +170,7 @@ async function playWith(file: string, values: Record<string, unknown>, { runs, s
     const v = varyScenario(base, vary, lang);
     if (!v.ok) throw Object.assign(new OptionError(v.messages.join('\n')), { lang });
     scenarios = v.scenarios;
+    for (const w of v.warnings) process.stderr.write(`drill batch: ${lang === 'vi' ? 'cảnh báo' : 'warning'}: ${w}\n`);
   }
   const dec = values.decisions !== undefined ? loadDecisionsFor(String(values.decisions), base, scenarios, vary, lang) : undefined;
 

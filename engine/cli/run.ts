@@ -78,6 +78,7 @@ export const runCommand: Subcommand = {
       const v = varyScenario(scenario, vary, lang);
       if (!v.ok) throw Object.assign(new OptionError(v.messages.join('\n')), { lang });
       scenario = v.scenarios[0];
+      for (const w of v.warnings) process.stderr.write(`drill run: ${lang === 'vi' ? 'cảnh báo' : 'warning'}: ${w}\n`);
     }
     const seed = intOption(values.seed, 'seed');
     const until = timeOption(values.until, 'until', { horizon_s: scenario.horizon, start: scenario.start, lang });

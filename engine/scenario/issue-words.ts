@@ -590,6 +590,7 @@ const en = {
   'vary.issue': '{path}: {message}',
   'vary.issue-hint': '{path}: {message} ({hint})',
   'vary.invalid': '{label}: the scenario is then not valid: {said}',
+  'vary.warning': '{label}: {said}',
   'vary.invalid-every': '{label}: the scenario is then not valid, whatever the value: {said}',
   'vary.n-units': '{said} ({n} units)',
   'vary.what.unit': 'unit',
@@ -1161,6 +1162,7 @@ const vi: Record<IssueKey, string> = {
   'vary.issue': '{path}: {message}',
   'vary.issue-hint': '{path}: {message} ({hint})',
   'vary.invalid': '{label}: khi đó kịch bản không hợp lệ: {said}',
+  'vary.warning': '{label}: {said}',
   'vary.invalid-every': '{label}: khi đó kịch bản không hợp lệ, với giá trị nào cũng vậy: {said}',
   'vary.n-units': '{said} ({n} đơn vị)',
   'vary.what.unit': 'đơn vị',
@@ -1192,7 +1194,7 @@ export const ISSUE_WORDS = { en: en as Record<IssueKey, string>, vi } as const;
  */
 export const SAME_IN_BOTH: ReadonlySet<IssueKey> = new Set<IssueKey>([
   'verbatim', 'quoted', 'sep.comma', 'join.semicolon', 'empty', 'ref.key', 'room.item', 'keep.item', 'where.index',
-  'vary.guess', 'vary.issue', 'vary.issue-hint', 'bare.sep',
+  'vary.guess', 'vary.issue', 'vary.issue-hint', 'vary.warning', 'bare.sep',
 ]);
 
 /** What each metric an objective may name measures (schema.ts METRICS, whose English this follows), in Vietnamese. */

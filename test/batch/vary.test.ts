@@ -122,6 +122,25 @@ describe('--vary', () => {
   });
 });
 
+describe('a sweep value the loader warns of', () => {
+  it('is warned of (the trap keep_home: 1, which validate warns of when written in the file), by drill batch and drill run, EN and VI', () => {
+    const r = vary('doctrine.keep_home=unset,1');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toMatch(/^--vary doctrine\.keep_home=1: doctrine\.keep_home: doctrine keeps 1 unit at home in .*as many as each has/);
+    // the scenario's own warnings are said by the loader already: not again for each value
+    const same = vary('doctrine.dispatch=nearest,severity');
+    expect(same.ok && same.warnings).toEqual([]);
+    const batch = drill(['batch', 'scenarios/ky-son-flash-flood.yaml', '--runs', '2', '--workers', '1', '--vary', 'doctrine.keep_home=unset,1', '--quiet']);
+    expect(batch.code).toBe(0);
+    expect(batch.stderr).toMatch(/^drill batch: warning: --vary doctrine\.keep_home=1: doctrine\.keep_home: doctrine keeps 1 unit at home/m);
+    const run = drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--vary', 'doctrine.keep_home=1', '--quiet', '--lang', 'vi']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^drill run: cảnh báo: --vary doctrine\.keep_home=1: doctrine\.keep_home: phương án tự động giữ lại tại chỗ 1 đơn vị/m);
+  });
+});
+
 describe('a sweep that changes nothing', () => {
   it('is said under the table and on the page, in both languages, when every value gave the same runs (a unit\'s crew is not simulated); not when a value changes a run', () => {
     const dir = tempDir();
