@@ -496,6 +496,13 @@ export function mergeResults(files: { name: string; results: BatchResults }[], l
   }
   const { vi: _, ...rest } = first.results;
   const header: BatchHeader = withVi.length ? { ...rest, vi: withVi[0].results.vi } : rest;
+  // shards of two splits (1/2 with 2/3) overlap or leave gaps: said as what they are, not as a run in both
+  const sharded = files.filter((f) => f.results.shard);
+  const otherSplit = sharded.find((f) => f.results.shard!.count !== sharded[0].results.shard!.count);
+  if (otherSplit) {
+    const [a, b] = [sharded[0], otherSplit];
+    return { ok: false, message: w('mg.splits', { a: a.name, b: b.name, sa: `${a.results.shard!.index}/${a.results.shard!.count}`, sb: `${b.results.shard!.index}/${b.results.shard!.count}` }), hint: w('mg.splits_hint') };
+  }
   const owner = new Map<number, string>();
   const records: RunRecord[] = [];
   for (const f of files) {

@@ -70,6 +70,12 @@ describe('batch results', () => {
     if (!m.ok) expect(m.message).toMatch(/run 1 is in both s1\.json and copy\.json/);
   });
 
+  it('shards of two splits (1/2 with 2/3) are refused as such, not as a run in both (a helper found that said)', () => {
+    const halves = shardsOf(2), thirds = shardsOf(3);
+    const m = mergeResults([halves[0], { ...thirds[1], name: 'third.json' }, { ...thirds[2], name: 'last.json' }]);
+    expect(m).toMatchObject({ ok: false, message: 's1.json is shard 1/2 and third.json shard 2/3: they split the batch a different number of ways', hint: 'merge the shards of one split, every i/n with the same n; run a missing one with that --shard' });
+  });
+
   it('a whole batch merged with one of its shards is refused as a whole batch, not as a run given twice', () => {
     const parts = shardsOf(2);
     for (const files of [[{ name: 'all.json', results: reread(whole) }, parts[1]], [parts[1], { name: 'all.json', results: reread(whole) }]]) {
