@@ -516,7 +516,7 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
       // `length_km: 25km`, `25 km`, `2,5`: the number is there, with the unit the key's name gives already (or a decimal comma)
       const bare = (zi.expected === 'number' || zi.expected === 'int') && typeof zi.input === 'string' ? /^\s*(-?\d+(?:[.,]\d+)?)\s*[^\d\s.,-][^\d]*$|^\s*(-?\d+,\d+)\s*$/.exec(zi.input) : null;
       const n = bare ? (bare[1] ?? bare[2]).replace(',', '.') : undefined;
-      const hint = n === undefined ? undefined : bare![2] !== undefined ? say('type.decimal-point', { n }) : say('type.number-alone', { n });
+      const hint = n !== undefined ? (bare![2] !== undefined ? say('type.decimal-point', { n }) : say('type.number-alone', { n })) : typeHint(zi.expected, zi.input, key);
       return mk('type', say('type.expected', { expected: expected(zi.expected), got: describeValue(zi.input) }), hint);
     }
     case 'unrecognized_keys':
@@ -591,7 +591,9 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
       if (typeof zi.input === 'number' && isDurationAt(root, path)) {
         return mk('duration', say('duration.number', { value: describeValue(zi.input) }), say('duration.with-unit'));
       }
-      return mk('form', say('form.message', { value: describeValue(zi.input) }), expectedWhat(describeAt(root, path)) ?? say('form.hint'));
+      // `severity: "3"`: a number in quotes is a text, which no form of a number field takes
+      const quoted = typeof zi.input === 'string' && NUMBER_TEXT.test(zi.input) && typeof key === 'string' ? say('type.unquote', { key, n: zi.input.trim() }) : undefined;
+      return mk('form', say('form.message', { value: describeValue(zi.input) }), quoted ?? expectedWhat(describeAt(root, path)) ?? say('form.hint'));
     }
     case 'invalid_key': {
       // a key of a mapping keyed by ids (`keep_home: { Mường Xén: 1 }`): say it as for any id written as a name
@@ -825,6 +827,19 @@ function describeAt(root: z.ZodType, path: PathSegment[]): string | undefined {
 /** A field's description in words for any language (issue-words.ts DESCRIPTIONS_VI has each of the schema's). */
 const description = (en: string): Say => say('bi', { en, vi: DESCRIPTIONS_VI[en] ?? en });
 /** 'expected <what the field holds>' */
+/** A number written as a text: digits, a sign, a decimal point. */
+const NUMBER_TEXT = /^\s*-?\d+(?:\.\d+)?\s*$/;
+
+/** What to do about a value of the wrong type, where there is more to say than the type: a number in quotes, a word for a number, an empty key. */
+function typeHint(wanted: unknown, input: unknown, key: PathSegment | undefined): Say | undefined {
+  const k = typeof key === 'string' ? key : undefined;
+  const number = wanted === 'number' || wanted === 'int';
+  if (number && typeof input === 'string' && NUMBER_TEXT.test(input) && k) return say('type.unquote', { key: k, n: input.trim() });
+  if (number && typeof input === 'string') return say('type.digits');
+  if (input === null && k) return say('type.empty', { key: k });
+  return undefined;
+}
+
 const expectedWhat = (en: string | undefined): Say | undefined => (en === undefined ? undefined : say('type.expected-what', { what: description(en) }));
 /** 'it holds <what the field holds>' */
 const holds = (en: string | undefined): Say | undefined => (en === undefined ? undefined : say('too-few.hint', { what: description(en) }));

@@ -204,6 +204,26 @@ describe('YAML slips a planner makes, said with what to do (a helper walking the
   }
 });
 
+describe('a value of the wrong type says what to write (a helper walking the docs found them bare)', () => {
+  const minimal = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
+  const cases: [string, string, string, string][] = [
+    ['a word for a number', 'crew: 12', 'crew: twelve', 'write the number in digits, such as 12 or 0.5'],
+    ['a number in quotes', 'crew: 12', 'crew: "12"', 'write the number without quotes: crew: 12'],
+    ['a number in quotes where a distribution may go', 'severity: 3', 'severity: "3"', 'write the number without quotes: severity: 3'],
+    ['a key with nothing after it', 'vi: Sập nhà sau mưa lớn ở Mường Xén', 'vi:', "nothing is written after 'vi:': write its value there, or remove the line"],
+  ];
+  for (const [what, from, to, hint] of cases) {
+    it(what, () => {
+      expect(minimal).toContain(from);
+      const r = parseScenario(minimal.replace(from, to), 'm.yaml');
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.issues.map((i) => i.hint)).toEqual([hint]);
+      expect(sayIn(r.issues[0].words.hint!, 'vi')).not.toBe(hint);
+    });
+  }
+});
+
 describe('objective thresholds', () => {
   const quePhong = readFileSync(join(ROOT, 'test/fixtures/que-phong.yaml'), 'utf8');
 
