@@ -60,6 +60,8 @@ interface Content {
   opens: boolean;
   /** the value is a plain text that may go on over more-indented lines */
   plainValue: boolean;
+  /** a word alone on its line with a block under it (`units`, then `  - id: ...`): a key without its colon */
+  bareKey?: string;
 }
 
 const KEY = /^((?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[\]},&*!|>%@`-](?:[^:]|:(?!\s|$))*?|-[^\s](?:[^:]|:(?!\s|$))*?)):(?=\s|$)/;
@@ -144,6 +146,14 @@ function contentLines(text: string): Content[] | undefined {
     const start = m ? value : rest;
     if (/^[{["']/.test(start)) openAfter(start, flow);
     out.push({ line: i + 1, indent, dash, innerDashes, keyCol: m ? keyCol : -1, key, opens, plainValue: bare !== '' && !/^[{["'|>&*!]/.test(bare) });
+    if (!dash && !m && /^[A-Za-z_][\w-]*$/.test(bare)) {
+      // the next line with content: deeper, or a list's dash at this column (YAML lets a key's list sit there)
+      let j = i + 1;
+      while (j < lines.length && (lines[j].trim() === '' || lines[j].trimStart().startsWith('#'))) j++;
+      const next = lines[j];
+      const nextIndent = next === undefined ? -1 : next.length - next.trimStart().length;
+      if (next !== undefined && (nextIndent > indent || (nextIndent === indent && /^-(?:\s|$)/.test(next.trimStart())))) out[out.length - 1].bareKey = bare;
+    }
   }
   return out;
 }
@@ -203,7 +213,17 @@ export function indentationSlips(text: string): IndentSlip[] {
     slips.push({ line: x.line, column: x.indent + 1, expected: expected + 1, message, hint, from, through: x.line });
   };
   let empty: { opener: Content; content: Content; before: Level[] } | undefined;
-  for (const [k, c] of lines.entries()) {
+  /** lines said to be keys without their colon: their slip explains the parse errors of their block only */
+  const bareKeys = new Set<number>();
+  for (const [k, line] of lines.entries()) {
+    let c = line;
+    // `units` alone with its list under it, the colon left out: said as that, then read as the key it was meant to be
+    if (c.bareKey !== undefined && !(prev && !prev.opens && prev.plainValue && c.indent > (prev.dash ? prev.keyCol : prev.indent))) {
+      slips.push({ line: c.line, column: c.indent + c.bareKey.length + 1, expected: c.indent + 1, message: say('indent.no-colon', { key: c.bareKey }), hint: say('indent.no-colon-hint', { key: c.bareKey }), from: c.line, through: c.line });
+      bareKeys.add(c.line);
+      c = { ...c, key: c.bareKey, keyCol: c.indent, opens: true, plainValue: false };
+      lines[k] = c;
+    }
     const n = c.indent;
     // the line that left a block empty counts while the lines after it are under it
     if (empty && c.line !== empty.content.line && n <= empty.content.indent && !(n === empty.content.indent && stack.some((l) => l.line === empty!.content.line))) empty = undefined;
@@ -369,8 +389,11 @@ export function indentationSlips(text: string): IndentSlip[] {
   // a slip explains the parse errors from the line above it to the end of the block it sits in
   for (const s of slips) {
     const line = lines.find((c) => c.line === s.line)!;
-    const after = lines.find((c) => c.line > s.line && c.indent < Math.min(line.indent, s.expected - 1));
-    s.through = after ? after.line - 1 : Number.MAX_SAFE_INTEGER;
+    const after = bareKeys.has(s.line)
+      ? lines.find((c) => c.line > s.line && c.indent <= line.indent && !(c.dash && c.indent === line.indent))
+      : lines.find((c) => c.line > s.line && c.indent < Math.min(line.indent, s.expected - 1));
+    // a key without its colon makes YAML misread the key after its block too ("map keys must be unique")
+    s.through = after ? after.line - (bareKeys.has(s.line) ? 0 : 1) : Number.MAX_SAFE_INTEGER;
   }
   // one slip per line (a line may be taken for the one out of line twice over)
   return slips.sort((a, b) => a.line - b.line).filter((s, i, all) => i === 0 || all[i - 1].line !== s.line);

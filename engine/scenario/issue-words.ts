@@ -348,6 +348,8 @@ const en = {
 
   // indentation (indentation.ts)
   'indent.spaces': '{n} {n:space|spaces}',
+  'indent.no-colon': "'{key}' has a block under it but no ':' after it, so YAML reads it as a text, not a key",
+  'indent.no-colon-hint': "write '{key}:'",
   'indent.dash': "the list's '-'",
   'indent.text': 'the text',
   'indent.item-key': "the list item '- {key}:'",
@@ -930,6 +932,8 @@ const vi: Record<IssueKey, string> = {
   'clock.after-end': '{clock} là sau khi kịch bản kết thúc ({end})',
 
   'indent.spaces': '{n} dấu cách',
+  'indent.no-colon': "'{key}' có một khối bên dưới nhưng không có ':' phía sau, nên YAML đọc nó là chữ, không phải khóa",
+  'indent.no-colon-hint': "hãy viết '{key}:'",
   'indent.dash': "dấu '-' của danh sách",
   'indent.text': 'đoạn chữ',
   'indent.item-key': "mục danh sách '- {key}:'",

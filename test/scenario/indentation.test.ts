@@ -127,6 +127,32 @@ describe('the reading of indentation', () => {
   });
 });
 
+describe("a key written without its ':'", () => {
+  it("is said as that, at the end of the word, once, with nothing said of the block under it (before: 'indent it 2 spaces')", () => {
+    const text = edit(minimal, ['\nunits:\n', '\nunits\n']);
+    const line = text.split('\n').indexOf('units') + 1;
+    expect(issues(text)).toEqual([`${line}:6 indentation 'units' has a block under it but no ':' after it, so YAML reads it as a text, not a key (write 'units:')`]);
+    const vi = parseScenario(text, 'm.yaml');
+    expect(vi.ok ? [] : vi.issues.map((i) => sayIn(i.words.hint!, 'vi'))).toEqual(["hãy viết 'units:'"]);
+  });
+
+  it('every key of minimal.yaml that opens a block, its colon left out: said at that key alone', () => {
+    const lines = minimal.split('\n');
+    let checked = 0;
+    lines.forEach((l, i) => {
+      const m = /^( *)([a-z_]+):\s*$/.exec(l);
+      if (!m) return;
+      const broken = [...lines.slice(0, i), `${m[1]}${m[2]}`, ...lines.slice(i + 1)].join('\n');
+      const r = parseScenario(broken, 'm.yaml');
+      expect(r.ok, `line ${i + 1}`).toBe(false);
+      if (r.ok) return;
+      checked++;
+      expect(r.issues.map((x) => `${x.line}:${x.column} ${x.hint}`), `line ${i + 1}`).toEqual([`${i + 1}:${m[1].length + m[2].length + 1} write '${m[2]}:'`]);
+    });
+    expect(checked).toBeGreaterThanOrEqual(10);
+  });
+});
+
 describe('a list item written on one line, `- { ... }`, moved one space in or out', () => {
   it("is said once, at that line, and names no key 'undefined:' (before: the next items were measured against one)", () => {
     const text = readFileSync(join(ROOT, 'scenarios/vinh-wards-typhoon-night.yaml'), 'utf8');
