@@ -28,9 +28,9 @@ describe('drill batch --decisions with a decision refused', () => {
   });
 
   it('in Vietnamese, with a sweep: the replay carries the sweep value', () => {
-    const r = drill(['batch', SCENARIO, '--runs', '3', '--seed', '3', '--workers', '1', '--decisions', file, '--vary', 'doctrine.keep_home=0,1', '--quiet', '--lang', 'vi']);
+    const r = drill(['batch', SCENARIO, '--runs', '3', '--seed', '3', '--workers', '1', '--decisions', file, '--vary', 'doctrine.dispatch=nearest,severity', '--quiet', '--lang', 'vi']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^drill batch: cảnh báo: .*notmine\.yaml: có quyết định bị từ chối trong 6 trên 6 lượt chạy \(tổng cộng 6\); chạy lại riêng một lượt để xem quyết định nào và vì sao: drill run .* --vary doctrine\.keep_home=0\n$/);
+    expect(r.stderr).toMatch(/^drill batch: cảnh báo: .*notmine\.yaml: có quyết định bị từ chối trong 6 trên 6 lượt chạy \(tổng cộng 6\); chạy lại riêng một lượt để xem quyết định nào và vì sao: drill run .* --vary doctrine\.dispatch=nearest\n$/);
     expect(r.stderr).not.toMatch(STACK);
   });
 
