@@ -452,7 +452,7 @@ export class PlaySession {
   // ------------------------------------------------------------------ orders
 
   private order(p: Parsed): Reply {
-    if (this.sim.finished) return this.refuse(this.say('play.ended'));
+    if (this.sim.finished) return this.refuse(this.ended());
     if (this.paused && this.seat !== CONTROLLER) return this.refuse(this.say('play.paused'));
     const built = this.command(p);
     if ('why' in built) return this.refuse(built.why);
@@ -607,8 +607,11 @@ export class PlaySession {
   // ------------------------------------------------------------------ time
 
   private advance(step: Step): Reply {
-    if (this.sim.finished) return this.refuse(this.say('play.ended'));
+    if (this.sim.finished) return this.refuse(this.ended());
     if (this.paused && this.seat !== CONTROLLER) return this.refuse(this.say('play.paused'));
+    // a time past the end (a slip for T+09:00, T+19:00 of an 18-hour drill) would end the exercise for good
+    const until = this.sim.opts.until;
+    if (step.kind === 'at' && step.t > until) return this.refuse(this.say('play.advance-after-end', { t: hoursClock(step.t), end: clock(until) }));
     const before = this.t;
     const from = this.sim.log!.lines.length;
     let stoppedFor = '';
@@ -688,6 +691,11 @@ export class PlaySession {
     }
   }
 
+  /** The exercise has ended: undo goes back only where there is a decision to take back. */
+  private ended(): string {
+    return this.say(this.sim.opts.decisions.length ? 'play.ended' : 'play.ended-no-undo');
+  }
+
   // ------------------------------------------------------------------ undo
 
   private undo(): Reply {
@@ -754,4 +762,10 @@ export class PlaySession {
     }
   }
 
+}
+
+/** T+hh:mm in hours however many (T+99:00, as a slip is typed; the clock would say T+4d03:00). */
+function hoursClock(t: number): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `T+${two(Math.floor(t / 3600))}:${two(Math.floor((t % 3600) / 60))}`;
 }

@@ -282,3 +282,23 @@ describe('the minimal scenario', () => {
     expect(text(s)).toBe(serializeRunLog(file).join(''));
   });
 });
+
+describe('a time past the end typed at advance (a helper found one slip ended the exercise for good)', () => {
+  it('is refused, saying the end and how to play to it, EN and VI; nothing moves', () => {
+    const s = session(['tc-chair']);
+    const [r] = play(s, ['advance T+99:00']);
+    expect(r.text).toBe('refused: T+99:00 is after the end of the exercise (T+18:00): write advance T+18:00 or advance until end to play it to the end. Nothing was changed.\n');
+    expect(s.t).toBe(0);
+    const vi = session(['tc-chair'], false, 'vi');
+    expect(play(vi, ['advance T+19:00'])[0].text).toContain('bị từ chối: T+19:00 là sau khi kết thúc diễn tập (T+18:00): hãy viết advance T+18:00 hoặc advance until end để chơi đến hết');
+  });
+
+  it('played to the end with no decision taken, an order says undo has nothing to take back, rather than that it goes back', () => {
+    const s = session(['tc-chair']);
+    play(s, ['advance until end']);
+    expect(play(s, ['evacuate ta-ca-riverside'])[0].text).toContain('the exercise has ended (save keeps the log; there is no decision to undo: to play it again, start a new session)');
+    const taken = session(['tc-chair']);
+    play(taken, ['evacuate ta-ca-riverside', 'advance until end']);
+    expect(play(taken, ['evacuate ta-ca-riverside'])[0].text).toContain('the exercise has ended (undo goes back; save keeps the log)');
+  });
+});
