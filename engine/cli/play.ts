@@ -6,6 +6,7 @@
  * its prompt, so the output reads as a transcript, and exits 1 if any line
  * was refused or not understood.
  */
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { SimBoundError } from '../core/errors.js';
 import { nearest } from '../scenario/issues.js';
@@ -151,12 +152,19 @@ async function play(argv: string[], lang: Lang): Promise<number> {
   let savedRevision = session.revision;
   let warnedUnsaved = false;
 
-  const save = (file: string): void => {
+  /** files this session has written (and the log it resumed): saving over them again is how a session goes on */
+  const ours: string[] = values.resume !== undefined ? [String(values.resume)] : [];
+  const save = (file: string, typed = false): void => {
     try {
       // `save` at the table with the scenario's name: the scenario would be gone, the session not saved anywhere else
       if (scenarioFile !== undefined && sameFile(file, scenarioFile)) throw new InputError(file, 'cannot write: this is the scenario of the session', 'save it under another name');
+      // another run log there (a finished run, another trainee's session), typed at the table: not replaced unasked
+      if (typed && existsSync(file) && !ours.some((f) => sameFile(f, file)) && isRunLog(file)) {
+        throw new InputError(file, 'cannot write: another run log is there already', 'save under another name, or remove that file first');
+      }
       const log = session.log();
       writeAtomic(file, serializeRunLog(log));
+      ours.push(file);
       savedRevision = session.revision;
       process.stdout.write((session.finished
         ? m(lang, 'cli.written', { file, events: log.events.length, hash: log.hash.slice(0, 16) })
@@ -176,7 +184,7 @@ async function play(argv: string[], lang: Lang): Promise<number> {
     if (reply.text) process.stdout.write(reply.text);
     // a limit of the scenario: the session cannot go on (the reply said which limit, when, and what to do)
     if (reply.limit) return true;
-    if (reply.save !== undefined) save(reply.save);
+    if (reply.save !== undefined) save(reply.save, true);
     if (reply.quit) {
       if (interactive && out === undefined && decisionsOut === undefined && session.revision !== savedRevision && !warnedUnsaved) {
         warnedUnsaved = true;
@@ -282,5 +290,20 @@ function resumable(file: string): ReturnType<typeof loadRunLog> {
   } catch (e) {
     if (e instanceof InputError && e.message.startsWith('this is a scenario')) throw new InputError(file, e.message, `to play it from the start: drill play ${shellArg(file)}`);
     throw e;
+  }
+}
+
+/** Does the file start as a run log does (its first line names the run log format)? Read no further than that. */
+function isRunLog(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(64);
+    const n = readSync(fd, head, 0, 64, 0);
+    return head.toString('utf8', 0, n).replace(/^\uFEFF/, '').startsWith('{"format":"drillsim/run@');
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
