@@ -258,6 +258,9 @@ function readStep(words: string[]): { ok: true; step: Step } | { ok: false; prob
     const s = guess ? parseDuration(guess) : undefined;
     if (guess && s?.ok && (words.length > 1 || /^[Tt+]/.test(last))) return { ok: false, problem: { key: 'parse.bad-time-guess', params: { value: last, time: guess } } };
     if (guess && s?.ok) return { ok: false, problem: { key: 'parse.bad-step-guess', params: { value: last, time: guess, step: formatDuration(s.seconds) } } };
+    // `advance 1h30`: the minutes without their unit
+    const minutes = /^(\d+h)(\d{1,2})$/i.exec(last);
+    if (minutes) return { ok: false, problem: { key: 'parse.bad-step-minutes', params: { value: last, step: `${minutes[1]}${minutes[2]}m` } } };
     return bad;
   }
   // T+ is a time on the exercise clock (the session says so if it has passed); 30m is a step forward from now
@@ -267,7 +270,7 @@ function readStep(words: string[]): { ok: true; step: Step } | { ok: false; prob
 }
 
 /** The verb someone probably meant, for "did you mean". */
-function nearestVerb(words: string[]): string | undefined {
+export function nearestVerb(words: string[]): string | undefined {
   const first = words[0].toLowerCase();
   let best: string | undefined;
   let bestD = 3;

@@ -34,7 +34,7 @@ import { Sim } from '../sim/sim.js';
 import { allInjects } from '../sim/world-ops.js';
 import { areaName, renderBoard, renderSummary, messageLines, seatName, unitName } from './board.js';
 import { commandLine, feed } from './describe.js';
-import { complete, matchVerb, parseLine, tokenize, usage, VERBS, type ArgKind, type Parsed, type ParseResult, type Step, type Verb, type VerbId } from './grammar.js';
+import { complete, matchVerb, nearestVerb, parseLine, tokenize, usage, VERBS, type ArgKind, type Parsed, type ParseResult, type Step, type Verb, type VerbId } from './grammar.js';
 import { m, mn, type MsgKey } from './messages.js';
 import { explainRefusal, guessIds } from './refusals.js';
 import { oneLine, say as sayText } from './text.js';
@@ -419,7 +419,10 @@ export class PlaySession {
       const typed = matchVerb(words);
       const matching = typed ? [typed.verb]
         : words.length === 1 ? VERBS.filter((v) => v.id === words[0] || [v.words, ...v.aliases, ...v.vi].some((f) => f[0] === words[0])) : [];
-      if (matching.length === 0) return this.say('help.unknown', { topic }) + '\n';
+      if (matching.length === 0) {
+        const guess = nearestVerb(words);
+        return (guess ? this.say('help.unknown-guess', { topic, guess }) : this.say('help.unknown', { topic })) + '\n';
+      }
       // and what its ids can be now, for someone who does not know Tab (or reads from a pipe)
       const now = (v: Verb) => this.allowed(v) ? [...new Set(v.args.map((a) => this.choices(a.kind, v.id)))].join('') : '';
       return matching.map((v) => `${usage(v, name)}\n  ${this.say(`help.${v.id}` as MsgKey)}\n${now(v)}`).join('');

@@ -302,3 +302,17 @@ describe('a time past the end typed at advance (a helper found one slip ended th
     expect(play(taken, ['evacuate ta-ca-riverside'])[0].text).toContain('the exercise has ended (undo goes back; save keeps the log)');
   });
 });
+
+describe('typing slips that now get a suggestion (a helper found them without one)', () => {
+  it('help with a misspelt command, and a step whose minutes have no unit, EN and VI', () => {
+    const s = session(['tc-chair']);
+    const [help, step] = play(s, ['help dispach', 'advance 1h30']);
+    expect(help.text).toBe("no command 'dispach' (did you mean 'dispatch'?); type help for the list\n");
+    expect(step.text).toContain("cannot advance by '1h30': the minutes need their unit; write advance 1h30m");
+    expect(s.t).toBe(0);
+    const vi = session(['tc-chair'], false, 'vi');
+    const [h, st] = play(vi, ['help dispach', 'advance 1h30']);
+    expect(h.text).toContain("không có lệnh 'dispach' (có phải 'dispatch'?)");
+    expect(st.text).toContain("không hiểu bước '1h30': số phút cần có đơn vị; hãy viết advance 1h30m");
+  });
+});
