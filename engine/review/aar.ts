@@ -204,6 +204,20 @@ export function objectiveOpenAtEnd(rv: Review, o: ObjectiveRow): { from: number 
   return from !== undefined && from + c.threshold > rv.t_end ? { from, by: from + c.threshold } : null;
 }
 
+/**
+ * Is a criterion met at `t` met for good, whatever the run does after? A moment that has come (a level declared, a
+ * request made, an inject answered, one incident reached or contained) or a share read at a deadline already
+ * past; not a figure that may still grow or change (people lost, a worst or mean wait over many incidents).
+ */
+function settledAt(sc: Scenario, t: number, c: ObjectiveRow['spec']['criterion']): boolean {
+  switch (c.metric) {
+    case 'level_declared_s': case 'support_requested_s': case 'decision_latency_s': return true;
+    case 'first_on_scene_s': case 'contained_s': return c.of !== undefined && sc.incidents.some((i) => i.id === c.of);
+    case 'evacuated_share': case 'resolved_share': return c.by !== undefined && c.by <= t;
+    default: return false;
+  }
+}
+
 function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { strengths: Finding[]; improvements: Finding[] } {
   const strengths: Finding[] = [];
   const improvements: Finding[] = [];
@@ -212,9 +226,13 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
 
   // objectives: met without challenges is a strength; anything less is an area for improvement;
   // one not tested in the run (what it measures did not come about), or still open where the log ends, is neither
+  // a log stopped before the scenario's end (a session saved part-way, drill run --until): a criterion read at the
+  // end whose value may still change (people lost so far, the worst wait so far) is no strength yet
+  const early = rv.t_end < sc.horizon;
   for (const o of objectives) {
     if (o.result.rating === null || objectiveOpenAtEnd(rv, o)) continue;
     const c = o.spec.criterion;
+    if (early && o.result.rating === 'P' && !settledAt(sc, rv.t_end, c)) continue;
     const moment = c.metric === 'level_declared_s' || c.metric === 'support_requested_s';
     const base = { objective: ref('objective', o.spec.id), value: metricParam(c.metric, o.result.value), cmp: { msg: `${moment ? 'cmpt' : 'cmp'}.${c.comparator}`, params: {} } as P, target: metricParam(c.metric, c.threshold), rating: { rating: o.result.rating } as P };
     const more = { capability: o.spec.capability, element: ELEMENT_OF_METRIC[c.metric] ?? null, org: responsible(sc, o.spec), evidence: o.evidence };

@@ -330,7 +330,8 @@ function findingItem(w: Words, f: Finding): Rich {
 
 /** Why an objective was not tested, in words: "no incident of the kind "Chlorine leak" in this run". */
 export function notTestedReason(w: Words, aar: Aar, o: ObjectiveRow): string {
-  return w.notTestedReason(o.spec.criterion, o.result, aar.review.t_end);
+  // read against the scenario's own end: a session saved at T+01:01 says "by T+01:01", not "in this run"
+  return w.notTestedReason(o.spec.criterion, o.result, Math.max(aar.review.t_end, aar.scenario.horizon));
 }
 
 /** Doctrine's settings in a line: how it dispatches, when it asks for support, declares, evacuates, when and what it keeps at home. */

@@ -23,6 +23,23 @@ describe('drill report on a run stopped with --until', () => {
     expect(vi).toContain('Lượt chạy này dừng lúc T+00:10 (18:10), trước khi kịch bản kết thúc lúc T+18:00 (12:00)');
   });
 
+  it("names no strength from a figure that may still change, and says what had not happened 'by' the stop, not 'in this run'", () => {
+    const dir = tempDir('drillsim-until-');
+    const log = join(dir, 'part.json');
+    expect(drill(['run', SCENARIO, '--until', 'T+01:01', '--out', log, '--quiet']).code).toBe(0);
+    const md = drill(['report', log, '--lang', 'en']).stdout;
+    const strengths = md.slice(md.indexOf('## 4. Strengths'), md.indexOf('## 5.'));
+    // people lost so far: 0, rated P at T+01:01, is no strength (a helper found it listed as one)
+    expect(strengths).not.toContain('lives lost');
+    expect(md).toContain('did not occur by T+01:01 (19:01)');
+    expect(md).toContain('was not delivered by T+01:01 (19:01)');
+    expect(md).not.toMatch(/did not occur in this run|was not delivered in this run/);
+    // the same run to the end: its reasons say "in this run"
+    const whole = join(dir, 'whole.json');
+    expect(drill(['run', SCENARIO, '--out', whole, '--quiet']).code).toBe(0);
+    expect(drill(['report', whole, '--lang', 'en']).stdout).not.toMatch(/ by T\+18:00 \(12:00\)\. Not rated/);
+  });
+
   it('says nothing of the kind for a run to the scenario\'s end', () => {
     const dir = tempDir('drillsim-until-');
     const log = join(dir, 'full.json');
