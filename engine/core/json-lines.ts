@@ -63,6 +63,36 @@ export class JsonLines {
     this.count++;
   }
 
+  /**
+   * A line written field by field by a caller that knows its shape (the run log's most frequent events: see
+   * LogWriter), with no object built or walked: `raw` for fixed text (keys, punctuation, known values, as
+   * bytes from `asciiBytes`), `str` and `num` for values, then `end`. The caller writes exactly the text
+   * JSON.stringify would give for the object it stands for (a test holds each shape to it).
+   */
+  raw(bytes: Uint8Array): void {
+    const n = bytes.length;
+    this.room(n);
+    const buf = this.buf;
+    let p = this.pos;
+    // short fixed texts: a loop beats TypedArray.prototype.set's call
+    for (let i = 0; i < n; i++) buf[p++] = bytes[i]!;
+    this.pos = p;
+  }
+
+  str(s: string): void {
+    this.string(s);
+  }
+
+  num(v: number): void {
+    this.number(v);
+  }
+
+  end(): void {
+    this.room(1);
+    this.buf[this.pos++] = NEWLINE;
+    this.count++;
+  }
+
   /** The lines written since the last take, as UTF-8 bytes of their own (each line ends with `\n`), and start again. */
   take(): Uint8Array {
     const bytes = this.buf.slice(0, this.pos);
@@ -183,19 +213,22 @@ export class JsonLines {
       this.buf[this.pos++] = MINUS;
       k = -k;
     }
-    const whole = Math.floor(k / 10000);
-    let f = k - whole * 10000;
+    // int32 arithmetic where k allows (coordinates and distances under 214 km): see digits
+    const small = k < 2147483648;
+    const whole = small ? ((k | 0) / 10000) | 0 : Math.floor(k / 10000);
+    let f = small ? (k | 0) - whole * 10000 : k - whole * 10000;
     this.digits(whole);
     if (f === 0) return;
+    f |= 0; // below 10^4
     this.buf[this.pos++] = POINT;
     let d = 4;
     while (f % 10 === 0) {
-      f /= 10;
+      f = (f / 10) | 0;
       d--;
     }
     let p = (this.pos += d);
     for (; d > 0; d--) {
-      const q = Math.floor(f / 10);
+      const q = (f / 10) | 0;
       this.buf[--p] = ZERO + f - q * 10;
       f = q;
     }
@@ -206,6 +239,17 @@ export class JsonLines {
     const buf = this.buf;
     if (x < 10) {
       buf[this.pos++] = ZERO + x;
+      return;
+    }
+    if (x < 2147483648) {
+      // as int32 (every time and count a run writes): division by ten truncated is a multiply, not a float division
+      let y = x | 0;
+      let p = (this.pos += y < 100 ? 2 : y < 1000 ? 3 : y < 10000 ? 4 : y < 100000 ? 5 : y < 1000000 ? 6 : y < 10000000 ? 7 : y < 100000000 ? 8 : y < 1000000000 ? 9 : 10);
+      do {
+        const q = (y / 10) | 0;
+        buf[--p] = ZERO + y - q * 10;
+        y = q;
+      } while (y !== 0);
       return;
     }
     let d = 1;
@@ -234,6 +278,11 @@ export class JsonLines {
     this.room(s.length * 3);
     this.pos += ENCODER.encodeInto(s, this.buf.subarray(this.pos)).written;
   }
+}
+
+/** ASCII text as bytes, for JsonLines.raw. */
+export function asciiBytes(text: string): Uint8Array {
+  return ENCODER.encode(text);
 }
 
 /** The text of lines taken from JsonLines. */

@@ -443,6 +443,17 @@ export class Metrics {
     }
   }
 
+  /** A `unit.state` event written to the log without an event object (LogWriter.unitState): observe's work for it. */
+  unitStateEvent(t: number, id: string, state: string): void {
+    this.next(t);
+    this.unitState(id, state, t);
+  }
+
+  /** An event the metrics do not read, written to the log without an event object: it is counted all the same. */
+  unread(t: number): void {
+    this.next(t);
+  }
+
   /**
    * A unit changed state at t. The engine calls this itself when it writes no log (it builds no
    * `unit.state` event then: see Sim.recordUnits); a log read back gives it through observe.

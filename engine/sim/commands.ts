@@ -230,7 +230,7 @@ export function executeDecision(sim: Sim, d: Decision, order = false): boolean {
 export function executeCheckedDispatch(sim: Sim, role: string, unit: string, u: UnitW, inc: IncidentW): void {
   sim.world.counts.decisions++;
   const incident = inc.id;
-  sim.emit({ t: sim.now, type: 'decision', author: 'doctrine', role, do: 'dispatch', unit, incident });
+  sim.emitDoctrineDispatch({ t: sim.now, type: 'decision', author: 'doctrine', role, do: 'dispatch', unit, incident });
   Units.dispatch(sim, unit, u, inc);
   // the command is built only when an inject may be waiting for it
   if (World.anyInjects(sim)) World.noteAction(sim, role, { do: 'dispatch', unit, incident });

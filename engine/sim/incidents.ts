@@ -58,12 +58,12 @@ export function create(sim: Sim, spec: NewIncident, rng: Rng): void {
   w.counts.reported++;
   // two literals rather than a spread of `parent` (most incidents have none)
   if (spec.parent) {
-    sim.emit({
+    sim.emitReported({
       t: sim.now, type: 'incident.reported', id: spec.id, kind: spec.kind, area: spec.area, node: spec.node, x: round4(spec.x), y: round4(spec.y),
       severity, people, work_s, parent: spec.parent,
     });
   } else {
-    sim.emit({
+    sim.emitReported({
       t: sim.now, type: 'incident.reported', id: spec.id, kind: spec.kind, area: spec.area, node: spec.node, x: round4(spec.x), y: round4(spec.y),
       severity, people, work_s,
     });

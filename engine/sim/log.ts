@@ -21,7 +21,7 @@
  * holds a raw newline).
  */
 import { createSha256, type Sha256Factory } from '../core/hash.js';
-import { JsonLines, textOf } from '../core/json-lines.js';
+import { asciiBytes, JsonLines, textOf } from '../core/json-lines.js';
 import type { LogEvent } from '../review/metrics.js';
 
 export const GENESIS = 'drillsim/run@1';
@@ -30,6 +30,34 @@ const RELEASED = new Uint8Array(0);
 
 /** Lines per sealed chunk (about 48 KB in a typical run). */
 const CHUNK_LINES = 512;
+
+const T = asciiBytes('{"t":');
+const PHASE_ID = asciiBytes(',"type":"incident.phase","id":');
+const PHASE = asciiBytes(',"phase":');
+const UNIT_STATE_ID = asciiBytes(',"type":"unit.state","id":');
+const STATE = asciiBytes(',"state":');
+const INCIDENT = asciiBytes(',"incident":');
+const TRAVEL_S = asciiBytes(',"travel_s":');
+const UNIT_ROUTE_ID = asciiBytes(',"type":"unit.route","id":');
+const FROM = asciiBytes(',"from":[');
+const COMMA = asciiBytes(',');
+const TO = asciiBytes('],"to":[');
+const TRAVEL_S_AFTER_ARRAY = asciiBytes('],"travel_s":');
+const KM = asciiBytes(',"km":');
+const REPORTED_ID = asciiBytes(',"type":"incident.reported","id":');
+const KIND = asciiBytes(',"kind":');
+const AREA = asciiBytes(',"area":');
+const NODE = asciiBytes(',"node":');
+const NODE_NULL = asciiBytes(',"node":null');
+const X = asciiBytes(',"x":');
+const Y = asciiBytes(',"y":');
+const SEVERITY = asciiBytes(',"severity":');
+const PEOPLE = asciiBytes(',"people":');
+const WORK_S = asciiBytes(',"work_s":');
+const PARENT = asciiBytes(',"parent":');
+const DOCTRINE_ROLE = asciiBytes(',"type":"decision","author":"doctrine","role":');
+const DISPATCH_UNIT = asciiBytes(',"do":"dispatch","unit":');
+const CLOSE = asciiBytes('}');
 
 export class LogWriter {
   /** Sealed chunks: each its lines as UTF-8, every line followed by `\n`. */
@@ -62,6 +90,122 @@ export class LogWriter {
   event(e: LogEvent): void {
     const p = this.pending;
     p.line(e);
+    if (p.count >= CHUNK_LINES) this.seal();
+  }
+
+  // The most frequent events (ten lines of twelve per incident) are written field by field, with no event
+  // object built: each writes the keys of the literal it stands for, in its order, and leaves out what that
+  // literal would hold as undefined (test/sim/log-lines.test.ts holds each to JSON.stringify).
+
+  /** `{ t, type: 'incident.phase', id, phase }` */
+  phase(t: number, id: string, phase: string): void {
+    const p = this.pending;
+    p.raw(T);
+    p.num(t);
+    p.raw(PHASE_ID);
+    p.str(id);
+    p.raw(PHASE);
+    p.str(phase);
+    p.raw(CLOSE);
+    this.ended();
+  }
+
+  /** `{ t, type: 'unit.state', id, state, incident, travel_s }`, incident and travel_s left out when undefined */
+  unitState(t: number, id: string, state: string, incident: string | undefined, travel_s: number | undefined): void {
+    const p = this.pending;
+    p.raw(T);
+    p.num(t);
+    p.raw(UNIT_STATE_ID);
+    p.str(id);
+    p.raw(STATE);
+    p.str(state);
+    if (incident !== undefined) {
+      p.raw(INCIDENT);
+      p.str(incident);
+    }
+    if (travel_s !== undefined) {
+      p.raw(TRAVEL_S);
+      p.num(travel_s);
+    }
+    p.raw(CLOSE);
+    this.ended();
+  }
+
+  /** `{ t, type: 'unit.route', id, from: [fx, fy], to: [tx, ty], travel_s, km }` */
+  straightRoute(t: number, id: string, fx: number, fy: number, tx: number, ty: number, travel_s: number, km: number): void {
+    const p = this.pending;
+    p.raw(T);
+    p.num(t);
+    p.raw(UNIT_ROUTE_ID);
+    p.str(id);
+    p.raw(FROM);
+    p.num(fx);
+    p.raw(COMMA);
+    p.num(fy);
+    p.raw(TO);
+    p.num(tx);
+    p.raw(COMMA);
+    p.num(ty);
+    p.raw(TRAVEL_S_AFTER_ARRAY);
+    p.num(travel_s);
+    p.raw(KM);
+    p.num(km);
+    p.raw(CLOSE);
+    this.ended();
+  }
+
+  /** `{ t, type: 'incident.reported', id, kind, area, node, x, y, severity, people, work_s, parent }`, parent left out when undefined */
+  reported(e: { t: number; id: string; kind: string; area: string; node: string | null; x: number; y: number; severity: number; people: number; work_s: number; parent?: string }): void {
+    const p = this.pending;
+    p.raw(T);
+    p.num(e.t);
+    p.raw(REPORTED_ID);
+    p.str(e.id);
+    p.raw(KIND);
+    p.str(e.kind);
+    p.raw(AREA);
+    p.str(e.area);
+    if (e.node === null) p.raw(NODE_NULL);
+    else {
+      p.raw(NODE);
+      p.str(e.node);
+    }
+    p.raw(X);
+    p.num(e.x);
+    p.raw(Y);
+    p.num(e.y);
+    p.raw(SEVERITY);
+    p.num(e.severity);
+    p.raw(PEOPLE);
+    p.num(e.people);
+    p.raw(WORK_S);
+    p.num(e.work_s);
+    if (e.parent !== undefined) {
+      p.raw(PARENT);
+      p.str(e.parent);
+    }
+    p.raw(CLOSE);
+    this.ended();
+  }
+
+  /** `{ t, type: 'decision', author: 'doctrine', role, do: 'dispatch', unit, incident }` */
+  doctrineDispatch(e: { t: number; role: string; unit: string; incident: string }): void {
+    const p = this.pending;
+    p.raw(T);
+    p.num(e.t);
+    p.raw(DOCTRINE_ROLE);
+    p.str(e.role);
+    p.raw(DISPATCH_UNIT);
+    p.str(e.unit);
+    p.raw(INCIDENT);
+    p.str(e.incident);
+    p.raw(CLOSE);
+    this.ended();
+  }
+
+  private ended(): void {
+    const p = this.pending;
+    p.end();
     if (p.count >= CHUNK_LINES) this.seal();
   }
 

@@ -245,8 +245,35 @@ export class Sim {
 
   /** Record an incident's `incident.phase` event: with no log, the metrics are told directly (no event built). */
   emitPhase(id: string, phase: string): void {
-    if (this.log) this.emit({ t: this.world.t, type: 'incident.phase', id, phase });
-    else this.metrics.phase(this.world.t, id, phase);
+    this.metrics.phase(this.world.t, id, phase);
+    if (this.log) this.log.phase(this.world.t, id, phase);
+  }
+
+  /**
+   * Record a unit's `unit.state` event (`{ t, type, id, state, incident, travel_s }`, the last two left out when
+   * undefined), when units are recorded (recordUnits): written without an event object.
+   */
+  emitUnitState(id: string, state: string, incident: string | undefined, travel_s: number | undefined): void {
+    this.metrics.unitStateEvent(this.world.t, id, state);
+    if (this.log) this.log.unitState(this.world.t, id, state, incident, travel_s);
+  }
+
+  /** `emit` for an `incident.reported` event, written to the log by its shape (LogWriter.reported) */
+  emitReported(e: LogEvent & Parameters<LogWriter['reported']>[0]): void {
+    this.metrics.observe(e);
+    if (this.log) this.log.reported(e);
+  }
+
+  /** `emit` for doctrine's `decision` to dispatch, written to the log by its shape (LogWriter.doctrineDispatch) */
+  emitDoctrineDispatch(e: LogEvent & Parameters<LogWriter['doctrineDispatch']>[0]): void {
+    this.metrics.observe(e);
+    if (this.log) this.log.doctrineDispatch(e);
+  }
+
+  /** Record a straight leg's `unit.route` event (`{ t, type, id, from: [fx, fy], to: [tx, ty], travel_s, km }`) without an event object. */
+  emitStraightRoute(id: string, fx: number, fy: number, tx: number, ty: number, travel_s: number, km: number): void {
+    this.metrics.unread(this.world.t);
+    if (this.log) this.log.straightRoute(this.world.t, id, fx, fy, tx, ty, travel_s, km);
   }
 
   /** Record an event (callers build it as a literal: `{ t: sim.now, type, ... }`, the cheapest shape). */

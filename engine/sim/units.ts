@@ -280,12 +280,11 @@ export function onStep(sim: Sim, id: string, u: UnitW, before: string, actions: 
     }
     // no log: nothing reads unit movements but the metrics' busy times, told directly (no event built)
     if (!sim.recordUnits) sim.metrics.unitState(id, state, sim.now);
-    // literals, not a spread of the optional incident: the same keys in the same order;
     // travel_s is the time left (a leg begun before now, see onRoad, counts from its start)
-    else if (state === 'en_route' && incident) sim.emit({ t: sim.now, type: 'unit.state', id, state, incident, travel_s: u.leg ? u.leg.t0 + u.leg.travel_s - sim.now : 0 });
-    else if (state === 'en_route' || state === 'returning') sim.emit({ t: sim.now, type: 'unit.state', id, state, travel_s: u.m.context.return_s >= NEVER_S && state === 'returning' ? NEVER_S : u.leg ? u.leg.t0 + u.leg.travel_s - sim.now : 0 });
-    else if (ATTACHED.has(state) && incident) sim.emit({ t: sim.now, type: 'unit.state', id, state, incident });
-    else sim.emit({ t: sim.now, type: 'unit.state', id, state });
+    else if (state === 'en_route' && incident) sim.emitUnitState(id, state, incident, u.leg ? u.leg.t0 + u.leg.travel_s - sim.now : 0);
+    else if (state === 'en_route' || state === 'returning') sim.emitUnitState(id, state, undefined, u.m.context.return_s >= NEVER_S && state === 'returning' ? NEVER_S : u.leg ? u.leg.t0 + u.leg.travel_s - sim.now : 0);
+    else if (ATTACHED.has(state) && incident) sim.emitUnitState(id, state, incident, undefined);
+    else sim.emitUnitState(id, state, undefined, undefined);
     if (state === 'en_route' || state === 'returning') emitRoute(sim, id, u);
   }
   for (let i = 0; i < custom.length; i++) {
@@ -355,7 +354,7 @@ function emitRoute(sim: Sim, id: string, u: UnitW): void {
   if (leg.nodes) sim.emit({ t: sim.now, type: 'unit.route', id, nodes: leg.nodes, cum_s: leg.t0 < sim.now ? shifted(leg.cum_s!, sim.now - leg.t0) : leg.cum_s, km: leg.km });
   else {
     const from = leg.from!, to = leg.to!;
-    sim.emit({ t: sim.now, type: 'unit.route', id, from: [round4(from[0]), round4(from[1])], to: [round4(to[0]), round4(to[1])], travel_s: leg.travel_s, km: leg.km });
+    sim.emitStraightRoute(id, round4(from[0]), round4(from[1]), round4(to[0]), round4(to[1]), leg.travel_s, leg.km);
   }
 }
 
