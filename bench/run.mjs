@@ -2,8 +2,9 @@
 // `npm run bench`: the engine on the reference model beside the SimPy peer and
 // the plain-JS floor, measured in one run on this machine, printed as ratios.
 // Speed targets live here, not in timed tests: machines are noisy, ratios are not.
-// Each engine row runs in a process of its own, timed as the first run in that
-// process (as `drill run`) or warm, after one untimed run (as a batch's runs).
+// Each row runs in processes of its own, the peers' as the engine's; an engine row
+// is timed as the first run in its process (as `drill run`) or warm, after one
+// untimed run (as a batch's runs).
 //
 //   node bench/run.mjs [--n=100000] [--processes=3] [--skip-simpy] [--skip-viewer] [--skip-batch] [--skip-stepper] [--skip-start] [--only=floor,simpy,engine,log,viewer,stepper,start,batch]
 import { spawnSync } from 'node:child_process';
@@ -64,38 +65,42 @@ if (args['engine-row']) {
   process.exit(0);
 }
 
-const rows = [];
 const want = (k) => !args.only || String(args.only).split(',').includes(k);
 console.log(`reference model: ${N.toLocaleString('en')} incidents, 50 units, λ = 1.1/min (bench/peers/REFERENCE.md)\n`);
-if (want('floor')) rows.push(external('plain-JS floor', process.execPath, ['bench/peers/floor_plain.mjs', `--n=${N}`, '--rng=alea']));
-if (want('simpy') && !args['skip-simpy']) {
-  rows.push(existsSync(PYTHON) ? external('SimPy 3 peer', PYTHON, ['bench/peers/peer_simpy.py', `--n=${N}`]) : { name: 'SimPy 3 peer', error: `${PYTHON} not found` });
-}
-// each engine row in processes of its own, so that one row's warm-up does not carry into the next.
+// Every row, the peers' too, in processes of its own: one row's warm-up does not carry into the next.
 // The same run is up to 1.6x slower in one process than in the next on this kind of VM (the whole
 // process, not one function: it can switch mid-process), so each row is the median of PROCESSES
-// processes, with the slowest and fastest beside it.
+// processes, with the slowest and fastest beside it, and the rows take turns (round after round of
+// one process each) so that a slow spell of the machine falls on all of them alike.
 const PROCESSES = Number(args.processes ?? 3);
-const engineProcess = (mode, hasher, warm) => {
+const engineProcess = (mode, hasher, warm) => () => {
   const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--engine-row', `--n=${N}`, `--mode=${mode}`, `--hasher=${hasher}`, ...(warm ? ['--warm'] : [])], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (r.status !== 0) return { name: `drillsim ${mode}${warm ? ', warm' : ''}`, error: (r.stderr || 'failed').trim().split('\n').pop() };
   return JSON.parse(r.stdout.trim().split('\n').pop());
 };
-const engineRow = (mode, hasher, warm) => {
-  const runs = [];
-  for (let i = 0; i < PROCESSES; i++) {
-    const r = engineProcess(mode, hasher, warm);
-    if (r.error) return r;
-    runs.push(r);
-  }
+const kinds = [];
+if (want('floor')) kinds.push(() => external('plain-JS floor', process.execPath, ['bench/peers/floor_plain.mjs', `--n=${N}`, '--rng=alea']));
+if (want('simpy') && !args['skip-simpy']) {
+  kinds.push(existsSync(PYTHON) ? () => external('SimPy 3 peer', PYTHON, ['bench/peers/peer_simpy.py', `--n=${N}`]) : () => ({ name: 'SimPy 3 peer', error: `${PYTHON} not found` }));
+}
+if (want('engine')) kinds.push(engineProcess('metrics', 'native', false), engineProcess('metrics', 'native', true));
+if (want('log')) kinds.push(engineProcess('full', 'native', false), engineProcess('full', 'native', true), engineProcess('full', 'pure', false));
+const runsOf = kinds.map(() => []);
+for (let round = 0; round < PROCESSES; round++) {
+  kinds.forEach((k, i) => {
+    if (runsOf[i].some((r) => r.error)) return;
+    runsOf[i].push(k());
+  });
+}
+const rows = runsOf.map((runs) => {
+  const failed = runs.find((r) => r.error);
+  if (failed) return failed;
   runs.sort((a, b) => a.perSec - b.perSec);
   return { ...runs[Math.floor((runs.length - 1) / 2)], slowest: runs[0].perSec, fastest: runs[runs.length - 1].perSec, processes: runs.length };
-};
-if (want('engine')) rows.push(engineRow('metrics', 'native', false), engineRow('metrics', 'native', true));
-if (want('log')) rows.push(engineRow('full', 'native', false), engineRow('full', 'native', true), engineRow('full', 'pure', false));
+});
 
 const fmt = (v, d = 0) => (v === undefined || Number.isNaN(v) ? '-' : v.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d }));
-console.log(`${'program'.padEnd(38)} incidents   loop s   incidents/s   mean wait min   mean resp min   engine rows: median of ${PROCESSES} processes (slowest-fastest)`);
+console.log(`${'program'.padEnd(38)} incidents   loop s   incidents/s   mean wait min   mean resp min   each row: median of ${PROCESSES} processes, taking turns (slowest-fastest)`);
 for (const r of rows) {
   if (r.error) { console.log(`${r.name.padEnd(38)} ERROR: ${r.error}`); continue; }
   const spread = r.processes > 1 ? `   (${fmt(r.slowest)}-${fmt(r.fastest)})` : '';
