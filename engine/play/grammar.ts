@@ -152,6 +152,8 @@ export function matchVerb(words: string[]): { verb: Verb; used: number } | undef
 export interface ParseContext {
   /** is this an area id? (decides whether "public info X ..." names an area or starts the message) */
   isArea(id: string): boolean;
+  /** is this one of the scenario's ids (a unit, a role)? `điều don ...` then dispatches unit `don`, not a misspelt `điều động` */
+  isId?(id: string): boolean;
 }
 
 /** Read one typed line. Blank lines and `#` comments give `value: null`. */
@@ -160,6 +162,12 @@ export function parseLine(line: string, ctx: ParseContext): ParseResult {
   if (trimmed === '' || trimmed.startsWith('#')) return { ok: true, value: null };
   const toks = tokenize(line);
   const m = matchVerb(toks.map((t) => t.text));
+  // a Vietnamese command misspelt in a later word (`so tann`), or where its first word alone is another form
+  // (`dieu dongg u-01` read as dispatching unit `dongg`): say the command meant, as for an English one
+  const vi = nearestViForm(toks.map((t) => t.text));
+  if (vi && (!m || (vi.used > m.used && !ctx.isId?.(toks[m.used].text.toLowerCase())))) {
+    return { ok: false, problem: { key: 'parse.unknown-verb-guess', params: { word: toks.slice(0, vi.used).map((t) => t.text).join(' '), guess: vi.guess } } };
+  }
   if (!m) {
     const first = toks[0].text;
     const guess = nearestVerb(toks.map((t) => t.text));
@@ -269,8 +277,10 @@ function readStep(words: string[]): { ok: true; step: Step } | { ok: false; prob
   return { ok: true, step: { kind: 'by', s: r.seconds } };
 }
 
-/** The verb someone probably meant, for "did you mean". */
+/** The verb someone probably meant, for "did you mean": a Vietnamese form when the words read as Vietnamese. */
 export function nearestVerb(words: string[]): string | undefined {
+  const vi = nearestViForm(words);
+  if (vi) return vi.guess;
   const first = words[0].toLowerCase();
   let best: string | undefined;
   let bestD = 3;
@@ -278,6 +288,30 @@ export function nearestVerb(words: string[]): string | undefined {
     for (const form of [verb.words, ...verb.aliases]) {
       const d = editDistance(first, form[0]);
       if (d < bestD && d < Math.max(2, form[0].length / 2)) { bestD = d; best = form.join(' '); }
+    }
+  }
+  return best;
+}
+
+/**
+ * The Vietnamese form (VI_FORMS) someone probably meant, and how many of their words it stands for; only when the
+ * words read as Vietnamese: a diacritic typed (`điều độngg`), or a form of several words with one of them exact
+ * (`so tann`, `dieu dongg`). So an English typo (`tie 30m`) is not answered with `tiep`.
+ */
+function nearestViForm(words: string[]): { guess: string; used: number } | undefined {
+  const lower = words.map((w) => w.normalize('NFC').toLowerCase());
+  let best: { guess: string; used: number } | undefined;
+  let bestD = 3;
+  for (const verb of VERBS) {
+    for (const form of verb.vi) {
+      if (form.length > lower.length) continue;
+      const typed = lower.slice(0, form.length);
+      if (!/[^\x00-\x7f]/.test(typed.join('')) && !(form.length > 1 && form.some((w, i) => typed[i] === w))) continue;
+      // words that are a command already (`tiếp` in `tiếp tụcc`) are not a misspelling of another
+      if (matchVerb(typed)?.used === form.length) continue;
+      const want = form.join(' ');
+      const d = editDistance(typed.join(' '), want);
+      if (d < bestD && d < Math.max(2, want.length / 4)) { bestD = d; best = { guess: want, used: form.length }; }
     }
   }
   return best;

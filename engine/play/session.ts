@@ -285,16 +285,18 @@ export class PlaySession {
     }
   }
 
+  private readonly parseContext = { isArea: (id: string) => this.model.area.has(id), isId: (id: string) => this.model.unit.has(id) || this.model.role.has(id) };
+
   /** After a limit: only quit (and an empty line) is left. */
   private afterLimit(line: string): Reply {
-    const r = parseLine(line, { isArea: (id) => this.model.area.has(id) });
+    const r = parseLine(line, this.parseContext);
     if (r.ok && r.value === null) return { text: '' };
     if (r.ok && r.value.verb.id === 'quit') return { text: '', quit: true };
     return this.refuse(this.say('play.limit-over', { key: this.stoppedAtLimit!.key, t: clock(this.stoppedAtLimit!.t) }));
   }
 
   private line(line: string): Reply {
-    const r = parseLine(line, { isArea: (id) => this.model.area.has(id) });
+    const r = parseLine(line, this.parseContext);
     if (r.ok && r.value === null) return { text: '' };
     if (!r.ok) {
       const how = r.verb ? `\n  ${this.say('parse.usage')}: ${usage(r.verb, (k) => this.say(`arg.${k}` as MsgKey))}` : `\n  ${this.say('parse.try-help')}`;

@@ -120,6 +120,21 @@ describe('parseLine', () => {
     expect(problem('fly away')).toEqual({ key: 'parse.unknown-verb', params: { word: 'fly' } });
   });
 
+  it('suggests the Vietnamese command meant for a misspelt one, as for an English one, with or without diacritics', () => {
+    const guess = (word: string, guess: string) => ({ key: 'parse.unknown-verb-guess', params: { word, guess } });
+    // `dieu` alone is dispatch too: `dieu dongg` was read as dispatching a unit 'dongg'
+    expect(problem('dieu dongg tc-militia den ta-ca-houses')).toEqual(guess('dieu dongg', 'dieu dong'));
+    expect(problem('điều độngg tc-militia đến ta-ca-houses')).toEqual(guess('điều độngg', 'điều động'));
+    expect(problem('so tann ta-ca-riverside')).toEqual(guess('so tann', 'so tan'));
+    expect(problem('sơ tánn ta-ca-riverside')).toEqual(guess('sơ tánn', 'sơ tán'));
+    expect(problem('xin ho troo cho ta-ca')).toEqual(guess('xin ho troo', 'xin ho tro'));
+    expect(problem('tiếp tụcc')).toEqual(guess('tiếp tụcc', 'tiếp tục'));
+    // a unit whose id is near the second word is still that unit, and a right command is still read
+    expect(parseLine('dieu dog to ta-ca-houses', { ...ctx, isId: (id) => id === 'dog' })).toMatchObject({ ok: true, value: { args: { unit: 'dog' } } });
+    expect(ok('dieu tc-militia den ta-ca-houses')).toEqual(ok('dispatch tc-militia to ta-ca-houses'));
+    expect(ok('tiếp 30m')).toEqual(ok('advance 30m'));
+  });
+
   it('skips blank lines and comments', () => {
     expect(parseLine('   ', ctx)).toEqual({ ok: true, value: null });
     expect(parseLine('# the controller pauses here', ctx)).toEqual({ ok: true, value: null });

@@ -315,4 +315,13 @@ describe('typing slips that now get a suggestion (a helper found them without on
     expect(h.text).toContain("không có lệnh 'dispach' (có phải 'dispatch'?)");
     expect(st.text).toContain("không hiểu bước '1h30': số phút cần có đơn vị; hãy viết advance 1h30m");
   });
+
+  it('a misspelt Vietnamese command, EN and VI: the command meant, not a refusal about the unit', () => {
+    const s = session(['tc-chair'], false, 'vi');
+    const [order, help] = play(s, ['dieu dongg tc-militia ta-ca-houses', 'help so tann']);
+    expect(order.refused).toBe(true);
+    expect(order.text).toContain("không hiểu lệnh: không có lệnh 'dieu dongg' (có phải 'dieu dong'?)");
+    expect(help.text).toContain("không có lệnh 'so tann' (có phải 'so tan'?)");
+    expect(play(session(['tc-chair']), ['điều độngg tc-militia ta-ca-houses'])[0].text).toContain("cannot read that: unknown command 'điều độngg' (did you mean 'điều động'?)");
+  });
 });
