@@ -234,6 +234,8 @@ export function parseLine(line: string, ctx: ParseContext): ParseResult {
       const guess = suggestTime(args.time);
       return { ok: false, verb, problem: guess ? { key: 'parse.bad-time-guess', params: { value: args.time, time: guess } } : { key: 'parse.bad-time', params: { value: args.time } } };
     }
+    // `jump 5m` went to T+00:05, where `advance 5m` moves on by 5m: a length alone is not taken as a time here
+    if (verb.id === 'jump' && !/^T\+/i.test(args.time)) return { ok: false, verb, problem: { key: 'parse.jump-length', params: { value: args.time, step: formatDuration(t) } } };
     extra.at = t;
   }
   return finish(verb, args, extra);

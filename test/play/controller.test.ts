@@ -57,3 +57,21 @@ describe('an ad-hoc inject for a time after the end', () => {
     expect(s.log().events.some((e) => e.includes('"type":"inject.delivered","id":"adhoc-1"'))).toBe(true);
   });
 });
+
+describe('jump with a length of time', () => {
+  it('refuses jump 5m (it went to T+00:05), saying jump goes to a time and advance 5m moves on by 5m, EN and VI', () => {
+    for (const lang of ['en', 'vi'] as const) {
+      const s = session([], lang);
+      s.handle('advance T+01:00');
+      const r = s.handle('jump 5m');
+      expect(r.refused).toBe(true);
+      expect(r.text).toContain(lang === 'en'
+        ? "'5m' is a length of time, and jump goes to a time on the exercise clock (jump T+01:30); to move on by 5m, write advance 5m"
+        : "'5m' là một khoảng thời gian, còn jump chuyển đến một thời điểm trên đồng hồ diễn tập (jump T+01:30); để tiến thêm 5m, hãy viết advance 5m");
+      expect(s.t).toBe(3600);
+      // a time on the exercise clock is still a jump
+      s.handle('jump T+01:05');
+      expect(s.t).toBe(3900);
+    }
+  });
+});

@@ -106,6 +106,9 @@ describe('parseLine', () => {
     expect(ok('hold dam-rumour')).toMatchObject({ verb: 'hold', args: { inject: 'dam-rumour' } });
     expect(ok('jump T+04:00')).toMatchObject({ verb: 'jump', at: 14400 });
     expect(ok('jump to T+04:00')).toMatchObject({ verb: 'jump', at: 14400 });
+    // a length alone is not a time for jump (advance 5m moves on by 5m)
+    expect(problem('jump 5m')).toEqual({ key: 'parse.jump-length', params: { value: '5m', step: '5m' } });
+    expect(problem('jump to 1h30m')).toEqual({ key: 'parse.jump-length', params: { value: '1h30m', step: '1h30m' } });
     expect(ok('inject tc-chair Road check | Report QL7')).toMatchObject({ verb: 'inject', args: { role: 'tc-chair', text: 'Road check | Report QL7' } });
     expect(ok('inject tc-chair at T+02:00 Road check')).toMatchObject({ args: { role: 'tc-chair', text: 'Road check' }, at: 7200 });
     expect(ok('add inject tc-chair Road check')).toMatchObject({ verb: 'inject' });
