@@ -118,7 +118,8 @@ export function formatComparison(c: Comparison, fa: string, fb: string, lang: La
   if (!c.same_end) {
     const longer = shorter === 'a' ? 'b' : 'a';
     const after = (longer === 'a' ? ta : tb).filter((d) => d.t >= ends[shorter]).length;
-    if (after) L.push(say(lang, 'compare.taken-after', { n: after, side: longer, t: clock(ends[shorter]), other: shorter }));
+    // the shorter run stopped early, or ran to its own scenario's end (a scenario with a shorter horizon)
+    if (after) L.push(say(lang, c.stopped[shorter] ? 'compare.taken-after' : 'compare.taken-after-end', { n: after, side: longer, t: clock(ends[shorter]), other: shorter }));
   }
   for (const [label, list] of [['a', ta], ['b', tb]] as const) {
     if (!list.length) continue;

@@ -53,4 +53,16 @@ describe('drill compare of a run stopped with --until against a full run', () =>
     expect(out).toContain('b stopped at T+03:00 (drill run --until)');
     expect(out).not.toContain('end at different times');
   });
+
+  it('runs of two scenarios of different lengths, each to its own end: neither is said to have stopped, EN and VI', () => {
+    const other = join(tempDir('drillsim-compare-until-'), 'cua-lo.json');
+    expect(drill(['run', 'scenarios/cua-lo-high-rise-fire.yaml', '--out', other, '--quiet']).code).toBe(0);
+    const en = drill(['compare', full, other, '--lang', 'en']).stdout;
+    // Cửa Lò's horizon is 8 h: its run ended there, it did not stop early
+    expect(en).toMatch(/^ {2}\d+ of those only in a are from T\+08:00 on, after b had run to the end of its own scenario$/m);
+    expect(en).not.toMatch(/stopped/);
+    const vi = drill(['compare', full, other, '--lang', 'vi']).stdout;
+    expect(vi).toMatch(/^ {2}\d+ quyết định chỉ có ở a là từ T\+08:00 trở đi, khi b đã chạy hết kịch bản của nó$/m);
+    expect(vi).not.toMatch(/đã dừng|dừng lúc/);
+  });
 });
