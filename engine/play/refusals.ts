@@ -45,7 +45,7 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
     }
     case 'unknown-unit': return say('ref.unknown-unit', { id: c.unit, guess: guess(c.unit, model.unit.keys()) });
     case 'unknown-incident': return say('ref.unknown-incident', { id: c.incident, guess: guess(c.incident, world.incidents.map((i) => i.id)) });
-    case 'unknown-zone': return say('ref.unknown-zone', { id: c.zone, guess: guess(c.zone, model.scenario.evacuation.zones.map((z) => z.id)) });
+    case 'unknown-zone': return say('ref.unknown-zone', { id: c.zone, guess: zoneGuess() });
     case 'unknown-shelter': return say('ref.unknown-shelter', { id: c.shelter, guess: guess(c.shelter, model.scenario.evacuation.shelters.map((s) => s.id)) });
     case 'unknown-area': return say('ref.unknown-area', { id: c.area, guess: guess(c.area, model.area.keys()) });
     case 'unknown-road': return say('ref.unknown-road', { id: c.edge, guess: guess(c.edge, model.scenario.travel.edges.map((e) => e.id)) });
@@ -130,20 +130,20 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
     return voice === 'record' ? `${why}; ${say('ref.no-coast-mark')}` : why;
   }
 
+  /**
+   * The zone meant by a misspelt id: one whose order would be refused as too late says so (a helper typed the
+   * suggestion and was refused again); of several, those that can still be ordered.
+   */
+  function zoneGuess(): string {
+    const near = guessIds(c.zone, model.scenario.evacuation.zones.map((z) => z.id));
+    const open = near.filter((id) => zoneTooLate(sim, id, lang) === undefined);
+    if (near.length === 1 && open.length === 0) return say('ref.guess-too-late', { id: near[0], why: zoneTooLate(sim, near[0], lang)! });
+    return guess(c.zone, open.length ? open : near);
+  }
+
   function noChange(): string {
     switch (c.do) {
-      case 'evacuate': {
-        // struck at this very time, before orders: the board (just before it) still showed "no order yet"
-        const spec = model.scenario.evacuation.zones.find((z) => z.id === c.zone);
-        if (spec?.hazard_arrives === world.t && world.zones[c.zone].sheltered === 0) return say('ref.zone-struck', { id: c.zone, t: formatClock(world.t) });
-        // struck earlier with people still there: the engine closed the zone ("done"), but nobody would call that an order carried out
-        const z = world.zones[c.zone];
-        if (z.m.context.struck && z.caught > 0) {
-          const at = struckAt(sim, c.zone) ?? (spec?.hazard_arrives !== undefined && spec.hazard_arrives <= world.t ? spec.hazard_arrives : undefined);
-          return at !== undefined ? mn(lang, 'ref.zone-caught', z.caught, { id: c.zone, t: formatClock(at) }) : mn(lang, 'ref.zone-caught-untimed', z.caught, { id: c.zone });
-        }
-        return say('ref.zone-already', { id: c.zone, state: say(`zone.${world.zones[c.zone].m.value as string}` as MsgKey) });
-      }
+      case 'evacuate': return zoneTooLate(sim, c.zone, lang) ?? say('ref.zone-already', { id: c.zone, state: say(`zone.${world.zones[c.zone].m.value as string}` as MsgKey) });
       case 'open_shelter': return say('ref.shelter-already', { id: c.shelter, state: say(`shelter.${world.shelters[c.shelter].m.value as string}` as MsgKey) });
       case 'declare_level': return say('ref.level-already', { area: areaName(sim, c.area, lang), level: c.level });
       case 'request_support': return say('ref.support-already', { area: areaName(sim, c.area, lang) });
@@ -160,6 +160,25 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
     }
     return say('code.no-change');
   }
+}
+
+/**
+ * Why an evacuation order for a zone at `t` comes too late: the hazard reaches it at that time (before the orders),
+ * or has reached it with people still there; undefined when it does not. `t`: the stop, where the world may be
+ * short of it (a session's world is as of its last event).
+ */
+export function zoneTooLate(sim: Sim, zone: string, lang: Lang, t = sim.world.t): string | undefined {
+  const { model, world } = sim;
+  // struck at this very time, before orders: the board (just before it) still showed "no order yet"
+  const spec = model.scenario.evacuation.zones.find((z) => z.id === zone);
+  if (spec?.hazard_arrives === t && world.zones[zone].sheltered === 0) return m(lang, 'ref.zone-struck', { id: zone, t: formatClock(t) });
+  // struck earlier with people still there: the engine closed the zone ("done"), but nobody would call that an order carried out
+  const z = world.zones[zone];
+  if (z.m.context.struck && z.caught > 0) {
+    const at = struckAt(sim, zone) ?? (spec?.hazard_arrives !== undefined && spec.hazard_arrives <= world.t ? spec.hazard_arrives : undefined);
+    return at !== undefined ? mn(lang, 'ref.zone-caught', z.caught, { id: zone, t: formatClock(at) }) : mn(lang, 'ref.zone-caught-untimed', z.caught, { id: zone });
+  }
+  return undefined;
 }
 
 /**

@@ -36,7 +36,7 @@ import { areaName, renderBoard, renderSummary, messageLines, seatName, unitName 
 import { commandLine, feed } from './describe.js';
 import { complete, matchVerb, nearestVerb, parseLine, tokenize, usage, VERBS, type ArgKind, type Parsed, type ParseResult, type Step, type Verb, type VerbId } from './grammar.js';
 import { m, mn, type MsgKey } from './messages.js';
-import { explainRefusal, guessIds } from './refusals.js';
+import { explainRefusal, guessIds, zoneTooLate } from './refusals.js';
 import { oneLine, say as sayText } from './text.js';
 import { areasInView, received, visibleAreas, visibleIncidents, waitingDecisions } from './view.js';
 
@@ -348,7 +348,12 @@ export class PlaySession {
       const known = new Set([...fold(name).split(/[^\p{L}\p{N}]+/u), ...id.split('-')]);
       return words.every((w) => known.has(w));
     });
-    if (hits.length === 1) return `  ${this.say('parse.did-you-mean', { line: `${verb.words.join(' ')} ${hits[0].id} (${hits[0].name})` })}\n`;
+    if (hits.length === 1) {
+      const line = `${verb.words.join(' ')} ${hits[0].id} (${hits[0].name})`;
+      // a zone the hazard has reached: the order pointed to would be refused in turn, so say so with it
+      const late = kind === 'zone' ? zoneTooLate(this.sim, hits[0].id, this.lang, this.t) : undefined;
+      return `  ${late ? this.say('parse.did-you-mean-too-late', { line, why: late }) : this.say('parse.did-you-mean', { line })}\n`;
+    }
     return this.choices(kind, verb.id);
   }
 

@@ -47,6 +47,15 @@ describe('what the trainee can type now, when a line misses or misnames an id', 
     expect(vi.handle('open shelter trường học thành vinh').text).toContain('\n  có phải ý bạn là: open shelter tv-schools (Các trường học phường Thành Vinh)?\n');
   });
 
+  it('a zone the hazard has reached, named by its words, is pointed to with why its order would be refused, EN and VI', () => {
+    const s = session(kySon, 'tc-chair');
+    s.handle('advance T+03:30');
+    expect(s.handle('evacuate ta ca riverside').text).toContain("\n  did you mean: evacuate ta-ca-riverside (Tà Cạ riverside villages)? that order would be refused, too late: the hazard reached zone 'ta-ca-riverside' at T+03:00; 700 people were caught there\n");
+    const vi = session(kySon, 'tc-chair', 'vi');
+    vi.handle('advance T+03:00');
+    expect(vi.handle('sơ tán ven suối tà cạ').text).toContain("\n  có phải ý bạn là: evacuate ta-ca-riverside (Các bản ven suối Tà Cạ)? lệnh đó cũng sẽ bị từ chối, quá muộn: hiểm hoạ ập đến vùng 'ta-ca-riverside' lúc T+03:00, trước khi các lệnh cho T+03:00 được thực hiện\n");
+  });
+
   it('words that name several, or none, list the ids that fit instead', () => {
     const s = session(vinh, 'province-board');
     // "old blocks" is in the name of the Thành Vinh and the Trường Vinh zones

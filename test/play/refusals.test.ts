@@ -34,6 +34,33 @@ describe('a refusal for an id that does not exist', () => {
     const vi = tlChair('vi');
     expect(vi.handle('evacuate pa-co').text).toContain("không có vùng sơ tán 'pa-co' (có phải 'pa-co-hillside'?)");
   });
+
+  it('a zone suggested for a misspelt one, once the hazard has reached it, says an order for it would be refused and why, EN and VI', () => {
+    const s = tlChair('en');
+    s.handle('advance T+06:10');
+    // the suggestion alone sent the trainee to type it and be refused again
+    expect(s.handle('evacuate pa-co-hilside').text).toBe("refused: there is no evacuation zone 'pa-co-hilside' (did you mean 'pa-co-hillside'? an order for it would be refused, too late: the hazard reached zone 'pa-co-hillside' at T+05:40; 650 people were caught there). Nothing was changed.\n");
+    const at = tlChair('en');
+    at.handle('advance T+05:40');
+    expect(at.handle('evacuate pa-co').text).toContain("(did you mean 'pa-co-hillside'? an order for it would be refused, too late: the hazard reaches zone 'pa-co-hillside' at T+05:40, before the orders for T+05:40 are carried out)");
+    const vi = tlChair('vi');
+    vi.handle('advance T+06:10');
+    expect(vi.handle('evacuate pa-co').text).toContain("không có vùng sơ tán 'pa-co' (có phải 'pa-co-hillside'? lệnh cho vùng đó cũng sẽ bị từ chối, quá muộn: hiểm hoạ đã ập đến vùng 'pa-co-hillside' lúc T+05:40; 650 người bị kẹt lại ở đó)");
+    // before the hazard, the plain suggestion
+    const early = tlChair('en');
+    early.handle('advance T+05:00');
+    expect(early.handle('evacuate pa-co').text).toContain("(did you mean 'pa-co-hillside'?). Nothing was changed.");
+  });
+
+  it('of several zones a shortened id may name, suggests those that can still be ordered', () => {
+    const two = structuredClone(quePhong);
+    const { hazard_arrives: _, ...village } = { ...two.evacuation.zones[0], id: 'pa-co-village' };
+    two.evacuation.zones.push(village);
+    const s = new PlaySession(two, { seed: 48, players: ['tl-chair'], controller: false, lang: 'en' });
+    expect(s.handle('evacuate pa-co').text).toContain("(did you mean one of pa-co-hillside, pa-co-village?)");
+    s.handle('advance T+06:10');
+    expect(s.handle('evacuate pa-co').text).toContain("there is no evacuation zone 'pa-co' (did you mean 'pa-co-village'?). Nothing was changed.");
+  });
 });
 
 describe('a refusal for something that happened at the very time of the stop', () => {
