@@ -1,21 +1,25 @@
 /**
  * The objectives panel on the reviewer's case: cua-lo with its own seed has
  * no chlorine leak; the chemical objective shows as not tested, with why,
- * not as P with 0 s (and not as "not met"), in English and Vietnamese.
+ * not as P with 0 s (and not as "not met"), in English and Vietnamese. A run
+ * stopped early (--until, a session saved part-way) says what had not
+ * happened by its stop, as drill report does, not "in this run".
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
-import { viewerSession, type ViewerSession } from './browser.js';
+import { openServedRun, viewerSession, type ViewerSession } from './browser.js';
 
-const file = join(tempDir('drillsim-viewer-nt-'), 'cua-lo.json');
+const dir = tempDir('drillsim-viewer-nt-');
+const file = join(dir, 'cua-lo.json'), early = join(dir, 'cua-lo-1h.json');
 let session: ViewerSession;
 let page: Page;
 
 beforeAll(async () => {
   expect(drill(['run', 'scenarios/cua-lo-high-rise-fire.yaml', '--out', file, '--quiet']).code).toBe(0);
-  session = await viewerSession([file]);
+  expect(drill(['run', 'scenarios/cua-lo-high-rise-fire.yaml', '--until', 'T+01:00', '--out', early, '--quiet']).code).toBe(0);
+  session = await viewerSession([file, early]);
   page = session.page;
 });
 
@@ -35,5 +39,20 @@ describe('the objectives panel', () => {
     expect(text).not.toMatch(/not met|0 s/);
     // a tested objective still shows its rating
     await expect(page.locator('li[data-objective="first-engine"] .rating').first().textContent()).resolves.toBe('P');
+  });
+
+  it('for a run stopped early, says what had not happened by the stop, as drill report does, EN and VI', async () => {
+    const said = {
+      en: ['"Chlorine leak from the chemical store" by T+01:00 (15:00).', '" in this run.'],
+      vi: ['"Rò rỉ khí clo từ kho hóa chất" đến T+01:00 (15:00).', '" trong lượt chạy này.'],
+    };
+    for (const lang of ['en', 'vi'] as const) {
+      const p = await openServedRun(session.browser, session.server, 1, lang);
+      await p.locator('#tab-objectives').click();
+      const text = (await p.locator('li[data-objective="chemical"] .result').textContent())!;
+      expect(text).toContain(said[lang][0]);
+      expect(text).not.toContain(said[lang][1]);
+      await p.close();
+    }
   });
 });

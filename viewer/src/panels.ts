@@ -394,8 +394,9 @@ export function renderObjectives(el: HTMLElement, run: LoadedRun, host: PanelHos
         ' ', h('span', { class: 'obj-text' }, textIn(o.text, lang))),
       h('p', { class: 'criterion' }, h('span', { class: 'label' }, `${w.m('obj.criterion')}: `), w.criterion(c)),
       h('p', { class: 'result' }, h('span', { class: 'label' }, `${result}: `),
-        // not tested: what it measures did not come about in the run; neither met nor missed
-        !r ? '?' : r.not_tested ? h('strong', { class: 'not-tested' }, w.m('obj.result_not_tested', { reason: w.notTestedReason(c, r, run.data.end) }))
+        // not tested: what it measures did not come about in the run; neither met nor missed. Read against the
+        // scenario's end, as the report does: a session saved at T+01:01 says "by T+01:01", not "in this run"
+        !r ? '?' : r.not_tested ? h('strong', { class: 'not-tested' }, w.m('obj.result_not_tested', { reason: w.notTestedReason(c, r, Math.max(run.data.end, run.data.scenario.horizon)) }))
           : resultNodes(w, r, tag(timeButton(host, r.at, w.time(r.at)), 'read')),
         r && !r.not_tested ? ` (${r.met ? S.met : S.notMet})` : ''),
       // the evidence the log's summary holds (older logs), or the moment the value names, when the events are not listed
