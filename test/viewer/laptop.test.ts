@@ -6,6 +6,7 @@
  * map lost 32 px) and the last tab read "Bảng trạng t", cut by the panel.
  * Run logs named as planners name them (long) wrapped it again at 1280 and
  * at 1366 x 768 when comparing: the run lists now give up room first.
+ * In an 800-px window the tabs take a second row rather than cut the last one.
  * And, on the same run, a message never delivered reads apart from its channel.
  */
 import { copyFileSync } from 'node:fs';
@@ -85,6 +86,30 @@ for (const lang of ['en', 'vi'] as const) {
     });
   }
 }
+
+describe('the viewer in a narrow window (800 x 720, Vietnamese)', () => {
+  it('shows every panel\'s tab whole, on a second row if need be', async () => {
+    // the tabs were scrolled sideways: "Bảng trạng thái" read "Bảng tr", its scrollbar unseen, and key 5 selected it out of sight
+    const page = await browser.newPage({ viewport: { width: 800, height: 720 } });
+    await openViewer(page, `${server.url}#run=0&lang=vi`);
+    await page.waitForFunction(() => document.documentElement.lang === 'vi');
+    await page.keyboard.press('5');
+    const { tabs, box } = await page.evaluate(() => {
+      const list = document.querySelector('#tabs') as HTMLElement;
+      const b = list.getBoundingClientRect();
+      const tabs = [...list.querySelectorAll('[role=tab]')].map((t) => { const r = t.getBoundingClientRect(); return { text: t.textContent, left: r.left, right: r.right, bottom: r.bottom }; });
+      return { tabs, box: { left: b.left, right: b.right, bottom: b.bottom } };
+    });
+    await page.screenshot({ path: join(ARTIFACTS, 'viewer-narrow-vi.png') });
+    expect(tabs).toHaveLength(5);
+    for (const t of tabs) {
+      expect(t.left, t.text!).toBeGreaterThanOrEqual(box.left);
+      expect(t.right, t.text!).toBeLessThanOrEqual(box.right);
+      expect(t.bottom, t.text!).toBeLessThanOrEqual(box.bottom + 0.5);
+    }
+    await page.close();
+  });
+});
 
 describe('the header with long run file names, comparing, in Vietnamese', () => {
   for (const [width, height] of [[1280, 720], [1366, 768]]) {
