@@ -67,6 +67,32 @@ describe('the divergence label on the timeline', () => {
     await page.close();
   });
 
+  it('past the stopped run\'s end, shows it as it stood then and says so on its pane and in its metrics column', async () => {
+    // at T+06:00 pane B (stopped at T+03:00) showed its T+03:00 world unmarked, its low-lying zone hatched by the
+    // T+05:00 flood it never reached, and the metrics' B column read as if at T+06:00
+    const page = await session.browser.newPage({ viewport: { width: 1440, height: 950 } });
+    await openViewer(page, `${session.server.url}#run=0&cmp=2&t=T+06:00`);
+    await page.waitForFunction(() => (window as any).drillViewer.app.b?.served === 2 && (window as any).drillViewer.t === 21600);
+    const caption = page.locator('#map-b .map-caption');
+    const look = () => page.evaluate(() => ({
+      a: document.querySelector('#map-a g.zone[data-zone=muong-xen-lowland]')?.getAttribute('data-flooded'),
+      b: document.querySelector('#map-b g.zone[data-zone=muong-xen-lowland]')?.getAttribute('data-flooded'),
+    }));
+    expect(await caption.textContent()).toBe('B: stopped.json · B stopped at T+03:00');
+    expect(await look()).toEqual({ a: 'true', b: 'false' });
+    await page.keyboard.press('4');
+    expect(await page.locator('#panel-metrics table.metrics.now thead th').allTextContents()).toEqual(['', 'A', 'B (T+03:00)']);
+    await page.screenshot({ path: join(ARTIFACTS, 'viewer-compare-past-stop.png') });
+    await page.locator('#lang').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'vi');
+    expect(await caption.textContent()).toBe('B: stopped.json · B dừng lúc T+03:00');
+    // before the stop, B's pane is B at that time, as A's is
+    await page.evaluate(() => (window as any).drillViewer.paintedSeek(7200));
+    expect(await caption.textContent()).toBe('B: stopped.json');
+    expect(await page.locator('#panel-metrics table.metrics.now thead th').allTextContents()).toEqual(['', 'A', 'B']);
+    await page.close();
+  });
+
   it('says runs of two seeds differ partly by the dice, as drill compare does (they part at their first event whatever was decided)', async () => {
     const page = await session.browser.newPage({ viewport: { width: 1440, height: 950 } });
     await openViewer(page, `${session.server.url}#run=0&cmp=3`);

@@ -473,8 +473,17 @@ class App implements PanelHost {
     const S = this.S(), a = this.a, b = this.b;
     if (!a) return;
     const overlaid = b !== null && this.layout === 'overlay';
-    this.mapA?.caption(b === null ? '' : overlaid ? `A: ${a.data.name} · B: ${b.data.name} (${S.outlines})` : `A: ${a.data.name}`);
-    this.mapB?.caption(b === null ? '' : `B: ${b.data.name}`);
+    // past the end of B (stopped or saved sooner), B is shown as it was then: its pane says so, as the controls do
+    const ended = b !== null && this.t > b.data.end ? ` · ${this.endWords(b, 'B')}` : '';
+    this.mapA?.caption(b === null ? '' : overlaid ? `A: ${a.data.name} · B: ${b.data.name} (${S.outlines})${ended}` : `A: ${a.data.name}`);
+    this.mapB?.caption(b === null ? '' : `B: ${b.data.name}${ended}`);
+  }
+
+  /** "B stopped at T+03:00": by --until, a session saved part-way, or a shorter scenario played to its end, told apart as drill compare does. */
+  endWords(run: LoadedRun, who: 'A' | 'B'): string {
+    const S = this.S();
+    const early = stoppedEarly(run.data, run.data.scenario.horizon);
+    return `${(!early ? S.endsAt : early.by === 'session' ? S.savedAt : S.stoppedAt).replace('{run}', who)} ${clock(run.data.end)}`;
   }
 
   updateDivergenceLabel(): void {
@@ -542,7 +551,9 @@ class App implements PanelHost {
     }
     const overlay = this.b && this.layout === 'overlay' && this.worldB ? { run: this.b, world: this.worldB } : null;
     this.mapA!.render(nt, this.worldA, overlay);
-    if (this.mapB && this.worldB) this.mapB.render(nt, this.worldB);
+    // B's world at its own end, drawn at that time: at A's time its zones were hatched by a flood it never reached
+    if (this.mapB && this.worldB) this.mapB.render(Math.min(nt, this.b!.data.end), this.worldB);
+    this.captions();
     this.timeline.setTime(nt);
     const c = $('clock');
     // one time in both forms: playing leaves the time between two seconds, and the wall clock cut 179.6 s to 18:02
@@ -578,7 +589,7 @@ class App implements PanelHost {
     this.metricsDrawnAt = performance.now();
     const runs = this.b ? [this.a, this.b] : [this.a];
     const worlds = this.b && this.worldB ? [this.worldA, this.worldB] : [this.worldA];
-    renderMetrics($('panel-metrics'), runs, worlds, this);
+    renderMetrics($('panel-metrics'), runs, worlds, this, this.t);
   }
 
   renderPanels(): void {

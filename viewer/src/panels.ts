@@ -450,12 +450,14 @@ function unreachedOf(run: LoadedRun): Unreached {
   return u;
 }
 
-export function renderMetrics(el: HTMLElement, runs: LoadedRun[], worlds: World[], host: PanelHost): void {
+export function renderMetrics(el: HTMLElement, runs: LoadedRun[], worlds: World[], host: PanelHost, t = 0): void {
   const S = STRINGS[host.lang()];
   const cols = runs.length;
   // durations in the language's units, as the report writes them (the two runs share a language; A's words do)
   const dur = (s: number) => wordsFor(runs[0], host.lang()).dur(s);
   const head = h('tr', {}, h('th', {}, ''), ...runs.map((_, i) => h('th', {}, cols > 1 ? (i === 0 ? S.runA : S.runB) : '')));
+  // a run compared past its end (stopped or saved sooner) is shown as it stood then: its column says when
+  const nowHead = h('tr', {}, h('th', {}, ''), ...runs.map((r, i) => h('th', {}, cols > 1 ? `${i === 0 ? S.runA : S.runB}${t > r.data.end ? ` (${clock(r.data.end)})` : ''}` : '')));
   const row = (label: string, vals: (string | number)[]) => h('tr', {}, h('th', { scope: 'row' }, label), ...vals.map((v) => h('td', {}, String(v))));
   const now: HTMLElement[] = [];
   const phases = (w: World) => { const c: Record<string, number> = {}; for (const inc of Object.values(w.incidents)) { const p = (inc.m.value as Record<string, string>).lifecycle; c[p] = (c[p] ?? 0) + 1; } return c; };
@@ -489,7 +491,7 @@ export function renderMetrics(el: HTMLElement, runs: LoadedRun[], worlds: World[
   // a row head as the others are ('Incidents: reported'), not a bare lower-case 'events'
   fin.push(row(S.eventsInLog, runs.map((r) => r.data.events.length)));
   el.replaceChildren(
-    h('h3', {}, S.atTime), h('table', { class: 'metrics now' }, h('thead', {}, head.cloneNode(true)), h('tbody', {}, ...now)),
+    h('h3', {}, S.atTime), h('table', { class: 'metrics now' }, h('thead', {}, nowHead), h('tbody', {}, ...now)),
     h('h3', {}, S.final), h('table', { class: 'metrics final' }, h('thead', {}, head), h('tbody', {}, ...fin)),
   );
 }
