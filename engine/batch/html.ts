@@ -387,6 +387,7 @@ export function batchHtml(r: BatchResults, lang: Lang = 'en'): string {
   const tables = groups.map((g) => `${vary ? `<h3>${esc(`${vary.key}=${g.agg.value}`)}</h3>` : ''}<table class="stats"><thead><tr>${head}</tr></thead><tbody>${shown.map((x) => statsRow(say, x.label, x.metric, g.agg.metrics[x.metric])).join('')}</tbody></table>`);
   sections.push(`<section><h2>${w('stats.h2')}</h2>${tables.join('')}</section>`);
 
+  // table.stats cells keep to one line: in a narrow window '54 min' broke into '54' over 'min'
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -406,7 +407,7 @@ svg text{font-size:11px;fill:#444}svg .xlabel{fill:#666}svg .inbar{fill:#fff;fon
 .track{fill:#eee}.met{fill:#4f7cac}.blocked{fill:#1b2f45}.whisker{stroke:#111;stroke-width:1.4}
 .ciband{fill:#4f7cac;opacity:.15}.curve{fill:none;stroke:#4f7cac;stroke-width:2}.dot{fill:#1b2f45}
 table{border-collapse:collapse}th,td{padding:4px 8px;text-align:left;vertical-align:middle;border-bottom:1px solid #eee}
-table.stats td{text-align:right;font-variant-numeric:tabular-nums}
+table.stats td{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 table.obj th[rowspan]{max-width:320px;font-weight:600}.otext{font-weight:400;color:#444}.crit{font-weight:400;color:#777;font-size:12px;font-family:ui-monospace,Consolas,'SF Mono','Noto Sans Mono','Liberation Mono','Courier New',monospace}
 .vlabel{font-size:12px;color:#555}.p{font-weight:600}.ci{color:#666}
 .metrow{display:flex;align-items:center;column-gap:8px;flex-wrap:wrap}.metrow svg{flex:none}

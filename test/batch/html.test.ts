@@ -232,6 +232,26 @@ describe('batch results page (drill batch --html)', () => {
     expect(out).toEqual([]);
   });
 
+  it('keeps each figure of the metrics table on one line in an 800-px window (a number never apart from its unit)', async () => {
+    // on a narrow screen 'mean dispatch' read "54 / min" and "127 / min" over two lines each
+    const r = batch([loadNamed('ky-son-flash-flood')], 40, null);
+    for (const lang of ['en', 'vi'] as const) {
+      const { page } = await open(batchHtml(r, lang), `batch-narrow-${lang}`);
+      await page.setViewportSize({ width: 800, height: 720 });
+      const split = await page.evaluate(() => [...document.querySelectorAll('table.stats td')].flatMap((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        const tops = new Set([...range.getClientRects()].map((b) => Math.round(b.top)));
+        return tops.size > 1 ? [td.textContent] : [];
+      }));
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      await page.locator('table.stats').last().screenshot({ path: join(ARTIFACTS, `batch-html-narrow-${lang}.png`) });
+      expect(split, lang).toEqual([]);
+      expect(wide, lang).toBeLessThanOrEqual(800);
+      await page.close();
+    }
+  });
+
   it('shows texts from the scenario as text, never as markup', async () => {
     const ksn = loadNamed('minimal');
     const evil = { ...ksn, title: '<img src=x onerror="document.title=\'pwned\'"> & "quotes"', objectives: ksn.objectives.map((o) => ({ ...o, text: '</td><script>document.title="pwned"</script>' })) } as Scenario;
