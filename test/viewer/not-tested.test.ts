@@ -3,7 +3,8 @@
  * no chlorine leak; the chemical objective shows as not tested, with why,
  * not as P with 0 s (and not as "not met"), in English and Vietnamese. A run
  * stopped early (--until, a session saved part-way) says what had not
- * happened by its stop, as drill report does, not "in this run".
+ * happened by its stop, as drill report does, not "in this run". The
+ * metrics panel counts the objectives not tested apart, as drill run does.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -52,6 +53,22 @@ describe('the objectives panel', () => {
       const text = (await p.locator('li[data-objective="chemical"] .result').textContent())!;
       expect(text).toContain(said[lang][0]);
       expect(text).not.toContain(said[lang][1]);
+      await p.close();
+    }
+  });
+});
+
+describe('the metrics panel', () => {
+  it('counts the objectives not tested apart, as drill run\'s summary does, EN and VI', async () => {
+    // drill run: "2 of the 5 tested met; 1 not tested in this run"; the panel said "2 / 6", as if 4 had failed
+    const out = drill(['run', 'scenarios/cua-lo-high-rise-fire.yaml']);
+    expect(out.code).toBe(0);
+    expect(out.stdout + out.stderr).toContain('2 of the 5 tested met; 1 not tested in this run');
+    for (const [lang, want] of [['en', '2 / 6 (1 not tested)'], ['vi', '2 / 6 (1 không đánh giá)']] as const) {
+      const p = await openServedRun(session.browser, session.server, 0, lang);
+      await p.locator('#tab-metrics').click();
+      const cells = await p.locator('#panel-metrics table.metrics.final tr').filter({ hasText: lang === 'en' ? 'Objectives: met' : 'Mục tiêu: đạt' }).locator('td').allTextContents();
+      expect(cells).toEqual([want]);
       await p.close();
     }
   });

@@ -487,7 +487,9 @@ export function renderMetrics(el: HTMLElement, runs: LoadedRun[], worlds: World[
   fin.push(row(`${S.decisions}: ${S.refused}`, v((s) => s.decisions.refused)));
   // answers' orders that found the thing already so (none in a log written before the summary counted them)
   fin.push(row(`${S.decisions}: ${S.noChange}`, v((s) => s.decisions.no_change ?? 0)));
-  fin.push(row(`${S.objectives}: ${S.met}`, v((s) => `${s.objectives.filter((o) => o.met).length} / ${s.objectives.length}`)));
+  // those not tested counted apart, as drill run says them ('2 of the 5 tested met; 1 not tested'): '2 / 6' alone read as 4 failed
+  const untested = (s: NonNullable<(typeof sum)[number]>) => s.objectives.filter((o) => o.rating === null).length;
+  fin.push(row(`${S.objectives}: ${S.met}`, v((s) => `${s.objectives.filter((o) => o.met).length} / ${s.objectives.length}${untested(s) ? ` (${S.nNotTested.replace('{n}', String(untested(s)))})` : ''}`)));
   // a row head as the others are ('Incidents: reported'), not a bare lower-case 'events'
   fin.push(row(S.eventsInLog, runs.map((r) => r.data.events.length)));
   el.replaceChildren(
