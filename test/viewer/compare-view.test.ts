@@ -3,7 +3,8 @@
  * framed on the same place at the same zoom (the incidents of both runs in
  * it), and a zoom or pan on either pane moves the other with it. Two seeds
  * of the Kỳ Sơn flood: their incidents differ, and each pane framed on its
- * own run opened at about twice the other's zoom.
+ * own run opened at about twice the other's zoom. The Metrics panel heads
+ * each run's column over its figures.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,5 +79,20 @@ describe('compare, side by side', () => {
     await page.keyboard.press('0');
     await expect.poll(() => view('a')).toMatch(/translate\(0,0\) scale\(1\)/);
     expect(await sameView()).toBe(true);
+  });
+});
+
+describe('compare, the Metrics panel', () => {
+  it('heads each run\'s column over its figures (right-aligned, as they are)', async () => {
+    // "A" and "B" sat at the left of columns whose figures are right-aligned: B's head read as over A's numbers
+    await page.locator('#tab-metrics').click();
+    const gaps = await page.evaluate(() => [...document.querySelectorAll('#panel-metrics table.metrics')].flatMap((t) => {
+      const heads = [...t.querySelectorAll('thead th')].slice(1), first = [...t.querySelectorAll('tbody tr:first-child td')];
+      const right = (el: Element) => { const r = document.createRange(); r.selectNodeContents(el); return r.getBoundingClientRect().right; };
+      return heads.map((h, i) => right(first[i]!) - right(h));
+    }));
+    await page.locator('#panel-metrics').screenshot({ path: join(ARTIFACTS, 'viewer-compare-metrics-heads.png') });
+    expect(gaps).toHaveLength(4);
+    for (const g of gaps) expect(Math.abs(g)).toBeLessThan(1);
   });
 });
