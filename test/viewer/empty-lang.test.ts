@@ -5,6 +5,7 @@
  * stayed in English until a run was opened: the language in the address was
  * applied only with a run to show. At 1280 x 720 its run lists read
  * "(chưa mở lượt c…": the title kept room for a scenario's long title.
+ * The empty timeline drew a time cursor for no run.
  */
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -56,6 +57,15 @@ describe('the viewer with no run log yet', () => {
       expect(w.text).toBe('(chưa mở lượt chạy)');
       expect(w.shown, JSON.stringify(w)).toBeGreaterThanOrEqual(w.whole - 0.5);
     }
+    await page.close();
+  });
+
+  it('draws no time cursor on the empty timeline', async () => {
+    // a lone orange line stood at the page's left edge, marking the time of no run
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await openViewer(page, `${server.url}#lang=en`);
+    expect(await page.locator('#timeline-slider').getAttribute('aria-disabled')).toBe('true');
+    expect(await page.locator('#timeline-slider .cursor').isVisible()).toBe(false);
     await page.close();
   });
 });
