@@ -84,6 +84,9 @@ function setText(sel: d3.Selection<any, any, any, any>, text: string): void {
   if (el && el.textContent !== text) el.textContent = text;
 }
 
+/** Room for what is drawn beside a place: a zone's circle 34 px off with its figures, a shelter below left, names to the right, an incident fanned out. */
+const PLACE_PAD: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number } = { left: 60, top: 50, right: 100, bottom: 60 };
+
 export class MapView {
   private svg: d3.Selection<SVGSVGElement, unknown, null, undefined>;
   private geo: d3.Selection<SVGGElement, unknown, null, undefined>;
@@ -308,8 +311,10 @@ export class MapView {
     const all: d3.GeoPermissibleObjects = { type: 'MultiPoint', coordinates: this.extentPoints } as any;
     const corners = x1 - x0 < 180 ? { type: 'MultiPoint', coordinates: [[x0, y0], [x1, y0], [x0, y1], [x1, y1]] } as any : all;
     const pts = all;
-    const pad = 40;
-    this.projection = d3.geoMercator().fitExtent([[pad, pad], [this.width - pad, this.height - pad]], corners);
+    // the whole scenario with the room the first view keeps round its places (PLACE_PAD): with 40 px, a place at the
+    // edge had its incident fanned off the map (minimal's Mường Xén: its people at risk at x = -2)
+    const pad = PLACE_PAD;
+    this.projection = d3.geoMercator().fitExtent([[pad.left, pad.top], [this.width - pad.right, this.height - pad.bottom]], corners);
     // a single point (or a tiny scenario) would zoom in without limit: keep at least ~20 km across
     const span: [[number, number], [number, number]] = corners === all ? d3.geoBounds(pts as any) : [[x0, y0], [x1, y1]];
     if (Math.abs(span[1][0] - span[0][0]) < 0.2 && Math.abs(span[1][1] - span[0][1]) < 0.2) {
@@ -389,8 +394,7 @@ export class MapView {
     if (la1 - la0 < minSpan) { const c = (la0 + la1) / 2; la0 = c - minSpan / 2; la1 = c + minSpan / 2; }
     // on Mercator the screen box of the points is that of their lon/lat box's corners (see resize)
     const [x0, y1] = this.projection([lo0, la0]) ?? [0, 0], [x1, y0] = this.projection([lo1, la1]) ?? [0, 0];
-    // room for what is drawn beside a place: a zone's circle 34 px off with its figures, a shelter below left, names to the right
-    const pad = { left: 60, top: 50, right: 100, bottom: 60 };
+    const pad = PLACE_PAD;
     const legend = this.el.querySelector<HTMLElement>('details.legend');
     const lw = legend ? legend.offsetWidth + 8 : 0, lh = legend ? legend.offsetHeight + 8 : 0;
     const fit = (p: typeof pad) => {
