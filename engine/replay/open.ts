@@ -95,7 +95,7 @@ export class Keyframes {
 export interface OpenFailure { ok: false; message: string; hint?: string; code?: OpenFailureCode; args?: Record<string, string | number> }
 export type OpenFailureCode =
   | 'empty' | 'notJson' | 'notObject' | 'keyframeMalformed' | 'noField' | 'keyframeOrder' | 'format' | 'noFormat'
-  | 'noScenarioText' | 'notList' | 'seedUntil' | 'eventNoTime' | 'eventBack' | 'scenarioLoad' | 'decisionBad' | 'isScenario' | 'isDecisions';
+  | 'noScenarioText' | 'notList' | 'seedUntil' | 'eventNoTime' | 'eventBack' | 'scenarioLoad' | 'decisionBad' | 'isScenario' | 'isDecisions' | 'cutShort';
 
 export type OpenResult = { ok: true; run: RunData } | OpenFailure;
 
@@ -136,6 +136,13 @@ export function openRead(reader: RunLogReader, name: string): OpenResult {
     // the likeliest files picked by mistake are named for what they are (drill's own run log reader says the same)
     if (/^\s*drillsim:\s*1\s*$/m.test(text)) return fail(`${name} is a scenario, not a run log`, 'isScenario', { name });
     if (/^\s*drillsim_decisions:/m.test(text)) return fail(`${name} is a decisions file, not a run log`, 'isDecisions', { name });
+    // a run log's head whose JSON runs out before the log does: cut short, as drill view says of it (engine/sim/run.ts),
+    // not "not a run log"
+    const at = /at position (\d+)/.exec((e as Error).message);
+    const endedEarly = /Unexpected end of JSON input/.test((e as Error).message) || (at !== null && Number(at[1]) >= text.trimEnd().length);
+    if (/^\s*\{\s*"format"\s*:\s*"drillsim\/run@1"/.test(text) && (endedEarly || !/\}\s*$/.test(text.slice(-1024)))) {
+      return { ok: false, message: `${name} is cut short: the file ends before the log does (it is incomplete or damaged)`, hint: 'copy it again, or write it again with `drill run --out`', code: 'cutShort', args: { name } };
+    }
     // the parser's words are English: the place (when it gives one) is what a viewer in another language can say
     // what broke and where, on one line (V8's own message may quote the text, line breaks and all)
     const { what, place } = jsonBreak(text, e as Error, true);

@@ -2,7 +2,8 @@
  * A file that is not JSON, opened in the viewer in Vietnamese: the page said so with the browser's own parser
  * words, in English ("không phải JSON hợp lệ (Unexpected token 'h', "hello world" is not valid JSON)"). In
  * Vietnamese it says where the JSON breaks, by line and column, when the parser gives a place, and otherwise
- * no more than that it is not JSON; in English the parser's words stay.
+ * no more than that it is not JSON; in English the parser's words stay. A run
+ * log cut short is said to be one, as drill view says it.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,5 +40,15 @@ describe('a file that is not JSON, opened in the page', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'viewer-not-json-en.png') });
     expect(await line('notes.txt').innerText()).toBe("Cannot open: notes.txt is not a run log: it is not valid JSON (Unexpected token 'h', line 1, column 1) (open a file written by `drill run --out run.json`)×");
     expect(await line('trailing-comma.json').innerText()).toMatch(/^Cannot open: trailing-comma\.json is not a run log: it is not valid JSON \(Expected double-quoted property name, line 3, column 1\)/);
+  });
+
+  it('says a run log cut short is one, cut short, as drill view says it (not "not a run log"), EN and VI', async () => {
+    const { page } = session;
+    // a copy stopped part-way: drill view refuses it as cut short; the page had said it was no run log, not JSON
+    await open('cut.json', '{"format":"drillsim/run@1","engine":"0.5.1","seed":7,"until":14400,"players":[],"events":[{"t":0,"type":"run.start","seed":7},{"t":1320,"ty');
+    expect(await line('cut.json').innerText()).toBe('Cannot open: cut.json is cut short: the file ends before the log does (it is incomplete or damaged) (copy it again, or write it again with `drill run --out`)×');
+    await page.keyboard.press('l');
+    await page.waitForFunction(() => document.documentElement.lang === 'vi');
+    expect(await line('cut.json').innerText()).toBe('Không mở được: cut.json bị cụt: tệp kết thúc trước khi nhật ký kết thúc (thiếu hoặc hỏng) (hãy chép lại, hoặc ghi lại bằng `drill run --out`)×');
   });
 });

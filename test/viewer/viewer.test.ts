@@ -299,7 +299,7 @@ describe('the replay viewer', () => {
     await page.locator('#file-input').setInputFiles({ name: 'cut-short.json', mimeType: 'application/json', buffer: Buffer.from(text.slice(0, text.length / 2)) });
     const err = page.locator('#error');
     await page.waitForFunction(() => document.querySelector('#error')!.textContent!.includes('cut-short.json'));
-    expect(await err.textContent()).toMatch(/cut-short\.json is not a run log: it is not valid JSON/);
+    expect(await err.textContent()).toMatch(/cut-short\.json is cut short: the file ends before the log does/);
     await page.locator('#file-input').setInputFiles({ name: 'scenario.json', mimeType: 'application/json', buffer: Buffer.from('{"drillsim": 1, "id": "x"}') });
     await page.waitForFunction(() => document.querySelector('#error')!.textContent!.includes('scenario.json'));
     await expect(err.textContent()).resolves.toMatch(/scenario\.json is a scenario, not a run log: make a run log of it first \(drill run scenario\.json --out run\.json\)/);
