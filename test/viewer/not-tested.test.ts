@@ -4,7 +4,8 @@
  * not as P with 0 s (and not as "not met"), in English and Vietnamese. A run
  * stopped early (--until, a session saved part-way) says what had not
  * happened by its stop, as drill report does, not "in this run". The
- * metrics panel counts the objectives not tested apart, as drill run does.
+ * metrics panel counts the objectives not tested apart, as drill run does,
+ * and heads the figures of a run stopped early with when it stopped.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -69,6 +70,16 @@ describe('the metrics panel', () => {
       await p.locator('#tab-metrics').click();
       const cells = await p.locator('#panel-metrics table.metrics.final tr').filter({ hasText: lang === 'en' ? 'Objectives: met' : 'Mục tiêu: đạt' }).locator('td').allTextContents();
       expect(cells).toEqual([want]);
+      await p.close();
+    }
+  });
+
+  it('heads the figures at the end of a run stopped early with when it stopped, as drill run says, EN and VI', async () => {
+    // "At the end of the run: People lost 0" read as the whole run's
+    for (const [i, lang, want] of [[1, 'en', 'At the end of the run (stopped at T+01:00)'], [1, 'vi', 'Khi kết thúc lượt chạy (dừng lúc T+01:00)'], [0, 'en', 'At the end of the run']] as const) {
+      const p = await openServedRun(session.browser, session.server, i, lang);
+      await p.locator('#tab-metrics').click();
+      expect(await p.locator('#panel-metrics h3').allTextContents()).toEqual([lang === 'en' ? 'At this time' : 'Tại thời điểm này', want]);
       await p.close();
     }
   });

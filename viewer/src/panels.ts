@@ -12,6 +12,7 @@ import { DecisionMetrics } from '../../engine/review/decision-metrics.js';
 import { isInjectSpec } from '../../engine/review/inject-spec.js';
 import type { Evidence } from '../../engine/review/evidence.js';
 import { Metrics, type LogEvent, type ObjectiveResult } from '../../engine/review/metrics.js';
+import { stoppedEarly } from '../../engine/review/review.js';
 import { unreachedIncidents, type Unreached } from '../../engine/review/unreached.js';
 import { metricParam, Words } from '../../engine/review/words.js';
 import type { World } from '../../engine/sim/world.js';
@@ -494,8 +495,23 @@ export function renderMetrics(el: HTMLElement, runs: LoadedRun[], worlds: World[
   fin.push(row(S.eventsInLog, runs.map((r) => r.data.events.length)));
   el.replaceChildren(
     h('h3', {}, S.atTime), h('table', { class: 'metrics now' }, h('thead', {}, nowHead), h('tbody', {}, ...now)),
-    h('h3', {}, S.final), h('table', { class: 'metrics final' }, h('thead', {}, head), h('tbody', {}, ...fin)),
+    h('h3', {}, finalHead(runs, S)), h('table', { class: 'metrics final' }, h('thead', {}, head), h('tbody', {}, ...fin)),
   );
+}
+
+/**
+ * 'At the end of the run', and of a run stopped early (--until, a session saved part-way) when it stopped, as drill
+ * run says it ('stopped at T+02:00 ... every figure and rating is as it stood then'): 'People lost 0' read as the
+ * whole run's.
+ */
+function finalHead(runs: LoadedRun[], S: (typeof STRINGS)[Lang]): string {
+  const ends = runs.flatMap((r, i) => {
+    const early = stoppedEarly(r.data, r.data.scenario.horizon);
+    if (!early) return [];
+    const who = runs.length > 1 ? (i === 0 ? S.runA : S.runB) : '';
+    return [`${(early.by === 'session' ? S.savedAt : S.stoppedAt).replace('{run}', who).trim()} ${clock(r.data.end)}`];
+  });
+  return ends.length ? `${S.final} (${ends.join('; ')})` : S.final;
 }
 
 // ------------------------------------------------------------ board
