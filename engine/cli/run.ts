@@ -118,11 +118,13 @@ export function formatSummary(id: string, title: string, log: RunLog, s: Summary
   if (s.objectives.length) {
     const met = s.objectives.filter((o) => o.met).length;
     const untested = s.objectives.filter((o) => o.rating === null).length;
-    lines.push(line('objectives', untested === 0 ? say(lang, 'run.objectives', { met, n: s.objectives.length }) : say(lang, 'run.objectives-nt', { met, tested: s.objectives.length - untested, nt: untested })));
+    // stopped early: what was not tested had not come about by the stop, which says nothing of the run to its end
+    const nt = early ? say(lang, 'run.objectives-nt-by', { met, tested: s.objectives.length - untested, nt: untested, t: clock(s.t_end) }) : say(lang, 'run.objectives-nt', { met, tested: s.objectives.length - untested, nt: untested });
+    lines.push(line('objectives', untested === 0 ? say(lang, 'run.objectives', { met, n: s.objectives.length }) : nt));
     for (const o of s.objectives) {
       const metric = metricName(o.metric, lang);
       const what = o.of ? say(lang, 'run.objective-of', { id: o.id, metric, of: o.of }) : say(lang, 'run.objective', { id: o.id, metric });
-      if (o.rating === null) lines.push(`    -  ${say(lang, 'run.not-tested', { what, why: notTestedText(o, s.t_end, scenario, lang) })}`);
+      if (o.rating === null) lines.push(`    -  ${say(lang, 'run.not-tested', { what, why: notTestedText(o, early ? scenario!.horizon : s.t_end, scenario, lang) })}`);
       else lines.push(`    ${o.rating}  ${what} = ${fmtValue(o.metric, o.value, lang)}${o.met ? '' : say(lang, 'run.not-met')}${early && due(o.id) > s.t_end ? say(lang, 'run.read-early', { t: clock(s.t_end), due: clock(due(o.id)) }) : ''}`);
     }
   }

@@ -29,6 +29,19 @@ describe('the summary of a run stopped with --until', () => {
     expect(r.stdout).toContain('(đọc lúc T+02:00, hạn T+03:00)');
   });
 
+  it('says an objective not tested had not come about by the stop, not "in this run", EN and VI', () => {
+    // Cửa Lò stopped at T+01:00: its chemical objective is not tested because no toxic release has happened yet
+    const SC = 'scenarios/cua-lo-high-rise-fire.yaml';
+    const en = drill(['run', SC, '--until', 'T+01:00']).stdout;
+    expect(en).toContain('\n  objectives  2 of the 5 tested met; 1 not tested by T+01:00\n');
+    expect(en).toContain('    -  chemical: contained_s of toxic-release: not tested (no toxic-release incident by T+01:00)\n');
+    expect(en).not.toContain('in this run');
+    const vi = drill(['run', SC, '--until', 'T+01:00', '--lang', 'vi']).stdout;
+    expect(vi).toContain('1 không đánh giá được tính đến T+01:00\n');
+    expect(vi).toContain('không có sự cố loại toxic-release nào đến T+01:00)');
+    expect(vi).not.toContain('trong lượt chạy này');
+  });
+
   it('says nothing of the kind for a run to the end, nor for --until at the horizon', () => {
     for (const args of [[], ['--until', '18h']]) {
       const out = drill(['run', SCENARIO, ...args]).stdout;
