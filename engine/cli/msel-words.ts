@@ -16,6 +16,7 @@ const MESSAGES: Rule[] = [
   // the sheet as a whole
   [/^the file is empty$/, 'tệp rỗng'],
   [/^not a readable CSV file: (.*)$/s, 'không đọc được tệp CSV: $1'],
+  [/^a quote \("\) opens this cell and is never closed: the rest of the file would be read into it$/, 'ô này mở dấu ngoặc kép (") mà không đóng: phần còn lại của tệp sẽ bị đọc vào ô này'],
   [/^the sheet has a header but no injects$/, 'bảng có hàng tiêu đề nhưng không có tình huống nào'],
   [/^unknown column '(.*)'$/s, "không có cột '$1'"],
   [/^column '(.*)' appears twice \(columns (\d+) and (\d+)\)$/s, "cột '$1' xuất hiện hai lần (cột $2 và $3)"],
@@ -103,6 +104,7 @@ const HINTS: Rule[] = [
   [/^keep one of them$/, 'hãy giữ một cột'],
   [/^give the column a name in row 1, or clear the cell$/, 'hãy đặt tên cho cột ở hàng 1, hoặc xóa ô đó'],
   [/^add one row per inject$/, 'hãy thêm mỗi tình huống một hàng'],
+  [/^the file may be cut short, or the closing quote deleted: save it again from the spreadsheet program, or close the quote$/, 'có thể tệp bị cụt, hoặc dấu ngoặc kép đóng đã bị xóa: hãy lưu lại từ chương trình bảng tính, hoặc đóng dấu ngoặc kép'],
   [/^save the sheet as "CSV UTF-8"$/, 'hãy lưu bảng dưới dạng "CSV UTF-8"'],
   [/^number the rows 1, 2, 3, \.\.\.$/, 'hãy đánh số các hàng 1, 2, 3, ...'],
   [/^ids use lower-case letters, digits, "\.", "_" and "-" \(no spaces or diacritics\)$/, 'mã gồm chữ thường, chữ số, ".", "_" và "-" (không dấu cách, không dấu tiếng Việt)'],

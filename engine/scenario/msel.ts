@@ -173,10 +173,25 @@ export function readMselCsv(text: string): SheetResult {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') return { ok: false, issues: [{ row: 0, column: null, message: 'the file is empty', hint: `the first row names the columns: ${MSEL_COLUMNS.join(', ')}` }] };
   let records: { record: string[]; info: { lines: number } }[];
+  const delimiter = detectDelimiter(text);
   try {
-    records = parseCsv(text, { delimiter: detectDelimiter(text), relax_column_count: true, info: true, skip_empty_lines: false }) as any;
+    // relax_quotes: a quote inside a cell that does not start with one (Ban "A", typed in a text editor) is part of
+    // the text, as Excel and LibreOffice read it, not a sheet that cannot be read
+    records = parseCsv(text, { delimiter, relax_column_count: true, relax_quotes: true, info: true, skip_empty_lines: false }) as any;
   } catch (e) {
-    const err = e as { message: string; lines?: number };
+    const err = e as { message: string; code?: string; records?: number; index?: number };
+    if (err.code === 'CSV_QUOTE_NOT_CLOSED' && err.records !== undefined) {
+      // csv-parse's 'line' counts the file's lines, not the sheet's rows (a cell may hold line breaks): the row the
+      // cell is in, as the spreadsheet numbers it, and the column's name from the header
+      const row = err.records + 1;
+      let column: string | null = err.index === undefined ? null : String(err.index + 1);
+      if (row > 1 && err.index !== undefined) {
+        const head = (parseCsv(text, { delimiter, relax_column_count: true, relax_quotes: true, to: 1 }) as string[][])[0] ?? [];
+        const name = head[err.index]?.replace(/^\uFEFF/, '').trim();
+        if (name) column = name;
+      }
+      return { ok: false, issues: [{ row, column, message: 'a quote (") opens this cell and is never closed: the rest of the file would be read into it', hint: 'the file may be cut short, or the closing quote deleted: save it again from the spreadsheet program, or close the quote' }] };
+    }
     return { ok: false, issues: [{ row: 0, column: null, message: `not a readable CSV file: ${err.message.replace(/^Invalid Record Length: /, '')}`, hint: 'save the sheet as "CSV UTF-8"' }] };
   }
   const issues: MselIssue[] = [];
