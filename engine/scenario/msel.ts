@@ -41,7 +41,22 @@ const ALIASES: Record<string, MselColumn> = {
   from: 'from', subject: 'subject', message: 'message', 'expected player action': 'expected action', expected: 'expected action',
   objective: 'objectives', 'decision': 'decision options', options: 'decision options', deadline: 'decision deadline', default: 'decision default',
   'responsible controller': 'controller',
+  // a sheet headed in Vietnamese: the words of the Markdown export's table (--lang vi) and the usual others
+  'số thứ tự': 'number', 'mã': 'id', 'mã tình huống': 'id', 'thời điểm': 'time', 'thời gian': 'time', 'loại': 'type', 'loại tình huống': 'type',
+  'phương thức': 'method', 'hình thức chuyển': 'method', 'người gửi': 'from', 'nơi gửi': 'from', 'người nhận': 'to', 'nơi nhận': 'to',
+  'chủ đề': 'subject', 'tiêu đề': 'subject', 'nội dung': 'message', 'hành động mong đợi': 'expected action', 'mục tiêu': 'objectives',
+  'phương án quyết định': 'decision options', 'phương án': 'decision options', 'thời hạn quyết định': 'decision deadline', 'thời hạn': 'decision deadline',
+  'phương án mặc định': 'decision default', 'mặc định': 'decision default', 'người điều khiển': 'controller',
 };
+
+/** A header's column: its own name, another name for it, or another name for a text column with its language ('người gửi (vi)'). */
+function columnOfHeader(name: string): MselColumn | undefined {
+  if ((MSEL_COLUMNS as readonly string[]).includes(name)) return name as MselColumn;
+  if (ALIASES[name]) return ALIASES[name];
+  const m = / \((vi|en)\)$/.exec(name);
+  const base = m ? ALIASES[name.slice(0, m.index)] : undefined;
+  return base === 'from' || base === 'subject' || base === 'message' ? `${base} (${m![1]})` as MselColumn : undefined;
+}
 const TEXT_COLUMNS = new Set<MselColumn>(['from (vi)', 'from (en)', 'subject (vi)', 'subject (en)', 'message (vi)', 'message (en)', 'controller', 'from', 'subject', 'message']);
 const TYPES = ['information', 'directive', 'request', 'contingency'] as const;
 
@@ -157,7 +172,8 @@ export interface MselRow {
 export type SheetResult = { ok: true; rows: MselRow[] } | { ok: false; issues: MselIssue[]; rows?: MselRow[] };
 
 function normHeader(h: string): string {
-  return h.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, ' ').replace(/\s*\(\s*/g, ' (').replace(/\s*\)/g, ')');
+  // NFC: a header typed on a Mac may spell 'ờ' as 'o' + two combining marks
+  return h.replace(/^\uFEFF/, '').normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ').replace(/\s*\(\s*/g, ' (').replace(/\s*\)/g, ')');
 }
 
 /** The delimiter a spreadsheet used: comma, or semicolon (locales with a decimal comma, vi-VN among them), or tab. */
@@ -202,7 +218,7 @@ export function readMselCsv(text: string): SheetResult {
   header.record.forEach((h, i) => {
     const name = normHeader(h);
     if (name === '') { columns.push(null); return; }
-    const col = (known.includes(name) ? name : ALIASES[name]) as MselColumn | undefined;
+    const col = columnOfHeader(name);
     if (!col) {
       const near = nearest(name, known);
       issues.push({ row: 1, column: h.trim(), message: `unknown column '${h.trim()}'`, hint: near ? `did you mean '${near}'?` : `the columns are: ${MSEL_COLUMNS.join(', ')}` });
