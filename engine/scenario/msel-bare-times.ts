@@ -8,7 +8,7 @@
  * time comes before the start's). Pure: integer calendar arithmetic on the
  * scenario's `start` (calendar.ts), no Date.
  */
-import { localTime, pad2 } from './calendar.js';
+import { daysFromCivil, localTime, pad2 } from './calendar.js';
 import { formatClock, formatDuration } from './duration.js';
 import { joined, say, sayIn, type Say } from './say.js';
 
@@ -114,4 +114,55 @@ export function bareTimesWarning(bare: readonly BareTime[], startIso: string, ho
   const message = say('bare.message', { rows: rowList(rows), n: rows.length, examples: joined(examples, 'bare.sep'), more: more ? say('bare.more', { n: more }) : say('empty') });
   const hint = say('bare.hint', { start: start ? say('bare.hint-start', { clock: start.slice(11) }) : say('empty') });
   return { message: sayIn(message, 'en'), hint: sayIn(hint, 'en'), words: { message, hint } };
+}
+
+const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+/** 14h30, 14h, 7 giờ 30, 7:30 PM, 7:30:00 CH (Vietnamese Excel's afternoon): a clock time written as people and spreadsheets write one */
+const CLOCK_WORDS = /^(\d{1,2})\s*(?:(?::|h|g|giờ)\s*(?:(\d{1,2})\s*(?:phút|p|')?)?(?::(\d{2}))?)?\s*(am|pm|sa|ch)?$/i;
+
+/** Seconds of the day of a clock time in CLOCK_WORDS (one with a colon needs AM/PM: `19:30` alone is a T+ time); undefined when it is none. */
+function clockWords(text: string, colonAlone: boolean): number | undefined {
+  const m = CLOCK_WORDS.exec(text);
+  if (!m || (!/[hg:]|giờ/i.test(text) && !m[4]) || (!colonAlone && /^\d+:\d+(:\d+)?$/.test(text))) return undefined;
+  let h = Number(m[1]);
+  const min = Number(m[2] ?? 0), s = Number(m[3] ?? 0), half = m[4]?.toLowerCase();
+  if (half) {
+    if (h < 1 || h > 12) return undefined;
+    h = (h % 12) + (half === 'pm' || half === 'ch' ? 12 : 0);
+  }
+  return h < 24 && min < 60 && s < 60 ? h * 3600 + min * 60 + s : undefined;
+}
+
+/**
+ * A time cell written as a clock time or a date and time, which the time column does not take (it counts from the
+ * start), as people write them (`14h30`, `7:30 PM`, `01/10/2022 19:30`, `19h30 ngày 01/10/2022`): what it is and
+ * what to write, from the scenario's start. Dates are read day/month/year, as in Vietnam (and said so). Undefined
+ * for any other text.
+ */
+export function clockTimeSay(text: string, startIso: string, horizon_s: number): { message: Say; hint: Say } | undefined {
+  const tokens = text.replace(/^(\d{4}-\d{1,2}-\d{1,2})T/i, '$1 ').replace(/\b(ngày|lúc)\b|,/giu, ' ').trim().split(/\s+/);
+  const at = tokens.findIndex((w) => DMY.test(w) || YMD.test(w));
+  if (at < 0) {
+    const seconds = clockWords(text.trim(), false);
+    if (seconds === undefined) return undefined;
+    const read = say('msel.time-read', { t: formatClock(seconds), d: formatDuration(seconds) });
+    const advice = clockAdviceSay(seconds, startIso, horizon_s);
+    // the T+ reading past the end is no time to write: the clock reading alone, when it falls within the scenario
+    const hint = advice === undefined ? read : seconds > horizon_s && advice.key === 'clock.if-meant' ? advice : say('join.semicolon', { a: read, b: advice });
+    return { message: say('msel.time-not', { text }), hint };
+  }
+  const rest = [...tokens.slice(0, at), ...tokens.slice(at + 1)].join(' ');
+  const seconds = rest === '' ? undefined : clockWords(rest, true);
+  const t0 = localTime(startIso, 0);
+  const dmy = DMY.exec(tokens[at]), ymd = YMD.exec(tokens[at]);
+  const [y, mo, d] = dmy ? [+dmy[3], +dmy[2], +dmy[1]] : [+ymd![1], +ymd![2], +ymd![3]];
+  if (seconds === undefined || t0 === null || mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
+  const t = (daysFromCivil(y, mo, d) - daysFromCivil(t0.year, t0.month, t0.day)) * DAY_S + seconds - (t0.hour * 3600 + t0.minute * 60 + t0.second);
+  const local = `${y}-${pad2(mo)}-${pad2(d)} ${clockText(seconds)}`;
+  const order = dmy ? say('msel.time-dmy') : say('empty');
+  const hint = t < 0 ? say('msel.time-date-before', { order, local, start: localText(startIso, 0)! })
+    : t > horizon_s ? say('msel.time-date-after', { order, local, t: formatClock(t), horizon: formatDuration(horizon_s) })
+      : say('msel.time-date-is', { order, local, t: formatClock(t), start: clockText(t0.hour * 3600 + t0.minute * 60) });
+  return { message: say('msel.time-date', { text }), hint };
 }

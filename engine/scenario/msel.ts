@@ -17,7 +17,7 @@ import { Document, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDo
 import { z } from 'zod';
 import { durationHint, formatClock, formatDuration, parseDuration, suggestDuration, writtenClock } from './duration.js';
 import { nearest } from './issues.js';
-import { BARE_CLOCK, bareTimesWarning, clockAdvice, type BareTime } from './msel-bare-times.js';
+import { BARE_CLOCK, bareTimesWarning, clockAdvice, clockTimeSay, type BareTime } from './msel-bare-times.js';
 import { zodIssueWords } from './parse.js';
 import { sayIn, type Say } from './say.js';
 import {
@@ -338,7 +338,7 @@ export function rowsToInjects(rows: MselRow[], scenario: Scenario): ImportResult
     for (const x of list.slice(1)) warnings.push({ row: x.row, column: 'number', severity: 'warning', message: `number ${n} is also used in row ${list[0].row}`, hint: 'give each inject its own number' });
   }
   for (const r of rows) {
-    const p = (column: string, message: string, hint?: string) => { issues.push({ row: r.row, column, message, hint }); };
+    const p = (column: string, message: string, hint?: string, words?: MselIssue['words']) => { issues.push({ row: r.row, column, message, hint, ...(words && { words }) }); };
     const c = r.cells;
     const out: Written = {};
     // number
@@ -462,7 +462,7 @@ const TIME_HINT = "write T+02:30 (2 h 30 min after the start), 'when <condition>
 
 /** Returns the seconds a time written without `T+` (`19:30`) was read as, for the sheet's warning; undefined for any other cell. */
 function readTime(
-  text: string, out: Written, p: (col: string, msg: string, hint?: string) => void, scenario: Scenario, names: Names,
+  text: string, out: Written, p: (col: string, msg: string, hint?: string, words?: MselIssue['words']) => void, scenario: Scenario, names: Names,
   bySeq: Map<number, MselRow[]>, rowIds: Map<MselRow, string>,
 ): number | undefined {
   const t = text.trim();
@@ -504,6 +504,9 @@ function readTime(
   const clock = BARE_CLOCK.exec(t);
   const r = parseDuration(clock ? `T+${t}` : t);
   if (!r.ok || r.seconds < 0) {
+    // a clock time or a date as people write them (14h30, 01/10/2022 19:30): both readings, from the start
+    const said = clockTimeSay(t, scenario.start, scenario.horizon);
+    if (said) { p('time', sayIn(said.message, 'en'), sayIn(said.hint, 'en'), said); return; }
     // a length of time written another way (7h30, 7 giờ 30): the time that long after the start
     const meant = clock ? undefined : suggestDuration(t);
     const d = meant === undefined ? undefined : parseDuration(meant);

@@ -281,7 +281,7 @@ describe('MSEL import problems', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues.map((i) => `${i.row}/${i.column}: ${i.message} (${i.hint})`)).toEqual([
-      "2/time: '7h30' is not a time (write T+07:30 (7h30m after the start))",
+      "2/time: '7h30' is not a time (write T+07:30 (7h30m after the start); if you meant the clock time 07:30 the next day, write T+13:30)",
       "3/decision deadline: '30 phút' is not a duration (write 30m)",
       "4/time: '1 giờ' is not a duration (write 1h)",
       "5/method: 'Công điện' is not a delivery method ('công điện' is written dispatch in the sheet)",
