@@ -5,6 +5,7 @@
  * file whole or not at all, and on any problem changes nothing and lists
  * every bad row and column.
  */
+import { readFileSync } from 'node:fs';
 import { formatIssueIn, nearest, type ScenarioIssue } from '../scenario/issues.js';
 import { sayIn } from '../scenario/say.js';
 import type { Lang } from '../scenario/text.js';
@@ -187,15 +188,28 @@ function formatOfFile(file: string): 'csv' | 'md' | null {
   return f.endsWith('.csv') ? 'csv' : f.endsWith('.md') || f.endsWith('.markdown') ? 'md' : null;
 }
 
+/** A UTF-16 text with its byte-order mark (which says which end first), as text; undefined without one. */
+function unicodeText(file: string): string | undefined {
+  const bytes = readFileSync(file);
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe, be = bytes[0] === 0xfe && bytes[1] === 0xff;
+  if (!le && !be) return undefined;
+  const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes);
+  return text.includes('\uFFFD') ? undefined : text;
+}
+
 function readSheet(file: string): string {
   let text: string;
   try {
     text = readText(file);
   } catch (e) {
-    if (e instanceof InputError && /binary|UTF-8/.test(e.message)) {
+    // Excel's "Unicode Text" is UTF-16 with its byte-order mark (and tabs): as readable as a CSV UTF-8, so read
+    const utf16 = e instanceof InputError && /UTF-16/.test(e.message) ? unicodeText(file) : undefined;
+    if (utf16 !== undefined) text = utf16;
+    else if (e instanceof InputError && /UTF-16/.test(e.message)) {
+      throw new InputError(file, e.message, 'save the sheet as "CSV UTF-8 (comma delimited)" (Excel) or "Text CSV" with UTF-8 (LibreOffice)');
+    } else if (e instanceof InputError && /binary|UTF-8/.test(e.message)) {
       throw new InputError(file, `${e.message.replace(/, not a text file$/, '')}: not a CSV text in UTF-8`, 'save the sheet as "CSV UTF-8 (comma delimited)" (Excel) or "Text CSV" with UTF-8 (LibreOffice)');
-    }
-    throw e;
+    } else throw e;
   }
   // drillsim's other files read as a sheet with a bad quote, or a row of unknown columns: say what they are.
   // A scenario first of all: `drill msel import s.yaml --into msel.csv` has the two the wrong way round.
