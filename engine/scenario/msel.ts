@@ -16,7 +16,7 @@ import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { Document, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
 import { durationHint, formatClock, formatDuration, parseDuration, suggestDuration, writtenClock } from './duration.js';
-import { nearest } from './issues.js';
+import { idFromText, nearest } from './issues.js';
 import { BARE_CLOCK, bareTimesWarning, clockAdvice, clockTimeSay, type BareTime } from './msel-bare-times.js';
 import { zodIssueWords } from './parse.js';
 import { sayIn, type Say } from './say.js';
@@ -346,7 +346,11 @@ export function rowsToInjects(rows: MselRow[], scenario: Scenario): ImportResult
     if (!/^\d+$/.test(num) || Number(num) < 1) p('number', num === '' ? 'no number' : `'${num}' is not a whole number above 0`, 'number the rows 1, 2, 3, ...');
     // id
     const id = rowIds.get(r)!;
-    if (!ID_RE.test(id)) p('id', `'${id}' is not a valid id`, 'ids use lower-case letters, digits, ".", "_" and "-" (no spaces or diacritics)');
+    if (!ID_RE.test(id)) {
+      // 'Sơ tán đêm' typed as an id: the id it spells
+      const meant = idFromText(id);
+      p('id', `'${id}' is not a valid id`, `ids use lower-case letters, digits, ".", "_" and "-" (no spaces or diacritics)${meant ? `: write '${meant}'` : ''}`);
+    }
     else if (ids.has(id)) p('id', `id '${id}' is also used in row ${ids.get(id)}`, 'give each inject its own id');
     else ids.set(id, r.row);
     out.id = id;
