@@ -197,6 +197,12 @@ function unicodeText(file: string): string | undefined {
   return text.includes('\uFFFD') ? undefined : text;
 }
 
+/** The kind of spreadsheet workbook a file is, by its first bytes (xlsx and ods are zip files, xls an OLE file); undefined for any other. */
+function workbook(file: string): string | undefined {
+  const head = readFileSync(file).subarray(0, 4).toString('hex');
+  return head === '504b0304' ? (/\.ods$/i.test(file) ? 'ods' : 'xlsx') : head === 'd0cf11e0' ? 'xls' : undefined;
+}
+
 function readSheet(file: string): string {
   let text: string;
   try {
@@ -207,6 +213,9 @@ function readSheet(file: string): string {
     if (utf16 !== undefined) text = utf16;
     else if (e instanceof InputError && /UTF-16/.test(e.message)) {
       throw new InputError(file, e.message, 'save the sheet as "CSV UTF-8 (comma delimited)" (Excel) or "Text CSV" with UTF-8 (LibreOffice)');
+    } else if (e instanceof InputError && /binary/.test(e.message) && workbook(file)) {
+      // the workbook itself (msel.xlsx), given where the sheet saved from it goes: say which, and how to save the sheet
+      throw new InputError(file, `this is a spreadsheet workbook (${workbook(file)}), not a CSV sheet`, 'save it as a sheet: in Excel, File > Save As > "CSV UTF-8 (Comma delimited)"; in LibreOffice, File > Save As > "Text CSV" with UTF-8');
     } else if (e instanceof InputError && /binary|UTF-8/.test(e.message)) {
       throw new InputError(file, `${e.message.replace(/, not a text file$/, '')}: not a CSV text in UTF-8`, 'save the sheet as "CSV UTF-8 (comma delimited)" (Excel) or "Text CSV" with UTF-8 (LibreOffice)');
     } else throw e;

@@ -114,6 +114,8 @@ const VI: Rule[] = [
   [/^the sheet is a CSV file, as drill msel export writes it$/, 'bảng MSEL là một tệp CSV, như drill msel export ghi ra'],
   [/^this is the MSEL in Markdown \(to read and print\), not the sheet$/, 'đây là MSEL dạng Markdown (để đọc và in), không phải bảng'],
   [/^import reads the CSV sheet: drill msel export <scenario> --out msel.csv writes one to edit$/, 'import đọc bảng CSV: drill msel export <kịch-bản> --out msel.csv ghi ra một bảng để sửa'],
+  [/^this is a spreadsheet workbook \((\w+)\), not a CSV sheet$/, 'đây là một tệp bảng tính ($1), không phải bảng CSV'],
+  [/^save it as a sheet: in Excel, File > Save As > "CSV UTF-8 \(Comma delimited\)"; in LibreOffice, File > Save As > "Text CSV" with UTF-8$/, 'hãy lưu thành bảng CSV: trong Excel, File > Save As > "CSV UTF-8 (Comma delimited)"; trong LibreOffice, File > Save As > "Text CSV" với mã hóa UTF-8'],
   [/^this is a binary file: not a CSV text in UTF-8$/, 'đây là tệp nhị phân: không phải văn bản CSV UTF-8'],
   [/^this file is not UTF-8 text: not a CSV text in UTF-8$/, 'tệp này không phải văn bản UTF-8: không phải văn bản CSV UTF-8'],
   [/^save the sheet as "CSV UTF-8 \(comma delimited\)" \(Excel\) or "Text CSV" with UTF-8 \(LibreOffice\)$/, 'hãy lưu bảng dưới dạng "CSV UTF-8 (comma delimited)" (Excel) hoặc "Text CSV" với mã hóa UTF-8 (LibreOffice)'],
