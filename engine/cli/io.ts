@@ -10,13 +10,17 @@ import { nearest } from '../scenario/issues.js';
 import type { Lang } from '../scenario/text.js';
 
 export class InputError extends Error {
-  /** `vi`: the message already said in Vietnamese, when its particulars (a scenario issue) are not English the table of engine/play/cli-problems.ts can match */
-  constructor(readonly file: string, message: string, readonly hint?: string, readonly vi?: string) {
+  /**
+   * `vi`: the message already said in Vietnamese, when its particulars (a scenario issue) are not English the table of engine/play/cli-problems.ts can match.
+   * `at`: the line of the file the problem is on and what is there (`events[6]`), when it is one line's
+   */
+  constructor(readonly file: string, message: string, readonly hint?: string, readonly vi?: string, readonly at?: { line: number; path: string }) {
     super(message);
   }
-  /** file: error[code] ...: about the whole file, so with no line and column (as a scenario's whole-file problems) */
+  /** file: error[code] ...: about the whole file, so with no line and column (as a scenario's whole-file problems); file:line: error[code] path: ... when on one line */
   line(code = 'file'): string {
-    return `${this.file}: error[${code}] (file): ${this.message}${this.hint ? ` (${this.hint})` : ''}`;
+    const where = this.at ? `${this.file}:${this.at.line}: error[${code}] ${this.at.path}` : `${this.file}: error[${code}] (file)`;
+    return `${where}: ${this.message}${this.hint ? ` (${this.hint})` : ''}`;
   }
 }
 

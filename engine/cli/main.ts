@@ -151,7 +151,7 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     if (e instanceof InputError) {
-      process.stderr.write(new InputError(e.file, lang === 'vi' && e.vi !== undefined ? e.vi : sayCliProblem(e.message, lang), e.hint === undefined ? undefined : sayCliProblem(e.hint, lang)).line() + '\n');
+      process.stderr.write(new InputError(e.file, lang === 'vi' && e.vi !== undefined ? e.vi : sayCliProblem(e.message, lang), e.hint === undefined ? undefined : sayCliProblem(e.hint, lang), undefined, e.at).line() + '\n');
       return 1;
     }
     throw e;

@@ -67,7 +67,7 @@ export const playCommand: Subcommand = {
       if (e instanceof UsageError) return usageError(lang, new PlayUsage('cli.bad-option', { message: sayCliProblem(e.message, lang) }, e instanceof OptionError));
       // a file that cannot be read or written: main's one line, in the session's language
       if (e instanceof InputError) {
-        process.stderr.write(new InputError(e.file, lang === 'vi' && e.vi !== undefined ? e.vi : sayCliProblem(e.message, lang), e.hint === undefined ? undefined : sayCliProblem(e.hint, lang)).line() + '\n');
+        process.stderr.write(new InputError(e.file, lang === 'vi' && e.vi !== undefined ? e.vi : sayCliProblem(e.message, lang), e.hint === undefined ? undefined : sayCliProblem(e.hint, lang), undefined, e.at).line() + '\n');
         return 1;
       }
       throw e;

@@ -47,7 +47,7 @@ export const validateCommand: Subcommand = {
         text = readText(file);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
-        process.stdout.write(new InputError(e.file, sayCliProblem(e.message, lang), e.hint === undefined ? undefined : sayCliProblem(e.hint, lang)).line() + '\n');
+        process.stdout.write(new InputError(e.file, sayCliProblem(e.message, lang), e.hint === undefined ? undefined : sayCliProblem(e.hint, lang), undefined, e.at).line() + '\n');
         failed++;
         continue;
       }

@@ -307,7 +307,7 @@ export const viewCommand: Subcommand = {
     if (refused.length === 1) throw refused[0];
     if (refused.length > 1) {
       // in the language asked for, as the single refusal is said (drill's own handler translates that one)
-      for (const e of refused) process.stderr.write(new InputError(e.file, sayCliProblem(e.message, lang), e.hint === undefined ? undefined : sayCliProblem(e.hint, lang)).line() + '\n');
+      for (const e of refused) process.stderr.write(new InputError(e.file, sayCliProblem(e.message, lang), e.hint === undefined ? undefined : sayCliProblem(e.hint, lang), undefined, e.at).line() + '\n');
       throw new ReportedError(`${refused.length} files are not run logs`);
     }
     // a scenario to play is checked as `drill play` checks it (its issues at file:line:col, exit 1), before serving
