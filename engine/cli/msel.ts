@@ -293,11 +293,13 @@ function importCommand(argv: string[]): number {
   // the whole scenario must still load (cross-checks the sheet cannot see alone)
   const check = parseScenario(next, target);
   if (!check.ok) {
+    // nothing is written: a line of the scenario is said as it is on disk, not as the import would have written it
+    const onDisk = lineInOld(text, next);
     // the scenario's own words for them, in the language asked for
     const issues: SaidMselIssue[] = check.issues.filter((i) => i.severity === 'error').map((i) => {
       const m = /^injects\[(\d+)\]/.exec(i.path);
       const message = sayIn(i.words.message, lang), hint = sayIn(i.words.hint, lang);
-      return m ? { row: r.rows[Number(m[1])] ?? 0, column: null, message: `${message}${hint ? ` (${hint})` : ''}`, said: true } : { row: 0, column: null, message: `${lang === 'vi' ? 'kịch bản sẽ không đọc được' : 'the scenario would not load'}: ${formatIssueIn(i, lang)}`, said: true };
+      return m ? { row: r.rows[Number(m[1])] ?? 0, column: null, message: `${message}${hint ? ` (${hint})` : ''}`, said: true } : { row: 0, column: null, message: `${lang === 'vi' ? 'kịch bản sẽ không đọc được' : 'the scenario would not load'}: ${formatIssueIn({ ...i, line: onDisk(i.line) }, lang)}`, said: true };
     });
     printIssues(sheetFile, issues, r.warnings, lang);
     return 1;
