@@ -102,7 +102,7 @@ const HINTS: Rule[] = [
   [/^the first row names the columns: (.*)$/s, 'hàng đầu tiên ghi tên các cột: $1'],
   [/^add the column '([^']*)' \(and '([^']*)'\)$/, "hãy thêm cột '$1' (và '$2')"],
   [/^keep one of them$/, 'hãy giữ một cột'],
-  [/^give the column a name in row 1, or clear the cell$/, 'hãy đặt tên cho cột ở hàng 1, hoặc xóa ô đó'],
+  [/^give the column a name in row (\d+), or clear the cell$/, 'hãy đặt tên cho cột ở hàng $1, hoặc xóa ô đó'],
   [/^add one row per inject$/, 'hãy thêm mỗi tình huống một hàng'],
   [/^the file may be cut short, or the closing quote deleted: save it again from the spreadsheet program, or close the quote$/, 'có thể tệp bị cụt, hoặc dấu ngoặc kép đóng đã bị xóa: hãy lưu lại từ chương trình bảng tính, hoặc đóng dấu ngoặc kép'],
   [/^save the sheet as "CSV UTF-8"$/, 'hãy lưu bảng dưới dạng "CSV UTF-8"'],

@@ -184,6 +184,12 @@ function detectDelimiter(text: string): string {
   return best[1] > 0 ? best[0] : ',';
 }
 
+/** The index of the header among the first rows: the first of ten that names three columns or more; else the first. */
+function headerIndex(records: string[][]): number {
+  const named = (r: string[]) => r.filter((c) => columnOfHeader(normHeader(c)) !== undefined).length;
+  return Math.max(0, records.slice(0, 10).findIndex((r) => named(r) >= 3));
+}
+
 /** Read the CSV text into rows of named cells; problems with the header or the CSV syntax name their row. */
 export function readMselCsv(text: string): SheetResult {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -202,7 +208,8 @@ export function readMselCsv(text: string): SheetResult {
       const row = err.records + 1;
       let column: string | null = err.index === undefined ? null : String(err.index + 1);
       if (row > 1 && err.index !== undefined) {
-        const head = (parseCsv(text, { delimiter, relax_column_count: true, relax_quotes: true, to: 1 }) as string[][])[0] ?? [];
+        const above = parseCsv(text, { delimiter, relax_column_count: true, relax_quotes: true, to: Math.min(err.records, 10) }) as string[][];
+        const head = above[headerIndex(above)] ?? [];
         const name = head[err.index]?.replace(/^\uFEFF/, '').trim();
         if (name) column = name;
       }
@@ -211,7 +218,11 @@ export function readMselCsv(text: string): SheetResult {
     return { ok: false, issues: [{ row: 0, column: null, message: `not a readable CSV file: ${err.message.replace(/^Invalid Record Length: /, '')}`, hint: 'save the sheet as "CSV UTF-8"' }] };
   }
   const issues: MselIssue[] = [];
-  const [header, ...body] = records;
+  // a title above the header ('HỆ THỐNG TÌNH HUỐNG ...', a blank row), as sheets are often laid out: the header is
+  // the first row of the first ten that names three columns or more, and the rows above it are not read
+  const at = headerIndex(records.map((r) => r.record));
+  const hr = at + 1;
+  const [header, ...body] = records.slice(at);
   const columns: (MselColumn | null)[] = [];
   const seen = new Map<MselColumn, number>();
   const known = [...MSEL_COLUMNS] as string[];
@@ -221,20 +232,20 @@ export function readMselCsv(text: string): SheetResult {
     const col = columnOfHeader(name);
     if (!col) {
       const near = nearest(name, known);
-      issues.push({ row: 1, column: h.trim(), message: `unknown column '${h.trim()}'`, hint: near ? `did you mean '${near}'?` : `the columns are: ${MSEL_COLUMNS.join(', ')}` });
+      issues.push({ row: hr, column: h.trim(), message: `unknown column '${h.trim()}'`, hint: near ? `did you mean '${near}'?` : `the columns are: ${MSEL_COLUMNS.join(', ')}` });
       columns.push(null);
       return;
     }
-    if (seen.has(col)) issues.push({ row: 1, column: h.trim(), message: `column '${col}' appears twice (columns ${seen.get(col)! + 1} and ${i + 1})`, hint: 'keep one of them' });
+    if (seen.has(col)) issues.push({ row: hr, column: h.trim(), message: `column '${col}' appears twice (columns ${seen.get(col)! + 1} and ${i + 1})`, hint: 'keep one of them' });
     seen.set(col, i);
     columns.push(col);
   });
   for (const [plain, vi, en] of [['from', 'from (vi)', 'from (en)'], ['subject', 'subject (vi)', 'subject (en)'], ['message', 'message (vi)', 'message (en)']] as const) {
-    if (seen.has(plain) && (seen.has(vi) || seen.has(en))) issues.push({ row: 1, column: plain, message: `give '${plain}' (both languages) or '${vi}'/'${en}', not both` });
-    else if (!seen.has(plain) && !seen.has(vi) && !seen.has(en)) issues.push({ row: 1, column: null, message: `no '${vi}' or '${en}' column`, hint: `add the column '${vi}' (and '${en}')` });
+    if (seen.has(plain) && (seen.has(vi) || seen.has(en))) issues.push({ row: hr, column: plain, message: `give '${plain}' (both languages) or '${vi}'/'${en}', not both` });
+    else if (!seen.has(plain) && !seen.has(vi) && !seen.has(en)) issues.push({ row: hr, column: null, message: `no '${vi}' or '${en}' column`, hint: `add the column '${vi}' (and '${en}')` });
   }
   for (const need of ['number', 'time', 'to', 'method'] as const) {
-    if (!seen.has(need)) issues.push({ row: 1, column: null, message: `no '${need}' column`, hint: `the columns are: ${MSEL_COLUMNS.join(', ')}` });
+    if (!seen.has(need)) issues.push({ row: hr, column: null, message: `no '${need}' column`, hint: `the columns are: ${MSEL_COLUMNS.join(', ')}` });
   }
   // a column the import does not know (a 'notes' column, a misspelt name) hides no other problem: the rows are
   // read without it and checked too, so that the planner sees every problem at once; anything else about the
@@ -246,13 +257,13 @@ export function readMselCsv(text: string): SheetResult {
 
   const rows: MselRow[] = [];
   body.forEach((rec, k) => {
-    const row = k + 2;
+    const row = k + hr + 1;
     if (rec.record.every((c) => c.trim() === '')) return;
     const cells: Partial<Record<MselColumn, string>> = {};
     rec.record.forEach((v, i) => {
       const col = columns[i];
       if (col === null || col === undefined) {
-        if (v.trim() !== '' && !unknown.has(i)) issues.push({ row, column: `${i + 1}`, message: `a value in a column without a name: '${v.slice(0, 30)}'`, hint: 'give the column a name in row 1, or clear the cell' });
+        if (v.trim() !== '' && !unknown.has(i)) issues.push({ row, column: `${i + 1}`, message: `a value in a column without a name: '${v.slice(0, 30)}'`, hint: `give the column a name in row ${hr}, or clear the cell` });
         return;
       }
       cells[col] = TEXT_COLUMNS.has(col) ? unguardFormula(v) : v.trim();
