@@ -152,7 +152,9 @@ export function readRunLog(text: string): ReadResult {
     const at = /at position (\d+)/.exec((e as Error).message);
     const endedEarly = /Unexpected end of JSON input/.test((e as Error).message) || (at !== null && Number(at[1]) >= text.trimEnd().length);
     if (/^\s*\{\s*"format"\s*:\s*"drillsim\/run@1"/.test(text) && (endedEarly || !/\}\s*$/.test(text.slice(-1024)))) {
-      return { ok: false, message: 'the run log is cut short: the file ends before the log does (it is incomplete or damaged)', hint: 'copy it again, or write it again with `drill run --out`' };
+      // where it ends: the copy to compare with the original, or the last line a disk had room for
+      const last = text.trimEnd().split('\n').length;
+      return { ok: false, message: `the run log is cut short: the file ends at line ${last}, before the log does (it is incomplete or damaged)`, hint: 'copy it again, or write it again with `drill run --out`' };
     }
     const { what, place } = jsonBreak(text, e as Error, true);
     const where = place === null ? '' : `, line ${place.line}, column ${place.column}`;

@@ -1,0 +1,27 @@
+/**
+ * A run log cut short mid-line (a copy that stopped, a disk that filled): verify and report said it was cut short
+ * and nothing of where, so a reviewer comparing the copy with the original had nowhere to look. They now name the
+ * line the file ends at, in English and Vietnamese.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { drill, STACK, tempDir } from '../helpers/cli.js';
+
+describe('a run log cut short mid-line', () => {
+  it('names the line the file ends at, in verify and report, in English and Vietnamese', () => {
+    const dir = tempDir('drillsim-log-cut-');
+    const log = join(dir, 'run.json');
+    expect(drill(['run', 'scenarios/minimal.yaml', '--out', log, '--quiet']).code).toBe(0);
+    const lines = readFileSync(log, 'utf8').split('\n');
+    const k = lines.findIndex((l) => l.includes('"type":"incident.reported"'));
+    const cut = join(dir, 'cut.json');
+    writeFileSync(cut, [...lines.slice(0, k), lines[k].slice(0, 20)].join('\n'));
+    for (const command of ['verify', 'report']) {
+      const en = drill([command, cut]);
+      expect([en.code, en.stderr], command).toEqual([1, `${cut}: error[file] (file): the run log is cut short: the file ends at line ${k + 1}, before the log does (it is incomplete or damaged) (copy it again, or write it again with \`drill run --out\`)\n`]);
+      expect(en.stderr).not.toMatch(STACK);
+    }
+    expect(drill(['report', cut, '--lang', 'vi']).stderr).toBe(`${cut}: error[file] (file): nhật ký chạy bị cụt: tệp kết thúc ở dòng ${k + 1}, trước khi nhật ký kết thúc (thiếu hoặc hỏng) (hãy chép lại, hoặc ghi lại bằng \`drill run --out\`)\n`);
+  });
+});
