@@ -58,6 +58,8 @@ function columnOfHeader(name: string): MselColumn | undefined {
   return base === 'from' || base === 'subject' || base === 'message' ? `${base} (${m![1]})` as MselColumn : undefined;
 }
 const TEXT_COLUMNS = new Set<MselColumn>(['from (vi)', 'from (en)', 'subject (vi)', 'subject (en)', 'message (vi)', 'message (en)', 'controller', 'from', 'subject', 'message']);
+/** Characters that show as nothing: zero-width space, non-joiner and joiner, word joiner, byte-order mark, soft hyphen. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const TYPES = ['information', 'directive', 'request', 'contingency'] as const;
 
 // ---------------------------------------------------------------- issues
@@ -266,7 +268,10 @@ export function readMselCsv(text: string): SheetResult {
         if (v.trim() !== '' && !unknown.has(i)) issues.push({ row, column: `${i + 1}`, message: `a value in a column without a name: '${v.slice(0, 30)}'`, hint: `give the column a name in row ${hr}, or clear the cell` });
         return;
       }
-      cells[col] = TEXT_COLUMNS.has(col) ? unguardFormula(v) : v.trim();
+      // an id, a time or a command pasted from a document or a chat may carry characters that show as nothing (a
+      // zero-width space, a soft hyphen) and that made 'tc-chair' an unknown role looking just like it; a cell kept
+      // as text with a leading "'" is the same cell
+      cells[col] = TEXT_COLUMNS.has(col) ? unguardFormula(v) : unguardFormula(v.replace(INVISIBLE, '').trim()).trim();
     });
     rows.push({ row, cells });
   });
