@@ -367,6 +367,8 @@ export function rowsToInjects(rows: MselRow[], scenario: Scenario): ImportResult
       const meant = idFromText(id);
       p('id', `'${id}' is not a valid id`, `ids use lower-case letters, digits, ".", "_" and "-" (no spaces or diacritics)${meant ? `: write '${meant}'` : ''}`);
     }
+    // an empty id cell is the number's id: the planner wrote no 'inject-3', so say where it comes from
+    else if (ids.has(id) && !c.id?.trim()) p('id', `no id: the id its number gives, '${id}', is also used in row ${ids.get(id)}`, 'give the row an id, or its own number');
     else if (ids.has(id)) p('id', `id '${id}' is also used in row ${ids.get(id)}`, 'give each inject its own id');
     else ids.set(id, r.row);
     out.id = id;
