@@ -544,7 +544,10 @@ function readTime(
     return;
   }
   out.at = formatClock(r.seconds);
-  return clock ? r.seconds : undefined;
+  // '14h' is how a clock time is written in Vietnam (14 giờ) as much as 14 hours: warned as a bare '14:00' is
+  // ('2h30m', with its minutes, is the notation's own length of time)
+  const hours = /^(\d{1,2})h$/i.exec(t);
+  return clock || (hours && Number(hours[1]) < 24) ? r.seconds : undefined;
 }
 
 type Value = { ok: true; value: unknown } | { ok: false; message: string; hint?: string };

@@ -56,4 +56,12 @@ describe('drill msel import of times written as a clock time or a date', () => {
       '',
     ].join('\n'));
   });
+
+  it('reads an hour alone (2h) as time since the start, with the warning a bare 02:00 gets: in Vietnam 14h is the clock', () => {
+    withTimes(['2h', '1h30m']);
+    const r = drill(['msel', 'import', sheet, '--into', scenario, '--dry-run'], { env: PLAIN });
+    expect(r.code).toBe(0);
+    // '1h30m', in the notation's own form, is a length of time: no warning for it
+    expect(r.stderr).toBe(`${sheet}: column time: warning: row 2 gives its time without 'T+', read as time since the start. Row 2: '2h' is T+02:00, 2 h after the start (2025-09-20 22:00 local); the clock time 02:00 the next day would be T+06:00, after the end of the scenario (horizon 4h) (write T+ before each time; the start, T+00:00, is 20:00 local)\n`);
+  });
 });
