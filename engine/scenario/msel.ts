@@ -41,6 +41,9 @@ const ALIASES: Record<string, MselColumn> = {
   from: 'from', subject: 'subject', message: 'message', 'expected player action': 'expected action', expected: 'expected action',
   objective: 'objectives', 'decision': 'decision options', options: 'decision options', deadline: 'decision deadline', default: 'decision default',
   'responsible controller': 'controller',
+  // the HSEEP MSEL template's words
+  'inject #': 'number', 'inject no': 'number', 'inject no.': 'number', 'inject number': 'number', 'inject mode': 'method', mode: 'method',
+  sender: 'from', recipient: 'to', 'player action': 'expected action',
   // a sheet headed in Vietnamese: the words of the Markdown export's table (--lang vi) and the usual others
   'số thứ tự': 'number', 'mã': 'id', 'mã tình huống': 'id', 'thời điểm': 'time', 'thời gian': 'time', 'loại': 'type', 'loại tình huống': 'type',
   'phương thức': 'method', 'hình thức chuyển': 'method', 'người gửi': 'from', 'nơi gửi': 'from', 'người nhận': 'to', 'nơi nhận': 'to',
