@@ -174,7 +174,15 @@ export interface MselRow {
 }
 
 /** `rows` beside the issues: the header named columns the import does not know, and the rows were read without them. */
-export type SheetResult = { ok: true; rows: MselRow[] } | { ok: false; issues: MselIssue[]; rows?: MselRow[] };
+/** `notes`: the sheet's columns of notes (a 'Notes' or 'Ghi chú' column), read past, for a warning */
+export type SheetResult = { ok: true; rows: MselRow[]; notes?: MselIssue[] } | { ok: false; issues: MselIssue[]; rows?: MselRow[]; notes?: MselIssue[] };
+
+/**
+ * Columns a planner keeps beside the injects in the sheet (the HSEEP template's 'Notes', a 'Ghi chú'): read past
+ * with a warning, where any other column the import does not know is an error (a misspelt name must not lose a
+ * column's values unnoticed).
+ */
+const NOTE_HEADERS = new Set(['notes', 'note', 'comments', 'comment', 'remarks', 'controller notes', 'ghi chú', 'ghi chu', 'chú thích', 'chu thich']);
 
 function normHeader(h: string): string {
   // NFC: a header typed on a Mac may spell 'ờ' as 'o' + two combining marks
@@ -231,9 +239,15 @@ export function readMselCsv(text: string): SheetResult {
   const columns: (MselColumn | null)[] = [];
   const seen = new Map<MselColumn, number>();
   const known = [...MSEL_COLUMNS] as string[];
+  const notes: MselIssue[] = [];
   header.record.forEach((h, i) => {
     const name = normHeader(h);
     if (name === '') { columns.push(null); return; }
+    if (NOTE_HEADERS.has(name)) {
+      notes.push({ row: hr, column: h.trim(), severity: 'warning', message: `column '${h.trim()}' is read as notes: its cells are not imported`, hint: 'they stay in the sheet only; what players must receive goes in the message columns' });
+      columns.push(null);
+      return;
+    }
     const col = columnOfHeader(name);
     if (!col) {
       const near = nearest(name, known);
@@ -278,8 +292,8 @@ export function readMselCsv(text: string): SheetResult {
     });
     rows.push({ row, cells });
   });
-  if (issues.length === 0) return { ok: true, rows };
-  return issues.length === header1 ? { ok: false, issues, rows } : { ok: false, issues };
+  if (issues.length === 0) return { ok: true, rows, notes };
+  return issues.length === header1 ? { ok: false, issues, rows, notes } : { ok: false, issues, notes };
 }
 
 // ---------------------------------------------------------------- rows -> injects
@@ -678,13 +692,15 @@ function readDecision(optText: string, deadline: string, def: string, names: Nam
 /** Read a whole CSV text into injects for `scenario`. */
 export function importMsel(text: string, scenario: Scenario): ImportResult {
   const sheet = readMselCsv(text);
+  const notes = sheet.notes ?? [];
   if (!sheet.ok) {
     // columns it does not know: the rows' own problems too
     const checked = sheet.rows && sheet.rows.length ? rowsToInjects(sheet.rows, scenario) : null;
-    return { ok: false, issues: checked && !checked.ok ? [...sheet.issues, ...checked.issues] : sheet.issues, warnings: checked?.warnings ?? [] };
+    return { ok: false, issues: checked && !checked.ok ? [...sheet.issues, ...checked.issues] : sheet.issues, warnings: sortMselIssues([...notes, ...(checked?.warnings ?? [])]) };
   }
-  if (sheet.rows.length === 0) return { ok: false, issues: [{ row: 0, column: null, message: 'the sheet has a header but no injects', hint: 'add one row per inject' }], warnings: [] };
-  return rowsToInjects(sheet.rows, scenario);
+  if (sheet.rows.length === 0) return { ok: false, issues: [{ row: 0, column: null, message: 'the sheet has a header but no injects', hint: 'add one row per inject' }], warnings: notes };
+  const r = rowsToInjects(sheet.rows, scenario);
+  return notes.length ? { ...r, warnings: sortMselIssues([...notes, ...r.warnings]) } : r;
 }
 
 /** The written (file) form of injects, key order as in the example scenario. */
