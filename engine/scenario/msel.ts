@@ -266,7 +266,7 @@ export function readMselCsv(text: string): SheetResult {
   for (const need of ['number', 'time', 'to', 'method'] as const) {
     if (!seen.has(need)) issues.push({ row: hr, column: null, message: `no '${need}' column`, hint: `the columns are: ${MSEL_COLUMNS.join(', ')}` });
   }
-  // a column the import does not know (a 'notes' column, a misspelt name) hides no other problem: the rows are
+  // a column the import does not know (a misspelt name, a 'priority') hides no other problem: the rows are
   // read without it and checked too, so that the planner sees every problem at once; anything else about the
   // header leaves the rows unreadable
   const unknownOnly = issues.every((x) => x.message.startsWith('unknown column '));

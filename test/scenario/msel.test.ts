@@ -340,15 +340,15 @@ describe('MSEL import problems', () => {
     expect(msgs.some((m) => m.includes("no 'to' column"))).toBe(true);
   });
 
-  it("a column it does not know (a 'notes' column) hides no problem of the rows: all are said at once", () => {
+  it("a column it does not know (a 'priority' column) hides no problem of the rows: all are said at once", () => {
     const sheet = mselToCsv(ksn.injects).split('\r\n');
-    const lines = [`${sheet[0]},notes`, ...sheet.slice(1).filter((l) => l !== '').map((l) => `${l},check with the commune`)];
+    const lines = [`${sheet[0]},priority`, ...sheet.slice(1).filter((l) => l !== '').map((l) => `${l},high`)];
     const csv = lines.join('\r\n').replace(',phone,', ',pigeon,');
     const r = importMsel(csv, ksn);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues.map((i) => `${i.row}/${i.column}: ${i.message}`)).toEqual([
-      "1/notes: unknown column 'notes'",
+      "1/priority: unknown column 'priority'",
       `${ksn.injects.findIndex((i) => i.method === 'phone') + 2}/method: 'pigeon' is not a delivery method`,
     ]);
   });
