@@ -205,8 +205,9 @@ export class MapView {
 
   /** Say which run the pane shows (comparing), or nothing (''). */
   caption(text: string): void {
+    // called at every frame drawn (the captions say when B stopped): touch the page only on a change
     if (this.captionEl.textContent !== text) this.captionEl.textContent = text;
-    this.captionEl.hidden = text === '';
+    if (this.captionEl.hidden !== (text === '')) this.captionEl.hidden = text === '';
   }
 
   /**
