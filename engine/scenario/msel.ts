@@ -374,6 +374,11 @@ export function rowsToInjects(rows: MselRow[], scenario: Scenario): ImportResult
     const p = (column: string, message: string, hint?: string, words?: MselIssue['words']) => { issues.push({ row: r.row, column, message, hint, ...(words && { words }) }); };
     const c = r.cells;
     const out: Written = {};
+    // a row numbered ahead in a template and left empty: one problem, not one for each cell it lacks
+    if ((c.number ?? '') !== '' && Object.entries(c).every(([k, v]) => k === 'number' || (v ?? '').trim() === '')) {
+      p('number', `the row has only a number ('${c.number}'), no inject`, 'fill its inject in, or delete the row');
+      continue;
+    }
     // number
     const num = c.number ?? '';
     if (!/^\d+$/.test(num) || Number(num) < 1) p('number', num === '' ? 'no number' : `'${num}' is not a whole number above 0`, 'number the rows 1, 2, 3, ...');
