@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Writes engine/machines/generated/<machine>.ts: each hot machine's `advance` as straight-line code (see
-// engine/machines/codegen.ts). Run after changing a machine: `npm run gen:steppers` (builds, then writes).
+// engine/machines/codegen.ts). Run after changing a machine: `npm run gen:steppers` (builds, writes, builds again:
+// the command runs the build, whose compiled steppers were made before this wrote them).
 // `--check` writes nothing and fails when a file is not what the machine gives now.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { OptionError, UsageError, type Options } from './args.js';
-import { SimBoundError } from '../core/errors.js';
+import { SimBoundError, StaleGeneratedStepperError } from '../core/errors.js';
 import { nearest } from '../scenario/issues.js';
 import { InputError } from './io.js';
 import { ReportedError } from './load.js';
@@ -149,6 +149,12 @@ export async function main(argv: string[]): Promise<number> {
         ? `drill ${cmd.name}: mô phỏng chạm một giới hạn: ${sayCliProblem(e.message, lang)}\n  (hãy nâng giới hạn đó trong mục \`limits:\` của kịch bản nếu lượt chạy này thật sự cần nhiều hơn)\n`
         : `drill ${cmd.name}: the simulation hit a bound: ${e.message}\n  (raise it in the scenario's \`limits:\` if this run really needs more)\n`);
       return 1;
+    }
+    // a developer's build, not the user's input nor a bug to report: the line to run (70, as for a broken program)
+    if (e instanceof StaleGeneratedStepperError) {
+      const { say } = await import('./messages.js');
+      process.stderr.write(`drill ${cmd.name}: ${say(lang, 'stale-stepper', { machine: e.machine })}\n`);
+      return 70;
     }
     if (e instanceof InputError) {
       process.stderr.write(new InputError(e.file, lang === 'vi' && e.vi !== undefined ? e.vi : sayCliProblem(e.message, lang), e.hint === undefined ? undefined : sayCliProblem(e.hint, lang), undefined, e.at).line() + '\n');

@@ -174,6 +174,8 @@ const en = {
   'view.open': '  open {url} in a browser (this machine only); Ctrl+C stops',
   'view.open-play': '  open {url} in a browser to play (this machine only); Ctrl+C stops',
   'view.replay': '  the replay viewer: {url}',
+
+  'stale-stepper': "this build steps machine '{machine}' by generated code that no longer fits it (engine/machines/{machine}.ts changed since it was generated): run `npm run gen:steppers` in the drillsim folder, which writes the code again and builds",
 } as const;
 
 export type CliKey = keyof typeof en;
@@ -333,6 +335,8 @@ const vi: Record<CliKey, string> = {
   'view.open': '  hãy mở {url} trong trình duyệt (chỉ trên máy này); Ctrl+C để dừng',
   'view.open-play': '  hãy mở {url} trong trình duyệt để chơi (chỉ trên máy này); Ctrl+C để dừng',
   'view.replay': '  trang xem lại: {url}',
+
+  'stale-stepper': "bản dựng này chạy máy trạng thái '{machine}' bằng mã sinh sẵn không còn khớp với nó (engine/machines/{machine}.ts đã đổi từ khi mã được sinh): hãy chạy `npm run gen:steppers` trong thư mục drillsim, lệnh này sinh lại mã và dựng lại",
 };
 
 export const CLI_WORDS: Record<Lang, Record<CliKey, string>> = { en, vi };

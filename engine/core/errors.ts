@@ -46,3 +46,16 @@ export class KeyframeRestoreError extends Error {
     super(`the keyframe at ${clockText} holds incident ${incident} without its work done and people reached (a log of an older engine)`);
   }
 }
+
+/**
+ * A machine's generated steps (engine/machines/generated/) no longer fit the machine: a developer changed it and
+ * did not run `npm run gen:steppers`. Not a bug to report, so the command says what to run.
+ */
+export class StaleGeneratedStepperError extends Error {
+  override readonly name = 'StaleGeneratedStepperError';
+  readonly code = 'stepper/stale-generated';
+
+  constructor(readonly machine: string) {
+    super(`drillsim stepper: the generated stepper of machine '${machine}' is out of date (the machine changed since it was generated): run \`npm run gen:steppers\``);
+  }
+}

@@ -28,6 +28,7 @@
  * state and the feature, for any machine outside the subset.
  */
 import type { AnyStateMachine, EventObject, StateValue } from 'xstate';
+import { StaleGeneratedStepperError } from '../core/errors.js';
 import { describeMachine, type AdvanceHelpers } from './codegen.js';
 import { BUILTIN_CHECKS, type BuiltinAction, type BuiltinGuard, type Implementations, type XNode, type XTransition } from './xstate-graph.js';
 
@@ -163,7 +164,7 @@ function generatedSteps(machine: AnyStateMachine, g: GeneratedStepper, h: Omit<A
   const code = describeMachine(machine, machine.id);
   if (code.hash !== g.HASH) {
     const stale = (): never => {
-      throw new Error(`drillsim stepper: the generated stepper of machine '${machine.id}' is out of date (the machine changed since it was generated): run \`npm run gen:steppers\``);
+      throw new StaleGeneratedStepperError(machine.id);
     };
     return { advance: stale, start: stale };
   }
