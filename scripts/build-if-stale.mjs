@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `prepare`: npm runs it on `npm install` and `npm ci`, and again before `npx drill` in this folder. Build only when
+// `prepare`: npm runs it on `npm install` and `npm ci` (not before `npx drill`: that runs dist/ as it is). Build only when
 // there is no build or a source is newer than it: an up-to-date checkout starts drill at once.
 import { spawnSync } from 'node:child_process';
 import { buildState } from './stale.mjs';

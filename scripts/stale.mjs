@@ -1,5 +1,5 @@
-// Is the build older than the sources? Shared by `npm start` and `npm run prepare` (which npm runs on install and
-// before `npx drill` in this folder): a build that is up to date is not made again, and a stale one never runs.
+// Is the build older than the sources? Shared by `npm start` and `npm run prepare` (which npm runs on install;
+// `npx drill` does not run it): a build that is up to date is not made again, and npm start never runs a stale one.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
