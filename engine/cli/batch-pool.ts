@@ -25,9 +25,9 @@ export interface PoolStats {
   max_rss_bytes: number;
 }
 
-/** A run that failed in a worker: the engine hit a bound, or a bug. */
+/** A run that failed in a worker: the engine hit a bound, a stale build (`stale`: the message is the machine), or a bug. */
 export class BatchRunError extends Error {
-  constructor(readonly kind: 'bound' | 'internal', message: string, readonly job: Job | null, readonly workerStack?: string) {
+  constructor(readonly kind: 'bound' | 'stale' | 'internal', message: string, readonly job: Job | null, readonly workerStack?: string) {
     super(message);
   }
 }

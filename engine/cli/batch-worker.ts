@@ -13,7 +13,7 @@ import { parentPort } from 'node:worker_threads';
 import { recordLayouts, RunPacker, type PackedRuns } from '../batch/packed.js';
 import { runRecord } from '../batch/results.js';
 import type { Job } from '../batch/seeds.js';
-import { SimBoundError } from '../core/errors.js';
+import { SimBoundError, StaleGeneratedStepperError } from '../core/errors.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Decision } from '../sim/decisions.js';
 import { Model } from '../sim/model.js';
@@ -29,7 +29,7 @@ export interface WorkerInit {
 export type ToWorker = { type: 'init'; init: WorkerInit } | { type: 'jobs'; jobs: Job[] };
 export type FromWorker =
   | { type: 'done'; runs: PackedRuns; peak_heap_bytes: number }
-  | { type: 'error'; kind: 'bound' | 'internal'; message: string; job: Job; stack?: string };
+  | { type: 'error'; kind: 'bound' | 'stale' | 'internal'; message: string; job: Job; stack?: string };
 
 const port = parentPort!;
 let init: WorkerInit | null = null;
@@ -46,7 +46,9 @@ function play(jobs: Job[], init: WorkerInit, packer: RunPacker): void {
     } catch (e) {
       const err = e as Error;
       packer.take();
-      port.postMessage({ type: 'error', kind: e instanceof SimBoundError ? 'bound' : 'internal', message: err?.message ?? String(e), job, stack: err?.stack } satisfies FromWorker);
+      // a stale build's refusal crosses the thread as its machine's name: the command says it as drill run does
+      if (e instanceof StaleGeneratedStepperError) port.postMessage({ type: 'error', kind: 'stale', message: e.machine, job } satisfies FromWorker);
+      else port.postMessage({ type: 'error', kind: e instanceof SimBoundError ? 'bound' : 'internal', message: err?.message ?? String(e), job, stack: err?.stack } satisfies FromWorker);
       return;
     }
     const used = getHeapStatistics().used_heap_size;

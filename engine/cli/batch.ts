@@ -15,6 +15,7 @@ import { batchHeader, buildResults, serializeResults, resultsCsv, type BatchResu
 import { batchJobs, parseShard, type Shard } from '../batch/seeds.js';
 import { inSweepTerms, parseVarySpec, saidInSweepTerms, varyScenario, VARY_KEYS_HELP, VARY_KEYS_HELP_VI, type VarySpec } from '../batch/vary.js';
 import { batchHtml } from '../batch/html.js';
+import { StaleGeneratedStepperError } from '../core/errors.js';
 import { sha256Hex } from '../core/hash.js';
 import { formatIssueIn } from '../scenario/issues.js';
 import { canonicalScenarioText } from '../scenario/parse.js';
@@ -193,6 +194,7 @@ async function playWith(file: string, values: Record<string, unknown>, { runs, s
     played = await pool.run({ scenarios, labels: vary ? vary.labels : [null], decisions: dec?.decisions ?? [], players: dec?.players ?? [] }, jobs, (n) => { seen.done = n; bar?.update(n); });
   } catch (e) {
     bar?.finish();
+    if (e instanceof BatchRunError && e.kind === 'stale') throw new StaleGeneratedStepperError(e.message);
     if (e instanceof BatchRunError && e.job) {
       const which = `run ${e.job.k}${vary ? ` of ${vary.key}=${vary.labels[e.job.v]}` : ''} (seed ${e.job.seed})`;
       if (e.kind === 'bound') {
