@@ -5,21 +5,16 @@
  * nothing of where the date falls. Each now says both readings from the scenario's start (minimal.yaml starts
  * 2025-09-20 20:00 local, horizon 4h), in English and Vietnamese.
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { drill, tempDir } from '../helpers/cli.js';
+import { drill, exportedSheet, PLAIN_LOCALE } from '../helpers/cli.js';
 
-const PLAIN = { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+const PLAIN = PLAIN_LOCALE;
 
 describe('drill msel import of times written as a clock time or a date', () => {
-  let dir: string, scenario: string, sheet: string, rest: string;
+  let scenario: string, sheet: string, rest: string;
   beforeEach(() => {
-    dir = tempDir('drillsim-msel-clock-');
-    scenario = join(dir, 's.yaml');
-    sheet = join(dir, 'msel.csv');
-    copyFileSync('scenarios/minimal.yaml', scenario);
-    expect(drill(['msel', 'export', scenario, '--out', sheet]).code).toBe(0);
+    ({ scenario, sheet } = exportedSheet('drillsim-msel-clock-'));
     rest = readFileSync(sheet, 'utf8');
   });
   const withTimes = (times: string[]) => {

@@ -6,21 +6,16 @@
  * LibreOffice open, with the cell's text as typed. The first now names the row and column as the spreadsheet
  * shows them, in English and Vietnamese; the second is read as the spreadsheet reads it.
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { drill, tempDir } from '../helpers/cli.js';
+import { drill, exportedSheet, PLAIN_LOCALE } from '../helpers/cli.js';
 
-const PLAIN = { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+const PLAIN = PLAIN_LOCALE;
 
 describe('drill msel import of a sheet whose quotes do not pair up', () => {
-  let dir: string, scenario: string, sheet: string;
+  let scenario: string, sheet: string;
   beforeEach(() => {
-    dir = tempDir('drillsim-msel-quotes-');
-    scenario = join(dir, 's.yaml');
-    sheet = join(dir, 'msel.csv');
-    copyFileSync('scenarios/minimal.yaml', scenario);
-    expect(drill(['msel', 'export', scenario, '--out', sheet]).code).toBe(0);
+    ({ scenario, sheet } = exportedSheet('drillsim-msel-quotes-'));
   });
 
   it('a sheet cut short inside a quoted cell names that cell\'s row and column, in English and Vietnamese', () => {

@@ -3,20 +3,15 @@
  * "id 'inject-3' is also used in row 4" at a row whose id cell is empty: the planner wrote no 'inject-3' and could
  * not find it. It now says the row has no id and where the one it would get comes from, in English and Vietnamese.
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { drill, tempDir } from '../helpers/cli.js';
+import { drill, exportedSheet, PLAIN_LOCALE } from '../helpers/cli.js';
 
-const PLAIN = { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+const PLAIN = PLAIN_LOCALE;
 
 describe('drill msel import of two rows with no id and one number', () => {
   it('says the row has no id, and that the id its number gives is taken', () => {
-    const dir = tempDir('drillsim-msel-empty-id-');
-    const scenario = join(dir, 's.yaml');
-    const sheet = join(dir, 'msel.csv');
-    copyFileSync('scenarios/minimal.yaml', scenario);
-    expect(drill(['msel', 'export', scenario, '--out', sheet]).code).toBe(0);
+    const { scenario, sheet } = exportedSheet('drillsim-msel-empty-id-');
     const [header, row] = readFileSync(sheet, 'utf8').replace(/\r\n$/, '').split('\r\n');
     const anon = row.replace(',first-call,', ',,');
     writeFileSync(sheet, [header, anon, anon].join('\r\n'));

@@ -3,21 +3,16 @@
  * for ids and nothing to write: the planner had to work out the spelling. The hint now ends with the id those
  * words spell, as drill validate suggests one (diacritics dropped, đ -> d, spaces to '-'), EN and VI.
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { drill, tempDir } from '../helpers/cli.js';
+import { drill, exportedSheet, PLAIN_LOCALE } from '../helpers/cli.js';
 
-const PLAIN = { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+const PLAIN = PLAIN_LOCALE;
 
 describe('drill msel import of an id written as words', () => {
   let scenario: string, sheet: string;
   beforeEach(() => {
-    const dir = tempDir('drillsim-msel-id-');
-    scenario = join(dir, 's.yaml');
-    sheet = join(dir, 'msel.csv');
-    copyFileSync('scenarios/minimal.yaml', scenario);
-    expect(drill(['msel', 'export', scenario, '--out', sheet]).code).toBe(0);
+    ({ scenario, sheet } = exportedSheet('drillsim-msel-id-'));
     writeFileSync(sheet, readFileSync(sheet, 'utf8').replace(',first-call,', ',Sơ tán đêm,'));
   });
 

@@ -12,20 +12,16 @@ import { mselCommand } from '../../engine/cli/msel.js';
 import { formatMselIssueIn } from '../../engine/cli/msel-words.js';
 import { schemaIssues } from '../../engine/scenario/msel.js';
 import { Inject } from '../../engine/scenario/schema.js';
-import { drill, tempDir } from '../helpers/cli.js';
+import { drill, exportedSheet, PLAIN_LOCALE } from '../helpers/cli.js';
 
-const PLAIN = { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+const PLAIN = PLAIN_LOCALE;
 const VI = { ...PLAIN, LANG: 'vi_VN.UTF-8' };
 
 describe('drill msel import in Vietnamese', () => {
   let dir: string, scenario: string, sheet: string;
   const edit = (f: (text: string) => string) => writeFileSync(sheet, f(readFileSync(sheet, 'utf8')));
   beforeEach(() => {
-    dir = tempDir('drillsim-msel-vi-');
-    scenario = join(dir, 's.yaml');
-    sheet = join(dir, 'msel.csv');
-    copyFileSync('scenarios/minimal.yaml', scenario);
-    expect(drill(['msel', 'export', scenario, '--out', sheet]).code).toBe(0);
+    ({ dir, scenario, sheet } = exportedSheet('drillsim-msel-vi-'));
   });
 
   it('takes --lang, as its usage says', () => {

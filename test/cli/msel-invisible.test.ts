@@ -7,19 +7,15 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { drill, tempDir } from '../helpers/cli.js';
+import { drill, exportedSheet, PLAIN_LOCALE } from '../helpers/cli.js';
 
-const PLAIN = { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+const PLAIN = PLAIN_LOCALE;
 
 describe('drill msel import of cells with characters that show as nothing', () => {
   it('reads them as the cells the planner sees', () => {
-    const dir = tempDir('drillsim-msel-invisible-');
-    const scenario = join(dir, 's.yaml');
+    const { dir, scenario, sheet } = exportedSheet('drillsim-msel-invisible-');
     const english = join(dir, 'plain.yaml');
-    const sheet = join(dir, 'msel.csv');
-    copyFileSync('scenarios/minimal.yaml', scenario);
     copyFileSync('scenarios/minimal.yaml', english);
-    expect(drill(['msel', 'export', scenario, '--out', sheet]).code).toBe(0);
     expect(drill(['msel', 'import', sheet, '--into', english]).code).toBe(0);
     writeFileSync(sheet, readFileSync(sheet, 'utf8').replace(',mx-commander,', ',mx-commander\u200b,').replace(',first-call,', ',first\u00ad-call,').replace(',T+00:22,', ",'T+00:22,"));
     const r = drill(['msel', 'import', sheet, '--into', scenario], { env: PLAIN });

@@ -7,19 +7,16 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { drill, tempDir } from '../helpers/cli.js';
+import { drill, exportedSheet, PLAIN_LOCALE } from '../helpers/cli.js';
 
-const PLAIN = { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+const PLAIN = PLAIN_LOCALE;
 
 /** minimal.yaml's MSEL with a column added after the last, `note` in its first row */
-function withColumn(dir: string, header: string, note: string): { scenario: string; sheet: string; plain: string } {
-  const scenario = join(dir, 's.yaml');
-  const sheet = join(dir, 'msel.csv');
+function withColumn(header: string, note: string): { scenario: string; sheet: string; plain: string } {
+  const { dir, scenario, sheet } = exportedSheet('drillsim-msel-notes-');
   // the scenario as the sheet without the column imports it
   const plain = join(dir, 'plain.yaml');
-  copyFileSync('scenarios/minimal.yaml', scenario);
   copyFileSync('scenarios/minimal.yaml', plain);
-  expect(drill(['msel', 'export', scenario, '--out', sheet]).code).toBe(0);
   expect(drill(['msel', 'import', sheet, '--into', plain]).code).toBe(0);
   const [head, first, ...rest] = readFileSync(sheet, 'utf8').split('\r\n');
   writeFileSync(sheet, [`${head},${header}`, `${first},${note}`, ...rest].join('\r\n'));
@@ -28,7 +25,7 @@ function withColumn(dir: string, header: string, note: string): { scenario: stri
 
 describe('drill msel import of a sheet with a notes column', () => {
   it('imports the injects and warns that the notes stay in the sheet, EN and VI', () => {
-    const { scenario, sheet, plain } = withColumn(tempDir('drillsim-msel-notes-'), 'Ghi chú', 'gọi lại sau 10 phút');
+    const { scenario, sheet, plain } = withColumn('Ghi chú', 'gọi lại sau 10 phút');
     const en = drill(['msel', 'import', sheet, '--into', scenario, '--dry-run'], { env: PLAIN });
     expect(en.code, en.stderr).toBe(0);
     expect(en.stderr).toContain("row 1, column Ghi chú: warning: column 'Ghi chú' is read as notes: its cells are not imported (they stay in the sheet only; what players must receive goes in the message columns)");
@@ -41,7 +38,7 @@ describe('drill msel import of a sheet with a notes column', () => {
   });
 
   it('still refuses a column it does not know, with its values', () => {
-    const { scenario, sheet } = withColumn(tempDir('drillsim-msel-notes-'), 'Notez', 'call back');
+    const { scenario, sheet } = withColumn('Notez', 'call back');
     const r = drill(['msel', 'import', sheet, '--into', scenario, '--dry-run'], { env: PLAIN });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("unknown column 'Notez'");

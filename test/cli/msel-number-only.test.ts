@@ -3,19 +3,14 @@
  * lines, one per cell it lacks ('no time', 'no delivery method', 'no sender', ...). Now one line says the row has
  * only a number and what to do; a row with anything else in it is checked cell by cell as before.
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { drill, tempDir } from '../helpers/cli.js';
+import { drill, exportedSheet, PLAIN_LOCALE } from '../helpers/cli.js';
 
-const PLAIN = { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+const PLAIN = PLAIN_LOCALE;
 
 function sheetWith(extra: (columns: number) => string): { scenario: string; sheet: string } {
-  const dir = tempDir('drillsim-msel-number-only-');
-  const scenario = join(dir, 's.yaml');
-  const sheet = join(dir, 'msel.csv');
-  copyFileSync('scenarios/minimal.yaml', scenario);
-  expect(drill(['msel', 'export', scenario, '--out', sheet]).code).toBe(0);
+  const { scenario, sheet } = exportedSheet('drillsim-msel-number-only-');
   const text = readFileSync(sheet, 'utf8');
   const columns = text.split('\r\n')[0].split(',').length;
   writeFileSync(sheet, `${text.replace(/(\r\n)*$/, '')}\r\n${extra(columns)}\r\n`);

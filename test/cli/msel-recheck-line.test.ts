@@ -4,20 +4,15 @@
  * (drill's layout of the injects is shorter than Kỳ Sơn's), fifteen lines before where the planner finds it in
  * the file as it is. The line is now the file's own, as a dry run's warnings already gave theirs.
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { drill, tempDir } from '../helpers/cli.js';
+import { drill, exportedSheet, PLAIN_LOCALE } from '../helpers/cli.js';
 
-const PLAIN = { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+const PLAIN = PLAIN_LOCALE;
 
 describe('drill msel import refused by the whole scenario\'s check', () => {
   it('names the line of the scenario as it is on disk', () => {
-    const dir = tempDir('drillsim-msel-recheck-');
-    const scenario = join(dir, 'k.yaml');
-    const sheet = join(dir, 'msel.csv');
-    copyFileSync('scenarios/ky-son-flash-flood.yaml', scenario);
-    expect(drill(['msel', 'export', scenario, '--out', sheet]).code).toBe(0);
+    const { scenario, sheet } = exportedSheet('drillsim-msel-recheck-', 'scenarios/ky-son-flash-flood.yaml', 'k.yaml');
     writeFileSync(sheet, readFileSync(sheet, 'utf8').split('\r\n').filter((row) => !/^\d+,dam-rumour,/.test(row)).join('\r\n'));
     const before = readFileSync(scenario, 'utf8');
     const line = before.split('\n').findIndex((l) => l.includes('of: dam-rumour')) + 1;

@@ -7,18 +7,14 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { drill, tempDir } from '../helpers/cli.js';
+import { drill, exportedSheet, PLAIN_LOCALE } from '../helpers/cli.js';
 
-const PLAIN = { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+const PLAIN = PLAIN_LOCALE;
 
 describe('drill msel import of a sheet with a title above its header', () => {
   let dir: string, scenario: string, sheet: string, exported: string;
   beforeEach(() => {
-    dir = tempDir('drillsim-msel-title-');
-    scenario = join(dir, 's.yaml');
-    sheet = join(dir, 'msel.csv');
-    copyFileSync('scenarios/minimal.yaml', scenario);
-    expect(drill(['msel', 'export', scenario, '--out', sheet]).code).toBe(0);
+    ({ dir, scenario, sheet } = exportedSheet('drillsim-msel-title-'));
     exported = readFileSync(sheet, 'utf8').replace(/^\uFEFF/, '');
   });
   const titled = (body: string) => writeFileSync(sheet, '\uFEFFHỆ THỐNG TÌNH HUỐNG DIỄN TẬP,,,\r\n,,,\r\n' + body);

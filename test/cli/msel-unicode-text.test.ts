@@ -7,18 +7,14 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { drill, tempDir } from '../helpers/cli.js';
+import { drill, exportedSheet, PLAIN_LOCALE } from '../helpers/cli.js';
 
-const PLAIN = { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+const PLAIN = PLAIN_LOCALE;
 
 describe('drill msel import of a sheet saved as Unicode Text', () => {
   let dir: string, scenario: string, sheet: string, tabs: string;
   beforeEach(() => {
-    dir = tempDir('drillsim-msel-utf16-');
-    scenario = join(dir, 's.yaml');
-    sheet = join(dir, 'msel.csv');
-    copyFileSync('scenarios/minimal.yaml', scenario);
-    expect(drill(['msel', 'export', scenario, '--out', sheet]).code).toBe(0);
+    ({ dir, scenario, sheet } = exportedSheet('drillsim-msel-utf16-'));
     // minimal.yaml's cells hold no tab, quote or line break: commas to tabs is Excel's layout
     tabs = readFileSync(sheet, 'utf8').replace(/^\uFEFF/, '').split('\r\n').map((line) => line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((c) => c.replace(/^"|"$/g, '')).join('\t')).join('\r\n');
   });

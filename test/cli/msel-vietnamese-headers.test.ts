@@ -8,9 +8,9 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readMselCsv } from '../../engine/scenario/msel.js';
-import { drill, tempDir } from '../helpers/cli.js';
+import { drill, exportedSheet, PLAIN_LOCALE } from '../helpers/cli.js';
 
-const PLAIN = { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+const PLAIN = PLAIN_LOCALE;
 
 const VI_HEADER = [
   'STT', 'Mã', 'Thời điểm', 'Loại', 'Phương thức', 'Người gửi (vi)', 'Người gửi (en)', 'Người nhận', 'Chủ đề (vi)', 'Chủ đề (en)',
@@ -20,11 +20,7 @@ const VI_HEADER = [
 describe('drill msel import of a sheet headed in Vietnamese', () => {
   let dir: string, scenario: string, sheet: string;
   beforeEach(() => {
-    dir = tempDir('drillsim-msel-vi-header-');
-    scenario = join(dir, 's.yaml');
-    sheet = join(dir, 'msel.csv');
-    copyFileSync('scenarios/minimal.yaml', scenario);
-    expect(drill(['msel', 'export', scenario, '--out', sheet]).code).toBe(0);
+    ({ dir, scenario, sheet } = exportedSheet('drillsim-msel-vi-header-'));
   });
 
   it('reads the columns under their Vietnamese names and gives back the same injects', () => {

@@ -1,6 +1,6 @@
 /** Run the real `drill` command (the built CLI) as a user would, and capture what it prints. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,4 +31,21 @@ export const STACK = /^\s+at .+:\d+:\d+\)?$/m;
 export function writeDecisions(file: string, players: string[], entries: string[]): string {
   writeFileSync(file, ['drillsim_decisions: 1', `players: [${players.join(', ')}]`, 'decisions:', ...entries.map((e) => `  - ${e}`), ''].join('\n'));
   return file;
+}
+
+/** A locale that asks for no language: drill answers in English (the msel tests read its English lines). */
+export const PLAIN_LOCALE = { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+
+/**
+ * A scenario copied into a new temporary folder (as `name`) and its MSEL exported beside it as msel.csv, as a
+ * planner starts: the tests of `drill msel import` then edit the sheet.
+ */
+export function exportedSheet(prefix: string, from = 'scenarios/minimal.yaml', name = 's.yaml'): { dir: string; scenario: string; sheet: string } {
+  const dir = tempDir(prefix);
+  const scenario = join(dir, name);
+  const sheet = join(dir, 'msel.csv');
+  copyFileSync(from, scenario);
+  const r = drill(['msel', 'export', scenario, '--out', sheet]);
+  if (r.code !== 0) throw new Error(`drill msel export failed: ${r.stderr}`);
+  return { dir, scenario, sheet };
 }
