@@ -13,6 +13,7 @@ import { areasBySlowness, busiestUnits, shownMetrics, sweepWithoutEffect, textsI
 import { percentileSorted, type MetricStats, type Proportion } from './stats.js';
 import { comparatorWords, fmtFigure, metricLabel, unitReference, withPercent } from './format.js';
 import { niceStep, rangeTicks, zeroBasedTicks, type Tick } from './ticks.js';
+import { sweepScale } from './sweep-scale.js';
 import { say, seedFormula } from './words.js';
 
 const RATING_COLOURS: Record<string, string> = { P: '#1a9850', S: '#91cf60', M: '#fc8d59', U: '#d73027', NT: '#bdbdbd' };
@@ -92,10 +93,9 @@ const W = 420, H = 190, ML = 44, MR = 12, MT = 14, MB = 40;
 
 function axisX(x0: number, x1: number, ticks: { x: number; text: string }[]): string {
   const y = H - MB;
-  // a label that would run off the chart's right edge ends at its tick instead
-  const anchor = (t: { x: number; text: string }) => (labelExtent(t.x, t.text)[1] === t.x ? 'end' : 'middle');
+  // a label that would run off the chart's edge ends (or starts) at its tick instead
   return `<line x1="${x0}" y1="${y}" x2="${x1}" y2="${y}" class="axis"/>` +
-    ticks.map((t) => `<line x1="${r1(t.x)}" y1="${y}" x2="${r1(t.x)}" y2="${y + 4}" class="axis"/><text x="${r1(t.x)}" y="${y + 16}" text-anchor="${anchor(t)}">${esc(t.text)}</text>`).join('');
+    ticks.map((t) => `<line x1="${r1(t.x)}" y1="${y}" x2="${r1(t.x)}" y2="${y + 4}" class="axis"/><text x="${r1(t.x)}" y="${y + 16}" text-anchor="${anchorOf(t.x, t.text)}">${esc(t.text)}</text>`).join('');
 }
 
 /**
@@ -119,10 +119,19 @@ function axisY(ticks: Tick[], toY: (v: number) => number, ml = ML): string {
 /** About 6.6 px a character in the charts' 11 px sans-serif: enough to keep labels apart. */
 const CHAR_PX = 6.6;
 
-/** Where a tick's label is drawn, [from, to] in px: centred on its tick, or ending there at the chart's right edge (axisX). */
+/**
+ * Where a tick's label is drawn, [from, to] in px: centred on its tick, or ending there at the chart's right edge,
+ * or starting there at its left edge (a long sweep value at the first point: `{uniform: [10m, 30m]}`).
+ */
 function labelExtent(x: number, text: string): [number, number] {
   const w = text.length * CHAR_PX;
-  return x + w / 2 > W - 2 ? [x - w, x] : [x - w / 2, x + w / 2];
+  return x + w / 2 > W - 2 ? [x - w, x] : x - w / 2 < 2 ? [x, x + w] : [x - w / 2, x + w / 2];
+}
+
+/** The text-anchor that draws a label where labelExtent says it is. */
+function anchorOf(x: number, text: string): 'start' | 'middle' | 'end' {
+  const [from, to] = labelExtent(x, text);
+  return to === x && from < x ? 'end' : from === x && to > x ? 'start' : 'middle';
 }
 
 /** Ticks along a value axis: as many as fit with their labels apart (at most 6). */
@@ -188,7 +197,7 @@ function histogram(w: Say, title: string, metric: string, series: { name: string
     const x = r1(toX(threshold.value));
     const text = `${threshold.comparator} ${fmt(metric, threshold.value)}`;
     // at the right edge (a deadline every run met at the last minute) the label ends at its line, as axisX's do
-    const anchor = labelExtent(x, text)[1] === x ? 'end' : 'middle';
+    const anchor = anchorOf(x, text);
     parts.push(`<line x1="${x}" y1="${MT - 6}" x2="${x}" y2="${H - MB}" class="threshold"/><text x="${x}" y="${MT - 6}" class="tlabel" text-anchor="${anchor}">${esc(text)}</text>`);
   }
   // a threshold beyond every value has no place on the axis: said under the chart, since the heading promises its line
@@ -247,9 +256,37 @@ function metBar(say: Say, p: Proportion, width = 220): string {
 
 const shareTicks = (lang: Lang): Tick[] => [0, 0.25, 0.5, 0.75, 1].map((v) => ({ v, text: withPercent(String(v * 100), lang) }));
 
+/** Between two labels of an axis, at least (px). */
+const LABEL_GAP = 6;
+/** A second row of value labels under a sweep's axis, this much lower (px). */
+const ROW_PX = 13;
+
 /**
- * A sweep curve: one point per value with its interval, values evenly spaced in the order given. `y`: a
- * probability (0 to 100 %), or a metric's mean, on an axis from 0 with round ticks in the metric's unit.
+ * Which row each value's label goes in under a sweep's axis, or null where it has no room: the first and the
+ * last value first (the axis's ends are always labelled), then the others from left to right, each in the first
+ * of two rows where it keeps LABEL_GAP from the labels already there. Bunched values (1, 2, 3, 100) so keep
+ * their labels apart; a label left out still has its tick, named in its tooltip, and its dot's.
+ */
+function valueRows(ticks: { x: number; text: string }[]): (0 | 1 | null)[] {
+  const byX = ticks.map((_, i) => i).sort((a, b) => ticks[a].x - ticks[b].x);
+  const order = byX.length > 2 ? [byX[0], byX[byX.length - 1], ...byX.slice(1, -1)] : byX;
+  const taken: [number, number][][] = [[], []];
+  const rows = ticks.map((): 0 | 1 | null => null);
+  for (const i of order) {
+    const [a, b] = labelExtent(ticks[i].x, ticks[i].text);
+    const row = ([0, 1] as const).find((r) => taken[r].every(([c, d]) => b + LABEL_GAP <= c || d + LABEL_GAP <= a));
+    if (row === undefined) continue;
+    taken[row].push([a, b]);
+    rows[i] = row;
+  }
+  return rows;
+}
+
+/**
+ * A sweep curve: one point per value with its interval. The values stand to scale along the axis when they are
+ * all numbers, all durations or all scale factors (sweep-scale.ts), else evenly spaced in the order given; the
+ * axis title says which. Each value is labelled as written. `y`: a probability (0 to 100 %), or a metric's
+ * mean, on an axis from 0 with round ticks in the metric's unit.
  */
 function sweep(say: Say, title: string, xLabel: string, values: string[], points: ({ y: number; lo: number; hi: number } | null)[], y: 'probability' | { metric: string }): string {
   const axis = y === 'probability' ? { top: 1, ticks: shareTicks(say.lang) } : zeroBasedTicks(Math.max(0, ...points.flatMap((p) => (p ? [p.hi, p.y] : []))), y.metric, 4, false, say.lang);
@@ -258,20 +295,37 @@ function sweep(say: Say, title: string, xLabel: string, values: string[], points
   const unitOf = unitReference(points.map((p) => p?.y));
   const fmtY = y === 'probability' ? (v: number) => withPercent(String(Math.round(v * 100)), say.lang) : (v: number) => say.fmt(y.metric, v, unitOf);
   const toY = (v: number) => H - MB - (v / axis.top) * (H - MB - MT);
-  const toX = (i: number) => (values.length === 1 ? (x0 + x1) / 2 : x0 + ((x1 - x0) * i) / (values.length - 1));
+  const scale = sweepScale(values);
+  const toX = (i: number) => x0 + (x1 - x0) * scale.at[i];
+  // the band and the line from left to right: values given out of order (30m,10m,2h) draw no zigzag
+  const byX = values.map((_, i) => i).sort((a, b) => scale.at[a] - scale.at[b]);
   const parts: string[] = [axisY(axis.ticks, toY, ml)];
   const band: string[] = [], lo: string[] = [];
-  points.forEach((p, i) => { if (p) { band.push(`${r1(toX(i))},${r1(toY(p.hi))}`); lo.unshift(`${r1(toX(i))},${r1(toY(p.lo))}`); } });
+  for (const i of byX) { const p = points[i]; if (p) { band.push(`${r1(toX(i))},${r1(toY(p.hi))}`); lo.unshift(`${r1(toX(i))},${r1(toY(p.lo))}`); } }
   if (band.length > 1) parts.push(`<polygon points="${[...band, ...lo].join(' ')}" class="ciband"/>`);
-  const line = points.map((p, i) => (p ? `${r1(toX(i))},${r1(toY(p.y))}` : null)).filter(Boolean);
+  const line = byX.map((i) => { const p = points[i]; return p ? `${r1(toX(i))},${r1(toY(p.y))}` : null; }).filter(Boolean);
   if (line.length > 1) parts.push(`<polyline points="${line.join(' ')}" class="curve"/>`);
   points.forEach((p, i) => {
     if (!p) return;
     parts.push(`<line x1="${r1(toX(i))}" y1="${r1(toY(p.lo))}" x2="${r1(toX(i))}" y2="${r1(toY(p.hi))}" class="whisker"/><circle cx="${r1(toX(i))}" cy="${r1(toY(p.y))}" r="3.5" class="dot"><title>${say.m('sweep.dot', { v: esc(values[i]), y: esc(fmtY(p.y)), lo: esc(fmtY(p.lo)), hi: esc(fmtY(p.hi)) })}</title></circle>`);
   });
-  parts.push(axisX(x0 - 10, x1 + 10, values.map((v, i) => ({ x: toX(i), text: v }))));
-  parts.push(`<text x="${(x0 + x1) / 2}" y="${H - 6}" text-anchor="middle" class="xlabel">${esc(xLabel)}</text>`);
-  return `<figure class="chart"><figcaption>${esc(title)}</figcaption><svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(title)}">${parts.join('')}</svg></figure>`;
+  const ticks = values.map((v, i) => ({ x: toX(i), text: v }));
+  const rows = valueRows(ticks);
+  const ay = H - MB;
+  const h = rows.includes(1) ? H + ROW_PX : H;
+  parts.push(`<line x1="${x0 - 10}" y1="${ay}" x2="${x1 + 10}" y2="${ay}" class="axis"/>`);
+  ticks.forEach((t, i) => {
+    const x = r1(t.x), row = rows[i];
+    // a label in the second row hangs from a longer tick, so that it reads as that tick's
+    const tick = `<line x1="${x}" y1="${ay}" x2="${x}" y2="${ay + (row === 1 ? 4 + ROW_PX : 4)}" class="axis">${row === null ? `<title>${esc(say.m('sweep.unlabelled', { v: t.text }))}</title>` : ''}</line>`;
+    parts.push(tick + (row === null ? '' : `<text x="${x}" y="${ay + 16 + row * ROW_PX}" text-anchor="${anchorOf(t.x, t.text)}" class="vtick">${esc(t.text)}</text>`));
+  });
+  // the key and how its values stand along the axis, shortened to the key's last part, then to the key alone, to fit
+  const how = scale.kind === 'order' ? 'sweep.xlabel_order' : 'sweep.xlabel_scale';
+  const fits = (s: string) => s.length * CHAR_PX <= 2 * (W - (x0 + x1) / 2) - 4;
+  const xl = [say.m(how, { key: xLabel }), say.m(how, { key: xLabel.split('.').pop()! }), xLabel].find(fits) ?? xLabel;
+  parts.push(`<text x="${(x0 + x1) / 2}" y="${h - 6}" text-anchor="middle" class="xlabel">${esc(xl)}</text>`);
+  return `<figure class="chart"><figcaption>${esc(title)}</figcaption><svg viewBox="0 0 ${W} ${h}" width="${W}" height="${h}" role="img" aria-label="${esc(title)}">${parts.join('')}</svg></figure>`;
 }
 
 /** A unit's busy share as a bar (its blocked part darker) with the interval of the mean as a whisker. */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchHtml } from '../../engine/batch/html.js';
 import { batchHeader, buildResults, runRecord, type BatchResults } from '../../engine/batch/results.js';
 import { batchJobs } from '../../engine/batch/seeds.js';
-import { varyScenario } from '../../engine/batch/vary.js';
+import { parseVarySpec, varyScenario } from '../../engine/batch/vary.js';
 import type { Scenario } from '../../engine/scenario/schema.js';
 import { Model } from '../../engine/sim/model.js';
 import { runMetrics } from '../../engine/sim/runner.js';
@@ -139,6 +139,71 @@ describe('batch results page (drill batch --html)', () => {
     expect(await curve.locator('circle.dot').count()).toBe(3);
     expect(await curve.locator('svg text', { hasText: '1h' }).count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'batch-vary.png'), fullPage: true });
+  });
+
+  // a sweep's points on the page: each dot's x, and the labels under its axis with their boxes
+  async function sweepLook(spec: { key: string; labels: string[] }, name: string, scenario = 'minimal') {
+    const parsed = parseVarySpec(`${spec.key}=${spec.labels.join(',')}`);
+    if (typeof parsed === 'string') throw new Error(parsed);
+    const v = varyScenario(loadNamed(scenario), parsed);
+    if (!v.ok) throw new Error(v.messages.join('\n'));
+    const { page, errors } = await open(batchHtml(batch(v.scenarios, 3, { key: spec.key, values: spec.labels })), name);
+    expect(errors).toEqual([]);
+    const charts = await page.locator('figure.chart:has(circle.dot)').evaluateAll((figs) => figs.map((f) => {
+      const svg = f.querySelector('svg')!, box = svg.getBoundingClientRect();
+      const labels = [...svg.querySelectorAll('text.vtick')].map((t) => { const b = t.getBoundingClientRect(); return { text: t.textContent ?? '', left: b.left - box.left, right: b.right - box.left, top: b.top - box.top, bottom: b.bottom - box.top }; });
+      return { title: f.querySelector('figcaption')!.textContent ?? '', dots: [...svg.querySelectorAll('circle.dot')].map((c) => Number(c.getAttribute('cx'))), labels, xlabel: svg.querySelector('text.xlabel')?.textContent ?? '', width: box.width };
+    }));
+    return { page, charts };
+  }
+
+  /** Each dot's place along the axis, 0 at the first value's, 1 at the last's. */
+  const along = (xs: number[]) => { const lo = Math.min(...xs), hi = Math.max(...xs); return xs.map((x) => (x - lo) / (hi - lo)); };
+  const overlaps = (labels: { text: string; left: number; right: number; top: number; bottom: number }[]) => labels.flatMap((a, i) => labels.slice(i + 1)
+    .filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).map((b) => `'${a.text}' over '${b.text}'`));
+
+  it('places the points of a sweep of counts to scale: 1, 2, 5, 10 at distances 1, 3 and 5 apart, each labelled as written', async () => {
+    const { charts, page } = await sweepLook({ key: 'unit.mx-police.copies', labels: ['1', '2', '5', '10'] }, 'batch-vary-counts');
+    expect(charts.length).toBeGreaterThan(2);
+    for (const c of charts) {
+      along(c.dots).forEach((x, i) => expect(x, `${c.title}: dot ${i}`).toBeCloseTo([0, 1 / 9, 4 / 9, 1][i], 2));
+      expect(c.labels.map((l) => l.text), c.title).toEqual(['1', '2', '5', '10']);
+      expect(c.xlabel).toBe('unit.mx-police.copies (to scale)');
+    }
+    await page.locator('figure.chart:has(circle.dot)').first().screenshot({ path: join(ARTIFACTS, 'batch-vary-counts.png') });
+  });
+
+  it('places the points of a sweep of durations to scale, in seconds, in the order of their values whatever the order given', async () => {
+    const { charts } = await sweepLook({ key: 'unit.mx-police.mobilisation', labels: ['30m', '10m', '2h'] }, 'batch-vary-durations');
+    for (const c of charts) {
+      // 10m, 30m and 2h are 600, 1800 and 7200 s: 30m is 2/11 of the way from 10m to 2h
+      along(c.dots).forEach((x, i) => expect(x, `${c.title}: dot ${i}`).toBeCloseTo([2 / 11, 0, 1][i], 2));
+      // read from left to right
+      expect([...c.labels].sort((a, b) => a.left - b.left).map((l) => l.text), c.title).toEqual(['10m', '30m', '2h']);
+    }
+  });
+
+  it('keeps the points of a sweep evenly spaced in the order given when its values are not all numbers or all durations', async () => {
+    const { charts } = await sweepLook({ key: 'doctrine.dispatch', labels: ['severity', 'nearest'] }, 'batch-vary-names');
+    for (const c of charts) {
+      expect(along(c.dots)).toEqual([0, 1]);
+      expect(c.labels.map((l) => l.text)).toEqual(['severity', 'nearest']);
+      expect(c.xlabel).toBe('doctrine.dispatch (evenly spaced)');
+    }
+    const mixed = await sweepLook({ key: 'unit.mx-police.capabilities.medical', labels: ['unset', '1', '2', '5'] }, 'batch-vary-unset');
+    for (const c of mixed.charts) along(c.dots).forEach((x, i) => expect(x).toBeCloseTo(i / 3, 2));
+  });
+
+  it('keeps the labels of bunched values apart and inside the chart: 1, 2, 3, 100', async () => {
+    const { charts, page } = await sweepLook({ key: 'unit.mx-police.crew', labels: ['1', '2', '3', '100'] }, 'batch-vary-bunched');
+    for (const c of charts) {
+      along(c.dots).forEach((x, i) => expect(x, `${c.title}: dot ${i}`).toBeCloseTo([0, 1 / 99, 2 / 99, 1][i], 2));
+      expect(overlaps(c.labels), c.title).toEqual([]);
+      for (const l of c.labels) { expect(l.left, l.text).toBeGreaterThanOrEqual(0); expect(l.right, l.text).toBeLessThanOrEqual(c.width); }
+      // the ends always labelled
+      expect(c.labels.map((l) => l.text)).toEqual(expect.arrayContaining(['1', '100']));
+    }
+    await page.locator('figure.chart:has(circle.dot)').first().screenshot({ path: join(ARTIFACTS, 'batch-vary-bunched.png') });
   });
 
   it('labels every axis with distinct round values, a duration axis in one unit, even when every run gave 0 s', async () => {
