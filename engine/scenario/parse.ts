@@ -14,7 +14,7 @@ import { clockAdviceSay } from './msel-bare-times.js';
 import { colonInText, indentationSlips, unclosedFlows } from './indentation.js';
 import { DESCRIPTIONS_VI } from './issue-words.js';
 import { followedBy, joined, say, type IssueKey, type Say } from './say.js';
-import { CAPABILITIES, COMMANDS, ID_RE, MODES, Scenario } from './schema.js';
+import { CAPABILITIES, COMMANDS, ID_PATTERN_MESSAGE, ID_RE, MODES, Scenario } from './schema.js';
 
 export type ParseResult =
   | { ok: true; scenario: Scenario; warnings: ScenarioIssue[] }
@@ -551,7 +551,8 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
       if (zi.origin === 'array') return mk('too-many', say('too-many.message', { n: String(zi.maximum) }));
       return mk('range', say(zi.inclusive ? 'range.at-most' : 'range.less-than', { value: describeValue(zi.input), n: String(zi.maximum) }));
     case 'invalid_format':
-      if (zi.format === 'regex' && typeof key === 'string' && (key === 'id' || /^(parent|base|home|area|node|kind|to|zone|unit|edge|hazard|shelter|incident|of|default|for)$/.test(key))) {
+      // an id: by its pattern's message (an item of a list of ids has only a number for its key), or by the key
+      if (zi.format === 'regex' && (zi.message === ID_PATTERN_MESSAGE || (typeof key === 'string' && (key === 'id' || /^(parent|base|home|area|node|kind|to|zone|unit|edge|hazard|shelter|incident|of|default|for)$/.test(key))))) {
         return mk('id', say('id.message', { value: String(zi.input) }), idHint(typeof zi.input === 'string' ? idFromText(zi.input) : undefined));
       }
       // a time since T0 (`at:`, `hazard_arrives:`): say so, and the form to write (`05:40` -> T+05:40)

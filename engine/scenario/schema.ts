@@ -53,9 +53,12 @@ export type MetricName = keyof typeof METRICS;
 
 // ---------------------------------------------------------------- primitives
 
+/** The message of Id's pattern: how the loader tells an id (a list's item too: `commands: [tl-dân-quân]`) from a duration. */
+export const ID_PATTERN_MESSAGE = 'an id is lower-case letters, digits, ".", "_" or "-", starting with a letter or digit';
+
 export const Id = z
   .string()
-  .regex(ID_RE, { message: 'an id is lower-case letters, digits, ".", "_" or "-", starting with a letter or digit' })
+  .regex(ID_RE, { message: ID_PATTERN_MESSAGE })
   .describe('identifier: lower-case letters, digits, ".", "_" and "-"');
 
 /** A text in Vietnamese and/or English; a plain string is shown in both. */

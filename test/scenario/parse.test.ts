@@ -344,6 +344,21 @@ describe('hints that lead to the fix, not away from it', () => {
     expect(errors[0].hint).toMatch(/: write 'tri-le'$/);
   });
 
+  it('an id in a list (a role\'s commands, supports) written with diacritics is said as an id, not as a duration', () => {
+    // the unit's own id written so too (its reference then names a unit that is there), and an area's id in `supports`
+    const text = quePhong.replace('  - id: tl-militia\n', '  - id: tl-dân-quân\n').replace('commands: [tl-militia, tl-police,', 'commands: [tl-dân-quân, tl-police,').replace('commands: [qp-militia, qp-road-team]', 'commands: [qp-militia, qp-road-team]\n    supports: [tri-lễ]');
+    const r = parseScenario(text, 'qp.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const here = r.issues.filter((i) => /^roles\[\d+\]\.(commands|supports)\[0\]$/.test(i.path)).map((i) => `${i.path} ${i.code}: ${i.message} (${i.hint})`);
+    expect(here).toHaveLength(2);
+    for (const h of here) expect(h).not.toMatch(/duration/);
+    expect(here[0]).toMatch(/ id: 'tl-dân-quân' is not a valid id \(.*write 'tl-dan-quan'\)$/);
+    expect(here[1]).toMatch(/ id: 'tri-lễ' is not a valid id \(.*write 'tri-le'\)$/);
+    const vi = r.issues.find((i) => i.path.endsWith('supports[0]'))!;
+    expect(sayIn(vi.words.message, 'vi')).toBe("'tri-lễ' không phải mã hợp lệ");
+  });
+
   it("never suggests an invalid id: a typo of that area's reference is pointed to the id as it should be written", () => {
     const text = quePhong.replace('  - id: tri-le\n    name: Tri Lễ', '  - id: tri-lễ\n    name: Tri Lễ').replace('    base: tri-le\n    home: tri-le\n    mobilisation: 10m', '    base: tri-le\n    home: tri-l\n    mobilisation: 10m');
     const r = parseScenario(text, 'qp.yaml');
