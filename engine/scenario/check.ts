@@ -179,7 +179,8 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     if (!isStr(value)) return;
     for (const k of kinds) if (ids[k].has(value) || misspeltIds[k].has(value)) return;
     // the invalid ids by the way they are meant to be written, which the fix will give them
-    const candidates = kinds.flatMap((k) => [...[...ids[k].keys()].filter((id) => ID_RE.test(id)), ...misspeltIds[k].keys()]);
+    // once each: a node and an area often share an id (a unit's base may be either), and the hint lists them
+    const candidates = [...new Set(kinds.flatMap((k) => [...[...ids[k].keys()].filter((id) => ID_RE.test(id)), ...misspeltIds[k].keys()]))];
     const inList = typeof path[path.length - 1] === 'number';
     if (!ID_RE.test(value)) {
       // a name (or a text with diacritics) where an id goes: the shape check said 'not a valid id, write <the text made an id>';

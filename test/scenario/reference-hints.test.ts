@@ -84,6 +84,14 @@ describe('an unknown id', () => {
       .toEqual(["unknown-id: unknown zone 'ban-na' (known: pa-co-hillside)"]);
   });
 
+  it('names each place once where a node and an area share an id (the known list of a base named nowhere)', () => {
+    const issues = at(edit(quePhong, ['    base: tri-le\n    home: tri-le\n', '    base: con-cuong\n    home: tri-le\n']), 'units[0].base');
+    expect(issues).toHaveLength(1);
+    const known = /known: ([^;]+);/.exec(issues[0]!)![1]!.split(', ');
+    expect(known).toContain('tri-le');
+    expect(known).toEqual([...new Set(known)]);
+  });
+
   it('keeps the near miss when there is one', () => {
     expect(at(edit(quePhong, ['metric: evacuated_share, of: pa-co-hillside,', 'metric: evacuated_share, of: pa-co-hilside,']), 'objectives[0].criterion.of'))
       .toEqual(["unknown-id: unknown zone 'pa-co-hilside' (did you mean 'pa-co-hillside'?)"]);
