@@ -236,6 +236,7 @@ function notStrictJson(text: string): { pos: number; detail: string; comma: bool
 const JSON_ADD: Partial<Record<IssueKey, IssueKey>> = {
   'missing.add': 'missing.add-json', 'missing.add-what': 'missing.add-what-json',
   'missing.add-value': 'missing.add-value-json', 'missing.add-one-of': 'missing.add-one-of-json',
+  'type.in-brackets': 'type.in-brackets-json',
 };
 function asJson(i: ScenarioIssue): ScenarioIssue {
   const hint = i.words.hint;
@@ -838,6 +839,8 @@ function typeHint(wanted: unknown, input: unknown, key: PathSegment | undefined)
   if (number && typeof input === 'string' && NUMBER_TEXT.test(input) && k) return say('type.unquote', { key: k, n: input.trim() });
   if (number && typeof input === 'string') return say('type.digits');
   if (input === null && k) return say('type.empty', { key: k });
+  // one item where a list goes (`objectives: evac-x`, `declares: 1`): the same item in brackets
+  if (wanted === 'array' && k && (typeof input === 'string' || typeof input === 'number') && String(input).trim() !== '') return say('type.in-brackets', { key: k, text: String(input).trim(), json: JSON.stringify(typeof input === 'string' ? input.trim() : input) });
   return undefined;
 }
 

@@ -6,8 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import type { ScenarioIssue } from '../../engine/scenario/issues.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
+import { sayIn } from '../../engine/scenario/say.js';
 import { ROOT } from '../helpers/cli.js';
 import { edit } from '../helpers/scenarios.js';
 
@@ -132,6 +134,24 @@ describe('values and keys in other words', () => {
 
   it("suggests the key with its unit for a key written without it ('speed' for 'speed_kmh')", () => {
     expect(at(edit(quePhong, ['    crew: 25\n', '    crew: 25\n    speed: 20\n']), 'units[0].speed')).toEqual(["unknown-key: unknown key 'speed' (did you mean 'speed_kmh'? the key names its unit)"]);
+  });
+
+  it("says to put a single item written where a list goes in brackets (objectives: evac-x, declares: 1), in both languages", () => {
+    const text = edit(quePhong, ['    declares: [1]\n', '    declares: 1\n'], [/objectives: \[([a-z-]+)\]/, 'objectives: $1']);
+    const issues = issuesOf(text).filter((i) => i.code === 'type');
+    expect(issues.map((i) => `${i.path}: ${i.message} (${i.hint})`)).toEqual([
+      'roles[0].declares: expected a list, got the number 1 (write it as a list, in square brackets: declares: [1])',
+      "injects[1].objectives: expected a list, got the text 'evac-pa-co' (write it as a list, in square brackets: objectives: [evac-pa-co])",
+    ]);
+    expect(sayIn(issues.find((i) => i.path === 'roles[0].declares')!.words.hint!, 'vi')).toBe('hãy viết thành danh sách, trong ngoặc vuông: declares: [1]');
+  });
+
+  it('writes the brackets the JSON way in a .json scenario', () => {
+    const json = parseYaml(quePhong);
+    json.injects[1].objectives = json.injects[1].objectives[0];
+    const r = parseScenario(JSON.stringify(json, null, 2), 'qp.json');
+    const issue = (r.ok ? r.warnings : r.issues).find((i) => i.path === 'injects[1].objectives');
+    expect(issue?.hint).toBe('write it as a list, in square brackets: "objectives": ["evac-pa-co"]');
   });
 
   it('says what a list with too few items holds (a decision point with one option)', () => {
