@@ -74,3 +74,23 @@ describe('docs/scenario-format.md, "Required keys"', () => {
     for (const l of lists) expect([...rows.keys()], l).toContain(l);
   });
 });
+
+/**
+ * The `units` section: a planner writing a unit from scratch found no word on what `speed_kmh`, `endurance`
+ * or `rest` are when left out (a unit without `speed_kmh` takes every mode of `travel.speed_kmh`, boats
+ * included; one with it only the modes it lists). Each key of a unit has its row in the section's table.
+ */
+describe('docs/scenario-format.md, "units"', () => {
+  it('has a table row for every key of a unit, saying what the optional ones are when left out', () => {
+    const section = page.split(/^## `units`$/m)[1]?.split(/^## /m)[0] ?? '';
+    const rows = section.split('\n').filter((l) => /^\| `/.test(l));
+    const named = new Set(rows.flatMap((r) => [...r.split('|')[1]!.matchAll(/`([a-z_]+)`/g)].map((m) => m[1])));
+    const keys = Object.keys(objectAt('units[]')._zod.def.shape);
+    expect(keys.filter((k) => !named.has(k)), 'unit keys without a row').toEqual([]);
+    const optional = keys.filter((k) => !required(objectAt('units[]')).includes(k) && k !== 'name');
+    for (const k of optional) {
+      const row = rows.find((r) => r.split('|')[1]!.includes(`\`${k}\``))!;
+      expect(row, k).toMatch(/left out/i);
+    }
+  });
+});
