@@ -10,6 +10,7 @@
 import type { RawIssue } from './check.js';
 import { joined, say, type Say } from './say.js';
 import type { Scenario } from './schema.js';
+import { formatClock } from './duration.js';
 
 /** Metrics whose `of` may name an incident kind: measured over the incidents of that kind. */
 const OVER_A_KIND = new Set(['first_on_scene_s', 'contained_s', 'resolved_share', 'mean_response_s']);
@@ -62,6 +63,21 @@ export function coverage(s: Scenario): RawIssue[] {
     if (kind !== undefined && never(kind)) warn(['injects', i, 'when', 'incident_kind'], 'never-delivered', say('never-delivered.message', { id: inj.id, kind }), bring(kind));
   });
 
+  // an inject that comes with the first incident of a kind and expects a dispatch to one scripted incident of it: another
+  // source of the kind (a generator, a rule, an earlier incident, a zone's people) can set it off before that incident is there
+  s.injects.forEach((inj, i) => {
+    const kind = inj.when?.incident_kind, e = inj.expected;
+    if (kind === undefined || e?.do !== 'dispatch' || e.incident === undefined) return;
+    const target = s.incidents.find((x) => x.id === e.incident);
+    if (!target || target.kind !== kind) return;
+    const area = inj.when?.area;
+    const earlier = earlierSources(s, kind, target.at, target.id, area);
+    if (!earlier) return;
+    warn(['injects', i, 'when', 'incident_kind'], 'early-inject',
+      say('early-inject.message', { id: inj.id, kind, incident: target.id, at: formatClock(target.at), source: earlier.source, from: formatClock(earlier.from) }),
+      say('early-inject.hint', { incident: target.id, at: formatClock(target.at) }));
+  });
+
   // an expected action its addressee may not take: the objective it serves is rated on a decision that cannot come
   const roles = new Map(s.roles.map((r) => [r.id, r]));
   s.injects.forEach((inj, i) => {
@@ -76,6 +92,22 @@ export function coverage(s: Scenario): RawIssue[] {
     }
   });
   return out;
+}
+
+/** The first source (and its earliest time) that can bring about an incident of `kind` before `before`, other than `except`. */
+function earlierSources(s: Scenario, kind: string, before: number, except: string, area: string | undefined): { source: Say; from: number } | undefined {
+  const found: { source: Say; from: number }[] = [];
+  const inArea = (a: string) => area === undefined || a === area;
+  for (const x of s.incidents) if (x.id !== except && x.kind === kind && x.at < before && inArea(x.area)) found.push({ source: say('early-inject.incident', { id: x.id }), from: x.at });
+  for (const g of s.generators) if ((g.kinds[kind] ?? 0) > 0 && g.from < before && g.rate_per_hour > 0 && g.areas.some(inArea)) found.push({ source: say('early-inject.generator', { id: g.id }), from: g.from });
+  for (const r of s.rules) if ('spawn' in r.effect && r.effect.spawn.kind === kind && r.probability > 0 && r.from < before && inArea(r.effect.spawn.area)) found.push({ source: say('early-inject.rule', { id: r.id }), from: r.from });
+  for (const z of s.evacuation.zones) {
+    const from = z.hazard_arrives ?? 0;
+    if (z.if_caught === kind && inArea(z.area) && (from < before || s.rules.some((r) => 'strike_zone' in r.effect && r.effect.strike_zone === z.id && r.from < before))) {
+      found.push({ source: say('early-inject.zone', { id: z.id }), from: Math.min(from, ...s.rules.filter((r) => 'strike_zone' in r.effect && r.effect.strike_zone === z.id).map((r) => r.from)) });
+    }
+  }
+  return found.sort((a, b) => a.from - b.from)[0];
 }
 
 /** Kinds that an incident of `kind` may set off, directly or through others. */

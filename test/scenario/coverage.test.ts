@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScenarioIssue } from '../../engine/scenario/issues.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
+import { sayIn } from '../../engine/scenario/say.js';
 import type { Scenario } from '../../engine/scenario/schema.js';
 import { runScenario } from '../../engine/sim/run.js';
 import { ROOT } from '../helpers/cli.js';
@@ -98,8 +99,25 @@ describe('coverage warnings', () => {
     expect(load(decision).warnings).toEqual([]);
   });
 
+  it('an inject delivered at the first incident of a kind, expecting a dispatch to one incident of it that another source can precede: it may come first', () => {
+    const onKind = edit(minimal, ['    at: T+00:22\n', '    when: { incident_kind: house-collapse }\n']);
+    expect(load(onKind).warnings).toEqual([]);
+    const text = edit(onKind, ['    area: muong-xen\n\nroles:', '    area: muong-xen\n  - { id: collapse-0, at: T+00:05, kind: house-collapse, area: muong-xen }\n\nroles:']);
+    const { scenario, warnings } = load(text);
+    expect(warnings).toEqual([expect.objectContaining({
+      line: lineOf(text, 'when: { incident_kind: house-collapse }'), path: 'injects[0].when.incident_kind', code: 'early-inject', severity: 'warning',
+      message: "inject 'first-call' comes with the first incident of kind 'house-collapse' and expects a dispatch to 'collapse-1' (T+00:20), but incident 'collapse-0' can bring one about earlier (from T+00:05): the inject may arrive before 'collapse-1' is there",
+    })]);
+    expect(sayIn(warnings[0]!.words.hint!, 'en')).toBe("give the inject `at: T+00:20` or later in place of `when:`, or give 'collapse-1' a kind of its own");
+    expect(sayIn(warnings[0]!.words.message, 'vi')).toContain("'collapse-1'");
+    // and a run shows it: delivered at T+00:05, before collapse-1 is reported
+    const ev = events(scenario);
+    const delivered = ev.find((e) => e.type === 'inject.delivered' && e.id === 'first-call');
+    expect(delivered?.t).toBe(5 * 60);
+  });
+
   it('the library scenarios bring about all they measure, wait for and expect', () => {
-    const codes = new Set(['need-uncovered', 'never-tested', 'never-delivered', 'never-answered', 'expected-impossible']);
+    const codes = new Set(['need-uncovered', 'never-tested', 'never-delivered', 'never-answered', 'expected-impossible', 'early-inject']);
     for (const f of readdirSync(join(ROOT, 'scenarios')).filter((n) => n.endsWith('.yaml'))) {
       expect(load(readFileSync(join(ROOT, 'scenarios', f), 'utf8')).warnings.filter((w) => codes.has(w.code)), f).toEqual([]);
     }
