@@ -146,6 +146,15 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
     // after a tab the parser loses the indentation, and every later complaint is the tab's doing: the tabs alone
     const firstTab = doc.errors.findIndex((e) => e.code === 'TAB_AS_INDENT');
     if (firstTab >= 0) return { ok: false, issues: sortIssues(issues.filter((_, k) => k < firstTab || doc.errors[k].code === 'TAB_AS_INDENT')) };
+    // a tab the parser does not name (after spaces in the indentation, at the start of a line of a text block): it
+    // says 'all mapping items must start at the same column' and the like on that line and a dozen after; when the
+    // first complaint is on a line indented with a tab, that tab is the mistake, said as the parser says a tab
+    const tabbed = new Map(text.split('\n').flatMap((l, k) => { const m = /^ *\t/.exec(l); return m && l.trim() !== '' ? [[k + 1, m[0].length]] : []; }));
+    const first = Math.min(...issues.map((i) => i.line));
+    if (tabbed.has(first)) {
+      const lines = [...new Set(issues.map((i) => i.line))].filter((l) => tabbed.has(l));
+      return { ok: false, issues: lines.map((l) => issue({ file, line: l, column: tabbed.get(l)!, path: '(syntax)', code: 'yaml', severity: 'error' }, say('yaml.TAB_AS_INDENT', { text: 'tabs are not allowed as indentation' }), say('yaml.hint-tab'))) };
+    }
     return { ok: false, issues: sortIssues(dedupe(syntaxInWords(text, file, issues, doc.errors.map((e) => e.code)))) };
   }
   let raw: unknown;

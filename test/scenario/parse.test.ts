@@ -37,6 +37,20 @@ describe('the scenario loader', () => {
     expect(r.issues).toEqual([expect.objectContaining({ line: 23, column: 1, code: 'yaml', message: 'tabs are not allowed as indentation', hint: expect.stringContaining('indent with spaces') })]);
   });
 
+  it('says a tab after spaces in the indentation (an editor that mixes them), or in a text block, as the tab, not as twenty garbled lines', () => {
+    const base = readFileSync(join(ROOT, 'scenarios/ky-son-flash-flood.yaml'), 'utf8');
+    const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    const mixed = base.replace('  - id: province-directive\n    seq: 2\n', '  - id: province-directive\n  \tseq: 2\n');
+    const inBlock = base.replace('    Mưa lớn kéo dài trên thượng nguồn', '\tMưa lớn kéo dài trên thượng nguồn');
+    for (const [text, needle, column] of [[mixed, '\tseq: 2', 3], [inBlock, '\tMưa lớn', 1]] as const) {
+      const r = parseScenario(text, 'k.yaml');
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.issues).toEqual([expect.objectContaining({ line: lineOf(text, needle), column, code: 'yaml', message: 'tabs are not allowed as indentation', hint: expect.stringContaining('indent with spaces') })]);
+      expect(sayIn(r.issues[0]!.words.message, 'vi')).toBe('dùng ký tự tab để thụt lề');
+    }
+  });
+
   it('reports every syntax error of a file that does not read, and no shape or reference complaint', () => {
     // the unclosed quote swallows the rest of the line; the unknown area would be a true complaint, but it waits for the syntax
     const base = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
