@@ -94,8 +94,23 @@ export function coverage(s: Scenario): RawIssue[] {
   return out;
 }
 
-/** The first source (and its earliest time) that can bring about an incident of `kind` before `before`, other than `except`. */
+/**
+ * The first source (and its earliest time) that can bring about an incident of `kind` before `before`, other than
+ * `except`: directly, or through an incident of another kind that can set one off as its secondary.
+ */
 function earlierSources(s: Scenario, kind: string, before: number, except: string, area: string | undefined): { source: Say; from: number } | undefined {
+  const found = directSources(s, kind, before, except, area);
+  const kinds = new Map(s.incident_kinds.map((k) => [k.id, k]));
+  for (const k of s.incident_kinds) {
+    if (k.id === kind || !secondaries(k.id, kinds).includes(kind)) continue;
+    // a secondary comes in its parent's area, so the parent's sources are looked for in the inject's area
+    for (const x of directSources(s, k.id, before, except, area)) found.push({ source: say('early-inject.through', { source: x.source, parent: k.id, kind }), from: x.from });
+  }
+  return found.sort((a, b) => a.from - b.from)[0];
+}
+
+/** The sources that can start an incident of `kind` themselves before `before`, other than `except`. */
+function directSources(s: Scenario, kind: string, before: number, except: string, area: string | undefined): { source: Say; from: number }[] {
   const found: { source: Say; from: number }[] = [];
   const inArea = (a: string) => area === undefined || a === area;
   for (const x of s.incidents) if (x.id !== except && x.kind === kind && x.at < before && inArea(x.area)) found.push({ source: say('early-inject.incident', { id: x.id }), from: x.at });
@@ -107,7 +122,7 @@ function earlierSources(s: Scenario, kind: string, before: number, except: strin
       found.push({ source: say('early-inject.zone', { id: z.id }), from: Math.min(from, ...s.rules.filter((r) => 'strike_zone' in r.effect && r.effect.strike_zone === z.id).map((r) => r.from)) });
     }
   }
-  return found.sort((a, b) => a.from - b.from)[0];
+  return found;
 }
 
 /** Kinds that an incident of `kind` may set off, directly or through others. */

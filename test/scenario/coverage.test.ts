@@ -116,6 +116,25 @@ describe('coverage warnings', () => {
     expect(delivered?.t).toBe(5 * 60);
   });
 
+  it('an incident of another kind that can set one off as its secondary can precede it too', () => {
+    const onKind = edit(minimal, ['    at: T+00:22\n', '    when: { incident_kind: house-collapse }\n']);
+    // a flood at T+00:05 that no unit can work on rises to severity 3 at T+00:10 and sets off a house collapse
+    const flood = ['\nincidents:\n', '  - id: flood\n    name: { vi: Lũ, en: Flood }\n    need: { engineering: 1 }\n    work: 1h\n    severity: 2\n    escalate_every: 5m\n    secondary: [{ kind: house-collapse, probability: 1, at_severity: 3 }]\n\nincidents:\n'] as [string, string];
+    const text = edit(onKind, flood, ['    area: muong-xen\n\nroles:', '    area: muong-xen\n  - { id: flood-0, at: T+00:05, kind: flood, area: muong-xen }\n\nroles:']);
+    const { scenario, warnings } = load(text);
+    const early = warnings.filter((w) => w.code === 'early-inject');
+    expect(early).toEqual([expect.objectContaining({
+      line: lineOf(text, 'when: { incident_kind: house-collapse }'), path: 'injects[0].when.incident_kind',
+      message: "inject 'first-call' comes with the first incident of kind 'house-collapse' and expects a dispatch to 'collapse-1' (T+00:20), but incident 'flood-0' (an incident of kind 'flood' can set off one as its secondary) can bring one about earlier (from T+00:05): the inject may arrive before 'collapse-1' is there",
+    })]);
+    expect(sayIn(early[0]!.words.message, 'vi')).toContain("sự cố 'flood-0' (vì sự cố loại 'flood' có thể kéo theo sự cố thứ phát loại 'house-collapse')");
+    // and a run shows it: the flood's secondary collapse brings the inject at T+00:10, before collapse-1 is reported
+    const ev = events(scenario);
+    expect(ev.find((e) => e.type === 'inject.delivered' && e.id === 'first-call')?.t).toBe(10 * 60);
+    // a secondary that never comes (probability 0) precedes nothing
+    expect(load(edit(text, ['probability: 1,', 'probability: 0,'])).warnings.filter((w) => w.code === 'early-inject')).toEqual([]);
+  });
+
   it('the library scenarios bring about all they measure, wait for and expect', () => {
     const codes = new Set(['need-uncovered', 'never-tested', 'never-delivered', 'never-answered', 'expected-impossible', 'early-inject']);
     for (const f of readdirSync(join(ROOT, 'scenarios')).filter((n) => n.endsWith('.yaml'))) {
