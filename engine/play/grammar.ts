@@ -89,7 +89,7 @@ export const VERBS: Verb[] = [
   v('public_info', 'public info', [{ kind: 'area', optional: true, filler: 'in' }, { kind: 'text' }], 'trainee', ['public_info']),
   v('answer', 'answer', [{ kind: 'inject', optional: true }, { kind: 'option' }], 'trainee'),
   v('advance', 'advance', [{ kind: 'step', optional: true }], 'anyone', ['next']),
-  v('board', 'board', [], 'anyone'),
+  v('board', 'board', [], 'anyone', ['status']),
   v('messages', 'messages', [], 'anyone'),
   v('role', 'role', [{ kind: 'role' }], 'anyone'),
   v('undo', 'undo', [], 'anyone'),

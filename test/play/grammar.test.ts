@@ -82,6 +82,12 @@ describe('parseLine', () => {
     expect(ok('answer night-evacuation evacuate-now')).toMatchObject({ args: { inject: 'night-evacuation', option: 'evacuate-now' } });
   });
 
+  it('reads the words a trainee reaches for first: next moves the clock, status shows the board', () => {
+    expect(ok('next')).toMatchObject({ verb: 'advance', step: { kind: 'next' } });
+    expect(ok('status').verb).toBe('board');
+    expect(ok('STATUS').verb).toBe('board');
+  });
+
   it('reads how far to advance', () => {
     expect(ok('advance').step).toEqual({ kind: 'next' });
     expect(ok('advance until next inject').step).toEqual({ kind: 'next' });
