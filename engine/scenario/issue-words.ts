@@ -275,7 +275,7 @@ const en = {
   'early-inject.generator': "generator '{id}'",
   'early-inject.rule': "rule '{id}'",
   'early-inject.zone': "the people caught in zone '{id}'",
-  'early-inject.through': "{source} (an incident of kind '{parent}' can set off one as its secondary)",
+  'early-inject.through': "{source} (an incident of kind '{parent}' can set off a '{kind}' as its secondary)",
   'expected-dispatch.message': "inject '{id}' expects '{to}' to dispatch, but '{to}' commands no unit: every such order is refused",
   'expected-dispatch.hint': "send the inject to a role that commands units, or give '{to}' units in `commands`",
   'expected-level.message': "inject '{id}' expects '{to}' to declare level {level}, which '{to}' may not declare{may}: the order is refused",

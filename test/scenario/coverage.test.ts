@@ -125,7 +125,7 @@ describe('coverage warnings', () => {
     const early = warnings.filter((w) => w.code === 'early-inject');
     expect(early).toEqual([expect.objectContaining({
       line: lineOf(text, 'when: { incident_kind: house-collapse }'), path: 'injects[0].when.incident_kind',
-      message: "inject 'first-call' comes with the first incident of kind 'house-collapse' and expects a dispatch to 'collapse-1' (T+00:20), but incident 'flood-0' (an incident of kind 'flood' can set off one as its secondary) can bring one about earlier (from T+00:05): the inject may arrive before 'collapse-1' is there",
+      message: "inject 'first-call' comes with the first incident of kind 'house-collapse' and expects a dispatch to 'collapse-1' (T+00:20), but incident 'flood-0' (an incident of kind 'flood' can set off a 'house-collapse' as its secondary) can bring one about earlier (from T+00:05): the inject may arrive before 'collapse-1' is there",
     })]);
     expect(sayIn(early[0]!.words.message, 'vi')).toContain("sự cố 'flood-0' (vì sự cố loại 'flood' có thể kéo theo sự cố thứ phát loại 'house-collapse')");
     // and a run shows it: the flood's secondary collapse brings the inject at T+00:10, before collapse-1 is reported
