@@ -13,7 +13,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { intOption, OptionError, parse } from './args.js';
-import { glanceRunLog, readRunLog } from '../sim/run.js';
+import { cutShort, glanceRunLog, readRunLog } from '../sim/run.js';
 import { InputError, isUtf16, missingFile, readText, UTF16_HINT } from './io.js';
 import { langOption } from './lang.js';
 import { loadScenario, ReportedError } from './load.js';
@@ -108,7 +108,41 @@ function refusal(file: string): InputError | null {
   const glance = glanceRunLog(head.toString('utf8'), tail.toString('utf8'));
   if (glance === 'run log') return null;
   if (glance === 'unsure') return whole();
+  if (glance === 'cut short') {
+    // the line it breaks off at, as verify and report say it: counted in chunks, the log is not read whole
+    const line = endLine(file, tail);
+    if (line === null) return whole();
+    const { message, hint } = cutShort(line);
+    return new InputError(file, message, hint);
+  }
   return new InputError(file, glance.message, glance.hint);
+}
+
+/**
+ * The line a file's text ends at, blank lines at its end left out (as `readRunLog` counts it); null when its
+ * last `tail` bytes are all blank (read it whole to tell) or it cannot be read.
+ */
+function endLine(file: string, tail: Buffer): number | null {
+  let blank = tail.length;
+  while (blank > 0 && ' \t\r\n'.includes(String.fromCharCode(tail[blank - 1]))) blank--;
+  if (blank === 0) return null;
+  let trailingNewlines = 0;
+  for (let i = blank; i < tail.length; i++) if (tail[i] === 0x0a) trailingNewlines++;
+  const chunk = Buffer.alloc(1 << 20);
+  let newlines = 0, fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    for (let pos = 0, n; (n = readSync(fd, chunk, 0, chunk.length, pos)) > 0; pos += n) {
+      for (let i = chunk.indexOf(0x0a); i !== -1 && i < n; i = chunk.indexOf(0x0a, i + 1)) newlines++;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return newlines - trailingNewlines + 1;
 }
 
 export interface ServedRun { url: string; name: string; bytes: number; file: string }

@@ -67,7 +67,6 @@ const VI: Rule[] = [
   [/^not a run log: the file is not valid JSON \(.*\)$/s, 'không phải nhật ký chạy: tệp không phải JSON hợp lệ'],
   [/^the run log is damaged: its JSON breaks at line (\d+), column (\d+) \(.*\)$/s, 'nhật ký chạy bị hỏng: JSON bị lỗi tại dòng $1, cột $2'],
   [/^a run log is written by drill, not by hand: copy it again, or write it again with `drill run --out`$/, 'nhật ký chạy do drill ghi, không sửa bằng tay: hãy chép lại, hoặc ghi lại bằng `drill run --out`'],
-  [/^the run log is cut short: the file ends before the log does \(it is incomplete or damaged\)$/, 'nhật ký chạy bị cụt: tệp kết thúc trước khi nhật ký kết thúc (thiếu hoặc hỏng)'],
   [/^the run log is cut short: the file ends at line (\d+), before the log does \(it is incomplete or damaged\)$/, 'nhật ký chạy bị cụt: tệp kết thúc ở dòng $1, trước khi nhật ký kết thúc (thiếu hoặc hỏng)'],
   [/^copy it again, or write it again with `drill run --out`$/, 'hãy chép lại, hoặc ghi lại bằng `drill run --out`'],
   [/^give a file written by `drill run --out`$/, 'hãy cho một tệp do `drill run --out` ghi ra'],

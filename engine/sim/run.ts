@@ -153,8 +153,7 @@ export function readRunLog(text: string): ReadResult {
     const endedEarly = /Unexpected end of JSON input/.test((e as Error).message) || (at !== null && Number(at[1]) >= text.trimEnd().length);
     if (/^\s*\{\s*"format"\s*:\s*"drillsim\/run@1"/.test(text) && (endedEarly || !/\}\s*$/.test(text.slice(-1024)))) {
       // where it ends: the copy to compare with the original, or the last line a disk had room for
-      const last = text.trimEnd().split('\n').length;
-      return { ok: false, message: `the run log is cut short: the file ends at line ${last}, before the log does (it is incomplete or damaged)`, hint: 'copy it again, or write it again with `drill run --out`' };
+      return { ok: false, ...cutShort(text.trimEnd().split('\n').length) };
     }
     const { what, place } = jsonBreak(text, e as Error, true);
     const where = place === null ? '' : `, line ${place.line}, column ${place.column}`;
@@ -211,6 +210,11 @@ export function damagedDecision(decisions: unknown): { index: number; field: key
   return null;
 }
 
+/** What to say of a run log whose file ends before the log does; `line`: the line it ends at (the place to compare with the original). */
+export function cutShort(line: number): { message: string; hint: string } {
+  return { message: `the run log is cut short: the file ends at line ${line}, before the log does (it is incomplete or damaged)`, hint: 'copy it again, or write it again with `drill run --out`' };
+}
+
 /**
  * A glance at the two ends of a file: is it clearly not a run log (another
  * kind of file, another format, cut short)? For a tool that must not read a
@@ -218,9 +222,11 @@ export function damagedDecision(decisions: unknown): { index: number; field: key
  * few kilobytes, `tail` its last few bytes. 'run log' when the ends look like
  * those `drill run` writes (a JSON object whose first member is the format;
  * the events can still be damaged: the reader finds that); 'unsure' when the
- * file may be a run log laid out another way (read it whole to tell).
+ * file may be a run log laid out another way (read it whole to tell); 'cut
+ * short' when it ends before the log does (the caller counts its lines, for
+ * `cutShort`, without reading it whole).
  */
-export function glanceRunLog(head: string, tail: string): 'run log' | 'unsure' | { message: string; hint?: string } {
+export function glanceRunLog(head: string, tail: string): 'run log' | 'unsure' | 'cut short' | { message: string; hint?: string } {
   const h = head.replace(/^\uFEFF/, '').trimStart();
   if (h === '') return { message: 'the file is empty, not a run log', hint: 'give a file written by `drill run --out`' };
   if (!h.startsWith('{')) {
@@ -229,9 +235,7 @@ export function glanceRunLog(head: string, tail: string): 'run log' | 'unsure' |
     return { message: 'not a run log: the file is not JSON', hint: 'give a file written by `drill run --out`' };
   }
   if (/^\{\s*"drillsim"\s*:\s*1\b/.test(h)) return { message: 'this is a scenario (in JSON), not a run log', hint: 'make a run log first: drill run <scenario> --out run.json' };
-  if (!/\}\s*$/.test(tail)) {
-    return { message: 'the run log is cut short: the file ends before the log does (it is incomplete or damaged)', hint: 'copy it again, or write it again with `drill run --out`' };
-  }
+  if (!/\}\s*$/.test(tail)) return 'cut short';
   const format = /^\{\s*"format"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(h);
   if (!format) return 'unsure';
   const f = JSON.parse(format[1]) as string;

@@ -158,7 +158,12 @@ describe('drill view', () => {
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatch(/trunc\.json: .*the run log is cut short.*\(copy it again, or write it again with `drill run --out`\)/);
     expect(lines[1]).toBe('scenarios/minimal.yaml: error[file] (file): this is a scenario, not a run log (make a run log first: drill run <scenario> --out run.json; or play it in the browser: drill view --play scenarios/minimal.yaml)');
-    expect(lines[2]).toMatch(/big-trunc\.json: .*the run log is cut short.*\(copy it again, or write it again with `drill run --out`\)/);
+    // the line it breaks off at, as verify says it, though only its ends were read to refuse it
+    const bigLine = ksText.slice(0, 150_000).trimEnd().split('\n').length;
+    expect(lines[2]).toBe(`${big}: error[file] (file): the run log is cut short: the file ends at line ${bigLine}, before the log does (it is incomplete or damaged) (copy it again, or write it again with \`drill run --out\`)`);
+    expect(drill(['verify', big]).stderr.trim()).toBe(lines[2]);
+    const vi = spawnSync(process.execPath, [join(ROOT, 'bin/drill.mjs'), 'view', big, '--lang', 'vi', '--port', '0'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+    expect([vi.status, vi.stderr.trim()]).toEqual([1, `${big}: error[file] (file): nhật ký chạy bị cụt: tệp kết thúc ở dòng ${bigLine}, trước khi nhật ký kết thúc (thiếu hoặc hỏng) (hãy chép lại, hoặc ghi lại bằng \`drill run --out\`)`]);
     expect(lines[3]).toMatch(/other-format\.json: .*unsupported run log format 'drillsim\/run@9'/);
     expect(r.stderr).not.toMatch(STACK);
   });
@@ -173,7 +178,7 @@ describe('drill view', () => {
       expect(r.status).toBe(1);
       const lines = r.stderr.trim().split('\n');
       expect(lines).toHaveLength(2);
-      expect(lines[0]).toMatch(/trunc-vi\.json: .*nhật ký chạy bị cụt/);
+      expect(lines[0]).toMatch(/trunc-vi\.json: .*nhật ký chạy bị cụt: tệp kết thúc ở dòng \d+, trước khi nhật ký kết thúc/);
       expect(lines[1]).toBe('scenarios/minimal.yaml: error[file] (file): đây là một kịch bản, không phải nhật ký chạy (hãy tạo nhật ký chạy trước: drill run <kịch-bản> --out run.json; hoặc chơi kịch bản trong trình duyệt: drill view --play scenarios/minimal.yaml)');
     }
   });
