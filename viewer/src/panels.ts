@@ -480,8 +480,11 @@ export function renderMetrics(el: HTMLElement, runs: LoadedRun[], worlds: World[
   fin.push(row(`${S.people}: ${S.lost}`, v((s) => s.people.lost)));
   fin.push(row(`${S.people}: ${S.stillAtRisk}`, v((s) => s.people.still_at_risk)));
   fin.push(row(`${S.people}: ${S.evacuated}`, v((s) => s.people.evacuated)));
-  fin.push(row(`${S.response}: ${S.meanFirst}`, v((s) => duration(s.response.mean_first_on_scene_s, S.never, dur))));
-  fin.push(row(`${S.response}: ${S.worstFirst}`, v((s) => duration(s.response.max_first_on_scene_s, S.never, dur))));
+  // a run in which no unit reached a scene (no dispatch, or stopped before any arrived) says so, in the report's words;
+  // 'never' read as a time that never came, and its 'worst' has no value at all
+  const noneReached = wordsFor(runs[0], host.lang()).m('sum.response_none');
+  fin.push(row(`${S.response}: ${S.meanFirst}`, v((s) => s.response.mean_first_on_scene_s === null ? noneReached : duration(s.response.mean_first_on_scene_s, S.never, dur))));
+  fin.push(row(`${S.response}: ${S.worstFirst}`, v((s) => s.response.max_first_on_scene_s === null ? '–' : duration(s.response.max_first_on_scene_s, S.never, dur))));
   // the mean is over the incidents reached: how many were not, as drill run and the report say
   fin.push(row(`${S.response}: ${S.neverReached}`, runs.map((r) => { const u = unreachedOf(r); return u.n === 0 ? '0' : `${u.n} (${S.ofPeople.replace('{n}', String(u.people))})`; })));
   fin.push(row(`${S.decisions}: ${S.taken}`, v((s) => s.decisions.taken)));
