@@ -250,9 +250,15 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
         out.push({ path: ['decisions', i, 'at'], code: 'time', message: say('time.not', { text: e.at }), hint: timeHintSay(e.at), severity: 'error' });
       }
       if (typeof e.at === 'string') {
-        // in whatever form it is written (T+1d02:00 and 26h are after an 18h horizon too)
+        // in whatever form it is written (T+1d02:00 and 26h are after an 18h horizon too); no run reaches it, so it
+        // would never be played: refused, not run without it as if the file were what the planner meant
         const at = parseDuration(e.at);
-        if (at.ok && at.seconds > horizon) out.push({ path: ['decisions', i, 'at'], code: 'outside-horizon', message: say('decision-horizon.message', { at: e.at }), severity: 'warning' });
+        if (at.ok && at.seconds > horizon) {
+          out.push({
+            path: ['decisions', i, 'at'], code: 'outside-horizon', severity: 'error',
+            message: say('decision-horizon.message', { at: e.at, end: formatClock(horizon) }), hint: say('decision-horizon.hint', { end: formatClock(horizon) }),
+          });
+        }
       }
     });
   }

@@ -92,14 +92,14 @@ describe('a scenario\'s problems in Vietnamese', () => {
     ]);
   });
 
-  it('a decisions file\'s problems too: an error and a warning', () => {
+  it('a decisions file\'s problems too: two errors', () => {
     const dec = join(dir, 'decisions.yaml');
     writeFileSync(dec, 'drillsim_decisions: 1\nplayers: [mx-commander]\ndecisions:\n  - { at: T+00:30, role: mx-comander, do: dispatch, unit: mx-militia, incident: collapse-1 }\n  - { at: 5h, role: mx-commander, do: recall, unit: mx-militia }\n');
     const r = drill(['run', 'scenarios/minimal.yaml', '--decisions', dec, '-l', 'vi'], { env: PLAIN });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe([
       `${dec}:4:26: error[unknown-id] decisions[0].role: không có vai 'mx-comander' (có phải 'mx-commander'?)`,
-      `${dec}:5:11: warning[outside-horizon] decisions[1].at: quyết định lúc 5h là sau khi kịch bản kết thúc`,
+      `${dec}:5:11: error[outside-horizon] decisions[1].at: quyết định lúc 5h là sau khi kịch bản kết thúc lúc T+04:00: không lượt chạy nào tới được thời điểm đó, nên quyết định sẽ không bao giờ được thực hiện (hãy cho nó thời điểm không muộn hơn T+04:00, hoặc bỏ nó khỏi tệp)`,
     ].join('\n') + '\n');
   });
 

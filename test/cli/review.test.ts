@@ -209,13 +209,11 @@ describe('drill fork', () => {
     expect(drill(['verify', out]).code).toBe(0);
   });
 
-  it('does not count as taken, without saying so, a decision after the run\'s end (warned of, never played)', () => {
+  it('refuses a decision after the scenario\'s end (never played)', () => {
     const file = join(dir, 'after-end.yaml');
     writeFileSync(file, 'drillsim_decisions: 1\nscenario: ky-son-flash-flood\nplayers: [tc-chair]\ndecisions:\n  - { at: T+02:00, role: tc-chair, do: evacuate, zone: ta-ca-riverside }\n  - { at: T+19:30, role: tc-chair, do: request_support, area: ta-ca }\n');
     const r = drill(['fork', late, '--at', 'T+01:00', '--decisions', file]);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toContain('warning[outside-horizon] decisions[1].at: decision at T+19:30 is after the end of the scenario');
-    expect(r.stdout).toContain(`took 2 from ${file} (1 of them after the run ends at T+18:00: never played)\n`);
+    expect([r.code, r.stdout, r.stderr]).toEqual([1, '', `${file}:6:11: error[outside-horizon] decisions[1].at: decision at T+19:30 is after the end of the scenario at T+18:00: no run reaches it, so it would never be played (give it a time up to T+18:00, or take it out of the file)\n`]);
   });
 
   it('names a role taken over part-way with the time it was taken, in the fork\'s head and in drill compare (doctrine played it before)', () => {

@@ -80,12 +80,13 @@ describe('a decisions file with mistakes in it', () => {
     expect(issues(file('{ at: T+05:41, role: tc-chair, do: evakuate, zone: ta-ca-riverside }')).map((i) => i.code)).toEqual(['unknown-command']);
   });
 
-  it('a decision after the end of the scenario is warned about in any form of time', () => {
+  it('a decision after the end of the scenario is refused in any form of time (no run reaches it: it would never be played)', () => {
     for (const at of ['T+20:00', 'T+1d00:00', '20h']) {
-      const r = parseDecisions(file(`{ at: ${at}, role: tc-chair, do: evacuate, zone: ta-ca-riverside }`), 'd.yaml', kySon);
-      expect(r.ok, at).toBe(true);
-      if (r.ok) expect(r.warnings.map((w) => w.code), at).toEqual(['outside-horizon']);
+      const list = issues(file(`{ at: ${at}, role: tc-chair, do: evacuate, zone: ta-ca-riverside }`));
+      expect(list.map(formatIssue), at).toEqual([`d.yaml:4:11: error[outside-horizon] decisions[0].at: decision at ${at} is after the end of the scenario at T+18:00: no run reaches it, so it would never be played (give it a time up to T+18:00, or take it out of the file)`]);
     }
+    // at the end itself, it is played (the run's last instant)
+    expect(parseDecisions(file('{ at: T+18:00, role: tc-chair, do: evacuate, zone: ta-ca-riverside }'), 'd.yaml', kySon).ok).toBe(true);
   });
 
   it('an entry without `do:` is a missing key, with the commands a decisions file takes', () => {
