@@ -83,9 +83,8 @@ export const forkCommand: Subcommand = {
     const { summary, log: forked } = runScenario(scenario, { seed: log.seed, until: log.until, players: plan.players, joined: plan.joined, decisions: plan.decisions, sha256: nodeSha256, onRefused: refusals?.onRefused });
     if (values.out) writeAtomic(String(values.out), serializeRunLog(forked!));
     if (!values.quiet) {
-      // taken from the file but past the run's end (warned of as outside the horizon): not counted as if played
-      const late = next.decisions.filter((d) => d.at > log.until).length;
-      process.stdout.write(say(lang, 'fork.head', { file, at: clock(at), kept: plan.kept, all: log.decisions.length, took: plan.added, decisions: decFile }) + (late ? say(lang, 'fork.late', { n: late, end: clock(log.until) }) : '') + '\n');
+      // those taken from the file but past the end of a run stopped early are said with the decisions below (formatSummary)
+      process.stdout.write(say(lang, 'fork.head', { file, at: clock(at), kept: plan.kept, all: log.decisions.length, took: plan.added, decisions: decFile }) + '\n');
       const taken = Object.keys(plan.joined).filter((r) => plan.joined[r] === at && !log.players.includes(r));
       if (taken.length) process.stdout.write(say(lang, 'fork.joined', { roles: taken.join(', '), at: clock(at), file, decisions: decFile }) + '\n');
       process.stdout.write(formatSummary(scenario.id, textIn(scenario.title, lang), forked!, summary, values.out ? String(values.out) : undefined, scenario, refusals?.list, lang));

@@ -44,6 +44,7 @@ const en = {
   'run.none-reached': 'no unit reached a scene',
   'run.unreached': '; {n} {n:incident|incidents} ({people} {people:person|people}) never reached',
   'run.decisions': '{taken} taken, {refused} refused{nc}',
+  'run.after-stop': '; {n} more {n:decision|decisions} given, from {first} on, after the stop: not played',
   'run.no-change': ", {n} no change ({n:an answer's order|answers' orders} that found it already so)",
   'run.refused': 'refused',
   'run.changed-nothing': 'no change',
@@ -86,7 +87,6 @@ const en = {
 
   // drill fork
   'fork.head': 'forked {file} at {at}: kept {kept} of its {all} decisions (those before {at}), took {took} from {decisions}',
-  'fork.late': ' ({n} of them after the run ends at {end}: never played)',
   'fork.joined': '  {roles}: played by doctrine until {at}, as in {file}; from {decisions} on',
   'fork.kept-from': 'kept from {file}',
 
@@ -211,6 +211,7 @@ const vi: Record<CliKey, string> = {
   'run.none-reached': 'không lực lượng nào đến được hiện trường',
   'run.unreached': '; {n} sự cố ({people} người) chưa có lực lượng nào đến được',
   'run.decisions': '{taken} được thực hiện, {refused} bị từ chối{nc}',
+  'run.after-stop': '; thêm {n} quyết định được giao, từ {first} trở đi, sau lúc dừng: không được thực hiện',
   'run.no-change': ', {n} lệnh đi kèm phương án không làm thay đổi gì (việc đã được thực hiện từ trước)',
   'run.refused': 'bị từ chối',
   'run.changed-nothing': 'không thay đổi',
@@ -251,7 +252,6 @@ const vi: Record<CliKey, string> = {
   'nt.incident-absent': 'sự cố {of} không xảy ra {when}',
 
   'fork.head': 'đã rẽ nhánh {file} lúc {at}: giữ {kept} trên {all} quyết định của lượt chạy (những quyết định trước {at}), lấy {took} từ {decisions}',
-  'fork.late': ' ({n} trong số đó sau khi lượt chạy kết thúc lúc {end}: không bao giờ được thực hiện)',
   'fork.joined': '  {roles}: do phương án tự động đảm nhận đến {at}, như trong {file}; từ đó theo {decisions}',
   'fork.kept-from': 'giữ từ {file}',
 

@@ -95,6 +95,15 @@ export const runCommand: Subcommand = {
   },
 };
 
+/**
+ * The decisions given (a decisions file, a fork's) that come after a run stopped early (--until): the log holds
+ * them, so that the same file replays, but the run never reached them; the count left them out without a word.
+ */
+function afterStop(log: RunLog, end: number, lang: Lang): string {
+  const late = log.decisions.map((d) => d.at).filter((at): at is number => typeof at === 'number' && at > end);
+  return late.length ? say(lang, 'run.after-stop', { n: late.length, first: clock(Math.min(...late)) }) : '';
+}
+
 export function formatSummary(id: string, title: string, log: RunLog, s: Summary, out?: string, scenario?: Scenario, refusals: readonly Refusal[] = [], lang: Lang = 'en', varied?: { key: string; value: string }): string {
   const n = (x: number) => num(x, lang);
   // each line's label in a column of its own: "  incidents   3 reported, ..."
@@ -112,7 +121,7 @@ export function formatSummary(id: string, title: string, log: RunLog, s: Summary
       evacuated: s.people.evacuated ? say(lang, 'run.evacuated', { n: n(s.people.evacuated) }) : '',
     })),
     line('response', responseLine(s, unreachedIncidents(log.events), lang)),
-    line('decisions', say(lang, 'run.decisions', { taken: n(s.decisions.taken), refused: n(s.decisions.refused), nc: s.decisions.no_change === 0 ? '' : say(lang, 'run.no-change', { n: s.decisions.no_change }) })),
+    line('decisions', say(lang, 'run.decisions', { taken: n(s.decisions.taken), refused: n(s.decisions.refused), nc: s.decisions.no_change === 0 ? '' : say(lang, 'run.no-change', { n: s.decisions.no_change }) }) + afterStop(log, s.t_end, lang)),
     ...formatRefusals(refusals, lang),
   ];
   if (s.objectives.length) {

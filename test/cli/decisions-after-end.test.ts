@@ -2,7 +2,8 @@
  * A decision after the end of the scenario (T+19:00 in an 18-hour drill) is reached by no run: run, batch and fork
  * warned and went on, and the run was read as the file's when one of its decisions had never been played. It is now
  * an error of the file (exit 1, nothing run or written), at its line and column, with what to do, in English and
- * Vietnamese.
+ * Vietnamese. A run stopped early with --until still takes the whole file (the same file plays the run to its end),
+ * and its summary counts those after the stop apart instead of leaving them out without a word.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,5 +46,18 @@ describe('a decision after the end of the scenario', () => {
       const r = drill(args, { env: PLAIN_LOCALE });
       expect([r.code, r.stderr], args[0]).toEqual([1, VI]);
     }
+  });
+});
+
+describe('decisions after the stop of a run stopped early with --until', () => {
+  it('are taken with the file, not played, and counted apart in the summary, EN and VI', () => {
+    const trainee = 'scenarios/decisions/ky-son-trainee.yaml';
+    const en = drill(['run', SCENARIO, '--decisions', trainee, '--until', 'T+02:00'], { env: PLAIN_LOCALE });
+    expect([en.code, en.stderr]).toEqual([0, '']);
+    expect(en.stdout).toContain('\n  decisions   4 taken, 0 refused; 2 more decisions given, from T+03:15 on, after the stop: not played\n');
+    const vi = drill(['run', SCENARIO, '--decisions', trainee, '--until', 'T+02:00', '--lang', 'vi'], { env: PLAIN_LOCALE });
+    expect(vi.stdout).toContain('\n  quyết định  4 được thực hiện, 0 bị từ chối; thêm 2 quyết định được giao, từ T+03:15 trở đi, sau lúc dừng: không được thực hiện\n');
+    // played to its end, every decision is played: nothing is counted apart
+    expect(drill(['run', SCENARIO, '--decisions', trainee]).stdout).not.toContain('after the stop');
   });
 });

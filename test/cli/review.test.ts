@@ -209,11 +209,19 @@ describe('drill fork', () => {
     expect(drill(['verify', out]).code).toBe(0);
   });
 
-  it('refuses a decision after the scenario\'s end (never played)', () => {
+  it('refuses a decision after the scenario\'s end (never played), and does not count as taken, without saying so, one after the end of a run stopped early', () => {
     const file = join(dir, 'after-end.yaml');
     writeFileSync(file, 'drillsim_decisions: 1\nscenario: ky-son-flash-flood\nplayers: [tc-chair]\ndecisions:\n  - { at: T+02:00, role: tc-chair, do: evacuate, zone: ta-ca-riverside }\n  - { at: T+19:30, role: tc-chair, do: request_support, area: ta-ca }\n');
     const r = drill(['fork', late, '--at', 'T+01:00', '--decisions', file]);
     expect([r.code, r.stdout, r.stderr]).toEqual([1, '', `${file}:6:11: error[outside-horizon] decisions[1].at: decision at T+19:30 is after the end of the scenario at T+18:00: no run reaches it, so it would never be played (give it a time up to T+18:00, or take it out of the file)\n`]);
+    // a run stopped at T+03:00 (--until), forked with a decision at T+05:00: taken from the file, never played
+    const stopped = join(dir, 'late-3h.json');
+    expect(drill(['run', SCENARIO, '--decisions', LATE, '--until', 'T+03:00', '--out', stopped, '--quiet']).code).toBe(0);
+    writeFileSync(file, 'drillsim_decisions: 1\nscenario: ky-son-flash-flood\nplayers: [tc-chair]\ndecisions:\n  - { at: T+02:00, role: tc-chair, do: evacuate, zone: ta-ca-riverside }\n  - { at: T+05:00, role: tc-chair, do: request_support, area: ta-ca }\n');
+    const f = drill(['fork', stopped, '--at', 'T+01:00', '--decisions', file]);
+    expect(f.code, f.stderr).toBe(0);
+    expect(f.stdout).toContain(`took 2 from ${file}\n`);
+    expect(f.stdout).toMatch(/\n  decisions   \d+ taken, \d+ refused; 1 more decision given, from T\+05:00 on, after the stop: not played\n/);
   });
 
   it('names a role taken over part-way with the time it was taken, in the fork\'s head and in drill compare (doctrine played it before)', () => {
