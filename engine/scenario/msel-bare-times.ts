@@ -117,6 +117,24 @@ export function bareTimesWarning(bare: readonly BareTime[], startIso: string, ho
 }
 
 const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+/** Months by the first three letters of their English names (Sep, Sept, September). */
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+/** 14 Sep 2026, 14-Sep-2026, 14 September, 2026 */
+const DAY_MONTH_YEAR = new RegExp(`(?<![\\d:])(\\d{1,2})(?:st|nd|rd|th)?[\\s/.-]*${MONTH}[\\s/.,-]*(\\d{4})(?!\\d)`, 'i');
+/** Sep 14 2026, September 14th, 2026 */
+const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\s*(\\d{1,2})(?:st|nd|rd|th)?,?\\s*(\\d{4})(?!\\d)`, 'i');
+/** 14 tháng 9 2026, 14 tháng 9 năm 2026 (ngày is taken off before) */
+const VI_DATE = /(?<![\d:])(\d{1,2})\s*tháng\s*(\d{1,2})(?:\s*năm)?[\s,/-]*(\d{4})(?!\d)/iu;
+
+/** A date written with its month in words (English, or Vietnamese `tháng 9`) as the numeric YYYY-MM-DD the reading below takes; other text as it is. */
+function numericDates(text: string): string {
+  const ymd = (y: string, mo: number, d: string) => ` ${y}-${pad2(mo)}-${pad2(Number(d))} `;
+  return text
+    .replace(DAY_MONTH_YEAR, (_, d: string, mon: string, y: string) => ymd(y, MONTHS.indexOf(mon.toLowerCase()) + 1, d))
+    .replace(MONTH_DAY_YEAR, (_, mon: string, d: string, y: string) => ymd(y, MONTHS.indexOf(mon.toLowerCase()) + 1, d))
+    .replace(VI_DATE, (_, d: string, mo: string, y: string) => ymd(y, Number(mo), d));
+}
 const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 /** 14h30, 14h, 7 giờ 30, 7:30 PM, 7:30:00 CH (Vietnamese Excel's afternoon): a clock time written as people and spreadsheets write one */
 const CLOCK_WORDS = /^(\d{1,2})\s*(?:(?::|h|g|giờ)\s*(?:(\d{1,2})\s*(?:phút|p|')?)?(?::(\d{2}))?)?\s*(am|pm|sa|ch)?$/i;
@@ -141,7 +159,7 @@ function clockWords(text: string, colonAlone: boolean): number | undefined {
  * for any other text.
  */
 export function clockTimeSay(text: string, startIso: string, horizon_s: number): { message: Say; hint: Say } | undefined {
-  const tokens = text.replace(/^(\d{4}-\d{1,2}-\d{1,2})T/i, '$1 ').replace(/\b(ngày|lúc)\b|,/giu, ' ').trim().split(/\s+/);
+  const tokens = numericDates(text.replace(/^(\d{4}-\d{1,2}-\d{1,2})T/i, '$1 ').replace(/(?<![\p{L}])(ngày|lúc)(?![\p{L}])/giu, ' ')).replace(/,/g, ' ').trim().split(/\s+/);
   const at = tokens.findIndex((w) => DMY.test(w) || YMD.test(w));
   if (at < 0) {
     const seconds = clockWords(text.trim(), false);
@@ -157,10 +175,17 @@ export function clockTimeSay(text: string, startIso: string, horizon_s: number):
   const t0 = localTime(startIso, 0);
   const dmy = DMY.exec(tokens[at]), ymd = YMD.exec(tokens[at]);
   const [y, mo, d] = dmy ? [+dmy[3], +dmy[2], +dmy[1]] : [+ymd![1], +ymd![2], +ymd![3]];
-  if (seconds === undefined || t0 === null || mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
-  const t = (daysFromCivil(y, mo, d) - daysFromCivil(t0.year, t0.month, t0.day)) * DAY_S + seconds - (t0.hour * 3600 + t0.minute * 60 + t0.second);
-  const local = `${y}-${pad2(mo)}-${pad2(d)} ${clockText(seconds)}`;
+  if (t0 === null || mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
   const order = dmy ? say('msel.time-dmy') : say('empty');
+  const date = `${y}-${pad2(mo)}-${pad2(d)}`;
+  const startOfDay_t = (daysFromCivil(y, mo, d) - daysFromCivil(t0.year, t0.month, t0.day)) * DAY_S - (t0.hour * 3600 + t0.minute * 60 + t0.second);
+  if (seconds === undefined) {
+    // a day with no time that reads (a date alone, or with words): no T+ to give but that of the day's start, when the scenario runs then
+    const begins = startOfDay_t > 0 && startOfDay_t <= horizon_s ? say('msel.time-day-begins', { date, t: formatClock(startOfDay_t) }) : say('empty');
+    return { message: say('msel.time-day', { text }), hint: say('msel.time-day-hint', { order, date, start: localText(startIso, 0)!, begins }) };
+  }
+  const t = startOfDay_t + seconds;
+  const local = `${date} ${clockText(seconds)}`;
   const hint = t < 0 ? say('msel.time-date-before', { order, local, start: localText(startIso, 0)! })
     : t > horizon_s ? say('msel.time-date-after', { order, local, t: formatClock(t), horizon: formatDuration(horizon_s) })
       : say('msel.time-date-is', { order, local, t: formatClock(t), start: clockText(t0.hour * 3600 + t0.minute * 60) });

@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bareTimesWarning, clockAdvice, clockReading } from '../../engine/scenario/msel-bare-times.js';
+import { bareTimesWarning, clockAdvice, clockReading, clockTimeSay } from '../../engine/scenario/msel-bare-times.js';
+import { sayIn } from '../../engine/scenario/say.js';
 import { importMsel, mselToCsv } from '../../engine/scenario/msel.js';
 import { loadNamed } from '../helpers/scenarios.js';
 
@@ -83,5 +84,23 @@ describe('drill msel import of a sheet with times written without T+', () => {
 
   it('bareTimesWarning is null when every bare time reads the same as the clock (a start at midnight)', () => {
     expect(bareTimesWarning([{ row: 2, text: '07:00', seconds: 7 * H }], '2026-10-02T00:00:00+07:00', 24 * H)).toBeNull();
+  });
+});
+
+describe('a time cell written as a date', () => {
+  const START = '2025-09-20T20:00:00+07:00', HORIZON_S = 4 * 3600;
+  const said = (text: string) => { const r = clockTimeSay(text, START, HORIZON_S); return r && sayIn(r.message, 'en'); };
+
+  it('is a date whatever way its month is written, with its time or none', () => {
+    for (const text of ['14 Sep 2026', '14 September 2026', '14-Sep-2026', 'Sep 14 2026', 'September 14th, 2026', '2026-09-14', '14/09/2026', '14.9.2026', 'ngày 14/9/2026', '14 tháng 9 năm 2026']) {
+      expect(said(text), text).toBe(`'${text}' is a date, not a time since the start`);
+    }
+    for (const text of ['14 Sep 2026 08:30', 'Sep 14, 2026 8:30 PM', '8:30 14-Sep-2026', '14 tháng 9 2026 8h30']) {
+      expect(said(text), text).toBe(`'${text}' is a date and time, not a time since the start`);
+    }
+  });
+
+  it('is not found in text that holds no date (a time, a number of days, a month with no year)', () => {
+    for (const text of ['T+5', '2 days', '14 Sep', 'may 2026', '12345', 'sep']) expect(said(text), text).toBeUndefined();
   });
 });
