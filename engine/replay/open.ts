@@ -141,7 +141,9 @@ export function openRead(reader: RunLogReader, name: string): OpenResult {
     const at = /at position (\d+)/.exec((e as Error).message);
     const endedEarly = /Unexpected end of JSON input/.test((e as Error).message) || (at !== null && Number(at[1]) >= text.trimEnd().length);
     if (/^\s*\{\s*"format"\s*:\s*"drillsim\/run@1"/.test(text) && (endedEarly || !/\}\s*$/.test(text.slice(-1024)))) {
-      return { ok: false, message: `${name} is cut short: the file ends before the log does (it is incomplete or damaged)`, hint: 'copy it again, or write it again with `drill run --out`', code: 'cutShort', args: { name } };
+      // the line it breaks off at, as drill view and verify name it: where to compare the copy with the original
+      const line = text.trimEnd().split('\n').length;
+      return { ok: false, message: `${name} is cut short: the file ends at line ${line}, before the log does (it is incomplete or damaged)`, hint: 'copy it again, or write it again with `drill run --out`', code: 'cutShort', args: { name, line } };
     }
     // the parser's words are English: the place (when it gives one) is what a viewer in another language can say
     // what broke and where, on one line (V8's own message may quote the text, line breaks and all)

@@ -127,7 +127,8 @@ describe('openRunLog', () => {
   const bad = (t: string) => { const r = openRunLog(t, 'x.json'); if (r.ok) throw new Error('accepted'); return r.message; };
   it('says plainly what is wrong with a file that is not a run log', () => {
     expect(bad('')).toMatch(/x\.json is empty/);
-    expect(bad('{"format": "drillsim/run@1", "events": [')).toBe('x.json is cut short: the file ends before the log does (it is incomplete or damaged)');
+    expect(bad('{"format": "drillsim/run@1", "events": [')).toBe('x.json is cut short: the file ends at line 1, before the log does (it is incomplete or damaged)');
+    expect(bad('{"format": "drillsim/run@1",\n"events": [\n{"t":0,\n')).toBe('x.json is cut short: the file ends at line 3, before the log does (it is incomplete or damaged)');
     expect(bad('{"format": "drillsim/run@1", "events": [}')).toMatch(/not valid JSON/);
     expect(bad('drillsim: 1\nid: x\n')).toBe('x.json is a scenario, not a run log');
     expect(bad('[1,2]')).toMatch(/no JSON object/);

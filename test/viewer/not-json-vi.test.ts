@@ -46,9 +46,9 @@ describe('a file that is not JSON, opened in the page', () => {
     const { page } = session;
     // a copy stopped part-way: drill view refuses it as cut short; the page had said it was no run log, not JSON
     await open('cut.json', '{"format":"drillsim/run@1","engine":"0.5.1","seed":7,"until":14400,"players":[],"events":[{"t":0,"type":"run.start","seed":7},{"t":1320,"ty');
-    expect(await line('cut.json').innerText()).toBe('Cannot open: cut.json is cut short: the file ends before the log does (it is incomplete or damaged) (copy it again, or write it again with `drill run --out`)×');
+    expect(await line('cut.json').innerText()).toBe('Cannot open: cut.json is cut short: the file ends at line 1, before the log does (it is incomplete or damaged) (copy it again, or write it again with `drill run --out`)×');
     await page.keyboard.press('l');
     await page.waitForFunction(() => document.documentElement.lang === 'vi');
-    expect(await line('cut.json').innerText()).toBe('Không mở được: cut.json bị cụt: tệp kết thúc trước khi nhật ký kết thúc (thiếu hoặc hỏng) (hãy chép lại, hoặc ghi lại bằng `drill run --out`)×');
+    expect(await line('cut.json').innerText()).toBe('Không mở được: cut.json bị cụt: tệp kết thúc ở dòng 1, trước khi nhật ký kết thúc (thiếu hoặc hỏng) (hãy chép lại, hoặc ghi lại bằng `drill run --out`)×');
   });
 });

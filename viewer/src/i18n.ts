@@ -33,7 +33,7 @@ const en = {
     empty: (a: Args) => `${a.name} is empty`,
     notJson: (a: Args) => `${a.name} is not a run log: it is not valid JSON (${a.detail})`,
     notObject: (a: Args) => `${a.name} is not a run log: it holds no JSON object`,
-    cutShort: (a: Args) => `${a.name} is cut short: the file ends before the log does (it is incomplete or damaged)`,
+    cutShort: (a: Args) => `${a.name} is cut short: the file ends ${a.line === undefined ? '' : `at line ${a.line}, `}before the log does (it is incomplete or damaged)`,
     isScenario: (a: Args) => `${a.name} is a scenario, not a run log: make a run log of it first (drill run ${a.name} --out run.json), or play it (drill view --play ${a.name})`,
     isDecisions: (a: Args) => `${a.name} is a decisions file, not a run log: run it first (drill run <scenario> --decisions ${a.name} --out run.json)`,
     keyframeMalformed: (a: Args) => `${a.name} is damaged: a keyframe is malformed`,
@@ -132,7 +132,7 @@ const vi: Strings = {
     // not the parser's own words (the browser's, in English): the place where the JSON breaks, when it says one
     notJson: (a: Args) => `${a.name} không phải nhật ký chạy: không phải JSON hợp lệ${a.line === undefined ? '' : ` (lỗi tại dòng ${a.line}, cột ${a.column})`}`,
     notObject: (a: Args) => `${a.name} không phải nhật ký chạy: không chứa đối tượng JSON nào`,
-    cutShort: (a: Args) => `${a.name} bị cụt: tệp kết thúc trước khi nhật ký kết thúc (thiếu hoặc hỏng)`,
+    cutShort: (a: Args) => `${a.name} bị cụt: tệp kết thúc ${a.line === undefined ? '' : `ở dòng ${a.line}, `}trước khi nhật ký kết thúc (thiếu hoặc hỏng)`,
     isScenario: (a: Args) => `${a.name} là một kịch bản, không phải nhật ký chạy: hãy tạo nhật ký chạy trước (drill run ${a.name} --out run.json), hoặc chơi kịch bản (drill view --play ${a.name})`,
     isDecisions: (a: Args) => `${a.name} là một tệp quyết định, không phải nhật ký chạy: hãy chạy nó trước (drill run <kịch-bản> --decisions ${a.name} --out run.json)`,
     keyframeMalformed: (a: Args) => `${a.name} bị hỏng: một khung khoá (keyframe) sai cấu trúc`,
