@@ -11,4 +11,7 @@
 // 0.5.1: an order lifts only an order's closure of a road (open_road no longer clears a slide, a rule clearing a slide
 //        no longer lifts a closure by order), and an empty public statement is refused (outcomes differ from 0.5.0's
 //        only in runs with such decisions: none of the shipped scenarios' or docs' decision files)
-export const ENGINE_VERSION = '0.5.1';
+// 0.6.0: people who set off for a shelter hold places in it (incoming) and are counted in its occupancy only when they
+//        arrive, a step later or when the hazard reaches their zone; a 0.5.1 keyframe lacks the places held and is refused
+//        (who goes where is as before: outcomes differ from 0.5.1's in the shelters' occupancy events and counts)
+export const ENGINE_VERSION = '0.6.0';

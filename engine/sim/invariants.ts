@@ -70,6 +70,31 @@ export function checkInvariants(sim: Sim): string[] {
     if (r.closed_by === undefined && r.under !== undefined) bad.push(`road ${id} keeps a state under an order nobody gave`);
   }
 
+  // a shelter holds no more than its capacity, counting the places held for people on their way; those places are
+  // the people on the road to it, and everyone a zone counts as sheltered is in a shelter
+  const headed = new Map<string, number>();
+  let sheltered = 0;
+  for (const [id, z] of Object.entries(w.zones)) {
+    let onRoad = 0;
+    for (const [sid, n] of Object.entries(z.moving_to)) {
+      if (!(Number.isInteger(n) && n > 0)) bad.push(`zone ${id}: ${n} people on the road to shelter ${sid}`);
+      if (!w.shelters[sid]) bad.push(`zone ${id}: people on the road to shelter ${sid}, which does not exist`);
+      headed.set(sid, (headed.get(sid) ?? 0) + n);
+      onRoad += n;
+    }
+    if (onRoad !== z.moving) bad.push(`zone ${id}: ${z.moving} people moving, but ${onRoad} on the road to its shelters`);
+    sheltered += z.sheltered;
+  }
+  let occupied = 0;
+  for (const [id, s] of Object.entries(w.shelters)) {
+    if (![s.occupancy, s.incoming].every((x) => Number.isInteger(x) && x >= 0)) bad.push(`shelter ${id}: occupancy ${s.occupancy} or incoming ${s.incoming} is negative or fractional`);
+    if (s.occupancy + s.incoming > s.capacity) bad.push(`shelter ${id}: ${s.occupancy} in it and ${s.incoming} on their way, over its capacity ${s.capacity}`);
+    if (s.incoming !== (headed.get(id) ?? 0)) bad.push(`shelter ${id}: holds ${s.incoming} places for people on their way, but ${headed.get(id) ?? 0} are on the road to it`);
+    if (s.m.value === 'full' && s.occupancy + s.incoming !== s.capacity) bad.push(`shelter ${id} is full with ${s.occupancy} in it and ${s.incoming} on their way, of ${s.capacity}`);
+    occupied += s.occupancy;
+  }
+  if (occupied !== sheltered) bad.push(`shelters hold ${occupied} people, but the zones count ${sheltered} sheltered`);
+
   // bounds
   const limits = model.scenario.limits;
   if (sim.queue.size > limits.max_queue) bad.push(`queue holds ${sim.queue.size} events, over the bound ${limits.max_queue}`);

@@ -159,7 +159,11 @@ export class Sim {
       this.world = cloneData(resume.world);
       // a keyframe of an older engine lacks what the work's progress is counted in: say so rather than count NaN
       for (const inc of this.world.incidents) {
-        if (typeof inc.saved !== 'number' || typeof inc.work_s !== 'number') throw new KeyframeRestoreError(resume.t, inc.id, formatClock(resume.t));
+        if (typeof inc.saved !== 'number' || typeof inc.work_s !== 'number') throw new KeyframeRestoreError(resume.t, { incident: inc.id }, formatClock(resume.t));
+      }
+      // nor (before 0.6.0) the places a shelter holds for people on their way, which its room is counted less
+      for (const [id, sh] of Object.entries(this.world.shelters)) {
+        if (typeof sh.incoming !== 'number') throw new KeyframeRestoreError(resume.t, { shelter: id }, formatClock(resume.t));
       }
       this.queue = EventQueue.restore(resume.queue as any, { maxSize: limits.max_queue });
       this.rng = RngStreams.restore(String(opts.seed), resume.rng as any);

@@ -37,11 +37,11 @@ export function initialWorld(sim: Sim): World {
   }
   for (const e of s.travel.edges) w.roads[e.id] = { status: 'open', factor: 1 };
   for (const z of s.evacuation.zones) {
-    w.zones[z.id] = { m: MACHINES.zone.initial({ warning_s: z.warning, step_s: s.evacuation.step }).snapshot, remaining: z.population, moving: 0, sheltered: 0, caught: 0, timers: {} };
+    w.zones[z.id] = { m: MACHINES.zone.initial({ warning_s: z.warning, step_s: s.evacuation.step }).snapshot, remaining: z.population, moving: 0, moving_to: {}, sheltered: 0, caught: 0, timers: {} };
   }
   for (const sh of s.evacuation.shelters) {
     const bySpace = sh.area_m2 !== undefined ? Math.floor(sh.area_m2 / s.evacuation.m2_per_person) : Infinity;
-    w.shelters[sh.id] = { m: MACHINES.shelter.initial().snapshot, occupancy: 0, capacity: Math.min(sh.capacity_people, bySpace) };
+    w.shelters[sh.id] = { m: MACHINES.shelter.initial().snapshot, occupancy: 0, incoming: 0, capacity: Math.min(sh.capacity_people, bySpace) };
   }
   for (const inj of s.injects) w.injects[inj.id] = newInject(inj, false);
   for (const r of s.rules) w.rules[r.id] = { fired: 0 };

@@ -98,6 +98,8 @@ export interface ZoneW {
   m: MachineSnapshot;
   remaining: number;
   moving: number;
+  /** the people on the road (moving), by the shelter they are headed to: each holds a place there (its `incoming`) */
+  moving_to: Record<string, number>;
   sheltered: number;
   caught: number;
   timers: Record<string, number>;
@@ -105,7 +107,10 @@ export interface ZoneW {
 
 export interface ShelterW {
   m: MachineSnapshot;
+  /** people in the shelter */
   occupancy: number;
+  /** places held for people on the road to it: they arrive one evacuation step after they set off */
+  incoming: number;
   capacity: number;
 }
 

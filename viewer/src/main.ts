@@ -539,11 +539,13 @@ class App implements PanelHost {
       // a keyframe this engine cannot restore: most likely a log from another engine version
       const name = failing.data.name, engine = failing.data.engine || '?';
       // the older-engine case is said in the page's language; any other error in the engine's own words
-      const old = e instanceof KeyframeRestoreError ? { keyframe: clock(e.t), incident: e.incident } : null;
+      const old: Record<string, string> | null = e instanceof KeyframeRestoreError
+        ? (e.shelter !== undefined ? { keyframe: clock(e.t), shelter: e.shelter } : { keyframe: clock(e.t), incident: e.incident ?? '?' })
+        : null;
       const detail = (e as Error).message;
       this.showError(name, {
         message: `${name}: the engine cannot replay it at ${clock(nt)} (${detail})`,
-        ...(old ? { code: 'replayOlder', args: { name, time: clock(nt), ...old } } : { code: 'replay', args: { name, time: clock(nt), detail } }),
+        ...(old ? { code: 'shelter' in old ? 'replayOlderShelter' : 'replayOlder', args: { name, time: clock(nt), ...old } } : { code: 'replay', args: { name, time: clock(nt), detail } }),
         hint: `the log was written by drillsim ${engine} and this viewer runs ${ENGINE_VERSION}: view it with the drillsim that wrote it, or run the scenario again`,
         hintCode: 'replay', hintArgs: { engine, ours: ENGINE_VERSION },
       }, 'cannotReplay');
