@@ -215,7 +215,9 @@ export function renderBoard(b: BoardInput): string {
     }
     for (const x of shelters) {
       const w = sim.world.shelters[x.id];
-      out.push(row(x, `${m(lang, `shelter.${w.m.value as string}` as MsgKey)} · ${m(lang, 'shelter.occupancy', { occupancy: w.occupancy, capacity: w.capacity })}`));
+      // the places held for people on the road to it, while there are some: a shelter full with half its people still coming
+      const count = w.incoming > 0 ? m(lang, 'shelter.occupancy-incoming', { occupancy: w.occupancy, capacity: w.capacity, incoming: w.incoming }) : m(lang, 'shelter.occupancy', { occupancy: w.occupancy, capacity: w.capacity });
+      out.push(row(x, `${m(lang, `shelter.${w.m.value as string}` as MsgKey)} · ${count}`));
     }
   }
 

@@ -384,7 +384,12 @@ export class Words {
       }
       case 'zone.struck': return this.m('ev.zone.struck', { zone: this.name('zone', id), caught: e.caught as number });
       case 'shelter.state': return this.m(`ev.shelter.${String(e.state)}`, { shelter: this.name('shelter', id) });
-      case 'shelter.occupancy': return this.m('ev.shelter.occupancy', { shelter: this.name('shelter', id), occupancy: this.num(e.occupancy as number), capacity: this.num(e.capacity as number) });
+      case 'shelter.occupancy': {
+        // places held for people on their way (engine 0.6.0; a log of an older engine counted them in the occupancy)
+        const incoming = typeof e.incoming === 'number' ? e.incoming : 0;
+        const args = { shelter: this.name('shelter', id), occupancy: this.num(e.occupancy as number), capacity: this.num(e.capacity as number) };
+        return incoming > 0 ? this.m('ev.shelter.occupancy_incoming', { ...args, incoming: this.num(incoming) }) : this.m('ev.shelter.occupancy', args);
+      }
       case 'run.start': return this.m('ev.run.start');
       case 'run.end': return this.m('ev.run.end');
       default: return this.m('ev.other', { type: e.type });

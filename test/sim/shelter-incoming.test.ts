@@ -9,8 +9,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify } from 'yaml';
 import { KeyframeRestoreError } from '../../engine/core/errors.js';
+import { renderBoard } from '../../engine/play/board.js';
 import { Replay } from '../../engine/replay/replay.js';
 import { openRunLog } from '../../engine/replay/open.js';
+import { Words } from '../../engine/review/words.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
 import type { Scenario } from '../../engine/scenario/schema.js';
 import type { Decision } from '../../engine/sim/decisions.js';
@@ -199,5 +201,25 @@ describe('a keyframe of an engine before 0.6.0', () => {
     if (!opened.ok) throw new Error(opened.message);
     expect(opened.run.engine).toBe('0.5.1');
     expect(() => new Replay(opened.run).stateAt(scenario.keyframe_every + 1)).toThrow(KeyframeRestoreError);
+  });
+});
+
+describe('the places held, as the report and the board say them', () => {
+  const sim = makeSim(commune(), { decisions: [order(0, 'riverside')], players: ['chair'] });
+  sim.run(300);
+  const e = events(sim).find((x) => x.type === 'shelter.occupancy')!;
+
+  it('the report\'s line for the event names the places held, in both languages', () => {
+    expect(new Words('en', sim.model.scenario).event(e as any)).toBe('school: 0 of 15 places taken, 10 more held for people on their way');
+    expect(new Words('vi', sim.model.scenario).event(e as any)).toBe('school: 0 trên 15 chỗ, giữ thêm 10 chỗ cho người đang trên đường đến');
+    // a log of an older engine has no incoming: the line it always had
+    const { incoming: _, ...older } = e;
+    expect(new Words('en', sim.model.scenario).event(older as any)).toBe('school: 0 of 15 places taken');
+  });
+
+  it('the board shows the people on their way beside those in the shelter', () => {
+    const board = (lang: 'en' | 'vi') => renderBoard({ sim, seat: 'chair', t: 300, lang, pending: [], newSince: 0, paused: false });
+    expect(board('en')).toContain('0 / 15 people, 10 more on their way');
+    expect(board('vi')).toContain('0 / 15 người, thêm 10 người đang trên đường đến');
   });
 });
