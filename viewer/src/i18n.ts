@@ -105,6 +105,8 @@ const en = {
   unitStates: { available: 'available', mobilising: 'mobilising', en_route: 'en route', on_scene: 'on scene', returning: 'returning', resting: 'resting', blocked: 'blocked', out_of_service: 'out of service' } as Record<string, string>,
   phases: { reported: 'reported', assessed: 'assessed', responding: 'responding', contained: 'contained', resolved: 'resolved' } as Record<string, string>,
   shelterStates: { closed: 'closed', open: 'open', full: 'full' } as Record<string, string>,
+  /** after a number: the people on the road to a shelter, whose places it holds (map: '300+120/700') */
+  shelterComing: 'on their way',
   /** the report's words for who decided (engine/review/messages.ts author.*) */
   authors: { trainee: 'trainee', controller: 'exercise control', doctrine: 'doctrine', default: 'default at the deadline' } as Record<string, string>,
   methods: { phone: 'phone', radio: 'radio', dispatch: 'official dispatch', bulletin: 'bulletin', 'social-media': 'social media', email: 'email', 'in-person': 'in person', hotline: 'hotline' } as Record<string, string>,
@@ -207,6 +209,7 @@ const vi: Strings = {
   unitStates: { available: 'sẵn sàng', mobilising: 'đang huy động', en_route: 'đang cơ động', on_scene: 'tại hiện trường', returning: 'đang quay về', resting: 'nghỉ', blocked: 'bị chặn đường', out_of_service: 'ngừng hoạt động' },
   phases: { reported: 'đã báo', assessed: 'đã đánh giá', responding: 'đang ứng phó', contained: 'đã khống chế', resolved: 'đã giải quyết' },
   shelterStates: { closed: 'đóng', open: 'đang mở', full: 'đã đầy' },
+  shelterComing: 'người đang trên đường đến',
   authors: { trainee: 'học viên', controller: 'ban đạo diễn', doctrine: 'phương án tự động', default: 'mặc định khi hết hạn' },
   methods: { phone: 'điện thoại', radio: 'vô tuyến', dispatch: 'công điện', bulletin: 'bản tin', 'social-media': 'mạng xã hội', email: 'thư điện tử', 'in-person': 'trực tiếp', hotline: 'đường dây nóng' },
   injectTypes: { information: 'thông tin', directive: 'chỉ đạo', request: 'đề nghị', contingency: 'tình huống dự phòng' },

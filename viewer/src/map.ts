@@ -723,8 +723,11 @@ export class MapView {
       .each(function (d) {
         const g = d3.select(this);
         g.classed('open', d.w?.m.value === 'open' || d.w?.m.value === 'full');
+        // the people in it (those on their way are not yet: the tooltip says the places it holds for them; a figure
+        // '639+61/700' would need room kept for it beside every shelter, which crowded the flash flood's lowland)
+        const coming = d.w?.incoming ?? 0;
         setText(g.select('text'), d.w && d.w.occupancy > 0 ? `${d.w.occupancy}/${d.w.capacity}` : '');
-        setText(g.select('title'), `${S.shelter}: ${textIn(d.sh.name, lang) || d.sh.id} ${d.w ? `${d.w.occupancy}/${d.w.capacity} (${S.shelterStates[String(d.w.m.value)] ?? String(d.w.m.value)})` : ''}`);
+        setText(g.select('title'), `${S.shelter}: ${textIn(d.sh.name, lang) || d.sh.id} ${d.w ? `${d.w.occupancy}/${d.w.capacity}${coming > 0 ? `, ${coming} ${S.shelterComing}` : ''} (${S.shelterStates[String(d.w.m.value)] ?? String(d.w.m.value)})` : ''}`);
       });
 
     // --- labels on top: area names (placed when the view changes), then the typhoon's eye (screen-sized)

@@ -1,0 +1,68 @@
+/**
+ * A shelter on the map while people are on their way to it: its figure says
+ * the people in it, not those still on the road (61/700 while 61 more are
+ * coming), and its tooltip adds the places it holds for them, in both
+ * languages; and a
+ * run log of engine 0.5.1, whose keyframes lack those places, is refused
+ * naming the shelter, not replayed with counts the engine cannot know.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drill, tempDir } from '../helpers/cli.js';
+import { viewerSession, type ViewerSession } from './browser.js';
+
+const dir = tempDir('drillsim-viewer-shelter-incoming-');
+const file = join(dir, 'ky-son.json');
+let session: ViewerSession;
+
+beforeAll(async () => {
+  expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '1', '--out', file, '--quiet']).code).toBe(0);
+  session = await viewerSession([file]);
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+const shelter = (t: number) => session.page.evaluate(async (t) => {
+  await (window as any).drillViewer.paintedSeek(t);
+  const g = document.querySelector('#map-a g.shelter[data-shelter="ta-ca-school"]')!;
+  return { text: g.querySelector('text')?.textContent, title: g.querySelector('title')?.textContent, state: g.getAttribute('data-state') };
+}, t);
+
+describe('a shelter with people on their way, on the map', () => {
+  it('shows those in it, and says those coming in its tooltip, as the log\'s occupancy events say', async () => {
+    // the first people set off at T+00:50 (61 a step) and arrive at T+01:00: nobody in it yet, 61 places held
+    expect(await shelter(3300)).toMatchObject({ text: '', state: 'open' });
+    expect((await shelter(3300)).title).toMatch(/: .+ 0\/700, 61 on their way \(open\)$/);
+    expect(await shelter(3700)).toMatchObject({ text: '61/700' });
+    expect((await shelter(3700)).title).toMatch(/ 61\/700, 61 on their way \(open\)$/);
+    // once all have arrived (the flood reaches the zone at T+03:00), the tooltip has nobody on the way
+    expect((await shelter(4 * 3600)).title).toMatch(/ \d+\/700 \((open|full)\)$/);
+  });
+
+  it('says the people on their way in Vietnamese too', async () => {
+    await session.page.locator('#lang').click();
+    await session.page.waitForFunction(() => document.documentElement.lang === 'vi');
+    expect((await shelter(3300)).title).toMatch(/ 0\/700, 61 người đang trên đường đến \(đang mở\)$/);
+    await session.page.locator('#lang').click();
+    await session.page.waitForFunction(() => document.documentElement.lang === 'en');
+  });
+});
+
+describe('a run log of engine 0.5.1', () => {
+  it('is refused when the viewer restores a keyframe, naming the shelter and both versions', async () => {
+    const text = readFileSync(file, 'utf8').replace(/"engine":"[^"]*"/, '"engine":"0.5.1"');
+    const at = text.indexOf('"keyframes":[');
+    const older = text.slice(0, at) + text.slice(at).replaceAll(/,"incoming":\d+/g, '').replaceAll(/,"moving_to":\{[^}]*\}/g, '');
+    const page = session.page;
+    await page.locator('#file-input').setInputFiles({ name: 'engine-0.5.1.json', mimeType: 'application/json', buffer: Buffer.from(older) });
+    await page.waitForFunction(() => (window as any).drillViewer.app.a?.data.name === 'engine-0.5.1.json');
+    await page.evaluate(() => (window as any).drillViewer.app.seek(2 * 3600));
+    await page.waitForFunction(() => document.querySelector('#error')!.textContent!.includes('engine-0.5.1.json'));
+    const line = page.locator('#error .error-line[data-file="engine-0.5.1.json"]');
+    expect(await line.textContent()).toMatch(/engine-0\.5\.1\.json: the engine cannot replay it at T\+[\d:]+: its keyframe at T\+[\d:]+ holds shelter ta-ca-school without the places held for people on their way/);
+    expect(await line.textContent()).toMatch(/drillsim 0\.5\.1 .*0\.6\.0/);
+  });
+});
