@@ -53,7 +53,7 @@ export const VI_FORMS: Partial<Record<VerbId, string[]>> = {
   public_info: ['thông báo', 'thong bao', 'thông tin', 'thong tin'],
   answer: ['trả lời', 'tra loi'],
   advance: ['tiếp', 'tiep', 'tiếp tục', 'tiep tuc'],
-  board: ['bảng', 'bang', 'tình hình', 'tinh hinh'],
+  board: ['bảng', 'bang', 'tình hình', 'tinh hinh', 'trạng thái', 'trang thai'],
   messages: ['tin nhắn', 'tin nhan'],
   role: ['vai', 'vai trò', 'vai tro'],
   undo: ['hoàn tác', 'hoan tac'],

@@ -1031,7 +1031,7 @@ const vi: Record<IssueKey, string> = {
   'msel.time-read': 'hãy viết {t} ({d} sau khi bắt đầu)',
   'msel.time-date': "'{text}' là ngày và giờ, không phải thời gian tính từ lúc bắt đầu",
   'msel.time-dmy': 'đọc theo ngày/tháng/năm, ',
-  'msel.time-day': "'{text}' là một ngày, không phải thời gian tính từ lúc bắt đầu",
+  'msel.time-day': "'{text}' là ngày tháng, không phải thời gian tính từ lúc bắt đầu",
   'msel.time-day-hint': '{order}đó là ngày {date}: cột thời gian tính từ lúc bắt đầu (T+00:00, tức {start} giờ địa phương), nên hãy viết T+ và khoảng thời gian kể từ đó, như T+02:30{begins}',
   'msel.time-day-begins': '; ngày {date} bắt đầu lúc {t}',
   'msel.time-date-is': '{order}đó là {local} giờ địa phương, tức {t}: hãy viết {t} (lúc bắt đầu, T+00:00, là {start} giờ địa phương)',

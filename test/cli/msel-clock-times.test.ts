@@ -72,7 +72,7 @@ describe('drill msel import of times written as a clock time or a date', () => {
     const vi = drill(['msel', 'import', sheet, '--into', scenario, '--lang', 'vi'], { env: PLAIN });
     expect(vi.code).toBe(1);
     expect(vi.stderr).toBe([
-      `${sheet}: hàng 2, cột time: '14 Sep 2026' là một ngày, không phải thời gian tính từ lúc bắt đầu (đó là ngày 2026-09-14: cột thời gian tính từ lúc bắt đầu (T+00:00, tức 2025-09-20 20:00 giờ địa phương), nên hãy viết T+ và khoảng thời gian kể từ đó, như T+02:30)`,
+      `${sheet}: hàng 2, cột time: '14 Sep 2026' là ngày tháng, không phải thời gian tính từ lúc bắt đầu (đó là ngày 2026-09-14: cột thời gian tính từ lúc bắt đầu (T+00:00, tức 2025-09-20 20:00 giờ địa phương), nên hãy viết T+ và khoảng thời gian kể từ đó, như T+02:30)`,
       `${sheet}: hàng 3, cột time: '20 Sep 2025 21:15' là ngày và giờ, không phải thời gian tính từ lúc bắt đầu (đó là 2025-09-20 21:15 giờ địa phương, tức T+01:15: hãy viết T+01:15 (lúc bắt đầu, T+00:00, là 20:00 giờ địa phương))`,
       '2 lỗi trong 2 hàng; chưa thay đổi gì',
       '',

@@ -86,6 +86,8 @@ describe('parseLine', () => {
     expect(ok('next')).toMatchObject({ verb: 'advance', step: { kind: 'next' } });
     expect(ok('status').verb).toBe('board');
     expect(ok('STATUS').verb).toBe('board');
+    expect(ok('trạng thái').verb).toBe('board');
+    expect(ok('trang thai').verb).toBe('board');
   });
 
   it('reads how far to advance', () => {
