@@ -68,6 +68,8 @@ const VI: Rule[] = [
   [/^the run log is damaged: its JSON breaks at line (\d+), column (\d+) \(.*\)$/s, 'nhật ký chạy bị hỏng: JSON bị lỗi tại dòng $1, cột $2'],
   [/^a run log is written by drill, not by hand: copy it again, or write it again with `drill run --out`$/, 'nhật ký chạy do drill ghi, không sửa bằng tay: hãy chép lại, hoặc ghi lại bằng `drill run --out`'],
   [/^the run log is cut short: the file ends at line (\d+), before the log does \(it is incomplete or damaged\)$/, 'nhật ký chạy bị cụt: tệp kết thúc ở dòng $1, trước khi nhật ký kết thúc (thiếu hoặc hỏng)'],
+  [/^the run log is followed by other text: the log ends at line (\d+), and line (\d+), column (\d+) holds more$/, 'sau nhật ký chạy còn có nội dung khác: nhật ký kết thúc ở dòng $1, nhưng dòng $2, cột $3 vẫn còn nội dung'],
+  [/^delete everything after the line that ends the log \("hash": \.\.\.\}\), or copy it again$/, 'hãy xoá mọi thứ sau dòng kết thúc nhật ký ("hash": ...}), hoặc chép lại'],
   [/^copy it again, or write it again with `drill run --out`$/, 'hãy chép lại, hoặc ghi lại bằng `drill run --out`'],
   [/^give a file written by `drill run --out`$/, 'hãy cho một tệp do `drill run --out` ghi ra'],
   [/^the run log has no '(.*)'; it is incomplete or damaged$/s, "nhật ký chạy không có '$1'; nhật ký thiếu hoặc hỏng"],

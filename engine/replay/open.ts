@@ -95,7 +95,7 @@ export class Keyframes {
 export interface OpenFailure { ok: false; message: string; hint?: string; code?: OpenFailureCode; args?: Record<string, string | number> }
 export type OpenFailureCode =
   | 'empty' | 'notJson' | 'notObject' | 'keyframeMalformed' | 'noField' | 'keyframeOrder' | 'format' | 'noFormat'
-  | 'noScenarioText' | 'notList' | 'seedUntil' | 'eventNoTime' | 'eventBack' | 'scenarioLoad' | 'decisionBad' | 'isScenario' | 'isDecisions' | 'cutShort';
+  | 'noScenarioText' | 'notList' | 'seedUntil' | 'eventNoTime' | 'eventBack' | 'scenarioLoad' | 'decisionBad' | 'isScenario' | 'isDecisions' | 'cutShort' | 'followedBy';
 
 export type OpenResult = { ok: true; run: RunData } | OpenFailure;
 
@@ -139,6 +139,14 @@ export function openRead(reader: RunLogReader, name: string): OpenResult {
     // a run log's head whose JSON runs out before the log does: cut short, as drill view says of it (engine/sim/run.ts),
     // not "not a run log"
     const at = /at position (\d+)/.exec((e as Error).message);
+    // whole, then more text after it (as drill's reader says it)
+    if (/after JSON/.test((e as Error).message) && at !== null && /^\s*\{\s*"format"\s*:\s*"drillsim\/run@1"/.test(text)) {
+      const { place } = jsonBreak(text, e as Error, true);
+      if (place !== null) {
+        const end = text.slice(0, Number(at[1])).trimEnd().split('\n').length;
+        return { ok: false, message: `${name} is followed by other text: the log ends at line ${end}, and line ${place.line}, column ${place.column} holds more`, hint: 'delete everything after the line that ends the log ("hash": ...}), or copy it again', code: 'followedBy', args: { name, end, line: place.line, column: place.column } };
+      }
+    }
     const endedEarly = /Unexpected end of JSON input/.test((e as Error).message) || (at !== null && Number(at[1]) >= text.trimEnd().length);
     if (/^\s*\{\s*"format"\s*:\s*"drillsim\/run@1"/.test(text) && (endedEarly || !/\}\s*$/.test(text.slice(-1024)))) {
       // the line it breaks off at, as drill view and verify name it: where to compare the copy with the original

@@ -150,6 +150,11 @@ export function readRunLog(text: string): ReadResult {
     if (/^\s*drillsim_decisions:/m.test(text)) return { ok: false, message: 'this is a decisions file, not a run log', hint: 'run it: drill run <scenario> --decisions <file> --out run.json' };
     // cut short: JSON ran out before the log did (a cut just after an inner '}' still ends in one)
     const at = /at position (\d+)/.exec((e as Error).message);
+    // whole, then more: text added after it (a second log appended, a note typed in an editor)
+    if (/after JSON/.test((e as Error).message) && at !== null && /^\s*\{\s*"format"\s*:\s*"drillsim\/run@1"/.test(text)) {
+      const { place } = jsonBreak(text, e as Error, true);
+      if (place !== null) return { ok: false, ...followedBy(text.slice(0, Number(at[1])).trimEnd().split('\n').length, place) };
+    }
     const endedEarly = /Unexpected end of JSON input/.test((e as Error).message) || (at !== null && Number(at[1]) >= text.trimEnd().length);
     if (/^\s*\{\s*"format"\s*:\s*"drillsim\/run@1"/.test(text) && (endedEarly || !/\}\s*$/.test(text.slice(-1024)))) {
       // where it ends: the copy to compare with the original, or the last line a disk had room for
@@ -210,6 +215,14 @@ export function damagedDecision(decisions: unknown): { index: number; field: key
   return null;
 }
 
+/** What to say of a run log with more text after its end (`end`: the log's last line; `more`: where the rest starts). */
+export function followedBy(end: number, more: { line: number; column: number }): { message: string; hint: string } {
+  return {
+    message: `the run log is followed by other text: the log ends at line ${end}, and line ${more.line}, column ${more.column} holds more`,
+    hint: 'delete everything after the line that ends the log ("hash": ...}), or copy it again',
+  };
+}
+
 /** What to say of a run log whose file ends before the log does; `line`: the line it ends at (the place to compare with the original). */
 export function cutShort(line: number): { message: string; hint: string } {
   return { message: `the run log is cut short: the file ends at line ${line}, before the log does (it is incomplete or damaged)`, hint: 'copy it again, or write it again with `drill run --out`' };
@@ -235,6 +248,8 @@ export function glanceRunLog(head: string, tail: string): 'run log' | 'unsure' |
     return { message: 'not a run log: the file is not JSON', hint: 'give a file written by `drill run --out`' };
   }
   if (/^\{\s*"drillsim"\s*:\s*1\b/.test(h)) return { message: 'this is a scenario (in JSON), not a run log', hint: 'make a run log first: drill run <scenario> --out run.json' };
+  // the end drill run writes, then more text: read it whole to say where (readRunLog)
+  if (/"hash"\s*:\s*"[0-9a-f]{64}"\s*\}\s*\S/.test(tail)) return 'unsure';
   if (!/\}\s*$/.test(tail)) return 'cut short';
   const format = /^\{\s*"format"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(h);
   if (!format) return 'unsure';

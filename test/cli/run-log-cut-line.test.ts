@@ -24,4 +24,18 @@ describe('a run log cut short mid-line', () => {
     }
     expect(drill(['report', cut, '--lang', 'vi']).stderr).toBe(`${cut}: error[file] (file): nhật ký chạy bị cụt: tệp kết thúc ở dòng ${k + 1}, trước khi nhật ký kết thúc (thiếu hoặc hỏng) (hãy chép lại, hoặc ghi lại bằng \`drill run --out\`)\n`);
   });
+
+  it('a whole log with text after it is said to be followed by it, with where, not to be cut short (verify, report, view)', () => {
+    const dir = tempDir('drillsim-log-more-');
+    const log = join(dir, 'run.json');
+    expect(drill(['run', 'scenarios/minimal.yaml', '--out', log, '--quiet']).code).toBe(0);
+    const end = readFileSync(log, 'utf8').trimEnd().split('\n').length;
+    const more = join(dir, 'more.json');
+    writeFileSync(more, readFileSync(log, 'utf8') + '  xx\n');
+    for (const command of ['verify', 'report', 'view']) {
+      const en = drill([command, more]);
+      expect([en.code, en.stderr], command).toEqual([1, `${more}: error[file] (file): the run log is followed by other text: the log ends at line ${end}, and line ${end + 1}, column 3 holds more (delete everything after the line that ends the log ("hash": ...}), or copy it again)\n`]);
+    }
+    expect(drill(['verify', more, '--lang', 'vi']).stderr).toBe(`${more}: error[file] (file): sau nhật ký chạy còn có nội dung khác: nhật ký kết thúc ở dòng ${end}, nhưng dòng ${end + 1}, cột 3 vẫn còn nội dung (hãy xoá mọi thứ sau dòng kết thúc nhật ký ("hash": ...}), hoặc chép lại)\n`);
+  });
 });

@@ -130,6 +130,8 @@ describe('openRunLog', () => {
     expect(bad('{"format": "drillsim/run@1", "events": [')).toBe('x.json is cut short: the file ends at line 1, before the log does (it is incomplete or damaged)');
     expect(bad('{"format": "drillsim/run@1",\n"events": [\n{"t":0,\n')).toBe('x.json is cut short: the file ends at line 3, before the log does (it is incomplete or damaged)');
     expect(bad('{"format": "drillsim/run@1", "events": [}')).toMatch(/not valid JSON/);
+    // whole, then more: not 'cut short' (the page's file button; drill's reader says the same)
+    expect(bad('{"format": "drillsim/run@1",\n"hash": "ab"}\n\nnote: copied from the laptop\n')).toBe('x.json is followed by other text: the log ends at line 2, and line 4, column 1 holds more');
     expect(bad('drillsim: 1\nid: x\n')).toBe('x.json is a scenario, not a run log');
     expect(bad('[1,2]')).toMatch(/no JSON object/);
     expect(bad('{"a":1}')).toMatch(/no "format"/);

@@ -19,7 +19,7 @@ export interface Failure {
 /** A failure from the engine's opening of a log (engine/replay/open.ts): its hint is always the same. */
 export function openFailure(f: { message: string; hint?: string; code?: string; args?: Args }): Failure {
   // a log cut short is a run log: copied again, not another file picked
-  return { ...f, hintCode: f.code === 'cutShort' ? 'cutShort' : f.code ? 'open' : undefined };
+  return { ...f, hintCode: f.code === 'cutShort' || f.code === 'followedBy' ? f.code : f.code ? 'open' : undefined };
 }
 
 export function say(f: Failure, lang: Lang): { text: string; hint: string | undefined } {

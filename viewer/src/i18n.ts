@@ -34,6 +34,7 @@ const en = {
     notJson: (a: Args) => `${a.name} is not a run log: it is not valid JSON (${a.detail})`,
     notObject: (a: Args) => `${a.name} is not a run log: it holds no JSON object`,
     cutShort: (a: Args) => `${a.name} is cut short: the file ends ${a.line === undefined ? '' : `at line ${a.line}, `}before the log does (it is incomplete or damaged)`,
+    followedBy: (a: Args) => `${a.name} is followed by other text: the log ends at line ${a.end}, and line ${a.line}, column ${a.column} holds more`,
     isScenario: (a: Args) => `${a.name} is a scenario, not a run log: make a run log of it first (drill run ${a.name} --out run.json), or play it (drill view --play ${a.name})`,
     isDecisions: (a: Args) => `${a.name} is a decisions file, not a run log: run it first (drill run <scenario> --decisions ${a.name} --out run.json)`,
     keyframeMalformed: (a: Args) => `${a.name} is damaged: a keyframe is malformed`,
@@ -63,6 +64,7 @@ const en = {
   hints: {
     open: () => 'open a file written by `drill run --out run.json`',
     cutShort: () => 'copy it again, or write it again with `drill run --out`',
+    followedBy: () => 'delete everything after the line that ends the log ("hash": ...}), or copy it again',
     server: () => 'is `drill view` still running? Start it again with the same files',
     gone: () => 'put the file back, or start `drill view` again with the files as they are now',
     replay: (a: Args) => `the log was written by drillsim ${a.engine} and this viewer runs ${a.ours}: view it with the drillsim that wrote it, or run the scenario again`,
@@ -136,6 +138,7 @@ const vi: Strings = {
     notJson: (a: Args) => `${a.name} không phải nhật ký chạy: không phải JSON hợp lệ${a.line === undefined ? '' : ` (lỗi tại dòng ${a.line}, cột ${a.column})`}`,
     notObject: (a: Args) => `${a.name} không phải nhật ký chạy: không chứa đối tượng JSON nào`,
     cutShort: (a: Args) => `${a.name} bị cụt: tệp kết thúc ${a.line === undefined ? '' : `ở dòng ${a.line}, `}trước khi nhật ký kết thúc (thiếu hoặc hỏng)`,
+    followedBy: (a: Args) => `sau ${a.name} còn có nội dung khác: nhật ký kết thúc ở dòng ${a.end}, nhưng dòng ${a.line}, cột ${a.column} vẫn còn nội dung`,
     isScenario: (a: Args) => `${a.name} là một kịch bản, không phải nhật ký chạy: hãy tạo nhật ký chạy trước (drill run ${a.name} --out run.json), hoặc chơi kịch bản (drill view --play ${a.name})`,
     isDecisions: (a: Args) => `${a.name} là một tệp quyết định, không phải nhật ký chạy: hãy chạy nó trước (drill run <kịch-bản> --decisions ${a.name} --out run.json)`,
     keyframeMalformed: (a: Args) => `${a.name} bị hỏng: một khung khoá (keyframe) sai cấu trúc`,
@@ -168,6 +171,7 @@ const vi: Strings = {
   hints: {
     open: () => 'hãy mở một tệp do `drill run --out run.json` ghi',
     cutShort: () => 'hãy chép lại, hoặc ghi lại bằng `drill run --out`',
+    followedBy: () => 'hãy xoá mọi thứ sau dòng kết thúc nhật ký ("hash": ...}), hoặc chép lại',
     server: () => '`drill view` còn chạy không? Hãy chạy lại với cùng các tệp',
     gone: () => 'hãy đặt tệp về chỗ cũ, hoặc chạy lại `drill view` với các tệp như hiện có',
     replay: (a: Args) => `nhật ký do drillsim ${a.engine} ghi, trình xem này chạy ${a.ours}: hãy xem bằng phiên bản drillsim đã ghi nó, hoặc chạy lại kịch bản`,
