@@ -39,11 +39,26 @@ export function readText(file: string): string {
   }
   if (isUtf16(bytes)) throw new InputError(file, 'this file is UTF-16 text, not UTF-8', UTF16_HINT);
   if (bytes.includes(0)) throw new InputError(file, 'this is a binary file, not a text file', 'give a YAML or JSON file');
-  const text = bytes.toString('utf8');
+  let text = bytes.toString('utf8');
   if (text.includes('\uFFFD') && !bytes.toString('latin1').includes('\uFFFD')) {
-    throw new InputError(file, 'this file is not UTF-8 text', 'save it as UTF-8');
+    // a file cut in the middle of a character (a copy that stopped) is UTF-8 up to there: read it so, and its
+    // reader says it is cut short, rather than 'not UTF-8'
+    const whole = bytes.subarray(0, bytes.length - partialCharAtEnd(bytes)).toString('utf8');
+    if (whole.length === text.length || whole.includes('\uFFFD')) throw new InputError(file, 'this file is not UTF-8 text', 'save it as UTF-8');
+    text = whole;
   }
   return text;
+}
+
+/** How many bytes at the end of `bytes` begin a UTF-8 character that the file ends before (0 to 3). */
+export function partialCharAtEnd(bytes: Uint8Array): number {
+  for (let k = 1; k <= Math.min(3, bytes.length); k++) {
+    const b = bytes[bytes.length - k];
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back for the character's first byte
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > k ? k : 0;
+  }
+  return 0;
 }
 
 export const UTF16_HINT = "save it as UTF-8 (in Windows Notepad: Save as, Encoding 'UTF-8')";

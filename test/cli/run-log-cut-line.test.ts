@@ -25,6 +25,25 @@ describe('a run log cut short mid-line', () => {
     expect(drill(['report', cut, '--lang', 'vi']).stderr).toBe(`${cut}: error[file] (file): nhật ký chạy bị cụt: tệp kết thúc ở dòng ${k + 1}, trước khi nhật ký kết thúc (thiếu hoặc hỏng) (hãy chép lại, hoặc ghi lại bằng \`drill run --out\`)\n`);
   });
 
+  it('a log cut in the middle of a Vietnamese letter is cut short there, not "not UTF-8" (verify, report, view)', () => {
+    const dir = tempDir('drillsim-log-mid-char-');
+    const log = join(dir, 'run.json');
+    expect(drill(['run', 'scenarios/minimal.yaml', '--out', log, '--quiet']).code).toBe(0);
+    const bytes = readFileSync(log);
+    const at = bytes.findIndex((b) => b >= 0xe0 && b < 0xf0); // the first byte of a three-byte letter (ờ, ố, ...)
+    const cut = join(dir, 'cut.json');
+    for (const keep of [1, 2]) {
+      writeFileSync(cut, bytes.subarray(0, at + keep));
+      const line = bytes.subarray(0, at).toString('utf8').trimEnd().split('\n').length;
+      for (const command of ['verify', 'report', 'view']) {
+        expect(drill([command, cut]).stderr, `${command}, ${keep} of 3 bytes`).toContain(`the run log is cut short: the file ends at line ${line},`);
+      }
+    }
+    // a file with a bad byte elsewhere is still not UTF-8
+    writeFileSync(cut, Buffer.concat([bytes.subarray(0, 40), Buffer.from([0xff]), bytes.subarray(41)]));
+    expect(drill(['verify', cut]).stderr).toContain('this file is not UTF-8 text');
+  });
+
   it('a whole log with text after it is said to be followed by it, with where, not to be cut short (verify, report, view)', () => {
     const dir = tempDir('drillsim-log-more-');
     const log = join(dir, 'run.json');
