@@ -43,7 +43,9 @@ export interface CapabilityRow { name: string; rating: Rating | null; objectives
 
 export interface Aar {
   scenario: Scenario;
-  run: { seed: number; engine: string; until: number; players: string[]; events: number; hash: string; decisions: number; scenario_hash: string; session_t: number | null };
+  run: { seed: number; engine: string; until: number; players: string[]; events: number; hash: string; decisions: number; scenario_hash: string; session_t: number | null;
+    /** decisions given (a decisions file) for after a stop (--until): in the log, never played */
+    after_stop: { n: number; first: number } | null };
   integrity: { summary_agrees: boolean; hash_ok: boolean; scenario_ok: boolean; /** the seed, end and players at the log's head are those of its first event (whose seed is `recorded_seed`) */ head_ok: boolean; /** a play session's save time (`session.t`) agrees with its events, keyframes and summary (true when the log is no session) */ session_ok: boolean; recorded_seed: unknown };
   overview: {
     forces: { owner: string; units: string[]; crew: number }[];
@@ -129,7 +131,7 @@ export function buildAar(log: RunLog, scenario: Scenario, events: LogEvent[]): A
   const { strengths, improvements } = findings(scenario, review, objectives);
   return {
     scenario,
-    run: { seed: log.seed, engine: log.engine, until: log.until, players: log.players, events: events.length, hash: log.hash, decisions: log.decisions.length, scenario_hash: log.scenario.hash, session_t: log.session?.t ?? null },
+    run: { seed: log.seed, engine: log.engine, until: log.until, players: log.players, events: events.length, hash: log.hash, decisions: log.decisions.length, scenario_hash: log.scenario.hash, session_t: log.session?.t ?? null, after_stop: afterStop(log) },
     integrity: { summary_agrees, hash_ok, scenario_ok, head_ok, session_ok, recorded_seed: events[0]?.seed },
     overview: {
       forces: [...owners.entries()].map(([owner, v]) => ({ owner, ...v })),
@@ -452,4 +454,10 @@ function evacuationAction(sc: Scenario, rv: Review, o: ObjectiveRow): Finding['a
     key: ordered === null ? 'a.evacuate.by_never' : 'a.evacuate.by',
     params: { zone: ref('zone', zone.id), latest: t(latest), ordered: ordered === null ? { s: null } : t(ordered), needed: s(needed_s), target: { n: target }, share: { pct: share } },
   };
+}
+
+/** The decisions a run log holds for after the run stopped (drill run --until with a decisions file): never played. */
+function afterStop(log: RunLog): { n: number; first: number } | null {
+  const late = log.decisions.map((d) => d.at).filter((at): at is number => typeof at === 'number' && at > log.until);
+  return late.length ? { n: late.length, first: Math.min(...late) } : null;
 }

@@ -107,9 +107,10 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
       ['sum.evacuated', w.m('sum.evacuated_value', { n: sm.people.evacuated })],
       ['sum.incidents', w.m('sum.incidents_value', { reported: w.num(sm.incidents.reported), contained: w.num(sm.incidents.contained), resolved: w.num(sm.incidents.resolved) })],
       ['sum.response', (sm.response.mean_first_on_scene_s === null ? w.m('sum.response_none') : w.m('sum.response_value', { mean: w.dur(sm.response.mean_first_on_scene_s), max: w.dur(sm.response.max_first_on_scene_s) })) + unreachedText],
-      ['sum.decisions', sm.decisions.no_change
+      ['sum.decisions', (sm.decisions.no_change
         ? w.m('sum.decisions_value_nc', { taken: w.num(sm.decisions.taken), refused: w.num(sm.decisions.refused), no_change: sm.decisions.no_change })
-        : w.m('sum.decisions_value', { taken: w.num(sm.decisions.taken), refused: w.num(sm.decisions.refused) })],
+        : w.m('sum.decisions_value', { taken: w.num(sm.decisions.taken), refused: w.num(sm.decisions.refused) }))
+        + (aar.run.after_stop ? w.m('sum.decisions_after_stop', { n: w.num(aar.run.after_stop.n), nd: aar.run.after_stop.n, first: { t: aar.run.after_stop.first } }) : '')],
     ] as [string, string][]).map(([k, v]) => [txt(w.m(k), { b: true }), txt(v)]),
   });
   if (sc.objectives.length) {

@@ -60,4 +60,14 @@ describe('decisions after the stop of a run stopped early with --until', () => {
     // played to its end, every decision is played: nothing is counted apart
     expect(drill(['run', SCENARIO, '--decisions', trainee]).stdout).not.toContain('after the stop');
   });
+
+  it('are counted apart in the report of the run too, EN and VI', () => {
+    const log = join(dir, 'stopped.json');
+    expect(drill(['run', SCENARIO, '--decisions', 'scenarios/decisions/ky-son-trainee.yaml', '--until', 'T+02:00', '--out', log, '--quiet']).code).toBe(0);
+    expect(drill(['report', log]).stdout).toContain('| **Decisions** | 4 taken, 0 refused (trainees, exercise control and doctrine); 2 more decisions given, from T+03:15 (21:15) on, after the stop: not played |');
+    expect(drill(['report', log, '--lang', 'vi']).stdout).toContain('; thêm 2 quyết định được giao, từ T+03:15 (21:15) trở đi, sau lúc dừng: không được thực hiện |');
+    const whole = join(dir, 'whole.json');
+    expect(drill(['run', SCENARIO, '--decisions', 'scenarios/decisions/ky-son-trainee.yaml', '--out', whole, '--quiet']).code).toBe(0);
+    expect(drill(['report', whole]).stdout).not.toContain('after the stop');
+  });
 });
