@@ -187,7 +187,7 @@ export function clockTimeSay(text: string, startIso: string, horizon_s: number):
   const t = startOfDay_t + seconds;
   const local = `${date} ${clockText(seconds)}`;
   const hint = t < 0 ? say('msel.time-date-before', { order, local, start: localText(startIso, 0)! })
-    : t > horizon_s ? say('msel.time-date-after', { order, local, t: formatClock(t), horizon: formatDuration(horizon_s) })
+    : t > horizon_s ? say('msel.time-date-after', { order, local, t: formatClock(t), horizon: formatDuration(horizon_s), end: formatClock(horizon_s) })
       : say('msel.time-date-is', { order, local, t: formatClock(t), start: clockText(t0.hour * 3600 + t0.minute * 60) });
   return { message: say('msel.time-date', { text }), hint };
 }

@@ -10,7 +10,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { drill, exportedSheet, PLAIN_LOCALE } from '../helpers/cli.js';
 
 const PLAIN = PLAIN_LOCALE;
-const T = ': the time column counts from the start, so write T+ and the time since it, as T+02:30';
+const T = ": write a time since the start up to T+04:00, or make the scenario's `horizon` longer";
 
 describe('drill msel import of times written as a clock time or a date', () => {
   let scenario: string, sheet: string, rest: string;
@@ -34,7 +34,7 @@ describe('drill msel import of times written as a clock time or a date', () => {
       `${sheet}: row 4, column time: '1h45' is not a time (write T+01:45 (1h45m after the start); the clock time 01:45 the next day would be T+05:45, after the end of the scenario (horizon 4h))`,
       `${sheet}: row 5, column time: '20/09/2025 21:30' is a date and time, not a time since the start (read day/month/year, it is 2025-09-20 21:30 local, T+01:30: write T+01:30 (the start, T+00:00, is 20:00 local))`,
       `${sheet}: row 6, column time: '20/09/2025 19:00' is a date and time, not a time since the start (read day/month/year, it is 2025-09-20 19:00 local, before the start (2025-09-20 20:00 local): the time column counts from the start, so write T+ and the time since it, as T+02:30)`,
-      `${sheet}: row 7, column time: '21/09/2025 03:30' is a date and time, not a time since the start (read day/month/year, it is 2025-09-21 03:30 local, T+07:30, after the end of the scenario (horizon 4h): the time column counts from the start, so write T+ and the time since it, as T+02:30)`,
+      `${sheet}: row 7, column time: '21/09/2025 03:30' is a date and time, not a time since the start (read day/month/year, it is 2025-09-21 03:30 local, T+07:30, after the end of the scenario (horizon 4h): write a time since the start up to T+04:00, or make the scenario's \`horizon\` longer)`,
       '6 problems in 6 rows; nothing was changed',
       '',
     ].join('\n'));
