@@ -41,10 +41,11 @@ export function readText(file: string): string {
   if (bytes.includes(0)) throw new InputError(file, 'this is a binary file, not a text file', 'give a YAML or JSON file');
   let text = bytes.toString('utf8');
   if (text.includes('\uFFFD') && !bytes.toString('latin1').includes('\uFFFD')) {
-    // a file cut in the middle of a character (a copy that stopped) is UTF-8 up to there: read it so, and its
-    // reader says it is cut short, rather than 'not UTF-8'
+    // a file of UTF-8 text cut in the middle of a character (a copy that stopped) is UTF-8 up to there: read it so,
+    // and its reader says it is cut short, rather than 'not UTF-8'; without a letter beyond ASCII before the cut it
+    // is likelier another encoding's last letter ('café' in Latin-1)
     const whole = bytes.subarray(0, bytes.length - partialCharAtEnd(bytes)).toString('utf8');
-    if (whole.length === text.length || whole.includes('\uFFFD')) throw new InputError(file, 'this file is not UTF-8 text', 'save it as UTF-8');
+    if (whole.length === text.length || whole.includes('\uFFFD') || !/[^\x00-\x7f]/.test(whole)) throw new InputError(file, 'this file is not UTF-8 text', 'save it as UTF-8');
     text = whole;
   }
   return text;

@@ -30,7 +30,8 @@ describe('a run log cut short mid-line', () => {
     const log = join(dir, 'run.json');
     expect(drill(['run', 'scenarios/minimal.yaml', '--out', log, '--quiet']).code).toBe(0);
     const bytes = readFileSync(log);
-    const at = bytes.findIndex((b) => b >= 0xe0 && b < 0xf0); // the first byte of a three-byte letter (ờ, ố, ...)
+    // the first byte of a three-byte letter (ờ, ố, ...) after the log's first letter beyond ASCII (so it reads as UTF-8)
+    const at = bytes.findIndex((b, i) => b >= 0xe0 && b < 0xf0 && i > bytes.findIndex((c) => c >= 0x80));
     const cut = join(dir, 'cut.json');
     for (const keep of [1, 2]) {
       writeFileSync(cut, bytes.subarray(0, at + keep));
@@ -39,8 +40,10 @@ describe('a run log cut short mid-line', () => {
         expect(drill([command, cut]).stderr, `${command}, ${keep} of 3 bytes`).toContain(`the run log is cut short: the file ends at line ${line},`);
       }
     }
-    // a file with a bad byte elsewhere is still not UTF-8
+    // a file with a bad byte elsewhere is still not UTF-8, nor one whose only letter beyond ASCII ends it ('café' in Latin-1)
     writeFileSync(cut, Buffer.concat([bytes.subarray(0, 40), Buffer.from([0xff]), bytes.subarray(41)]));
+    expect(drill(['verify', cut]).stderr).toContain('this file is not UTF-8 text');
+    writeFileSync(cut, Buffer.from([0x63, 0x61, 0x66, 0xe9]));
     expect(drill(['verify', cut]).stderr).toContain('this file is not UTF-8 text');
   });
 
