@@ -15,7 +15,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { Document, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
-import { durationHint, formatClock, formatDuration, parseDuration, suggestDuration, writtenClock } from './duration.js';
+import { durationHint, formatClock, formatDuration, parseDuration, suggestDuration, suggestTime, writtenClock } from './duration.js';
 import { idFromText, nearest } from './issues.js';
 import { BARE_CLOCK, bareTimesWarning, clockAdvice, clockTimeSay, type BareTime } from './msel-bare-times.js';
 import { zodIssueWords } from './parse.js';
@@ -551,6 +551,10 @@ function readTime(
     // a clock time or a date as people write them (14h30, 01/10/2022 19:30): both readings, from the start
     const said = clockTimeSay(t, scenario.start, scenario.horizon);
     if (said) { p('time', sayIn(said.message, 'en'), sayIn(said.hint, 'en'), said); return; }
+    // T+ and a length (T+1h, T+90m): the time it says, as a decisions file's reader gives it
+    const asTime = clock ? undefined : suggestTime(t);
+    const at = asTime === undefined ? undefined : parseDuration(asTime);
+    if (at?.ok) { p('time', `'${text.trim()}' is not a time`, `write ${asTime} (${formatDuration(at.seconds)} after the start)`); return; }
     // a length of time written another way (7h30, 7 giờ 30): the time that long after the start
     const meant = clock ? undefined : suggestDuration(t);
     const d = meant === undefined ? undefined : parseDuration(meant);

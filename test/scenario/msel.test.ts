@@ -276,6 +276,7 @@ describe('MSEL import problems', () => {
       row({ ...good(3), time: 'if not done 1 giờ after #1' }),
       row({ ...good(4), method: 'Công điện' }),
       row({ ...good(5), 'expected action': 'evacuate zone=ta-ca-riverside within=1.5h' }),
+      row({ ...good(6), time: 'T+90m' }),
     ].join('\r\n');
     const r = importMsel(csv, ksn);
     expect(r.ok).toBe(false);
@@ -286,6 +287,8 @@ describe('MSEL import problems', () => {
       "4/time: '1 giờ' is not a duration (write 1h)",
       "5/method: 'Công điện' is not a delivery method ('công điện' is written dispatch in the sheet)",
       "6/expected action: within=1.5h: not a duration (write 1h30m)",
+      // T+ and a length: the time it says, as a decisions file's reader gives it, not the generic forms
+      "7/time: 'T+90m' is not a time (write T+01:30 (1h30m after the start))",
     ]);
   });
 
