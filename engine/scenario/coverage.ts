@@ -125,12 +125,16 @@ function directSources(s: Scenario, kind: string, before: number, except: string
   return found;
 }
 
-/** Kinds that an incident of `kind` may set off, directly or through others. */
+/**
+ * Kinds that an incident of `kind` may set off, directly or through others. A secondary comes when its parent's
+ * severity rises to its `at_severity`, and severity rises only every `escalate_every`: a kind without one sets off none.
+ */
 function secondaries(kind: string, kinds: Map<string, Scenario['incident_kinds'][number]>): string[] {
   const seen = new Set<string>();
   const todo = [kind];
   while (todo.length) {
-    for (const s of kinds.get(todo.pop()!)?.secondary ?? []) {
+    const k = kinds.get(todo.pop()!);
+    for (const s of k?.escalate_every === undefined ? [] : k.secondary) {
       if (s.probability > 0 && !seen.has(s.kind)) { seen.add(s.kind); todo.push(s.kind); }
     }
   }

@@ -66,6 +66,10 @@ describe('coverage warnings', () => {
     // made by a secondary incident of a kind that occurs, it can be tested: no warning
     const secondary = edit(minimal, FLOOD_KIND, ['of: collapse-1,', 'of: flood,'], ['    survival_half_life: 3h\n', '    survival_half_life: 3h\n    secondary: [{ kind: flood, probability: 0.5, at_severity: 3 }]\n']);
     expect(load(secondary).warnings).toEqual([]);
+    // but not by a kind whose severity never rises (no escalate_every): a secondary comes only as it worsens
+    const steady = edit(secondary, ['    escalate_every: 45m\n', '']);
+    expect(load(steady).warnings.map((w) => w.code)).toEqual(['never-tested']);
+    expect(runScenario(load(steady).scenario, { seed: 7 }).summary.objectives[0].not_tested).toBe('no_incident');
   });
 
   it('an inject waiting for a kind nothing brings about is never delivered', () => {
@@ -131,8 +135,11 @@ describe('coverage warnings', () => {
     // and a run shows it: the flood's secondary collapse brings the inject at T+00:10, before collapse-1 is reported
     const ev = events(scenario);
     expect(ev.find((e) => e.type === 'inject.delivered' && e.id === 'first-call')?.t).toBe(10 * 60);
-    // a secondary that never comes (probability 0) precedes nothing
+    // a secondary that never comes (probability 0, or a parent whose severity never rises) precedes nothing
     expect(load(edit(text, ['probability: 1,', 'probability: 0,'])).warnings.filter((w) => w.code === 'early-inject')).toEqual([]);
+    const steady = edit(text, ['    escalate_every: 5m\n    secondary', '    secondary']);
+    expect(load(steady).warnings.filter((w) => w.code === 'early-inject')).toEqual([]);
+    expect(events(load(steady).scenario).find((e) => e.type === 'inject.delivered' && e.id === 'first-call')?.t).toBe(20 * 60);
   });
 
   it('the library scenarios bring about all they measure, wait for and expect', () => {
