@@ -51,6 +51,19 @@ describe('a shelter with people on their way, on the map', () => {
   });
 });
 
+const zone = (t: number) => session.page.evaluate(async (t) => {
+  await (window as any).drillViewer.paintedSeek(t);
+  return document.querySelector('#map-a g.zone[data-zone="ta-ca-riverside"] title')?.textContent;
+}, t);
+
+describe('a zone with people on their way, on the map', () => {
+  it('says them in its tooltip, beside those still there, as the shelter does', async () => {
+    // 61 set off at T+00:50 and reach the school at T+01:00, when the next 61 set off
+    expect(await zone(3300)).toMatch(/\(moving\); \d+ \/ \d+, 61 on their way$/);
+    expect(await zone(40)).not.toMatch(/on their way/);
+  });
+});
+
 describe('a run log of engine 0.5.1', () => {
   it('is refused when the viewer restores a keyframe, naming the shelter and both versions', async () => {
     const text = readFileSync(file, 'utf8').replace(/"engine":"[^"]*"/, '"engine":"0.5.1"');
