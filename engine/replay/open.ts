@@ -11,7 +11,7 @@
  * from its head and events alone and finished when the rest is in.
  */
 import { jsonBreak } from '../core/json-break.js';
-import { damagedDecision, DECISION_FIELDS, RUN_FORMAT } from '../sim/run.js';
+import { damagedDecision, DECISION_FIELDS, followedBy, RUN_FORMAT, textAfterLog } from '../sim/run.js';
 import { parseScenario, type ParseResult } from '../scenario/parse.js';
 import { sayIn } from '../scenario/say.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -140,12 +140,10 @@ export function openRead(reader: RunLogReader, name: string): OpenResult {
     // not "not a run log"
     const at = /at position (\d+)/.exec((e as Error).message);
     // whole, then more text after it (as drill's reader says it)
-    if (/after JSON/.test((e as Error).message) && at !== null && /^\s*\{\s*"format"\s*:\s*"drillsim\/run@1"/.test(text)) {
-      const { place } = jsonBreak(text, e as Error, true);
-      if (place !== null) {
-        const end = text.slice(0, Number(at[1])).trimEnd().split('\n').length;
-        return { ok: false, message: `${name} is followed by other text: the log ends at line ${end}, and line ${place.line}, column ${place.column} holds more`, hint: 'delete everything after the line that ends the log ("hash": ...}), or copy it again', code: 'followedBy', args: { name, end, line: place.line, column: place.column } };
-      }
+    const more = textAfterLog(text, e as Error);
+    if (more !== null) {
+      const { message, hint } = followedBy(more.end, more);
+      return { ok: false, message: `${name} is followed by other text${message.slice(message.indexOf(':'))}`, hint, code: 'followedBy', args: { name, ...more } };
     }
     const endedEarly = /Unexpected end of JSON input/.test((e as Error).message) || (at !== null && Number(at[1]) >= text.trimEnd().length);
     if (/^\s*\{\s*"format"\s*:\s*"drillsim\/run@1"/.test(text) && (endedEarly || !/\}\s*$/.test(text.slice(-1024)))) {

@@ -150,11 +150,8 @@ export function readRunLog(text: string): ReadResult {
     if (/^\s*drillsim_decisions:/m.test(text)) return { ok: false, message: 'this is a decisions file, not a run log', hint: 'run it: drill run <scenario> --decisions <file> --out run.json' };
     // cut short: JSON ran out before the log did (a cut just after an inner '}' still ends in one)
     const at = /at position (\d+)/.exec((e as Error).message);
-    // whole, then more: text added after it (a second log appended, a note typed in an editor)
-    if (/after JSON/.test((e as Error).message) && at !== null && /^\s*\{\s*"format"\s*:\s*"drillsim\/run@1"/.test(text)) {
-      const { place } = jsonBreak(text, e as Error, true);
-      if (place !== null) return { ok: false, ...followedBy(text.slice(0, Number(at[1])).trimEnd().split('\n').length, place) };
-    }
+    const more = textAfterLog(text, e as Error);
+    if (more !== null) return { ok: false, ...followedBy(more.end, more) };
     const endedEarly = /Unexpected end of JSON input/.test((e as Error).message) || (at !== null && Number(at[1]) >= text.trimEnd().length);
     if (/^\s*\{\s*"format"\s*:\s*"drillsim\/run@1"/.test(text) && (endedEarly || !/\}\s*$/.test(text.slice(-1024)))) {
       // where it ends: the copy to compare with the original, or the last line a disk had room for
@@ -213,6 +210,17 @@ export function damagedDecision(decisions: unknown): { index: number; field: key
     if (typeof d.do !== 'string' || d.do === '') return { index: i, field: 'do' };
   }
   return null;
+}
+
+/**
+ * A whole run log with more text after it (a second log appended, a note typed in an editor), from the parser's
+ * error: the line the log ends at, and the line and column the rest starts at; null for any other break.
+ */
+export function textAfterLog(text: string, error: Error): { end: number; line: number; column: number } | null {
+  const at = /at position (\d+)/.exec(error.message);
+  if (!/after JSON/.test(error.message) || at === null || !/^\s*\{\s*"format"\s*:\s*"drillsim\/run@1"/.test(text)) return null;
+  const { place } = jsonBreak(text, error, true);
+  return place === null ? null : { end: text.slice(0, Number(at[1])).trimEnd().split('\n').length, ...place };
 }
 
 /** What to say of a run log with more text after its end (`end`: the log's last line; `more`: where the rest starts). */
