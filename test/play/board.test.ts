@@ -42,7 +42,7 @@ describe('the situation board', () => {
     for (const lang of ['vi', 'en'] as const) {
       const s = new PlaySession(vinh, { seed: vinh.seed ?? 1, players: ['tv-chair'], controller: false, lang });
       s.handle('advance T+04:00');
-      const rows = evacuationRows(s.boardText(), lang === 'vi' ? 'Sơ tán và điểm tránh trú' : 'Evacuation and shelters');
+      const rows = evacuationRows(s.boardText(), lang === 'vi' ? 'Vùng sơ tán và điểm sơ tán' : 'Evacuation and shelters');
       expect(rows.length, lang).toBeGreaterThanOrEqual(6);
       // the state starts after the name's two spaces, at the same column on every row
       const stateAt = rows.map((r) => /^ {2}\S+ {2,}.*?\S {2,}(?=\S)/u.exec(r)![0].length);
