@@ -547,6 +547,8 @@ const en = {
   'session.hint': 'play the session on to the end (`drill play --resume`), then replay its log',
   'until.message': 'this run stopped at {t} (drill run --until): {n} of its decisions, from {first} on, were never played in it, but are replayed here',
   'until.hint': 'to replay only what was played, give a decisions file without them, or the run played to its end',
+  'late.message': 'decisions of this run after the scenario\'s end at {end} ({n}, the first at {first}): the engine that wrote the log warned of them and played on without them, so they are left out here too',
+  'late.hint': 'nothing to do: the replay plays what the run played; a decisions file with them is refused (there, move them to {end} or earlier)',
   'other-text.message': "this run was played on another text of scenario '{id}' than the one given here (a copy edited since, or changed by --vary): its decisions are replayed as they are, so outcomes may differ from the run's for that reason as well as by chance",
   'other-text.hint': 'if the scenario was changed on purpose, nothing to do; to replay the decisions on what was played, give the scenario file the run was played on',
 
@@ -1149,6 +1151,8 @@ const vi: Record<IssueKey, string> = {
   'session.hint': 'hãy chơi phiên đến hết (`drill play --resume`), rồi chạy lại nhật ký của nó',
   'until.message': 'lượt chạy này dừng lúc {t} (drill run --until): {n} quyết định của nó, từ {first} trở đi, chưa từng được thực hiện trong lượt đó, nhưng ở đây vẫn được chạy lại',
   'until.hint': 'để chỉ chạy lại những gì đã diễn ra, hãy cho một tệp quyết định không có chúng, hoặc lượt chạy đã chạy đến hết',
+  'late.message': 'quyết định của lượt chạy này sau khi kịch bản kết thúc lúc {end} ({n}, đầu tiên lúc {first}): bộ mô phỏng đã ghi nhật ký này cảnh báo về chúng và chạy tiếp mà không có chúng, nên ở đây chúng cũng được bỏ qua',
+  'late.hint': 'không cần làm gì: lượt chạy lại thực hiện đúng những gì lượt chạy đã thực hiện; tệp quyết định có chúng sẽ bị từ chối (ở đó, hãy chuyển chúng về {end} hoặc sớm hơn)',
   'other-text.message': "lượt chạy này được chơi trên một bản khác của kịch bản '{id}' so với bản được cho ở đây (một bản sao đã sửa sau đó, hoặc bị --vary thay đổi): các quyết định của nó được chạy lại nguyên như vậy, nên kết quả có thể khác lượt chạy vì lý do đó chứ không chỉ do ngẫu nhiên",
   'other-text.hint': 'nếu kịch bản được thay đổi có chủ ý thì không cần làm gì; để chạy lại các quyết định trên đúng bản đã chơi, hãy cho tệp kịch bản mà lượt chạy đã dùng',
 

@@ -39,11 +39,16 @@ export function parseDecisionsOrLog(text: string, file: string, scenario?: Scena
     const who = joined(Object.entries(log.joined).map(([role, t]) => say('joined.who', { role, t: formatClock(t) })));
     return at1('joined-part-way', say('joined.message', { who }), say('joined.hint'));
   }
-  const yaml = serializeDecisions({ decisions: log.decisions.map(decisionFromRecord), players: log.players, scenario: log.scenario.id });
+  // decisions after the scenario's end: an engine before 0.6.0 warned of them and played on without them, so the run
+  // the log records never played them; refused in a decisions file (the planner can move them), here left out
+  const end = scenario?.horizon ?? Infinity;
+  const kept: number[] = [], late: number[] = [];
+  log.decisions.forEach((d, i) => (typeof d.at === 'number' && d.at > end ? late : kept).push(i));
+  const yaml = serializeDecisions({ decisions: kept.map((i) => decisionFromRecord(log.decisions[i])), players: log.players, scenario: log.scenario.id });
   const parsed = parseDecisions(yaml, file, scenario, addedBefore, forkedAway);
   // the serialised file's lines mean nothing to the reader: each decision's own line in the log instead
   const first = lineOfDecisions(text);
-  const lineOf = (i: number) => (first === null ? 1 : first + 1 + i);
+  const lineOf = (i: number) => (first === null ? 1 : first + 1 + kept[i]);
   const place = (x: ScenarioIssue): ScenarioIssue => {
     const m = /^decisions\[(\d+)\]/.exec(x.path);
     return { ...x, line: m ? lineOf(Number(m[1])) : 1, column: 1 };
@@ -54,6 +59,11 @@ export function parseDecisionsOrLog(text: string, file: string, scenario?: Scena
     : place(x);
   if (!parsed.ok) return { ok: false, issues: parsed.issues.map(placed) };
   const warnings = parsed.warnings.map(place);
+  if (late.length) {
+    const at = log.decisions[late[0]].at as number;
+    warnings.push(issue({ file, line: first === null ? 1 : first + 1 + late[0], column: 1, path: `decisions[${late[0]}].at`, code: 'outside-horizon', severity: 'warning' },
+      say('late.message', { n: String(late.length), first: formatClock(at), end: formatClock(end) }), say('late.hint', { end: formatClock(end) })));
+  }
   if (log.session) {
     warnings.push(issue({ file, line: 1, column: 1, path: 'session', code: 'session-stopped', severity: 'warning' },
       say('session.message', { t: formatClock(log.session.t), players: log.players.length ? joined(log.players) : say('session.the-players') }),
@@ -63,7 +73,7 @@ export function parseDecisionsOrLog(text: string, file: string, scenario?: Scena
     warnings.push(issue({ file, line: 1, column: 1, path: 'scenario', code: 'other-text', severity: 'warning' }, say('other-text.message', { id: played.id }), say('other-text.hint')));
   }
   // a run cut short with --until holds its whole decisions file: those after the stop were never played in it
-  const after = log.session ? [] : log.decisions.filter((d) => typeof d.at === 'number' && d.at > log.until);
+  const after = log.session ? [] : kept.map((i) => log.decisions[i]).filter((d) => typeof d.at === 'number' && d.at > log.until);
   if (after.length) {
     warnings.push(issue({ file, line: 1, column: 1, path: 'until', code: 'run-stopped', severity: 'warning' },
       say('until.message', { t: formatClock(log.until), n: String(after.length), first: formatClock(after[0].at as number) }), say('until.hint')));

@@ -79,6 +79,27 @@ describe('decisions taken from a run log', () => {
     expect(whole.ok && whole.warnings).toEqual([]);
   });
 
+  it("an old engine's log with a decision after the end (warned of then, and not played) replays without it, with a warning at its line; a decisions file with it is refused", () => {
+    const trainee = parseDecisions(readFileSync(join(ROOT, 'scenarios/decisions/ky-son-trainee.yaml'), 'utf8'), 'trainee.yaml', kySon);
+    if (!trainee.ok) throw new Error('fixture');
+    const text = serializeRunLog(runScenario(kySon, { seed: 2022, decisions: trainee.value.decisions, players: trainee.value.players }).log!).join('');
+    // the log as an engine before 0.6.0 wrote it: its third decision moved past the end (T+18:00)
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('"decisions":[')) + 3;
+    expect(lines[at]).toMatch(/^\{"at":3900,/);
+    lines[at] = lines[at].replace('"at":3900', '"at":90000');
+    const r = parseDecisionsOrLog(lines.join('\n'), 'old.json', kySon);
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+    expect(r.value.decisions.map((d) => d.at)).toEqual(trainee.value.decisions.filter((_, i) => i !== 2).map((d) => d.at));
+    expect(r.warnings.map((w) => [w.code, w.severity, w.line])).toEqual([['outside-horizon', 'warning', at + 1]]);
+    expect(r.warnings[0].message).toBe("decisions of this run after the scenario's end at T+18:00 (1, the first at T+1d01:00): the engine that wrote the log warned of them and played on without them, so they are left out here too");
+    // the other decisions keep their own lines in the log
+    const i = r.value.decisions.findIndex((d) => d.at === trainee.value.decisions[3].at);
+    expect(r.value.lines![i]).toBe(at + 2);
+    const file = parseDecisions('drillsim_decisions: 1\nplayers: [tc-chair]\ndecisions:\n  - { at: T+25:00, role: tc-chair, do: declare_level, area: ta-ca, level: 1 }\n', 'late.yaml', kySon);
+    expect(file.ok ? [] : file.issues.map((x) => x.code)).toEqual(['outside-horizon']);
+  });
+
   it('a fork in which a player took over part-way is refused with what to replay instead; a decisions file still reads as one', () => {
     const base = runScenario(kySon, { seed: 2022 }).log!;
     const extra = parseDecisions('drillsim_decisions: 1\nplayers: [tc-chair]\ndecisions:\n  - { at: T+04:00, role: tc-chair, do: declare_level, area: ta-ca, level: 1 }\n', 'new.yaml', kySon);
