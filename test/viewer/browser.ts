@@ -63,6 +63,19 @@ export function servers(): { of: (files: string[]) => Promise<Served>; stop: () 
   };
 }
 
+/**
+ * Pages opened once and kept for the tests after that want the same run and language: for tests that only seek
+ * and read (a page shows the same at the same times, whatever it showed before).
+ */
+export function keptPages(open: (i: number, lang: 'en' | 'vi') => Promise<Page>): (i: number, lang: 'en' | 'vi') => Promise<Page> {
+  const kept = new Map<string, Promise<Page>>();
+  return (i, lang) => {
+    let page = kept.get(`${i} ${lang}`);
+    if (page === undefined) kept.set(`${i} ${lang}`, page = open(i, lang));
+    return page;
+  };
+}
+
 /** Every request the page makes, so a test can assert that none leaves 127.0.0.1. */
 export function watchRequests(page: Page): string[] {
   const urls: string[] = [];

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
-import { ARTIFACTS, launch, lookAtEach, openRun, openServedRun, servers, spread } from './browser.js';
+import { ARTIFACTS, keptPages, launch, lookAtEach, openRun, openServedRun, servers, spread } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-crowding-');
 /** a hotel fire whose casualty groups pile up by the shelter; a flash flood; a typhoon over four wards of one city */
@@ -89,16 +89,8 @@ const files = RUNS.map((s) => join(dir, `${s}.json`));
 const served = servers();
 /** Run i in this language, on a server of its own (see servers). */
 const open = async (i: number, lang: 'en' | 'vi', hash = '') => openServedRun(browser, await served.of([files[i]]), 0, lang, hash);
-/**
- * The pages the tests only seek and read, kept for the tests after that want the same run: each seeks to the times
- * it looks at (a page shows the same at the same times, whatever it showed before: see 'stay put').
- */
-const kept = new Map<string, Promise<Page>>();
-const keep = (i: number, lang: 'en' | 'vi') => {
-  let page = kept.get(`${i} ${lang}`);
-  if (page === undefined) kept.set(`${i} ${lang}`, page = open(i, lang));
-  return page;
-};
+/** the pages the tests only seek and read, kept for the tests after that want the same run: each seeks to the times it looks at (see 'stay put') */
+const keep = keptPages(open);
 
 beforeAll(async () => {
   RUNS.forEach((s, i) => expect(drill(['run', `scenarios/${s}.yaml`, '--seed', '1', '--out', files[i], '--quiet']).code).toBe(0));

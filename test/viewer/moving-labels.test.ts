@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
-import { ARTIFACTS, launch, lookAtEach, openServedRun, servers, spread } from './browser.js';
+import { ARTIFACTS, keptPages, launch, lookAtEach, openServedRun, servers, spread } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-moving-');
 /** a typhoon whose eye crosses the coast's labels; a flash flood whose incidents crowd round Mường Xén and Tà Cạ */
@@ -70,12 +70,7 @@ const served = servers();
 const open = async (i: number, lang: 'en' | 'vi', cmp?: number) =>
   openServedRun(browser, await served.of(cmp === undefined ? [files[i]] : [files[i], files[cmp]]), 0, lang, cmp === undefined ? '' : '&cmp=1');
 /** the pages the tests only seek and read, kept for the test after that wants the same run (it takes any time) */
-const kept = new Map<string, Promise<Page>>();
-const keep = (i: number, lang: 'en' | 'vi') => {
-  let page = kept.get(`${i} ${lang}`);
-  if (page === undefined) kept.set(`${i} ${lang}`, page = open(i, lang));
-  return page;
-};
+const keep = keptPages(open);
 
 beforeAll(async () => {
   RUNS.forEach((r, i) => expect(drill(['run', `scenarios/${r.scenario}.yaml`, '--seed', String(r.seed), '--out', files[i], '--quiet']).code).toBe(0));
