@@ -75,7 +75,13 @@ export function formatComparison(c: Comparison, fa: string, fb: string, lang: La
   });
   L.push(head('a', fa, c.a), head('b', fb, c.b));
   // two engine versions, or two ends: 'the differences come from the decisions' would not hold
-  if (!c.same_scenario || !c.same_seed || (c.same_engine && c.same_end)) L.push(say(lang, !c.same_scenario ? 'compare.other-scenario' : !c.same_seed ? 'compare.other-seed' : 'compare.same'));
+  // nor, when they were given the same decisions by the same players, would it: then it is how each stopped
+  const sameGiven = c.given.first === null && c.same_players;
+  const stopKind = (s: (typeof c.stopped)['a']) => s?.by ?? 'end';
+  if (!c.same_scenario || !c.same_seed || (c.same_engine && c.same_end)) {
+    L.push(say(lang, !c.same_scenario ? 'compare.other-scenario' : !c.same_seed ? 'compare.other-seed'
+      : !sameGiven ? 'compare.same' : stopKind(c.stopped.a) !== stopKind(c.stopped.b) ? 'compare.same-given-stop' : 'compare.same-given'));
+  }
   if (!c.same_engine) L.push(say(lang, 'compare.other-engine', { a: c.a.engine, b: c.b.engine }));
   // a run stopped early is read at its stop, as drill run and the report say of it (stoppedEarly)
   for (const side of ['a', 'b'] as const) {
@@ -133,7 +139,12 @@ export function formatComparison(c: Comparison, fa: string, fb: string, lang: La
   const label = (key: string) => (key === 'people.rescued_share' ? say(lang, 'compare.rescued-share') : metricLabel(key.replace(/^(incidents|people|decisions)\./, '$1_').replace(/^response\./, ''), lang));
   const fw = Math.max(...c.figures.map((f) => label(f.key).length)) + 2;
   const show = (v: number | null, kind: string) => (v === null ? '-' : kind === 's' ? objectiveValue('x_s', v, lang) : kind === 'share' ? fmtValue('x_share', v, lang) : localNumber(String(Math.round(v * 100) / 100), lang));
-  const figures = c.figures.map((f) => ({ f, a: show(f.a, f.kind), b: show(f.b, f.kind) }));
+  // two values that differ but read the same when rounded (2 of 577 and 0 rescued: 0 % both) are shown finer
+  const finer = (v: number, kind: string) => (kind === 's' ? `${localNumber(String(Math.round(v)), lang)} s` : kind === 'share' ? `${localNumber(String(Math.round(v * 1e4) / 100), lang)} %` : localNumber(String(Math.round(v * 1e4) / 1e4), lang));
+  const figures = c.figures.map((f) => {
+    const a = show(f.a, f.kind), b = show(f.b, f.kind);
+    return f.a !== null && f.b !== null && f.a !== f.b && a === b ? { f, a: finer(f.a, f.kind), b: finer(f.b, f.kind) } : { f, a, b };
+  });
   const vw = Math.max(14, ...figures.map((x) => x.a.length + 2));
   L.push('', `  ${say(lang, 'compare.figure').padEnd(fw)}${'a'.padEnd(vw)}b`);
   L.push(...marked(figures.map(({ f, a, b }) => ({ head: `  ${label(f.key).padEnd(fw)}${a.padEnd(vw)}`, b, mark: f.a !== f.b ? say(lang, 'compare.differs') : '' }))));

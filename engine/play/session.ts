@@ -154,7 +154,10 @@ export class PlaySession {
     const t = log.session ? log.session.t : log.until;
     if (!Number.isInteger(t) || t < 0 || t > log.until) return { ok: false, key: 'resume.bad-time' };
     const session = new PlaySession(parsed.scenario, { seed: log.seed, players: log.players, joined: log.joined, controller: opts.controller, lang: opts.lang, until: log.until }, decisions, t);
-    const lines = session.sim.log!.lines;
+    // the log as this session writes it at t: a part-way save ends with the count of the people still at risk then
+    // (which a save of an engine before 0.7.0 lacks: it goes on all the same, from the same world)
+    const full = session.log().events;
+    const lines = log.events.length === session.sim.log!.count ? session.sim.log!.lines : full;
     const n = Math.max(lines.length, log.events.length);
     for (let i = 0; i < n; i++) {
       if (lines[i] !== log.events[i]) return { ok: false, key: 'resume.diverged', params: { index: i } };

@@ -244,6 +244,20 @@ export class LogWriter {
     return this.digestSince();
   }
 
+  /** The link the chain would close with after these lines too, none of them written here (a session saved part-way: see Sim.tallyLinesAt). */
+  peekWith(more: readonly string[]): string {
+    this.seal();
+    const h = this.sha256();
+    h.update(this.link);
+    const chunks = this.chunks;
+    for (let k = this.cutChunks; k < chunks.length; k++) h.updateBytes(chunks[k]!);
+    for (const line of more) {
+      h.update(line);
+      h.update('\n');
+    }
+    return h.digestHex();
+  }
+
   /** Continue a chain from a keyframe (the lines before it are not held here). */
   resumeFrom(link: string, events: number): void {
     this.offset = events;

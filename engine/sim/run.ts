@@ -88,17 +88,21 @@ export function runLogOf(sim: Sim): RunLog {
 /**
  * The log of a run stopped at `t` (a play session saved part-way): the same
  * shape, plus `session: { t }`, with the events, keyframes and hash chain so
- * far and the metrics as they stand at `t`. Leaves the Sim untouched, so the
- * run can go on.
+ * far, the people still at risk counted as `drill run --until t` counts them
+ * (Sim.tallyLinesAt), and the metrics as they stand at `t`. Leaves the Sim
+ * untouched, so the run can go on.
  */
 export function sessionLogOf(sim: Sim, t: number): RunLog {
   if (!sim.log) throw new Error('sessionLogOf: the sim must be in full mode');
-  const lines = sim.log.lines.slice();
+  // and, at t, the people still at risk counted as a run stopped there counts them (rescued, lost, still at risk):
+  // left open, a session saved before anyone was reached would read better than one that reached them
+  const tally = sim.tallyLinesAt(t);
+  const lines = sim.log.lines.concat(tally);
   const metrics = new Metrics(sim.model.scenario, sim.opts.keepIncidents ?? true, CHECKED_WHEN_READ);
   for (const line of lines) metrics.observe(JSON.parse(line));
   const keyframes = sim.keyframes.slice();
   // the link after the last event so far, without closing the chain (the run goes on)
-  const hash = sim.log.peek();
+  const hash = sim.log.peekWith(tally);
   return { ...logHead(sim), session: { t }, events: lines, keyframes, chain: keyframes.map((k) => k.chain), summary: metrics.finish(t), hash };
 }
 function logHead(sim: Sim) {

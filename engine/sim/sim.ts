@@ -501,6 +501,20 @@ export class Sim {
     }
   }
 
+  /**
+   * The lines a run stopped at `t` writes for the people still at risk then (Incidents.tallyAtEnd: `drill run
+   * --until` ends with them), worked out on a copy of this run: a play session saved part-way reads its figures as
+   * such a run would, and goes on from its own world, its random streams not drawn from.
+   */
+  tallyLinesAt(t: number): string[] {
+    const copy = new Sim(this.model, { ...this.opts, mode: 'full', observe: undefined, onRefused: undefined }, {
+      t, events: 0, chain: '', world: this.world, queue: this.queue.snapshot(), rng: this.rng.snapshot(),
+    });
+    copy.world.t = Math.max(copy.world.t, t);
+    Incidents.tallyAtEnd(copy);
+    return copy.log!.lines;
+  }
+
   takeKeyframe(t: number): void {
     this.world.t = Math.max(this.world.t, t);
     const chain = this.log ? this.log.cut() : '';

@@ -54,6 +54,35 @@ describe('drill compare of a run stopped with --until against a full run', () =>
     expect(out).not.toContain('end at different times');
   });
 
+  it('a play session saved at T+05:01 and a run stopped there with --until read the same figures (the people still at risk counted alike), and the decisions are not blamed', () => {
+    const dir = tempDir('drillsim-compare-session-');
+    const until = join(dir, 'until.json'), saved = join(dir, 'saved.json');
+    expect(drill(['run', SCENARIO, '--until', 'T+05:01', '--out', until, '--quiet']).code).toBe(0);
+    expect(drill(['play', SCENARIO, '--controller', '--lang', 'en'], { input: `advance T+05:01\nsave ${saved}\nquit\n` }).code).toBe(0);
+    const c = JSON.parse(drill(['compare', until, saved, '--json']).stdout);
+    expect(c.stopped).toEqual({ a: { t: 18060, end: 64800, by: 'until' }, b: { t: 18060, end: 64800, by: 'session' } });
+    // people died waiting by then: a session saved then says so, as the run stopped there does
+    const people = (s: { people: Record<string, number> }) => s.people;
+    expect(people(c.b.summary).lost).toBeGreaterThan(0);
+    expect(people(c.b.summary)).toEqual(people(c.a.summary));
+    expect(c.objectives.every((o: { a: { rating: string } | null; b: { rating: string } | null }) => o.a?.rating === o.b?.rating)).toBe(true);
+    const en = drill(['compare', until, saved, '--lang', 'en']).stdout;
+    expect(en).toContain('same scenario, seed, players and decisions given: the differences come from how each stopped (a run stopped with --until ends with run.end; a session saved part-way does not)');
+    expect(en).not.toContain('come from the decisions');
+    expect(en).not.toContain('<- differs');
+    expect(drill(['verify', saved]).code).toBe(0);
+    expect(drill(['compare', until, saved, '--lang', 'vi']).stdout).toContain('chỗ khác nhau là do cách mỗi lượt dừng');
+  });
+
+  it('two values that differ but read the same rounded are shown finer, and marked as differing', () => {
+    const other = join(tempDir('drillsim-compare-finer-'), 'seed3.json');
+    const a = join(tempDir('drillsim-compare-finer-'), 'seed2022.json');
+    expect(drill(['run', SCENARIO, '--until', 'T+05:01', '--out', a, '--quiet']).code).toBe(0);
+    expect(drill(['run', SCENARIO, '--until', 'T+05:01', '--seed', '3', '--out', other, '--quiet']).code).toBe(0);
+    // 2 of 577 and 2 of 581 rescued: 0 % both when rounded to a whole per cent
+    expect(drill(['compare', a, other, '--lang', 'en']).stdout).toMatch(/^ {2}share of people at risk rescued +0\.35 % +0\.34 % +<- differs$/m);
+  });
+
   it('runs of two scenarios of different lengths, each to its own end: neither is said to have stopped, EN and VI', () => {
     const other = join(tempDir('drillsim-compare-until-'), 'cua-lo.json');
     expect(drill(['run', 'scenarios/cua-lo-high-rise-fire.yaml', '--out', other, '--quiet']).code).toBe(0);

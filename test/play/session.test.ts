@@ -169,6 +169,29 @@ describe('a play session', () => {
     expect(text(resumed.session)).toBe(text(straight));
   });
 
+  it("a session saved part-way ends with the count of its people still at risk (as drill run --until does), and the session goes on as if it had not been saved; a save without it (before 0.7.0) resumes", () => {
+    const lines = ['evacuate ta-ca-riverside', 'advance T+03:20', 'advance 2h', 'advance until end'];
+    const straight = session(['tc-chair']);
+    play(straight, lines);
+    const s = session(['tc-chair']);
+    play(s, lines.slice(0, 2));
+    const log = s.log();
+    const counts = log.events.filter((e) => e.includes('"still_at_risk"'));
+    expect(counts.length).toBeGreaterThan(0);
+    expect(log.events.slice(-counts.length)).toEqual(counts);
+    expect(log.summary.people.still_at_risk + log.summary.people.rescued + log.summary.people.lost).toBe(log.summary.people.at_risk);
+    const until = runScenario(s.scenario, { seed: s.opts.seed, players: ['tc-chair'], decisions: s.decisions.map((d) => ({ ...d })), until: s.t }).log!;
+    expect(log.summary.people).toEqual(until.summary.people);
+    // an old save: the same log without the count
+    const old = { ...log, events: log.events.slice(0, -counts.length) };
+    const resumed = PlaySession.resume(old, { lang: 'en', controller: false });
+    if (!resumed.ok) throw new Error(resumed.key);
+    play(s, lines.slice(2));
+    play(resumed.session, lines.slice(2));
+    expect(text(s)).toBe(text(straight));
+    expect(text(resumed.session)).toBe(text(straight));
+  });
+
   it('a saved session whose events were edited fails drill verify at the edited event', () => {
     const s = session(['tc-chair']);
     play(s, ['evacuate ta-ca-riverside', 'advance T+02:00']);

@@ -91,6 +91,21 @@ describe('the viewer\'s integrity check', () => {
     ['session.t edited past the run', saved.replace(SAVED, '"session":{"t":70000}'), false],
     ['session.t no whole number', saved.replace(SAVED, '"session":{"t":12600.5}'), false],
   ];
+  it('a session saved with people still at risk ends with their count at its save time, as a run stopped there does, and agrees', () => {
+    const r = readRunLog(saved);
+    if (!r.ok) throw new Error(r.message);
+    expect(JSON.parse(r.log.events.at(-1)!)).toMatchObject({ t: 12600, type: 'incident.people', still_at_risk: expect.any(Number) });
+    expect(report(saved).sessionAgrees).toBe(true);
+    // the same count anywhere but last is no save at t
+    const lines = saved.split('\n');
+    const i = lines.findIndex((l) => l.includes('"still_at_risk"'));
+    expect(JSON.parse(lines[i - 1].replace(/,$/, '')).t).toBeLessThan(12600);
+    // (the last event's line has no comma after it)
+    const last = (l: string) => l.replace(/,$/, ''), more = (l: string) => `${last(l)},`;
+    const moved = [...lines.slice(0, i - 1), more(lines[i]), lines[i + 1].startsWith('{"t"') ? lines[i - 1] : last(lines[i - 1]), ...lines.slice(i + 1)].join('\n');
+    expect(report(moved).sessionAgrees).toBe(false);
+  });
+
   it.each(sessionCases)('agrees with the report on a play session\'s save time: %s', (_, t, agrees) => {
     expect(saved).toContain(SAVED);
     if (t !== saved) expect(t).not.toContain(SAVED);
