@@ -20,7 +20,7 @@
 import { sayIn } from '../scenario/say.js';
 import { SimBoundError } from '../core/errors.js';
 import { sha256Hex } from '../core/hash.js';
-import { formatClock, writtenClock } from '../scenario/duration.js';
+import { formatClock, formatDuration, writtenClock } from '../scenario/duration.js';
 import { parseScenario } from '../scenario/parse.js';
 import { Command, Inject, type Scenario } from '../scenario/schema.js';
 import type { Lang } from '../scenario/text.js';
@@ -625,6 +625,10 @@ export class PlaySession {
     // a time past the end (a slip for T+09:00, T+19:00 of an 18-hour drill) would end the exercise for good
     const until = this.sim.opts.until;
     if (step.kind === 'at' && step.t > until) return this.refuse(this.say('play.advance-after-end', { t: hoursClock(step.t), end: clock(until) }));
+    // and so would a length that goes past it (30h typed for 30m)
+    if (step.kind === 'by' && this.t + step.s > until) {
+      return this.refuse(this.say('play.advance-by-after-end', { by: inHours(step.s), t: hoursClock(this.t + step.s), end: clock(until), left: inHours(until - this.t) }));
+    }
     const before = this.t;
     const from = this.sim.log!.lines.length;
     let stoppedFor = '';
@@ -778,6 +782,13 @@ export class PlaySession {
 }
 
 /** T+hh:mm in hours however many (T+99:00, as a slip is typed; the clock would say T+4d03:00). */
+/** A length as a step is typed (30h, 17h29m, 45m: hours, not days, which a step past the end is counted in). */
+function inHours(s: number): string {
+  if (s % 60 !== 0) return formatDuration(s);
+  const h = Math.floor(s / 3600), m = (s % 3600) / 60;
+  return h === 0 ? `${m}m` : m === 0 ? `${h}h` : `${h}h${m}m`;
+}
+
 function hoursClock(t: number): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `T+${two(Math.floor(t / 3600))}:${two(Math.floor((t % 3600) / 60))}`;

@@ -316,6 +316,21 @@ describe('a time past the end typed at advance (a helper found one slip ended th
     expect(play(vi, ['advance T+19:00'])[0].text).toContain('bị từ chối: T+19:00 là sau khi kết thúc diễn tập (T+18:00): hãy viết advance T+18:00 hoặc advance until end để chơi đến hết');
   });
 
+  it('so is a length that goes past the end (30h typed for 30m), saying the length left; one that reaches the end exactly is played', () => {
+    const s = session(['tc-chair']);
+    play(s, ['advance 31m']);
+    const [r] = play(s, ['advance 30h']);
+    expect(r.refused).toBe(true);
+    expect(r.text).toBe('refused: 30h from now is T+30:31, after the end of the exercise (T+18:00): write advance 17h29m or advance until end to play it to the end. Nothing was changed.\n');
+    expect(s.t).toBe(31 * 60);
+    expect(s.finished).toBe(false);
+    const vi = session(['tc-chair'], false, 'vi');
+    expect(play(vi, ['advance 19h'])[0].text).toContain('bị từ chối: 19h nữa là T+19:00, sau khi kết thúc diễn tập (T+18:00): hãy viết advance 18h hoặc advance until end để chơi đến hết');
+    // the length it says takes it to the end
+    play(s, ['advance 17h29m']);
+    expect(s.finished).toBe(true);
+  });
+
   it('played to the end with no decision taken, an order says undo has nothing to take back, rather than that it goes back', () => {
     const s = session(['tc-chair']);
     play(s, ['advance until end']);
