@@ -4,7 +4,7 @@ import { runScenario, serializeRunLog, type RunLog } from '../sim/run.js';
 import { textIn } from '../scenario/text.js';
 import { sayIn } from '../scenario/say.js';
 import { OptionError, parse, UsageError } from './args.js';
-import { checkNotInput, checkWritable, notStdout, readText, writeAtomic } from './io.js';
+import { checkNotInput, checkOutKind, checkWritable, notStdout, readText, writeAtomic } from './io.js';
 import { langOption } from './lang.js';
 import { loadDecisions } from './load.js';
 import { say } from './messages.js';
@@ -29,7 +29,7 @@ export const forkCommand: Subcommand = {
     '  original run and those of F together.',
     '  --at T          the fork time, e.g. T+01:00 or 1h (at most the run\'s end)',
     '  --decisions F   decisions file (YAML); every decision in it at --at or later',
-    '  --out F         write the forked run log here (written whole or not at all)',
+    '  --out F         write the forked run log here, F.json (written whole or not at all)',
     '  --lang vi|en    language of the summary and of the problems found in the decisions file',
     '                  (default: vi when LANG starts with vi, else en)',
     '  --quiet         print nothing but problems (errors, and the files\' warnings)',
@@ -45,7 +45,7 @@ export const forkCommand: Subcommand = {
       '  phải do ngẫu nhiên. Các vai do người đảm nhận: các vai của lượt chạy gốc cùng các vai của F.',
       '  --at T          thời điểm rẽ nhánh, ví dụ T+01:00 hoặc 1h (muộn nhất là lúc lượt chạy kết thúc)',
       '  --decisions F   tệp quyết định (YAML); lấy mọi quyết định trong đó từ --at trở đi',
-      '  --out F         ghi nhật ký chạy đã rẽ nhánh vào đây (ghi trọn vẹn hoặc không ghi gì)',
+      '  --out F         ghi nhật ký chạy đã rẽ nhánh vào đây, F.json (ghi trọn vẹn hoặc không ghi gì)',
       '  --lang vi|en    ngôn ngữ của phần tổng hợp và của các lỗi tìm thấy trong tệp quyết định',
       '                  (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không thì en)',
       '  --quiet         chỉ in các vấn đề (lỗi, và cảnh báo về các tệp)',
@@ -61,6 +61,7 @@ export const forkCommand: Subcommand = {
       checkWritable(String(values.out));
       // the forked run in place of the run it forks: the run to compare it with would be gone
       checkNotInput('--out', String(values.out), [['run log', positionals[0]], ['decisions file', values.decisions as string | undefined]]);
+      checkOutKind('--out', String(values.out), 'run log');
     }
     if (values.at === undefined) throw new UsageError('--at is required: the time from which the new decisions apply');
     if (values.decisions === undefined) throw new UsageError('--decisions is required: the decisions file to take from --at on');

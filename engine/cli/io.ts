@@ -143,6 +143,18 @@ export function notStdout(option: string, file: string, printsWithout = false): 
     : `${option} -: give a file name ('-' would be a file named '-'; this file is not written to standard output)`);
 }
 
+/**
+ * A run log is written only to a name ending in .json, a decisions file only to one ending in .yaml (or .yml): a
+ * slip (the scenario's name after --out, the two outputs of drill play swapped) would replace a file of another kind.
+ */
+export function checkOutKind(option: string, file: string, kind: 'run log' | 'decisions file'): void {
+  const ok = kind === 'run log' ? /\.json$/i.test(file) : /\.ya?ml$/i.test(file);
+  if (ok) return;
+  throw new OptionError(kind === 'run log'
+    ? `${option} ${file}: the file name must end in .json: a run log is JSON`
+    : `${option} ${file}: the file name must end in .yaml (or .yml): a decisions file is YAML`);
+}
+
 /** Do two paths name one file (./a and a, a link and its target)? By inode when both exist, else by absolute path. */
 export function sameFile(a: string, b: string): boolean {
   try {

@@ -17,7 +17,7 @@ import { m, mn, type MsgKey } from '../play/messages.js';
 import { PlaySession, sayLimit } from '../play/session.js';
 import { CONTROLLER } from '../sim/commands.js';
 import { intOption, OptionError, parse, UsageError, type Options } from './args.js';
-import { checkNotInput, checkWritable, InputError, notStdout, sameFile, writeAtomic } from './io.js';
+import { checkNotInput, checkOutKind, checkWritable, InputError, notStdout, sameFile, writeAtomic } from './io.js';
 import { defaultLang, readLang } from './lang.js';
 import { loadRunLog, loadScenario } from './load.js';
 import type { Subcommand } from './main.js';
@@ -138,7 +138,7 @@ async function play(argv: string[], lang: Lang): Promise<number> {
   const out = values.out !== undefined ? String(values.out) : undefined;
   // before the session, not at its end: a trainee's hour of decisions must not meet a missing folder at `quit`
   const read: [string, string | undefined][] = [['scenario', scenarioFile]];
-  if (out !== undefined) { notStdout('--out', out); checkWritable(out); checkNotInput('--out', out, read); }
+  if (out !== undefined) { notStdout('--out', out); checkWritable(out); checkNotInput('--out', out, read); checkOutKind('--out', out, 'run log'); }
   const decisionsOut = values['decisions-out'] !== undefined ? String(values['decisions-out']) : undefined;
   if (decisionsOut !== undefined) {
     notStdout('--decisions-out', decisionsOut);
@@ -146,6 +146,7 @@ async function play(argv: string[], lang: Lang): Promise<number> {
     checkNotInput('--decisions-out', decisionsOut, [...read, ['run log', values.resume as string | undefined]]);
     // both written at quit, one over the other
     if (out !== undefined && sameFile(out, decisionsOut)) throw new OptionError('--out and --decisions-out name the same file: give each its own');
+    checkOutKind('--decisions-out', decisionsOut, 'decisions file');
   }
   const interactive = Boolean(process.stdin.isTTY);
   let refusedLines = 0;
@@ -158,6 +159,8 @@ async function play(argv: string[], lang: Lang): Promise<number> {
     try {
       // `save` at the table with the scenario's name: the scenario would be gone, the session not saved anywhere else
       if (scenarioFile !== undefined && sameFile(file, scenarioFile)) throw new InputError(file, 'cannot write: this is the scenario of the session', 'save it under another name');
+      // a run log under another kind's name (save ta-ca.yaml): replacing a scenario or decisions file there, or a file no tool reads back as a log
+      if (!/\.json$/i.test(file)) throw new InputError(file, 'cannot write: the file name must end in .json (a run log is JSON)', `save it as ${shellArg(file.replace(/\.[^./\\]*$/, '') + '.json')}`);
       // another run log there (a finished run, another trainee's session), typed at the table: not replaced unasked
       if (typed && existsSync(file) && !ours.some((f) => sameFile(f, file)) && isRunLog(file)) {
         throw new InputError(file, 'cannot write: another run log is there already', 'save under another name, or remove that file first');

@@ -9,7 +9,7 @@ import { stoppedEarly } from '../review/review.js';
 import { MESSAGES } from '../review/messages.js';
 import { intOption, OptionError, parse } from './args.js';
 import { inSweepTerms, parseVarySpec, varyScenario } from '../batch/vary.js';
-import { checkNotInput, checkWritable, notStdout, writeAtomic } from './io.js';
+import { checkNotInput, checkOutKind, checkWritable, notStdout, writeAtomic } from './io.js';
 import { langOption } from './lang.js';
 import { playedRoles, say } from './messages.js';
 import { loadDecisions, loadScenario } from './load.js';
@@ -32,7 +32,7 @@ export const runCommand: Subcommand = {
     '  --until T       stop early, e.g. 2h or T+02:00 (default: the horizon)',
     '  --vary K=V      play the scenario with one parameter changed, as drill batch --vary does for',
     '                  each of its values (one run of a sweep, alone: --seed N --vary K=V)',
-    '  --out F         write the run log here (written whole or not at all)',
+    '  --out F         write the run log here, F.json (written whole or not at all)',
     '  --lang vi|en    language of the summary and of the problems found in the files',
     '                  (default: vi when LANG starts with vi, else en)',
     '  --quiet         print nothing but problems (errors, and the files\' warnings)',
@@ -50,7 +50,7 @@ export const runCommand: Subcommand = {
       '  --until T       dừng sớm, ví dụ 2h hoặc T+02:00 (mặc định: đến horizon, lúc kịch bản kết thúc)',
       '  --vary K=V      chạy kịch bản với một tham số đã thay đổi, như drill batch --vary làm với từng',
       '                  giá trị (chạy lại riêng một lượt của phép quét: --seed N --vary K=V)',
-      '  --out F         ghi nhật ký chạy vào đây (ghi trọn vẹn hoặc không ghi gì)',
+      '  --out F         ghi nhật ký chạy vào đây, F.json (ghi trọn vẹn hoặc không ghi gì)',
       '  --lang vi|en    ngôn ngữ của phần tổng hợp và của các lỗi tìm thấy trong các tệp',
       '                  (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không thì en)',
       '  --quiet         chỉ in các vấn đề (lỗi, và cảnh báo về các tệp)',
@@ -67,6 +67,7 @@ export const runCommand: Subcommand = {
       notStdout('--out', String(values.out));
       checkWritable(String(values.out));
       checkNotInput('--out', String(values.out), [['scenario', positionals[0]], ['decisions file', values.decisions as string | undefined]]);
+      checkOutKind('--out', String(values.out), 'run log');
     }
     const vary = values.vary !== undefined ? parseVarySpec(String(values.vary), lang) : null;
     if (typeof vary === 'string') throw Object.assign(new OptionError(vary.startsWith('--vary') ? vary : `--vary: ${vary}`), { lang });

@@ -181,6 +181,11 @@ describe('an output that is an input, or of the wrong kind', () => {
       [['play', 's.yaml', '--controller', '--decisions-out', 'link.yaml'], 'drill play: --decisions-out link.yaml: this is the scenario the command reads'],
       [['play', '--resume', 'run.json', '--decisions-out', 'run.json'], 'drill play: --decisions-out run.json: this is the run log the command reads'],
       [['play', 's.yaml', '--controller', '--out', 'p.json', '--decisions-out', './p.json'], 'drill play: --out and --decisions-out name the same file: give each its own'],
+      // a run log over a file of another kind (a tester's scenario replaced by JSON), or the two outputs of play swapped
+      [['run', 's.yaml', '--out', 'other.yaml'], 'drill run: --out other.yaml: the file name must end in .json: a run log is JSON'],
+      [['fork', 'run.json', '--at', 'T+00:00', '--decisions', 'd.yaml', '--out', 'out.yaml'], 'drill fork: --out out.yaml: the file name must end in .json: a run log is JSON'],
+      [['play', 's.yaml', '--controller', '--out', 'x.decisions.yaml', '--decisions-out', 'x.json'], 'drill play: --out x.decisions.yaml: the file name must end in .json: a run log is JSON'],
+      [['play', 's.yaml', '--controller', '--decisions-out', 'x.json'], 'drill play: --decisions-out x.json: the file name must end in .yaml (or .yml): a decisions file is YAML'],
     ];
     for (const [args, message] of cases) {
       const r = drill(args, { cwd: dir, input: 'quit\n' });
@@ -191,6 +196,16 @@ describe('an output that is an input, or of the wrong kind', () => {
     for (const [f, text] of Object.entries(before)) expect(readFileSync(join(dir, f), 'utf8'), f).toBe(text);
     expect(readdirSync(dir).sort()).toEqual(Object.keys(before).sort());
   }, 120_000);
+
+  it('drill play: `save` at the table under a name not ending in .json is not saved, with the name to use, EN and VI', () => {
+    const { dir, before } = files();
+    const r = drill(['play', 's.yaml', '--controller', '--lang', 'en'], { cwd: dir, input: 'save notes.yaml\nquit\n' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Not saved: cannot write: the file name must end in .json (a run log is JSON) (save it as notes.json)');
+    const vi = drill(['play', 's.yaml', '--controller', '--lang', 'vi'], { cwd: dir, input: 'save d.yaml\nquit\n' });
+    expect(vi.stdout).toContain('Chưa lưu: không ghi được: tên tệp phải kết thúc bằng .json (nhật ký lượt chạy là tệp JSON) (hãy lưu thành d.json)');
+    expect(readdirSync(dir).sort()).toEqual(Object.keys(before).sort());
+  });
 
   it('drill play: `save` at the table with the scenario\'s name is not saved, said in the session\'s language', () => {
     const { dir, before } = files();
