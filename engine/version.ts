@@ -14,4 +14,9 @@
 // 0.6.0: people who set off for a shelter hold places in it (incoming) and are counted in its occupancy only when they
 //        arrive, a step later or when the hazard reaches their zone; a 0.5.1 keyframe lacks the places held and is refused
 //        (who goes where is as before: outcomes differ from 0.5.1's in the shelters' occupancy events and counts)
-export const ENGINE_VERSION = '0.6.0';
+// 0.7.0: people sent to a shelter travel there by the road network at the evacuees' speed (evacuation.speed_kmh,
+//        default 20 km/h by road) and arrive when their trip is over, not a step later; a shelter no open road leads to
+//        is passed over, and a zone none of whose shelters with room can be reached stalls with `cut`; people on the
+//        road when the hazard strikes their zone go on to their shelter. A 0.6.0 keyframe lacks the zones' trips
+//        (on_road) and is refused (outcomes differ from 0.6.0's wherever zones evacuate)
+export const ENGINE_VERSION = '0.7.0';

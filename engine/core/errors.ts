@@ -36,22 +36,27 @@ export class SimBoundError extends Error {
 /**
  * A keyframe this engine cannot resume from (a log of an older engine lacks
  * state the run now keeps): an incident without its work done and people
- * reached (before 0.2.0), or a shelter without the places it holds for people
- * on their way (before 0.6.0). `t` and `incident` or `shelter` let a page say
- * it in its own language and clock; the message is the English.
+ * reached (before 0.2.0), a shelter without the places it holds for people
+ * on their way (before 0.6.0), or a zone without its people's trips to their
+ * shelters (before 0.7.0). `t` and `incident`, `shelter` or `zone` let a page
+ * say it in its own language and clock; the message is the English.
  */
 export class KeyframeRestoreError extends Error {
   override readonly name = 'KeyframeRestoreError';
   readonly code = 'keyframe/older-engine';
   readonly incident?: string;
   readonly shelter?: string;
+  readonly zone?: string;
 
-  constructor(readonly t: number, of: { incident: string } | { shelter: string }, clockText: string) {
+  constructor(readonly t: number, of: { incident: string } | { shelter: string } | { zone: string }, clockText: string) {
     super('incident' in of
       ? `the keyframe at ${clockText} holds incident ${of.incident} without its work done and people reached (a log of an older engine)`
-      : `the keyframe at ${clockText} holds shelter ${of.shelter} without the places it holds for people on their way (a log of an engine before 0.6.0)`);
+      : 'shelter' in of
+        ? `the keyframe at ${clockText} holds shelter ${of.shelter} without the places it holds for people on their way (a log of an engine before 0.6.0)`
+        : `the keyframe at ${clockText} holds zone ${of.zone} without its people's trips to their shelters (a log of an engine before 0.7.0)`);
     if ('incident' in of) this.incident = of.incident;
-    else this.shelter = of.shelter;
+    else if ('shelter' in of) this.shelter = of.shelter;
+    else this.zone = of.zone;
   }
 }
 

@@ -327,6 +327,7 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   // evacuation objective's (the fishing fleet's, Public Information and Warning, for Cửa Lò's schools)
   const capOfShelter = (id: string) => objectives.find((o) => o.spec.criterion.metric === 'evacuated_share'
     && sc.evacuation.zones.some((z) => z.id === o.spec.criterion.of && z.shelters.includes(id)))?.spec.capability ?? capOf('evacuated_share');
+  const capOfZone = (id: string) => objectives.find((o) => o.spec.criterion.metric === 'evacuated_share' && o.spec.criterion.of === id)?.spec.capability ?? capOf('evacuated_share');
   // a shelter filling is the plan working when the zone's next open shelter takes the rest: only one that filled
   // with people of its zones left without a place anywhere (their evacuation stalled) is an issue
   for (const sh of rv.shelters.filter((x) => x.full_t !== null && x.overflow_t !== null && x.overflow_zone !== null)) {
@@ -335,6 +336,13 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
       zone: ref('zone', sh.overflow_zone!), left: { n: sh.overflow_people }, left_at: t(sh.overflow_t!),
     }, {
       capability: capOfShelter(sh.id), element: 'equipment', org: roleOfArea(sc, sh.area),
+    }));
+  }
+  // a zone whose people waited with room in a shelter they could not reach: the roads, not the shelters, are why
+  for (const z of rv.zones.filter((x) => x.cut_t !== null)) {
+    improvements.push(f('f.zone.cut', { zone: ref('zone', z.id), at: t(z.cut_t!), left: { n: z.cut_people } }, {
+      capability: capOfZone(z.id), element: 'planning', org: roleOfArea(sc, z.area),
+      action: { key: 'a.zone.reachable', params: { zone: ref('zone', z.id) } },
     }));
   }
   for (const a of rv.areas) {

@@ -26,6 +26,12 @@ export interface ZoneFigures {
   /** people still in the zone when the hazard arrived (0 for a zone emptied before) */
   caught: number | null;
   sheltered: number;
+  /**
+   * the first time people waiting in the zone could not set off because every road to its open shelters with room
+   * was cut (its evacuation stalled, `cut`), and how many were waiting then; null and 0 when that never happened
+   */
+  cut_t: number | null;
+  cut_people: number;
   /** sheltered over population at the end (0-1) */
   share: number;
   /** [t, sheltered] at every evacuation step */
@@ -96,7 +102,7 @@ export class AreaMetrics {
       this.areas.set(a.id, { risk: 0, risk_max: 0, risk_max_t: null, isolated: false, isolated_since: 0, isolated_s: 0, stock: null, stock_first: null, stock_out_t: null, evacuation: [] });
     }
     for (const z of scenario.evacuation.zones) {
-      this.zones.set(z.id, { id: z.id, area: z.area, population: z.population, ordered_t: null, ordered_by: null, moving_t: null, done_t: null, struck_t: null, caught: null, sheltered: 0, share: 0, series: [] });
+      this.zones.set(z.id, { id: z.id, area: z.area, population: z.population, ordered_t: null, ordered_by: null, moving_t: null, done_t: null, struck_t: null, caught: null, cut_t: null, cut_people: 0, sheltered: 0, share: 0, series: [] });
       this.zonesOfArea.set(z.area, [...(this.zonesOfArea.get(z.area) ?? []), z.id]);
       if (z.hazard_arrives !== undefined) this.hazardArrives.set(z.id, z.hazard_arrives);
       this.sheltersOfZone.set(z.id, z.shelters);
@@ -123,8 +129,10 @@ export class AreaMetrics {
         if (!z) return;
         z.sheltered = e.sheltered as number;
         z.series.push([e.t, z.sheltered]);
+        // people waiting and none placed because the roads to the shelters with room were cut: the roads are why
+        if (e.stalled === true && e.cut === true && z.cut_t === null) { z.cut_t = e.t; z.cut_people = e.remaining as number; }
         // people waiting and none placed: every open shelter of the zone was out of room; those full now are why
-        if (e.stalled === true) {
+        if (e.stalled === true && e.cut !== true) {
           for (const sid of this.sheltersOfZone.get(z.id) ?? []) {
             const s = this.shelters.get(sid);
             if (s && s.overflow_t === null && this.fullNow.has(sid)) { s.overflow_t = e.t; s.overflow_zone = z.id; s.overflow_people = e.remaining as number; }

@@ -380,7 +380,8 @@ export class Words {
         if (e.remaining === 0 && e.moving === 0 && population !== undefined && sheltered < population) {
           return this.m('ev.zone.progress_struck', { zone: this.name('zone', id), sheltered: this.num(sheltered), caught: population - sheltered });
         }
-        return this.m('ev.zone.progress', { zone: this.name('zone', id), sheltered: this.num(sheltered), moving: this.num(e.moving as number), remaining: this.num(e.remaining as number) });
+        // stalled with every road to a shelter with room cut (engine 0.7.0): said, since the counts alone do not say why
+        return this.m(e.cut === true ? 'ev.zone.progress_cut' : 'ev.zone.progress', { zone: this.name('zone', id), sheltered: this.num(sheltered), moving: this.num(e.moving as number), remaining: this.num(e.remaining as number) });
       }
       case 'zone.struck': return this.m('ev.zone.struck', { zone: this.name('zone', id), caught: e.caught as number });
       case 'shelter.state': return this.m(`ev.shelter.${String(e.state)}`, { shelter: this.name('shelter', id) });

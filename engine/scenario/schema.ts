@@ -355,8 +355,8 @@ export const Shelter = z.strictObject({
   id: Id,
   name: Text.optional(),
   area: Id,
-  node: Id.optional(),
-  coords: Coords.optional(),
+  node: Id.optional().describe('road node evacuees travel to (default: the area\'s own place)'),
+  coords: Coords.optional().describe('where the shelter stands, when no node is given (on a road network: at the nearest node)'),
   capacity_people: Count,
   area_m2: z.number().nonnegative().optional().describe('covered floor space; capacity is limited to area_m2 / m2_per_person'),
   supplies_person_days: z.number().nonnegative().default(0),
@@ -373,13 +373,14 @@ export const Zone = z.strictObject({
   warning: Duration.default(900).describe('time from the order until people start to move'),
   hazard_arrives: Offset.optional().describe('people still in the zone then are at risk'),
   if_caught: Id.optional().describe('incident kind spawned for people caught in the zone when the hazard arrives'),
-  node: Id.optional().describe('road node where people caught in the zone are found (default: the area\'s own place)'),
-  coords: Coords.optional().describe('where people caught in the zone are found, when no node is given'),
+  node: Id.optional().describe('road node the zone\'s people set off from, and where people caught in it are found (default: the area\'s own place)'),
+  coords: Coords.optional().describe('where the zone\'s people set off from and people caught in it are found, when no node is given (on a road network: from the nearest node)'),
 });
 
 export const Evacuation = z.strictObject({
   m2_per_person: z.number().positive().default(3.5).describe('covered space per sheltered person (Sphere: 3.5)'),
   step: Duration.default(600).describe('evacuation flows advance in steps of this length'),
+  speed_kmh: Speeds.default({ road: 20 }).describe('how fast evacuees travel from their zone to a shelter, per mode, over the road network (or in a straight line, times detour, without one): with their own means (motorbikes, carts, on foot), slower than response units; default 20 km/h by road, the low end of a mountain road in good weather (docs/domain.md: 20-35 km/h; lowland 50-70 km/h; boat in floodwater 5-10 km/h)'),
   zones: z.array(Zone).default([]),
   shelters: z.array(Shelter).default([]),
 });

@@ -1,18 +1,31 @@
 /**
  * Evacuation flows: once a zone is ordered and warned, people leave in
  * steps, as many as the zone's own transport moves in a step (slower with
- * more vulnerable people) and as the open shelters have room for (capacity
- * in people, and floor space at m2_per_person). People on the road this step
- * hold their places in the shelter they are headed to (its `incoming`, so no
- * one else is sent to the same places) and are in it (its `occupancy`) the
- * next step, or when the hazard reaches their zone. A shelter is full, and
- * takes no one new, once the people in it and on their way fill it. When the
- * hazard arrives, whoever is still in the zone is at risk.
+ * more vulnerable people) and as the open shelters they can reach have room
+ * for (capacity in people, and floor space at m2_per_person).
+ *
+ * They travel at the evacuees' speed (evacuation.speed_kmh) from the zone's
+ * place to the shelter's: by the road network on the roads open when they set
+ * off, or in a straight line (times detour) without one. A shelter no open
+ * road leads to is passed over; a zone with people waiting, none of whom can
+ * go, is stalled, and says `cut` when a shelter with room is there but cut off.
+ * On the road they hold their places in the shelter (its `incoming`, so no
+ * one else is sent to the same places) and are in it (its `occupancy`) when
+ * their trip is over (a queue event then; a trip of no length: at once). A
+ * shelter is full, and takes no one new, once the people in it and on their
+ * way fill it.
+ *
+ * When the hazard arrives, whoever is still in the zone is at risk; those on
+ * the road have left it and go on to their shelters, arriving when their trip
+ * says. A road cut after a group set off does not stop it (the engine keeps
+ * no position along the way for evacuees, as it does for units).
  */
 import type { StepAction } from '../machines/stepper.js';
 import * as Incidents from './incidents.js';
-import type { Sim } from './sim.js';
-import type { People, ZoneW } from './world.js';
+import type { Model } from './model.js';
+import { removeAt } from './lists.js';
+import type { RoadStatus } from './routing.js';
+import { PRIO, type Sim } from './sim.js';
 
 export function onZoneStep(sim: Sim, id: string, before: string, actions: StepAction[]): void {
   const z = sim.world.zones[id];
@@ -33,22 +46,22 @@ export function room(sim: Sim, shelterId: string): number {
   return Math.max(0, s.capacity - s.occupancy - s.incoming);
 }
 
-/** The zone's people on the road reach their shelters (their held places become occupied); returns the shelters they reached. */
-function arrive(sim: Sim, z: ZoneW, people: People): Set<string> {
-  const reached = new Set<string>();
-  if (z.moving === 0) return reached;
-  for (const [sid, n] of Object.entries(z.moving_to)) {
-    const s = sim.world.shelters[sid];
-    s.incoming -= n;
-    s.occupancy += n;
-    reached.add(sid);
+/**
+ * Seconds evacuees take from a zone's place to a shelter's on these roads, in whole seconds rounded up (less
+ * floating-point noise: 600.0000000001 s is 600), or null when no open road leads there.
+ */
+export function tripSeconds(model: Model, zoneId: string, shelterId: string, roads: Record<string, RoadStatus>, version: number): number | null {
+  const from = model.zonePlace.get(zoneId)!, to = model.shelterPlace.get(shelterId)!;
+  const travel = model.travel;
+  let s: number;
+  if (travel.network && from.node !== null && to.node !== null) {
+    const r = travel.route(model.evacuee, from.node, to.node, roads, version);
+    if (r === null) return null;
+    s = r.time_s;
+  } else {
+    s = travel.straightTime(model.evacuee, travel.straightKm(from.x, from.y, to.x, to.y));
   }
-  z.moving_to = {};
-  z.sheltered += z.moving;
-  people.moving -= z.moving;
-  people.sheltered += z.moving;
-  z.moving = 0;
-  return reached;
+  return s < Infinity ? Math.max(0, Math.ceil(s - 1e-6)) : null;
 }
 
 function occupancyEvent(sim: Sim, sid: string): void {
@@ -56,42 +69,84 @@ function occupancyEvent(sim: Sim, sid: string): void {
   sim.emit({ t: sim.now, type: 'shelter.occupancy', id: sid, occupancy: s.occupancy, incoming: s.incoming, capacity: s.capacity });
 }
 
+function progressEvent(sim: Sim, id: string, extra?: { stalled: true; cut?: true }): void {
+  const z = sim.world.zones[id];
+  sim.emit({ t: sim.now, type: 'zone.progress', id, remaining: z.remaining, moving: z.moving, sheltered: z.sheltered, ...extra });
+}
+
 function advance(sim: Sim, id: string): void {
   const spec = sim.model.scenario.evacuation.zones.find((z) => z.id === id)!;
   const z = sim.world.zones[id];
+  // everyone has set off: nothing for the step to move, and those on the road say their arrival themselves
+  if (z.remaining === 0 && z.moving > 0) return;
   const people = sim.world.areas[spec.area].people;
-  // last step's travellers arrive (the places they held become theirs: the room left is the same)
-  const reached = arrive(sim, z, people);
   const step_s = z.m.context.step_s as number;
   const perStep = Math.max(1, Math.floor((spec.rate_people_per_hour * step_s * (1 - 0.5 * spec.vulnerable_share)) / 3600));
   let batch = Math.min(z.remaining, perStep);
-  let placed = 0;
-  const sent = new Map<string, number>();
+  let placed = 0, onRoad = 0;
+  let cut = false;
+  const sent = new Set<string>();
   for (const sid of spec.shelters) {
     if (batch <= 0) break;
-    const take = Math.min(batch, room(sim, sid));
-    if (take <= 0) continue;
-    sim.world.shelters[sid].incoming += take;
-    sent.set(sid, take);
+    const free = room(sim, sid);
+    if (free <= 0) continue;
+    const trip_s = tripSeconds(sim.model, id, sid, sim.world.roads, sim.world.road_version);
+    if (trip_s === null) { cut = true; continue; }
+    const take = Math.min(batch, free);
+    const s = sim.world.shelters[sid];
+    if (trip_s === 0) {
+      // the shelter is where the zone is: in it at once
+      s.occupancy += take;
+      z.sheltered += take;
+    } else {
+      s.incoming += take;
+      z.moving_to[sid] = (z.moving_to[sid] ?? 0) + take;
+      z.on_road.push({ shelter: sid, n: take, t0: sim.now, arrive_t: sim.now + trip_s });
+      sim.schedule(sim.now + trip_s, PRIO.world, { k: 'evac', zone: id, shelter: sid, n: take });
+      onRoad += take;
+    }
+    sent.add(sid);
     batch -= take;
     placed += take;
   }
-  // one occupancy event for each shelter people reached or set off to, in the zone's order of shelters; a shelter
-  // the people in it and on their way now fill is full to anyone else
+  z.remaining -= placed;
+  z.moving += onRoad;
+  people.unaffected -= placed;
+  people.moving += onRoad;
+  people.sheltered += placed - onRoad;
+  // one occupancy event for each shelter people set off to, in the zone's order of shelters; a shelter the people
+  // in it and on their way now fill is full to anyone else
   for (const sid of spec.shelters) {
-    const take = sent.get(sid);
-    if (take === undefined && !reached.has(sid)) continue;
-    if (take !== undefined) z.moving_to[sid] = take;
+    if (!sent.has(sid)) continue;
     occupancyEvent(sim, sid);
     const s = sim.world.shelters[sid];
-    if (take !== undefined && s.occupancy + s.incoming >= s.capacity) sim.sendShelter(sid, 'FULL');
+    if (s.occupancy + s.incoming >= s.capacity) sim.sendShelter(sid, 'FULL');
   }
-  z.remaining -= placed;
-  z.moving = placed;
-  people.unaffected -= placed;
-  people.moving += placed;
-  sim.emit({ t: sim.now, type: 'zone.progress', id, remaining: z.remaining, moving: z.moving, sheltered: z.sheltered, ...(placed === 0 && z.remaining > 0 ? { stalled: true } : {}) });
+  // nobody could go: every shelter with room was cut off (cut), or none had room
+  progressEvent(sim, id, placed === 0 && z.remaining > 0 ? (cut ? { stalled: true, cut: true } : { stalled: true }) : undefined);
   if (z.remaining === 0 && z.moving === 0) sim.send('zone', id, { type: 'CLEARED' });
+}
+
+/** A group of a zone's people reaches its shelter: the places it held become its own. */
+export function arrive(sim: Sim, zoneId: string, shelterId: string, n: number): void {
+  const z = sim.world.zones[zoneId];
+  const i = z.on_road.findIndex((g) => g.shelter === shelterId && g.n === n && g.arrive_t === sim.now);
+  if (i < 0) throw new Error(`drillsim engine: zone ${zoneId} has no group of ${n} due at shelter ${shelterId} at ${sim.now} s`);
+  removeAt(z.on_road, i);
+  const left = z.moving_to[shelterId] - n;
+  if (left > 0) z.moving_to[shelterId] = left;
+  else delete z.moving_to[shelterId];
+  z.moving -= n;
+  z.sheltered += n;
+  const s = sim.world.shelters[shelterId];
+  s.incoming -= n;
+  s.occupancy += n;
+  const people = sim.world.areas[sim.model.scenario.evacuation.zones.find((x) => x.id === zoneId)!.area].people;
+  people.moving -= n;
+  people.sheltered += n;
+  occupancyEvent(sim, shelterId);
+  progressEvent(sim, zoneId);
+  if (z.remaining === 0 && z.moving === 0) sim.send('zone', zoneId, { type: 'CLEARED' });
 }
 
 export function strike(sim: Sim, zoneId: string): void {
@@ -102,14 +157,12 @@ function caught(sim: Sim, id: string): void {
   const spec = sim.model.scenario.evacuation.zones.find((z) => z.id === id)!;
   const z = sim.world.zones[id];
   const people = sim.world.areas[spec.area].people;
-  // those already on the road make it out: they are in their shelters now
-  const reached = arrive(sim, z, people);
-  for (const sid of spec.shelters) if (reached.has(sid)) occupancyEvent(sim, sid);
+  // those on the road have left the zone: they go on to their shelters, and arrive when their trips say
   const n = z.remaining;
   z.caught = n;
   z.remaining = 0;
   sim.emit({ t: sim.now, type: 'zone.struck', id, caught: n });
-  sim.emit({ t: sim.now, type: 'zone.progress', id, remaining: 0, moving: 0, sheltered: z.sheltered });
+  progressEvent(sim, id);
   if (n === 0) return;
   if (spec.if_caught) {
     const place = Incidents.placeOf(sim, spec.area, spec.node ?? null, spec.coords ?? null);

@@ -83,6 +83,18 @@ export function checkInvariants(sim: Sim): string[] {
       onRoad += n;
     }
     if (onRoad !== z.moving) bad.push(`zone ${id}: ${z.moving} people moving, but ${onRoad} on the road to its shelters`);
+    // the groups on the road are the people moving to each shelter, each due after it set off and not yet arrived
+    const byGroups = new Map<string, number>();
+    for (const g of z.on_road) {
+      byGroups.set(g.shelter, (byGroups.get(g.shelter) ?? 0) + g.n);
+      if (!(g.n > 0 && g.t0 <= w.t && g.arrive_t > g.t0 && g.arrive_t >= w.t)) bad.push(`zone ${id}: a group of ${g.n} to ${g.shelter} set off at ${g.t0} s, due at ${g.arrive_t} s, at ${w.t} s`);
+    }
+    for (const sid of new Set([...Object.keys(z.moving_to), ...byGroups.keys()])) {
+      if ((byGroups.get(sid) ?? 0) !== (z.moving_to[sid] ?? 0)) bad.push(`zone ${id}: ${z.moving_to[sid] ?? 0} people on the road to ${sid}, but its groups on the road there hold ${byGroups.get(sid) ?? 0}`);
+    }
+    // everyone of the zone is somewhere: still there, on the road, sheltered or caught
+    const spec = model.scenario.evacuation.zones.find((x) => x.id === id);
+    if (spec && z.remaining + z.moving + z.sheltered + z.caught !== spec.population) bad.push(`zone ${id}: ${z.remaining} left, ${z.moving} moving, ${z.sheltered} sheltered and ${z.caught} caught make not its ${spec.population} people`);
     sheltered += z.sheltered;
   }
   let occupied = 0;

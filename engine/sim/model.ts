@@ -51,6 +51,11 @@ export class Model {
   readonly basePlace = new Map<string, Place>();
   readonly profile = new Map<string, Profile>();
   readonly unitInfo = new Map<string, UnitInfo>();
+  /** how evacuees travel (evacuation.speed_kmh) */
+  readonly evacuee: Profile;
+  /** where each zone's people set off from, and where each shelter stands (node, else point, else the area's place) */
+  readonly zonePlace = new Map<string, Place>();
+  readonly shelterPlace = new Map<string, Place>();
   /** area -> its ancestors, nearest first */
   readonly ancestors = new Map<string, string[]>();
   /** the top area (for isolation: an area cut off from it is isolated) */
@@ -91,6 +96,10 @@ export class Model {
       this.unitInfo.set(u.id, { spec: this.unit.get(u.id)!, profile: this.profile.get(u.id)!, base: this.basePlace.get(u.id)! });
     }
 
+    this.evacuee = this.travel.profileOfSpeeds(scenario.evacuation.speed_kmh);
+    for (const z of scenario.evacuation.zones) this.zonePlace.set(z.id, this.placeAt(z.area, z.node, z.coords));
+    for (const sh of scenario.evacuation.shelters) this.shelterPlace.set(sh.id, this.placeAt(sh.area, sh.node, sh.coords));
+
     for (const r of scenario.roles) {
       const er = { ...r, synthetic: false };
       this.roles.push(er);
@@ -127,6 +136,19 @@ export class Model {
     if (node === null) return { node, x, y };
     const [nx, ny] = this.travel.nodeXY[this.travel.nodeIndex.get(node)!];
     return { node, x: nx, y: ny };
+  }
+
+  /** A place given by a node, else a point (on a road network: at its nearest node), else its area's own place. */
+  placeAt(area: string, node: string | undefined, coords: { lat: number; lon: number } | undefined): Place {
+    if (node !== undefined && this.travel.nodeIndex.has(node)) {
+      const [x, y] = this.travel.nodeXY[this.travel.nodeIndex.get(node)!];
+      return { node: this.travel.network ? node : null, x, y };
+    }
+    if (coords !== undefined) {
+      const [x, y] = toXY(this.projection, coords);
+      return { node: this.travel.network ? this.travel.nearestNode(x, y) ?? null : null, x, y };
+    }
+    return this.areaPlace.get(area)!;
   }
 
   /** Does area `outer` contain area `inner` (itself or an ancestor of it)? */

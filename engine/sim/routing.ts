@@ -78,7 +78,11 @@ export class Travel {
   }
 
   profileOf(unit: Unit): Profile {
-    const speed = unit.speed_kmh ?? this.scenario.travel.speed_kmh;
+    return this.profileOfSpeeds(unit.speed_kmh ?? this.scenario.travel.speed_kmh);
+  }
+
+  /** A profile for speeds per mode (a unit's, or evacuees'): equal speeds give the same key, and share trees. */
+  profileOfSpeeds(speed: Partial<Record<Mode, number>>): Profile {
     const parts = MODES.filter((m) => speed[m] !== undefined).map((m) => `${m}=${speed[m]}`);
     let vmax = 0;
     for (const m of MODES) if ((speed[m] ?? 0) > vmax) vmax = speed[m]!;

@@ -68,6 +68,8 @@ export type Payload =
   | { k: 'contingency'; id: string }
   | { k: 'react'; inject: string }
   | { k: 'strike'; zone: string }
+  /** a group of a zone's people reaches its shelter (ZoneW.on_road) */
+  | { k: 'evac'; zone: string; shelter: string; n: number }
   | { k: 'wake'; area: string }
   | { k: 'stock'; area: string }
   | { k: 'end' };
@@ -164,6 +166,10 @@ export class Sim {
       // nor (before 0.6.0) the places a shelter holds for people on their way, which its room is counted less
       for (const [id, sh] of Object.entries(this.world.shelters)) {
         if (typeof sh.incoming !== 'number') throw new KeyframeRestoreError(resume.t, { shelter: id }, formatClock(resume.t));
+      }
+      // nor (before 0.7.0) the groups of a zone's people on the road, whose arrivals its queue does not hold
+      for (const [id, z] of Object.entries(this.world.zones)) {
+        if (!Array.isArray(z.on_road)) throw new KeyframeRestoreError(resume.t, { zone: id }, formatClock(resume.t));
       }
       this.queue = EventQueue.restore(resume.queue as any, { maxSize: limits.max_queue });
       this.rng = RngStreams.restore(String(opts.seed), resume.rng as any);
@@ -492,6 +498,7 @@ export class Sim {
       case 'contingency': return World.contingencyDue(this, p.id);
       case 'react': return World.react(this, p.inject);
       case 'strike': return Evacuation.strike(this, p.zone);
+      case 'evac': return Evacuation.arrive(this, p.zone, p.shelter, p.n);
       case 'wake':
         delete this.world.areas[p.area].timers.wake;
         this.world.dirty = true;

@@ -37,7 +37,7 @@ export function initialWorld(sim: Sim): World {
   }
   for (const e of s.travel.edges) w.roads[e.id] = { status: 'open', factor: 1 };
   for (const z of s.evacuation.zones) {
-    w.zones[z.id] = { m: MACHINES.zone.initial({ warning_s: z.warning, step_s: s.evacuation.step }).snapshot, remaining: z.population, moving: 0, moving_to: {}, sheltered: 0, caught: 0, timers: {} };
+    w.zones[z.id] = { m: MACHINES.zone.initial({ warning_s: z.warning, step_s: s.evacuation.step }).snapshot, remaining: z.population, moving: 0, moving_to: {}, on_road: [], sheltered: 0, caught: 0, timers: {} };
   }
   for (const sh of s.evacuation.shelters) {
     const bySpace = sh.area_m2 !== undefined ? Math.floor(sh.area_m2 / s.evacuation.m2_per_person) : Infinity;

@@ -100,16 +100,24 @@ export interface ZoneW {
   moving: number;
   /** the people on the road (moving), by the shelter they are headed to: each holds a place there (its `incoming`) */
   moving_to: Record<string, number>;
+  /**
+   * the groups on the road, in the order they set off: each left at t0 for a shelter and reaches it at arrive_t
+   * (a queue event then); their n add up to moving_to's. Engine 0.7.0: a keyframe without it is refused.
+   */
+  on_road: Trip[];
   sheltered: number;
   caught: number;
   timers: Record<string, number>;
 }
 
+/** People of a zone travelling together to a shelter: the route's time, at the evacuees' speed, when they set off. */
+export interface Trip { shelter: string; n: number; t0: number; arrive_t: number }
+
 export interface ShelterW {
   m: MachineSnapshot;
   /** people in the shelter */
   occupancy: number;
-  /** places held for people on the road to it: they arrive one evacuation step after they set off */
+  /** places held for people on the road to it: they arrive when their trip is over (ZoneW.on_road) */
   incoming: number;
   capacity: number;
 }

@@ -540,12 +540,13 @@ class App implements PanelHost {
       const name = failing.data.name, engine = failing.data.engine || '?';
       // the older-engine case is said in the page's language; any other error in the engine's own words
       const old: Record<string, string> | null = e instanceof KeyframeRestoreError
-        ? (e.shelter !== undefined ? { keyframe: clock(e.t), shelter: e.shelter } : { keyframe: clock(e.t), incident: e.incident ?? '?' })
+        ? (e.shelter !== undefined ? { keyframe: clock(e.t), shelter: e.shelter }
+          : e.zone !== undefined ? { keyframe: clock(e.t), zone: e.zone } : { keyframe: clock(e.t), incident: e.incident ?? '?' })
         : null;
       const detail = (e as Error).message;
       this.showError(name, {
         message: `${name}: the engine cannot replay it at ${clock(nt)} (${detail})`,
-        ...(old ? { code: 'shelter' in old ? 'replayOlderShelter' : 'replayOlder', args: { name, time: clock(nt), ...old } } : { code: 'replay', args: { name, time: clock(nt), detail } }),
+        ...(old ? { code: 'shelter' in old ? 'replayOlderShelter' : 'zone' in old ? 'replayOlderZone' : 'replayOlder', args: { name, time: clock(nt), ...old } } : { code: 'replay', args: { name, time: clock(nt), detail } }),
         hint: `the log was written by drillsim ${engine} and this viewer runs ${ENGINE_VERSION}: view it with the drillsim that wrote it, or run the scenario again`,
         hintCode: 'replay', hintArgs: { engine, ours: ENGINE_VERSION },
       }, 'cannotReplay');
