@@ -9,6 +9,7 @@
 import type { Inject, Objective, Scenario } from '../scenario/schema.js';
 import { sha256Hex } from '../core/hash.js';
 import { chainOf } from '../sim/log.js';
+import { Model } from '../sim/model.js';
 import type { RunLog } from '../sim/run.js';
 import type { Evidence } from './evidence.js';
 import type { LogEvent, ObjectiveResult, Rating } from './metrics.js';
@@ -441,7 +442,8 @@ export function peopleForShare(share: number, comparator: string, population: nu
  * For an evacuation objective rated below P: when the order was needed for the share rated P (performed
  * without challenges: an objective rated S may have met its criterion, and the time for the criterion's share
  * would be no later than its order), from the zone's own rate (as the engine moves people: per step, slower
- * with more vulnerable people) and its warning time. None when the order came in time for that share: then
+ * with more vulnerable people), its warning time, and the last group's trip to the zone's first shelter an open
+ * road leads to with every road open (engine 0.7.0). None when the order came in time for that share: then
  * the order's time was not what fell short (a full shelter, say, which is a finding of its own).
  */
 function evacuationAction(sc: Scenario, rv: Review, o: ObjectiveRow): Finding['action'] {
@@ -454,7 +456,14 @@ function evacuationAction(sc: Scenario, rv: Review, o: ObjectiveRow): Finding['a
   const perStep = Math.max(1, Math.floor((zone.rate_people_per_hour * step * (1 - 0.5 * zone.vulnerable_share)) / 3600));
   const share = Math.min(1, o.spec.rating.P);
   const target = peopleForShare(share, c.comparator, zone.population);
-  const needed_s = zone.warning + Math.ceil(target / perStep) * step;
+  // the last group sets off at the last step it takes, and is in the shelter when its trip is over
+  const model = new Model(sc);
+  let trip_s = 0;
+  for (const sid of zone.shelters) {
+    const trip = model.tripSeconds(zone.id, sid, {}, 0);
+    if (trip !== null) { trip_s = trip; break; }
+  }
+  const needed_s = zone.warning + (Math.max(1, Math.ceil(target / perStep)) - 1) * step + trip_s;
   const latest = deadline - needed_s;
   const ordered = rv.zones.find((z) => z.id === zone.id)?.ordered_t ?? null;
   if (ordered !== null && ordered <= latest) return null;

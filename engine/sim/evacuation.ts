@@ -22,9 +22,7 @@
  */
 import type { StepAction } from '../machines/stepper.js';
 import * as Incidents from './incidents.js';
-import type { Model } from './model.js';
 import { removeAt } from './lists.js';
-import type { RoadStatus } from './routing.js';
 import { PRIO, type Sim } from './sim.js';
 
 export function onZoneStep(sim: Sim, id: string, before: string, actions: StepAction[]): void {
@@ -44,24 +42,6 @@ export function room(sim: Sim, shelterId: string): number {
   const s = sim.world.shelters[shelterId];
   if (s.m.value !== 'open') return 0;
   return Math.max(0, s.capacity - s.occupancy - s.incoming);
-}
-
-/**
- * Seconds evacuees take from a zone's place to a shelter's on these roads, in whole seconds rounded up (less
- * floating-point noise: 600.0000000001 s is 600), or null when no open road leads there.
- */
-export function tripSeconds(model: Model, zoneId: string, shelterId: string, roads: Record<string, RoadStatus>, version: number): number | null {
-  const from = model.zonePlace.get(zoneId)!, to = model.shelterPlace.get(shelterId)!;
-  const travel = model.travel;
-  let s: number;
-  if (travel.network && from.node !== null && to.node !== null) {
-    const r = travel.route(model.evacuee, from.node, to.node, roads, version);
-    if (r === null) return null;
-    s = r.time_s;
-  } else {
-    s = travel.straightTime(model.evacuee, travel.straightKm(from.x, from.y, to.x, to.y));
-  }
-  return s < Infinity ? Math.max(0, Math.ceil(s - 1e-6)) : null;
 }
 
 function occupancyEvent(sim: Sim, sid: string): void {
@@ -90,7 +70,7 @@ function advance(sim: Sim, id: string): void {
     if (batch <= 0) break;
     const free = room(sim, sid);
     if (free <= 0) continue;
-    const trip_s = tripSeconds(sim.model, id, sid, sim.world.roads, sim.world.road_version);
+    const trip_s = sim.model.tripSeconds(id, sid, sim.world.roads, sim.world.road_version);
     if (trip_s === null) { cut = true; continue; }
     const take = Math.min(batch, free);
     const s = sim.world.shelters[sid];

@@ -8,7 +8,7 @@ import type { Area, Capability, Generator, Hazard, IncidentKind, Inject, Role, R
 import { StreamPlan } from '../core/rng.js';
 import { projectionFor, toXY, type Projection } from './geo.js';
 import { Hazards } from './hazards.js';
-import { Travel, type Profile } from './routing.js';
+import { Travel, type Profile, type RoadStatus } from './routing.js';
 
 export interface EffectiveRole extends Role {
   /** made up by the engine for units no scenario role commands: always played by doctrine */
@@ -149,6 +149,25 @@ export class Model {
       return { node: this.travel.network ? this.travel.nearestNode(x, y) ?? null : null, x, y };
     }
     return this.areaPlace.get(area)!;
+  }
+
+  /**
+   * Seconds evacuees take from a zone's place to a shelter's on these roads (by the network, else in a straight line
+   * times detour), in whole seconds rounded up (less floating-point noise: 600.0000000001 s is 600), or null when no
+   * open road leads there.
+   */
+  tripSeconds(zoneId: string, shelterId: string, roads: Record<string, RoadStatus>, version: number): number | null {
+    const from = this.zonePlace.get(zoneId)!, to = this.shelterPlace.get(shelterId)!;
+    const travel = this.travel;
+    let s: number;
+    if (travel.network && from.node !== null && to.node !== null) {
+      const r = travel.route(this.evacuee, from.node, to.node, roads, version);
+      if (r === null) return null;
+      s = r.time_s;
+    } else {
+      s = travel.straightTime(this.evacuee, travel.straightKm(from.x, from.y, to.x, to.y));
+    }
+    return s < Infinity ? Math.max(0, Math.ceil(s - 1e-6)) : null;
   }
 
   /** Does area `outer` contain area `inner` (itself or an ancestor of it)? */

@@ -79,7 +79,7 @@ describe('AAR of the ky-son evacuate-early and evacuate-late runs', () => {
     const evac = late.improvements.find((f) => f.key === 'f.objective.short' && (f.params.objective as { id: string }).id === 'evac-ta-ca')!;
     expect(evac).toMatchObject({ capability: 'Critical Transportation', element: 'planning', org: 'tc-chair', action: { key: 'a.evacuate.by' } });
     const md = renderReport(late, 'md', 'en');
-    expect(md).toMatch(/Suggested: Order the evacuation of Tà Cạ riverside villages by T\+00:50 \(18:50\): moving 630 people \(90 %, the share rated P\) takes about 2 h 10 min/);
+    expect(md).toMatch(/Suggested: Order the evacuation of Tà Cạ riverside villages by T\+01:00 \(19:00\): moving 630 people \(90 %, the share rated P\) takes about 2 h from the order/);
   });
 
   it('counts an incident still open at the end: those already brought out rescued, the others still at risk or lost (the late run stopped at T+14:00)', () => {

@@ -31,11 +31,12 @@ describe('the suggested order time for an evacuation objective', () => {
     const o = aar.objectives.find((x) => x.spec.id === 'evac-muong-xen')!;
     expect(o.result).toMatchObject({ rating: 'S', value: 840 / 1400 });
     const action = objectiveFinding(aar, 'evac-muong-xen')!.action!;
-    // 1,260 people at 70 a 10-minute step is 18 steps, after a 15-minute warning: 3 h 15 min before T+05:00
-    expect(action.params).toMatchObject({ target: { n: 1260 }, latest: { t: 6300 }, ordered: { t: 10200 }, share: { pct: 0.9 } });
+    // 1,260 people at 70 a 10-minute step is 18 steps, after a 15-minute warning; the last sets off at the 18th
+    // (17 steps on) and the school is where the quarter is (no road between): 3 h 5 min before T+05:00
+    expect(action.params).toMatchObject({ target: { n: 1260 }, latest: { t: 6900 }, ordered: { t: 10200 }, share: { pct: 0.9 } });
     const md = renderReport(aar, 'md', 'en');
-    expect(md).toContain('*Suggested: Order the evacuation of Mường Xén low-lying quarter by T+01:45 (19:45): moving 1,260 people (90 %, the share rated P) takes about 3 h 15 min from the order, with the warning time (the order came at T+02:50 (20:50)).*');
-    expect(renderReport(aar, 'md', 'vi')).toContain('Gợi ý: Ra lệnh sơ tán khu thấp trũng xã Mường Xén trước T+01:45 (19:45): di chuyển 1.260 người (90%, mức P) mất khoảng 3 giờ 15 phút');
+    expect(md).toContain('*Suggested: Order the evacuation of Mường Xén low-lying quarter by T+01:55 (19:55): moving 1,260 people (90 %, the share rated P) takes about 3 h 5 min from the order, with the warning time (the order came at T+02:50 (20:50)).*');
+    expect(renderReport(aar, 'md', 'vi')).toContain('Gợi ý: Ra lệnh sơ tán khu thấp trũng xã Mường Xén trước T+01:55 (19:55): di chuyển 1.260 người (90%, mức P) mất khoảng 3 giờ 5 phút');
   });
 
   it('never suggests a time after the order that was given (Cửa Lò downwind: ordered at T+00:30, rated S)', () => {

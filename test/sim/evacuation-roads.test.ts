@@ -14,7 +14,6 @@ import { Words } from '../../engine/review/words.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
 import type { Scenario } from '../../engine/scenario/schema.js';
 import type { Decision } from '../../engine/sim/decisions.js';
-import { tripSeconds } from '../../engine/sim/evacuation.js';
 import { checkInvariants } from '../../engine/sim/invariants.js';
 import { Model } from '../../engine/sim/model.js';
 import { runScenario } from '../../engine/sim/run.js';
@@ -78,11 +77,11 @@ describe('evacuees travel by the roads', () => {
   it('at the evacuees\' speed: 5 km at 20 km/h (the default) is 15 minutes, 20 km is an hour', () => {
     const model = new Model(valley());
     expect(model.scenario.evacuation.speed_kmh).toEqual({ road: 20 });
-    expect(tripSeconds(model, 'riverside', 'school', {}, 0)).toBe(900);
-    expect(tripSeconds(model, 'riverside', 'hall', {}, 0)).toBe(3600);
+    expect(model.tripSeconds('riverside', 'school', {}, 0)).toBe(900);
+    expect(model.tripSeconds('riverside', 'hall', {}, 0)).toBe(3600);
     // a planner's own speed: 40 km/h halves them
     const faster = new Model(valley((d) => { d.evacuation.speed_kmh = { road: 40 }; }));
-    expect(tripSeconds(faster, 'riverside', 'hall', {}, 0)).toBe(1800);
+    expect(faster.tripSeconds('riverside', 'hall', {}, 0)).toBe(1800);
   });
 
   it('people reach the near school 15 minutes after they set off, not at the next step', () => {
@@ -174,7 +173,7 @@ describe('evacuees travel by the roads', () => {
     const [zx, zy] = [model.zonePlace.get('riverside')!.x, model.zonePlace.get('riverside')!.y];
     const hall = model.shelterPlace.get('hall')!;
     const km = Math.hypot(hall.x - zx, hall.y - zy);
-    expect(tripSeconds(model, 'riverside', 'hall', {}, 0)).toBe(Math.ceil(((km * 1.3) / 20) * 3600 - 1e-6));
+    expect(model.tripSeconds('riverside', 'hall', {}, 0)).toBe(Math.ceil(((km * 1.3) / 20) * 3600 - 1e-6));
   });
 });
 
@@ -241,7 +240,7 @@ describe('people and places are conserved (property over road cuts and reopening
             const key = `${g.t0}/${g.shelter}/${g.n}`;
             if (g.t0 !== s.world.t || seen.has(key)) continue;
             seen.add(key);
-            const trip = tripSeconds(s.model, 'riverside', g.shelter, s.world.roads, s.world.road_version);
+            const trip = s.model.tripSeconds('riverside', g.shelter, s.world.roads, s.world.road_version);
             if (trip === null || trip !== g.arrive_t - g.t0) broken.push(`t=${s.world.t}: a group to ${g.shelter} set off with a trip of ${g.arrive_t - g.t0} s, the roads give ${trip}`);
           }
         },
