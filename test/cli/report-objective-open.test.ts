@@ -29,7 +29,7 @@ describe('drill report on a run stopped while an objective\'s time was still run
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('| **Result** | **never, read at T+03:30 (21:30): rated U: Unable to be performed** (as it stood where the log ends, 20 min into the 1 h allowed: not yet missed, so no area for improvement) |');
     // the same for a share in shelter still short before its time, and a level and a request not yet due
-    expect(r.stdout).toContain('| **Result** | **10 %, read at T+03:30 (21:30): rated U: Unable to be performed** (as it stood where the log ends, before T+05:00 (23:00): not yet missed, so no area for improvement) |');
+    expect(r.stdout).toContain('| **Result** | **15 %, read at T+03:30 (21:30): rated U: Unable to be performed** (as it stood where the log ends, before T+05:00 (23:00): not yet missed, so no area for improvement) |');
     expect(r.stdout.match(/\*\*never, read at T\+03:30 \(21:30\): rated U: Unable to be performed\*\* \(as it stood where the log ends, before T\+04:00 \(22:00\): not yet missed/g)).toHaveLength(2);
     const improvements = r.stdout.slice(r.stdout.indexOf('## 5.'));
     expect(improvements).not.toContain(OBJECTIVE);
