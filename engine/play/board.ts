@@ -209,6 +209,8 @@ export function renderBoard(b: BoardInput): string {
       const parts = [m(lang, struck ? 'zone.struck' : (`zone.${st}` as MsgKey))];
       if (st !== 'idle') parts.push(m(lang, 'zone.progress', { sheltered: w.sheltered, moving: w.moving, remaining: w.remaining }));
       else parts.push(mn(lang, 'zone.people', z.population));
+      // stalled with the roads to every shelter with room cut: the counts alone do not say why nobody moves
+      if (w.cut) parts.push(m(lang, 'zone.cut'));
       if (w.caught > 0) parts.push(m(lang, 'zone.caught', { n: w.caught }));
       if (z.hazard_arrives !== undefined) parts.push(m(lang, t > z.hazard_arrives ? 'zone.hazard-came' : 'zone.hazard', { t: clock(z.hazard_arrives) }));
       out.push(row(z, parts.join(' · ')));

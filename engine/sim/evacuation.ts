@@ -103,7 +103,10 @@ function advance(sim: Sim, id: string): void {
     if (s.occupancy + s.incoming >= s.capacity) sim.sendShelter(sid, 'FULL');
   }
   // nobody could go: every shelter with room was cut off (cut), or none had room
-  progressEvent(sim, id, placed === 0 && z.remaining > 0 ? (cut ? { stalled: true, cut: true } : { stalled: true }) : undefined);
+  const stalled = placed === 0 && z.remaining > 0;
+  if (stalled && cut) z.cut = true;
+  else delete z.cut;
+  progressEvent(sim, id, stalled ? (cut ? { stalled: true, cut: true } : { stalled: true }) : undefined);
   if (z.remaining === 0 && z.moving === 0) sim.send('zone', id, { type: 'CLEARED' });
 }
 
@@ -139,6 +142,7 @@ function caught(sim: Sim, id: string): void {
   const people = sim.world.areas[spec.area].people;
   // those on the road have left the zone: they go on to their shelters, and arrive when their trips say
   const n = z.remaining;
+  delete z.cut;
   z.caught = n;
   z.remaining = 0;
   sim.emit({ t: sim.now, type: 'zone.struck', id, caught: n });

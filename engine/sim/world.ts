@@ -105,6 +105,8 @@ export interface ZoneW {
    * (a queue event then); their n add up to moving_to's. Engine 0.7.0: a keyframe without it is refused.
    */
   on_road: Trip[];
+  /** at its last step, people waited and none could set off: every road to its open shelters with room was cut (absent otherwise) */
+  cut?: true;
   sheltered: number;
   caught: number;
   timers: Record<string, number>;

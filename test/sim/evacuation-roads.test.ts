@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify } from 'yaml';
 import { KeyframeRestoreError } from '../../engine/core/errors.js';
+import { renderBoard } from '../../engine/play/board.js';
 import { buildAar } from '../../engine/review/aar.js';
 import { Words } from '../../engine/review/words.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
@@ -159,12 +160,29 @@ describe('evacuees travel by the roads', () => {
     expect(aar.improvements.filter((f) => f.key === 'f.shelter.full')).toEqual([]);
   });
 
+  it('the trainee\'s board says why a cut-off zone does not move, in both languages, and stops saying it once a road opens', () => {
+    const sim = makeSim(valley((doc) => {
+      cutAtStart('village-school', 'village-hall')(doc);
+      doc.rules.push({ id: 'cleared', from: 'T+01:00', every: '12h', probability: 1, effect: { reopen_road: 'village-hall' } });
+    }), { decisions: [order(0)], players: ['chair'] });
+    sim.run(1800);
+    expect(sim.world.zones.riverside.cut).toBe(true);
+    const board = (lang: 'en' | 'vi') => renderBoard({ sim, seat: 'chair', t: sim.now, lang, pending: [], newSince: 0, paused: false });
+    expect(board('en')).toContain('0 sheltered, 0 on the way, 100 still there · no open road to a shelter with room');
+    expect(board('vi')).toContain('không còn đường thông đến điểm sơ tán còn chỗ');
+    sim.run(3601);
+    expect(sim.world.zones.riverside.cut).toBeUndefined();
+    expect(board('en')).not.toContain('no open road');
+    expect(sim.world.zones.riverside.moving).toBe(10);
+  });
+
   it('full shelters stall a zone without `cut`: the roads were not why', () => {
     const sim = makeSim(valley((d) => { for (const s of d.evacuation.shelters) s.capacity_people = 5; }), { decisions: [order(0)], players: ['chair'] });
     sim.run(1200);
     const stalled = events(sim).filter((e) => e.type === 'zone.progress' && e.stalled);
     expect(stalled.length).toBeGreaterThan(0);
     for (const p of stalled) expect(p.cut).toBeUndefined();
+    expect(sim.world.zones.riverside.cut).toBeUndefined();
   });
 
   it('without a road network, people travel the straight line (times detour) at the evacuees\' speed', () => {

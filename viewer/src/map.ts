@@ -640,7 +640,7 @@ export class MapView {
         setText(g.select('text'), d.zw ? `${d.zw.remaining}↓ ${d.zw.sheltered}⌂` : '');
         // the people on the road to their shelters this step: neither in the zone's figure nor in the shelters' yet
         const moving = d.zw?.moving ?? 0;
-        setText(g.select('title'), `${S.zone}: ${textIn(d.z.name, lang) || d.z.id} (${state}); ${d.zw?.remaining ?? d.z.population} / ${d.z.population}${moving > 0 ? `, ${moving} ${S.shelterComing}` : ''}${d.flooded ? `; ${S.flooded}` : ''}`);
+        setText(g.select('title'), `${S.zone}: ${textIn(d.z.name, lang) || d.z.id} (${state}); ${d.zw?.remaining ?? d.z.population} / ${d.z.population}${moving > 0 ? `, ${moving} ${S.shelterComing}` : ''}${d.zw?.cut ? `; ${S.zoneCut}` : ''}${d.flooded ? `; ${S.flooded}` : ''}`);
       });
 
     // --- fire weather: a ring around each area a fire-weather hazard bears on, wider with its risk level
