@@ -521,6 +521,48 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     if (total < people) warn([...collections.zone.path, i, 'shelters'], 'shelter-room', say('shelter-room.shared', { zones: joined(group.map((g) => quoted(String(g.id)))), total, people, short: people - total }), say('shelter-room.shared-hint'));
   }
 
+  // evacuees go by road (engine 0.7.0): a shelter no road leads to from where a zone's people set off, by the modes
+  // evacuees use, with every road open, is one they never go to. Places given by coordinates (a nearest node) are
+  // not looked at here.
+  if (network) {
+    const modes = isObj(evac) && isObj(evac.speed_kmh) ? Object.keys(evac.speed_kmh) : ['road'];
+    const usable = (e: Obj) => {
+      const restricted = isObj(e.time) || isObj(e.speed_kmh);
+      return modes.some((m) => (isObj(e.time) && e.time[m] !== undefined)
+        || (e.length_km !== undefined && (!restricted || (isObj(e.speed_kmh) && e.speed_kmh[m] !== undefined))));
+    };
+    const roads = new Map<string, string[]>();
+    const link = (a: string, b: string) => { if (!roads.has(a)) roads.set(a, []); roads.get(a)!.push(b); };
+    for (const [, e] of collections.edge.list) {
+      if (!isStr(e.from) || !isStr(e.to) || !usable(e)) continue;
+      link(e.from, e.to);
+      if (e.two_way !== false) link(e.to, e.from);
+    }
+    const placeNode = (x: Obj): string | undefined => {
+      if (isStr(x.node)) return ids.node.has(x.node) ? x.node : undefined;
+      if (x.coords !== undefined || !isStr(x.area)) return undefined;
+      const a = ids.area.get(x.area);
+      if (a && isStr(a.node)) return ids.node.has(a.node) ? a.node : undefined;
+      for (const [, n] of collections.node.list) if (n.area === x.area && isStr(n.id)) return n.id;
+      return undefined;
+    };
+    for (const [i, z] of collections.zone.list) {
+      const from = placeNode(z);
+      if (from === undefined) continue;
+      const seen = new Set([from]);
+      for (const todo = [from]; todo.length;) {
+        for (const next of roads.get(todo.pop()!) ?? []) if (!seen.has(next)) { seen.add(next); todo.push(next); }
+      }
+      zoneShelters(z).forEach((sid) => {
+        const s = ids.shelter.get(sid);
+        const to = s ? placeNode(s) : undefined;
+        if (to === undefined || seen.has(to)) return;
+        const j = (z.shelters as unknown[]).indexOf(sid);
+        warn([...collections.zone.path, i, 'shelters', j], 'unreachable-shelter', say('unreachable-shelter.message', { id: String(z.id), shelter: sid, from, to, modes: modes.join(', ') }), say('unreachable-shelter.hint'));
+      });
+    }
+  }
+
   // roles and authority
   const commander = new Map<string, number>();
   const meantCommanded = new Set<string>();

@@ -169,6 +169,8 @@ const en = {
   'shelter-room.hint': 'add a shelter to its `shelters`, or give them more room (capacity_people, area_m2)',
   'shelter-room.shared': 'zones {zones} share shelters that hold {total} for their {people} people: {short} cannot leave',
   'shelter-room.shared-hint': 'add shelters, or give them more room (capacity_people, area_m2)',
+  'unreachable-shelter.message': "zone '{id}' lists shelter '{shelter}', but no road leads from where its people set off ('{from}') to the shelter ('{to}') by the ways evacuees travel ({modes}), even with every road open: they never go there",
+  'unreachable-shelter.hint': 'connect the two with an edge, give the zone or the shelter another node, or give evacuation.speed_kmh the mode that road needs ({ road: 20, boat: 5 })',
 
   // roles and authority
   'two-commanders.message': "unit '{unit}' is already commanded by role '{role}'",
@@ -785,6 +787,8 @@ const vi: Record<IssueKey, string> = {
   'shelter-room.hint': 'hãy thêm điểm sơ tán vào `shelters` của nó, hoặc tăng sức chứa (capacity_people, area_m2)',
   'shelter-room.shared': 'các khu vực sơ tán {zones} dùng chung những điểm sơ tán chỉ chứa được {total} người cho {people} người của chúng: {short} người không đi được',
   'shelter-room.shared-hint': 'hãy thêm điểm sơ tán, hoặc tăng sức chứa (capacity_people, area_m2)',
+  'unreachable-shelter.message': "khu vực sơ tán '{id}' có điểm sơ tán '{shelter}', nhưng không có đường nào từ nơi người dân xuất phát ('{from}') tới điểm sơ tán ('{to}') bằng các phương tiện người sơ tán dùng ({modes}), kể cả khi mọi tuyến đường đều thông: họ sẽ không bao giờ đến đó",
+  'unreachable-shelter.hint': 'hãy nối hai nơi bằng một tuyến đường (edge), đặt khu vực hoặc điểm sơ tán ở nút khác, hoặc thêm vào evacuation.speed_kmh phương tiện mà tuyến đường đó cần ({ road: 20, boat: 5 })',
 
   'two-commanders.message': "đơn vị '{unit}' đã thuộc quyền chỉ huy của vai '{role}'",
   'two-commanders.hint': 'mỗi đơn vị chỉ thuộc quyền một vai',
@@ -1340,8 +1344,11 @@ export const DESCRIPTIONS_VI: Record<string, string> = {
   "time from the order until people start to move": "thời gian từ khi có lệnh đến khi người dân bắt đầu di chuyển",
   "people still in the zone then are at risk": "người còn trong khu vực lúc đó sẽ gặp nạn",
   "incident kind spawned for people caught in the zone when the hazard arrives": "loại sự cố sinh ra cho người còn kẹt trong khu vực khi hiểm hoạ ập đến",
-  "road node where people caught in the zone are found (default: the area's own place)": "nút giao thông nơi có người kẹt lại trong khu vực (mặc định: vị trí của địa bàn)",
-  "where people caught in the zone are found, when no node is given": "nơi có người kẹt lại trong khu vực, khi không ghi nút giao thông",
+  "road node the zone's people set off from, and where people caught in it are found (default: the area's own place)": "nút giao thông nơi người dân của khu vực xuất phát, và nơi có người kẹt lại trong khu vực (mặc định: vị trí của địa bàn)",
+  "where the zone's people set off from and people caught in it are found, when no node is given (on a road network: from the nearest node)": "nơi người dân của khu vực xuất phát và nơi có người kẹt lại, khi không ghi nút giao thông (khi có mạng đường: từ nút gần nhất)",
+  "road node evacuees travel to (default: the area's own place)": "nút giao thông người sơ tán đi đến (mặc định: vị trí của địa bàn)",
+  "where the shelter stands, when no node is given (on a road network: at the nearest node)": "vị trí điểm sơ tán, khi không ghi nút giao thông (khi có mạng đường: tại nút gần nhất)",
+  "how fast evacuees travel from their zone to a shelter, per mode, over the road network (or in a straight line, times detour, without one): with their own means (motorbikes, carts, on foot), slower than response units; default 20 km/h by road, the low end of a mountain road in good weather (docs/domain.md: 20-35 km/h; lowland 50-70 km/h; boat in floodwater 5-10 km/h)": "tốc độ người sơ tán đi từ khu vực đến điểm sơ tán, theo từng phương thức, trên mạng đường (hoặc theo đường thẳng nhân hệ số vòng, khi không có mạng đường): bằng phương tiện của chính họ (xe máy, xe thồ, đi bộ), chậm hơn lực lượng ứng phó; mặc định 20 km/h đường bộ, mức thấp của đường miền núi khi trời tốt (docs/domain.md: 20-35 km/h; đồng bằng 50-70 km/h; thuyền trong nước lũ 5-10 km/h)",
   "covered floor space; capacity is limited to area_m2 / m2_per_person": "diện tích sàn có mái che; sức chứa không vượt quá area_m2 / m2_per_person",
   "units this role commands": "các đơn vị vai này chỉ huy",
   "civil-defence levels this role may declare": "các cấp độ phòng thủ dân sự vai này được ban bố",

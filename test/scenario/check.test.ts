@@ -191,3 +191,25 @@ describe("an evacuation zone's shelters", () => {
     expect(codes(quePhong)).not.toContain('shelter-room');
   });
 });
+
+describe("an evacuation zone's shelters on the road network (evacuees go by road, engine 0.7.0)", () => {
+  // Pà Cọ's people set off from its node, up a footpath from Tri Lễ, where the school and the barracks are
+  const upThePath = edit(quePhong, ['    - id: pa-co-hillside\n', '    - id: pa-co-hillside\n      node: pa-co\n']);
+
+  it('warns, at the shelter in the zone\'s list, when no road leads there by the ways evacuees travel, with every road open', () => {
+    const issues = issuesOf(upThePath).filter((i) => i.code === 'unreachable-shelter');
+    expect(issues.map((i) => i.path)).toEqual(['evacuation.zones[0].shelters[0]', 'evacuation.zones[0].shelters[1]']);
+    expect(issues[0]).toMatchObject({
+      severity: 'warning',
+      message: "zone 'pa-co-hillside' lists shelter 'tri-le-school', but no road leads from where its people set off ('pa-co') to the shelter ('tri-le') by the ways evacuees travel (road), even with every road open: they never go there",
+    });
+    const vi = sayIn(issues[0].words!.message, 'vi');
+    expect(vi).toContain("khu vực sơ tán 'pa-co-hillside' có điểm sơ tán 'tri-le-school'");
+  });
+
+  it('says nothing once evacuees may walk (evacuation.speed_kmh with foot), or where the zone sets off from the area\'s own place', () => {
+    const walking = edit(upThePath, ['evacuation:\n', 'evacuation:\n  speed_kmh: { road: 20, foot: 4 }\n']);
+    expect(codes(walking)).not.toContain('unreachable-shelter');
+    expect(codes(quePhong)).not.toContain('unreachable-shelter');
+  });
+});
