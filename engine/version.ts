@@ -18,5 +18,6 @@
 //        default 20 km/h by road) and arrive when their trip is over, not a step later; a shelter no open road leads to
 //        is passed over, and a zone none of whose shelters with room can be reached stalls with `cut`; people on the
 //        road when the hazard strikes their zone go on to their shelter. A 0.6.0 keyframe lacks the zones' trips
-//        (on_road) and is refused (outcomes differ from 0.6.0's wherever zones evacuate)
+//        (on_road) and is refused (outcomes differ from 0.6.0's wherever zones evacuate). A play session saved part-way
+//        ends with the count of its people still at risk, as a run stopped there with --until does
 export const ENGINE_VERSION = '0.7.0';
