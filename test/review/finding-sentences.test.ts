@@ -34,10 +34,10 @@ describe('findings as sentences', () => {
     const r = kySon('doctrine');
     const aar = buildAar(r.log, r.scenario, r.events);
     const vi = renderReport(aar, 'md', 'vi');
-    expect(vi).toContain('*Gợi ý: Ra lệnh sơ tán khu thấp trũng xã Mường Xén trước T+01:45 (19:45)');
+    expect(vi).toContain('*Gợi ý: Ra lệnh sơ tán khu thấp trũng xã Mường Xén trước T+01:55 (19:55)');
     expect(vi).not.toContain('sơ tán Khu thấp trũng');
     // a proper name stays as written
-    expect(renderReport(aar, 'md', 'en')).toContain('*Suggested: Order the evacuation of Mường Xén low-lying quarter by T+01:45 (19:45)');
+    expect(renderReport(aar, 'md', 'en')).toContain('*Suggested: Order the evacuation of Mường Xén low-lying quarter by T+01:55 (19:55)');
   });
 
   it('key events and the incidents table start their cells with a capital too (the people caught in a zone)', () => {
