@@ -251,14 +251,19 @@ function readTime(s: string): number | undefined {
   return r.ok && r.seconds >= 0 ? r.seconds : undefined;
 }
 
+/** The words before a time to advance until: `until`, `to`, and Vietnamese `đến`, `tới` (with or without their marks). */
+const UNTIL = ['until', 'to', 'đến', 'den', 'tới', 'toi'];
+
 /** advance | advance 30m | advance T+03:00 | advance until next [inject] | advance until end | advance until T+03:00 */
 function readStep(words: string[]): { ok: true; step: Step } | { ok: false; problem: Problem } {
-  const w = words.map((x) => x.toLowerCase());
+  const w = words.map((x) => x.normalize('NFC').toLowerCase());
   const bad = { ok: false as const, problem: { key: 'parse.bad-step' as const, params: { value: words.join(' ') } } };
-  if (w[0] === 'until' || w[0] === 'to') w.shift();
+  // `tiếp đến T+03:15` as `advance until T+03:15`, `tiếp đến hết` as `advance until end`
+  const until = UNTIL.includes(w[0]);
+  if (until) w.shift();
   if (w.length === 0) return bad;
   if (w[0] === 'next' && (w.length === 1 || (w.length === 2 && w[1] === 'inject'))) return { ok: true, step: { kind: 'next' } };
-  if (w[0] === 'end' && w.length === 1) return { ok: true, step: { kind: 'end' } };
+  if ((w[0] === 'end' || w[0] === 'hết' || w[0] === 'het') && w.length === 1) return { ok: true, step: { kind: 'end' } };
   if (w.length !== 1) return bad;
   const last = words[words.length - 1];
   const r = parseDuration(last);
@@ -274,7 +279,7 @@ function readStep(words: string[]): { ok: true; step: Step } | { ok: false; prob
     return bad;
   }
   // T+ is a time on the exercise clock (the session says so if it has passed); 30m is a step forward from now
-  if (/^T\+/i.test(words[words.length - 1]) || words[0].toLowerCase() === 'until' || words[0].toLowerCase() === 'to') return { ok: true, step: { kind: 'at', t: r.seconds } };
+  if (/^T\+/i.test(words[words.length - 1]) || until) return { ok: true, step: { kind: 'at', t: r.seconds } };
   if (r.seconds === 0) return bad;
   return { ok: true, step: { kind: 'by', s: r.seconds } };
 }

@@ -804,7 +804,7 @@ const vi: Record<MsgKey, string> = {
   "parse.bad-step-guess": "'{value}' không phải một thời điểm; hãy viết advance {time} (đến thời điểm đó trên đồng hồ diễn tập) hoặc advance {step} (tiến thêm chừng đó)",
   "parse.jump-length": "'{value}' là một khoảng thời gian, còn jump chuyển đến một thời điểm trên đồng hồ diễn tập (jump T+01:30); để tiến thêm {step}, hãy viết advance {step}",
   "parse.bad-step-minutes": "không hiểu bước '{value}': số phút cần có đơn vị; hãy viết advance {step}",
-  "parse.bad-step": "không hiểu bước '{value}'; hãy viết advance, advance 30m, advance T+03:00 hoặc advance until end",
+  "parse.bad-step": "không hiểu bước '{value}'; hãy viết tiếp, tiếp 30m, tiếp đến T+03:00 hoặc tiếp đến hết (hay advance, advance 30m, advance T+03:00, advance until end)",
   "play.refused": "bị từ chối: {why}. Không có gì thay đổi.",
   "play.accepted": "lệnh cho {t}: {line} (thực hiện khi thời gian trôi)",
   "play.not-on-board": "lưu ý: {id} chưa có trên bảng: sự cố được báo lúc {t}, ngay trước khi các lệnh cho {t} được thực hiện",

@@ -43,6 +43,10 @@ describe('parseLine', () => {
     expect(ok('xin hỗ trợ cho ta-ca')).toEqual(ok('request support for ta-ca'));
     expect(ok('thông báo ta-ca Người dân lên chỗ cao')).toEqual(ok('public info in ta-ca Người dân lên chỗ cao'));
     expect(ok('tiếp 30m')).toEqual(ok('advance 30m'));
+    // until, in the words a Vietnamese trainee writes it (a tester's `tiếp đến T+03:15` was not understood)
+    for (const vi of ['tiếp đến T+03:15', 'tiếp tới T+03:15', 'tiep den T+03:15', 'tiếp tục đến 3h15m']) expect(ok(vi), vi).toEqual(ok('advance until T+03:15'));
+    expect(ok('tiếp đến hết')).toEqual(ok('advance until end'));
+    expect(ok('tiep den het')).toEqual(ok('advance until end'));
     for (const [vi, en] of [['giúp', 'help'], ['thoát', 'quit'], ['bảng', 'board'], ['tin nhắn', 'messages'], ['hoàn tác', 'undo'], ['cấm biển', 'sea ban']]) expect(ok(vi), vi).toEqual(ok(en));
     // an English typo is not answered with a Vietnamese word
     expect(problem('tie 30m')).not.toMatchObject({ params: { guess: expect.stringMatching(/tiep|tiếp/) } });
