@@ -269,6 +269,10 @@ function setCopies(w: Written, index: number, id: string, value: unknown): Say |
   const units = w.units as Written[];
   const unit = units[index];
   const ids = [id, ...Array.from({ length: Math.max(0, value - 1) }, (_, c) => `${id}-${c + 2}`)].slice(0, value);
+  // a copy's name taken by a unit of the scenario: said here, not as the loader's "duplicate unit id" at a list
+  // entry that is not in the planner's file
+  const taken = ids.slice(1).find((cid) => units.some((u, i) => i !== index && u.id === cid));
+  if (taken !== undefined) return say('vary.copies-taken', { id, value: String(value), copy: taken });
   const suffix = (t: unknown, n: number): unknown => typeof t === 'string' ? `${t} #${n}` : t && typeof t === 'object' ? Object.fromEntries(Object.entries(t).map(([k, v]) => [k, `${v} #${n}`])) : t;
   const copies = ids.map((cid, c) => (c === 0 ? unit : { ...structuredClone(unit), id: cid, ...(unit.name !== undefined ? { name: suffix(unit.name, c + 1) } : {}) }));
   units.splice(index, 1, ...copies);

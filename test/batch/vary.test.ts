@@ -105,6 +105,17 @@ describe('--vary', () => {
     expect(messages('unit.mx-militia.copies=unset')[0]).toMatch(/'unset' is not a number of units/);
   });
 
+  it('copies named as a unit the scenario has already are refused by the sweep\'s key and value, not as a duplicate at a list entry the planner never wrote', () => {
+    // a second police unit called mx-police-2, then two copies of mx-police: the copy would be mx-police-2 too
+    const text = JSON.parse(JSON.stringify(ksn));
+    const police = text.units.find((u: { id: string }) => u.id === 'mx-police');
+    text.units.push({ ...police, id: 'mx-police-2' });
+    text.roles.find((r: { commands: string[] }) => r.commands.includes('mx-police')).commands.push('mx-police-2');
+    const r = varyScenario(text, spec('unit.mx-police.copies=1,2,3'));
+    expect(r.ok ? [] : r.messages).toEqual([2, 3].map((n) => `--vary unit.mx-police.copies=${n}: a copy of mx-police is named mx-police-2, but the scenario has a unit mx-police-2 already; rename that unit (copies are named mx-police-2, mx-police-3 and so on)`));
+    expect(vary('unit.mx-police.copies=1,2,3').ok).toBe(true);
+  });
+
   it('doctrine.keep_home: a number for every commune, or one area\'s reserve by its key (the mapping made when none is written)', () => {
     const n = vary('doctrine.keep_home=unset,0,2');
     expect(n.ok && n.scenarios.map((s) => s.doctrine.keep_home)).toEqual([undefined, 0, 2]);
