@@ -14,6 +14,8 @@ import type { Lang } from '../scenario/text.js';
 const en = {
   // drill validate
   'validate.ok': '{file}: ok: {id} "{title}" ({counts}{warnings})',
+  'validate.decisions-ok': '{file}: ok: {n} {n:decision|decisions} for {id}, played by {players}{warnings}',
+  'validate.no-players': 'nobody (the controller\'s orders only)',
   'validate.areas': '{n} {n:area|areas}',
   'validate.units': '{n} {n:unit|units}',
   'validate.sources': '{n} {n:incident source|incident sources}',
@@ -184,6 +186,8 @@ export type CliKey = keyof typeof en;
 
 const vi: Record<CliKey, string> = {
   'validate.ok': '{file}: hợp lệ: {id} "{title}" ({counts}{warnings})',
+  'validate.decisions-ok': '{file}: hợp lệ: {n} quyết định cho {id}, người chơi: {players}{warnings}',
+  'validate.no-players': 'không có (chỉ lệnh của ban đạo diễn)',
   'validate.areas': '{n} địa bàn',
   'validate.units': '{n} đơn vị',
   'validate.sources': '{n} nguồn sự cố',

@@ -28,6 +28,7 @@ const VI: Rule[] = [
   [/^check that the folder exists and is writable$/, 'hãy kiểm tra thư mục có tồn tại và ghi được không'],
   [/^cannot write: this is the scenario of the session$/, 'không ghi được: đây là tệp kịch bản của phiên'],
   [/^save it under another name$/, 'hãy lưu với một tên khác'],
+  [/^--decisions checks one decisions file against one scenario: give the scenario alone before it$/, '--decisions kiểm tra một tệp quyết định theo một kịch bản: hãy chỉ cho một kịch bản trước nó'],
   [/^cannot write: the file name must end in \.json \(a run log is JSON\)$/, 'không ghi được: tên tệp phải kết thúc bằng .json (nhật ký lượt chạy là tệp JSON)'],
   [/^save it as (.*)$/s, 'hãy lưu thành $1'],
   [/^(--[\w-]+) (.*): this is the scenario the command reads; writing there would replace it \(give another file name\)$/s, '$1 $2: đây là tệp kịch bản mà lệnh đang đọc; ghi vào đó sẽ thay mất nó (hãy cho một tên tệp khác)'],

@@ -76,4 +76,22 @@ describe('drill validate', () => {
     expect(drill(['validate', library, copy]).stdout).not.toContain('same-id');
     expect(drill(['validate', library, library]).stdout).not.toContain('same-id');
   });
+
+  it('--decisions checks a decisions file against its scenario without running it: every problem at its line, EN and VI; exit 1 on an error', () => {
+    const dir = tempDir('drillsim-validate-decisions-');
+    const ok = drill(['validate', 'scenarios/ky-son-flash-flood.yaml', '--decisions', 'scenarios/decisions/ky-son-trainee.yaml']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('scenarios/decisions/ky-son-trainee.yaml: ok: 5 decisions for ky-son-flash-flood, played by tc-chair\n');
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'drillsim_decisions: 1\nplayers: [tc-chair]\ndecisions:\n  - { at: T+00:30, role: tc-chair, do: evacuate, zone: ta-ca-rivreside }\n  - { at: T+19:00, role: tc-chair, do: request_support, area: ta-ca }\n');
+    const r = drill(['validate', 'scenarios/ky-son-flash-flood.yaml', '--decisions', bad]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${bad}:4:56: error[unknown-id] decisions[0].zone: unknown zone 'ta-ca-rivreside' (did you mean 'ta-ca-riverside'?)`);
+    expect(r.stdout).toMatch(new RegExp(`${bad.replace(/[.*+?^$()|[\]\\]/g, '\\$&')}:5:11: error\\[outside-horizon\\] decisions\\[1\\]\\.at: `));
+    expect(r.stdout).not.toContain(`${bad}: ok`);
+    expect(drill(['validate', 'scenarios/ky-son-flash-flood.yaml', '--decisions', bad, '--lang', 'vi']).stdout).toContain("không có khu vực sơ tán 'ta-ca-rivreside'");
+    // one scenario only; the decisions file given as a scenario says how to check it
+    expect(drill(['validate', 'scenarios/minimal.yaml', 'scenarios/ky-son-flash-flood.yaml', '--decisions', bad]).code).toBe(2);
+    expect(drill(['validate', 'scenarios/decisions/ky-son-trainee.yaml']).stdout).toContain('drill validate <scenario> --decisions <file> checks it');
+  });
 });
