@@ -156,8 +156,7 @@ export class PlaySession {
     const session = new PlaySession(parsed.scenario, { seed: log.seed, players: log.players, joined: log.joined, controller: opts.controller, lang: opts.lang, until: log.until }, decisions, t);
     // the log as this session writes it at t: a part-way save ends with the count of the people still at risk then
     // (which a save of an engine before 0.7.0 lacks: it goes on all the same, from the same world)
-    const full = session.log().events;
-    const lines = log.events.length === session.sim.log!.count ? session.sim.log!.lines : full;
+    const lines = log.events.length === session.sim.log!.count ? session.sim.log!.lines : session.log().events;
     const n = Math.max(lines.length, log.events.length);
     for (let i = 0; i < n; i++) {
       if (lines[i] !== log.events[i]) return { ok: false, key: 'resume.diverged', params: { index: i } };
@@ -781,7 +780,6 @@ export class PlaySession {
 
 }
 
-/** T+hh:mm in hours however many (T+99:00, as a slip is typed; the clock would say T+4d03:00). */
 /** A length as a step is typed (30h, 17h29m, 45m: hours, not days, which a step past the end is counted in). */
 function inHours(s: number): string {
   if (s % 60 !== 0) return formatDuration(s);
@@ -789,6 +787,7 @@ function inHours(s: number): string {
   return h === 0 ? `${m}m` : m === 0 ? `${h}h` : `${h}h${m}m`;
 }
 
+/** T+hh:mm in hours however many (T+99:00, as a slip is typed; the clock would say T+4d03:00). */
 function hoursClock(t: number): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `T+${two(Math.floor(t / 3600))}:${two(Math.floor((t % 3600) / 60))}`;

@@ -246,16 +246,7 @@ export class LogWriter {
 
   /** The link the chain would close with after these lines too, none of them written here (a session saved part-way: see Sim.tallyLinesAt). */
   peekWith(more: readonly string[]): string {
-    this.seal();
-    const h = this.sha256();
-    h.update(this.link);
-    const chunks = this.chunks;
-    for (let k = this.cutChunks; k < chunks.length; k++) h.updateBytes(chunks[k]!);
-    for (const line of more) {
-      h.update(line);
-      h.update('\n');
-    }
-    return h.digestHex();
+    return this.digestSince(more);
   }
 
   /** Continue a chain from a keyframe (the lines before it are not held here). */
@@ -269,13 +260,17 @@ export class LogWriter {
     return this.cut();
   }
 
-  /** SHA-256 of the current link followed by every line since the last cut. */
-  private digestSince(): string {
+  /** SHA-256 of the current link followed by every line since the last cut (and `more`, lines not held here). */
+  private digestSince(more: readonly string[] = []): string {
     this.seal();
     const h = this.sha256();
     h.update(this.link);
     const chunks = this.chunks;
     for (let k = this.cutChunks; k < chunks.length; k++) h.updateBytes(chunks[k]!);
+    for (const line of more) {
+      h.update(line);
+      h.update('\n');
+    }
     return h.digestHex();
   }
 
