@@ -30,7 +30,7 @@ const VI: Rule[] = [
   [/^save it under another name$/, 'hãy lưu với một tên khác'],
   [/^--decisions checks one decisions file against one scenario: give the scenario alone before it$/, '--decisions kiểm tra một tệp quyết định theo một kịch bản: hãy chỉ cho một kịch bản trước nó'],
   [/^cannot write: the file name must end in \.json \(a run log is JSON\)$/, 'không ghi được: tên tệp phải kết thúc bằng .json (nhật ký lượt chạy là tệp JSON)'],
-  [/^save it as (.*)$/s, 'hãy lưu thành $1'],
+  [/^save it as (.*\.json'?)$/s, 'hãy lưu thành $1'],
   [/^(--[\w-]+) (.*): this is the scenario the command reads; writing there would replace it \(give another file name\)$/s, '$1 $2: đây là tệp kịch bản mà lệnh đang đọc; ghi vào đó sẽ thay mất nó (hãy cho một tên tệp khác)'],
   [/^(--[\w-]+) (.*): this is the run log the command reads; writing there would replace it \(give another file name\)$/s, '$1 $2: đây là nhật ký chạy mà lệnh đang đọc; ghi vào đó sẽ thay mất nó (hãy cho một tên tệp khác)'],
   [/^(--[\w-]+) -: give a file name \('-' would be a file named '-'; this file is not written to standard output\)$/, "$1 -: hãy cho một tên tệp ('-' sẽ thành một tệp tên là '-'; tệp này không được ghi ra đầu ra chuẩn)"],
