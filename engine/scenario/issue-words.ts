@@ -353,6 +353,8 @@ const en = {
   'colon.hint': 'put the text in quotes: {key}: {quoted}',
   'comma.hint': 'a comma inside { ... } starts a new key: put the text in quotes',
   'comma.hint-as-in': 'a comma inside { ... } starts a new key: put the text in quotes, as in {key}: {quoted}',
+  'text-cut.message': "the text stops at ' #': YAML reads '{comment}' as a comment, so the text is only '{kept}'",
+  'text-cut.hint': "if the '#' is part of the text, put the whole text in quotes: {key}: {quoted}; if it is a comment, leave two spaces before its '# '",
   'clock.after-end': "{clock} is after the scenario's end, {end}",
 
   // indentation (indentation.ts)
@@ -964,6 +966,8 @@ const vi: Record<IssueKey, string> = {
   'colon.hint': 'hãy đặt đoạn chữ trong dấu nháy: {key}: {quoted}',
   'comma.hint': 'dấu phẩy bên trong { ... } bắt đầu một khóa mới: hãy đặt đoạn chữ trong dấu nháy',
   'comma.hint-as-in': 'dấu phẩy bên trong { ... } bắt đầu một khóa mới: hãy đặt đoạn chữ trong dấu nháy, như {key}: {quoted}',
+  'text-cut.message': "đoạn chữ dừng ở ' #': YAML đọc '{comment}' là chú thích, nên đoạn chữ chỉ còn '{kept}'",
+  'text-cut.hint': "nếu dấu '#' thuộc đoạn chữ, hãy đặt cả đoạn chữ trong dấu nháy: {key}: {quoted}; nếu đó là chú thích, hãy để hai dấu cách trước '# '",
   'clock.after-end': '{clock} là sau khi kịch bản kết thúc ({end})',
 
   'indent.spaces': '{n} dấu cách',

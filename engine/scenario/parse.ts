@@ -14,7 +14,8 @@ import { clockAdviceSay } from './msel-bare-times.js';
 import { colonInText, indentationSlips, unclosedFlows } from './indentation.js';
 import { DESCRIPTIONS_VI } from './issue-words.js';
 import { followedBy, joined, say, type IssueKey, type Say } from './say.js';
-import { CAPABILITIES, COMMANDS, ID_PATTERN_MESSAGE, ID_RE, MODES, Scenario } from './schema.js';
+import { CAPABILITIES, COMMANDS, ID_PATTERN_MESSAGE, ID_RE, MODES, Scenario, Text } from './schema.js';
+import { textsCutByComment } from './comment-in-text.js';
 
 export type ParseResult =
   | { ok: true; scenario: Scenario; warnings: ScenarioIssue[] }
@@ -215,6 +216,13 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   for (const ri of checked) {
     const { line, column } = place(ri.path, ri.atKey);
     issues.push(issue({ file, line, column, path: formatPath(ri.path), code: ri.code, severity: ri.severity }, ri.message, ri.hint));
+  }
+  // a plain text a comment cut short (`vi: Sạt lở #km12`): YAML reads on without a word, and so would the drill
+  for (const cut of textsCutByComment(doc, text, (p) => isTextAt(schema, p))) {
+    const pos = lineCounter.linePos(cut.offset);
+    const key = String([...cut.path].reverse().find((seg) => typeof seg === 'string'));
+    issues.push(issue({ file, line: pos.line, column: pos.col, path: formatPath(cut.path), code: 'text-cut', severity: 'warning' },
+      say('text-cut.message', { comment: cut.comment, kept: cut.kept }), say('text-cut.hint', { key, quoted: quotedText(`${cut.kept} ${cut.comment}`) })));
   }
   // a duplicate key: a shape complaint on its lines (the value kept is the last) says the same thing again
   const syntaxLines = new Set(issues.filter((i) => i.code === 'yaml').flatMap((i) => [i.line, i.line - 1]));
@@ -793,6 +801,18 @@ function fieldSchemaAt(root: z.ZodType, path: PathSegment[]): any {
     if (s === undefined) return undefined;
   }
   return s;
+}
+
+/** Is the value at `path` a text a planner writes in words (a `Text`: a name, a subject, a message, or its `vi:` or `en:`)? */
+function isTextAt(root: z.ZodType, path: PathSegment[]): boolean {
+  const text = (p: PathSegment[]) => unwrap(fieldSchemaAt(root, p)) === Text;
+  const last = path[path.length - 1];
+  return text(path) || ((last === 'vi' || last === 'en') && text(path.slice(0, -1)));
+}
+
+/** A text in the quotes that keep it whole: double, or single when it holds a `"` or a `\\` (an escape in double quotes). */
+function quotedText(text: string): string {
+  return /["\\]/.test(text) ? `'${text.replace(/'/g, "''")}'` : `"${text}"`;
 }
 
 /** Is the schema at `path` a duration (a field may describe itself otherwise: the codec's text says it)? */
