@@ -419,6 +419,11 @@ export interface UnclosedFlow {
   open: '{' | '[';
   /** the lines whose parse errors it explains: from its own to the end of the block it stands in */
   through: number;
+  /**
+   * what left it open, when it was not the missing bracket: a ` #` that made a comment of the rest of a line
+   * holding the closing bracket, or a quote opened and not closed on the line (1-based line and column)
+   */
+  cause?: { kind: 'comment' | 'quote'; line: number; column: number };
 }
 
 /**
@@ -430,7 +435,7 @@ export interface UnclosedFlow {
 export function unclosedFlows(text: string): UnclosedFlow[] {
   const lines = text.split(/\r?\n/);
   const out: UnclosedFlow[] = [];
-  let open: { ch: '{' | '['; line: number; col: number; indent: number }[] = [];
+  let open: { ch: '{' | '['; line: number; col: number; indent: number; cause?: UnclosedFlow['cause'] }[] = [];
   const blockEnd = (from: number, indent: number) => {
     let k = from;
     while (k + 1 < lines.length && (lines[k + 1].trim() === '' || lines[k + 1].trimStart().startsWith('#') || indentOf(lines[k + 1]) >= indent)) k++;
@@ -449,7 +454,7 @@ export function unclosedFlows(text: string): UnclosedFlow[] {
     // a line back at (or out of) the indentation of the line where a bracket opened: that bracket was never closed
     if (open.length && first !== '}' && first !== ']') {
       const still = open.filter((o) => indent > o.indent);
-      for (const o of open.filter((o) => indent <= o.indent)) out.push({ line: o.line + 1, column: o.col + 1, open: o.ch, through: blockEnd(o.line, o.indent) });
+      for (const o of open.filter((o) => indent <= o.indent)) out.push({ line: o.line + 1, column: o.col + 1, open: o.ch, through: blockEnd(o.line, o.indent), cause: o.cause });
       open = still;
     }
     // where a value may start: after the indentation, `- `, `key: `, or (in a flow) `,` `[` `{` `:`
@@ -457,10 +462,18 @@ export function unclosedFlows(text: string): UnclosedFlow[] {
     for (let c = indent; c < s.length; c++) {
       const ch = s[c];
       if (ch === ' ' || ch === '\t') continue;
-      if (ch === '#' && (c === 0 || s[c - 1] === ' ' || s[c - 1] === '\t')) break;
+      if (ch === '#' && (c === 0 || s[c - 1] === ' ' || s[c - 1] === '\t')) {
+        // `{ vi: Nhà số #5 bị sập, en: ... }`: the comment took the closing bracket with it
+        for (const o of open) if (s.includes(o.ch === '{' ? '}' : ']', c)) o.cause ??= { kind: 'comment', line: i + 1, column: c + 1 };
+        break;
+      }
       if ((ch === '"' || ch === "'") && valueStart) {
         const end = ch === '"' ? closingDouble(s, c) : closingSingle(s, c);
-        if (end < 0) break; // a quoted text going on over lines: nothing more to read on this one
+        if (end < 0) {
+          // a quoted text going on over lines: nothing more to read on this one (and if the bracket stays open, the quote did it)
+          for (const o of open) o.cause ??= { kind: 'quote', line: i + 1, column: c + 1 };
+          break;
+        }
         c = end;
         valueStart = false;
         continue;
@@ -476,7 +489,7 @@ export function unclosedFlows(text: string): UnclosedFlow[] {
         let k = open.length - 1;
         while (k >= 0 && open[k].ch !== want) k--;
         if (k >= 0) {
-          for (const o of open.slice(k + 1)) out.push({ line: o.line + 1, column: o.col + 1, open: o.ch, through: blockEnd(o.line, o.indent) });
+          for (const o of open.slice(k + 1)) out.push({ line: o.line + 1, column: o.col + 1, open: o.ch, through: blockEnd(o.line, o.indent), cause: o.cause });
           open = open.slice(0, k);
         }
         valueStart = false;
@@ -488,7 +501,7 @@ export function unclosedFlows(text: string): UnclosedFlow[] {
       valueStart = false;
     }
   }
-  for (const o of open) out.push({ line: o.line + 1, column: o.col + 1, open: o.ch, through: lines.length });
+  for (const o of open) out.push({ line: o.line + 1, column: o.col + 1, open: o.ch, through: lines.length, cause: o.cause });
   return out;
 }
 

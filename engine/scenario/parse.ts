@@ -16,6 +16,7 @@ import { DESCRIPTIONS_VI } from './issue-words.js';
 import { followedBy, joined, say, type IssueKey, type Say } from './say.js';
 import { CAPABILITIES, COMMANDS, ID_PATTERN_MESSAGE, ID_RE, MODES, Scenario, Text } from './schema.js';
 import { textsCutByComment } from './comment-in-text.js';
+import { colonInFlow, flowWithTextsQuoted, quoteClosed, quoteEndsEarly, quotedText } from './flow-text.js';
 
 export type ParseResult =
   | { ok: true; scenario: Scenario; warnings: ScenarioIssue[] }
@@ -156,7 +157,7 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
       const lines = [...new Set(issues.map((i) => i.line))].filter((l) => tabbed.has(l));
       return { ok: false, issues: lines.map((l) => issue({ file, line: l, column: tabbed.get(l)!, path: '(syntax)', code: 'yaml', severity: 'error' }, say('yaml.TAB_AS_INDENT', { text: 'tabs are not allowed as indentation' }), say('yaml.hint-tab'))) };
     }
-    return { ok: false, issues: sortIssues(dedupe(syntaxInWords(text, file, issues, doc.errors.map((e) => e.code)))) };
+    return { ok: false, issues: sortIssues(dedupe(syntaxInWords(text, file, issues, doc.errors))) };
   }
   let raw: unknown;
   try {
@@ -266,7 +267,8 @@ function asJson(i: ScenarioIssue): ScenarioIssue {
  * the lines around it said once, with the column it belongs at (instead of "all mapping items must start
  * at the same column" on it and on every line under it), and a ': ' inside a plain text said as such.
  */
-function syntaxInWords(text: string, file: string, issues: ScenarioIssue[], codes: string[]): ScenarioIssue[] {
+function syntaxInWords(text: string, file: string, issues: ScenarioIssue[], errors: readonly { code: string; pos: [number, number] }[]): ScenarioIssue[] {
+  const codes = errors.map((e) => e.code);
   // a bracket never closed: the parser's complaints on the lines after it are its doing, and so are any slips there
   // (the parser may read on in the open value well past its block: the run of complaints that follows it, too)
   const errorLines = issues.map((i) => i.line).sort((a, b) => a - b);
@@ -278,15 +280,38 @@ function syntaxInWords(text: string, file: string, issues: ScenarioIssue[], code
   const byBracket = (line: number) => unclosed.some((u) => line >= u.line && line <= u.through);
   const slips = indentationSlips(text).filter((sl) => !byBracket(sl.line));
   const explained = (line: number) => byBracket(line) || slips.some((sl) => line >= sl.from && line <= sl.through);
-  const out: ScenarioIssue[] = unclosed.map((u) => issue({ file, line: u.line, column: u.column, path: '(syntax)', code: 'yaml', severity: 'error' },
-    say('flow.unclosed', { open: u.open, close: u.open === '{' ? '}' : ']' }), say('flow.unclosed-hint', { close: u.open === '{' ? '}' : ']' })));
+  const lines = text.split(/\r?\n/);
+  const out: ScenarioIssue[] = unclosed.map((u) => {
+    const close = u.open === '{' ? '}' : ']';
+    const at = (line: number, column: number) => ({ file, line, column, path: '(syntax)', code: 'yaml', severity: 'error' as const });
+    // the bracket is there, after a ` #` that made a comment of it (`{ vi: Nhà số #5 bị sập, en: ... }`)
+    if (u.cause?.kind === 'comment') {
+      const line = lines[u.cause.line - 1];
+      const fixed = u.cause.line === u.line ? flowWithTextsQuoted(line, u.column) : undefined;
+      return issue(at(u.cause.line, u.cause.column), say('flow.comment', { comment: line.slice(u.cause.column - 1).trim(), close }),
+        fixed ? say('flow.comment-hint-as-in', { fixed }) : say('flow.comment-hint'));
+    }
+    // a quote opened and never closed (`{ vi: 'QL7 bị chia cắt, en: QL7 cut }`): the parser reads on for its end
+    if (u.cause?.kind === 'quote' && codes.includes('MISSING_CHAR')) {
+      const line = lines[u.cause.line - 1];
+      const closed = quoteClosed(line, u.cause.column);
+      return issue(at(u.cause.line, u.cause.column), say('quote.unclosed', { quote: line[u.cause.column - 1] }),
+        closed ? say('quote.unclosed-hint-as-in', { quote: line[u.cause.column - 1], key: closed.key, closed: closed.closed }) : say('quote.unclosed-hint', { quote: line[u.cause.column - 1] }));
+    }
+    return issue(at(u.line, u.column), say('flow.unclosed', { open: u.open, close }), say('flow.unclosed-hint', { close }));
+  });
   out.push(...slips.map((sl) => issue({ file, line: sl.line, column: sl.column, path: '(syntax)', code: 'indentation', severity: 'error' }, sl.message, sl.hint)));
   issues.forEach((i, k) => {
     if (explained(i.line)) return;
-    const colon = codes[k] === 'BLOCK_AS_IMPLICIT_KEY' ? colonInText(text, i.line) : undefined;
+    // `subject: Sập nhà: cần hỗ trợ`, or in a flow mapping `{ vi: QL7: Mường Xén - Tà Cạ, en: ... }`
+    const colon = codes[k] === 'BLOCK_AS_IMPLICIT_KEY' ? colonInText(text, i.line) : codes[k] === 'BLOCK_IN_FLOW' ? colonInFlow(text, errors[k].pos) : undefined;
+    // `vi: "QL7 bị "chia cắt""`: the parser stops after the second quote
+    const early = codes[k] === 'UNEXPECTED_TOKEN' ? quoteEndsEarly(text, errors[k].pos[0]) : undefined;
     if (colon) {
-      const quoted = /"/.test(colon.value) ? `'${colon.value.replace(/'/g, "''")}'` : `"${colon.value}"`;
-      out.push(reword(i, say('colon.message', { key: colon.key }), say('colon.hint', { key: colon.key, quoted })));
+      out.push(reword(i, say('colon.message', { key: colon.key }), say('colon.hint', { key: colon.key, quoted: quotedText(colon.value) })));
+    } else if (early) {
+      out.push(reword({ ...i, column: i.column - 1 }, say('quote.ends-early', { after: early.after }),
+        say('quote.ends-early-hint', { key: early.key, single: `'${early.meant.replace(/'/g, "''")}'`, escaped: `"${early.meant.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` })));
     } else out.push(i);
   });
   return out;
@@ -808,11 +833,6 @@ function isTextAt(root: z.ZodType, path: PathSegment[]): boolean {
   const text = (p: PathSegment[]) => unwrap(fieldSchemaAt(root, p)) === Text;
   const last = path[path.length - 1];
   return text(path) || ((last === 'vi' || last === 'en') && text(path.slice(0, -1)));
-}
-
-/** A text in the quotes that keep it whole: double, or single when it holds a `"` or a `\\` (an escape in double quotes). */
-function quotedText(text: string): string {
-  return /["\\]/.test(text) ? `'${text.replace(/'/g, "''")}'` : `"${text}"`;
 }
 
 /** Is the schema at `path` a duration (a field may describe itself otherwise: the codec's text says it)? */

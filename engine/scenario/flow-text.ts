@@ -1,0 +1,118 @@
+/**
+ * Texts written without the quotes they needed, or with quotes that end them early, in the lines of a YAML
+ * file that does not read, found from where the parser stopped: the parser's own words for these say what
+ * it met ("block collections are not allowed within flow collections"), not what the planner wrote. Every
+ * shipped scenario writes its names and subjects `{ vi: ..., en: ... }`, so most of these are in such a
+ * flow mapping. Pure: text and offsets in, what was written out.
+ */
+
+/** A text in the quotes that keep it whole: double, or single when it holds a `"` or a `\` (an escape in double quotes). */
+export function quotedText(text: string): string {
+  return /["\\]/.test(text) ? `'${text.replace(/'/g, "''")}'` : `"${text}"`;
+}
+
+const lineAround = (text: string, offset: number) => {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const eol = text.indexOf('\n', offset);
+  return { start, line: text.slice(start, eol < 0 ? text.length : eol).replace(/\r$/, '') };
+};
+
+/** The key a value on a line hangs on (`vi` in `{ vi: `, `subject` in `subject: `), from the text before the value. */
+function keyBefore(before: string): string | undefined {
+  const m = /(?:^|[\s{,[])("[^"]*"|'[^']*'|[^\s{,[\]}'"][^{,[\]}]*?)\s*:\s*$/.exec(before);
+  return m ? m[1].replace(/^["']|["']$/g, '') : undefined;
+}
+
+/**
+ * `{ vi: QL7: Mường Xén - Tà Cạ, en: ... }`: a plain text in a flow mapping holding ': ', which the parser
+ * reads as a mapping inside the text (BLOCK_IN_FLOW, its range the text). The key and the text, or undefined.
+ */
+export function colonInFlow(text: string, range: readonly [number, number]): { key: string; value: string } | undefined {
+  const value = text.slice(range[0], range[1]).replace(/\s+#.*$/s, '').trim();
+  if (!/:\s/.test(value) || /^["'{[|>&*!]/.test(value)) return undefined;
+  const { start } = lineAround(text, range[0]);
+  const key = keyBefore(text.slice(start, range[0]));
+  return key === undefined ? undefined : { key, value };
+}
+
+/** Index of the `"` closing the double-quoted text opening at `from` (escapes skipped), or -1. */
+function closingDouble(s: string, from: number): number {
+  for (let c = from + 1; c < s.length; c++) {
+    if (s[c] === '\\') c++;
+    else if (s[c] === '"') return c;
+  }
+  return -1;
+}
+
+/**
+ * `vi: "QL7 bị "chia cắt""`: a `"` inside a text in double quotes ends it, and the parser stops at what follows
+ * ("unexpected scalar at node end", at `offset`). The key, the words after the early end, and the text meant (to
+ * its last `"` before the value ends); undefined when the line is not that.
+ */
+export function quoteEndsEarly(text: string, offset: number): { key: string; after: string; meant: string } | undefined {
+  const { start, line } = lineAround(text, offset);
+  const at = offset - start;
+  if (line[at - 1] !== '"') return undefined;
+  for (let c = 0; c < at - 1; c++) {
+    if (line[c] !== '"' || closingDouble(line, c) !== at - 1) continue;
+    const key = keyBefore(line.slice(0, c));
+    if (key === undefined) return undefined;
+    // the text as meant runs to the last `"` of its item: one followed by a `,` `}` `]`, a comment or the line's end
+    const rest = line.slice(at);
+    const end = /"[ \t]*(?=[,}\]]|[ \t]#|$)/.exec(rest);
+    if (!end) return undefined;
+    return { key, after: /^[^"]*/.exec(rest)![0].trim(), meant: line.slice(c + 1, at + end.index) };
+  }
+  return undefined;
+}
+
+/**
+ * A one-line flow mapping of texts (`{ vi: Nhà số #5 bị sập, en: House #5 collapsed }`, from the `{` at
+ * `column`, 1-based) with each plain text that holds ' #' or ': ' put in quotes; undefined when it is not
+ * that simple (a bracket inside, no closing '}', no text to quote).
+ */
+export function flowWithTextsQuoted(line: string, column: number): string | undefined {
+  const open = column - 1;
+  const close = line.lastIndexOf('}');
+  if (line[open] !== '{' || close < open) return undefined;
+  const inner = line.slice(open + 1, close);
+  const items: string[] = [];
+  let quote: string | null = null;
+  let from = 0;
+  for (let c = 0; c <= inner.length; c++) {
+    const ch = inner[c];
+    if (quote) {
+      if (ch === quote) quote = null;
+      continue;
+    }
+    if ((ch === '"' || ch === "'") && /(^|[:,]\s*|\s)$/.test(inner.slice(0, c))) quote = ch;
+    else if (ch === '{' || ch === '[' || ch === ']') return undefined;
+    else if (ch === ',' || c === inner.length) {
+      items.push(inner.slice(from, c).trim());
+      from = c + 1;
+    }
+  }
+  let changed = false;
+  const quoted = items.map((item) => {
+    const m = /^([^:'"]+?):\s+(.*)$/.exec(item);
+    if (!m || /^["']/.test(m[2]) || !/\s#|:\s/.test(m[2])) return item;
+    changed = true;
+    return `${m[1]}: ${quotedText(m[2])}`;
+  });
+  if (!changed) return undefined;
+  const before = line.slice(0, open).trim();
+  return `${before ? `${before} ` : ''}{ ${quoted.join(', ')} }`;
+}
+
+/**
+ * `{ vi: 'QL7 bị chia cắt, en: QL7 cut }`: a quote opened at `column` (1-based) and never closed. The key and
+ * the text closed where it most likely ends (at the next `,` or `}` on the line), or undefined.
+ */
+export function quoteClosed(line: string, column: number): { key: string; closed: string } | undefined {
+  const q = line[column - 1];
+  const key = keyBefore(line.slice(0, column - 1));
+  const m = /^[^,}\]]*/.exec(line.slice(column));
+  const body = m ? m[0].trimEnd() : '';
+  if (key === undefined || body === '' || (q !== '"' && q !== "'")) return undefined;
+  return { key, closed: `${q}${body}${q}` };
+}

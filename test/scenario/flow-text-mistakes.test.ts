@@ -1,0 +1,56 @@
+// Texts in a flow mapping `{ vi: ..., en: ... }` (how every shipped scenario writes names and subjects) that YAML
+// does not read, said as what the planner wrote: a ': ' or a ' #' inside a text without quotes, a quote never
+// closed, a '"' inside a text in double quotes. The parser's own words ("block collections are not allowed within
+// flow collections", "unexpected scalar at node end") and "the '{' is never closed" about a '}' that is there did not.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatIssueIn } from '../../engine/scenario/issues.js';
+import { parseScenario } from '../../engine/scenario/parse.js';
+
+const kySon = readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8');
+const SUBJECT = 'subject: { vi: Công điện chủ động ứng phó mưa lũ, en: Dispatch on preparing for the rain and floods }';
+const line = kySon.split('\n').findIndex((l) => l.includes(SUBJECT)) + 1;
+
+/** Every issue of the scenario with the inject's subject written `subject`, in English and in Vietnamese. */
+function saidOf(subject: string): { en: string[]; vi: string[] } {
+  const r = parseScenario(kySon.replace(SUBJECT, subject), 'k.yaml');
+  expect(r.ok).toBe(false);
+  return r.ok ? { en: [], vi: [] } : { en: r.issues.map((i) => formatIssueIn(i, 'en')), vi: r.issues.map((i) => formatIssueIn(i, 'vi')) };
+}
+
+describe('a text in { vi: ..., en: ... } that YAML does not read', () => {
+  it("a ': ' in a text without quotes gets the hint a block text gets: put it in quotes", () => {
+    const said = saidOf('subject: { vi: QL7: Mường Xén - Tà Cạ, en: "QL7 cut" }');
+    expect(said.en).toEqual([`k.yaml:${line}:20: error[yaml] (syntax): the text after 'vi:' holds ': ', which YAML reads as the start of a key (put the text in quotes: vi: "QL7: Mường Xén - Tà Cạ")`]);
+    expect(said.vi).toEqual([`k.yaml:${line}:20: error[yaml] (syntax): đoạn chữ sau 'vi:' có ': ', mà YAML hiểu là bắt đầu một khóa (hãy đặt đoạn chữ trong dấu nháy: vi: "QL7: Mường Xén - Tà Cạ")`]);
+  });
+
+  it("a ' #' in a text is said to start a comment that took the '}' with it, not the '{' never closed", () => {
+    const said = saidOf('subject: { vi: Nhà số #5 bị sập, en: House #5 collapsed }');
+    expect(said.en).toEqual([`k.yaml:${line}:27: error[yaml] (syntax): ' #' starts a comment: YAML does not read the rest of the line ('#5 bị sập, en: House #5 collapsed }'), nor the '}' in it (put the texts that hold ' #' in quotes: subject: { vi: "Nhà số #5 bị sập", en: "House #5 collapsed" })`]);
+    expect(said.vi).toEqual([`k.yaml:${line}:27: error[yaml] (syntax): ' #' bắt đầu một chú thích: YAML không đọc phần còn lại của dòng ('#5 bị sập, en: House #5 collapsed }'), kể cả dấu '}' trong đó (hãy đặt các đoạn chữ có ' #' trong dấu nháy: subject: { vi: "Nhà số #5 bị sập", en: "House #5 collapsed" })`]);
+    // the line the hint gives reads
+    const fixed = parseScenario(kySon.replace(SUBJECT, 'subject: { vi: "Nhà số #5 bị sập", en: "House #5 collapsed" }'), 'k.yaml');
+    expect(fixed.ok).toBe(true);
+  });
+
+  it('a quote opened and never closed is said as that, at the quote, with the text closed where it most likely ends', () => {
+    const said = saidOf("subject: { vi: 'QL7 bị chia cắt, en: QL7 cut }");
+    expect(said.en).toEqual([`k.yaml:${line}:20: error[yaml] (syntax): the quote (') opened here is never closed (add the closing ' where the text ends, as in vi: 'QL7 bị chia cắt'; YAML reads what follows as more of the text)`]);
+    expect(said.vi).toEqual([`k.yaml:${line}:20: error[yaml] (syntax): dấu nháy (') mở ở đây không được đóng (hãy thêm dấu ' đóng ở chỗ đoạn chữ kết thúc, như vi: 'QL7 bị chia cắt'; YAML đọc phần sau như phần tiếp của đoạn chữ)`]);
+  });
+
+  it('a \'"\' inside a text in double quotes is said to end it early, with the text in single quotes or escaped, in a flow mapping or not', () => {
+    const said = saidOf('subject: { vi: "QL7 bị "chia cắt"", en: x }');
+    expect(said.en).toEqual([`k.yaml:${line}:28: error[yaml] (syntax): this '"' ends the text in double quotes before 'chia cắt', which YAML then cannot read (a '"' inside a text in double quotes ends it: put the text in single quotes, vi: 'QL7 bị "chia cắt"', or write \\" for each '"' inside it, vi: "QL7 bị \\"chia cắt\\"")`]);
+    expect(said.vi).toEqual([`k.yaml:${line}:28: error[yaml] (syntax): dấu '"' này kết thúc đoạn chữ trong ngoặc kép trước 'chia cắt', nên YAML không đọc được phần sau (dấu '"' bên trong đoạn chữ trong ngoặc kép sẽ kết thúc nó: hãy đặt đoạn chữ trong ngoặc đơn, vi: 'QL7 bị "chia cắt"', hoặc viết \\" cho mỗi dấu '"' bên trong, vi: "QL7 bị \\"chia cắt\\"")`]);
+    expect(saidOf('subject: "QL7 bị "chia cắt""').en).toEqual([expect.stringContaining(`k.yaml:${line}:22: error[yaml] (syntax): this '"' ends the text in double quotes before 'chia cắt', which YAML then cannot read (a '"' inside a text in double quotes ends it: put the text in single quotes, subject: 'QL7 bị "chia cắt"', or`)]);
+    for (const fixed of [`subject: { vi: 'QL7 bị "chia cắt"', en: x }`, 'subject: { vi: "QL7 bị \\"chia cắt\\"", en: x }']) {
+      expect(parseScenario(kySon.replace(SUBJECT, fixed), 'k.yaml').ok).toBe(true);
+    }
+  });
+
+  it("a '{' whose '}' is really missing is still said to be never closed", () => {
+    expect(saidOf('subject: { vi: QL7 bị chia cắt, en: QL7 cut').en).toEqual([`k.yaml:${line}:14: error[yaml] (syntax): the '{' opened here is never closed (add the closing '}' where the value ends; YAML reads what follows as more of it)`]);
+  });
+});
