@@ -21,7 +21,7 @@ export function textsCutByComment(doc: Document, text: string, isText: (path: Pa
   const out: CutText[] = [];
   const walk = (node: unknown, path: PathSegment[]): void => {
     if (isMap(node)) {
-      for (const p of node.items) if (isPair(p) && isScalar(p.key) && p.key.value !== '<<') walk(p.value, [...path, String(p.key.value)]);
+      for (const p of node.items) if (isPair(p) && isScalar(p.key) && typeof p.key.value !== 'symbol') walk(p.value, [...path, String(p.key.value)]);
     } else if (isSeq(node)) {
       node.items.forEach((item, k) => walk(item, [...path, k]));
     } else if (isScalar(node) && node.type === 'PLAIN' && typeof node.value === 'string' && node.range && isText(path)) {

@@ -3,7 +3,7 @@
  * problem found, each with file, line, column, path, code, message and hint.
  * Never throws for bad input, and does not read files (the CLI does).
  */
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, stringify, visit, type Document } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, stringify, visit, type Document, type Pair, type YAMLMap } from 'yaml';
 import { z } from 'zod';
 import { checkScenario, type RawIssue, type SourceText } from './check.js';
 import { coverage } from './coverage.js';
@@ -119,7 +119,8 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   if (/^\s*\{\s*"format"\s*:\s*"drillsim\/batch@/.test(text.slice(0, 200))) return wrong('batch results');
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  // merge keys (`<<: *militia`): similar units written once, as YAML 1.1 has it; positions follow them (nodeAt)
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error', merge: true });
   const issues: ScenarioIssue[] = [];
   for (const e of doc.errors) {
     const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
@@ -419,7 +420,7 @@ function nodeAt(doc: Document, path: PathSegment[]): { node: unknown; keyNode: u
   let keyNode: unknown;
   for (const seg of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairOf(doc, node, String(seg));
       if (!pair) return { node, keyNode, whole: false };
       keyNode = pair.key;
       node = pair.value;
@@ -429,6 +430,24 @@ function nodeAt(doc: Document, path: PathSegment[]): { node: unknown; keyNode: u
     } else return { node, keyNode, whole: false };
   }
   return { node, keyNode, whole: true };
+}
+
+/**
+ * The pair of a mapping with this key: its own, or else the one a merge key (`<<: *anchor`, `<<: [*a, *b]`) brings
+ * in, where it is written (the first of the merged mappings that has it, as YAML takes it).
+ */
+function pairOf(doc: Document, map: YAMLMap, key: string, depth = 0): Pair | undefined {
+  const own = map.items.find((p) => isPair(p) && isScalar(p.key) && typeof p.key.value !== 'symbol' && String(p.key.value) === key);
+  if (own || depth > 20) return own;
+  for (const p of map.items) {
+    if (!isScalar(p.key) || typeof p.key.value !== 'symbol') continue;
+    for (const source of isSeq(p.value) ? p.value.items : [p.value]) {
+      const merged = isAlias(source) ? source.resolve(doc) : source;
+      const found = isMap(merged) ? pairOf(doc, merged, key, depth + 1) : undefined;
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /** The source text of the single value at a path (`21.000` where YAML read 21), or undefined. */
