@@ -153,15 +153,30 @@ function clockWords(text: string, colonAlone: boolean): number | undefined {
 }
 
 /**
+ * A date, with the clock time beside it when there is one, as people write them (`01/10/2022 19:30`, `19h30 ngày
+ * 01/10/2022`, `1 Oct 2022 7:30 PM`, `2022-10-01 19:30`): its year, month and day (a date with slashes, dots or
+ * dashes read day/month/year, as in Vietnam: `dmy`), the seconds of the day of its clock time (undefined: none,
+ * or words that are no time), and whether anything but the date was written. Undefined when it holds no date.
+ */
+export function dateAndClock(text: string): { y: number; mo: number; d: number; seconds?: number; dmy: boolean; alone: boolean } | undefined {
+  const tokens = numericDates(text.replace(/^(\d{4}-\d{1,2}-\d{1,2})T/i, '$1 ').replace(/(?<![\p{L}])(ngày|lúc)(?![\p{L}])/giu, ' ')).replace(/,/g, ' ').trim().split(/\s+/);
+  const at = tokens.findIndex((w) => DMY.test(w) || YMD.test(w));
+  if (at < 0) return undefined;
+  const rest = [...tokens.slice(0, at), ...tokens.slice(at + 1)].join(' ');
+  const dmy = DMY.exec(tokens[at]), ymd = YMD.exec(tokens[at]);
+  const [y, mo, d] = dmy ? [+dmy[3], +dmy[2], +dmy[1]] : [+ymd![1], +ymd![2], +ymd![3]];
+  return { y, mo, d, seconds: rest === '' ? undefined : clockWords(rest, true), dmy: dmy !== null, alone: rest === '' };
+}
+
+/**
  * A time cell written as a clock time or a date and time, which the time column does not take (it counts from the
  * start), as people write them (`14h30`, `7:30 PM`, `01/10/2022 19:30`, `19h30 ngày 01/10/2022`): what it is and
  * what to write, from the scenario's start. Dates are read day/month/year, as in Vietnam (and said so). Undefined
  * for any other text.
  */
 export function clockTimeSay(text: string, startIso: string, horizon_s: number): { message: Say; hint: Say } | undefined {
-  const tokens = numericDates(text.replace(/^(\d{4}-\d{1,2}-\d{1,2})T/i, '$1 ').replace(/(?<![\p{L}])(ngày|lúc)(?![\p{L}])/giu, ' ')).replace(/,/g, ' ').trim().split(/\s+/);
-  const at = tokens.findIndex((w) => DMY.test(w) || YMD.test(w));
-  if (at < 0) {
+  const read = dateAndClock(text);
+  if (read === undefined) {
     const seconds = clockWords(text.trim(), false);
     if (seconds === undefined) return undefined;
     const read = say('msel.time-read', { t: formatClock(seconds), d: formatDuration(seconds) });
@@ -170,13 +185,10 @@ export function clockTimeSay(text: string, startIso: string, horizon_s: number):
     const hint = advice === undefined ? read : seconds > horizon_s && advice.key === 'clock.if-meant' ? advice : say('join.semicolon', { a: read, b: advice });
     return { message: say('msel.time-not', { text }), hint };
   }
-  const rest = [...tokens.slice(0, at), ...tokens.slice(at + 1)].join(' ');
-  const seconds = rest === '' ? undefined : clockWords(rest, true);
+  const { y, mo, d, seconds } = read;
   const t0 = localTime(startIso, 0);
-  const dmy = DMY.exec(tokens[at]), ymd = YMD.exec(tokens[at]);
-  const [y, mo, d] = dmy ? [+dmy[3], +dmy[2], +dmy[1]] : [+ymd![1], +ymd![2], +ymd![3]];
   if (t0 === null || mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
-  const order = dmy ? say('msel.time-dmy') : say('empty');
+  const order = read.dmy ? say('msel.time-dmy') : say('empty');
   const date = `${y}-${pad2(mo)}-${pad2(d)}`;
   const startOfDay_t = (daysFromCivil(y, mo, d) - daysFromCivil(t0.year, t0.month, t0.day)) * DAY_S - (t0.hour * 3600 + t0.minute * 60 + t0.second);
   if (seconds === undefined) {

@@ -10,7 +10,8 @@ import { coverage } from './coverage.js';
 export type { RawIssue, SourceText };
 import { didYouMeanSay, formatPath, idFromText, issue, nearest, reword, sortIssues, type PathSegment, type ScenarioIssue } from './issues.js';
 import { durationHintSay, formatClock, parseDuration, timeHintSay } from './duration.js';
-import { clockAdviceSay } from './msel-bare-times.js';
+import { clockAdviceSay, dateAndClock } from './msel-bare-times.js';
+import { pad2 } from './calendar.js';
 import { colonInText, indentationSlips, unclosedFlows } from './indentation.js';
 import { DESCRIPTIONS_VI } from './issue-words.js';
 import { followedBy, joined, say, type IssueKey, type Say } from './say.js';
@@ -737,18 +738,30 @@ function plain(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/\s+/g, ' ');
 }
 
-/** A date-time without its UTC offset, or with a space for the T: the same moment written as the format wants it (Vietnam is UTC+7). */
+/**
+ * A date-time without its UTC offset, or with a space for the T, or written the Vietnamese way (`01/10/2022 18:00`,
+ * day/month/year, as `msel import` reads it): the same moment written as the format wants it (Vietnam is UTC+7).
+ */
 function dateTimeHint(text: string): Say {
   const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
-  if (!m) return say('datetime.like');
+  const read = m ? undefined : dateAndClock(text);
+  if (!m && (!read || (read.seconds === undefined && !read.alone))) return say('datetime.like');
+  const order = read?.dmy ? say('msel.time-dmy') : say('empty');
+  const [y, mo, d] = m ? m[1].split('-').map(Number) : [read!.y, read!.mo, read!.d];
+  const date = `${y}-${pad2(mo)}-${pad2(d)}`;
   // the right shape, but no day of the calendar or time of the clock: say which, rather than repeat it back
-  const [y, mo, d] = m[1].split('-').map(Number);
   if (mo < 1 || mo > 12) return say('datetime.no-month', { month: String(mo) });
   const days = mo === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(mo) ? 30 : 31;
-  if (d < 1 || d > days) return say('datetime.no-day', { date: m[1], month: String(mo), days: String(days) });
-  if (Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59) return say('datetime.no-time', { time: `${m[2]}:${m[3]}${m[4] ? `:${m[4]}` : ''}` });
-  const offset = m[5] ? (m[5] === 'Z' ? 'Z' : `${m[5].slice(0, 3)}:${m[5].slice(-2)}`) : '+07:00';
-  return say(m[5] ? 'datetime.write' : 'datetime.write-offset', { value: `${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}${offset}` });
+  if (d < 1 || d > days) return say('datetime.no-day', { date, month: String(mo), days: String(days) });
+  if (read) {
+    // a date alone: the hour the drill starts is not there to write
+    if (read.seconds === undefined) return say('datetime.day-only', { order, date });
+    const s = read.seconds;
+    return say('datetime.write-read', { order, value: `${date}T${pad2(Math.floor(s / 3600))}:${pad2(Math.floor(s / 60) % 60)}:${pad2(s % 60)}+07:00` });
+  }
+  if (Number(m![2]) > 23 || Number(m![3]) > 59 || Number(m![4] ?? 0) > 59) return say('datetime.no-time', { time: `${m![2]}:${m![3]}${m![4] ? `:${m![4]}` : ''}` });
+  const offset = m![5] ? (m![5] === 'Z' ? 'Z' : `${m![5].slice(0, 3)}:${m![5].slice(-2)}`) : '+07:00';
+  return say(m![5] ? 'datetime.write' : 'datetime.write-offset', { value: `${m![1]}T${m![2]}:${m![3]}:${m![4] ?? '00'}${offset}` });
 }
 
 const VOCABULARIES = [

@@ -122,6 +122,20 @@ describe('values and keys in other words', () => {
     expect(at(edit(quePhong, [start, 'start: "2025-09-10T14:00:00+0700"']), 'start')).toEqual(["datetime: '2025-09-10T14:00:00+0700' is not a date-time with a UTC offset (write '2025-09-10T14:00:00+07:00')"]);
   });
 
+  it('reads a start written the Vietnamese way, day/month/year, and gives that moment in ISO form (not a fixed example of another day)', () => {
+    const start = quePhong.match(/^start: .*$/m)![0];
+    const vi = (text: string) => issuesOf(text).filter((i) => i.path === 'start').map((i) => sayIn(i.words.hint, 'vi'));
+    const dmy = edit(quePhong, [start, 'start: 01/10/2022 18:00']);
+    expect(at(dmy, 'start')).toEqual(["datetime: '01/10/2022 18:00' is not a date-time with a UTC offset (read day/month/year, write '2022-10-01T18:00:00+07:00': +07:00 is Vietnam's offset from UTC)"]);
+    expect(vi(dmy)).toEqual(["đọc theo ngày/tháng/năm, hãy viết '2022-10-01T18:00:00+07:00': +07:00 là độ lệch múi giờ của Việt Nam so với UTC"]);
+    expect(at(edit(quePhong, [start, 'start: 18h30 ngày 1/10/2022']), 'start')).toEqual([expect.stringContaining("(read day/month/year, write '2022-10-01T18:30:00+07:00': ")]);
+    expect(at(edit(quePhong, [start, 'start: 01.10.2022 6:30 PM']), 'start')).toEqual([expect.stringContaining("(read day/month/year, write '2022-10-01T18:30:00+07:00': ")]);
+    expect(at(edit(quePhong, [start, 'start: 01/10/2022']), 'start')).toEqual(["datetime: '01/10/2022' is not a date-time with a UTC offset (read day/month/year, that is 2022-10-01, with no time of day: write the hour the drill starts too, like '2022-10-01T08:00:00+07:00')"]);
+    expect(at(edit(quePhong, [start, 'start: 31/09/2022 18:00']), 'start')).toEqual(["datetime: '31/09/2022 18:00' is not a date-time with a UTC offset (2022-09-31 is no day of the calendar: month 9 has 30 days that year)"]);
+    // words that are no date still get the example
+    expect(at(edit(quePhong, [start, 'start: tomorrow evening']), 'start')).toEqual(["datetime: 'tomorrow evening' is not a date-time with a UTC offset (write it like '2022-10-02T21:00:00+07:00')"]);
+  });
+
   it('says which part of a well-shaped date-time is not on the calendar or the clock, rather than repeat it back', () => {
     const start = quePhong.match(/^start: .*$/m)![0];
     expect(at(edit(quePhong, [start, 'start: "2025-09-31T20:00:00+07:00"']), 'start')).toEqual(["datetime: '2025-09-31T20:00:00+07:00' is not a date-time with a UTC offset (2025-09-31 is no day of the calendar: month 9 has 30 days that year)"]);
