@@ -614,7 +614,7 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     }
     if (Array.isArray(inj.objectives)) inj.objectives.forEach((o, j) => ref([...p, 'objectives', j], o, ['objective']));
     const triggers = ['at', 'when', 'contingency'].filter((k) => inj[k] !== undefined);
-    if (triggers.length !== 1) err(p, 'trigger', say('trigger.message', { id: String(inj.id), has: triggers.length ? joined(triggers) : say('none') }), say('trigger.hint'));
+    if (triggers.length !== 1) err(p, 'trigger', say('trigger.message', { id: String(inj.id), has: triggers.length ? joined(triggers) : say('none') }), triggers.length ? say('trigger.hint-keep') : say('trigger.hint'));
     inHorizon([...p, 'at'], inj.at, say('what.inject', { id: String(inj.id) }));
     if (typeof inj.seq === 'number') {
       const first = seqs.get(inj.seq);

@@ -78,6 +78,19 @@ describe('what a hand-written file gets wrong, said with what to do', () => {
     expect(shipped.ok && shipped.warnings.some((w) => w.code === 'rate')).toBe(false);
   });
 
+  it('an inject given both at and when is told to keep one of them, not to say when it is delivered (it says so twice)', () => {
+    const text = readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8').replace('    at: T+00:30\n    from: province-board\n', '    at: T+00:30\n    when: { hazard: rain-nam-mo, above: 100 }\n    from: province-board\n');
+    const r = parseScenario(text, 'k.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const trigger = r.issues.filter((i) => i.code === 'trigger');
+    expect(trigger.map((i) => formatIssueIn(i, 'en'))).toEqual([expect.stringMatching(/^k\.yaml:\d+:5: error\[trigger\] injects\[1\]: inject 'province-directive' needs exactly one of at, when, contingency \(has at, when\) \(keep one of them and take the rest out: each says on its own when the inject is delivered\)$/)]);
+    expect(formatIssueIn(trigger[0], 'vi')).toContain('(đang có: at, when) (hãy giữ một trong số đó và bỏ phần còn lại');
+    // none of them: still 'say when it is delivered'
+    const none = parseScenario(text.replace('    at: T+00:30\n    when: { hazard: rain-nam-mo, above: 100 }\n', ''), 'k.yaml');
+    expect(!none.ok && none.issues.find((i) => i.code === 'trigger')?.hint).toBe('say when it is delivered');
+  });
+
   it('a level past the three there are is one error, not also a warning that the role may not declare it', () => {
     const text = 'drillsim_decisions: 1\nplayers: [tc-chair]\ndecisions:\n  - { at: T+00:10, role: tc-chair, do: declare_level, area: ta-ca, level: 5 }\n';
     const r = parseDecisions(text, 'd.yaml', kySon);
