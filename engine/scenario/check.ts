@@ -168,9 +168,11 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     }));
   }
   // time is whole seconds: a stream of more than one incident a second puts most of them in the same second as
-  // another (gaps round to 0), and a run of it grinds until limits.max_cascade stops it, said as a loop
+  // another (gaps round to 0), and a run of it grinds until limits.max_cascade stops it, said as a loop. A `max`
+  // of no more than an hour of one a second ends the stream first (`max: 6`: six incidents at once, a burst)
   for (const [i, g] of collections.generator.list) {
-    if (typeof g.rate_per_hour === 'number' && g.rate_per_hour > 3600) {
+    const capped = typeof g.max === 'number' && g.max <= 3600;
+    if (typeof g.rate_per_hour === 'number' && g.rate_per_hour > 3600 && !capped) {
       warn(['generators', i, 'rate_per_hour'], 'rate', say('rate.too-high', { rate: String(g.rate_per_hour) }), say('rate.too-high-hint'));
     }
   }

@@ -67,7 +67,8 @@ describe('what a hand-written file gets wrong, said with what to do', () => {
   });
 
   it('a generator of more than one incident a second is warned of: whole seconds would put them at one instant', () => {
-    const text = readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8').replace(/rate_per_hour: [\d.]+/, 'rate_per_hour: 100000');
+    // the shipped generator stops after 6 (max: 6): without it
+    const text = readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8').replace(/rate_per_hour: [\d.]+/, 'rate_per_hour: 100000').replace(/\n    max: 6\n/, '\n');
     const r = parseScenario(text, 'k.yaml');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -76,6 +77,14 @@ describe('what a hand-written file gets wrong, said with what to do', () => {
     // the shipped rate: no such warning
     const shipped = parseScenario(readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8'), 'k.yaml');
     expect(shipped.ok && shipped.warnings.some((w) => w.code === 'rate')).toBe(false);
+  });
+
+  it("a generator whose max ends it first is not warned of for its rate (max: 6 at 5000 an hour: six incidents at once, and the run is normal)", () => {
+    const kySon = readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8');
+    expect(kySon).toMatch(/\n    max: 6\n/);
+    const rated = (text: string) => { const r = parseScenario(text, 'k.yaml'); expect(r.ok).toBe(true); return r.ok ? r.warnings.filter((w) => w.code === 'rate').length : -1; };
+    expect(rated(kySon.replace(/rate_per_hour: [\d.]+/, 'rate_per_hour: 5000'))).toBe(0);
+    expect(rated(kySon.replace(/rate_per_hour: [\d.]+/, 'rate_per_hour: 5000').replace(/\n    max: 6\n/, '\n    max: 100000\n'))).toBe(1);
   });
 
   it('an inject given both at and when is told to keep one of them, not to say when it is delivered (it says so twice)', () => {
