@@ -389,13 +389,8 @@ const TEXT_KEYS = new Set(['vi', 'en', 'message', 'subject', 'name', 'title', 's
  * quoted as it was meant; undefined when the key does not look like that.
  */
 function commaInFlow(doc: Document, path: PathSegment[]): Say | undefined {
-  let node: unknown = doc.contents;
-  for (const seg of path.slice(0, -1)) {
-    if (isMap(node)) node = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg))?.value;
-    else if (isSeq(node) && typeof seg === 'number') node = node.items[seg];
-    else return undefined;
-  }
-  if (!isMap(node) || !node.flow) return undefined;
+  const { node, whole } = nodeAt(doc, path.slice(0, -1));
+  if (!whole || !isMap(node) || !node.flow) return undefined;
   const pairs = node.items;
   const keyOf = (p: (typeof pairs)[number]) => (isScalar(p.key) ? String(p.key.value) : undefined);
   const empty = (p: (typeof pairs)[number]) => p.value === null || (isScalar(p.value) && p.value.value === null);
