@@ -67,31 +67,32 @@ export function quoteEndsEarly(text: string, offset: number): { key: string; aft
 }
 
 /**
- * A one-line flow mapping of texts (`{ vi: Nhà số #5 bị sập, en: House #5 collapsed }`, from the `{` at
- * `column`, 1-based) with each plain text that holds ' #' or ': ' put in quotes; undefined when it is not
- * that simple (a bracket inside, no closing '}', no text to quote).
+ * A flow mapping of texts on one line (`{ vi: Nhà số #5 bị sập, en: House #5 collapsed }`, from the `{` at
+ * `column`, 1-based), written again with each plain text that holds ' #' or ': ' in quotes, after its key
+ * (`subject: { ... }`); undefined when it is not that simple (a bracket inside, no closing '}', nothing to quote).
  */
 export function flowWithTextsQuoted(line: string, column: number): string | undefined {
   const open = column - 1;
-  const close = line.lastIndexOf('}');
-  if (line[open] !== '{' || close < open) return undefined;
-  const inner = line.slice(open + 1, close);
+  if (line[open] !== '{') return undefined;
   const items: string[] = [];
   let quote: string | null = null;
-  let from = 0;
-  for (let c = 0; c <= inner.length; c++) {
-    const ch = inner[c];
+  let from = open + 1;
+  let close = -1;
+  for (let c = open + 1; c < line.length && close < 0; c++) {
+    const ch = line[c];
     if (quote) {
       if (ch === quote) quote = null;
       continue;
     }
-    if ((ch === '"' || ch === "'") && /(^|[:,]\s*|\s)$/.test(inner.slice(0, c))) quote = ch;
+    if ((ch === '"' || ch === "'") && /(?:[{:,]\s*|\s)$/.test(line.slice(open, c))) quote = ch;
     else if (ch === '{' || ch === '[' || ch === ']') return undefined;
-    else if (ch === ',' || c === inner.length) {
-      items.push(inner.slice(from, c).trim());
+    else if (ch === ',' || ch === '}') {
+      items.push(line.slice(from, c).trim());
       from = c + 1;
+      if (ch === '}') close = c;
     }
   }
+  if (close < 0) return undefined;
   let changed = false;
   const quoted = items.map((item) => {
     const m = /^([^:'"]+?):\s+(.*)$/.exec(item);
@@ -100,8 +101,8 @@ export function flowWithTextsQuoted(line: string, column: number): string | unde
     return `${m[1]}: ${quotedText(m[2])}`;
   });
   if (!changed) return undefined;
-  const before = line.slice(0, open).trim();
-  return `${before ? `${before} ` : ''}{ ${quoted.join(', ')} }`;
+  const key = keyBefore(line.slice(0, open));
+  return `${key === undefined ? '' : `${key}: `}{ ${quoted.join(', ')} }`;
 }
 
 /**

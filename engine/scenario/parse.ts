@@ -289,7 +289,9 @@ function syntaxInWords(text: string, file: string, issues: ScenarioIssue[], erro
     // the bracket is there, after a ` #` that made a comment of it (`{ vi: Nhà số #5 bị sập, en: ... }`)
     if (u.cause?.kind === 'comment') {
       const line = lines[u.cause.line - 1];
-      const fixed = u.cause.line === u.line ? flowWithTextsQuoted(line, u.column) : undefined;
+      // the innermost bracket on the line with the comment gives the texts to quote (`name: { vi: ... }` inside an edge's `{ ... }`)
+      const fixed = unclosed.filter((o) => o.cause?.kind === 'comment' && o.cause.line === u.cause!.line && o.line === u.cause!.line)
+        .sort((a, b) => b.column - a.column).map((o) => flowWithTextsQuoted(line, o.column)).find((f) => f !== undefined);
       return issue(at(u.cause.line, u.cause.column), say('flow.comment', { comment: line.slice(u.cause.column - 1).trim(), close }),
         fixed ? say('flow.comment-hint-as-in', { fixed }) : say('flow.comment-hint'));
     }

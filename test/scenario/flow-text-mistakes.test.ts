@@ -34,6 +34,15 @@ describe('a text in { vi: ..., en: ... } that YAML does not read', () => {
     expect(fixed.ok).toBe(true);
   });
 
+  it("in a name inside another flow mapping (an edge written on one line), the name's mapping is the one given quoted", () => {
+    const edge = 'name: { vi: Đường mòn Hữu Kiệm - Mường Xén, en: Footpath Hữu Kiệm - Mường Xén }';
+    const edgeLine = kySon.split('\n').findIndex((l) => l.includes(edge)) + 1;
+    const r = parseScenario(kySon.replace(edge, 'name: { vi: Đường mòn #2 Hữu Kiệm, en: Footpath #2 }'), 'k.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => formatIssueIn(i, 'en'))).toEqual([expect.stringMatching(new RegExp(`^k\\.yaml:${edgeLine}:\\d+: error\\[yaml\\] \\(syntax\\): ' #' starts a comment: .* \\(put the texts that hold ' #' in quotes: name: \\{ vi: "Đường mòn #2 Hữu Kiệm", en: "Footpath #2" \\}\\)$`))]);
+  });
+
   it('a quote opened and never closed is said as that, at the quote, with the text closed where it most likely ends', () => {
     const said = saidOf("subject: { vi: 'QL7 bị chia cắt, en: QL7 cut }");
     expect(said.en).toEqual([`k.yaml:${line}:20: error[yaml] (syntax): the quote (') opened here is never closed (add the closing ' where the text ends, as in vi: 'QL7 bị chia cắt'; YAML reads what follows as more of the text)`]);
