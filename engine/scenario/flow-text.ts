@@ -53,15 +53,23 @@ export function quoteEndsEarly(text: string, offset: number): { key: string; aft
   const { start, line } = lineAround(text, offset);
   const at = offset - start;
   if (line[at - 1] !== '"') return undefined;
+  // the quoted texts of the line, as YAML opens them (at the start of a value), up to the one the parser stopped after
   for (let c = 0; c < at - 1; c++) {
-    if (line[c] !== '"' || closingDouble(line, c) !== at - 1) continue;
+    if ((line[c] !== '"' && line[c] !== "'") || !/(?:^|[:,{[-])\s*$/.test(line.slice(0, c))) continue;
+    const end = line[c] === '"' ? closingDouble(line, c) : line.indexOf("'", c + 1);
+    if (end < 0) return undefined;
+    if (end !== at - 1 || line[c] !== '"') {
+      c = end;
+      continue;
+    }
     const key = keyBefore(line.slice(0, c));
-    if (key === undefined) return undefined;
-    // the text as meant runs to the last `"` of its item: one followed by a `,` `}` `]`, a comment or the line's end
+    // words after the early end (`"chia cắt""`), not a stray quote after a whole text (`"Tin cảnh báo"", en: ...`)
     const rest = line.slice(at);
-    const end = /"[ \t]*(?=[,}\]]|[ \t]#|$)/.exec(rest);
-    if (!end) return undefined;
-    return { key, after: /^[^"]*/.exec(rest)![0].trim(), meant: line.slice(c + 1, at + end.index) };
+    const after = /^[^"]*/.exec(rest)![0].trim();
+    if (key === undefined || after === '' || /^[,}\]#]/.test(after)) return undefined;
+    // the text as meant runs to the last `"` of its item: one followed by a `,` `}` `]`, a comment or the line's end
+    const close = /"[ \t]*(?=[,}\]]|[ \t]#|$)/.exec(rest);
+    return close ? { key, after, meant: line.slice(c + 1, at + close.index) } : undefined;
   }
   return undefined;
 }
