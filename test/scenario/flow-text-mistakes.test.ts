@@ -54,6 +54,8 @@ describe('a text in { vi: ..., en: ... } that YAML does not read', () => {
     expect(said.en).toEqual([`k.yaml:${line}:28: error[yaml] (syntax): this '"' ends the text in double quotes before 'chia cắt', which YAML then cannot read (a '"' inside a text in double quotes ends it: put the text in single quotes, vi: 'QL7 bị "chia cắt"', or write \\" for each '"' inside it, vi: "QL7 bị \\"chia cắt\\"")`]);
     expect(said.vi).toEqual([`k.yaml:${line}:28: error[yaml] (syntax): dấu '"' này kết thúc đoạn chữ trong ngoặc kép trước 'chia cắt', nên YAML không đọc được phần sau (dấu '"' bên trong đoạn chữ trong ngoặc kép sẽ kết thúc nó: hãy đặt đoạn chữ trong ngoặc đơn, vi: 'QL7 bị "chia cắt"', hoặc viết \\" cho mỗi dấu '"' bên trong, vi: "QL7 bị \\"chia cắt\\"")`]);
     expect(saidOf('subject: "QL7 bị "chia cắt""').en).toEqual([expect.stringContaining(`k.yaml:${line}:22: error[yaml] (syntax): this '"' ends the text in double quotes before 'chia cắt', which YAML then cannot read (a '"' inside a text in double quotes ends it: put the text in single quotes, subject: 'QL7 bị "chia cắt"', or`)]);
+    // a stray quote after a whole text is not that: no hint that would join the two texts into one
+    expect(saidOf('subject: { vi: "Công điện"", en: "Dispatch" }').en.join('\n')).not.toContain('ends the text in double quotes');
     for (const fixed of [`subject: { vi: 'QL7 bị "chia cắt"', en: x }`, 'subject: { vi: "QL7 bị \\"chia cắt\\"", en: x }']) {
       expect(parseScenario(kySon.replace(SUBJECT, fixed), 'k.yaml').ok).toBe(true);
     }
