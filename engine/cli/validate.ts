@@ -52,12 +52,8 @@ export const validateCommand: Subcommand = {
     // results and reports would carry the library's id, so say so (a warning: the file itself is fine)
     const idFiles = new Map<string, string>();
     for (const file of positionals) {
-      let text: string;
-      try {
-        text = readText(file);
-      } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-        process.stdout.write(new InputError(e.file, sayCliProblem(e.message, lang), e.hint === undefined ? undefined : sayCliProblem(e.hint, lang), undefined, e.at).line() + '\n');
+      const text = readOrSay(file, lang);
+      if (text === undefined) {
         failed++;
         continue;
       }
@@ -89,16 +85,21 @@ export const validateCommand: Subcommand = {
   },
 };
 
-/** The decisions file's problems against the scenario, as `drill run --decisions` finds them (no run); returns whether it has no error. */
-function checkDecisions(file: string, scenario: Scenario, lang: Lang, quiet: boolean): boolean {
-  let text: string;
+/** A file's text, or undefined once why it cannot be read is printed (a problem line, as for the file's own problems). */
+function readOrSay(file: string, lang: Lang): string | undefined {
   try {
-    text = readText(file);
+    return readText(file);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     process.stdout.write(new InputError(e.file, sayCliProblem(e.message, lang), e.hint === undefined ? undefined : sayCliProblem(e.hint, lang), undefined, e.at).line() + '\n');
-    return false;
+    return undefined;
   }
+}
+
+/** The decisions file's problems against the scenario, as `drill run --decisions` finds them (no run); returns whether it has no error. */
+function checkDecisions(file: string, scenario: Scenario, lang: Lang, quiet: boolean): boolean {
+  const text = readOrSay(file, lang);
+  if (text === undefined) return false;
   const r = parseDecisionsOrLog(text, file, scenario);
   if (!r.ok) {
     for (const i of r.issues) process.stdout.write(formatIssueIn(i, lang) + '\n');

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { parseScenario } from '../../engine/scenario/parse.js';
 import type { Scenario } from '../../engine/scenario/schema.js';
 import { ROOT } from './cli.js';
@@ -55,6 +56,13 @@ export function edit(base: string, ...pairs: [from: string | RegExp, to: string]
     text = next;
   }
   return text;
+}
+
+/** A scenario's YAML text with `edit` made to it as data (a test's variant of an inline or shipped scenario), parsed as inlineScenario does. */
+export function editedScenario(text: string, file: string, edit: (doc: any) => void = () => {}): Scenario {
+  const doc = parseYaml(text);
+  edit(doc);
+  return inlineScenario(stringifyYaml(doc), file);
 }
 
 /** A scenario written inline in a test: parsed, or an Error that lists its problems by path. */

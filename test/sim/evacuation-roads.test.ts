@@ -7,12 +7,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml, stringify } from 'yaml';
 import { KeyframeRestoreError } from '../../engine/core/errors.js';
 import { renderBoard } from '../../engine/play/board.js';
 import { buildAar } from '../../engine/review/aar.js';
 import { Words } from '../../engine/review/words.js';
-import { parseScenario } from '../../engine/scenario/parse.js';
 import type { Scenario } from '../../engine/scenario/schema.js';
 import type { Decision } from '../../engine/sim/decisions.js';
 import { checkInvariants } from '../../engine/sim/invariants.js';
@@ -20,6 +18,7 @@ import { Model } from '../../engine/sim/model.js';
 import { runScenario } from '../../engine/sim/run.js';
 import { Sim } from '../../engine/sim/sim.js';
 import { events, makeSim } from '../helpers/sim.js';
+import { editedScenario } from '../helpers/scenarios.js';
 
 // a village on the river; a school 5 km down one road, a hall 20 km up another (20 km/h: 15 min and 1 h)
 const VALLEY = `
@@ -58,13 +57,7 @@ evacuation:
     - { id: hall, area: commune, node: hall-yard, capacity_people: 1000 }
 `;
 
-function valley(edit: (doc: any) => void = () => {}): Scenario {
-  const doc = parseYaml(VALLEY);
-  edit(doc);
-  const r = parseScenario(stringify(doc), 'valley-roads.yaml');
-  if (!r.ok) throw new Error(r.issues.map((i) => `${String(i.path)}: ${i.message}`).join('\n'));
-  return r.scenario;
-}
+const valley = (edit?: (doc: any) => void): Scenario => editedScenario(VALLEY, 'valley-roads.yaml', edit);
 
 /** the flood cuts these roads at T+0, before anyone is ordered out */
 const cutAtStart = (...roads: string[]) => (doc: any) => {

@@ -2,13 +2,12 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml, stringify } from 'yaml';
-import { parseScenario } from '../../engine/scenario/parse.js';
 import type { Hazard, Scenario } from '../../engine/scenario/schema.js';
 import { projectionFor } from '../../engine/sim/geo.js';
 import { Hazards } from '../../engine/sim/hazards.js';
 import { runScenario } from '../../engine/sim/run.js';
 import { ROOT } from '../helpers/cli.js';
+import { editedScenario } from '../helpers/scenarios.js';
 
 // Decision 18/2021 publishes disaster risk levels in forecast bulletins: a hazard's `forecast` makes an
 // area's level the highest its value reaches from now until that much later.
@@ -77,13 +76,7 @@ function riskCourse(scenario: Scenario): Map<string, { t: number; risk: number }
 /** Does the level fall and then rise again (a storm drawing near announced as easing)? */
 const fallsThenRises = (course: { risk: number }[]) => course.some((c, i) => i > 0 && c.risk < course[i - 1].risk && course.slice(i + 1).some((d) => d.risk > c.risk));
 
-function shipped(name: string, edit?: (doc: any) => void): Scenario {
-  const doc = parseYaml(readFileSync(join(ROOT, 'scenarios', name), 'utf8'));
-  edit?.(doc);
-  const r = parseScenario(stringify(doc), name);
-  if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
-  return r.scenario;
-}
+const shipped = (name: string, edit?: (doc: any) => void): Scenario => editedScenario(readFileSync(join(ROOT, 'scenarios', name), 'utf8'), name, edit);
 
 const noForecast = (doc: any) => { delete doc.hazards.find((h: { id: string }) => h.id === 'typhoon').forecast; };
 

@@ -2,21 +2,15 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml, stringify } from 'yaml';
 import { parseScenario } from '../../engine/scenario/parse.js';
 import { runScenario } from '../../engine/sim/run.js';
 import { ROOT } from '../helpers/cli.js';
+import { editedScenario } from '../helpers/scenarios.js';
 
 const FIRE = readFileSync(join(ROOT, 'scenarios/gio-lao-forest-fire.yaml'), 'utf8');
 
 /** The forest-fire scenario with its ember rule changed (a planner's edit). */
-function fireWith(edit: (rule: Record<string, unknown>) => void) {
-  const doc = parseYaml(FIRE);
-  edit(doc.rules.find((r: { id: string }) => r.id === 'fire-reaches-hamlet'));
-  const r = parseScenario(stringify(doc), 'edited.yaml');
-  if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
-  return r.scenario;
-}
+const fireWith = (edit: (rule: Record<string, unknown>) => void) => editedScenario(FIRE, 'edited.yaml', (doc) => edit(doc.rules.find((r: { id: string }) => r.id === 'fire-reaches-hamlet')));
 
 /**
  * When the rule struck the hamlet (not the zone's own `hazard_arrives`, the time the fire reaches it anyway),

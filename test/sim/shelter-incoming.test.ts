@@ -8,13 +8,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml, stringify } from 'yaml';
 import { KeyframeRestoreError } from '../../engine/core/errors.js';
 import { renderBoard } from '../../engine/play/board.js';
 import { Replay } from '../../engine/replay/replay.js';
 import { openRunLog } from '../../engine/replay/open.js';
 import { Words } from '../../engine/review/words.js';
-import { parseScenario } from '../../engine/scenario/parse.js';
 import type { Scenario } from '../../engine/scenario/schema.js';
 import type { Decision } from '../../engine/sim/decisions.js';
 import { checkInvariants } from '../../engine/sim/invariants.js';
@@ -22,6 +20,7 @@ import { Model } from '../../engine/sim/model.js';
 import { runScenario, serializeRunLog } from '../../engine/sim/run.js';
 import { Sim } from '../../engine/sim/sim.js';
 import { events, makeSim } from '../helpers/sim.js';
+import { editedScenario } from '../helpers/scenarios.js';
 
 const COMMUNE = `
 drillsim: 1
@@ -58,13 +57,7 @@ evacuation:
     - { id: hall, area: commune, node: hall-yard, capacity_people: 1000 }
 `;
 
-function commune(edit: (doc: any) => void = () => {}): Scenario {
-  const doc = parseYaml(COMMUNE);
-  edit(doc);
-  const r = parseScenario(stringify(doc), 'shelters.yaml');
-  if (!r.ok) throw new Error(r.issues.map((i) => `${String(i.path)}: ${i.message}`).join('\n'));
-  return r.scenario;
-}
+const commune = (edit?: (doc: any) => void): Scenario => editedScenario(COMMUNE, 'shelters.yaml', edit);
 
 const order = (at: number, zone: string): Decision => ({ at, role: 'chair', author: 'trainee', cmd: { do: 'evacuate', zone } as Decision['cmd'] });
 const occupancy = (evs: Record<string, any>[], id: string) => evs.filter((e) => e.type === 'shelter.occupancy' && e.id === id).map(({ t, occupancy, incoming }) => ({ t, occupancy, incoming }));

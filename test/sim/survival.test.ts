@@ -7,25 +7,18 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml, stringify } from 'yaml';
 import { finishWork, isOpen, workOn, type WorkState } from '../../engine/sim/incidents.js';
 import { checkInvariants } from '../../engine/sim/invariants.js';
 import { runScenario } from '../../engine/sim/run.js';
 import { Model } from '../../engine/sim/model.js';
 import { Sim } from '../../engine/sim/sim.js';
-import { parseScenario } from '../../engine/scenario/parse.js';
 import type { Scenario } from '../../engine/scenario/schema.js';
 import { ROOT } from '../helpers/cli.js';
+import { editedScenario } from '../helpers/scenarios.js';
 
 type Doc = Record<string, any>;
 
-function scenarioOf(file: string, edit: (doc: Doc) => void): Scenario {
-  const doc = parseYaml(readFileSync(join(ROOT, 'scenarios', file), 'utf8'));
-  edit(doc);
-  const r = parseScenario(stringify(doc), file);
-  if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
-  return r.scenario;
-}
+const scenarioOf = (file: string, edit: (doc: Doc) => void): Scenario => editedScenario(readFileSync(join(ROOT, 'scenarios', file), 'utf8'), file, edit);
 
 /**
  * The minimal scenario's house collapse with 6 people, a fixed work of 1 h and a half-hour mop-up (so the

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify } from 'yaml';
 import { parseScenario } from '../../engine/scenario/parse.js';
 import { runScenario } from '../../engine/sim/run.js';
+import { editedScenario } from '../helpers/scenarios.js';
 
 const VALLEY = `
 drillsim: 1
@@ -42,13 +43,7 @@ evacuation:
 doctrine: { evacuate_at_risk: 5 }
 `;
 
-function valley(zone: Record<string, unknown>) {
-  const doc = parseYaml(VALLEY);
-  Object.assign(doc.evacuation.zones[0], zone);
-  const r = parseScenario(stringify(doc), 'valley.yaml');
-  if (!r.ok) throw new Error(r.issues.map((i) => `${String(i.path)}: ${i.message}`).join('\n'));
-  return r.scenario;
-}
+const valley = (zone: Record<string, unknown>) => editedScenario(VALLEY, 'valley.yaml', (doc) => Object.assign(doc.evacuation.zones[0], zone));
 
 const caught = (zone: Record<string, unknown>) => {
   const events = runScenario(valley(zone), { seed: 1 }).log!.events.map((l) => JSON.parse(l));
