@@ -12,7 +12,7 @@
  * differ for that as well as by chance.
  */
 import { sha256Hex } from '../core/hash.js';
-import { canonicalScenarioText } from '../scenario/parse.js';
+import { canonicalScenarioText, parseScenario } from '../scenario/parse.js';
 import { issue, type ScenarioIssue } from '../scenario/issues.js';
 import { sayCliProblem } from '../play/cli-problems.js';
 import { joined, say, type Say } from '../scenario/say.js';
@@ -69,7 +69,7 @@ export function parseDecisionsOrLog(text: string, file: string, scenario?: Scena
       say('session.message', { t: formatClock(log.session.t), players: log.players.length ? joined(log.players) : say('session.the-players') }),
       say('session.hint')));
   }
-  if (played && log.scenario.id === played.id && log.scenario.hash !== sha256Hex(canonicalScenarioText(played))) {
+  if (played && log.scenario.id === played.id && !playedOn(log.scenario, played)) {
     warnings.push(issue({ file, line: 1, column: 1, path: 'scenario', code: 'other-text', severity: 'warning' }, say('other-text.message', { id: played.id }), say('other-text.hint')));
   }
   // a run cut short with --until holds its whole decisions file: those after the stop were never played in it
@@ -79,6 +79,18 @@ export function parseDecisionsOrLog(text: string, file: string, scenario?: Scena
       say('until.message', { t: formatClock(log.until), n: String(after.length), first: formatClock(after[0].at as number) }), say('until.hint')));
   }
   return { ok: true, value: { ...parsed.value, lines: parsed.value.decisions.map((_, i) => lineOf(i)) }, warnings };
+}
+
+/**
+ * Was the run played on this text of its scenario? A newer engine writes the defaults it added into a scenario's
+ * canonical text (0.7.0's evacuation.speed_kmh), so a log of an older one has another hash for the same file: its
+ * text is read again as today's engine reads it, defaults and all.
+ */
+function playedOn(logged: { hash: string; text: string }, played: Scenario): boolean {
+  const text = canonicalScenarioText(played);
+  if (logged.hash === sha256Hex(text)) return true;
+  const again = parseScenario(logged.text, 'run log');
+  return again.ok && canonicalScenarioText(again.scenario) === text;
 }
 
 /** The line of `"decisions":[` in a log as drill writes it (one decision a line after it); null if it is laid out otherwise. */

@@ -4,6 +4,7 @@
  * planner asking "was it luck?" was not told: now drill batch and drill run warn, and say nothing when the text
  * is the one played.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -39,5 +40,25 @@ describe('a run log replayed as decisions on another text of its scenario', () =
     const run = drill(['run', edited, '--decisions', log, '--quiet']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
+  });
+
+  it('says nothing on a log of an older engine whose text lacks a default added since (0.7.0: evacuation.speed_kmh)', () => {
+    // the log as 0.6.0 wrote it: the scenario's canonical text without the key, and its hash
+    const lines = readFileSync(log, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('"scenario":'));
+    const { scenario } = JSON.parse(`{${lines[at].replace(/,$/, '')}}`);
+    const written = JSON.parse(scenario.text);
+    expect(written.evacuation.speed_kmh).toEqual({ road: 20 });
+    delete written.evacuation.speed_kmh;
+    const text = JSON.stringify(written);
+    lines[at] = `"scenario":${JSON.stringify({ id: scenario.id, hash: createHash('sha256').update(text).digest('hex'), text })},`;
+    const old = join(dir, 'session-0.6.0.json');
+    writeFileSync(old, lines.join('\n'));
+    const run = drill(['run', edited, '--decisions', old, '--quiet']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    // and another text is still another text
+    const other = drill(['run', SCENARIO, '--decisions', old, '--quiet']);
+    expect(other.stderr).toContain(WARNING.replace(log, old));
   });
 });
