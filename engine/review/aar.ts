@@ -320,7 +320,8 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   // units held up by cut roads
   for (const u of rv.units.filter((x) => x.blocked_s > 0).sort((a, b) => b.blocked_s - a.blocked_s)) {
     const cmd = sc.roles.find((r) => r.commands.includes(u.id))?.id ?? null;
-    improvements.push(f('f.unit.blocked', { unit: ref('unit', u.id), blocked: s(u.blocked_s) }, { element: 'planning', org: cmd }));
+    // no objective measures roads: HSEEP's capability for getting responders to the scene
+    improvements.push(f('f.unit.blocked', { unit: ref('unit', u.id), blocked: s(u.blocked_s) }, { capability: 'Critical Transportation', element: 'planning', org: cmd }));
   }
 
   // shelters full; areas out of supplies
@@ -347,9 +348,9 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
     }));
   }
   for (const a of rv.areas) {
-    if (a.stock_out_t !== null) improvements.push(f('f.stock.out', { area: ref('area', a.id), at: t(a.stock_out_t) }, { element: 'equipment', org: roleOfArea(sc, a.id) }));
+    if (a.stock_out_t !== null) improvements.push(f('f.stock.out', { area: ref('area', a.id), at: t(a.stock_out_t) }, { capability: SUPPLIES, element: 'equipment', org: roleOfArea(sc, a.id) }));
     else if (a.isolated_s > 0 && a.stock_days_left !== null && a.stock_days_left < 3) {
-      improvements.push(f('f.stock.low', { area: ref('area', a.id), isolated: s(a.isolated_s), days: { days: a.stock_days_left } }, { element: 'equipment', org: roleOfArea(sc, a.id) }));
+      improvements.push(f('f.stock.low', { area: ref('area', a.id), isolated: s(a.isolated_s), days: { days: a.stock_days_left } }, { capability: SUPPLIES, element: 'equipment', org: roleOfArea(sc, a.id) }));
     }
   }
 
@@ -396,6 +397,20 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
     }
   }
 
+  // a refused order belongs to the capability of the objective that measures what it would have done, or else to
+  // HSEEP's for that kind of order (exercise control's own orders are no core capability: their element is Exercises)
+  const capOfOrder = (cmd: string, args: Record<string, unknown>): string => {
+    switch (cmd) {
+      case 'dispatch': case 'recall': return capOf('first_on_scene_s') ?? capOf('people_lost') ?? 'Operational Coordination';
+      case 'evacuate': return capOfZone(String(args.zone)) ?? 'Critical Transportation';
+      case 'open_shelter': return capOfShelter(String(args.shelter)) ?? 'Mass Care Services';
+      case 'declare_level': return capOf('level_declared_s') ?? 'Operational Coordination';
+      case 'request_support': return capOf('support_requested_s') ?? 'Operational Coordination';
+      case 'close_road': case 'open_road': return 'Critical Transportation';
+      case 'public_info': case 'sea_ban': return 'Public Information and Warning';
+      default: return 'Operational Coordination';
+    }
+  };
   // orders refused: a trainee tried something the rules did not allow. Not an order an answer's option gave
   // that found the thing already so: the answer was taken, and there was nothing left for its order to do.
   // Exercise control's orders (author controller, even in a role doctrine plays) are exercise control's
@@ -412,11 +427,16 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
       params.option = label !== undefined ? { text: label } : { raw: option };
     }
     const key = `f.decision.refused${control ? '_control' : ''}${d.order_of ? '_order' : ''}`;
-    improvements.push(f(key, params, { element: d.author === 'controller' ? 'exercises' : 'training', org: d.author === 'controller' ? CONTROLLER : d.role }));
+    improvements.push(f(key, params, {
+      capability: control ? null : capOfOrder(d.do, d.args), element: d.author === 'controller' ? 'exercises' : 'training', org: d.author === 'controller' ? CONTROLLER : d.role,
+    }));
   }
 
   return { strengths, improvements };
 }
+
+/** HSEEP's core capability for an area's supplies running out: no objective measures them */
+const SUPPLIES = 'Logistics and Supply Chain Management';
 
 /** An inject's spec: the scenario's, or one exercise control added in play. */
 function injectSpec(sc: Scenario, rv: Review, id: string): Inject | undefined {

@@ -1,0 +1,48 @@
+/**
+ * Every row of the improvement plan a trainee's orders or the run's roads give has a core capability: a refused
+ * order the capability of the objective that measures what it would have done (the evacuation of its zone, the
+ * first unit on scene), or HSEEP's for that kind of order when no objective does; a unit held up by a cut road
+ * Critical Transportation. Exercise control's own refused orders stay without one (their element is Exercises).
+ */
+import { describe, expect, it } from 'vitest';
+import { buildAar } from '../../engine/review/aar.js';
+import type { LogEvent } from '../../engine/review/metrics.js';
+import { renderReport } from '../../engine/review/report.js';
+import { runScenario } from '../../engine/sim/run.js';
+import type { Decision } from '../../engine/sim/decisions.js';
+import { fixtureScenario, H } from './fixture.js';
+import { kySon } from './ky-son-runs.js';
+
+const trainee = (at: number, cmd: Record<string, unknown>): Decision => ({ at, role: 'r1', author: 'trainee', cmd } as unknown as Decision);
+
+describe('the improvement plan\'s core capabilities', () => {
+  it('files a refused order under the objective that measures it, or HSEEP\'s capability for the order', () => {
+    const scenario = fixtureScenario();
+    const decisions = [
+      trainee(0.2 * H, { do: 'evacuate', zone: 'z1' }),
+      trainee(0.3 * H, { do: 'evacuate', zone: 'z1' }), // already so: the zone's objective (Critical Transportation)
+      trainee(0.4 * H, { do: 'dispatch', unit: 'u2', incident: 'nowhere' }), // not r1's: first on scene's objective
+      trainee(0.5 * H, { do: 'request_support', area: 'c2' }), // not r1's area: no objective measures it
+      trainee(0.6 * H, { do: 'public_info', area: 'c1', message: '' }), // empty
+    ];
+    const { log } = runScenario(scenario, { seed: 1, decisions, players: ['r1'] });
+    const aar = buildAar(log!, scenario, log!.events.map((l) => JSON.parse(l) as LogEvent));
+    const refused = aar.improvements.filter((f) => f.key.startsWith('f.decision.refused'));
+    expect(refused.map((f) => [(f.params.cmd as { cmd: string }).cmd, f.capability])).toEqual([
+      ['evacuate', 'Critical Transportation'],
+      ['dispatch', 'Mass Search and Rescue Operations'],
+      ['request_support', 'Operational Coordination'],
+      ['public_info', 'Public Information and Warning'],
+    ]);
+    const md = renderReport(aar, 'md', 'en');
+    expect(md).toMatch(/\n\| Public Information and Warning \| Chair One ordered "[^|]*" at T\+00:36 \(20:36\), and the order was refused: the statement was empty\. \|/);
+    expect(renderReport(aar, 'md', 'vi')).toMatch(/\n\| Thông tin và cảnh báo cộng đồng \| /);
+  });
+
+  it('files a unit held up by a cut road under Critical Transportation', () => {
+    const r = kySon('late');
+    const blocked = buildAar(r.log, r.scenario, r.events).improvements.filter((f) => f.key === 'f.unit.blocked');
+    expect(blocked.length).toBeGreaterThan(0);
+    for (const f of blocked) expect(f.capability).toBe('Critical Transportation');
+  });
+});
