@@ -74,6 +74,98 @@ export function quoteEndsEarly(text: string, offset: number): { key: string; aft
   return undefined;
 }
 
+/** Where a text in single quotes opened at `from` ends (`''` is a quote inside it); -1 when it does not. */
+function closingSingle(s: string, from: number): number {
+  for (let c = from + 1; c < s.length; c++) {
+    if (s[c] !== "'") continue;
+    if (s[c + 1] === "'") c++;
+    else return c;
+  }
+  return -1;
+}
+
+/**
+ * `name: "Mường Xén" tiếp`, or a stray quote after a whole text (`vi: "Công điện"", en: ...`): a text in quotes is
+ * the whole value, and the parser stops at what follows its closing quote ("unexpected scalar at node end", at
+ * `offset`). The key, the text as quoted, and what follows it up to the end of its item; undefined when the line is
+ * not that (a quote inside the text that ends it early is quoteEndsEarly's).
+ */
+export function textAfterQuote(text: string, offset: number): { key: string; quoted: string; rest: string } | undefined {
+  const { start, line } = lineAround(text, offset);
+  const at = offset - start;
+  for (let c = 0; c < at; c++) {
+    if ((line[c] !== '"' && line[c] !== "'") || !/(?:^|[:,{[-])\s*$/.test(line.slice(0, c))) continue;
+    const end = line[c] === '"' ? closingDouble(line, c) : closingSingle(line, c);
+    if (end < 0 || end >= at) return undefined;
+    if (line.slice(end + 1, at).trim() !== '') {
+      c = end;
+      continue;
+    }
+    const key = keyBefore(line.slice(0, c));
+    // what follows, to the end of its item in a flow mapping (a ',' '}' or ']'), or of the line, a comment left out
+    const rest = /^[^,}\]]*/.exec(line.slice(end + 1))![0].replace(/\s#.*$/, '').trim();
+    return key === undefined || rest === '' ? undefined : { key, quoted: line.slice(c, end + 1), rest };
+  }
+  return undefined;
+}
+
+/**
+ * A quote opened at the start of a value and never closed, outside a flow mapping (`name: "Mường Xén`): the parser
+ * says so at the end of the line it opened on (or of the file), at `offset`. The quote on that line whose text does
+ * not end on it (1-based); undefined when the line has none.
+ */
+export function unclosedQuote(text: string, offset: number): { line: number; column: number } | undefined {
+  const { start, line } = lineAround(text, Math.max(0, Math.min(offset, text.length) - (text[offset - 1] === '\n' ? 1 : 0)));
+  let n = 1;
+  for (let k = text.indexOf('\n'); k >= 0 && k < start; k = text.indexOf('\n', k + 1)) n++;
+  for (let c = 0; c < line.length; c++) {
+    const ch = line[c];
+    if (ch === '#' && (c === 0 || /\s/.test(line[c - 1]))) break;
+    if ((ch !== '"' && ch !== "'") || !/(?:^|[:,{[-])\s*$/.test(line.slice(0, c))) continue;
+    const end = ch === '"' ? closingDouble(line, c) : closingSingle(line, c);
+    if (end < 0) return { line: n, column: c + 1 };
+    c = end;
+  }
+  return undefined;
+}
+
+/**
+ * Quotes opened at the start of a value whose text runs on past its line into what reads as more of the file
+ * (`name: "Mường Xén` with `tier: commune` under it): YAML lets a text in quotes run over lines, so the parser
+ * goes on to the next quote it meets, perhaps a hundred lines on, and complains there. Each as its line and
+ * column (1-based) and the line its text ends on (the file's last line when it never does).
+ */
+export function runawayQuotes(text: string): { line: number; column: number; through: number }[] {
+  const out: { line: number; column: number; through: number }[] = [];
+  let line = 1, lineStart = 0;
+  for (let c = 0; c < text.length; c++) {
+    const ch = text[c];
+    if (ch === '\n') { line++; lineStart = c + 1; continue; }
+    if (ch === '#' && (c === lineStart || /\s/.test(text[c - 1]))) {
+      const eol = text.indexOf('\n', c);
+      if (eol < 0) break;
+      c = eol - 1;
+      continue;
+    }
+    if ((ch !== '"' && ch !== "'") || !/(?:^|[:,{[-])\s*$/.test(text.slice(lineStart, c))) continue;
+    const end = ch === '"' ? closingDouble(text, c) : closingSingle(text, c);
+    const eol = text.indexOf('\n', c);
+    if (eol >= 0 && (end < 0 || end > eol)) {
+      // the next line reads as a key of its own (`tier: commune`, `- id: x`): the text was meant to end on its line
+      const next = text.slice(eol + 1, text.indexOf('\n', eol + 1) < 0 ? text.length : text.indexOf('\n', eol + 1));
+      if (/^\s*(?:- )?[A-Za-z_][\w-]*:(?:\s|$)/.test(next)) {
+        let through = line;
+        for (let k = eol, stop = end < 0 ? text.length : end; k < stop; k++) if (text[k] === '\n') through++;
+        out.push({ line, column: c - lineStart + 1, through });
+      }
+    }
+    if (end < 0) break;
+    for (let k = c + 1; k < end; k++) if (text[k] === '\n') { line++; lineStart = k + 1; }
+    c = end;
+  }
+  return out;
+}
+
 /**
  * A flow mapping of texts on one line (`{ vi: Nhà số #5 bị sập, en: House #5 collapsed }`, from the `{` at
  * `column`, 1-based), written again with each plain text that holds ' #' or ': ' in quotes, after its key

@@ -17,7 +17,7 @@ import { DESCRIPTIONS_VI } from './issue-words.js';
 import { followedBy, joined, say, type IssueKey, type Say } from './say.js';
 import { CAPABILITIES, COMMANDS, ID_PATTERN_MESSAGE, ID_RE, MODES, Scenario, Text } from './schema.js';
 import { textsCutByComment } from './comment-in-text.js';
-import { colonInFlow, flowWithTextsQuoted, quoteClosed, quoteEndsEarly, quotedText } from './flow-text.js';
+import { colonInFlow, flowWithTextsQuoted, quoteClosed, quoteEndsEarly, quotedText, runawayQuotes, textAfterQuote, unclosedQuote } from './flow-text.js';
 
 export type ParseResult =
   | { ok: true; scenario: Scenario; warnings: ScenarioIssue[] }
@@ -269,7 +269,7 @@ function asJson(i: ScenarioIssue): ScenarioIssue {
  * the lines around it said once, with the column it belongs at (instead of "all mapping items must start
  * at the same column" on it and on every line under it), and a ': ' inside a plain text said as such.
  */
-function syntaxInWords(text: string, file: string, issues: ScenarioIssue[], errors: readonly { code: string; pos: [number, number] }[]): ScenarioIssue[] {
+function syntaxInWords(text: string, file: string, issues: ScenarioIssue[], errors: readonly { code: string; pos: [number, number]; message?: string }[]): ScenarioIssue[] {
   const codes = errors.map((e) => e.code);
   // a bracket never closed: the parser's complaints on the lines after it are its doing, and so are any slips there
   // (the parser may read on in the open value well past its block: the run of complaints that follows it, too)
@@ -279,7 +279,11 @@ function syntaxInWords(text: string, file: string, issues: ScenarioIssue[], erro
     for (const l of errorLines) if (l > through && l <= through + 2) through = l;
     return { ...u, through };
   });
-  const byBracket = (line: number) => unclosed.some((u) => line >= u.line && line <= u.through);
+  // a quote whose text ran on over the lines under it: what the parser says in them, and on the line after, is its doing
+  const lastIssue = Math.max(0, ...issues.map((i) => i.line));
+  const runaway = runawayQuotes(text).filter((q) => q.line <= lastIssue && issues.some((i) => i.line >= q.line && i.line <= q.through + 1));
+  const byQuote = (line: number) => runaway.some((q) => line >= q.line && line <= q.through + 1);
+  const byBracket = (line: number) => byQuote(line) || unclosed.some((u) => line >= u.line && line <= u.through);
   const slips = indentationSlips(text).filter((sl) => !byBracket(sl.line));
   const explained = (line: number) => byBracket(line) || slips.some((sl) => line >= sl.from && line <= sl.through);
   const lines = text.split(/\r?\n/);
@@ -304,19 +308,45 @@ function syntaxInWords(text: string, file: string, issues: ScenarioIssue[], erro
     }
     return issue(at(u.line, u.column), say('flow.unclosed', { open: u.open, close }), say('flow.unclosed-hint', { close }));
   });
+  for (const q of runaway) {
+    const line = lines[q.line - 1];
+    const quote = line[q.column - 1];
+    const closed = quoteClosed(line, q.column);
+    out.push(issue({ file, line: q.line, column: q.column, path: '(syntax)', code: 'yaml', severity: 'error' }, say('quote.unclosed', { quote }),
+      closed ? say('quote.unclosed-hint-as-in', { quote, key: closed.key, closed: closed.closed }) : say('quote.unclosed-hint', { quote })));
+  }
   out.push(...slips.map((sl) => issue({ file, line: sl.line, column: sl.column, path: '(syntax)', code: 'indentation', severity: 'error' }, sl.message, sl.hint)));
+  // after a stray quote the parser loses its place in the line's { }: what it says after, there and on the next line, is that
+  let strayLine = -1;
   issues.forEach((i, k) => {
     if (explained(i.line)) return;
     // `subject: Sập nhà: cần hỗ trợ`, or in a flow mapping `{ vi: QL7: Mường Xén - Tà Cạ, en: ... }`
     const colon = codes[k] === 'BLOCK_AS_IMPLICIT_KEY' ? colonInText(text, i.line) : codes[k] === 'BLOCK_IN_FLOW' ? colonInFlow(text, errors[k].pos) : undefined;
     // `vi: "QL7 bị "chia cắt""`: the parser stops after the second quote
     const early = codes[k] === 'UNEXPECTED_TOKEN' ? quoteEndsEarly(text, errors[k].pos[0]) : undefined;
+    // `name: "Mường Xén" tiếp`, `vi: "Công điện"", en: ...`: more after a whole text in quotes
+    const after = codes[k] === 'UNEXPECTED_TOKEN' && !early ? textAfterQuote(text, errors[k].pos[0]) : undefined;
+    // `name: "Mường Xén` outside { }: the parser says so at the end of the file
+    const openAt = codes[k] === 'MISSING_CHAR' && /quote/i.test(errors[k].message ?? '') ? unclosedQuote(text, errors[k].pos[0]) : undefined;
     if (colon) {
       out.push(reword(i, say('colon.message', { key: colon.key }), say('colon.hint', { key: colon.key, quoted: quotedText(colon.value) })));
     } else if (early) {
       out.push(reword({ ...i, column: i.column - 1 }, say('quote.ends-early', { after: early.after }),
         say('quote.ends-early-hint', { key: early.key, single: `'${early.meant.replace(/'/g, "''")}'`, escaped: `"${early.meant.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` })));
-    } else out.push(i);
+    } else if (after) {
+      const q = after.quoted[0];
+      const more = after.rest.split(q).join('').trim();
+      if (more === '') strayLine = i.line;
+      out.push(reword(i, say('quote.text-after', { quoted: after.quoted, rest: after.rest }), more === ''
+        ? say('quote.stray-hint', { rest: after.rest, key: after.key, quoted: after.quoted })
+        : say('quote.text-after-hint', { key: after.key, joined: `${q}${after.quoted.slice(1, -1)} ${more}${q}` })));
+    } else if (openAt !== undefined) {
+      const line = lines[openAt.line - 1];
+      const quote = line[openAt.column - 1];
+      const closed = quoteClosed(line, openAt.column);
+      out.push(reword({ ...i, line: openAt.line, column: openAt.column }, say('quote.unclosed', { quote }),
+        closed ? say('quote.unclosed-hint-as-in', { quote, key: closed.key, closed: closed.closed }) : say('quote.unclosed-hint', { quote })));
+    } else if (i.line !== strayLine && i.line !== strayLine + 1) out.push(i);
   });
   return out;
 }

@@ -64,4 +64,26 @@ describe('a text in { vi: ..., en: ... } that YAML does not read', () => {
   it("a '{' whose '}' is really missing is still said to be never closed", () => {
     expect(saidOf('subject: { vi: QL7 bị chia cắt, en: QL7 cut').en).toEqual([`k.yaml:${line}:14: error[yaml] (syntax): the '{' opened here is never closed (add the closing '}' where the value ends; YAML reads what follows as more of it)`]);
   });
+
+  it('a stray quote after a whole text is said as that, once, with the text as it reads without it', () => {
+    const said = saidOf('subject: { vi: "Công điện"", en: "Dispatch" }');
+    expect(said.en).toEqual([`k.yaml:${line}:31: error[yaml] (syntax): the text in quotes ends at its closing quote, "Công điện", and YAML cannot read what follows it: '"' (remove the " after the closing quote: vi: "Công điện")`]);
+    expect(said.vi).toEqual([`k.yaml:${line}:31: error[yaml] (syntax): đoạn chữ trong dấu nháy kết thúc ở dấu nháy đóng, "Công điện", và YAML không đọc được phần sau nó: '"' (hãy bỏ " sau dấu nháy đóng: vi: "Công điện")`]);
+    expect(parseScenario(kySon.replace(SUBJECT, 'subject: { vi: "Công điện", en: "Dispatch" }'), 'k.yaml').ok).toBe(true);
+  });
+});
+
+describe('a text in quotes outside { } that YAML does not read', () => {
+  it('words after the closing quote: the hint puts them inside it', () => {
+    const said = saidOf("subject: 'Công điện' chủ động");
+    expect(said.en).toEqual([`k.yaml:${line}:26: error[yaml] (syntax): the text in quotes ends at its closing quote, 'Công điện', and YAML cannot read what follows it: 'chủ động' (a text in quotes is the whole value: put all of the text inside the quotes, subject: 'Công điện chủ động')`]);
+    expect(said.vi).toEqual([`k.yaml:${line}:26: error[yaml] (syntax): đoạn chữ trong dấu nháy kết thúc ở dấu nháy đóng, 'Công điện', và YAML không đọc được phần sau nó: 'chủ động' (đoạn chữ trong dấu nháy là cả giá trị: hãy đặt toàn bộ đoạn chữ vào trong dấu nháy, subject: 'Công điện chủ động')`]);
+    expect(parseScenario(kySon.replace(SUBJECT, "subject: 'Công điện chủ động'"), 'k.yaml').ok).toBe(true);
+  });
+
+  it('a quote never closed is said at the quote, not at the end of its line, with the text closed at the line\'s end', () => {
+    const said = saidOf('subject: "Công điện chủ động');
+    expect(said.en).toEqual([`k.yaml:${line}:14: error[yaml] (syntax): the quote (") opened here is never closed (add the closing " where the text ends, as in subject: "Công điện chủ động"; YAML reads what follows as more of the text)`]);
+    expect(said.vi).toEqual([`k.yaml:${line}:14: error[yaml] (syntax): dấu nháy (") mở ở đây không được đóng (hãy thêm dấu " đóng ở chỗ đoạn chữ kết thúc, như subject: "Công điện chủ động"; YAML đọc phần sau như phần tiếp của đoạn chữ)`]);
+  });
 });
