@@ -167,6 +167,39 @@ export function runawayQuotes(text: string): { line: number; column: number; thr
 }
 
 /**
+ * `{ vi: Dân quân xã #1 Mường Xén,` with the mapping going on on the next line: the ` #` made a comment of the rest
+ * of the line, its ',' too, and the parser says "missing , between flow map items" on the line after (at `offset`).
+ * The line and column (1-based) of the ` #`, the comment, the first ',' '}' or ']' in it, and the text before it
+ * quoted after its key (`vi: "Dân quân xã #1 Mường Xén"`) when that is simple; undefined when the lines are not that.
+ */
+export function commentAteSeparator(text: string, offset: number): { line: number; column: number; comment: string; close: string; fixed?: string } | undefined {
+  const lines = text.slice(0, lineAround(text, offset).start).split('\n');
+  // the last line before the parser's with something on it
+  let l = lines.length - 1;
+  while (l >= 0 && lines[l].trim() === '') l--;
+  if (l < 0) return undefined;
+  const line = lines[l].replace(/\r$/, '');
+  let quote: string | null = null;
+  for (let c = 1; c < line.length; c++) {
+    const ch = line[c];
+    if (quote) {
+      if (ch === quote) quote = null;
+      continue;
+    }
+    if ((ch === '"' || ch === "'") && /(?:^|[:,{[-])\s*$/.test(line.slice(0, c))) quote = ch;
+    else if (ch === '#' && /\s/.test(line[c - 1])) {
+      const comment = line.slice(c).trim();
+      const close = /[,}\]]/.exec(comment);
+      if (!close) return undefined;
+      // the text the comment cut, to where its item ends in the comment
+      const m = /(?:^|[{,])\s*([^\s{,:"'][^{,:]*?)\s*:\s*([^\s{,"'][^,]*)$/.exec(line.slice(0, c).trimEnd() + ' ' + comment.slice(0, close.index).trimEnd());
+      return { line: l + 1, column: c + 1, comment, close: close[0], fixed: m ? `${m[1]}: ${quotedText(m[2].trim())}` : undefined };
+    }
+  }
+  return undefined;
+}
+
+/**
  * A flow mapping of texts on one line (`{ vi: Nhà số #5 bị sập, en: House #5 collapsed }`, from the `{` at
  * `column`, 1-based), written again with each plain text that holds ' #' or ': ' in quotes, after its key
  * (`subject: { ... }`); undefined when it is not that simple (a bracket inside, no closing '}', nothing to quote).

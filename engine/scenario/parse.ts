@@ -17,7 +17,7 @@ import { DESCRIPTIONS_VI } from './issue-words.js';
 import { followedBy, joined, say, type IssueKey, type Say } from './say.js';
 import { CAPABILITIES, COMMANDS, ID_PATTERN_MESSAGE, ID_RE, MODES, Scenario, Text } from './schema.js';
 import { textsCutByComment } from './comment-in-text.js';
-import { colonInFlow, flowWithTextsQuoted, quoteClosed, quoteEndsEarly, quotedText, runawayQuotes, textAfterQuote, unclosedQuote } from './flow-text.js';
+import { colonInFlow, flowWithTextsQuoted, quoteClosed, quoteEndsEarly, quotedText, runawayQuotes, textAfterQuote, unclosedQuote, commentAteSeparator } from './flow-text.js';
 
 export type ParseResult =
   | { ok: true; scenario: Scenario; warnings: ScenarioIssue[] }
@@ -328,6 +328,8 @@ function syntaxInWords(text: string, file: string, issues: ScenarioIssue[], erro
     const after = codes[k] === 'UNEXPECTED_TOKEN' && !early ? textAfterQuote(text, errors[k].pos[0]) : undefined;
     // `name: "Mường Xén` outside { }: the parser says so at the end of the file
     const openAt = codes[k] === 'MISSING_CHAR' && /quote/i.test(errors[k].message ?? '') ? unclosedQuote(text, errors[k].pos[0]) : undefined;
+    // `{ vi: Nhà số #5 bị sập,` going on on the next line: the comment took the ','
+    const ate = codes[k] === 'MISSING_CHAR' && /missing ,/i.test(errors[k].message ?? '') ? commentAteSeparator(text, errors[k].pos[0]) : undefined;
     if (colon) {
       out.push(reword(i, say('colon.message', { key: colon.key }), say('colon.hint', { key: colon.key, quoted: quotedText(colon.value) })));
     } else if (early) {
@@ -340,6 +342,9 @@ function syntaxInWords(text: string, file: string, issues: ScenarioIssue[], erro
       out.push(reword(i, say('quote.text-after', { quoted: after.quoted, rest: after.rest }), more === ''
         ? say('quote.stray-hint', { rest: after.rest, key: after.key, quoted: after.quoted })
         : say('quote.text-after-hint', { key: after.key, joined: `${q}${after.quoted.slice(1, -1)} ${more}${q}` })));
+    } else if (ate) {
+      out.push(reword({ ...i, line: ate.line, column: ate.column }, say('flow.comment', { comment: ate.comment, close: ate.close }),
+        ate.fixed ? say('flow.comment-hint-as-in', { fixed: ate.fixed }) : say('flow.comment-hint')));
     } else if (openAt !== undefined) {
       const line = lines[openAt.line - 1];
       const quote = line[openAt.column - 1];

@@ -34,6 +34,13 @@ describe('a text in { vi: ..., en: ... } that YAML does not read', () => {
     expect(fixed.ok).toBe(true);
   });
 
+  it("a ' #' in a { } that runs over lines is said where it took the ',' with it, not as a ',' missing on the next line", () => {
+    const said = saidOf('subject: { vi: Công điện số #12,\n      en: Dispatch 12 }');
+    expect(said.en).toEqual([`k.yaml:${line}:33: error[yaml] (syntax): ' #' starts a comment: YAML does not read the rest of the line ('#12,'), nor the ',' in it (put the texts that hold ' #' in quotes: vi: "Công điện số #12")`]);
+    expect(said.vi).toEqual([`k.yaml:${line}:33: error[yaml] (syntax): ' #' bắt đầu một chú thích: YAML không đọc phần còn lại của dòng ('#12,'), kể cả dấu ',' trong đó (hãy đặt các đoạn chữ có ' #' trong dấu nháy: vi: "Công điện số #12")`]);
+    expect(parseScenario(kySon.replace(SUBJECT, 'subject: { vi: "Công điện số #12",\n      en: Dispatch 12 }'), 'k.yaml').ok).toBe(true);
+  });
+
   it("in a name inside another flow mapping (an edge written on one line), the name's mapping is the one given quoted", () => {
     const edge = 'name: { vi: Đường mòn Hữu Kiệm - Mường Xén, en: Footpath Hữu Kiệm - Mường Xén }';
     const edgeLine = kySon.split('\n').findIndex((l) => l.includes(edge)) + 1;
