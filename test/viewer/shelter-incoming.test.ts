@@ -75,6 +75,17 @@ describe('a zone with people on their way, on the map', () => {
     expect(await zone(3300)).toMatch(/\(moving\); \d+ \/ \d+, 61 on their way$/);
     expect(await zone(40)).not.toMatch(/on their way/);
   });
+
+  it('gives them a figure of their own beside those still there and those in shelter, where its shelter is a trip away', async () => {
+    const figure = (t: number, id: string) => session.page.evaluate(async ([t, id]) => {
+      await (window as any).drillViewer.paintedSeek(t);
+      return document.querySelector(`#map-a g.zone[data-zone="${id}"] text`)?.textContent;
+    }, [t, id] as const);
+    expect(await figure(3300, 'ta-ca-riverside')).toBe('639↓ 61→ 0⌂');
+    expect(await figure(3700, 'ta-ca-riverside')).toBe('578↓ 61→ 61⌂');
+    // Mường Xén's lowland is where its shelter is: people are in it as they set off, and the figure has no arrow
+    expect(await figure(3700, 'muong-xen-lowland')).toMatch(/^\d+↓ \d+⌂$/);
+  });
 });
 
 describe('a run log of engine 0.5.1', () => {

@@ -111,6 +111,7 @@ const en = {
   /** after a number: the people on the road to a shelter, whose places it holds (map: '300+120/700') */
   shelterComing: 'on their way',
   zoneCut: 'no open road to a shelter with room',
+  zoneFigures: 'in the zone ↓, on the way →, in shelter ⌂',
   /** the report's words for who decided (engine/review/messages.ts author.*) */
   authors: { trainee: 'trainee', controller: 'exercise control', doctrine: 'doctrine', default: 'default at the deadline' } as Record<string, string>,
   methods: { phone: 'phone', radio: 'radio', dispatch: 'official dispatch', bulletin: 'bulletin', 'social-media': 'social media', email: 'email', 'in-person': 'in person', hotline: 'hotline' } as Record<string, string>,
@@ -218,6 +219,7 @@ const vi: Strings = {
   shelterStates: { closed: 'đóng', open: 'đang mở', full: 'đã đầy' },
   shelterComing: 'người đang trên đường đến',
   zoneCut: 'không còn đường thông đến điểm sơ tán còn chỗ',
+  zoneFigures: 'còn trong khu ↓, đang trên đường →, đã đến nơi sơ tán ⌂',
   authors: { trainee: 'học viên', controller: 'ban đạo diễn', doctrine: 'phương án tự động', default: 'mặc định khi hết hạn' },
   methods: { phone: 'điện thoại', radio: 'vô tuyến', dispatch: 'công điện', bulletin: 'bản tin', 'social-media': 'mạng xã hội', email: 'thư điện tử', 'in-person': 'trực tiếp', hotline: 'đường dây nóng' },
   injectTypes: { information: 'thông tin', directive: 'chỉ đạo', request: 'đề nghị', contingency: 'tình huống dự phòng' },

@@ -136,9 +136,13 @@ export class MapView {
   /** the boxes of the caption and the legend that the labels were last placed around */
   private placedAround: Box[] = [];
   private readonly overlayRo: ResizeObserver;
+  /** zones with a shelter a trip away (with every road open): their people on the road get a figure of their own */
+  private readonly zoneTravels: Set<string>;
 
   constructor(readonly el: HTMLElement, readonly run: LoadedRun, private lang: () => Lang, readonly tag: string, companions: LoadedRun[] = []) {
     el.replaceChildren();
+    const model = run.replay.model;
+    this.zoneTravels = new Set(run.data.scenario.evacuation.zones.filter((z) => z.shelters.some((sh) => (model.tripSeconds(z.id, sh, {}, 0) ?? 0) > 0)).map((z) => z.id));
     this.base = d3.select(el).append('svg').attr('class', 'map-base').attr('aria-hidden', 'true');
     this.baseGeo = this.base.append('g').attr('class', 'geo');
     this.baseGeo.append('path').attr('class', 'countries');
@@ -508,7 +512,8 @@ export class MapView {
     this.layer.zones.selectAll<SVGGElement, { z: { id: string; population: number }; i: number; p: { x: number; y: number } }>('g.zone').each((d, i, gs) => {
       const at = this.zoneXY(d.p, d.i);
       zoneDiscs.push(around(at, zoneRadius(d.z.population)));
-      items.push({ el: gs[i].querySelector('text')!, at, own: true, reserve: `${d.z.population}↓ ${d.z.population}⌂`, spots: zoneSpots(zoneRadius(d.z.population)), rank: [1, 0, -d.z.population, d.z.id] });
+      const pop = d.z.population;
+      items.push({ el: gs[i].querySelector('text')!, at, own: true, reserve: this.zoneTravels.has(d.z.id) ? `${pop}↓ ${pop}→ ${pop}⌂` : `${pop}↓ ${pop}⌂`, spots: zoneSpots(zoneRadius(d.z.population)), rank: [1, 0, -d.z.population, d.z.id] });
     });
     this.layer.shelters.selectAll<SVGGElement, { sh: { id: string; capacity_people: number }; i: number; c: { lon: number; lat: number }; w?: { capacity: number } }>('g.shelter').each((d, i, gs) => {
       const at = this.shelterXY(d.c, d.i);
@@ -626,6 +631,7 @@ export class MapView {
       const flooded = (struck !== null && struck !== undefined && struck <= t) || (z.hazard_arrives !== undefined && z.hazard_arrives <= t);
       return { z, i, p, zw, flooded };
     });
+    const travels = this.zoneTravels;
     this.layer.zones.selectAll<SVGGElement, (typeof zones)[number]>('g.zone').data(zones, (d) => d.z.id)
       .join((en) => { const g = en.append('g').attr('class', 'zone'); g.append('circle'); g.append('text').attr('class', 'small'); g.append('title'); return g; })
       .attr('transform', (d) => { const [x, y] = this.zoneXY(d.p, d.i); return `translate(${x},${y})`; })
@@ -637,7 +643,8 @@ export class MapView {
           .attr('stroke', '#0072B2').attr('stroke-dasharray', '3 2');
         const state = d.zw ? String(d.zw.m.value) : '';
         // where the figures go is the labels' placement's to say (see placeMapLabels)
-        setText(g.select('text'), d.zw ? `${d.zw.remaining}↓ ${d.zw.sheltered}⌂` : '');
+        // people on the road have a figure of their own where the zone's shelters are a trip away (engine 0.7.0)
+        setText(g.select('text'), !d.zw ? '' : travels.has(d.z.id) ? `${d.zw.remaining}↓ ${d.zw.moving}→ ${d.zw.sheltered}⌂` : `${d.zw.remaining}↓ ${d.zw.sheltered}⌂`);
         // the people on the road to their shelters this step: neither in the zone's figure nor in the shelters' yet
         const moving = d.zw?.moving ?? 0;
         setText(g.select('title'), `${S.zone}: ${textIn(d.z.name, lang) || d.z.id} (${state}); ${d.zw?.remaining ?? d.z.population} / ${d.z.population}${moving > 0 ? `, ${moving} ${S.shelterComing}` : ''}${d.zw?.cut ? `; ${S.zoneCut}` : ''}${d.flooded ? `; ${S.flooded}` : ''}`);
@@ -1375,6 +1382,7 @@ function legend(lang: Lang, tag: string): HTMLDetailsElement {
   for (let risk = 1; risk <= 5; risk++) rows.push([`${S.risk} ${risk}`, (g) => { g.append('path').attr('d', RISK_BADGE).attr('transform', 'translate(10,8)').attr('fill', RISK_COLOUR[risk]).attr('stroke', '#333'); g.append('text').attr('x', 10).attr('y', 11.5).attr('text-anchor', 'middle').attr('font-size', 9).attr('font-weight', 700).text(String(risk)); }]);
   rows.push([S.base, (g) => { g.append('rect').attr('x', 4).attr('y', 2).attr('width', 12).attr('height', 12).attr('fill', '#fff').attr('stroke', '#1d232b'); }]);
   rows.push([S.shelter, (g) => { g.append('path').attr('d', 'M10,1 L17,14 L3,14 Z').attr('fill', '#009E73').attr('stroke', '#009E73'); }]);
+  rows.push([S.zoneFigures, (g) => { g.append('text').attr('x', 0).attr('y', 12).attr('font-size', 8).text('↓→⌂'); }]);
   rows.push([`${S.zone} / ${S.flooded}`, (g) => { g.append('circle').attr('cx', 10).attr('cy', 8).attr('r', 7).attr('fill', `url(#flood-${tag})`).attr('stroke', '#0072B2').attr('stroke-dasharray', '3 2'); }]);
   rows.push([S.fireWeather, (g) => { g.append('circle').attr('cx', 10).attr('cy', 8).attr('r', 6).attr('class', 'fire-ring').attr('fill', 'rgba(213,94,0,0.08)').attr('stroke', '#D55E00').attr('stroke-dasharray', '4 2').attr('stroke-width', 2); }]);
   rows.push([S.typhoon, (g) => { g.append('circle').attr('cx', 10).attr('cy', 8).attr('r', 7).attr('fill', 'rgba(204,121,167,0.2)').attr('stroke', '#CC79A7'); }]);
