@@ -46,12 +46,18 @@ export function viewerDir(): string {
   return fileURLToPath(new URL('../../viewer/', import.meta.url));
 }
 
-function listFiles(dir: string, prefix = '/'): Map<string, string> {
-  const out = new Map<string, string>();
+/**
+ * The built viewer's files, read whole when the server starts (about 2 MB): a page served by it gets the scripts
+ * of the build it was served with, even after `npm run build` (a pull, `npm start` in another terminal) has
+ * replaced them with files of other names while the server runs. Read on request, the page got its first script
+ * and then 'gone' for the rest, and stayed blank.
+ */
+function readBuilt(dir: string, prefix = '/'): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
   for (const name of readdirSync(dir).sort()) {
     const abs = join(dir, name);
-    if (statSync(abs).isDirectory()) for (const [k, v] of listFiles(abs, `${prefix}${name}/`)) out.set(k, v);
-    else out.set(prefix + name, abs);
+    if (statSync(abs).isDirectory()) for (const [k, v] of readBuilt(abs, `${prefix}${name}/`)) out.set(k, v);
+    else out.set(prefix + name, readFileSync(abs));
   }
   return out;
 }
@@ -147,9 +153,13 @@ function endLine(file: string, tail: Buffer): number | null {
 
 export interface ServedRun { url: string; name: string; bytes: number; file: string }
 
-/** The routes: exact URL path -> file on disk; nothing else is served. `playFile`: the scenario of `--play`, at /play/scenario.yaml. */
-export function routes(viewer: string, runFiles: string[], playFile?: string): { files: Map<string, string>; runs: ServedRun[] } {
-  const files = listFiles(viewer);
+/**
+ * The routes: exact URL path -> the viewer's own file (its bytes, read at start: readBuilt) or a file given (its
+ * path on disk, read at each request); nothing else is served. `playFile`: the scenario of `--play`, at
+ * /play/scenario.yaml.
+ */
+export function routes(viewer: string, runFiles: string[], playFile?: string): { files: Map<string, string | Buffer>; runs: ServedRun[] } {
+  const files: Map<string, string | Buffer> = readBuilt(viewer);
   const runs = runFiles.map((f, i) => ({ url: `runs/${i}.json`, name: basename(f), bytes: statSync(f).size, file: resolve(f) }));
   for (const r of runs) files.set('/' + r.url, r.file);
   if (playFile !== undefined) files.set('/' + PLAY_SCENARIO, resolve(playFile));
@@ -216,7 +226,7 @@ export function pageWithPreload(html: string, runs: ServedRun[]): string {
 /** The pages: each is sent with the content-security policy. */
 const PAGES = new Set(['/index.html', '/' + PLAY_PAGE]);
 
-export function handler(files: Map<string, string>, index: string, compressed?: Compressed, page?: string, play: string = playIndex()) {
+export function handler(files: Map<string, string | Buffer>, index: string, compressed?: Compressed, page?: string, play: string = playIndex()) {
   // files found gone, said once on the terminal
   const gone = new Set<string>();
   return (req: IncomingMessage, res: ServerResponse) => {
@@ -245,6 +255,19 @@ export function handler(files: Map<string, string>, index: string, compressed?: 
     }
     const file = files.get(path);
     if (!file) return send(404, 'not found\n');
+    if (typeof file !== 'string') {
+      res.writeHead(200, {
+        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+        'content-length': file.length,
+        'x-content-type-options': 'nosniff',
+        // the viewer's scripts are named by their content: the browser may keep them (and their compiled code)
+        // instead of fetching them again; the pages are read afresh
+        'cache-control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
+        // the page loads only its own files: no network, no inline script
+        ...(PAGES.has(path) ? { 'content-security-policy': PAGE_CSP } : {}),
+      });
+      return res.end(req.method === 'HEAD' ? undefined : file);
+    }
     let size: number, mtimeMs: number;
     try {
       ({ size, mtimeMs } = statSync(file));
@@ -263,11 +286,8 @@ export function handler(files: Map<string, string>, index: string, compressed?: 
       'content-type': path === '/' + PLAY_SCENARIO ? TYPES['.txt'] : TYPES[extname(file)] ?? 'application/octet-stream',
       'content-length': size,
       'x-content-type-options': 'nosniff',
-      // the viewer's scripts are named by their content: the browser may keep them (and their compiled code) instead of
-      // fetching them again; the page and the runs are read afresh
-      'cache-control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
-      // the page loads only its own files: no network, no inline script
-      ...(PAGES.has(path) ? { 'content-security-policy': PAGE_CSP } : {}),
+      // the runs and the scenario are read afresh
+      'cache-control': 'no-store',
     });
     if (req.method === 'HEAD') return res.end();
     createReadStream(file, { highWaterMark: 1 << 20 }).on('error', () => res.destroy()).pipe(res);
@@ -352,7 +372,7 @@ export const viewCommand: Subcommand = {
     }
     const { files, runs } = routes(dir, positionals, playFile);
     const index = JSON.stringify({ runs: runs.map(({ url, name, bytes }) => ({ url, name, bytes })) });
-    const page = pageWithPreload(readFileSync(join(dir, 'index.html'), 'utf8'), runs);
+    const page = pageWithPreload(files.get('/index.html')!.toString('utf8'), runs);
     const server = createServer(handler(files, index, new Compressed(runs.map((r) => r.file)), page, playIndex(playFile)));
     await new Promise<void>((ok, fail) => {
       server.once('error', (e: NodeJS.ErrnoException) => fail(listenError(e, port)));
