@@ -88,7 +88,7 @@ export const VERBS: Verb[] = [
   v('sea_ban', 'sea ban', [{ kind: 'area', optional: true, filler: 'in' }], 'trainee', ['sea_ban']),
   v('public_info', 'public info', [{ kind: 'area', optional: true, filler: 'in' }, { kind: 'text' }], 'trainee', ['public_info']),
   v('answer', 'answer', [{ kind: 'inject', optional: true }, { kind: 'option' }], 'trainee'),
-  v('advance', 'advance', [{ kind: 'step', optional: true }], 'anyone', ['next']),
+  v('advance', 'advance', [{ kind: 'step', optional: true }], 'anyone', ['next', 'wait']),
   v('board', 'board', [], 'anyone', ['status']),
   v('messages', 'messages', [], 'anyone'),
   v('role', 'role', [{ kind: 'role' }], 'anyone'),

@@ -86,8 +86,10 @@ describe('parseLine', () => {
     expect(ok('answer night-evacuation evacuate-now')).toMatchObject({ args: { inject: 'night-evacuation', option: 'evacuate-now' } });
   });
 
-  it('reads the words a trainee reaches for first: next moves the clock, status shows the board', () => {
+  it('reads the words a trainee reaches for first: next or wait moves the clock, status shows the board', () => {
     expect(ok('next')).toMatchObject({ verb: 'advance', step: { kind: 'next' } });
+    expect(ok('wait 1h')).toMatchObject({ verb: 'advance', step: { kind: 'by', s: 3600 } });
+    expect(ok('wait until T+03:00')).toMatchObject({ verb: 'advance', step: { kind: 'at', t: 10800 } });
     expect(ok('status').verb).toBe('board');
     expect(ok('STATUS').verb).toBe('board');
     expect(ok('trạng thái').verb).toBe('board');
