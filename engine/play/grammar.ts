@@ -52,7 +52,7 @@ export const VI_FORMS: Partial<Record<VerbId, string[]>> = {
   sea_ban: ['cấm biển', 'cam bien'],
   public_info: ['thông báo', 'thong bao', 'thông tin', 'thong tin'],
   answer: ['trả lời', 'tra loi'],
-  advance: ['tiếp', 'tiep', 'tiếp tục', 'tiep tuc'],
+  advance: ['tiếp', 'tiep', 'tiếp tục', 'tiep tuc', 'chờ', 'đợi'],
   board: ['bảng', 'bang', 'tình hình', 'tinh hinh', 'trạng thái', 'trang thai'],
   messages: ['tin nhắn', 'tin nhan'],
   role: ['vai', 'vai trò', 'vai tro'],

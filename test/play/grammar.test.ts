@@ -90,6 +90,8 @@ describe('parseLine', () => {
     expect(ok('next')).toMatchObject({ verb: 'advance', step: { kind: 'next' } });
     expect(ok('wait 1h')).toMatchObject({ verb: 'advance', step: { kind: 'by', s: 3600 } });
     expect(ok('wait until T+03:00')).toMatchObject({ verb: 'advance', step: { kind: 'at', t: 10800 } });
+    expect(ok('chờ 30m')).toMatchObject({ verb: 'advance', step: { kind: 'by', s: 1800 } });
+    expect(ok('đợi')).toMatchObject({ verb: 'advance', step: { kind: 'next' } });
     expect(ok('status').verb).toBe('board');
     expect(ok('STATUS').verb).toBe('board');
     expect(ok('trạng thái').verb).toBe('board');
