@@ -47,6 +47,28 @@ export function fmtFigure(metric: string, v: number | null, unitOf: number | nul
 }
 
 /**
+ * A difference of figures with its sign, in fmtFigure's words: "+7.3", "-12 min", "0"; one that rounds to 0 keeps
+ * its sign ("-0 min": just below nothing).
+ */
+export function signedFigure(metric: string, v: number, unitOf: number | null, lang: Lang): string {
+  const text = fmtFigure(metric, v, unitOf, lang);
+  return v > 0 ? `+${text}` : v < 0 && !text.startsWith('-') ? `-${text}` : text;
+}
+
+/** A change in a probability (0-1) in percentage points, with its sign: "+31", "-16", "-0.5", "0". */
+export function signedPoints(v: number, lang: Lang): string {
+  // below one point, to a tenth: '-0.5', not '-0'
+  const a = Math.abs(v * 100);
+  const n = a > 0 && a < 0.95 ? a.toFixed(1) : String(Math.round(a));
+  return (v > 0 ? '+' : v < 0 ? '-' : '') + localNumber(n, lang);
+}
+
+/** Does a difference's interval leave out 0 (a difference the runs show, not one chance may have made)? */
+export function showsDifference(ci: readonly [number, number] | null): boolean {
+  return ci !== null && (ci[0] > 0 || ci[1] < 0);
+}
+
+/**
  * The figure that picks the unit of a row or column of durations (fmtFigure's `unitOf`): the median of its
  * figures, so that a column reads "3.2 h, 3.0 h, 2.0 h, 1.8 h" and not "3.2 h, 3.0 h, 120 min, 107 min".
  * Null when none is a number.

@@ -11,7 +11,7 @@ import { MESSAGES } from '../review/messages.js';
 import type { Lang } from '../scenario/text.js';
 import { areasBySlowness, busiestUnits, shownMetrics, sweepWithoutEffect, textsIn, type Aggregate, type BatchResults, type RunRecord, type UnitAggregate } from './results.js';
 import { percentileSorted, type MetricStats, type Proportion } from './stats.js';
-import { comparatorWords, fmtFigure, metricLabel, unitReference, withPercent } from './format.js';
+import { comparatorWords, fmtFigure, metricLabel, showsDifference, signedFigure, signedPoints, unitReference, withPercent } from './format.js';
 import { niceStep, rangeTicks, zeroBasedTicks, type Tick } from './ticks.js';
 import { sweepScale } from './sweep-scale.js';
 import { say, seedFormula } from './words.js';
@@ -375,6 +375,40 @@ function statsRow(say: Say, name: string, metric: string, s: MetricStats): strin
   return `<tr><th>${esc(name)}</th><td>${f(s.mean)}</td><td>${s.ci95 ? say.m('to', { a: esc(fmt(metric, s.ci95[0], s.mean)), b: esc(fmt(metric, s.ci95[1], s.mean)) }) : '-'}</td><td>${f(s.median)}</td><td>${f(s.p5)}</td><td>${f(s.p95)}</td><td>${s.n}</td><td>${s.never || ''}</td></tr>`;
 }
 
+/**
+ * A sweep's values after the first against it, run for run (results.ts PairedAggregate): each difference with its
+ * interval, in bold where the interval leaves out 0. Nothing for results written before it was kept.
+ */
+function pairedSection(say: Say, r: BatchResults, shown: { metric: string; label: string }[]): string {
+  const aggs = r.aggregates.slice(1).filter((a) => a.paired !== undefined && a.paired.pairs > 0);
+  if (aggs.length === 0 || !r.vary) return '';
+  const { m: w, lang, sep } = say;
+  const cell = (text: string, ci: [number, number] | null, extra = '') => `<td${showsDifference(ci) ? ' class="shows"' : ''}>${esc(text)}${extra}</td>`;
+  const head = `<tr><th></th>${aggs.map((a) => `<th>${esc(`${r.vary!.key.split('.').pop()}=${a.value}`)}</th>`).join('')}</tr>`;
+  const rows = shown.map(({ metric, label }) => {
+    const unitOf = unitReference(aggs.flatMap((a) => [a.paired!.metrics[metric].ci95?.[0], a.paired!.metrics[metric].ci95?.[1]]));
+    const f = (v: number) => signedFigure(metric, v, unitOf, lang);
+    return `<tr><th>${esc(label)}</th>${aggs.map((a) => {
+      const d = a.paired!.metrics[metric];
+      if (d.mean === null) return `<td>${d.n === 0 && d.never === 0 ? '-' : esc(w('sum.never'))}</td>`;
+      return cell(d.ci95 ? `${f(d.mean)} [${f(d.ci95[0])}${sep} ${f(d.ci95[1])}]` : f(d.mean), d.ci95);
+    }).join('')}</tr>`;
+  });
+  if (r.objectives.length) {
+    rows.push(`<tr><th colspan="${aggs.length + 1}" class="sub">${esc(w('sum.paired_objectives'))}</th></tr>`);
+    for (const o of r.objectives) {
+      rows.push(`<tr><th>${esc(o.id)}</th>${aggs.map((a) => {
+        const x = a.paired!.objectives[o.id], d = x.met;
+        if (d.mean === null) return '<td>-</td>';
+        const p = (v: number) => signedPoints(v, lang);
+        const counts = x.gained || x.lost ? ` <span class="ci">(+${x.gained} -${x.lost})</span>` : '';
+        return cell(d.ci95 ? `${p(d.mean)} [${p(d.ci95[0])}${sep} ${p(d.ci95[1])}]` : p(d.mean), d.ci95, counts);
+      }).join('')}</tr>`);
+    }
+  }
+  return `<section><h2>${esc(w('page.paired_h2', { key: r.vary.key, value: String(r.aggregates[0].value) }))}</h2><table class="stats paired"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table><p class="note">${esc(w('page.paired_note'))}</p></section>`;
+}
+
 /** The page of a batch's results, in English or Vietnamese (the scenario's own texts in Vietnamese when the results hold them). */
 export function batchHtml(r: BatchResults, lang: Lang = 'en'): string {
   const say = sayIn(lang);
@@ -426,7 +460,8 @@ export function batchHtml(r: BatchResults, lang: Lang = 'en'): string {
       charts.push(sweep(say, w('sweep.mean', { label: label(m) }), vary.key, vary.values, groups.map((g) => { const s = g.agg.metrics[m]; return s.mean === null ? null : { y: s.mean, lo: s.ci95?.[0] ?? s.mean, hi: s.ci95?.[1] ?? s.mean }; }), { metric: m }));
     }
     const same = sweepWithoutEffect(r) ? `<p class="warn">${w('page.no_effect', { key: esc(vary.key) })}</p>` : '';
-    sections.unshift(`<section><h2>${w('sweep.h2')}</h2>${same}<div class="grid">${charts.join('')}</div></section>`);
+    const differences = same ? '' : pairedSection(say, r, shownMetrics(r, label, w('sum.contained_resolved')));
+    sections.unshift(`<section><h2>${w('sweep.h2')}</h2>${same}<div class="grid">${charts.join('')}</div></section>${differences}`);
   }
   const hist = KEY_METRICS.map((m) => histogram(say, label(m), m, groups.map((g) => ({ name: name(g), values: g.runs.map((x) => (x.metrics as Record<string, number | null>)[m] ?? null) }))));
   sections.push(`<section><h2>${w('key.h2', { how: vary ? w('key.vary', { key: esc(vary.key) }) : w('key.single') })}</h2><div class="grid">${hist.join('')}</div></section>`);
@@ -462,6 +497,7 @@ svg text{font-size:11px;fill:#444}svg .xlabel{fill:#666}svg .inbar{fill:#fff;fon
 .ciband{fill:#4f7cac;opacity:.15}.curve{fill:none;stroke:#4f7cac;stroke-width:2}.dot{fill:#1b2f45}
 table{border-collapse:collapse}th,td{padding:4px 8px;text-align:left;vertical-align:middle;border-bottom:1px solid #eee}
 table.stats td{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+table.paired td.shows{font-weight:600}table.paired th.sub{padding-top:12px;color:#555}
 table.obj th[rowspan]{max-width:320px;font-weight:600}.otext{font-weight:400;color:#444}.crit{font-weight:400;color:#777;font-size:12px;font-family:ui-monospace,Consolas,'SF Mono','Noto Sans Mono','Liberation Mono','Courier New',monospace}
 .vlabel{font-size:12px;color:#555}.p{font-weight:600}.ci{color:#666}
 .metrow{display:flex;align-items:center;column-gap:8px;flex-wrap:wrap}.metrow svg{flex:none}

@@ -140,11 +140,34 @@ export interface AreaAggregate { incidents: MetricStats; wait_s: MetricStats; fi
 /** A unit over the runs it played in (a sweep of its copies may leave it out of some). */
 export interface UnitAggregate { busy: MetricStats; blocked: MetricStats }
 
+/**
+ * A sweep value against the first one, run for run: run k plays the same seed under every value (common random
+ * numbers: the same incidents, draws and chances, as far as the change leaves them alone), so the difference
+ * of run k's figures is the change's effect in that run, and the mean of those differences has a much narrower
+ * interval than the two means' intervals side by side suggest. Over the runs where both values were played (a
+ * shard may hold one of a pair) and, for a metric, both have a value.
+ */
+export interface PairedAggregate {
+  /** the value compared against: the sweep's first */
+  against: string;
+  /** runs played under both values */
+  pairs: number;
+  /** this value's figure less the first value's, per run */
+  metrics: Record<string, MetricStats>;
+  /**
+   * per objective: met (1) or not (0) under this value less the same under the first, per run (the mean is the
+   * change in the probability of meeting it); `gained`: runs where only this value met it, `lost`: only the first
+   */
+  objectives: Record<string, { met: MetricStats; gained: number; lost: number }>;
+}
+
 export interface Aggregate {
   value: string | null;
   runs: number;
   metrics: Record<string, MetricStats>;
   objectives: Record<string, ObjectiveAggregate>;
+  /** a sweep's values after the first: the difference from the first, run for run (absent in files written before it was kept) */
+  paired?: PairedAggregate;
   /** absent when the runs were written before they kept where time was lost */
   areas?: Record<string, AreaAggregate>;
   units?: Record<string, UnitAggregate>;
@@ -256,7 +279,40 @@ export function aggregate(h: BatchHeader, records: readonly RunRecord[]): Aggreg
       };
     }
     return { value, runs: rs.length, metrics, objectives, ...bottleneckAggregates(rs) };
-  });
+  }).map((a, i, all) => (i === 0 || a.value === null || all[0].value === null ? a : { ...a, paired: paired(h, all[0].value, a.value, records) }));
+}
+
+/** A sweep value's figures less the first value's, run for run (see PairedAggregate). */
+function paired(h: BatchHeader, first: string, value: string, records: readonly RunRecord[]): PairedAggregate {
+  const base = new Map<number, RunRecord>();
+  for (const r of records) if (r.value === first) base.set(r.run, r);
+  const pairs: [RunRecord, RunRecord][] = [];
+  for (const r of records) {
+    const b = r.value === value ? base.get(r.run) : undefined;
+    if (b !== undefined) pairs.push([b, r]);
+  }
+  const metrics: Record<string, MetricStats> = {};
+  for (const m of Object.keys(h.metrics)) {
+    const diffs: (number | null)[] = [];
+    for (const [b, r] of pairs) {
+      const x = (r.metrics as Record<string, number | null>)[m] ?? null, y = (b.metrics as Record<string, number | null>)[m] ?? null;
+      diffs.push(x === null || y === null ? null : x - y);
+    }
+    metrics[m] = metricStats(diffs);
+  }
+  const objectives: PairedAggregate['objectives'] = {};
+  for (const o of h.objectives) {
+    const diffs: number[] = [];
+    let gained = 0, lost = 0;
+    for (const [b, r] of pairs) {
+      const x = r.objectives[o.id]?.met ? 1 : 0, y = b.objectives[o.id]?.met ? 1 : 0;
+      diffs.push(x - y);
+      if (x > y) gained++;
+      else if (x < y) lost++;
+    }
+    objectives[o.id] = { met: metricStats(diffs), gained, lost };
+  }
+  return { against: first, pairs: pairs.length, metrics, objectives };
 }
 
 /** Areas and units over runs (keys in the order they first appear in the runs, which are in job order). */

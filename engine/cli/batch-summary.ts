@@ -7,7 +7,7 @@
  */
 import { areasBySlowness, busiestUnits, shownMetrics, sweepWithoutEffect, textsIn, unitsByBusy, type Aggregate, type BatchResults } from '../batch/results.js';
 import type { MetricStats, Proportion } from '../batch/stats.js';
-import { fmtFigure, metricLabel, unitReference, withPercent } from '../batch/format.js';
+import { fmtFigure, metricLabel, showsDifference, signedFigure, signedPoints, unitReference, withPercent } from '../batch/format.js';
 import { say } from '../batch/words.js';
 import type { Lang } from '../scenario/text.js';
 
@@ -105,9 +105,47 @@ export function formatBatchSummary(r: BatchResults, lang: Lang = 'en'): string {
     sweepBottleneckRows(rows, aggs, lang);
     lines.push(...table(rows, [false, ...aggs.map(() => false)]));
     if (sweepWithoutEffect(r)) lines.push('', say(lang, 'sum.no_effect', { key: r.vary.key }));
+    else lines.push(...pairedRows(r, shown, lang));
   }
   lines.push('', m('sum.intervals'));
   return lines.join('\n') + '\n';
+}
+
+/**
+ * A sweep's values after the first, against it run for run (results.ts PairedAggregate): the question a sweep
+ * asks is whether the change matters, and two means with overlapping intervals side by side do not answer it when
+ * the runs share their seeds. Nothing for results written before it was kept.
+ */
+function pairedRows(r: BatchResults, shown: { metric: string; label: string }[], lang: Lang): string[] {
+  const aggs = r.aggregates.slice(1).filter((a) => a.paired !== undefined && a.paired.pairs > 0);
+  if (aggs.length === 0) return [];
+  const m = (key: string, params?: Record<string, string | number>) => say(lang, key, params);
+  const key = r.vary!.key;
+  const sep = lang === 'vi' ? '; ' : ', ';
+  const rows = [['', ...aggs.map((a) => `${key.split('.').pop()}=${a.value}`)]];
+  for (const { metric, label } of shown) {
+    const unitOf = unitReference(aggs.flatMap((a) => [a.paired!.metrics[metric].ci95?.[0], a.paired!.metrics[metric].ci95?.[1]]));
+    rows.push([label, ...aggs.map((a) => {
+      const d = a.paired!.metrics[metric];
+      if (d.mean === null) return d.n === 0 && d.never === 0 ? '-' : m('sum.never');
+      const f = (v: number) => signedFigure(metric, v, unitOf, lang);
+      return d.ci95 ? `${f(d.mean)} [${f(d.ci95[0])}${sep}${f(d.ci95[1])}]${showsDifference(d.ci95) ? ' *' : ''}` : f(d.mean);
+    })]);
+  }
+  if (r.objectives.length) {
+    rows.push(['', ...aggs.map(() => '')], [m('sum.paired_objectives'), ...aggs.map(() => '')]);
+    const pts = (v: number) => signedPoints(v, lang);
+    for (const o of r.objectives) {
+      rows.push([`  ${o.id}`, ...aggs.map((a) => {
+        const x = a.paired!.objectives[o.id];
+        const d = x.met;
+        if (d.mean === null) return '-';
+        const ci = d.ci95 ? ` [${pts(d.ci95[0])}${sep}${pts(d.ci95[1])}]${showsDifference(d.ci95) ? ' *' : ''}` : '';
+        return `${pts(d.mean)}${ci}${x.gained || x.lost ? `  (+${x.gained} -${x.lost})` : ''}`;
+      })]);
+    }
+  }
+  return ['', m('sum.paired_h', { key, value: String(r.aggregates[0].value) }), ...table(rows, [false, ...aggs.map(() => false)]), m('sum.paired_note')];
 }
 
 /** Units shown by name in the table; the rest are summed up in one line. */

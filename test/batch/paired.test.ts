@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { batchHeader, buildResults, mergeResults, readResults, serializeResults, type BatchResults, type RunRecord } from '../../engine/batch/results.js';
+import { batchHtml } from '../../engine/batch/html.js';
+import { formatBatchSummary } from '../../engine/cli/batch-summary.js';
+import { loadNamed } from '../helpers/scenarios.js';
+
+// A sweep's values compared run for run: run k plays the same seed under each value, so the difference of its
+// figures is the change's effect in that run (PairedAggregate in engine/batch/results.ts).
+const ksn = loadNamed('ky-son-flash-flood');
+const RUNS = 40;
+const header = batchHeader({ engine: 'test', scenario: ksn, scenarioHash: 'h', seed: 7, runs: RUNS, decisions: null, vary: { key: 'doctrine.request_support_after', values: ['15m', '1h'] } });
+const objectiveIds = header.objectives.map((o) => o.id);
+
+/** A run's record with these figures (the rest 0) and these objectives met. */
+function record(j: number, value: string, lost: number | null, firstOnScene: number | null, met: string[]): RunRecord {
+  const run = value === '15m' ? j : j - RUNS;
+  const metrics = Object.fromEntries(Object.keys(header.metrics).map((m) => [m, 0])) as RunRecord['metrics'];
+  metrics.people_lost = lost;
+  metrics.mean_first_on_scene_s = firstOnScene;
+  const objectives = Object.fromEntries(objectiveIds.map((id) => [id, { value: 1, rating: met.includes(id) ? 'P' : 'U', met: met.includes(id) }])) as RunRecord['objectives'];
+  return { j, run, seed: 1000 + run, value, metrics, objectives };
+}
+
+/** Under 1h: two fewer people lost than under 15m in every run, ten minutes sooner on scene, `lives` met in more runs. */
+const records: RunRecord[] = [];
+for (let k = 1; k <= RUNS; k++) {
+  // lost varies a lot from run to run (the seed's incidents), the change takes exactly 2 off each
+  const lost = 20 + ((k * 37) % 50);
+  records.push(record(k, '15m', lost, k === 3 ? null : 3600 + k * 60, k % 4 === 0 ? ['lives'] : []));
+  records.push(record(RUNS + k, '1h', lost - 2, 3000 + k * 60, k % 2 === 0 ? ['lives'] : k === 5 ? [] : []));
+}
+const whole = buildResults(header, null, records);
+const paired = whole.aggregates[1].paired!;
+
+describe('a sweep compared run for run with its first value', () => {
+  it('gives each figure\'s difference, run for run, with an interval far narrower than the spread of the runs', () => {
+    expect(whole.aggregates[0].paired).toBeUndefined();
+    expect(paired.against).toBe('15m');
+    expect(paired.pairs).toBe(RUNS);
+    const lost = paired.metrics.people_lost;
+    expect(lost.mean).toBe(-2);
+    expect(lost.ci95).toEqual([-2, -2]);
+    // side by side, the two means' intervals overlap: the runs differ by far more than the change
+    const a = whole.aggregates[0].metrics.people_lost.ci95!, b = whole.aggregates[1].metrics.people_lost.ci95!;
+    expect(b[1]).toBeGreaterThan(a[0]);
+  });
+
+  it('leaves out the runs where either value has no figure, and counts them as never', () => {
+    const first = paired.metrics.mean_first_on_scene_s;
+    expect(first.n).toBe(RUNS - 1);
+    expect(first.never).toBe(1);
+    expect(first.mean).toBe(-600);
+  });
+
+  it('gives an objective\'s change in the share of runs that met it, and the runs that met it under one value only', () => {
+    const lives = paired.objectives.lives;
+    // met in every 2nd run under 1h, every 4th under 15m (a subset): 10 runs gained, none lost
+    expect(lives.gained).toBe(10);
+    expect(lives.lost).toBe(0);
+    expect(lives.met.mean).toBe(0.25);
+    expect(whole.aggregates[1].objectives.lives.met.p - whole.aggregates[0].objectives.lives.met.p).toBeCloseTo(0.25, 10);
+  });
+
+  it('pairs only the runs a shard holds under both values, and the merge of the shards is the whole batch to the byte', () => {
+    const text = (r: BatchResults) => serializeResults(r).join('');
+    const reread = (r: BatchResults) => { const x = readResults(text(r)); if (!x.ok) throw new Error(x.message); return x.results; };
+    // 3 shards of 80 jobs: run k of 15m is job k, of 1h job 40 + k, in shard (k - 1) mod 3 and (k + 39) mod 3
+    const shards = [1, 2, 3].map((i) => ({ name: `s${i}.json`, results: reread(buildResults(header, { index: i, count: 3 }, records.filter((r) => (r.j - 1) % 3 === i - 1))) }));
+    for (const s of shards) {
+      const held = (v: string) => new Set(s.results.results.filter((r) => r.value === v).map((r) => r.run));
+      const both = [...held('15m')].filter((k) => held('1h').has(k)).length;
+      expect(s.results.aggregates[1].paired!.pairs).toBe(both);
+    }
+    const merged = mergeResults(shards);
+    if (!merged.ok) throw new Error(merged.message);
+    expect(text(merged.results)).toBe(text(whole));
+  });
+
+  it('the mean difference is the difference of the means wherever every run has its figure (any figures)', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 500 })), { minLength: 2, maxLength: 30 }), (pairs) => {
+      const h = { ...header, runs: pairs.length };
+      const rs = pairs.flatMap(([x, y], i) => [
+        { ...record(i + 1, '15m', x, 60, []), run: i + 1 },
+        { ...record(pairs.length + i + 1, '1h', y, 60, []), run: i + 1 },
+      ]);
+      const r = buildResults(h, null, rs);
+      const d = r.aggregates[1].paired!.metrics.people_lost;
+      expect(d.n).toBe(pairs.length);
+      expect(d.mean!).toBeCloseTo(r.aggregates[1].metrics.people_lost.mean! - r.aggregates[0].metrics.people_lost.mean!, 3);
+    }));
+  });
+
+  it('the table and the page show the differences, marking those the runs show; a sweep with no effect shows none', () => {
+    const table = formatBatchSummary(whole);
+    expect(table).toContain('difference from doctrine.request_support_after=15m, run for run');
+    expect(table).toMatch(/^people lost +-2 \[-2, -2\] \*$/m);
+    expect(table).toMatch(/^ {2}lives +\+25 \[\+\d+, \+\d+\] \* {2}\(\+10 -0\)$/m);
+    // an objective no value changed: no mark
+    expect(table).toMatch(/^ {2}rumour +0 \[0, 0\]$/m);
+    expect(formatBatchSummary(whole, 'vi')).toContain('chênh lệch so với doctrine.request_support_after=15m');
+    expect(batchHtml(whole)).toContain('<td class="shows">-2 [-2, -2]</td>');
+    const firstOf = (run: number) => records.find((x) => x.value === '15m' && x.run === run)!;
+    const same = buildResults(header, null, records.map((r) => (r.value === '1h' ? { ...r, metrics: firstOf(r.run).metrics, objectives: firstOf(r.run).objectives } : r)));
+    expect(formatBatchSummary(same)).not.toContain('difference from');
+    expect(batchHtml(same)).not.toContain('table class="stats paired"');
+  });
+});
