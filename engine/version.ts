@@ -20,4 +20,11 @@
 //        road when the hazard strikes their zone go on to their shelter. A 0.6.0 keyframe lacks the zones' trips
 //        (on_road) and is refused (outcomes differ from 0.6.0's wherever zones evacuate). A play session saved part-way
 //        ends with the count of its people still at risk, as a run stopped there with --until does
-export const ENGINE_VERSION = '0.7.0';
+// 0.8.0: a group of evacuees on the road keeps its way (Trip.way), and a road changed on it re-plans it from where it is,
+//        as units on their way are: a road ahead cut (or closed by order) or slowed, or the one it is on, re-routes it
+//        to the same shelter (zone.trip), and a road reopened elsewhere does when it gives a quicker way; with no open
+//        way there it is stranded at the junction it reaches, holding its places, and goes on when a road opens
+//        (zone.trip with stranded; zone.progress counts the zone's stranded). A 0.7.0 keyframe with people on the road
+//        lacks their ways and arrivals' queue events and is refused (outcomes differ from 0.7.0's only in runs where
+//        a road changes under evacuees on their way: none of the shipped scenarios' first seeds under doctrine)
+export const ENGINE_VERSION = '0.8.0';

@@ -37,9 +37,11 @@ export class SimBoundError extends Error {
  * A keyframe this engine cannot resume from (a log of an older engine lacks
  * state the run now keeps): an incident without its work done and people
  * reached (before 0.2.0), a shelter without the places it holds for people
- * on their way (before 0.6.0), or a zone without its people's trips to their
- * shelters (before 0.7.0). `t` and `incident`, `shelter` or `zone` let a page
- * say it in its own language and clock; the message is the English.
+ * on their way (before 0.6.0), a zone without its people's trips to their
+ * shelters (before 0.7.0), or with trips but not the ways they are on and
+ * their arrivals' queue events (before 0.8.0: `ways`). `t` and `incident`,
+ * `shelter` or `zone` let a page say it in its own language and clock; the
+ * message is the English.
  */
 export class KeyframeRestoreError extends Error {
   override readonly name = 'KeyframeRestoreError';
@@ -47,16 +49,23 @@ export class KeyframeRestoreError extends Error {
   readonly incident?: string;
   readonly shelter?: string;
   readonly zone?: string;
+  /** the zone has its people's trips, but not the ways they are on and their arrivals' events (before 0.8.0) */
+  readonly ways?: true;
 
-  constructor(readonly t: number, of: { incident: string } | { shelter: string } | { zone: string }, clockText: string) {
+  constructor(readonly t: number, of: { incident: string } | { shelter: string } | { zone: string; ways?: true }, clockText: string) {
     super('incident' in of
       ? `the keyframe at ${clockText} holds incident ${of.incident} without its work done and people reached (a log of an older engine)`
       : 'shelter' in of
         ? `the keyframe at ${clockText} holds shelter ${of.shelter} without the places it holds for people on their way (a log of an engine before 0.6.0)`
-        : `the keyframe at ${clockText} holds zone ${of.zone} without its people's trips to their shelters (a log of an engine before 0.7.0)`);
+        : of.ways
+          ? `the keyframe at ${clockText} holds zone ${of.zone} with people on the road but not the ways they are on (a log of an engine before 0.8.0)`
+          : `the keyframe at ${clockText} holds zone ${of.zone} without its people's trips to their shelters (a log of an engine before 0.7.0)`);
     if ('incident' in of) this.incident = of.incident;
     else if ('shelter' in of) this.shelter = of.shelter;
-    else this.zone = of.zone;
+    else {
+      this.zone = of.zone;
+      if (of.ways) this.ways = true;
+    }
   }
 }
 

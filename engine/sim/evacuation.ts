@@ -17,13 +17,32 @@
  *
  * When the hazard arrives, whoever is still in the zone is at risk; those on
  * the road have left it and go on to their shelters, arriving when their trip
- * says. A road cut after a group set off does not stop it (the engine keeps
- * no position along the way for evacuees, as it does for units).
+ * says.
+ *
+ * On a road network a group keeps its way (Trip.way: nodes, edges, and the
+ * seconds to each), so where it is follows from the time, as for a unit. When
+ * a road changes (roadsChanged), groups re-plan as units on their way do: a
+ * road ahead of them cut (by the hazard or closed by order) or slowed, or the
+ * one they are on, re-routes them from where they are to the same shelter, on
+ * to the end of their road or back to its start (back, when it is their road
+ * that was cut), whichever arrives first; a road reopened or less slowed off
+ * their way does so when it gives a quicker way. With no open way to their
+ * shelter they are stranded: they go to the junction they can reach and wait
+ * there, still on the road (moving, holding their places in the shelter, not
+ * caught when the hazard reaches their zone), and any later change of the
+ * roads tries again. Why wait rather than turn back home: the zone is where
+ * the hazard will strike, the places they hold are theirs when they arrive,
+ * and a unit a cut road stops does the same (`blocked`). Each change of way
+ * is a `zone.trip` event; a change in how many are stranded, a `zone.progress`
+ * with `stranded`. Without a network the straight line is never cut.
  */
 import type { StepAction } from '../machines/stepper.js';
 import * as Incidents from './incidents.js';
 import { removeAt } from './lists.js';
+import { roundTrip } from './model.js';
+import type { RoadStatus } from './routing.js';
 import { PRIO, type Sim } from './sim.js';
+import type { Trip, TripWay, ZoneW } from './world.js';
 
 export function onZoneStep(sim: Sim, id: string, before: string, actions: StepAction[]): void {
   const z = sim.world.zones[id];
@@ -49,9 +68,17 @@ function occupancyEvent(sim: Sim, sid: string): void {
   sim.emit({ t: sim.now, type: 'shelter.occupancy', id: sid, occupancy: s.occupancy, incoming: s.incoming, capacity: s.capacity });
 }
 
+/** People of a zone stranded on the road: no open way to their shelter from where they are. */
+export function strandedOf(z: ZoneW): number {
+  let n = 0;
+  for (const g of z.on_road) if (g.stranded_t !== undefined) n += g.n;
+  return n;
+}
+
 function progressEvent(sim: Sim, id: string, extra?: { stalled: true; cut?: true }): void {
   const z = sim.world.zones[id];
-  sim.emit({ t: sim.now, type: 'zone.progress', id, remaining: z.remaining, moving: z.moving, sheltered: z.sheltered, ...extra });
+  const stranded = strandedOf(z);
+  sim.emit({ t: sim.now, type: 'zone.progress', id, remaining: z.remaining, moving: z.moving, sheltered: z.sheltered, ...(stranded > 0 ? { stranded } : {}), ...extra });
 }
 
 function advance(sim: Sim, id: string): void {
@@ -70,8 +97,9 @@ function advance(sim: Sim, id: string): void {
     if (batch <= 0) break;
     const free = room(sim, sid);
     if (free <= 0) continue;
-    const trip_s = sim.model.tripSeconds(id, sid, sim.world.roads, sim.world.road_version);
-    if (trip_s === null) { cut = true; continue; }
+    const trip = sim.model.trip(id, sid, sim.world.roads, sim.world.road_version);
+    if (trip === null) { cut = true; continue; }
+    const trip_s = trip.trip_s;
     const take = Math.min(batch, free);
     const s = sim.world.shelters[sid];
     if (trip_s === 0) {
@@ -81,8 +109,11 @@ function advance(sim: Sim, id: string): void {
     } else {
       s.incoming += take;
       z.moving_to[sid] = (z.moving_to[sid] ?? 0) + take;
-      z.on_road.push({ shelter: sid, n: take, t0: sim.now, arrive_t: sim.now + trip_s });
-      sim.schedule(sim.now + trip_s, PRIO.world, { k: 'evac', zone: id, shelter: sid, n: take });
+      const seq = sim.schedule(sim.now + trip_s, PRIO.world, { k: 'evac', zone: id, shelter: sid, n: take });
+      const g: Trip = { shelter: sid, n: take, t0: sim.now, arrive_t: sim.now + trip_s, seq };
+      // the way itself, kept so that a road cut ahead of them can re-route them from where they are
+      if (trip.route) g.way = { t0: sim.now, nodes: trip.route.nodes, edges: trip.route.edges, cum_s: cumulative(sim, trip.route.edges, 0) };
+      z.on_road.push(g);
       onRoad += take;
     }
     sent.add(sid);
@@ -113,7 +144,8 @@ function advance(sim: Sim, id: string): void {
 /** A group of a zone's people reaches its shelter: the places it held become its own. */
 export function arrive(sim: Sim, zoneId: string, shelterId: string, n: number): void {
   const z = sim.world.zones[zoneId];
-  const i = z.on_road.findIndex((g) => g.shelter === shelterId && g.n === n && g.arrive_t === sim.now);
+  // the group whose event this is: due now, and its event no longer pending (another alike may be due now too)
+  const i = z.on_road.findIndex((g) => g.shelter === shelterId && g.n === n && g.arrive_t === sim.now && g.stranded_t === undefined && !sim.queue.has(g.seq));
   if (i < 0) throw new Error(`drillsim engine: zone ${zoneId} has no group of ${n} due at shelter ${shelterId} at ${sim.now} s`);
   removeAt(z.on_road, i);
   const left = z.moving_to[shelterId] - n;
@@ -155,4 +187,159 @@ function caught(sim: Sim, id: string): void {
     people.unaffected -= n;
     people.at_risk += n;
   }
+}
+
+// ------------------------------------------------------------ roads changed
+
+/** Seconds to each node of a route from its start (at `start_s`), for evacuees on the roads as they are now, rounded up as trips are. */
+function cumulative(sim: Sim, edges: readonly string[], start_s: number): number[] {
+  const travel = sim.model.travel, profile = sim.model.evacuee;
+  const out = [start_s];
+  let acc = 0;
+  // summed in the route's order from 0, as the shortest-path tree sums it: the last is the route's own time
+  for (const id of edges) {
+    acc += travel.edgeTime(travel.edgeById(id)!, profile, sim.world.roads[id]);
+    out.push(start_s + roundTrip(acc));
+  }
+  return out;
+}
+
+/** Where a group is along its way now: the index of the last node passed and the seconds since. */
+function whereOn(way: TripWay, now: number): { i: number; since_s: number } {
+  const elapsed = now - way.t0;
+  let i = 0;
+  while (i + 1 < way.cum_s.length && way.cum_s[i + 1] <= elapsed) i++;
+  return { i, since_s: elapsed - way.cum_s[i] };
+}
+
+/** The road a group is part-way along, from a to b as it goes, with its time and the seconds done of it. */
+interface OnRoad { a: string; b: string; edge: string; road_s: number; done_s: number }
+
+function onRoad(way: TripWay, at: { i: number; since_s: number }): OnRoad | null {
+  if (!(at.since_s > 0) || at.i + 1 >= way.nodes.length) return null;
+  const i = at.i;
+  return { a: way.nodes[i], b: way.nodes[i + 1], edge: way.edges[i], road_s: way.cum_s[i + 1] - way.cum_s[i], done_s: at.since_s };
+}
+
+/** Seconds for evacuees to cross a road as it is, or as it was. */
+function edgeSeconds(sim: Sim, edge: string, status: RoadStatus | undefined): number {
+  const e = sim.model.travel.edgeById(edge);
+  return e ? sim.model.travel.edgeTime(e, sim.model.evacuee, status) : Infinity;
+}
+
+/** The road a group is on, re-timed when it is the one that changed: the rest of it (and the part behind) at the new speed. */
+function retimed(sim: Sim, r: OnRoad, changed: string, was: RoadStatus | undefined): OnRoad {
+  if (r.edge !== changed) return r;
+  const before = edgeSeconds(sim, changed, was), now = edgeSeconds(sim, changed, sim.world.roads[changed]);
+  if (!(before > 0 && before < Infinity && now < Infinity) || now === before) return r;
+  const road_s = Math.round(r.road_s * (now / before));
+  return { ...r, road_s, done_s: Math.min(road_s, Math.round(r.done_s * (now / before))) };
+}
+
+/**
+ * Which ways a group part-way along a road may take (false: on to its end, true: back to its start), as a unit
+ * does: either, unless its road is cut; back, if its road is the one just cut; on, along a road cut before (it is
+ * going back along it already).
+ */
+function turnsOn(sim: Sim, r: OnRoad, changed: string): boolean[] {
+  if (sim.world.roads[r.edge]?.status !== 'cut') return [false, true];
+  return r.edge === changed ? [true] : [false];
+}
+
+/** The quickest way from where a group is to its shelter's node: the seconds (unrounded), the way and the time it begins part-way. */
+interface Plan { time_s: number; way: TripWay }
+
+function planFrom(sim: Sim, target: string, r: OnRoad | null, node: string, turns: readonly boolean[]): Plan | null {
+  const travel = sim.model.travel, roads = sim.world.roads, version = sim.world.road_version;
+  if (r === null) {
+    const route = travel.route(sim.model.evacuee, node, target, roads, version);
+    if (route === null) return null;
+    return { time_s: route.time_s, way: { t0: sim.now, nodes: route.nodes, edges: route.edges, cum_s: cumulative(sim, route.edges, 0) } };
+  }
+  let best: Plan | null = null;
+  for (const back of turns) {
+    const rem_s = back ? r.done_s : r.road_s - r.done_s;
+    const route = travel.route(sim.model.evacuee, back ? r.a : r.b, target, roads, version);
+    if (route === null) continue;
+    const time_s = rem_s + route.time_s;
+    if (best !== null && best.time_s <= time_s) continue;
+    const first = back ? [r.b, r.a] : [r.a, r.b];
+    best = { time_s, way: { t0: sim.now, nodes: [...first, ...route.nodes.slice(1)], edges: [r.edge, ...route.edges], cum_s: [rem_s - r.road_s, ...cumulative(sim, route.edges, rem_s)] } };
+  }
+  return best;
+}
+
+/** Seconds left on a group's way as it stands, measured as a new way is: the rest of its road, then the roads after it now. */
+function staySeconds(sim: Sim, way: TripWay, i: number, r: OnRoad | null): number {
+  let s = r ? r.road_s - r.done_s : 0;
+  for (let k = r ? i + 1 : i; k < way.edges.length; k++) s += edgeSeconds(sim, way.edges[k], sim.world.roads[way.edges[k]]);
+  return s;
+}
+
+/**
+ * After a road changes: each group of a zone's people on the road re-plans as a unit on its way does (see the
+ * header), in the zones' order and each zone's groups' order; a zone whose stranded count changed says so.
+ */
+export function roadsChanged(sim: Sim, changed: string, was: RoadStatus | undefined): void {
+  if (!sim.model.travel.network) return;
+  for (const spec of sim.model.scenario.evacuation.zones) {
+    const z = sim.world.zones[spec.id];
+    if (z.on_road.length === 0) continue;
+    const before = strandedOf(z);
+    for (const g of z.on_road) if (g.way) regroup(sim, spec.id, g, g.way, changed, was);
+    if (strandedOf(z) !== before) progressEvent(sim, spec.id);
+  }
+}
+
+function regroup(sim: Sim, zoneId: string, g: Trip, way: TripWay, changed: string, was: RoadStatus | undefined): void {
+  const stranded = g.stranded_t !== undefined;
+  const at = whereOn(way, sim.now);
+  let road = onRoad(way, at);
+  // on its way: a change to a road ahead (or the one it is on) re-plans it; a road made quicker off its way, only
+  // when that gives a quicker way (a tie keeps the way it is on). Stranded: any change may have opened a way.
+  let stay = Infinity;
+  if (!stranded && !way.edges.slice(at.i).includes(changed)) {
+    if (!(edgeSeconds(sim, changed, sim.world.roads[changed]) < edgeSeconds(sim, changed, was))) return;
+    stay = staySeconds(sim, way, at.i, road);
+  }
+  if (road) road = retimed(sim, road, changed, was);
+  const target = sim.model.shelterPlace.get(g.shelter)!.node!;
+  const turns = road ? turnsOn(sim, road, changed) : [];
+  const plan = planFrom(sim, target, road, way.nodes[at.i], turns);
+  if (stay < Infinity && !(plan && plan.time_s < stay)) return;
+  if (plan) {
+    if (g.seq >= 0) sim.queue.cancel(g.seq);
+    const travel_s = plan.way.cum_s[plan.way.cum_s.length - 1];
+    g.way = plan.way;
+    g.arrive_t = sim.now + travel_s;
+    g.seq = sim.schedule(g.arrive_t, PRIO.world, { k: 'evac', zone: zoneId, shelter: g.shelter, n: g.n });
+    delete g.stranded_t;
+    tripEvent(sim, zoneId, g, travel_s);
+    return;
+  }
+  // stranded already, with still no way on: only a change to the road it is on to its junction (slowed, or cut,
+  // which turns it back) changes where it waits or when it gets there
+  if (stranded && (road === null || road.edge !== changed)) return;
+  // no way to the shelter: to the junction it can reach (back, when its own road is the one just cut), there to wait
+  if (g.seq >= 0) sim.queue.cancel(g.seq);
+  if (road) {
+    const back = turns.length === 1 && turns[0];
+    const rem_s = back ? road.done_s : road.road_s - road.done_s;
+    g.way = { t0: sim.now, nodes: back ? [road.b, road.a] : [road.a, road.b], edges: [road.edge], cum_s: [rem_s - road.road_s, rem_s] };
+  } else {
+    g.way = { t0: sim.now, nodes: [way.nodes[at.i]], edges: [], cum_s: [0] };
+  }
+  g.arrive_t = -1;
+  g.seq = -1;
+  if (!stranded) g.stranded_t = sim.now;
+  tripEvent(sim, zoneId, g, null);
+}
+
+/** A group's new way: to its shelter in travel_s, or (null) stranded, to the junction where it waits. */
+function tripEvent(sim: Sim, zoneId: string, g: Trip, travel_s: number | null): void {
+  const way = g.way!;
+  sim.emit({
+    t: sim.now, type: 'zone.trip', id: zoneId, shelter: g.shelter, n: g.n, set_off: g.t0,
+    ...(travel_s === null ? { stranded: true } : { travel_s }), nodes: way.nodes, cum_s: way.cum_s,
+  });
 }

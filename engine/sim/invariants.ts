@@ -5,6 +5,7 @@
 import { UNIT_STATES } from '../machines/unit.js';
 import type { Capability } from '../scenario/schema.js';
 import type { Sim } from './sim.js';
+import type { Trip } from './world.js';
 
 const ATTACHED = new Set(['mobilising', 'en_route', 'blocked', 'on_scene']);
 const AT_BASE = new Set(['available', 'resting']);
@@ -83,11 +84,19 @@ export function checkInvariants(sim: Sim): string[] {
       onRoad += n;
     }
     if (onRoad !== z.moving) bad.push(`zone ${id}: ${z.moving} people moving, but ${onRoad} on the road to its shelters`);
-    // the groups on the road are the people moving to each shelter, each due after it set off and not yet arrived
+    // the groups on the road are the people moving to each shelter: each on its way, due after it set off and not yet
+    // arrived, with its arrival in the queue; or stranded since it set off, with no arrival due
     const byGroups = new Map<string, number>();
     for (const g of z.on_road) {
       byGroups.set(g.shelter, (byGroups.get(g.shelter) ?? 0) + g.n);
-      if (!(g.n > 0 && g.t0 <= w.t && g.arrive_t > g.t0 && g.arrive_t >= w.t)) bad.push(`zone ${id}: a group of ${g.n} to ${g.shelter} set off at ${g.t0} s, due at ${g.arrive_t} s, at ${w.t} s`);
+      if (!(Number.isInteger(g.n) && g.n > 0 && g.t0 <= w.t)) bad.push(`zone ${id}: a group of ${g.n} to ${g.shelter} set off at ${g.t0} s, at ${w.t} s`);
+      if (g.stranded_t === undefined) {
+        if (!(g.arrive_t >= g.t0 && g.arrive_t >= w.t)) bad.push(`zone ${id}: a group of ${g.n} to ${g.shelter} set off at ${g.t0} s, due at ${g.arrive_t} s, at ${w.t} s`);
+        if (!sim.queue.has(g.seq)) bad.push(`zone ${id}: a group of ${g.n} to ${g.shelter} due at ${g.arrive_t} s has no arrival in the queue (seq ${g.seq})`);
+      } else if (!(g.arrive_t === -1 && g.seq === -1 && g.t0 <= g.stranded_t && g.stranded_t <= w.t)) {
+        bad.push(`zone ${id}: a group of ${g.n} to ${g.shelter} stranded since ${g.stranded_t} s (set off at ${g.t0} s) is due at ${g.arrive_t} s (seq ${g.seq})`);
+      }
+      bad.push(...wayProblems(sim, id, g));
     }
     for (const sid of new Set([...Object.keys(z.moving_to), ...byGroups.keys()])) {
       if ((byGroups.get(sid) ?? 0) !== (z.moving_to[sid] ?? 0)) bad.push(`zone ${id}: ${z.moving_to[sid] ?? 0} people on the road to ${sid}, but its groups on the road there hold ${byGroups.get(sid) ?? 0}`);
@@ -110,5 +119,39 @@ export function checkInvariants(sim: Sim): string[] {
   // bounds
   const limits = model.scenario.limits;
   if (sim.queue.size > limits.max_queue) bad.push(`queue holds ${sim.queue.size} events, over the bound ${limits.max_queue}`);
+  return bad;
+}
+
+/**
+ * A group's way on a road network (engine 0.8.0): it has one; its times go forward from a start no later than now;
+ * on its way, it ends at the shelter when the group is due, and no road ahead of where it is now is cut (the road it
+ * is on may be: it is driving back along it); stranded, no open road leads from where it waits to its shelter.
+ */
+function wayProblems(sim: Sim, zoneId: string, g: Trip): string[] {
+  const model = sim.model;
+  const from = model.zonePlace.get(zoneId), to = model.shelterPlace.get(g.shelter);
+  if (!model.travel.network || !from || !to || from.node === null || to.node === null) return g.way ? [`zone ${zoneId}: a group to ${g.shelter} has a way where it goes in a straight line`] : [];
+  const way = g.way;
+  const what = `zone ${zoneId}: a group of ${g.n} to ${g.shelter} (set off at ${g.t0} s)`;
+  if (!way) return [`${what} has no way on the road network`];
+  const bad: string[] = [];
+  const n = way.nodes.length;
+  if (n === 0 || way.cum_s.length !== n || way.edges.length !== n - 1) bad.push(`${what}: its way has ${n} nodes, ${way.edges.length} roads and ${way.cum_s.length} times`);
+  for (let k = 1; k < way.cum_s.length; k++) if (!(Number.isInteger(way.cum_s[k]) && way.cum_s[k] >= way.cum_s[k - 1])) bad.push(`${what}: its way's times go back (${way.cum_s.join(', ')})`);
+  if (way.t0 > sim.world.t) bad.push(`${what}: its way begins at ${way.t0} s, after now`);
+  if (bad.length) return bad;
+  const last = way.nodes[n - 1];
+  if (g.stranded_t === undefined) {
+    if (last !== to.node) bad.push(`${what}: its way ends at ${last}, not at the shelter's ${to.node}`);
+    if (way.t0 + way.cum_s[n - 1] !== g.arrive_t) bad.push(`${what}: its way ends at ${way.t0 + way.cum_s[n - 1]} s, but it is due at ${g.arrive_t} s`);
+    // the roads ahead of where it is now (past the one it is on)
+    const elapsed = sim.world.t - way.t0;
+    let i = 0;
+    while (i + 1 < n && way.cum_s[i + 1] <= elapsed) i++;
+    const ahead = elapsed - way.cum_s[i] > 0 ? i + 1 : i;
+    for (let k = ahead; k < way.edges.length; k++) if (sim.world.roads[way.edges[k]]?.status === 'cut') bad.push(`${what}: road ${way.edges[k]} ahead of it is cut`);
+  } else if (model.travel.route(model.evacuee, last, to.node, sim.world.roads, sim.world.road_version) !== null) {
+    bad.push(`${what} is stranded at ${last}, but an open road leads from there to its shelter`);
+  }
   return bad;
 }

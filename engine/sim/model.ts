@@ -8,7 +8,10 @@ import type { Area, Capability, Generator, Hazard, IncidentKind, Inject, Role, R
 import { StreamPlan } from '../core/rng.js';
 import { projectionFor, toXY, type Projection } from './geo.js';
 import { Hazards } from './hazards.js';
-import { Travel, type Profile, type RoadStatus } from './routing.js';
+import { Travel, type Profile, type RoadStatus, type Route } from './routing.js';
+
+/** Evacuees' seconds on the way, whole and rounded up, less floating-point noise (600.0000000001 s is 600). */
+export const roundTrip = (s: number): number => Math.max(0, Math.ceil(s - 1e-6));
 
 export interface EffectiveRole extends Role {
   /** made up by the engine for units no scenario role commands: always played by doctrine */
@@ -157,17 +160,23 @@ export class Model {
    * open road leads there.
    */
   tripSeconds(zoneId: string, shelterId: string, roads: Record<string, RoadStatus>, version: number): number | null {
+    return this.trip(zoneId, shelterId, roads, version)?.trip_s ?? null;
+  }
+
+  /** tripSeconds, with the route it takes on a road network (null: a straight line). */
+  trip(zoneId: string, shelterId: string, roads: Record<string, RoadStatus>, version: number): { trip_s: number; route: Route | null } | null {
     const from = this.zonePlace.get(zoneId)!, to = this.shelterPlace.get(shelterId)!;
     const travel = this.travel;
     let s: number;
+    let route: Route | null = null;
     if (travel.network && from.node !== null && to.node !== null) {
-      const r = travel.route(this.evacuee, from.node, to.node, roads, version);
-      if (r === null) return null;
-      s = r.time_s;
+      route = travel.route(this.evacuee, from.node, to.node, roads, version);
+      if (route === null) return null;
+      s = route.time_s;
     } else {
       s = travel.straightTime(this.evacuee, travel.straightKm(from.x, from.y, to.x, to.y));
     }
-    return s < Infinity ? Math.max(0, Math.ceil(s - 1e-6)) : null;
+    return s < Infinity ? { trip_s: roundTrip(s), route } : null;
   }
 
   /** Does area `outer` contain area `inner` (itself or an ancestor of it)? */

@@ -168,8 +168,10 @@ export class Sim {
         if (typeof sh.incoming !== 'number') throw new KeyframeRestoreError(resume.t, { shelter: id }, formatClock(resume.t));
       }
       // nor (before 0.7.0) the groups of a zone's people on the road, whose arrivals its queue does not hold
+      // nor (before 0.8.0) their arrivals' queue events and their ways, which a road cut ahead of them changes
       for (const [id, z] of Object.entries(this.world.zones)) {
         if (!Array.isArray(z.on_road)) throw new KeyframeRestoreError(resume.t, { zone: id }, formatClock(resume.t));
+        if (z.on_road.some((g) => typeof g.seq !== 'number')) throw new KeyframeRestoreError(resume.t, { zone: id, ways: true }, formatClock(resume.t));
       }
       this.queue = EventQueue.restore(resume.queue as any, { maxSize: limits.max_queue });
       this.rng = RngStreams.restore(String(opts.seed), resume.rng as any);

@@ -6,6 +6,7 @@
 import { sampleCount, sampleSeconds } from '../core/distributions.js';
 import type { StepAction } from '../machines/stepper.js';
 import type { Command, Inject } from '../scenario/schema.js';
+import * as Evacuation from './evacuation.js';
 import * as Incidents from './incidents.js';
 import { HAZARD_TICK_S, MACHINES, PRIO, type Sim } from './sim.js';
 import * as Units from './units.js';
@@ -172,6 +173,7 @@ export function setRoad(sim: Sim, edge: string, status: 'open' | 'degraded' | 'c
   sim.world.road_version++;
   sim.emit({ t: sim.now, type: 'road.status', id: edge, status, ...(status === 'degraded' ? { factor } : {}), by });
   Units.roadsChanged(sim, edge, cur);
+  Evacuation.roadsChanged(sim, edge, cur);
   isolation(sim);
   checkConditions(sim);
   sim.world.dirty = true;

@@ -102,7 +102,8 @@ export interface ZoneW {
   moving_to: Record<string, number>;
   /**
    * the groups on the road, in the order they set off: each left at t0 for a shelter and reaches it at arrive_t
-   * (a queue event then); their n add up to moving_to's. Engine 0.7.0: a keyframe without it is refused.
+   * (a queue event then), or waits stranded where no open road leads on; their n add up to moving_to's. Engine
+   * 0.7.0: a keyframe without it is refused; 0.8.0: one whose groups lack their queue event (seq) is refused.
    */
   on_road: Trip[];
   /** at its last step, people waited and none could set off: every road to its open shelters with room was cut (absent otherwise) */
@@ -112,8 +113,32 @@ export interface ZoneW {
   timers: Record<string, number>;
 }
 
-/** People of a zone travelling together to a shelter: the route's time, at the evacuees' speed, when they set off. */
-export interface Trip { shelter: string; n: number; t0: number; arrive_t: number }
+/**
+ * People of a zone travelling together to a shelter. On a road network they follow `way` (where they are on it
+ * follows from the time, as a unit's leg does): a road cut (or closed by order) ahead of them re-routes them from
+ * where they are to the same shelter, or, with no open way there, strands them at the junction they reach, there
+ * to wait for a road to open (engine 0.8.0). Without a network they go in a straight line, which nothing cuts.
+ */
+export interface Trip {
+  shelter: string;
+  n: number;
+  /** when they set off from the zone */
+  t0: number;
+  /** when they reach the shelter (their `evac` queue event, `seq`); -1 while stranded */
+  arrive_t: number;
+  /** the queue sequence number of their arrival event; -1 while stranded */
+  seq: number;
+  /**
+   * road network: the way they are on, from time `way.t0`: its nodes and edges, and the seconds from way.t0 to
+   * each node (the first negative when they began it part-way along a road, as a unit's leg). On their way it
+   * ends at the shelter's node, at arrive_t; stranded, at the junction where they wait.
+   */
+  way?: TripWay;
+  /** stranded: no open road led on to their shelter from where they were, since this time (absent on their way) */
+  stranded_t?: number;
+}
+
+export interface TripWay { t0: number; nodes: string[]; edges: string[]; cum_s: number[] }
 
 export interface ShelterW {
   m: MachineSnapshot;

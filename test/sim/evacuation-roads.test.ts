@@ -129,9 +129,13 @@ describe('evacuees travel by the roads', () => {
       doc.rules = [{ id: 'flood', from: 'T+00:25', every: '12h', probability: 1, effect: { cut_road: 'village-school' } }];
     }), { decisions: [order(0)], players: ['chair'] });
     sim.run();
-    // steps at T+0, T+10, T+20 (30 people) before the cut went to the school; the rest to the hall
-    expect(sim.world.shelters.school.occupancy).toBe(30);
+    // steps at T+0, T+10, T+20 (30 people) before the cut set off for the school; the rest went to the hall
     expect(sim.world.shelters.hall.occupancy).toBe(70);
+    // T+0's and T+10's were in by then; T+20's were on the road the flood cut (engine 0.8.0): back to the village,
+    // with no other way to the school, and they wait there, on the road, holding their places
+    expect(sim.world.shelters.school).toMatchObject({ occupancy: 20, incoming: 10 });
+    expect(sim.world.zones.riverside).toMatchObject({ remaining: 0, moving: 10, sheltered: 90 });
+    expect(sim.world.zones.riverside.on_road).toMatchObject([{ shelter: 'school', n: 10, t0: 1200, stranded_t: 1500, arrive_t: -1 }]);
   });
 
   it('nobody is sheltered across a fully cut network: the zone stalls, and says the roads are why', () => {
