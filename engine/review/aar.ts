@@ -69,7 +69,7 @@ export interface Aar {
 /** Event types a reader of the timeline needs; the rest (movements, steps) stay in the figures and charts. */
 const KEY_EVENTS = new Set([
   'inject.delivered', 'inject.expired', 'inject.added', 'decision', 'decision.refused', 'incident.reported', 'incident.people',
-  'level', 'support.requested', 'zone.state', 'zone.struck', 'road.status', 'area.isolated', 'area.stock_out', 'area.short',
+  'level', 'support.requested', 'zone.state', 'zone.struck', 'zone.trip', 'road.status', 'area.isolated', 'area.stock_out', 'area.short',
 ]);
 const TIMELINE_MAX = 400;
 /** the role (and author) exercise control speaks as (engine/sim/commands.ts CONTROLLER) */
@@ -343,6 +343,14 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   // a zone whose people waited with room in a shelter they could not reach: the roads, not the shelters, are why
   for (const z of rv.zones.filter((x) => x.cut_t !== null)) {
     improvements.push(f('f.zone.cut', { zone: ref('zone', z.id), at: t(z.cut_t!), left: { n: z.cut_people } }, {
+      capability: capOfZone(z.id), element: 'planning', org: roleOfArea(sc, z.area),
+      action: { key: 'a.zone.reachable', params: { zone: ref('zone', z.id) } },
+    }));
+  }
+  // people who set off and were stranded on the road, a road on their way cut with no other open way on (engine
+  // 0.8.0): the roads again, and the same remedy
+  for (const z of rv.zones.filter((x) => x.stranded_t !== null)) {
+    improvements.push(f(z.stranded_end > 0 ? 'f.zone.stranded' : 'f.zone.stranded_then', { zone: ref('zone', z.id), at: t(z.stranded_t!), people: { n: z.stranded_people }, left: { n: z.stranded_end } }, {
       capability: capOfZone(z.id), element: 'planning', org: roleOfArea(sc, z.area),
       action: { key: 'a.zone.reachable', params: { zone: ref('zone', z.id) } },
     }));

@@ -32,6 +32,14 @@ export interface ZoneFigures {
    */
   cut_t: number | null;
   cut_people: number;
+  /**
+   * the first time people on their way to a shelter were stranded on the road, no open road leading on to it from
+   * where they were (engine 0.8.0), the most stranded at once, and how many still were at the end; null, 0 and 0
+   * when that never happened
+   */
+  stranded_t: number | null;
+  stranded_people: number;
+  stranded_end: number;
   /** sheltered over population at the end (0-1) */
   share: number;
   /** [t, sheltered] at every evacuation step */
@@ -102,7 +110,7 @@ export class AreaMetrics {
       this.areas.set(a.id, { risk: 0, risk_max: 0, risk_max_t: null, isolated: false, isolated_since: 0, isolated_s: 0, stock: null, stock_first: null, stock_out_t: null, evacuation: [] });
     }
     for (const z of scenario.evacuation.zones) {
-      this.zones.set(z.id, { id: z.id, area: z.area, population: z.population, ordered_t: null, ordered_by: null, moving_t: null, done_t: null, struck_t: null, caught: null, cut_t: null, cut_people: 0, sheltered: 0, share: 0, series: [] });
+      this.zones.set(z.id, { id: z.id, area: z.area, population: z.population, ordered_t: null, ordered_by: null, moving_t: null, done_t: null, struck_t: null, caught: null, cut_t: null, cut_people: 0, stranded_t: null, stranded_people: 0, stranded_end: 0, sheltered: 0, share: 0, series: [] });
       this.zonesOfArea.set(z.area, [...(this.zonesOfArea.get(z.area) ?? []), z.id]);
       if (z.hazard_arrives !== undefined) this.hazardArrives.set(z.id, z.hazard_arrives);
       this.sheltersOfZone.set(z.id, z.shelters);
@@ -131,6 +139,11 @@ export class AreaMetrics {
         z.series.push([e.t, z.sheltered]);
         // people waiting and none placed because the roads to the shelters with room were cut: the roads are why
         if (e.stalled === true && e.cut === true && z.cut_t === null) { z.cut_t = e.t; z.cut_people = e.remaining as number; }
+        // people on the road with no open road on to their shelter (a count absent when none are)
+        const stranded = typeof e.stranded === 'number' ? e.stranded : 0;
+        if (stranded > 0 && z.stranded_t === null) z.stranded_t = e.t;
+        if (stranded > z.stranded_people) z.stranded_people = stranded;
+        z.stranded_end = stranded;
         // people waiting and none placed: every open shelter of the zone was out of room; those full now are why
         if (e.stalled === true && e.cut !== true) {
           for (const sid of this.sheltersOfZone.get(z.id) ?? []) {

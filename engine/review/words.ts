@@ -236,6 +236,11 @@ export class Words {
     return id;
   }
 
+  /** A road node by its name in the scenario (else its id): where people wait on the road. */
+  private nodeName(id: string): string {
+    return this.text(this.scenario.travel.nodes.find((n) => n.id === id)?.name) || id;
+  }
+
   private incidentName(id: string): string {
     const zone = this.scenario.evacuation.zones.find((z) => `${z.id}-caught` === id);
     if (zone) return this.m('name.caught', { zone: this.name('zone', zone.id) });
@@ -381,7 +386,16 @@ export class Words {
           return this.m('ev.zone.progress_struck', { zone: this.name('zone', id), sheltered: this.num(sheltered), caught: population - sheltered });
         }
         // stalled with every road to a shelter with room cut (engine 0.7.0): said, since the counts alone do not say why
-        return this.m(e.cut === true ? 'ev.zone.progress_cut' : 'ev.zone.progress', { zone: this.name('zone', id), sheltered: this.num(sheltered), moving: this.num(e.moving as number), remaining: this.num(e.remaining as number) });
+        const line = this.m(e.cut === true ? 'ev.zone.progress_cut' : 'ev.zone.progress', { zone: this.name('zone', id), sheltered: this.num(sheltered), moving: this.num(e.moving as number), remaining: this.num(e.remaining as number) });
+        // those on the way with no open road on (engine 0.8.0)
+        return typeof e.stranded === 'number' && e.stranded > 0 ? line + this.m('ev.zone.stranded_note', { stranded: this.num(e.stranded) }) : line;
+      }
+      // a group on the road re-routed by a road changed on its way, or stranded with no open road on (engine 0.8.0)
+      case 'zone.trip': {
+        const nodes = e.nodes as string[] | undefined;
+        const args = { zone: this.name('zone', id), n: e.n as number, shelter: this.name('shelter', String(e.shelter)) };
+        if (e.stranded === true) return this.m('ev.zone.trip_stranded', { ...args, node: this.nodeName(nodes?.[nodes.length - 1] ?? '') });
+        return this.m('ev.zone.trip', { ...args, at: { t: e.t + (e.travel_s as number) } });
       }
       case 'zone.struck': return this.m('ev.zone.struck', { zone: this.name('zone', id), caught: e.caught as number });
       case 'shelter.state': return this.m(`ev.shelter.${String(e.state)}`, { shelter: this.name('shelter', id) });

@@ -9,6 +9,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KeyframeRestoreError } from '../../engine/core/errors.js';
+import { buildAar } from '../../engine/review/aar.js';
+import type { LogEvent } from '../../engine/review/metrics.js';
+import { Words } from '../../engine/review/words.js';
 import type { Scenario } from '../../engine/scenario/schema.js';
 import type { Decision } from '../../engine/sim/decisions.js';
 import { checkInvariants } from '../../engine/sim/invariants.js';
@@ -113,6 +116,10 @@ describe('a road cut ahead of evacuees on their way', () => {
       nodes: ['village', 'bridge', 'ridge', 'school-yard'], cum_s: [-300, 150, 1050, 1950],
     });
     expect(arrivals(evs, 'school')[0]).toEqual([2250, 10]);
+    const scenario = bridge();
+    const trip = evs.find((e) => e.type === 'zone.trip') as LogEvent;
+    expect(new Words('en', scenario).event(trip)).toBe('riverside: 10 people on the way to school take another road, due there at T+00:37:30 (08:37)');
+    expect(new Words('vi', scenario).event(trip)).toBe('riverside: 10 người đang trên đường đến school phải đi đường khác, dự kiến đến nơi lúc T+00:37:30 (08:37)');
     // nobody was stranded: the zone's counts say nothing of it
     expect(evs.filter((e) => e.type === 'zone.progress' && 'stranded' in e)).toEqual([]);
     expect(sim.world.zones.riverside).toMatchObject({ remaining: 0, moving: 0, sheltered: 100 });
@@ -193,13 +200,36 @@ describe('with no open way on, they are stranded', () => {
     expect(sim.world.zones.riverside).toMatchObject({ remaining: 0, moving: 0, sheltered: 100, caught: 0 });
   });
 
-  it('when the hazard reaches their zone they have left it: not caught, still on the road', () => {
+  it('the after-action report finds them stranded, and says they went on once a road opened', () => {
+    const { log } = runScenario(cutBridge, { seed: 1, decisions: [order(0)], players: ['chair'] });
+    const evs = log!.events.map((l) => JSON.parse(l));
+    const found = buildAar(log!, cutBridge, evs).improvements.filter((f) => f.key.startsWith('f.zone.stranded'));
+    expect(found).toHaveLength(1);
+    expect(found[0].key).toBe('f.zone.stranded_then');
+    expect(new Words('en', cutBridge).m(found[0].key, found[0].params)).toBe('riverside: from T+00:05 (08:05), people on their way to a shelter were stranded on the road (10 at most), with no open road on to their shelter, until a road opened.');
+    expect(new Words('vi', cutBridge).m(found[0].key, found[0].params)).toBe('riverside: từ T+00:05 (08:05), người dân đang trên đường đến điểm sơ tán bị kẹt lại giữa đường (nhiều nhất 10 người), không còn đường thông đến điểm sơ tán, cho đến khi có đường thông trở lại.');
+  });
+
+  it('when the hazard reaches their zone they have left it: not caught, still on the road, and the report says where they were left', () => {
     const scenario = bridge((d) => { noRidge(d); rules([300, { cut_road: 'bridge-school' }])(d); d.evacuation.zones[0].hazard_arrives = 'T+01:00'; });
     const { log } = runScenario(scenario, { seed: 1, decisions: [order(0)], players: ['chair'] });
     const evs = log!.events.map((l) => JSON.parse(l));
     // 10 on the road; the other 90, who could not set off, are caught
     expect(evs.find((e) => e.type === 'zone.struck')).toMatchObject({ t: 3600, caught: 90 });
-    expect(evs.filter((e) => e.type === 'zone.progress').at(-1)).toMatchObject({ remaining: 0, moving: 10, sheltered: 0, stranded: 10 });
+    const last = evs.filter((e) => e.type === 'zone.progress').at(-1);
+    expect(last).toMatchObject({ remaining: 0, moving: 10, sheltered: 0, stranded: 10 });
+    expect(new Words('en', scenario).event(last)).toBe('riverside: 0 in shelter, 10 on the way, 0 still in the zone; 10 of them stranded, with no open road on to their shelter');
+    // the event lines, in both languages
+    const trip = evs.find((e) => e.type === 'zone.trip');
+    expect(new Words('en', scenario).event(trip)).toBe('riverside: 10 people on the way to school are stranded at Bridge: no open road leads on to the shelter');
+    expect(new Words('vi', scenario).event(trip)).toBe('riverside: 10 người đang trên đường đến school bị kẹt lại tại Bridge: không còn đường thông đến điểm sơ tán');
+    // the after-action report: a finding on the zone, with its people left on the road at the end
+    const aar = buildAar(log!, scenario, evs);
+    const stranded = aar.improvements.filter((f) => f.key === 'f.zone.stranded');
+    expect(stranded).toHaveLength(1);
+    expect(stranded[0].params).toMatchObject({ people: { n: 10 }, left: { n: 10 } });
+    expect(stranded[0].action?.key).toBe('a.zone.reachable');
+    expect(new Words('en', scenario).m(stranded[0].key, stranded[0].params)).toBe('riverside: from T+00:05 (08:05), people on their way to a shelter were stranded on the road (10 at most), with no open road on to their shelter; 10 were still there at the end of the run.');
   });
 
   it('a keyframe taken while they wait restores to the same log; one of an engine before 0.8.0 (groups without their ways) is refused, naming the zone', () => {
