@@ -12,6 +12,7 @@ import type { Lang } from '../scenario/text.js';
 import type { Summary } from '../review/metrics.js';
 import { unreachedIncidents } from '../review/unreached.js';
 import type { Decision } from '../sim/decisions.js';
+import { strandedOf } from '../sim/evacuation.js';
 import * as Incidents from '../sim/incidents.js';
 import { hazardOf } from '../sim/routing.js';
 import { HAZARD_TICK_S, type Sim } from '../sim/sim.js';
@@ -211,6 +212,9 @@ export function renderBoard(b: BoardInput): string {
       else parts.push(mn(lang, 'zone.people', z.population));
       // stalled with the roads to every shelter with room cut: the counts alone do not say why nobody moves
       if (w.cut) parts.push(m(lang, 'zone.cut'));
+      // people on the way a cut road left with no way on to their shelter (engine 0.8.0): they wait where they are
+      const stranded = strandedOf(w);
+      if (stranded > 0) parts.push(mn(lang, 'zone.stranded', stranded));
       if (w.caught > 0) parts.push(m(lang, 'zone.caught', { n: w.caught }));
       if (z.hazard_arrives !== undefined) parts.push(m(lang, t > z.hazard_arrives ? 'zone.hazard-came' : 'zone.hazard', { t: clock(z.hazard_arrives) }));
       out.push(row(z, parts.join(' · ')));

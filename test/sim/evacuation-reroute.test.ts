@@ -9,6 +9,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KeyframeRestoreError } from '../../engine/core/errors.js';
+import { renderBoard } from '../../engine/play/board.js';
+import { feed } from '../../engine/play/describe.js';
 import { buildAar } from '../../engine/review/aar.js';
 import type { LogEvent } from '../../engine/review/metrics.js';
 import { Words } from '../../engine/review/words.js';
@@ -198,6 +200,22 @@ describe('with no open way on, they are stranded', () => {
     expect(evs.find((e) => e.type === 'zone.progress' && e.t === 3600)).toEqual({ t: 3600, type: 'zone.progress', id: 'riverside', remaining: 90, moving: 10, sheltered: 0 });
     expect(arrivals(evs, 'school')[0]).toEqual([4050, 10]);
     expect(sim.world.zones.riverside).toMatchObject({ remaining: 0, moving: 0, sheltered: 100, caught: 0 });
+  });
+
+  it('the trainee\'s board counts them stranded, and the feed says where they wait and when they go on, in both languages', () => {
+    const sim = makeSim(cutBridge, { decisions: [order(0)], players: ['chair'] });
+    sim.run(1800);
+    const board = (lang: 'en' | 'vi') => renderBoard({ sim, seat: 'chair', t: sim.now, lang, pending: [], newSince: 0, paused: false });
+    expect(board('en')).toContain('0 sheltered, 10 on the way, 90 still there · no open road to a shelter with room · 10 of them stranded on the road, with no open road on');
+    expect(board('vi')).toContain('trong đó 10 người bị kẹt giữa đường, không còn đường thông');
+    sim.run();
+    const trips = events(sim).filter((e) => e.type === 'zone.trip') as LogEvent[];
+    expect(feed(sim, trips, 'chair', new Map(), 'en')).toEqual([
+      '  T+00:05  riverside: 10 people on the way to shelter school are stranded at Bridge, with no open road on',
+      '  T+01:00  riverside: 10 people on the way to shelter school take another road, there at T+01:07:30',
+    ]);
+    expect(feed(sim, trips, 'chair', new Map(), 'vi')[0]).toBe('  T+00:05  riverside: 10 người đang trên đường đến điểm sơ tán school bị kẹt lại tại Bridge, không còn đường thông');
+    expect(board('en')).not.toContain('stranded');
   });
 
   it('the after-action report finds them stranded, and says they went on once a road opened', () => {
