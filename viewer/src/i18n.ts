@@ -57,6 +57,7 @@ const en = {
     replayOlder: (a: Args) => `${a.name}: the engine cannot replay it at ${a.time}: its keyframe at ${a.keyframe} holds incident ${a.incident} without the work done and the people reached, which this engine keeps`,
     replayOlderShelter: (a: Args) => `${a.name}: the engine cannot replay it at ${a.time}: its keyframe at ${a.keyframe} holds shelter ${a.shelter} without the places held for people on their way, which this engine keeps`,
     replayOlderZone: (a: Args) => `${a.name}: the engine cannot replay it at ${a.time}: its keyframe at ${a.keyframe} holds evacuation zone ${a.zone} without its people's trips to their shelters, which this engine keeps`,
+    replayOlderZoneWays: (a: Args) => `${a.name}: the engine cannot replay it at ${a.time}: its keyframe at ${a.keyframe} holds evacuation zone ${a.zone} with people on the road but not the ways they are on, which this engine keeps`,
     linkRun: (a: Args) => `the link names run #${a.n}, but drill view serves ${a.last === 0 ? 'only run #0' : `runs #0 to #${a.last}`}: showing ${a.name}`,
     linkTime: (a: Args) => `the link's time '${a.t}' is no time of the run: showing ${a.shown}`,
     compareOne: (a: Args) => `only one run is open (${a.name}): there is no other run to compare it with`,
@@ -111,6 +112,8 @@ const en = {
   /** after a number: the people on the road to a shelter, whose places it holds (map: '300+120/700') */
   shelterComing: 'on their way',
   zoneCut: 'no open road to a shelter with room',
+  /** people of the zone on the road whom a cut road left with no open road on to their shelter: '10 stranded at Bridge' */
+  zoneStranded: 'stranded with no open road on, at',
   zoneFigures: 'in the zone ↓, on the way →, in shelter ⌂',
   /** the report's words for who decided (engine/review/messages.ts author.*) */
   authors: { trainee: 'trainee', controller: 'exercise control', doctrine: 'doctrine', default: 'default at the deadline' } as Record<string, string>,
@@ -167,6 +170,7 @@ const vi: Strings = {
     replayOlder: (a: Args) => `${a.name}: bộ mô phỏng không phát lại được lúc ${a.time}: khung khoá lúc ${a.keyframe} chứa sự cố ${a.incident} mà thiếu phần việc đã làm và số người đã tiếp cận, là những gì bộ mô phỏng này lưu giữ`,
     replayOlderShelter: (a: Args) => `${a.name}: bộ mô phỏng không phát lại được lúc ${a.time}: khung khoá lúc ${a.keyframe} chứa điểm sơ tán ${a.shelter} mà thiếu số chỗ giữ cho người đang trên đường đến, là những gì bộ mô phỏng này lưu giữ`,
     replayOlderZone: (a: Args) => `${a.name}: bộ mô phỏng không phát lại được lúc ${a.time}: khung khoá lúc ${a.keyframe} chứa khu vực sơ tán ${a.zone} mà thiếu các chuyến đi của người dân đến điểm sơ tán, là những gì bộ mô phỏng này lưu giữ`,
+    replayOlderZoneWays: (a: Args) => `${a.name}: bộ mô phỏng không phát lại được lúc ${a.time}: khung khoá lúc ${a.keyframe} chứa khu vực sơ tán ${a.zone} có người đang trên đường mà thiếu lộ trình họ đang đi, là những gì bộ mô phỏng này lưu giữ`,
     linkRun: (a: Args) => `đường dẫn ghi lượt chạy #${a.n}, nhưng drill view chỉ phục vụ ${a.last === 0 ? 'lượt #0' : `các lượt #0 đến #${a.last}`}: đang hiển thị ${a.name}`,
     linkTime: (a: Args) => `thời điểm '${a.t}' trong đường dẫn không phải một thời điểm của lượt chạy: đang hiển thị ${a.shown}`,
     compareOne: (a: Args) => `mới mở một lượt chạy (${a.name}): chưa có lượt chạy nào khác để so sánh`,
@@ -219,6 +223,7 @@ const vi: Strings = {
   shelterStates: { closed: 'đóng', open: 'đang mở', full: 'đã đầy' },
   shelterComing: 'người đang trên đường đến',
   zoneCut: 'không còn đường thông đến điểm sơ tán còn chỗ',
+  zoneStranded: 'người bị kẹt giữa đường, không còn đường thông, tại',
   zoneFigures: 'còn trong khu ↓, đang trên đường →, đã đến nơi sơ tán ⌂',
   authors: { trainee: 'học viên', controller: 'ban đạo diễn', doctrine: 'phương án tự động', default: 'mặc định khi hết hạn' },
   methods: { phone: 'điện thoại', radio: 'vô tuyến', dispatch: 'công điện', bulletin: 'bản tin', 'social-media': 'mạng xã hội', email: 'thư điện tử', 'in-person': 'trực tiếp', hotline: 'đường dây nóng' },

@@ -541,12 +541,12 @@ class App implements PanelHost {
       // the older-engine case is said in the page's language; any other error in the engine's own words
       const old: Record<string, string> | null = e instanceof KeyframeRestoreError
         ? (e.shelter !== undefined ? { keyframe: clock(e.t), shelter: e.shelter }
-          : e.zone !== undefined ? { keyframe: clock(e.t), zone: e.zone } : { keyframe: clock(e.t), incident: e.incident ?? '?' })
+          : e.zone !== undefined ? { keyframe: clock(e.t), zone: e.zone, ...(e.ways ? { ways: 'true' } : {}) } : { keyframe: clock(e.t), incident: e.incident ?? '?' })
         : null;
       const detail = (e as Error).message;
       this.showError(name, {
         message: `${name}: the engine cannot replay it at ${clock(nt)} (${detail})`,
-        ...(old ? { code: 'shelter' in old ? 'replayOlderShelter' : 'zone' in old ? 'replayOlderZone' : 'replayOlder', args: { name, time: clock(nt), ...old } } : { code: 'replay', args: { name, time: clock(nt), detail } }),
+        ...(old ? { code: 'shelter' in old ? 'replayOlderShelter' : 'ways' in old ? 'replayOlderZoneWays' : 'zone' in old ? 'replayOlderZone' : 'replayOlder', args: { name, time: clock(nt), ...old } } : { code: 'replay', args: { name, time: clock(nt), detail } }),
         hint: `the log was written by drillsim ${engine} and this viewer runs ${ENGINE_VERSION}: view it with the drillsim that wrote it, or run the scenario again`,
         hintCode: 'replay', hintArgs: { engine, ours: ENGINE_VERSION },
       }, 'cannotReplay');

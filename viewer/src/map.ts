@@ -632,6 +632,7 @@ export class MapView {
       return { z, i, p, zw, flooded };
     });
     const travels = this.zoneTravels;
+    const nodeName = (id: string) => textIn(s.travel.nodes.find((n) => n.id === id)?.name, lang) || id;
     this.layer.zones.selectAll<SVGGElement, (typeof zones)[number]>('g.zone').data(zones, (d) => d.z.id)
       .join((en) => { const g = en.append('g').attr('class', 'zone'); g.append('circle'); g.append('text').attr('class', 'small'); g.append('title'); return g; })
       .attr('transform', (d) => { const [x, y] = this.zoneXY(d.p, d.i); return `translate(${x},${y})`; })
@@ -647,7 +648,10 @@ export class MapView {
         setText(g.select('text'), !d.zw ? '' : travels.has(d.z.id) ? `${d.zw.remaining}↓ ${d.zw.moving}→ ${d.zw.sheltered}⌂` : `${d.zw.remaining}↓ ${d.zw.sheltered}⌂`);
         // the people on the road to their shelters this step: neither in the zone's figure nor in the shelters' yet
         const moving = d.zw?.moving ?? 0;
-        setText(g.select('title'), `${S.zone}: ${textIn(d.z.name, lang) || d.z.id} (${state}); ${d.zw?.remaining ?? d.z.population} / ${d.z.population}${moving > 0 ? `, ${moving} ${S.shelterComing}` : ''}${d.zw?.cut ? `; ${S.zoneCut}` : ''}${d.flooded ? `; ${S.flooded}` : ''}`);
+        // those of them a cut road left with no way on, and where they wait (engine 0.8.0; a world without ways has none)
+        const stranded = d.zw ? strandedWhere(d.zw, nodeName) : null;
+        g.attr('data-stranded', stranded ? stranded.n : null);
+        setText(g.select('title'), `${S.zone}: ${textIn(d.z.name, lang) || d.z.id} (${state}); ${d.zw?.remaining ?? d.z.population} / ${d.z.population}${moving > 0 ? `, ${moving} ${S.shelterComing}` : ''}${stranded ? ` (${stranded.n} ${S.zoneStranded} ${stranded.where})` : ''}${d.zw?.cut ? `; ${S.zoneCut}` : ''}${d.flooded ? `; ${S.flooded}` : ''}`);
       });
 
     // --- fire weather: a ring around each area a fire-weather hazard bears on, wider with its risk level
@@ -1361,6 +1365,19 @@ function zoneSpots(r: number): Spot[] {
 }
 
 /** A zone's circle grows with the people in it. */
+/** A zone's people stranded on the road (engine 0.8.0), and the places they wait at by name: null when none are. */
+function strandedWhere(z: World['zones'][string], nodeName: (id: string) => string): { n: number; where: string } | null {
+  let n = 0;
+  const at: string[] = [];
+  for (const g of z.on_road ?? []) {
+    if (g.stranded_t === undefined) continue;
+    n += g.n;
+    const node = g.way?.nodes[g.way.nodes.length - 1];
+    if (node !== undefined && !at.includes(node)) at.push(node);
+  }
+  return n > 0 ? { n, where: at.map(nodeName).join(', ') } : null;
+}
+
 function zoneRadius(population: number): number {
   return 6 + Math.sqrt(population) / 5;
 }
