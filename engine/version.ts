@@ -26,5 +26,6 @@
 //        way there it is stranded at the junction it reaches, holding its places, and goes on when a road opens
 //        (zone.trip with stranded; zone.progress counts the zone's stranded). A 0.7.0 keyframe with people on the road
 //        lacks their ways and arrivals' queue events and is refused (outcomes differ from 0.7.0's only in runs where
-//        a road changes under evacuees on their way: none of the shipped scenarios' first seeds under doctrine)
+//        a road changes under evacuees on their way: none of the shipped scenarios' first seeds under doctrine).
+//        A zone may give its people's own speed_kmh (absent: evacuation.speed_kmh, as before)
 export const ENGINE_VERSION = '0.8.0';

@@ -527,19 +527,28 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
   // evacuees use, with every road open, is one they never go to. Places given by coordinates (a nearest node) are
   // not looked at here.
   if (network) {
-    const modes = isObj(evac) && isObj(evac.speed_kmh) ? Object.keys(evac.speed_kmh) : ['road'];
-    const usable = (e: Obj) => {
-      const restricted = isObj(e.time) || isObj(e.speed_kmh);
-      return modes.some((m) => (isObj(e.time) && e.time[m] !== undefined)
-        || (e.length_km !== undefined && (!restricted || (isObj(e.speed_kmh) && e.speed_kmh[m] !== undefined))));
+    const evacModes = isObj(evac) && isObj(evac.speed_kmh) ? Object.keys(evac.speed_kmh) : ['road'];
+    // the roads each set of modes can use (a zone's own speed_kmh may list other modes than evacuation's)
+    const roadsOf = new Map<string, Map<string, string[]>>();
+    const roadsFor = (modes: string[]): Map<string, string[]> => {
+      const key = modes.join(',');
+      let roads = roadsOf.get(key);
+      if (roads) return roads;
+      roads = new Map<string, string[]>();
+      roadsOf.set(key, roads);
+      const usable = (e: Obj) => {
+        const restricted = isObj(e.time) || isObj(e.speed_kmh);
+        return modes.some((m) => (isObj(e.time) && e.time[m] !== undefined)
+          || (e.length_km !== undefined && (!restricted || (isObj(e.speed_kmh) && e.speed_kmh[m] !== undefined))));
+      };
+      const link = (a: string, b: string) => { if (!roads!.has(a)) roads!.set(a, []); roads!.get(a)!.push(b); };
+      for (const [, e] of collections.edge.list) {
+        if (!isStr(e.from) || !isStr(e.to) || !usable(e)) continue;
+        link(e.from, e.to);
+        if (e.two_way !== false) link(e.to, e.from);
+      }
+      return roads;
     };
-    const roads = new Map<string, string[]>();
-    const link = (a: string, b: string) => { if (!roads.has(a)) roads.set(a, []); roads.get(a)!.push(b); };
-    for (const [, e] of collections.edge.list) {
-      if (!isStr(e.from) || !isStr(e.to) || !usable(e)) continue;
-      link(e.from, e.to);
-      if (e.two_way !== false) link(e.to, e.from);
-    }
     const placeNode = (x: Obj): string | undefined => {
       if (isStr(x.node)) return ids.node.has(x.node) ? x.node : undefined;
       if (x.coords !== undefined || !isStr(x.area)) return undefined;
@@ -551,6 +560,9 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     for (const [i, z] of collections.zone.list) {
       const from = placeNode(z);
       if (from === undefined) continue;
+      const own = isObj(z.speed_kmh);
+      const modes = own ? Object.keys(z.speed_kmh as Obj) : evacModes;
+      const roads = roadsFor(modes);
       const seen = new Set([from]);
       for (const todo = [from]; todo.length;) {
         for (const next of roads.get(todo.pop()!) ?? []) if (!seen.has(next)) { seen.add(next); todo.push(next); }
@@ -560,7 +572,7 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
         const to = s ? placeNode(s) : undefined;
         if (to === undefined || seen.has(to)) return;
         const j = (z.shelters as unknown[]).indexOf(sid);
-        warn([...collections.zone.path, i, 'shelters', j], 'unreachable-shelter', say('unreachable-shelter.message', { id: String(z.id), shelter: sid, from, to, modes: modes.join(', ') }), say('unreachable-shelter.hint'));
+        warn([...collections.zone.path, i, 'shelters', j], 'unreachable-shelter', say('unreachable-shelter.message', { id: String(z.id), shelter: sid, from, to, modes: modes.join(', ') }), say(own ? 'unreachable-shelter.zone-hint' : 'unreachable-shelter.hint'));
       });
     }
   }

@@ -171,6 +171,7 @@ const en = {
   'shelter-room.shared-hint': 'add shelters, or give them more room (capacity_people, area_m2)',
   'unreachable-shelter.message': "zone '{id}' lists shelter '{shelter}', but no road leads from where its people set off ('{from}') to the shelter ('{to}') by the ways evacuees travel ({modes}), even with every road open: they never go there",
   'unreachable-shelter.hint': 'connect the two with an edge, give the zone or the shelter another node, or give evacuation.speed_kmh the mode that road needs ({ road: 20, boat: 5 })',
+  'unreachable-shelter.zone-hint': "connect the two with an edge, give the zone or the shelter another node, or give the zone's own speed_kmh the mode that road needs ({ foot: 4, road: 10 })",
 
   // roles and authority
   'two-commanders.message': "unit '{unit}' is already commanded by role '{role}'",
@@ -806,6 +807,7 @@ const vi: Record<IssueKey, string> = {
   'shelter-room.shared-hint': 'hãy thêm điểm sơ tán, hoặc tăng sức chứa (capacity_people, area_m2)',
   'unreachable-shelter.message': "khu vực sơ tán '{id}' có điểm sơ tán '{shelter}', nhưng không có đường nào từ nơi người dân xuất phát ('{from}') tới điểm sơ tán ('{to}') bằng các phương tiện người sơ tán dùng ({modes}), kể cả khi mọi tuyến đường đều thông: họ sẽ không bao giờ đến đó",
   'unreachable-shelter.hint': 'hãy nối hai nơi bằng một tuyến đường (edge), đặt khu vực hoặc điểm sơ tán ở nút khác, hoặc thêm vào evacuation.speed_kmh phương tiện mà tuyến đường đó cần ({ road: 20, boat: 5 })',
+  'unreachable-shelter.zone-hint': 'hãy nối hai nơi bằng một tuyến đường (edge), đặt khu vực hoặc điểm sơ tán ở nút khác, hoặc thêm vào speed_kmh của chính khu vực đó phương tiện mà tuyến đường đó cần ({ foot: 4, road: 10 })',
 
   'two-commanders.message': "đơn vị '{unit}' đã thuộc quyền chỉ huy của vai '{role}'",
   'two-commanders.hint': 'mỗi đơn vị chỉ thuộc quyền một vai',
@@ -1308,6 +1310,7 @@ export const METRIC_VI: Record<string, string> = {
 
 /** The schema's descriptions of its fields (`.describe()`, in English for `drill schema`), in Vietnamese, for hints. */
 export const DESCRIPTIONS_VI: Record<string, string> = {
+  "how fast this zone's people travel to their shelters, per mode, in place of the whole of evacuation.speed_kmh: a highland village on foot ({ foot: 4 }), a ward with motorbikes ({ road: 30 }); a mode it does not list, its people cannot use": "tốc độ người dân của khu vực này đi đến các điểm sơ tán, theo từng phương thức, thay cho toàn bộ evacuation.speed_kmh: một bản vùng cao đi bộ ({ foot: 4 }), một phường đi xe máy ({ road: 30 }); phương thức nào không có trong danh sách thì người dân khu vực không dùng được",
   "format version": "phiên bản định dạng",
   "identifier: lower-case letters, digits, \".\", \"_\" and \"-\"": "mã: chữ thường, chữ số, \".\", \"_\" và \"-\"",
   "text: a string, or { vi: ..., en: ... }": "nội dung chữ: một đoạn chữ, hoặc { vi: ..., en: ... }",

@@ -373,6 +373,7 @@ export const Zone = z.strictObject({
   warning: Duration.default(900).describe('time from the order until people start to move'),
   hazard_arrives: Offset.optional().describe('people still in the zone then are at risk'),
   if_caught: Id.optional().describe('incident kind spawned for people caught in the zone when the hazard arrives'),
+  speed_kmh: Speeds.optional().describe("how fast this zone's people travel to their shelters, per mode, in place of the whole of evacuation.speed_kmh: a highland village on foot ({ foot: 4 }), a ward with motorbikes ({ road: 30 }); a mode it does not list, its people cannot use"),
   node: Id.optional().describe('road node the zone\'s people set off from, and where people caught in it are found (default: the area\'s own place)'),
   coords: Coords.optional().describe('where the zone\'s people set off from and people caught in it are found, when no node is given (on a road network: from the nearest node)'),
 });

@@ -40,7 +40,7 @@ import type { StepAction } from '../machines/stepper.js';
 import * as Incidents from './incidents.js';
 import { removeAt } from './lists.js';
 import { roundTrip } from './model.js';
-import type { RoadStatus } from './routing.js';
+import type { Profile, RoadStatus } from './routing.js';
 import { PRIO, type Sim } from './sim.js';
 import type { Trip, TripWay, ZoneW } from './world.js';
 
@@ -112,7 +112,7 @@ function advance(sim: Sim, id: string): void {
       const seq = sim.schedule(sim.now + trip_s, PRIO.world, { k: 'evac', zone: id, shelter: sid, n: take });
       const g: Trip = { shelter: sid, n: take, t0: sim.now, arrive_t: sim.now + trip_s, seq };
       // the way itself, kept so that a road cut ahead of them can re-route them from where they are
-      if (trip.route) g.way = { t0: sim.now, nodes: trip.route.nodes, edges: trip.route.edges, cum_s: cumulative(sim, trip.route.edges, 0) };
+      if (trip.route) g.way = { t0: sim.now, nodes: trip.route.nodes, edges: trip.route.edges, cum_s: cumulative(sim, sim.model.evacueesOf(id), trip.route.edges, 0) };
       z.on_road.push(g);
       onRoad += take;
     }
@@ -191,9 +191,9 @@ function caught(sim: Sim, id: string): void {
 
 // ------------------------------------------------------------ roads changed
 
-/** Seconds to each node of a route from its start (at `start_s`), for evacuees on the roads as they are now, rounded up as trips are. */
-function cumulative(sim: Sim, edges: readonly string[], start_s: number): number[] {
-  const travel = sim.model.travel, profile = sim.model.evacuee;
+/** Seconds to each node of a route from its start (at `start_s`), for evacuees (`profile`: their zone's) on the roads as they are now, rounded up as trips are. */
+function cumulative(sim: Sim, profile: Profile, edges: readonly string[], start_s: number): number[] {
+  const travel = sim.model.travel;
   const out = [start_s];
   let acc = 0;
   // summed in the route's order from 0, as the shortest-path tree sums it: the last is the route's own time
@@ -222,15 +222,15 @@ function onRoad(way: TripWay, at: { i: number; since_s: number }): OnRoad | null
 }
 
 /** Seconds for evacuees to cross a road as it is, or as it was. */
-function edgeSeconds(sim: Sim, edge: string, status: RoadStatus | undefined): number {
+function edgeSeconds(sim: Sim, profile: Profile, edge: string, status: RoadStatus | undefined): number {
   const e = sim.model.travel.edgeById(edge);
-  return e ? sim.model.travel.edgeTime(e, sim.model.evacuee, status) : Infinity;
+  return e ? sim.model.travel.edgeTime(e, profile, status) : Infinity;
 }
 
 /** The road a group is on, re-timed when it is the one that changed: the rest of it (and the part behind) at the new speed. */
-function retimed(sim: Sim, r: OnRoad, changed: string, was: RoadStatus | undefined): OnRoad {
+function retimed(sim: Sim, profile: Profile, r: OnRoad, changed: string, was: RoadStatus | undefined): OnRoad {
   if (r.edge !== changed) return r;
-  const before = edgeSeconds(sim, changed, was), now = edgeSeconds(sim, changed, sim.world.roads[changed]);
+  const before = edgeSeconds(sim, profile, changed, was), now = edgeSeconds(sim, profile, changed, sim.world.roads[changed]);
   if (!(before > 0 && before < Infinity && now < Infinity) || now === before) return r;
   const road_s = Math.round(r.road_s * (now / before));
   return { ...r, road_s, done_s: Math.min(road_s, Math.round(r.done_s * (now / before))) };
@@ -249,30 +249,30 @@ function turnsOn(sim: Sim, r: OnRoad, changed: string): boolean[] {
 /** The quickest way from where a group is to its shelter's node: the seconds (unrounded), the way and the time it begins part-way. */
 interface Plan { time_s: number; way: TripWay }
 
-function planFrom(sim: Sim, target: string, r: OnRoad | null, node: string, turns: readonly boolean[]): Plan | null {
+function planFrom(sim: Sim, profile: Profile, target: string, r: OnRoad | null, node: string, turns: readonly boolean[]): Plan | null {
   const travel = sim.model.travel, roads = sim.world.roads, version = sim.world.road_version;
   if (r === null) {
-    const route = travel.route(sim.model.evacuee, node, target, roads, version);
+    const route = travel.route(profile, node, target, roads, version);
     if (route === null) return null;
-    return { time_s: route.time_s, way: { t0: sim.now, nodes: route.nodes, edges: route.edges, cum_s: cumulative(sim, route.edges, 0) } };
+    return { time_s: route.time_s, way: { t0: sim.now, nodes: route.nodes, edges: route.edges, cum_s: cumulative(sim, profile, route.edges, 0) } };
   }
   let best: Plan | null = null;
   for (const back of turns) {
     const rem_s = back ? r.done_s : r.road_s - r.done_s;
-    const route = travel.route(sim.model.evacuee, back ? r.a : r.b, target, roads, version);
+    const route = travel.route(profile, back ? r.a : r.b, target, roads, version);
     if (route === null) continue;
     const time_s = rem_s + route.time_s;
     if (best !== null && best.time_s <= time_s) continue;
     const first = back ? [r.b, r.a] : [r.a, r.b];
-    best = { time_s, way: { t0: sim.now, nodes: [...first, ...route.nodes.slice(1)], edges: [r.edge, ...route.edges], cum_s: [rem_s - r.road_s, ...cumulative(sim, route.edges, rem_s)] } };
+    best = { time_s, way: { t0: sim.now, nodes: [...first, ...route.nodes.slice(1)], edges: [r.edge, ...route.edges], cum_s: [rem_s - r.road_s, ...cumulative(sim, profile, route.edges, rem_s)] } };
   }
   return best;
 }
 
 /** Seconds left on a group's way as it stands, measured as a new way is: the rest of its road, then the roads after it now. */
-function staySeconds(sim: Sim, way: TripWay, i: number, r: OnRoad | null): number {
+function staySeconds(sim: Sim, profile: Profile, way: TripWay, i: number, r: OnRoad | null): number {
   let s = r ? r.road_s - r.done_s : 0;
-  for (let k = r ? i + 1 : i; k < way.edges.length; k++) s += edgeSeconds(sim, way.edges[k], sim.world.roads[way.edges[k]]);
+  for (let k = r ? i + 1 : i; k < way.edges.length; k++) s += edgeSeconds(sim, profile, way.edges[k], sim.world.roads[way.edges[k]]);
   return s;
 }
 
@@ -292,6 +292,7 @@ export function roadsChanged(sim: Sim, changed: string, was: RoadStatus | undefi
 }
 
 function regroup(sim: Sim, zoneId: string, g: Trip, way: TripWay, changed: string, was: RoadStatus | undefined): void {
+  const profile = sim.model.evacueesOf(zoneId);
   const stranded = g.stranded_t !== undefined;
   const at = whereOn(way, sim.now);
   let road = onRoad(way, at);
@@ -299,13 +300,13 @@ function regroup(sim: Sim, zoneId: string, g: Trip, way: TripWay, changed: strin
   // when that gives a quicker way (a tie keeps the way it is on). Stranded: any change may have opened a way.
   let stay = Infinity;
   if (!stranded && !way.edges.slice(at.i).includes(changed)) {
-    if (!(edgeSeconds(sim, changed, sim.world.roads[changed]) < edgeSeconds(sim, changed, was))) return;
-    stay = staySeconds(sim, way, at.i, road);
+    if (!(edgeSeconds(sim, profile, changed, sim.world.roads[changed]) < edgeSeconds(sim, profile, changed, was))) return;
+    stay = staySeconds(sim, profile, way, at.i, road);
   }
-  if (road) road = retimed(sim, road, changed, was);
+  if (road) road = retimed(sim, profile, road, changed, was);
   const target = sim.model.shelterPlace.get(g.shelter)!.node!;
   const turns = road ? turnsOn(sim, road, changed) : [];
-  const plan = planFrom(sim, target, road, way.nodes[at.i], turns);
+  const plan = planFrom(sim, profile, target, road, way.nodes[at.i], turns);
   if (stay < Infinity && !(plan && plan.time_s < stay)) return;
   if (plan) {
     if (g.seq >= 0) sim.queue.cancel(g.seq);

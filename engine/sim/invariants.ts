@@ -150,7 +150,7 @@ function wayProblems(sim: Sim, zoneId: string, g: Trip): string[] {
     while (i + 1 < n && way.cum_s[i + 1] <= elapsed) i++;
     const ahead = elapsed - way.cum_s[i] > 0 ? i + 1 : i;
     for (let k = ahead; k < way.edges.length; k++) if (sim.world.roads[way.edges[k]]?.status === 'cut') bad.push(`${what}: road ${way.edges[k]} ahead of it is cut`);
-  } else if (model.travel.route(model.evacuee, last, to.node, sim.world.roads, sim.world.road_version) !== null) {
+  } else if (model.travel.route(model.evacueesOf(zoneId), last, to.node, sim.world.roads, sim.world.road_version) !== null) {
     bad.push(`${what} is stranded at ${last}, but an open road leads from there to its shelter`);
   }
   return bad;

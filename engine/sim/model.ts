@@ -56,6 +56,8 @@ export class Model {
   readonly unitInfo = new Map<string, UnitInfo>();
   /** how evacuees travel (evacuation.speed_kmh) */
   readonly evacuee: Profile;
+  /** how each zone's people travel: its own speed_kmh, else evacuation.speed_kmh (evacuee) */
+  private readonly zoneProfile = new Map<string, Profile>();
   /** where each zone's people set off from, and where each shelter stands (node, else point, else the area's place) */
   readonly zonePlace = new Map<string, Place>();
   readonly shelterPlace = new Map<string, Place>();
@@ -100,7 +102,10 @@ export class Model {
     }
 
     this.evacuee = this.travel.profileOfSpeeds(scenario.evacuation.speed_kmh);
-    for (const z of scenario.evacuation.zones) this.zonePlace.set(z.id, this.placeAt(z.area, z.node, z.coords));
+    for (const z of scenario.evacuation.zones) {
+      this.zonePlace.set(z.id, this.placeAt(z.area, z.node, z.coords));
+      this.zoneProfile.set(z.id, z.speed_kmh ? this.travel.profileOfSpeeds(z.speed_kmh) : this.evacuee);
+    }
     for (const sh of scenario.evacuation.shelters) this.shelterPlace.set(sh.id, this.placeAt(sh.area, sh.node, sh.coords));
 
     for (const r of scenario.roles) {
@@ -163,18 +168,24 @@ export class Model {
     return this.trip(zoneId, shelterId, roads, version)?.trip_s ?? null;
   }
 
+  /** How a zone's people travel: the zone's own speed_kmh, else evacuation.speed_kmh. */
+  evacueesOf(zoneId: string): Profile {
+    return this.zoneProfile.get(zoneId) ?? this.evacuee;
+  }
+
   /** tripSeconds, with the route it takes on a road network (null: a straight line). */
   trip(zoneId: string, shelterId: string, roads: Record<string, RoadStatus>, version: number): { trip_s: number; route: Route | null } | null {
     const from = this.zonePlace.get(zoneId)!, to = this.shelterPlace.get(shelterId)!;
     const travel = this.travel;
     let s: number;
     let route: Route | null = null;
+    const profile = this.evacueesOf(zoneId);
     if (travel.network && from.node !== null && to.node !== null) {
-      route = travel.route(this.evacuee, from.node, to.node, roads, version);
+      route = travel.route(profile, from.node, to.node, roads, version);
       if (route === null) return null;
       s = route.time_s;
     } else {
-      s = travel.straightTime(this.evacuee, travel.straightKm(from.x, from.y, to.x, to.y));
+      s = travel.straightTime(profile, travel.straightKm(from.x, from.y, to.x, to.y));
     }
     return s < Infinity ? { trip_s: roundTrip(s), route } : null;
   }

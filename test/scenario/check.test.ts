@@ -212,4 +212,15 @@ describe("an evacuation zone's shelters on the road network (evacuees go by road
     expect(codes(walking)).not.toContain('unreachable-shelter');
     expect(codes(quePhong)).not.toContain('unreachable-shelter');
   });
+
+  it('reads a zone\'s own speed_kmh in place of evacuation\'s: its people on foot reach the shelters up the path, and by road only they do not', () => {
+    const ownFoot = edit(upThePath, ['      node: pa-co\n', '      node: pa-co\n      speed_kmh: { foot: 3 }\n']);
+    expect(codes(ownFoot)).not.toContain('unreachable-shelter');
+    // evacuation's speeds would let them walk, but the zone's own list only the road: its own hint says where to add the mode
+    const walking = edit(upThePath, ['evacuation:\n', 'evacuation:\n  speed_kmh: { road: 20, foot: 4 }\n']);
+    const roadOnly = edit(walking, ['      node: pa-co\n', '      node: pa-co\n      speed_kmh: { road: 30 }\n']);
+    const issue = issuesOf(roadOnly).find((i) => i.code === 'unreachable-shelter');
+    expect(issue?.message).toContain('by the ways evacuees travel (road)');
+    expect(issue?.hint).toContain("give the zone's own speed_kmh the mode that road needs");
+  });
 });

@@ -78,6 +78,24 @@ describe('evacuees travel by the roads', () => {
     expect(faster.tripSeconds('riverside', 'hall', {}, 0)).toBe(1800);
   });
 
+  it('at the zone\'s own speed where it gives one: on foot, 4 km/h, the school 5 km off is 75 minutes, another zone keeps evacuation\'s', () => {
+    const sc = valley((d) => {
+      d.evacuation.zones[0].speed_kmh = { foot: 4, road: 4 };
+      d.evacuation.zones.push({ id: 'market', area: 'commune', node: 'village', population: 50, shelters: ['school'], rate_people_per_hour: 60, warning: '0m' });
+    });
+    const model = new Model(sc);
+    expect(model.tripSeconds('riverside', 'school', {}, 0)).toBe(4500);
+    expect(model.tripSeconds('market', 'school', {}, 0)).toBe(900);
+    // in a run: the walkers' first group is in the school 75 minutes after it set off (8 steps of 10 have set off by then)
+    const sim = makeSim(sc, { decisions: [order(0)], players: ['chair'] });
+    sim.run(4501);
+    expect(occupancy(events(sim), 'school').find((e) => e.occupancy > 0)).toEqual({ t: 4500, occupancy: 10, incoming: 70 });
+    // a mode the zone does not list, its people cannot use: with the school's road for vehicles only, walkers cannot take it
+    const vehicles = valley((d) => { d.travel.edges[1].speed_kmh = { road: 40 }; d.evacuation.zones[0].speed_kmh = { foot: 4 }; });
+    expect(new Model(vehicles).tripSeconds('riverside', 'school', {}, 0)).toBeNull();
+    expect(new Model(vehicles).tripSeconds('riverside', 'hall', {}, 0)).toBe(18000);
+  });
+
   it('people reach the near school 15 minutes after they set off, not at the next step', () => {
     const sim = makeSim(valley(), { decisions: [order(0)], players: ['chair'] });
     sim.run(3 * 600);
