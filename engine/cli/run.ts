@@ -4,7 +4,7 @@ import { runScenario, serializeRunLog, type RunLog } from '../sim/run.js';
 import type { ObjectiveResult, Summary } from '../review/metrics.js';
 import type { Scenario } from '../scenario/schema.js';
 import { unreachedIncidents, type Unreached } from '../review/unreached.js';
-import { durationIn } from '../review/words.js';
+import { durationFine, durationIn, durationNear, objectiveBounds, shareDigits } from '../review/words.js';
 import { stoppedEarly } from '../review/review.js';
 import { MESSAGES } from '../review/messages.js';
 import { intOption, OptionError, parse } from './args.js';
@@ -134,8 +134,9 @@ export function formatSummary(id: string, title: string, log: RunLog, s: Summary
     for (const o of s.objectives) {
       const metric = metricName(o.metric, lang);
       const what = o.of ? say(lang, 'run.objective-of', { id: o.id, metric, of: o.of }) : say(lang, 'run.objective', { id: o.id, metric });
+      const spec = scenario?.objectives.find((x) => x.id === o.id);
       if (o.rating === null) lines.push(`    -  ${say(lang, 'run.not-tested', { what, why: notTestedText(o, early ? scenario!.horizon : s.t_end, scenario, lang) })}`);
-      else lines.push(`    ${o.rating}  ${what} = ${fmtValue(o.metric, o.value, lang)}${o.met ? '' : say(lang, 'run.not-met')}${early && due(o.id) > s.t_end ? say(lang, 'run.read-early', { t: clock(s.t_end), due: clock(due(o.id)) }) : ''}`);
+      else lines.push(`    ${o.rating}  ${what} = ${fmtValue(o.metric, o.value, lang, spec ? objectiveBounds(spec) : [])}${o.met ? '' : say(lang, 'run.not-met')}${early && due(o.id) > s.t_end ? say(lang, 'run.read-early', { t: clock(s.t_end), due: clock(due(o.id)) }) : ''}`);
     }
   }
   lines.push(line('log', say(lang, 'run.log', { events: n(log.events.length), hash: log.hash.slice(0, 16), out: out ? say(lang, 'run.written', { file: out }) : say(lang, 'run.not-written') })));
@@ -187,11 +188,12 @@ function fmtMin(s: number, lang: Lang): string {
   return durationIn(s, lang);
 }
 
-export function fmtValue(metric: string, v: number | null, lang: Lang = 'en'): string {
+/** bounds: what the value is read against (an objective's threshold and ratings): it is written finely enough not to read as one of them. */
+export function fmtValue(metric: string, v: number | null, lang: Lang = 'en', bounds: readonly number[] = []): string {
   if (v === null) return say(lang, 'run.never');
   // these two are moments (seconds since T0), not lengths of time
   if (metric === 'level_declared_s' || metric === 'support_requested_s') return clock(Math.round(v));
-  if (metric.endsWith('_s')) return fmtMin(Math.round(v), lang);
-  if (metric.endsWith('_share')) return say(lang, 'run.pct', { n: Math.round(v * 100) });
+  if (metric.endsWith('_s')) return durationNear(v, bounds) ? durationFine(v, lang) : fmtMin(Math.round(v), lang);
+  if (metric.endsWith('_share')) return say(lang, 'run.pct', { n: localNumber((v * 100).toFixed(shareDigits(v, bounds)), lang) });
   return localNumber(String(Math.round(v * 100) / 100), lang);
 }

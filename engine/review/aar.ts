@@ -18,7 +18,7 @@ import { endOf, reviewEvents, type Review } from './review.js';
 import { summaryAgrees } from './summary-form.js';
 import { headAgrees } from './head-agrees.js';
 import { sessionAgrees } from './session-agrees.js';
-import { metricParam, type P } from './words.js';
+import { durationNear, metricParam, objectiveBounds, type P } from './words.js';
 
 export type CapabilityElement = 'planning' | 'organization' | 'equipment' | 'training' | 'exercises';
 
@@ -237,7 +237,7 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
     const c = o.spec.criterion;
     if (early && o.result.rating === 'P' && !settledAt(sc, rv.t_end, c)) continue;
     const moment = c.metric === 'level_declared_s' || c.metric === 'support_requested_s';
-    const base = { objective: ref('objective', o.spec.id), value: metricParam(c.metric, o.result.value), cmp: { msg: `${moment ? 'cmpt' : 'cmp'}.${c.comparator}`, params: {} } as P, target: metricParam(c.metric, c.threshold), rating: { rating: o.result.rating } as P };
+    const base = { objective: ref('objective', o.spec.id), value: metricParam(c.metric, o.result.value, objectiveBounds(o.spec)), cmp: { msg: `${moment ? 'cmpt' : 'cmp'}.${c.comparator}`, params: {} } as P, target: metricParam(c.metric, c.threshold), rating: { rating: o.result.rating } as P };
     const more = { capability: o.spec.capability, element: ELEMENT_OF_METRIC[c.metric] ?? null, org: responsible(sc, o.spec), evidence: o.evidence };
     if (o.result.rating === 'P') strengths.push(f('f.objective.met', base, more));
     // met its criterion and still below P: the line says what P needed, or the rating reads as unexplained
@@ -279,7 +279,7 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
         capability: capOfInject(sc, rv, objectives, r.id), element: 'training', org: r.to,
       }));
     } else if (r.on_time === false) {
-      improvements.push(f('f.inject.late', { inject: ref('inject', r.id), role: ref('role', r.to), latency: s(r.latency_s), within: s(within) }, {
+      improvements.push(f('f.inject.late', { inject: ref('inject', r.id), role: ref('role', r.to), latency: within !== null && durationNear(r.latency_s, [within]) ? { s: r.latency_s, fine: true } : s(r.latency_s), within: s(within) }, {
         capability: capOfInject(sc, rv, objectives, r.id), element: 'training', org: r.to,
         action: { key: 'a.inject.within', params: { within: s(within) } },
       }));

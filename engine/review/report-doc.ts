@@ -13,7 +13,7 @@ import type { Evidence } from './evidence.js';
 import type { Rating } from './metrics.js';
 import { openAtEnd } from './decision-metrics.js';
 import { stoppedEarly } from './review.js';
-import { metricParam, Words } from './words.js';
+import { durationNear, metricParam, objectiveBounds, Words } from './words.js';
 
 export interface Seg { text: string; b?: boolean; i?: boolean; code?: boolean; rating?: Rating; small?: boolean; br?: boolean }
 export type Rich = Seg[];
@@ -160,7 +160,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
           [txt(w.m('obj.thresholds'), { b: true }), txt(w.m('obj.thresholds_value', { cmp: w.comparator(c.metric, c.comparator), p: th(o.spec.rating.P), s: th(o.spec.rating.S), m: th(o.spec.rating.M) }))],
           [txt(w.m('obj.result'), { b: true }), o.result.rating === null
             ? txt(w.m('obj.result_not_tested', { reason: notTestedReason(w, aar, o) }), { b: true })
-            : [{ text: w.m('obj.result_value', { value: metricParam(c.metric, o.result.value), at: { t: o.result.at }, rating: { rating: o.result.rating } }), rating: o.result.rating }, ...openNote(w, aar, o)]],
+            : [{ text: w.m('obj.result_value', { value: metricParam(c.metric, o.result.value, objectiveBounds(o.spec)), at: { t: o.result.at }, rating: { rating: o.result.rating } }), rating: o.result.rating }, ...openNote(w, aar, o)]],
         ],
       });
       p(txt(w.m('obj.evidence'), { b: true }));
@@ -243,7 +243,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
       // done before it arrived: the time of the decision that did it (when there is one), not the delivery's, and no "0 s"
       const prior = r.already && r.already_by !== null ? rv.decisions.find((d) => d.index === r.already_by) : undefined;
       const done = r.already ? (prior ? time(prior.t) : w.m('fmt.before_delivery')) : time(r.done_t);
-      const after = r.already ? w.m('fmt.before_delivery') : dur(r.latency_s);
+      const after = r.already ? w.m('fmt.before_delivery') : r.within_s !== null && durationNear(r.latency_s, [r.within_s]) ? w.p({ s: r.latency_s, fine: true }) : dur(r.latency_s);
       // a row opens with a capital, as the key events' and incidents' do ('inject #1 ...' is mid-sentence's)
       const injectName = sentence(w.name('inject', r.id));
       const name: Rich = r.added_t === null ? txt(injectName) : [{ text: injectName }, { text: ` (${w.m('inject.added_mark')})`, small: true }];

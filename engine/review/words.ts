@@ -41,8 +41,8 @@ function countOf(v: P | string | number): number {
 export type P =
   | { n: number }
   | { t: number }
-  | { s: number | null }
-  | { pct: number | null }
+  | { s: number | null; fine?: boolean }
+  | { pct: number | null; digits?: number }
   | { days: number }
   | { km: number }
   | { ref: RefKind; id: string }
@@ -57,10 +57,10 @@ export type P =
 export const MISSING = '⟦';
 
 /** A metric's value as a typed parameter: a time of day for the moments, a duration, a share, days, a count. */
-export function metricParam(metric: string, v: number | null): P {
+export function metricParam(metric: string, v: number | null, bounds: readonly number[] = []): P {
   if (metric === 'level_declared_s' || metric === 'support_requested_s') return v === null ? { s: null } : { t: v };
-  if (metric.endsWith('_s')) return { s: v };
-  if (metric.endsWith('_share')) return { pct: v };
+  if (metric.endsWith('_s')) return durationNear(v, bounds) ? { s: v, fine: true } : { s: v };
+  if (metric.endsWith('_share')) return { pct: v, digits: shareDigits(v, bounds) };
   if (metric === 'stock_days_min') return v === null ? { s: null } : { days: v };
   return v === null ? { s: null } : { n: v };
 }
@@ -94,6 +94,47 @@ export function durationIn(s: number | null, lang: Lang): string {
   const h = Math.floor(min / 60), mm = min % 60;
   const hours = String(h).replace(/\B(?=(\d{3})+(?!\d))/g, cat['fmt.group']);
   return mm === 0 ? m('fmt.h', { n: hours }) : m('fmt.h_min', { h: hours, min: String(mm) });
+}
+
+/** What a reader sets an objective's value against: its threshold and the bounds of its ratings. */
+export function objectiveBounds(o: { criterion: { threshold: number }; rating: { P: number; S: number; M: number } }): number[] {
+  return [o.criterion.threshold, o.rating.P, o.rating.S, o.rating.M];
+}
+
+/** The reading durationIn gives a length of time, rounded as it rounds: two lengths with the same key read the same. */
+function durationKey(s: number): number {
+  const r = Math.round(s);
+  return r < 120 ? r : Math.round(r / 60) * 60;
+}
+
+/**
+ * Whether a length of time needs its seconds not to read as a bound it is not: an answer 30 min 6 s after the
+ * inject, beside the 30 min allowed, read '30 min; target at most 30 min; rated M' and '30 min | 30 min | late'.
+ * The bounds are what the reader sets it against (an objective's threshold and rating bounds, an inject's time allowed).
+ */
+export function durationNear(s: number | null, bounds: readonly number[]): boolean {
+  if (s === null || !Number.isFinite(s)) return false;
+  return bounds.some((b) => Number.isFinite(b) && Math.round(s) !== Math.round(b) && durationKey(s) === durationKey(b));
+}
+
+/** The decimals a share needs (0, as a share is written, up to 3) not to read as a bound it is not: 89.7 % beside 90 %, not 90 %. */
+export function shareDigits(v: number | null, bounds: readonly number[]): number {
+  if (v === null || !Number.isFinite(v)) return 0;
+  const near = (d: number) => bounds.some((b) => Number.isFinite(b) && b !== v && (v * 100).toFixed(d) === (b * 100).toFixed(d));
+  let d = 0;
+  while (d < 3 && near(d)) d++;
+  return d;
+}
+
+/** A length of time to the second, for a value that durationIn would round onto a bound: '30 min 6 s', '2 h 0 min 6 s'. */
+export function durationFine(s: number, lang: Lang): string {
+  const cat = MESSAGES[lang];
+  const m = (key: string, n: string) => cat[key].replace('{n}', n);
+  const r = Math.round(s);
+  if (r < 120) return durationIn(r, lang);
+  const h = Math.floor(r / 3600), min = Math.floor((r % 3600) / 60), sec = r % 60;
+  const hours = String(h).replace(/\B(?=(\d{3})+(?!\d))/g, cat['fmt.group']);
+  return [h > 0 ? m('fmt.h', hours) : '', h > 0 || min > 0 ? m('fmt.min', String(min)) : '', sec > 0 ? m('fmt.s', String(sec)) : ''].filter(Boolean).join(' ');
 }
 
 export class Words {
@@ -213,9 +254,9 @@ export class Words {
     return durationIn(s, this.lang);
   }
 
-  pct(v: number | null): string {
+  pct(v: number | null, digits = 0): string {
     if (v === null || !Number.isFinite(v)) return this.m('fmt.none');
-    return this.m('fmt.pct', { n: this.num(v * 100, 0) });
+    return this.m('fmt.pct', { n: this.num(v * 100, digits) });
   }
 
   days(v: number): string {
@@ -256,8 +297,8 @@ export class Words {
   p(v: P): string {
     if ('n' in v) return this.num(v.n, Number.isInteger(v.n) ? 0 : 2);
     if ('t' in v) return this.time(v.t);
-    if ('s' in v) return this.dur(v.s);
-    if ('pct' in v) return this.pct(v.pct);
+    if ('s' in v) return v.fine && v.s !== null ? durationFine(v.s, this.lang) : this.dur(v.s);
+    if ('pct' in v) return this.pct(v.pct, v.digits);
     if ('days' in v) return this.days(v.days);
     if ('km' in v) return this.m('fmt.km', { n: this.num(v.km, 1) });
     if ('ref' in v) return this.name(v.ref, v.id);
