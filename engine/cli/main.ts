@@ -192,9 +192,23 @@ async function optionFirst(argv: string[]): Promise<number> {
   return 2;
 }
 
+/**
+ * Words of the exercise that name a command by what it does, not by its name: an evaluator asks for the AAR, not a
+ * 'report', and was told only that 'aar' is not a command. Read lower-case.
+ */
+const MEANT: Record<string, string> = {
+  aar: 'report', 'aar-ip': 'report', aarip: 'report', ip: 'report',
+  replay: 'view', viewer: 'view', serve: 'view',
+  lint: 'validate', check: 'validate',
+  simulate: 'run', sim: 'run',
+  tabletop: 'play', ttx: 'play',
+  diff: 'compare', whatif: 'fork', 'what-if': 'fork',
+  'monte-carlo': 'batch', montecarlo: 'batch',
+};
+
 async function unknownCommand(name: string, lang: Lang): Promise<number> {
-  // the list of commands follows; the one meant, when it is a typo of one, is named first
-  const near = nearest(name, Object.keys(COMMANDS));
+  // the list of commands follows; the one meant, when it is a typo of one or another word for it, is named first
+  const near = MEANT[name.toLowerCase()] ?? nearest(name, Object.keys(COMMANDS));
   process.stderr.write(`${lang === 'vi'
     ? `drill: không có lệnh '${name}'${near ? ` (có phải '${near}'?)` : ''}`
     : `drill: unknown command '${name}'${near ? ` (did you mean '${near}'?)` : ''}`}\n\n${await help(lang)}\n`);

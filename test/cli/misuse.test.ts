@@ -35,6 +35,15 @@ describe('asking for help', () => {
     }
     expect(drill(['xyzzy']).stderr.split('\n')[0]).toBe("drill: unknown command 'xyzzy'");
   });
+
+  it('a command asked for by what it does in the exercise (the AAR, a replay, lint) names the command that does it', () => {
+    for (const [typed, meant] of [['aar', 'report'], ['AAR', 'report'], ['replay', 'view'], ['lint', 'validate']]) {
+      const r = drill([typed, 'runs/x.json']);
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n')[0]).toBe(`drill: unknown command '${typed}' (did you mean '${meant}'?)`);
+    }
+    expect(drill(['aar'], { env: { LANG: 'vi_VN.UTF-8' } }).stderr.split('\n')[0]).toBe("drill: không có lệnh 'aar' (có phải 'report'?)");
+  });
 });
 
 describe('values of the wrong form', () => {
