@@ -575,6 +575,22 @@ const expected = (what: string | undefined): Say => (EXPECTED[what ?? ''] ? say(
 /** The kinds of zod issue the loader says in its own words whatever the schema; others fall back to zod's English. */
 const SAID_KINDS = new Set(['invalid_type', 'unrecognized_keys', 'invalid_value', 'too_small', 'too_big']);
 
+/** The words of `drill play` and of the controller's seat that name a decision's command by another word. */
+const PLAY_WORDS: Record<string, string> = { send: 'dispatch', hold: 'hold_inject', release: 'release_inject', inject: 'add_inject', info: 'public_info', shelter: 'open_shelter' };
+
+/**
+ * The command meant by a `do:` written as `drill play` takes it ('declare level', 'declare', 'open shelter',
+ * 'hold'): the edit distance finds nothing near 'declare' in 'declare_level', and the hint listed all sixteen.
+ */
+function commandMeant(v: string, known: readonly string[]): string | undefined {
+  const w = v.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  if (known.includes(w)) return w;
+  const starting = known.filter((c) => c.startsWith(`${w}_`));
+  if (starting.length === 1) return starting[0];
+  const word = PLAY_WORDS[w];
+  return word !== undefined && known.includes(word) ? word : undefined;
+}
+
 /**
  * A zod issue of `root` in the loader's words, chosen by its code (not its English text), for another reader
  * of a scenario's parts (the MSEL sheet, engine/scenario/msel.ts): a key missing, a value of the wrong type,
@@ -664,7 +680,8 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
         // the commands this union takes (a decisions file takes more than a scenario's doctrine)
         const known = zi.options?.length ? zi.options.map(String) : [...COMMANDS];
         if (v === undefined) return [{ path: at, code: 'missing', message: say('missing.command', { key: disc }), hint: say('missing.add-one-of', { key: disc, list: joined(known) }), severity: 'error' }];
-        return [{ path: at, code: 'unknown-command', message: say('unknown-command.message', { value: String(v) }), hint: typeof v === 'string' ? didYouMeanSay(v, known) : oneOf(known), severity: 'error' }];
+        const meant = typeof v === 'string' ? commandMeant(v, known) : undefined;
+        return [{ path: at, code: 'unknown-command', message: say('unknown-command.message', { value: String(v) }), hint: meant ? say('hint.did-you-mean', { near: meant }) : typeof v === 'string' ? didYouMeanSay(v, known) : oneOf(known), severity: 'error' }];
       }
       // prefer the branch that got furthest into the value: its problems are the specific ones
       const branches = (zi.errors ?? []).map((b) => flattenZodIssues(root, b, path));

@@ -34,6 +34,17 @@ describe('a decisions file with mistakes in it', () => {
     expect(file('{ at: T+00:30, role: tc-chair, do: evacuat, zone: ta-ca-riverside }').split('\n')[3].slice(list[0].column - 1)).toMatch(/^evacuat\b/);
   });
 
+  it('a command written as drill play takes it (declare, declare level, request, send, hold) names the command of a decisions file', () => {
+    const hints = (entry: string) => issues(file(entry)).filter((i) => i.code === 'unknown-command').map((i) => i.hint);
+    expect(hints('{ at: T+01:00, role: tc-chair, do: declare, area: ta-ca, level: 1 }')).toEqual(["did you mean 'declare_level'?"]);
+    expect(hints('{ at: T+01:00, role: tc-chair, do: declare level, area: ta-ca, level: 1 }')).toEqual(["did you mean 'declare_level'?"]);
+    expect(hints('{ at: T+01:00, role: tc-chair, do: request, area: ta-ca }')).toEqual(["did you mean 'request_support'?"]);
+    expect(hints('{ at: T+01:00, role: tc-chair, do: send, unit: tc-militia, incident: ta-ca-houses }')).toEqual(["did you mean 'dispatch'?"]);
+    expect(hints('{ at: T+01:00, role: controller, do: hold, inject: dam-rumour }')).toEqual(["did you mean 'hold_inject'?"]);
+    // 'open' is open_shelter or open_road: the list, not a guess
+    expect(hints('{ at: T+01:00, role: tc-chair, do: open, shelter: ta-ca-school }')[0]).toMatch(/^known: dispatch, /);
+  });
+
   it('a misspelt controller command is matched against the controller commands too', () => {
     const list = issues(file('{ at: T+00:30, role: controller, do: hold_injct, inject: dam-rumour }'));
     expect(list[0]).toMatchObject({ path: 'decisions[0].do', code: 'unknown-command' });
