@@ -59,7 +59,7 @@ const args = (d: Record<string, unknown>, skip: string[]) => Object.entries(d).f
  * A value as a and b are shown side by side, as drill run and the report write it (one formatter, durationIn):
  * a length of time as "1 h 38 min" (Vietnamese "1 giờ 38 phút"); a moment (a level declared) as a clock time.
  */
-const objectiveValue = (metric: string, v: number | null, lang: Lang): string => fmtValue(metric, v, lang);
+const objectiveValue = (metric: string, v: number | null, lang: Lang, bounds: readonly number[] = []): string => fmtValue(metric, v, lang, bounds);
 // `cw`: the width of the time column, the longest time listed and a space (times with seconds are longer)
 const given = (d: DecisionRecord, cw: number, lang: Lang) => `${clock(d.at).padEnd(cw)} ${d.role} (${author(d.author, lang)}): ${d.do} ${args(d, ['at', 'role', 'author', 'do'])}`.trimEnd();
 const took = (d: TakenRecord, cw: number, lang: Lang) => `${clock(d.t).padEnd(cw)} ${d.role} (${author(d.author, lang)}): ${d.do} ${args(d, ['t', 'role', 'author', 'do'])}`.trimEnd();
@@ -157,8 +157,9 @@ function objectiveTable(c: Comparison, lang: Lang): string[] {
   const cells = c.objectives.map((o) => {
     // each side's value in its own objective's metric (two scenarios may measure one id differently)
     const metric = (s: Comparison['a']) => s.summary.objectives.find((x) => x.id === o.id)?.metric ?? '';
-    const cell = (x: { value: number | null; rating: string | null } | null, m: string) => (!x ? '-' : x.rating === null ? `-  ${say(lang, 'compare.not-tested')}` : `${x.rating}  ${objectiveValue(m, x.value, lang)}`);
-    return { o, a: cell(o.a, metric(c.a)), b: cell(o.b, metric(c.b)) };
+    // two values that read the same when rounded (P 30 min beside M 30 min 6 s) are written finer, as the figures are
+    const cell = (x: { value: number | null; rating: string | null } | null, m: string, other: { value: number | null } | null) => (!x ? '-' : x.rating === null ? `-  ${say(lang, 'compare.not-tested')}` : `${x.rating}  ${objectiveValue(m, x.value, lang, other?.value != null ? [other.value] : [])}`);
+    return { o, a: cell(o.a, metric(c.a), o.b), b: cell(o.b, metric(c.b), o.a) };
   });
   const aw = Math.max(18, ...cells.map((x) => x.a.length + 2));
   return [

@@ -36,6 +36,22 @@ describe('a value that rounds onto its bound', () => {
     expect(vi).toMatch(/\| 15 phút 6 giây \| 15 phút \| \*\*chậm\*\* \|/);
   });
 
+  it('drill compare writes two objective values that read the same, and are rated apart, finely enough to tell apart', () => {
+    const dir = tempDir('drillsim-beside-');
+    const scenario = join(dir, 's.yaml');
+    writeFileSync(scenario, readFileSync('scenarios/minimal.yaml', 'utf8')
+      .replace('criterion: { metric: first_on_scene_s, of: collapse-1, comparator: "<=", threshold: 2700 }', 'criterion: { metric: decision_latency_s, of: first-call, comparator: "<=", threshold: 15m }')
+      .replace('rating: { P: 2700, S: 3600, M: 5400 }', 'rating: { P: 10m, S: 15m, M: 30m }'));
+    const logs = ['T+00:37:00', 'T+00:37:06'].map((at, i) => {
+      const decisions = writeDecisions(join(dir, `d${i}.yaml`), ['mx-commander'], [`{ at: ${at}, role: mx-commander, do: dispatch, unit: mx-police, incident: collapse-1 }`]);
+      const log = join(dir, `r${i}.json`);
+      expect(drill(['run', scenario, '--decisions', decisions, '--out', log, '--quiet']).code).toBe(0);
+      return log;
+    });
+    const c = drill(['compare', ...logs, '--lang', 'en']);
+    expect(c.stdout).toMatch(/^ {2}first-on-scene {2}S {2}15 min +M {2}15 min 6 s {3}<- rating differs$/m);
+  });
+
   it('keeps the usual rounding where it cannot be taken for the bound', () => {
     expect(fmtValue('decision_latency_s', 1500, 'en', [900, 600, 900, 1800])).toBe('25 min');
     expect(fmtValue('decision_latency_s', 906, 'en', [900, 600, 900, 1800])).toBe('15 min 6 s');
