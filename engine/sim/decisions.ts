@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import { z } from 'zod';
 import { within } from '../scenario/areas.js';
 import { formatClock, parseDuration, timeHintSay } from '../scenario/duration.js';
-import { didYouMeanSay, type PathSegment } from '../scenario/issues.js';
+import { didYouMeanSay, nearest, type PathSegment } from '../scenario/issues.js';
 import { joined, say, type Say } from '../scenario/say.js';
 import { loadYaml, withClockReadings, type RawIssue, type SourceText } from '../scenario/parse.js';
 import { Command, Id, Inject, Offset, type Scenario } from '../scenario/schema.js';
@@ -129,6 +129,9 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
   if (Array.isArray(r.players)) r.players.forEach((p, i) => { if (typeof p === 'string' && !roles.has(p)) bad(['players', i], 'role', p, roles); });
   // a person's decision for a role doctrine plays: both would act for it, and the log would credit the person
   const players = Array.isArray(r.players) ? new Set(r.players.filter((p): p is string => typeof p === 'string')) : undefined;
+  // the roles a misspelt player names ('mx-comander' for mx-commander): players[i] says so already, with the role meant,
+  // and each of that role's decisions being 'not in players' is the same mistake said again, once per line
+  const meantPlayers = new Set([...players ?? []].filter((p) => !roles.has(p)).map((p) => nearest(p, roles)));
   const horizon = s.horizon;
   // injects this file adds: answered, held or released once added, like the scenario's own
   const added = Array.isArray(r.decisions) ? addedHere(r.decisions) : new Map<string, AddedHere[]>();
@@ -183,7 +186,7 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
       if (typeof d !== 'object' || d === null) return;
       const e = d as Record<string, unknown>;
       if (typeof e.role === 'string' && !roles.has(e.role)) bad(['decisions', i, 'role'], 'role', e.role, roles);
-      else if (players && typeof e.role === 'string' && e.role !== 'controller' && e.author !== 'controller' && !players.has(e.role)) {
+      else if (players && typeof e.role === 'string' && e.role !== 'controller' && e.author !== 'controller' && !players.has(e.role) && !meantPlayers.has(e.role)) {
         out.push({
           path: ['decisions', i, 'role'], code: 'not-a-player', severity: 'error',
           message: say('not-a-player.message', { role: e.role, players: joined([...players]) }),

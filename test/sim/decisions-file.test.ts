@@ -45,6 +45,16 @@ describe('a decisions file with mistakes in it', () => {
     expect(hints('{ at: T+01:00, role: tc-chair, do: open, shelter: ta-ca-school }')[0]).toMatch(/^known: dispatch, /);
   });
 
+  it('a misspelt player is said once, at players[i], not again as "not in players" on every decision of the role meant', () => {
+    const text = ['drillsim_decisions: 1', 'players: [tc-chiar]', 'decisions:',
+      '  - { at: T+00:30, role: tc-chair, do: evacuate, zone: ta-ca-riverside }',
+      '  - { at: T+01:00, role: tc-chair, do: request_support, area: ta-ca }',
+      '  - { at: T+01:00, role: mx-chair, do: request_support, area: muong-xen }', ''].join('\n');
+    const list = issues(text);
+    expect(list.map((i) => `${i.code} ${i.path}`)).toEqual(['unknown-id players[0]', 'not-a-player decisions[2].role']);
+    expect(list[0].hint).toBe("did you mean 'tc-chair'?");
+  });
+
   it('a misspelt controller command is matched against the controller commands too', () => {
     const list = issues(file('{ at: T+00:30, role: controller, do: hold_injct, inject: dam-rumour }'));
     expect(list[0]).toMatchObject({ path: 'decisions[0].do', code: 'unknown-command' });
