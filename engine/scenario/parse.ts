@@ -659,7 +659,7 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
       if (zi.origin === 'array') return mk('too-few', say('too-few.message', { n: Number(zi.minimum) }), holds(describeAt(root, path)));
       return mk('range', say(zi.inclusive ? 'range.at-least' : 'range.more-than', { value: describeValue(zi.input), n: String(zi.minimum) }));
     case 'too_big':
-      if (zi.origin === 'array') return mk('too-many', say('too-many.message', { n: String(zi.maximum) }));
+      if (zi.origin === 'array') return mk('too-many', say('too-many.message', { n: String(zi.maximum) }), holds(describeAt(root, path)));
       return mk('range', say(zi.inclusive ? 'range.at-most' : 'range.less-than', { value: describeValue(zi.input), n: String(zi.maximum) }));
     case 'invalid_format':
       // an id: by its pattern's message (an item of a list of ids has only a number for its key), or by the key
@@ -706,7 +706,7 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
       }
       // `severity: "3"`: a number in quotes is a text, which no form of a number field takes
       const quoted = typeof zi.input === 'string' && NUMBER_TEXT.test(zi.input) && typeof key === 'string' ? say('type.unquote', { key, n: zi.input.trim() }) : undefined;
-      return mk('form', say('form.message', { value: describeValue(zi.input) }), quoted ?? expectedWhat(describeAt(root, path)) ?? say('form.hint'));
+      return mk('form', say('form.message', { value: describeValue(zi.input) }), quoted ?? distributionHint(root, path) ?? expectedWhat(describeAt(root, path)) ?? say('form.hint'));
     }
     case 'invalid_key': {
       // a key of a mapping keyed by ids (`keep_home: { Mường Xén: 1 }`): say it as for any id written as a name
@@ -971,6 +971,27 @@ function typeHint(wanted: unknown, input: unknown, key: PathSegment | undefined)
   if (input === null && k) return say('type.empty', { key: k });
   // one item where a list goes (`objectives: evac-x`, `declares: 1`): the same item in brackets
   if (wanted === 'array' && k && (typeof input === 'string' || typeof input === 'number') && String(input).trim() !== '') return say('type.in-brackets', { key: k, text: String(input).trim(), json: JSON.stringify(typeof input === 'string' ? input.trim() : input) });
+  // a distribution's family in the other brackets (`normal: [2, 6]`, `uniform: { min: 2, max: 6 }`): its own form
+  if (k !== undefined && Object.hasOwn(FAMILY_FORM, k) && (wanted === 'object' || wanted === 'array' || wanted === 'tuple')) return say('type.family-form', { form: `${k}: ${FAMILY_FORM[k]}` });
+  return undefined;
+}
+
+/** How each family of a distribution is written (a scenario's durations and counts). */
+const FAMILY_FORM: Record<string, string> = { uniform: '[min, max]', triangular: '[min, mode, max]', normal: '{ mean: ..., sd: ... } (min: and max: may bound it)', lognormal: '{ median: ..., sigma: ... }' };
+
+/**
+ * The forms a value that may be a distribution takes, for one written in none of them (`mobilisation: [5m]`): the
+ * field's description alone said what it means, not how to write it.
+ */
+function distributionHint(root: z.ZodType, path: PathSegment[]): Say | undefined {
+  let x = fieldSchemaAt(root, path);
+  for (let i = 0; i < 8 && x; i++) {
+    if (typeof x.description === 'string' && /: a value, or one of \{ uniform/.test(x.description)) {
+      return say('form.distribution', { value: isDurationAt(root, path) ? '20m' : '3' });
+    }
+    const def = x._zod?.def;
+    x = def?.innerType ?? def?.in;
+  }
   return undefined;
 }
 

@@ -39,3 +39,25 @@ describe('an impossible duration distribution', () => {
     expect(problems(text)).toEqual(['impossible count distribution: uniform: min (16) is greater than max (6)']);
   });
 });
+
+describe('a distribution written in none of its forms', () => {
+  const issue = (text: string) => {
+    const r = parseScenario(text, 'm.yaml');
+    expect(r.ok).toBe(false);
+    return r.ok ? undefined : r.issues[0];
+  };
+
+  it('a list where a duration or a distribution goes (mobilisation: [5m]) is told the forms, not only what the field means', () => {
+    const i = issue(minimal.replace('mobilisation: 5m', 'mobilisation: [5m]'))!;
+    expect(i).toMatchObject({ code: 'form', path: 'units[1].mobilisation' });
+    expect(i.hint).toBe('write one value (20m), or a distribution: { uniform: [min, max] }, { triangular: [min, mode, max] }, { normal: { mean, sd } }, { lognormal: { median, sigma } } or { exponential: mean }');
+    expect(formatIssueIn(i, 'vi')).toContain('(hãy viết một giá trị (20m), hoặc một phân phối: { uniform: [min, max] }');
+    expect(issue(minimal.replace('people: { uniform: [2, 6] }', 'people: [2, 6]'))!.hint).toMatch(/^write one value \(3\), or a distribution: /);
+  });
+
+  it('a family in the other brackets (normal: [2, 6], uniform: { min: 2, max: 6 }) is told its own form; too many items what they hold', () => {
+    expect(issue(minimal.replace('people: { uniform: [2, 6] }', 'people: { normal: [2, 6] }'))).toMatchObject({ path: 'incident_kinds[0].people.normal', code: 'type', hint: 'write it normal: { mean: ..., sd: ... } (min: and max: may bound it)' });
+    expect(issue(minimal.replace('people: { uniform: [2, 6] }', 'people: { uniform: { min: 2, max: 6 } }'))).toMatchObject({ code: 'type', hint: 'write it uniform: [min, max]' });
+    expect(issue(minimal.replace('people: { uniform: [2, 6] }', 'people: { uniform: [2, 6, 8] }'))).toMatchObject({ code: 'too-many', hint: 'it holds [min, max]' });
+  });
+});
