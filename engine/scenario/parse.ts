@@ -971,8 +971,12 @@ function typeHint(wanted: unknown, input: unknown, key: PathSegment | undefined)
   if (input === null && k) return say('type.empty', { key: k });
   // one item where a list goes (`objectives: evac-x`, `declares: 1`): the same item in brackets
   if (wanted === 'array' && k && (typeof input === 'string' || typeof input === 'number') && String(input).trim() !== '') return say('type.in-brackets', { key: k, text: String(input).trim(), json: JSON.stringify(typeof input === 'string' ? input.trim() : input) });
+  // a list of names where a mapping of each to its value goes (`capabilities: [rescue, transport]`): the same names, each with a value
+  if ((wanted === 'object' || wanted === 'record') && k && Array.isArray(input) && input.length > 0 && input.every((x) => typeof x === 'string' && /^[\w-]+$/.test(x)) && !Object.hasOwn(FAMILY_FORM, k)) {
+    return say('type.as-mapping', { key: k, text: (input as string[]).map((x) => `${x}: ...`).join(', ') });
+  }
   // a distribution's family in the other brackets (`normal: [2, 6]`, `uniform: { min: 2, max: 6 }`): its own form
-  if (k !== undefined && Object.hasOwn(FAMILY_FORM, k) && (wanted === 'object' || wanted === 'array' || wanted === 'tuple')) return say('type.family-form', { form: `${k}: ${FAMILY_FORM[k]}` });
+  if (k !== undefined && Object.hasOwn(FAMILY_FORM, k) && (wanted === 'object' || wanted === 'record' || wanted === 'array' || wanted === 'tuple')) return say('type.family-form', { form: `${k}: ${FAMILY_FORM[k]}` });
   return undefined;
 }
 

@@ -61,3 +61,13 @@ describe('a distribution written in none of its forms', () => {
     expect(issue(minimal.replace('people: { uniform: [2, 6] }', 'people: { uniform: [2, 6, 8] }'))).toMatchObject({ code: 'too-many', hint: 'it holds [min, max]' });
   });
 });
+
+describe('a list of names where a mapping of each to its value goes', () => {
+  it('capabilities: [rescue] is told to give each name its value, in braces', () => {
+    const r = parseScenario(minimal.replace('capabilities: { rescue: 1 }', 'capabilities: [rescue]'), 'm.yaml');
+    expect(r.ok).toBe(false);
+    const i = r.ok ? undefined : r.issues[0];
+    expect(i).toMatchObject({ path: 'units[0].capabilities', code: 'type', hint: 'write it as a mapping, in braces, each name with its value: capabilities: { rescue: ... }' });
+    expect(formatIssueIn(i!, 'vi')).toContain('(hãy viết thành một nhóm khóa, trong ngoặc nhọn, mỗi tên kèm giá trị của nó: capabilities: { rescue: ... })');
+  });
+});
