@@ -80,7 +80,9 @@ export function formatComparison(c: Comparison, fa: string, fb: string, lang: La
   const stopKind = (s: (typeof c.stopped)['a']) => s?.by ?? 'end';
   if (!c.same_scenario || !c.same_seed || (c.same_engine && c.same_end)) {
     L.push(say(lang, !c.same_scenario ? 'compare.other-scenario' : !c.same_seed ? 'compare.other-seed'
-      : !sameGiven ? 'compare.same' : stopKind(c.stopped.a) !== stopKind(c.stopped.b) ? 'compare.same-given-stop' : 'compare.same-given'));
+      : !sameGiven ? 'compare.same' : stopKind(c.stopped.a) !== stopKind(c.stopped.b) ? 'compare.same-given-stop'
+      // two identical runs have no differences to say the cause of
+      : c.identical ? 'compare.same-inputs' : 'compare.same-given'));
   }
   if (!c.same_engine) L.push(say(lang, 'compare.other-engine', { a: c.a.engine, b: c.b.engine }));
   // a run stopped early is read at its stop, as drill run and the report say of it (stoppedEarly)
