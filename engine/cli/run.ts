@@ -4,7 +4,7 @@ import { runScenario, serializeRunLog, type RunLog } from '../sim/run.js';
 import type { ObjectiveResult, Summary } from '../review/metrics.js';
 import type { Scenario } from '../scenario/schema.js';
 import { unreachedIncidents, type Unreached } from '../review/unreached.js';
-import { durationFine, durationIn, durationNear, objectiveBounds, shareDigits } from '../review/words.js';
+import { durationFine, durationIn, durationNear, numberDigits, objectiveBounds, shareDigits } from '../review/words.js';
 import { stoppedEarly } from '../review/review.js';
 import { MESSAGES } from '../review/messages.js';
 import { intOption, OptionError, parse } from './args.js';
@@ -195,5 +195,6 @@ export function fmtValue(metric: string, v: number | null, lang: Lang = 'en', bo
   if (metric === 'level_declared_s' || metric === 'support_requested_s') return clock(Math.round(v));
   if (metric.endsWith('_s')) return durationNear(v, bounds) ? durationFine(v, lang) : fmtMin(Math.round(v), lang);
   if (metric.endsWith('_share')) return say(lang, 'run.pct', { n: localNumber((v * 100).toFixed(shareDigits(v, bounds)), lang) });
-  return localNumber(String(Math.round(v * 100) / 100), lang);
+  const k = 10 ** numberDigits(v, 2, bounds);
+  return localNumber(String(Math.round(v * k) / k), lang);
 }

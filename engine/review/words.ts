@@ -43,7 +43,7 @@ export type P =
   | { t: number }
   | { s: number | null; fine?: boolean }
   | { pct: number | null; digits?: number }
-  | { days: number }
+  | { days: number; digits?: number }
   | { km: number }
   | { ref: RefKind; id: string }
   | { text: Text }
@@ -61,7 +61,7 @@ export function metricParam(metric: string, v: number | null, bounds: readonly n
   if (metric === 'level_declared_s' || metric === 'support_requested_s') return v === null ? { s: null } : { t: v };
   if (metric.endsWith('_s')) return durationNear(v, bounds) ? { s: v, fine: true } : { s: v };
   if (metric.endsWith('_share')) return { pct: v, digits: shareDigits(v, bounds) };
-  if (metric === 'stock_days_min') return v === null ? { s: null } : { days: v };
+  if (metric === 'stock_days_min') return v === null ? { s: null } : { days: v, digits: numberDigits(v, v < 10 ? 1 : 0, bounds) };
   return v === null ? { s: null } : { n: v };
 }
 
@@ -115,6 +115,13 @@ function durationKey(s: number): number {
 export function durationNear(s: number | null, bounds: readonly number[]): boolean {
   if (s === null || !Number.isFinite(s)) return false;
   return bounds.some((b) => Number.isFinite(b) && Math.round(s) !== Math.round(b) && durationKey(s) === durationKey(b));
+}
+
+/** The decimals a number written with `usual` of them needs (up to 3) not to read as a bound it is not: 2.96 days beside 3, not 3.0. */
+export function numberDigits(v: number, usual: number, bounds: readonly number[]): number {
+  let d = usual;
+  while (d < 3 && bounds.some((b) => Number.isFinite(b) && b !== v && v.toFixed(d) === b.toFixed(d))) d++;
+  return d;
 }
 
 /** The decimals a share needs (0, as a share is written, up to 3) not to read as a bound it is not: 89.7 % beside 90 %, not 90 %. */
@@ -259,8 +266,8 @@ export class Words {
     return this.m('fmt.pct', { n: this.num(v * 100, digits) });
   }
 
-  days(v: number): string {
-    return this.m('fmt.days', { n: this.num(v, v < 10 ? 1 : 0) });
+  days(v: number, digits = v < 10 ? 1 : 0): string {
+    return this.m('fmt.days', { n: this.num(v, digits) });
   }
 
   // ------------------------------------------------------------ names
@@ -299,7 +306,7 @@ export class Words {
     if ('t' in v) return this.time(v.t);
     if ('s' in v) return v.fine && v.s !== null ? durationFine(v.s, this.lang) : this.dur(v.s);
     if ('pct' in v) return this.pct(v.pct, v.digits);
-    if ('days' in v) return this.days(v.days);
+    if ('days' in v) return this.days(v.days, v.digits);
     if ('km' in v) return this.m('fmt.km', { n: this.num(v.km, 1) });
     if ('ref' in v) return this.name(v.ref, v.id);
     if ('text' in v) return this.text(v.text);

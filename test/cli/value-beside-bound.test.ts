@@ -8,7 +8,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { durationFine, shareDigits } from '../../engine/review/words.js';
+import { durationFine, metricParam, shareDigits, Words } from '../../engine/review/words.js';
+import { parseScenario } from '../../engine/scenario/parse.js';
 import { fmtValue } from '../../engine/cli/run.js';
 import { drill, tempDir, writeDecisions } from '../helpers/cli.js';
 
@@ -61,5 +62,13 @@ describe('a value that rounds onto its bound', () => {
     expect(fmtValue('evacuated_share', 0.8, 'en', [0.9, 0.9, 0.7, 0.4])).toBe('80 %');
     expect(shareDigits(0.9, [0.9])).toBe(0);
     expect(durationFine(3600 + 5, 'vi')).toBe('1 giờ 0 phút 5 giây');
+    // days of stock: 2.96 beside a target of 3 read '3.0 days' in the report
+    expect(fmtValue('stock_days_min', 2.999, 'en', [3, 3, 2, 1])).toBe('2.999');
+    const parsed = parseScenario(readFileSync('scenarios/minimal.yaml', 'utf8'), 'm.yaml');
+    if (!parsed.ok) throw new Error('minimal.yaml does not parse');
+    const w = new Words('en', parsed.scenario);
+    expect(w.p(metricParam('stock_days_min', 2.96, [3, 3, 2, 1]))).toBe('2.96 days');
+    expect(w.p(metricParam('stock_days_min', 3))).toBe('3.0 days');
+    expect(w.p(metricParam('stock_days_min', 4.5, [3, 3, 2, 1]))).toBe('4.5 days');
   });
 });
