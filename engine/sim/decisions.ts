@@ -225,6 +225,16 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
           hint: didYouMeanSay(e.incident, scripted) ?? (sources.length ? say('decision-incident.hint', { list: joined(sources.map((g) => `${g}-1`)) }) : say('decision-incident.hint-none')),
         });
       }
+      // a scripted incident is reported at its own time: an order for it before then finds no incident, and is refused
+      const scriptedAt = typeof e.incident === 'string' ? s.incidents.find((x) => x.id === e.incident)?.at : undefined;
+      const orderedAt = typeof e.at === 'string' ? parseDuration(e.at) : undefined;
+      if (scriptedAt !== undefined && orderedAt?.ok && orderedAt.seconds < scriptedAt) {
+        out.push({
+          path: ['decisions', i, 'at'], code: 'before-incident', severity: 'warning',
+          message: say('decision-before-incident.message', { id: String(e.incident), t: formatClock(scriptedAt), at: String(e.at) }),
+          hint: say('decision-before-incident.hint', { t: formatClock(scriptedAt) }),
+        });
+      }
       const role = typeof e.role === 'string' ? s.roles.find((x) => x.id === e.role) : undefined;
       // a level past the three there are is the shape check's error: not a question of authority as well
       if (role && e.do === 'declare_level' && typeof e.level === 'number' && e.level > 0 && e.level <= 3 && !role.declares.includes(e.level)) {

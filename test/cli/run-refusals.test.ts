@@ -25,11 +25,14 @@ describe('drill run --decisions with refused decisions', () => {
     '',
   ].join('\n'));
 
-  const KNOWN_BEFORE = `${f}:6:79: warning[no-authority] decisions[2].level: role 'mx-chair' may not declare level 2: the decision will be refused (it may declare 1, as its declares: says)\n`;
+  // the refusals the file and the scenario show before the run: a level the role may not declare, an order for a
+  // scripted incident before its report (ta-ca-houses at T+03:10)
+  const KNOWN_BEFORE = `${f}:6:79: warning[no-authority] decisions[2].level: role 'mx-chair' may not declare level 2: the decision will be refused (it may declare 1, as its declares: says)\n`
+    + `${f}:7:11: warning[before-incident] decisions[3].at: incident 'ta-ca-houses' is reported at T+03:10, after this decision (T+01:00): there is no such incident yet, and the decision will be refused (give it a time from T+03:10 on: an order at T+03:10 comes after that report)\n`;
 
   it('prints one line per refused decision: file:line, time, role, the order, and the reason in drill play\'s words, naming the role where the prompt says "you"', () => {
     const r = drill(['run', KY_SON, '--decisions', f]);
-    // the one refusal the file and the scenario show before the run is said then too
+    // the refusals the file and the scenario show before the run are said then too
     expect(r.stderr).toBe(KNOWN_BEFORE);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');

@@ -55,6 +55,14 @@ describe('a decisions file with mistakes in it', () => {
     expect(list[0].hint).toBe("did you mean 'tc-chair'?");
   });
 
+  it('an order for a scripted incident before it is reported is a warning (the run refuses it), with the time to give it; at the report it is not', () => {
+    const early = parseDecisions(file('{ at: T+03:09, role: tc-chair, do: dispatch, unit: tc-militia, incident: ta-ca-houses }'), 'd.yaml', kySon);
+    if (!early.ok) throw new Error('a warning, not an error');
+    expect(early.warnings.map(formatIssue)).toEqual(["d.yaml:4:11: warning[before-incident] decisions[0].at: incident 'ta-ca-houses' is reported at T+03:10, after this decision (T+03:09): there is no such incident yet, and the decision will be refused (give it a time from T+03:10 on: an order at T+03:10 comes after that report)"]);
+    const atReport = parseDecisions(file('{ at: T+03:10, role: tc-chair, do: dispatch, unit: tc-militia, incident: ta-ca-houses }'), 'd.yaml', kySon);
+    expect(atReport.ok && atReport.warnings).toEqual([]);
+  });
+
   it('a misspelt controller command is matched against the controller commands too', () => {
     const list = issues(file('{ at: T+00:30, role: controller, do: hold_injct, inject: dam-rumour }'));
     expect(list[0]).toMatchObject({ path: 'decisions[0].do', code: 'unknown-command' });
