@@ -18,7 +18,7 @@ describe('the summary of a run stopped with --until', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toContain('T+00:00 to T+02:00');
     expect(lines[1]).toBe("  stopped     at T+02:00 (--until), before the scenario's end at T+18:00: every figure and rating is as it stood then");
-    expect(r.stdout).toMatch(/ {4}[PSMU] {2}evac-ta-ca: evacuated_share of ta-ca-riverside = \d+ %( \(not met\))? \(read at T\+02:00, due T\+03:00\)\n/);
+    expect(r.stdout).toMatch(/ {4}[PSMU] {2}evac-ta-ca: evacuated_share of ta-ca-riverside = \d+(\.\d+)? %( \(not met\))? \(read at T\+02:00, due T\+03:00\)\n/);
     // an objective with no `by` is due at the end
     expect(r.stdout).toMatch(/ {2}lives: people_lost = \d+( \(not met\))? \(read at T\+02:00, due T\+18:00\)\n/);
   });
