@@ -47,19 +47,25 @@ export function fmtFigure(metric: string, v: number | null, unitOf: number | nul
 }
 
 /**
- * A difference of figures with its sign, in fmtFigure's words: "+7.3", "-12 min", "0"; one that rounds to 0 keeps
- * its sign ("-0 min": just below nothing).
+ * A difference of figures with its sign, in fmtFigure's words: "+7.3", "-12 min", "0". One that is not 0 but
+ * rounds to it in the row's unit is written finely enough to show it is not ("-21 s", "-0.004"): beside a '*',
+ * an interval's end written "-0 min" read as one that holds 0.
  */
 export function signedFigure(metric: string, v: number, unitOf: number | null, lang: Lang): string {
-  const text = fmtFigure(metric, v, unitOf, lang);
+  let text = fmtFigure(metric, v, unitOf, lang);
+  if (v !== 0 && readsZero(text)) text = fmtFigure(metric, v, v, lang);
+  if (v !== 0 && readsZero(text) && !metric.endsWith('_s') && !metric.endsWith('_share')) text = localNumber(String(Math.abs(Number(v.toPrecision(1)))), lang);
   return v > 0 ? `+${text}` : v < 0 && !text.startsWith('-') ? `-${text}` : text;
 }
 
-/** A change in a probability (0-1) in percentage points, with its sign: "+31", "-16", "-0.5", "0". */
+/** Does a figure as written read as nothing ("0", "0 min", "-0")? */
+const readsZero = (text: string): boolean => !/[1-9]/.test(text);
+
+/** A change in a probability (0-1) in percentage points, with its sign: "+31", "-16", "-0.5", "+0.04", "0". */
 export function signedPoints(v: number, lang: Lang): string {
-  // below one point, to a tenth: '-0.5', not '-0'
+  // below one point, to a tenth: '-0.5', not '-0'; below a twentieth of one (a batch of thousands of runs), its first digit: '+0.04', not '+0.0'
   const a = Math.abs(v * 100);
-  const n = a > 0 && a < 0.95 ? a.toFixed(1) : String(Math.round(a));
+  const n = a > 0 && a < 0.05 ? String(Number(a.toPrecision(1))) : a > 0 && a < 0.95 ? a.toFixed(1) : String(Math.round(a));
   return (v > 0 ? '+' : v < 0 ? '-' : '') + localNumber(n, lang);
 }
 

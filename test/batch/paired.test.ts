@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { batchHeader, buildResults, mergeResults, readResults, serializeResults, type BatchResults, type RunRecord } from '../../engine/batch/results.js';
 import { batchHtml } from '../../engine/batch/html.js';
 import { formatBatchSummary } from '../../engine/cli/batch-summary.js';
+import { signedFigure, signedPoints, unitReference } from '../../engine/batch/format.js';
 import { loadNamed } from '../helpers/scenarios.js';
 
 // A sweep's values compared run for run: run k plays the same seed under each value, so the difference of its
@@ -104,5 +105,23 @@ describe('a sweep compared run for run with its first value', () => {
     const same = buildResults(header, null, records.map((r) => (r.value === '1h' ? { ...r, metrics: firstOf(r.run).metrics, objectives: firstOf(r.run).objectives } : r)));
     expect(formatBatchSummary(same)).not.toContain('difference from');
     expect(batchHtml(same)).not.toContain('table class="stats paired"');
+  });
+});
+
+describe('a difference written beside its interval', () => {
+  it('an end that is not 0 but rounds to it in the row\'s unit is written finely enough to show it is not: "-21 s", not "-0 min" beside a *', () => {
+    // the docs' support sweep: mean dispatch 3 min sooner, interval [-342.5 s, -21.4 s]
+    const unitOf = unitReference([-342.521, -21.3797]);
+    expect(signedFigure('mean_dispatch_s', -21.3797, unitOf, 'en')).toBe('-21 s');
+    expect(signedFigure('mean_dispatch_s', -21.3797, unitOf, 'vi')).toBe('-21 giây');
+    expect(signedFigure('mean_dispatch_s', -342.521, unitOf, 'en')).toBe('-6 min');
+    expect(signedFigure('people_at_risk', -0.004, 1, 'en')).toBe('-0.004');
+    expect(signedFigure('people_at_risk', 0.004, 1, 'vi')).toBe('+0,004');
+    expect(signedFigure('people_at_risk', 0, 1, 'en')).toBe('0');
+    expect(signedPoints(0.0004, 'en')).toBe('+0.04');
+    expect(signedPoints(-0.005, 'en')).toBe('-0.5');
+    // the table: the star's interval does not read as one that holds 0
+    const table = formatBatchSummary(whole);
+    expect(table).not.toMatch(/-0 (s|min|h)\b/);
   });
 });
