@@ -69,6 +69,21 @@ describe('drill view', () => {
     expect((await get(port, '/runs/index.json')).cache).toBe('no-store');
   });
 
+  it('sends each of the viewer\'s files with its own type: the fonts the stylesheet names (woff2 and woff), the scripts, the styles', async () => {
+    const { readdirSync } = await import('node:fs');
+    const assets = readdirSync(join(ROOT, 'dist/viewer/assets'));
+    const type = async (ext: string) => {
+      const name = assets.find((a) => a.endsWith(ext));
+      expect(name, ext).toBeDefined();
+      return (await get(port, `/assets/${name}`)).type;
+    };
+    // sent as application/octet-stream with nosniff, a woff font is one the browser may refuse
+    expect(await type('.woff')).toBe('font/woff');
+    expect(await type('.woff2')).toBe('font/woff2');
+    expect(await type('.js')).toMatch(/^text\/javascript/);
+    expect(await type('.css')).toMatch(/^text\/css/);
+  });
+
   it('sends a run log gzip-compressed to a client that accepts it, once compressed, byte for byte the same', async () => {
     const { gunzipSync } = await import('node:zlib');
     const raw = await new Promise<Buffer>((ok, fail) => {
