@@ -3,6 +3,7 @@
  * with as many decimals as they need. In Vietnamese as the AAR writes them (engine/review/words.ts): a decimal
  * comma, a point between thousands, "giây", "phút", "giờ", and "%" against its number.
  */
+import { signTestShows } from './stats.js';
 import { MESSAGES } from '../review/messages.js';
 import { formatClock } from '../scenario/duration.js';
 import type { Lang } from '../scenario/text.js';
@@ -69,9 +70,18 @@ export function signedPoints(v: number, lang: Lang): string {
   return (v > 0 ? '+' : v < 0 ? '-' : '') + localNumber(n, lang);
 }
 
-/** Does a difference's interval leave out 0 (a difference the runs show, not one chance may have made)? */
-export function showsDifference(ci: readonly [number, number] | null): boolean {
-  return ci !== null && (ci[0] > 0 || ci[1] < 0);
+/** Runs that differ below which the interval of a mean difference is not trusted alone (see showsDifference). */
+export const FEW_DIFFER = 25;
+
+/**
+ * Is a run-for-run difference one the runs show, not one chance may have made? Its interval leaves out 0; and
+ * where fewer than FEW_DIFFER runs differ at all, the exact sign test agrees (signTestShows: `up` runs more, `down`
+ * less). A mean's interval rests on many runs: with 4 runs up and none down of 200, its bootstrap leaves out 0 while
+ * such a split comes by chance one time in eight. Files written before up and down were kept: the interval alone.
+ */
+export function showsDifference(ci: readonly [number, number] | null, up?: number, down?: number): boolean {
+  if (ci === null || !(ci[0] > 0 || ci[1] < 0)) return false;
+  return up === undefined || down === undefined || up + down >= FEW_DIFFER || signTestShows(up, down);
 }
 
 /**

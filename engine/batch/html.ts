@@ -383,7 +383,7 @@ function pairedSection(say: Say, r: BatchResults, shown: { metric: string; label
   const aggs = r.aggregates.slice(1).filter((a) => a.paired !== undefined && a.paired.pairs > 0);
   if (aggs.length === 0 || !r.vary) return '';
   const { m: w, lang, sep } = say;
-  const cell = (text: string, ci: [number, number] | null, extra = '') => `<td${showsDifference(ci) ? ' class="shows"' : ''}>${esc(text)}${extra}</td>`;
+  const cell = (text: string, shows: boolean, extra = '') => `<td${shows ? ' class="shows"' : ''}>${esc(text)}${extra}</td>`;
   const head = `<tr><th></th>${aggs.map((a) => `<th>${esc(`${r.vary!.key.split('.').pop()}=${a.value}`)}</th>`).join('')}</tr>`;
   const rows = shown.map(({ metric, label }) => {
     const unitOf = unitReference(aggs.flatMap((a) => [a.paired!.metrics[metric].ci95?.[0], a.paired!.metrics[metric].ci95?.[1]]));
@@ -391,7 +391,7 @@ function pairedSection(say: Say, r: BatchResults, shown: { metric: string; label
     return `<tr><th>${esc(label)}</th>${aggs.map((a) => {
       const d = a.paired!.metrics[metric];
       if (d.mean === null) return `<td>${d.n === 0 && d.never === 0 ? '-' : esc(w('sum.never'))}</td>`;
-      return cell(d.ci95 ? `${f(d.mean)} [${f(d.ci95[0])}${sep} ${f(d.ci95[1])}]` : f(d.mean), d.ci95);
+      return cell(d.ci95 ? `${f(d.mean)} [${f(d.ci95[0])}${sep} ${f(d.ci95[1])}]` : f(d.mean), showsDifference(d.ci95, d.up, d.down));
     }).join('')}</tr>`;
   });
   if (r.objectives.length) {
@@ -402,7 +402,7 @@ function pairedSection(say: Say, r: BatchResults, shown: { metric: string; label
         if (d.mean === null) return '<td>-</td>';
         const p = (v: number) => signedPoints(v, lang);
         const counts = x.gained || x.lost ? ` <span class="ci">(+${x.gained} -${x.lost})</span>` : '';
-        return cell(d.ci95 ? `${p(d.mean)} [${p(d.ci95[0])}${sep} ${p(d.ci95[1])}]` : p(d.mean), d.ci95, counts);
+        return cell(d.ci95 ? `${p(d.mean)} [${p(d.ci95[0])}${sep} ${p(d.ci95[1])}]` : p(d.mean), showsDifference(d.ci95, x.gained, x.lost), counts);
       }).join('')}</tr>`);
     }
   }

@@ -152,14 +152,19 @@ export interface PairedAggregate {
   against: string;
   /** runs played under both values */
   pairs: number;
-  /** this value's figure less the first value's, per run */
-  metrics: Record<string, MetricStats>;
+  /**
+   * this value's figure less the first value's, per run; `up` and `down`: the runs where it is more and where less
+   * (what the sign test reads: see signTestShows). Files written before they were kept have neither.
+   */
+  metrics: Record<string, PairedStats>;
   /**
    * per objective: met (1) or not (0) under this value less the same under the first, per run (the mean is the
    * change in the probability of meeting it); `gained`: runs where only this value met it, `lost`: only the first
    */
   objectives: Record<string, { met: MetricStats; gained: number; lost: number }>;
 }
+
+export type PairedStats = MetricStats & { up?: number; down?: number };
 
 export interface Aggregate {
   value: string | null;
@@ -291,14 +296,18 @@ function paired(h: BatchHeader, first: string, value: string, records: readonly 
     const b = r.value === value ? base.get(r.run) : undefined;
     if (b !== undefined) pairs.push([b, r]);
   }
-  const metrics: Record<string, MetricStats> = {};
+  const metrics: Record<string, PairedStats> = {};
   for (const m of Object.keys(h.metrics)) {
     const diffs: (number | null)[] = [];
+    let up = 0, down = 0;
     for (const [b, r] of pairs) {
       const x = (r.metrics as Record<string, number | null>)[m] ?? null, y = (b.metrics as Record<string, number | null>)[m] ?? null;
-      diffs.push(x === null || y === null ? null : x - y);
+      const d = x === null || y === null ? null : x - y;
+      diffs.push(d);
+      if (d !== null && d > 0) up++;
+      else if (d !== null && d < 0) down++;
     }
-    metrics[m] = metricStats(diffs);
+    metrics[m] = { ...metricStats(diffs), up, down };
   }
   const objectives: PairedAggregate['objectives'] = {};
   for (const o of h.objectives) {

@@ -118,9 +118,10 @@ export function formatBatchSummary(r: BatchResults, lang: Lang = 'en'): string {
  */
 function pairedRows(r: BatchResults, shown: { metric: string; label: string }[], lang: Lang): string[] {
   const aggs = r.aggregates.slice(1).filter((a) => a.paired !== undefined && a.paired.pairs > 0);
-  if (aggs.length === 0) return [];
   const m = (key: string, params?: Record<string, string | number>) => say(lang, key, params);
   const key = r.vary!.key;
+  // a shard whose runs of one value pair with runs of the others in other shards: said, not left out unexplained
+  if (aggs.length === 0) return r.shard && r.aggregates.slice(1).some((a) => a.paired !== undefined) ? ['', m('sum.paired_shard', { key, value: String(r.aggregates[0].value) })] : [];
   const sep = lang === 'vi' ? '; ' : ', ';
   const rows = [['', ...aggs.map((a) => `${key.split('.').pop()}=${a.value}`)]];
   for (const { metric, label } of shown) {
@@ -129,7 +130,7 @@ function pairedRows(r: BatchResults, shown: { metric: string; label: string }[],
       const d = a.paired!.metrics[metric];
       if (d.mean === null) return d.n === 0 && d.never === 0 ? '-' : m('sum.never');
       const f = (v: number) => signedFigure(metric, v, unitOf, lang);
-      return d.ci95 ? `${f(d.mean)} [${f(d.ci95[0])}${sep}${f(d.ci95[1])}]${showsDifference(d.ci95) ? ' *' : ''}` : f(d.mean);
+      return d.ci95 ? `${f(d.mean)} [${f(d.ci95[0])}${sep}${f(d.ci95[1])}]${showsDifference(d.ci95, d.up, d.down) ? ' *' : ''}` : f(d.mean);
     })]);
   }
   if (r.objectives.length) {
@@ -140,7 +141,7 @@ function pairedRows(r: BatchResults, shown: { metric: string; label: string }[],
         const x = a.paired!.objectives[o.id];
         const d = x.met;
         if (d.mean === null) return '-';
-        const ci = d.ci95 ? ` [${pts(d.ci95[0])}${sep}${pts(d.ci95[1])}]${showsDifference(d.ci95) ? ' *' : ''}` : '';
+        const ci = d.ci95 ? ` [${pts(d.ci95[0])}${sep}${pts(d.ci95[1])}]${showsDifference(d.ci95, x.gained, x.lost) ? ' *' : ''}` : '';
         return `${pts(d.mean)}${ci}${x.gained || x.lost ? `  (+${x.gained} -${x.lost})` : ''}`;
       })]);
     }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { batchHeader, buildResults, mergeResults, readResults, serializeResults, type BatchResults, type RunRecord } from '../../engine/batch/results.js';
 import { batchHtml } from '../../engine/batch/html.js';
 import { formatBatchSummary } from '../../engine/cli/batch-summary.js';
-import { signedFigure, signedPoints, unitReference } from '../../engine/batch/format.js';
+import { showsDifference, signedFigure, signedPoints, unitReference } from '../../engine/batch/format.js';
+import { signTestShows } from '../../engine/batch/stats.js';
 import { loadNamed } from '../helpers/scenarios.js';
 
 // A sweep's values compared run for run: run k plays the same seed under each value, so the difference of its
@@ -123,5 +124,48 @@ describe('a difference written beside its interval', () => {
     // the table: the star's interval does not read as one that holds 0
     const table = formatBatchSummary(whole);
     expect(table).not.toMatch(/-0 (s|min|h)\b/);
+  });
+});
+
+describe('a difference the runs show (*), and one chance may have made', () => {
+  it('the exact sign test: 4 runs one way and none the other is chance one time in eight; 6 to 0 and 10 to 1 are not', () => {
+    expect(signTestShows(4, 0)).toBe(false);
+    expect(signTestShows(0, 5)).toBe(false);
+    expect(signTestShows(6, 0)).toBe(true);
+    expect(signTestShows(9, 2)).toBe(false);
+    expect(signTestShows(10, 1)).toBe(true);
+    expect(signTestShows(0, 0)).toBe(false);
+    // many runs: the normal approximation, 130 to 70 (p about 0.00003) and 110 to 90 (p about 0.18)
+    expect(signTestShows(130, 70)).toBe(true);
+    expect(signTestShows(110, 90)).toBe(false);
+  });
+
+  it('4 runs of 200 that met an objective only under the second value get no *, though their interval leaves out 0', () => {
+    const rs: RunRecord[] = [];
+    for (let k = 1; k <= RUNS; k++) {
+      rs.push(record(k, '15m', 30, 3600, []));
+      rs.push(record(RUNS + k, '1h', 30, 3600, k <= 4 ? ['lives'] : []));
+    }
+    const r = buildResults(header, null, rs);
+    const d = r.aggregates[1].paired!.objectives.lives;
+    expect(d).toMatchObject({ gained: 4, lost: 0 });
+    expect(d.met.ci95![0]).toBeGreaterThan(0);
+    expect(showsDifference(d.met.ci95, d.gained, d.lost)).toBe(false);
+    expect(formatBatchSummary(r)).toMatch(/^ {2}lives +\+10 \[\+\d+(\.\d+)?, \+\d+\] {2}\(\+4 -0\)$/m);
+    // the figures likewise: 4 runs lost 5 fewer, the others the same
+    const fig = buildResults(header, null, rs.map((x) => (x.value === '1h' && x.run <= 4 ? { ...x, metrics: { ...x.metrics, people_lost: 25 } } : x)));
+    const lost = fig.aggregates[1].paired!.metrics.people_lost;
+    expect(lost).toMatchObject({ up: 0, down: 4 });
+    expect(formatBatchSummary(fig)).toMatch(/^people lost +-0\.5 \[[^\]]+\]$/m);
+  });
+
+  it('a shard whose runs pair only with other shards\' says so, and drill merge gives the differences', () => {
+    // 3 runs, 2 shards: shard 1 holds jobs 1, 3, 5 (15m runs 1 and 3, 1h run 2): no pair
+    const h = { ...header, runs: 3 };
+    const rs = [1, 2, 3].flatMap((k) => [{ ...record(k, '15m', 30, 60, []), run: k }, { ...record(3 + k, '1h', 28, 60, []), run: k }]);
+    const shard = buildResults(h, { index: 1, count: 2 }, rs.filter((x) => (x.j - 1) % 2 === 0));
+    expect(shard.aggregates[1].paired!.pairs).toBe(0);
+    expect(formatBatchSummary(shard)).toContain('differences from doctrine.request_support_after=15m, run for run: none in this shard');
+    expect(formatBatchSummary(buildResults(h, null, rs))).toContain('difference from doctrine.request_support_after=15m, run for run (');
   });
 });
