@@ -284,7 +284,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
         // a cell opens with a capital, as the plan's 'Exercise control' does ('exercise control' is mid-sentence's)
         txt(w.time(d.t)), txt(sentence(d.author === 'controller' && d.role !== 'controller' ? w.m('decisions.role_control', { role: w.name('role', d.role) }) : w.name('role', d.role))), order ? [{ text: w.command(d.do, d.args) }, { text: ` (${order})`, small: true }] : txt(w.command(d.do, d.args)),
         txt(status, { b: d.refused !== null && !noChange }),
-        txt(d.answers.map((a) => w.m('answers.item', { inject: w.name('inject', a.inject), latency: w.dur(a.latency_s) })).join(w.m('fmt.list_sep'))),
+        txt(d.answers.map((a) => w.m('answers.item', { inject: w.name('inject', a.inject), latency: w.injectLatency(a.inject, a.latency_s) })).join(w.m('fmt.list_sep'))),
         ];
       }),
     });

@@ -202,6 +202,16 @@ export class Words {
     return this.scenario.injects.find((i) => i.id === id) ?? this.added.get(id);
   }
 
+  /**
+   * How long an inject waited for its expected action, as a reader sets it beside the time the inject allows (the
+   * injects table, the finding): to the second where it would round onto that time, '30 min 6 s' with 30 min
+   * allowed, not '30 min' for an answer that came late.
+   */
+  injectLatency(id: string, s: number): string {
+    const spec = this.injectSpec(id), within = spec?.expected?.within ?? spec?.decision?.deadline ?? null;
+    return within !== null && durationNear(s, [within]) ? durationFine(s, this.lang) : this.dur(s);
+  }
+
   /** Was this inject added by exercise control in play (and taught with learnAdded)? */
   isAdded(id: string): boolean {
     return this.added.has(id);
@@ -396,7 +406,7 @@ export class Words {
       }
       case 'inject.expired': return this.m('ev.inject.expired', { inject: this.name('inject', id), option: this.optionLabel(id, String(e.option)) });
       case 'inject.answered': return this.m('ev.inject.answered', { inject: this.name('inject', id), option: this.optionLabel(id, String(e.option)) });
-      case 'inject.done': return this.m(this.doneByDefault.has(id) ? 'ev.inject.done_default' : 'ev.inject.done', { inject: this.name('inject', id), by: this.by(e.by), latency: this.dur(e.latency_s as number) });
+      case 'inject.done': return this.m(this.doneByDefault.has(id) ? 'ev.inject.done_default' : 'ev.inject.done', { inject: this.name('inject', id), by: this.by(e.by), latency: this.injectLatency(id, e.latency_s as number) });
       case 'inject.added': return this.m('ev.inject.added', { inject: this.name('inject', id), to: this.name('role', String(e.to)) });
       case 'inject.skipped': return this.m('ev.inject.skipped', { inject: this.name('inject', id) });
       case 'inject.state': return this.m('ev.inject.state', { inject: this.name('inject', id), state: this.m(`inject_state.${String(e.state)}`) });

@@ -53,6 +53,31 @@ describe('a value that rounds onto its bound', () => {
     expect(c.stdout).toMatch(/^ {2}first-on-scene {2}S {2}15 min +M {2}15 min 6 s {3}<- rating differs$/m);
   });
 
+  it('is written to the second in the report\'s evidence list and decisions table too (en, vi)', () => {
+    // the objective's evidence said 'expected action taken by ... after 15 min' under a Result of 15 min 6 s
+    const dir = tempDir('drillsim-beside-');
+    const scenario = join(dir, 's.yaml');
+    writeFileSync(scenario, readFileSync('scenarios/minimal.yaml', 'utf8')
+      .replace('criterion: { metric: first_on_scene_s, of: collapse-1, comparator: "<=", threshold: 2700 }', 'criterion: { metric: decision_latency_s, of: first-call, comparator: "<=", threshold: 15m }')
+      .replace('rating: { P: 2700, S: 3600, M: 5400 }', 'rating: { P: 10m, S: 15m, M: 30m }'));
+    const decisions = writeDecisions(join(dir, 'd.yaml'), ['mx-commander'], ['{ at: T+00:37:06, role: mx-commander, do: dispatch, unit: mx-police, incident: collapse-1 }']);
+    const log = join(dir, 'run.json');
+    expect(drill(['run', scenario, '--decisions', decisions, '--out', log, '--lang', 'en']).code).toBe(0);
+    const md = drill(['report', log, '--lang', 'en']).stdout;
+    expect(md).toMatch(/expected action taken by .+ after 15 min 6 s \\\[log event #\d+\\\]/);
+    expect(md).not.toMatch(/expected action taken by .+ after 15 min \\\[/);
+    // and in the decisions table's 'answers' column: 'inject #1 "..." after 15 min' beside the 15 min allowed
+    expect(md).toMatch(/\| inject #1 "House collapse reported" after 15 min 6 s \|/);
+    const vi = drill(['report', log, '--lang', 'vi']).stdout;
+    expect(vi).toMatch(/đã xử lý sau 15 phút 6 giây \\\[/);
+
+    // an answer well inside the time allowed keeps the usual rounding: 10 min, not 10 min 0 s
+    const early = writeDecisions(join(dir, 'e.yaml'), ['mx-commander'], ['{ at: T+00:32, role: mx-commander, do: dispatch, unit: mx-police, incident: collapse-1 }']);
+    const log2 = join(dir, 'run2.json');
+    expect(drill(['run', scenario, '--decisions', early, '--out', log2, '--lang', 'en']).code).toBe(0);
+    expect(drill(['report', log2, '--lang', 'en']).stdout).toMatch(/expected action taken by .+ after 10 min \\\[/);
+  });
+
   it('keeps the usual rounding where it cannot be taken for the bound', () => {
     expect(fmtValue('decision_latency_s', 1500, 'en', [900, 600, 900, 1800])).toBe('25 min');
     expect(fmtValue('decision_latency_s', 906, 'en', [900, 600, 900, 1800])).toBe('15 min 6 s');
