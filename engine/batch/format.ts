@@ -6,6 +6,7 @@
 import { signTestShows } from './stats.js';
 import { MESSAGES } from '../review/messages.js';
 import { formatClock } from '../scenario/duration.js';
+import { durationFine, durationIn, durationNear } from '../review/words.js';
 import type { Lang } from '../scenario/text.js';
 
 /** Metrics that are a time since T0 (when something happened), shown as T+hh:mm as `drill run` does. */
@@ -45,6 +46,31 @@ export function fmtFigure(metric: string, v: number | null, unitOf: number | nul
   const a = Math.abs(v);
   const d = a >= 100 || Number.isInteger(v) ? 0 : a >= 10 ? 1 : 2;
   return localNumber(String(Math.round(v * 10 ** d) / 10 ** d), lang);
+}
+
+/**
+ * A figure read against bounds (an objective's threshold), as fmtFigure writes it in its own unit, unless that
+ * rounds it onto a bound it is not: then finely enough to tell them apart, as `drill run` and the report write an
+ * objective's value (engine/review/words.ts). A median answer of 30 min 6 s beside a threshold of 30 min read
+ * '30 min' in the batch table, and a median share of 89.96 % beside 90 % read '90 %'.
+ */
+export function fmtFigureBeside(metric: string, v: number | null, bounds: readonly number[], lang: Lang = 'en'): string {
+  const usual = fmtFigure(metric, v, v, lang);
+  if (v === null || !Number.isFinite(v) || CLOCK_METRICS.has(metric)) return usual;
+  const onto = bounds.filter((b) => Number.isFinite(b) && b !== v && fmtFigure(metric, b, v, lang) === usual);
+  if (metric.endsWith('_s')) {
+    const apart = onto.filter((b) => Math.round(b) !== Math.round(v));
+    if (apart.length === 0) return usual;
+    // to the minute where that tells them apart (2 h 2 min beside 2 h, both '2.0 h'), else to the second
+    return durationNear(v, apart) ? durationFine(v, lang) : durationIn(Math.round(v), lang);
+  }
+  if (onto.length === 0) return usual;
+  const scale = metric.endsWith('_share') ? 100 : 1;
+  const near = (d: number) => onto.some((b) => (v * scale).toFixed(d) === (b * scale).toFixed(d));
+  let d = metric.endsWith('_share') ? 2 : 1;
+  while (d < 3 && near(d)) d++;
+  const digits = (v * scale).toFixed(d);
+  return metric.endsWith('_share') ? withPercent(digits, lang) : localNumber(digits, lang);
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { areasBySlowness, busiestUnits, shownMetrics, sweepWithoutEffect, textsIn, unitsByBusy, type Aggregate, type BatchResults } from '../batch/results.js';
 import type { MetricStats, Proportion } from '../batch/stats.js';
-import { fmtFigure, metricLabel, showsDifference, signedFigure, signedPoints, unitReference, withPercent } from '../batch/format.js';
+import { fmtFigure, fmtFigureBeside, metricLabel, showsDifference, signedFigure, signedPoints, unitReference, withPercent } from '../batch/format.js';
 import { say } from '../batch/words.js';
 import type { Lang } from '../scenario/text.js';
 
@@ -54,7 +54,6 @@ export function headline(r: BatchResults, lang: Lang = 'en'): string {
 /** The table, in English or Vietnamese (figures with a decimal comma in Vietnamese, as the AAR writes them). */
 export function formatBatchSummary(r: BatchResults, lang: Lang = 'en'): string {
   const m = (key: string) => say(lang, key);
-  const fmtValue = (metric: string, v: number | null) => fmtFigure(metric, v, v, lang);
   const lines = [headline(r, lang), ''];
   const shown = shownMetrics(r, (name) => metricLabel(name, lang), m('sum.contained_resolved'));
   if (!r.vary) {
@@ -76,8 +75,10 @@ export function formatBatchSummary(r: BatchResults, lang: Lang = 'en'): string {
         const nt = x.not_tested ?? { p: 0, count: 0 };
         const ifTested = x.met_if_tested ?? x.met;
         // a median over the runs where it came about only, with how many it never did: 'answered in 5 min' read alone hid 125 runs of no answer
+        // read against the threshold: written finely enough not to read as it ('30 min 6 s' beside 30 min, not '30 min')
+        const value = (v: number) => fmtFigureBeside(o.metric, v, [o.threshold], lang);
         const median = x.value.n === 0 && x.value.never === 0 ? '-' : x.value.median === null ? m('sum.never')
-          : x.value.never > 0 ? say(lang, 'sum.median_never', { v: fmtValue(o.metric, x.value.median), n: String(x.value.never) }) : fmtValue(o.metric, x.value.median);
+          : x.value.never > 0 ? say(lang, 'sum.median_never', { v: value(x.value.median), n: String(x.value.never) }) : value(x.value.median);
         if (x.met.n === 0) { orows.push([o.id, '-', '-', '-', '-', '-', '-', '-', '-']); continue; }
         orows.push([o.id, pctCI(x.met, lang), pct(x.ratings.P.p, lang), pct(x.ratings.S.p, lang), pct(x.ratings.M.p, lang), pct(x.ratings.U.p, lang), pct(nt.p, lang), ifTested.n === 0 ? '-' : pctCI(ifTested, lang), median]);
       }
