@@ -194,7 +194,10 @@ export const Area = z.strictObject({
   coast: z.boolean().optional().describe('true when the area itself borders the sea (boats put out from it), so a sea ban (sea_ban) can be ordered for it; absent or false: no coast, and a sea ban there is refused'),
 });
 
-const Speeds = z.partialRecord(z.enum(MODES), Positive).describe('km/h per mode, e.g. { road: 40, foot: 4 }');
+// none at all ({}) would leave whatever it is for unable to move on any road or in a straight line, silently
+const Speeds = z.partialRecord(z.enum(MODES), Positive)
+  .refine((s) => Object.keys(s).length > 0, { message: 'give at least one mode with its speed, e.g. { road: 40 } or { foot: 4 }: with none, nothing moves', params: { code: 'no-modes', words: { message: say('speeds.none') } } })
+  .describe('km/h per mode, e.g. { road: 40, foot: 4 }');
 
 export const Node = z.strictObject({
   id: Id,

@@ -223,4 +223,14 @@ describe("an evacuation zone's shelters on the road network (evacuees go by road
     expect(issue?.message).toContain('by the ways evacuees travel (road)');
     expect(issue?.hint).toContain("give the zone's own speed_kmh the mode that road needs");
   });
+
+  it('refuses speeds with no mode at all (speed_kmh: {}), a zone\'s or a unit\'s: with none, nothing moves', () => {
+    const none = edit(upThePath, ['      node: pa-co\n', '      node: pa-co\n      speed_kmh: {}\n']);
+    const issue = issuesOf(none).find((i) => i.code === 'no-modes');
+    expect(issue).toMatchObject({ severity: 'error', path: 'evacuation.zones[0].speed_kmh' });
+    expect(issue?.message).toContain('give at least one mode with its speed');
+    expect(sayIn(issue!.words!.message, 'vi')).toContain('hãy ghi ít nhất một phương thức');
+    const unit = edit(quePhong, ['units:\n  - ', 'units:\n  - speed_kmh: {}\n    ']);
+    expect(issuesOf(unit).filter((i) => i.code === 'no-modes').map((i) => i.path)).toEqual(['units[0].speed_kmh']);
+  });
 });
