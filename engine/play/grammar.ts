@@ -276,6 +276,8 @@ function readStep(words: string[]): { ok: true; step: Step } | { ok: false; prob
     // `advance 1h30`: the minutes without their unit
     const minutes = /^(\d+h)(\d{1,2})$/i.exec(last);
     if (minutes) return { ok: false, problem: { key: 'parse.bad-step-minutes', params: { value: last, step: `${minutes[1]}${minutes[2]}m` } } };
+    // `advance 10`: a number alone, most likely minutes (the step people take most); a time needs until or T+
+    if (!until && /^\d+$/.test(last) && Number(last) > 0) return { ok: false, problem: { key: 'parse.bad-step-number', params: { value: last, step: `${Number(last)}m` } } };
     return bad;
   }
   // T+ is a time on the exercise clock (the session says so if it has passed); 30m is a step forward from now

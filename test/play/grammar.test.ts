@@ -118,6 +118,13 @@ describe('parseLine', () => {
     expect(problem('inject tc-chair at 6:30 Call | Call the chair')).toEqual({ key: 'parse.bad-time-guess', params: { value: '6:30', time: 'T+06:30' } });
   });
 
+  it('for a bare number (advance 10), suggests it in minutes, with the other units', () => {
+    expect(problem('advance 10')).toEqual({ key: 'parse.bad-step-number', params: { value: '10', step: '10m' } });
+    expect(problem('wait 90')).toEqual({ key: 'parse.bad-step-number', params: { value: '90', step: '90m' } });
+    expect(problem('tiếp 10')).toEqual({ key: 'parse.bad-step-number', params: { value: '10', step: '10m' } });
+    expect(problem('advance 0').key).toBe('parse.bad-step');
+  });
+
   it('reads the controller\'s commands', () => {
     expect(ok('hold dam-rumour')).toMatchObject({ verb: 'hold', args: { inject: 'dam-rumour' } });
     expect(ok('jump T+04:00')).toMatchObject({ verb: 'jump', at: 14400 });

@@ -354,6 +354,16 @@ describe('typing slips that now get a suggestion (a helper found them without on
     expect(st.text).toContain("không hiểu bước '1h30': số phút cần có đơn vị; hãy viết advance 1h30m");
   });
 
+  it('a step that is a bare number (advance 10) is suggested in minutes, EN and VI', () => {
+    const s = session(['tc-chair']);
+    const [step] = play(s, ['advance 10']);
+    expect(step.text).toContain("cannot advance by '10': a length needs its unit; write advance 10m (10 minutes), or 10h for hours, 10s for seconds");
+    expect(s.t).toBe(0);
+    const vi = session(['tc-chair'], false, 'vi');
+    const [st] = play(vi, ['tiếp 10']);
+    expect(st.text).toContain("không hiểu bước '10': khoảng thời gian cần có đơn vị; hãy viết advance 10m (10 phút), hoặc 10h nếu là giờ, 10s nếu là giây");
+  });
+
   it('a misspelt Vietnamese command, EN and VI: the command meant, not a refusal about the unit', () => {
     const s = session(['tc-chair'], false, 'vi');
     const [order, help] = play(s, ['dieu dongg tc-militia ta-ca-houses', 'help so tann']);
