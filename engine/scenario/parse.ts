@@ -681,7 +681,9 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
         const known = zi.options?.length ? zi.options.map(String) : [...COMMANDS];
         if (v === undefined) return [{ path: at, code: 'missing', message: say('missing.command', { key: disc }), hint: say('missing.add-one-of', { key: disc, list: joined(known) }), severity: 'error' }];
         const meant = typeof v === 'string' ? commandMeant(v, known) : undefined;
-        return [{ path: at, code: 'unknown-command', message: say('unknown-command.message', { value: String(v) }), hint: meant ? say('hint.did-you-mean', { near: meant }) : typeof v === 'string' ? didYouMeanSay(v, known) : oneOf(known), severity: 'error' }];
+        const unknown: Flat = { path: at, code: 'unknown-command', message: say('unknown-command.message', { value: String(v) }), hint: meant ? say('hint.did-you-mean', { near: meant }) : typeof v === 'string' ? didYouMeanSay(v, known) : oneOf(known), severity: 'error' };
+        const entry = asRecord(zi.input);
+        return [unknown, ...(entry ? restOfEntry(root, at.slice(0, -1), entry, disc, meant ?? (typeof v === 'string' ? nearest(v, known) : undefined)) : [])];
       }
       // prefer the branch that got furthest into the value: its problems are the specific ones
       const branches = (zi.errors ?? []).map((b) => flattenZodIssues(root, b, path));
@@ -838,6 +840,36 @@ const VOCABULARY_WORDS: Record<string, Record<string, string>> = {
   }).flatMap(([cap, words]) => words.map((w) => [w, cap]))),
   mode: { car: 'road', truck: 'road', drive: 'road', walk: 'foot', walking: 'foot', helicopter: 'air', water: 'boat' },
 };
+
+/**
+ * The other problems of an entry whose command (`do:`) is unknown, said with it: a planner who fixes the command
+ * should not then meet a misspelt key (`time:` for `at:`) that was there all along. With the command meant, the
+ * entry is read as that command; else its keys are read against those of every command, and the keys every
+ * command has (`at`, `role`) are read as such.
+ */
+function restOfEntry(root: z.ZodType, entry: PathSegment[], input: Record<string, unknown>, disc: string, meant: string | undefined): Flat[] {
+  const options: any[] = (schemaAt(root, entry)?._zod?.def?.options ?? []).map(unwrap);
+  const keysOf = (o: any): string[] => (o?._zod?.def?.type === 'object' ? Object.keys(o._zod.def.shape) : []);
+  if (options.length === 0) return [];
+  const mine = meant === undefined ? undefined : options.find((o) => o?._zod?.propValues?.[disc]?.has(meant));
+  if (mine) {
+    const r = mine.safeParse({ ...input, [disc]: meant }, { reportInput: true });
+    return r.success ? [] : flattenZodIssues(root, r.error.issues as ZodIssueLike[], entry);
+  }
+  const all = new Set(options.flatMap(keysOf));
+  const common = keysOf(options[0]).filter((k) => k !== disc && options.every((o) => keysOf(o).includes(k)));
+  const out: Flat[] = [];
+  if (common.length) {
+    const shape = options[0]._zod.def.shape;
+    const r = z.object(Object.fromEntries(common.map((k) => [k, shape[k]]))).safeParse(input, { reportInput: true });
+    if (!r.success) out.push(...flattenZodIssues(root, r.error.issues as unknown as ZodIssueLike[], entry));
+  }
+  const strange = Object.keys(input).filter((k) => !all.has(k));
+  if (strange.length) out.push(...explain(root, { code: 'unrecognized_keys', path: [], message: '', keys: strange, input }, entry));
+  return out;
+}
+
+const asRecord = (v: unknown): Record<string, unknown> | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Record<string, unknown> : undefined);
 
 // ---------------------------------------------------------------- walking the schema, for hints
 

@@ -7,7 +7,7 @@
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { within } from '../scenario/areas.js';
-import { formatClock, parseDuration, timeHintSay } from '../scenario/duration.js';
+import { formatClock, parseDuration } from '../scenario/duration.js';
 import { didYouMeanSay, nearest, type PathSegment } from '../scenario/issues.js';
 import { joined, say, type Say } from '../scenario/say.js';
 import { loadYaml, withClockReadings, type RawIssue, type SourceText } from '../scenario/parse.js';
@@ -42,8 +42,6 @@ const entries = [
   AnswerCommand.extend(head),
 ] as const;
 const Entry = z.discriminatedUnion('do', entries as unknown as [typeof entries[0], ...typeof entries[number][]]);
-/** The commands a decisions file takes (`do:`). */
-const COMMAND_NAMES: ReadonlySet<string> = new Set(entries.map((o) => String((o.shape.do as z.ZodLiteral<string>).value)));
 
 export const DecisionsFile = z.strictObject({
   drillsim_decisions: z.literal(1).describe('format version'),
@@ -257,10 +255,6 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
             if (cmd) seaBanInland(cmd, ['decisions', i, 'inject', 'decision', 'options', j, 'commands', k], say('coast.option-orders', { option: String(asObj(o)!.id), id: String(spec.id) }));
           });
         });
-      }
-      // an unknown command stops the shape check at `do`, before the entry's time: a time that does not read is said here
-      if (!(typeof e.do === 'string' && COMMAND_NAMES.has(e.do)) && typeof e.at === 'string' && !Offset.safeParse(e.at).success) {
-        out.push({ path: ['decisions', i, 'at'], code: 'time', message: say('time.not', { text: e.at }), hint: timeHintSay(e.at), severity: 'error' });
       }
       if (typeof e.at === 'string') {
         // in whatever form it is written (T+1d02:00 and 26h are after an 18h horizon too); no run reaches it, so it

@@ -109,6 +109,22 @@ describe('a decisions file with mistakes in it', () => {
     expect(issues(file('{ at: T+05:41, role: tc-chair, do: evakuate, zone: ta-ca-riverside }')).map((i) => i.code)).toEqual(['unknown-command']);
   });
 
+  it('an entry with an unknown command has its other problems said with it, not one by one as each is fixed', () => {
+    // the reviewer's entry: the misspelt key was said only once the command was fixed
+    const list = issues(file('{ time: T+01:00, role: tc-chair, do: declare, area: ta-ca, level: 1 }'));
+    expect(list.map((i) => `${i.code} ${i.path} ${i.hint}`)).toEqual([
+      "unknown-key decisions[0].time did you mean 'at'?",
+      "unknown-command decisions[0].do did you mean 'declare_level'?",
+    ]);
+    // read as the command meant: its keys and what they need, in one pass
+    const meant = issues(file('{ at: T+01:00, rol: tc-chair, do: dispach, unit: tc-militia }'));
+    expect(meant.map((i) => `${i.code} ${i.path}`)).toEqual(['missing decisions[0].incident', 'unknown-key decisions[0].rol', 'unknown-command decisions[0].do']);
+    // no command meant: the keys every command has, and keys no command takes
+    const none = issues(file('{ role: tc-chair, do: frobnicate, when: 1 }'));
+    expect(none.map((i) => `${i.code} ${i.path}`)).toEqual(['missing decisions[0].at', 'unknown-command decisions[0].do', 'unknown-key decisions[0].when']);
+    expect(none[2].hint).toMatch(/^known: .*\bat\b.*\brole\b.*\bzone\b/);
+  });
+
   it('a decision after the end of the scenario is refused in any form of time (no run reaches it: it would never be played)', () => {
     for (const at of ['T+20:00', 'T+1d00:00', '20h']) {
       const list = issues(file(`{ at: ${at}, role: tc-chair, do: evacuate, zone: ta-ca-riverside }`));
