@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { checkScenario, type RawIssue, type SourceText } from './check.js';
 import { coverage } from './coverage.js';
 export type { RawIssue, SourceText };
-import { didYouMeanSay, formatPath, idFromText, issue, nearest, reword, sortIssues, type PathSegment, type ScenarioIssue } from './issues.js';
+import { didYouMeanSay, editDistance, formatPath, idFromText, issue, nearest, reword, sortIssues, type PathSegment, type ScenarioIssue } from './issues.js';
 import { durationHintSay, formatClock, parseDuration, timeHintSay } from './duration.js';
 import { clockAdviceSay, dateAndClock } from './msel-bare-times.js';
 import { pad2 } from './calendar.js';
@@ -642,7 +642,7 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
         }
         // `{ vi: a, b }` in flow style: the comma started a new key
         const comma = /\s/.test(k) && known.includes('vi') ? say('comma.hint') : undefined;
-        return { path: [...path, k], code: 'unknown-key', message: say('unknown-key.message', { key: k }), hint: comma ?? sameMeaning(k, known) ?? withUnit(k, known) ?? didYouMeanSay(k, known) ?? say('hint.remove-it'), severity: 'error' as const, atKey: true };
+        return { path: [...path, k], code: 'unknown-key', message: say('unknown-key.message', { key: k }), hint: comma ?? sameMeaning(k, known) ?? withUnit(k, known) ?? keyHint(k, known), severity: 'error' as const, atKey: true };
       });
     case 'invalid_value':
       // a required key with a fixed value (`drillsim: 1`) that is not there at all: say it is missing
@@ -747,6 +747,19 @@ function sameMeaning(key: string, known: string[]): Say | undefined {
   if (!meant) return undefined;
   if (meant === 'from' || meant === 'until') return say(known.includes('until') ? 'same.from-until' : 'same.from', { meant });
   return say('hint.did-you-mean', { near: meant });
+}
+
+/**
+ * The hint for an unknown key: the key meant when a slip of the keyboard explains it, else the keys there are
+ * and to remove it. A short key is near many others ('note' is two letters from 'role', 'zone' and 'node'), so
+ * up to five letters a guess takes one slip only: a wrong guess sends the planner to a key they never meant.
+ */
+function keyHint(key: string, known: string[]): Say {
+  const near = nearest(key, known);
+  if (near !== undefined && (key.length > 5 || editDistance(key, near) <= 1)) return say('hint.did-you-mean', { near });
+  if (known.length === 0) return say('hint.remove-it');
+  const SHOWN = 16;
+  return known.length > SHOWN ? say('unknown-key.allowed-more', { list: joined(known.slice(0, SHOWN)), n: String(known.length - SHOWN) }) : say('unknown-key.allowed', { list: joined(known) });
 }
 
 /** `speed` for `speed_kmh`, `stock` for `stock_person_days`: the key without the unit its name carries. */

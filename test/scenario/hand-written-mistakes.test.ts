@@ -50,8 +50,8 @@ describe('what a hand-written file gets wrong, said with what to do', () => {
     // all fifteen owners, none cut
     expect(owner).toMatch(/units\[0\]\.owner: the text 'drones' is not allowed here \(known: military, border-guard, .*, civilian, other\)$/);
     expect(owner.match(/known: (.*)\)$/)![1].split(', ')).toHaveLength(15);
-    expect(key).toMatch(/unknown key 'bogus_key' \(known: drillsim, id, title, (\w+, ){13}and \d+ more\)$/);
-    expect(formatIssueIn(r.issues[1], 'vi')).toMatch(/và \d+ giá trị khác\)$/);
+    expect(key).toMatch(/unknown key 'bogus_key' \(the keys here are drillsim, id, title, (\w+, ){13}and \d+ more: remove it, or write it as one of them\)$/);
+    expect(formatIssueIn(r.issues[1], 'vi')).toMatch(/và \d+ khóa khác; hãy bỏ nó đi, hoặc viết thành một trong các khóa đó\)$/);
   });
 
   it('an alias whose anchor is not set before it is placed at its line and column, each one, with its name', () => {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatIssue, type ScenarioIssue } from '../../engine/scenario/issues.js';
+import { formatIssue, formatIssueIn, type ScenarioIssue } from '../../engine/scenario/issues.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
 import { parseDecisions } from '../../engine/sim/decisions.js';
 import { runScenario, serializeRunLog } from '../../engine/sim/run.js';
@@ -73,7 +73,7 @@ describe('a decisions file with mistakes in it', () => {
     const list = issues(file('{ at: T+01:00, role: tc-chair, do: request_support, area: ta-ca, bogus: 1 }'));
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ path: 'decisions[0].bogus', code: 'unknown-key' });
-    const known = /^known: (.*)$/.exec(list[0].hint ?? '')![1].split(', ');
+    const known = /^the keys here are (.*): remove it, or write it as one of them$/.exec(list[0].hint ?? '')![1].split(', ');
     expect([...known].sort()).toEqual(['area', 'at', 'author', 'do', 'role']);
   });
 
@@ -101,6 +101,18 @@ describe('a decisions file with mistakes in it', () => {
     expect(issues(file('{ at: 19h30, role: tc-chair, do: evacuate, zone: ta-ca-riverside }')).map((i) => i.hint)).toEqual(['T+19:30 is after the scenario\'s end, T+18:00; if you meant the clock time 19:30, write T+01:30']);
   });
 
+  it('an unknown key is guessed only when a slip explains it: a short key one letter off, else the keys there are and to remove it', () => {
+    const hint = (entry: string) => issues(file(entry)).find((i) => i.code === 'unknown-key')!;
+    // 'note' is two letters from 'role': no guess (it got "did you mean 'role'?")
+    const note = hint('{ at: T+01:00, role: tc-chair, do: request_support, area: ta-ca, note: hi }');
+    expect(note.hint).toBe('the keys here are do, area, at, role, author: remove it, or write it as one of them');
+    expect(formatIssueIn(note, 'vi')).toContain('(các khóa dùng được ở đây: do, area, at, role, author; hãy bỏ nó đi, hoặc viết thành một trong các khóa đó)');
+    // one slip in a short key, or two in a long one, is still guessed
+    expect(hint('{ at: T+01:00, rol: tc-chair, do: request_support, area: ta-ca }').hint).toBe("did you mean 'role'?");
+    expect(hint('{ at: T+01:00, role: tc-chair, do: request_support, arae: ta-ca }').hint).toBe("did you mean 'area'?");
+    expect(hint('{ at: T+01:00, role: tc-chair, do: dispatch, unit: tc-militia, incidnet: ta-ca-houses }').hint).toBe("did you mean 'incident'?");
+  });
+
   it('a time that does not read is said on an entry whose command is misspelt too (the shape check stops at the command)', () => {
     const list = issues(file('{ at: 05:41, role: tc-chiar, do: evakuate, zone: ta-ca-riverside }'));
     expect(list.map((i) => `${i.code} ${i.path}`)).toEqual(['time decisions[0].at', 'unknown-id decisions[0].role', 'unknown-command decisions[0].do']);
@@ -122,7 +134,7 @@ describe('a decisions file with mistakes in it', () => {
     // no command meant: the keys every command has, and keys no command takes
     const none = issues(file('{ role: tc-chair, do: frobnicate, when: 1 }'));
     expect(none.map((i) => `${i.code} ${i.path}`)).toEqual(['missing decisions[0].at', 'unknown-command decisions[0].do', 'unknown-key decisions[0].when']);
-    expect(none[2].hint).toMatch(/^known: .*\bat\b.*\brole\b.*\bzone\b/);
+    expect(none[2].hint).toMatch(/^the keys here are .*\bat\b.*\brole\b.*\bzone\b/);
   });
 
   it('a decision after the end of the scenario is refused in any form of time (no run reaches it: it would never be played)', () => {
