@@ -82,6 +82,7 @@ export const forkCommand: Subcommand = {
     }
     const refusals = values.quiet ? undefined : refusalRecorder(decFile, next, say(lang, 'fork.kept-from', { file }), lang);
     const { summary, log: forked } = runScenario(scenario, { seed: log.seed, until: log.until, players: plan.players, joined: plan.joined, decisions: plan.decisions, sha256: nodeSha256, onRefused: refusals?.onRefused });
+    refusals?.reportedLater(forked!.events);
     if (values.out) writeAtomic(String(values.out), serializeRunLog(forked!));
     if (!values.quiet) {
       // those taken from the file but past the end of a run stopped early are said with the decisions below (formatSummary)

@@ -10,7 +10,7 @@
  * zone already ordered); the hook only reads.
  */
 import { commandLine } from '../play/describe.js';
-import { explainRefusal } from '../play/refusals.js';
+import { explainRefusal, scriptedLater, unknownIncidentLater } from '../play/refusals.js';
 import type { Decision, DecisionsInput } from '../sim/decisions.js';
 import type { Sim } from '../sim/sim.js';
 import type { Lang } from '../scenario/text.js';
@@ -34,6 +34,8 @@ export interface Refusal {
 /** `others`: what to call people's decisions that are not in the file (drill fork: those kept from the run). `lang`: of the summary. */
 export function refusalRecorder(file: string | undefined, dec: DecisionsInput | undefined, others?: string, lang: Lang = 'en') {
   const list: Refusal[] = [];
+  // orders for an incident not there at the time that no scripted report explains (a generator's): the run may make it later
+  const unknown: { refusal: Refusal; incident: string }[] = [];
   // the engine runs each file decision as a copy with the same `cmd` object: that finds its line
   const lineOf = new Map<object, number>();
   dec?.decisions.forEach((d, i) => { if (dec.lines?.[i] !== undefined) lineOf.set(d.cmd, dec.lines[i]); });
@@ -54,9 +56,29 @@ export function refusalRecorder(file: string | undefined, dec: DecisionsInput | 
         command = say(lang, changed_nothing ? 'run.answer-order-nothing' : 'run.answer-order-refused', { answer: commandLine(answer.cmd), order: command });
       }
     }
-    list.push({ where, t: sim.now, role: d.role, command, why: explainRefusal(sim, d, code, lang, 'record'), ...(changed_nothing ? { changed_nothing } : {}) });
+    const refusal: Refusal = { where, t: sim.now, role: d.role, command, why: explainRefusal(sim, d, code, lang, 'record'), ...(changed_nothing ? { changed_nothing } : {}) };
+    list.push(refusal);
+    const incident = (d.cmd as { incident?: unknown }).incident;
+    if (code === 'unknown-incident' && typeof incident === 'string' && scriptedLater(sim, incident) === undefined) unknown.push({ refusal, incident });
   };
-  return { onRefused, list };
+  /**
+   * Once the run is over: an order refused for an incident that the run reported later (a generator's
+   * `landslide-2`, whose time no file shows) is said with that time, as a scripted one is at the refusal.
+   */
+  const reportedLater = (events: readonly string[]): void => {
+    if (unknown.length === 0) return;
+    const reported = new Map<string, number>();
+    for (const line of events) {
+      if (!line.includes('"type":"incident.reported"')) continue;
+      const e = JSON.parse(line) as { t: number; id: string };
+      if (!reported.has(e.id)) reported.set(e.id, e.t);
+    }
+    for (const { refusal, incident } of unknown) {
+      const t = reported.get(incident);
+      if (t !== undefined && t > refusal.t) refusal.why = unknownIncidentLater(incident, t, lang);
+    }
+  };
+  return { onRefused, list, reportedLater };
 }
 
 /** One line per refusal, for under the summary's decisions line; an answer's order that changed nothing is no refusal of the answer. */

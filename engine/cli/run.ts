@@ -90,6 +90,7 @@ export const runCommand: Subcommand = {
     // each refusal is put into words at the moment it happens (the reason names the world as it was)
     const refusals = values.quiet ? undefined : refusalRecorder(decFile, dec, undefined, lang);
     const { summary, log } = runScenario(scenario, { seed, until, decisions: dec?.decisions, players: dec?.players, sha256: nodeSha256, onRefused: refusals?.onRefused });
+    refusals?.reportedLater(log!.events);
     if (values.out) writeAtomic(String(values.out), serializeRunLog(log!));
     if (!values.quiet) process.stdout.write(formatSummary(scenario.id, textIn(scenario.title, lang), log!, summary, values.out ? String(values.out) : undefined, scenario, refusals?.list, lang, vary ? { key: vary.key, value: vary.labels[0] } : undefined));
     return 0;

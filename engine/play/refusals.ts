@@ -44,7 +44,10 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
       return say('ref.unknown-role', { id: who, guess: guess(who, model.role.keys()) });
     }
     case 'unknown-unit': return say('ref.unknown-unit', { id: c.unit, guess: guess(c.unit, model.unit.keys()) });
-    case 'unknown-incident': return say('ref.unknown-incident', { id: c.incident, guess: guess(c.incident, world.incidents.map((i) => i.id)) });
+    case 'unknown-incident': {
+      const later = scriptedLater(sim, c.incident);
+      return later !== undefined ? unknownIncidentLater(c.incident, later, lang) : say('ref.unknown-incident', { id: c.incident, guess: guess(c.incident, world.incidents.map((i) => i.id)) });
+    }
     case 'unknown-zone': return say('ref.unknown-zone', { id: c.zone, guess: zoneGuess() });
     case 'unknown-shelter': return say('ref.unknown-shelter', { id: c.shelter, guess: guess(c.shelter, model.scenario.evacuation.shelters.map((s) => s.id)) });
     case 'unknown-area': return say('ref.unknown-area', { id: c.area, guess: guess(c.area, model.area.keys()) });
@@ -160,6 +163,21 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
     }
     return say('code.no-change');
   }
+}
+
+/**
+ * When a scripted incident is still to be reported, as seen from the sim's time: an order for it now finds no
+ * incident, and the reason says when there will be one. Undefined for any other id (a generator's incident is
+ * known only once the run has made it: `drill run` says its time after the run, engine/cli/refusals.ts).
+ */
+export function scriptedLater(sim: Sim, incident: string): number | undefined {
+  const at = sim.model.scenario.incidents.find((x) => x.id === incident)?.at;
+  return at !== undefined && at > sim.now ? at : undefined;
+}
+
+/** No open incident of that id yet, with the time it is reported at: "there is no open incident 'collapse-1' yet (reported at T+00:20)". */
+export function unknownIncidentLater(incident: string, t: number, lang: Lang): string {
+  return m(lang, 'ref.unknown-incident-later', { id: incident, t: formatClock(t) });
 }
 
 /**

@@ -5,7 +5,7 @@
  * the refusal (the zone already ordered, the levels the role may declare), so
  * the run is replayed to that moment and the reason put into words there.
  */
-import { explainRefusal } from '../play/refusals.js';
+import { explainRefusal, scriptedLater, unknownIncidentLater } from '../play/refusals.js';
 import type { Lang } from '../scenario/text.js';
 import { simOf, type Replay } from './replay.js';
 
@@ -24,6 +24,12 @@ export function refusalsAt(replay: Replay, t: number, lang: Lang): RefusalWords[
     let why: string;
     try {
       why = explainRefusal(sim, d, code, lang, 'record');
+      // an incident the run made later (a generator's, which no file shows): when, as for a scripted one
+      const incident = (d.cmd as { incident?: unknown }).incident;
+      if (code === 'unknown-incident' && typeof incident === 'string' && scriptedLater(sim, incident) === undefined) {
+        const later = replay.run.events.find((e) => e.type === 'incident.reported' && e.id === incident && e.t > t);
+        if (later) why = unknownIncidentLater(incident, later.t, lang);
+      }
     } catch {
       // a code or a world this engine's words do not fit (a log of another version): the caller keeps its own
       why = '';

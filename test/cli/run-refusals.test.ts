@@ -41,9 +41,26 @@ describe('drill run --decisions with refused decisions', () => {
     expect(lines.slice(at + 1, at + 4)).toEqual([
       `    refused  ${f}:5  T+00:35  tc-chair  evacuate ta-ca-riverside: zone 'ta-ca-riverside' already has its order: ordered (warning people)`,
       `    refused  ${f}:6  T+01:00  mx-chair  declare level 2 in muong-xen: Mường Xén commune chair (commune civil-defence board) may not declare level 2 (it may declare 1): the law names who declares each level`,
-      `    refused  ${f}:7  T+01:00  tc-chair  dispatch tc-militia to ta-ca-houses: there is no open incident 'ta-ca-houses'`,
+      `    refused  ${f}:7  T+01:00  tc-chair  dispatch tc-militia to ta-ca-houses: there is no open incident 'ta-ca-houses' yet (reported at T+03:10)`,
     ]);
     expect(lines[at + 4]).toMatch(/^ {2}objectives/);
+  });
+
+  it('an order for an incident the run reports later says when: a scripted one as the file is read, a generator\'s from the run (EN and VI)', () => {
+    const g = join(dir, 'later.yaml');
+    writeDecisions(g, ['mx-chair'], [
+      '{ at: T+04:00, role: mx-chair, do: dispatch, unit: mx-police, incident: muong-xen-slide }',
+      '{ at: T+07:00, role: mx-chair, do: dispatch, unit: mx-police, incident: slides-1 }',
+      '{ at: T+07:00, role: mx-chair, do: dispatch, unit: mx-police, incident: slides-99 }',
+    ]);
+    const refused = (lang: string) => drill(['run', KY_SON, '--decisions', g, '--lang', lang]).stdout.split('\n').filter((l) => /^ {4}(refused|bị từ chối) /.test(l));
+    expect(refused('en')).toEqual([
+      `    refused  ${g}:4  T+04:00  mx-chair  dispatch mx-police to muong-xen-slide: there is no open incident 'muong-xen-slide' yet (reported at T+04:30)`,
+      `    refused  ${g}:5  T+07:00  mx-chair  dispatch mx-police to slides-1: there is no open incident 'slides-1' yet (reported at T+07:39:36)`,
+      // never reported in this run: nothing to say of when
+      `    refused  ${g}:6  T+07:00  mx-chair  dispatch mx-police to slides-99: there is no open incident 'slides-99'`,
+    ]);
+    expect(refused('vi')[1]).toBe(`    bị từ chối  ${g}:5  T+07:00  mx-chair  dispatch mx-police to slides-1: chưa có sự cố đang mở 'slides-1' (được báo tin lúc T+07:39:36)`);
   });
 
   it('the reasons are those in the run log (decision.refused), and the log is the same with --quiet, which prints nothing', () => {

@@ -89,7 +89,7 @@ describe('the Decisions tab', () => {
     // English names the role too, as drill run does (the log's own sentence by ids is the tooltip)
     const en = await reasons('en');
     expect(en).toEqual([
-      " (refused: there is no open incident 'ta-ca-houses')",
+      " (refused: there is no open incident 'ta-ca-houses' yet (reported at T+03:10))",
       ' (refused: Mường Xén commune chair (commune civil-defence board) may not declare level 2 (it may declare 1): the law names who declares each level)',
       " (refused: zone 'ta-ca-riverside' already has its order: ordered (warning people))",
     ]);
@@ -97,7 +97,7 @@ describe('the Decisions tab', () => {
     for (const r of en) expect(runEn.stdout).toContain(`: ${r.replace(/^ \(refused: /, '').replace(/\)$/, '')}\n`);
     const vi = await reasons('vi');
     expect(vi).toEqual([
-      " (bị từ chối: không có sự cố đang mở 'ta-ca-houses')",
+      " (bị từ chối: chưa có sự cố đang mở 'ta-ca-houses' (được báo tin lúc T+03:10))",
       ' (bị từ chối: Chủ tịch UBND xã Mường Xén (Ban chỉ huy PTDS xã) không có thẩm quyền ban bố cấp độ 2 (được ban bố cấp độ 1): luật quy định ai ban bố từng cấp độ)',
       " (bị từ chối: vùng 'ta-ca-riverside' đã có lệnh: đã ra lệnh (đang báo cho dân))",
     ]);
