@@ -4,7 +4,7 @@ import { runScenario, serializeRunLog, type RunLog } from '../sim/run.js';
 import type { ObjectiveResult, Summary } from '../review/metrics.js';
 import type { Scenario } from '../scenario/schema.js';
 import { unreachedIncidents, type Unreached } from '../review/unreached.js';
-import { durationFine, durationIn, durationNear, numberDigits, objectiveBounds, shareDigits } from '../review/words.js';
+import { durationIn, objectiveBounds, objectiveValue } from '../review/words.js';
 import { stoppedEarly } from '../review/review.js';
 import { MESSAGES } from '../review/messages.js';
 import { intOption, OptionError, parse } from './args.js';
@@ -191,11 +191,5 @@ function fmtMin(s: number, lang: Lang): string {
 
 /** bounds: what the value is read against (an objective's threshold and ratings): it is written finely enough not to read as one of them. */
 export function fmtValue(metric: string, v: number | null, lang: Lang = 'en', bounds: readonly number[] = []): string {
-  if (v === null) return say(lang, 'run.never');
-  // these two are moments (seconds since T0), not lengths of time
-  if (metric === 'level_declared_s' || metric === 'support_requested_s') return clock(Math.round(v));
-  if (metric.endsWith('_s')) return durationNear(v, bounds) ? durationFine(v, lang) : fmtMin(Math.round(v), lang);
-  if (metric.endsWith('_share')) return say(lang, 'run.pct', { n: localNumber((v * 100).toFixed(shareDigits(v, bounds)), lang) });
-  const k = 10 ** numberDigits(v, 2, bounds);
-  return localNumber(String(Math.round(v * k) / k), lang);
+  return objectiveValue(metric, v, lang, bounds);
 }

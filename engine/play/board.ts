@@ -11,6 +11,7 @@ import type { Text } from '../scenario/schema.js';
 import type { Lang } from '../scenario/text.js';
 import type { Summary } from '../review/metrics.js';
 import { unreachedIncidents } from '../review/unreached.js';
+import { objectiveBounds, objectiveValue } from '../review/words.js';
 import type { Decision } from '../sim/decisions.js';
 import { strandedOf } from '../sim/evacuation.js';
 import * as Incidents from '../sim/incidents.js';
@@ -354,7 +355,10 @@ export function renderSummary(sim: Sim, s: Summary, lang: Lang, events: readonly
     out.push(`  ${nt === 0 ? m(lang, 'sum.objectives', { met, n: s.objectives.length }) : m(lang, 'sum.objectives-nt', { met, tested: s.objectives.length - nt, nt })}`);
     for (const o of s.objectives) {
       const spec = sim.model.scenario.objectives.find((x) => x.id === o.id);
-      out.push(`    ${o.rating ?? '-'}  ${o.id}: ${spec ? say(spec.text, lang) : ''}${o.rating === null ? ` (${m(lang, 'sum.not-tested')})` : ''}`);
+      // the objective's own words for the trainee, then what the run measured and whether that met it (drill run's value)
+      const value = () => objectiveValue(o.metric, o.value, lang, spec ? objectiveBounds(spec) : []);
+      const result = o.rating === null ? ` (${m(lang, 'sum.not-tested')})` : ` · ${m(lang, o.met ? 'sum.objective-met' : 'sum.objective-not-met', { value: value() })}`;
+      out.push(`    ${o.rating ?? '-'}  ${o.id}: ${spec ? say(spec.text, lang) : ''}${result}`);
     }
     out.push(`    ${m(lang, 'sum.ratings')}`);
   }

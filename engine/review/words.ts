@@ -5,6 +5,7 @@
  * and numbers in the language's own notation. Every string comes from
  * messages.ts; a key missing there shows as ⟦key⟧ so that a test can find it.
  */
+import { localNumber } from '../batch/format.js';
 import { localTime, pad2 } from '../scenario/calendar.js';
 import { formatClock } from '../scenario/duration.js';
 import type { Inject, Objective, Scenario, Text } from '../scenario/schema.js';
@@ -142,6 +143,22 @@ export function durationFine(s: number, lang: Lang): string {
   const h = Math.floor(r / 3600), min = Math.floor((r % 3600) / 60), sec = r % 60;
   const hours = String(h).replace(/\B(?=(\d{3})+(?!\d))/g, cat['fmt.group']);
   return [h > 0 ? m('fmt.h', hours) : '', h > 0 || min > 0 ? m('fmt.min', String(min)) : '', sec > 0 ? m('fmt.s', String(sec)) : ''].filter(Boolean).join(' ');
+}
+
+/**
+ * An objective's value as the summaries write it (drill run's, drill play's hot wash): a moment on the exercise
+ * clock, a length of time, a share, or a number; written finely enough not to read as one of the `bounds` it is
+ * set against (objectiveBounds).
+ */
+export function objectiveValue(metric: string, v: number | null, lang: Lang, bounds: readonly number[] = []): string {
+  const cat = MESSAGES[lang];
+  if (v === null) return cat['fmt.never'];
+  // these two are moments (seconds since T0), not lengths of time
+  if (metric === 'level_declared_s' || metric === 'support_requested_s') return formatClock(Math.round(v));
+  if (metric.endsWith('_s')) return durationNear(v, bounds) ? durationFine(v, lang) : durationIn(Math.round(v), lang);
+  if (metric.endsWith('_share')) return cat['fmt.pct'].replace('{n}', localNumber((v * 100).toFixed(shareDigits(v, bounds)), lang));
+  const k = 10 ** numberDigits(v, 2, bounds);
+  return localNumber(String(Math.round(v * k) / k), lang);
 }
 
 export class Words {

@@ -29,6 +29,18 @@ describe('the end-of-exercise summary', () => {
     expect(endOf('vi')).toContain('    (P thực hiện không gặp khó khăn, S còn một số khó khăn, M gặp khó khăn lớn, U không thực hiện được: thang đánh giá HSEEP, theo ngưỡng của kịch bản)');
   });
 
+  it('gives each objective its text, then the value the run measured and whether it was met, as drill run does (both languages)', () => {
+    const en = endOf('en');
+    expect(en).toContain("\n    P  evac-ta-ca: Move at least 90% of Tà Cạ's riverside villagers to shelter before the flood arrives (T+03:00) · 100 % (met)\n");
+    expect(en).toContain('\n    U  first-on-scene: Local forces reach the swept-away houses within 1 hour · 9 h 2 min (not met)\n');
+    expect(en).toContain('\n    P  support: The commune asks for support from outside before T+04:00 · T+03:30 (met)\n');
+    expect(en).toContain('\n    U  rumour: Deny the dam-break rumour within 30 minutes · never (not met)\n');
+    expect(en).toContain('\n    S  lives: No more than 50 lives lost (30 or fewer is performed well) · 32 (met)\n');
+    const vi = endOf('vi');
+    expect(vi).toMatch(/\n {4}P {2}evac-ta-ca: .* · 100% \(đạt\)\n/);
+    expect(vi).toMatch(/\n {4}U {2}first-on-scene: .* · 9 giờ 2 phút \(không đạt\)\n/);
+  });
+
   it('says how many decisions were taken at this table and how many by doctrine, and that orders refused at the prompt are not counted', () => {
     const en = endOf('en');
     const taken = Number(/decisions: (\d+) taken, 0 refused/.exec(en)?.[1]);
