@@ -45,7 +45,9 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
     }
     case 'unknown-unit': return say('ref.unknown-unit', { id: c.unit, guess: guess(c.unit, model.unit.keys()) });
     case 'unknown-incident': {
-      const later = scriptedLater(sim, c.incident);
+      // an incident the script reports later is said with when in the record (drill run --decisions, fork, the
+      // viewer: read by planners and reviewers), never at the seat: at the table it would tell the trainees the MSEL's plans
+      const later = voice === 'record' ? scriptedLater(sim, c.incident) : undefined;
       return later !== undefined ? unknownIncidentLater(c.incident, later, lang) : say('ref.unknown-incident', { id: c.incident, guess: guess(c.incident, world.incidents.map((i) => i.id)) });
     }
     case 'unknown-zone': return say('ref.unknown-zone', { id: c.zone, guess: zoneGuess() });

@@ -81,13 +81,12 @@ describe('what the trainee can type now, when a line misses or misnames an id', 
     expect(s.handle('evacuate ta-ca-riversid').text).toBe("refused: there is no evacuation zone 'ta-ca-riversid' (did you mean 'ta-ca-riverside'?). Nothing was changed.\n");
   });
 
-  it('a scripted incident named before its report is refused with when it is reported, EN and VI', () => {
+  it('a scripted incident named before its report is refused without saying it is coming, nor when: the trainees must not learn the MSEL', () => {
     const s = session(kySon, 'tc-chair');
     const r = s.handle('dispatch tc-militia to ta-ca-houses');
     expect(r.refused).toBe(true);
-    expect(r.text).toBe("refused: there is no open incident 'ta-ca-houses' yet (reported at T+03:10). Nothing was changed.\n  open incidents you can see: none now\n");
-    expect(session(kySon, 'tc-chair', 'vi').handle('dispatch tc-militia to ta-ca-houses').text)
-      .toContain("bị từ chối: chưa có sự cố đang mở 'ta-ca-houses' (được báo tin lúc T+03:10). Không có gì thay đổi.");
+    expect(r.text).toBe("refused: there is no open incident 'ta-ca-houses'. Nothing was changed.\n  open incidents you can see: none now\n");
+    expect(session(kySon, 'tc-chair', 'vi').handle('dispatch tc-militia to ta-ca-houses').text).not.toContain('T+03:10');
   });
 
   it('help <command> lists, under the command, the ids that fit its arguments now', () => {
