@@ -236,7 +236,9 @@ function scaled(v: unknown, k: number): { value: unknown; n: number } {
 function setPath(w: Written, path: (string | number)[], value: unknown, what: Param, everyUnit = false): Say | undefined {
   const k = scaleOf(value);
   if (k !== null) {
-    const field = path.filter((x) => typeof x === 'string').slice(1).join('.');
+    // the field within the thing: after its place in its list (evacuation.zones[2].speed_kmh: speed_kmh), else after the section
+    const at = path.findIndex((x) => typeof x === 'number');
+    const field = (at >= 0 ? path.slice(at + 1) : path.slice(1)).join('.');
     const here = getIn(w, path.map(String));
     // a unit without the field (units.mobilisation where one has none): nothing written, nothing to scale
     if (here === undefined) return everyUnit ? undefined : say('vary.nothing-to-scale', { what, field, value: String(value) });

@@ -242,13 +242,10 @@ export function handler(files: Map<string, string | Buffer>, index: string, comp
     if (!raw.startsWith('/') || refusedPath(raw)) return send(400, 'refused: the path is not allowed\n');
     const path = raw === '/' ? '/index.html' : decodeURIComponent(raw);
     // the two lists are answered here, not from the built viewer's own copies of them (which say none: for a plain web server)
-    if (path === '/runs/index.json') {
-      res.writeHead(200, { 'content-type': TYPES['.json'], 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
-      return res.end(req.method === 'HEAD' ? undefined : index);
-    }
-    if (path === '/play/index.json') {
-      res.writeHead(200, { 'content-type': TYPES['.json'], 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
-      return res.end(req.method === 'HEAD' ? undefined : play);
+    if (path === '/runs/index.json' || path === '/play/index.json') {
+      const list = path === '/runs/index.json' ? index : play;
+      res.writeHead(200, { 'content-type': TYPES['.json'], 'content-length': Buffer.byteLength(list), 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+      return res.end(req.method === 'HEAD' ? undefined : list);
     }
     if (path === '/index.html' && page !== undefined) {
       res.writeHead(200, { 'content-type': TYPES['.html'], 'content-length': Buffer.byteLength(page), 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', 'content-security-policy': PAGE_CSP });

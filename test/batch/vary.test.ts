@@ -56,6 +56,8 @@ describe('--vary', () => {
     expect(messages('units.mobilisatio=x2')[0]).toBe("--vary units.mobilisatio: no unit has 'mobilisatio' written, so there is nothing to scale by x2 (did you mean 'mobilisation'?)");
     expect(messages('units.mobilisatio=20m')).toEqual([`--vary units.mobilisatio=20m: the scenario is then not valid: units[*].mobilisatio: unknown key 'mobilisatio' (did you mean 'mobilisation'?) (${ksn.units.length} units)`]);
     expect(messages('units.copies=2')[0]).toMatch(/give one unit: unit\.<id>\.copies/);
+    // a field of a zone, whose list is not at the top of the file: its own name, not 'zones.speed_kmh'
+    expect(messages('zone.ta-ca-riverside.speed_kmh=x2')[0]).toBe("--vary: zone.ta-ca-riverside has no 'speed_kmh' written, so there is nothing to scale by x2; give the values themselves");
   });
 
   it('copies: 0 removes a unit, 3 adds two copies that the same role commands', () => {

@@ -69,6 +69,19 @@ describe('drill view', () => {
     expect((await get(port, '/runs/index.json')).cache).toBe('no-store');
   });
 
+  it('answers HEAD with the length a GET sends, the lists of runs and of the play scenario included', async () => {
+    const head = (path: string) => new Promise<{ status: number; length: string | undefined }>((ok, fail) => {
+      const req = request({ host: '127.0.0.1', port, path, method: 'HEAD' }, (res) => { res.resume(); res.on('end', () => ok({ status: res.statusCode ?? 0, length: res.headers['content-length'] })); });
+      req.on('error', fail);
+      req.end();
+    });
+    for (const path of ['/runs/index.json', '/play/index.json', '/index.html', '/runs/0.json']) {
+      const h = await head(path);
+      expect(h.status, path).toBe(200);
+      expect(Number(h.length), path).toBe(Buffer.byteLength((await get(port, path)).body));
+    }
+  });
+
   it('sends each of the viewer\'s files with its own type: the fonts the stylesheet names (woff2 and woff), the scripts, the styles', async () => {
     const { readdirSync } = await import('node:fs');
     const assets = readdirSync(join(ROOT, 'dist/viewer/assets'));
