@@ -155,7 +155,10 @@ export function renderMessages(el: HTMLElement, run: LoadedRun, host: PanelHost)
       // done by a default applied at a deadline, the role took no action: say so, as the report does
       const words = doneByDefault(run).has(inj.id) ? S.doneByDefault : S.doneBy;
       const [before, after] = words.replace('{by}', roleName(rec.done.by)).split('{latency}');
-      outcome.push(h('p', { class: 'outcome done', ...settled(rec.done.t) }, before, h('strong', { 'data-latency-s': rec.done.latency_s }, duration(rec.done.latency_s, S.never, dur)), `${after ?? ''} `, timeButton(host, rec.done.t)));
+      // to the second where it would round onto the time allowed, as the report writes it: 'after 30 min' beside
+      // 'within 30 min' read as on time for an answer 30 min 6 s after the message
+      const latency = Number.isFinite(rec.done.latency_s) ? wordsFor(run, lang).injectLatency(inj.id, rec.done.latency_s) : S.never;
+      outcome.push(h('p', { class: 'outcome done', ...settled(rec.done.t) }, before, h('strong', { 'data-latency-s': rec.done.latency_s }, latency), `${after ?? ''} `, timeButton(host, rec.done.t)));
     }
     // never taken: known only once the run is over (until then it may yet be)
     else if (rec && inj.expected) outcome.push(h('p', { class: 'outcome missing', ...settled(run.data.end) }, S.notDone));
