@@ -115,6 +115,11 @@ const en = {
   /** people of the zone on the road whom a cut road left with no open road on to their shelter: '10 stranded at Bridge' */
   zoneStranded: 'stranded with no open road on, at',
   zoneFigures: 'in the zone ↓, on the way →, in shelter ⌂',
+  /** map: the marker at a junction where a cut road left evacuees with no open road on ('Bridge: 10 evacuees stranded, ...') */
+  strandedMark: 'evacuees stranded, no open road on to their shelter', strandedSince: 'since',
+  strandedLegend: 'evacuees stranded on the road (how many)',
+  /** map: a group of evacuees on its way along a road ('Riverside: 10 on their way to School') */
+  tripMark: 'on their way to', tripLegend: 'evacuees on their way',
   /** the report's words for who decided (engine/review/messages.ts author.*) */
   authors: { trainee: 'trainee', controller: 'exercise control', doctrine: 'doctrine', default: 'default at the deadline' } as Record<string, string>,
   methods: { phone: 'phone', radio: 'radio', dispatch: 'official dispatch', bulletin: 'bulletin', 'social-media': 'social media', email: 'email', 'in-person': 'in person', hotline: 'hotline' } as Record<string, string>,
@@ -225,6 +230,9 @@ const vi: Strings = {
   zoneCut: 'không còn đường thông đến điểm sơ tán còn chỗ',
   zoneStranded: 'người bị kẹt giữa đường, không còn đường thông, tại',
   zoneFigures: 'còn trong khu ↓, đang trên đường →, đã đến nơi sơ tán ⌂',
+  strandedMark: 'người sơ tán bị kẹt giữa đường, không còn đường thông tới điểm sơ tán', strandedSince: 'từ',
+  strandedLegend: 'người sơ tán bị kẹt giữa đường (số người)',
+  tripMark: 'người đang trên đường tới', tripLegend: 'người sơ tán đang trên đường',
   authors: { trainee: 'học viên', controller: 'ban đạo diễn', doctrine: 'phương án tự động', default: 'mặc định khi hết hạn' },
   methods: { phone: 'điện thoại', radio: 'vô tuyến', dispatch: 'công điện', bulletin: 'bản tin', 'social-media': 'mạng xã hội', email: 'thư điện tử', 'in-person': 'trực tiếp', hotline: 'đường dây nóng' },
   injectTypes: { information: 'thông tin', directive: 'chỉ đạo', request: 'đề nghị', contingency: 'tình huống dự phòng' },

@@ -15,7 +15,7 @@ import { textIn } from '../../engine/scenario/text.js';
 import { TIERS } from '../../engine/scenario/schema.js';
 import { trackAt } from '../../engine/sim/hazards.js';
 import { toCoords } from '../../engine/sim/geo.js';
-import { unitPosition } from '../../engine/replay/replay.js';
+import { legPosition, unitPosition } from '../../engine/replay/replay.js';
 import { valueAt } from '../../engine/replay/history.js';
 import type { World } from '../../engine/sim/world.js';
 import type { Lang } from './i18n.js';
@@ -24,7 +24,7 @@ import { discOnBox, fanOut } from './fan.js';
 import { BoxIndex, boxAt, placeLabels, placeMoving, type Box, type Fallback, type Label, type Spot, type Try } from './labels.js';
 import { lonLat, type LoadedRun } from './loaded.js';
 import { incidentName, wordsFor } from './panels.js';
-import { RISK_BADGE, RISK_COLOUR, ROAD_STYLE, UNIT_COLOUR, severityColour, severityInk } from './look.js';
+import { RISK_BADGE, RISK_COLOUR, ROAD_STYLE, UNIT_COLOUR, clock, severityColour, severityInk } from './look.js';
 import { DIAMOND_HALF, GHOST_OFF, markAt, markFonts, paintMarks, Sprites, type IncidentMark, type UnitMark } from './canvas-marks.js';
 
 type P = [number, number];
@@ -156,7 +156,9 @@ export class MapView {
     this.geo.append('g').attr('class', 'typhoon');
     // zones above the roads, as every marker of a place is: a road under a zone's figures cut them ('0↓ 1 00')
     // an area's badge above the bases: a base beside it hid its risk level
-    for (const name of ['roads', 'zones', 'bases', 'areas', 'shelters']) {
+    // evacuees on the road above the shelters (a group stranded at a shelter's junction must not hide under its
+    // triangle), and those stranded above those on their way (a group driving up to a junction where others wait)
+    for (const name of ['roads', 'zones', 'bases', 'areas', 'shelters', 'trips', 'stranded']) {
       this.layer[name] = this.svg.append('g').attr('class', `layer-${name}`);
     }
     // the markers that move at every seek on a canvas, and the labels above them on a layer of their own: a seek
@@ -741,6 +743,28 @@ export class MapView {
         const coming = d.w?.incoming ?? 0;
         setText(g.select('text'), d.w && d.w.occupancy > 0 ? `${d.w.occupancy}/${d.w.capacity}` : '');
         setText(g.select('title'), `${S.shelter}: ${textIn(d.sh.name, lang) || d.sh.id} ${d.w ? `${d.w.occupancy}/${d.w.capacity}${coming > 0 ? `, ${coming} ${S.shelterComing}` : ''} (${S.shelterStates[String(d.w.m.value)] ?? String(d.w.m.value)})` : ''}`);
+      });
+
+    // --- evacuees on the road (engine 0.8.0: each group keeps its way): a dot where each group on its way is now,
+    // and at each junction where a cut road left groups with no open road on, a marker with how many wait there.
+    // Read off the world the seek restored (its zones' groups on the road), as the zone's tooltip is: no index to
+    // keep, and a seek costs a pass over the groups on the road at that time
+    const { moving, stranded } = tripMarks(run, world, t, lang, nodeName);
+    this.layer.trips.selectAll<SVGGElement, (typeof moving)[number]>('g.trip').data(moving)
+      .join((en) => { const g = en.append('g').attr('class', 'trip'); g.append('circle').attr('r', 3); g.append('title'); return g; })
+      .attr('transform', (d) => { const [x, y] = this.xy(d.x, d.y); return `translate(${x},${y})`; })
+      .attr('data-zone', (d) => d.zone).attr('data-n', (d) => d.n)
+      .each(function (d) { setText(d3.select(this).select('title'), d.title); });
+    this.layer.stranded.selectAll<SVGGElement, (typeof stranded)[number]>('g.stranded').data(stranded, (d) => d.node)
+      .join((en) => { const g = en.append('g').attr('class', 'stranded'); g.append('rect').attr('rx', 4).attr('height', 14).attr('y', -7); g.append('text').attr('y', 3.5).attr('text-anchor', 'middle'); g.append('title'); return g; })
+      .attr('transform', (d) => { const [x, y] = this.xy(d.x, d.y); return `translate(${x},${y})`; })
+      .attr('data-node', (d) => d.node).attr('data-stranded', (d) => d.n)
+      .each(function (d) {
+        const g = d3.select(this);
+        const text = String(d.n), w = 8 + text.length * 6.2;
+        g.select('rect').attr('x', -w / 2).attr('width', w);
+        setText(g.select('text'), text);
+        setText(g.select('title'), d.title);
       });
 
     // --- labels on top: area names (placed when the view changes), then the typhoon's eye (screen-sized)
@@ -1378,6 +1402,50 @@ function strandedWhere(z: World['zones'][string], nodeName: (id: string) => stri
   return n > 0 ? { n, where: at.map(nodeName).join(', ') } : null;
 }
 
+/**
+ * The groups of evacuees on the road at time t, from the world restored for it: where each group on its way is
+ * along its way (km on the local plane), and, by the junction they wait at, those a cut road stranded (summed
+ * over the zones' groups there). A group without a way (no road network: a straight line nothing cuts) is in the
+ * zone's figures only.
+ */
+function tripMarks(run: LoadedRun, world: World, t: number, lang: Lang, nodeName: (id: string) => string): {
+  moving: { zone: string; n: number; x: number; y: number; title: string }[];
+  stranded: { node: string; n: number; x: number; y: number; title: string }[];
+} {
+  const S = STRINGS[lang];
+  const s = run.data.scenario, model = run.replay.model;
+  const moving: { zone: string; n: number; x: number; y: number; title: string }[] = [];
+  const at = new Map<string, { n: number; groups: string[] }>();
+  for (const z of s.evacuation.zones) {
+    const groups = world.zones[z.id]?.on_road;
+    if (!groups || groups.length === 0) continue;
+    const zoneName = textIn(z.name, lang) || z.id;
+    for (const g of groups) {
+      const way = g.way;
+      if (!way || way.nodes.length === 0 || !way.nodes.every((n) => model.travel.nodeIndex.has(n))) continue;
+      const shelter = s.evacuation.shelters.find((sh) => sh.id === g.shelter);
+      const to = textIn(shelter?.name, lang) || g.shelter;
+      const last = way.nodes.length - 1, elapsed = t - way.t0;
+      // still driving along its way (to the shelter, or, stranded, to the junction where it will wait)
+      if (elapsed < way.cum_s[last]) {
+        const [x, y] = legPosition(model, { t0: way.t0, nodes: way.nodes, cum_s: way.cum_s, travel_s: way.cum_s[last], km: 0 }, elapsed);
+        moving.push({ zone: z.id, n: g.n, x, y, title: `${zoneName}: ${g.n} ${S.tripMark} ${to}` });
+      }
+      if (g.stranded_t === undefined) continue;
+      const node = way.nodes[last];
+      let w = at.get(node);
+      if (!w) at.set(node, (w = { n: 0, groups: [] }));
+      w.n += g.n;
+      w.groups.push(`${zoneName} → ${to} ${g.n}, ${S.strandedSince} ${clock(g.stranded_t)}`);
+    }
+  }
+  const stranded = [...at].map(([node, w]) => {
+    const [x, y] = model.travel.nodeXY[model.travel.nodeIndex.get(node)!];
+    return { node, n: w.n, x, y, title: `${nodeName(node)}: ${w.n} ${S.strandedMark} (${w.groups.join('; ')})` };
+  });
+  return { moving, stranded };
+}
+
 function zoneRadius(population: number): number {
   return 6 + Math.sqrt(population) / 5;
 }
@@ -1399,6 +1467,8 @@ function legend(lang: Lang, tag: string): HTMLDetailsElement {
   for (let risk = 1; risk <= 5; risk++) rows.push([`${S.risk} ${risk}`, (g) => { g.append('path').attr('d', RISK_BADGE).attr('transform', 'translate(10,8)').attr('fill', RISK_COLOUR[risk]).attr('stroke', '#333'); g.append('text').attr('x', 10).attr('y', 11.5).attr('text-anchor', 'middle').attr('font-size', 9).attr('font-weight', 700).text(String(risk)); }]);
   rows.push([S.base, (g) => { g.append('rect').attr('x', 4).attr('y', 2).attr('width', 12).attr('height', 12).attr('fill', '#fff').attr('stroke', '#1d232b'); }]);
   rows.push([S.shelter, (g) => { g.append('path').attr('d', 'M10,1 L17,14 L3,14 Z').attr('fill', '#009E73').attr('stroke', '#009E73'); }]);
+  rows.push([S.tripLegend, (g) => { g.append('circle').attr('class', 'trip-dot').attr('cx', 10).attr('cy', 8).attr('r', 3); }]);
+  rows.push([S.strandedLegend, (g) => { g.append('rect').attr('class', 'stranded-box').attr('x', 3).attr('y', 1).attr('width', 16).attr('height', 14).attr('rx', 4); g.append('text').attr('class', 'stranded-n').attr('x', 11).attr('y', 11.5).attr('text-anchor', 'middle').text('10'); }]);
   rows.push([S.zoneFigures, (g) => { g.append('text').attr('x', 0).attr('y', 12).attr('font-size', 8).text('↓→⌂'); }]);
   rows.push([`${S.zone} / ${S.flooded}`, (g) => { g.append('circle').attr('cx', 10).attr('cy', 8).attr('r', 7).attr('fill', `url(#flood-${tag})`).attr('stroke', '#0072B2').attr('stroke-dasharray', '3 2'); }]);
   rows.push([S.fireWeather, (g) => { g.append('circle').attr('cx', 10).attr('cy', 8).attr('r', 6).attr('class', 'fire-ring').attr('fill', 'rgba(213,94,0,0.08)').attr('stroke', '#D55E00').attr('stroke-dasharray', '4 2').attr('stroke-width', 2); }]);
