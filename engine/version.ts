@@ -23,7 +23,9 @@
 // 0.8.0: a group of evacuees on the road keeps its way (Trip.way), and a road changed on it re-plans it from where it is,
 //        as units on their way are: a road ahead cut (or closed by order) or slowed, or the one it is on, re-routes it
 //        to the same shelter (zone.trip), and a road reopened elsewhere does when it gives a quicker way; with no open
-//        way there it is stranded at the junction it reaches, holding its places, and goes on when a road opens
+//        way there it goes instead to another of its zone's shelters with room that an open way leads to, in the
+//        zone's order, as many of it as each has room for (zone.trip with from_shelter); the rest are stranded at the
+//        junction they reach, holding their places, and go on when a road opens or a shelter of the zone gains room
 //        (zone.trip with stranded; zone.progress counts the zone's stranded). A 0.7.0 keyframe with people on the road
 //        lacks their ways and arrivals' queue events and is refused (outcomes differ from 0.7.0's only in runs where
 //        a road changes under evacuees on their way: none of the shipped scenarios' first seeds under doctrine).

@@ -9,6 +9,7 @@ import { formatClock } from '../scenario/duration.js';
 import { nearest } from '../scenario/issues.js';
 import type { Inject } from '../scenario/schema.js';
 import type { AnyCommand, Decision } from './decisions.js';
+import * as Evacuation from './evacuation.js';
 import * as Incidents from './incidents.js';
 import { sendsSupportTo } from './model.js';
 import { hazardOf } from './routing.js';
@@ -249,11 +250,14 @@ function apply(sim: Sim, d: Decision): void {
       sim.send('zone', c.zone, { type: 'ORDER', by: d.role });
       if (sim.model.scenario.doctrine.open_shelters) {
         const zone = sim.model.scenario.evacuation.zones.find((z) => z.id === c.zone)!;
-        for (const s of zone.shelters) if (w.shelters[s].m.value === 'closed') sim.sendShelter(s, 'OPEN');
+        let opened = false;
+        for (const s of zone.shelters) if (w.shelters[s].m.value === 'closed' && sim.sendShelter(s, 'OPEN')) opened = true;
+        // a shelter opened may be where people stranded on the road can go instead
+        if (opened) Evacuation.retryStranded(sim);
       }
       return;
     }
-    case 'open_shelter': sim.sendShelter(c.shelter, 'OPEN'); return;
+    case 'open_shelter': if (sim.sendShelter(c.shelter, 'OPEN')) Evacuation.retryStranded(sim); return;
     case 'declare_level': {
       sim.sendLevel(c.area, { type: 'DECLARE', level: c.level, by: d.role });
       sim.emit({ t: sim.now, type: 'level', area: c.area, level: c.level, by: d.role });

@@ -276,22 +276,49 @@ function staySeconds(sim: Sim, profile: Profile, way: TripWay, i: number, r: OnR
   return s;
 }
 
+/** Passed as the road changed when none did: stranded groups trying again after a shelter gained room. */
+const NO_ROAD = '';
+
 /**
  * After a road changes: each group of a zone's people on the road re-plans as a unit on its way does (see the
- * header), in the zones' order and each zone's groups' order; a zone whose stranded count changed says so.
+ * header), in the zones' order and each zone's groups' order; a zone whose stranded count changed says so. Places
+ * a group gave up at its shelter, turning to another, may let a group stranded before it go there: they try again.
  */
 export function roadsChanged(sim: Sim, changed: string, was: RoadStatus | undefined): void {
   if (!sim.model.travel.network) return;
+  let released = false;
   for (const spec of sim.model.scenario.evacuation.zones) {
     const z = sim.world.zones[spec.id];
     if (z.on_road.length === 0) continue;
     const before = strandedOf(z);
-    for (const g of z.on_road) if (g.way) regroup(sim, spec.id, g, g.way, changed, was);
+    // over a copy: a group that splits puts its parts after it, on their ways already
+    for (const g of z.on_road.slice()) if (g.way && regroup(sim, spec.id, g, g.way, changed, was)) released = true;
     if (strandedOf(z) !== before) progressEvent(sim, spec.id);
+  }
+  if (released) retryStranded(sim);
+}
+
+/**
+ * Stranded groups try again, with no road changed: a shelter of their zone has room that had none (places given
+ * up by a group that turned elsewhere, or a shelter opened). Each pass after the first follows one in which some of
+ * the stranded went on, so the passes end.
+ */
+export function retryStranded(sim: Sim): void {
+  if (!sim.model.travel.network) return;
+  for (let again = true; again;) {
+    again = false;
+    for (const spec of sim.model.scenario.evacuation.zones) {
+      const z = sim.world.zones[spec.id];
+      if (!z.on_road.some((g) => g.stranded_t !== undefined)) continue;
+      const before = strandedOf(z);
+      for (const g of z.on_road.slice()) if (g.way && g.stranded_t !== undefined && regroup(sim, spec.id, g, g.way, NO_ROAD, undefined)) again = true;
+      if (strandedOf(z) !== before) progressEvent(sim, spec.id);
+    }
   }
 }
 
-function regroup(sim: Sim, zoneId: string, g: Trip, way: TripWay, changed: string, was: RoadStatus | undefined): void {
+/** Re-plans a group after a road changed (see the header); true when some of it gave up its places to go to another shelter. */
+function regroup(sim: Sim, zoneId: string, g: Trip, way: TripWay, changed: string, was: RoadStatus | undefined): boolean {
   const profile = sim.model.evacueesOf(zoneId);
   const stranded = g.stranded_t !== undefined;
   const at = whereOn(way, sim.now);
@@ -300,28 +327,124 @@ function regroup(sim: Sim, zoneId: string, g: Trip, way: TripWay, changed: strin
   // when that gives a quicker way (a tie keeps the way it is on). Stranded: any change may have opened a way.
   let stay = Infinity;
   if (!stranded && !way.edges.slice(at.i).includes(changed)) {
-    if (!(edgeSeconds(sim, profile, changed, sim.world.roads[changed]) < edgeSeconds(sim, profile, changed, was))) return;
+    if (!(edgeSeconds(sim, profile, changed, sim.world.roads[changed]) < edgeSeconds(sim, profile, changed, was))) return false;
     stay = staySeconds(sim, profile, way, at.i, road);
   }
   if (road) road = retimed(sim, profile, road, changed, was);
   const target = sim.model.shelterPlace.get(g.shelter)!.node!;
   const turns = road ? turnsOn(sim, road, changed) : [];
-  const plan = planFrom(sim, profile, target, road, way.nodes[at.i], turns);
-  if (stay < Infinity && !(plan && plan.time_s < stay)) return;
+  const node = way.nodes[at.i];
+  const plan = planFrom(sim, profile, target, road, node, turns);
+  if (stay < Infinity && !(plan && plan.time_s < stay)) return false;
   if (plan) {
     if (g.seq >= 0) sim.queue.cancel(g.seq);
-    const travel_s = plan.way.cum_s[plan.way.cum_s.length - 1];
-    g.way = plan.way;
-    g.arrive_t = sim.now + travel_s;
-    g.seq = sim.schedule(g.arrive_t, PRIO.world, { k: 'evac', zone: zoneId, shelter: g.shelter, n: g.n });
-    delete g.stranded_t;
-    tripEvent(sim, zoneId, g, travel_s);
-    return;
+    setOff(sim, zoneId, g, plan.way);
+    tripEvent(sim, zoneId, g);
+    return false;
   }
+  // no way to its own shelter: to the zone's others, as advance picks them, as many as each has room for
+  const from = g.shelter, n = g.n;
+  const parts = elsewhere(sim, zoneId, from, n, profile, road, node, turns);
+  const moved = parts.reduce((k, p) => k + p.n, 0);
+  if (moved > 0) turnElsewhere(sim, zoneId, g, parts);
+  if (moved < n) strand(sim, zoneId, g, way, at, road, turns, stranded, changed);
+  if (moved > 0) shelterEvents(sim, zoneId, from, parts);
+  return moved > 0;
+}
+
+/** Some of a group bound for another shelter: how many, where to, and the way there. */
+interface Part { shelter: string; n: number; way: TripWay }
+
+/**
+ * Where a group of n with no open way to its own shelter may go instead: the zone's other shelters in the zone's
+ * order (as advance takes them), each open, with room (`room`) and an open way from where the group is, taking as
+ * many as it has room for until all are placed; the rest (none, when the first has room for all) have nowhere.
+ */
+function elsewhere(sim: Sim, zoneId: string, own: string, n: number, profile: Profile, road: OnRoad | null, node: string, turns: readonly boolean[]): Part[] {
+  const spec = sim.model.scenario.evacuation.zones.find((z) => z.id === zoneId)!;
+  const parts: Part[] = [];
+  let left = n;
+  for (const sid of spec.shelters) {
+    if (left <= 0) break;
+    if (sid === own) continue;
+    const free = room(sim, sid);
+    const target = sim.model.shelterPlace.get(sid)?.node;
+    if (free <= 0 || target === null || target === undefined) continue;
+    const plan = planFrom(sim, profile, target, road, node, turns);
+    if (plan === null) continue;
+    const take = Math.min(left, free);
+    parts.push({ shelter: sid, n: take, way: plan.way });
+    left -= take;
+  }
+  return parts;
+}
+
+/**
+ * Part (or all) of a group turns to other shelters: it gives up its places at its own (the rest, if any, keep
+ * theirs) and holds them at each it goes to. When all of it goes, the group itself takes the first part; any other
+ * part is a new group after it in the zone's groups, set off when it did.
+ */
+function turnElsewhere(sim: Sim, zoneId: string, g: Trip, parts: readonly Part[]): void {
+  const z = sim.world.zones[zoneId];
+  const from = g.shelter;
+  const moved = parts.reduce((n, p) => n + p.n, 0);
+  const whole = moved === g.n;
+  // the places given up at its own shelter
+  sim.world.shelters[from].incoming -= moved;
+  const left = z.moving_to[from] - moved;
+  if (left > 0) z.moving_to[from] = left;
+  else delete z.moving_to[from];
+  let at = z.on_road.indexOf(g) + 1;
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
+    let h: Trip;
+    if (whole && k === 0) {
+      if (g.seq >= 0) sim.queue.cancel(g.seq);
+      h = g;
+      h.shelter = p.shelter;
+      h.n = p.n;
+    } else {
+      h = { shelter: p.shelter, n: p.n, t0: g.t0, arrive_t: -1, seq: -1 };
+      z.on_road.splice(at++, 0, h);
+    }
+    sim.world.shelters[p.shelter].incoming += p.n;
+    z.moving_to[p.shelter] = (z.moving_to[p.shelter] ?? 0) + p.n;
+    setOff(sim, zoneId, h, p.way);
+    tripEvent(sim, zoneId, h, from);
+  }
+  if (!whole) g.n -= moved;
+}
+
+/**
+ * The shelters a group's turning changed, in the zone's order: each says its occupancy; the one given up, full
+ * only for the places now given up, has room again (SPACE); one the new places fill is full (FULL), as advance has it.
+ */
+function shelterEvents(sim: Sim, zoneId: string, from: string, parts: readonly Part[]): void {
+  const spec = sim.model.scenario.evacuation.zones.find((z) => z.id === zoneId)!;
+  for (const sid of spec.shelters) {
+    const to = parts.some((p) => p.shelter === sid);
+    if (sid !== from && !to) continue;
+    occupancyEvent(sim, sid);
+    const s = sim.world.shelters[sid];
+    if (s.occupancy + s.incoming >= s.capacity) sim.sendShelter(sid, 'FULL');
+    else if (s.m.value === 'full') sim.sendShelter(sid, 'SPACE');
+  }
+}
+
+/** A group (or the rest of one) on its way along `way` from now: its arrival scheduled, stranded no more. */
+function setOff(sim: Sim, zoneId: string, g: Trip, way: TripWay): void {
+  g.way = way;
+  g.arrive_t = sim.now + way.cum_s[way.cum_s.length - 1];
+  g.seq = sim.schedule(g.arrive_t, PRIO.world, { k: 'evac', zone: zoneId, shelter: g.shelter, n: g.n });
+  delete g.stranded_t;
+}
+
+/** No way on to any shelter: the group (or what is left of it) goes to the junction it can reach and waits there. */
+function strand(sim: Sim, zoneId: string, g: Trip, way: TripWay, at: { i: number }, road: OnRoad | null, turns: readonly boolean[], stranded: boolean, changed: string): void {
   // stranded already, with still no way on: only a change to the road it is on to its junction (slowed, or cut,
   // which turns it back) changes where it waits or when it gets there
   if (stranded && (road === null || road.edge !== changed)) return;
-  // no way to the shelter: to the junction it can reach (back, when its own road is the one just cut), there to wait
+  // to the junction it can reach (back, when its own road is the one just cut), there to wait
   if (g.seq >= 0) sim.queue.cancel(g.seq);
   if (road) {
     const back = turns.length === 1 && turns[0];
@@ -333,14 +456,17 @@ function regroup(sim: Sim, zoneId: string, g: Trip, way: TripWay, changed: strin
   g.arrive_t = -1;
   g.seq = -1;
   if (!stranded) g.stranded_t = sim.now;
-  tripEvent(sim, zoneId, g, null);
+  tripEvent(sim, zoneId, g);
 }
 
-/** A group's new way: to its shelter in travel_s, or (null) stranded, to the junction where it waits. */
-function tripEvent(sim: Sim, zoneId: string, g: Trip, travel_s: number | null): void {
+/**
+ * A group's new way: to its shelter (due at its arrival), with `from_shelter` when that is not the shelter it was
+ * bound for; or stranded, to the junction where it waits.
+ */
+function tripEvent(sim: Sim, zoneId: string, g: Trip, from?: string): void {
   const way = g.way!;
   sim.emit({
-    t: sim.now, type: 'zone.trip', id: zoneId, shelter: g.shelter, n: g.n, set_off: g.t0,
-    ...(travel_s === null ? { stranded: true } : { travel_s }), nodes: way.nodes, cum_s: way.cum_s,
+    t: sim.now, type: 'zone.trip', id: zoneId, shelter: g.shelter, ...(from !== undefined ? { from_shelter: from } : {}), n: g.n, set_off: g.t0,
+    ...(g.stranded_t !== undefined ? { stranded: true } : { travel_s: g.arrive_t - sim.now }), nodes: way.nodes, cum_s: way.cum_s,
   });
 }

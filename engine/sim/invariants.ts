@@ -86,6 +86,7 @@ export function checkInvariants(sim: Sim): string[] {
     if (onRoad !== z.moving) bad.push(`zone ${id}: ${z.moving} people moving, but ${onRoad} on the road to its shelters`);
     // the groups on the road are the people moving to each shelter: each on its way, due after it set off and not yet
     // arrived, with its arrival in the queue; or stranded since it set off, with no arrival due
+    const spec = model.scenario.evacuation.zones.find((x) => x.id === id);
     const byGroups = new Map<string, number>();
     for (const g of z.on_road) {
       byGroups.set(g.shelter, (byGroups.get(g.shelter) ?? 0) + g.n);
@@ -96,13 +97,13 @@ export function checkInvariants(sim: Sim): string[] {
       } else if (!(g.arrive_t === -1 && g.seq === -1 && g.t0 <= g.stranded_t && g.stranded_t <= w.t)) {
         bad.push(`zone ${id}: a group of ${g.n} to ${g.shelter} stranded since ${g.stranded_t} s (set off at ${g.t0} s) is due at ${g.arrive_t} s (seq ${g.seq})`);
       }
+      if (spec && !spec.shelters.includes(g.shelter)) bad.push(`zone ${id}: a group of ${g.n} is on the road to ${g.shelter}, not one of the zone's shelters`);
       bad.push(...wayProblems(sim, id, g));
     }
     for (const sid of new Set([...Object.keys(z.moving_to), ...byGroups.keys()])) {
       if ((byGroups.get(sid) ?? 0) !== (z.moving_to[sid] ?? 0)) bad.push(`zone ${id}: ${z.moving_to[sid] ?? 0} people on the road to ${sid}, but its groups on the road there hold ${byGroups.get(sid) ?? 0}`);
     }
     // everyone of the zone is somewhere: still there, on the road, sheltered or caught
-    const spec = model.scenario.evacuation.zones.find((x) => x.id === id);
     if (spec && z.remaining + z.moving + z.sheltered + z.caught !== spec.population) bad.push(`zone ${id}: ${z.remaining} left, ${z.moving} moving, ${z.sheltered} sheltered and ${z.caught} caught make not its ${spec.population} people`);
     sheltered += z.sheltered;
   }
@@ -125,7 +126,8 @@ export function checkInvariants(sim: Sim): string[] {
 /**
  * A group's way on a road network (engine 0.8.0): it has one; its times go forward from a start no later than now;
  * on its way, it ends at the shelter when the group is due, and no road ahead of where it is now is cut (the road it
- * is on may be: it is driving back along it); stranded, no open road leads from where it waits to its shelter.
+ * is on may be: it is driving back along it); stranded, no open road leads from where it waits to its shelter, nor
+ * to another of its zone's open shelters with room (it would have turned to that one).
  */
 function wayProblems(sim: Sim, zoneId: string, g: Trip): string[] {
   const model = sim.model;
@@ -152,6 +154,13 @@ function wayProblems(sim: Sim, zoneId: string, g: Trip): string[] {
     for (let k = ahead; k < way.edges.length; k++) if (sim.world.roads[way.edges[k]]?.status === 'cut') bad.push(`${what}: road ${way.edges[k]} ahead of it is cut`);
   } else if (model.travel.route(model.evacueesOf(zoneId), last, to.node, sim.world.roads, sim.world.road_version) !== null) {
     bad.push(`${what} is stranded at ${last}, but an open road leads from there to its shelter`);
+  } else {
+    // nor to another of its zone's shelters with room (it would have gone there instead)
+    for (const sid of model.scenario.evacuation.zones.find((z) => z.id === zoneId)?.shelters ?? []) {
+      const s = sim.world.shelters[sid], node = model.shelterPlace.get(sid)?.node;
+      if (sid === g.shelter || s.m.value !== 'open' || s.capacity - s.occupancy - s.incoming <= 0 || node === null || node === undefined) continue;
+      if (model.travel.route(model.evacueesOf(zoneId), last, node, sim.world.roads, sim.world.road_version) !== null) bad.push(`${what} is stranded at ${last}, but an open road leads from there to shelter ${sid}, which has room for ${s.capacity - s.occupancy - s.incoming}`);
+    }
   }
   return bad;
 }

@@ -116,8 +116,9 @@ export interface ZoneW {
 /**
  * People of a zone travelling together to a shelter. On a road network they follow `way` (where they are on it
  * follows from the time, as a unit's leg does): a road cut (or closed by order) ahead of them re-routes them from
- * where they are to the same shelter, or, with no open way there, strands them at the junction they reach, there
- * to wait for a road to open (engine 0.8.0). Without a network they go in a straight line, which nothing cuts.
+ * where they are to the same shelter, or, with no open way there, to another of their zone's with room (`shelter`
+ * changes; a part of them may go, as a new Trip), or strands them at the junction they reach, there to wait for a
+ * road to open (engine 0.8.0). Without a network they go in a straight line, which nothing cuts.
  */
 export interface Trip {
   shelter: string;

@@ -142,18 +142,22 @@ describe('evacuees travel by the roads', () => {
     expect(sim.world.shelters.hall.occupancy).toBe(100);
   });
 
-  it('a road cut part-way through sends the steps after it to the shelter still reachable', () => {
+  it('a road cut part-way through sends the steps after it to the shelter still reachable, and those on the cut road too', () => {
     const sim = makeSim(valley((doc) => {
       doc.rules = [{ id: 'flood', from: 'T+00:25', every: '12h', probability: 1, effect: { cut_road: 'village-school' } }];
     }), { decisions: [order(0)], players: ['chair'] });
     sim.run();
     // steps at T+0, T+10, T+20 (30 people) before the cut set off for the school; the rest went to the hall
-    expect(sim.world.shelters.hall.occupancy).toBe(70);
-    // T+0's and T+10's were in by then; T+20's were on the road the flood cut (engine 0.8.0): back to the village,
-    // with no other way to the school, and they wait there, on the road, holding their places
-    expect(sim.world.shelters.school).toMatchObject({ occupancy: 20, incoming: 10 });
-    expect(sim.world.zones.riverside).toMatchObject({ remaining: 0, moving: 10, sheltered: 90 });
-    expect(sim.world.zones.riverside.on_road).toMatchObject([{ shelter: 'school', n: 10, t0: 1200, stranded_t: 1500, arrive_t: -1 }]);
+    // T+0's and T+10's were in by then; T+20's were on the road the flood cut: back to the village (5 minutes), with
+    // no other way to the school, and on to the hall (an hour), giving up their places at the school
+    const trip = events(sim).find((e) => e.type === 'zone.trip');
+    expect(trip).toEqual({
+      t: 1500, type: 'zone.trip', id: 'riverside', shelter: 'hall', from_shelter: 'school', n: 10, set_off: 1200, travel_s: 3900,
+      nodes: ['school-yard', 'village', 'hall-yard'], cum_s: [-600, 300, 3900],
+    });
+    expect(sim.world.shelters.hall.occupancy).toBe(80);
+    expect(sim.world.shelters.school).toMatchObject({ occupancy: 20, incoming: 0 });
+    expect(sim.world.zones.riverside).toMatchObject({ remaining: 0, moving: 0, sheltered: 100, on_road: [] });
   });
 
   it('nobody is sheltered across a fully cut network: the zone stalls, and says the roads are why', () => {
