@@ -126,13 +126,15 @@ export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: Readonl
         return mn(lang, 'feed.struck', e.caught, { id: e.id, caught: e.caught });
       }
       case 'zone.trip': {
-        // a group of the zone on its way, re-routed by a road changed on it, or stranded with no way on (engine 0.8.0)
+        // a group of the zone on its way, re-routed by a road changed on it (to another of the zone's shelters when no
+        // open road leads to its own), or stranded with no way on (engine 0.8.0)
         const z = sim.model.scenario.evacuation.zones.find((x) => x.id === e.id);
         if (!z || !seen(z.area, e.t)) return;
         if (e.stranded === true) {
           const node = sim.model.scenario.travel.nodes.find((x) => x.id === e.nodes[e.nodes.length - 1]);
           return mn(lang, 'feed.stranded', e.n, { id: e.id, shelter: e.shelter, node: node?.name !== undefined ? say(node.name, lang) : node?.id ?? '?' });
         }
+        if (typeof e.from_shelter === 'string') return mn(lang, 'feed.elsewhere', e.n, { id: e.id, from: e.from_shelter, shelter: e.shelter, at: clock(e.t + e.travel_s) });
         return mn(lang, 'feed.rerouted', e.n, { id: e.id, shelter: e.shelter, at: clock(e.t + e.travel_s) });
       }
       case 'shelter.state': {

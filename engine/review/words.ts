@@ -465,11 +465,13 @@ export class Words {
         // those on the way with no open road on (engine 0.8.0)
         return typeof e.stranded === 'number' && e.stranded > 0 ? line + this.m('ev.zone.stranded_note', { stranded: this.num(e.stranded) }) : line;
       }
-      // a group on the road re-routed by a road changed on its way, or stranded with no open road on (engine 0.8.0)
+      // a group on the road re-routed by a road changed on its way, to its shelter or another, or stranded with no open road on (engine 0.8.0)
       case 'zone.trip': {
         const nodes = e.nodes as string[] | undefined;
         const args = { zone: this.name('zone', id), n: e.n as number, shelter: this.name('shelter', String(e.shelter)) };
         if (e.stranded === true) return this.m('ev.zone.trip_stranded', { ...args, node: this.nodeName(nodes?.[nodes.length - 1] ?? '') });
+        // bound for another of the zone's shelters, none of the roads to its own open (engine 0.8.0)
+        if (typeof e.from_shelter === 'string') return this.m('ev.zone.trip_elsewhere', { ...args, from: this.name('shelter', e.from_shelter), at: { t: e.t + (e.travel_s as number) } });
         return this.m('ev.zone.trip', { ...args, at: { t: e.t + (e.travel_s as number) } });
       }
       case 'zone.struck': return this.m('ev.zone.struck', { zone: this.name('zone', id), caught: e.caught as number });

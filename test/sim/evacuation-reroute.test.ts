@@ -224,7 +224,7 @@ describe('with no open way on, they are stranded', () => {
     const found = buildAar(log!, cutBridge, evs).improvements.filter((f) => f.key.startsWith('f.zone.stranded'));
     expect(found).toHaveLength(1);
     expect(found[0].key).toBe('f.zone.stranded_then');
-    expect(new Words('en', cutBridge).m(found[0].key, found[0].params)).toBe('riverside: from T+00:05 (08:05), people on their way to a shelter were stranded on the road (10 at most), with no open road on to their shelter, until a road opened.');
+    expect(new Words('en', cutBridge).m(found[0].key, found[0].params)).toBe('riverside: from T+00:05 (08:05), people on their way to a shelter were stranded on the road (10 at most), with no open road on to their shelter or another of the zone\'s with room, until a road opened.');
     expect(new Words('vi', cutBridge).m(found[0].key, found[0].params)).toBe('riverside: từ T+00:05 (08:05), người dân đang trên đường đến điểm sơ tán bị kẹt lại giữa đường (nhiều nhất 10 người), không còn đường thông đến điểm sơ tán, cho đến khi có đường thông trở lại.');
   });
 
@@ -236,18 +236,18 @@ describe('with no open way on, they are stranded', () => {
     expect(evs.find((e) => e.type === 'zone.struck')).toMatchObject({ t: 3600, caught: 90 });
     const last = evs.filter((e) => e.type === 'zone.progress').at(-1);
     expect(last).toMatchObject({ remaining: 0, moving: 10, sheltered: 0, stranded: 10 });
-    expect(new Words('en', scenario).event(last)).toBe('riverside: 0 in shelter, 10 on the way, 0 still in the zone; 10 of them stranded, with no open road on to their shelter');
+    expect(new Words('en', scenario).event(last)).toBe('riverside: 0 in shelter, 10 on the way, 0 still in the zone; 10 of them stranded, with no open road on to their shelter or another with room');
     // the event lines, in both languages
     const trip = evs.find((e) => e.type === 'zone.trip');
-    expect(new Words('en', scenario).event(trip)).toBe('riverside: 10 people on the way to school are stranded at Bridge: no open road leads on to the shelter');
-    expect(new Words('vi', scenario).event(trip)).toBe('riverside: 10 người đang trên đường đến school bị kẹt lại tại Bridge: không còn đường thông đến điểm sơ tán');
+    expect(new Words('en', scenario).event(trip)).toBe('riverside: 10 people on the way to school are stranded at Bridge: no open road leads on to the shelter, nor to another of the zone\'s with room');
+    expect(new Words('vi', scenario).event(trip)).toBe('riverside: 10 người đang trên đường đến school bị kẹt lại tại Bridge: không còn đường thông đến điểm sơ tán nào còn chỗ');
     // the after-action report: a finding on the zone, with its people left on the road at the end
     const aar = buildAar(log!, scenario, evs);
     const stranded = aar.improvements.filter((f) => f.key === 'f.zone.stranded');
     expect(stranded).toHaveLength(1);
     expect(stranded[0].params).toMatchObject({ people: { n: 10 }, left: { n: 10 } });
     expect(stranded[0].action?.key).toBe('a.zone.reachable');
-    expect(new Words('en', scenario).m(stranded[0].key, stranded[0].params)).toBe('riverside: from T+00:05 (08:05), people on their way to a shelter were stranded on the road (10 at most), with no open road on to their shelter; 10 were still there at the end of the run.');
+    expect(new Words('en', scenario).m(stranded[0].key, stranded[0].params)).toBe('riverside: from T+00:05 (08:05), people on their way to a shelter were stranded on the road (10 at most), with no open road on to their shelter or another of the zone\'s with room; 10 were still there at the end of the run.');
   });
 
   it('a keyframe taken while they wait restores to the same log; one of an engine before 0.8.0 (groups without their ways) is refused, naming the zone', () => {
@@ -273,6 +273,118 @@ describe('with no open way on, they are stranded', () => {
   });
 });
 
+describe('with no open way to their own shelter, they turn to another of the zone\'s', () => {
+  // the school first, the hall second; no way round by the ridge: with the bridge's far side cut, only the hall
+  const twoShelters = (...edits: ((doc: any) => void)[]) => bridge((d) => {
+    noRidge(d);
+    d.evacuation.zones[0].shelters = ['school', 'hall'];
+    for (const edit of edits) edit(d);
+  });
+  const capacity = (id: string, n: number) => (d: any) => { d.evacuation.shelters.find((s: any) => s.id === id).capacity_people = n; };
+  const uphill = (d: any) => {
+    // a hamlet beside the hall, whose people fill it at once when ordered out
+    d.evacuation.zones.push({ id: 'uphill', area: 'commune', node: 'hall-yard', population: 50, shelters: ['hall'], rate_people_per_hour: 600, warning: '0m' });
+  };
+  const orderUphill: Decision = { at: 0, role: 'chair', author: 'trainee', cmd: { do: 'evacuate', zone: 'uphill' } as Decision['cmd'] };
+
+  it('the group goes on to the hall from where it is, giving up its places at the school, which a full school frees', () => {
+    // the 10 of T+0 fill the school (capacity 10); at T+5, 5 of the 7.5 minutes to the bridge behind them, the
+    // bridge's far side is cut: back to the village (5 min) and up to the hall (an hour) beats on to the bridge and back
+    const scenario = twoShelters(capacity('school', 10), rules([300, { cut_road: 'bridge-school' }]));
+    const { sim, broken } = watched(scenario, [order(0)]);
+    sim.run();
+    expect(broken).toEqual([]);
+    const evs = events(sim);
+    const trip = evs.find((e) => e.type === 'zone.trip');
+    expect(trip).toEqual({
+      t: 300, type: 'zone.trip', id: 'riverside', shelter: 'hall', from_shelter: 'school', n: 10, set_off: 0, travel_s: 3900,
+      nodes: ['bridge', 'village', 'hall-yard'], cum_s: [-150, 300, 3900],
+    });
+    // the school, full only for the places they held, has room again; the hall holds their places
+    expect(evs.filter((e) => e.t === 300 && (e.type === 'shelter.occupancy' || e.type === 'shelter.state'))).toEqual([
+      { t: 300, type: 'shelter.occupancy', id: 'school', occupancy: 0, incoming: 0, capacity: 10 },
+      { t: 300, type: 'shelter.state', id: 'school', state: 'open' },
+      { t: 300, type: 'shelter.occupancy', id: 'hall', occupancy: 0, incoming: 10, capacity: 1000 },
+    ]);
+    expect(evs.filter((e) => e.type === 'shelter.state' && e.id === 'school').map((e) => [e.t, e.state])).toEqual([[0, 'open'], [0, 'full'], [300, 'open']]);
+    expect(arrivals(evs, 'hall')[0]).toEqual([4200, 10]);
+    expect(arrivals(evs, 'school')).toEqual([]);
+    // nobody was stranded, and everyone is in the hall in the end
+    expect(evs.filter((e) => e.type === 'zone.progress' && 'stranded' in e)).toEqual([]);
+    expect(sim.world.zones.riverside).toMatchObject({ remaining: 0, moving: 0, sheltered: 100, moving_to: {} });
+    expect(sim.world.shelters.hall.occupancy).toBe(100);
+    // the report's line and the trainee's feed, in both languages
+    const e = trip as LogEvent;
+    expect(new Words('en', scenario).event(e)).toBe('riverside: 10 people on the way to school, with no open road left to it, go instead to hall, due there at T+01:10 (09:10)');
+    expect(new Words('vi', scenario).event(e)).toBe('riverside: 10 người đang trên đường đến school không còn đường thông đến đó, chuyển sang hall, dự kiến đến nơi lúc T+01:10 (09:10)');
+    expect(feed(sim, [e], 'chair', new Map(), 'en')).toEqual(['  T+00:05  riverside: 10 people on the way to shelter school, with no open road left to it, go instead to shelter hall, there at T+01:10']);
+    expect(feed(sim, [e], 'chair', new Map(), 'vi')).toEqual(['  T+00:05  riverside: 10 người đang trên đường đến điểm sơ tán school không còn đường thông đến đó, chuyển sang điểm sơ tán hall, đến nơi lúc T+01:10']);
+  });
+
+  it('with no room in the hall they are stranded, holding their places at the school, and go on there when the bridge reopens', () => {
+    const scenario = twoShelters(capacity('hall', 50), uphill, rules([300, { cut_road: 'bridge-school' }], [3600, { reopen_road: 'bridge-school' }]));
+    const { sim, broken } = watched(scenario, [orderUphill, order(0)]);
+    sim.run(3599);
+    expect(broken).toEqual([]);
+    expect(sim.world.shelters.hall).toMatchObject({ occupancy: 50, incoming: 0 });
+    const evs = events(sim);
+    expect(evs.find((e) => e.type === 'zone.trip')).toEqual({
+      t: 300, type: 'zone.trip', id: 'riverside', shelter: 'school', n: 10, set_off: 0, stranded: true,
+      nodes: ['village', 'bridge'], cum_s: [-300, 150],
+    });
+    expect(sim.world.shelters.school).toMatchObject({ occupancy: 0, incoming: 10 });
+    sim.run();
+    expect(broken).toEqual([]);
+    expect(events(sim).filter((e) => e.type === 'zone.trip' && e.t === 3600)).toMatchObject([{ shelter: 'school', n: 10, travel_s: 450 }]);
+    expect(sim.world.zones.riverside).toMatchObject({ remaining: 0, moving: 0, sheltered: 100 });
+  });
+
+  it('a hall with room for some takes those, and the rest are stranded at the bridge, holding their places at the school', () => {
+    const scenario = twoShelters(capacity('hall', 4), rules([300, { cut_road: 'bridge-school' }], [3600, { reopen_road: 'bridge-school' }]));
+    const { sim, broken } = watched(scenario, [order(0)]);
+    sim.run(3599);
+    expect(broken).toEqual([]);
+    const evs = events(sim);
+    // the 4 the hall has room for go first (the group splits), then the other 6 wait at the bridge
+    expect(evs.filter((e) => e.t === 300 && e.type !== 'rule.fired' && e.type !== 'road.status')).toEqual([
+      { t: 300, type: 'zone.trip', id: 'riverside', shelter: 'hall', from_shelter: 'school', n: 4, set_off: 0, travel_s: 3900, nodes: ['bridge', 'village', 'hall-yard'], cum_s: [-150, 300, 3900] },
+      { t: 300, type: 'zone.trip', id: 'riverside', shelter: 'school', n: 6, set_off: 0, stranded: true, nodes: ['village', 'bridge'], cum_s: [-300, 150] },
+      { t: 300, type: 'shelter.occupancy', id: 'school', occupancy: 0, incoming: 6, capacity: 1000 },
+      { t: 300, type: 'shelter.occupancy', id: 'hall', occupancy: 0, incoming: 4, capacity: 4 },
+      { t: 300, type: 'shelter.state', id: 'hall', state: 'full' },
+      { t: 300, type: 'zone.progress', id: 'riverside', remaining: 90, moving: 10, sheltered: 0, stranded: 6 },
+    ]);
+    expect(sim.world.zones.riverside.on_road).toMatchObject([
+      { shelter: 'school', n: 6, t0: 0, stranded_t: 300, arrive_t: -1 },
+      { shelter: 'hall', n: 4, t0: 0, arrive_t: 4200 },
+    ]);
+    expect(sim.world.zones.riverside.moving_to).toEqual({ school: 6, hall: 4 });
+    sim.run();
+    expect(broken).toEqual([]);
+    const all = events(sim);
+    expect(arrivals(all, 'hall')).toEqual([[4200, 4]]);
+    expect(arrivals(all, 'school')[0]).toEqual([4050, 6]);
+    expect(sim.world.zones.riverside).toMatchObject({ remaining: 0, moving: 0, sheltered: 100 });
+  });
+
+  it('a stranded group goes on to the hall when it opens, with no road changed, its own shelter still cut off', () => {
+    // the hall closed until opened by order at T+20 (doctrine opens no shelter): stranded at the bridge from T+5
+    const scenario = twoShelters((d) => { d.doctrine = { ...(d.doctrine ?? {}), open_shelters: false }; }, rules([300, { cut_road: 'bridge-school' }]));
+    const open = (at: number, shelter: string): Decision => ({ at, role: 'chair', author: 'trainee', cmd: { do: 'open_shelter', shelter } as Decision['cmd'] });
+    const { sim, broken } = watched(scenario, [open(0, 'school'), order(0), open(1200, 'hall')]);
+    sim.run();
+    expect(broken).toEqual([]);
+    const trips = events(sim).filter((e) => e.type === 'zone.trip');
+    expect(trips.map(({ t, shelter, from_shelter, n, stranded, travel_s }) => ({ t, shelter, from_shelter, n, stranded, travel_s }))).toEqual([
+      { t: 300, shelter: 'school', from_shelter: undefined, n: 10, stranded: true, travel_s: undefined },
+      // from the bridge (there since T+07:30) back to the village and up to the hall
+      { t: 1200, shelter: 'hall', from_shelter: 'school', n: 10, stranded: undefined, travel_s: 450 + 3600 },
+    ]);
+    expect(events(sim).find((e) => e.type === 'zone.progress' && e.t === 1200 && !('stranded' in e))).toBeDefined();
+    expect(sim.world.zones.riverside).toMatchObject({ remaining: 0, moving: 0, sheltered: 100 });
+  });
+});
+
 describe('people are conserved under road cuts, closures and reopenings while they are on the road (property)', () => {
   const edges = ['village-bridge', 'bridge-school', 'bridge-ridge', 'ridge-school', 'village-hall'] as const;
   const change = fc.record({
@@ -292,7 +404,9 @@ describe('people are conserved under road cuts, closures and reopenings while th
     changes: fc.array(change, { minLength: 2, maxLength: 12 }),
   });
 
-  it('after every event: remaining + moving + sheltered + caught = population, the groups hold what the zone and the shelters count, no group goes on along a road cut ahead of it, every group on its way has an open way from where it is to its shelter, and every stranded one has none', () => {
+  it('after every event: remaining + moving + sheltered + caught = population, the groups hold what the zone and the shelters count, no group goes on along a road cut ahead of it, every group on its way has an open way from where it is to its shelter, and every stranded one has none, to its shelter or another of the zone\'s with room; groups that turn to another shelter keep their people', () => {
+    // runs in which some of a group turned to another shelter, split or whole: the property must cover them
+    let turned = 0, split = 0;
     fc.assert(fc.property(params, (p) => {
       const decisions: Decision[] = [order(p.order * 60)];
       const scenario = bridge((d) => {
@@ -312,6 +426,7 @@ describe('people are conserved under road cuts, closures and reopenings while th
       // the groups the log says changed way (zone.trip), by when they set off, where to and how many
       const first = new Map<string, { edges: string[]; passed: number[] }>();
       const changedWay = new Set<string>();
+      const parts = new Map<string, number>();
       let read = 0;
       const sim = makeSim(scenario, {
         decisions, players: ['chair'],
@@ -323,6 +438,17 @@ describe('people are conserved under road cuts, closures and reopenings while th
           for (; read < lines.length; read++) {
             const e = JSON.parse(lines[read]);
             if (e.type === 'zone.trip') changedWay.add(`${e.set_off}/${e.shelter}/${e.n}`);
+            if (e.type === 'zone.trip' && e.from_shelter !== undefined) {
+              turned++;
+              if (!p.shelters.includes(e.shelter) || e.shelter === e.from_shelter) broken.push(`t=${s.world.t}: a group turned from ${e.from_shelter} to ${e.shelter}, not another of the zone's shelters`);
+            }
+            // the parts of a group that split: more than one turning from the same shelter at once, or one turning
+            // and the rest stranded, holding their places there
+            if (e.type === 'zone.trip' && (e.from_shelter !== undefined || e.stranded)) {
+              const key = `${e.t}/${e.set_off}/${e.from_shelter ?? e.shelter}`;
+              parts.set(key, (parts.get(key) ?? 0) + 1);
+              if (parts.get(key) === 2) split++;
+            }
           }
           // a group that never changed way has no road cut ahead of it on the way it set off on (engine 0.7.0 drove
           // on through the cut and arrived when its first trip said)
@@ -352,6 +478,12 @@ describe('people are conserved under road cuts, closures and reopenings while th
             const open = model.travel.route(model.evacuee, end, target, s.world.roads, s.world.road_version) !== null;
             if (g.stranded_t === undefined && (end !== target || way.t0 + way.cum_s[way.cum_s.length - 1] !== g.arrive_t)) broken.push(`t=${s.world.t}: a group due at ${g.arrive_t} on a way to ${end}`);
             if (g.stranded_t !== undefined && open) broken.push(`t=${s.world.t}: a group stranded at ${end}, from where a road is open to ${target}`);
+            // nor to another of the zone's shelters with room
+            for (const sid of p.shelters) {
+              const sh = s.world.shelters[sid];
+              if (g.stranded_t === undefined || sid === g.shelter || sh.m.value !== 'open' || sh.capacity - sh.occupancy - sh.incoming <= 0) continue;
+              if (model.travel.route(model.evacuee, end, model.shelterPlace.get(sid)!.node!, s.world.roads, s.world.road_version) !== null) broken.push(`t=${s.world.t}: a group stranded at ${end}, from where a road is open to ${sid}, which has room`);
+            }
             for (let k = 0; k < way.edges.length; k++) {
               // roads still ahead (their start not yet reached) are open for a group on its way
               if (g.stranded_t === undefined && way.t0 + way.cum_s[k] > s.world.t && s.world.roads[way.edges[k]].status === 'cut') broken.push(`t=${s.world.t}: road ${way.edges[k]} ahead of a group due at ${g.arrive_t} is cut`);
@@ -371,5 +503,7 @@ describe('people are conserved under road cuts, closures and reopenings while th
         expect(last.stranded ?? 0).toBe(z.on_road.filter((g) => g.stranded_t !== undefined).reduce((n, g) => n + g.n, 0));
       }
     }), { numRuns: 150 });
+    expect(turned).toBeGreaterThan(0);
+    expect(split).toBeGreaterThan(0);
   });
 });
