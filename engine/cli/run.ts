@@ -4,6 +4,7 @@ import { runScenario, serializeRunLog, type RunLog } from '../sim/run.js';
 import type { ObjectiveResult, Summary } from '../review/metrics.js';
 import type { Scenario } from '../scenario/schema.js';
 import { unreachedIncidents, type Unreached } from '../review/unreached.js';
+import { strandedAtEnd } from '../review/stranded.js';
 import { durationIn, objectiveBounds, objectiveValue } from '../review/words.js';
 import { stoppedEarly } from '../review/review.js';
 import { MESSAGES } from '../review/messages.js';
@@ -97,6 +98,12 @@ export const runCommand: Subcommand = {
   },
 };
 
+/** People who set off and were still stranded on the road at the end, a road cut under them (engine 0.8.0): said, or they are in no figure of the line. */
+function stranded(log: RunLog, lang: Lang): string {
+  const k = strandedAtEnd(log.events);
+  return k > 0 ? say(lang, 'run.stranded', { n: k, num: num(k, lang) }) : '';
+}
+
 /**
  * The decisions given (a decisions file, a fork's) that come after a run stopped early (--until): the log holds
  * them, so that the same file replays, but the run never reached them; the count left them out without a word.
@@ -121,7 +128,7 @@ export function formatSummary(id: string, title: string, log: RunLog, s: Summary
     line('people', say(lang, 'run.people', {
       at_risk: n(s.people.at_risk), rescued: n(s.people.rescued), lost: n(s.people.lost), still: n(s.people.still_at_risk),
       evacuated: s.people.evacuated ? say(lang, 'run.evacuated', { n: n(s.people.evacuated) }) : '',
-    })),
+    }) + stranded(log, lang)),
     line('response', responseLine(s, unreachedIncidents(log.events), lang)),
     line('decisions', say(lang, 'run.decisions', { taken: n(s.decisions.taken), refused: n(s.decisions.refused), nc: s.decisions.no_change === 0 ? '' : say(lang, 'run.no-change', { n: s.decisions.no_change }) }) + afterStop(log, s.t_end, lang)),
     ...formatRefusals(refusals, lang),

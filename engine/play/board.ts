@@ -10,6 +10,7 @@ import { NEVER_S } from '../machines/never.js';
 import type { Text } from '../scenario/schema.js';
 import type { Lang } from '../scenario/text.js';
 import type { Summary } from '../review/metrics.js';
+import { strandedAtEnd } from '../review/stranded.js';
 import { unreachedIncidents } from '../review/unreached.js';
 import { objectiveBounds, objectiveValue } from '../review/words.js';
 import type { Decision } from '../sim/decisions.js';
@@ -331,7 +332,9 @@ export function renderSummary(sim: Sim, s: Summary, lang: Lang, events: readonly
   out.push(`  ${m(lang, 'sum.incidents', { reported: s.incidents.reported, contained: s.incidents.contained, resolved: s.incidents.resolved })}`);
   // shelters only where the scenario has some people in them, as `drill run` prints it
   const evacuated = s.people.evacuated ? m(lang, 'sum.evacuated', { evacuated: s.people.evacuated }) : '';
-  out.push(`  ${m(lang, 'sum.people', { at_risk: s.people.at_risk, rescued: s.people.rescued, lost: s.people.lost, still: s.people.still_at_risk })}${evacuated}`);
+  // people who set off and were left stranded on the road by a cut road (engine 0.8.0): in no other figure
+  const stranded = strandedAtEnd(events);
+  out.push(`  ${m(lang, 'sum.people', { at_risk: s.people.at_risk, rescued: s.people.rescued, lost: s.people.lost, still: s.people.still_at_risk })}${evacuated}${stranded ? mn(lang, 'sum.stranded', stranded) : ''}`);
   // the mean leaves out the incidents nobody reached: say how many there were
   const reached = s.response.mean_first_on_scene_s === null ? m(lang, 'sum.no-response') : m(lang, 'sum.response', { mean: span(s.response.mean_first_on_scene_s, lang), max: span(s.response.max_first_on_scene_s!, lang) });
   const u = unreachedIncidents(events);

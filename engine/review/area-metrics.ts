@@ -33,9 +33,9 @@ export interface ZoneFigures {
   cut_t: number | null;
   cut_people: number;
   /**
-   * the first time people on their way to a shelter were stranded on the road, no open road leading on to it from
-   * where they were (engine 0.8.0), the most stranded at once, and how many still were at the end; null, 0 and 0
-   * when that never happened
+   * the first time people on their way to a shelter were stranded on the road, no open road leading on to it, nor to
+   * another of the zone's shelters with room, from where they were (engine 0.8.0), the most stranded at once, and how
+   * many still were at the end; null, 0 and 0 when that never happened
    */
   stranded_t: number | null;
   stranded_people: number;

@@ -9,7 +9,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KeyframeRestoreError } from '../../engine/core/errors.js';
-import { renderBoard } from '../../engine/play/board.js';
+import { formatSummary } from '../../engine/cli/run.js';
+import { renderBoard, renderSummary } from '../../engine/play/board.js';
 import { feed } from '../../engine/play/describe.js';
 import { buildAar } from '../../engine/review/aar.js';
 import type { LogEvent } from '../../engine/review/metrics.js';
@@ -250,6 +251,21 @@ describe('with no open way on, they are stranded', () => {
     expect(new Words('en', scenario).m(stranded[0].key, stranded[0].params)).toBe('riverside: from T+00:05 (08:05), people on their way to a shelter were stranded on the road (10 at most), with no open road on to their shelter or another of the zone\'s with room; 10 were still there at the end of the run.');
   });
 
+  it('drill run\'s summary and drill play\'s hot wash say how many are still stranded on the road at the end, in both languages', () => {
+    const scenario = bridge((d) => { noRidge(d); rules([300, { cut_road: 'bridge-school' }])(d); });
+    const { log, summary, sim } = runScenario(scenario, { seed: 1, decisions: [order(0)], players: ['chair'] });
+    const people = (text: string) => text.split('\n').find((l) => /^\s*(people|người dân)/.test(l))!.trim();
+    expect(people(formatSummary(scenario.id, 'Bridge', log!, summary, undefined, scenario, [], 'en'))).toBe('people      0 at risk, 0 rescued, 0 lost, 0 still at risk; 10 people still stranded on the road, with no open road on to a shelter with room');
+    expect(formatSummary(scenario.id, 'Bridge', log!, summary, undefined, scenario, [], 'vi')).toContain('; 10 người vẫn còn bị kẹt giữa đường, không còn đường thông đến điểm sơ tán còn chỗ');
+    expect(people(renderSummary(sim, summary, 'en', log!.events))).toBe('people: 0 at risk, 0 rescued, 0 lost, 0 still at risk; 10 people still stranded on the road, with no open road on to a shelter with room');
+    expect(renderSummary(sim, summary, 'vi', log!.events)).toContain('; 10 người vẫn còn bị kẹt giữa đường, không còn đường thông đến điểm sơ tán còn chỗ');
+    // once the bridge reopens they go on, and the line says nothing of it
+    const reopened = bridge((d) => { noRidge(d); rules([300, { cut_road: 'bridge-school' }], [3600, { reopen_road: 'bridge-school' }])(d); });
+    const after = runScenario(reopened, { seed: 1, decisions: [order(0)], players: ['chair'] });
+    expect(formatSummary(reopened.id, 'Bridge', after.log!, after.summary, undefined, reopened, [], 'en')).not.toContain('stranded');
+    expect(formatSummary(reopened.id, 'Bridge', after.log!, after.summary, undefined, reopened, [], 'en')).toContain('; 100 evacuated to shelters\n');
+  });
+
   it('a keyframe taken while they wait restores to the same log; one of an engine before 0.8.0 (groups without their ways) is refused, naming the zone', () => {
     const scenario = bridge((d) => { noRidge(d); rules([300, { cut_road: 'bridge-school' }], [3600, { reopen_road: 'bridge-school' }])(d); d.keyframe_every = '15m'; });
     const opts = { seed: 1, decisions: [order(0)], players: ['chair'] };
@@ -479,7 +495,7 @@ describe('people are conserved under road cuts, closures and reopenings while th
             if (g.stranded_t === undefined && (end !== target || way.t0 + way.cum_s[way.cum_s.length - 1] !== g.arrive_t)) broken.push(`t=${s.world.t}: a group due at ${g.arrive_t} on a way to ${end}`);
             if (g.stranded_t !== undefined && open) broken.push(`t=${s.world.t}: a group stranded at ${end}, from where a road is open to ${target}`);
             // nor to another of the zone's shelters with room
-            for (const sid of p.shelters) {
+            for (const sid of p.shelters as readonly string[]) {
               const sh = s.world.shelters[sid];
               if (g.stranded_t === undefined || sid === g.shelter || sh.m.value !== 'open' || sh.capacity - sh.occupancy - sh.incoming <= 0) continue;
               if (model.travel.route(model.evacuee, end, model.shelterPlace.get(sid)!.node!, s.world.roads, s.world.road_version) !== null) broken.push(`t=${s.world.t}: a group stranded at ${end}, from where a road is open to ${sid}, which has room`);
