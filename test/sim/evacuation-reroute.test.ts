@@ -383,6 +383,20 @@ describe('with no open way to their own shelter, they turn to another of the zon
     expect(sim.world.zones.riverside).toMatchObject({ remaining: 0, moving: 0, sheltered: 100 });
   });
 
+  it('a keyframe taken while a split group\'s parts are on the road and stranded restores to the same log', () => {
+    const scenario = twoShelters(capacity('hall', 4), rules([300, { cut_road: 'bridge-school' }], [3600, { reopen_road: 'bridge-school' }]), (d) => { d.keyframe_every = '15m'; });
+    const opts = { seed: 1, decisions: [order(0)], players: ['chair'] };
+    const { log } = runScenario(scenario, opts);
+    const during = log!.keyframes.filter((k) => k.world.zones.riverside.on_road.some((g) => g.stranded_t !== undefined) && k.world.zones.riverside.moving_to.hall);
+    expect(during.length).toBeGreaterThan(1);
+    for (const k of during.slice(0, 2)) {
+      const sim = new Sim(new Model(scenario), { ...opts, until: log!.until, mode: 'full', keyframeEvery: scenario.keyframe_every }, JSON.parse(JSON.stringify(k)));
+      sim.run();
+      expect(sim.log!.lines).toEqual(log!.events.slice(k.events));
+      expect(sim.log!.finish()).toBe(log!.hash);
+    }
+  });
+
   it('a stranded group goes on to the hall when it opens, with no road changed, its own shelter still cut off', () => {
     // the hall closed until opened by order at T+20 (doctrine opens no shelter): stranded at the bridge from T+5
     const scenario = twoShelters((d) => { d.doctrine = { ...(d.doctrine ?? {}), open_shelters: false }; }, rules([300, { cut_road: 'bridge-school' }]));
@@ -417,6 +431,9 @@ describe('people are conserved under road cuts, closures and reopenings while th
     hazard: fc.option(fc.integer({ min: 1, max: 240 })),
     speed: fc.integer({ min: 4, max: 40 }),
     shelters: fc.constantFrom(['school'], ['school', 'hall'], ['hall', 'school']),
+    // the zone's second shelter closed until opened by order at this minute (doctrine opens none): people stranded
+    // before then may go there once it opens
+    openLate: fc.option(fc.integer({ min: 0, max: 120 })),
     changes: fc.array(change, { minLength: 2, maxLength: 12 }),
   });
 
@@ -425,8 +442,14 @@ describe('people are conserved under road cuts, closures and reopenings while th
     let turned = 0, split = 0;
     fc.assert(fc.property(params, (p) => {
       const decisions: Decision[] = [order(p.order * 60)];
+      const open = (at: number, shelter: string): Decision => ({ at, role: 'chair', author: 'trainee', cmd: { do: 'open_shelter', shelter } as Decision['cmd'] });
+      if (p.openLate !== null) {
+        decisions.push(open(0, p.shelters[0]));
+        if (p.shelters.length > 1) decisions.push(open(p.openLate * 60, p.shelters[1]!));
+      }
       const scenario = bridge((d) => {
         d.evacuation.speed_kmh = { road: p.speed };
+        if (p.openLate !== null) d.doctrine = { ...(d.doctrine ?? {}), open_shelters: false };
         const z = d.evacuation.zones[0];
         Object.assign(z, { population: p.pop, rate_people_per_hour: p.rate, shelters: p.shelters });
         if (p.hazard !== null) z.hazard_arrives = clock(p.hazard * 60);
