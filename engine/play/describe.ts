@@ -140,7 +140,7 @@ export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: Readonl
       case 'shelter.state': {
         const x = sim.model.scenario.evacuation.shelters.find((s) => s.id === e.id);
         if (!x || !seen(x.area, e.t)) return;
-        return m(lang, 'feed.shelter', { id: e.id, state: m(lang, `shelter.${e.state}` as MsgKey) });
+        return m(lang, 'feed.shelter', { id: e.id, state: m(lang, e.state === 'open' && e.was === 'full' ? 'shelter.space' : `shelter.${e.state}` as MsgKey) });
       }
       case 'inject.delivered':
         if (!mine(e.to)) return;

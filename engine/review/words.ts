@@ -475,7 +475,8 @@ export class Words {
         return this.m('ev.zone.trip', { ...args, at: { t: e.t + (e.travel_s as number) } });
       }
       case 'zone.struck': return this.m('ev.zone.struck', { zone: this.name('zone', id), caught: e.caught as number });
-      case 'shelter.state': return this.m(`ev.shelter.${String(e.state)}`, { shelter: this.name('shelter', id) });
+      // open again after full, places given up (engine 0.8.0): no opening
+      case 'shelter.state': return this.m(e.state === 'open' && e.was === 'full' ? 'ev.shelter.space' : `ev.shelter.${String(e.state)}`, { shelter: this.name('shelter', id) });
       case 'shelter.occupancy': {
         // places held for people on their way (engine 0.6.0; a log of an older engine counted them in the occupancy)
         const incoming = typeof e.incoming === 'number' ? e.incoming : 0;

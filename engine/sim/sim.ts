@@ -338,7 +338,8 @@ export class Sim {
     const r = MACHINES.shelter.step(s.m, { type });
     if (!r.changed) return false;
     s.m = r.snapshot;
-    this.emit({ t: this.world.t, type: 'shelter.state', id, state: s.m.value });
+    // open again after full (SPACE: people bound for it turned elsewhere) says so, or it reads as opening
+    this.emit({ t: this.world.t, type: 'shelter.state', id, state: s.m.value, ...(type === 'SPACE' ? { was: 'full' } : {}) });
     return true;
   }
 

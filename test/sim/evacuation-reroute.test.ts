@@ -319,10 +319,14 @@ describe('with no open way to their own shelter, they turn to another of the zon
     // the school, full only for the places they held, has room again; the hall holds their places
     expect(evs.filter((e) => e.t === 300 && (e.type === 'shelter.occupancy' || e.type === 'shelter.state'))).toEqual([
       { t: 300, type: 'shelter.occupancy', id: 'school', occupancy: 0, incoming: 0, capacity: 10 },
-      { t: 300, type: 'shelter.state', id: 'school', state: 'open' },
+      { t: 300, type: 'shelter.state', id: 'school', state: 'open', was: 'full' },
       { t: 300, type: 'shelter.occupancy', id: 'hall', occupancy: 0, incoming: 10, capacity: 1000 },
     ]);
     expect(evs.filter((e) => e.type === 'shelter.state' && e.id === 'school').map((e) => [e.t, e.state])).toEqual([[0, 'open'], [0, 'full'], [300, 'open']]);
+    const space = evs.find((x) => x.type === 'shelter.state' && x.t === 300) as LogEvent;
+    expect(new Words('en', scenario).event(space)).toBe('school has room again');
+    expect(new Words('vi', scenario).event(space)).toBe('school có chỗ trở lại');
+    expect(feed(sim, [space], 'chair', new Map(), 'en')).toEqual(['  T+00:05  shelter school: room again']);
     expect(arrivals(evs, 'hall')[0]).toEqual([4200, 10]);
     expect(arrivals(evs, 'school')).toEqual([]);
     // nobody was stranded, and everyone is in the hall in the end
@@ -493,7 +497,8 @@ describe('people are conserved under road cuts, closures and reopenings while th
           // on through the cut and arrived when its first trip said)
           for (const g of z.on_road) {
             const key = `${g.t0}/${g.shelter}/${g.n}`;
-            if (!first.has(key) && g.t0 === s.world.t) {
+            // (a group that changed way in the instant it set off, a part of a split one among them, has no first way)
+            if (!first.has(key) && g.t0 === s.world.t && !changedWay.has(key)) {
               const route = model.travel.route(model.evacuee, 'village', model.shelterPlace.get(g.shelter)!.node!, s.world.roads, s.world.road_version)!;
               let acc = 0;
               first.set(key, { edges: route.edges, passed: route.edges.map((id) => g.t0 + Math.ceil((acc += model.travel.edgeTime(model.travel.edgeById(id)!, model.evacuee, s.world.roads[id])) - 1e-6)) });
