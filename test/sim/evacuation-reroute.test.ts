@@ -339,6 +339,11 @@ describe('with no open way to their own shelter, they turn to another of the zon
     expect(new Words('vi', scenario).event(e)).toBe('riverside: 10 người đang trên đường đến school không còn đường thông đến đó, chuyển sang hall, dự kiến đến nơi lúc T+01:10 (09:10)');
     expect(feed(sim, [e], 'chair', new Map(), 'en')).toEqual(['  T+00:05  riverside: 10 people on the way to shelter school, with no open road left to it, go instead to shelter hall, there at T+01:10']);
     expect(feed(sim, [e], 'chair', new Map(), 'vi')).toEqual(['  T+00:05  riverside: 10 người đang trên đường đến điểm sơ tán school không còn đường thông đến đó, chuyển sang điểm sơ tán hall, đến nơi lúc T+01:10']);
+    // nobody stranded: the after-action report has no stranded finding, and drill run's people line no stranded count
+    const run = runScenario(scenario, { seed: 1, decisions: [order(0)], players: ['chair'] });
+    const aar = buildAar(run.log!, scenario, run.log!.events.map((l) => JSON.parse(l)));
+    expect(aar.improvements.filter((f) => f.key.startsWith('f.zone.stranded'))).toEqual([]);
+    expect(formatSummary(scenario.id, 'Bridge', run.log!, run.summary, undefined, scenario, [], 'en')).not.toContain('stranded');
   });
 
   it('with no room in the hall they are stranded, holding their places at the school, and go on there when the bridge reopens', () => {
