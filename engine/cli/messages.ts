@@ -215,7 +215,7 @@ const vi: Record<CliKey, string> = {
   'run.incidents': '{reported} được báo tin, {contained} đã khống chế, {resolved} đã giải quyết xong',
   'run.people': '{at_risk} người gặp nạn, {rescued} được cứu, {lost} thiệt mạng, {still} vẫn còn gặp nạn{evacuated}',
   'run.evacuated': '; {n} người đã vào nơi sơ tán',
-  'run.stranded': '; {num} người vẫn còn bị kẹt giữa đường, không còn đường thông đến điểm sơ tán còn chỗ',
+  'run.stranded': '; {num} {n:người|người} vẫn còn bị kẹt giữa đường, không còn đường thông đến điểm sơ tán còn chỗ',
   'run.reached': 'lực lượng đầu tiên có mặt sau trung bình {mean} (lâu nhất {max})',
   'run.none-reached': 'không lực lượng nào đến được hiện trường',
   'run.unreached': '; {n} sự cố ({people} người) chưa có lực lượng nào đến được',
