@@ -23,21 +23,16 @@ import { runScenario } from '../../engine/sim/run.js';
 import { Sim } from '../../engine/sim/sim.js';
 import { editedScenario } from '../helpers/scenarios.js';
 import { events, makeSim } from '../helpers/sim.js';
+import { communeScenario } from '../helpers/commune-scenario.js';
 
 // a village; the school 5 km away over a bridge (2.5 km each side), or 12.5 km round by the ridge; a hall 20 km up
 // another road. At 20 km/h: village to bridge 7 min 30 s, bridge to school 7 min 30 s, bridge to ridge and ridge to
 // school 15 min each, village to hall an hour.
-const BRIDGE = `
-drillsim: 1
-id: bridge-roads
-title: A village, a school over a bridge, a hall up the valley
-exercise: tabletop
-start: "2025-09-20T08:00:00+07:00"
-horizon: 6h
-areas:
-  - { id: province, name: Province, tier: province, population: 100000, coords: { lat: 18.70, lon: 105.60 } }
-  - { id: commune, name: Commune, tier: commune, parent: province, population: 5000, coords: { lat: 18.70, lon: 105.80 } }
-travel:
+const BRIDGE = communeScenario({
+  id: 'bridge-roads',
+  title: 'A village, a school over a bridge, a hall up the valley',
+  base: 'village',
+  travel: `
   detour: 1
   nodes:
     - { id: town, name: Town, coords: { lat: 18.70, lon: 105.60 }, area: province }
@@ -53,20 +48,16 @@ travel:
     - { id: bridge-ridge, from: bridge, to: ridge, length_km: 5 }
     - { id: ridge-school, from: ridge, to: school-yard, length_km: 5 }
     - { id: village-hall, from: village, to: hall-yard, length_km: 20 }
-units:
-  - { id: team, name: Rescue team, owner: militia, category: part-time, capabilities: { rescue: 1 }, crew: 10, base: village, home: commune, mobilisation: 0m }
-incident_kinds:
-  - { id: stranded, name: Stranded, need: { rescue: 1 }, work: 1h, severity: 3 }
-roles:
-  - { id: chair, name: Commune chair, tier: commune, area: commune, commands: [team], declares: [1] }
-evacuation:
+`,
+  evacuation: `
   step: 10m
   zones:
     - { id: riverside, area: commune, node: village, population: 100, shelters: [school], rate_people_per_hour: 60, warning: 0m }
   shelters:
     - { id: school, area: commune, node: school-yard, capacity_people: 1000 }
     - { id: hall, area: commune, node: hall-yard, capacity_people: 1000 }
-`;
+`,
+});
 
 const bridge = (edit?: (doc: any) => void): Scenario => editedScenario(BRIDGE, 'bridge-roads.yaml', edit);
 

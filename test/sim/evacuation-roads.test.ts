@@ -19,19 +19,14 @@ import { runScenario } from '../../engine/sim/run.js';
 import { Sim } from '../../engine/sim/sim.js';
 import { events, makeSim } from '../helpers/sim.js';
 import { editedScenario } from '../helpers/scenarios.js';
+import { communeScenario } from '../helpers/commune-scenario.js';
 
 // a village on the river; a school 5 km down one road, a hall 20 km up another (20 km/h: 15 min and 1 h)
-const VALLEY = `
-drillsim: 1
-id: valley-roads
-title: A village, a near school and a far hall
-exercise: tabletop
-start: "2025-09-20T08:00:00+07:00"
-horizon: 6h
-areas:
-  - { id: province, name: Province, tier: province, population: 100000, coords: { lat: 18.70, lon: 105.60 } }
-  - { id: commune, name: Commune, tier: commune, parent: province, population: 5000, coords: { lat: 18.70, lon: 105.80 } }
-travel:
+const VALLEY = communeScenario({
+  id: 'valley-roads',
+  title: 'A village, a near school and a far hall',
+  base: 'village',
+  travel: `
   detour: 1
   nodes:
     - { id: town, name: Town, coords: { lat: 18.70, lon: 105.60 }, area: province }
@@ -42,20 +37,16 @@ travel:
     - { id: town-village, from: town, to: village, length_km: 21 }
     - { id: village-school, from: village, to: school-yard, length_km: 5 }
     - { id: village-hall, from: village, to: hall-yard, length_km: 20 }
-units:
-  - { id: team, name: Rescue team, owner: militia, category: part-time, capabilities: { rescue: 1 }, crew: 10, base: village, home: commune, mobilisation: 0m }
-incident_kinds:
-  - { id: stranded, name: Stranded, need: { rescue: 1 }, work: 1h, severity: 3 }
-roles:
-  - { id: chair, name: Commune chair, tier: commune, area: commune, commands: [team], declares: [1] }
-evacuation:
+`,
+  evacuation: `
   step: 10m
   zones:
     - { id: riverside, area: commune, node: village, population: 100, shelters: [school, hall], rate_people_per_hour: 60, warning: 0m }
   shelters:
     - { id: school, area: commune, node: school-yard, capacity_people: 1000 }
     - { id: hall, area: commune, node: hall-yard, capacity_people: 1000 }
-`;
+`,
+});
 
 const valley = (edit?: (doc: any) => void): Scenario => editedScenario(VALLEY, 'valley-roads.yaml', edit);
 

@@ -21,22 +21,12 @@ import { runScenario, serializeRunLog } from '../../engine/sim/run.js';
 import { Sim } from '../../engine/sim/sim.js';
 import { events, makeSim } from '../helpers/sim.js';
 import { editedScenario } from '../helpers/scenarios.js';
+import { communeScenario } from '../helpers/commune-scenario.js';
 
-const COMMUNE = `
-drillsim: 1
-id: shelters
-title: Two hamlets, a school and a hall
-exercise: tabletop
-start: "2025-09-20T08:00:00+07:00"
-horizon: 6h
-areas:
-  - { id: province, name: Province, tier: province, population: 100000, coords: { lat: 18.70, lon: 105.60 } }
-  - { id: commune, name: Commune, tier: commune, parent: province, population: 5000, coords: { lat: 18.70, lon: 105.80 } }
-units:
-  - { id: team, name: Rescue team, owner: militia, category: part-time, capabilities: { rescue: 1 }, crew: 10, base: commune, home: commune, mobilisation: 0m }
-incident_kinds:
-  - { id: stranded, name: Stranded, need: { rescue: 1 }, work: 1h, severity: 3 }
-travel:
+const COMMUNE = communeScenario({
+  id: 'shelters',
+  title: 'Two hamlets, a school and a hall',
+  travel: `
   nodes:
     - { id: hamlets, name: Hamlets, coords: { lat: 18.70, lon: 105.80 }, area: commune }
     - { id: school-yard, name: School yard, coords: { lat: 18.71, lon: 105.80 } }
@@ -45,9 +35,8 @@ travel:
   edges:
     - { id: to-school, from: hamlets, to: school-yard, time: { road: 10m } }
     - { id: to-hall, from: hamlets, to: hall-yard, time: { road: 10m } }
-roles:
-  - { id: chair, name: Commune chair, tier: commune, area: commune, commands: [team], declares: [1] }
-evacuation:
+`,
+  evacuation: `
   step: 10m
   zones:
     - { id: riverside, area: commune, population: 100, shelters: [school], rate_people_per_hour: 60, warning: 0m }
@@ -55,7 +44,8 @@ evacuation:
   shelters:
     - { id: school, area: commune, node: school-yard, capacity_people: 15 }
     - { id: hall, area: commune, node: hall-yard, capacity_people: 1000 }
-`;
+`,
+});
 
 const commune = (edit?: (doc: any) => void): Scenario => editedScenario(COMMUNE, 'shelters.yaml', edit);
 

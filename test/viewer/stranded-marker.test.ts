@@ -11,24 +11,20 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
 import { ARTIFACTS, lookAtEach, viewerSession, type ViewerSession } from './browser.js';
+import { communeScenario } from '../helpers/commune-scenario.js';
 
 const dir = tempDir('drillsim-viewer-stranded-marker-');
 const file = join(dir, 'valley.json');
 let session: ViewerSession;
 
 // at 20 km/h: village to bridge 7 min 30 s, bridge to ridge and ridge to school 15 min each
-const TEXT = `
-drillsim: 1
-id: valley-stranded
-title: A village, a school over a bridge or round by the ridge
-exercise: tabletop
-start: "2025-09-20T08:00:00+07:00"
-horizon: 3h
-keyframe_every: 15m
-areas:
-  - { id: province, name: Province, tier: province, population: 100000, coords: { lat: 18.70, lon: 105.60 } }
-  - { id: commune, name: Commune, tier: commune, parent: province, population: 5000, coords: { lat: 18.70, lon: 105.80 } }
-travel:
+const TEXT = communeScenario({
+  id: 'valley-stranded',
+  title: 'A village, a school over a bridge or round by the ridge',
+  horizon: '3h',
+  keyframe_every: '15m',
+  base: 'village',
+  travel: `
   detour: 1
   nodes:
     - { id: town, name: Town, coords: { lat: 18.70, lon: 105.60 }, area: province }
@@ -42,23 +38,20 @@ travel:
     - { id: bridge-school, from: bridge, to: school-yard, length_km: 2.5 }
     - { id: bridge-ridge, from: bridge, to: ridge, length_km: 5 }
     - { id: ridge-school, from: ridge, to: school-yard, length_km: 5 }
-units:
-  - { id: team, name: Rescue team, owner: militia, category: part-time, capabilities: { rescue: 1 }, crew: 10, base: village, home: commune, mobilisation: 0m }
-incident_kinds:
-  - { id: stranded, name: Stranded, need: { rescue: 1 }, work: 1h, severity: 3 }
-roles:
-  - { id: chair, name: Commune chair, tier: commune, area: commune, commands: [team], declares: [1] }
-rules:
+`,
+  rules: `
   - { id: flood, from: T+00:05, every: 12h, probability: 1, once: true, effect: { cut_road: bridge-school } }
   - { id: slide, from: T+00:05, every: 12h, probability: 1, once: true, effect: { cut_road: bridge-ridge } }
   - { id: cleared, from: T+01:00, every: 12h, probability: 1, once: true, effect: { reopen_road: bridge-ridge } }
-evacuation:
+`,
+  evacuation: `
   step: 10m
   zones:
     - { id: riverside, name: { vi: Xóm ven sông, en: Riverside hamlet }, area: commune, node: village, population: 100, shelters: [school], rate_people_per_hour: 60, warning: 0m }
   shelters:
     - { id: school, name: { vi: Trường học, en: School }, area: commune, node: school-yard, capacity_people: 1000 }
-`;
+`,
+});
 
 beforeAll(async () => {
   const scenario = join(dir, 'valley.yaml'), decisions = join(dir, 'order.yaml');

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
 import { viewerSession, type ViewerSession } from './browser.js';
+import { communeScenario } from '../helpers/commune-scenario.js';
 
 const dir = tempDir('drillsim-viewer-zone-stranded-');
 const file = join(dir, 'bridge.json');
@@ -19,18 +20,13 @@ const decisions = join(dir, 'order.yaml');
 let session: ViewerSession;
 
 // a village, and a school 5 km away over a bridge (20 km/h: 7 min 30 s each side of it)
-const TEXT = `
-drillsim: 1
-id: bridge-stranded
-title: A village and a school over a bridge
-exercise: tabletop
-start: "2025-09-20T08:00:00+07:00"
-horizon: 3h
-keyframe_every: 15m
-areas:
-  - { id: province, name: Province, tier: province, population: 100000, coords: { lat: 18.70, lon: 105.60 } }
-  - { id: commune, name: Commune, tier: commune, parent: province, population: 5000, coords: { lat: 18.70, lon: 105.80 } }
-travel:
+const TEXT = communeScenario({
+  id: 'bridge-stranded',
+  title: 'A village and a school over a bridge',
+  horizon: '3h',
+  keyframe_every: '15m',
+  base: 'village',
+  travel: `
   detour: 1
   nodes:
     - { id: town, name: Town, coords: { lat: 18.70, lon: 105.60 }, area: province }
@@ -41,22 +37,19 @@ travel:
     - { id: town-village, from: town, to: village, length_km: 21 }
     - { id: village-bridge, from: village, to: bridge, length_km: 2.5 }
     - { id: bridge-school, from: bridge, to: school-yard, length_km: 2.5 }
-units:
-  - { id: team, name: Rescue team, owner: militia, category: part-time, capabilities: { rescue: 1 }, crew: 10, base: village, home: commune, mobilisation: 0m }
-incident_kinds:
-  - { id: stranded, name: Stranded, need: { rescue: 1 }, work: 1h, severity: 3 }
-roles:
-  - { id: chair, name: Commune chair, tier: commune, area: commune, commands: [team], declares: [1] }
-rules:
+`,
+  rules: `
   - { id: flood, from: T+00:05, every: 12h, probability: 1, once: true, effect: { cut_road: bridge-school } }
   - { id: cleared, from: T+01:00, every: 12h, probability: 1, once: true, effect: { reopen_road: bridge-school } }
-evacuation:
+`,
+  evacuation: `
   step: 10m
   zones:
     - { id: riverside, name: { vi: Xóm ven sông, en: Riverside hamlet }, area: commune, node: village, population: 100, shelters: [school], rate_people_per_hour: 60, warning: 0m }
   shelters:
     - { id: school, area: commune, node: school-yard, capacity_people: 1000 }
-`;
+`,
+});
 
 beforeAll(async () => {
   writeFileSync(scenario, TEXT);
