@@ -355,6 +355,14 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
       action: { key: 'a.zone.reachable', params: { zone: ref('zone', z.id) } },
     }));
   }
+  // people a cut road turned to another of their zone's shelters, with nobody of the zone stranded on the road at
+  // any time: the plan's other shelter worked (where some were stranded, that finding says so)
+  for (const z of rv.zones.filter((x) => x.switched_t !== null && x.stranded_t === null)) {
+    strengths.push(f('f.zone.switched', {
+      zone: ref('zone', z.id), at: t(z.switched_t!), people: { n: z.switched_people },
+      from: { list: z.switched_from.map((id) => ref('shelter', id)) }, to: { list: z.switched_to.map((id) => ref('shelter', id)) },
+    }, { capability: capOfZone(z.id) }));
+  }
   for (const a of rv.areas) {
     if (a.stock_out_t !== null) improvements.push(f('f.stock.out', { area: ref('area', a.id), at: t(a.stock_out_t) }, { capability: SUPPLIES, element: 'equipment', org: roleOfArea(sc, a.id) }));
     else if (a.isolated_s > 0 && a.stock_days_left !== null && a.stock_days_left < 3) {

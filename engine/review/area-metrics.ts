@@ -40,6 +40,15 @@ export interface ZoneFigures {
   stranded_t: number | null;
   stranded_people: number;
   stranded_end: number;
+  /**
+   * people on their way whom a cut road turned to another of the zone's shelters (`zone.trip` with `from_shelter`,
+   * engine 0.8.0): the first time, how many in all, and the shelters they turned from and to, in order of first
+   * turning; null, 0 and empty when none did
+   */
+  switched_t: number | null;
+  switched_people: number;
+  switched_from: string[];
+  switched_to: string[];
   /** sheltered over population at the end (0-1) */
   share: number;
   /** [t, sheltered] at every evacuation step */
@@ -110,7 +119,7 @@ export class AreaMetrics {
       this.areas.set(a.id, { risk: 0, risk_max: 0, risk_max_t: null, isolated: false, isolated_since: 0, isolated_s: 0, stock: null, stock_first: null, stock_out_t: null, evacuation: [] });
     }
     for (const z of scenario.evacuation.zones) {
-      this.zones.set(z.id, { id: z.id, area: z.area, population: z.population, ordered_t: null, ordered_by: null, moving_t: null, done_t: null, struck_t: null, caught: null, cut_t: null, cut_people: 0, stranded_t: null, stranded_people: 0, stranded_end: 0, sheltered: 0, share: 0, series: [] });
+      this.zones.set(z.id, { id: z.id, area: z.area, population: z.population, ordered_t: null, ordered_by: null, moving_t: null, done_t: null, struck_t: null, caught: null, cut_t: null, cut_people: 0, stranded_t: null, stranded_people: 0, stranded_end: 0, switched_t: null, switched_people: 0, switched_from: [], switched_to: [], sheltered: 0, share: 0, series: [] });
       this.zonesOfArea.set(z.area, [...(this.zonesOfArea.get(z.area) ?? []), z.id]);
       if (z.hazard_arrives !== undefined) this.hazardArrives.set(z.id, z.hazard_arrives);
       this.sheltersOfZone.set(z.id, z.shelters);
@@ -160,6 +169,16 @@ export class AreaMetrics {
           const last = a.evacuation[a.evacuation.length - 1];
           if (last && last[0] === e.t) last[1] = share; else a.evacuation.push([e.t, share]);
         }
+        return;
+      }
+      case 'zone.trip': {
+        // a group turned to another shelter (a stranded one turning is counted when it sets off again, not twice)
+        const z = this.zones.get(e.id as string);
+        if (!z || typeof e.from_shelter !== 'string' || e.stranded === true) return;
+        if (z.switched_t === null) z.switched_t = e.t;
+        z.switched_people += e.n as number;
+        if (!z.switched_from.includes(e.from_shelter)) z.switched_from.push(e.from_shelter);
+        if (!z.switched_to.includes(e.shelter as string)) z.switched_to.push(e.shelter as string);
         return;
       }
       case 'zone.struck': {

@@ -334,6 +334,11 @@ describe('with no open way to their own shelter, they turn to another of the zon
     const run = runScenario(scenario, { seed: 1, decisions: [order(0)], players: ['chair'] });
     const aar = buildAar(run.log!, scenario, run.log!.events.map((l) => JSON.parse(l)));
     expect(aar.improvements.filter((f) => f.key.startsWith('f.zone.stranded'))).toEqual([]);
+    // the zone's other shelter took them, with nobody stranded: a strength of the plan, in both languages
+    const switched = aar.strengths.filter((f) => f.key === 'f.zone.switched');
+    expect(switched).toHaveLength(1);
+    expect(new Words('en', scenario).m(switched[0].key, switched[0].params)).toBe('riverside: from T+00:05 (08:05), the road on to school cut, 10 people on their way there turned to hall, which the zone\'s plan also gives, and none was stranded on the road.');
+    expect(new Words('vi', scenario).m(switched[0].key, switched[0].params)).toBe('riverside: từ T+00:05 (08:05), đường đến school bị chia cắt, 10 người đang trên đường đến đó đã chuyển sang hall, điểm sơ tán cũng có trong phương án của khu, không ai bị kẹt lại giữa đường.');
     expect(formatSummary(scenario.id, 'Bridge', run.log!, run.summary, undefined, scenario, [], 'en')).not.toContain('stranded');
   });
 
@@ -381,6 +386,11 @@ describe('with no open way to their own shelter, they turn to another of the zon
     expect(arrivals(all, 'hall')).toEqual([[4200, 4]]);
     expect(arrivals(all, 'school')[0]).toEqual([4050, 6]);
     expect(sim.world.zones.riverside).toMatchObject({ remaining: 0, moving: 0, sheltered: 100 });
+    // the report: some were stranded, so that is the finding; the hall taking the others is no strength beside it
+    const run = runScenario(scenario, { seed: 1, decisions: [order(0)], players: ['chair'] });
+    const aar = buildAar(run.log!, scenario, run.log!.events.map((l) => JSON.parse(l)));
+    expect(aar.improvements.map((f) => f.key)).toContain('f.zone.stranded_then');
+    expect(aar.strengths.filter((f) => f.key === 'f.zone.switched')).toEqual([]);
   });
 
   it('a keyframe taken while a split group\'s parts are on the road and stranded restores to the same log', () => {
