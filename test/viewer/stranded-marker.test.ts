@@ -15,6 +15,8 @@ import { communeScenario } from '../helpers/commune-scenario.js';
 
 const dir = tempDir('drillsim-viewer-stranded-marker-');
 const file = join(dir, 'valley.json');
+// the same valley with the order given at T+01:00, once the ridge road is open again: nobody is stranded
+const late = join(dir, 'valley-late.json');
 let session: ViewerSession;
 
 // at 20 km/h: village to bridge 7 min 30 s, bridge to ridge and ridge to school 15 min each
@@ -58,6 +60,9 @@ beforeAll(async () => {
   writeFileSync(scenario, TEXT);
   writeFileSync(decisions, 'drillsim_decisions: 1\nscenario: valley-stranded\nplayers: [chair]\ndecisions:\n  - { at: T+00:00, role: chair, do: evacuate, zone: riverside }\n');
   expect(drill(['run', scenario, '--seed', '1', '--decisions', decisions, '--out', file, '--quiet']).code).toBe(0);
+  const lateOrder = join(dir, 'late-order.yaml');
+  writeFileSync(lateOrder, 'drillsim_decisions: 1\nscenario: valley-stranded\nplayers: [chair]\ndecisions:\n  - { at: T+01:00, role: chair, do: evacuate, zone: riverside }\n');
+  expect(drill(['run', scenario, '--seed', '1', '--decisions', lateOrder, '--out', late, '--quiet']).code).toBe(0);
   session = await viewerSession([file], undefined, '#lang=en');
 });
 
@@ -65,15 +70,15 @@ afterAll(async () => {
   await session?.close();
 });
 
-interface Look { stranded: { node: string | null; n: string | null; text: string | null; title: string | null; x: number; y: number }[]; trips: { zone: string | null; n: string | null; x: number; y: number }[]; bridge: { x: number; y: number }; ridge: { x: number; y: number } }
+interface Look { stranded: { run: string | null; ghost: boolean; node: string | null; n: string | null; text: string | null; title: string | null; x: number; y: number }[]; trips: { run: string | null; ghost: boolean; zone: string | null; n: string | null; x: number; y: number; title: string | null }[]; bridge: { x: number; y: number }; ridge: { x: number; y: number } }
 const LOOK = `() => {
   const svg = document.querySelector('#map-a svg.map-svg');
   const at = (el) => { const m = /translate\\(([-\\d.e]+),([-\\d.e]+)\\)/.exec(el.getAttribute('transform')); return { x: Number(m[1]), y: Number(m[2]) }; };
   // a road's ends: its line from the village to the bridge ends at the bridge, the one to the ridge at the ridge
   const end = (id) => { const l = svg.querySelector('g.road[data-road="' + id + '"] line.line'); return { x: Number(l.getAttribute('x2')), y: Number(l.getAttribute('y2')) }; };
   return {
-    stranded: [...svg.querySelectorAll('g.stranded')].map((g) => ({ node: g.getAttribute('data-node'), n: g.getAttribute('data-stranded'), text: g.querySelector('text').textContent, title: g.querySelector('title').textContent, ...at(g) })),
-    trips: [...svg.querySelectorAll('g.trip')].map((g) => ({ zone: g.getAttribute('data-zone'), n: g.getAttribute('data-n'), ...at(g) })),
+    stranded: [...svg.querySelectorAll('g.stranded')].map((g) => ({ run: g.getAttribute('data-run'), ghost: g.classList.contains('ghost'), node: g.getAttribute('data-node'), n: g.getAttribute('data-stranded'), text: g.querySelector('text').textContent, title: g.querySelector('title').textContent, ...at(g) })),
+    trips: [...svg.querySelectorAll('g.trip')].map((g) => ({ run: g.getAttribute('data-run'), ghost: g.classList.contains('ghost'), zone: g.getAttribute('data-zone'), n: g.getAttribute('data-n'), title: g.querySelector('title').textContent, ...at(g) })),
     bridge: end('village-bridge'), ridge: end('bridge-ridge'),
   };
 }`;
@@ -118,5 +123,36 @@ describe('evacuees stranded on the road, on the map', () => {
     expect(await page.locator('#map-a details.legend li', { hasText: 'người sơ tán bị kẹt giữa đường (số người)' }).count()).toBe(1);
     await page.locator('#lang').click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
+  });
+});
+
+describe('two runs overlaid (compare), one stranded at the bridge and one not', () => {
+  it('draws run B\'s stranded and its groups on their way too, a few pixels off, dashed and named as B\'s', async () => {
+    // A ordered the village out at T+01:00, when the ridge road was open again; B at T+00:00, and was stranded
+    const cmp = await viewerSession([late, file], undefined, '#run=0&cmp=1&lang=en&layout=overlay');
+    try {
+      await cmp.page.waitForFunction(() => (window as any).drillViewer.app.b !== null && document.body.classList.contains('overlaid'));
+      const [before, during, after] = await lookAtEach<Look>(cmp.page, [180, 1800, 4200], LOOK);
+      // T+00:03: only B's first ten on their way
+      expect(before.stranded).toEqual([]);
+      expect(before.trips).toMatchObject([{ run: 'b', ghost: true, zone: 'riverside', n: '10' }]);
+      expect(before.trips[0].title).toBe('B: Riverside hamlet: 10 on their way to School');
+      // T+00:30: B's ten wait at the bridge, drawn 5 px off it; A has nobody on the road
+      expect(during.trips).toEqual([]);
+      expect(during.stranded).toHaveLength(1);
+      const m = during.stranded[0];
+      expect(m).toMatchObject({ run: 'b', ghost: true, node: 'bridge', n: '10', text: '10' });
+      expect(m.x).toBeCloseTo(during.bridge.x + 5, 3);
+      expect(m.y).toBeCloseTo(during.bridge.y + 5, 3);
+      expect(m.title).toMatch(/^B: Suspension bridge: 10 evacuees stranded/);
+      // T+01:10: both runs' groups on the road, A's undashed and B's dashed
+      expect(after.stranded).toEqual([]);
+      expect(after.trips.filter((d) => d.run === 'a' && !d.ghost).length).toBeGreaterThan(0);
+      expect(after.trips.filter((d) => d.run === 'b' && d.ghost)).toHaveLength(3);
+      await cmp.page.evaluate(() => (window as any).drillViewer.paintedSeek(1800));
+      await cmp.page.locator('#maps').screenshot({ path: join(ARTIFACTS, 'stranded-marker-overlay.png') });
+    } finally {
+      await cmp.close();
+    }
   });
 });

@@ -749,16 +749,23 @@ export class MapView {
     // and at each junction where a cut road left groups with no open road on, a marker with how many wait there.
     // Read off the world the seek restored (its zones' groups on the road), as the zone's tooltip is: no index to
     // keep, and a seek costs a pass over the groups on the road at that time
-    const { moving, stranded } = tripMarks(run, world, t, lang, nodeName);
+    // run B's overlaid (compare, overlay layout) GHOST_OFF off where A's would be, dashed as B's incidents are, its
+    // tooltips saying whose they are: where one run's people are stranded at a bridge and the other's got through
+    const a = tripMarks(run, world, t, lang, nodeName);
+    const b = overlay ? tripMarks(overlay.run, overlay.world, t, lang, nodeName) : null;
+    const ghostOf = <T extends { x: number; y: number; title: string }>(list: T[]) => list.map((d) => ({ ...d, ghost: true, title: `${S.runB}: ${d.title}` }));
+    const moving = b ? [...a.moving.map((d) => ({ ...d, ghost: false })), ...ghostOf(b.moving)] : a.moving.map((d) => ({ ...d, ghost: false }));
+    const stranded = b ? [...a.stranded.map((d) => ({ ...d, ghost: false })), ...ghostOf(b.stranded)] : a.stranded.map((d) => ({ ...d, ghost: false }));
+    const placeAt = (d: { x: number; y: number; ghost: boolean }) => { const [x, y] = this.xy(d.x, d.y); const o = d.ghost ? GHOST_OFF : 0; return `translate(${x + o},${y + o})`; };
     this.layer.trips.selectAll<SVGGElement, (typeof moving)[number]>('g.trip').data(moving)
       .join((en) => { const g = en.append('g').attr('class', 'trip'); g.append('circle').attr('r', 3); g.append('title'); return g; })
-      .attr('transform', (d) => { const [x, y] = this.xy(d.x, d.y); return `translate(${x},${y})`; })
-      .attr('data-zone', (d) => d.zone).attr('data-n', (d) => d.n)
+      .attr('transform', placeAt).classed('ghost', (d) => d.ghost)
+      .attr('data-zone', (d) => d.zone).attr('data-n', (d) => d.n).attr('data-run', (d) => (d.ghost ? 'b' : 'a'))
       .each(function (d) { setText(d3.select(this).select('title'), d.title); });
-    this.layer.stranded.selectAll<SVGGElement, (typeof stranded)[number]>('g.stranded').data(stranded, (d) => d.node)
+    this.layer.stranded.selectAll<SVGGElement, (typeof stranded)[number]>('g.stranded').data(stranded, (d) => `${d.ghost ? 'b' : 'a'}:${d.node}`)
       .join((en) => { const g = en.append('g').attr('class', 'stranded'); g.append('rect').attr('rx', 4).attr('height', 14).attr('y', -7); g.append('text').attr('y', 3.5).attr('text-anchor', 'middle'); g.append('title'); return g; })
-      .attr('transform', (d) => { const [x, y] = this.xy(d.x, d.y); return `translate(${x},${y})`; })
-      .attr('data-node', (d) => d.node).attr('data-stranded', (d) => d.n)
+      .attr('transform', placeAt).classed('ghost', (d) => d.ghost)
+      .attr('data-node', (d) => d.node).attr('data-stranded', (d) => d.n).attr('data-run', (d) => (d.ghost ? 'b' : 'a'))
       .each(function (d) {
         const g = d3.select(this);
         const text = String(d.n), w = 8 + text.length * 6.2;
