@@ -4,7 +4,7 @@
  * completion, so the three cannot disagree. Pure: a line in, a parse out;
  * ids are not checked here (the engine does that, with the reason).
  */
-import { formatDuration, parseDuration, suggestTime } from '../scenario/duration.js';
+import { formatClock, formatDuration, parseDuration, suggestTime } from '../scenario/duration.js';
 import type { MsgKey } from './messages.js';
 
 export type ArgKind = 'unit' | 'incident' | 'zone' | 'shelter' | 'area' | 'road' | 'level' | 'inject' | 'option' | 'role' | 'time' | 'step' | 'text' | 'file' | 'topic';
@@ -276,6 +276,11 @@ function readStep(words: string[]): { ok: true; step: Step } | { ok: false; prob
     // `advance 1h30`: the minutes without their unit
     const minutes = /^(\d+h)(\d{1,2})$/i.exec(last);
     if (minutes) return { ok: false, problem: { key: 'parse.bad-step-minutes', params: { value: last, step: `${minutes[1]}${minutes[2]}m` } } };
+    // `advance until 10`, `tiếp đến 1030`: a time meant (until says so), hours alone or hours and minutes run together
+    if (until && /^\d{1,4}$/.test(last)) {
+      const h = last.length <= 2 ? Number(last) : Number(last.slice(0, -2)), m = last.length <= 2 ? 0 : Number(last.slice(-2));
+      if (m <= 59) return { ok: false, problem: { key: 'parse.bad-time-guess', params: { value: last, time: formatClock(h * 3600 + m * 60) } } };
+    }
     // `advance 10`: a number alone, most likely minutes (the step people take most); a time needs until or T+
     if (!until && /^\d+$/.test(last) && Number(last) > 0) return { ok: false, problem: { key: 'parse.bad-step-number', params: { value: last, step: `${Number(last)}m` } } };
     return bad;

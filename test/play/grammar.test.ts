@@ -125,6 +125,14 @@ describe('parseLine', () => {
     expect(problem('advance 0').key).toBe('parse.bad-step');
   });
 
+  it('for a bare number after until (advance until 10), suggests the time on the exercise clock: until says a time is meant', () => {
+    expect(problem('advance until 10')).toEqual({ key: 'parse.bad-time-guess', params: { value: '10', time: 'T+10:00' } });
+    expect(problem('tiếp đến 9')).toEqual({ key: 'parse.bad-time-guess', params: { value: '9', time: 'T+09:00' } });
+    expect(problem('advance to 1030')).toEqual({ key: 'parse.bad-time-guess', params: { value: '1030', time: 'T+10:30' } });
+    // minutes past 59 are no time: the plain hint
+    expect(problem('advance until 1075').key).toBe('parse.bad-step');
+  });
+
   it('reads the controller\'s commands', () => {
     expect(ok('hold dam-rumour')).toMatchObject({ verb: 'hold', args: { inject: 'dam-rumour' } });
     expect(ok('jump T+04:00')).toMatchObject({ verb: 'jump', at: 14400 });
