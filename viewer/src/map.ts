@@ -369,7 +369,7 @@ export class MapView {
       else if (sh.node && model.travel.nodeIndex.has(sh.node)) { const [x, y] = model.travel.nodeXY[model.travel.nodeIndex.get(sh.node)!]; place(core, { x, y }); }
       else place(core, model.areaPlace.get(sh.area));
     }
-    for (const z of s.evacuation.zones) place(core, model.areaPlace.get(z.area));
+    for (const z of s.evacuation.zones) place(core, model.zonePlace.get(z.id) ?? model.areaPlace.get(z.area));
     const parents = new Set(s.areas.map((a) => a.parent).filter((p) => p !== undefined));
     const leaves = new Set(s.areas.filter((a) => !parents.has(a.id)).map((a) => a.id));
     const nodeArea = new Map(s.travel.nodes.map((nd) => [nd.id, nd.area]));
@@ -435,7 +435,7 @@ export class MapView {
     return this.pt(lonLat(this.run, x, y));
   }
 
-  /** An evacuation zone's circle: around its area, each zone of the area at its own angle, a fixed distance off on screen. */
+  /** An evacuation zone's circle: beside its place, each zone of the area at its own angle, a fixed distance off on screen. */
   private zoneXY(p: { x: number; y: number }, i: number): P {
     const [x, y] = this.xy(p.x, p.y);
     const a = i * 2.2 + 2.2;
@@ -627,7 +627,8 @@ export class MapView {
 
     // --- evacuation zones, hatched once the hazard has struck
     const zones = s.evacuation.zones.map((z, i) => {
-      const p = model.areaPlace.get(z.area)!;
+      // where its people set off from (its node or coords, else its area's place): a village up a track is drawn there
+      const p = model.zonePlace.get(z.id) ?? model.areaPlace.get(z.area)!;
       const zw = world.zones[z.id];
       const struck = run.history.zones.get(z.id)?.struck_t;
       const flooded = (struck !== null && struck !== undefined && struck <= t) || (z.hazard_arrives !== undefined && z.hazard_arrives <= t);
