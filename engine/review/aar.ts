@@ -355,9 +355,10 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
       action: { key: 'a.zone.reachable', params: { zone: ref('zone', z.id) } },
     }));
   }
-  // people a cut road turned to another of their zone's shelters, with nobody of the zone stranded on the road at
-  // any time: the plan's other shelter worked (where some were stranded, that finding says so)
-  for (const z of rv.zones.filter((x) => x.switched_t !== null && x.stranded_t === null)) {
+  // people a cut road turned to another of their zone's shelters, and the zone's evacuation came to no harm by the
+  // roads: nobody stranded on the road, nobody left waiting behind cut roads, nobody caught. Where any of that
+  // happened its own finding says so, and praise of the plan beside it would read as a contradiction
+  for (const z of rv.zones.filter((x) => x.switched_t !== null && x.stranded_t === null && x.cut_t === null && !(x.caught !== null && x.caught > 0))) {
     strengths.push(f('f.zone.switched', {
       zone: ref('zone', z.id), at: t(z.switched_t!), people: { n: z.switched_people },
       from: { list: z.switched_from.map((id) => ref('shelter', id)) }, to: { list: z.switched_to.map((id) => ref('shelter', id)) },

@@ -42,8 +42,8 @@ export interface ZoneFigures {
   stranded_end: number;
   /**
    * people on their way whom a cut road turned to another of the zone's shelters (`zone.trip` with `from_shelter`,
-   * engine 0.8.0): the first time, how many in all, and the shelters they turned from and to, in order of first
-   * turning; null, 0 and empty when none did
+   * engine 0.8.0): the first time, how many (each turn away from a shelter they set out for), and the shelters they
+   * turned from and to, in order of first turning; null, 0 and empty when none did
    */
   switched_t: number | null;
   switched_people: number;
@@ -172,13 +172,15 @@ export class AreaMetrics {
         return;
       }
       case 'zone.trip': {
-        // a group turned to another shelter (a stranded one turning is counted when it sets off again, not twice)
+        // a group turned to another shelter. A turn away from a shelter people had turned to already is most likely
+        // the same people turning again (the lines name no group): not counted twice, nor listed as where they set
+        // out for
         const z = this.zones.get(e.id as string);
-        if (!z || typeof e.from_shelter !== 'string' || e.stranded === true) return;
+        if (!z || typeof e.from_shelter !== 'string' || z.switched_to.includes(e.from_shelter)) return;
         if (z.switched_t === null) z.switched_t = e.t;
         z.switched_people += e.n as number;
         if (!z.switched_from.includes(e.from_shelter)) z.switched_from.push(e.from_shelter);
-        if (!z.switched_to.includes(e.shelter as string)) z.switched_to.push(e.shelter as string);
+        if (!z.switched_to.includes(e.shelter as string) && !z.switched_from.includes(e.shelter as string)) z.switched_to.push(e.shelter as string);
         return;
       }
       case 'zone.struck': {

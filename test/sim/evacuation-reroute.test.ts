@@ -337,9 +337,34 @@ describe('with no open way to their own shelter, they turn to another of the zon
     // the zone's other shelter took them, with nobody stranded: a strength of the plan, in both languages
     const switched = aar.strengths.filter((f) => f.key === 'f.zone.switched');
     expect(switched).toHaveLength(1);
-    expect(new Words('en', scenario).m(switched[0].key, switched[0].params)).toBe('riverside: from T+00:05 (08:05), the road on to school cut, 10 people on their way there turned to hall, which the zone\'s plan also gives, and none was stranded on the road.');
-    expect(new Words('vi', scenario).m(switched[0].key, switched[0].params)).toBe('riverside: từ T+00:05 (08:05), đường đến school bị chia cắt, 10 người đang trên đường đến đó đã chuyển sang hall, điểm sơ tán cũng có trong phương án của khu, không ai bị kẹt lại giữa đường.');
+    expect(new Words('en', scenario).m(switched[0].key, switched[0].params)).toBe('riverside: from T+00:05 (08:05), with no open road left to school, 10 people on their way there turned to hall, another shelter in the zone\'s plan; nobody was left stranded on the road.');
+    expect(new Words('vi', scenario).m(switched[0].key, switched[0].params)).toBe('riverside: từ T+00:05 (08:05), không còn đường thông đến school; 10 người đang trên đường đến đó đã chuyển sang hall, cũng là điểm sơ tán trong kế hoạch của khu vực sơ tán này, và không ai bị kẹt lại giữa đường.');
     expect(formatSummary(scenario.id, 'Bridge', run.log!, run.summary, undefined, scenario, [], 'en')).not.toContain('stranded');
+  });
+
+  it('the report praises the turn only where the zone came to no harm by the roads: not when the hazard caught those left', () => {
+    // the same turn to the hall at T+00:05, and the hazard reaches the village at T+00:30, with 70 still there
+    const scenario = twoShelters(capacity('school', 10), rules([300, { cut_road: 'bridge-school' }]), (d) => { d.evacuation.zones[0].hazard_arrives = 'T+00:30'; });
+    const { log } = runScenario(scenario, { seed: 1, decisions: [order(0)], players: ['chair'] });
+    const evs = log!.events.map((l) => JSON.parse(l));
+    expect(evs.some((e) => e.type === 'zone.trip' && e.from_shelter === 'school')).toBe(true);
+    expect(evs.find((e) => e.type === 'zone.struck')).toMatchObject({ caught: 70 });
+    expect(buildAar(log!, scenario, evs).strengths.filter((f) => f.key === 'f.zone.switched')).toEqual([]);
+  });
+
+  it('people who turn and turn back are counted once, and the report names the shelter they set out for, not the one they turned back to', () => {
+    // the ten of T+0 turn to the hall at T+00:05, and the ten of T+00:10 set out for it; the bridge opens again at
+    // T+00:14, and at T+00:15 the hall road is cut under both groups: back to the school, the first ten's own
+    const scenario = twoShelters(rules([300, { cut_road: 'bridge-school' }], [840, { reopen_road: 'bridge-school' }], [900, { cut_road: 'village-hall' }]));
+    const { log } = runScenario(scenario, { seed: 1, decisions: [order(0)], players: ['chair'] });
+    const evs = log!.events.map((l) => JSON.parse(l));
+    const turns = evs.filter((e) => e.type === 'zone.trip' && e.from_shelter !== undefined).map((e) => [e.t, e.from_shelter, e.shelter, e.n]);
+    expect(turns[0]).toEqual([300, 'school', 'hall', 10]);
+    expect(turns.slice(1)).toEqual([[900, 'hall', 'school', 10], [900, 'hall', 'school', 10]]);
+    expect(evs.some((e) => e.type === 'zone.trip' && e.stranded === true)).toBe(false);
+    const switched = buildAar(log!, scenario, evs).strengths.filter((f) => f.key === 'f.zone.switched');
+    expect(switched).toHaveLength(1);
+    expect(new Words('en', scenario).m(switched[0].key, switched[0].params)).toBe('riverside: from T+00:05 (08:05), with no open road left to school, 10 people on their way there turned to hall, another shelter in the zone\'s plan; nobody was left stranded on the road.');
   });
 
   it('with no room in the hall they are stranded, holding their places at the school, and go on there when the bridge reopens', () => {
