@@ -271,16 +271,14 @@ function readStep(words: string[]): { ok: true; step: Step } | { ok: false; prob
     // `advance 5:00`: a time or a step? say how to write either (`advance until 5:00`, `advance t+5:00`: a time)
     const guess = suggestTime(last);
     const s = guess ? parseDuration(guess) : undefined;
+    // `advance until 10:30`, `advance until 10`, `tiếp đến 10h30`: until says a time is meant; say the whole command
+    const time = until ? (guess && s?.ok ? guess : untilTime(last)) : undefined;
+    if (time) return { ok: false, problem: { key: 'parse.bad-until', params: { value: last, time } } };
     if (guess && s?.ok && (words.length > 1 || /^[Tt+]/.test(last))) return { ok: false, problem: { key: 'parse.bad-time-guess', params: { value: last, time: guess } } };
     if (guess && s?.ok) return { ok: false, problem: { key: 'parse.bad-step-guess', params: { value: last, time: guess, step: formatDuration(s.seconds) } } };
     // `advance 1h30`: the minutes without their unit
     const minutes = /^(\d+h)(\d{1,2})$/i.exec(last);
     if (minutes) return { ok: false, problem: { key: 'parse.bad-step-minutes', params: { value: last, step: `${minutes[1]}${minutes[2]}m` } } };
-    // `advance until 10`, `tiếp đến 1030`: a time meant (until says so), hours alone or hours and minutes run together
-    if (until && /^\d{1,4}$/.test(last)) {
-      const h = last.length <= 2 ? Number(last) : Number(last.slice(0, -2)), m = last.length <= 2 ? 0 : Number(last.slice(-2));
-      if (m <= 59) return { ok: false, problem: { key: 'parse.bad-time-guess', params: { value: last, time: formatClock(h * 3600 + m * 60) } } };
-    }
     // `advance 10`: a number alone, most likely minutes (the step people take most); a time needs until or T+
     if (!until && /^\d+$/.test(last) && Number(last) > 0) return { ok: false, problem: { key: 'parse.bad-step-number', params: { value: last, step: `${Number(last)}m` } } };
     return bad;
@@ -289,6 +287,20 @@ function readStep(words: string[]): { ok: true; step: Step } | { ok: false; prob
   if (/^T\+/i.test(words[words.length - 1]) || until) return { ok: true, step: { kind: 'at', t: r.seconds } };
   if (r.seconds === 0) return bad;
   return { ok: true, step: { kind: 'by', s: r.seconds } };
+}
+
+/**
+ * The time on the exercise clock a number after `until` most likely means: hours alone (`10`, `10g`), or hours and
+ * minutes run together or split by h/g as Vietnamese write the time of day (`1030`, `10h30`, `10g30`); undefined for
+ * anything else, or for no time at all (`0`, minutes past 59, `3000`).
+ */
+function untilTime(text: string): string | undefined {
+  const m = /^(\d{1,2})(?:[hg](\d{2})?|[hg]?(\d{2}))?$/i.exec(text.normalize('NFC'));
+  if (!m) return undefined;
+  const h = Number(m[1]), min = Number(m[2] ?? m[3] ?? 0);
+  // a four-figure time is a time of day's figures: past 23 they are no time anyone writes
+  if (min > 59 || (m[3] !== undefined && h > 23) || h * 60 + min === 0) return undefined;
+  return formatClock(h * 3600 + min * 60);
 }
 
 /** The verb someone probably meant, for "did you mean": a Vietnamese form when the words read as Vietnamese. */

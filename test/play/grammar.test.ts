@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseLine, tokenize } from '../../engine/play/grammar.js';
+import { m } from '../../engine/play/messages.js';
 import { PlaySession } from '../../engine/play/session.js';
 import { loadNamed } from '../helpers/scenarios.js';
 
@@ -112,7 +113,7 @@ describe('parseLine', () => {
 
   it('for a time written like a clock (5:00), says the T+ form to write, and the step too when it could be one', () => {
     expect(problem('advance 5:00')).toEqual({ key: 'parse.bad-step-guess', params: { value: '5:00', time: 'T+05:00', step: '5h' } });
-    expect(problem('advance until 05:40')).toEqual({ key: 'parse.bad-time-guess', params: { value: '05:40', time: 'T+05:40' } });
+    expect(problem('advance until 05:40')).toEqual({ key: 'parse.bad-until', params: { value: '05:40', time: 'T+05:40' } });
     expect(problem('advance t+05:40')).toEqual({ key: 'parse.bad-time-guess', params: { value: 't+05:40', time: 'T+05:40' } });
     expect(problem('jump 5:00')).toEqual({ key: 'parse.bad-time-guess', params: { value: '5:00', time: 'T+05:00' } });
     expect(problem('inject tc-chair at 6:30 Call | Call the chair')).toEqual({ key: 'parse.bad-time-guess', params: { value: '6:30', time: 'T+06:30' } });
@@ -125,12 +126,26 @@ describe('parseLine', () => {
     expect(problem('advance 0').key).toBe('parse.bad-step');
   });
 
-  it('for a bare number after until (advance until 10), suggests the time on the exercise clock: until says a time is meant', () => {
-    expect(problem('advance until 10')).toEqual({ key: 'parse.bad-time-guess', params: { value: '10', time: 'T+10:00' } });
-    expect(problem('tiếp đến 9')).toEqual({ key: 'parse.bad-time-guess', params: { value: '9', time: 'T+09:00' } });
-    expect(problem('advance to 1030')).toEqual({ key: 'parse.bad-time-guess', params: { value: '1030', time: 'T+10:30' } });
-    // minutes past 59 are no time: the plain hint
+  it('for a bare number after until (advance until 10), suggests the whole command to that time on the exercise clock: until says a time is meant', () => {
+    expect(problem('advance until 10')).toEqual({ key: 'parse.bad-until', params: { value: '10', time: 'T+10:00' } });
+    expect(problem('tiếp đến 9')).toEqual({ key: 'parse.bad-until', params: { value: '9', time: 'T+09:00' } });
+    expect(problem('advance to 1030')).toEqual({ key: 'parse.bad-until', params: { value: '1030', time: 'T+10:30' } });
+    // hours and minutes as Vietnamese write the time of day: until a time, not a step of 10h30m
+    expect(problem('tiếp đến 10h30')).toEqual({ key: 'parse.bad-until', params: { value: '10h30', time: 'T+10:30' } });
+    expect(problem('tiếp đến 10g30')).toEqual({ key: 'parse.bad-until', params: { value: '10g30', time: 'T+10:30' } });
+    expect(problem('tiếp đến 10g')).toEqual({ key: 'parse.bad-until', params: { value: '10g', time: 'T+10:00' } });
+    // no time at all: the plain hint (minutes past 59, figures past 23:59, nothing)
     expect(problem('advance until 1075').key).toBe('parse.bad-step');
+    expect(problem('advance until 3000').key).toBe('parse.bad-step');
+    expect(problem('advance until 0').key).toBe('parse.bad-step');
+    // what read before still reads
+    expect(ok('advance until end')).toMatchObject({ verb: 'advance' });
+    expect(ok('tiếp đến hết')).toMatchObject({ verb: 'advance' });
+    expect(ok('advance to T+03:00')).toMatchObject({ verb: 'advance' });
+    // and the message says the command, in both languages
+    const say = (lang: 'en' | 'vi', p: ReturnType<typeof problem>) => m(lang, p.key, p.params as Record<string, string>);
+    expect(say('en', problem('advance until 10'))).toBe("'10' is not a time; write advance until T+10:00 (T+10:00 on the exercise clock: T+ counts from the start of the exercise, not the time of day)");
+    expect(say('vi', problem('tiếp đến 10'))).toBe("'10' không phải một thời điểm; hãy viết tiếp đến T+10:00 (hay advance until T+10:00), thời điểm đó trên đồng hồ diễn tập (T+ tính từ lúc bắt đầu diễn tập, không phải giờ trong ngày)");
   });
 
   it('reads the controller\'s commands', () => {
