@@ -6,7 +6,7 @@
  * by the ridge (the valley of test/sim/evacuation-reroute.test.ts); both roads on from the bridge are cut at
  * T+00:05, while the first ten are on their way to it, and the ridge road opens again at T+01:00.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
@@ -145,12 +145,33 @@ describe('two runs overlaid (compare), one stranded at the bridge and one not', 
       expect(m.x).toBeCloseTo(during.bridge.x + 5, 3);
       expect(m.y).toBeCloseTo(during.bridge.y + 5, 3);
       expect(m.title).toMatch(/^B: Suspension bridge: 10 evacuees stranded/);
+      // drawn dashed, as B's incidents are (A's solid)
+      const dash = (sel: string) => cmp.page.evaluate((s) => getComputedStyle(document.querySelector(s)!).strokeDasharray, sel);
       // T+01:10: both runs' groups on the road, A's undashed and B's dashed
       expect(after.stranded).toEqual([]);
       expect(after.trips.filter((d) => d.run === 'a' && !d.ghost).length).toBeGreaterThan(0);
       expect(after.trips.filter((d) => d.run === 'b' && d.ghost)).toHaveLength(3);
+      expect(await dash('#map-a g.trip.ghost circle')).not.toBe('none');
+      expect(await dash('#map-a g.trip:not(.ghost) circle')).toBe('none');
       await cmp.page.evaluate(() => (window as any).drillViewer.paintedSeek(1800));
+      expect(await dash('#map-a g.stranded.ghost rect')).not.toBe('none');
       await cmp.page.locator('#maps').screenshot({ path: join(ARTIFACTS, 'stranded-marker-overlay.png') });
+    } finally {
+      await cmp.close();
+    }
+  });
+
+  it('where both runs are stranded at one junction, draws a marker for each: A\'s on it, B\'s 5 px off', async () => {
+    const copy = join(dir, 'valley-again.json');
+    copyFileSync(file, copy);
+    const cmp = await viewerSession([file, copy], undefined, '#run=0&cmp=1&lang=en&layout=overlay');
+    try {
+      await cmp.page.waitForFunction(() => (window as any).drillViewer.app.b !== null && document.body.classList.contains('overlaid'));
+      const [during] = await lookAtEach<Look>(cmp.page, [1800], LOOK);
+      expect(during.stranded.map((d) => [d.run, d.node, d.n])).toEqual([['a', 'bridge', '10'], ['b', 'bridge', '10']]);
+      expect(during.stranded[0].x).toBeCloseTo(during.bridge.x, 3);
+      expect(during.stranded[1].x).toBeCloseTo(during.bridge.x + 5, 3);
+      expect(during.stranded[1].y).toBeCloseTo(during.bridge.y + 5, 3);
     } finally {
       await cmp.close();
     }

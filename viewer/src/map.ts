@@ -369,7 +369,7 @@ export class MapView {
       else if (sh.node && model.travel.nodeIndex.has(sh.node)) { const [x, y] = model.travel.nodeXY[model.travel.nodeIndex.get(sh.node)!]; place(core, { x, y }); }
       else place(core, model.areaPlace.get(sh.area));
     }
-    for (const z of s.evacuation.zones) place(core, model.zonePlace.get(z.id) ?? model.areaPlace.get(z.area));
+    for (const z of s.evacuation.zones) place(core, model.zonePlace.get(z.id));
     const parents = new Set(s.areas.map((a) => a.parent).filter((p) => p !== undefined));
     const leaves = new Set(s.areas.filter((a) => !parents.has(a.id)).map((a) => a.id));
     const nodeArea = new Map(s.travel.nodes.map((nd) => [nd.id, nd.area]));
@@ -628,7 +628,7 @@ export class MapView {
     // --- evacuation zones, hatched once the hazard has struck
     const zones = s.evacuation.zones.map((z, i) => {
       // where its people set off from (its node or coords, else its area's place): a village up a track is drawn there
-      const p = model.zonePlace.get(z.id) ?? model.areaPlace.get(z.area)!;
+      const p = model.zonePlace.get(z.id)!;
       const zw = world.zones[z.id];
       const struck = run.history.zones.get(z.id)?.struck_t;
       const flooded = (struck !== null && struck !== undefined && struck <= t) || (z.hazard_arrives !== undefined && z.hazard_arrives <= t);
