@@ -423,7 +423,8 @@ export class Words {
       }
       case 'inject.expired': return this.m('ev.inject.expired', { inject: this.name('inject', id), option: this.optionLabel(id, String(e.option)) });
       case 'inject.answered': return this.m('ev.inject.answered', { inject: this.name('inject', id), option: this.optionLabel(id, String(e.option)) });
-      case 'inject.done': return this.m(this.doneByDefault.has(id) ? 'ev.inject.done_default' : 'ev.inject.done', { inject: this.name('inject', id), by: this.by(e.by), latency: this.injectLatency(id, e.latency_s as number) });
+      // taken the moment it arrived (doctrine acts at once): "after 0 s" read as a measurement, not as at once
+      case 'inject.done': return this.m(this.doneByDefault.has(id) ? 'ev.inject.done_default' : e.latency_s === 0 ? 'ev.inject.done_at_once' : 'ev.inject.done', { inject: this.name('inject', id), by: this.by(e.by), latency: this.injectLatency(id, e.latency_s as number) });
       case 'inject.added': return this.m('ev.inject.added', { inject: this.name('inject', id), to: this.name('role', String(e.to)) });
       case 'inject.skipped': return this.m('ev.inject.skipped', { inject: this.name('inject', id) });
       case 'inject.state': return this.m('ev.inject.state', { inject: this.name('inject', id), state: this.m(`inject_state.${String(e.state)}`) });

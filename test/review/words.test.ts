@@ -73,3 +73,15 @@ describe('findings about injects in words', () => {
       .toBe('inject #3: Trường Vinh ward chair took the expected action after 1 h 26 min; the time allowed was 1 h.');
   });
 });
+
+describe('an expected action taken the moment its message arrived', () => {
+  // doctrine acts at the instant a message reaches it: "taken by X after 0 s" read as a measured delay
+  it('reads "as soon as it arrived", in both languages; a later one keeps its delay', () => {
+    const inject = sc.injects.find((i) => i.expected)!.id, by = sc.roles[0].id;
+    const en = new Words('en', sc), vi = new Words('vi', sc);
+    expect(en.event({ t: 600, type: 'inject.done', id: inject, by, latency_s: 0 })).toMatch(/: expected action taken by .+ as soon as it arrived$/);
+    expect(vi.event({ t: 600, type: 'inject.done', id: inject, by, latency_s: 0 })).toMatch(/ đã xử lý ngay khi nhận được$/);
+    expect(en.event({ t: 600, type: 'inject.done', id: inject, by, latency_s: 300 })).toMatch(/ after 5 min$/);
+    expect(en.event({ t: 600, type: 'inject.done', id: inject, by, latency_s: 0 })).not.toMatch(/after/);
+  });
+});

@@ -3,6 +3,7 @@
  * report writes it (engine/review/words.ts injectLatency): the messages panel said 'taken by Anh Sơn commune
  * chair after 30 min' beside 'within 30 min' for an answer 30 min 6 s after the dam-break rumour (khe-bo-release,
  * seed 1815660459), which read as on time when it was late. An answer well inside the time keeps the usual rounding.
+ * One taken the moment its message arrived (doctrine acts at once) said 'after 0 s', as if a delay had been measured.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,11 +12,13 @@ import { openServedRun, viewerSession, type ViewerSession } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-message-latency-');
 const file = join(dir, 'khe-bo.json');
+const coast = join(dir, 'coast.json');
 let session: ViewerSession;
 
 beforeAll(async () => {
   expect(drill(['run', 'scenarios/khe-bo-release.yaml', '--seed', '1815660459', '--out', file, '--quiet']).code).toBe(0);
-  session = await viewerSession([file], undefined, '#run=0&t=T+20:00&lang=en');
+  expect(drill(['run', 'scenarios/typhoon-landfall-coast.yaml', '--seed', '3', '--out', coast, '--quiet']).code).toBe(0);
+  session = await viewerSession([file, coast], undefined, '#run=0&t=T+20:00&lang=en');
 });
 
 afterAll(async () => {
@@ -48,5 +51,19 @@ describe('a message answered seconds past the time it allowed', () => {
     // Thanh Chương's chair took the directive's action 25 min 1 s after it
     const m = await message('en', 'evac-directive-tc');
     expect(m.done).toMatch(/ after 25 min /);
+  });
+});
+
+describe('a message acted on the moment it arrived', () => {
+  // the coast run's Quỳnh Anh directive, delivered at T+1d02:00, its evacuation ordered by the chair (doctrine) then
+  const outcome = async (lang: 'en' | 'vi') => {
+    const page = await openServedRun(session.browser, session.server, 1, lang, '&t=T+1d04:00');
+    const p = page.locator('#panel-messages li.msg[data-inject="coast-directive-quynh"] p.outcome.done');
+    return { text: await p.innerText(), latency: await p.locator('[data-latency-s]').count() };
+  };
+
+  it('says it was done as soon as it arrived, not after 0 s, in both languages', async () => {
+    expect(await outcome('en')).toEqual({ text: expect.stringMatching(/^expected action taken by Quỳnh Anh commune chair as soon as it arrived T\+1d02:00$/), latency: 0 });
+    expect(await outcome('vi')).toEqual({ text: expect.stringMatching(/^Chủ tịch UBND xã Quỳnh Anh đã xử lý ngay khi nhận được T\+1d02:00$/), latency: 0 });
   });
 });

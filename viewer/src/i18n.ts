@@ -79,7 +79,7 @@ const en = {
   loading: 'Opening', cannotOpen: 'Cannot open', cannotReplay: 'Cannot replay', badLink: 'Link', cannotCompare: 'Cannot compare', notDelivered: 'not delivered', delivered: 'delivered', pending: 'not yet',
   from: 'from', to: 'to', expected: 'expected', within: 'within', answered: 'answered', expired: 'deadline passed, default applied',
   /** as the report's evidence says it (ev.inject.done) */
-  doneBy: 'expected action taken by {by} after {latency}', doneByDefault: 'expected action taken after {latency}, by a default: an answer {by} did not give by its deadline was applied', notDone: 'expected action not taken', by: 'by',
+  doneBy: 'expected action taken by {by} after {latency}', doneAtOnce: 'expected action taken by {by} as soon as it arrived', doneByDefault: 'expected action taken after {latency}, by a default: an answer {by} did not give by its deadline was applied', notDone: 'expected action not taken', by: 'by',
   alreadyDone: 'already done before it arrived',
   // an objective's criterion, result and evidence are headed in the report's words (obj.* in engine/review/messages.ts)
   happened: 'happened at', met: 'met', notMet: 'not met',
@@ -196,7 +196,7 @@ const vi: Strings = {
   outlines: 'viền', speed1: '1 giây/giây (thời gian thực)', speed10: '10 giây/giây', speed60: '1 phút/giây', speed600: '10 phút/giây', speed3600: '1 giờ/giây',
   loading: 'Đang mở', cannotOpen: 'Không mở được', cannotReplay: 'Không phát lại được', badLink: 'Đường dẫn', cannotCompare: 'Không so sánh được', notDelivered: 'không được chuyển', delivered: 'đã phát', pending: 'chưa tới',
   from: 'từ', to: 'tới', expected: 'hành động mong đợi', within: 'trong vòng', answered: 'đã trả lời', expired: 'quá hạn, áp dụng phương án mặc định',
-  doneBy: '{by} đã xử lý sau {latency}', doneByDefault: 'đã xử lý sau {latency} theo phương án mặc định: {by} không trả lời trước hạn nên phương án mặc định được áp dụng', notDone: 'chưa thực hiện hành động mong đợi', by: 'bởi',
+  doneBy: '{by} đã xử lý sau {latency}', doneAtOnce: '{by} đã xử lý ngay khi nhận được', doneByDefault: 'đã xử lý sau {latency} theo phương án mặc định: {by} không trả lời trước hạn nên phương án mặc định được áp dụng', notDone: 'chưa thực hiện hành động mong đợi', by: 'bởi',
   alreadyDone: 'đã thực hiện trước khi nhận',
   happened: 'xảy ra lúc', met: 'đạt', notMet: 'không đạt',
   notTested: 'không đánh giá trong lượt chạy này',

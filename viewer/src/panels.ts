@@ -153,12 +153,17 @@ export function renderMessages(el: HTMLElement, run: LoadedRun, host: PanelHost)
     } else if (rec?.done) {
       // the report's words ("taken by X after 25 min"): "done by X latency 25 min" was no sentence in either language;
       // done by a default applied at a deadline, the role took no action: say so, as the report does
-      const words = doneByDefault(run).has(inj.id) ? S.doneByDefault : S.doneBy;
-      const [before, after] = words.replace('{by}', roleName(rec.done.by)).split('{latency}');
-      // to the second where it would round onto the time allowed, as the report writes it: 'after 30 min' beside
-      // 'within 30 min' read as on time for an answer 30 min 6 s after the message
-      const latency = Number.isFinite(rec.done.latency_s) ? wordsFor(run, lang).injectLatency(inj.id, rec.done.latency_s) : S.never;
-      outcome.push(h('p', { class: 'outcome done', ...settled(rec.done.t) }, before, h('strong', { 'data-latency-s': rec.done.latency_s }, latency), `${after ?? ''} `, timeButton(host, rec.done.t)));
+      const byDefault = doneByDefault(run).has(inj.id);
+      // taken the moment it arrived (doctrine acts at once): "after 0 s" read as a measurement, not as at once
+      if (!byDefault && rec.done.latency_s === 0) {
+        outcome.push(h('p', { class: 'outcome done at-once', ...settled(rec.done.t) }, `${S.doneAtOnce.replace('{by}', roleName(rec.done.by))} `, timeButton(host, rec.done.t)));
+      } else {
+        const [before, after] = (byDefault ? S.doneByDefault : S.doneBy).replace('{by}', roleName(rec.done.by)).split('{latency}');
+        // to the second where it would round onto the time allowed, as the report writes it: 'after 30 min' beside
+        // 'within 30 min' read as on time for an answer 30 min 6 s after the message
+        const latency = Number.isFinite(rec.done.latency_s) ? wordsFor(run, lang).injectLatency(inj.id, rec.done.latency_s) : S.never;
+        outcome.push(h('p', { class: 'outcome done', ...settled(rec.done.t) }, before, h('strong', { 'data-latency-s': rec.done.latency_s }, latency), `${after ?? ''} `, timeButton(host, rec.done.t)));
+      }
     }
     // never taken: known only once the run is over (until then it may yet be)
     else if (rec && inj.expected) outcome.push(h('p', { class: 'outcome missing', ...settled(run.data.end) }, S.notDone));
