@@ -65,7 +65,9 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   // ---------------------------------------------------------- 1. overview
   h(2, w.m('h.overview'), 'overview');
   const communes = sc.areas.filter((a) => a.tier !== 'province' && a.tier !== 'national');
-  const areaList = (communes.length ? communes : sc.areas).map((a) => `${w.text(a.name)} (${w.m(`tier.${a.tier}`)})`).join(w.m('fmt.list_sep'));
+  // each area's tier only where the list mixes tiers: 'Hải Châu commune (commune)', 'Phường Cửa Lò (xã)' said it twice or wrong
+  const listed = communes.length ? communes : sc.areas, mixed = new Set(listed.map((a) => a.tier)).size > 1;
+  const areaList = listed.map((a) => (mixed ? `${w.text(a.name)} (${w.m(`tier_level.${a.tier}`)})` : w.text(a.name))).join(w.m('fmt.list_sep'));
   // a summary written as a sentence ends in its own full stop: not '... stream.. Heavy rain over ...'
   const hazards = [w.text(sc.hazard_summary).replace(/(?<!\.)\.\s*$/, ''), sc.hazards.map((x) => w.m('hz.item', { name: w.text(x.name), kind: w.m(`hz.${x.kind}`) })).join(w.m('fmt.list_sep'))].filter((x) => x !== '').join('. ');
   const roles = (ids: string[]) => (ids.length ? ids.map((id) => w.name('role', id)).join(w.m('fmt.list_sep')) : w.m('ov.none'));

@@ -147,6 +147,23 @@ describe('the overview\'s hazard row', () => {
   });
 });
 
+describe('the overview\'s scope row', () => {
+  // 'Hải Châu commune (commune)' said the tier twice, and 'Phường Cửa Lò (xã)' called a ward a commune
+  it('names each area once where all are of one tier, and its level where tiers mix', () => {
+    const r = kySon('doctrine');
+    const row = (scenario: typeof r.scenario, lang: 'en' | 'vi') => renderReport(buildAar(r.log, scenario, r.events), 'md', lang).split('\n').find((l) => /^\| \*\*(Scope|Phạm vi)\*\*/.test(l))!;
+    const communes = r.scenario.areas.filter((a) => a.tier === 'commune');
+    expect(communes.length).toBeGreaterThan(1);
+    const en = row(r.scenario, 'en');
+    expect(en).not.toMatch(/\((commune|commune level)\)/);
+    for (const a of communes) expect(en).toContain(typeof a.name === 'string' ? a.name : a.name.en ?? a.name.vi);
+    // a district among the communes (three tiers): each says its level
+    const mixed = { ...r.scenario, areas: r.scenario.areas.map((a) => (a === communes[0] ? { ...a, tier: 'district' as const } : a)) };
+    expect(row(mixed, 'en')).toMatch(/ \(district level\), .* \(commune level\)/);
+    expect(row(mixed, 'vi')).toMatch(/ \(cấp huyện\), .* \(cấp xã\)/);
+  });
+});
+
 describe('the timeline of a zone nobody ordered out', () => {
   it('says the hazard reached it, and not that its evacuation was over (Nam Đàn: Lam Thành behind the dike, under doctrine)', () => {
     const scenario = loadNamed('nam-dan-compound-flood');
