@@ -288,7 +288,7 @@ function valueRows(ticks: { x: number; text: string }[]): (0 | 1 | null)[] {
  * axis title says which. Each value is labelled as written. `y`: a probability (0 to 100 %), or a metric's
  * mean, on an axis from 0 with round ticks in the metric's unit.
  */
-function sweep(say: Say, title: string, xLabel: string, values: string[], points: ({ y: number; lo: number; hi: number } | null)[], y: 'probability' | { metric: string }): string {
+function sweep(say: Say, title: string, xLabel: string, values: string[], points: ({ y: number; lo: number; hi: number } | null)[], y: 'probability' | { metric: string }, sub = ''): string {
   const axis = y === 'probability' ? { top: 1, ticks: shareTicks(say.lang) } : zeroBasedTicks(Math.max(0, ...points.flatMap((p) => (p ? [p.hi, p.y] : []))), y.metric, 4, false, say.lang);
   const ml = leftMargin(axis.ticks);
   const x0 = ml + 10, x1 = W - MR - 10;
@@ -325,7 +325,8 @@ function sweep(say: Say, title: string, xLabel: string, values: string[], points
   const fits = (s: string) => s.length * CHAR_PX <= 2 * (W - (x0 + x1) / 2) - 4;
   const xl = [say.m(how, { key: xLabel }), say.m(how, { key: xLabel.split('.').pop()! }), xLabel].find(fits) ?? xLabel;
   parts.push(`<text x="${(x0 + x1) / 2}" y="${h - 6}" text-anchor="middle" class="xlabel">${esc(xl)}</text>`);
-  return `<figure class="chart"><figcaption>${esc(title)}</figcaption><svg viewBox="0 0 ${W} ${h}" width="${W}" height="${h}" role="img" aria-label="${esc(title)}">${parts.join('')}</svg></figure>`;
+  const caption = `${esc(title)}${sub ? `<span class="otext sub">${esc(sub)}</span>` : ''}`;
+  return `<figure class="chart"><figcaption>${caption}</figcaption><svg viewBox="0 0 ${W} ${h}" width="${W}" height="${h}" role="img" aria-label="${esc(sub ? `${title}: ${sub}` : title)}">${parts.join('')}</svg></figure>`;
 }
 
 /** A unit's busy share as a bar (its blocked part darker) with the interval of the mean as a whisker. */
@@ -454,7 +455,8 @@ export function batchHtml(r: BatchResults, lang: Lang = 'en'): string {
   if (vary) {
     const charts: string[] = [];
     for (const o of r.objectives) {
-      charts.push(sweep(say, w('sweep.met', { id: o.id }), vary.key, vary.values, groups.map((g) => { const m = g.agg.objectives[o.id].met; return m.n === 0 ? null : { y: m.p, lo: m.ci95[0], hi: m.ci95[1] }; }), 'probability'));
+      // the objective's text under its id: the curves come first on the page, before the table that says what each id is
+      charts.push(sweep(say, w('sweep.met', { id: o.id }), vary.key, vary.values, groups.map((g) => { const m = g.agg.objectives[o.id].met; return m.n === 0 ? null : { y: m.p, lo: m.ci95[0], hi: m.ci95[1] }; }), 'probability', texts.objective(o.id)));
     }
     for (const m of KEY_METRICS) {
       charts.push(sweep(say, w('sweep.mean', { label: label(m) }), vary.key, vary.values, groups.map((g) => { const s = g.agg.metrics[m]; return s.mean === null ? null : { y: s.mean, lo: s.ci95?.[0] ?? s.mean, hi: s.ci95?.[1] ?? s.mean }; }), { metric: m }));
@@ -488,7 +490,7 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bott
 .facts{color:#555;margin:0}.facts span+span:before{content:" · "}
 .grid{display:flex;flex-wrap:wrap;gap:12px}
 figure.chart{margin:0;border:1px solid #e4e4e4;border-radius:6px;padding:8px;background:#fcfcfc}figure.chart .note{max-width:${W}px}
-figcaption{font-weight:600;margin-bottom:4px;max-width:${W}px}
+figcaption{font-weight:600;margin-bottom:4px;max-width:${W}px}figcaption .sub{display:block;font-size:12px}
 svg text{font-size:11px;fill:#444}svg .xlabel{fill:#666}svg .inbar{fill:#fff;font-weight:600}svg .inbar.dark{fill:#1b1b1b}svg .tlabel{fill:#b00;font-size:10px}
 .axis{stroke:#888}.grid line,.grid{stroke-width:1}.grid line.grid{stroke:#eee}line.grid{stroke:#eee}
 .bar{fill:#4f7cac}.band{fill:#4f7cac;opacity:.09}.median{stroke:#1b2f45;stroke-width:1.5}

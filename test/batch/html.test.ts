@@ -138,6 +138,9 @@ describe('batch results page (drill batch --html)', () => {
     const curve = page.locator('figure.chart', { hasText: 'first-on-scene: probability met' });
     expect(await curve.locator('circle.dot').count()).toBe(3);
     expect(await curve.locator('svg text', { hasText: '1h' }).count()).toBe(1);
+    // the curves come before the objectives' table: each says what its objective is, not only its id
+    const text = ksn.objectives.find((o) => o.id === 'first-on-scene')!.text;
+    await expect(curve.locator('figcaption').textContent()).resolves.toBe(`first-on-scene: probability met${typeof text === 'string' ? text : text.en}`);
     await page.screenshot({ path: join(ARTIFACTS, 'batch-vary.png'), fullPage: true });
   });
 
