@@ -45,7 +45,8 @@ export const VI_FORMS: Partial<Record<VerbId, string[]>> = {
   recall: ['rút về', 'rut ve', 'gọi về', 'goi ve'],
   evacuate: ['sơ tán', 'so tan'],
   open_shelter: ['mở nơi trú', 'mo noi tru', 'mở điểm trú', 'mo diem tru'],
-  declare_level: ['ban bố cấp', 'ban bo cap', 'công bố cấp', 'cong bo cap'],
+  // "ban bố cấp độ 1" is how the law and every directive say it; "cấp" alone is the short form
+  declare_level: ['ban bố cấp', 'ban bo cap', 'công bố cấp', 'cong bo cap', 'ban bố cấp độ', 'ban bo cap do', 'công bố cấp độ', 'cong bo cap do'],
   request_support: ['xin hỗ trợ', 'xin ho tro', 'đề nghị hỗ trợ', 'de nghi ho tro'],
   close_road: ['đóng đường', 'dong duong', 'cấm đường', 'cam duong'],
   open_road: ['mở đường', 'mo duong', 'thông đường', 'thong duong'],
@@ -335,6 +336,8 @@ function nearestViForm(words: string[]): { guess: string; used: number } | undef
       if (!/[^\x00-\x7f]/.test(typed.join('')) && !(form.length > 1 && form.some((w, i) => typed[i] === w))) continue;
       // words that are a command already (`tiếp` in `tiếp tụcc`) are not a misspelling of another
       if (matchVerb(typed)?.used === form.length) continue;
+      // nor is a number (`ban bố cấp 1` is no misspelt `ban bố cấp độ`): no command word has a digit
+      if (typed.some((w) => /\d/.test(w))) continue;
       const want = form.join(' ');
       const d = editDistance(typed.join(' '), want);
       if (d < bestD && d < Math.max(2, want.length / 4)) { bestD = d; best = { guess: want, used: form.length }; }

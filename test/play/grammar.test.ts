@@ -41,6 +41,8 @@ describe('parseLine', () => {
     expect(ok('điều động tc-militia đến ta-ca-houses')).toEqual(ok('dispatch tc-militia to ta-ca-houses'));
     expect(ok('dieu dong tc-militia den ta-ca-houses')).toEqual(ok('dispatch tc-militia to ta-ca-houses'));
     expect(ok('ban bố cấp 1 tại ta-ca')).toEqual(ok('declare level 1 in ta-ca'));
+    // "cấp độ", as the law, the directives and the session's own refusals say it (it read 'độ' as the level)
+    for (const vi of ['ban bố cấp độ 1 tại ta-ca', 'ban bo cap do 1 tai ta-ca', 'công bố cấp độ 1 tại ta-ca']) expect(ok(vi), vi).toEqual(ok('declare level 1 in ta-ca'));
     expect(ok('xin hỗ trợ cho ta-ca')).toEqual(ok('request support for ta-ca'));
     expect(ok('thông báo ta-ca Người dân lên chỗ cao')).toEqual(ok('public info in ta-ca Người dân lên chỗ cao'));
     expect(ok('tiếp 30m')).toEqual(ok('advance 30m'));
