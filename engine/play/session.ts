@@ -263,6 +263,14 @@ export class PlaySession {
       const fresh = received(this.sim, r).filter((x) => x.t >= this.newSince).length;
       const waiting = waitingDecisions(this.sim, r).length;
       if (fresh || waiting) extra.push(this.say('board.other-role', { role: r, fresh: mn(this.lang, 'board.fresh', fresh), waiting: mn(this.lang, 'board.waiting', waiting) }));
+      // a deadline of that seat passed since the last stop: its feed is not this seat's, and the stop names only its
+      // first reason, so without this the person playing it would not hear that its default was applied
+      for (const x of received(this.sim, r)) {
+        const d = x.inject.decision;
+        if (!d || x.state !== 'expired' || x.t + d.deadline < this.newSince) continue;
+        const o = d.options.find((y) => y.id === d.default);
+        extra.push(this.say('board.other-expired', { role: r, id: x.inject.id, t: clock(x.t + d.deadline), option: o ? `${o.id} (${sayText(o.label, this.lang)})` : d.default }));
+      }
     }
     return board + (extra.length ? '\n' + extra.join('\n') : '') + '\n';
   }

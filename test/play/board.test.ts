@@ -198,3 +198,20 @@ describe('a decision waiting on the board', () => {
     }
   });
 });
+
+describe('a deadline of another role played at this terminal', () => {
+  it('is said when it passes while another seat has the clock, with the default applied, once', () => {
+    // Quế Phong: the chair's night-evacuation question (#4, qp-chair) expires at T+05:40, when the Huổi Mường slide
+    // (tl-chair's) is reported too: the stop names the slide, and the feed is tl-chair's
+    const qp = loadNamed('que-phong-landslides');
+    const s = new PlaySession(qp, { seed: qp.seed ?? 1, players: ['qp-chair', 'tl-chair'], controller: false, lang: 'en' });
+    s.handle('role tl-chair');
+    const text = s.handle('advance T+05:41').text;
+    expect(text).toContain('qp-chair: no answer to stream-rising by T+05:40; default applied: wait (Wait for daylight) (type: role qp-chair)');
+    // said with the move that passed it, not again on every board
+    expect(s.handle('board').text).not.toContain('no answer to stream-rising');
+    const vi = new PlaySession(qp, { seed: qp.seed ?? 1, players: ['qp-chair', 'tl-chair'], controller: false, lang: 'vi' });
+    vi.handle('role tl-chair');
+    expect(vi.handle('advance T+05:41').text).toContain('qp-chair: không có trả lời cho stream-rising trước T+05:40; đã áp dụng phương án mặc định: wait (Chờ đến sáng) (gõ: role qp-chair)');
+  });
+});
