@@ -235,15 +235,17 @@ export class AreaMetrics {
   }
 
   finish(tEnd: number): { zones: ZoneFigures[]; shelters: ShelterFigures[]; areas: AreaFigures[] } {
+    // the shares are left whole: the report rounds them once, as it does the objective's value (819 of 1,100 rounded
+    // to 0.745 first read 75 % beside the objective's 74 %); the series, drawn and not read as numbers, stay rounded
     const zones = [...this.zones.values()].map((z) => {
       // emptied before the hazard came: it came all the same (the report read "Hazard arrived -", as if it never had)
       const h = this.hazardArrives.get(z.id);
       const emptied = z.struck_t === null && z.done_t !== null && h !== undefined && z.done_t <= h && h <= tEnd;
-      return { ...z, ...(emptied ? { struck_t: h, caught: 0 } : {}), share: z.population === 0 ? 0 : round3(z.sheltered / z.population), series: [...z.series] };
+      return { ...z, ...(emptied ? { struck_t: h, caught: 0 } : {}), share: z.population === 0 ? 0 : z.sheltered / z.population, series: [...z.series] };
     });
     const shelters = [...this.shelters.values()].map((s) => ({
       ...s,
-      peak_share: s.capacity > 0 ? round3(s.peak / s.capacity) : 0,
+      peak_share: s.capacity > 0 ? s.peak / s.capacity : 0,
       supplies_days_at_peak: s.peak > 0 ? round3(s.supplies_person_days / s.peak) : null,
       series: [...s.series],
     }));
@@ -256,7 +258,7 @@ export class AreaMetrics {
       if (a.stock_out_t !== null) left = 0;
       else if (a.stock) left = a.isolated ? Math.max(0, round3(a.stock.days - (tEnd - a.stock.t) / DAY_S)) : a.stock.days;
       areas.push({
-        id, zone_population: pop, evacuation: [...a.evacuation], evacuated_share: pop === 0 ? 0 : round3(sh / pop),
+        id, zone_population: pop, evacuation: [...a.evacuation], evacuated_share: pop === 0 ? 0 : sh / pop,
         risk_max: a.risk_max, risk_max_t: a.risk_max_t,
         isolated_s: a.isolated_s + (a.isolated ? Math.max(0, tEnd - a.isolated_since) : 0), isolated_at_end: a.isolated,
         stock_days_first: a.stock_first, stock_days_left: left, stock_out_t: a.stock_out_t,
