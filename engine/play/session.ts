@@ -308,6 +308,10 @@ export class PlaySession {
   private line(line: string): Reply {
     const r = parseLine(line, this.parseContext);
     if (r.ok && r.value === null) return { text: '' };
+    // `answer Evacuate now`: the option as the board words it; read as inject 'Evacuate' and option 'now' (or, longer,
+    // as words too many), it was refused without the id to type
+    const label = this.optionByLabel(line);
+    if (label && this.mayUse(label.verb) === undefined) return this.refuse(this.say('play.answer-label', label.params));
     if (!r.ok) {
       const how = r.verb ? `\n  ${this.say('parse.usage')}: ${usage(r.verb, (k) => this.say(`arg.${k}` as MsgKey))}` : `\n  ${this.say('parse.try-help')}`;
       return { text: `${this.say('parse.cannot-read', { what: this.say(r.problem.key, { ...r.problem.params, arg: r.problem.params?.arg !== undefined ? this.say(`arg.${r.problem.params.arg}` as MsgKey) : '' }) })}${how}\n${this.parseHint(line, r)}`, refused: true };
@@ -365,6 +369,24 @@ export class PlaySession {
       return `  ${late ? this.say('parse.did-you-mean-too-late', { line, why: late }) : this.say('parse.did-you-mean', { line })}\n`;
     }
     return this.choices(kind, verb.id);
+  }
+
+  /** A line `answer <words>` whose words are the label of exactly one option waiting for this seat (in either language). */
+  private optionByLabel(line: string): { verb: Verb; params: Record<string, string> } | undefined {
+    const toks = tokenize(line).map((t) => t.text);
+    const m = matchVerb(toks);
+    if (m?.verb.id !== 'answer' || toks.length <= m.used) return undefined;
+    const typed = fold(toks.slice(m.used).join(' ')).trim();
+    const options = waitingDecisions(this.sim, this.seat).flatMap((w) => w.inject.decision!.options.map((o) => ({ inject: w.inject.id, o })));
+    // an id is an answer as typed, even where a label reads the same
+    if (options.some(({ o }) => o.id === typed)) return undefined;
+    const labels = (l: unknown) => (typeof l === 'string' ? [l] : Object.values(l as Record<string, string>));
+    const hits = options.filter(({ o }) => labels(o.label).some((l) => fold(oneLine(l)).replace(/\s+/g, ' ') === typed.replace(/\s+/g, ' ')));
+    if (hits.length !== 1) return undefined;
+    const { inject, o } = hits[0];
+    // the inject named only when another decision waits too, where the option alone might not say which
+    const line_ = new Set(options.map((x) => x.inject)).size > 1 ? `answer ${inject} ${o.id}` : `answer ${o.id}`;
+    return { verb: m.verb, params: { label: toks.slice(m.used).join(' '), id: inject, option: o.id, line: line_ } };
   }
 
   /** Everything of a kind the seat might name, with its name in the session's language: what a name typed for an id is matched against. */

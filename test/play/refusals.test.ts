@@ -153,3 +153,29 @@ describe('guessIds', () => {
     expect(guessIds('nothing-like-it', ids)).toEqual([]);
   });
 });
+
+describe('an option\'s label typed for its id', () => {
+  it('is refused with the id to type, in either language, whether its words are one too many or read as inject and option', () => {
+    // Vinh Hưng's riverside question: options evacuate-now (Evacuate now / Sơ tán ngay), wait-bulletin (Wait for the 16:00 bulletin)
+    const vinh = loadNamed('vinh-wards-typhoon-night');
+    for (const lang of ['en', 'vi'] as const) {
+      const s = new PlaySession(vinh, { seed: 825, players: ['vh-chair'], controller: false, lang });
+      s.handle('advance');
+      const hash = s.worldHash();
+      const cases: [string, string][] = lang === 'en'
+        ? [
+          ['answer Evacuate now', "refused: 'Evacuate now' is how option evacuate-now of 'riverside-decision' reads; answer with its id: answer evacuate-now. Nothing was changed.\n"],
+          ['answer Wait for the 16:00 bulletin', "refused: 'Wait for the 16:00 bulletin' is how option wait-bulletin of 'riverside-decision' reads; answer with its id: answer wait-bulletin. Nothing was changed.\n"],
+        ]
+        : [['trả lời sơ tán ngay', "bị từ chối: 'sơ tán ngay' là tên gọi của phương án evacuate-now trong tình huống 'riverside-decision'; hãy trả lời bằng mã của phương án: answer evacuate-now. Không có gì thay đổi.\n"]];
+      for (const [line, said] of cases) {
+        const r = s.handle(line);
+        expect(r.refused, line).toBe(true);
+        expect(r.text, line).toBe(said);
+      }
+      expect(s.worldHash()).toBe(hash);
+      // the id itself is still an answer
+      expect(s.handle('answer evacuate-now').refused).toBeUndefined();
+    }
+  });
+});
