@@ -290,7 +290,7 @@ const vi: Record<CliKey, string> = {
   'compare.only-in': '  chỉ có ở {side}:',
   'compare.only-in-none': '  chỉ có ở {side}: không có',
   'compare.same-in-both': '  giống nhau ở cả hai',
-  'compare.taken': 'Các quyết định được thực hiện trong lượt chạy mà khác nhau (mọi người ra quyết định): {a} chỉ có ở a, {b} chỉ có ở b',
+  'compare.taken': 'Các quyết định được thực hiện trong lượt chạy mà khác nhau (của mọi bên ra quyết định): {a} chỉ có ở a, {b} chỉ có ở b',
   'compare.more': '    ... và {n} quyết định khác (--json liệt kê đủ)',
   'compare.objective': 'mục tiêu',
   'compare.figure': 'số liệu',

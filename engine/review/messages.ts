@@ -987,7 +987,7 @@ const vi: Record<string, string> = {
   'refused.no-capability': 'lực lượng không có khả năng cần thiết',
   'refused.no-request': 'lực lượng bên ngoài chỉ đến khi địa bàn đề nghị hỗ trợ (bốn tại chỗ)',
   'refused.no-route': 'không còn đường thông đến đó',
-  'refused.not-deployed': 'lực lượng không đang làm nhiệm vụ',
+  'refused.not-deployed': 'lực lượng hiện không làm nhiệm vụ',
   'refused.unknown-zone': 'không có khu vực sơ tán này',
   'refused.no-change': 'việc này đã được thực hiện',
   'refused.no-coast': 'địa bàn không giáp biển nên lệnh cấm biển ở đó không có ý nghĩa',

@@ -5,6 +5,8 @@ import { INJECT_STATES, LIFECYCLE_STATES, SHELTER_STATES, UNIT_STATES, ZONE_STAT
 import { REFUSAL_CODES } from '../../engine/play/describe.js';
 import { VERBS, type ArgKind } from '../../engine/play/grammar.js';
 import { CATALOGUES, m, type MsgKey } from '../../engine/play/messages.js';
+import { CLI_WORDS } from '../../engine/cli/messages.js';
+import { MESSAGES as REVIEW } from '../../engine/review/messages.js';
 import { PlaySession } from '../../engine/play/session.js';
 import { CAPABILITIES, METHODS } from '../../engine/scenario/schema.js';
 import { ROOT } from '../helpers/cli.js';
@@ -51,6 +53,14 @@ describe('the message catalogues', () => {
       // options (--seed), placeholders and YAML keys named as keys ('giá trị seed') are syntax, not words
       const words = text.replace(/--[\w-]+/g, '').replace(/\{[a-z_]+\}/g, '').replace(/giá trị seed/g, '');
       expect(words, k).not.toMatch(/\b(engine|seed|script|run log)\b/i);
+    }
+  });
+
+  it('Vietnamese reads as Vietnamese: no "không đang" (đang không / hiện không), no "mọi người ra quyết định" for every author', () => {
+    // a recall of an available unit was refused with "đơn vị ... không đang làm nhiệm vụ", and compare's "all authors"
+    // read "everybody decides"; the report's and the CLI's catalogues say the same things to the same people
+    for (const [name, cat] of [['play', vi], ['review', REVIEW.vi], ['cli', CLI_WORDS.vi]] as const) {
+      for (const [k, text] of Object.entries(cat)) expect(text, `${name} ${k}`).not.toMatch(/không đang|mọi người ra quyết định/);
     }
   });
 
