@@ -585,7 +585,10 @@ export class PlaySession {
   /** `written`: the time as typed, which a refusal quotes. */
   private adHocInject(to: string, at: number | undefined, text: string, written?: string): { cmd: AnyCommand } | { why: string } {
     if (!this.model.role.has(to) || this.model.role.get(to)!.synthetic) {
-      return { why: this.say('ref.unknown-role', { id: to, guess: '' }) + ` (${this.say('play.roles', { roles: this.scenario.roles.map((r) => r.id).join(', ') })})` };
+      // a misspelt role gets its nearest id, as every other id does
+      const near = guessIds(to, this.scenario.roles.map((r) => r.id));
+      const guess = near.length === 1 ? this.say('ref.guess', { id: near[0] }) : '';
+      return { why: this.say('ref.unknown-role', { id: to, guess }) + ` (${this.say('play.roles', { roles: this.scenario.roles.map((r) => r.id).join(', ') })})` };
     }
     const typed = (t: number) => (written === undefined ? clock(t) : writtenClock(written, t));
     if (at !== undefined && at < this.t) return { why: this.say('play.past', { t: typed(at) }) };

@@ -75,3 +75,11 @@ describe('jump with a length of time', () => {
     }
   });
 });
+
+describe('an ad-hoc inject for a misspelt role', () => {
+  it('is refused with the nearest role, as any other misspelt id is, and the list', () => {
+    const r = session(['mx-chair']).handle('inject mx-chiar Báo cáo | Báo cáo tình hình');
+    expect(r.refused).toBe(true);
+    expect(r.text).toContain("there is no role 'mx-chiar' (did you mean 'mx-chair'?) (roles: ");
+  });
+});
