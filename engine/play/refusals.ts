@@ -16,6 +16,9 @@ import { areaName, seatName } from './board.js';
 import { codeKey } from './describe.js';
 import { m, mn, type MsgKey } from './messages.js';
 
+/** The states in which a unit is on a job and can be recalled (engine/sim/commands.ts). */
+const ATTACHED = new Set(['mobilising', 'en_route', 'blocked', 'on_scene']);
+
 type AuthorityKey = 'ref.not-yours' | 'ref.no-support-there' | 'ref.level-not-yours-may' | 'ref.level-not-yours' | 'ref.level-end-not-yours' | 'ref.area-not-yours' | 'ref.road-not-yours' | 'ref.answer-not-yours' | 'ref.not-delivered' | 'ref.no-coast-not-yours';
 
 /**
@@ -58,7 +61,10 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
     case 'incident-closed': return say('ref.incident-closed', { id: c.incident, phase: say(`phase.${(sim.incident(c.incident)!.m.value as any).lifecycle}` as MsgKey) });
     case 'unit-busy': {
       const u = world.units[c.unit];
-      return say('ref.unit-busy', { id: c.unit, state: unitState(c.unit) }) + (u.incident ? ` ${say('unit.for', { incident: u.incident })}` : '');
+      const busy = say('ref.unit-busy', { id: c.unit, state: unitState(c.unit) }) + (u.incident ? ` ${say('unit.for', { incident: u.incident })}` : '');
+      // what to do instead: nothing, when it is sent there already; else a unit on a job can be recalled, then sent
+      if (voice !== 'seat' || !u.incident || !ATTACHED.has(world.units[c.unit].m.value as string)) return busy;
+      return busy + say(u.incident === c.incident ? 'ref.busy-there' : 'ref.busy-recall', { id: c.unit });
     }
     case 'no-capability': {
       const inc = sim.incident(c.incident)!;

@@ -51,7 +51,7 @@ describe('drill play on stdin', () => {
     expect(a.code).toBe(0);
     expect(b.code).toBe(1);
     expect(b.stdout).toContain("refused: there is no unit 'nobody'. Nothing was changed.");
-    expect(b.stdout).toContain("refused: unit 'tc-militia' is busy: mobilising → ta-ca-houses. Nothing was changed.");
+    expect(b.stdout).toContain("refused: unit 'tc-militia' is busy: mobilising → ta-ca-houses; it is sent there already. Nothing was changed.");
     expect(b.stdout).toMatch(/refused: you do not command unit 'hk-militia': it answers to Hữu Kiệm commune chair \(hk-chair\)\. Nothing was changed\./);
     expect(b.stdout).toContain('cannot read that: missing <incident>');
     expect(b.stdout).toContain('4 lines of the script were refused or not understood (exit status 1).');

@@ -179,3 +179,27 @@ describe('an option\'s label typed for its id', () => {
     }
   });
 });
+
+describe('a busy unit dispatched', () => {
+  it('says what to do instead: nothing when it is sent there already, else recall it first (which is then taken)', () => {
+    const vinh = loadNamed('vinh-wards-typhoon-night');
+    for (const lang of ['en', 'vi'] as const) {
+      const s = new PlaySession(vinh, { seed: 825, players: ['tr-chair'], controller: false, lang });
+      for (const l of ['advance until T+06:03', 'dispatch tr-militia to landfall-damage-2', 'advance 5m']) expect(s.handle(l).refused, l).toBeUndefined();
+      const same = s.handle('dispatch tr-militia to landfall-damage-2');
+      const other = s.handle('dispatch tr-militia to landfall-damage-3');
+      expect([same.refused, other.refused]).toEqual([true, true]);
+      if (lang === 'en') {
+        expect(same.text).toBe("refused: unit 'tr-militia' is busy: mobilising → landfall-damage-2; it is sent there already. Nothing was changed.\n");
+        expect(other.text).toBe("refused: unit 'tr-militia' is busy: mobilising → landfall-damage-2; to send it elsewhere, recall tr-militia first, then dispatch it. Nothing was changed.\n");
+      } else {
+        expect(same.text).toContain('; đơn vị đã được điều đến đó rồi. Không có gì thay đổi.');
+        expect(other.text).toContain('; muốn điều đi nơi khác, hãy rút về trước (recall tr-militia) rồi điều động lại. Không có gì thay đổi.');
+      }
+      // the advice holds: recalled, it can be sent again at the same stop (landfall-damage-3, in Thành Vinh, would now
+      // be refused for its own reason: Thành Vinh has not asked for support)
+      expect(s.handle('recall tr-militia').refused).toBeUndefined();
+      expect(s.handle('dispatch tr-militia to landfall-damage-2').refused, lang).toBeUndefined();
+    }
+  });
+});
