@@ -10,6 +10,9 @@ import { localNumber, metricLabel } from '../batch/format.js';
 import { MESSAGES } from '../review/messages.js';
 import { fmtValue } from './run.js';
 import { clock } from './time.js';
+import { Words } from '../review/words.js';
+import type { LogEvent } from '../review/metrics.js';
+import type { Scenario } from '../scenario/schema.js';
 
 export const compareCommand: Subcommand = {
   name: 'compare',
@@ -48,8 +51,9 @@ export const compareCommand: Subcommand = {
     if (help) return printUsage(this, argv);
     const lang = langOption(values.lang);
     const [fa, fb] = positionals;
-    const c = compareRuns(loadReviewable(fa), loadReviewable(fb));
-    process.stdout.write(values.json ? JSON.stringify(c, null, 2) + '\n' : formatComparison(c, fa, fb, lang));
+    const ra = loadReviewable(fa), rb = loadReviewable(fb);
+    const c = compareRuns(ra, rb);
+    process.stdout.write(values.json ? JSON.stringify(c, null, 2) + '\n' : formatComparison(c, fa, fb, lang, { a: eventWords(ra, lang), b: eventWords(rb, lang) }));
     return 0;
   },
 };
@@ -66,7 +70,15 @@ const took = (d: TakenRecord, cw: number, lang: Lang) => `${clock(d.t).padEnd(cw
 /** Who decided, as the log says it (English) or in the report's words (học viên, phương án tự động). */
 const author = (a: unknown, lang: Lang) => (lang === 'en' ? String(a) : MESSAGES[lang][`author.${String(a)}`] ?? String(a));
 
-export function formatComparison(c: Comparison, fa: string, fb: string, lang: Lang = 'en'): string {
+/** An event of a run as a sentence, in the report's words (names of its scenario, not ids). */
+type EventWords = (e: LogEvent) => string;
+function eventWords(r: { scenario: Scenario; events: LogEvent[] }, lang: Lang): EventWords {
+  const w = new Words(lang, r.scenario).learnIncidents(r.events.filter((e) => e.type === 'incident.reported').map((e) => ({ id: String(e.id), kind: String(e.kind) })));
+  return (e) => w.event(e);
+}
+
+/** `words`: each run's events in words, for the two events where the runs part (else the events' JSON alone). */
+export function formatComparison(c: Comparison, fa: string, fb: string, lang: Lang = 'en', words?: { a: EventWords; b: EventWords }): string {
   const L: string[] = [];
   const w = Math.max(fa.length, fb.length);
   const head = (label: string, f: string, s: Comparison['a']) => say(lang, 'compare.head', {
@@ -104,8 +116,13 @@ export function formatComparison(c: Comparison, fa: string, fb: string, lang: La
   if (c.divergence) {
     const d = c.divergence;
     L.push(say(lang, 'compare.divergence', { index: d.index, t: clock(d.t) }));
-    L.push(`  a: ${d.a ? JSON.stringify(d.a) : say(lang, 'compare.log-ends')}`);
-    L.push(`  b: ${d.b ? JSON.stringify(d.b) : say(lang, 'compare.log-ends')}`);
+    // what happened, in words, above the event as the log holds it: the JSON alone read as a developer's diff
+    for (const side of ['a', 'b'] as const) {
+      const e = d[side];
+      if (!e) { L.push(`  ${side}: ${say(lang, 'compare.log-ends')}`); continue; }
+      if (words) L.push(`  ${side}: ${clock(e.t)} ${words[side](e)}`, `     ${JSON.stringify(e)}`);
+      else L.push(`  ${side}: ${JSON.stringify(e)}`);
+    }
   } else L.push(say(lang, 'compare.elsewhere'));
 
   const ta = c.taken.only_a, tb = c.taken.only_b;

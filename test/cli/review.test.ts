@@ -163,6 +163,19 @@ describe('drill compare', () => {
     expect(r.stdout).toMatch(/^ {2}evac-ta-ca +P {2}100 % +U {2}26 % +<- rating differs$/m);
   });
 
+  it('says the two events where the runs part in words, each above its line of the log', () => {
+    const lines = drill(['compare', early, late]).stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('First divergence'));
+    // a: the trainee's early order; b: whatever the late run did at that instant instead, in words too
+    expect(lines[at + 1]).toBe('  a: T+00:40 Tà Cạ commune chair (trainee): evacuate Tà Cạ riverside villages');
+    expect(JSON.parse(lines[at + 2].trim())).toMatchObject({ t: 2400, type: 'decision', do: 'evacuate', zone: 'ta-ca-riverside' });
+    expect(lines[at + 3]).toMatch(/^ {2}b: T\+\d\d:\d\d [A-ZÀ-Ỹ]/u);
+    expect(lines[at + 3]).not.toContain('{');
+    expect(JSON.parse(lines[at + 4].trim()).type).toBeTypeOf('string');
+    const vi = drill(['compare', early, late, '--lang', 'vi']).stdout;
+    expect(vi).toContain('  a: T+00:40 Chủ tịch UBND xã Tà Cạ (học viên): sơ tán các bản ven suối Tà Cạ');
+  });
+
   it('puts the marks of what differs in one column of each table, however wide b\'s values', () => {
     const out = drill(['compare', early, late]).stdout;
     for (const mark of ['<- rating differs', '<- differs']) {
