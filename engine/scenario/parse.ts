@@ -162,21 +162,17 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
     return { ok: false, issues: sortIssues(dedupe(syntaxInWords(text, file, issues, doc.errors))) };
   }
   let raw: unknown;
+  const written = text;
   try {
     raw = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     const text = (e as Error).message.split('\n')[0];
-    // an alias whose anchor is not set before it: each one at its place, with its name
-    if (/^Unresolved alias/i.test(text)) {
+    // an alias whose anchor is not set before it, or a merge key (`<<:`) given something else than a mapping's
+    // alias: each one at its place, with its name (a misspelt `<<: *milita` was "Merge sources must be maps or
+    // map aliases", with no line, in the YAML library's English)
+    if (/^Unresolved alias|^Merge sources must be/i.test(text)) {
       const before = issues.length;
-      visit(doc, {
-        Alias(_, node) {
-          if (node.resolve(doc) !== undefined || !node.range) return;
-          const pos = lineCounter.linePos(node.range[0]);
-          issues.push(issue({ file, line: pos.line, column: pos.col, path: '(syntax)', code: 'yaml', severity: 'error' },
-            say('yaml.alias-unresolved', { name: node.source }), say('yaml.alias-unresolved-hint', { name: node.source })));
-        },
-      });
+      issues.push(...aliasProblems(doc, written, lineCounter, file));
       if (issues.length > before) return { ok: false, issues: sortIssues(issues) };
     }
     issues.push(whole('yaml', say(/^Excessive alias count/i.test(text) ? 'yaml.unreadable-aliases' : /^Unresolved alias/i.test(text) ? 'yaml.unreadable-unresolved' : 'yaml.unreadable', { text })));
@@ -234,6 +230,60 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   const errors = sorted.filter((i) => i.severity === 'error');
   if (errors.length > 0 || !parsed.success) return { ok: false, issues: sorted, raw };
   return { ok: true, value: parsed.data, warnings: sorted, raw, place: (path) => place(path) };
+}
+
+/**
+ * The aliases that do not resolve, and the merge keys (`<<:`) whose value is not a mapping's alias, each at its
+ * place: a misspelt anchor gets the near one, an anchor set only further down the file its line, and
+ * `<<: militia` or `<<: &militia` (no '*', or '&' for '*') the alias to write.
+ */
+function aliasProblems(doc: Document, text: string, lc: LineCounter, file: string): ScenarioIssue[] {
+  const anchors: { name: string; at: number }[] = [];
+  visit(doc, (_, node) => {
+    if (isNode(node) && node.anchor && node.range) anchors.push({ name: node.anchor, at: text.lastIndexOf('&' + node.anchor, node.range[0]) });
+  });
+  const lineOf = (at: number) => lc.linePos(Math.max(0, at)).line;
+  const out: ScenarioIssue[] = [];
+  const at = (offset: number, message: Say, hint: Say) => {
+    const pos = lc.linePos(offset);
+    out.push(issue({ file, line: pos.line, column: pos.col, path: '(syntax)', code: 'yaml', severity: 'error' }, message, hint));
+  };
+  const unresolvedHint = (name: string, offset: number): Say => {
+    const later = anchors.find((a) => a.name === name && a.at > offset);
+    if (later) return say('yaml.alias-later-hint', { name, line: String(lineOf(later.at)) });
+    const near = nearest(name, anchors.filter((a) => a.at < offset).map((a) => a.name));
+    return near ? say('yaml.alias-near-hint', { name, near, line: String(lineOf(anchors.find((a) => a.name === near)!.at)) }) : say('yaml.alias-unresolved-hint', { name });
+  };
+  // what `<<: *name` needs: the anchor of a mapping set before it
+  const plainHint = (name: string, offset: number): Say => {
+    const set = anchors.find((a) => a.name === name && a.at < offset);
+    return set ? say('yaml.merge-plain-hint', { name, line: String(lineOf(set.at)) }) : say('yaml.merge-plain-hint-none', { name: name || 'name' });
+  };
+  visit(doc, {
+    Alias(_, node) {
+      if (node.resolve(doc) !== undefined || !node.range) return;
+      at(node.range[0], say('yaml.alias-unresolved', { name: node.source }), unresolvedHint(node.source, node.range[0]));
+    },
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || pair.key.source !== '<<') return;
+      const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
+      for (const src of sources) {
+        if (isMap(src)) continue;
+        if (isAlias(src)) {
+          const target = src.resolve(doc);
+          // an alias that names nothing is said by Alias above
+          if (target === undefined || isMap(target) || !src.range) continue;
+          at(src.range[0], say('yaml.merge-not-mapping', { name: src.source, what: say(isSeq(target) ? 'yaml.merge-a-list' : 'yaml.merge-a-value') }), say('yaml.merge-not-mapping-hint'));
+        } else if (isScalar(src) && src.range) {
+          // `<<: &militia`: an anchor set where the alias was meant; `<<: militia`: the '*' left out
+          const name = src.anchor ?? String(src.value ?? '');
+          const offset = src.anchor ? Math.max(0, text.lastIndexOf('&' + src.anchor, src.range[0])) : src.range[0];
+          at(offset, say('yaml.merge-plain', { text: src.anchor ? '&' + src.anchor : String(src.source ?? src.value) }), plainHint(name, offset));
+        }
+      }
+    },
+  });
+  return out;
 }
 
 /** Where a text stops being JSON (JSON.parse's position), and whether a comma just before it is the cause. */

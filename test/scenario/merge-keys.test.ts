@@ -71,4 +71,42 @@ describe('merge keys (<<: *anchor)', () => {
     const baseLine = merged.split('\n').findIndex((l, k, all) => l === '    base: ta-ca' && all[k - 1] === '    crew: 4') + 1;
     expect(own.issues.map((i) => `${i.line} ${i.path}`)).toEqual([`${baseLine} units[5].base`]);
   });
+
+  // each was one line with no place, "the YAML cannot be read: Merge sources must be maps or map aliases"
+  const mergedAt = () => merged.split('\n').indexOf('  - <<: *health-station') + 1;
+  const anchorAt = () => merged.split('\n').indexOf('  - &health-station') + 1;
+  const problems = (text: string) => {
+    const r = parseScenario(text, 'k.yaml');
+    expect(r.ok).toBe(false);
+    return r.ok ? [] : r.issues.map((i) => formatIssueIn(i, 'en'));
+  };
+
+  it('a misspelt anchor in a merge key is placed at its line and column, with the anchor meant', () => {
+    expect(problems(merged.replace('<<: *health-station', '<<: *health-statio'))).toEqual([
+      `k.yaml:${mergedAt()}:9: error[yaml] (syntax): the alias '*health-statio' names no anchor set before it (did you mean '*health-station'? Its anchor, '&health-station', is on line ${anchorAt()}; otherwise set the anchor first ('&health-statio' before the value it names))`,
+    ]);
+  });
+
+  it('a merge key before the anchor it names says where the anchor is, and that it must come first', () => {
+    const later = merged.replace('  - &health-station\n    id: mx-health', '  - id: mx-health').replace('  - id: hk-militia', '  - &health-station\n    id: hk-militia');
+    expect(later.indexOf('&health-station')).toBeGreaterThan(later.indexOf('*health-station'));
+    const [line] = problems(later);
+    expect(line).toMatch(/^k\.yaml:\d+:9: error\[yaml\] \(syntax\): the alias '\*health-station' names no anchor set before it \(the anchor '&health-station' is set further down, on line \d+: an alias can only name an anchor set before it/);
+  });
+
+  it("a merge key without '*', or with '&' for '*', gets the alias to write", () => {
+    const line = `k.yaml:${mergedAt()}:9: error[yaml] (syntax): '<<:' copies the keys of a mapping named by an alias (*name), and`;
+    const hint = `is not an alias (write <<: *health-station: the anchor '&health-station' is set on line ${anchorAt()})`;
+    expect(problems(merged.replace('<<: *health-station', '<<: health-station'))).toEqual([`${line} 'health-station' ${hint}`]);
+    expect(problems(merged.replace('<<: *health-station', '<<: &health-station'))).toEqual([`${line} '&health-station' ${hint}`]);
+    const vi = parseScenario(merged.replace('<<: *health-station', '<<: health-station'), 'k.yaml');
+    expect(!vi.ok && formatIssueIn(vi.issues[0], 'vi')).toContain("mà 'health-station' không phải bí danh (hãy viết <<: *health-station: neo '&health-station' được đặt ở dòng");
+  });
+
+  it('a merge key naming a list is said so, at the alias', () => {
+    const text = merged.replace('areas:\n', 'x_anchor: &list [1, 2]\nareas:\n').replace('<<: *health-station', '<<: *list');
+    expect(problems(text)).toEqual([
+      `k.yaml:${mergedAt() + 1}:9: error[yaml] (syntax): the alias '*list' names a list, and '<<:' copies only the keys of a mapping (name here the anchor of a mapping (a unit, a zone, an inject), or write the keys themselves)`,
+    ]);
+  });
 });
