@@ -147,6 +147,14 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   // that value would send the planner after mistakes that are not there. The syntax errors alone, then; the
   // rest is checked once the file reads. (A duplicate key leaves the structure whole: check on.)
   if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) {
+    // a JSON file with a comma left out between two entries: the YAML parser calls it a multi-line implicit key
+    // and advised quoting a text that ran over two lines; JSON's own reading says where the comma goes
+    const comma = /\.json$/i.test(file) || /^\s*\{\s*"/.test(text) ? missingJsonComma(text) : undefined;
+    if (comma !== undefined && comma.pos >= Math.min(...doc.errors.map((e) => e.pos[0])) - 1) {
+      const pos = lineCounter.linePos(comma.pos);
+      return { ok: false, issues: [issue({ file, line: pos.line, column: pos.col, path: '(syntax)', code: 'yaml', severity: 'error' },
+        say('json.missing-comma', { after: comma.after, next: comma.next }), comma.sameLine ? say('json.missing-comma-here', { line: pos.line, column: pos.col }) : say('json.missing-comma-hint', { line: pos.line }))] };
+    }
     // after a tab the parser loses the indentation, and every later complaint is the tab's doing: the tabs alone
     const firstTab = doc.errors.findIndex((e) => e.code === 'TAB_AS_INDENT');
     if (firstTab >= 0) return { ok: false, issues: sortIssues(issues.filter((_, k) => k < firstTab || doc.errors[k].code === 'TAB_AS_INDENT')) };
@@ -284,6 +292,31 @@ function aliasProblems(doc: Document, text: string, lc: LineCounter, file: strin
     },
   });
   return out;
+}
+
+/**
+ * Where a ',' is missing between two entries of a JSON text (just after the first of them), when that is
+ * what stops JSON.parse: the value before it and the start of the entry after it, as written.
+ */
+function missingJsonComma(text: string): { pos: number; after: string; next: string; sameLine: boolean } | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (e) {
+    const m = /^Expected ',' or '[}\]]' after (?:property value|array element) in JSON at position (\d+)/.exec((e as Error).message);
+    if (!m) return undefined;
+    const at = Number(m[1]);
+    // the end of the text: a bracket never closed, which the YAML reading says well
+    if (!/^["{[\w-]/.test(text.slice(at))) return undefined;
+    let end = at;
+    while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+    // the entry before: from the last bracket or comma of its line (outside quotes), or the bracket that closes it
+    const line = text.slice(text.lastIndexOf('\n', end - 1) + 1, end).trim();
+    const piece = line.split(/[{[,]\s*/).pop()!;
+    const after = piece !== '' && (piece.split('"').length - 1) % 2 === 0 ? piece : line;
+    const next = text.slice(at).split(/\r?\n/)[0]!.trim().replace(/,$/, '');
+    return { pos: end, after: after.length > 40 ? '...' + after.slice(-37) : after, next: next.length > 40 ? next.slice(0, 37) + '...' : next, sameLine: !text.slice(end, at).includes('\n') };
+  }
 }
 
 /** Where a text stops being JSON (JSON.parse's position), and whether a comma just before it is the cause. */

@@ -54,3 +54,36 @@ describe('a .json file that is not strict JSON', () => {
     expect(y.ok && y.warnings.map((i) => i.code)).not.toContain('not-strict-json');
   });
 });
+
+// the commonest slip in JSON written by hand: it was two lines of YAML talk ("implicit keys need to be on a single
+// line", then "put the text in quotes: drillsim: '1" with a line break inside the message), or a line ten lines up
+describe('a .json file with a comma left out', () => {
+  const minimal = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
+  const asJson = JSON.stringify(YAML.parse(minimal), null, 2);
+  const problems = (text: string, lang: 'en' | 'vi' = 'en') => {
+    const r = parseScenario(text, 's.json');
+    expect(r.ok).toBe(false);
+    return r.ok ? [] : r.issues.map((i) => formatIssueIn(i, lang));
+  };
+
+  it('between two keys: one line, where the comma goes, with both entries named', () => {
+    const text = asJson.replace('"crew": 12,', '"crew": 12');
+    const line = text.split('\n').findIndex((l) => l.trim() === '"crew": 12') + 1;
+    expect(problems(text)).toEqual([
+      `s.json:${line}:17: error[yaml] (syntax): a ',' is missing between '"crew": 12' and '"base": "muong-xen"': in JSON, a comma separates each entry from the next (add ',' at the end of line ${line})`,
+    ]);
+    expect(problems(text, 'vi')[0]).toContain(`(hãy thêm ',' vào cuối dòng ${line})`);
+  });
+
+  it('between two entries of a list, and on one line', () => {
+    const text = asJson.replace(/\n {4}\},\n {4}\{\n {6}"id": "muong-xen"/, '\n    }\n    {\n      "id": "muong-xen"');
+    const line = text.split('\n').findIndex((l, k, all) => l === '    }' && all[k + 1] === '    {') + 1;
+    expect(line).toBeGreaterThan(0);
+    expect(problems(text)).toEqual([`s.json:${line}:6: error[yaml] (syntax): a ',' is missing between '}' and '{': in JSON, a comma separates each entry from the next (add ',' at the end of line ${line})`]);
+    expect(problems('{"drillsim": 1 "id": "x"}')).toEqual([`s.json:1:15: error[yaml] (syntax): a ',' is missing between '"drillsim": 1' and '"id": "x"}': in JSON, a comma separates each entry from the next (add ',' at line 1, column 15)`]);
+  });
+
+  it('a closing bracket left out at the end is still said as such', () => {
+    expect(problems(asJson.replace(/\}$/, ''))).toEqual([expect.stringContaining("s.json:1:1: error[yaml] (syntax): the '{' opened here is never closed")]);
+  });
+});
