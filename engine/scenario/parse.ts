@@ -123,9 +123,25 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   // merge keys (`<<: *militia`): similar units written once, as YAML 1.1 has it; positions follow them (nodeAt)
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error', merge: true });
   const issues: ScenarioIssue[] = [];
-  for (const e of doc.errors) {
+  // a list entry whose '- ' was left out: its keys run on into the entry above, each one 'written a second time'
+  const runOn: { from: number; to: number }[] = [];
+  const read = doc.errors.map((e) => {
     const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
-    const twice = e.code === 'DUPLICATE_KEY' ? keyWrittenBefore(text, pos.line) : undefined;
+    return { e, pos, twice: e.code === 'DUPLICATE_KEY' ? keyWrittenBefore(text, pos.line) : undefined };
+  });
+  for (const { e, pos, twice } of read) {
+    if (twice && runOn.some((r) => twice.line >= r.from && pos.line > r.to)) continue;
+    const dash = twice ? /^(\s*)-\s+/.exec(text.split(/\r?\n/)[twice.line - 1] ?? '') : null;
+    // (another of the entry's keys written again after it: one key twice alone may be just that)
+    const more = dash && read.some((o) => o.twice && o.pos.line > pos.line && o.pos.col === pos.col && o.twice.line >= twice!.line && o.twice.line < pos.line);
+    if (twice && dash && more) {
+      // the key that opens an entry, again in that entry: a new entry meant, said once for all its keys
+      runOn.push({ from: twice.line, to: pos.line });
+      const written = (text.split(/\r?\n/)[pos.line - 1] ?? '').trim();
+      issues.push(issue({ file, line: pos.line, column: pos.col, path: '(syntax)', code: 'yaml', severity: 'error' },
+        say('yaml.dash-missing', { key: twice.key, first: twice.line }), say('yaml.dash-missing-hint', { first: twice.line, fixed: `${dash[1]}- ${written}` })));
+      continue;
+    }
     if (twice) {
       issues.push(issue({ file, line: pos.line, column: pos.col, path: '(syntax)', code: 'yaml', severity: 'error' },
         say('yaml.duplicate-named', { key: twice.key, first: twice.line }), say('yaml.hint-duplicate-named')));
@@ -143,6 +159,8 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
         at.comma ? say('strict-json.comma-message') : say('strict-json.message', { text: at.detail }), at.comma ? say('strict-json.comma') : say('strict-json.hint')));
     }
   }
+  // entries run together leave one where the planner wrote two: what is said of the rest would be of that mix
+  if (runOn.length) return { ok: false, issues: sortIssues(issues) };
   // YAML that does not read garbles the value after the error, and so whatever refers to it: complaints about
   // that value would send the planner after mistakes that are not there. The syntax errors alone, then; the
   // rest is checked once the file reads. (A duplicate key leaves the structure whole: check on.)
@@ -553,7 +571,8 @@ function nodeAt(doc: Document, path: PathSegment[]): { node: unknown; keyNode: u
  * in, where it is written (the first of the merged mappings that has it, as YAML takes it).
  */
 function pairOf(doc: Document, map: YAMLMap, key: string, depth = 0): Pair | undefined {
-  const own = map.items.find((p) => isPair(p) && isScalar(p.key) && typeof p.key.value !== 'symbol' && String(p.key.value) === key);
+  // a key written twice: YAML keeps the last, so its value is what any problem is about
+  const own = [...map.items].reverse().find((p) => isPair(p) && isScalar(p.key) && typeof p.key.value !== 'symbol' && String(p.key.value) === key);
   if (own || depth > 20) return own;
   for (const p of map.items) {
     if (!isScalar(p.key) || typeof p.key.value !== 'symbol') continue;

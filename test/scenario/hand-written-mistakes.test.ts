@@ -110,4 +110,37 @@ describe('what a hand-written file gets wrong, said with what to do', () => {
     const two = parseDecisions(text.replace('level: 5', 'level: 3'), 'd.yaml', kySon);
     expect(two.ok && two.warnings.map((w) => w.code)).toEqual(['no-authority']);
   });
+
+  it("a list entry written without its '- ' is said once, at its first key, with the line to write", () => {
+    // it was one 'written a second time' per key of the entry (eight here), then an unknown unit for the entry it hid
+    const minimal = readFileSync('scenarios/minimal.yaml', 'utf8');
+    const text = minimal.replace('  - id: mx-police\n', '    id: mx-police\n');
+    const line = text.split('\n').indexOf('    id: mx-police') + 1;
+    const first = text.split('\n').indexOf('  - id: mx-militia') + 1;
+    const r = parseScenario(text, 'm.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => formatIssueIn(i, 'en'))).toEqual([
+      `m.yaml:${line}:5: error[yaml] (syntax): 'id' is written a second time in the list entry that starts on line ${first}: this line starts a new entry without its '-' (start the entry with '- ', lined up with the '-' of line ${first}: '  - id: mx-police')`,
+    ]);
+    expect(formatIssueIn(r.issues[0], 'vi')).toContain("dòng này bắt đầu một mục mới nhưng thiếu dấu '-'");
+    // one key written twice, and nothing after it: that, as before
+    const once = parseScenario(minimal.replace('    crew: 12\n', '    crew: 12\n    id: mx-militia-2\n'), 'm.yaml');
+    expect(!once.ok && once.issues.map((i) => i.message)).toContain(`'id' is written a second time here: line ${first} has it already`);
+  });
+
+  it('a key written twice: what is wrong with the value YAML keeps (the last) is not placed at the first', () => {
+    // `crew: twelve` a few lines under `crew: 12`: "expected a number, got the text 'twelve'" was placed at `crew: 12`
+    const minimal = readFileSync('scenarios/minimal.yaml', 'utf8');
+    const text = minimal.replace('    mobilisation: { uniform: [10m, 30m] }\n', '$&    crew: twelve\n');
+    const r = parseScenario(text, 'm.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const first = text.split('\n').indexOf('    crew: 12') + 1;
+    const second = text.split('\n').indexOf('    crew: twelve') + 1;
+    expect(second - first).toBeGreaterThan(2);
+    expect(r.issues.map((i) => formatIssueIn(i, 'en'))).toEqual([
+      `m.yaml:${second}:5: error[yaml] (syntax): 'crew' is written a second time here: line ${first} has it already (keep one of them; YAML would keep only the last)`,
+    ]);
+  });
 });
