@@ -206,7 +206,8 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   }
   if (raw === null || raw === undefined) {
     if (issues.length) return { ok: false, issues: sortIssues(issues) };
-    return at1('empty', say('empty.comments', { what: fileWord(what) }));
+    // what to write, as for an empty file: a file of comments alone is one not yet begun, or one whose keys were commented out
+    return at1('empty', say('empty.comments', { what: fileWord(what) }), starts);
   }
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     issues.push(whole('not-a-' + what.replace(/ /g, '-'), say(Array.isArray(raw) ? 'top.list' : 'top.value', { what_a: fileWord(what, true), what: fileWord(what) }), TOP_HINTS[what]));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, serializeScenario } from '../../engine/scenario/parse.js';
+import { formatIssueIn } from '../../engine/scenario/issues.js';
 import { say, sayIn } from '../../engine/scenario/say.js';
 import { textIn } from '../../engine/scenario/text.js';
 import { ROOT } from '../helpers/cli.js';
@@ -79,6 +80,12 @@ describe('the scenario loader', () => {
         expect(r.issues[0].code).toBe(code);
       }
     }
+  });
+
+  it('a file of comments alone is told what a scenario starts with, as an empty one is (it had no hint)', () => {
+    const r = parseScenario('# Thanh Chương flood drill, draft\n# drillsim: 1\n', 'x.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(formatIssueIn(r.issues[0], 'en')).toBe("x.yaml: error[empty] (top): the file holds no scenario (only comments?) (a scenario starts with 'drillsim: 1'; see docs/scenario-format.md)");
   });
 
   it('tells a comma in an unquoted text of a flow mapping to quote the text, with the text as it was meant', () => {
