@@ -80,6 +80,14 @@ const CLOCK_WRITTEN = /^(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})?\s*(?:phút|p)?$/i;
  */
 export function withClockReadings(issues: ScenarioIssue[], start: string, horizon_s: number): ScenarioIssue[] {
   return issues.map((i) => {
+    // `at: 14h` reads as a length (T+14:00), past the end of a 12 h drill; a Vietnamese planner wrote the clock time 14:00
+    const past = i.code === 'outside-horizon' ? i.words.message.params?.at : undefined;
+    const hour = typeof past === 'string' ? /^(\d{1,2})h$/i.exec(past.trim()) : null;
+    if (hour && Number(hour[1]) <= 23) {
+      // only when the clock reading falls inside the drill: else it is no answer either
+      const advice = clockAdviceSay(Number(hour[1]) * 3600, start, horizon_s);
+      return advice?.key === 'clock.if-meant' ? reword(i, i.words.message, followedBy(i.words.hint, advice)) : i;
+    }
     const written = i.code === 'time' ? /^'(.+)' is not a time$/.exec(i.message)?.[1] : undefined;
     const m = written === undefined ? null : CLOCK_WRITTEN.exec(written.trim());
     if (!m || Number(m[1]) > 23 || Number(m[2] ?? 0) > 59) return i;

@@ -87,6 +87,11 @@ describe('durations', () => {
     expect(at('20 giờ 45')).toEqual(["'20 giờ 45' is not a time (T+20:45 is after the scenario's end, T+10:00; if you meant the clock time 20:45, write T+00:45)"]);
     expect(at('"02:30"')).toEqual(["'02:30' is not a time (write T+02:30, that is 2h30m after the start; if you meant the clock time 02:30 the next day, write T+06:30)"]);
     expect(at('19h30')).toEqual(["'19h30' is not a time (T+19:30 is after the scenario's end, T+10:00; the clock time 19:30 the next day would be T+23:30, after the end of the scenario (horizon 10h))"]);
+    // `22h` is a length too (T+22:00), so it reads, past the end: the clock reading, 22:00, is what was meant (it was not said)
+    const past = (t: string) => issue(`incident_kinds: []\nincidents:\n  - { id: i, at: ${t}, kind: k, area: a }\n`).filter((m) => m.includes('after the end'));
+    expect(past('22h')).toEqual(["incident 'i' at 22h is after the end of the scenario (horizon 10h) (move it earlier or lengthen `horizon`; if you meant the clock time 22:00, write T+02:00)"]);
+    // a clock reading that falls past the end too is no answer: not given
+    expect(past('12h')).toEqual(["incident 'i' at 12h is after the end of the scenario (horizon 10h) (move it earlier or lengthen `horizon`)"]);
     expect(durationHint('ten minutes')).toBe("write it like '90s', '45m', '2h30m', '1d6h' or 'T+02:30'");
   });
 });
