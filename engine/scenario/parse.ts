@@ -886,12 +886,30 @@ function withUnit(key: string, known: string[]): Say | undefined {
 const MEANT_VALUES: Record<string, string> = {
   mechanism: 'functional', 'command-post': 'functional', cpx: 'functional', map: 'tabletop', 'sand-table': 'tabletop', ttx: 'tabletop',
   field: 'drill', fse: 'full-scale', 'full scale': 'full-scale', fullscale: 'full-scale',
+  // comparators as a word processor types them
+  '≥': '>=', '≤': '<=', '=': '==', '=>': '>=', '=<': '<=',
+};
+
+/**
+ * A unit's force as the plan names it in Vietnamese (`owner: Công an xã`), with or without diacritics: the
+ * owner the format writes for it. Longer names first where one holds another (công an xã before công an).
+ */
+const OWNER_WORDS: Record<string, string> = {
+  'bo doi bien phong': 'border-guard', 'bien phong': 'border-guard', 'quan doi': 'military', 'bo doi': 'military',
+  'canh sat pccc': 'police-fire-rescue', 'canh sat pccc va cnch': 'police-fire-rescue', pccc: 'police-fire-rescue', pc07: 'police-fire-rescue',
+  'cong an xa': 'commune-police', 'cong an phuong': 'commune-police', 'cong an': 'police',
+  'dan quan': 'militia', 'dan quan tu ve': 'militia', 'xung kich': 'shock-team', 'doi xung kich': 'shock-team', 'to xung kich': 'shock-team',
+  'thanh nien tinh nguyen': 'youth-volunteers', 'thanh nien xung kich': 'youth-volunteers', 'doan thanh nien': 'youth-volunteers',
+  'chu thap do': 'red-cross', 'hoi chu thap do': 'red-cross', 'y te': 'health-115', 'tram y te': 'health-115',
+  'kiem lam': 'forest-rangers', 'dien luc': 'utility', 'thuy dien': 'hydropower', 'nguoi dan': 'civilian', 'dan su': 'civilian',
 };
 
 function meantValue(text: string, values: string[]): Say | undefined {
   const said = text.normalize('NFC').trim().toLowerCase();
   const tier = TIER_WORDS.get(plain(said.replace(/^cấp\s+/, '')));
   if (tier && values.includes(tier.tier)) return say('enum.tier', { word: tier.word, tier: tier.tier });
+  const force = OWNER_WORDS[plain(said)];
+  if (force && values.includes(force)) return say('enum.vi-word', { word: text.trim(), value: force });
   const meant = MEANT_VALUES[said];
   if (!meant || !values.includes(meant)) return undefined;
   return said === 'field' ? say('enum.field') : say('hint.did-you-mean', { near: meant });

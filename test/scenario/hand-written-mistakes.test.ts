@@ -143,4 +143,20 @@ describe('what a hand-written file gets wrong, said with what to do', () => {
       `m.yaml:${second}:5: error[yaml] (syntax): 'crew' is written a second time here: line ${first} has it already (keep one of them; YAML would keep only the last)`,
     ]);
   });
+
+  it('a force named in Vietnamese, or a comparator typed as a word processor types it, gets the value to write', () => {
+    // they got the list of fifteen owners, and of the five comparators, with nothing picked out
+    const minimal = readFileSync('scenarios/minimal.yaml', 'utf8');
+    const text = minimal.replace('owner: militia', 'owner: Dân quân').replace('owner: commune-police', 'owner: Công an xã').replace('comparator: "<="', 'comparator: ≤');
+    const r = parseScenario(text, 'm.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => `${i.path}: ${i.hint}`)).toEqual([
+      "units[0].owner: Dân quân is written 'militia'",
+      "units[1].owner: Công an xã is written 'commune-police'",
+      "objectives[0].criterion.comparator: did you mean '<='?",
+    ]);
+    expect(formatIssueIn(r.issues[1], 'vi')).toContain("(Công an xã ghi là 'commune-police')");
+  });
 });
+
