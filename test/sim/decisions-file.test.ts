@@ -140,7 +140,9 @@ describe('a decisions file with mistakes in it', () => {
   it('a decision after the end of the scenario is refused in any form of time (no run reaches it: it would never be played)', () => {
     for (const at of ['T+20:00', 'T+1d00:00', '20h']) {
       const list = issues(file(`{ at: ${at}, role: tc-chair, do: evacuate, zone: ta-ca-riverside }`));
-      expect(list.map(formatIssue), at).toEqual([`d.yaml:4:11: error[outside-horizon] decisions[0].at: decision at ${at} is after the end of the scenario at T+18:00: no run reaches it, so it would never be played (give it a time up to T+18:00, or take it out of the file)`]);
+      // '20h' may be the clock time 20:00 (T0 is 18:00), which a Vietnamese writes so: the hint gives its T+
+      const clock = at === '20h' ? '; if you meant the clock time 20:00, write T+02:00' : '';
+      expect(list.map(formatIssue), at).toEqual([`d.yaml:4:11: error[outside-horizon] decisions[0].at: decision at ${at} is after the end of the scenario at T+18:00: no run reaches it, so it would never be played (give it a time up to T+18:00, or take it out of the file${clock})`]);
     }
     // at the end itself, it is played (the run's last instant)
     expect(parseDecisions(file('{ at: T+18:00, role: tc-chair, do: evacuate, zone: ta-ca-riverside }'), 'd.yaml', kySon).ok).toBe(true);
