@@ -409,6 +409,12 @@ const en = {
   'indent.among-keys-hint': "move it to the list it belongs to, under that list's key, such as 'objectives:' or 'injects:'",
   'indent.between': '{what} is indented {spaces}: more than {here} ({hereCol}, line {hereLine}) and less than {deeper} ({deeperCol}, line {deeperLine}), so it lines up with neither',
   'indent.above': '{what} is indented {spaces}, but {like} above it {col}: the keys of one mapping must line up',
+  'indent.list-under-item': "'{key}:' is indented under '{id}' (line {itemLine}), the last entry of '{list}:', but it holds a list of {n} {n:entry|entries} such as '{first}': it looks like {whose}, indented one level too deep",
+  'indent.list-of': "the '{key}:' list of '{parent}:'",
+  'indent.list-top': "the top-level '{key}:' list",
+  'indent.list-under-item-hint': "move '{key}:' and its list out by {spaces}, to line up with '{list}:' (line {listLine})",
+  'indent.list-under-item-own': "{move}; '{id}' keeps its own '{key}:' on line {own}",
+  'indent.list-under-item-none': "{move}; then give '{id}' its own '{key}: [...]', with the ids it uses from that list",
 
   // ------------------------------------------------------------ shape (the schema, parse.ts)
   'missing.message': "missing required key '{key}'",
@@ -1059,6 +1065,12 @@ const vi: Record<IssueKey, string> = {
   'indent.among-keys-hint': "hãy chuyển nó về danh sách của nó, dưới khóa của danh sách đó, như 'objectives:' hoặc 'injects:'",
   'indent.between': '{what} thụt vào {spaces}: nhiều hơn {here} ({hereCol}, dòng {hereLine}) và ít hơn {deeper} ({deeperCol}, dòng {deeperLine}), nên không thẳng hàng với bên nào',
   'indent.above': '{what} thụt vào {spaces}, nhưng {like} ở trên thụt vào {col}: các khóa của cùng một nhóm phải thẳng hàng',
+  'indent.list-under-item': "'{key}:' được thụt vào dưới '{id}' (dòng {itemLine}), mục cuối của '{list}:', nhưng lại chứa một danh sách {n} mục như '{first}': có vẻ đây là {whose}, bị thụt vào sâu thêm một bậc",
+  'indent.list-of': "danh sách '{key}:' của '{parent}:'",
+  'indent.list-top': "danh sách '{key}:' ở cấp ngoài cùng của tệp",
+  'indent.list-under-item-hint': "hãy dời '{key}:' cùng danh sách của nó ra ngoài {spaces}, cho thẳng hàng với '{list}:' (dòng {listLine})",
+  'indent.list-under-item-own': "{move}; '{id}' vẫn giữ '{key}:' riêng của nó ở dòng {own}",
+  'indent.list-under-item-none': "{move}; rồi cho '{id}' một '{key}: [...]' riêng, gồm các id nó dùng trong danh sách đó",
 
   'missing.message': "thiếu khóa bắt buộc '{key}'",
   'missing.add': "hãy thêm '{key}:'",

@@ -131,6 +131,10 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   // merge keys (`<<: *militia`): similar units written once, as YAML 1.1 has it; positions follow them (nodeAt)
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error', merge: true });
   const issues: ScenarioIssue[] = [];
+  // a list indented under the last entry of the list above it (evacuation's 'shelters:' under its last zone): said
+  // once, and put back where it belongs before anything else is read, so that nothing is said of the mix it made
+  const misplaced = listsUnderLastItem(doc, schema, lineCounter);
+  for (const m of misplaced) issues.push(issue({ file, line: m.line, column: m.column, path: formatPath(m.path), code: 'indentation', severity: 'error' }, m.message, m.hint));
   // a list entry whose '- ' was left out: its keys run on into the entry above, each one 'written a second time'
   const runOn: { from: number; to: number }[] = [];
   const read = doc.errors.map((e) => {
@@ -138,6 +142,8 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
     return { e, pos, twice: e.code === 'DUPLICATE_KEY' ? keyWrittenBefore(text, pos.line) : undefined };
   });
   for (const { e, pos, twice } of read) {
+    // the misplaced list's key and the entry's own one: said above
+    if (e.code === 'DUPLICATE_KEY' && misplaced.some((m) => m.lines.includes(pos.line))) continue;
     if (twice && runOn.some((r) => twice.line >= r.from && pos.line > r.to)) continue;
     const dash = twice ? /^(\s*)-\s+/.exec(text.split(/\r?\n/)[twice.line - 1] ?? '') : null;
     // (another of the entry's keys written again after it: one key twice alone may be just that)
@@ -235,6 +241,9 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
       issues.push(issue({ file, line, column, path: formatPath(zi.path), code: zi.code, severity: 'error' }, zi.message, hint));
     }
   }
+  // the entry that held the misplaced list and has none of its own: the hint of the misplaced list says to give it one
+  const emptied = new Set(misplaced.filter((m) => m.emptied).map((m) => formatPath(m.path)));
+  if (emptied.size) issues.splice(0, issues.length, ...issues.filter((i) => i.code !== 'missing' || !emptied.has(i.path)));
   // a required key written with a typo (capabilites) is one mistake: said as the unknown key with the key meant, not
   // also as that key missing, which sends the planner looking for a key that is right there
   const meant = new Set(issues.filter((i) => i.code === 'unknown-key' && i.words.hint?.key === 'hint.did-you-mean').map((i) => {
@@ -318,6 +327,83 @@ function aliasProblems(doc: Document, text: string, lc: LineCounter, file: strin
       }
     },
   });
+  return out;
+}
+
+interface MisplacedList {
+  line: number;
+  column: number;
+  /** the key as the file has it (in the last entry of the list above) */
+  path: PathSegment[];
+  /** lines of the key and of the entry's own key of that name, which YAML calls 'written a second time' */
+  lines: number[];
+  /** the entry has no such key of its own left */
+  emptied: boolean;
+  message: Say;
+  hint: Say;
+}
+
+/**
+ * A list of mappings indented one level too deep, under the last entry of the list above it: evacuation's
+ * `shelters:` under its last zone, where a zone's `shelters:` is a list of ids. Known by the schema: the mapping
+ * that holds the list above takes that key, as a list of mappings, and does not have it, and the entry does not
+ * take a list of mappings by that name. Each is moved in the document to where it belongs (its nodes keep their
+ * places in the file), so that the shelters are read, and placed, as what they are.
+ */
+function listsUnderLastItem(doc: Document, root: z.ZodType, lc: LineCounter): MisplacedList[] {
+  const out: MisplacedList[] = [];
+  const listOfMappings = (s: any) => s?._zod?.def?.type === 'array' && unwrap(s._zod.def.element)?._zod?.def?.type === 'object';
+  const keyOf = (p: unknown): string | undefined => (isPair(p) && isScalar(p.key) && typeof p.key.value !== 'symbol' && p.key.value !== null ? String(p.key.value) : undefined);
+  const at = (node: unknown) => lc.linePos(isNode(node) ? node.range?.[0] ?? 0 : 0);
+  const walk = (node: unknown, path: PathSegment[], depth: number): void => {
+    if (depth > 16) return;
+    if (isSeq(node)) return node.items.forEach((it, k) => walk(it, [...path, k], depth + 1));
+    if (!isMap(node)) return;
+    for (const pair of [...node.items]) {
+      const list = keyOf(pair);
+      const seq = pair.value;
+      if (list === undefined || !isSeq(seq) || seq.items.length === 0) continue;
+      const last = seq.items.length - 1;
+      const item = seq.items[last];
+      if (!isMap(item)) continue;
+      for (const inner of [...item.items]) {
+        const key = keyOf(inner);
+        const value = inner.value;
+        if (key === undefined || !isSeq(value) || value.items.length === 0 || !value.items.every(isMap)) continue;
+        if (node.items.some((p) => keyOf(p) === key)) continue;
+        if (!listOfMappings(schemaAt(root, [...path, key]))) continue;
+        // (a key of the entry that takes such a list as it is: the entry's own)
+        const mine = schemaAt(root, [...path, list, last, key]);
+        if (listOfMappings(mine) || (mine?.safeParse && mine.safeParse(value.toJSON()).success)) continue;
+        item.items.splice(item.items.indexOf(inner), 1);
+        node.items.push(inner);
+        const own = item.items.find((p) => keyOf(p) === key);
+        const idOf = (m: unknown) => (isMap(m) ? m.get('id') : undefined);
+        const id = idOf(item);
+        const name = typeof id === 'string' || typeof id === 'number' ? String(id) : `${list}[${last}]`;
+        const first = idOf(value.items[0]);
+        const where = at(inner.key);
+        const listAt = at(pair.key);
+        const parent = [...path].reverse().find((seg) => typeof seg === 'string');
+        const move = say('indent.list-under-item-hint', { key, spaces: say('indent.spaces', { n: where.col - listAt.col }), list, listLine: listAt.line });
+        out.push({
+          line: where.line, column: where.col, path: [...path, list, last, key],
+          lines: own ? [where.line, at(own.key).line] : [where.line], emptied: !own,
+          message: say('indent.list-under-item', {
+            key, id: name, itemLine: at(item).line, list, n: value.items.length,
+            first: first === undefined || first === null ? key : String(first),
+            whose: parent === undefined ? say('indent.list-top', { key }) : say('indent.list-of', { key, parent: String(parent) }),
+          }),
+          hint: own ? say('indent.list-under-item-own', { move, id: name, key, own: at(own.key).line }) : say('indent.list-under-item-none', { move, id: name, key }),
+        });
+      }
+    }
+    for (const pair of node.items) {
+      const key = keyOf(pair);
+      if (key !== undefined) walk(pair.value, [...path, key], depth + 1);
+    }
+  };
+  walk(doc.contents, [], 0);
   return out;
 }
 

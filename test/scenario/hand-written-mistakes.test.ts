@@ -158,5 +158,31 @@ describe('what a hand-written file gets wrong, said with what to do', () => {
     ]);
     expect(formatIssueIn(r.issues[1], 'vi')).toContain("(Công an xã ghi là 'commune-police')");
   });
-});
 
+  it("evacuation's 'shelters:' indented under the last zone is said once, at that line, with where to move it", () => {
+    // it was "'shelters' is written a second time (keep one of them)", then 'expected a text, got a mapping' for each
+    // shelter and an unknown shelter for every zone that named one: the list is read where it belongs, and said once
+    const lines = readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8').split('\n');
+    const from = lines.indexOf('  shelters:');
+    let to = from + 1;
+    while (lines[to].startsWith('    ')) to++;
+    const indented = [...lines.slice(0, from), ...lines.slice(from, to).map((l) => '    ' + l), ...lines.slice(to)];
+    const zones = indented.indexOf('  zones:') + 1;
+    const zone = indented.indexOf('    - id: muong-xen-lowland') + 1;
+    const own = indented.indexOf('      shelters: [muong-xen-school, mx-commune-hall]') + 1;
+    const r = parseScenario(indented.join('\n'), 'k.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const said = `k.yaml:${from + 1}:7: error[indentation] evacuation.zones[1].shelters: 'shelters:' is indented under 'muong-xen-lowland' (line ${zone}), the last entry of 'zones:', but it holds a list of 3 entries such as 'ta-ca-school': it looks like the 'shelters:' list of 'evacuation:', indented one level too deep (move 'shelters:' and its list out by 4 spaces, to line up with 'zones:' (line ${zones})`;
+    expect(r.issues.map((i) => formatIssueIn(i, 'en'))).toEqual([`${said}; 'muong-xen-lowland' keeps its own 'shelters:' on line ${own})`]);
+    expect(formatIssueIn(r.issues[0], 'vi')).toContain("có vẻ đây là danh sách 'shelters:' của 'evacuation:', bị thụt vào sâu thêm một bậc (hãy dời 'shelters:' cùng danh sách của nó ra ngoài 4 dấu cách");
+    // the zone without a 'shelters:' of its own: the same, and no 'missing shelters' for it
+    const alone = parseScenario(indented.filter((_, k) => k !== own - 1).join('\n'), 'k.yaml');
+    expect(!alone.ok && alone.issues.map((i) => formatIssueIn(i, 'en'))).toEqual([
+      `${said.replace(`k.yaml:${from + 1}:`, `k.yaml:${from}:`)}; then give 'muong-xen-lowland' its own 'shelters: [...]', with the ids it uses from that list)`,
+    ]);
+    // a mistake inside the shelters is still said, at its line, as the shelter it is
+    const wrong = parseScenario(indented.join('\n').replace('capacity_people: 900', 'capacity_people: 900x'), 'k.yaml');
+    expect(!wrong.ok && wrong.issues.map((i) => i.path)).toEqual(['evacuation.zones[1].shelters', 'evacuation.shelters[1].capacity_people']);
+  });
+});
