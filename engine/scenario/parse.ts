@@ -824,7 +824,7 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
       // `length_km: 25km`, `25 km`, `2,5`: the number is there, with the unit the key's name gives already (or a decimal comma)
       const bare = (zi.expected === 'number' || zi.expected === 'int') && typeof zi.input === 'string' ? /^\s*(-?\d+(?:[.,]\d+)?)\s*[^\d\s.,-][^\d]*$|^\s*(-?\d+,\d+)\s*$/.exec(zi.input) : null;
       const n = bare ? (bare[1] ?? bare[2]).replace(',', '.') : undefined;
-      const hint = n !== undefined ? (bare![2] !== undefined ? say('type.decimal-point', { n }) : say('type.number-alone', { n })) : typeHint(zi.expected, zi.input, key);
+      const hint = n !== undefined ? (bare![2] !== undefined ? say('type.decimal-point', { n }) : say('type.number-alone', { n })) : typeHint(zi.expected, zi.input, key, isWholeAt(root, path));
       return mk('type', say('type.expected', { expected: expected(zi.expected), got: describeValue(zi.input) }), hint);
     }
     case 'unrecognized_keys':
@@ -1219,15 +1219,22 @@ function describeAt(root: z.ZodType, path: PathSegment[]): string | undefined {
 /** A field's description in words for any language (issue-words.ts DESCRIPTIONS_VI has each of the schema's). */
 const description = (en: string): Say => say('bi', { en, vi: DESCRIPTIONS_VI[en] ?? en });
 /** 'expected <what the field holds>' */
+/** Does the field at `path` take a whole number only (a count: `population`, `crew`, `capacity_people`, `seq`)? */
+function isWholeAt(root: z.ZodType, path: PathSegment[]): boolean {
+  const s = schemaAt(root, path);
+  return s?._zod?.def?.type === 'number' && (s.isInt === true || s.format === 'safeint' || s.format === 'int32' || s.format === 'uint32');
+}
+
 /** A number written as a text: digits, a sign, a decimal point. */
 const NUMBER_TEXT = /^\s*-?\d+(?:\.\d+)?\s*$/;
 
 /** What to do about a value of the wrong type, where there is more to say than the type: a number in quotes, a word for a number, an empty key. */
-function typeHint(wanted: unknown, input: unknown, key: PathSegment | undefined): Say | undefined {
+function typeHint(wanted: unknown, input: unknown, key: PathSegment | undefined, whole = false): Say | undefined {
   const k = typeof key === 'string' ? key : undefined;
   const number = wanted === 'number' || wanted === 'int';
   if (number && typeof input === 'string' && NUMBER_TEXT.test(input) && k) return say('type.unquote', { key: k, n: input.trim() });
-  if (number && typeof input === 'string') return say('type.digits');
+  // a count of people or of a crew: 0.5 is no example of one
+  if (number && typeof input === 'string') return say(whole || wanted === 'int' ? 'type.digits-whole' : 'type.digits');
   if (input === null && k) return say('type.empty', { key: k });
   // one item where a list goes (`objectives: evac-x`, `declares: 1`): the same item in brackets
   if (wanted === 'array' && k && (typeof input === 'string' || typeof input === 'number') && String(input).trim() !== '') return say('type.in-brackets', { key: k, text: String(input).trim(), json: JSON.stringify(typeof input === 'string' ? input.trim() : input) });

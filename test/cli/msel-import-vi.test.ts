@@ -180,13 +180,13 @@ describe("the schema's problems with a row, by zod's code", () => {
 
   it('a key missing, a wrong type, a value not allowed, too small or large, an unknown key', () => {
     expect(lines({ to: undefined }, 'vi')).toEqual(["s.csv: hàng 2, cột to: thiếu khóa bắt buộc 'to' (hãy thêm 'to:', vai nhận)"]);
-    expect(lines({ seq: 'x' }, 'vi')).toEqual(["s.csv: hàng 2, cột number: cần một số, nhưng nhận được chữ 'x' (hãy viết con số bằng chữ số, ví dụ 12 hoặc 0.5)"]);
+    expect(lines({ seq: 'x' }, 'vi')).toEqual(["s.csv: hàng 2, cột number: cần một số, nhưng nhận được chữ 'x' (hãy viết số nguyên bằng chữ số, ví dụ 12)"]);
     expect(lines({ method: 'pigeon' }, 'vi')).toEqual(["s.csv: hàng 2, cột method: chữ 'pigeon' không phải giá trị hợp lệ ở đây (có thể dùng: phone, radio, dispatch, bulletin, social-media, email, in-person, hotline)"]);
     expect(lines({ expected: { do: 'declare_level', area: 'a', level: 9 } }, 'vi')).toEqual(['s.csv: hàng 2, cột expected action: số 9 quá lớn: phải nhỏ hơn hoặc bằng 3']);
     expect(lines({ seq: 0 }, 'vi')).toEqual(['s.csv: hàng 2, cột number: số 0 quá nhỏ: phải lớn hơn 0']);
     expect(lines({ colour: 'red' }, 'vi')).toEqual(["s.csv: hàng 2: không có khóa 'colour' (các khóa dùng được ở đây: id, seq, at, when, from, to, method, type, subject, message, expected, objectives, decision, contingency, controller; hãy bỏ nó đi, hoặc viết thành một trong các khóa đó)"]);
     // the English says the same, in the loader's words
-    expect(lines({ seq: 'x' }, 'en')).toEqual(["s.csv: row 2, column number: expected a number, got the text 'x' (write the number in digits, such as 12 or 0.5)"]);
+    expect(lines({ seq: 'x' }, 'en')).toEqual(["s.csv: row 2, column number: expected a number, got the text 'x' (write the whole number in digits, such as 12)"]);
   });
 
   it('a kind of problem without words of ours (a text not in the form of an id) stays whole in English', () => {

@@ -228,7 +228,10 @@ describe('YAML slips a planner makes, said with what to do (a helper walking the
 describe('a value of the wrong type says what to write (a helper walking the docs found them bare)', () => {
   const minimal = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
   const cases: [string, string, string, string][] = [
-    ['a word for a number', 'crew: 12', 'crew: twelve', 'write the number in digits, such as 12 or 0.5'],
+    // a count (a crew, a population) gets a whole number to copy: 0.5 is no example of one
+    ['a word for a number', 'crew: 12', 'crew: twelve', 'write the whole number in digits, such as 12'],
+    ['a word for a number of people', 'population: 12000', 'population: twelve thousand', 'write the whole number in digits, such as 12'],
+    ['a word for a number that may have a decimal point', 'lat: 19.40', 'lat: nineteen point four', 'write the number in digits, such as 12 or 0.5'],
     ['a number in quotes', 'crew: 12', 'crew: "12"', 'write the number without quotes: crew: 12'],
     ['a number in quotes where a distribution may go', 'severity: 3', 'severity: "3"', 'write the number without quotes: severity: 3'],
     ['a key with nothing after it', 'vi: Sập nhà sau mưa lớn ở Mường Xén', 'vi:', "nothing is written after 'vi:': write its value there, or remove the line"],
@@ -243,6 +246,11 @@ describe('a value of the wrong type says what to write (a helper walking the doc
       expect(sayIn(r.issues[0].words.hint!, 'vi')).not.toBe(hint);
     });
   }
+
+  it('a count written in words, in Vietnamese: a whole number only', () => {
+    const r = parseScenario(minimal.replace('crew: 12', 'crew: mười hai'), 'm.yaml');
+    expect(!r.ok && r.issues.map((i) => formatIssueIn(i, 'vi'))).toEqual([expect.stringMatching(/units\[0\]\.crew: cần một số, nhưng nhận được chữ 'mười hai' \(hãy viết số nguyên bằng chữ số, ví dụ 12\)$/)]);
+  });
 });
 
 describe('objective thresholds', () => {
