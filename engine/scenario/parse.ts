@@ -181,7 +181,16 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) {
     // a JSON file with a comma left out between two entries: the YAML parser calls it a multi-line implicit key
     // and advised quoting a text that ran over two lines; JSON's own reading says where the comma goes
-    const comma = /\.json$/i.test(file) || /^\s*\{\s*"/.test(text) ? missingJsonComma(text) : undefined;
+    const json = /\.json$/i.test(file) || /^\s*\{\s*"/.test(text);
+    // a ':' left out after a key (`"seed" 11`): the parser's 'missing , or : between flow map items' named neither
+    // the key nor which of the two; JSON read up to there says it is the ':', after that key
+    const colon = json ? missingJsonColon(text) : undefined;
+    if (colon !== undefined && colon.keyStart <= Math.min(...doc.errors.map((e) => e.pos[0]))) {
+      const pos = lineCounter.linePos(colon.pos);
+      return { ok: false, issues: [issue({ file, line: pos.line, column: pos.col, path: '(syntax)', code: 'yaml', severity: 'error' },
+        say('json.missing-colon', { key: colon.key }), colon.fixed !== undefined ? say('json.missing-colon-here', { line: pos.line, column: pos.col, fixed: colon.fixed }) : say('json.missing-colon-hint', { line: pos.line }))] };
+    }
+    const comma = json ? missingJsonComma(text) : undefined;
     if (comma !== undefined && comma.pos >= Math.min(...doc.errors.map((e) => e.pos[0])) - 1) {
       const pos = lineCounter.linePos(comma.pos);
       return { ok: false, issues: [issue({ file, line: pos.line, column: pos.col, path: '(syntax)', code: 'yaml', severity: 'error' },
@@ -405,6 +414,71 @@ function listsUnderLastItem(doc: Document, root: z.ZodType, lc: LineCounter): Mi
   };
   walk(doc.contents, [], 0);
   return out;
+}
+
+/**
+ * Where a ':' is missing after a key of a JSON text (`"seed" 11`, `"id" "x"`, `"coords" {`): the text read as JSON
+ * is right up to that key, and a value follows it. The end of the key, the key as written, and the key and its
+ * value with the ':' (when the value is on the key's line). Undefined when the text is JSON, or goes wrong before.
+ */
+function missingJsonColon(text: string): { pos: number; keyStart: number; key: string; fixed?: string } | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch {
+    // read on: JSON's own message does not say where in every Node
+  }
+  const stack: string[] = [];
+  let expect: 'value' | 'key' | 'colon' | 'after' = 'value';
+  let prev = '';
+  let key = { start: 0, end: 0 };
+  const word = /[^\s{}[\],:"]+/y;
+  for (let i = 0; i < text.length;) {
+    const c = text[i]!;
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') { i++; continue; }
+    if (expect === 'colon') {
+      if (c === ':') { expect = 'value'; prev = c; i++; continue; }
+      if (!/["{[\-\dtfn]/.test(c)) return undefined;
+      // the value as written: a text whole, the bracket that opens a mapping or a list, a number or a word
+      word.lastIndex = i;
+      const value = c === '"' ? /^"(?:[^"\\\n]|\\.)*"?/.exec(text.slice(i, i + 60))![0] : c === '{' || c === '[' ? c : word.exec(text)?.[0] ?? c;
+      const fixed = `${text.slice(key.start, key.end)}: ${value.length > 40 ? value.slice(0, 37) + '...' : value}`;
+      return { pos: key.end, keyStart: key.start, key: text.slice(key.start, key.end), fixed: text.slice(key.end, i).includes('\n') ? undefined : fixed };
+    }
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      if (text[j] !== '"') return undefined;
+      if (expect === 'key') { key = { start: i, end: j + 1 }; expect = 'colon'; } else if (expect === 'value') expect = 'after';
+      else return undefined;
+      prev = c;
+      i = j + 1;
+      continue;
+    }
+    if (c === '{' || c === '[') {
+      if (expect !== 'value') return undefined;
+      stack.push(c);
+      expect = c === '{' ? 'key' : 'value';
+    } else if (c === '}' || c === ']') {
+      // (an empty {} or [] closes where a key or a value was expected)
+      if (stack.pop() !== (c === '}' ? '{' : '[') || (expect !== 'after' && prev !== (c === '}' ? '{' : '['))) return undefined;
+      expect = 'after';
+    } else if (c === ',') {
+      if (expect !== 'after' || stack.length === 0) return undefined;
+      expect = stack[stack.length - 1] === '{' ? 'key' : 'value';
+    } else {
+      word.lastIndex = i;
+      const w = word.exec(text)?.[0] ?? '';
+      if (expect !== 'value' || !/^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)$/.test(w)) return undefined;
+      expect = 'after';
+      prev = 'w';
+      i += w.length;
+      continue;
+    }
+    prev = c;
+    i++;
+  }
+  return undefined;
 }
 
 /**

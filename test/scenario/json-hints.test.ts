@@ -87,3 +87,39 @@ describe('a .json file with a comma left out', () => {
     expect(problems(asJson.replace(/\}$/, ''))).toEqual([expect.stringContaining("s.json:1:1: error[yaml] (syntax): the '{' opened here is never closed")]);
   });
 });
+
+// "missing , or : between flow map items (fix the JSON syntax here)": which of the two, and after what, was left to guess
+describe('a .json file with a colon left out', () => {
+  const minimal = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
+  const asJson = JSON.stringify(YAML.parse(minimal), null, 2);
+  const problems = (text: string, lang: 'en' | 'vi' = 'en') => {
+    const r = parseScenario(text, 's.json');
+    expect(r.ok).toBe(false);
+    return r.ok ? [] : r.issues.map((i) => formatIssueIn(i, lang));
+  };
+  const lineOf = (text: string, l: string) => text.split('\n').findIndex((x) => x.trim() === l) + 1;
+
+  it('after a key: one line, right after the key, with the key and its value as they go', () => {
+    const seed = asJson.replace('"seed": 7', '"seed" 7');
+    const line = lineOf(seed, '"seed" 7,');
+    expect(problems(seed)).toEqual([
+      `s.json:${line}:9: error[yaml] (syntax): a ':' is missing after the key '"seed"': in JSON, each key is followed by ':' and then its value (add ':' at line ${line}, column 9: '"seed": 7')`,
+    ]);
+    expect(problems(seed, 'vi')).toEqual([`s.json:${line}:9: error[yaml] (syntax): thiếu dấu ':' sau khóa '"seed"': trong JSON, sau mỗi khóa phải có ':' rồi mới đến giá trị của nó (hãy thêm ':' ở dòng ${line}, cột 9: '"seed": 7')`]);
+    const id = asJson.replace('"id": "minimal"', '"id" "minimal"');
+    expect(problems(id)).toEqual([expect.stringContaining(`s.json:${lineOf(id, '"id" "minimal",')}:7: error[yaml] (syntax): a ':' is missing after the key '"id"'`)]);
+    expect(problems(id)[0]).toMatch(/\(add ':' at line \d+, column 7: '"id": "minimal"'\)$/);
+    // before a mapping, deep in the file, and on one line
+    const coords = asJson.replace('"coords": {', '"coords" {');
+    expect(problems(coords)).toEqual([expect.stringMatching(/^s\.json:\d+:15: error\[yaml\] \(syntax\): a ':' is missing after the key '"coords"'.*column 15: '"coords": \{'\)$/)]);
+    expect(problems('{"drillsim" 1, "id": "x"}')).toEqual([`s.json:1:12: error[yaml] (syntax): a ':' is missing after the key '"drillsim"': in JSON, each key is followed by ':' and then its value (add ':' at line 1, column 12: '"drillsim": 1')`]);
+  });
+
+  it('with the value on the next line: at the end of the key\'s line', () => {
+    expect(problems('{\n  "drillsim": 1,\n  "id"\n    "x"\n}\n')).toEqual([expect.stringMatching(/^s\.json:3:7: .*\(add ':' at the end of line 3\)$/)]);
+  });
+
+  it('a comma left out is still said as such', () => {
+    expect(problems('{"drillsim": 1 "id": "x"}')[0]).toContain("a ',' is missing between");
+  });
+});
