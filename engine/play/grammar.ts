@@ -155,6 +155,8 @@ export interface ParseContext {
   isArea(id: string): boolean;
   /** is this one of the scenario's ids (a unit, a role)? `điều don ...` then dispatches unit `don`, not a misspelt `điều động` */
   isId?(id: string): boolean;
+  /** the exercise's end (seconds since T0): a time suggested for a slip is never past it, where it would be refused */
+  end?: number;
 }
 
 /** Read one typed line. Blank lines and `#` comments give `value: null`. */
@@ -216,7 +218,7 @@ export function parseLine(line: string, ctx: ParseContext): ParseResult {
     if (hasFiller) i++;
     if (i >= rest.length) return { ok: false, verb, problem: { key: 'parse.missing', params: { arg: spec.kind } } };
     if (spec.kind === 'step') {
-      const r = readStep(rest.slice(i).map((t) => t.text));
+      const r = readStep(rest.slice(i).map((t) => t.text), ctx.end);
       if (!r.ok) return { ok: false, verb, problem: r.problem };
       i = rest.length;
       return finish(verb, args, { step: r.step });
@@ -233,6 +235,9 @@ export function parseLine(line: string, ctx: ParseContext): ParseResult {
     const t = readTime(args.time);
     if (t === undefined) {
       const guess = suggestTime(args.time);
+      const s = guess ? parseDuration(guess) : undefined;
+      // `jump to 25:00` in a 16-hour drill: T+1d01:00 would be refused too; say the end instead
+      if (s?.ok && ctx.end !== undefined && s.seconds > ctx.end) return { ok: false, verb, problem: { key: 'parse.bad-time-after-end', params: { value: args.time, time: hoursClock(s.seconds), end: formatClock(ctx.end) } } };
       return { ok: false, verb, problem: guess ? { key: 'parse.bad-time-guess', params: { value: args.time, time: guess } } : { key: 'parse.bad-time', params: { value: args.time } } };
     }
     // `jump 5m` went to T+00:05, where `advance 5m` moves on by 5m: a length alone is not taken as a time here
@@ -256,7 +261,7 @@ function readTime(s: string): number | undefined {
 const UNTIL = ['until', 'to', 'đến', 'den', 'tới', 'toi'];
 
 /** advance | advance 30m | advance T+03:00 | advance until next [inject] | advance until end | advance until T+03:00 */
-function readStep(words: string[]): { ok: true; step: Step } | { ok: false; problem: Problem } {
+function readStep(words: string[], end: number | undefined): { ok: true; step: Step } | { ok: false; problem: Problem } {
   const w = words.map((x) => x.normalize('NFC').toLowerCase());
   const bad = { ok: false as const, problem: { key: 'parse.bad-step' as const, params: { value: words.join(' ') } } };
   // `tiếp đến T+03:15` as `advance until T+03:15`, `tiếp đến hết` as `advance until end`
@@ -274,6 +279,12 @@ function readStep(words: string[]): { ok: true; step: Step } | { ok: false; prob
     const s = guess ? parseDuration(guess) : undefined;
     // `advance until 10:30`, `advance until 10`, `tiếp đến 10h30`: until says a time is meant; say the whole command
     const time = until ? (guess && s?.ok ? guess : untilTime(last)) : undefined;
+    // `advance until 25:00` in a 16-hour drill: advance until T+1d01:00 (or 25h forward) would be refused as past the
+    // end; say the end and how to play to it instead
+    const at = time ? parseDuration(time) : s;
+    if ((time || guess) && at?.ok && end !== undefined && at.seconds > end) {
+      return { ok: false, problem: { key: 'parse.bad-until-after-end', params: { value: last, time: hoursClock(at.seconds), end: formatClock(end) } } };
+    }
     if (time) return { ok: false, problem: { key: 'parse.bad-until', params: { value: last, time } } };
     if (guess && s?.ok && (words.length > 1 || /^[Tt+]/.test(last))) return { ok: false, problem: { key: 'parse.bad-time-guess', params: { value: last, time: guess } } };
     if (guess && s?.ok) return { ok: false, problem: { key: 'parse.bad-step-guess', params: { value: last, time: guess, step: formatDuration(s.seconds) } } };
@@ -302,6 +313,12 @@ function untilTime(text: string): string | undefined {
   // a four-figure time is a time of day's figures: past 23 they are no time anyone writes
   if (min > 59 || (m[3] !== undefined && h > 23) || h * 60 + min === 0) return undefined;
   return formatClock(h * 3600 + min * 60);
+}
+
+/** T+hh:mm in hours however many (T+25:00, as the slip was typed; the clock would say T+1d01:00). */
+function hoursClock(t: number): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `T+${two(Math.floor(t / 3600))}:${two(Math.floor((t % 3600) / 60))}`;
 }
 
 /** The verb someone probably meant, for "did you mean": a Vietnamese form when the words read as Vietnamese. */

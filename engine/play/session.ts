@@ -34,7 +34,7 @@ import { Sim } from '../sim/sim.js';
 import { allInjects } from '../sim/world-ops.js';
 import { areaName, renderBoard, renderSummary, messageLines, seatName, unitName } from './board.js';
 import { commandLine, feed } from './describe.js';
-import { complete, matchVerb, nearestVerb, parseLine, tokenize, usage, VERBS, type ArgKind, type Parsed, type ParseResult, type Step, type Verb, type VerbId } from './grammar.js';
+import { complete, matchVerb, nearestVerb, parseLine, tokenize, usage, VERBS, type ArgKind, type Parsed, type ParseContext, type ParseResult, type Step, type Verb, type VerbId } from './grammar.js';
 import { m, mn, type MsgKey } from './messages.js';
 import { explainRefusal, guessIds, zoneTooLate } from './refusals.js';
 import { oneLine, say as sayText } from './text.js';
@@ -295,7 +295,9 @@ export class PlaySession {
     }
   }
 
-  private readonly parseContext = { isArea: (id: string) => this.model.area.has(id), isId: (id: string) => this.model.unit.has(id) || this.model.role.has(id) };
+  private get parseContext(): ParseContext {
+    return { isArea: (id) => this.model.area.has(id), isId: (id) => this.model.unit.has(id) || this.model.role.has(id), end: this.sim.opts.until };
+  }
 
   /** After a limit: only quit (and an empty line) is left. */
   private afterLimit(line: string): Reply {

@@ -150,6 +150,17 @@ describe('parseLine', () => {
     expect(say('vi', problem('tiếp đến 10'))).toBe("'10' không phải một thời điểm; hãy viết tiếp đến T+10:00 (hay advance until T+10:00), thời điểm đó trên đồng hồ diễn tập (T+ tính từ lúc bắt đầu diễn tập, không phải giờ trong ngày)");
   });
 
+  it('never suggests a time past the exercise\'s end when it knows the end: it says the end', () => {
+    const end = { ...ctx, end: 20 * 3600 };
+    const after = (line: string) => parseLine(line, end);
+    expect(after('advance until 25:00')).toMatchObject({ ok: false, problem: { key: 'parse.bad-until-after-end', params: { value: '25:00', time: 'T+25:00', end: 'T+20:00' } } });
+    expect(after('advance until 2130')).toMatchObject({ ok: false, problem: { key: 'parse.bad-until-after-end', params: { time: 'T+21:30', end: 'T+20:00' } } });
+    expect(after('advance 21:00')).toMatchObject({ ok: false, problem: { key: 'parse.bad-until-after-end' } });
+    expect(after('jump 25:00')).toMatchObject({ ok: false, problem: { key: 'parse.bad-time-after-end', params: { value: '25:00', time: 'T+25:00', end: 'T+20:00' } } });
+    // up to the end: the T+ form, as before
+    expect(after('advance until 20:00')).toMatchObject({ ok: false, problem: { key: 'parse.bad-until', params: { time: 'T+20:00' } } });
+  });
+
   it('reads the controller\'s commands', () => {
     expect(ok('hold dam-rumour')).toMatchObject({ verb: 'hold', args: { inject: 'dam-rumour' } });
     expect(ok('jump T+04:00')).toMatchObject({ verb: 'jump', at: 14400 });

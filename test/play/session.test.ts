@@ -331,6 +331,27 @@ describe('a time past the end typed at advance (a helper found one slip ended th
     expect(s.finished).toBe(true);
   });
 
+  it('a slip read as a time past the end (advance until 25:00 in an 18-hour drill) says the end, not a time that would be refused in turn, EN and VI', () => {
+    const s = session(['tc-chair']);
+    const [r] = play(s, ['advance until 25:00']);
+    expect(r.refused).toBe(true);
+    expect(r.text).toContain("'25:00' is not a time, and T+25:00 would be after the end of the exercise (T+18:00): write advance until T+18:00 or advance until end to play it to the end");
+    expect(r.text).not.toContain('T+1d01:00');
+    // so do a time of day run together, a clock-like step, and the controller's jump
+    expect(play(s, ['advance until 19'])[0].text).toContain('write advance until T+18:00 or advance until end');
+    expect(play(s, ['advance 25:00'])[0].text).toContain('write advance until T+18:00 or advance until end');
+    const c = session([], true);
+    expect(play(c, ['jump to 25:00'])[0].text).toContain("'25:00' is not a time, and T+25:00 would be after the end of the exercise (T+18:00): write a time no later than T+18:00");
+    // one before the end still gets its T+ form
+    expect(play(s, ['advance until 17:00'])[0].text).toContain('write advance until T+17:00');
+    expect(s.t).toBe(0);
+    // and what it says is taken
+    play(s, ['advance until T+18:00']);
+    expect(s.finished).toBe(true);
+    const vi = session(['tc-chair'], false, 'vi');
+    expect(play(vi, ['tiếp đến 25:00'])[0].text).toContain("'25:00' không phải một thời điểm, còn T+25:00 thì đã quá giờ kết thúc diễn tập (T+18:00): hãy viết tiếp đến T+18:00 hoặc tiếp đến hết (hay advance until end) để chơi đến hết");
+  });
+
   it('played to the end with no decision taken, an order says undo has nothing to take back, rather than that it goes back', () => {
     const s = session(['tc-chair']);
     play(s, ['advance until end']);
