@@ -488,6 +488,8 @@ export class PlaySession {
 
   private switchRole(role: string): Reply {
     const seats = [...this.opts.players, ...(this.opts.controller ? [CONTROLLER] : [])];
+    // the controller's seat is there only when the session was started with --controller (a resumed one too): say how to get it
+    if (role === CONTROLLER && !this.opts.controller) return this.refuse(this.say('play.no-controller-seat', { roles: seats.join(', ') }));
     if (!seats.includes(role)) return this.refuse(this.say('play.not-your-role', { role, roles: seats.join(', ') }));
     this.seat = role;
     return { text: this.say('play.now-role', { role, name: seatName(this.sim, role, this.lang) }) + '\n' + this.boardText() };

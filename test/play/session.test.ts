@@ -169,6 +169,30 @@ describe('a play session', () => {
     expect(text(resumed.session)).toBe(text(straight));
   });
 
+  it('resumed without --controller, role controller is refused saying the seat needs --controller and how to carry on with it, EN and VI', () => {
+    const first = session(['tc-chair'], true);
+    play(first, ['advance 30m']);
+    const read = readRunLog(serializeRunLog(first.log()).join(''));
+    if (!read.ok) throw new Error(read.message);
+    for (const [lang, said] of [
+      ['en', 'refused: no controller sits at this session: that seat is there only when the session is started, or resumed, with --controller; to take it, save <file>, then carry on with drill play --resume <file> --controller (seats here: tc-chair). Nothing was changed.\n'],
+      ['vi', 'bị từ chối: phiên này không có ban đạo diễn: chỉ phiên được chạy hoặc mở lại với --controller mới có vai này; muốn đóng vai ban đạo diễn, hãy save <tệp> rồi chơi tiếp bằng drill play --resume <tệp> --controller (các vai tại đây: tc-chair). Không có gì thay đổi.\n'],
+    ] as const) {
+      const r = PlaySession.resume(read.log, { lang, controller: false });
+      if (!r.ok) throw new Error(r.key);
+      const [refused] = play(r.session, ['role controller']);
+      expect(refused.refused).toBe(true);
+      expect(refused.text).toBe(said);
+      expect(r.session.seat).toBe('tc-chair');
+    }
+    // resumed with it, the seat is there; another role not played here is refused as before
+    const withIt = PlaySession.resume(read.log, { lang: 'en', controller: true });
+    if (!withIt.ok) throw new Error(withIt.key);
+    expect(play(withIt.session, ['role controller'])[0].refused).toBeFalsy();
+    expect(withIt.session.seat).toBe('controller');
+    expect(play(withIt.session, ['role mx-chair'])[0].text).toContain("'mx-chair' is not played at this terminal; seats here: tc-chair, controller");
+  });
+
   it("a session saved part-way ends with the count of its people still at risk (as drill run --until does), and the session goes on as if it had not been saved; a save without it (before 0.7.0) resumes", () => {
     const lines = ['evacuate ta-ca-riverside', 'advance T+03:20', 'advance 2h', 'advance until end'];
     const straight = session(['tc-chair']);
