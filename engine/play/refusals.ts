@@ -8,13 +8,15 @@
 import { formatClock } from '../scenario/duration.js';
 import { nearest } from '../scenario/issues.js';
 import type { Lang } from '../scenario/text.js';
-import { CONTROLLER_COMMANDS } from '../sim/commands.js';
+import { check, CONTROLLER_COMMANDS } from '../sim/commands.js';
 import type { AnyCommand, Decision } from '../sim/decisions.js';
 import * as Incidents from '../sim/incidents.js';
+import { hazardOf, type RoadStatus } from '../sim/routing.js';
 import type { Sim } from '../sim/sim.js';
 import { areaName, seatName } from './board.js';
 import { codeKey } from './describe.js';
 import { m, mn, type MsgKey } from './messages.js';
+import { say as sayText } from './text.js';
 
 /** The states in which a unit is on a job and can be recalled (engine/sim/commands.ts). */
 const ATTACHED = new Set(['mobilising', 'en_route', 'blocked', 'on_scene']);
@@ -76,7 +78,7 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
       const home = model.unit.get(c.unit)!.home;
       return say('ref.no-request', { unit: c.unit, home: areaName(sim, home, lang), area: areaName(sim, inc.area, lang) });
     }
-    case 'no-route': return say('ref.no-route', { unit: c.unit, incident: c.incident });
+    case 'no-route': return noRoute();
     case 'not-deployed': return say('ref.not-deployed', { unit: c.unit, state: unitState(c.unit) });
     case 'no-decision': return say('ref.no-decision', { id: c.inject });
     case 'not-waiting': {
@@ -101,6 +103,31 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
     }
   }
   return m(lang, codeKey(code));
+
+  /** no open road: the cut roads on the way, when the network tells them; at the seat, what to do instead */
+  function noRoute(): string {
+    const inc = sim.incident(c.incident)!;
+    const cut = cutOnTheWay(sim, c.unit, inc);
+    const roads = cut.map((id) => {
+      const e = model.travel.edgeById(id)!, r = world.roads[id];
+      const name = e.name !== undefined ? sayText(e.name, lang) : `${e.from} - ${e.to}`;
+      return `${id} (${name}${r.closed_by !== undefined ? `, ${say('road.closed-by', { by: seatName(sim, r.closed_by, lang) })}` : ''})`;
+    });
+    const why = say(roads.length ? 'ref.no-route-cut' : 'ref.no-route', { unit: c.unit, incident: c.incident, roads: roads.join(', ') });
+    if (voice !== 'seat') return why;
+    // a closure of the seat's own that the hazard has not cut since: lifting it opens the way
+    const mine = cut.filter((id) => world.roads[id].closed_by === d.role && hazardOf(world.roads[id]).status !== 'cut');
+    const lift = mine.map((id) => say('ref.no-route-lift', { id })).join('');
+    // another of the seat's units the engine would send there now (checked as this order was: no promise it cannot keep)
+    const others = [...model.commander].filter(([u, boss]) => boss === d.role && u !== c.unit && check(sim, { ...d, cmd: { ...c, unit: u } as AnyCommand }).ok).map(([u]) => u);
+    if (others.length) return why + lift + say('ref.no-route-others', { units: others.join(', ') });
+    // none: the next tier's forces come once the area asks (four on-the-spot), if the seat speaks for it and has not asked
+    const area = world.areas[inc.area];
+    if (role && model.contains(role.area, inc.area) && area.support_t < 0) {
+      return why + lift + say('ref.no-route-support', { command: inc.area === role.area ? 'request support' : `request support for ${inc.area}` });
+    }
+    return why + lift + say(area.support_t >= 0 ? 'ref.no-route-asked' : 'ref.no-route-none', { area: areaName(sim, inc.area, lang) });
+  }
 
   function noAuthority(): string {
     switch (c.do) {
@@ -181,6 +208,25 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
 export function scriptedLater(sim: Sim, incident: string): number | undefined {
   const at = sim.model.scenario.incidents.find((x) => x.id === incident)?.at;
   return at !== undefined && at > sim.now ? at : undefined;
+}
+
+/**
+ * The roads cut on the way from a unit to an incident: those on the fastest way it would take were no road cut (the
+ * routing's own, on a copy of the statuses: the world and its runs are untouched). None without a road network, or
+ * when no way would open even so (no road the unit can travel).
+ */
+function cutOnTheWay(sim: Sim, unit: string, to: { node: string | null }): string[] {
+  const { travel } = sim.model;
+  const from = sim.world.units[unit].node;
+  if (!travel.network || from === null || to.node === null) return [];
+  const uncut: Record<string, RoadStatus> = {};
+  for (const id in sim.world.roads) {
+    const r = sim.world.roads[id];
+    uncut[id] = r.status === 'cut' ? { status: 'open', factor: 1 } : r;
+  }
+  // a version no world has: the routing reads these statuses afresh
+  const way = travel.route(sim.model.profile.get(unit)!, from, to.node, uncut, -1);
+  return way ? way.edges.filter((id) => sim.world.roads[id].status === 'cut') : [];
 }
 
 /** No open incident of that id yet, with the time it is reported at: "there is no open incident 'collapse-1' yet (reported at T+00:20)". */

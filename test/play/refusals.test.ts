@@ -203,3 +203,41 @@ describe('a busy unit dispatched', () => {
     }
   });
 });
+
+describe('a dispatch with no open road to the incident', () => {
+  const qp = loadNamed('que-phong-landslides');
+  const at = (lang: 'en' | 'vi', seed = 928) => {
+    const s = new PlaySession(qp, { seed, players: ['tl-chair'], controller: false, lang });
+    s.handle('advance until T+05:41');
+    return s;
+  };
+
+  it('names the cut road on the way (not the other cut roads) and what to do: another unit that gets there, else ask for support', () => {
+    const s = at('en');
+    const first = s.handle('dispatch tl-militia to huoi-muong-slide');
+    expect(first.refused).toBe(true);
+    // road-qp-tl and ql48-qc-qp are cut too (seed 928), but not on the way from Tri Lễ to the slope villages
+    expect(first.text).toBe("refused: no open road from 'tl-militia' to incident 'huoi-muong-slide': the way there is cut at road-slope-tl (Slope villages - Tri Lễ centre track); send one of your units that can reach it instead: tl-shock-team. Nothing was changed.\n");
+    // the unit it names is taken
+    expect(s.handle('dispatch tl-shock-team to huoi-muong-slide').refused).toBeUndefined();
+    // with none left, the next tier: request support, until it has been asked
+    expect(s.handle('dispatch tl-militia to huoi-muong-slide').text).toContain('the way there is cut at road-slope-tl (Slope villages - Tri Lễ centre track); none of your units can reach it now: ask the next tier for its forces (request support). Nothing was changed.');
+    expect(s.handle('request support').refused).toBeUndefined();
+    expect(s.handle('dispatch tl-militia to huoi-muong-slide').text).toContain('; none of your units can reach it now, and Tri Lễ has asked for support already: the next tier decides what to send. Nothing was changed.');
+    const vi = at('vi');
+    expect(vi.handle('dispatch tl-militia to huoi-muong-slide').text).toBe("bị từ chối: không có đường thông từ 'tl-militia' đến sự cố 'huoi-muong-slide': đường đến đó bị chia cắt tại road-slope-tl (Đường từ các bản dưới sườn đồi ra trung tâm Tri Lễ); hãy điều đơn vị khác của bạn có thể đến được đó: tl-shock-team. Không có gì thay đổi.\n");
+    vi.handle('dispatch tl-shock-team to huoi-muong-slide');
+    expect(vi.handle('dispatch tl-militia to huoi-muong-slide').text).toContain('; hiện không đơn vị nào của bạn đến được đó: hãy đề nghị cấp trên điều lực lượng hỗ trợ (request support). Không có gì thay đổi.');
+  });
+
+  it('a road closed by the seat\'s own order is named as such, with open road to lift it', () => {
+    // seed 3: no slide cuts the track by T+05:41; the chair closed it
+    const s = new PlaySession(qp, { seed: 3, players: ['tl-chair'], controller: false, lang: 'en' });
+    s.handle('close road road-slope-tl');
+    s.handle('advance until T+05:41');
+    const r = s.handle('dispatch tl-militia to huoi-muong-slide');
+    expect(r.text).toContain("the way there is cut at road-slope-tl (Slope villages - Tri Lễ centre track, closed by order of Tri Lễ commune chair); open road road-slope-tl lifts your closure; send one of your units that can reach it instead: tl-shock-team.");
+    expect(s.handle('open road road-slope-tl').refused).toBeUndefined();
+    expect(s.handle('dispatch tl-militia to huoi-muong-slide').refused).toBeUndefined();
+  });
+});
