@@ -23,11 +23,16 @@ const ATTACHED = new Set(['mobilising', 'en_route', 'blocked', 'on_scene']);
 
 type AuthorityKey = 'ref.not-yours' | 'ref.no-support-there' | 'ref.level-not-yours-may' | 'ref.level-not-yours' | 'ref.level-end-not-yours' | 'ref.area-not-yours' | 'ref.road-not-yours' | 'ref.answer-not-yours' | 'ref.not-delivered' | 'ref.no-coast-not-yours';
 
+/** What the seat's advice may try first: the same order after a recall of its unit (why it would still be refused, or undefined when it would pass). */
+export interface Advice {
+  afterRecall?: () => string | undefined;
+}
+
 /**
  * `voice`: 'seat' speaks to the person at the prompt ("you may not ..."); 'record' names the role, for a list a
  * reviewer reads afterwards (`drill run`'s refused decisions: "Mường Xén commune chair may not ...").
  */
-export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, voice: 'seat' | 'record' = 'seat'): string {
+export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, voice: 'seat' | 'record' = 'seat', advice: Advice = {}): string {
   const c = d.cmd as AnyCommand & Record<string, any>;
   const { model, world } = sim;
   const say = (key: MsgKey, p: Record<string, string | number> = {}) => m(lang, key, p);
@@ -66,7 +71,10 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
       const busy = say('ref.unit-busy', { id: c.unit, state: unitState(c.unit) }) + (u.incident ? ` ${say('unit.for', { incident: u.incident })}` : '');
       // what to do instead: nothing, when it is sent there already; else a unit on a job can be recalled, then sent
       if (voice !== 'seat' || !u.incident || !ATTACHED.has(world.units[c.unit].m.value as string)) return busy;
-      return busy + say(u.incident === c.incident ? 'ref.busy-there' : 'ref.busy-recall', { id: c.unit });
+      if (u.incident === c.incident) return busy + say('ref.busy-there');
+      // recalled, it may still not go (four on-the-spot, no open road, ...): advise the recall only when the order would then pass
+      const still = advice.afterRecall?.();
+      return busy + (still === undefined ? say('ref.busy-recall', { id: c.unit }) : say('ref.busy-recall-no', { why: still }));
     }
     case 'no-capability': {
       const inc = sim.incident(c.incident)!;

@@ -503,7 +503,7 @@ export class PlaySession {
     const built = this.command(p);
     if ('why' in built) return this.refuse(built.why);
     const d: Decision = { at: this.t, role: this.seat, author: this.seat === CONTROLLER ? 'controller' : 'trainee', cmd: built.cmd };
-    const verdict = this.probe(d);
+    const verdict = this.probe(d, this.pending, true);
     if (!verdict.ok) return this.refuse(verdict.why, this.becauseOfPending(d) + this.unknownHint(p, verdict.code));
     this.sim.addDecision(d);
     this.revision++;
@@ -622,7 +622,7 @@ export class PlaySession {
    * restored from the live one, with the same pending orders before it (or
    * those given), run until it has been carried out. Nothing of the probe is kept.
    */
-  private probe(d: Decision, pending: Decision[] = this.pending): { ok: true } | { ok: false; why: string; code: string } {
+  private probe(d: Decision, pending: Decision[] = this.pending, advise = false): { ok: true } | { ok: false; why: string; code: string } {
     const live = this.sim;
     const decisions = [...live.opts.decisions.slice(0, live.world.decision_next), ...pending, d];
     const index = decisions.length - 1;
@@ -639,7 +639,13 @@ export class PlaySession {
         if (verdict === undefined && s.world.decision_next > index) {
           const e = JSON.parse(lines[mark]) as Ev;
           // a refused decision changed nothing: this world is the one it was checked against
-          verdict = e.type === 'decision.refused' ? { ok: false, why: explainRefusal(s, d, e.code, this.lang), code: e.code } : { ok: true };
+          // a busy unit: would the order pass once it is recalled? (a probe of its own, advising nothing further)
+          const recall: Decision = { at: d.at, role: d.role, author: d.author, cmd: { do: 'recall', unit: (d.cmd as { unit?: string }).unit ?? '' } };
+          const afterRecall = () => {
+            const then = this.probe(d, [...pending, recall]);
+            return then.ok ? undefined : then.why;
+          };
+          verdict = e.type === 'decision.refused' ? { ok: false, why: explainRefusal(s, d, e.code, this.lang, 'seat', advise ? { afterRecall } : {}), code: e.code } : { ok: true };
           throw STOP;
         }
         mark = lines.length;

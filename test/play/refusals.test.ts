@@ -191,15 +191,29 @@ describe('a busy unit dispatched', () => {
       expect([same.refused, other.refused]).toEqual([true, true]);
       if (lang === 'en') {
         expect(same.text).toBe("refused: unit 'tr-militia' is busy: mobilising → landfall-damage-2; it is sent there already. Nothing was changed.\n");
-        expect(other.text).toBe("refused: unit 'tr-militia' is busy: mobilising → landfall-damage-2; to send it elsewhere, recall tr-militia first, then dispatch it. Nothing was changed.\n");
+        // landfall-damage-3 is in Thành Vinh, which has not asked for support: a recall would not get it there (four on-the-spot)
+        expect(other.text).toBe("refused: unit 'tr-militia' is busy: mobilising → landfall-damage-2; recalled, it could not be sent there either: 'tr-militia' belongs to Trường Vinh ward, not Thành Vinh ward: outside forces go only after Thành Vinh ward requests support (four on-the-spot). Nothing was changed.\n");
       } else {
         expect(same.text).toContain('; đơn vị đã được điều đến đó rồi. Không có gì thay đổi.');
-        expect(other.text).toContain('; muốn điều đi nơi khác, hãy rút về trước (recall tr-militia) rồi điều động lại. Không có gì thay đổi.');
+        expect(other.text).toContain('; dù có rút về thì cũng không điều đến đó được: \'tr-militia\' thuộc Phường Trường Vinh, không thuộc Phường Thành Vinh: lực lượng ngoài địa bàn chỉ đến khi Phường Thành Vinh đề nghị hỗ trợ (bốn tại chỗ). Không có gì thay đổi.');
       }
-      // the advice holds: recalled, it can be sent again at the same stop (landfall-damage-3, in Thành Vinh, would now
-      // be refused for its own reason: Thành Vinh has not asked for support)
+      // nothing was changed by the advice's own trial: recalled, it can be sent again at the same stop
       expect(s.handle('recall tr-militia').refused).toBeUndefined();
       expect(s.handle('dispatch tr-militia to landfall-damage-2').refused, lang).toBeUndefined();
+    }
+  });
+
+  it('advises the recall only when the dispatch would then pass (here once Thành Vinh has asked for support), and the advice holds', () => {
+    const vinh = loadNamed('vinh-wards-typhoon-night');
+    for (const lang of ['en', 'vi'] as const) {
+      const s = new PlaySession(vinh, { seed: 825, players: ['tr-chair', 'tv-chair'], controller: false, lang });
+      s.seat = 'tr-chair';
+      for (const l of ['advance until T+06:03', 'dispatch tr-militia to landfall-damage-2', 'advance 5m', 'role tv-chair', 'request support', 'role tr-chair']) expect(s.handle(l).refused, l).toBeUndefined();
+      const r = s.handle('dispatch tr-militia to landfall-damage-3');
+      expect(r.refused).toBe(true);
+      expect(r.text).toContain(lang === 'en' ? '; to send it elsewhere, recall tr-militia first, then dispatch it. Nothing was changed.' : '; muốn điều đi nơi khác, hãy rút về trước (recall tr-militia) rồi điều động lại. Không có gì thay đổi.');
+      expect(s.handle('recall tr-militia').refused).toBeUndefined();
+      expect(s.handle('dispatch tr-militia to landfall-damage-3').refused, lang).toBeUndefined();
     }
   });
 });
