@@ -270,6 +270,9 @@ function readStep(words: string[], end: number | undefined): { ok: true; step: S
   if (w.length === 0) return bad;
   if (w[0] === 'next' && (w.length === 1 || (w.length === 2 && w[1] === 'inject'))) return { ok: true, step: { kind: 'next' } };
   if ((w[0] === 'end' || w[0] === 'hết' || w[0] === 'het') && w.length === 1) return { ok: true, step: { kind: 'end' } };
+  // a step as Vietnamese write it: `tiếp 10p`, `tiếp 10 phút`, `tiếp 2 giờ`, `tiếp 1 giờ 30 phút` (after until, a time is meant)
+  const vi = until ? undefined : viStep(w.join(' '));
+  if (vi !== undefined) return vi > 0 ? { ok: true, step: { kind: 'by', s: vi } } : bad;
   if (w.length !== 1) return bad;
   const last = words[words.length - 1];
   const r = parseDuration(last);
@@ -299,6 +302,13 @@ function readStep(words: string[], end: number | undefined): { ok: true; step: S
   if (/^T\+/i.test(words[words.length - 1]) || until) return { ok: true, step: { kind: 'at', t: r.seconds } };
   if (r.seconds === 0) return bad;
   return { ok: true, step: { kind: 'by', s: r.seconds } };
+}
+
+/** Seconds of a step written with Vietnamese units (`10p`, `10 phút`, `2 giờ`, `1 giờ 30 phút`, `1g30p`); undefined for anything else. */
+function viStep(text: string): number | undefined {
+  const m = /^(?:(\d+)\s*(?:giờ|gio|g))?\s*(?:(\d+)\s*(?:phút|phut|p))?$/.exec(text);
+  if (!m || (m[1] === undefined && m[2] === undefined)) return undefined;
+  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60;
 }
 
 /**

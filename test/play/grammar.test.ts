@@ -109,6 +109,15 @@ describe('parseLine', () => {
     expect(ok('advance T+03:00').step).toEqual({ kind: 'at', t: 10800 });
     expect(ok('advance until T+03:00').step).toEqual({ kind: 'at', t: 10800 });
     expect(ok('advance until end').step).toEqual({ kind: 'end' });
+    // a step as Vietnamese write it: 'phút' or 'p' for minutes, 'giờ' or 'g' for hours, marks or none
+    expect(ok('tiếp 10p').step).toEqual({ kind: 'by', s: 600 });
+    expect(ok('tiếp 10 phút').step).toEqual({ kind: 'by', s: 600 });
+    expect(ok('tiep 2 gio').step).toEqual({ kind: 'by', s: 7200 });
+    expect(ok('tiếp 1 giờ 30 phút').step).toEqual({ kind: 'by', s: 5400 });
+    expect(ok('tiếp 1g30p').step).toEqual({ kind: 'by', s: 5400 });
+    expect(problem('tiếp 0p').key).toBe('parse.bad-step');
+    // after until a time is meant, not a step
+    expect(problem('tiếp đến 10p').key).toBe('parse.bad-step');
     expect(problem('advance 0').key).toBe('parse.bad-step');
     expect(problem('advance soon').key).toBe('parse.bad-step');
   });
