@@ -55,16 +55,17 @@ describe('a .json file that is not strict JSON', () => {
   });
 });
 
+// minimal.yaml written as JSON, and the problems a .json text of it gets
+const asJson = JSON.stringify(YAML.parse(readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8')), null, 2);
+const problems = (text: string, lang: 'en' | 'vi' = 'en') => {
+  const r = parseScenario(text, 's.json');
+  expect(r.ok).toBe(false);
+  return r.ok ? [] : r.issues.map((i) => formatIssueIn(i, lang));
+};
+
 // the commonest slip in JSON written by hand: it was two lines of YAML talk ("implicit keys need to be on a single
 // line", then "put the text in quotes: drillsim: '1" with a line break inside the message), or a line ten lines up
 describe('a .json file with a comma left out', () => {
-  const minimal = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
-  const asJson = JSON.stringify(YAML.parse(minimal), null, 2);
-  const problems = (text: string, lang: 'en' | 'vi' = 'en') => {
-    const r = parseScenario(text, 's.json');
-    expect(r.ok).toBe(false);
-    return r.ok ? [] : r.issues.map((i) => formatIssueIn(i, lang));
-  };
 
   it('between two keys: one line, where the comma goes, with both entries named', () => {
     const text = asJson.replace('"crew": 12,', '"crew": 12');
@@ -90,13 +91,6 @@ describe('a .json file with a comma left out', () => {
 
 // "missing , or : between flow map items (fix the JSON syntax here)": which of the two, and after what, was left to guess
 describe('a .json file with a colon left out', () => {
-  const minimal = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
-  const asJson = JSON.stringify(YAML.parse(minimal), null, 2);
-  const problems = (text: string, lang: 'en' | 'vi' = 'en') => {
-    const r = parseScenario(text, 's.json');
-    expect(r.ok).toBe(false);
-    return r.ok ? [] : r.issues.map((i) => formatIssueIn(i, lang));
-  };
   const lineOf = (text: string, l: string) => text.split('\n').findIndex((x) => x.trim() === l) + 1;
 
   it('after a key: one line, right after the key, with the key and its value as they go', () => {
