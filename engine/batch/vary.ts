@@ -32,7 +32,7 @@ import { formatDuration, parseDuration } from '../scenario/duration.js';
 import { didYouMeanSay, isGuess, reword, type ScenarioIssue } from '../scenario/issues.js';
 import { canonicalScenarioText, parseScenario } from '../scenario/parse.js';
 import { joined, say, sayIn, type Param, type Say } from '../scenario/say.js';
-import type { Scenario } from '../scenario/schema.js';
+import { CAPABILITIES, Unit, type Scenario } from '../scenario/schema.js';
 import type { Lang } from '../scenario/text.js';
 
 export const MAX_VARY_VALUES = 100;
@@ -155,6 +155,26 @@ function getIn(obj: Written, path: string[]): any {
   return o;
 }
 
+/**
+ * `units.<x>` where x is no field of a unit: a unit's id, a capability, or a kind of unit written as if it were
+ * one (units.rescue-boat, meant as "how many boats"). A misspelt field is left to the loader, whose message
+ * guesses the field.
+ */
+function notAUnitField(field: string[], written: Written): Say | undefined {
+  const keys = Object.keys(Unit.shape);
+  const x = field[0];
+  if (keys.includes(x)) return undefined;
+  const key = `units.${field.join('.')}`;
+  const ids = ((written.units ?? []) as Written[]).map((u) => String(u.id));
+  if (ids.includes(x)) {
+    const after = field.slice(1).join('.');
+    return say('vary.units-is-a-unit', { key, id: x, field: after === '' ? '<field>' : after });
+  }
+  if ((CAPABILITIES as readonly string[]).includes(x)) return say('vary.units-capability', { key, cap: x });
+  if (isGuess(didYouMeanSay(x, keys))) return undefined;
+  return say('vary.units-no-such-field', { key, field: x, keys: joined(keys.filter((k) => k !== 'id').map((k) => `'${k}'`)) });
+}
+
 /** Resolve a key against the scenario: which thing, which field. A Say is a message for the planner. */
 function resolve(key: string, written: Written): Target | Say {
   const dot = key.indexOf('.');
@@ -165,6 +185,8 @@ function resolve(key: string, written: Written): Target | Say {
     if (rest === '') return say('vary.units-no-field', { key });
     if (rest === 'copies') return say('vary.units-copies');
     const field = rest.split('.');
+    const wrong = notAUnitField(field, written);
+    if (wrong) return wrong;
     return {
       set: (w, v) => {
         const units = (w.units ?? []) as Written[];

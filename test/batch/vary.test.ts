@@ -60,6 +60,15 @@ describe('--vary', () => {
     expect(messages('zone.ta-ca-riverside.speed_kmh=x2')[0]).toBe("--vary: zone.ta-ca-riverside has no 'speed_kmh' written, so there is nothing to scale by x2; give the values themselves");
   });
 
+  it('units.<x> where x is a unit, a capability or a kind of unit says which key was meant, before any run', () => {
+    expect(messages('units.mx-militia.crew=10,20')).toEqual(["--vary units.mx-militia.crew: units.<field> sets a field of every unit, and 'mx-militia' is one unit: write unit.mx-militia.crew (how many such units: unit.mx-militia.copies=0,1,2)"]);
+    expect(messages('units.rescue=1,2')[0]).toMatch(/^--vary units\.rescue: 'rescue' is a capability, written under capabilities: units\.capabilities\.rescue sets it in every unit; .* unit\.<id>\.copies=0,1,2$/);
+    expect(messages('units.rescue-boat=1,2')[0]).toMatch(/^--vary units\.rescue-boat: a unit has no field 'rescue-boat' \(its fields: 'name', 'owner', .*'responds_anywhere'\); to vary how many units of one kind there are, give one unit: unit\.<id>\.copies=0,1,2$/);
+    // what the keys advise is taken
+    expect(vary('unit.mx-militia.crew=10,20').ok).toBe(true);
+    expect(vary('units.capabilities.rescue=1,2').ok).toBe(true);
+  });
+
   it('copies: 0 removes a unit, 3 adds two copies that the same role commands', () => {
     const r = vary('unit.tc-shock-team.copies=0,3');
     expect(r.ok).toBe(true);
