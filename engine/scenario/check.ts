@@ -832,7 +832,7 @@ function notAValueOf(metric: MetricName, v: string, path: PathSegment[]): RawIss
 // ---------------------------------------------------------------- counts written with a thousands separator
 
 /** Keys whose values count people or things (inside them, every number does: `people: { uniform: [8, 20] }`). */
-const COUNT_KEYS = new Set(['population', 'vulnerable', 'crew', 'capacity_people', 'people', 'stock_person_days', 'supplies_person_days', 'rate_people_per_hour', 'area_m2']);
+export const COUNT_KEYS = new Set(['population', 'vulnerable', 'crew', 'capacity_people', 'people', 'stock_person_days', 'supplies_person_days', 'rate_people_per_hour', 'area_m2']);
 /** 21.000 or 1.250.000: in Vietnamese (and much of Europe) the '.' groups thousands; YAML reads a decimal point. */
 const DOT_GROUPS = /^\d{1,3}(?:\.\d{3})+$/;
 /** 21,000 or 21 000 where a number was meant: YAML reads a text. */

@@ -5,7 +5,7 @@
  */
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, stringify, visit, type Document, type Pair, type YAMLMap } from 'yaml';
 import { z } from 'zod';
-import { checkScenario, type RawIssue, type SourceText } from './check.js';
+import { checkScenario, COUNT_KEYS, type RawIssue, type SourceText } from './check.js';
 import { coverage } from './coverage.js';
 export type { RawIssue, SourceText };
 import { didYouMeanSay, editDistance, formatPath, idFromText, issue, nearest, reword, sortIssues, type PathSegment, type ScenarioIssue } from './issues.js';
@@ -896,9 +896,8 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
         return mk('duration', say('duration.number', { value: describeValue(zi.input) }), say('duration.with-unit'));
       }
       // `length_km: 25km`, `25 km`, `2,5`: the number is there, with the unit the key's name gives already (or a decimal comma)
-      const bare = (zi.expected === 'number' || zi.expected === 'int') && typeof zi.input === 'string' ? /^\s*(-?\d+(?:[.,]\d+)?)\s*[^\d\s.,-][^\d]*$|^\s*(-?\d+,\d+)\s*$/.exec(zi.input) : null;
-      const n = bare ? (bare[1] ?? bare[2]).replace(',', '.') : undefined;
-      const hint = n !== undefined ? (bare![2] !== undefined ? say('type.decimal-point', { n }) : say('type.number-alone', { n })) : typeHint(zi.expected, zi.input, key, isWholeAt(root, path));
+      const bare = (zi.expected === 'number' || zi.expected === 'int') && typeof zi.input === 'string' ? /^\s*(-?\d{1,3}(?:[.,]\d{3}){2,}|-?\d+(?:[.,]\d+)?)\s*[^\d\s.,-][^\d]*$|^\s*(-?\d+,\d+)\s*$/.exec(zi.input) : null;
+      const hint = bare ? bareNumberHint(root, path, bare[1] ?? bare[2], bare[2] !== undefined, zi.input as string) : typeHint(zi.expected, zi.input, key, isWholeAt(root, path));
       return mk('type', say('type.expected', { expected: expected(zi.expected), got: describeValue(zi.input) }), hint);
     }
     case 'unrecognized_keys':
@@ -1297,6 +1296,22 @@ const description = (en: string): Say => say('bi', { en, vi: DESCRIPTIONS_VI[en]
 function isWholeAt(root: z.ZodType, path: PathSegment[]): boolean {
   const s = schemaAt(root, path);
   return s?._zod?.def?.type === 'number' && (s.isInt === true || s.format === 'safeint' || s.format === 'int32' || s.format === 'uint32');
+}
+
+/**
+ * What to write for a number given with words after it (`25 người`, `450 người/giờ`, `35%`) or a decimal comma
+ * (`2,5`): the number alone, as the field reads it. In a count of people or things a `.` or `,` before three
+ * digits groups thousands (`1.400 người` is 1400 people: 'the number alone: 1.400' would read as 1.4), as do two or more such groups
+ * anywhere (`1.400.000`), and a
+ * percentage where the field is a share from 0 to 1 is that share (`35%` is 0.35: 35 is out of range there).
+ */
+function bareNumberHint(root: z.ZodType, path: PathSegment[], written: string, decimalComma: boolean, input: string): Say {
+  const counting = isWholeAt(root, path) || path.some((seg) => typeof seg === 'string' && COUNT_KEYS.has(seg));
+  if (/^-?\d{1,3}(?:[.,]\d{3}){2,}$/.test(written) || (counting && /^\d{1,3}[.,]\d{3}$/.test(written))) return say('thousands.hint', { digits: written.replace(/[.,]/g, '') });
+  const n = written.replace(',', '.');
+  if (decimalComma) return say('type.decimal-point', { n });
+  if (/%\s*$/.test(input) && schemaAt(root, path)?.maxValue === 1) return say('share-range.pct', { v: n, share: Math.round(Number(n) * 100) / 10_000 });
+  return say('type.number-alone', { n });
 }
 
 /** A number written as a text: digits, a sign, a decimal point. */

@@ -185,4 +185,26 @@ describe('what a hand-written file gets wrong, said with what to do', () => {
     const wrong = parseScenario(indented.join('\n').replace('capacity_people: 900', 'capacity_people: 900x'), 'k.yaml');
     expect(!wrong.ok && wrong.issues.map((i) => i.path)).toEqual(['evacuation.zones[1].shelters', 'evacuation.shelters[1].capacity_people']);
   });
+
+  it('a count written with words and a thousands separator, or a share as a percentage, gets the value the field reads', () => {
+    // '1.400 người' got 'write the number alone: 1.400', which reads as 1.4 people; '35%' for a share got
+    // 'write the number alone: 35', which is then out of range (a share runs from 0 to 1)
+    const flood = readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8');
+    const hints = (from: string, to: string): string[] => {
+      expect(flood).toContain(from);
+      const r = parseScenario(flood.replace(from, to), 'k.yaml');
+      expect(r.ok).toBe(false);
+      return r.ok ? [] : r.issues.map((i) => formatIssueIn(i, 'en').replace(/^k\.yaml:\d+:\d+: /, ''));
+    };
+    expect(hints('population: 1400', 'population: 1.400 người')).toEqual(["error[type] evacuation.zones[1].population: expected a number, got the text '1.400 người' (write 1400, with no thousands separator)"]);
+    expect(hints('population: 1400', 'population: 1,400 người')).toEqual(["error[type] evacuation.zones[1].population: expected a number, got the text '1,400 người' (write 1400, with no thousands separator)"]);
+    expect(hints('population: 1400', 'population: 1.400.000 người')).toEqual(["error[type] evacuation.zones[1].population: expected a number, got the text '1.400.000 người' (write 1400000, with no thousands separator)"]);
+    expect(hints('rate_people_per_hour: 450', 'rate_people_per_hour: 1.200 người/giờ')).toEqual(["error[type] evacuation.zones[0].rate_people_per_hour: expected a number, got the text '1.200 người/giờ' (write 1200, with no thousands separator)"]);
+    expect(hints('vulnerable_share: 0.35', 'vulnerable_share: 35%')).toEqual(["error[type] evacuation.zones[0].vulnerable_share: expected a number, got the text '35%' (for 35 %, write 0.35)"]);
+    // as before: a count with its unit, a decimal comma, a length with a unit
+    expect(hints('population: 1400', 'population: 1400 người')).toEqual(["error[type] evacuation.zones[1].population: expected a number, got the text '1400 người' (write the number alone: 1400)"]);
+    expect(hints('vulnerable_share: 0.35', 'vulnerable_share: 0,35')).toEqual(["error[type] evacuation.zones[0].vulnerable_share: expected a number, got the text '0,35' (write it with a decimal point: 0.35)"]);
+    const r = parseScenario(flood.replace('vulnerable_share: 0.35', 'vulnerable_share: 35 %'), 'k.yaml');
+    expect(!r.ok && formatIssueIn(r.issues[0], 'vi')).toContain('(để ghi 35 %, hãy viết 0.35)');
+  });
 });
