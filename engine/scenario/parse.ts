@@ -930,7 +930,9 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
       return mk('range', say(zi.inclusive ? 'range.at-least' : 'range.more-than', { value: describeValue(zi.input), n: String(zi.minimum) }));
     case 'too_big':
       if (zi.origin === 'array') return mk('too-many', say('too-many.message', { n: String(zi.maximum) }), holds(describeAt(root, path)));
-      return mk('range', say(zi.inclusive ? 'range.at-most' : 'range.less-than', { value: describeValue(zi.input), n: String(zi.maximum) }));
+      // a share or a probability written as a percentage (`vulnerable_share: 35`): the share to write
+      return mk('range', say(zi.inclusive ? 'range.at-most' : 'range.less-than', { value: describeValue(zi.input), n: String(zi.maximum) }),
+        Number(zi.maximum) === 1 && typeof zi.input === 'number' && zi.input >= 2 && zi.input <= 100 ? say('share-range.pct', { v: zi.input, share: Math.round(zi.input * 100) / 10_000 }) : undefined);
     case 'invalid_format':
       // an id: by its pattern's message (an item of a list of ids has only a number for its key), or by the key
       if (zi.format === 'regex' && (zi.message === ID_PATTERN_MESSAGE || (typeof key === 'string' && (key === 'id' || /^(parent|base|home|area|node|kind|to|zone|unit|edge|hazard|shelter|incident|of|default|for)$/.test(key))))) {

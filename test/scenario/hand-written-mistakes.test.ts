@@ -186,7 +186,7 @@ describe('what a hand-written file gets wrong, said with what to do', () => {
     expect(!wrong.ok && wrong.issues.map((i) => i.path)).toEqual(['evacuation.zones[1].shelters', 'evacuation.shelters[1].capacity_people']);
   });
 
-  it('a count written with words and a thousands separator, or a share as a percentage, gets the value the field reads', () => {
+  it('a count written with words and a thousands separator, or a share as a percentage (with or without %), gets the value the field reads', () => {
     // '1.400 người' got 'write the number alone: 1.400', which reads as 1.4 people; '35%' for a share got
     // 'write the number alone: 35', which is then out of range (a share runs from 0 to 1)
     const flood = readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8');
@@ -204,6 +204,10 @@ describe('what a hand-written file gets wrong, said with what to do', () => {
     // as before: a count with its unit, a decimal comma, a length with a unit
     expect(hints('population: 1400', 'population: 1400 người')).toEqual(["error[type] evacuation.zones[1].population: expected a number, got the text '1400 người' (write the number alone: 1400)"]);
     expect(hints('vulnerable_share: 0.35', 'vulnerable_share: 0,35')).toEqual(["error[type] evacuation.zones[0].vulnerable_share: expected a number, got the text '0,35' (write it with a decimal point: 0.35)"]);
+    // the percentage without its sign: the same share to write, as an objective's threshold has it
+    expect(hints('vulnerable_share: 0.35', 'vulnerable_share: 35')).toEqual(['error[range] evacuation.zones[0].vulnerable_share: the number 35 is too large: it must be at most 1 (for 35 %, write 0.35)']);
+    expect(hints('probability: 0.6', 'probability: 60')).toEqual(['error[range] rules[1].probability: the number 60 is too large: it must be at most 1 (for 60 %, write 0.6)']);
+    expect(hints('population: 1400', 'population: -1400')[0]).not.toContain('%');
     const r = parseScenario(flood.replace('vulnerable_share: 0.35', 'vulnerable_share: 35 %'), 'k.yaml');
     expect(!r.ok && formatIssueIn(r.issues[0], 'vi')).toContain('(để ghi 35 %, hãy viết 0.35)');
   });
