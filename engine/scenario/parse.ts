@@ -858,9 +858,23 @@ function commandMeant(v: string, known: readonly string[]): string | undefined {
   if (known.includes(w)) return w;
   const starting = known.filter((c) => c.startsWith(`${w}_`));
   if (starting.length === 1) return starting[0];
-  const word = PLAY_WORDS[w];
+  const word = PLAY_WORDS[w] ?? VI_WORDS[unaccented(v)];
   return word !== undefined && known.includes(word) ? word : undefined;
 }
+
+/**
+ * The commands in Vietnamese as `drill play` takes them (engine/play/grammar.ts VI_FORMS), without diacritics:
+ * `do: sơ tán` in a decisions file was 'unknown command' with the sixteen English ones to pick from.
+ */
+const VI_WORDS: Record<string, string> = {
+  'dieu dong': 'dispatch', dieu: 'dispatch', 'rut ve': 'recall', 'goi ve': 'recall', 'so tan': 'evacuate',
+  'mo noi tru': 'open_shelter', 'mo diem tru': 'open_shelter',
+  'ban bo cap': 'declare_level', 'cong bo cap': 'declare_level', 'ban bo cap do': 'declare_level', 'cong bo cap do': 'declare_level',
+  'xin ho tro': 'request_support', 'de nghi ho tro': 'request_support', 'dong duong': 'close_road', 'cam duong': 'close_road',
+  'mo duong': 'open_road', 'thong duong': 'open_road', 'cam bien': 'sea_ban', 'thong bao': 'public_info', 'thong tin': 'public_info',
+  'tra loi': 'answer',
+};
+const unaccented = (v: string): string => v.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[\s_-]+/g, ' ').trim();
 
 /**
  * A zod issue of `root` in the loader's words, chosen by its code (not its English text), for another reader

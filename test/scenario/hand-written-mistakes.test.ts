@@ -211,4 +211,25 @@ describe('what a hand-written file gets wrong, said with what to do', () => {
     const r = parseScenario(flood.replace('vulnerable_share: 0.35', 'vulnerable_share: 35 %'), 'k.yaml');
     expect(!r.ok && formatIssueIn(r.issues[0], 'vi')).toContain('(để ghi 35 %, hãy viết 0.35)');
   });
+
+  it("a decision's command written in Vietnamese, as drill play takes it, gets the command to write", () => {
+    // `do: sơ tán` was 'unknown command' with the sixteen commands to pick from, though `drill play` takes `sơ tán`
+    const text = [
+      'drillsim_decisions: 1',
+      'players: [tc-chair]',
+      'decisions:',
+      '  - { at: T+00:40, role: tc-chair, do: sơ tán, zone: ta-ca-riverside }',
+      '  - { at: T+03:15, role: tc-chair, do: Điều động, unit: tc-militia, incident: ta-ca-houses }',
+      '  - { at: T+03:20, role: tc-chair, do: xin ho tro, area: ta-ca }',
+    ].join('\n');
+    const r = parseDecisions(text, 'd.yaml', kySon);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => formatIssueIn(i, 'en'))).toEqual([
+      "d.yaml:4:40: error[unknown-command] decisions[0].do: unknown command 'sơ tán' (did you mean 'evacuate'?)",
+      "d.yaml:5:40: error[unknown-command] decisions[1].do: unknown command 'Điều động' (did you mean 'dispatch'?)",
+      "d.yaml:6:40: error[unknown-command] decisions[2].do: unknown command 'xin ho tro' (did you mean 'request_support'?)",
+    ]);
+    expect(formatIssueIn(r.issues[0], 'vi')).toContain("(có phải 'evacuate'?)");
+  });
 });
