@@ -231,10 +231,13 @@ function resolve(key: string, written: Written): Target | Say {
   return { set: (w, v) => setPath(w, [...c.path, index, ...field] as any, v, `${head}.${id}`) };
 }
 
-/** `x2`, `x0.5`, `×1.5`: the factor, or null when the value is not a scale. */
+/**
+ * `x2`, `x0.5`, `×1.5`, and the factor written first as it is said (`2x`, `0.5x`: it was "'2x' is not a
+ * duration"): the factor, or null when the value is not a scale.
+ */
 function scaleOf(value: unknown): number | null {
-  const m = typeof value === 'string' ? /^[x×](\d+(?:\.\d+)?)$/.exec(value.trim()) : null;
-  return m ? Number(m[1]) : null;
+  const m = typeof value === 'string' ? /^[x×](\d+(?:\.\d+)?)$|^(\d+(?:\.\d+)?)\s*[x×]$/.exec(value.trim()) : null;
+  return m ? Number(m[1] ?? m[2]) : null;
 }
 
 /** Every duration in a written value (a text like '20m', in a distribution or not) times k, in whole seconds; and how many there were. */

@@ -38,6 +38,9 @@ describe('--vary', () => {
       expect(half.get(u.id), u.id).toEqual(times(m, 0.5));
       expect(double.get(u.id), u.id).toEqual(times(m, 2));
     }
+    // the factor written first, as it is said ('2x'), scales the same (it was "'2x' is not a duration")
+    const after = vary('units.mobilisation=0.5x,1x,2x');
+    expect(after.ok && after.scenarios.map((s) => s.units)).toEqual(r.scenarios.map((s) => s.units));
     // Kỳ Sơn has a lognormal mobilisation: its median scales, its sigma (a spread, no duration) does not
     expect(ksn.units.some((u) => u.mobilisation.kind === 'lognormal')).toBe(true);
   });
