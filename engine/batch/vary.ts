@@ -29,6 +29,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { formatDuration, parseDuration } from '../scenario/duration.js';
+import { COUNT_KEYS } from '../scenario/check.js';
 import { didYouMeanSay, isGuess, reword, type ScenarioIssue } from '../scenario/issues.js';
 import { canonicalScenarioText, parseScenario } from '../scenario/parse.js';
 import { joined, say, sayIn, type Param, type Say } from '../scenario/say.js';
@@ -124,6 +125,11 @@ function readVarySpec(text: string): VarySpec | Say {
     if (seen.has(l)) return say('vary.twice', { key, value: l });
     seen.add(l);
   }
+  // a count written with a thousands separator (rate_people_per_hour=1.200) reads as 1.2: in a scenario the
+  // loader says so from the file as written; a sweep played it, labelled '1.200', at 1.2 people an hour
+  const counting = key.split('.').some((seg) => COUNT_KEYS.has(seg));
+  const grouped = counting ? labels.find((l) => /^\d{1,3}(?:\.\d{3})+$/.test(l)) : undefined;
+  if (grouped !== undefined) return say('vary.thousands', { key, value: grouped, digits: grouped.replace(/\./g, '') });
   const values: unknown[] = [];
   for (const l of labels) {
     if (l === UNSET) { values.push(null); continue; }

@@ -45,6 +45,13 @@ describe('--vary', () => {
     expect(ksn.units.some((u) => u.mobilisation.kind === 'lognormal')).toBe(true);
   });
 
+  it('a count swept with a thousands separator is refused with the number to write (it was played as 1.2 people an hour)', () => {
+    expect(parseVarySpec('zone.ta-ca-riverside.rate_people_per_hour=1.200,450')).toBe("--vary zone.ta-ca-riverside.rate_people_per_hour: the value '1.200' is not 1200: a '.' is a decimal point there (write 1200, with no thousands separator)");
+    expect(parseVarySpec('zone.ta-ca-riverside.population=700,1.400.000', 'vi')).toBe("--vary zone.ta-ca-riverside.population: giá trị '1.400.000' không phải 1400000: dấu '.' ở đây là dấu thập phân (hãy viết 1400000, không có dấu phân cách hàng nghìn)");
+    // a decimal where the field is no count is what it says
+    expect(typeof parseVarySpec('generator.slides.rate_per_hour=0.125,1.250')).toBe('object');
+  });
+
   it('x<k> on one thing scales what is written there, in whole seconds, for any factor (property)', () => {
     const warning = ksn.evacuation.zones.find((z) => z.id === 'ta-ca-riverside')!.warning;
     fc.assert(fc.property(fc.integer({ min: 0, max: 5000 }), (n) => {
