@@ -5,7 +5,9 @@
  * `drill batch`'s synopsis is what this catches. The Vietnamese usage
  * (`--help --lang vi`) is held to the same.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { drill } from '../helpers/cli.js';
 import { batchCommand } from '../../engine/cli/batch.js';
 import { compareCommand } from '../../engine/cli/compare.js';
 import { forkCommand } from '../../engine/cli/fork.js';
@@ -37,4 +39,11 @@ describe('each subcommand\'s usage', () => {
       }
     });
   }
+});
+
+describe('drill --version', () => {
+  it('prints the version package.json gives the project: one number, not 0.1.0 beside 0.8.0', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(drill(['--version']).stdout.trim()).toBe(`drillsim ${pkg.version}`);
+  });
 });
