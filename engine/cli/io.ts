@@ -28,7 +28,7 @@ export function readText(file: string): string {
   let bytes: Buffer;
   try {
     const st = statSync(file);
-    if (st.isDirectory()) throw new InputError(file, 'is a directory, not a file', 'give the path of a file inside it');
+    if (st.isDirectory()) throw new InputError(file, 'is a directory, not a file', fileInside(file));
     bytes = readFileSync(file);
   } catch (e) {
     if (e instanceof InputError) throw e;
@@ -78,6 +78,14 @@ export function isUtf16(bytes: Uint8Array): boolean {
     if (bytes[i + 1] === 0) oddZero++;
   }
   return Math.max(evenZero, oddZero) >= 0.9 * (n / 2) && Math.min(evenZero, oddZero) === 0;
+}
+
+/** What to give for a folder given where a file goes: a file of it by name, a scenario or log (YAML, JSON) first. */
+function fileInside(dir: string): string {
+  let names: string[] = [];
+  try { names = readdirSync(dir).sort(); } catch { /* unreadable: no example */ }
+  const example = names.find((n) => /\.(ya?ml|json)$/i.test(n)) ?? names.find((n) => !n.startsWith('.'));
+  return example === undefined ? 'give the path of a file inside it' : `give the path of a file inside it, such as '${join(dir, example)}'`;
 }
 
 /**

@@ -41,6 +41,7 @@ const VI: Rule[] = [
   [/^did you mean '(.*)'\?$/s, "có phải '$1'?"],
   [/^is a directory, not a file$/, 'là một thư mục, không phải một tệp'],
   [/^give the path of a file inside it$/, 'hãy cho đường dẫn của một tệp trong thư mục đó'],
+  [/^give the path of a file inside it, such as '(.*)'$/s, "hãy cho đường dẫn của một tệp trong thư mục đó, ví dụ '$1'"],
   [/^permission denied$/, 'không có quyền đọc'],
   [/^check the file permissions$/, 'hãy kiểm tra quyền truy cập tệp'],
   // an unexpected error of the file system (EIO...): Node's English words are the only clue, so kept, and said to be such

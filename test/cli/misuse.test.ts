@@ -496,6 +496,14 @@ describe('slips found walking the command line', () => {
     expect(r.stderr).toBe(`${dir}: error[file] (file): cannot write: this is a folder (give the name of a file, not of a folder)\n`);
   });
 
+  it('a folder given where a file goes names a file of it to give, in either language; an empty folder just says to give a file', () => {
+    const r = drill(['validate', 'scenarios/']);
+    expect([r.code, r.stdout]).toEqual([1, "scenarios/: error[file] (file): is a directory, not a file (give the path of a file inside it, such as 'scenarios/ban-ve-extreme-inflow-legacy.yaml')\n"]);
+    expect(drill(['run', 'scenarios', '--lang', 'vi']).stderr).toBe("scenarios: error[file] (file): là một thư mục, không phải một tệp (hãy cho đường dẫn của một tệp trong thư mục đó, ví dụ 'scenarios/ban-ve-extreme-inflow-legacy.yaml')\n");
+    const empty = tempDir();
+    expect(drill(['report', empty]).stderr).toBe(`${empty}: error[file] (file): is a directory, not a file (give the path of a file inside it)\n`);
+  });
+
   it('drill batch --out page.html names --html, the option that writes the page', () => {
     const r = drill(['batch', S, '--runs', '2', '--out', 'page.html']);
     expect(r.code).toBe(2);
