@@ -55,6 +55,8 @@ export function headline(r: BatchResults, lang: Lang = 'en'): string {
 export function formatBatchSummary(r: BatchResults, lang: Lang = 'en'): string {
   const m = (key: string) => say(lang, key);
   const lines = [headline(r, lang), ''];
+  // a shard that holds no run (more shards than runs): a table of dashes read as a result
+  if (r.results.length === 0) return [lines[0], m('sum.no_runs'), ''].join('\n');
   const shown = shownMetrics(r, (name) => metricLabel(name, lang), m('sum.contained_resolved'));
   if (!r.vary) {
     const a = r.aggregates[0];

@@ -30,6 +30,9 @@ describe('drill batch outputs', () => {
     expect(last.stderr).toContain('drill batch: warning: shard 3/3 holds no runs (2 runs over 3 shards); its results still merge with the others\n');
     expect(last.stderr).not.toMatch(/peak heap per worker: {2}MiB|idle/);
     expect(last.stderr).toMatch(/^0 runs \(/m);
+    // the table: no rows of dashes that read as a result, in the batch's output and in drill report's
+    expect(last.stdout.split('\n').slice(1)).toEqual(['no run here, so no figures: the other shards hold the runs', '']);
+    expect(drill(['report', shards[2]]).stdout).toBe(last.stdout);
     for (const i of [1, 2]) expect(drill(['batch', SCENARIO, '--runs', '2', '--seed', '5', '--shard', `${i}/3`, '--out', shards[i - 1], '-q']).stderr).toBe('');
     const whole = join(dir, 'whole.json'), merged = join(dir, 'merged.json');
     expect(drill(['batch', SCENARIO, '--runs', '2', '--seed', '5', '--out', whole, '-q']).code).toBe(0);
