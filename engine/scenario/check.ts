@@ -822,9 +822,11 @@ function impossibleValue(metric: MetricName, v: number, path: PathSegment[]): Ra
 
 /** A text where a metric that is not in seconds wants a number: a duration means nothing there, '90%' is 0.9. */
 function notAValueOf(metric: MetricName, v: string, path: PathSegment[]): RawIssue {
-  const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(v.trim());
+  const pct = /^(\d+(?:\.\d+)?)\s*(?:%|percent|per cent|phần trăm)$/i.exec(v.trim());
   const share = metric.endsWith('_share');
-  const hint = pct && share ? say('value.share', { metric, share: Number(pct[1]) / 100 }) : say('value.number', { metric, what: metricWords(metric) });
+  // a word for the number ('ninety percent', 'fifty'): an example that fits the metric, a share or a count of people
+  const words = share ? 'value.share-digits' : metric === 'people_lost' ? 'value.whole-digits' : 'value.number';
+  const hint = pct && share ? say('value.share', { metric, share: Number(pct[1]) / 100 }) : say(words, { metric, what: metricWords(metric) });
   const message = parseDuration(v).ok ? say('value.duration', { v, metric }) : say('type.expected', { expected: say('expect.number'), got: say('value.text', { text: v }) });
   return { path, code: 'type', message, hint, severity: 'error', replaces: true };
 }

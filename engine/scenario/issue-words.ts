@@ -237,6 +237,8 @@ const en = {
   'seconds.write': 'write a duration such as 45m, or a time since T0 such as T+04:00',
   'value.share': '{metric} is a share from 0 to 1: write {share}',
   'value.number': '{metric} is the {what}: write a number',
+  'value.share-digits': '{metric} is the {what}: write it in digits, such as 0.9 for 90 %',
+  'value.whole-digits': '{metric} is the {what}: write the whole number in digits, such as 12',
   'value.duration': "'{v}' is a duration, but {metric} is not counted in seconds",
 
   // doctrine
@@ -496,7 +498,8 @@ const en = {
   'type.decimal-point': 'write it with a decimal point: {n}',
   'type.unquote': "write the number without quotes: {key}: {n}",
   'type.digits': 'write the number in digits, such as 12 or 0.5',
-  'type.digits-whole': 'write the whole number in digits, such as 12',
+  'type.digits-whole': 'write the whole number in digits, such as {n}',
+  'type.digits-share': 'write it in digits, as a share from 0 to 1: 0.5 for a half, 0.25 for a quarter, 0.3 for 30 %',
   'type.empty': "nothing is written after '{key}:': write its value there, or remove the line",
   'type.in-brackets': 'write it as a list, in square brackets: {key}: [{text}]',
   'type.family-form': 'write it {form}',
@@ -906,6 +909,8 @@ const vi: Record<IssueKey, string> = {
   'seconds.write': 'hãy viết một khoảng thời gian như 45m, hoặc một thời điểm tính từ T0 như T+04:00',
   'value.share': '{metric} là một tỷ lệ từ 0 đến 1: hãy viết {share}',
   'value.number': '{metric} là {what}: hãy viết một số',
+  'value.share-digits': '{metric} là {what}: hãy viết bằng chữ số, ví dụ 0.9 cho 90 %',
+  'value.whole-digits': '{metric} là {what}: hãy viết số nguyên bằng chữ số, ví dụ 12',
   'value.duration': "'{v}' là một khoảng thời gian, nhưng {metric} không tính bằng giây",
 
   'keep.item': "'{id}' ({units})",
@@ -1158,7 +1163,8 @@ const vi: Record<IssueKey, string> = {
   'type.decimal-point': 'hãy viết với dấu chấm thập phân: {n}',
   'type.unquote': "hãy viết con số không có ngoặc kép: {key}: {n}",
   'type.digits': 'hãy viết con số bằng chữ số, ví dụ 12 hoặc 0.5',
-  'type.digits-whole': 'hãy viết số nguyên bằng chữ số, ví dụ 12',
+  'type.digits-whole': 'hãy viết số nguyên bằng chữ số, ví dụ {n}',
+  'type.digits-share': 'hãy viết bằng chữ số, là một tỷ lệ từ 0 đến 1: 0.5 cho một nửa, 0.25 cho một phần tư, 0.3 cho 30 %',
   'type.empty': "sau '{key}:' chưa viết gì: hãy viết giá trị vào đó, hoặc xóa dòng này",
   'type.in-brackets': 'hãy viết thành danh sách, trong ngoặc vuông: {key}: [{text}]',
   'type.family-form': 'hãy viết {form}',

@@ -911,7 +911,8 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
       }
       // `length_km: 25km`, `25 km`, `2,5`: the number is there, with the unit the key's name gives already (or a decimal comma)
       const bare = (zi.expected === 'number' || zi.expected === 'int') && typeof zi.input === 'string' ? /^\s*(-?\d{1,3}(?:[.,]\d{3}){2,}|-?\d+(?:[.,]\d+)?)\s*[^\d\s.,-][^\d]*$|^\s*(-?\d+,\d+)\s*$/.exec(zi.input) : null;
-      const hint = bare ? bareNumberHint(root, path, bare[1] ?? bare[2], bare[2] !== undefined, zi.input as string) : typeHint(zi.expected, zi.input, key, isWholeAt(root, path));
+      const kind = numberKindAt(root, path);
+      const hint = bare ? bareNumberHint(path, bare[1] ?? bare[2], bare[2] !== undefined, kind) : typeHint(zi.expected, zi.input, key, kind);
       return mk('type', say('type.expected', { expected: expected(zi.expected), got: describeValue(zi.input) }), hint);
     }
     case 'unrecognized_keys':
@@ -1241,6 +1242,8 @@ function fieldSchemaAt(root: z.ZodType, path: PathSegment[]): any {
     const def = unwrap(s)?._zod?.def;
     if (def?.type === 'object' && typeof seg === 'string') s = def.shape[seg];
     else if (def?.type === 'array') s = def.element;
+    // a distribution's values: `uniform: [min, max]`, `triangular: [min, mode, max]`
+    else if (def?.type === 'tuple' && typeof seg === 'number') s = def.items[seg];
     else if (def?.type === 'record') s = def.valueType;
     // a union of mappings (a decisions file's entries, one per command): the first in which the rest of the path
     // is there too (`inject` is an id in `answer`, the inject itself in `add_inject`)
@@ -1308,11 +1311,31 @@ function describeAt(root: z.ZodType, path: PathSegment[]): string | undefined {
 /** A field's description in words for any language (issue-words.ts DESCRIPTIONS_VI has each of the schema's). */
 const description = (en: string): Say => say('bi', { en, vi: DESCRIPTIONS_VI[en] ?? en });
 /** 'expected <what the field holds>' */
-/** Does the field at `path` take a whole number only (a count: `population`, `crew`, `capacity_people`, `seq`)? */
-function isWholeAt(root: z.ZodType, path: PathSegment[]): boolean {
-  const s = schemaAt(root, path);
-  return s?._zod?.def?.type === 'number' && (s.isInt === true || s.format === 'safeint' || s.format === 'int32' || s.format === 'uint32');
+/**
+ * What kind of number the field at `path` takes, for an example to write that fits it: a whole number (a count:
+ * `population`, `crew`, `capacity_people`, `seq`; a severity or a level, within its range), a share from 0 to 1
+ * (`vulnerable_share`, a `probability`, a road's `factor`), or any number (a coordinate, a weight, a rate).
+ */
+type NumberKind = { kind: 'whole'; example: number } | { kind: 'share' } | { kind: 'number' };
+function numberKindAt(root: z.ZodType, path: PathSegment[]): NumberKind {
+  const s = unwrap(fieldSchemaAt(root, path));
+  if (s?._zod?.def?.type !== 'number') return { kind: 'number' };
+  const lo = typeof s.minValue === 'number' && Number.isFinite(s.minValue) ? s.minValue : undefined;
+  const hi = typeof s.maxValue === 'number' && Number.isFinite(s.maxValue) ? s.maxValue : undefined;
+  if (s.isInt === true || s.format === 'safeint' || s.format === 'int32' || s.format === 'uint32') {
+    // 12 is no severity (1-5) nor level (0-3): the middle of the range is
+    return { kind: 'whole', example: hi !== undefined && hi < 12 ? Math.round(((lo ?? 0) + hi) / 2) : 12 };
+  }
+  if (lo !== undefined && lo >= 0 && hi !== undefined && hi <= 1) return { kind: 'share' };
+  // a distribution's value takes any number (a trip's `variability` is a multiplier), but people and a severity are counted
+  const field = [...path].reverse().find((seg) => typeof seg === 'string' && !Object.hasOwn(FAMILY_FORM, seg) && seg !== 'fixed' && seg !== 'exponential' && !DIST_PARTS.has(seg));
+  if (field !== undefined && Object.hasOwn(WHOLE_IN_DISTRIBUTION, field as string) && path.length > 0) return { kind: 'whole', example: WHOLE_IN_DISTRIBUTION[field as string] };
+  return { kind: 'number' };
 }
+/** The keys of a distribution's family (`normal: { mean, sd, min, max }`), which say nothing of what is counted. */
+const DIST_PARTS = new Set(['mean', 'sd', 'min', 'max', 'median', 'sigma']);
+/** Distributions whose values are whole counts, with an example in range: people at risk, a severity 1-5. */
+const WHOLE_IN_DISTRIBUTION: Record<string, number> = { people: 12, severity: 3 };
 
 /**
  * What to write for a number given with words after it (`25 người`, `450 người/giờ`, `35%`) or a decimal comma
@@ -1321,12 +1344,13 @@ function isWholeAt(root: z.ZodType, path: PathSegment[]): boolean {
  * anywhere (`1.400.000`), and a
  * percentage where the field is a share from 0 to 1 is that share (`35%` is 0.35: 35 is out of range there).
  */
-function bareNumberHint(root: z.ZodType, path: PathSegment[], written: string, decimalComma: boolean, input: string): Say {
-  const counting = isWholeAt(root, path) || path.some((seg) => typeof seg === 'string' && COUNT_KEYS.has(seg));
+function bareNumberHint(path: PathSegment[], written: string, decimalComma: boolean, kind: NumberKind): Say {
+  const counting = kind.kind === 'whole' || path.some((seg) => typeof seg === 'string' && COUNT_KEYS.has(seg));
   if (/^-?\d{1,3}(?:[.,]\d{3}){2,}$/.test(written) || (counting && /^\d{1,3}[.,]\d{3}$/.test(written))) return say('thousands.hint', { digits: written.replace(/[.,]/g, '') });
   const n = written.replace(',', '.');
   if (decimalComma) return say('type.decimal-point', { n });
-  if (/%\s*$/.test(input) && schemaAt(root, path)?.maxValue === 1) return say('share-range.pct', { v: n, share: Math.round(Number(n) * 100) / 10_000 });
+  // `vulnerable_share: 30%`, `35 phần trăm`: the number alone (30) is no share; 0.3 is
+  if (kind.kind === 'share' && Number(n) > 1 && Number(n) <= 100) return say('share-range.pct', { v: n, share: Math.round(Number(n) * 100) / 10_000 });
   return say('type.number-alone', { n });
 }
 
@@ -1334,12 +1358,16 @@ function bareNumberHint(root: z.ZodType, path: PathSegment[], written: string, d
 const NUMBER_TEXT = /^\s*-?\d+(?:\.\d+)?\s*$/;
 
 /** What to do about a value of the wrong type, where there is more to say than the type: a number in quotes, a word for a number, an empty key. */
-function typeHint(wanted: unknown, input: unknown, key: PathSegment | undefined, whole = false): Say | undefined {
+function typeHint(wanted: unknown, input: unknown, key: PathSegment | undefined, kind: NumberKind = { kind: 'number' }): Say | undefined {
   const k = typeof key === 'string' ? key : undefined;
   const number = wanted === 'number' || wanted === 'int';
   if (number && typeof input === 'string' && NUMBER_TEXT.test(input) && k) return say('type.unquote', { key: k, n: input.trim() });
-  // a count of people or of a crew: 0.5 is no example of one
-  if (number && typeof input === 'string') return say(whole || wanted === 'int' ? 'type.digits-whole' : 'type.digits');
+  // a word for a number: an example that fits the field (0.5 is no crew, 12 no share nor severity)
+  if (number && typeof input === 'string') {
+    if (kind.kind === 'whole') return say('type.digits-whole', { n: kind.example });
+    if (wanted === 'int') return say('type.digits-whole', { n: 12 });
+    return say(kind.kind === 'share' ? 'type.digits-share' : 'type.digits');
+  }
   if (input === null && k) return say('type.empty', { key: k });
   // one item where a list goes (`objectives: evac-x`, `declares: 1`): the same item in brackets
   if (wanted === 'array' && k && (typeof input === 'string' || typeof input === 'number') && String(input).trim() !== '') return say('type.in-brackets', { key: k, text: String(input).trim(), json: JSON.stringify(typeof input === 'string' ? input.trim() : input) });

@@ -94,4 +94,38 @@ describe('drill validate', () => {
     expect(drill(['validate', 'scenarios/minimal.yaml', 'scenarios/ky-son-flash-flood.yaml', '--decisions', bad]).code).toBe(2);
     expect(drill(['validate', 'scenarios/decisions/ky-son-trainee.yaml']).stdout).toContain('drill validate <scenario> --decisions <file> checks it');
   });
+  it('a share written in words or as a percentage gets a share to write (0.5, 0.3 for 30 %), a count or severity a whole number in its range: EN and VI', () => {
+    // a planner's copy of a library scenario, with words where the shares and counts go
+    const dir = tempDir('drillsim-validate-words-');
+    const copy = join(dir, 'ks.yaml');
+    const lines = readFileSync(join(ROOT, 'scenarios/ky-son-flash-flood.yaml'), 'utf8').split('\n');
+    const edit = (from: RegExp, to: string) => {
+      const i = lines.findIndex((l) => from.test(l));
+      expect(i, String(from)).toBeGreaterThanOrEqual(0);
+      lines[i] = lines[i].replace(from, to);
+      return i + 1;
+    };
+    const share = edit(/vulnerable_share: [\d.]+/, 'vulnerable_share: half');
+    const probability = edit(/probability: 0\.6\b/, 'probability: một nửa');
+    const pct = edit(/vulnerable_share: [\d.]+/, 'vulnerable_share: 30%');
+    const severity = edit(/severity: 3,/, 'severity: three,');
+    const threshold = edit(/threshold: 0\.9,/, 'threshold: ninety percent,');
+    writeFileSync(copy, lines.join('\n'));
+    const en = drill(['validate', copy]);
+    expect(en.code).toBe(1);
+    const at = (out: string, line: number) => out.split('\n').filter((l) => l.startsWith(`${copy}:${line}:`));
+    expect(at(en.stdout, share)).toEqual([expect.stringMatching(/vulnerable_share: expected a number, got the text 'half' \(write it in digits, as a share from 0 to 1: 0\.5 for a half, 0\.25 for a quarter, 0\.3 for 30 %\)$/)]);
+    expect(at(en.stdout, probability)).toEqual([expect.stringMatching(/probability: expected a number, got the text 'một nửa' \(write it in digits, as a share from 0 to 1: /)]);
+    expect(at(en.stdout, pct)).toEqual([expect.stringMatching(/vulnerable_share: expected a number, got the text '30%' \(for 30 %, write 0\.3\)$/)]);
+    expect(at(en.stdout, severity)).toEqual([expect.stringMatching(/severity: expected a number, got the text 'three' \(write the whole number in digits, such as 3\)$/)]);
+    expect(at(en.stdout, threshold)).toEqual([expect.stringMatching(/threshold: expected a number, got the text 'ninety percent' \(evacuated_share is the share .*: write it in digits, such as 0\.9 for 90 %\)$/)]);
+    expect(en.stdout).not.toContain('such as 12 or 0.5');
+    const vi = drill(['validate', copy, '--lang', 'vi']);
+    expect(at(vi.stdout, share)).toEqual([expect.stringMatching(/vulnerable_share: cần một số, nhưng nhận được chữ 'half' \(hãy viết bằng chữ số, là một tỷ lệ từ 0 đến 1: 0\.5 cho một nửa, 0\.25 cho một phần tư, 0\.3 cho 30 %\)$/)]);
+    expect(at(vi.stdout, probability)).toEqual([expect.stringContaining("nhận được chữ 'một nửa' (hãy viết bằng chữ số, là một tỷ lệ từ 0 đến 1: ")]);
+    expect(at(vi.stdout, pct)).toEqual([expect.stringMatching(/\(để ghi 30 %, hãy viết 0\.3\)$/)]);
+    expect(at(vi.stdout, severity)).toEqual([expect.stringMatching(/\(hãy viết số nguyên bằng chữ số, ví dụ 3\)$/)]);
+    expect(at(vi.stdout, threshold)).toEqual([expect.stringMatching(/: hãy viết bằng chữ số, ví dụ 0\.9 cho 90 %\)$/)]);
+    expect(vi.stdout).not.toContain('ví dụ 12 hoặc 0.5');
+  });
 });

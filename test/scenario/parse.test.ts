@@ -232,6 +232,9 @@ describe('a value of the wrong type says what to write (a helper walking the doc
     ['a word for a number', 'crew: 12', 'crew: twelve', 'write the whole number in digits, such as 12'],
     ['a word for a number of people', 'population: 12000', 'population: twelve thousand', 'write the whole number in digits, such as 12'],
     ['a word for a number that may have a decimal point', 'lat: 19.40', 'lat: nineteen point four', 'write the number in digits, such as 12 or 0.5'],
+    // a severity (1-5) gets one in its range, in a distribution too; people in a distribution are counted
+    ['a word for a severity', 'severity: 3', 'severity: { uniform: [two, 4] }', 'write the whole number in digits, such as 3'],
+    ['a word in a distribution of people', 'people: { uniform: [2, 6] }', 'people: { uniform: [two, 6] }', 'write the whole number in digits, such as 12'],
     ['a number in quotes', 'crew: 12', 'crew: "12"', 'write the number without quotes: crew: 12'],
     ['a number in quotes where a distribution may go', 'severity: 3', 'severity: "3"', 'write the number without quotes: severity: 3'],
     ['a key with nothing after it', 'vi: Sập nhà sau mưa lớn ở Mường Xén', 'vi:', "nothing is written after 'vi:': write its value there, or remove the line"],
@@ -246,6 +249,30 @@ describe('a value of the wrong type says what to write (a helper walking the doc
       expect(sayIn(r.issues[0].words.hint!, 'vi')).not.toBe(hint);
     });
   }
+
+  it('a share (a probability, a share of people, a road\'s speed factor) written in words or as a percentage: a share to write, EN and VI', () => {
+    const flood = readFileSync(join(ROOT, 'scenarios/ky-son-flash-flood.yaml'), 'utf8');
+    const says = (from: RegExp, to: string, lang: 'en' | 'vi' = 'en') => {
+      expect(flood).toMatch(from);
+      const r = parseScenario(flood.replace(from, to), 'ks.yaml');
+      return r.ok ? [] : r.issues.map((i) => sayIn(i.words.hint!, lang));
+    };
+    const share = 'write it in digits, as a share from 0 to 1: 0.5 for a half, 0.25 for a quarter, 0.3 for 30 %';
+    expect(says(/probability: 0\.6\b/, 'probability: half')).toEqual([share]);
+    expect(says(/vulnerable_share: [\d.]+/, 'vulnerable_share: một nửa')).toEqual([share]);
+    expect(says(/factor: [\d.]+/, 'factor: four tenths')).toEqual([share]);
+    expect(says(/probability: 0\.5,/, 'probability: half,')).toEqual([share]);
+    expect(says(/probability: 0\.6\b/, 'probability: một nửa', 'vi')).toEqual(['hãy viết bằng chữ số, là một tỷ lệ từ 0 đến 1: 0.5 cho một nửa, 0.25 cho một phần tư, 0.3 cho 30 %']);
+    // a percentage: the share it is, not the number alone (30 is no share)
+    expect(says(/vulnerable_share: [\d.]+/, 'vulnerable_share: 30%')).toEqual(['for 30 %, write 0.3']);
+    expect(says(/vulnerable_share: [\d.]+/, 'vulnerable_share: 35 phần trăm', 'vi')).toEqual(['để ghi 35 %, hãy viết 0.35']);
+    // an objective's threshold: a share for a share, a whole number for people lost
+    expect(says(/threshold: 0\.9,/, 'threshold: ninety,')).toEqual(["evacuated_share is the share of a zone's people (or all zones) in shelters by the deadline (0-1): write it in digits, such as 0.9 for 90 %"]);
+    expect(says(/threshold: 0\.9,/, 'threshold: 90 percent,')).toEqual(['evacuated_share is a share from 0 to 1: write 0.9']);
+    expect(says(/threshold: 50 \}/, 'threshold: fifty }')).toEqual(['people_lost is the people lost, in an area or in all: write the whole number in digits, such as 12']);
+    // a weight or a coordinate may be any number: both examples stay
+    expect(says(/lat: [\d.]+/, 'lat: nineteen')).toEqual(['write the number in digits, such as 12 or 0.5']);
+  });
 
   it('a count written in words, in Vietnamese: a whole number only', () => {
     const r = parseScenario(minimal.replace('crew: 12', 'crew: mười hai'), 'm.yaml');
