@@ -104,7 +104,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   B.push({
     kind: 'table', cls: 'kv', head: [w.m('col.label'), w.m('col.value')],
     rows: ([
-      ['sum.objectives', untested === 0 ? w.m('sum.objectives_value', { met: w.num(met), n: w.num(sm.objectives.length), ratings }) : w.m('sum.objectives_value_nt', { met: w.num(met), n: w.num(sm.objectives.length), ratings, nt: w.num(untested) })],
+      ['sum.objectives', untested === 0 ? w.m('sum.objectives_value', { met: w.num(met), n: w.num(sm.objectives.length), ratings }) : w.m(stop ? 'sum.objectives_value_nt_by' : 'sum.objectives_value_nt', { met: w.num(met), tested: w.num(sm.objectives.length - untested), ratings, nt: w.num(untested), ...(stop ? { t: { t: stop.t } } : {}) })],
       ['sum.people', w.m('sum.people_value', { at_risk: w.num(sm.people.at_risk), rescued: w.num(sm.people.rescued), lost: w.num(sm.people.lost), still: w.num(sm.people.still_at_risk) })],
       ['sum.evacuated', w.m('sum.evacuated_value', { n: sm.people.evacuated })],
       ['sum.incidents', w.m('sum.incidents_value', { reported: w.num(sm.incidents.reported), contained: w.num(sm.incidents.contained), resolved: w.num(sm.incidents.resolved) })],

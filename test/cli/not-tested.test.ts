@@ -49,4 +49,32 @@ describe('drill run and drill report: an objective not tested in the run', () =>
     expect(c.code).toBe(0);
     expect(c.stdout).toMatch(/\n {2}chemical +M {2}2 h 40 min +- {2}not tested {3}<- rating differs\n/);
   });
+
+  it('drill run, the hot wash of drill play and drill report count the objectives met in the same words: out of those tested, then those not tested, EN and VI', () => {
+    // the report said "2 of 6 met": the one not tested counted in the denominator, read as a failure
+    const words = {
+      en: '2 of the 5 tested met; 1 not tested in this run',
+      vi: 'đạt 2 trên 5 mục tiêu được đánh giá; 1 không đánh giá trong lượt chạy này',
+    };
+    for (const lang of ['en', 'vi'] as const) {
+      expect(drill(['run', 'scenarios/cua-lo-high-rise-fire.yaml', '--lang', lang]).stdout).toContain(words[lang]);
+      const play = drill(['play', 'scenarios/cua-lo-high-rise-fire.yaml', '--controller', '--lang', lang], { input: 'advance until end\n' });
+      expect(play.stdout).toContain(`  ${lang === 'en' ? 'objectives' : 'mục tiêu'}: ${words[lang]}\n`);
+      const report = drill(['report', p('no-leak.json'), '--lang', lang]).stdout;
+      // the report adds its ratings after those tested
+      expect(report).toContain(lang === 'en'
+        ? '| **Objectives** | 2 of the 5 tested met (P 1 · S 1 · M 2 · U 1); 1 not tested in this run |'
+        : '| **Mục tiêu** | đạt 2 trên 5 mục tiêu được đánh giá (P 1 · S 1 · M 2 · U 1); 1 không đánh giá trong lượt chạy này |');
+    }
+    // all of them tested: "n of N met" everywhere ("đạt n trên N"; the hot wash said "đạt n/N")
+    expect(drill(['play', 'scenarios/minimal.yaml', '--controller', '--lang', 'vi'], { input: 'advance until end\n' }).stdout).toContain('  mục tiêu: đạt 1 trên 1\n');
+    expect(drill(['run', 'scenarios/minimal.yaml', '--lang', 'vi']).stdout).toMatch(/mục tiêu +đạt 1 trên 1\n/);
+  });
+
+  it('a run stopped early: drill run and drill report say what was not tested by the stop, not in the run', () => {
+    const r = drill(['run', 'scenarios/cua-lo-high-rise-fire.yaml', '--until', 'T+01:00', '--out', p('1h.json')]);
+    expect(r.stdout).toContain('\n  objectives  2 of the 5 tested met; 1 not tested by T+01:00\n');
+    expect(drill(['report', p('1h.json'), '--lang', 'en']).stdout).toContain('| **Objectives** | 2 of the 5 tested met (P 2 · S 0 · M 0 · U 3); 1 not tested by T+01:00 (15:00) |');
+    expect(drill(['report', p('1h.json'), '--lang', 'vi']).stdout).toContain('| **Mục tiêu** | đạt 2 trên 5 mục tiêu được đánh giá (P 2 · S 0 · M 0 · U 3); 1 không đánh giá được tính đến T+01:00 (15:00) |');
+  });
 });

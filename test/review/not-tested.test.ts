@@ -50,7 +50,7 @@ describe('cua-lo without the chlorine leak (seed 2022)', () => {
     expect(section(md, '## 5. Areas for improvement', '## 6.')).toContain('- Stop the chlorine leak within 2 h 30 min: no incident of the kind "Chlorine leak from the chemical store" in this run.');
     expect(md).toContain('| **Result** | **Not tested in this run: no incident of the kind "Chlorine leak from the chemical store" in this run. Not rated, and counted neither as a strength nor as an area for improvement.** |');
     expect(md).toContain('Core capability rating: not tested in this run');
-    expect(md).toMatch(/\| \*\*Objectives\*\* \| 2 of 6 met \(P 1 · S 1 · M 2 · U 1\); 1 not tested in this run \|/);
+    expect(md).toMatch(/\| \*\*Objectives\*\* \| 2 of the 5 tested met \(P 1 · S 1 · M 2 · U 1\); 1 not tested in this run \|/);
     expect(md).not.toMatch(/0 s, read at T\+08:00 \(22:00\): rated P/);
   });
 

@@ -84,8 +84,9 @@ const en = {
   // an objective's criterion, result and evidence are headed in the report's words (obj.* in engine/review/messages.ts)
   happened: 'happened at', met: 'met', notMet: 'not met',
   notTested: 'not tested in this run',
-  // beside 'Objectives: met 2 / 6', as drill run's summary counts them
-  nNotTested: '{n} not tested',
+  // the objectives met, as drill run, drill play's hot wash and the report count them: those not tested apart
+  objectivesMet: '{met} of {n} met', objectivesMetNt: '{met} of the {tested} tested met; {nt} not tested in this run',
+  objectivesMetNtBy: '{met} of the {tested} tested met; {nt} not tested by {t}',
   never: 'never', final: 'At the end of the run', atTime: 'At this time', neverReached: 'incidents no unit reached', ofPeople: '{n} people',
   incidents: 'Incidents', reported: 'reported', contained: 'contained', resolved: 'resolved', open: 'open', openByPhase: 'Open incidents',
   people: 'People', atRisk: 'at risk', rescued: 'rescued', lost: 'lost', stillAtRisk: 'still at risk', evacuated: 'evacuated to shelters',
@@ -200,7 +201,8 @@ const vi: Strings = {
   alreadyDone: 'đã thực hiện trước khi nhận',
   happened: 'xảy ra lúc', met: 'đạt', notMet: 'không đạt',
   notTested: 'không đánh giá trong lượt chạy này',
-  nNotTested: '{n} không đánh giá',
+  objectivesMet: 'đạt {met} trên {n}', objectivesMetNt: 'đạt {met} trên {tested} mục tiêu được đánh giá; {nt} không đánh giá trong lượt chạy này',
+  objectivesMetNtBy: 'đạt {met} trên {tested} mục tiêu được đánh giá; {nt} không đánh giá được tính đến {t}',
   never: 'không bao giờ', final: 'Khi kết thúc lượt chạy', atTime: 'Tại thời điểm này', neverReached: 'sự cố chưa có lực lượng nào đến được', ofPeople: '{n} người',
   incidents: 'Sự cố', reported: 'đã báo', contained: 'đã khống chế', resolved: 'đã giải quyết', open: 'đang xử lý', openByPhase: 'Sự cố đang xử lý',
   // the report's words (engine/review/messages.ts), so that its figures are found under the same names here

@@ -499,9 +499,17 @@ export function renderMetrics(el: HTMLElement, runs: LoadedRun[], worlds: World[
   fin.push(row(`${S.decisions}: ${S.refused}`, v((s) => s.decisions.refused)));
   // answers' orders that found the thing already so (none in a log written before the summary counted them)
   fin.push(row(`${S.decisions}: ${S.noChange}`, v((s) => s.decisions.no_change ?? 0)));
-  // those not tested counted apart, as drill run says them ('2 of the 5 tested met; 1 not tested'): '2 / 6' alone read as 4 failed
-  const untested = (s: NonNullable<(typeof sum)[number]>) => s.objectives.filter((o) => o.rating === null).length;
-  fin.push(row(`${S.objectives}: ${S.met}`, v((s) => `${s.objectives.filter((o) => o.met).length} / ${s.objectives.length}${untested(s) ? ` (${S.nNotTested.replace('{n}', String(untested(s)))})` : ''}`)));
+  // in the words of drill run, the hot wash and the report: met out of those tested, then those not tested apart
+  // ('2 of the 5 tested met; 1 not tested in this run'); '2 / 6' read as 4 failed. A run stopped early: not tested by then
+  fin.push(row(S.objectives, runs.map((r) => {
+    const s = r.data.summary;
+    if (!s) return '–';
+    const met = s.objectives.filter((o) => o.met).length;
+    const nt = s.objectives.filter((o) => o.rating === null).length;
+    const fill = (text: string, p: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(p[k]));
+    if (nt === 0) return fill(S.objectivesMet, { met, n: s.objectives.length });
+    return fill(stoppedEarly(r.data, r.data.scenario.horizon) ? S.objectivesMetNtBy : S.objectivesMetNt, { met, tested: s.objectives.length - nt, nt, t: clock(r.data.end) });
+  })));
   // a row head as the others are ('Incidents: reported'), not a bare lower-case 'events'
   fin.push(row(S.eventsInLog, runs.map((r) => r.data.events.length)));
   el.replaceChildren(
