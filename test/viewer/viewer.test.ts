@@ -274,6 +274,53 @@ describe('the replay viewer', () => {
     await page.locator('#compare-select').selectOption('');
   });
 
+  it('the legend has rows for B\'s marks while B is overlaid (the caption says "outlines"), drawn as the marks are, EN and VI', async () => {
+    const rowsB = (p: Page) => p.locator('#map-a details.legend li.run-b').evaluateAll((ls) => ls.filter((l) => (l as HTMLElement).offsetParent !== null).map((l) => l.textContent));
+    await page.locator('#map-a details.legend summary').click();
+    expect(await page.locator('#map-a details.legend').getAttribute('open')).not.toBeNull();
+    // no second run, or side by side: A's rows only (B's own pane has its own legend)
+    expect(await rowsB(page)).toEqual([]);
+    await page.locator('#compare-select').selectOption('1');
+    expect(await rowsB(page)).toEqual([]);
+    await page.locator('#compare-layout').selectOption('overlay');
+    expect(await page.locator('#map-a .map-caption').textContent()).toMatch(/ \(outlines\)$/);
+    const d = findDivergence(runA, runB);
+    await page.evaluate((t) => (window as any).drillViewer.paintedSeek(t), d.t! + 5 * 3600);
+    expect(await rowsB(page)).toEqual(['3B: incident (its severity inside)', "B: unit, outlined in its state's colour", 'B: evacuees on their way', '10B: evacuees stranded on the road (how many)']);
+    // drawn as B's marks are drawn on the map: an incident a dashed outline in their colour, no fill; a unit an outline in its state's colour
+    const marks = await page.evaluate(() => (window as any).drillViewer.markers('a'));
+    const ghost = marks.incidents.find((m: { ghost: boolean }) => m.ghost);
+    expect(ghost, 'an incident of B overlaid at this time').toBeDefined();
+    expect(ghost.fill).toBeNull();
+    expect(ghost.dashed).toBe(true);
+    const legendB = page.locator('#map-a details.legend li.run-b svg');
+    const circle = legendB.nth(0).locator('circle');
+    expect(await circle.getAttribute('stroke')).toBe(ghost.stroke);
+    expect(await circle.getAttribute('fill')).toBe('none');
+    expect(await circle.getAttribute('stroke-dasharray')).toBeTruthy();
+    const diamonds = legendB.nth(1).locator('rect');
+    for (const stroke of await diamonds.evaluateAll((rs) => rs.map((r) => [r.getAttribute('stroke'), r.getAttribute('fill')]))) {
+      expect(Object.values(UNIT_COLOUR)).toContain(stroke[0]);
+      expect(stroke[1]).toBe('none');
+    }
+    expect(marks.units.filter((u: { ghost: boolean }) => u.ghost).every((u: { colour: string; state: string }) => u.colour === (UNIT_COLOUR as Record<string, string>)[u.state])).toBe(true);
+    // evacuees on the road and stranded: the map's own ghost style (dashed, in the cut road's vermillion)
+    const look = (sel: string) => page.locator(sel).evaluate((e) => { const c = getComputedStyle(e); return { stroke: c.stroke, dash: c.strokeDasharray }; });
+    expect(await look('#map-a details.legend li.run-b .trip-dot')).toEqual({ stroke: 'rgb(213, 94, 0)', dash: '3px, 2px' });
+    expect((await look('#map-a details.legend li.run-b .stranded-box')).dash).toBe('3px, 2px');
+    await page.locator('#map-a details.legend').screenshot({ path: join(ARTIFACTS, 'viewer-compare-overlay-legend.png') });
+    // in Vietnamese too, and gone again side by side
+    const vi = await browser.newPage({ viewport: { width: 1440, height: 950 } });
+    await openViewer(vi, `${server.url}#run=0&cmp=1&layout=overlay&lang=vi`);
+    await vi.locator('#map-a details.legend summary').click();
+    expect(await rowsB(vi)).toEqual(['3B: sự cố (mức độ ghi bên trong)', 'B: lực lượng, viền theo màu trạng thái', 'B: người sơ tán đang trên đường', '10B: người sơ tán bị kẹt giữa đường (số người)']);
+    await vi.close();
+    await page.locator('#compare-layout').selectOption('side');
+    expect(await rowsB(page)).toEqual([]);
+    await page.locator('#compare-select').selectOption('');
+    await page.locator('#map-a details.legend summary').click();
+  });
+
   it('a link to a comparison opens the comparison, whatever else the address holds', async () => {
     // the page rewrites its address (time, language) while the second run is still arriving: it must not lose `cmp`
     const d = findDivergence(runA, runB);

@@ -121,6 +121,9 @@ const en = {
   strandedLegend: 'evacuees stranded on the road (how many)',
   /** map: a group of evacuees on its way along a road ('Riverside: 10 on their way to School') */
   tripMark: 'on their way to', tripLegend: 'evacuees on their way',
+  /** the legend's rows for run B's marks, overlaid on A's map as outlines (compare, overlaid): shown only then */
+  incidentLegendB: 'B: incident (its severity inside)', unitLegendB: 'B: unit, outlined in its state\'s colour',
+  tripLegendB: 'B: evacuees on their way', strandedLegendB: 'B: evacuees stranded on the road (how many)',
   /** the report's words for who decided (engine/review/messages.ts author.*) */
   authors: { trainee: 'trainee', controller: 'exercise control', doctrine: 'doctrine', default: 'default at the deadline' } as Record<string, string>,
   methods: { phone: 'phone', radio: 'radio', dispatch: 'official dispatch', bulletin: 'bulletin', 'social-media': 'social media', email: 'email', 'in-person': 'in person', hotline: 'hotline' } as Record<string, string>,
@@ -235,6 +238,8 @@ const vi: Strings = {
   strandedMark: 'người sơ tán bị kẹt giữa đường, không còn đường thông tới điểm sơ tán', strandedSince: 'từ',
   strandedLegend: 'người sơ tán bị kẹt giữa đường (số người)',
   tripMark: 'người đang trên đường tới', tripLegend: 'người sơ tán đang trên đường',
+  incidentLegendB: 'B: sự cố (mức độ ghi bên trong)', unitLegendB: 'B: lực lượng, viền theo màu trạng thái',
+  tripLegendB: 'B: người sơ tán đang trên đường', strandedLegendB: 'B: người sơ tán bị kẹt giữa đường (số người)',
   authors: { trainee: 'học viên', controller: 'ban đạo diễn', doctrine: 'phương án tự động', default: 'mặc định khi hết hạn' },
   methods: { phone: 'điện thoại', radio: 'vô tuyến', dispatch: 'công điện', bulletin: 'bản tin', 'social-media': 'mạng xã hội', email: 'thư điện tử', 'in-person': 'trực tiếp', hotline: 'đường dây nóng' },
   injectTypes: { information: 'thông tin', directive: 'chỉ đạo', request: 'đề nghị', contingency: 'tình huống dự phòng' },

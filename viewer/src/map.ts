@@ -27,6 +27,9 @@ import { incidentName, wordsFor } from './panels.js';
 import { RISK_BADGE, RISK_COLOUR, ROAD_STYLE, UNIT_COLOUR, clock, severityColour, severityInk } from './look.js';
 import { DIAMOND_HALF, GHOST_OFF, markAt, markFonts, paintMarks, Sprites, type IncidentMark, type UnitMark } from './canvas-marks.js';
 
+/** Run B's incidents overlaid on A's map (compare): a dashed outline in this colour, the severity in this ink (the legend draws them so too) */
+const GHOST_STROKE = '#D55E00', GHOST_INK = '#555';
+
 type P = [number, number];
 
 let worldOutline: { f: any; b: [number, number, number, number] }[] | null = null;
@@ -261,6 +264,8 @@ export class MapView {
     if (old) { this.overlayRo.unobserve(old); old.remove(); }
     const box = legend(this.lang(), this.tag);
     box.open = open;
+    // B's rows, while B is overlaid here
+    box.classList.toggle('with-b', (this.last?.overlay ?? null) !== null);
     this.el.insertBefore(box, this.captionEl);
     this.overlayRo.observe(box);
     this.svg.select('title').text(textIn(this.run.data.scenario.title, this.lang()));
@@ -595,6 +600,9 @@ export class MapView {
 
   render(t: number, world: World, overlay: { run: LoadedRun; world: World } | null = null): void {
     this.last = { t, world, overlay };
+    // the legend's rows for B's marks, while B is overlaid on this map (the box's size changes: labels make room)
+    const key = this.el.querySelector('details.legend');
+    if (key && key.classList.contains('with-b') !== (overlay !== null)) key.classList.toggle('with-b', overlay !== null);
     this.redraw();
   }
 
@@ -1173,10 +1181,10 @@ export class MapView {
       return {
         id: d.id, ghost, resolved: d.resolved, phase: d.phase, severity: d.severity, people: d.people, x: d.sx, y: d.sy, r,
         fill: ghost || d.resolved ? null : severityColour(d.severity),
-        stroke: ghost ? '#D55E00' : d.resolved ? '#777' : '#222',
+        stroke: ghost ? GHOST_STROKE : d.resolved ? '#777' : '#222',
         dash: ghost ? [3, 2] : d.phase === 'reported' || d.phase === 'assessed' ? [4, 2] : null,
         width: d.phase === 'responding' ? 2.5 : 1.5,
-        ink: ghost || d.resolved ? '#555' : severityInk(d.severity),
+        ink: ghost ? GHOST_INK : d.resolved ? '#555' : severityInk(d.severity),
         people_at,
         leader: from ? { x: from.x - d.sx, y: from.y - d.sy, foot: from.foot } : null,
         tip: () => `${named(d.id)}; ${S.severity.toLocaleLowerCase()} ${d.severity}; ${S.phases[d.phase] ?? d.phase}; ${d.people} ${S.atRisk}`,
@@ -1481,9 +1489,19 @@ function legend(lang: Lang, tag: string): HTMLDetailsElement {
   rows.push([`${S.zone} / ${S.flooded}`, (g) => { g.append('circle').attr('cx', 10).attr('cy', 8).attr('r', 7).attr('fill', `url(#flood-${tag})`).attr('stroke', '#0072B2').attr('stroke-dasharray', '3 2'); }]);
   rows.push([S.fireWeather, (g) => { g.append('circle').attr('cx', 10).attr('cy', 8).attr('r', 6).attr('class', 'fire-ring').attr('fill', 'rgba(213,94,0,0.08)').attr('stroke', '#D55E00').attr('stroke-dasharray', '4 2').attr('stroke-width', 2); }]);
   rows.push([S.typhoon, (g) => { g.append('circle').attr('cx', 10).attr('cy', 8).attr('r', 7).attr('fill', 'rgba(204,121,167,0.2)').attr('stroke', '#CC79A7'); }]);
+  // run B's marks, overlaid on this map as outlines (compare, overlaid; shown only then, see MapView.redraw), drawn
+  // as paintMarks and the trips' and stranded markers' ghosts draw them: the caption says "(outlines)", and the
+  // legend showed only A's filled marks to read them by
+  const B = rows.length;
+  rows.push([S.incidentLegendB, (g) => { g.append('circle').attr('cx', 10).attr('cy', 8).attr('r', 6.5).attr('fill', 'none').attr('stroke', GHOST_STROKE).attr('stroke-width', 1.5).attr('stroke-dasharray', '3 2'); g.append('text').attr('x', 10).attr('y', 11.5).attr('text-anchor', 'middle').attr('font-size', 9).attr('font-weight', 700).attr('fill', GHOST_INK).text('3'); }]);
+  // two of the states' colours: an outline takes its state's, as A's diamond is filled with it
+  rows.push([S.unitLegendB, (g) => { for (const [x, st] of [[5, 'en_route'], [16, 'on_scene']] as const) g.append('rect').attr('x', x - 3.5).attr('y', 4.5).attr('width', 7).attr('height', 7).attr('rx', 1.5).attr('transform', `rotate(45 ${x} 8)`).attr('fill', 'none').attr('stroke', UNIT_COLOUR[st]).attr('stroke-width', 2); }]);
+  rows.push([S.tripLegendB, (g) => { g.append('circle').attr('class', 'trip-dot ghost').attr('cx', 10).attr('cy', 8).attr('r', 3); }]);
+  rows.push([S.strandedLegendB, (g) => { g.append('rect').attr('class', 'stranded-box ghost').attr('x', 3).attr('y', 1).attr('width', 16).attr('height', 14).attr('rx', 4); g.append('text').attr('class', 'stranded-n').attr('x', 11).attr('y', 11.5).attr('text-anchor', 'middle').text('10'); }]);
   const list = document.createElement('ul');
-  for (const [label, draw] of rows) {
+  for (const [i, [label, draw]] of rows.entries()) {
     const li = document.createElement('li');
+    if (i >= B) li.className = 'run-b';
     const svg = d3.create('svg').attr('width', 22).attr('height', 16).attr('aria-hidden', 'true');
     draw(svg.append('g') as unknown as d3.Selection<SVGGElement, unknown, null, undefined>);
     li.append(svg.node()!, document.createTextNode(label));
