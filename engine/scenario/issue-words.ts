@@ -258,6 +258,7 @@ const en = {
   'thousands.reads-as': "'{written}' reads as {v}",
   'thousands.text': "'{written}' is a text, not a number",
   'thousands.hint': 'write {digits}, with no thousands separator',
+  'thousands.or-decimal': 'write {digits} with no thousands separator, or {n} if the mark was a decimal point',
 
   // ------------------------------------------------------------ coverage (coverage.ts)
   'need.needs': "incident kind '{id}' needs {cap} {least}",
@@ -367,6 +368,8 @@ const en = {
   'colon.message': "the text after '{key}:' holds ': ', which YAML reads as the start of a key",
   'colon.hint': 'put the text in quotes: {key}: {quoted}',
   'comma.hint': 'a comma inside { ... } starts a new key: put the text in quotes',
+  'decimal-comma.message': "'{key}: {whole},{decimals}' is read as {key}: {whole} and a key '{decimals}': a comma inside { ... } starts a new key",
+  'decimal-comma.hint': 'write the decimals after a point: {key}: {whole}.{decimals}',
   'comma.hint-as-in': 'a comma inside { ... } starts a new key: put the text in quotes, as in {key}: {quoted}',
   'flow.comment': "' #' starts a comment: YAML does not read the rest of the line ('{comment}'), nor the '{close}' in it",
   'flow.comment-hint': "put the text that holds ' #' in quotes",
@@ -928,6 +931,7 @@ const vi: Record<IssueKey, string> = {
   'thousands.reads-as': "'{written}' được đọc thành {v}",
   'thousands.text': "'{written}' là chữ, không phải số",
   'thousands.hint': 'hãy viết {digits}, không có dấu phân cách hàng nghìn',
+  'thousands.or-decimal': 'hãy viết {digits} không có dấu phân cách hàng nghìn, hoặc {n} nếu đó là dấu thập phân',
 
   'need.needs': "loại sự cố '{id}' cần {cap} {least}",
   'need.needs-1': "loại sự cố '{id}' cần {cap} {least} ngay cả ở mức độ 1",
@@ -1035,6 +1039,8 @@ const vi: Record<IssueKey, string> = {
   'colon.message': "đoạn chữ sau '{key}:' có ': ', mà YAML hiểu là bắt đầu một khóa",
   'colon.hint': 'hãy đặt đoạn chữ trong dấu nháy: {key}: {quoted}',
   'comma.hint': 'dấu phẩy bên trong { ... } bắt đầu một khóa mới: hãy đặt đoạn chữ trong dấu nháy',
+  'decimal-comma.message': "'{key}: {whole},{decimals}' được đọc thành {key}: {whole} và một khóa '{decimals}': dấu phẩy bên trong { ... } bắt đầu một khóa mới",
+  'decimal-comma.hint': 'hãy viết phần thập phân sau dấu chấm: {key}: {whole}.{decimals}',
   'comma.hint-as-in': 'dấu phẩy bên trong { ... } bắt đầu một khóa mới: hãy đặt đoạn chữ trong dấu nháy, như {key}: {quoted}',
   'flow.comment': "' #' bắt đầu một chú thích: YAML không đọc phần còn lại của dòng ('{comment}'), kể cả dấu '{close}' trong đó",
   'flow.comment-hint': "hãy đặt đoạn chữ có ' #' trong dấu nháy",

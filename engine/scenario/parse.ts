@@ -910,13 +910,16 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
         return mk('duration', say('duration.number', { value: describeValue(zi.input) }), say('duration.with-unit'));
       }
       // `length_km: 25km`, `25 km`, `2,5`: the number is there, with the unit the key's name gives already (or a decimal comma)
-      const bare = (zi.expected === 'number' || zi.expected === 'int') && typeof zi.input === 'string' ? /^\s*(-?\d{1,3}(?:[.,]\d{3}){2,}|-?\d+(?:[.,]\d+)?)\s*[^\d\s.,-][^\d]*$|^\s*(-?\d+,\d+)\s*$/.exec(zi.input) : null;
+      const bare = (zi.expected === 'number' || zi.expected === 'int') && typeof zi.input === 'string' ? /^\s*(-?\d{1,3}(?:[.,]\d{3}){2,}|-?\d+(?:[.,]\d+)?)\s*(?:[^\d\s.,-][^\d]*|\p{L}+[23](?:\/\p{L}+)?)$|^\s*(-?\d+,\d+)\s*$/u.exec(zi.input) : null;
       const kind = numberKindAt(root, path);
       const hint = bare ? bareNumberHint(path, bare[1] ?? bare[2], bare[2] !== undefined, kind) : typeHint(zi.expected, zi.input, key, kind);
       return mk('type', say('type.expected', { expected: expected(zi.expected), got: describeValue(zi.input) }), hint);
     }
     case 'unrecognized_keys':
       return (zi.keys ?? []).map((k) => {
+        // `{ length_km: 2,5 }`: the decimal comma ended the value and made '5' a key of its own
+        const split = decimalCommaSplit(k, zi.input);
+        if (split) return { path: [...path, k], code: 'decimal-comma', message: say('decimal-comma.message', split), hint: say('decimal-comma.hint', split), severity: 'error' as const, atKey: true };
         const known = knownKeys(root, [...path, k], zi.input);
         // a mapping whose keys are a vocabulary (capabilities, modes): name the vocabulary, list all of it
         const vocab = vocabularyOf(known);
@@ -1348,10 +1351,28 @@ function bareNumberHint(path: PathSegment[], written: string, decimalComma: bool
   const counting = kind.kind === 'whole' || path.some((seg) => typeof seg === 'string' && COUNT_KEYS.has(seg));
   if (/^-?\d{1,3}(?:[.,]\d{3}){2,}$/.test(written) || (counting && /^\d{1,3}[.,]\d{3}$/.test(written))) return say('thousands.hint', { digits: written.replace(/[.,]/g, '') });
   const n = written.replace(',', '.');
+  // `area_m2: 2.600 m2`: 2600 with a thousands separator, or 2.6? Either reading, said; 'the number alone: 2.600' chose 2.6
+  if (/^\d{1,3}[.,]\d{3}$/.test(written)) return say('thousands.or-decimal', { digits: written.replace(/[.,]/g, ''), n: String(Number(n)) });
   if (decimalComma) return say('type.decimal-point', { n });
   // `vulnerable_share: 30%`, `35 phần trăm`: the number alone (30) is no share; 0.3 is
   if (kind.kind === 'share' && Number(n) > 1 && Number(n) <= 100) return say('share-range.pct', { v: n, share: Math.round(Number(n) * 100) / 10_000 });
   return say('type.number-alone', { n });
+}
+
+/**
+ * A key that is the decimals of the number before it (`{ length_km: 2,5 }` reads as length_km: 2 and a key '5'
+ * with no value, `2,5 km` as a key '5 km'): the field, its whole part and the decimals, or undefined.
+ */
+function decimalCommaSplit(k: string, input: unknown): { key: string; whole: string; decimals: string } | undefined {
+  const m = /^(\d+)(?:\s*\p{L}[\p{L}\d/²³]*)?$/u.exec(k);
+  const o = asRecord(input);
+  if (!m || !o || o[k] !== null) return undefined;
+  const whole = (x: string) => typeof o[x] === 'number' && Number.isInteger(o[x]);
+  const keys = Object.keys(o);
+  // an integer key ('5') comes first among an object's keys, not where it was written: then the one whole number there
+  const ints = keys.filter(whole);
+  const before = /^\d+$/.test(k) ? (ints.length === 1 ? ints[0] : undefined) : keys[keys.indexOf(k) - 1];
+  return before !== undefined && whole(before) ? { key: before, whole: String(o[before]), decimals: m[1] } : undefined;
 }
 
 /** A number written as a text: digits, a sign, a decimal point. */

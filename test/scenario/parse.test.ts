@@ -324,6 +324,32 @@ describe('objective thresholds', () => {
     expect(says(minimal.replace('population: 12000', 'population: 12,000'))).toEqual(["areas[1].population: '12,000' is a text, not a number (write 12000, with no thousands separator)"]);
   });
 
+  it("a decimal comma inside { ... } (a Vietnamese planner's 2,5) is said as the key it made, with the number to write", () => {
+    const says = (text: string) => { const r = parseScenario(text, 'x.yaml'); return r.ok ? [] : r.issues.map((i) => `${i.code} ${i.path}: ${i.message} (${i.hint})`); };
+    const flood = readFileSync(join(ROOT, 'scenarios/ky-son-flash-flood.yaml'), 'utf8');
+    const m = /length_km: (\d+), speed_kmh: \{ road: (\d+) \}/.exec(flood)!;
+    expect(says(flood.replace(m[0], `length_km: ${m[1]},5, speed_kmh: { road: ${m[2]},5 }`))).toEqual([
+      `decimal-comma travel.edges[0].5: 'length_km: ${m[1]},5' is read as length_km: ${m[1]} and a key '5': a comma inside { ... } starts a new key (write the decimals after a point: length_km: ${m[1]}.5)`,
+      `decimal-comma travel.edges[0].speed_kmh.5: 'road: ${m[2]},5' is read as road: ${m[2]} and a key '5': a comma inside { ... } starts a new key (write the decimals after a point: road: ${m[2]}.5)`,
+    ]);
+    // with its unit after it, the key is '5 km'
+    expect(says(flood.replace(m[0], `length_km: ${m[1]},25 km, speed_kmh: { road: ${m[2]} }`))).toEqual([
+      `decimal-comma travel.edges[0].25 km: 'length_km: ${m[1]},25' is read as length_km: ${m[1]} and a key '25': a comma inside { ... } starts a new key (write the decimals after a point: length_km: ${m[1]}.25)`,
+    ]);
+    // a point before three digits in a number with its unit: a thousands separator or a decimal point, both said
+    expect(says(flood.replace(m[0], `length_km: 1.500 km, speed_kmh: { road: ${m[2]} }`))).toEqual([
+      "type travel.edges[0].length_km: expected a number, got the text '1.500 km' (write 1500 with no thousands separator, or 1.5 if the mark was a decimal point)",
+    ]);
+  });
+
+  it("a unit with a power after the number (m2, m³, m3/s) is a unit like any other: the number to write", () => {
+    const says = (text: string) => { const r = parseScenario(text, 'x.yaml'); return r.ok ? [] : r.issues.map((i) => `${i.path}: ${i.message} (${i.hint})`); };
+    const flood = readFileSync(join(ROOT, 'scenarios/ky-son-flash-flood.yaml'), 'utf8');
+    const m = /area_m2: (\d+)/.exec(flood)!;
+    expect(says(flood.replace(m[0], 'area_m2: 2.600 m2'))).toEqual(["evacuation.shelters[0].area_m2: expected a number, got the text '2.600 m2' (write 2600, with no thousands separator)"]);
+    expect(says(flood.replace(m[0], 'area_m2: 2600 m²'))).toEqual(["evacuation.shelters[0].area_m2: expected a number, got the text '2600 m²' (write the number alone: 2600)"]);
+  });
+
   it('warns when a value rated P could miss the criterion, or one rated M could meet it', () => {
     const base = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
     const strict = parseScenario(base.replace('threshold: 2700 }', 'threshold: 1800 }'), 'm.yaml');
