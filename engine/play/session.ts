@@ -66,7 +66,18 @@ export interface SessionOptions {
   until?: number;
   /** roles taken over from doctrine part-way (a forked log resumed): role -> from when */
   joined?: Record<string, number>;
+  /**
+   * Where the session is played: `drill play` in a terminal (the default), or the play page (`drill view --play`),
+   * which has no command line to start or resume with (--controller, --role, --out): there, advice that names one
+   * says what to do on the page instead (the start form's tick boxes, New session, the download).
+   */
+  surface?: 'terminal' | 'page';
 }
+
+/** Messages with a page form (`<key>.page`): the terminal's words name its options, the page's its controls. */
+const PAGE_FORMS = new Set<MsgKey>([
+  'help.role', 'help.save', 'help.quit', 'play.controller-only', 'play.controller-alone-no-orders', 'play.not-your-role', 'play.no-controller-seat',
+]);
 
 /** Where a run reached one of the scenario's `limits:` (`key`, e.g. max_events) and stopped. */
 export interface LimitStop {
@@ -231,7 +242,7 @@ export class PlaySession {
   // ------------------------------------------------------------------ text
 
   private say(key: MsgKey, params?: Record<string, string | number>): string {
-    return m(this.lang, key, params);
+    return m(this.lang, this.opts.surface === 'page' && PAGE_FORMS.has(key) ? (`${key}.page` as MsgKey) : key, params);
   }
 
   /** What the session prints first: who plays what, and the board. */

@@ -231,7 +231,7 @@ class PlayPage {
     // as `drill play --role A --role B`: the players sorted (the run log's order), the first chosen seated first
     let session: PlaySession;
     try {
-      session = new PlaySession(s, { seed, players: players.slice().sort(), controller, lang: this.lang });
+      session = new PlaySession(s, { seed, players: players.slice().sort(), controller, lang: this.lang, surface: 'page' });
     } catch (e) {
       // limits so low that the run stops while it is set up, at T0: said as drill play says it
       if (!(e instanceof SimBoundError)) throw e;
