@@ -4,6 +4,7 @@
  * completion, so the three cannot disagree. Pure: a line in, a parse out;
  * ids are not checked here (the engine does that, with the reason).
  */
+import { localTime } from '../scenario/calendar.js';
 import { formatClock, formatDuration, parseDuration, suggestTime } from '../scenario/duration.js';
 import type { MsgKey } from './messages.js';
 
@@ -123,7 +124,27 @@ export interface Parsed {
 /** Arguments that are ids: always lower case in a scenario, so read case-insensitively. */
 const ID_KINDS = new Set<ArgKind>(['unit', 'incident', 'zone', 'shelter', 'area', 'road', 'inject', 'option', 'role']);
 
-export interface Problem { key: MsgKey; params?: Record<string, string | number> }
+/**
+ * One way to read a time typed in a form that does not read as one (`5:00`, `22h30`, `tiếp đến 23 giờ`): the
+ * figures on the exercise clock (T+05:00), a step forward from now (5h), or the time of day on the scenario's wall
+ * clock (the next 05:00 after now). The session says them in the person's language.
+ */
+export interface Reading {
+  kind: 'at' | 'by' | 'clock';
+  /** where it would take the clock, in seconds since T0 */
+  t: number;
+  /** the line to type for it: `advance T+05:00`, `tiếp 5h`, `jump T+11:00`, `T+05:00` (an inject's time) */
+  write: string;
+  /** by: the step (5h); clock: the time of day (05:00) */
+  what?: string;
+}
+
+export interface Problem {
+  key: MsgKey;
+  params?: Record<string, string | number>;
+  /** `parse.time-readings*`: the readings to offer (those that lie ahead within the exercise), or, when none does, all of them to say why */
+  readings?: Reading[];
+}
 
 export type ParseResult = { ok: true; value: Parsed } | { ok: false; problem: Problem; verb?: Verb } | { ok: true; value: null };
 
@@ -157,6 +178,10 @@ export interface ParseContext {
   isId?(id: string): boolean;
   /** the exercise's end (seconds since T0): a time suggested for a slip is never past it, where it would be refused */
   end?: number;
+  /** the session's time (seconds since T0): a time suggested for a slip is after it, and a step is counted from it */
+  now?: number;
+  /** the scenario's start (ISO 8601 with its offset): a time typed as the clock (23:00, 22h30) is read on the wall clock too */
+  start?: string;
 }
 
 /** Read one typed line. Blank lines and `#` comments give `value: null`. */
@@ -178,6 +203,8 @@ export function parseLine(line: string, ctx: ParseContext): ParseResult {
   }
   const { verb, used } = m;
   const rest = toks.slice(used);
+  // the command as typed (`tiếp`, `wait`, `advance`): a line suggested for a slip starts with it
+  const typedVerb = toks.slice(0, used).map((t) => t.text).join(' ');
   const args: Partial<Record<ArgKind, string>> = {};
   let i = 0;
   for (let a = 0; a < verb.args.length; a++) {
@@ -218,7 +245,7 @@ export function parseLine(line: string, ctx: ParseContext): ParseResult {
     if (hasFiller) i++;
     if (i >= rest.length) return { ok: false, verb, problem: { key: 'parse.missing', params: { arg: spec.kind } } };
     if (spec.kind === 'step') {
-      const r = readStep(rest.slice(i).map((t) => t.text), ctx.end);
+      const r = readStep(rest.slice(i).map((t) => t.text), ctx, typedVerb, verb.vi.some((f) => f.join(' ') === typedVerb.normalize('NFC').toLowerCase()));
       if (!r.ok) return { ok: false, verb, problem: r.problem };
       i = rest.length;
       return finish(verb, args, { step: r.step });
@@ -234,11 +261,18 @@ export function parseLine(line: string, ctx: ParseContext): ParseResult {
   if (args.time !== undefined) {
     const t = readTime(args.time);
     if (t === undefined) {
+      // `jump 23:00`, `inject r at 22h30 ...`: on the exercise clock (T+23:00) or the wall clock (the next 23:00),
+      // whichever lies ahead within the exercise; `jump to 25:00` in a 16-hour drill says the end instead
       const guess = suggestTime(args.time);
       const s = guess ? parseDuration(guess) : undefined;
-      // `jump to 25:00` in a 16-hour drill: T+1d01:00 would be refused too; say the end instead
-      if (s?.ok && ctx.end !== undefined && s.seconds > ctx.end) return { ok: false, verb, problem: { key: 'parse.bad-time-after-end', params: { value: args.time, time: hoursClock(s.seconds), end: formatClock(ctx.end) } } };
-      return { ok: false, verb, problem: guess ? { key: 'parse.bad-time-guess', params: { value: args.time, time: guess } } : { key: 'parse.bad-time', params: { value: args.time } } };
+      const readings: Reading[] = [];
+      const write = (at: number) => (verb.id === 'jump' ? `${typedVerb} ${formatClock(at)}` : formatClock(at));
+      if (s?.ok) readings.push({ kind: 'at', t: s.seconds, write: write(s.seconds) });
+      const c = /^[Tt+]/.test(args.time) ? undefined : clockOfDay(args.time, false);
+      const ct = c === undefined ? undefined : clockAt(c, ctx);
+      if (ct !== undefined) readings.push({ kind: 'clock', t: ct, write: write(ct), what: dayClock(c!) });
+      if (readings.length) return { ok: false, verb, problem: readingsProblem(args.time, readings, ctx, verb.id === 'inject' ? 'inject' : 'jump') };
+      return { ok: false, verb, problem: { key: 'parse.bad-time', params: { value: args.time } } };
     }
     // `jump 5m` went to T+00:05, where `advance 5m` moves on by 5m: a length alone is not taken as a time here
     if (verb.id === 'jump' && !/^T\+/i.test(args.time)) return { ok: false, verb, problem: { key: 'parse.jump-length', params: { value: args.time, step: formatDuration(t) } } };
@@ -261,7 +295,7 @@ function readTime(s: string): number | undefined {
 const UNTIL = ['until', 'to', 'đến', 'den', 'tới', 'toi'];
 
 /** advance | advance 30m | advance T+03:00 | advance until next [inject] | advance until end | advance until T+03:00 */
-function readStep(words: string[], end: number | undefined): { ok: true; step: Step } | { ok: false; problem: Problem } {
+function readStep(words: string[], ctx: ParseContext, verb: string, vi: boolean): { ok: true; step: Step } | { ok: false; problem: Problem } {
   const w = words.map((x) => x.normalize('NFC').toLowerCase());
   const bad = { ok: false as const, problem: { key: 'parse.bad-step' as const, params: { value: words.join(' ') } } };
   // `tiếp đến T+03:15` as `advance until T+03:15`, `tiếp đến hết` as `advance until end`
@@ -270,38 +304,151 @@ function readStep(words: string[], end: number | undefined): { ok: true; step: S
   if (w.length === 0) return bad;
   if (w[0] === 'next' && (w.length === 1 || (w.length === 2 && w[1] === 'inject'))) return { ok: true, step: { kind: 'next' } };
   if ((w[0] === 'end' || w[0] === 'hết' || w[0] === 'het') && w.length === 1) return { ok: true, step: { kind: 'end' } };
+  // what a suggested line starts with: the command as typed, and its until (`tiếp đến`, `advance until`) when one was
+  const lead = until ? `${verb} ${words[0]}` : verb;
+  const now = ctx.now ?? 0;
+  // with how to play to the end, in the words typed
+  const fail = (problem: Problem) => ({ ok: false as const, problem: { ...problem, params: { ...problem.params, ...toEnd(verb, words[0], until, vi, ctx) } } });
   // a step as Vietnamese write it: `tiếp 10p`, `tiếp 10 phút`, `tiếp 2 giờ`, `tiếp 1 giờ 30 phút` (after until, a time is meant)
-  const vi = until ? undefined : viStep(w.join(' '));
-  if (vi !== undefined) return vi > 0 ? { ok: true, step: { kind: 'by', s: vi } } : bad;
-  if (w.length !== 1) return bad;
-  const last = words[words.length - 1];
-  const r = parseDuration(last);
-  if (!r.ok || r.seconds < 0) {
-    // `advance 5:00`: a time or a step? say how to write either (`advance until 5:00`, `advance t+5:00`: a time)
-    const guess = suggestTime(last);
-    const s = guess ? parseDuration(guess) : undefined;
-    // `advance until 10:30`, `advance until 10`, `tiếp đến 10h30`: until says a time is meant; say the whole command
-    const time = until ? (guess && s?.ok ? guess : untilTime(last)) : undefined;
-    // `advance until 25:00` in a 16-hour drill: advance until T+1d01:00 (or 25h forward) would be refused as past the
-    // end; say the end and how to play to it instead
-    const at = time ? parseDuration(time) : s;
-    if ((time || guess) && at?.ok && end !== undefined && at.seconds > end) {
-      return { ok: false, problem: { key: 'parse.bad-until-after-end', params: { value: last, time: hoursClock(at.seconds), end: formatClock(end) } } };
-    }
-    if (time) return { ok: false, problem: { key: 'parse.bad-until', params: { value: last, time } } };
-    if (guess && s?.ok && (words.length > 1 || /^[Tt+]/.test(last))) return { ok: false, problem: { key: 'parse.bad-time-guess', params: { value: last, time: guess } } };
-    if (guess && s?.ok) return { ok: false, problem: { key: 'parse.bad-step-guess', params: { value: last, time: guess, step: formatDuration(s.seconds) } } };
-    // `advance 1h30`: the minutes without their unit
-    const minutes = /^(\d+h)(\d{1,2})$/i.exec(last);
-    if (minutes) return { ok: false, problem: { key: 'parse.bad-step-minutes', params: { value: last, step: `${minutes[1]}${minutes[2]}m` } } };
-    // `advance 10`: a number alone, most likely minutes (the step people take most); a time needs until or T+
-    if (!until && /^\d+$/.test(last) && Number(last) > 0) return { ok: false, problem: { key: 'parse.bad-step-number', params: { value: last, step: `${Number(last)}m` } } };
-    return bad;
+  const viSteps = until ? undefined : viStep(w.join(' '));
+  if (viSteps !== undefined) {
+    if (viSteps === 0) return bad;
+    const clockMeant = hoursPastEnd(words.join(' '), viSteps, clockOfDay(w.join(' '), true), ctx, lead);
+    return clockMeant ? fail(clockMeant) : { ok: true, step: { kind: 'by', s: viSteps } };
   }
-  // T+ is a time on the exercise clock (the session says so if it has passed); 30m is a step forward from now
-  if (/^T\+/i.test(words[words.length - 1]) || until) return { ok: true, step: { kind: 'at', t: r.seconds } };
-  if (r.seconds === 0) return bad;
-  return { ok: true, step: { kind: 'by', s: r.seconds } };
+  if (w.length !== 1) {
+    // `tiếp đến 23 giờ 30`: the time of day in words, on the exercise clock (T+23:30) or the wall clock (the next 23:30)
+    const typed = words.slice(1).join(' ');
+    const c = until ? clockOfDay(typed, true) : undefined;
+    if (c === undefined) return bad;
+    return fail(readingsProblem(typed, withClock([{ kind: 'at', t: c, write: `${lead} ${formatClock(c)}` }], c, ctx, lead), ctx));
+  }
+  const last = words[words.length - 1];
+  const explicitT = /^[Tt+]/.test(last);
+  const r = parseDuration(last);
+  if (r.ok && r.seconds >= 0) {
+    // T+ is a time on the exercise clock (the session says so if it has passed); 30m is a step forward from now
+    if (explicitT || until) {
+      // `tiếp đến 23h` in a drill of 4 hours: T+23:00 would be refused as past the end, where the clock time 23:00
+      // (Vietnamese write the hour so) lies within it
+      const hours = /^(\d{1,2})h$/i.exec(last);
+      if (!explicitT && hours && Number(hours[1]) <= 23 && ctx.end !== undefined && r.seconds > ctx.end) {
+        const ahead = withClock([], r.seconds, ctx, lead).filter((x) => x.t > now && x.t <= ctx.end!);
+        if (ahead.length) return fail({ key: 'parse.until-hours-clock', params: { value: last, t: hoursClock(r.seconds), end: formatClock(ctx.end) }, readings: ahead });
+      }
+      return { ok: true, step: { kind: 'at', t: r.seconds } };
+    }
+    if (r.seconds === 0) return bad;
+    const clockMeant = /^\d{1,2}h$/i.test(last) ? hoursPastEnd(last, r.seconds, clockOfDay(last, true), ctx, lead) : undefined;
+    return clockMeant ? fail(clockMeant) : { ok: true, step: { kind: 'by', s: r.seconds } };
+  }
+  // not a time or a length as written (`5:00`, `22h30`, `1030` after until): every way it may be read, as far as
+  // it lies ahead within the exercise
+  const guess = suggestTime(last);
+  const s = guess ? parseDuration(guess) : undefined;
+  const readings: Reading[] = [];
+  // `advance until 10:30`, `advance until 10`, `tiếp đến 10h30`: until says a time is meant
+  const at = s?.ok ? s.seconds : until ? untilSeconds(last) : undefined;
+  if (at !== undefined) readings.push({ kind: 'at', t: at, write: `${lead} ${formatClock(at)}` });
+  if (!until && !explicitT) {
+    // `advance 5:00` forward by 5h; `advance 1h30`, `tiếp 1g30` forward by 1h30m (the minutes' unit left out)
+    const hm = /^(\d+)[hg](\d{1,2})$/i.exec(last);
+    const by = s?.ok ? s.seconds : hm && Number(hm[2]) <= 59 ? Number(hm[1]) * 3600 + Number(hm[2]) * 60 : undefined;
+    if (by) readings.push({ kind: 'by', t: now + by, write: `${verb} ${inHours(by)}`, what: inHours(by) });
+  }
+  const c = explicitT ? undefined : clockOfDay(last, until);
+  if (readings.length || c !== undefined) return fail(readingsProblem(last, c === undefined ? readings : withClock(readings, c, ctx, lead), ctx));
+  // `advance 10`: a number alone, most likely minutes (the step people take most); a time needs until or T+
+  if (!until && /^\d+$/.test(last) && Number(last) > 0) {
+    const n = Number(last);
+    if (ctx.end !== undefined && now + n * 60 > ctx.end) {
+      return fail(readingsProblem(last, [{ kind: 'by', t: now + n * 60, write: `${verb} ${n}m`, what: `${n}m` }], ctx));
+    }
+    // `advance 10` with 4 hours left: 10h is no way on
+    if (ctx.end !== undefined && now + n * 3600 > ctx.end) return { ok: false, problem: { key: 'parse.bad-step-number-minutes', params: { value: last, step: `${n}m`, end: formatClock(ctx.end) } } };
+    return { ok: false, problem: { key: 'parse.bad-step-number', params: { value: last, step: `${n}m` } } };
+  }
+  return bad;
+}
+
+/**
+ * A step in hours that goes past the end (`chờ 22h`, `tiếp 23 giờ` with 4 hours left), where the clock time it also
+ * reads as (22:00, Vietnamese write the hour so) lies within the exercise: that reading to type; else undefined (the
+ * session refuses the step, with the length left).
+ */
+function hoursPastEnd(value: string, step: number, ofDay: number | undefined, ctx: ParseContext, lead: string): Problem | undefined {
+  const now = ctx.now ?? 0;
+  if (ofDay === undefined || ctx.end === undefined || now + step <= ctx.end) return undefined;
+  const ahead = withClock([], ofDay, ctx, lead).filter((x) => x.t > now && x.t <= ctx.end!);
+  return ahead.length ? { key: 'parse.step-hours-clock', params: { value, t: hoursClock(now + step), end: formatClock(ctx.end) }, readings: ahead } : undefined;
+}
+
+/**
+ * The readings of a typed time that lie ahead within the exercise (after now, for an inject from now; up to the
+ * end), said as the lines to type (`parse.time-readings`); when none does, all of them, with where the exercise
+ * stands and ends (`parse.time-readings-none`). Without a known end, every reading is offered.
+ */
+function readingsProblem(value: string, readings: Reading[], ctx: ParseContext, use: 'step' | 'jump' | 'inject' = 'step'): Problem {
+  const now = ctx.now ?? 0;
+  const seen = new Set<string>();
+  // two readings with one line to type (the wall clock at a start at midnight) are offered once
+  const unique = readings.filter((x) => !seen.has(x.write) && seen.add(x.write));
+  // an inject may be for now; a step or a jump goes forward
+  const ahead = unique.filter((x) => (use === 'inject' ? x.t >= now : x.t > now) && (ctx.end === undefined || x.t <= ctx.end));
+  if (ahead.length || ctx.end === undefined) return { key: 'parse.time-readings', params: { value }, readings: ahead.length ? ahead : unique };
+  return { key: use === 'step' ? 'parse.time-readings-none' : 'parse.time-readings-none-time', params: { value, now: formatClock(now), end: formatClock(ctx.end) }, readings: unique };
+}
+
+/** How to play to the end, in the words typed: `advance until end` (`tiếp đến hết`), or the length left (`advance 2h30m`) or the end's time (`tiếp đến T+04:00`). */
+function toEnd(verb: string, untilWord: string, until: boolean, vi: boolean, ctx: ParseContext): Record<string, string> {
+  if (ctx.end === undefined) return {};
+  const plain = !/[^\x00-\x7f]/.test(verb);
+  const word = until ? untilWord : vi ? (plain ? 'den' : 'đến') : 'until';
+  const end = vi ? (plain ? 'het' : 'hết') : 'end';
+  const left = ctx.end - (ctx.now ?? 0);
+  return { toend: `${verb} ${word} ${end}`, alt: until || left <= 0 ? `${verb} ${word} ${formatClock(ctx.end)}` : `${verb} ${inHours(left)}` };
+}
+
+/** The readings and the wall clock's: the next time after now that the clock shows this time of day (seconds of the day), if the start is known. */
+function withClock(readings: Reading[], ofDay: number, ctx: ParseContext, lead: string): Reading[] {
+  const t = clockAt(ofDay, ctx);
+  return t === undefined ? readings : [...readings, { kind: 'clock', t, write: `${lead} ${formatClock(t)}`, what: dayClock(ofDay) }];
+}
+
+/** When, in seconds since T0, the wall clock next shows this time of day (seconds of the day) after now: undefined when the start is not known. */
+function clockAt(ofDay: number, ctx: ParseContext): number | undefined {
+  if (ctx.start === undefined) return undefined;
+  const now = ctx.now ?? 0;
+  const l = localTime(ctx.start, now);
+  if (!l) return undefined;
+  const wall = l.hour * 3600 + l.minute * 60 + l.second;
+  return now + ((ofDay - wall + 86_400) % 86_400 || 86_400);
+}
+
+/** 05:00 */
+function dayClock(ofDay: number): string {
+  return `${String(Math.floor(ofDay / 3600)).padStart(2, '0')}:${String(Math.floor((ofDay % 3600) / 60)).padStart(2, '0')}`;
+}
+
+/**
+ * Seconds of the day of a time typed as the clock: `23:00`, `9:30`, `22h30`, `22g30`, `23 giờ 30 (phút)`, and after
+ * until also `22h`, `22g`, `23 giờ`, `10`, `1030` (as untilSeconds reads them); undefined for anything else, or a
+ * time no clock shows (24:00, minutes past 59).
+ */
+function clockOfDay(text: string, until: boolean): number | undefined {
+  const t = text.normalize('NFC').toLowerCase().trim();
+  // figures alone after until (`10`, `1030`), as they read on the exercise clock, if a clock shows them
+  if (until && /^\d+$/.test(t)) {
+    const x = untilSeconds(t);
+    return x !== undefined && x < 86_400 ? x : undefined;
+  }
+  const m = /^(\d{1,2}):(\d{2})$/.exec(t)
+    ?? /^(\d{1,2})\s*(?:h|g|giờ|gio)\s*(\d{1,2})\s*(?:phút|phut|p)?$/.exec(t)
+    ?? (until ? /^(\d{1,2})\s*(?:h|g|giờ|gio)$/.exec(t) : null);
+  if (!m) return undefined;
+  const h = Number(m[1]), min = Number(m[2] ?? 0);
+  if (h > 23 || min > 59) return undefined;
+  return h * 3600 + min * 60;
 }
 
 /** Seconds of a step written with Vietnamese units (`10p`, `10 phút`, `2 giờ`, `1 giờ 30 phút`, `1g30p`); undefined for anything else. */
@@ -312,17 +459,24 @@ function viStep(text: string): number | undefined {
 }
 
 /**
- * The time on the exercise clock a number after `until` most likely means: hours alone (`10`, `10g`), or hours and
+ * The time on the exercise clock (seconds since T0) a number after `until` most likely means: hours alone (`10`, `10g`), or hours and
  * minutes run together or split by h/g as Vietnamese write the time of day (`1030`, `10h30`, `10g30`); undefined for
  * anything else, or for no time at all (`0`, minutes past 59, `3000`).
  */
-function untilTime(text: string): string | undefined {
+function untilSeconds(text: string): number | undefined {
   const m = /^(\d{1,2})(?:[hg](\d{2})?|[hg]?(\d{2}))?$/i.exec(text.normalize('NFC'));
   if (!m) return undefined;
   const h = Number(m[1]), min = Number(m[2] ?? m[3] ?? 0);
   // a four-figure time is a time of day's figures: past 23 they are no time anyone writes
   if (min > 59 || (m[3] !== undefined && h > 23) || h * 60 + min === 0) return undefined;
-  return formatClock(h * 3600 + min * 60);
+  return h * 3600 + min * 60;
+}
+
+/** A length as a step is typed: 25h, 1h30m, 45m (hours, not days: formatDuration would say 1d1h). */
+function inHours(s: number): string {
+  if (s % 60 !== 0) return formatDuration(s);
+  const h = Math.floor(s / 3600), m = (s % 3600) / 60;
+  return h === 0 ? `${m}m` : m === 0 ? `${h}h` : `${h}h${m}m`;
 }
 
 /** T+hh:mm in hours however many (T+25:00, as the slip was typed; the clock would say T+1d01:00). */

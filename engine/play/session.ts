@@ -34,10 +34,10 @@ import { Sim } from '../sim/sim.js';
 import { allInjects } from '../sim/world-ops.js';
 import { areaName, renderBoard, renderSummary, messageLines, seatName, unitName } from './board.js';
 import { commandLine, feed } from './describe.js';
-import { complete, matchVerb, nearestVerb, parseLine, tokenize, usage, VERBS, type ArgKind, type Parsed, type ParseContext, type ParseResult, type Step, type Verb, type VerbId } from './grammar.js';
+import { complete, matchVerb, nearestVerb, parseLine, tokenize, usage, VERBS, type ArgKind, type Parsed, type ParseContext, type ParseResult, type Problem, type Step, type Verb, type VerbId } from './grammar.js';
 import { m, mn, type MsgKey } from './messages.js';
 import { explainRefusal, guessIds, zoneTooLate } from './refusals.js';
-import { oneLine, say as sayText } from './text.js';
+import { oneLine, say as sayText, wallClock } from './text.js';
 import { areasInView, received, visibleAreas, visibleIncidents, waitingDecisions } from './view.js';
 
 const clock = formatClock;
@@ -307,7 +307,10 @@ export class PlaySession {
   }
 
   private get parseContext(): ParseContext {
-    return { isArea: (id) => this.model.area.has(id), isId: (id) => this.model.unit.has(id) || this.model.role.has(id), end: this.sim.opts.until };
+    return {
+      isArea: (id) => this.model.area.has(id), isId: (id) => this.model.unit.has(id) || this.model.role.has(id),
+      end: this.sim.opts.until, now: this.t, start: this.scenario.start,
+    };
   }
 
   /** After a limit: only quit (and an empty line) is left. */
@@ -327,7 +330,7 @@ export class PlaySession {
     if (label && this.mayUse(label.verb) === undefined) return this.refuse(this.say('play.answer-label', label.params));
     if (!r.ok) {
       const how = r.verb ? `\n  ${this.say('parse.usage')}: ${usage(r.verb, (k) => this.say(`arg.${k}` as MsgKey))}` : `\n  ${this.say('parse.try-help')}`;
-      return { text: `${this.say('parse.cannot-read', { what: this.say(r.problem.key, { ...r.problem.params, arg: r.problem.params?.arg !== undefined ? this.say(`arg.${r.problem.params.arg}` as MsgKey) : '' }) })}${how}\n${this.parseHint(line, r)}`, refused: true };
+      return { text: `${this.say('parse.cannot-read', { what: this.sayProblem(r.problem) })}${how}\n${this.parseHint(line, r)}`, refused: true };
     }
     const p = r.value;
     const who = this.mayUse(p.verb);
@@ -355,6 +358,29 @@ export class PlaySession {
         return { text: this.say('play.resumed') + '\n' };
       default: return this.order(p);
     }
+  }
+
+  /**
+   * What could not be read, said; a time typed in a form that does not read (`advance 23:00`) with its readings: the
+   * lines to type for those that lie ahead within the exercise, or, when none does, why each does not.
+   */
+  private sayProblem(p: Problem): string {
+    const params: Record<string, string | number> = { ...p.params, arg: p.params?.arg !== undefined ? this.say(`arg.${p.params.arg}` as MsgKey) : '' };
+    if (p.readings) {
+      const start = this.scenario.start;
+      const none = p.key === 'parse.time-readings-none' || p.key === 'parse.time-readings-none-time';
+      const said = p.readings.map((r) => {
+        const x = { write: r.write, t: clock(r.t), what: r.what ?? '', clock: wallClock(start, r.t) };
+        if (!none) return this.say(`reading.${r.kind}` as MsgKey, x);
+        // a time past the end as the slip was typed (T+25:00, not T+1d01:00)
+        if (r.kind === 'at' && r.t <= this.t) return this.say('reading.at-passed', x);
+        return this.say(`reading.${r.kind}-after` as MsgKey, { ...x, t: hoursClock(r.t) });
+      });
+      params.choices = said.length <= 2 ? said.reduce((a, b) => this.say('reading.or', { a, b })) : this.say('reading.or', { a: said.slice(0, -1).join(', '), b: said[said.length - 1] });
+      params.readings = said.join('; ');
+      params.endclock = wallClock(start, this.sim.opts.until);
+    }
+    return this.say(p.key, params);
   }
 
   /**

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parseLine, tokenize } from '../../engine/play/grammar.js';
-import { m } from '../../engine/play/messages.js';
 import { PlaySession } from '../../engine/play/session.js';
 import { loadNamed } from '../helpers/scenarios.js';
 
@@ -10,11 +9,12 @@ const ok = (line: string) => {
   if (!r.ok || r.value === null) throw new Error(`did not parse: ${line}`);
   return { verb: r.value.verb.id, args: r.value.args, step: r.value.step, at: r.value.at };
 };
-const problem = (line: string) => {
-  const r = parseLine(line, ctx);
+const problem = (line: string) => problem2(line, ctx);
+function problem2(line: string, c: Parameters<typeof parseLine>[1]) {
+  const r = parseLine(line, c);
   if (r.ok) throw new Error(`parsed: ${line}`);
   return r.problem;
-};
+}
 
 describe('parseLine', () => {
   it('reads orders with and without their filler words', () => {
@@ -122,12 +122,21 @@ describe('parseLine', () => {
     expect(problem('advance soon').key).toBe('parse.bad-step');
   });
 
+  /** The readings offered for a time typed in a form that does not read: [kind, where it takes the clock, the line to type]. */
+  const readings = (line: string, c: Parameters<typeof parseLine>[1] = ctx) => {
+    const r = parseLine(line, c);
+    if (r.ok) throw new Error(`parsed: ${line}`);
+    return { key: r.problem.key, readings: (r.problem.readings ?? []).map((x) => [x.kind, x.t / 60, x.write]) };
+  };
+
   it('for a time written like a clock (5:00), says the T+ form to write, and the step too when it could be one', () => {
-    expect(problem('advance 5:00')).toEqual({ key: 'parse.bad-step-guess', params: { value: '5:00', time: 'T+05:00', step: '5h' } });
-    expect(problem('advance until 05:40')).toEqual({ key: 'parse.bad-until', params: { value: '05:40', time: 'T+05:40' } });
-    expect(problem('advance t+05:40')).toEqual({ key: 'parse.bad-time-guess', params: { value: 't+05:40', time: 'T+05:40' } });
-    expect(problem('jump 5:00')).toEqual({ key: 'parse.bad-time-guess', params: { value: '5:00', time: 'T+05:00' } });
-    expect(problem('inject tc-chair at 6:30 Call | Call the chair')).toEqual({ key: 'parse.bad-time-guess', params: { value: '6:30', time: 'T+06:30' } });
+    expect(readings('advance 5:00')).toEqual({ key: 'parse.time-readings', readings: [['at', 300, 'advance T+05:00'], ['by', 300, 'advance 5h']] });
+    expect(readings('advance until 05:40')).toEqual({ key: 'parse.time-readings', readings: [['at', 340, 'advance until T+05:40']] });
+    expect(readings('advance t+05:40')).toEqual({ key: 'parse.time-readings', readings: [['at', 340, 'advance T+05:40']] });
+    expect(readings('jump 5:00')).toEqual({ key: 'parse.time-readings', readings: [['at', 300, 'jump T+05:00']] });
+    expect(readings('inject tc-chair at 6:30 Call | Call the chair')).toEqual({ key: 'parse.time-readings', readings: [['at', 390, 'T+06:30']] });
+    // hours and minutes without the minutes' unit: a step
+    expect(readings('advance 1h30')).toEqual({ key: 'parse.time-readings', readings: [['by', 90, 'advance 1h30m']] });
   });
 
   it('for a bare number (advance 10), suggests it in minutes, with the other units', () => {
@@ -138,13 +147,13 @@ describe('parseLine', () => {
   });
 
   it('for a bare number after until (advance until 10), suggests the whole command to that time on the exercise clock: until says a time is meant', () => {
-    expect(problem('advance until 10')).toEqual({ key: 'parse.bad-until', params: { value: '10', time: 'T+10:00' } });
-    expect(problem('tiếp đến 9')).toEqual({ key: 'parse.bad-until', params: { value: '9', time: 'T+09:00' } });
-    expect(problem('advance to 1030')).toEqual({ key: 'parse.bad-until', params: { value: '1030', time: 'T+10:30' } });
+    expect(readings('advance until 10')).toEqual({ key: 'parse.time-readings', readings: [['at', 600, 'advance until T+10:00']] });
+    expect(readings('tiếp đến 9')).toEqual({ key: 'parse.time-readings', readings: [['at', 540, 'tiếp đến T+09:00']] });
+    expect(readings('advance to 1030')).toEqual({ key: 'parse.time-readings', readings: [['at', 630, 'advance to T+10:30']] });
     // hours and minutes as Vietnamese write the time of day: until a time, not a step of 10h30m
-    expect(problem('tiếp đến 10h30')).toEqual({ key: 'parse.bad-until', params: { value: '10h30', time: 'T+10:30' } });
-    expect(problem('tiếp đến 10g30')).toEqual({ key: 'parse.bad-until', params: { value: '10g30', time: 'T+10:30' } });
-    expect(problem('tiếp đến 10g')).toEqual({ key: 'parse.bad-until', params: { value: '10g', time: 'T+10:00' } });
+    expect(readings('tiếp đến 10h30')).toEqual({ key: 'parse.time-readings', readings: [['at', 630, 'tiếp đến T+10:30']] });
+    expect(readings('tiếp đến 10g30')).toEqual({ key: 'parse.time-readings', readings: [['at', 630, 'tiếp đến T+10:30']] });
+    expect(readings('tiếp đến 10g')).toEqual({ key: 'parse.time-readings', readings: [['at', 600, 'tiếp đến T+10:00']] });
     // no time at all: the plain hint (minutes past 59, figures past 23:59, nothing)
     expect(problem('advance until 1075').key).toBe('parse.bad-step');
     expect(problem('advance until 3000').key).toBe('parse.bad-step');
@@ -153,21 +162,56 @@ describe('parseLine', () => {
     expect(ok('advance until end')).toMatchObject({ verb: 'advance' });
     expect(ok('tiếp đến hết')).toMatchObject({ verb: 'advance' });
     expect(ok('advance to T+03:00')).toMatchObject({ verb: 'advance' });
-    // and the message says the command, in both languages
-    const say = (lang: 'en' | 'vi', p: ReturnType<typeof problem>) => m(lang, p.key, p.params as Record<string, string>);
-    expect(say('en', problem('advance until 10'))).toBe("'10' is not a time; write advance until T+10:00 (T+10:00 on the exercise clock: T+ counts from the start of the exercise, not the time of day)");
-    expect(say('vi', problem('tiếp đến 10'))).toBe("'10' không phải một thời điểm; hãy viết tiếp đến T+10:00 (hay advance until T+10:00), thời điểm đó trên đồng hồ diễn tập (T+ tính từ lúc bắt đầu diễn tập, không phải giờ trong ngày)");
   });
 
-  it('never suggests a time past the exercise\'s end when it knows the end: it says the end', () => {
+  it('never suggests a time past the exercise\'s end when it knows the end: it says the end, and how to play to it in the words typed', () => {
     const end = { ...ctx, end: 20 * 3600 };
     const after = (line: string) => parseLine(line, end);
-    expect(after('advance until 25:00')).toMatchObject({ ok: false, problem: { key: 'parse.bad-until-after-end', params: { value: '25:00', time: 'T+25:00', end: 'T+20:00' } } });
-    expect(after('advance until 2130')).toMatchObject({ ok: false, problem: { key: 'parse.bad-until-after-end', params: { time: 'T+21:30', end: 'T+20:00' } } });
-    expect(after('advance 21:00')).toMatchObject({ ok: false, problem: { key: 'parse.bad-until-after-end' } });
-    expect(after('jump 25:00')).toMatchObject({ ok: false, problem: { key: 'parse.bad-time-after-end', params: { value: '25:00', time: 'T+25:00', end: 'T+20:00' } } });
+    expect(after('advance until 25:00')).toMatchObject({ ok: false, problem: { key: 'parse.time-readings-none', params: { value: '25:00', end: 'T+20:00', toend: 'advance until end', alt: 'advance until T+20:00' } } });
+    expect(after('advance until 2130')).toMatchObject({ ok: false, problem: { key: 'parse.time-readings-none', params: { toend: 'advance until end' } } });
+    expect(after('advance 21:00')).toMatchObject({ ok: false, problem: { key: 'parse.time-readings-none', params: { toend: 'advance until end', alt: 'advance 20h' } } });
+    expect(after('tiếp 21:00')).toMatchObject({ ok: false, problem: { key: 'parse.time-readings-none', params: { toend: 'tiếp đến hết', alt: 'tiếp 20h' } } });
+    expect(after('tiep 21:00')).toMatchObject({ ok: false, problem: { key: 'parse.time-readings-none', params: { toend: 'tiep den het' } } });
+    expect(after('jump 25:00')).toMatchObject({ ok: false, problem: { key: 'parse.time-readings-none-time', params: { value: '25:00', now: 'T+00:00', end: 'T+20:00' } } });
     // up to the end: the T+ form, as before
-    expect(after('advance until 20:00')).toMatchObject({ ok: false, problem: { key: 'parse.bad-until', params: { time: 'T+20:00' } } });
+    expect(readings('advance until 20:00', end)).toEqual({ key: 'parse.time-readings', readings: [['at', 1200, 'advance until T+20:00']] });
+  });
+
+  describe('with the time now and the wall clock (the drill starts at 20:00 and lasts 4 hours)', () => {
+    const at = (now: number) => ({ ...ctx, end: 4 * 3600, now: now * 60, start: '2025-09-20T20:00:00+07:00' });
+    it('reads a time of day as the wall clock, the next time it shows it: advance 23:00 goes to T+03:00', () => {
+      // T+23:00 and 23h from now are after the end: the clock time is the one reading left
+      expect(readings('advance 23:00', at(0))).toEqual({ key: 'parse.time-readings', readings: [['clock', 180, 'advance T+03:00']] });
+      expect(readings('advance until 23:00', at(0))).toEqual({ key: 'parse.time-readings', readings: [['clock', 180, 'advance until T+03:00']] });
+      expect(readings('tiếp đến 22h30', at(90))).toEqual({ key: 'parse.time-readings', readings: [['clock', 150, 'tiếp đến T+02:30']] });
+      expect(readings('tiếp đến 23 giờ', at(90))).toEqual({ key: 'parse.time-readings', readings: [['clock', 180, 'tiếp đến T+03:00']] });
+      expect(readings('jump 23:00', at(0))).toEqual({ key: 'parse.time-readings', readings: [['clock', 180, 'jump T+03:00']] });
+      expect(readings('inject r at 21:15 a | b', at(0))).toEqual({ key: 'parse.time-readings', readings: [['clock', 75, 'T+01:15']] });
+    });
+    it('counts a step from now, and offers no reading that has passed or goes past the end', () => {
+      // at T+01:30, 3h forward is T+04:30: only T+03:00 is left
+      expect(readings('advance 3:00', at(90))).toEqual({ key: 'parse.time-readings', readings: [['at', 180, 'advance T+03:00']] });
+      // T+01:00 has passed, 01:00 by the clock is after the end: one hour forward is left
+      expect(readings('advance 1:00', at(90))).toEqual({ key: 'parse.time-readings', readings: [['by', 150, 'advance 1h']] });
+      // none left: all of them, to say why, with how to play to the end
+      const none = parseLine('advance 5:00', at(90));
+      expect(none).toMatchObject({ ok: false, problem: { key: 'parse.time-readings-none', params: { now: 'T+01:30', end: 'T+04:00', toend: 'advance until end', alt: 'advance 2h30m' } } });
+      expect(readings('advance 5:00', at(90)).readings).toEqual([['at', 300, 'advance T+05:00'], ['by', 390, 'advance 5h'], ['clock', 540, 'advance T+09:00']]);
+      // a number alone: minutes, and hours only when they fit
+      expect(problem2('advance 5', at(90))).toEqual({ key: 'parse.bad-step-number-minutes', params: { value: '5', step: '5m', end: 'T+04:00' } });
+      expect(problem2('advance 2', at(90))).toEqual({ key: 'parse.bad-step-number', params: { value: '2', step: '2m' } });
+      expect(readings('advance 300', at(90))).toMatchObject({ key: 'parse.time-readings-none', readings: [['by', 390, 'advance 300m']] });
+    });
+    it('a step in hours past the end that is a time of day within it (chờ 22h, tiếp 23 giờ, advance until 23h) offers the clock time', () => {
+      expect(readings('chờ 22h', at(90))).toEqual({ key: 'parse.step-hours-clock', readings: [['clock', 120, 'chờ T+02:00']] });
+      expect(readings('tiếp 23 giờ', at(90))).toEqual({ key: 'parse.step-hours-clock', readings: [['clock', 180, 'tiếp T+03:00']] });
+      expect(readings('advance until 23h', at(90))).toEqual({ key: 'parse.until-hours-clock', readings: [['clock', 180, 'advance until T+03:00']] });
+      // within the end they are the step and the time they always were
+      expect(parseLine('tiếp 2 giờ', at(90))).toMatchObject({ ok: true, value: { step: { kind: 'by', s: 7200 } } });
+      expect(parseLine('advance until 3h', at(90))).toMatchObject({ ok: true, value: { step: { kind: 'at', t: 10800 } } });
+      // and past the end with no time of day within it, the session refuses them with the length left
+      expect(parseLine('advance 30h', at(90))).toMatchObject({ ok: true, value: { step: { kind: 'by', s: 30 * 3600 } } });
+    });
   });
 
   it('reads the controller\'s commands', () => {

@@ -349,7 +349,9 @@ describe('a time past the end typed at advance (a helper found one slip ended th
     expect(s.t).toBe(31 * 60);
     expect(s.finished).toBe(false);
     const vi = session(['tc-chair'], false, 'vi');
-    expect(play(vi, ['advance 19h'])[0].text).toContain('bị từ chối: 19h nữa là T+19:00, sau khi kết thúc diễn tập (T+18:00): hãy viết advance 18h hoặc advance until end để chơi đến hết');
+    expect(play(vi, ['advance 25h'])[0].text).toContain('bị từ chối: 25h nữa là T+25:00, sau khi kết thúc diễn tập (T+18:00): hãy viết advance 18h hoặc advance until end để chơi đến hết');
+    // 19h of a drill that starts at 18:00 is also a time of day within it (19:00 is T+01:00): offered with the length left
+    expect(play(vi, ['tiếp 19h'])[0].text).toContain("'19h' nữa là T+19:00, đã quá giờ kết thúc diễn tập (T+18:00): hãy viết tiếp 18h hoặc tiếp đến hết để chơi đến hết, hoặc, nếu ý bạn là giờ đồng hồ, tiếp T+01:00 (đến 19:00 01/10/2022 theo giờ đồng hồ)");
     // the length it says takes it to the end
     play(s, ['advance 17h29m']);
     expect(s.finished).toBe(true);
@@ -359,21 +361,22 @@ describe('a time past the end typed at advance (a helper found one slip ended th
     const s = session(['tc-chair']);
     const [r] = play(s, ['advance until 25:00']);
     expect(r.refused).toBe(true);
-    expect(r.text).toContain("'25:00' is not a time, and T+25:00 would be after the end of the exercise (T+18:00): write advance until T+18:00 or advance until end to play it to the end");
+    expect(r.text).toContain("'25:00' is not a time, and none of its readings lies between now (T+00:00) and the end of the exercise (T+18:00, 12:00 02/10/2022): T+25:00 is after the end; to play to the end, write advance until end (or advance until T+18:00)");
     expect(r.text).not.toContain('T+1d01:00');
-    // so do a time of day run together, a clock-like step, and the controller's jump
-    expect(play(s, ['advance until 19'])[0].text).toContain('write advance until T+18:00 or advance until end');
-    expect(play(s, ['advance 25:00'])[0].text).toContain('write advance until T+18:00 or advance until end');
+    // so do a clock-like step, and the controller's jump
+    expect(play(s, ['advance 25:00'])[0].text).toContain('T+25:00 is after the end; 25h from now is T+25:00, after the end; to play to the end, write advance until end (or advance 18h)');
     const c = session([], true);
-    expect(play(c, ['jump to 25:00'])[0].text).toContain("'25:00' is not a time, and T+25:00 would be after the end of the exercise (T+18:00): write a time no later than T+18:00");
-    // one before the end still gets its T+ form
-    expect(play(s, ['advance until 17:00'])[0].text).toContain('write advance until T+17:00');
+    expect(play(c, ['jump to 25:00'])[0].text).toContain("'25:00' is not a time, and none of its readings lies between now (T+00:00) and the end of the exercise (T+18:00, 12:00 02/10/2022): T+25:00 is after the end; write a time between T+00:00 and T+18:00");
+    // a time of day run together whose T+ is past the end, but whose clock time is within it (the drill starts at 18:00)
+    expect(play(s, ['advance until 19'])[0].text).toContain("'19' is not a time; write advance until T+01:00 (to 19:00 01/10/2022 by the wall clock)");
+    // one before the end still gets its T+ form (17:00 by the clock would be T+23:00, after the end)
+    expect(play(s, ['advance until 17:00'])[0].text).toContain("'17:00' is not a time; write advance until T+17:00 (to that time on the exercise clock)");
     expect(s.t).toBe(0);
     // and what it says is taken
     play(s, ['advance until T+18:00']);
     expect(s.finished).toBe(true);
     const vi = session(['tc-chair'], false, 'vi');
-    expect(play(vi, ['tiếp đến 25:00'])[0].text).toContain("'25:00' không phải một thời điểm, còn T+25:00 thì đã quá giờ kết thúc diễn tập (T+18:00): hãy viết tiếp đến T+18:00 hoặc tiếp đến hết (hay advance until end) để chơi đến hết");
+    expect(play(vi, ['tiếp đến 25:00'])[0].text).toContain("'25:00' không phải một thời điểm, và không cách hiểu nào của nó nằm giữa lúc này (T+00:00) và lúc kết thúc diễn tập (T+18:00, 12:00 02/10/2022): T+25:00 là sau khi kết thúc; để chơi đến hết, hãy viết tiếp đến hết (hoặc tiếp đến T+18:00)");
   });
 
   it('played to the end with no decision taken, an order says undo has nothing to take back, rather than that it goes back', () => {
@@ -391,12 +394,13 @@ describe('typing slips that now get a suggestion (a helper found them without on
     const s = session(['tc-chair']);
     const [help, step] = play(s, ['help dispach', 'advance 1h30']);
     expect(help.text).toBe("no command 'dispach' (did you mean 'dispatch'?); type help for the list\n");
-    expect(step.text).toContain("cannot advance by '1h30': the minutes need their unit; write advance 1h30m");
+    // 1h30m forward, or 01:30 by the wall clock (Vietnamese write the time of day so): both within the drill
+    expect(step.text).toContain("'1h30' is not a time; write advance 1h30m (1h30m from now, to T+01:30) or advance T+07:30 (to 01:30 02/10/2022 by the wall clock)");
     expect(s.t).toBe(0);
     const vi = session(['tc-chair'], false, 'vi');
     const [h, st] = play(vi, ['help dispach', 'advance 1h30']);
     expect(h.text).toContain("không có lệnh 'dispach' (có phải 'dispatch'?)");
-    expect(st.text).toContain("không hiểu bước '1h30': số phút cần có đơn vị; hãy viết advance 1h30m");
+    expect(st.text).toContain("'1h30' không phải một thời điểm; hãy viết advance 1h30m (thêm 1h30m, đến T+01:30) hoặc advance T+07:30 (đến 01:30 02/10/2022 theo giờ đồng hồ)");
   });
 
   it('a step that is a bare number (advance 10) is suggested in minutes, EN and VI', () => {
