@@ -62,6 +62,16 @@ export const VI_FORMS: Partial<Record<VerbId, string[]>> = {
   save: ['lưu', 'luu'],
   help: ['giúp', 'giup', 'trợ giúp', 'tro giup'],
   quit: ['thoát', 'thoat', 'kết thúc', 'ket thuc'],
+  // the controller's (ban đạo diễn), in the words of the play page's controller box: tạm dừng, giữ và phát tin, thêm
+  // tin tình huống, chuyển thời gian. `tiếp tục` alone is advance (a trainee's word): resume is `tiếp tục diễn tập`
+  pause: ['tạm dừng', 'tam dung', 'dừng', 'dừng lại', 'dung lai'],
+  resume: ['tiếp tục diễn tập', 'tiep tuc dien tap', 'hủy tạm dừng', 'huy tam dung', 'bỏ tạm dừng', 'bo tam dung'],
+  hold: ['giữ', 'giu', 'giữ lại', 'giu lai', 'giữ tin', 'giu tin'],
+  release: ['thả', 'tha', 'thả tin', 'tha tin', 'phát', 'phat', 'phát tin', 'phat tin'],
+  inject: ['thêm tình huống', 'them tinh huong', 'thêm tin tình huống', 'them tin tinh huong', 'thêm tin', 'them tin'],
+  jump: ['chuyển thời gian', 'chuyen thoi gian', 'chuyển giờ', 'chuyen gio', 'nhảy', 'nhay', 'tua'],
+  breakdown: ['hỏng', 'hong', 'báo hỏng', 'bao hong', 'ngừng hoạt động', 'ngung hoat dong'],
+  repair: ['sửa', 'sua', 'sửa chữa', 'sua chua', 'khôi phục', 'khoi phuc'],
 };
 
 /** The small words between arguments (`dispatch u to i`), in Vietnamese too (`điều động u đến i`). */

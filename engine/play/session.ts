@@ -335,6 +335,11 @@ export class PlaySession {
     const p = r.value;
     const who = this.mayUse(p.verb);
     if (who) return this.refuse(who);
+    // `tiếp tục` alone is advance (a trainee's word for moving on); typed by the controller while paused, resume
+    // (`tiếp tục diễn tập`) is most likely meant, and advance would run the clock with the trainees still frozen
+    if (p.verb.id === 'advance' && this.paused && this.seat === CONTROLLER && fold(line).trim().split(/\s+/).join(' ') === 'tiep tuc') {
+      return this.refuse(this.say('play.resume-or-advance'));
+    }
     switch (p.verb.id) {
       case 'help': return { text: this.help(p.args.topic) };
       case 'board': return { text: this.boardText() };
@@ -509,7 +514,7 @@ export class PlaySession {
     const width = Math.min(44, Math.max(...rows.map(([u]) => u.length)) + 2);
     const lines = [this.say(this.seat === CONTROLLER ? 'help.title-controller' : 'help.title', { seat: this.seat })];
     for (const [u, d] of rows) lines.push(u.length + 2 > width ? `  ${u}\n  ${' '.repeat(width)}${d}` : `  ${u.padEnd(width)}${d}`);
-    lines.push(this.say('help.footer'));
+    lines.push(this.say(this.seat === CONTROLLER ? 'help.footer-controller' : 'help.footer'));
     return lines.join('\n') + '\n';
   }
 
