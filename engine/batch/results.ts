@@ -377,7 +377,7 @@ export function buildResults(h: BatchHeader, shard: Shard | null, records: RunRe
   return { ...h, shard, aggregates: aggregate(h, sorted), results: sorted };
 }
 
-const HEADER_KEYS = ['format', 'engine', 'scenario', 'seed', 'runs', 'seed_formula', 'decisions', 'vary', 'metrics', 'objectives'] as const;
+export const HEADER_KEYS = ['format', 'engine', 'scenario', 'seed', 'runs', 'seed_formula', 'decisions', 'vary', 'metrics', 'objectives'] as const;
 
 /** JSON with one run per line and one aggregate per line: readable, diffable, and the same bytes for the same results. */
 export function serializeResults(r: BatchResults): string[] {
@@ -406,6 +406,15 @@ export type ReadResults = { ok: true; results: BatchResults } | { ok: false; mes
 export function isResultsCsv(text: string): boolean {
   // a BOM before a '{' is JSON results that an editor or a Windows tool saved with one, not the CSV
   return /^\uFEFF\s*[^\s{]/.test(text.slice(0, 40)) || /^\uFEFF?\s*(run|scenario,scenario_hash),/.test(text.slice(0, 40));
+}
+
+/**
+ * Batch results (`drill batch --out F.json`), known by their first bytes, before a run log's reading would refuse
+ * them; and their CSV export, so that it is named as such (the results reader says so) rather than refused as a
+ * run log that is 'not valid JSON'. What drill report and drill verify tell a results file from a run log by.
+ */
+export function isBatchResults(text: string): boolean {
+  return /^\uFEFF?\s*\{\s*"format"\s*:\s*"drillsim\/batch@/.test(text.slice(0, 256)) || isResultsCsv(text);
 }
 
 /** Read a results file back; says plainly when the text is not one, in the language asked for. */

@@ -11,7 +11,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { extname, resolve } from 'node:path';
-import { batchHeader, buildResults, serializeResults, resultsCsv, type BatchResults, type RunRecord } from '../batch/results.js';
+import { batchHeader, buildResults, serializeResults, resultsCsv, type BatchHeader, type BatchResults, type RunRecord } from '../batch/results.js';
 import { batchJobs, parseShard, type Shard } from '../batch/seeds.js';
 import { inSweepTerms, parseVarySpec, saidInSweepTerms, varyScenario, VARY_KEYS_HELP, VARY_KEYS_HELP_VI, type VarySpec } from '../batch/vary.js';
 import { batchHtml } from '../batch/html.js';
@@ -177,7 +177,7 @@ async function playWith(file: string, values: Record<string, unknown>, { runs, s
 
   const header = batchHeader({
     engine: ENGINE_VERSION, scenario: base, scenarioHash: sha256Hex(canonicalScenarioText(base)), seed, runs,
-    decisions: dec ? { count: dec.decisions.length, players: dec.players, hash: sha256Hex(JSON.stringify({ players: dec.players, decisions: dec.decisions.map(decisionRecord) })) } : null,
+    decisions: dec ? decisionsHeader(dec) : null,
     vary: vary ? { key: vary.key, values: vary.labels } : null,
   });
   const jobs = batchJobs(seed, runs, scenarios.length, shard, nodeSha256Hex);
@@ -285,8 +285,13 @@ export function writtenLines(o: Outputs, html: string | undefined, lang: Lang): 
   return lines;
 }
 
+/** What a results file's header records of the decisions file replayed: how many, who played, and their hash. */
+export function decisionsHeader(dec: DecisionsInput): NonNullable<BatchHeader['decisions']> {
+  return { count: dec.decisions.length, players: dec.players, hash: sha256Hex(JSON.stringify({ players: dec.players, decisions: dec.decisions.map(decisionRecord) })) };
+}
+
 /** A decisions file checked against every scenario of the sweep (a value may remove a unit the file dispatches). */
-function loadDecisionsFor(file: string, base: Scenario, scenarios: Scenario[], vary: VarySpec | null, lang: Lang): DecisionsInput {
+export function loadDecisionsFor(file: string, base: Scenario, scenarios: Scenario[], vary: VarySpec | null, lang: Lang): DecisionsInput {
   const text = readText(file);
   let first: DecisionsInput | undefined;
   let bad = false;

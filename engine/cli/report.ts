@@ -3,7 +3,7 @@ import { FORMATS, reportOf, type ReportFormat } from '../review/report.js';
 import type { Lang } from '../scenario/text.js';
 import { OptionError, parse } from './args.js';
 import { batchHtml } from '../batch/html.js';
-import { isResultsCsv, readResults } from '../batch/results.js';
+import { isBatchResults, isResultsCsv, readResults } from '../batch/results.js';
 import { formatBatchSummary } from './batch-summary.js';
 import { checkWritable, InputError, notStdout, readText, writeAtomic, writtenLine } from './io.js';
 import { langOption } from './lang.js';
@@ -28,15 +28,6 @@ function formatOfFile(file: string): ReportFormat | null {
   const f = file.toLowerCase();
   for (const format of FORMATS) if (EXTENSIONS[format].some((ext) => f.endsWith(ext))) return format;
   return null;
-}
-
-/**
- * Batch results (`drill batch --out F.json`), known by their first bytes, before a run log's reading would refuse
- * them; and their CSV export, so that it is named as such (the results reader says so) rather than refused as a
- * run log that is 'not valid JSON'.
- */
-function isBatchResults(text: string): boolean {
-  return /^\uFEFF?\s*\{\s*"format"\s*:\s*"drillsim\/batch@/.test(text.slice(0, 256)) || isResultsCsv(text);
 }
 
 /** A batch's report: its table on standard output, or its self-contained page, in `lang`. */
