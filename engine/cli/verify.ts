@@ -1,9 +1,13 @@
+import { availableParallelism } from 'node:os';
+import { isBatchResults } from '../batch/results.js';
 import { verifyRunLog, type RunLog, type VerifyResult } from '../sim/run.js';
 import { headAgrees } from '../review/head-agrees.js';
 import { formatIssueIn } from '../scenario/issues.js';
 import type { Lang } from '../scenario/text.js';
 import { ENGINE_VERSION } from '../version.js';
-import { parse } from './args.js';
+import { intOption, OptionError, parse } from './args.js';
+import { MAX_WORKERS } from './batch.js';
+import { verifyResults, type ResultsCheck } from './verify-results.js';
 import { langOption } from './lang.js';
 import { readText } from './io.js';
 import { loadRunLog } from './load.js';
@@ -15,35 +19,72 @@ import { clock } from './time.js';
 
 export const verifyCommand: Subcommand = {
   name: 'verify',
-  summary: 're-simulate a run log from its own inputs; exit 0 if it reproduces exactly',
+  summary: 're-simulate a run log from its own inputs, or check batch results against their scenario; exit 0 if it reproduces exactly',
   usage: [
     'drill verify <run.json> [--lang vi|en]',
+    '       drill verify <results.json> <scenario> [--decisions F] [--sample N] [--workers W] [--lang vi|en]',
     '',
-    '  Re-simulates the run from the log\'s own inputs and compares the events, the hash chain, the keyframes',
-    '  and the stored summary. Exit 0 when all match; 1 and what differs (the first divergent event) when not.',
-    '  --lang vi|en   language of what it says (default: vi when LANG starts with vi, else en)',
+    '  <run.json>      a run log: re-simulates the run from the log\'s own inputs and compares the events,',
+    '                  the hash chain, the keyframes and the stored summary',
+    '  <results.json>  batch results (drill batch --out, drill merge), checked against <scenario>, the scenario',
+    '                  file the batch was run on: its hash (and the decisions file\'s) must be the header\'s; then',
+    '                  the runs are played again with their seeds and sweep values, each record compared with',
+    '                  the file\'s byte for byte, and the aggregates recomputed from the file\'s runs',
+    '  --decisions F   the decisions file the batch replayed (drill batch --decisions F), when it had one',
+    '  --sample N      play again only N of the runs, spread evenly over the file from the first (default: all)',
+    `  --workers W     worker threads for the runs played again (default: the cores, here ${availableParallelism()})`,
+    '  --lang vi|en    language of what it says (default: vi when LANG starts with vi, else en)',
+    '',
+    'Exit 0 when all match; 1 and what differs when not (a run log: the first divergent event; results: the',
+    'first runs that differ, with the metric and both values, the aggregates that differ, and a summary).',
+    'The progress bar of the runs played again shows on a terminal only, on stderr.',
   ].join('\n'),
   vi: {
-    summary: 'mô phỏng lại nhật ký chạy từ chính đầu vào của nó; mã thoát 0 nếu tái tạo đúng hoàn toàn',
+    summary: 'mô phỏng lại nhật ký chạy từ chính đầu vào của nó, hoặc kiểm tra kết quả chạy loạt với kịch bản; mã thoát 0 nếu tái tạo đúng hoàn toàn',
     usage: [
       'drill verify <run.json> [--lang vi|en]',
+      '         drill verify <results.json> <kịch-bản> [--decisions F] [--sample N] [--workers W] [--lang vi|en]',
       '',
-      '  Mô phỏng lại lượt chạy từ chính dữ liệu đầu vào của nhật ký, rồi so sánh các sự kiện, chuỗi băm,',
-      '  các điểm lưu trạng thái (keyframe) và phần tổng hợp đã lưu. Mã thoát 0 khi tất cả đều khớp;',
-      '  khi không khớp: mã thoát 1 và chỗ khác nhau (sự kiện đầu tiên khác nhau).',
-      '  --lang vi|en   ngôn ngữ của các thông báo',
-      '                 (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không thì en)',
+      '  <run.json>      một nhật ký chạy: mô phỏng lại lượt chạy từ chính dữ liệu đầu vào của nhật ký,',
+      '                  rồi so sánh các sự kiện, chuỗi băm, các điểm lưu trạng thái (keyframe)',
+      '                  và phần tổng hợp đã lưu',
+      '  <results.json>  kết quả chạy loạt (drill batch --out, drill merge), kiểm tra với <kịch-bản>, tệp',
+      '                  kịch bản mà loạt chạy đã dùng: mã băm của nó (và của tệp quyết định) phải trùng với',
+      '                  phần đầu của tệp kết quả; rồi chạy lại các lượt với hạt giống và giá trị tham số quét',
+      '                  của chúng, so từng bản ghi với tệp, từng byte, và tính lại số liệu tổng hợp từ các',
+      '                  lượt chạy của tệp',
+      '  --decisions F   tệp quyết định mà loạt chạy đã phát lại (drill batch --decisions F), nếu có',
+      '  --sample N      chỉ chạy lại N lượt, rải đều trên tệp từ lượt đầu tiên (mặc định: mọi lượt)',
+      `  --workers W     số luồng xử lý cho các lượt chạy lại (mặc định: bằng số lõi CPU, ở máy này là ${availableParallelism()})`,
+      '  --lang vi|en    ngôn ngữ của các thông báo',
+      '                  (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không thì en)',
+      '',
+      'Mã thoát 0 khi tất cả đều khớp; khi không khớp: mã thoát 1 và chỗ khác nhau (nhật ký chạy: sự kiện',
+      'đầu tiên khác nhau; kết quả chạy loạt: các lượt chạy đầu tiên khác nhau, với chỉ số và hai giá trị,',
+      'các số liệu tổng hợp khác nhau, và một dòng tóm tắt). Thanh tiến độ của các lượt chạy lại chỉ hiện',
+      'trên terminal, ở stderr.',
     ].join('\n'),
   },
-  options: { lang: { type: 'string', short: 'l' } },
-  run(argv) {
-    const { values, positionals, help } = parse(argv, this.options, 1, 1, ['the run log to verify']);
+  options: { decisions: { type: 'string' }, sample: { type: 'string' }, workers: { type: 'string', short: 'w' }, lang: { type: 'string', short: 'l' } },
+  async run(argv) {
+    const { values, positionals, help } = parse(argv, this.options, 1, 2, ['the run log (or batch results) to verify']);
     if (help) return printUsage(this, argv);
     const lang = langOption(values.lang);
     const file = positionals[0];
     // read once (a log through a pipe can be read only once), and kept to say on which line an event is
     const text = readText(file);
+    // batch results are known by their content, as drill report knows them (their name says nothing)
+    if (isBatchResults(text)) return verifyResults(file, text, checkOf(file, positionals[1], values, lang));
+    const said = (m: string) => Object.assign(new OptionError(m), { lang });
+    // the two the other way round: the scenario first, then the results
+    if (positionals[1] !== undefined && /^\s*drillsim:\s*1\s*$/m.test(text.slice(0, 4096)) && isBatchResults(readText(positionals[1]))) {
+      throw said(say(lang, 'verify.results.scenario-first', { file, results: positionals[1] }));
+    }
     const { log } = loadRunLog(file, text);
+    // a run log holds its scenario, decisions and seed: anything given beside it is not what it is checked against
+    if (positionals[1] !== undefined) throw said(say(lang, 'verify.results.log-extra', { file, extra: positionals[1] }));
+    const option = (['decisions', 'sample', 'workers'] as const).find((k) => values[k] !== undefined);
+    if (option !== undefined) throw said(say(lang, 'verify.results.log-option', { option }));
     if (log.engine !== ENGINE_VERSION) process.stderr.write(say(lang, 'verify.note', { file, engine: log.engine, now: ENGINE_VERSION }) + '\n');
     const r = verifyRunLog(log, { sha256: nodeSha256 });
     if (r.ok) {
@@ -76,6 +117,15 @@ export const verifyCommand: Subcommand = {
     return 1;
   },
 };
+
+/** The options of a check of batch results, read; a results file given without its scenario is told to give it. */
+function checkOf(file: string, scenario: string | undefined, values: Record<string, unknown>, lang: Lang): ResultsCheck {
+  if (scenario === undefined) throw Object.assign(new OptionError(say(lang, 'verify.results.no-scenario', { file })), { lang });
+  const sample = intOption(values.sample, 'sample', 1);
+  const workers = intOption(values.workers, 'workers', 1) ?? availableParallelism();
+  if (workers > MAX_WORKERS) throw new OptionError(`--workers ${workers} is more than ${MAX_WORKERS}`);
+  return { scenario, decisions: values.decisions === undefined ? undefined : String(values.decisions), sample, workers, lang };
+}
 
 /**
  * What the log's head says that its first event, run.start (which the hash chain covers), does not: the seed,

@@ -142,7 +142,7 @@ const VI: Rule[] = [
   // engine/cli/*.ts: the file a command reads, left out (parse's `missing`); printed above the usage, in Vietnamese too
   [/^missing the scenario file$/, 'thiếu tệp kịch bản'],
   [/^missing the scenario files to check$/, 'thiếu các tệp kịch bản cần kiểm tra'],
-  [/^missing the run log to verify$/, 'thiếu nhật ký chạy cần kiểm tra lại'],
+  [/^missing the run log \(or batch results\) to verify$/, 'thiếu nhật ký chạy (hoặc kết quả chạy loạt) cần kiểm tra lại'],
   [/^missing the run log \(or batch results\) to report on$/, 'thiếu nhật ký chạy (hoặc kết quả chạy loạt) cần lập báo cáo'],
   [/^missing the two run logs to compare$/, 'thiếu hai nhật ký chạy cần so sánh'],
   [/^missing the second run log$/, 'thiếu nhật ký chạy thứ hai'],

@@ -77,11 +77,16 @@ describe('drill batch', () => {
     const log = drill(['merge', p('run.json')]);
     expect(log.stderr).toMatch(/this is a run log, not batch results/);
     // and the other way round: the commands that take one run's log name batch results as such, and say what to do
-    const wrongWay = ['verify', 'view'].map((c) => drill([c, p('shard1.json')]));
+    const wrongWay = ['view'].map((c) => drill([c, p('shard1.json')]));
     for (const r of wrongWay) {
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/shard1\.json: error\[file\] \(file\): this is batch results, not a run log \(give one run's log .*drill report <results\.json> --out report\.html\)/);
     }
+    // drill verify checks batch results too, against their scenario: given alone, it asks for the scenario
+    const verify = drill(['verify', p('shard1.json')]);
+    expect(verify.code).toBe(2);
+    expect(verify.stderr).toContain(`drill verify: ${p('shard1.json')} holds batch results: give the scenario file the batch was run on after it`);
+    wrongWay.push(verify);
     for (const r of [missing, other, csv, log, ...wrongWay]) expect(r.stderr).not.toMatch(STACK);
   });
 

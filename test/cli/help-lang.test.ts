@@ -118,7 +118,7 @@ describe('a malformed command line under --lang vi: the message and the usage in
   const cases: [string[], string][] = [
     [['run'], 'drill run: thiếu tệp kịch bản'],
     [['validate'], 'drill validate: thiếu các tệp kịch bản cần kiểm tra'],
-    [['verify'], 'drill verify: thiếu nhật ký chạy cần kiểm tra lại'],
+    [['verify'], 'drill verify: thiếu nhật ký chạy (hoặc kết quả chạy loạt) cần kiểm tra lại'],
     [['report'], 'drill report: thiếu nhật ký chạy (hoặc kết quả chạy loạt) cần lập báo cáo'],
     [['compare'], 'drill compare: thiếu hai nhật ký chạy cần so sánh'],
     [['compare', 'a.json'], 'drill compare: thiếu nhật ký chạy thứ hai'],

@@ -138,7 +138,7 @@ describe('a missing argument is named', () => {
   const cases: [string[], string][] = [
     [['run'], 'drill run: missing the scenario file'],
     [['validate'], 'drill validate: missing the scenario files to check'],
-    [['verify'], 'drill verify: missing the run log to verify'],
+    [['verify'], 'drill verify: missing the run log (or batch results) to verify'],
     [['report'], 'drill report: missing the run log (or batch results) to report on'],
     [['compare'], 'drill compare: missing the two run logs to compare'],
     [['compare', 'a.json'], 'drill compare: missing the second run log'],
