@@ -141,6 +141,9 @@ export async function verifyResults(file: string, text: string, o: ResultsCheck)
   }
   if (cover.twice.length) out(say(lang, 'verify.results.twice', { n: cover.twice.length, list: list(cover.twice) }));
   if (cover.foreign.length && r.shard) out(say(lang, 'verify.results.foreign', { n: cover.foreign.length, list: list(cover.foreign), index: r.shard.index, count: r.shard.count }));
+  // every run's seed other than the formula's: the master seed in the header is not the batch's (each figure then differs)
+  const seedOff = runDiffs.filter((d) => d.fields.some((f) => f.path === 'seed')).length;
+  if (chosen.length > 1 && seedOff === chosen.length) out(say(lang, 'verify.results.master-seed', { seed: r.seed }));
   for (const d of runDiffs.slice(0, SHOWN)) {
     const x = d.record;
     const of = r.vary && x.value !== null ? say(lang, 'verify.results.of', { key: r.vary.key, value: x.value }) : '';

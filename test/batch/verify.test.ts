@@ -77,6 +77,18 @@ describe('drill verify <results.json> <scenario>', () => {
     expect(r.stdout).toContain('summary: 12 of the 12 runs re-played differ from the file (objectives.evac-ta-ca.rating in 12);');
   });
 
+  it('a run\'s seed edited is named as such; the master seed edited is said to be, not left to read from every run differing', () => {
+    const file = edited('whole.json', 'seed.json', (l) => l.startsWith('{"j":7,'), (l) => l.replace(/"seed":\d+/, '"seed":12345'));
+    const r = verify(file, SCENARIO);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^ {2}run 7 \(seed 12345\): seed: file 12345, re-run \d+$/m);
+    expect(r.stdout).toContain("summary: 1 of the 12 runs re-played differs from the file (seed in 1); the aggregates are those of the file's runs\n");
+    const master = edited('whole.json', 'master.json', (l) => l.startsWith('"seed":5,'), (l) => l.replace('5', '6'));
+    const m = verify(master, SCENARIO);
+    expect(m.code).toBe(1);
+    expect(m.stdout).toContain("  no run played again holds the seed the formula gives it for the header's master seed, 6: that seed was edited");
+  });
+
   it('an edited aggregate is caught though every run is right', () => {
     const file = edited('whole.json', 'mean.json', (l) => l.startsWith('{"value":null,"runs":12,'), (l) => l.replace(/("people_lost":\{"n":12,"never":0,"mean":)[\d.]+/, '$1' + '1.5'));
     const r = verify(file, SCENARIO);
