@@ -480,7 +480,8 @@ export function peopleForShare(share: number, comparator: string, population: nu
  * without challenges: an objective rated S may have met its criterion, and the time for the criterion's share
  * would be no later than its order), from the zone's own rate (as the engine moves people: per step, slower
  * with more vulnerable people), its warning time, and the last group's trip to the zone's first shelter an open
- * road leads to with every road open (engine 0.7.0). None when the order came in time for that share: then
+ * road leads to with every road open (engine 0.7.0), before the objective's deadline or the hazard reaching the zone,
+ * whichever came first in the run. None when the order came in time for that share: then
  * the order's time was not what fell short (a full shelter, say, which is a finding of its own).
  */
 function evacuationAction(sc: Scenario, rv: Review, o: ObjectiveRow): Finding['action'] {
@@ -488,7 +489,12 @@ function evacuationAction(sc: Scenario, rv: Review, o: ObjectiveRow): Finding['a
   if (c.metric !== 'evacuated_share' || c.of === undefined || !c.comparator.startsWith('>')) return null;
   const zone = sc.evacuation.zones.find((z) => z.id === c.of);
   if (!zone) return null;
-  const deadline = c.by ?? rv.t_end;
+  // the people must be out before the hazard reaches them, when it came before the deadline (a dike seeping at
+  // T+18:00 into hamlets the objective reads at T+22:00): an order timed for the deadline would come after it
+  const struck = rv.zones.find((z) => z.id === zone.id)?.struck_t ?? null;
+  const by = c.by ?? rv.t_end;
+  const early = struck !== null && struck < by;
+  const deadline = early ? struck : by;
   const step = sc.evacuation.step;
   const perStep = Math.max(1, Math.floor((zone.rate_people_per_hour * step * (1 - 0.5 * zone.vulnerable_share)) / 3600));
   const share = Math.min(1, o.spec.rating.P);
@@ -505,8 +511,8 @@ function evacuationAction(sc: Scenario, rv: Review, o: ObjectiveRow): Finding['a
   const ordered = rv.zones.find((z) => z.id === zone.id)?.ordered_t ?? null;
   if (ordered !== null && ordered <= latest) return null;
   return {
-    key: ordered === null ? 'a.evacuate.by_never' : 'a.evacuate.by',
-    params: { zone: ref('zone', zone.id), latest: t(latest), ordered: ordered === null ? { s: null } : t(ordered), needed: s(needed_s), target: { n: target }, share: { pct: share } },
+    key: `a.evacuate.by${ordered === null ? '_never' : ''}${early ? '_struck' : ''}`,
+    params: { zone: ref('zone', zone.id), latest: t(latest), ...(early ? { struck: t(struck) } : {}), ordered: ordered === null ? { s: null } : t(ordered), needed: s(needed_s), target: { n: target }, share: { pct: share } },
   };
 }
 

@@ -62,6 +62,18 @@ describe('the suggested order time for an evacuation objective', () => {
     expect(aar.improvements.map((x) => x.key)).toEqual(expect.arrayContaining(['f.shelter.too_small', 'f.shelter.full']));
   });
 
+  it('times the order before the hazard when it reached the zone before the deadline (Lam Thành: water in at T+18:00, read at T+22:00)', () => {
+    const aar = aarOf(loadNamed('nam-dan-compound-flood'));
+    const zone = aar.review.zones.find((z) => z.id === 'lam-thanh-behind-dike')!;
+    expect(zone).toMatchObject({ ordered_t: null, struck_t: 18 * 3600 });
+    const f = objectiveFinding(aar, 'behind-dike-evac')!;
+    expect(f.action!.key).toBe('a.evacuate.by_never_struck');
+    // 1,710 people (95 %) take 3 h 10 min with the warning: by T+14:50, not T+18:50 (50 minutes after the water came in)
+    expect(f.action!.params).toMatchObject({ latest: { t: 18 * 3600 - 190 * 60 }, struck: { t: 18 * 3600 }, target: { n: 1710 } });
+    expect(renderReport(aar, 'md', 'en')).toContain('*Suggested: Order the evacuation of Lam Thành hamlets at the foot of the dike by T+14:50 (22:50): the hazard reached it at T+18:00 (02:00), before the objective\'s deadline, and moving 1,710 people');
+    expect(renderReport(aar, 'md', 'vi')).toContain('Gợi ý: Ra lệnh sơ tán các xóm sát chân đê Lam Thành trước T+14:50 (22:50): hiểm hoạ ập đến lúc T+18:00 (02:00), trước thời hạn của mục tiêu');
+  });
+
   it('counts the people a share comes to as the criterion compares, without floating-point noise', () => {
     expect(peopleForShare(0.55, '>=', 1400)).toBe(770);
     expect(peopleForShare(0.9, '>=', 700)).toBe(630);
