@@ -379,6 +379,9 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   // (Tà Cạ's support asked 30 min after its second shortfall, and "before T+04:00" rated S, read as both)
   const belowP = (metric: string, area: string) => objectives.some((o) => o.spec.criterion.metric === metric && o.spec.criterion.of === area
     && o.result.rating !== null && o.result.rating !== 'P');
+  // no objective measuring them: HSEEP's capability for declaring a level and asking for support, as for such an order refused
+  const capLevel = capOf('level_declared_s') ?? OPERATIONAL_COORDINATION;
+  const capSupport = capOf('support_requested_s') ?? OPERATIONAL_COORDINATION;
   for (const l of rv.levels) {
     if (l.first_short_t === null) continue;
     const declarer = declarerOf(sc, l.area, 1);
@@ -386,8 +389,8 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
     // timed from the shortfall it answered (level-metrics.ts): a first one support covered hours before is not it
     if (decl && decl.delay_s !== null && decl.short_since !== null) {
       const p = { area: ref('area', l.area), short: t(decl.short_since), at: t(decl.t), by: ref('role', decl.by), delay: s(decl.delay_s), level: { n: decl.level } };
-      if (decl.delay_s > declareAfter) improvements.push(f('f.level.late', p, { capability: capOf('level_declared_s'), element: 'training', org: decl.by, action: { key: 'a.level.within', params: { within: s(declareAfter) } } }));
-      else if (!belowP('level_declared_s', l.area)) strengths.push(f('f.level.prompt', p, { capability: capOf('level_declared_s') }));
+      if (decl.delay_s > declareAfter) improvements.push(f('f.level.late', p, { capability: capLevel, element: 'training', org: decl.by, action: { key: 'a.level.within', params: { within: s(declareAfter) } } }));
+      else if (!belowP('level_declared_s', l.area)) strengths.push(f('f.level.prompt', p, { capability: capLevel }));
     }
     // a shortfall calls for a level only when it lasted longer than the plan gives for declaring one: one that
     // support covered sooner is the plan working. One before the declaration (not the one it answered) went unanswered.
@@ -396,21 +399,21 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
     if (unanswered && declarer !== null) {
       const [from, to] = unanswered;
       improvements.push(f(decl ? 'f.level.never_then' : 'f.level.never', { area: ref('area', l.area), short: t(from), lasted: s((to ?? rv.t_end) - from), within: s(declareAfter) }, {
-        capability: capOf('level_declared_s'), element: 'training', org: declarer,
+        capability: capLevel, element: 'training', org: declarer,
       }));
     } else if (unanswered && !decl) {
       // no role in the scenario may declare level 1 there (nor in an area above it): nobody failed to, the plan has
       // no one to; a gap in the plan, which is what an exercise is for finding, not a shortfall to leave unsaid
       const [from, to] = unanswered;
       improvements.push(f('f.level.no_declarer', { area: ref('area', l.area), short: t(from), lasted: s((to ?? rv.t_end) - from), within: s(declareAfter) }, {
-        capability: capOf('level_declared_s'), element: 'planning', org: null,
+        capability: capLevel, element: 'planning', org: null,
         action: { key: 'a.level.assign', params: { area: ref('area', l.area), level: { n: 1 } } },
       }));
     }
     if (l.support && l.support.delay_s !== null && l.support.short_since !== null) {
       const p = { area: ref('area', l.area), short: t(l.support.short_since), at: t(l.support.t), by: ref('role', l.support.by), delay: s(l.support.delay_s) };
-      if (l.support.delay_s > supportAfter) improvements.push(f('f.support.late', p, { capability: capOf('support_requested_s'), element: 'training', org: l.support.by, action: { key: 'a.support.within', params: { within: s(supportAfter) } } }));
-      else if (!belowP('support_requested_s', l.area)) strengths.push(f('f.support.prompt', p, { capability: capOf('support_requested_s') }));
+      if (l.support.delay_s > supportAfter) improvements.push(f('f.support.late', p, { capability: capSupport, element: 'training', org: l.support.by, action: { key: 'a.support.within', params: { within: s(supportAfter) } } }));
+      else if (!belowP('support_requested_s', l.area)) strengths.push(f('f.support.prompt', p, { capability: capSupport }));
     }
   }
 
@@ -418,14 +421,14 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   // HSEEP's for that kind of order (exercise control's own orders are no core capability: their element is Exercises)
   const capOfOrder = (cmd: string, args: Record<string, unknown>): string => {
     switch (cmd) {
-      case 'dispatch': case 'recall': return capOf('first_on_scene_s') ?? capOf('people_lost') ?? 'Operational Coordination';
+      case 'dispatch': case 'recall': return capOf('first_on_scene_s') ?? capOf('people_lost') ?? OPERATIONAL_COORDINATION;
       case 'evacuate': return capOfZone(String(args.zone)) ?? 'Critical Transportation';
       case 'open_shelter': return capOfShelter(String(args.shelter)) ?? 'Mass Care Services';
-      case 'declare_level': return capOf('level_declared_s') ?? 'Operational Coordination';
-      case 'request_support': return capOf('support_requested_s') ?? 'Operational Coordination';
+      case 'declare_level': return capLevel;
+      case 'request_support': return capSupport;
       case 'close_road': case 'open_road': return 'Critical Transportation';
       case 'public_info': case 'sea_ban': return 'Public Information and Warning';
-      default: return 'Operational Coordination';
+      default: return OPERATIONAL_COORDINATION;
     }
   };
   // orders refused: a trainee tried something the rules did not allow. Not an order an answer's option gave
@@ -451,6 +454,9 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
 
   return { strengths, improvements };
 }
+
+/** HSEEP's core capability for coordinating the response: levels declared, support asked for, when no objective measures them */
+const OPERATIONAL_COORDINATION = 'Operational Coordination';
 
 /** HSEEP's core capability for an area's supplies running out: no objective measures them */
 const SUPPLIES = 'Logistics and Supply Chain Management';

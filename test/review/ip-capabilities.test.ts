@@ -2,7 +2,8 @@
  * Every row of the improvement plan a trainee's orders or the run's roads give has a core capability: a refused
  * order the capability of the objective that measures what it would have done (the evacuation of its zone, the
  * first unit on scene), or HSEEP's for that kind of order when no objective does; a unit held up by a cut road
- * Critical Transportation. Exercise control's own refused orders stay without one (their element is Exercises).
+ * Critical Transportation; a level declared or support asked for, late or prompt, the objective's that measures it,
+ * or else Operational Coordination, as for such an order refused. Exercise control's own refused orders stay without one (their element is Exercises).
  */
 import { describe, expect, it } from 'vitest';
 import { buildAar } from '../../engine/review/aar.js';
@@ -12,6 +13,7 @@ import { runScenario } from '../../engine/sim/run.js';
 import type { Decision } from '../../engine/sim/decisions.js';
 import { fixtureScenario, H } from './fixture.js';
 import { kySon } from './ky-son-runs.js';
+import { loadNamed } from '../helpers/scenarios.js';
 
 const trainee = (at: number, cmd: Record<string, unknown>): Decision => ({ at, role: 'r1', author: 'trainee', cmd } as unknown as Decision);
 
@@ -37,6 +39,22 @@ describe('the improvement plan\'s core capabilities', () => {
     const md = renderReport(aar, 'md', 'en');
     expect(md).toMatch(/\n\| Public Information and Warning \| Chair One ordered "[^|]*" at T\+00:36 \(20:36\), and the order was refused: the statement was empty\. \|/);
     expect(renderReport(aar, 'md', 'vi')).toMatch(/\n\| Thông tin và cảnh báo cộng đồng \| /);
+  });
+
+  it('files levels and support no objective measures under Operational Coordination (gió Lào: support asked 2 h 40 min late)', () => {
+    for (const name of ['gio-lao-forest-fire', 'nam-dan-compound-flood']) {
+      const scenario = loadNamed(name);
+      expect(scenario.objectives.some((o) => o.criterion.metric === 'support_requested_s')).toBe(false);
+      const { log } = runScenario(scenario, { seed: scenario.seed ?? 1 });
+      const aar = buildAar(log!, scenario, log!.events.map((l) => JSON.parse(l) as LogEvent));
+      const found = [...aar.strengths, ...aar.improvements].filter((f) => /^f\.(support|level)\./.test(f.key));
+      expect(found.some((f) => f.key.startsWith('f.support.'))).toBe(true);
+      for (const f of found) expect([name, f.key, f.capability]).toEqual([name, f.key, 'Operational Coordination']);
+      if (name === 'gio-lao-forest-fire') {
+        expect(renderReport(aar, 'md', 'en')).toMatch(/\n\| Operational Coordination \| Hùng Thành: support requested by [^|]* only at T\+03:00 \(14:00\)/);
+        expect(renderReport(aar, 'md', 'vi')).toMatch(/\n\| Điều phối hoạt động \| Hùng Thành: /);
+      }
+    }
   });
 
   it('files a unit held up by a cut road under Critical Transportation', () => {
