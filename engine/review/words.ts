@@ -490,9 +490,13 @@ export class Words {
     }
   }
 
-  /** A piece of evidence: the event (with its place in the log) or what was missing. */
+  /**
+   * A piece of evidence: the event (with its place in the log) or what was missing. It opens a line of its own (the
+   * report's list, the viewer's objectives panel), so with a capital, as the key events write the same event:
+   * "People caught in Mường Xén low-lying quarter: 541 rescued", not "people caught ...".
+   */
   evidence(ev: Evidence): string {
-    if (ev.index !== null) return this.event(ev.event, ev.index);
+    if (ev.index !== null) { const line = this.event(ev.event, ev.index); return line.charAt(0).toLocaleUpperCase() + line.slice(1); }
     const of = ev.of ?? '';
     const ofName = (kind: RefKind) => (ev.of === null ? this.m('fmt.any') : this.name(kind, of));
     const kindOf: Record<string, RefKind> = {

@@ -59,6 +59,20 @@ describe('findings as sentences', () => {
     }
   });
 
+  it('the evidence under each objective opens each line with a capital too, as the key events write the same event', () => {
+    const r = kySon('doctrine');
+    const aar = buildAar(r.log, r.scenario, r.events);
+    const en = renderReport(aar, 'md', 'en');
+    expect(en).toMatch(/\n- \*\*T\+08:19:40 \(02:19\)\*\*: People caught in Mường Xén low-lying quarter: 541 rescued, 19 lost \\\[log event #\d+\\\]/);
+    const vi = renderReport(aar, 'md', 'vi');
+    expect(vi).toMatch(/\n- \*\*T\+08:19:40 \(02:19\)\*\*: Người còn kẹt lại tại khu thấp trũng xã Mường Xén: cứu được 541 người/);
+    for (const md of [en, vi]) {
+      const items = md.split('\n').filter((l) => /^- \*\*T\+/.test(l)).map((l) => l.replace(/^- \*\*[^*]+\*\*: /, ''));
+      expect(items.length).toBeGreaterThan(10);
+      for (const item of items) expect(item.charAt(0), item).toBe(item.charAt(0).toLocaleUpperCase());
+    }
+  });
+
   it('the injects table opens each row with a capital too, in both languages and formats (inject #1 ... mid-sentence)', () => {
     const r = kySon('doctrine');
     const aar = buildAar(r.log, r.scenario, r.events);
