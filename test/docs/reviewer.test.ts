@@ -43,5 +43,12 @@ describe('docs/reviewer.md', () => {
       const from = lines.some((l) => l.includes('Not tested in this run')) ? cuaLo : kySon;
       for (const line of lines) expect.soft(from, line).toContain(line);
     }
+    // the viewer's Objectives panel is said to give the late run's evac-ta-ca evidence with the report's event numbers
+    const late = kySon.slice(kySon.lastIndexOf('# After-Action Report and Improvement Plan: Night flash flood at Mường Xén - Tà Cạ (Kỳ Sơn)'));
+    const start = late.findIndex((l) => l.startsWith("#### Move at least 90% of Tà Cạ's riverside villagers"));
+    const section = late.slice(start, late.findIndex((l, i) => i > start && l.startsWith('#### ')));
+    const said = /`evac-ta-ca` in the late run: events #(\d+), #(\d+) and #(\d+)/.exec(PAGE.replace(/\s+/g, ' '));
+    expect(said).not.toBeNull();
+    expect(said!.slice(1).map((n) => `#${n}`)).toEqual(section.flatMap((l) => [...l.matchAll(/\[log event (#\d+)\\\]/g)].map((m) => m[1])));
   }, 120_000);
 });
