@@ -226,6 +226,36 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   const improvements: Finding[] = [];
   const f = (key: string, params: Record<string, P>, more: Partial<Finding> = {}): Finding => ({ key, params, capability: null, element: null, org: null, action: null, evidence: [], ...more });
   const capOf = (metric: string) => objectives.find((o) => o.spec.criterion.metric === metric)?.spec.capability ?? null;
+  // a full shelter belongs to the capability of an evacuation objective whose zone it takes in, not to the first
+  // evacuation objective's (the fishing fleet's, Public Information and Warning, for Cửa Lò's schools)
+  const capOfShelter = (id: string) => objectives.find((o) => o.spec.criterion.metric === 'evacuated_share'
+    && sc.evacuation.zones.some((z) => z.id === o.spec.criterion.of && z.shelters.includes(id)))?.spec.capability ?? capOf('evacuated_share');
+  const capOfZone = (id: string) => objectives.find((o) => o.spec.criterion.metric === 'evacuated_share' && o.spec.criterion.of === id)?.spec.capability ?? capOf('evacuated_share');
+  // no objective measuring them: HSEEP's capability for declaring a level and asking for support, as for such an order refused
+  const capLevel = capOf('level_declared_s') ?? OPERATIONAL_COORDINATION;
+  const capSupport = capOf('support_requested_s') ?? OPERATIONAL_COORDINATION;
+  // a refused order belongs to the capability of the objective that measures what it would have done, or else to
+  // HSEEP's for that kind of order (exercise control's own orders are no core capability: their element is Exercises)
+  const capOfOrder = (cmd: string, args: Record<string, unknown>): string => {
+    switch (cmd) {
+      case 'dispatch': case 'recall': return capOf('first_on_scene_s') ?? capOf('people_lost') ?? OPERATIONAL_COORDINATION;
+      case 'evacuate': return capOfZone(String(args.zone)) ?? 'Critical Transportation';
+      case 'open_shelter': return capOfShelter(String(args.shelter)) ?? 'Mass Care Services';
+      case 'declare_level': return capLevel;
+      case 'request_support': return capSupport;
+      case 'close_road': case 'open_road': return 'Critical Transportation';
+      case 'public_info': case 'sea_ban': return 'Public Information and Warning';
+      default: return OPERATIONAL_COORDINATION;
+    }
+  };
+  // an inject's findings belong to the capability of its objectives, or else to that of the action it expected, as
+  // for such an order refused (Trường Vinh's late evacuation order, Critical Transportation)
+  const capOfInjectAction = (id: string): string | null => {
+    const own = capOfInject(sc, rv, objectives, id);
+    if (own !== null) return own;
+    const e = injectSpec(sc, rv, id)?.expected;
+    return e ? capOfOrder(e.do, e as Record<string, unknown>) : null;
+  };
 
   // objectives: met without challenges is a strength; anything less is an area for improvement;
   // one not tested in the run (what it measures did not come about), or still open where the log ends, is neither
@@ -269,18 +299,18 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
     const within = r.within_s;
     if (r.done_t === null) {
       improvements.push(f('f.inject.never', { inject: ref('inject', r.id), role: ref('role', r.to), delivered: t(r.delivered_t) }, {
-        capability: capOfInject(sc, rv, objectives, r.id), element: 'training', org: r.to,
+        capability: capOfInjectAction(r.id), element: 'training', org: r.to,
         action: within !== null ? { key: 'a.inject.within', params: { within: s(within) } } : null,
       }));
     } else if (r.expired) {
       // the option by its label, as the inject offered it (its id where the scenario has no such option)
       const label = injectSpec(sc, rv, r.id)?.decision?.options.find((o) => o.id === r.option)?.label;
       improvements.push(f('f.inject.expired', { inject: ref('inject', r.id), role: ref('role', r.to), option: label !== undefined ? { text: label } : { raw: r.option ?? '' } }, {
-        capability: capOfInject(sc, rv, objectives, r.id), element: 'training', org: r.to,
+        capability: capOfInjectAction(r.id), element: 'training', org: r.to,
       }));
     } else if (r.on_time === false) {
       improvements.push(f('f.inject.late', { inject: ref('inject', r.id), role: ref('role', r.to), latency: within !== null && durationNear(r.latency_s, [within]) ? { s: r.latency_s, fine: true } : s(r.latency_s), within: s(within) }, {
-        capability: capOfInject(sc, rv, objectives, r.id), element: 'training', org: r.to,
+        capability: capOfInjectAction(r.id), element: 'training', org: r.to,
         action: { key: 'a.inject.within', params: { within: s(within) } },
       }));
     } else if (r.on_time === true) {
@@ -325,11 +355,6 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   }
 
   // shelters full; areas out of supplies
-  // a full shelter belongs to the capability of an evacuation objective whose zone it takes in, not to the first
-  // evacuation objective's (the fishing fleet's, Public Information and Warning, for Cửa Lò's schools)
-  const capOfShelter = (id: string) => objectives.find((o) => o.spec.criterion.metric === 'evacuated_share'
-    && sc.evacuation.zones.some((z) => z.id === o.spec.criterion.of && z.shelters.includes(id)))?.spec.capability ?? capOf('evacuated_share');
-  const capOfZone = (id: string) => objectives.find((o) => o.spec.criterion.metric === 'evacuated_share' && o.spec.criterion.of === id)?.spec.capability ?? capOf('evacuated_share');
   // a shelter filling is the plan working when the zone's next open shelter takes the rest: only one that filled
   // with people of its zones left without a place anywhere (their evacuation stalled) is an issue
   for (const sh of rv.shelters.filter((x) => x.full_t !== null && x.overflow_t !== null && x.overflow_zone !== null)) {
@@ -379,9 +404,6 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   // (Tà Cạ's support asked 30 min after its second shortfall, and "before T+04:00" rated S, read as both)
   const belowP = (metric: string, area: string) => objectives.some((o) => o.spec.criterion.metric === metric && o.spec.criterion.of === area
     && o.result.rating !== null && o.result.rating !== 'P');
-  // no objective measuring them: HSEEP's capability for declaring a level and asking for support, as for such an order refused
-  const capLevel = capOf('level_declared_s') ?? OPERATIONAL_COORDINATION;
-  const capSupport = capOf('support_requested_s') ?? OPERATIONAL_COORDINATION;
   for (const l of rv.levels) {
     if (l.first_short_t === null) continue;
     const declarer = declarerOf(sc, l.area, 1);
@@ -417,20 +439,6 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
     }
   }
 
-  // a refused order belongs to the capability of the objective that measures what it would have done, or else to
-  // HSEEP's for that kind of order (exercise control's own orders are no core capability: their element is Exercises)
-  const capOfOrder = (cmd: string, args: Record<string, unknown>): string => {
-    switch (cmd) {
-      case 'dispatch': case 'recall': return capOf('first_on_scene_s') ?? capOf('people_lost') ?? OPERATIONAL_COORDINATION;
-      case 'evacuate': return capOfZone(String(args.zone)) ?? 'Critical Transportation';
-      case 'open_shelter': return capOfShelter(String(args.shelter)) ?? 'Mass Care Services';
-      case 'declare_level': return capLevel;
-      case 'request_support': return capSupport;
-      case 'close_road': case 'open_road': return 'Critical Transportation';
-      case 'public_info': case 'sea_ban': return 'Public Information and Warning';
-      default: return OPERATIONAL_COORDINATION;
-    }
-  };
   // orders refused: a trainee tried something the rules did not allow. Not an order an answer's option gave
   // that found the thing already so: the answer was taken, and there was nothing left for its order to do.
   // Exercise control's orders (author controller, even in a role doctrine plays) are exercise control's

@@ -57,6 +57,17 @@ describe('the improvement plan\'s core capabilities', () => {
     }
   });
 
+  it('files an inject acted on late under the capability of the action it expected when no objective names it (Vinh: inject #3)', () => {
+    const scenario = loadNamed('vinh-wards-typhoon-night');
+    expect(scenario.injects.find((i) => i.id === 'old-blocks-directive-tr')?.objectives ?? []).toEqual([]);
+    const { log } = runScenario(scenario, { seed: scenario.seed ?? 1 });
+    const aar = buildAar(log!, scenario, log!.events.map((l) => JSON.parse(l) as LogEvent));
+    const late = aar.improvements.filter((f) => f.key.startsWith('f.inject.'));
+    expect(late.length).toBeGreaterThan(0);
+    for (const f of late) expect([f.key, (f.params.inject as { id: string }).id, f.capability]).toEqual([f.key, (f.params.inject as { id: string }).id, expect.any(String)]);
+    expect(renderReport(aar, 'md', 'en')).toMatch(/\n\| Critical Transportation \| Inject #3 "Move residents out of the old blocks before 17:00": Trường Vinh ward chair took the expected action after 1 h 26 min/);
+  });
+
   it('files a unit held up by a cut road under Critical Transportation', () => {
     const r = kySon('late');
     const blocked = buildAar(r.log, r.scenario, r.events).improvements.filter((f) => f.key === 'f.unit.blocked');
