@@ -50,8 +50,8 @@ describe('the response line of the summaries', () => {
     expect(r.stdout).toContain('- Other incidents no unit reached before the end of the run, besides those above (2): ');
     expect(r.stdout).not.toContain('- Incidents no unit reached before the end of the run');
     // the rumour is denied by the default of an unanswered decision point (crowd-on-bank, broadcast-now), not by the chair
-    expect(r.stdout).toContain('inject #10 "Rumour of a dam break": expected action taken after 5 min, by a default: an answer Mường Xén commune chair (commune civil-defence board) did not give by its deadline was applied');
-    expect(r.stdout).not.toContain('inject #10 "Rumour of a dam break": expected action taken by');
+    expect(r.stdout).toContain('Inject #10 "Rumour of a dam break": expected action taken after 5 min, by a default: an answer Mường Xén commune chair (commune civil-defence board) did not give by its deadline was applied');
+    expect(r.stdout).not.toMatch(/inject #10 "Rumour of a dam break": expected action taken by/i);
     // exercise control's orders, incidents named by their kind and the inject's channel, each said once and plainly
     expect(r.stdout).toContain('| Exercise control: hold inject #10 "Rumour of a dam break" |');
     expect(r.stdout).not.toContain('exercise control (exercise control)');
