@@ -6,7 +6,8 @@
  */
 import type { Aar } from './aar.js';
 import type { Chart } from './report-doc.js';
-import { UNIT_STATES, type UnitStateName } from './unit-metrics.js';
+import { UNIT_STATE_COLOUR } from './unit-colours.js';
+import { UNIT_STATES } from './unit-metrics.js';
 import type { Words } from './words.js';
 
 export function escHtml(s: string): string {
@@ -15,9 +16,8 @@ export function escHtml(s: string): string {
 
 /** Okabe-Ito: told apart by people with colour-blindness, and in greyscale print by the dashes. */
 export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
-const STATE_COLOURS: Record<UnitStateName, string> = {
-  available: '#e8e8e8', mobilising: '#E69F00', en_route: '#56B4E9', blocked: '#D55E00', on_scene: '#0072B2', returning: '#009E73', resting: '#CC79A7', out_of_service: '#555555',
-};
+/** The viewer's colours for unit states, so a state looks the same in the report and on the map. */
+const STATE_COLOURS = UNIT_STATE_COLOUR;
 
 const W = 760;
 const f1 = (v: number) => (Math.round(v * 10) / 10).toString();

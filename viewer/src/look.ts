@@ -5,16 +5,15 @@
  * set, risk-level colours from Decision 18/2021, and time formatting.
  */
 import { interpolateInferno } from 'd3';
+import { UNIT_STATE_COLOUR } from '../../engine/review/unit-colours.js';
 import { formatClock } from '../../engine/scenario/duration.js';
 
 export const SEVERITY_COLOUR = [1, 2, 3, 4, 5].map((s) => interpolateInferno(0.93 - (s - 1) * 0.19));
 export const severityColour = (s: number) => SEVERITY_COLOUR[Math.max(1, Math.min(5, Math.round(s))) - 1];
 export const severityInk = (s: number) => (s >= 3 ? '#ffffff' : '#000000');
 
-export const UNIT_COLOUR: Record<string, string> = {
-  available: '#0072B2', mobilising: '#F0E442', en_route: '#E69F00', on_scene: '#D55E00',
-  returning: '#56B4E9', resting: '#999999', blocked: '#000000', out_of_service: '#CC79A7',
-};
+/** The same table the HTML report's charts colour unit states by (engine/review/unit-colours.ts). */
+export const UNIT_COLOUR: Record<string, string> = UNIT_STATE_COLOUR;
 export const UNIT_STATES = Object.keys(UNIT_COLOUR);
 
 export const ROAD_STYLE: Record<string, { colour: string; dash: string | null; width: number }> = {
