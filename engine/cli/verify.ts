@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { isBatchResults } from '../batch/results.js';
+import { isBatchResults, isResultsCsv } from '../batch/results.js';
 import { verifyRunLog, type RunLog, type VerifyResult } from '../sim/run.js';
 import { headAgrees } from '../review/head-agrees.js';
 import { formatIssueIn } from '../scenario/issues.js';
@@ -9,7 +9,8 @@ import { intOption, OptionError, parse } from './args.js';
 import { MAX_WORKERS } from './batch.js';
 import { verifyResults, type ResultsCheck } from './verify-results.js';
 import { langOption } from './lang.js';
-import { readText } from './io.js';
+import { InputError, readText } from './io.js';
+import { shellArg } from './shell.js';
 import { loadRunLog } from './load.js';
 import type { Subcommand } from './main.js';
 import { printUsage } from './usage.js';
@@ -78,6 +79,8 @@ export const verifyCommand: Subcommand = {
     // read once (a log through a pipe can be read only once), and kept to say on which line an event is
     const text = readText(file);
     // batch results are known by their content, as drill report knows them (their name says nothing)
+    // the CSV export, with or without its scenario: verify checks the JSON results, which the same batch writes
+    if (isResultsCsv(text)) throw new InputError(file, say(lang, 'verify.results.csv'), csvHint(text, positionals[1], values.decisions, lang));
     if (isBatchResults(text)) return verifyResults(file, text, checkOf(file, positionals[1], values, lang));
     const said = (m: string) => Object.assign(new OptionError(m), { lang });
     // the two the other way round: the scenario first, then the results
@@ -121,6 +124,25 @@ export const verifyCommand: Subcommand = {
     return 1;
   },
 };
+
+/**
+ * What to run for the JSON results of the batch a CSV export is of: the same `drill batch` (its runs per value and
+ * master seed read from the CSV's columns, where it has them), with `--out results.json`, then the verify of those.
+ */
+function csvHint(text: string, scenario: string | undefined, decisions: unknown, lang: Lang): string {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const head = lines[0].split(',');
+  const row = (lines[1] ?? '').split(',');
+  const cell = (name: string) => { const i = head.indexOf(name); return i >= 0 && /^\d+$/.test(row[i] ?? '') ? row[i] : undefined; };
+  const placeholder = lang === 'vi' ? { scenario: '<kịch-bản.yaml>', decisions: '<tệp-quyết-định>' } : { scenario: '<scenario.yaml>', decisions: '<decisions file>' };
+  const scen = scenario !== undefined ? shellArg(scenario) : placeholder.scenario;
+  const hash = head.indexOf('decisions_hash');
+  const withDecisions = decisions !== undefined || (hash >= 0 && row[hash] !== undefined && row[hash] !== '' && row[hash] !== 'none');
+  const command = ['drill batch', scen, '--runs', cell('runs_per_value') ?? 'N', '--seed', cell('master_seed') ?? 'S',
+    ...(withDecisions ? ['--decisions', decisions !== undefined ? shellArg(String(decisions)) : placeholder.decisions] : []),
+    '--out', 'results.json', '--out', 'results.csv'].join(' ');
+  return say(lang, 'verify.results.csv-hint', { command, scenario: scen });
+}
 
 /** The options of a check of batch results, read; a results file given without its scenario is told to give it. */
 function checkOf(file: string, scenario: string | undefined, values: Record<string, unknown>, lang: Lang): ResultsCheck {

@@ -199,6 +199,25 @@ describe('drill verify <results.json> <scenario>', () => {
     expect(option.stderr).toContain('drill verify: --sample is for batch results');
   });
 
+  it('the CSV export is sent to the JSON results, with the batch line that writes them (not a merge hint), in English and Vietnamese', () => {
+    batch(['--runs', '3', '--out', p('rows.csv')]);
+    const command = `drill batch ${SCENARIO} --runs 3 --seed 5 --out results.json --out results.csv`;
+    const r = verify(p('rows.csv'), SCENARIO);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`${p('rows.csv')}: error[file] (file): this is the CSV export of batch results, a row of figures a run; drill verify checks the JSON results (\`drill batch --out results.json\`), which hold what the runs are checked against (the scenario's whole hash, the sweep, the shard) and each run's record as drill batch writes it (write the JSON results with the same batch, beside the CSV: ${command}; then verify those: drill verify results.json ${SCENARIO})\n`);
+    expect(r.stderr).not.toMatch(/merge|shard\.json/);
+    const vi = verify(p('rows.csv'), SCENARIO, '--lang', 'vi');
+    expect(vi.code).toBe(1);
+    expect(vi.stderr).toContain(': error[file] (file): đây là tệp CSV xuất ra từ kết quả chạy loạt, mỗi lượt chạy một dòng số liệu; drill verify kiểm tra tệp kết quả JSON (`drill batch --out results.json`)');
+    expect(vi.stderr).toContain(`(hãy ghi tệp kết quả JSON bằng đúng loạt chạy đó, bên cạnh tệp CSV: ${command}; rồi kiểm tra tệp JSON: drill verify results.json ${SCENARIO})`);
+    expect(vi.stderr).not.toContain('drill merge');
+    // without the scenario: the same, not 'give the scenario file' first (it would then refuse the CSV anyway)
+    const alone = verify(p('rows.csv'));
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toContain(`: drill batch <scenario.yaml> --runs 3 --seed 5 --out results.json --out results.csv; then verify those: drill verify results.json <scenario.yaml>)`);
+  });
+
   it('the progress bar shows on a terminal and stays out of piped output', () => {
     const piped = verify(p('whole.json'), SCENARIO, '--workers', '1');
     expect(piped.stderr + piped.stdout).not.toMatch(/\x1b\[|\r/);
