@@ -129,6 +129,8 @@ export interface Parsed {
   /** `advance`: how far; `inject`/`jump`: the time, in seconds */
   step?: Step;
   at?: number;
+  /** `advance`: how to play to the end in the words typed (`tiếp đến hết`, `advance until end`), and the start of a line to a time or a length (`tiếp đến`, `advance`): what a refusal past the end suggests */
+  toEnd?: { toend: string; lead: string; verb: string };
 }
 
 /** Arguments that are ids: always lower case in a scenario, so read case-insensitively. */
@@ -257,16 +259,17 @@ export function parseLine(line: string, ctx: ParseContext): ParseResult {
     if (spec.kind === 'step') {
       const r = readStep(rest.slice(i).map((t) => t.text), ctx, typedVerb, verb.vi.some((f) => f.join(' ') === typedVerb.normalize('NFC').toLowerCase()));
       if (!r.ok) return { ok: false, verb, problem: r.problem };
+      const first = rest[i].text;
       i = rest.length;
-      return finish(verb, args, { step: r.step });
+      return finish(verb, args, { step: r.step, toEnd: typedToEnd(typedVerb, first, verb) });
     }
     // ids are lower case by the scenario format (ID_RE): TA-CA-RIVERSIDE typed with Caps Lock on means ta-ca-riverside
     args[spec.kind] = ID_KINDS.has(spec.kind) ? rest[i].text.toLowerCase() : rest[i].text;
     i++;
   }
   if (i < rest.length) return { ok: false, verb, problem: { key: 'parse.unexpected', params: { word: rest[i].text } } };
-  const extra: { step?: Step; at?: number } = {};
-  if (verb.id === 'advance') extra.step = { kind: 'next' };
+  const extra: { step?: Step; at?: number; toEnd?: Parsed['toEnd'] } = {};
+  if (verb.id === 'advance') Object.assign(extra, { step: { kind: 'next' }, toEnd: typedToEnd(typedVerb, undefined, verb) });
   if (args.level !== undefined && !/^[0-3]$/.test(args.level)) return { ok: false, verb, problem: { key: 'parse.bad-level', params: { value: args.level } } };
   if (args.time !== undefined) {
     const t = readTime(args.time);
@@ -291,7 +294,7 @@ export function parseLine(line: string, ctx: ParseContext): ParseResult {
   return finish(verb, args, extra);
 }
 
-function finish(verb: Verb, args: Partial<Record<ArgKind, string>>, extra: { step?: Step; at?: number }): ParseResult {
+function finish(verb: Verb, args: Partial<Record<ArgKind, string>>, extra: { step?: Step; at?: number; toEnd?: Parsed['toEnd'] }): ParseResult {
   return { ok: true, value: { verb, args, ...extra } };
 }
 
@@ -417,6 +420,20 @@ function toEnd(verb: string, untilWord: string, until: boolean, vi: boolean, ctx
   const end = vi ? (plain ? 'het' : 'hết') : 'end';
   const left = ctx.end - (ctx.now ?? 0);
   return { toend: `${verb} ${word} ${end}`, alt: until || left <= 0 ? `${verb} ${word} ${formatClock(ctx.end)}` : `${verb} ${inHours(left)}` };
+}
+
+/**
+ * The words of an advance as typed (`tiếp`, `tiep den`, `advance until`), for a refusal past the end that the session
+ * says (parseLine does not always know the end): how to play to the end, the start of a line to a time (with the
+ * until word when one was typed), and the command alone (for a length).
+ */
+function typedToEnd(typedVerb: string, first: string | undefined, verb: Verb): Parsed['toEnd'] {
+  const vi = verb.vi.some((f) => f.join(' ') === typedVerb.normalize('NFC').toLowerCase());
+  const until = first !== undefined && UNTIL.includes(first.normalize('NFC').toLowerCase());
+  const plain = !/[^\x00-\x7f]/.test(typedVerb);
+  const word = until ? first! : vi ? (plain ? 'den' : 'đến') : 'until';
+  const end = vi ? (plain ? 'het' : 'hết') : 'end';
+  return { toend: `${typedVerb} ${word} ${end}`, lead: until ? `${typedVerb} ${first}` : typedVerb, verb: typedVerb };
 }
 
 /** The readings and the wall clock's: the next time after now that the clock shows this time of day (seconds of the day), if the start is known. */

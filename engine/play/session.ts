@@ -348,7 +348,7 @@ export class PlaySession {
       case 'quit': return { text: '', quit: true };
       case 'save': return { text: '', save: p.args.file };
       case 'undo': return this.undo();
-      case 'advance': return this.advance(p.step!);
+      case 'advance': return this.advance(p.step!, p.toEnd);
       // the controller may move the clock while paused; so may `advance` typed at the controller's seat
       case 'jump': return this.advance({ kind: 'at', t: p.at! });
       case 'pause':
@@ -703,15 +703,16 @@ export class PlaySession {
 
   // ------------------------------------------------------------------ time
 
-  private advance(step: Step): Reply {
+  /** `typed`: the advance's words as typed (`tiếp đến`), which a refusal past the end suggests its lines in; `advance` when not given (a jump) */
+  private advance(step: Step, typed: Parsed['toEnd'] = { toend: 'advance until end', lead: 'advance', verb: 'advance' }): Reply {
     if (this.sim.finished) return this.refuse(this.ended());
     if (this.paused && this.seat !== CONTROLLER) return this.refuse(this.say('play.paused'));
     // a time past the end (a slip for T+09:00, T+19:00 of an 18-hour drill) would end the exercise for good
     const until = this.sim.opts.until;
-    if (step.kind === 'at' && step.t > until) return this.refuse(this.say('play.advance-after-end', { t: hoursClock(step.t), end: clock(until) }));
+    if (step.kind === 'at' && step.t > until) return this.refuse(this.say('play.advance-after-end', { t: hoursClock(step.t), end: clock(until), alt: `${typed.lead} ${clock(until)}`, toend: typed.toend }));
     // and so would a length that goes past it (30h typed for 30m)
     if (step.kind === 'by' && this.t + step.s > until) {
-      return this.refuse(this.say('play.advance-by-after-end', { by: inHours(step.s), t: hoursClock(this.t + step.s), end: clock(until), left: inHours(until - this.t) }));
+      return this.refuse(this.say('play.advance-by-after-end', { by: inHours(step.s), t: hoursClock(this.t + step.s), end: clock(until), alt: `${typed.verb} ${inHours(until - this.t)}`, toend: typed.toend }));
     }
     const before = this.t;
     const from = this.sim.log!.lines.length;
