@@ -170,7 +170,9 @@ function incidents(aar: Aar, w: Words, title: string): string {
   const bottom = top + list.length * row + 4;
   const x = linear(0, tEnd, left, W - 20);
   const body: string[] = [frame(w, x, tEnd, top, bottom, left, [], '')];
-  const colours = { waiting: '#D55E00', working: '#0072B2', mop_up: '#999999' };
+  // units at work in the units' on-scene colour, so that one colour means one thing across the report's charts;
+  // waiting in the one Okabe-Ito colour no unit state has
+  const colours = { waiting: '#009E73', working: UNIT_STATE_COLOUR.on_scene, mop_up: '#999999' };
   list.forEach((inc, i) => {
     const yy = top + i * row + 4;
     const name = incName(inc.id);

@@ -47,6 +47,12 @@ describe('unit-state colours', () => {
         seen.add(s!);
       }
       expect(seen.has('on_scene')).toBe(true);
+      // the incidents' chart beside it: units at work in the on-scene colour, and waiting in no unit state's colour
+      // (it was blue, the units' 'available', beside a units' chart whose vermilion 'on scene' was its 'waiting')
+      expect(legend.get(esc(w.m('chart.working')))).toBe(UNIT_COLOUR.on_scene);
+      const waiting = legend.get(esc(w.m('chart.waiting')));
+      expect(waiting).toBeDefined();
+      expect(Object.values(UNIT_COLOUR)).not.toContain(waiting);
     });
   }
 });
