@@ -442,14 +442,14 @@ function withClock(readings: Reading[], ofDay: number, ctx: ParseContext, lead: 
   return t === undefined ? readings : [...readings, { kind: 'clock', t, write: `${lead} ${formatClock(t)}`, what: dayClock(ofDay) }];
 }
 
-/** When, in seconds since T0, the wall clock next shows this time of day (seconds of the day) after now: undefined when the start is not known. */
+/** When, in seconds since T0, the wall clock next shows this time of day (seconds of the day), now if it shows it now (an inject may be for now): undefined when the start is not known. */
 function clockAt(ofDay: number, ctx: ParseContext): number | undefined {
   if (ctx.start === undefined) return undefined;
   const now = ctx.now ?? 0;
   const l = localTime(ctx.start, now);
   if (!l) return undefined;
   const wall = l.hour * 3600 + l.minute * 60 + l.second;
-  return now + ((ofDay - wall + 86_400) % 86_400 || 86_400);
+  return now + ((ofDay - wall + 86_400) % 86_400);
 }
 
 /** 05:00 */

@@ -378,7 +378,9 @@ export class PlaySession {
         const x = { write: r.write, t: clock(r.t), what: r.what ?? '', clock: wallClock(start, r.t) };
         if (!none) return this.say(`reading.${r.kind}` as MsgKey, x);
         // a time past the end as the slip was typed (T+25:00, not T+1d01:00)
-        if (r.kind === 'at' && r.t <= this.t) return this.say('reading.at-passed', x);
+        // a step or a jump to the time it is (advance 21:15 at 21:15) goes nowhere: said so, not as a time passed or the next day's
+        if (r.t === this.t && (r.kind === 'at' || r.kind === 'clock')) return this.say(`reading.${r.kind}-now`, x);
+        if (r.kind === 'at' && r.t < this.t) return this.say('reading.at-passed', x);
         return this.say(`reading.${r.kind}-after` as MsgKey, { ...x, t: hoursClock(r.t) });
       });
       params.choices = said.length <= 2 ? said.reduce((a, b) => this.say('reading.or', { a, b })) : this.say('reading.or', { a: said.slice(0, -1).join(', '), b: said[said.length - 1] });

@@ -65,4 +65,22 @@ describe('a time typed like the clock at advance', () => {
     expect(s.handle('jump T+03:00').refused).toBeFalsy();
     expect(s.t).toBe(3 * 3600);
   });
+
+  it('reads the time the wall clock shows now as now, not as the next day', () => {
+    const s = session('en', true);
+    s.handle('role controller');
+    s.handle('advance 75m'); // 21:15 by the wall clock
+    // an inject may be for now: offered at T+01:15, where the next day's 21:15 (T+25:15) was refused as past the end
+    expect(s.handle('inject mx-commander at 21:15 Call | Call the chair').text).toContain("'21:15' is not a time; write T+01:15 (to 21:15 20/09/2025 by the wall clock)");
+    expect(s.handle('inject mx-commander at T+01:15 Call | Call the chair').refused).toBeFalsy();
+    // a step or a jump to it goes nowhere, and says it is now
+    expect(s.handle('advance 21:15').text).toContain('21:15 20/09/2025 by the wall clock is now (T+01:15); to play to the end, write advance until end (or advance 2h45m)');
+    expect(s.handle('jump 21:15').text).toContain('21:15 20/09/2025 by the wall clock is now (T+01:15); write a time between T+01:15 and T+04:00');
+    expect(s.handle('advance until T+01:15').text).toContain('time only moves forward (T+01:15 is not after T+01:15)');
+    expect(s.t).toBe(75 * 60);
+    const v = session('vi', true);
+    v.handle('vai controller');
+    v.handle('tiếp 75p');
+    expect(v.handle('tiếp 21:15').text).toContain('21:15 20/09/2025 theo giờ đồng hồ là bây giờ (T+01:15)');
+  });
 });
