@@ -463,7 +463,8 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
   }
   for (const [area, people] of zonePeople) {
     const a = ids.area.get(area);
-    if (a && typeof a.population === 'number' && people > a.population) {
+    // an area's population the schema refuses (-9000) has its own error: comparing with it would add a second
+    if (a && typeof a.population === 'number' && a.population >= 0 && people > a.population) {
       const [i] = collections.zone.list.find(([, z]) => z.area === area)!;
       err([...collections.zone.path, i, 'population'], 'population', say('population.message', { area, people, population: a.population }), say('population.hint'));
     }

@@ -234,3 +234,17 @@ describe("an evacuation zone's shelters on the road network (evacuees go by road
     expect(issuesOf(unit).filter((i) => i.code === 'no-modes').map((i) => i.path)).toEqual(['units[0].speed_kmh']);
   });
 });
+
+describe("zones' people against their area's population", () => {
+  it('are more than the area holds: an error at the zone', () => {
+    const text = edit(quePhong, ['    population: 12500\n', '    population: 600\n']);
+    expect(issuesOf(text).filter((i) => i.code === 'population').map((i) => `${i.path}: ${i.message}`)).toEqual([
+      "evacuation.zones[0].population: zones in 'tri-le' hold 650 people, more than the area's population 600",
+    ]);
+  });
+
+  it("are not compared with a population that is itself wrong: one error, at the area, not a second at the zone", () => {
+    const text = edit(quePhong, ['    population: 12500\n', '    population: -12500\n']);
+    expect(issuesOf(text).filter((i) => i.severity === 'error').map((i) => i.path)).toEqual(['areas[2].population']);
+  });
+});
