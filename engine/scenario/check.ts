@@ -304,6 +304,12 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
       }
     }
     if (a.id === a.parent) err([...p, 'parent'], 'cycle', say('cycle.message', { id: String(a.id) }));
+    // groups may overlap (disabled elderly), so only one group larger than the whole area is sure to be a slip
+    if (isObj(a.vulnerable) && typeof a.population === 'number' && a.population >= 0) {
+      for (const [group, n] of Object.entries(a.vulnerable)) {
+        if (typeof n === 'number' && n > a.population) err([...p, 'vulnerable', group], 'vulnerable', say('vulnerable.more', { group, n, id: String(a.id), population: a.population }), say('vulnerable.more.hint'));
+      }
+    }
   }
 
   // travel network

@@ -156,6 +156,8 @@ const en = {
   // evacuation
   'population.message': "zones in '{area}' hold {people} people, more than the area's population {population}",
   'population.hint': 'lower the zone populations or raise the area population',
+  'vulnerable.more': "{n} {group} in '{id}', more than its whole population ({population})",
+  'vulnerable.more.hint': 'a group counts people of the area: lower it, or raise the area population',
   'zero-capacity.message': "shelter '{id}' has room for nobody",
   'zero-capacity.hint': 'give capacity_people above 0, or remove the shelter',
   'zero-floor.message': "shelter '{id}' has no floor space",
@@ -835,6 +837,8 @@ const vi: Record<IssueKey, string> = {
 
   'population.message': "các khu vực sơ tán tại '{area}' có tổng cộng {people} người, nhiều hơn dân số của địa bàn ({population})",
   'population.hint': 'hãy giảm dân số các khu vực sơ tán, hoặc tăng dân số của địa bàn',
+  'vulnerable.more': "nhóm {group} tại '{id}' có {n} người, nhiều hơn toàn bộ dân số của địa bàn ({population})",
+  'vulnerable.more.hint': 'mỗi nhóm là một phần dân số của địa bàn: hãy giảm số người của nhóm, hoặc tăng dân số của địa bàn',
   'zero-capacity.message': "điểm sơ tán '{id}' không chứa được ai",
   'zero-capacity.hint': 'hãy ghi capacity_people lớn hơn 0, hoặc bỏ điểm sơ tán này',
   'zero-floor.message': "điểm sơ tán '{id}' không có diện tích sàn",

@@ -247,4 +247,13 @@ describe("zones' people against their area's population", () => {
     const text = edit(quePhong, ['    population: 12500\n', '    population: -12500\n']);
     expect(issuesOf(text).filter((i) => i.severity === 'error').map((i) => i.path)).toEqual(['areas[2].population']);
   });
+
+  it("an area's vulnerable group larger than its whole population is an error at the group; groups that only add up to more are not (they overlap)", () => {
+    const over = edit(quePhong, ['vulnerable: { elderly: 900, children: 3800, disabled: 120 }', 'vulnerable: { elderly: 900, children: 13800, disabled: 120 }']);
+    expect(issuesOf(over).filter((i) => i.severity === 'error').map((i) => `${i.path}: ${i.message}`)).toEqual([
+      "areas[2].vulnerable.children: 13800 children in 'tri-le', more than its whole population (12500)",
+    ]);
+    const overlapping = edit(quePhong, ['vulnerable: { elderly: 900, children: 3800, disabled: 120 }', 'vulnerable: { elderly: 9000, children: 3800, disabled: 120 }']);
+    expect(issuesOf(overlapping).filter((i) => i.severity === 'error')).toEqual([]);
+  });
 });
