@@ -24,11 +24,12 @@ export class InputError extends Error {
   }
 }
 
-export function readText(file: string): string {
+/** `scenario`: the file is a scenario, so a folder given for it is answered with a YAML file in it, if it holds one. */
+export function readText(file: string, scenario = false): string {
   let bytes: Buffer;
   try {
     const st = statSync(file);
-    if (st.isDirectory()) throw new InputError(file, 'is a directory, not a file', fileInside(file));
+    if (st.isDirectory()) throw new InputError(file, 'is a directory, not a file', fileInside(file, scenario));
     bytes = readFileSync(file);
   } catch (e) {
     if (e instanceof InputError) throw e;
@@ -81,10 +82,10 @@ export function isUtf16(bytes: Uint8Array): boolean {
 }
 
 /** What to give for a folder given where a file goes: a file of it by name, a scenario or log (YAML, JSON) first. */
-function fileInside(dir: string): string {
+function fileInside(dir: string, scenario: boolean): string {
   let names: string[] = [];
   try { names = readdirSync(dir).sort(); } catch { /* unreadable: no example */ }
-  const example = names.find((n) => /\.(ya?ml|json)$/i.test(n)) ?? names.find((n) => !n.startsWith('.'));
+  const example = (scenario ? names.find((n) => /\.ya?ml$/i.test(n)) : undefined) ?? names.find((n) => /\.(ya?ml|json)$/i.test(n)) ?? names.find((n) => !n.startsWith('.'));
   return example === undefined ? 'give the path of a file inside it' : `give the path of a file inside it, such as '${join(dir, example)}'`;
 }
 

@@ -16,7 +16,7 @@ export class ReportedError extends Error {}
 
 /** `lang`: the language the problems found in the file are said in (the command's --lang). */
 export function loadScenario(file: string, lang: Lang = 'en'): Scenario {
-  const r = parseScenario(readText(file), file);
+  const r = parseScenario(readText(file, true), file);
   if (!r.ok) {
     for (const i of r.issues) process.stderr.write(formatIssueIn(i, lang) + '\n');
     throw new ReportedError(`${file} is not a valid scenario`);

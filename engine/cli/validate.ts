@@ -52,7 +52,7 @@ export const validateCommand: Subcommand = {
     // results and reports would carry the library's id, so say so (a warning: the file itself is fine)
     const idFiles = new Map<string, string>();
     for (const file of positionals) {
-      const text = readOrSay(file, lang);
+      const text = readOrSay(file, lang, true);
       if (text === undefined) {
         failed++;
         continue;
@@ -86,9 +86,9 @@ export const validateCommand: Subcommand = {
 };
 
 /** A file's text, or undefined once why it cannot be read is printed (a problem line, as for the file's own problems). */
-function readOrSay(file: string, lang: Lang): string | undefined {
+function readOrSay(file: string, lang: Lang, scenario = false): string | undefined {
   try {
-    return readText(file);
+    return readText(file, scenario);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     process.stdout.write(new InputError(e.file, sayCliProblem(e.message, lang), e.hint === undefined ? undefined : sayCliProblem(e.hint, lang), undefined, e.at).line() + '\n');

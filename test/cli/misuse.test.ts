@@ -504,6 +504,16 @@ describe('slips found walking the command line', () => {
     expect(drill(['report', empty]).stderr).toBe(`${empty}: error[file] (file): is a directory, not a file (give the path of a file inside it)\n`);
   });
 
+  it('a folder given for a scenario names a YAML file of it before a JSON one (a run log beside the scenario is no scenario)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a-run.json'), '{}');
+    writeFileSync(join(dir, 'b-drill.yaml'), 'drillsim: 1\n');
+    expect(drill(['validate', dir]).stdout).toBe(`${dir}: error[file] (file): is a directory, not a file (give the path of a file inside it, such as '${join(dir, 'b-drill.yaml')}')\n`);
+    expect(drill(['run', dir]).stderr).toBe(`${dir}: error[file] (file): is a directory, not a file (give the path of a file inside it, such as '${join(dir, 'b-drill.yaml')}')\n`);
+    // where a run log goes, the JSON file
+    expect(drill(['report', dir]).stderr).toBe(`${dir}: error[file] (file): is a directory, not a file (give the path of a file inside it, such as '${join(dir, 'a-run.json')}')\n`);
+  });
+
   it('drill batch --out page.html names --html, the option that writes the page', () => {
     const r = drill(['batch', S, '--runs', '2', '--out', 'page.html']);
     expect(r.code).toBe(2);
