@@ -130,6 +130,9 @@ export function buildAar(log: RunLog, scenario: Scenario, events: LogEvent[]): A
   }
   const players = new Set(log.players);
   const { strengths, improvements } = findings(scenario, review, objectives);
+  // a role doctrine played all run acted by the scenario's written plan: what it left undone is the plan's gap
+  // (Planning), not a trainee's (Training)
+  for (const f of improvements) if (f.element === 'training' && f.org !== null && f.org !== CONTROLLER && !players.has(f.org)) f.element = 'planning';
   return {
     scenario,
     run: { seed: log.seed, engine: log.engine, until: log.until, players: log.players, events: events.length, hash: log.hash, decisions: log.decisions.length, scenario_hash: log.scenario.hash, session_t: log.session?.t ?? null, after_stop: afterStop(log) },

@@ -298,11 +298,13 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   h(2, w.m('h.plan'), 'plan');
   p(txt(w.m('plan.note')), 'note');
   if (aar.improvements.length) {
+    // the organisation owns the corrective action either way; the reader is told no trainee sat in that role
+    const doctrine = new Set(aar.overview.doctrine_roles);
     B.push({
       kind: 'table', cls: 'plan', head: ['col.capability', 'col.issue', 'col.action', 'col.element', 'col.org', 'col.start', 'col.end'].map((k) => w.m(k)),
       rows: aar.improvements.map((f) => [
         txt(f.capability === null ? '' : w.capability(f.capability)), txt(sentence(w.m(f.key, f.params))), f.action ? txt(w.m('plan.suggested', { action: w.m(f.action.key, f.action.params) }), { i: true }) : [],
-        txt(f.element ? w.m(`el.${f.element}`) : ''), txt(f.org === 'controller' ? w.m('plan.org_controller') : f.org ? w.name('role', f.org) : ''), [], [],
+        txt(f.element ? w.m(`el.${f.element}`) : ''), txt(f.org === 'controller' ? w.m('plan.org_controller') : f.org ? (doctrine.has(f.org) ? w.m('plan.org_doctrine', { role: w.name('role', f.org) }) : w.name('role', f.org)) : ''), [], [],
       ]),
     });
   } else p(txt(w.m('plan.none')));

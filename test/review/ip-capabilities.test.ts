@@ -75,3 +75,29 @@ describe('the improvement plan\'s core capabilities', () => {
     for (const f of blocked) expect(f.capability).toBe('Critical Transportation');
   });
 });
+
+describe("the improvement plan's element for a role nobody played", () => {
+  // the dam rumour (inject #10) goes to Mường Xén's chair; doctrine does not answer rumours
+  const planRows = (players: string[]) => {
+    const scenario = loadNamed('ky-son-flash-flood');
+    const { log } = runScenario(scenario, { seed: scenario.seed ?? 1, players });
+    const aar = buildAar(log!, scenario, log!.events.map((l) => JSON.parse(l) as LogEvent));
+    const md = renderReport(aar, 'md', 'en');
+    return { aar, rows: md.split('\n').filter((l) => l.startsWith('| Public Information and Warning | Inject #10')), vi: renderReport(aar, 'md', 'vi') };
+  };
+
+  it("is Planning where doctrine played the role all run (the written plan left it undone), and the row says doctrine played it", () => {
+    const { aar, rows, vi } = planRows(['tc-chair']);
+    const never = aar.improvements.find((f) => f.key === 'f.inject.never' && f.org === 'mx-chair')!;
+    expect(never.element).toBe('planning');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(/ \| Planning \| Mường Xén commune chair \(commune civil-defence board\), played by doctrine \|/);
+    expect(vi).toContain('Chủ tịch UBND xã Mường Xén (Ban chỉ huy PTDS xã), do phương án tự động đảm nhận |');
+  });
+
+  it('stays Training where a trainee held the role and did not act', () => {
+    const { aar, rows } = planRows(['mx-chair']);
+    expect(aar.improvements.find((f) => f.key === 'f.inject.never' && f.org === 'mx-chair')!.element).toBe('training');
+    expect(rows[0]).toMatch(/ \| Training \| Mường Xén commune chair \(commune civil-defence board\) \|/);
+  });
+});
