@@ -21,9 +21,9 @@ import { sayIn } from '../scenario/say.js';
 import { SimBoundError } from '../core/errors.js';
 import { sha256Hex } from '../core/hash.js';
 import { formatClock, formatDuration, writtenClock } from '../scenario/duration.js';
-import { parseScenario } from '../scenario/parse.js';
+import { canonicalScenarioText, parseScenario } from '../scenario/parse.js';
 import { Command, Inject, type Scenario } from '../scenario/schema.js';
-import type { Lang } from '../scenario/text.js';
+import { textIn, type Lang } from '../scenario/text.js';
 import { CONTROLLER } from '../sim/commands.js';
 import { AnswerCommand, ControllerCommand, serializeDecisions, type AnyCommand, type Decision } from '../sim/decisions.js';
 import * as Incidents from '../sim/incidents.js';
@@ -155,16 +155,26 @@ export class PlaySession {
     return scenario.roles.map((r) => r.id);
   }
 
-  /** Continue a session from its run log (the save file). */
-  static resume(log: RunLog, opts: { lang: Lang; controller: boolean }): { ok: true; session: PlaySession } | { ok: false; key: MsgKey; params?: Record<string, string | number> } {
+  /**
+   * Continue a session from its run log (the save file). `of`: the scenario the session must be of (the play page's,
+   * which plays one scenario): a log of another, or of another version of it, is not resumed there. `surface`: as in
+   * SessionOptions.
+   */
+  static resume(log: RunLog, opts: { lang: Lang; controller: boolean; of?: Scenario; surface?: SessionOptions['surface'] }): { ok: true; session: PlaySession } | { ok: false; key: MsgKey; params?: Record<string, string | number> } {
     const parsed = parseScenario(log.scenario.text, '<embedded scenario>');
     if (!parsed.ok) return { ok: false, key: 'resume.bad-scenario', params: { message: parsed.issues[0] ? sayIn(parsed.issues[0].words.message, opts.lang) : '' } };
     if (sha256Hex(log.scenario.text) !== log.scenario.hash) return { ok: false, key: 'resume.edited' };
+    if (opts.of !== undefined) {
+      const title = (s: Scenario) => oneLine(textIn(s.title, opts.lang));
+      if (parsed.scenario.id !== opts.of.id) return { ok: false, key: 'resume.other-scenario', params: { id: parsed.scenario.id, title: title(parsed.scenario), here: opts.of.id, here_title: title(opts.of) } };
+      // the same id, other contents: the scenario file was changed since the save (the log goes on only with its own)
+      if (sha256Hex(canonicalScenarioText(opts.of)) !== log.scenario.hash) return { ok: false, key: 'resume.other-version', params: { id: opts.of.id } };
+    }
     const decisions = log.decisions.map(decisionFromRecord);
     if (decisions.some((d) => d.author !== 'trainee' && d.author !== 'controller')) return { ok: false, key: 'resume.bad-decisions' };
     const t = log.session ? log.session.t : log.until;
     if (!Number.isInteger(t) || t < 0 || t > log.until) return { ok: false, key: 'resume.bad-time' };
-    const session = new PlaySession(parsed.scenario, { seed: log.seed, players: log.players, joined: log.joined, controller: opts.controller, lang: opts.lang, until: log.until }, decisions, t);
+    const session = new PlaySession(parsed.scenario, { seed: log.seed, players: log.players, joined: log.joined, controller: opts.controller, lang: opts.lang, until: log.until, ...(opts.surface ? { surface: opts.surface } : {}) }, decisions, t);
     // the log as this session writes it at t: a part-way save ends with the count of the people still at risk then
     // (which a save of an engine before 0.7.0 lacks: it goes on all the same, from the same world)
     const lines = log.events.length === session.sim.log!.count ? session.sim.log!.lines : session.log().events;

@@ -236,6 +236,21 @@ describe('a play session', () => {
     if (!r.ok) expect(r.key).toBe('resume.diverged');
   });
 
+  it('resumed for a given scenario (the play page\'s), refuses a log of another scenario or of another version of it', () => {
+    const s = session(['tc-chair']);
+    play(s, ['evacuate ta-ca-riverside', 'advance T+01:00']);
+    const log = s.log();
+    const same = PlaySession.resume(log, { lang: 'en', controller: false, of: kySon, surface: 'page' });
+    if (!same.ok) throw new Error(same.key);
+    expect(same.session.t).toBe(3600);
+    expect(same.session.opts.surface).toBe('page');
+    const other = PlaySession.resume(log, { lang: 'en', controller: false, of: minimal });
+    expect(other).toMatchObject({ ok: false, key: 'resume.other-scenario', params: { id: 'ky-son-flash-flood', here: minimal.id } });
+    const changed = structuredClone(kySon);
+    changed.seed = (changed.seed ?? 1) + 1;
+    expect(PlaySession.resume(log, { lang: 'vi', controller: false, of: changed })).toMatchObject({ ok: false, key: 'resume.other-version', params: { id: 'ky-son-flash-flood' } });
+  });
+
   it('pause stops trainees until the controller resumes', () => {
     const s = session(['tc-chair'], true);
     expect(s.handle('pause').refused).toBe(true);
