@@ -79,6 +79,17 @@ const PAGE_FORMS = new Set<MsgKey>([
   'help.role', 'help.save', 'help.quit', 'play.controller-only', 'play.controller-alone-no-orders', 'play.not-your-role', 'play.no-controller-seat',
 ]);
 
+/**
+ * Why a run log cannot be resumed: a message key and its parameters, in the language asked for; `paramsIn` gives
+ * them in another (the play page says the reason again when its language is switched), where they depend on it.
+ */
+export interface ResumeFailure {
+  ok: false;
+  key: MsgKey;
+  params?: Record<string, string | number>;
+  paramsIn?: (lang: Lang) => Record<string, string | number>;
+}
+
 /** Where a run reached one of the scenario's `limits:` (`key`, e.g. max_events) and stopped. */
 export interface LimitStop {
   key: string;
@@ -160,13 +171,19 @@ export class PlaySession {
    * which plays one scenario): a log of another, or of another version of it, is not resumed there. `surface`: as in
    * SessionOptions.
    */
-  static resume(log: RunLog, opts: { lang: Lang; controller: boolean; of?: Scenario; surface?: SessionOptions['surface'] }): { ok: true; session: PlaySession } | { ok: false; key: MsgKey; params?: Record<string, string | number> } {
+  static resume(log: RunLog, opts: { lang: Lang; controller: boolean; of?: Scenario; surface?: SessionOptions['surface'] }): { ok: true; session: PlaySession } | ResumeFailure {
     const parsed = parseScenario(log.scenario.text, '<embedded scenario>');
-    if (!parsed.ok) return { ok: false, key: 'resume.bad-scenario', params: { message: parsed.issues[0] ? sayIn(parsed.issues[0].words.message, opts.lang) : '' } };
+    if (!parsed.ok) {
+      const issue = parsed.issues[0];
+      const paramsIn = (lang: Lang) => ({ message: issue ? sayIn(issue.words.message, lang) : '' });
+      return { ok: false, key: 'resume.bad-scenario', params: paramsIn(opts.lang), paramsIn };
+    }
     if (sha256Hex(log.scenario.text) !== log.scenario.hash) return { ok: false, key: 'resume.edited' };
     if (opts.of !== undefined) {
-      const title = (s: Scenario) => oneLine(textIn(s.title, opts.lang));
-      if (parsed.scenario.id !== opts.of.id) return { ok: false, key: 'resume.other-scenario', params: { id: parsed.scenario.id, title: title(parsed.scenario), here: opts.of.id, here_title: title(opts.of) } };
+      const here = opts.of, there = parsed.scenario;
+      const title = (s: Scenario, lang: Lang) => oneLine(textIn(s.title, lang));
+      const paramsIn = (lang: Lang) => ({ id: there.id, title: title(there, lang), here: here.id, here_title: title(here, lang) });
+      if (there.id !== here.id) return { ok: false, key: 'resume.other-scenario', params: paramsIn(opts.lang), paramsIn };
       // the same id, other contents: the scenario file was changed since the save (the log goes on only with its own)
       if (sha256Hex(canonicalScenarioText(opts.of)) !== log.scenario.hash) return { ok: false, key: 'resume.other-version', params: { id: opts.of.id } };
     }

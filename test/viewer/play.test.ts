@@ -157,7 +157,7 @@ describe('the play page', () => {
     sent.push(saveLine);
     expect(download.suggestedFilename()).toBe('typed.json');
     const downloaded = readFileSync(await download.path());
-    await expect(page.locator('#transcript > div.note').last().textContent()).resolves.toBe(`Run log saved as typed.json at T+04:01 (the browser downloads it). In a terminal, drill play --resume typed.json carries on from here.`);
+    await expect(page.locator('#transcript > div.note').last().textContent()).resolves.toBe(`Run log saved as typed.json at T+04:01 (the browser downloads it). To carry on from here later: on this page, Resume a saved session… with that file; or in a terminal, drill play --resume typed.json.`);
 
     // the same lines piped into drill play
     const out = join(dir, 'terminal.json');

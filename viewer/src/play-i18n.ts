@@ -25,6 +25,13 @@ const en = {
   seed: (a: Args) => `The scenario's is ${a.seed}; another seed plays the same scenario with other chance (for a second team, say). The session ends at ${a.until}.`,
   badSeed: (a: Args) => `The seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, not '${a.value}'.`,
   start: 'Start the session',
+  or: 'or',
+  resumeSession: 'Resume a saved session…',
+  resumeHint: 'Pick a run log saved from this scenario (save on this page, or drill play): the session goes on from where it was saved, with its roles and seed. The controller sits here if ticked above, or if the log has the controller\'s decisions.',
+  /** what to do when a log cannot be resumed here: that scenario's page, or a terminal, which resumes any run log */
+  resumeOtherScenario: (a: Args) => `Open that scenario (Open a scenario…) and resume it there, or carry it on in a terminal: drill play --resume ${a.arg}`,
+  resumeOtherVersion: (a: Args) => `In a terminal, drill play --resume ${a.arg} carries it on with the scenario inside the log; or start a new session of this one.`,
+  resumeOther: 'Pick a run log saved by this page (save) or by drill play, unchanged since; or start a new session.',
   noRole: 'Choose at least one role, or the controller.',
   transcript: 'Session transcript',
   command: 'Command',
@@ -58,6 +65,12 @@ const vi: Strings = {
   seed: (a: Args) => `Kịch bản dùng ${a.seed}; hạt giống khác cho cùng kịch bản với diễn biến ngẫu nhiên khác (chẳng hạn cho đội thứ hai). Phiên kết thúc lúc ${a.until}.`,
   badSeed: (a: Args) => `Hạt giống phải là số nguyên từ 0 đến ${Number.MAX_SAFE_INTEGER}, không phải '${a.value}'.`,
   start: 'Bắt đầu phiên',
+  or: 'hoặc',
+  resumeSession: 'Chơi tiếp phiên đã lưu…',
+  resumeHint: 'Chọn một nhật ký chạy đã lưu của kịch bản này (lệnh save trên trang này, hoặc drill play): phiên chơi tiếp từ lúc lưu, với các vai và hạt giống của nó. Ban đạo diễn ngồi tại đây nếu được đánh dấu ở trên, hoặc nếu nhật ký có quyết định của ban đạo diễn.',
+  resumeOtherScenario: (a: Args) => `Hãy mở kịch bản đó (Mở kịch bản…) rồi chơi tiếp ở đó, hoặc chơi tiếp trong cửa sổ lệnh: drill play --resume ${a.arg}`,
+  resumeOtherVersion: (a: Args) => `Trong cửa sổ lệnh, drill play --resume ${a.arg} chơi tiếp với kịch bản nằm trong nhật ký; hoặc bắt đầu một phiên mới của kịch bản này.`,
+  resumeOther: 'Hãy chọn một nhật ký chạy do trang này (save) hoặc drill play lưu, chưa bị sửa; hoặc bắt đầu một phiên mới.',
   noRole: 'Hãy chọn ít nhất một vai, hoặc ban đạo diễn.',
   transcript: 'Diễn biến phiên',
   command: 'Lệnh',
@@ -76,7 +89,8 @@ export const PLAY_STRINGS: Record<Lang, Strings> = { en, vi };
 /** Lines the page adds to the transcript, in the session's language, where `drill play` would talk about the file it wrote. */
 const lines = {
   en: {
-    saved: (a: Args) => `Run log saved as ${a.file} at ${a.t} (the browser downloads it). In a terminal, drill play --resume ${a.file} carries on from here.`,
+    saved: (a: Args) => `Run log saved as ${a.file} at ${a.t} (the browser downloads it). To carry on from here later: on this page, Resume a saved session… with that file; or in a terminal, drill play --resume ${a.arg}.`,
+    resumed: (a: Args) => `Resumed ${a.file}: saved at ${a.t}, with ${a.decisions} ${a.decisions === 1 ? 'decision' : 'decisions'} taken; save again to keep what follows.`,
     written: (a: Args) => `Run log saved as ${a.file} (finished: ${a.events} events, hash ${a.hash}); the browser downloads it.`,
     closed: 'The run log can still be downloaded below.',
     limit: 'There is no run log to download: a run stopped at a limit has none (drill run writes none either). Raise the limit in the scenario file, then open it again (Open a scenario…) to play it.',
@@ -84,7 +98,8 @@ const lines = {
     fault: (detail: string) => `drillsim: ${detail}`,
   },
   vi: {
-    saved: (a: Args) => `Đã lưu nhật ký chạy thành ${a.file} lúc ${a.t} (trình duyệt tải về). Trong cửa sổ lệnh, drill play --resume ${a.file} chơi tiếp từ đây.`,
+    saved: (a: Args) => `Đã lưu nhật ký chạy thành ${a.file} lúc ${a.t} (trình duyệt tải về). Muốn chơi tiếp từ đây sau này: trên trang này, Chơi tiếp phiên đã lưu… với tệp đó; hoặc trong cửa sổ lệnh, drill play --resume ${a.arg}.`,
+    resumed: (a: Args) => `Đã mở lại ${a.file}: lưu lúc ${a.t}, đã có ${a.decisions} quyết định; hãy save lại để giữ những gì tiếp theo.`,
     written: (a: Args) => `Đã lưu nhật ký chạy thành ${a.file} (hoàn tất: ${a.events} sự kiện, mã băm ${a.hash}); trình duyệt tải về.`,
     closed: 'Vẫn có thể tải nhật ký chạy ở phía dưới.',
     limit: 'Không có nhật ký chạy để tải về: lượt chạy dừng ở một giới hạn thì không có nhật ký chạy (drill run cũng không ghi). Hãy tăng giới hạn trong tệp kịch bản rồi mở lại tệp (Mở kịch bản…) để chơi.',

@@ -20,10 +20,12 @@ import { formatClock } from '../../engine/scenario/duration.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
 import type { Scenario } from '../../engine/scenario/schema.js';
 import { textIn } from '../../engine/scenario/text.js';
+import { sayCliProblem } from '../../engine/play/cli-problems.js';
 import { m } from '../../engine/play/messages.js';
 import { PlaySession, sayLimit } from '../../engine/play/session.js';
 import { CONTROLLER } from '../../engine/sim/commands.js';
-import { serializeRunLog } from '../../engine/sim/run.js';
+import { readRunLog, serializeRunLog } from '../../engine/sim/run.js';
+import { shellArg } from '../../engine/cli/shell.js';
 import { h } from './dom.js';
 import type { Lang } from './i18n.js';
 import { PLAY_LINES, PLAY_STRINGS } from './play-i18n.js';
@@ -239,6 +241,67 @@ class PlayPage {
       return;
     }
     if (players.length) session.seat = players[0];
+    this.begin(session, `${s.id}-${players.length ? players.join('+') : CONTROLLER}.json`);
+    this.print(session.intro(), 'out');
+    this.afterBegin();
+  }
+
+  /**
+   * A run log picked with "Resume a saved session…": as `drill play --resume F`, the session goes on from where the
+   * log was saved, with its roles and seed. The log must be of the scenario this page plays (a log of another would
+   * carry on a scenario other than the one on the page). A log that cannot be resumed is said (why, and what to do)
+   * in the engine's words, in the page's language.
+   */
+  async resumeFile(file: File): Promise<void> {
+    const s = this.scenario;
+    if (!s) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const name = file.name;
+    const arg = shellArg(name);
+    const cannot = (l: Lang, reason: string, todo: string) => `${m(l, 'cli.resume-failed', { file: name, reason })}\n${todo}`;
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return this.sayProblem((l) => cannot(l, sayCliProblem('this file is not UTF-8 text', l), PLAY_STRINGS[l].resumeOther));
+    }
+    if (text.includes('\0')) return this.sayProblem((l) => cannot(l, sayCliProblem('this is a binary file, not a text file', l), PLAY_STRINGS[l].resumeOther));
+    const read = readRunLog(text);
+    if (!read.ok) return this.sayProblem((l) => cannot(l, sayCliProblem(read.message, l), PLAY_STRINGS[l].resumeOther));
+    const log = read.log;
+    // the controller's seat is not part of the run (as --controller on resume): ticked here, or taken by the log's controller
+    const ticked = [...document.querySelectorAll<HTMLInputElement>('#role-list input:checked')].map((i) => i.value);
+    const controller = ticked.includes(CONTROLLER) || log.decisions.some((d) => d.author === 'controller');
+    let r: ReturnType<typeof PlaySession.resume>;
+    try {
+      r = PlaySession.resume(log, { lang: this.lang, controller, of: s, surface: 'page' });
+    } catch (e) {
+      // the re-simulation failed (a log edited so that the run meets a limit before its save): said, not left to the console
+      const detail = (e as Error).message;
+      return this.sayProblem((l) => cannot(l, PLAY_LINES[l].fault(detail), PLAY_STRINGS[l].resumeOther));
+    }
+    if (!r.ok) {
+      const { key, params, paramsIn } = r;
+      return this.sayProblem((l) => {
+        const S = PLAY_STRINGS[l];
+        const todo = key === 'resume.other-scenario' ? S.resumeOtherScenario({ arg }) : key === 'resume.other-version' ? S.resumeOtherVersion({ arg }) : S.resumeOther;
+        return cannot(l, m(l, key, paramsIn?.(l) ?? params), todo);
+      });
+    }
+    $('setup-error').hidden = true;
+    this.setupProblem = null;
+    const session = r.session;
+    // as --role on resume: a ticked role of the run sits first
+    const first = ticked.find((t) => session.opts.players.includes(t));
+    if (first) session.seat = first;
+    this.begin(session, downloadName(name, `${s.id}.json`));
+    this.print(session.intro(), 'out');
+    this.print(PLAY_LINES[session.lang].resumed({ file: this.fileName, t: formatClock(session.t), decisions: session.decisions.length }), 'note');
+    this.afterBegin();
+  }
+
+  /** Make `session` the page's: nothing unsaved yet (a resumed one is its log), a fresh transcript and history. */
+  private begin(session: PlaySession, fileName: string): void {
     this.session = session;
     this.savedRevision = session.revision;
     this.warnedUnsaved = false;
@@ -246,11 +309,14 @@ class PlayPage {
     this.savedOnce = false;
     this.history = [];
     this.historyAt = 0;
-    this.fileName = `${s.id}-${players.length ? players.join('+') : CONTROLLER}.json`;
+    this.fileName = fileName;
     $('transcript').replaceChildren();
     $('setup').hidden = true;
     $('console').hidden = false;
-    this.print(session.intro(), 'out');
+  }
+
+  /** The session shown: its prompt, and the command line ready. */
+  private afterBegin(): void {
     this.setPrompt();
     this.showDownload();
     const line = $<HTMLInputElement>('line');
@@ -336,7 +402,7 @@ class PlayPage {
     const L = PLAY_LINES[session.lang];
     this.print(session.finished
       ? L.written({ file: this.fileName, events: log.events.length, hash: log.hash.slice(0, 16) })
-      : L.saved({ file: this.fileName, t: formatClock(session.t) }), 'note');
+      : L.saved({ file: this.fileName, arg: shellArg(this.fileName), t: formatClock(session.t) }), 'note');
   }
 
   /** `quit`: as at a terminal, a first quit with unsaved decisions only warns; then the session closes, its log still on offer. */
@@ -472,6 +538,11 @@ class PlayPage {
         radio.focus();
       });
     }
+    const resume = $<HTMLInputElement>('resume-input');
+    resume.addEventListener('change', () => {
+      const f = resume.files?.[0];
+      if (f) void this.resumeFile(f).finally(() => { resume.value = ''; });
+    });
     $('setup-form').addEventListener('submit', (e) => { e.preventDefault(); this.start(); });
     $('line-form').addEventListener('submit', (e) => {
       e.preventDefault();
