@@ -22,11 +22,11 @@ describe('advice on the play page', () => {
   it('names the page\'s controls, not the command line, EN and VI', () => {
     const en = replies('page', 'en', ['mx-commander'], false, TRAINEE);
     expect(en[0]).toBe('refused: only the controller may do that, and no controller sits at this session: tick Controller under Roles played here when you start a session (quit, then New session, brings that choice back). Nothing was changed.\n');
-    expect(en[1]).toBe("refused: no controller sits at this session (seats here: mx-commander): that seat is chosen under Roles played here when a session starts; to take it, save <file> if you want this session's run log, then quit, press New session and tick Controller. Nothing was changed.\n");
+    expect(en[1]).toBe("refused: no controller sits at this session (seats here: mx-commander): that seat is chosen under Roles played here when a session starts or resumes; to take it, save <file>, then quit, press New session, tick Controller and pick that file with Resume a saved session… (the session goes on from the save, the controller here). Nothing was changed.\n");
     expect(en[2]).toBe("refused: 'nobody' is not played in this session; seats here: mx-commander. Nothing was changed.\n");
     const vi = replies('page', 'vi', ['mx-commander'], false, TRAINEE);
     expect(vi[0]).toBe('bị từ chối: chỉ ban đạo diễn được làm việc này, mà phiên này không có ban đạo diễn: hãy đánh dấu ô Ban đạo diễn ở mục Vai đóng tại đây khi bắt đầu phiên (gõ quit rồi bấm Phiên mới để chọn lại). Không có gì thay đổi.\n');
-    expect(vi[1]).toContain('bấm Phiên mới và đánh dấu ô Ban đạo diễn');
+    expect(vi[1]).toContain('bấm Phiên mới, đánh dấu ô Ban đạo diễn và chọn tệp đó bằng Chơi tiếp phiên đã lưu…');
     const alone = replies('page', 'en', [], true, CONTROLLER_ALONE);
     expect(alone[0]).toBe("refused: the controller gives no orders to forces, and no role is played in this session: doctrine plays them all (to take a role's orders, tick it under Roles played here when you start a session: quit, then New session). Nothing was changed.\n");
     expect(alone[1]).toBe("refused: 'mx-commander' is not played in this session; seats here: controller. Nothing was changed.\n");
