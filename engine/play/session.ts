@@ -76,7 +76,7 @@ export interface SessionOptions {
 
 /** Messages with a page form (`<key>.page`): the terminal's words name its options, the page's its controls. */
 const PAGE_FORMS = new Set<MsgKey>([
-  'help.role', 'help.save', 'help.quit', 'play.controller-only', 'play.controller-alone-no-orders', 'play.not-your-role', 'play.no-controller-seat',
+  'intro.title', 'help.role', 'help.save', 'help.quit', 'play.controller-only', 'play.controller-alone-no-orders', 'play.not-your-role', 'play.no-controller-seat',
 ]);
 
 /**
