@@ -568,12 +568,39 @@ function editDistance(a: string, b: string): number {
   return row[b.length];
 }
 
-/** "dispatch <unit> [to] <incident>", with the argument names given by `name`. */
-export function usage(verb: Verb, name: (k: ArgKind) => string): string {
-  const parts = [...verb.words];
+/** The small words of a syntax in Vietnamese (FILLERS): with diacritics, and as written without them. */
+const VI_FILLER: Record<string, [string, string]> = { to: ['đến', 'den'], in: ['tại', 'tai'], for: ['cho', 'cho'], at: ['lúc', 'luc'] };
+
+/**
+ * The Vietnamese form of this verb (VI_FORMS, as the table writes it) that the words start with, the longest:
+ * `tiếp` for `tiếp abc`, `so tan` for `So tan z`; undefined when they start with an English form.
+ */
+export function viFormOf(verb: Verb, words: string[]): string[] | undefined {
+  const lower = words.map((w) => w.normalize('NFC').toLowerCase());
+  let best: string[] | undefined;
+  for (const form of verb.vi) {
+    if (form.length <= lower.length && form.every((w, i) => lower[i] === w) && (!best || form.length > best.length)) best = form;
+  }
+  return best;
+}
+
+/**
+ * "dispatch <unit> [to] <incident>", with the argument names given by `name`; in a Vietnamese form when one is
+ * given (`điều động <unit> [đến] <incident>`, `dieu dong <unit> [den] <incident>`): a trainee who typed
+ * `tiếp` is shown the syntax in the words typed, not an English command never typed. Each form shown is one the
+ * parser takes (test/play/usage-vi.test.ts).
+ */
+export function usage(verb: Verb, name: (k: ArgKind) => string, vi?: string[]): string {
+  // without diacritics when the command was typed without them: the keyboard at hand has none
+  const plain = vi !== undefined && !/[^\x00-\x7f]/.test(vi.join(''));
+  const word = (filler: string) => (vi ? VI_FILLER[filler]?.[plain ? 1 : 0] ?? filler : filler);
+  // the steps readStep takes in Vietnamese: none (the next message), a length in viStep's units, a time, until (đến) a time or the end
+  const steps = !vi ? '[30m | T+03:00 | until next | until end]'
+    : plain ? '[30p | T+03:00 | den T+03:00 | den het]' : '[30p | T+03:00 | đến T+03:00 | đến hết]';
+  const parts = [...(vi ?? verb.words)];
   for (const a of verb.args) {
-    const filler = a.filler ? (a.optional ? `${a.filler} ` : `[${a.filler}] `) : '';
-    const body = a.kind === 'step' ? `[30m | T+03:00 | until next | until end]` : `${filler}<${name(a.kind)}>`;
+    const filler = a.filler ? (a.optional ? `${word(a.filler)} ` : `[${word(a.filler)}] `) : '';
+    const body = a.kind === 'step' ? steps : `${filler}<${name(a.kind)}>`;
     parts.push(a.optional && a.kind !== 'step' ? `[${body}]` : body);
   }
   return parts.join(' ');

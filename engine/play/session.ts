@@ -34,7 +34,7 @@ import { Sim } from '../sim/sim.js';
 import { allInjects } from '../sim/world-ops.js';
 import { areaName, renderBoard, renderSummary, messageLines, seatName, unitName } from './board.js';
 import { commandLine, feed } from './describe.js';
-import { complete, matchVerb, nearestVerb, parseLine, tokenize, usage, VERBS, type ArgKind, type Parsed, type ParseContext, type ParseResult, type Problem, type Step, type Verb, type VerbId } from './grammar.js';
+import { complete, matchVerb, nearestVerb, parseLine, tokenize, usage, VERBS, viFormOf, type ArgKind, type Parsed, type ParseContext, type ParseResult, type Problem, type Step, type Verb, type VerbId } from './grammar.js';
 import { m, mn, type MsgKey } from './messages.js';
 import { explainRefusal, guessIds, zoneTooLate } from './refusals.js';
 import { oneLine, say as sayText, wallClock } from './text.js';
@@ -356,7 +356,7 @@ export class PlaySession {
     const label = this.optionByLabel(line);
     if (label && this.mayUse(label.verb) === undefined) return this.refuse(this.say('play.answer-label', label.params));
     if (!r.ok) {
-      const how = r.verb ? `\n  ${this.say('parse.usage')}: ${usage(r.verb, (k) => this.say(`arg.${k}` as MsgKey))}` : `\n  ${this.say('parse.try-help')}`;
+      const how = r.verb ? `\n  ${this.say('parse.usage')}: ${usage(r.verb, (k) => this.say(`arg.${k}` as MsgKey), this.viTyped(r.verb, tokenize(line).map((t) => t.text)))}` : `\n  ${this.say('parse.try-help')}`;
       return { text: `${this.say('parse.cannot-read', { what: this.sayProblem(r.problem) })}${how}\n${this.parseHint(line, r)}`, refused: true };
     }
     const p = r.value;
@@ -537,7 +537,9 @@ export class PlaySession {
       }
       // and what its ids can be now, for someone who does not know Tab (or reads from a pipe)
       const now = (v: Verb) => this.allowed(v) ? [...new Set(v.args.map((a) => this.choices(a.kind, v.id)))].join('') : '';
-      return matching.map((v) => `${usage(v, name)}\n  ${this.say(`help.${v.id}` as MsgKey)}\n${now(v)}`).join('');
+      // `help tiếp` in the words asked about; `help mở` (open shelter, open road) in the forms that word starts
+      const form = (v: Verb) => this.viTyped(v, typed ? words : v.vi.find((f) => f[0] === words[0]) ?? []);
+      return matching.map((v) => `${usage(v, name, form(v))}\n  ${this.say(`help.${v.id}` as MsgKey)}\n${now(v)}`).join('');
     }
     const rows = allowed.map((v) => [usage(v, name), this.say(`help.${v.id}` as MsgKey)] as const);
     const width = Math.min(44, Math.max(...rows.map(([u]) => u.length)) + 2);
@@ -545,6 +547,14 @@ export class PlaySession {
     for (const [u, d] of rows) lines.push(u.length + 2 > width ? `  ${u}\n  ${' '.repeat(width)}${d}` : `  ${u.padEnd(width)}${d}`);
     lines.push(this.say(this.seat === CONTROLLER ? 'help.footer-controller' : 'help.footer'));
     return lines.join('\n') + '\n';
+  }
+
+  /**
+   * The Vietnamese form a command was typed in, in a Vietnamese session: its syntax is then said in those words.
+   * An English command keeps the English syntax; so does an English session, whose argument names are English.
+   */
+  private viTyped(verb: Verb, words: string[]): string[] | undefined {
+    return this.lang === 'vi' ? viFormOf(verb, words) : undefined;
   }
 
   private allowed(verb: Verb): boolean {

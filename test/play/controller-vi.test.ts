@@ -71,7 +71,7 @@ describe('the controller\'s commands in Vietnamese', () => {
     for (const m of items) {
       for (const form of m[1].split(/, | hoặc /)) expect(matchVerb(form.trim().split(' '))?.verb.id, form).toBe(m[2]);
     }
-    expect(s.handle('help tạm dừng').text).toBe('pause\n  tạm dừng diễn tập: khung tập không được ra lệnh, thời gian không trôi\n');
+    expect(s.handle('help tạm dừng').text).toBe('tạm dừng\n  tạm dừng diễn tập: khung tập không được ra lệnh, thời gian không trôi\n');
     // a trainee's seat lists the trainees' forms, as before
     const t = new PlaySession(kySon, { seed: 2022, players: ['tc-chair'], controller: true, lang: 'vi' });
     expect(t.handle('help').text).toContain(CATALOGUES.vi['help.footer']);
