@@ -571,7 +571,7 @@ const vi: Record<MsgKey, string> = {
   "help.sea_ban": "cấm tàu thuyền ra khơi tại một địa bàn ven biển (mặc định: địa bàn của bạn)",
   "help.public_info": "thông tin cho nhân dân, ví dụ public info \"Không có vỡ đập; bà con yên tâm\"",
   "help.answer": "trả lời một tình huống cần quyết định bằng một phương án (bỏ tên tình huống được khi chỉ có một tình huống đang chờ)",
-  "help.advance": "cho thời gian trôi: đến tin hoặc tình huống tiếp theo (không tham số), thêm một khoảng (30m), đến một thời điểm (T+03:00), hoặc đến hết (until end)",
+  "help.advance": "cho thời gian trôi: đến tin hoặc tình huống tiếp theo (không tham số), thêm một khoảng thời gian, đến một thời điểm, hoặc đến hết",
   "help.board": "xem lại bảng tình hình",
   "help.messages": "xem toàn văn mọi tin đã nhận",
   "help.role": "chuyển sang một vai khác được đóng tại máy này (hoặc ban đạo diễn)",
