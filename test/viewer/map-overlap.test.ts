@@ -3,7 +3,8 @@
  * review: an area's name never lies over (or under) an open incident's circle;
  * no unit's diamond lies over an incident's people-at-risk number, nor another
  * incident's circle; no label goes under a unit resting at its base, run A's or
- * run B's overlaid; the typhoon eye's wind force lies on no incident's circle
+ * run B's overlaid; no unit standing still hides an area's risk hexagon; the
+ * typhoon eye's wind force lies on no incident's circle
  * or number, and under no unit's diamond; and, when
  * two runs are overlaid on one map (compare, overlay layout), run B's units at
  * their base rest at spots of their own, each beside the same unit of run A,
@@ -42,6 +43,8 @@ interface Look {
   units: { id: string; state: string; incident: string | null; ghost: boolean; cx: number; cy: number; half: number }[];
   /** where each shown leader line starts (its true spot's end), and whether its dot shows */
   leaders: { id: string; x: number; y: number; foot: boolean }[];
+  /** the areas' risk badges: their hexagon's corners */
+  badges: { id: string; risk: number; corners: [number, number][] }[];
 }
 
 /**
@@ -61,7 +64,13 @@ const LOOK = `() => {
   const eyes = [...document.querySelectorAll('#map-a g.eye text')].filter(shows).map((el) => ({ text: el.textContent, ...box(el) }));
   const units = marks.units.map((u) => ({ id: u.id, state: u.state, incident: u.incident, ghost: u.ghost, cx: u.cx, cy: u.cy, half: u.half }));
   const leaders = marks.incidents.filter((d) => !d.ghost && !d.resolved && d.leader).map((d) => ({ id: d.id, ...d.leader }));
-  return { incidents, ghosts, names, figures, people, eyes, units, leaders };
+  // a badge's corners from its path, in page pixels (getScreenCTM: its place and the map's scale)
+  const badges = [...document.querySelectorAll('#map-a g.area path.badge')].map((el) => {
+    const m = el.getScreenCTM();
+    const corners = el.getAttribute('d').match(/-?[\\d.]+,-?[\\d.]+/g).map((xy) => { const [x, y] = xy.split(',').map(Number); return [m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f]; });
+    return { id: el.parentElement.getAttribute('data-area'), risk: Number(el.parentElement.getAttribute('data-risk')), corners };
+  });
+  return { incidents, ghosts, names, figures, people, eyes, units, leaders, badges };
 }`;
 
 /**
@@ -81,6 +90,29 @@ function diamondOnBox(u: { cx: number; cy: number; half: number }, b: Rect): boo
   const x = Math.max(b.left, Math.min(u.cx, b.right)), y = Math.max(b.top, Math.min(u.cy, b.bottom));
   return Math.abs(u.cx - x) + Math.abs(u.cy - y) < u.half - 1;
 }
+
+/**
+ * How deep two convex shapes (corners in order) reach into each other, in px: the least overlap of their
+ * shadows on each edge's normal (separating axes); 0 or less where they are apart.
+ */
+function reach(a: [number, number][], b: [number, number][]): number {
+  let least = Infinity;
+  for (const shape of [a, b]) {
+    for (let i = 0; i < shape.length; i++) {
+      const [x0, y0] = shape[i], [x1, y1] = shape[(i + 1) % shape.length];
+      const len = Math.hypot(x1 - x0, y1 - y0);
+      if (len === 0) continue;
+      const nx = (y0 - y1) / len, ny = (x1 - x0) / len;
+      const on = (s: [number, number][]) => s.map(([x, y]) => x * nx + y * ny);
+      const pa = on(a), pb = on(b);
+      least = Math.min(least, Math.min(Math.max(...pa), Math.max(...pb)) - Math.max(Math.min(...pa), Math.min(...pb)));
+    }
+  }
+  return least;
+}
+
+/** A unit's diamond's corners. */
+const diamond = (u: { cx: number; cy: number; half: number }): [number, number][] => [[u.cx, u.cy - u.half], [u.cx + u.half, u.cy], [u.cx, u.cy + u.half], [u.cx - u.half, u.cy]];
 
 /** Two boxes that overlap by more than a pixel. */
 function boxOnBox(a: Rect, b: Rect): boolean {
@@ -227,6 +259,35 @@ describe("units standing round an incident's circle", () => {
       });
       expect(looks.some((l) => l.figures.length > 0)).toBe(true);
       expect(bad).toEqual([]);
+      await done();
+    });
+  }
+});
+
+describe("areas' risk badges", () => {
+  // the diamonds of units standing still (at their base, on scene, waiting at a cut road): one on an area's place
+  // hid its hexagon, and with it the area's risk level (a commune's militia resting at its own commune)
+  for (const [i, [s]] of RUNS.slice(0, 3).entries()) {
+    it(`lie under no unit's diamond, at any time of ${s}`, async () => {
+      const { page, times, looks, done } = await looksOver(i);
+      const bad: string[] = [];
+      let seen = 0;
+      looks.forEach((l, k) => {
+        for (const u of l.units) {
+          if (u.ghost || u.state === 'en_route' || u.state === 'returning') continue;
+          for (const b of l.badges) {
+            if (Math.hypot(u.cx - b.corners[0][0], u.cy - b.corners[0][1]) < 40) seen++;
+            // a diamond's corner on the hexagon's edge leaves its colour and number readable (as on a label's edge)
+            const d = reach(diamond(u), b.corners);
+            if (d > 3) bad.push(`T${times[k]}: ${b.id} (risk ${b.risk}) under ${u.id} (${u.state}), ${d.toFixed(1)} px in`);
+          }
+        }
+      });
+      await page.evaluate((t) => (window as any).drillViewer.paintedSeek(t), s === 'ky-son-flash-flood' ? 21600 : times[30]);
+      await page.locator('#maps').screenshot({ path: join(ARTIFACTS, `viewer-overlap-badges-${s}.png`) });
+      // units stand by the areas' places: the bases are at the communes
+      expect(seen).toBeGreaterThan(20);
+      expect(bad.slice(0, 20)).toEqual([]);
       await done();
     });
   }

@@ -592,10 +592,42 @@ export class MapView {
       const k = `${b.x},${b.y}`, n = count.get(k) ?? 0;
       count.set(k, n + 1);
       const [x, y] = this.xy(b.x, b.y);
-      const a = n * 0.9, rad = n === 0 ? 0 : 9 + n * 1.6;
-      out.set(u.id, [x + Math.cos(a) * rad, y + Math.sin(a) * rad]);
+      out.set(u.id, this.fanSpot(x, y, n));
     }
     return out;
+  }
+
+  /**
+   * The n-th spot of a fan of units round screen point (x, y): n = 0 on it, then outwards clockwise. Where an area's
+   * risk badge lies under the fan's middle (a base at its commune's place, a junction there), the first stands below
+   * the badge, not on it: a diamond on the hexagon hid the area's risk level (a commune's militia resting at home).
+   * The others keep their spots, their corners on the badge's edge, which leaves it readable: a fan pushed out clear
+   * of it took the room of the labels and incidents round it where places crowd (a city's wards seen whole).
+   */
+  private fanSpot(x: number, y: number, n: number): P {
+    if (n === 0) return this.onBadge(x, y) ? [x, y + BELOW_BADGE] : [x, y];
+    const a = n * 0.9, rad = 9 + n * 1.6;
+    return [x + Math.cos(a) * rad, y + Math.sin(a) * rad];
+  }
+
+  /**
+   * Whether a unit's diamond at screen point (x, y) lies on an area's risk badge: within their outlines and a pixel
+   * (`gap`), or reaching more than -gap px in.
+   */
+  private onBadge(x: number, y: number, gap = 2): boolean {
+    const { at, index } = this.badges(), reach = BADGE_REACH + DIAMOND_HALF + gap;
+    return index.hits({ x0: x - reach, y0: y - reach, x1: x + reach, y1: y + reach }).some((j) => diamondOnBadge(x - at[j][0], y - at[j][1], gap));
+  }
+
+  /** the areas' places on screen for the view they were found for (the badges keep their size at any zoom) */
+  private badgesFor: { projection: d3.GeoProjection; zoom: d3.ZoomTransform; at: P[]; index: BoxIndex } | null = null;
+  private badges(): { at: P[]; index: BoxIndex } {
+    const b = this.badgesFor;
+    if (b && b.projection === this.projection && b.zoom === this.zoomT) return b;
+    const at = this.run.data.scenario.areas.map((a) => this.pt([a.coords.lon, a.coords.lat]));
+    const index = new BoxIndex(at.map(([x, y]) => ({ x0: x - BADGE_REACH, y0: y - BADGE_REACH, x1: x + BADGE_REACH, y1: y + BADGE_REACH })));
+    this.badgesFor = { projection: this.projection, zoom: this.zoomT, at, index };
+    return this.badgesFor;
   }
 
   render(t: number, world: World, overlay: { run: LoadedRun; world: World } | null = null): void {
@@ -1219,6 +1251,8 @@ export class MapView {
       const k = `${Math.round(sx / 4)},${Math.round(sy / 4)}`;
       const n = spots.get(k) ?? 0;
       spots.set(k, n + 1);
+      // one on the move is drawn where it is; one standing still (on scene, waiting at a cut road) off the areas' badges
+      if (d.state !== 'en_route' && d.state !== 'returning') { const [fx, fy] = this.fanSpot(sx, sy, n); return { ...d, sx: fx, sy: fy }; }
       const a = n * 0.9, rad = n === 0 ? 0 : 9 + n * 1.6;
       return { ...d, sx: sx + Math.cos(a) * rad, sy: sy + Math.sin(a) * rad };
     });
@@ -1276,8 +1310,9 @@ export class MapView {
         // the diamond's middle: over a label's text it hides letters (a zone's '0↓ 630⌂' read '0↓ 63'), not just its edge
         const core: Box = { x0: q.x0 + 3, y0: q.y0 + 3, x1: q.x1 - 3, y1: q.y1 - 3 };
         const onText = p !== null && p.index.hits(core, 0).some((i) => !covers.has(i) && overlap(core, this.shownBox(i)));
-        // worst a number hidden (or the eye's wind force); then a label's letters; then a diamond on another's circle or diamond; then on a marker's or a label's edge
-        const l = taken.any(q) ? 4 : onText ? 3 : rims.any(b) || circlesNow().hits(b).some((i) => circleIds[i] !== d.incident) ? 2
+        // worst a number hidden (or the eye's wind force); then a label's letters, or an area's badge (its risk level:
+        // the hexagon is smaller than a diamond); then a diamond on another's circle or diamond; then on a marker's or a label's edge
+        const l = taken.any(q) ? 4 : onText || this.onBadge(x + off, y + off, BADGE_EDGE) ? 3 : rims.any(b) || circlesNow().hits(b).some((i) => circleIds[i] !== d.incident) ? 2
           : p?.markers.any(q) || p?.index.any(q) || this.seekNames.boxes.any(q) ? 1 : 0;
         if (l < level) { pick = k; level = l; }
       }
@@ -1333,6 +1368,31 @@ const LEADER_MIN = 3;
 
 /** half the width of a unit's diamond on screen (a 10 px square turned 45°, and its outline) */
 const UNIT_HALF = 8;
+
+/** how far (px) a unit's diamond may reach into an area's badge: its corner on the hexagon's edge */
+const BADGE_EDGE = -3;
+/** where the unit that would stand on an area's badge stands instead: this far below its place, a corner on its edge */
+const BELOW_BADGE = 12;
+
+/** an area's risk badge's corners round its place (RISK_BADGE), and how far they reach from it */
+const BADGE_CORNERS: readonly P[] = RISK_BADGE.match(/-?[\d.]+,-?[\d.]+/g)!.map((xy) => xy.split(',').map(Number) as P);
+const BADGE_REACH = Math.max(...BADGE_CORNERS.map(([x, y]) => Math.hypot(x, y)));
+/** the directions that tell a diamond from a badge apart, where they are (each side's normal: both are convex) */
+const BADGE_AXES: readonly P[] = [[Math.SQRT1_2, Math.SQRT1_2], [Math.SQRT1_2, -Math.SQRT1_2], ...BADGE_CORNERS.map(([x0, y0], i) => {
+  const [x1, y1] = BADGE_CORNERS[(i + 1) % BADGE_CORNERS.length], l = Math.hypot(x1 - x0, y1 - y0);
+  return [(y0 - y1) / l, (x1 - x0) / l] as P;
+})];
+
+/**
+ * Whether a unit's diamond, its middle (dx, dy) off an area's place, lies on the area's badge, along every side's
+ * normal: within `gap` px of it (their outlines are half a pixel each), or, gap below 0, more than -gap px into it.
+ */
+function diamondOnBadge(dx: number, dy: number, gap: number): boolean {
+  return BADGE_AXES.every(([nx, ny]) => {
+    const badge = Math.max(...BADGE_CORNERS.map(([x, y]) => Math.abs(x * nx + y * ny)));
+    return Math.abs(dx * nx + dy * ny) < badge + DIAMOND_HALF * Math.max(Math.abs(nx), Math.abs(ny)) + gap;
+  });
+}
 
 /** The lon/lat box of points: [west, south, east, north]. */
 function lonLatBox(pts: readonly P[]): [number, number, number, number] {
