@@ -136,6 +136,16 @@ const VI: Rule[] = [
   [/^(--out|--decisions-out|save) (.*): the file name must end in \.yaml \(or \.yml\): a decisions file is YAML$/s, '$1 $2: tên tệp phải kết thúc bằng .yaml (hoặc .yml): tệp quyết định là tệp YAML'],
   [/^--out (.*): the file name must end in \.json \(all results, what `drill merge` reads\) or \.csv \(one row per run\)$/s, '--out $1: tên tệp phải kết thúc bằng .json (toàn bộ kết quả, tệp mà `drill merge` đọc) hoặc .csv (mỗi lượt chạy một dòng)'],
   [/^(--out|--html) (.*): the same file as (--out|--html) (.*): give each output a file of its own$/s, '$1 $2: trùng tệp với $3 $4: mỗi đầu ra cần một tệp riêng'],
+  // engine/cli/report.ts: the format asked for, and the file's name that says it (a reviewer asking for a PDF)
+  [/^--format must be md or html, not '(.*)' \(for a PDF, write html and print it to PDF from a browser\)$/s, "--format phải là md hoặc html, không phải '$1' (muốn có PDF: hãy ghi html rồi in ra PDF từ trình duyệt)"],
+  [/^--format must be md or html, not '(.*)'$/s, "--format phải là md hoặc html, không phải '$1'"],
+  [/^--out (.*): drill report writes Markdown \(\.md, \.markdown\) or HTML \(\.html, \.htm\), not '(.*)'; for a PDF, write (.*) and print it to PDF from a browser$/s, "--out $1: drill report ghi Markdown (.md, .markdown) hoặc HTML (.html, .htm), không ghi '$2'; muốn có PDF: hãy ghi $3 rồi in ra PDF từ trình duyệt"],
+  [/^--out (.*): drill report writes Markdown \(\.md, \.markdown\) or HTML \(\.html, \.htm\), not '(.*)'$/s, "--out $1: drill report ghi Markdown (.md, .markdown) hoặc HTML (.html, .htm), không ghi '$2'"],
+  [/^--out (.*): the file name needs an extension: drill report writes Markdown \(\.md, \.markdown\) or HTML \(\.html, \.htm\)$/s, '--out $1: tên tệp cần có phần mở rộng: drill report ghi Markdown (.md, .markdown) hoặc HTML (.html, .htm)'],
+  [/^--out (.*): --format (md|html) writes (Markdown|HTML), which goes in a file ending in (\S+) or (\S+)$/s, '--out $1: --format $2 ghi ra $3, vào tệp có tên kết thúc bằng $4 hoặc $5'],
+  // engine/cli/fork.ts: printed above the usage, in Vietnamese
+  [/^--at is required: the time from which the new decisions apply$/, 'thiếu --at: thời điểm từ đó áp dụng các quyết định mới'],
+  [/^--decisions is required: the decisions file to take from --at on$/, 'thiếu --decisions: tệp quyết định dùng từ thời điểm --at trở đi'],
   [/^one --vary at a time: a sweep varies one parameter \(run one batch per parameter\)$/, 'mỗi lần chỉ một --vary: một phép quét thay đổi một tham số (hãy chạy mỗi tham số một lượt batch riêng)'],
   [/^missing arguments?$/, 'thiếu tham số'],
   [/^unexpected argument '(.*)'$/s, "thừa tham số '$1'"],

@@ -83,6 +83,29 @@ describe('file problems in the language the command was asked to write in', () =
     }
   });
 
+  it("report's --format and --out, and fork's --at and --decisions left out: in Vietnamese, as the rest of the line", () => {
+    // a reviewer asking for a PDF (docs/reviewer.md, Exit codes) was told in English, under a Vietnamese usage for fork
+    const cases: [string[], string][] = [
+      [['report', 'runs/late.json', '--format', 'pdf', '--lang', 'vi'], "drill report: --format phải là md hoặc html, không phải 'pdf' (muốn có PDF: hãy ghi html rồi in ra PDF từ trình duyệt)\n(drill report --help liệt kê các tùy chọn)\n"],
+      [['report', 'runs/late.json', '--format', 'txt', '--lang', 'vi'], "drill report: --format phải là md hoặc html, không phải 'txt'\n(drill report --help liệt kê các tùy chọn)\n"],
+      [['report', 'runs/late.json', '--out', 'r.pdf', '--lang', 'vi'], "drill report: --out r.pdf: drill report ghi Markdown (.md, .markdown) hoặc HTML (.html, .htm), không ghi '.pdf'; muốn có PDF: hãy ghi r.html rồi in ra PDF từ trình duyệt\n(drill report --help liệt kê các tùy chọn)\n"],
+      [['report', 'runs/late.json', '--out', 'r', '--lang', 'vi'], 'drill report: --out r: tên tệp cần có phần mở rộng: drill report ghi Markdown (.md, .markdown) hoặc HTML (.html, .htm)\n(drill report --help liệt kê các tùy chọn)\n'],
+      [['report', 'runs/late.json', '--out', 'r.md', '--format', 'html', '--lang', 'vi'], 'drill report: --out r.md: --format html ghi ra HTML, vào tệp có tên kết thúc bằng .html hoặc .htm\n(drill report --help liệt kê các tùy chọn)\n'],
+    ];
+    for (const [args, said] of cases) {
+      const r = drill(args, { env: PLAIN });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toBe(said);
+    }
+    const at = drill(['fork', 'runs/late.json', '--decisions', 'x.yaml', '--lang', 'vi'], { env: PLAIN });
+    expect(at.code).toBe(2);
+    expect(at.stderr.split('\n')[0]).toBe('drill fork: thiếu --at: thời điểm từ đó áp dụng các quyết định mới');
+    const decisions = drill(['fork', 'runs/late.json', '--at', 'T+01:00', '--lang', 'vi'], { env: PLAIN });
+    expect(decisions.stderr.split('\n')[0]).toBe('drill fork: thiếu --decisions: tệp quyết định dùng từ thời điểm --at trở đi');
+    // and in English as before
+    expect(drill(['fork', 'runs/late.json', '--lang', 'en'], { env: PLAIN }).stderr.split('\n')[0]).toBe('drill fork: --at is required: the time from which the new decisions apply');
+  });
+
   it('drill report --lang vi warns of a log changed after it was written in Vietnamese, as the report itself does', () => {
     const dir = tempDir();
     const log = join(dir, 'run.json');
