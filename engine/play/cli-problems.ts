@@ -143,6 +143,8 @@ const VI: Rule[] = [
   [/^--out (.*): drill report writes Markdown \(\.md, \.markdown\) or HTML \(\.html, \.htm\), not '(.*)'$/s, "--out $1: drill report ghi Markdown (.md, .markdown) hoặc HTML (.html, .htm), không ghi '$2'"],
   [/^--out (.*): the file name needs an extension: drill report writes Markdown \(\.md, \.markdown\) or HTML \(\.html, \.htm\)$/s, '--out $1: tên tệp cần có phần mở rộng: drill report ghi Markdown (.md, .markdown) hoặc HTML (.html, .htm)'],
   [/^--out (.*): --format (md|html) writes (Markdown|HTML), which goes in a file ending in (\S+) or (\S+)$/s, '--out $1: --format $2 ghi ra $3, vào tệp có tên kết thúc bằng $4 hoặc $5'],
+  [/^(--[\w-]+) -: leave out (--[\w-]+) to write to standard output$/, '$1 -: hãy bỏ $2 đi để ghi ra đầu ra chuẩn'],
+  [/^(.*) holds batch results: their report is an HTML page \(--out F\.html\), or the table printed without --out$/s, '$1 chứa kết quả chạy loạt: báo cáo của chúng là một trang HTML (--out F.html), hoặc bảng in ra khi không có --out'],
   // engine/cli/fork.ts: printed above the usage, in Vietnamese
   [/^--at is required: the time from which the new decisions apply$/, 'thiếu --at: thời điểm từ đó áp dụng các quyết định mới'],
   [/^--decisions is required: the decisions file to take from --at on$/, 'thiếu --decisions: tệp quyết định dùng từ thời điểm --at trở đi'],

@@ -91,6 +91,7 @@ describe('file problems in the language the command was asked to write in', () =
       [['report', 'runs/late.json', '--out', 'r.pdf', '--lang', 'vi'], "drill report: --out r.pdf: drill report ghi Markdown (.md, .markdown) hoặc HTML (.html, .htm), không ghi '.pdf'; muốn có PDF: hãy ghi r.html rồi in ra PDF từ trình duyệt\n(drill report --help liệt kê các tùy chọn)\n"],
       [['report', 'runs/late.json', '--out', 'r', '--lang', 'vi'], 'drill report: --out r: tên tệp cần có phần mở rộng: drill report ghi Markdown (.md, .markdown) hoặc HTML (.html, .htm)\n(drill report --help liệt kê các tùy chọn)\n'],
       [['report', 'runs/late.json', '--out', 'r.md', '--format', 'html', '--lang', 'vi'], 'drill report: --out r.md: --format html ghi ra HTML, vào tệp có tên kết thúc bằng .html hoặc .htm\n(drill report --help liệt kê các tùy chọn)\n'],
+      [['report', 'runs/late.json', '--out', '-', '--lang', 'vi'], 'drill report: --out -: hãy bỏ --out đi để ghi ra đầu ra chuẩn\n(drill report --help liệt kê các tùy chọn)\n'],
     ];
     for (const [args, said] of cases) {
       const r = drill(args, { env: PLAIN });
@@ -104,6 +105,13 @@ describe('file problems in the language the command was asked to write in', () =
     expect(decisions.stderr.split('\n')[0]).toBe('drill fork: thiếu --decisions: tệp quyết định dùng từ thời điểm --at trở đi');
     // and in English as before
     expect(drill(['fork', 'runs/late.json', '--lang', 'en'], { env: PLAIN }).stderr.split('\n')[0]).toBe('drill fork: --at is required: the time from which the new decisions apply');
+    // a batch's results asked for as Markdown
+    const dir = tempDir();
+    const results = join(dir, 'results.json');
+    expect(drill(['batch', 'scenarios/minimal.yaml', '--runs', '2', '--out', results, '--quiet']).code).toBe(0);
+    const md = drill(['report', results, '--format', 'md', '--lang', 'vi'], { env: PLAIN });
+    expect(md.code).toBe(2);
+    expect(md.stderr).toBe(`drill report: ${results} chứa kết quả chạy loạt: báo cáo của chúng là một trang HTML (--out F.html), hoặc bảng in ra khi không có --out\n(drill report --help liệt kê các tùy chọn)\n`);
   });
 
   it('drill report --lang vi warns of a log changed after it was written in Vietnamese, as the report itself does', () => {
