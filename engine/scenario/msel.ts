@@ -212,7 +212,9 @@ export function readMselCsv(text: string): SheetResult {
   try {
     // relax_quotes: a quote inside a cell that does not start with one (Ban "A", typed in a text editor) is part of
     // the text, as Excel and LibreOffice read it, not a sheet that cannot be read
-    records = parseCsv(text, { delimiter, relax_column_count: true, relax_quotes: true, info: true, skip_empty_lines: false }) as any;
+    // a row ends at CRLF, LF or CR, as in Excel and LibreOffice: csv-parse would take the first row's ending for the
+    // file, and a row added in a text editor (LF after the export's CRLF) was glued to the row above it
+    records = parseCsv(text, { delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, relax_quotes: true, info: true, skip_empty_lines: false }) as any;
   } catch (e) {
     const err = e as { message: string; code?: string; records?: number; index?: number };
     if (err.code === 'CSV_QUOTE_NOT_CLOSED' && err.records !== undefined) {
@@ -221,7 +223,7 @@ export function readMselCsv(text: string): SheetResult {
       const row = err.records + 1;
       let column: string | null = err.index === undefined ? null : String(err.index + 1);
       if (row > 1 && err.index !== undefined) {
-        const above = parseCsv(text, { delimiter, relax_column_count: true, relax_quotes: true, to: Math.min(err.records, 10) }) as string[][];
+        const above = parseCsv(text, { delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, relax_quotes: true, to: Math.min(err.records, 10) }) as string[][];
         const head = above[headerIndex(above)] ?? [];
         const name = head[err.index]?.replace(/^\uFEFF/, '').trim();
         if (name) column = name;
@@ -482,7 +484,8 @@ export function schemaIssues(list: readonly z.core.$ZodIssue[], row: number): Ms
 }
 
 export function sortMselIssues(list: MselIssue[]): MselIssue[] {
-  const colIndex = (c: string | null) => (c === null ? -1 : (MSEL_COLUMNS as readonly string[]).indexOf(c));
+  // a column without a name is given by its number: after the named ones, in the sheet's order
+  const colIndex = (c: string | null) => (c === null ? -1 : /^\d+$/.test(c) ? MSEL_COLUMNS.length + Number(c) : (MSEL_COLUMNS as readonly string[]).indexOf(c));
   return [...list].sort((a, b) => a.row - b.row || colIndex(a.column) - colIndex(b.column) || (a.message < b.message ? -1 : 1));
 }
 
