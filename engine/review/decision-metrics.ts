@@ -79,6 +79,14 @@ export function openAtEnd(r: InjectRow, tEnd: number): boolean {
     && r.within_s !== null && r.delivered_t + r.within_s > tEnd;
 }
 
+/**
+ * The code a refusal is read by. An evacuation ordered once the hazard has caught people in the zone is refused by
+ * the engine as no change (the zone is closed, "done"), but the order was not already carried out: it came too late.
+ */
+export function refusalCode(e: LogEvent, struck: ReadonlySet<string>): string {
+  return e.code === 'no-change' && e.do === 'evacuate' && struck.has(e.zone as string) ? 'zone-struck' : (e.code as string);
+}
+
 export class DecisionMetrics {
   private readonly rows: DecisionRow[] = [];
   private readonly injects = new Map<string, InjectRow>();
@@ -92,6 +100,8 @@ export class DecisionMetrics {
   private instant: DecisionRow[] = [];
   private n = 0;
   private readonly orders: AnswerOrders;
+  /** zones the hazard reached with people still there */
+  private readonly struck = new Set<string>();
 
   constructor(scenario: Scenario) {
     this.orders = new AnswerOrders(scenario.injects, isInjectSpec);
@@ -120,12 +130,15 @@ export class DecisionMetrics {
         for (const k of Object.keys(e)) if (!HEAD.has(k)) args[k] = e[k];
         const row: DecisionRow = {
           index, t: e.t, role: e.role as string, author: e.author as string, do: e.do as string, args,
-          refused: e.type === 'decision.refused' ? { code: e.code as string, reason: e.reason as string } : null, order_of: order, answers: [],
+          refused: e.type === 'decision.refused' ? { code: refusalCode(e, this.struck), reason: e.reason as string } : null, order_of: order, answers: [],
         };
         this.rows.push(row);
         if (!row.refused) this.instant.push(row);
         return;
       }
+      case 'zone.struck':
+        if ((e.caught as number) > 0) this.struck.add(e.id as string);
+        return;
       case 'inject.added': {
         const id = e.id as string;
         if (this.injects.has(id)) return;

@@ -194,13 +194,16 @@ export class Words {
    * Teach the words which injects were done by a default (an unanswered decision point's default, applied at its
    * deadline), so that their `inject.done` does not credit the role with an action nobody at that seat took.
    */
-  learnDefaults(injects: readonly { id: string; decision: number | null }[], decisions: readonly { index: number; author: string; order_of?: AnswerOrder | null }[]): this {
+  learnDefaults(injects: readonly { id: string; decision: number | null }[], decisions: readonly { index: number; author: string; order_of?: AnswerOrder | null; refused?: { code: string } | null }[]): this {
     const author = new Map(decisions.map((d) => [d.index, d.author]));
     for (const i of injects) if (i.decision !== null && author.get(i.decision) === 'default') this.doneByDefault.add(i.id);
     // and which decisions an answer's option ordered, so that event() can say so
     for (const d of decisions) if (d.order_of) this.orders.set(d.index, d.order_of);
+    // and the code each refusal is read by, where the review reads it otherwise than the log (decision-metrics.ts)
+    for (const d of decisions) if (d.refused) this.refusals.set(d.index, d.refused.code);
     return this;
   }
+  private readonly refusals = new Map<number, string>();
   private readonly doneByDefault = new Set<string>();
   private readonly orders = new Map<number, AnswerOrder>();
 
@@ -411,10 +414,11 @@ export class Words {
   event(e: LogEvent, index?: number): string {
     const id = String(e.id ?? '');
     const order = index === undefined ? undefined : this.orders.get(index);
+    const code = String((index === undefined ? undefined : this.refusals.get(index)) ?? e.code);
     if (order && (e.type === 'decision' || e.type === 'decision.refused')) {
       const p = { role: this.name('role', String(e.role)), author: this.m(`author.${String(e.author)}`), cmd: this.command(String(e.do), e), by: this.m(order.by_default ? 'order.default' : 'order.answer', { option: this.optionLabel(order.inject, order.option) }) };
       if (e.type === 'decision') return this.m('ev.decision.order', p);
-      return this.m(e.code === 'no-change' ? 'ev.decision.order_no_change' : 'ev.decision.order_refused', { ...p, reason: this.m(`refused.${String(e.code)}`) });
+      return this.m(code === 'no-change' ? 'ev.decision.order_no_change' : 'ev.decision.order_refused', { ...p, reason: this.m(`refused.${code}`) });
     }
     switch (e.type) {
       case 'inject.delivered': {
@@ -430,7 +434,7 @@ export class Words {
       case 'inject.state': return this.m('ev.inject.state', { inject: this.name('inject', id), state: this.m(`inject_state.${String(e.state)}`) });
       // exercise control's own orders: "exercise control (exercise control)" says it twice
       case 'decision': return this.m(e.role === 'controller' && e.author === 'controller' ? 'ev.decision_control' : 'ev.decision', { role: this.name('role', String(e.role)), author: this.m(`author.${String(e.author)}`), cmd: this.command(String(e.do), e) });
-      case 'decision.refused': return this.m('ev.decision.refused', { role: this.name('role', String(e.role)), author: this.m(`author.${String(e.author)}`), cmd: this.command(String(e.do), e), reason: this.m(`refused.${String(e.code)}`) });
+      case 'decision.refused': return this.m('ev.decision.refused', { role: this.name('role', String(e.role)), author: this.m(`author.${String(e.author)}`), cmd: this.command(String(e.do), e), reason: this.m(`refused.${code}`) });
       case 'incident.reported': {
         // an incident named by its kind (the generated ones) is not followed by its kind again
         const incident = this.name('incident', id), kind = this.name('kind', String(e.kind));
