@@ -635,7 +635,13 @@ function readCommand(text: string, kind: 'expected' | 'command', names: Names): 
   // message="both languages" or message.vi="..." message.en="..."
   const takesMessage = kind === 'expected' || doName === 'public_info';
   const msg: { vi?: string; en?: string; plain?: string } = {};
-  for (const w of rest) {
+  for (const [k, w] of rest.entries()) {
+    // within=1 hour, within=30 phút: the cell splits at the space, and 'within=1' alone has no good guess
+    const next = rest[k + 1];
+    if (w.key === 'within' && next?.key === null && !parseDuration(w.value).ok) {
+      const words = `${w.value} ${next.value}`;
+      if (suggestDuration(words)) return { ok: false, message: `within=${words}: not a duration`, hint: durationHint(words) };
+    }
     if (takesMessage && w.key !== null && /^message(\.(vi|en))?$/.test(w.key)) {
       const lang = (w.key.split('.')[1] as 'vi' | 'en' | undefined) ?? 'plain';
       if (msg[lang] !== undefined) return { ok: false, message: `'${w.key}' is given twice` };

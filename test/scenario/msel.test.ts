@@ -277,6 +277,9 @@ describe('MSEL import problems', () => {
       row({ ...good(4), method: 'Công điện' }),
       row({ ...good(5), 'expected action': 'evacuate zone=ta-ca-riverside within=1.5h' }),
       row({ ...good(6), time: 'T+90m' }),
+      // the cell splits at the space: 'within=1' alone has no good guess
+      row({ ...good(7), 'expected action': 'evacuate zone=ta-ca-riverside within=1 hour' }),
+      row({ ...good(8), 'expected action': 'evacuate zone=ta-ca-riverside within=30 phút' }),
     ].join('\r\n');
     const r = importMsel(csv, ksn);
     expect(r.ok).toBe(false);
@@ -289,6 +292,8 @@ describe('MSEL import problems', () => {
       "6/expected action: within=1.5h: not a duration (write 1h30m)",
       // T+ and a length: the time it says, as a decisions file's reader gives it, not the generic forms
       "7/time: 'T+90m' is not a time (write T+01:30 (1h30m after the start))",
+      '8/expected action: within=1 hour: not a duration (write 1h)',
+      '9/expected action: within=30 phút: not a duration (write 30m)',
     ]);
   });
 
