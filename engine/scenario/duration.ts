@@ -86,6 +86,9 @@ export function suggestDuration(text: string): string | undefined {
     last = order.indexOf(unit);
     seconds += n * UNIT_S[unit];
   }
+  // a whole number of one unit keeps the unit it was written in: '24hrs' is 24h, not 1d
+  const [one] = parts;
+  if (parts.length === 1 && /^\d+$/.test(one[1]) && Number(one[1]) > 0) return `${Number(one[1])}${order[last]}`;
   return found(Math.round(seconds * 1000) / 1000);
 }
 

@@ -58,6 +58,8 @@ describe('durations', () => {
       ['20 min', '20m'], ['20mins', '20m'], ['20 phút', '20m'], ['30 p', '30m'], ['1 h', '1h'], ['5 tiếng', '5h'], ['30M', '30m'],
       ['1.5h', '1h30m'], ['2,5 giờ', '2h30m'], ['1h30', '1h30m'], ['1h 30', '1h30m'], ['1 hour 30 minutes', '1h30m'], ['1d 6h', '1d6h'],
       ['PT20M', '20m'],
+      // a whole number of one unit keeps its unit: the planner counted in hours, not days
+      ['24hrs', '24h'], ['36 hours', '36h'], ['90 min', '90m'], ['48 giờ', '48h'],
       // 00:20 may be 20 minutes or 20 seconds: no guess
       ['1:30', undefined], ['00:30', undefined], ['45m', undefined], ['abc', undefined], ['h', undefined], ['1h2d', undefined], ['90', undefined],
     ];
