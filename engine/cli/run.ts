@@ -113,13 +113,36 @@ function afterStop(log: RunLog, end: number, lang: Lang): string {
   return late.length ? say(lang, 'run.after-stop', { n: late.length, first: clock(Math.min(...late)) }) : '';
 }
 
+/**
+ * When an objective read at a stop falls due, as the report counts it (review/aar.ts objectiveOpenAtEnd): its `by`;
+ * a level or a request, its threshold (a time since T0); a time counted from a moment (an incident reported, an
+ * inject delivered), that moment plus the threshold, once it came; anything else, the scenario's end. A unit not
+ * on scene 10 minutes after the report, with an hour allowed, was said to be due at the end of the drill.
+ */
+function dueAt(c: Scenario['objectives'][number]['criterion'], events: readonly string[], horizon: number): number {
+  if (c.by !== undefined) return c.by;
+  if (c.metric === 'level_declared_s' || c.metric === 'support_requested_s') return c.threshold;
+  const from = c.metric === 'first_on_scene_s' ? 'incident.reported' : c.metric === 'decision_latency_s' ? 'inject.delivered' : undefined;
+  if (from !== undefined && c.of !== undefined) {
+    for (const line of events) {
+      if (!line.includes(from)) continue;
+      const e = JSON.parse(line) as { t: number; type: string; id?: string };
+      if (e.type === from && e.id === c.of) return e.t + c.threshold;
+    }
+  }
+  return horizon;
+}
+
 export function formatSummary(id: string, title: string, log: RunLog, s: Summary, out?: string, scenario?: Scenario, refusals: readonly Refusal[] = [], lang: Lang = 'en', varied?: { key: string; value: string }): string {
   const n = (x: number) => num(x, lang);
   // each line's label in a column of its own: "  incidents   3 reported, ..."
   const line = (label: 'changed' | 'stopped' | 'incidents' | 'people' | 'response' | 'decisions' | 'objectives' | 'log', text: string) => `  ${say(lang, `run.label.${label}`).padEnd(12)}${text}`;
   // a run stopped before the end (--until) is read at its stop: "5 of 5 met" there is not the run's verdict
   const early = scenario !== undefined && stoppedEarly(log, scenario.horizon) !== null;
-  const due = (id: string) => scenario?.objectives.find((o) => o.id === id)?.criterion.by ?? scenario?.horizon ?? 0;
+  const due = (id: string) => {
+    const spec = scenario?.objectives.find((o) => o.id === id);
+    return spec ? dueAt(spec.criterion, log.events, scenario!.horizon) : scenario?.horizon ?? 0;
+  };
   const lines = [
     say(lang, 'run.head', { id, title, seed: log.seed, from: clock(0), to: clock(s.t_end), who: log.players.length ? say(lang, 'run.played', { roles: playedRoles(log.players, log.joined, lang) }) : say(lang, 'run.doctrine') }),
     ...(varied ? [line('changed', say(lang, 'run.varied', varied))] : []),

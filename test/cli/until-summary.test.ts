@@ -23,6 +23,15 @@ describe('the summary of a run stopped with --until', () => {
     expect(r.stdout).toMatch(/ {2}lives: people_lost = \d+( \(not met\))? \(read at T\+02:00, due T\+18:00\)\n/);
   });
 
+  it('counts a time from its moment: a unit due within 1 h of the report, a level and a request due at their times', () => {
+    // the houses at Huồi Cọ are reported at T+03:10; first-on-scene allows 1 h from then; support is due by T+04:00
+    const out = drill(['run', SCENARIO, '--until', 'T+03:20']).stdout;
+    expect(out).toContain('  first-on-scene: first_on_scene_s of ta-ca-houses = never (not met) (read at T+03:20, due T+04:10)\n');
+    expect(out).toContain('  support: support_requested_s of ta-ca = never (not met) (read at T+03:20, due T+04:00)\n');
+    // past its time, missed for good: no note
+    expect(drill(['run', SCENARIO, '--until', 'T+04:30']).stdout).toMatch(/ {2}first-on-scene: first_on_scene_s of ta-ca-houses = [^(\n]*\n/);
+  });
+
   it('says it in Vietnamese too', () => {
     const r = drill(['run', SCENARIO, '--until', 'T+02:00', '--lang', 'vi']);
     expect(r.stdout.split('\n')[1]).toBe('  đã dừng     lúc T+02:00 (--until), trước khi kịch bản kết thúc lúc T+18:00: mọi số liệu và mức đánh giá là như lúc đó');
