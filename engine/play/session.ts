@@ -228,7 +228,9 @@ export class PlaySession {
    */
   decisionsFile(): { text: string; count: number } {
     const people = this.decisions.filter((d) => d.author === 'trainee' || d.author === 'controller');
-    return { text: serializeDecisions({ scenario: this.scenario.id, players: [...this.opts.players], decisions: [...people] }), count: people.length };
+    // stopped before the end: the file says so, for a replay (a batch) to warn that nobody decides after it
+    const until = this.finished ? {} : { played_until: this.t };
+    return { text: serializeDecisions({ scenario: this.scenario.id, players: [...this.opts.players], ...until, decisions: [...people] }), count: people.length };
   }
 
   /**

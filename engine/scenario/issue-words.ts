@@ -605,6 +605,8 @@ const en = {
   'session.message': "the session was saved at {t}, before the end: after it, nobody decides for {players} (doctrine does not play a player's role)",
   'session.the-players': 'the players',
   'session.hint': 'play the session on to the end (`drill play --resume`), then replay its log',
+  'session.message-file': 'these decisions come from a play session stopped at {t}, before the end: after it, nobody decides for {players} (doctrine does not play a player\'s role)',
+  'session.hint-file': 'to replay a whole session, play it to the end (a saved one goes on with `drill play --resume`), then write its decisions (--decisions-out)',
   'until.message': 'this run stopped at {t} (drill run --until): {n} of its decisions, from {first} on, were never played in it, but are replayed here',
   'until.hint': 'to replay only what was played, give a decisions file without them, or the run played to its end',
   'late.message': 'decisions of this run after the scenario\'s end at {end} ({n}, the first at {first}): the engine that wrote the log warned of them and played on without them, so they are left out here too',
@@ -1274,6 +1276,8 @@ const vi: Record<IssueKey, string> = {
   'session.message': 'phiên được lưu lúc {t}, trước khi kết thúc: sau thời điểm đó, không ai ra quyết định cho {players} (phương án tự động không đóng vai của người chơi)',
   'session.the-players': 'những người chơi',
   'session.hint': 'hãy chơi phiên đến hết (`drill play --resume`), rồi chạy lại nhật ký của nó',
+  'session.message-file': 'các quyết định này lấy từ một phiên chơi dừng lúc {t}, trước khi kết thúc: sau thời điểm đó, không ai ra quyết định cho {players} (phương án tự động không đóng vai của người chơi)',
+  'session.hint-file': 'để chạy lại cả phiên, hãy chơi đến hết (phiên đã lưu thì chơi tiếp bằng `drill play --resume`), rồi mới ghi các quyết định (--decisions-out)',
   'until.message': 'lượt chạy này dừng lúc {t} (drill run --until): {n} quyết định của nó, từ {first} trở đi, chưa từng được thực hiện trong lượt đó, nhưng ở đây vẫn được chạy lại',
   'until.hint': 'để chỉ chạy lại những gì đã diễn ra, hãy cho một tệp quyết định không có chúng, hoặc lượt chạy đã chạy đến hết',
   'late.message': 'quyết định của lượt chạy này sau khi kịch bản kết thúc lúc {end} ({n}, đầu tiên lúc {first}): bộ mô phỏng đã ghi nhật ký này cảnh báo về chúng và chạy tiếp mà không có chúng, nên ở đây chúng cũng được bỏ qua',
@@ -1515,4 +1519,5 @@ export const DESCRIPTIONS_VI: Record<string, string> = {
   "...and in at most this share of the time the far unit still needs (default 0.5)": "...và trong không quá tỉ lệ này của thời gian mà đơn vị ở xa còn cần (mặc định 0.5)",
   "id of the scenario these decisions are for": "mã của kịch bản mà các quyết định này dành cho",
   "roles played by people; doctrine plays the others (default: the roles that decide below)": "các vai do người chơi đảm nhận; phương án tự động đóng các vai còn lại (mặc định: các vai có quyết định bên dưới)",
+"where the play session these decisions come from stopped, before the scenario's end: its players decided up to then, and nobody decides for them after it": "nơi phiên chơi sinh ra các quyết định này dừng lại, trước khi kịch bản kết thúc: người chơi ra quyết định đến lúc đó, và sau đó không ai ra quyết định cho họ",
 };

@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import { z } from 'zod';
 import { within } from '../scenario/areas.js';
 import { formatClock, parseDuration } from '../scenario/duration.js';
-import { didYouMeanSay, nearest, type PathSegment } from '../scenario/issues.js';
+import { didYouMeanSay, issue, nearest, type PathSegment } from '../scenario/issues.js';
 import { joined, say, type Say } from '../scenario/say.js';
 import { loadYaml, withClockReadings, type RawIssue, type SourceText } from '../scenario/parse.js';
 import { Command, Id, Inject, Offset, type Scenario } from '../scenario/schema.js';
@@ -47,6 +47,7 @@ export const DecisionsFile = z.strictObject({
   drillsim_decisions: z.literal(1).describe('format version'),
   scenario: Id.optional().describe('id of the scenario these decisions are for'),
   players: z.array(Id).optional().describe('roles played by people; doctrine plays the others (default: the roles that decide below)'),
+  played_until: Offset.optional().describe("where the play session these decisions come from stopped, before the scenario's end: its players decided up to then, and nobody decides for them after it"),
   decisions: z.array(Entry).default([]),
 });
 
@@ -54,6 +55,8 @@ export interface DecisionsInput {
   decisions: Decision[];
   players: string[];
   scenario?: string;
+  /** a session saved before the end: when its players stopped deciding (DecisionsFile.played_until) */
+  played_until?: number;
   /** from a file: the line of each decision in it, in the same order (to say which one was refused) */
   lines?: number[];
 }
@@ -82,7 +85,16 @@ export function parseDecisions(text: string, file: string, scenario?: Scenario, 
   const decisions = r.value.decisions.map(toDecision);
   const players = r.value.players ?? [...new Set(decisions.filter((d) => d.role !== 'controller').map((d) => d.role))].sort();
   const lines = decisions.map((_, i) => r.place(['decisions', i]).line);
-  return { ok: true, value: { decisions, players, scenario: r.value.scenario, lines }, warnings: r.warnings };
+  const until = r.value.played_until;
+  const warnings = [...r.warnings];
+  // replayed over seeds by a batch, a session stopped part-way leaves its roles to nobody after the stop: said, as
+  // for the session's run log (decisions-of-log.ts), or a planner reads 0 rescued as the trainee's outcome
+  if (until !== undefined && players.length && (scenario === undefined || until < scenario.horizon)) {
+    const at = r.place(['played_until']);
+    warnings.push(issue({ file, line: at.line, column: at.column, path: 'played_until', code: 'session-stopped', severity: 'warning' },
+      say('session.message-file', { t: formatClock(until), players: joined(players) }), say('session.hint-file')));
+  }
+  return { ok: true, value: { decisions, players, scenario: r.value.scenario, lines, ...(until !== undefined ? { played_until: until } : {}) }, warnings };
 }
 
 /** An inject the file adds itself (`add_inject`): where and when, so that later decisions may name it. */
@@ -280,6 +292,7 @@ export function serializeDecisions(d: DecisionsInput): string {
     drillsim_decisions: 1 as const,
     ...(d.scenario ? { scenario: d.scenario } : {}),
     players: d.players,
+    ...(d.played_until !== undefined ? { played_until: d.played_until } : {}),
     decisions: d.decisions
       .filter((x) => x.author === 'trainee' || x.author === 'controller')
       .map((x) => ({ at: x.at, role: x.role, ...(x.author === 'controller' && x.role !== 'controller' ? { author: x.author } : {}), ...x.cmd })),

@@ -23,6 +23,8 @@ describe('drill play --decisions-out', () => {
     expect(p.stdout).toContain(`Decisions written to ${decisions} (12 decisions): drill run ${KY_SON} --decisions ${decisions} replays this session.`);
     const text = readFileSync(decisions, 'utf8');
     expect(text).toMatch(/^drillsim_decisions: 1\nscenario: ky-son-flash-flood\nplayers:\n {2}- mx-chair\n {2}- tc-chair\n/);
+    // played to the end: nothing to warn of when it is replayed
+    expect(text).not.toContain('played_until');
     // doctrine's decisions and the defaults at deadlines are the engine's own: not in the file
     expect(text).not.toMatch(/author: (doctrine|default)/);
     const r = drill(['run', KY_SON, '--decisions', decisions, '--out', ran, '--quiet']);
@@ -72,9 +74,16 @@ describe('drill play --decisions-out', () => {
     expect(p.code).toBe(0);
     expect(p.stdout).toContain(`Decisions written to ${decisions} (1 decision, up to T+00:31): drill run replays them, but after T+00:31 nobody decides for tc-chair (doctrine does not play a player's role).`);
     expect(readFileSync(decisions, 'utf8')).toContain('- at: T+00:00\n    role: tc-chair\n    do: evacuate\n    zone: ta-ca-riverside\n');
+    // and the file says so, for whoever replays it later (a batch of it measured a chair who stopped deciding, silently)
+    expect(readFileSync(decisions, 'utf8')).toContain('players:\n  - tc-chair\nplayed_until: T+00:31\n');
+    const warning = `${decisions}:5:15: warning[session-stopped] played_until: these decisions come from a play session stopped at T+00:31, before the end: after it, nobody decides for tc-chair (doctrine does not play a player's role) (to replay a whole session, play it to the end (a saved one goes on with \`drill play --resume\`), then write its decisions (--decisions-out))\n`;
+    const b = drill(['batch', KY_SON, '--decisions', decisions, '--runs', '2', '--workers', '1', '--quiet']);
+    expect([b.code, b.stderr]).toEqual([0, warning]);
+    expect(drill(['validate', KY_SON, '--decisions', decisions, '--quiet']).stdout).toBe(warning);
     // as said: replayed, the chair takes that one decision and no other (doctrine alone takes several for it)
     const ran = join(dir, 'ran.json');
-    expect(drill(['run', KY_SON, '--decisions', decisions, '--out', ran, '--quiet']).code).toBe(0);
+    const replay = drill(['run', KY_SON, '--decisions', decisions, '--out', ran, '--quiet']);
+    expect([replay.code, replay.stderr]).toEqual([0, warning]);
     const chair = (f: string) => JSON.parse(readFileSync(f, 'utf8')).events.filter((e: { type: string; role?: string }) => e.type === 'decision' && e.role === 'tc-chair').length;
     expect(chair(ran)).toBe(1);
     const alone = join(dir, 'doctrine.json');
@@ -83,6 +92,8 @@ describe('drill play --decisions-out', () => {
     // the controller alone: doctrine plays every role, in the session and after it
     const c = drill(['play', KY_SON, '--controller', '--lang', 'en', '--decisions-out', join(dir, 'c.yaml')], { input: 'hold dam-rumour\nadvance\n' });
     expect(c.stdout).toMatch(/Decisions written to .*c\.yaml \(1 decision, up to T\+[\d:]+\): drill run replays them, and doctrine plays every role on to the end\./);
+    // nobody left undecided: no warning
+    expect(drill(['run', KY_SON, '--decisions', join(dir, 'c.yaml'), '--quiet']).stderr).toBe('');
   });
 
   it('checks the folder of --decisions-out before the session starts, not after the last decision', () => {

@@ -289,3 +289,26 @@ describe('an inject the decisions file adds itself (add_inject)', () => {
     expect(parseDecisions(text, 'd.yaml', kySon, ['mx-school']).ok).toBe(true);
   });
 });
+
+describe('played_until: a session stopped before the end', () => {
+  const withUntil = (until: string, players = '[tc-chair]', entry = '{ at: T+00:30, role: tc-chair, do: evacuate, zone: ta-ca-riverside }') => ['drillsim_decisions: 1', `players: ${players}`, `played_until: ${until}`, 'decisions:', `  - ${entry}`, ''].join('\n');
+  const codes = (text: string) => {
+    const r = parseDecisions(text, 'd.yaml', kySon);
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+    return { until: r.value.played_until, warnings: r.warnings.map((w) => `${w.line}:${w.column} ${w.code}`) };
+  };
+
+  it('is read, and warned of at its line: nobody decides for the players after it', () => {
+    expect(codes(withUntil('T+11:01'))).toEqual({ until: 11 * 3600 + 60, warnings: ['3:15 session-stopped'] });
+  });
+
+  it('is no warning at the end of the scenario, nor with no player left undecided', () => {
+    expect(codes(withUntil('T+18:00')).warnings).toEqual([]);
+    // the controller alone: doctrine plays every role, after the stop as before it
+    expect(codes(withUntil('T+02:00', '[]', '{ at: T+00:30, role: controller, do: hold_inject, inject: dam-rumour }')).warnings).toEqual([]);
+  });
+
+  it('is refused when it is no time', () => {
+    expect(parseDecisions(withUntil('soon'), 'd.yaml', kySon).ok).toBe(false);
+  });
+});
