@@ -182,8 +182,8 @@ function metricName(metric: string, lang: Lang): string {
   return lang === 'en' ? metric : MESSAGES[lang][`metric.${metric}`] ?? metric;
 }
 
-/** A count as the language writes it: 1291 in English (as it always was), 1.291 in Vietnamese as the report writes it. */
-const num = (x: number, lang: Lang) => localNumber(String(x), lang);
+/** A count as the report writes it: 1,291 in English, 1.291 in Vietnamese (the summary and the report are read side by side). */
+const num = (x: number, lang: Lang) => (lang === 'en' ? String(x).replace(/\B(?=(\d{3})+(?!\d))/g, MESSAGES.en['fmt.group']) : localNumber(String(x), lang));
 
 /** Why an objective was not tested, in a few words: "no toxic-release incident in this run". */
 export function notTestedText(o: ObjectiveResult, tEnd: number, scenario?: Scenario, lang: Lang = 'en'): string {

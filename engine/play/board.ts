@@ -19,7 +19,7 @@ import * as Incidents from '../sim/incidents.js';
 import { hazardOf } from '../sim/routing.js';
 import { HAZARD_TICK_S, type Sim } from '../sim/sim.js';
 import { m, mn, type MsgKey } from './messages.js';
-import { cell, clippedCell, len, num, say, wallClock, wrap } from './text.js';
+import { cell, clippedCell, count, len, num, say, wallClock, wrap } from './text.js';
 import { CONTROLLER, received, visibleAreas, visibleIncidents, visibleUnits, waitingDecisions } from './view.js';
 import { commandLine } from './describe.js';
 
@@ -174,7 +174,7 @@ export function renderBoard(b: BoardInput): string {
   if (incidents.length === 0) out.push(`  ${m(lang, 'board.none')}`);
   for (const inc of incidents) {
     const phase = (inc.m.value as Record<string, string>).lifecycle;
-    out.push(`  ${inc.id}  ${incidentName(sim, inc.id, inc.kind, lang)} · ${areaName(sim, inc.area, lang)} · ${m(lang, `phase.${phase}` as MsgKey)} · ${m(lang, 'inc.severity', { n: inc.severity })} · ${mn(lang, 'inc.people', inc.people)}`);
+    out.push(`  ${inc.id}  ${incidentName(sim, inc.id, inc.kind, lang)} · ${areaName(sim, inc.area, lang)} · ${m(lang, `phase.${phase}` as MsgKey)} · ${m(lang, 'inc.severity', { n: inc.severity })} · ${mn(lang, 'inc.people', inc.people, { n: count(inc.people, lang) })}`);
     if (Incidents.isOpen(inc)) {
       const sent = inc.assigned.map((u) => `${u} (${m(lang, `unit.${sim.world.units[u].m.value as string}` as MsgKey)})`);
       out.push(`      ${m(lang, 'inc.need', { need: capList(Incidents.needOf(sim, inc), lang), have: capList(inc.on_scene, lang) })}${sent.length ? ` · ${m(lang, 'inc.sent', { units: sent.join(', ') })}` : ` · ${m(lang, 'inc.none-sent')}`}`);
@@ -210,22 +210,22 @@ export function renderBoard(b: BoardInput): string {
       // the engine closes a zone when the hazard reaches it: with people caught that is no "done" evacuation
       const struck = st === 'done' && w.caught > 0;
       const parts = [m(lang, struck ? 'zone.struck' : (`zone.${st}` as MsgKey))];
-      if (st !== 'idle') parts.push(m(lang, 'zone.progress', { sheltered: w.sheltered, moving: w.moving, remaining: w.remaining }));
-      else parts.push(mn(lang, 'zone.people', z.population));
+      if (st !== 'idle') parts.push(m(lang, 'zone.progress', { sheltered: count(w.sheltered, lang), moving: count(w.moving, lang), remaining: count(w.remaining, lang) }));
+      else parts.push(mn(lang, 'zone.people', z.population, { n: count(z.population, lang) }));
       // stalled with the roads to every shelter with room cut: the counts alone do not say why nobody moves
       if (w.cut) parts.push(m(lang, 'zone.cut'));
       // people on the way a cut road left with no way on to their shelter (engine 0.8.0): they wait where they are
       const stranded = strandedOf(w);
-      if (stranded > 0) parts.push(mn(lang, 'zone.stranded', stranded));
-      if (w.caught > 0) parts.push(m(lang, 'zone.caught', { n: w.caught }));
+      if (stranded > 0) parts.push(mn(lang, 'zone.stranded', stranded, { n: count(stranded, lang) }));
+      if (w.caught > 0) parts.push(m(lang, 'zone.caught', { n: count(w.caught, lang) }));
       if (z.hazard_arrives !== undefined) parts.push(m(lang, t > z.hazard_arrives ? 'zone.hazard-came' : 'zone.hazard', { t: clock(z.hazard_arrives) }));
       out.push(row(z, parts.join(' · ')));
     }
     for (const x of shelters) {
       const w = sim.world.shelters[x.id];
       // the places held for people on the road to it, while there are some: a shelter full with half its people still coming
-      const count = w.incoming > 0 ? m(lang, 'shelter.occupancy-incoming', { occupancy: w.occupancy, capacity: w.capacity, incoming: w.incoming }) : m(lang, 'shelter.occupancy', { occupancy: w.occupancy, capacity: w.capacity });
-      out.push(row(x, `${m(lang, `shelter.${w.m.value as string}` as MsgKey)} · ${count}`));
+      const taken = w.incoming > 0 ? m(lang, 'shelter.occupancy-incoming', { occupancy: count(w.occupancy, lang), capacity: count(w.capacity, lang), incoming: count(w.incoming, lang) }) : m(lang, 'shelter.occupancy', { occupancy: count(w.occupancy, lang), capacity: count(w.capacity, lang) });
+      out.push(row(x, `${m(lang, `shelter.${w.m.value as string}` as MsgKey)} · ${taken}`));
     }
   }
 
@@ -329,16 +329,16 @@ export function messageLines(sim: Sim, r: { inject: import('../scenario/schema.j
 /** The hot-wash summary at the end: people, response, objectives (rated P/S/M/U). */
 export function renderSummary(sim: Sim, s: Summary, lang: Lang, events: readonly string[] = sim.log?.lines ?? []): string {
   const out: string[] = [m(lang, 'sum.title', { t: clock(s.t_end) })];
-  out.push(`  ${m(lang, 'sum.incidents', { reported: s.incidents.reported, contained: s.incidents.contained, resolved: s.incidents.resolved })}`);
+  out.push(`  ${m(lang, 'sum.incidents', { reported: count(s.incidents.reported, lang), contained: count(s.incidents.contained, lang), resolved: count(s.incidents.resolved, lang) })}`);
   // shelters only where the scenario has some people in them, as `drill run` prints it
-  const evacuated = s.people.evacuated ? m(lang, 'sum.evacuated', { evacuated: s.people.evacuated }) : '';
+  const evacuated = s.people.evacuated ? m(lang, 'sum.evacuated', { evacuated: count(s.people.evacuated, lang) }) : '';
   // people who set off and were left stranded on the road by a cut road (engine 0.8.0): in no other figure
   const stranded = strandedAtEnd(events);
-  out.push(`  ${m(lang, 'sum.people', { at_risk: s.people.at_risk, rescued: s.people.rescued, lost: s.people.lost, still: s.people.still_at_risk })}${evacuated}${stranded ? mn(lang, 'sum.stranded', stranded) : ''}`);
+  out.push(`  ${m(lang, 'sum.people', { at_risk: count(s.people.at_risk, lang), rescued: count(s.people.rescued, lang), lost: count(s.people.lost, lang), still: count(s.people.still_at_risk, lang) })}${evacuated}${stranded ? mn(lang, 'sum.stranded', stranded, { n: count(stranded, lang) }) : ''}`);
   // the mean leaves out the incidents nobody reached: say how many there were
   const reached = s.response.mean_first_on_scene_s === null ? m(lang, 'sum.no-response') : m(lang, 'sum.response', { mean: span(s.response.mean_first_on_scene_s, lang), max: span(s.response.max_first_on_scene_s!, lang) });
   const u = unreachedIncidents(events);
-  const unreachedPeople = m(lang, u.people === 1 ? 'sum.persons-1' : 'sum.persons', { n: u.people });
+  const unreachedPeople = m(lang, u.people === 1 ? 'sum.persons-1' : 'sum.persons', { n: count(u.people, lang) });
   out.push(`  ${reached}${u.n ? `; ${m(lang, u.n === 1 ? 'sum.unreached-1' : 'sum.unreached', { n: u.n, people: unreachedPeople })}` : ''}`);
   const decisionEvents = events.filter((l) => l.includes('"type":"decision"')).map((l) => JSON.parse(l) as { type: string; author?: string; do?: string; inject?: string; option?: string }).filter((e) => e.type === 'decision');
   // an answer's order that found the thing already so is no refusal: said apart, only when there was one

@@ -13,7 +13,7 @@ import type { Sim } from '../sim/sim.js';
 import { allInjects } from '../sim/world-ops.js';
 import { areaName, incidentName, seatName } from './board.js';
 import { m, mn, type MsgKey } from './messages.js';
-import { num, oneLine, say } from './text.js';
+import { count, num, oneLine, say } from './text.js';
 import { areasInView, CONTROLLER } from './view.js';
 
 const clock = formatClock;
@@ -76,7 +76,7 @@ export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: Readonl
     switch (e.type) {
       case 'incident.reported':
         if (!seen(e.area, e.t)) return;
-        return m(lang, 'feed.incident', { id: e.id, name: incidentName(sim, e.id, e.kind, lang), area: areaName(sim, e.area, lang), severity: e.severity, people: mn(lang, 'inc.people', e.people) });
+        return m(lang, 'feed.incident', { id: e.id, name: incidentName(sim, e.id, e.kind, lang), area: areaName(sim, e.area, lang), severity: e.severity, people: mn(lang, 'inc.people', e.people, { n: count(e.people, lang) }) });
       case 'incident.phase':
         if (!visibleIncident(e.id, e.t) || e.phase === 'assessed') return;
         return m(lang, 'feed.phase', { id: e.id, phase: m(lang, `phase.${e.phase}` as MsgKey) });
@@ -85,7 +85,7 @@ export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: Readonl
         return m(lang, 'feed.severity', { id: e.id, n: e.severity });
       case 'incident.people':
         if (!visibleIncident(e.id, e.t)) return undefined;
-        return e.still_at_risk !== undefined ? m(lang, 'feed.people_end', { id: e.id, rescued: e.rescued, lost: e.lost, still: e.still_at_risk }) : m(lang, 'feed.people', { id: e.id, rescued: e.rescued, lost: e.lost });
+        return e.still_at_risk !== undefined ? m(lang, 'feed.people_end', { id: e.id, rescued: count(e.rescued, lang), lost: count(e.lost, lang), still: count(e.still_at_risk, lang) }) : m(lang, 'feed.people', { id: e.id, rescued: count(e.rescued, lang), lost: count(e.lost, lang) });
       case 'unit.state':
         if (!unitSeen(e.id)) return;
         return m(lang, 'feed.unit', { id: e.id, state: m(lang, `unit.${e.state}` as MsgKey) }) + (e.incident ? ` ${m(lang, 'unit.for', { incident: e.incident })}` : '');
@@ -123,7 +123,7 @@ export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: Readonl
       case 'zone.struck': {
         const z = sim.model.scenario.evacuation.zones.find((x) => x.id === e.id);
         if (!z || !seen(z.area, e.t)) return;
-        return mn(lang, 'feed.struck', e.caught, { id: e.id, caught: e.caught });
+        return mn(lang, 'feed.struck', e.caught, { id: e.id, caught: count(e.caught, lang) });
       }
       case 'zone.trip': {
         // a group of the zone on its way, re-routed by a road changed on it (to another of the zone's shelters when no
@@ -132,10 +132,10 @@ export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: Readonl
         if (!z || !seen(z.area, e.t)) return;
         if (e.stranded === true) {
           const node = sim.model.scenario.travel.nodes.find((x) => x.id === e.nodes[e.nodes.length - 1]);
-          return mn(lang, 'feed.stranded', e.n, { id: e.id, shelter: e.shelter, node: node?.name !== undefined ? say(node.name, lang) : node?.id ?? '?' });
+          return mn(lang, 'feed.stranded', e.n, { n: count(e.n, lang), id: e.id, shelter: e.shelter, node: node?.name !== undefined ? say(node.name, lang) : node?.id ?? '?' });
         }
-        if (typeof e.from_shelter === 'string') return mn(lang, 'feed.elsewhere', e.n, { id: e.id, from: e.from_shelter, shelter: e.shelter, at: clock(e.t + e.travel_s) });
-        return mn(lang, 'feed.rerouted', e.n, { id: e.id, shelter: e.shelter, at: clock(e.t + e.travel_s) });
+        if (typeof e.from_shelter === 'string') return mn(lang, 'feed.elsewhere', e.n, { n: count(e.n, lang), id: e.id, from: e.from_shelter, shelter: e.shelter, at: clock(e.t + e.travel_s) });
+        return mn(lang, 'feed.rerouted', e.n, { n: count(e.n, lang), id: e.id, shelter: e.shelter, at: clock(e.t + e.travel_s) });
       }
       case 'shelter.state': {
         const x = sim.model.scenario.evacuation.shelters.find((s) => s.id === e.id);

@@ -75,6 +75,11 @@ export function num(v: number, lang: Lang): string {
   return lang === 'vi' ? s.replace('.', ',') : s;
 }
 
+/** A count of people or things, its thousands grouped as the report writes them: 1,330 in English, 1.330 in Vietnamese. */
+export function count(v: number, lang: Lang): string {
+  return String(v).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'vi' ? '.' : ',');
+}
+
 /** Wall-clock time at T0 + t, in T0's own offset: "19:46 01/10/2022" (day/month/year, as written in Vietnam). */
 export function wallClock(startIso: string, t: number): string {
   const l = localTime(startIso, t);

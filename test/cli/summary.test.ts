@@ -69,14 +69,17 @@ describe('the response line of the summaries', () => {
     const en = drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'en'], { input: 'advance until end\n' });
     expect(en.code).toBe(0);
     const hot = en.stdout.slice(en.stdout.indexOf('Summary at T+18:00'));
-    // "people: 1291 at risk, ..." and "  people      1291 at risk, ...": the same words after the label
+    // "people: 1,291 at risk, ..." and "  people      1,291 at risk, ...": the same words after the label, thousands grouped in both
     expect(line(hot, 'people:').replace(/^people:\s*/, '')).toBe(line(run.stdout, 'people').replace(/^people\s*/, ''));
     expect(line(hot, 'people:')).toContain('565 still at risk');
+    // counts of a thousand and more grouped as the report groups them, so that the three read alike
+    expect(line(run.stdout, 'people')).toMatch(/^people +1,291 at risk, /);
     expect(hot).toContain('\n  first unit on scene after 37 min on average (worst 54 min); 2 incidents (713 people) never reached\n');
 
     const vi = drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'vi'], { input: 'advance until end\n' });
     const tk = vi.stdout.slice(vi.stdout.indexOf('Tổng kết lúc T+18:00'));
     expect(tk).toContain('565 vẫn còn gặp nạn');
+    expect(tk).toContain('người dân: 1.291 gặp nạn');
     expect(tk).toContain('; 2 sự cố (713 người) chưa có lực lượng nào đến được\n');
   });
 

@@ -126,12 +126,12 @@ describe('a zone the hazard reaches before everyone is out', () => {
   const namDan = loadNamed('nam-dan-compound-flood');
   it('is not called "done", in the feed or on the board, and its hazard time reads as past', () => {
     for (const [lang, done, struck, came] of [
-      ['en', 'evacuation nam-dan-riverside: done', 'the hazard reached nam-dan-riverside: 2500 people still there', 'not all out when the hazard came · 0 sheltered, 0 on the way, 0 still there · 2500 caught by the hazard · hazard arrived T+16:00'],
-      ['vi', 'sơ tán nam-dan-riverside: đã xong', 'hiểm hoạ ập đến nam-dan-riverside: còn 2500 người chưa sơ tán', 'chưa sơ tán xong khi hiểm hoạ ập đến · 0 người đã đến nơi trú, 0 đang di chuyển, 0 còn lại · 2500 người bị hiểm hoạ ập đến khi chưa sơ tán · hiểm hoạ đã ập đến lúc T+16:00'],
+      ['en', 'evacuation nam-dan-riverside: done', 'the hazard reached nam-dan-riverside: 2,500 people still there', 'not all out when the hazard came · 0 sheltered, 0 on the way, 0 still there · 2,500 caught by the hazard · hazard arrived T+16:00'],
+      ['vi', 'sơ tán nam-dan-riverside: đã xong', 'hiểm hoạ ập đến nam-dan-riverside: còn 2.500 người chưa sơ tán', 'chưa sơ tán xong khi hiểm hoạ ập đến · 0 người đã đến nơi trú, 0 đang di chuyển, 0 còn lại · 2.500 người bị hiểm hoạ ập đến khi chưa sơ tán · hiểm hoạ đã ập đến lúc T+16:00'],
     ] as const) {
       const s = new PlaySession(namDan, { seed: namDan.seed ?? 1, players: ['nd-chair'], controller: false, lang });
       const before = s.handle('advance T+15:00').text;
-      expect(before).toMatch(lang === 'en' ? /nam-dan-riverside .*no order yet · 2500 people · hazard arrives T\+16:00/ : /nam-dan-riverside .*chưa có lệnh · 2500 người · hiểm hoạ ập đến T\+16:00/);
+      expect(before).toMatch(lang === 'en' ? /nam-dan-riverside .*no order yet · 2,500 people · hazard arrives T\+16:00/ : /nam-dan-riverside .*chưa có lệnh · 2.500 người · hiểm hoạ ập đến T\+16:00/);
       const r = s.handle('advance T+16:30').text;
       expect(r).toContain(`T+16:00  ${struck}`);
       expect(r).not.toContain(done);
@@ -144,7 +144,7 @@ describe('a zone the hazard reaches before everyone is out', () => {
     s.handle('evacuate nam-dan-riverside');
     const r = s.handle('advance T+16:30').text;
     expect(r).toContain('evacuation nam-dan-riverside: done');
-    expect(r).toMatch(/nam-dan-riverside .*done · 2500 sheltered, 0 on the way, 0 still there · hazard arrived T\+16:00/);
+    expect(r).toMatch(/nam-dan-riverside .*done · 2,500 sheltered, 0 on the way, 0 still there · hazard arrived T\+16:00/);
   });
 });
 
