@@ -32,6 +32,9 @@ const en = {
   resumeOtherScenario: (a: Args) => `Open that scenario (Open a scenario…) and resume it there, or carry it on in a terminal: drill play --resume ${a.arg}`,
   resumeOtherVersion: (a: Args) => `In a terminal, drill play --resume ${a.arg} carries it on with the scenario inside the log; or start a new session of this one.`,
   resumeOther: 'Pick a run log saved by this page (save) or by drill play, unchanged since; or start a new session.',
+  /** no scenario on the page: a run log holds its own, which opens with it */
+  resumeHintNoScenario: 'Or carry on a session saved earlier: pick its run log (save on this page, or drill play). The log holds its scenario, which opens with it; the session goes on from where it was saved, with its roles and seed, and the controller sits here if the log has the controller\'s decisions.',
+  resumeOtherNoScenario: 'Pick a run log saved by this page (save) or by drill play, unchanged since; or open a scenario (Open a scenario…) to start a new session.',
   noRole: 'Choose at least one role, or the controller.',
   transcript: 'Session transcript',
   command: 'Command',
@@ -71,6 +74,8 @@ const vi: Strings = {
   resumeOtherScenario: (a: Args) => `Hãy mở kịch bản đó (Mở kịch bản…) rồi chơi tiếp ở đó, hoặc chơi tiếp trong cửa sổ lệnh: drill play --resume ${a.arg}`,
   resumeOtherVersion: (a: Args) => `Trong cửa sổ lệnh, drill play --resume ${a.arg} chơi tiếp với kịch bản nằm trong nhật ký; hoặc bắt đầu một phiên mới của kịch bản này.`,
   resumeOther: 'Hãy chọn một nhật ký chạy do trang này (save) hoặc drill play lưu, chưa bị sửa; hoặc bắt đầu một phiên mới.',
+  resumeHintNoScenario: 'Hoặc chơi tiếp một phiên đã lưu: chọn nhật ký chạy của phiên đó (lệnh save trên trang này, hoặc drill play). Nhật ký chứa kịch bản của phiên, kịch bản được mở cùng; phiên chơi tiếp từ lúc lưu, với các vai và hạt giống của nó, và ban đạo diễn ngồi tại đây nếu nhật ký có quyết định của ban đạo diễn.',
+  resumeOtherNoScenario: 'Hãy chọn một nhật ký chạy do trang này (save) hoặc drill play lưu, chưa bị sửa; hoặc mở một kịch bản (Mở kịch bản…) để bắt đầu một phiên mới.',
   noRole: 'Hãy chọn ít nhất một vai, hoặc ban đạo diễn.',
   transcript: 'Diễn biến phiên',
   command: 'Lệnh',

@@ -154,17 +154,25 @@ class PlayPage {
       return;
     }
     this.notice(null);
-    this.scenario = r.scenario;
-    this.scenarioName = name;
+    this.take(r.scenario, name);
     this.endSession();
-    // the scenario's seed to start with; a language switch (fillSetup again) keeps what was typed
-    ($('seed') as HTMLInputElement).value = String(r.scenario.seed ?? 1);
-    this.fillSetup();
-    $('empty').hidden = true;
     $('console').hidden = true;
     $('setup').hidden = false;
-    document.title = `${this.scenarioTitle()} · drillsim`;
     $('role-list').querySelector<HTMLInputElement>('input')?.focus();
+  }
+
+  /**
+   * Make `scenario` the page's: its title, roles and seed in the setup (which the caller shows, or a session in its
+   * place). A scenario opened, served, or the one inside a run log resumed on a page that had none.
+   */
+  private take(scenario: Scenario, name: string): void {
+    this.scenario = scenario;
+    this.scenarioName = name;
+    // the scenario's seed to start with; a language switch (fillSetup again) keeps what was typed
+    ($('seed') as HTMLInputElement).value = String(scenario.seed ?? 1);
+    this.fillSetup();
+    $('empty').hidden = true;
+    document.title = `${this.scenarioTitle()} · drillsim`;
   }
 
   /** An error (or a passing word) above the page; null clears it. Text only. */
@@ -249,52 +257,63 @@ class PlayPage {
   /**
    * A run log picked with "Resume a saved session…": as `drill play --resume F`, the session goes on from where the
    * log was saved, with its roles and seed. The log must be of the scenario this page plays (a log of another would
-   * carry on a scenario other than the one on the page). A log that cannot be resumed is said (why, and what to do)
-   * in the engine's words, in the page's language.
+   * carry on a scenario other than the one on the page). A page with no scenario (drill view without --play, or a
+   * copy of the page) takes the log's own, as `drill play --resume F` does in a terminal, as if it had been opened.
+   * A log that cannot be resumed is said (why, and what to do) in the engine's words, in the page's language: under
+   * the setup's buttons, or above the page when there is no setup.
    */
   async resumeFile(file: File): Promise<void> {
+    // a scenario still being fetched (drill view --play) is the page's: the log must be of it
+    if (!this.scenario) await this.ready;
     const s = this.scenario;
-    if (!s) return;
     const bytes = new Uint8Array(await file.arrayBuffer());
     const name = file.name;
     const arg = shellArg(name);
     const cannot = (l: Lang, reason: string, todo: string) => `${m(l, 'cli.resume-failed', { file: name, reason })}\n${todo}`;
+    // no scenario, no setup: the problem goes above the page, and what to do names the way to open one
+    const sayProblem = s ? (say: (l: Lang) => string) => this.sayProblem(say) : (say: (l: Lang) => string) => this.notice(say(this.lang));
+    const other = (l: Lang) => (s ? PLAY_STRINGS[l].resumeOther : PLAY_STRINGS[l].resumeOtherNoScenario);
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      return this.sayProblem((l) => cannot(l, sayCliProblem('this file is not UTF-8 text', l), PLAY_STRINGS[l].resumeOther));
+      return sayProblem((l) => cannot(l, sayCliProblem('this file is not UTF-8 text', l), other(l)));
     }
-    if (text.includes('\0')) return this.sayProblem((l) => cannot(l, sayCliProblem('this is a binary file, not a text file', l), PLAY_STRINGS[l].resumeOther));
+    if (text.includes('\0')) return sayProblem((l) => cannot(l, sayCliProblem('this is a binary file, not a text file', l), other(l)));
     const read = readRunLog(text);
-    if (!read.ok) return this.sayProblem((l) => cannot(l, sayCliProblem(read.message, l), PLAY_STRINGS[l].resumeOther));
+    if (!read.ok) return sayProblem((l) => cannot(l, sayCliProblem(read.message, l), other(l)));
     const log = read.log;
     // the controller's seat is not part of the run (as --controller on resume): ticked here, or taken by the log's controller
     const ticked = [...document.querySelectorAll<HTMLInputElement>('#role-list input:checked')].map((i) => i.value);
     const controller = ticked.includes(CONTROLLER) || log.decisions.some((d) => d.author === 'controller');
     let r: ReturnType<typeof PlaySession.resume>;
     try {
-      r = PlaySession.resume(log, { lang: this.lang, controller, of: s, surface: 'page' });
+      r = PlaySession.resume(log, { lang: this.lang, controller, ...(s ? { of: s } : {}), surface: 'page' });
     } catch (e) {
       // the re-simulation failed (a log edited so that the run meets a limit before its save): said, not left to the console
       const detail = (e as Error).message;
-      return this.sayProblem((l) => cannot(l, PLAY_LINES[l].fault(detail), PLAY_STRINGS[l].resumeOther));
+      return sayProblem((l) => cannot(l, PLAY_LINES[l].fault(detail), other(l)));
     }
     if (!r.ok) {
       const { key, params, paramsIn } = r;
-      return this.sayProblem((l) => {
+      return sayProblem((l) => {
         const S = PLAY_STRINGS[l];
-        const todo = key === 'resume.other-scenario' ? S.resumeOtherScenario({ arg }) : key === 'resume.other-version' ? S.resumeOtherVersion({ arg }) : S.resumeOther;
+        const todo = key === 'resume.other-scenario' ? S.resumeOtherScenario({ arg }) : key === 'resume.other-version' ? S.resumeOtherVersion({ arg }) : other(l);
         return cannot(l, m(l, key, paramsIn?.(l) ?? params), todo);
       });
     }
     $('setup-error').hidden = true;
     this.setupProblem = null;
     const session = r.session;
+    // the page had no scenario: the log's own is now the page's (New session sets up a session of it)
+    if (!s) {
+      this.notice(null);
+      this.take(session.scenario, name);
+    }
     // as --role on resume: a ticked role of the run sits first
     const first = ticked.find((t) => session.opts.players.includes(t));
     if (first) session.seat = first;
-    this.begin(session, downloadName(name, `${s.id}.json`));
+    this.begin(session, downloadName(name, `${session.scenario.id}.json`));
     this.print(session.intro(), 'out');
     this.print(PLAY_LINES[session.lang].resumed({ file: this.fileName, t: formatClock(session.t), decisions: session.decisions.length }), 'note');
     this.afterBegin();
@@ -538,11 +557,13 @@ class PlayPage {
         radio.focus();
       });
     }
-    const resume = $<HTMLInputElement>('resume-input');
-    resume.addEventListener('change', () => {
-      const f = resume.files?.[0];
-      if (f) void this.resumeFile(f).finally(() => { resume.value = ''; });
-    });
+    // beside Start, and on the page with no scenario yet (the log brings its own)
+    for (const resume of [$<HTMLInputElement>('resume-input'), $<HTMLInputElement>('empty-resume-input')]) {
+      resume.addEventListener('change', () => {
+        const f = resume.files?.[0];
+        if (f) void this.resumeFile(f).finally(() => { resume.value = ''; });
+      });
+    }
     $('setup-form').addEventListener('submit', (e) => { e.preventDefault(); this.start(); });
     $('line-form').addEventListener('submit', (e) => {
       e.preventDefault();
