@@ -6,6 +6,7 @@
  */
 import { localTime } from '../scenario/calendar.js';
 import { formatClock, formatDuration, parseDuration, suggestTime } from '../scenario/duration.js';
+import { editDistance } from '../scenario/issues.js';
 import type { MsgKey } from './messages.js';
 
 export type ArgKind = 'unit' | 'incident' | 'zone' | 'shelter' | 'area' | 'road' | 'level' | 'inject' | 'option' | 'role' | 'time' | 'step' | 'text' | 'file' | 'topic';
@@ -54,7 +55,8 @@ export const VI_FORMS: Partial<Record<VerbId, string[]>> = {
   sea_ban: ['cấm biển', 'cam bien'],
   public_info: ['thông báo', 'thong bao', 'thông tin', 'thong tin'],
   answer: ['trả lời', 'tra loi'],
-  advance: ['tiếp', 'tiep', 'tiếp tục', 'tiep tuc', 'chờ', 'đợi'],
+  // `cho`: chờ typed with no Vietnamese input (as the table's other forms); not `doi`, which is also đổi (change)
+  advance: ['tiếp', 'tiep', 'tiếp tục', 'tiep tuc', 'chờ', 'cho', 'đợi'],
   board: ['bảng', 'bang', 'tình hình', 'tinh hinh', 'trạng thái', 'trang thai'],
   messages: ['tin nhắn', 'tin nhan'],
   role: ['vai', 'vai trò', 'vai tro'],
@@ -552,20 +554,6 @@ function nearestViForm(words: string[]): { guess: string; used: number } | undef
     }
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length];
 }
 
 /** The small words of a syntax in Vietnamese (FILLERS): with diacritics, and as written without them. */

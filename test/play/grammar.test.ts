@@ -95,6 +95,8 @@ describe('parseLine', () => {
     expect(ok('wait until T+03:00')).toMatchObject({ verb: 'advance', step: { kind: 'at', t: 10800 } });
     expect(ok('chờ 30m')).toMatchObject({ verb: 'advance', step: { kind: 'by', s: 1800 } });
     expect(ok('đợi')).toMatchObject({ verb: 'advance', step: { kind: 'next' } });
+    // chờ typed with no Vietnamese input
+    expect(ok('cho 30 phut')).toMatchObject({ verb: 'advance', step: { kind: 'by', s: 1800 } });
     expect(ok('status').verb).toBe('board');
     expect(ok('STATUS').verb).toBe('board');
     expect(ok('trạng thái').verb).toBe('board');
@@ -233,6 +235,9 @@ describe('parseLine', () => {
     expect(problem('jump tomorrow')).toEqual({ key: 'parse.bad-time', params: { value: 'tomorrow' } });
     expect(problem('evacuat ta-ca-riverside')).toEqual({ key: 'parse.unknown-verb-guess', params: { word: 'evacuat', guess: 'evacuate' } });
     expect(problem('fly away')).toEqual({ key: 'parse.unknown-verb', params: { word: 'fly' } });
+    // two letters swapped, the commonest slip at a keyboard, is one step from the word meant
+    expect(problem('wiat 30m')).toEqual({ key: 'parse.unknown-verb-guess', params: { word: 'wiat', guess: 'wait' } });
+    expect(problem('dipsatch tc-militia to ta-ca-houses')).toEqual({ key: 'parse.unknown-verb-guess', params: { word: 'dipsatch', guess: 'dispatch' } });
   });
 
   it('suggests the Vietnamese command meant for a misspelt one, as for an English one, with or without diacritics', () => {
