@@ -13,6 +13,8 @@ import { clock } from './time.js';
 import { Words } from '../review/words.js';
 import type { LogEvent } from '../review/metrics.js';
 import type { Scenario } from '../scenario/schema.js';
+import type { RunLog } from '../sim/run.js';
+import { endOf, reviewEvents } from '../review/review.js';
 
 export const compareCommand: Subcommand = {
   name: 'compare',
@@ -70,11 +72,16 @@ const took = (d: TakenRecord, cw: number, lang: Lang) => `${clock(d.t).padEnd(cw
 /** Who decided, as the log says it (English) or in the report's words (học viên, phương án tự động). */
 const author = (a: unknown, lang: Lang) => (lang === 'en' ? String(a) : MESSAGES[lang][`author.${String(a)}`] ?? String(a));
 
-/** An event of a run as a sentence, in the report's words (names of its scenario, not ids). */
-type EventWords = (e: LogEvent) => string;
-function eventWords(r: { scenario: Scenario; events: LogEvent[] }, lang: Lang): EventWords {
-  const w = new Words(lang, r.scenario).learnIncidents(r.events.filter((e) => e.type === 'incident.reported').map((e) => ({ id: String(e.id), kind: String(e.kind) })));
-  return (e) => w.event(e);
+/**
+ * An event of a run as a sentence, in the report's words (names of its scenario, not ids), read as the report reads
+ * it: an evacuation refused once the hazard had caught people is "too late", not "already so"; an order an answer
+ * gave says so; an inject control added is named (the review of the run teaches the words, as in report-doc.ts).
+ */
+type EventWords = (e: LogEvent, index: number) => string;
+function eventWords(r: { log: RunLog; scenario: Scenario; events: LogEvent[] }, lang: Lang): EventWords {
+  const rv = reviewEvents(r.scenario, r.events, endOf(r.log));
+  const w = new Words(lang, r.scenario).learnIncidents(rv.incidents).learnDefaults(rv.injects, rv.decisions).learnAdded(rv.added);
+  return (e, index) => w.event(e, index);
 }
 
 /** `words`: each run's events in words, for the two events where the runs part (else the events' JSON alone). */
@@ -120,7 +127,7 @@ export function formatComparison(c: Comparison, fa: string, fb: string, lang: La
     for (const side of ['a', 'b'] as const) {
       const e = d[side];
       if (!e) { L.push(`  ${side}: ${say(lang, 'compare.log-ends')}`); continue; }
-      if (words) L.push(`  ${side}: ${clock(e.t)} ${words[side](e)}`, `     ${JSON.stringify(e)}`);
+      if (words) L.push(`  ${side}: ${clock(e.t)} ${words[side](e, d.index)}`, `     ${JSON.stringify(e)}`);
       else L.push(`  ${side}: ${JSON.stringify(e)}`);
     }
   } else L.push(say(lang, 'compare.elsewhere'));
