@@ -93,6 +93,11 @@ export function formatComparison(c: Comparison, fa: string, fb: string, lang: La
     who: s.players.length ? say(lang, 'compare.played', { roles: playedRoles(s.players, s.joined, lang) }) : say(lang, 'compare.doctrine'), events: s.events, hash: s.hash.slice(0, 16),
   });
   L.push(head('a', fa, c.a), head('b', fb, c.b));
+  // a log changed after it was written (the report warns at its top): before anything compare reads in it
+  for (const [side, f, s] of [['a', fa, c.a], ['b', fb, c.b]] as const) {
+    if (!s.hash_ok) L.push(say(lang, 'compare.hash-changed', { side, file: f }));
+    if (!s.scenario_ok) L.push(say(lang, 'compare.scenario-changed', { side, file: f }));
+  }
   // two engine versions, or two ends: 'the differences come from the decisions' would not hold
   // nor, when they were given the same decisions by the same players, would it: then it is how each stopped
   const sameGiven = c.given.first === null && c.same_players;

@@ -104,6 +104,9 @@ const en = {
   'compare.same-given': 'same scenario, seed, players and decisions given: the differences are not the decisions',
   'compare.same-inputs': 'same scenario, seed, players and decisions given',
   'compare.same-given-stop': 'same scenario, seed, players and decisions given: the differences come from how each stopped (a run stopped with --until ends with run.end; a session saved part-way does not)',
+  // a log changed after it was written: the report warns at its top, compare warns before any difference it shows
+  'compare.hash-changed': "warning: {side}'s hash chain does not match its events: {file} was changed after it was written, so what compare shows of it may be false (drill verify {file} says what differs)",
+  'compare.scenario-changed': 'warning: the scenario embedded in {side} does not match its hash: it was edited in {file} after the run, so what compare shows of it may be false (drill verify {file} says what differs)',
   'compare.other-engine': 'note: a was written by engine {a}, b by engine {b}: the engine may count the same inputs differently, so their differences are not only the decisions',
   'compare.stopped-until': "{side} stopped at {t} (drill run --until), before the scenario's end at {end}: every figure and rating of {side} is as it stood then",
   'compare.stopped-session': "{side} is a play session saved at {t}, before the scenario's end at {end}: every figure and rating of {side} is as it stood then",
@@ -333,6 +336,8 @@ const vi: Record<CliKey, string> = {
   'compare.same-given': 'cùng kịch bản, hạt giống, người chơi và các quyết định được đưa vào: chỗ khác nhau không phải do các quyết định',
   'compare.same-inputs': 'cùng kịch bản, hạt giống, người chơi và các quyết định được đưa vào',
   'compare.same-given-stop': 'cùng kịch bản, hạt giống, người chơi và các quyết định được đưa vào: chỗ khác nhau là do cách mỗi lượt dừng (lượt chạy dừng bằng --until kết thúc bằng run.end; phiên lưu giữa chừng thì không)',
+  'compare.hash-changed': 'cảnh báo: chuỗi băm của {side} không khớp với các sự kiện: {file} đã bị thay đổi sau khi ghi, nên những gì so sánh cho thấy về nó có thể sai (drill verify {file} chỉ ra chỗ khác)',
+  'compare.scenario-changed': 'cảnh báo: kịch bản lưu trong {side} không khớp với mã băm của nó: kịch bản trong {file} đã bị sửa sau lượt chạy, nên những gì so sánh cho thấy về nó có thể sai (drill verify {file} chỉ ra chỗ khác)',
   'compare.other-engine': 'lưu ý: a do bộ mô phỏng {a} ghi, b do bộ mô phỏng {b} ghi: hai phiên bản có thể tính cùng dữ liệu đầu vào khác nhau, nên chỗ khác nhau không chỉ do các quyết định',
   'compare.stopped-until': '{side} dừng lúc {t} (drill run --until), trước khi kịch bản kết thúc lúc {end}: mọi số liệu và mức đánh giá của {side} là như lúc đó',
   'compare.stopped-session': '{side} là phiên diễn tập được lưu lúc {t}, trước khi kịch bản kết thúc lúc {end}: mọi số liệu và mức đánh giá của {side} là như lúc đó',

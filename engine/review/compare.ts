@@ -5,6 +5,8 @@
  * included) that differ, and their figures and objective ratings.
  */
 import { sameStart } from '../replay/divergence.js';
+import { sha256Hex } from '../core/hash.js';
+import { chainOf } from '../sim/log.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { RunLog } from '../sim/run.js';
 import type { LogEvent, NotTested, ObjectiveResult, Rating, Summary } from './metrics.js';
@@ -13,8 +15,12 @@ import { endOf, reviewEvents, stoppedEarly, type EarlyStop } from './review.js';
 /** One run's side of an objective in a comparison; rating null when it was not tested there. */
 export interface ObjectiveSide { value: number | null; rating: Rating | null; met: boolean; not_tested?: NotTested }
 
-/** `joined`: only for a fork in which a player took a role over part-way (role -> time; doctrine played it before) */
-export interface RunSide { engine: string; seed: number; scenario: string; scenario_hash: string; players: string[]; joined?: Record<string, number>; events: number; hash: string; summary: Summary }
+/**
+ * `joined`: only for a fork in which a player took a role over part-way (role -> time; doctrine played it before).
+ * `hash_ok`: the log's hash chain matches its events; `scenario_ok`: its embedded scenario matches its hash (else the
+ * log was changed after the run, as the report warns at its top).
+ */
+export interface RunSide { hash_ok: boolean; scenario_ok: boolean; engine: string; seed: number; scenario: string; scenario_hash: string; players: string[]; joined?: Record<string, number>; events: number; hash: string; summary: Summary }
 export interface DecisionRecord { at: number; role: string; author: string; do: string; [k: string]: unknown }
 export interface TakenRecord { t: number; role: string; author: string; do: string; [k: string]: unknown }
 
@@ -69,7 +75,9 @@ function taken(events: LogEvent[]): TakenRecord[] {
 export function compareRuns(a: { log: RunLog; scenario: Scenario; events: LogEvent[] }, b: { log: RunLog; scenario: Scenario; events: LogEvent[] }): Comparison {
   const ra = reviewEvents(a.scenario, a.events, endOf(a.log));
   const rb = reviewEvents(b.scenario, b.events, endOf(b.log));
-  const side = (x: typeof a, s: Summary): RunSide => ({ engine: x.log.engine, seed: x.log.seed, scenario: x.log.scenario.id, scenario_hash: x.log.scenario.hash, players: x.log.players, ...(x.log.joined ? { joined: x.log.joined } : {}), events: x.log.events.length, hash: x.log.hash, summary: s });
+  const side = (x: typeof a, s: Summary): RunSide => ({
+    hash_ok: chainOf(x.log.events, (x.log.keyframes ?? []).map((k) => k.events)).hash === x.log.hash, scenario_ok: sha256Hex(x.log.scenario.text) === x.log.scenario.hash,
+    engine: x.log.engine, seed: x.log.seed, scenario: x.log.scenario.id, scenario_hash: x.log.scenario.hash, players: x.log.players, ...(x.log.joined ? { joined: x.log.joined } : {}), events: x.log.events.length, hash: x.log.hash, summary: s });
 
   let divergence: Comparison['divergence'] = null;
   const n = Math.max(a.log.events.length, b.log.events.length);
