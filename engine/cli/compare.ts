@@ -169,9 +169,9 @@ export function formatComparison(c: Comparison, fa: string, fb: string, lang: La
   // the figures by the names the batch tables give them (the run's summary keys stay in --json)
   const label = (key: string) => (key === 'people.rescued_share' ? say(lang, 'compare.rescued-share') : metricLabel(key.replace(/^(incidents|people|decisions)\./, '$1_').replace(/^response\./, ''), lang));
   const fw = Math.max(...c.figures.map((f) => label(f.key).length)) + 2;
-  const show = (v: number | null, kind: string) => (v === null ? '-' : kind === 's' ? objectiveValue('x_s', v, lang) : kind === 'share' ? fmtValue('x_share', v, lang) : localNumber(String(Math.round(v * 100) / 100), lang));
+  const show = (v: number | null, kind: string) => (v === null ? '-' : kind === 's' ? objectiveValue('x_s', v, lang) : kind === 'share' ? fmtValue('x_share', v, lang) : grouped(String(Math.round(v * 100) / 100), lang));
   // two values that differ but read the same when rounded (2 of 577 and 0 rescued: 0 % both) are shown finer
-  const finer = (v: number, kind: string) => (kind === 's' ? `${localNumber(String(Math.round(v)), lang)} s` : kind === 'share' ? `${localNumber(String(Math.round(v * 1e4) / 100), lang)} %` : localNumber(String(Math.round(v * 1e4) / 1e4), lang));
+  const finer = (v: number, kind: string) => (kind === 's' ? `${grouped(String(Math.round(v)), lang)} s` : kind === 'share' ? `${localNumber(String(Math.round(v * 1e4) / 100), lang)} %` : grouped(String(Math.round(v * 1e4) / 1e4), lang));
   const figures = c.figures.map((f) => {
     const a = show(f.a, f.kind), b = show(f.b, f.kind);
     return f.a !== null && f.b !== null && f.a !== f.b && a === b ? { f, a: finer(f.a, f.kind), b: finer(f.b, f.kind) } : { f, a, b };
@@ -180,6 +180,15 @@ export function formatComparison(c: Comparison, fa: string, fb: string, lang: La
   L.push('', `  ${say(lang, 'compare.figure').padEnd(fw)}${'a'.padEnd(vw)}b`);
   L.push(...marked(figures.map(({ f, a, b }) => ({ head: `  ${label(f.key).padEnd(fw)}${a.padEnd(vw)}`, b, mark: f.a !== f.b ? say(lang, 'compare.differs') : '' }))));
   return L.join('\n') + '\n';
+}
+
+/**
+ * A count (plain digits) with the thousands grouped in either language, as the report writes it beside the same
+ * figure ("1,108 at risk", "1.108"): the English column read 1108 against the report's 1,108.
+ */
+function grouped(digits: string, lang: Lang): string {
+  const local = localNumber(digits, lang);
+  return lang === 'en' ? local.replace(/^(-?)(\d+)/, (_, sign: string, int: string) => sign + int.replace(/\B(?=(\d{3})+(?!\d))/g, MESSAGES.en['fmt.group'])) : local;
 }
 
 /** The objectives side by side; a's column as wide as before, wider when a value needs it ("10 giờ 45 phút" beside its rating). */
