@@ -64,6 +64,7 @@ const VI: Rule[] = [
   [/^this is a decisions file, not a run log$/, 'đây là một tệp quyết định, không phải nhật ký chạy'],
   [/^run it: drill run <scenario> --decisions <file> --out run.json$/, 'hãy chạy nó: drill run <kịch-bản> --decisions <tệp> --out run.json'],
   [/^this is batch results, not a run log$/, 'đây là kết quả chạy loạt (batch), không phải nhật ký chạy'],
+  [/^give one run's log \(`drill run --out`\); for a page of batch results: drill report <results\.json> --out report\.html$/, 'hãy cho nhật ký của một lượt chạy (`drill run --out`); muốn có trang kết quả chạy loạt: drill report <kết-quả.json> --out bao-cao.html'],
   [/^the file is empty, not a run log$/, 'tệp rỗng, không phải nhật ký chạy'],
   [/^not a run log: the file is not JSON$/, 'không phải nhật ký chạy: tệp không phải JSON'],
   // V8's parser words are English: in Vietnamese only the place where the JSON breaks (line, column), when it gives one
