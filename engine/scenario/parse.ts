@@ -9,7 +9,7 @@ import { checkScenario, COUNT_KEYS, type RawIssue, type SourceText } from './che
 import { coverage } from './coverage.js';
 export type { RawIssue, SourceText };
 import { didYouMeanSay, editDistance, formatPath, idFromText, issue, nearest, reword, sortIssues, type PathSegment, type ScenarioIssue } from './issues.js';
-import { durationHintSay, formatClock, parseDuration, timeHintSay } from './duration.js';
+import { durationHintSay, formatClock, parseDuration, suggestDuration, timeHintSay } from './duration.js';
 import { clockAdviceSay, dateAndClock } from './msel-bare-times.js';
 import { pad2 } from './calendar.js';
 import { colonInText, indentationSlips, unclosedFlows } from './indentation.js';
@@ -825,7 +825,10 @@ interface ZodIssueLike {
   params?: { code?: string; hint?: string; words?: { message: Say; hint?: Say } };
 }
 
-interface Flat extends RawIssue {}
+interface Flat extends RawIssue {
+  /** a decimal-comma issue of a duration: the key whose whole part the comma cut off */
+  splitFrom?: PathSegment[];
+}
 
 function describeValue(v: unknown): Say {
   if (v === undefined) return say('value.nothing');
@@ -894,7 +897,9 @@ function flattenZodIssues(root: z.ZodType, list: ZodIssueLike[], base: PathSegme
     const path = [...base, ...(zi.path as PathSegment[])];
     out.push(...explain(root, zi, path));
   }
-  return out;
+  // `{ foot: 1,5h }`: the decimal comma said, the duration's whole part ('the number 1 is not a duration') is not said again
+  const split = new Set(out.flatMap((f) => (f.code === 'decimal-comma' && f.splitFrom ? [formatPath(f.splitFrom)] : [])));
+  return split.size ? out.filter((f) => !(f.code === 'duration' && split.has(formatPath(f.path)))) : out;
 }
 
 function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[] {
@@ -919,7 +924,11 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
       return (zi.keys ?? []).map((k) => {
         // `{ length_km: 2,5 }`: the decimal comma ended the value and made '5' a key of its own
         const split = decimalCommaSplit(k, zi.input);
-        if (split) return { path: [...path, k], code: 'decimal-comma', message: say('decimal-comma.message', split), hint: say('decimal-comma.hint', split), severity: 'error' as const, atKey: true };
+        if (split) {
+          // a duration needs its unit, and takes no decimals: `foot: 1,5h` is written 1h30m
+          const meant = split.unit && isDurationAt(root, [...path, split.key]) ? suggestDuration(`${split.whole}.${split.decimals}${split.unit}`) : undefined;
+          return { path: [...path, k], code: 'decimal-comma', message: say('decimal-comma.message', split), hint: meant ? say('decimal-comma.duration-hint', { key: split.key, meant }) : say('decimal-comma.hint', split), severity: 'error' as const, atKey: true, splitFrom: meant ? [...path, split.key] : undefined };
+        }
         const known = knownKeys(root, [...path, k], zi.input);
         // a mapping whose keys are a vocabulary (capabilities, modes): name the vocabulary, list all of it
         const vocab = vocabularyOf(known);
@@ -1363,8 +1372,8 @@ function bareNumberHint(path: PathSegment[], written: string, decimalComma: bool
  * A key that is the decimals of the number before it (`{ length_km: 2,5 }` reads as length_km: 2 and a key '5'
  * with no value, `2,5 km` as a key '5 km'): the field, its whole part and the decimals, or undefined.
  */
-function decimalCommaSplit(k: string, input: unknown): { key: string; whole: string; decimals: string } | undefined {
-  const m = /^(\d+)(?:\s*\p{L}[\p{L}\d/²³]*)?$/u.exec(k);
+function decimalCommaSplit(k: string, input: unknown): { key: string; whole: string; decimals: string; unit?: string } | undefined {
+  const m = /^(\d+)(?:\s*(\p{L}[\p{L}\d/²³]*))?$/u.exec(k);
   const o = asRecord(input);
   if (!m || !o || o[k] !== null) return undefined;
   const whole = (x: string) => typeof o[x] === 'number' && Number.isInteger(o[x]);
@@ -1372,7 +1381,7 @@ function decimalCommaSplit(k: string, input: unknown): { key: string; whole: str
   // an integer key ('5') comes first among an object's keys, not where it was written: then the one whole number there
   const ints = keys.filter(whole);
   const before = /^\d+$/.test(k) ? (ints.length === 1 ? ints[0] : undefined) : keys[keys.indexOf(k) - 1];
-  return before !== undefined && whole(before) ? { key: before, whole: String(o[before]), decimals: m[1] } : undefined;
+  return before !== undefined && whole(before) ? { key: before, whole: String(o[before]), decimals: m[1], unit: m[2] } : undefined;
 }
 
 /** A number written as a text: digits, a sign, a decimal point. */

@@ -342,6 +342,15 @@ describe('objective thresholds', () => {
     ]);
   });
 
+  it("a decimal comma in a duration inside { ... } (`foot: 1,5h`): the duration to write, and no second complaint that the number 1 is not a duration", () => {
+    const says = (text: string, lang?: 'vi') => { const r = parseScenario(text, 'x.yaml'); return r.ok ? [] : r.issues.map((i) => `${i.code} ${i.path}: ${lang ? sayIn(i.words.hint!, "vi") : i.hint}`); };
+    const flood = readFileSync(join(ROOT, 'scenarios/ky-son-flash-flood.yaml'), 'utf8');
+    const m = /length_km: (\d+), speed_kmh: \{ road: (\d+) \}/.exec(flood)!;
+    const text = flood.replace(m[0], `length_km: ${m[1]}, time: { foot: 1,5h }`);
+    expect(says(text)).toEqual(['decimal-comma travel.edges[0].time.5h: a duration takes no decimals: write foot: 1h30m']);
+    expect(says(text, 'vi')).toEqual(['decimal-comma travel.edges[0].time.5h: một khoảng thời gian không viết phần thập phân: hãy viết foot: 1h30m']);
+  });
+
   it("a unit with a power after the number (m2, m³, m3/s) is a unit like any other: the number to write", () => {
     const says = (text: string) => { const r = parseScenario(text, 'x.yaml'); return r.ok ? [] : r.issues.map((i) => `${i.path}: ${i.message} (${i.hint})`); };
     const flood = readFileSync(join(ROOT, 'scenarios/ky-son-flash-flood.yaml'), 'utf8');
