@@ -367,7 +367,8 @@ export function varyScenario(base: Scenario, spec: VarySpec, lang: Lang = 'en'):
 function sameForEveryUnit(messages: string[], lang: Lang): string[] {
   const groups = new Map<string, number>();
   for (const m of messages) { const k = m.replace(/\bunits\[\d+\]/, 'units[*]'); groups.set(k, (groups.get(k) ?? 0) + 1); }
-  return [...groups].map(([k, n]) => (n > 1 ? sayIn(say('vary.n-units', { said: k, n }), lang) : messages.find((m) => m.replace(/\bunits\[\d+\]/, 'units[*]') === k)!));
+  // a message about no unit that every value gets (`evacuation.zones.<id>.warning`: the path itself is wrong) is said once, not '(2 units)'
+  return [...groups].map(([k, n]) => (n > 1 && /\bunits\[\*\]/.test(k) ? sayIn(say('vary.n-units', { said: k, n }), lang) : messages.find((m) => m.replace(/\bunits\[\d+\]/, 'units[*]') === k)!));
 }
 
 /**
