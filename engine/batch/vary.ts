@@ -215,6 +215,9 @@ function resolve(key: string, written: Written): Target | Say {
   if (SECTIONS.includes(head)) {
     if (rest === '') return say('vary.section-no-field', { key, head });
     const field = rest.split('.');
+    // `evacuation.zones.<id>.warning`, the path as the file nests it: a zone (a shelter) is named zone.<id>
+    const listed = Object.entries(COLLECTIONS).find(([, c]) => c.path.length === 2 && c.path[0] === head && c.path[1] === field[0]);
+    if (listed && field.length >= 3) return say('vary.by-collection', { key, write: `${listed[0]}.${field.slice(1).join('.')}` });
     return { set: (w, v) => setPath(w, [head, ...field], v, head) };
   }
   const c = COLLECTIONS[head];

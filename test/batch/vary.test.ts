@@ -67,7 +67,9 @@ describe('--vary', () => {
     expect(messages('units.mobilisatio=20m')).toEqual([`--vary units.mobilisatio=20m: the scenario is then not valid: units[*].mobilisatio: unknown key 'mobilisatio' (did you mean 'mobilisation'?) (${ksn.units.length} units)`]);
     expect(messages('units.copies=2')[0]).toMatch(/give one unit: unit\.<id>\.copies/);
     // a zone written by its section's path, once for all the values: said once, and not counted as units
-    expect(messages('evacuation.zones.ta-ca-riverside.warning=10m,40m')).toEqual(["--vary: evacuation: 'evacuation.zones' is not a mapping, so it has no field 'ta-ca-riverside'"]);
+    expect(messages('doctrine.dispatch.rule=1,2')).toEqual(["--vary: doctrine: 'doctrine.dispatch' is not a mapping, so it has no field 'rule'"]);
+    // the zone by the file's nesting: the key to write
+    expect(messages('evacuation.zones.ta-ca-riverside.warning=10m,40m')).toEqual(["--vary: 'evacuation.zones.ta-ca-riverside.warning' is written as the file nests it; name the thing by its kind and id: zone.ta-ca-riverside.warning"]);
     // a field of a zone, whose list is not at the top of the file: its own name, not 'zones.speed_kmh'
     expect(messages('zone.ta-ca-riverside.speed_kmh=x2')[0]).toBe("--vary: zone.ta-ca-riverside has no 'speed_kmh' written, so there is nothing to scale by x2; give the values themselves");
   });
