@@ -927,7 +927,7 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
         if (split) {
           // a duration needs its unit, and takes no decimals: `foot: 1,5h` is written 1h30m
           const meant = split.unit && isDurationAt(root, [...path, split.key]) ? suggestDuration(`${split.whole}.${split.decimals}${split.unit}`) : undefined;
-          return { path: [...path, k], code: 'decimal-comma', message: say('decimal-comma.message', split), hint: meant ? say('decimal-comma.duration-hint', { key: split.key, meant }) : say('decimal-comma.hint', split), severity: 'error' as const, atKey: true, splitFrom: meant ? [...path, split.key] : undefined };
+          return { path: [...path, k], code: 'decimal-comma', message: say('decimal-comma.message', meant ? { ...split, decimals: `${split.decimals}${split.unit}` } : split), hint: meant ? say('decimal-comma.duration-hint', { key: split.key, meant }) : say('decimal-comma.hint', split), severity: 'error' as const, atKey: true, splitFrom: meant ? [...path, split.key] : undefined };
         }
         const known = knownKeys(root, [...path, k], zi.input);
         // a mapping whose keys are a vocabulary (capabilities, modes): name the vocabulary, list all of it

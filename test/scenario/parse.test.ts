@@ -349,6 +349,8 @@ describe('objective thresholds', () => {
     const text = flood.replace(m[0], `length_km: ${m[1]}, time: { foot: 1,5h }`);
     expect(says(text)).toEqual(['decimal-comma travel.edges[0].time.5h: a duration takes no decimals: write foot: 1h30m']);
     expect(says(text, 'vi')).toEqual(['decimal-comma travel.edges[0].time.5h: một khoảng thời gian không viết phần thập phân: hãy viết foot: 1h30m']);
+    const r = parseScenario(text, 'x.yaml');
+    expect(!r.ok && r.issues[0].message).toBe("'foot: 1,5h' is read as foot: 1 and a key '5h': a comma inside { ... } starts a new key");
   });
 
   it("a unit with a power after the number (m2, m³, m3/s) is a unit like any other: the number to write", () => {
