@@ -407,6 +407,9 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   // (Tà Cạ's support asked 30 min after its second shortfall, and "before T+04:00" rated S, read as both)
   const belowP = (metric: string, area: string) => objectives.some((o) => o.spec.criterion.metric === metric && o.spec.criterion.of === area
     && o.result.rating !== null && o.result.rating !== 'P');
+  // a shortfall still open when the log ends lasted at least that long, not that long: "for 2 h" of a run stopped two
+  // hours in read as a spell that had ended
+  const lasted = (from: number, to: number | null): P => (to === null ? { msg: 'f.level.lasted_open', params: { d: s(rv.t_end - from) } } : s(to - from));
   for (const l of rv.levels) {
     if (l.first_short_t === null) continue;
     const declarer = declarerOf(sc, l.area, 1);
@@ -423,14 +426,14 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
       && (!decl || from < decl.t && from !== decl.short_since));
     if (unanswered && declarer !== null) {
       const [from, to] = unanswered;
-      improvements.push(f(decl ? 'f.level.never_then' : 'f.level.never', { area: ref('area', l.area), short: t(from), lasted: s((to ?? rv.t_end) - from), within: s(declareAfter) }, {
+      improvements.push(f(decl ? 'f.level.never_then' : 'f.level.never', { area: ref('area', l.area), short: t(from), lasted: lasted(from, to), within: s(declareAfter) }, {
         capability: capLevel, element: 'training', org: declarer,
       }));
     } else if (unanswered && !decl) {
       // no role in the scenario may declare level 1 there (nor in an area above it): nobody failed to, the plan has
       // no one to; a gap in the plan, which is what an exercise is for finding, not a shortfall to leave unsaid
       const [from, to] = unanswered;
-      improvements.push(f('f.level.no_declarer', { area: ref('area', l.area), short: t(from), lasted: s((to ?? rv.t_end) - from), within: s(declareAfter) }, {
+      improvements.push(f('f.level.no_declarer', { area: ref('area', l.area), short: t(from), lasted: lasted(from, to), within: s(declareAfter) }, {
         capability: capLevel, element: 'planning', org: null,
         action: { key: 'a.level.assign', params: { area: ref('area', l.area), level: { n: 1 } } },
       }));

@@ -15,8 +15,8 @@ import { edit, inlineScenario, SCENARIO_DIR } from '../helpers/scenarios.js';
 
 const KY_SON = readFileSync(join(SCENARIO_DIR, 'ky-son-flash-flood.yaml'), 'utf8');
 
-function report(scenario: Scenario, lang: 'en' | 'vi') {
-  const { log } = runScenario(scenario, { seed: 2022 });
+function report(scenario: Scenario, lang: 'en' | 'vi', until?: number) {
+  const { log } = runScenario(scenario, { seed: 2022, ...(until !== undefined ? { until } : {}) });
   const back = readRunLog(serializeRunLog(log!).join(''));
   if (!back.ok) throw new Error(back.message);
   return reportOf(back.log, scenario, back.events as LogEvent[], 'md', lang);
@@ -34,6 +34,14 @@ describe('a long shortfall where no role may declare a level', () => {
     expect(en.text).toContain("*Suggested: Name in the plan the role that declares civil-defence level 1 for Tà Cạ (the area's own, or one above it).* | Planning |");
     const vi = report(noDeclarer, 'vi').text;
     expect(vi).toContain('- Tà Cạ: lực lượng tại chỗ bị vượt khả năng từ T+03:10 (21:10) trong 4 giờ 48 phút, lâu hơn 30 phút mà kế hoạch dành cho việc ban bố cấp độ, nhưng trong kịch bản không có vai trò nào được ban bố cấp độ phòng thủ dân sự tại đây (cả của địa bàn lẫn cấp trên): kế hoạch còn thiếu sót.');
+  });
+
+  // a run stopped with the shortfall still open (drill run --until): it lasted at least that long, it had not ended
+  it('says a shortfall still open when the run stopped was still so, not that it lasted a fixed time', () => {
+    const en = report(noDeclarer, 'en', 5 * 3600).text;
+    expect(en).toContain('- Tà Cạ: its forces were exceeded from T+03:10 (21:10) for 1 h 50 min (still so when the run ended), longer than the 30 min');
+    const vi = report(noDeclarer, 'vi', 5 * 3600).text;
+    expect(vi).toContain('- Tà Cạ: lực lượng tại chỗ bị vượt khả năng từ T+03:10 (21:10) trong 1 giờ 50 phút (vẫn còn khi lượt chạy kết thúc), lâu hơn 30 phút');
   });
 
   it('is no such finding where a role may declare and did (the scenario as written)', () => {
