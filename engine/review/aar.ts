@@ -33,6 +33,10 @@ export interface Finding {
   /** a corrective action the run can support with figures (message key), else left to the reviewer */
   action: { key: string; params: Record<string, P> } | null;
   evidence: Evidence[];
+  /** when the role's act fell due (s since T0), where the run can tell: a role a trainee took over part-way was doctrine's before */
+  due?: number;
+  /** the role's join time (a fork), when the act fell due before it: doctrine played the role then, not the trainee */
+  doctrine_until?: number;
 }
 
 export interface TimelineRow { index: number; t: number; event: LogEvent }
@@ -132,7 +136,16 @@ export function buildAar(log: RunLog, scenario: Scenario, events: LogEvent[]): A
   const { strengths, improvements } = findings(scenario, review, objectives);
   // a role doctrine played all run acted by the scenario's written plan: what it left undone is the plan's gap
   // (Planning), not a trainee's (Training)
-  for (const f of improvements) if (f.element === 'training' && f.org !== null && f.org !== CONTROLLER && !players.has(f.org)) f.element = 'planning';
+  // so did one a trainee took over part-way (a fork) when the act fell due before the trainee joined: Mường Xén's dam
+  // rumour due at T+06:00, the trainee in the chair from T+07:00, was read as the trainee's 1 h 30 min
+  const joined = log.joined ?? {};
+  for (const f of improvements) {
+    if (f.org === null || f.org === CONTROLLER) continue;
+    const from = joined[f.org];
+    const before = from !== undefined && f.due !== undefined && f.due < from;
+    if (before) f.doctrine_until = from;
+    if (f.element === 'training' && (!players.has(f.org) || before)) f.element = 'planning';
+  }
   return {
     scenario,
     run: { seed: log.seed, engine: log.engine, until: log.until, players: log.players, events: events.length, hash: log.hash, decisions: log.decisions.length, scenario_hash: log.scenario.hash, session_t: log.session?.t ?? null, after_stop: afterStop(log) },
@@ -185,6 +198,25 @@ function responsible(sc: Scenario, o: Objective): string | null {
   if (shelter) return roleOfArea(sc, shelter.area);
   if (sc.areas.some((a) => a.id === of)) return (o.criterion.metric === 'level_declared_s' ? declarerOf(sc, of, 1) : null) ?? roleOfArea(sc, of);
   return null;
+}
+
+/**
+ * When what an objective asks for fell due (s since T0): its deadline, a level's or a request's time, an hour (its
+ * threshold) from the incident's report or the inject's delivery; undefined for a figure of the whole run (people
+ * lost, a mean wait), which no one moment decides.
+ */
+function dueOf(rv: Review, c: ObjectiveRow['spec']['criterion']): number | undefined {
+  if (c.by !== undefined) return c.by;
+  if (c.metric === 'level_declared_s' || c.metric === 'support_requested_s') return c.threshold;
+  if (c.metric === 'first_on_scene_s' || c.metric === 'contained_s') {
+    const i = rv.incidents.find((x) => x.id === c.of);
+    return i ? i.reported_t + c.threshold : undefined;
+  }
+  if (c.metric === 'decision_latency_s') {
+    const r = rv.injects.find((x) => x.id === c.of);
+    return r && r.delivered_t !== null ? r.delivered_t + c.threshold : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -271,7 +303,7 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
     if (early && o.result.rating === 'P' && !settledAt(sc, rv.t_end, c)) continue;
     const moment = c.metric === 'level_declared_s' || c.metric === 'support_requested_s';
     const base = { objective: ref('objective', o.spec.id), value: metricParam(c.metric, o.result.value, objectiveBounds(o.spec)), cmp: { msg: `${moment ? 'cmpt' : 'cmp'}.${c.comparator}`, params: {} } as P, target: metricParam(c.metric, c.threshold), rating: { rating: o.result.rating } as P };
-    const more = { capability: o.spec.capability, element: ELEMENT_OF_METRIC[c.metric] ?? null, org: responsible(sc, o.spec), evidence: o.evidence };
+    const more = { capability: o.spec.capability, element: ELEMENT_OF_METRIC[c.metric] ?? null, org: responsible(sc, o.spec), evidence: o.evidence, due: dueOf(rv, c) };
     if (o.result.rating === 'P') strengths.push(f('f.objective.met', base, more));
     // met its criterion and still below P: the line says what P needed, or the rating reads as unexplained
     else if (o.result.met) improvements.push(f('f.objective.met_below_p', { ...base, p: metricParam(c.metric, o.spec.rating.P) }, { ...more, action: evacuationAction(sc, rv, o) }));
@@ -302,18 +334,18 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
     const within = r.within_s;
     if (r.done_t === null) {
       improvements.push(f('f.inject.never', { inject: ref('inject', r.id), role: ref('role', r.to), delivered: t(r.delivered_t) }, {
-        capability: capOfInjectAction(r.id), element: 'training', org: r.to,
+        capability: capOfInjectAction(r.id), element: 'training', org: r.to, due: r.delivered_t + (within ?? 0),
         action: within !== null ? { key: 'a.inject.within', params: { within: s(within) } } : null,
       }));
     } else if (r.expired) {
       // the option by its label, as the inject offered it (its id where the scenario has no such option)
       const label = injectSpec(sc, rv, r.id)?.decision?.options.find((o) => o.id === r.option)?.label;
       improvements.push(f('f.inject.expired', { inject: ref('inject', r.id), role: ref('role', r.to), option: label !== undefined ? { text: label } : { raw: r.option ?? '' } }, {
-        capability: capOfInjectAction(r.id), element: 'training', org: r.to,
+        capability: capOfInjectAction(r.id), element: 'training', org: r.to, due: r.delivered_t + (within ?? 0),
       }));
     } else if (r.on_time === false) {
       improvements.push(f('f.inject.late', { inject: ref('inject', r.id), role: ref('role', r.to), latency: within !== null && durationNear(r.latency_s, [within]) ? { s: r.latency_s, fine: true } : s(r.latency_s), within: s(within) }, {
-        capability: capOfInjectAction(r.id), element: 'training', org: r.to,
+        capability: capOfInjectAction(r.id), element: 'training', org: r.to, due: r.delivered_t + (within ?? 0),
         action: { key: 'a.inject.within', params: { within: s(within) } },
       }));
     } else if (r.on_time === true) {
@@ -331,6 +363,7 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   for (const i of lostInc.slice(0, 5)) {
     improvements.push(f(i.first_on_scene_s === null ? 'f.incident.lost_unreached' : 'f.incident.lost', { incident: ref('incident', i.id), lost: { n: i.lost }, people: { n: i.people }, first: s(i.first_on_scene_s) }, {
       capability: capOf('people_lost') ?? capOf('first_on_scene_s'), element: 'organization', org: roleOfArea(sc, i.area),
+      due: i.first_on_scene_s === null ? undefined : i.reported_t + i.first_on_scene_s,
     }));
   }
   // still at risk: the people of an unfinished incident who had survived the wait by the end
@@ -417,7 +450,7 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
     // timed from the shortfall it answered (level-metrics.ts): a first one support covered hours before is not it
     if (decl && decl.delay_s !== null && decl.short_since !== null) {
       const p = { area: ref('area', l.area), short: t(decl.short_since), at: t(decl.t), by: ref('role', decl.by), delay: s(decl.delay_s), level: { n: decl.level } };
-      if (decl.delay_s > declareAfter) improvements.push(f('f.level.late', p, { capability: capLevel, element: 'training', org: decl.by, action: { key: 'a.level.within', params: { within: s(declareAfter) } } }));
+      if (decl.delay_s > declareAfter) improvements.push(f('f.level.late', p, { capability: capLevel, element: 'training', org: decl.by, due: decl.short_since + declareAfter, action: { key: 'a.level.within', params: { within: s(declareAfter) } } }));
       else if (!belowP('level_declared_s', l.area)) strengths.push(f('f.level.prompt', p, { capability: capLevel }));
     }
     // a shortfall calls for a level only when it lasted longer than the plan gives for declaring one: one that
@@ -427,7 +460,7 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
     if (unanswered && declarer !== null) {
       const [from, to] = unanswered;
       improvements.push(f(decl ? 'f.level.never_then' : 'f.level.never', { area: ref('area', l.area), short: t(from), lasted: lasted(from, to), within: s(declareAfter) }, {
-        capability: capLevel, element: 'training', org: declarer,
+        capability: capLevel, element: 'training', org: declarer, due: from + declareAfter,
       }));
     } else if (unanswered && !decl) {
       // no role in the scenario may declare level 1 there (nor in an area above it): nobody failed to, the plan has
@@ -440,7 +473,7 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
     }
     if (l.support && l.support.delay_s !== null && l.support.short_since !== null) {
       const p = { area: ref('area', l.area), short: t(l.support.short_since), at: t(l.support.t), by: ref('role', l.support.by), delay: s(l.support.delay_s) };
-      if (l.support.delay_s > supportAfter) improvements.push(f('f.support.late', p, { capability: capSupport, element: 'training', org: l.support.by, action: { key: 'a.support.within', params: { within: s(supportAfter) } } }));
+      if (l.support.delay_s > supportAfter) improvements.push(f('f.support.late', p, { capability: capSupport, element: 'training', org: l.support.by, due: l.support.short_since + supportAfter, action: { key: 'a.support.within', params: { within: s(supportAfter) } } }));
       else if (!belowP('support_requested_s', l.area)) strengths.push(f('f.support.prompt', p, { capability: capSupport }));
     }
   }

@@ -304,7 +304,8 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
       kind: 'table', cls: 'plan', head: ['col.capability', 'col.issue', 'col.action', 'col.element', 'col.org', 'col.start', 'col.end'].map((k) => w.m(k)),
       rows: aar.improvements.map((f) => [
         txt(f.capability === null ? '' : w.capability(f.capability)), txt(sentence(w.m(f.key, f.params))), f.action ? txt(w.m('plan.suggested', { action: w.m(f.action.key, f.action.params) }), { i: true }) : [],
-        txt(f.element ? w.m(`el.${f.element}`) : ''), txt(f.org === 'controller' ? w.m('plan.org_controller') : f.org ? (doctrine.has(f.org) ? w.m('plan.org_doctrine', { role: w.name('role', f.org) }) : w.name('role', f.org)) : ''), [], [],
+        txt(f.element ? w.m(`el.${f.element}`) : ''), txt(f.org === 'controller' ? w.m('plan.org_controller') : f.org ? (doctrine.has(f.org) ? w.m('plan.org_doctrine', { role: w.name('role', f.org) })
+          : f.doctrine_until !== undefined ? w.m('plan.org_doctrine_until', { role: w.name('role', f.org), t: formatClock(f.doctrine_until) }) : w.name('role', f.org)) : ''), [], [],
       ]),
     });
   } else p(txt(w.m('plan.none')));

@@ -114,6 +114,42 @@ describe('a fork in which a trainee takes over a role doctrine played', () => {
   });
 });
 
+describe('the improvement plan of a fork in which a trainee took a role over part-way', () => {
+  // Mường Xén's chair: doctrine until T+07:00; the dam rumour reached it at T+05:30, its answer due by T+06:00
+  const doctrine = kySon('doctrine');
+  const taken = async (at: number, decisions: Parameters<typeof planFork>[2]['decisions']) => {
+    const { buildAar } = await import('../../engine/review/aar.js');
+    const { renderReport } = await import('../../engine/review/report.js');
+    const plan = planFork(doctrine.log, at, { decisions, players: ['mx-chair'] });
+    if (!plan.ok) throw new Error(plan.message);
+    const log = runScenario(doctrine.scenario, { seed: doctrine.log.seed, until: doctrine.log.until, players: plan.players, joined: plan.joined, decisions: plan.decisions }).log!;
+    const aar = buildAar(log, doctrine.scenario, log.events.map((l) => JSON.parse(l)));
+    return { aar, md: (lang: 'en' | 'vi') => renderReport(aar, 'md', lang) };
+  };
+  const rumour = (aar: Awaited<ReturnType<typeof taken>>['aar']) => aar.improvements.filter((f) => f.key.startsWith('f.inject.') && JSON.stringify(f.params.inject).includes('dam-rumour'));
+
+  it('what fell due before the trainee joined is doctrine\'s (Planning), said so in the organisation column, in both languages', async () => {
+    const deny = { at: 7 * 3600, role: 'mx-chair', author: 'trainee' as const, cmd: { do: 'public_info' as const, area: 'muong-xen', message: 'No dam break; stay on high ground' } };
+    const { aar, md } = await taken(7 * 3600, [deny]);
+    expect(rumour(aar)).toMatchObject([{ key: 'f.inject.late', org: 'mx-chair', element: 'planning', doctrine_until: 7 * 3600 }]);
+    // the objective on the same answer, and the evacuation doctrine ordered with its deadline at T+05:00
+    const objective = (id: string) => aar.improvements.find((f) => f.key.startsWith('f.objective.') && JSON.stringify(f.params.objective).includes(`"${id}"`));
+    expect(objective('rumour')).toMatchObject({ element: 'planning', doctrine_until: 7 * 3600 });
+    expect(md('en')).toContain('| Planning | Mường Xén commune chair (commune civil-defence board), played by doctrine when this fell due (by a trainee from T+07:00) |');
+    expect(md('vi')).toContain('do phương án tự động đảm nhận khi việc này đến hạn (học viên đảm nhận từ T+07:00) |');
+    // an incident the role's units first reached after T+07:00 stays the trainee's
+    const after = aar.improvements.filter((f) => f.org === 'mx-chair' && f.due !== undefined && f.due >= 7 * 3600);
+    expect(after.length).toBeGreaterThan(0);
+    for (const f of after) expect(f.doctrine_until).toBeUndefined();
+  });
+
+  it('what fell due after the trainee joined is the trainee\'s (Training)', async () => {
+    const { aar } = await taken(5 * 3600, []);
+    expect(rumour(aar)).toMatchObject([{ key: 'f.inject.never', org: 'mx-chair', element: 'training' }]);
+    expect(rumour(aar)[0]!.doctrine_until).toBeUndefined();
+  });
+});
+
 describe('take-over times and doctrine\'s staff time, forks of forks', () => {
   it('doctrine does not answer for a role taken over while its staff were still on it (doctrine.reaction)', async () => {
     const { parse, stringify } = await import('yaml');
