@@ -87,7 +87,8 @@ function capList(caps: Record<string, number | undefined>, lang: Lang): string {
 function hazardLine(sim: Sim, h: Sim['model']['scenario']['hazards'][number], t: number, lang: Lang, seen: Set<string>): string {
   const area = h.areas.find((a) => seen.has(a)) ?? h.areas[0];
   const v = sim.model.hazards.value(h, area, t);
-  const level = sim.model.hazards.levelAt(h, area, t);
+  const n = sim.model.hazards.levelAt(h, area, t);
+  const level = n === 0 ? m(lang, 'board.risk-none') : m(lang, 'board.risk', { risk: n });
   let alarm = '';
   if (h.alarms) {
     const reached = (['bd3', 'bd2', 'bd1'] as const).find((a) => v >= h.alarms![a]);

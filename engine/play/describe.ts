@@ -106,7 +106,7 @@ export function feed(sim: Sim, events: Ev[], seat: string, incidentArea: Readonl
         return m(lang, 'feed.stock-out', { area: areaName(sim, e.id, lang) });
       case 'area.risk':
         if (!seen(e.id, e.t)) return;
-        return m(lang, 'feed.risk', { area: areaName(sim, e.id, lang), risk: e.risk });
+        return e.risk === 0 ? m(lang, 'feed.risk-none', { area: areaName(sim, e.id, lang) }) : m(lang, 'feed.risk', { area: areaName(sim, e.id, lang), risk: e.risk });
       case 'level':
         if (!seen(e.area, e.t)) return;
         return m(lang, 'feed.level', { area: areaName(sim, e.area, lang), level: e.level, by: seatName(sim, e.by, lang) });

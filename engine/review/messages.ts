@@ -492,6 +492,8 @@ const en: Record<string, string> = {
   'ev.road.closed_by': '{road} closed by order of {by}',
   'ev.road.reopened_by': '{road} reopened by order of {by}',
   'ev.area.risk': 'Disaster risk level {risk} in {area}',
+  // Decision 18/2021 has levels 1 to 5: back under the first threshold is no level, not a level 0
+  'ev.area.risk_none': 'Disaster risk in {area} below level 1 again',
   'ev.area.isolated': '{area} cut off: no open road to the province',
   'ev.area.reconnected': '{area} reachable by road again',
   'ev.area.stock': '{area}: supplies for {days}',
@@ -1055,6 +1057,7 @@ const vi: Record<string, string> = {
   'ev.road.closed_by': '{road} bị cấm theo lệnh của {by}',
   'ev.road.reopened_by': '{road} được thông lại theo lệnh của {by}',
   'ev.area.risk': 'Cấp độ rủi ro thiên tai {risk} tại {area}',
+  'ev.area.risk_none': 'Rủi ro thiên tai tại {area} trở lại dưới cấp độ 1',
   'ev.area.isolated': '{area} bị chia cắt: không còn đường thông về tỉnh',
   'ev.area.reconnected': '{area} có đường thông trở lại',
   'ev.area.stock': '{area}: dự trữ đủ cho {days}',

@@ -449,7 +449,7 @@ export class Words {
       case 'unit.route': return this.m(crossesUnmeasured(this.unmeasured, e.nodes as string[] | undefined) ? 'ev.unit.route-unmeasured' : 'ev.unit.route', { unit: this.name('unit', id), km: this.num(e.km as number, 1) });
       // a road closed or reopened by someone's order is not a road cut or cleared by the hazard
       case 'road.status': return this.m(typeof e.by === 'string' && !e.by.startsWith('rule:') ? (e.status === 'cut' ? 'ev.road.closed_by' : 'ev.road.reopened_by') : `ev.road.${String(e.status)}`, { road: this.name('road', id), by: this.by(e.by), factor: this.num(Math.round(((e.factor as number) ?? 1) * 100)) });
-      case 'area.risk': return this.m('ev.area.risk', { area: this.name('area', id), risk: String(e.risk) });
+      case 'area.risk': return e.risk === 0 ? this.m('ev.area.risk_none', { area: this.name('area', id) }) : this.m('ev.area.risk', { area: this.name('area', id), risk: String(e.risk) });
       case 'area.isolated': return this.m(e.isolated ? 'ev.area.isolated' : 'ev.area.reconnected', { area: this.name('area', id) });
       case 'area.stock': return this.m('ev.area.stock', { area: this.name('area', id), days: this.days(e.days as number) });
       case 'area.stock_out': return this.m('ev.area.stock_out', { area: this.name('area', id) });
