@@ -103,6 +103,8 @@ const en = {
   roadClosedBy: 'closed by order of {role}',
   legend: 'Legend', roadOpen: 'road open', roadDegraded: 'road degraded', roadCut: 'road cut', base: 'base', shelter: 'shelter', zone: 'evacuation zone', flooded: 'flooded',
   typhoon: 'typhoon: centre and wind radius', fireWeather: 'fire weather', risk: 'risk level', level: 'civil-defence level',
+  // an area's tooltip: Decision 18/2021's risk levels run 1-5, civil-defence levels 1-3; under them, none
+  riskNone: 'below risk level 1', levelNone: 'no civil-defence level', isolated: 'cut off',
   keyPlay: 'play / pause', keyStep: 'previous / next event', keyJump: 'back / forward 10 minutes', keyHomeEnd: 'start / end of the run',
   keySpeed: 'slower / faster', keyZoom: 'zoom in / out / whole map', keyLang: 'Vietnamese / English', keyCompare: 'compare on / off', keyHelp: 'this help', keyTabs: 'panels: messages, decisions, objectives, metrics, board',
   keyPanelTimes: 'in a panel\'s list of times (one Tab stop): previous / next time, first / last', keyPanelGo: 'on a time: go to it',
@@ -223,6 +225,7 @@ const vi: Strings = {
   roadClosedBy: 'bị cấm theo lệnh của {role}',
   legend: 'Chú giải', roadOpen: 'đường thông', roadDegraded: 'đường khó đi', roadCut: 'đường bị chia cắt', base: 'nơi đóng quân', shelter: 'điểm sơ tán', zone: 'khu vực sơ tán', flooded: 'bị ngập',
   typhoon: 'bão: tâm và bán kính gió mạnh', fireWeather: 'thời tiết cháy rừng', risk: 'cấp độ rủi ro', level: 'cấp độ phòng thủ dân sự',
+  riskNone: 'dưới cấp độ rủi ro 1', levelNone: 'chưa ban bố cấp độ phòng thủ dân sự', isolated: 'bị chia cắt',
   keyPlay: 'phát / dừng', keyStep: 'sự kiện trước / sau', keyJump: 'lùi / tiến 10 phút', keyHomeEnd: 'đầu / cuối lượt chạy',
   keySpeed: 'chậm hơn / nhanh hơn', keyZoom: 'phóng to / thu nhỏ / về toàn cảnh', keyLang: 'tiếng Việt / tiếng Anh', keyCompare: 'bật / tắt so sánh', keyHelp: 'trợ giúp này', keyTabs: 'bảng: tình huống, quyết định, mục tiêu, chỉ số, trạng thái',
   keyPanelTimes: 'trong danh sách mốc thời gian của một bảng (một điểm dừng Tab): mốc trước / sau, đầu / cuối', keyPanelGo: 'trên một mốc thời gian: tới thời điểm đó',

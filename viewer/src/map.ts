@@ -750,7 +750,7 @@ export class MapView {
         g.select('path.badge').attr('fill', RISK_COLOUR[risk] ?? '#fff').attr('stroke', '#333');
         setText(g.select('text.level').attr('x', -3.5).attr('y', 3.5).attr('class', 'level small'), risk > 0 ? String(risk) : '');
         g.attr('data-level', level);
-        setText(g.select('title'), `${textIn(d.a.name, lang)}: ${S.risk} ${risk}; ${S.level} ${level}${d.w?.isolated ? '; isolated' : ''}`);
+        setText(g.select('title'), `${textIn(d.a.name, lang)}: ${risk > 0 ? `${S.risk} ${risk}` : S.riskNone}; ${level > 0 ? `${S.level} ${level}` : S.levelNone}${d.w?.isolated ? `; ${S.isolated}` : ''}`);
         g.classed('declared', level > 0);
       });
 
