@@ -55,7 +55,7 @@ export const compareCommand: Subcommand = {
     const [fa, fb] = positionals;
     const ra = loadReviewable(fa), rb = loadReviewable(fb);
     const c = compareRuns(ra, rb);
-    process.stdout.write(values.json ? JSON.stringify(c, null, 2) + '\n' : formatComparison(c, fa, fb, lang, { a: eventWords(ra, lang), b: eventWords(rb, lang) }));
+    process.stdout.write(values.json ? JSON.stringify(c, null, 2) + '\n' : formatComparison(c, fa, fb, lang, { a: runWords(ra, lang), b: runWords(rb, lang) }));
     return 0;
   },
 };
@@ -66,26 +66,32 @@ const args = (d: Record<string, unknown>, skip: string[]) => Object.entries(d).f
  * a length of time as "1 h 38 min" (Vietnamese "1 giờ 38 phút"); a moment (a level declared) as a clock time.
  */
 const objectiveValue = (metric: string, v: number | null, lang: Lang, bounds: readonly number[] = []): string => fmtValue(metric, v, lang, bounds);
-// `cw`: the width of the time column, the longest time listed and a space (times with seconds are longer)
-const given = (d: DecisionRecord, cw: number, lang: Lang) => `${clock(d.at).padEnd(cw)} ${d.role} (${author(d.author, lang)}): ${d.do} ${args(d, ['at', 'role', 'author', 'do'])}`.trimEnd();
-const took = (d: TakenRecord, cw: number, lang: Lang) => `${clock(d.t).padEnd(cw)} ${d.role} (${author(d.author, lang)}): ${d.do} ${args(d, ['t', 'role', 'author', 'do'])}`.trimEnd();
+/**
+ * A decision after its time, in the report's words when the run's are given (its scenario's names: "Tà Cạ commune
+ * chair (trainee): evacuate Tà Cạ riverside villages"), else as a decisions file writes it. `cw`: the width of the
+ * time column, the longest time listed and a space (times with seconds are longer).
+ */
+const decisionLine = (at: number, d: DecisionRecord | TakenRecord, cw: number, lang: Lang, w?: Words) =>
+  `${clock(at).padEnd(cw)} ${w ? w.decision(d) : `${d.role} (${author(d.author, lang)}): ${d.do} ${args(d, ['at', 't', 'role', 'author', 'do'])}`}`.trimEnd();
 /** Who decided, as the log says it (English) or in the report's words (học viên, phương án tự động). */
 const author = (a: unknown, lang: Lang) => (lang === 'en' ? String(a) : MESSAGES[lang][`author.${String(a)}`] ?? String(a));
 
 /**
- * An event of a run as a sentence, in the report's words (names of its scenario, not ids), read as the report reads
- * it: an evacuation refused once the hazard had caught people is "too late", not "already so"; an order an answer
- * gave says so; an inject control added is named (the review of the run teaches the words, as in report-doc.ts).
+ * A run's events and decisions as sentences, in the report's words (names of its scenario, not ids), read as the
+ * report reads them: an evacuation refused once the hazard had caught people is "too late", not "already so"; an
+ * order an answer gave says so; an inject control added is named (the review of the run teaches the words, as in
+ * report-doc.ts).
  */
-type EventWords = (e: LogEvent, index: number) => string;
-function eventWords(r: { log: RunLog; scenario: Scenario; events: LogEvent[] }, lang: Lang): EventWords {
+function runWords(r: { log: RunLog; scenario: Scenario; events: LogEvent[] }, lang: Lang): Words {
   const rv = reviewEvents(r.scenario, r.events, endOf(r.log));
-  const w = new Words(lang, r.scenario).learnIncidents(rv.incidents).learnDefaults(rv.injects, rv.decisions).learnAdded(rv.added);
-  return (e, index) => w.event(e, index);
+  return new Words(lang, r.scenario).learnIncidents(rv.incidents).learnDefaults(rv.injects, rv.decisions).learnAdded(rv.added);
 }
 
-/** `words`: each run's events in words, for the two events where the runs part (else the events' JSON alone). */
-export function formatComparison(c: Comparison, fa: string, fb: string, lang: Lang = 'en', words?: { a: EventWords; b: EventWords }): string {
+/**
+ * `words`: each run's words, for the two events where the runs part and the decisions that differ, each by its own
+ * scenario's names (else the events' JSON alone, and the decisions as a decisions file writes them).
+ */
+export function formatComparison(c: Comparison, fa: string, fb: string, lang: Lang = 'en', words?: { a: Words; b: Words }): string {
   const L: string[] = [];
   const w = Math.max(fa.length, fb.length);
   const head = (label: string, f: string, s: Comparison['a']) => say(lang, 'compare.head', {
@@ -132,7 +138,7 @@ export function formatComparison(c: Comparison, fa: string, fb: string, lang: La
     for (const side of ['a', 'b'] as const) {
       const e = d[side];
       if (!e) { L.push(`  ${side}: ${say(lang, 'compare.log-ends')}`); continue; }
-      if (words) L.push(`  ${side}: ${clock(e.t)} ${words[side](e, d.index)}`, `     ${JSON.stringify(e)}`);
+      if (words) L.push(`  ${side}: ${clock(e.t)} ${words[side].event(e, d.index)}`, `     ${JSON.stringify(e)}`);
       else L.push(`  ${side}: ${JSON.stringify(e)}`);
     }
   } else L.push(say(lang, 'compare.elsewhere'));
@@ -143,10 +149,11 @@ export function formatComparison(c: Comparison, fa: string, fb: string, lang: La
   const tw = 1 + Math.max(8, ...[...ta.slice(0, MAX), ...tb.slice(0, MAX)].map((d) => clock(d.t).length));
   L.push('', say(lang, 'compare.given'));
   if (c.given.first) {
-    L.push(say(lang, 'compare.first-differs', { decision: given(c.given.first.decision, cw, lang), side: c.given.first.side }));
+    const first = c.given.first;
+    L.push(say(lang, 'compare.first-differs', { decision: decisionLine(first.decision.at, first.decision, cw, lang, words?.[first.side]), side: first.side }));
     for (const [label, list] of [['a', c.given.only_a], ['b', c.given.only_b]] as const) {
       L.push(say(lang, list.length ? 'compare.only-in' : 'compare.only-in-none', { side: label }));
-      for (const d of list) L.push(`    ${given(d, cw, lang)}`);
+      for (const d of list) L.push(`    ${decisionLine(d.at, d, cw, lang, words?.[label])}`);
     }
   } else L.push(say(lang, 'compare.same-in-both'));
 
@@ -161,7 +168,7 @@ export function formatComparison(c: Comparison, fa: string, fb: string, lang: La
   for (const [label, list] of [['a', ta], ['b', tb]] as const) {
     if (!list.length) continue;
     L.push(say(lang, 'compare.only-in', { side: label }));
-    for (const d of list.slice(0, MAX)) L.push(`    ${took(d, tw, lang)}`);
+    for (const d of list.slice(0, MAX)) L.push(`    ${decisionLine(d.t, d, tw, lang, words?.[label])}`);
     if (list.length > MAX) L.push(say(lang, 'compare.more', { n: list.length - MAX }));
   }
 

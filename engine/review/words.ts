@@ -396,6 +396,15 @@ export class Words {
     }
   }
 
+  /**
+   * A decision as the report's timeline says it: who (the role's name, and in brackets the trainee, exercise control
+   * or doctrine) and the order in words ("Tà Cạ commune chair (trainee): evacuate Tà Cạ riverside villages"); exercise
+   * control's own orders are not said twice. `d`: a decision as the log holds it (its role, author, do and arguments).
+   */
+  decision(d: Record<string, unknown>): string {
+    return this.m(d.role === 'controller' && d.author === 'controller' ? 'ev.decision_control' : 'ev.decision', { role: this.name('role', String(d.role)), author: this.m(`author.${String(d.author)}`), cmd: this.command(String(d.do), d) });
+  }
+
   optionLabel(inject: string, option: string): string {
     const o = this.injectSpec(inject)?.decision?.options.find((x) => x.id === option);
     return o ? this.text(o.label) : option;
@@ -432,8 +441,7 @@ export class Words {
       case 'inject.added': return this.m('ev.inject.added', { inject: this.name('inject', id), to: this.name('role', String(e.to)) });
       case 'inject.skipped': return this.m('ev.inject.skipped', { inject: this.name('inject', id) });
       case 'inject.state': return this.m('ev.inject.state', { inject: this.name('inject', id), state: this.m(`inject_state.${String(e.state)}`) });
-      // exercise control's own orders: "exercise control (exercise control)" says it twice
-      case 'decision': return this.m(e.role === 'controller' && e.author === 'controller' ? 'ev.decision_control' : 'ev.decision', { role: this.name('role', String(e.role)), author: this.m(`author.${String(e.author)}`), cmd: this.command(String(e.do), e) });
+      case 'decision': return this.decision(e);
       case 'decision.refused': return this.m('ev.decision.refused', { role: this.name('role', String(e.role)), author: this.m(`author.${String(e.author)}`), cmd: this.command(String(e.do), e), reason: this.m(`refused.${code}`) });
       case 'incident.reported': {
         // an incident named by its kind (the generated ones) is not followed by its kind again

@@ -159,7 +159,7 @@ describe('drill compare', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('same scenario and seed');
     expect(r.stdout).toMatch(/^First divergence: event #\d+ at T\+00:40$/m);
-    expect(r.stdout).toContain('  first that differs: T+00:40   tc-chair (trainee): evacuate zone=ta-ca-riverside (only in a)');
+    expect(r.stdout).toContain('  first that differs: T+00:40   Tà Cạ commune chair (trainee): evacuate Tà Cạ riverside villages (only in a)');
     expect(r.stdout).toMatch(/^ {2}evac-ta-ca +P {2}100 % +U {2}26 % +<- rating differs$/m);
   });
 
