@@ -1,5 +1,6 @@
 import { compareRuns, type Comparison, type DecisionRecord, type TakenRecord } from '../review/compare.js';
-import type { Lang } from '../scenario/text.js';
+import { textIn, type Lang } from '../scenario/text.js';
+import { InputError } from './io.js';
 import { parse } from './args.js';
 import { langOption } from './lang.js';
 import { playedRoles, say } from './messages.js';
@@ -27,7 +28,9 @@ export const compareCommand: Subcommand = {
     '  the decisions taken during the runs that differ, and the figures and',
     '  objective ratings side by side. A run that stopped before the scenario\'s end',
     '  (drill run --until, a play session saved part-way) is named, with when it',
-    '  stopped: its figures are as they stood then. Exit 0 whether or not they differ.',
+    '  stopped: its figures are as they stood then. Exit 0 whether or not they differ,',
+    '  1 for runs of two different scenarios (two versions of one scenario, edited',
+    '  between the runs, are compared, with a note).',
     '  --json         the comparison as JSON (the same in every language)',
     '  --lang vi|en   language of the comparison (default: vi when LANG starts with vi, else en)',
   ].join('\n'),
@@ -41,7 +44,9 @@ export const compareCommand: Subcommand = {
       '  các quyết định được thực hiện trong lượt chạy mà khác nhau, và số liệu cùng mức đánh giá',
       '  mục tiêu đặt cạnh nhau. Lượt chạy dừng trước khi kịch bản kết thúc (drill run --until,',
       '  phiên diễn tập lưu giữa chừng) được nêu rõ cùng thời điểm dừng: số liệu của nó là',
-      '  số liệu tại lúc đó. Mã thoát 0 dù hai lượt chạy có khác nhau hay không.',
+      '  số liệu tại lúc đó. Mã thoát 0 dù hai lượt chạy có khác nhau hay không, 1 với hai lượt',
+    '  chạy của hai kịch bản khác nhau (hai phiên bản của một kịch bản, sửa giữa hai lượt chạy,',
+    '  thì vẫn so sánh, kèm lưu ý).',
       '  --json         kết quả so sánh dạng JSON (như nhau ở mọi ngôn ngữ)',
       '  --lang vi|en   ngôn ngữ của kết quả so sánh',
       '                 (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không thì en)',
@@ -54,6 +59,13 @@ export const compareCommand: Subcommand = {
     const lang = langOption(values.lang);
     const [fa, fb] = positionals;
     const ra = loadReviewable(fa), rb = loadReviewable(fb);
+    // runs of two scenarios part at their first event, and an id of one names another thing in the other (Kỳ Sơn's
+    // 'lives' objective set beside Cửa Lò's): refused. Two versions of one (edited between the runs) are compared, with a note
+    if (ra.log.scenario.id !== rb.log.scenario.id) {
+      const said = { a: fa, b: fb, sa: ra.scenario.id, ta: textIn(ra.scenario.title, lang), sb: rb.scenario.id, tb: textIn(rb.scenario.title, lang) };
+      process.stderr.write(new InputError(fb, say(lang, 'compare.other-scenario', said), say(lang, 'compare.other-scenario-hint')).line('other-scenario') + '\n');
+      return 1;
+    }
     const c = compareRuns(ra, rb);
     process.stdout.write(values.json ? JSON.stringify(c, null, 2) + '\n' : formatComparison(c, fa, fb, lang, { a: runWords(ra, lang), b: runWords(rb, lang) }));
     return 0;
@@ -109,10 +121,10 @@ export function formatComparison(c: Comparison, fa: string, fb: string, lang: La
   const sameGiven = c.given.first === null && c.same_players;
   const stopKind = (s: (typeof c.stopped)['a']) => s?.by ?? 'end';
   if (!c.same_scenario || !c.same_seed || (c.same_engine && c.same_end)) {
-    L.push(say(lang, !c.same_scenario ? 'compare.other-scenario' : !c.same_seed ? 'compare.other-seed'
+    L.push(say(lang, !c.same_scenario ? 'compare.other-version' : !c.same_seed ? 'compare.other-seed'
       : !sameGiven ? 'compare.same' : stopKind(c.stopped.a) !== stopKind(c.stopped.b) ? 'compare.same-given-stop'
       // two identical runs have no differences to say the cause of
-      : c.identical ? 'compare.same-inputs' : 'compare.same-given'));
+      : c.identical ? 'compare.same-inputs' : 'compare.same-given', { id: c.a.scenario }));
   }
   if (!c.same_engine) L.push(say(lang, 'compare.other-engine', { a: c.a.engine, b: c.b.engine }));
   // a run stopped early is read at its stop, as drill run and the report say of it (stoppedEarly)
@@ -162,7 +174,7 @@ export function formatComparison(c: Comparison, fa: string, fb: string, lang: La
   if (!c.same_end) {
     const longer = shorter === 'a' ? 'b' : 'a';
     const after = (longer === 'a' ? ta : tb).filter((d) => d.t >= ends[shorter]).length;
-    // the shorter run stopped early, or ran to its own scenario's end (a scenario with a shorter horizon)
+    // the shorter run stopped early, or ran to the end of its version of the scenario (a shorter horizon)
     if (after) L.push(say(lang, c.stopped[shorter] ? 'compare.taken-after' : 'compare.taken-after-end', { n: after, side: longer, t: clock(ends[shorter]), other: shorter }));
   }
   for (const [label, list] of [['a', ta], ['b', tb]] as const) {
@@ -202,7 +214,7 @@ function grouped(digits: string, lang: Lang): string {
 function objectiveTable(c: Comparison, lang: Lang): string[] {
   const iw = Math.max(10, ...c.objectives.map((o) => o.id.length)) + 2;
   const cells = c.objectives.map((o) => {
-    // each side's value in its own objective's metric (two scenarios may measure one id differently)
+    // each side's value in its own objective's metric (two versions of a scenario may measure one id differently)
     const metric = (s: Comparison['a']) => s.summary.objectives.find((x) => x.id === o.id)?.metric ?? '';
     // two values that read the same when rounded (P 30 min beside M 30 min 6 s) are written finer, as the figures are
     const cell = (x: { value: number | null; rating: string | null } | null, m: string, other: { value: number | null } | null) => (!x ? '-' : x.rating === null ? `-  ${say(lang, 'compare.not-tested')}` : `${x.rating}  ${objectiveValue(m, x.value, lang, other?.value != null ? [other.value] : [])}`);

@@ -119,7 +119,7 @@ export function compareRuns(a: { log: RunLog; scenario: Scenario; events: LogEve
     const other = sb.objectives.find((x) => x.id === o.id);
     return { id: o.id, a: objSide(o), b: other ? objSide(other) : null };
   });
-  // runs of two scenarios (or two versions of one): b's own objectives are shown too, not dropped
+  // runs of two versions of a scenario (drill compare refuses two scenarios): b's own objectives are shown too, not dropped
   for (const o of sb.objectives) if (!sa.objectives.some((x) => x.id === o.id)) objectives.push({ id: o.id, a: null, b: objSide(o) });
 
   return {

@@ -3,6 +3,7 @@
  * after the stop is no difference of decisions, so compare says which run stopped, when and why, and does not
  * claim the decisions explain the difference (as drill run and the report say of such a log on its own).
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
@@ -83,15 +84,19 @@ describe('drill compare of a run stopped with --until against a full run', () =>
     expect(drill(['compare', a, other, '--lang', 'en']).stdout).toMatch(/^ {2}share of people at risk rescued +0\.35 % +0\.34 % +<- differs$/m);
   });
 
-  it('runs of two scenarios of different lengths, each to its own end: neither is said to have stopped, EN and VI', () => {
-    const other = join(tempDir('drillsim-compare-until-'), 'cua-lo.json');
-    expect(drill(['run', 'scenarios/cua-lo-high-rise-fire.yaml', '--out', other, '--quiet']).code).toBe(0);
-    const en = drill(['compare', full, other, '--lang', 'en']).stdout;
-    // Cửa Lò's horizon is 8 h: its run ended there, it did not stop early
-    expect(en).toMatch(/^ {2}\d+ of those only in a are from T\+08:00 on, after b had run to the end of its own scenario$/m);
+  it('a run of a version of the scenario that ends sooner, run to its own end: neither is said to have stopped, EN and VI', () => {
+    const dir = tempDir('drillsim-compare-until-');
+    // Kỳ Sơn ending at T+15:00 instead of T+18:00: the late run's doctrine still sends PC07 at T+15:31 in the full one
+    const yaml = join(dir, 'ky-son-15h.yaml'), late = join(dir, 'late.json'), late15 = join(dir, 'late-15h.json');
+    writeFileSync(yaml, readFileSync(SCENARIO, 'utf8').replace(/^horizon: 18h$/m, 'horizon: 15h'));
+    for (const [file, out] of [[SCENARIO, late], [yaml, late15]]) {
+      expect(drill(['run', file, '--decisions', 'scenarios/decisions/ky-son-evacuate-late.yaml', '--out', out, '--quiet']).code).toBe(0);
+    }
+    const en = drill(['compare', late, late15, '--lang', 'en']).stdout;
+    expect(en).toMatch(/^ {2}1 of those only in a is from T\+15:00 on, after b had run to the end of its version of the scenario$/m);
     expect(en).not.toMatch(/stopped/);
-    const vi = drill(['compare', full, other, '--lang', 'vi']).stdout;
-    expect(vi).toMatch(/^ {2}\d+ quyết định chỉ có ở a là từ T\+08:00 trở đi, khi b đã chạy hết kịch bản của nó$/m);
+    const vi = drill(['compare', late, late15, '--lang', 'vi']).stdout;
+    expect(vi).toMatch(/^ {2}1 quyết định chỉ có ở a là từ T\+15:00 trở đi, khi b đã chạy hết phiên bản kịch bản của nó$/m);
     expect(vi).not.toMatch(/đã dừng|dừng lúc/);
   });
 });

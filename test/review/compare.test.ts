@@ -75,7 +75,7 @@ describe('compareRuns', () => {
   });
 });
 
-describe('compareRuns of two scenarios with other objectives', () => {
+describe('compareRuns of two versions of a scenario with other objectives', () => {
   it("lists each run's own objectives, b's too, marked as only in that run's scenario, not as a rating that differs", () => {
     const early = kySon('early');
     // the same run read against a version of the scenario whose rumour objective has another id
@@ -97,7 +97,7 @@ describe('compareRuns of two scenarios with other objectives', () => {
     const c = compareRuns(late, { ...late, log: { ...late.log, scenario: { ...late.log.scenario, hash: 'edited' } }, scenario });
     expect(c.identical).toBe(true);
     const text = formatComparison(c, 'a.json', 'b.json');
-    expect(text).toContain('The two runs are identical: same events, same hash.\n\nTheir scenarios differ, and each rates the run by its own objectives:\n');
+    expect(text).toContain('The two runs are identical: same events, same hash.\n\nTheir versions of the scenario differ, and each rates the run by its own objectives:\n');
     expect(text).toMatch(/\n {2}evac-ta-ca +U {2}26 % +P {2}26 % +<- rating differs\n/);
     // the same scenario: identical says all
     expect(formatComparison(compareRuns(late, late), 'a.json', 'b.json')).not.toContain('objective');
