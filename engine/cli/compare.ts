@@ -1,4 +1,4 @@
-import { compareRuns, type Comparison, type DecisionRecord, type TakenRecord } from '../review/compare.js';
+import { compareRuns, type Comparison, type DecisionRecord, type ObjectiveSide, type TakenRecord } from '../review/compare.js';
 import { textIn, type Lang } from '../scenario/text.js';
 import { InputError } from './io.js';
 import { parse } from './args.js';
@@ -217,13 +217,20 @@ function objectiveTable(c: Comparison, lang: Lang): string[] {
     // each side's value in its own objective's metric (two versions of a scenario may measure one id differently)
     const metric = (s: Comparison['a']) => s.summary.objectives.find((x) => x.id === o.id)?.metric ?? '';
     // two values that read the same when rounded (P 30 min beside M 30 min 6 s) are written finer, as the figures are
-    const cell = (x: { value: number | null; rating: string | null } | null, m: string, other: { value: number | null } | null) => (!x ? '-' : x.rating === null ? `-  ${say(lang, 'compare.not-tested')}` : `${x.rating}  ${objectiveValue(m, x.value, lang, other?.value != null ? [other.value] : [])}`);
+    const cell = (x: ObjectiveSide | null, m: string, other: { value: number | null } | null) => {
+      if (!x) return '-';
+      if (x.rating === null) return `-  ${say(lang, 'compare.not-tested')}`;
+      const value = objectiveValue(m, x.value, lang, other?.value != null ? [other.value] : []);
+      // still open where its log ends (a run stopped early): not rated U, as the report does not count it missed
+      if (x.open_at_end) return `-  ${x.value === null ? say(lang, 'compare.open', { by: clock(x.open_at_end.by) }) : say(lang, 'compare.open-value', { by: clock(x.open_at_end.by), value })}`;
+      return `${x.rating}  ${value}`;
+    };
     return { o, a: cell(o.a, metric(c.a), o.b), b: cell(o.b, metric(c.b), o.a) };
   });
   const aw = Math.max(18, ...cells.map((x) => x.a.length + 2));
   return [
     `  ${say(lang, 'compare.objective').padEnd(iw)}${'a'.padEnd(aw)}b`,
-    ...marked(cells.map(({ o, a, b }) => ({ head: `  ${o.id.padEnd(iw)}${a.padEnd(aw)}`, b, mark: !o.a || !o.b ? say(lang, 'compare.objective-only', { side: o.a ? 'a' : 'b' }) : o.a.rating !== o.b.rating ? say(lang, 'compare.rating-differs') : '' }))),
+    ...marked(cells.map(({ o, a, b }) => ({ head: `  ${o.id.padEnd(iw)}${a.padEnd(aw)}`, b, mark: !o.a || !o.b ? say(lang, 'compare.objective-only', { side: o.a ? 'a' : 'b' }) : o.a.rating !== o.b.rating && !o.a.open_at_end && !o.b.open_at_end ? say(lang, 'compare.rating-differs') : '' }))),
   ];
 }
 

@@ -227,7 +227,7 @@ function dueOf(rv: Review, c: ObjectiveRow['spec']['criterion']): number | undef
  * was missed, so it is no area for improvement. Returns the time the criterion counts from (null for a time of
  * day or a deadline) and the limit (s since T0), or null.
  */
-export function objectiveOpenAtEnd(rv: Review, o: ObjectiveRow): { from: number | null; by: number } | null {
+export function objectiveOpenAtEnd(rv: Review, o: Pick<ObjectiveRow, 'spec' | 'result'>): { from: number | null; by: number } | null {
   const c = o.spec.criterion;
   if (o.result.rating === null || o.result.met) return null;
   if (c.metric === 'evacuated_share') return c.comparator.startsWith('>') && c.by !== undefined && c.by > rv.t_end ? { from: null, by: c.by } : null;

@@ -10,10 +10,15 @@ import { chainOf } from '../sim/log.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { RunLog } from '../sim/run.js';
 import type { LogEvent, NotTested, ObjectiveResult, Rating, Summary } from './metrics.js';
-import { endOf, reviewEvents, stoppedEarly, type EarlyStop } from './review.js';
+import { objectiveOpenAtEnd } from './aar.js';
+import { endOf, reviewEvents, stoppedEarly, type EarlyStop, type Review } from './review.js';
 
-/** One run's side of an objective in a comparison; rating null when it was not tested there. */
-export interface ObjectiveSide { value: number | null; rating: Rating | null; met: boolean; not_tested?: NotTested }
+/**
+ * One run's side of an objective in a comparison; rating null when it was not tested there. `open_at_end`: not yet
+ * due where that log ends (a run stopped early): its rating is the value as it stood (U), but the log cannot say it
+ * was missed; `by` when it falls due, `from` the moment its time counts from (objectiveOpenAtEnd, as the report reads it).
+ */
+export interface ObjectiveSide { value: number | null; rating: Rating | null; met: boolean; not_tested?: NotTested; open_at_end?: { from: number | null; by: number } }
 
 /**
  * `joined`: only for a fork in which a player took a role over part-way (role -> time; doctrine played it before).
@@ -114,13 +119,17 @@ export function compareRuns(a: { log: RunLog; scenario: Scenario; events: LogEve
     fig('decisions.refused', 'n', (s) => s.decisions.refused),
     fig('decisions.no_change', 'n', (s) => s.decisions.no_change),
   ];
-  const objSide = (x: ObjectiveResult): ObjectiveSide => ({ value: x.value, rating: x.rating, met: x.met, ...(x.not_tested ? { not_tested: x.not_tested } : {}) });
+  const objSide = (x: ObjectiveResult, sc: Scenario, rv: Review): ObjectiveSide => {
+    const spec = sc.objectives.find((o) => o.id === x.id);
+    const open = spec ? objectiveOpenAtEnd(rv, { spec, result: x }) : null;
+    return { value: x.value, rating: x.rating, met: x.met, ...(x.not_tested ? { not_tested: x.not_tested } : {}), ...(open ? { open_at_end: open } : {}) };
+  };
   const objectives: Comparison['objectives'] = sa.objectives.map((o) => {
     const other = sb.objectives.find((x) => x.id === o.id);
-    return { id: o.id, a: objSide(o), b: other ? objSide(other) : null };
+    return { id: o.id, a: objSide(o, a.scenario, ra), b: other ? objSide(other, b.scenario, rb) : null };
   });
   // runs of two versions of a scenario (drill compare refuses two scenarios): b's own objectives are shown too, not dropped
-  for (const o of sb.objectives) if (!sa.objectives.some((x) => x.id === o.id)) objectives.push({ id: o.id, a: null, b: objSide(o) });
+  for (const o of sb.objectives) if (!sa.objectives.some((x) => x.id === o.id)) objectives.push({ id: o.id, a: null, b: objSide(o, b.scenario, rb) });
 
   return {
     a: side(a, sa), b: side(b, sb),
