@@ -635,7 +635,8 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     }
     if (Array.isArray(inj.objectives)) inj.objectives.forEach((o, j) => ref([...p, 'objectives', j], o, ['objective']));
     const triggers = ['at', 'when', 'contingency'].filter((k) => inj[k] !== undefined);
-    if (triggers.length !== 1) err(p, 'trigger', say('trigger.message', { id: String(inj.id), has: triggers.length ? joined(triggers) : say('none') }), triggers.length ? say('trigger.hint-keep') : say('trigger.hint'));
+    if (triggers.length > 1) err(p, 'trigger', say('trigger.message', { id: String(inj.id), has: joined(triggers) }), say('trigger.hint-keep'));
+    if (triggers.length === 0) err(p, 'trigger', say('trigger.none', { id: String(inj.id) }), triggerExamples());
     inHorizon([...p, 'at'], inj.at, say('what.inject', { id: String(inj.id) }));
     if (typeof inj.seq === 'number') {
       const first = seqs.get(inj.seq);
@@ -663,6 +664,11 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
       }
       for (const [j, o] of opts) for (const [k, c] of items(o.commands)) checkCommandRefs(c, [...p, 'decision', 'options', j, 'commands', k]);
     }
+  }
+  /** the two ways to say when an inject is delivered, written with the scenario's own ids, so the planner can copy one */
+  function triggerExamples(): Say {
+    const kind = collections.kind.list.map(([, k]) => k.id).find(isStr);
+    return say('trigger.hint', { when: `when: { incident_kind: ${kind ?? '<id>'} }` });
   }
   function checkCommandRefs(c: Obj, p: PathSegment[]) {
     ref([...p, 'unit'], c.unit, ['unit']);

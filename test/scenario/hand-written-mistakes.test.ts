@@ -95,9 +95,18 @@ describe('what a hand-written file gets wrong, said with what to do', () => {
     const trigger = r.issues.filter((i) => i.code === 'trigger');
     expect(trigger.map((i) => formatIssueIn(i, 'en'))).toEqual([expect.stringMatching(/^k\.yaml:\d+:5: error\[trigger\] injects\[1\]: inject 'province-directive' needs exactly one of at, when, contingency \(has at, when\) \(keep one of them and take the rest out: each says on its own when the inject is delivered\)$/)]);
     expect(formatIssueIn(trigger[0], 'vi')).toContain('(đang có: at, when) (hãy giữ một trong số đó và bỏ phần còn lại');
-    // none of them: still 'say when it is delivered'
-    const none = parseScenario(text.replace('    at: T+00:30\n    when: { hazard: rain-nam-mo, above: 100 }\n', ''), 'k.yaml');
-    expect(!none.ok && none.issues.find((i) => i.code === 'trigger')?.hint).toBe('say when it is delivered');
+  });
+
+  it('an inject with neither at nor when is shown both, written with the scenario\'s own ids, and Vietnamese says it has none (not "đang có: không có")', () => {
+    const text = readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8').replace('    at: T+00:30\n    from: province-board\n', '    from: province-board\n');
+    const r = parseScenario(text, 'k.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const trigger = r.issues.filter((i) => i.code === 'trigger');
+    expect(trigger.map((i) => formatIssueIn(i, 'en'))).toEqual([expect.stringMatching(/^k\.yaml:558:5: error\[trigger\] injects\[1\]: inject 'province-directive' has no time of delivery: it needs one of at, when, contingency \(write a time counted from the start, such as `at: T\+00:30`, or a condition, such as `when: \{ incident_kind: houses-swept \}`, to deliver it when an incident of that kind is reported\)$/)]);
+    const vi = formatIssueIn(trigger[0], 'vi');
+    expect(vi).toContain("tình huống 'province-directive' chưa có thời điểm phát: cần một trong at, when, contingency (hãy viết một thời điểm tính từ lúc bắt đầu, ví dụ `at: T+00:30`, hoặc một điều kiện, ví dụ `when: { incident_kind: houses-swept }`");
+    expect(vi).not.toContain('không có');
   });
 
   it('a level past the three there are is one error, not also a warning that the role may not declare it', () => {
