@@ -12,7 +12,7 @@ import { formatDuration, parseDuration } from './duration.js';
 import { didYouMeanSay, idFromText, isGuess, nearest, type PathSegment, type Severity } from './issues.js';
 import { joined, say, sayIn, type IssueKey, type Say } from './say.js';
 import { METRIC_VI } from './issue-words.js';
-import { Evacuation, ID_RE, METRICS, Scenario, Travel, type MetricName } from './schema.js';
+import { COMMAND_KEYS, Evacuation, ID_RE, METRICS, Scenario, Travel, type MetricName } from './schema.js';
 import { CORE_CAPABILITIES } from './vocabulary.js';
 
 export interface RawIssue {
@@ -710,6 +710,19 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
       const chasers = collections.inject.list.filter(([, x]) => isObj(x.contingency) && x.contingency.for === inj.id && isStr(x.id)).map(([, x]) => quoted(x.id as string));
       const consequence = chasers.length === 0 ? say('coast.never-done') : say(chasers.length > 1 ? 'coast.never-done-chasers' : 'coast.never-done-chaser', { list: joined(chasers) });
       seaBanInland(inj.expected, [...p, 'expected'], say('coast.inject-expects', { id: String(inj.id) }), consequence);
+      // the engine matches every key the expected action gives against the order taken: a key the order never names is never matched
+      const cmd = inj.expected.do;
+      if (isStr(cmd) && cmd in COMMAND_KEYS) {
+        const named = COMMAND_KEYS[cmd as keyof typeof COMMAND_KEYS];
+        for (const key of ['unit', 'incident', 'zone', 'shelter', 'area', 'edge', 'level']) {
+          if (inj.expected[key] === undefined || named.includes(key)) continue;
+          const value = String(inj.expected[key]);
+          // an evacuation expected of an area: the zones in it are what the order names
+          const zones = cmd === 'evacuate' && key === 'area' ? collections.zone.list.filter(([, z]) => z.area === value && isStr(z.id)).map(([, z]) => z.id as string) : [];
+          const hint = zones.length > 0 ? say('expected-key.zones', { zones: joined(zones, 'sep.or'), n: zones.length, area: value }) : say('expected-key.hint', { cmd, keys: joined(named.map((k) => `\`${k}:\``), 'sep.and'), n: named.length, key });
+          err([...p, 'expected', key], 'expected-key', say('expected-key.message', { id: String(inj.id), cmd, key, value, consequence }), hint);
+        }
+      }
     }
     if (!isObj(inj.decision)) continue;
     for (const [j, o] of items(inj.decision.options)) {

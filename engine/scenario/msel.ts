@@ -24,7 +24,7 @@ import {
   formatLabel, formatValue, guardFormula, readLabel, readWords, splitOutsideQuotes, textCells, textFromCells, unguardFormula, type Word,
 } from './msel-cells.js';
 import { MESSAGES } from '../review/messages.js';
-import { COMMANDS, Inject, METHODS, type Scenario, type Text } from './schema.js';
+import { COMMAND_KEYS as SCENARIO_COMMAND_KEYS, COMMANDS, Inject, METHODS, type Scenario, type Text } from './schema.js';
 
 // ---------------------------------------------------------------- columns
 
@@ -92,10 +92,7 @@ const EXPECTED_KEYS = ['unit', 'incident', 'zone', 'shelter', 'area', 'edge', 'l
 /** The parts of an expected action in the order export writes them: the message (message= or message.vi= message.en=) before `within`. */
 const EXPECTED_WRITTEN = [...EXPECTED_KEYS.slice(0, -1), 'message', 'within'] as const;
 const WHEN_KEYS = ['hazard', 'area', 'above', 'alarm', 'risk_at_least', 'incident_kind', 'severity_at_least', 'road_cut'] as const;
-const COMMAND_KEYS: Record<string, readonly string[]> = {
-  dispatch: ['unit', 'incident'], recall: ['unit'], evacuate: ['zone'], open_shelter: ['shelter'], declare_level: ['area', 'level'],
-  request_support: ['area'], close_road: ['edge'], open_road: ['edge'], sea_ban: ['area'], public_info: ['area', 'message'],
-};
+const COMMAND_KEYS: Record<string, readonly string[]> = SCENARIO_COMMAND_KEYS;
 
 function textWords(key: string, t: Text): string {
   if (typeof t === 'string') return `${key}=${formatValue(t)}`;

@@ -405,6 +405,11 @@ export const Command = z.discriminatedUnion('do', [
 ]).describe('a command: { do: dispatch, unit, incident } | recall | evacuate | open_shelter | declare_level | request_support | close_road | open_road | sea_ban | public_info');
 export type Command = z.output<typeof Command>;
 export const COMMANDS = ['dispatch', 'recall', 'evacuate', 'open_shelter', 'declare_level', 'request_support', 'close_road', 'open_road', 'sea_ban', 'public_info'] as const;
+/** What each command names besides `do` (as Command above has them). */
+export const COMMAND_KEYS: Readonly<Record<(typeof COMMANDS)[number], readonly string[]>> = {
+  dispatch: ['unit', 'incident'], recall: ['unit'], evacuate: ['zone'], open_shelter: ['shelter'], declare_level: ['area', 'level'],
+  request_support: ['area'], close_road: ['edge'], open_road: ['edge'], sea_ban: ['area'], public_info: ['area', 'message'],
+};
 
 // ---------------------------------------------------------------- roles, injects, objectives
 
