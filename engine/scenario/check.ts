@@ -649,6 +649,7 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
       ref([...p, 'when', 'area'], inj.when.area, ['area']);
       ref([...p, 'when', 'incident_kind'], inj.when.incident_kind, ['kind'], INCIDENT_KIND);
       ref([...p, 'when', 'road_cut'], inj.when.road_cut, ['edge'], ROAD);
+      checkInjectCondition(inj.when, p, String(inj.id));
     }
     if (isObj(inj.contingency)) {
       ref([...p, 'contingency', 'for'], inj.contingency.for, ['inject']);
@@ -664,6 +665,36 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
       }
       for (const [j, o] of opts) for (const [k, c] of items(o.commands)) checkCommandRefs(c, [...p, 'decision', 'options', j, 'commands', k]);
     }
+  }
+  /**
+   * A condition that waits for nothing holds at the first check: the engine reads `above` and `alarm` only of
+   * the hazard named, and `risk_at_least` only of a hazard or an area, so one without them is delivered at T+00:00.
+   */
+  function checkInjectCondition(w: Obj, p: PathSegment[], id: string) {
+    // an alarm is read only of a river with alarm levels: those are the hazards it can mean
+    const hazardHint = (key: string): Say => {
+      const hazards = [...ids.hazard].filter(([, h]) => key !== 'alarm' || isObj(h.alarms)).map(([hid]) => hid);
+      if (hazards.length === 1) return say('when-no-hazard.hint', { hazard: hazards[0] });
+      return hazards.length > 0 ? say('when-no-hazard.hint-which', { hazards: joined(hazards) }) : say('when-no-hazard.none');
+    };
+    let said = false;
+    if (w.hazard === undefined) {
+      for (const key of ['above', 'alarm']) {
+        if (w[key] === undefined) continue;
+        err([...p, 'when', key], 'when-no-hazard', say('when-no-hazard.message', { id, key, value: String(w[key]) }), hazardHint(key));
+        said = true;
+      }
+      if (w.risk_at_least !== undefined && w.area === undefined) {
+        err([...p, 'when', 'risk_at_least'], 'when-no-hazard', say('when-risk-where.message', { id, value: String(w.risk_at_least) }), say('when-risk-where.hint'));
+        said = true;
+      }
+    }
+    const onHazard = w.above !== undefined || w.alarm !== undefined || w.risk_at_least !== undefined;
+    const waits = (w.hazard !== undefined && onHazard) || (w.area !== undefined && w.risk_at_least !== undefined)
+      || w.incident_kind !== undefined || w.severity_at_least !== undefined || w.road_cut !== undefined;
+    if (waits || said) return;
+    if (isStr(w.hazard)) err([...p, 'when'], 'when-empty', say('when-hazard-only.message', { id, hazard: w.hazard }), say(isObj(ids.hazard.get(w.hazard)?.alarms) ? 'when-hazard-only.hint-alarms' : 'when-hazard-only.hint', { hazard: w.hazard }));
+    else err([...p, 'when'], 'when-empty', say('when-empty.message', { id }), say('when-empty.hint'));
   }
   /** the two ways to say when an inject is delivered, written with the scenario's own ids, so the planner can copy one */
   function triggerExamples(): Say {

@@ -1,0 +1,59 @@
+/**
+ * An inject's `when:` that waits for nothing holds at the first check, and the inject reaches its role at
+ * T+00:00: `above` and `alarm` are read only of the hazard named, `risk_at_least` only of a hazard or an area.
+ * A planner who forgot `hazard:` (or wrote only `hazard:`) had 'ok' from validate and the river's warning at the
+ * start of the drill; now it is an error that says what is not read and which hazard to name.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatIssueIn } from '../../engine/scenario/issues.js';
+import { parseScenario } from '../../engine/scenario/parse.js';
+
+const kySon = readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8');
+const riverBd2 = 'when: { hazard: nam-mo-muong-xen, alarm: bd2 }';
+
+function conditionIssues(when: string) {
+  const text = kySon.replace(riverBd2, when);
+  expect(text).not.toBe(kySon);
+  const r = parseScenario(text, 'k.yaml');
+  expect(r.ok).toBe(false);
+  return r.ok ? [] : r.issues;
+}
+
+describe('an inject condition that waits for nothing', () => {
+  it('an alarm with no hazard names the river that has alarm levels, in both languages', () => {
+    const [e, ...rest] = conditionIssues('when: { area: muong-xen, alarm: bd2 }');
+    expect(rest).toEqual([]);
+    expect(formatIssueIn(e!, 'en')).toBe("k.yaml:608:37: error[when-no-hazard] injects[4].when.alarm: inject 'river-bd2' waits for `alarm: bd2`, a hazard's value, but its condition names no hazard: `alarm` is not read, and the inject is delivered at the start (add the hazard whose value it waits for: `hazard: nam-mo-muong-xen`)");
+    expect(formatIssueIn(e!, 'vi')).toBe("k.yaml:608:37: error[when-no-hazard] injects[4].when.alarm: tình huống 'river-bd2' chờ `alarm: bd2`, là một giá trị của thiên tai, nhưng điều kiện của nó không nêu thiên tai nào: `alarm` không được đọc, và tình huống được phát ngay từ đầu (hãy thêm thiên tai có giá trị cần chờ: `hazard: nam-mo-muong-xen`)");
+  });
+
+  it('a value with no hazard lists the hazards it may mean', () => {
+    const [e] = conditionIssues('when: { above: 5.2 }');
+    expect(e!.path).toBe('injects[4].when.above');
+    expect(e!.hint).toBe('add `hazard:` with the hazard whose value it waits for, one of rain-nam-mo, nam-mo-muong-xen, ban-ve-reservoir, storm-remnant, fire-index');
+  });
+
+  it('a risk level with neither area nor hazard says where it would be read', () => {
+    const [e] = conditionIssues('when: { risk_at_least: 3 }');
+    expect(e!.code).toBe('when-no-hazard');
+    expect(e!.hint).toBe("add `area: <id>` for that area's risk level, or `hazard: <id>` for the level that hazard gives");
+  });
+
+  it('a hazard with no value, or an empty condition, is delivered at T+00:00 and says what to wait for', () => {
+    const [h, ...rest] = conditionIssues('when: { hazard: nam-mo-muong-xen }');
+    expect(rest).toEqual([]);
+    expect(`${h!.code} ${h!.path}: ${h!.message}`).toBe("when-empty injects[4].when: the condition of inject 'river-bd2' names hazard 'nam-mo-muong-xen' but no value to wait for: it holds from the start, and the inject is delivered at T+00:00");
+    expect(formatIssueIn(h!, 'vi')).toContain("(hãy thêm mức 'nam-mo-muong-xen' phải đạt tới: `alarm: bd1`, `bd2` hoặc `bd3`, `above: <giá trị>` hoặc `risk_at_least: <cấp>`)");
+    const [e] = conditionIssues('when: {}');
+    expect(e!.message).toBe("the condition of inject 'river-bd2' gives nothing to wait for: it holds from the start, and the inject is delivered at T+00:00");
+    expect(e!.hint).toContain('an inject for the start is `at: T+00:00`');
+  });
+
+  it('an area\'s risk level, an incident or a road cut alone is something to wait for', () => {
+    for (const when of ['when: { area: muong-xen, risk_at_least: 3 }', 'when: { severity_at_least: 4 }', 'when: { road_cut: ql7-tc-mx }']) {
+      const r = parseScenario(kySon.replace(riverBd2, when), 'k.yaml');
+      expect(r.ok, when).toBe(true);
+    }
+  });
+});
