@@ -689,6 +689,13 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
         said = true;
       }
     }
+    // alarm levels are a river gauge's: on any other hazard the alarm is never reached
+    const h = isStr(w.hazard) ? ids.hazard.get(w.hazard) : undefined;
+    if (isStr(w.alarm) && h && !isObj(h.alarms)) {
+      const rivers = [...ids.hazard].filter(([, x]) => isObj(x.alarms)).map(([hid]) => hid);
+      err([...p, 'when', 'alarm'], 'no-alarms', say('inject-no-alarms.message', { id, alarm: w.alarm, hazard: String(w.hazard) }),
+        rivers.length > 0 ? say('inject-no-alarms.hint', { rivers: joined(rivers), hazard: String(w.hazard) }) : say('inject-no-alarms.hint-none', { hazard: String(w.hazard) }));
+    }
     const onHazard = w.above !== undefined || w.alarm !== undefined || w.risk_at_least !== undefined;
     const waits = (w.hazard !== undefined && onHazard) || (w.area !== undefined && w.risk_at_least !== undefined)
       || w.incident_kind !== undefined || w.severity_at_least !== undefined || w.road_cut !== undefined;

@@ -57,3 +57,14 @@ describe('an inject condition that waits for nothing', () => {
     }
   });
 });
+
+describe('an inject waiting for an alarm of a hazard with no alarm levels', () => {
+  it('is never delivered, and is told which hazards have alarm levels, in both languages', () => {
+    const text = kySon.replace(riverBd2, 'when: { hazard: rain-nam-mo, alarm: bd2 }');
+    const r = parseScenario(text, 'k.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => formatIssueIn(i, 'en'))).toEqual(["k.yaml:608:41: error[no-alarms] injects[4].when.alarm: inject 'river-bd2' waits for alarm bd2, but hazard 'rain-nam-mo' has no alarm levels: the alarm is never reached, and the inject is never delivered (name in `hazard:` one with alarm levels (nam-mo-muong-xen), or wait for a value of 'rain-nam-mo' with `above:`)"]);
+    expect(formatIssueIn(r.issues[0]!, 'vi')).toContain("tình huống 'river-bd2' chờ mức báo động bd2, nhưng thiên tai 'rain-nam-mo' không có các mức báo động: không bao giờ đạt mức đó, và tình huống không bao giờ được phát (hãy ghi vào `hazard:` một thiên tai có các mức báo động (nam-mo-muong-xen)");
+  });
+});
