@@ -1079,10 +1079,17 @@ const MEANT_VALUES: Record<string, string> = {
 };
 
 /**
- * A unit's force as the plan names it in Vietnamese (`owner: Công an xã`), with or without diacritics: the
- * owner the format writes for it. Longer names first where one holds another (công an xã before công an).
+ * A unit's force as the plan names it in Vietnamese (`owner: Công an xã`), and an inject's method and type as
+ * the MSEL does (`method: công điện`, `type: chỉ đạo`), with or without diacritics: the value the format writes
+ * for it. Longer names first where one holds another (công an xã before công an).
  */
-const OWNER_WORDS: Record<string, string> = {
+const VI_VALUE_WORDS: Record<string, string> = {
+  // methods, as the report and the Markdown MSEL name them (review/messages.ts), and as a plan says them
+  'dien thoai': 'phone', 'vo tuyen dien': 'radio', 'vo tuyen': 'radio', 'bo dam': 'radio', 'cong dien': 'dispatch', 'ban tin': 'bulletin',
+  'mang xa hoi': 'social-media', 'thu dien tu': 'email', 'truc tiep': 'in-person', 'duong day nong': 'hotline',
+  // inject types
+  'thong tin': 'information', 'thong bao': 'information', 'chi dao': 'directive', 'chi thi': 'directive', 'menh lenh': 'directive',
+  'de nghi': 'request', 'yeu cau': 'request', 'du phong': 'contingency', 'tinh huong du phong': 'contingency',
   'bo doi bien phong': 'border-guard', 'bien phong': 'border-guard', 'quan doi': 'military', 'bo doi': 'military',
   'canh sat pccc': 'police-fire-rescue', 'canh sat pccc va cnch': 'police-fire-rescue', pccc: 'police-fire-rescue', pc07: 'police-fire-rescue',
   'cong an xa': 'commune-police', 'cong an phuong': 'commune-police', 'cong an': 'police',
@@ -1096,7 +1103,7 @@ function meantValue(text: string, values: string[]): Say | undefined {
   const said = text.normalize('NFC').trim().toLowerCase();
   const tier = TIER_WORDS.get(plain(said.replace(/^cấp\s+/, '')));
   if (tier && values.includes(tier.tier)) return say('enum.tier', { word: tier.word, tier: tier.tier });
-  const force = OWNER_WORDS[plain(said)];
+  const force = VI_VALUE_WORDS[plain(said)];
   if (force && values.includes(force)) return say('enum.vi-word', { word: text.trim(), value: force });
   const meant = MEANT_VALUES[said];
   if (!meant || !values.includes(meant)) return undefined;

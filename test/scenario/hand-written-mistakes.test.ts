@@ -168,6 +168,20 @@ describe('what a hand-written file gets wrong, said with what to do', () => {
     expect(formatIssueIn(r.issues[1], 'vi')).toContain("(Công an xã ghi là 'commune-police')");
   });
 
+  it('an inject\'s method and type written as the MSEL says them in Vietnamese (công điện, chỉ đạo), with or without diacritics, get the value to write', () => {
+    // they got the list of eight methods, or of four types, with nothing picked out
+    const minimal = readFileSync('scenarios/minimal.yaml', 'utf8');
+    const text = minimal.replace('    method: phone\n', '    method: cong dien\n    type: Chỉ đạo\n');
+    const r = parseScenario(text, 'm.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => `${i.path}: ${i.hint}`)).toEqual([
+      "injects[0].method: cong dien is written 'dispatch'",
+      "injects[0].type: Chỉ đạo is written 'directive'",
+    ]);
+    expect(formatIssueIn(r.issues[0], 'vi')).toBe("m.yaml:78:13: error[enum] injects[0].method: chữ 'cong dien' không phải giá trị hợp lệ ở đây (cong dien ghi là 'dispatch')");
+  });
+
   it("evacuation's 'shelters:' indented under the last zone is said once, at that line, with where to move it", () => {
     // it was "'shelters' is written a second time (keep one of them)", then 'expected a text, got a mapping' for each
     // shelter and an unknown shelter for every zone that named one: the list is read where it belongs, and said once
