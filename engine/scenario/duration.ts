@@ -119,6 +119,9 @@ export function suggestTime(text: string): string | undefined {
     if (Number(min) > 59 || (sec !== undefined && Number(sec) > 59)) return undefined;
     return formatClock(Number(d ?? 0) * 86_400 + Number(h) * 3_600 + Number(min) * 60 + Number(sec ?? 0));
   }
+  // T+0030: the colon left out, as an MSEL writes the clock
+  m = /^[Tt]\+?(\d{2})([0-5]\d)$/.exec(t);
+  if (m) return formatClock(Number(m[1]) * 3_600 + Number(m[2]) * 60);
   // T+5 (hours, as people say "T plus five"), T+2h30m
   m = /^[Tt]\+?(\d{1,3})$/.exec(t);
   if (m) return formatClock(Number(m[1]) * 3_600);

@@ -15,7 +15,7 @@ import { pad2 } from './calendar.js';
 import { colonInText, indentationSlips, unclosedFlows } from './indentation.js';
 import { DESCRIPTIONS_VI } from './issue-words.js';
 import { followedBy, joined, say, type IssueKey, type Say } from './say.js';
-import { CAPABILITIES, COMMANDS, ID_PATTERN_MESSAGE, ID_RE, MODES, Scenario, Text } from './schema.js';
+import { CAPABILITIES, COMMANDS, ID_PATTERN_MESSAGE, ID_RE, MODES, Offset, Scenario, Text } from './schema.js';
 import { textsCutByComment } from './comment-in-text.js';
 import { colonInFlow, flowWithTextsQuoted, quoteClosed, quoteEndsEarly, quotedText, runawayQuotes, textAfterQuote, unclosedQuote, commentAteSeparator } from './flow-text.js';
 
@@ -70,8 +70,23 @@ function readCanonical(text: string): Scenario | null {
   return parsed.data;
 }
 
-/** `20h20`, `20:20`, `8h`, `20 giờ 20`: a time of day as people write it (Vietnamese `20h20` is the clock, not a length). */
-const CLOCK_WRITTEN = /^(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})?\s*(?:phút|p)?$/i;
+/** `20h20`, `20:20`, `8h`, `20 giờ 20`, `20.20`, `2020`: a time of day as people write it (Vietnamese `20h20` is the clock, not a length). */
+const CLOCK_WRITTEN = /^(\d{1,2})\s*(?::|h|giờ|\.|(?=\d{2}$))\s*(\d{2})?\s*(?:phút|p)?$/i;
+
+/**
+ * A time written as the clock reads in an MSEL, `0030`, `1830` or `18.30`: YAML reads a number (30, 1830, 18.3),
+ * which said as 'the number 30 is not a duration' hides what was written; as written, it reads as that clock.
+ */
+function clockAsNumber(written: string | undefined): { written: string; clock: string } | undefined {
+  const m = written === undefined ? null : /^(\d{1,2})\.?(\d{2})$/.exec(written.trim());
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return undefined;
+  return { written: written!.trim(), clock: `${m[1].padStart(2, '0')}:${m[2]}` };
+}
+
+/** Is the schema at `path` a time since T0 (`at:`), not a length of time? */
+function isTimeAt(root: z.ZodType, path: PathSegment[]): boolean {
+  return unwrap(fieldSchemaAt(root, path)) === unwrap(Offset);
+}
 
 /**
  * A time refused at `at:` that reads as a time of day (`20h20`): its hint gives the time since T0 to write for
@@ -247,7 +262,9 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
       const { line, column } = place(zi.path, zi.atKey);
       // the format key itself missing (`drillsim: 1`, `drillsim_decisions: 1`): say what the file must start with
       const hint = zi.code === 'missing' && zi.path.length === 1 && /^drillsim/.test(String(zi.path[0])) && STARTS[what] ? STARTS[what] : zi.code === 'unknown-key' ? commaInFlow(doc, zi.path) ?? zi.hint : zi.hint;
-      issues.push(issue({ file, line, column, path: formatPath(zi.path), code: zi.code, severity: 'error' }, zi.message, hint));
+      const clock = zi.code === 'duration' && isTimeAt(schema, zi.path) ? clockAsNumber(writtenAt(doc, text, zi.path)) : undefined;
+      if (clock) issues.push(issue({ file, line, column, path: formatPath(zi.path), code: 'time', severity: 'error' }, say('time.not', { text: clock.written }), timeHintSay(clock.clock)));
+      else issues.push(issue({ file, line, column, path: formatPath(zi.path), code: zi.code, severity: 'error' }, zi.message, hint));
     }
   }
   // the entry that held the misplaced list and has none of its own: the hint of the misplaced list says to give it one

@@ -35,7 +35,7 @@ describe('durations', () => {
   it('for a text that is not a time, suggests the T+ form it most likely means', () => {
     const cases: [string, string | undefined][] = [
       ['05:40', 'T+05:40'], ['5:40', 'T+05:40'], ['+05:40', 'T+05:40'], ['T05:40', 'T+05:40'], ['t+05:40', 'T+05:40'],
-      ['05:40:30', 'T+05:40:30'], ['1d02:00', 'T+1d02:00'], ['T+5', 'T+05:00'], ['T+2h30m', 'T+02:30'],
+      ['05:40:30', 'T+05:40:30'], ['1d02:00', 'T+1d02:00'], ['T+5', 'T+05:00'], ['T+2h30m', 'T+02:30'], ['T+0030', 'T+00:30'], ['T+1860', undefined],
       ['25:99', undefined], ['noon', undefined], ['5:4', undefined], ['T+05:40', undefined], ['2h', undefined],
     ];
     for (const [text, meant] of cases) expect(suggestTime(text), text).toBe(meant);

@@ -29,6 +29,23 @@ describe('what a hand-written file gets wrong, said with what to do', () => {
     ]);
   });
 
+  it('an inject\'s time written as an MSEL writes the clock (0030, 1830, 18.30) is said as written, with the T+ time and the clock reading', () => {
+    // YAML reads them as numbers: they were 'the number 30 is not a duration' and 'the number 18.3', with the list of forms
+    const minimal = readFileSync('scenarios/minimal.yaml', 'utf8');
+    const said = (at: string) => {
+      const r = parseScenario(minimal.replace('    at: T+00:22\n', `    at: ${at}\n`), 'm.yaml');
+      expect(r.ok, at).toBe(false);
+      return r.ok ? [] : r.issues.map((i) => formatIssueIn(i, 'en'));
+    };
+    expect(said('0030')).toEqual(["m.yaml:75:9: error[time] injects[0].at: '0030' is not a time (write T+00:30, that is 30m after the start; the clock time 00:30 the next day would be T+04:30, after the end of the scenario (horizon 4h))"]);
+    expect(said('2030')).toEqual(["m.yaml:75:9: error[time] injects[0].at: '2030' is not a time (T+20:30 is after the scenario's end, T+04:00; if you meant the clock time 20:30, write T+00:30)"]);
+    expect(said('20.30')).toEqual(["m.yaml:75:9: error[time] injects[0].at: '20.30' is not a time (T+20:30 is after the scenario's end, T+04:00; if you meant the clock time 20:30, write T+00:30)"]);
+    // a count of something else is still a number without its unit
+    expect(said('30')[0]).toContain('the number 30 is not a duration');
+    const r = parseScenario(minimal.replace('    at: T+00:22\n', '    at: 2030\n'), 'm.yaml');
+    expect(!r.ok && formatIssueIn(r.issues[0], 'vi')).toContain("'2030' không phải một thời điểm (T+20:30 là sau khi kịch bản kết thúc (T+04:00); nếu ý bạn là giờ đồng hồ 20:30, hãy viết T+00:30)");
+  });
+
   it('a format version drillsim does not read names the one it reads, in both languages', () => {
     const text = readFileSync('scenarios/minimal.yaml', 'utf8').replace(/^drillsim: 1$/m, 'drillsim: 2');
     const r = parseScenario(text, 'm.yaml');
