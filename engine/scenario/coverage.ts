@@ -62,6 +62,16 @@ export function coverage(s: Scenario): RawIssue[] {
     const kind = inj.when?.incident_kind;
     if (kind !== undefined && never(kind)) warn(['injects', i, 'when', 'incident_kind'], 'never-delivered', say('never-delivered.message', { id: inj.id, kind }), bring(kind));
   });
+  // only a rule's cut_road cuts a road (a role's close_road does not set road_cut off): a road no rule cuts is never cut
+  const cutRoads = [...new Set(s.rules.flatMap((r) => ('cut_road' in r.effect && r.probability > 0 ? [r.effect.cut_road] : [])))];
+  s.injects.forEach((inj, i) => {
+    const road = inj.when?.road_cut;
+    if (road === undefined || cutRoads.includes(road)) return;
+    const slows = s.rules.find((r) => 'degrade_road' in r.effect && r.effect.degrade_road === road);
+    const others = cutRoads.length > 0 ? say('never-cut.others', { roads: joined(cutRoads) }) : say('never-cut.add', { road });
+    warn(['injects', i, 'when', 'road_cut'], 'never-delivered', say('never-cut.message', { id: inj.id, road }),
+      slows ? say('never-cut.slowed', { rule: slows.id, others }) : others);
+  });
 
   // an inject that comes with the first incident of a kind and expects a dispatch to one scripted incident of it: another
   // source of the kind (a generator, a rule, an earlier incident, a zone's people) can set it off before that incident is there

@@ -79,6 +79,21 @@ describe('coverage warnings', () => {
     expect(events(scenario).filter((e) => e.type === 'inject.delivered').map((e) => e.id)).toEqual(['first-call']);
   });
 
+  it('an inject waiting for a road no rule cuts (one a rule only slows) is never delivered, and the warning says so in both languages', () => {
+    const kySon = readFileSync(join(ROOT, 'scenarios/ky-son-flash-flood.yaml'), 'utf8');
+    const text = edit(kySon, ['when: { road_cut: ql7-tc-mx }', 'when: { road_cut: ql7-td-hk }']);
+    const { scenario, warnings } = load(text);
+    expect(warnings.map((w) => [w.line, w.path, w.code])).toEqual([[lineOf(text, 'road_cut: ql7-td-hk'), 'injects[6].when.road_cut', 'never-delivered']]);
+    expect(warnings[0].message).toBe("inject 'ql7-cut' waits for road 'ql7-td-hk' to be cut, which no rule of the scenario cuts: it is never delivered");
+    expect(warnings[0].hint).toBe("rule 'slide-ql7-td-hk' only slows it, with `degrade_road`: make that `cut_road`; otherwise wait for a road a rule cuts, one of ql7-tc-mx, ql7-hk-tc, or add a rule with `effect: { cut_road: ... }`");
+    expect(sayIn(warnings[0].words.message, 'vi')).toBe("tình huống 'ql7-cut' chờ đoạn đường 'ql7-td-hk' bị cắt, mà không quy tắc nào trong kịch bản cắt đoạn đường này: tình huống không bao giờ được phát");
+    const run = runScenario(scenario, { seed: 2022, mode: 'full' }).log!.events.map((e) => JSON.parse(e as unknown as string));
+    expect(run.some((e) => e.type === 'road.status' && e.id === 'ql7-td-hk')).toBe(true);
+    expect(run.filter((e) => e.type === 'inject.delivered' && e.id === 'ql7-cut')).toEqual([]);
+    // a road a rule cuts: no warning
+    expect(load(kySon).warnings.filter((w) => w.code === 'never-delivered')).toEqual([]);
+  });
+
   it('an expected action its addressee may not take is refused', () => {
     const text = edit(minimal, ['expected: { do: dispatch, incident: collapse-1, within: 15m }', 'expected: { do: declare_level, area: muong-xen, level: 2 }']);
     const { scenario, warnings } = load(text);
