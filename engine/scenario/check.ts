@@ -9,7 +9,7 @@
  */
 import { within } from './areas.js';
 import { formatDuration, parseDuration } from './duration.js';
-import { didYouMeanSay, idFromText, isGuess, nearest, type PathSegment, type Severity } from './issues.js';
+import { didYouMeanSay, formatPath, idFromText, isGuess, nearest, type PathSegment, type Severity } from './issues.js';
 import { joined, say, sayIn, type IssueKey, type Say } from './say.js';
 import { METRIC_VI } from './issue-words.js';
 import { COMMAND_KEYS, Evacuation, ID_RE, METRICS, Scenario, Travel, type MetricName } from './schema.js';
@@ -659,7 +659,15 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     if (isObj(inj.expected)) checkCommandRefs(inj.expected, [...p, 'expected']);
     if (isObj(inj.decision)) {
       const opts = items(inj.decision.options);
-      const optIds = opts.map(([, o]) => o.id).filter(isStr);
+      const optIds = [...new Set(opts.map(([, o]) => o.id).filter(isStr))];
+      // two options with one id: an answer names an option by its id, and only the first would ever be taken
+      const firstOpt = new Map<string, number>();
+      for (const [j, o] of opts) {
+        if (!isStr(o.id)) continue;
+        const first = firstOpt.get(o.id);
+        if (first === undefined) { firstOpt.set(o.id, j); continue; }
+        err([...p, 'decision', 'options', j, 'id'], 'duplicate-id', say('dup.message', { what: say('label.option'), id: o.id }), say('dup.hint', { first: formatPath([...p, 'decision', 'options', first]), what: say('label.option') }));
+      }
       if (isStr(inj.decision.default) && !optIds.includes(inj.decision.default)) {
         err([...p, 'decision', 'default'], 'unknown-id', say('default-option.message', { id: inj.decision.default }), didYouMeanSay(inj.decision.default, optIds));
       }

@@ -1,0 +1,30 @@
+/**
+ * A decision point's options as a planner gets them wrong: two options with one id (an answer names its option by
+ * the id, so only the first could be taken, and the default's error listed 'evacuate-now, evacuate-now'), and an
+ * option's one command written as a mapping where the list of commands goes.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatIssueIn } from '../../engine/scenario/issues.js';
+import { parseScenario } from '../../engine/scenario/parse.js';
+
+const kySon = readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8');
+
+function issues(from: string, to: string) {
+  const text = kySon.replace(from, to);
+  expect(text).not.toBe(kySon);
+  const r = parseScenario(text, 'k.yaml');
+  expect(r.ok).toBe(false);
+  return r.ok ? [] : r.issues;
+}
+
+describe('the options of a decision point', () => {
+  it('two options with one id: the second is a duplicate, said in both languages, and the default\'s list names each id once', () => {
+    const found = issues('        - id: wait-for-daylight\n', '        - id: evacuate-now\n');
+    expect(found.map((i) => formatIssueIn(i, 'en'))).toEqual([
+      "k.yaml:601:15: error[duplicate-id] injects[3].decision.options[1].id: duplicate option id 'evacuate-now' (the first is injects[3].decision.options[0]; give each option its own id)",
+      "k.yaml:604:16: error[unknown-id] injects[3].decision.default: default option 'wait-for-daylight' is not one of the options (known: evacuate-now)",
+    ]);
+    expect(formatIssueIn(found[0]!, 'vi')).toBe("k.yaml:601:15: error[duplicate-id] injects[3].decision.options[1].id: trùng mã phương án 'evacuate-now' (mục dùng mã này đầu tiên là injects[3].decision.options[0]; mỗi phương án cần một mã riêng)");
+  });
+});
