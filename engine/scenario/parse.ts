@@ -83,6 +83,12 @@ function clockAsNumber(written: string | undefined): { written: string; clock: s
   return { written: written!.trim(), clock: `${m[1].padStart(2, '0')}:${m[2]}` };
 }
 
+/** Is the schema at `path` a list of mappings (a decision option's `commands`), not of ids or numbers? */
+function entriesAt(root: z.ZodType, path: PathSegment[]): boolean {
+  const type = unwrap(fieldSchemaAt(root, [...path, 0]))?._zod?.def?.type;
+  return type === 'object' || type === 'union';
+}
+
 /** Is the schema at `path` a time since T0 (`at:`), not a length of time? */
 function isTimeAt(root: z.ZodType, path: PathSegment[]): boolean {
   return unwrap(fieldSchemaAt(root, path)) === unwrap(Offset);
@@ -934,7 +940,7 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
       // `length_km: 25km`, `25 km`, `2,5`: the number is there, with the unit the key's name gives already (or a decimal comma)
       const bare = (zi.expected === 'number' || zi.expected === 'int') && typeof zi.input === 'string' ? /^\s*(-?\d{1,3}(?:[.,]\d{3}){2,}|-?\d+(?:[.,]\d+)?)\s*(?:[^\d\s.,-][^\d]*|\p{L}+[23](?:\/\p{L}+)?)$|^\s*(-?\d+,\d+)\s*$/u.exec(zi.input) : null;
       const kind = numberKindAt(root, path);
-      const hint = bare ? bareNumberHint(path, bare[1] ?? bare[2], bare[2] !== undefined, kind) : typeHint(zi.expected, zi.input, key, kind);
+      const hint = bare ? bareNumberHint(path, bare[1] ?? bare[2], bare[2] !== undefined, kind) : typeHint(zi.expected, zi.input, key, kind, zi.expected === 'array' && entriesAt(root, path));
       return mk('type', say('type.expected', { expected: expected(zi.expected), got: describeValue(zi.input) }), hint);
     }
     case 'unrecognized_keys':
@@ -1412,7 +1418,7 @@ function decimalCommaSplit(k: string, input: unknown): { key: string; whole: str
 const NUMBER_TEXT = /^\s*-?\d+(?:\.\d+)?\s*$/;
 
 /** What to do about a value of the wrong type, where there is more to say than the type: a number in quotes, a word for a number, an empty key. */
-function typeHint(wanted: unknown, input: unknown, key: PathSegment | undefined, kind: NumberKind = { kind: 'number' }): Say | undefined {
+function typeHint(wanted: unknown, input: unknown, key: PathSegment | undefined, kind: NumberKind = { kind: 'number' }, entries = false): Say | undefined {
   const k = typeof key === 'string' ? key : undefined;
   const number = wanted === 'number' || wanted === 'int';
   if (number && typeof input === 'string' && NUMBER_TEXT.test(input) && k) return say('type.unquote', { key: k, n: input.trim() });
@@ -1425,6 +1431,12 @@ function typeHint(wanted: unknown, input: unknown, key: PathSegment | undefined,
   if (input === null && k) return say('type.empty', { key: k });
   // one item where a list goes (`objectives: evac-x`, `declares: 1`): the same item in brackets
   if (wanted === 'array' && k && (typeof input === 'string' || typeof input === 'number') && String(input).trim() !== '') return say('type.in-brackets', { key: k, text: String(input).trim(), json: JSON.stringify(typeof input === 'string' ? input.trim() : input) });
+  // one entry where a list of them goes (`commands: { do: evacuate, zone: x }`): the same entry in brackets
+  const entry = entries && k ? asRecord(input) : undefined;
+  const flat = entry ? Object.entries(entry) : [];
+  if (flat.length > 0 && flat.length <= 6 && flat.every(([, v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) {
+    return say('type.in-brackets', { key: k!, text: `{ ${flat.map(([n, v]) => `${n}: ${v}`).join(', ')} }`, json: JSON.stringify(entry) });
+  }
   // a list of names where a mapping of each to its value goes (`capabilities: [rescue, transport]`): the same names, each with a value
   if ((wanted === 'object' || wanted === 'record') && k && Array.isArray(input) && input.length > 0 && input.every((x) => typeof x === 'string' && /^[\w-]+$/.test(x)) && !Object.hasOwn(FAMILY_FORM, k)) {
     return say('type.as-mapping', { key: k, text: (input as string[]).map((x) => `${x}: ...`).join(', ') });

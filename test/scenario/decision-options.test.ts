@@ -28,3 +28,14 @@ describe('the options of a decision point', () => {
     expect(formatIssueIn(found[0]!, 'vi')).toBe("k.yaml:601:15: error[duplicate-id] injects[3].decision.options[1].id: trùng mã phương án 'evacuate-now' (mục dùng mã này đầu tiên là injects[3].decision.options[0]; mỗi phương án cần một mã riêng)");
   });
 });
+
+describe('an option\'s commands', () => {
+  it('one command written as a mapping where the list goes is shown the list to write; a list of ids is not shown a list of mappings', () => {
+    const [e, ...rest] = issues('          commands:\n            - { do: evacuate, zone: muong-xen-lowland }\n', '          commands: { do: evacuate, zone: muong-xen-lowland }\n');
+    expect(rest).toEqual([]);
+    expect(formatIssueIn(e!, 'en')).toBe('k.yaml:599:21: error[type] injects[3].decision.options[0].commands: expected a list, got a mapping (write it as a list, in square brackets: commands: [{ do: evacuate, zone: muong-xen-lowland }])');
+    expect(formatIssueIn(e!, 'vi')).toContain('(hãy viết thành danh sách, trong ngoặc vuông: commands: [{ do: evacuate, zone: muong-xen-lowland }])');
+    const [ids] = issues('    objectives: [evac-ta-ca]\n  - id: province-directive', '    objectives: { id: evac-ta-ca }\n  - id: province-directive');
+    expect(ids!.hint).toBeUndefined();
+  });
+});
