@@ -652,7 +652,15 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
       checkInjectCondition(inj.when, p, String(inj.id));
     }
     if (isObj(inj.contingency)) {
-      ref([...p, 'contingency', 'for'], inj.contingency.for, ['inject']);
+      // the MSEL's number of the inject chased (`for: 2`, as the sheet's 'if not done 1h after #2'): the id it has
+      const written = inj.contingency.for;
+      const n = typeof written === 'number' ? written : isStr(written) && /^#\s*\d+$/.test(written.trim()) ? Number(written.trim().slice(1)) : undefined;
+      if (n === undefined) ref([...p, 'contingency', 'for'], written, ['inject']);
+      else {
+        const target = collections.inject.list.find(([, x]) => x.seq === n && isStr(x.id))?.[1];
+        issues.push({ path: [...p, 'contingency', 'for'], code: 'type', severity: 'error', replaces: true,
+          message: say(target ? 'for-seq.message' : 'for-number.message', { n, id: String(target?.id) }), hint: target ? say('for-seq.hint', { id: String(target.id) }) : say('for-number.hint') });
+      }
       const target = isStr(inj.contingency.for) ? ids.inject.get(inj.contingency.for) : undefined;
       if (target && !isObj(target.expected)) err([...p, 'contingency', 'for'], 'no-expected', say('no-expected.message', { id: String(inj.contingency.for) }), say('no-expected.hint'));
     }

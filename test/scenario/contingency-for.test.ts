@@ -1,0 +1,32 @@
+/**
+ * A contingency's `for:` written as the MSEL numbers the inject it chases (`for: 2`, or '#2' as the sheet's
+ * 'if not done 1h after #2' writes it): the planner read 'expected a text, got the number 2', or an unknown inject
+ * '#2' with the list of every id. It now says which inject has that number, and the id to write.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatIssueIn } from '../../engine/scenario/issues.js';
+import { parseScenario } from '../../engine/scenario/parse.js';
+
+const kySon = readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8');
+const chase = 'contingency: { for: province-directive, after: 1h }';
+
+function said(forWritten: string): string[] {
+  const r = parseScenario(kySon.replace(chase, `contingency: { for: ${forWritten}, after: 1h }`), 'k.yaml');
+  expect(r.ok).toBe(false);
+  return r.ok ? [] : r.issues.map((i) => formatIssueIn(i, 'en'));
+}
+
+describe("a contingency's for: given the MSEL number of the inject it chases", () => {
+  it('names the inject with that number and the id to write, once, in both languages', () => {
+    const line = "k.yaml:573:25: error[type] injects[2].contingency.for: `for:` takes the id of the inject chased, not its number: 2 is the number of inject 'province-directive' (write `for: province-directive`)";
+    expect(said('2')).toEqual([line]);
+    expect(said("'#2'")).toEqual([line]);
+    const r = parseScenario(kySon.replace(chase, 'contingency: { for: 2, after: 1h }'), 'k.yaml');
+    expect(!r.ok && formatIssueIn(r.issues[0], 'vi')).toBe("k.yaml:573:25: error[type] injects[2].contingency.for: `for:` ghi mã của tình huống được theo dõi, không ghi số thứ tự: 2 là số thứ tự của tình huống 'province-directive' (hãy viết `for: province-directive`)");
+  });
+
+  it('a number no inject has says so', () => {
+    expect(said('99')).toEqual(["k.yaml:573:25: error[type] injects[2].contingency.for: `for:` takes the id of the inject chased, not a number, and no inject has the number 99 (write the id of the inject whose expected action this one chases)"]);
+  });
+});
