@@ -8,7 +8,7 @@
  * check reports it.
  */
 import { within } from './areas.js';
-import { formatDuration, parseDuration } from './duration.js';
+import { formatClock, formatDuration, parseDuration } from './duration.js';
 import { didYouMeanSay, formatPath, idFromText, isGuess, nearest, type PathSegment, type Severity } from './issues.js';
 import { joined, say, sayIn, type IssueKey, type Say } from './say.js';
 import { METRIC_VI } from './issue-words.js';
@@ -663,6 +663,11 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
       }
       const target = isStr(inj.contingency.for) ? ids.inject.get(inj.contingency.for) : undefined;
       if (target && !isObj(target.expected)) err([...p, 'contingency', 'for'], 'no-expected', say('no-expected.message', { id: String(inj.contingency.for) }), say('no-expected.hint'));
+      // chasing an inject at a set time: the earliest it can come is that time and `after`, which may be past the end
+      const from = target ? seconds(target.at) : undefined, after = seconds(inj.contingency.after);
+      if (from !== undefined && after !== undefined && horizon !== undefined && from + after > horizon) {
+        warn([...p, 'contingency', 'after'], 'outside-horizon', say('chase-horizon.message', { id: String(inj.id), after: String(inj.contingency.after), target: String(target!.id), at: String(target!.at), t: formatClock(from + after), horizon: String(raw.horizon) }), say('chase-horizon.hint', { latest: formatDuration(horizon - from) }));
+      }
     }
     if (isObj(inj.expected)) checkCommandRefs(inj.expected, [...p, 'expected']);
     if (isObj(inj.decision)) {

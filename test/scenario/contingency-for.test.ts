@@ -30,3 +30,16 @@ describe("a contingency's for: given the MSEL number of the inject it chases", (
     expect(said('99')).toEqual(["k.yaml:573:25: error[type] injects[2].contingency.for: `for:` takes the id of the inject chased, not a number, and no inject has the number 99 (write the id of the inject whose expected action this one chases)"]);
   });
 });
+
+describe('a contingency whose after: puts it past the end of the scenario', () => {
+  it('is warned of with the time it would come and the longest after: that fits, in both languages', () => {
+    const r = parseScenario(kySon.replace(chase, 'contingency: { for: province-directive, after: 20h }'), 'k.yaml');
+    expect(r.ok).toBe(true);
+    const w = r.ok ? r.warnings : [];
+    expect(w.map((i) => formatIssueIn(i, 'en'))).toEqual(["k.yaml:573:52: warning[outside-horizon] injects[2].contingency.after: inject 'no-move-yet' comes 20h after 'province-directive' (T+00:30) if its expected action is not taken, at T+20:30: after the end of the scenario (horizon 18h), so it never comes (`after:` can be at most 17h30m here: shorten it, or lengthen `horizon`)"]);
+    expect(formatIssueIn(w[0]!, 'vi')).toContain("tình huống 'no-move-yet' được phát 20h sau 'province-directive' (T+00:30) nếu việc cần làm chưa được thực hiện, tức là lúc T+20:30");
+    // one that fits, or one chasing an inject with no set time (when:), is not
+    const fits = parseScenario(kySon.replace(chase, 'contingency: { for: province-directive, after: 17h30m }'), 'k.yaml');
+    expect(fits.ok && fits.warnings).toEqual([]);
+  });
+});
