@@ -618,9 +618,18 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
 
   // injects
   const seqs = new Map<number, { i: number; id: string }>();
+  const lastSeq = Math.max(0, ...collections.inject.list.map(([, x]) => (typeof x.seq === 'number' ? Math.floor(x.seq) : 0)));
   for (const [i, inj] of collections.inject.list) {
     const p = [...collections.inject.path, i];
-    ref([...p, 'to'], inj.to, ['role']);
+    // an inject slipped in between two others (2.5), as a paper MSEL numbers it: the numbers are whole, the order is by time
+    if (typeof inj.seq === 'number' && !Number.isInteger(inj.seq) && inj.seq > 0) {
+      issues.push({ path: [...p, 'seq'], code: 'type', severity: 'error', replaces: true, message: say('seq-between.message', { n: inj.seq }), hint: say('seq-between.hint', { next: lastSeq + 1 }) });
+    }
+    // one inject to two roles: the engine delivers each inject to one role
+    if (Array.isArray(inj.to)) {
+      const first = inj.to.find(isStr);
+      issues.push({ path: [...p, 'to'], code: 'type', severity: 'error', replaces: true, message: say('to-list.message', { id: String(inj.id) }), hint: first === undefined ? say('to-list.hint-any') : say('to-list.hint', { first }) });
+    } else ref([...p, 'to'], inj.to, ['role']);
     // `from` may be free text ("Hydro-Met Centre"), but an id-like text one letter off a role id is a typo of it
     if (isStr(inj.from) && ID_RE.test(inj.from) && !ids.role.has(inj.from)) {
       const role = nearest(inj.from, [...ids.role.keys()].filter((id) => ID_RE.test(id)));

@@ -273,3 +273,30 @@ describe('what a hand-written file gets wrong, said with what to do', () => {
     expect(formatIssueIn(r.issues[0], 'vi')).toContain("(có phải 'evacuate'?)");
   });
 });
+
+describe('an inject numbered or addressed as a paper MSEL does it', () => {
+  const kySon = readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8');
+  const said = (from: string, to: string) => {
+    const text = kySon.replace(from, to);
+    expect(text).not.toBe(kySon);
+    const r = parseScenario(text, 'k.yaml');
+    expect(r.ok).toBe(false);
+    return r.ok ? [] : r.issues;
+  };
+
+  it('a number between two others (2.5) is told the next free number, in both languages', () => {
+    // it read 'expected a whole number, got the number 2.5', with nothing to do
+    const [e, ...rest] = said('    seq: 2\n', '    seq: 2.5\n');
+    expect(rest).toEqual([]);
+    expect(formatIssueIn(e!, 'en')).toBe("k.yaml:559:10: error[type] injects[1].seq: an inject's number is a whole number, not 2.5 (injects are delivered by their time, not their number: give it the next free number, 19, or renumber those after it)");
+    expect(formatIssueIn(e!, 'vi')).toContain('số thứ tự của tình huống là số nguyên, không phải 2.5 (tình huống được phát theo thời điểm, không theo số thứ tự: hãy cho nó số tiếp theo còn trống, 19,');
+  });
+
+  it('a list of roles in to: is told an inject goes to one role, and to copy it for the others', () => {
+    // it read 'expected a text, got a list'
+    const [e, ...rest] = said('    to: tc-chair\n    method: dispatch\n', '    to: [tc-chair, mx-chair]\n    method: dispatch\n');
+    expect(rest).toEqual([]);
+    expect(formatIssueIn(e!, 'en')).toBe("k.yaml:562:9: error[type] injects[1].to: inject 'province-directive' goes to one role, not to a list (write one role id, as `to: tc-chair`, and copy the inject for each other role, each copy with its own id and number)");
+    expect(formatIssueIn(e!, 'vi')).toContain("tình huống 'province-directive' chỉ gửi tới một vai, không gửi tới một danh sách (hãy viết một mã vai, như `to: tc-chair`,");
+  });
+});
