@@ -671,7 +671,9 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
           message: say(target ? 'for-seq.message' : 'for-number.message', { n, id: String(target?.id) }), hint: target ? say('for-seq.hint', { id: String(target.id) }) : say('for-number.hint') });
       }
       const target = isStr(inj.contingency.for) ? ids.inject.get(inj.contingency.for) : undefined;
-      if (target && !isObj(target.expected)) err([...p, 'contingency', 'for'], 'no-expected', say('no-expected.message', { id: String(inj.contingency.for) }), say('no-expected.hint'));
+      // `expected` misspelt there (ẽpected, as a Telex keyboard types it) is said at that key: not also here as missing
+      const misspelt = target !== undefined && Object.keys(target).some((k) => k !== 'expected' && nearest(k, ['expected']) === 'expected');
+      if (target && !isObj(target.expected) && !misspelt) err([...p, 'contingency', 'for'], 'no-expected', say('no-expected.message', { id: String(inj.contingency.for) }), say('no-expected.hint'));
       // chasing an inject at a set time: the earliest it can come is that time and `after`, which may be past the end
       const from = target ? seconds(target.at) : undefined, after = seconds(inj.contingency.after);
       if (from !== undefined && after !== undefined && horizon !== undefined && from + after > horizon) {

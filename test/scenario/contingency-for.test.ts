@@ -43,3 +43,15 @@ describe('a contingency whose after: puts it past the end of the scenario', () =
     expect(fits.ok && fits.warnings).toEqual([]);
   });
 });
+
+describe('a contingency chasing an inject whose expected: is misspelt', () => {
+  it('is said once, at the misspelt key (ẽpected, as Telex types it), not also as an inject with no expected action', () => {
+    const r = parseScenario(kySon.replace('    expected: { do: evacuate, zone: ta-ca-riverside, within: 1h30m }', '    ẽpected: { do: evacuate, zone: ta-ca-riverside, within: 1h30m }'), 'k.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => formatIssueIn(i, 'en'))).toEqual(["k.yaml:569:5: error[unknown-key] injects[1].ẽpected: unknown key 'ẽpected' (did you mean 'expected'?)"]);
+    // a key that is no slip of expected leaves the inject with none: said at the contingency
+    const other = parseScenario(kySon.replace('    expected: { do: evacuate, zone: ta-ca-riverside, within: 1h30m }', '    note: x'), 'k.yaml');
+    expect(!other.ok && other.issues.map((i) => i.code)).toEqual(['unknown-key', 'no-expected']);
+  });
+});
