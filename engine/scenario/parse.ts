@@ -1065,6 +1065,8 @@ const SAME_MEANING: Record<string, string[]> = {
 };
 
 function sameMeaning(key: string, known: string[]): Say | undefined {
+  // `At:`, `Expected:`: the key itself in capitals, not another that means the same (an inject's `at` is not a rule's `from`)
+  if (known.includes(key.toLowerCase())) return say('hint.did-you-mean', { near: key.toLowerCase() });
   const meant = SAME_MEANING[key.toLowerCase()]?.find((k) => known.includes(k));
   if (!meant) return undefined;
   if (meant === 'from' || meant === 'until') return say(known.includes('until') ? 'same.from-until' : 'same.from', { meant });

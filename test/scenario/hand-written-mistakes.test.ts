@@ -300,3 +300,15 @@ describe('an inject numbered or addressed as a paper MSEL does it', () => {
     expect(formatIssueIn(e!, 'vi')).toContain("tình huống 'province-directive' chỉ gửi tới một vai, không gửi tới một danh sách (hãy viết một mã vai, như `to: tc-chair`,");
   });
 });
+
+describe('a key written in capitals', () => {
+  it('is told the key itself (At: is at), not another that means the same in a rule (from:)', () => {
+    const minimal = readFileSync('scenarios/minimal.yaml', 'utf8');
+    const r = parseScenario(minimal.replace('    at: T+00:22\n', '    At: T+00:22\n'), 'm.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const key = r.issues.find((i) => i.code === 'unknown-key')!;
+    expect(formatIssueIn(key, 'en')).toBe("m.yaml:75:5: error[unknown-key] injects[0].At: unknown key 'At' (did you mean 'at'?)");
+    expect(formatIssueIn(key, 'vi')).toBe("m.yaml:75:5: error[unknown-key] injects[0].At: không có khóa 'At' (có phải 'at'?)");
+  });
+});
