@@ -289,6 +289,8 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   const replaced = new Set(checked.filter((ri) => ri.replaces).map((ri) => formatPath(ri.path)));
   if (replaced.size) issues.splice(0, issues.length, ...issues.filter((i) => i.code === 'yaml' || !replaced.has(i.path)));
   for (const ri of checked) {
+    // an inject's `at:` or `when:` misspelt (`whne:`, `time:`) is said at that key, with the key meant: not also as an inject with no time
+    if (ri.message.key === 'trigger.none' && ['at', 'when', 'contingency'].some((k) => meant.has(formatPath([...ri.path, k])))) continue;
     const { line, column } = place(ri.path, ri.atKey);
     issues.push(issue({ file, line, column, path: formatPath(ri.path), code: ri.code, severity: ri.severity }, ri.message, ri.hint));
   }

@@ -301,6 +301,21 @@ describe('an inject numbered or addressed as a paper MSEL does it', () => {
   });
 });
 
+describe('an inject whose at: or when: is misspelt', () => {
+  it('is said once, at the misspelt key with the key meant, not also as an inject with no time of delivery', () => {
+    const kySon = readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8');
+    const said = (from: string, to: string) => {
+      const r = parseScenario(kySon.replace(from, to), 'k.yaml');
+      expect(r.ok).toBe(false);
+      return r.ok ? [] : r.issues.map((i) => formatIssueIn(i, 'en'));
+    };
+    expect(said('    when: { incident_kind: houses-swept }', '    whne: { incident_kind: houses-swept }')).toEqual(["k.yaml:621:5: error[unknown-key] injects[5].whne: unknown key 'whne' (did you mean 'when'?)"]);
+    expect(said('    at: T+00:30\n', '    time: T+00:30\n')).toEqual(["k.yaml:560:5: error[unknown-key] injects[1].time: unknown key 'time' (did you mean 'at'?)"]);
+    // a key that means neither: the inject has no time, and that is said too
+    expect(said('    at: T+00:30\n', '    note: T+00:30\n').map((l) => l.split(' ')[1])).toEqual(['error[trigger]', 'error[unknown-key]']);
+  });
+});
+
 describe('a key written in capitals', () => {
   it('is told the key itself (At: is at), not another that means the same in a rule (from:)', () => {
     const minimal = readFileSync('scenarios/minimal.yaml', 'utf8');
