@@ -297,9 +297,10 @@ function importCommand(argv: string[]): number {
     const onDisk = lineInOld(text, next);
     // the scenario's own words for them, in the language asked for
     const issues: SaidMselIssue[] = check.issues.filter((i) => i.severity === 'error').map((i) => {
-      const m = /^injects\[(\d+)\]/.exec(i.path);
+      const m = /^injects\[(\d+)\]\.?(.*)$/.exec(i.path);
       const message = sayIn(i.words.message, lang), hint = sayIn(i.words.hint, lang);
-      return m ? { row: r.rows[Number(m[1])] ?? 0, column: null, message: `${message}${hint ? ` (${hint})` : ''}`, said: true } : { row: 0, column: null, message: `${lang === 'vi' ? 'kịch bản sẽ không đọc được' : 'the scenario would not load'}: ${formatIssueIn({ ...i, line: onDisk(i.line) }, lang)}`, said: true };
+      // at the column of the inject's key, as the re-check's warnings are (expected.area: 'expected action')
+      return m ? { row: r.rows[Number(m[1])] ?? 0, column: columnOfPath(m[2].split(/[.[\]]+/).filter(Boolean)), message: `${message}${hint ? ` (${hint})` : ''}`, said: true } : { row: 0, column: null, message: `${lang === 'vi' ? 'kịch bản sẽ không đọc được' : 'the scenario would not load'}: ${formatIssueIn({ ...i, line: onDisk(i.line) }, lang)}`, said: true };
     });
     printIssues(sheetFile, issues, r.warnings, lang);
     return 1;

@@ -63,7 +63,7 @@ describe('drill msel import and a sea ban for an area without a coast', () => {
     writeFileSync(csv, edited);
     const r = drill(['msel', 'import', csv, '--into', target]);
     expect(r.code).toBe(1);
-    expect(r.stdout + r.stderr).toContain(`${csv}: row 5: inject 'emergency-bulletin' expects a sea ban in 'thanh-vinh', which has no coast`);
+    expect(r.stdout + r.stderr).toContain(`${csv}: row 5, column expected action: inject 'emergency-bulletin' expects a sea ban in 'thanh-vinh', which has no coast`);
     expect(readFileSync(target, 'utf8')).toBe(before);
   });
 });

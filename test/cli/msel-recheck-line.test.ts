@@ -24,3 +24,19 @@ describe('drill msel import refused by the whole scenario\'s check', () => {
     expect(readFileSync(scenario, 'utf8')).toBe(before);
   });
 });
+
+describe("drill msel import refused by the whole scenario's check of one row", () => {
+  it('names the column of the cell as well as the row, in both languages, as its warnings do', () => {
+    // it said 'row 3:' alone: the planner had to find which of the row's cells the scenario's check meant
+    const { scenario, sheet } = exportedSheet('drillsim-msel-recheck-col-', 'scenarios/ky-son-flash-flood.yaml', 'k.yaml');
+    const text = readFileSync(sheet, 'utf8');
+    const edited = text.replace('evacuate zone=ta-ca-riverside within=1h30m', 'evacuate area=ta-ca within=1h30m');
+    expect(edited).not.toBe(text);
+    writeFileSync(sheet, edited);
+    const en = drill(['msel', 'import', sheet, '--into', scenario, '--dry-run', '--lang', 'en'], { env: PLAIN });
+    expect(en.code).toBe(1);
+    expect(en.stderr).toContain(`${sheet}: row 3, column expected action: inject 'province-directive' expects \`do: evacuate\` with \`area: ta-ca\``);
+    const vi = drill(['msel', 'import', sheet, '--into', scenario, '--dry-run', '--lang', 'vi'], { env: PLAIN });
+    expect(vi.stderr).toContain(`${sheet}: hàng 3, cột expected action: tình huống 'province-directive' yêu cầu \`do: evacuate\``);
+  });
+});
