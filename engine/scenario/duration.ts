@@ -139,6 +139,7 @@ export function timeHint(text: string): string {
 }
 
 export function timeHintSay(text: string): Say {
+  if (/^[Tt]?\s*-/.test(text.trim())) return say('negative.before-start');
   const s = suggestTime(text);
   const r = s === undefined ? undefined : parseDuration(s);
   // the reading spelt out, so that someone who meant the wall clock sees it is not that

@@ -87,7 +87,8 @@ function durationCodec(encodeAs: 'duration' | 'clock', allowNegative = false) {
           return z.NEVER;
         }
         if (r.seconds < 0 && !allowNegative) {
-          const words = { message: say('duration.negative', { text }), hint: say('negative.time') };
+          // a time before T0 (`at: -30m`, an inject before the drill starts): without its minus sign it would come after
+          const words = encodeAs === 'clock' ? { message: say('time.negative', { text }), hint: say('negative.before-start') } : { message: say('duration.negative', { text }), hint: say('negative.time') };
           ctx.issues.push({ code: 'custom', message: sayIn(words.message, 'en'), input: text, params: { code: 'negative-duration', hint: sayIn(words.hint, 'en'), words } });
           return z.NEVER;
         }

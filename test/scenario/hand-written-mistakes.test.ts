@@ -327,3 +327,20 @@ describe('a key written in capitals', () => {
     expect(formatIssueIn(key, 'vi')).toBe("m.yaml:75:5: error[unknown-key] injects[0].At: không có khóa 'At' (có phải 'at'?)");
   });
 });
+
+describe('an inject before the start of the drill', () => {
+  it('at: -30m or T-00:30 is told nothing comes before T0, not to remove the minus sign (which would make it 30 min after)', () => {
+    const minimal = readFileSync('scenarios/minimal.yaml', 'utf8');
+    const said = (at: string, lang: 'en' | 'vi' = 'en') => {
+      const r = parseScenario(minimal.replace('    at: T+00:22\n', `    at: ${at}\n`), 'm.yaml');
+      expect(r.ok).toBe(false);
+      return r.ok ? [] : r.issues.map((i) => formatIssueIn(i, lang));
+    };
+    expect(said('-30m')).toEqual(["m.yaml:75:9: error[negative-duration] injects[0].at: '-30m' is a time before the start, T0 (times count forward from T0, the `start:` of the scenario, and nothing comes before it: write T+00:00 for the start, or move `start:` earlier)"]);
+    expect(said('T-00:30')).toEqual(["m.yaml:75:9: error[time] injects[0].at: 'T-00:30' is not a time (times count forward from T0, the `start:` of the scenario, and nothing comes before it: write T+00:00 for the start, or move `start:` earlier)"]);
+    expect(said('-30m', 'vi')[0]).toContain("'-30m' là một thời điểm trước lúc bắt đầu, T0 (thời điểm tính tới từ T0, tức `start:` của kịch bản, và không có gì đến trước đó: hãy viết T+00:00 cho lúc bắt đầu, hoặc đưa `start:` lên sớm hơn)");
+    // a length of time (a mobilisation) keeps its own: there the minus sign is what is wrong
+    const r = parseScenario(minimal.replace('mobilisation: 5m', 'mobilisation: -5m'), 'm.yaml');
+    expect(!r.ok && r.issues[0].hint).toBe('durations and times count forward from T0; remove the minus sign');
+  });
+});
