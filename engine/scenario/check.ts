@@ -696,6 +696,11 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
         err([...p, 'decision', 'default'], 'unknown-id', say('default-option.message', { id: inj.decision.default }), didYouMeanSay(inj.decision.default, optIds));
       }
       for (const [j, o] of opts) for (const [k, c] of items(o.commands)) checkCommandRefs(c, [...p, 'decision', 'options', j, 'commands', k]);
+      // a deadline past the end: nobody's silence is ever taken for the default
+      const at = seconds(inj.at), deadline = seconds(inj.decision.deadline);
+      if (at !== undefined && deadline !== undefined && horizon !== undefined && at + deadline > horizon && at <= horizon) {
+        warn([...p, 'decision', 'deadline'], 'outside-horizon', say('deadline-horizon.message', { id: String(inj.id), at: String(inj.at), deadline: String(inj.decision.deadline), t: formatClock(at + deadline), horizon: String(raw.horizon), option: String(inj.decision.default) }), say('deadline-horizon.hint', { latest: formatDuration(horizon - at) }));
+      }
     }
   }
   /**

@@ -39,3 +39,15 @@ describe('an option\'s commands', () => {
     expect(ids!.hint).toBeUndefined();
   });
 });
+
+describe('a decision whose deadline falls after the end of the scenario', () => {
+  it('is warned of with the time it falls and the longest deadline that fits, in both languages', () => {
+    const r = parseScenario(kySon.replace('      deadline: 30m\n      default: wait-for-daylight', '      deadline: 20h\n      default: wait-for-daylight'), 'k.yaml');
+    expect(r.ok).toBe(true);
+    const w = r.ok ? r.warnings : [];
+    expect(w.map((i) => formatIssueIn(i, 'en'))).toEqual(["k.yaml:603:17: warning[outside-horizon] injects[3].decision.deadline: the decision of inject 'night-evacuation' (T+01:45) is due 20h later, at T+21:45: after the end of the scenario (horizon 18h), so if nobody answers, its default 'wait-for-daylight' is never applied (`deadline:` can be at most 16h15m here: shorten it, or lengthen `horizon`)"]);
+    expect(formatIssueIn(w[0]!, 'vi')).toContain("hạn quyết định của tình huống 'night-evacuation' (T+01:45) là 20h sau đó, tức lúc T+21:45");
+    const fits = parseScenario(kySon.replace('      deadline: 30m\n      default: wait-for-daylight', '      deadline: 16h15m\n      default: wait-for-daylight'), 'k.yaml');
+    expect(fits.ok && fits.warnings).toEqual([]);
+  });
+});
