@@ -983,6 +983,8 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
     case 'too_big':
       if (zi.origin === 'array') return mk('too-many', say('too-many.message', { n: String(zi.maximum) }), holds(describeAt(root, path)));
       // a share or a probability written as a percentage (`vulnerable_share: 35`): the share to write
+      // a civil-defence level of 4 or 5: the scale of disaster risk (1-5), which a planner has beside it in the bulletins
+      if (key === 'level' && Number(zi.maximum) === 3 && (zi.input === 4 || zi.input === 5)) return mk('range', say('range.at-most', { value: describeValue(zi.input), n: '3' }), say('level.risk-scale', { n: zi.input }));
       return mk('range', say(zi.inclusive ? 'range.at-most' : 'range.less-than', { value: describeValue(zi.input), n: String(zi.maximum) }),
         Number(zi.maximum) === 1 && typeof zi.input === 'number' && zi.input >= 2 && zi.input <= 100 ? say('share-range.pct', { v: zi.input, share: Math.round(zi.input * 100) / 10_000 }) : undefined);
     case 'invalid_format':

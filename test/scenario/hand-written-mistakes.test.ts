@@ -344,3 +344,17 @@ describe('an inject before the start of the drill', () => {
     expect(!r.ok && r.issues[0].hint).toBe('durations and times count forward from T0; remove the minus sign');
   });
 });
+
+describe('a civil-defence level of 4 or 5', () => {
+  it('is told the levels go to 3 and that 4 is a level of disaster risk, in a scenario and in a decisions file, in both languages', () => {
+    // it read 'the number 4 is too large: it must be at most 3', with no word of the two scales a bulletin puts side by side
+    const text = readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8').replace('area: ta-ca, level: 1, within: 1h', 'area: ta-ca, level: 4, within: 1h');
+    const r = parseScenario(text, 'k.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => formatIssueIn(i, 'en'))).toEqual(['k.yaml:668:56: error[range] injects[8].expected.level: the number 4 is too large: it must be at most 3 (civil-defence levels go from 1 to 3, as the Law on Civil Defence sets them; 4 is a level of disaster risk, another scale, which a condition reads with `risk_at_least`)']);
+    expect(formatIssueIn(r.issues[0], 'vi')).toContain('(cấp độ phòng thủ dân sự chỉ từ 1 đến 3, theo Luật Phòng thủ dân sự; 4 là cấp độ rủi ro thiên tai, một thang khác, mà điều kiện đọc bằng `risk_at_least`)');
+    const d = parseDecisions('drillsim_decisions: 1\nplayers: [tc-chair]\ndecisions:\n  - { at: T+00:10, role: tc-chair, do: declare_level, area: ta-ca, level: 5 }\n', 'd.yaml', kySon);
+    expect(!d.ok && d.issues[0].hint).toContain('5 is a level of disaster risk');
+  });
+});
