@@ -976,7 +976,7 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
       if (path.length === 1 && (key === 'drillsim' || key === 'drillsim_decisions') && zi.values?.length === 1) {
         return mk('version', say('version.message', { key: String(key), value: describeValue(zi.input), reads: String(zi.values[0]) }), say('version.hint', { key: String(key), reads: String(zi.values[0]) }));
       }
-      return mk('enum', say('enum.message', { value: describeValue(zi.input) }), zi.values ? (typeof zi.input === 'string' ? swapped(zi.input, zi.values.map(String)) ?? meantValue(zi.input, zi.values.map(String)) ?? didYouMeanSay(zi.input, zi.values.map(String)) ?? oneOf(zi.values) : oneOf(zi.values)) : undefined);
+      return mk('enum', say('enum.message', { value: describeValue(zi.input) }), zi.values ? (typeof zi.input === 'string' ? swapped(zi.input, zi.values.map(String)) ?? meantValue(zi.input, zi.values.map(String)) ?? didYouMeanSay(zi.input, zi.values.map(String)) ?? oneOf(zi.values) : numberedValue(zi.input, zi.values.map(String)) ?? oneOf(zi.values)) : undefined);
     case 'too_small':
       if (zi.origin === 'array') return mk('too-few', say('too-few.message', { n: Number(zi.minimum) }), holds(describeAt(root, path)));
       return mk('range', say(zi.inclusive ? 'range.at-least' : 'range.more-than', { value: describeValue(zi.input), n: String(zi.minimum) }));
@@ -1418,6 +1418,13 @@ function decimalCommaSplit(k: string, input: unknown): { key: string; whole: str
   const ints = keys.filter(whole);
   const before = /^\d+$/.test(k) ? (ints.length === 1 ? ints[0] : undefined) : keys[keys.indexOf(k) - 1];
   return before !== undefined && whole(before) ? { key: before, whole: String(o[before]), decimals: m[1], unit: m[2] } : undefined;
+}
+
+/** The one value named by a number and a prefix (`alarm: 2`, the gauge's alarm level 2, is `bd2`), as a guess. */
+function numberedValue(input: unknown, values: string[]): Say | undefined {
+  if (typeof input !== 'number' || !Number.isInteger(input)) return undefined;
+  const named = values.filter((v) => new RegExp(`^\\p{L}+${input}$`, 'u').test(v));
+  return named.length === 1 ? say('hint.did-you-mean', { near: named[0] }) : undefined;
 }
 
 /** A number written as a text: digits, a sign, a decimal point. */

@@ -68,3 +68,15 @@ describe('an inject waiting for an alarm of a hazard with no alarm levels', () =
     expect(formatIssueIn(r.issues[0]!, 'vi')).toContain("tình huống 'river-bd2' chờ mức báo động bd2, nhưng thiên tai 'rain-nam-mo' không có các mức báo động: không bao giờ đạt mức đó, và tình huống không bao giờ được phát (hãy ghi vào `hazard:` một thiên tai có các mức báo động (nam-mo-muong-xen)");
   });
 });
+
+describe('an alarm level written as its number', () => {
+  // the gauge's BĐ2 is alarm level 2: a planner wrote `alarm: 2` and was given the list, not the value it meant
+  it('is asked whether it meant the value with that number, in both languages', () => {
+    const [e, ...rest] = conditionIssues('when: { hazard: nam-mo-muong-xen, alarm: 2 }');
+    expect(rest).toEqual([]);
+    expect(formatIssueIn(e!, 'en')).toBe("k.yaml:608:46: error[enum] injects[4].when.alarm: the number 2 is not allowed here (did you mean 'bd2'?)");
+    expect(formatIssueIn(e!, 'vi')).toBe("k.yaml:608:46: error[enum] injects[4].when.alarm: số 2 không phải giá trị hợp lệ ở đây (có phải 'bd2'?)");
+    // a number no value carries is given the list
+    expect(conditionIssues('when: { hazard: nam-mo-muong-xen, alarm: 4 }')[0]!.hint).toBe('one of: bd1, bd2, bd3');
+  });
+});
