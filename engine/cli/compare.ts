@@ -223,7 +223,8 @@ function objectiveTable(c: Comparison, lang: Lang): string[] {
       const value = objectiveValue(m, x.value, lang, other?.value != null ? [other.value] : []);
       // still open where its log ends (a run stopped early): not rated U, as the report does not count it missed
       if (x.open_at_end) return `-  ${x.value === null ? say(lang, 'compare.open', { by: clock(x.open_at_end.by) }) : say(lang, 'compare.open-value', { by: clock(x.open_at_end.by), value })}`;
-      return `${x.rating}  ${value}`;
+      // a figure that may still change after the stop (people lost so far): its rating is as it stood then
+      return x.so_far ? `${x.rating}  ${say(lang, 'compare.so-far', { value })}` : `${x.rating}  ${value}`;
     };
     return { o, a: cell(o.a, metric(c.a), o.b), b: cell(o.b, metric(c.b), o.a) };
   });

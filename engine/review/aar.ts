@@ -247,7 +247,7 @@ export function objectiveOpenAtEnd(rv: Review, o: Pick<ObjectiveRow, 'spec' | 'r
  * request made, an inject answered, one incident reached or contained) or a share read at a deadline already
  * past; not a figure that may still grow or change (people lost, a worst or mean wait over many incidents).
  */
-function settledAt(sc: Scenario, t: number, c: ObjectiveRow['spec']['criterion']): boolean {
+export function settledAt(sc: Scenario, t: number, c: ObjectiveRow['spec']['criterion']): boolean {
   switch (c.metric) {
     case 'level_declared_s': case 'support_requested_s': case 'decision_latency_s': return true;
     case 'first_on_scene_s': case 'contained_s': return c.of !== undefined && sc.incidents.some((i) => i.id === c.of);

@@ -10,7 +10,7 @@ import { chainOf } from '../sim/log.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { RunLog } from '../sim/run.js';
 import type { LogEvent, NotTested, ObjectiveResult, Rating, Summary } from './metrics.js';
-import { objectiveOpenAtEnd } from './aar.js';
+import { objectiveOpenAtEnd, settledAt } from './aar.js';
 import { endOf, reviewEvents, stoppedEarly, type EarlyStop, type Review } from './review.js';
 
 /**
@@ -18,7 +18,7 @@ import { endOf, reviewEvents, stoppedEarly, type EarlyStop, type Review } from '
  * due where that log ends (a run stopped early): its rating is the value as it stood (U), but the log cannot say it
  * was missed; `by` when it falls due, `from` the moment its time counts from (objectiveOpenAtEnd, as the report reads it).
  */
-export interface ObjectiveSide { value: number | null; rating: Rating | null; met: boolean; not_tested?: NotTested; open_at_end?: { from: number | null; by: number } }
+export interface ObjectiveSide { value: number | null; rating: Rating | null; met: boolean; not_tested?: NotTested; open_at_end?: { from: number | null; by: number }; so_far?: true }
 
 /**
  * `joined`: only for a fork in which a player took a role over part-way (role -> time; doctrine played it before).
@@ -122,7 +122,9 @@ export function compareRuns(a: { log: RunLog; scenario: Scenario; events: LogEve
   const objSide = (x: ObjectiveResult, sc: Scenario, rv: Review): ObjectiveSide => {
     const spec = sc.objectives.find((o) => o.id === x.id);
     const open = spec ? objectiveOpenAtEnd(rv, { spec, result: x }) : null;
-    return { value: x.value, rating: x.rating, met: x.met, ...(x.not_tested ? { not_tested: x.not_tested } : {}), ...(open ? { open_at_end: open } : {}) };
+    // read at an early stop, a figure that may still change (people lost so far, a worst wait so far): rated as it stood
+    const soFar = spec !== undefined && open === null && x.rating !== null && rv.t_end < sc.horizon && !settledAt(sc, rv.t_end, spec.criterion);
+    return { value: x.value, rating: x.rating, met: x.met, ...(x.not_tested ? { not_tested: x.not_tested } : {}), ...(open ? { open_at_end: open } : {}), ...(soFar ? { so_far: true as const } : {}) };
   };
   const objectives: Comparison['objectives'] = sa.objectives.map((o) => {
     const other = sb.objectives.find((x) => x.id === o.id);
