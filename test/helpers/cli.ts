@@ -1,23 +1,66 @@
-/** Run the real `drill` command (the built CLI) as a user would, and capture what it prints. */
+/**
+ * Run the real `drill` command (the built CLI) as a user would, and capture what it prints.
+ *
+ * A call runs the built bundle's `main` in a worker thread kept for the test file's worker (cli-host.mjs), as
+ * bin/drill.mjs runs it: Node's start and the bundle's compiling, most of a short command's time, are paid once.
+ * A call that reads standard input, runs elsewhere than the project's folder, or starts something that lasts
+ * (`drill play`, `drill view`) runs in a process of its own, as do all of them with DRILL_TEST_SPAWN=1 set.
+ */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 
 export interface CliResult { code: number; stdout: string; stderr: string }
 
-export function drill(args: string[], opts: { input?: string; cwd?: string; env?: Record<string, string> } = {}): CliResult {
+type DrillOptions = { input?: string; cwd?: string; env?: Record<string, string> };
+
+export function drill(args: string[], opts: DrillOptions = {}): CliResult {
+  const env = { ...process.env, ...opts.env } as Record<string, string>;
+  const apart = process.env.DRILL_TEST_SPAWN === '1' || opts.input !== undefined || (opts.cwd !== undefined && opts.cwd !== ROOT)
+    || args[0] === 'play' || args[0] === 'view' || 'DRILL_DEBUG' in env;
+  return apart ? spawned(args, opts, env) : hosted(args, env);
+}
+
+function spawned(args: string[], opts: DrillOptions, env: Record<string, string>): CliResult {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/drill.mjs'), ...args], {
     cwd: opts.cwd ?? ROOT,
     input: opts.input,
     encoding: 'utf8',
-    env: { ...process.env, ...opts.env },
+    env,
     maxBuffer: 256 * 1024 * 1024,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+let host: { worker: Worker; signal: Int32Array } | undefined;
+
+/** A call to the worker, waited for synchronously (the tests call drill() as a function that returns its result). */
+function hosted(args: string[], env: Record<string, string>): CliResult {
+  if (host === undefined) {
+    const signal = new Int32Array(new SharedArrayBuffer(4));
+    const entry = pathToFileURL(join(ROOT, 'dist/engine/cli-bundle/main.js')).href;
+    const worker = new Worker(new URL('./cli-host.mjs', import.meta.url), { workerData: { signal: signal.buffer, entry }, stdout: false, stderr: false });
+    worker.unref();
+    host = { worker, signal };
+  }
+  const { worker, signal } = host;
+  const { port1, port2 } = new MessageChannel();
+  Atomics.store(signal, 0, 0);
+  worker.postMessage({ args, env, port: port2 }, [port2]);
+  if (Atomics.wait(signal, 0, 0, 300_000) === 'timed-out') {
+    void worker.terminate();
+    host = undefined;
+    throw new Error(`drill ${args.join(' ')}: no answer in 5 minutes`);
+  }
+  const answer = receiveMessageOnPort(port1);
+  port1.close();
+  if (answer === undefined) throw new Error(`drill ${args.join(' ')}: the command's worker gave no result`);
+  return answer.message as CliResult;
 }
 
 export function tempDir(prefix = 'drillsim-'): string {
