@@ -26,7 +26,8 @@ export function drill(args: string[], opts: DrillOptions = {}): CliResult {
   return apart ? spawned(args, opts, env) : hosted(args, env);
 }
 
-function spawned(args: string[], opts: DrillOptions, env: Record<string, string>): CliResult {
+/** `drill` in a process of its own, whatever the call (test/cli/host.test.ts holds the worker's answers to these). */
+export function spawned(args: string[], opts: DrillOptions = {}, env: Record<string, string> = { ...process.env, ...opts.env } as Record<string, string>): CliResult {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/drill.mjs'), ...args], {
     cwd: opts.cwd ?? ROOT,
     input: opts.input,
