@@ -6,20 +6,63 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { openRunLog, type RunData } from '../../engine/replay/open.js';
 import { ROOT } from '../helpers/cli.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(ROOT, 'test/artifacts');
 
-/** Chromium headless; playwright gives it a fresh temporary profile (user data dir) each launch. */
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** One Chromium per test worker, started on first use (test files run one after another in a worker). */
+let running: Promise<Browser> | undefined;
+async function sharedChromium(): Promise<Browser> {
+  const was = await running?.catch(() => undefined);
+  if (was?.isConnected()) return was;
+  running = chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  return running;
+}
+
+/**
+ * A page's first document on a site starts with nothing saved (the language a page before it chose, say), as in
+ * a browser of its own; a reload, a later document of the same page and a window it opens keep what it saved
+ * (the page's session storage, which a new page starts without, holds the mark).
+ */
+const FRESH_STORAGE = `try {
+  if (!sessionStorage.getItem('drillsim-test-page')) { localStorage.clear(); sessionStorage.setItem('drillsim-test-page', '1'); }
+} catch { /* storage off */ }`;
+
+/**
+ * Headless Chromium for a test file: its pages open in one browser context of the file's own (its own cache and
+ * cookies, as a new browser's would be; each page starts with nothing saved, see FRESH_STORAGE), and `close`
+ * closes them and any context the file made. The browser
+ * process itself is the worker's, kept for the files after: starting and ending Chromium, and a context for every
+ * page, took a third of the viewer tests' time on the 2-core CI machine.
+ */
 export async function launch(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  const browser = await sharedChromium();
+  const contexts: BrowserContext[] = [];
+  let own: Promise<BrowserContext> | undefined;
+  const newPage = async (options?: { viewport?: { width: number; height: number } }): Promise<Page> => {
+    if (options && Object.keys(options).some((k) => k !== 'viewport')) return newContext(options).then((c) => c.newPage());
+    if (own === undefined) own = newContext().then(async (c) => { await c.addInitScript(FRESH_STORAGE); return c; });
+    const page = await (await own).newPage();
+    if (options?.viewport) await page.setViewportSize(options.viewport);
+    return page;
+  };
+  const newContext = async (options?: BrowserContextOptions): Promise<BrowserContext> => {
+    const context = await browser.newContext(options);
+    contexts.push(context);
+    return context;
+  };
+  const close = async (): Promise<void> => {
+    await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
+  };
+  const overrides: Record<string | symbol, unknown> = { newPage, newContext, close };
+  return new Proxy(browser, {
+    get: (target, key) => (key in overrides ? overrides[key] : Reflect.get(target, key, target)),
   });
 }
 
