@@ -12,7 +12,7 @@ import { formatClock, formatDuration, parseDuration } from './duration.js';
 import { didYouMeanSay, formatPath, idFromText, isGuess, nearest, type PathSegment, type Severity } from './issues.js';
 import { joined, say, sayIn, type IssueKey, type Say } from './say.js';
 import { METRIC_VI } from './issue-words.js';
-import { COMMAND_KEYS, Evacuation, ID_RE, METRICS, Scenario, Travel, type MetricName } from './schema.js';
+import { COMMAND_KEYS, COMMANDS, Evacuation, ID_RE, METRICS, Scenario, Travel, type MetricName } from './schema.js';
 import { CORE_CAPABILITIES } from './vocabulary.js';
 
 export interface RawIssue {
@@ -26,6 +26,8 @@ export interface RawIssue {
   atKey?: boolean;
   /** says better what the shape check says about the same value: the shape check's issue there is dropped */
   replaces?: boolean;
+  /** other places whose shape problems are this same mistake (a command written as a key: its `do:` is missing too), dropped with it */
+  covers?: PathSegment[][];
 }
 
 /** The file as written, for what the parsed value no longer shows (`21.000` was read as 21). */
@@ -680,7 +682,10 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
         warn([...p, 'contingency', 'after'], 'outside-horizon', say('chase-horizon.message', { id: String(inj.id), after: String(inj.contingency.after), target: String(target!.id), at: String(target!.at), t: formatClock(from + after), horizon: String(raw.horizon) }), say('chase-horizon.hint', { latest: formatDuration(horizon - from) }));
       }
     }
-    if (isObj(inj.expected)) checkCommandRefs(inj.expected, [...p, 'expected']);
+    if (isObj(inj.expected)) {
+      commandAsKey(inj.expected, [...p, 'expected'], 'expected');
+      checkCommandRefs(inj.expected, [...p, 'expected']);
+    }
     if (isObj(inj.decision)) {
       const opts = items(inj.decision.options);
       const optIds = [...new Set(opts.map(([, o]) => o.id).filter(isStr))];
@@ -695,7 +700,12 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
       if (isStr(inj.decision.default) && !optIds.includes(inj.decision.default)) {
         err([...p, 'decision', 'default'], 'unknown-id', say('default-option.message', { id: inj.decision.default }), didYouMeanSay(inj.decision.default, optIds));
       }
-      for (const [j, o] of opts) for (const [k, c] of items(o.commands)) checkCommandRefs(c, [...p, 'decision', 'options', j, 'commands', k]);
+      for (const [j, o] of opts) {
+        for (const [k, c] of items(o.commands)) {
+          commandAsKey(c, [...p, 'decision', 'options', j, 'commands', k], 'command');
+          checkCommandRefs(c, [...p, 'decision', 'options', j, 'commands', k]);
+        }
+      }
       // a deadline past the end: nobody's silence is ever taken for the default
       const at = seconds(inj.at), deadline = seconds(inj.decision.deadline);
       if (at !== undefined && deadline !== undefined && horizon !== undefined && at + deadline > horizon && at <= horizon) {
@@ -739,6 +749,52 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     if (waits || said) return;
     if (isStr(w.hazard)) err([...p, 'when'], 'when-empty', say('when-hazard-only.message', { id, hazard: w.hazard }), say(isObj(ids.hazard.get(w.hazard)?.alarms) ? 'when-hazard-only.hint-alarms' : 'when-hazard-only.hint', { hazard: w.hazard }));
     else err([...p, 'when'], 'when-empty', say('when-empty.message', { id }), say('when-empty.hint'));
+  }
+  /**
+   * An order with its command written as a key (`{ evacuate: zone }`, as one says it): the shape check found `do:`
+   * missing and `evacuate` unknown, two errors for one mistake, and neither named what to write. One error, at the
+   * key written, with the order to write: the id given when it is one of the kind the command names, the zones of
+   * an area for an evacuation, else the ids to choose from. `kind`: an expected action names its keys as it likes;
+   * a command needs them all (`<id>` for those not written).
+   */
+  function commandAsKey(c: Obj, p: PathSegment[], kind: 'expected' | 'command') {
+    if (c.do !== undefined) return;
+    const cmds = Object.keys(c).filter((k): k is (typeof COMMANDS)[number] => (COMMANDS as readonly string[]).includes(k));
+    if (cmds.length !== 1) return;
+    const cmd = cmds[0];
+    const v = c[cmd];
+    if (isObj(v) || Array.isArray(v)) return;
+    const [key, ...others] = COMMAND_KEYS[cmd];
+    const collection: Collection = key === 'unit' ? 'unit' : key === 'zone' ? 'zone' : key === 'shelter' ? 'shelter' : key === 'edge' ? 'edge' : 'area';
+    const known = [...ids[collection].keys()].filter((id) => ID_RE.test(id));
+    const value = v === null || v === undefined ? undefined : String(v);
+    const scalar = (x: unknown) => (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean' ? String(x) : '...');
+    // the order as written, with `do:` in place of the command and its id (the rest kept as they are)
+    const placeholder = (k: string) => (k === 'level' ? '<level>' : k === 'message' ? '<text>' : '<id>');
+    const text = (id: string) => {
+      // a command takes its own keys only (the shape check says any other); an expected action also `within` and a message
+      const rest = Object.entries(c).filter(([k]) => k !== cmd && k !== key && (kind === 'expected' || others.includes(k))).map(([k, x]) => `${k}: ${scalar(x)}`);
+      const missing = kind === 'command' ? others.filter((k) => c[k] === undefined).map((k) => `${k}: ${placeholder(k)}`) : [];
+      return `{ ${[`do: ${cmd}`, `${key}: ${c[key] !== undefined ? scalar(c[key]) : id}`, ...missing, ...rest].join(', ')} }`;
+    };
+    const label = labelWord(collection);
+    let hint: Say;
+    const meant = value === undefined ? undefined : known.includes(value) ? value : nearest(value, known);
+    const inArea = cmd === 'evacuate' && value !== undefined && ids.area.has(value)
+      ? collections.zone.list.filter(([, z]) => z.area === value && isStr(z.id)).map(([, z]) => z.id as string) : [];
+    // a scenario's ids may be many: the first of them, and how many more
+    const SHOWN = 16;
+    const list = known.length > SHOWN ? say('command-key.more', { list: joined(known.slice(0, SHOWN)), n: known.length - SHOWN }) : joined(known);
+    if (c[key] !== undefined || meant === value) hint = say('command-key.write', { text: text(value ?? '') });
+    else if (meant !== undefined) hint = say('command-key.guess', { text: text(meant), label, near: meant });
+    else if (inArea.length === 1) hint = say('command-key.zone-in-area', { text: text(inArea[0]), area: value! });
+    else if (inArea.length > 1) hint = say('command-key.zones-in-area', { text: text('<id>'), area: value!, list: joined(inArea) });
+    else if (known.length > 0) hint = say('command-key.choose', { text: text('<id>'), label, list });
+    else hint = say('command-key.none', { text: text('<id>'), label, where: say('ref.key', { path: collections[collection].path.join('.') }) });
+    issues.push({
+      path: [...p, cmd], code: 'command-key', severity: 'error', atKey: true, replaces: true, covers: [[...p, 'do']],
+      message: say('command-key.message', { written: value === undefined ? `${cmd}:` : `${cmd}: ${value}`, label, key }), hint,
+    });
   }
   /** the two ways to say when an inject is delivered, written with the scenario's own ids, so the planner can copy one */
   function triggerExamples(): Say {

@@ -286,7 +286,8 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   const source: SourceText = { written: (path) => writtenAt(doc, text, path), line: (path) => place(path).line };
   const checked = check ? check(raw, source) : [];
   // a check that says better what the shape check said about the same value (21.000: not 'expected a whole number') replaces it
-  const replaced = new Set(checked.filter((ri) => ri.replaces).map((ri) => formatPath(ri.path)));
+  // (and one that covers other places, the shape check's problems there: the same mistake said again)
+  const replaced = new Set(checked.flatMap((ri) => [...(ri.replaces ? [ri.path] : []), ...(ri.covers ?? [])].map(formatPath)));
   if (replaced.size) issues.splice(0, issues.length, ...issues.filter((i) => i.code === 'yaml' || !replaced.has(i.path)));
   for (const ri of checked) {
     // an inject's `at:` or `when:` misspelt (`whne:`, `time:`) is said at that key, with the key meant: not also as an inject with no time
