@@ -58,6 +58,7 @@ const MESSAGES: Rule[] = [
   [/^'(.*)' needs a name: write name=value$/s, "'$1' cần có tên: hãy viết tên=giá-trị"],
   [/^'(.*)' is not a part of an expected action$/s, "'$1' không phải một phần của hành động mong đợi"],
   [/^'(.*)' is not a part of a condition$/s, "'$1' không phải một phần của điều kiện"],
+  [/^'area' is not a part of the command evacuate: an evacuation names the zone to empty, not an area$/, "'area' không phải một phần của lệnh evacuate: lệnh sơ tán ghi khu vực sơ tán phải sơ tán, không ghi địa bàn"],
   [/^'(.*)' is not a part of the command (\S+)$/s, "'$1' không phải một phần của lệnh $2"],
   [/^unknown hazard '(.*)'$/s, "không có thiên tai '$1'"],
   [/^unknown area '(.*)'$/s, "không có địa bàn '$1'"],
@@ -122,6 +123,11 @@ const HINTS: Rule[] = [
   [/^give the message in Vietnamese, English or both$/, 'hãy ghi nội dung bằng tiếng Việt, tiếng Anh hoặc cả hai'],
   [/^write (T\+\S+) \((.*) after the start\)$/s, 'hãy viết $1 ($2 sau khi bắt đầu)'],
   [/^write T\+02:30 \(2 h 30 min after the start\), 'when <condition>' or 'if not done 1h after #3'$/, "hãy viết T+02:30 (2 giờ 30 phút sau khi bắt đầu), 'when <điều kiện>' hoặc 'if not done 1h after #3'"],
+  // an evacuation given an area (msel.ts zoneOfArea): the zone, or zones, in that area
+  [/^write zone=(\S+), the zone in '(.*)'$/s, "hãy viết zone=$1, là khu vực sơ tán trong '$2'"],
+  [/^write zone= with one of the zones in '(.*)': (.*)$/s, "hãy viết zone= với một trong các khu vực sơ tán trong '$1': $2"],
+  [/^'(.*)' is an area, not a zone: write zone=(\S+), the zone in it$/s, "'$1' là một địa bàn, không phải khu vực sơ tán: hãy viết zone=$2, là khu vực sơ tán trong địa bàn đó"],
+  [/^'(.*)' is an area, not a zone: write zone= with one of the zones in it, (.*)$/s, "'$1' là một địa bàn, không phải khu vực sơ tán: hãy viết zone= với một trong các khu vực sơ tán trong địa bàn đó, $2"],
   [/^write (\S+)$/, 'hãy viết $1'],
   [/^move it earlier or lengthen the horizon$/, 'hãy đưa nó lên sớm hơn hoặc kéo dài horizon'],
   // a clock time past the horizon (msel-bare-times.ts clockAdvice, in the words of issue-words.ts 'clock.if-meant')

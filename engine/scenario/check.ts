@@ -203,6 +203,22 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     }
     err(path, 'unknown-id', say('ref.unknown', { label: label.word, value }), unknownIdHint(value, candidates, kinds, label, inList));
   };
+  /** The evacuation zones in an area (its own, not those of areas within it), as a zone names its area. */
+  const zonesIn = (area: string): string[] => collections.zone.list.filter(([, z]) => z.area === area && isStr(z.id)).map(([, z]) => z.id as string);
+  /**
+   * What to write for an evacuation given an area (`area: ta-ca`, an expected action's or an order's): the zones in
+   * that area; the zone, when the id is a zone's; else the zones there are, or where to add one.
+   */
+  const evacuateAreaHint = (value: string): Say => {
+    const zones = [...ids.zone.keys()].filter((id) => ID_RE.test(id));
+    const inArea = zonesIn(value);
+    if (inArea.length > 0) return say('expected-key.zones', { zones: joined(inArea, 'sep.or'), n: inArea.length, area: value });
+    if (ids.zone.has(value)) return say('evacuate-area.is-zone', { value });
+    if (zones.length === 0) return say('evacuate-area.none');
+    if (ids.area.has(value)) return say('evacuate-area.no-zone-in', { area: value, zones: joined(zones) });
+    const near = nearest(value, zones);
+    return near ? say('command-key.guess', { label: labelWord('zone'), near, text: `zone: ${near}` }) : say('evacuate-area.choose', { zones: joined(zones) });
+  };
   /** The words of a text without case or diacritics: 'Chủ tịch UBND xã' -> chu, tich, ubnd, xa. */
   const words = (text: string) => (idFromText(text) ?? '').split(/[-._]+/).filter(Boolean);
   const namesOf = (o: Obj): string[] => (isStr(o.name) ? [o.name] : isObj(o.name) ? [o.name.vi, o.name.en].filter(isStr) : []);
@@ -237,7 +253,10 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
       : candidates.length === 0 ? say(inList ? 'ref.none-add-or-out' : 'ref.none-add', { where })
       : kinds.includes('node') && (label.base || kinds.length === 1) ? say('ref.base-add', { near: near!, where })
       : inList ? say('ref.list-add', { near: near!, a_label: withArticle(label.word), label: label.word, where }) : near;
-    return other ? say('ref.other-kind', { value, a_kind: withArticle(kindWord(other)), a_label: withArticle(label.word), then: list! }) : list;
+    // an area where a zone is asked for: the zones in that area, rather than every zone
+    const inArea = other === 'area' && kinds.length === 1 && kinds[0] === 'zone' ? zonesIn(value) : [];
+    const then = inArea.length > 0 ? say('ref.zones-in', { zones: joined(inArea), n: inArea.length }) : list!;
+    return other ? say('ref.other-kind', { value, a_kind: withArticle(kindWord(other)), a_label: withArticle(label.word), then }) : list;
   };
 
   /**
@@ -703,6 +722,7 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
       for (const [j, o] of opts) {
         for (const [k, c] of items(o.commands)) {
           commandAsKey(c, [...p, 'decision', 'options', j, 'commands', k], 'command');
+          evacuateArea(c, [...p, 'decision', 'options', j, 'commands', k], say('coast.option-orders', { option: String(o.id), id: String(inj.id) }));
           checkCommandRefs(c, [...p, 'decision', 'options', j, 'commands', k]);
         }
       }
@@ -801,11 +821,24 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     const kind = collections.kind.list.map(([, k]) => k.id).find(isStr);
     return say('trigger.hint', { when: `when: { incident_kind: ${kind ?? '<id>'} }` });
   }
+  /**
+   * An order to evacuate an area (`{ do: evacuate, area: muong-xen }`): the shape check said `zone` missing and
+   * `area` unknown (and, for a zone's id, an unknown area too). One error at the area, with the zone to name.
+   */
+  function evacuateArea(c: Obj, p: PathSegment[], what: Say) {
+    if (c.do !== 'evacuate' || c.zone !== undefined || (!isStr(c.area) && typeof c.area !== 'number')) return;
+    const value = String(c.area);
+    issues.push({
+      path: [...p, 'area'], code: 'evacuate-area', severity: 'error', replaces: true, covers: [[...p, 'zone']],
+      message: say('evacuate-area.message', { what, value }), hint: evacuateAreaHint(value),
+    });
+  }
   function checkCommandRefs(c: Obj, p: PathSegment[]) {
     ref([...p, 'unit'], c.unit, ['unit']);
     ref([...p, 'zone'], c.zone, ['zone']);
     ref([...p, 'shelter'], c.shelter, ['shelter']);
-    ref([...p, 'area'], c.area, ['area']);
+    // an evacuation names no area: the area written is said as such (expected-key, evacuate-area), not also as unknown
+    if (c.do !== 'evacuate') ref([...p, 'area'], c.area, ['area']);
     ref([...p, 'edge'], c.edge, ['edge'], ROAD);
     // incidents may be generated at run time (<generator>-<n>), so only scripted ids are checked when they look scripted
     if (isStr(c.incident) && !ids.incident.has(c.incident) && !misspeltIds.incident.has(c.incident) && !collections.generator.list.some(([, g]) => isStr(g.id) && c.incident!.toString().startsWith(`${g.id}-`)) && !collections.rule.list.some(([, r]) => isStr(r.id) && c.incident!.toString().startsWith(`${r.id}-`))) {
@@ -849,8 +882,7 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
           if (inj.expected[key] === undefined || named.includes(key)) continue;
           const value = String(inj.expected[key]);
           // an evacuation expected of an area: the zones in it are what the order names
-          const zones = cmd === 'evacuate' && key === 'area' ? collections.zone.list.filter(([, z]) => z.area === value && isStr(z.id)).map(([, z]) => z.id as string) : [];
-          const hint = zones.length > 0 ? say('expected-key.zones', { zones: joined(zones, 'sep.or'), n: zones.length, area: value }) : say('expected-key.hint', { cmd, keys: joined(named.map((k) => `\`${k}:\``), 'sep.and'), n: named.length, key });
+          const hint = cmd === 'evacuate' && key === 'area' ? evacuateAreaHint(value) : say('expected-key.hint', { cmd, keys: joined(named.map((k) => `\`${k}:\``), 'sep.and'), n: named.length, key });
           err([...p, 'expected', key], 'expected-key', say('expected-key.message', { id: String(inj.id), cmd, key, value, consequence }), hint);
         }
       }

@@ -309,11 +309,13 @@ function namesOf(s: Scenario) {
     unit: s.units.map((u) => u.id),
     zone: s.evacuation.zones.map((z) => z.id),
     shelter: s.evacuation.shelters.map((x) => x.id),
+    /** each zone's area, to name the zones of an area written where a zone goes */
+    zoneArea: s.evacuation.zones.map((z) => [z.id, z.area] as const),
   };
 }
 type Names = ReturnType<typeof namesOf>;
 
-const REF_KIND: Record<string, { names: keyof Names; what: string }> = {
+const REF_KIND: Record<string, { names: Exclude<keyof Names, 'zoneArea'>; what: string }> = {
   hazard: { names: 'hazard', what: 'hazard' }, area: { names: 'area', what: 'area' }, incident_kind: { names: 'kind', what: 'incident kind' },
   road_cut: { names: 'edge', what: 'road' }, edge: { names: 'edge', what: 'road' }, unit: { names: 'unit', what: 'unit' },
   zone: { names: 'zone', what: 'evacuation zone' }, shelter: { names: 'shelter', what: 'shelter' },
@@ -326,6 +328,21 @@ const REF_KIND: Record<string, { names: keyof Names; what: string }> = {
 function methodInWords(cell: string): string | undefined {
   const m = METHODS.find((id) => Object.values(MESSAGES).some((words) => words[`method.${id}`]?.toLowerCase() === cell));
   return m ? `'${cell}' is written ${m} in the sheet` : undefined;
+}
+
+/** The zones in an area, when an area's id is written where an evacuation names a zone. */
+const zonesIn = (area: string, names: Names): string[] => names.zoneArea.filter(([, a]) => a === area).map(([z]) => z);
+
+/**
+ * What to write in the cell for an evacuation given an area (`area=muong-xen`, `zone=muong-xen`): the zone of that
+ * area, the zones of it, the zone when the id is one, else the zones there are.
+ */
+function zoneOfArea(v: string, names: Names): string | undefined {
+  const inArea = zonesIn(v, names);
+  if (inArea.length === 1) return `write zone=${inArea[0]}, the zone in '${v}'`;
+  if (inArea.length > 1) return `write zone= with one of the zones in '${v}': ${inArea.join(', ')}`;
+  if (names.zone.includes(v)) return `write zone=${v}`;
+  return hintFor(v, names.zone);
 }
 
 function hintFor(word: string, list: string[]): string | undefined {
@@ -586,7 +603,11 @@ function keyValue(w: Word, allowed: readonly string[], names: Names, what: strin
   const ref = REF_KIND[key];
   if (ref) {
     const list = names[ref.names];
-    if (!list.includes(v)) return { ok: false, message: `unknown ${ref.what} '${v}'`, hint: hintFor(v, list) };
+    // an area's id where a zone goes: the zones in that area
+    const inArea = ref.names === 'zone' && names.area.includes(v) ? zonesIn(v, names) : [];
+    const areaHint = inArea.length === 1 ? `'${v}' is an area, not a zone: write zone=${inArea[0]}, the zone in it`
+      : inArea.length > 1 ? `'${v}' is an area, not a zone: write zone= with one of the zones in it, ${inArea.join(', ')}` : undefined;
+    if (!list.includes(v)) return { ok: false, message: `unknown ${ref.what} '${v}'`, hint: areaHint ?? hintFor(v, list) };
     return { ok: true, value: v };
   }
   switch (key) {
@@ -649,6 +670,10 @@ function readCommand(text: string, kind: 'expected' | 'command', names: Names): 
       continue;
     }
     if (w.key !== null && w.key in value) return { ok: false, message: `'${w.key}' is given twice` };
+    // an order to evacuate an area: the zone it means (an expected action may name an area: the scenario's check says what it matches)
+    if (kind === 'command' && doName === 'evacuate' && w.key === 'area') {
+      return { ok: false, message: "'area' is not a part of the command evacuate: an evacuation names the zone to empty, not an area", hint: zoneOfArea(w.value, names) };
+    }
     const v = keyValue(w, allowed, names, kind === 'expected' ? 'an expected action' : `the command ${doName}`);
     if (!v.ok) return v;
     value[w.key!] = v.value;

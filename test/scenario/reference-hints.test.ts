@@ -43,9 +43,9 @@ describe('a missing key', () => {
 });
 
 describe('an unknown id', () => {
-  it('that names something of another kind says what it is (an area where a zone is asked for)', () => {
+  it('that names something of another kind says what it is (an area where a zone is asked for: the zones in it)', () => {
     const text = edit(quePhong, ['metric: evacuated_share, of: pa-co-hillside,', 'metric: evacuated_share, of: tri-le,']);
-    expect(at(text, 'objectives[0].criterion.of')).toEqual(["unknown-id: unknown zone 'tri-le' ('tri-le' is an area, not a zone; known: pa-co-hillside)"]);
+    expect(at(text, 'objectives[0].criterion.of')).toEqual(["unknown-id: unknown zone 'tri-le' ('tri-le' is an area, not a zone; the zone in it: pa-co-hillside)"]);
   });
 
   it('of a kind the scenario has none of yet says where to add the first one', () => {
