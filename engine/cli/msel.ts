@@ -11,6 +11,8 @@ import { sayIn } from '../scenario/say.js';
 import type { Lang } from '../scenario/text.js';
 import { columnOfPath, importMsel, mselToCsv, replaceInjectsInText, sortMselIssues } from '../scenario/msel.js';
 import { mselToMarkdown } from '../scenario/msel-markdown.js';
+import { sheetWords } from '../scenario/msel-recheck.js';
+import type { Scenario } from '../scenario/schema.js';
 import { parseScenario } from '../scenario/parse.js';
 import { OptionError, parse, UsageError, type Options } from './args.js';
 import { InputError, notStdout, readText, writeAtomic } from './io.js';
@@ -249,12 +251,14 @@ function printIssues(file: string, issues: SaidMselIssue[], warnings: SaidMselIs
  * writing, not the planner's), in the scenario's own words. Two injects with one number are said by the sheet
  * already, naming both rows.
  */
-function rowWarnings(warnings: readonly ScenarioIssue[], rows: readonly number[], lang: Lang): SaidMselIssue[] {
+function rowWarnings(warnings: readonly ScenarioIssue[], rows: readonly number[], lang: Lang, scenario: Scenario): SaidMselIssue[] {
   return warnings.flatMap((w): SaidMselIssue[] => {
     const m = /^injects\[(\d+)\]\.?(.*)$/.exec(w.path);
     if (!m || w.code === 'duplicate-seq') return [];
-    const hint = sayIn(w.words.hint, lang);
-    return [{ row: rows[Number(m[1])] ?? 0, column: columnOfPath(m[2].split(/[.[\]]+/).filter(Boolean)), message: sayIn(w.words.message, lang), hint: hint || undefined, severity: 'warning', said: true }];
+    // in the sheet's terms (a column, `zone=...`), not the scenario file's keys
+    const words = sheetWords(w.words, scenario);
+    const hint = sayIn(words.hint, lang);
+    return [{ row: rows[Number(m[1])] ?? 0, column: columnOfPath(m[2].split(/[.[\]]+/).filter(Boolean)), message: sayIn(words.message, lang), hint: hint || undefined, severity: 'warning', said: true }];
   });
 }
 
@@ -298,7 +302,9 @@ function importCommand(argv: string[]): number {
     // the scenario's own words for them, in the language asked for
     const issues: SaidMselIssue[] = check.issues.filter((i) => i.severity === 'error').map((i) => {
       const m = /^injects\[(\d+)\]\.?(.*)$/.exec(i.path);
-      const message = sayIn(i.words.message, lang), hint = sayIn(i.words.hint, lang);
+      // an inject's problem in the sheet's terms (a column, `zone=...`); the rest of the scenario's in its own
+      const words = m ? sheetWords(i.words, scenario) : i.words;
+      const message = sayIn(words.message, lang), hint = sayIn(words.hint, lang);
       // at the column of the inject's key, as the re-check's warnings are (expected.area: 'expected action')
       return m ? { row: r.rows[Number(m[1])] ?? 0, column: columnOfPath(m[2].split(/[.[\]]+/).filter(Boolean)), message: `${message}${hint ? ` (${hint})` : ''}`, said: true } : { row: 0, column: null, message: `${lang === 'vi' ? 'kịch bản sẽ không đọc được' : 'the scenario would not load'}: ${formatIssueIn({ ...i, line: onDisk(i.line) }, lang)}`, said: true };
     });
@@ -306,7 +312,7 @@ function importCommand(argv: string[]): number {
     return 1;
   }
   // the whole scenario's warnings, as drill validate gives them: an inject's at its row, the rest at the scenario's line
-  for (const w of sortMselIssues([...r.warnings, ...rowWarnings(check.warnings, r.rows, lang)])) process.stderr.write(formatMselIssueIn(sheetFile, w, lang) + '\n');
+  for (const w of sortMselIssues([...r.warnings, ...rowWarnings(check.warnings, r.rows, lang, scenario)])) process.stderr.write(formatMselIssueIn(sheetFile, w, lang) + '\n');
   // a dry run writes nothing: its lines are those of the file as it is, not as the import would write it
   const onDisk = values['dry-run'] ? lineInOld(text, next) : (line: number) => line;
   for (const w of check.warnings) if (!w.path.startsWith('injects')) process.stderr.write(formatIssueIn({ ...w, line: onDisk(w.line) }, lang) + '\n');

@@ -217,7 +217,7 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     if (zones.length === 0) return say('evacuate-area.none');
     if (ids.area.has(value)) return say('evacuate-area.no-zone-in', { area: value, zones: joined(zones) });
     const near = nearest(value, zones);
-    return near ? say('command-key.guess', { label: labelWord('zone'), near, text: `zone: ${near}` }) : say('evacuate-area.choose', { zones: joined(zones) });
+    return near ? say('evacuate-area.guess', { near }) : say('evacuate-area.choose', { zones: joined(zones) });
   };
   /** The words of a text without case or diacritics: 'Chủ tịch UBND xã' -> chu, tich, ubnd, xa. */
   const words = (text: string) => (idFromText(text) ?? '').split(/[-._]+/).filter(Boolean);

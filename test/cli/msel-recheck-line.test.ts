@@ -35,8 +35,8 @@ describe("drill msel import refused by the whole scenario's check of one row", (
     writeFileSync(sheet, edited);
     const en = drill(['msel', 'import', sheet, '--into', scenario, '--dry-run', '--lang', 'en'], { env: PLAIN });
     expect(en.code).toBe(1);
-    expect(en.stderr).toContain(`${sheet}: row 3, column expected action: inject 'province-directive' expects \`do: evacuate\` with \`area: ta-ca\``);
+    expect(en.stderr).toContain(`${sheet}: row 3, column expected action: inject 'province-directive' expects \`evacuate area=ta-ca\``);
     const vi = drill(['msel', 'import', sheet, '--into', scenario, '--dry-run', '--lang', 'vi'], { env: PLAIN });
-    expect(vi.stderr).toContain(`${sheet}: hàng 3, cột expected action: tình huống 'province-directive' yêu cầu \`do: evacuate\``);
+    expect(vi.stderr).toContain(`${sheet}: hàng 3, cột expected action: tình huống 'province-directive' yêu cầu \`evacuate area=ta-ca\``);
   });
 });

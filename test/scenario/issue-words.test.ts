@@ -32,7 +32,7 @@ const VI_LEAVES_OUT: Record<string, string[]> = {
   bi: ['en'], 'binary.message': ['what_a'], 'binary.hint': ['what_a'], 'wrong.message': ['what_a'], 'top.list': ['what_a'], 'top.value': ['what_a'],
   'yaml.unreadable-aliases': ['text'], 'yaml.unreadable-unresolved': ['text'], 'zod.format': ['text'], 'zod.invalid-key': ['text'], 'zod.other': ['text'], 'strict-json.message': ['text'],
   'art.a': [], 'art.an': [], 'ref.list-add': ['a_label'], 'vary.unreadable': ['text'], 'bare.message': ['n'], 'parent-coast.message': ['n'], 'fork.before': ['n'], 'fork.a-decision': [],
-  'time.hours': ['n'], 'time.minutes': ['n'], 'expected-key.hint': ['n'], 'expected-key.zones': ['n'], 'ref.zones-in': ['n'],
+  'time.hours': ['n'], 'time.minutes': ['n'], 'expected-key.hint': ['n'], 'expected-key.zones': ['n'], 'ref.zones-in': ['n'], 'sheet.expected-key.hint': ['n'], 'sheet.expected-key.zones': ['n'],
 };
 
 describe('the catalogue of problems, in both languages', () => {
