@@ -7,11 +7,12 @@
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { within } from '../scenario/areas.js';
+import { checkScenario } from '../scenario/check.js';
 import { formatClock, parseDuration } from '../scenario/duration.js';
-import { didYouMeanSay, issue, nearest, type PathSegment } from '../scenario/issues.js';
-import { joined, say, type Say } from '../scenario/say.js';
+import { didYouMeanSay, formatPath, issue, nearest, type PathSegment } from '../scenario/issues.js';
+import { joined, say, type Param, type Say } from '../scenario/say.js';
 import { loadYaml, withClockReadings, type RawIssue, type SourceText } from '../scenario/parse.js';
-import { Command, Id, Inject, Offset, type Scenario } from '../scenario/schema.js';
+import { Command, Id, Inject, Offset, Scenario as ScenarioShape, type Scenario } from '../scenario/schema.js';
 
 export type Author = 'trainee' | 'controller' | 'doctrine' | 'default';
 
@@ -281,7 +282,66 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
       }
     });
   }
+  // the injects it adds, as drill validate checks the scenario's
+  if (Array.isArray(r.decisions)) out.push(...addedInjectIssues(r.decisions, s, addedBefore));
   return out;
+}
+
+/**
+ * The injects the file adds, checked as drill validate checks the scenario's own (check.ts): each put after the
+ * scenario's injects, its problems said at its place in the file (`decisions[i].inject...`). Left to checkRefs:
+ * the role it goes to and its id (said there as the run refuses them), a sea ban (a warning there: the run shows
+ * the refusal). Left out: an inject with no time (an added one is delivered as it is added), and what a condition
+ * or a contingency would make of its time, which the engine does not wait for in an added inject (the delivery
+ * said in their words is that of the scenario's injects).
+ */
+function addedInjectIssues(decisions: unknown[], s: Scenario, addedBefore: readonly string[]): RawIssue[] {
+  const adds = decisions.flatMap((d, i) => {
+    const e = asObj(d);
+    const spec = e?.do === 'add_inject' ? asObj(e.inject) : undefined;
+    return spec ? [{ i, spec }] : [];
+  });
+  if (adds.length === 0) return [];
+  const written = z.encode(ScenarioShape, s) as Record<string, unknown>;
+  const n = Array.isArray(written.injects) ? written.injects.length : 0;
+  const raw = { ...written, injects: [...(written.injects as unknown[] ?? []), ...adds.map((a) => a.spec)] };
+  const out: RawIssue[] = [];
+  for (const ri of checkScenario(raw)) {
+    const [head, k, ...rest] = ri.path;
+    if (head !== 'injects' || typeof k !== 'number' || k < n) continue;
+    const here = (p: PathSegment[]): PathSegment[] => (p[0] === 'injects' && p[1] === k ? ['decisions', adds[k - n].i, 'inject', ...p.slice(2)] : p);
+    if ((rest[0] === 'to' && ri.code === 'unknown-id') || (rest.length === 1 && rest[0] === 'id' && ri.code === 'duplicate-id') || ri.code === 'no-coast') continue;
+    if (ri.message.key === 'trigger.none' || ri.message.key === 'chase-horizon.message') continue;
+    // a contingency for an inject the run added before a fork (drill fork): there, though not in the scenario
+    if (rest[0] === 'contingency' && rest[1] === 'for' && ri.code === 'unknown-id' && addedBefore.includes(String(ri.message.params?.value))) continue;
+    // a number another added inject has: the message would name it by a place the scenario does not have
+    if (ri.code === 'duplicate-seq' && Number(ri.message.params?.first) >= n) continue;
+    const prefix = formatPath(['injects', k]), place = formatPath(['decisions', adds[k - n].i, 'inject']);
+    const words = (w: Say | undefined) => (w === undefined ? undefined : repath(ADDED_WORDS[w.key] ? say(ADDED_WORDS[w.key]!, w.params as Record<string, Param>) : w, prefix, place));
+    out.push({ ...ri, path: here(ri.path), covers: ri.covers?.map(here), message: words(ri.message)!, hint: words(ri.hint) });
+  }
+  return out;
+}
+
+/**
+ * The words of a condition's problem for an added inject: the engine delivers an added inject as it is added, so
+ * the delivery the scenario's words give (at the start, at T+00:00, never) is not said of it.
+ */
+const ADDED_WORDS: Partial<Record<Say['key'], Say['key']>> = {
+  'when-no-hazard.message': 'added.when-no-hazard.message',
+  'when-risk-where.message': 'added.when-risk-where.message',
+  'inject-no-alarms.message': 'added.inject-no-alarms.message',
+  'when-empty.message': 'added.when-empty.message',
+  'when-empty.hint': 'added.when-empty.hint',
+  'when-hazard-only.message': 'added.when-hazard-only.message',
+};
+
+/** A path the words quote (`injects[18].decision.options[0]`) as the decisions file has it. */
+function repath(w: Say, from: string, to: string): Say {
+  if (!w.params) return w;
+  const param = (p: Param): Param => (typeof p === 'string' ? (p === from || p.startsWith(`${from}.`) ? to + p.slice(from.length) : p)
+    : typeof p === 'number' ? p : 'join' in p ? { ...p, join: p.join.map(param) } : repath(p, from, to));
+  return { ...w, params: Object.fromEntries(Object.entries(w.params).map(([k, v]) => [k, param(v)])) };
 }
 
 const asObj = (v: unknown): Record<string, unknown> | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Record<string, unknown> : undefined);
