@@ -35,6 +35,10 @@ describe('drill run --decisions with an added inject that drill validate would r
       `${r.f}:4:245: error[expected-key] decisions[0].inject.expected.area: inject 'move-1' expects \`do: evacuate\` with \`area: ta-ca\`, but that order names no area: no order taken matches it, so the inject is never done (\`do: evacuate\` names the zone to empty: write \`zone: ta-ca-riverside\`, the zone in 'ta-ca')`,
       `${r.f}:5:225: error[command-key] decisions[1].inject.expected.evacuate: \`evacuate: zone\` gives the command as a key: the command goes in \`do:\` and the zone in \`zone:\` (write \`{ do: evacuate, zone: <id> }\` with the zone meant, one of: ta-ca-riverside, muong-xen-lowland)`,
     ]);
+    // drill validate --decisions says the same, without running
+    const v = drill(['validate', KY_SON, '--decisions', r.f]);
+    expect(v.code).toBe(1);
+    expect(v.stdout.trimEnd().split('\n').slice(1)).toEqual(r.lines);
   });
 
   it('a decision point: two options with one id, a default that is not an option, an order for an unknown zone', () => {
