@@ -257,19 +257,6 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
       }
       // an inject the controller adds may expect, or offer, a sea ban too
       const spec = e.do === 'add_inject' ? asObj(e.inject) : undefined;
-      // the engine delivers an added inject with no `at:` as it is added: a condition or a contingency is not waited for
-      const addedAt = typeof e.at === 'string' ? parseDuration(e.at) : undefined;
-      const waitsFor = spec && spec.at === undefined ? (['when', 'contingency'] as const).find((k) => asObj(spec[k]) !== undefined) : undefined;
-      if (spec && waitsFor && addedAt?.ok) {
-        const chased = asObj(spec.contingency)?.for;
-        out.push({
-          path: ['decisions', i, 'inject', waitsFor], code: 'added-not-waited', severity: 'warning',
-          message: waitsFor === 'when'
-            ? say('added-inject.when-not-waited', { id: String(spec.id), t: formatClock(addedAt.seconds) })
-            : say('added-inject.contingency-not-waited', { id: String(spec.id), t: formatClock(addedAt.seconds), for: String(chased) }),
-          hint: say('added-inject.not-waited-hint', { key: waitsFor }),
-        });
-      }
       if (spec) {
         const expected = asObj(spec.expected);
         if (expected) seaBanInland(expected, ['decisions', i, 'inject', 'expected'], say('coast.inject-expects', { id: String(spec.id) }));
