@@ -30,4 +30,8 @@
 //        lacks their ways and arrivals' queue events and is refused (outcomes differ from 0.7.0's only in runs where
 //        a road changes under evacuees on their way: none of the shipped scenarios' first seeds under doctrine).
 //        A zone may give its people's own speed_kmh (absent: evacuation.speed_kmh, as before)
-export const ENGINE_VERSION = '0.8.0';
+// 0.8.1: an inject a decision adds (add_inject) with `when:` is delivered when its condition holds, and one with
+//        `contingency:` the given time after the inject it chases was delivered (skipped if its expected action was
+//        taken), as the scenario's own injects are; 0.8.0 delivered both as they were added (outcomes differ from
+//        0.8.0's only in runs with such decisions: none of the shipped scenarios' or docs' decision files)
+export const ENGINE_VERSION = '0.8.1';

@@ -665,7 +665,7 @@ const en = {
   'added-later.later-hint': 'give this decision at {at} or later, or add the inject earlier',
   'added-inject.taken': "an inject '{id}' exists already (in the scenario, or added by an earlier decision): the run would refuse this one",
   'added-inject.taken-hint': 'give the added inject an id of its own',
-  // a condition's problem in an inject a decisions file adds (the engine delivers it as it is added: no delivery said)
+  // a condition's problem in an inject a decisions file adds (what is not read leaves it delivered as it is added, not at the start: no delivery said)
   'added.when-no-hazard.message': "inject '{id}' waits for `{key}: {value}`, a hazard's value, but its condition names no hazard: `{key}` is not read",
   'added.when-risk-where.message': "inject '{id}' waits for `risk_at_least: {value}`, but its condition names neither the area nor the hazard whose risk level it reads: it is not read",
   'added.inject-no-alarms.message': "inject '{id}' waits for alarm {alarm}, but hazard '{hazard}' has no alarm levels: the alarm is never reached",

@@ -369,8 +369,20 @@ export function addInject(sim: Sim, spec: Inject): void {
   (sim.world.added_injects as Inject[]).push(spec);
   sim.world.injects[spec.id] = newInject(spec, true);
   sim.emit({ t: sim.now, type: 'inject.added', id: spec.id, seq: spec.seq, to: spec.to, at: spec.at ?? sim.now });
-  if (spec.at === undefined || spec.at <= sim.now) injectDue(sim, spec.id);
-  else sim.schedule(spec.at, PRIO.inject, { k: 'inject', id: spec.id });
+  // timed as the scenario's own injects are: at its time, when its condition holds (checkConditions looks at the
+  // added ones too), or `after` the inject it chases was delivered (delivered() schedules it, or here if that was
+  // already so); with none of these, as it is added
+  if (spec.at !== undefined) {
+    if (spec.at <= sim.now) injectDue(sim, spec.id);
+    else sim.schedule(spec.at, PRIO.inject, { k: 'inject', id: spec.id });
+  } else if (spec.when) {
+    checkCondition(sim, spec);
+  } else if (spec.contingency) {
+    const target = sim.world.injects[spec.contingency.for];
+    if (target !== undefined && target.delivered_t >= 0) sim.schedule(Math.max(sim.now, target.delivered_t + spec.contingency.after), PRIO.inject, { k: 'contingency', id: spec.id });
+  } else {
+    injectDue(sim, spec.id);
+  }
 }
 
 /** Deliver injects whose condition now holds. */
