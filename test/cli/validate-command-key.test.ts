@@ -3,10 +3,10 @@
  * one mistake, which drill validate said as two errors (the key `do` missing, the key `evacuate` unknown), neither
  * naming the zones to choose from. It is now one error, at the key written, with the order to write and the zones.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { drill, STACK, tempDir } from '../helpers/cli.js';
+import { tempDir, validateText } from '../helpers/cli.js';
 
 const kySon = readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8');
 const dir = tempDir('drillsim-command-key-');
@@ -14,11 +14,7 @@ const dir = tempDir('drillsim-command-key-');
 function validate(name: string, from: string, to: string, lang = 'en') {
   const text = kySon.replace(from, to);
   expect(text).not.toBe(kySon);
-  const file = join(dir, name);
-  writeFileSync(file, text);
-  const r = drill(['validate', file, '--lang', lang]);
-  expect(r.stdout + r.stderr).not.toMatch(STACK);
-  return { file, code: r.code, lines: r.stdout.trimEnd().split('\n') };
+  return validateText(join(dir, name), text, lang);
 }
 
 const DIRECTIVE = 'expected: { do: evacuate, zone: ta-ca-riverside, within: 1h30m }';

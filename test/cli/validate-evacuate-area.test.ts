@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { drill, exportedSheet, PLAIN_LOCALE, STACK, tempDir } from '../helpers/cli.js';
+import { drill, exportedSheet, PLAIN_LOCALE, tempDir, validateText } from '../helpers/cli.js';
 
 const kySon = readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8');
 const dir = tempDir('drillsim-evacuate-area-');
@@ -16,11 +16,7 @@ const OPTION = '- { do: evacuate, zone: muong-xen-lowland }';
 function validate(name: string, to: string, lang = 'en') {
   const text = kySon.replace(OPTION, to);
   expect(text).not.toBe(kySon);
-  const file = join(dir, name);
-  writeFileSync(file, text);
-  const r = drill(['validate', file, '--lang', lang]);
-  expect(r.stdout + r.stderr).not.toMatch(STACK);
-  return { file, code: r.code, lines: r.stdout.trimEnd().split('\n') };
+  return validateText(join(dir, name), text, lang);
 }
 
 describe('a decision option that evacuates an area', () => {

@@ -77,6 +77,14 @@ export function writeDecisions(file: string, players: string[], entries: string[
   return file;
 }
 
+/** `drill validate` of a scenario's text written to `file`: its exit code and stdout's lines (no stack trace in either stream). */
+export function validateText(file: string, text: string, lang = 'en'): { file: string; code: number; lines: string[] } {
+  writeFileSync(file, text);
+  const r = drill(['validate', file, '--lang', lang]);
+  if (STACK.test(r.stdout + r.stderr)) throw new Error(`drill validate printed a stack trace:\n${r.stdout}${r.stderr}`);
+  return { file, code: r.code, lines: r.stdout.trimEnd().split('\n') };
+}
+
 /** A locale that asks for no language: drill answers in English (the msel tests read its English lines). */
 export const PLAIN_LOCALE = { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
 
