@@ -291,9 +291,7 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
  * The injects the file adds, checked as drill validate checks the scenario's own (check.ts): each put after the
  * scenario's injects, its problems said at its place in the file (`decisions[i].inject...`). Left to checkRefs:
  * the role it goes to and its id (said there as the run refuses them), a sea ban (a warning there: the run shows
- * the refusal). Left out: an inject with no time (an added one is delivered as it is added), and what a condition
- * or a contingency would make of its time, which the engine does not wait for in an added inject (the delivery
- * said in their words is that of the scenario's injects).
+ * the refusal). Left out: an inject with no time (an added one is delivered as it is added).
  */
 function addedInjectIssues(decisions: unknown[], s: Scenario, addedBefore: readonly string[]): RawIssue[] {
   const adds = decisions.flatMap((d, i) => {
@@ -311,7 +309,7 @@ function addedInjectIssues(decisions: unknown[], s: Scenario, addedBefore: reado
     if (head !== 'injects' || typeof k !== 'number' || k < n) continue;
     const here = (p: PathSegment[]): PathSegment[] => (p[0] === 'injects' && p[1] === k ? ['decisions', adds[k - n].i, 'inject', ...p.slice(2)] : p);
     if ((rest[0] === 'to' && ri.code === 'unknown-id') || (rest.length === 1 && rest[0] === 'id' && ri.code === 'duplicate-id') || ri.code === 'no-coast') continue;
-    if (ri.message.key === 'trigger.none' || ri.message.key === 'chase-horizon.message') continue;
+    if (ri.message.key === 'trigger.none') continue;
     // a contingency for an inject the run added before a fork (drill fork): there, though not in the scenario
     if (rest[0] === 'contingency' && rest[1] === 'for' && ri.code === 'unknown-id' && addedBefore.includes(String(ri.message.params?.value))) continue;
     // a number another added inject has: the message would name it by a place the scenario does not have
@@ -324,8 +322,9 @@ function addedInjectIssues(decisions: unknown[], s: Scenario, addedBefore: reado
 }
 
 /**
- * The words of a condition's problem for an added inject: the engine delivers an added inject as it is added, so
- * the delivery the scenario's words give (at the start, at T+00:00, never) is not said of it.
+ * The words of a condition's problem for an added inject: a part of its condition that is not read leaves it
+ * delivered when the rest holds, as it is added when nothing else is asked, so the delivery the scenario's words
+ * give (at the start, at T+00:00) is not said of it.
  */
 const ADDED_WORDS: Partial<Record<Say['key'], Say['key']>> = {
   'when-no-hazard.message': 'added.when-no-hazard.message',

@@ -70,6 +70,13 @@ describe('drill run --decisions with an added inject that drill validate would r
     expect(vi.lines.filter((l) => l.includes('error['))[0]).toBe(`${vi.f}:4:215: error[when-no-hazard] decisions[0].inject.when.alarm: tình huống 'wait-1' chờ \`alarm: bd2\`, là một giá trị của thiên tai, nhưng điều kiện của nó không nêu thiên tai nào: \`alarm\` không được đọc (hãy thêm thiên tai có giá trị cần chờ: \`hazard: nam-mo-muong-xen\`)`);
   });
 
+  it('a contingency that would come after the end of the scenario is warned of, as the scenario\'s own is (the run still goes)', () => {
+    const f = writeDecisions(join(dir, 'chase.yaml'), ['tc-chair'], [add('chase-1', 21, 'contingency: { for: province-directive, after: 20h }').replace('at: T+02:10, ', '')]);
+    const v = drill(['validate', KY_SON, '--decisions', f]);
+    expect(v.code).toBe(0);
+    expect(v.stdout.trimEnd().split('\n')[1]).toBe(`${f}:4:248: warning[outside-horizon] decisions[0].inject.contingency.after: inject 'chase-1' comes 20h after 'province-directive' (T+00:30) if its expected action is not taken, at T+20:30: after the end of the scenario (horizon 18h), so it never comes (\`after:\` can be at most 17h30m here: shorten it, or lengthen \`horizon\`)`);
+  });
+
   it('a file whose added injects are right still runs, with nothing said about them', () => {
     const f = writeDecisions(join(dir, 'right.yaml'), ['tc-chair'], [add('move-1', 21, 'expected: { do: evacuate, zone: ta-ca-riverside, within: 30m }')]);
     const r = drill(['run', KY_SON, '--decisions', f, '--quiet']);
