@@ -12,7 +12,7 @@ import { formatClock, parseDuration } from '../scenario/duration.js';
 import { didYouMeanSay, formatPath, issue, nearest, type PathSegment } from '../scenario/issues.js';
 import { joined, say, type Param, type Say } from '../scenario/say.js';
 import { loadYaml, withClockReadings, type RawIssue, type SourceText } from '../scenario/parse.js';
-import { Command, Id, Inject, Offset, Scenario as ScenarioShape, type Scenario } from '../scenario/schema.js';
+import { Command, COMMAND_KEYS, Id, Inject, Offset, Scenario as ScenarioShape, type Scenario } from '../scenario/schema.js';
 
 export type Author = 'trainee' | 'controller' | 'doctrine' | 'default';
 
@@ -190,6 +190,31 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
       hint: say('decision-coast.hint', { instead, area: c.area }),
     });
   };
+  /**
+   * A command written as a key (`{ at: T+00:40, role: tc-chair, evacuate: ta-ca-riverside }`, as one says it): the
+   * shape check says only that `do:` is missing. One error at the key, with the order to write, as drill validate
+   * says it of a scenario's order (check.ts commandAsKey).
+   */
+  const commandAsKey = (e: Record<string, unknown>, i: number) => {
+    if (e.do !== undefined) return;
+    const cmds = Object.keys(e).filter((k): k is keyof typeof COMMAND_KEYS => Object.hasOwn(COMMAND_KEYS, k));
+    if (cmds.length !== 1) return;
+    const cmd = cmds[0], v = e[cmd];
+    if (typeof v !== 'string' && typeof v !== 'number') return;
+    const [key, ...others] = COMMAND_KEYS[cmd];
+    const value = String(v), known = ids[key] ?? [];
+    const meant = known.includes(value) ? value : nearest(value, known);
+    const text = (id: string) => [`do: ${cmd}`, `${key}: ${id}`, ...others.filter((k) => e[k] === undefined).map((k) => `${k}: <${k === 'message' ? 'text' : k}>`)].join(', ');
+    const label = say(`label.${key}` as 'label.area');
+    out.push({
+      path: ['decisions', i, cmd], code: 'command-key', severity: 'error', atKey: true, replaces: true, covers: [['decisions', i, 'do']],
+      message: say('command-key.message', { written: `${cmd}: ${value}`, label, key }),
+      hint: meant === value ? say('command-key.write', { text: text(value) })
+        : meant !== undefined ? say('command-key.guess', { text: text(meant), label, near: meant })
+        : known.length > 0 ? say('command-key.choose', { text: text('<id>'), label, list: joined(known) })
+        : say('command-key.write', { text: text('<id>') }),
+    });
+  };
   // ids the file's own add_inject decisions took so far
   const addedEarlier = new Set<string>();
   if (Array.isArray(r.decisions)) {
@@ -204,6 +229,7 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
           hint: say('not-a-player.hint', { role: e.role }),
         });
       }
+      commandAsKey(e, i);
       for (const k of Object.keys(ids)) {
         const v = e[k];
         if (typeof v !== 'string' || ids[k].includes(v)) continue;

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir, validateText } from '../helpers/cli.js';
+import { drill, tempDir, validateText, writeDecisions } from '../helpers/cli.js';
 
 const kySon = readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8');
 const dir = tempDir('drillsim-command-key-');
@@ -53,5 +53,22 @@ describe('a command of a decision option with its command written as a key', () 
     expect(r.lines).toEqual([
       `${r.file}:600:17: error[command-key] injects[3].decision.options[0].commands[0].evacuate: \`evacuate: zone\` gives the command as a key: the command goes in \`do:\` and the zone in \`zone:\` (write \`{ do: evacuate, zone: <id> }\` with the zone meant, one of: ta-ca-riverside, muong-xen-lowland)`,
     ]);
+  });
+});
+
+describe('a decision of a decisions file with its command written as a key', () => {
+  it('is one error at the key with the order to write (the id meant, when misspelt), not "missing do", EN and VI', () => {
+    const f = writeDecisions(join(dir, 'decisions.yaml'), ['tc-chair'], [
+      '{ at: T+00:40, role: tc-chair, evacuate: ta-ca-rivreside }',
+      '{ at: T+00:50, role: tc-chair, dispatch: tc-militia }',
+    ]);
+    const en = drill(['validate', 'scenarios/ky-son-flash-flood.yaml', '--decisions', f]);
+    expect(en.code).toBe(1);
+    expect(en.stdout.trimEnd().split('\n').slice(1)).toEqual([
+      `${f}:4:36: error[command-key] decisions[0].evacuate: \`evacuate: ta-ca-rivreside\` gives the command as a key: the command goes in \`do:\` and the zone in \`zone:\` (did you mean zone 'ta-ca-riverside'? write \`do: evacuate, zone: ta-ca-riverside\`)`,
+      `${f}:5:36: error[command-key] decisions[1].dispatch: \`dispatch: tc-militia\` gives the command as a key: the command goes in \`do:\` and the unit in \`unit:\` (write \`do: dispatch, unit: tc-militia, incident: <incident>\`)`,
+    ]);
+    const vi = drill(['validate', 'scenarios/ky-son-flash-flood.yaml', '--decisions', f, '--lang', 'vi']);
+    expect(vi.stdout.split('\n')[1]).toBe(`${f}:4:36: error[command-key] decisions[0].evacuate: \`evacuate: ta-ca-rivreside\` ghi mệnh lệnh thành một khóa: mệnh lệnh phải ghi ở \`do:\` và khu vực sơ tán ở \`zone:\` (có phải khu vực sơ tán 'ta-ca-riverside'? hãy viết \`do: evacuate, zone: ta-ca-riverside\`)`);
   });
 });
