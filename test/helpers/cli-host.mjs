@@ -10,6 +10,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 (globalThis.__zod_globalConfig ??= {}).jitless = true;
 
 const signal = new Int32Array(workerData.signal);
+// a worker that ends (an error no command caught) says so at once: its caller is waiting on the signal
+process.on('exit', () => {
+  Atomics.store(signal, 0, 2);
+  Atomics.notify(signal, 0);
+});
 let loaded;
 try {
   loaded = { main: (await import(workerData.entry)).main };

@@ -42,6 +42,8 @@ let host: { worker: Worker; signal: Int32Array } | undefined;
 
 /** A call to the worker, waited for synchronously (the tests call drill() as a function that returns its result). */
 function hosted(args: string[], env: Record<string, string>): CliResult {
+  // a worker that ended since its last answer (cli-host.mjs marks the signal 2) is replaced
+  if (host !== undefined && Atomics.load(host.signal, 0) === 2) host = undefined;
   if (host === undefined) {
     const signal = new Int32Array(new SharedArrayBuffer(4));
     const entry = pathToFileURL(join(ROOT, 'dist/engine/cli-bundle/main.js')).href;
@@ -60,7 +62,11 @@ function hosted(args: string[], env: Record<string, string>): CliResult {
   }
   const answer = receiveMessageOnPort(port1);
   port1.close();
-  if (answer === undefined) throw new Error(`drill ${args.join(' ')}: the command's worker gave no result`);
+  if (answer === undefined) {
+    // the worker ended without answering: the next call starts another
+    host = undefined;
+    throw new Error(`drill ${args.join(' ')}: the command's worker ended without a result`);
+  }
   return answer.message as CliResult;
 }
 
