@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { parseScenario } from '../../engine/scenario/parse.js';
 import type { Scenario } from '../../engine/scenario/schema.js';
+import type { ScenarioIssue } from '../../engine/scenario/issues.js';
 import { ROOT } from './cli.js';
 
 export const SCENARIO_DIR = join(ROOT, 'scenarios');
@@ -56,6 +57,16 @@ export function edit(base: string, ...pairs: [from: string | RegExp, to: string]
     text = next;
   }
   return text;
+}
+
+/**
+ * The problems drill validate finds in a shipped scenario edited as `edit` does (read from `file` as the issues'
+ * name): throws when the edited text loads, since a test of a mistake must see it refused.
+ */
+export function refusedEdit(name: string, from: string | RegExp, to: string, file = 'k.yaml'): ScenarioIssue[] {
+  const r = parseScenario(edit(readFileSync(join(SCENARIO_DIR, `${name}.yaml`), 'utf8'), [from, to]), file);
+  if (r.ok) throw new Error(`${name} with '${String(from)}' made '${to}' still loads`);
+  return r.issues;
 }
 
 /** A scenario's YAML text with `edit` made to it as data (a test's variant of an inline or shipped scenario), parsed as inlineScenario does. */

@@ -7,16 +7,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatIssueIn } from '../../engine/scenario/issues.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
+import { refusedEdit } from '../helpers/scenarios.js';
 
 const kySon = readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8');
 
-function issues(from: string, to: string) {
-  const text = kySon.replace(from, to);
-  expect(text).not.toBe(kySon);
-  const r = parseScenario(text, 'k.yaml');
-  expect(r.ok).toBe(false);
-  return r.ok ? [] : r.issues;
-}
+const issues = (from: string, to: string) => refusedEdit('ky-son-flash-flood', from, to);
 
 describe('the options of a decision point', () => {
   it('two options with one id: the second is a duplicate, said in both languages, and the default\'s list names each id once', () => {

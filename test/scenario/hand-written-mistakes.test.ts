@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../engine/scenario/parse.js';
 import { formatIssueIn } from '../../engine/scenario/issues.js';
 import { parseDecisions } from '../../engine/sim/decisions.js';
-import { loadNamed } from '../helpers/scenarios.js';
+import { loadNamed, refusedEdit } from '../helpers/scenarios.js';
 
 const kySon = loadNamed('ky-son-flash-flood');
 
@@ -275,14 +275,7 @@ describe('what a hand-written file gets wrong, said with what to do', () => {
 });
 
 describe('an inject numbered or addressed as a paper MSEL does it', () => {
-  const kySon = readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8');
-  const said = (from: string, to: string) => {
-    const text = kySon.replace(from, to);
-    expect(text).not.toBe(kySon);
-    const r = parseScenario(text, 'k.yaml');
-    expect(r.ok).toBe(false);
-    return r.ok ? [] : r.issues;
-  };
+  const said = (from: string, to: string) => refusedEdit('ky-son-flash-flood', from, to);
 
   it('a number between two others (2.5) is told the next free number, in both languages', () => {
     // it read 'expected a whole number, got the number 2.5', with nothing to do

@@ -8,17 +8,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatIssueIn } from '../../engine/scenario/issues.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
+import { refusedEdit } from '../helpers/scenarios.js';
 
 const kySon = readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8');
 const riverBd2 = 'when: { hazard: nam-mo-muong-xen, alarm: bd2 }';
 
-function conditionIssues(when: string) {
-  const text = kySon.replace(riverBd2, when);
-  expect(text).not.toBe(kySon);
-  const r = parseScenario(text, 'k.yaml');
-  expect(r.ok).toBe(false);
-  return r.ok ? [] : r.issues;
-}
+const conditionIssues = (when: string) => refusedEdit('ky-son-flash-flood', riverBd2, when);
 
 describe('an inject condition that waits for nothing', () => {
   it('an alarm with no hazard names the river that has alarm levels, in both languages', () => {
