@@ -169,6 +169,8 @@ describe('the play page resumes a saved session', () => {
     await err.waitFor();
     await expect(err.textContent()).resolves.toBe('edited.json: không tiếp tục được: kịch bản trong nhật ký đã bị sửa (mã băm không khớp)\nHãy chọn một nhật ký chạy do trang này (save) hoặc drill play lưu, chưa bị sửa; hoặc bắt đầu một phiên mới.');
     await pickToResume(p, 'ky-son.yaml', readFileSync(SCENARIO));
+    // the page reads the file picked as it comes: the line said of the first file stays until then
+    await p.waitForFunction(() => document.querySelector('#setup-error')?.textContent?.startsWith('ky-son.yaml:'));
     await expect(err.textContent()).resolves.toBe('ky-son.yaml: không tiếp tục được: đây là một kịch bản, không phải nhật ký chạy\nHãy chọn một nhật ký chạy do trang này (save) hoặc drill play lưu, chưa bị sửa; hoặc bắt đầu một phiên mới.');
     await p.locator('input[name=lang][value=en]').check();
     await expect(err.textContent()).resolves.toBe('ky-son.yaml: cannot resume: this is a scenario, not a run log\nPick a run log saved by this page (save) or by drill play, unchanged since; or start a new session.');
