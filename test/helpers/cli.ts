@@ -49,6 +49,8 @@ function hosted(args: string[], env: Record<string, string>): CliResult {
     const entry = pathToFileURL(join(ROOT, 'dist/engine/cli-bundle/main.js')).href;
     const worker = new Worker(new URL('./cli-host.mjs', import.meta.url), { workerData: { signal: signal.buffer, entry }, stdout: false, stderr: false });
     worker.unref();
+    // what ended a worker (said when it comes: the caller may already have its answer from a process of its own)
+    worker.on('error', (e) => process.stderr.write(`test/helpers/cli.ts: the hosted drill's worker failed: ${e?.stack ?? e}\n`));
     host = { worker, signal };
   }
   const { worker, signal } = host;
@@ -63,9 +65,11 @@ function hosted(args: string[], env: Record<string, string>): CliResult {
   const answer = receiveMessageOnPort(port1);
   port1.close();
   if (answer === undefined) {
-    // the worker ended without answering: the next call starts another
+    // the worker ended without answering (once in a few whole-suite runs on CI, cause not yet found): this call is
+    // answered by a process of its own, as a user's shell runs it, and the next call starts another worker
     host = undefined;
-    throw new Error(`drill ${args.join(' ')}: the command's worker ended without a result`);
+    process.stderr.write(`test/helpers/cli.ts: the hosted drill's worker ended during 'drill ${args.join(' ')}'; run in a process of its own\n`);
+    return spawned(args, {}, env);
   }
   return answer.message as CliResult;
 }
