@@ -161,9 +161,11 @@ async function play(argv: string[], lang: Lang): Promise<number> {
       if (scenarioFile !== undefined && sameFile(file, scenarioFile)) throw new InputError(file, 'cannot write: this is the scenario of the session', 'save it under another name');
       // a run log under another kind's name (save ta-ca.yaml): replacing a scenario or decisions file there, or a file no tool reads back as a log
       if (!/\.json$/i.test(file)) throw new InputError(file, 'cannot write: the file name must end in .json (a run log is JSON)', `save it as ${shellArg(file.replace(/\.[^./\\]*$/, '') + '.json')}`);
-      // another run log there (a finished run, another trainee's session), typed at the table: not replaced unasked
-      if (typed && existsSync(file) && !ours.some((f) => sameFile(f, file)) && isRunLog(file)) {
-        throw new InputError(file, 'cannot write: another run log is there already', 'save under another name, or remove that file first');
+      // another run log there (a finished run, another trainee's session), or any other file (a JSON scenario, batch
+      // results), typed at the table: not replaced unasked
+      if (typed && existsSync(file) && !ours.some((f) => sameFile(f, file))) {
+        const what = isRunLog(file) ? 'another run log is there already' : 'a file that is not a run log is there already';
+        throw new InputError(file, `cannot write: ${what}`, 'save under another name, or remove that file first');
       }
       const log = session.log();
       writeAtomic(file, serializeRunLog(log));

@@ -51,6 +51,7 @@ const VI: Rule[] = [
   [/^this file is not UTF-8 text$/, 'tệp này không phải văn bản UTF-8'],
   [/^save it as UTF-8$/, 'hãy lưu lại dưới dạng UTF-8'],
   [/^cannot write: another run log is there already$/, 'không ghi được: ở đó đã có một nhật ký chạy khác'],
+  [/^cannot write: a file that is not a run log is there already$/, 'không ghi được: ở đó đã có một tệp khác, không phải nhật ký chạy'],
   [/^save under another name, or remove that file first$/, 'hãy lưu với tên khác, hoặc xóa tệp đó trước'],
   [/^this file is UTF-16 text, not UTF-8$/, 'tệp này là văn bản UTF-16, không phải UTF-8'],
   [/^save it as UTF-8 \(in Windows Notepad: Save as, Encoding 'UTF-8'\)$/, "hãy lưu lại dưới dạng UTF-8 (trong Notepad của Windows: Save as, Encoding 'UTF-8')"],

@@ -1,11 +1,12 @@
 /**
  * `save F` typed at the table does not replace another run log that is there (a finished run, another trainee's
- * session): it had, silently. Saving again over the session's own file, or over the log it resumed, goes on as
+ * session), nor any other file (a JSON scenario, batch results): it had, silently. Saving again over the session's own file, or over the log it resumed, goes on as
  * before; --out, named on the command line, is the user's choice.
  */
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { drill, tempDir } from '../helpers/cli.js';
 
 const KY_SON = 'scenarios/ky-son-flash-flood.yaml';
@@ -25,6 +26,19 @@ describe('save over a run log at the table', () => {
     const vi = drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'vi'], { input: `save ${other}\n` });
     expect(vi.stdout).toContain('Chưa lưu: không ghi được: ở đó đã có một nhật ký chạy khác (hãy lưu với tên khác, hoặc xóa tệp đó trước)');
     expect(readFileSync(other)).toEqual(before);
+  });
+
+  it('refuses a file that is not a run log (a JSON scenario, batch results), EN and VI, and leaves it as it was', () => {
+    const scenario = join(dir, 'scenario.json');
+    writeFileSync(scenario, JSON.stringify(parse(readFileSync(KY_SON, 'utf8')), null, 2));
+    const results = join(dir, 'results.json');
+    expect(drill(['batch', 'scenarios/minimal.yaml', '--runs', '2', '--workers', '1', '--out', results]).code).toBe(0);
+    const kept = [scenario, results].map((f) => readFileSync(f));
+    const p = drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'en'], { input: `save ${scenario}\nsave ${results}\n` });
+    expect(p.stdout.match(/Not saved: cannot write: a file that is not a run log is there already \(save under another name, or remove that file first\)/g)).toHaveLength(2);
+    const vi = drill(['play', KY_SON, '--role', 'tc-chair', '--lang', 'vi'], { input: `save ${results}\n` });
+    expect(vi.stdout).toContain('Chưa lưu: không ghi được: ở đó đã có một tệp khác, không phải nhật ký chạy (hãy lưu với tên khác, hoặc xóa tệp đó trước)');
+    expect([scenario, results].map((f) => readFileSync(f))).toEqual(kept);
   });
 
   it('saves over the log it resumed, and over --out at quit', () => {
