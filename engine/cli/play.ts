@@ -101,7 +101,15 @@ async function play(argv: string[], lang: Lang): Promise<number> {
     if (positionals.length) throw new PlayUsage('cli.both');
     const { log } = resumable(file);
     // --role on resume only says which of the run's roles sits first at this terminal: the roles and the seed are the run's
-    if (players.some((p) => !log.players.includes(p)) || values.seed !== undefined) throw new PlayUsage('cli.resume-roles', { roles: log.players.join(', ') || '-', seed: log.seed }, true);
+    // (the seed given again as it is changes nothing, so is not refused)
+    const stranger = players.find((p) => !log.players.includes(p));
+    if (stranger !== undefined) {
+      throw new PlayUsage(log.players.length ? 'cli.resume-role' : 'cli.resume-role-none', { role: stranger, roles: log.players.join(', ') }, true);
+    }
+    const seed = intOption(values.seed, 'seed');
+    if (seed !== undefined && seed !== log.seed) throw new PlayUsage('cli.resume-seed', { given: seed, seed: log.seed }, true);
+    // a run nobody played has no seat but the controller's, which is not part of the run: asked for, as drill play asks for a role
+    if (!log.players.length && !controller) throw new PlayUsage('cli.resume-nobody', {}, true);
     const r = PlaySession.resume(log, { lang, controller });
     if (!r.ok) {
       process.stderr.write(m(lang, 'cli.resume-failed', { file, reason: m(lang, r.key, r.params) }) + '\n');

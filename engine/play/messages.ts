@@ -493,7 +493,10 @@ const en = {
   "cli.bad-option": "{message}",
   "cli.see-help": "(drill play --help lists the options)",
   "cli.ctrl-c": "(type quit to leave; Ctrl-C again leaves at once)",
-  "cli.resume-roles": "--role and --seed cannot change on resume: they are part of the run (roles {roles}, seed {seed}); --role may name one of those roles, to sit at it first",
+  "cli.resume-role": "--role {role}: not one of this run's roles ({roles}); the roles are part of the run and cannot change on resume: there --role names one of them, to sit at it first",
+  "cli.resume-role-none": "--role {role}: nobody played this run (doctrine took every decision), so it has no role to sit at, and the roles cannot change on resume: resume it with --controller, or start a new session of its scenario with --role",
+  "cli.resume-seed": "--seed {given}: this run's seed is {seed}, and the seed cannot change on resume (leave --seed out)",
+  "cli.resume-nobody": "nobody played this run (doctrine took every decision), and the roles cannot change on resume: resume it with --controller, to sit at the controller's seat",
   "cli.usage": "drill play <scenario> [--seed N] [--role R ...] [--controller] [--lang vi|en] [--out run.json] [--decisions-out F]\ndrill play --resume run.json [--role R] [--controller] [--lang vi|en] [--out run.json] [--decisions-out F]\n\n  --role R       a role played at this terminal (repeat for several); doctrine plays the others\n  --controller   the controller (directing staff) sits here too: pause, hold/release, inject, jump\n  --seed N       master seed (default: the scenario's seed, else 1)\n  --lang vi|en   language of everything the program writes (default: vi if LANG starts with vi, else en)\n  --out F        write the run log here on quit (finished, or a session to resume)\n  --decisions-out F\n                 write the session's decisions here on quit, as a decisions file (drill run --decisions replays it)\n  --resume F     continue a session saved with save (or any run log)\n\nCommands are read from the terminal (help, Tab completion) or, when stdin is not a terminal, one per line;\nthen the exit status is 1 if any line was refused or not understood.",
 } as const;
 
@@ -984,7 +987,10 @@ const vi: Record<MsgKey, string> = {
   "cli.bad-option": "tùy chọn không hợp lệ: {message}",
   "cli.see-help": "(drill play --help liệt kê các tùy chọn)",
   "cli.ctrl-c": "(gõ quit để thoát; nhấn Ctrl-C lần nữa để thoát ngay)",
-  "cli.resume-roles": "không đổi được --role và --seed khi chơi tiếp: chúng là một phần của cuộc chạy (vai {roles}, hạt giống {seed}); --role có thể chọn một trong các vai đó để ngồi vào trước",
+  "cli.resume-role": "--role {role}: không phải một vai của cuộc chạy này ({roles}); các vai là một phần của cuộc chạy và không đổi được khi chơi tiếp: khi đó --role chọn một trong các vai ấy để ngồi vào trước",
+  "cli.resume-role-none": "--role {role}: cuộc chạy này không ai đóng vai (mọi quyết định do phương án tự động đưa ra) nên không có vai nào để ngồi vào, và các vai không đổi được khi chơi tiếp: hãy chơi tiếp với --controller, hoặc bắt đầu một phiên mới của kịch bản với --role",
+  "cli.resume-seed": "--seed {given}: hạt giống của cuộc chạy này là {seed}, và không đổi được khi chơi tiếp (hãy bỏ --seed)",
+  "cli.resume-nobody": "cuộc chạy này không ai đóng vai (mọi quyết định do phương án tự động đưa ra), và các vai không đổi được khi chơi tiếp: hãy chơi tiếp với --controller để ngồi ghế ban đạo diễn",
   "cli.usage": "drill play <kịch-bản> [--seed N] [--role R ...] [--controller] [--lang vi|en] [--out run.json] [--decisions-out F]\ndrill play --resume run.json [--role R] [--controller] [--lang vi|en] [--out run.json] [--decisions-out F]\n\n  --role R       một vai do người ngồi tại máy này đảm nhận (lặp lại nếu nhiều vai); phương án\n                 tự động đảm nhận các vai còn lại\n  --controller   ban đạo diễn cũng ngồi tại đây: pause, hold/release, inject, jump\n  --seed N       hạt giống gốc của các dòng ngẫu nhiên\n                 (mặc định: giá trị seed trong kịch bản, nếu không có thì 1)\n  --lang vi|en   ngôn ngữ của mọi thông báo\n                 (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không thì en)\n  --out F        ghi nhật ký chạy vào đây khi thoát (hoàn tất, hoặc một phiên để chơi tiếp)\n  --decisions-out F\n                 ghi các quyết định của phiên vào đây khi thoát, thành tệp quyết định\n                 (drill run --decisions chạy lại được)\n  --resume F     chơi tiếp một phiên đã lưu bằng save (hoặc bất kỳ nhật ký chạy nào)\n\nLệnh được đọc từ bàn phím (help, phím Tab để gợi ý) hoặc, khi stdin không phải terminal, mỗi\ndòng một lệnh; khi đó mã thoát là 1 nếu có dòng bị từ chối hoặc không hiểu.",
 };
 

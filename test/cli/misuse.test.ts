@@ -188,7 +188,7 @@ describe('an output that is an input, or of the wrong kind', () => {
       [['msel', 'export', 's.yaml', '--out', 's.yaml'], "drill msel: --out s.yaml: drill msel export writes CSV (.csv) or Markdown (.md, .markdown), not '.yaml'"],
       [['play', 's.yaml', '--controller', '--out', 's.yaml'], 'drill play: --out s.yaml: this is the scenario the command reads'],
       [['play', 's.yaml', '--controller', '--decisions-out', 'link.yaml'], 'drill play: --decisions-out link.yaml: this is the scenario the command reads'],
-      [['play', '--resume', 'run.json', '--decisions-out', 'run.json'], 'drill play: --decisions-out run.json: this is the run log the command reads'],
+      [['play', '--resume', 'run.json', '--controller', '--decisions-out', 'run.json'], 'drill play: --decisions-out run.json: this is the run log the command reads'],
       [['play', 's.yaml', '--controller', '--out', 'p.json', '--decisions-out', './p.json'], 'drill play: --out and --decisions-out name the same file: give each its own'],
       // a run log over a file of another kind (a tester's scenario replaced by JSON), or the two outputs of play swapped
       [['run', 's.yaml', '--out', 'other.yaml'], 'drill run: --out other.yaml: the file name must end in .json: a run log is JSON'],

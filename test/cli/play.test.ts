@@ -83,7 +83,7 @@ describe('drill play on stdin', () => {
     // a role the run was not played with cannot join on resume
     const other = drill(['play', '--resume', join(dir, 'mid.json'), '--role', 'hk-chair', '--lang', 'en'], { input: 'quit\n' });
     expect(other.code).toBe(2);
-    expect(other.stderr).toContain('--role and --seed cannot change on resume: they are part of the run (roles mx-chair, tc-chair, seed 2022); --role may name one of those roles, to sit at it first');
+    expect(other.stderr).toContain("--role hk-chair: not one of this run's roles (mx-chair, tc-chair); the roles are part of the run and cannot change on resume: there --role names one of them, to sit at it first");
   });
 
   it('says what is wrong with the command line, in the language asked for, with exit status 2', () => {
