@@ -6,14 +6,23 @@ import { printUsage } from './usage.js';
 export const schemaCommand: Subcommand = {
   name: 'schema',
   summary: 'print the scenario JSON Schema (for editors and yaml-language-server)',
-  usage: 'drill schema\n\n  Save it and point your editor at it from the first line of a scenario:\n  # yaml-language-server: $schema=./scenario.schema.json',
+  usage: [
+    'drill schema',
+    '',
+    '  Prints the scenario JSON Schema (in English) on standard output. Save it to a file,',
+    '  then point your editor at that file from the first line of a scenario:',
+    '    drill schema > scenario.schema.json',
+    '    # yaml-language-server: $schema=./scenario.schema.json',
+  ].join('\n'),
   vi: {
     summary: 'in ra JSON Schema của kịch bản (cho trình soạn thảo và yaml-language-server)',
     usage: [
       'drill schema',
       '',
-      '  Lưu lược đồ in ra vào một tệp, rồi trỏ trình soạn thảo tới tệp đó từ dòng đầu tiên của kịch bản:',
-      '  # yaml-language-server: $schema=./scenario.schema.json',
+      '  In JSON Schema của kịch bản (bằng tiếng Anh) ra đầu ra chuẩn. Lưu lược đồ in ra vào một tệp,',
+      '  rồi trỏ trình soạn thảo tới tệp đó từ dòng đầu tiên của kịch bản:',
+      '    drill schema > scenario.schema.json',
+      '    # yaml-language-server: $schema=./scenario.schema.json',
     ].join('\n'),
   },
   options: {},

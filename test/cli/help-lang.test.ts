@@ -35,7 +35,8 @@ const optionsIn = (text: string) => [...new Set([...text.matchAll(/--([a-z][\w-]
  */
 const NOTATION = new Set([
   // drill schema: the line to put in a scenario
-  '  # yaml-language-server: $schema=./scenario.schema.json',
+  '    drill schema > scenario.schema.json',
+  '    # yaml-language-server: $schema=./scenario.schema.json',
   // drill msel: the sheet's column names, the names of a condition, decision options as they are written in the sheet
   '         number, id, time, type, method, from (vi), from (en), to, subject (vi), subject (en),',
   '         message (vi), message (en), expected action, objectives, decision options,',
