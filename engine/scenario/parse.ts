@@ -14,7 +14,7 @@ import { clockAdviceSay, dateAndClock } from './msel-bare-times.js';
 import { pad2 } from './calendar.js';
 import { colonInText, indentationSlips, unclosedFlows } from './indentation.js';
 import { DESCRIPTIONS_VI } from './issue-words.js';
-import { followedBy, joined, say, type IssueKey, type Say } from './say.js';
+import { asJsonSay, followedBy, joined, say, type IssueKey, type Say } from './say.js';
 import { CAPABILITIES, COMMANDS, ID_PATTERN_MESSAGE, ID_RE, MODES, Offset, Scenario, Text } from './schema.js';
 import { textsCutByComment } from './comment-in-text.js';
 import { colonInFlow, flowWithTextsQuoted, quoteClosed, quoteEndsEarly, quotedText, runawayQuotes, textAfterQuote, unclosedQuote, commentAteSeparator } from './flow-text.js';
@@ -134,6 +134,84 @@ export type LoadResult<T> = {
  * on the raw value so that it still reports when the shape is wrong).
  */
 export function loadYaml<S extends z.ZodType>(text: string, file: string, schema: S, check?: (raw: unknown, source: SourceText) => RawIssue[], what = 'scenario'): LoadResult<z.output<S>> {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (!isJsonFile(text, file)) return loadText(text, file, schema, check, what);
+  // `//` and `/* */` comments, which JSON has not and YAML reads as text (`"seed": 7, // the seed` made a key of the
+  // comment and the key after it): each said where it is, and the rest read without them
+  const comments = jsonComments(text);
+  const r = loadText(comments.length ? blankOut(text, comments) : text, file, schema, check, what);
+  const said = comments.map((c) => {
+    const { line, column } = lineAndColumn(text, c.start);
+    const written = text.slice(c.start, c.end).split(/\r?\n/);
+    const shown = written.length > 1 ? `${written[0].trimEnd()} ... */` : written[0].trimEnd();
+    return issue({ file, line, column, path: '(syntax)', code: 'yaml', severity: 'error' },
+      say('json.comment', { comment: shown.length > 48 ? shown.slice(0, 45) + '...' : shown }), say('json.comment-hint'));
+  });
+  if (said.length) return { ok: false, issues: sortIssues([...said, ...(r.ok ? r.warnings : r.issues)]).map(asJson), raw: r.raw };
+  return r.ok ? { ...r, warnings: r.warnings.map(asJson) } : { ...r, issues: r.issues.map(asJson) };
+}
+
+/**
+ * Is this a file written in JSON, whose messages show their snippets as JSON: a `.json` file that starts as JSON
+ * does (a '{' or a '[', after any comments). A `.json` file written in YAML is told in YAML.
+ */
+export function isJsonFile(text: string, file: string): boolean {
+  return /\.json$/i.test(file) && /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*[{[]/.test(text);
+}
+
+/** An issue said to a file written in JSON (loadYaml says each so; a caller that rewords one says it again). */
+export function asJson(i: ScenarioIssue): ScenarioIssue {
+  return i.words.message.as === 'json' && (i.words.hint === undefined || i.words.hint.as === 'json') ? i : reword(i, asJsonSay(i.words.message), asJsonSay(i.words.hint));
+}
+
+function lineAndColumn(text: string, at: number): { line: number; column: number } {
+  const before = text.slice(0, at);
+  const nl = before.lastIndexOf('\n');
+  return { line: before.split('\n').length, column: at - nl };
+}
+
+/**
+ * The comments of a JSON text (`// ...` to the end of its line, `/* ... *\/`), outside its texts in double quotes
+ * (`"https://..."` is none). One starts where a value or a key may (after a space, a line's start, or a bracket or
+ * comma): `http://x`, written bare in a file that is YAML after all, is a text.
+ */
+function jsonComments(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      i++;
+      while (i < text.length && text[i] !== '"' && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
+      continue;
+    }
+    if (c !== '/' || (text[i + 1] !== '/' && text[i + 1] !== '*') || (i > 0 && !/[\s,{}[\]]/.test(text[i - 1]))) continue;
+    let end: number;
+    if (text[i + 1] === '/') {
+      end = text.indexOf('\n', i);
+      if (end < 0) end = text.length;
+      if (text[end - 1] === '\r') end--;
+    } else {
+      end = text.indexOf('*/', i + 2);
+      end = end < 0 ? text.length : end + 2;
+    }
+    out.push({ start: i, end });
+    i = end - 1;
+  }
+  return out;
+}
+
+/** The text with these stretches as spaces (their line breaks kept): what follows keeps its line and column. */
+function blankOut(text: string, stretches: { start: number; end: number }[]): string {
+  let out = '';
+  let at = 0;
+  for (const s of stretches) {
+    out += text.slice(at, s.start) + text.slice(s.start, s.end).replace(/[^\r\n]/g, ' ');
+    at = s.end;
+  }
+  return out + text.slice(at);
+}
+
+function loadText<S extends z.ZodType>(text: string, file: string, schema: S, check?: (raw: unknown, source: SourceText) => RawIssue[], what = 'scenario'): LoadResult<z.output<S>> {
   // a problem of the whole file (empty, binary, another kind of file): it has no line, and none is shown
   const whole = (code: string, message: Say, hint?: Say): ScenarioIssue => issue({ file, line: 1, column: 1, path: '(top)', code, severity: 'error', whole: true }, message, hint);
   const at1 = (code: string, message: Say, hint?: Say): LoadResult<z.output<S>> => ({ ok: false, issues: [whole(code, message, hint)] });
@@ -186,12 +264,15 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
       say(`yaml.${e.code}` as IssueKey, { text: yamlMessage(e.message) }), SYNTAX_HINTS[e.code] ?? (/\.json$/i.test(file) ? say('yaml.hint-json') : say('yaml.hint'))));
   }
   // a .json file that is YAML but not JSON (a trailing comma, a comment, a bare key): drillsim reads it, an editor's or jq's JSON will not
-  if (doc.errors.length === 0 && /\.json$/i.test(file) && /^\s*[{[]/.test(text)) {
+  // (a .json file written in YAML throughout, `drillsim: 1` on its first line, too: it was read without a word)
+  if (doc.errors.length === 0 && /\.json$/i.test(file)) {
     const at = notStrictJson(text);
     if (at !== undefined) {
       const pos = lineCounter.linePos(at.pos);
+      const yaml = !/^\s*[{[]/.test(text);
       issues.push(issue({ file, line: pos.line, column: pos.col, path: '(syntax)', code: 'not-strict-json', severity: 'warning' },
-        at.comma ? say('strict-json.comma-message') : say('strict-json.message', { text: at.detail }), at.comma ? say('strict-json.comma') : say('strict-json.hint')));
+        yaml ? say('strict-json.yaml') : at.comma ? say('strict-json.comma-message') : say('strict-json.message', { text: at.detail }),
+        yaml ? say('strict-json.yaml-hint') : at.comma ? say('strict-json.comma') : say('strict-json.hint')));
     }
   }
   // entries run together leave one where the planner wrote two: what is said of the rest would be of that mix
@@ -212,7 +293,8 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
         say('json.missing-colon', { key: colon.key }), colon.fixed !== undefined ? say('json.missing-colon-here', { line: pos.line, column: pos.col, fixed: colon.fixed }) : say('json.missing-colon-hint', { line: pos.line }))] };
     }
     const comma = json ? missingJsonComma(text) : undefined;
-    if (comma !== undefined && comma.pos >= Math.min(...doc.errors.map((e) => e.pos[0])) - 1) {
+    // (the parser says it where the comma goes, between two keys, or at the entry after it, in a list: 'missing , or : between flow sequence items')
+    if (comma !== undefined && comma.at >= Math.min(...doc.errors.map((e) => e.pos[0])) - 1) {
       const pos = lineCounter.linePos(comma.pos);
       return { ok: false, issues: [issue({ file, line: pos.line, column: pos.col, path: '(syntax)', code: 'yaml', severity: 'error' },
         say('json.missing-comma', { after: comma.after, next: comma.next }), comma.sameLine ? say('json.missing-comma-here', { line: pos.line, column: pos.col }) : say('json.missing-comma-hint', { line: pos.line }))] };
@@ -305,7 +387,7 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   // a duplicate key: a shape complaint on its lines (the value kept is the last) says the same thing again
   const syntaxLines = new Set(issues.filter((i) => i.code === 'yaml').flatMap((i) => [i.line, i.line - 1]));
   const kept = syntaxLines.size ? issues.filter((i) => i.code === 'yaml' || !syntaxLines.has(i.line) || i.code === 'duplicate-id' || i.code === 'unknown-id') : issues;
-  const sorted = sortIssues(dedupe(kept)).map(/\.json$/i.test(file) ? asJson : (i: ScenarioIssue) => i);
+  const sorted = sortIssues(dedupe(kept));
   const errors = sorted.filter((i) => i.severity === 'error');
   if (errors.length > 0 || !parsed.success) return { ok: false, issues: sorted, raw };
   return { ok: true, value: parsed.data, warnings: sorted, raw, place: (path) => place(path) };
@@ -511,7 +593,7 @@ function missingJsonColon(text: string): { pos: number; keyStart: number; key: s
  * Where a ',' is missing between two entries of a JSON text (just after the first of them), when that is
  * what stops JSON.parse: the value before it and the start of the entry after it, as written.
  */
-function missingJsonComma(text: string): { pos: number; after: string; next: string; sameLine: boolean } | undefined {
+function missingJsonComma(text: string): { pos: number; at: number; after: string; next: string; sameLine: boolean } | undefined {
   try {
     JSON.parse(text);
     return undefined;
@@ -526,9 +608,10 @@ function missingJsonComma(text: string): { pos: number; after: string; next: str
     // the entry before: from the last bracket or comma of its line (outside quotes), or the bracket that closes it
     const line = text.slice(text.lastIndexOf('\n', end - 1) + 1, end).trim();
     const piece = line.split(/[{[,]\s*/).pop()!;
-    const after = piece !== '' && (piece.split('"').length - 1) % 2 === 0 ? piece : line;
+    // (an entry that ends with its closing bracket, `{ ... "zone": "x"}`: that bracket, as for one on its own line)
+    const after = /[}\]]$/.test(line) ? line[line.length - 1]! : piece !== '' && (piece.split('"').length - 1) % 2 === 0 ? piece : line;
     const next = text.slice(at).split(/\r?\n/)[0]!.trim().replace(/,$/, '');
-    return { pos: end, after: after.length > 40 ? '...' + after.slice(-37) : after, next: next.length > 40 ? next.slice(0, 37) + '...' : next, sameLine: !text.slice(end, at).includes('\n') };
+    return { pos: end, at, after: after.length > 40 ? '...' + after.slice(-37) : after, next: next.length > 40 ? next.slice(0, 37) + '...' : next, sameLine: !text.slice(end, at).includes('\n') };
   }
 }
 
@@ -539,8 +622,9 @@ function notStrictJson(text: string): { pos: number; detail: string; comma: bool
     return undefined;
   } catch (e) {
     const message = (e as Error).message;
+    // (a text JSON refuses at its first character: V8 gives no position, as in `Unexpected token 'd', "drillsim: 1"...`)
     const m = / at position (\d+)/.exec(message);
-    const pos = m ? Math.min(Number(m[1]), text.length) : 0;
+    const pos = m ? Math.min(Number(m[1]), text.length) : text.length - text.trimStart().length;
     let k = pos - 1;
     while (k >= 0 && /\s/.test(text[k]!)) k--;
     const comma = text[k] === ',' && /^\s*[}\]]/.test(text.slice(pos));
@@ -548,17 +632,6 @@ function notStrictJson(text: string): { pos: number; detail: string; comma: bool
   }
 }
 
-/** A key to add, in a JSON file: written as JSON writes it (`"areas": ...`), not as YAML (`areas:`). */
-const JSON_ADD: Partial<Record<IssueKey, IssueKey>> = {
-  'missing.add': 'missing.add-json', 'missing.add-what': 'missing.add-what-json',
-  'missing.add-value': 'missing.add-value-json', 'missing.add-one-of': 'missing.add-one-of-json',
-  'type.in-brackets': 'type.in-brackets-json',
-};
-function asJson(i: ScenarioIssue): ScenarioIssue {
-  const hint = i.words.hint;
-  const json = hint && 'key' in hint ? JSON_ADD[hint.key] : undefined;
-  return json ? reword(i, i.words.message, { ...hint, key: json } as Say) : i;
-}
 
 /**
  * The parser's complaints about a file that does not read, in a planner's terms: a line out of line with
@@ -1358,7 +1431,21 @@ function describeAt(root: z.ZodType, path: PathSegment[]): string | undefined {
 }
 
 /** A field's description in words for any language (issue-words.ts DESCRIPTIONS_VI has each of the schema's). */
-const description = (en: string): Say => say('bi', { en, vi: DESCRIPTIONS_VI[en] ?? en });
+const description = (en: string): Say => say('bi', { en: flowsMarked(en), vi: flowsMarked(DESCRIPTIONS_VI[en] ?? en) });
+/** A description's examples in braces (`{ vi: ..., en: ... }`, `{ road: 40, foot: 4 }`) marked as snippets of the format: a JSON file is shown them in JSON. */
+function flowsMarked(text: string): string {
+  let out = '';
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '{' && depth++ === 0) start = i;
+    else if (text[i] === '}' && depth > 0 && --depth === 0) {
+      const flow = text.slice(start, i + 1);
+      out += /\w: /.test(flow) ? `⟪${flow}⟫` : flow;
+    } else if (depth === 0) out += text[i];
+  }
+  return depth === 0 ? out : text;
+}
 /** 'expected <what the field holds>' */
 /**
  * What kind of number the field at `path` takes, for an example to write that fits it: a whole number (a count:

@@ -16,6 +16,12 @@ export type { IssueKey };
 export interface Say {
   readonly key: IssueKey;
   readonly params?: Readonly<Record<string, Param>>;
+  /**
+   * Said to a file written in JSON (and so is all it holds): its snippets of the format, marked ⟪...⟫ in the
+   * catalogue (`⟪{key}: {n}⟫`), are shown as JSON (`"seed": 7`), and a key with a `-json` text of its own
+   * (`missing.add-json`) says that instead. Without it a snippet shows as written, in YAML.
+   */
+  readonly as?: 'json';
 }
 
 /** Items said one after the other, with the separator `by` (a key: ', ', ' or ', '; ') between them. */
@@ -56,7 +62,25 @@ export function sayIn(s: Say, lang: Lang): string;
 export function sayIn(s: Say | undefined, lang: Lang): string | undefined;
 export function sayIn(s: Say | undefined, lang: Lang): string | undefined {
   if (s === undefined) return undefined;
-  return fill(ISSUE_WORDS[lang][s.key], s.params ?? {}, (p) => paramIn(p, lang));
+  return render(s, lang, false);
+}
+
+/** `s` said to a JSON file: as `s`, with its snippets in JSON (see Say.as). */
+export function asJsonSay(s: Say): Say;
+export function asJsonSay(s: Say | undefined): Say | undefined;
+export function asJsonSay(s: Say | undefined): Say | undefined {
+  return s === undefined || s.as === 'json' ? s : { ...s, as: 'json' };
+}
+
+/** A snippet of the format in a template (`⟪seed: {n}⟫`), once its placeholders are filled. */
+const SNIPPET = /⟪([^⟪⟫]*)⟫/g;
+
+function render(s: Say, lang: Lang, inJson: boolean): string {
+  const json = inJson || s.as === 'json';
+  const words = ISSUE_WORDS[lang] as Record<string, string | undefined>;
+  const template = (json ? words[`${s.key}-json`] : undefined) ?? words[s.key]!;
+  const filled = fill(template, s.params ?? {}, (p) => paramIn(p, lang, json));
+  return filled.includes('⟪') ? filled.replace(SNIPPET, (_all, snippet: string) => (json ? jsonSnippet(snippet) : snippet)) : filled;
 }
 
 /** A template of a catalogue with its {placeholders} filled ({n:one|many}: the form for the number n). */
@@ -73,10 +97,66 @@ function fill<P>(template: string, params: Readonly<Record<string, P>>, show: (p
   });
 }
 
-function paramIn(p: Param, lang: Lang): string {
+function paramIn(p: Param, lang: Lang, json: boolean): string {
   if (typeof p === 'string') return p;
   if (typeof p === 'number') return String(p);
-  if (isSay(p)) return sayIn(p, lang);
+  if (isSay(p)) return render(p, lang, json);
   const sep = ISSUE_WORDS[lang][p.by];
-  return p.join.map((x) => paramIn(x, lang)).join(sep);
+  return p.join.map((x) => paramIn(x, lang, json)).join(sep);
+}
+
+/**
+ * A snippet of YAML as a catalogue's text writes it, written as JSON: `seed: 7` is `"seed": 7`, `do: evacuate,
+ * zone: x` is `"do": "evacuate", "zone": "x"`, `{ vi: ..., en: ... }` is `{ "vi": ..., "en": ... }`, a key alone
+ * (`units:`) is `"units"`, one nested by its path (`travel.nodes:`) `"travel": { "nodes" }`. Keys and texts are
+ * quoted, numbers, true, false, null, `...` and texts already in double quotes are left as they are; the
+ * spacing and the brackets are the snippet's own.
+ */
+export function jsonSnippet(yaml: string): string {
+  let out = '';
+  let i = 0;
+  const n = yaml.length;
+  while (i < n) {
+    const c = yaml[i]!;
+    if (/[\s{}[\],]/.test(c)) { out += c; i++; continue; }
+    if (c === '"') {
+      let j = i + 1;
+      while (j < n && yaml[j] !== '"') j += yaml[j] === '\\' ? 2 : 1;
+      out += yaml.slice(i, j + 1);
+      i = j + 1;
+      if (yaml[i] === ':') { out += ':'; i++; }
+      continue;
+    }
+    if (c === "'") {
+      let j = i + 1;
+      let text = '';
+      while (j < n) {
+        if (yaml[j] === "'" && yaml[j + 1] === "'") { text += "'"; j += 2; continue; }
+        if (yaml[j] === "'") break;
+        text += yaml[j++];
+      }
+      out += JSON.stringify(text);
+      i = j + 1;
+      if (yaml[i] === ':') { out += ':'; i++; }
+      continue;
+    }
+    // a plain word or text: up to a bracket, a comma, or ': ' (a ':' inside, as in T+00:30, is the text's own)
+    let j = i;
+    while (j < n && !/[{}[\],]/.test(yaml[j]!) && !(yaml[j] === ':' && (j + 1 === n || /[\s,{}[\]]/.test(yaml[j + 1]!)))) j++;
+    let word = yaml.slice(i, j);
+    const trailing = /\s*$/.exec(word)![0];
+    word = word.slice(0, word.length - trailing.length);
+    if (yaml[j] === ':') {
+      const alone = /^\s*$/.test(yaml.slice(j + 1));
+      const path = word.split('.');
+      if (alone) out += path.length > 1 && path.every((k) => /^[\w-]+$/.test(k)) ? path.map((k) => JSON.stringify(k)).join(': { ') + ' }'.repeat(path.length - 1) : JSON.stringify(word);
+      else out += JSON.stringify(word) + ':';
+      i = alone ? n : j + 1;
+      continue;
+    }
+    out += /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|\.\.\.)$/.test(word) ? word : JSON.stringify(word);
+    out += trailing;
+    i = j;
+  }
+  return out;
 }
