@@ -161,6 +161,8 @@ export function isJsonFile(text: string, file: string): boolean {
 
 /** An issue said to a file written in JSON (loadYaml says each so; a caller that rewords one says it again). */
 export function asJson(i: ScenarioIssue): ScenarioIssue {
+  // (a problem of the whole file, another of drillsim's files given here: its hint is of the file expected, not of this one's text)
+  if (i.whole) return i;
   return i.words.message.as === 'json' && (i.words.hint === undefined || i.words.hint.as === 'json') ? i : reword(i, asJsonSay(i.words.message), asJsonSay(i.words.hint));
 }
 

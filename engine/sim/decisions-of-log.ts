@@ -45,7 +45,10 @@ export function parseDecisionsOrLog(text: string, file: string, scenario?: Scena
   const kept: number[] = [], late: number[] = [];
   log.decisions.forEach((d, i) => (typeof d.at === 'number' && d.at > end ? late : kept).push(i));
   const yaml = serializeDecisions({ decisions: kept.map((i) => decisionFromRecord(log.decisions[i])), players: log.players, scenario: log.scenario.id });
-  const parsed = parseDecisions(yaml, file, scenario, addedBefore, forkedAway);
+  const read = parseDecisions(yaml, file, scenario, addedBefore, forkedAway);
+  // (that YAML is drillsim's own, read under the log's .json name: not the log written in YAML, as a .json file would be warned of)
+  const own = (x: ScenarioIssue) => x.code !== 'not-strict-json';
+  const parsed = read.ok ? { ...read, warnings: read.warnings.filter(own) } : { ...read, issues: read.issues.filter(own) };
   // the serialised file's lines mean nothing to the reader: each decision's own line in the log instead
   const first = lineOfDecisions(text);
   const lineOf = (i: number) => (first === null ? 1 : first + 1 + kept[i]);

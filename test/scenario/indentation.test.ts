@@ -197,7 +197,8 @@ describe("a '{' or '[' never closed", () => {
     const r = parseScenario(unclosed, 'm.json');
     expect(r.ok ? [] : r.issues.map((i) => `${i.line}:${i.column} ${i.message}`)).toEqual([`${open + 1}:12 the '{' opened here is never closed`]);
     const comma = parseScenario(json.replace('"exercise": "tabletop",', '"exercise": "tabletop"'), 'm.json');
-    expect(comma.ok ? [] : comma.issues.map((i) => i.hint)).toEqual(['fix the JSON syntax here']);
+    // (a comma left out: said where it goes, as JSON would have it)
+    expect(comma.ok ? [] : comma.issues.map((i) => i.hint)).toEqual([`add ',' at the end of line ${lines.findIndex((l) => l.trim() === '"exercise": "tabletop",') + 1}`]);
   });
 
   it('finds none in any YAML or JSON the libraries write, block or flow (property)', () => {

@@ -62,6 +62,15 @@ describe('the catalogue of problems, in both languages', () => {
     }
   });
 
+  it('the Vietnamese marks the same snippets of the format as the English (shown as JSON to a .json file)', () => {
+    const snippets = (t: string) => [...t.matchAll(/⟪([^⟪⟫]*)⟫/g)].map((m) => m[1]).sort();
+    for (const k of keys) {
+      expect(ISSUE_WORDS.en[k].split('⟪').length, `${k}: each ⟪ closed`).toBe(ISSUE_WORDS.en[k].split('⟫').length);
+      // (a snippet's own words may differ: '<id>' is '<mã>' in Vietnamese)
+      expect(snippets(ISSUE_WORDS.vi[k]).length, k).toBe(snippets(ISSUE_WORDS.en[k]).length);
+    }
+  });
+
   it('a distribution\'s problems are worded in English as the engine words them (core/distributions.ts)', () => {
     for (const [k, text] of Object.entries(DIST_PROBLEMS)) expect(ISSUE_WORDS.en[`dist.${k}` as IssueKey], k).toBe(text);
   });

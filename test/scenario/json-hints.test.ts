@@ -8,8 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { formatIssueIn } from '../../engine/scenario/issues.js';
+import { formatIssue, formatIssueIn } from '../../engine/scenario/issues.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
+import { jsonSnippet } from '../../engine/scenario/say.js';
+import { parseDecisions } from '../../engine/sim/decisions.js';
 import { ROOT } from '../helpers/cli.js';
 
 const TEXT = '{"drillsim": 1, "id": "x"}';
@@ -115,5 +117,118 @@ describe('a .json file with a colon left out', () => {
 
   it('a comma left out is still said as such', () => {
     expect(problems('{"drillsim": 1 "id": "x"}')[0]).toContain("a ',' is missing between");
+  });
+});
+
+// `"seed": 7, // the seed` made a key of the comment and the key after it ('// the seed "areas"'): 8 errors, none of
+// them the comment; in a decisions file, 'unexpected scalar at node end'
+describe('a comment in a .json file', () => {
+  const seedLine = (text: string, l: string) => text.split('\n').findIndex((x) => x.includes(l)) + 1;
+
+  it('is one error at each comment, and nothing of what it garbled', () => {
+    const text = asJson.replace('"seed": 7,', '"seed": 7, // the seed').replace('"horizon": "4h",', '"horizon": "4h", /* four hours */');
+    const seed = seedLine(text, '// the seed'), horizon = seedLine(text, '/* four hours */');
+    expect(problems(text)).toEqual([
+      `s.json:${horizon}:20: error[yaml] (syntax): JSON has no comments: remove '/* four hours */' (or write the file as YAML, where comments start with '#')`,
+      `s.json:${seed}:14: error[yaml] (syntax): JSON has no comments: remove '// the seed' (or write the file as YAML, where comments start with '#')`,
+    ].sort((a, b) => Number(a.split(':')[1]) - Number(b.split(':')[1])));
+    expect(problems(text, 'vi')[0]).toContain("JSON không có chú thích: hãy bỏ '");
+  });
+
+  it('a // inside a text (a URL) is no comment', () => {
+    const text = asJson.replace('"seed": 7,', '"seed": 7, "summary": "see https://example.org/a",');
+    const r = parseScenario(text, 's.json');
+    expect(r.ok).toBe(true);
+    expect(r.ok && r.warnings.map((i) => i.code)).not.toContain('not-strict-json');
+  });
+
+  it('in a decisions file, and with other mistakes said as well', () => {
+    const text = '{"drillsim_decisions": 1, "decisions": [ {"at": "T+00:40", "role": "tc-chair", "do": "evacuate", "zone": "ta-ca-riverside"} // c\n ]}';
+    const r = parseDecisions(text, 'd.json');
+    expect(r.ok).toBe(false);
+    expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual([`d.json:1:125: error[yaml] (syntax): JSON has no comments: remove '// c' (or write the file as YAML, where comments start with '#')`]);
+    const two = parseDecisions('{"drillsim_decisions": 1, /* x */ "decisions": [ {"at": 600, "role": "a", "do": "recall", "unit": "u"} ]}', 'd.json');
+    expect(two.ok ? [] : two.issues.map((i) => i.code)).toEqual(['yaml', 'time']);
+  });
+});
+
+describe('a .json file with a comma left out between the items of a list', () => {
+  it('is said where the comma goes, in English and in Vietnamese', () => {
+    const text = asJson.replace(/("mx-militia"),(\n\s*"mx-police")/, '$1$2');
+    const line = text.split('\n').findIndex((l) => l.trim() === '"mx-militia"') + 1;
+    expect(line).toBeGreaterThan(0);
+    expect(problems(text)).toEqual([`s.json:${line}:21: error[yaml] (syntax): a ',' is missing between '"mx-militia"' and '"mx-police"': in JSON, a comma separates each entry from the next (add ',' at the end of line ${line})`]);
+    expect(problems(text, 'vi')).toEqual([`s.json:${line}:21: error[yaml] (syntax): thiếu dấu ',' giữa '"mx-militia"' và '"mx-police"': trong JSON, các mục phải cách nhau bằng dấu phẩy (hãy thêm ',' vào cuối dòng ${line})`]);
+  });
+
+  it('between two entries of a decisions file, the first closing on its line', () => {
+    const r = parseDecisions('{"drillsim_decisions": 1, "decisions": [ {"at": "T+00:40", "role": "a", "do": "recall", "unit": "u"}\n {"at": "T+00:50", "role": "a", "do": "recall", "unit": "u"} ]}', 'd.json');
+    expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual([expect.stringMatching(/^d\.json:1:101: error\[yaml\] \(syntax\): a ',' is missing between '\}' and '\{"at": "T\+00:50".*\(add ',' at the end of line 1\)$/)]);
+  });
+});
+
+// only the five hints that said a key to add were turned into JSON: 'seed: 7', 'drillsim: 1', `units:`, { vi: ..., en: ... }
+describe('the hints to a .json file show what to write as JSON', () => {
+  const hintsOf = (text: string, file = 's.json', lang: 'en' | 'vi' = 'en') => {
+    const r = parseScenario(text, file);
+    return r.ok ? [] : r.issues.map((i) => formatIssueIn(i, lang));
+  };
+
+  it('a number in quotes, a version, the first key, a list to add to, a text', () => {
+    expect(hintsOf(asJson.replace('"seed": 7', '"seed": "7"'))).toEqual([expect.stringMatching(/\(write the number without quotes: "seed": 7\)$/)]);
+    expect(hintsOf(asJson.replace('"seed": 7', '"seed": "7"'), 's.json', 'vi')[0]).toMatch(/: "seed": 7\)$/);
+    expect(hintsOf(asJson.replace('"drillsim": 1', '"drillsim": 2'))[0]).toContain('(write "drillsim": 1; a file made');
+    expect(hintsOf(asJson.replace('"drillsim": 1,', ''))[0]).toContain(`(a scenario starts with '"drillsim": 1'; see`);
+    const noUnits = hintsOf(asJson.replace(/"units": \[[\s\S]*?\n {2}\],/, '"units": null,'));
+    expect(noUnits[0]).toMatch(/expected a list, got null \(write its value in place of null, or remove the line\)$/);
+    expect(noUnits.slice(1).every((l) => l.includes('add it under `"units"`'))).toBe(true);
+    expect(hintsOf(asJson.replace(/"title": \{[\s\S]*?\},/, '"title": 5,'))[0]).toContain('(expected text: a string, or { "vi": ..., "en": ... })');
+    // the same mistakes in YAML are told in YAML
+    const minimal = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
+    expect(hintsOf(minimal.replace('seed: 7', 'seed: "7"'), 's.yaml')[0]).toMatch(/\(write the number without quotes: seed: 7\)$/);
+    expect(hintsOf(minimal.replace('drillsim: 1', 'drillsim: 2'), 's.yaml')[0]).toContain('(write drillsim: 1; a file made');
+  });
+
+  it('a quote never closed, in a .json file', () => {
+    // (a file cut short in the middle of a text)
+    const text = asJson.slice(0, asJson.indexOf('"id": "muong-xen"') + '"id": "muong-xe'.length);
+    expect(hintsOf(text)[0]).toMatch(/as in "id": "muong-xe"; without it, what follows is read as more of the text\)$/);
+  });
+
+  it('a decisions file: the command written as a key, the file\'s first key', () => {
+    const ky = parseScenario(readFileSync(join(ROOT, 'scenarios/ky-son-flash-flood.yaml'), 'utf8'));
+    if (!ky.ok) throw new Error('ky-son does not load');
+    const r = parseDecisions('{"drillsim_decisions": 1, "decisions": [ {"at": "T+03:15", "role": "tc-chair", "evacuate": "ta-ca-riverside"} ]}', 'd.json', ky.scenario);
+    expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual([expect.stringContaining('`"evacuate": "ta-ca-riverside"` gives the command as a key: the command goes in `"do"` and the zone in `"zone"` (write `"do": "evacuate", "zone": "ta-ca-riverside"`)')]);
+    const d = parseDecisions('{"decisions": []}', 'd.json');
+    expect(d.ok ? [] : d.issues.map(formatIssue)).toEqual([expect.stringContaining('(a decisions file starts with "drillsim_decisions": 1; see docs/trainee.md)')]);
+  });
+});
+
+describe('a .json file written in YAML', () => {
+  it('is read, with one not-strict-json warning at its first line', () => {
+    const minimal = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
+    const r = parseScenario(minimal, 's.json');
+    expect(r.ok).toBe(true);
+    const w = r.ok ? r.warnings.filter((i) => i.code === 'not-strict-json') : [];
+    expect(w.map((i) => formatIssueIn(i, 'en'))).toEqual(["s.json:1:1: warning[not-strict-json] (syntax): this .json file is written in YAML, not JSON: drillsim reads it, but other JSON tools (editors, jq) will not (name the file .yaml, or write it as JSON)"]);
+    expect(formatIssueIn(w[0], 'vi')).toContain('tệp .json này được viết bằng YAML');
+    // and told in YAML, being YAML
+    const bad = parseScenario(minimal.replace('seed: 7', 'seed: "7"'), 's.json');
+    expect(bad.ok ? [] : bad.issues.map((i) => i.hint)).toContain('write the number without quotes: seed: 7');
+  });
+});
+
+describe('a snippet of the format, as JSON', () => {
+  it('quotes keys and texts, and leaves numbers, true, false, null, ... and texts in double quotes', () => {
+    expect(jsonSnippet('seed: 7')).toBe('"seed": 7');
+    expect(jsonSnippet('units:')).toBe('"units"');
+    expect(jsonSnippet('travel.nodes:')).toBe('"travel": { "nodes" }');
+    expect(jsonSnippet('do: evacuate, zone: ta-ca-riverside')).toBe('"do": "evacuate", "zone": "ta-ca-riverside"');
+    expect(jsonSnippet('{ vi: ..., en: ... }')).toBe('{ "vi": ..., "en": ... }');
+    expect(jsonSnippet('at: T+00:30')).toBe('"at": "T+00:30"');
+    expect(jsonSnippet('id: "muong-xe"')).toBe('"id": "muong-xe"');
+    expect(jsonSnippet("name: 'Nhà ''A'''")).toBe('"name": "Nhà \'A\'"');
+    expect(jsonSnippet('{ uniform: [0.8, 1.2] }, coast: true')).toBe('{ "uniform": [0.8, 1.2] }, "coast": true');
   });
 });
