@@ -68,7 +68,7 @@ const KEY = /^((?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[\]},&*!|>%@`-](?:[^:
 const BLOCK_SCALAR = /^[|>][0-9+-]*\s*(?:#.*)?$/;
 
 /** Where the brackets and quotes of a flow value or a quoted text started on one line leave off. */
-function openAfter(text: string, state: { depth: number; quote: '"' | "'" | null }): void {
+export function openAfter(text: string, state: { depth: number; quote: '"' | "'" | null }): void {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (state.quote) {

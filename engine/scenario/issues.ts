@@ -6,6 +6,7 @@
 import { joined, say, sayIn, type Say } from './say.js';
 import type { Lang } from './text.js';
 import { ID_RE } from './vocabulary.js';
+import { idLookalikeFix, lookalike } from './lookalikes.js';
 
 export type Severity = 'error' | 'warning';
 export type PathSegment = string | number;
@@ -134,7 +135,26 @@ export const isGuess = (s: Say | undefined): boolean => s?.key === 'hint.did-you
  * when nothing id-like is left.
  */
 export function idFromText(text: string): string | undefined {
-  const id = text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().trim()
-    .replace(/\s+/g, '-').replace(/[^a-z0-9._-]/g, '').replace(/^[._-]+/, '');
+  // a lookalike pasted from Word or a web page is the character it looks like ('mx–militia' is 'mx-militia', not 'mxmilitia')
+  const id = idLookalikesMeant(text).normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().trim()
+    .replace(/\s*-\s*/g, '-').replace(/\s+/g, '-').replace(/[^a-z0-9._-]/g, '').replace(/^[._-]+/, '');
   return ID_RE.test(id) ? id : undefined;
+}
+
+/** An id's lookalikes made what they stand for (spaces left as they are: an id's own hint says what goes there). */
+const idLookalikesMeant = (text: string): string => text.split('').map((ch) => {
+  const l = lookalike(ch);
+  return l === undefined || l.kind === 'space' ? ch : l.kind === 'quote' ? '' : l.meant;
+}).join('');
+
+/**
+ * What to do about a text that is not a valid id: the lookalikes in it named ('replace the dash '–' (U+2013)
+ * with '-': write 'mx-militia''), then, if more is wrong, what ids are made of; the id meant when there is one.
+ */
+export function idHintSay(text: string | undefined): Say {
+  const meant = text === undefined ? undefined : idFromText(text);
+  const fix = text === undefined ? undefined : idLookalikeFix(text);
+  if (fix && meant && ID_RE.test(idLookalikesMeant(text!))) return say('id.hint-lookalike', { fix, meant });
+  const plain = meant ? say('id.hint-write', { meant }) : say('id.hint');
+  return fix ? say('join.semicolon', { a: fix, b: plain }) : plain;
 }

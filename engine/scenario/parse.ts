@@ -8,11 +8,12 @@ import { z } from 'zod';
 import { checkScenario, COUNT_KEYS, type RawIssue, type SourceText } from './check.js';
 import { coverage } from './coverage.js';
 export type { RawIssue, SourceText };
-import { didYouMeanSay, editDistance, formatPath, idFromText, issue, nearest, reword, sortIssues, type PathSegment, type ScenarioIssue } from './issues.js';
+import { didYouMeanSay, editDistance, formatPath, idHintSay, issue, nearest, reword, sortIssues, type PathSegment, type ScenarioIssue } from './issues.js';
 import { durationHintSay, formatClock, parseDuration, suggestDuration, timeHintSay } from './duration.js';
 import { clockAdviceSay, dateAndClock } from './msel-bare-times.js';
 import { pad2 } from './calendar.js';
 import { colonInText, indentationSlips, unclosedFlows } from './indentation.js';
+import { lookalikesInStructure, structureWords } from './lookalikes.js';
 import { DESCRIPTIONS_VI } from './issue-words.js';
 import { asJsonSay, followedBy, joined, say, type IssueKey, type Say } from './say.js';
 import { CAPABILITIES, COMMANDS, ID_PATTERN_MESSAGE, ID_RE, MODES, Offset, Scenario, Text } from './schema.js';
@@ -232,6 +233,20 @@ function loadText<S extends z.ZodType>(text: string, file: string, schema: S, ch
   // merge keys (`<<: *militia`): similar units written once, as YAML 1.1 has it; positions follow them (nodeAt)
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error', merge: true });
   const issues: ScenarioIssue[] = [];
+  // a non-breaking space, a full-width colon or a dash from Word where YAML needs its own character: the file looks
+  // right and the parser says 'implicit keys need to be on a single line', or reads a key ' crew' and says nothing.
+  // The character named, at its place, alone: what the parser says after it is its doing (as for a tab)
+  const looks = lookalikesInStructure(text);
+  if (looks.length) {
+    const failed = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
+    const firstError = Math.min(...failed.map((e) => (e.linePos?.[0] ?? lineCounter.linePos(e.pos[0])).line));
+    if (failed.length === 0 || looks[0].line <= firstError + 1) {
+      return { ok: false, issues: looks.map((l) => {
+        const w = structureWords(l);
+        return issue({ file, line: l.line, column: l.column, path: '(syntax)', code: 'yaml', severity: 'error' }, w.message, w.hint);
+      }) };
+    }
+  }
   // a list indented under the last entry of the list above it (evacuation's 'shelters:' under its last zone): said
   // once, and put back where it belongs before anything else is read, so that nothing is said of the mix it made
   const misplaced = listsUnderLastItem(doc, schema, lineCounter);
@@ -347,11 +362,16 @@ function loadText<S extends z.ZodType>(text: string, file: string, schema: S, ch
 
   const place = (path: PathSegment[], atKey = false) => position(doc, lineCounter, path, atKey);
   const parsed = schema.safeParse(raw, { reportInput: true });
+  // a value in curly quotes (`start: “2025-09-20T20:00:00+07:00”`, pasted from Word): YAML keeps the quotes in the value
+  const curly = parsed.success ? new Map<string, CurlyValue>() : curlyQuoted(schema, raw);
   if (!parsed.success) {
     for (const zi of flattenZodIssues(schema, parsed.error.issues as ZodIssueLike[])) {
       const { line, column } = place(zi.path, zi.atKey);
       // the format key itself missing (`drillsim: 1`, `drillsim_decisions: 1`): say what the file must start with
-      const hint = zi.code === 'missing' && zi.path.length === 1 && /^drillsim/.test(String(zi.path[0])) && STARTS[what] ? STARTS[what] : zi.code === 'unknown-key' ? commaInFlow(doc, zi.path) ?? zi.hint : zi.hint;
+      const said = zi.code === 'missing' && zi.path.length === 1 && /^drillsim/.test(String(zi.path[0])) && STARTS[what] ? STARTS[what] : zi.code === 'unknown-key' ? commaInFlow(doc, zi.path) ?? zi.hint : zi.hint;
+      // (the value inside valid: what it reads as; else the quotes, then what else is wrong)
+      const c = curly.get(formatPath(zi.path));
+      const hint = c ? (c.valid ? c.hint : followedBy(c.hint, said)) : said;
       const clock = zi.code === 'duration' && isTimeAt(schema, zi.path) ? clockAsNumber(writtenAt(doc, text, zi.path)) : undefined;
       if (clock) issues.push(issue({ file, line, column, path: formatPath(zi.path), code: 'time', severity: 'error' }, say('time.not', { text: clock.written }), timeHintSay(clock.clock)));
       else issues.push(issue({ file, line, column, path: formatPath(zi.path), code: zi.code, severity: 'error' }, zi.message, hint));
@@ -377,7 +397,8 @@ function loadText<S extends z.ZodType>(text: string, file: string, schema: S, ch
     // an inject's `at:` or `when:` misspelt (`whne:`, `time:`) is said at that key, with the key meant: not also as an inject with no time
     if (ri.message.key === 'trigger.none' && ['at', 'when', 'contingency'].some((k) => meant.has(formatPath([...ri.path, k])))) continue;
     const { line, column } = place(ri.path, ri.atKey);
-    issues.push(issue({ file, line, column, path: formatPath(ri.path), code: ri.code, severity: ri.severity }, ri.message, ri.hint));
+    const c = curly.get(formatPath(ri.path));
+    issues.push(issue({ file, line, column, path: formatPath(ri.path), code: ri.code, severity: ri.severity }, ri.message, c ? followedBy(c.hint, ri.hint) : ri.hint));
   }
   // a plain text a comment cut short (`vi: Sạt lở #km12`): YAML reads on without a word, and so would the drill
   for (const cut of textsCutByComment(doc, text, (p) => isTextAt(schema, p))) {
@@ -393,6 +414,64 @@ function loadText<S extends z.ZodType>(text: string, file: string, schema: S, ch
   const errors = sorted.filter((i) => i.severity === 'error');
   if (errors.length > 0 || !parsed.success) return { ok: false, issues: sorted, raw };
   return { ok: true, value: parsed.data, warnings: sorted, raw, place: (path) => place(path) };
+}
+
+interface CurlyValue {
+  hint: Say;
+  /** the value inside the quotes passes the shape check */
+  valid: boolean;
+}
+
+const CURLY = /^[\u2018\u2019\u201A\u201C\u201D\u201E\u00AB\u00BB\u2039\u203A]([^]*)[\u2018\u2019\u201A\u201C\u201D\u201E\u00AB\u00BB\u2039\u203A]$/;
+
+/**
+ * The values wrapped in typographic quotes (“ ” ‘ ’ « » „), by their path: what to do about the quotes, and, when the
+ * value inside would pass the shape check (read again with the quotes straight, or with none), what it reads as then.
+ */
+function curlyQuoted(schema: z.ZodType, raw: unknown): Map<string, CurlyValue> {
+  const found: { path: PathSegment[]; written: string; inner: string }[] = [];
+  const walk = (v: unknown, path: PathSegment[]) => {
+    if (typeof v === 'string') {
+      const m = CURLY.exec(v.trim());
+      if (m && m[1].trim() !== '') found.push({ path, written: v.trim(), inner: m[1].trim() });
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+  };
+  walk(raw, []);
+  const out = new Map<string, CurlyValue>();
+  if (found.length === 0 || found.length > 50) return out;
+  // the inner value as YAML reads it written bare (`2700` a number), and written in straight quotes (a text)
+  const bare = (inner: string): unknown => {
+    const d = parseDocument(inner);
+    const v = d.errors.length === 0 ? d.toJS() : inner;
+    return v === null || ['string', 'number', 'boolean'].includes(typeof v) ? v : inner;
+  };
+  const failing = (value: (f: (typeof found)[number]) => unknown): Set<string> => {
+    const copy = structuredClone(raw) as Record<string | number, unknown>;
+    for (const f of found) {
+      let at: any = copy;
+      for (const seg of f.path.slice(0, -1)) at = at[seg];
+      at[f.path[f.path.length - 1]] = value(f);
+    }
+    const r = schema.safeParse(copy);
+    return new Set(r.success ? [] : flattenZodIssues(schema, r.error.issues as ZodIssueLike[]).map((i) => formatPath(i.path)));
+  };
+  const ok = (bad: Set<string>, p: string) => ![...bad].some((b) => b === p || b.startsWith(p + '.') || b.startsWith(p + '['));
+  const bareBad = failing((f) => bare(f.inner));
+  const textBad = failing((f) => f.inner);
+  for (const f of found) {
+    const p = formatPath(f.path);
+    const asBare = ok(bareBad, p);
+    const asText = ok(textBad, p);
+    const key = f.path[f.path.length - 1];
+    const fix = (v: string) => (typeof key === 'string' ? `${key}: ${v}` : v);
+    const hint = asBare && asText ? say('curly.hint-reads', { written: f.written, fix: fix(f.inner) })
+      : asBare ? say('curly.hint-unquote', { written: f.written, fix: fix(f.inner), reads: describeValue(bare(f.inner)) })
+        : asText ? say('curly.hint-straight', { written: f.written, fix: fix(JSON.stringify(f.inner)) })
+          : say('curly.hint', { written: f.written });
+    out.set(p, { hint, valid: asBare || asText });
+  }
+  return out;
 }
 
 /**
@@ -689,6 +768,7 @@ function syntaxInWords(text: string, file: string, issues: ScenarioIssue[], erro
   out.push(...slips.map((sl) => issue({ file, line: sl.line, column: sl.column, path: '(syntax)', code: 'indentation', severity: 'error' }, sl.message, sl.hint)));
   // after a stray quote the parser loses its place in the line's { }: what it says after, there and on the next line, is that
   let strayLine = -1;
+  const colonLines = new Set<number>();
   issues.forEach((i, k) => {
     if (explained(i.line)) return;
     // `subject: Sập nhà: cần hỗ trợ`, or in a flow mapping `{ vi: QL7: Mường Xén - Tà Cạ, en: ... }`
@@ -702,7 +782,13 @@ function syntaxInWords(text: string, file: string, issues: ScenarioIssue[], erro
     // `{ vi: Nhà số #5 bị sập,` going on on the next line: the comment took the ','
     const ate = codes[k] === 'MISSING_CHAR' && /missing ,/i.test(errors[k].message ?? '') ? commentAteSeparator(text, errors[k].pos[0]) : undefined;
     if (colon) {
-      out.push(reword(i, say('colon.message', { key: colon.key }), say('colon.hint', { key: colon.key, quoted: quotedText(colon.value) })));
+      // the parser complains at each ': ' of the text (`en: Note: a house has collapsed: people are trapped.`): one mistake, said once, at the first
+      if (colonLines.has(i.line)) return;
+      colonLines.add(i.line);
+      const raw = lines[i.line - 1] ?? '';
+      const from = codes[k] === 'BLOCK_AS_IMPLICIT_KEY' ? raw.indexOf(colon.value) : -1;
+      const first = from >= 0 ? from + colon.value.search(/:\s/) + 1 : i.column;
+      out.push(reword({ ...i, column: first }, say('colon.message', { key: colon.key }), say('colon.hint', { key: colon.key, quoted: quotedText(colon.value) })));
     } else if (early) {
       out.push(reword({ ...i, column: i.column - 1 }, say('quote.ends-early', { after: early.after }),
         say('quote.ends-early-hint', { key: early.key, single: `'${early.meant.replace(/'/g, "''")}'`, escaped: `"${early.meant.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` })));
@@ -1066,7 +1152,7 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
     case 'invalid_format':
       // an id: by its pattern's message (an item of a list of ids has only a number for its key), or by the key
       if (zi.format === 'regex' && (zi.message === ID_PATTERN_MESSAGE || (typeof key === 'string' && (key === 'id' || /^(parent|base|home|area|node|kind|to|zone|unit|edge|hazard|shelter|incident|of|default|for)$/.test(key))))) {
-        return mk('id', say('id.message', { value: String(zi.input) }), idHint(typeof zi.input === 'string' ? idFromText(zi.input) : undefined));
+        return mk('id', say('id.message', { value: String(zi.input) }), idHintSay(typeof zi.input === 'string' ? zi.input : undefined));
       }
       // a time since T0 (`at:`, `hazard_arrives:`): say so, and the form to write (`05:40` -> T+05:40)
       if (zi.format === 'regex' && zi.message === 'not a time' && typeof zi.input === 'string') return mk('time', say('time.not', { text: zi.input }), timeHintSay(zi.input));
@@ -1114,8 +1200,7 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
     }
     case 'invalid_key': {
       // a key of a mapping keyed by ids (`keep_home: { Mường Xén: 1 }`): say it as for any id written as a name
-      const meant = typeof key === 'string' ? idFromText(key) : undefined;
-      if (typeof key === 'string' && !ID_RE.test(key)) return [{ path, code: 'id', message: say('id.message', { value: key }), hint: idHint(meant), severity: 'error', atKey: true }];
+      if (typeof key === 'string' && !ID_RE.test(key)) return [{ path, code: 'id', message: say('id.message', { value: key }), hint: idHintSay(key), severity: 'error', atKey: true }];
       return mk('invalid-key', zods('zod.invalid-key'));
     }
     case 'custom': {
@@ -1128,8 +1213,6 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
   }
 }
 
-/** What ids are made of, and the id meant when there is one. */
-const idHint = (meant: string | undefined): Say => (meant ? say('id.hint-write', { meant }) : say('id.hint'));
 const oneOf = (values: readonly unknown[]): Say => say('hint.one-of', { list: joined(values.map(String)) });
 
 // ---------------------------------------------------------------- words planners use for the keys we have

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { within } from '../scenario/areas.js';
 import { checkScenario } from '../scenario/check.js';
 import { formatClock, parseDuration } from '../scenario/duration.js';
-import { didYouMeanSay, formatPath, issue, nearest, type PathSegment } from '../scenario/issues.js';
+import { didYouMeanSay, formatPath, idFromText, issue, nearest, type PathSegment } from '../scenario/issues.js';
+import { ID_RE } from '../scenario/vocabulary.js';
 import { joined, say, type Param, type Say } from '../scenario/say.js';
 import { loadYaml, withClockReadings, type RawIssue, type SourceText } from '../scenario/parse.js';
 import { Command, COMMAND_KEYS, Id, Inject, Offset, Scenario as ScenarioShape, type Scenario } from '../scenario/schema.js';
@@ -255,7 +256,9 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
         addedEarlier.add(adds.id);
       }
       // knowable before the run, refused in it: an incident no source of the scenario can make, a level the role may not declare
-      if (typeof e.incident === 'string' && !canExist(e.incident)) {
+      // (an id with a lookalike in it, 'collapse‑1' with a non-breaking hyphen: the shape check said to write 'collapse-1', once)
+      const meantIncident = typeof e.incident === 'string' && !ID_RE.test(e.incident) ? idFromText(e.incident) : undefined;
+      if (typeof e.incident === 'string' && !canExist(e.incident) && !(meantIncident !== undefined && canExist(meantIncident))) {
         out.push({
           path: ['decisions', i, 'incident'], code: 'no-such-incident', severity: 'warning',
           message: say('decision-incident.message', { id: e.incident }),

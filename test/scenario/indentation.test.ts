@@ -89,7 +89,7 @@ describe('an indentation slip in a scenario', () => {
 describe("a ': ' inside a plain text", () => {
   it('says so and shows the text in quotes (before: "nested mappings are not allowed in compact mappings")', () => {
     const text = edit(minimal, ['    subject: { vi: Báo tin sập nhà, en: House collapse reported }\n', '    subject: Báo tin: sập nhà\n']);
-    expect(issues(text)).toEqual([`${lineOf(text, 'Báo tin: sập nhà')}:14 yaml the text after 'subject:' holds ': ', which YAML reads as the start of a key (put the text in quotes: subject: "Báo tin: sập nhà")`]);
+    expect(issues(text)).toEqual([`${lineOf(text, 'Báo tin: sập nhà')}:21 yaml the text after 'subject:' holds ': ', which YAML reads as the start of a key (put the text in quotes: subject: "Báo tin: sập nhà")`]);
   });
 });
 
