@@ -52,7 +52,7 @@ describe('a lookalike character in an id', () => {
     const scenario = parseScenario(minimal, 'm.yaml');
     expect(scenario.ok).toBe(true);
     if (!scenario.ok) return;
-    const d = parseDecisions('drillsim_decisions: 1\nplayers: [mx-commander]\ndecisions:\n  - { at: T+00:30, role: mx-commander, do: dispatch, unit: mx-militia, incident: collapse\u20111 }\n', 'd.yaml', scenario.value);
+    const d = parseDecisions('drillsim_decisions: 1\nplayers: [mx-commander]\ndecisions:\n  - { at: T+00:30, role: mx-commander, do: dispatch, unit: mx-militia, incident: collapse\u20111 }\n', 'd.yaml', scenario.scenario);
     expect(d.ok).toBe(false);
     if (d.ok) return;
     expect(d.issues.map((i) => formatIssueIn(i, 'en'))).toEqual([
@@ -86,7 +86,7 @@ describe('a lookalike where YAML needs its own character', () => {
     expect(said(text)).toEqual([expect.stringMatching(/error\[yaml\] \(syntax\): a non-breaking space \(U\+00A0\) after 'en:'.*en: House collapse reported }\)$/)]);
     const scenario = parseScenario(minimal, 'm.yaml');
     if (!scenario.ok) throw new Error('minimal.yaml does not load');
-    const d = parseDecisions('drillsim_decisions: 1\nplayers:\u00a0[mx-commander]\ndecisions: []\n', 'd.yaml', scenario.value);
+    const d = parseDecisions('drillsim_decisions: 1\nplayers:\u00a0[mx-commander]\ndecisions: []\n', 'd.yaml', scenario.scenario);
     expect(!d.ok && d.issues.map((i) => formatIssueIn(i, 'en'))).toEqual(["d.yaml:2:9: error[yaml] (syntax): a non-breaking space (U+00A0) after 'players:', where YAML needs an ordinary space (type an ordinary space in its place: players: [mx-commander])"]);
   });
 
