@@ -5,6 +5,7 @@
  */
 import { accessSync, closeSync, constants, fchmodSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { constants as bufferConstants } from 'node:buffer';
 import { OptionError } from './args.js';
 import { nearest } from '../scenario/issues.js';
 import type { Lang } from '../scenario/text.js';
@@ -40,7 +41,15 @@ export function readText(file: string, scenario = false): string {
   }
   if (isUtf16(bytes)) throw new InputError(file, 'this file is UTF-16 text, not UTF-8', UTF16_HINT);
   if (bytes.includes(0)) throw new InputError(file, 'this is a binary file, not a text file', 'give a YAML or JSON file');
-  let text = bytes.toString('utf8');
+  let text: string;
+  try {
+    text = bytes.toString('utf8');
+  } catch (e) {
+    // longer than any string (V8's longest, about 512 MB): no command can read it, and Node's own words were an internal error
+    if ((e as NodeJS.ErrnoException).code !== 'ERR_STRING_TOO_LONG') throw e;
+    const mb = Math.round(bytes.length / 1e6), max = Math.round(bufferConstants.MAX_STRING_LENGTH / 1e6);
+    throw new InputError(file, `the file is ${mb} MB, more than drill can read (at most ${max} MB)`, undefined, `tệp dài ${mb} MB, quá mức drill đọc được (tối đa ${max} MB)`);
+  }
   if (text.includes('\uFFFD') && !bytes.toString('latin1').includes('\uFFFD')) {
     // a file of UTF-8 text cut in the middle of a character (a copy that stopped) is UTF-8 up to there: read it so,
     // and its reader says it is cut short, rather than 'not UTF-8'; without a letter beyond ASCII before the cut it

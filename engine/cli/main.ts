@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { OptionError, UsageError, type Options } from './args.js';
-import { SimBoundError, StaleGeneratedStepperError } from '../core/errors.js';
+import { RunLogTooLargeError, SimBoundError, StaleGeneratedStepperError } from '../core/errors.js';
 import { nearest } from '../scenario/issues.js';
 import { InputError } from './io.js';
 import { ReportedError } from './load.js';
@@ -148,6 +148,15 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(lang === 'vi'
         ? `drill ${cmd.name}: mô phỏng chạm một giới hạn: ${sayCliProblem(e.message, lang)}\n  (hãy nâng giới hạn đó trong mục \`limits:\` của kịch bản nếu lượt chạy này thật sự cần nhiều hơn)\n`
         : `drill ${cmd.name}: the simulation hit a bound: ${e.message}\n  (raise it in the scenario's \`limits:\` if this run really needs more)\n`);
+      return 1;
+    }
+    // a log no command could open again: said, with what takes the room, before anything is written
+    if (e instanceof RunLogTooLargeError) {
+      const mb = (chars: number) => String(Math.round(chars / 1e6));
+      const keyframes = e.keyframes_chars > e.events_chars;
+      process.stderr.write(lang === 'vi'
+        ? `drill ${cmd.name}: nhật ký chạy sẽ dài ${mb(e.chars)} MB, quá ${mb(e.limit)} MB, mức dài nhất mà drill và trình xem còn đọc lại được: chưa ghi gì cả (các sự kiện chiếm ${mb(e.events_chars)} MB, ${e.keyframes} điểm lưu trạng thái (keyframe) chiếm ${mb(e.keyframes_chars)} MB)\n  (${keyframes ? 'hãy đặt `keyframe_every` của kịch bản dài hơn để có ít điểm lưu trạng thái hơn' : 'hãy chạy ngắn hơn (--until, hoặc `horizon` ngắn hơn) để có ít sự kiện hơn'})\n`
+        : `drill ${cmd.name}: the run log would be ${mb(e.chars)} MB, more than the ${mb(e.limit)} MB that drill and the viewer can read back: nothing was written (its events take ${mb(e.events_chars)} MB, its ${e.keyframes} keyframes ${mb(e.keyframes_chars)} MB)\n  (${keyframes ? "set the scenario's `keyframe_every` longer, for fewer keyframes" : 'play a shorter run (--until, or a shorter `horizon`), for fewer events'})\n`);
       return 1;
     }
     // a developer's build, not the user's input nor a bug to report: the line to run (70, as for a broken program)

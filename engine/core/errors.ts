@@ -81,3 +81,17 @@ export class StaleGeneratedStepperError extends Error {
     super(`drillsim stepper: the generated stepper of machine '${machine}' is out of date (the machine changed since it was generated): run \`npm run gen:steppers\``);
   }
 }
+
+/**
+ * A run log longer than one string can be (`limit`, V8's longest): written, no drill command nor the viewer could
+ * read it back whole. Thrown before anything is written, with the share of the events and of the keyframes, so
+ * that the command can say which to cut.
+ */
+export class RunLogTooLargeError extends Error {
+  override readonly name = 'RunLogTooLargeError';
+  readonly code = 'log/too-large';
+
+  constructor(readonly chars: number, readonly limit: number, readonly events_chars: number, readonly keyframes_chars: number, readonly keyframes: number) {
+    super(`the run log would be ${chars} characters long, more than the ${limit} a log can be and still be read back (events ${events_chars}, ${keyframes} keyframes ${keyframes_chars})`);
+  }
+}

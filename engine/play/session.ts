@@ -172,7 +172,7 @@ export class PlaySession {
    * SessionOptions.
    */
   static resume(log: RunLog, opts: { lang: Lang; controller: boolean; of?: Scenario; surface?: SessionOptions['surface'] }): { ok: true; session: PlaySession } | ResumeFailure {
-    const parsed = parseScenario(log.scenario.text, '<embedded scenario>');
+    const parsed = parseScenario(log.scenario.text, '<embedded scenario>', { embedded: true });
     if (!parsed.ok) {
       const issue = parsed.issues[0];
       const paramsIn = (lang: Lang) => ({ message: issue ? sayIn(issue.words.message, lang) : '' });

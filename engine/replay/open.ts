@@ -211,7 +211,7 @@ let lastScenario: { text: string; name: string; result: ParseResult } | null = n
 /** A log's embedded scenario, parsed; the last one is kept, so that a viewer can parse it as soon as a reader has the prelude (`prepareRun`) and opening does not parse it again. */
 function embeddedScenario(text: string, name: string): ParseResult {
   if (lastScenario?.text === text && lastScenario.name === name) return lastScenario.result;
-  const result = parseScenario(text, `${name} (embedded scenario)`);
+  const result = parseScenario(text, `${name} (embedded scenario)`, { embedded: true });
   lastScenario = { text, name, result };
   return result;
 }

@@ -33,7 +33,7 @@ export function badEvent(events: unknown[]): { index: number; message: string } 
 
 /** The scenario a run log carries, or why it cannot be read (`issue`, the first problem, to say it in another language). */
 export function embeddedScenario(log: RunLog): { ok: true; scenario: Scenario } | { ok: false; message: string; issue?: ScenarioIssue } {
-  const r = parseScenario(log.scenario.text, '<embedded scenario>');
+  const r = parseScenario(log.scenario.text, '<embedded scenario>', { embedded: true });
   if (!r.ok) return { ok: false, message: `the scenario embedded in the run log does not load: ${r.issues[0]?.message ?? 'unknown problem'}`, issue: r.issues[0] };
   return { ok: true, scenario: r.scenario };
 }

@@ -12,7 +12,7 @@ import { formatClock, formatDuration, parseDuration } from './duration.js';
 import { didYouMeanSay, formatPath, idFromText, isGuess, nearest, type PathSegment, type Severity } from './issues.js';
 import { joined, say, sayIn, type IssueKey, type Say } from './say.js';
 import { METRIC_VI } from './issue-words.js';
-import { COMMAND_KEYS, COMMANDS, Evacuation, ID_RE, METRICS, Scenario, Travel, type MetricName } from './schema.js';
+import { COMMAND_KEYS, COMMANDS, Evacuation, HORIZON_MAX_S, ID_RE, KEYFRAME_EVERY_DEFAULT_S, KEYFRAMES_MAX, METRICS, Scenario, Travel, type MetricName } from './schema.js';
 import { CORE_CAPABILITIES } from './vocabulary.js';
 
 export interface RawIssue {
@@ -100,6 +100,42 @@ const DECLARED_BY: Record<'two' | 'three', Record<number, { tiers: string[]; who
   },
 };
 
+/** The keyframes a run writes: one at T0 and one every `every_s` up to the horizon (sim.ts; none when 0). */
+export function keyframeCount(horizon_s: number, every_s: number): number {
+  return every_s > 0 ? Math.floor(horizon_s / every_s) + 1 : 0;
+}
+
+/**
+ * A horizon no drill runs (HORIZON_MAX_S), or keyframes more than a run log may hold (KEYFRAMES_MAX): refused
+ * here, not found out by `drill run` minutes later as a log too long to write. The keyframes are said at
+ * `keyframe_every`, or at `horizon` when the default spacing is what makes too many.
+ */
+function runLogBounds(raw: Obj, horizon: number | undefined): RawIssue[] {
+  if (horizon === undefined) return [];
+  const text = String(raw.horizon).trim();
+  if (horizon > HORIZON_MAX_S) {
+    // `10000d` for 10000 s or min: the same number in a smaller unit, where that fits
+    const n = /^(\d+)([dh])$/.exec(text);
+    const smaller = n ? (n[2] === 'd' ? ['h', 'm', 's'] : ['m', 's']).map((u) => `${n[1]}${u}`).filter((w) => seconds(w)! <= HORIZON_MAX_S).slice(0, 2) : [];
+    const meant = smaller.map((w) => say('horizon-max.reading', { w, d: formatDuration(seconds(w)!) }));
+    return [{ path: ['horizon'], code: 'horizon-bound', severity: 'error', message: say('horizon-max.message', { horizon: text, max: formatDuration(HORIZON_MAX_S) }),
+      hint: meant.length ? say('horizon-max.hint-meant', { max: formatDuration(HORIZON_MAX_S), meant: joined(meant, 'sep.and') }) : say('horizon-max.hint', { max: formatDuration(HORIZON_MAX_S) }) }];
+  }
+  const given = raw.keyframe_every !== undefined;
+  const every = given ? seconds(raw.keyframe_every) : KEYFRAME_EVERY_DEFAULT_S;
+  if (every === undefined) return [];
+  const n = keyframeCount(horizon, every);
+  if (n <= KEYFRAMES_MAX) return [];
+  // the least spacing within the bound, rounded up to a whole minute past one (2m, not 1m5s)
+  const least = Math.floor(horizon / KEYFRAMES_MAX) + 1;
+  const min = formatDuration(least > 60 ? Math.ceil(least / 60) * 60 : least);
+  const params = { n, max: KEYFRAMES_MAX, horizon: text, every: given ? String(raw.keyframe_every).trim() : formatDuration(every), min };
+  if (!given) return [{ path: ['horizon'], code: 'keyframes', severity: 'error', message: say('keyframes.default-message', params), hint: say('keyframes.default-hint', params) }];
+  const byDefault = keyframeCount(horizon, KEYFRAME_EVERY_DEFAULT_S);
+  const hint = byDefault <= KEYFRAMES_MAX ? say('keyframes.hint-default', { ...params, default: formatDuration(KEYFRAME_EVERY_DEFAULT_S), n_default: byDefault }) : say('keyframes.hint', params);
+  return [{ path: ['keyframe_every'], code: 'keyframes', severity: 'error', message: say('keyframes.message', params), hint }];
+}
+
 /**
  * A severity outside 1-5 in an incident kind's severity (a number or a
  * distribution's bounds): the engine rounds a draw and holds it to 1-5, so
@@ -119,7 +155,13 @@ function severityOutside(v: unknown): number | undefined {
   return undefined;
 }
 
-export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
+/**
+ * `embedded`: the scenario a run log carries. Its log is written already, so the bounds on writing one
+ * (runLogBounds) are not checked: a log an older drill wrote with keyframes every 10 s still opens.
+ */
+export interface CheckOptions { embedded?: boolean }
+
+export function checkScenario(raw: unknown, source?: SourceText, opts: CheckOptions = {}): RawIssue[] {
   const issues: RawIssue[] = [];
   if (!isObj(raw)) return issues;
   const err = (path: PathSegment[], code: string, message: Say, hint?: Say) => issues.push({ path, code, message, hint, severity: 'error' });
@@ -305,6 +347,7 @@ export function checkScenario(raw: unknown, source?: SourceText): RawIssue[] {
     if (s === undefined || horizon === undefined) return;
     if (s > horizon) (asWarning ? warn : err)(path, 'outside-horizon', say('horizon.message', { what, at: String(v), horizon: String(raw.horizon) }), say('horizon.hint'));
   };
+  if (!opts.embedded) issues.push(...runLogBounds(raw, horizon));
 
   // areas and tiers
   const tiers = raw.tiers ?? 'two';

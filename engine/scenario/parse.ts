@@ -5,11 +5,11 @@
  */
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, stringify, visit, type Document, type Pair, type YAMLMap } from 'yaml';
 import { z } from 'zod';
-import { checkScenario, COUNT_KEYS, type RawIssue, type SourceText } from './check.js';
+import { checkScenario, COUNT_KEYS, type CheckOptions, type RawIssue, type SourceText } from './check.js';
 import { coverage } from './coverage.js';
 export type { RawIssue, SourceText };
 import { didYouMeanSay, editDistance, formatPath, idHintSay, issue, nearest, reword, sortIssues, type PathSegment, type ScenarioIssue } from './issues.js';
-import { durationHintSay, formatClock, parseDuration, suggestDuration, timeHintSay } from './duration.js';
+import { durationHintSay, formatClock, formatDuration, parseDuration, suggestDuration, timeHintSay } from './duration.js';
 import { clockAdviceSay, dateAndClock } from './msel-bare-times.js';
 import { pad2 } from './calendar.js';
 import { colonInText, indentationSlips, unclosedFlows } from './indentation.js';
@@ -24,10 +24,11 @@ export type ParseResult =
   | { ok: true; scenario: Scenario; warnings: ScenarioIssue[] }
   | { ok: false; issues: ScenarioIssue[] };
 
-export function parseScenario(text: string, file = '<scenario>'): ParseResult {
-  const canonical = readCanonical(text);
+/** `embedded`: the scenario a run log carries (CheckOptions): checked but for the bounds on writing a log. */
+export function parseScenario(text: string, file = '<scenario>', opts: CheckOptions = {}): ParseResult {
+  const canonical = readCanonical(text, opts);
   if (canonical) return { ok: true, scenario: canonical, warnings: [] };
-  const r = loadYaml(text, file, Scenario, checkScenario);
+  const r = loadYaml(text, file, Scenario, (raw, source) => checkScenario(raw, source, opts));
   if (r.ok) {
     // coverage reads the scenario as parsed: only once it is valid
     const more = coverage(r.value).map((ri) => issue({ file, ...r.place(ri.path), path: formatPath(ri.path), code: ri.code, severity: ri.severity }, ri.message, ri.hint));
@@ -46,7 +47,7 @@ export function parseScenario(text: string, file = '<scenario>'): ParseResult {
  * duplicate keys and no number written two ways). Anything else (null) goes the YAML way, which also places
  * every issue at its line.
  */
-function readCanonical(text: string): Scenario | null {
+function readCanonical(text: string, opts: CheckOptions): Scenario | null {
   if (text.charCodeAt(0) !== 0x7b) return null; // '{'
   let raw: unknown;
   try {
@@ -67,7 +68,7 @@ function readCanonical(text: string): Scenario | null {
     }
     return typeof v === 'object' && v !== null ? undefined : JSON.stringify(v);
   };
-  if (checkScenario(raw, { written }).length > 0 || coverage(parsed.data).length > 0) return null;
+  if (checkScenario(raw, { written }, opts).length > 0 || coverage(parsed.data).length > 0) return null;
   return parsed.data;
 }
 
@@ -96,12 +97,71 @@ function isTimeAt(root: z.ZodType, path: PathSegment[]): boolean {
 }
 
 /**
+ * What a time written as a bare number (`at: 600`) may have meant, as a hint: a number alone has no unit, so each
+ * reading with its unit and the T+ it comes to: seconds (a run log's unit, and the objectives' `_s`), minutes,
+ * hours (below 100) and, when it reads as hours and minutes (600, 1430: an MSEL's clock without its colon), that T+ and, from the
+ * scenario's start, the clock time's. Readings past the horizon are left out (when it is known); none left: the
+ * forms to write.
+ */
+export function bareTimeHint(n: number, horizon_s?: number, start?: string): Say {
+  const fits = (t: number) => horizon_s === undefined || t <= horizon_s;
+  const forms = (written: string, t: number) => joined(written === formatDuration(t) ? [written] : [written, formatDuration(t)], 'sep.or');
+  const readings: Say[] = [];
+  if (fits(n)) readings.push(say('time.reading-seconds', { n, written: forms(`${n}s`, n), t: formatClock(n) }));
+  if (n > 0 && fits(n * 60)) readings.push(say('time.reading-minutes', { n, written: forms(`${n}m`, n * 60), t: formatClock(n * 60) }));
+  // hours only for a number that may count them (from 100 on, a number reads as hours and minutes below)
+  if (n > 0 && n < 100 && fits(n * 3600)) readings.push(say('time.reading-hours', { n, written: forms(`${n}h`, n * 3600), t: formatClock(n * 3600) }));
+  const hhmm = n >= 100 && n <= 2359 && n % 100 <= 59 ? Math.floor(n / 100) * 3600 + (n % 100) * 60 : undefined;
+  if (hhmm !== undefined && fits(hhmm)) readings.push(say('time.reading-hhmm', { t: formatClock(hhmm) }));
+  const clock = hhmm !== undefined && start !== undefined && horizon_s !== undefined ? clockAdviceSay(hhmm, start, horizon_s) : undefined;
+  // only the clock time's reading left: it is the hint; nothing at all: the forms
+  if (readings.length === 0) return clock?.key === 'clock.if-meant' ? clock : say('duration.with-unit');
+  return followedBy(readings.reduce((a, b) => say('join.semicolon', { a, b })), clock)!;
+}
+
+/** The keys of a command (or an expected action) that name one thing by its id. */
+const ONE_ID_KEYS = new Set(['unit', 'incident', 'zone', 'shelter', 'area', 'edge', 'inject']);
+
+/**
+ * A list of ids where a command names one (`unit: [tc-militia, tc-health]`): 'expected a text, got a list' said
+ * nothing of what to do. A decision is one order: one decision for each, the rest of it the same; a command among
+ * an option's `commands:`, one command for each; an expected action (an inject expects one), one of them.
+ */
+function oneIdEach(raw: unknown, path: PathSegment[], what: string): Say | undefined {
+  const key = path[path.length - 1];
+  if (typeof key !== 'string' || !ONE_ID_KEYS.has(key)) return undefined;
+  let entry: unknown = raw;
+  for (const k of path.slice(0, -1)) entry = entry !== null && typeof entry === 'object' ? (entry as Record<string | number, unknown>)[k] : undefined;
+  const e = asRecord(entry);
+  const list = e?.[key];
+  if (!e || typeof e.do !== 'string' || !Array.isArray(list) || list.length === 0 || !list.every((x) => typeof x === 'string')) return undefined;
+  // `zone: [ta-ca-riverside]`: the one id, without its brackets
+  if (list.length === 1) return say('one-id.unbracket', { key, id: list[0] });
+  const ids = joined(list as string[], 'sep.and');
+  const others = Object.keys(e).filter((k) => k !== key && k !== 'do').map((k) => `${k}:`);
+  const same = others.length > 1 ? say('list.and', { list: joined(others.slice(0, -1)), last: others[others.length - 1] }) : others.join('');
+  const params = { key, do: e.do, ids, n: list.length, same };
+  if (path[path.length - 2] === 'expected') return say('one-id.expected', { ...params, ids: joined(list as string[], 'sep.or') });
+  if (what === 'decisions file' && path.length === 3 && path[0] === 'decisions') return say(others.length ? 'one-id.decision' : 'one-id.decision-alone', params);
+  return say(others.length ? 'one-id.command' : 'one-id.command-alone', params);
+}
+
+/** A whole number written alone where a time goes (`at: 600`, `at: "600"`), as a number; undefined for anything else. */
+function bareTimeNumber(written: string | undefined): number | undefined {
+  const m = written === undefined ? null : /^\s*["']?(\d{1,9})["']?\s*$/.exec(written);
+  // 0030: the clock as an MSEL writes it (clockAsNumber), not a count
+  return m && !/^0\d/.test(m[1]) ? Number(m[1]) : undefined;
+}
+
+/**
  * A time refused at `at:` that reads as a time of day (`20h20`): its hint gives the time since T0 to write for
  * that clock time as well, from the scenario's start (`T+00:20` when the drill starts at 20:00), since the
  * planner most likely meant the clock. (Used for decisions files too, with their scenario's start.)
  */
 export function withClockReadings(issues: ScenarioIssue[], start: string, horizon_s: number): ScenarioIssue[] {
   return issues.map((i) => {
+    // `at: 600`: its readings as seconds, minutes or a clock, now that the horizon and the start are known
+    if (i.words.message.key === 'time.number' && typeof i.words.message.params?.n === 'number') return reword(i, i.words.message, bareTimeHint(i.words.message.params.n, horizon_s, start));
     // `at: 14h` reads as a length (T+14:00), past the end of a 12 h drill; a Vietnamese planner wrote the clock time 14:00
     const past = i.code === 'outside-horizon' ? i.words.message.params?.at : undefined;
     const hour = typeof past === 'string' ? /^(\d{1,2})h$/i.exec(past.trim()) : null;
@@ -372,9 +432,15 @@ function loadText<S extends z.ZodType>(text: string, file: string, schema: S, ch
       // (the value inside valid: what it reads as; else the quotes, then what else is wrong)
       const c = curly.get(formatPath(zi.path));
       const hint = c ? (c.valid ? c.hint : followedBy(c.hint, said)) : said;
-      const clock = zi.code === 'duration' && isTimeAt(schema, zi.path) ? clockAsNumber(writtenAt(doc, text, zi.path)) : undefined;
-      if (clock) issues.push(issue({ file, line, column, path: formatPath(zi.path), code: 'time', severity: 'error' }, say('time.not', { text: clock.written }), timeHintSay(clock.clock)));
-      else issues.push(issue({ file, line, column, path: formatPath(zi.path), code: zi.code, severity: 'error' }, zi.message, hint));
+      const atTime = zi.code === 'duration' && isTimeAt(schema, zi.path);
+      // `unit: [tc-militia, tc-health]`: a command names one; what to write for each
+      const oneEach = zi.code === 'type' ? oneIdEach(raw, zi.path, what) : undefined;
+      // `at: 600`: a number alone, as at any duration, with what it may have meant (withClockReadings adds the clock's)
+      const bare = atTime ? bareTimeNumber(writtenAt(doc, text, zi.path)) : undefined;
+      const clock = atTime && bare === undefined ? clockAsNumber(writtenAt(doc, text, zi.path)) : undefined;
+      if (bare !== undefined) issues.push(issue({ file, line, column, path: formatPath(zi.path), code: 'time', severity: 'error' }, say('time.number', { value: say('value.a-number', { n: bare }), n: bare }), bareTimeHint(bare)));
+      else if (clock) issues.push(issue({ file, line, column, path: formatPath(zi.path), code: 'time', severity: 'error' }, say('time.not', { text: clock.written }), timeHintSay(clock.clock)));
+      else issues.push(issue({ file, line, column, path: formatPath(zi.path), code: zi.code, severity: 'error' }, zi.message, oneEach ?? hint));
     }
   }
   // the entry that held the misplaced list and has none of its own: the hint of the misplaced list says to give it one
@@ -1155,6 +1221,10 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
         return mk('id', say('id.message', { value: String(zi.input) }), idHintSay(typeof zi.input === 'string' ? zi.input : undefined));
       }
       // a time since T0 (`at:`, `hazard_arrives:`): say so, and the form to write (`05:40` -> T+05:40)
+      if (zi.format === 'regex' && zi.message === 'not a time' && typeof zi.input === 'string' && bareTimeNumber(zi.input) !== undefined) {
+        const n = bareTimeNumber(zi.input)!;
+        return mk('time', say('time.number', { value: describeValue(zi.input), n }), bareTimeHint(n));
+      }
       if (zi.format === 'regex' && zi.message === 'not a time' && typeof zi.input === 'string') return mk('time', say('time.not', { text: zi.input }), timeHintSay(zi.input));
       if (zi.format === 'regex') return mk('duration', typeof zi.input === 'string' ? say('duration.not', { text: zi.input }) : say('zod.format', { text: zi.message.replace(/^Invalid string: /, '') }), typeof zi.input === 'string' ? durationHintSay(zi.input) : say('duration.forms'));
       if (zi.format === 'datetime') return mk('datetime', say('datetime.message', { value: String(zi.input) }), dateTimeHint(String(zi.input)));

@@ -515,6 +515,23 @@ export const Doctrine = z.strictObject({
   keep_home: z.union([Count, z.record(Id, Count)]).optional().describe('free units kept at home: a whole number (every commune), or { <area>: number } (the areas named); doctrine sends a unit to support another area only while at least that many other free units of its home area can do the same work (default 0: it may send them all)'),
 });
 
+/** `keyframe_every` when the scenario does not give it. */
+export const KEYFRAME_EVERY_DEFAULT_S = 1800;
+/**
+ * The most keyframes a run may write (check.ts: horizon / keyframe_every, plus the one at T0). Each copies the
+ * whole world, queue and random streams into the run log: 3-28 KB in the shipped scenarios (Kỳ Sơn about 20 KB,
+ * its 37 keyframes 720 KB of its 790 KB log), more with more incidents. 1,000 keep a log within tens of MB, which
+ * the viewer opens and drill reads back; the shipped scenarios and fixtures write 9-49. Kỳ Sơn keyframed every
+ * second (64,801) was a log past the longest string V8 makes, and `drill run` died writing it.
+ */
+export const KEYFRAMES_MAX = 1000;
+/**
+ * The longest horizon: a drill runs hours to days (the shipped ones 4-48 h; a fire of 3-4 days, an isolated
+ * commune on its stock for weeks), a flood season (September-November) at the most. A year leaves room (the
+ * bench's reference model runs 72 days); more is a slip of the unit (10000d for 10000s).
+ */
+export const HORIZON_MAX_S = 366 * 86_400;
+
 export const Limits = z.strictObject({
   max_events: z.number().int().positive().default(5_000_000),
   max_cascade: z.number().int().positive().default(100_000).describe('events at one instant'),
@@ -534,7 +551,7 @@ export const Scenario = z.strictObject({
   horizon: Duration.describe('length of the simulated period'),
   tiers: z.enum(['two', 'three']).default('two').describe('two: province and commune (since July 2025); three: legacy province/district/commune'),
   seed: z.number().int().nonnegative().optional().describe('default seed for `drill run`'),
-  keyframe_every: Duration.default(1800),
+  keyframe_every: Duration.default(KEYFRAME_EVERY_DEFAULT_S),
   limits: Limits.default(Limits.parse({})),
   areas: z.array(Area).min(1),
   travel: Travel.default(Travel.parse({})),

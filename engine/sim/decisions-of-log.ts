@@ -92,7 +92,7 @@ export function parseDecisionsOrLog(text: string, file: string, scenario?: Scena
 function playedOn(logged: { hash: string; text: string }, played: Scenario): boolean {
   const text = canonicalScenarioText(played);
   if (logged.hash === sha256Hex(text)) return true;
-  const again = parseScenario(logged.text, 'run log');
+  const again = parseScenario(logged.text, 'run log', { embedded: true });
   return again.ok && canonicalScenarioText(again.scenario) === text;
 }
 

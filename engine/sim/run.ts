@@ -17,6 +17,7 @@ import { createSim, type RunOptions } from './runner.js';
 import { differences } from './differ.js';
 import { chainOf } from './log.js';
 import { jsonBreak } from '../core/json-break.js';
+import { RunLogTooLargeError } from '../core/errors.js';
 
 export const RUN_FORMAT = 'drillsim/run@1';
 
@@ -121,8 +122,19 @@ function logHead(sim: Sim) {
   };
 }
 
-/** The log as a file: JSON with one event per line, so that diffs and divergences point at a line. */
-export function serializeRunLog(log: RunLog): string[] {
+/**
+ * The longest run log, in characters: V8's longest string (Node's buffer.constants.MAX_STRING_LENGTH on 64-bit,
+ * 2^29 - 24), as every command and the viewer read a log back as one text. Written in pieces, a longer one could
+ * be written but never opened.
+ */
+export const LOG_CHARS_MAX = 2 ** 29 - 24;
+
+/**
+ * The log as a file: JSON with one event per line, so that diffs and divergences point at a line. In pieces, none
+ * of them long (a piece per 10,000 events, one per keyframe); a log longer than `maxChars` in all is refused
+ * (RunLogTooLargeError) rather than written.
+ */
+export function serializeRunLog(log: RunLog, maxChars = LOG_CHARS_MAX): string[] {
   const j = JSON.stringify;
   const out: string[] = [];
   out.push(`{"format":${j(log.format)},"engine":${j(log.engine)},"seed":${j(log.seed)},"until":${j(log.until)},"players":${j(log.players)},${log.joined ? `"joined":${j(log.joined)},` : ''}"keyframe_every":${j(log.keyframe_every)},${log.session ? `"session":${j(log.session)},` : ''}\n`);
@@ -134,8 +146,15 @@ export function serializeRunLog(log: RunLog): string[] {
   for (let i = 0; i < n; i += 10_000) {
     out.push(log.events.slice(i, i + 10_000).join(',\n') + (i + 10_000 < n ? ',\n' : '\n'));
   }
-  out.push(`],\n"keyframes":[${log.keyframes.map((k) => '\n' + j(k)).join(',')}\n],\n`);
+  const eventsEnd = out.length;
+  out.push('],\n"keyframes":[');
+  log.keyframes.forEach((k, i) => out.push(`${i ? ',' : ''}\n${j(k)}`));
+  out.push('\n],\n');
+  const keyframesEnd = out.length;
   out.push(`"chain":${j(log.chain)},\n"summary":${j(log.summary)},\n"hash":${j(log.hash)}}\n`);
+  const length = (from: number, to: number) => out.slice(from, to).reduce((n, piece) => n + piece.length, 0);
+  const chars = length(0, out.length);
+  if (chars > maxChars) throw new RunLogTooLargeError(chars, maxChars, length(4, eventsEnd), length(eventsEnd, keyframesEnd), log.keyframes.length);
   return out;
 }
 
@@ -313,7 +332,7 @@ export type VerifyResult =
  * the stored hash still belongs to them.
  */
 export function verifyRunLog(log: RunLog, how: { sha256?: Sha256Factory } = {}): VerifyResult {
-  const parsed = parseScenario(log.scenario.text, '<embedded scenario>');
+  const parsed = parseScenario(log.scenario.text, '<embedded scenario>', { embedded: true });
   if (!parsed.ok) return { ok: false, reason: `the embedded scenario does not load: ${parsed.issues[0]?.message}`, differences: [], why: { embedded: 'does-not-load', issue: parsed.issues[0] } };
   if (sha256Hex(log.scenario.text) !== log.scenario.hash) return { ok: false, reason: 'the embedded scenario does not match its hash (it was edited)', differences: [], why: { embedded: 'edited' } };
   const opts = { seed: log.seed, until: log.until, players: log.players, joined: log.joined, decisions: log.decisions.map(decisionFromRecord), sha256: how.sha256 };

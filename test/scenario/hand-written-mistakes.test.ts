@@ -24,7 +24,7 @@ describe('what a hand-written file gets wrong, said with what to do', () => {
     if (r.ok) return;
     const lines = r.issues.map((i) => formatIssueIn(i, 'en'));
     expect(lines).toEqual([
-      "d.yaml:4:11: error[duration] decisions[0].at: the number 2400 is not a duration: a number alone has no unit (write it with its unit, like '90s', '45m', '2h30m', '1d6h' or 'T+02:30')",
+      'd.yaml:4:11: error[time] decisions[0].at: the number 2400 is not a time: a number alone has no unit (2400 seconds is 2400s or 40m, T+00:40)',
       expect.stringMatching(/^d\.yaml:5:\d+: error\[duration\] decisions\[1\]\.inject\.expected\.within: the number 30 is not a duration: a number alone has no unit \(write it with its unit/),
     ]);
   });
@@ -38,12 +38,63 @@ describe('what a hand-written file gets wrong, said with what to do', () => {
       return r.ok ? [] : r.issues.map((i) => formatIssueIn(i, 'en'));
     };
     expect(said('0030')).toEqual(["m.yaml:75:9: error[time] injects[0].at: '0030' is not a time (write T+00:30, that is 30m after the start; the clock time 00:30 the next day would be T+04:30, after the end of the scenario (horizon 4h))"]);
-    expect(said('2030')).toEqual(["m.yaml:75:9: error[time] injects[0].at: '2030' is not a time (T+20:30 is after the scenario's end, T+04:00; if you meant the clock time 20:30, write T+00:30)"]);
+    // written without a leading zero, a number alone: its readings with a unit, then the clock time's
+    expect(said('2030')).toEqual(['m.yaml:75:9: error[time] injects[0].at: the number 2030 is not a time: a number alone has no unit (2030 seconds is 2030s or 33m50s, T+00:33:50; if you meant the clock time 20:30, write T+00:30)']);
     expect(said('20.30')).toEqual(["m.yaml:75:9: error[time] injects[0].at: '20.30' is not a time (T+20:30 is after the scenario's end, T+04:00; if you meant the clock time 20:30, write T+00:30)"]);
     // a count of something else is still a number without its unit
-    expect(said('30')[0]).toContain('the number 30 is not a duration');
-    const r = parseScenario(minimal.replace('    at: T+00:22\n', '    at: 2030\n'), 'm.yaml');
-    expect(!r.ok && formatIssueIn(r.issues[0], 'vi')).toContain("'2030' không phải một thời điểm (T+20:30 là sau khi kịch bản kết thúc (T+04:00); nếu ý bạn là giờ đồng hồ 20:30, hãy viết T+00:30)");
+    expect(said('30')[0]).toContain('the number 30 is not a time: a number alone has no unit (30 seconds is 30s, T+00:00:30; 30 minutes is 30m, T+00:30)');
+    const r = parseScenario(minimal.replace('    at: T+00:22\n', '    at: 20.30\n'), 'm.yaml');
+    expect(!r.ok && formatIssueIn(r.issues[0], 'vi')).toContain("'20.30' không phải một thời điểm (T+20:30 là sau khi kịch bản kết thúc (T+04:00); nếu ý bạn là giờ đồng hồ 20:30, hãy viết T+00:30)");
+  });
+
+  it('a bare number for a time is a number without its unit wherever it is, 600 as 90: its readings, the clock time\'s among them', () => {
+    // `at: 600` was 'write T+06:00' while `at: 90` was 'a number alone has no unit': someone who meant 600 seconds was sent to T+06:00
+    const decisions = (...ats: string[]) => {
+      const r = parseDecisions(['drillsim_decisions: 1', 'decisions:', ...ats.map((at) => `  - { at: ${at}, role: tc-chair, do: evacuate, zone: ta-ca-riverside }`)].join('\n'), 'd.yaml', kySon);
+      return r.ok ? [] : r.issues.map((i) => formatIssueIn(i, 'en').replace(/^d\.yaml:\d+:\d+: error\[time\] decisions\[\d\]\.at: /, ''));
+    };
+    // Kỳ Sơn starts at 18:00 and runs 18 h: readings past its end are left out
+    expect(decisions('600', '90', '5400', '1430', '"600"', '2', '0', '100000')).toEqual([
+      'the number 600 is not a time: a number alone has no unit (600 seconds is 600s or 10m, T+00:10; 600 minutes is 600m or 10h, T+10:00; read as hours and minutes, T+06:00; if you meant the clock time 06:00 the next day, write T+12:00)',
+      'the number 90 is not a time: a number alone has no unit (90 seconds is 90s or 1m30s, T+00:01:30; 90 minutes is 90m or 1h30m, T+01:30)',
+      'the number 5400 is not a time: a number alone has no unit (5400 seconds is 5400s or 1h30m, T+01:30)',
+      'the number 1430 is not a time: a number alone has no unit (1430 seconds is 1430s or 23m50s, T+00:23:50; read as hours and minutes, T+14:30; the clock time 14:30 the next day would be T+20:30, after the end of the scenario (horizon 18h))',
+      "the text '600' is not a time: a number alone has no unit (600 seconds is 600s or 10m, T+00:10; 600 minutes is 600m or 10h, T+10:00; read as hours and minutes, T+06:00; if you meant the clock time 06:00 the next day, write T+12:00)",
+      'the number 2 is not a time: a number alone has no unit (2 seconds is 2s, T+00:00:02; 2 minutes is 2m, T+00:02; 2 hours is 2h, T+02:00)',
+      'the number 0 is not a time: a number alone has no unit (0 seconds is 0s, T+00:00)',
+      "the number 100000 is not a time: a number alone has no unit (write it with its unit, like '90s', '45m', '2h30m', '1d6h' or 'T+02:30')",
+    ]);
+    // a JSON decisions file, and a scenario's own times, say the same
+    const json = parseDecisions('{ "drillsim_decisions": 1, "decisions": [ { "at": 600, "role": "tc-chair", "do": "evacuate", "zone": "ta-ca-riverside" } ] }', 'd.json', kySon);
+    expect(!json.ok && formatIssueIn(json.issues[0], 'en')).toBe(`d.json:1:51: error[time] decisions[0].at: ${decisions('600')[0]}`);
+    const scenario = parseScenario(readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8').replace(/^    at: T\+00:30$/m, '    at: 600'), 'k.yaml');
+    expect(!scenario.ok && scenario.issues.map((i) => formatIssueIn(i, 'en'))).toEqual([expect.stringMatching(/^k\.yaml:\d+:9: error\[time\] injects\[1\]\.at: the number 600 is not a time: a number alone has no unit \(600 seconds is 600s or 10m, T\+00:10; /)]);
+    const vi = parseDecisions('drillsim_decisions: 1\ndecisions:\n  - { at: 90, role: tc-chair, do: evacuate, zone: ta-ca-riverside }\n', 'd.yaml', kySon);
+    expect(!vi.ok && formatIssueIn(vi.issues[0], 'vi')).toContain('số 90 không phải một thời điểm: chỉ ghi số thì không rõ đơn vị (90 giây là 90s hoặc 1m30s, T+00:01:30; 90 phút là 90m hoặc 1h30m, T+01:30)');
+  });
+
+  it('several units in one decision are told to be one decision each, named, with the rest of the decision the same', () => {
+    const text = [
+      'drillsim_decisions: 1',
+      'decisions:',
+      '  - { at: T+03:15, role: tc-chair, do: dispatch, unit: [tc-militia, tc-health], incident: ta-ca-houses }',
+      '  - { at: T+03:15, role: tc-chair, do: evacuate, zone: [ta-ca-riverside] }',
+    ].join('\n');
+    const r = parseDecisions(text, 'd.yaml', kySon);
+    expect(!r.ok && r.issues.map((i) => formatIssueIn(i, 'en'))).toEqual([
+      'd.yaml:3:56: error[type] decisions[0].unit: expected a text, got a list (a decision names one unit: write one `do: dispatch` decision for each unit, tc-militia and tc-health, each with the same at:, role: and incident:)',
+      'd.yaml:4:56: error[type] decisions[1].zone: expected a text, got a list (a command names one zone: write it without the brackets, `zone: ta-ca-riverside`)',
+    ]);
+    expect(!r.ok && formatIssueIn(r.issues[0], 'vi')).toContain('mỗi quyết định chỉ ghi một unit: hãy viết một quyết định `do: dispatch` cho mỗi unit, tc-militia và tc-health');
+    // an inject's expected action: it expects one; an option's command: one command each
+    const scenario = readFileSync('scenarios/ky-son-flash-flood.yaml', 'utf8')
+      .replace('            - { do: evacuate, zone: muong-xen-lowland }', '            - { do: evacuate, zone: [muong-xen-lowland, ta-ca-riverside] }')
+      .replace('expected: { do: evacuate, zone: ta-ca-riverside, within: 1h30m }', 'expected: { do: evacuate, zone: [ta-ca-riverside, muong-xen-lowland], within: 1h30m }');
+    const s = parseScenario(scenario, 'k.yaml');
+    expect(!s.ok && s.issues.map((i) => `${i.path}: ${i.hint}`)).toEqual([
+      'injects[1].expected.zone: an expected action names one zone (an inject expects one action): keep the one it is about, ta-ca-riverside or muong-xen-lowland',
+      'injects[3].decision.options[0].commands[0].zone: a command names one zone: write one `do: evacuate` command for each zone, muong-xen-lowland and ta-ca-riverside',
+    ]);
   });
 
   it('a format version drillsim does not read names the one it reads, in both languages', () => {

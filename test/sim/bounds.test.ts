@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SimBoundError } from '../../engine/core/errors.js';
+import { RunLogTooLargeError, SimBoundError } from '../../engine/core/errors.js';
 import { parseScenario } from '../../engine/scenario/parse.js';
-import { runScenario } from '../../engine/sim/run.js';
+import { LOG_CHARS_MAX, readRunLog, runScenario, serializeRunLog } from '../../engine/sim/run.js';
 import { createSim } from '../../engine/sim/runner.js';
 import { drill, ROOT, STACK, tempDir } from '../helpers/cli.js';
 
@@ -82,5 +82,36 @@ describe('bounds: a run that exceeds one stops with a clear error', () => {
     expect(r.stderr).toContain('limits');
     expect(r.stderr).not.toMatch(STACK);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('a run log too long to read back is refused with its size, not left to die in a string too long', () => {
+  const { log } = runScenario(load(base), { seed: 1 });
+
+  it('is written in pieces, one a keyframe, that join to the layout a reader knows', () => {
+    const pieces = serializeRunLog(log!);
+    // no piece holds two keyframes: the keyframes together were the one text too long to make
+    log!.keyframes.forEach((k, i) => expect(pieces).toContain(`${i ? ',' : ''}\n${JSON.stringify(k)}`));
+    const text = pieces.join('');
+    expect(text).toContain(`],\n"keyframes":[${log!.keyframes.map((k) => '\n' + JSON.stringify(k)).join(',')}\n],\n"chain":`);
+    expect(readRunLog(text).ok).toBe(true);
+    expect(text.length).toBeLessThan(LOG_CHARS_MAX);
+  });
+
+  it('past the longest text: RunLogTooLargeError, with the share of the events and of the keyframes', () => {
+    const length = serializeRunLog(log!).join('').length;
+    try {
+      serializeRunLog(log!, length - 1);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(RunLogTooLargeError);
+      const big = e as RunLogTooLargeError;
+      expect([big.chars, big.limit, big.keyframes]).toEqual([length, length - 1, log!.keyframes.length]);
+      // Kỳ Sơn's log is mostly keyframes (37 copies of the world), and each share is within the whole
+      expect(big.keyframes_chars).toBeGreaterThan(big.events_chars);
+      expect(big.events_chars).toBeGreaterThan(log!.events.join(',\n').length - 1);
+      expect(big.events_chars + big.keyframes_chars).toBeLessThan(length);
+    }
+    expect(serializeRunLog(log!, length).join('').length).toBe(length);
   });
 });
