@@ -520,11 +520,12 @@ export const KEYFRAME_EVERY_DEFAULT_S = 1800;
 /**
  * The most keyframes a run may write (check.ts: horizon / keyframe_every, plus the one at T0). Each copies the
  * whole world, queue and random streams into the run log: 3-28 KB in the shipped scenarios (Kỳ Sơn about 20 KB,
- * its 37 keyframes 720 KB of its 790 KB log), more with more incidents. 1,000 keep a log within tens of MB, which
- * the viewer opens and drill reads back; the shipped scenarios and fixtures write 9-49. Kỳ Sơn keyframed every
- * second (64,801) was a log past the longest string V8 makes, and `drill run` died writing it.
+ * its 37 keyframes 720 KB of its 790 KB log), more with more incidents. The shipped scenarios and fixtures write
+ * 9-49; the viewer's bench (bench/viewer.mjs: 72 days of the reference model, a keyframe every 30 min) 3,457.
+ * 5,000 keep a log within about a hundred MB, which drill reads back; Kỳ Sơn keyframed every second (64,801) was
+ * a log past the longest string V8 makes, and `drill run` died writing it.
  */
-export const KEYFRAMES_MAX = 1000;
+export const KEYFRAMES_MAX = 5000;
 /**
  * The longest horizon: a drill runs hours to days (the shipped ones 4-48 h; a fire of 3-4 days, an isolated
  * commune on its stock for weeks), a flood season (September-November) at the most. A year leaves room (the

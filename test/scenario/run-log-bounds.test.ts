@@ -40,12 +40,12 @@ describe('the bounds on a run log: keyframes and horizon', () => {
   it('keyframe_every 1s over Kỳ Sơn\'s 18 h is refused at keyframe_every, with the count and a spacing that fits', () => {
     const issues = refusedEdit('ky-son-flash-flood', /^keyframe_every: 30m$/m, 'keyframe_every: 1s');
     expect(said(issues)).toEqual([
-      'k.yaml:37:17: error[keyframes] keyframe_every: keyframe_every 1s makes 64801 keyframes over the horizon of 18h: a run log holds at most 1000 (each keyframe copies the whole world into the run log: set keyframe_every to 2m or more (the default, 30m, makes 37))',
+      'k.yaml:37:17: error[keyframes] keyframe_every: keyframe_every 1s makes 64801 keyframes over the horizon of 18h: a run log holds at most 5000 (each keyframe copies the whole world into the run log: set keyframe_every to 13s or more (the default, 30m, makes 37))',
     ]);
-    expect(said(issues, 'vi')[0]).toContain('keyframe_every 1s tạo ra 64801 điểm lưu trạng thái (keyframe) trong horizon 18h: một nhật ký chạy chứa tối đa 1000');
+    expect(said(issues, 'vi')[0]).toContain('keyframe_every 1s tạo ra 64801 điểm lưu trạng thái (keyframe) trong horizon 18h: một nhật ký chạy chứa tối đa 5000');
     // the spacing said is enough
     const base = readFileSync(join(ROOT, 'scenarios/ky-son-flash-flood.yaml'), 'utf8');
-    expect(parseScenario(edit(base, [/^keyframe_every: 30m$/m, 'keyframe_every: 2m']), 'k.yaml').ok).toBe(true);
+    expect(parseScenario(edit(base, [/^keyframe_every: 30m$/m, 'keyframe_every: 13s']), 'k.yaml').ok).toBe(true);
     // and 0s, no keyframes at all, is no keyframe too many
     expect(parseScenario(edit(base, [/^keyframe_every: 30m$/m, 'keyframe_every: 0s']), 'k.yaml').ok).toBe(true);
   });
@@ -53,11 +53,11 @@ describe('the bounds on a run log: keyframes and horizon', () => {
   it('a horizon whose default keyframes are too many is refused at horizon, saying keyframe_every was not given', () => {
     const issues = refusedEdit('minimal', /^horizon: 4h$/m, 'horizon: 365d');
     expect(said(issues)).toEqual([
-      'k.yaml:12:10: error[keyframes] horizon: the horizon of 365d, with a keyframe every 30m (keyframe_every not given), makes 17521 keyframes: a run log holds at most 1000 (each keyframe copies the whole world into the run log: write `keyframe_every: 8h46m` or more, or shorten `horizon`)',
+      'k.yaml:12:10: error[keyframes] horizon: the horizon of 365d, with a keyframe every 30m (keyframe_every not given), makes 17521 keyframes: a run log holds at most 5000 (each keyframe copies the whole world into the run log: write `keyframe_every: 1h46m` or more, or shorten `horizon`)',
     ]);
     const base = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
-    expect(parseScenario(edit(base, [/^horizon: 4h$/m, 'horizon: 365d\nkeyframe_every: 8h46m']), 'k.yaml').ok).toBe(true);
-    // the default fits up to 1000 keyframes: 999 spacings of 30 min
+    expect(parseScenario(edit(base, [/^horizon: 4h$/m, 'horizon: 365d\nkeyframe_every: 1h46m']), 'k.yaml').ok).toBe(true);
+    // the default fits up to 5000 keyframes: 4999 spacings of 30 min
     expect(parseScenario(edit(base, [/^horizon: 4h$/m, `horizon: ${(KEYFRAMES_MAX - 1) * KEYFRAME_EVERY_DEFAULT_S}s`]), 'k.yaml').ok).toBe(true);
   });
 
@@ -73,9 +73,9 @@ describe('the bounds on a run log: keyframes and horizon', () => {
   it('a log already written with more keyframes (an older drill wrote them) still opens, reports and verifies', () => {
     const r = parseScenario(readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8'), 'minimal.yaml');
     if (!r.ok) throw new Error('minimal does not load');
-    // keyframes every 10 s over 4 h, as a scenario validated before the bound
-    const { log } = runScenario({ ...r.scenario, keyframe_every: 10 }, { seed: 7 });
-    expect(log!.keyframes).toHaveLength(1441);
+    // keyframes every 2 s over 4 h, as a scenario validated before the bound
+    const { log } = runScenario({ ...r.scenario, keyframe_every: 2 }, { seed: 7 });
+    expect(log!.keyframes).toHaveLength(7201);
     const text = serializeRunLog(log!).join('');
     expect(parseScenario(log!.scenario.text, 'embedded.json').ok).toBe(false);
     expect(openRunLog(text, 'old.json').ok).toBe(true);
