@@ -67,6 +67,28 @@ interface Content {
 const KEY = /^((?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[\]},&*!|>%@`-](?:[^:]|:(?!\s|$))*?|-[^\s](?:[^:]|:(?!\s|$))*?)):(?=\s|$)/;
 const BLOCK_SCALAR = /^[|>][0-9+-]*\s*(?:#.*)?$/;
 
+/**
+ * The lines of a block text (`message: |` and the lines indented under it), which a line-by-line reading of a
+ * file's structure skips: `open(at)` when a key or list item at column `at` starts one, then `inside(body,
+ * indent)` for each line after. Its own indentation is its first line's; a line indented less ends it.
+ */
+export class BlockText {
+  private at = -1;
+  private indent = -1;
+  open(at: number): void {
+    this.at = at;
+  }
+  inside(body: string, indent: number): boolean {
+    if (this.at < 0) return false;
+    if (body === '') return true;
+    if (this.indent < 0 && indent > this.at) this.indent = indent;
+    if (this.indent >= 0 && indent >= this.indent) return true;
+    this.at = -1;
+    this.indent = -1;
+    return false;
+  }
+}
+
 /** Where the brackets and quotes of a flow value or a quoted text started on one line leave off. */
 export function openAfter(text: string, state: { depth: number; quote: '"' | "'" | null }): void {
   for (let i = 0; i < text.length; i++) {
@@ -95,8 +117,7 @@ export function openAfter(text: string, state: { depth: number; quote: '"' | "'"
 function contentLines(text: string): Content[] | undefined {
   const lines = text.split(/\r?\n/);
   const out: Content[] = [];
-  let blockAt = -1; // inside a block text under a key at this column
-  let blockIndent = -1; // ... whose lines are indented this far (its first line's)
+  const block = new BlockText();
   const flow = { depth: 0, quote: null as '"' | "'" | null };
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
@@ -104,14 +125,7 @@ function contentLines(text: string): Content[] | undefined {
     const indent = raw.length - body.length;
     if (/^[ ]*\t/.test(raw) && body !== '') return undefined; // tabs: the parser's own message says it best
     if (flow.depth > 0 || flow.quote) { openAfter(raw, flow); continue; }
-    if (blockAt >= 0) {
-      if (body === '') continue;
-      // the text's own indentation is its first line's; a line indented less ends it
-      if (blockIndent < 0 && indent > blockAt) blockIndent = indent;
-      if (blockIndent >= 0 && indent >= blockIndent) continue;
-      blockAt = -1;
-      blockIndent = -1;
-    }
+    if (block.inside(body, indent)) continue;
     if (body === '' || body.startsWith('#')) continue;
     if (body === '---' || body === '...' || body.startsWith('%')) continue;
     let rest = body;
@@ -141,8 +155,8 @@ function contentLines(text: string): Content[] | undefined {
     }
     const bare = value.replace(/\s+#.*$/, '').trim();
     const opens = (m !== null && (bare === '' || /^[&!][^\s]*$/.test(bare))) || (dash && rest.replace(/\s*#.*$/, '') === '');
-    if (m && BLOCK_SCALAR.test(bare)) blockAt = dash ? keyCol : indent;
-    if (!m && dash && BLOCK_SCALAR.test(bare)) blockAt = indent;
+    if (m && BLOCK_SCALAR.test(bare)) block.open(dash ? keyCol : indent);
+    if (!m && dash && BLOCK_SCALAR.test(bare)) block.open(indent);
     const start = m ? value : rest;
     if (/^[{["']/.test(start)) openAfter(start, flow);
     out.push({ line: i + 1, indent, dash, innerDashes, keyCol: m ? keyCol : -1, key, opens, plainValue: bare !== '' && !/^[{["'|>&*!]/.test(bare) });

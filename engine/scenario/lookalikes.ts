@@ -7,7 +7,7 @@
  * quoted or plain text value (Vietnamese, or a sentence) these characters are what the planner wrote.
  */
 import { joined, say, type Say, type IssueKey } from './say.js';
-import { openAfter } from './indentation.js';
+import { BlockText, openAfter } from './indentation.js';
 
 export type LookalikeKind = 'dash' | 'space' | 'invisible' | 'colon' | 'quote' | 'fullwidth';
 
@@ -107,8 +107,7 @@ export function lookalikesInStructure(text: string): StructureLookalike[] {
   const lines = text.split(/\r?\n/);
   const out: StructureLookalike[] = [];
   const flow = { depth: 0, quote: null as '"' | "'" | null };
-  let blockAt = -1;
-  let blockIndent = -1;
+  const block = new BlockText();
   // a plain text value goes on over the lines indented deeper than its key (or its dash): those lines are text
   let textAt = -1;
   for (let i = 0; i < lines.length; i++) {
@@ -118,13 +117,7 @@ export function lookalikesInStructure(text: string): StructureLookalike[] {
     const body = raw.slice(lead.length);
     // the indentation as YAML counts it: ordinary spaces only (a non-breaking space is, to YAML, the line's first character)
     const indent = /^ */.exec(raw)![0].length;
-    if (blockAt >= 0) {
-      if (body === '') continue;
-      if (blockIndent < 0 && indent > blockAt) blockIndent = indent;
-      if (blockIndent >= 0 && indent >= blockIndent) continue;
-      blockAt = -1;
-      blockIndent = -1;
-    }
+    if (block.inside(body, indent)) continue;
     if (body === '' || body.startsWith('#')) continue;
     if (textAt >= 0 && indent > textAt) continue;
     textAt = -1;
@@ -148,9 +141,9 @@ export function lookalikesInStructure(text: string): StructureLookalike[] {
       if (sep !== ':') hit(col + key[0].length, sep, 'colon', key[1]);
       else if (after !== undefined && ODD_SPACE.test(after)) hit(col + key[0].length + 1, after, 'after-colon', key[1]);
       value = rest.slice(key[0].length).replace(/^[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000\u200B]+/, '');
-      if (BLOCK_SCALAR.test(value)) blockAt = indent;
+      if (BLOCK_SCALAR.test(value)) block.open(indent);
       else if (value !== '' && !/^[{["'&*!#]/.test(value)) textAt = col;
-    } else if (dashes !== '' && BLOCK_SCALAR.test(rest)) blockAt = indent;
+    } else if (dashes !== '' && BLOCK_SCALAR.test(rest)) block.open(indent);
     else if (dashes !== '' && rest !== '' && !/^[{["'&*!#]/.test(rest)) textAt = lead.length + dashes.search(/\S[ \t\u00A0]+$/);
     if (/^[{[]/.test(value)) {
       const at = col + (rest.length - value.length);
