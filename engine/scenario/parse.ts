@@ -138,7 +138,7 @@ function oneIdEach(raw: unknown, path: PathSegment[], what: string): Say | undef
   // `zone: [ta-ca-riverside]`: the one id, without its brackets
   if (list.length === 1) return say('one-id.unbracket', { key, id: list[0] });
   const ids = joined(list as string[], 'sep.and');
-  const others = Object.keys(e).filter((k) => k !== key && k !== 'do').map((k) => `${k}:`);
+  const others = Object.keys(e).filter((k) => k !== key && k !== 'do').map((k) => say('ref.key', { path: k }));
   const same = others.length > 1 ? say('list.and', { list: joined(others.slice(0, -1)), last: others[others.length - 1] }) : others.join('');
   const params = { key, do: e.do, ids, n: list.length, same };
   if (path[path.length - 2] === 'expected') return say('one-id.expected', { ...params, ids: joined(list as string[], 'sep.or') });

@@ -82,7 +82,7 @@ describe('what a hand-written file gets wrong, said with what to do', () => {
     ].join('\n');
     const r = parseDecisions(text, 'd.yaml', kySon);
     expect(!r.ok && r.issues.map((i) => formatIssueIn(i, 'en'))).toEqual([
-      'd.yaml:3:56: error[type] decisions[0].unit: expected a text, got a list (a decision names one unit: write one `do: dispatch` decision for each unit, tc-militia and tc-health, each with the same at:, role: and incident:)',
+      'd.yaml:3:56: error[type] decisions[0].unit: expected a text, got a list (a decision names one unit: write one `do: dispatch` decision for each unit, tc-militia and tc-health, each with the same `at:`, `role:` and `incident:`)',
       'd.yaml:4:56: error[type] decisions[1].zone: expected a text, got a list (a command names one zone: write it without the brackets, `zone: ta-ca-riverside`)',
     ]);
     expect(!r.ok && formatIssueIn(r.issues[0], 'vi')).toContain('mỗi quyết định chỉ ghi một unit: hãy viết một quyết định `do: dispatch` cho mỗi unit, tc-militia và tc-health');
