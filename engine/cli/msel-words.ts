@@ -113,8 +113,6 @@ const HINTS: Rule[] = [
   [/^the file may be cut short, or the closing quote deleted: save it again from the spreadsheet program, or close the quote$/, 'có thể tệp bị cụt, hoặc dấu ngoặc kép đóng đã bị xóa: hãy lưu lại từ chương trình bảng tính, hoặc đóng dấu ngoặc kép'],
   [/^save the sheet as "CSV UTF-8"$/, 'hãy lưu bảng dưới dạng "CSV UTF-8"'],
   [/^number the rows 1, 2, 3, \.\.\.$/, 'hãy đánh số các hàng 1, 2, 3, ...'],
-  [/^ids use lower-case letters, digits, "\.", "_" and "-" \(no spaces or diacritics\): write '(.*)'$/s, 'mã gồm chữ thường, chữ số, ".", "_" và "-" (không dấu cách, không dấu tiếng Việt): hãy viết \'$1\''],
-  [/^ids use lower-case letters, digits, "\.", "_" and "-" \(no spaces or diacritics\)$/, 'mã gồm chữ thường, chữ số, ".", "_" và "-" (không dấu cách, không dấu tiếng Việt)'],
   [/^give each inject its own id$/, 'hãy cho mỗi tình huống một mã riêng'],
   [/^give the row an id, or its own number$/, 'hãy cho hàng này một mã, hoặc một số riêng'],
   [/^give each inject its own number$/, 'hãy cho mỗi tình huống một số riêng'],

@@ -16,10 +16,10 @@ import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { Document, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
 import { durationHint, formatClock, formatDuration, parseDuration, suggestDuration, suggestTime, writtenClock } from './duration.js';
-import { idFromText, nearest } from './issues.js';
+import { idHintSay, nearest } from './issues.js';
 import { BARE_CLOCK, bareTimesWarning, clockAdvice, clockTimeSay, type BareTime } from './msel-bare-times.js';
 import { zodIssueWords } from './parse.js';
-import { sayIn, type Say } from './say.js';
+import { say, sayIn, type Say } from './say.js';
 import {
   formatLabel, formatValue, guardFormula, readLabel, readWords, splitOutsideQuotes, textCells, textFromCells, unguardFormula, type Word,
 } from './msel-cells.js';
@@ -401,9 +401,9 @@ export function rowsToInjects(rows: MselRow[], scenario: Scenario): ImportResult
     // id
     const id = rowIds.get(r)!;
     if (!ID_RE.test(id)) {
-      // 'Sơ tán đêm' typed as an id: the id it spells
-      const meant = idFromText(id);
-      p('id', `'${id}' is not a valid id`, `ids use lower-case letters, digits, ".", "_" and "-" (no spaces or diacritics)${meant ? `: write '${meant}'` : ''}`);
+      // 'Sơ tán đêm' typed as an id: the id it spells; a dash pasted from Word ('evac–night'): that character named
+      const words = { message: say('id.message', { value: id }), hint: idHintSay(id) };
+      p('id', sayIn(words.message, 'en'), sayIn(words.hint, 'en'), words);
     }
     // an empty id cell is the number's id: the planner wrote no 'inject-3', so say where it comes from
     else if (ids.has(id) && !c.id?.trim()) p('id', `no id: the id its number gives, '${id}', is also used in row ${ids.get(id)}`, 'give the row an id, or its own number');
