@@ -34,7 +34,9 @@ export class ProgressBar {
     const f = this.first;
     const w = WORDS[this.lang];
     const left = f === null || done <= f.done || now <= f.t ? w.estimating : w.left(fmtSeconds(((now - f.t) / 1000 / (done - f.done)) * (this.total - done), this.lang));
-    const text = `${done}/${this.total} ${w.runs}  ${String(Math.floor(share * 100)).padStart(3)} %  ${w.spent(fmtSeconds(elapsed_s, this.lang))}, ${left}`;
+    // in whole numbers: 57 of 100 as a share times 100 is 56.99999999999999
+    const percent = this.total === 0 ? 100 : Math.floor((done * 100) / this.total);
+    const text = `${done}/${this.total} ${w.runs}  ${String(percent).padStart(3)} %  ${w.spent(fmtSeconds(elapsed_s, this.lang))}, ${left}`;
     const width = Math.max(10, Math.min(40, (this.stream.columns ?? 80) - text.length - 5));
     const full = Math.round(share * width);
     this.stream.write(`\r\x1b[2K[${'#'.repeat(full)}${'-'.repeat(width - full)}] ${text}`);
@@ -56,10 +58,13 @@ const WORDS = {
 /** A length of wall-clock time, as the progress bar and a batch's last line give it (Vietnamese: decimal comma). */
 export function fmtSeconds(s: number, lang: Lang = 'en'): string {
   const w = WORDS[lang];
-  if (s < 10) return `${decimal(s.toFixed(1), lang)} ${w.s}`;
-  if (s < 120) return `${Math.round(s)} ${w.s}`;
-  if (s < 7200) return `${Math.floor(s / 60)} ${w.min} ${String(Math.round(s % 60)).padStart(2, '0')} ${w.s}`;
-  return `${Math.floor(s / 3600)} ${w.h} ${String(Math.round((s % 3600) / 60)).padStart(2, '0')} ${w.min}`;
+  if (s < 9.95) return `${decimal(s.toFixed(1), lang)} ${w.s}`;
+  // rounded once, then split: 119.6 s is 2 min 00 s, not 1 min 60 s
+  const r = Math.round(s);
+  if (r < 120) return `${r} ${w.s}`;
+  if (r < 7200) return `${Math.floor(r / 60)} ${w.min} ${String(r % 60).padStart(2, '0')} ${w.s}`;
+  const m = Math.round(r / 60);
+  return `${Math.floor(m / 60)} ${w.h} ${String(m % 60).padStart(2, '0')} ${w.min}`;
 }
 
 /** A figure written with a point, with the decimal comma in Vietnamese. */
