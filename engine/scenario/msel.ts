@@ -111,26 +111,20 @@ function commandText(c: Record<string, unknown>, keys: readonly string[]): strin
   return out.join(' ');
 }
 
-function timeText(inj: Inject, seqCount: Map<number, number>, seqOf: Map<string, number>): string {
+function timeText(inj: Inject): string {
   if (inj.at !== undefined) return formatClock(inj.at);
   if (inj.when) {
     const w = inj.when as Record<string, unknown>;
     return ['when', ...WHEN_KEYS.filter((k) => w[k] !== undefined).map((k) => `${k}=${formatValue(w[k] as string | number)}`)].join(' ');
   }
-  if (inj.contingency) {
-    const target = inj.contingency.for;
-    const seq = seqOf.get(target);
-    const ref = seq !== undefined && seqCount.get(seq) === 1 ? `#${seq}` : target;
-    return `if not done ${formatDuration(inj.contingency.after)} after ${ref}`;
-  }
+  // the inject chased by its id, not its number: a planner who inserts a row and renumbers the sheet (as a sorted
+  // MSEL is) would otherwise have every contingency below it chase another inject, with nothing said
+  if (inj.contingency) return `if not done ${formatDuration(inj.contingency.after)} after ${inj.contingency.for}`;
   return '';
 }
 
 /** One row of cells per inject, in MSEL_COLUMNS order (header not included). */
 export function injectsToRows(injects: readonly Inject[]): string[][] {
-  const seqCount = new Map<number, number>();
-  const seqOf = new Map<string, number>();
-  for (const i of injects) { seqCount.set(i.seq, (seqCount.get(i.seq) ?? 0) + 1); seqOf.set(i.id, i.seq); }
   return injects.map((inj) => {
     const [fromVi, fromEn] = textCells(inj.from);
     const [subjVi, subjEn] = textCells(inj.subject);
@@ -139,7 +133,7 @@ export function injectsToRows(injects: readonly Inject[]): string[][] {
     const cells: Record<(typeof MSEL_COLUMNS)[number], string> = {
       number: String(inj.seq),
       id: inj.id,
-      time: timeText(inj, seqCount, seqOf),
+      time: timeText(inj),
       type: inj.type,
       method: inj.method,
       'from (vi)': fromVi, 'from (en)': fromEn,

@@ -41,8 +41,8 @@ describe('drill msel import, two rows with one number', () => {
   });
 
   it('names the row that took another number beside the contingency whose #6 it left without a row', () => {
-    // row 7 is inject 6, which row 16 chases ('if not done 45m after #6')
-    writeFileSync(sheet, mselToCsv(KSN.injects).replace(/^6,houses-swept-call,/m, '1,houses-swept-call,'));
+    // row 7 is inject 6, which row 16 chases, by its number as a planner may write it ('if not done 45m after #6')
+    writeFileSync(sheet, mselToCsv(KSN.injects).replace(/^6,houses-swept-call,/m, '1,houses-swept-call,').replace(' after houses-swept-call,', ' after #6,'));
     const before = readFileSync(scenario, 'utf8');
     const r = drill(['msel', 'import', sheet, '--into', scenario, '--lang', 'en'], { env: PLAIN });
     expect(r.code).toBe(1);

@@ -69,7 +69,7 @@ describe('drill msel import: the scenario\'s warnings about a row, said for the 
   it('a deadline, a contingency\'s wait past the end and a sender given by an id are told the column to change', () => {
     const { scenario, sheet } = sheetWith('drillsim-msel-sheet-warn-', [
       [',30m,wait-for-daylight,', ',20h,wait-for-daylight,'],
-      [',if not done 1h after #2,', ',if not done 18h after #2,'],
+      [',if not done 1h after province-directive,', ',if not done 18h after province-directive,'],
       [',province-board,province-board,tc-chair,', ',ta-ca,ta-ca,tc-chair,'],
     ]);
     const en = run(sheet, scenario, 'en');
