@@ -120,9 +120,11 @@ export function formatComparison(c: Comparison, fa: string, fb: string, lang: La
   // nor, when they were given the same decisions by the same players, would it: then it is how each stopped
   const sameGiven = c.given.first === null && c.same_players;
   const stopKind = (s: (typeof c.stopped)['a']) => s?.by ?? 'end';
-  if (!c.same_scenario || !c.same_seed || (c.same_engine && c.same_end)) {
-    L.push(say(lang, !c.same_scenario ? 'compare.other-version' : !c.same_seed ? 'compare.other-seed'
-      : !sameGiven ? 'compare.same' : stopKind(c.stopped.a) !== stopKind(c.stopped.b) ? 'compare.same-given-stop'
+  // two versions and two seeds are two causes besides the decisions: each said
+  if (!c.same_scenario) L.push(say(lang, 'compare.other-version', { id: c.a.scenario }));
+  if (!c.same_seed) L.push(say(lang, 'compare.other-seed'));
+  else if (c.same_scenario && c.same_engine && c.same_end) {
+    L.push(say(lang, !sameGiven ? 'compare.same' : stopKind(c.stopped.a) !== stopKind(c.stopped.b) ? 'compare.same-given-stop'
       // two identical runs have no differences to say the cause of
       : c.identical ? 'compare.same-inputs' : 'compare.same-given', { id: c.a.scenario }));
   }

@@ -46,12 +46,21 @@ describe('drill compare of runs of two scenarios', () => {
   });
 
   it.each([
-    ['en', 'note: the runs are of two versions of the scenario ky-son-flash-flood (edited between them)', /^ {2}evac-ta-ca +P {2}100 % +P {2}100 %$/m],
-    ['vi', 'lưu ý: hai lượt chạy thuộc hai phiên bản của kịch bản ky-son-flash-flood (đã sửa giữa hai lượt)', /^ {2}evac-ta-ca +P {2}100% +P {2}100%$/m],
+    ['en', 'note: the runs are of two versions of the scenario ky-son-flash-flood (edited between them, or one played with --vary)', /^ {2}evac-ta-ca +P {2}100 % +P {2}100 %$/m],
+    ['vi', 'lưu ý: hai lượt chạy thuộc hai phiên bản của kịch bản ky-son-flash-flood (đã sửa giữa hai lượt, hoặc một lượt chạy với --vary)', /^ {2}evac-ta-ca +P {2}100% +P {2}100%$/m],
   ])('%s: two versions of one scenario are compared, said to be, their objectives side by side by id', (lang, note, row) => {
     const r = drill(['compare', kySon, edited, '--lang', lang]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(note);
     expect(r.stdout).toMatch(row);
+  });
+
+  it('a run played with --vary and another seed: both causes are said, the version and the seeds', () => {
+    const varied = join(dir, 'varied.json');
+    expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '8', '--vary', 'units.mobilisation=x2', '--out', varied, '--quiet']).code).toBe(0);
+    const r = drill(['compare', kySon, varied, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('note: the runs are of two versions of the scenario ky-son-flash-flood (edited between them, or one played with --vary)');
+    expect(r.stdout).toContain('note: the runs have different seeds: their differences are partly the dice, not only the decisions');
   });
 });
