@@ -100,6 +100,18 @@ function runWords(r: { log: RunLog; scenario: Scenario; events: LogEvent[] }, la
 }
 
 /**
+ * The note on runs of two versions of one scenario: which parameter each was played with changed, when the logs
+ * record a --vary that differs (a sweep's runs replayed alone); else an edit between them, or a --vary of an engine
+ * before the logs recorded it.
+ */
+function otherVersion(c: Comparison, lang: Lang): string {
+  const va = c.a.varied, vb = c.b.varied;
+  if ((va === undefined && vb === undefined) || JSON.stringify(va) === JSON.stringify(vb)) return say(lang, 'compare.other-version', { id: c.a.scenario });
+  const side = (label: 'a' | 'b', v: typeof va) => (v ? say(lang, 'compare.varied-side', { side: label, ...v }) : say(lang, 'compare.unvaried-side', { side: label }));
+  return say(lang, 'compare.other-version-varied', { id: c.a.scenario, sides: `${side('a', va)}${say(lang, 'compare.sides-sep')}${side('b', vb)}` });
+}
+
+/**
  * `words`: each run's words, for the two events where the runs part and the decisions that differ, each by its own
  * scenario's names (else the events' JSON alone, and the decisions as a decisions file writes them).
  */
@@ -121,7 +133,7 @@ export function formatComparison(c: Comparison, fa: string, fb: string, lang: La
   const sameGiven = c.given.first === null && c.same_players;
   const stopKind = (s: (typeof c.stopped)['a']) => s?.by ?? 'end';
   // two versions and two seeds are two causes besides the decisions: each said
-  if (!c.same_scenario) L.push(say(lang, 'compare.other-version', { id: c.a.scenario }));
+  if (!c.same_scenario) L.push(otherVersion(c, lang));
   if (!c.same_seed) L.push(say(lang, 'compare.other-seed'));
   else if (c.same_scenario && c.same_engine && c.same_end) {
     L.push(say(lang, !sameGiven ? 'compare.same' : stopKind(c.stopped.a) !== stopKind(c.stopped.b) ? 'compare.same-given-stop'

@@ -83,7 +83,7 @@ export const forkCommand: Subcommand = {
       return 1;
     }
     const refusals = values.quiet ? undefined : refusalRecorder(decFile, next, say(lang, 'fork.kept-from', { file }), lang);
-    const { summary, log: forked } = runScenario(scenario, { seed: log.seed, until: log.until, players: plan.players, joined: plan.joined, decisions: plan.decisions, sha256: nodeSha256, onRefused: refusals?.onRefused });
+    const { summary, log: forked } = runScenario(scenario, { seed: log.seed, until: log.until, players: plan.players, joined: plan.joined, varied: log.varied, decisions: plan.decisions, sha256: nodeSha256, onRefused: refusals?.onRefused });
     refusals?.reportedLater(forked!.events);
     if (values.out) writeAtomic(String(values.out), serializeRunLog(forked!));
     if (!values.quiet) {

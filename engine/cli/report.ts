@@ -58,14 +58,14 @@ const INTEGRITY: Record<Lang, Record<'hash' | 'scenario' | 'summary' | 'head' | 
     hash: 'warning: the hash chain does not match the events (the log was changed after it was written); the report says so at the top',
     scenario: 'warning: the embedded scenario does not match its hash (it was edited after the run); the report says so at the top',
     summary: 'warning: the stored summary differs from the figures recomputed from the events; the report uses the recomputed figures',
-    head: "warning: the seed, end or players at the head of the log differ from those its first event records (the head was edited after the run); the report says so at the top",
+    head: "warning: the seed, end, players or --vary at the head of the log differ from those its first event records (the head was edited after the run); the report says so at the top",
     session: 'warning: the time the play session was saved at (session.t) does not agree with its events, keyframes and stored summary (it was edited after the session was saved); the report says so at the top',
   },
   vi: {
     hash: 'cảnh báo: chuỗi băm của nhật ký không khớp với các sự kiện (nhật ký đã bị thay đổi sau khi ghi); báo cáo ghi rõ điều này ở đầu',
     scenario: 'cảnh báo: kịch bản lưu trong nhật ký không khớp với mã băm của nó (kịch bản đã bị sửa sau lượt chạy); báo cáo ghi rõ điều này ở đầu',
     summary: 'cảnh báo: phần tóm tắt lưu trong nhật ký khác với số liệu tính lại từ các sự kiện; báo cáo dùng số liệu tính lại',
-    head: 'cảnh báo: hạt giống, thời điểm kết thúc hoặc người chơi ở đầu nhật ký khác với những gì sự kiện đầu tiên ghi lại (phần đầu đã bị sửa sau lượt chạy); báo cáo ghi rõ điều này ở đầu',
+    head: 'cảnh báo: hạt giống, thời điểm kết thúc, người chơi hoặc --vary ở đầu nhật ký khác với những gì sự kiện đầu tiên ghi lại (phần đầu đã bị sửa sau lượt chạy); báo cáo ghi rõ điều này ở đầu',
     session: 'cảnh báo: thời điểm lưu phiên diễn tập (session.t) không khớp với các sự kiện, các điểm lưu trạng thái và phần tổng hợp đã lưu (đã bị sửa sau khi lưu phiên); báo cáo ghi rõ điều này ở đầu',
   },
 };

@@ -90,10 +90,10 @@ export const runCommand: Subcommand = {
     const dec = decFile ? loadDecisions(decFile, scenario, [], undefined, lang, vary ? (issues) => inSweepTerms(issues, vary.key, vary.labels[0], vary.values[0]) : undefined, given) : undefined;
     // each refusal is put into words at the moment it happens (the reason names the world as it was)
     const refusals = values.quiet ? undefined : refusalRecorder(decFile, dec, undefined, lang);
-    const { summary, log } = runScenario(scenario, { seed, until, decisions: dec?.decisions, players: dec?.players, sha256: nodeSha256, onRefused: refusals?.onRefused });
+    const { summary, log } = runScenario(scenario, { seed, until, ...(vary ? { varied: { key: vary.key, value: vary.labels[0] } } : {}), decisions: dec?.decisions, players: dec?.players, sha256: nodeSha256, onRefused: refusals?.onRefused });
     refusals?.reportedLater(log!.events);
     if (values.out) writeAtomic(String(values.out), serializeRunLog(log!));
-    if (!values.quiet) process.stdout.write(formatSummary(scenario.id, textIn(scenario.title, lang), log!, summary, values.out ? String(values.out) : undefined, scenario, refusals?.list, lang, vary ? { key: vary.key, value: vary.labels[0] } : undefined));
+    if (!values.quiet) process.stdout.write(formatSummary(scenario.id, textIn(scenario.title, lang), log!, summary, values.out ? String(values.out) : undefined, scenario, refusals?.list, lang));
     return 0;
   },
 };
@@ -133,7 +133,7 @@ function dueAt(c: Scenario['objectives'][number]['criterion'], events: readonly 
   return horizon;
 }
 
-export function formatSummary(id: string, title: string, log: RunLog, s: Summary, out?: string, scenario?: Scenario, refusals: readonly Refusal[] = [], lang: Lang = 'en', varied?: { key: string; value: string }): string {
+export function formatSummary(id: string, title: string, log: RunLog, s: Summary, out?: string, scenario?: Scenario, refusals: readonly Refusal[] = [], lang: Lang = 'en'): string {
   const n = (x: number) => num(x, lang);
   // each line's label in a column of its own: "  incidents   3 reported, ..."
   const line = (label: 'changed' | 'stopped' | 'incidents' | 'people' | 'response' | 'decisions' | 'objectives' | 'log', text: string) => `  ${say(lang, `run.label.${label}`).padEnd(12)}${text}`;
@@ -145,7 +145,7 @@ export function formatSummary(id: string, title: string, log: RunLog, s: Summary
   };
   const lines = [
     say(lang, 'run.head', { id, title, seed: log.seed, from: clock(0), to: clock(s.t_end), who: log.players.length ? say(lang, 'run.played', { roles: playedRoles(log.players, log.joined, lang) }) : say(lang, 'run.doctrine') }),
-    ...(varied ? [line('changed', say(lang, 'run.varied', varied))] : []),
+    ...(log.varied ? [line('changed', say(lang, 'run.varied', { ...log.varied }))] : []),
     ...(early ? [line('stopped', say(lang, 'run.stopped', { t: clock(s.t_end), end: clock(scenario!.horizon) }))] : []),
     line('incidents', say(lang, 'run.incidents', { reported: n(s.incidents.reported), contained: n(s.incidents.contained), resolved: n(s.incidents.resolved) })),
     line('people', say(lang, 'run.people', {

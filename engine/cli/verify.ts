@@ -155,7 +155,7 @@ function checkOf(file: string, scenario: string | undefined, values: Record<stri
 
 /**
  * What the log's head says that its first event, run.start (which the hash chain covers), does not: the seed,
- * the end, the players, the scenario's id (review/head-agrees.ts says whether they agree, for the report).
+ * the end, the players, the parameter a --vary changed, the scenario's id (review/head-agrees.ts says whether they agree, for the report).
  */
 function headEdits(log: RunLog): { field: string; head: string; event: string }[] {
   let first: Record<string, unknown> | undefined;
@@ -164,7 +164,7 @@ function headEdits(log: RunLog): { field: string; head: string; event: string }[
   const shown = (v: unknown) => (v === undefined ? '(none)' : JSON.stringify(v));
   const sorted = (v: unknown) => (Array.isArray(v) ? [...v].map(String).sort() : v);
   const out: { field: string; head: string; event: string }[] = [];
-  const pairs: [string, unknown, unknown][] = [['seed', log.seed, first.seed], ['until', log.until, first.until], ['scenario', log.scenario.id, first.scenario], ['players', sorted(log.players), sorted(first.players)], ['joined', log.joined, first.joined]];
+  const pairs: [string, unknown, unknown][] = [['seed', log.seed, first.seed], ['until', log.until, first.until], ['scenario', log.scenario.id, first.scenario], ['players', sorted(log.players), sorted(first.players)], ['joined', log.joined, first.joined], ['varied', log.varied, first.varied]];
   for (const [field, head, event] of pairs) if (shown(head) !== shown(event)) out.push({ field, head: shown(head), event: shown(event) });
   return out;
 }

@@ -66,6 +66,8 @@ export interface SessionOptions {
   until?: number;
   /** roles taken over from doctrine part-way (a forked log resumed): role -> from when */
   joined?: Record<string, number>;
+  /** the parameter the resumed run's scenario was played with changed (a log of `drill run --vary`, forked) */
+  varied?: import('../sim/sim.js').Varied;
   /**
    * Where the session is played: `drill play` in a terminal (the default), or the play page (`drill view --play`),
    * which has no command line to start or resume with (--controller, --role, --out): there, advice that names one
@@ -191,7 +193,7 @@ export class PlaySession {
     if (decisions.some((d) => d.author !== 'trainee' && d.author !== 'controller')) return { ok: false, key: 'resume.bad-decisions' };
     const t = log.session ? log.session.t : log.until;
     if (!Number.isInteger(t) || t < 0 || t > log.until) return { ok: false, key: 'resume.bad-time' };
-    const session = new PlaySession(parsed.scenario, { seed: log.seed, players: log.players, joined: log.joined, controller: opts.controller, lang: opts.lang, until: log.until, ...(opts.surface ? { surface: opts.surface } : {}) }, decisions, t);
+    const session = new PlaySession(parsed.scenario, { seed: log.seed, players: log.players, joined: log.joined, ...(log.varied ? { varied: log.varied } : {}), controller: opts.controller, lang: opts.lang, until: log.until, ...(opts.surface ? { surface: opts.surface } : {}) }, decisions, t);
     // the log as this session writes it at t: a part-way save ends with the count of the people still at risk then
     // (which a save of an engine before 0.7.0 lacks: it goes on all the same, from the same world)
     const lines = log.events.length === session.sim.log!.count ? session.sim.log!.lines : session.log().events;
@@ -254,7 +256,7 @@ export class PlaySession {
 
   /** Re-simulate from T0 with these decisions, to stop at `t`. */
   private rebuild(decisions: Decision[], t: number): void {
-    this.sim = createSim(this.scenario, { seed: this.opts.seed, players: this.opts.players, joined: this.opts.joined, until: this.opts.until, decisions: decisions.slice(), model: this.model });
+    this.sim = createSim(this.scenario, { seed: this.opts.seed, players: this.opts.players, joined: this.opts.joined, varied: this.opts.varied, until: this.opts.until, decisions: decisions.slice(), model: this.model });
     this.finalLog = undefined;
     if (t >= this.sim.opts.until) this.sim.run();
     else if (t > 0) this.sim.run(t);

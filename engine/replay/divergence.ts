@@ -21,12 +21,13 @@ export interface Divergence {
 
 /**
  * run.start records who played (and who took a role over when) and where the run was told to stop (drill run
- * --until); two runs that differ only there have not yet diverged: a run stopped early parts from the full one
+ * --until) and the parameter a --vary changed (whose runs part where the change first tells); two runs that differ
+ * only there have not yet diverged: a run stopped early parts from the full one
  * where it stopped, not at T+00:00.
  */
 export function sameStart(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const { players: _pa, joined: _ja, until: _ua, ...ra } = a;
-  const { players: _pb, joined: _jb, until: _ub, ...rb } = b;
+  const { players: _pa, joined: _ja, until: _ua, varied: _va, ...ra } = a;
+  const { players: _pb, joined: _jb, until: _ub, varied: _vb, ...rb } = b;
   return JSON.stringify(ra) === JSON.stringify(rb);
 }
 

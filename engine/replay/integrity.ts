@@ -73,7 +73,7 @@ export class IntegrityCheck {
     this.result = {
       hashOk: this.h.digestHex() === this.run.hash,
       summaryAgrees: this.run.summary !== null && summaryAgrees(this.run.summary, summary),
-      headAgrees: headAgrees({ seed: this.run.seed, until: this.run.until, players: this.run.players, joined: this.run.joined, scenario: { id: this.run.scenario.id } }, events[0]),
+      headAgrees: headAgrees({ seed: this.run.seed, until: this.run.until, players: this.run.players, joined: this.run.joined, varied: this.run.varied, scenario: { id: this.run.scenario.id } }, events[0]),
       sessionAgrees: sessionAgrees({ until: this.run.until, session: this.run.sessionField as { t?: unknown } | null | undefined, keyframes: this.run.keyframes.times.map((t) => ({ t })), summary: this.run.summary }, events),
     };
     return true;

@@ -11,11 +11,11 @@
  * from its head and events alone and finished when the rest is in.
  */
 import { jsonBreak } from '../core/json-break.js';
-import { damagedDecision, DECISION_FIELDS, followedBy, RUN_FORMAT, textAfterLog } from '../sim/run.js';
+import { damagedDecision, DECISION_FIELDS, followedBy, RUN_FORMAT, textAfterLog, variedField } from '../sim/run.js';
 import { parseScenario, type ParseResult } from '../scenario/parse.js';
 import { sayIn } from '../scenario/say.js';
 import type { Scenario } from '../scenario/schema.js';
-import type { Keyframe } from '../sim/sim.js';
+import type { Keyframe, Varied } from '../sim/sim.js';
 import type { LogEvent, Summary } from '../review/metrics.js';
 import { RunLogReader } from './reader.js';
 
@@ -30,6 +30,8 @@ export interface RunData {
   until: number;
   players: string[];
   joined?: Record<string, number>;
+  /** the parameter the scenario was played with changed (`drill run --vary`), when it was */
+  varied?: Varied;
   keyframe_every: number;
   decisions: Record<string, unknown>[];
   events: LogEvent[];
@@ -289,6 +291,7 @@ function check(raw: Record<string, any>, name: string, keyframes: Keyframes, com
       until: raw.until,
       players: Array.isArray(raw.players) ? raw.players.map(String) : [],
       joined: joinedField(raw.joined),
+      ...(variedField(raw.varied) ? { varied: variedField(raw.varied) } : {}),
       keyframe_every: Number.isInteger(raw.keyframe_every) ? raw.keyframe_every : parsed.scenario.keyframe_every,
       decisions: raw.decisions,
       events,

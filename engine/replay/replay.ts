@@ -66,6 +66,7 @@ export function simOf(r: RunData, model: Model, kf?: Keyframe, onRefused?: SimOp
     decisions: r.decisions.map(decisionFromRecord),
     players: r.players,
     joined: r.joined,
+    ...(r.varied ? { varied: r.varied } : {}),
     until: r.until,
     mode: 'metrics',
     keyframeEvery: r.keyframe_every,

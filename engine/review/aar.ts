@@ -10,7 +10,7 @@ import type { Inject, Objective, Scenario } from '../scenario/schema.js';
 import { sha256Hex } from '../core/hash.js';
 import { chainOf } from '../sim/log.js';
 import { Model } from '../sim/model.js';
-import type { RunLog } from '../sim/run.js';
+import { variedField, type RunLog } from '../sim/run.js';
 import type { Evidence } from './evidence.js';
 import type { LogEvent, ObjectiveResult, Rating } from './metrics.js';
 import { openAtEnd } from './decision-metrics.js';
@@ -50,7 +50,9 @@ export interface Aar {
   scenario: Scenario;
   run: { seed: number; engine: string; until: number; players: string[]; events: number; hash: string; decisions: number; scenario_hash: string; session_t: number | null;
     /** decisions given (a decisions file) for after a stop (--until): in the log, never played */
-    after_stop: { n: number; first: number } | null };
+    after_stop: { n: number; first: number } | null;
+    /** the parameter the scenario was played with changed (`drill run --vary`), or null: as run.start records it (a head edited by hand is warned of) */
+    varied: { key: string; value: string } | null };
   integrity: { summary_agrees: boolean; hash_ok: boolean; scenario_ok: boolean; /** the seed, end and players at the log's head are those of its first event (whose seed is `recorded_seed`) */ head_ok: boolean; /** a play session's save time (`session.t`) agrees with its events, keyframes and summary (true when the log is no session) */ session_ok: boolean; recorded_seed: unknown };
   overview: {
     forces: { owner: string; units: string[]; crew: number }[];
@@ -148,7 +150,7 @@ export function buildAar(log: RunLog, scenario: Scenario, events: LogEvent[]): A
   }
   return {
     scenario,
-    run: { seed: log.seed, engine: log.engine, until: log.until, players: log.players, events: events.length, hash: log.hash, decisions: log.decisions.length, scenario_hash: log.scenario.hash, session_t: log.session?.t ?? null, after_stop: afterStop(log) },
+    run: { seed: log.seed, engine: log.engine, until: log.until, players: log.players, events: events.length, hash: log.hash, decisions: log.decisions.length, scenario_hash: log.scenario.hash, session_t: log.session?.t ?? null, after_stop: afterStop(log), varied: variedField(events[0]?.varied) ?? null },
     integrity: { summary_agrees, hash_ok, scenario_ok, head_ok, session_ok, recorded_seed: events[0]?.seed },
     overview: {
       forces: [...owners.entries()].map(([owner, v]) => ({ owner, ...v })),

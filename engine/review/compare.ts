@@ -25,7 +25,7 @@ export interface ObjectiveSide { value: number | null; rating: Rating | null; me
  * `hash_ok`: the log's hash chain matches its events; `scenario_ok`: its embedded scenario matches its hash (else the
  * log was changed after the run, as the report warns at its top).
  */
-export interface RunSide { hash_ok: boolean; scenario_ok: boolean; engine: string; seed: number; scenario: string; scenario_hash: string; players: string[]; joined?: Record<string, number>; events: number; hash: string; summary: Summary }
+export interface RunSide { hash_ok: boolean; scenario_ok: boolean; engine: string; seed: number; scenario: string; scenario_hash: string; players: string[]; joined?: Record<string, number>; varied?: { key: string; value: string }; events: number; hash: string; summary: Summary }
 export interface DecisionRecord { at: number; role: string; author: string; do: string; [k: string]: unknown }
 export interface TakenRecord { t: number; role: string; author: string; do: string; [k: string]: unknown }
 
@@ -82,7 +82,7 @@ export function compareRuns(a: { log: RunLog; scenario: Scenario; events: LogEve
   const rb = reviewEvents(b.scenario, b.events, endOf(b.log));
   const side = (x: typeof a, s: Summary): RunSide => ({
     hash_ok: chainOf(x.log.events, (x.log.keyframes ?? []).map((k) => k.events)).hash === x.log.hash, scenario_ok: sha256Hex(x.log.scenario.text) === x.log.scenario.hash,
-    engine: x.log.engine, seed: x.log.seed, scenario: x.log.scenario.id, scenario_hash: x.log.scenario.hash, players: x.log.players, ...(x.log.joined ? { joined: x.log.joined } : {}), events: x.log.events.length, hash: x.log.hash, summary: s });
+    engine: x.log.engine, seed: x.log.seed, scenario: x.log.scenario.id, scenario_hash: x.log.scenario.hash, players: x.log.players, ...(x.log.joined ? { joined: x.log.joined } : {}), ...(x.log.varied ? { varied: x.log.varied } : {}), events: x.log.events.length, hash: x.log.hash, summary: s });
 
   let divergence: Comparison['divergence'] = null;
   const n = Math.max(a.log.events.length, b.log.events.length);

@@ -11,6 +11,7 @@ export interface LogHead {
   until: unknown;
   players?: unknown;
   joined?: unknown;
+  varied?: unknown;
   scenario: { id?: unknown };
 }
 
@@ -23,5 +24,6 @@ export function headAgrees(head: LogHead, first: Record<string, unknown> | undef
     && first.scenario === head.scenario.id
     && first.until === head.until
     && sortedList(first.players) === sortedList(head.players)
-    && sortedEntries(first.joined) === sortedEntries(head.joined);
+    && sortedEntries(first.joined) === sortedEntries(head.joined)
+    && sortedEntries(first.varied) === sortedEntries(head.varied);
 }

@@ -82,6 +82,8 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
     [w.m('ov.scope'), txt(w.m('ov.scope_value', { areas: areaList, tiers: w.m(`tiers.${sc.tiers}`) }))],
     [w.m('ov.hazard'), txt(hazards || w.m('fmt.none'))],
     [w.m('ov.summary'), txt(w.text(sc.summary) || w.m('fmt.none'))],
+    // a run of a sweep replayed alone: the scenario file says otherwise, and the figures below follow the change
+    ...(aar.run.varied ? [[w.m('ov.varied'), txt(w.m('ov.varied_value', { ...aar.run.varied }))] as [string, Rich]] : []),
     [w.m('ov.capabilities'), txt(aar.overview.capabilities.map((c) => w.capability(c)).join(w.m('fmt.list_sep')) || w.m('fmt.none'))],
     [w.m('ov.players'), txt(aar.overview.trainee_roles.length
       ? aar.overview.trainee_roles.map((id) => aar.overview.joined[id] !== undefined ? w.m('ov.joined', { role: w.name('role', id), t: formatClock(aar.overview.joined[id]) }) : w.name('role', id)).join(w.m('fmt.list_sep'))

@@ -12,7 +12,7 @@ import { ENGINE_VERSION } from '../version.js';
 import type { Decision } from './decisions.js';
 import { CHECKED_WHEN_READ } from '../review/added-injects.js';
 import { Metrics } from '../review/metrics.js';
-import type { Sim, Keyframe } from './sim.js';
+import type { Sim, Keyframe, Varied } from './sim.js';
 import { createSim, type RunOptions } from './runner.js';
 import { differences } from './differ.js';
 import { chainOf } from './log.js';
@@ -32,6 +32,8 @@ export interface RunLog {
   players: string[];
   /** only when a player took a role over from doctrine part-way (see RunOptions.joined) */
   joined?: Record<string, number>;
+  /** only when the scenario was played with one parameter changed (`drill run --vary`): which, and to what */
+  varied?: Varied;
   keyframe_every: number;
   decisions: Record<string, unknown>[];
   /** one JSON text per event, exactly as hashed */
@@ -117,6 +119,7 @@ function logHead(sim: Sim) {
     until: sim.opts.until,
     players: sim.opts.players,
     ...(sim.opts.joined ? { joined: sim.opts.joined } : {}),
+    ...(sim.opts.varied ? { varied: sim.opts.varied } : {}),
     keyframe_every: scenario.keyframe_every,
     decisions: sim.opts.decisions.map(decisionRecord),
   };
@@ -137,7 +140,7 @@ export const LOG_CHARS_MAX = 2 ** 29 - 24;
 export function serializeRunLog(log: RunLog, maxChars = LOG_CHARS_MAX): string[] {
   const j = JSON.stringify;
   const out: string[] = [];
-  out.push(`{"format":${j(log.format)},"engine":${j(log.engine)},"seed":${j(log.seed)},"until":${j(log.until)},"players":${j(log.players)},${log.joined ? `"joined":${j(log.joined)},` : ''}"keyframe_every":${j(log.keyframe_every)},${log.session ? `"session":${j(log.session)},` : ''}\n`);
+  out.push(`{"format":${j(log.format)},"engine":${j(log.engine)},"seed":${j(log.seed)},"until":${j(log.until)},"players":${j(log.players)},${log.joined ? `"joined":${j(log.joined)},` : ''}${log.varied ? `"varied":${j(log.varied)},` : ''}"keyframe_every":${j(log.keyframe_every)},${log.session ? `"session":${j(log.session)},` : ''}\n`);
   out.push(`"scenario":${j(log.scenario)},\n`);
   out.push(`"decisions":[${log.decisions.map((d) => '\n' + j(d)).join(',')}\n],\n`);
   out.push(`"events":[\n`);
@@ -204,8 +207,17 @@ export function readRunLog(text: string): ReadResult {
     };
   }
   const events = raw.events as Record<string, unknown>[];
-  const log: RunLog = { ...raw, events: events.map((e) => JSON.stringify(e)) };
+  const { varied: _varied, ...rest } = raw;
+  const varied = variedField(raw.varied);
+  const log: RunLog = { ...rest, ...(varied ? { varied } : {}), events: events.map((e) => JSON.stringify(e)) };
   return { ok: true, log, events };
+}
+
+/** A log's `varied` (the parameter `drill run --vary` changed), if well formed: `{ key, value }`, both text. */
+export function variedField(raw: unknown): Varied | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const { key, value } = raw as Record<string, unknown>;
+  return typeof key === 'string' && key !== '' && typeof value === 'string' && value !== '' ? { key, value } : undefined;
 }
 
 /** What each field of a log's decision must be, as `decisionRecord` writes it (a replay of anything else would not be the run). */
@@ -335,7 +347,7 @@ export function verifyRunLog(log: RunLog, how: { sha256?: Sha256Factory } = {}):
   const parsed = parseScenario(log.scenario.text, '<embedded scenario>', { embedded: true });
   if (!parsed.ok) return { ok: false, reason: `the embedded scenario does not load: ${parsed.issues[0]?.message}`, differences: [], why: { embedded: 'does-not-load', issue: parsed.issues[0] } };
   if (sha256Hex(log.scenario.text) !== log.scenario.hash) return { ok: false, reason: 'the embedded scenario does not match its hash (it was edited)', differences: [], why: { embedded: 'edited' } };
-  const opts = { seed: log.seed, until: log.until, players: log.players, joined: log.joined, decisions: log.decisions.map(decisionFromRecord), sha256: how.sha256 };
+  const opts = { seed: log.seed, until: log.until, players: log.players, joined: log.joined, varied: log.varied, decisions: log.decisions.map(decisionFromRecord), sha256: how.sha256 };
   let re: RunLog;
   if (log.session) {
     // a play session saved part-way: re-simulate to where it stopped

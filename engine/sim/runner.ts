@@ -10,7 +10,7 @@ import type { Bottlenecks, Summary } from '../review/metrics.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Decision } from './decisions.js';
 import { Model } from './model.js';
-import { Sim, type SimOptions } from './sim.js';
+import { Sim, type SimOptions, type Varied } from './sim.js';
 
 export interface RunOptions {
   seed?: number;
@@ -19,6 +19,12 @@ export interface RunOptions {
   /** players who took a role over from doctrine part-way (a fork): role -> the time they play it from */
   joined?: Record<string, number>;
   until?: number;
+  /**
+   * the one parameter this run's scenario was changed in, as `drill run --vary K=V` typed it: only recorded (run.start
+   * and the log's head), so that a report and a comparison can say what the scenario was played with; the change
+   * itself is in the scenario given
+   */
+  varied?: Varied;
   mode?: 'full' | 'metrics';
   keepIncidents?: boolean;
   /** told of each refused decision before it is logged (see SimOptions.onRefused); must change nothing */
@@ -51,7 +57,7 @@ export function createSim(scenario: Scenario, opts: RunOptions = {}): Sim {
   const decisions = (opts.decisions ?? []).map((d, i) => ({ d, i })).sort((a, b) => a.d.at - b.d.at || a.i - b.i).map((x) => x.d);
   const players = [...new Set(opts.players ?? [])].sort();
   const joined = joinedOf(players, opts.joined);
-  const sim = new Sim(model, { seed, decisions, players, joined, until, mode: opts.mode ?? 'full', keyframeEvery: scenario.keyframe_every, keepIncidents: opts.keepIncidents, onRefused: opts.onRefused });
+  const sim = new Sim(model, { seed, decisions, players, joined, ...(opts.varied ? { varied: { key: opts.varied.key, value: opts.varied.value } } : {}), until, mode: opts.mode ?? 'full', keyframeEvery: scenario.keyframe_every, keepIncidents: opts.keepIncidents, onRefused: opts.onRefused });
   if (opts.sha256) sim.log?.useSha256(opts.sha256);
   sim.start();
   return sim;

@@ -110,6 +110,8 @@ export interface SimOptions {
   players: string[];
   /** players who took a role over from doctrine part-way: role -> time (doctrine plays it before) */
   joined?: Record<string, number>;
+  /** the parameter the scenario was changed in (`drill run --vary`): recorded in run.start, nothing else */
+  varied?: Varied;
   until: number;
   /** 'full' writes the log and hash chain; 'metrics' keeps only the metrics (batches) */
   mode: 'full' | 'metrics';
@@ -124,6 +126,12 @@ export interface SimOptions {
    * words (`drill run --decisions` lists its refusals). Must not change anything.
    */
   onRefused?: (sim: Sim, d: Decision, code: string) => void;
+}
+
+/** One scenario parameter changed for a run, as `--vary` names it: `{ key: 'doctrine.request_support_after', value: '15m' }`. */
+export interface Varied {
+  key: string;
+  value: string;
 }
 
 export interface Keyframe {
@@ -400,7 +408,7 @@ export class Sim {
 
   /** Schedule what the scenario puts on the clock. Decisions stay in their own list (see run). */
   start(): void {
-    this.emit({ t: this.world.t, type: 'run.start', seed: this.opts.seed, scenario: this.model.scenario.id, players: [...this.players].sort(), ...(this.opts.joined ? { joined: this.opts.joined } : {}), until: this.opts.until });
+    this.emit({ t: this.world.t, type: 'run.start', seed: this.opts.seed, scenario: this.model.scenario.id, players: [...this.players].sort(), ...(this.opts.joined ? { joined: this.opts.joined } : {}), ...(this.opts.varied ? { varied: this.opts.varied } : {}), until: this.opts.until });
     World.scheduleInitial(this);
     this.schedule(this.opts.until, PRIO.end, { k: 'end' });
   }

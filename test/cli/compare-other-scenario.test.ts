@@ -60,7 +60,8 @@ describe('drill compare of runs of two scenarios', () => {
     expect(drill(['run', 'scenarios/ky-son-flash-flood.yaml', '--seed', '8', '--vary', 'units.mobilisation=x2', '--out', varied, '--quiet']).code).toBe(0);
     const r = drill(['compare', kySon, varied, '--lang', 'en']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('note: the runs are of two versions of the scenario ky-son-flash-flood (edited between them, or one played with --vary)');
+    // the log records what --vary changed: said, rather than 'edited between them, or one played with --vary'
+    expect(r.stdout).toContain('note: the runs are of two versions of the scenario ky-son-flash-flood (a: no --vary; b: --vary units.mobilisation=x2)');
     expect(r.stdout).toContain('note: the runs have different seeds: their differences are partly the dice, not only the decisions');
   });
 });

@@ -137,8 +137,8 @@ describe('drill report', () => {
     writeFileSync(edited, JSON.stringify(log));
     const r = drill(['report', edited]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe(`${edited}: warning: the seed, end or players at the head of the log differ from those its first event records (the head was edited after the run); the report says so at the top\n`);
-    expect(r.stdout).toContain(`> **Warning: the seed, end or players written at the head of the run log differ from those its first event records (seed ${recorded}), which the hash chain covers.`);
+    expect(r.stderr).toBe(`${edited}: warning: the seed, end, players or --vary at the head of the log differ from those its first event records (the head was edited after the run); the report says so at the top\n`);
+    expect(r.stdout).toContain(`> **Warning: the seed, end, players or --vary written at the head of the run log differ from those its first event records (seed ${recorded}), which the hash chain covers.`);
     const vi = drill(['report', edited, '--lang', 'vi']);
     expect(vi.stdout).toContain(`(hạt giống ${recorded}), là phần được chuỗi băm bảo vệ`);
     // the log as written: no such warning

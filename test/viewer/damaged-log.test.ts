@@ -47,7 +47,7 @@ describe('the viewer on a run log damaged after it was written', () => {
     const p = session.page;
     await settled();
     const line = p.locator('#warning [data-warning="head"]');
-    expect(await line.textContent()).toBe(`seed-edited.json: Warning: the seed, end or players written at the head of the run log differ from those its first event records (seed ${recordedSeed}), which the hash chain covers. The head has been edited since the run; do not rely on the log.`);
+    expect(await line.textContent()).toBe(`seed-edited.json: Warning: the seed, end, players or --vary written at the head of the run log differ from those its first event records (seed ${recordedSeed}), which the hash chain covers. The head has been edited since the run; do not rely on the log.`);
     expect(await p.locator('#warning [data-warning="hash"], #warning [data-warning="summary"], #warning [data-warning="keyframe"], #warning [data-warning="keyframe-edited"]').count()).toBe(0);
     await p.locator('#lang').click();
     await p.waitForFunction(() => document.documentElement.lang === 'vi');

@@ -58,7 +58,8 @@ export function loadOpened(data: RunData, served: number | null, t0 = performanc
 
 export function runLabel(run: LoadedRun, lang: Lang): string {
   const s = run.data.scenario;
-  return `${run.data.name}: ${textIn(s.title, lang)} (seed ${run.data.seed})`;
+  const v = run.data.varied;
+  return `${run.data.name}: ${textIn(s.title, lang)} (seed ${run.data.seed}${v ? `, --vary ${v.key}=${v.value}` : ''})`;
 }
 
 /** The most characters of a run's file name a closed run select shows (its box is some 27ch wide: see style.css). */

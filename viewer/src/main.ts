@@ -499,7 +499,11 @@ class App implements PanelHost {
     const b = h('button', { type: 'button', class: 'time', 'data-t': d.t }, clock(d.t));
     b.addEventListener('click', () => this.seek(d.t!));
     // runs of two seeds part at their first event whatever was decided: say why, as drill compare does
-    el.append(`${S.diverges} `, b, d.sameScenario ? '' : ` (${S.differentScenario})`, ` · ${S.event} #${d.index}`, d.sameSeed ? '' : ` · ${S.differentSeeds}`);
+    // two runs of a sweep replayed alone (drill run --vary): which parameter each was played with
+    const va = this.a!.data.varied, vb = this.b.data.varied;
+    const vary = (who: string, v: typeof va) => `${who} ${v ? `--vary ${v.key}=${v.value}` : S.noVary}`;
+    const varied = (va || vb) && JSON.stringify(va) !== JSON.stringify(vb) ? `: ${vary('A', va)}, ${vary('B', vb)}` : '';
+    el.append(`${S.diverges} `, b, d.sameScenario ? '' : ` (${S.differentScenario}${varied})`, ` · ${S.event} #${d.index}`, d.sameSeed ? '' : ` · ${S.differentSeeds}`);
     // a run that ended sooner (drill run --until, a session saved part-way): what follows is not comparable, as drill compare says
     const endA = this.a!.data.end, endB = this.b.data.end;
     if (endA !== endB) {
