@@ -222,8 +222,9 @@ export function isJsonFile(text: string, file: string): boolean {
 
 /** An issue said to a file written in JSON (loadYaml says each so; a caller that rewords one says it again). */
 export function asJson(i: ScenarioIssue): ScenarioIssue {
-  // (a problem of the whole file, another of drillsim's files given here: its hint is of the file expected, not of this one's text)
-  if (i.whole) return i;
+  // (a problem of the whole file, another of drillsim's files given here: its hint is of the file expected, not of this one's text;
+  // but a list or a single value where the file's mapping goes is told what this file, in JSON, holds instead)
+  if (i.whole && i.words.message.key !== 'top.list' && i.words.message.key !== 'top.value') return i;
   return i.words.message.as === 'json' && (i.words.hint === undefined || i.words.hint.as === 'json') ? i : reword(i, asJsonSay(i.words.message), asJsonSay(i.words.hint));
 }
 
@@ -1698,12 +1699,12 @@ function typeHint(wanted: unknown, input: unknown, key: PathSegment | undefined,
     return say('type.as-mapping', { key: k, text: (input as string[]).map((x) => `${x}: ...`).join(', ') });
   }
   // a distribution's family in the other brackets (`normal: [2, 6]`, `uniform: { min: 2, max: 6 }`): its own form
-  if (k !== undefined && Object.hasOwn(FAMILY_FORM, k) && (wanted === 'object' || wanted === 'record' || wanted === 'array' || wanted === 'tuple')) return say('type.family-form', { form: `${k}: ${FAMILY_FORM[k]}` });
+  if (k !== undefined && Object.hasOwn(FAMILY_FORM, k) && (wanted === 'object' || wanted === 'record' || wanted === 'array' || wanted === 'tuple')) return say('type.family-form', { form: say(FAMILY_FORM[k]) });
   return undefined;
 }
 
-/** How each family of a distribution is written (a scenario's durations and counts). */
-const FAMILY_FORM: Record<string, string> = { uniform: '[min, max]', triangular: '[min, mode, max]', normal: '{ mean: ..., sd: ... } (min: and max: may bound it)', lognormal: '{ median: ..., sigma: ... }' };
+/** How each family of a distribution is written (a scenario's durations and counts), in the words of the file's format and language. */
+const FAMILY_FORM: Record<string, IssueKey> = { uniform: 'family.uniform', triangular: 'family.triangular', normal: 'family.normal', lognormal: 'family.lognormal' };
 
 /**
  * The forms a value that may be a distribution takes, for one written in none of them (`mobilisation: [5m]`): the

@@ -110,8 +110,14 @@ function paramIn(p: Param, lang: Lang, json: boolean): string {
  * zone: x` is `"do": "evacuate", "zone": "x"`, `{ vi: ..., en: ... }` is `{ "vi": ..., "en": ... }`, a key alone
  * (`units:`) is `"units"`, one nested by its path (`travel.nodes:`) `"travel": { "nodes" }`. Keys and texts are
  * quoted, numbers, true, false, null, `...` and texts already in double quotes are left as they are; the
- * spacing and the brackets are the snippet's own.
+ * spacing and the brackets are the snippet's own. A gap to fill (`above: <value>`, `[<min>, <max>]`) stands, as
+ * `...` does, for a whole value written as JSON writes it (a number, or a duration in quotes), and is left bare;
+ * only a gap for an id (`<id>`, `<mã>`), always a text, is put in quotes (`"hazard": "<id>"`), as is a gap for a key.
  */
+/** A gap in a snippet, to fill with a value (`<value>`, `<giá trị>`), and one to fill with an id. */
+const GAP = /^<[^<>]+>$/;
+const ID_GAP = /^<(?:id|mã)>$/;
+
 export function jsonSnippet(yaml: string): string {
   let out = '';
   let i = 0;
@@ -154,7 +160,7 @@ export function jsonSnippet(yaml: string): string {
       i = alone ? n : j + 1;
       continue;
     }
-    out += /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|\.\.\.)$/.test(word) ? word : JSON.stringify(word);
+    out += /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|\.\.\.)$/.test(word) || (GAP.test(word) && !ID_GAP.test(word)) ? word : JSON.stringify(word);
     out += trailing;
     i = j;
   }

@@ -232,3 +232,91 @@ describe('a snippet of the format, as JSON', () => {
     expect(jsonSnippet('{ uniform: [0.8, 1.2] }, coast: true')).toBe('{ "uniform": [0.8, 1.2] }, "coast": true');
   });
 });
+
+// a hint that said YAML to a .json file still: a distribution's forms, a river's alarm levels, keep_home by area, a
+// decisions file's shape, a key named alone; each in both languages, and the same mistake in YAML told as before
+describe('the hints to a .json file show its forms and its keys as JSON', () => {
+  const minimal = readFileSync(join(ROOT, 'scenarios/minimal.yaml'), 'utf8');
+  const of = (r: ReturnType<typeof parseScenario>, code: string, lang: 'en' | 'vi' = 'en') =>
+    [...(r.ok ? r.warnings : r.issues)].filter((i) => i.code === code).map((i) => formatIssueIn(i, lang));
+  const both = (edit: (s: any) => void) => {
+    const s = YAML.parse(minimal);
+    edit(s);
+    return { json: parseScenario(JSON.stringify(s, null, 2), 's.json'), yaml: parseScenario(YAML.stringify(s), 's.yaml') };
+  };
+
+  it('a distribution: its gaps bare (a number, or a duration in quotes, goes there), its keys in quotes', () => {
+    const { json, yaml } = both((s) => { s.incident_kinds[0].people = 'lots'; s.incident_kinds[0].work = { normal: [2, 6] }; });
+    expect(of(json, 'form')[0]).toMatch(/\(write one value \(3\), or a distribution: \{ "uniform": \[<min>, <max>\] \}, \{ "triangular": \[<min>, <mode>, <max>\] \}, \{ "normal": \{ "mean": <mean>, "sd": <sd> \} \}, \{ "lognormal": \{ "median": <median>, "sigma": <sigma> \} \} or \{ "exponential": <mean> \}\)$/);
+    expect(of(json, 'form', 'vi')[0]).toMatch(/\(hãy viết một giá trị \(3\), hoặc một phân phối: \{ "uniform": \[<min>, <max>\] \}, .* hoặc \{ "exponential": <mean> \}\)$/);
+    expect(of(json, 'type')[0]).toMatch(/\(write it "normal": \{ "mean": \.\.\., "sd": \.\.\. \} \("min" and "max" may bound it\)\)$/);
+    expect(of(json, 'type', 'vi')[0]).toMatch(/\(hãy viết "normal": \{ "mean": \.\.\., "sd": \.\.\. \} \(có thể giới hạn nó bằng "min" và "max"\)\)$/);
+    expect(of(yaml, 'form')[0]).toMatch(/\(write one value \(3\), or a distribution: \{ uniform: \[min, max\] \}, \{ triangular: \[min, mode, max\] \}, \{ normal: \{ mean, sd \} \}, \{ lognormal: \{ median, sigma \} \} or \{ exponential: mean \}\)$/);
+    expect(of(yaml, 'type')[0]).toMatch(/\(write it normal: \{ mean: \.\.\., sd: \.\.\. \} \(min: and max: may bound it\)\)$/);
+    // a uniform in braces: the list its family takes
+    const d = both((s) => { s.units[1].mobilisation = { uniform: { min: '5m', max: '10m' } }; });
+    expect(of(d.json, 'type')[0]).toMatch(/\(write it "uniform": \[<min>, <max>\]\)$/);
+    expect(of(d.yaml, 'type')[0]).toMatch(/\(write it uniform: \[min, max\]\)$/);
+  });
+
+  it('a river with no alarm levels, and keep_home by area', () => {
+    const river = (s: any) => { s.hazards = [{ id: 'nam-mo', name: 'Nậm Mộ', kind: 'river', areas: ['muong-xen'], series: [{ at: 'T+00:00', value: 1 }] }]; };
+    const { json, yaml } = both(river);
+    expect(of(json, 'missing-alarms')).toEqual([expect.stringMatching(/\(give `"alarms": \{ "bd1": \.\.\., "bd2": \.\.\., "bd3": \.\.\. \}` for the gauge\)$/)]);
+    expect(of(json, 'missing-alarms', 'vi')[0]).toMatch(/\(hãy ghi `"alarms": \{ "bd1": \.\.\., "bd2": \.\.\., "bd3": \.\.\. \}` của trạm đo\)$/);
+    expect(of(yaml, 'missing-alarms')[0]).toMatch(/\(give `alarms: \{ bd1, bd2, bd3 \}` for the gauge\)$/);
+    const keep = both((s) => { s.doctrine = { keep_home: 5 }; });
+    expect(of(keep.json, 'keep-all')[0]).toMatch(/\(name only the communes that need a reserve, as "keep_home": \{ "<area>": <number> \}, or keep fewer\)$/);
+    expect(of(keep.json, 'keep-all', 'vi')[0]).toMatch(/dạng "keep_home": \{ "<mã-xã>": <số> \}, hoặc giữ lại ít hơn\)$/);
+    expect(of(keep.yaml, 'keep-all')[0]).toMatch(/\(name only the communes that need a reserve, as keep_home: \{ <area>: number \}, or keep fewer\)$/);
+  });
+
+  it('a key named alone is in quotes, as a key to add is', () => {
+    const { json, yaml } = both((s) => { s.incidents[0].at = 'T+05:00'; });
+    expect(of(json, 'outside-horizon')[0]).toMatch(/\(move it earlier or lengthen `"horizon"`\)$/);
+    expect(of(json, 'outside-horizon', 'vi')[0]).toMatch(/hoặc kéo dài `"horizon"`\)$/);
+    expect(of(yaml, 'outside-horizon')[0]).toMatch(/\(move it earlier or lengthen `horizon`\)$/);
+    const cmd = both((s) => { s.roles[0].commands = ['mx-militia']; });
+    expect(of(cmd.json, 'no-commander')[0]).toContain("(add it to a role's `\"commands\"`; until then");
+    expect(of(cmd.yaml, 'no-commander')[0]).toContain("(add it to a role's `commands`; until then");
+  });
+
+  it('a decimal comma: what was written, what it reads as, and what to write', () => {
+    const asText = JSON.stringify(YAML.parse(minimal), null, 2);
+    const r = parseScenario(asText.replace('"crew": 12', '"crew": 1,5'), 's.json');
+    expect(of(r, 'decimal-comma')).toEqual([expect.stringMatching(/: '"crew": 1,5' is read as "crew": 1 and a key '5': a comma inside \{ \.\.\. \} starts a new key \(write the decimals after a point: "crew": 1\.5\)$/)]);
+    expect(of(r, 'decimal-comma', 'vi')[0]).toMatch(/'"crew": 1,5' được đọc thành "crew": 1 .*\(hãy viết phần thập phân sau dấu chấm: "crew": 1\.5\)$/);
+    const d = parseScenario(asText.replace('"mobilisation": "5m"', '"mobilisation": 1,5m'), 's.json');
+    expect(of(d, 'decimal-comma')[0]).toMatch(/'"mobilisation": 1,5m' is read as "mobilisation": 1 and a key '5m'.*\(a duration takes no decimals: write "mobilisation": "1m30s"\)$/);
+    // (in YAML, as before: test/scenario/parse.test.ts)
+  });
+
+  it('a decisions file: its shape when it holds a list, and a role not among the players', () => {
+    const list = parseDecisions('[ {"at": "T+00:30", "role": "tc-chair", "do": "evacuate", "zone": "ta-ca-riverside"} ]', 'd.json');
+    const said = (r: ReturnType<typeof parseDecisions>, lang: 'en' | 'vi' = 'en') => (r.ok ? [] : r.issues.map((i) => formatIssueIn(i, lang)));
+    expect(said(list)).toEqual(['d.json: error[not-a-decisions-file] (top): the file holds a list, not a decisions file (a decisions file in JSON is one mapping, \'{ "drillsim_decisions": 1, "players": ["tc-chair", ...], "decisions": [...] }\', its decisions a list of entries like \'{ "at": "T+00:30", "role": "tc-chair", "do": "evacuate", "zone": "ta-ca-riverside" }\'; see "Decisions files" in docs/trainee.md; drill play --decisions-out writes one from a session)']);
+    expect(said(list, 'vi')[0]).toContain('(tệp quyết định viết bằng JSON là một nhóm khóa, \'{ "drillsim_decisions": 1, "players": ["tc-chair", ...], "decisions": [...] }\', trong đó decisions là một danh sách các mục như \'{ "at": "T+00:30", "role": "tc-chair"');
+    // in YAML as before; and a scenario given as a decisions file is told how a decisions file starts, whatever this file's format
+    expect(said(parseDecisions('- { at: T+00:30, role: tc-chair, do: evacuate, zone: ta-ca-riverside }\n', 'd.yaml'))[0]).toContain("(a decisions file is YAML: 'drillsim_decisions: 1', then 'players: [role, ...]'");
+    expect(said(parseDecisions('{"drillsim": 1, "id": "x"}', 'd.json'))[0]).toContain('drillsim_decisions: 1');
+    const ky = parseScenario(readFileSync(join(ROOT, 'scenarios/ky-son-flash-flood.yaml'), 'utf8'));
+    if (!ky.ok) throw new Error('ky-son does not load');
+    const np = parseDecisions('{"drillsim_decisions": 1, "players": ["tc-chair"], "decisions": [ {"at": "T+00:40", "role": "mx-chair", "do": "request_support", "area": "muong-xen"} ]}', 'd.json', ky.scenario);
+    expect(said(np)).toEqual([expect.stringMatching(/: role mx-chair is not in "players": \["tc-chair"\], so doctrine plays it \(add mx-chair to players, or, for an order the controller gives in that role's name, write "author": "controller"\)$/)]);
+    expect(said(np, 'vi')[0]).toMatch(/vai mx-chair không có trong "players": \["tc-chair"\], .*hãy ghi "author": "controller"\)$/);
+    const npYaml = parseDecisions('drillsim_decisions: 1\nplayers: [tc-chair]\ndecisions:\n  - { at: T+00:40, role: mx-chair, do: request_support, area: muong-xen }\n', 'd.yaml', ky.scenario);
+    expect(said(npYaml)[0]).toMatch(/: role mx-chair is not in players: \[tc-chair\], so doctrine plays it \(.*write author: controller\)$/);
+  });
+});
+
+describe('a gap in a snippet, as JSON', () => {
+  it('is left bare, as ... is, but for an id, which is a text; a gap for a key is a key', () => {
+    expect(jsonSnippet('above: <value>')).toBe('"above": <value>');
+    expect(jsonSnippet('uniform: [<min>, <max>]')).toBe('"uniform": [<min>, <max>]');
+    expect(jsonSnippet('risk_at_least: <cấp>')).toBe('"risk_at_least": <cấp>');
+    expect(jsonSnippet('above: <giá trị>')).toBe('"above": <giá trị>');
+    expect(jsonSnippet('hazard: <id>')).toBe('"hazard": "<id>"');
+    expect(jsonSnippet('area: <mã>')).toBe('"area": "<mã>"');
+    expect(jsonSnippet('keep_home: { <area>: <number> }')).toBe('"keep_home": { "<area>": <number> }');
+  });
+});
