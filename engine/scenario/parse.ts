@@ -349,8 +349,12 @@ function loadText<S extends z.ZodType>(text: string, file: string, schema: S, ch
       const pos = lineCounter.linePos(at.pos);
       const yaml = !/^\s*[{[]/.test(text);
       issues.push(issue({ file, line: pos.line, column: pos.col, path: '(syntax)', code: 'not-strict-json', severity: 'warning' },
-        yaml ? say('strict-json.yaml') : at.comma ? say('strict-json.comma-message') : say('strict-json.message', { text: at.detail }),
-        yaml ? say('strict-json.yaml-hint') : at.comma ? say('strict-json.comma') : say('strict-json.hint')));
+        yaml ? say('strict-json.yaml') : at.comma ? say('strict-json.comma-message')
+          : at.comment ? say('strict-json.comment', { comment: at.comment }) : at.bareKey ? say('strict-json.bare-key', { key: at.bareKey })
+          : at.single !== undefined ? say('strict-json.single', { text: at.single }) : say('strict-json.message', { text: at.detail }),
+        yaml ? say('strict-json.yaml-hint') : at.comma ? say('strict-json.comma')
+          : at.comment ? say('strict-json.comment-hint') : at.bareKey ? say('strict-json.bare-key-hint', { key: at.bareKey })
+          : at.single !== undefined ? say('strict-json.single-hint', { text: at.single }) : say('strict-json.hint')));
     }
   }
   // entries run together leave one where the planner wrote two: what is said of the rest would be of that mix
@@ -764,7 +768,20 @@ function missingJsonComma(text: string): { pos: number; at: number; after: strin
 }
 
 /** Where a text stops being JSON (JSON.parse's position), and whether a comma just before it is the cause. */
-function notStrictJson(text: string): { pos: number; detail: string; comma: boolean } | undefined {
+/**
+ * Where V8 found an unexpected token when its message gives no position (`Unexpected token ''', ..."cise": 'tabletop'"...
+ * is not valid JSON`): its excerpt is the ten characters either side of the token, '...' marking a cut.
+ */
+function tokenAt(text: string, message: string): number | undefined {
+  const m = /^Unexpected token '([\s\S])', (\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON$/.exec(message);
+  if (!m) return undefined;
+  const at = text.indexOf(m[3]);
+  if (at < 0) return undefined;
+  const p = m[2] ? at + 10 : at + m[3].indexOf(m[1]);
+  return text[p] === m[1] ? p : undefined;
+}
+
+function notStrictJson(text: string): { pos: number; detail: string; comma: boolean; comment?: string; bareKey?: string; single?: string } | undefined {
   try {
     JSON.parse(text);
     return undefined;
@@ -772,11 +789,16 @@ function notStrictJson(text: string): { pos: number; detail: string; comma: bool
     const message = (e as Error).message;
     // (a text JSON refuses at its first character: V8 gives no position, as in `Unexpected token 'd', "drillsim: 1"...`)
     const m = / at position (\d+)/.exec(message);
-    const pos = m ? Math.min(Number(m[1]), text.length) : text.length - text.trimStart().length;
+    const pos = m ? Math.min(Number(m[1]), text.length) : tokenAt(text, message) ?? text.length - text.trimStart().length;
     let k = pos - 1;
     while (k >= 0 && /\s/.test(text[k]!)) k--;
     const comma = text[k] === ',' && /^\s*[}\]]/.test(text.slice(pos));
-    return { pos: comma ? k : pos, detail: message.replace(/ in JSON at position \d+.*$/, ''), comma };
+    // the slips a planner makes in JSON that YAML forgives, said in their terms rather than V8's parser's
+    const rest = text.slice(pos);
+    const comment = /^#[^\r\n]*/.exec(rest)?.[0].trimEnd();
+    const bareKey = /^([A-Za-z_][\w-]*)\s*:/.exec(rest)?.[1];
+    const single = /^'([^'\r\n]*)'/.exec(rest)?.[1];
+    return { pos: comma ? k : pos, detail: message.replace(/ in JSON at position \d+.*$/, ''), comma, ...(comment ? { comment } : {}), ...(bareKey ? { bareKey } : {}), ...(single !== undefined ? { single } : {}) };
   }
 }
 

@@ -49,6 +49,25 @@ describe('a .json file that is not strict JSON', () => {
     expect(formatIssueIn(w, 'vi')).toMatch(/không phải JSON chuẩn: có dấu phẩy sau phần tử cuối/);
   });
 
+  // the slips YAML forgives, named in a planner's terms at their place, not in V8's parser's words
+  it.each([
+    ['a YAML comment', (t: string) => t.replace('\n  "id": "minimal",', '\n  # the scenario\n  "id": "minimal",'), '# the scenario',
+      "not strict JSON: JSON has no comments, and '# the scenario' is one (YAML's)", 'remove the comment, or name the file .yaml', 'JSON không có chú thích'],
+    ['a key not in quotes', (t: string) => t.replace('"title":', 'title:'), 'title:',
+      'not strict JSON: the key title is not in double quotes', 'write "title"', 'khóa title không nằm trong dấu nháy kép'],
+    ['a text in single quotes', (t: string) => t.replace('"exercise": "tabletop"', `"exercise": 'tabletop'`), `'tabletop'`,
+      "not strict JSON: 'tabletop' is in single quotes, and JSON takes only double ones", 'write "tabletop"', 'nằm trong dấu nháy đơn'],
+  ])('%s: said as such, at its place', (_what, edit, at, message, hint, vi) => {
+    const text = edit(asJson);
+    const r = parseScenario(text, 's.json');
+    expect(r.ok).toBe(true);
+    const [w] = r.ok ? r.warnings.filter((i) => i.code === 'not-strict-json') : [];
+    expect(text.split('\n')[w.line - 1].slice(w.column - 1)).toMatch(new RegExp(`^${at.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    expect(w.message).toContain(message);
+    expect(w.hint).toBe(hint);
+    expect(formatIssueIn(w, 'vi')).toContain(vi);
+  });
+
   it('says nothing of strict JSON, nor of YAML read as JSON', () => {
     const r = parseScenario(asJson, 's.json');
     expect(r.ok && r.warnings.map((i) => i.code)).not.toContain('not-strict-json');
