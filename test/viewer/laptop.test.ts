@@ -148,3 +148,36 @@ describe('a message never delivered in the run', () => {
     }
   });
 });
+
+describe('the legend of a side-by-side pane', () => {
+  // Opened in pane A when comparing, the two-column legend (560 px, 700 in Vietnamese) was wider than the pane and
+  // grew leftwards past the window's edge: at 1440 x 900 its first 81 px were cut off, at 1024 x 700 229 px (the
+  // severities' and the units' symbols and half their words). It keeps within its pane now, and scrolls.
+  for (const [width, height, lang] of [[1024, 700, 'en'], [1280, 720, 'vi'], [1440, 900, 'en']] as const) {
+    it(`stays inside its pane, every row whole, at ${width} x ${height} (${lang})`, async () => {
+      const page = await browser.newPage({ viewport: { width, height } });
+      await openViewer(page, `${server.url}#run=0&cmp=1&lang=${lang}`);
+      await page.waitForFunction((l) => document.documentElement.lang === l && document.body.classList.contains('comparing'), lang);
+      await page.locator('details.legend summary').first().click();
+      const { box, pane, rows } = await page.evaluate(() => {
+        const legend = document.querySelector('details.legend[open]') as HTMLElement;
+        const r = legend.getBoundingClientRect(), p = legend.parentElement!.getBoundingClientRect();
+        // each row read where it lies in the box's scrolled content: none reaches past the box's sides
+        const rows = [...legend.querySelectorAll('li')].filter((li) => li.offsetWidth > 0)
+          .map((li) => { const b = li.getBoundingClientRect(); return { text: li.textContent, left: b.left, right: b.right, scroll: li.scrollWidth - li.clientWidth }; });
+        return { box: { left: r.left, right: r.right, width: legend.clientWidth, scroll: legend.scrollWidth }, pane: { left: p.left, right: p.right }, rows };
+      });
+      await page.screenshot({ path: join(ARTIFACTS, `viewer-legend-compare-${width}-${lang}.png`) });
+      expect(box.left).toBeGreaterThanOrEqual(Math.max(0, pane.left));
+      expect(box.right).toBeLessThanOrEqual(pane.right);
+      expect(box.scroll, 'no sideways scrolling').toBeLessThanOrEqual(box.width);
+      expect(rows.length).toBeGreaterThan(20);
+      for (const row of rows) {
+        expect(row.left, row.text!).toBeGreaterThanOrEqual(box.left);
+        expect(row.right, row.text!).toBeLessThanOrEqual(box.right);
+        expect(row.scroll, row.text!).toBeLessThanOrEqual(0);
+      }
+      await page.close();
+    });
+  }
+});
