@@ -51,6 +51,28 @@ describe('a message answered seconds past the time it allowed', () => {
     // Thanh Chương's chair took the directive's action 25 min 1 s after it
     const m = await message('en', 'evac-directive-tc');
     expect(m.done).toMatch(/ after 25 min /);
+    expect(m.done).not.toMatch(/late/);
+    expect(await lateClass('evac-directive-tc')).toBe(false);
+  });
+});
+
+/** Is the message's outcome marked late (drawn in the colour of an action not taken, not in the green of one on time)? */
+const lateClass = (id: string) => session.page.locator(`#panel-messages li.msg[data-inject="${id}"] p.outcome.done`).evaluate((p) => p.classList.contains('late'));
+
+describe('a message acted on after the time it allowed', () => {
+  // The panel wrote the late answer in the green of one on time, 'after 30 min 6 s' beside 'within 30 min' for the
+  // reader to subtract; the report's injects table says late (as does the late run of the reviewer's walkthrough:
+  // the Tà Cạ chair's evacuation 1 h 45 min after a directive that allowed 1 h 30 min).
+  it('says it was late, and how long was allowed, as the report does (en)', async () => {
+    const m = await message('en', 'dam-break-rumour');
+    expect(m.done).toMatch(/^expected action taken by Anh Sơn commune chair after 30 min 6 s \(late: 30 min allowed\) T\+/);
+    expect(await lateClass('dam-break-rumour')).toBe(true);
+    expect(drill(['report', file, '--lang', 'en']).stdout).toMatch(/\| Inject #\d+ "[^"|]+" \| Anh Sơn commune chair \|[^\n]*\| 30 min 6 s \| 30 min \| \*\*late\*\* \|/);
+  });
+
+  it('says it was late (vi)', async () => {
+    const m = await message('vi', 'dam-break-rumour');
+    expect(m.done).toMatch(/đã xử lý sau 30 phút 6 giây \(chậm so với thời hạn 30 phút\) T\+/);
   });
 });
 

@@ -81,6 +81,8 @@ const en = {
   /** as the report's evidence says it (ev.inject.done) */
   doneBy: 'expected action taken by {by} after {latency}', doneAtOnce: 'expected action taken by {by} as soon as it arrived', doneByDefault: 'expected action taken after {latency}, by a default: an answer {by} did not give by its deadline was applied', notDone: 'expected action not taken', by: 'by',
   alreadyDone: 'already done before it arrived',
+  /** beside an expected action taken after the time its message allowed (the report's injects table: late) */
+  lateBy: 'late: {within} allowed',
   // an objective's criterion, result and evidence are headed in the report's words (obj.* in engine/review/messages.ts)
   happened: 'happened at', met: 'met', notMet: 'not met',
   notTested: 'not tested in this run',
@@ -204,6 +206,7 @@ const vi: Strings = {
   from: 'từ', to: 'tới', expected: 'hành động mong đợi', within: 'trong vòng', answered: 'đã trả lời', expired: 'quá hạn, áp dụng phương án mặc định',
   doneBy: '{by} đã xử lý sau {latency}', doneAtOnce: '{by} đã xử lý ngay khi nhận được', doneByDefault: 'đã xử lý sau {latency} theo phương án mặc định: {by} không trả lời trước hạn nên phương án mặc định được áp dụng', notDone: 'chưa thực hiện hành động mong đợi', by: 'bởi',
   alreadyDone: 'đã thực hiện trước khi nhận',
+  lateBy: 'chậm so với thời hạn {within}',
   happened: 'xảy ra lúc', met: 'đạt', notMet: 'không đạt',
   notTested: 'không đánh giá trong lượt chạy này',
   objectivesMet: 'đạt {met} trên {n}', objectivesMetNt: 'đạt {met} trên {tested} mục tiêu được đánh giá; {nt} không đánh giá trong lượt chạy này',
