@@ -72,6 +72,28 @@ describe('drill view --lang vi: the pages open in Vietnamese', () => {
     await colleague.context().close();
   });
 
+  it('the English a link asks for stays in the address (and so on a reload and in Copy link) in a Vietnamese browser', async () => {
+    // `drill view --lang en` prints #lang=en; the page rewrote its address without it (#run=0&t=0), so in a browser
+    // whose own language is Vietnamese a reload, or the link Copy link copies, opened the viewer in Vietnamese
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await openViewer(page, `${server.url}#lang=en`);
+    await page.waitForFunction(() => (window as any).drillViewer.app.a !== null);
+    await page.waitForFunction(() => /[#&]run=0\b/.test(location.hash));
+    expect(new URL(page.url()).hash).toMatch(/[#&]lang=en\b/);
+    await page.reload();
+    await page.waitForFunction(() => (window as any).drillViewer?.ready);
+    await page.waitForFunction(() => (window as any).drillViewer.app.a !== null);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await expect(page.locator('#tab-messages').textContent()).resolves.toBe('Messages');
+    // switched to Vietnamese and back in the page: the address says English again
+    await page.keyboard.press('l');
+    await page.waitForFunction(() => /[#&]lang=vi\b/.test(location.hash));
+    await page.keyboard.press('l');
+    await page.waitForFunction(() => /[#&]lang=en\b/.test(location.hash));
+    await context.close();
+  });
+
   it('the play page at the printed address is in Vietnamese; its switch still works, and a reload keeps the choice', async () => {
     const page = await fresh();
     await page.goto(playUrl);

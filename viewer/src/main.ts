@@ -655,7 +655,10 @@ class App implements PanelHost {
     if (this.b?.served !== null && this.b) p.set('cmp', String(this.b.served));
     if (this.b && this.layout === 'overlay') p.set('layout', 'overlay');
     p.set('t', String(Math.round(this.t)));
-    if (this.language !== 'en') p.set('lang', this.language);
+    // English too: an address without it opens in the reader's saved or browser language, so a page opened at
+    // `drill view --lang en`'s #lang=en in a Vietnamese browser came back in Vietnamese on a reload, and so did the
+    // link Copy link gave a colleague (the play page's address says lang=en as well)
+    p.set('lang', this.language);
     const hash = '#' + p.toString();
     if (location.hash !== hash) history.replaceState(null, '', hash);
   }
