@@ -52,3 +52,21 @@ describe('a file that is not JSON, opened in the page', () => {
     expect(await line('cut.json').innerText()).toBe('Không mở được: cut.json bị cụt: tệp kết thúc ở dòng 1, trước khi nhật ký kết thúc (thiếu hoặc hỏng) (hãy chép lại, hoặc ghi lại bằng `drill run --out`)×');
   });
 });
+
+describe('a scenario or a decisions file, opened in the page', () => {
+  it('is told what to do once: the command that makes a run log of it, with no second hint after it, EN and VI', async () => {
+    // "... make a run log of it first (drill run minimal.yaml --out run.json), or play it (drill view --play
+    // minimal.yaml) (open a file written by `drill run --out run.json`)": the same advice twice, in two brackets
+    const { page } = session;
+    await open('minimal.yaml', 'drillsim: 1\nid: minimal\n');
+    await open('early.yaml', 'drillsim_decisions: 1\nscenario: ky-son-flash-flood\ndecisions: []\n');
+    const lang = await page.evaluate(() => document.documentElement.lang);
+    if (lang !== 'en') { await page.keyboard.press('l'); await page.waitForFunction(() => document.documentElement.lang === 'en'); }
+    expect(await line('minimal.yaml').innerText()).toBe('Cannot open: minimal.yaml is a scenario, not a run log: make a run log of it first (drill run minimal.yaml --out run.json), or play it (drill view --play minimal.yaml)×');
+    expect(await line('early.yaml').innerText()).toBe('Cannot open: early.yaml is a decisions file, not a run log: run it first (drill run <scenario> --decisions early.yaml --out run.json)×');
+    await page.keyboard.press('l');
+    await page.waitForFunction(() => document.documentElement.lang === 'vi');
+    expect(await line('minimal.yaml').innerText()).not.toMatch(/hãy mở một tệp do/);
+    expect(await line('early.yaml').innerText()).not.toMatch(/hãy mở một tệp do/);
+  });
+});

@@ -18,6 +18,9 @@ export interface Failure {
 
 /** A failure from the engine's opening of a log (engine/replay/open.ts): its hint is always the same. */
 export function openFailure(f: { message: string; hint?: string; code?: string; args?: Args }): Failure {
+  // a scenario or a decisions file is told what to do in its own sentence (the command that makes a run log of it):
+  // "(open a file written by `drill run --out run.json`)" after it said the same twice, in other words
+  if (f.code === 'isScenario' || f.code === 'isDecisions') return { ...f, hint: undefined, hintCode: undefined };
   // a log cut short is a run log: copied again, not another file picked
   return { ...f, hintCode: f.code === 'cutShort' || f.code === 'followedBy' ? f.code : f.code ? 'open' : undefined };
 }
