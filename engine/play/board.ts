@@ -18,6 +18,7 @@ import { strandedOf } from '../sim/evacuation.js';
 import * as Incidents from '../sim/incidents.js';
 import { hazardOf } from '../sim/routing.js';
 import { HAZARD_TICK_S, type Sim } from '../sim/sim.js';
+import type { IncidentW } from '../sim/world.js';
 import { m, mn, type MsgKey } from './messages.js';
 import { cell, clippedCell, count, len, num, say, wallClock, wrap } from './text.js';
 import { CONTROLLER, received, visibleAreas, visibleIncidents, visibleUnits, waitingDecisions } from './view.js';
@@ -178,7 +179,7 @@ export function renderBoard(b: BoardInput): string {
     out.push(`  ${inc.id}  ${incidentName(sim, inc.id, inc.kind, lang)} · ${areaName(sim, inc.area, lang)} · ${m(lang, `phase.${phase}` as MsgKey)} · ${m(lang, 'inc.severity', { n: inc.severity })} · ${mn(lang, 'inc.people', inc.people, { n: count(inc.people, lang) })}`);
     if (Incidents.isOpen(inc)) {
       const sent = inc.assigned.map((u) => `${u} (${m(lang, `unit.${sim.world.units[u].m.value as string}` as MsgKey)})`);
-      out.push(`      ${m(lang, 'inc.need', { need: capList(Incidents.needOf(sim, inc), lang), have: capList(inc.on_scene, lang) })}${sent.length ? ` · ${m(lang, 'inc.sent', { units: sent.join(', ') })}` : ` · ${m(lang, 'inc.none-sent')}`}`);
+      out.push(`      ${m(lang, 'inc.need', { need: capList(Incidents.needOf(sim, inc), lang), have: capList(inc.on_scene, lang) })}${sent.length ? ` · ${m(lang, 'inc.sent', { units: sent.join(', ') })}` : ` · ${noneThere(inc, lang)}`}`);
     }
   }
 
@@ -367,4 +368,12 @@ export function renderSummary(sim: Sim, s: Summary, lang: Lang, events: readonly
     out.push(`    ${m(lang, 'sum.ratings')}`);
   }
   return out.join('\n');
+}
+
+/**
+ * An open incident nobody is assigned to now: never reached yet, or reached and left (a shift over, a unit called
+ * away). 'Nobody sent yet' of one a unit worked at for eight hours sent the trainee looking for an order never given.
+ */
+function noneThere(inc: IncidentW, lang: Lang): string {
+  return inc.first_on_scene_t < 0 ? m(lang, 'inc.none-sent') : m(lang, 'inc.none-now', { t: clock(inc.first_on_scene_t) });
 }

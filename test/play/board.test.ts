@@ -215,3 +215,24 @@ describe('a deadline of another role played at this terminal', () => {
     expect(vi.handle('advance T+05:41').text).toContain('qp-chair: không có trả lời cho stream-rising trước T+05:40; đã áp dụng phương án mặc định: wait (Chờ đến sáng) (gõ: role qp-chair)');
   });
 });
+
+// a unit worked at an incident for its eight-hour shift and went home, the incident still open: the board said
+// 'nobody sent yet' of it, which sent the trainee looking for an order never given (Kỳ Sơn, tc-chair's militia)
+describe('an open incident whose units have left', () => {
+  const kySon = loadNamed('ky-son-flash-flood');
+  it('is said to have had units since their arrival, and to need one again, not "nobody sent yet"', () => {
+    for (const [lang, before, after] of [
+      ['en', 'nobody sent yet', 'nobody there now: the units at work here from T+03:39:06 have left (a shift over, or called away); send one again'],
+      ['vi', 'chưa điều lực lượng nào', 'hiện không còn lực lượng nào ở đó: các lực lượng làm việc ở đây từ T+03:39:06 đã rời đi'],
+    ] as const) {
+      const s = new PlaySession(kySon, { seed: kySon.seed ?? 1, players: ['tc-chair'], controller: false, lang });
+      s.handle('evacuate ta-ca-riverside');
+      s.handle('advance until T+03:10');
+      const row = (board: string) => board.split('\n').find((l, i, all) => i > 0 && all[i - 1].startsWith('  ta-ca-houses  ')) ?? '';
+      expect(s.handle('dispatch tc-militia to ta-ca-houses').refused).toBeFalsy();
+      s.handle('advance until T+12:00');
+      expect(row(s.boardText())).toContain(after);
+      expect(row(s.boardText())).not.toContain(before);
+    }
+  });
+});
