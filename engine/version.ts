@@ -34,4 +34,7 @@
 //        `contingency:` the given time after the inject it chases was delivered (skipped if its expected action was
 //        taken), as the scenario's own injects are; 0.8.0 delivered both as they were added (outcomes differ from
 //        0.8.0's only in runs with such decisions: none of the shipped scenarios' or docs' decision files)
-export const ENGINE_VERSION = '0.8.1';
+// 0.8.2: a run played with one parameter changed (drill run --vary K=V) records K and V in run.start and the log's
+//        head (`varied`), under the hash chain: a 0.8.1 engine verifying such a log parts at its first event. Runs
+//        without --vary are byte for byte 0.8.1's
+export const ENGINE_VERSION = '0.8.2';

@@ -108,7 +108,7 @@ function otherVersion(c: Comparison, lang: Lang): string {
   const va = c.a.varied, vb = c.b.varied;
   if ((va === undefined && vb === undefined) || JSON.stringify(va) === JSON.stringify(vb)) return say(lang, 'compare.other-version', { id: c.a.scenario });
   const side = (label: 'a' | 'b', v: typeof va) => (v ? say(lang, 'compare.varied-side', { side: label, ...v }) : say(lang, 'compare.unvaried-side', { side: label }));
-  return say(lang, 'compare.other-version-varied', { id: c.a.scenario, sides: `${side('a', va)}${say(lang, 'compare.sides-sep')}${side('b', vb)}` });
+  return say(lang, 'compare.other-version-varied', { id: c.a.scenario, sides: `${side('a', va)}; ${side('b', vb)}` });
 }
 
 /**

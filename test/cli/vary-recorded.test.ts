@@ -65,7 +65,7 @@ describe('a run played with --vary', () => {
     expect(both.stdout).toMatch(/First divergence: event #(\d+)/);
     expect(Number(/First divergence: event #(\d+)/.exec(both.stdout)![1])).toBeGreaterThan(0);
     const one = drill(['compare', plain, f2h, '--lang', 'vi']);
-    expect(one.stdout).toContain(`(a: không có --vary; b: --vary ${KEY}=2h)`);
+    expect(one.stdout).toContain(`(a: không có --vary; b: chạy với --vary ${KEY}=2h)`);
   });
 
   it('is kept by a fork of the run, and by drill play --resume of the fork', () => {

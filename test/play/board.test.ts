@@ -228,7 +228,7 @@ describe('an open incident whose units have left', () => {
       const s = new PlaySession(kySon, { seed: kySon.seed ?? 1, players: ['tc-chair'], controller: false, lang });
       s.handle('evacuate ta-ca-riverside');
       s.handle('advance until T+03:10');
-      const row = (board: string) => board.split('\n').find((l, i, all) => i > 0 && all[i - 1].startsWith('  ta-ca-houses  ')) ?? '';
+      const row = (board: string) => board.split('\n').find((_l, i, all) => i > 0 && all[i - 1].startsWith('  ta-ca-houses  ')) ?? '';
       expect(s.handle('dispatch tc-militia to ta-ca-houses').refused).toBeFalsy();
       s.handle('advance until T+12:00');
       expect(row(s.boardText())).toContain(after);
