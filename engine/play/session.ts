@@ -359,6 +359,9 @@ export class PlaySession {
     // as words too many), it was refused without the id to type
     const label = this.optionByLabel(line);
     if (label && this.mayUse(label.verb) === undefined) return this.refuse(this.say('play.answer-label', label.params));
+    // `inject` typed by a trainee: the usage line would teach a command they are then refused; say who may use it first
+    const whoMay = !r.ok && r.verb ? this.mayUse(r.verb) : undefined;
+    if (whoMay) return this.refuse(whoMay);
     if (!r.ok) {
       const how = r.verb ? `\n  ${this.say('parse.usage')}: ${usage(r.verb, (k) => this.say(`arg.${k}` as MsgKey), this.viTyped(r.verb, tokenize(line).map((t) => t.text)))}` : `\n  ${this.say('parse.try-help')}`;
       return { text: `${this.say('parse.cannot-read', { what: this.sayProblem(r.problem) })}${how}\n${this.parseHint(line, r)}`, refused: true };
