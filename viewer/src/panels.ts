@@ -320,7 +320,7 @@ export function renderDecisions(el: HTMLElement, run: LoadedRun, host: PanelHost
       order ? h('span', { class: 'order-of' }, ` (${w.m(order.by_default ? 'order.default' : 'order.answer', { option: w.optionLabel(order.inject, order.option) })})`) : null,
       d.refused ? refusedReason(run, w, host.lang(), d, noChange ? S.noChange : S.refused) : null));
   }
-  rerender(el, () => el.replaceChildren(h('p', { class: 'muted' }, S.decisionsNear.replace('{shown}', String(shown.length)).replace('{n}', String(n))), list));
+  rerender(el, () => el.replaceChildren(h('p', { class: 'muted' }, S.decisionsNear.replace('{shown}', figure(w, shown.length)).replace('{n}', figure(w, n))), list));
 }
 
 // ------------------------------------------------------------ objectives
@@ -456,6 +456,11 @@ function evidenceList(host: PanelHost, w: Words, events: Evidence[], moment: num
 
 // ------------------------------------------------------------ metrics
 
+/** A count as the report writes it, its thousands grouped in the language's way (1,108; vi 1.108); a fraction to two places. */
+function figure(w: Words, n: number): string {
+  return w.num(n, Number.isInteger(n) ? 0 : 2);
+}
+
 /** Incidents no unit reached in a run, counted once per run (the metrics panel is drawn again at every seek). */
 const unreachedCache = new WeakMap<object, Unreached>();
 function unreachedOf(run: LoadedRun): Unreached {
@@ -469,10 +474,12 @@ export function renderMetrics(el: HTMLElement, runs: LoadedRun[], worlds: World[
   const cols = runs.length;
   // durations in the language's units, as the report writes them (the two runs share a language; A's words do)
   const dur = (s: number) => wordsFor(runs[0], host.lang()).dur(s);
+  // figures with their thousands grouped as drill run, the report and the play page write them: 1,108 (vi 1.108)
+  const num = (n: number) => figure(wordsFor(runs[0], host.lang()), n);
   const head = h('tr', {}, h('th', {}, ''), ...runs.map((_, i) => h('th', {}, cols > 1 ? (i === 0 ? S.runA : S.runB) : '')));
   // a run compared past its end (stopped or saved sooner) is shown as it stood then: its column says when
   const nowHead = h('tr', {}, h('th', {}, ''), ...runs.map((r, i) => h('th', {}, cols > 1 ? `${i === 0 ? S.runA : S.runB}${t > r.data.end ? ` (${clock(r.data.end)})` : ''}` : '')));
-  const row = (label: string, vals: (string | number)[]) => h('tr', {}, h('th', { scope: 'row' }, label), ...vals.map((v) => h('td', {}, String(v))));
+  const row = (label: string, vals: (string | number)[]) => h('tr', {}, h('th', { scope: 'row' }, label), ...vals.map((v) => h('td', {}, typeof v === 'number' ? num(v) : v)));
   const now: HTMLElement[] = [];
   const phases = (w: World) => { const c: Record<string, number> = {}; for (const inc of Object.values(w.incidents)) { const p = (inc.m.value as Record<string, string>).lifecycle; c[p] = (c[p] ?? 0) + 1; } return c; };
   const states = (w: World) => { const c: Record<string, number> = {}; for (const u of Object.values(w.units)) { const s = String(u.m.value); c[s] = (c[s] ?? 0) + 1; } return c; };
@@ -499,7 +506,7 @@ export function renderMetrics(el: HTMLElement, runs: LoadedRun[], worlds: World[
   fin.push(row(`${S.response}: ${S.meanFirst}`, v((s) => s.response.mean_first_on_scene_s === null ? noneReached : duration(s.response.mean_first_on_scene_s, S.never, dur))));
   fin.push(row(`${S.response}: ${S.worstFirst}`, v((s) => s.response.max_first_on_scene_s === null ? '–' : duration(s.response.max_first_on_scene_s, S.never, dur))));
   // the mean is over the incidents reached: how many were not, as drill run and the report say
-  fin.push(row(`${S.response}: ${S.neverReached}`, runs.map((r) => { const u = unreachedOf(r); return u.n === 0 ? '0' : `${u.n} (${S.ofPeople.replace('{n}', String(u.people))})`; })));
+  fin.push(row(`${S.response}: ${S.neverReached}`, runs.map((r) => { const u = unreachedOf(r); return u.n === 0 ? '0' : `${num(u.n)} (${S.ofPeople.replace('{n}', num(u.people))})`; })));
   fin.push(row(`${S.decisions}: ${S.taken}`, v((s) => s.decisions.taken)));
   fin.push(row(`${S.decisions}: ${S.refused}`, v((s) => s.decisions.refused)));
   // answers' orders that found the thing already so (none in a log written before the summary counted them)
@@ -511,7 +518,7 @@ export function renderMetrics(el: HTMLElement, runs: LoadedRun[], worlds: World[
     if (!s) return '–';
     const met = s.objectives.filter((o) => o.met).length;
     const nt = s.objectives.filter((o) => o.rating === null).length;
-    const fill = (text: string, p: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(p[k]));
+    const fill = (text: string, p: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => (typeof p[k] === 'number' ? num(p[k]) : p[k]));
     if (nt === 0) return fill(S.objectivesMet, { met, n: s.objectives.length });
     return fill(stoppedEarly(r.data, r.data.scenario.horizon) ? S.objectivesMetNtBy : S.objectivesMetNt, { met, tested: s.objectives.length - nt, nt, t: clock(r.data.end) });
   })));
@@ -563,7 +570,7 @@ export function renderBoard(el: HTMLElement, run: LoadedRun, world: World, host:
       h('td', {}, textIn(run.replay.model.kind.get(inc.kind)?.name, lang) || inc.kind),
       h('td', {}, h('span', { class: 'sev', style: `background:${severityColour(inc.severity)};color:${severityInk(inc.severity)}` }, String(inc.severity))),
       h('td', {}, S.phases[phase] ?? phase),
-      h('td', {}, String(inc.people))));
+      h('td', {}, figure(wordsFor(run, lang), inc.people))));
   }
   el.replaceChildren(
     h('h3', {}, S.units),
