@@ -134,6 +134,7 @@ class PlayPage {
 
   async openFile(file: File): Promise<void> {
     const bytes = new Uint8Array(await file.arrayBuffer());
+    this.clearFileMessages();
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -173,6 +174,19 @@ class PlayPage {
     this.fillSetup();
     $('empty').hidden = true;
     document.title = `${this.scenarioTitle()} · drillsim`;
+  }
+
+  /**
+   * A file picked (a scenario to open, a run log to resume) is the one the page speaks of now: what was said of the
+   * file before (a log that could not be resumed, under the seed; a scenario's issues, above the page) goes, or
+   * a resume error stayed under the seed beside the issues of the scenario picked after it.
+   */
+  private clearFileMessages(): void {
+    this.notice(null);
+    this.setupProblem = null;
+    const err = $('setup-error');
+    err.textContent = '';
+    err.hidden = true;
   }
 
   /** An error (or a passing word) above the page; null clears it. Text only. */
@@ -267,6 +281,7 @@ class PlayPage {
     if (!this.scenario) await this.ready;
     const s = this.scenario;
     const bytes = new Uint8Array(await file.arrayBuffer());
+    this.clearFileMessages();
     const name = file.name;
     const arg = shellArg(name);
     const cannot = (l: Lang, reason: string, todo: string) => `${m(l, 'cli.resume-failed', { file: name, reason })}\n${todo}`;
