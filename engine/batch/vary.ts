@@ -325,6 +325,19 @@ export type Variants = { ok: true; scenarios: Scenario[]; warnings: string[] } |
  * One scenario per sweep value, each checked by the loader. Messages name
  * the key and value, then the loader's path and message, in `lang`.
  */
+/**
+ * How a run log played with `--vary key=value` (its `varied`) is told apart from a copy edited by hand: the
+ * canonical text of `base` changed so, null when the change does not apply to it.
+ */
+export function variedText(base: Scenario): (key: string, value: string) => string | null {
+  return (key, value) => {
+    const spec = parseVarySpec(`${key}=${value}`);
+    if (typeof spec === 'string' || spec.labels.length !== 1) return null;
+    const v = varyScenario(base, spec);
+    return v.ok ? canonicalScenarioText(v.scenarios[0]) : null;
+  };
+}
+
 export function varyScenario(base: Scenario, spec: VarySpec, lang: Lang = 'en'): Variants {
   const text = canonicalScenarioText(base);
   const target = resolve(spec.key, JSON.parse(text));

@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { extname, resolve } from 'node:path';
 import { batchHeader, buildResults, serializeResults, resultsCsv, type BatchHeader, type BatchResults, type RunRecord } from '../batch/results.js';
 import { batchJobs, parseShard, type Shard } from '../batch/seeds.js';
-import { inSweepTerms, parseVarySpec, saidInSweepTerms, varyScenario, VARY_KEYS_HELP, VARY_KEYS_HELP_VI, type VarySpec } from '../batch/vary.js';
+import { inSweepTerms, parseVarySpec, saidInSweepTerms, variedText, varyScenario, VARY_KEYS_HELP, VARY_KEYS_HELP_VI, type VarySpec } from '../batch/vary.js';
 import { batchHtml } from '../batch/html.js';
 import { StaleGeneratedStepperError } from '../core/errors.js';
 import { sha256Hex } from '../core/hash.js';
@@ -295,9 +295,10 @@ export function loadDecisionsFor(file: string, base: Scenario, scenarios: Scenar
   const text = readText(file);
   let first: DecisionsInput | undefined;
   let bad = false;
+  const replay = { ...(vary ? { sweep: vary } : {}), variedText: variedText(base) };
   scenarios.forEach((s, i) => {
     // a run log played on another text of the scenario is told apart from the scenario as given, not as swept
-    const r = parseDecisionsOrLog(text, file, s, [], undefined, base);
+    const r = parseDecisionsOrLog(text, file, s, [], undefined, base, replay);
     if (!r.ok) {
       bad = true;
       const issues = vary ? inSweepTerms(r.issues, vary.key, vary.labels[i], vary.values[i]) : r.issues;

@@ -7,7 +7,8 @@ import { parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Lang } from '../scenario/text.js';
 import type { DecisionsInput, ForkedAway } from '../sim/decisions.js';
-import { parseDecisionsOrLog } from '../sim/decisions-of-log.js';
+import { parseDecisionsOrLog, type ReplayVary } from '../sim/decisions-of-log.js';
+import { variedText } from '../batch/vary.js';
 import { readRunLog, type RunLog } from '../sim/run.js';
 import { InputError, readText } from './io.js';
 
@@ -29,10 +30,11 @@ export function loadScenario(file: string, lang: Lang = 'en'): Scenario {
 /**
  * `addedBefore`: injects exercise control added before the file's first decision (drill fork: in the run's kept
  * decisions). `reword`: the problems in the terms of what was done to the scenario (drill run --vary); `given`: the
- * scenario as given, before --vary changed it (a run log played on another text of it is warned of).
+ * scenario as given, before --vary changed it (a run log played on another text of it is warned of); `sweep`: the
+ * --vary this run plays (a log played with it is replayed on what was played).
  */
-export function loadDecisions(file: string, scenario: Scenario, addedBefore: readonly string[] = [], forkedAway?: ForkedAway, lang: Lang = 'en', reword: (issues: ScenarioIssue[]) => ScenarioIssue[] = (x) => x, given: Scenario = scenario): DecisionsInput {
-  const r = parseDecisionsOrLog(readText(file), file, scenario, addedBefore, forkedAway, given);
+export function loadDecisions(file: string, scenario: Scenario, addedBefore: readonly string[] = [], forkedAway?: ForkedAway, lang: Lang = 'en', reword: (issues: ScenarioIssue[]) => ScenarioIssue[] = (x) => x, given: Scenario = scenario, sweep?: ReplayVary['sweep']): DecisionsInput {
+  const r = parseDecisionsOrLog(readText(file), file, scenario, addedBefore, forkedAway, given, { sweep, variedText: variedText(given) });
   if (!r.ok) {
     for (const i of reword(r.issues)) process.stderr.write(formatIssueIn(i, lang) + '\n');
     throw new ReportedError(`${file} is not a valid decisions file`);

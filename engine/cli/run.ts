@@ -87,7 +87,7 @@ export const runCommand: Subcommand = {
     // the run stops at the horizon whatever --until says: a later time would read as if it had been played to
     if (until !== undefined && until > scenario.horizon) process.stderr.write(`drill run: --until ${String(values.until)} is past the scenario's horizon: the run ends at ${clock(scenario.horizon)}\n`);
     const decFile = values.decisions ? String(values.decisions) : undefined;
-    const dec = decFile ? loadDecisions(decFile, scenario, [], undefined, lang, vary ? (issues) => inSweepTerms(issues, vary.key, vary.labels[0], vary.values[0]) : undefined, given) : undefined;
+    const dec = decFile ? loadDecisions(decFile, scenario, [], undefined, lang, vary ? (issues) => inSweepTerms(issues, vary.key, vary.labels[0], vary.values[0]) : undefined, given, vary ?? undefined) : undefined;
     // each refusal is put into words at the moment it happens (the reason names the world as it was)
     const refusals = values.quiet ? undefined : refusalRecorder(decFile, dec, undefined, lang);
     const { summary, log } = runScenario(scenario, { seed, until, ...(vary ? { varied: { key: vary.key, value: vary.labels[0] } } : {}), decisions: dec?.decisions, players: dec?.players, sha256: nodeSha256, onRefused: refusals?.onRefused });

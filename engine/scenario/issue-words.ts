@@ -779,6 +779,8 @@ const en = {
   'late.hint': 'nothing to do: the replay plays what the run played; a decisions file with them is refused (there, move them to {end} or earlier)',
   'other-text.message': "this run was played on another text of scenario '{id}' than the one given here (a copy edited since, or changed by --vary): its decisions are replayed as they are, so outcomes may differ from the run's for that reason as well as by chance",
   'other-text.hint': 'if the scenario was changed on purpose, nothing to do; to replay the decisions on what was played, give the scenario file the run was played on',
+  'other-text.varied-message': 'this run was played with --vary {key}={value}, and its decisions are replayed here without it: outcomes may differ from the run\'s for that reason as well as by chance',
+  'other-text.varied-hint': 'to replay them on what was played, add --vary {key}={value}',
 
   // ------------------------------------------------------------ drill fork: the new decisions against the run (review/fork.ts)
   'fork.after-end': '--at {at} is after {what}',
@@ -1614,6 +1616,8 @@ const vi: Record<IssueKey, string> = {
   'late.hint': 'không cần làm gì: lượt chạy lại thực hiện đúng những gì lượt chạy đã thực hiện; tệp quyết định có chúng sẽ bị từ chối (ở đó, hãy chuyển chúng về {end} hoặc sớm hơn)',
   'other-text.message': "lượt chạy này được chơi trên một bản khác của kịch bản '{id}' so với bản được cho ở đây (một bản sao đã sửa sau đó, hoặc bị --vary thay đổi): các quyết định của nó được chạy lại nguyên như vậy, nên kết quả có thể khác lượt chạy vì lý do đó chứ không chỉ do ngẫu nhiên",
   'other-text.hint': 'nếu kịch bản được thay đổi có chủ ý thì không cần làm gì; để chạy lại các quyết định trên đúng bản đã chơi, hãy cho tệp kịch bản mà lượt chạy đã dùng',
+  'other-text.varied-message': 'lượt chạy này được chơi với --vary {key}={value}, còn ở đây các quyết định của nó được chạy lại mà không có tham số đó: kết quả có thể khác lượt chạy vì lý do đó chứ không chỉ do ngẫu nhiên',
+  'other-text.varied-hint': 'để chạy lại trên đúng bản đã chơi, hãy thêm --vary {key}={value}',
 
   'fork.after-end': '--at {at} là sau {what}',
   'fork.where-stopped': 'thời điểm phiên đã lưu dừng lại ({t})',

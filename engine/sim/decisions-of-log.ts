@@ -25,8 +25,18 @@ type Parsed = ReturnType<typeof parseDecisions>;
 
 const RUN_LOG_START = /^\s*\{\s*"format"\s*:\s*"drillsim\/run@/;
 
+/**
+ * What is known of the --vary a log's decisions are replayed under: `sweep`, the key and values of this run's or
+ * batch's own --vary (none: undefined); `variedText`, the scenario as given changed by a key and value (a log records
+ * the --vary it was played with: engine 0.8.2), so that a log played with one is told apart from an edited copy.
+ */
+export interface ReplayVary {
+  sweep?: { key: string; labels: string[] };
+  variedText?: (key: string, value: string) => string | null;
+}
+
 /** A decisions file, or a run log whose decisions are taken as one (see above). */
-export function parseDecisionsOrLog(text: string, file: string, scenario?: Scenario, addedBefore: readonly string[] = [], forkedAway?: ForkedAway, played: Scenario | undefined = scenario): Parsed {
+export function parseDecisionsOrLog(text: string, file: string, scenario?: Scenario, addedBefore: readonly string[] = [], forkedAway?: ForkedAway, played: Scenario | undefined = scenario, vary: ReplayVary = {}): Parsed {
   if (!RUN_LOG_START.test(text.replace(/^\uFEFF/, '').slice(0, 200))) return parseDecisions(text, file, scenario, addedBefore, forkedAway);
   // about the run log as a whole: no line is shown
   const at1 = (code: string, message: Say, hint?: Say): Parsed => ({ ok: false, issues: [issue({ file, line: 1, column: 1, path: '(top)', code, severity: 'error', whole: true }, message, hint)] });
@@ -73,7 +83,16 @@ export function parseDecisionsOrLog(text: string, file: string, scenario?: Scena
       say('session.hint')));
   }
   if (played && log.scenario.id === played.id && !playedOn(log.scenario, played)) {
-    warnings.push(issue({ file, line: 1, column: 1, path: 'scenario', code: 'other-text', severity: 'warning' }, say('other-text.message', { id: played.id }), say('other-text.hint')));
+    const v = log.varied;
+    // played on the scenario given, changed by the --vary it records: said so, and nothing when replayed with it
+    // (or in a sweep of the same parameter, whose point is to change it)
+    if (v && vary.variedText?.(v.key, v.value) === log.scenario.text) {
+      if (vary.sweep?.key !== v.key) {
+        warnings.push(issue({ file, line: 1, column: 1, path: 'varied', code: 'other-text', severity: 'warning' }, say('other-text.varied-message', { ...v }), say('other-text.varied-hint', { ...v })));
+      }
+    } else {
+      warnings.push(issue({ file, line: 1, column: 1, path: 'scenario', code: 'other-text', severity: 'warning' }, say('other-text.message', { id: played.id }), say('other-text.hint')));
+    }
   }
   // a run cut short with --until holds its whole decisions file: those after the stop were never played in it
   const after = log.session ? [] : kept.map((i) => log.decisions[i]).filter((d) => typeof d.at === 'number' && d.at > log.until);

@@ -83,4 +83,24 @@ describe('a run played with --vary', () => {
     expect(p.code, p.stdout + p.stderr).toBe(0);
     expect(JSON.parse(readFileSync(saved, 'utf8')).varied).toEqual({ key: KEY, value: '15m' });
   });
+
+  it("gives its decisions to another run: told to add its --vary, and with it replayed to the same events, unwarned", () => {
+    const trainee = join(dir, 'trainee-15m.json');
+    const made = drill(['run', SCENARIO, '--seed', '5', '--vary', `${KEY}=15m`, '--decisions', 'scenarios/decisions/ky-son-trainee.yaml', '--out', trainee, '--quiet']);
+    expect(made.code, made.stderr).toBe(0);
+    const without = drill(['run', SCENARIO, '--seed', '5', '--decisions', trainee, '--quiet']);
+    expect(without.stderr).toContain(`warning[other-text] varied: this run was played with --vary ${KEY}=15m, and its decisions are replayed here without it`);
+    expect(without.stderr).toContain(`(to replay them on what was played, add --vary ${KEY}=15m)`);
+    const again = join(dir, 'trainee-again.json');
+    const withIt = drill(['run', SCENARIO, '--seed', '5', '--vary', `${KEY}=15m`, '--decisions', trainee, '--out', again, '--quiet']);
+    expect(withIt.code, withIt.stderr).toBe(0);
+    expect(withIt.stderr).not.toContain('other-text');
+    expect(JSON.parse(readFileSync(again, 'utf8')).events).toEqual(JSON.parse(readFileSync(trainee, 'utf8')).events);
+    // a sweep of the same parameter changes it on purpose: no warning; of another, the log's own change is missing
+    const same = drill(['batch', SCENARIO, '--runs', '2', '--workers', '1', '--decisions', trainee, '--vary', `${KEY}=15m,2h`, '--out', join(dir, 'same.json')]);
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stderr).not.toContain('other-text');
+    const other = drill(['batch', SCENARIO, '--runs', '2', '--workers', '1', '--decisions', trainee, '--vary', 'units.mobilisation=x1,x2', '--out', join(dir, 'other.json')]);
+    expect(other.stderr).toContain(`warning[other-text] varied: this run was played with --vary ${KEY}=15m`);
+  });
 });
