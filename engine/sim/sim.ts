@@ -10,7 +10,7 @@
 import { cloneData } from '../core/clone.js';
 import { KeyframeRestoreError, SimBoundError } from '../core/errors.js';
 import { formatClock } from '../scenario/duration.js';
-import { EventQueue } from '../core/queue.js';
+import { EventQueue, MAX_QUEUE_TIME } from '../core/queue.js';
 import { RngStreams, type Rng } from '../core/rng.js';
 import { compileMachine, type CompiledMachine, type MachineSnapshot, type StepAction } from '../machines/stepper.js';
 import * as generatedIncident from '../machines/generated/incident.js';
@@ -401,7 +401,10 @@ export class Sim {
   }
 
   schedule(t: number, prio: number, p: Payload): number {
-    return this.queue.push(t, prio, p);
+    // a time past what the queue counts (a contingency 4294967296h after its inject, a trip at a speed of 1e-300
+    // km/h) is past any horizon too (366d at most): kept at the queue's last second, it never comes, as validate
+    // says of it, where the queue would have thrown. Times the queue takes are pushed as they are.
+    return this.queue.push(t > MAX_QUEUE_TIME ? MAX_QUEUE_TIME : t, prio, p);
   }
 
   // ------------------------------------------------------------ the loop
