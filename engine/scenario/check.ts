@@ -10,7 +10,7 @@
 import { within } from './areas.js';
 import { formatClock, formatDuration, parseDuration } from './duration.js';
 import { didYouMeanSay, formatPath, idFromText, isGuess, nearest, type PathSegment, type Severity } from './issues.js';
-import { joined, say, sayIn, type IssueKey, type Say } from './say.js';
+import { joined, say, sayIn, type IssueKey, type Param, type Say } from './say.js';
 import { METRIC_VI } from './issue-words.js';
 import { COMMAND_KEYS, COMMANDS, Evacuation, HORIZON_MAX_S, ID_RE, KEYFRAME_EVERY_DEFAULT_S, KEYFRAMES_MAX, METRICS, Scenario, Travel, type MetricName } from './schema.js';
 import { CORE_CAPABILITIES } from './vocabulary.js';
@@ -41,6 +41,8 @@ export interface SourceText {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
+/** An item's id in a message: as written, or "(no id)" when it has none (that is reported on its own), never 'undefined'. */
+const idOf = (v: unknown): Param => (typeof v === 'string' || typeof v === 'number' ? String(v) : say('id.none'));
 
 function items(v: unknown): [number, Obj][] {
   if (!Array.isArray(v)) return [];
@@ -336,7 +338,7 @@ export function checkScenario(raw: unknown, source?: SourceText, opts: CheckOpti
   for (const [kind, what] of [['incident', 'incident'], ['zone', 'zone'], ['shelter', 'shelter']] as const) {
     for (const [i, o] of collections[kind].list) {
       if (isStr(o.node) && o.coords !== undefined) {
-        warn([...collections[kind].path, i, 'coords'], 'node-and-coords', say('node-and-coords.message', { what: labelWord(what), id: String(o.id), node: o.node }), say('node-and-coords.hint'));
+        warn([...collections[kind].path, i, 'coords'], 'node-and-coords', say('node-and-coords.message', { what: labelWord(what), id: idOf(o.id), node: o.node }), say('node-and-coords.hint'));
       }
     }
   }
@@ -356,22 +358,22 @@ export function checkScenario(raw: unknown, source?: SourceText, opts: CheckOpti
     ref([...p, 'parent'], a.parent, ['area']);
     ref([...p, 'node'], a.node, ['node']);
     if (tiers === 'two' && a.tier === 'district') {
-      err([...p, 'tier'], 'tier', say('tier.district-in-two', { id: String(a.id) }), say('tier.district-in-two.hint'));
+      err([...p, 'tier'], 'tier', say('tier.district-in-two', { id: idOf(a.id) }), say('tier.district-in-two.hint'));
     }
     if (isStr(a.parent) && ids.area.has(a.parent)) {
       const parent = ids.area.get(a.parent)!;
       if (isStr(a.tier) && isStr(parent.tier) && TIER_RANK[parent.tier] >= TIER_RANK[a.tier]) {
-        err([...p, 'parent'], 'tier', say('tier.parent', { id: String(a.id), tier: a.tier, parent: a.parent, parentTier: parent.tier }), say('tier.parent.hint'));
+        err([...p, 'parent'], 'tier', say('tier.parent', { id: idOf(a.id), tier: a.tier, parent: a.parent, parentTier: parent.tier }), say('tier.parent.hint'));
       }
       if (tiers === 'three' && a.tier === 'commune' && parent.tier === 'province') {
-        warn([...p, 'parent'], 'tier', say('tier.commune-under-province', { id: String(a.id) }), say('tier.commune-under-province.hint'));
+        warn([...p, 'parent'], 'tier', say('tier.commune-under-province', { id: idOf(a.id) }), say('tier.commune-under-province.hint'));
       }
     }
-    if (a.id === a.parent) err([...p, 'parent'], 'cycle', say('cycle.message', { id: String(a.id) }));
+    if (isStr(a.id) && a.id === a.parent) err([...p, 'parent'], 'cycle', say('cycle.message', { id: idOf(a.id) }));
     // groups may overlap (disabled elderly), so only one group larger than the whole area is sure to be a slip
     if (isObj(a.vulnerable) && typeof a.population === 'number' && a.population >= 0) {
       for (const [group, n] of Object.entries(a.vulnerable)) {
-        if (typeof n === 'number' && n > a.population) err([...p, 'vulnerable', group], 'vulnerable', say('vulnerable.more', { group, n, id: String(a.id), population: a.population }), say('vulnerable.more.hint'));
+        if (typeof n === 'number' && n > a.population) err([...p, 'vulnerable', group], 'vulnerable', say('vulnerable.more', { group, n, id: idOf(a.id), population: a.population }), say('vulnerable.more.hint'));
       }
     }
   }
@@ -384,12 +386,12 @@ export function checkScenario(raw: unknown, source?: SourceText, opts: CheckOpti
     const p = [...collections.edge.path, i];
     ref([...p, 'from'], e.from, ['node']);
     ref([...p, 'to'], e.to, ['node']);
-    if (e.from === e.to && isStr(e.from)) err([...p, 'to'], 'loop', say('loop.message', { id: String(e.id), node: e.from }));
+    if (e.from === e.to && isStr(e.from)) err([...p, 'to'], 'loop', say('loop.message', { id: idOf(e.id), node: e.from }));
     const hasTime = isObj(e.time) && Object.keys(e.time).length > 0;
     const hasSpeed = (isObj(e.speed_kmh) && Object.keys(e.speed_kmh).length > 0) || Object.keys(speeds).length > 0;
     // a length written wrongly (`25km`) is the shape check's to say: here it counts as given
     if (!hasTime && !(e.length_km !== undefined && e.length_km !== null && hasSpeed)) {
-      err(p, 'edge-no-time', say('edge-no-time.message', { id: String(e.id) }), say('edge-no-time.hint'));
+      err(p, 'edge-no-time', say('edge-no-time.message', { id: idOf(e.id) }), say('edge-no-time.hint'));
     }
     if (isStr(e.from) && isStr(e.to)) {
       if (!adjacency.has(e.from)) adjacency.set(e.from, []);
@@ -424,23 +426,23 @@ export function checkScenario(raw: unknown, source?: SourceText, opts: CheckOpti
           todo.push(next);
         }
       }
-      if (!reaches) err([...p, 'base'], 'unreachable-base', say('unreachable-base.message', { id: String(u.id), base: u.base }), say('unreachable-base.hint'));
+      if (!reaches) err([...p, 'base'], 'unreachable-base', say('unreachable-base.message', { id: idOf(u.id), base: u.base }), say('unreachable-base.hint'));
     }
     const own = isObj(u.speed_kmh) ? Object.keys(u.speed_kmh).length : 0;
-    if (own === 0 && Object.keys(speeds).length === 0) err([...p], 'no-speed', say('no-speed.message', { id: String(u.id) }), say('no-speed.hint'));
+    if (own === 0 && Object.keys(speeds).length === 0) err([...p], 'no-speed', say('no-speed.message', { id: idOf(u.id) }), say('no-speed.hint'));
   }
 
   // hazards and rules
   for (const [i, h] of collections.hazard.list) {
     const p = [...collections.hazard.path, i];
     if (Array.isArray(h.areas)) h.areas.forEach((a, j) => ref([...p, 'areas', j], a, ['area']));
-    if (h.kind === 'typhoon' && !Array.isArray(h.track)) err(p, 'missing-track', say('missing-track.message', { id: String(h.id) }), say('missing-track.hint'));
-    if (h.kind !== 'typhoon' && !Array.isArray(h.series)) err(p, 'missing-series', say('missing-series.message', { id: String(h.id) }), say('missing-series.hint'));
-    if (h.kind === 'river' && !isObj(h.alarms)) warn(p, 'missing-alarms', say('missing-alarms.message', { id: String(h.id) }), say('missing-alarms.hint'));
+    if (h.kind === 'typhoon' && !Array.isArray(h.track)) err(p, 'missing-track', say('missing-track.message', { id: idOf(h.id) }), say('missing-track.hint'));
+    if (h.kind !== 'typhoon' && !Array.isArray(h.series)) err(p, 'missing-series', say('missing-series.message', { id: idOf(h.id) }), say('missing-series.hint'));
+    if (h.kind === 'river' && !isObj(h.alarms)) warn(p, 'missing-alarms', say('missing-alarms.message', { id: idOf(h.id) }), say('missing-alarms.hint'));
     if (isObj(h.alarms)) {
       const { bd1, bd2, bd3 } = h.alarms as Record<string, unknown>;
       if (typeof bd1 === 'number' && typeof bd2 === 'number' && typeof bd3 === 'number' && !(bd1 < bd2 && bd2 < bd3)) {
-        err([...p, 'alarms'], 'alarm-order', say('alarm-order.message', { id: String(h.id), bd1: String(bd1), bd2: String(bd2), bd3: String(bd3) }), say('alarm-order.hint'));
+        err([...p, 'alarms'], 'alarm-order', say('alarm-order.message', { id: idOf(h.id), bd1: String(bd1), bd2: String(bd2), bd3: String(bd3) }), say('alarm-order.hint'));
       }
     }
     for (const key of ['series', 'track', 'discharge'] as const) {
@@ -448,7 +450,7 @@ export function checkScenario(raw: unknown, source?: SourceText, opts: CheckOpti
       for (const [j, pt] of items(h[key])) {
         const s = seconds(pt.at);
         if (s === undefined) continue;
-        if (s < last) err([...p, key, j, 'at'], 'unsorted', say('unsorted.message', { key, id: String(h.id), at: String(pt.at) }), say('unsorted.hint'));
+        if (s < last) err([...p, key, j, 'at'], 'unsorted', say('unsorted.message', { key, id: idOf(h.id), at: String(pt.at) }), say('unsorted.hint'));
         last = Math.max(last, s);
         inHorizon([...p, key, j, 'at'], pt.at, say('what.point', { key }), true);
       }
@@ -463,15 +465,15 @@ export function checkScenario(raw: unknown, source?: SourceText, opts: CheckOpti
     const when = isObj(r.when) ? r.when : {};
     if (isStr(when.alarm) && isStr(r.hazard)) {
       const h = ids.hazard.get(r.hazard);
-      if (h && !isObj(h.alarms)) err([...p, 'when', 'alarm'], 'no-alarms', say('no-alarms.message', { id: String(r.id), alarm: when.alarm, hazard: r.hazard }));
+      if (h && !isObj(h.alarms)) err([...p, 'when', 'alarm'], 'no-alarms', say('no-alarms.message', { id: idOf(r.id), alarm: when.alarm, hazard: r.hazard }));
     }
     const conditional = when.above !== undefined || when.below !== undefined || when.alarm !== undefined || when.risk_at_least !== undefined;
     if (conditional && r.hazard === undefined) {
-      err([...p, 'when'], 'no-hazard', say('no-hazard.message', { id: String(r.id) }), say('no-hazard.hint'));
+      err([...p, 'when'], 'no-hazard', say('no-hazard.message', { id: idOf(r.id) }), say('no-hazard.hint'));
     }
     // the engine reads a rule's hazard only through its condition: without one, the hazard changes nothing
     if (!conditional && isStr(r.hazard)) {
-      err([...p, isObj(r.when) ? 'when' : 'hazard'], 'no-condition', say('no-condition.message', { id: String(r.id), hazard: r.hazard }), say('no-condition.hint'));
+      err([...p, isObj(r.when) ? 'when' : 'hazard'], 'no-condition', say('no-condition.message', { id: idOf(r.id), hazard: r.hazard }), say('no-condition.hint'));
     }
     checkEffect(r.effect, [...p, 'effect']);
   }
@@ -492,14 +494,14 @@ export function checkScenario(raw: unknown, source?: SourceText, opts: CheckOpti
   // incidents
   for (const [i, k] of collections.kind.list) {
     const p = [...collections.kind.path, i];
-    if (isObj(k.need) && Object.keys(k.need).length === 0) err([...p, 'need'], 'no-need', say('no-need.message', { id: String(k.id) }), say('no-need.hint'));
+    if (isObj(k.need) && Object.keys(k.need).length === 0) err([...p, 'need'], 'no-need', say('no-need.message', { id: idOf(k.id) }), say('no-need.hint'));
     for (const [j, s] of items(k.secondary)) ref([...p, 'secondary', j, 'kind'], s.kind, ['kind'], INCIDENT_KIND);
     const outside = severityOutside(k.severity);
     if (outside !== undefined) {
       const runs = Math.min(5, Math.max(1, Math.round(outside)));
       const fixed = typeof k.severity === 'number' || (isObj(k.severity) && 'fixed' in k.severity);
       const what = say(!fixed ? 'severity.draws' : outside >= 1 && outside <= 5 ? 'severity.not-whole' : 'severity.outside', { v: outside, runs });
-      err([...p, 'severity'], 'severity', say('severity.message', { id: String(k.id), what }), say('severity.hint'));
+      err([...p, 'severity'], 'severity', say('severity.message', { id: idOf(k.id), what }), say('severity.hint'));
     }
   }
   for (const [i, inc] of collections.incident.list) {
@@ -507,16 +509,16 @@ export function checkScenario(raw: unknown, source?: SourceText, opts: CheckOpti
     ref([...p, 'kind'], inc.kind, ['kind'], INCIDENT_KIND);
     ref([...p, 'area'], inc.area, ['area']);
     ref([...p, 'node'], inc.node, ['node']);
-    nodeInArea(p, say('what.incident', { id: String(inc.id) }), inc.area, inc.node);
-    inHorizon([...p, 'at'], inc.at, say('what.incident', { id: String(inc.id) }));
+    nodeInArea(p, say('what.incident', { id: idOf(inc.id) }), inc.area, inc.node);
+    inHorizon([...p, 'at'], inc.at, say('what.incident', { id: idOf(inc.id) }));
   }
   for (const [i, g] of collections.generator.list) {
     const p = [...collections.generator.path, i];
     if (isObj(g.kinds)) for (const k of Object.keys(g.kinds)) ref([...p, 'kinds', k], k, ['kind'], INCIDENT_KIND);
     if (Array.isArray(g.areas)) g.areas.forEach((a, j) => ref([...p, 'areas', j], a, ['area']));
     const from = seconds(g.from) ?? 0, until = seconds(g.until);
-    if (until !== undefined && until <= from) err([...p, 'until'], 'empty-window', say('empty-window.message', { id: String(g.id), until: String(g.until), from: String(g.from ?? 'T+00:00') }));
-    inHorizon([...p, 'from'], g.from, say('what.generator-start', { id: String(g.id) }));
+    if (until !== undefined && until <= from) err([...p, 'until'], 'empty-window', say('empty-window.message', { id: idOf(g.id), until: String(g.until), from: String(g.from ?? 'T+00:00') }));
+    inHorizon([...p, 'from'], g.from, say('what.generator-start', { id: idOf(g.id) }));
   }
 
   // evacuation
@@ -527,7 +529,7 @@ export function checkScenario(raw: unknown, source?: SourceText, opts: CheckOpti
     if (Array.isArray(z.shelters)) z.shelters.forEach((s, j) => ref([...p, 'shelters', j], s, ['shelter']));
     ref([...p, 'if_caught'], z.if_caught, ['kind'], INCIDENT_KIND);
     ref([...p, 'node'], z.node, ['node']);
-    nodeInArea(p, say('what.zone', { id: String(z.id) }), z.area, z.node);
+    nodeInArea(p, say('what.zone', { id: idOf(z.id) }), z.area, z.node);
     inHorizon([...p, 'hazard_arrives'], z.hazard_arrives, say('what.hazard-arrival'));
     if (isStr(z.area) && typeof z.population === 'number') zonePeople.set(z.area, (zonePeople.get(z.area) ?? 0) + z.population);
   }
@@ -544,12 +546,12 @@ export function checkScenario(raw: unknown, source?: SourceText, opts: CheckOpti
     const p = [...collections.shelter.path, i];
     ref([...p, 'area'], s.area, ['area']);
     ref([...p, 'node'], s.node, ['node']);
-    if (s.capacity_people === 0) err([...p, 'capacity_people'], 'zero-capacity', say('zero-capacity.message', { id: String(s.id) }), say('zero-capacity.hint'));
+    if (s.capacity_people === 0) err([...p, 'capacity_people'], 'zero-capacity', say('zero-capacity.message', { id: idOf(s.id) }), say('zero-capacity.hint'));
     if (s.area_m2 === 0) {
-      err([...p, 'area_m2'], 'zero-capacity', say('zero-floor.message', { id: String(s.id) }),
+      err([...p, 'area_m2'], 'zero-capacity', say('zero-floor.message', { id: idOf(s.id) }),
         typeof s.capacity_people === 'number' ? say('zero-floor.hint', { m2, people: s.capacity_people, need: s.capacity_people * m2 }) : say('zero-floor.hint-its', { m2 }));
     } else if (typeof s.area_m2 === 'number' && typeof s.capacity_people === 'number' && s.area_m2 / m2 < s.capacity_people) {
-      warn([...p, 'area_m2'], 'crowded', say('crowded.message', { id: String(s.id), area: s.area_m2, people: s.capacity_people, m2, holds: Math.floor(s.area_m2 / m2) }), say('crowded.hint'));
+      warn([...p, 'area_m2'], 'crowded', say('crowded.message', { id: idOf(s.id), area: s.area_m2, people: s.capacity_people, m2, holds: Math.floor(s.area_m2 / m2) }), say('crowded.hint'));
     }
   }
   // a zone moves its people only into its own shelters: those must hold them, with any other zone that shares them
@@ -568,7 +570,7 @@ export function checkScenario(raw: unknown, source?: SourceText, opts: CheckOpti
     if (total >= z.population) continue;
     shortZones.add(String(z.id));
     const each = joined(mine.map((id, k) => say(holds(id) !== ids.shelter.get(id)!.capacity_people ? 'room.item-floor' : 'room.item', { id, n: room[k]! })));
-    warn([...collections.zone.path, i, 'shelters'], 'shelter-room', say('shelter-room.message', { id: String(z.id), population: z.population, total, each, short: z.population - total }), say('shelter-room.hint'));
+    warn([...collections.zone.path, i, 'shelters'], 'shelter-room', say('shelter-room.message', { id: idOf(z.id), population: z.population, total, each, short: z.population - total }), say('shelter-room.hint'));
   }
   // zones that share a shelter: together, the shelters they use must hold them all
   const seenGroup = new Set<string>();
@@ -643,7 +645,7 @@ export function checkScenario(raw: unknown, source?: SourceText, opts: CheckOpti
         const to = s ? placeNode(s) : undefined;
         if (to === undefined || seen.has(to)) return;
         const j = (z.shelters as unknown[]).indexOf(sid);
-        warn([...collections.zone.path, i, 'shelters', j], 'unreachable-shelter', say('unreachable-shelter.message', { id: String(z.id), shelter: sid, from, to, modes: modes.join(', ') }), say(own ? 'unreachable-shelter.zone-hint' : 'unreachable-shelter.hint'));
+        warn([...collections.zone.path, i, 'shelters', j], 'unreachable-shelter', say('unreachable-shelter.message', { id: idOf(z.id), shelter: sid, from, to, modes: modes.join(', ') }), say(own ? 'unreachable-shelter.zone-hint' : 'unreachable-shelter.hint'));
       });
     }
   }
@@ -671,7 +673,7 @@ export function checkScenario(raw: unknown, source?: SourceText, opts: CheckOpti
       const three = tiers === 'three';
       const may = DECLARED_BY[three ? 'three' : 'two'][level as number];
       if (!may || may.tiers.includes(r.tier as string)) return;
-      warn([...p, 'declares', j], 'declares', say('declares.message', { id: String(r.id), tier: String(r.tier), level: String(level), who: may.who }), say(three ? 'declares.hint.three' : 'declares.hint', { level: String(level) }));
+      warn([...p, 'declares', j], 'declares', say('declares.message', { id: idOf(r.id), tier: String(r.tier), level: String(level), who: may.who }), say(three ? 'declares.hint.three' : 'declares.hint', { level: String(level) }));
     });
   }
   if (collections.role.list.length > 0) {
@@ -692,25 +694,25 @@ export function checkScenario(raw: unknown, source?: SourceText, opts: CheckOpti
     // one inject to two roles: the engine delivers each inject to one role
     if (Array.isArray(inj.to)) {
       const first = inj.to.find(isStr);
-      issues.push({ path: [...p, 'to'], code: 'type', severity: 'error', replaces: true, message: say('to-list.message', { id: String(inj.id) }), hint: first === undefined ? say('to-list.hint-any') : say('to-list.hint', { first }) });
+      issues.push({ path: [...p, 'to'], code: 'type', severity: 'error', replaces: true, message: say('to-list.message', { id: idOf(inj.id) }), hint: first === undefined ? say('to-list.hint-any') : say('to-list.hint', { first }) });
     } else ref([...p, 'to'], inj.to, ['role']);
     // `from` may be free text ("Hydro-Met Centre"), but an id-like text one letter off a role id is a typo of it
     if (isStr(inj.from) && ID_RE.test(inj.from) && !ids.role.has(inj.from)) {
       const role = nearest(inj.from, [...ids.role.keys()].filter((id) => ID_RE.test(id)));
-      if (role) warn([...p, 'from'], 'from-role', say('from-role.message', { id: String(inj.id), from: inj.from }), say('from-role.hint', { role }));
+      if (role) warn([...p, 'from'], 'from-role', say('from-role.message', { id: idOf(inj.id), from: inj.from }), say('from-role.hint', { role }));
       else {
         // the id of a unit (or an area...) as the sender: the MSEL and the report would show the bare id
         const other = (['unit', 'area', 'shelter', 'node'] as const).find((k) => ids[k].has(inj.from as string));
         const name = other ? ids[other].get(inj.from)?.name : undefined;
         const written = isStr(name) ? name : isObj(name) ? `{ ${['vi', 'en'].filter((l) => isStr(name[l])).map((l) => `${l}: ${name[l]}`).join(', ')} }` : undefined;
-        if (other) warn([...p, 'from'], 'from-id', say('from-id.message', { id: String(inj.id), from: inj.from, a_kind: withArticle(kindWord(other)) }), written ? say('from-id.hint-name', { written }) : say('from-id.hint'));
+        if (other) warn([...p, 'from'], 'from-id', say('from-id.message', { id: idOf(inj.id), from: inj.from, a_kind: withArticle(kindWord(other)) }), written ? say('from-id.hint-name', { written }) : say('from-id.hint'));
       }
     }
     if (Array.isArray(inj.objectives)) inj.objectives.forEach((o, j) => ref([...p, 'objectives', j], o, ['objective']));
     const triggers = ['at', 'when', 'contingency'].filter((k) => inj[k] !== undefined);
-    if (triggers.length > 1) err(p, 'trigger', say('trigger.message', { id: String(inj.id), has: joined(triggers) }), say('trigger.hint-keep'));
-    if (triggers.length === 0) err(p, 'trigger', say('trigger.none', { id: String(inj.id) }), triggerExamples());
-    inHorizon([...p, 'at'], inj.at, say('what.inject', { id: String(inj.id) }));
+    if (triggers.length > 1) err(p, 'trigger', say('trigger.message', { id: idOf(inj.id), has: joined(triggers) }), say('trigger.hint-keep'));
+    if (triggers.length === 0) err(p, 'trigger', say('trigger.none', { id: idOf(inj.id) }), triggerExamples());
+    inHorizon([...p, 'at'], inj.at, say('what.inject', { id: idOf(inj.id) }));
     if (typeof inj.seq === 'number') {
       const first = seqs.get(inj.seq);
       // name the other row: in a long MSEL the planner has to decide which of the two to renumber
@@ -732,7 +734,7 @@ export function checkScenario(raw: unknown, source?: SourceText, opts: CheckOpti
       else {
         const target = collections.inject.list.find(([, x]) => x.seq === n && isStr(x.id))?.[1];
         issues.push({ path: [...p, 'contingency', 'for'], code: 'type', severity: 'error', replaces: true,
-          message: say(target ? 'for-seq.message' : 'for-number.message', { n, id: String(target?.id) }), hint: target ? say('for-seq.hint', { id: String(target.id) }) : say('for-number.hint') });
+          message: say(target ? 'for-seq.message' : 'for-number.message', { n, id: idOf(target?.id) }), hint: target ? say('for-seq.hint', { id: idOf(target.id) }) : say('for-number.hint') });
       }
       const target = isStr(inj.contingency.for) ? ids.inject.get(inj.contingency.for) : undefined;
       // `expected` misspelt there (ẽpected, as a Telex keyboard types it) is said at that key: not also here as missing
@@ -741,7 +743,7 @@ export function checkScenario(raw: unknown, source?: SourceText, opts: CheckOpti
       // chasing an inject at a set time: the earliest it can come is that time and `after`, which may be past the end
       const from = target ? seconds(target.at) : undefined, after = seconds(inj.contingency.after);
       if (from !== undefined && after !== undefined && horizon !== undefined && from + after > horizon) {
-        warn([...p, 'contingency', 'after'], 'outside-horizon', say('chase-horizon.message', { id: String(inj.id), after: String(inj.contingency.after), target: String(target!.id), at: String(target!.at), t: formatClock(from + after), horizon: String(raw.horizon) }), say('chase-horizon.hint', { latest: formatDuration(horizon - from) }));
+        warn([...p, 'contingency', 'after'], 'outside-horizon', say('chase-horizon.message', { id: idOf(inj.id), after: String(inj.contingency.after), target: String(target!.id), at: String(target!.at), t: formatClock(from + after), horizon: String(raw.horizon) }), say('chase-horizon.hint', { latest: formatDuration(horizon - from) }));
       }
     }
     if (isObj(inj.expected)) {
@@ -765,14 +767,14 @@ export function checkScenario(raw: unknown, source?: SourceText, opts: CheckOpti
       for (const [j, o] of opts) {
         for (const [k, c] of items(o.commands)) {
           commandAsKey(c, [...p, 'decision', 'options', j, 'commands', k], 'command');
-          evacuateArea(c, [...p, 'decision', 'options', j, 'commands', k], say('coast.option-orders', { option: String(o.id), id: String(inj.id) }));
+          evacuateArea(c, [...p, 'decision', 'options', j, 'commands', k], say('coast.option-orders', { option: idOf(o.id), id: idOf(inj.id) }));
           checkCommandRefs(c, [...p, 'decision', 'options', j, 'commands', k]);
         }
       }
       // a deadline past the end: nobody's silence is ever taken for the default
       const at = seconds(inj.at), deadline = seconds(inj.decision.deadline);
       if (at !== undefined && deadline !== undefined && horizon !== undefined && at + deadline > horizon && at <= horizon) {
-        warn([...p, 'decision', 'deadline'], 'outside-horizon', say('deadline-horizon.message', { id: String(inj.id), at: String(inj.at), deadline: String(inj.decision.deadline), t: formatClock(at + deadline), horizon: String(raw.horizon), option: String(inj.decision.default) }), say('deadline-horizon.hint', { latest: formatDuration(horizon - at) }));
+        warn([...p, 'decision', 'deadline'], 'outside-horizon', say('deadline-horizon.message', { id: idOf(inj.id), at: String(inj.at), deadline: String(inj.decision.deadline), t: formatClock(at + deadline), horizon: String(raw.horizon), option: String(inj.decision.default) }), say('deadline-horizon.hint', { latest: formatDuration(horizon - at) }));
       }
     }
   }
@@ -916,7 +918,7 @@ export function checkScenario(raw: unknown, source?: SourceText, opts: CheckOpti
     if (isObj(inj.expected)) {
       const chasers = collections.inject.list.filter(([, x]) => isObj(x.contingency) && x.contingency.for === inj.id && isStr(x.id)).map(([, x]) => quoted(x.id as string));
       const consequence = chasers.length === 0 ? say('coast.never-done') : say(chasers.length > 1 ? 'coast.never-done-chasers' : 'coast.never-done-chaser', { list: joined(chasers) });
-      seaBanInland(inj.expected, [...p, 'expected'], say('coast.inject-expects', { id: String(inj.id) }), consequence);
+      seaBanInland(inj.expected, [...p, 'expected'], say('coast.inject-expects', { id: idOf(inj.id) }), consequence);
       // the engine matches every key the expected action gives against the order taken: a key the order never names is never matched
       const cmd = inj.expected.do;
       if (isStr(cmd) && cmd in COMMAND_KEYS) {
@@ -926,14 +928,14 @@ export function checkScenario(raw: unknown, source?: SourceText, opts: CheckOpti
           const value = String(inj.expected[key]);
           // an evacuation expected of an area: the zones in it are what the order names
           const hint = cmd === 'evacuate' && key === 'area' ? evacuateAreaHint(value) : say('expected-key.hint', { cmd, keys: joined(named.map((k) => `\`${k}:\``), 'sep.and'), n: named.length, key });
-          err([...p, 'expected', key], 'expected-key', say('expected-key.message', { id: String(inj.id), cmd, key, value, consequence }), hint);
+          err([...p, 'expected', key], 'expected-key', say('expected-key.message', { id: idOf(inj.id), cmd, key, value, consequence }), hint);
         }
       }
     }
     if (!isObj(inj.decision)) continue;
     for (const [j, o] of items(inj.decision.options)) {
       const isDefault = isStr(o.id) && o.id === inj.decision.default;
-      const what = say(isDefault ? 'coast.default-orders' : 'coast.option-orders', { option: String(o.id), id: String(inj.id) });
+      const what = say(isDefault ? 'coast.default-orders' : 'coast.option-orders', { option: idOf(o.id), id: idOf(inj.id) });
       for (const [k, c] of items(o.commands)) seaBanInland(c, [...p, 'decision', 'options', j, 'commands', k], what, say('empty'));
     }
   }
@@ -960,7 +962,7 @@ export function checkScenario(raw: unknown, source?: SourceText, opts: CheckOpti
     const c = isObj(o.criterion) ? o.criterion : undefined;
     if (!c) continue;
     if (isStr(c.metric) && metricTarget[c.metric]) ref([...p, 'criterion', 'of'], c.of, metricTarget[c.metric], { word: say('verbatim', { text: joined(metricTarget[c.metric].map(labelWord), 'sep.or') }) });
-    inHorizon([...p, 'criterion', 'by'], c.by, say('what.objective-deadline', { id: String(o.id) }));
+    inHorizon([...p, 'criterion', 'by'], c.by, say('what.objective-deadline', { id: idOf(o.id) }));
     const rated = isObj(o.rating) ? o.rating : undefined;
     // a duration reads as its seconds, for a metric in seconds; for any other metric, say what the metric counts
     const metric = isStr(c.metric) && c.metric in METRICS ? c.metric as MetricName : undefined;
@@ -981,14 +983,14 @@ export function checkScenario(raw: unknown, source?: SourceText, opts: CheckOpti
       const up = c.comparator === '>=' || c.comparator === '>';
       const down = c.comparator === '<=' || c.comparator === '<';
       if ((up && !(r.P >= r.S && r.S >= r.M)) || (down && !(r.P <= r.S && r.S <= r.M))) {
-        err([...p, 'rating'], 'rating-order', say('rating-order.message', { id: String(o.id), cmp: c.comparator }), say(up ? 'rating-order.up' : 'rating-order.down'));
+        err([...p, 'rating'], 'rating-order', say('rating-order.message', { id: idOf(o.id), cmp: c.comparator }), say(up ? 'rating-order.up' : 'rating-order.down'));
       } else if (threshold !== undefined && (up || down)) {
         // the criterion's threshold should sit between S and P: met means rated P (or P and S), never M or U
         const T = threshold;
         // in the metric's own terms: 'threshold 15s is stricter than P 8m' shows a 15 meant as minutes, '900' vs '480' does not
         const shown = (x: number) => (metric?.endsWith('_s') ? formatDuration(x) : String(x));
-        if (up ? T > r.P : T < r.P) warn([...p, 'criterion', 'threshold'], 'rating-criterion', say('rating-criterion.strict', { id: String(o.id), t: shown(T), p: shown(r.P) }), say('rating-criterion.strict-hint'));
-        else if (up ? T < r.S : T > r.S) warn([...p, 'criterion', 'threshold'], 'rating-criterion', say('rating-criterion.loose', { id: String(o.id), t: shown(T), s: shown(r.S) }), say('rating-criterion.loose-hint'));
+        if (up ? T > r.P : T < r.P) warn([...p, 'criterion', 'threshold'], 'rating-criterion', say('rating-criterion.strict', { id: idOf(o.id), t: shown(T), p: shown(r.P) }), say('rating-criterion.strict-hint'));
+        else if (up ? T < r.S : T > r.S) warn([...p, 'criterion', 'threshold'], 'rating-criterion', say('rating-criterion.loose', { id: idOf(o.id), t: shown(T), s: shown(r.S) }), say('rating-criterion.loose-hint'));
       }
     }
   }

@@ -124,6 +124,7 @@ const en = {
   'tier.commune-under-province': "commune '{id}' sits directly under a province in a three-tier scenario",
   'tier.commune-under-province.hint': 'put it under its district',
   'cycle.message': "area '{id}' is its own parent",
+  'id.none': '(no id)',
 
   // travel
   'loop.message': "road '{id}' starts and ends at '{node}'",
@@ -981,6 +982,7 @@ const vi: Record<IssueKey, string> = {
   'tier.commune-under-province': "xã '{id}' nằm thẳng dưới tỉnh trong một kịch bản ba cấp",
   'tier.commune-under-province.hint': 'hãy đặt nó dưới huyện của nó',
   'cycle.message': "địa bàn '{id}' là cấp trên của chính nó",
+  'id.none': '(chưa có id)',
 
   'loop.message': "tuyến đường '{id}' bắt đầu và kết thúc cùng tại '{node}'",
   'edge-no-time.message': "tuyến đường '{id}' không có thời gian đi, cũng không có chiều dài",

@@ -1262,7 +1262,10 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
         const known = zi.options?.length ? zi.options.map(String) : [...COMMANDS];
         if (v === undefined) return [{ path: at, code: 'missing', message: say('missing.command', { key: disc }), hint: say('missing.add-one-of', { key: disc, list: joined(known) }), severity: 'error' }];
         const meant = typeof v === 'string' ? commandMeant(v, known) : undefined;
-        const unknown: Flat = { path: at, code: 'unknown-command', message: say('unknown-command.message', { value: String(v) }), hint: meant ? say('hint.did-you-mean', { near: meant }) : typeof v === 'string' ? didYouMeanSay(v, known) : oneOf(known), severity: 'error' };
+        // a `do:` that is no text (a mapping, a list, a number) is said as what it is, not as '[object Object]'
+        const unknown: Flat = typeof v !== 'string' && typeof v !== 'number'
+          ? { path: at, code: 'type', message: say('type.expected', { expected: say('expect.string'), got: describeValue(v) }), hint: oneOf(known), severity: 'error' }
+          : { path: at, code: 'unknown-command', message: say('unknown-command.message', { value: String(v) }), hint: meant ? say('hint.did-you-mean', { near: meant }) : typeof v === 'string' ? didYouMeanSay(v, known) : oneOf(known), severity: 'error' };
         const entry = asRecord(zi.input);
         return [unknown, ...(entry ? restOfEntry(root, at.slice(0, -1), entry, disc, meant ?? (typeof v === 'string' ? nearest(v, known) : undefined)) : [])];
       }
@@ -1323,7 +1326,8 @@ const SAME_MEANING: Record<string, string[]> = {
 function sameMeaning(key: string, known: string[]): Say | undefined {
   // `At:`, `Expected:`: the key itself in capitals, not another that means the same (an inject's `at` is not a rule's `from`)
   if (known.includes(key.toLowerCase())) return say('hint.did-you-mean', { near: key.toLowerCase() });
-  const meant = SAME_MEANING[key.toLowerCase()]?.find((k) => known.includes(k));
+  // a key named as an Object's own (`constructor:`, `toString:`) is not one of ours: hasOwn, not SAME_MEANING[key]
+  const meant = Object.hasOwn(SAME_MEANING, key.toLowerCase()) ? SAME_MEANING[key.toLowerCase()].find((k) => known.includes(k)) : undefined;
   if (!meant) return undefined;
   if (meant === 'from' || meant === 'until') return say(known.includes('until') ? 'same.from-until' : 'same.from', { meant });
   return say('hint.did-you-mean', { near: meant });
