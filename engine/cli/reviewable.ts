@@ -16,6 +16,20 @@ const DAMAGED = 'the log is damaged; run the scenario again with `drill run --ou
 /** `text`: the file's text when it was read already. */
 export function loadReviewable(file: string, text = readText(file)): { log: RunLog; scenario: Scenario; events: LogEvent[] } {
   const { log, events } = loadRunLog(file, text);
+  checkRunInputs(file, text, log, events);
+  const sc = embeddedScenario(log);
+  // the issue's English cannot be matched by engine/play/cli-problems.ts: its own Vietnamese words go with it
+  if (!sc.ok) throw new InputError(file, sc.message, DAMAGED, sc.issue && `kịch bản lưu trong nhật ký không đọc được: ${sayIn(sc.issue.words.message, 'vi')}`);
+  return { log, scenario: sc.scenario, events: events as LogEvent[] };
+}
+
+/**
+ * The events and the run's inputs of a log, each as drill writes it, for every command that reads a log (report,
+ * compare, fork, verify): a hand edit is said as one line naming the field (and its line), not a stack trace
+ * from the report or the re-simulation ('hash' of 0 or an 'engine' of null stopped drill report; 'until' of 3.5,
+ * 'players' of {} stopped drill verify).
+ */
+export function checkRunInputs(file: string, text: string, log: RunLog, events: unknown[]): void {
   const bad = badEvent(events);
   if (bad) {
     // the line to open in an editor: a log edited by hand was edited at a line
@@ -23,17 +37,21 @@ export function loadReviewable(file: string, text = readText(file)): { log: RunL
     throw new InputError(file, `not a usable run log: ${bad.message}`, DAMAGED, undefined, line === null ? undefined : { line, path: `events[${bad.index}]` });
   }
   // which of the run's inputs, and where: a seed put in quotes by hand read as 'missing or malformed', somewhere
-  for (const [key, list] of [['seed', false], ['until', false], ['players', true], ['decisions', true]] as const) {
+  const fields = [['seed', 'whole'], ['until', 'whole'], ['players', 'ids'], ['decisions', 'list'], ['hash', 'text'], ['engine', 'text']] as const;
+  for (const [key, kind] of fields) {
     const v = (log as unknown as Record<string, unknown>)[key];
-    if (list ? Array.isArray(v) : Number.isInteger(v)) continue;
-    const what = v === undefined ? 'is missing' : list ? 'is not a list' : `is not a whole number (${JSON.stringify(v)})`;
+    const fine = kind === 'whole' ? Number.isSafeInteger(v) && (v as number) >= 0
+      : kind === 'list' ? Array.isArray(v)
+        : kind === 'ids' ? Array.isArray(v) && v.every((x) => typeof x === 'string' && x !== '')
+          : typeof v === 'string' && v !== '';
+    if (fine) continue;
+    const what = v === undefined ? 'is missing'
+      : kind === 'whole' ? `is not a whole number (${JSON.stringify(v)})`
+        : kind === 'text' ? `is not a text (${JSON.stringify(v)})`
+          : kind === 'ids' && Array.isArray(v) ? 'is not a list of role ids' : 'is not a list';
     const line = text.split('\n').findIndex((l) => l.includes(`"${key}":`));
     throw new InputError(file, `not a usable run log: its '${key}' ${what}`, DAMAGED, undefined, v === undefined || line < 0 ? undefined : { line: line + 1, path: key });
   }
-  const sc = embeddedScenario(log);
-  // the issue's English cannot be matched by engine/play/cli-problems.ts: its own Vietnamese words go with it
-  if (!sc.ok) throw new InputError(file, sc.message, DAMAGED, sc.issue && `kịch bản lưu trong nhật ký không đọc được: ${sayIn(sc.issue.words.message, 'vi')}`);
-  return { log, scenario: sc.scenario, events: events as LogEvent[] };
 }
 
 /**

@@ -12,6 +12,7 @@ import { langOption } from './lang.js';
 import { InputError, readText } from './io.js';
 import { shellArg } from './shell.js';
 import { loadRunLog } from './load.js';
+import { checkRunInputs } from './reviewable.js';
 import type { Subcommand } from './main.js';
 import { printUsage } from './usage.js';
 import { say } from './messages.js';
@@ -87,7 +88,8 @@ export const verifyCommand: Subcommand = {
     if (positionals[1] !== undefined && /^\s*drillsim:\s*1\s*$/m.test(text.slice(0, 4096)) && isBatchResults(readText(positionals[1]))) {
       throw said(say(lang, 'verify.results.scenario-first', { file, results: positionals[1] }));
     }
-    const { log } = loadRunLog(file, text);
+    const { log, events } = loadRunLog(file, text);
+    checkRunInputs(file, text, log, events);
     // a run log holds its scenario, decisions and seed: anything given beside it is not what it is checked against
     if (positionals[1] !== undefined) throw said(say(lang, 'verify.results.log-extra', { file, extra: positionals[1] }));
     const option = (['decisions', 'sample', 'workers'] as const).find((k) => values[k] !== undefined);

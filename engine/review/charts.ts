@@ -11,7 +11,7 @@ import { UNIT_STATES } from './unit-metrics.js';
 import type { Words } from './words.js';
 
 export function escHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** Okabe-Ito: told apart by people with colour-blindness, and in greyscale print by the dashes. */

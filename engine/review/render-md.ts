@@ -8,7 +8,8 @@ import type { Block, ReportDoc, Rich } from './report-doc.js';
 
 /** Escape text for Markdown: HTML is shown, not interpreted; Markdown marks are literal. */
 export function escMd(s: string, inTable = false): string {
-  let out = s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([\\`*_[\]])/g, '\\$1').replace(/^(\s*)([#>+-])/, '$1\\$2');
+  // a field of a log edited by hand may be a number where drill writes a text (an event's `by` of -1): shown as written
+  let out = String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([\\`*_[\]])/g, '\\$1').replace(/^(\s*)([#>+-])/, '$1\\$2');
   if (inTable) out = out.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
   else out = out.replace(/\r?\n/g, ' ');
   return out;

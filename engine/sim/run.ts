@@ -7,7 +7,7 @@ import { sha256Hex, type Sha256Factory } from '../core/hash.js';
 import type { Summary } from '../review/metrics.js';
 import { summaryAsWritten } from '../review/summary-form.js';
 import { canonicalScenarioText, parseScenario } from '../scenario/parse.js';
-import type { Scenario } from '../scenario/schema.js';
+import { COMMAND_KEYS, type Scenario } from '../scenario/schema.js';
 import { ENGINE_VERSION } from '../version.js';
 import type { Decision } from './decisions.js';
 import { CHECKED_WHEN_READ } from '../review/added-injects.js';
@@ -226,7 +226,24 @@ export const DECISION_FIELDS = {
   role: 'the id of a role',
   author: 'trainee, controller, doctrine or default',
   do: 'the name of a command',
+  // what its command names, as Command and ControllerCommand have them: a replay refused a unit of 0.5 with a stack trace
+  unit: 'the id of a unit', incident: 'the id of an incident', zone: 'the id of an evacuation zone', shelter: 'the id of a shelter',
+  area: 'the id of an area', edge: 'the id of a road', level: 'a civil-defence level, a whole number from 0 to 3',
+  message: 'a text, or { vi, en } texts', inject: 'the id of an inject', option: 'the id of a decision option',
 } as const;
+
+/** The fields of each command a log's decision holds besides at, role, author and do, and how each is written. */
+const COMMAND_FIELDS: Readonly<Record<string, readonly (keyof typeof DECISION_FIELDS)[]>> = {
+  ...(COMMAND_KEYS as Record<string, readonly (keyof typeof DECISION_FIELDS)[]>), hold_inject: ['inject'], release_inject: ['inject'], breakdown: ['unit'], repair: ['unit'], answer: ['inject', 'option'],
+};
+
+function fieldWritten(key: keyof typeof DECISION_FIELDS, v: unknown, cmd: string): boolean {
+  if (key === 'level') return Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 3;
+  if (key === 'message') return (typeof v === 'string' && v !== '') || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string'));
+  // add_inject holds the inject itself, checked as the scenario's injects are when the run is played again
+  if (key === 'inject' && cmd === 'add_inject') return typeof v === 'object' && v !== null && !Array.isArray(v);
+  return typeof v === 'string' && v !== '';
+}
 
 const AUTHORS = new Set(['trainee', 'controller', 'doctrine', 'default']);
 
@@ -243,6 +260,9 @@ export function damagedDecision(decisions: unknown): { index: number; field: key
     if (typeof d.role !== 'string' || d.role === '') return { index: i, field: 'role' };
     if (typeof d.author !== 'string' || !AUTHORS.has(d.author)) return { index: i, field: 'author' };
     if (typeof d.do !== 'string' || d.do === '') return { index: i, field: 'do' };
+    for (const key of Object.hasOwn(COMMAND_FIELDS, d.do) ? COMMAND_FIELDS[d.do] : d.do === 'add_inject' ? ['inject' as const] : []) {
+      if (!fieldWritten(key, d[key], d.do)) return { index: i, field: key };
+    }
   }
   return null;
 }
@@ -307,7 +327,8 @@ function otherFormat(f: unknown): { message: string; hint: string } {
   if (typeof f === 'string' && f.startsWith('drillsim/batch@')) {
     return { message: 'this is batch results, not a run log', hint: 'give one run\'s log (`drill run --out`); for a page of batch results: drill report <results.json> --out report.html' };
   }
-  return { message: f ? `unsupported run log format '${String(f)}'` : 'not a run log (no "format": "drillsim/run@1")', hint: 'give a file written by `drill run --out`' };
+  // a format that is no text (a hand edit left `{}` or a number) is shown as JSON, not as '[object Object]'
+  return { message: f ? `unsupported run log format '${typeof f === 'string' ? f : JSON.stringify(f)}'` : 'not a run log (no "format": "drillsim/run@1")', hint: 'give a file written by `drill run --out`' };
 }
 
 export interface Divergence {

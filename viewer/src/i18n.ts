@@ -11,7 +11,8 @@ export type Args = Record<string, string | number>;
 
 /** what each field of a run log's decision must be: the engine's words, and those in Vietnamese */
 const DECISION_FIELD_EN: Record<string, string> = DECISION_FIELDS;
-const DECISION_FIELD_VI: Record<string, string> = { at: 'phải là số giây nguyên kể từ T0', role: 'phải là mã của một vai', author: 'phải là trainee, controller, doctrine hoặc default', do: 'phải là tên một lệnh' };
+const DECISION_FIELD_VI: Record<string, string> = { at: 'phải là số giây nguyên kể từ T0', role: 'phải là mã của một vai', author: 'phải là trainee, controller, doctrine hoặc default', do: 'phải là tên một lệnh',
+  unit: 'phải là mã của một đơn vị lực lượng', incident: 'phải là mã của một sự cố', zone: 'phải là mã của một vùng sơ tán', shelter: 'phải là mã của một điểm sơ tán', area: 'phải là mã của một địa bàn', edge: 'phải là mã của một tuyến đường', level: 'phải là một cấp độ phòng thủ dân sự, số nguyên từ 0 đến 3', message: 'phải là một văn bản, hoặc các văn bản { vi, en }', inject: 'phải là mã của một tình huống', option: 'phải là mã của một phương án quyết định' };
 
 const en = {
   skipToTimeline: 'Skip to the timeline',
