@@ -611,8 +611,11 @@ export function checkScenario(raw: unknown, source?: SourceText, opts: CheckOpti
       roadsOf.set(key, roads);
       const usable = (e: Obj) => {
         const restricted = isObj(e.time) || isObj(e.speed_kmh);
+        // a road with neither time nor length is its own error (edge-no-time): once given one it links its ends, so
+        // it counts as a link here, or the warning would send the planner to build a road that is there already
+        const timeless = !(isObj(e.time) && Object.keys(e.time).length > 0) && (e.length_km === undefined || e.length_km === null);
         return modes.some((m) => (isObj(e.time) && e.time[m] !== undefined)
-          || (e.length_km !== undefined && (!restricted || (isObj(e.speed_kmh) && e.speed_kmh[m] !== undefined))));
+          || ((e.length_km !== undefined || timeless) && (!restricted || (isObj(e.speed_kmh) && e.speed_kmh[m] !== undefined))));
       };
       const link = (a: string, b: string) => { if (!roads!.has(a)) roads!.set(a, []); roads!.get(a)!.push(b); };
       for (const [, e] of collections.edge.list) {

@@ -213,6 +213,16 @@ describe("an evacuation zone's shelters on the road network (evacuees go by road
     expect(codes(quePhong)).not.toContain('unreachable-shelter');
   });
 
+  it('says only the missing length of a road on the way, not that no road leads to the shelter (whose hint would have a second road built)', () => {
+    const walking = edit(upThePath, ['evacuation:\n', 'evacuation:\n  speed_kmh: { road: 20, foot: 4 }\n']);
+    const noLength = edit(walking, ['from: tri-le, to: pa-co, length_km: 5, speed_kmh', 'from: tri-le, to: pa-co, speed_kmh']);
+    // the fixture's own warning (crowded) aside, the missing length alone
+    expect(issuesOf(noLength).filter((i) => i.code !== 'crowded').map((i) => `${i.severity} ${i.code} ${i.path}`)).toEqual(['error edge-no-time travel.edges[4]']);
+    // a road without length that evacuees could not use anyway (foot only, people by road): the warning stands
+    const byRoad = edit(upThePath, ['from: tri-le, to: pa-co, length_km: 5, speed_kmh', 'from: tri-le, to: pa-co, speed_kmh']);
+    expect(codes(byRoad)).toContain('unreachable-shelter');
+  });
+
   it('reads a zone\'s own speed_kmh in place of evacuation\'s: its people on foot reach the shelters up the path, and by road only they do not', () => {
     const ownFoot = edit(upThePath, ['      node: pa-co\n', '      node: pa-co\n      speed_kmh: { foot: 3 }\n']);
     expect(codes(ownFoot)).not.toContain('unreachable-shelter');
