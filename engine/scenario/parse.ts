@@ -119,6 +119,22 @@ export function bareTimeHint(n: number, horizon_s?: number, start?: string): Say
   return followedBy(readings.reduce((a, b) => say('join.semicolon', { a, b })), clock)!;
 }
 
+/**
+ * What a length of time written as a bare number (`mobilisation: 90`) may have meant, as a hint: each reading with
+ * its unit, seconds, minutes and hours (below 100), as for a time; the forms alone would offer '90s' to one who
+ * meant 90 minutes. Not a whole number above 0: the forms to write.
+ */
+export function bareDurationHint(n: unknown): Say {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n <= 0 || n > 1e9) return say('duration.with-unit');
+  const forms = (written: string, t: number) => joined(written === formatDuration(t) ? [written] : [written, formatDuration(t)], 'sep.or');
+  const readings = [
+    say('duration.reading-seconds', { n, written: forms(`${n}s`, n) }),
+    say('duration.reading-minutes', { n, written: forms(`${n}m`, n * 60) }),
+    ...(n < 100 ? [say('duration.reading-hours', { n, written: forms(`${n}h`, n * 3600) })] : []),
+  ];
+  return readings.reduce((a, b) => say('join.semicolon', { a, b }));
+}
+
 /** The keys of a command (or an expected action) that name one thing by its id. */
 const ONE_ID_KEYS = new Set(['unit', 'incident', 'zone', 'shelter', 'area', 'edge', 'inject']);
 
@@ -1188,7 +1204,7 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
       if (zi.input === undefined) return mk('missing', say('missing.message', { key: String(key) }), addKeyHint(root, path));
       // `horizon: 240`: a duration needs its unit (seconds? minutes?), and the message should say so, not 'expected a text'
       if (typeof zi.input === 'number' && zi.expected === 'string' && isDurationAt(root, path)) {
-        return mk('duration', say('duration.number', { value: describeValue(zi.input) }), say('duration.with-unit'));
+        return mk('duration', say('duration.number', { value: describeValue(zi.input) }), bareDurationHint(zi.input));
       }
       // `length_km: 25km`, `25 km`, `2,5`: the number is there, with the unit the key's name gives already (or a decimal comma)
       const bare = (zi.expected === 'number' || zi.expected === 'int') && typeof zi.input === 'string' ? /^\s*(-?\d{1,3}(?:[.,]\d{3}){2,}|-?\d+(?:[.,]\d+)?)\s*(?:[^\d\s.,-][^\d]*|\p{L}+[23](?:\/\p{L}+)?)$|^\s*(-?\d+,\d+)\s*$/u.exec(zi.input) : null;
@@ -1288,7 +1304,7 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
       // the key is not there at all (a key written with no value reads as null, not as nothing)
       if (zi.input === undefined) return mk('missing', say('missing.message', { key: String(key) }), addKeyHint(root, path));
       if (typeof zi.input === 'number' && isDurationAt(root, path)) {
-        return mk('duration', say('duration.number', { value: describeValue(zi.input) }), say('duration.with-unit'));
+        return mk('duration', say('duration.number', { value: describeValue(zi.input) }), bareDurationHint(zi.input));
       }
       // `severity: "3"`: a number in quotes is a text, which no form of a number field takes
       const quoted = typeof zi.input === 'string' && NUMBER_TEXT.test(zi.input) && typeof key === 'string' ? say('type.unquote', { key, n: zi.input.trim() }) : undefined;

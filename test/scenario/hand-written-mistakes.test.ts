@@ -25,8 +25,24 @@ describe('what a hand-written file gets wrong, said with what to do', () => {
     const lines = r.issues.map((i) => formatIssueIn(i, 'en'));
     expect(lines).toEqual([
       'd.yaml:4:11: error[time] decisions[0].at: the number 2400 is not a time: a number alone has no unit (2400 seconds is 2400s or 40m, T+00:40)',
-      expect.stringMatching(/^d\.yaml:5:\d+: error\[duration\] decisions\[1\]\.inject\.expected\.within: the number 30 is not a duration: a number alone has no unit \(write it with its unit/),
+      expect.stringMatching(/^d\.yaml:5:\d+: error\[duration\] decisions\[1\]\.inject\.expected\.within: the number 30 is not a duration: a number alone has no unit \(30 seconds is 30s; 30 minutes is 30m; 30 hours is 30h or 1d6h\)$/),
     ]);
+  });
+
+  it('a bare number for a length of time gives each reading with its unit, not an example list that offers \'90s\' to one who meant 90 minutes', () => {
+    const minimal = readFileSync('scenarios/minimal.yaml', 'utf8');
+    const r = parseScenario(minimal.replace('    mobilisation: 5m\n', '    mobilisation: 90\n').replace('mobilisation: { uniform: [10m, 30m] }', 'mobilisation: { uniform: [10, 30] }'), 'm.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => formatIssueIn(i, 'en'))).toEqual([
+      'm.yaml:37:31: error[duration] units[0].mobilisation.uniform[0]: the number 10 is not a duration: a number alone has no unit (10 seconds is 10s; 10 minutes is 10m; 10 hours is 10h)',
+      'm.yaml:37:35: error[duration] units[0].mobilisation.uniform[1]: the number 30 is not a duration: a number alone has no unit (30 seconds is 30s; 30 minutes is 30m; 30 hours is 30h or 1d6h)',
+      'm.yaml:46:19: error[duration] units[1].mobilisation: the number 90 is not a duration: a number alone has no unit (90 seconds is 90s or 1m30s; 90 minutes is 90m or 1h30m; 90 hours is 90h or 3d18h)',
+    ]);
+    expect(formatIssueIn(r.issues[2], 'vi')).toBe('m.yaml:46:19: error[duration] units[1].mobilisation: số 90 không phải một khoảng thời gian: chỉ ghi số thì không rõ đơn vị (90 giây thì viết 90s hoặc 1m30s; 90 phút thì viết 90m hoặc 1h30m; 90 giờ thì viết 90h hoặc 3d18h)');
+    // a number that is no whole count of anything keeps the forms
+    const half = parseScenario(minimal.replace('    mobilisation: 5m\n', '    mobilisation: 1.5\n'), 'm.yaml');
+    expect(!half.ok && formatIssueIn(half.issues[0], 'en')).toContain("(write it with its unit, like '90s', '45m', '2h30m', '1d6h' or 'T+02:30')");
   });
 
   it('an inject\'s time written as an MSEL writes the clock (0030, 1830, 18.30) is said as written, with the T+ time and the clock reading', () => {

@@ -115,7 +115,9 @@ describe('the scenario loader', () => {
     const at = (path: string) => r.issues.find((i) => i.path === path);
     for (const [path, n] of [['horizon', 240], ['units[1].mobilisation', 5], ['incident_kinds[0].escalate_every', 45]] as const) {
       expect(at(path)).toMatchObject({ code: 'duration', message: `the number ${n} is not a duration: a number alone has no unit` });
-      expect(at(path)!.hint).toContain("write it with its unit, like '90s', '45m'");
+      // each reading with its unit: the forms alone offered '90s' to one who meant minutes
+      expect(at(path)!.hint).toContain(`${n} seconds is ${n}s`);
+      expect(at(path)!.hint).toContain(`${n} minutes is ${n}m`);
     }
     expect(at('horizon')!.line).toBe(text.split('\n').indexOf('horizon: 240') + 1);
   });
