@@ -88,6 +88,32 @@ export function coverage(s: Scenario): RawIssue[] {
       say('early-inject.hint', { incident: target.id, at: formatClock(target.at) }));
   });
 
+  // an inject at a set time that orders (an option) or expects a dispatch to a scripted incident reported only after
+  // every answer can come: the order is refused in every run ('no open incident'), the expectation is late in every run
+  s.injects.forEach((inj, i) => {
+    if (inj.at === undefined) return;
+    const later = (incident: string | undefined, by: number) => {
+      const x = incident === undefined ? undefined : s.incidents.find((y) => y.id === incident);
+      return x !== undefined && x.at > by ? x : undefined;
+    };
+    const e = inj.expected;
+    const within = e?.within;
+    const late = e?.do === 'dispatch' && within !== undefined ? later(e.incident, inj.at + within) : undefined;
+    if (late) {
+      warn(['injects', i, 'expected', 'incident'], 'before-incident',
+        say('before-incident.expected', { id: inj.id, incident: late.id, by: formatClock(inj.at + within!), at: formatClock(late.at) }),
+        say('before-incident.hint', { at: formatClock(late.at), incident: late.id }));
+    }
+    const d = inj.decision;
+    d?.options.forEach((o, j) => (o.commands ?? []).forEach((c, k) => {
+      const x = c.do === 'dispatch' ? later((c as { incident?: string }).incident, inj.at! + d.deadline) : undefined;
+      if (!x) return;
+      warn(['injects', i, 'decision', 'options', j, 'commands', k, 'incident'], 'before-incident',
+        say('before-incident.option', { id: inj.id, option: o.id, incident: x.id, by: formatClock(inj.at! + d.deadline), at: formatClock(x.at) }),
+        say('before-incident.hint', { at: formatClock(x.at), incident: x.id }));
+    }));
+  });
+
   // an expected action its addressee may not take: the objective it serves is rated on a decision that cannot come
   const roles = new Map(s.roles.map((r) => [r.id, r]));
   s.injects.forEach((inj, i) => {

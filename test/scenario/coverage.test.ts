@@ -29,6 +29,34 @@ const events = (s: Scenario) => runScenario(s, { seed: 7, mode: 'full' }).log!.e
 const FLOOD_KIND: [string, string] = ['\nincidents:\n', '  - id: flood\n    name: { vi: Lũ, en: Flood }\n    need: { rescue: 1 }\n    work: 1h\n\nincidents:\n'];
 
 describe('coverage warnings', () => {
+  it('an inject at a set time that expects, or an option that orders, a dispatch to an incident reported only later: said before the drill, not found refused in every run', () => {
+    // the collapse reported at T+01:00, the call about it still at T+00:22, as a planner who moved one and not the other
+    const text = edit(minimal, ['    at: T+00:20\n', '    at: T+01:00\n']);
+    const { scenario, warnings } = load(text);
+    expect(warnings).toEqual([expect.objectContaining({
+      line: lineOf(text, 'expected: { do: dispatch'), path: 'injects[0].expected.incident', code: 'before-incident', severity: 'warning',
+      message: "inject 'first-call' expects a dispatch to incident 'collapse-1' by T+00:37, but that incident is reported only at T+01:00: no unit can be sent to it in time, in any run",
+      hint: "deliver the inject at T+01:00 or later (`at: T+01:00`), or dispatch to an incident reported before it; if 'collapse-1' should come earlier, move its own `at:`",
+    })]);
+    expect(sayIn(warnings[0].words!.message, 'vi')).toBe("tình huống 'first-call' chờ điều lực lượng tới sự cố 'collapse-1' trước T+00:37, nhưng đến T+01:00 sự cố này mới được báo tin: ở mọi lượt chạy đều không thể điều lực lượng tới kịp");
+    // the run bears it out: the call is answered by nobody in its 15 min (there is nothing to send anyone to)
+    const ev = events(scenario);
+    expect(ev.find((e) => e.type === 'inject.done' && e.t <= 37 * 60)).toBeUndefined();
+    expect(ev.find((e) => e.type === 'incident.reported')?.t).toBe(3600);
+    // a decision point whose default sends the militia there, answered by its deadline (T+00:52)
+    const option = edit(text, [
+      '    expected: { do: dispatch, incident: collapse-1, within: 15m }\n',
+      '    decision:\n      options:\n        - { id: send, label: Send the militia, commands: [{ do: dispatch, unit: mx-militia, incident: collapse-1 }] }\n        - { id: wait, label: Wait }\n      deadline: 30m\n      default: send\n',
+    ]);
+    const said = load(option).warnings.filter((w) => w.code === 'before-incident');
+    expect(said.map((w) => [w.path, w.message])).toEqual([[
+      'injects[0].decision.options[0].commands[0].incident',
+      "option 'send' of inject 'first-call' dispatches a unit to incident 'collapse-1', which is reported only at T+01:00, after the last answer can come (T+00:52): the order is refused in every run",
+    ]]);
+    // the library's scenarios say nothing of it
+    expect(load(minimal).warnings.filter((w) => w.code === 'before-incident')).toEqual([]);
+  });
+
   it('a capability no unit has: the incident escalates to the end of its work, at half speed', () => {
     const text = edit(minimal, ['need: { rescue: 2 }', 'need: { rescue: 2, engineering: 1 }']);
     const { scenario, warnings } = load(text);
