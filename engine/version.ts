@@ -36,5 +36,7 @@
 //        0.8.0's only in runs with such decisions: none of the shipped scenarios' or docs' decision files)
 // 0.8.2: a run played with one parameter changed (drill run --vary K=V) records K and V in run.start and the log's
 //        head (`varied`), under the hash chain: a 0.8.1 engine verifying such a log parts at its first event. Runs
-//        without --vary are byte for byte 0.8.1's
+//        without --vary are byte for byte 0.8.1's. A dispatch of a unit already on its way to (or at) that incident
+//        finds it so (no-change: left out when doctrine or a default gave it) rather than refused as a busy unit
+//        (outcomes differ from 0.8.1's only in runs with such an order: none of the shipped scenarios' or decision files')
 export const ENGINE_VERSION = '0.8.2';

@@ -57,6 +57,9 @@ export function check(sim: Sim, d: Decision): Check {
       const state = world.units[c.unit].m.value as string;
       if (state !== 'available') {
         const u = world.units[c.unit];
+        // already on its way to (or at) that incident: the order finds it so (doctrine sent it before a default
+        // ordered the same), not a unit busy elsewhere
+        if (u.incident === c.incident) return refuse('no-change', `unit '${c.unit}' is already ${state.replace(/_/g, ' ')} for incident '${c.incident}'`);
         return refuse('unit-busy', `unit '${c.unit}' is ${state.replace(/_/g, ' ')}${u.incident ? ` (incident '${u.incident}')` : ''}`);
       }
       const need = Incidents.needOf(sim, inc) as Record<string, number | undefined>;

@@ -14,7 +14,9 @@ import { isInjectSpec } from '../../engine/review/inject-spec.js';
 import type { LogEvent } from '../../engine/review/metrics.js';
 import { parseDecisions } from '../../engine/sim/decisions.js';
 import { runScenario } from '../../engine/sim/run.js';
-import { loadNamed } from '../helpers/scenarios.js';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/cli.js';
+import { loadNamed, loadScenarioFile } from '../helpers/scenarios.js';
 
 const gioLao = loadNamed('gio-lao-forest-fire');
 const kySon = loadNamed('ky-son-flash-flood');
@@ -89,5 +91,26 @@ describe('a default applied at the deadline whose order finds the thing already 
     ]);
     // the answer was right: its order that found the school open is counted apart, not as refused
     expect(summary.decisions).toMatchObject({ refused: 0, no_change: 1 });
+  });
+});
+
+// Cát Ngạn (a planner's scenario): doctrine sends the commune's militia to the swept-away houses at T+05:00; at
+// T+05:10 the decision's default orders the same. That order was refused as 'unit busy' (mobilising to that very
+// incident) and counted in the summary, the report and every batch run, though nothing was wrong.
+describe('an answer that dispatches a unit already on its way to that incident', () => {
+  const catNgan = loadScenarioFile(join(ROOT, 'test/fixtures/thanh-chuong-default-dispatch.yaml'));
+
+  it('is left out when doctrine or the default gave it, and a person\'s is said to change nothing, not a busy unit', () => {
+    const { summary, events } = run(catNgan);
+    expect(events.filter((e) => e.type === 'decision.refused')).toEqual([]);
+    expect(summary.decisions.refused).toBe(0);
+    const trainee = run(kySon, undefined, [
+      'drillsim_decisions: 1', 'players: [tc-chair]', 'decisions:',
+      '  - { at: T+03:10, role: tc-chair, do: dispatch, unit: tc-militia, incident: ta-ca-houses }',
+      '  - { at: T+03:20, role: tc-chair, do: dispatch, unit: tc-militia, incident: ta-ca-houses }',
+    ].join('\n'));
+    const refused = trainee.events.filter((e) => e.type === 'decision.refused');
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ t: 12000, unit: 'tc-militia', code: 'no-change' });
   });
 });

@@ -25,10 +25,15 @@ describe('commands', () => {
       expect(last).toMatchObject({ type: 'decision.refused', role: c.role, code: c.code });
       expect(last.reason.length).toBeGreaterThan(10);
     }
-    // a busy unit: dispatch it once, then again
+    // dispatch a unit once, then again: to the same incident it changes nothing; to another, the unit is busy
     expect(executeDecision(sim, { at: sim.now, role: 'tc-chair', author: 'trainee', cmd: { do: 'dispatch', unit: 'tc-militia', incident: 'ta-ca-houses' } })).toBe(true);
     const before = worldHash(sim);
     expect(executeDecision(sim, { at: sim.now, role: 'tc-chair', author: 'trainee', cmd: { do: 'dispatch', unit: 'tc-militia', incident: 'ta-ca-houses' } })).toBe(false);
+    expect(worldHash(sim)).toBe(before);
+    expect(JSON.parse(sim.log!.lines[sim.log!.lines.length - 1])).toMatchObject({ type: 'decision.refused', code: 'no-change' });
+    const other = sim.world.incidents.find((i) => i.id !== 'ta-ca-houses' && i.area === 'ta-ca');
+    expect(other, 'another open incident in Tà Cạ at T+03:20').toBeDefined();
+    expect(executeDecision(sim, { at: sim.now, role: 'tc-chair', author: 'trainee', cmd: { do: 'dispatch', unit: 'tc-militia', incident: other!.id } })).toBe(false);
     expect(worldHash(sim)).toBe(before);
     expect(JSON.parse(sim.log!.lines[sim.log!.lines.length - 1])).toMatchObject({ type: 'decision.refused', code: 'unit-busy' });
   });
