@@ -189,6 +189,8 @@ export function explainRefusal(sim: Sim, d: Decision, code: string, lang: Lang, 
 
   function noChange(): string {
     switch (c.do) {
+      // on its way to that very incident already (engine 0.8.2: no-change, where it was a busy unit)
+      case 'dispatch': return say('ref.unit-busy', { id: c.unit, state: unitState(c.unit) }) + ` ${say('unit.for', { incident: c.incident })}` + say('ref.busy-there');
       case 'evacuate': return zoneTooLate(sim, c.zone, lang) ?? say('ref.zone-already', { id: c.zone, state: say(`zone.${world.zones[c.zone].m.value as string}` as MsgKey) });
       case 'open_shelter': return say('ref.shelter-already', { id: c.shelter, state: say(`shelter.${world.shelters[c.shelter].m.value as string}` as MsgKey) });
       case 'declare_level': return say('ref.level-already', { area: areaName(sim, c.area, lang), level: c.level });
