@@ -440,6 +440,18 @@ function loadText<S extends z.ZodType>(text: string, file: string, schema: S, ch
 
   const kind = fileKind(raw as Record<string, unknown>);
   if (kind && kind !== what && issues.length === 0) return wrong(kind);
+  // a number YAML reads as infinity or 'not a number' (`crew: 1e309`, `.inf`, `.nan`): said once, as written, at its
+  // place; every check after would say 'Infinity' or 'NaN' (got the number Infinity, severity NaN would run as NaN)
+  // and compare with it, so these alone, as for the syntax errors, and the rest once they are numbers
+  const unusable = nonFiniteNumbers(doc, text);
+  if (unusable.length) {
+    for (const n of unusable) {
+      const pos = lineCounter.linePos(n.offset);
+      const key = Number.isNaN(n.value) ? 'number.nan' : /^[-+]?\.inf$/i.test(n.written) ? 'number.infinite' : 'number.too-large';
+      issues.push(issue({ file, line: pos.line, column: pos.col, path: formatPath(n.path), code: 'number', severity: 'error' }, say(key, { text: n.written }), nonFiniteHint(schema, n.path)));
+    }
+    return { ok: false, issues: sortIssues(issues) };
+  }
 
   const place = (path: PathSegment[], atKey = false) => position(doc, lineCounter, path, atKey);
   const parsed = schema.safeParse(raw, { reportInput: true });
@@ -501,6 +513,48 @@ function loadText<S extends z.ZodType>(text: string, file: string, schema: S, ch
   const errors = sorted.filter((i) => i.severity === 'error');
   if (errors.length > 0 || !parsed.success) return { ok: false, issues: sorted, raw };
   return { ok: true, value: parsed.data, warnings: sorted, raw, place: (path) => place(path) };
+}
+
+/** The values YAML read as a number that is not finite (`1e309`, `.inf`, `-.inf`, `.nan`), as written, with their place. */
+function nonFiniteNumbers(doc: Document, text: string): { path: PathSegment[]; offset: number; written: string; value: number }[] {
+  const found: { path: PathSegment[]; offset: number; written: string; value: number }[] = [];
+  const walk = (node: unknown, path: PathSegment[]): void => {
+    if (isScalar(node)) {
+      if (typeof node.value === 'number' && !Number.isFinite(node.value) && node.range) {
+        found.push({ path, offset: node.range[0], written: text.slice(node.range[0], node.range[1]).trim(), value: node.value });
+      }
+    } else if (isMap(node)) {
+      for (const p of node.items) {
+        // a merge key's (`<<: *a`) mapping is walked where it is written
+        if (isScalar(p.key) && typeof p.key.value !== 'symbol' && String(p.key.value) !== '<<') walk(p.value, [...path, String(p.key.value)]);
+      }
+    } else if (isSeq(node)) node.items.forEach((item, k) => walk(item, [...path, k]));
+  };
+  walk(doc.contents, []);
+  return found;
+}
+
+/**
+ * What to write instead of a number YAML reads as infinity or 'not a number': a duration with its unit where the key
+ * takes one (`horizon: 1e309`), a number within the field's range where it takes a number, what the key takes where
+ * it takes something else (`tier: .inf`).
+ */
+function nonFiniteHint(root: z.ZodType, path: PathSegment[]): Say {
+  if (path.length && isDurationAt(root, path)) return say('duration.forms');
+  const s = unwrap(fieldSchemaAt(root, path));
+  const def = s?._zod?.def;
+  const key = String(path[path.length - 1]);
+  // the format's version (`drillsim: .inf`), one of a list's words (`tier: .nan`)
+  if (def?.type === 'literal' && path.length === 1 && def.values?.length === 1) return say('version.hint', { key, reads: String(def.values[0]) });
+  if (def?.type === 'enum' && def.entries) return say('hint.one-of', { list: joined(Object.values(def.entries as Record<string, string>).map(String)) });
+  if (def?.type === 'number' || path.length === 0 || typeof path[path.length - 1] === 'number') {
+    const lo = typeof s?.minValue === 'number' && Number.isFinite(s.minValue) && s.minValue >= -Number.MAX_SAFE_INTEGER ? s.minValue : -Number.MAX_SAFE_INTEGER;
+    const hi = typeof s?.maxValue === 'number' && Number.isFinite(s.maxValue) && s.maxValue <= Number.MAX_SAFE_INTEGER ? s.maxValue : Number.MAX_SAFE_INTEGER;
+    return say('number.range-hint', { lo: String(lo), hi: String(hi) });
+  }
+  const what = describeAt(root, path);
+  if (what !== undefined) return say('number.write-what', { key, what: description(what) });
+  return say('number.range-hint', { lo: String(-Number.MAX_SAFE_INTEGER), hi: String(Number.MAX_SAFE_INTEGER) });
 }
 
 interface CurlyValue {
