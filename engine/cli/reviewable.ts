@@ -34,7 +34,7 @@ export function checkRunInputs(file: string, text: string, log: RunLog, events: 
   if (bad) {
     // the line to open in an editor: a log edited by hand was edited at a line
     const line = lineOfEvent(text, bad.index, events[bad.index]);
-    throw new InputError(file, `not a usable run log: ${bad.message}`, DAMAGED, undefined, line === null ? undefined : { line, path: `events[${bad.index}]` });
+    throw new InputError(file, `not a usable run log: ${bad.message}`, DAMAGED, undefined, line === null ? undefined : { line, path: `events[${bad.index}]${bad.field === undefined ? '' : `.${bad.field}`}` });
   }
   // which of the run's inputs, and where: a seed put in quotes by hand read as 'missing or malformed', somewhere
   const fields = [['seed', 'whole'], ['until', 'whole'], ['players', 'ids'], ['decisions', 'list'], ['hash', 'text'], ['engine', 'text']] as const;

@@ -5,9 +5,12 @@
  * `--resume` of the wrong file, `--seed abc`; with `--lang vi` they must not come out half in English.
  * A message this table does not know is left as it is (English), never dropped.
  */
+import { FIELD_KIND_EN, FIELD_KIND_VI, TOO_LARGE, type FieldKind } from '../review/event-fields.js';
 import type { Lang } from '../scenario/text.js';
 
 type Rule = [RegExp, string];
+
+const escaped = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** English (the whole message, anchored) -> Vietnamese; $1.. are the captured parts. */
 const VI: Rule[] = [
@@ -100,6 +103,12 @@ const VI: Rule[] = [
   [/^not a usable run log: event #(\d+) has no time 't' \(whole seconds since T0\)$/, "không phải nhật ký chạy dùng được: sự kiện #$1 không có thời điểm 't' (số giây nguyên kể từ T0)"],
   [/^not a usable run log: event #(\d+) has a time 't' that is not whole seconds since T0 \((.*)\)$/s, "không phải nhật ký chạy dùng được: sự kiện #$1 có thời điểm 't' không phải số giây nguyên kể từ T0 ($2)"],
   [/^not a usable run log: event #(\d+) has no 'type'$/, "không phải nhật ký chạy dùng được: sự kiện #$1 không có 'type'"],
+  // an event's field not as drill writes it (engine/review/event-fields.ts), one rule for each way a field is written
+  ...Object.entries(FIELD_KIND_EN).flatMap(([kind, en]): Rule[] => [
+    [new RegExp(`^not a usable run log: event #(\\d+) \\(([\\w.]+)\\): '(\\w+)' is missing where drill writes ${escaped(en)}$`), `không phải nhật ký chạy dùng được: sự kiện #$1 ($2): thiếu '$3', trong khi drill ghi ${FIELD_KIND_VI[kind as FieldKind]} ở đó`],
+    [new RegExp(`^not a usable run log: event #(\\d+) \\(([\\w.]+)\\): '(\\w+)' is ${TOO_LARGE} where drill writes ${escaped(en)}$`), `không phải nhật ký chạy dùng được: sự kiện #$1 ($2): '$3' là một số quá lớn không đọc được, trong khi drill ghi ${FIELD_KIND_VI[kind as FieldKind]} ở đó`],
+    [new RegExp(`^not a usable run log: event #(\\d+) \\(([\\w.]+)\\): '(\\w+)' is (.*) where drill writes ${escaped(en)}$`, 's'), `không phải nhật ký chạy dùng được: sự kiện #$1 ($2): '$3' là $4, trong khi drill ghi ${FIELD_KIND_VI[kind as FieldKind]} ở đó`],
+  ]),
   [/^not a usable run log: event #(\d+) is not an object$/, 'không phải nhật ký chạy dùng được: sự kiện #$1 không phải một đối tượng'],
   [/^not a usable run log: event #(\d+) is out of time order \(t (\d+) after (\d+)\)$/, 'không phải nhật ký chạy dùng được: sự kiện #$1 sai thứ tự thời gian (t $2 sau $3)'],
   [/^not a usable run log: its '(\w+)' is missing$/, "không phải nhật ký chạy dùng được: thiếu '$1'"],

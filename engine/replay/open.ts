@@ -17,6 +17,7 @@ import { sayIn } from '../scenario/say.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Keyframe, Varied } from '../sim/sim.js';
 import type { LogEvent, Summary } from '../review/metrics.js';
+import { damagedEventField, FIELD_KIND_EN, shownValue } from '../review/event-fields.js';
 import { RunLogReader } from './reader.js';
 
 export interface RunData {
@@ -97,7 +98,7 @@ export class Keyframes {
 export interface OpenFailure { ok: false; message: string; hint?: string; code?: OpenFailureCode; args?: Record<string, string | number> }
 export type OpenFailureCode =
   | 'empty' | 'notJson' | 'notObject' | 'keyframeMalformed' | 'noField' | 'keyframeOrder' | 'format' | 'noFormat'
-  | 'noScenarioText' | 'notList' | 'seedUntil' | 'eventNoTime' | 'eventBack' | 'scenarioLoad' | 'decisionBad' | 'isScenario' | 'isDecisions' | 'cutShort' | 'followedBy';
+  | 'noScenarioText' | 'notList' | 'seedUntil' | 'eventNoTime' | 'eventBack' | 'eventField' | 'scenarioLoad' | 'decisionBad' | 'isScenario' | 'isDecisions' | 'cutShort' | 'followedBy';
 
 export type OpenResult = { ok: true; run: RunData } | OpenFailure;
 
@@ -268,6 +269,14 @@ function check(raw: Record<string, any>, name: string, keyframes: Keyframes, com
     if (typeof e !== 'object' || e === null || typeof e.type !== 'string' || !Number.isInteger(e.t)) return fail(`${name} is damaged: event #${i} has no time or type`, 'eventNoTime', { name, index: i });
     if (e.t < last) return fail(`${name} is damaged: event #${i} (${e.type}) goes back in time`, 'eventBack', { name, index: i, type: e.type });
     last = e.t;
+  }
+  // a field edited by hand (`"km": {}`, `"people": "-5m"`): drawn, it was 'NaN km', 'NaN rescued', '[object Object]'
+  for (let i = 0; i < events.length; i++) {
+    const bad = damagedEventField(events[i]);
+    if (bad) {
+      return fail(`${name} is damaged: event #${i} (${events[i].type}): '${bad.field}' is ${shownValue(bad.value)} where drill writes ${FIELD_KIND_EN[bad.kind]}`, 'eventField',
+        { name, index: i, type: events[i].type, field: bad.field, kind: bad.kind, ...(bad.value === undefined ? {} : { value: shownValue(bad.value) }) });
+    }
   }
   if (complete) {
     const order = keyframeOrder(keyframes, name);

@@ -8,6 +8,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { Lang } from '../scenario/text.js';
 import type { RunLog } from '../sim/run.js';
 import { buildAar, type Aar } from './aar.js';
+import { damagedEventField, FIELD_KIND_EN, shownValue } from './event-fields.js';
 import type { LogEvent } from './metrics.js';
 import { buildDoc } from './report-doc.js';
 import { renderHtml } from './render-html.js';
@@ -16,8 +17,11 @@ import { renderMarkdown } from './render-md.js';
 export type ReportFormat = 'md' | 'html';
 export const FORMATS: readonly ReportFormat[] = ['md', 'html'];
 
-/** The first event that is not an event (no integer `t`, no `type`, or out of time order), or null. */
-export function badEvent(events: unknown[]): { index: number; message: string } | null {
+/**
+ * The first event that is not an event (no integer `t`, no `type`, or out of time order), or one of whose fields is
+ * not as drill writes it (`field`: a route's `"km": {}` was drawn as 'NaN km'), or null.
+ */
+export function badEvent(events: unknown[]): { index: number; message: string; field?: string } | null {
   let last = 0;
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as Record<string, unknown> | null;
@@ -27,6 +31,15 @@ export function badEvent(events: unknown[]): { index: number; message: string } 
     if (typeof e.type !== 'string') return { index: i, message: `event #${i} has no 'type'` };
     if ((e.t as number) < last) return { index: i, message: `event #${i} is out of time order (t ${String(e.t)} after ${last})` };
     last = e.t as number;
+  }
+  // the fields after the times: an event out of order is said as such, whatever it holds
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as Record<string, unknown>;
+    const bad = damagedEventField(e);
+    if (bad) {
+      const what = bad.value === undefined ? `'${bad.field}' is missing` : `'${bad.field}' is ${shownValue(bad.value)}`;
+      return { index: i, field: bad.field, message: `event #${i} (${String(e.type)}): ${what} where drill writes ${FIELD_KIND_EN[bad.kind]}` };
+    }
   }
   return null;
 }

@@ -4,6 +4,7 @@
  * textIn; these are the labels around them.
  */
 import { DECISION_FIELDS } from '../../engine/sim/run.js';
+import { FIELD_KIND_EN, FIELD_KIND_VI, TOO_LARGE, type FieldKind } from '../../engine/review/event-fields.js';
 
 export type Lang = 'vi' | 'en';
 /** the particulars of a message (a file's name, a time, a parser's own words) */
@@ -49,6 +50,7 @@ const en = {
     decisionBad: (a: Args) => `${a.name} is damaged: decisions[${a.index}].${a.field} is not as drill writes it (${DECISION_FIELD_EN[a.field] ?? '?'})`,
     eventNoTime: (a: Args) => `${a.name} is damaged: event #${a.index} has no time or type`,
     eventBack: (a: Args) => `${a.name} is damaged: event #${a.index} (${a.type}) goes back in time`,
+    eventField: (a: Args) => `${a.name} is damaged: event #${a.index} (${a.type}): '${a.field}' is ${a.value ?? 'missing'} where drill writes ${FIELD_KIND_EN[a.kind as FieldKind] ?? '?'}`,
     scenarioLoad: (a: Args) => `${a.name} is damaged: its embedded scenario does not load (${a.detail})`,
     build: (a: Args) => `${a.name} is damaged: the engine cannot build its scenario (${a.detail})`,
     server: (a: Args) => `${a.name}: the server answered ${a.status}`,
@@ -172,6 +174,7 @@ const vi: Strings = {
     decisionBad: (a: Args) => `${a.name} bị hỏng: decisions[${a.index}].${a.field} không đúng như drill ghi (${DECISION_FIELD_VI[a.field] ?? '?'})`,
     eventNoTime: (a: Args) => `${a.name} bị hỏng: sự kiện #${a.index} không có thời gian hoặc loại`,
     eventBack: (a: Args) => `${a.name} bị hỏng: sự kiện #${a.index} (${a.type}) có thời gian sớm hơn sự kiện trước nó`,
+    eventField: (a: Args) => `${a.name} bị hỏng: sự kiện #${a.index} (${a.type}): ${a.value === undefined ? `thiếu '${a.field}'` : `'${a.field}' là ${a.value === TOO_LARGE ? 'một số quá lớn không đọc được' : a.value}`}, trong khi drill ghi ${FIELD_KIND_VI[a.kind as FieldKind] ?? '?'} ở đó`,
     // the scenario issue in its Vietnamese words (the English detail is not put in a Vietnamese sentence)
     scenarioLoad: (a: Args) => `${a.name} bị hỏng: kịch bản nhúng trong nhật ký không tải được${a.detailVi === undefined ? '' : ` (${a.detailVi})`}`,
     // an unexpected engine error: its English words are the only clue, so kept, and said to be such
