@@ -33,6 +33,7 @@ export function parseDuration(text: string): DurationParse {
       return failed(say('duration.minutes-59', { text }));
     }
     const seconds = Number(d ?? 0) * 86_400 + Number(h) * 3_600 + Number(m) * 60 + Number(s ?? 0);
+    if (!Number.isSafeInteger(seconds)) return failed(say('duration.too-long', { text: t }));
     return { ok: true, seconds: neg ? -seconds : seconds };
   }
   const compact = COMPACT.exec(t);
@@ -41,6 +42,8 @@ export function parseDuration(text: string): DurationParse {
     for (const part of compact[2].match(/\d+[dhms]/g) ?? []) {
       seconds += Number(part.slice(0, -1)) * UNIT_S[part[part.length - 1]];
     }
+    // `99999999999999999999h`: more seconds than a number holds exactly (it was 'got the number Infinity')
+    if (!Number.isSafeInteger(seconds)) return failed(say('duration.too-long', { text: t }));
     return { ok: true, seconds: compact[1] ? -seconds : seconds };
   }
   return failed(say('duration.not', { text }));

@@ -80,3 +80,19 @@ describe('a number YAML reads as infinity or not a number', () => {
     expect(r.stdout + r.stderr).toMatch(/error\[number\] units\[0\]\.crew: '1e309' is too large to be a number/);
   });
 });
+
+describe('a duration of more seconds than a number holds exactly', () => {
+  const big = '9'.repeat(30);
+  for (const [from, to, path] of [['horizon: 4h', `horizon: ${big}h`, 'horizon'], ['    mobilisation: 5m', `    mobilisation: ${big}m`, 'units\\[1\\]\\.mobilisation']] as const) {
+    it(`${path.replace(/\\/g, '')}: said as written and too long, not as 'the number Infinity' (or not at all)`, () => {
+      expect(minimal).toContain(from);
+      const text = minimal.replace(from, to);
+      const en = validateText(join(dir, 'long.yaml'), text);
+      expect(en.code).toBe(1);
+      expect(en.lines.join('\n')).not.toMatch(ENGINE_WORDS);
+      expect(en.lines).toContainEqual(expect.stringMatching(new RegExp(`\\] ${path}: '${big}[hm]' is too long to be a duration`)));
+      const vi = validateText(join(dir, 'long-vi.yaml'), text, 'vi');
+      expect(vi.lines).toContainEqual(expect.stringMatching(new RegExp(`\\] ${path}: '${big}[hm]' quá dài để là một khoảng thời gian`)));
+    });
+  }
+});
