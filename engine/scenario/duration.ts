@@ -71,7 +71,7 @@ export function suggestDuration(text: string): string | undefined {
   const t = text.trim().toLowerCase();
   if (t === '' || (parseDuration(t).ok && t === text.trim())) return undefined;
   if (parseDuration(t).ok) return t; // 30M, 2H
-  const found = (seconds: number) => (seconds > 0 && Number.isInteger(seconds) ? formatDuration(seconds) : undefined);
+  const found = (seconds: number) => (seconds > 0 && Number.isSafeInteger(seconds) ? formatDuration(seconds) : undefined);
   const iso = /^pt(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(t);
   if (iso && t !== 'pt') return found(Number(iso[1] ?? 0) * 3_600 + Number(iso[2] ?? 0) * 60 + Number(iso[3] ?? 0));
   // numbers with unit words: 1.5 h, 2,5 giờ, 1 hour 30 minutes, 1h30 (minutes after hours), 2m30 (seconds after minutes)
@@ -91,7 +91,8 @@ export function suggestDuration(text: string): string | undefined {
   }
   // a whole number of one unit keeps the unit it was written in: '24hrs' is 24h, not 1d
   const [one] = parts;
-  if (parts.length === 1 && /^\d+$/.test(one[1]) && Number(one[1]) > 0) return `${Number(one[1])}${order[last]}`;
+  // (not one too long to be a duration: '1e+26h' was suggested for 99999999999999999999999999 hours)
+  if (parts.length === 1 && /^\d+$/.test(one[1]) && Number(one[1]) > 0 && Number.isSafeInteger(seconds)) return `${Number(one[1])}${order[last]}`;
   return found(Math.round(seconds * 1000) / 1000);
 }
 
