@@ -22,4 +22,13 @@ describe('the address', () => {
     expect(parseHash('#t=T+abc').badTime).toBe('T+abc');
     expect(parseHash('#run=0').badTime).toBeNull();
   });
+
+  it('reads digits past what a number holds exactly as no time, kept as typed, not as Infinity', () => {
+    const nines = '9'.repeat(400);
+    const r = parseHash(`#run=${nines}&t=${nines}`);
+    expect(r.t).toBeNull();
+    expect(r.run).toBeNull();
+    expect(r.badTime).toBe(nines);
+    expect(parseHash('#t=99999999999999999999').badTime).toBe('99999999999999999999');
+  });
 });

@@ -7,7 +7,8 @@ import type { Lang } from './i18n.js';
 
 export function parseHash(hash = location.hash): { run: number | null; cmp: number | null; t: number | null; lang: Lang | null; layout: 'side' | 'overlay' | null; badTime: string | null } {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
-  const int = (k: string) => { const v = p.get(k); return v !== null && /^\d+$/.test(v) ? Number(v) : null; };
+  // (digits past what a number holds exactly read as none: `t=` of 400 nines was Infinity, said as 'the link's time Infinity')
+  const int = (k: string) => { const v = p.get(k); return v !== null && /^\d+$/.test(v) && Number.isSafeInteger(Number(v)) ? Number(v) : null; };
   const lang = p.get('lang');
   const layout = p.get('layout');
   const t = time(p.get('t'));
@@ -22,7 +23,7 @@ export function parseHash(hash = location.hash): { run: number | null; cmp: numb
  */
 function time(v: string | null): number | null {
   if (v === null) return null;
-  if (/^\d+$/.test(v)) return Number(v);
+  if (/^\d+$/.test(v)) return Number.isSafeInteger(Number(v)) ? Number(v) : null;
   const r = parseDuration(v.replace(/^T /, 'T+'));
   return r.ok && r.seconds >= 0 ? r.seconds : null;
 }
