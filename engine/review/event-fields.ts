@@ -53,7 +53,8 @@ const EVENT_FIELDS: Readonly<Record<string, Readonly<Record<string, FieldKind>>>
   'zone.progress': { id: 'id', remaining: 'count', moving: 'count', sheltered: 'count', 'stalled?': 'flag', 'cut?': 'flag' },
   'zone.state': { id: 'id', state: 'id', 'by?': 'id' },
   'zone.struck': { id: 'id', caught: 'count' },
-  'zone.trip': { id: 'id', shelter: 'id', 'from_shelter?': 'id', n: 'count', set_off: 'count', travel_s: 'count', nodes: 'ids', cum_s: 'seconds-list' },
+  // a group stranded on the road has no travel time: it waits at the junction its way ends at (engine 0.8.0)
+  'zone.trip': { id: 'id', shelter: 'id', 'from_shelter?': 'id', n: 'count', set_off: 'count', 'travel_s?': 'count', 'stranded?': 'flag', nodes: 'ids', cum_s: 'seconds-list' },
 };
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
