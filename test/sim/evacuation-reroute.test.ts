@@ -13,6 +13,7 @@ import { formatSummary } from '../../engine/cli/run.js';
 import { renderBoard, renderSummary } from '../../engine/play/board.js';
 import { feed } from '../../engine/play/describe.js';
 import { buildAar } from '../../engine/review/aar.js';
+import { damagedEventField } from '../../engine/review/event-fields.js';
 import type { LogEvent } from '../../engine/review/metrics.js';
 import { Words } from '../../engine/review/words.js';
 import type { Scenario } from '../../engine/scenario/schema.js';
@@ -511,6 +512,9 @@ describe('people are conserved under road cuts, closures and reopenings while th
           const lines = s.log!.lines;
           for (; read < lines.length; read++) {
             const e = JSON.parse(lines[read]);
+            // every event as the log's readers check it (report, verify, the viewer): none of drill's own refused
+            const damaged = damagedEventField(e);
+            if (damaged) broken.push(`t=${s.world.t}: ${e.type}'s ${damaged.field} ${JSON.stringify(damaged.value)} is not as drill writes it (${damaged.kind})`);
             if (e.type === 'zone.trip') changedWay.add(`${e.set_off}/${e.shelter}/${e.n}`);
             if (e.type === 'zone.trip' && e.from_shelter !== undefined) {
               turned++;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { damagedEventField } from '../../engine/review/event-fields.js';
 import { checkInvariants } from '../../engine/sim/invariants.js';
 import type { Sim } from '../../engine/sim/sim.js';
 import { loadNamed } from '../helpers/scenarios.js';
@@ -30,6 +31,8 @@ describe('invariants after every step', () => {
       const lines = sim.log!.lines.map((l) => JSON.parse(l));
       const stateOf = new Map<string, string>();
       for (const e of lines) {
+        // and every event is as the log's readers (report, verify, the viewer) check drill writes it
+        expect(damagedEventField(e), JSON.stringify(e)).toBeNull();
         if (e.type === 'unit.state') stateOf.set(e.id, e.state);
         if (e.type === 'decision' && e.do === 'dispatch') expect(stateOf.get(e.unit) ?? 'available').toBe('available');
       }
