@@ -13,6 +13,7 @@ export default defineConfig({
     // default wherever they do not ask for a language, whatever the machine's locale
     env: { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
     setupFiles: ['test/helpers/process-state.ts'],
+    globalSetup: ['test/helpers/temp-root.ts'],
     projects: [
       // A worker runs its files one after another in one module registry: the engine, zod and the test helpers
       // are imported (and compiled, and warmed up) once per worker rather than once per file. On the 2-core CI

@@ -1,0 +1,24 @@
+/**
+ * vitest's globalSetup: every temporary folder the tests make (tempDir(), the browser's profiles, what drill itself
+ * writes to the system's temporary folder) goes under one folder of this run's, removed when the run ends. Without
+ * it the runs of a day left thousands of folders in /tmp. The workers and the processes they start inherit TMPDIR,
+ * which os.tmpdir() reads.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+
+const PREFIX = 'drillsim-tests-';
+
+export default function setup(): () => void {
+  const before = process.env.TMPDIR;
+  // each project of vitest.config.ts runs this: the first one's folder serves them all
+  if (before !== undefined && basename(before).startsWith(PREFIX)) return () => {};
+  const root = mkdtempSync(join(tmpdir(), PREFIX));
+  process.env.TMPDIR = root;
+  return () => {
+    if (before === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before;
+    rmSync(root, { recursive: true, force: true });
+  };
+}
