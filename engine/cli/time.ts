@@ -21,7 +21,8 @@ export function timeOption(value: unknown, name: string, ctx: TimeContext = {}):
   if (r.ok && r.seconds >= 0) return r.seconds;
   const lang = ctx.lang ?? 'en';
   const words = r.ok ? say('time.option-before', { text, d: formatDuration(-r.seconds), t: formatClock(-r.seconds) })
-    : bareNumber(text, ctx.horizon_s) ?? clockLike(text, ctx) ?? dateTimeLike(text, ctx) ?? say('join.semicolon', { a: say('time.not', { text }), b: timeHintSay(text) });
+    : r.words.key === 'duration.too-long' ? say('time.option-too-long', { text, hint: upToEnd(ctx.horizon_s) })
+      : bareNumber(text, ctx.horizon_s) ?? clockLike(text, ctx) ?? dateTimeLike(text, ctx) ?? say('join.semicolon', { a: say('time.not', { text }), b: timeHintSay(text) });
   // said in the command's language: main prints the pointer to --help in it too
   throw Object.assign(new OptionError(`--${name}: ${sayIn(words, lang)}`), { lang });
 }
@@ -80,12 +81,20 @@ function bareNumber(text: string, horizon_s: number | undefined) {
   if (!m) return undefined;
   const n = Number(m[1].replace(',', '.'));
   if (n === 0) return say('time.option-bare-zero', { text });
+  // `--until 99999999999999999999`: '100000000000000000000h' would be offered, a duration too long to be one
+  if (!Number.isSafeInteger(Math.round(n * 60))) return say('time.option-bare-too-long', { text, hint: upToEnd(horizon_s) });
   // 30 -> 30h as typed, not 1d6h; 1.5 -> 1h30m (the notation has no decimals)
   const written = (unit: 'h' | 'm', s: number) => (Number.isInteger(n) ? `${n}${unit}` : formatDuration(s));
   const hours = { written: written('h', n * 3_600), said: say('time.hours', { text: m[1], n }) };
   const minutes = { written: written('m', n * 60), said: say('time.minutes', { text: m[1], n }) };
+  if (!Number.isSafeInteger(Math.round(n * 3_600))) return say('time.option-bare-minutes', { text, write: minutes.written, said: minutes.said });
   const [first, second] = horizon_s !== undefined && n * 3_600 > horizon_s && n * 60 <= horizon_s ? [minutes, hours] : [hours, minutes];
   return say('time.option-bare', { text, first: first.written, first_said: first.said, second: second.written, second_said: second.said });
+}
+
+/** What to write for a time too long to be one: a time up to the run's end when it is known, else the forms. */
+function upToEnd(horizon_s: number | undefined) {
+  return horizon_s === undefined ? say('time.forms') : say('time.option-up-to-end', { end: formatClock(horizon_s), d: formatDuration(horizon_s) });
 }
 
 export const clock = formatClock;

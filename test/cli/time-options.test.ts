@@ -75,6 +75,19 @@ describe('a time option given as a bare number', () => {
     expect(first('-1h')).toBe("drill run: --until: '-1h' là trước lúc bắt đầu; thời điểm được tính từ lúc bắt đầu (T+00:00): hãy viết ví dụ 1h hoặc T+01:00");
   });
 
+  it('a time of more seconds than a number holds exactly is said to be too long, with the run\'s end to write instead', () => {
+    const first = (v: string, ...more: string[]) => drill(['run', S, '--until', v, ...more]).stderr.split('\n')[0];
+    const end = 'the run ends at T+04:00 (4h): write a time up to it, like 4h or T+04:00';
+    // it was "'…' is not a time; write it like 'T+02:30' or '2h30m'", as if the notation were wrong
+    expect(first('99999999999999999999999h')).toBe(`drill run: --until: '99999999999999999999999h' is too long to be a time: it is more seconds than a number holds exactly; ${end}`);
+    expect(first('T+99999999999999999999d01:00')).toBe(`drill run: --until: 'T+99999999999999999999d01:00' is too long to be a time: it is more seconds than a number holds exactly; ${end}`);
+    // a bare number: it offered '100000000000000000000h', itself too long to be a duration
+    expect(first('99999999999999999999')).toBe(`drill run: --until: '99999999999999999999' is too long to be a time: a number alone has no unit, and as hours or minutes it is more seconds than a number holds exactly; ${end}`);
+    expect(first('9999999999999')).toBe("drill run: --until: '9999999999999' is not a time: a number alone has no unit; write 9999999999999m for 9999999999999 minutes after the start (as hours it is more seconds than a number holds exactly)");
+    expect(first('99999999999999999999999h', '--lang', 'vi')).toBe("drill run: --until: '99999999999999999999999h' quá dài để là một thời điểm: số giây vượt quá mức một số giữ được chính xác; lượt chạy kết thúc lúc T+04:00 (4h): hãy viết một thời điểm không quá lúc đó, như 4h hoặc T+04:00");
+    expect(first('99999999999999999999', '--lang', 'vi')).toMatch(/^drill run: --until: '99999999999999999999' quá dài để là một thời điểm: một con số đứng một mình thì không có đơn vị/);
+  });
+
   describe('drill fork --at', () => {
     let log: string;
     let decisions: string;
@@ -89,6 +102,12 @@ describe('a time option given as a bare number', () => {
       const r = drill(['fork', log, '--at', '2', '--decisions', decisions]);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe("drill fork: --at: '2' is not a time: a number alone has no unit; write 2h for 2 hours after the start, or 2m for 2 minutes\n(drill fork --help lists the options)\n");
+    });
+
+    it('--at of more seconds than a number holds exactly is too long, with the end of the run forked', () => {
+      const r = drill(['fork', log, '--at', '99999999999999999999999h', '--decisions', decisions]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n')[0]).toBe("drill fork: --at: '99999999999999999999999h' is too long to be a time: it is more seconds than a number holds exactly; the run ends at T+04:00 (4h): write a time up to it, like 4h or T+04:00");
     });
 
     it('--at 21:00 is said as the clock time it may be (the run starts 20:00): T+01:00', () => {
