@@ -250,18 +250,24 @@ function scaleOf(value: unknown): number | null {
 }
 
 /** Every duration in a written value (a text like '20m', in a distribution or not) times k, in whole seconds; and how many there were. */
-function scaled(v: unknown, k: number): { value: unknown; n: number } {
+/**
+ * `tooLong`: the first duration (as written) that k times is more seconds than a number holds exactly: the loader
+ * would say a text nobody wrote ('694444444444444400d') was too long.
+ */
+function scaled(v: unknown, k: number): { value: unknown; n: number; tooLong?: string } {
   if (typeof v === 'string') {
     const d = parseDuration(v);
-    return d.ok ? { value: formatDuration(Math.round(d.seconds * k)), n: 1 } : { value: v, n: 0 };
+    if (!d.ok) return { value: v, n: 0 };
+    const seconds = Math.round(d.seconds * k);
+    return Number.isSafeInteger(seconds) ? { value: formatDuration(seconds), n: 1 } : { value: v, n: 1, tooLong: v };
   }
   if (Array.isArray(v)) {
     const parts = v.map((x) => scaled(x, k));
-    return { value: parts.map((p) => p.value), n: parts.reduce((a, p) => a + p.n, 0) };
+    return { value: parts.map((p) => p.value), n: parts.reduce((a, p) => a + p.n, 0), tooLong: parts.find((p) => p.tooLong)?.tooLong };
   }
   if (v && typeof v === 'object') {
     const parts = Object.entries(v).map(([key, x]) => [key, scaled(x, k)] as const);
-    return { value: Object.fromEntries(parts.map(([key, p]) => [key, p.value])), n: parts.reduce((a, [, p]) => a + p.n, 0) };
+    return { value: Object.fromEntries(parts.map(([key, p]) => [key, p.value])), n: parts.reduce((a, [, p]) => a + p.n, 0), tooLong: parts.find(([, p]) => p.tooLong)?.[1].tooLong };
   }
   return { value: v, n: 0 };
 }
@@ -278,6 +284,7 @@ function setPath(w: Written, path: (string | number)[], value: unknown, what: Pa
     if (here === undefined) return everyUnit ? undefined : say('vary.nothing-to-scale', { what, field, value: String(value) });
     const r = scaled(here, k);
     if (r.n === 0) return say('vary.no-duration', { what, field, here: JSON.stringify(here), value: String(value) });
+    if (r.tooLong !== undefined) return say('vary.scaled-too-long', { what, field, here: r.tooLong, value: String(value), k: String(value).trim().replace(/^[x×]|\s*[x×]$/g, '') });
     value = r.value;
   }
   let o: any = w;

@@ -61,6 +61,16 @@ describe('--vary', () => {
     }), { numRuns: 40 });
   });
 
+  it('x<k> that makes a duration more seconds than a number holds exactly says so of the duration as written, not of a number in days nobody wrote', () => {
+    // it was "units[0].mobilisation.uniform[0]: '694444444444444400d' is too long to be a duration"
+    const [m] = messages('unit.mx-militia.mobilisation=x99999999999999999999');
+    expect(m).toMatch(/^--vary: unit\.mx-militia: x99999999999999999999 makes 'mobilisation' \(\S+ times 99999999999999999999\) more seconds than a number holds exactly, too long to be a duration; give a smaller factor, or the values themselves$/);
+    expect(m).not.toMatch(/e\+|\d{10,}d/);
+    const vi = drill(['run', 'scenarios/minimal.yaml', '--vary', 'units.mobilisation=x99999999999999999999', '--lang', 'vi']);
+    expect(vi.code).toBe(2);
+    expect(vi.stderr.split('\n')[0]).toBe("drill run: --vary: units (đơn vị 'mx-militia'): x99999999999999999999 làm 'mobilisation' (10m nhân 99999999999999999999) thành số giây vượt quá mức một số giữ được chính xác, quá dài để là một khoảng thời gian; hãy cho một hệ số nhỏ hơn, hoặc chính các giá trị");
+  });
+
   it('x<k> where there is no duration, or no such field, says so; a misspelt field of every unit is said once', () => {
     expect(messages('unit.mx-militia.crew=x2')[0]).toBe("--vary: unit.mx-militia: 'crew' holds no duration (25), so x2 has nothing to scale; give the values themselves");
     expect(messages('units.mobilisatio=x2')[0]).toBe("--vary units.mobilisatio: no unit has 'mobilisatio' written, so there is nothing to scale by x2 (did you mean 'mobilisation'?)");
