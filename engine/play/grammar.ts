@@ -275,6 +275,12 @@ export function parseLine(line: string, ctx: ParseContext): ParseResult {
   if (args.level !== undefined && !/^[0-3]$/.test(args.level)) return { ok: false, verb, problem: { key: 'parse.bad-level', params: { value: args.level } } };
   if (args.time !== undefined) {
     const t = readTime(args.time);
+    // `jump T+99999999999999999999d00:00`: more seconds than a number holds exactly (it was 'not a time; write it like T+03:00')
+    if (t === undefined && tooLong(args.time)) {
+      const now = ctx.now ?? 0;
+      return { ok: false, verb, problem: ctx.end === undefined ? { key: 'parse.time-too-long-noend', params: { value: args.time } }
+        : { key: 'parse.time-too-long', params: { value: args.time, now: formatClock(now), end: formatClock(ctx.end) } } };
+    }
     if (t === undefined) {
       // `jump 23:00`, `inject r at 22h30 ...`: on the exercise clock (T+23:00) or the wall clock (the next 23:00),
       // whichever lies ahead within the exercise; `jump to 25:00` in a 16-hour drill says the end instead
@@ -298,6 +304,12 @@ export function parseLine(line: string, ctx: ParseContext): ParseResult {
 
 function finish(verb: Verb, args: Partial<Record<ArgKind, string>>, extra: { step?: Step; at?: number; toEnd?: Parsed['toEnd'] }): ParseResult {
   return { ok: true, value: { verb, args, ...extra } };
+}
+
+/** A time or a length written in the notation with more seconds than a number holds exactly (`99999999999999999999h`), or a number alone of more minutes. */
+function tooLong(s: string): boolean {
+  const r = parseDuration(s);
+  return (!r.ok && r.words.key === 'duration.too-long') || (/^\d+$/.test(s) && !Number.isSafeInteger(Number(s) * 60));
 }
 
 /** A time since T0: T+02:30 (or 2h30m, read the same way). */
@@ -340,6 +352,8 @@ function readStep(words: string[], ctx: ParseContext, verb: string, vi: boolean)
   }
   const last = words[words.length - 1];
   const explicitT = /^[Tt+]/.test(last);
+  // `advance 99999999999999999999h`, `advance 99999999999999999999` (minutes): it was 'cannot advance by', or a reading at T+1666666666666666800:40
+  if (tooLong(last)) return ctx.end === undefined ? { ok: false, problem: { key: 'parse.step-too-long-noend', params: { value: last } } } : fail({ key: 'parse.step-too-long', params: { value: last } });
   const r = parseDuration(last);
   if (r.ok && r.seconds >= 0) {
     // T+ is a time on the exercise clock (the session says so if it has passed); 30m is a step forward from now

@@ -84,3 +84,29 @@ describe('a time typed like the clock at advance', () => {
     expect(v.handle('tiếp 21:15').text).toContain('21:15 20/09/2025 theo giờ đồng hồ là bây giờ (T+01:15)');
   });
 });
+
+describe('a time or a length of more seconds than a number holds exactly', () => {
+  it('advance says it is too long, with how to play to the end; it was "cannot advance by" or a reading at T+1666666666666666800:40', () => {
+    const s = session();
+    const toEnd = 'it is more seconds than a number holds exactly; to play to the end, write advance until end (or advance 4h)';
+    expect(s.handle('advance 99999999999999999999999h').text).toContain(`cannot read that: '99999999999999999999999h' is too long to be a time or a length: ${toEnd}`);
+    expect(s.handle('advance T+99999999999999999999d00:00').text).toContain(`'T+99999999999999999999d00:00' is too long to be a time or a length: ${toEnd}`);
+    expect(s.handle('advance 99999999999999999999').text).toContain(`'99999999999999999999' is too long to be a time or a length: ${toEnd}`);
+    expect(s.handle('advance until 99999999999999999999h').text).toContain('to play to the end, write advance until end (or advance until T+04:00)');
+    expect(s.t).toBe(0);
+    // what it says is taken
+    s.handle('advance until end');
+    expect(s.finished).toBe(true);
+  });
+
+  it('jump and inject ... at say it is too long, with the times there are; in Vietnamese too', () => {
+    const s = session('en', true);
+    s.handle('role controller');
+    expect(s.handle('jump T+99999999999999999999d00:00').text).toContain("cannot read that: 'T+99999999999999999999d00:00' is too long to be a time: it is more seconds than a number holds exactly; write a time between T+00:00 and T+04:00");
+    expect(s.handle('inject mx-commander at 99999999999999999999999h Call | Text').text).toContain("'99999999999999999999999h' is too long to be a time: it is more seconds than a number holds exactly; write a time between T+00:00 and T+04:00");
+    const vi = session('vi', true);
+    expect(vi.handle('tiếp 99999999999999999999999h').text).toContain("'99999999999999999999999h' quá dài để là một thời điểm hay một khoảng thời gian: số giây vượt quá mức một số giữ được chính xác; để chơi đến hết, hãy viết tiếp đến hết (hoặc tiếp 4h)");
+    vi.handle('role controller');
+    expect(vi.handle('jump T+99999999999999999999d00:00').text).toContain("'T+99999999999999999999d00:00' quá dài để là một thời điểm: số giây vượt quá mức một số giữ được chính xác; hãy viết một thời điểm từ T+00:00 đến T+04:00");
+  });
+});
