@@ -46,7 +46,17 @@ export function parseDuration(text: string): DurationParse {
     if (!Number.isSafeInteger(seconds)) return failed(say('duration.too-long', { text: t }));
     return { ok: true, seconds: compact[1] ? -seconds : seconds };
   }
+  // `99999999999999999999 hours`: a unit word, as people write it, is not the notation, but what is wrong is the length
+  const worded = /^(\d+)\s*([^\d\s.,]+)\.?$/u.exec(t);
+  const unit = worded ? UNIT_WORDS[worded[2].toLowerCase()] : undefined;
+  if (unit !== undefined && !Number.isSafeInteger(Number(worded![1]) * UNIT_S[unit])) return failed(say('duration.too-long', { text: t }));
   return failed(say('duration.not', { text }));
+}
+
+/** Whether a text is a duration in the notation, or one number with a unit word, of more seconds than a number holds exactly. */
+export function tooLongToBeDuration(text: string): boolean {
+  const r = parseDuration(text);
+  return !r.ok && r.words.key === 'duration.too-long';
 }
 
 export const DURATION_HINT_SAY = say('duration.forms');

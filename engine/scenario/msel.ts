@@ -15,7 +15,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { Document, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
-import { durationHint, formatClock, formatDuration, parseDuration, suggestDuration, suggestTime, writtenClock } from './duration.js';
+import { DURATION_HINT, durationHint, formatClock, formatDuration, parseDuration, suggestDuration, suggestTime, tooLongToBeDuration, writtenClock } from './duration.js';
 import { idHintSay, nearest } from './issues.js';
 import { BARE_CLOCK, bareTimesWarning, clockAdvice, clockTimeSay, type BareTime } from './msel-bare-times.js';
 import { zodIssueWords } from './parse.js';
@@ -539,6 +539,7 @@ function readTime(
   const cont = /^if not done\s+(.+?)\s+after\s+(\S+)$/i.exec(t);
   if (cont) {
     const after = parseDuration(cont[1]);
+    if (!after.ok && tooLongToBeDuration(cont[1])) { p('time', `'${cont[1].trim()}' is too long to be a duration: it is more seconds than a number holds exactly`, DURATION_HINT); return; }
     if (!after.ok || after.seconds <= 0) { p('time', `'${cont[1]}' is not a duration`, durationHint(cont[1])); return; }
     const ref = cont[2];
     let target: string | undefined;
@@ -558,6 +559,11 @@ function readTime(
   // a time: T+02:30, 02:30, 2h30m
   const clock = BARE_CLOCK.exec(t);
   const r = parseDuration(clock ? `T+${t}` : t);
+  // `T+99999999999999999999d00:00`: more seconds than a number holds exactly; it was 'not a time', as if the notation were wrong
+  if (!r.ok && tooLongToBeDuration(clock ? `T+${t}` : t)) {
+    p('time', `'${t}' is too long to be a time: it is more seconds than a number holds exactly`, `write a time up to the end of the scenario, ${formatClock(scenario.horizon)}`);
+    return;
+  }
   if (!r.ok || r.seconds < 0) {
     // a clock time or a date as people write them (14h30, 01/10/2022 19:30): both readings, from the start
     const said = clockTimeSay(t, scenario.start, scenario.horizon);
@@ -624,6 +630,7 @@ function keyValue(w: Word, allowed: readonly string[], names: Names, what: strin
     }
     case 'within': {
       const d = parseDuration(v);
+      if (!d.ok && tooLongToBeDuration(v)) return { ok: false, message: `within=${v}: too long to be a duration: it is more seconds than a number holds exactly`, hint: DURATION_HINT };
       if (!d.ok || d.seconds < 0) return { ok: false, message: `within=${v}: not a duration`, hint: durationHint(v) };
       return { ok: true, value: formatDuration(d.seconds) };
     }
@@ -652,6 +659,7 @@ function readCommand(text: string, kind: 'expected' | 'command', names: Names): 
     const next = rest[k + 1];
     if (w.key === 'within' && next?.key === null && !parseDuration(w.value).ok) {
       const words = `${w.value} ${next.value}`;
+      if (tooLongToBeDuration(words)) return { ok: false, message: `within=${words}: too long to be a duration: it is more seconds than a number holds exactly`, hint: DURATION_HINT };
       if (suggestDuration(words)) return { ok: false, message: `within=${words}: not a duration`, hint: durationHint(words) };
     }
     if (takesMessage && w.key !== null && /^message(\.(vi|en))?$/.test(w.key)) {
@@ -716,6 +724,7 @@ function readDecision(optText: string, deadline: string, def: string, names: Nam
   });
   const d = parseDuration(deadline);
   if (deadline === '') fail('decision deadline', 'a decision needs a deadline', 'e.g. 30m');
+  else if (!d.ok && tooLongToBeDuration(deadline)) fail('decision deadline', `'${deadline}' is too long to be a duration: it is more seconds than a number holds exactly`, DURATION_HINT);
   else if (!d.ok || d.seconds <= 0) fail('decision deadline', `'${deadline}' is not a duration`, durationHint(deadline));
   if (def === '') fail('decision default', 'a decision needs a default option (applied when the deadline passes)', options.length ? `one of: ${options.map((o) => o.id).join(', ')}` : undefined);
   else if (options.length && !options.some((o) => o.id === def)) fail('decision default', `'${def}' is not one of the options`, hintFor(def, options.map((o) => String(o.id))));

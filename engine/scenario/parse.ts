@@ -9,7 +9,7 @@ import { checkScenario, COUNT_KEYS, type CheckOptions, type RawIssue, type Sourc
 import { coverage } from './coverage.js';
 export type { RawIssue, SourceText };
 import { didYouMeanSay, editDistance, formatPath, idHintSay, issue, nearest, reword, sortIssues, type PathSegment, type ScenarioIssue } from './issues.js';
-import { durationHintSay, formatClock, formatDuration, parseDuration, suggestDuration, timeHintSay } from './duration.js';
+import { durationHintSay, formatClock, formatDuration, parseDuration, suggestDuration, timeHintSay, tooLongToBeDuration } from './duration.js';
 import { clockAdviceSay, dateAndClock } from './msel-bare-times.js';
 import { pad2 } from './calendar.js';
 import { colonInText, indentationSlips, unclosedFlows } from './indentation.js';
@@ -1319,6 +1319,8 @@ function explain(root: z.ZodType, zi: ZodIssueLike, path: PathSegment[]): Flat[]
         return mk('time', say('time.number', { value: describeValue(zi.input), n }), bareTimeHint(n));
       }
       if (zi.format === 'regex' && zi.message === 'not a time' && typeof zi.input === 'string') return mk('time', say('time.not', { text: zi.input }), timeHintSay(zi.input));
+      // `99999999999999999999 hours`: a unit word, and more seconds than a number holds exactly: the length is what is wrong
+      if (zi.format === 'regex' && typeof zi.input === 'string' && tooLongToBeDuration(zi.input)) return mk('duration', say('duration.too-long', { text: zi.input.trim() }), say('duration.forms'));
       if (zi.format === 'regex') return mk('duration', typeof zi.input === 'string' ? say('duration.not', { text: zi.input }) : say('zod.format', { text: zi.message.replace(/^Invalid string: /, '') }), typeof zi.input === 'string' ? durationHintSay(zi.input) : say('duration.forms'));
       if (zi.format === 'datetime') return mk('datetime', say('datetime.message', { value: String(zi.input) }), dateTimeHint(String(zi.input)));
       return mk('format', zods('zod.format'));

@@ -98,12 +98,12 @@ describe('a duration of more seconds than a number holds exactly', () => {
 });
 
 describe('a duration written with a unit word and too many digits', () => {
-  it("gets no suggestion in the engine's number form ('write 1e+26h')", () => {
+  it("is said to be too long, as the notation's own is, and gets no suggestion in the engine's number form ('write 1e+26h')", () => {
     const from = '    escalate_every: 45m';
     expect(minimal).toContain(from);
     const r = validateText(join(dir, 'words.yaml'), minimal.replace(from, `    escalate_every: ${'9'.repeat(26)} hours`));
     expect(r.code).toBe(1);
-    expect(r.lines).toContainEqual(expect.stringMatching(/\] incident_kinds\[0\]\.escalate_every: '9{26} hours' is not a duration \(write it like '90s'/));
+    expect(r.lines).toContainEqual(expect.stringMatching(/\] incident_kinds\[0\]\.escalate_every: '9{26} hours' is too long to be a duration: it is more seconds than a number holds exactly \(write it like '90s'/));
     expect(r.lines.join('\n')).not.toMatch(/\de\+\d/);
   });
 });
