@@ -18,6 +18,8 @@ import { jsonBreak } from '../core/json-break.js';
 
 export const BATCH_FORMAT = 'drillsim/batch@1';
 
+const RATINGS: readonly (Rating | null)[] = ['P', 'S', 'M', 'U'];
+
 /** The figures kept from each run, in the order they are shown. */
 export const RUN_METRICS = {
   people_lost: 'people lost',
@@ -396,7 +398,8 @@ export function serializeResults(r: BatchResults): string[] {
   return out;
 }
 
-export type ReadResults = { ok: true; results: BatchResults } | { ok: false; message: string; hint?: string };
+/** `at`: the line of the file the problem is on and the path in its record, when it is one line's (a figure edited by hand). */
+export type ReadResults = { ok: true; results: BatchResults } | { ok: false; message: string; hint?: string; at?: { line: number; path: string } };
 
 
 /**
@@ -469,7 +472,61 @@ export function readResults(text: string, lang: Lang = 'en'): ReadResults {
       return { ok: false, message: w('rr.damaged_record', { record: JSON.stringify(r).slice(0, 80) }) };
     }
   }
+  // a figure the batch writes as a number that is now text, or a rating no batch writes: edited by hand, and read
+  // as it is it would be counted as 'never' (or in no rating) without a word, so the tables and the page would be
+  // wrong. The file and the line are named; a number changed to another number is drill verify's to find.
+  const bad = badFigure(raw as BatchResults);
+  if (bad) {
+    const line = lineOfRecord(text, bad.record);
+    const params = { run: describeJob(raw, bad.record.j, lang), path: bad.path, got: shownValue(bad.got, lang), want: w(`rr.want.${bad.want}`) };
+    return {
+      ok: false,
+      message: w(line === null ? 'rr.bad_figure_path' : 'rr.bad_figure', params),
+      hint: w('rr.bad_figure_hint'),
+      ...(line === null ? {} : { at: { line, path: bad.path } }),
+    };
+  }
   return { ok: true, results: raw as BatchResults };
+}
+
+/** The first figure of a run record that is not of the kind the batch writes there: the record, its path, the value, what was expected. */
+function badFigure(r: BatchResults): { record: RunRecord; path: string; got: unknown; want: 'number' | 'rating' | 'boolean' } | null {
+  const num = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v));
+  for (const x of r.results) {
+    if (!Number.isInteger(x.seed)) return { record: x, path: 'seed', got: x.seed, want: 'number' };
+    for (const m of Object.keys(r.metrics)) {
+      if (!num(x.metrics[m as RunMetric])) return { record: x, path: `metrics.${m}`, got: x.metrics[m as RunMetric], want: 'number' };
+    }
+    for (const o of r.objectives) {
+      const out = x.objectives[o.id];
+      if (typeof out !== 'object' || out === null) return { record: x, path: `objectives.${o.id}`, got: out, want: 'number' };
+      if (!num(out.value)) return { record: x, path: `objectives.${o.id}.value`, got: out.value, want: 'number' };
+      if (!(out.rating === null || RATINGS.includes(out.rating))) return { record: x, path: `objectives.${o.id}.rating`, got: out.rating, want: 'rating' };
+      if (typeof out.met !== 'boolean') return { record: x, path: `objectives.${o.id}.met`, got: out.met, want: 'boolean' };
+    }
+    for (const [kind, rec] of [['areas', x.areas], ['units', x.units]] as const) {
+      for (const [id, fig] of Object.entries(rec ?? {})) {
+        for (const [k, v] of Object.entries(fig as unknown as Record<string, unknown>)) if (!num(v)) return { record: x, path: `${kind}.${id}.${k}`, got: v, want: 'number' };
+      }
+    }
+  }
+  return null;
+}
+
+/** The line of the file a run record is on (a batch writes one a line), or null when the file is laid out otherwise. */
+function lineOfRecord(text: string, rec: RunRecord): number | null {
+  const at = text.search(new RegExp(`\\{\\s*"j"\\s*:\\s*${rec.j}\\s*,`));
+  if (at < 0) return null;
+  let line = 1;
+  for (let i = 0; i < at; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** A value as the file holds it, short: `"24"`, `true`, `absent`. */
+function shownValue(v: unknown, lang: Lang): string {
+  if (v === undefined) return say(lang, 'rr.absent');
+  const t = JSON.stringify(v);
+  return t.length > 40 ? t.slice(0, 37) + '...' : t;
 }
 
 function isRecordOfObjects(x: unknown): boolean {
@@ -577,6 +634,20 @@ export function mergeResults(files: { name: string; results: BatchResults }[], l
     const [a, b] = [sharded[0], otherSplit];
     return { ok: false, message: w('mg.splits', { a: a.name, b: b.name, sa: `${a.results.shard!.index}/${a.results.shard!.count}`, sb: `${b.results.shard!.index}/${b.results.shard!.count}` }), hint: w('mg.splits_hint') };
   }
+  // a file that lacks runs of its own shard (a line cut out), holds one twice or holds another shard's (a line
+  // edited) was changed since it was written: said of that file, not as a shard missing or given twice
+  for (const f of files) {
+    const c = coverage(first.results, f.results.shard, f.results.results);
+    const whole = f.results.shard ? w('mg.of_shard', { shard: `${f.results.shard.index}/${f.results.shard.count}` }) : w('mg.of_batch');
+    const list = (js: number[]) => js.slice(0, 5).map((j) => describeJob(first.results, j, lang)).join(', ') + (js.length > 5 ? ', ...' : '');
+    const parts = [
+      c.missing.length ? w('mg.file_lacks', { whole, list: list(c.missing) }) : '',
+      c.twice.length ? w('mg.file_twice', { list: list(c.twice) }) : '',
+      c.foreign.length ? w('mg.file_foreign', { whole, list: list(c.foreign) }) : '',
+    ].filter(Boolean);
+    const why = parts.join(w('mg.file_and'));
+    if (why) return { ok: false, message: w('mg.file_edited', { file: f.name, why }), hint: w('mg.file_edited_hint', { command: f.results.shard ? w('mg.file_edited_shard', { shard: `${f.results.shard.index}/${f.results.shard.count}` }) : '' }) };
+  }
   const owner = new Map<number, string>();
   const records: RunRecord[] = [];
   for (const f of files) {
@@ -607,6 +678,22 @@ export function mergeResults(files: { name: string; results: BatchResults }[], l
     };
   }
   return { ok: true, results: buildResults(header, null, records) };
+}
+
+/** The runs the batch (or its shard) has and the file lacks, those it holds twice, and those not of its shard. */
+export function coverage(h: BatchHeader, shard: Shard | null, records: readonly RunRecord[]): { missing: number[]; twice: number[]; foreign: number[] } {
+  // the jobs of the batch, or of its shard (as batchJobs makes them: j with (j - 1) mod n = i - 1)
+  const expected = new Set<number>();
+  for (let j = shard ? shard.index : 1; j <= totalJobs(h); j += shard ? shard.count : 1) expected.add(j);
+  const seen = new Set<number>();
+  const twice: number[] = [], foreign: number[] = [];
+  for (const r of records) {
+    if (seen.has(r.j)) twice.push(r.j);
+    else if (!expected.has(r.j)) foreign.push(r.j);
+    seen.add(r.j);
+  }
+  const missing = [...expected].filter((j) => !seen.has(j));
+  return { missing, twice, foreign };
 }
 
 function describeJob(h: BatchHeader, j: number, lang: Lang): string {

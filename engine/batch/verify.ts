@@ -7,8 +7,10 @@
  * equal texts are the same record. Where they are not, the fields that differ are named, leaf by leaf
  * (`metrics.people_lost`, `objectives.lives.rating`, `areas.ta-ca.wait_s`), each with both values.
  */
-import { aggregate, HEADER_KEYS, serializeResults, totalJobs, type Aggregate, type BatchHeader, type BatchResults, type RunRecord } from './results.js';
-import { runSeed, type Job, type Shard } from './seeds.js';
+import { aggregate, HEADER_KEYS, serializeResults, type Aggregate, type BatchHeader, type BatchResults, type RunRecord } from './results.js';
+import { runSeed, type Job } from './seeds.js';
+
+export { coverage } from './results.js';
 
 /** One field that differs: where (a dotted path), and each side's value as JSON writes it ('(none)' when absent). */
 export interface FieldDifference { path: string; file: string; other: string }
@@ -59,22 +61,6 @@ export function sampleIndices(total: number, sample?: number): { indices: number
 export function jobOf(h: BatchHeader, j: number, hex?: (text: string) => string): Job {
   const v = Math.floor((j - 1) / h.runs), k = j - v * h.runs;
   return { j, v, k, seed: runSeed(h.seed, k, hex) };
-}
-
-/** The runs the batch (or its shard) has and the file lacks, those it holds twice, and those not of its shard. */
-export function coverage(h: BatchHeader, shard: Shard | null, records: readonly RunRecord[]): { missing: number[]; twice: number[]; foreign: number[] } {
-  // the jobs of the batch, or of its shard (as batchJobs makes them: j with (j - 1) mod n = i - 1)
-  const expected = new Set<number>();
-  for (let j = shard ? shard.index : 1; j <= totalJobs(h); j += shard ? shard.count : 1) expected.add(j);
-  const seen = new Set<number>();
-  const twice: number[] = [], foreign: number[] = [];
-  for (const r of records) {
-    if (seen.has(r.j)) twice.push(r.j);
-    else if (!expected.has(r.j)) foreign.push(r.j);
-    seen.add(r.j);
-  }
-  const missing = [...expected].filter((j) => !seen.has(j));
-  return { missing, twice, foreign };
 }
 
 /** A run of the file played again that did not give its record: the file's record and the fields that differ. */

@@ -53,7 +53,7 @@ export const mergeCommand: Subcommand = {
     if (twice !== undefined) throw new OptionError(`'${twice}' is given twice: give each shard's results once`);
     const files: { name: string; results: BatchResults }[] = positionals.map((f) => {
       const r = readResults(readText(f), lang);
-      if (!r.ok) throw new InputError(f, r.message, r.hint);
+      if (!r.ok) throw new InputError(f, r.message, r.hint, undefined, r.at);
       return { name: f, results: r.results };
     });
     const m = mergeResults(files, lang);

@@ -36,7 +36,7 @@ function reportBatch(file: string, text: string, out: string | undefined, format
   if (isResultsCsv(text)) { const r = readResults(text, lang); if (!r.ok) throw new InputError(file, r.message, r.hint); }
   if (format === 'md' || (out !== undefined && formatOfFile(out) === 'md')) throw new OptionError(`${file} holds batch results: their report is an HTML page (--out F.html), or the table printed without --out`);
   const r = readResults(text, lang);
-  if (!r.ok) throw new InputError(file, r.message, r.hint);
+  if (!r.ok) throw new InputError(file, r.message, r.hint, undefined, r.at);
   if (out !== undefined) {
     writeAtomic(out, batchHtml(r.results, lang));
     sayWritten(file, out, lang);

@@ -44,7 +44,7 @@ const short = (hash: string) => hash.slice(0, 12);
 export async function verifyResults(file: string, text: string, o: ResultsCheck): Promise<number> {
   const { lang } = o;
   const read = readResults(text, lang);
-  if (!read.ok) throw new InputError(file, read.message, read.hint);
+  if (!read.ok) throw new InputError(file, read.message, read.hint, undefined, read.at);
   const r = read.results;
   const base = loadScenario(o.scenario, lang);
   const refuse = (reason: string, hint: string) => { out(say(lang, 'verify.results.refused', { file, reason })); out(`  (${hint})`); return 1; };

@@ -1,0 +1,94 @@
+/**
+ * Results files edited by hand, given to `drill merge` and `drill report`.
+ *
+ * A shard with one run's line cut out was refused as "the files hold 11 of the batch's 12 runs; missing: 4
+ * (missing shards: )": an empty list of shards, when every shard was given. A shard whose run line was edited
+ * to another shard's run was "run 2 is in both a.json and b.json (give each shard once)", when each was given
+ * once. A whole batch with a line cut out was told to "give every shard of the batch". Each is now said of the
+ * file that changed: what it lacks or holds that drill batch does not write there, and to write it again.
+ *
+ * A figure edited to text ("people_lost": "24") or a rating no batch writes ("X") was read without a word:
+ * merge counted the run as one where nothing was lost ("never") and its rating in none of P, S, M, U, so the
+ * merged table and page were wrong. It is now refused with the file, the line and the field.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { drill, tempDir } from '../helpers/cli.js';
+
+const S = 'scenarios/minimal.yaml';
+let dir: string;
+const f = (name: string) => join(dir, name);
+/** The file's lines, changed by `edit`, written as `name`. */
+function edited(from: string, name: string, edit: (lines: string[]) => string[]): string {
+  writeFileSync(f(name), edit(readFileSync(f(from), 'utf8').split('\n')).join('\n'));
+  return f(name);
+}
+const runLine = (lines: string[], j: number) => lines.findIndex((l) => l.startsWith(`{"j":${j},`));
+
+beforeAll(() => {
+  dir = tempDir('drillsim-merge-edited-');
+  for (const i of [1, 2, 3]) expect(drill(['batch', S, '--runs', '12', '--shard', `${i}/3`, '--workers', '1', '--out', f(`s${i}.json`), '--quiet']).code).toBe(0);
+  expect(drill(['batch', S, '--runs', '12', '--workers', '1', '--out', f('whole.json'), '--quiet']).code).toBe(0);
+});
+
+describe('drill merge: a shard edited or cut since it was written', () => {
+  it('a shard with a run cut out is named, with the run it lacks, not "missing shards: " with none', () => {
+    const cut = edited('s1.json', 'cut.json', (ls) => ls.filter((_, i) => i !== runLine(ls, 4)));
+    const r = drill(['merge', cut, f('s2.json'), f('s3.json')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`drill merge: ${cut} is not what drill batch wrote: it lacks these runs of its shard 1/3: 4\n`
+      + '  (a line was cut out of it or edited since: write it again with the same drill batch command (its --shard 1/3), or copy it again)\n');
+    expect(r.stderr).not.toContain('missing shards');
+    const vi = drill(['merge', cut, f('s2.json'), f('s3.json'), '--lang', 'vi']);
+    expect(vi.stderr).toBe(`drill merge: ${cut} không còn như drill batch đã ghi: tệp thiếu những lượt chạy này của phần 1/3 (phần mà tệp ghi): 4\n`
+      + '  (một dòng của tệp đã bị cắt bỏ hoặc bị sửa: hãy ghi lại tệp bằng đúng lệnh drill batch đó (với --shard 1/3 của tệp), hoặc chép lại tệp)\n');
+  });
+
+  it('a shard holding another shard\'s run is named as edited, not as a shard given twice', () => {
+    const moved = edited('s1.json', 'moved.json', (ls) => ls.map((l) => l.replace(/^\{"j":1,"run":1,/, '{"j":2,"run":2,')));
+    const r = drill(['merge', moved, f('s2.json'), f('s3.json')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toBe(`drill merge: ${moved} is not what drill batch wrote: it lacks these runs of its shard 1/3: 1; it holds runs that are not of its shard 1/3: 2`);
+    expect(r.stderr).not.toContain('give each shard once');
+  });
+
+  it('a whole batch with a run cut out is not told to give every shard', () => {
+    const cut = edited('whole.json', 'whole-cut.json', (ls) => ls.filter((_, i) => i !== runLine(ls, 7)));
+    const r = drill(['merge', cut]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toBe(`drill merge: ${cut} is not what drill batch wrote: it lacks these runs of the batch: 7`);
+    expect(r.stderr).not.toContain('give every shard');
+  });
+
+  it('the shards as written still merge into the whole batch, to the byte', () => {
+    const r = drill(['merge', f('s3.json'), f('s1.json'), f('s2.json'), '--out', f('merged.json'), '--quiet']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(f('merged.json'), 'utf8')).toBe(readFileSync(f('whole.json'), 'utf8'));
+  });
+});
+
+describe('a figure of a run edited to what no batch writes', () => {
+  it('a number made text is refused with the file, line and field, in merge and in report, and no merged file is written', () => {
+    let line = 0;
+    const text = edited('s1.json', 'text.json', (ls) => {
+      line = runLine(ls, 4) + 1;
+      return ls.map((l, i) => (i === line - 1 ? l.replace(/"people_lost":(\d+),/, '"people_lost":"$1",') : l));
+    });
+    const r = drill(['merge', text, f('s2.json'), f('s3.json'), '--out', f('never.json')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}: error\\[file\\] metrics\\.people_lost: run 4 holds "\\d+" here, where drill batch writes a number \\(or null where it did not come about\\): the file was edited since it was written`));
+    expect(r.stdout).toBe('');
+    expect(() => readFileSync(f('never.json'))).toThrow();
+    const rep = drill(['report', text, '--lang', 'vi']);
+    expect(rep.code).toBe(1);
+    expect(rep.stderr).toContain(`:${line}: error[file] metrics.people_lost: lượt chạy 4 ở đây có giá trị "`);
+  });
+
+  it('a rating no batch writes is refused', () => {
+    const x = edited('s2.json', 'rating.json', (ls) => ls.map((l) => (l.startsWith('{"j":2,') ? l.replace(/"rating":"[PSMU]"/, '"rating":"X"') : l)));
+    const r = drill(['merge', f('s1.json'), x, f('s3.json')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error\[file\] objectives\.[\w-]+\.rating: run 2 holds "X" here, where drill batch writes a rating P, S, M or U \(or null: not tested\)/);
+  });
+});
