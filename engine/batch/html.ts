@@ -355,16 +355,19 @@ function timeSection(say: Say, groups: { agg: Aggregate }[], vary: BatchResults[
     return rows.length ? `${vlabel(g)}<table class="stats"><thead><tr>${['area', 'incidents', 'wait', 'first', 'unreached'].map((k) => `<th>${w(`sum.${k}`)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>` : '';
   });
   const ids = busiestUnits(groups.map((g) => g.agg));
+  // a sweep of many values draws narrower bars, so that its columns fit a laptop's window (six values of 200 px
+  // bars ran past 1280 px, the last column cut off at the window's edge and the unit ids broken over three lines)
+  const barWidth = groups.length <= 4 ? 200 : Math.max(96, Math.floor(880 / groups.length) - 24);
   const head = `<th>${w('sum.unit')}</th>${groups.map((g) => `<th>${vary ? esc(`${vary.key.split('.').pop()}=${g.agg.value}`) : w('sum.busy_ci')}</th>`).join('')}`;
   const rows = ids.map((id) => `<tr><th>${esc(id)}</th>${groups.map((g) => {
     const u = g.agg.units![id];
     if (!u || u.busy.mean === null) return '<td>-</td>';
     const ci = u.busy.ci95 ? ` <span class="ci">[${pct(u.busy.ci95[0])}${say.sep} ${pct(u.busy.ci95[1])}]</span>` : '';
-    return `<td><div class="metrow">${busyBar(say, id, u)}<span class="fig"><span class="p">${pct(u.busy.mean)}</span>${ci}</span></div></td>`;
+    return `<td><div class="metrow">${busyBar(say, id, u, barWidth)}<span class="fig"><span class="p">${pct(u.busy.mean)}</span>${ci}</span></div></td>`;
   }).join('')}</tr>`);
   const idle = [...new Set(groups.flatMap((g) => Object.keys(g.agg.units!)))].filter((id) => !ids.includes(id)).sort();
   return `<section><h2>${w('time.h2')}</h2><p class="note">${w('time.areas_note')}</p>${areaTables.join('')}` +
-    (rows.length ? `<p class="note">${w('time.units_note')}</p><table class="units"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>` : '') +
+    (rows.length ? `<p class="note">${w('time.units_note')}</p><div class="wide"><table class="units${barWidth < 200 ? ' narrow' : ''}"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>` : '') +
     // a sentence of its own on the page: capitalised, as the notes above
     (idle.length ? `<p class="note">${esc(w('sum.idle', { list: idle.join(', ') }).replace(/^./, (c) => c.toUpperCase()))}.</p>` : '') + '</section>';
 }
@@ -407,7 +410,7 @@ function pairedSection(say: Say, r: BatchResults, shown: { metric: string; label
       }).join('')}</tr>`);
     }
   }
-  return `<section><h2>${esc(w('page.paired_h2', { key: r.vary.key, value: String(r.aggregates[0].value) }))}</h2><table class="stats paired"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table><p class="note">${esc(w('page.paired_note'))}</p></section>`;
+  return `<section><h2>${esc(w('page.paired_h2', { key: r.vary.key, value: String(r.aggregates[0].value) }))}</h2><div class="wide"><table class="stats paired"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></div><p class="note">${esc(w('page.paired_note'))}</p></section>`;
 }
 
 /** The page of a batch's results, in English or Vietnamese (the scenario's own texts in Vietnamese when the results hold them). */
@@ -504,6 +507,7 @@ table.obj th[rowspan]{max-width:320px;font-weight:600}.otext{font-weight:400;col
 .vlabel{font-size:12px;color:#555}.p{font-weight:600}.ci{color:#666}
 .metrow{display:flex;align-items:center;column-gap:8px;flex-wrap:wrap}.metrow svg{flex:none}
 .fig{font-variant-numeric:tabular-nums;white-space:nowrap}.fig .p{display:inline-block;min-width:3.3em;text-align:right}
+.wide{overflow-x:auto}table.units tbody th{white-space:nowrap}table.units.narrow .fig .ci{display:block;white-space:nowrap}
 .legend{max-width:${W}px;margin:4px 0 0;font-size:12px}.legend span{margin-right:12px;white-space:nowrap;display:inline-block}.legend i{display:inline-block;width:12px;height:3px;margin-right:4px;vertical-align:middle}
 .note{color:#777;font-size:12px;margin:2px 0 0}.warn{background:#fff4e0;border-left:4px solid #e08a00;padding:6px 10px;margin:4px 0 10px}.nt{color:#555;font-size:12px}
 .single{width:${W}px;margin:40px 0;text-align:center;color:#333}

@@ -320,6 +320,43 @@ describe('batch results page (drill batch --html)', () => {
     }
   });
 
+  it('fits a sweep of six values in a 1280-px window: every unit column in sight, each unit id on one line', async () => {
+    // the units table drew a 200-px bar per value: six values ran to 1,400 px, the last column cut off at the
+    // window's edge (the whole page scrolled sideways), and ids broke over three lines ('nc- / border- / post')
+    const ksn = loadNamed('ky-son-flash-flood');
+    const spec = parseVarySpec('unit.pc07-rescue.copies=0,1,2,3,4,5');
+    if (typeof spec === 'string') throw new Error(spec);
+    const v = varyScenario(ksn, spec);
+    if (!v.ok) throw new Error(v.messages.join('\n'));
+    const r = batch(v.scenarios, 6, { key: spec.key, values: spec.labels });
+    for (const lang of ['en', 'vi'] as const) {
+      const { page } = await open(batchHtml(r, lang), `batch-sweep-units-${lang}`);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const look = await page.evaluate(() => {
+        const table = document.querySelector('table.units')!;
+        return {
+          page: document.documentElement.scrollWidth,
+          right: Math.round(table.getBoundingClientRect().right),
+          columns: table.querySelectorAll('thead th').length,
+          broken: [...table.querySelectorAll('tbody th')].flatMap((th) => {
+            const range = document.createRange();
+            range.selectNodeContents(th);
+            return new Set([...range.getClientRects()].map((b) => Math.round(b.top))).size > 1 ? [th.textContent] : [];
+          }),
+        };
+      });
+      await page.locator('table.units').screenshot({ path: join(ARTIFACTS, `batch-sweep-units-${lang}.png`) });
+      expect(look.columns, lang).toBe(7);
+      expect(look.page, lang).toBeLessThanOrEqual(1280);
+      expect(look.right, lang).toBeLessThanOrEqual(1280);
+      expect(look.broken, lang).toEqual([]);
+      // narrower still, the wide tables scroll in their own box: the page itself, its headings and notes, does not
+      await page.setViewportSize({ width: 900, height: 900 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), lang).toBeLessThanOrEqual(900);
+      await page.close();
+    }
+  });
+
   it('shows texts from the scenario as text, never as markup', async () => {
     const ksn = loadNamed('minimal');
     const evil = { ...ksn, title: '<img src=x onerror="document.title=\'pwned\'"> & "quotes"', objectives: ksn.objectives.map((o) => ({ ...o, text: '</td><script>document.title="pwned"</script>' })) } as Scenario;
