@@ -27,7 +27,7 @@
  * other a field the scenario leaves unwritten and the values to try
  * (`doctrine.evacuate_at_risk=unset,4`). Pure: no I/O.
  */
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { formatDuration, parseDuration } from '../scenario/duration.js';
 import { COUNT_KEYS } from '../scenario/check.js';
 import { didYouMeanSay, isGuess, reword, type ScenarioIssue } from '../scenario/issues.js';
@@ -147,6 +147,8 @@ type Written = Record<string, any>;
 interface Target {
   /** where the field is, for messages and for the loader */
   set(written: Written, value: unknown): Say | undefined;
+  /** the field's place in the written scenario, when the key names one field of one thing: what a scale made of it is read there */
+  at?: string[];
 }
 
 /** ' (did you mean ...)' when there is a close one, else nothing. */
@@ -218,7 +220,7 @@ function resolve(key: string, written: Written): Target | Say {
     // `evacuation.zones.<id>.warning`, the path as the file nests it: a zone (a shelter) is named zone.<id>
     const listed = Object.entries(COLLECTIONS).find(([, c]) => c.path.length === 2 && c.path[0] === head && c.path[1] === field[0]);
     if (listed && field.length >= 3) return say('vary.by-collection', { key, write: `${listed[0]}.${field.slice(1).join('.')}` });
-    return { set: (w, v) => setPath(w, [head, ...field], v, head) };
+    return { set: (w, v) => setPath(w, [head, ...field], v, head), at: [head, ...field] };
   }
   const c = COLLECTIONS[head];
   const list = getIn(written, c.path) as { id: string }[] | undefined;
@@ -237,7 +239,7 @@ function resolve(key: string, written: Written): Target | Say {
   if (fieldText === 'id') return say('vary.id', { key, what: c.what, id });
   const index = ids.indexOf(id);
   if (head === 'unit' && fieldText === 'copies') return { set: (w, v) => setCopies(w, index, id, v) };
-  return { set: (w, v) => setPath(w, [...c.path, index, ...field] as any, v, `${head}.${id}`) };
+  return { set: (w, v) => setPath(w, [...c.path, index, ...field] as any, v, `${head}.${id}`), at: [...c.path, String(index), ...field] };
 }
 
 /**
@@ -358,12 +360,21 @@ export function varyScenario(base: Scenario, spec: VarySpec, lang: Lang = 'en'):
   const warnedAlready = new Set(asWritten.ok ? asWritten.warnings.map(sameWarning) : []);
   // the loader's complaints, by what they say: one that every value gets (a misspelt key) is said once
   const invalid = new Map<string, string[]>();
+  // two values written differently that make the same scenario (15m and 900s): two columns of the same runs
+  const made = new Map<string, { i: number; meant: Meant }>();
   spec.values.forEach((value, i) => {
     const label = `--vary ${spec.key}=${spec.labels[i]}`;
     const written = JSON.parse(text) as Written;
     const bad = target.set(written, value);
     if (bad) { messages.push(sayIn(bad, lang)); return; }
     const r = parseScenario(JSON.stringify(written), label);
+    if (r.ok) {
+      const meant = meaning(value, target, written);
+      const canonical = canonicalScenarioText(r.scenario);
+      const before = made.get(canonical);
+      if (before) { messages.push(sayIn(sameValue(spec, before, { i, meant }), lang)); return; }
+      made.set(canonical, { i, meant });
+    }
     if (!r.ok) {
       for (const issue of r.issues.filter((x) => x.severity === 'error')) {
         const said = sayIn(issue.words.hint ? say('vary.issue-hint', { path: issue.path, message: issue.words.message, hint: issue.words.hint }) : say('vary.issue', { path: issue.path, message: issue.words.message }), lang);
@@ -384,6 +395,47 @@ export function varyScenario(base: Scenario, spec: VarySpec, lang: Lang = 'en'):
     else for (const l of labels) messages.push(sayIn(say('vary.invalid', { label: l, said }), lang));
   }
   return messages.length ? { ok: false, messages: sameForEveryUnit(messages, lang) } : { ok: true, scenarios, warnings };
+}
+
+/** What a sweep value stands for, said so that two ways of writing it read alike: null when it is unset. */
+type Meant = Say | string | null;
+
+/** A written value with its durations in one form (900s, 0.25h: 15m), for saying what it means. */
+function plain(v: unknown): unknown {
+  if (typeof v === 'string') { const d = parseDuration(v); return d.ok ? formatDuration(d.seconds) : v; }
+  if (Array.isArray(v)) return v.map(plain);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
+  return v;
+}
+
+/**
+ * What `value` means in the field: a duration as its seconds (15m, 900s: 15m, 900 seconds), a number as a number
+ * (2.0: 2), x<k> as what it made of the field (or "k times what is written" where units differ).
+ */
+function meaning(value: unknown, target: Target, written: Written): Meant {
+  const k = scaleOf(value);
+  const v = k === null ? value : target.at ? getIn(written, target.at) : undefined;
+  if (k !== null && v === undefined) return say('vary.same-scale', { k: String(k) });
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') {
+    const d = parseDuration(v);
+    return d.ok ? say('vary.same-duration', { d: formatDuration(d.seconds), s: d.seconds }) : v;
+  }
+  if (typeof v === 'object') return stringifyYaml(plain(v), { collectionStyle: 'flow' }).trim();
+  return String(v);
+}
+
+/** Two values that made the same scenario: named as written, with what they mean (the default, when one of them is unset). */
+function sameValue(spec: VarySpec, a: { i: number; meant: Meant }, b: { i: number; meant: Meant }): Say {
+  const params = { key: spec.key, a: spec.labels[a.i], b: spec.labels[b.i] };
+  const text = (m: Meant) => (m === null ? null : typeof m === 'string' ? m : JSON.stringify(m));
+  if (text(a.meant) === text(b.meant)) return say('vary.same', { ...params, meant: a.meant ?? UNSET });
+  const unset = a.meant === null ? a : b.meant === null ? b : null;
+  if (unset) {
+    const other = unset === a ? b : a;
+    return say('vary.same-default', { key: spec.key, unset: spec.labels[unset.i], other: spec.labels[other.i], meant: other.meant! });
+  }
+  return say('vary.same-scenario', params);
 }
 
 /** `units.<field>`: the loader's one complaint about each unit, said once for all of them (units[*]). */

@@ -131,9 +131,12 @@ describe('--vary', () => {
     const r = vary('doctrine.evacuate_at_risk=unset,3');
     expect(r.ok && r.scenarios.map((s) => s.doctrine.evacuate_at_risk)).toEqual([undefined, 3]);
     expect(r.ok && r.scenarios[1]).toEqual(ksn);
-    // YAML's null says the same; a field not written stays unwritten
-    const d = vary('doctrine.declare_when_short=unset,~');
-    expect(d.ok && d.scenarios.map((x) => x.doctrine.declare_when_short)).toEqual([undefined, undefined]);
+    // YAML's null says the same (so the two in one sweep are one value given twice); a field not written stays unwritten
+    for (const v of ['unset', '~']) {
+      const d = vary(`doctrine.declare_when_short=${v}`);
+      expect(d.ok && d.scenarios.map((x) => x.doctrine.declare_when_short)).toEqual([undefined]);
+    }
+    expect(messages('doctrine.declare_when_short=unset,~')).toEqual(["--vary doctrine.declare_when_short: 'unset' and '~' are the same value, written two ways: both mean unset; give it once"]);
     expect(vary('unit.mx-militia.endurance=unset').ok).toBe(true);
     // a required field cannot be unset: the loader says it is missing
     expect(messages('unit.mx-militia.crew=unset')[0]).toMatch(/^--vary unit\.mx-militia\.crew=unset: the scenario is then not valid: units\[\d+\]\.crew: missing required key 'crew'/);
@@ -165,6 +168,25 @@ describe('--vary', () => {
     expect(parseVarySpec('k=1,,2')).toMatch(/a value is empty/);
     expect(parseVarySpec('k=1,1')).toMatch(/given twice/);
     expect(parseVarySpec('nokey')).toMatch(/is not a sweep/);
+  });
+
+  it('two values written differently that make the same scenario are refused like one given twice, named as written with what they mean (they gave two columns of the same runs)', () => {
+    expect(messages('zone.ta-ca-riverside.warning=15m,900s')).toEqual(["--vary zone.ta-ca-riverside.warning: '15m' and '900s' are the same value, written two ways: both mean 15m (900 seconds); give it once"]);
+    expect(messages('zone.ta-ca-riverside.warning=30m,1h,60m')).toEqual(["--vary zone.ta-ca-riverside.warning: '1h' and '60m' are the same value, written two ways: both mean 1h (3600 seconds); give it once"]);
+    expect(messages('unit.mx-police.capabilities.rescue=2,2.0')).toEqual(["--vary unit.mx-police.capabilities.rescue: '2' and '2.0' are the same value, written two ways: both mean 2; give it once"]);
+    // the warning written in Kỳ Sơn is 20m: x2 is 40m
+    expect(messages('zone.ta-ca-riverside.warning=x2,40m')).toEqual(["--vary zone.ta-ca-riverside.warning: 'x2' and '40m' are the same value, written two ways: both mean 40m (2400 seconds); give it once"]);
+    expect(messages('units.mobilisation=x2,2x')).toEqual(["--vary units.mobilisation: 'x2' and '2x' are the same value, written two ways: both mean 2 times what is written there; give it once"]);
+    expect(messages('unit.mx-militia.mobilisation={uniform: [10m, 20m]},{uniform: [600s, 1200s]}')).toEqual(["--vary unit.mx-militia.mobilisation: '{uniform: [10m, 20m]}' and '{uniform: [600s, 1200s]}' are the same value, written two ways: both mean { uniform: [ 10m, 20m ] }; give it once"]);
+    expect(messages('travel.detour=unset,1.3')).toEqual(["--vary travel.detour: 'unset' and '1.3' are the same value: unset leaves the default, which is 1.3; give one of them"]);
+    expect(messages('unit.mx-militia.mobilisation=15m,{fixed: 15m}')).toEqual(["--vary unit.mx-militia.mobilisation: '15m' and '{fixed: 15m}' make the same scenario, so their runs would be the same; give one of them"]);
+    expect(varyScenario(ksn, spec('zone.ta-ca-riverside.warning=15m,900s'), 'vi')).toEqual({ ok: false, messages: ["--vary zone.ta-ca-riverside.warning: '15m' và '900s' là cùng một giá trị, viết theo hai cách: cả hai đều là 15m (900 giây); hãy cho giá trị đó một lần"] });
+    // values that differ still sweep
+    expect(vary('zone.ta-ca-riverside.warning=15m,901s,x1').ok).toBe(true);
+    const cli = drill(['batch', 'scenarios/ky-son-flash-flood.yaml', '--runs', '5', '--vary', 'zone.ta-ca-riverside.warning=15m,900s', '--quiet']);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toContain("'15m' and '900s' are the same value, written two ways: both mean 15m (900 seconds); give it once");
+    expect(cli.stdout).toBe('');
   });
 });
 
