@@ -31,7 +31,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { formatDuration, parseDuration } from '../scenario/duration.js';
 import { COUNT_KEYS } from '../scenario/check.js';
 import { didYouMeanSay, isGuess, reword, type ScenarioIssue } from '../scenario/issues.js';
-import { canonicalScenarioText, parseScenario } from '../scenario/parse.js';
+import { canonicalScenarioText, parseScenario, writtenAs } from '../scenario/parse.js';
 import { joined, say, sayIn, type Param, type Say } from '../scenario/say.js';
 import { CAPABILITIES, Unit, type Scenario } from '../scenario/schema.js';
 import type { Lang } from '../scenario/text.js';
@@ -382,7 +382,7 @@ export function varyScenario(base: Scenario, spec: VarySpec, lang: Lang = 'en'):
       }
       return;
     }
-    scenarios.push(r.scenario);
+    scenarios.push(writtenAs(r.scenario, base));
     for (const w of r.warnings) {
       if (warnedAlready.has(sameWarning(w))) continue;
       const said = sayIn(w.words.hint ? say('vary.issue-hint', { path: w.path, message: w.words.message, hint: w.words.hint }) : say('vary.issue', { path: w.path, message: w.words.message }), lang);

@@ -26,17 +26,36 @@ export type ParseResult =
 
 /** `embedded`: the scenario a run log carries (CheckOptions): checked but for the bounds on writing a log. */
 export function parseScenario(text: string, file = '<scenario>', opts: CheckOptions = {}): ParseResult {
+  const json = isJsonFile(text.replace(/^\uFEFF/, ''), file);
   const canonical = readCanonical(text, opts);
-  if (canonical) return { ok: true, scenario: canonical, warnings: [] };
+  if (canonical) return { ok: true, scenario: json ? writtenAs(canonical, 'json') : canonical, warnings: [] };
   const r = loadYaml(text, file, Scenario, (raw, source) => checkScenario(raw, source, opts));
   if (r.ok) {
     // coverage reads the scenario as parsed: only once it is valid
     const more = coverage(r.value).map((ri) => issue({ file, ...r.place(ri.path), path: formatPath(ri.path), code: ri.code, severity: ri.severity }, ri.message, ri.hint));
-    return { ok: true, scenario: r.value, warnings: more.length ? sortIssues([...r.warnings, ...more]) : r.warnings };
+    return { ok: true, scenario: json ? writtenAs(r.value, 'json') : r.value, warnings: more.length ? sortIssues([...r.warnings, ...more]) : r.warnings };
   }
   const doc = r.raw as { start?: unknown; horizon?: unknown } | undefined;
   const horizon = typeof doc?.horizon === 'string' ? parseDuration(doc.horizon) : null;
   return { ok: false, issues: typeof doc?.start === 'string' && horizon?.ok ? withClockReadings(r.issues, doc.start, horizon.seconds) : r.issues };
+}
+
+/**
+ * The scenarios read from a file written in JSON. A message about another file that shows a snippet of the
+ * scenario (a decisions file told to mark an area `coast: true` in it) shows it as the scenario is written.
+ * Kept beside the value, not in it: the scenario's canonical text, and so every run log's hash, stay as they are.
+ */
+const WRITTEN_IN_JSON = new WeakSet<Scenario>();
+
+/** Whether `s` was read from a file written in JSON (or made from one by --vary). */
+export function writtenInJson(s: Scenario): boolean {
+  return WRITTEN_IN_JSON.has(s);
+}
+
+/** `s`, known to be written as JSON (or as `like` is, a scenario it was made from); returns `s`. */
+export function writtenAs(s: Scenario, like: Scenario | 'json'): Scenario {
+  if (like === 'json' || WRITTEN_IN_JSON.has(like)) WRITTEN_IN_JSON.add(s);
+  return s;
 }
 
 /**

@@ -19,9 +19,11 @@ export interface Say {
   /**
    * Said to a file written in JSON (and so is all it holds): its snippets of the format, marked ⟪...⟫ in the
    * catalogue (`⟪{key}: {n}⟫`), are shown as JSON (`"seed": 7`), and a key with a `-json` text of its own
-   * (`missing.add-json`) says that instead. Without it a snippet shows as written, in YAML.
+   * (`missing.add-json`) says that instead. Without it a snippet shows as written, in YAML. `yaml`: a snippet of
+   * another file written in YAML (a decisions file told what to mark in its scenario), shown so even in a message
+   * said to a JSON file.
    */
-  readonly as?: 'json';
+  readonly as?: 'json' | 'yaml';
 }
 
 /** Items said one after the other, with the separator `by` (a key: ', ', ' or ', '; ') between them. */
@@ -69,14 +71,19 @@ export function sayIn(s: Say | undefined, lang: Lang): string | undefined {
 export function asJsonSay(s: Say): Say;
 export function asJsonSay(s: Say | undefined): Say | undefined;
 export function asJsonSay(s: Say | undefined): Say | undefined {
-  return s === undefined || s.as === 'json' ? s : { ...s, as: 'json' };
+  return s === undefined || s.as !== undefined ? s : { ...s, as: 'json' };
+}
+
+/** A snippet of a scenario in a message about another file (a decisions file): said as the scenario is written. */
+export function inScenarioForm(s: Say, json: boolean): Say {
+  return { ...s, as: json ? 'json' : 'yaml' };
 }
 
 /** A snippet of the format in a template (`⟪seed: {n}⟫`), once its placeholders are filled. */
 const SNIPPET = /⟪([^⟪⟫]*)⟫/g;
 
 function render(s: Say, lang: Lang, inJson: boolean): string {
-  const json = inJson || s.as === 'json';
+  const json = s.as === 'yaml' ? false : inJson || s.as === 'json';
   const words = ISSUE_WORDS[lang] as Record<string, string | undefined>;
   const template = (json ? words[`${s.key}-json`] : undefined) ?? words[s.key]!;
   const filled = fill(template, s.params ?? {}, (p) => paramIn(p, lang, json));

@@ -512,7 +512,7 @@ export const Doctrine = z.strictObject({
   // these two optional, not default, for the same reason; their defaults are in sim/doctrine.ts
   beside_far_sooner_by: Duration.optional().describe('a unit on its way that still needs longer than this to reach the scene is far: doctrine also sends a free unit that could be on scene this much sooner (default 1h)'),
   beside_far_share: z.number().gt(0).max(1).optional().describe("...and in at most this share of the time the far unit still needs (default 0.5)"),
-  keep_home: z.union([Count, z.record(Id, Count)]).optional().describe('free units kept at home: a whole number (every commune), or { <area>: number } (the areas named); doctrine sends a unit to support another area only while at least that many other free units of its home area can do the same work (default 0: it may send them all)'),
+  keep_home: z.union([Count, z.record(Id, Count)]).optional().describe('free units kept at home: a whole number (every commune), or a mapping from area ids to whole numbers (the areas named); doctrine sends a unit to support another area only while at least that many other free units of its home area can do the same work (default 0: it may send them all)'),
 });
 
 /** `keyframe_every` when the scenario does not give it. */

@@ -11,8 +11,8 @@ import { checkScenario } from '../scenario/check.js';
 import { formatClock, parseDuration } from '../scenario/duration.js';
 import { didYouMeanSay, formatPath, idFromText, issue, nearest, type PathSegment } from '../scenario/issues.js';
 import { ID_RE } from '../scenario/vocabulary.js';
-import { joined, say, type Param, type Say } from '../scenario/say.js';
-import { loadYaml, withClockReadings, type RawIssue, type SourceText } from '../scenario/parse.js';
+import { inScenarioForm, joined, say, type Param, type Say } from '../scenario/say.js';
+import { loadYaml, withClockReadings, writtenInJson, type RawIssue, type SourceText } from '../scenario/parse.js';
 import { Command, COMMAND_KEYS, Id, Inject, Offset, Scenario as ScenarioShape, type Scenario } from '../scenario/schema.js';
 
 export type Author = 'trainee' | 'controller' | 'doctrine' | 'default';
@@ -188,7 +188,7 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
     out.push({
       path: [...path, 'area'], code: 'no-coast', severity: 'warning',
       message: say('decision-coast.message', { what, area: c.area }),
-      hint: say('decision-coast.hint', { instead, area: c.area }),
+      hint: say('decision-coast.hint', { instead, area: c.area, coast: inScenarioForm(say('decision-coast.mark'), writtenInJson(s)) }),
     });
   };
   /**
@@ -262,7 +262,7 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
         out.push({
           path: ['decisions', i, 'incident'], code: 'no-such-incident', severity: 'warning',
           message: say('decision-incident.message', { id: e.incident }),
-          hint: didYouMeanSay(e.incident, scripted) ?? (sources.length ? say('decision-incident.hint', { list: joined(sources.map((g) => `${g}-1`)) }) : say('decision-incident.hint-none')),
+          hint: didYouMeanSay(e.incident, scripted) ?? (sources.length ? say('decision-incident.hint', { list: joined(sources.map((g) => `${g}-1`)) }) : say('decision-incident.hint-none', { incidents: inScenarioForm(say('decision-incident.incidents'), writtenInJson(s)) })),
         });
       }
       // a scripted incident is reported at its own time: an order for it before then finds no incident, and is refused
@@ -281,7 +281,7 @@ function checkRefs(raw: unknown, s: Scenario, addedBefore: readonly string[], so
         out.push({
           path: ['decisions', i, 'level'], code: 'no-authority', severity: 'warning',
           message: say('decision-level.message', { role: role.id, level: e.level }),
-          hint: role.declares.length ? say('decision-level.hint', { list: joined(role.declares.map(String)) }) : say('decision-level.hint-none'),
+          hint: say(role.declares.length ? 'decision-level.hint' : 'decision-level.hint-none', { list: joined(role.declares.map(String)), declares: inScenarioForm(say('decision-level.declares'), writtenInJson(s)) }),
         });
       }
       // an inject the controller adds may expect, or offer, a sea ban too

@@ -328,6 +328,49 @@ describe('the hints to a .json file show its forms and its keys as JSON', () => 
   });
 });
 
+// a decisions file told what to write in its scenario (mark an area coast: true, a role's declares:) was told it
+// in YAML of a scenario written in JSON: what is to write there is shown as the scenario is written
+describe('a decisions file\'s hint of what to write in the scenario follows the scenario\'s format', () => {
+  const kyText = readFileSync(join(ROOT, 'scenarios/ky-son-flash-flood.yaml'), 'utf8');
+  const scenarioIn = (file: string) => {
+    const r = parseScenario(file.endsWith('.json') ? JSON.stringify(YAML.parse(kyText), null, 2) : kyText, file);
+    if (!r.ok) throw new Error('ky-son does not load');
+    return r.scenario;
+  };
+  const entries = [
+    { at: 'T+00:40', role: 'tc-chair', do: 'sea_ban', area: 'ta-ca' },
+    { at: 'T+00:50', role: 'tc-chair', do: 'declare_level', area: 'ta-ca', level: 2 },
+    { at: 'T+00:55', role: 'nc-border', do: 'declare_level', area: 'nam-can', level: 1 },
+  ];
+  const decisions = { json: JSON.stringify({ drillsim_decisions: 1, players: ['tc-chair', 'nc-border'], decisions: entries }, null, 2), yaml: YAML.stringify({ drillsim_decisions: 1, players: ['tc-chair', 'nc-border'], decisions: entries }) };
+  const hints = (scenario: string, dec: 'json' | 'yaml', lang: 'en' | 'vi' = 'en') => {
+    const r = parseDecisions(decisions[dec], `d.${dec}`, scenarioIn(scenario));
+    return (r.ok ? r.warnings : r.issues).map((i) => formatIssueIn(i, lang).replace(/^.*\(/s, '('));
+  };
+
+  it('a scenario in JSON: "coast": true and "declares", whatever the decisions file is written in, EN and VI', () => {
+    for (const dec of ['json', 'yaml'] as const) {
+      const said = hints('ky.json', dec);
+      expect(said.find((h) => h.includes('borders the sea'))).toMatch(/mark it `"coast": true` in the scenario\)$/);
+      expect(said).toContain('(it may declare 1, as its "declares" says)');
+      expect(said).toContain('(its "declares" is empty))');
+      const vi = hints('ky.json', dec, 'vi');
+      expect(vi.find((h) => h.includes('giáp biển'))).toMatch(/hãy đánh dấu `"coast": true` cho nó trong kịch bản\)$/);
+      expect(vi).toContain('(vai này được ban bố cấp 1, theo "declares" của vai)');
+      expect(vi).toContain('("declares" trống))');
+    }
+  });
+
+  it('a scenario in YAML: coast: true and declares: as before, even to a decisions file in JSON', () => {
+    for (const dec of ['json', 'yaml'] as const) {
+      const said = hints('ky.yaml', dec);
+      expect(said.find((h) => h.includes('borders the sea'))).toMatch(/mark it `coast: true` in the scenario\)$/);
+      expect(said).toContain('(it may declare 1, as its declares: says)');
+      expect(said).toContain('(its declares: is empty))');
+    }
+  });
+});
+
 describe('a gap in a snippet, as JSON', () => {
   it('is left bare, as ... is, but for an id, which is a text; a gap for a key is a key', () => {
     expect(jsonSnippet('above: <value>')).toBe('"above": <value>');

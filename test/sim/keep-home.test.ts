@@ -130,7 +130,7 @@ describe('doctrine.keep_home', () => {
     const line = KSN_TEXT.split('\n').indexOf('  answer_decisions: default') + 2;
     expect(issues('-1')).toEqual([`${line} range doctrine.keep_home: the number -1 is too small: it must be at least 0`]);
     expect(issues('1.5')).toEqual([`${line} type doctrine.keep_home: expected a whole number, got the number 1.5`]);
-    expect(issues('two')[0]).toMatch(/form doctrine\.keep_home: the text 'two' does not have any of the allowed forms \(expected free units kept at home: a whole number \(every commune\), or \{ <area>: number \}/);
+    expect(issues('two')[0]).toMatch(/form doctrine\.keep_home: the text 'two' does not have any of the allowed forms \(expected free units kept at home: a whole number \(every commune\), or a mapping from area ids to whole numbers \(the areas named\)/);
     expect(issues('{ muong-xn: 2 }')).toEqual([`${line} unknown-id doctrine.keep_home.muong-xn: unknown area 'muong-xn' (did you mean 'muong-xen'?)`]);
     expect(issues('{ Mường Xén: 2 }')).toEqual([`${line} id doctrine.keep_home.Mường Xén: 'Mường Xén' is not a valid id (ids use lower-case letters, digits, ".", "_" and "-" (no spaces or diacritics): write 'muong-xen')`]);
     expect(issues('{ muong-xen: 2, ta-ca: 0 }')).toEqual([]);
