@@ -14,6 +14,7 @@ import { metricStats, proportion, type MetricStats, type Proportion } from './st
 import { SEED_FORMULA, type Shard } from './seeds.js';
 import { say } from './words.js';
 import { CLOCK_METRICS } from './format.js';
+import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { jsonBreak } from '../core/json-break.js';
 
 export const BATCH_FORMAT = 'drillsim/batch@1';
@@ -477,7 +478,7 @@ export function readResults(text: string, lang: Lang = 'en'): ReadResults {
   // wrong. The file and the line are named; a number changed to another number is drill verify's to find.
   const bad = badFigure(raw as BatchResults);
   if (bad) {
-    const line = lineOfRecord(text, bad.record);
+    const line = lineOfFigure(text, bad.record, bad.keys);
     const params = { run: describeJob(raw, bad.record.j, lang), path: bad.path, got: shownValue(bad.got, lang), want: w(`rr.want.${bad.want}`) };
     return {
       ok: false,
@@ -490,36 +491,72 @@ export function readResults(text: string, lang: Lang = 'en'): ReadResults {
 }
 
 /** The first figure of a run record that is not of the kind the batch writes there: the record, its path, the value, what was expected. */
-function badFigure(r: BatchResults): { record: RunRecord; path: string; got: unknown; want: 'number' | 'rating' | 'boolean' } | null {
+/** `keys`: the path's keys one by one (an area's id may hold a dot). */
+function badFigure(r: BatchResults): { record: RunRecord; path: string; keys: string[]; got: unknown; want: 'number' | 'rating' | 'boolean' } | null {
   const num = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v));
+  const at = (record: RunRecord, keys: string[], got: unknown, want: 'number' | 'rating' | 'boolean') => ({ record, path: keys.join('.'), keys, got, want });
   for (const x of r.results) {
-    if (!Number.isInteger(x.seed)) return { record: x, path: 'seed', got: x.seed, want: 'number' };
+    if (!Number.isInteger(x.seed)) return at(x, ['seed'], x.seed, 'number');
     for (const m of Object.keys(r.metrics)) {
-      if (!num(x.metrics[m as RunMetric])) return { record: x, path: `metrics.${m}`, got: x.metrics[m as RunMetric], want: 'number' };
+      if (!num(x.metrics[m as RunMetric])) return at(x, ['metrics', m], x.metrics[m as RunMetric], 'number');
     }
     for (const o of r.objectives) {
       const out = x.objectives[o.id];
-      if (typeof out !== 'object' || out === null) return { record: x, path: `objectives.${o.id}`, got: out, want: 'number' };
-      if (!num(out.value)) return { record: x, path: `objectives.${o.id}.value`, got: out.value, want: 'number' };
-      if (!(out.rating === null || RATINGS.includes(out.rating))) return { record: x, path: `objectives.${o.id}.rating`, got: out.rating, want: 'rating' };
-      if (typeof out.met !== 'boolean') return { record: x, path: `objectives.${o.id}.met`, got: out.met, want: 'boolean' };
+      if (typeof out !== 'object' || out === null) return at(x, ['objectives', o.id], out, 'number');
+      if (!num(out.value)) return at(x, ['objectives', o.id, 'value'], out.value, 'number');
+      if (!(out.rating === null || RATINGS.includes(out.rating))) return at(x, ['objectives', o.id, 'rating'], out.rating, 'rating');
+      if (typeof out.met !== 'boolean') return at(x, ['objectives', o.id, 'met'], out.met, 'boolean');
     }
     for (const [kind, rec] of [['areas', x.areas], ['units', x.units]] as const) {
       for (const [id, fig] of Object.entries(rec ?? {})) {
-        for (const [k, v] of Object.entries(fig as unknown as Record<string, unknown>)) if (!num(v)) return { record: x, path: `${kind}.${id}.${k}`, got: v, want: 'number' };
+        for (const [k, v] of Object.entries(fig as unknown as Record<string, unknown>)) if (!num(v)) return at(x, [kind, id, k], v, 'number');
       }
     }
   }
   return null;
 }
 
-/** The line of the file a run record is on (a batch writes one a line), or null when the file is laid out otherwise. */
-function lineOfRecord(text: string, rec: RunRecord): number | null {
-  const at = text.search(new RegExp(`\\{\\s*"j"\\s*:\\s*${rec.j}\\s*,`));
-  if (at < 0) return null;
-  let line = 1;
-  for (let i = 0; i < at; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+/**
+ * The line of the file a figure of a run record is on: the record's line when the record is on one (as a batch
+ * writes it); in a file laid out over many lines (re-indented by an editor, or JSON.stringify(..., 2)), the line of
+ * the figure's own key, or of the nearest key around it when it is absent; the record's `{` named the wrong line.
+ * Null when the record cannot be found.
+ */
+function lineOfFigure(text: string, rec: RunRecord, keys: readonly string[]): number | null {
+  const start = text.search(new RegExp(`\\{\\s*"j"\\s*:\\s*${rec.j}\\s*,`));
+  if (start < 0) return null;
+  const lineOf = (at: number) => {
+    let line = 1;
+    for (let i = 0; i < at; i++) if (text.charCodeAt(i) === 10) line++;
+    return line;
+  };
+  const body = text.slice(start, endOfObject(text, start));
+  if (!body.includes('\n')) return lineOf(start);
+  // the record alone, read with positions (it is JSON, which YAML reads): its key's offset within the record
+  const doc = parseDocument(body, { lineCounter: new LineCounter() });
+  let node: unknown = doc.contents;
+  let keyAt = 0;
+  for (const key of keys) {
+    if (!isMap(node)) break;
+    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+    if (!pair) break;
+    keyAt = (pair.key as Node).range?.[0] ?? keyAt;
+    node = pair.value;
+  }
+  return lineOf(start + keyAt);
+}
+
+/** The end (just past its '}') of the JSON object that opens at `start`, or the end of the text. */
+function endOfObject(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '{' || c === '[') depth++;
+    else if ((c === '}' || c === ']') && --depth === 0) return i + 1;
+  }
+  return text.length;
 }
 
 /** A value as the file holds it, short: `"24"`, `true`, `absent`. */

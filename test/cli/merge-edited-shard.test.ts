@@ -85,6 +85,34 @@ describe('a figure of a run edited to what no batch writes', () => {
     expect(rep.stderr).toContain(`:${line}: error[file] metrics.people_lost: lượt chạy 4 ở đây có giá trị "`);
   });
 
+  it('in a file re-indented over many lines (JSON.stringify(..., 2)), the line named is the figure\'s own, not its run\'s opening brace', () => {
+    const results = JSON.parse(readFileSync(f('s1.json'), 'utf8'));
+    const run = results.results.find((x: { j: number }) => x.j === 4);
+    const pretty = f('pretty.json');
+    /** `run` written so, and the line (1-based) of the first line after run 4's opening that `is` picks */
+    const write = (is: (l: string) => boolean) => {
+      writeFileSync(pretty, JSON.stringify(results, null, 2));
+      const lines = readFileSync(pretty, 'utf8').split('\n');
+      const brace = lines.findIndex((l) => l.trim() === '"j": 4,');
+      return { brace, line: lines.findIndex((l, i) => i > brace && is(l)) + 1 };
+    };
+    run.metrics.people_lost = String(run.metrics.people_lost);
+    const { brace, line } = write((l) => /^ +"people_lost": "\d+",$/.test(l));
+    expect(line).toBeGreaterThan(brace + 1);
+    const rep = drill(['report', pretty]);
+    expect(rep.code).toBe(1);
+    expect(rep.stderr).toMatch(new RegExp(`^${pretty.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}: error\\[file\\] metrics\\.people_lost: run 4 holds "\\d+" here`));
+    const merge = drill(['merge', pretty, f('s2.json'), f('s3.json'), '--lang', 'vi']);
+    expect(merge.code).toBe(1);
+    expect(merge.stderr).toContain(`${pretty}:${line}: error[file] metrics.people_lost: lượt chạy 4 ở đây có giá trị "`);
+    // a figure taken out has no line of its own: the line of what holds it
+    const objective = Object.keys(run.objectives)[0];
+    run.metrics.people_lost = Number(run.metrics.people_lost);
+    delete run.objectives[objective].met;
+    const at = write((l) => l.trim() === `"${objective}": {`).line;
+    expect(drill(['report', pretty]).stderr).toContain(`${pretty}:${at}: error[file] objectives.${objective}.met: run 4 holds nothing here`);
+  });
+
   it('a rating no batch writes is refused', () => {
     const x = edited('s2.json', 'rating.json', (ls) => ls.map((l) => (l.startsWith('{"j":2,') ? l.replace(/"rating":"[PSMU]"/, '"rating":"X"') : l)));
     const r = drill(['merge', f('s1.json'), x, f('s3.json')]);
