@@ -4,7 +4,7 @@
  * it the runs of a day left thousands of folders in /tmp. The workers and the processes they start inherit TMPDIR,
  * which os.tmpdir() reads.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
@@ -15,6 +15,8 @@ export default function setup(): () => void {
   // each project of vitest.config.ts runs this: the first one's folder serves them all
   if (before !== undefined && basename(before).startsWith(PREFIX)) return () => {};
   const root = mkdtempSync(join(tmpdir(), PREFIX));
+  // others may pass through it, as through /tmp: a test runs drill as an unprivileged user in a folder of its own
+  chmodSync(root, 0o755);
   process.env.TMPDIR = root;
   return () => {
     if (before === undefined) delete process.env.TMPDIR;
