@@ -35,6 +35,7 @@ import { canonicalScenarioText, parseScenario, writtenAs } from '../scenario/par
 import { joined, say, sayIn, type Param, type Say } from '../scenario/say.js';
 import { CAPABILITIES, Unit, type Scenario } from '../scenario/schema.js';
 import type { Lang } from '../scenario/text.js';
+import { BESIDE_FAR_SHARE, BESIDE_FAR_SOONER_BY_S } from '../sim/doctrine.js';
 
 export const MAX_VARY_VALUES = 100;
 /** The value that takes the field out (the default applies); YAML's null does the same. */
@@ -370,7 +371,7 @@ export function varyScenario(base: Scenario, spec: VarySpec, lang: Lang = 'en'):
     const r = parseScenario(JSON.stringify(written), label);
     if (r.ok) {
       const meant = meaning(value, target, written);
-      const canonical = canonicalScenarioText(r.scenario);
+      const canonical = canonicalScenarioText(withDoctrineDefaults(r.scenario));
       const before = made.get(canonical);
       if (before) { messages.push(sayIn(sameValue(spec, before, { i, meant }), lang)); return; }
       made.set(canonical, { i, meant });
@@ -395,6 +396,25 @@ export function varyScenario(base: Scenario, spec: VarySpec, lang: Lang = 'en'):
     else for (const l of labels) messages.push(sayIn(say('vary.invalid', { label: l, said }), lang));
   }
   return messages.length ? { ok: false, messages: sameForEveryUnit(messages, lang) } : { ok: true, scenarios, warnings };
+}
+
+/**
+ * `s` with the doctrine's defaults that the schema leaves unwritten (they are in sim/doctrine.ts, so that they stay out
+ * of every run log's hash) written in, for telling two sweep values apart: `doctrine.keep_home=unset,0` or
+ * `doctrine.beside_far_sooner_by=unset,1h` make different texts but the same runs. Used for that comparison only.
+ */
+function withDoctrineDefaults(s: Scenario): Scenario {
+  const d = s.doctrine;
+  const keep = d.keep_home ?? 0;
+  const doctrine = {
+    ...d,
+    hold_at_risk: d.hold_at_risk ?? d.evacuate_at_risk ?? 3,
+    beside_far_sooner_by: d.beside_far_sooner_by ?? BESIDE_FAR_SOONER_BY_S,
+    beside_far_share: d.beside_far_share ?? BESIDE_FAR_SHARE,
+    // a mapping that keeps none anywhere keeps what 0 keeps
+    keep_home: typeof keep === 'number' || Object.values(keep).some((n) => n !== 0) ? keep : 0,
+  };
+  return { ...s, doctrine };
 }
 
 /** What a sweep value stands for, said so that two ways of writing it read alike: null when it is unset. */

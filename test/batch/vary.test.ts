@@ -155,8 +155,9 @@ describe('--vary', () => {
   });
 
   it('doctrine.keep_home: a number for every commune, or one area\'s reserve by its key (the mapping made when none is written)', () => {
-    const n = vary('doctrine.keep_home=unset,0,2');
-    expect(n.ok && n.scenarios.map((s) => s.doctrine.keep_home)).toEqual([undefined, 0, 2]);
+    // (unset and 0 are the same runs: refused below)
+    const n = vary('doctrine.keep_home=unset,1,2');
+    expect(n.ok && n.scenarios.map((s) => s.doctrine.keep_home)).toEqual([undefined, 1, 2]);
     const a = vary('doctrine.keep_home.muong-xen=unset,1,2');
     expect(a.ok && a.scenarios.map((s) => s.doctrine.keep_home)).toEqual([undefined, { 'muong-xen': 1 }, { 'muong-xen': 2 }]);
     expect(messages('doctrine.keep_home.muong-xn=1')[0]).toMatch(/doctrine\.keep_home\.muong-xn: unknown area 'muong-xn' \(did you mean 'muong-xen'\?\)/);
@@ -183,6 +184,18 @@ describe('--vary', () => {
     expect(varyScenario(ksn, spec('zone.ta-ca-riverside.warning=15m,900s'), 'vi')).toEqual({ ok: false, messages: ["--vary zone.ta-ca-riverside.warning: '15m' và '900s' là cùng một giá trị, viết theo hai cách: cả hai đều là 15m (900 giây); hãy cho giá trị đó một lần"] });
     // values that differ still sweep
     expect(vary('zone.ta-ca-riverside.warning=15m,901s,x1').ok).toBe(true);
+    expect(vary('doctrine.keep_home=unset,1').ok && vary('doctrine.beside_far_share=unset,0.4').ok && vary('doctrine.hold_at_risk=unset,false,2').ok).toBe(true);
+  });
+
+  it("unset and the default the engine takes for a doctrine field the schema leaves unwritten are refused too: two columns of the same runs", () => {
+    // their defaults are in sim/doctrine.ts (out of the run log's hash), so the scenarios' texts differ while their runs do not
+    expect(messages('doctrine.keep_home=unset,0')).toEqual(["--vary doctrine.keep_home: 'unset' and '0' are the same value: unset leaves the default, which is 0; give one of them"]);
+    expect(messages('doctrine.beside_far_sooner_by=1h,unset')).toEqual(["--vary doctrine.beside_far_sooner_by: 'unset' and '1h' are the same value: unset leaves the default, which is 1h (3600 seconds); give one of them"]);
+    expect(messages('doctrine.beside_far_share=unset,0.5')).toEqual(["--vary doctrine.beside_far_share: 'unset' and '0.5' are the same value: unset leaves the default, which is 0.5; give one of them"]);
+    // Kỳ Sơn evacuates at risk 3: a commune holds its units from the same level unless told otherwise
+    expect(messages('doctrine.hold_at_risk=unset,3')).toEqual(["--vary doctrine.hold_at_risk: 'unset' and '3' are the same value: unset leaves the default, which is 3; give one of them"]);
+    expect(messages('doctrine.keep_home.muong-xen=0,unset')).toEqual(["--vary doctrine.keep_home.muong-xen: 'unset' and '0' are the same value: unset leaves the default, which is 0; give one of them"]);
+    expect(varyScenario(ksn, spec('doctrine.keep_home=unset,0'), 'vi')).toEqual({ ok: false, messages: ["--vary doctrine.keep_home: 'unset' và '0' là cùng một giá trị: unset để giá trị mặc định, chính là 0; hãy chỉ cho một trong hai"] });
     const cli = drill(['batch', 'scenarios/ky-son-flash-flood.yaml', '--runs', '5', '--vary', 'zone.ta-ca-riverside.warning=15m,900s', '--quiet']);
     expect(cli.code).toBe(2);
     expect(cli.stderr).toContain("'15m' and '900s' are the same value, written two ways: both mean 15m (900 seconds); give it once");
