@@ -468,7 +468,8 @@ export function readResults(text: string, lang: Lang = 'en'): ReadResults {
   if (raw.vi !== undefined && !isBatchTexts(raw.vi)) return { ok: false, message: w('rr.damaged_vi') };
   const total = raw.runs * (raw.vary ? raw.vary.values.length : 1);
   for (const r of raw.results) {
-    if (typeof r !== 'object' || r === null || !Number.isInteger(r.j) || r.j < 1 || r.j > total || typeof r.metrics !== 'object' || typeof r.objectives !== 'object'
+    // (metrics or objectives null, or a list, is no record either: read on, the first look at a figure failed with an internal error)
+    if (typeof r !== 'object' || r === null || !Number.isInteger(r.j) || r.j < 1 || r.j > total || !isMapping(r.metrics) || !isMapping(r.objectives)
       || (r.areas !== undefined && !isRecordOfObjects(r.areas)) || (r.units !== undefined && !isRecordOfObjects(r.units))) {
       return { ok: false, message: w('rr.damaged_record', { record: JSON.stringify(r).slice(0, 80) }) };
     }
@@ -564,6 +565,10 @@ function shownValue(v: unknown, lang: Lang): string {
   if (v === undefined) return say(lang, 'rr.absent');
   const t = JSON.stringify(v);
   return t.length > 40 ? t.slice(0, 37) + '...' : t;
+}
+
+function isMapping(x: unknown): boolean {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 function isRecordOfObjects(x: unknown): boolean {

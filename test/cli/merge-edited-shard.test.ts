@@ -113,6 +113,19 @@ describe('a figure of a run edited to what no batch writes', () => {
     expect(drill(['report', pretty]).stderr).toContain(`${pretty}:${at}: error[file] objectives.${objective}.met: run 4 holds nothing here`);
   });
 
+  it('a run whose metrics or objectives were edited to null is refused as damaged, with no internal error', () => {
+    // it was "drill: internal error: Cannot read properties of null (reading 'people_lost')"
+    for (const [key, name] of [['metrics', 'mnull.json'], ['objectives', 'onull.json']] as const) {
+      const x = edited('s2.json', name, (ls) => ls.map((l) => (l.startsWith('{"j":2,') ? l.replace(new RegExp(`"${key}":\\{.*?\\}\\}?,"`), `"${key}":null,"`) : l)));
+      expect(readFileSync(x, 'utf8')).toContain(`"${key}":null,`);
+      for (const r of [drill(['report', x]), drill(['merge', f('s1.json'), x, f('s3.json')])]) {
+        expect(r.code, key).toBe(1);
+        expect(r.stderr, key).not.toContain('internal error');
+        expect(r.stderr, key).toContain('error[file] (file): the results file is damaged: a run record is malformed ({"j":2,');
+      }
+    }
+  });
+
   it('a rating no batch writes is refused', () => {
     const x = edited('s2.json', 'rating.json', (ls) => ls.map((l) => (l.startsWith('{"j":2,') ? l.replace(/"rating":"[PSMU]"/, '"rating":"X"') : l)));
     const r = drill(['merge', f('s1.json'), x, f('s3.json')]);
