@@ -491,11 +491,14 @@ export function readResults(text: string, lang: Lang = 'en'): ReadResults {
   return { ok: true, results: raw as BatchResults };
 }
 
+/** What the batch writes where a figure was edited (words.ts 'rr.want.*'). */
+type Want = 'number' | 'rating' | 'boolean' | 'outcome';
+
 /** The first figure of a run record that is not of the kind the batch writes there: the record, its path, the value, what was expected. */
 /** `keys`: the path's keys one by one (an area's id may hold a dot). */
-function badFigure(r: BatchResults): { record: RunRecord; path: string; keys: string[]; got: unknown; want: 'number' | 'rating' | 'boolean' } | null {
+function badFigure(r: BatchResults): { record: RunRecord; path: string; keys: string[]; got: unknown; want: Want } | null {
   const num = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v));
-  const at = (record: RunRecord, keys: string[], got: unknown, want: 'number' | 'rating' | 'boolean') => ({ record, path: keys.join('.'), keys, got, want });
+  const at = (record: RunRecord, keys: string[], got: unknown, want: Want) => ({ record, path: keys.join('.'), keys, got, want });
   for (const x of r.results) {
     if (!Number.isInteger(x.seed)) return at(x, ['seed'], x.seed, 'number');
     for (const m of Object.keys(r.metrics)) {
@@ -503,7 +506,8 @@ function badFigure(r: BatchResults): { record: RunRecord; path: string; keys: st
     }
     for (const o of r.objectives) {
       const out = x.objectives[o.id];
-      if (typeof out !== 'object' || out === null) return at(x, ['objectives', o.id], out, 'number');
+      // an objective's outcome is a mapping: 'a number (or null)' would be said of a null it was edited to
+      if (typeof out !== 'object' || out === null || Array.isArray(out)) return at(x, ['objectives', o.id], out, 'outcome');
       if (!num(out.value)) return at(x, ['objectives', o.id, 'value'], out.value, 'number');
       if (!(out.rating === null || RATINGS.includes(out.rating))) return at(x, ['objectives', o.id, 'rating'], out.rating, 'rating');
       if (typeof out.met !== 'boolean') return at(x, ['objectives', o.id, 'met'], out.met, 'boolean');

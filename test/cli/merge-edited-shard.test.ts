@@ -126,6 +126,14 @@ describe('a figure of a run edited to what no batch writes', () => {
     }
   });
 
+  it("an objective's outcome edited to null is said to want an outcome, not 'a number (or null ...)' of a null", () => {
+    const x = edited('s2.json', 'outcome.json', (ls) => ls.map((l) => (l.startsWith('{"j":2,') ? l.replace(/"objectives":\{"([\w-]+)":\{[^}]*\}/, '"objectives":{"$1":null') : l)));
+    const r = drill(['report', x]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error\[file\] objectives\.[\w-]+: run 2 holds null here, where drill batch writes the objective's outcome, \{ "value": \.\.\., "rating": \.\.\., "met": \.\.\. \}: the file was edited/);
+    expect(drill(['report', x, '--lang', 'vi']).stderr).toContain('có giá trị null, trong khi drill batch ghi kết quả của mục tiêu, dạng { "value": ..., "rating": ..., "met": ... }');
+  });
+
   it('a rating no batch writes is refused', () => {
     const x = edited('s2.json', 'rating.json', (ls) => ls.map((l) => (l.startsWith('{"j":2,') ? l.replace(/"rating":"[PSMU]"/, '"rating":"X"') : l)));
     const r = drill(['merge', f('s1.json'), x, f('s3.json')]);
