@@ -543,7 +543,8 @@ function lineOfFigure(text: string, rec: RunRecord, keys: readonly string[]): nu
   let keyAt = 0;
   for (const key of keys) {
     if (!isMap(node)) break;
-    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+    // the last of a key written twice: the one JSON.parse kept, and so the one found wrong
+    const pair = [...node.items].reverse().find((p) => isScalar(p.key) && String(p.key.value) === key);
     if (!pair) break;
     keyAt = (pair.key as Node).range?.[0] ?? keyAt;
     node = pair.value;

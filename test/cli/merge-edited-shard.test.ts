@@ -134,6 +134,21 @@ describe('a figure of a run edited to what no batch writes', () => {
     expect(drill(['report', x, '--lang', 'vi']).stderr).toContain('có giá trị null, trong khi drill batch ghi kết quả của mục tiêu, dạng { "value": ..., "rating": ..., "met": ... }');
   });
 
+  it('a figure written twice in a re-indented record is named at the one that is read (the last), not at the first', () => {
+    const results = JSON.parse(readFileSync(f('s1.json'), 'utf8'));
+    const run = results.results.find((x: { j: number }) => x.j === 4);
+    const lost = run.metrics.people_lost;
+    const text = JSON.stringify(results, null, 2).replace(/("j": 4,[\s\S]*?\n(\s+)"people_lost": )(\d+),/, (_m, head, indent, n) => `${head}${n},\n${indent}"people_rescued": 0,\n${indent}"people_lost": "${n}",`);
+    const twice = f('twice-key.json');
+    writeFileSync(twice, text);
+    const lines = text.split('\n');
+    const read = lines.findIndex((l) => l.trim() === `"people_lost": "${lost}",`) + 1;
+    expect(read).toBeGreaterThan(lines.findIndex((l) => l.trim() === `"people_lost": ${lost},`) + 1);
+    const r = drill(['report', twice]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${twice}:${read}: error[file] metrics.people_lost: run 4 holds "${lost}" here`);
+  });
+
   it('a rating no batch writes is refused', () => {
     const x = edited('s2.json', 'rating.json', (ls) => ls.map((l) => (l.startsWith('{"j":2,') ? l.replace(/"rating":"[PSMU]"/, '"rating":"X"') : l)));
     const r = drill(['merge', f('s1.json'), x, f('s3.json')]);
