@@ -41,7 +41,7 @@ describe('drill merge: a shard edited or cut since it was written', () => {
       + '  (a line was cut out of it or edited since: write it again with the same drill batch command (its --shard 1/3), or copy it again)\n');
     expect(r.stderr).not.toContain('missing shards');
     const vi = drill(['merge', cut, f('s2.json'), f('s3.json'), '--lang', 'vi']);
-    expect(vi.stderr).toBe(`drill merge: ${cut} không còn như drill batch đã ghi: tệp thiếu những lượt chạy này của phần 1/3 (phần mà tệp ghi): 4\n`
+    expect(vi.stderr).toBe(`drill merge: ${cut} không còn như drill batch đã ghi: tệp thiếu các lượt chạy sau của phần 1/3: 4\n`
       + '  (một dòng của tệp đã bị cắt bỏ hoặc bị sửa: hãy ghi lại tệp bằng đúng lệnh drill batch đó (với --shard 1/3 của tệp), hoặc chép lại tệp)\n');
   });
 

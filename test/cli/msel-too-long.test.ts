@@ -9,7 +9,7 @@ import { drill, exportedSheet, PLAIN_LOCALE } from '../helpers/cli.js';
 
 const BIG = '99999999999999999999999';
 const TOO_LONG = 'it is more seconds than a number holds exactly';
-const TOO_LONG_VI = 'số giây vượt quá mức một số giữ được chính xác';
+const TOO_LONG_VI = 'số giây lớn quá mức máy tính đếm được chính xác';
 const FORMS = "(write it like '90s', '45m', '2h30m', '1d6h' or 'T+02:30')";
 
 /** The sheet of a scenario exported, with one text in it replaced: what import then says, EN and VI. */

@@ -84,7 +84,7 @@ describe('a time option given as a bare number', () => {
     // a bare number: it offered '100000000000000000000h', itself too long to be a duration
     expect(first('99999999999999999999')).toBe(`drill run: --until: '99999999999999999999' is too long to be a time: a number alone has no unit, and as hours or minutes it is more seconds than a number holds exactly; ${end}`);
     expect(first('9999999999999')).toBe("drill run: --until: '9999999999999' is not a time: a number alone has no unit; write 9999999999999m for 9999999999999 minutes after the start (as hours it is more seconds than a number holds exactly)");
-    expect(first('99999999999999999999999h', '--lang', 'vi')).toBe("drill run: --until: '99999999999999999999999h' quá dài để là một thời điểm: số giây vượt quá mức một số giữ được chính xác; lượt chạy kết thúc lúc T+04:00 (4h): hãy viết một thời điểm không quá lúc đó, như 4h hoặc T+04:00");
+    expect(first('99999999999999999999999h', '--lang', 'vi')).toBe("drill run: --until: '99999999999999999999999h' quá dài để là một thời điểm: số giây lớn quá mức máy tính đếm được chính xác; lượt chạy kết thúc lúc T+04:00 (4h): hãy viết một thời điểm không quá lúc đó, như 4h hoặc T+04:00");
     expect(first('99999999999999999999', '--lang', 'vi')).toMatch(/^drill run: --until: '99999999999999999999' quá dài để là một thời điểm: một con số đứng một mình thì không có đơn vị/);
   });
 

@@ -105,8 +105,8 @@ describe('a time or a length of more seconds than a number holds exactly', () =>
     expect(s.handle('jump T+99999999999999999999d00:00').text).toContain("cannot read that: 'T+99999999999999999999d00:00' is too long to be a time: it is more seconds than a number holds exactly; write a time between T+00:00 and T+04:00");
     expect(s.handle('inject mx-commander at 99999999999999999999999h Call | Text').text).toContain("'99999999999999999999999h' is too long to be a time: it is more seconds than a number holds exactly; write a time between T+00:00 and T+04:00");
     const vi = session('vi', true);
-    expect(vi.handle('tiếp 99999999999999999999999h').text).toContain("'99999999999999999999999h' quá dài để là một thời điểm hay một khoảng thời gian: số giây vượt quá mức một số giữ được chính xác; để chơi đến hết, hãy viết tiếp đến hết (hoặc tiếp 4h)");
+    expect(vi.handle('tiếp 99999999999999999999999h').text).toContain("'99999999999999999999999h' quá dài để là một thời điểm hay một khoảng thời gian: số giây lớn quá mức máy tính đếm được chính xác; để chơi đến hết, hãy viết tiếp đến hết (hoặc tiếp 4h)");
     vi.handle('role controller');
-    expect(vi.handle('jump T+99999999999999999999d00:00').text).toContain("'T+99999999999999999999d00:00' quá dài để là một thời điểm: số giây vượt quá mức một số giữ được chính xác; hãy viết một thời điểm từ T+00:00 đến T+04:00");
+    expect(vi.handle('jump T+99999999999999999999d00:00').text).toContain("'T+99999999999999999999d00:00' quá dài để là một thời điểm: số giây lớn quá mức máy tính đếm được chính xác; hãy viết một thời điểm từ T+00:00 đến T+04:00");
   });
 });
