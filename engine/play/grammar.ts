@@ -5,7 +5,7 @@
  * ids are not checked here (the engine does that, with the reason).
  */
 import { localTime } from '../scenario/calendar.js';
-import { formatClock, formatDuration, parseDuration, suggestTime } from '../scenario/duration.js';
+import { formatClock, formatDuration, parseDuration, suggestTime, tooLongToBeDuration } from '../scenario/duration.js';
 import { editDistance } from '../scenario/issues.js';
 import type { MsgKey } from './messages.js';
 
@@ -308,8 +308,7 @@ function finish(verb: Verb, args: Partial<Record<ArgKind, string>>, extra: { ste
 
 /** A time or a length written in the notation with more seconds than a number holds exactly (`99999999999999999999h`), or a number alone of more minutes. */
 function tooLong(s: string): boolean {
-  const r = parseDuration(s);
-  return (!r.ok && r.words.key === 'duration.too-long') || (/^\d+$/.test(s) && !Number.isSafeInteger(Number(s) * 60));
+  return tooLongToBeDuration(s) || (/^\d+$/.test(s) && !Number.isSafeInteger(Number(s) * 60));
 }
 
 /** A time since T0: T+02:30 (or 2h30m, read the same way). */
