@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
-import { ARTIFACTS, launch, lookAtEach, openServedRun, servers, spread } from './browser.js';
+import { ARTIFACTS, launch, lookAtEach, openServedRun, servers, spread, toFront } from './browser.js';
 
 const dir = tempDir('drillsim-viewer-overlap-');
 /**
@@ -126,41 +126,59 @@ const files = RUNS.map(([s, seed, decisions]) => join(dir, `${s}-${seed}${decisi
 
 const served = servers();
 
+/** A page on run i (`cmp`: run B overlaid, compare in the overlay layout), the keys pressed on it so far, its looks then. */
+interface Opened { page: Page; pressed: string[]; times: number[]; looks: Look[] }
+
+/**
+ * Pages kept for the file, one for each run or pair of runs opened: opening one (Chromium reading a run or two of
+ * 600 kB and drawing them) took as long as its 61 looks. A test that asks for a view with more keys pressed (the
+ * framed view, then '+' to zoom in) gets the same page with the rest of its keys pressed, and looks again: a page
+ * shows the same at the same times, whatever it showed before (see map-crowding); one that asks for fewer gets a
+ * page of its own.
+ */
+const kept = new Map<string, Promise<Opened>>();
+
 /**
  * Run i opened (`cmp`: run B overlaid, compare in the overlay layout; `keys`: keys the reviewer presses then, as
- * '+' to zoom in), looked at 61 times over the run. `done` closes the page, unless it is shared.
+ * '+' to zoom in), looked at 61 times over the run: the page, in that view, and a copy of the times and looks for
+ * the test's own use. Each test seeks to what it shows before its pictures.
  */
-async function looksOver(i: number, cmp?: number, keys: string[] = []): Promise<{ page: Page; times: number[]; looks: Look[]; done: () => Promise<void> }> {
-  // on a server of the runs it shows (see servers). A run opened as it is: one page and one look for all its tests
-  // (a page shows the same at the same times, see map-crowding), each test seeking to what it shows before its
-  // pictures, with its own copy of the lists
-  if (cmp === undefined && keys.length === 0) {
-    let seen = plain.get(i);
-    if (seen === undefined) plain.set(i, seen = opened(i, cmp, keys));
-    const { page, times, looks } = await seen;
-    return { page, times: [...times], looks: [...looks], done: async () => {} };
-  }
-  const { page, times, looks } = await opened(i, cmp, keys);
-  return { page, times, looks, done: () => page.close() };
+async function looksOver(i: number, cmp?: number, keys: string[] = []): Promise<{ page: Page; times: number[]; looks: Look[] }> {
+  const id = `${i} ${cmp ?? ''}`;
+  const was = await kept.get(id);
+  let now: Promise<Opened>;
+  if (was !== undefined && was.pressed.join(' ') === keys.join(' ')) now = Promise.resolve(was);
+  else if (was !== undefined && keys.slice(0, was.pressed.length).join(' ') === was.pressed.join(' ')) now = looked(was.page, keys.slice(was.pressed.length), keys);
+  else now = opened(i, cmp).then((page) => looked(page, keys, keys));
+  kept.set(id, now);
+  const { page, times, looks } = await now;
+  return { page: await toFront(page), times: [...times], looks: [...looks] };
 }
 
-async function opened(i: number, cmp: number | undefined, keys: string[]): Promise<{ page: Page; times: number[]; looks: Look[] }> {
+/** A page on run i (and B), on a server of the runs it shows (see servers). */
+async function opened(i: number, cmp: number | undefined): Promise<Page> {
   const page = await openServedRun(browser, await served.of(cmp === undefined ? [files[i]] : [files[i], files[cmp]]), 0, 'en', cmp === undefined ? '' : '&cmp=1&layout=overlay');
   if (cmp !== undefined) await page.waitForFunction(() => (window as any).drillViewer.app.b?.served === 1);
-  for (const k of keys) await page.keyboard.press(k);
-  const until: number = await page.evaluate(() => (window as any).drillViewer.app.a.data.until);
-  const times = spread(until, 60);
-  return { page, times, looks: await lookAtEach<Look>(page, times, LOOK) };
+  return page;
 }
 
-const plain = new Map<number, Promise<{ page: Page; times: number[]; looks: Look[] }>>();
+/** `press` pressed on the page (which then has had `pressed` in all), and its 61 looks. */
+async function looked(page: Page, press: string[], pressed: string[]): Promise<Opened> {
+  await toFront(page);
+  for (const k of press) await page.keyboard.press(k);
+  const until: number = await page.evaluate(() => (window as any).drillViewer.app.a.data.until);
+  const times = spread(until, 60);
+  return { page, pressed, times, looks: await lookAtEach<Look>(page, times, LOOK) };
+}
 
 beforeAll(async () => {
+  // Chromium starts while the runs are made
+  const launching = launch();
   RUNS.forEach(([s, seed, decisions], i) => {
     const also = decisions ? ['--decisions', `scenarios/decisions/${decisions}.yaml`] : [];
     expect(drill(['run', `scenarios/${s}.yaml`, '--seed', String(seed), ...also, '--out', files[i], '--quiet']).code).toBe(0);
   });
-  browser = await launch();
+  browser = await launching;
 });
 
 afterAll(async () => {
@@ -171,7 +189,7 @@ afterAll(async () => {
 describe('incident markers and area names', () => {
   for (const [i, [s]] of RUNS.slice(0, 3).entries()) {
     it(`no area name lies on an open incident's circle, at any time of ${s}`, async () => {
-      const { page, times, looks, done } = await looksOver(i);
+      const { page, times, looks } = await looksOver(i);
       const bad: string[] = [];
       looks.forEach((l, k) => {
         for (const n of l.names) for (const c of l.incidents) if (circleOnBox(c, ink(n))) bad.push(`T${times[k]}: ${n.text} / ${c.id}`);
@@ -185,7 +203,6 @@ describe('incident markers and area names', () => {
       await page.evaluate((t) => (window as any).drillViewer.paintedSeek(t), times[worst]);
       await page.locator('#maps').screenshot({ path: join(ARTIFACTS, `viewer-overlap-names-${s}.png`) });
       expect(bad).toEqual([]);
-      await done();
     });
   }
 });
@@ -193,7 +210,7 @@ describe('incident markers and area names', () => {
 describe("incidents' people at risk", () => {
   for (const [i, [s]] of RUNS.slice(0, 3).entries()) {
     it(`are under no unit's diamond, at any time of ${s}`, async () => {
-      const { times, looks, done } = await looksOver(i);
+      const { times, looks } = await looksOver(i);
       const bad: string[] = [];
       let seen = 0;
       looks.forEach((l, k) => {
@@ -202,11 +219,10 @@ describe("incidents' people at risk", () => {
       });
       expect(seen).toBeGreaterThan(10);
       expect(bad).toEqual([]);
-      await done();
     });
 
     it(`lie on no other open incident's circle, at any time of ${s}`, async () => {
-      const { page, times, looks, done } = await looksOver(i);
+      const { page, times, looks } = await looksOver(i);
       const bad: string[] = [];
       looks.forEach((l, k) => {
         for (const p of l.people) for (const c of l.incidents) if (c.id !== p.id && circleOnBox(c, ink(p))) bad.push(`T${times[k]}: ${p.id} (${p.text}) on ${c.id}`);
@@ -217,7 +233,6 @@ describe("incidents' people at risk", () => {
       await page.locator('#maps').screenshot({ path: join(ARTIFACTS, `viewer-overlap-people-${s}.png`) });
       expect(looks.some((l) => l.people.length > 1)).toBe(true);
       expect(bad).toEqual([]);
-      await done();
     });
   }
 });
@@ -225,7 +240,7 @@ describe("incidents' people at risk", () => {
 describe("units standing round an incident's circle", () => {
   for (const [i, [s, seed, decisions]] of RUNS.entries()) {
     it(`stand on their own incident's rim while on scene, even at their own base, at any time of ${s} (seed ${seed}${decisions ? `, ${decisions}` : ""})`, async () => {
-      const { times, looks, done } = await looksOver(i);
+      const { times, looks } = await looksOver(i);
       const bad: string[] = [];
       let seen = 0;
       looks.forEach((l, k) => {
@@ -241,12 +256,11 @@ describe("units standing round an incident's circle", () => {
       // the flash flood's Tà Cạ shock team works the houses swept away at its own commune: it was drawn resting at its base
       if (s === 'ky-son-flash-flood') expect(seen).toBeGreaterThan(10);
       expect(bad).toEqual([]);
-      await done();
     });
   }
   for (const [i, [s]] of RUNS.slice(0, 3).entries()) {
     it(`hide no letter of a zone's or a shelter's figures, at any time of ${s}`, async () => {
-      const { page, times, looks, done } = await looksOver(i);
+      const { page, times, looks } = await looksOver(i);
       // the flash flood at T+13:57: a unit on the rim covered the end of the lowland's '0↓ 630⌂'
       if (s === 'ky-son-flash-flood') { times.push(50220); looks.push(...await lookAtEach<Look>(page, [50220], LOOK)); }
       const bad: string[] = [];
@@ -259,7 +273,6 @@ describe("units standing round an incident's circle", () => {
       });
       expect(looks.some((l) => l.figures.length > 0)).toBe(true);
       expect(bad).toEqual([]);
-      await done();
     });
   }
 });
@@ -269,7 +282,7 @@ describe("areas' risk badges", () => {
   // hid its hexagon, and with it the area's risk level (a commune's militia resting at its own commune)
   for (const [i, [s]] of RUNS.slice(0, 3).entries()) {
     it(`lie under no unit's diamond, at any time of ${s}`, async () => {
-      const { page, times, looks, done } = await looksOver(i);
+      const { page, times, looks } = await looksOver(i);
       const bad: string[] = [];
       let seen = 0;
       looks.forEach((l, k) => {
@@ -288,7 +301,6 @@ describe("areas' risk badges", () => {
       // units stand by the areas' places: the bases are at the communes
       expect(seen).toBeGreaterThan(20);
       expect(bad.slice(0, 20)).toEqual([]);
-      await done();
     });
   }
 });
@@ -302,7 +314,7 @@ describe("the typhoon eye's wind force", () => {
   const CASES = [[2, [], 126000, 136800, 720, 'typhoon-landfall-coast'], [6, ['0'], 19800, 28800, 360, 'vinh-wards-typhoon-night, seen whole']] as const;
   for (const [i, keys, from, to, step, name] of CASES) {
     it(`lies on no incident's circle or number, and under no unit's diamond, at any time of ${name}`, async () => {
-      const { page, times, looks, done } = await looksOver(i, undefined, [...keys]);
+      const { page, times, looks } = await looksOver(i, undefined, [...keys]);
       const dense = Array.from({ length: (to - from) / step + 1 }, (_, k) => from + k * step);
       times.push(...dense);
       looks.push(...await lookAtEach<Look>(page, dense, LOOK));
@@ -327,14 +339,13 @@ describe("the typhoon eye's wind force", () => {
       await page.locator('#maps').screenshot({ path: join(ARTIFACTS, `viewer-overlap-eye-${RUNS[i][0]}.png`) });
       expect(near).toBeGreaterThan(5);
       expect(bad).toEqual([]);
-      await done();
     });
   }
 });
 
 describe("leader lines (a marker moved off its place, tied to it)", () => {
   it("start clear of other incidents' circles: the hotel fire's spread, moved off the fire, no longer crosses out its number", async () => {
-    const { page, times, looks, done } = await looksOver(4);
+    const { page, times, looks } = await looksOver(4);
     const bad: string[] = [];
     let seen = 0;
     looks.forEach((l, k) => {
@@ -345,13 +356,12 @@ describe("leader lines (a marker moved off its place, tied to it)", () => {
     await page.locator('#maps').screenshot({ path: join(ARTIFACTS, 'viewer-overlap-leaders-cua-lo.png') });
     expect(seen).toBeGreaterThan(10);
     expect(bad).toEqual([]);
-    await done();
   });
 });
 
 describe('two runs on one map (compare, overlay)', () => {
   it("B's units at their base rest each at a spot of its own, 5 px off A's same unit's, at every time", async () => {
-    const { page, times, looks, done } = await looksOver(1, 3);
+    const { page, times, looks } = await looksOver(1, 3);
     // where each of A's units rests (the same at every time: see map-crowding)
     const restA = new Map<string, [number, number]>();
     for (const l of looks) for (const u of l.units) if (!u.ghost && AT_BASE.includes(u.state)) restA.set(u.id, [u.cx, u.cy]);
@@ -377,22 +387,6 @@ describe('two runs on one map (compare, overlay)', () => {
     looks.forEach((l, k) => { for (const n of l.names) for (const c of [...l.incidents, ...l.ghosts]) if (circleOnBox(c, ink(n))) names.push(`T${times[k]}: ${n.text} / ${c.id}`); });
     expect(looks.some((l) => l.ghosts.length > 0)).toBe(true);
     expect(names).toEqual([]);
-    await done();
-  });
-
-  it("no label lies under a unit resting at its base, A's or B's overlaid: the shelters' figures by the dam release's militia, zoomed in", async () => {
-    const { page, times, looks, done } = await looksOver(0, 5, ['+']);
-    const bad: string[] = [];
-    looks.forEach((l, k) => {
-      const labels = [...l.names, ...l.figures, ...l.people];
-      for (const u of l.units) if (AT_BASE.includes(u.state)) for (const b of labels) if (diamondOnBox(u, ink(b))) bad.push(`T${times[k]}: ${b.text} under ${u.ghost ? 'B' : 'A'}'s ${u.id}`);
-    });
-    await page.evaluate(() => (window as any).drillViewer.paintedSeek(30000));
-    await page.locator('#maps').screenshot({ path: join(ARTIFACTS, 'viewer-overlap-overlay-labels.png') });
-    expect(looks.some((l) => l.units.some((u) => u.ghost && AT_BASE.includes(u.state)))).toBe(true);
-    expect(looks.some((l) => l.figures.length > 0)).toBe(true);
-    expect(bad).toEqual([]);
-    await done();
   });
 
   /**
@@ -408,7 +402,7 @@ describe('two runs on one map (compare, overlay)', () => {
     [7, 8, ['+'], "the flash flood, the trainee's decisions against doctrine, zoomed in", 0]] as const;
   for (const [a, b, keys, name, crowded] of PAIRS) {
     it(`A's people at risk lie on none of B's dashed circles (drawn over them), nor on A's; B's on A's filled circles only where every side is taken: ${name}`, async () => {
-      const { page, times, looks, done } = await looksOver(a, b, [...keys]);
+      const { page, times, looks } = await looksOver(a, b, [...keys]);
       const bad: string[] = [];
       let both = 0, bOnA = 0;
       const crowd: string[] = [];
@@ -429,7 +423,20 @@ describe('two runs on one map (compare, overlay)', () => {
       await page.locator('#maps').screenshot({ path: join(ARTIFACTS, `viewer-overlap-overlay-people-${a}-${b}.png`) });
       expect(both).toBeGreaterThan(20);
       expect(bad).toEqual([]);
-      await done();
     });
   }
+
+  it("no label lies under a unit resting at its base, A's or B's overlaid: the shelters' figures by the dam release's militia, zoomed in", async () => {
+    const { page, times, looks } = await looksOver(0, 5, ['+']);
+    const bad: string[] = [];
+    looks.forEach((l, k) => {
+      const labels = [...l.names, ...l.figures, ...l.people];
+      for (const u of l.units) if (AT_BASE.includes(u.state)) for (const b of labels) if (diamondOnBox(u, ink(b))) bad.push(`T${times[k]}: ${b.text} under ${u.ghost ? 'B' : 'A'}'s ${u.id}`);
+    });
+    await page.evaluate(() => (window as any).drillViewer.paintedSeek(30000));
+    await page.locator('#maps').screenshot({ path: join(ARTIFACTS, 'viewer-overlap-overlay-labels.png') });
+    expect(looks.some((l) => l.units.some((u) => u.ghost && AT_BASE.includes(u.state)))).toBe(true);
+    expect(looks.some((l) => l.figures.length > 0)).toBe(true);
+    expect(bad).toEqual([]);
+  });
 });
