@@ -6,7 +6,7 @@
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findDivergence } from '../../engine/replay/divergence.js';
 import { MESSAGES } from '../../engine/review/messages.js';
 import type { RunData } from '../../engine/replay/open.js';
@@ -75,6 +75,9 @@ afterAll(async () => {
 });
 
 describe('the replay viewer', () => {
+  // the page in front again after a test's own pages: Chromium runs a tab behind others at a few frames a second (see toFront)
+  beforeEach(async () => { await page?.bringToFront(); });
+
   it('opens the run it was given: title, map, timeline, no error', async () => {
     await expect(page.locator('#title').textContent()).resolves.toContain('Mường Xén');
     expect(await page.locator('#error').isHidden()).toBe(true);
