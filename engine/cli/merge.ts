@@ -6,7 +6,8 @@
  * message that names them.
  */
 import { resolve } from 'node:path';
-import { mergeResults, readResults, type BatchResults } from '../batch/results.js';
+import { mergeResults, type BatchResults } from '../batch/results.js';
+import { readResults } from '../batch/read-results.js';
 import { OptionError, parse } from './args.js';
 import { outputs, writeOutputs, writtenLines } from './batch.js';
 import { formatBatchSummary } from './batch-summary.js';

@@ -13,7 +13,8 @@
  *
  * Exit 0 when all match; 1 with the first runs and figures that differ, and a summary.
  */
-import { readResults, batchHeader, buildResults, totalJobs, type BatchHeader, type BatchResults, type RunRecord } from '../batch/results.js';
+import { batchHeader, buildResults, totalJobs, type BatchHeader, type BatchResults, type RunRecord } from '../batch/results.js';
+import { readResults } from '../batch/read-results.js';
 import { aggregateDifferences, coverage, headerDifferences, jobOf, layoutDifference, runDifference, sampleIndices, type RunDifference } from '../batch/verify.js';
 import { parseVarySpec, varyScenario, type VarySpec } from '../batch/vary.js';
 import { sha256Hex } from '../core/hash.js';

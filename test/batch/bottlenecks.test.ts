@@ -8,7 +8,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { batchHeader, buildResults, mergeResults, readResults, resultsCsv, runRecord, serializeResults, type RunRecord } from '../../engine/batch/results.js';
+import { batchHeader, buildResults, mergeResults, resultsCsv, runRecord, serializeResults, type RunRecord } from '../../engine/batch/results.js';
+import { readResults } from '../../engine/batch/read-results.js';
 import { batchJobs } from '../../engine/batch/seeds.js';
 import { batchHtml } from '../../engine/batch/html.js';
 import { formatBatchSummary } from '../../engine/cli/batch-summary.js';

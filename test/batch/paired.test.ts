@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { batchHeader, buildResults, mergeResults, readResults, serializeResults, type BatchResults, type RunRecord } from '../../engine/batch/results.js';
+import { batchHeader, buildResults, mergeResults, serializeResults, type BatchResults, type RunRecord } from '../../engine/batch/results.js';
+import { readResults } from '../../engine/batch/read-results.js';
 import { batchHtml } from '../../engine/batch/html.js';
 import { formatBatchSummary } from '../../engine/cli/batch-summary.js';
 import { showsDifference, signedFigure, signedPoints, unitReference } from '../../engine/batch/format.js';

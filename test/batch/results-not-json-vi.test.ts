@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readResults } from '../../engine/batch/results.js';
+import { readResults } from '../../engine/batch/read-results.js';
 import { drill, tempDir } from '../helpers/cli.js';
 
 const message = (text: string, lang: 'en' | 'vi') => { const r = readResults(text, lang); return r.ok ? 'ok' : r.message; };

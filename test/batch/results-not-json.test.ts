@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readResults } from '../../engine/batch/results.js';
+import { readResults } from '../../engine/batch/read-results.js';
 import { breakAt } from '../../engine/core/json-break.js';
 import { drill, tempDir } from '../helpers/cli.js';
 

@@ -1,7 +1,8 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { batchHeader, buildResults, mergeResults, readResults, resultsCsv, runRecord, serializeResults, type BatchResults, type RunRecord } from '../../engine/batch/results.js';
+import { batchHeader, buildResults, mergeResults, resultsCsv, runRecord, serializeResults, type BatchResults, type RunRecord } from '../../engine/batch/results.js';
+import { readResults } from '../../engine/batch/read-results.js';
 import { batchJobs } from '../../engine/batch/seeds.js';
 import { Model } from '../../engine/sim/model.js';
 import { runMetrics } from '../../engine/sim/runner.js';

@@ -10,7 +10,8 @@
 import { describe, expect, it } from 'vitest';
 import { fmtFigure, metricLabel } from '../../engine/batch/format.js';
 import { batchHtml, esc } from '../../engine/batch/html.js';
-import { batchHeader, buildResults, mergeResults, readResults, runRecord, serializeResults, RUN_METRIC_NAMES, type BatchResults } from '../../engine/batch/results.js';
+import { batchHeader, buildResults, mergeResults, runRecord, serializeResults, RUN_METRIC_NAMES, type BatchResults } from '../../engine/batch/results.js';
+import { readResults } from '../../engine/batch/read-results.js';
 import { batchJobs } from '../../engine/batch/seeds.js';
 import { varyScenario } from '../../engine/batch/vary.js';
 import { catalogueKeys, say } from '../../engine/batch/words.js';
