@@ -15,7 +15,6 @@ const RATINGS: readonly (Rating | null)[] = ['P', 'S', 'M', 'U'];
 /** `at`: the line of the file the problem is on and the path in its record, when it is one line's (a figure edited by hand). */
 export type ReadResults = { ok: true; results: BatchResults } | { ok: false; message: string; hint?: string; at?: { line: number; path: string } };
 
-
 /** Read a results file back; says plainly when the text is not one, in the language asked for. */
 export function readResults(text: string, lang: Lang = 'en'): ReadResults {
   const w = (key: string, params: Record<string, string | number> = {}) => say(lang, key, params);

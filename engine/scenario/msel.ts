@@ -88,6 +88,10 @@ export function formatMselIssue(file: string, i: MselIssue): string {
 
 // ---------------------------------------------------------------- injects -> cells
 
+/** A cell's duration or time of more seconds than a number holds exactly (engine/cli/msel-words.ts says it in Vietnamese). */
+const TOO_LONG_DURATION = 'too long to be a duration: it is more seconds than a number holds exactly';
+const TOO_LONG_TIME = 'too long to be a time: it is more seconds than a number holds exactly';
+
 const EXPECTED_KEYS = ['unit', 'incident', 'zone', 'shelter', 'area', 'edge', 'level', 'within'] as const;
 /** The parts of an expected action in the order export writes them: the message (message= or message.vi= message.en=) before `within`. */
 const EXPECTED_WRITTEN = [...EXPECTED_KEYS.slice(0, -1), 'message', 'within'] as const;
@@ -539,7 +543,7 @@ function readTime(
   const cont = /^if not done\s+(.+?)\s+after\s+(\S+)$/i.exec(t);
   if (cont) {
     const after = parseDuration(cont[1]);
-    if (!after.ok && tooLongToBeDuration(cont[1])) { p('time', `'${cont[1].trim()}' is too long to be a duration: it is more seconds than a number holds exactly`, DURATION_HINT); return; }
+    if (!after.ok && tooLongToBeDuration(cont[1])) { p('time', `'${cont[1].trim()}' is ${TOO_LONG_DURATION}`, DURATION_HINT); return; }
     if (!after.ok || after.seconds <= 0) { p('time', `'${cont[1]}' is not a duration`, durationHint(cont[1])); return; }
     const ref = cont[2];
     let target: string | undefined;
@@ -561,7 +565,7 @@ function readTime(
   const r = parseDuration(clock ? `T+${t}` : t);
   // `T+99999999999999999999d00:00`: more seconds than a number holds exactly; it was 'not a time', as if the notation were wrong
   if (!r.ok && tooLongToBeDuration(clock ? `T+${t}` : t)) {
-    p('time', `'${t}' is too long to be a time: it is more seconds than a number holds exactly`, `write a time up to the end of the scenario, ${formatClock(scenario.horizon)}`);
+    p('time', `'${t}' is ${TOO_LONG_TIME}`, `write a time up to the end of the scenario, ${formatClock(scenario.horizon)}`);
     return;
   }
   if (!r.ok || r.seconds < 0) {
@@ -630,7 +634,7 @@ function keyValue(w: Word, allowed: readonly string[], names: Names, what: strin
     }
     case 'within': {
       const d = parseDuration(v);
-      if (!d.ok && tooLongToBeDuration(v)) return { ok: false, message: `within=${v}: too long to be a duration: it is more seconds than a number holds exactly`, hint: DURATION_HINT };
+      if (!d.ok && tooLongToBeDuration(v)) return { ok: false, message: `within=${v}: ${TOO_LONG_DURATION}`, hint: DURATION_HINT };
       if (!d.ok || d.seconds < 0) return { ok: false, message: `within=${v}: not a duration`, hint: durationHint(v) };
       return { ok: true, value: formatDuration(d.seconds) };
     }
@@ -659,7 +663,7 @@ function readCommand(text: string, kind: 'expected' | 'command', names: Names): 
     const next = rest[k + 1];
     if (w.key === 'within' && next?.key === null && !parseDuration(w.value).ok) {
       const words = `${w.value} ${next.value}`;
-      if (tooLongToBeDuration(words)) return { ok: false, message: `within=${words}: too long to be a duration: it is more seconds than a number holds exactly`, hint: DURATION_HINT };
+      if (tooLongToBeDuration(words)) return { ok: false, message: `within=${words}: ${TOO_LONG_DURATION}`, hint: DURATION_HINT };
       if (suggestDuration(words)) return { ok: false, message: `within=${words}: not a duration`, hint: durationHint(words) };
     }
     if (takesMessage && w.key !== null && /^message(\.(vi|en))?$/.test(w.key)) {
@@ -724,7 +728,7 @@ function readDecision(optText: string, deadline: string, def: string, names: Nam
   });
   const d = parseDuration(deadline);
   if (deadline === '') fail('decision deadline', 'a decision needs a deadline', 'e.g. 30m');
-  else if (!d.ok && tooLongToBeDuration(deadline)) fail('decision deadline', `'${deadline}' is too long to be a duration: it is more seconds than a number holds exactly`, DURATION_HINT);
+  else if (!d.ok && tooLongToBeDuration(deadline)) fail('decision deadline', `'${deadline}' is ${TOO_LONG_DURATION}`, DURATION_HINT);
   else if (!d.ok || d.seconds <= 0) fail('decision deadline', `'${deadline}' is not a duration`, durationHint(deadline));
   if (def === '') fail('decision default', 'a decision needs a default option (applied when the deadline passes)', options.length ? `one of: ${options.map((o) => o.id).join(', ')}` : undefined);
   else if (options.length && !options.some((o) => o.id === def)) fail('decision default', `'${def}' is not one of the options`, hintFor(def, options.map((o) => String(o.id))));
