@@ -9,6 +9,7 @@ import { formatClock, formatDuration } from '../scenario/duration.js';
 import { NEVER_S } from '../machines/never.js';
 import type { Text } from '../scenario/schema.js';
 import type { Lang } from '../scenario/text.js';
+import { withUnit } from '../scenario/unit-words.js';
 import type { Summary } from '../review/metrics.js';
 import { strandedAtEnd } from '../review/stranded.js';
 import { unreachedIncidents } from '../review/unreached.js';
@@ -96,7 +97,7 @@ function hazardLine(sim: Sim, h: Sim['model']['scenario']['hazards'][number], t:
     alarm = reached ? ` (${m(lang, `alarm.${reached}`)})` : ` (${m(lang, 'alarm.none')})`;
   }
   const where = h.kind === 'typhoon' || h.areas.length === 1 ? areaName(sim, area, lang) : h.areas.filter((a) => seen.has(a)).map((a) => areaName(sim, a, lang)).join(', ');
-  const value = `${num(v, lang)}${h.unit ? ` ${h.unit}` : ''}${alarm}`;
+  const value = `${withUnit(num(v, lang), h.unit, lang)}${alarm}`;
   if (h.forecast) return m(lang, 'board.hazard-forecast', { name: say(h.name, lang), value, where, risk: level, lead: hoursOf(h.forecast, lang) });
   return m(lang, 'board.hazard', { name: say(h.name, lang), value, where, risk: level });
 }

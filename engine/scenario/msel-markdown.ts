@@ -12,6 +12,7 @@ import { formatDuration } from './duration.js';
 import { textCells } from './msel-cells.js';
 import type { Inject, Scenario, Text } from './schema.js';
 import { textIn, type Lang } from './text.js';
+import { withUnit } from './unit-words.js';
 
 /** The table's own phrases; names, methods, commands and times come from the report's catalogue. */
 const PHRASES: Record<Lang, Record<string, string>> = {
@@ -119,7 +120,7 @@ class TableWords {
       const h = this.scenario.hazards.find((x) => x.id === c.hazard);
       const hazard = this.hazard(c.hazard);
       areaUsed = true;
-      if (c.above !== undefined) parts.push(this.t('hazard.above', { hazard, at, value: `${this.num(c.above)}${h?.unit ? ` ${h.unit}` : ''}` }));
+      if (c.above !== undefined) parts.push(this.t('hazard.above', { hazard, at, value: withUnit(this.num(c.above), h?.unit, this.lang) }));
       if (c.alarm !== undefined) parts.push(this.t('hazard.alarm', { hazard, at, n: c.alarm.slice(2) }));
       if (c.risk_at_least !== undefined) parts.push(this.t('hazard.risk', { hazard, at, n: String(c.risk_at_least) }));
       if (parts.length === 0) parts.push(this.t('hazard.any', { hazard, at }));

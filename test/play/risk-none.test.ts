@@ -13,7 +13,7 @@ describe('a hazard below the first risk level', () => {
     const vinh = loadNamed('vinh-wards-typhoon-night');
     const board = (lang: 'en' | 'vi') => new PlaySession(vinh, { seed: 825, players: ['tr-chair'], controller: false, lang }).boardText();
     expect(board('en')).toContain('Typhoon rain over Vinh: 80 mm/24h at Thành Vinh ward, Trường Vinh ward, Vinh Hưng ward (below risk level 1)');
-    expect(board('en')).toContain('Typhoon No. 5: 10 Beaufort at Thành Vinh ward (risk level 4, forecast 36 h ahead)');
+    expect(board('en')).toContain('Typhoon No. 5: Beaufort force 10 at Thành Vinh ward (risk level 4, forecast 36 h ahead)');
     expect(board('vi')).toContain('(dưới cấp độ rủi ro 1)');
     expect(board('en')).not.toContain('risk level 0');
   });

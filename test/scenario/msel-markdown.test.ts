@@ -72,3 +72,12 @@ describe('the MSEL table in English and in both languages', () => {
     expect(row(mselToMarkdown(stop, 'en'), 10)[7]).toBe('inform the public in Mường Xén: The dam is safe, within 30 min');
   });
 });
+
+describe('a hazard threshold in the MSEL table', () => {
+  const vinh = loadNamed('vinh-wards-typhoon-night');
+  it('puts the Beaufort scale before the number, as each language says a wind force', () => {
+    expect(mselToMarkdown(vinh, 'vi')).toContain('vượt cấp 10 Beaufort');
+    expect(mselToMarkdown(vinh, 'en')).toContain('above Beaufort force 10');
+    expect(mselToMarkdown(vinh, 'vi')).not.toContain('vượt 10 Beaufort');
+  });
+});

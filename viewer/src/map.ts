@@ -12,6 +12,7 @@
 import * as d3 from 'd3';
 import { feature } from 'topojson-client';
 import { textIn } from '../../engine/scenario/text.js';
+import { WIND_FORCE_UNIT, withUnit } from '../../engine/scenario/unit-words.js';
 import { TIERS } from '../../engine/scenario/schema.js';
 import { trackAt } from '../../engine/sim/hazards.js';
 import { toCoords } from '../../engine/sim/geo.js';
@@ -662,7 +663,7 @@ export class MapView {
       const circle = d3.geoCircle().center([c.lon, c.lat]).radius(st.radius_km / 111.195)();
       g.select('path.radius').attr('d', path(circle) ?? '');
       g.attr('data-wind-force', st.wind_force);
-      setText(g.select('title'), `${textIn(h.name, lang)}: ${st.wind_force} Bft, ${Math.round(st.radius_km)} km`);
+      setText(g.select('title'), `${textIn(h.name, lang)}: ${withUnit(String(st.wind_force), WIND_FORCE_UNIT, lang)}, ${Math.round(st.radius_km)} km`);
     });
 
     // --- evacuation zones, hatched once the hazard has struck
@@ -698,14 +699,14 @@ export class MapView {
       });
 
     // --- fire weather: a ring around each area a fire-weather hazard bears on, wider with its risk level
-    const fires: { id: string; area: string; x: number; y: number; value: number; level: number; name: string }[] = [];
+    const fires: { id: string; area: string; x: number; y: number; value: number; level: number; name: string; unit: string | undefined }[] = [];
     for (const h of s.hazards) {
       if (h.kind !== 'fire-weather') continue;
       for (const area of h.areas) {
         const value = model.hazards.value(h, area, t);
         const level = model.hazards.levelAt(h, area, t);
         const p = model.areaPlace.get(area);
-        if (p && level > 0) fires.push({ id: `${h.id}/${area}`, area, x: p.x, y: p.y, value, level, name: textIn(h.name, lang) });
+        if (p && level > 0) fires.push({ id: `${h.id}/${area}`, area, x: p.x, y: p.y, value, level, name: textIn(h.name, lang), unit: h.unit });
       }
     }
     this.layer.zones.selectAll<SVGGElement, (typeof fires)[number]>('g.fire').data(fires, (d) => d.id)
@@ -715,7 +716,7 @@ export class MapView {
       .each(function (d) {
         const g = d3.select(this);
         g.select('circle').attr('r', 14 + d.level * 5).attr('stroke-width', 1 + d.level * 0.6);
-        setText(g.select('title'), `${S.fireWeather}: ${d.name} ${Math.round(d.value * 10) / 10} (${S.risk} ${d.level})`);
+        setText(g.select('title'), `${S.fireWeather}: ${d.name} ${withUnit(String(Math.round(d.value * 10) / 10), d.unit, lang)} (${S.risk} ${d.level})`);
       });
 
     // --- roads by status
@@ -875,7 +876,7 @@ export class MapView {
       .join((en) => { const g = en.append('g').attr('class', 'eye'); g.append('circle').attr('r', 6); g.append('text').attr('x', 9).attr('y', 4).attr('class', 'small'); return g; })
       .each((d, i, gs) => {
         const [x, y] = this.pt([d!.c.lon, d!.c.lat]);
-        const g = gs[i], label = g.lastChild as SVGTextElement, text = `${d!.f} Bft`;
+        const g = gs[i], label = g.lastChild as SVGTextElement, text = withUnit(String(d!.f), WIND_FORCE_UNIT, lang, true);
         const at = `translate(${x},${y})`;
         if (g.getAttribute('transform') !== at) g.setAttribute('transform', at);
         if (label.textContent !== text) label.textContent = text;

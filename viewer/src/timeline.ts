@@ -12,6 +12,7 @@ import type { Change } from '../../engine/replay/history.js';
 import type { LogEvent } from '../../engine/review/metrics.js';
 import { seriesAt, trackAt } from '../../engine/sim/hazards.js';
 import { textIn } from '../../engine/scenario/text.js';
+import { WIND_FORCE_UNIT, withUnit } from '../../engine/scenario/unit-words.js';
 import type { Hazard } from '../../engine/scenario/schema.js';
 import type { Lang } from './i18n.js';
 import { STRINGS } from './i18n.js';
@@ -299,8 +300,8 @@ export class Timeline {
     ctx.stroke();
     ctx.fillStyle = '#555';
     ctx.font = '9px system-ui, sans-serif';
-    const unit = h.kind === 'typhoon' ? 'Bft' : h.unit ?? '';
-    haloText(ctx, `${fmt(hi)} ${unit}`, LEFT + 2, r.y + 6);
+    // a typhoon's curve is its track's wind force (Beaufort), whatever its unit says; short: the lane's name says what
+    haloText(ctx, withUnit(fmt(hi), h.track?.length ? WIND_FORCE_UNIT : h.unit, this.lang(), true), LEFT + 2, r.y + 6);
     haloText(ctx, `${fmt(lo)}`, LEFT + 2, r.y + r.h - 5);
     // each mark's name on its own line, small enough for three marks a third of a lane apart not to cover each other
     ctx.save();
