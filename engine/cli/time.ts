@@ -21,6 +21,8 @@ export function timeOption(value: unknown, name: string, ctx: TimeContext = {}):
   if (r.ok && r.seconds >= 0) return r.seconds;
   const lang = ctx.lang ?? 'en';
   const words = r.ok ? say('time.option-before', { text, d: formatDuration(-r.seconds), t: formatClock(-r.seconds) })
+    // `--until -99999999999999999999h`: before the start, however far (it was 'too long to be a time', as if it were late)
+    : r.words.key === 'duration.too-long' && /^\s*-/.test(text) ? say('time.option-before-far', { text, hint: upToEnd(ctx.horizon_s) })
     : r.words.key === 'duration.too-long' ? say('time.option-too-long', { text, hint: upToEnd(ctx.horizon_s) })
       : bareNumber(text, ctx.horizon_s) ?? clockLike(text, ctx) ?? dateTimeLike(text, ctx) ?? say('join.semicolon', { a: say('time.not', { text }), b: timeHintSay(text) });
   // said in the command's language: main prints the pointer to --help in it too

@@ -609,6 +609,7 @@ const en = {
   'time.option-iso-before': 'that date and time is before the start ({start})',
   'time.option-iso-after': 'that date and time would be {t}, after the end of the scenario (horizon {horizon})',
   'time.option-before': "'{text}' is before the start; times count from the start (T+00:00): write e.g. {d} or {t}",
+  'time.option-before-far': "'{text}' is before the start; times count from the start (T+00:00); {hint}",
   'time.option-bare': "'{text}' is not a time: a number alone has no unit; write {first} for {first_said} after the start, or {second} for {second_said}",
   'time.option-bare-zero': "'{text}' is not a time: a number alone has no unit; write 0s for the start itself",
   // a time option of more seconds than a number holds exactly (`--until 99999999999999999999h`): it was "'…' is not a time"
@@ -1478,6 +1479,7 @@ const vi: Record<IssueKey, string> = {
   'time.option-iso-before': 'ngày giờ đó là trước lúc bắt đầu ({start})',
   'time.option-iso-after': 'ngày giờ đó sẽ là {t}, sau khi kịch bản kết thúc (horizon {horizon})',
   'time.option-before': "'{text}' là trước lúc bắt đầu; thời điểm được tính từ lúc bắt đầu (T+00:00): hãy viết ví dụ {d} hoặc {t}",
+  'time.option-before-far': "'{text}' là trước lúc bắt đầu; thời điểm được tính từ lúc bắt đầu (T+00:00); {hint}",
   'time.option-bare': "'{text}' không phải một thời điểm: một con số đứng một mình thì không có đơn vị; hãy viết {first} cho {first_said} sau khi bắt đầu, hoặc {second} cho {second_said}",
   'time.option-bare-zero': "'{text}' không phải một thời điểm: một con số đứng một mình thì không có đơn vị; hãy viết 0s cho chính lúc bắt đầu",
   'time.option-too-long': "'{text}' quá dài để là một thời điểm: số giây lớn quá mức máy tính đếm được chính xác; {hint}",

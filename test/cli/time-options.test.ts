@@ -88,6 +88,14 @@ describe('a time option given as a bare number', () => {
     expect(first('99999999999999999999', '--lang', 'vi')).toMatch(/^drill run: --until: '99999999999999999999' quá dài để là một thời điểm: một con số đứng một mình thì không có đơn vị/);
   });
 
+  it('a negative time of more seconds than a number holds is before the start, as -1h is, not too long (EN and VI)', () => {
+    const first = (v: string, ...more: string[]) => drill(['run', S, '--until', v, ...more]).stderr.split('\n')[0];
+    // it was "'-99999999999999999999h' is too long to be a time", as if it were far past the end
+    expect(first('-99999999999999999999h')).toBe("drill run: --until: '-99999999999999999999h' is before the start; times count from the start (T+00:00); the run ends at T+04:00 (4h): write a time up to it, like 4h or T+04:00");
+    expect(first('-99999999999999999999h', '--lang', 'vi')).toBe("drill run: --until: '-99999999999999999999h' là trước lúc bắt đầu; thời điểm được tính từ lúc bắt đầu (T+00:00); lượt chạy kết thúc lúc T+04:00 (4h): hãy viết một thời điểm không quá lúc đó, như 4h hoặc T+04:00");
+    expect(drill(['run', S, '--until', '-99999999999999999999h']).code).toBe(2);
+  });
+
   describe('drill fork --at', () => {
     let log: string;
     let decisions: string;
@@ -108,6 +116,13 @@ describe('a time option given as a bare number', () => {
       const r = drill(['fork', log, '--at', '99999999999999999999999h', '--decisions', decisions]);
       expect(r.code).toBe(2);
       expect(r.stderr.split('\n')[0]).toBe("drill fork: --at: '99999999999999999999999h' is too long to be a time: it is more seconds than a number holds exactly; the run ends at T+04:00 (4h): write a time up to it, like 4h or T+04:00");
+    });
+
+    it('--at a negative time of more seconds than a number holds is before the start, in English and Vietnamese', () => {
+      const first = (...more: string[]) => drill(['fork', log, '--at', '-99999999999999999999h', '--decisions', decisions, ...more]);
+      expect(first().code).toBe(2);
+      expect(first().stderr.split('\n')[0]).toBe("drill fork: --at: '-99999999999999999999h' is before the start; times count from the start (T+00:00); the run ends at T+04:00 (4h): write a time up to it, like 4h or T+04:00");
+      expect(first('--lang', 'vi').stderr).toBe("drill fork: --at: '-99999999999999999999h' là trước lúc bắt đầu; thời điểm được tính từ lúc bắt đầu (T+00:00); lượt chạy kết thúc lúc T+04:00 (4h): hãy viết một thời điểm không quá lúc đó, như 4h hoặc T+04:00\n(drill fork --help liệt kê các tùy chọn)\n");
     });
 
     it('--at 21:00 is said as the clock time it may be (the run starts 20:00): T+01:00', () => {
