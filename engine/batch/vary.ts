@@ -362,7 +362,7 @@ export function varyScenario(base: Scenario, spec: VarySpec, lang: Lang = 'en'):
   // the loader's complaints, by what they say: one that every value gets (a misspelt key) is said once
   const invalid = new Map<string, string[]>();
   // two values written differently that make the same scenario (15m and 900s): two columns of the same runs
-  const made = new Map<string, { i: number; meant: Meant }>();
+  const made = new Map<string, { i: number; meant: Meant; rounded?: Rounded }>();
   spec.values.forEach((value, i) => {
     const label = `--vary ${spec.key}=${spec.labels[i]}`;
     const written = JSON.parse(text) as Written;
@@ -371,10 +371,11 @@ export function varyScenario(base: Scenario, spec: VarySpec, lang: Lang = 'en'):
     const r = parseScenario(JSON.stringify(written), label);
     if (r.ok) {
       const meant = meaning(value, target, written);
+      const rounded = roundedScale(value, target, JSON.parse(text) as Written);
       const canonical = canonicalScenarioText(withDoctrineDefaults(r.scenario));
       const before = made.get(canonical);
-      if (before) { messages.push(sayIn(sameValue(spec, before, { i, meant }), lang)); return; }
-      made.set(canonical, { i, meant });
+      if (before) { messages.push(sayIn(sameValue(spec, before, { i, meant, rounded }), lang)); return; }
+      made.set(canonical, { i, meant, rounded });
     }
     if (!r.ok) {
       for (const issue of r.issues.filter((x) => x.severity === 'error')) {
@@ -445,10 +446,35 @@ function meaning(value: unknown, target: Target, written: Written): Meant {
   return String(v);
 }
 
+/** x<k> of a single duration that is not whole seconds times k: what it came to, before durations were rounded to whole seconds. */
+interface Rounded { here: string; exact: Say; seconds: number }
+
+/** `x1.0001` of 20m: 1200.12 s, rounded to 1200 s; undefined for a value that is not a scale, or one that needed no rounding. */
+function roundedScale(value: unknown, target: Target, original: Written): Rounded | undefined {
+  const k = scaleOf(value);
+  const here = k !== null && target.at ? getIn(original, target.at) : undefined;
+  if (k === null || typeof here !== 'string') return undefined;
+  const d = parseDuration(here);
+  if (!d.ok) return undefined;
+  const exact = d.seconds * k;
+  const seconds = Math.round(exact);
+  if (exact === seconds || !Number.isSafeInteger(seconds)) return undefined;
+  // as many decimals as it takes, up to 6 (1200.12, not 1200.1200000000001); the whole and the fraction apart: '1200,12 giây'
+  const [whole, frac = '0'] = String(Math.round(exact * 1e6) / 1e6).split('.');
+  return { here: formatDuration(d.seconds), exact: say('vary.exact-seconds', { whole, frac }), seconds };
+}
+
 /** Two values that made the same scenario: named as written, with what they mean (the default, when one of them is unset). */
-function sameValue(spec: VarySpec, a: { i: number; meant: Meant }, b: { i: number; meant: Meant }): Say {
+function sameValue(spec: VarySpec, a: { i: number; meant: Meant; rounded?: Rounded }, b: { i: number; meant: Meant; rounded?: Rounded }): Say {
   const params = { key: spec.key, a: spec.labels[a.i], b: spec.labels[b.i] };
   const text = (m: Meant) => (m === null ? null : typeof m === 'string' ? m : JSON.stringify(m));
+  // `x1.0001,20m`: the same only once x1.0001 of 20m (1200.12 s) is rounded to whole seconds; 'both mean 20m' hid how
+  const r = a.rounded ? a : b.rounded ? b : undefined;
+  if (r && text(a.meant) === text(b.meant)) {
+    const o = r === a ? b : a;
+    const other = o.rounded ? say('vary.rounded-other', { label: spec.labels[o.i], exact: o.rounded.exact }) : say('quoted', { text: spec.labels[o.i] });
+    return say('vary.same-rounded', { ...params, scale: spec.labels[r.i], here: r.rounded!.here, exact: r.rounded!.exact, s: r.rounded!.seconds, other });
+  }
   if (text(a.meant) === text(b.meant)) return say('vary.same', { ...params, meant: a.meant ?? UNSET });
   const unset = a.meant === null ? a : b.meant === null ? b : null;
   if (unset) {

@@ -851,6 +851,9 @@ const en = {
   'vary.same-scenario': "--vary {key}: '{a}' and '{b}' make the same scenario, so their runs would be the same; give one of them",
   'vary.same-duration': '{d} ({s} seconds)',
   'vary.same-scale': '{k} times what is written there',
+  'vary.same-rounded': "--vary {key}: '{a}' and '{b}' are the same value once rounded to whole seconds: {scale} of {here} is {exact}, which rounds to the same {s} s as {other}; give it once",
+  'vary.rounded-other': "'{label}' ({exact})",
+  'vary.exact-seconds': '{whole}.{frac} s',
   'vary.unreadable': "--vary {key}: the value '{value}' cannot be read ({text})",
   'vary.thousands': "--vary {key}: the value '{value}' is not {digits}: a '.' is a decimal point there (write {digits}, with no thousands separator)",
   'vary.guess': ' ({guess})',
@@ -1710,6 +1713,9 @@ const vi: Record<IssueKey, string> = {
   'vary.same-scenario': "--vary {key}: '{a}' và '{b}' cho cùng một kịch bản, nên các lượt chạy của chúng sẽ giống hệt nhau; hãy chỉ cho một trong hai",
   'vary.same-duration': '{d} ({s} giây)',
   'vary.same-scale': 'gấp {k} lần giá trị đã ghi ở đó',
+  'vary.same-rounded': "--vary {key}: '{a}' và '{b}' là cùng một giá trị sau khi làm tròn đến giây: {scale} của {here} là {exact}, làm tròn thành đúng {s} giây như {other}; hãy cho giá trị đó một lần",
+  'vary.rounded-other': "'{label}' ({exact})",
+  'vary.exact-seconds': '{whole},{frac} giây',
   'vary.unreadable': "--vary {key}: không đọc được giá trị '{value}' (lỗi cú pháp YAML)",
   'vary.thousands': "--vary {key}: giá trị '{value}' không phải {digits}: dấu '.' ở đây là dấu thập phân (hãy viết {digits}, không có dấu phân cách hàng nghìn)",
   'vary.guess': ' ({guess})',
@@ -1775,7 +1781,7 @@ export const ISSUE_WORDS = { en: en as Record<IssueKey, string>, vi } as const;
 export const SAME_IN_BOTH: ReadonlySet<IssueKey> = new Set<IssueKey>([
   'verbatim', 'quoted', 'sep.comma', 'join.semicolon', 'empty', 'ref.key', 'room.item', 'keep.item', 'where.index',
   'family.uniform', 'family.uniform-json', 'family.triangular', 'family.triangular-json', 'family.lognormal',
-  'vary.guess', 'vary.issue', 'vary.issue-hint', 'vary.warning', 'bare.sep',
+  'vary.guess', 'vary.issue', 'vary.issue-hint', 'vary.warning', 'vary.rounded-other', 'bare.sep',
   'decision-coast.mark', 'decision-level.declares', 'decision-incident.incidents',
 ]);
 

@@ -187,6 +187,19 @@ describe('--vary', () => {
     expect(vary('doctrine.keep_home=unset,1').ok && vary('doctrine.beside_far_share=unset,0.4').ok && vary('doctrine.hold_at_risk=unset,false,2').ok).toBe(true);
   });
 
+  it('x<k> that rounds to the same whole seconds as another value says what the factor made of the field and that it rounds the same (it said "both mean 20m", hiding how)', () => {
+    // the warning written in Kỳ Sơn is 20m: x1.0001 of it is 1200.12 s, which rounds to 1200 s
+    expect(messages('zone.ta-ca-riverside.warning=x1.0001,20m')).toEqual(["--vary zone.ta-ca-riverside.warning: 'x1.0001' and '20m' are the same value once rounded to whole seconds: x1.0001 of 20m is 1200.12 s, which rounds to the same 1200 s as '20m'; give it once"]);
+    expect(messages('zone.ta-ca-riverside.warning=20m,x1.0001')).toEqual(["--vary zone.ta-ca-riverside.warning: '20m' and 'x1.0001' are the same value once rounded to whole seconds: x1.0001 of 20m is 1200.12 s, which rounds to the same 1200 s as '20m'; give it once"]);
+    expect(messages('zone.ta-ca-riverside.warning=x1.0001,x1.0002')).toEqual(["--vary zone.ta-ca-riverside.warning: 'x1.0001' and 'x1.0002' are the same value once rounded to whole seconds: x1.0001 of 20m is 1200.12 s, which rounds to the same 1200 s as 'x1.0002' (1200.24 s); give it once"]);
+    expect(varyScenario(ksn, spec('zone.ta-ca-riverside.warning=x1.0001,20m'), 'vi')).toEqual({ ok: false, messages: ["--vary zone.ta-ca-riverside.warning: 'x1.0001' và '20m' là cùng một giá trị sau khi làm tròn đến giây: x1.0001 của 20m là 1200,12 giây, làm tròn thành đúng 1200 giây như '20m'; hãy cho giá trị đó một lần"] });
+    // a factor that needs no rounding reads as before
+    expect(messages('zone.ta-ca-riverside.warning=x1,20m')).toEqual(["--vary zone.ta-ca-riverside.warning: 'x1' and '20m' are the same value, written two ways: both mean 20m (1200 seconds); give it once"]);
+    const cli = drill(['batch', 'scenarios/ky-son-flash-flood.yaml', '--runs', '2', '--vary', 'zone.ta-ca-riverside.warning=x1.0001,20m', '--lang', 'vi', '--quiet']);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toContain('x1.0001 của 20m là 1200,12 giây, làm tròn thành đúng 1200 giây');
+  });
+
   it("unset and the default the engine takes for a doctrine field the schema leaves unwritten are refused too: two columns of the same runs", () => {
     // their defaults are in sim/doctrine.ts (out of the run log's hash), so the scenarios' texts differ while their runs do not
     expect(messages('doctrine.keep_home=unset,0')).toEqual(["--vary doctrine.keep_home: 'unset' and '0' are the same value: unset leaves the default, which is 0; give one of them"]);
