@@ -215,10 +215,10 @@ const en: Record<string, string> = {
 const vi: Record<string, string> = {
   never: MESSAGES.vi['fmt.never'],
   runs: '{n} lượt chạy',
-  master_seed: 'hạt giống gốc {seed}',
+  master_seed: 'seed gốc {seed}',
   none: 'không có',
   to: '{a} đến {b}',
-  'sum.runs_vary': '{runs} lượt chạy cho mỗi giá trị trong {n} giá trị của {key} (mọi giá trị đều chạy với cùng các hạt giống)',
+  'sum.runs_vary': '{runs} lượt chạy cho mỗi giá trị trong {n} giá trị của {key} (mọi giá trị đều chạy với cùng các seed)',
   'sum.runs_vary_one': '{runs} lượt chạy với {key}={value}',
   'sum.decisions': 'phát lại {count} quyết định (vai do học viên đảm nhận: {players}; phương án tự động đảm nhận các vai còn lại)',
   'sum.doctrine': 'mọi vai do phương án tự động đảm nhận',
@@ -241,7 +241,7 @@ const vi: Record<string, string> = {
   'sum.note3': 'không đạt; "đạt khi được đánh giá" chỉ tính trên các lượt chạy có đánh giá mục tiêu đó, giá trị trung vị trên các lượt có xảy ra điều được đo ("N lượt không có": các lượt còn lại)',
   'sum.objective_met': 'mục tiêu đạt [KTC 95%]',
   'sum.objective_not_tested': 'mục tiêu không đánh giá',
-  'sum.paired_h': 'chênh lệch so với {key}={value}, theo từng lượt chạy (mỗi lượt chạy cùng một hạt giống với mọi giá trị) [KTC 95%]',
+  'sum.paired_h': 'chênh lệch so với {key}={value}, theo từng lượt chạy (mỗi lượt chạy cùng một seed với mọi giá trị) [KTC 95%]',
   'sum.paired_objectives': 'mục tiêu đạt, thay đổi (điểm %)',
   'sum.paired_note': 'trên các lượt chạy mà cả hai giá trị đều có số liệu; mục tiêu: thay đổi của tỷ lệ lượt chạy đạt, tính bằng điểm phần trăm, và (+N -M)\nsố lượt chỉ đạt với giá trị này (N) hoặc chỉ đạt với giá trị đầu (M); *: chênh lệch mà các lượt chạy cho thấy: khoảng tin cậy không\nchứa 0 (và, khi ít hơn 25 lượt chạy khác nhau, kiểm định dấu ở mức 5% cũng cho kết quả như vậy); không có *: có thể chỉ do ngẫu nhiên',
   'sum.paired_shard': 'chênh lệch so với {key}={value}, theo từng lượt chạy: không có trong phần này (các lượt chạy của nó ghép cặp với lượt chạy ở phần khác: `drill merge` cho ra chúng)',
@@ -266,13 +266,13 @@ const vi: Record<string, string> = {
   'sum.intervals': 'KTC: khoảng tin cậy 95%, của trung bình theo phân phối t Student, hoặc theo bootstrap (lấy mẫu lại) khi các lượt chạy quá lệch; của tỷ lệ theo khoảng Wilson;\np5, p95: bách phân vị thứ 5, thứ 95 (của số đếm: giá trị mà một lượt chạy đã có); "không có": số lượt chạy mà giá trị đó không xảy ra (không tính vào trung bình)',
   'page.title': 'Kết quả nhiều lượt chạy: {title}',
   'page.scenario': 'kịch bản <code>{id}</code>',
-  'page.runs_vary': '{runs} lượt chạy cho mỗi giá trị trong {n} giá trị của <code>{key}</code> (mọi giá trị đều chạy với cùng các hạt giống)',
+  'page.runs_vary': '{runs} lượt chạy cho mỗi giá trị trong {n} giá trị của <code>{key}</code> (mọi giá trị đều chạy với cùng các seed)',
   'page.runs_vary_one': '{runs} lượt chạy với <code>{key}={value}</code>',
   'page.decisions': 'phát lại {count} quyết định (vai do học viên đảm nhận: {players}; phương án tự động đảm nhận các vai còn lại)',
   'page.doctrine': 'mọi vai do phương án tự động đảm nhận',
   'page.shard': '<strong>chỉ phần {i}/{n}: {k} lượt chạy</strong>',
   'page.engine': 'bộ mô phỏng {engine}',
-  'page.footer': 'Khoảng tin cậy (KTC) 95%: của trung bình theo phân phối t Student, hoặc theo bootstrap phân vị (2.000 lần lấy mẫu lại, hạt giống cố định) khi các lượt chạy quá lệch; của xác suất theo khoảng Wilson. p5, p95: bách phân vị thứ 5, thứ 95; của số đếm, trung vị, p5 và p95 là giá trị mà một lượt chạy đã có. "Không có": các lượt chạy mà giá trị đó không xảy ra, không tính vào trung bình và biểu đồ tần suất. Hạt giống: {seeds}. Lập bằng lệnh drill batch.',
+  'page.footer': 'Khoảng tin cậy (KTC) 95%: của trung bình theo phân phối t Student, hoặc theo bootstrap phân vị (2.000 lần lấy mẫu lại, seed cố định) khi các lượt chạy quá lệch; của xác suất theo khoảng Wilson. p5, p95: bách phân vị thứ 5, thứ 95; của số đếm, trung vị, p5 và p95 là giá trị mà một lượt chạy đã có. "Không có": các lượt chạy mà giá trị đó không xảy ra, không tính vào trung bình và biểu đồ tần suất. Seed: {seeds}. Lập bằng lệnh drill batch.',
   'hist.no_value': 'không lượt chạy nào có giá trị (không có: {n} lượt)',
   'hist.single': 'mọi lượt chạy{every} có giá trị đều cho: <strong>{v}</strong>{crit}',
   'hist.single_every': ' của mọi giá trị',
@@ -298,8 +298,8 @@ const vi: Record<string, string> = {
   'sweep.met': '{id}: xác suất đạt',
   'sweep.mean': '{label} (trung bình các lượt chạy)',
   'sweep.h2': 'Đường biến thiên theo giá trị tham số (điểm: trung bình hoặc xác suất; vạch và dải: khoảng tin cậy 95%)',
-  'page.paired_h2': 'Chênh lệch so với {key}={value}, theo từng lượt chạy (mỗi lượt chạy cùng một hạt giống với mọi giá trị; khoảng tin cậy 95%)',
-  'page.paired_note': 'Mỗi lượt chạy dùng cùng một hạt giống với mọi giá trị, nên chênh lệch giữa các số liệu của nó là tác động của thay đổi trong lượt chạy đó, và trung bình của các chênh lệch ấy có khoảng tin cậy hẹp hơn so với đặt hai trung bình cạnh nhau. Trên các lượt chạy mà cả hai giá trị đều có số liệu. In đậm: chênh lệch mà các lượt chạy cho thấy: khoảng tin cậy không chứa 0 (và, khi ít hơn 25 lượt chạy khác nhau, kiểm định dấu ở mức 5% cũng cho kết quả như vậy); nếu không, có thể chỉ do ngẫu nhiên. Mục tiêu: thay đổi của tỷ lệ lượt chạy đạt, tính bằng điểm phần trăm, và (+N -M) số lượt chỉ đạt với giá trị này (N) hoặc chỉ đạt với giá trị đầu (M).',
+  'page.paired_h2': 'Chênh lệch so với {key}={value}, theo từng lượt chạy (mỗi lượt chạy cùng một seed với mọi giá trị; khoảng tin cậy 95%)',
+  'page.paired_note': 'Mỗi lượt chạy dùng cùng một seed với mọi giá trị, nên chênh lệch giữa các số liệu của nó là tác động của thay đổi trong lượt chạy đó, và trung bình của các chênh lệch ấy có khoảng tin cậy hẹp hơn so với đặt hai trung bình cạnh nhau. Trên các lượt chạy mà cả hai giá trị đều có số liệu. In đậm: chênh lệch mà các lượt chạy cho thấy: khoảng tin cậy không chứa 0 (và, khi ít hơn 25 lượt chạy khác nhau, kiểm định dấu ở mức 5% cũng cho kết quả như vậy); nếu không, có thể chỉ do ngẫu nhiên. Mục tiêu: thay đổi của tỷ lệ lượt chạy đạt, tính bằng điểm phần trăm, và (+N -M) số lượt chỉ đạt với giá trị này (N) hoặc chỉ đạt với giá trị đầu (M).',
   'sweep.xlabel_scale': '{key} (theo tỉ lệ)',
   'sweep.xlabel_order': '{key} (cách đều)',
   'sweep.unlabelled': '{v} (không đủ chỗ ghi nhãn)',
@@ -333,7 +333,7 @@ const vi: Record<string, string> = {
   'rr.scenario': 'đây là một kịch bản, không phải kết quả chạy loạt',
   'rr.scenario_hint': 'hãy chạy loạt kịch bản đó trước: drill batch <kịch bản> --runs N --out results.json',
   'rr.decisions': 'đây là một tệp quyết định, không phải kết quả chạy loạt',
-  'rr.decisions_hint': 'hãy chạy lại tệp đó với nhiều hạt giống trước: drill batch <kịch bản> --decisions <tệp> --runs N --out results.json',
+  'rr.decisions_hint': 'hãy chạy lại tệp đó với nhiều seed trước: drill batch <kịch bản> --decisions <tệp> --runs N --out results.json',
   // V8's parser words ({error}) are English: the place alone, where there is one
   'rr.json': 'không phải tệp kết quả chạy loạt: tệp không phải JSON hợp lệ',
   'rr.json_at': 'không phải tệp kết quả chạy loạt: tệp không phải JSON hợp lệ (lỗi tại dòng {line}, cột {col})',
@@ -367,7 +367,7 @@ const vi: Record<string, string> = {
   'mg.metrics_hint': 'một chỉ số chỉ có ở một tệp khi hai tệp do hai phiên bản drillsim khác nhau ghi: hãy chạy lại phần cũ bằng phiên bản này (cùng lệnh và --shard), rồi gộp',
   'mg.objectives_hint': 'các mục tiêu của kịch bản khác nhau: hãy gộp các phần của cùng một lệnh `drill batch` trên cùng một tệp kịch bản',
   'mg.scenarios': "đó là loạt chạy của hai kịch bản khác nhau ('{a}' và '{b}')",
-  'mg.same_hint': 'hãy gộp các phần của cùng một lệnh `drill batch`, chạy với cùng kịch bản, hạt giống, số lượt, tệp quyết định và --vary',
+  'mg.same_hint': 'hãy gộp các phần của cùng một lệnh `drill batch`, chạy với cùng kịch bản, seed, số lượt, tệp quyết định và --vary',
   'mg.changed': "tệp kịch bản đã thay đổi giữa hai phần (cùng mã '{id}'{titles}, nhưng nội dung khác: mã băm {a} và {b})",
   'mg.same_title': ' và tiêu đề',
   'mg.titles': ", tiêu đề '{a}' và '{b}'",
@@ -379,9 +379,9 @@ const vi: Record<string, string> = {
   'mg.field.format': 'định dạng',
   'mg.field.engine': 'phiên bản engine',
   'mg.field.scenario': 'kịch bản',
-  'mg.field.seed': 'hạt giống gốc',
+  'mg.field.seed': 'seed gốc',
   'mg.field.runs': 'số lượt chạy',
-  'mg.field.seed_formula': 'công thức hạt giống',
+  'mg.field.seed_formula': 'công thức tính seed',
   'mg.field.decisions': 'tệp quyết định',
   'mg.field.vary': 'tham số quét --vary',
   'mg.field.metrics': 'các chỉ số',
@@ -424,7 +424,7 @@ export function say(lang: Lang, key: string, params: Record<string, string | num
 
 /** The seed formula a results file states, in the page's language when it is the one this engine writes. */
 export function seedFormula(lang: Lang, formula: string): string {
-  if (lang === 'vi' && formula === SEED_FORMULA) return 'hạt giống của lượt k = 8 chữ số hex đầu tiên của sha256("S/k") (S là hạt giống gốc, k là số thứ tự của lượt chạy), đọc như một số nguyên 32 bit không dấu';
+  if (lang === 'vi' && formula === SEED_FORMULA) return 'seed của lượt k = 8 chữ số hex đầu tiên của sha256("S/k") (S là seed gốc, k là số thứ tự của lượt chạy), đọc như một số nguyên 32 bit không dấu';
   return formula;
 }
 

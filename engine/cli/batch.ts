@@ -67,21 +67,21 @@ export const batchCommand: Subcommand = {
     'The table goes to stdout; the progress bar (on a terminal only), the files written, time and memory to stderr.',
   ].join('\n'),
   vi: {
-    summary: 'nhiều lượt chạy qua các hạt giống (Monte Carlo): tỷ lệ đạt mục tiêu, kèm khoảng tin cậy',
+    summary: 'nhiều lượt chạy qua các seed (Monte Carlo): tỷ lệ đạt mục tiêu, kèm khoảng tin cậy',
     usage: [
       'drill batch <kịch-bản> --runs N [--seed S] [--workers W] [--decisions F] [--vary key=v1,v2,...]',
       '                      [--shard i/n] [--out results.json] [--out results.csv] [--html report.html]',
       '                      [--lang vi|en] [--quiet]',
       '',
-      '  --runs N        số lượt chạy cho mỗi giá trị (lượt k chạy với hạt giống sha256("S/k"),',
+      '  --runs N        số lượt chạy cho mỗi giá trị (lượt k chạy với seed sha256("S/k"),',
       '                  xem docs/batch.md)',
-      '  --seed S        hạt giống gốc (mặc định: giá trị `seed` của kịch bản, nếu không có thì 1)',
+      '  --seed S        seed gốc (mặc định: giá trị `seed` của kịch bản, nếu không có thì 1)',
       `  --workers W     số luồng xử lý song song (mặc định: bằng số lõi CPU, ở máy này là ${availableParallelism()})`,
       '  --decisions F   phát lại tệp quyết định này trong mọi lượt chạy (phương án tự động đảm nhận',
       '                  các vai còn lại); với một nhật ký chạy (drill run --out, drill play, trang chơi',
       '                  trên trình duyệt), lấy các quyết định của nó',
       '  --vary K=V,...  quét một tham số của kịch bản; kết quả theo từng giá trị, mọi giá trị chạy với',
-      '                  cùng các hạt giống. Các khóa:',
+      '                  cùng các seed. Các khóa:',
       ...VARY_KEYS_HELP_VI.map((l) => `                    ${l}`),
       '  --shard i/n     chỉ chạy phần i trong n phần (các lượt j có (j-1) mod n = i-1);',
       '                  gộp các phần bằng `drill merge`',
@@ -199,7 +199,7 @@ async function playWith(file: string, values: Record<string, unknown>, { runs, s
       const which = `run ${e.job.k}${vary ? ` of ${vary.key}=${vary.labels[e.job.v]}` : ''} (seed ${e.job.seed})`;
       if (e.kind === 'bound') {
         process.stderr.write(lang === 'vi'
-          ? `drill batch: lượt chạy ${e.job.k}${vary ? ` của ${vary.key}=${vary.labels[e.job.v]}` : ''} (hạt giống ${e.job.seed}) chạm một giới hạn: ${sayCliProblem(e.message, lang)}\n  (hãy nâng giới hạn đó trong mục \`limits:\` của kịch bản nếu lượt chạy này thật sự cần nhiều hơn; \`drill run ${shellArg(file)} --seed ${e.job.seed}\` chạy lại riêng lượt đó)\n`
+          ? `drill batch: lượt chạy ${e.job.k}${vary ? ` của ${vary.key}=${vary.labels[e.job.v]}` : ''} (seed ${e.job.seed}) chạm một giới hạn: ${sayCliProblem(e.message, lang)}\n  (hãy nâng giới hạn đó trong mục \`limits:\` của kịch bản nếu lượt chạy này thật sự cần nhiều hơn; \`drill run ${shellArg(file)} --seed ${e.job.seed}\` chạy lại riêng lượt đó)\n`
           : `drill batch: ${which} hit a bound: ${e.message}\n  (raise it in the scenario's \`limits:\` if this run really needs more; \`drill run ${shellArg(file)} --seed ${e.job.seed}\` replays it alone)\n`);
         throw new ReportedError(e.message);
       }

@@ -40,7 +40,7 @@ export const forkCommand: Subcommand = {
     usage: [
       'drill fork <run.json> --at <thời-điểm> --decisions F [--out F] [--lang vi|en] [--quiet]',
       '',
-      '  Mô phỏng lại kịch bản của lượt chạy với hạt giống của nó, giữ các quyết định lượt chạy',
+      '  Mô phỏng lại kịch bản của lượt chạy với seed của nó, giữ các quyết định lượt chạy',
       '  đã nhận trước --at và lấy các quyết định trong F từ --at trở đi. Các dòng ngẫu nhiên',
       '  tách riêng theo từng đối tượng, nên chỗ khác với lượt chạy gốc là do các quyết định, không',
       '  phải do ngẫu nhiên. Các vai do người đảm nhận: các vai của lượt chạy gốc cùng các vai của F.',

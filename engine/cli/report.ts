@@ -66,7 +66,7 @@ const INTEGRITY: Record<Lang, Record<'hash' | 'scenario' | 'summary' | 'head' | 
     hash: 'cảnh báo: chuỗi băm của nhật ký không khớp với các sự kiện (nhật ký đã bị thay đổi sau khi ghi); báo cáo ghi rõ điều này ở đầu',
     scenario: 'cảnh báo: kịch bản lưu trong nhật ký không khớp với mã băm của nó (kịch bản đã bị sửa sau lượt chạy); báo cáo ghi rõ điều này ở đầu',
     summary: 'cảnh báo: phần tóm tắt lưu trong nhật ký khác với số liệu tính lại từ các sự kiện; báo cáo dùng số liệu tính lại',
-    head: 'cảnh báo: hạt giống, thời điểm kết thúc, người chơi hoặc --vary ở đầu nhật ký khác với những gì sự kiện đầu tiên ghi lại (phần đầu đã bị sửa sau lượt chạy); báo cáo ghi rõ điều này ở đầu',
+    head: 'cảnh báo: seed, thời điểm kết thúc, người chơi hoặc --vary ở đầu nhật ký khác với những gì sự kiện đầu tiên ghi lại (phần đầu đã bị sửa sau lượt chạy); báo cáo ghi rõ điều này ở đầu',
     session: 'cảnh báo: thời điểm lưu phiên diễn tập (session.t) không khớp với các sự kiện, các điểm lưu trạng thái và phần tổng hợp đã lưu (đã bị sửa sau khi lưu phiên); báo cáo ghi rõ điều này ở đầu',
   },
 };

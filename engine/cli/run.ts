@@ -43,7 +43,7 @@ export const runCommand: Subcommand = {
     usage: [
       'drill run <kịch-bản> [--seed N] [--decisions F] [--until T] [--vary K=V] [--out run.json] [--lang vi|en] [--quiet]',
       '',
-      '  --seed N        hạt giống gốc của các dòng ngẫu nhiên',
+      '  --seed N        seed gốc của các dòng ngẫu nhiên',
       '                  (mặc định: giá trị `seed` của kịch bản, nếu không có thì 1)',
       '  --decisions F   tệp quyết định (YAML hoặc JSON): học viên đã quyết định gì, vào lúc nào',
       '                  (docs/trainee.md), hoặc một nhật ký chạy, lấy các quyết định trong đó;',

@@ -232,7 +232,7 @@ async function replay(r: BatchResults, header: BatchHeader, chosen: RunRecord[],
     if (e instanceof BatchRunError && e.kind === 'stale') throw new StaleGeneratedStepperError(e.message);
     if (e instanceof BatchRunError && e.job) {
       // a run that hit a bound of the scenario's limits: the batch could not have written it
-      process.stderr.write(`drill verify: ${lang === 'vi' ? `lượt chạy ${e.job.k} (hạt giống ${e.job.seed})` : `run ${e.job.k} (seed ${e.job.seed})`}: ${e.message}\n`);
+      process.stderr.write(`drill verify: ${lang === 'vi' ? `lượt chạy ${e.job.k} (seed ${e.job.seed})` : `run ${e.job.k} (seed ${e.job.seed})`}: ${e.message}\n`);
       throw new ReportedError(e.message);
     }
     throw e;

@@ -55,7 +55,7 @@ export const verifyCommand: Subcommand = {
       '                  (keyframe) và phần tổng hợp đã lưu',
       '  <results.json>  kết quả chạy loạt (drill batch --out, drill merge), kiểm tra với <kịch-bản>,',
       '                  tệp kịch bản mà loạt chạy đã dùng: mã băm của nó (và của tệp quyết định)',
-      '                  phải trùng với phần đầu của tệp kết quả; rồi chạy lại các lượt với hạt giống',
+      '                  phải trùng với phần đầu của tệp kết quả; rồi chạy lại các lượt với seed',
       '                  và giá trị tham số quét của chúng, so từng bản ghi với tệp, từng byte, và',
       '                  tính lại số liệu tổng hợp từ các lượt chạy của tệp',
       '  --decisions F   tệp quyết định mà loạt chạy đã phát lại (drill batch --decisions F), nếu có',

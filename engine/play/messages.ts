@@ -709,7 +709,7 @@ const vi: Record<MsgKey, string> = {
   "ref.release-not-held": "tình huống '{id}' không bị giữ",
   "ref.repair-not-broken": "đơn vị '{unit}' không bị hỏng",
   "ref.breakdown-already": "đơn vị '{unit}' đang ở trạng thái: {state}",
-  "board.subtitle": "{title} · hạt giống {seed} · kết thúc {end}",
+  "board.subtitle": "{title} · seed {seed} · kết thúc {end}",
   "board.paused": "*** BAN ĐẠO DIỄN TẠM DỪNG: không ra lệnh, đồng hồ đứng yên ***",
   "board.ended": "Cuộc diễn tập đã kết thúc lúc {t}.",
   "board.hazards": "Thiên tai",
@@ -860,8 +860,8 @@ const vi: Record<MsgKey, string> = {
   "dur.min": "{n} phút",
   "dur.h": "{n} giờ",
   "dur.hmin": "{h} giờ {min} phút",
-  "intro.title": "drill play: {title} (hạt giống {seed})",
-  "intro.title.page": "{title} (hạt giống {seed})",
+  "intro.title": "drill play: {title} (seed {seed})",
+  "intro.title.page": "{title} (seed {seed})",
   "intro.players": "Bạn đóng vai: {roles}",
   "intro.doctrine": "Do phương án tự động đóng (kế hoạch đã viết): {roles}",
   "intro.nobody": "không ai",
@@ -999,9 +999,9 @@ const vi: Record<MsgKey, string> = {
   "cli.ctrl-c": "(gõ quit để thoát; nhấn Ctrl-C lần nữa để thoát ngay)",
   "cli.resume-role": "--role {role}: không phải một vai của cuộc chạy này ({roles}); các vai là một phần của cuộc chạy và không đổi được khi chơi tiếp: khi đó --role chọn một trong các vai ấy để ngồi vào trước",
   "cli.resume-role-none": "--role {role}: cuộc chạy này không ai đóng vai (mọi quyết định do phương án tự động đưa ra) nên không có vai nào để ngồi vào, và các vai không đổi được khi chơi tiếp: hãy chơi tiếp với --controller, hoặc bắt đầu một phiên mới của kịch bản với --role",
-  "cli.resume-seed": "--seed {given}: hạt giống của cuộc chạy này là {seed}, và không đổi được khi chơi tiếp (hãy bỏ --seed)",
+  "cli.resume-seed": "--seed {given}: seed của cuộc chạy này là {seed}, và không đổi được khi chơi tiếp (hãy bỏ --seed)",
   "cli.resume-nobody": "cuộc chạy này không ai đóng vai (mọi quyết định do phương án tự động đưa ra), và các vai không đổi được khi chơi tiếp: hãy chơi tiếp với --controller để ngồi ghế ban đạo diễn",
-  "cli.usage": "drill play <kịch-bản> [--seed N] [--role R ...] [--controller] [--lang vi|en] [--out run.json] [--decisions-out F]\ndrill play --resume run.json [--role R] [--controller] [--lang vi|en] [--out run.json] [--decisions-out F]\n\n  --role R       một vai do người ngồi tại máy này đảm nhận (lặp lại nếu nhiều vai); phương án\n                 tự động đảm nhận các vai còn lại\n  --controller   ban đạo diễn cũng ngồi tại đây: pause, hold/release, inject, jump\n  --seed N       hạt giống gốc của các dòng ngẫu nhiên\n                 (mặc định: giá trị seed trong kịch bản, nếu không có thì 1)\n  --lang vi|en   ngôn ngữ của mọi thông báo\n                 (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không thì en)\n  --out F        ghi nhật ký chạy vào đây khi thoát (hoàn tất, hoặc một phiên để chơi tiếp)\n  --decisions-out F\n                 ghi các quyết định của phiên vào đây khi thoát, thành tệp quyết định\n                 (drill run --decisions chạy lại được)\n  --resume F     chơi tiếp một phiên đã lưu bằng save (hoặc bất kỳ nhật ký chạy nào)\n\nLệnh được đọc từ bàn phím (help, phím Tab để gợi ý) hoặc, khi stdin không phải terminal, mỗi\ndòng một lệnh; khi đó mã thoát là 1 nếu có dòng bị từ chối hoặc không hiểu.",
+  "cli.usage": "drill play <kịch-bản> [--seed N] [--role R ...] [--controller] [--lang vi|en] [--out run.json] [--decisions-out F]\ndrill play --resume run.json [--role R] [--controller] [--lang vi|en] [--out run.json] [--decisions-out F]\n\n  --role R       một vai do người ngồi tại máy này đảm nhận (lặp lại nếu nhiều vai); phương án\n                 tự động đảm nhận các vai còn lại\n  --controller   ban đạo diễn cũng ngồi tại đây: pause, hold/release, inject, jump\n  --seed N       seed gốc của các dòng ngẫu nhiên\n                 (mặc định: giá trị seed trong kịch bản, nếu không có thì 1)\n  --lang vi|en   ngôn ngữ của mọi thông báo\n                 (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không thì en)\n  --out F        ghi nhật ký chạy vào đây khi thoát (hoàn tất, hoặc một phiên để chơi tiếp)\n  --decisions-out F\n                 ghi các quyết định của phiên vào đây khi thoát, thành tệp quyết định\n                 (drill run --decisions chạy lại được)\n  --resume F     chơi tiếp một phiên đã lưu bằng save (hoặc bất kỳ nhật ký chạy nào)\n\nLệnh được đọc từ bàn phím (help, phím Tab để gợi ý) hoặc, khi stdin không phải terminal, mỗi\ndòng một lệnh; khi đó mã thoát là 1 nếu có dòng bị từ chối hoặc không hiểu.",
 };
 
 export const CATALOGUES: Record<Lang, Record<MsgKey, string>> = { en, vi };

@@ -612,14 +612,14 @@ const vi: Record<string, string> = {
   'by.rule': 'quy tắc {id}',
 
   'report.title': 'Báo cáo sau diễn tập và kế hoạch khắc phục',
-  'report.subtitle': 'Kịch bản {id}, lượt chạy với hạt giống {seed}, {engine}',
+  'report.subtitle': 'Kịch bản {id}, lượt chạy với seed {seed}, {engine}',
   'report.generated': 'Lập từ nhật ký lượt chạy {hash} bằng drillsim {engine}. Lệnh "drill verify" mô phỏng lại nhật ký để kiểm tra.',
   'warn.summary': 'Cảnh báo: phần tổng hợp lưu trong nhật ký khác với số liệu tính lại từ các sự kiện. Nhật ký có thể đã bị sửa, hoặc được ghi bởi phiên bản khác của bộ mô phỏng.',
   'warn.hash': 'Cảnh báo: chuỗi băm của nhật ký không khớp với các sự kiện. Nhật ký đã bị thay đổi sau khi ghi; không nên dựa vào nó.',
   'warn.session': 'Đây là phiên diễn tập được lưu lúc {t}, trước khi kịch bản kết thúc lúc {end}: mọi số liệu và mức đánh giá là tại thời điểm đó, các mục tiêu có thời hạn muộn hơn được tính tại {t}.',
   'warn.until': 'Lượt chạy này dừng lúc {t}, trước khi kịch bản kết thúc lúc {end} (drill run --until): mọi số liệu và mức đánh giá là tại thời điểm đó, các mục tiêu có thời hạn muộn hơn được tính tại {t}.',
   'warn.scenario': 'Cảnh báo: kịch bản lưu trong nhật ký không khớp với mã băm của nó. Kịch bản đã bị sửa sau lượt chạy; tên gọi và mục tiêu trình bày ở đây có thể khác với lượt chạy thực tế.',
-  'warn.head': 'Cảnh báo: hạt giống, thời điểm kết thúc, người chơi hoặc --vary ghi ở đầu nhật ký khác với những gì sự kiện đầu tiên ghi lại (hạt giống {seed}), là phần được chuỗi băm bảo vệ. Phần đầu nhật ký đã bị sửa sau lượt chạy: các sự kiện và mọi số liệu ở đây là của lượt chạy mà sự kiện đầu tiên ghi lại.',
+  'warn.head': 'Cảnh báo: seed, thời điểm kết thúc, người chơi hoặc --vary ghi ở đầu nhật ký khác với những gì sự kiện đầu tiên ghi lại (seed {seed}), là phần được chuỗi băm bảo vệ. Phần đầu nhật ký đã bị sửa sau lượt chạy: các sự kiện và mọi số liệu ở đây là của lượt chạy mà sự kiện đầu tiên ghi lại.',
   'warn.session_edited': 'Cảnh báo: thời điểm lưu phiên diễn tập ghi ở đầu nhật ký ({t}) không khớp với các sự kiện, các điểm lưu trạng thái (keyframe) và phần tổng hợp đã lưu, và chuỗi băm không bảo vệ phần này. Thời điểm đó đã bị sửa sau khi lưu phiên: mọi số liệu và mức đánh giá ở đây được tính tại thời điểm đó, không phải lúc phiên thực sự dừng; drill verify mô phỏng lại nhật ký để kiểm tra.',
 
   'h.overview': '1. Tổng quan cuộc diễn tập',
@@ -693,7 +693,7 @@ const vi: Record<string, string> = {
   'ov.plan.keep': 'giữ lại đơn vị rảnh tại chỗ: {list}',
   'ov.plan.far': 'điều thêm một đơn vị rảnh tới hiện trường sớm hơn {d} so với đơn vị đang trên đường, và cần không quá {p} % thời gian của đơn vị đó',
   'ov.run': 'Lượt chạy',
-  'ov.run_value': 'hạt giống {seed}; {decisions} quyết định đầu vào; {events} sự kiện; mã băm {hash}',
+  'ov.run_value': 'seed {seed}; {decisions} quyết định đầu vào; {events} sự kiện; mã băm {hash}',
 
   'ex.tabletop': 'Diễn tập trên bản đồ (TTX)',
   'ex.functional': 'Diễn tập vận hành cơ chế',

@@ -1811,7 +1811,7 @@ export const DESCRIPTIONS_VI: Record<string, string> = {
   "length of the simulated period": "độ dài khoảng thời gian được mô phỏng",
   "duration or time since T0: write it like '90s', '45m', '2h30m', '1d6h' or 'T+02:30'": "khoảng thời gian hoặc thời điểm tính từ T0: viết như '90s', '45m', '2h30m', '1d6h' hoặc 'T+02:30'",
   "two: province and commune (since July 2025); three: legacy province/district/commune": "two: tỉnh và xã (từ tháng 7/2025); three: cơ cấu cũ tỉnh/huyện/xã",
-  "default seed for `drill run`": "hạt giống mặc định của `drill run`",
+  "default seed for `drill run`": "seed mặc định của `drill run`",
   "events at one instant": "số sự kiện tại cùng một thời điểm",
   "the area one tier up": "địa bàn cấp trên trực tiếp",
   "counts by group, e.g. { elderly: 1200, children: 3000, disabled: 150 }": "số người theo nhóm, ví dụ { elderly: 1200, children: 3000, disabled: 150 }",

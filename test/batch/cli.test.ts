@@ -107,7 +107,7 @@ describe('drill batch', () => {
   it('--lang vi: drill report, merge and batch print the table and write the page in Vietnamese, by default when LANG is Vietnamese', () => {
     const table = drill(['report', p('w1.json'), '--lang', 'vi']);
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/^ky-son-flash-flood: "Lũ quét ban đêm tại Mường Xén - Tà Cạ \(Kỳ Sơn\)", 12 lượt chạy, hạt giống gốc 5, mọi vai do phương án tự động đảm nhận\n/);
+    expect(table.stdout).toMatch(/^ky-son-flash-flood: "Lũ quét ban đêm tại Mường Xén - Tà Cạ \(Kỳ Sơn\)", 12 lượt chạy, seed gốc 5, mọi vai do phương án tự động đảm nhận\n/);
     expect(table.stdout).toMatch(/^số người thiệt mạng +\d+(,\d+)? \[/m);
     expect(drill(['merge', p('w1.json'), '--lang', 'vi']).stdout).toBe(table.stdout);
     // the locale's language when --lang is not given, as drill play; --lang wins over it

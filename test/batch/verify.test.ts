@@ -175,7 +175,7 @@ describe('drill verify <results.json> <scenario>', () => {
     expect(ok.stdout).toContain(': khớp: đã chạy lại 12 trên 12 lượt chạy của tệp, mỗi lượt đều giống hệt bản ghi trong tệp, từng byte;');
     const bad = verify(p('lost.json'), SCENARIO, '--lang', 'vi');
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toMatch(/^ {2}lượt chạy 5 \(hạt giống \d+\): metrics\.people_lost: trong tệp 1, chạy lại \d+$/m);
+    expect(bad.stdout).toMatch(/^ {2}lượt chạy 5 \(seed \d+\): metrics\.people_lost: trong tệp 1, chạy lại \d+$/m);
     expect(bad.stdout).toMatch(/^ {2}tóm tắt: 1 trên 12 lượt chạy lại khác với tệp \(metrics\.people_lost ở 1 lượt\); /m);
   });
 

@@ -16,7 +16,7 @@ describe('drill compare of two identical runs', () => {
     });
     for (const [lang, inputs, identical] of [
       ['en', 'same scenario, seed, players and decisions given', 'The two runs are identical: same events, same hash.'],
-      ['vi', 'cùng kịch bản, hạt giống, người chơi và các quyết định được đưa vào', 'Hai lượt chạy giống hệt nhau: cùng các sự kiện, cùng mã băm.'],
+      ['vi', 'cùng kịch bản, seed, người chơi và các quyết định được đưa vào', 'Hai lượt chạy giống hệt nhau: cùng các sự kiện, cùng mã băm.'],
     ]) {
       const r = drill(['compare', ...logs, '--lang', lang]);
       expect(r.code).toBe(0);

@@ -136,7 +136,7 @@ describe('file problems in the language the command was asked to write in', () =
     expect(run.stderr).toBe('drill run: mô phỏng chạm một giới hạn: quá 5 sự kiện trong một lượt chạy (limits.max_events đếm những gì bộ máy xử lý: hẹn giờ, sự cố đến, quyết định; số dòng của nhật ký chạy nhiều hơn)\n  (hãy nâng giới hạn đó trong mục `limits:` của kịch bản nếu lượt chạy này thật sự cần nhiều hơn)\n');
     const batch = drill(['batch', limited, '--runs', '2', '--workers', '1', '--seed', '1', '--lang', 'vi']);
     expect(batch.code).toBe(1);
-    expect(batch.stderr).toMatch(/^drill batch: lượt chạy 1 \(hạt giống \d+\) chạm một giới hạn: quá 5 sự kiện trong một lượt chạy \(limits\.max_events đếm/m);
+    expect(batch.stderr).toMatch(/^drill batch: lượt chạy 1 \(seed \d+\) chạm một giới hạn: quá 5 sự kiện trong một lượt chạy \(limits\.max_events đếm/m);
     expect(batch.stderr).not.toMatch(/hit a bound|events in one run|replays it alone/);
     // English unless asked
     // what the limit counts, since a run log holds more lines than it (a helper walking the docs was puzzled)

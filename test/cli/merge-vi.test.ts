@@ -29,7 +29,7 @@ describe('drill merge in Vietnamese', () => {
   it('says parts of another batch in Vietnamese, naming what differs', () => {
     const r = drill(['merge', join(dir, 's1.json'), join(dir, 'other.json'), '--lang', 'vi']);
     expect(r.code).toBe(1);
-    expect(r.stderr.split('\n')[0]).toBe(`drill merge: ${join(dir, 's1.json')} và ${join(dir, 'other.json')} không phải các phần của cùng một loạt chạy: hạt giống gốc khác nhau (7 và 9)`);
+    expect(r.stderr.split('\n')[0]).toBe(`drill merge: ${join(dir, 's1.json')} và ${join(dir, 'other.json')} không phải các phần của cùng một loạt chạy: seed gốc khác nhau (7 và 9)`);
   });
 
   it('says a CSV given for results in Vietnamese, in merge and in report', () => {

@@ -25,7 +25,7 @@ describe('drill play --resume: the roles and the seed are the run\'s', () => {
     expect(other.stderr).toContain("--seed 8: this run's seed is 7, and the seed cannot change on resume (leave --seed out)");
     expect(other.stderr).not.toContain('--role');
     const vi = drill(['play', '--resume', played, '--seed', '8', '--lang', 'vi'], { input: 'quit\n' });
-    expect(vi.stderr).toContain('--seed 8: hạt giống của cuộc chạy này là 7, và không đổi được khi chơi tiếp (hãy bỏ --seed)');
+    expect(vi.stderr).toContain('--seed 8: seed của cuộc chạy này là 7, và không đổi được khi chơi tiếp (hãy bỏ --seed)');
   });
 
   it('refuses a role the run was not played with, naming it and the run\'s roles', () => {

@@ -84,7 +84,7 @@ describe('a scenario\'s problems in Vietnamese', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(WARNINGS_VI.join('\n') + '\n');
     expect(r.stdout.split('\n').slice(0, 5)).toEqual([
-      'minimal: "Sập nhà sau mưa lớn ở Mường Xén", hạt giống 7, từ T+00:00 đến T+04:00, mọi vai do phương án tự động đảm nhận',
+      'minimal: "Sập nhà sau mưa lớn ở Mường Xén", seed 7, từ T+00:00 đến T+04:00, mọi vai do phương án tự động đảm nhận',
       '  sự cố       1 được báo tin, 1 đã khống chế, 1 đã giải quyết xong',
       '  người dân   3 người gặp nạn, 2 được cứu, 1 thiệt mạng, 0 vẫn còn gặp nạn',
       '  ứng phó     lực lượng đầu tiên có mặt sau trung bình 5 phút (lâu nhất 5 phút)',

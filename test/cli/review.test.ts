@@ -140,7 +140,7 @@ describe('drill report', () => {
     expect(r.stderr).toBe(`${edited}: warning: the seed, end, players or --vary at the head of the log differ from those its first event records (the head was edited after the run); the report says so at the top\n`);
     expect(r.stdout).toContain(`> **Warning: the seed, end, players or --vary written at the head of the run log differ from those its first event records (seed ${recorded}), which the hash chain covers.`);
     const vi = drill(['report', edited, '--lang', 'vi']);
-    expect(vi.stdout).toContain(`(hạt giống ${recorded}), là phần được chuỗi băm bảo vệ`);
+    expect(vi.stdout).toContain(`(seed ${recorded}), là phần được chuỗi băm bảo vệ`);
     // the log as written: no such warning
     expect(drill(['report', late]).stdout).not.toContain('at the head of the run log');
   });

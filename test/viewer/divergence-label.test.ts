@@ -101,7 +101,7 @@ describe('the divergence label on the timeline', () => {
     expect(await label.textContent()).toBe('Runs diverge at T+00:00 · event #0 · different seeds: their differences are partly the dice, not only the decisions');
     await page.locator('#lang').click();
     await page.waitForFunction(() => document.documentElement.lang === 'vi');
-    expect(await label.textContent()).toMatch(/· khác hạt giống: khác biệt giữa hai lượt một phần do yếu tố ngẫu nhiên, không chỉ do các quyết định$/);
+    expect(await label.textContent()).toMatch(/· khác seed: khác biệt giữa hai lượt một phần do yếu tố ngẫu nhiên, không chỉ do các quyết định$/);
     await page.close();
   });
 

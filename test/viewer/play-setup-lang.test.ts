@@ -37,7 +37,7 @@ describe('the setup\'s problem', () => {
     expect(await problem()).toBe("The seed must be a whole number from 0 to 9007199254740991, not '12a'.");
     await page.check('input[name=lang][value=vi]');
     await page.waitForFunction(() => document.documentElement.lang === 'vi');
-    expect(await problem()).toBe("Hạt giống phải là số nguyên từ 0 đến 9007199254740991, không phải '12a'.");
+    expect(await problem()).toBe("Seed phải là số nguyên từ 0 đến 9007199254740991, không phải '12a'.");
     await page.close();
   });
 });

@@ -261,7 +261,7 @@ describe('the viewer\'s words', () => {
     // seed 3 against the scenario's own: the label says the seeds differ, after the event
     await expect(label.textContent()).resolves.toMatch(new RegExp(` · event #${index} · different seeds: `));
     await setLang('vi');
-    await expect(label.textContent()).resolves.toMatch(new RegExp(` · sự kiện #${index} · khác hạt giống: `));
+    await expect(label.textContent()).resolves.toMatch(new RegExp(` · sự kiện #${index} · khác seed: `));
     await setLang('en');
   });
 
