@@ -507,19 +507,10 @@ export function mergeResults(files: { name: string; results: BatchResults }[], l
     const [a, b] = [sharded[0], otherSplit];
     return { ok: false, message: w('mg.splits', { a: a.name, b: b.name, sa: `${a.results.shard!.index}/${a.results.shard!.count}`, sb: `${b.results.shard!.index}/${b.results.shard!.count}` }), hint: w('mg.splits_hint') };
   }
-  // a file that lacks runs of its own shard (a line cut out), holds one twice or holds another shard's (a line
-  // edited) was changed since it was written: said of that file, not as a shard missing or given twice
+  // said of the file changed by hand, not as a shard missing or given twice
   for (const f of files) {
-    const c = coverage(first.results, f.results.shard, f.results.results);
-    const whole = f.results.shard ? w('mg.of_shard', { shard: `${f.results.shard.index}/${f.results.shard.count}` }) : w('mg.of_batch');
-    const list = (js: number[]) => js.slice(0, 5).map((j) => describeJob(first.results, j, lang)).join(', ') + (js.length > 5 ? ', ...' : '');
-    const parts = [
-      c.missing.length ? w('mg.file_lacks', { whole, list: list(c.missing) }) : '',
-      c.twice.length ? w('mg.file_twice', { list: list(c.twice) }) : '',
-      c.foreign.length ? w('mg.file_foreign', { whole, list: list(c.foreign) }) : '',
-    ].filter(Boolean);
-    const why = parts.join(w('mg.file_and'));
-    if (why) return { ok: false, message: w('mg.file_edited', { file: f.name, why }), hint: w('mg.file_edited_hint', { command: f.results.shard ? w('mg.file_edited_shard', { shard: `${f.results.shard.index}/${f.results.shard.count}` }) : '' }) };
+    const edited = editedSince(f, lang);
+    if (edited) return { ok: false, ...edited };
   }
   const owner = new Map<number, string>();
   const records: RunRecord[] = [];
@@ -551,6 +542,30 @@ export function mergeResults(files: { name: string; results: BatchResults }[], l
     };
   }
   return { ok: true, results: buildResults(header, null, records) };
+}
+
+/**
+ * A results file that lacks runs of its own shard (a line cut out), holds one twice or holds another shard's (a
+ * line edited) was changed since it was written: what it lacks or holds, said of that file, and what to do; null
+ * when it holds its runs, each once. drill merge says it rather than a shard missing or given twice; drill report
+ * rather than showing aggregates that are not those of the runs the file holds.
+ */
+export function editedSince(f: { name: string; results: BatchResults }, lang: Lang = 'en'): { message: string; hint: string } | null {
+  const w = (key: string, params: Record<string, string | number> = {}) => say(lang, key, params);
+  const h = f.results, shard = h.shard;
+  const c = coverage(h, shard, h.results);
+  const whole = shard ? w('mg.of_shard', { shard: `${shard.index}/${shard.count}` }) : w('mg.of_batch');
+  const list = (js: number[]) => js.slice(0, 5).map((j) => describeJob(h, j, lang)).join(', ') + (js.length > 5 ? ', ...' : '');
+  const parts = [
+    c.missing.length ? w('mg.file_lacks', { whole, list: list(c.missing) }) : '',
+    c.twice.length ? w('mg.file_twice', { list: list(c.twice) }) : '',
+    c.foreign.length ? w('mg.file_foreign', { whole, list: list(c.foreign) }) : '',
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  return {
+    message: w('mg.file_edited', { file: f.name, why: parts.join(w('mg.file_and')) }),
+    hint: w('mg.file_edited_hint', { command: shard ? w('mg.file_edited_shard', { shard: `${shard.index}/${shard.count}` }) : '' }),
+  };
 }
 
 /** The runs the batch (or its shard) has and the file lacks, those it holds twice, and those not of its shard. */

@@ -3,7 +3,7 @@ import { FORMATS, reportOf, type ReportFormat } from '../review/report.js';
 import type { Lang } from '../scenario/text.js';
 import { OptionError, parse } from './args.js';
 import { batchHtml } from '../batch/html.js';
-import { isBatchResults, isResultsCsv } from '../batch/results.js';
+import { editedSince, isBatchResults, isResultsCsv } from '../batch/results.js';
 import { readResults } from '../batch/read-results.js';
 import { formatBatchSummary } from './batch-summary.js';
 import { checkWritable, InputError, notStdout, readText, writeAtomic, writtenLine } from './io.js';
@@ -38,6 +38,13 @@ function reportBatch(file: string, text: string, out: string | undefined, format
   if (format === 'md' || (out !== undefined && formatOfFile(out) === 'md')) throw new OptionError(`${file} holds batch results: their report is an HTML page (--out F.html), or the table printed without --out`);
   const r = readResults(text, lang);
   if (!r.ok) throw new InputError(file, r.message, r.hint, undefined, r.at);
+  // a run's line cut out, copied or changed to another run: the stored aggregates would stand beside runs that do
+  // not give them (11 runs listed under the totals of 12), so it is refused as drill merge refuses it, in its words
+  const edited = editedSince({ name: file, results: r.results }, lang);
+  if (edited) {
+    process.stderr.write(`drill report: ${edited.message}\n  (${edited.hint})\n`);
+    return 1;
+  }
   if (out !== undefined) {
     writeAtomic(out, batchHtml(r.results, lang));
     sayWritten(file, out, lang);

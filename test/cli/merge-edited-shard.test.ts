@@ -10,8 +10,12 @@
  * A figure edited to text ("people_lost": "24") or a rating no batch writes ("X") was read without a word:
  * merge counted the run as one where nothing was lost ("never") and its rating in none of P, S, M, U, so the
  * merged table and page were wrong. It is now refused with the file, the line and the field.
+ *
+ * drill report printed a results file with a run's line cut out (or copied, or changed to another run) without a
+ * word: the stored aggregates of 12 runs above 11 runs, the page's totals not those of the runs it drew. It now
+ * refuses it as drill merge does, in merge's words, and writes no page.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
@@ -29,7 +33,7 @@ const runLine = (lines: string[], j: number) => lines.findIndex((l) => l.startsW
 beforeAll(() => {
   dir = tempDir('drillsim-merge-edited-');
   for (const i of [1, 2, 3]) expect(drill(['batch', S, '--runs', '12', '--shard', `${i}/3`, '--workers', '1', '--out', f(`s${i}.json`), '--quiet']).code).toBe(0);
-  expect(drill(['batch', S, '--runs', '12', '--workers', '1', '--out', f('whole.json'), '--quiet']).code).toBe(0);
+  expect(drill(['batch', S, '--runs', '12', '--workers', '1', '--out', f('whole.json'), '--out', f('whole.csv'), '--quiet']).code).toBe(0);
 });
 
 describe('drill merge: a shard edited or cut since it was written', () => {
@@ -65,6 +69,56 @@ describe('drill merge: a shard edited or cut since it was written', () => {
     const r = drill(['merge', f('s3.json'), f('s1.json'), f('s2.json'), '--out', f('merged.json'), '--quiet']);
     expect(r.code).toBe(0);
     expect(readFileSync(f('merged.json'), 'utf8')).toBe(readFileSync(f('whole.json'), 'utf8'));
+  });
+});
+
+describe('drill report: a results file with a run\'s line cut out, copied or moved since it was written', () => {
+  const HINT = '  (a line was cut out of it or edited since: write it again with the same drill batch command, or copy it again)\n';
+
+  it('a whole batch with a run cut out is refused as drill merge refuses it, and no page is written', () => {
+    const cut = edited('whole.json', 'report-cut.json', (ls) => ls.filter((_, i) => i !== runLine(ls, 7)));
+    const said = `${cut} is not what drill batch wrote: it lacks these runs of the batch: 7\n${HINT}`;
+    expect(drill(['merge', cut]).stderr).toBe(`drill merge: ${said}`);
+    const r = drill(['report', cut]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([1, '', `drill report: ${said}`]);
+    const page = drill(['report', cut, '--out', f('report-cut.html')]);
+    expect([page.code, page.stderr]).toEqual([1, `drill report: ${said}`]);
+    expect(existsSync(f('report-cut.html'))).toBe(false);
+    expect(drill(['report', cut, '--lang', 'vi']).stderr).toBe(`drill report: ${cut} không còn như drill batch đã ghi: tệp thiếu các lượt chạy sau của loạt chạy: 7\n`
+      + '  (một dòng của tệp đã bị cắt bỏ hoặc bị sửa: hãy ghi lại tệp bằng đúng lệnh drill batch đó, hoặc chép lại tệp)\n');
+  });
+
+  it('a shard with a run copied twice, or changed to another shard\'s run, is refused with its --shard', () => {
+    const twice = edited('s1.json', 'report-twice.json', (ls) => ls.flatMap((l, i) => (i === runLine(ls, 4) ? [l, l] : [l])));
+    const r = drill(['report', twice]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`drill report: ${twice} is not what drill batch wrote: it holds runs twice: 4\n`
+      + '  (a line was cut out of it or edited since: write it again with the same drill batch command (its --shard 1/3), or copy it again)\n');
+    const moved = edited('s1.json', 'report-moved.json', (ls) => ls.map((l) => l.replace(/^\{"j":1,"run":1,/, '{"j":2,"run":2,')));
+    expect(drill(['report', moved, '--out', f('report-moved.html')]).stderr.split('\n')[0])
+      .toBe(`drill report: ${moved} is not what drill batch wrote: it lacks these runs of its shard 1/3: 1; it holds runs that are not of its shard 1/3: 2`);
+    expect(existsSync(f('report-moved.html'))).toBe(false);
+  });
+
+  it('the CSV export with a row cut out is named as the CSV, as drill merge names it, and no page is written', () => {
+    const csv = readFileSync(f('whole.csv'), 'utf8').split('\r\n');
+    writeFileSync(f('report-cut.csv'), csv.filter((_, i) => i !== 5).join('\r\n'));
+    for (const args of [['report', f('report-cut.csv'), '--out', f('report-csv.html')], ['merge', f('report-cut.csv')]]) {
+      const r = drill(args);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`${f('report-cut.csv')}: error[file] (file): this is a CSV export; merge and reports read the JSON results`);
+    }
+    expect(existsSync(f('report-csv.html'))).toBe(false);
+  });
+
+  it('the files as written are reported, the whole batch and each shard', () => {
+    for (const name of ['whole.json', 's1.json', 's2.json', 's3.json']) {
+      const r = drill(['report', f(name)]);
+      expect([name, r.code, r.stderr]).toEqual([name, 0, '']);
+    }
+    const page = drill(['report', f('whole.json'), '--out', f('whole.html')]);
+    expect(page.code).toBe(0);
+    expect(existsSync(f('whole.html'))).toBe(true);
   });
 });
 
