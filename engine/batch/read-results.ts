@@ -7,7 +7,9 @@ import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { jsonBreak } from '../core/json-break.js';
 import type { Rating } from '../review/metrics.js';
 import type { Lang } from '../scenario/text.js';
+import { ENGINE_VERSION } from '../version.js';
 import { BATCH_FORMAT, describeJob, HEADER_KEYS, isResultsCsv, type BatchResults, type BatchTexts, type RunMetric, type RunRecord } from './results.js';
+import { aggregateDifferences, NONE } from './verify.js';
 import { say } from './words.js';
 
 const RATINGS: readonly (Rating | null)[] = ['P', 'S', 'M', 'U'];
@@ -83,6 +85,34 @@ export function readResults(text: string, lang: Lang = 'en'): ReadResults {
     };
   }
   return { ok: true, results: raw as BatchResults };
+}
+
+/**
+ * Where the file's stored aggregates are not those its own runs give (a figure of a run, or a total, changed to
+ * another number by hand): the first figure that differs, both values, how many differ, and the line of its
+ * aggregate when the file is laid out as the batch writes it. Null when they agree, and for a file of another
+ * engine version, whose aggregates this engine may compute otherwise (drill verify says that one). What drill
+ * report warns of: it shows the file as it holds it, and the runs it draws would not add up to its totals.
+ */
+export function totalsDiffer(file: string, text: string, r: BatchResults, lang: Lang = 'en'): { message: string; hint: string; line: number | null } | null {
+  if (r.engine !== ENGINE_VERSION) return null;
+  // a figure both sides have: an aggregate field the file lacks is a file of another layout, not a total edited
+  const diffs = aggregateDifferences(r, r.aggregates, r.results).filter((d) => d.file !== NONE && d.other !== NONE && !d.path.includes('(order'));
+  if (diffs.length === 0) return null;
+  const d = diffs[0];
+  // aggregateDifferences names an aggregate the file or its runs lack by its index, the others by their value
+  const index = /^aggregates\[(\d+)\]/.exec(d.path);
+  const i = index ? Number(index[1]) : Math.max(0, r.aggregates.findIndex((a) => a.value === d.value));
+  const lines = text.split('\n');
+  const open = lines.findIndex((l) => l.startsWith('"aggregates":['));
+  const line = open >= 0 && lines[open + 1 + i]?.startsWith('{"value":') ? open + 2 + i : null;
+  const of = r.vary && d.value !== null ? say(lang, 'rr.totals_of', { key: r.vary.key, value: d.value }) : '';
+  const more = diffs.length > 1 ? say(lang, 'rr.totals_more', { n: diffs.length - 1 }) : '';
+  return {
+    message: say(lang, 'rr.totals', { path: index ? d.path : `aggregates.${d.path}`, of, file: d.file, runs: d.other, more }),
+    hint: say(lang, 'rr.totals_hint', { file }),
+    line,
+  };
 }
 
 /** What the batch writes where a figure was edited (words.ts 'rr.want.*'). */

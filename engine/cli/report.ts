@@ -4,7 +4,7 @@ import type { Lang } from '../scenario/text.js';
 import { OptionError, parse } from './args.js';
 import { batchHtml } from '../batch/html.js';
 import { editedSince, isBatchResults, isResultsCsv } from '../batch/results.js';
-import { readResults } from '../batch/read-results.js';
+import { readResults, totalsDiffer } from '../batch/read-results.js';
 import { formatBatchSummary } from './batch-summary.js';
 import { checkWritable, InputError, notStdout, readText, writeAtomic, writtenLine } from './io.js';
 import { langOption } from './lang.js';
@@ -45,6 +45,10 @@ function reportBatch(file: string, text: string, out: string | undefined, format
     process.stderr.write(`drill report: ${edited.message}\n  (${edited.hint})\n`);
     return 1;
   }
+  // a number changed to another number: the file is shown as it holds it (drill verify is the check), but not
+  // without a word that the runs drawn no longer add up to the totals shown
+  const totals = totalsDiffer(file, text, r.results, lang);
+  if (totals) process.stderr.write(`${file}${totals.line === null ? '' : `:${totals.line}`}: ${lang === 'vi' ? 'cảnh báo' : 'warning'}: ${totals.message} (${totals.hint})\n`);
   if (out !== undefined) {
     writeAtomic(out, batchHtml(r.results, lang));
     sayWritten(file, out, lang);

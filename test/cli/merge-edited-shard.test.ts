@@ -13,7 +13,9 @@
  *
  * drill report printed a results file with a run's line cut out (or copied, or changed to another run) without a
  * word: the stored aggregates of 12 runs above 11 runs, the page's totals not those of the runs it drew. It now
- * refuses it as drill merge does, in merge's words, and writes no page.
+ * refuses it as drill merge does, in merge's words, and writes no page. A number changed to another number (a
+ * run's figure, or a total) it still shows as the file holds it (drill verify is the check), but it says on stderr,
+ * with the file and the line of the totals, that they no longer match the runs.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -109,6 +111,30 @@ describe('drill report: a results file with a run\'s line cut out, copied or mov
       expect(r.stderr).toContain(`${f('report-cut.csv')}: error[file] (file): this is a CSV export; merge and reports read the JSON results`);
     }
     expect(existsSync(f('report-csv.html'))).toBe(false);
+  });
+
+  it('a run\'s figure or a total changed to another number is shown as the file holds it, with a warning naming the file and the line of the totals', () => {
+    let line = 0;
+    const total = edited('whole.json', 'report-total.json', (ls) => {
+      line = ls.findIndex((l) => l.startsWith('"aggregates":[')) + 2;
+      return ls.map((l, i) => (i === line - 1 ? l.replace(/"people_lost":\{"n":12,"never":0,"mean":[\d.]+,/, '"people_lost":{"n":12,"never":0,"mean":20.5,') : l));
+    });
+    expect(readFileSync(total, 'utf8')).toContain('"mean":20.5,');
+    const r = drill(['report', total, '--out', f('report-total.html')]);
+    expect(r.code).toBe(0);
+    const [warning, written] = r.stderr.split('\n');
+    expect(warning).toMatch(new RegExp(`^${total.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}: warning: aggregates\\.metrics\\.people_lost\\.mean: the file holds 20\\.5, its runs give [\\d.]+: the totals no longer match the runs`));
+    expect(warning).toContain(`(drill verify ${total} <scenario.yaml> plays the runs again and names the figures that were changed;`);
+    expect(written).toBe(`${total}: report written to ${f('report-total.html')}`);
+    expect(readFileSync(f('report-total.html'), 'utf8')).toContain('</html>');
+    const vi = drill(['report', total, '--lang', 'vi']);
+    expect(vi.code).toBe(0);
+    expect(vi.stderr).toMatch(new RegExp(`:${line}: cảnh báo: aggregates\\.metrics\\.people_lost\\.mean: tệp ghi 20\\.5, các lượt chạy của tệp cho [\\d.]+: số liệu tổng hợp không còn khớp với các lượt chạy`));
+    // a run's figure changed, its totals left as they were
+    const run = edited('whole.json', 'report-run.json', (ls) => ls.map((l, i) => (i === runLine(ls, 4) ? l.replace(/"people_lost":(\d+),/, (_m, n) => `"people_lost":${Number(n) + 30},`) : l)));
+    const ran = drill(['report', run]);
+    expect(ran.code).toBe(0);
+    expect(ran.stderr).toMatch(/:\d+: warning: aggregates\.metrics\.people_lost\.mean: the file holds [\d.]+, its runs give [\d.]+, and \d+ more figures of the totals differ: the totals no longer match the runs/);
   });
 
   it('the files as written are reported, the whole batch and each shard', () => {
