@@ -37,6 +37,8 @@ const en: Record<string, string> = {
   'name.caught': 'people caught in {zone}',
   'name.incident': '{kind} ({id})',
   'name.secondary': 'follow-on of {parent}',
+  'name.the_incident': '{incident}',
+  'name.the_secondary': 'follow-on of {parent}',
   'by.rule': 'rule {id}',
 
   // the report
@@ -396,6 +398,7 @@ const en: Record<string, string> = {
   // absences (evidence of what did not happen)
   'absent.zone_not_ordered': 'No order to evacuate {of} by {t}.',
   'absent.no_unit_on_scene': 'No unit on scene at {of} by {t}.',
+  'absent.no_unit_on_scene_incident': 'No unit on scene at {of} by {t}.',
   'absent.not_contained': '{of} not contained by {t}.',
   'absent.no_incident': 'No incident ({of}) by {t}.',
   'absent.no_level': 'No civil-defence level declared in {of} by {t}.',
@@ -609,6 +612,10 @@ const vi: Record<string, string> = {
   'name.caught': 'người còn kẹt lại tại {zone}',
   'name.incident': '{kind} ({id})',
   'name.secondary': 'sự cố kéo theo của {parent}',
+  // an incident as what is contained, resolved or arrived at: its kind's words after "sự cố", so that a kind about
+  // people ("Dân mắc kẹt trong vùng ngập") is not itself what is "khống chế" (subdued) or a place one is "có mặt tại"
+  'name.the_incident': 'sự cố {incident}',
+  'name.the_secondary': 'sự cố kéo theo của {parent}',
   'by.rule': 'quy tắc {id}',
 
   'report.title': 'Báo cáo sau diễn tập và kế hoạch khắc phục',
@@ -965,6 +972,7 @@ const vi: Record<string, string> = {
 
   'absent.zone_not_ordered': 'Đến {t} chưa có lệnh sơ tán {of}.',
   'absent.no_unit_on_scene': 'Đến {t} chưa có lực lượng nào có mặt tại {of}.',
+  'absent.no_unit_on_scene_incident': 'Đến {t} chưa có lực lượng nào có mặt tại hiện trường {of}.',
   'absent.not_contained': 'Đến {t} chưa khống chế được {of}.',
   'absent.no_incident': 'Đến {t} không có sự cố nào ({of}).',
   'absent.no_level': 'Đến {t} chưa ban bố cấp độ phòng thủ dân sự tại {of}.',
@@ -1046,7 +1054,7 @@ const vi: Record<string, string> = {
   'ev.incident.reported': 'Báo tin sự cố tại {area}: {incident} ({kind}), mức độ {severity}, {people} người gặp nạn',
   'ev.incident.reported_named': 'Báo tin sự cố tại {area}: {incident}, mức độ {severity}, {people} người gặp nạn',
   'ev.incident.assessed': 'Đã đánh giá {incident}',
-  'ev.incident.responding': 'Lực lượng đầu tiên có mặt tại {incident}',
+  'ev.incident.responding': 'Lực lượng đầu tiên có mặt tại hiện trường {incident}',
   'ev.incident.contained': 'Đã khống chế {incident}',
   'ev.incident.resolved': 'Đã giải quyết xong {incident}',
   'ev.incident.severity': '{incident}: mức độ nay là {severity}',

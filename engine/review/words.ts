@@ -314,6 +314,18 @@ export class Words {
     return id;
   }
 
+  /**
+   * An incident named as the incident it is, where a sentence does something to it or arrives at it ("Đã khống chế
+   * sự cố dân mắc kẹt trong vùng ngập (flood-3)"): 'name.the_incident' around its name, or for a follow-on incident
+   * 'name.the_secondary', whose name already says it is one. `kind`: the id is an incident kind's (any of that kind).
+   */
+  theIncident(id: string | null, kind = false): string {
+    if (id === null) return this.m('name.the_incident', { incident: this.m('fmt.any') });
+    const sec = /^(.*)\.s(\d+)$/.exec(id);
+    if (!kind && sec && !this.names.has(`incident:${id}`) && !this.incidentKinds.has(id)) return this.m('name.the_secondary', { parent: this.incidentName(sec[1]) });
+    return this.m('name.the_incident', { incident: this.name(kind ? 'kind' : 'incident', id) });
+  }
+
   /** A road node by its name in the scenario (else its id): where people wait on the road. */
   private nodeName(id: string): string {
     return this.text(this.scenario.travel.nodes.find((n) => n.id === id)?.name) || id;
@@ -448,7 +460,7 @@ export class Words {
         const incident = this.name('incident', id), kind = this.name('kind', String(e.kind));
         return this.m(incident.startsWith(kind) ? 'ev.incident.reported_named' : 'ev.incident.reported', { incident, kind, area: this.name('area', String(e.area)), severity: String(e.severity), people: e.people as number });
       }
-      case 'incident.phase': return this.m(`ev.incident.${String(e.phase)}`, { incident: this.name('incident', id) });
+      case 'incident.phase': return this.m(`ev.incident.${String(e.phase)}`, { incident: this.theIncident(id) });
       case 'incident.severity': return this.m('ev.incident.severity', { incident: this.name('incident', id), severity: String(e.severity) });
       case 'incident.people':
         if (e.still_at_risk !== undefined) return this.m('ev.incident.people_end', { incident: this.name('incident', id), rescued: this.num(e.rescued as number), lost: this.num(e.lost as number), still: this.num(e.still_at_risk as number) });
@@ -519,6 +531,10 @@ export class Words {
     let kind = kindOf[ev.absent];
     if (kind === 'incident' && this.scenario.incident_kinds.some((k) => k.id === of)) kind = 'kind';
     else if (kind === 'incident' && this.scenario.areas.some((a) => a.id === of)) kind = 'area';
+    // not on scene at, or not contained: said of the incident (or of any, or of any of a kind) as an incident
+    if ((ev.absent === 'no_unit_on_scene' || ev.absent === 'not_contained') && kind !== 'area') {
+      return this.m(ev.absent === 'no_unit_on_scene' ? 'absent.no_unit_on_scene_incident' : 'absent.not_contained', { of: this.theIncident(ev.of, kind === 'kind'), t: this.time(ev.t) });
+    }
     return this.m(`absent.${ev.absent}`, { of: ofName(kind), t: this.time(ev.t) });
   }
 }

@@ -39,6 +39,33 @@ describe('names inside a sentence', () => {
   });
 });
 
+describe('an incident whose kind is about people, in a Vietnamese event line', () => {
+  // "Đã khống chế dân mắc kẹt trong vùng ngập" said the stranded people were subdued, and "có mặt tại người ..." put
+  // the first unit "at" a person: the kind's words are now the incident's name, after "sự cố"
+  const vi = new Words('vi', sc).learnIncidents([{ id: 'stranded-1', kind: 'stranded' }]), en = new Words('en', sc).learnIncidents([{ id: 'stranded-1', kind: 'stranded' }]);
+  const phase = (w: Words, p: string) => w.event({ t: 3600, type: 'incident.phase', id: 'stranded-1', kind: 'stranded', phase: p }, 0);
+
+  it('is contained, resolved and reached as an incident ("sự cố ..."), not as the people it is about', () => {
+    expect(vi.name('kind', 'stranded')).toBe('Dân mắc kẹt trong vùng ngập');
+    expect(phase(vi, 'contained')).toBe('Đã khống chế sự cố dân mắc kẹt trong vùng ngập (stranded-1)');
+    expect(phase(vi, 'resolved')).toBe('Đã giải quyết xong sự cố dân mắc kẹt trong vùng ngập (stranded-1)');
+    expect(phase(vi, 'responding')).toBe('Lực lượng đầu tiên có mặt tại hiện trường sự cố dân mắc kẹt trong vùng ngập (stranded-1)');
+    expect(phase(vi, 'assessed')).toBe('Đã đánh giá sự cố dân mắc kẹt trong vùng ngập (stranded-1)');
+    // the people caught in a zone the hazard reached, and English, as before
+    const zone = sc.evacuation.zones[0];
+    expect(vi.event({ t: 3600, type: 'incident.phase', id: `${zone.id}-caught`, phase: 'contained' }, 0)).toBe(`Đã khống chế sự cố người còn kẹt lại tại ${midSentence(vi.name('zone', zone.id))}`);
+    expect(phase(en, 'contained')).toBe('People stranded by flood water (stranded-1) contained');
+    expect(phase(en, 'responding')).toBe('First unit on scene at people stranded by flood water (stranded-1)');
+  });
+
+  it('what had not happened by a time is said of the incident too, in lower case inside the sentence', () => {
+    const absent = (w: Words, what: 'not_contained' | 'no_unit_on_scene', of: string | null) => w.evidence({ t: 7200, index: null, absent: what, of });
+    expect(absent(vi, 'not_contained', 'stranded')).toBe('Đến T+02:00 (20:00) chưa khống chế được sự cố dân mắc kẹt trong vùng ngập.');
+    expect(absent(vi, 'no_unit_on_scene', 'stranded')).toBe('Đến T+02:00 (20:00) chưa có lực lượng nào có mặt tại hiện trường sự cố dân mắc kẹt trong vùng ngập.');
+    expect(absent(en, 'not_contained', 'stranded')).toBe(en.m('absent.not_contained', { of: 'People stranded by flood water', t: en.time(7200) }));
+  });
+});
+
 describe('comparators in words', () => {
   it('a moment is "before" or "at or before" a time, not "less than" it; other figures keep their words', () => {
     const en = new Words('en', sc), vi = new Words('vi', sc);
