@@ -337,7 +337,9 @@ describe("the typhoon eye's wind force", () => {
       const t = i === 2 ? 130320 : 23400;
       await page.evaluate((t) => (window as any).drillViewer.paintedSeek(t), t);
       await page.locator('#maps').screenshot({ path: join(ARTIFACTS, `viewer-overlap-eye-${RUNS[i][0]}.png`) });
-      expect(near).toBeGreaterThan(5);
+      // a few times are enough for the check to bite; how many depends on the label's width ('force 11' is wider than
+      // the '11 Bft' it was, and came within 20 px of a marker 5 times at Cửa Lò, fewer than before)
+      expect(near).toBeGreaterThan(2);
       expect(bad).toEqual([]);
     });
   }
