@@ -3,8 +3,9 @@
 // the plain-JS floor, measured in one run on this machine, printed as ratios.
 // Speed targets live here, not in timed tests: machines are noisy, ratios are not.
 // Each row runs in processes of its own, the peers' as the engine's; an engine row
-// is timed as the first run in its process (as `drill run`) or warm, after one
-// untimed run (as a batch's runs).
+// is timed as the first run in its process (as `drill run`), warm, after one
+// untimed run (as a batch's second), or settled, after three (as a batch's runs
+// once its process has settled; metrics only).
 //
 //   node bench/run.mjs [--n=100000] [--processes=3] [--skip-simpy] [--skip-viewer] [--skip-batch] [--skip-stepper] [--skip-start] [--only=floor,simpy,engine,log,viewer,stepper,start,batch]
 import { spawnSync } from 'node:child_process';
@@ -26,10 +27,11 @@ function loadReference(n) {
 }
 
 // the full log is hashed with node:crypto's SHA-256, as `drill run` does; 'pure' uses the engine's own (what a browser runs).
-// `warm`: the run is timed after one untimed run in the same process, as every run of a batch after its first.
-function engine(mode, hasher = 'native', warm = false) {
+// `warm`: the run is timed after that many untimed runs in the same process: 1 as a batch's second run, 3 as its
+// runs once the process has settled (on this kind of VM the second run can still be up to 1.8x slower than those).
+function engine(mode, hasher = 'native', warm = 0) {
   const scenario = loadReference(N);
-  if (warm) runScenario(scenario, { seed: 41, mode, keepIncidents: false, sha256: hasher === 'native' ? nodeSha256 : undefined });
+  for (let i = 0; i < warm; i++) runScenario(scenario, { seed: 41 - i, mode, keepIncidents: false, sha256: hasher === 'native' ? nodeSha256 : undefined });
   globalThis.gc?.();
   const t0 = process.hrtime.bigint();
   const { summary, log } = runScenario(scenario, { seed: 42, mode, keepIncidents: false, sha256: hasher === 'native' ? nodeSha256 : undefined });
@@ -37,7 +39,7 @@ function engine(mode, hasher = 'native', warm = false) {
   const secs = Number(t1 - t0) / 1e9;
   const mem = process.memoryUsage();
   return {
-    name: (mode === 'metrics' ? 'drillsim, metrics only' : hasher === 'native' ? 'drillsim, full log + hash chain' : '  same, pure-JS SHA-256') + (warm ? ', warm' : ''),
+    name: (mode === 'metrics' ? 'drillsim, metrics only' : hasher === 'native' ? 'drillsim, full log + hash chain' : '  same, pure-JS SHA-256') + (warm > 1 ? ', settled' : warm ? ', warm' : ''),
     completed: summary.incidents.contained,
     seconds: secs,
     perSec: summary.incidents.contained / secs,
@@ -61,7 +63,7 @@ function external(name, cmd, cmdArgs) {
 
 // a child process for one engine row (see engineRow)
 if (args['engine-row']) {
-  process.stdout.write(JSON.stringify(engine(String(args.mode), String(args.hasher), Boolean(args.warm))) + '\n');
+  process.stdout.write(JSON.stringify(engine(String(args.mode), String(args.hasher), Number(args.warm ?? 0))) + '\n');
   process.exit(0);
 }
 
@@ -74,8 +76,8 @@ console.log(`reference model: ${N.toLocaleString('en')} incidents, 50 units, λ 
 // one process each) so that a slow spell of the machine falls on all of them alike.
 const PROCESSES = Number(args.processes ?? 3);
 const engineProcess = (mode, hasher, warm) => () => {
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--engine-row', `--n=${N}`, `--mode=${mode}`, `--hasher=${hasher}`, ...(warm ? ['--warm'] : [])], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-  if (r.status !== 0) return { name: `drillsim ${mode}${warm ? ', warm' : ''}`, error: (r.stderr || 'failed').trim().split('\n').pop() };
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--engine-row', `--n=${N}`, `--mode=${mode}`, `--hasher=${hasher}`, `--warm=${warm}`], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (r.status !== 0) return { name: `drillsim ${mode}${warm > 1 ? ', settled' : warm ? ', warm' : ''}`, error: (r.stderr || 'failed').trim().split('\n').pop() };
   return JSON.parse(r.stdout.trim().split('\n').pop());
 };
 const kinds = [];
@@ -83,8 +85,8 @@ if (want('floor')) kinds.push(() => external('plain-JS floor', process.execPath,
 if (want('simpy') && !args['skip-simpy']) {
   kinds.push(existsSync(PYTHON) ? () => external('SimPy 3 peer', PYTHON, ['bench/peers/peer_simpy.py', `--n=${N}`]) : () => ({ name: 'SimPy 3 peer', error: `${PYTHON} not found` }));
 }
-if (want('engine')) kinds.push(engineProcess('metrics', 'native', false), engineProcess('metrics', 'native', true));
-if (want('log')) kinds.push(engineProcess('full', 'native', false), engineProcess('full', 'native', true), engineProcess('full', 'pure', false));
+if (want('engine')) kinds.push(engineProcess('metrics', 'native', 0), engineProcess('metrics', 'native', 1), engineProcess('metrics', 'native', 3));
+if (want('log')) kinds.push(engineProcess('full', 'native', 0), engineProcess('full', 'native', 1), engineProcess('full', 'pure', 0));
 const runsOf = kinds.map(() => []);
 for (let round = 0; round < PROCESSES; round++) {
   kinds.forEach((k, i) => {
@@ -109,8 +111,8 @@ for (const r of rows) {
 
 const by = (name) => rows.find((r) => r.name === name && !r.error);
 const floor = by('plain-JS floor'), simpy = by('SimPy 3 peer'), fast = by('drillsim, metrics only'), full = by('drillsim, full log + hash chain'), pure = by('  same, pure-JS SHA-256');
-const fastWarm = by('drillsim, metrics only, warm'), fullWarm = by('drillsim, full log + hash chain, warm');
-console.log('\nratios (same run, same machine; "first run": the run is the first in its process, as `drill run`; "warm": after one run, as a batch\'s runs)');
+const fastWarm = by('drillsim, metrics only, warm'), fastSettled = by('drillsim, metrics only, settled'), fullWarm = by('drillsim, full log + hash chain, warm');
+console.log('\nratios (same run, same machine; "first run": the run is the first in its process, as `drill run`; "warm": after one run, as a batch\'s second;\n"settled": after three, as a batch\'s runs once its process has settled)');
 const ratio = (label, a, b, target, higherIsBetter = true) => {
   if (!a || !b) return;
   const v = a.perSec / b.perSec;
@@ -119,6 +121,8 @@ const ratio = (label, a, b, target, higherIsBetter = true) => {
 };
 ratio('metrics-only, warm / SimPy', fastWarm, simpy, 5);
 ratio('metrics-only, warm / plain-JS floor', fastWarm, floor, 1 / 2.5);
+ratio('metrics-only, settled / SimPy', fastSettled, simpy, 5);
+ratio('metrics-only, settled / plain-JS floor', fastSettled, floor, 1 / 2.5);
 ratio('metrics-only, first run / SimPy', fast, simpy, 5);
 ratio('metrics-only, first run / plain-JS floor', fast, floor, 1 / 2.5);
 ratio('full log, warm / SimPy', fullWarm, simpy, 2);
