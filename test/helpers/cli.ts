@@ -91,7 +91,7 @@ export function writeDecisions(file: string, players: string[], entries: string[
 export function validateText(file: string, text: string, lang = 'en'): { file: string; code: number; lines: string[] } {
   writeFileSync(file, text);
   const r = drill(['validate', file, '--lang', lang]);
-  if (STACK.test(r.stdout + r.stderr)) throw new Error(`drill validate printed a stack trace:\n${r.stdout}${r.stderr}`);
+  if ((r.stdout + r.stderr).search(STACK) >= 0) throw new Error(`drill validate printed a stack trace:\n${r.stdout}${r.stderr}`);
   return { file, code: r.code, lines: r.stdout.trimEnd().split('\n') };
 }
 
