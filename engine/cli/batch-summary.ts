@@ -5,7 +5,8 @@
  * not being tested (all over all runs), and of meeting it when tested. A sweep
  * (--vary) is shown one column per value.
  */
-import { areasBySlowness, busiestUnits, shownMetrics, sweepWithoutEffect, textsIn, unitsByBusy, type Aggregate, type BatchResults } from '../batch/results.js';
+import { areasBySlowness, busiestUnits, shownMetrics, sweepWithoutEffect, textsIn, unitsByBusy, type Aggregate, type BatchResults, type PairedAggregate } from '../batch/results.js';
+import type { PlanComparison } from '../batch/plans.js';
 import type { MetricStats, Proportion } from '../batch/stats.js';
 import { fmtFigure, fmtFigureBeside, metricLabel, showsDifference, signedFigure, signedPoints, unitReference, withPercent } from '../batch/format.js';
 import { say } from '../batch/words.js';
@@ -125,31 +126,80 @@ function pairedRows(r: BatchResults, shown: { metric: string; label: string }[],
   const key = r.vary!.key;
   // a shard whose runs of one value pair with runs of the others in other shards: said, not left out unexplained
   if (aggs.length === 0) return r.shard && r.aggregates.slice(1).some((a) => a.paired !== undefined) ? ['', m('sum.paired_shard', { key, value: String(r.aggregates[0].value) })] : [];
-  const sep = lang === 'vi' ? '; ' : ', ';
   const rows = [['', ...aggs.map((a) => `${key.split('.').pop()}=${a.value}`)]];
   for (const { metric, label } of shown) {
-    const unitOf = unitReference(aggs.flatMap((a) => [a.paired!.metrics[metric].ci95?.[0], a.paired!.metrics[metric].ci95?.[1]]));
-    rows.push([label, ...aggs.map((a) => {
-      const d = a.paired!.metrics[metric];
-      if (d.mean === null) return d.n === 0 && d.never === 0 ? '-' : m('sum.never');
-      const f = (v: number) => signedFigure(metric, v, unitOf, lang);
-      return d.ci95 ? `${f(d.mean)} [${f(d.ci95[0])}${sep}${f(d.ci95[1])}]${showsDifference(d.ci95, d.up, d.down) ? ' *' : ''}` : f(d.mean);
-    })]);
+    const unitOf = pairedUnit(aggs, metric);
+    rows.push([label, ...aggs.map((a) => pairedMetricCell(a.paired!, metric, unitOf, lang))]);
   }
   if (r.objectives.length) {
     rows.push(['', ...aggs.map(() => '')], [m('sum.paired_objectives'), ...aggs.map(() => '')]);
-    const pts = (v: number) => signedPoints(v, lang);
-    for (const o of r.objectives) {
-      rows.push([`  ${o.id}`, ...aggs.map((a) => {
-        const x = a.paired!.objectives[o.id];
-        const d = x.met;
-        if (d.mean === null) return '-';
-        const ci = d.ci95 ? ` [${pts(d.ci95[0])}${sep}${pts(d.ci95[1])}]${showsDifference(d.ci95, x.gained, x.lost) ? ' *' : ''}` : '';
-        return `${pts(d.mean)}${ci}${x.gained || x.lost ? `  (+${x.gained} -${x.lost})` : ''}`;
-      })]);
-    }
+    for (const o of r.objectives) rows.push([`  ${o.id}`, ...aggs.map((a) => pairedObjectiveCell(a.paired!, o.id, lang))]);
   }
   return ['', m('sum.paired_h', { key, value: String(r.aggregates[0].value) }), ...table(rows, [false, ...aggs.map(() => false)]), m('sum.paired_note')];
+}
+
+/** The unit a row of differences reads in: one along the row, from the ends of its intervals. */
+const pairedUnit = (aggs: Aggregate[], metric: string) => unitReference(aggs.flatMap((a) => [a.paired!.metrics[metric].ci95?.[0], a.paired!.metrics[metric].ci95?.[1]]));
+
+/** A metric's difference, run for run: its mean, its interval and `*` where the runs show it. */
+function pairedMetricCell(p: PairedAggregate, metric: string, unitOf: number | null, lang: Lang): string {
+  const d = p.metrics[metric];
+  if (d.mean === null) return d.n === 0 && d.never === 0 ? '-' : say(lang, 'sum.never');
+  const f = (v: number) => signedFigure(metric, v, unitOf, lang);
+  const sep = lang === 'vi' ? '; ' : ', ';
+  return d.ci95 ? `${f(d.mean)} [${f(d.ci95[0])}${sep}${f(d.ci95[1])}]${showsDifference(d.ci95, d.up, d.down) ? ' *' : ''}` : f(d.mean);
+}
+
+/** An objective's change in points, run for run, with the runs that met it under one side only. */
+function pairedObjectiveCell(p: PairedAggregate, id: string, lang: Lang): string {
+  const x = p.objectives[id];
+  const d = x.met;
+  if (d.mean === null) return '-';
+  const pts = (v: number) => signedPoints(v, lang);
+  const sep = lang === 'vi' ? '; ' : ', ';
+  const ci = d.ci95 ? ` [${pts(d.ci95[0])}${sep}${pts(d.ci95[1])}]${showsDifference(d.ci95, x.gained, x.lost) ? ' *' : ''}` : '';
+  return `${pts(d.mean)}${ci}${x.gained || x.lost ? `  (+${x.gained} -${x.lost})` : ''}`;
+}
+
+/**
+ * Two plans' batches side by side and b's figures less a's, run for run (engine/batch/plans.ts): each plan's
+ * means and probabilities, then the difference with its interval and `*`, as a sweep's table gives it.
+ */
+export function formatPlanComparison(c: PlanComparison, files: { a: string; b: string }, lang: Lang = 'en'): string {
+  const m = (key: string, params?: Record<string, string | number>) => say(lang, key, params);
+  const w = Math.max(files.a.length, files.b.length);
+  const lines = [
+    m('cp.side', { side: 'a', file: files.a.padEnd(w), headline: headline(c.a, lang) }),
+    m('cp.side', { side: 'b', file: files.b.padEnd(w), headline: headline(c.b, lang) }),
+  ];
+  const [aggA, aggB] = c.aggregates;
+  const p = aggB.paired!;
+  if (c.a.scenario.hash === c.b.scenario.hash && JSON.stringify(c.a.decisions) === JSON.stringify(c.b.decisions) && JSON.stringify(c.a.vary) === JSON.stringify(c.b.vary)) {
+    lines.push(m('cp.same_scenario', { hash: c.a.scenario.hash.slice(0, 12), decisions: c.a.decisions ? m('cp.same_decisions') : '' }));
+  }
+  lines.push('');
+  // contained and resolved as one row only where they are the same in every run of both
+  const both = { ...c.a, metrics: Object.fromEntries(c.metrics.map((x) => [x, ''])), results: [...c.a.results, ...c.b.results] };
+  const shown = shownMetrics(both, (name) => metricLabel(name, lang), m('sum.contained_resolved'));
+  const rows = [[m('sum.mean_ci'), 'a', 'b', m('cp.diff')]];
+  for (const { metric, label } of shown) {
+    const unitOf = unitReference([aggA.metrics[metric].mean, aggB.metrics[metric].mean]);
+    rows.push([label, meanCI(metric, aggA.metrics[metric], lang, unitOf), meanCI(metric, aggB.metrics[metric], lang, unitOf), pairedMetricCell(p, metric, pairedUnit([aggB], metric), lang)]);
+  }
+  if (c.objectives.length) {
+    rows.push(['', '', '', ''], [m('cp.objective_met'), '', '', '']);
+    for (const o of c.objectives) rows.push([`  ${o.id}`, pctCI(aggA.objectives[o.id].met, lang), pctCI(aggB.objectives[o.id].met, lang), pairedObjectiveCell(p, o.id, lang)]);
+    const untested = c.objectives.filter((o) => [aggA, aggB].some((a) => (a.objectives[o.id].not_tested?.count ?? 0) > 0));
+    if (untested.length) {
+      rows.push([m('sum.objective_not_tested'), '', '', '']);
+      for (const o of untested) rows.push([`  ${o.id}`, ...[aggA, aggB].map((a) => pct(a.objectives[o.id].not_tested?.p ?? 0, lang)), '']);
+    }
+  }
+  lines.push(...table(rows, [false, false, false, false]), m('cp.note'));
+  if (c.onlyA.length) lines.push(m('cp.only', { side: 'a', ids: c.onlyA.join(', ') }));
+  if (c.onlyB.length) lines.push(m('cp.only', { side: 'b', ids: c.onlyB.join(', ') }));
+  lines.push('', m('sum.intervals'));
+  return lines.join('\n') + '\n';
 }
 
 /** Units shown by name in the table; the rest are summed up in one line. */

@@ -1,6 +1,11 @@
 import { compareRuns, type Comparison, type DecisionRecord, type ObjectiveSide, type TakenRecord } from '../review/compare.js';
 import { textIn, type Lang } from '../scenario/text.js';
-import { InputError } from './io.js';
+import { InputError, readText } from './io.js';
+import { editedSince, isBatchResults } from '../batch/results.js';
+import { readResults } from '../batch/read-results.js';
+import { comparePlans } from '../batch/plans.js';
+import { say as sayBatch } from '../batch/words.js';
+import { formatPlanComparison } from './batch-summary.js';
 import { parse } from './args.js';
 import { langOption } from './lang.js';
 import { playedRoles, say } from './messages.js';
@@ -19,9 +24,10 @@ import { endOf, reviewEvents } from '../review/review.js';
 
 export const compareCommand: Subcommand = {
   name: 'compare',
-  summary: 'two run logs side by side: first divergence, decisions that differ, figures and ratings',
+  summary: 'two run logs side by side, or two plans\' batch results run for run',
   usage: [
     'drill compare <a.json> <b.json> [--json] [--lang vi|en]',
+    'drill compare <plan-a-results.json> <plan-b-results.json> [--json] [--lang vi|en]',
     '',
     '  Prints where the two runs first part (event index and time, both events),',
     '  the decisions given to one run and not the other (the first of them named),',
@@ -31,13 +37,19 @@ export const compareCommand: Subcommand = {
     '  stopped: its figures are as they stood then. Exit 0 whether or not they differ,',
     '  1 for runs of two different scenarios (two versions of one scenario, edited',
     '  between the runs, are compared, with a note).',
+    '',
+    '  Given two batch results files (drill batch --out F.json), one per plan, each',
+    '  played with the same master seed and --runs: both plans\' figures and',
+    '  objectives side by side, and b - a run for run (run k plays the same seed',
+    '  in both), with its 95 % interval and * where the runs show a difference.',
     '  --json         the comparison as JSON (the same in every language)',
     '  --lang vi|en   language of the comparison (default: vi when LANG starts with vi, else en)',
   ].join('\n'),
   vi: {
-    summary: 'hai nhật ký chạy cạnh nhau: chỗ khác đầu tiên, quyết định khác, số liệu và mức đánh giá',
+    summary: 'hai nhật ký chạy cạnh nhau, hoặc kết quả loạt chạy của hai phương án theo từng lượt',
     usage: [
       'drill compare <a.json> <b.json> [--json] [--lang vi|en]',
+      'drill compare <ket-qua-phuong-an-a.json> <ket-qua-phuong-an-b.json> [--json] [--lang vi|en]',
       '',
       '  In ra chỗ hai lượt chạy bắt đầu khác nhau (số thứ tự và thời điểm của sự kiện, cả hai sự kiện),',
       '  các quyết định đưa vào lượt này mà không có ở lượt kia (nêu quyết định đầu tiên),',
@@ -47,6 +59,11 @@ export const compareCommand: Subcommand = {
       '  số liệu tại lúc đó. Mã thoát 0 dù hai lượt chạy có khác nhau hay không, 1 với hai lượt',
       '  chạy của hai kịch bản khác nhau (hai phiên bản của một kịch bản, sửa giữa hai lượt chạy,',
       '  thì vẫn so sánh, kèm lưu ý).',
+      '',
+      '  Với hai tệp kết quả loạt chạy (drill batch --out F.json), mỗi tệp một phương án,',
+      '  chạy với cùng seed gốc và cùng --runs: số liệu và mục tiêu của hai phương án đặt',
+      '  cạnh nhau, và b - a theo từng lượt chạy (lượt thứ k dùng cùng một seed ở cả hai),',
+      '  với khoảng tin cậy 95% và dấu * khi các lượt chạy cho thấy có chênh lệch.',
       '  --json         kết quả so sánh dạng JSON (như nhau ở mọi ngôn ngữ)',
       '  --lang vi|en   ngôn ngữ của kết quả so sánh',
       '                 (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không thì en)',
@@ -58,7 +75,17 @@ export const compareCommand: Subcommand = {
     if (help) return printUsage(this, argv);
     const lang = langOption(values.lang);
     const [fa, fb] = positionals;
-    const ra = loadReviewable(fa), rb = loadReviewable(fb);
+    const ta = readText(fa), tb = readText(fb);
+    const batchA = isBatchResults(ta), batchB = isBatchResults(tb);
+    if (batchA && batchB) return comparePlanFiles(fa, ta, fb, tb, values.json === true, lang);
+    if (batchA !== batchB) {
+      // a results file beside a run log: each read as the other would be refused for what it is not
+      const [file, other] = batchA ? [fa, fb] : [fb, fa];
+      const what = (batch: boolean) => sayBatch(lang, batch ? 'cp.what_results' : 'cp.what_log');
+      process.stderr.write(new InputError(file, sayBatch(lang, 'cp.mixed', { what: what(true), other, otherWhat: what(false) }), sayBatch(lang, 'cp.mixed_hint')).line() + '\n');
+      return 1;
+    }
+    const ra = loadReviewable(fa, ta), rb = loadReviewable(fb, tb);
     // runs of two scenarios part at their first event, and an id of one names another thing in the other (Kỳ Sơn's
     // 'lives' objective set beside Cửa Lò's): refused. Two versions of one (edited between the runs) are compared, with a note
     if (ra.log.scenario.id !== rb.log.scenario.id) {
@@ -71,6 +98,38 @@ export const compareCommand: Subcommand = {
     return 0;
   },
 };
+
+/**
+ * Two plans' batch results, run for run (engine/batch/plans.ts): each file read as drill report reads it (a
+ * file edited since it was written is refused in merge's words), then refused where the runs do not pair.
+ */
+function comparePlanFiles(fa: string, ta: string, fb: string, tb: string, json: boolean, lang: Lang): number {
+  const read = (file: string, text: string) => {
+    const r = readResults(text, lang);
+    if (!r.ok) throw new InputError(file, r.message, r.hint, undefined, r.at);
+    const edited = editedSince({ name: file, results: r.results }, lang);
+    if (edited) throw new InputError(file, edited.message, edited.hint);
+    return r.results;
+  };
+  const a = read(fa, ta), b = read(fb, tb);
+  const c = comparePlans(a, b);
+  if (!c.ok) {
+    const { why, file } = c.refusal;
+    const r = file === 'a' ? a : b;
+    const params = {
+      file: file === 'a' ? fa : fb, a: fa, sa: a.seed, sb: b.seed, na: a.runs, nb: b.runs,
+      n: r.vary?.values.length ?? 1, key: r.vary?.key ?? '', shard: r.shard ? `${r.shard.index}/${r.shard.count}` : '',
+    };
+    process.stderr.write(new InputError(params.file, sayBatch(lang, `cp.${why}`, params), sayBatch(lang, `cp.${why}_hint`, params)).line() + '\n');
+    return 1;
+  }
+  if (json) {
+    const { aggregates, metrics, objectives, onlyA, onlyB } = c.comparison;
+    const side = (f: string, r: typeof a) => ({ file: f, scenario: r.scenario, seed: r.seed, runs: r.runs, decisions: r.decisions, vary: r.vary });
+    process.stdout.write(JSON.stringify({ a: side(fa, a), b: side(fb, b), metrics, objectives: objectives.map((o) => o.id), only_a: onlyA, only_b: onlyB, aggregates }, null, 2) + '\n');
+  } else process.stdout.write(formatPlanComparison(c.comparison, { a: fa, b: fb }, lang));
+  return 0;
+}
 
 const args = (d: Record<string, unknown>, skip: string[]) => Object.entries(d).filter(([k]) => !skip.includes(k)).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' ');
 /**
