@@ -414,6 +414,31 @@ function pairedSection(say: Say, r: BatchResults, shown: { metric: string; label
 }
 
 /** The page of a batch's results, in English or Vietnamese (the scenario's own texts in Vietnamese when the results hold them). */
+/** How many of the worst runs the page names. */
+const WORST_SHOWN = 5;
+
+/**
+ * The runs that went worst (most people lost, then fewest objectives met), each with its seed and the commands
+ * that play it alone and write its after-action report: the way from "this run went badly" to why. Before, the
+ * page had no run's number or seed, and the docs sent the planner to grep the results file.
+ */
+function worstSection(say: Say, r: BatchResults): string {
+  const w = say.m;
+  const lost = (x: RunRecord) => x.metrics.people_lost ?? -1;
+  const runs = [...r.results].sort((a, b) => lost(b) - lost(a) || (a.metrics.objectives_met ?? 0) - (b.metrics.objectives_met ?? 0) || a.j - b.j).slice(0, WORST_SHOWN);
+  if (runs.length === 0) return '';
+  const rows = runs.map((x) => {
+    const vary = r.vary && x.value !== null ? ` --vary ${r.vary.key}=${x.value}` : '';
+    const decisions = r.decisions ? ' --decisions <decisions.yaml>' : '';
+    const out = `${w('worst.file', { run: x.run })}${r.vary && x.value !== null ? `-${x.value}` : ''}.json`.replace(/[^A-Za-z0-9._-]/g, '_');
+    const command = `drill run ${w('worst.scenario')} --seed ${x.seed}${vary}${decisions} --out ${out}\ndrill report ${out} --out ${out.replace(/\.json$/, '.html')}${say.lang === 'en' ? '' : ' --lang vi'}`;
+    const value = r.vary && x.value !== null ? `<td>${esc(String(x.value))}</td>` : '';
+    return `<tr><td>${x.run}</td>${value}<td>${x.seed}</td><td>${say.fmt('people_lost', x.metrics.people_lost)}</td><td>${say.fmt('objectives_met', x.metrics.objectives_met)}</td><td><pre>${esc(command)}</pre></td></tr>`;
+  });
+  const valueHead = r.vary ? `<th>${esc(r.vary.key.split('.').pop()!)}</th>` : '';
+  return `<section><h2>${w('worst.h2', { n: runs.length })}</h2><p class="note">${w('worst.note', { id: esc(r.scenario.id) })}</p><table class="worst"><thead><tr><th>${w('worst.run')}</th>${valueHead}<th>seed</th><th>${say.label('people_lost')}</th><th>${say.label('objectives_met')}</th><th>${w('worst.replay')}</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+}
+
 export function batchHtml(r: BatchResults, lang: Lang = 'en'): string {
   const say = sayIn(lang);
   const { fmt, label, pct, m: w } = say;
@@ -476,6 +501,8 @@ export function batchHtml(r: BatchResults, lang: Lang = 'en'): string {
   }
   const time = timeSection(say, groups, vary);
   if (time) sections.push(time);
+  const worst = worstSection(say, r);
+  if (worst) sections.push(worst);
   const head = ['metric', 'mean', 'ci', 'median'].map((k) => `<th>${w(`stats.${k}`)}</th>`).join('') + `<th>p5</th><th>p95</th><th>${w('stats.runs')}</th><th>${w('stats.never')}</th>`;
   const shown = shownMetrics(r, label, w('sum.contained_resolved'));
   const tables = groups.map((g) => `${vary ? `<h3>${esc(`${vary.key}=${g.agg.value}`)}</h3>` : ''}<table class="stats"><thead><tr>${head}</tr></thead><tbody>${shown.map((x) => statsRow(say, x.label, x.metric, g.agg.metrics[x.metric])).join('')}</tbody></table>`);
@@ -512,6 +539,7 @@ table.obj th[rowspan]{max-width:320px;font-weight:600}.otext{font-weight:400;col
 .note{color:#777;font-size:12px;margin:2px 0 0}.warn{background:#fff4e0;border-left:4px solid #e08a00;padding:6px 10px;margin:4px 0 10px}.nt{color:#555;font-size:12px}
 .single{width:${W}px;margin:40px 0;text-align:center;color:#333}
 footer{margin-top:32px;color:#777;font-size:12px}
+table.worst td{font-variant-numeric:tabular-nums}table.worst pre{margin:0;font-size:12px;white-space:pre-wrap}
 ${lang === 'en' ? '' : '.crit{font-family:inherit}\n'}</style></head>
 <body>
 <h1>${esc(texts.title)}</h1>

@@ -1,0 +1,43 @@
+/**
+ * The batch page names the runs that went worst, each with its seed and the commands that play it alone and write
+ * its after-action report: a planner who sees a long tail of people lost on the histogram wants to know why, and
+ * the page gave no run's number or seed (the docs sent them to grep the results file). The command, run as shown,
+ * gives the same figures as the page.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { drill, tempDir } from '../helpers/cli.js';
+
+const SCENARIO = 'scenarios/nam-dan-compound-flood.yaml';
+
+describe('the batch page\'s worst runs', () => {
+  let dir = '', results = '', page = '';
+  beforeAll(() => {
+    dir = tempDir('drillsim-worst-runs-');
+    results = join(dir, 'r.json');
+    const html = join(dir, 'r.html');
+    expect(drill(['batch', SCENARIO, '--runs', '40', '--workers', '1', '--quiet', '--out', results, '--html', html]).code).toBe(0);
+    page = readFileSync(html, 'utf8');
+  });
+
+  it('lists the run with the most people lost first, with its seed, and drill run of that seed loses as many', () => {
+    const runs = readFileSync(results, 'utf8').split('\n').filter((l) => l.startsWith('{"j":')).map((l) => JSON.parse(l.replace(/,$/, '')));
+    const worst = [...runs].sort((a, b) => b.metrics.people_lost - a.metrics.people_lost || a.metrics.objectives_met - b.metrics.objectives_met || a.j - b.j)[0];
+    expect(page).toContain('The 5 runs that went worst (most people lost)');
+    const section = page.slice(page.indexOf('<table class="worst">'));
+    const first = /<tbody><tr><td>(\d+)<\/td><td>(\d+)<\/td><td>(\d+)<\/td>/.exec(section)!;
+    expect([Number(first[1]), Number(first[2]), Number(first[3])]).toEqual([worst.run, worst.seed, worst.metrics.people_lost]);
+    expect(section).toContain(`drill run &lt;scenario.yaml&gt; --seed ${worst.seed} --out run-${worst.run}.json\ndrill report run-${worst.run}.json --out run-${worst.run}.html`);
+    const alone = drill(['run', SCENARIO, '--seed', String(worst.seed)]);
+    expect(alone.stdout).toContain(`, ${worst.metrics.people_lost} lost,`);
+  });
+
+  it('in Vietnamese, with --lang vi on the report it writes', () => {
+    const html = join(dir, 'r.vi.html');
+    expect(drill(['report', results, '--lang', 'vi', '--out', html]).code).toBe(0);
+    const vi = readFileSync(html, 'utf8');
+    expect(vi).toContain('5 lượt chạy có kết quả xấu nhất (nhiều người thiệt mạng nhất)');
+    expect(vi).toMatch(/drill run &lt;kich-ban.yaml&gt; --seed \d+ --out luot-\d+\.json\ndrill report luot-\d+\.json --out luot-\d+\.html --lang vi/);
+  });
+});
