@@ -413,7 +413,6 @@ function pairedSection(say: Say, r: BatchResults, shown: { metric: string; label
   return `<section><h2>${esc(w('page.paired_h2', { key: r.vary.key, value: String(r.aggregates[0].value) }))}</h2><div class="wide"><table class="stats paired"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></div><p class="note">${esc(w('page.paired_note'))}</p></section>`;
 }
 
-/** The page of a batch's results, in English or Vietnamese (the scenario's own texts in Vietnamese when the results hold them). */
 /** How many of the worst runs the page names. */
 const WORST_SHOWN = 5;
 
@@ -439,6 +438,7 @@ function worstSection(say: Say, r: BatchResults): string {
   return `<section><h2>${w('worst.h2', { n: runs.length })}</h2><p class="note">${w('worst.note', { id: esc(r.scenario.id) })}</p><table class="worst"><thead><tr><th>${w('worst.run')}</th>${valueHead}<th>seed</th><th>${say.label('people_lost')}</th><th>${say.label('objectives_met')}</th><th>${w('worst.replay')}</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
+/** The page of a batch's results, in English or Vietnamese (the scenario's own texts in Vietnamese when the results hold them). */
 export function batchHtml(r: BatchResults, lang: Lang = 'en'): string {
   const say = sayIn(lang);
   const { fmt, label, pct, m: w } = say;
