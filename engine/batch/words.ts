@@ -455,7 +455,7 @@ const vi: Record<string, string> = {
   'mg.splits_hint': 'hãy gộp các phần của cùng một cách chia, mọi i/n với cùng n; chạy phần còn thiếu với --shard đó',
   'mg.whole': '{a} là cả một loạt chạy (không phải một phần): nó đã chứa các lượt chạy của {b}',
   'mg.whole_hint': 'chỉ gộp các phần, là các tệp của drill batch --shard i/n; {a} không cần gộp',
-  'mg.missing': 'các tệp có {n} trên {total} lượt chạy của loạt; còn thiếu: {list}{more}',
+  'mg.missing': 'các tệp có {n} trên {total} lượt chạy của loạt; còn thiếu các lượt: {list}{more}',
   'mg.missing_shards': 'thiếu các phần: {list}',
   'mg.every_shard': 'hãy đưa đủ mọi phần của loạt chạy',
   'mg.file_edited': '{file} không còn như drill batch đã ghi: tệp {why}',

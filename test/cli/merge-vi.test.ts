@@ -21,7 +21,7 @@ describe('drill merge in Vietnamese', () => {
   it('says a missing shard in Vietnamese, and in English without --lang vi', () => {
     const vi = drill(['merge', join(dir, 's1.json'), '--lang', 'vi']);
     expect(vi.code).toBe(1);
-    expect(vi.stderr).toBe("drill merge: các tệp có 3 trên 6 lượt chạy của loạt; còn thiếu: 2, 4, 6\n  (thiếu các phần: 2/2)\n");
+    expect(vi.stderr).toBe("drill merge: các tệp có 3 trên 6 lượt chạy của loạt; còn thiếu các lượt: 2, 4, 6\n  (thiếu các phần: 2/2)\n");
     const en = drill(['merge', join(dir, 's1.json'), '--lang', 'en']);
     expect(en.stderr).toBe("drill merge: the files hold 3 of the batch's 6 runs; missing: 2, 4, 6\n  (missing shards: 2/2)\n");
   });
