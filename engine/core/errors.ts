@@ -5,7 +5,10 @@
  * bounds (queue size, events per run, cascade depth, ...), so that a runaway
  * scenario stops with a clear, machine-readable error instead of hanging or
  * exhausting memory. Callers can test `err instanceof SimBoundError` or
- * `err.code`.
+ * `err.code`. The others, each with its own `code`, are what a command says
+ * in its own words: `KeyframeRestoreError` (a log of an older engine),
+ * `StaleGeneratedStepperError` (generated steps older than their machine),
+ * `RunLogTooLargeError` (a log too long to be read back).
  *
  * What it does not do: it is not for invalid input or programming errors
  * (those are RangeError/TypeError), and it does no formatting for a terminal.
