@@ -36,7 +36,6 @@ export type IncidentEvent =
   | { type: 'PROGRESS'; eta_s: number; met: boolean };
 
 export const LIFECYCLE_STATES = ['reported', 'assessed', 'responding', 'contained', 'resolved'] as const;
-export type IncidentPhase = (typeof LIFECYCLE_STATES)[number];
 export const TREND_STATES = ['worsening', 'easing', 'steady'] as const;
 
 export const incidentMachine = setup({

@@ -38,7 +38,6 @@ export type UnitEvent =
   | { type: 'REPAIR'; return_s: number };
 
 export const UNIT_STATES = ['available', 'mobilising', 'en_route', 'blocked', 'on_scene', 'returning', 'resting', 'out_of_service'] as const;
-export type UnitState = (typeof UNIT_STATES)[number];
 
 export const unitMachine = setup({
   types: {

@@ -120,8 +120,6 @@ export const VERBS: Verb[] = [
   v('repair', 'repair', [{ kind: 'unit' }], 'controller'),
 ];
 
-export const VERB = new Map(VERBS.map((x) => [x.id, x]));
-
 /** How far `advance` goes. */
 export type Step = { kind: 'next' } | { kind: 'end' } | { kind: 'by'; s: number } | { kind: 'at'; t: number };
 

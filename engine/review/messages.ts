@@ -1155,4 +1155,3 @@ const vi: Record<string, string> = {
 };
 
 export const MESSAGES: Record<Lang, Record<string, string>> = { en, vi };
-export const LANGS: readonly Lang[] = ['vi', 'en'];

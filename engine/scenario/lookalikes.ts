@@ -58,9 +58,6 @@ export function lookalikesIn(text: string): Lookalike[] {
   return [...seen.values()];
 }
 
-/** The same text with each lookalike made the character it stands for. */
-export const withMeant = (text: string): string => [...text].map((ch) => lookalike(ch)?.meant ?? ch).join('');
-
 /**
  * What to do about the lookalikes in an id: 'replace the dash '–' (U+2013) with '-'', 'remove the invisible
  * zero-width space (U+200B)'. Spaces are left to the id's own hint (ids have no spaces; '-' goes there).

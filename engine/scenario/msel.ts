@@ -81,11 +81,6 @@ export interface MselIssue {
   english?: true;
 }
 
-export function formatMselIssue(file: string, i: MselIssue): string {
-  const where = i.row === 0 ? (i.column ? `column ${i.column}: ` : '') : i.column ? `row ${i.row}, column ${i.column}: ` : `row ${i.row}: `;
-  return `${file}: ${where}${i.severity === 'warning' ? 'warning: ' : ''}${i.message}${i.hint ? ` (${i.hint})` : ''}`;
-}
-
 // ---------------------------------------------------------------- injects -> cells
 
 /** A cell's duration or time of more seconds than a number holds exactly (engine/cli/msel-words.ts says it in Vietnamese). */

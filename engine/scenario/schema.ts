@@ -570,7 +570,6 @@ export const Scenario = z.strictObject({
 });
 
 export type Scenario = z.output<typeof Scenario>;
-export type ScenarioInput = z.input<typeof Scenario>;
 export type Area = z.output<typeof Area>;
 export type Unit = z.output<typeof Unit>;
 export type Hazard = z.output<typeof Hazard>;

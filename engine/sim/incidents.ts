@@ -295,16 +295,6 @@ function hasAny(o: object): boolean {
   return false;
 }
 
-/** Capacity dispatched (on scene or on the way) per capability. */
-export function assignedCapacity(sim: Sim, inc: IncidentW): Partial<Record<Capability, number>> {
-  const out: Partial<Record<Capability, number>> = {};
-  for (const uid of inc.assigned) {
-    const caps = sim.model.unit.get(uid)!.capabilities;
-    for (const c of Object.keys(caps) as Capability[]) out[c] = (out[c] ?? 0) + caps[c]!;
-  }
-  return out;
-}
-
 /**
  * Capabilities still short after counting every unit already sent and not
  * stopped by a cut road (a blocked unit may wait for hours: doctrine sends
