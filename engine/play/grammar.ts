@@ -512,15 +512,15 @@ function untilSeconds(text: string): number | undefined {
   return h * 3600 + min * 60;
 }
 
-/** A length as a step is typed: 25h, 1h30m, 45m (hours, not days: formatDuration would say 1d1h). */
-function inHours(s: number): string {
+/** A length as a step is typed: 25h, 1h30m, 45m (hours, not days: formatDuration would say 1d1h; a step past the end is counted in them too). */
+export function inHours(s: number): string {
   if (s % 60 !== 0) return formatDuration(s);
   const h = Math.floor(s / 3600), m = (s % 3600) / 60;
   return h === 0 ? `${m}m` : m === 0 ? `${h}h` : `${h}h${m}m`;
 }
 
 /** T+hh:mm in hours however many (T+25:00, as the slip was typed; the clock would say T+1d01:00). */
-function hoursClock(t: number): string {
+export function hoursClock(t: number): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `T+${two(Math.floor(t / 3600))}:${two(Math.floor((t % 3600) / 60))}`;
 }

@@ -20,7 +20,7 @@
 import { sayIn } from '../scenario/say.js';
 import { SimBoundError } from '../core/errors.js';
 import { sha256Hex } from '../core/hash.js';
-import { formatClock, formatDuration, writtenClock } from '../scenario/duration.js';
+import { formatClock, writtenClock } from '../scenario/duration.js';
 import { canonicalScenarioText, parseScenario } from '../scenario/parse.js';
 import { Command, Inject, type Scenario } from '../scenario/schema.js';
 import { textIn, type Lang } from '../scenario/text.js';
@@ -34,7 +34,7 @@ import { Sim } from '../sim/sim.js';
 import { allInjects } from '../sim/world-ops.js';
 import { areaName, renderBoard, renderSummary, messageLines, seatName, unitName } from './board.js';
 import { commandLine, feed } from './describe.js';
-import { complete, matchVerb, nearestVerb, parseLine, tokenize, usage, VERBS, viFormOf, type ArgKind, type Parsed, type ParseContext, type ParseResult, type Problem, type Step, type Verb, type VerbId } from './grammar.js';
+import { complete, hoursClock, inHours, matchVerb, nearestVerb, parseLine, tokenize, usage, VERBS, viFormOf, type ArgKind, type Parsed, type ParseContext, type ParseResult, type Problem, type Step, type Verb, type VerbId } from './grammar.js';
 import { m, mn, type MsgKey } from './messages.js';
 import { explainRefusal, guessIds, zoneTooLate } from './refusals.js';
 import { oneLine, say as sayText, wallClock } from './text.js';
@@ -910,17 +910,4 @@ export class PlaySession {
     }
   }
 
-}
-
-/** A length as a step is typed (30h, 17h29m, 45m: hours, not days, which a step past the end is counted in). */
-function inHours(s: number): string {
-  if (s % 60 !== 0) return formatDuration(s);
-  const h = Math.floor(s / 3600), m = (s % 3600) / 60;
-  return h === 0 ? `${m}m` : m === 0 ? `${h}h` : `${h}h${m}m`;
-}
-
-/** T+hh:mm in hours however many (T+99:00, as a slip is typed; the clock would say T+4d03:00). */
-function hoursClock(t: number): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `T+${two(Math.floor(t / 3600))}:${two(Math.floor((t % 3600) / 60))}`;
 }
