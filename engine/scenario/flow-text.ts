@@ -36,7 +36,7 @@ export function colonInFlow(text: string, range: readonly [number, number]): { k
 }
 
 /** Index of the `"` closing the double-quoted text opening at `from` (escapes skipped), or -1. */
-function closingDouble(s: string, from: number): number {
+export function closingDouble(s: string, from: number): number {
   for (let c = from + 1; c < s.length; c++) {
     if (s[c] === '\\') c++;
     else if (s[c] === '"') return c;
@@ -75,7 +75,7 @@ export function quoteEndsEarly(text: string, offset: number): { key: string; aft
 }
 
 /** Where a text in single quotes opened at `from` ends (`''` is a quote inside it); -1 when it does not. */
-function closingSingle(s: string, from: number): number {
+export function closingSingle(s: string, from: number): number {
   for (let c = from + 1; c < s.length; c++) {
     if (s[c] !== "'") continue;
     if (s[c + 1] === "'") c++;

@@ -12,6 +12,7 @@
  * when the parser has already failed; a file that reads is never second-guessed.
  * Pure: text in, slips out.
  */
+import { closingDouble, closingSingle } from './flow-text.js';
 import { say, type Say } from './say.js';
 
 export interface IndentSlip {
@@ -520,22 +521,3 @@ export function unclosedFlows(text: string): UnclosedFlow[] {
 }
 
 const indentOf = (s: string) => s.length - s.trimStart().length;
-
-/** Index of the `"` closing the double-quoted text opening at `from` (escapes skipped), or -1. */
-function closingDouble(s: string, from: number): number {
-  for (let c = from + 1; c < s.length; c++) {
-    if (s[c] === '\\') c++;
-    else if (s[c] === '"') return c;
-  }
-  return -1;
-}
-
-/** Index of the `'` closing the single-quoted text opening at `from` ('' is a quote inside), or -1. */
-function closingSingle(s: string, from: number): number {
-  for (let c = from + 1; c < s.length; c++) {
-    if (s[c] !== "'") continue;
-    if (s[c + 1] === "'") c++;
-    else return c;
-  }
-  return -1;
-}
