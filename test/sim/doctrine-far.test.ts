@@ -74,11 +74,16 @@ describe('a unit far on its way does not keep a much nearer free unit at home', 
     const sent = ev.find((e) => e.type === 'decision' && e.do === 'dispatch' && e.unit === 'a-militia' && e.incident === 'a-slide');
     expect(sent).toMatchObject({ author: 'doctrine', t: freed.t });
     const militiaThere = state(ev, 'a-militia', 'on_scene', 'a-slide');
-    const teamThere = state(ev, 'rescue-team', 'on_scene', 'a-slide');
     expect(militiaThere.t).toBeLessThan(freed.t + 3600);
-    // the far one keeps going (nobody calls it back); it arrives hours later, if the work is not done by then
+    // the far one keeps going (nobody calls it back) and would arrive hours after the militia; here the work is done
+    // first, and it turns home only then, never on scene
     expect(ev.some((e) => e.type === 'decision' && e.do === 'recall')).toBe(false);
-    if (teamThere) expect(teamThere.t - militiaThere.t).toBeGreaterThan(3600);
+    const teamGoing = state(ev, 'rescue-team', 'en_route', 'a-slide');
+    expect(teamGoing.t + teamGoing.travel_s - militiaThere.t).toBeGreaterThan(3600);
+    const contained = ev.find((e) => e.type === 'incident.phase' && e.id === 'a-slide' && e.phase === 'contained');
+    expect(ev.filter((e) => e.type === 'unit.state' && e.id === 'rescue-team').map((e) => [e.t, e.state])).toEqual([
+      [300, 'mobilising'], [teamGoing.t, 'en_route'], [contained.t, 'returning'], [expect.any(Number), 'available'],
+    ]);
     // the area counts as short while only the far team covers the landslide (before engine 0.5.0 it did not, and
     // doctrine's level 1 waited on a shortage that being sent anyone had ended: see the last test)
     expect(ev.some((e) => e.type === 'area.short' && e.id === 'ban-a' && e.short && e.t === 300)).toBe(true);
