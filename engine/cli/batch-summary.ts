@@ -198,6 +198,8 @@ export function formatPlanComparison(c: PlanComparison, files: { a: string; b: s
   lines.push(...table(rows, [false, false, false, false]), m('cp.note'));
   if (c.onlyA.length) lines.push(m('cp.only', { side: 'a', ids: c.onlyA.join(', ') }));
   if (c.onlyB.length) lines.push(m('cp.only', { side: 'b', ids: c.onlyB.join(', ') }));
+  if (c.changed.length) lines.push(m('cp.changed', { ids: c.changed.join(', ') }));
+  if (!c.metrics.includes('objectives_met') && 'objectives_met' in c.a.metrics) lines.push(m('cp.objectives_met'));
   lines.push('', m('sum.intervals'));
   return lines.join('\n') + '\n';
 }

@@ -79,8 +79,10 @@ export const compareCommand: Subcommand = {
     const batchA = isBatchResults(ta), batchB = isBatchResults(tb);
     if (batchA && batchB) return comparePlanFiles(fa, ta, fb, tb, values.json === true, lang);
     if (batchA !== batchB) {
-      // a results file beside a run log: each read as the other would be refused for what it is not
+      // a results file beside a run log: each read as the other would be refused for what it is not. The other
+      // file is read first: one that is no run log either (a scenario, a decisions file) is refused for what it is
       const [file, other] = batchA ? [fa, fb] : [fb, fa];
+      loadReviewable(other, batchA ? tb : ta);
       const what = (batch: boolean) => sayBatch(lang, batch ? 'cp.what_results' : 'cp.what_log');
       process.stderr.write(new InputError(file, sayBatch(lang, 'cp.mixed', { what: what(true), other, otherWhat: what(false) }), sayBatch(lang, 'cp.mixed_hint')).line() + '\n');
       return 1;
@@ -107,26 +109,33 @@ function comparePlanFiles(fa: string, ta: string, fb: string, tb: string, json: 
   const read = (file: string, text: string) => {
     const r = readResults(text, lang);
     if (!r.ok) throw new InputError(file, r.message, r.hint, undefined, r.at);
-    const edited = editedSince({ name: file, results: r.results }, lang);
-    if (edited) throw new InputError(file, edited.message, edited.hint);
     return r.results;
   };
   const a = read(fa, ta), b = read(fb, tb);
+  // said as drill merge and drill report say it (the message names the file)
+  for (const [name, results] of [[fa, a], [fb, b]] as const) {
+    const edited = editedSince({ name, results }, lang);
+    if (edited) {
+      process.stderr.write(`drill compare: ${edited.message}\n  (${edited.hint})\n`);
+      return 1;
+    }
+  }
   const c = comparePlans(a, b);
   if (!c.ok) {
     const { why, file } = c.refusal;
     const r = file === 'a' ? a : b;
     const params = {
-      file: file === 'a' ? fa : fb, a: fa, sa: a.seed, sb: b.seed, na: a.runs, nb: b.runs,
+      file: file === 'a' ? fa : fb, a: fa, sa: a.seed, sb: b.seed, na: a.runs, nb: b.runs, ea: a.engine, eb: b.engine,
+      run: c.refusal.run ?? '', sr: c.refusal.seeds?.[0] ?? '', seed: c.refusal.seeds?.[1] ?? '',
       n: r.vary?.values.length ?? 1, key: r.vary?.key ?? '', shard: r.shard ? `${r.shard.index}/${r.shard.count}` : '',
     };
     process.stderr.write(new InputError(params.file, sayBatch(lang, `cp.${why}`, params), sayBatch(lang, `cp.${why}_hint`, params)).line() + '\n');
     return 1;
   }
   if (json) {
-    const { aggregates, metrics, objectives, onlyA, onlyB } = c.comparison;
+    const { aggregates, metrics, objectives, onlyA, onlyB, changed } = c.comparison;
     const side = (f: string, r: typeof a) => ({ file: f, scenario: r.scenario, seed: r.seed, runs: r.runs, decisions: r.decisions, vary: r.vary });
-    process.stdout.write(JSON.stringify({ a: side(fa, a), b: side(fb, b), metrics, objectives: objectives.map((o) => o.id), only_a: onlyA, only_b: onlyB, aggregates }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ a: side(fa, a), b: side(fb, b), metrics, objectives: objectives.map((o) => o.id), only_a: onlyA, only_b: onlyB, changed, aggregates }, null, 2) + '\n');
   } else process.stdout.write(formatPlanComparison(c.comparison, { a: fa, b: fb }, lang));
   return 0;
 }

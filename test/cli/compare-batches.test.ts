@@ -15,7 +15,7 @@ import { drill, tempDir } from '../helpers/cli.js';
 const LIBRARY = 'scenarios/nam-dan-compound-flood.yaml';
 
 describe('drill compare of two plans\' batch results', () => {
-  let dir = '', planA = '', planB = '', otherSeed = '', fewer = '', shard = '', sweep = '', log = '';
+  let dir = '', planA = '', planB = '', otherSeed = '', fewer = '', shard = '', sweep = '', log = '', stricter = '', olderEngine = '', seedEdited = '';
   beforeAll(() => {
     dir = tempDir('drillsim-compare-batches-');
     // plan B: the dike guards posted on the dike (mobilised in 10 min) and the hamlets warned in 10 min, its own id
@@ -34,6 +34,19 @@ describe('drill compare of two plans\' batch results', () => {
     batch(LIBRARY, sweep, '--vary', 'unit.lt-dike-team.mobilisation=x1,10m');
     expect(drill(['batch', copy, '--runs', '50', '--workers', '1', '--quiet', '--out', fewer]).code).toBe(0);
     expect(drill(['run', LIBRARY, '--out', log, '--quiet']).code).toBe(0);
+    // plan C: the library's plan with the seepage to be sealed within 3 hours, not 4 (an objective's criterion changed)
+    const strict = join(dir, 'plan-c.yaml');
+    writeFileSync(strict, readFileSync(LIBRARY, 'utf8').replace(/^id: nam-dan-compound-flood$/m, 'id: nam-dan-plan-c')
+      .replace('criterion: { metric: contained_s, of: dike-seepage, comparator: "<=", threshold: 14400 }', 'criterion: { metric: contained_s, of: dike-seepage, comparator: "<=", threshold: 10800 }'));
+    stricter = join(dir, 'c.json');
+    batch(strict, stricter);
+    // plan B's results as an older drillsim wrote them, and with one run's seed changed by hand
+    const b = readFileSync(planB, 'utf8');
+    olderEngine = join(dir, 'older.json');
+    writeFileSync(olderEngine, b.replace(/"engine":"[^"]+"/, '"engine":"0.7.0"'));
+    seedEdited = join(dir, 'seed-edited.json');
+    const seed3 = /"run":3,"seed":(\d+)/.exec(b)![1];
+    writeFileSync(seedEdited, b.replace(`"run":3,"seed":${seed3}`, '"run":3,"seed":12345'));
   });
 
   it('sets the two plans side by side with b - a run for run: the dike guards on the dike reach the seepage in time far more often, and lose more people', () => {
@@ -67,6 +80,8 @@ describe('drill compare of two plans\' batch results', () => {
     ['a shard', () => [planA, shard], 'shard.json: error[file] (file): is shard 1/2 of a batch', 'merge its shards first'],
     ['a sweep', () => [sweep, planB], 'sweep.json: error[file] (file): is a sweep (2 values of unit.lt-dike-team.mobilisation), not one plan', 'play each plan as a batch of its own'],
     ['a run log beside results', () => [log, planB], 'b.json: error[file] (file): is batch results, and ', 'give two run logs (drill run --out), or two batch results'],
+    ['results of another drillsim', () => [planA, olderEngine], 'older.json: error[file] (file): was written by drillsim 0.7.0, ', 'play both batches with this drillsim'],
+    ['a run whose seed was changed by hand', () => [planA, seedEdited], 'seed-edited.json: error[file] (file): run 3 played seed 12345 here and ', 'write the file again with the same drill batch command'],
   ])('refuses %s (exit 1, one line: what is wrong and what to do)', (_, files, said, hint) => {
     const r = drill(['compare', ...files(), '--lang', 'en']);
     expect(r.code).toBe(1);
@@ -74,6 +89,27 @@ describe('drill compare of two plans\' batch results', () => {
     expect(r.stderr).toContain(said);
     expect(r.stderr).toContain(hint);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('leaves out an objective whose criterion the other plan changed, and the count of objectives met, which then counts other things', () => {
+    const r = drill(['compare', planA, stricter, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('objectives both have with another criterion (metric, place, comparator or threshold), not compared: seepage-contained');
+    expect(r.stdout).toContain('objectives met: not compared, as the two plans do not rate the same objectives');
+    expect(r.stdout).not.toMatch(/^ {2}seepage-contained /m);
+    expect(r.stdout).not.toMatch(/^objectives met /m);
+    // the objectives rated alike are still compared
+    expect(r.stdout).toMatch(/^ {2}seepage-response /m);
+    const json = JSON.parse(drill(['compare', planA, stricter, '--json']).stdout);
+    expect(json.changed).toEqual(['seepage-contained']);
+    expect(json.metrics).not.toContain('objectives_met');
+  });
+
+  it('names a file that is neither a run log nor batch results for what it is, not as a run log', () => {
+    const r = drill(['compare', planA, LIBRARY, '--lang', 'en']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).not.toContain('is a run log');
+    expect(r.stderr).toContain('nam-dan-compound-flood.yaml');
   });
 
   it('refuses in Vietnamese too', () => {
