@@ -15,6 +15,7 @@ import { comparatorWords, fmtFigure, metricLabel, showsDifference, signedFigure,
 import { niceStep, rangeTicks, zeroBasedTicks, type Tick } from './ticks.js';
 import { sweepScale } from './sweep-scale.js';
 import { say, seedFormula } from './words.js';
+import { shellArg } from '../cli/shell.js';
 
 const RATING_COLOURS: Record<string, string> = { P: '#1a9850', S: '#91cf60', M: '#fc8d59', U: '#d73027', NT: '#bdbdbd' };
 /** dark text on every segment but the red one: white on the greens, orange or grey could not be read (contrast under 4.5) */
@@ -427,15 +428,20 @@ function worstSection(say: Say, r: BatchResults): string {
   const runs = [...r.results].sort((a, b) => lost(b) - lost(a) || (a.metrics.objectives_met ?? 0) - (b.metrics.objectives_met ?? 0) || a.j - b.j).slice(0, WORST_SHOWN);
   if (runs.length === 0) return '';
   const rows = runs.map((x) => {
-    const vary = r.vary && x.value !== null ? ` --vary ${r.vary.key}=${x.value}` : '';
-    const decisions = r.decisions ? ' --decisions <decisions.yaml>' : '';
-    const out = `${w('worst.file', { run: x.run })}${r.vary && x.value !== null ? `-${x.value}` : ''}.json`.replace(/[^A-Za-z0-9._-]/g, '_');
+    // as a shell reads it: a value may be a distribution ({ lognormal: ... }) or hold spaces
+    const vary = r.vary && x.value !== null ? ` --vary ${shellArg(`${r.vary.key}=${x.value}`)}` : '';
+    const decisions = r.decisions ? ` --decisions ${w('worst.decisions')}` : '';
+    // the value in the file's name where it is a plain word (10m, x2), else its place in the sweep ({ uniform: ... }: v1)
+    const tag = r.vary && x.value !== null ? `-${/^[A-Za-z0-9.]+$/.test(x.value) ? x.value : `v${r.vary.values.indexOf(x.value) + 1}`}` : '';
+    const out = `${w('worst.file', { run: x.run })}${tag}.json`;
     const command = `drill run ${w('worst.scenario')} --seed ${x.seed}${vary}${decisions} --out ${out}\ndrill report ${out} --out ${out.replace(/\.json$/, '.html')}${say.lang === 'en' ? '' : ' --lang vi'}`;
     const value = r.vary && x.value !== null ? `<td>${esc(String(x.value))}</td>` : '';
     return `<tr><td>${x.run}</td>${value}<td>${x.seed}</td><td>${say.fmt('people_lost', x.metrics.people_lost)}</td><td>${say.fmt('objectives_met', x.metrics.objectives_met)}</td><td><pre>${esc(command)}</pre></td></tr>`;
   });
   const valueHead = r.vary ? `<th>${esc(r.vary.key.split('.').pop()!)}</th>` : '';
-  return `<section><h2>${w('worst.h2', { n: runs.length })}</h2><p class="note">${w('worst.note', { id: esc(r.scenario.id) })}</p><table class="worst"><thead><tr><th>${w('worst.run')}</th>${valueHead}<th>seed</th><th>${say.label('people_lost')}</th><th>${say.label('objectives_met')}</th><th>${w('worst.replay')}</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+  // where no run lost anyone the order is the objectives' alone, and the heading says so
+  const byLost = runs.some((x) => (x.metrics.people_lost ?? 0) > 0);
+  return `<section><h2>${w(byLost ? 'worst.h2' : 'worst.h2_objectives', { n: runs.length })}</h2><p class="note">${w('worst.note', { id: esc(r.scenario.id) })}</p><table class="worst"><thead><tr><th>${w('worst.run')}</th>${valueHead}<th>seed</th><th>${say.label('people_lost')}</th><th>${say.label('objectives_met')}</th><th>${w('worst.replay')}</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
 /** The page of a batch's results, in English or Vietnamese (the scenario's own texts in Vietnamese when the results hold them). */

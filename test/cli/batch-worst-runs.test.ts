@@ -33,6 +33,15 @@ describe('the batch page\'s worst runs', () => {
     expect(alone.stdout).toContain(`, ${worst.metrics.people_lost} lost,`);
   });
 
+  it('writes a sweep value as the shell must read it: a distribution in quotes, so that the command runs as shown', () => {
+    const swept = join(dir, 'sweep.json'), html = join(dir, 'sweep.html');
+    expect(drill(['batch', SCENARIO, '--runs', '6', '--workers', '1', '--quiet', '--vary', 'unit.lt-dike-team.mobilisation={uniform: [10m, 20m]},10m', '--out', swept, '--html', html]).code).toBe(0);
+    const section = readFileSync(html, 'utf8').split('<table class="worst">')[1];
+    expect(section).toContain('--vary &#39;unit.lt-dike-team.mobilisation={uniform: [10m, 20m]}&#39; --out run-1-v1.json');
+    expect(section).toContain('--vary unit.lt-dike-team.mobilisation=10m --out run-1-10m.json');
+    expect(section).not.toMatch(/--vary unit\.lt-dike-team\.mobilisation=\{/);
+  });
+
   it('in Vietnamese, with --lang vi on the report it writes', () => {
     const html = join(dir, 'r.vi.html');
     expect(drill(['report', results, '--lang', 'vi', '--out', html]).code).toBe(0);
