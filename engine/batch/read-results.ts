@@ -100,16 +100,15 @@ export function totalsDiffer(file: string, text: string, r: BatchResults, lang: 
   const diffs = aggregateDifferences(r, r.aggregates, r.results).filter((d) => d.file !== NONE && d.other !== NONE && !d.path.includes('(order'));
   if (diffs.length === 0) return null;
   const d = diffs[0];
-  // aggregateDifferences names an aggregate the file or its runs lack by its index, the others by their value
-  const index = /^aggregates\[(\d+)\]/.exec(d.path);
-  const i = index ? Number(index[1]) : Math.max(0, r.aggregates.findIndex((a) => a.value === d.value));
+  // the aggregate is named by its value (the filter above left out those named by index: one side lacks them)
+  const i = Math.max(0, r.aggregates.findIndex((a) => a.value === d.value));
   const lines = text.split('\n');
   const open = lines.findIndex((l) => l.startsWith('"aggregates":['));
   const line = open >= 0 && lines[open + 1 + i]?.startsWith('{"value":') ? open + 2 + i : null;
   const of = r.vary && d.value !== null ? say(lang, 'rr.totals_of', { key: r.vary.key, value: d.value }) : '';
-  const more = diffs.length > 1 ? say(lang, 'rr.totals_more', { n: diffs.length - 1 }) : '';
+  const more = diffs.length > 1 ? say(lang, 'rr.totals_more', { n: diffs.length }) : '';
   return {
-    message: say(lang, 'rr.totals', { path: index ? d.path : `aggregates.${d.path}`, of, file: d.file, runs: d.other, more }),
+    message: say(lang, 'rr.totals', { path: `aggregates.${d.path}`, of, file: d.file, runs: d.other, more }),
     hint: say(lang, 'rr.totals_hint', { file }),
     line,
   };
