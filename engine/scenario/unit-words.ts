@@ -36,7 +36,8 @@ export const WIND_FORCE_UNIT = 'Beaufort';
 export function withUnit(value: string, unit: string | undefined, lang: Lang, short = false): string {
   const u = unit?.trim();
   if (!u) return value;
-  const placed = PLACED[u.toLowerCase()];
+  // own keys only: a unit a scenario writes may be 'constructor'
+  const placed = Object.prototype.hasOwnProperty.call(PLACED, u.toLowerCase()) ? PLACED[u.toLowerCase()] : undefined;
   if (placed === undefined) return `${value} ${u}`;
   const [before, after] = (short ? placed.short : placed.long)[lang];
   return `${before}${value}${after}`;

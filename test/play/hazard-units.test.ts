@@ -43,6 +43,9 @@ describe('the unit words', () => {
     expect(withUnit('7', 'Beaufort', 'vi', true)).toBe('cấp 7');
     expect(withUnit('7', 'Beaufort', 'en', true)).toBe('force 7');
     expect(withUnit('3', 'Level', 'en')).toBe('level 3');
+    // a unit a scenario writes that names an object's own property is a unit like any other
+    expect(withUnit('3', 'constructor', 'vi')).toBe('3 constructor');
+    expect(withUnit('3', '__proto__', 'en')).toBe('3 __proto__');
     expect(withUnit('1,2', 'm', 'vi')).toBe('1,2 m');
     expect(withUnit('1.2', undefined, 'en')).toBe('1.2');
   });
