@@ -459,8 +459,10 @@ function roundedScale(value: unknown, target: Target, original: Written): Rounde
   const exact = d.seconds * k;
   const seconds = Math.round(exact);
   if (exact === seconds || !Number.isSafeInteger(seconds)) return undefined;
-  // as many decimals as it takes, up to 6 (1200.12, not 1200.1200000000001); the whole and the fraction apart: '1200,12 giây'
-  const [whole, frac = '0'] = String(Math.round(exact * 1e6) / 1e6).split('.');
+  // as many decimals as it takes, up to 6 (1200.12, not 1200.1200000000001), or all of them where 6 would read whole
+  // (1200.0000001); the whole and the fraction apart: '1200,12 giây'
+  const six = Math.round(exact * 1e6) / 1e6;
+  const [whole, frac = '0'] = String(Number.isInteger(six) ? exact : six).split('.');
   return { here: formatDuration(d.seconds), exact: say('vary.exact-seconds', { whole, frac }), seconds };
 }
 
