@@ -321,8 +321,8 @@ export class Words {
    */
   theIncident(id: string | null, kind = false): string {
     if (id === null) return this.m('name.the_incident', { incident: this.m('fmt.any') });
-    const sec = /^(.*)\.s(\d+)$/.exec(id);
-    if (!kind && sec && !this.names.has(`incident:${id}`) && !this.incidentKinds.has(id)) return this.m('name.the_secondary', { parent: this.incidentName(sec[1]) });
+    const parent = kind || this.names.has(`incident:${id}`) ? null : this.secondaryParent(id);
+    if (parent !== null) return this.m('name.the_secondary', { parent: this.incidentName(parent) });
     return this.m('name.the_incident', { incident: this.name(kind ? 'kind' : 'incident', id) });
   }
 
@@ -331,11 +331,17 @@ export class Words {
     return this.text(this.scenario.travel.nodes.find((n) => n.id === id)?.name) || id;
   }
 
+  /** The incident a follow-on incident's id (`<parent>.s<n>`) comes of; null for any other id. */
+  private secondaryParent(id: string): string | null {
+    const sec = /^(.*)\.s\d+$/.exec(id);
+    return sec && !this.incidentKinds.has(id) ? sec[1] : null;
+  }
+
   private incidentName(id: string): string {
     const zone = this.scenario.evacuation.zones.find((z) => `${z.id}-caught` === id);
     if (zone) return this.m('name.caught', { zone: this.name('zone', zone.id) });
-    const sec = /^(.*)\.s(\d+)$/.exec(id);
-    if (sec && !this.incidentKinds.has(id)) return this.m('name.secondary', { parent: this.incidentName(sec[1]) });
+    const parent = this.secondaryParent(id);
+    if (parent !== null) return this.m('name.secondary', { parent: this.incidentName(parent) });
     const kind = this.incidentKinds.get(id) ?? this.scenario.incidents.find((i) => i.id === id)?.kind;
     if (kind !== undefined) return this.m('name.incident', { kind: this.name('kind', kind), id });
     return id;
