@@ -337,9 +337,9 @@ describe("the typhoon eye's wind force", () => {
       const t = i === 2 ? 130320 : 23400;
       await page.evaluate((t) => (window as any).drillViewer.paintedSeek(t), t);
       await page.locator('#maps').screenshot({ path: join(ARTIFACTS, `viewer-overlap-eye-${RUNS[i][0]}.png`) });
-      // a few times are enough for the check to bite; how many depends on the label's width ('force 11' is wider than
-      // the '11 Bft' it was, and came within 20 px of a marker 5 times at Cửa Lò, fewer than before)
-      expect(near).toBeGreaterThan(2);
+      // a few times are enough for the check to bite; how many depends on where the label is placed: at Cửa Lò the
+      // eye's 'force 11' came within 20 px of a marker 5 times (the '11 Bft' it replaced, 6), Vinh's 27 times
+      expect(near).toBeGreaterThan(3);
       expect(bad).toEqual([]);
     });
   }
