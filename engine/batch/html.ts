@@ -226,24 +226,29 @@ function inbarWidth(text: string): number {
 /**
  * P, S, M, U and not tested (grey, "n/t"): shares of all runs, so the bar is full. A segment says its letter
  * and share (as the figure beside it writes shares: "P 46.5 %") where that fits inside it with some room,
- * its letter alone where only that fits, and nothing where not even that does (its tooltip says all).
+ * its letter alone where only that fits, and nothing where not even that does; the shares not written inside
+ * are written under the bar (its tooltip says all).
  */
 function ratingBar(say: Say, x: Aggregate['objectives'][string], width = 300): string {
   const { pct } = say;
   let at = 0;
+  // the shares a segment is too narrow to show: written under the bar, so that no share is left to a tooltip
+  const untold: string[] = [];
   const parts: [string, string, Proportion][] = (['P', 'S', 'M', 'U'] as const).map((k) => [k, k, x.ratings[k]]);
   if (x.not_tested) parts.push(['NT', say.m('rating.nt_short'), x.not_tested]);
   const segs = parts.map(([k, short, q]) => {
     const w = q.p * width;
     const full = `${short} ${pct(q.p)}`;
     const text = inbarWidth(full) + 10 <= w ? full : inbarWidth(short) + 6 <= w ? short : null;
+    if (w > 0 && text !== full) untold.push(full);
     // a letter is followed by what it stands for, as the AAR writes a rating ("P: Performed without challenges")
     const name = k === 'NT' ? say.m('rating.NT') : MESSAGES[say.lang]['rating.short'].replace('{letter}', k).replace('{label}', MESSAGES[say.lang][`rating.${k}`]);
     const s = w > 0 ? `<rect x="${r1(at)}" y="0" width="${r1(w)}" height="18" fill="${RATING_COLOURS[k]}"><title>${say.m('rating.title', { k: name, p: pct(q.p), count: q.count, n: q.n, lo: pct(q.ci95[0]), hi: pct(q.ci95[1]) })}</title></rect>${text ? `<text x="${r1(at + w / 2)}" y="13" text-anchor="middle" class="inbar${DARK_TEXT.has(k) ? ' dark' : ''}">${esc(text)}</text>` : ''}` : '';
     at += w;
     return s;
   });
-  return `<svg viewBox="0 0 ${width} 18" width="${width}" height="18" role="img" aria-label="${say.m('rating.aria')}">${segs.join('')}</svg>`;
+  return `<svg viewBox="0 0 ${width} 18" width="${width}" height="18" role="img" aria-label="${say.m('rating.aria')}">${segs.join('')}</svg>` +
+    (untold.length ? `<div class="nt untold">${esc(untold.join(say.lang === 'vi' ? '; ' : ', '))}</div>` : '');
 }
 
 function metBar(say: Say, p: Proportion, width = 220): string {

@@ -116,6 +116,23 @@ describe('batch results page (drill batch --html)', () => {
     // a share reads the same in the bar as beside it: "P 62 %", not "P 62%"
     for (const t of look.inbar) expect(t.text).toMatch(/^(?:[PSMU]|n\/t)(?: \d+(?:\.\d)?\u00a0%)?$/);
     for (const f of look.figures) expect(f).not.toMatch(/\d ?%/);
+    // every share a segment has is written, in the bar or, where the segment is too narrow, under it
+    const told = await page.evaluate(() => [...document.querySelectorAll('table.obj svg[aria-label="ratings"]')].map((svg) => ({
+      inbar: [...svg.querySelectorAll('text.inbar')].map((t) => t.textContent!),
+      under: svg.nextElementSibling?.classList.contains('untold') ? svg.nextElementSibling.textContent! : '',
+    })));
+    expect(told.length).toBe(r.objectives.length);
+    let under = 0;
+    r.objectives.forEach((o, i) => {
+      for (const k of ['P', 'S', 'M', 'U'] as const) {
+        const q = r.aggregates[0].objectives[o.id].ratings[k];
+        if (q.p === 0) continue;
+        const share = `${k} ${Math.round(q.p * 1000) / 10}\u00a0%`;
+        if (!told[i].inbar.includes(share)) { expect(told[i].under, `${o.id} ${share}`).toContain(share); under++; }
+      }
+    });
+    // not a check of nothing: some segment was too narrow for its share at this width
+    expect(under).toBeGreaterThan(0);
     await page.setViewportSize({ width: 1400, height: 900 });
     const wide = await page.evaluate(() => [...document.querySelectorAll('table.obj svg[aria-label="probability met"]')].map((svg) => {
       const p = svg.parentElement!.querySelector('.p')!.getBoundingClientRect(), b = svg.getBoundingClientRect();
