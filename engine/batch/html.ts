@@ -427,7 +427,7 @@ const WORST_SHOWN = 5;
  * that play it alone and write its after-action report: the way from "this run went badly" to why. Before, the
  * page had no run's number or seed, and the docs sent the planner to grep the results file.
  */
-function worstSection(say: Say, r: BatchResults): string {
+function worstSection(say: Say, r: BatchResults, files: PageFiles): string {
   const w = say.m;
   const lost = (x: RunRecord) => x.metrics.people_lost ?? -1;
   const runs = [...r.results].sort((a, b) => lost(b) - lost(a) || (a.metrics.objectives_met ?? 0) - (b.metrics.objectives_met ?? 0) || a.j - b.j).slice(0, WORST_SHOWN);
@@ -435,22 +435,28 @@ function worstSection(say: Say, r: BatchResults): string {
   const rows = runs.map((x) => {
     // as a shell reads it: a value may be a distribution ({ lognormal: ... }) or hold spaces
     const vary = r.vary && x.value !== null ? ` --vary ${shellArg(`${r.vary.key}=${x.value}`)}` : '';
-    const decisions = r.decisions ? ` --decisions ${w('worst.decisions')}` : '';
+    const decisions = r.decisions ? ` --decisions ${files.decisions ? shellArg(files.decisions) : w('worst.decisions')}` : '';
     // the value in the file's name where it is a plain word (10m, x2), else its place in the sweep ({ uniform: ... }: v1)
     const tag = r.vary && x.value !== null ? `-${/^[A-Za-z0-9.]+$/.test(x.value) ? x.value : `v${r.vary.values.indexOf(x.value) + 1}`}` : '';
     const out = `${w('worst.file', { run: x.run })}${tag}.json`;
-    const command = `drill run ${w('worst.scenario')} --seed ${x.seed}${vary}${decisions} --out ${out}\ndrill report ${out} --out ${out.replace(/\.json$/, '.html')}${say.lang === 'en' ? '' : ' --lang vi'}`;
+    const command = `drill run ${files.scenario ? shellArg(files.scenario) : w('worst.scenario')} --seed ${x.seed}${vary}${decisions} --out ${out}\ndrill report ${out} --out ${out.replace(/\.json$/, '.html')}${say.lang === 'en' ? '' : ' --lang vi'}`;
     const value = r.vary && x.value !== null ? `<td>${esc(String(x.value))}</td>` : '';
     return `<tr><td>${x.run}</td>${value}<td>${x.seed}</td><td>${say.fmt('people_lost', x.metrics.people_lost)}</td><td>${say.fmt('objectives_met', x.metrics.objectives_met)}</td><td><pre>${esc(command)}</pre></td></tr>`;
   });
   const valueHead = r.vary ? `<th>${esc(r.vary.key.split('.').pop()!)}</th>` : '';
   // where no run lost anyone the order is the objectives' alone, and the heading says so
   const byLost = runs.some((x) => (x.metrics.people_lost ?? 0) > 0);
-  return `<section><h2>${w(byLost ? 'worst.h2' : 'worst.h2_objectives', { n: runs.length })}</h2><p class="note">${w('worst.note', { id: esc(r.scenario.id) })}</p><table class="worst"><thead><tr><th>${w('worst.run')}</th>${valueHead}<th>seed</th><th>${say.label('people_lost')}</th><th>${say.label('objectives_met')}</th><th>${w('worst.replay')}</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+  return `<section><h2>${w(byLost ? 'worst.h2' : 'worst.h2_objectives', { n: runs.length })}</h2><p class="note">${w('worst.note')} ${w(files.scenario ? 'worst.note_files' : 'worst.note_placeholder', { id: esc(r.scenario.id) })}</p><table class="worst"><thead><tr><th>${w('worst.run')}</th>${valueHead}<th>seed</th><th>${say.label('people_lost')}</th><th>${say.label('objectives_met')}</th><th>${w('worst.replay')}</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
+/**
+ * The files a batch was given, as typed on its command line: known to `drill batch --html`, not to `drill report`
+ * or `drill merge` of results (a results file does not record paths: shards may come from other machines).
+ */
+export interface PageFiles { scenario?: string; decisions?: string }
+
 /** The page of a batch's results, in English or Vietnamese (the scenario's own texts in Vietnamese when the results hold them). */
-export function batchHtml(r: BatchResults, lang: Lang = 'en'): string {
+export function batchHtml(r: BatchResults, lang: Lang = 'en', files: PageFiles = {}): string {
   const say = sayIn(lang);
   const { fmt, label, pct, m: w } = say;
   const texts = textsIn(r, lang);
@@ -512,7 +518,7 @@ export function batchHtml(r: BatchResults, lang: Lang = 'en'): string {
   }
   const time = timeSection(say, groups, vary);
   if (time) sections.push(time);
-  const worst = worstSection(say, r);
+  const worst = worstSection(say, r, files);
   if (worst) sections.push(worst);
   const head = ['metric', 'mean', 'ci', 'median'].map((k) => `<th>${w(`stats.${k}`)}</th>`).join('') + `<th>p5</th><th>p95</th><th>${w('stats.runs')}</th><th>${w('stats.never')}</th>`;
   const shown = shownMetrics(r, label, w('sum.contained_resolved'));

@@ -14,7 +14,7 @@ import { extname, resolve } from 'node:path';
 import { batchHeader, buildResults, serializeResults, resultsCsv, type BatchHeader, type BatchResults, type RunRecord } from '../batch/results.js';
 import { batchJobs, parseShard, type Shard } from '../batch/seeds.js';
 import { inSweepTerms, parseVarySpec, saidInSweepTerms, variedText, varyScenario, VARY_KEYS_HELP, VARY_KEYS_HELP_VI, type VarySpec } from '../batch/vary.js';
-import { batchHtml } from '../batch/html.js';
+import { batchHtml, type PageFiles } from '../batch/html.js';
 import { StaleGeneratedStepperError } from '../core/errors.js';
 import { sha256Hex } from '../core/hash.js';
 import { formatIssueIn } from '../scenario/issues.js';
@@ -209,7 +209,7 @@ async function playWith(file: string, values: Record<string, unknown>, { runs, s
   }
   bar?.finish();
   const results = buildResults(header, shard, played.records);
-  writeOutputs(results, outs, values.html as string | undefined, lang);
+  writeOutputs(results, outs, values.html as string | undefined, lang, { scenario: file, decisions: values.decisions as string | undefined });
   // a trainee's decision the engine refused is a problem of the file (quiet or not): drill run names it, a batch counts it
   if (dec) refusedWarning(played.records, file, String(values.decisions), vary?.key, lang);
   if (!values.quiet) {
@@ -267,10 +267,10 @@ export function outputs(list: string[] | undefined, html: string | undefined, in
 }
 
 /** The results files (the same in every language) and the page, in `lang`. */
-export function writeOutputs(r: BatchResults, o: Outputs, html: string | undefined, lang: Lang): void {
+export function writeOutputs(r: BatchResults, o: Outputs, html: string | undefined, lang: Lang, files?: PageFiles): void {
   for (const f of o.json) writeAtomic(f, serializeResults(r));
   for (const f of o.csv) writeAtomic(f, resultsCsv(r));
-  if (html !== undefined) writeAtomic(html, batchHtml(r, lang));
+  if (html !== undefined) writeAtomic(html, batchHtml(r, lang, files));
 }
 
 /**
