@@ -62,6 +62,7 @@ export function readResults(text: string, lang: Lang = 'en'): ReadResults {
   }
   if (!Array.isArray(raw.results) || !Number.isInteger(raw.runs) || raw.runs < 1) return { ok: false, message: w('rr.damaged_runs') };
   if (raw.vi !== undefined && !isBatchTexts(raw.vi)) return { ok: false, message: w('rr.damaged_vi') };
+  if (isMapping(raw.decisions) && raw.decisions.session !== undefined && !isSession(raw.decisions.session)) return { ok: false, message: w('rr.damaged_session'), hint: w('rr.damaged_hint') };
   const total = raw.runs * (raw.vary ? raw.vary.values.length : 1);
   for (const r of raw.results) {
     // (metrics or objectives null, or a list, is no record either: read on, the first look at a figure failed with an internal error)
@@ -201,6 +202,14 @@ function isMapping(x: unknown): boolean {
 
 function isRecordOfObjects(x: unknown): boolean {
   return typeof x === 'object' && x !== null && !Array.isArray(x) && Object.values(x).every((v) => typeof v === 'object' && v !== null);
+}
+
+/** The session a decisions log was taken in (results.ts Session): read by the table, so a figure made text is refused, not printed. */
+function isSession(x: unknown): boolean {
+  if (!isMapping(x)) return false;
+  const t = x as Record<string, unknown>;
+  return Number.isInteger(t.seed) && isMapping(t.metrics) && Object.values(t.metrics as object).every((v) => v === null || typeof v === 'number')
+    && isMapping(t.objectives) && Object.values(t.objectives as object).every((o) => isMapping(o) && typeof o.met === 'boolean' && (o.rating === null || typeof o.rating === 'string'));
 }
 
 function isBatchTexts(x: unknown): x is BatchTexts {

@@ -65,7 +65,12 @@ export interface RunRecord {
 
 /** A run's record: its summary and where it lost time, as runMetrics gives them. */
 export function runRecord(job: { j: number; k: number; seed: number }, value: string | null, ran: { summary: Summary; bottlenecks: Bottlenecks }): RunRecord {
-  const s = ran.summary, b = ran.bottlenecks;
+  const b = ran.bottlenecks;
+  return { j: job.j, run: job.k, seed: job.seed, value, ...outcomeOf(ran.summary), areas: b.areas, units: b.units };
+}
+
+/** A run's figures and objectives, from its summary: a batch's run, or the session a decisions log was taken in. */
+export function outcomeOf(s: Summary): Pick<RunRecord, 'metrics' | 'objectives'> {
   const metrics: Record<RunMetric, number | null> = {
     people_lost: s.people.lost,
     people_rescued: s.people.rescued,
@@ -85,7 +90,7 @@ export function runRecord(job: { j: number; k: number; seed: number }, value: st
   };
   const objectives: Record<string, ObjectiveOutcome> = {};
   for (const o of s.objectives) objectives[o.id] = { value: o.value, rating: o.rating, met: o.met, ...(o.not_tested ? { not_tested: o.not_tested } : {}) };
-  return { j: job.j, run: job.k, seed: job.seed, value, metrics, objectives, areas: b.areas, units: b.units };
+  return { metrics, objectives };
 }
 
 // ---------------------------------------------------------------- the file
@@ -98,7 +103,8 @@ export interface BatchHeader {
   /** runs per sweep value */
   runs: number;
   seed_formula: string;
-  decisions: { count: number; players: string[]; hash: string } | null;
+  /** `session`: the run the decisions were taken in, where they came from its run log (DecisionsInput.session) */
+  decisions: { count: number; players: string[]; hash: string; session?: Session } | null;
   vary: { key: string; values: string[] } | null;
   metrics: Record<string, string>;
   objectives: { id: string; text: string; metric: string; of: string | null; comparator: string; threshold: number }[];
@@ -108,6 +114,9 @@ export interface BatchHeader {
    */
   vi?: BatchTexts;
 }
+
+/** The run a decisions log was played in: its seed and outcome, placed among the batch's runs of its decisions. */
+export interface Session extends Pick<RunRecord, 'metrics' | 'objectives'> { seed: number }
 
 export interface BatchTexts { title: string; objectives: Record<string, string> }
 
@@ -470,7 +479,8 @@ export function mergeResults(files: { name: string; results: BatchResults }[], l
       const show = (x: unknown) => {
         if (k === 'decisions') {
           const d = x as BatchResults['decisions'];
-          return d === null ? w('mg.show.no_decisions') : w('mg.show.decisions', { count: d.count, players: d.players.join(', '), hash: d.hash.slice(0, 12) });
+          // the same decisions from a session's log and from a decisions file differ by the session's record alone
+          return d === null ? w('mg.show.no_decisions') : w('mg.show.decisions', { count: d.count, players: d.players.join(', '), hash: d.hash.slice(0, 12) }) + (d.session ? w('mg.show.session', { seed: d.session.seed }) : '');
         }
         if (k === 'vary') {
           const v = x as BatchResults['vary'];

@@ -88,6 +88,7 @@ export function formatBatchSummary(r: BatchResults, lang: Lang = 'en'): string {
       lines.push(...table(orows, [false, false, true, true, true, true, true, false, true]));
       lines.push('', m('sum.note1'), m('sum.note2'), m('sum.note3'));
     }
+    lines.push(...sessionAmongRuns(r, shown, lang));
     lines.push(...whereTimeWent(a, lang));
   } else {
     const aggs: Aggregate[] = r.aggregates;
@@ -202,6 +203,40 @@ export function formatPlanComparison(c: PlanComparison, files: { a: string; b: s
   if (!c.metrics.includes('objectives_met') && 'objectives_met' in c.a.metrics) lines.push(m('cp.objectives_met'));
   lines.push('', m('sum.intervals'));
   return lines.join('\n') + '\n';
+}
+
+/**
+ * Where the run a decisions log was taken in falls among the batch's runs of the same decisions: the question
+ * "was the trainee's result luck?" asks exactly this, and the table above gave the runs' spread without the
+ * session's own figures beside it. Nothing for a sweep (the session played none of its values but the base).
+ */
+function sessionAmongRuns(r: BatchResults, shown: { metric: string; label: string }[], lang: Lang): string[] {
+  const session = r.decisions?.session;
+  if (!session || r.vary) return [];
+  const m = (key: string, params?: Record<string, string | number>) => say(lang, key, params);
+  const rows = [[m('sum.metric'), m('sum.session_fig'), m('sum.session_below'), m('sum.session_same'), m('sum.session_above'), '']];
+  for (const { metric, label } of shown) {
+    const mine = session.metrics[metric as keyof typeof session.metrics];
+    if (mine === undefined) continue;
+    const values = r.results.map((x) => (x.metrics as Record<string, number | null>)[metric]).filter((v): v is number => typeof v === 'number');
+    if (mine === null || values.length === 0) { rows.push([label, mine === null ? m('sum.never') : fmtFigure(metric, mine, mine, lang), '-', '-', '-', '']); continue; }
+    const below = values.filter((v) => v < mine).length / values.length, above = values.filter((v) => v > mine).length / values.length;
+    // judged on the shares as printed: two rows that both read '5 %' are both marked or neither is
+    const edge = Math.round(above * 100) >= 95 ? m('sum.session_edge_low') : Math.round(below * 100) >= 95 ? m('sum.session_edge_high') : '';
+    rows.push([label, fmtFigure(metric, mine, mine, lang), pct(below, lang), pct(1 - below - above, lang), pct(above, lang), edge]);
+  }
+  const out = ['', m('sum.session_h', { seed: session.seed, n: r.results.length }), ...table(rows, [false, true, true, true, true, false])];
+  const ids = r.objectives.filter((o) => session.objectives[o.id] !== undefined);
+  if (ids.length) {
+    const orows = [[m('sum.objective'), m('sum.session_obj'), m('sum.session_runs_met')]];
+    for (const o of ids) {
+      const x = session.objectives[o.id];
+      orows.push([o.id, m(x.met ? 'sum.session_met' : 'sum.session_not_met', { rating: x.rating ?? '-' }), pctCI(r.aggregates[0].objectives[o.id].met, lang)]);
+    }
+    out.push('', ...table(orows, [false, false, false]));
+  }
+  out.push('', m('sum.session_note'), m('sum.session_note2'));
+  return out;
 }
 
 /** Units shown by name in the table; the rest are summed up in one line. */

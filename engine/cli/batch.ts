@@ -11,7 +11,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { extname, resolve } from 'node:path';
-import { batchHeader, buildResults, serializeResults, resultsCsv, type BatchHeader, type BatchResults, type RunRecord } from '../batch/results.js';
+import { batchHeader, buildResults, outcomeOf, serializeResults, resultsCsv, type BatchHeader, type BatchResults, type RunRecord } from '../batch/results.js';
 import { batchJobs, parseShard, type Shard } from '../batch/seeds.js';
 import { inSweepTerms, parseVarySpec, saidInSweepTerms, variedText, varyScenario, VARY_KEYS_HELP, VARY_KEYS_HELP_VI, type VarySpec } from '../batch/vary.js';
 import { batchHtml, type PageFiles } from '../batch/html.js';
@@ -287,7 +287,8 @@ export function writtenLines(o: Outputs, html: string | undefined, lang: Lang): 
 
 /** What a results file's header records of the decisions file replayed: how many, who played, and their hash. */
 export function decisionsHeader(dec: DecisionsInput): NonNullable<BatchHeader['decisions']> {
-  return { count: dec.decisions.length, players: dec.players, hash: sha256Hex(JSON.stringify({ players: dec.players, decisions: dec.decisions.map(decisionRecord) })) };
+  const session = dec.session ? { session: { seed: dec.session.seed, ...outcomeOf(dec.session.summary) } } : {};
+  return { count: dec.decisions.length, players: dec.players, hash: sha256Hex(JSON.stringify({ players: dec.players, decisions: dec.decisions.map(decisionRecord) })), ...session };
 }
 
 /** A decisions file checked against every scenario of the sweep (a value may remove a unit the file dispatches). */

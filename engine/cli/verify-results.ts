@@ -33,6 +33,15 @@ import { nodeSha256Hex } from './sha256.js';
 import { shellArg } from './shell.js';
 import { StaleGeneratedStepperError } from '../core/errors.js';
 
+/**
+ * The header's decisions for the file given: a decisions file (YAML) has no session to check, so the results' record
+ * of the session their log was played in stands as it is; a log has one, checked like every other field.
+ */
+function expectedDecisions(dec: DecisionsInput, r: BatchResults): NonNullable<BatchHeader['decisions']> {
+  const d = decisionsHeader(dec);
+  return !dec.session && r.decisions?.session ? { ...d, session: r.decisions.session } : d;
+}
+
 /** Runs (and aggregate figures, and fields of a run) shown before '... and N more'. */
 const SHOWN = 5;
 const FIELDS_SHOWN = 4;
@@ -95,7 +104,7 @@ export async function verifyResults(file: string, text: string, o: ResultsCheck)
   if (r.engine !== ENGINE_VERSION) process.stderr.write(say(lang, 'verify.note', { file, engine: r.engine, now: ENGINE_VERSION }) + '\n');
 
   // what the batch writes in the header for these inputs (with the file's engine: a version is noted, not a mismatch)
-  const header = batchHeader({ engine: r.engine, scenario: base, scenarioHash: hash, seed: r.seed, runs: r.runs, decisions: dec ? decisionsHeader(dec) : null, vary: r.vary });
+  const header = batchHeader({ engine: r.engine, scenario: base, scenarioHash: hash, seed: r.seed, runs: r.runs, decisions: dec ? expectedDecisions(dec, r) : null, vary: r.vary });
   const headerDiffs = headerDifferences(r, header);
   const cover = coverage(header, r.shard, r.results);
 

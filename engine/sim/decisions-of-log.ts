@@ -82,7 +82,8 @@ export function parseDecisionsOrLog(text: string, file: string, scenario?: Scena
       say('session.message', { t: formatClock(log.session.t), players: log.players.length ? joined(log.players) : say('session.the-players') }),
       say('session.hint')));
   }
-  if (played && log.scenario.id === played.id && !playedOn(log.scenario, played)) {
+  const sameText = played !== undefined && log.scenario.id === played.id && playedOn(log.scenario, played);
+  if (played && log.scenario.id === played.id && !sameText) {
     const v = log.varied;
     // played on the scenario given, changed by the --vary it records: said so, and nothing when replayed with it
     // (or in a sweep of the same parameter, whose point is to change it)
@@ -100,7 +101,11 @@ export function parseDecisionsOrLog(text: string, file: string, scenario?: Scena
     warnings.push(issue({ file, line: 1, column: 1, path: 'until', code: 'run-stopped', severity: 'warning' },
       say('until.message', { t: formatClock(log.until), n: String(after.length), first: formatClock(after[0].at as number) }), say('until.hint')));
   }
-  return { ok: true, value: { ...parsed.value, lines: parsed.value.decisions.map((_, i) => lineOf(i)) }, warnings };
+  // the run's own outcome, where it is one these decisions give on this scenario: played to its end, every decision
+  // in it, on this very text (not a copy edited since, nor changed by a --vary)
+  const whole = !log.session && !log.varied && late.length === 0 && after.length === 0 && sameText && log.until === played!.horizon;
+  const session = whole ? { session: { seed: log.seed, summary: log.summary } } : {};
+  return { ok: true, value: { ...parsed.value, lines: parsed.value.decisions.map((_, i) => lineOf(i)), ...session }, warnings };
 }
 
 /**

@@ -5,6 +5,7 @@
  * problem with file, line, column and a hint.
  */
 import { stringify } from 'yaml';
+import type { Summary } from '../review/metrics.js';
 import { z } from 'zod';
 import { within } from '../scenario/areas.js';
 import { checkScenario } from '../scenario/check.js';
@@ -61,6 +62,11 @@ export interface DecisionsInput {
   played_until?: number;
   /** from a file: the line of each decision in it, in the same order (to say which one was refused) */
   lines?: number[];
+  /**
+   * from a run log played to its end on this text of the scenario: the seed and the outcome of the run the
+   * decisions were taken in, which a batch of them over other seeds places among its runs ("was it luck?")
+   */
+  session?: { seed: number; summary: Summary };
 }
 
 export function toDecision(e: z.output<typeof Entry>): Decision {

@@ -1,0 +1,94 @@
+/**
+ * "Was a trainee's good result luck?" A batch of the decisions a session's run log holds now places that session's
+ * own figures among its runs: the shares of runs below, equal to and above each, with a mark where the session is
+ * beyond 95 % of them. Before, the table gave the runs' spread and the planner had to grep the results file and
+ * the log to find where the session fell. The session is kept only where it is comparable: played to the end, on
+ * the same text of the scenario, without --vary, and not in a sweep.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { drill, tempDir } from '../helpers/cli.js';
+
+const SCENARIO = 'scenarios/ky-son-flash-flood.yaml';
+const DECISIONS = 'scenarios/decisions/ky-son-trainee.yaml';
+const runsOf = (file: string) => readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('{"j":')).map((l) => JSON.parse(l.replace(/,$/, '')));
+
+describe('drill batch --decisions <session log>: the session among the runs', () => {
+  let dir = '', log = '', results = '', table = '';
+  let summary: { people: { lost: number }; objectives: { id: string; met: boolean; rating: string }[] };
+  beforeAll(() => {
+    dir = tempDir('drillsim-batch-session-');
+    log = join(dir, 'session.json');
+    expect(drill(['run', SCENARIO, '--decisions', DECISIONS, '--seed', '2022', '--out', log, '--quiet']).code).toBe(0);
+    summary = JSON.parse(/^"summary":(.*),$/m.exec(readFileSync(log, 'utf8'))![1]);
+    results = join(dir, 'r.json');
+    const r = drill(['batch', SCENARIO, '--runs', '60', '--workers', '1', '--decisions', log, '--out', results]);
+    expect(r.code).toBe(0);
+    table = r.stdout;
+  });
+
+  it('prints the session\'s figures with the shares of runs below, equal and above, as the runs give them', () => {
+    expect(table).toContain('the session\'s own run (seed 2022), which these decisions were taken in, among the 60 runs');
+    const row = /^people lost +(\d+) +(\d+) % +(\d+) % +(\d+) %/m.exec(table)!;
+    expect(Number(row[1])).toBe(summary.people.lost);
+    const lost = runsOf(results).map((x) => x.metrics.people_lost as number);
+    const share = (n: number) => Math.round((100 * n) / lost.length);
+    expect([Number(row[2]), Number(row[3]), Number(row[4])]).toEqual([
+      share(lost.filter((v) => v < summary.people.lost).length),
+      share(lost.filter((v) => v === summary.people.lost).length),
+      share(lost.filter((v) => v > summary.people.lost).length),
+    ]);
+    // each objective as the session rated it, beside how often the runs met it
+    const lives = summary.objectives.find((o) => o.id === 'lives')!;
+    expect(table).toMatch(new RegExp(`^lives +${lives.rating} \\(${lives.met ? 'met' : 'not met'}\\) +\\d+ % \\[`, 'm'));
+  });
+
+  it('marks a figure beyond 95 % of the runs, judged on the shares as printed', () => {
+    for (const line of table.slice(table.indexOf('own run')).split('\n').filter((l) => / %\s+\d+(\.\d)? %\s+\d+(\.\d)? %/.test(l))) {
+      const shares = [...line.matchAll(/(\d+(?:\.\d)?) %/g)].map((m) => Number(m[1]));
+      const marked = /than 95 % of the runs$/.test(line);
+      expect(marked, line).toBe(Math.round(shares[0]) >= 95 || Math.round(shares[2]) >= 95);
+    }
+    // the trainee's session got its first units out far sooner than its decisions usually do
+    expect(table).toMatch(/^mean first on scene .* lower than 95 % of the runs$/m);
+  });
+
+  it('is kept in the results, so drill report prints the same table, in Vietnamese too', () => {
+    expect(drill(['report', results]).stdout).toBe(table);
+    const vi = drill(['report', results, '--lang', 'vi']).stdout;
+    expect(vi).toContain('lượt chạy của chính buổi diễn tập (seed 2022), nơi các quyết định này được đưa ra, so với 60 lượt chạy');
+    expect(vi).toMatch(/thấp hơn 95% số lượt$/m);
+  });
+
+  it('plays the same runs as the decisions file, which has no session to place', () => {
+    const fromFile = join(dir, 'file.json');
+    const r = drill(['batch', SCENARIO, '--runs', '60', '--workers', '1', '--decisions', DECISIONS, '--out', fromFile]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('own run');
+    expect(runsOf(fromFile)).toEqual(runsOf(results));
+    // and drill verify of the log's results with the decisions file: the session's record cannot be checked, and stands
+    expect(drill(['verify', results, SCENARIO, '--decisions', DECISIONS, '--sample', '3']).code).toBe(0);
+    expect(drill(['verify', results, SCENARIO, '--decisions', log, '--sample', '3']).code).toBe(0);
+  });
+
+  it('leaves out a session that stopped before the end, and any sweep', () => {
+    const cut = join(dir, 'cut.json');
+    expect(drill(['run', SCENARIO, '--decisions', DECISIONS, '--until', '6h', '--out', cut, '--quiet']).code).toBe(0);
+    const early = drill(['batch', SCENARIO, '--runs', '4', '--workers', '1', '--decisions', cut]);
+    expect(early.code).toBe(0);
+    expect(early.stdout).not.toContain('own run');
+    const sweep = drill(['batch', SCENARIO, '--runs', '4', '--workers', '1', '--decisions', log, '--vary', 'unit.mx-militia.crew=6,12']);
+    expect(sweep.code).toBe(0);
+    expect(sweep.stdout).not.toContain('own run');
+  });
+
+  it('refuses a results file whose session record was changed into something else, naming it', () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, readFileSync(results, 'utf8').replace(/"session":\{"seed":2022,"metrics":\{"people_lost":\d+/, '"session":{"seed":2022,"metrics":{"people_lost":"many"'));
+    const r = drill(['report', bad]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('"decisions"."session"');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
