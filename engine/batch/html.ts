@@ -14,6 +14,7 @@ import { percentileSorted, type MetricStats, type Proportion } from './stats.js'
 import { comparatorWords, fmtFigure, metricLabel, showsDifference, signedFigure, signedPoints, unitReference, withPercent } from './format.js';
 import { niceStep, rangeTicks, zeroBasedTicks, type Tick } from './ticks.js';
 import { sweepScale } from './sweep-scale.js';
+import { sessionPlaces } from './session.js';
 import { say, seedFormula } from './words.js';
 import { shellArg } from '../cli/shell.js';
 
@@ -146,7 +147,7 @@ function fittingTicks(lo: number, hi: number, metric: string, integer: boolean, 
 }
 
 /** A histogram of one metric: bars for one series, outlines for several (a sweep), with p5-p95 and the median marked. */
-function histogram(w: Say, title: string, metric: string, series: { name: string | null; values: (number | null)[] }[], threshold?: { value: number; comparator: string }): string {
+function histogram(w: Say, title: string, metric: string, series: { name: string | null; values: (number | null)[] }[], threshold?: { value: number; comparator: string }, session?: number | null): string {
   const { fmt, label } = w;
   const finite = series.map((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)));
   const never = series.map((s, i) => s.values.length - finite[i].length);
@@ -200,6 +201,12 @@ function histogram(w: Say, title: string, metric: string, series: { name: string
     // at the right edge (a deadline every run met at the last minute) the label ends at its line, as axisX's do
     const anchor = anchorOf(x, text);
     parts.push(`<line x1="${x}" y1="${MT - 6}" x2="${x}" y2="${H - MB}" class="threshold"/><text x="${x}" y="${MT - 6}" class="tlabel" text-anchor="${anchor}">${esc(text)}</text>`);
+  }
+  // the session a decisions log was taken in, among the runs of its decisions (session.ts)
+  const mark = typeof session === 'number' && session >= lo && session <= hi ? r1(toX(session)) : null;
+  if (mark !== null) {
+    const text = w.m('hist.session', { v: fmtHere(session!) });
+    parts.push(`<line x1="${mark}" y1="${MT - 6}" x2="${mark}" y2="${H - MB}" class="session"/><text x="${mark}" y="${MT - 6}" class="slabel" text-anchor="${anchorOf(mark, text)}">${esc(text)}</text>`);
   }
   // a threshold beyond every value has no place on the axis: said under the chart, since the heading promises its line
   const off = threshold && (threshold.value < lo || threshold.value > hi)
@@ -419,6 +426,26 @@ function pairedSection(say: Say, r: BatchResults, shown: { metric: string; label
   return `<section><h2>${esc(w('page.paired_h2', { key: r.vary.key, value: String(r.aggregates[0].value) }))}</h2><div class="wide"><table class="stats paired"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></div><p class="note">${esc(w('page.paired_note'))}</p></section>`;
 }
 
+/**
+ * The session a decisions log was taken in, placed among the runs of its decisions, figure by figure (session.ts),
+ * as the table gives it; the key histograms mark its figure too. Nothing without a session, or in a sweep.
+ */
+function sessionSection(say: Say, r: BatchResults): string {
+  const session = r.decisions?.session;
+  const places = sessionPlaces(r, shownMetrics(r, say.label, say.m('sum.contained_resolved')).map((x) => x.metric));
+  if (!session || places.length === 0) return '';
+  const w = say.m;
+  const share = (v: number | null) => (v === null ? '-' : say.pct(v));
+  const rows = places.map((x) => `<tr><th>${esc(say.label(x.metric))}</th><td>${x.value === null ? w('sum.never') : esc(say.fmt(x.metric, x.value))}</td><td>${share(x.below)}</td><td>${share(x.same)}</td><td>${share(x.above)}</td><td class="edge">${x.edge ? w(`sum.session_edge_${x.edge}`) : ''}</td></tr>`);
+  const head = ['metric', 'session_fig', 'session_below', 'session_same', 'session_above'].map((k) => `<th>${w(k === 'metric' ? 'stats.metric' : `sum.${k}`)}</th>`).join('') + '<th></th>';
+  const objectives = r.objectives.filter((o) => session.objectives[o.id] !== undefined).map((o) => {
+    const x = session.objectives[o.id];
+    return `<tr><th>${esc(o.id)}</th><td>${w(x.met ? 'sum.session_met' : 'sum.session_not_met', { rating: esc(x.rating ?? '-') })}</td><td>${say.pct(r.aggregates[0].objectives[o.id].met.p)}</td></tr>`;
+  });
+  const otable = objectives.length ? `<table class="stats session"><thead><tr><th>${w('sum.objective')}</th><th>${w('sum.session_obj')}</th><th>${w('sum.session_runs_met')}</th></tr></thead><tbody>${objectives.join('')}</tbody></table>` : '';
+  return `<section><h2>${w('page.session_h2', { seed: session.seed, n: r.results.length })}</h2><table class="stats session"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>${otable}<p class="note">${w('sum.session_note')} ${w('sum.session_note2')}</p></section>`;
+}
+
 /** How many of the worst runs the page names. */
 const WORST_SHOWN = 5;
 
@@ -510,12 +537,15 @@ export function batchHtml(r: BatchResults, lang: Lang = 'en', files: PageFiles =
     const differences = same ? '' : pairedSection(say, r, shownMetrics(r, label, w('sum.contained_resolved')));
     sections.unshift(`<section><h2>${w('sweep.h2')}</h2>${same}<div class="grid">${charts.join('')}</div></section>${differences}`);
   }
-  const hist = KEY_METRICS.map((m) => histogram(say, label(m), m, groups.map((g) => ({ name: name(g), values: g.runs.map((x) => (x.metrics as Record<string, number | null>)[m] ?? null) }))));
+  const session = vary ? undefined : r.decisions?.session;
+  const hist = KEY_METRICS.map((m) => histogram(say, label(m), m, groups.map((g) => ({ name: name(g), values: g.runs.map((x) => (x.metrics as Record<string, number | null>)[m] ?? null) })), undefined, session?.metrics[m as keyof typeof session.metrics]));
   sections.push(`<section><h2>${w('key.h2', { how: vary ? w('key.vary', { key: esc(vary.key) }) : w('key.single') })}</h2><div class="grid">${hist.join('')}</div></section>`);
   if (r.objectives.length) {
     const oh = r.objectives.map((o) => histogram(say, `${o.id}: ${objectiveMetric(o)}`, o.metric, groups.map((g) => ({ name: name(g), values: g.runs.filter((x) => x.objectives[o.id]?.not_tested === undefined).map((x) => x.objectives[o.id]?.value ?? null) })), { value: o.threshold, comparator: o.comparator }));
     sections.push(`<section><h2>${w('objhist.h2')}</h2><div class="grid">${oh.join('')}</div></section>`);
   }
+  const places = sessionSection(say, r);
+  if (places) sections.push(places);
   const time = timeSection(say, groups, vary);
   if (time) sections.push(time);
   const worst = worstSection(say, r, files);
@@ -541,7 +571,7 @@ figcaption{font-weight:600;margin-bottom:4px;max-width:${W}px}figcaption .sub{di
 svg text{font-size:11px;fill:#444}svg .xlabel{fill:#666}svg .inbar{fill:#fff;font-weight:600}svg .inbar.dark{fill:#1b1b1b}svg .tlabel{fill:#b00;font-size:10px}
 .axis{stroke:#888}.grid line,.grid{stroke-width:1}.grid line.grid{stroke:#eee}line.grid{stroke:#eee}
 .bar{fill:#4f7cac}.band{fill:#4f7cac;opacity:.09}.median{stroke:#1b2f45;stroke-width:1.5}
-.threshold{stroke:#b00;stroke-dasharray:4 3;stroke-width:1.5}
+.threshold{stroke:#b00;stroke-dasharray:4 3;stroke-width:1.5}.session{stroke:#6a3d9a;stroke-dasharray:2 2;stroke-width:2}svg .slabel{fill:#6a3d9a;font-size:10px;font-weight:600}table.session td.edge{text-align:left;color:#6a3d9a}table.session+table.session{margin-top:14px}
 .track{fill:#eee}.met{fill:#4f7cac}.blocked{fill:#1b2f45}.whisker{stroke:#111;stroke-width:1.4}
 .ciband{fill:#4f7cac;opacity:.15}.curve{fill:none;stroke:#4f7cac;stroke-width:2}.dot{fill:#1b2f45}
 table{border-collapse:collapse}th,td{padding:4px 8px;text-align:left;vertical-align:middle;border-bottom:1px solid #eee}

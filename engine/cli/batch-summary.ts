@@ -7,6 +7,7 @@
  */
 import { areasBySlowness, busiestUnits, shownMetrics, sweepWithoutEffect, textsIn, unitsByBusy, type Aggregate, type BatchResults, type PairedAggregate } from '../batch/results.js';
 import type { PlanComparison } from '../batch/plans.js';
+import { sessionPlaces } from '../batch/session.js';
 import type { MetricStats, Proportion } from '../batch/stats.js';
 import { fmtFigure, fmtFigureBeside, metricLabel, showsDifference, signedFigure, signedPoints, unitReference, withPercent } from '../batch/format.js';
 import { say } from '../batch/words.js';
@@ -215,15 +216,11 @@ function sessionAmongRuns(r: BatchResults, shown: { metric: string; label: strin
   if (!session || r.vary) return [];
   const m = (key: string, params?: Record<string, string | number>) => say(lang, key, params);
   const rows = [[m('sum.metric'), m('sum.session_fig'), m('sum.session_below'), m('sum.session_same'), m('sum.session_above'), '']];
-  for (const { metric, label } of shown) {
-    const mine = session.metrics[metric as keyof typeof session.metrics];
-    if (mine === undefined) continue;
-    const values = r.results.map((x) => (x.metrics as Record<string, number | null>)[metric]).filter((v): v is number => typeof v === 'number');
-    if (mine === null || values.length === 0) { rows.push([label, mine === null ? m('sum.never') : fmtFigure(metric, mine, mine, lang), '-', '-', '-', '']); continue; }
-    const below = values.filter((v) => v < mine).length / values.length, above = values.filter((v) => v > mine).length / values.length;
-    // judged on the shares as printed: two rows that both read '5 %' are both marked or neither is
-    const edge = Math.round(above * 100) >= 95 ? m('sum.session_edge_low') : Math.round(below * 100) >= 95 ? m('sum.session_edge_high') : '';
-    rows.push([label, fmtFigure(metric, mine, mine, lang), pct(below, lang), pct(1 - below - above, lang), pct(above, lang), edge]);
+  const labels = new Map(shown.map((x) => [x.metric, x.label]));
+  for (const x of sessionPlaces(r, shown.map((y) => y.metric))) {
+    const value = x.value === null ? m('sum.never') : fmtFigure(x.metric, x.value, x.value, lang);
+    const share = (v: number | null) => (v === null ? '-' : pct(v, lang));
+    rows.push([labels.get(x.metric)!, value, share(x.below), share(x.same), share(x.above), x.edge ? m(`sum.session_edge_${x.edge}`) : '']);
   }
   const out = ['', m('sum.session_h', { seed: session.seed, n: r.results.length }), ...table(rows, [false, true, true, true, true, false])];
   const ids = r.objectives.filter((o) => session.objectives[o.id] !== undefined);

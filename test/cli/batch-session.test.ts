@@ -61,12 +61,25 @@ describe('drill batch --decisions <session log>: the session among the runs', ()
     expect(vi).toMatch(/thấp hơn 95% số lượt$/m);
   });
 
+  it('places the session on the page too: its table, and its figure marked on the key histograms', () => {
+    const html = join(dir, 'r.html');
+    expect(drill(['report', results, '--out', html]).code).toBe(0);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain("<h2>The session's own run (seed 2022) among the 60 runs of its decisions</h2>");
+    expect(page).toMatch(new RegExp(`<tr><th>people lost</th><td>${summary.people.lost}</td>`));
+    expect(page).toContain(`session: ${summary.people.lost}</text>`);
+    expect(page.match(/class="session"/g)!.length).toBeGreaterThanOrEqual(4);
+  });
+
   it('plays the same runs as the decisions file, which has no session to place', () => {
     const fromFile = join(dir, 'file.json');
     const r = drill(['batch', SCENARIO, '--runs', '60', '--workers', '1', '--decisions', DECISIONS, '--out', fromFile]);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('own run');
     expect(runsOf(fromFile)).toEqual(runsOf(results));
+    const html = join(dir, 'file.html');
+    expect(drill(['report', fromFile, '--out', html]).code).toBe(0);
+    expect(readFileSync(html, 'utf8')).not.toContain('class="session"');
     // and drill verify of the log's results with the decisions file: the session's record cannot be checked, and stands
     expect(drill(['verify', results, SCENARIO, '--decisions', DECISIONS, '--sample', '3']).code).toBe(0);
     expect(drill(['verify', results, SCENARIO, '--decisions', log, '--sample', '3']).code).toBe(0);
