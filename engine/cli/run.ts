@@ -122,7 +122,7 @@ function afterStop(log: RunLog, end: number, lang: Lang): string {
 function dueAt(c: Scenario['objectives'][number]['criterion'], events: readonly string[], horizon: number): number {
   if (c.by !== undefined) return c.by;
   if (c.metric === 'level_declared_s' || c.metric === 'support_requested_s') return c.threshold;
-  const from = c.metric === 'first_on_scene_s' ? 'incident.reported' : c.metric === 'decision_latency_s' ? 'inject.delivered' : undefined;
+  const from = c.metric === 'first_on_scene_s' || c.metric === 'contained_s' ? 'incident.reported' : c.metric === 'decision_latency_s' ? 'inject.delivered' : undefined;
   if (from !== undefined && c.of !== undefined) {
     for (const line of events) {
       if (!line.includes(from)) continue;

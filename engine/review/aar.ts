@@ -237,6 +237,8 @@ export function objectiveOpenAtEnd(rv: Review, o: Pick<ObjectiveRow, 'spec' | 'r
   if (c.metric === 'level_declared_s' || c.metric === 'support_requested_s') return c.threshold > rv.t_end ? { from: null, by: c.threshold } : null;
   let from: number | undefined;
   if (c.metric === 'first_on_scene_s') from = rv.incidents.find((i) => i.id === c.of && i.first_on_scene_s === null)?.reported_t;
+  // dug out within 10 h of the report, read half an hour after it: as open as the first unit's hour
+  else if (c.metric === 'contained_s') from = rv.incidents.find((i) => i.id === c.of && i.contained_s === null)?.reported_t;
   else if (c.metric === 'decision_latency_s') {
     const r = rv.injects.find((x) => x.id === c.of);
     from = r && r.done_t === null && !r.expired && !r.skipped ? r.delivered_t ?? undefined : undefined;
