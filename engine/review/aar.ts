@@ -348,7 +348,10 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
         capability: capOfInjectAction(r.id), element: 'training', org: r.to, due: r.delivered_t + (within ?? 0),
       }));
     } else if (r.on_time === false) {
-      improvements.push(f('f.inject.late', { inject: ref('inject', r.id), role: ref('role', r.to), latency: within !== null && durationNear(r.latency_s, [within]) ? { s: r.latency_s, fine: true } : s(r.latency_s), within: s(within) }, {
+      // taken by another role than the one it came to (a neighbour's units, once the addressee's order was refused):
+      // "Tri Lễ chair took the expected action after 5 h 15 min" credited the addressee with what it never did
+      const other = r.done_by !== null && r.done_by !== r.to;
+      improvements.push(f(other ? 'f.inject.late_other' : 'f.inject.late', { inject: ref('inject', r.id), role: ref('role', r.to), ...(other ? { by: ref('role', r.done_by!) } : {}), latency: within !== null && durationNear(r.latency_s, [within]) ? { s: r.latency_s, fine: true } : s(r.latency_s), within: s(within) }, {
         capability: capOfInjectAction(r.id), element: 'training', org: r.to, due: r.delivered_t + (within ?? 0),
         action: { key: 'a.inject.within', params: { within: s(within) } },
       }));

@@ -246,7 +246,9 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
       else status = w.m(r.on_time === false ? 'status.late' : 'status.on_time');
       // done before it arrived: the time of the decision that did it (when there is one), not the delivery's, and no "0 s"
       const prior = r.already && r.already_by !== null ? rv.decisions.find((d) => d.index === r.already_by) : undefined;
-      const done = r.already ? (prior ? time(prior.t) : w.m('fmt.before_delivery')) : time(r.done_t);
+      const done = r.already ? (prior ? time(prior.t) : w.m('fmt.before_delivery'))
+        // taken by another role than the one it came to: say whose action it was, or the row reads as the addressee's
+        : r.done_t !== null && r.done_by !== null && r.done_by !== r.to && !r.expired ? w.m('fmt.done_by', { time: time(r.done_t), role: role(r.done_by) }) : time(r.done_t);
       const after = r.already ? w.m('fmt.before_delivery') : r.within_s !== null && durationNear(r.latency_s, [r.within_s]) ? w.p({ s: r.latency_s, fine: true }) : dur(r.latency_s);
       // a row opens with a capital, as the key events' and incidents' do ('inject #1 ...' is mid-sentence's)
       const injectName = sentence(w.name('inject', r.id));
