@@ -365,10 +365,11 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   if (onTime.length) strengths.push(f('f.inject.on_time', { n: { n: onTime.length }, list: { list: onTime } }));
   if (answered.length) strengths.push(f('f.inject.answered_in_time', { n: { n: answered.length }, list: { list: answered } }));
 
-  // incidents: people lost, and incidents no unit ever reached
+  // incidents: people lost, and incidents no unit ever reached (by the time a log stopped early, said so)
+  const stop = early ? '_stopped' : '';
   const lostInc = rv.incidents.filter((i) => i.lost > 0).sort((a, b) => b.lost - a.lost || (a.id < b.id ? -1 : 1));
   for (const i of lostInc.slice(0, 5)) {
-    improvements.push(f(i.first_on_scene_s === null ? 'f.incident.lost_unreached' : 'f.incident.lost', { incident: ref('incident', i.id), lost: { n: i.lost }, people: { n: i.people }, first: s(i.first_on_scene_s) }, {
+    improvements.push(f(i.first_on_scene_s === null ? `f.incident.lost_unreached${stop}` : 'f.incident.lost', { incident: ref('incident', i.id), lost: { n: i.lost }, people: { n: i.people }, first: s(i.first_on_scene_s), end: t(rv.t_end) }, {
       capability: capOf('people_lost') ?? capOf('first_on_scene_s'), element: 'organization', org: roleOfArea(sc, i.area),
       due: i.first_on_scene_s === null ? undefined : i.reported_t + i.first_on_scene_s,
     }));
@@ -377,7 +378,7 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   const waiting = (i: (typeof rv.incidents)[number]) => i.people - i.rescued - i.lost;
   const open = rv.incidents.filter((i) => i.contained_s === null && waiting(i) > 0).sort((a, b) => waiting(b) - waiting(a) || (a.id < b.id ? -1 : 1));
   for (const i of open.slice(0, 5)) {
-    improvements.push(f(i.first_on_scene_s === null ? 'f.incident.open_unreached' : 'f.incident.open', { incident: ref('incident', i.id), people: { n: waiting(i) }, reported: t(i.reported_t), first: s(i.first_on_scene_s) }, {
+    improvements.push(f(`${i.first_on_scene_s === null ? 'f.incident.open_unreached' : 'f.incident.open'}${stop}`, { incident: ref('incident', i.id), people: { n: waiting(i) }, reported: t(i.reported_t), first: s(i.first_on_scene_s), end: t(rv.t_end) }, {
       capability: capOf('people_lost') ?? capOf('first_on_scene_s'), element: 'organization', org: roleOfArea(sc, i.area),
     }));
   }
@@ -385,7 +386,7 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   const listed = new Set(open.slice(0, 5).map((i) => i.id));
   const unreached = rv.incidents.filter((i) => i.first_on_scene_s === null && !listed.has(i.id));
   if (unreached.length) {
-    improvements.push(f(listed.size ? 'f.incident.unreached_other' : 'f.incident.unreached', { n: { n: unreached.length }, list: { list: unreached.slice(0, 8).map((i) => ref('incident', i.id)) } }, {
+    improvements.push(f(`${listed.size ? 'f.incident.unreached_other' : 'f.incident.unreached'}${stop}`, { end: t(rv.t_end), n: { n: unreached.length }, list: { list: unreached.slice(0, 8).map((i) => ref('incident', i.id)) } }, {
       capability: capOf('first_on_scene_s'), element: 'organization',
     }));
   }

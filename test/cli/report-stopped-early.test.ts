@@ -4,6 +4,7 @@
  * or an evacuation objective due at T+03:00 reads "0 %, rated U" at T+00:10
  * as though the players had failed it.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drill, tempDir } from '../helpers/cli.js';
@@ -45,5 +46,20 @@ describe('drill report on a run stopped with --until', () => {
     const log = join(dir, 'full.json');
     expect(drill(['run', 'scenarios/minimal.yaml', '--out', log, '--quiet']).code).toBe(0);
     expect(drill(['report', log]).stdout).not.toContain('This run stopped at');
+  });
+
+  it("says an incident still open where the log stops was not reached 'by' then, not 'ever', nor 'at the end of the run'", () => {
+    // Quế Phong stopped at T+06:10: the Huổi Mường slide was reported at T+05:40, half an hour before, and the Tri Lễ
+    // chair (a trainee who only ordered the evacuation) had sent nobody
+    const dir = tempDir('drillsim-until-');
+    const log = join(dir, 'slide.json');
+    const decisions = join(dir, 'tri-le.yaml');
+    writeFileSync(decisions, 'drillsim_decisions: 1\nscenario: que-phong-landslides\nplayers: [tl-chair]\ndecisions:\n  - { at: T+02:10, role: tl-chair, do: evacuate, zone: tri-le-slope }\n');
+    expect(drill(['run', 'scenarios/que-phong-landslides.yaml', '--decisions', decisions, '--until', 'T+06:10', '--out', log, '--quiet']).code).toBe(0);
+    const en = drill(['report', log, '--lang', 'en']).stdout;
+    expect(en).toContain('- Slide buries houses at Huổi Mường, reported at T+05:40 (22:40): people still at risk at T+06:10 (23:10), where the log ends: 5, and no unit had reached it by then.');
+    expect(en).not.toMatch(/no unit ever reached|at the end of the run: \d/);
+    const vi = drill(['report', log, '--lang', 'vi']).stdout;
+    expect(vi).toContain('- Sạt lở vùi nhà bản Huổi Mường, báo tin lúc T+05:40 (22:40): 5 người vẫn còn gặp nạn lúc T+06:10 (23:10), khi nhật ký kết thúc, và đến lúc đó chưa có lực lượng nào đến được.');
   });
 });
