@@ -239,6 +239,7 @@ const en = {
   'verify.results.csv-hint': 'write the JSON results with the same batch, beside the CSV: {command}; then verify those: drill verify results.json {scenario}',
   'verify.results.no-scenario': '{file} holds batch results: give the scenario file the batch was run on after it (drill verify {file} <scenario.yaml>), to check the results against it and re-play their runs',
   'verify.results.scenario-first': '{file} is a scenario and {results} holds batch results: give the results first (drill verify {results} {file})',
+  'verify.many': 'one run log at a time (or one batch results file with its scenario), and {n} files were given: verify each in turn, as in: for f in {files}; do npx drill verify "$f"; done',
   'verify.results.log-extra': "{file} is a run log, which holds its own scenario and inputs: give it alone (drill verify {file}), without '{extra}'",
   'verify.results.log-option': '--{option} is for batch results (drill verify <results.json> <scenario>); a run log is re-simulated whole from its own inputs',
 
@@ -475,6 +476,7 @@ const vi: Record<CliKey, string> = {
   'verify.results.csv-hint': 'hãy ghi tệp kết quả JSON bằng đúng loạt chạy đó, bên cạnh tệp CSV: {command}; rồi kiểm tra tệp JSON: drill verify results.json {scenario}',
   'verify.results.no-scenario': '{file} là kết quả chạy loạt: hãy cho thêm, sau nó, tệp kịch bản mà loạt chạy đã dùng (drill verify {file} <kịch-bản.yaml>), để kiểm tra kết quả với kịch bản đó và chạy lại các lượt',
   'verify.results.scenario-first': '{file} là một kịch bản còn {results} là kết quả chạy loạt: hãy cho tệp kết quả trước (drill verify {results} {file})',
+  'verify.many': 'mỗi lần chỉ kiểm tra một nhật ký chạy (hoặc một tệp kết quả chạy loạt cùng kịch bản của nó), nhưng có {n} tệp: hãy kiểm tra lần lượt từng tệp, ví dụ: for f in {files}; do npx drill verify "$f"; done',
   'verify.results.log-extra': "{file} là một nhật ký chạy, vốn đã chứa kịch bản và dữ liệu đầu vào của nó: hãy chỉ cho nhật ký (drill verify {file}), không có '{extra}'",
   'verify.results.log-option': '--{option} chỉ dùng cho kết quả chạy loạt (drill verify <results.json> <kịch-bản>); nhật ký chạy được mô phỏng lại trọn vẹn từ chính dữ liệu đầu vào của nó',
 

@@ -73,9 +73,11 @@ export const verifyCommand: Subcommand = {
   },
   options: { decisions: { type: 'string' }, sample: { type: 'string' }, workers: { type: 'string', short: 'w' }, lang: { type: 'string', short: 'l' } },
   async run(argv) {
-    const { values, positionals, help } = parse(argv, this.options, 1, 2, ['the run log (or batch results) to verify']);
+    const { values, positionals, help } = parse(argv, this.options, 1, Infinity, ['the run log (or batch results) to verify']);
     if (help) return printUsage(this, argv);
     const lang = langOption(values.lang);
+    // `drill verify runs/*.json`, the logs handed over for a review: one at a time, and how, not "unexpected argument"
+    if (positionals.length > 2) throw Object.assign(new OptionError(say(lang, 'verify.many', { n: positionals.length, files: positionals.map((f) => shellArg(f)).join(' ') })), { lang });
     const file = positionals[0];
     // read once (a log through a pipe can be read only once), and kept to say on which line an event is
     const text = readText(file);
