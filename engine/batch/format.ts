@@ -8,6 +8,7 @@ import { MESSAGES } from '../review/messages.js';
 import { formatClock } from '../scenario/duration.js';
 import { durationFine, durationIn, durationNear } from '../review/words.js';
 import type { Lang } from '../scenario/text.js';
+import type { PairedAggregate, PairedStats } from './results.js';
 
 /** Metrics that are a time since T0 (when something happened), shown as T+hh:mm as `drill run` does. */
 export const CLOCK_METRICS = new Set(['level_declared_s', 'support_requested_s']);
@@ -140,6 +141,71 @@ const VI_RUN_METRICS: Record<string, string> = {
   decisions_no_change: 'số lệnh không làm thay đổi gì',
   objectives_met: 'số mục tiêu đạt',
 };
+
+/** What a difference is, where the runs show it and its metric has a better side. */
+export type Direction = 'better' | 'worse';
+
+/** The side of a metric that is better, whatever the plan: 'lower' (fewer lost, earlier on scene) or 'higher'. */
+export type BetterSide = 'lower' | 'higher';
+
+/** An objective's met share (met under one side less under the other) as the direction table reads it. */
+export const OBJECTIVE_MET = 'objective_met';
+
+/**
+ * Which side of each metric is better, beside their labels so that a new metric is given one (or none) here.
+ * None where the plan decides what it should be (people evacuated: more is the plan's aim in one, a wasted move in
+ * another; people at risk follows who stayed), where it counts what happened to the plan rather than what it
+ * achieved (incidents reported), or where neither side is good (decisions taken, refused or changing nothing;
+ * a unit's busy share). A metric not here has none: results of another engine may hold other metrics.
+ */
+const BETTER: Record<string, BetterSide> = {
+  people_lost: 'lower',
+  people_rescued: 'higher',
+  people_still_at_risk: 'lower',
+  mean_first_on_scene_s: 'lower',
+  max_first_on_scene_s: 'lower',
+  // an area's first unit on scene (Aggregate.areas)
+  first_on_scene_s: 'lower',
+  mean_dispatch_s: 'lower',
+  incidents_contained: 'higher',
+  incidents_resolved: 'higher',
+  objectives_met: 'higher',
+  [OBJECTIVE_MET]: 'higher',
+};
+
+/** The side of a metric that is better (see BETTER), or null where that hangs on the plan or on nothing. */
+export function metricDirection(metric: string): BetterSide | null {
+  return Object.hasOwn(BETTER, metric) ? BETTER[metric] : null;
+}
+
+/**
+ * Whether a difference (one side less the other, run for run) is better or worse: only where the runs show it
+ * (showsDifference, with the same `up` and `down`) and the metric has a direction; else null, and nothing is said.
+ */
+export function differenceDirection(metric: string, ci: readonly [number, number] | null, up?: number, down?: number): Direction | null {
+  const side = metricDirection(metric);
+  if (side === null || ci === null || !showsDifference(ci, up, down)) return null;
+  return (ci[0] > 0) === (side === 'higher') ? 'better' : 'worse';
+}
+
+/**
+ * A PairedAggregate with `direction` ('better' or 'worse') on each difference that has one (differenceDirection),
+ * its other fields as they are: the JSON of a comparison says what its table says.
+ */
+export function pairedDirections(p: PairedAggregate): PairedAggregate & {
+  metrics: Record<string, PairedStats & { direction?: Direction }>;
+  objectives: Record<string, PairedAggregate['objectives'][string] & { direction?: Direction }>;
+} {
+  const metrics = Object.fromEntries(Object.entries(p.metrics).map(([m, d]) => {
+    const direction = differenceDirection(m, d.ci95, d.up, d.down);
+    return [m, direction === null ? d : { ...d, direction }];
+  }));
+  const objectives = Object.fromEntries(Object.entries(p.objectives).map(([id, x]) => {
+    const direction = differenceDirection(OBJECTIVE_MET, x.met.ci95, x.gained, x.lost);
+    return [id, direction === null ? x : { ...x, direction }];
+  }));
+  return { ...p, metrics, objectives };
+}
 
 /**
  * A metric name as a label: people_lost -> people lost, mean_first_on_scene_s -> mean first on scene. In

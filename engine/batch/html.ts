@@ -11,7 +11,7 @@ import { MESSAGES } from '../review/messages.js';
 import type { Lang } from '../scenario/text.js';
 import { areasBySlowness, busiestUnits, shownMetrics, sweepWithoutEffect, textsIn, type Aggregate, type BatchResults, type RunRecord, type UnitAggregate } from './results.js';
 import { percentileSorted, type MetricStats, type Proportion } from './stats.js';
-import { comparatorWords, fmtFigure, metricLabel, showsDifference, signedFigure, signedPoints, unitReference, withPercent } from './format.js';
+import { comparatorWords, differenceDirection, fmtFigure, metricLabel, OBJECTIVE_MET, showsDifference, signedFigure, signedPoints, unitReference, withPercent, type Direction } from './format.js';
 import { niceStep, rangeTicks, zeroBasedTicks, type Tick } from './ticks.js';
 import { sweepScale } from './sweep-scale.js';
 import { sessionPlaces } from './session.js';
@@ -394,13 +394,16 @@ function statsRow(say: Say, name: string, metric: string, s: MetricStats): strin
 
 /**
  * A sweep's values after the first against it, run for run (results.ts PairedAggregate): each difference with its
- * interval, in bold where the interval leaves out 0. Nothing for results written before it was kept.
+ * interval, in bold where the interval leaves out 0, with better or worse where its metric has a better side
+ * (format.ts metricDirection). Nothing for results written before it was kept.
  */
 function pairedSection(say: Say, r: BatchResults, shown: { metric: string; label: string }[]): string {
   const aggs = r.aggregates.slice(1).filter((a) => a.paired !== undefined && a.paired.pairs > 0);
   if (aggs.length === 0 || !r.vary) return '';
   const { m: w, lang, sep } = say;
-  const cell = (text: string, shows: boolean, extra = '') => `<td${shows ? ' class="shows"' : ''}>${esc(text)}${extra}</td>`;
+  // better or worse in a word after the figures, its colour only a second reading of the word (printed grey, it still says it)
+  const cell = (text: string, shows: boolean, direction: Direction | null, extra = '') =>
+    `<td${shows ? ` class="shows${direction ? ` ${direction}` : ''}"` : ''}>${esc(text)}${direction ? ` <span class="dir">${esc(w(`dir.${direction}`))}</span>` : ''}${extra}</td>`;
   const head = `<tr><th></th>${aggs.map((a) => `<th>${esc(`${r.vary!.key.split('.').pop()}=${a.value}`)}</th>`).join('')}</tr>`;
   const rows = shown.map(({ metric, label }) => {
     const unitOf = unitReference(aggs.flatMap((a) => [a.paired!.metrics[metric].ci95?.[0], a.paired!.metrics[metric].ci95?.[1]]));
@@ -408,7 +411,7 @@ function pairedSection(say: Say, r: BatchResults, shown: { metric: string; label
     return `<tr><th>${esc(label)}</th>${aggs.map((a) => {
       const d = a.paired!.metrics[metric];
       if (d.mean === null) return `<td>${d.n === 0 && d.never === 0 ? '-' : esc(w('sum.never'))}</td>`;
-      return cell(d.ci95 ? `${f(d.mean)} [${f(d.ci95[0])}${sep} ${f(d.ci95[1])}]` : f(d.mean), showsDifference(d.ci95, d.up, d.down));
+      return cell(d.ci95 ? `${f(d.mean)} [${f(d.ci95[0])}${sep} ${f(d.ci95[1])}]` : f(d.mean), showsDifference(d.ci95, d.up, d.down), differenceDirection(metric, d.ci95, d.up, d.down));
     }).join('')}</tr>`;
   });
   if (r.objectives.length) {
@@ -419,7 +422,7 @@ function pairedSection(say: Say, r: BatchResults, shown: { metric: string; label
         if (d.mean === null) return '<td>-</td>';
         const p = (v: number) => signedPoints(v, lang);
         const counts = x.gained || x.lost ? ` <span class="ci">(+${x.gained} -${x.lost})</span>` : '';
-        return cell(d.ci95 ? `${p(d.mean)} [${p(d.ci95[0])}${sep} ${p(d.ci95[1])}]` : p(d.mean), showsDifference(d.ci95, x.gained, x.lost), counts);
+        return cell(d.ci95 ? `${p(d.mean)} [${p(d.ci95[0])}${sep} ${p(d.ci95[1])}]` : p(d.mean), showsDifference(d.ci95, x.gained, x.lost), differenceDirection(OBJECTIVE_MET, d.ci95, x.gained, x.lost), counts);
       }).join('')}</tr>`);
     }
   }
@@ -576,7 +579,7 @@ svg text{font-size:11px;fill:#444}svg .xlabel{fill:#666}svg .inbar{fill:#fff;fon
 .ciband{fill:#4f7cac;opacity:.15}.curve{fill:none;stroke:#4f7cac;stroke-width:2}.dot{fill:#1b2f45}
 table{border-collapse:collapse}th,td{padding:4px 8px;text-align:left;vertical-align:middle;border-bottom:1px solid #eee}
 table.stats td{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-table.paired td.shows{font-weight:600}table.paired th.sub{padding-top:12px;color:#555}
+table.paired td.shows{font-weight:600}table.paired td.better .dir{color:#1a7f37}table.paired td.worse .dir{color:#b42318}table.paired th.sub{padding-top:12px;color:#555}
 table.obj th[rowspan]{max-width:320px;font-weight:600}.otext{font-weight:400;color:#444}.crit{font-weight:400;color:#777;font-size:12px;font-family:ui-monospace,Consolas,'SF Mono','Noto Sans Mono','Liberation Mono','Courier New',monospace}
 .vlabel{font-size:12px;color:#555}.p{font-weight:600}.ci{color:#666}
 .metrow{display:flex;align-items:center;column-gap:8px;flex-wrap:wrap}.metrow svg{flex:none}

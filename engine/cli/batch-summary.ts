@@ -9,7 +9,7 @@ import { areasBySlowness, busiestUnits, shownMetrics, sweepWithoutEffect, textsI
 import type { PlanComparison } from '../batch/plans.js';
 import { sessionPlaces } from '../batch/session.js';
 import type { MetricStats, Proportion } from '../batch/stats.js';
-import { fmtFigure, fmtFigureBeside, metricLabel, showsDifference, signedFigure, signedPoints, unitReference, withPercent } from '../batch/format.js';
+import { differenceDirection, fmtFigure, fmtFigureBeside, metricLabel, OBJECTIVE_MET, showsDifference, signedFigure, signedPoints, unitReference, withPercent } from '../batch/format.js';
 import { say } from '../batch/words.js';
 import type { Lang } from '../scenario/text.js';
 
@@ -143,13 +143,20 @@ function pairedRows(r: BatchResults, shown: { metric: string; label: string }[],
 /** The unit a row of differences reads in: one along the row, from the ends of its intervals. */
 const pairedUnit = (aggs: Aggregate[], metric: string) => unitReference(aggs.flatMap((a) => [a.paired!.metrics[metric].ci95?.[0], a.paired!.metrics[metric].ci95?.[1]]));
 
-/** A metric's difference, run for run: its mean, its interval and `*` where the runs show it. */
+/** A metric's difference, run for run: its mean, its interval and `*` where the runs show it, better or worse where it has a side. */
 function pairedMetricCell(p: PairedAggregate, metric: string, unitOf: number | null, lang: Lang): string {
   const d = p.metrics[metric];
   if (d.mean === null) return d.n === 0 && d.never === 0 ? '-' : say(lang, 'sum.never');
   const f = (v: number) => signedFigure(metric, v, unitOf, lang);
   const sep = lang === 'vi' ? '; ' : ', ';
-  return d.ci95 ? `${f(d.mean)} [${f(d.ci95[0])}${sep}${f(d.ci95[1])}]${showsDifference(d.ci95, d.up, d.down) ? ' *' : ''}` : f(d.mean);
+  return d.ci95 ? `${f(d.mean)} [${f(d.ci95[0])}${sep}${f(d.ci95[1])}]${shown(lang, metric, d.ci95, d.up, d.down)}` : f(d.mean);
+}
+
+/** After a difference's interval: ` *` where the runs show it, then ` better` or ` worse` where the metric has a direction. */
+function shown(lang: Lang, metric: string, ci: [number, number], up?: number, down?: number): string {
+  if (!showsDifference(ci, up, down)) return '';
+  const direction = differenceDirection(metric, ci, up, down);
+  return direction === null ? ' *' : ` * ${say(lang, `dir.${direction}`)}`;
 }
 
 /** An objective's change in points, run for run, with the runs that met it under one side only. */
@@ -159,7 +166,7 @@ function pairedObjectiveCell(p: PairedAggregate, id: string, lang: Lang): string
   if (d.mean === null) return '-';
   const pts = (v: number) => signedPoints(v, lang);
   const sep = lang === 'vi' ? '; ' : ', ';
-  const ci = d.ci95 ? ` [${pts(d.ci95[0])}${sep}${pts(d.ci95[1])}]${showsDifference(d.ci95, x.gained, x.lost) ? ' *' : ''}` : '';
+  const ci = d.ci95 ? ` [${pts(d.ci95[0])}${sep}${pts(d.ci95[1])}]${shown(lang, OBJECTIVE_MET, d.ci95, x.gained, x.lost)}` : '';
   return `${pts(d.mean)}${ci}${x.gained || x.lost ? `  (+${x.gained} -${x.lost})` : ''}`;
 }
 

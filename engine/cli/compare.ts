@@ -12,7 +12,7 @@ import { playedRoles, say } from './messages.js';
 import { loadReviewable } from './reviewable.js';
 import type { Subcommand } from './main.js';
 import { printUsage } from './usage.js';
-import { localNumber, metricLabel } from '../batch/format.js';
+import { localNumber, metricLabel, pairedDirections } from '../batch/format.js';
 import { MESSAGES } from '../review/messages.js';
 import { fmtValue } from './run.js';
 import { clock } from './time.js';
@@ -135,7 +135,10 @@ function comparePlanFiles(fa: string, ta: string, fb: string, tb: string, json: 
   if (json) {
     const { aggregates, metrics, objectives, onlyA, onlyB, changed } = c.comparison;
     const side = (f: string, r: typeof a) => ({ file: f, scenario: r.scenario, seed: r.seed, runs: r.runs, decisions: r.decisions, vary: r.vary });
-    process.stdout.write(JSON.stringify({ a: side(fa, a), b: side(fb, b), metrics, objectives: objectives.map((o) => o.id), only_a: onlyA, only_b: onlyB, changed, aggregates }, null, 2) + '\n');
+    // b's differences carry "direction" (better, worse) where the table says it: read by a program, not worked out again
+    const [aggA, aggB] = aggregates;
+    const withDirections = { ...aggB, paired: aggB.paired && pairedDirections(aggB.paired) };
+    process.stdout.write(JSON.stringify({ a: side(fa, a), b: side(fb, b), metrics, objectives: objectives.map((o) => o.id), only_a: onlyA, only_b: onlyB, changed, aggregates: [aggA, withDirections] }, null, 2) + '\n');
   } else process.stdout.write(formatPlanComparison(c.comparison, { a: fa, b: fb }, lang));
   return 0;
 }

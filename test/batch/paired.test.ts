@@ -97,12 +97,12 @@ describe('a sweep compared run for run with its first value', () => {
   it('the table and the page show the differences, marking those the runs show; a sweep with no effect shows none', () => {
     const table = formatBatchSummary(whole);
     expect(table).toContain('difference from doctrine.request_support_after=15m, run for run');
-    expect(table).toMatch(/^people lost +-2 \[-2, -2\] \*$/m);
-    expect(table).toMatch(/^ {2}lives +\+25 \[\+\d+, \+\d+\] \* {2}\(\+10 -0\)$/m);
+    expect(table).toMatch(/^people lost +-2 \[-2, -2\] \* better$/m);
+    expect(table).toMatch(/^ {2}lives +\+25 \[\+\d+, \+\d+\] \* better {2}\(\+10 -0\)$/m);
     // an objective no value changed: no mark
     expect(table).toMatch(/^ {2}rumour +0 \[0, 0\]$/m);
     expect(formatBatchSummary(whole, 'vi')).toContain('chênh lệch so với doctrine.request_support_after=15m');
-    expect(batchHtml(whole)).toContain('<td class="shows">-2 [-2, -2]</td>');
+    expect(batchHtml(whole)).toContain('<td class="shows better">-2 [-2, -2] <span class="dir">better</span></td>');
     const firstOf = (run: number) => records.find((x) => x.value === '15m' && x.run === run)!;
     const same = buildResults(header, null, records.map((r) => (r.value === '1h' ? { ...r, metrics: firstOf(r.run).metrics, objectives: firstOf(r.run).objectives } : r)));
     expect(formatBatchSummary(same)).not.toContain('difference from');

@@ -58,11 +58,49 @@ describe('drill compare of two plans\' batch results', () => {
     expect(lines[1]).toMatch(/^b: .*b\.json {2}nam-dan-plan-b: ".*", 60 runs, master seed 2025, all roles by doctrine$/);
     expect(r.stdout).toMatch(/^mean \[95 % CI\] +a +b +b - a, run for run \[95 % CI\]$/m);
     // an objective: each plan's probability, then the change in points, marked where the runs show it
-    expect(r.stdout).toMatch(/^ {2}seepage-response +\d+ % \[\d+-\d+\] +\d+ % \[\d+-\d+\] +\+\d+ \[\+\d+, \+\d+\] \* {2}\(\+\d+ -\d+\)$/m);
+    expect(r.stdout).toMatch(/^ {2}seepage-response +\d+ % \[\d+-\d+\] +\d+ % \[\d+-\d+\] +\+\d+ \[\+\d+, \+\d+\] \* better {2}\(\+\d+ -\d+\)$/m);
     // the riverside evacuation does not depend on the dike: the same in every run
     expect(r.stdout).toMatch(/^ {2}riverside-evac +(\d+ % \[\d+-\d+\]) +\1 +0 \[0, 0\]$/m);
-    expect(r.stdout).toMatch(/^people lost +[\d.]+ \[[\d.]+, [\d.]+\] +[\d.]+ \[[\d.]+, [\d.]+\] +\+[\d.]+ \[\+[\d.]+, \+[\d.]+\] \*$/m);
+    expect(r.stdout).toMatch(/^people lost +[\d.]+ \[[\d.]+, [\d.]+\] +[\d.]+ \[[\d.]+, [\d.]+\] +\+[\d.]+ \[\+[\d.]+, \+[\d.]+\] \* worse$/m);
     expect(r.stdout).toContain('what plan b changed in that run');
+  });
+
+  it('says whether each difference the runs show is better or worse for b: more lost is worse, seepage reached in time more often better, and more decisions neither', () => {
+    const r = drill(['compare', planA, planB, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^people lost .* \* worse$/m);
+    expect(r.stdout).toMatch(/^ {2}seepage-response .* \* better {2}\(/m);
+    expect(r.stdout).toMatch(/^ {2}behind-dike-evac .* \* worse {2}\(/m);
+    // plan b gives fewer orders: the runs show it, but fewer decisions is not in itself better or worse
+    expect(r.stdout).toMatch(/^decisions taken .* \*$/m);
+    // a difference the runs do not show is neither
+    expect(r.stdout).toMatch(/^ {2}riverside-evac .* 0 \[0, 0\]$/m);
+    expect(r.stdout).toContain('better, worse (for b): fewer lost');
+  });
+
+  it('in Vietnamese: tốt hơn, kém hơn', () => {
+    const r = drill(['compare', planA, planB, '--lang', 'vi']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^số người thiệt mạng .* \* kém hơn$/m);
+    expect(r.stdout).toMatch(/^ {2}seepage-response .* \* tốt hơn {2}\(/m);
+    expect(r.stdout).toMatch(/^số quyết định được thực hiện .* \*$/m);
+    expect(r.stdout).not.toMatch(/\b(better|worse)\b/);
+  });
+
+  it('--json gives "direction" on each difference that has one, beside the fields it had', () => {
+    const json = JSON.parse(drill(['compare', planA, planB, '--json']).stdout);
+    const [a, b] = json.aggregates;
+    expect(a.paired).toBeUndefined();
+    const lost = b.paired.metrics.people_lost;
+    expect(lost.ci95[0]).toBeGreaterThan(0);
+    expect(lost).toMatchObject({ direction: 'worse', up: expect.any(Number), down: expect.any(Number), mean: expect.any(Number) });
+    expect(b.paired.objectives['seepage-response']).toMatchObject({ direction: 'better', gained: expect.any(Number), lost: expect.any(Number) });
+    expect(b.paired.objectives['behind-dike-evac'].direction).toBe('worse');
+    // shown, but without a side that is better; and not shown
+    expect(b.paired.metrics.decisions_taken.ci95[1]).toBeLessThan(0);
+    expect(b.paired.metrics.decisions_taken).not.toHaveProperty('direction');
+    expect(b.paired.objectives['riverside-evac']).not.toHaveProperty('direction');
+    expect(b.paired.metrics.people_evacuated).not.toHaveProperty('direction');
   });
 
   it('in Vietnamese', () => {
