@@ -401,9 +401,10 @@ function pairedSection(say: Say, r: BatchResults, shown: { metric: string; label
   const aggs = r.aggregates.slice(1).filter((a) => a.paired !== undefined && a.paired.pairs > 0);
   if (aggs.length === 0 || !r.vary) return '';
   const { m: w, lang, sep } = say;
-  // better or worse in a word after the figures, its colour only a second reading of the word (printed grey, it still says it)
+  // better or worse in a word after the figures, its colour only a second reading of the word (printed grey, it
+  // still says it); the word's place kept in every cell, so that the figures of a column stay aligned on the right
   const cell = (text: string, shows: boolean, direction: Direction | null, extra = '') =>
-    `<td${shows ? ` class="shows${direction ? ` ${direction}` : ''}"` : ''}>${esc(text)}${direction ? ` <span class="dir">${esc(w(`dir.${direction}`))}</span>` : ''}${extra}</td>`;
+    `<td${shows ? ` class="shows${direction ? ` ${direction}` : ''}"` : ''}>${esc(text)} <span class="dir">${direction ? esc(w(`dir.${direction}`)) : ''}</span>${extra}</td>`;
   const head = `<tr><th></th>${aggs.map((a) => `<th>${esc(`${r.vary!.key.split('.').pop()}=${a.value}`)}</th>`).join('')}</tr>`;
   const rows = shown.map(({ metric, label }) => {
     const unitOf = unitReference(aggs.flatMap((a) => [a.paired!.metrics[metric].ci95?.[0], a.paired!.metrics[metric].ci95?.[1]]));
@@ -579,7 +580,7 @@ svg text{font-size:11px;fill:#444}svg .xlabel{fill:#666}svg .inbar{fill:#fff;fon
 .ciband{fill:#4f7cac;opacity:.15}.curve{fill:none;stroke:#4f7cac;stroke-width:2}.dot{fill:#1b2f45}
 table{border-collapse:collapse}th,td{padding:4px 8px;text-align:left;vertical-align:middle;border-bottom:1px solid #eee}
 table.stats td{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-table.paired td.shows{font-weight:600}table.paired td.better .dir{color:#1a7f37}table.paired td.worse .dir{color:#b42318}table.paired th.sub{padding-top:12px;color:#555}
+table.paired td.shows{font-weight:600}table.paired .dir{display:inline-block;min-width:${lang === 'en' ? 3.4 : 4.2}em;text-align:left}table.paired td.better .dir{color:#1a7f37}table.paired td.worse .dir{color:#b42318}table.paired th.sub{padding-top:12px;color:#555}
 table.obj th[rowspan]{max-width:320px;font-weight:600}.otext{font-weight:400;color:#444}.crit{font-weight:400;color:#777;font-size:12px;font-family:ui-monospace,Consolas,'SF Mono','Noto Sans Mono','Liberation Mono','Courier New',monospace}
 .vlabel{font-size:12px;color:#555}.p{font-weight:600}.ci{color:#666}
 .metrow{display:flex;align-items:center;column-gap:8px;flex-wrap:wrap}.metrow svg{flex:none}
