@@ -28,10 +28,10 @@ export function esc(s: unknown): string {
   return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-const r1 = (v: number) => Math.round(v * 10) / 10;
+export const r1 = (v: number) => Math.round(v * 10) / 10;
 
 /** The page's words and figures in one language. */
-interface Say {
+export interface Say {
   lang: Lang;
   m: (key: string, params?: Record<string, string | number>) => string;
   fmt: (metric: string, v: number | null, unitOf?: number | null) => string;
@@ -42,7 +42,7 @@ interface Say {
   sep: string;
 }
 
-function sayIn(lang: Lang): Say {
+export function sayIn(lang: Lang): Say {
   return {
     lang,
     m: (key, params) => say(lang, key, params),
@@ -119,7 +119,7 @@ function axisY(ticks: Tick[], toY: (v: number) => number, ml = ML): string {
 }
 
 /** About 6.6 px a character in the charts' 11 px sans-serif: enough to keep labels apart. */
-const CHAR_PX = 6.6;
+export const CHAR_PX = 6.6;
 
 /**
  * Where a tick's label is drawn, [from, to] in px: centred on its tick, or ending there at the chart's right edge,
@@ -258,7 +258,7 @@ function ratingBar(say: Say, x: Aggregate['objectives'][string], width = 300): s
     (untold.length ? `<div class="nt untold">${esc(untold.join(say.lang === 'vi' ? '; ' : ', '))}</div>` : '');
 }
 
-function metBar(say: Say, p: Proportion, width = 220): string {
+export function metBar(say: Say, p: Proportion, width = 220): string {
   const { pct } = say;
   const x = (v: number) => r1(v * width);
   return `<svg viewBox="0 0 ${width} 18" width="${width}" height="18" role="img" aria-label="${say.m('met.aria')}">` +
@@ -486,10 +486,21 @@ function worstSection(say: Say, r: BatchResults, files: PageFiles): string {
  */
 export interface PageFiles { scenario?: string; decisions?: string }
 
+/**
+ * An objective's criterion: in English as the scenario writes it (metric id, comparator), in a code font; in
+ * Vietnamese in the AAR's words, in the text font (monospace fonts draw the accents of Vietnamese letters out of place).
+ */
+export function criterion(say: Say, o: BatchResults['objectives'][number]): string {
+  const { fmt, label, lang } = say;
+  return lang === 'en'
+    ? `${o.metric}${o.of ? ` of ${o.of}` : ''} ${o.comparator} ${fmt(o.metric, o.threshold)}`
+    : `${label(o.metric)}${o.of ? ` (${o.of})` : ''}: ${comparatorWords(o.metric, o.comparator, lang)} ${fmt(o.metric, o.threshold)}`;
+}
+
 /** The page of a batch's results, in English or Vietnamese (the scenario's own texts in Vietnamese when the results hold them). */
 export function batchHtml(r: BatchResults, lang: Lang = 'en', files: PageFiles = {}): string {
   const say = sayIn(lang);
-  const { fmt, label, pct, m: w } = say;
+  const { label, pct, m: w } = say;
   const texts = textsIn(r, lang);
   const groups: { agg: Aggregate; runs: RunRecord[] }[] = r.aggregates.map((agg) => ({ agg, runs: r.results.filter((x) => x.value === agg.value) }));
   const name = (g: { agg: Aggregate }) => (r.vary ? String(g.agg.value) : null);
@@ -504,11 +515,6 @@ export function batchHtml(r: BatchResults, lang: Lang = 'en', files: PageFiles =
     r.shard ? w('page.shard', { i: r.shard.index, n: r.shard.count, k: r.results.length }) : '',
     w('page.engine', { engine: esc(r.engine) }),
   ].filter(Boolean);
-  // the criterion: in English as the scenario writes it (metric id, comparator), in a code font; in Vietnamese in the
-  // AAR's words, in the text font (monospace fonts draw the accents of Vietnamese letters out of place)
-  const criterion = (o: BatchResults['objectives'][number]) => (lang === 'en'
-    ? `${o.metric}${o.of ? ` of ${o.of}` : ''} ${o.comparator} ${fmt(o.metric, o.threshold)}`
-    : `${label(o.metric)}${o.of ? ` (${o.of})` : ''}: ${comparatorWords(o.metric, o.comparator, lang)} ${fmt(o.metric, o.threshold)}`);
   const objectiveMetric = (o: BatchResults['objectives'][number]) => (lang === 'en' ? `${label(o.metric)}${o.of ? ` of ${o.of}` : ''}` : `${label(o.metric)}${o.of ? ` (${o.of})` : ''}`);
 
   const sections: string[] = [];
@@ -524,7 +530,7 @@ export function batchHtml(r: BatchResults, lang: Lang = 'en', files: PageFiles =
           : '';
         return `<td>${vlabel}${ratingBar(say, x)}</td><td><div class="metrow">${metBar(say, x.met)}<span class="fig"><span class="p">${pct(x.met.p)}</span> <span class="ci">[${pct(x.met.ci95[0])}${say.sep} ${pct(x.met.ci95[1])}]</span></span></div>${nt}</td>`;
       });
-      return cells.map((c, i) => `<tr>${i === 0 ? `<th rowspan="${cells.length}"><div>${esc(o.id)}</div><div class="otext">${esc(texts.objective(o.id))}</div><div class="crit">${esc(criterion(o))}</div></th>` : ''}${c}</tr>`).join('');
+      return cells.map((c, i) => `<tr>${i === 0 ? `<th rowspan="${cells.length}"><div>${esc(o.id)}</div><div class="otext">${esc(texts.objective(o.id))}</div><div class="crit">${esc(criterion(say, o))}</div></th>` : ''}${c}</tr>`).join('');
     });
     sections.push(`<section><h2>${w('obj.h2')}</h2><table class="obj"><thead><tr><th>${w('obj.th_objective')}</th><th>${w('obj.th_rating')}</th><th>${w('obj.th_met')}</th></tr></thead><tbody>${rows.join('')}</tbody></table><p class="note">${w('obj.note')}</p></section>`);
   }
@@ -559,14 +565,18 @@ export function batchHtml(r: BatchResults, lang: Lang = 'en', files: PageFiles =
   const tables = groups.map((g) => `${vary ? `<h3>${esc(`${vary.key}=${g.agg.value}`)}</h3>` : ''}<table class="stats"><thead><tr>${head}</tr></thead><tbody>${shown.map((x) => statsRow(say, x.label, x.metric, g.agg.metrics[x.metric])).join('')}</tbody></table>`);
   sections.push(`<section><h2>${w('stats.h2')}</h2>${tables.join('')}</section>`);
 
-  // table.stats cells keep to one line: in a narrow window '54 min' broke into '54' over 'min'
-  return `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(w('page.title', { title: texts.title }))}</title>
-<style>
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:24px auto;max-width:1400px;padding:0 16px;color:#222;background:#fff}
+  return htmlPage(lang, w('page.title', { title: texts.title }), `<h1>${esc(texts.title)}</h1>
+<p class="facts"><span>${w('page.scenario', { id: esc(r.scenario.id) })}</span>${facts.map((f) => `<span>${f}</span>`).join('')}</p>
+${sections.join('\n')}
+<footer>${w('page.footer', { seeds: esc(seedFormula(lang, r.seed_formula)) })}</footer>
+`);
+}
+
+/**
+ * The style of the batch pages (a batch's, two plans compared), with the widths of their charts. table.stats cells
+ * keep to one line: in a narrow window '54 min' broke into '54' over 'min'.
+ */
+const PAGE_CSS = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:24px auto;max-width:1400px;padding:0 16px;color:#222;background:#fff}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}h3{font-size:15px;margin:16px 0 4px}
 .facts{color:#555;margin:0}.facts span+span:before{content:" · "}
 .grid{display:flex;flex-wrap:wrap;gap:12px}
@@ -591,12 +601,21 @@ table.obj th[rowspan]{max-width:320px;font-weight:600}.otext{font-weight:400;col
 .single{width:${W}px;margin:40px 0;text-align:center;color:#333}
 footer{margin-top:32px;color:#777;font-size:12px}
 table.worst td{font-variant-numeric:tabular-nums}table.worst pre{margin:0;font-size:12px;white-space:pre-wrap}
-${lang === 'en' ? '' : '.crit{font-family:inherit}\n'}</style></head>
+`;
+
+/**
+ * One self-contained page (no script, font or request: its Content-Security-Policy forbids them), in `lang`:
+ * its head and style, then `body`; `css`, the page's own rules, after the shared ones.
+ */
+export function htmlPage(lang: Lang, title: string, body: string, css = ''): string {
+  return `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>
+${PAGE_CSS}${css}${lang === 'en' ? '' : '.crit{font-family:inherit}\n'}</style></head>
 <body>
-<h1>${esc(texts.title)}</h1>
-<p class="facts"><span>${w('page.scenario', { id: esc(r.scenario.id) })}</span>${facts.map((f) => `<span>${f}</span>`).join('')}</p>
-${sections.join('\n')}
-<footer>${w('page.footer', { seeds: esc(seedFormula(lang, r.seed_formula)) })}</footer>
-</body></html>
+${body}</body></html>
 `;
 }
