@@ -1,12 +1,13 @@
 import { compareRuns, type Comparison, type DecisionRecord, type ObjectiveSide, type TakenRecord } from '../review/compare.js';
 import { textIn, type Lang } from '../scenario/text.js';
-import { InputError, readText } from './io.js';
+import { checkNotInput, checkWritable, InputError, notStdout, readText, writeAtomic, writtenLine } from './io.js';
+import { plansHtml } from '../batch/plans-html.js';
 import { editedSince, isBatchResults } from '../batch/results.js';
 import { readResults } from '../batch/read-results.js';
 import { comparePlans } from '../batch/plans.js';
 import { say as sayBatch } from '../batch/words.js';
 import { formatPlanComparison } from './batch-summary.js';
-import { parse } from './args.js';
+import { OptionError, parse } from './args.js';
 import { langOption } from './lang.js';
 import { playedRoles, say } from './messages.js';
 import { loadReviewable } from './reviewable.js';
@@ -27,7 +28,7 @@ export const compareCommand: Subcommand = {
   summary: 'two run logs side by side, or two plans\' batch results run for run',
   usage: [
     'drill compare <a.json> <b.json> [--json] [--lang vi|en]',
-    'drill compare <plan-a-results.json> <plan-b-results.json> [--json] [--lang vi|en]',
+    'drill compare <plan-a-results.json> <plan-b-results.json> [--json | --out F.html] [--lang vi|en]',
     '',
     '  Prints where the two runs first part (event index and time, both events),',
     '  the decisions given to one run and not the other (the first of them named),',
@@ -44,13 +45,16 @@ export const compareCommand: Subcommand = {
     '  in both), with its 95 % interval, * where the runs show a difference, and',
     '  better or worse after it where the figure has a side that is (fewer lost).',
     '  --json         the comparison as JSON (the same in every language)',
+    '  --out F.html   two plans\' results only: write the comparison as one self-contained',
+    '                 HTML page (written whole or not at all) instead of printing it:',
+    '                 objectives met under a and b, means, and b - a as forest plots',
     '  --lang vi|en   language of the comparison (default: vi when LANG starts with vi, else en)',
   ].join('\n'),
   vi: {
     summary: 'hai nhật ký chạy cạnh nhau, hoặc kết quả loạt chạy của hai phương án theo từng lượt',
     usage: [
       'drill compare <a.json> <b.json> [--json] [--lang vi|en]',
-      'drill compare <ket-qua-phuong-an-a.json> <ket-qua-phuong-an-b.json> [--json] [--lang vi|en]',
+      'drill compare <ket-qua-phuong-an-a.json> <ket-qua-phuong-an-b.json> [--json | --out F.html] [--lang vi|en]',
       '',
       '  In ra chỗ hai lượt chạy bắt đầu khác nhau (số thứ tự và thời điểm của sự kiện, cả hai sự kiện),',
       '  các quyết định đưa vào lượt này mà không có ở lượt kia (nêu quyết định đầu tiên),',
@@ -67,19 +71,31 @@ export const compareCommand: Subcommand = {
       '  với khoảng tin cậy 95%, dấu * khi các lượt chạy cho thấy có chênh lệch, và sau đó',
       '  tốt hơn hoặc kém hơn với số liệu có bên tốt hơn (ít người thiệt mạng hơn).',
       '  --json         kết quả so sánh dạng JSON (như nhau ở mọi ngôn ngữ)',
+      '  --out F.html   chỉ với kết quả của hai phương án: ghi kết quả so sánh thành một trang',
+      '                 HTML độc lập (ghi trọn vẹn hoặc không ghi gì) thay vì in ra: tỷ lệ đạt',
+      '                 mục tiêu với a và b, trung bình, và b - a dạng biểu đồ rừng (forest plot)',
       '  --lang vi|en   ngôn ngữ của kết quả so sánh',
       '                 (mặc định: vi nếu LANG bắt đầu bằng vi, nếu không thì en)',
     ].join('\n'),
   },
-  options: { json: { type: 'boolean' }, lang: { type: 'string', short: 'l' } },
+  options: { json: { type: 'boolean' }, lang: { type: 'string', short: 'l' }, out: { type: 'string', short: 'o' } },
   run(argv) {
     const { values, positionals, help } = parse(argv, this.options, 2, 2, ['the two run logs to compare', 'the second run log']);
     if (help) return printUsage(this, argv);
     const lang = langOption(values.lang);
     const [fa, fb] = positionals;
+    const out = values.out === undefined ? undefined : String(values.out);
+    if (out !== undefined) {
+      notStdout('--out', out, true);
+      if (values.json) throw new OptionError(`--out ${out} and --json: give one of them: --json prints the comparison as JSON, --out writes it as an HTML page`);
+      // first: a folder (--out runs) is said to be one, not to lack an extension
+      checkWritable(out);
+      if (!/\.html?$/i.test(out)) throw new OptionError(`--out ${out}: the file name must end in .html (or .htm): it is a web page`);
+      checkNotInput('--out', out, [['results file', fa], ['results file', fb]]);
+    }
     const ta = readText(fa), tb = readText(fb);
     const batchA = isBatchResults(ta), batchB = isBatchResults(tb);
-    if (batchA && batchB) return comparePlanFiles(fa, ta, fb, tb, values.json === true, lang);
+    if (batchA && batchB) return comparePlanFiles(fa, ta, fb, tb, values.json === true, lang, out);
     if (batchA !== batchB) {
       // a results file beside a run log: each read as the other would be refused for what it is not. The other
       // file is read first: one that is no run log either (a scenario, a decisions file) is refused for what it is
@@ -90,6 +106,8 @@ export const compareCommand: Subcommand = {
       return 1;
     }
     const ra = loadReviewable(fa, ta), rb = loadReviewable(fb, tb);
+    // the page is of two plans' batches; two runs have each a report of their own
+    if (out !== undefined) throw new OptionError(`--out ${out}: the page compares two plans' batch results (drill batch --out F.json); two run logs are compared on standard output, and each has its own page: drill report ${fa} --out ${fa.replace(/\.json$/i, '')}.html`);
     // runs of two scenarios part at their first event, and an id of one names another thing in the other (Kỳ Sơn's
     // 'lives' objective set beside Cửa Lò's): refused. Two versions of one (edited between the runs) are compared, with a note
     if (ra.log.scenario.id !== rb.log.scenario.id) {
@@ -105,9 +123,10 @@ export const compareCommand: Subcommand = {
 
 /**
  * Two plans' batch results, run for run (engine/batch/plans.ts): each file read as drill report reads it (a
- * file edited since it was written is refused in merge's words), then refused where the runs do not pair.
+ * file edited since it was written is refused in merge's words), then refused where the runs do not pair. `out`:
+ * the page to write instead of the text, once the comparison stands (a refused one writes nothing).
  */
-function comparePlanFiles(fa: string, ta: string, fb: string, tb: string, json: boolean, lang: Lang): number {
+function comparePlanFiles(fa: string, ta: string, fb: string, tb: string, json: boolean, lang: Lang, out?: string): number {
   const read = (file: string, text: string) => {
     const r = readResults(text, lang);
     if (!r.ok) throw new InputError(file, r.message, r.hint, undefined, r.at);
@@ -134,7 +153,11 @@ function comparePlanFiles(fa: string, ta: string, fb: string, tb: string, json: 
     process.stderr.write(new InputError(params.file, sayBatch(lang, `cp.${why}`, params), sayBatch(lang, `cp.${why}_hint`, params)).line() + '\n');
     return 1;
   }
-  if (json) {
+  if (out !== undefined) {
+    writeAtomic(out, plansHtml(c.comparison, { a: fa, b: fb }, lang));
+    // on stderr, as drill report says it: standard output is the comparison's when there is no --out
+    process.stderr.write(`${writtenLine({ en: 'page', vi: 'trang HTML' }, [out], lang)}\n`);
+  } else if (json) {
     const { aggregates, metrics, objectives, onlyA, onlyB, changed } = c.comparison;
     const side = (f: string, r: typeof a) => ({ file: f, scenario: r.scenario, seed: r.seed, runs: r.runs, decisions: r.decisions, vary: r.vary });
     // b's differences carry "direction" (better, worse) where the table says it: read by a program, not worked out again

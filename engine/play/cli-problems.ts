@@ -154,7 +154,10 @@ const VI: Rule[] = [
   [/^--shard '(.*)' is not a shard; write i\/n, e\.g\. 1\/4 for the first of four shards$/s, "--shard '$1' không phải là một phần (shard); hãy viết i/n, ví dụ 1/4 là phần thứ nhất trong bốn phần"],
   [/^--shard '(.*)': a batch is split into at least one shard \(write i\/n with n at least 1, e\.g\. 1\/4 for the first of four shards\)$/s, "--shard '$1': một lượt batch được chia thành ít nhất một phần (hãy viết i/n với n từ 1 trở lên, ví dụ 1/4 là phần thứ nhất trong bốn phần)"],
   [/^--shard '(.*)': the shard number must be between 1 and (\d+) \(shards are numbered (\S+) to (\S+)\)$/s, "--shard '$1': số thứ tự phần phải từ 1 đến $2 (các phần được đánh số từ $3 đến $4)"],
-  [/^--html (.*): the file name must end in \.html \(or \.htm\): it is a web page$/s, '--html $1: tên tệp phải kết thúc bằng .html (hoặc .htm): đó là một trang web'],
+  [/^(--html|--out) (.*): the file name must end in \.html \(or \.htm\): it is a web page$/s, '$1 $2: tên tệp phải kết thúc bằng .html (hoặc .htm): đó là một trang web'],
+  // engine/cli/compare.ts: the page of two plans compared
+  [/^--out (.*) and --json: give one of them: --json prints the comparison as JSON, --out writes it as an HTML page$/s, '--out $1 và --json: hãy chỉ cho một trong hai: --json in kết quả so sánh dạng JSON, --out ghi nó thành một trang HTML'],
+  [/^--out (.*): the page compares two plans' batch results \(drill batch --out F\.json\); two run logs are compared on standard output, and each has its own page: drill report (.*) --out (.*)$/s, '--out $1: trang này so sánh kết quả loạt chạy của hai phương án (drill batch --out F.json); hai nhật ký chạy được so sánh trên đầu ra chuẩn, và mỗi nhật ký có trang riêng của nó: drill report $2 --out $3'],
   [/^(--out|--decisions-out|save) (.*): the file name must end in \.json: a run log is JSON$/s, '$1 $2: tên tệp phải kết thúc bằng .json: nhật ký lượt chạy là tệp JSON'],
   [/^(--out|--decisions-out|save) (.*): the file name must end in \.yaml \(or \.yml\): a decisions file is YAML$/s, '$1 $2: tên tệp phải kết thúc bằng .yaml (hoặc .yml): tệp quyết định là tệp YAML'],
   [/^--out (.*): the file name must end in \.json \(all results, what `drill merge` reads\) or \.csv \(one row per run\)$/s, '--out $1: tên tệp phải kết thúc bằng .json (toàn bộ kết quả, tệp mà `drill merge` đọc) hoặc .csv (mỗi lượt chạy một dòng)'],
