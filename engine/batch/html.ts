@@ -497,10 +497,29 @@ export function criterion(say: Say, o: BatchResults['objectives'][number]): stri
     : `${label(o.metric)}${o.of ? ` (${o.of})` : ''}: ${comparatorWords(o.metric, o.comparator, lang)} ${fmt(o.metric, o.threshold)}`;
 }
 
+/** An objective as the head of its row: its id, its text, and its criterion under them. */
+export function objectiveHead(say: Say, o: BatchResults['objectives'][number], text: string): string {
+  return `<div>${esc(o.id)}</div><div class="otext">${esc(text)}</div><div class="crit">${esc(criterion(say, o))}</div>`;
+}
+
+/** A probability of meeting an objective as the page writes it: the share, then its interval. */
+export function metFigure(say: Say, p: Proportion): string {
+  const { pct } = say;
+  return `<span class="p">${pct(p.p)}</span> <span class="ci">[${pct(p.ci95[0])}${say.sep} ${pct(p.ci95[1])}]</span>`;
+}
+
+/** How often an objective was not tested, and how often met when it was, under its bars; nothing where it always was. */
+export function notTested(say: Say, x: Aggregate['objectives'][string]): string {
+  const { pct, m: w } = say;
+  return x.not_tested && x.not_tested.count > 0
+    ? `<div class="nt">${w('obj.not_tested', { count: x.not_tested.count, n: x.not_tested.n, p: pct(x.not_tested.p), mcount: x.met_if_tested.count, mn: x.met_if_tested.n, mp: x.met_if_tested.n ? ` (${pct(x.met_if_tested.p)})` : '' })}</div>`
+    : '';
+}
+
 /** The page of a batch's results, in English or Vietnamese (the scenario's own texts in Vietnamese when the results hold them). */
 export function batchHtml(r: BatchResults, lang: Lang = 'en', files: PageFiles = {}): string {
   const say = sayIn(lang);
-  const { label, pct, m: w } = say;
+  const { label, m: w } = say;
   const texts = textsIn(r, lang);
   const groups: { agg: Aggregate; runs: RunRecord[] }[] = r.aggregates.map((agg) => ({ agg, runs: r.results.filter((x) => x.value === agg.value) }));
   const name = (g: { agg: Aggregate }) => (r.vary ? String(g.agg.value) : null);
@@ -525,12 +544,9 @@ export function batchHtml(r: BatchResults, lang: Lang = 'en', files: PageFiles =
         const vlabel = vary ? `<div class="vlabel">${esc(`${vary.key.split('.').pop()}=${g.agg.value}`)}</div>` : '';
         // a shard that holds no run (of this value of a sweep): no bar at '0 %', which would read as never met
         if (x.met.n === 0) return `<td>${vlabel}<div class="nt">${w(vary ? 'obj.no_runs' : 'obj.no_runs_shard')}</div></td><td>-</td>`;
-        const nt = x.not_tested && x.not_tested.count > 0
-          ? `<div class="nt">${w('obj.not_tested', { count: x.not_tested.count, n: x.not_tested.n, p: pct(x.not_tested.p), mcount: x.met_if_tested.count, mn: x.met_if_tested.n, mp: x.met_if_tested.n ? ` (${pct(x.met_if_tested.p)})` : '' })}</div>`
-          : '';
-        return `<td>${vlabel}${ratingBar(say, x)}</td><td><div class="metrow">${metBar(say, x.met)}<span class="fig"><span class="p">${pct(x.met.p)}</span> <span class="ci">[${pct(x.met.ci95[0])}${say.sep} ${pct(x.met.ci95[1])}]</span></span></div>${nt}</td>`;
+        return `<td>${vlabel}${ratingBar(say, x)}</td><td><div class="metrow">${metBar(say, x.met)}<span class="fig">${metFigure(say, x.met)}</span></div>${notTested(say, x)}</td>`;
       });
-      return cells.map((c, i) => `<tr>${i === 0 ? `<th rowspan="${cells.length}"><div>${esc(o.id)}</div><div class="otext">${esc(texts.objective(o.id))}</div><div class="crit">${esc(criterion(say, o))}</div></th>` : ''}${c}</tr>`).join('');
+      return cells.map((c, i) => `<tr>${i === 0 ? `<th rowspan="${cells.length}">${objectiveHead(say, o, texts.objective(o.id))}</th>` : ''}${c}</tr>`).join('');
     });
     sections.push(`<section><h2>${w('obj.h2')}</h2><table class="obj"><thead><tr><th>${w('obj.th_objective')}</th><th>${w('obj.th_rating')}</th><th>${w('obj.th_met')}</th></tr></thead><tbody>${rows.join('')}</tbody></table><p class="note">${w('obj.note')}</p></section>`);
   }

@@ -7,7 +7,7 @@
  */
 import { headline } from '../cli/batch-summary.js';
 import type { PlanComparison } from './plans.js';
-import { criterion, esc, htmlPage, metBar, r1, sayIn, type Say } from './html.js';
+import { esc, htmlPage, metBar, metFigure, notTested, objectiveHead, r1, sayIn, type Say } from './html.js';
 import { shownMetrics, textsIn, type ObjectiveAggregate } from './results.js';
 import type { MetricStats } from './stats.js';
 import { showsDifference, signedFigure, signedPoints, unitReference } from './format.js';
@@ -88,11 +88,7 @@ const sentence = (s: string) => `${s.replace(/^./, (c) => c.toUpperCase())}.`;
 
 /** A probability of meeting an objective under one plan: its bar over its figure and interval, and how often it was not tested. */
 function metCell(say: Say, x: ObjectiveAggregate): string {
-  const { pct, m: w } = say;
-  const nt = x.not_tested && x.not_tested.count > 0
-    ? `<div class="nt">${w('obj.not_tested', { count: x.not_tested.count, n: x.not_tested.n, p: pct(x.not_tested.p), mcount: x.met_if_tested.count, mn: x.met_if_tested.n, mp: x.met_if_tested.n ? ` (${pct(x.met_if_tested.p)})` : '' })}</div>`
-    : '';
-  return `<td class="met">${metBar(say, x.met, MET_BAR_PX)}<div class="fig"><span class="p">${pct(x.met.p)}</span> <span class="ci">[${pct(x.met.ci95[0])}${say.sep} ${pct(x.met.ci95[1])}]</span></div>${nt}</td>`;
+  return `<td class="met">${metBar(say, x.met, MET_BAR_PX)}<div class="fig">${metFigure(say, x.met)}</div>${notTested(say, x)}</td>`;
 }
 
 /** The page of two plans compared, in English or Vietnamese; `files`: the results files as the command was given them. */
@@ -119,7 +115,7 @@ export function plansHtml(c: PlanComparison, files: { a: string; b: string }, la
         of: { objective: o.id }, label: o.id, stats: x.met, shows: showsDifference(x.met.ci95, x.gained, x.lost),
         write: (v) => signedPoints(v, lang), scale: scaleOf('points', lang, 100), counts: x.gained || x.lost ? `(+${x.gained} -${x.lost})` : undefined,
       };
-      const head = `<th class="oid"><div>${esc(o.id)}</div><div class="otext">${esc(texts.objective(o.id))}</div><div class="crit">${esc(criterion(say, o))}</div></th>`;
+      const head = `<th class="oid">${objectiveHead(say, o, texts.objective(o.id))}</th>`;
       return `<tr>${head}${metCell(say, aggA.objectives[o.id])}${metCell(say, aggB.objectives[o.id])}${differenceCells(say, d)}</tr>`;
     });
     const th = `<tr><th>${w('obj.th_objective')}</th><th>${esc(w('pp.th_met', { side: 'a' }))}</th><th>${esc(w('pp.th_met', { side: 'b' }))}</th><th>${esc(w('pp.th_points'))}</th><th>${esc(w('pp.th_plot'))}</th></tr>`;
@@ -146,7 +142,7 @@ export function plansHtml(c: PlanComparison, files: { a: string; b: string }, la
 
   const body = `<h1>${esc(w('pp.h1'))}</h1>
 <table class="sides"><thead><tr><th>${esc(w('pp.plan'))}</th><th>${esc(w('pp.file'))}</th><th>${esc(w('pp.batch'))}</th></tr></thead><tbody>${sides.join('')}</tbody></table>
-${same}<p class="note">${esc(w('cp.note').replace(/\n/g, ' '))}</p><p class="note">${esc(w('pp.plot_note'))}</p>
+${same}<p class="note">${esc(`${w('cp.note').replace(/\n/g, ' ')}.`)}</p><p class="note">${esc(w('pp.plot_note'))}</p>
 ${sections.join('\n')}
 <footer>${esc(w('pp.footer', { seeds: seedFormula(lang, c.a.seed_formula) }))}</footer>
 `;
