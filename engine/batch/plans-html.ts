@@ -150,7 +150,7 @@ ${sections.join('\n')}
 }
 
 /** The page's own rules, after the batch pages' (html.ts). */
-const PLANS_CSS = `table.sides{margin:8px 0}table.sides td code{white-space:nowrap}
+const PLANS_CSS = `table.sides{margin:8px 0}table.sides th{white-space:nowrap}table.sides td code{overflow-wrap:anywhere}
 table.cmp td.num{font-variant-numeric:tabular-nums;white-space:nowrap}table.cmp td.shows{font-weight:600}table.cmp td.shows .ci{font-weight:400}
 table.cmp thead th{max-width:230px;vertical-align:bottom}table.cmp th.oid{min-width:240px;max-width:300px;font-weight:600}table.cmp td.met .fig{margin-top:2px}table.cmp td.met .nt{max-width:${MET_BAR_PX + 40}px}
 table.cmp td.plot{padding-top:2px;padding-bottom:2px}
