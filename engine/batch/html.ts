@@ -606,7 +606,7 @@ svg text{font-size:11px;fill:#444}svg .xlabel{fill:#666}svg .inbar{fill:#fff;fon
 .ciband{fill:#4f7cac;opacity:.15}.curve{fill:none;stroke:#4f7cac;stroke-width:2}.dot{fill:#1b2f45}
 table{border-collapse:collapse}th,td{padding:4px 8px;text-align:left;vertical-align:middle;border-bottom:1px solid #eee}
 table.stats td{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-table.paired td.shows{font-weight:600}table.paired .dir{display:inline-block;min-width:${lang === 'en' ? 3.4 : 4.2}em;text-align:left}table.paired td.better .dir{color:#1a7f37}table.paired td.worse .dir{color:#b42318}table.paired th.sub{padding-top:12px;color:#555}
+table.paired td.shows{font-weight:600}table.paired .dir{display:inline-block;min-width:3.4em;text-align:left}html[lang=vi] table.paired .dir{min-width:4.2em}table.paired td.better .dir{color:#1a7f37}table.paired td.worse .dir{color:#b42318}table.paired th.sub{padding-top:12px;color:#555}
 table.obj th[rowspan]{max-width:320px;font-weight:600}.otext{font-weight:400;color:#444}.crit{font-weight:400;color:#777;font-size:12px;font-family:ui-monospace,Consolas,'SF Mono','Noto Sans Mono','Liberation Mono','Courier New',monospace}
 .vlabel{font-size:12px;color:#555}.p{font-weight:600}.ci{color:#666}
 .metrow{display:flex;align-items:center;column-gap:8px;flex-wrap:wrap}.metrow svg{flex:none}

@@ -10,7 +10,7 @@ import type { PlanComparison } from './plans.js';
 import { esc, htmlPage, metBar, metFigure, notTested, objectiveHead, r1, sayIn, type Say } from './html.js';
 import { shownMetrics, textsIn, type ObjectiveAggregate } from './results.js';
 import type { MetricStats } from './stats.js';
-import { showsDifference, signedFigure, signedPoints, unitReference } from './format.js';
+import { differenceDirection, OBJECTIVE_MET, showsDifference, signedFigure, signedPoints, unitReference, type Direction } from './format.js';
 import { zeroBasedTicks } from './ticks.js';
 import { seedFormula } from './words.js';
 
@@ -34,6 +34,8 @@ interface Difference {
   scale: (max: number) => { top: number; text: string };
   /** after the interval: the runs that met an objective under one plan only, "(+N -M)" */
   counts?: string;
+  /** better or worse for b, where the runs show the difference and its figure has a better side (format.ts) */
+  direction: Direction | null;
 }
 
 /**
@@ -45,7 +47,7 @@ function differenceCells(say: Say, d: Difference): string {
   const { mean, ci95 } = d.stats;
   if (mean === null) return `<td class="num">${d.stats.n === 0 && d.stats.never === 0 ? '-' : esc(say.m('sum.never'))}</td><td></td>`;
   const text = ci95 ? `${d.write(mean)} <span class="ci">[${d.write(ci95[0])}${say.sep} ${d.write(ci95[1])}]</span>` : d.write(mean);
-  const star = d.shows ? ' <b>*</b>' : '';
+  const star = d.shows ? ` <b>*</b>${d.direction ? ` <span class="dir ${d.direction}">${esc(say.m(`dir.${d.direction}`))}</span>` : ''}` : '';
   const counts = d.counts ? ` <span class="ci">${esc(d.counts)}</span>` : '';
   return `<td class="num${d.shows ? ' shows' : ''}">${text}${star}${counts}</td><td class="plot">${forest(say, d)}</td>`;
 }
@@ -112,7 +114,7 @@ export function plansHtml(c: PlanComparison, files: { a: string; b: string }, la
     const rows = c.objectives.map((o) => {
       const x = p.objectives[o.id];
       const d: Difference = {
-        of: { objective: o.id }, label: o.id, stats: x.met, shows: showsDifference(x.met.ci95, x.gained, x.lost),
+        of: { objective: o.id }, label: o.id, stats: x.met, shows: showsDifference(x.met.ci95, x.gained, x.lost), direction: differenceDirection(OBJECTIVE_MET, x.met.ci95, x.gained, x.lost),
         write: (v) => signedPoints(v, lang), scale: scaleOf('points', lang, 100), counts: x.gained || x.lost ? `(+${x.gained} -${x.lost})` : undefined,
       };
       const head = `<th class="oid">${objectiveHead(say, o, texts.objective(o.id))}</th>`;
@@ -131,7 +133,7 @@ export function plansHtml(c: PlanComparison, files: { a: string; b: string }, la
     const s = p.metrics[metric];
     const diffUnit = unitReference([s.ci95?.[0], s.ci95?.[1]]);
     const d: Difference = {
-      of: { metric }, label: name, stats: s, shows: showsDifference(s.ci95, s.up, s.down),
+      of: { metric }, label: name, stats: s, shows: showsDifference(s.ci95, s.up, s.down), direction: differenceDirection(metric, s.ci95, s.up, s.down),
       write: (v) => signedFigure(metric, v, diffUnit, lang), scale: scaleOf(metric, lang),
     };
     return `<tr><th>${esc(name)}</th><td class="num">${mean(aggA.metrics[metric])}</td><td class="num">${mean(aggB.metrics[metric])}</td>${differenceCells(say, d)}</tr>`;
@@ -151,7 +153,7 @@ ${sections.join('\n')}
 
 /** The page's own rules, after the batch pages' (html.ts). */
 const PLANS_CSS = `table.sides{margin:8px 0}table.sides th{white-space:nowrap}table.sides td code{overflow-wrap:anywhere}
-table.cmp td.num{font-variant-numeric:tabular-nums;white-space:nowrap}table.cmp td.shows{font-weight:600}table.cmp td.shows .ci{font-weight:400}
+table.cmp td.num{font-variant-numeric:tabular-nums;white-space:nowrap}table.cmp td.shows{font-weight:600}table.cmp .dir.better{color:#1a7f37}table.cmp .dir.worse{color:#b42318}table.cmp td.shows .ci{font-weight:400}
 table.cmp thead th{max-width:230px;vertical-align:bottom}table.cmp th.oid{min-width:240px;max-width:300px;font-weight:600}table.cmp td.met .fig{margin-top:2px}table.cmp td.met .nt{max-width:${MET_BAR_PX + 40}px}
 table.cmp td.plot{padding-top:2px;padding-bottom:2px}
 svg .zero{stroke:#999;stroke-dasharray:3 3}svg .whisker.faint{stroke:#999}svg .dot.open{fill:#fff;stroke:#1b2f45;stroke-width:1.5}svg .scale{font-size:10px;fill:#777}

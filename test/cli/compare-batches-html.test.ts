@@ -57,7 +57,9 @@ describe('drill compare of two plans\' batch results, as a page (--out F.html)',
     for (const label of ['people lost', 'people rescued', 'mean first on scene', 'objectives met']) expect(html).toContain(`<th>${label}</th>`);
     // each row's difference is a figure with its interval and a plot: the dike guards on the dike reach the seepage in
     // time more often, a difference the runs show
-    expect(html).toMatch(/<th class="oid"><div>seepage-response<\/div>.*?<td class="num shows">\+\d+ <span class="ci">\[\+[\d.]+, \+\d+\]<\/span> <b>\*<\/b>/);
+    expect(html).toMatch(/<th class="oid"><div>seepage-response<\/div>.*?<td class="num shows">\+\d+ <span class="ci">\[\+[\d.]+, \+\d+\]<\/span> <b>\*<\/b> <span class="dir better">better<\/span>/);
+    // a figure with no better side (more rescued where more were caught) gets its * and no word
+    expect(html).toMatch(/<th>people rescued<\/th>(?:(?!<\/tr>).)*<b>\*<\/b>(?!\s*<span class="dir)/);
     expect(html.match(/<svg [^>]*aria-label="b - a of /g)?.length).toBe(6 + 14);
     expect(html).toContain('what plan b changed in that run');
     expect(html).toContain('Written by drill compare.');
