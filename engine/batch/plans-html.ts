@@ -5,7 +5,7 @@
  * for run as a forest plot (a dot and its interval around a zero line); the notes the text gives. Drawn with the
  * batch page's frame, style and bars (html.ts). Pure: the comparison in, text out.
  */
-import { headline } from '../cli/batch-summary.js';
+import { headline } from './headline.js';
 import type { PlanComparison } from './plans.js';
 import { esc, htmlPage, metBar, metFigure, notTested, objectiveHead, r1, sayIn, type Say } from './html.js';
 import { shownMetrics, textsIn, type ObjectiveAggregate } from './results.js';

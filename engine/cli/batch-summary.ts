@@ -5,12 +5,13 @@
  * not being tested (all over all runs), and of meeting it when tested. A sweep
  * (--vary) is shown one column per value.
  */
-import { areasBySlowness, busiestUnits, shownMetrics, sweepWithoutEffect, textsIn, unitsByBusy, type Aggregate, type BatchResults, type PairedAggregate } from '../batch/results.js';
+import { areasBySlowness, busiestUnits, shownMetrics, sweepWithoutEffect, unitsByBusy, type Aggregate, type BatchResults, type PairedAggregate } from '../batch/results.js';
 import type { PlanComparison } from '../batch/plans.js';
 import { sessionPlaces } from '../batch/session.js';
 import type { MetricStats, Proportion } from '../batch/stats.js';
 import { differenceDirection, fmtFigure, fmtFigureBeside, metricLabel, OBJECTIVE_MET, showsDifference, signedFigure, signedPoints, unitReference, withPercent } from '../batch/format.js';
 import { say } from '../batch/words.js';
+import { headline } from '../batch/headline.js';
 import type { Lang } from '../scenario/text.js';
 
 export function pct(p: number, lang: Lang = 'en'): string {
@@ -39,18 +40,6 @@ function meanCI(metric: string, s: MetricStats, lang: Lang, unitOf: number | nul
 function table(rows: string[][], alignRight: boolean[]): string[] {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   return rows.map((r) => r.map((cell, c) => (alignRight[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('   ').trimEnd());
-}
-
-export function headline(r: BatchResults, lang: Lang = 'en'): string {
-  const m = (key: string, params?: Record<string, string | number>) => say(lang, key, params);
-  const values = r.vary ? r.vary.values.length : 1;
-  // one value is a setting, not a sweep: 'for each of 1 values' said nothing
-  const runs = !r.vary ? m('runs', { n: r.runs })
-    : values === 1 ? m('sum.runs_vary_one', { runs: r.runs, key: r.vary.key, value: String(r.vary.values[0]) })
-    : m('sum.runs_vary', { runs: r.runs, n: values, key: r.vary.key });
-  const who = r.decisions ? m('sum.decisions', { count: r.decisions.count, players: r.decisions.players.join(', ') || m('none') }) : m('sum.doctrine');
-  const shard = r.shard ? m('sum.shard', { i: r.shard.index, n: r.shard.count, k: r.results.length, total: r.runs * values }) : '';
-  return m('sum.headline', { id: r.scenario.id, title: textsIn(r, lang).title, runs, seed: m('master_seed', { seed: r.seed }), who, shard });
 }
 
 /** The table, in English or Vietnamese (figures with a decimal comma in Vietnamese, as the AAR writes them). */
