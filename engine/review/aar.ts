@@ -419,7 +419,7 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   // people who set off and were stranded on the road, a road on their way cut with no other open way on (engine
   // 0.8.0): the roads again, and the same remedy
   for (const z of rv.zones.filter((x) => x.stranded_t !== null)) {
-    improvements.push(f(z.stranded_end > 0 ? 'f.zone.stranded' : 'f.zone.stranded_then', { zone: ref('zone', z.id), at: t(z.stranded_t!), people: { n: z.stranded_people }, left: { n: z.stranded_end } }, {
+    improvements.push(f(z.stranded_end > 0 ? `f.zone.stranded${stop}` : 'f.zone.stranded_then', { zone: ref('zone', z.id), at: t(z.stranded_t!), people: { n: z.stranded_people }, left: { n: z.stranded_end }, end: t(rv.t_end) }, {
       capability: capOfZone(z.id), element: 'planning', org: roleOfArea(sc, z.area),
       action: { key: 'a.zone.reachable', params: { zone: ref('zone', z.id) } },
     }));
@@ -436,7 +436,8 @@ function findings(sc: Scenario, rv: Review, objectives: ObjectiveRow[]): { stren
   for (const a of rv.areas) {
     if (a.stock_out_t !== null) improvements.push(f('f.stock.out', { area: ref('area', a.id), at: t(a.stock_out_t) }, { capability: SUPPLIES, element: 'equipment', org: roleOfArea(sc, a.id) }));
     else if (a.isolated_s > 0 && a.stock_days_left !== null && a.stock_days_left < 3) {
-      improvements.push(f('f.stock.low', { area: ref('area', a.id), isolated: s(a.isolated_s), days: { days: a.stock_days_left } }, { capability: SUPPLIES, element: 'equipment', org: roleOfArea(sc, a.id) }));
+      // a log stopped early: what was left where it ends, not "at the end" of a run that went on
+      improvements.push(f(`f.stock.low${stop}`, { area: ref('area', a.id), isolated: s(a.isolated_s), days: { days: a.stock_days_left }, end: t(rv.t_end) }, { capability: SUPPLIES, element: 'equipment', org: roleOfArea(sc, a.id) }));
     }
   }
 

@@ -220,7 +220,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
 
   h(3, w.m('h.areas'));
   B.push({
-    kind: 'table', head: ['col.area', 'col.risk_max', 'col.evacuated', 'col.isolated', 'col.stock_first', 'col.stock_left', 'col.stock_out'].map((k) => w.m(k)), align: ['l', 'r', 'r', 'r', 'r', 'r', 'l'],
+    kind: 'table', head: ['col.area', 'col.risk_max', 'col.evacuated', 'col.isolated', 'col.stock_first', stop ? 'col.stock_left_stopped' : 'col.stock_left', 'col.stock_out'].map((k) => w.m(k)), align: ['l', 'r', 'r', 'r', 'r', 'r', 'l'],
     rows: rv.areas.map((a) => [
       txt(w.name('area', a.id)), txt(a.risk_max ? String(a.risk_max) : w.m('fmt.none')), txt(a.zone_population ? w.pct(a.evacuated_share) : w.m('fmt.none')),
       txt(a.isolated_s ? w.dur(a.isolated_s) : w.m('fmt.none')), txt(a.stock_days_first === null ? w.m('fmt.none') : w.days(a.stock_days_first)),

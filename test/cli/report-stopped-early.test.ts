@@ -62,4 +62,23 @@ describe('drill report on a run stopped with --until', () => {
     const vi = drill(['report', log, '--lang', 'vi']).stdout;
     expect(vi).toContain('- Sạt lở vùi nhà bản Huổi Mường, báo tin lúc T+05:40 (22:40): 5 người vẫn còn gặp nạn lúc T+06:10 (23:10), khi nhật ký kết thúc, và đến lúc đó chưa có lực lượng nào đến được.');
   });
+
+  it("says what supplies an area cut off had left where the log stops, not 'at the end', in the finding and the areas table", () => {
+    // Kỳ Sơn stopped at T+06:00: Tà Cạ had been cut off for 2 h, and the road stayed cut for hours after
+    const dir = tempDir('drillsim-until-');
+    const log = join(dir, 'cut-off.json');
+    expect(drill(['run', SCENARIO, '--until', 'T+06:00', '--out', log, '--quiet']).code).toBe(0);
+    const en = drill(['report', log, '--lang', 'en']).stdout;
+    expect(en).toContain('- Tà Cạ had been cut off for 2 h by T+06:00 (00:00), where the log ends, and had supplies for only 1.9 days left then.');
+    expect(en).toContain('| Supplies left where the log ends |');
+    expect(en).not.toMatch(/left at the end\.|Supplies left at the end/);
+    const vi = drill(['report', log, '--lang', 'vi']).stdout;
+    expect(vi).toContain('- Tà Cạ bị chia cắt trong 2 giờ tính đến T+06:00 (00:00), khi nhật ký kết thúc, và lúc đó chỉ còn dự trữ cho 1,9 ngày.');
+    expect(vi).toContain('| Dự trữ còn lại khi nhật ký kết thúc |');
+    expect(vi).not.toContain('cuối lượt chỉ còn dự trữ');
+    // the same run to the end still says "at the end"
+    const whole = join(dir, 'whole.json');
+    expect(drill(['run', SCENARIO, '--out', whole, '--quiet']).code).toBe(0);
+    expect(drill(['report', whole, '--lang', 'en']).stdout).toContain('- Tà Cạ was cut off for 7 h and had supplies for only 1.7 days left at the end.');
+  });
 });
