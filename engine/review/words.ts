@@ -499,7 +499,9 @@ export class Words {
       // a group on the road re-routed by a road changed on its way, to its shelter or another, or stranded with no open road on (engine 0.8.0)
       case 'zone.trip': {
         const nodes = e.nodes as string[] | undefined;
-        const args = { zone: this.name('zone', id), n: e.n as number, shelter: this.name('shelter', String(e.shelter)) };
+        // when the group left: two groups of a zone re-routed at once, bound for the same shelter, read as one line
+        // twice (Tri Lễ's 34 and 34 at T+04:30) but for when they left, and so when they arrive
+        const args = { zone: this.name('zone', id), n: e.n as number, shelter: this.name('shelter', String(e.shelter)), set_off: { t: e.set_off as number } };
         if (e.stranded === true) return this.m('ev.zone.trip_stranded', { ...args, node: this.nodeName(nodes?.[nodes.length - 1] ?? '') });
         // bound for another of the zone's shelters, none of the roads to its own open (engine 0.8.0)
         if (typeof e.from_shelter === 'string') return this.m('ev.zone.trip_elsewhere', { ...args, from: this.name('shelter', e.from_shelter), at: { t: e.t + (e.travel_s as number) } });

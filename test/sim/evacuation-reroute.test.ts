@@ -113,8 +113,8 @@ describe('a road cut ahead of evacuees on their way', () => {
     expect(arrivals(evs, 'school')[0]).toEqual([2250, 10]);
     const scenario = bridge();
     const trip = evs.find((e) => e.type === 'zone.trip') as LogEvent;
-    expect(new Words('en', scenario).event(trip)).toBe('riverside: 10 people on the way to school take another road, due there at T+00:37:30 (08:37)');
-    expect(new Words('vi', scenario).event(trip)).toBe('riverside: 10 người đang trên đường đến school phải đi đường khác, dự kiến đến nơi lúc T+00:37:30 (08:37)');
+    expect(new Words('en', scenario).event(trip)).toBe('riverside: 10 people who left at T+00:00 (08:00) for school take another road, due there at T+00:37:30 (08:37)');
+    expect(new Words('vi', scenario).event(trip)).toBe('riverside: 10 người rời đi lúc T+00:00 (08:00), đang trên đường đến school, phải đi đường khác, dự kiến đến nơi lúc T+00:37:30 (08:37)');
     // nobody was stranded: the zone's counts say nothing of it
     expect(evs.filter((e) => e.type === 'zone.progress' && 'stranded' in e)).toEqual([]);
     expect(sim.world.zones.riverside).toMatchObject({ remaining: 0, moving: 0, sheltered: 100 });
@@ -232,8 +232,8 @@ describe('with no open way on, they are stranded', () => {
     expect(new Words('en', scenario).event(last)).toBe('riverside: 0 in shelter, 10 on the way, 0 still in the zone; 10 of them stranded, with no open road on to their shelter or another with room');
     // the event lines, in both languages
     const trip = evs.find((e) => e.type === 'zone.trip');
-    expect(new Words('en', scenario).event(trip)).toBe('riverside: 10 people on the way to school are stranded at Bridge: no open road leads on to the shelter, nor to another of the zone\'s with room');
-    expect(new Words('vi', scenario).event(trip)).toBe('riverside: 10 người đang trên đường đến school bị kẹt lại tại Bridge: không còn đường thông đến điểm sơ tán nào còn chỗ');
+    expect(new Words('en', scenario).event(trip)).toBe('riverside: 10 people who left at T+00:00 (08:00) for school are stranded at Bridge: no open road leads on to the shelter, nor to another of the zone\'s with room');
+    expect(new Words('vi', scenario).event(trip)).toBe('riverside: 10 người rời đi lúc T+00:00 (08:00), đang trên đường đến school, bị kẹt lại tại Bridge: không còn đường thông đến điểm sơ tán nào còn chỗ');
     // the after-action report: a finding on the zone, with its people left on the road at the end
     const aar = buildAar(log!, scenario, evs);
     const stranded = aar.improvements.filter((f) => f.key === 'f.zone.stranded');
@@ -327,8 +327,8 @@ describe('with no open way to their own shelter, they turn to another of the zon
     expect(sim.world.shelters.hall.occupancy).toBe(100);
     // the report's line and the trainee's feed, in both languages
     const e = trip as LogEvent;
-    expect(new Words('en', scenario).event(e)).toBe('riverside: 10 people on the way to school, with no open road left to it, go instead to hall, due there at T+01:10 (09:10)');
-    expect(new Words('vi', scenario).event(e)).toBe('riverside: 10 người đang trên đường đến school không còn đường thông đến đó, chuyển sang hall, dự kiến đến nơi lúc T+01:10 (09:10)');
+    expect(new Words('en', scenario).event(e)).toBe('riverside: 10 people who left at T+00:00 (08:00) for school, with no open road left to it, go instead to hall, due there at T+01:10 (09:10)');
+    expect(new Words('vi', scenario).event(e)).toBe('riverside: 10 người rời đi lúc T+00:00 (08:00), đang trên đường đến school, không còn đường thông đến đó, chuyển sang hall, dự kiến đến nơi lúc T+01:10 (09:10)');
     expect(feed(sim, [e], 'chair', new Map(), 'en')).toEqual(['  T+00:05  riverside: 10 people on the way to shelter school, with no open road left to it, go instead to shelter hall, there at T+01:10']);
     expect(feed(sim, [e], 'chair', new Map(), 'vi')).toEqual(['  T+00:05  riverside: 10 người đang trên đường đến điểm sơ tán school không còn đường thông đến đó, chuyển sang điểm sơ tán hall, đến nơi lúc T+01:10']);
     // nobody stranded: the after-action report has no stranded finding, and drill run's people line no stranded count
