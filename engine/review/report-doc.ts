@@ -197,10 +197,11 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   });
 
   h(3, w.m('h.shelters'));
+  // own supplies: none listed (supplies_person_days left out, read as 0) is no reading, not "0.0 days" to last
   B.push({ kind: 'chart', chart: { kind: 'shelters' }, title: w.m('chart.shelters'), desc: w.m('chart.shelters_desc') });
   B.push({
     kind: 'table', head: ['col.shelter', 'col.area', 'col.capacity', 'col.peak', 'col.peak_share', 'col.full_at', 'col.supplies_days'].map((k) => w.m(k)), align: ['l', 'l', 'r', 'r', 'r', 'l', 'r'],
-    rows: rv.shelters.map((s) => [txt(w.name('shelter', s.id)), txt(w.name('area', s.area)), txt(w.num(s.capacity)), txt(w.num(s.peak)), txt(w.pct(s.peak_share)), txt(time(s.full_t)), txt(s.supplies_days_at_peak === null ? w.m('fmt.none') : w.days(s.supplies_days_at_peak))]),
+    rows: rv.shelters.map((s) => [txt(w.name('shelter', s.id)), txt(w.name('area', s.area)), txt(w.num(s.capacity)), txt(w.num(s.peak)), txt(w.pct(s.peak_share)), txt(time(s.full_t)), txt(s.supplies_days_at_peak === null || s.supplies_person_days === 0 ? w.m('fmt.none') : w.days(s.supplies_days_at_peak))]),
   });
 
   h(3, w.m('h.incidents'));

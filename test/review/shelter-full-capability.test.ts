@@ -62,3 +62,18 @@ describe('a full shelter in the findings', () => {
     expect(f.find((s) => s.id === 's2')).toMatchObject({ full_t: 4 * H, overflow_t: 5 * H, overflow_zone: 'z2', overflow_people: 10 });
   });
 });
+
+describe('the shelters table\'s own supplies', () => {
+  it('gives "–", not "0.0 days", for a shelter whose scenario lists no supplies, in both languages (typhoon-landfall-coast)', () => {
+    const aar = aarOf(loadNamed('typhoon-landfall-coast'));
+    const en = renderReport(aar, 'md', 'en');
+    // the anchorages and the hotels list no supplies_person_days; the schools do
+    expect(en).toContain('| Lạch Quèn anchorage | Quỳnh Anh commune | 1,000 | 800 | 80 % | – | – |');
+    expect(en).toContain('| Cửa Lò schools | Cửa Lò ward | 4,000 | 4,000 | 100 % | T+1d06:00 (12:00) | 3.0 days |');
+    expect(en).not.toContain('| 0.0 days |');
+    const vi = renderReport(aar, 'md', 'vi');
+    expect(vi).toContain('| Khu neo đậu Lạch Quèn | Xã Quỳnh Anh | 1.000 | 800 | 80% | – | – |');
+    expect(vi).not.toContain('| 0,0 ngày |');
+    expect(renderReport(aar, 'html', 'en')).not.toContain('0.0 days');
+  });
+});
