@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { planFork } from '../review/fork.js';
+import { stoppedEarly } from '../review/review.js';
 import { runScenario, serializeRunLog, type RunLog } from '../sim/run.js';
 import { textIn } from '../scenario/text.js';
 import { sayIn } from '../scenario/say.js';
@@ -81,6 +82,18 @@ export const forkCommand: Subcommand = {
       const pos = plan.index !== undefined ? decisionPosition(decFile, plan.index) : { line: 1, column: 1 };
       process.stderr.write(`${decFile}:${pos.line}:${pos.column}: error[decision-before-fork] (decisions[${plan.index}].at): ${message} (${hint})\n`);
       return 1;
+    }
+    // said even with --quiet, as the files' warnings are: what the fork keeps of the run is not what one may assume
+    const early = stoppedEarly(log, scenario.horizon);
+    if (early?.by === 'until') {
+      const vary = log.varied ? ` --vary ${log.varied.key}=${log.varied.value}` : '';
+      process.stderr.write(say(lang, 'fork.until', { file, t: clock(early.t), end: clock(early.end), seed: log.seed, vary }) + '\n');
+    }
+    if (plan.dropped.length) {
+      const n = plan.dropped.reduce((sum, d) => sum + d.n, 0);
+      const list = plan.dropped.length === 1 ? plan.dropped[0].role : plan.dropped.map((d) => `${d.role} (${d.n})`).join(', ');
+      const players = next.players.length ? next.players.join(', ') : say(lang, 'validate.no-players');
+      process.stderr.write(say(lang, 'fork.dropped', { file, n, list, at: clock(at), decisions: decFile, players, roles: plan.dropped.map((d) => d.role).join(', ') }) + '\n');
     }
     const refusals = values.quiet ? undefined : refusalRecorder(decFile, next, say(lang, 'fork.kept-from', { file }), lang);
     const { summary, log: forked } = runScenario(scenario, { seed: log.seed, until: log.until, players: plan.players, joined: plan.joined, varied: log.varied, decisions: plan.decisions, sha256: nodeSha256, onRefused: refusals?.onRefused });

@@ -92,6 +92,8 @@ const en = {
   'fork.head': 'forked {file} at {at}: kept {kept} of its {all} decisions (those before {at}), took {took} from {decisions}',
   'fork.joined': '  {roles}: played by doctrine until {at}, as in {file}; from {decisions} on',
   'fork.kept-from': 'kept from {file}',
+  'fork.until': '{file}: note: this run stopped at {t} (drill run --until), before the scenario\'s end at {end}, and so does its fork; to fork it played to the end, run it again without --until (drill run <scenario> --seed {seed}{vary} --decisions {file} --out F) and fork that log',
+  'fork.dropped': '{file}: note: the fork drops {n} {n:decision|decisions} of {list} from {at} on: {decisions} decides only for {players}, and a role a trainee played stays played (doctrine does not take it over), so from {at} nobody decides for {roles}; to keep them, copy them into {decisions}',
 
   // drill compare
   'compare.head': '{label}: {file}  {scenario}, seed {seed}, {who}, {events} events, hash {hash}',
@@ -334,6 +336,8 @@ const vi: Record<CliKey, string> = {
   'fork.head': 'đã rẽ nhánh {file} lúc {at}: giữ {kept} trên {all} quyết định của lượt chạy (những quyết định trước {at}), lấy {took} từ {decisions}',
   'fork.joined': '  {roles}: do phương án tự động đảm nhận đến {at}, như trong {file}; từ đó theo {decisions}',
   'fork.kept-from': 'giữ từ {file}',
+  'fork.until': '{file}: lưu ý: lượt chạy này dừng lúc {t} (drill run --until), trước khi kịch bản kết thúc lúc {end}, nên nhánh rẽ của nó cũng dừng ở đó; muốn rẽ nhánh lượt chạy đến hết kịch bản, hãy chạy lại nó không có --until (drill run <kịch-bản> --seed {seed}{vary} --decisions {file} --out F) rồi rẽ nhánh nhật ký mới',
+  'fork.dropped': '{file}: lưu ý: nhánh rẽ bỏ {n} quyết định của {list} từ {at} trở đi: {decisions} chỉ quyết định cho {players}, và vai do học viên đảm nhận vẫn là vai của người chơi (phương án tự động không thay), nên từ {at} không ai quyết định cho {roles}; muốn giữ các quyết định đó, hãy chép chúng vào {decisions}',
 
   'compare.head': '{label}: {file}  {scenario}, seed {seed}, {who}, {events} sự kiện, mã băm {hash}',
   'compare.played': 'vai do người chơi đảm nhận: {roles}',

@@ -13,6 +13,13 @@
  *
  * A play session saved part-way can be forked up to where it stopped (its
  * decisions after that are not known); the fork runs to the scenario's end.
+ * A run stopped with `drill run --until` stops there in its fork too: its
+ * `until` is the run's, and the fork keeps it.
+ *
+ * The run's decisions from the fork on are all replaced by the new file's: a
+ * trainee's decisions for a role the new file does not decide for are
+ * dropped (`dropped`), and that role, played before, has nobody deciding for
+ * it after the fork.
  */
 import { formatClock, writtenClock } from '../scenario/duration.js';
 import { say, sayIn, type Say } from '../scenario/say.js';
@@ -21,7 +28,7 @@ import { decisionFromRecord, type RunLog } from '../sim/run.js';
 import { endOf } from './review.js';
 
 export type ForkPlan =
-  | { ok: true; decisions: Decision[]; players: string[]; joined: Record<string, number>; kept: number; added: number }
+  | { ok: true; decisions: Decision[]; players: string[]; joined: Record<string, number>; kept: number; added: number; dropped: { role: string; n: number }[] }
   | { ok: false; code: 'after-end' | 'decision-before-fork'; message: string; hint: string; index?: number; words: { message: Say; hint: Say } };
 
 /** A refusal in English (`message`, `hint`) and as words for any language. */
@@ -54,5 +61,16 @@ export function planFork(log: RunLog, at: number, next: DecisionsInput, written?
     if (!playedBefore.includes(role)) joined[role] = at;
     else if (log.joined?.[role] !== undefined) joined[role] = log.joined[role];
   }
-  return { ok: true, decisions: [...kept, ...next.decisions], players, joined, kept: kept.length, added: next.decisions.length };
+  // a trainee's decisions from the fork on, for a role the new file does not decide for: gone with the run's later
+  // decisions, and the role stays played, so nobody decides for it after the fork (the CLI says so); those after a
+  // run stopped with --until were never played, and the fork stops there too
+  const dropped = new Map<string, number>();
+  for (const d of log.decisions.map(decisionFromRecord)) {
+    if (d.at < at || d.at >= log.until || d.author === 'controller' || next.players.includes(d.role)) continue;
+    dropped.set(d.role, (dropped.get(d.role) ?? 0) + 1);
+  }
+  return {
+    ok: true, decisions: [...kept, ...next.decisions], players, joined, kept: kept.length, added: next.decisions.length,
+    dropped: [...dropped].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([role, n]) => ({ role, n })),
+  };
 }
