@@ -34,12 +34,15 @@ import { shellArg } from './shell.js';
 import { StaleGeneratedStepperError } from '../core/errors.js';
 
 /**
- * The header's decisions for the file given: a decisions file (YAML) has no session to check, so the results' record
- * of the session their log was played in stands as it is; a log has one, checked like every other field.
+ * The header's decisions for the file given: the session's record is checked only where both the results and the
+ * decisions given have one. A decisions file (YAML) has no session to check, so the results' record stands as it
+ * is; results of a decisions file (or of an engine before sessions were kept) have none, and the log of the session
+ * that file was played in gives the same decisions, as the docs say (its session is not the results' to hold).
  */
 function expectedDecisions(dec: DecisionsInput, r: BatchResults): NonNullable<BatchHeader['decisions']> {
-  const d = decisionsHeader(dec);
-  return !dec.session && r.decisions?.session ? { ...d, session: r.decisions.session } : d;
+  const { session, ...d } = decisionsHeader(dec);
+  const kept = r.decisions?.session;
+  return kept === undefined ? d : { ...d, session: session ?? kept };
 }
 
 /** Runs (and aggregate figures, and fields of a run) shown before '... and N more'. */

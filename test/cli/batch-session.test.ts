@@ -105,3 +105,35 @@ describe('drill batch --decisions <session log>: the session among the runs', ()
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('a session\'s log and the decisions file it played: the same decisions, wherever a batch meets them', () => {
+  let dir = '', log = '', other = '';
+  beforeAll(() => {
+    dir = tempDir('drillsim-batch-session-same-');
+    log = join(dir, 'session.json');
+    other = join(dir, 'other.json');
+    expect(drill(['run', SCENARIO, '--decisions', DECISIONS, '--seed', '2022', '--out', log, '--quiet']).code).toBe(0);
+    expect(drill(['run', SCENARIO, '--decisions', DECISIONS, '--seed', '7', '--out', other, '--quiet']).code).toBe(0);
+  });
+  const batch = (out: string, decisions: string, ...more: string[]) =>
+    expect(drill(['batch', SCENARIO, '--runs', '6', '--workers', '1', '--decisions', decisions, '--out', out, '--quiet', ...more]).code).toBe(0);
+
+  it('drill verify of the decisions file\'s results accepts the session\'s log (it was "MISMATCH: decisions.session")', () => {
+    const fromFile = join(dir, 'file.json');
+    batch(fromFile, DECISIONS);
+    const r = drill(['verify', fromFile, SCENARIO, '--decisions', log, '--sample', '2']);
+    expect(r.stdout + r.stderr).not.toContain('MISMATCH');
+    expect(r.code).toBe(0);
+  });
+
+  it('drill verify of the log\'s results still checks the session\'s record against the log', () => {
+    const fromLog = join(dir, 'log.json');
+    batch(fromLog, log);
+    const edited = join(dir, 'edited.json');
+    writeFileSync(edited, readFileSync(fromLog, 'utf8').replace('"session":{"seed":2022,', '"session":{"seed":2023,'));
+    const r = drill(['verify', edited, SCENARIO, '--decisions', log, '--sample', '2']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('decisions.session');
+  });
+
+});
