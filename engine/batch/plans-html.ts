@@ -6,7 +6,7 @@
  * batch page's frame, style and bars (html.ts). Pure: the comparison in, text out.
  */
 import { headline } from './headline.js';
-import type { PlanComparison } from './plans.js';
+import { samePlan, type PlanComparison } from './plans.js';
 import { esc, htmlPage, metBar, metFigure, notTested, objectiveHead, r1, sayIn, type Say } from './html.js';
 import { shownMetrics, textsIn, type ObjectiveAggregate } from './results.js';
 import type { MetricStats } from './stats.js';
@@ -100,7 +100,7 @@ export function plansHtml(c: PlanComparison, files: { a: string; b: string }, la
   const [aggA, aggB] = c.aggregates;
   const p = aggB.paired!;
   const sides = (['a', 'b'] as const).map((side) => `<tr><th>${side}</th><td><code>${esc(files[side])}</code></td><td>${esc(headline(c[side], lang))}</td></tr>`);
-  const same = c.a.scenario.hash === c.b.scenario.hash && JSON.stringify(c.a.decisions) === JSON.stringify(c.b.decisions) && JSON.stringify(c.a.vary) === JSON.stringify(c.b.vary)
+  const same = samePlan(c)
     ? `<p class="warn">${esc(sentence(w('cp.same_scenario', { hash: c.a.scenario.hash.slice(0, 12), decisions: c.a.decisions ? w('cp.same_decisions') : '' })))}</p>` : '';
   const sections: string[] = [];
 

@@ -5,7 +5,7 @@
  * number of runs, run k of each plays the same seed, and the difference of run k's figures is what the plan
  * changed in that run, as between a sweep's values (PairedAggregate in results.ts). Does no I/O.
  */
-import { aggregate, type Aggregate, type BatchResults } from './results.js';
+import { aggregate, sameDecisions, type Aggregate, type BatchResults } from './results.js';
 
 export interface PlanComparison {
   a: BatchResults;
@@ -23,6 +23,14 @@ export interface PlanComparison {
 }
 
 export type PlanRefusal = { why: 'sweep' | 'shard' | 'engine' | 'formula' | 'seed' | 'runs' | 'pairs'; file: 'a' | 'b'; run?: number; seeds?: [number, number] };
+
+/**
+ * Are the two batches the same runs (the same scenario text, decisions and sweep), so that every difference is 0?
+ * The decisions as they were replayed: a session's log and the decisions file it played are the same plan.
+ */
+export function samePlan(c: Pick<PlanComparison, 'a' | 'b'>): boolean {
+  return c.a.scenario.hash === c.b.scenario.hash && sameDecisions(c.a.decisions, c.b.decisions) && JSON.stringify(c.a.vary) === JSON.stringify(c.b.vary);
+}
 
 type Objective = BatchResults['objectives'][number];
 const sameCriterion = (x: Objective, y: Objective) => x.metric === y.metric && x.of === y.of && x.comparator === y.comparator && x.threshold === y.threshold;

@@ -429,9 +429,18 @@ export type MergeResult = { ok: true; results: BatchResults } | { ok: false; mes
 /** The first header field two results files disagree on, for a message. */
 function headerDifference(a: BatchHeader, b: BatchHeader): string | undefined {
   for (const k of HEADER_KEYS) {
-    if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) return k;
+    if (k === 'decisions' ? !sameDecisions(a.decisions, b.decisions) : JSON.stringify(a[k]) !== JSON.stringify(b[k])) return k;
   }
   return undefined;
+}
+
+/**
+ * Do two headers record the same decisions replayed (count, players, hash)? The session a log was played in is left
+ * out: a session's log and the decisions file it played give the same runs, one with the session's record, one without.
+ */
+export function sameDecisions(a: BatchHeader['decisions'], b: BatchHeader['decisions']): boolean {
+  const played = (d: BatchHeader['decisions']) => (d === null ? null : { count: d.count, players: d.players, hash: d.hash });
+  return JSON.stringify(played(a)) === JSON.stringify(played(b));
 }
 
 /**
@@ -508,8 +517,17 @@ export function mergeResults(files: { name: string; results: BatchResults }[], l
   if (withTimes.length && without.length) {
     return { ok: false, message: w('mg.versions', { a: without[0].name, b: withTimes[0].name }), hint: w('mg.versions_hint', { a: without[0].name }) };
   }
+  // the session of shards played from its log (others from the decisions file have none): kept, where they agree
+  const withSession = files.filter((f) => f.results.decisions?.session !== undefined);
+  const session = withSession[0]?.results.decisions!.session;
+  const otherSession = withSession.find((f) => JSON.stringify(f.results.decisions!.session) !== JSON.stringify(session));
+  if (otherSession) {
+    const seeds = { a: withSession[0].name, b: otherSession.name, sa: session!.seed, sb: otherSession.results.decisions!.session!.seed };
+    return { ok: false, message: w('mg.not_same', { a: seeds.a, b: seeds.b, why: w('mg.sessions', seeds) }), hint: w('mg.sessions_hint', seeds) };
+  }
   const { vi: _, ...rest } = first.results;
-  const header: BatchHeader = withVi.length ? { ...rest, vi: withVi[0].results.vi } : rest;
+  const decisions = first.results.decisions && session ? { ...first.results.decisions, session } : first.results.decisions;
+  const header: BatchHeader = withVi.length ? { ...rest, decisions, vi: withVi[0].results.vi } : { ...rest, decisions };
   // shards of two splits (1/2 with 2/3) overlap or leave gaps: said as what they are, not as a run in both
   const sharded = files.filter((f) => f.results.shard);
   const otherSplit = sharded.find((f) => f.results.shard!.count !== sharded[0].results.shard!.count);

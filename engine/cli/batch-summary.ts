@@ -6,7 +6,7 @@
  * (--vary) is shown one column per value.
  */
 import { areasBySlowness, busiestUnits, shownMetrics, sweepWithoutEffect, unitsByBusy, type Aggregate, type BatchResults, type PairedAggregate } from '../batch/results.js';
-import type { PlanComparison } from '../batch/plans.js';
+import { samePlan, type PlanComparison } from '../batch/plans.js';
 import { sessionPlaces } from '../batch/session.js';
 import type { MetricStats, Proportion } from '../batch/stats.js';
 import { differenceDirection, fmtFigure, fmtFigureBeside, metricLabel, OBJECTIVE_MET, showsDifference, signedFigure, signedPoints, unitReference, withPercent } from '../batch/format.js';
@@ -172,7 +172,7 @@ export function formatPlanComparison(c: PlanComparison, files: { a: string; b: s
   ];
   const [aggA, aggB] = c.aggregates;
   const p = aggB.paired!;
-  if (c.a.scenario.hash === c.b.scenario.hash && JSON.stringify(c.a.decisions) === JSON.stringify(c.b.decisions) && JSON.stringify(c.a.vary) === JSON.stringify(c.b.vary)) {
+  if (samePlan(c)) {
     lines.push(m('cp.same_scenario', { hash: c.a.scenario.hash.slice(0, 12), decisions: c.a.decisions ? m('cp.same_decisions') : '' }));
   }
   lines.push('');

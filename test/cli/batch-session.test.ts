@@ -136,4 +136,39 @@ describe('a session\'s log and the decisions file it played: the same decisions,
     expect(r.stdout).toContain('decisions.session');
   });
 
+  it('drill merge joins a shard played from the log and one from the decisions file, into the log\'s whole batch byte for byte', () => {
+    const whole = join(dir, 'whole.json'), s1 = join(dir, 's1.json'), s2 = join(dir, 's2.json');
+    batch(whole, log);
+    batch(s1, log, '--shard', '1/2');
+    batch(s2, DECISIONS, '--shard', '2/2');
+    for (const [i, files] of [[s1, s2], [s2, s1]].entries()) {
+      const merged = join(dir, `merged-${i}.json`);
+      const r = drill(['merge', ...files, '--out', merged]);
+      expect(r.stderr).toBe(`results written to ${merged}\n`);
+      expect(r.code).toBe(0);
+      expect(readFileSync(merged, 'utf8')).toBe(readFileSync(whole, 'utf8'));
+    }
+  });
+
+  it('drill merge refuses shards of two sessions\' logs, naming both seeds and what to do, in English and Vietnamese', () => {
+    const s1 = join(dir, 'a1.json'), s2 = join(dir, 'b2.json');
+    batch(s1, log, '--shard', '1/2');
+    batch(s2, other, '--shard', '2/2');
+    const r = drill(['merge', s1, s2, '--out', join(dir, 'm.json')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`the same decisions, taken from the logs of two sessions (seed 2022 in ${s1}, seed 7 in ${s2})`);
+    expect(r.stderr).toContain('play the shards again with --decisions naming the same file');
+    const vi = drill(['merge', s1, s2, '--out', join(dir, 'm.json'), '--lang', 'vi']);
+    expect(vi.stderr).toContain('lấy từ nhật ký của hai buổi diễn tập (seed 2022');
+    expect(vi.stderr).toContain('hãy chạy lại các phần với --decisions cùng một tệp');
+  });
+
+  it('drill compare of the two batches says they are the same runs, in the text and on the page', () => {
+    const a = join(dir, 'ca.json'), b = join(dir, 'cb.json'), page = join(dir, 'c.html');
+    batch(a, DECISIONS);
+    batch(b, log);
+    expect(drill(['compare', a, b]).stdout).toContain('with the same decisions: the same runs, so every difference is 0');
+    expect(drill(['compare', a, b, '--out', page]).code).toBe(0);
+    expect(readFileSync(page, 'utf8')).toContain('<p class="warn">Both files are batches of the same scenario file');
+  });
 });
