@@ -14,7 +14,7 @@ import { percentileSorted, type MetricStats, type Proportion } from './stats.js'
 import { comparatorWords, differenceDirection, fmtFigure, metricLabel, OBJECTIVE_MET, showsDifference, signedFigure, signedPoints, unitReference, withPercent, type Direction } from './format.js';
 import { niceStep, rangeTicks, zeroBasedTicks, type Tick } from './ticks.js';
 import { sweepScale } from './sweep-scale.js';
-import { sessionPlaces } from './session.js';
+import { MIN_RUNS_EDGE, sessionPlaces, underMark } from './session.js';
 import { say, seedFormula } from './words.js';
 import { shellArg } from '../cli/shell.js';
 
@@ -153,12 +153,16 @@ function histogram(w: Say, title: string, metric: string, series: { name: string
   const never = series.map((s, i) => s.values.length - finite[i].length);
   const b = bins(finite, metric, threshold);
   const head = `<figure class="chart"><figcaption>${esc(title)}</figcaption>`;
-  if (!b) return `${head}<p class="note">${w.m('hist.no_value', { n: never.reduce((a, c) => a + c, 0) })}</p></figure>`;
+  // the session's figure where the chart has no place for its mark (no chart, or beyond its ends), said under it:
+  // its most telling figures (sooner than every run) were the ones left off
+  const sessionNote = (where: 'left' | 'right' | 'value', f = (v: number) => fmt(metric, v)) => (session === undefined ? ''
+    : `<p class="note slabel">${session === null ? w.m('hist.session_never') : w.m(`hist.session_${where}`, { v: esc(f(session)) })}</p>`);
+  if (!b) return `${head}<p class="note">${w.m('hist.no_value', { n: never.reduce((a, c) => a + c, 0) })}</p>${sessionNote('value')}</figure>`;
   const all = finite.flat();
   if (all.every((v) => v === all[0])) {
     const crit = threshold ? w.m('hist.single_crit', { cmp: esc(threshold.comparator), v: esc(fmt(metric, threshold.value)) }) : '';
     const single = w.m('hist.single', { every: series.length > 1 ? w.m('hist.single_every') : '', v: esc(fmt(metric, all[0])), crit });
-    return `${head}<p class="single">${single}</p>${never.some((x) => x) ? `<p class="note">${w.m('hist.never_runs', { list: never.map((x, i) => (series.length > 1 ? `${esc(series[i].name)} ${x}` : String(x))).join(', ') })}</p>` : ''}</figure>`;
+    return `${head}<p class="single">${single}</p>${never.some((x) => x) ? `<p class="note">${w.m('hist.never_runs', { list: never.map((x, i) => (series.length > 1 ? `${esc(series[i].name)} ${x}` : String(x))).join(', ') })}</p>` : ''}${sessionNote('value')}</figure>`;
   }
   const n = b.counts[0].length;
   const counts = zeroBasedTicks(Math.max(1, ...b.counts.flat()), 'runs', 4, true, w.lang);
@@ -209,8 +213,9 @@ function histogram(w: Say, title: string, metric: string, series: { name: string
     parts.push(`<line x1="${mark}" y1="${MT - 6}" x2="${mark}" y2="${H - MB}" class="session"/><text x="${mark}" y="${MT - 6}" class="slabel" text-anchor="${anchorOf(mark, text)}">${esc(text)}</text>`);
   }
   // a threshold beyond every value has no place on the axis: said under the chart, since the heading promises its line
-  const off = threshold && (threshold.value < lo || threshold.value > hi)
-    ? `<p class="note">${w.m(threshold.value > hi ? 'hist.threshold_right' : 'hist.threshold_left', { t: esc(`${threshold.comparator} ${fmt(metric, threshold.value)}`) })}</p>` : '';
+  const off = (threshold && (threshold.value < lo || threshold.value > hi)
+    ? `<p class="note">${w.m(threshold.value > hi ? 'hist.threshold_right' : 'hist.threshold_left', { t: esc(`${threshold.comparator} ${fmt(metric, threshold.value)}`) })}</p>` : '')
+    + (mark === null ? sessionNote(typeof session === 'number' && session > hi ? 'right' : 'left', fmtHere) : '');
   const ticks = fittingTicks(lo, hi, metric, b.integer, toX, w.lang).map((t) => ({ x: toX(t.v), text: t.text }));
   parts.push(axisX(x0, x1, ticks));
   // a label too long for the axis (a long Vietnamese metric name) gives way to what the bars count: the caption names the metric
@@ -436,18 +441,21 @@ function pairedSection(say: Say, r: BatchResults, shown: { metric: string; label
  */
 function sessionSection(say: Say, r: BatchResults): string {
   const session = r.decisions?.session;
-  const places = sessionPlaces(r, shownMetrics(r, say.label, say.m('sum.contained_resolved')).map((x) => x.metric));
+  // labelled as the table and the page's other tables label them ('incidents contained = resolved' where they are)
+  const shown = new Map(shownMetrics(r, say.label, say.m('sum.contained_resolved')).map((x) => [x.metric, x.label]));
+  const places = sessionPlaces(r, [...shown.keys()]);
   if (!session || places.length === 0) return '';
   const w = say.m;
-  const share = (v: number | null) => (v === null ? '-' : say.pct(v));
-  const rows = places.map((x) => `<tr><th>${esc(say.label(x.metric))}</th><td>${x.value === null ? w('sum.never') : esc(say.fmt(x.metric, x.value))}</td><td>${share(x.below)}</td><td>${share(x.same)}</td><td>${share(x.above)}</td><td class="edge">${x.edge ? w(`sum.session_edge_${x.edge}`) : ''}</td></tr>`);
+  const share = (v: number | null) => (v === null ? '-' : underMark(v) !== null ? withPercent(String(underMark(v)), say.lang, '\u00a0') : say.pct(v));
+  const few = places.some((x) => x.value !== null && x.n > 0 && x.n < MIN_RUNS_EDGE) ? ` ${w('sum.session_few', { min: MIN_RUNS_EDGE })}` : '';
+  const rows = places.map((x) => `<tr><th>${esc(shown.get(x.metric)!)}</th><td>${x.value === null ? w('sum.never') : esc(say.fmt(x.metric, x.value))}</td><td>${share(x.below)}</td><td>${share(x.same)}</td><td>${share(x.above)}</td><td class="edge">${x.edge ? w(`sum.session_edge_${x.edge}`) : ''}</td></tr>`);
   const head = ['metric', 'session_fig', 'session_below', 'session_same', 'session_above'].map((k) => `<th>${w(k === 'metric' ? 'stats.metric' : `sum.${k}`)}</th>`).join('') + '<th></th>';
   const objectives = r.objectives.filter((o) => session.objectives[o.id] !== undefined).map((o) => {
     const x = session.objectives[o.id];
     return `<tr><th>${esc(o.id)}</th><td>${w(x.met ? 'sum.session_met' : 'sum.session_not_met', { rating: esc(x.rating ?? '-') })}</td><td>${say.pct(r.aggregates[0].objectives[o.id].met.p)}</td></tr>`;
   });
   const otable = objectives.length ? `<table class="stats session"><thead><tr><th>${w('sum.objective')}</th><th>${w('sum.session_obj')}</th><th>${w('sum.session_runs_met')}</th></tr></thead><tbody>${objectives.join('')}</tbody></table>` : '';
-  return `<section><h2>${w('page.session_h2', { seed: session.seed, n: r.results.length })}</h2><table class="stats session"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>${otable}<p class="note">${w('sum.session_note')} ${w('sum.session_note2')}</p></section>`;
+  return `<section><h2>${w('page.session_h2', { seed: session.seed, n: r.results.length })}</h2><table class="stats session"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>${otable}<p class="note">${w('sum.session_note')} ${w('sum.session_note2')}${few}</p></section>`;
 }
 
 /** How many of the worst runs the page names. */
@@ -601,7 +609,7 @@ figcaption{font-weight:600;margin-bottom:4px;max-width:${W}px}figcaption .sub{di
 svg text{font-size:11px;fill:#444}svg .xlabel{fill:#666}svg .inbar{fill:#fff;font-weight:600}svg .inbar.dark{fill:#1b1b1b}svg .tlabel{fill:#b00;font-size:10px}
 .axis{stroke:#888}.grid line,.grid{stroke-width:1}.grid line.grid{stroke:#eee}line.grid{stroke:#eee}
 .bar{fill:#4f7cac}.band{fill:#4f7cac;opacity:.09}.median{stroke:#1b2f45;stroke-width:1.5}
-.threshold{stroke:#b00;stroke-dasharray:4 3;stroke-width:1.5}.session{stroke:#6a3d9a;stroke-dasharray:2 2;stroke-width:2}svg .slabel{fill:#6a3d9a;font-size:10px;font-weight:600}table.session td.edge{text-align:left;color:#6a3d9a}table.session+table.session{margin-top:14px}
+.threshold{stroke:#b00;stroke-dasharray:4 3;stroke-width:1.5}.session{stroke:#6a3d9a;stroke-dasharray:2 2;stroke-width:2}svg .slabel{fill:#6a3d9a;font-size:10px;font-weight:600}p.slabel{color:#6a3d9a}table.session td.edge{text-align:left;color:#6a3d9a}table.session+table.session{margin-top:14px}
 .track{fill:#eee}.met{fill:#4f7cac}.blocked{fill:#1b2f45}.whisker{stroke:#111;stroke-width:1.4}
 .ciband{fill:#4f7cac;opacity:.15}.curve{fill:none;stroke:#4f7cac;stroke-width:2}.dot{fill:#1b2f45}
 table{border-collapse:collapse}th,td{padding:4px 8px;text-align:left;vertical-align:middle;border-bottom:1px solid #eee}

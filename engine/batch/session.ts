@@ -13,9 +13,18 @@ export interface SessionPlace {
   below: number | null;
   same: number | null;
   above: number | null;
-  /** beyond 95 % of the runs, judged on the shares as a table prints them (whole per cent): two rows that both read '5 %' are both marked or neither is */
+  /** the runs with the figure, which the shares are of */
+  n: number;
+  /**
+   * lower (higher) than at least 95 % of the runs, counted exactly (the table prints a share just under 95 % with its
+   * decimal, so that an unmarked row never reads '95 %'); never with fewer than MIN_RUNS_EDGE runs: lower than the
+   * one run of a batch of 1 says nothing of chance
+   */
   edge: 'low' | 'high' | null;
 }
+
+/** The fewest runs with a figure for the session's to be marked beyond 95 % of them: 19 of 20 is the least that is. */
+export const MIN_RUNS_EDGE = 20;
 
 /** The session's place for each metric asked for that it has; none for a batch without a session, or a sweep (the session played none of its values but the base). */
 export function sessionPlaces(r: BatchResults, metrics: readonly string[]): SessionPlace[] {
@@ -26,11 +35,22 @@ export function sessionPlaces(r: BatchResults, metrics: readonly string[]): Sess
     const value = (session.metrics as Record<string, number | null | undefined>)[metric];
     if (value === undefined) continue;
     const values = r.results.map((x) => (x.metrics as Record<string, number | null>)[metric]).filter((v): v is number => typeof v === 'number');
-    if (value === null || values.length === 0) { places.push({ metric, value, below: null, same: null, above: null, edge: null }); continue; }
+    const n = values.length;
+    if (value === null || n === 0) { places.push({ metric, value, n, below: null, same: null, above: null, edge: null }); continue; }
     let below = 0, above = 0;
     for (const v of values) { if (v < value) below++; else if (v > value) above++; }
-    const b = below / values.length, a = above / values.length;
-    places.push({ metric, value, below: b, same: 1 - b - a, above: a, edge: Math.round(a * 100) >= 95 ? 'low' : Math.round(b * 100) >= 95 ? 'high' : null });
+    // in whole runs, not floating shares: 19 of 20 is 95 % exactly
+    const beyond = (k: number) => n >= MIN_RUNS_EDGE && k * 100 >= 95 * n;
+    places.push({ metric, value, n, below: below / n, same: (n - below - above) / n, above: above / n, edge: beyond(above) ? 'low' : beyond(below) ? 'high' : null });
   }
   return places;
+}
+
+/**
+ * A share as printed beside the 95 % mark: one just under 95 % floored to a tenth of a per cent (94.96 % reads 94.9 %,
+ * not the 95 % a table's whole per cent or a page's tenth would round it to), so that an unmarked share never reads
+ * as 95 %; null for any other share, printed as the rest are.
+ */
+export function underMark(share: number): number | null {
+  return share >= 0.945 && share < 0.95 ? Math.floor(share * 1000 + 1e-9) / 10 : null;
 }

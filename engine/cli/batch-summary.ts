@@ -7,7 +7,7 @@
  */
 import { areasBySlowness, busiestUnits, shownMetrics, sweepWithoutEffect, unitsByBusy, type Aggregate, type BatchResults, type PairedAggregate } from '../batch/results.js';
 import { samePlan, type PlanComparison } from '../batch/plans.js';
-import { sessionPlaces } from '../batch/session.js';
+import { MIN_RUNS_EDGE, sessionPlaces, underMark } from '../batch/session.js';
 import type { MetricStats, Proportion } from '../batch/stats.js';
 import { differenceDirection, fmtFigure, fmtFigureBeside, metricLabel, OBJECTIVE_MET, showsDifference, signedFigure, signedPoints, unitReference, withPercent } from '../batch/format.js';
 import { say } from '../batch/words.js';
@@ -213,9 +213,10 @@ function sessionAmongRuns(r: BatchResults, shown: { metric: string; label: strin
   const m = (key: string, params?: Record<string, string | number>) => say(lang, key, params);
   const rows = [[m('sum.metric'), m('sum.session_fig'), m('sum.session_below'), m('sum.session_same'), m('sum.session_above'), '']];
   const labels = new Map(shown.map((x) => [x.metric, x.label]));
-  for (const x of sessionPlaces(r, shown.map((y) => y.metric))) {
+  const places = sessionPlaces(r, shown.map((y) => y.metric));
+  for (const x of places) {
     const value = x.value === null ? m('sum.never') : fmtFigure(x.metric, x.value, x.value, lang);
-    const share = (v: number | null) => (v === null ? '-' : pct(v, lang));
+    const share = (v: number | null) => (v === null ? '-' : underMark(v) !== null ? withPercent(String(underMark(v)), lang) : pct(v, lang));
     rows.push([labels.get(x.metric)!, value, share(x.below), share(x.same), share(x.above), x.edge ? m(`sum.session_edge_${x.edge}`) : '']);
   }
   const out = ['', m('sum.session_h', { seed: session.seed, n: r.results.length }), ...table(rows, [false, true, true, true, true, false])];
@@ -229,6 +230,7 @@ function sessionAmongRuns(r: BatchResults, shown: { metric: string; label: strin
     out.push('', ...table(orows, [false, false, false]));
   }
   out.push('', m('sum.session_note'), m('sum.session_note2'));
+  if (places.some((x) => x.value !== null && x.n > 0 && x.n < MIN_RUNS_EDGE)) out.push(m('sum.session_few', { min: MIN_RUNS_EDGE }));
   return out;
 }
 
