@@ -59,7 +59,7 @@ describe('drill batch --decisions <session log>: the session among the runs', ()
   it('is kept in the results, so drill report prints the same table, in Vietnamese too', () => {
     expect(drill(['report', results]).stdout).toBe(table);
     const vi = drill(['report', results, '--lang', 'vi']).stdout;
-    expect(vi).toContain('lượt chạy của chính buổi diễn tập (seed 2022), nơi các quyết định này được đưa ra, so với 60 lượt chạy');
+    expect(vi).toContain('lượt chạy của chính buổi diễn tập (seed 2022), trong đó các quyết định này đã được đưa ra, so với 60 lượt chạy');
     expect(vi).toMatch(/thấp hơn 95% số lượt$/m);
   });
 
