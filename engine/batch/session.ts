@@ -54,3 +54,8 @@ export function sessionPlaces(r: BatchResults, metrics: readonly string[]): Sess
 export function underMark(share: number): number | null {
   return share >= 0.945 && share < 0.95 ? Math.floor(share * 1000 + 1e-9) / 10 : null;
 }
+
+/** Is any of the session's figures set against fewer runs than MIN_RUNS_EDGE, so left unmarked whatever its place (said under the table)? */
+export function tooFewToMark(places: readonly SessionPlace[]): boolean {
+  return places.some((x) => x.value !== null && x.n > 0 && x.n < MIN_RUNS_EDGE);
+}

@@ -7,7 +7,7 @@
  */
 import { areasBySlowness, busiestUnits, shownMetrics, sweepWithoutEffect, unitsByBusy, type Aggregate, type BatchResults, type PairedAggregate } from '../batch/results.js';
 import { samePlan, type PlanComparison } from '../batch/plans.js';
-import { MIN_RUNS_EDGE, sessionPlaces, underMark } from '../batch/session.js';
+import { MIN_RUNS_EDGE, sessionPlaces, tooFewToMark, underMark } from '../batch/session.js';
 import type { MetricStats, Proportion } from '../batch/stats.js';
 import { differenceDirection, fmtFigure, fmtFigureBeside, metricLabel, OBJECTIVE_MET, showsDifference, signedFigure, signedPoints, unitReference, withPercent } from '../batch/format.js';
 import { say } from '../batch/words.js';
@@ -230,7 +230,7 @@ function sessionAmongRuns(r: BatchResults, shown: { metric: string; label: strin
     out.push('', ...table(orows, [false, false, false]));
   }
   out.push('', m('sum.session_note'), m('sum.session_note2'));
-  if (places.some((x) => x.value !== null && x.n > 0 && x.n < MIN_RUNS_EDGE)) out.push(m('sum.session_few', { min: MIN_RUNS_EDGE }));
+  if (tooFewToMark(places)) out.push(m('sum.session_few', { min: MIN_RUNS_EDGE }));
   return out;
 }
 
