@@ -571,7 +571,8 @@ export function batchHtml(r: BatchResults, lang: Lang = 'en', files: PageFiles =
     const differences = same ? '' : pairedSection(say, r, shownMetrics(r, label, w('sum.contained_resolved')));
     sections.unshift(`<section><h2>${w('sweep.h2')}</h2>${same}<div class="grid">${charts.join('')}</div></section>${differences}`);
   }
-  const session = vary ? undefined : r.decisions?.session;
+  // marked among the runs: none in a sweep, nor in a shard that holds no run
+  const session = vary || r.results.length === 0 ? undefined : r.decisions?.session;
   const hist = KEY_METRICS.map((m) => histogram(say, label(m), m, groups.map((g) => ({ name: name(g), values: g.runs.map((x) => (x.metrics as Record<string, number | null>)[m] ?? null) })), undefined, session?.metrics[m as keyof typeof session.metrics]));
   sections.push(`<section><h2>${w('key.h2', { how: vary ? w('key.vary', { key: esc(vary.key) }) : w('key.single') })}</h2><div class="grid">${hist.join('')}</div></section>`);
   if (r.objectives.length) {

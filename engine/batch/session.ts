@@ -26,10 +26,13 @@ export interface SessionPlace {
 /** The fewest runs with a figure for the session's to be marked beyond 95 % of them: 19 of 20 is the least that is. */
 export const MIN_RUNS_EDGE = 20;
 
-/** The session's place for each metric asked for that it has; none for a batch without a session, or a sweep (the session played none of its values but the base). */
+/**
+ * The session's place for each metric asked for that it has; none for a batch without a session, a sweep (the
+ * session played none of its values but the base), or a shard that holds no run (nothing to place it among).
+ */
 export function sessionPlaces(r: BatchResults, metrics: readonly string[]): SessionPlace[] {
   const session = r.decisions?.session;
-  if (!session || r.vary) return [];
+  if (!session || r.vary || r.results.length === 0) return [];
   const places: SessionPlace[] = [];
   for (const metric of metrics) {
     const value = (session.metrics as Record<string, number | null | undefined>)[metric];

@@ -227,4 +227,14 @@ describe('a session among too few runs to mark, and a session without a figure',
     expect(chart.slice(0, chart.indexOf('</figure>'))).not.toContain('class="session"');
     expect(chart).toMatch(/^[^]*?<\/svg><p class="note slabel">session: [\d.]+ (h|min), beyond the left of the chart \(below every run\)<\/p><\/figure>/);
   });
+
+  it('a shard that holds no run places the session among none: no table "among the 0 runs", no "met in the runs 0 %"', () => {
+    const results = join(dir, 'empty.json'), html = join(dir, 'empty.html');
+    expect(drill(['batch', SCENARIO, '--runs', '1', '--workers', '1', '--decisions', log, '--shard', '2/2', '--out', results, '--html', html, '--quiet']).code).toBe(0);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('<h2>All metrics</h2>');
+    expect(page).not.toContain('among the 0 runs');
+    expect(page).not.toContain('class="note slabel"');
+    expect(page).not.toContain('class="session"');
+  });
 });
