@@ -14,7 +14,7 @@ import { percentileSorted, type MetricStats, type Proportion } from './stats.js'
 import { comparatorWords, differenceDirection, fmtFigure, metricLabel, OBJECTIVE_MET, showsDifference, signedFigure, signedPoints, unitReference, withPercent, type Direction } from './format.js';
 import { niceStep, rangeTicks, zeroBasedTicks, type Tick } from './ticks.js';
 import { sweepScale } from './sweep-scale.js';
-import { MIN_RUNS_EDGE, sessionPlaces, tooFewToMark, underMark } from './session.js';
+import { MIN_RUNS_EDGE, sessionPlaces, sessionUnit, tooFewToMark, underMark } from './session.js';
 import { say, seedFormula } from './words.js';
 import { shellArg } from '../cli/shell.js';
 
@@ -448,7 +448,7 @@ function sessionSection(say: Say, r: BatchResults): string {
   const w = say.m;
   const share = (v: number | null) => (v === null ? '-' : underMark(v) !== null ? withPercent(String(underMark(v)), say.lang, '\u00a0') : say.pct(v));
   const few = tooFewToMark(places) ? ` ${w('sum.session_few', { min: MIN_RUNS_EDGE })}` : '';
-  const rows = places.map((x) => `<tr><th>${esc(shown.get(x.metric)!)}</th><td>${x.value === null ? w('sum.never') : esc(say.fmt(x.metric, x.value))}</td><td>${share(x.below)}</td><td>${share(x.same)}</td><td>${share(x.above)}</td><td class="edge">${x.edge ? w(`sum.session_edge_${x.edge}`) : ''}</td></tr>`);
+  const rows = places.map((x) => `<tr><th>${esc(shown.get(x.metric)!)}</th><td>${x.value === null ? w('sum.never') : esc(say.fmt(x.metric, x.value, sessionUnit(x.value, r.aggregates[0].metrics[x.metric]?.mean)))}</td><td>${share(x.below)}</td><td>${share(x.same)}</td><td>${share(x.above)}</td><td class="edge">${x.edge ? w(`sum.session_edge_${x.edge}`) : ''}</td></tr>`);
   const head = ['metric', 'session_fig', 'session_below', 'session_same', 'session_above'].map((k) => `<th>${w(k === 'metric' ? 'stats.metric' : `sum.${k}`)}</th>`).join('') + '<th></th>';
   const objectives = r.objectives.filter((o) => session.objectives[o.id] !== undefined).map((o) => {
     const x = session.objectives[o.id];

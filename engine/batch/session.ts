@@ -62,3 +62,11 @@ export function underMark(share: number): number | null {
 export function tooFewToMark(places: readonly SessionPlace[]): boolean {
   return places.some((x) => x.value !== null && x.n > 0 && x.n < MIN_RUNS_EDGE);
 }
+
+/**
+ * The unit a session's figure is written in: the runs' mean's, as the table above it reads (1.8 h beside 4.4 h, not
+ * 111 min), unless that would write it as nothing (60 s in hours is 0.0 h): then its own.
+ */
+export function sessionUnit(value: number, mean: number | null | undefined): number {
+  return typeof mean === 'number' && Math.abs(value) * 10 >= Math.abs(mean) ? mean : value;
+}

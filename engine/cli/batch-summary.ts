@@ -7,7 +7,7 @@
  */
 import { areasBySlowness, busiestUnits, shownMetrics, sweepWithoutEffect, unitsByBusy, type Aggregate, type BatchResults, type PairedAggregate } from '../batch/results.js';
 import { samePlan, type PlanComparison } from '../batch/plans.js';
-import { MIN_RUNS_EDGE, sessionPlaces, tooFewToMark, underMark } from '../batch/session.js';
+import { MIN_RUNS_EDGE, sessionPlaces, sessionUnit, tooFewToMark, underMark } from '../batch/session.js';
 import type { MetricStats, Proportion } from '../batch/stats.js';
 import { differenceDirection, fmtFigure, fmtFigureBeside, metricLabel, OBJECTIVE_MET, showsDifference, signedFigure, signedPoints, unitReference, withPercent } from '../batch/format.js';
 import { say } from '../batch/words.js';
@@ -215,7 +215,7 @@ function sessionAmongRuns(r: BatchResults, shown: { metric: string; label: strin
   const labels = new Map(shown.map((x) => [x.metric, x.label]));
   const places = sessionPlaces(r, shown.map((y) => y.metric));
   for (const x of places) {
-    const value = x.value === null ? m('sum.never') : fmtFigure(x.metric, x.value, x.value, lang);
+    const value = x.value === null ? m('sum.never') : fmtFigure(x.metric, x.value, sessionUnit(x.value, r.aggregates[0].metrics[x.metric]?.mean), lang);
     const share = (v: number | null) => (v === null ? '-' : underMark(v) !== null ? withPercent(String(underMark(v)), lang) : pct(v, lang));
     rows.push([labels.get(x.metric)!, value, share(x.below), share(x.same), share(x.above), x.edge ? m(`sum.session_edge_${x.edge}`) : '']);
   }

@@ -56,6 +56,13 @@ describe('drill batch --decisions <session log>: the session among the runs', ()
     expect(table).toMatch(/^mean first on scene .* lower than 95 % of the runs$/m);
   });
 
+  it('writes the session\'s times in the unit the table above reads them in', () => {
+    const unit = (re: RegExp) => re.exec(table)![1];
+    // the runs' mean first on scene reads in hours; the session's, 111 min, read '111 min' beside it
+    expect(unit(/^mean first on scene +[\d.]+ (h|min) \[/m)).toBe('h');
+    expect(unit(/^mean first on scene +[\d.]+ (h|min) +\d/m)).toBe('h');
+  });
+
   it('is kept in the results, so drill report prints the same table, in Vietnamese too', () => {
     expect(drill(['report', results]).stdout).toBe(table);
     const vi = drill(['report', results, '--lang', 'vi']).stdout;
