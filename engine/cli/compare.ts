@@ -21,7 +21,7 @@ import { Words } from '../review/words.js';
 import type { LogEvent } from '../review/metrics.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { RunLog } from '../sim/run.js';
-import { endOf, reviewEvents } from '../review/review.js';
+import { endOf, reviewEvents, stoppedEarly } from '../review/review.js';
 
 export const compareCommand: Subcommand = {
   name: 'compare',
@@ -192,7 +192,9 @@ const author = (a: unknown, lang: Lang) => (lang === 'en' ? String(a) : MESSAGES
  */
 function runWords(r: { log: RunLog; scenario: Scenario; events: LogEvent[] }, lang: Lang): Words {
   const rv = reviewEvents(r.scenario, r.events, endOf(r.log));
-  return new Words(lang, r.scenario).learnIncidents(rv.incidents).learnDefaults(rv.injects, rv.decisions).learnAdded(rv.added);
+  // a run stopped early says "unfinished at T+06:10, where the log ends", as its report does, not "at the end"
+  const stop = stoppedEarly({ until: r.log.until, session: r.log.session ?? null }, r.scenario.horizon);
+  return new Words(lang, r.scenario).learnIncidents(rv.incidents).learnDefaults(rv.injects, rv.decisions).learnAdded(rv.added).learnStop(stop);
 }
 
 /**

@@ -52,6 +52,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
   // a run stopped early (drill run --until) is read at its stop like a session saved part-way: an objective due later
   // rated U at T+00:10 is no finding about the players unless the report says when it was read
   const stop = stoppedEarly({ until: aar.run.until, session: aar.run.session_t === null ? null : { t: aar.run.session_t } }, sc.horizon);
+  w.learnStop(stop);
   if (stop) p(txt(w.m(stop.by === 'session' ? 'warn.session' : 'warn.until', { t: { t: stop.t }, end: { t: stop.end } })), 'warn');
   if (!aar.integrity.hash_ok) p(txt(w.m('warn.hash')), 'warn');
   if (!aar.integrity.scenario_ok) p(txt(w.m('warn.scenario')), 'warn');
@@ -107,7 +108,7 @@ export function buildDoc(aar: Aar, lang: Lang): ReportDoc {
     kind: 'table', cls: 'kv', head: [w.m('col.label'), w.m('col.value')],
     rows: ([
       ['sum.objectives', untested === 0 ? w.m('sum.objectives_value', { met: w.num(met), n: w.num(sm.objectives.length), ratings }) : w.m(stop ? 'sum.objectives_value_nt_by' : 'sum.objectives_value_nt', { met: w.num(met), tested: w.num(sm.objectives.length - untested), ratings, nt: w.num(untested), ...(stop ? { t: { t: stop.t } } : {}) })],
-      ['sum.people', w.m('sum.people_value', { at_risk: w.num(sm.people.at_risk), rescued: w.num(sm.people.rescued), lost: w.num(sm.people.lost), still: w.num(sm.people.still_at_risk) })],
+      ['sum.people', w.m(stop ? 'sum.people_value_stopped' : 'sum.people_value', { ...(stop ? { t: { t: stop.t } } : {}), at_risk: w.num(sm.people.at_risk), rescued: w.num(sm.people.rescued), lost: w.num(sm.people.lost), still: w.num(sm.people.still_at_risk) })],
       ['sum.evacuated', w.m('sum.evacuated_value', { n: sm.people.evacuated })],
       ['sum.incidents', w.m('sum.incidents_value', { reported: w.num(sm.incidents.reported), contained: w.num(sm.incidents.contained), resolved: w.num(sm.incidents.resolved) })],
       ['sum.response', (sm.response.mean_first_on_scene_s === null ? w.m('sum.response_none') : w.m('sum.response_value', { mean: w.dur(sm.response.mean_first_on_scene_s), max: w.dur(sm.response.max_first_on_scene_s) })) + unreachedText],

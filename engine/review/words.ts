@@ -13,6 +13,7 @@ import { textIn, type Lang } from '../scenario/text.js';
 import type { AnswerOrder } from './answer-orders.js';
 import type { Evidence } from './evidence.js';
 import type { LogEvent, Rating } from './metrics.js';
+import type { EarlyStop } from './review.js';
 import { MESSAGES } from './messages.js';
 import { crossesUnmeasured, unmeasuredPairs } from './unit-metrics.js';
 
@@ -182,6 +183,18 @@ export class Words {
     for (const e of scenario.travel.edges) put('road', e.id, e.name);
     for (const i of scenario.incidents) put('incident', i.id, i.name);
     for (const o of scenario.objectives) put('objective', o.id, o.text);
+  }
+
+  /** Where a run stopped early (drill run --until, a session saved part-way) ends, or null for a run to its end. */
+  private stop: EarlyStop | null = null;
+
+  /**
+   * Teach the words where a run stopped before the scenario's end: its "at the end" (still at risk, unfinished, an
+   * objective read at the end of the run) is then "at T+06:10, where the log ends", as the rest of the report says.
+   */
+  learnStop(stop: EarlyStop | null): this {
+    this.stop = stop;
+    return this;
   }
 
   /** Teach the words the kinds of the run's incidents, so that unnamed ones read by their kind. */
@@ -376,7 +389,7 @@ export class Words {
   /** An objective's criterion in words: "share of people in shelter (Tà Cạ riverside villages): at least 90 %, read at T+12:00". */
   criterion(c: Objective['criterion']): string {
     const of = c.of === undefined ? '' : this.m('crit.of', { of: this.name(refKindOf(this.scenario, c.metric, c.of), c.of) });
-    return this.m('crit.text', { metric: this.m(`metric.${c.metric}`), of, cmp: this.comparator(c.metric, c.comparator), threshold: metricParam(c.metric, c.threshold), when: c.by === undefined ? this.m('crit.end') : this.m('crit.at', { t: { t: c.by } }) });
+    return this.m('crit.text', { metric: this.m(`metric.${c.metric}`), of, cmp: this.comparator(c.metric, c.comparator), threshold: metricParam(c.metric, c.threshold), when: c.by === undefined ? (this.stop ? this.m('crit.end_stopped', { t: { t: this.stop.t } }) : this.m('crit.end')) : this.m('crit.at', { t: { t: c.by } }) });
   }
 
   /**
@@ -469,7 +482,8 @@ export class Words {
       case 'incident.phase': return this.m(`ev.incident.${String(e.phase)}`, { incident: this.theIncident(id) });
       case 'incident.severity': return this.m('ev.incident.severity', { incident: this.name('incident', id), severity: String(e.severity) });
       case 'incident.people':
-        if (e.still_at_risk !== undefined) return this.m('ev.incident.people_end', { incident: this.name('incident', id), rescued: this.num(e.rescued as number), lost: this.num(e.lost as number), still: this.num(e.still_at_risk as number) });
+        // emitted where the log ends: for a run stopped early that is no "end" of the scenario
+        if (e.still_at_risk !== undefined) return this.m(this.stop ? 'ev.incident.people_end_stopped' : 'ev.incident.people_end', { incident: this.name('incident', id), t: { t: e.t }, rescued: this.num(e.rescued as number), lost: this.num(e.lost as number), still: this.num(e.still_at_risk as number) });
         return this.m('ev.incident.people', { incident: this.name('incident', id), rescued: this.num(e.rescued as number), lost: this.num(e.lost as number) });
       case 'unit.state': return this.m('ev.unit.state', { unit: this.name('unit', id), state: this.m(`unit_state.${String(e.state)}`) });
       case 'unit.route': return this.m(crossesUnmeasured(this.unmeasured, e.nodes as string[] | undefined) ? 'ev.unit.route-unmeasured' : 'ev.unit.route', { unit: this.name('unit', id), km: this.num(e.km as number, 1) });
