@@ -82,3 +82,38 @@ describe('drill report on a run stopped with --until', () => {
     expect(drill(['report', whole, '--lang', 'en']).stdout).toContain('- Tà Cạ was cut off for 7 h and had supplies for only 1.7 days left at the end.');
   });
 });
+
+describe("drill report on a run stopped early: no 'at the end' left", () => {
+  it("says the people still at risk, an unfinished incident and a criterion without a deadline at the stop, where the log ends, in both languages", () => {
+    // Quế Phong stopped at T+06:10: the Huổi Mường slide, reported at T+05:40, still had 4 people at risk
+    const dir = tempDir('drillsim-until-');
+    const log = join(dir, 'slide.json');
+    expect(drill(['run', 'scenarios/que-phong-landslides.yaml', '--until', '6h10m', '--out', log, '--quiet']).code).toBe(0);
+    const en = drill(['report', log, '--lang', 'en']);
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stdout).toContain('| **People at risk** | 5 at risk: 1 rescued, 0 lost, 4 still at risk at T+06:10 (23:10), where the log ends |');
+    expect(en.stdout).toContain('| T+06:10 (23:10) | Slide buries houses at Huổi Mường, unfinished at T+06:10 (23:10), where the log ends: 1 rescued, 0 lost while waiting, 4 still at risk | 133 |');
+    expect(en.stdout).toContain('| **Criterion** | people lost: at most 30, read at T+06:10 (23:10), where the log ends |');
+    expect(en.stdout).not.toMatch(/at risk at the end|unfinished at the end|read at the end of the run/);
+    const vi = drill(['report', log, '--lang', 'vi']).stdout;
+    expect(vi).toContain('| **Người gặp nạn** | 5 người gặp nạn: cứu được 1, thiệt mạng 0, còn 4 người chưa được cứu lúc T+06:10 (23:10), khi nhật ký kết thúc |');
+    expect(vi).toContain('Sạt lở vùi nhà bản Huổi Mường, chưa xử lý xong lúc T+06:10 (23:10), khi nhật ký kết thúc: cứu được 1 người');
+    expect(vi).toContain('| **Tiêu chí** | số người thiệt mạng: tối đa 30, tính lúc T+06:10 (23:10), khi nhật ký kết thúc |');
+    expect(vi).not.toMatch(/chưa được cứu khi kết thúc|chưa xử lý xong khi kết thúc|tính khi kết thúc lượt chạy/);
+    const html = drill(['report', log, '--format', 'html', '--lang', 'en']).stdout;
+    expect(html).toContain('4 still at risk at T+06:10 (23:10), where the log ends');
+    expect(html).not.toMatch(/at risk at the end|unfinished at the end|read at the end of the run/);
+  });
+
+  it("a run played to the scenario's end still says 'at the end'", () => {
+    const dir = tempDir('drillsim-until-');
+    const log = join(dir, 'whole.json');
+    expect(drill(['run', 'scenarios/que-phong-landslides.yaml', '--out', log, '--quiet']).code).toBe(0);
+    const en = drill(['report', log, '--lang', 'en']).stdout;
+    expect(en).toMatch(/\| \*\*People at risk\*\* \| \d+ at risk: \d+ rescued, \d+ lost, \d+ still at risk at the end \|/);
+    expect(en).toContain('| **Criterion** | people lost: at most 30, read at the end of the run |');
+    expect(en).not.toContain('where the log ends |');
+    const vi = drill(['report', log, '--lang', 'vi']).stdout;
+    expect(vi).toContain('tính khi kết thúc lượt chạy');
+  });
+});

@@ -97,6 +97,10 @@ describe('AAR of the ky-son evacuate-early and evacuate-late runs', () => {
     const open = buildAar(log!, scenario, events).improvements.find((f) => f.key === 'f.incident.open_stopped' && (f.params.incident as { id: string }).id === 'ta-ca-riverside-caught');
     expect(open).toMatchObject({ params: { people: { n: end.still_at_risk } }, org: 'tc-chair' });
     expect(new Words('en', scenario).event(end)).toBe(`people caught in Tà Cạ riverside villages, unfinished at the end: ${end.rescued} rescued, ${end.lost} lost while waiting, ${end.still_at_risk} still at risk`);
+    // and the key event, in words that know where the run stopped, is unfinished there, not "at the end"
+    const stop = { t: 14 * 3600, end: scenario.horizon, by: 'until' as const };
+    expect(new Words('en', scenario).learnStop(stop).event(end)).toBe(`people caught in Tà Cạ riverside villages, unfinished at T+14:00 (08:00), where the log ends: ${end.rescued} rescued, ${end.lost} lost while waiting, ${end.still_at_risk} still at risk`);
+    expect(new Words('vi', scenario).learnStop(stop).event(end)).toMatch(/, chưa xử lý xong lúc T\+14:00 \(08:00\), khi nhật ký kết thúc: cứu được /);
   });
 
   it('says an objective whose action was never taken was never done, in words other than those of an objective not tested', () => {

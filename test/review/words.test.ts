@@ -76,6 +76,17 @@ describe('comparators in words', () => {
     const level = sc.objectives.find((o) => o.criterion.metric === 'level_declared_s')!;
     expect(en.criterion(level.criterion)).toMatch(/^time a civil-defence level was declared \(Tà Cạ\): before T\+04:00 \(22:00\), read at the end of the run$/);
   });
+
+  it('a criterion without a deadline is read at the stop of a run stopped early, where the log ends, not "at the end of the run"', () => {
+    const lives = sc.objectives.find((o) => o.criterion.by === undefined)!;
+    const stop = { t: 3600, end: sc.horizon, by: 'until' as const };
+    expect(new Words('en', sc).criterion(lives.criterion)).toMatch(/, read at the end of the run$/);
+    expect(new Words('en', sc).learnStop(stop).criterion(lives.criterion)).toMatch(/, read at T\+01:00 \(19:00\), where the log ends$/);
+    expect(new Words('vi', sc).learnStop(stop).criterion(lives.criterion)).toMatch(/, tính lúc T\+01:00 \(19:00\), khi nhật ký kết thúc$/);
+    // a deadline stays the deadline
+    const due = sc.objectives.find((o) => o.criterion.by === 3 * 3600)!;
+    expect(new Words('en', sc).learnStop(stop).criterion(due.criterion)).toMatch(/, read at T\+03:00 \(21:00\)$/);
+  });
 });
 
 describe('numbers and the words that agree with them', () => {
