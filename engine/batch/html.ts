@@ -447,7 +447,8 @@ function sessionSection(say: Say, r: BatchResults): string {
   if (!session || places.length === 0) return '';
   const w = say.m;
   const share = (v: number | null) => (v === null ? '-' : underMark(v) !== null ? withPercent(String(underMark(v)), say.lang, '\u00a0') : say.pct(v));
-  const few = tooFewToMark(places) ? ` ${w('sum.session_few', { min: MIN_RUNS_EDGE })}` : '';
+  // a note of its own: run on after the note's last clause it read as one sentence ('... decisions alone fewer than 20 runs')
+  const few = tooFewToMark(places) ? `<p class="note">${w('sum.session_few', { min: MIN_RUNS_EDGE })}</p>` : '';
   const rows = places.map((x) => `<tr><th>${esc(shown.get(x.metric)!)}</th><td>${x.value === null ? w('sum.never') : esc(say.fmt(x.metric, x.value, sessionUnit(x.value, r.aggregates[0].metrics[x.metric]?.mean)))}</td><td>${share(x.below)}</td><td>${share(x.same)}</td><td>${share(x.above)}</td><td class="edge">${x.edge ? w(`sum.session_edge_${x.edge}`) : ''}</td></tr>`);
   const head = ['metric', 'session_fig', 'session_below', 'session_same', 'session_above'].map((k) => `<th>${w(k === 'metric' ? 'stats.metric' : `sum.${k}`)}</th>`).join('') + '<th></th>';
   const objectives = r.objectives.filter((o) => session.objectives[o.id] !== undefined).map((o) => {
@@ -455,7 +456,7 @@ function sessionSection(say: Say, r: BatchResults): string {
     return `<tr><th>${esc(o.id)}</th><td>${w(x.met ? 'sum.session_met' : 'sum.session_not_met', { rating: esc(x.rating ?? '-') })}</td><td>${say.pct(r.aggregates[0].objectives[o.id].met.p)}</td></tr>`;
   });
   const otable = objectives.length ? `<table class="stats session"><thead><tr><th>${w('sum.objective')}</th><th>${w('sum.session_obj')}</th><th>${w('sum.session_runs_met')}</th></tr></thead><tbody>${objectives.join('')}</tbody></table>` : '';
-  return `<section><h2>${w('page.session_h2', { seed: session.seed, n: r.results.length })}</h2><table class="stats session"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>${otable}<p class="note">${w('sum.session_note')} ${w('sum.session_note2')}${few}</p></section>`;
+  return `<section><h2>${w('page.session_h2', { seed: session.seed, n: r.results.length })}</h2><table class="stats session"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>${otable}<p class="note">${w('sum.session_note')} ${w('sum.session_note2')}</p>${few}</section>`;
 }
 
 /** How many of the worst runs the page names. */
